@@ -1,0 +1,69 @@
+"""notesqa: ask your markdown notes a question, get the bullets that answer it.
+
+    import notesqa
+    notesqa.build_index("notes", "index")
+    for hit in notesqa.retrieve("what is shuffle sharding for?", k=5, index_dir="index"):
+        print(hit.score, " > ".join(hit.breadcrumb), hit.source)
+        print(hit.text)
+
+Heavy libraries (torch, sentence-transformers, faiss, gradio) load on first use.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import (  # noqa: E402 - light, no heavy imports
+    BuildLockedError,
+    IndexCorruptError,
+    IndexNotFoundError,
+    IndexVersionError,
+    ModelLoadError,
+    ModelMismatchError,
+    NotesFolderError,
+    NotesQAError,
+    QueryError,
+)
+
+__all__ = [
+    "build_index",
+    "retrieve",
+    "NotesIndex",
+    "Hit",
+    "Explanation",
+    "BuildReport",
+    "NotesQAError",
+    "IndexNotFoundError",
+    "IndexCorruptError",
+    "IndexVersionError",
+    "ModelMismatchError",
+    "ModelLoadError",
+    "BuildLockedError",
+    "NotesFolderError",
+    "QueryError",
+    "__version__",
+]
+
+_LAZY = {
+    "build_index": "indexing",
+    "BuildReport": "indexing",
+    "retrieve": "search",
+    "NotesIndex": "search",
+    "Hit": "search",
+    "Explanation": "search",
+}
+
+
+def __getattr__(name: str):
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'notesqa' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{mod}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,182 @@
+"""Units -> chunks: what is shown, what is embedded, what is keyword-indexed.
+
+The text shown is the unit itself. The text embedded carries its context (note
+title, heading path, parent bullets) so a bullet like "Shuffle sharding to map
+customers to cells" is found by a question about cells in a given keynote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+from .parsing import ParsedNote, Unit, clean
+
+# Bump when anything below changes what gets embedded: it is part of the index fingerprint.
+CHUNKER_VERSION = "3"
+
+# Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
+MAX_WINDOW_CHARS = 280
+MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
+MAX_CODE_SHOWN = 300
+
+
+@dataclass
+class Chunk:
+    path: str
+    line: int
+    end_line: int
+    kind: str
+    text: str  # what is shown
+    title: str
+    heading: list[str]
+    parents: list[str]
+    tags: list[str]
+    date: str | None
+    seq: int  # order within the note
+    depth: int = 0
+    parent: int | None = None  # seq of the parent bullet chunk in the same note
+    group: int | None = None  # seq of the first window of the same paragraph
+    embed: str = ""  # embedding input (context + text)
+    keywords: str = ""  # keyword-index input
+    hash: str = ""  # sha256 of the embedding input: equal hash, equal vector
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Chunk":
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__ if k in d})
+
+
+def context_line(title: str, heading: list[str] | tuple, parents: list[str] | tuple) -> str:
+    parts = [title, *heading, *(_short(p) for p in parents)]
+    return " > ".join(p for p in parts if p)
+
+
+def _short(text: str, limit: int = MAX_PARENT_CHARS) -> str:
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def embed_input(title: str, heading, parents, text: str, date: str | None = None) -> str:
+    ctx = context_line(title, heading, parents)
+    return f"{ctx}: {text}" if ctx else text
+
+
+_SENT = re.compile(r"(?<=[.!?:;])[\"')\]]*\s+(?=\S)")
+
+
+def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -> list[tuple[int, str]]:
+    """Split a paragraph into runs of whole sentences of at most ~limit characters.
+
+    raw keeps the paragraph's soft line breaks so each window knows its own line.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT.finditer(raw):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(raw)))
+    windows: list[tuple[int, str]] = []
+    cur_start, cur_text = None, ""
+    for s, e in spans:
+        piece = clean(raw[s:e])
+        if not piece:
+            continue
+        if cur_start is not None and len(cur_text) + 1 + len(piece) > limit:
+            windows.append((cur_start, cur_text))
+            cur_start, cur_text = None, ""
+        if cur_start is None:
+            cur_start, cur_text = s, piece
+        else:
+            cur_text = f"{cur_text} {piece}"
+    if cur_start is not None:
+        windows.append((cur_start, cur_text))
+    return [(first_line + raw.count("\n", 0, s), txt) for s, txt in windows]
+
+
+def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | None = None) -> list[Chunk]:
+    """Turn a parsed note into chunks.
+
+    split_long(prefix, text) returns text cut to fit the model's token window once
+    prefix is added (a list with text alone when it fits).
+    """
+    chunks: list[Chunk] = []
+    unit_seq: dict[int, int] = {}  # unit index -> seq of its (first) chunk
+    tags = list(note.tags)
+
+    def add(unit: Unit, idx: int, text: str, line: int, group: int | None, embed_text: str | None = None) -> None:
+        seq = len(chunks)
+        parent = unit_seq.get(unit.parent) if unit.parent is not None else None
+        body = embed_text if embed_text is not None else text
+        emb = embed_input(note.title, unit.heading, unit.parents, body)
+        # the note's year lets "in 2023" match a dated note whose title does not say it
+        kw = " ".join([note.title, note.date[:4] if note.date else "", *unit.heading, *unit.parents, body])
+        chunks.append(Chunk(
+            path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
+            heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
+            seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
+            hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(),
+        ))
+        unit_seq.setdefault(idx, seq)
+
+    for idx, unit in enumerate(note.units):
+        prefix = context_line(note.title, unit.heading, unit.parents) + ": "
+        if unit.kind in ("paragraph", "quote"):
+            raw = unit.text
+            if len(clean(raw)) <= MAX_WINDOW_CHARS:
+                pieces = [(unit.line, clean(raw))]
+            else:
+                pieces = sentence_windows(raw, unit.line)
+            group = len(chunks) if len(pieces) > 1 else None
+            for line, txt in pieces:
+                for part in (split_long(prefix, txt) if split_long else [txt]):
+                    add(unit, idx, part, line, group)
+        elif unit.kind == "code":
+            intro = unit.intro
+            body = unit.text
+            parts = split_long(prefix + intro + "\n", body) if split_long else [body]
+            group = len(chunks) if len(parts) > 1 else None
+            for part in parts:
+                shown = part if len(part) <= MAX_CODE_SHOWN else part[:MAX_CODE_SHOWN].rstrip() + "\n…"
+                shown = f"{intro}\n{shown}" if intro else shown
+                add(unit, idx, shown, unit.line, group, embed_text=f"{intro}\n{part}" if intro else part)
+        else:
+            txt = clean(unit.text)
+            parts = split_long(prefix, txt) if split_long else [txt]
+            group = len(chunks) if len(parts) > 1 else None
+            for part in parts:
+                add(unit, idx, part, unit.line, group)
+    return chunks
+
+
+def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, overlap: int = 16):
+    """A split_long function measuring length in the model's own tokens."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    cache: dict[int, object] = {}
+
+    def split_long(prefix: str, text: str) -> list[str]:
+        # Every token is at least one character: short texts fit without tokenising.
+        if len(prefix) + len(text) + 2 <= max_tokens:
+            return [text]
+        budget = max(32, max_tokens - count_tokens(prefix) - 2)
+        if count_tokens(text) <= budget:
+            return [text]
+        splitter = cache.get(budget)
+        if splitter is None:
+            splitter = RecursiveCharacterTextSplitter(
+                chunk_size=budget, chunk_overlap=min(overlap, budget // 4), length_function=count_tokens,
+                separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""], keep_separator="end",
+            )
+            cache[budget] = splitter
+        return [p.strip() for p in splitter.split_text(text) if p.strip()] or [text]
+
+    return split_long

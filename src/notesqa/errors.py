@@ -1,0 +1,37 @@
+"""Exceptions raised by notesqa. Every message says what to do next."""
+
+
+class NotesQAError(Exception):
+    """Base class: the CLI and the UI show its message, never a traceback."""
+
+
+class IndexNotFoundError(NotesQAError):
+    """No index has been built in the given folder yet."""
+
+
+class IndexCorruptError(NotesQAError):
+    """The index folder is damaged (missing or truncated files)."""
+
+
+class IndexVersionError(NotesQAError):
+    """The index was written by an incompatible version of notesqa."""
+
+
+class ModelMismatchError(NotesQAError):
+    """The index was built with another embedding model or settings."""
+
+
+class BuildLockedError(NotesQAError):
+    """Another build is writing to the same index folder."""
+
+
+class NotesFolderError(NotesQAError):
+    """The notes folder is missing or not a folder."""
+
+
+class QueryError(NotesQAError):
+    """A question or filter could not be understood."""
+
+
+class ModelLoadError(NotesQAError):
+    """The embedding model could not be loaded."""

@@ -1,0 +1,100 @@
+"""The keyword side of hybrid search: BM25 (bm25s) over Unicode-aware tokens.
+
+Tokens are Unicode words (not ASCII-only), case-folded, NFKC-normalised and, for
+words with accents, also indexed without them, so "café" matches "café" exactly and
+"cafe" too. English stemming (Snowball) joins "retries" and "retry".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+STOPWORDS = frozenset(
+    "a an and are as at be but by for from has have how i if in into is it its me my of on or so than that the "
+    "their them then there these they this to was we were what when where which who why will with you your do "
+    "does did can could should would about any all also just".split()
+)
+TOKENIZER_VERSION = "1"
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import Stemmer
+
+        return Stemmer.Stemmer("english")
+    except ImportError:  # stemming is a refinement; plain tokens still work
+        return None
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    out: list[str] = []
+    stem = _stemmer()
+    for w in words:
+        if w in STOPWORDS or (len(w) == 1 and w.isascii() and not w.isdigit()):
+            continue
+        out.append(w)
+        if not w.isascii():
+            plain = _strip_accents(w)
+            if plain != w:
+                out.append(plain)
+    if stem is not None:
+        out = stem.stemWords(out)
+    return out
+
+
+class KeywordIndex:
+    """BM25 over chunk keyword texts; save/load to a plain folder (numpy + json)."""
+
+    def __init__(self, bm25, size: int):
+        self.bm25 = bm25
+        self.size = size
+        self._vocab = getattr(bm25, "vocab_dict", {}) or {}
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "KeywordIndex":
+        import bm25s
+
+        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every row
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        if corpus:
+            bm25.index(corpus, show_progress=False)
+        return cls(bm25, len(texts))
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.size:
+            self.bm25.save(str(folder), show_progress=False)
+        (folder / "notesqa.json").write_text(json.dumps({"size": self.size, "tokenizer": TOKENIZER_VERSION}))
+
+    @classmethod
+    def load(cls, folder: Path) -> "KeywordIndex":
+        import bm25s
+
+        folder = Path(folder)
+        meta = json.loads((folder / "notesqa.json").read_text())
+        size = int(meta["size"])
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0) if size else bm25s.BM25()
+        return cls(bm25, size)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk for the query (zeros when no query word is known)."""
+        if not self.size:
+            return np.zeros(0, dtype=np.float32)
+        tokens = [t for t in tokenize(query) if t in self._vocab]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)

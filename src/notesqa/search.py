@@ -1,0 +1,480 @@
+"""Question -> hits: hybrid dense + keyword retrieval, filters, de-duplication, context.
+
+    hits = NotesIndex.open("index").search("what is shuffle sharding for?", k=5)
+
+Dense (cosine over context-prefixed units) and BM25 keyword scores are fused with a
+weighted sum of normalised scores over an over-fetched candidate pool. A hit shows
+the unit that matched plus what follows it under the same parent, within a small
+character budget; a parent or child of a shown hit is not shown again.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import os
+import re
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import store
+from .chunking import Chunk
+from .config import default_index_dir
+from .embedding import Embedder, load_embedder
+from .errors import ModelMismatchError, QueryError
+
+DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
+POOL = 100  # candidates fetched from each side before fusion
+SHOW_BUDGET = 300  # characters a hit may show, matched unit first
+MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a hit ranked where it did."""
+
+    dense_rank: int | None
+    dense_score: float
+    keyword_rank: int | None
+    keyword_score: float
+    fused_score: float
+
+    def __str__(self) -> str:
+        d = f"#{self.dense_rank}" if self.dense_rank else "-"
+        k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}), "
+                f"fused {self.fused_score:.3f}")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One answer: a unit from the notes, where it lives, and how well it matched."""
+
+    text: str  # what is shown: the matched unit, then what follows it under the same parent
+    path: str  # relative to the notes folder, forward slashes
+    line: int  # 1-based line of the matched unit
+    heading: list[str]  # heading path, outermost first
+    score: float
+    title: str = ""
+    parents: list[str] = field(default_factory=list)  # parent bullets, outermost first
+    match: str = ""  # the matched unit alone
+    kind: str = "bullet"
+    tags: list[str] = field(default_factory=list)
+    date: str | None = None
+    explain: Explanation | None = None
+
+    @property
+    def breadcrumb(self) -> list[str]:
+        return [p for p in (self.title, *self.heading, *self.parents) if p]
+
+    @property
+    def source(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["breadcrumb"] = self.breadcrumb
+        d["source"] = self.source
+        return d
+
+
+# --------------------------------------------------------------------------- filters
+
+_FILTER = re.compile(r"(?<!\S)(\w+):(\"[^\"]*\"|\S+)")
+FILTER_NAMES = ("tag", "path", "after", "before")
+
+
+@dataclass
+class Filters:
+    tags: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    after: str | None = None
+    before: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.paths or self.after or self.before)
+
+
+def _date(value, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.") from None
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def parse_query(question: str) -> tuple[str, Filters]:
+    """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
+
+    Words like "note:" that are not filter names stay in the text only when they are
+    not followed directly by a value; `foo:bar` with an unknown name is an error so a
+    typo is not silently ignored. URLs (http://...) are left alone.
+    """
+    filters = Filters()
+    tags: list[str] = []
+    paths: list[str] = []
+    problems: list[str] = []
+
+    def take(m: re.Match) -> str:
+        name, value = m.group(1).lower(), m.group(2).strip('"')
+        if value.startswith("//"):  # a URL such as https://...
+            return m.group(0)
+        if name == "tag":
+            tags.append(value)
+        elif name == "path":
+            paths.append(value)
+        elif name == "after":
+            filters.after = _date(value, "after")
+        elif name == "before":
+            filters.before = _date(value, "before")
+        elif name.isalpha() and not value[:1].isdigit():
+            problems.append(name)
+            return m.group(0)
+        else:
+            return m.group(0)
+        return " "
+
+    text = _FILTER.sub(take, question)
+    if problems:
+        raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
+                         + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
+    filters.tags = tuple(tags)
+    filters.paths = tuple(paths)
+    return " ".join(text.split()), filters
+
+
+def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
+    return Filters(
+        tags=f.tags + _as_tuple(tags),
+        paths=f.paths + _as_tuple(paths),
+        after=_date(after, "after") or f.after,
+        before=_date(before, "before") or f.before,
+    )
+
+
+def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
+    if not f:
+        return None
+    want_tags = {t.lstrip("#").casefold() for t in f.tags}
+    mask = np.ones(len(chunks), dtype=bool)
+    for i, c in enumerate(chunks):
+        if want_tags and not want_tags.intersection(c.tags):
+            mask[i] = False
+        elif f.paths and not any(_path_match(c.path, p) for p in f.paths):
+            mask[i] = False
+        elif (f.after or f.before) and (
+            c.date is None or (f.after and c.date < f.after) or (f.before and c.date > f.before)
+        ):
+            mask[i] = False
+    return mask
+
+
+def _path_match(path: str, pattern: str) -> bool:
+    pattern = pattern.lstrip("./")
+    if fnmatch.fnmatchcase(path, pattern):
+        return True
+    # a folder name or prefix without wildcards matches everything under it
+    return not any(ch in pattern for ch in "*?[") and (path.startswith(pattern.rstrip("/") + "/") or path == pattern)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class NotesIndex:
+    """A loaded index and model, reused across questions.
+
+    The live generation is checked on every question (one small file read), so a
+    running server answers from a rebuilt index without a restart.
+    """
+
+    def __init__(self, index_dir: Path, embedder: Embedder | None = None, model: str | None = None):
+        self.index_dir = Path(index_dir)
+        self._embedder = embedder
+        self._model_name = model
+        self._lock = threading.RLock()
+        self._gen: store.Generation | None = None
+        self._note_rows: dict[str, tuple[int, int]] = {}
+        self._load()
+
+    @classmethod
+    def open(cls, index_dir: str | os.PathLike | None = None, model: str | None = None,
+             embedder: Embedder | None = None) -> "NotesIndex":
+        """Open the index in index_dir. The model defaults to the one the index was built with."""
+        return cls(Path(index_dir) if index_dir is not None else default_index_dir(), embedder=embedder, model=model)
+
+    # -- loading
+
+    def _load(self) -> None:
+        gen = store.load_generation(self.index_dir)
+        manifest = gen.manifest
+        built_with = manifest.get("model")
+        wanted = self._embedder.name if self._embedder is not None else (self._model_name or built_with)
+        if wanted != built_with:
+            raise ModelMismatchError(
+                f"The index in {self.index_dir}/ was built with model {built_with!r}, not {wanted!r}: "
+                f"ask with --model {built_with}, or rebuild with `notesqa index --model {wanted}`."
+            )
+        if self._embedder is None:
+            self._embedder = load_embedder(built_with)
+        ident = self._embedder.identity()
+        stored = {k: manifest.get("fingerprint", {}).get(k) for k in ident}
+        if stored != ident:
+            raise ModelMismatchError(
+                f"The model files of {built_with!r} differ from the ones the index in {self.index_dir}/ was built "
+                f"with: run `notesqa index --rebuild` so questions and notes use the same vectors."
+            )
+        rows: dict[str, tuple[int, int]] = {}
+        for i, c in enumerate(gen.chunks):
+            start, _ = rows.get(c.path, (i, i))
+            rows[c.path] = (start, i + 1)
+        self._gen, self._note_rows = gen, rows
+
+    def refresh(self) -> bool:
+        """Switch to a newer generation if a build made one; True if it did."""
+        name = store.read_current(self.index_dir)
+        if self._gen is not None and name == self._gen.path.name:
+            return False
+        with self._lock:
+            if self._gen is None or store.read_current(self.index_dir) != self._gen.path.name:
+                self._load()
+                return True
+        return False
+
+    @property
+    def manifest(self) -> dict:
+        return self._gen.manifest
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self._gen.chunks
+
+    @property
+    def embedder(self) -> Embedder:
+        return self._embedder
+
+    # -- searching
+
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        *,
+        tags=None,
+        paths=None,
+        after=None,
+        before=None,
+        min_score: float | None = None,
+        budget: int = SHOW_BUDGET,
+    ) -> list[Hit]:
+        """The k best hits for a question, best first. Filters may also be written in the question."""
+        if k < 1:
+            return []
+        text, parsed = parse_query(question or "")
+        filters = merge_filters(parsed, tags, paths, after, before)
+        if not text.strip():
+            if filters:
+                raise QueryError("Add some words to search for beside the filters.")
+            return []
+        try:
+            self.refresh()
+        except Exception:  # noqa: BLE001 - a half-written or damaged new index: keep answering from the old one
+            if self._gen is None:
+                raise
+        gen = self._gen
+        chunks = gen.chunks
+        if not chunks:
+            return []
+        mask = filter_mask(chunks, filters)
+        if mask is not None and not mask.any():
+            return []
+
+        qvec = self._embedder.encode([text])[0]
+        ranked = self._fuse(gen, text, qvec, mask, pool=max(POOL, 20 * k))
+        hits: list[Hit] = []
+        shown: set[int] = set()
+        for cid, fused, exp in ranked:
+            if min_score is not None and fused < min_score:
+                break
+            if cid in shown or self._related_to_shown(cid, shown):
+                continue
+            follow = self._following(cid, budget)
+            shown.add(cid)
+            shown.update(follow)
+            hits.append(self._hit(cid, follow, fused, exp))
+            if len(hits) >= k:
+                break
+        return hits
+
+    def _fuse(self, gen, text: str, qvec: np.ndarray, mask, pool: int):
+        n = len(gen.chunks)
+        dense_all = gen.dense.all_scores(qvec)
+        if dense_all is None:  # approximate index: over-fetch, then post-filter
+            fetch = pool if mask is None else min(n, pool * 10)
+            ids, sc = gen.dense.scores(qvec, fetch)
+            dense_all = np.full(n, np.nan, dtype=np.float32)
+            dense_all[ids] = sc
+            floor = float(sc.min()) if len(sc) else 0.0
+        else:
+            floor = None
+        kw_all = gen.keywords.scores(text)
+
+        def top(scores, valid):
+            s = np.where(valid, scores, -np.inf)
+            m = min(pool, int(valid.sum()))
+            if m <= 0:
+                return np.zeros(0, dtype=np.int64)
+            idx = np.argpartition(-s, m - 1)[:m]
+            return idx[np.argsort(-s[idx], kind="stable")]
+
+        valid = np.ones(n, dtype=bool) if mask is None else mask
+        d_valid = valid & ~np.isnan(dense_all)
+        d_top = top(np.nan_to_num(dense_all, nan=-1.0), d_valid)
+        k_valid = valid & (kw_all > 0)
+        k_top = top(kw_all, k_valid)
+        cand = np.unique(np.concatenate([d_top, k_top]))
+        if len(cand) == 0:
+            return []
+        d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
+        k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
+        dense = dense_all[cand]
+        if floor is not None:
+            dense = np.where(np.isnan(dense), floor, dense)
+        kw_max = float(kw_all[k_top[0]]) if len(k_top) else 0.0
+        kw = kw_all[cand] / kw_max if kw_max > 0 else np.zeros(len(cand), dtype=np.float32)
+        fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
+        order = np.argsort(-fused, kind="stable")
+        out = []
+        for j in order:
+            cid = int(cand[j])
+            exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]))
+            out.append((cid, float(fused[j]), exp))
+        return out
+
+    def _related_to_shown(self, cid: int, shown: set[int]) -> bool:
+        """True if cid is the parent bullet of a shown hit: it is already in that hit's breadcrumb."""
+        c = self._gen.chunks[cid]
+        start, end = self._note_rows.get(c.path, (0, 0))
+        for s in shown:
+            if start <= s < end:
+                other = self._gen.chunks[s]
+                if other.parent is not None and start + other.parent == cid:
+                    return True
+                if c.group is not None and c.group == other.group:
+                    return True
+        return False
+
+    def _following(self, cid: int, budget: int) -> list[int]:
+        """Units after cid under the same parent (its children, then its later siblings), within budget."""
+        chunks = self._gen.chunks
+        c = chunks[cid]
+        _, end = self._note_rows[c.path]
+        used = len(c.text)
+        out: list[int] = []
+        for j in range(cid + 1, end):
+            nxt = chunks[j]
+            if not self._same_scope(c, nxt):
+                break
+            if used + len(nxt.text) + 1 > budget:
+                break
+            out.append(j)
+            used += len(nxt.text) + 1
+            if budget - used < MIN_FOLLOW:
+                break
+        return out
+
+    @staticmethod
+    def _same_scope(c: Chunk, nxt: Chunk) -> bool:
+        if nxt.heading != c.heading or nxt.kind == "code":
+            return False
+        if c.kind == "bullet":
+            return nxt.kind == "bullet" and nxt.depth >= c.depth and (nxt.depth > c.depth or nxt.parent == c.parent)
+        if c.kind in ("paragraph", "quote"):
+            return nxt.kind == c.kind and (c.group is not None and nxt.group == c.group)
+        if c.kind == "table_row":
+            return nxt.kind == "table_row"
+        return False
+
+    def _hit(self, cid: int, follow: list[int], score: float, exp: Explanation) -> Hit:
+        chunks = self._gen.chunks
+        c = chunks[cid]
+        if follow:
+            lines = [c.text]
+            for j in follow:
+                f = chunks[j]
+                indent = "  " * max(0, f.depth - c.depth) if c.kind == "bullet" else ""
+                lines.append(f"{indent}{f.text}" if c.kind != "bullet" else f"{indent}- {f.text}")
+            text = "\n".join(lines)
+        else:
+            text = c.text
+        return Hit(text=text, path=c.path, line=c.line, heading=list(c.heading), score=round(score, 4),
+                   title=c.title, parents=list(c.parents), match=c.text, kind=c.kind, tags=list(c.tags),
+                   date=c.date, explain=exp)
+
+    # -- browsing (used by the UI's "more context" and source view)
+
+    def note_chunks(self, path: str) -> list[Chunk]:
+        start, end = self._note_rows.get(path, (0, 0))
+        return self._gen.chunks[start:end]
+
+    def context_around(self, path: str, line: int) -> list[Chunk]:
+        """The hit's parent bullet and its siblings (or the section's paragraphs around it)."""
+        chunks = self.note_chunks(path)
+        hit = next((c for c in chunks if c.line == line), None)
+        if hit is None:
+            return []
+        if hit.parent is not None:
+            parent = chunks[hit.parent]
+            members = [parent] + [c for c in chunks if c.parent == hit.parent]
+        else:
+            members = [c for c in chunks if c.heading == hit.heading and c.depth <= max(1, hit.depth)]
+        return members
+
+    def tags(self) -> list[str]:
+        return sorted({t for c in self._gen.chunks for t in c.tags})
+
+    def folders(self) -> list[str]:
+        return sorted({c.path.rsplit("/", 1)[0] for c in self._gen.chunks if "/" in c.path})
+
+
+# --------------------------------------------------------------------------- module-level API
+
+_OPEN: dict[tuple, NotesIndex] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_index(index_dir=None, model: str | None = None) -> NotesIndex:
+    """A NotesIndex shared by every call with the same folder and model (loaded once)."""
+    key = (str(Path(index_dir if index_dir is not None else default_index_dir()).resolve()), model)
+    with _OPEN_LOCK:
+        idx = _OPEN.get(key)
+        if idx is None:
+            idx = NotesIndex.open(key[0], model=model)
+            _OPEN[key] = idx
+    return idx
+
+
+def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = None, tags=None, paths=None,
+             after=None, before=None, min_score: float | None = None) -> list[Hit]:
+    """The k best hits for question from the index in index_dir, best first.
+
+    The model and index are loaded on the first call and reused afterwards.
+    """
+    return open_index(index_dir, model).search(question, k=k, tags=tags, paths=paths, after=after, before=before,
+                                               min_score=min_score)

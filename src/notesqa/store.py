@@ -1,0 +1,325 @@
+"""The on-disk index: plain files, a format version, atomic generations, a build lock.
+
+    index/
+      CURRENT              name of the live generation (switched with os.replace)
+      .lock                held by the one build that may write
+      gen-<time>-<rand>/   one complete index
+        manifest.json      format version, model, fingerprint, counts, per-note state
+        chunks.jsonl       one chunk's metadata a line
+        vectors.npy        float16 vectors, row i = chunk i (reused by later builds)
+        dense.faiss        FAISS index of the normalised vectors (inner product)
+        keywords/          BM25 index (bm25s, numpy + json)
+
+A build writes a whole new generation beside the live one and then switches
+CURRENT in one rename, so a crash at any moment leaves the previous index whole.
+No pickle anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import errno
+import json
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import Chunk
+from .errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+LOCK = ".lock"
+MANIFEST = "manifest.json"
+CHUNKS = "chunks.jsonl"
+VECTORS = "vectors.npy"
+DENSE = "dense.faiss"
+KEYWORDS = "keywords"
+
+# Exact search below this many vectors; above it an HNSW graph over 8-bit scalar-quantised
+# vectors keeps a million chunks under 1 GB and answers in milliseconds.
+EXACT_MAX = 100_000
+
+
+def rebuild_hint(index_dir: Path) -> str:
+    return f"run `notesqa index --rebuild --index {index_dir}` to build it again"
+
+
+# --------------------------------------------------------------------------- dense vectors
+
+
+def build_dense(vectors: np.ndarray):
+    import faiss
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n, dim = vectors.shape if vectors.ndim == 2 else (0, 0)
+    if n <= EXACT_MAX:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.train(vectors)
+    if n:
+        index.add(vectors)
+    return index
+
+
+class DenseIndex:
+    """Inner-product search over normalised vectors, exact or approximate by size."""
+
+    def __init__(self, index):
+        self.index = index
+        self.exact = index.__class__.__name__ == "IndexFlatIP"
+        self._matrix = None
+        if self.exact and index.ntotal:
+            import faiss
+
+            # A flat index is just the matrix: score every chunk in one product.
+            self._matrix = faiss.vector_to_array(index.codes).view(np.float32).reshape(index.ntotal, index.d)
+
+    @property
+    def size(self) -> int:
+        return int(self.index.ntotal)
+
+    def scores(self, query: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores) of the best n chunks, best first."""
+        if self.size == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        n = min(n, self.size)
+        if self._matrix is not None:
+            sims = self._matrix @ query.astype(np.float32)
+            if n < self.size:
+                top = np.argpartition(-sims, n - 1)[:n]
+            else:
+                top = np.arange(self.size)
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return top.astype(np.int64), sims[top]
+        if hasattr(self.index, "hnsw"):
+            self.index.hnsw.efSearch = max(64, n)
+        scores, ids = self.index.search(query.reshape(1, -1).astype(np.float32), n)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
+    def all_scores(self, query: np.ndarray) -> np.ndarray | None:
+        if self._matrix is None:
+            return None
+        return self._matrix @ query.astype(np.float32)
+
+
+# --------------------------------------------------------------------------- generations
+
+
+@dataclass
+class Generation:
+    """One complete index on disk, as loaded for searching."""
+
+    path: Path
+    manifest: dict
+    chunks: list[Chunk]
+    dense: DenseIndex
+    keywords: object  # KeywordIndex
+
+
+def read_current(index_dir: Path) -> str | None:
+    try:
+        name = (Path(index_dir) / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexCorruptError(f"Cannot read {index_dir / CURRENT} ({exc}); {rebuild_hint(index_dir)}.") from exc
+    return name or None
+
+
+def read_manifest(index_dir: Path) -> tuple[Path, dict]:
+    """The live generation's folder and manifest; raises a clear error if there is none."""
+    index_dir = Path(index_dir)
+    name = read_current(index_dir)
+    if name is None:
+        raise IndexNotFoundError(
+            f"No index in {index_dir}/ yet: run `notesqa index --notes NOTES_DIR --index {index_dir}` to build one."
+        )
+    gen = index_dir / name
+    try:
+        manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"The index in {index_dir}/ is incomplete ({gen.name}/{MANIFEST} is missing); "
+                                f"{rebuild_hint(index_dir)}.") from exc
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(f"The index manifest in {index_dir}/ is damaged ({exc}); "
+                                f"{rebuild_hint(index_dir)}.") from exc
+    version = manifest.get("format_version")
+    if not isinstance(version, int):
+        raise IndexCorruptError(f"The index manifest in {index_dir}/ has no format version; {rebuild_hint(index_dir)}.")
+    if version > FORMAT_VERSION:
+        raise IndexVersionError(
+            f"The index in {index_dir}/ was written by a newer notesqa (format {version}, this one reads "
+            f"{FORMAT_VERSION}): upgrade notesqa, or {rebuild_hint(index_dir)}."
+        )
+    if version < FORMAT_VERSION:
+        manifest = migrate(manifest, index_dir)
+    return gen, manifest
+
+
+def migrate(manifest: dict, index_dir: Path) -> dict:
+    """Bring an older manifest up to date. Format 1 is the first: nothing older exists."""
+    raise IndexVersionError(
+        f"The index in {index_dir}/ uses old format {manifest.get('format_version')}; {rebuild_hint(index_dir)}."
+    )
+
+
+def load_chunks(gen: Path) -> list[Chunk]:
+    chunks = []
+    with open(gen / CHUNKS, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                chunks.append(Chunk.from_json(json.loads(line)))
+    return chunks
+
+
+def load_vectors(gen: Path, mmap: bool = True) -> np.ndarray:
+    return np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+
+
+def load_generation(index_dir: Path) -> Generation:
+    import faiss
+
+    from .keywords import KeywordIndex
+
+    index_dir = Path(index_dir)
+    gen, manifest = read_manifest(index_dir)
+    try:
+        chunks = load_chunks(gen)
+        dense = DenseIndex(faiss.read_index(str(gen / DENSE)))
+        keywords = KeywordIndex.load(gen / KEYWORDS)
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
+                                f"{rebuild_hint(index_dir)}.") from exc
+    except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({type(exc).__name__}: {exc}); "
+                                f"{rebuild_hint(index_dir)}.") from exc
+    expected = manifest.get("counts", {}).get("chunks")
+    if expected is not None and not (len(chunks) == expected == dense.size == keywords.size):
+        raise IndexCorruptError(
+            f"The index in {index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.size} vectors, "
+            f"{keywords.size} keyword rows, manifest says {expected}); {rebuild_hint(index_dir)}."
+        )
+    return Generation(gen, manifest, chunks, dense, keywords)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                fd = os.open(os.path.join(root, name), os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        _fsync_dir(Path(root))
+
+
+def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
+    """Write a complete generation, then make it live. Returns its folder."""
+    import faiss
+
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    gen = index_dir / f"gen-{stamp}-{secrets.token_hex(3)}"
+    tmp = index_dir / f".tmp-{gen.name}"
+    tmp.mkdir()
+    with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+    np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
+    faiss.write_index(build_dense(vectors), str(tmp / DENSE))
+    keywords.save(tmp / KEYWORDS)
+    # The manifest goes last: a generation with a manifest is a complete one.
+    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    _fsync_tree(tmp)
+    os.replace(tmp, gen)
+    _fsync_dir(index_dir)
+    cur_tmp = index_dir / f".{CURRENT}.{os.getpid()}.tmp"
+    cur_tmp.write_text(gen.name + "\n", encoding="utf-8")
+    with open(cur_tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(cur_tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    return gen
+
+
+def remove_stale(index_dir: Path, keep: set[str], grace_seconds: float = 0.0) -> None:
+    """Delete generations and temp folders that are not live (call with the build lock held)."""
+    index_dir = Path(index_dir)
+    now = time.time()
+    for p in index_dir.iterdir():
+        if p.name in keep or not (p.name.startswith("gen-") or p.name.startswith(".tmp-") or p.name.endswith(".tmp")):
+            continue
+        with contextlib.suppress(OSError):
+            if now - p.stat().st_mtime < grace_seconds:
+                continue
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink()
+
+
+# --------------------------------------------------------------------------- build lock
+
+
+class BuildLock:
+    """An exclusive lock on an index folder, released by the OS if the holder dies."""
+
+    def __init__(self, index_dir: Path, wait: bool = False):
+        self.path = Path(index_dir) / LOCK
+        self.wait = wait
+        self._fd = None
+
+    def __enter__(self) -> "BuildLock":
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+        except OSError as exc:
+            holder = ""
+            with contextlib.suppress(OSError, ValueError):
+                holder = os.pread(fd, 64, 0).decode().strip()
+            os.close(fd)
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                who = f" (pid {holder})" if holder else ""
+                raise BuildLockedError(
+                    f"Another build is running on {self.path.parent}/{who}: wait for it to finish, "
+                    "or run `notesqa index --wait` to queue behind it."
+                ) from exc
+            raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
