@@ -113,6 +113,13 @@ class SentenceTransformerEmbedder:
                     torch.set_num_threads(max(1, os.cpu_count() or 1))
                     from sentence_transformers import SentenceTransformer
 
+                    try:  # the weight-loading bar is noise next to our own progress
+                        from transformers.utils import logging as hf_logging
+
+                        hf_logging.disable_progress_bar()
+                    except Exception:  # noqa: BLE001
+                        pass
+
                     # Private by default: never reach a model hub unless the user opts in.
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -314,7 +314,7 @@ class NotesIndex:
                 break
             if cid in shown or self._related_to_shown(cid, shown):
                 continue
-            follow = self._following(cid, budget)
+            follow = self._following(cid, budget, shown)
             shown.add(cid)
             shown.update(follow)
             hits.append(self._hit(cid, follow, fused, exp))
@@ -368,20 +368,28 @@ class NotesIndex:
         return out
 
     def _related_to_shown(self, cid: int, shown: set[int]) -> bool:
-        """True if cid is the parent bullet of a shown hit: it is already in that hit's breadcrumb."""
-        c = self._gen.chunks[cid]
+        """True if cid is an ancestor bullet of a shown hit (it is already in that hit's breadcrumb)
+        or another window of a paragraph already shown."""
+        chunks = self._gen.chunks
+        c = chunks[cid]
         start, end = self._note_rows.get(c.path, (0, 0))
         for s in shown:
-            if start <= s < end:
-                other = self._gen.chunks[s]
-                if other.parent is not None and start + other.parent == cid:
+            if not start <= s < end:
+                continue
+            other = chunks[s]
+            if c.group is not None and c.group == other.group:
+                return True
+            p = other.parent
+            while p is not None:
+                if start + p == cid:
                     return True
-                if c.group is not None and c.group == other.group:
-                    return True
+                p = chunks[start + p].parent
         return False
 
-    def _following(self, cid: int, budget: int) -> list[int]:
-        """Units after cid under the same parent (its children, then its later siblings), within budget."""
+    def _following(self, cid: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
+        """Units after cid under the same parent (its children, then its later siblings), within budget.
+
+        Stops before a unit another hit already shows, so nothing appears twice."""
         chunks = self._gen.chunks
         c = chunks[cid]
         _, end = self._note_rows[c.path]
@@ -389,7 +397,7 @@ class NotesIndex:
         out: list[int] = []
         for j in range(cid + 1, end):
             nxt = chunks[j]
-            if not self._same_scope(c, nxt):
+            if j in shown or not self._same_scope(c, nxt):
                 break
             if used + len(nxt.text) + 1 > budget:
                 break

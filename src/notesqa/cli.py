@@ -1,0 +1,284 @@
+"""The `notesqa` command: index, ask, status, serve, eval.
+
+Library errors (NotesQAError) become one clear line on stderr and exit code 1;
+heavy libraries are imported inside commands so `notesqa --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, default_index_dir, default_model, default_notes_dir
+from .errors import NotesQAError
+
+
+def _notes_option(f):
+    return click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=None,
+                        help=f"Notes folder (default: ${ENV_NOTES} or notes/).")(f)
+
+
+def _index_option(f):
+    return click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
+                        help=f"Index folder (default: ${ENV_INDEX} or index/).")(f)
+
+
+def _model_option(f):
+    return click.option("--model", default=None,
+                        help=f"sentence-transformers model name or local path (default: ${ENV_MODEL} or "
+                             "all-MiniLM-L6-v2, bundled). For `ask`, defaults to the index's model.")(f)
+
+
+def _dirs(notes_dir, index_dir):
+    return (notes_dir or default_notes_dir(), index_dir or default_index_dir())
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NotesQAError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="notesqa")
+def main():
+    """Ask your markdown notes a question; get the bullets that answer it.
+
+    Everything runs locally: notes are embedded on this machine and nothing is sent anywhere.
+    """
+
+
+# --------------------------------------------------------------------------- index
+
+
+class _TqdmProgress:
+    """A progress bar per build stage on stderr."""
+
+    LABELS = {"parse": "reading notes", "embed": "embedding", "write": "writing index"}
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar = None
+        self.stage = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or stage == "scan":
+            return
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=self.LABELS.get(stage, stage), unit="chunk" if stage == "embed" else
+                            "note" if stage == "parse" else "step", file=sys.stderr, leave=False, dynamic_ncols=True)
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False):
+    from .indexing import build_index
+
+    progress = _TqdmProgress(enabled=not quiet)
+    try:
+        return build_index(notes_dir, index_dir, model or default_model(), rebuild=rebuild, wait=wait,
+                           progress=progress)
+    finally:
+        progress.close()
+
+
+@main.command()
+@_notes_option
+@_index_option
+@_model_option
+@click.option("--rebuild", is_flag=True, help="Re-embed everything, even unchanged notes.")
+@click.option("--wait", is_flag=True, help="If another build is running, wait for it instead of failing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet):
+    """Build or refresh the index of a notes folder (only new or changed text is embedded)."""
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1))
+        return
+    if report.full_rebuild_reason:
+        click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
+    for p in report.problems:
+        click.secho(f"  {p.action}: {p.path}: {p.reason}", fg="yellow", err=True)
+    click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}.")
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def _open_or_build(notes_dir, index_dir, model, quiet=False):
+    from .errors import IndexNotFoundError
+    from .search import NotesIndex
+
+    try:
+        return NotesIndex.open(index_dir, model=model)
+    except IndexNotFoundError:
+        if not Path(notes_dir).is_dir():
+            raise
+        if not quiet:
+            click.echo(f"No index in {index_dir}/ yet: building it from {notes_dir}/ first.", err=True)
+        report = run_build(notes_dir, index_dir, model, quiet=quiet)
+        if not quiet:
+            click.echo(report.summary(), err=True)
+        return NotesIndex.open(index_dir, model=model)
+
+
+def format_hit(i: int, hit, explain: bool = False) -> str:
+    lines = hit.text.split("\n")
+    out = [click.style(f"{i}. ", bold=True) + click.style(lines[0], bold=True)]
+    out += [f"   {ln}" for ln in lines[1:]]
+    out.append(click.style("   " + " > ".join(hit.breadcrumb), fg="cyan"))
+    out.append(click.style(f"   {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True))
+    if explain and hit.explain is not None:
+        out.append(click.style(f"   why: {hit.explain}", dim=True))
+    return "\n".join(out)
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("-k", default=5, show_default=True, type=click.IntRange(1, 100), help="Number of hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
+@click.option("--explain", is_flag=True, help="Say why each hit ranked: dense, keyword and fused scores.")
+@click.option("--min-score", type=float, default=None, help="Drop hits scoring below this.")
+@click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")
+@click.option("--path", "paths", multiple=True, help="Only notes whose path matches this glob (repeatable).")
+@click.option("--after", default=None, help="Only notes dated on or after YYYY-MM-DD.")
+@click.option("--before", default=None, help="Only notes dated on or before YYYY-MM-DD.")
+@_notes_option
+@_index_option
+@_model_option
+def ask(question, k, as_json, explain, min_score, tags, paths, after, before, notes_dir, index_dir, model):
+    """Ask a question; print the best bullets with breadcrumb and file:line.
+
+    Filters can also go in the question: tag:aws path:work/* after:2024-01-01 before:2024-12-31.
+    """
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json)
+    hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
+                      min_score=min_score)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("No matching notes. Try other words, or fewer filters.")
+        return
+    click.echo("\n\n".join(format_hit(i, h, explain) for i, h in enumerate(hits, 1)))
+
+
+# --------------------------------------------------------------------------- status
+
+
+def status_info(notes_dir, index_dir) -> dict:
+    from .indexing import changes_since_build
+    from .store import read_manifest
+
+    gen, manifest = read_manifest(index_dir)
+    info = {
+        "index": str(index_dir),
+        "generation": gen.name,
+        "built_at": manifest.get("built_at"),
+        "model": manifest.get("model"),
+        "format_version": manifest.get("format_version"),
+        "notes": manifest.get("counts", {}).get("notes"),
+        "chunks": manifest.get("counts", {}).get("chunks"),
+        "skipped": manifest.get("counts", {}).get("skipped"),
+        "notes_dir": str(notes_dir),
+    }
+    if Path(notes_dir).is_dir():
+        info["changes"] = changes_since_build(notes_dir, manifest, Path(index_dir))
+    return info
+
+
+@main.command()
+@_notes_option
+@_index_option
+@click.option("--json", "as_json", is_flag=True, help="Print status as JSON.")
+def status(notes_dir, index_dir, as_json):
+    """What is indexed, when, with which model, and which notes changed since."""
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    info = status_info(notes_dir, index_dir)
+    if as_json:
+        click.echo(json.dumps(info, indent=1))
+        return
+    click.echo(f"Index:   {info['index']}/ (format {info['format_version']}, {info['generation']})")
+    click.echo(f"Built:   {info['built_at']} with {info['model']}")
+    click.echo(f"Holds:   {info['notes']} notes, {info['chunks']} chunks ({info['skipped']} files skipped)")
+    ch = info.get("changes")
+    if ch is None:
+        click.echo(f"Notes:   {notes_dir}/ not found")
+    elif not any(ch.values()):
+        click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
+    else:
+        click.echo(f"Notes:   {len(ch['new'])} new, {len(ch['changed'])} changed, {len(ch['deleted'])} deleted "
+                   f"since the build; run `notesqa index` to refresh")
+        for kind in ("new", "changed", "deleted"):
+            for p in ch[kind]:
+                click.echo(f"  {kind}: {p}")
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@main.command()
+@_notes_option
+@_index_option
+@_model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (127.0.0.1 = this machine only).")
+@click.option("--port", default=7860, show_default=True, type=int, help="Port to listen on.")
+@click.option("--share", is_flag=True, help="Create a public Gradio share link (off by default).")
+@click.option("--auth", default=None, metavar="USER:PASSWORD", help="Require this login.")
+@click.option("--no-watch", is_flag=True, help="Do not refresh the index when notes change.")
+def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
+    """Start the browser chat (Gradio) on http://HOST:PORT."""
+    from .ui import launch
+
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    creds = None
+    if auth:
+        if ":" not in auth:
+            raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
+        creds = tuple(auth.split(":", 1))
+    launch(notes_dir, index_dir, model=model, host=host, port=port, share=share, auth=creds, watch=not no_watch)
+
+
+# --------------------------------------------------------------------------- eval
+
+
+@main.command(name="eval")
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_notes_option
+@_index_option
+@_model_option
+@click.option("--reference", is_flag=True,
+              help="Also build and score the reference pipeline (LangChain splitter 500/50 + same model + FAISS flat).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Write results JSONL files and eval.json here.")
+def eval_cmd(questions, notes_dir, index_dir, model, reference, out_dir):
+    """Score retrieval on QUESTIONS.jsonl: hit@1, recall@5, MRR@10, chars/result, recall@5 per kind."""
+    from .evaluation import evaluate
+
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    evaluate(questions, notes_dir, index_dir, model=model or default_model(), reference=reference, out_dir=out_dir,
+             log=click.echo)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Retrieval quality by the shared rules: hit@1, recall@5, MRR@10, chars/result, recall@5 per kind.
+
+    notesqa eval QUESTIONS.jsonl --notes DIR [--reference] [--out results/]
+
+Questions are JSON lines {"id", "question", "file", "answer": [spans], "kind"}. A
+result hits when its path is the question's file and its shown text contains an
+answer span, both lightly normalised (links to their text, * _ ` dropped,
+whitespace and case folded). The reference pipeline (LangChain
+RecursiveCharacterTextSplitter 500/50 + the same model + FAISS flat) can be run in
+the same process so figures sit side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable
+
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKS = re.compile(r"[*_`]")
+SPACE = re.compile(r"\s+")
+
+
+def norm(s: str) -> str:
+    return SPACE.sub(" ", MARKS.sub("", LINK.sub(r"\1", s))).strip().casefold()
+
+
+def load_questions(path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def rank_of_hit(q: dict, results: list[dict]) -> int | None:
+    spans = [norm(a) for a in q["answer"]]
+    for i, r in enumerate(results, 1):
+        path = r["path"].replace("\\", "/")
+        if not (path == q["file"] or path.endswith("/" + q["file"]) or q["file"].endswith("/" + path)):
+            continue
+        text = norm(r["text"])
+        if any(s in text for s in spans):
+            return i
+    return None
+
+
+def score(questions: list[dict], results: dict[str, list[dict]]) -> dict:
+    per_kind: dict[str, list] = defaultdict(list)
+    ranks, chars = [], []
+    for q in questions:
+        res = results.get(q["id"], [])[:10]
+        chars += [len(r["text"]) for r in res[:5]]
+        r = rank_of_hit(q, res)
+        ranks.append(r)
+        per_kind[q.get("kind", "?")].append(r)
+
+    def summary(rs):
+        n = len(rs) or 1
+        return {
+            "hit@1": sum(1 for r in rs if r == 1) / n,
+            "recall@5": sum(1 for r in rs if r and r <= 5) / n,
+            "mrr@10": sum(1 / r for r in rs if r) / n,
+        }
+
+    out = summary(ranks)
+    out["n"] = len(ranks)
+    out["chars/result"] = sum(chars) / (len(chars) or 1)
+    out["recall@5 by kind"] = {k: summary(v)["recall@5"] for k, v in sorted(per_kind.items())}
+    out["misses"] = [q["id"] for q, r in zip(questions, ranks) if not r or r > 5]
+    return out
+
+
+def format_row(name: str, s: dict) -> str:
+    kinds = " ".join(f"{k}:{v:.2f}" for k, v in s["recall@5 by kind"].items())
+    return (f"{name:10s} n={s['n']:3d} hit@1={s['hit@1']:.3f} recall@5={s['recall@5']:.3f} "
+            f"mrr@10={s['mrr@10']:.3f} chars/result={s['chars/result']:.0f}  recall@5 by kind: {kinds}")
+
+
+def run_system(questions: list[dict], ask: Callable[[str], list[dict]]) -> tuple[dict[str, list[dict]], list[float]]:
+    results, latencies = {}, []
+    for q in questions:
+        t = time.perf_counter()
+        results[q["id"]] = ask(q["question"])
+        latencies.append(time.perf_counter() - t)
+    return results, latencies
+
+
+def write_results(path: Path, results: dict[str, list[dict]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for qid, res in results.items():
+            f.write(json.dumps({"id": qid, "results": [{"path": r["path"], "text": r["text"]} for r in res]},
+                               ensure_ascii=False) + "\n")
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    v = sorted(values)
+    idx = min(len(v) - 1, max(0, round(p / 100 * (len(v) - 1))))
+    return v[idx]
+
+
+# --------------------------------------------------------------------------- reference pipeline
+
+
+class ReferencePipeline:
+    """LangChain RecursiveCharacterTextSplitter(500, 50) + the same model + FAISS flat (inner product)."""
+
+    def __init__(self, notes_dir: Path, embedder):
+        self.notes_dir = Path(notes_dir)
+        self.embedder = embedder
+        self.chunks: list[dict] = []
+        self.index = None
+
+    def build(self) -> float:
+        import faiss
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        from .parsing import discover_notes, read_note
+
+        t = time.perf_counter()
+        splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
+        files, _ = discover_notes(self.notes_dir)
+        for path in files:
+            rel = path.relative_to(self.notes_dir).as_posix()
+            text, _problem = read_note(path, rel)
+            if text is None:
+                continue
+            for piece in splitter.split_text(text):
+                self.chunks.append({"path": rel, "text": piece})
+        vecs = self.embedder.encode([c["text"] for c in self.chunks])
+        self.index = faiss.IndexFlatIP(vecs.shape[1])
+        self.index.add(vecs)
+        return time.perf_counter() - t
+
+    def ask(self, question: str, k: int = 10) -> list[dict]:
+        q = self.embedder.encode([question])
+        _, ids = self.index.search(q, k)
+        return [self.chunks[i] for i in ids[0] if i >= 0]
+
+
+# --------------------------------------------------------------------------- the whole run
+
+
+def evaluate(questions_path, notes_dir, index_dir, *, model: str | None = None, reference: bool = False,
+             out_dir=None, build: bool = True, log=print) -> dict:
+    """Build (incrementally) and evaluate our system, optionally beside the reference."""
+    from .embedding import load_embedder
+    from .indexing import build_index
+    from .search import NotesIndex
+
+    questions = load_questions(questions_path)
+    out_dir = Path(out_dir) if out_dir else None
+    embedder = load_embedder(model)
+    report = {"questions": str(questions_path), "notes": str(notes_dir), "model": embedder.name}
+    if build:
+        rep = build_index(notes_dir, index_dir, embedder=embedder)
+        report["build"] = {"seconds": rep.seconds, "embed_seconds": rep.embed_seconds, "chunks": rep.chunks,
+                           "embedded": rep.embedded}
+        log(f"index: {rep.summary()}")
+    index = NotesIndex.open(index_dir, embedder=embedder)
+    index.search("warm up", k=5)
+
+    def ours(question: str) -> list[dict]:
+        return [{"path": h.path, "text": h.text} for h in index.search(question, k=10)]
+
+    results, lat = run_system(questions, ours)
+    s = score(questions, results)
+    s["latency_ms"] = {"p50": 1000 * statistics.median(lat), "p95": 1000 * percentile(lat, 95)}
+    report["notesqa"] = s
+    log(format_row("notesqa", s))
+    log(f"           warm question latency p50 {s['latency_ms']['p50']:.1f} ms, p95 {s['latency_ms']['p95']:.1f} ms")
+    if out_dir:
+        write_results(out_dir / "notesqa.results.jsonl", results)
+    if reference:
+        ref = ReferencePipeline(notes_dir, embedder)
+        secs = ref.build()
+        rres, rlat = run_system(questions, ref.ask)
+        rs = score(questions, rres)
+        rs["build_seconds"] = secs
+        rs["chunks"] = len(ref.chunks)
+        rs["latency_ms"] = {"p50": 1000 * statistics.median(rlat), "p95": 1000 * percentile(rlat, 95)}
+        report["reference"] = rs
+        log(format_row("reference", rs) + f"  (built in {secs:.0f}s, {len(ref.chunks)} chunks)")
+        if out_dir:
+            write_results(out_dir / "reference.results.jsonl", rres)
+    if out_dir:
+        (out_dir / "eval.json").write_text(json.dumps(report, indent=1))
+    return report

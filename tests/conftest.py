@@ -1,0 +1,101 @@
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_NOTES = ROOT / "notes"
+SHARED = Path(os.environ.get("NOTESQA_SHARED", ROOT.parent / "shared"))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def embedder():
+    from notesqa.embedding import HashEmbedder
+
+    return HashEmbedder(256)
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    """A small notes folder: nested bullets, headings, front matter, a table, code, prose."""
+    d = tmp_path / "notes"
+    write(d / "aws-2024.md", """
+        ---
+        title: AWS re:Invent 2024
+        tags: aws
+        ---
+
+        # Keynotes
+
+        ## CTO Werner Vogels
+
+        * Lessons in Simplexity
+          * Organize into cells
+            * Cell based architecture
+            * Shuffle sharding to map customers to cells
+            * Partitioning strategy + Control plane
+          * Automate complexity
+            * Automate everything that doesn't need a human in the loop
+        * Tesler's law - Complexity can neither be created nor destroyed only moved somewhere else
+        """)
+    write(d / "2023-12-11-aws-2023.md", """
+        ---
+        title: AWS re:Invent 2023
+        tags: [aws, conferences]
+        ---
+
+        # Keynotes
+
+        ## CTO Werner Vogels
+
+        * Werner's personal project - radiology with machine learning
+          * Trying to recognize signs of brain hemorrhage in CT scans
+        * Cells again, but shorter this year
+        """)
+    write(d / "cooking/2024-02-01-bread.md", """
+        ---
+        title: Sourdough bread
+        tags: [cooking]
+        ---
+
+        The loaf that finally worked. Feeding the starter twice a day made the difference.
+
+        | ingredient | weight |
+        |---|---|
+        | flour | 500 g |
+        | salt | 10 g |
+
+        To bake, preheat the oven like this:
+
+        ```sh
+        oven --temp 250
+        ```
+
+        1. Mix flour and water
+        2. Bulk ferment for five hours
+           * Four sets of stretch and folds
+        """)
+    write(d / ".obsidian/workspace.md", "* hidden folder, never indexed\n")
+    return d
+
+
+@pytest.fixture
+def built(notes, tmp_path, embedder):
+    from notesqa import build_index
+
+    index = tmp_path / "index"
+    report = build_index(notes, index, embedder=embedder)
+    return notes, index, report
+
+
+def copy_sample_notes(dest: Path) -> Path:
+    shutil.copytree(SAMPLE_NOTES, dest)
+    return dest

@@ -1,0 +1,99 @@
+from pathlib import Path
+
+from notesqa.chunking import chunk_note, make_token_splitter, sentence_windows
+from notesqa.parsing import decode_note, discover_notes, parse_note, strip_non_content
+
+from conftest import SAMPLE_NOTES
+
+
+def test_units_know_heading_path_parents_and_line():
+    text = (SAMPLE_NOTES / "aws-reinvent-2024.md").read_text()
+    note = parse_note(text, "aws-reinvent-2024.md")
+    assert note.title == "AWS re:Invent 2024"
+    assert note.tags == ("aws",)
+    unit = next(u for u in note.units if u.text == "Shuffle sharding to map customers to cells")
+    assert unit.kind == "bullet"
+    assert unit.heading == ("Keynotes", "CTO Werner Vogels")
+    assert unit.parents == ("Lessons in Simplexity", "Organize into cells")
+    assert text.splitlines()[unit.line - 1].strip() == "* Shuffle sharding to map customers to cells"
+    assert note.units[unit.parent].text == "Organize into cells"
+
+
+def test_links_reduced_to_text_and_liquid_dropped():
+    text = "---\ntitle: T\n---\n\n{% include image.html src=\"x.png\" %}\n\nSee [the docs]({% link _posts/a.md %}) " \
+           "now.<!-- private -->\n\n* [AWS](https://aws.amazon.com) rocks\n"
+    note = parse_note(text, "n.md")
+    texts = [u.text for u in note.units]
+    assert "See the docs now." in [" ".join(t.split()) for t in texts]
+    assert "AWS rocks" in texts
+    assert not any("include" in t or "private" in t or "{%" in t for t in texts)
+    # line numbers survive the stripping
+    assert strip_non_content("a\n{% raw %}\nb").count("\n") == 2
+
+
+def test_table_rows_code_with_intro_and_numbered_items(notes):
+    note = parse_note((notes / "cooking/2024-02-01-bread.md").read_text(), "cooking/2024-02-01-bread.md")
+    rows = [u.text for u in note.units if u.kind == "table_row"]
+    assert rows == ["ingredient: flour | weight: 500 g", "ingredient: salt | weight: 10 g"]
+    code = next(u for u in note.units if u.kind == "code")
+    assert code.intro == "To bake, preheat the oven like this:"
+    assert "oven --temp 250" in code.text
+    folds = next(u for u in note.units if u.text == "Four sets of stretch and folds")
+    assert folds.parents == ("Bulk ferment for five hours",)
+    assert note.date == "2024-02-01"  # from the Jekyll file-name prefix
+
+
+def test_broken_front_matter_is_repaired_not_fatal():
+    note = parse_note("---\ntitle: [oops\ntags: a\n---\n\n* still here\n", "bad.md")
+    assert note.problem is not None and note.problem.action == "repaired"
+    assert "front matter" in note.problem.reason
+    assert [u.text for u in note.units] == ["still here"]
+    assert note.title == "Bad"
+
+
+def test_decode_fallbacks():
+    assert decode_note(b"") == (None, "empty file")
+    assert decode_note(b"\x89PNG\r\n\x00\x00")[0] is None
+    text, why = decode_note("caf\xe9 notes".encode("cp1252"))
+    assert text == "café notes" and "cp1252" in why
+    assert decode_note("\ufeffhello".encode("utf-8")) == ("hello", None)
+
+
+def test_discovery_skips_hidden_and_index(tmp_path, notes):
+    index = notes / "index"
+    index.mkdir()
+    (index / "x.md").write_text("* not a note")
+    files, problems = discover_notes(notes, exclude=[index])
+    rels = [f.relative_to(notes).as_posix() for f in files]
+    assert rels == sorted(rels)
+    assert "cooking/2024-02-01-bread.md" in rels
+    assert not any(r.startswith((".obsidian", "index/")) for r in rels)
+
+
+def test_long_paragraph_becomes_sentence_windows_with_lines():
+    raw = "First sentence is here.\nSecond one follows on the next line. " + " ".join(
+        f"Sentence number {i} adds words." for i in range(30))
+    wins = sentence_windows(raw, 10, limit=120)
+    assert len(wins) > 3
+    assert wins[0][0] == 10 and wins[1][0] >= 10
+    assert all(len(t) <= 120 for _, t in wins)
+    assert " ".join(t for _, t in wins) == " ".join(raw.split())
+
+
+def test_embedding_input_carries_context_and_shown_text_does_not(embedder):
+    note = parse_note((SAMPLE_NOTES / "aws-reinvent-2024.md").read_text(), "aws-reinvent-2024.md")
+    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, embedder.max_tokens))
+    c = next(c for c in chunks if c.text == "Shuffle sharding to map customers to cells")
+    assert c.embed.startswith("AWS re:Invent 2024 > Keynotes > CTO Werner Vogels > Lessons in Simplexity > "
+                              "Organize into cells: ")
+    assert c.embed.endswith(c.text)
+    assert len(c.hash) == 64
+
+
+def test_token_window_split_measured_in_tokens(embedder):
+    long = " ".join(f"word{i}" for i in range(700))
+    note = parse_note(f"# H\n\n* {long}\n", "n.md")
+    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, 100))
+    assert len(chunks) >= 7
+    assert all(embedder.count_tokens(c.embed) <= 100 for c in chunks)
+    assert all(c.line == 3 for c in chunks)

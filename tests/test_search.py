@@ -1,0 +1,123 @@
+import dataclasses
+
+import pytest
+
+from notesqa import Hit, NotesIndex, QueryError, build_index
+from notesqa.search import parse_query
+
+
+def open_index(index, embedder):
+    return NotesIndex.open(index, embedder=embedder)
+
+
+def test_hit_is_frozen_and_typed(built, embedder):
+    _, index, _ = built
+    hits = open_index(index, embedder).search("shuffle sharding customers cells", k=3)
+    h = hits[0]
+    assert isinstance(h, Hit)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        h.score = 1.0
+    assert h.path == "aws-2024.md"
+    assert h.match == "Shuffle sharding to map customers to cells"
+    assert h.heading == ["Keynotes", "CTO Werner Vogels"]
+    assert h.breadcrumb == ["AWS re:Invent 2024", "Keynotes", "CTO Werner Vogels", "Lessons in Simplexity",
+                            "Organize into cells"]
+    assert h.line == 13 and h.source == "aws-2024.md:13"
+    assert [x.score for x in hits] == sorted((x.score for x in hits), reverse=True)
+
+
+def test_hit_shows_following_siblings_within_budget(built, embedder):
+    _, index, _ = built
+    h = open_index(index, embedder).search("shuffle sharding customers cells", k=1)[0]
+    assert h.text.startswith("Shuffle sharding to map customers to cells\n- Partitioning strategy + Control plane")
+    # a sibling under another parent is not pulled in
+    assert "Automate" not in h.text
+    short = open_index(index, embedder).search("shuffle sharding customers cells", k=1, budget=50)[0]
+    assert short.text == "Shuffle sharding to map customers to cells"
+
+
+def test_parent_of_a_shown_hit_is_not_repeated(built, embedder):
+    _, index, _ = built
+    hits = open_index(index, embedder).search("organize into cells shuffle sharding", k=10)
+    matches = [h.match for h in hits]
+    assert "Shuffle sharding to map customers to cells" in matches or "Organize into cells" in matches
+    shown = [line.lstrip("- ").strip() for h in hits for line in h.text.split("\n")]
+    assert len(shown) == len(set(shown)), "a unit is shown twice"
+    for i, h in enumerate(hits):
+        # no hit is an ancestor bullet already in the breadcrumb of a better hit
+        better = [p for o in hits[:i] for p in o.parents]
+        assert h.match not in better
+
+
+def test_keyword_side_finds_rare_terms(built, embedder):
+    _, index, _ = built
+    hits = open_index(index, embedder).search("Tesler", k=3)
+    assert hits[0].match.startswith("Tesler's law")
+    assert hits[0].explain.keyword_rank == 1
+
+
+def test_explain_fields(built, embedder):
+    _, index, _ = built
+    h = open_index(index, embedder).search("brain hemorrhage CT scans", k=1)[0]
+    e = h.explain
+    assert e.dense_rank == 1 and e.keyword_rank == 1
+    assert e.fused_score == pytest.approx(h.score, abs=1e-3)
+    assert "dense #1" in str(e)
+
+
+def test_filters_in_text_and_api(built, embedder):
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    assert {h.path for h in idx.search("cells tag:conferences", k=5)} == {"2023-12-11-aws-2023.md"}
+    assert {h.path for h in idx.search("cells", k=5, tags=["conferences"])} == {"2023-12-11-aws-2023.md"}
+    assert {h.path for h in idx.search("flour path:cooking/*", k=5)} == {"cooking/2024-02-01-bread.md"}
+    assert {h.path for h in idx.search("flour", k=5, paths="cooking")} == {"cooking/2024-02-01-bread.md"}
+    dated = idx.search("cells", k=5, after="2023-01-01", before="2023-12-31")
+    assert {h.path for h in dated} == {"2023-12-11-aws-2023.md"}
+    assert idx.search("cells after:2025-01-01", k=5) == []
+
+
+def test_filtered_query_still_returns_k(built, embedder):
+    _, index, _ = built
+    # the 2023 note has three units; the aws tag alone would rank the 2024 note's units too
+    hits = open_index(index, embedder).search("werner cells", k=3, tags="conferences", budget=10)
+    assert len(hits) == 3
+    assert all(h.path == "2023-12-11-aws-2023.md" for h in hits)
+
+
+def test_bad_filters_are_errors():
+    with pytest.raises(QueryError, match="after"):
+        parse_query("cells after:2024-13-45")
+    with pytest.raises(QueryError, match="Unknown filter"):
+        parse_query("cells tags:aws")
+    text, f = parse_query("see https://example.com and 10:30 tag:aws")
+    assert text == "see https://example.com and 10:30" and f.tags == ("aws",)
+
+
+def test_min_score_and_k(built, embedder):
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    assert len(idx.search("cells", k=2)) == 2
+    assert idx.search("cells", k=5, min_score=10.0) == []
+
+
+def test_retrieve_function_reuses_loaded_index(built, embedder, monkeypatch):
+    import notesqa.search as search
+
+    _, index, _ = built
+    monkeypatch.setattr(search, "load_embedder", lambda name: embedder)
+    search._OPEN.clear()
+    first = search.retrieve("shuffle sharding", k=2, index_dir=index)
+    assert first[0].match.startswith("Shuffle sharding")
+    calls = embedder.calls
+    search.retrieve("tesler", k=2, index_dir=index)
+    assert len(search._OPEN) == 1 and embedder.calls == calls + 1
+
+
+def test_running_index_picks_up_rebuild(built, embedder):
+    notes, index, _ = built
+    idx = open_index(index, embedder)
+    assert not idx.search("kombucha", k=1, min_score=0.3)
+    (notes / "new.md").write_text("* Kombucha needs a scoby and two weeks\n")
+    build_index(notes, index, embedder=embedder)
+    assert idx.search("kombucha", k=1)[0].path == "new.md"
