@@ -33,15 +33,16 @@ ProgressFn = Callable[[str, int, int], None]
 
 @dataclass
 class BuildReport:
-    notes: int = 0
+    notes: int = 0  # notes in the index after this build
     chunks: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    skipped: int = 0
-    repaired: int = 0
-    embedded: int = 0  # chunks whose vectors were computed in this build
+    new: int = 0  # notes not in the previous index
+    updated: int = 0  # notes whose text changed
+    unchanged: int = 0  # notes whose text did not change (their chunks and vectors are reused)
+    removed: int = 0  # notes of the previous index that are gone (deleted or renamed)
+    skipped: int = 0  # files (or folders) not indexed this time, each with a Problem saying why
+    repaired: int = 0  # notes indexed after a repair (encoding fallback, broken front matter)
+    kept: int = 0  # skipped notes whose previous version stays in the index
+    embedded: int = 0  # texts embedded in this build (new or changed chunk inputs)
     reused: int = 0  # chunks whose vectors came from the previous index
     seconds: float = 0.0
     embed_seconds: float = 0.0
@@ -64,16 +65,27 @@ class BuildReport:
 
 
 def fingerprint(embedder: Embedder) -> dict:
-    """Everything that shapes the vectors. Any change means every vector is recomputed."""
+    """Everything that shapes the vectors. Any change means every vector is recomputed.
+
+    The vector dimension is added once vectors exist (finding it may mean loading the
+    model, which an incremental build with nothing to embed never does); a build that
+    gets vectors of another dimension than the previous index re-embeds everything.
+    """
     return {
         **embedder.identity(),
         "chunker": chunking.CHUNKER_VERSION,
-        "embed_template": "title > headings > parents: text",
+        # what the embedding input looks like, taken from the code that makes it
+        "embed_template": chunking.embed_input("{title}", ["{heading}"], ["{parent}"], "{text}"),
         "normalized": True,
     }
 
 
+def _shaping(fp: dict) -> dict:
+    return {k: v for k, v in fp.items() if k != "dim"}
+
+
 def fingerprint_diff(old: dict, new: dict) -> str:
+    old, new = _shaping(old), _shaping(new)
     keys = sorted(set(old) | set(new))
     changed = [k for k in keys if old.get(k) != new.get(k)]
     if "model" in changed:
@@ -96,6 +108,16 @@ def _previous(index_dir: Path):
         return None, None, f"the previous index could not be used ({exc})"
 
 
+# A note whose mtime was this close to (or after) the previous build's scan is re-read
+# even if its size and mtime look unchanged: an edit within the same timestamp tick would
+# otherwise be missed (git's "racily clean" problem). Re-reading only costs a hash.
+RACY_NS = 2_000_000_000
+
+
+def _stat_dict(st) -> dict:
+    return {"mtime_ns": st.st_mtime_ns, "size": st.st_size}
+
+
 def build_index(
     notes_dir: str | os.PathLike,
     index_dir: str | os.PathLike | None = None,
@@ -108,8 +130,10 @@ def build_index(
 ) -> BuildReport:
     """Build or refresh the index of notes_dir in index_dir; returns what was done.
 
-    Only new or changed text is embedded. Raises BuildLockedError when another build
-    holds the folder (or waits for it with wait=True).
+    Only new or changed text is embedded. A bad file never stops the build: it is
+    skipped (or repaired) with a Problem naming it, and a note that was indexed before
+    keeps its previous chunks. Raises BuildLockedError when another build holds the
+    folder (or waits for it with wait=True; progress("wait", 0, 1) is called first).
     """
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
@@ -121,29 +145,39 @@ def build_index(
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)
 
-    with store.BuildLock(index_dir, wait=wait):
+    with store.BuildLock(index_dir, wait=wait, on_wait=lambda holder: progress("wait", 0, 1)):
         fp = fingerprint(embedder)
         gen, manifest, reason = _previous(index_dir)
-        if manifest is not None and manifest.get("fingerprint") != fp:
+        # trust: reuse the previous index's vectors, and skip reading notes that did not change
+        trust = manifest is not None
+        if manifest is not None and _shaping(manifest.get("fingerprint") or {}) != fp:
             reason = f"{fingerprint_diff(manifest.get('fingerprint') or {}, fp)}; rebuilding every vector"
-            gen = manifest = None
+            trust = False
         if rebuild and manifest is not None:
             reason = "a full rebuild was asked for"
-            gen = manifest = None
+            trust = False
         report.full_rebuild_reason = reason
 
+        # The previous chunks are kept even when the vectors are not trusted: a note that
+        # became unreadable keeps its chunks (re-embedded with the current model).
         prev_notes: dict = (manifest or {}).get("notes", {})
+        prev_scan = int((manifest or {}).get("scanned_at_ns") or 0)
         prev_chunks: list[Chunk] = []
         if gen is not None:
             try:
                 prev_chunks = store.load_chunks(gen)
-            except (OSError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - damaged chunks: rebuild from the notes
                 report.full_rebuild_reason = f"the previous index's chunks could not be read ({exc})"
-                prev_chunks, prev_notes, gen = [], {}, None
+                prev_chunks, prev_notes, gen, trust = [], {}, None, False
         old_by_path: dict[str, list[Chunk]] = {}
         for c in prev_chunks:
             old_by_path.setdefault(c.path, []).append(c)
 
+        def has_previous(rel: str) -> bool:
+            old = prev_notes.get(rel)
+            return old is not None and len(old_by_path.get(rel, ())) == old.get("chunks", -1)
+
+        scanned_at = time.time_ns()
         files, problems = discover_notes(notes_dir, exclude=[index_dir])
         report.problems.extend(problems)
         progress("scan", len(files), len(files))
@@ -151,59 +185,86 @@ def build_index(
 
         chunks: list[Chunk] = []
         notes_state: dict[str, dict] = {}
+        skipped: dict[str, dict] = {}
         seen: set[str] = set()
+
+        def skip(rel: str, problem: Problem, st) -> None:
+            """An unusable file: keep what the index had for it, if anything; remember its stat."""
+            skipped[rel] = {**(_stat_dict(st) if st is not None else {}), "reason": problem.reason}
+            if has_previous(rel):
+                problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
+                chunks.extend(old_by_path[rel])
+                notes_state[rel] = prev_notes[rel]
+                report.kept += 1
+            report.problems.append(problem)
+
         for i, path in enumerate(files):
+            progress("parse", i + 1, len(files))
             rel = path.relative_to(notes_dir).as_posix()
-            seen.add(rel)
             old = prev_notes.get(rel)
             try:
                 st = path.stat()
             except OSError as exc:
-                report.problems.append(Problem(rel, "skipped", f"cannot read ({exc.strerror or exc})"))
+                if not os.path.lexists(path):
+                    # Listed a moment ago, gone now: deleted while the build runs.
+                    report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
+                    continue
+                seen.add(rel)
+                why = ("broken symlink (its target does not exist)" if isinstance(exc, FileNotFoundError)
+                       else f"cannot read ({exc.strerror or exc})")
+                skip(rel, Problem(rel, "skipped", why), None)
                 continue
-            if old and old.get("mtime_ns") == st.st_mtime_ns and old.get("size") == st.st_size and rel in old_by_path:
+            seen.add(rel)
+            if (trust and old is not None and old.get("mtime_ns") == st.st_mtime_ns
+                    and old.get("size") == st.st_size and st.st_mtime_ns < prev_scan - RACY_NS
+                    and has_previous(rel)):
+                # Same size and mtime, and not racily so: not even read again.
                 note_chunks = old_by_path[rel]
                 notes_state[rel] = old
+                report.problems.extend(Problem(rel, "repaired", r) for r in old.get("repaired", ()))
+                report.unchanged += 1
+                chunks.extend(note_chunks)
+                continue
+            text, problem = read_note(path, rel)
+            if text is None:
+                if problem.reason == "file disappeared while reading" and not os.path.lexists(path):
+                    seen.discard(rel)
+                    report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
+                else:
+                    skip(rel, problem, st)
+                continue
+            sha = _file_sha(text)
+            if trust and old is not None and old.get("sha256") == sha and has_previous(rel):
+                note_chunks = old_by_path[rel]
+                title = old.get("title")
+                repaired = list(old.get("repaired", ()))
                 report.unchanged += 1
             else:
-                text, problem = read_note(path, rel)
-                if problem:
-                    report.problems.append(problem)
-                if text is None:
-                    if old and rel in old_by_path and path.exists():
-                        # An unreadable edit must not lose what was indexed before.
-                        note_chunks = old_by_path[rel]
-                        notes_state[rel] = old
-                        report.problems[-1] = Problem(rel, "skipped", f"{problem.reason}; kept the previous version")
-                    else:
-                        continue
+                try:
+                    note = parse_note(text, rel)
+                    note_chunks = chunk_note(note, split_long)
+                except Exception as exc:  # noqa: BLE001 - one odd note must not stop the build
+                    skip(rel, Problem(rel, "skipped", f"could not be parsed ({type(exc).__name__}: {exc})"), st)
+                    continue
+                title = note.title
+                repaired = [p.reason for p in (problem, note.problem) if p is not None]
+                if old is None:
+                    report.new += 1
+                elif old.get("sha256") == sha:
+                    report.unchanged += 1  # same text, re-read for a full rebuild
                 else:
-                    sha = _file_sha(text)
-                    if old and old.get("sha256") == sha and rel in old_by_path:
-                        note_chunks = old_by_path[rel]
-                        report.unchanged += 1
-                    else:
-                        note = parse_note(text, rel)
-                        if note.problem:
-                            report.problems.append(note.problem)
-                        note_chunks = chunk_note(note, split_long)
-                        if old:
-                            report.updated += 1
-                        else:
-                            report.new += 1
-                    notes_state[rel] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "sha256": sha,
-                                        "title": note_chunks[0].title if note_chunks else None,
-                                        "chunks": len(note_chunks)}
-                    if not note_chunks:
-                        notes_state[rel]["title"] = parse_note(text, rel).title
+                    report.updated += 1
+            report.problems.extend(Problem(rel, "repaired", r) for r in repaired)
+            notes_state[rel] = {**_stat_dict(st), "sha256": sha, "title": title, "chunks": len(note_chunks)}
+            if repaired:
+                notes_state[rel]["repaired"] = repaired
             chunks.extend(note_chunks)
-            progress("parse", i + 1, len(files))
         report.removed = sum(1 for rel in prev_notes if rel not in seen)
         report.notes = len(notes_state)
         report.skipped = sum(1 for p in report.problems if p.action == "skipped")
         report.repaired = sum(1 for p in report.problems if p.action == "repaired")
 
-        vectors = _vectors_for(chunks, gen, prev_chunks, embedder, report, progress)
+        vectors = _vectors_for(chunks, gen if trust else None, prev_chunks, embedder, report, progress)
 
         progress("write", 0, 1)
         keywords = KeywordIndex.build([c.keywords for c in chunks])
@@ -212,9 +273,10 @@ def build_index(
             "format_version": store.FORMAT_VERSION,
             "notesqa_version": _version(),
             "built_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "scanned_at_ns": scanned_at,
             "notes_dir": str(notes_dir.resolve()),
             "model": embedder.name,
-            "fingerprint": fp,
+            "fingerprint": {**fp, "dim": int(vectors.shape[1])},
             "dim": int(vectors.shape[1]),
             "keyword_tokenizer": TOKENIZER_VERSION,
             "dense_index": "flat" if len(chunks) <= store.EXACT_MAX else "hnsw-sq8",
@@ -222,8 +284,10 @@ def build_index(
                        "repaired": report.repaired},
             "problems": [asdict(p) for p in report.problems],
             "notes": notes_state,
+            "skipped": skipped,
         }
         new_gen = store.write_generation(index_dir, new_manifest, chunks, vectors, keywords)
+        # Leftovers of builds that were killed, and the generation just replaced.
         store.remove_stale(index_dir, keep={new_gen.name})
         progress("write", 1, 1)
     report.seconds = time.perf_counter() - t0
@@ -231,39 +295,48 @@ def build_index(
 
 
 def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.ndarray:
-    """Reuse every vector the previous index has for the same text; embed the rest once."""
+    """Reuse every vector the previous index has for the same text; embed the rest once.
+
+    gen is None when the previous vectors must not be reused (full rebuild).
+    """
     prev_rows: dict[str, int] = {}
     prev_vectors = None
     if gen is not None and prev_chunks:
         try:
             prev_vectors = store.load_vectors(gen)
-            if prev_vectors.shape[0] == len(prev_chunks):
-                prev_rows = {c.hash: i for i, c in enumerate(prev_chunks)}
-            else:
-                prev_vectors = None
-        except (OSError, ValueError):
+            if prev_vectors.ndim != 2 or prev_vectors.shape[0] != len(prev_chunks):
+                raise ValueError(f"{prev_vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
+            prev_rows = {c.hash: i for i, c in enumerate(prev_chunks)}
+        except (OSError, ValueError) as exc:
             prev_vectors = None
+            report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
     todo: dict[str, str] = {}
     for c in chunks:
         if c.hash not in prev_rows and c.hash not in todo:
             todo[c.hash] = c.embed
     t = time.perf_counter()
-    fresh = {}
+    fresh: dict[str, np.ndarray] = {}
     if todo:
-        texts = list(todo.values())
-        vecs = embedder.encode(texts, progress=lambda d, n: progress("embed", d, n))
+        vecs = embedder.encode(list(todo.values()), progress=lambda d, n: progress("embed", d, n))
         fresh = {h: vecs[i] for i, h in enumerate(todo)}
+        if prev_vectors is not None and vecs.shape[1] != prev_vectors.shape[1]:
+            # The model gives vectors of another size than the index holds: nothing can be mixed.
+            report.full_rebuild_reason = (f"the vector dimension changed from {prev_vectors.shape[1]} to "
+                                          f"{vecs.shape[1]}; rebuilding every vector")
+            return _vectors_for(chunks, None, prev_chunks, embedder, report, progress)
+    report.embedded = len(todo)
     report.embed_seconds = time.perf_counter() - t
     dim = next(iter(fresh.values())).shape[0] if fresh else (prev_vectors.shape[1] if prev_vectors is not None
                                                               else embedder.dim)
     out = np.zeros((len(chunks), dim), dtype=np.float32)
+    reused = 0
     for i, c in enumerate(chunks):
         if c.hash in fresh:
             out[i] = fresh[c.hash]
-            report.embedded += 1
         else:
             out[i] = prev_vectors[prev_rows[c.hash]]
-            report.reused += 1
+            reused += 1
+    report.reused = reused
     # float16 storage of reused vectors loses a little length: renormalise
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
@@ -280,22 +353,34 @@ def _version() -> str:
 
 
 def changes_since_build(notes_dir: str | os.PathLike, manifest: dict, index_dir: Path | None = None) -> dict:
-    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan)."""
+    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
+
+    Files skipped as bad input at the build are reported only once they change again
+    (as "changed" if an earlier version of them is indexed, else as "new").
+    """
     notes_dir = Path(notes_dir)
     prev = manifest.get("notes", {})
+    skipped = manifest.get("skipped", {})
     files, _ = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
     new, changed, seen = [], [], set()
     for path in files:
         rel = path.relative_to(notes_dir).as_posix()
         seen.add(rel)
-        old = prev.get(rel)
         try:
             st = path.stat()
         except OSError:
+            st = None
+        now = _stat_dict(st) if st is not None else {}
+        if rel in skipped:
+            was = skipped[rel]
+            if now.get("mtime_ns") == was.get("mtime_ns") and now.get("size") == was.get("size"):
+                continue
+        elif st is None:
             continue
+        old = prev.get(rel)
         if old is None:
             new.append(rel)
-        elif old.get("mtime_ns") != st.st_mtime_ns or old.get("size") != st.st_size:
+        elif rel in skipped or old.get("mtime_ns") != now["mtime_ns"] or old.get("size") != now["size"]:
             changed.append(rel)
     deleted = sorted(rel for rel in prev if rel not in seen)
     return {"new": new, "changed": changed, "deleted": deleted}

@@ -33,10 +33,26 @@ class Problem:
 # --------------------------------------------------------------------------- discovery
 
 
+def _printable_name(name: str) -> str:
+    """A file name that was not valid UTF-8 (kept by Python as surrogate escapes), made printable."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[list[Path], list[Problem]]:
     """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped.
 
-    Symlinked folders are followed once: a link back to an ancestor is reported, not looped.
+    Symlinked folders are followed once: a link back to an ancestor (or a second link to a
+    folder already visited) is reported, not looped. A file or folder whose name is not
+    valid UTF-8 is reported and skipped (its path could not be stored in the index).
+    Files are only listed here; reading them is read_note's job.
     """
     notes_dir = Path(notes_dir)
     excluded = {os.path.realpath(p) for p in exclude}
@@ -45,7 +61,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
     seen_dirs: set[str] = set()
 
     def onerror(err: OSError) -> None:
-        problems.append(Problem(_rel(Path(err.filename or "?"), notes_dir), "skipped", f"cannot list folder ({err.strerror})"))
+        problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
+                                f"cannot list folder ({err.strerror or err})"))
 
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
@@ -59,10 +76,18 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
             full = os.path.join(root, d)
             if d.startswith(".") or os.path.realpath(full) in excluded:
                 continue
+            if not _utf8_name(d):
+                problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
+                                        "folder name is not valid UTF-8: rename it to index its notes"))
+                continue
             keep.append(d)
         dirs[:] = keep
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+                continue
+            if not _utf8_name(name):
+                problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
+                                        "file name is not valid UTF-8: rename it to index it"))
                 continue
             found.append(Path(root) / name)
     found.sort(key=lambda p: _rel(p, notes_dir))
@@ -78,48 +103,80 @@ def _rel(path: Path, base: Path) -> str:
 
 # --------------------------------------------------------------------------- reading
 
+# Text decodings tried after UTF-8, in order. Windows-1252 is the usual origin of
+# non-UTF-8 notes; Latin-1 decodes any byte sequence, so it is the stated last resort.
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    return controls > len(sample) * 0.05
+
 
 def decode_note(data: bytes) -> tuple[str | None, str | None]:
     """(text, note) for raw bytes; text is None when the file is not a text note.
 
-    UTF-8 (with or without BOM) first; otherwise Windows-1252, the usual origin of
-    non-UTF-8 notes, and Latin-1 as the fallback that always decodes.
+    UTF-8 (with or without BOM) first; UTF-16 when it starts with a UTF-16 byte-order
+    mark; otherwise Windows-1252, and Latin-1 as the fallback that always decodes. The
+    note says which fallback was used (None for plain UTF-8). A file that is mostly
+    control characters is binary, whatever its name.
     """
     if not data.strip():
         return None, "empty file"
-    head = data[:8192]
-    if b"\x00" in head:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, "binary file (starts like UTF-16 but does not decode)"
+        text = text.lstrip("\ufeff")
+        if not text.strip():
+            return None, "empty file"
+        if _mostly_controls(text):
+            return None, "binary file (not text)"
+        return text, "UTF-16 text, decoded as UTF-16"
+    if b"\x00" in data[:8192]:
         return None, "binary file (contains NUL bytes)"
     try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        enc = "cp1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        enc = "latin-1"
-    # A file that is mostly control characters is binary whatever its name.
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
-    if controls > len(text[:4096]) * 0.05:
+        text = data.decode("utf-8-sig")
+        note = None
+    except UnicodeDecodeError as exc:
+        where = f" (first bad byte at offset {exc.start})"
+        for enc in FALLBACK_ENCODINGS:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            note = f"not valid UTF-8{where}, decoded as {enc}"
+            break
+    if _mostly_controls(text):
         return None, "binary file (not text)"
-    return text, f"not valid UTF-8, decoded as {enc}"
+    return text, note
 
 
 def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
-    """Read one note; never raises for a bad file, returns a Problem instead."""
+    """Read one note; never raises for a bad file, returns a Problem instead.
+
+    (text, None) for a good note, (text, repaired-Problem) for one decoded with a
+    fallback, (None, skipped-Problem) for a file that cannot be used as a note.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_NOTE_BYTES:
             return None, Problem(rel, "skipped", f"too large ({size / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except FileNotFoundError:
+        if os.path.lexists(path):
+            return None, Problem(rel, "skipped", "broken symlink (its target does not exist)")
         return None, Problem(rel, "skipped", "file disappeared while reading")
     except PermissionError:
         return None, Problem(rel, "skipped", "permission denied")
+    except IsADirectoryError:
+        return None, Problem(rel, "skipped", "is a folder, not a file")
     except OSError as exc:
         return None, Problem(rel, "skipped", f"cannot read ({exc.strerror or exc})")
+    if len(data) > MAX_NOTE_BYTES:  # grew between stat and read
+        return None, Problem(rel, "skipped", f"too large ({len(data) / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
     text, note = decode_note(data)
     if text is None:
         return None, Problem(rel, "skipped", note or "unreadable")
