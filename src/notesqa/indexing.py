@@ -193,7 +193,7 @@ def build_index(
             skipped[rel] = {**(_stat_dict(st) if st is not None else {}), "reason": problem.reason}
             if has_previous(rel):
                 problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
-                chunks.extend(old_by_path[rel])
+                chunks.extend(old_by_path.get(rel, []))
                 notes_state[rel] = prev_notes[rel]
                 report.kept += 1
             report.problems.append(problem)
@@ -219,7 +219,7 @@ def build_index(
                     and old.get("size") == st.st_size and st.st_mtime_ns < prev_scan - RACY_NS
                     and has_previous(rel)):
                 # Same size and mtime, and not racily so: not even read again.
-                note_chunks = old_by_path[rel]
+                note_chunks = old_by_path.get(rel, [])
                 notes_state[rel] = old
                 report.problems.extend(Problem(rel, "repaired", r) for r in old.get("repaired", ()))
                 report.unchanged += 1
@@ -235,7 +235,7 @@ def build_index(
                 continue
             sha = _file_sha(text)
             if trust and old is not None and old.get("sha256") == sha and has_previous(rel):
-                note_chunks = old_by_path[rel]
+                note_chunks = old_by_path.get(rel, [])
                 title = old.get("title")
                 repaired = list(old.get("repaired", ()))
                 report.unchanged += 1

@@ -67,14 +67,20 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
         if real in seen_dirs:
-            problems.append(Problem(_rel(Path(root), notes_dir), "skipped", "symlink loop (folder already visited)"))
+            problems.append(Problem(_rel(Path(root), notes_dir), "skipped", "symlink loop or second link to a folder (already visited)"))
             dirs[:] = []
             continue
         seen_dirs.add(real)
         keep = []
         for d in sorted(dirs):
             full = os.path.join(root, d)
-            if d.startswith(".") or os.path.realpath(full) in excluded:
+            real_d = os.path.realpath(full)
+            if d.startswith(".") or real_d in excluded:
+                continue
+            if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
+                # a link to this folder or one above it: following it would walk (at least) everything again
+                problems.append(Problem(_rel(Path(full), notes_dir), "skipped",
+                                        "symlink loop (links to a folder above it)"))
                 continue
             if not _utf8_name(d):
                 problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
