@@ -446,6 +446,16 @@ def test_wait_queues_behind_the_running_build(built):
     assert not t.is_alive() and result["report"].unchanged == 3
 
 
+def test_cli_wait_says_it_waits_then_builds(built):
+    notes, index, _ = built
+    lock = store.BuildLock(index)
+    lock.__enter__()
+    threading.Timer(0.5, lock.__exit__, (None, None, None)).start()
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256",
+                                    "--wait", "-q"])
+    assert res.exit_code == 0 and "waiting for it to finish" in res.stderr and "unchanged 3" in res.stdout
+
+
 def test_questions_during_a_build_come_from_the_previous_index(built):
     notes, index, _ = built
     server = NotesIndex.open(index, embedder=fresh())

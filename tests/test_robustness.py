@@ -327,6 +327,7 @@ def test_every_bad_input_at_once_through_the_cli(folder, tmp_path):
     assert sorted(manifest["notes"]) == ["cp1252.md", "good.md", "yaml.md"]
     status = CliRunner().invoke(main, ["status", "--notes", str(folder), "--index", str(index)])
     assert "unchanged since the build" in status.stdout
+    assert "skipped: huge.md: too large" in status.stdout and "skipped: binary.md: binary file" in status.stdout
 
 
 # --------------------------------------------------------------------------- the readers themselves

@@ -68,6 +68,9 @@ class _TqdmProgress:
         self.stage = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "wait":
+            click.echo("Another build is running on this index: waiting for it to finish...", err=True)
+            return
         if not self.enabled or stage == "scan":
             return
         from tqdm import tqdm
@@ -200,6 +203,8 @@ def status_info(notes_dir, index_dir) -> dict:
         "notes": manifest.get("counts", {}).get("notes"),
         "chunks": manifest.get("counts", {}).get("chunks"),
         "skipped": manifest.get("counts", {}).get("skipped"),
+        # files left out at the build, and why (they show up as changes again only once edited)
+        "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
         "notes_dir": str(notes_dir),
     }
     if Path(notes_dir).is_dir():
@@ -221,6 +226,8 @@ def status(notes_dir, index_dir, as_json):
     click.echo(f"Index:   {info['index']}/ (format {info['format_version']}, {info['generation']})")
     click.echo(f"Built:   {info['built_at']} with {info['model']}")
     click.echo(f"Holds:   {info['notes']} notes, {info['chunks']} chunks ({info['skipped']} files skipped)")
+    for rel, reason in info["skipped_files"].items():
+        click.echo(f"  skipped: {rel}: {reason}")
     ch = info.get("changes")
     if ch is None:
         click.echo(f"Notes:   {notes_dir}/ not found")
