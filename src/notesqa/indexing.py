@@ -181,7 +181,7 @@ def build_index(
         files, problems = discover_notes(notes_dir, exclude=[index_dir])
         report.problems.extend(problems)
         progress("scan", len(files), len(files))
-        split_long = make_token_splitter(embedder.count_tokens, embedder.max_tokens)
+        split_long = _lazy_splitter(embedder)
 
         chunks: list[Chunk] = []
         notes_state: dict[str, dict] = {}
@@ -292,6 +292,29 @@ def build_index(
         progress("write", 1, 1)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _lazy_splitter(embedder: Embedder):
+    """The token-window splitter, made the first time a text might not fit.
+
+    Building it imports langchain (over a second); a re-index of notes made of short
+    bullets never needs it. The shortcut is the splitter's own: a token is at least one
+    character, so a text with fewer characters than the window fits.
+    """
+    made = None
+    max_tokens = None
+
+    def split_long(prefix: str, text: str) -> list[str]:
+        nonlocal made, max_tokens
+        if max_tokens is None:
+            max_tokens = embedder.max_tokens
+        if len(prefix) + len(text) + 2 <= max_tokens:
+            return [text]
+        if made is None:
+            made = make_token_splitter(embedder.count_tokens, max_tokens)
+        return made(prefix, text)
+
+    return split_long
 
 
 def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.ndarray:
