@@ -91,8 +91,10 @@ def test_bad_filters_are_errors():
         parse_query("cells after:2024-13-45")
     with pytest.raises(QueryError, match="Unknown filter"):
         parse_query("cells tags:aws")
-    text, f = parse_query("see https://example.com and 10:30 tag:aws")
-    assert text == "see https://example.com and 10:30" and f.tags == ("aws",)
+    with pytest.raises(QueryError, match="Unknown filter afer"):
+        parse_query("cells afer:2024-01-01")
+    text, f = parse_query("see https://example.com and 10:30 at re:Invent tag:aws")
+    assert text == "see https://example.com and 10:30 at re:Invent" and f.tags == ("aws",)
 
 
 def test_min_score_and_k(built, embedder):

@@ -15,10 +15,10 @@ from typing import Callable
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
-MAX_WINDOW_CHARS = 280
+MAX_WINDOW_CHARS = 160
 MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
 MAX_CODE_SHOWN = 300
 
@@ -140,14 +140,12 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
                 for part in (split_long(prefix, txt) if split_long else [txt]):
                     add(unit, idx, part, line, group)
         elif unit.kind == "code":
+            # Code is rarely the answer itself and costs many tokens: embed the sentence that
+            # introduces it and the start of the code only; show the same.
             intro = unit.intro
-            body = unit.text
-            parts = split_long(prefix + intro + "\n", body) if split_long else [body]
-            group = len(chunks) if len(parts) > 1 else None
-            for part in parts:
-                shown = part if len(part) <= MAX_CODE_SHOWN else part[:MAX_CODE_SHOWN].rstrip() + "\n…"
-                shown = f"{intro}\n{shown}" if intro else shown
-                add(unit, idx, shown, unit.line, group, embed_text=f"{intro}\n{part}" if intro else part)
+            code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else unit.text[:MAX_CODE_SHOWN].rstrip() + "\n…"
+            shown = f"{intro}\n{code}" if intro else code
+            add(unit, idx, shown, unit.line, None)
         else:
             txt = clean(unit.text)
             parts = split_long(prefix, txt) if split_long else [txt]

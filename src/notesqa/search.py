@@ -120,12 +120,25 @@ def _as_tuple(value) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Names people type for filters in other tools: given one of these (or a near-miss of a real
+# filter name), a `name:value` is an error rather than words, so a typo is never silently
+# ignored. Any other `word:word` ("re:Invent", "10:30") stays part of the question.
+_FILTERISH = {"tags", "title", "file", "folder", "dir", "date", "since", "until", "from", "to", "type", "kind",
+              "in", "is", "has", "year", "note", "notes", "paths", "heading", "category", "categories"}
+
+
+def _near(name: str) -> bool:
+    import difflib
+
+    return name in _FILTERISH or bool(difflib.get_close_matches(name, FILTER_NAMES, n=1, cutoff=0.75))
+
+
 def parse_query(question: str) -> tuple[str, Filters]:
     """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
 
-    Words like "note:" that are not filter names stay in the text only when they are
-    not followed directly by a value; `foo:bar` with an unknown name is an error so a
-    typo is not silently ignored. URLs (http://...) are left alone.
+    A filter-like `name:value` whose name is not a filter but looks like one (tags:,
+    afer:, date:) is an error so a typo is not silently ignored; other `word:word`
+    text such as re:Invent or 10:30 and URLs stay in the question.
     """
     filters = Filters()
     tags: list[str] = []
@@ -144,7 +157,7 @@ def parse_query(question: str) -> tuple[str, Filters]:
             filters.after = _date(value, "after")
         elif name == "before":
             filters.before = _date(value, "before")
-        elif name.isalpha() and not value[:1].isdigit():
+        elif m.group(1).islower() and _near(name):
             problems.append(name)
             return m.group(0)
         else:
@@ -414,7 +427,8 @@ class NotesIndex:
         if c.kind == "bullet":
             return nxt.kind == "bullet" and nxt.depth >= c.depth and (nxt.depth > c.depth or nxt.parent == c.parent)
         if c.kind in ("paragraph", "quote"):
-            return nxt.kind == c.kind and (c.group is not None and nxt.group == c.group)
+            # prose often sets up a point and makes it in the next sentence or paragraph
+            return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
         if c.kind == "table_row":
             return nxt.kind == "table_row"
         return False
