@@ -95,9 +95,11 @@ class SentenceTransformerEmbedder:
             return os.path.abspath(expanded)
         return name
 
+    precision = "fp32"
+
     def identity(self) -> dict:
         src = Path(self.source)
-        ident = {"model": self.name}
+        ident = {"model": self.name, "precision": self.precision}
         if src.is_dir():
             ident["model_files"] = _dir_identity(src)
         return ident
@@ -236,16 +238,210 @@ class HashEmbedder:
         return out
 
 
+# --------------------------------------------------------------------------- ONNX runtime
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("NOTESQA_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "notesqa")
+    return Path(base)
+
+
+def onnx_supported(path: str | Path) -> bool:
+    """True for a local sentence-transformers folder of Transformer + mean Pooling (+ Normalize)."""
+    path = Path(path)
+    try:
+        modules = json.loads((path / "modules.json").read_text())
+        types = [m["type"].rsplit(".", 1)[-1] for m in modules]
+        if types[:2] != ["Transformer", "Pooling"] or any(t not in ("Normalize",) for t in types[2:]):
+            return False
+        pool_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        pool = json.loads((path / pool_dir / "config.json").read_text())
+        other_modes = [k for k, v in pool.items() if k.startswith("pooling_mode") and v and k != "pooling_mode_mean_tokens"]
+        return bool(pool.get("pooling_mode_mean_tokens")) and not other_modes and (path / "tokenizer.json").is_file()
+    except (OSError, ValueError, KeyError, StopIteration):
+        return False
+
+
+class OnnxEmbedder(SentenceTransformerEmbedder):
+    """The same model run by ONNX Runtime: no torch at question time, faster start and queries.
+
+    The ONNX graph is exported once from the local weights (with torch) into the cache
+    folder. Float32 gives the same vectors as sentence-transformers; int8 (dynamic
+    quantisation) is faster and slightly different, so it has its own fingerprint.
+    """
+
+    def __init__(self, name: str = DEFAULT_MODEL, quantize: bool = False, threads: int | None = None,
+                 batch_size: int = 32):
+        super().__init__(name, batch_size=batch_size)
+        if not onnx_supported(self.source):
+            raise ModelLoadError(f"Model {name!r} cannot run on the ONNX backend; use the torch backend.")
+        self.precision = "int8" if quantize else "fp32"
+        self.threads = threads or max(1, os.cpu_count() or 1)
+        self._session = None
+        self._inputs: set[str] = set()
+        self._dim: int | None = None
+
+    def _onnx_path(self) -> Path:
+        ident = self.identity()
+        key = hashlib.sha256(json.dumps({k: ident.get(k) for k in ("model", "model_files")}, sort_keys=True)
+                             .encode()).hexdigest()[:16]
+        folder = cache_dir() / "onnx" / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', self.name)[-40:]}-{key}"
+        return folder / ("model_int8.onnx" if self.precision == "int8" else "model.onnx")
+
+    def _export(self, target: Path) -> None:
+        """Write the ONNX graph (and its int8 variant) atomically; concurrent exports are harmless."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fp32 = target.parent / "model.onnx"
+        try:
+            if not fp32.exists():
+                import torch
+                from transformers import AutoModel
+
+                model = AutoModel.from_pretrained(self.source).eval()
+
+                class Wrapped(torch.nn.Module):
+                    def __init__(self, m):
+                        super().__init__()
+                        self.m = m
+
+                    def forward(self, input_ids, attention_mask, token_type_ids):
+                        return self.m(input_ids=input_ids, attention_mask=attention_mask,
+                                      token_type_ids=token_type_ids).last_hidden_state
+
+                import warnings
+
+                ids = torch.ones(2, 8, dtype=torch.long)
+                tmp = fp32.with_suffix(f".{os.getpid()}.tmp")
+                dyn = {n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", "token_type_ids", "hidden")}
+                with warnings.catch_warnings():  # tracer warnings are about code paths we do not use
+                    warnings.simplefilter("ignore")
+                    torch.onnx.export(Wrapped(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(tmp),
+                                      input_names=["input_ids", "attention_mask", "token_type_ids"],
+                                      output_names=["hidden"], dynamic_axes=dyn, opset_version=17, dynamo=False)
+                os.replace(tmp, fp32)
+            if target.name == "model_int8.onnx" and not target.exists():
+                from onnxruntime.quantization import QuantType, quantize_dynamic
+
+                tmp = target.with_suffix(f".{os.getpid()}.tmp")
+                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+                os.replace(tmp, target)
+        except Exception as exc:  # noqa: BLE001 - any export failure gets one actionable message
+            raise ModelLoadError(
+                f"Could not prepare the ONNX version of {self.name!r} in {target.parent} ({type(exc).__name__}: "
+                f"{exc}). Set NOTESQA_BACKEND=torch to use sentence-transformers directly."
+            ) from exc
+
+    def _load_session(self):
+        if self._session is not None:
+            return self._session
+        with self._lock:
+            if self._session is None:
+                path = self._onnx_path()
+                if not path.exists():
+                    self._export(path)
+                import onnxruntime as ort
+
+                opts = ort.SessionOptions()
+                opts.intra_op_num_threads = self.threads
+                opts.inter_op_num_threads = 1
+                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+                opts.log_severity_level = 3
+                try:
+                    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+                except Exception:  # noqa: BLE001 - a damaged cached export: make it again once
+                    path.unlink(missing_ok=True)
+                    self._export(path)
+                    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+                self._inputs = {i.name for i in sess.get_inputs()}
+                self._session = sess
+        return self._session
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            self._dim = int(self.encode(["dimension probe"]).shape[1])
+        return self._dim
+
+    def _tokenizer(self):
+        tok = getattr(self, "_enc_tok", None)
+        if tok is None:
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(Path(self.source) / "tokenizer.json"))
+            tok.enable_truncation(self.max_tokens)
+            tok.no_padding()
+            self._enc_tok = tok
+        return tok
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        sess = self._load_session()
+        tok = self._tokenizer()
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self._dim or 0), dtype=np.float32)
+        encs = tok.encode_batch(texts)
+        # Sort by token length so each batch pads little.
+        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
+        out: np.ndarray | None = None
+        done = 0
+        step = max(1, self.batch_size)
+        for start in range(0, len(order), step):
+            idx = order[start:start + step]
+            length = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), length), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for r, i in enumerate(idx):
+                n = len(encs[i].ids)
+                ids[r, :n] = encs[i].ids
+                mask[r, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = sess.run(None, feeds)[0]
+            m = mask[..., None].astype(np.float32)
+            vecs = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+            if out is None:
+                out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
+                self._dim = vecs.shape[1]
+            out[idx] = vecs
+            done += len(idx)
+            if progress and ((start // step) % 8 == 7 or done == len(texts)):
+                progress(done, len(texts))
+        return out
+
+
 # --------------------------------------------------------------------------- choosing
 
 _HASH = re.compile(r"^hash(?:-(\d+))?$")
+BACKENDS = ("auto", "onnx", "onnx-int8", "torch")
 
 
-def load_embedder(name: str | None = None) -> Embedder:
+def load_embedder(name: str | None = None, backend: str | None = None, precision: str | None = None) -> Embedder:
+    """An embedder for a model name or path.
+
+    backend: "auto" (ONNX Runtime when the model allows it, else sentence-transformers),
+    "onnx", "onnx-int8" or "torch"; defaults to $NOTESQA_BACKEND or "auto". precision
+    ("fp32"/"int8"), when given, must match what an existing index was built with.
+    """
     name = name or DEFAULT_MODEL
     m = _HASH.match(name)
     if m:
         return HashEmbedder(int(m.group(1) or 256))
+    backend = (backend or os.environ.get("NOTESQA_BACKEND") or "auto").lower()
+    if backend not in BACKENDS:
+        raise ModelLoadError(f"Unknown backend {backend!r}: use one of {', '.join(BACKENDS)}.")
+    if precision == "int8" and backend in ("auto", "onnx"):
+        backend = "onnx-int8"
+    if backend == "torch":
+        return SentenceTransformerEmbedder(name)
+    source = SentenceTransformerEmbedder._resolve(name)
+    if onnx_supported(source):
+        return OnnxEmbedder(name, quantize=backend == "onnx-int8")
+    if backend != "auto":
+        raise ModelLoadError(f"Model {name!r} cannot run on the ONNX backend (it needs a local folder with "
+                             "tokenizer.json and mean pooling); use --backend torch.")
     return SentenceTransformerEmbedder(name)
 
 

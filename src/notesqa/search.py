@@ -245,7 +245,7 @@ class NotesIndex:
                 f"ask with --model {built_with}, or rebuild with `notesqa index --model {wanted}`."
             )
         if self._embedder is None:
-            self._embedder = load_embedder(built_with)
+            self._embedder = load_embedder(built_with, precision=manifest.get("fingerprint", {}).get("precision"))
         ident = self._embedder.identity()
         stored = {k: manifest.get("fingerprint", {}).get(k) for k in ident}
         if stored != ident:
