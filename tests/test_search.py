@@ -108,7 +108,7 @@ def test_retrieve_function_reuses_loaded_index(built, embedder, monkeypatch):
     import notesqa.search as search
 
     _, index, _ = built
-    monkeypatch.setattr(search, "load_embedder", lambda name: embedder)
+    monkeypatch.setattr(search, "load_embedder", lambda name, **kw: embedder)
     search._OPEN.clear()
     first = search.retrieve("shuffle sharding", k=2, index_dir=index)
     assert first[0].match.startswith("Shuffle sharding")
