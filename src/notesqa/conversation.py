@@ -2,15 +2,29 @@
 
 The rule (documented in the README):
 
-* A question is a follow-up when it starts with a connective ("and", "also", "what
-  about", "how about", "what else", "anything else", "more on", "or") or is at most
-  three words long, and there is an earlier question in the conversation.
+* A question is a follow-up when there is an earlier question in the conversation and
+  it starts with a connective ("and", "also", "or", "plus", "but", "then", "what about",
+  "how about", "what else", "anything else", "more on", "more about", "same for") or is
+  at most three words long (filters not counted).
 * A follow-up is searched as the previous standalone question plus the follow-up's
-  words, with two refinements: a year in the follow-up replaces the years of the
+  words (without the connective, and without words the previous question already
+  has), with two refinements: a year in the follow-up replaces the years of the
   previous question ("and in 2023?" after "Werner's keynote at re:Invent 2024" asks
   about 2023, not both), and filters (tag:, path:, after:, before:) carry over unless
   the follow-up sets its own of the same name.
-* Anything else is a new question and starts a new thread.
+* A follow-up asking for more ("what else about cells?", "anything else?", "more on
+  cells") also skips the hits the previous answer already showed (`asks_for_more`).
+* Anything else is a new question and starts a new thread. "New conversation" in the
+  page forgets the thread.
+
+Examples (previous standalone question -> follow-up -> what is searched):
+
+    "what did Werner say about cells in 2024"  "and in 2023?"
+        -> "what did Werner say about cells in 2023"
+    "what did Werner say about cells"  "what else about cells?"
+        -> "what did Werner say about cells"   (and the hits already shown are skipped)
+    "sourdough tag:cooking"  "and the oven?"
+        -> "sourdough the oven tag:cooking"
 """
 
 from __future__ import annotations
@@ -18,18 +32,25 @@ from __future__ import annotations
 import re
 
 _CONNECTIVES = re.compile(
-    r"^\s*(and|also|or|plus|but|what about|how about|what else|anything else|more on|more about|same for|"
-    r"and what about|and how about|then)\b[\s,]*", re.I)
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+    r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
+    r"same for|and|also|or|plus|but|then)\b[\s,]*", re.I)
+_MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FILTER = re.compile(r"(?<!\S)(tag|path|after|before):(\"[^\"]*\"|\S+)", re.I)
 _WORD = re.compile(r"\w+")
 
 
 def is_followup(question: str) -> bool:
+    """True if the question reads as a follow-up (it only is one if there was an earlier question)."""
     q = _FILTER.sub(" ", question).strip()
     if not q:
         return False
     return bool(_CONNECTIVES.match(q)) or len(_WORD.findall(q)) <= 3
+
+
+def asks_for_more(question: str) -> bool:
+    """True for follow-ups that ask for other hits than the ones already shown ("what else ...")."""
+    return is_followup(question) and bool(_MORE.match(_FILTER.sub(" ", question)))
 
 
 def standalone(question: str, previous: str | None) -> str:
@@ -46,5 +67,7 @@ def standalone(question: str, previous: str | None) -> str:
     if body_years:
         prev = _YEAR.sub(" ", prev)
         body = _YEAR.sub(" ", body)
+    known = {w.casefold() for w in _WORD.findall(prev)}
+    body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, body_years, *prev_filters, *follow_filters]
     return " ".join(" ".join(p for p in parts if p.strip()).split())
