@@ -1,61 +1,133 @@
 """The browser chat (Gradio). `ChatService` holds the logic and is tested without a browser;
 `create_app` wires it into Gradio components; `launch` starts it with safe defaults
-(127.0.0.1, analytics off, no share link unless asked).
+(127.0.0.1, analytics off, no share link unless asked, optional login).
 
-Note text is untrusted: everything taken from a note is HTML-escaped before it is
-placed in the page, and notes are rendered with raw HTML disabled, so a note holding
-<script> or a javascript: link shows as text and runs nothing.
+What the page does:
+
+* Chat: each question adds to the conversation (the history stays). An answer lists the
+  top hits: the bullet (question words marked), its breadcrumb (note title > headings >
+  parent bullets), its source (file:line, a link) and a relevance bar. "More context"
+  under a hit unfolds its parent and siblings in place.
+* Sources: clicking a source link shows the note rendered next to the chat, scrolled to
+  and highlighting the bullet. Only notes that are in the index and inside the notes
+  folder can be shown; any other path in a request is refused.
+* Follow-ups ("and in 2023?", "what else about cells?") are searched together with the
+  previous question, see `conversation.py`; the answer says what was searched.
+* Controls: number of results, filters (tags, folders, date range), an index status
+  panel, refresh/rebuild with a progress bar, example questions drawn from the notes.
+
+Note text is untrusted: everything taken from a note is HTML-escaped before it is placed
+in the page, notes are rendered with raw HTML disabled, unsafe links are dropped and
+remote images are not loaded, so a note holding <script>, an onerror= attribute or a
+javascript: link shows as text and runs nothing. No handler lets a traceback reach the
+page: errors become one readable line.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import os
+import posixpath
 import re
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .conversation import standalone
+from .conversation import asks_for_more, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+log = logging.getLogger("notesqa.ui")
+
 CSS = """
+.nq-answer{font-size:0.97em}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
-.nq-text{white-space:pre-wrap;font-size:0.97em}
+.nq-text{white-space:pre-wrap}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
-.nq-src{font-size:.82em;color:#047857;margin-top:2px}
-.nq-src a{color:#047857;text-decoration:underline;cursor:pointer}
-.nq-bar{display:inline-block;height:7px;background:#6366f1;border-radius:3px;vertical-align:middle;margin-left:6px}
-.nq-note{max-height:520px;overflow:auto;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px}
-.nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}
-.nq-ctx-hit{background:#fef08a}
-mark{background:#fde68a;padding:0 1px;border-radius:2px}
+.nq-meta{font-size:.82em;color:#374151;margin-top:3px}
+.nq-meta a.nq-src{color:#047857;text-decoration:underline;cursor:pointer;font-weight:600}
+.nq-bar{display:inline-block;width:60px;height:7px;background:#e5e7eb;border-radius:3px;vertical-align:middle;margin:0 4px}
+.nq-bar>span{display:block;height:7px;background:#6366f1;border-radius:3px}
+.nq-more{margin-top:4px;font-size:.88em}
+.nq-more summary{cursor:pointer;color:#4f46e5}
+.nq-ctx{margin:4px 0 2px 4px;padding:4px 8px;border-left:2px dashed #c7d2fe}
+.nq-ctx div{white-space:pre-wrap}
+.nq-ctx-hit{background:#fef08a;border-radius:2px}
+.nq-ctx-line{color:#6b7280;font-size:.85em}
+.nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
+.nq-state{padding:4px 0}
+.nq-error{color:#b91c1c}
+.nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
+.nq-note{max-height:640px;overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
+.nq-note li,.nq-note p{font-size:15px !important;line-height:1.5 !important;margin:2px 0 !important}
+.nq-note h1{font-size:1.5em !important}.nq-note h2{font-size:1.25em !important}.nq-note h3{font-size:1.1em !important}
+.nq-note .nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}
+.nq-note-empty{color:#6b7280;font-size:.92em;padding:8px 2px}
+.nq-img{color:#6b7280;font-style:italic}
+#nq-status .nq-warn, .nq-warn{color:#b45309}
+#nq-chat .placeholder{text-align:center;color:#374151}
+#nq-chat button[aria-label="Clear"]{display:none}
+mark{background:#fde68a;padding:0 1px;border-radius:2px;color:inherit}
 """
 
-# Clicking a source link in an answer opens that note in the viewer: the link's target is
-# copied into a hidden textbox and a hidden button is pressed (both Gradio components).
+# Clicking a source link in an answer (or a link to another note inside a shown note) opens
+# that note in the viewer: the link's target goes into a hidden textbox and a hidden button
+# is pressed (both ordinary Gradio components, so the request goes through the normal queue
+# and the server decides what may be shown).
 JS_HEAD = """
 <script>
-document.addEventListener('click', function (ev) {
-  const a = ev.target.closest && ev.target.closest('a[href^="#nq-src="]');
-  if (!a) return;
-  ev.preventDefault();
-  const target = decodeURIComponent(a.getAttribute('href').slice('#nq-src='.length));
-  const box = document.querySelector('#nq-src-box textarea, #nq-src-box input');
-  const btn = document.querySelector('#nq-src-btn');
-  if (!box || !btn) return;
-  box.value = target;
-  box.dispatchEvent(new Event('input', {bubbles: true}));
-  setTimeout(() => btn.click(), 50);
-}, true);
+(function () {
+  function openSource(target) {
+    const box = document.querySelector('#nq-src-box textarea, #nq-src-box input');
+    const btn = document.querySelector('#nq-src-btn');
+    if (!box || !btn) return;
+    box.value = target;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(function () { btn.click(); }, 60);
+  }
+  document.addEventListener('click', function (ev) {
+    const a = ev.target && ev.target.closest && ev.target.closest('a[href^="#nq-src="]');
+    if (!a) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    let target = a.getAttribute('href').slice('#nq-src='.length);
+    try { target = decodeURIComponent(target); } catch (e) { return; }
+    openSource(target);
+  }, true);
+})();
 </script>
 """
 
-SCROLL_JS = "() => { setTimeout(() => { const t = document.querySelector('.nq-target'); if (t) t.scrollIntoView({block: 'center'}); }, 100); }"
+# After a note is shown: bring the highlighted bullet into view (inside the note box and the page).
+SCROLL_JS = """() => {
+  let tries = 0;
+  const go = () => {
+    const t = document.querySelector('#nq-note .nq-target');
+    if (t) { t.scrollIntoView({block: 'center', behavior: 'instant'}); return; }
+    if (++tries < 20) setTimeout(go, 50);
+  };
+  setTimeout(go, 50);
+}"""
+
+# After an answer: show the newest question at the top of the chat box, its answer below it.
+CHAT_SCROLL_JS = """() => {
+  setTimeout(() => {
+    const rows = document.querySelectorAll('#nq-chat .user-row');
+    const row = rows[rows.length - 1];
+    if (!row) return;
+    let box = row.parentElement;
+    while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+    if (box) box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }, 150);
+}"""
+
+NOTE_PLACEHOLDER = ('<div class="nq-note-empty">Click a source under an answer to read the note here, '
+                    'scrolled to the bullet.</div>')
 
 
 @dataclass
@@ -63,6 +135,7 @@ class Turn:
     question: str
     standalone: str
     hits: list = field(default_factory=list)
+    skipped: set = field(default_factory=set)  # sources shown earlier in a "what else ..." chain
 
 
 def highlight(text: str, question: str) -> str:
@@ -79,9 +152,19 @@ def highlight(text: str, question: str) -> str:
     return "".join(out)
 
 
-def _relevance_bar(score: float) -> str:
-    pct = max(4, min(100, int(round(score * 100))))
-    return f'<span class="nq-bar" style="width:{pct // 2}px" title="relevance {score:.2f}"></span> {score:.2f}'
+def _relevance(score: float) -> str:
+    pct = max(3, min(100, int(round(score * 100))))
+    return (f'<span class="nq-rel" title="relevance score {score:.2f} (higher is closer)">relevance'
+            f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{score:.2f}</span>')
+
+
+def source_href(target: str) -> str:
+    """The link of a source: "#nq-src=" + the url-quoted "path:line"."""
+    return "#nq-src=" + urllib.parse.quote(target, safe="/:")
+
+
+def _state(message: str, error: bool = False) -> str:
+    return f'<div class="nq-state{" nq-error" if error else ""}">{message}</div>'
 
 
 class ChatService:
@@ -94,6 +177,7 @@ class ChatService:
         self._embedder = embedder
         self._index = None
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
         self.build_error: str | None = None
         self.building = False
 
@@ -118,8 +202,25 @@ class ChatService:
         except NotesQAError:
             return False
 
+    def _build_embedder(self):
+        """The embedder for a build: the one in use, else --model, else the index's own model, else the default."""
+        if self._embedder is not None:
+            return self._embedder
+        from .config import default_model
+        from .embedding import load_embedder
+        from .store import read_manifest
+
+        model = self.model
+        if model is None:
+            try:
+                model = read_manifest(self.index_dir)[1].get("model")
+            except NotesQAError:
+                model = None
+        self._embedder = load_embedder(model or default_model())
+        return self._embedder
+
     def build(self, progress=None, rebuild: bool = False):
-        """Build or refresh the index; progress(fraction, message)."""
+        """Build or refresh the index; progress(fraction, message). Raises NotesQAError."""
         from .indexing import build_index
 
         def report(stage, done, total):
@@ -127,65 +228,129 @@ class ChatService:
                 return
             frac = {"scan": 0.0, "parse": 0.1 * done / max(total, 1), "embed": 0.1 + 0.85 * done / max(total, 1),
                     "write": 0.95 + 0.05 * done / max(total, 1)}.get(stage, 0.0)
-            label = {"parse": "Reading notes", "embed": f"Embedding {done}/{total} chunks",
+            label = {"parse": f"Reading notes {done}/{total}", "embed": f"Embedding {done}/{total} chunks",
                      "write": "Writing index"}.get(stage, "Scanning notes")
-            progress(frac, label)
+            progress(min(frac, 1.0), label)
 
-        self.building = True
+        with self._build_lock:
+            self.building = True
+            try:
+                rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
+                                  wait=True, progress=report)
+                self.build_error = None
+                if self._index is not None:
+                    self._index.refresh()
+                return rep
+            except NotesQAError as exc:
+                self.build_error = str(exc)
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported as one line, logged in full on the server
+                log.exception("index build failed")
+                self.build_error = f"{type(exc).__name__}: {exc}"
+                raise NotesQAError(f"The index could not be built ({self.build_error}).") from exc
+            finally:
+                self.building = False
+
+    def build_message(self, progress=None, rebuild: bool = False) -> str:
+        """Build, and say what happened in one Markdown paragraph. Never raises."""
         try:
-            rep = build_index(self.notes_dir, self.index_dir, self.model, embedder=self._embedder, rebuild=rebuild,
-                              wait=True, progress=report)
-            self.build_error = None
-            if self._index is not None:
-                self._index.refresh()
-            return rep
+            rep = self.build(progress=progress, rebuild=rebuild)
         except NotesQAError as exc:
-            self.build_error = str(exc)
-            raise
-        finally:
-            self.building = False
+            return f"**Index build failed:** {_md_escape(str(exc))}"
+        except Exception as exc:  # noqa: BLE001
+            log.exception("index build failed")
+            return f"**Index build failed:** {_md_escape(type(exc).__name__)}"
+        if rep.notes == 0:
+            return f"**Index built**, but the notes folder {_md_escape(str(self.notes_dir))} has no markdown notes."
+        msg = f"**Index ready:** {rep.notes} notes, {rep.chunks} chunks ({rep.embedded} embedded, {rep.reused} reused, " \
+              f"{rep.seconds:.1f}s)."
+        if rep.full_rebuild_reason:
+            msg += f" Full rebuild: {_md_escape(rep.full_rebuild_reason)}."
+        if rep.problems:
+            msg += " Skipped or repaired: " + "; ".join(_md_escape(str(p)) for p in rep.problems[:5])
+            if len(rep.problems) > 5:
+                msg += f" (and {len(rep.problems) - 5} more)"
+        return msg
 
     # -- asking
 
     def answer(self, question: str, history: list[Turn], k: int = 5, tags=None, folders=None, after=None,
                before=None) -> tuple[str, Turn]:
-        """(HTML answer, turn) for a question in a conversation."""
+        """(HTML answer, turn) for a question in a conversation. Raises NotesQAError for bad filters etc."""
         previous = history[-1].standalone if history else None
         query = standalone(question, previous)
         turn = Turn(question, query)
         if not self.has_index():
             return self._empty_state(), turn
         idx = self.index()
-        hits = idx.search(query, k=int(k), tags=tags or None, paths=folders or None, after=after or None,
-                          before=before or None)
+        if history and asks_for_more(question):
+            turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
+        hits = idx.search(query, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
+                          after=after or None, before=before or None)
+        hits = [h for h in hits if h.source not in turn.skipped][:int(k)]
         turn.hits = hits
+        head = ""
+        if query != " ".join(question.split()) or turn.skipped:
+            head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(query)}</em>'
+            if turn.skipped:
+                head += f" (without the {len(turn.skipped)} hit{'s' if len(turn.skipped) != 1 else ''} already shown)"
+            head += "</div>"
         if not hits:
-            return ("No matching notes for that question. Try other words, fewer filters, "
-                    "or check the index status on the right."), turn
-        parts = []
-        if query != " ".join(question.split()):
-            parts.append(f'<div class="nq-crumb">Searched as a follow-up: <em>{html.escape(query)}</em></div>')
+            if not idx.chunks:
+                return head + _state(
+                    f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
+                    "yet. Add some .md notes and press <b>Refresh index</b>."), turn
+            filtered = bool(tags or folders or after or before or re.search(r"(?<!\S)(tag|path|after|before):",
+                                                                            query))
+            return head + _state("No matching notes for that question. Try other words"
+                                 + (", or fewer filters" if filtered else "") + "."), turn
+        parts = [head]
         for i, h in enumerate(hits, 1):
-            crumb = " › ".join(html.escape(c) for c in h.breadcrumb)
-            target = html.escape(f"{h.path}:{h.line}", quote=True)
-            parts.append(
-                f'<div class="nq-hit"><div class="nq-text"><b>{i}.</b> {highlight(h.text, query)}</div>'
+            parts.append(self._hit_html(i, h, query))
+        return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
+
+    def ask(self, question: str, history: list[Turn], **kw) -> tuple[str, Turn | None]:
+        """answer(), but never raises: an error becomes a readable message (no traceback)."""
+        try:
+            return self.answer(question, history, **kw)
+        except NotesQAError as exc:
+            return _state(html.escape(str(exc)), error=True), None
+        except Exception as exc:  # noqa: BLE001 - the page gets a message, never a traceback
+            log.exception("answering %r failed", question)
+            return _state(f"Something went wrong while searching ({html.escape(type(exc).__name__)}). "
+                          "The server log has the details.", error=True), None
+
+    def _hit_html(self, i: int, h, query: str) -> str:
+        crumb = " › ".join(html.escape(c) for c in breadcrumb(h))
+        target = h.source
+        href = html.escape(source_href(target), quote=True)
+        try:
+            ctx = self.context(target, query)
+        except Exception:  # noqa: BLE001 - context is a bonus; the hit still shows
+            ctx = ""
+        more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{ctx}</div></details>'
+                if ctx else "")
+        return (f'<div class="nq-hit"><div class="nq-text"><b>{i}.</b> {highlight(h.text, query)}</div>'
                 f'<div class="nq-crumb">{crumb}</div>'
-                f'<div class="nq-src"><a href="#nq-src={target}">{html.escape(h.title)} — {target}</a>'
-                f' · relevance {_relevance_bar(h.score)}</div></div>'
-            )
-        return "".join(parts), turn
+                f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
+                f'{html.escape(target)}</a> · {_relevance(h.score)}</div>{more}</div>')
 
     def _empty_state(self) -> str:
         if not self.notes_dir.is_dir():
-            return (f"The notes folder <code>{html.escape(str(self.notes_dir))}</code> does not exist. "
-                    "Create it, add some .md notes, and press <b>Refresh index</b>.")
-        return "There is no index yet. Press <b>Refresh index</b> to build it from your notes."
+            return _state(f"The notes folder <code>{html.escape(str(self.notes_dir))}</code> does not exist. "
+                          "Create it, add some .md notes, and press <b>Refresh index</b>.")
+        if self.building:
+            return _state("The index is being built; ask again in a moment.")
+        return _state("There is no index yet. Press <b>Refresh index</b> to build it from your notes.")
 
     # -- sources
 
     def _resolve_note(self, path: str) -> Path:
         """The note file for an indexed path; nothing outside the notes folder, nothing not indexed."""
+        bad = (not path or "\x00" in path or "\\" in path or path.startswith("/") or re.match(r"^[A-Za-z]:", path)
+               or ".." in path.split("/"))
+        if bad:
+            raise NotesQAError("That is not a note in the index.")
         idx = self.index()
         if not idx.note_chunks(path):
             raise NotesQAError(f"{path} is not a note in the index.")
@@ -204,49 +369,75 @@ class ChatService:
         text, problem = read_note(full, path)
         if text is None:
             raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
-        body = render_markdown(strip_non_content(text.replace("\r\n", "\n")), line)
-        return (f'<div class="nq-crumb"><b>{html.escape(path)}</b>, line {line}</div>'
-                f'<div class="nq-note">{body}</div>')
+        chunks = self.index().note_chunks(path)
+        title = chunks[0].title if chunks else path
+        body = render_markdown(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), line, path)
+        return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
+                f'line {line}</div><div class="nq-note" id="nq-note-body">{body}</div>')
 
-    def context(self, target: str) -> str:
+    def show_source(self, target: str) -> str:
+        """render_source(), but never raises."""
+        try:
+            return self.render_source(target)
+        except NotesQAError as exc:
+            return f'<div class="nq-note-empty nq-error">{html.escape(str(exc))}</div>'
+        except Exception as exc:  # noqa: BLE001
+            log.exception("showing %r failed", target)
+            return f'<div class="nq-note-empty nq-error">Could not show the note ({html.escape(type(exc).__name__)}).</div>'
+
+    def context(self, target: str, query: str = "") -> str:
         """The bullets around a hit: its parent and siblings, the hit marked."""
         path, line = _split_target(target)
         self._resolve_note(path)
         chunks = self.index().context_around(path, line)
-        if not chunks:
-            return "No context found."
+        if len(chunks) <= 1:
+            return ""
         rows = []
         base = min(c.depth for c in chunks)
         for c in chunks:
             cls = ' class="nq-ctx-hit"' if c.line == line else ""
             pad = 16 * max(0, c.depth - base)
-            rows.append(f'<div{cls} style="margin-left:{pad}px">• {html.escape(c.text)} '
-                        f'<span class="nq-src">:{c.line}</span></div>')
-        crumb = " › ".join(html.escape(x) for x in [chunks[0].title, *chunks[0].heading])
-        return f'<div class="nq-crumb">{crumb}</div>' + "".join(rows)
+            bullet = "• " if c.kind == "bullet" else ""
+            rows.append(f'<div style="margin-left:{pad}px"><span{cls}>{bullet}{highlight(c.text, query)}</span> '
+                        f'<span class="nq-ctx-line">:{c.line}</span></div>')
+        return "".join(rows)
 
     # -- status and examples
 
-    def status_markdown(self) -> str:
+    def status_info(self) -> dict | None:
         from .cli import status_info
 
-        if self.building:
-            return "**Index:** building…"
-        if self.build_error:
-            return f"**Index error:** {self.build_error}"
         try:
-            info = status_info(self.notes_dir, self.index_dir)
+            return status_info(self.notes_dir, self.index_dir)
         except IndexNotFoundError:
-            return "**Index:** none yet. Press *Refresh index* to build it."
+            return None
+
+    def status_markdown(self) -> str:
+        if self.building:
+            return "**Index:** building… (answers use the previous index until it is done)"
+        lines = []
+        if self.build_error:
+            lines.append(f"**Last build failed:** {_md_escape(self.build_error)}")
+        if not self.notes_dir.is_dir():
+            lines.append(f"**No notes folder:** {_md_escape(str(self.notes_dir))} does not exist.")
+        try:
+            info = self.status_info()
         except NotesQAError as exc:
-            return f"**Index problem:** {exc}"
+            return "  \n".join(lines + [f"**Index problem:** {_md_escape(str(exc))}"])
+        except Exception as exc:  # noqa: BLE001
+            log.exception("status failed")
+            return "  \n".join(lines + [f"**Index problem:** {_md_escape(type(exc).__name__)}"])
+        if info is None:
+            return "  \n".join(lines + ["**Index:** none yet. Press **Refresh index** to build it."])
+        if not info["notes"]:
+            return "  \n".join(lines + ["**Notes:** none yet. Add .md files to the notes folder, then press "
+                                         "**Refresh index**."])
         ch = info.get("changes") or {}
-        changed = sum(len(v) for v in ch.values())
-        lines = [f"**Notes:** {info['notes']} · **chunks:** {info['chunks']}",
-                 f"**Built:** {info['built_at']}", f"**Model:** {info['model']}",
-                 f"**Changed since:** {changed} note(s)" if changed else "**Changed since:** none"]
-        if info["notes"] == 0:
-            lines.append(f"Your notes folder `{self.notes_dir}` has no markdown notes yet.")
+        changed = {k: len(v) for k, v in ch.items() if v}
+        lines += [f"**Notes:** {info['notes']} · **Chunks:** {info['chunks']}",
+                  f"**Built:** {_when(info['built_at'])}",
+                  f"**Model:** {_md_escape(str(info['model']))}",
+                  "**Changed since:** " + (", ".join(f"{n} {k}" for k, n in changed.items()) if changed else "none")]
         return "  \n".join(lines)
 
     def examples(self, n: int = 4) -> list[str]:
@@ -255,7 +446,7 @@ class ChatService:
             return []
         try:
             chunks = self.index().chunks
-        except NotesQAError:
+        except Exception:  # noqa: BLE001 - examples are a nicety
             return []
         by_note: dict[str, list] = {}
         for c in chunks:
@@ -265,28 +456,80 @@ class ChatService:
             topic = None
             parents = {c.parent for c in cs if c.parent is not None}
             for c in cs:
-                if c.seq in parents and 8 <= len(c.text) <= 48:
+                if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text:
                     topic = c.text
                     break
             if topic is None:
                 heads = [h for c in cs for h in c.heading if 4 <= len(h) <= 48]
                 topic = heads[-1] if heads else None
             if topic:
-                out.append(f"What do my notes say about {topic.rstrip('.:')}?")
+                topic = re.sub(r"^(?:(?:ch(?:apter)?|part|section)\.?\s*\d+|\d+(?:\.\d+)*)[:.)\-\s]+", "", topic,
+                               flags=re.I).rstrip(".:?! ")
+                if topic[:1].isupper() and topic[1:2].islower():
+                    topic = topic[0].lower() + topic[1:]
+                q = f"What do my notes say about {topic}?"
+                if q not in out:
+                    out.append(q)
             if len(out) >= n:
                 break
         return out
 
+    def filter_choices(self) -> tuple[list[str], list[str]]:
+        """(tags, folders) found in the index, for the filter controls."""
+        try:
+            if not self.has_index():
+                return [], []
+            idx = self.index()
+            idx.refresh()
+            return idx.tags(), idx.folders()
+        except Exception:  # noqa: BLE001
+            return [], []
+
+
+def breadcrumb(hit) -> list[str]:
+    """The hit's breadcrumb for display: a heading that repeats the title (or the part before) once."""
+    out: list[str] = []
+    for part in hit.breadcrumb:
+        if not out or part.strip().casefold() != out[-1].strip().casefold():
+            out.append(part)
+    return out
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "unknown"
+    import datetime as _dt
+
+    try:
+        t = _dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def _md_escape(text: str) -> str:
+    """Text safe to put into Gradio Markdown: no HTML, no markdown syntax that changes it."""
+    text = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
+
 
 def _split_target(target: str) -> tuple[str, int]:
     path, _, line = (target or "").strip().rpartition(":")
-    if not path or not line.isdigit():
+    if not path or not line.isdigit() or len(line) > 9:
         raise NotesQAError("Pick a source from an answer first.")
     return path, int(line)
 
 
-def render_markdown(text: str, line: int | None = None) -> str:
-    """A note as HTML with raw HTML disabled (escaped), unsafe links dropped, the block at line marked."""
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def render_markdown(text: str, line: int | None = None, path: str | None = None) -> str:
+    """A note as HTML: raw HTML escaped (html=False), unsafe links dropped (markdown-it refuses
+    javascript:, vbscript:, file: and data: links), images shown as their alt text (nothing remote is
+    loaded), web links opened in a new tab without referrer, links to other notes opened in the
+    viewer, and the innermost visible block at `line` marked with class nq-target."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -295,14 +538,47 @@ def render_markdown(text: str, line: int | None = None) -> str:
     if line is not None:
         best = None
         for t in tokens:
-            if t.nesting == 1 and t.map and t.type in ("list_item_open", "paragraph_open", "tr_open", "heading_open") \
-                    and t.map[0] <= line - 1 < t.map[1]:
-                best = t  # innermost block that starts at or contains the line
+            if t.nesting == 1 and t.map and not t.hidden and t.map[0] <= line - 1 < t.map[1] and t.type in (
+                    "list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open"):
+                best = t  # innermost visible block that contains the line
+            elif t.type in ("fence", "code_block") and t.map and t.map[0] <= line - 1 < t.map[1]:
+                best = t
         if best is not None:
             best.attrJoin("class", "nq-target")
             best.attrSet("id", "nq-target")
+    for t in tokens:
+        for child in t.children or []:
+            if child.type == "link_open":
+                href = child.attrGet("href") or ""
+                if href.lower().startswith(_SAFE_SCHEMES):
+                    child.attrSet("target", "_blank")
+                    child.attrSet("rel", "noopener noreferrer nofollow")
+                elif path is not None and _note_link(href, path):
+                    child.attrSet("href", source_href(_note_link(href, path) + ":1"))
+                else:
+                    child.attrs.pop("href", None)
+                    child.attrSet("title", href)
     tokens = [t for t in tokens if t.type != "front_matter"]
+
+    def image(renderer, tokens_, idx, options, env):
+        alt = tokens_[idx].content or tokens_[idx].attrGet("src") or "image"
+        return f'<span class="nq-img">[image: {html.escape(alt)}]</span>'
+
+    md.add_render_rule("image", image)
     return md.renderer.render(tokens, md.options, {})
+
+
+def _note_link(href: str, path: str) -> str | None:
+    """The note path a relative link inside note `path` points to, or None."""
+    if not href or ":" in href.split("/", 1)[0] or href.startswith(("/", "#", "?")):
+        return None
+    target = urllib.parse.unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if not target.lower().endswith((".md", ".markdown")):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
+        return None
+    return joined
 
 
 # --------------------------------------------------------------------------- Gradio
@@ -316,119 +592,105 @@ def create_app(service: ChatService):
         turns = list(turns or [])
         question = (question or "").strip()
         if not question:
-            return "", chat, turns, gr.update()
-        try:
-            answer, turn = service.answer(question, turns, k=k, tags=tags, folders=folders, after=after,
-                                          before=before)
+            return "", chat, turns
+        answer, turn = service.ask(question, turns, k=k, tags=tags, folders=folders, after=(after or "").strip(),
+                                   before=(before or "").strip())
+        if turn is not None:
             turns.append(turn)
-        except NotesQAError as exc:
-            answer, turn = f"⚠️ {html.escape(str(exc))}", None
-        except Exception as exc:  # noqa: BLE001 - the page gets a message, never a traceback
-            answer, turn = f"⚠️ Something went wrong: {html.escape(type(exc).__name__)}: {html.escape(str(exc))}", None
-        chat += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
-        choices = [f"{h.path}:{h.line}" for h in (turn.hits if turn else [])]
-        return "", chat, turns, gr.update(choices=choices, value=choices[0] if choices else None)
+        chat += [{"role": "user", "content": html.escape(question)}, {"role": "assistant", "content": answer}]
+        return "", chat, turns
 
-    def on_source(target):
-        try:
-            return service.render_source(target)
-        except NotesQAError as exc:
-            return f"<p>{html.escape(str(exc))}</p>"
-        except Exception as exc:  # noqa: BLE001
-            return f"<p>Could not show the note: {html.escape(type(exc).__name__)}</p>"
-
-    def on_context(target):
-        try:
-            return service.context(target)
-        except NotesQAError as exc:
-            return f"<p>{html.escape(str(exc))}</p>"
-        except Exception as exc:  # noqa: BLE001
-            return f"<p>Could not show context: {html.escape(type(exc).__name__)}</p>"
-
-    def on_build(rebuild, progress=gr.Progress()):
-        try:
-            if not service.notes_dir.is_dir():
-                raise NotesQAError(f"The notes folder {service.notes_dir} does not exist: create it and add notes.")
-            rep = service.build(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild)
-            msg = f"Index ready: {rep.summary()}."
-            if rep.notes == 0:
-                msg = f"The notes folder {service.notes_dir} has no markdown notes yet: add .md files and refresh."
-            if rep.problems:
-                msg += " Skipped or repaired: " + "; ".join(str(p) for p in rep.problems[:5])
-        except NotesQAError as exc:
-            msg = f"Index build failed: {exc}"
-        except Exception as exc:  # noqa: BLE001
-            service.build_error = f"{type(exc).__name__}: {exc}"
-            msg = f"Index build failed: {type(exc).__name__}: {exc}"
-        return msg, service.status_markdown(), *_filter_updates()
-
-    def _filter_updates():
-        try:
-            idx = service.index() if service.has_index() else None
-        except NotesQAError:
-            idx = None
-        tags = idx.tags() if idx else []
-        folders = idx.folders() if idx else []
+    def filter_updates():
+        tags, folders = service.filter_choices()
+        examples = _examples()
         return (gr.update(choices=tags), gr.update(choices=folders),
-                gr.update(samples=[[q] for q in service.examples()] or [["(no notes yet)"]]))
+                gr.update(examples=examples, placeholder=_placeholder(bool(examples))))
 
-    def on_load(progress=gr.Progress()):
-        if service.has_index():
-            return "", service.status_markdown(), *_filter_updates()
+    def on_build(rebuild, progress):
+        msg = service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild)
+        return msg, service.status_markdown(), *filter_updates()
+
+    def on_refresh(progress=gr.Progress()):
         return on_build(False, progress)
 
+    def on_rebuild(progress=gr.Progress()):
+        return on_build(True, progress)
+
+    def on_load(progress=gr.Progress()):
+        if service.has_index() or not service.notes_dir.is_dir():
+            return "", service.status_markdown(), *filter_updates()
+        return on_build(False, progress)
+
+    def _placeholder(with_examples: bool) -> str:
+        return ("<b>Ask a question about your notes</b>" + (", or try one of these questions drawn from them."
+                                                           if with_examples else ".")
+                + "<br>Follow-ups like <em>and in 2023?</em> continue the conversation.")
+
+    def _examples():
+        return [{"text": q} for q in service.examples()] or None
+
+    def on_example(chat, turns, k, tags, folders, after, before, evt: gr.SelectData):
+        text = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value or "")
+        return on_ask(text, chat, turns, k, tags, folders, after, before)
+
+    on_example.__annotations__["evt"] = gr.SelectData  # a real class: this module uses string annotations
+
+    first_examples = _examples()
     with gr.Blocks(title="notesqa", analytics_enabled=False) as demo:
-        gr.Markdown("## notesqa — ask your notes\nAnswers are bullets and sentences from your own notes, "
-                    "with where each one lives. Everything stays on this machine.")
         turns = gr.State([])
-        with gr.Row():
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Chat", height=480, elem_id="nq-chat", sanitize_html=True,
-                                  render_markdown=True, buttons=["copy"], feedback_options=None,
-                                  placeholder="Ask a question about your notes.")
+        with gr.Sidebar(label="Options", open=True, width=300, elem_id="nq-sidebar"):
+            gr.Markdown("### Results")
+            k = gr.Slider(1, 20, value=5, step=1, label="Number of results", elem_id="nq-k")
+            gr.Markdown("### Filters")
+            tag_sel = gr.Dropdown(label="Tags", multiselect=True, choices=[], elem_id="nq-tags",
+                                  info="From the notes' front matter")
+            folder_sel = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders")
+            after = gr.Textbox(label="Dated from", placeholder="YYYY-MM-DD", elem_id="nq-after", max_lines=1)
+            before = gr.Textbox(label="Dated until", placeholder="YYYY-MM-DD", elem_id="nq-before", max_lines=1)
+            gr.Markdown("### Index status")
+            status = gr.Markdown(service.status_markdown(), elem_id="nq-status", min_height=110)
+            with gr.Row():
+                refresh_btn = gr.Button("Refresh index", size="sm", variant="secondary", elem_id="nq-refresh")
+                rebuild_btn = gr.Button("Rebuild all", size="sm", variant="stop", elem_id="nq-rebuild")
+            build_msg = gr.Markdown(elem_id="nq-build-msg")
+        gr.Markdown("## notesqa — ask your notes\nAnswers are bullets and sentences from your own notes, "
+                    "with where each one lives. Everything stays on this machine.", elem_id="nq-title")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5):
+                chat = gr.Chatbot(label="Chat", show_label=False, height=560, elem_id="nq-chat", sanitize_html=True,
+                                  render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
+                                  autoscroll=False,
+                                  examples=first_examples, placeholder=_placeholder(bool(first_examples)))
                 with gr.Row():
-                    box = gr.Textbox(placeholder="Ask your notes… (filters: tag:aws path:work/* after:2024-01-01)",
-                                     show_label=False, scale=5, elem_id="nq-question", submit_btn=False)
-                    ask_btn = gr.Button("Ask", variant="primary", scale=1, elem_id="nq-ask")
-                examples = gr.Dataset(components=[gr.Textbox(visible=False)], samples=[[q] for q in service.examples()]
-                                      or [["(no notes yet)"]], label="Try asking", elem_id="nq-examples")
-                with gr.Row():
-                    source = gr.Dropdown(label="Sources of the last answer", choices=[], elem_id="nq-sources",
-                                         scale=3, allow_custom_value=False)
-                    show_btn = gr.Button("Show note", scale=1, elem_id="nq-show")
-                    ctx_btn = gr.Button("More context", scale=1, elem_id="nq-more")
-                context_view = gr.HTML(elem_id="nq-context")
-                note_view = gr.HTML(elem_id="nq-note")
-                src_box = gr.Textbox(visible="hidden", elem_id="nq-src-box")
-                src_btn = gr.Button(visible="hidden", elem_id="nq-src-btn")
-            with gr.Column(scale=1):
-                k = gr.Slider(1, 20, value=5, step=1, label="Results")
-                tag_sel = gr.Dropdown(label="Tags", multiselect=True, choices=[], elem_id="nq-tags")
-                folder_sel = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders")
-                after = gr.Textbox(label="After (YYYY-MM-DD)", elem_id="nq-after")
-                before = gr.Textbox(label="Before (YYYY-MM-DD)", elem_id="nq-before")
-                status = gr.Markdown(service.status_markdown(), elem_id="nq-status")
-                refresh_btn = gr.Button("Refresh index", elem_id="nq-refresh")
-                rebuild_btn = gr.Button("Rebuild all", size="sm", elem_id="nq-rebuild")
-                build_msg = gr.Markdown(elem_id="nq-build-msg")
+                    box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:aws path:work after:2024-01-01)",
+                                     show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
+                                     max_lines=4)
+                    ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
                 clear_btn = gr.Button("New conversation", size="sm", elem_id="nq-clear")
+            with gr.Column(scale=4):
+                note_view = gr.HTML(NOTE_PLACEHOLDER, label="Note", show_label=False, elem_id="nq-note",
+                                    js_on_load=None, container=True, padding=True)
+        src_box = gr.Textbox(visible="hidden", elem_id="nq-src-box")
+        src_btn = gr.Button(visible="hidden", elem_id="nq-src-btn")
 
         inputs = [box, chat, turns, k, tag_sel, folder_sel, after, before]
-        outputs = [box, chat, turns, source]
-        box.submit(on_ask, inputs, outputs)
-        ask_btn.click(on_ask, inputs, outputs)
-        examples.click(lambda s: s[0] if s and s[0] != "(no notes yet)" else "", examples, box)
-        show_btn.click(on_source, source, note_view).then(None, None, None, js=SCROLL_JS)
-        ctx_btn.click(on_context, source, context_view)
-        src_btn.click(on_source, src_box, note_view).then(None, None, None, js=SCROLL_JS)
-        build_outputs = [build_msg, status, tag_sel, folder_sel, examples]
-        refresh_btn.click(lambda p=gr.Progress(): on_build(False, p), None, build_outputs)
-        rebuild_btn.click(lambda p=gr.Progress(): on_build(True, p), None, build_outputs)
-        clear_btn.click(lambda: ([], [], gr.update(choices=[], value=None), "", ""), None,
-                        [chat, turns, source, note_view, context_view])
-        demo.load(on_load, None, build_outputs)
+        outputs = [box, chat, turns]
+        box.submit(on_ask, inputs, outputs, show_progress="minimal").then(None, None, None, js=CHAT_SCROLL_JS)
+        ask_btn.click(on_ask, inputs, outputs, show_progress="minimal").then(None, None, None, js=CHAT_SCROLL_JS)
+        chat.example_select(on_example, inputs[1:], outputs, show_progress="minimal").then(
+            None, None, None, js=CHAT_SCROLL_JS)
+        src_btn.click(service.show_source, src_box, note_view, show_progress="hidden").then(
+            None, None, None, js=SCROLL_JS)
+        build_outputs = [build_msg, status, tag_sel, folder_sel, chat]
+        refresh_btn.click(on_refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+                          show_progress_on=status)
+        rebuild_btn.click(on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+                          show_progress_on=status)
+        clear_btn.click(lambda: ([], [], NOTE_PLACEHOLDER), None, [chat, turns, note_view], show_progress="hidden")
+        chat.clear(lambda: [], None, turns)
+        demo.load(on_load, None, build_outputs, show_progress_on=status)
         timer = gr.Timer(15)
-        timer.tick(service.status_markdown, None, status)
+        timer.tick(service.status_markdown, None, status, show_progress="hidden")
     return demo
 
 
@@ -446,6 +708,8 @@ class NotesWatcher(threading.Thread):
         from .indexing import changes_since_build
         from .store import read_manifest
 
+        if not self.service.notes_dir.is_dir():
+            return False
         try:
             _, manifest = read_manifest(self.service.index_dir)
         except NotesQAError:
@@ -464,6 +728,12 @@ class NotesWatcher(threading.Thread):
                 time.sleep(self.interval)
 
 
+def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
+    """The keyword arguments given to Blocks.launch: safe defaults, no share link unless asked."""
+    return dict(server_name=host, server_port=port, share=bool(share), auth=auth, inbrowser=False, show_error=False,
+                quiet=False, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
+
+
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
            embedder=None, block=True):
     import gradio as gr
@@ -475,7 +745,6 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         watcher = NotesWatcher(service)
         watcher.start()
     demo.queue(default_concurrency_limit=4)
-    demo.launch(server_name=host, server_port=port, share=share, auth=auth, inbrowser=False, show_error=False,
-                quiet=False, css=CSS, head=JS_HEAD, theme=gr.themes.Soft(), footer_links=[],
-                prevent_thread_lock=not block, ssr_mode=False, mcp_server=False)
+    demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
+                theme=gr.themes.Soft(), prevent_thread_lock=not block)
     return demo, service, watcher
