@@ -1,0 +1,336 @@
+"""The browser chat as people use it, in a real browser (Debian's chromium through Playwright).
+
+The app runs as a real subprocess (`python -m notesqa.cli serve --model hash-256 ...`, the
+tiny deterministic fake embedder, so this stays fast) on a copy of tests/fixtures_browser/notes.
+The notes folder starts empty, so the first screens show the empty state; the notes are then
+copied in and the index is refreshed from the page.
+
+Screenshots go to $NOTESQA_SCREENSHOTS if set (`NOTESQA_SCREENSHOTS=docs/screenshots
+pytest -m browser` refreshes the ones in the docs), else to pytest's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FIXTURE = Path(__file__).parent / "fixtures_browser" / "notes"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    sync_playwright = None
+
+if sync_playwright is None:
+    pytest.skip("playwright is not installed (pip install playwright)", allow_module_level=True)
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"the server did not answer within {timeout}s:\n{log.read_text(errors='replace')}")
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses with a listening TCP socket on port (Linux /proc/net/tcp{,6})."""
+    found = set()
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(name).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            addr, p = parts[1].rsplit(":", 1)
+            if int(p, 16) == port and parts[3] == "0A":  # 0A = LISTEN
+                found.add(addr)
+    return found
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    d = Path(os.environ.get("NOTESQA_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on an empty notes folder (notes are copied in by the tests), on a free port."""
+    base = tmp_path_factory.mktemp("app")
+    notes, index, log = base / "notes", base / "index", base / "server.log"
+    notes.mkdir()
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("GRADIO_ANALYTICS_ENABLED", None)  # the app must turn analytics off by itself
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "notesqa.cli", "serve", "--model", "hash-256", "--notes", str(notes),
+             "--index", str(index), "--port", str(port)],
+            cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_http(url, proc, log)
+        yield {"url": url, "port": port, "notes": notes, "index": index, "log": log, "proc": proc}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    profile = tempfile.mkdtemp(prefix="nq-chromium-")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 950})
+        pg = ctx.pages[0] if ctx.pages else ctx.new_page()
+        pg.set_default_timeout(20_000)
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        pg.page_errors = errors
+        try:
+            yield pg
+        finally:
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def ask(pg, question: str) -> None:
+    """Type a question, press Enter, wait for its answer; the newest answer is then .last."""
+    answers = pg.locator("#nq-chat [class*=bot-row]")
+    before = answers.count()
+    pg.locator("#nq-question textarea").fill(question)
+    pg.locator("#nq-question textarea").press("Enter")
+    expect(answers).to_have_count(before + 1)
+    expect(pg.locator("#nq-question textarea")).to_have_value("")
+
+
+def new_conversation(pg) -> None:
+    pg.locator("#nq-clear").click()
+    expect(pg.locator("#nq-chat [class*=bot-row]")).to_have_count(0)
+
+
+def last_answer(pg):
+    return pg.locator("#nq-chat [class*=bot-row]").last
+
+
+def snap(pg, path: Path) -> None:
+    """A screenshot once the page has settled (the chat scrolls to the newest question after an answer)."""
+    pg.wait_for_timeout(400)
+    pg.screenshot(path=path)
+
+
+def page_text_without_tracebacks(pg) -> None:
+    body = pg.locator("body").inner_text()
+    assert "Traceback" not in body and 'File "' not in body, body[-2000:]
+
+
+# --------------------------------------------------------------------------- the flow
+
+
+def test_empty_notes_folder_then_refresh(page, server, shots):
+    """First start on an empty notes folder: clear messages; then notes arrive and Refresh builds them."""
+    assert listening_addresses(server["port"]) <= {"0100007F", "0000000000000000FFFF00000100007F"}, \
+        "the server must bind 127.0.0.1 only"
+    page.goto(server["url"])
+    status = page.locator("#nq-status")
+    expect(status).to_contain_text("Notes: none yet", timeout=30_000)
+    expect(page.locator("#nq-build-msg")).to_contain_text("has no markdown notes")
+    ask(page, "what is shuffle sharding?")
+    expect(last_answer(page)).to_contain_text("no notes in the index")
+    snap(page, shots / "empty-state.png")
+
+    shutil.copytree(FIXTURE, server["notes"], dirs_exist_ok=True)
+    page.locator("#nq-refresh").click()
+    expect(page.locator("#nq-build-msg")).to_contain_text("Index ready: 5 notes", timeout=30_000)
+    expect(status).to_contain_text("Notes: 5")
+    expect(status).to_contain_text("hash-256")
+    expect(status).to_contain_text("Changed since: none")
+    # example questions are drawn from the notes themselves; clicking one asks it
+    new_conversation(page)
+    example = page.locator("#nq-chat .examples button", has_text="frugal architect")
+    expect(example).to_be_visible()
+    snap(page, shots / "first-start.png")
+    example.click()
+    expect(last_answer(page).locator(".nq-hit").first).to_contain_text("The frugal architect")
+    page_text_without_tracebacks(page)
+
+
+def test_answer_with_breadcrumb_highlight_and_more_context(page, shots):
+    new_conversation(page)
+    ask(page, "what did Werner say about cells?")
+    answer = last_answer(page)
+    first = answer.locator(".nq-hit").first
+    expect(first.locator(".nq-text")).to_contain_text("Shuffle sharding to map customers to cells")
+    expect(first.locator(".nq-crumb")).to_have_text(
+        "AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells")
+    expect(first.locator("a.nq-src")).to_have_text("conferences/reinvent-2024.md:14")
+    expect(first.locator(".nq-rel")).to_contain_text("relevance")
+    # the words of the question are marked
+    expect(first.locator("mark").first).to_have_text("cells")
+    # more context: the parent and siblings of the hit unfold in place
+    ctx = first.locator("details.nq-more")
+    expect(ctx.locator(".nq-ctx")).to_be_hidden()
+    ctx.locator("summary").click()
+    expect(ctx.locator(".nq-ctx")).to_be_visible()
+    expect(ctx.locator(".nq-ctx")).to_contain_text("Organize into cells")
+    expect(ctx.locator(".nq-ctx")).to_contain_text("Cell based architecture")
+    expect(ctx.locator(".nq-ctx .nq-ctx-hit")).to_contain_text("Shuffle sharding")
+    snap(page, shots / "answer.png")
+
+
+def test_follow_up_uses_the_conversation(page, shots):
+    ask(page, "what did Werner say at re:Invent 2024?")
+    expect(last_answer(page).locator(".nq-hit").first.locator("a.nq-src")).to_contain_text("reinvent-2024.md")
+    ask(page, "and in 2023?")
+    answer = last_answer(page)
+    expect(answer.locator(".nq-followup")).to_contain_text("what did Werner say at re:Invent in 2023")
+    expect(answer.locator(".nq-hit").first.locator("a.nq-src")).to_contain_text("conferences/reinvent-2023.md")
+    # the history stays: every question and answer is still on the page
+    expect(page.locator("#nq-chat [class*=user-row]")).to_have_count(3)
+    expect(page.locator("#nq-chat [class*=user-row]").first).to_contain_text("what did Werner say about cells?")
+    snap(page, shots / "follow-up.png")
+    # "what else" skips what was already shown
+    shown = set(answer.locator("a.nq-src").all_inner_texts())
+    ask(page, "what else about cells?")
+    expect(last_answer(page).locator(".nq-followup")).to_contain_text("already shown")
+    assert shown and not shown & set(last_answer(page).locator("a.nq-src").all_inner_texts())
+
+
+def test_clicking_a_source_shows_the_note_with_the_bullet_highlighted(page, shots):
+    first_answer = page.locator("#nq-chat [class*=bot-row]").first
+    first_answer.locator(".nq-hit").first.locator("a.nq-src").click()
+    target = page.locator("#nq-note .nq-target")
+    expect(target).to_have_text("Shuffle sharding to map customers to cells")
+    expect(page.locator("#nq-note .nq-note-head")).to_contain_text("conferences/reinvent-2024.md")
+    expect(target).to_be_in_viewport()
+    assert page.url.rstrip("/") == page.url.split("#")[0].rstrip("/"), "the link must not navigate"
+    snap(page, shots / "source.png")
+
+
+def test_source_view_scrolls_to_a_bullet_deep_in_a_long_note(page):
+    ask(page, "idempotent consumers at-least-once delivery")
+    src = "reading/designing-data-intensive-applications.md:68"
+    last_answer(page).locator("a.nq-src", has_text=src).first.click()
+    target = page.locator("#nq-note .nq-target")
+    expect(target).to_have_text("Idempotent consumers make at-least-once delivery safe")
+    expect(page.locator("#nq-note .nq-note-head")).to_contain_text("line 68")
+    expect(target).to_be_in_viewport()
+    page.wait_for_function("document.querySelector('#nq-note-body').scrollTop > 0")
+
+
+def test_filters_and_status_panel(page, shots):
+    new_conversation(page)
+    tags = page.locator("#nq-tags input")
+    tags.click()
+    tags.fill("cooking")
+    page.get_by_role("option", name="cooking").click()
+    page.keyboard.press("Escape")
+    ask(page, "how long to bulk ferment?")
+    hit = last_answer(page).locator(".nq-hit").first
+    expect(hit.locator("a.nq-src")).to_contain_text("cooking/sourdough.md")
+    expect(last_answer(page).locator("a.nq-src", has_text="conferences/")).to_have_count(0)
+    snap(page, shots / "filters-status.png")
+    # a date range nothing is in: a clear "no match"
+    before = page.locator("#nq-before input, #nq-before textarea")
+    before.fill("2000-01-01")
+    ask(page, "sourdough bread")
+    expect(last_answer(page)).to_contain_text("No matching notes")
+    expect(last_answer(page)).to_contain_text("fewer filters")
+    # a bad date is a message, not a traceback
+    before.fill("last tuesday")
+    ask(page, "bread")
+    expect(last_answer(page)).to_contain_text("YYYY-MM-DD")
+    before.fill("")
+    page.locator("#nq-tags").get_by_role("button", name=re.compile("remove|clear|×", re.I)).first.click()
+    expect(page.locator("#nq-tags")).not_to_contain_text("cooking")
+    page_text_without_tracebacks(page)
+
+
+def test_hostile_note_runs_nothing(page, shots):
+    new_conversation(page)
+    ask(page, "payload zebra")
+    answer = last_answer(page)
+    expect(answer).to_contain_text("Payload zebra one")
+    link = answer.locator("a.nq-src", has_text="untrusted-clipping.md").first
+    link.click()
+    note = page.locator("#nq-note .nq-note")
+    expect(note).to_contain_text('<script>window.__pwned = 1; document.title = "pwned"</script>')
+    expect(note).to_contain_text("<img src=x onerror=")
+    expect(note).to_contain_text("[click me](javascript:window.__pwned=3)")
+    expect(note).to_contain_text("${window.__pwned = 5}")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__pwned") is None
+    assert page.title() == "notesqa"
+    assert page.locator("#nq-note img, #nq-chat img[src='x'], a[href^='javascript:']").count() == 0
+    assert not page.page_errors, page.page_errors
+    snap(page, shots / "hostile-note.png")
+
+
+def test_only_indexed_notes_inside_the_folder_can_be_shown(page, server):
+    # through the page: put a hostile target in the (hidden) source box and press the (hidden) button
+    for target in ("../../../../etc/passwd:1", "/etc/passwd:1", "conferences/../../index/CURRENT:1",
+                   "conferences/%2e%2e/x.md:1"):
+        page.evaluate("""(t) => {
+            const box = document.querySelector('#nq-src-box textarea, #nq-src-box input');
+            box.value = t; box.dispatchEvent(new Event('input', {bubbles: true}));
+        }""", target)
+        page.wait_for_timeout(150)
+        page.evaluate("document.querySelector('#nq-src-btn').click()")
+        expect(page.locator("#nq-note")).to_contain_text("not a note in the index")
+        assert "root:" not in page.locator("#nq-note").inner_text()
+    # and through Gradio's own file route: neither notes nor system files are served
+    note = server["notes"] / "conferences" / "reinvent-2024.md"
+    for path in ("/etc/passwd", str(note), str(server["index"] / "CURRENT")):
+        url = server["url"] + "gradio_api/file=" + urllib.parse.quote(path)
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                body = r.read(200)
+                assert r.status != 200 or (b"root:" not in body and b"Simplexity" not in body), url
+        except urllib.error.HTTPError as exc:
+            assert exc.code in (403, 404), (url, exc.code)
+
+
+def test_server_log_has_no_traceback_for_user_errors(server):
+    log = server["log"].read_text(errors="replace")
+    assert "Running on local URL:  http://127.0.0.1" in log
+    assert "public link" not in log.replace("To create a public link, set `share=True`", "")
