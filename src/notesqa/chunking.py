@@ -18,7 +18,7 @@ from .parsing import ParsedNote, Unit, clean
 CHUNKER_VERSION = "4"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
-MAX_WINDOW_CHARS = 160
+MAX_WINDOW_CHARS = 280
 MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
 MAX_CODE_SHOWN = 300
 

@@ -29,8 +29,9 @@ from .errors import ModelMismatchError, QueryError
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
 POOL = 100  # candidates fetched from each side before fusion
-SHOW_BUDGET = 300  # characters a hit may show, matched unit first
-MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
+SHOW_BUDGET = 480  # characters a hit may show, matched unit first (dev set: ~320 on average)
+MIN_FOLLOW = 40
+TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it  # do not add a following unit if less than this much budget is left
 
 
 @dataclass(frozen=True)
@@ -320,20 +321,45 @@ class NotesIndex:
 
         qvec = self._embedder.encode([text])[0]
         ranked = self._fuse(gen, text, qvec, mask, pool=max(POOL, 20 * k))
-        hits: list[Hit] = []
+        return [self._hit(sl["root"], sl["follow"], sl["score"], sl["exp"])
+                for sl in self._select(ranked, k, budget, min_score)]
+
+    def _select(self, ranked, k: int, budget: int, min_score: float | None) -> list[dict]:
+        """Pick hits best first so that nothing is shown twice.
+
+        A candidate already shown inside another hit is dropped. A candidate that is the
+        parent bullet of a shown hit and scores nearly as well takes that hit over when the
+        hit's unit still fits under it: the parent is shown with its children, the matching
+        one among them. Other ancestors of a shown hit are dropped: they are in its breadcrumb.
+        """
+        slots: list[dict] = []
         shown: set[int] = set()
         for cid, fused, exp in ranked:
             if min_score is not None and fused < min_score:
                 break
-            if cid in shown or self._related_to_shown(cid, shown):
+            if cid in shown:
                 continue
+            slot = self._child_slot(cid, slots)
+            if slot is not None and fused >= TAKEOVER * slot["score"]:
+                others = shown - {slot["root"], *slot["follow"]}
+                follow = self._following(cid, budget, others)
+                if slot["root"] in follow:
+                    shown -= {slot["root"], *slot["follow"]}
+                    slot["root"], slot["follow"] = cid, follow
+                    shown |= {cid, *follow}
+                continue
+            if slot is not None or self._is_ancestor_of_shown(cid, slots):
+                continue  # already in the breadcrumb of a better hit
+            if self._same_paragraph_shown(cid, shown):
+                continue
+            if len(slots) >= k:
+                if fused < TAKEOVER * min(sl["score"] for sl in slots):
+                    break
+                continue  # keep scanning only for parents that can take over a shown hit
             follow = self._following(cid, budget, shown)
-            shown.add(cid)
-            shown.update(follow)
-            hits.append(self._hit(cid, follow, fused, exp))
-            if len(hits) >= k:
-                break
-        return hits
+            shown |= {cid, *follow}
+            slots.append({"root": cid, "follow": follow, "score": fused, "exp": exp})
+        return slots
 
     def _fuse(self, gen, text: str, qvec: np.ndarray, mask, pool: int):
         n = len(gen.chunks)
@@ -380,24 +406,38 @@ class NotesIndex:
             out.append((cid, float(fused[j]), exp))
         return out
 
-    def _related_to_shown(self, cid: int, shown: set[int]) -> bool:
-        """True if cid is an ancestor bullet of a shown hit (it is already in that hit's breadcrumb)
-        or another window of a paragraph already shown."""
+    def _child_slot(self, cid: int, slots: list[dict]) -> dict | None:
+        """The shown hit whose unit is a child bullet of cid, if any."""
         chunks = self._gen.chunks
-        c = chunks[cid]
-        start, end = self._note_rows.get(c.path, (0, 0))
-        for s in shown:
-            if not start <= s < end:
+        start, end = self._note_rows.get(chunks[cid].path, (0, 0))
+        for slot in slots:
+            root = slot["root"]
+            if start <= root < end and chunks[root].parent is not None and start + chunks[root].parent == cid:
+                return slot
+        return None
+
+    def _is_ancestor_of_shown(self, cid: int, slots: list[dict]) -> bool:
+        chunks = self._gen.chunks
+        start, end = self._note_rows.get(chunks[cid].path, (0, 0))
+        for slot in slots:
+            root = slot["root"]
+            if not start <= root < end:
                 continue
-            other = chunks[s]
-            if c.group is not None and c.group == other.group:
-                return True
-            p = other.parent
+            p = chunks[root].parent
             while p is not None:
                 if start + p == cid:
                     return True
                 p = chunks[start + p].parent
         return False
+
+    def _same_paragraph_shown(self, cid: int, shown: set[int]) -> bool:
+        """True if another window of the same paragraph is already shown."""
+        chunks = self._gen.chunks
+        group = chunks[cid].group
+        if group is None:
+            return False
+        start, end = self._note_rows.get(chunks[cid].path, (0, 0))
+        return any(start <= s < end and chunks[s].group == group for s in shown)
 
     def _following(self, cid: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
         """Units after cid under the same parent (its children, then its later siblings), within budget.

@@ -1,0 +1,82 @@
+"""A few tests with the real default model on the sample notes (a few seconds each)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SAMPLE_NOTES, copy_sample_notes
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def sample_index(tmp_path_factory):
+    from notesqa import build_index
+
+    index = tmp_path_factory.mktemp("real") / "index"
+    report = build_index(SAMPLE_NOTES, index)
+    assert report.notes == len(list(SAMPLE_NOTES.rglob("*.md")))
+    return index
+
+
+def test_shuffle_sharding_first_with_breadcrumb(sample_index):
+    from notesqa import retrieve
+
+    hits = retrieve("what is shuffle sharding for?", k=5, index_dir=sample_index)
+    top = hits[0]
+    assert top.match == "Shuffle sharding to map customers to cells"
+    assert "Organize into cells" in top.breadcrumb
+    assert top.path == "aws-reinvent-2024.md"
+    line = (SAMPLE_NOTES / top.path).read_text().splitlines()[top.line - 1]
+    assert "Shuffle sharding to map customers to cells" in line
+
+
+def test_context_finds_nested_bullet_by_its_parents(sample_index):
+    from notesqa import retrieve
+
+    hits = retrieve("how do cells get their customers in Werner's simplexity lessons?", k=5, index_dir=sample_index)
+    assert any(h.match == "Shuffle sharding to map customers to cells" for h in hits[:3])
+
+
+def test_other_sample_notes_answer(sample_index):
+    from notesqa import retrieve
+
+    hits = retrieve("how should I order the columns of a composite index?", k=3, index_dir=sample_index)
+    assert hits[0].path == "work/postgres-performance.md"
+    assert "equality columns first" in hits[0].text
+
+
+def test_cli_ask_json(sample_index):
+    out = subprocess.run([sys.executable, "-m", "notesqa.cli", "ask", "--json", "-k", "2", "--index",
+                          str(sample_index), "what is shuffle sharding for?"], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    hits = json.loads(out.stdout)
+    assert hits[0]["match"] == "Shuffle sharding to map customers to cells"
+    assert hits[0]["source"].startswith("aws-reinvent-2024.md:")
+
+
+def test_onnx_matches_sentence_transformers():
+    import numpy as np
+
+    from notesqa.embedding import OnnxEmbedder, SentenceTransformerEmbedder
+
+    texts = ["Shuffle sharding to map customers to cells", "Bake in a preheated Dutch oven at 250°C"]
+    a = OnnxEmbedder().encode(texts)
+    b = SentenceTransformerEmbedder().encode(texts)
+    assert np.allclose(a, b, atol=1e-4)
+
+
+def test_copy_of_sample_notes_reindexes_only_changed(tmp_path):
+    from notesqa import build_index
+
+    notes = copy_sample_notes(tmp_path / "notes")
+    index = tmp_path / "index"
+    first = build_index(notes, index)
+    with open(notes / "home/sourdough.md", "a") as f:
+        f.write("* Add seeds to the crust for crunch\n")
+    second = build_index(notes, index)
+    assert second.updated == 1 and second.unchanged == first.notes - 1
+    assert 1 <= second.embedded <= 3
