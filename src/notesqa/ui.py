@@ -70,6 +70,7 @@ CSS = """
 .nq-note-empty{color:#6b7280;font-size:.92em;padding:8px 2px}
 .nq-img{color:#6b7280;font-style:italic}
 #nq-status .nq-warn, .nq-warn{color:#b45309}
+#nq-status [data-testid="status-tracker"]:not(.hide){background:var(--body-background-fill,#fff) !important;opacity:1 !important}
 #nq-chat .placeholder{text-align:center;color:#374151}
 #nq-chat button[aria-label="Clear"]{display:none}
 mark{background:#fde68a;padding:0 1px;border-radius:2px;color:inherit}
@@ -487,10 +488,14 @@ class ChatService:
 
 
 def breadcrumb(hit) -> list[str]:
-    """The hit's breadcrumb for display: a heading that repeats the title (or the part before) once."""
+    """The hit's breadcrumb for display: a part that repeats the one before it (a first heading that is the
+    title, or the title's start: "Designing Data-Intensive Applications (Kleppmann)" > "Designing
+    Data-Intensive Applications") is shown once."""
     out: list[str] = []
     for part in hit.breadcrumb:
-        if not out or part.strip().casefold() != out[-1].strip().casefold():
+        prev = out[-1].strip().casefold() if out else None
+        cur = part.strip().casefold()
+        if prev is None or not (cur.startswith(prev) or prev.startswith(cur)):
             out.append(part)
     return out
 
@@ -675,22 +680,26 @@ def create_app(service: ChatService):
 
         inputs = [box, chat, turns, k, tag_sel, folder_sel, after, before]
         outputs = [box, chat, turns]
-        box.submit(on_ask, inputs, outputs, show_progress="minimal").then(None, None, None, js=CHAT_SCROLL_JS)
-        ask_btn.click(on_ask, inputs, outputs, show_progress="minimal").then(None, None, None, js=CHAT_SCROLL_JS)
-        chat.example_select(on_example, inputs[1:], outputs, show_progress="minimal").then(
+        # Every event is private: the page calls it, the Gradio API/clients cannot (less surface).
+        ev = dict(api_visibility="private")
+        box.submit(on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
+        ask_btn.click(on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None,
+                                                                                  js=CHAT_SCROLL_JS)
+        chat.example_select(on_example, inputs[1:], outputs, show_progress="minimal", **ev).then(
             None, None, None, js=CHAT_SCROLL_JS)
-        src_btn.click(service.show_source, src_box, note_view, show_progress="hidden").then(
+        src_btn.click(service.show_source, src_box, note_view, show_progress="hidden", **ev).then(
             None, None, None, js=SCROLL_JS)
         build_outputs = [build_msg, status, tag_sel, folder_sel, chat]
         refresh_btn.click(on_refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
-                          show_progress_on=status)
+                          show_progress_on=status, **ev)
         rebuild_btn.click(on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
-                          show_progress_on=status)
-        clear_btn.click(lambda: ([], [], NOTE_PLACEHOLDER), None, [chat, turns, note_view], show_progress="hidden")
-        chat.clear(lambda: [], None, turns)
-        demo.load(on_load, None, build_outputs, show_progress_on=status)
+                          show_progress_on=status, **ev)
+        clear_btn.click(lambda: ([], [], NOTE_PLACEHOLDER), None, [chat, turns, note_view], show_progress="hidden",
+                        **ev)
+        chat.clear(lambda: [], None, turns, **ev)
+        demo.load(on_load, None, build_outputs, show_progress_on=status, **ev)
         timer = gr.Timer(15)
-        timer.tick(service.status_markdown, None, status, show_progress="hidden")
+        timer.tick(service.status_markdown, None, status, show_progress="hidden", **ev)
     return demo
 
 
@@ -736,6 +745,7 @@ def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
 
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
            embedder=None, block=True):
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
     import gradio as gr
 
     service = ChatService(notes_dir, index_dir, model=model, embedder=embedder)
