@@ -11,6 +11,7 @@ pytest -m browser` refreshes the ones in the docs), else to pytest's temporary f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -87,19 +88,18 @@ def shots(tmp_path_factory) -> Path:
     return d
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app on an empty notes folder (notes are copied in by the tests), on a free port."""
-    base = tmp_path_factory.mktemp("app")
+@contextlib.contextmanager
+def running_app(base: Path, *extra: str):
+    """`python -m notesqa.cli serve` on base/notes and base/index, on a free port, as a real subprocess."""
     notes, index, log = base / "notes", base / "index", base / "server.log"
-    notes.mkdir()
+    notes.mkdir(exist_ok=True)
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("GRADIO_ANALYTICS_ENABLED", None)  # the app must turn analytics off by itself
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "notesqa.cli", "serve", "--model", "hash-256", "--notes", str(notes),
-             "--index", str(index), "--port", str(port)],
+             "--index", str(index), "--port", str(port), *extra],
             cwd=base, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -112,6 +112,13 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on an empty notes folder (the notes are copied in by the first test)."""
+    with running_app(tmp_path_factory.mktemp("app")) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +204,7 @@ def test_empty_notes_folder_then_refresh(page, server, shots):
 
 def test_answer_with_breadcrumb_highlight_and_more_context(page, shots):
     new_conversation(page)
-    ask(page, "what did Werner say about cells?")
+    ask(page, "how does shuffle sharding map customers to cells?")
     answer = last_answer(page)
     first = answer.locator(".nq-hit").first
     expect(first.locator(".nq-text")).to_contain_text("Shuffle sharding to map customers to cells")
@@ -206,7 +213,8 @@ def test_answer_with_breadcrumb_highlight_and_more_context(page, shots):
     expect(first.locator("a.nq-src")).to_have_text("conferences/reinvent-2024.md:14")
     expect(first.locator(".nq-rel")).to_contain_text("relevance")
     # the words of the question are marked
-    expect(first.locator("mark").first).to_have_text("cells")
+    expect(first.locator(".nq-text mark").first).to_have_text("Shuffle")
+    assert {"Shuffle", "sharding", "customers", "cells"} <= set(first.locator(".nq-text mark").all_inner_texts())
     # more context: the parent and siblings of the hit unfold in place
     ctx = first.locator("details.nq-more")
     expect(ctx.locator(".nq-ctx")).to_be_hidden()
@@ -227,7 +235,7 @@ def test_follow_up_uses_the_conversation(page, shots):
     expect(answer.locator(".nq-hit").first.locator("a.nq-src")).to_contain_text("conferences/reinvent-2023.md")
     # the history stays: every question and answer is still on the page
     expect(page.locator("#nq-chat [class*=user-row]")).to_have_count(3)
-    expect(page.locator("#nq-chat [class*=user-row]").first).to_contain_text("what did Werner say about cells?")
+    expect(page.locator("#nq-chat [class*=user-row]").first).to_contain_text("how does shuffle sharding map customers to cells?")
     snap(page, shots / "follow-up.png")
     # "what else" skips what was already shown
     shown = set(answer.locator("a.nq-src").all_inner_texts())
@@ -258,7 +266,7 @@ def test_source_view_scrolls_to_a_bullet_deep_in_a_long_note(page):
     page.wait_for_function("document.querySelector('#nq-note-body').scrollTop > 0")
 
 
-def test_filters_and_status_panel(page, shots):
+def test_filters_and_status_panel(page, server, shots):
     new_conversation(page)
     tags = page.locator("#nq-tags input")
     tags.click()
@@ -283,6 +291,12 @@ def test_filters_and_status_panel(page, shots):
     before.fill("")
     page.locator("#nq-tags").get_by_role("button", name=re.compile("remove|clear|×", re.I)).first.click()
     expect(page.locator("#nq-tags")).not_to_contain_text("cooking")
+    # a note changes: the status says so; "Rebuild all" re-embeds everything
+    note = server["notes"] / "cooking" / "sourdough.md"
+    note.write_text(note.read_text(encoding="utf-8") + "* Cool for an hour before slicing\n", encoding="utf-8")
+    page.locator("#nq-rebuild").click()
+    expect(page.locator("#nq-build-msg")).to_contain_text("Full rebuild", timeout=30_000)
+    expect(page.locator("#nq-status")).to_contain_text("Changed since: none")
     page_text_without_tracebacks(page)
 
 
@@ -334,3 +348,22 @@ def test_server_log_has_no_traceback_for_user_errors(server):
     log = server["log"].read_text(errors="replace")
     assert "Running on local URL:  http://127.0.0.1" in log
     assert "public link" not in log.replace("To create a public link, set `share=True`", "")
+
+
+def test_auth_asks_for_a_login_first(page, tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "notes")
+    with running_app(tmp_path, "--auth", "reader:s3cret word") as app:
+        for path in ("config", "gradio_api/info", "gradio_api/file=" + urllib.parse.quote(str(app["notes"]))):
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(app["url"] + path, timeout=5)
+            assert err.value.code in (401, 403)
+        page.goto(app["url"])
+        page.get_by_label(re.compile("username", re.I)).fill("reader")
+        page.get_by_label(re.compile("password", re.I)).fill("wrong")
+        page.get_by_role("button", name=re.compile("login", re.I)).click()
+        expect(page.get_by_text(re.compile("incorrect", re.I))).to_be_visible()
+        page.get_by_label(re.compile("username", re.I)).fill("reader")
+        page.get_by_label(re.compile("password", re.I)).fill("s3cret word")
+        page.get_by_role("button", name=re.compile("login", re.I)).click()
+        expect(page.locator("#nq-question textarea")).to_be_visible(timeout=30_000)
+        expect(page.locator("#nq-status")).to_contain_text("Notes: 5", timeout=30_000)

@@ -78,6 +78,18 @@ def test_answer_escapes_hostile_note_text(hostile):
     assert "<b>page</b>" not in html
 
 
+def test_breadcrumb_shows_a_heading_that_repeats_the_title_once():
+    from types import SimpleNamespace
+
+    from notesqa.ui import breadcrumb
+
+    hit = SimpleNamespace(breadcrumb=["Designing Data-Intensive Applications (Kleppmann)",
+                                      "Designing Data-Intensive Applications", "Ch 5", "Replication"])
+    assert breadcrumb(hit) == ["Designing Data-Intensive Applications (Kleppmann)", "Ch 5", "Replication"]
+    assert breadcrumb(SimpleNamespace(breadcrumb=["Bread", "bread", "Method"])) == ["Bread", "Method"]
+    assert breadcrumb(SimpleNamespace(breadcrumb=["Cells", "Cell based"])) == ["Cells", "Cell based"]
+
+
 def test_highlight_escapes_and_marks_stems():
     out = highlight("Cells <script>x</script> & cell", "cells")
     assert out == "<mark>Cells</mark> &lt;script&gt;x&lt;/script&gt; &amp; <mark>cell</mark>"
