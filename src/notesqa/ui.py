@@ -263,8 +263,8 @@ class ChatService:
             return f"**Index build failed:** {_md_escape(type(exc).__name__)}"
         if rep.notes == 0:
             return f"**Index built**, but the notes folder {_md_escape(str(self.notes_dir))} has no markdown notes."
-        msg = f"**Index ready:** {rep.notes} notes, {rep.chunks} chunks ({rep.embedded} embedded, {rep.reused} reused, " \
-              f"{rep.seconds:.1f}s)."
+        msg = (f"**Index ready:** {rep.notes} notes, {rep.chunks} chunks ({rep.embedded} embedded, "
+               f"{rep.reused} reused, {rep.seconds:.1f}s).")
         if rep.full_rebuild_reason:
             msg += f" Full rebuild: {_md_escape(rep.full_rebuild_reason)}."
         if rep.problems:
@@ -384,7 +384,8 @@ class ChatService:
             return f'<div class="nq-note-empty nq-error">{html.escape(str(exc))}</div>'
         except Exception as exc:  # noqa: BLE001
             log.exception("showing %r failed", target)
-            return f'<div class="nq-note-empty nq-error">Could not show the note ({html.escape(type(exc).__name__)}).</div>'
+            return ('<div class="nq-note-empty nq-error">Could not show the note '
+                    f"({html.escape(type(exc).__name__)}).</div>")
 
     def context(self, target: str, query: str = "") -> str:
         """The bullets around a hit: its parent and siblings, the hit marked."""
@@ -667,7 +668,8 @@ def create_app(service: ChatService):
                                   autoscroll=False,
                                   examples=first_examples, placeholder=_placeholder(bool(first_examples)))
                 with gr.Row():
-                    box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:aws path:work after:2024-01-01)",
+                    box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:aws path:work "
+                                                 "after:2024-01-01)",
                                      show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
                                      max_lines=4)
                     ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
