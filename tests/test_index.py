@@ -407,6 +407,44 @@ def test_crash_at_each_write_step_keeps_a_loadable_index(built, monkeypatch, ste
     assert r.embedded == (0 if step == "after-switch" else 1)
 
 
+@pytest.mark.parametrize("where", ["vectors", "dense"])
+def test_disk_full_while_writing_is_a_clear_error_and_leaves_nothing(built, monkeypatch, where):
+    import errno
+
+    import numpy as np
+
+    notes, index, _ = built
+    old = store.read_current(index)
+    append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
+
+    def full(*a, **k):
+        if where == "dense":
+            raise RuntimeError("Error in faiss::FileIOWriter: write failed\nNo space left on device")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    if where == "vectors":
+        monkeypatch.setattr(np, "save", full)
+    else:
+        import faiss
+
+        monkeypatch.setattr(faiss, "write_index", full)
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "-q"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert "No space left on device" in res.stderr and "previous index is unchanged" in res.stderr
+    assert "notesqa index" in res.stderr
+    assert store.read_current(index) == old and leftovers(index) == [old]
+    assert NotesIndex.open(index, embedder=fresh()).search("shuffle sharding", k=1)
+
+
+def test_index_folder_that_cannot_be_created_is_a_clear_error(notes, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(blocker / "index"),
+                                    "--model", "hash-256", "-q"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert "Cannot create or lock the index folder" in res.stderr
+
+
 def test_chunk_rows_are_the_same_json_as_to_json(built):
     _, index, _ = built
     gen, _ = store.read_manifest(index)

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import Chunk
-from .errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError
+from .errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesQAError
 
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
@@ -266,15 +266,48 @@ def _fsync_tree(path: Path) -> None:
         _fsync_dir(Path(root))
 
 
-def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
-    """Write a complete generation, then make it live. Returns its folder."""
-    import faiss
+class IndexWriteError(NotesQAError):
+    """The new index could not be written (disk full, no permission); the previous one is unchanged."""
 
+
+def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
+    """Write a complete generation, then make it live. Returns its folder.
+
+    If writing fails (disk full, permissions) the partial generation is removed, the live
+    one is untouched, and IndexWriteError says so.
+    """
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
     gen = index_dir / f"gen-{stamp}-{secrets.token_hex(3)}"
     tmp = index_dir / f".tmp-{gen.name}"
+    cur_tmp = index_dir / f".{CURRENT}.{os.getpid()}.tmp"
+    try:
+        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords)
+    except (OSError, RuntimeError) as exc:  # faiss reports I/O errors as RuntimeError
+        live = None
+        with contextlib.suppress(NotesQAError):
+            live = read_current(index_dir)
+        if live == gen.name:  # the switch happened: the new index is complete and live
+            return gen
+        for p in (tmp, gen):  # not switched: nothing of this build may stay behind
+            shutil.rmtree(p, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            cur_tmp.unlink()
+        if isinstance(exc, OSError) and exc.strerror:
+            why = exc.strerror
+        else:
+            why = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+        raise IndexWriteError(
+            f"Could not write the new index in {index_dir}/ ({why}); the previous index is unchanged. "
+            "Free some disk space or fix the folder's permissions, then run `notesqa index` again."
+        ) from exc
+    return gen
+
+
+def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords) -> None:
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
     tmp.mkdir()
     names = list(Chunk.__dataclass_fields__)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
@@ -290,13 +323,11 @@ def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vecto
     _fsync_tree(tmp)
     os.replace(tmp, gen)
     _fsync_dir(index_dir)
-    cur_tmp = index_dir / f".{CURRENT}.{os.getpid()}.tmp"
     cur_tmp.write_text(gen.name + "\n", encoding="utf-8")
     with open(cur_tmp, "rb+") as f:
         os.fsync(f.fileno())
     os.replace(cur_tmp, index_dir / CURRENT)
     _fsync_dir(index_dir)
-    return gen
 
 
 def remove_stale(index_dir: Path, keep: set[str], grace_seconds: float = 0.0) -> None:
@@ -340,8 +371,12 @@ class BuildLock:
     def __enter__(self) -> "BuildLock":
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise IndexWriteError(f"Cannot create or lock the index folder {self.path.parent}/ "
+                                  f"({exc.strerror or exc}): pass --index with a folder you can write to.") from exc
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
