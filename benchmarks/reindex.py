@@ -79,7 +79,10 @@ def main() -> None:
     after = note_hashes(index, rel)
     changed = len(after - before)
 
+    code = subprocess.run([sys.executable, "-c", "import notesqa; print(notesqa.__file__)"], capture_output=True,
+                          text=True).stdout.strip()
     out = {
+        "code": code,  # run against a frozen copy (PYTHONPATH=copy/src) when others edit the tree meanwhile
         "corpus": str(args.corpus),
         "model": args.model,
         "command": " ".join(full_cmd[1:]).replace(str(work), "$WORK"),
@@ -91,7 +94,8 @@ def main() -> None:
         "reindex": {"wall_seconds": round(re_wall, 2), "build_seconds": round(again["seconds"], 2),
                     "embed_seconds": round(again["embed_seconds"], 2), "embedded": again["embedded"],
                     "reused": again["reused"], "new": again["new"], "updated": again["updated"],
-                    "unchanged": again["unchanged"], "removed": again["removed"], "skipped": again["skipped"]},
+                    "unchanged": again["unchanged"], "removed": again["removed"], "skipped": again["skipped"],
+                    "full_rebuild_reason": again["full_rebuild_reason"]},
         "ratio": {"wall": round(re_wall / full_wall, 4), "build": round(again["seconds"] / full["seconds"], 4),
                   "embedded_chunks": round(again["embedded"] / max(1, full["embedded"]), 5)},
         "embedded_only_the_changed_chunks": again["embedded"] == changed,
