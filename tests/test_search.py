@@ -125,3 +125,11 @@ def test_running_index_picks_up_rebuild(built, embedder):
     build_index(notes, index, embedder=embedder)
     assert idx.search("kombucha", k=1)[0].path == "new.md"
 
+
+
+def test_breadcrumb_shows_a_title_like_first_heading_once():
+    from notesqa.search import Hit
+
+    h = Hit(text="x", path="a.md", line=3, heading=["Sourdough bread", "Method"], score=1.0, title="Sourdough Bread",
+            parents=["Mix"])
+    assert h.breadcrumb == ["Sourdough Bread", "Method", "Mix"]

@@ -70,7 +70,11 @@ class Hit:
 
     @property
     def breadcrumb(self) -> list[str]:
-        return [p for p in (self.title, *self.heading, *self.parents) if p]
+        """Note title > headings > parent bullets (a first heading that repeats the title shows once)."""
+        heading = list(self.heading)
+        if heading and self.title and heading[0].casefold().strip() == self.title.casefold().strip():
+            heading = heading[1:]
+        return [p for p in (self.title, *heading, *self.parents) if p]
 
     @property
     def source(self) -> str:
