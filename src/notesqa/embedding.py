@@ -278,7 +278,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
             raise ModelLoadError(f"Model {name!r} cannot run on the ONNX backend; use the torch backend.")
         self.precision = "int8" if quantize else "fp32"
         self.threads = threads or max(1, os.cpu_count() or 1)
-        self._session = None
+        self._sessions: dict[int, object] = {}
         self._inputs: set[str] = set()
         self._dim: int | None = None
 
@@ -332,18 +332,22 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                 f"{exc}). Set NOTESQA_BACKEND=torch to use sentence-transformers directly."
             ) from exc
 
-    def _load_session(self):
-        if self._session is not None:
-            return self._session
+    def _load_session(self, threads: int | None = None):
+        """An ONNX Runtime session; one per thread count (questions use a one-thread session:
+        a short text gains nothing from more threads and a busy machine loses a lot)."""
+        threads = threads or self.threads
+        sess = self._sessions.get(threads)
+        if sess is not None:
+            return sess
         with self._lock:
-            if self._session is None:
+            if threads not in self._sessions:
                 path = self._onnx_path()
                 if not path.exists():
                     self._export(path)
                 import onnxruntime as ort
 
                 opts = ort.SessionOptions()
-                opts.intra_op_num_threads = self.threads
+                opts.intra_op_num_threads = threads
                 opts.inter_op_num_threads = 1
                 opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
                 opts.log_severity_level = 3
@@ -354,8 +358,8 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                     self._export(path)
                     sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
                 self._inputs = {i.name for i in sess.get_inputs()}
-                self._session = sess
-        return self._session
+                self._sessions[threads] = sess
+        return self._sessions[threads]
 
     @property
     def dim(self) -> int:
@@ -375,9 +379,9 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         return tok
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        sess = self._load_session()
-        tok = self._tokenizer()
         texts = list(texts)
+        sess = self._load_session(1 if len(texts) <= 2 else None)
+        tok = self._tokenizer()
         if not texts:
             return np.zeros((0, self._dim or 0), dtype=np.float32)
         encs = tok.encode_batch(texts)
