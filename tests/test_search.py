@@ -133,3 +133,42 @@ def test_breadcrumb_shows_a_title_like_first_heading_once():
     h = Hit(text="x", path="a.md", line=3, heading=["Sourdough bread", "Method"], score=1.0, title="Sourdough Bread",
             parents=["Mix"])
     assert h.breadcrumb == ["Sourdough Bread", "Method", "Mix"]
+
+
+def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder):
+    import notesqa.search as search
+
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    hits = idx.search("Tesler complexity moved", k=5, budget=10)
+    best_kw = max(h.explain.keyword_score for h in hits)
+    for h in hits:
+        e = h.explain
+        expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * e.keyword_score / best_kw
+        assert e.fused_score == pytest.approx(expected, abs=1e-4)
+    # a unit only the keyword side finds is still a candidate
+    only_kw = idx.search("hemorrhage", k=3, budget=10)
+    found = [h for h in only_kw if "hemorrhage" in h.match]
+    assert found and found[0].explain.keyword_rank == 1
+
+
+def test_year_in_question_reaches_that_years_note(tmp_path, embedder):
+    from conftest import write
+
+    notes = tmp_path / "n"
+    for year in (2023, 2024):
+        write(notes / f"reinvent-{year}.md", f"""
+            ---
+            title: AWS re:Invent {year}
+            ---
+
+            ## Werner Vogels keynote
+
+            * Cells and shuffle sharding for isolation
+            * Simplicity needs discipline
+            """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    for year in (2023, 2024):
+        top = idx.search(f"what did Werner say about cells at re:Invent {year}?", k=1)[0]
+        assert top.path == f"reinvent-{year}.md"
