@@ -176,12 +176,21 @@ def test_model_change_rebuilds_everything_and_says_why(built):
     assert NotesIndex.open(index, embedder=emb).search("shuffle sharding", k=1)
 
 
-def test_chunker_version_change_rebuilds_everything(built, monkeypatch):
-    notes, index, _ = built
+def test_chunker_version_change_rechunks_every_note_but_reuses_same_text(built, monkeypatch):
+    notes, index, first = built
     monkeypatch.setattr(chunking, "CHUNKER_VERSION", "999")
-    r = build_index(notes, index, embedder=fresh())
-    assert "chunker" in r.full_rebuild_reason and "'999'" in r.full_rebuild_reason
-    assert r.embedded == r.chunks
+    import notesqa.indexing as indexing
+
+    calls = []
+    real_chunk_note = indexing.chunk_note
+    monkeypatch.setattr(indexing, "chunk_note", lambda *a, **k: calls.append(1) or real_chunk_note(*a, **k))
+    emb = fresh()
+    r = build_index(notes, index, embedder=emb)
+    assert len(calls) == first.notes  # every note was chunked again
+    assert "chunker changed" in r.full_rebuild_reason and "999" in r.full_rebuild_reason
+    assert r.unchanged == first.notes and r.updated == 0  # re-chunked, but the notes' text is the same
+    assert r.embedded == 0 and r.reused == r.chunks  # the same texts came out: no vector recomputed
+    assert store.read_manifest(index)[1]["fingerprint"]["chunker"] == "999"
 
 
 def test_embedding_template_change_rebuilds_everything(built, monkeypatch):

@@ -84,6 +84,11 @@ def _shaping(fp: dict) -> dict:
     return {k: v for k, v in fp.items() if k != "dim"}
 
 
+def _vector_shaping(fp: dict) -> dict:
+    """What decides the vector of a given embedding input (the chunker only decides the inputs)."""
+    return {k: v for k, v in _shaping(fp).items() if k != "chunker"}
+
+
 def fingerprint_diff(old: dict, new: dict) -> str:
     old, new = _shaping(old), _shaping(new)
     keys = sorted(set(old) | set(new))
@@ -148,14 +153,22 @@ def build_index(
     with store.BuildLock(index_dir, wait=wait, on_wait=lambda holder: progress("wait", 0, 1)):
         fp = fingerprint(embedder)
         gen, manifest, reason = _previous(index_dir)
-        # trust: reuse the previous index's vectors, and skip reading notes that did not change
+        # trust: reuse the previous index's vectors (by text hash); reuse_notes: also skip
+        # re-reading notes that did not change. A new chunker re-chunks every note, but text
+        # that comes out the same keeps its vector: the hash covers the whole embedding input.
         trust = manifest is not None
-        if manifest is not None and _shaping(manifest.get("fingerprint") or {}) != fp:
-            reason = f"{fingerprint_diff(manifest.get('fingerprint') or {}, fp)}; rebuilding every vector"
-            trust = False
+        reuse_notes = trust
+        old_fp = (manifest or {}).get("fingerprint") or {}
+        if manifest is not None and _vector_shaping(old_fp) != _vector_shaping(fp):
+            reason = f"{fingerprint_diff(old_fp, fp)}; rebuilding every vector"
+            trust = reuse_notes = False
+        elif manifest is not None and old_fp.get("chunker") != fp.get("chunker"):
+            reason = (f"the chunker changed ({old_fp.get('chunker')} -> {fp.get('chunker')}): every note is "
+                      "chunked again; vectors of unchanged text are reused")
+            reuse_notes = False
         if rebuild and manifest is not None:
             reason = "a full rebuild was asked for"
-            trust = False
+            trust = reuse_notes = False
         report.full_rebuild_reason = reason
 
         # The previous chunks are kept even when the vectors are not trusted: a note that
@@ -215,7 +228,7 @@ def build_index(
                 skip(rel, Problem(rel, "skipped", why), None)
                 continue
             seen.add(rel)
-            if (trust and old is not None and old.get("mtime_ns") == st.st_mtime_ns
+            if (reuse_notes and old is not None and old.get("mtime_ns") == st.st_mtime_ns
                     and old.get("size") == st.st_size and st.st_mtime_ns < prev_scan - RACY_NS
                     and has_previous(rel)):
                 # Same size and mtime, and not racily so: not even read again.
@@ -234,7 +247,7 @@ def build_index(
                     skip(rel, problem, st)
                 continue
             sha = _file_sha(text)
-            if trust and old is not None and old.get("sha256") == sha and has_previous(rel):
+            if reuse_notes and old is not None and old.get("sha256") == sha and has_previous(rel):
                 note_chunks = old_by_path.get(rel, [])
                 title = old.get("title")
                 repaired = list(old.get("repaired", ()))
