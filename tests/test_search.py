@@ -172,3 +172,16 @@ def test_year_in_question_reaches_that_years_note(tmp_path, embedder):
     for year in (2023, 2024):
         top = idx.search(f"what did Werner say about cells at re:Invent {year}?", k=1)[0]
         assert top.path == f"reinvent-{year}.md"
+
+
+def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
+    from notesqa.embedding import HashEmbedder
+
+    notes, index, _ = built
+    idx = open_index(index, embedder)
+    build_index(notes, index, embedder=HashEmbedder(64))
+    hits = idx.search("shuffle sharding", k=1)  # still answers from the index it has loaded
+    assert hits and hits[0].match.startswith("Shuffle sharding")
+    assert "hash-64" in idx.stale_reason
+    failed = idx._failed_gen
+    assert idx.refresh() is False and idx._failed_gen == failed

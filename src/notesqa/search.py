@@ -25,7 +25,7 @@ from . import store
 from .chunking import Chunk
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
-from .errors import ModelMismatchError, QueryError
+from .errors import ModelMismatchError, NotesQAError, QueryError
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
 POOL = 100  # candidates fetched from each side before fusion
@@ -228,6 +228,8 @@ class NotesIndex:
         self._model_name = model
         self._lock = threading.RLock()
         self._gen: store.Generation | None = None
+        self._failed_gen: str | None = None
+        self.stale_reason: str | None = None  # why a newer index on disk is not used
         self._note_rows: dict[str, tuple[int, int]] = {}
         self._load()
 
@@ -265,15 +267,28 @@ class NotesIndex:
         self._gen, self._note_rows = gen, rows
 
     def refresh(self) -> bool:
-        """Switch to a newer generation if a build made one; True if it did."""
+        """Switch to a newer generation if a build made one; True if it did.
+
+        A new generation that cannot be used (damaged, or built with another model) is
+        remembered with its reason in `stale_reason`, and questions keep being answered
+        from the loaded one instead of retrying the bad one on every question.
+        """
         name = store.read_current(self.index_dir)
-        if self._gen is not None and name == self._gen.path.name:
+        if self._gen is not None and (name == self._gen.path.name or name == self._failed_gen):
             return False
         with self._lock:
-            if self._gen is None or store.read_current(self.index_dir) != self._gen.path.name:
+            name = store.read_current(self.index_dir)
+            if self._gen is not None and (name == self._gen.path.name or name == self._failed_gen):
+                return False
+            try:
                 self._load()
-                return True
-        return False
+            except NotesQAError as exc:
+                if self._gen is None:
+                    raise
+                self._failed_gen, self.stale_reason = name, str(exc)
+                return False
+            self._failed_gen = self.stale_reason = None
+            return True
 
     @property
     def manifest(self) -> dict:
@@ -310,11 +325,7 @@ class NotesIndex:
             if filters:
                 raise QueryError("Add some words to search for beside the filters.")
             return []
-        try:
-            self.refresh()
-        except Exception:  # noqa: BLE001 - a half-written or damaged new index: keep answering from the old one
-            if self._gen is None:
-                raise
+        self.refresh()
         gen = self._gen
         chunks = gen.chunks
         if not chunks:
