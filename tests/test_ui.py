@@ -340,3 +340,16 @@ def test_watcher_notices_changes(built, embedder):
     assert not w.changed()
     write(notes / "fresh.md", "* fresh bullet about zebras\n")
     assert w.changed()
+
+
+def test_status_says_when_a_newer_index_cannot_be_used(built, embedder):
+    from notesqa import build_index
+    from notesqa.embedding import HashEmbedder
+    from notesqa.ui import ChatService
+
+    notes, index, _ = built
+    service = ChatService(notes, index, embedder=embedder)
+    service.answer("shuffle sharding", [])
+    build_index(notes, index, embedder=HashEmbedder(64))
+    service.answer("shuffle sharding", [])
+    assert "Answering from the previous index" in service.status_markdown()

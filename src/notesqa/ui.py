@@ -440,6 +440,9 @@ class ChatService:
                   f"**Built:** {_when(info['built_at'])}",
                   f"**Model:** {_md_escape(str(info['model']))}",
                   "**Changed since:** " + (", ".join(f"{n} {k}" for k, n in changed.items()) if changed else "none")]
+        stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
+        if stale:
+            lines.append(f"**Answering from the previous index:** {_md_escape(stale)}")
         return "  \n".join(lines)
 
     def examples(self, n: int = 4) -> list[str]:
