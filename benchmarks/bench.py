@@ -278,9 +278,13 @@ def child_build(spec: dict) -> dict:
                             "latency_ms": {"p50": rnd(1000 * statistics.median(lat)) if lat else None,
                                            "p95": rnd(1000 * percentile(lat, 95)) if lat else None}}
         log(f"[{spec['backend']}] reference: {len(ref.chunks)} chunks in {secs:.1f}s")
-        res["tokens"] = {"ours": _token_counts(emb, texts), "reference": _token_counts(emb, [c["text"] for c in ref.chunks])}
+        res["tokens"] = {"reference": _token_counts(emb, [c["text"] for c in ref.chunks])}
     else:
-        res["tokens"] = {"ours": _token_counts(emb, texts)}
+        res["tokens"] = {}
+    # what the context prefix (title > headings > parents) costs: tokens with and without it
+    by_hash = {c.hash: c for c in chunks}
+    res["tokens"]["ours"] = _token_counts(emb, texts)
+    res["tokens"]["ours_without_context"] = _token_counts(emb, [by_hash[h].text for h in dict.fromkeys(c.hash for c in chunks)])
     return res
 
 
@@ -524,12 +528,25 @@ def table(res: dict) -> str:
     bu = bc.get("build", {})
     other = ["### Other figures", ""]
     if bu:
-        other.append(f"- build stages (s): " + ", ".join(f"{k} {v}" for k, v in bu.get("stages", {}).items())
-                     + f"; of which BM25 build {bu['parts']['bm25_build_s']}, FAISS build {bu['parts']['faiss_build_s']}")
+        other.append(f"- full build {bu['seconds']} s = embedding {bu['embed_seconds']} s + everything else "
+                     f"{bu['non_embed_seconds']} s (parse, chunk, BM25 {bu['parts']['bm25_build_s']} s, FAISS "
+                     f"{bu['parts']['faiss_build_s']} s, write); CPU {bu['cpu_seconds']} s; model load "
+                     f"{bc['embedder']['load_and_warm_s']} s apart")
+    loads = [f"{name} {part['load1'][0]}->{part['load1'][1]}" for name, part in
+             (("build", bu), ("bare encode", bc.get("bare_encode")), ("reference", bc.get("reference"))) if part]
+    if loads:
+        other.append("- 1-min load average at start->end (2 cores; above 2 means sharing): " + ", ".join(loads))
     tok = bc.get("tokens") or {}
     if tok.get("ours"):
-        other.append(f"- tokens through the model: ours {tok['ours']}"
-                     + (f", reference {tok['reference']}" if tok.get("reference") else ""))
+        line = f"- tokens through the model: ours {tok['ours']} ({tok['ours'] / bu['embed_seconds']:.0f}/s in the build"
+        if bc.get("bare_encode"):
+            line += f", {tok['ours'] / bc['bare_encode']['seconds']:.0f}/s bare"
+        line += ")"
+        if tok.get("reference") and bc.get("reference"):
+            line += f", reference {tok['reference']} ({tok['reference'] / bc['reference']['seconds']:.0f}/s)"
+        if tok.get("ours_without_context"):
+            line += f"; ours without the context prefix would be {tok['ours_without_context']}"
+        other.append(line)
     if res.get("st_load"):
         other.append(f"- import sentence-transformers + load model: best {res['st_load']['best_s']} s, "
                      f"median {res['st_load']['median_s']} s, peak RSS {mb(res['st_load']['peak_rss'])} MB")
