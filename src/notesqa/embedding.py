@@ -263,6 +263,31 @@ def onnx_supported(path: str | Path) -> bool:
         return False
 
 
+def _same_outputs(a: Path, b: Path) -> bool:
+    """Both graphs give the same hidden states on a padded probe batch."""
+    import onnxruntime as ort
+
+    ids = np.array([[101, 7592, 2088, 2003, 1037, 3231, 102, 0], [101, 2035, 102, 0, 0, 0, 0, 0]], dtype=np.int64)
+    feeds = {"input_ids": ids, "attention_mask": (ids > 0).astype(np.int64), "token_type_ids": np.zeros_like(ids)}
+    outs = [ort.InferenceSession(str(p), providers=["CPUExecutionProvider"]).run(None, feeds)[0] for p in (a, b)]
+    mask = feeds["attention_mask"].astype(bool)
+    return outs[0].shape == outs[1].shape and float(np.abs(outs[0][mask] - outs[1][mask]).max()) < 1e-3
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# Padded tokens per batch: bounds the activations of a batch of long texts.
+MAX_BATCH_TOKENS = 8192
+
+# Bump when the exported graph changes the vectors of a precision (see identity()).
+ONNX_EXPORT = "2"
+
+
 class OnnxEmbedder(SentenceTransformerEmbedder):
     """The same model run by ONNX Runtime: no torch at question time, faster start and queries.
 
@@ -277,15 +302,21 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         if not onnx_supported(self.source):
             raise ModelLoadError(f"Model {name!r} cannot run on the ONNX backend; use the torch backend.")
         self.precision = "int8" if quantize else "fp32"
-        self.threads = threads or max(1, os.cpu_count() or 1)
-        self._sessions: dict[int, object] = {}
+        self.threads = threads or _cores()
+        self._sessions: dict[int, object] = {}  # worker slot -> session
         self._inputs: set[str] = set()
         self._dim: int | None = None
 
+    def identity(self) -> dict:
+        ident = super().identity()
+        if self.precision == "int8":  # int8 vectors depend on the graph it was quantised from
+            ident["onnx_export"] = ONNX_EXPORT
+        return ident
+
     def _onnx_path(self) -> Path:
         ident = self.identity()
-        key = hashlib.sha256(json.dumps({k: ident.get(k) for k in ("model", "model_files")}, sort_keys=True)
-                             .encode()).hexdigest()[:16]
+        key = hashlib.sha256(json.dumps({"model": ident.get("model"), "model_files": ident.get("model_files"),
+                                         "export": ONNX_EXPORT}, sort_keys=True).encode()).hexdigest()[:16]
         folder = cache_dir() / "onnx" / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', self.name)[-40:]}-{key}"
         return folder / ("model_int8.onnx" if self.precision == "int8" else "model.onnx")
 
@@ -295,36 +326,24 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         fp32 = target.parent / "model.onnx"
         try:
             if not fp32.exists():
-                import torch
-                from transformers import AutoModel
-
-                model = AutoModel.from_pretrained(self.source).eval()
-
-                class Wrapped(torch.nn.Module):
-                    def __init__(self, m):
-                        super().__init__()
-                        self.m = m
-
-                    def forward(self, input_ids, attention_mask, token_type_ids):
-                        return self.m(input_ids=input_ids, attention_mask=attention_mask,
-                                      token_type_ids=token_type_ids).last_hidden_state
-
-                import warnings
-
-                ids = torch.ones(2, 8, dtype=torch.long)
                 tmp = fp32.with_suffix(f".{os.getpid()}.tmp")
-                dyn = {n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", "token_type_ids", "hidden")}
-                with warnings.catch_warnings():  # tracer warnings are about code paths we do not use
-                    warnings.simplefilter("ignore")
-                    torch.onnx.export(Wrapped(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(tmp),
-                                      input_names=["input_ids", "attention_mask", "token_type_ids"],
-                                      output_names=["hidden"], dynamic_axes=dyn, opset_version=17, dynamo=False)
+                self._export_graph(tmp)
                 os.replace(tmp, fp32)
             if target.name == "model_int8.onnx" and not target.exists():
+                import onnx
                 from onnxruntime.quantization import QuantType, quantize_dynamic
 
+                import logging
+
                 tmp = target.with_suffix(f".{os.getpid()}.tmp")
-                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+                root = logging.getLogger()
+                level = root.level
+                root.setLevel(logging.ERROR)  # its advice to pre-process applies to static quantisation
+                # Fused ops (Attention, SkipLayerNorm) have no shape inference: tell the
+                # quantiser their outputs are float.
+                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+                                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+                root.setLevel(level)
                 os.replace(tmp, target)
         except Exception as exc:  # noqa: BLE001 - any export failure gets one actionable message
             raise ModelLoadError(
@@ -332,22 +351,84 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                 f"{exc}). Set NOTESQA_BACKEND=torch to use sentence-transformers directly."
             ) from exc
 
-    def _load_session(self, threads: int | None = None):
-        """An ONNX Runtime session; one per thread count (questions use a one-thread session:
-        a short text gains nothing from more threads and a busy machine loses a lot)."""
-        threads = threads or self.threads
-        sess = self._sessions.get(threads)
+    def _export_graph(self, dest: Path) -> None:
+        """Export the transformer with torch, then fuse it for ONNX Runtime.
+
+        Eager attention exports as plain MatMul/Softmax, which ONNX Runtime's transformer
+        optimiser fuses into its Attention kernel (with SkipLayerNorm, BiasGelu and the
+        embedding layer norm); int8 builds run about 1.2x faster on the fused graph. The
+        fused graph gives the same vectors; if fusion fails the plain graph is kept.
+        """
+        import warnings
+
+        import torch
+        from transformers import AutoConfig, AutoModel
+
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            model = AutoModel.from_pretrained(self.source, attn_implementation="eager").eval()
+        except (TypeError, ValueError):  # architectures without the eager switch
+            model = AutoModel.from_pretrained(self.source).eval()
+
+        class Wrapped(torch.nn.Module):
+            def __init__(self, m):
+                super().__init__()
+                self.m = m
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                return self.m(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+        ids = torch.ones(2, 8, dtype=torch.long)
+        plain = dest.with_suffix(".plain.tmp")
+        dyn = {n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask", "token_type_ids", "hidden")}
+        with warnings.catch_warnings():  # tracer warnings are about code paths we do not use
+            warnings.simplefilter("ignore")
+            torch.onnx.export(Wrapped(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(plain),
+                              input_names=["input_ids", "attention_mask", "token_type_ids"],
+                              output_names=["hidden"], dynamic_axes=dyn, opset_version=17, dynamo=False)
+        try:
+            cfg = AutoConfig.from_pretrained(self.source)
+            if getattr(cfg, "model_type", "") not in ("bert", "roberta", "xlm-roberta", "mpnet", "distilbert"):
+                raise ValueError(f"no fusion recipe for {cfg.model_type}")
+            import logging
+
+            from onnxruntime.transformers import optimizer
+
+            logging.getLogger("onnxruntime.transformers").setLevel(logging.ERROR)
+            fused = optimizer.optimize_model(str(plain), model_type="bert", num_heads=int(cfg.num_attention_heads),
+                                             hidden_size=int(cfg.hidden_size))
+            fused.save_model_to_file(str(dest))
+            if not _same_outputs(plain, dest):
+                raise ValueError("the fused graph computes something else")
+            plain.unlink(missing_ok=True)
+        except Exception:  # noqa: BLE001 - fusion is an optimisation; the plain graph is correct
+            os.replace(plain, dest)
+
+    def _load_session(self, slot: int = 0):
+        """One single-threaded ONNX Runtime session per worker slot.
+
+        Questions use slot 0 alone: a short text gains nothing from more threads. Builds run
+        one session per core on separate batches, which on 2 cores is about 12% faster than
+        one session with 2 threads (no per-operator thread hand-offs on small matrices).
+        """
+        sess = self._sessions.get(slot)
         if sess is not None:
             return sess
         with self._lock:
-            if threads not in self._sessions:
+            if slot not in self._sessions:
                 path = self._onnx_path()
                 if not path.exists():
                     self._export(path)
                 import onnxruntime as ort
 
                 opts = ort.SessionOptions()
-                opts.intra_op_num_threads = threads
+                opts.intra_op_num_threads = 1
                 opts.inter_op_num_threads = 1
                 opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
                 opts.log_severity_level = 3
@@ -358,8 +439,8 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                     self._export(path)
                     sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
                 self._inputs = {i.name for i in sess.get_inputs()}
-                self._sessions[threads] = sess
-        return self._sessions[threads]
+                self._sessions[slot] = sess
+        return self._sessions[slot]
 
     @property
     def dim(self) -> int:
@@ -378,41 +459,91 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
             self._enc_tok = tok
         return tok
 
+    def _batches(self, lengths: list[int]) -> list[list[int]]:
+        """Indices sorted by token length, cut into batches of at most batch_size texts and
+        MAX_BATCH_TOKENS padded tokens: little padding, and long texts do not balloon memory."""
+        order = sorted(range(len(lengths)), key=lengths.__getitem__)
+        batches: list[list[int]] = []
+        cur: list[int] = []
+        for i in order:  # ascending, so the newest text is the batch's longest
+            if cur and (len(cur) >= self.batch_size or (len(cur) + 1) * lengths[i] > MAX_BATCH_TOKENS):
+                batches.append(cur)
+                cur = []
+            cur.append(i)
+        if cur:
+            batches.append(cur)
+        return batches
+
+    def _run(self, sess, encs, idx: list[int]) -> np.ndarray:
+        length = max(len(encs[i].ids) for i in idx)
+        ids = np.zeros((len(idx), length), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for r, i in enumerate(idx):
+            n = len(encs[i].ids)
+            ids[r, :n] = encs[i].ids
+            mask[r, :n] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = sess.run(None, feeds)[0]
+        m = mask[..., None].astype(np.float32)
+        vecs = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+        return vecs
+
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         texts = list(texts)
-        sess = self._load_session(1 if len(texts) <= 2 else None)
-        tok = self._tokenizer()
+        sess = self._load_session(0)
         if not texts:
             return np.zeros((0, self._dim or 0), dtype=np.float32)
-        encs = tok.encode_batch(texts)
-        # Sort by token length so each batch pads little.
-        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
-        out: np.ndarray | None = None
-        done = 0
-        step = max(1, self.batch_size)
-        for start in range(0, len(order), step):
-            idx = order[start:start + step]
-            length = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), length), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for r, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[r, :n] = encs[i].ids
-                mask[r, :n] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = sess.run(None, feeds)[0]
-            m = mask[..., None].astype(np.float32)
-            vecs = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
-            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
-            if out is None:
-                out = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
-                self._dim = vecs.shape[1]
-            out[idx] = vecs
-            done += len(idx)
-            if progress and ((start // step) % 8 == 7 or done == len(texts)):
-                progress(done, len(texts))
+        encs = self._tokenizer().encode_batch(texts)
+        batches = self._batches([len(e.ids) for e in encs])
+        if self._dim is None:
+            self._dim = int(self._run(sess, encs, batches[0][:1]).shape[1])
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        workers = min(self.threads, len(batches))
+        if workers <= 1:
+            for n, idx in enumerate(batches):
+                out[idx] = self._run(sess, encs, idx)
+                if progress and (n % 8 == 7 or n == len(batches) - 1):
+                    progress(sum(len(b) for b in batches[:n + 1]), len(texts))
+            return out
+
+        # Workers pull batches from a shared queue (long batches cost more, so no fixed split).
+        import queue
+        from concurrent.futures import ThreadPoolExecutor
+
+        sessions = [self._load_session(w) for w in range(workers)]
+        todo: queue.SimpleQueue = queue.SimpleQueue()
+        for idx in batches:
+            todo.put(idx)
+        finished: queue.SimpleQueue = queue.SimpleQueue()
+        stop = threading.Event()
+
+        def work(w: int) -> None:
+            while not stop.is_set():
+                try:
+                    idx = todo.get_nowait()
+                except queue.Empty:
+                    return
+                out[idx] = self._run(sessions[w], encs, idx)
+                finished.put(len(idx))
+
+        with ThreadPoolExecutor(workers, thread_name_prefix="notesqa-encode") as pool:
+            futures = [pool.submit(work, w) for w in range(workers)]
+            try:
+                done, reported = 0, 0
+                for _ in batches:
+                    done += finished.get()
+                    if progress and (done - reported >= 256 or done == len(texts)):
+                        progress(done, len(texts))
+                        reported = done
+                    if any(f.done() and f.exception() for f in futures):
+                        break
+            finally:
+                stop.set()
+            for f in futures:
+                f.result()  # re-raise a worker's error here
         return out
 
 
