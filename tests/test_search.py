@@ -140,11 +140,14 @@ def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder)
 
     _, index, _ = built
     idx = open_index(index, embedder)
-    hits = idx.search("Tesler complexity moved", k=5, budget=10)
-    best_kw = max(h.explain.keyword_score for h in hits)
+    query = "Tesler complexity moved"
+    hits = idx.search(query, k=5, budget=10)
+    _, ceiling = idx._gen.keywords.search(query)
+    assert ceiling > 0
     for h in hits:
         e = h.explain
-        expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * e.keyword_score / best_kw
+        share = min(1.0, e.keyword_score / (search.KEYWORD_FULL * ceiling))
+        expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * share
         assert e.fused_score == pytest.approx(expected, abs=1e-4)
     # a unit only the keyword side finds is still a candidate
     only_kw = idx.search("hemorrhage", k=3, budget=10)
@@ -185,3 +188,26 @@ def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
     assert "hash-64" in idx.stale_reason
     failed = idx._failed_gen
     assert idx.refresh() is False and idx._failed_gen == failed
+
+
+def test_keyword_share_is_relative_to_what_the_question_can_score():
+    """One common word shared with the question is a weak keyword match even when it is
+    the best there is; a chunk with every rare word of the question is a full match."""
+    from notesqa.keywords import KeywordIndex
+    from notesqa.search import keyword_share
+
+    texts = ["the garden plan for spring", "spring onions and garden peas", "garden tools in the shed",
+             "sourdough starter feeding schedule", "bake the sourdough at 250 degrees"]
+    kw = KeywordIndex.build(texts)
+    only_common, ceiling = kw.search("garden zucchini pergola")  # only "garden" is known
+    share = keyword_share(only_common, ceiling)
+    assert share.max() == pytest.approx(1.0)  # the known word is all the question can match here
+
+    scores, ceiling = kw.search("sourdough starter schedule garden")
+    share = keyword_share(scores, ceiling)
+    assert share[3] == pytest.approx(1.0)  # all three rare words
+    assert share[0] < 0.4 and share[2] < 0.4  # "garden" alone
+    # the ceiling is the sum of each word's best score anywhere
+    per_word = [kw.search(w)[0].max() for w in ("sourdough", "starter", "schedule", "garden")]
+    assert ceiling == pytest.approx(sum(per_word), rel=1e-5)
+    assert keyword_share(scores, 0.0).max() == 0.0

@@ -62,6 +62,7 @@ class KeywordIndex:
         self.bm25 = bm25
         self.size = size
         self._vocab = getattr(bm25, "vocab_dict", {}) or {}
+        self._ceilings: dict[int, float] = {}
 
     @classmethod
     def build(cls, texts: list[str]) -> "KeywordIndex":
@@ -92,9 +93,31 @@ class KeywordIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for the query (zeros when no query word is known)."""
+        return self.search(query)[0]
+
+    def search(self, query: str) -> tuple[np.ndarray, float]:
+        """(BM25 score of every chunk, the query's ceiling).
+
+        The ceiling is the sum, over the query's words, of the best score each word gets in
+        any chunk: what a chunk holding every word as strongly as anywhere would score. A
+        score over the ceiling says how much of the question a chunk matches, where a score
+        over the best chunk's score only says it is the best of what there is (and lifts a
+        chunk that shares one common word with the question as high as an exact match).
+        """
         if not self.size:
-            return np.zeros(0, dtype=np.float32)
+            return np.zeros(0, dtype=np.float32), 0.0
         tokens = [t for t in tokenize(query) if t in self._vocab]
         if not tokens:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+            return np.zeros(self.size, dtype=np.float32), 0.0
+        ids = [int(self._vocab[t]) for t in tokens]
+        scores = np.asarray(self.bm25.get_scores(ids), dtype=np.float32)
+        return scores, float(sum(self._ceiling(i) for i in ids))
+
+    def _ceiling(self, token_id: int) -> float:
+        best = self._ceilings.get(token_id)
+        if best is None:
+            sc = self.bm25.scores
+            lo, hi = int(sc["indptr"][token_id]), int(sc["indptr"][token_id + 1])
+            best = float(np.max(sc["data"][lo:hi])) if hi > lo else 0.0
+            self._ceilings[token_id] = best
+        return best

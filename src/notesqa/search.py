@@ -28,6 +28,8 @@ from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
+# A chunk matching two thirds of what the question's words can score counts as a full keyword match.
+KEYWORD_FULL = 2 / 3
 POOL = 100  # candidates fetched from each side before fusion
 SHOW_BUDGET = 480  # characters a hit may show, matched unit first (dev set: ~320 on average)
 MIN_FOLLOW = 40
@@ -176,6 +178,13 @@ def parse_query(question: str) -> tuple[str, Filters]:
     filters.tags = tuple(tags)
     filters.paths = tuple(paths)
     return " ".join(text.split()), filters
+
+
+def keyword_share(scores: np.ndarray, ceiling: float) -> np.ndarray:
+    """BM25 scores as a 0..1 share of the query's ceiling (see KeywordIndex.search)."""
+    if ceiling <= 0:
+        return np.zeros(len(scores), dtype=np.float32)
+    return np.minimum(1.0, scores / (KEYWORD_FULL * ceiling)).astype(np.float32)
 
 
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
@@ -387,7 +396,7 @@ class NotesIndex:
             floor = float(sc.min()) if len(sc) else 0.0
         else:
             floor = None
-        kw_all = gen.keywords.scores(text)
+        kw_all, kw_ceiling = gen.keywords.search(text)
 
         def top(scores, valid):
             s = np.where(valid, scores, -np.inf)
@@ -410,8 +419,7 @@ class NotesIndex:
         dense = dense_all[cand]
         if floor is not None:
             dense = np.where(np.isnan(dense), floor, dense)
-        kw_max = float(kw_all[k_top[0]]) if len(k_top) else 0.0
-        kw = kw_all[cand] / kw_max if kw_max > 0 else np.zeros(len(cand), dtype=np.float32)
+        kw = keyword_share(kw_all[cand], kw_ceiling)
         fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
         order = np.argsort(-fused, kind="stable")
         out = []
