@@ -91,13 +91,14 @@ class _TqdmProgress:
             self.bar = None
 
 
-def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False):
-    from .indexing import build_index
+def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False, precision=None):
+    from .indexing import build_index, embedder_for
 
     progress = _TqdmProgress(enabled=not quiet)
     try:
+        embedder = embedder_for(index_dir, model or default_model(), precision) if precision else None
         return build_index(notes_dir, index_dir, model or default_model(), rebuild=rebuild, wait=wait,
-                           progress=progress)
+                           progress=progress, embedder=embedder)
     finally:
         progress.close()
 
@@ -110,10 +111,14 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
 @click.option("--wait", is_flag=True, help="If another build is running, wait for it instead of failing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet):
+@click.option("--precision", type=click.Choice(["int8", "fp32"]), default=None,
+              help="Model precision on ONNX Runtime: int8 (default for new indexes, faster) or fp32 (exact "
+                   "sentence-transformers vectors). An index keeps its precision unless this is given.")
+def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision):
     """Build or refresh the index of a notes folder (only new or changed text is embedded)."""
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
-    report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json)
+    report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json,
+                       precision=precision)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
         return

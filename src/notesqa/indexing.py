@@ -21,9 +21,9 @@ import numpy as np
 
 from . import chunking, store
 from .chunking import Chunk, chunk_note, make_token_splitter
-from .config import default_index_dir
+from .config import default_index_dir, default_model
 from .embedding import Embedder, load_embedder
-from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError
+from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .parsing import Problem, discover_notes, parse_note, read_note
 
@@ -102,6 +102,23 @@ def _file_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def embedder_for(index_dir: Path, model: str | None = None, precision: str | None = None) -> Embedder:
+    """The embedder to build index_dir with: model (default: the configured default).
+
+    An index keeps the precision it was built with (fp32 or int8) unless one is asked for
+    (precision, or $NOTESQA_BACKEND): a new default must not silently re-embed every note.
+    """
+    model = model or default_model()
+    if precision is None and not os.environ.get("NOTESQA_BACKEND"):
+        try:
+            _, manifest = store.read_manifest(Path(index_dir))
+            if manifest.get("model") == model:
+                precision = manifest.get("fingerprint", {}).get("precision")
+        except NotesQAError:
+            pass
+    return load_embedder(model, precision=precision)
+
+
 def _previous(index_dir: Path):
     """(gen, manifest, reason) of the live index, or (None, None, why not usable)."""
     try:
@@ -146,7 +163,7 @@ def build_index(
     if not notes_dir.is_dir():
         raise NotesFolderError(f"Notes folder {notes_dir}/ does not exist: create it and put .md notes in it, "
                                "or pass --notes with your notes folder.")
-    embedder = embedder or load_embedder(model)
+    embedder = embedder or embedder_for(index_dir, model)
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)
 

@@ -208,7 +208,7 @@ class ChatService:
         if self._embedder is not None:
             return self._embedder
         from .config import default_model
-        from .embedding import load_embedder
+        from .indexing import embedder_for
         from .store import read_manifest
 
         model = self.model
@@ -217,7 +217,7 @@ class ChatService:
                 model = read_manifest(self.index_dir)[1].get("model")
             except NotesQAError:
                 model = None
-        self._embedder = load_embedder(model or default_model())
+        self._embedder = embedder_for(self.index_dir, model or default_model())
         return self._embedder
 
     def build(self, progress=None, rebuild: bool = False):
