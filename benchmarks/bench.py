@@ -3,8 +3,8 @@
     NOTESQA_CACHE=/tmp/nqcache python benchmarks/bench.py ../shared/corpus/candidstartup \\
         --questions ../shared/eval/dev.jsonl --out benchmarks/results/bench.json
 
-    # also the int8 and torch backends (each adds a full build of the corpus)
-    ... --backends auto,onnx-int8,torch
+    # also fp32 and torch (each adds a full build of the corpus)
+    ... --backends auto,onnx,torch
 
     # a dry run in seconds with the fake embedder
     python benchmarks/bench.py notes --questions QUESTIONS.jsonl --model hash-256 --no-baseline
@@ -16,8 +16,9 @@ processes of this script (`bench.py _child ...`), so each one's peak memory is i
   build   one child: load + warm the embedder; full build_index (timed, per stage, and
           its peak RSS); a bare embedder.encode of exactly the build's chunk `embed`
           texts with the same embedder object; the reference pipeline (LangChain
-          RecursiveCharacterTextSplitter 500/50 + the same embedder + FAISS flat),
-          built and asked the dev questions.
+          RecursiveCharacterTextSplitter 500/50 + the same model on sentence-transformers
+          + FAISS flat, as that pipeline is written; --reference-backend same gives it our
+          embedder object instead), built and asked the dev questions.
   reindex append one bullet to one note, `notesqa index --json` (a fresh process, as a
           user runs it), then put the note back and index again.
   serve   one child: NotesIndex.open, then every dev question (several rounds) through
@@ -266,7 +267,7 @@ def child_build(spec: dict) -> dict:
     questions = evaluation.load_questions(spec["questions"]) if spec.get("questions") else []
     if spec.get("reference", True):
         ref_emb = emb
-        if spec.get("reference_backend"):  # e.g. torch: LangChain + sentence-transformers + FAISS as usually written
+        if spec.get("reference_backend") not in (None, "same"):  # torch: the pipeline as written
             ref_emb = load_embedder(spec["model"], backend=spec["reference_backend"])
             ref_emb.encode(["warm up the model before anything is timed"])
         ref = evaluation.ReferencePipeline(notes, ref_emb)
@@ -466,8 +467,8 @@ def verdicts(res: dict) -> dict:
         put("cold_ask_vs_st_load", rnd(r), TARGETS["cold_ask_vs_st_load"], r <= TARGETS["cold_ask_vs_st_load"],
             f"cold ask best {ask['best_s']}s (median {ask['median_s']}s) vs import+load best {st['best_s']}s "
             f"(median {st['median_s']}s)")
-    fp32 = next((x for x in res["backends"] if x["backend"] in ("auto", "onnx")), None)
-    int8 = next((x for x in res["backends"] if x["backend"] == "onnx-int8"), None)
+    fp32 = next((x for x in res["backends"] if x["backend"] == "onnx"), None)
+    int8 = next((x for x in res["backends"] if x["backend"] in ("auto", "onnx-int8")), None)
     if fp32 and int8 and fp32.get("serve", {}).get("quality") and int8.get("serve", {}).get("quality"):
         d = int8["serve"]["quality"]["recall@5"] - fp32["serve"]["quality"]["recall@5"]
         put("int8_recall_at_5_delta", rnd(d), TARGETS["int8_recall_at_5_delta"],
@@ -507,9 +508,11 @@ def table(res: dict) -> str:
             "re-index s (cold CLI) | warm p50 / p95 ms | cold ask s (best) | serve peak RSS MB | "
             "hit@1 | recall@5 | MRR@10 |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    ref_s = (res["backends"][0].get("build_child", {}).get("reference") or {}).get("seconds")
     for b in res["backends"]:
         bc = b.get("build_child", {})
         bu = bc.get("build", {})
+        ratio = f" ({bu['seconds'] / ref_s:.2f}x ref)" if ref_s and bu.get("seconds") else ""
         bare = bc.get("bare_encode") or {}
         sv = b.get("serve", {})
         q = sv.get("quality", {})
@@ -517,7 +520,7 @@ def table(res: dict) -> str:
         lat = sv.get("latency_ms", {})
         ask = b.get("ask") or {}
         out.append(f"| {b['backend']} ({bc.get('embedder', {}).get('class', '?')} "
-                   f"{bc.get('embedder', {}).get('precision') or ''}) | {bu.get('chunks')} | {bu.get('seconds')} | "
+                   f"{bc.get('embedder', {}).get('precision') or ''}) | {bu.get('chunks')} | {bu.get('seconds')}{ratio} | "
                    f"{bu.get('chunks_per_s')} | {bu.get('embed_seconds')} | {bare.get('seconds', '-')} | "
                    f"{mb(bu.get('peak_rss'))} | {ri.get('wall_s', '-')} | {lat.get('p50')} / {lat.get('p95')} | "
                    f"{ask.get('best_s', '-')} | {mb(sv.get('peak_rss'))} | {q.get('hit@1', 0):.3f} | "
@@ -585,11 +588,13 @@ def main() -> None:
     ap.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="Dev questions (JSON lines).")
     ap.add_argument("--model", default=os.environ.get("NOTESQA_MODEL") or "all-MiniLM-L6-v2")
     ap.add_argument("--backends", default="auto",
-                    help="Comma-separated: auto (default: ONNX fp32), onnx-int8, torch. Each adds a full build.")
+                    help="Comma-separated: auto (the default: ONNX int8), onnx (fp32), onnx-int8, torch. Each adds "
+                         "a full build; the first is the one judged against the targets.")
     ap.add_argument("--no-reference", action="store_true", help="Skip the reference pipeline.")
-    ap.add_argument("--reference-backend", default=None,
-                    help="Run the reference with its own embedder on this backend (e.g. torch) instead of the "
-                         "same embedder object as our build.")
+    ap.add_argument("--reference-backend", default="torch",
+                    help="The reference pipeline's embedder: torch (default: sentence-transformers, as the "
+                         "pipeline is written and as ../shared/eval measured it) or same (our build's embedder "
+                         "object, to compare the pipelines alone).")
     ap.add_argument("--no-bare", action="store_true", help="Skip the bare encode of the chunk texts.")
     ap.add_argument("--no-baseline", action="store_true", help="Skip the sentence-transformers import+load baseline.")
     ap.add_argument("--rounds", type=int, default=3, help="Rounds over the questions for warm latency.")

@@ -149,12 +149,12 @@ def evaluate(questions_path, notes_dir, index_dir, *, model: str | None = None, 
              out_dir=None, build: bool = True, log=print) -> dict:
     """Build (incrementally) and evaluate our system, optionally beside the reference."""
     from .embedding import load_embedder
-    from .indexing import build_index
+    from .indexing import build_index, embedder_for
     from .search import NotesIndex
 
     questions = load_questions(questions_path)
     out_dir = Path(out_dir) if out_dir else None
-    embedder = load_embedder(model)
+    embedder = embedder_for(index_dir, model)
     report = {"questions": str(questions_path), "notes": str(notes_dir), "model": embedder.name}
     if build:
         rep = build_index(notes_dir, index_dir, embedder=embedder)
@@ -176,7 +176,9 @@ def evaluate(questions_path, notes_dir, index_dir, *, model: str | None = None, 
     if out_dir:
         write_results(out_dir / "notesqa.results.jsonl", results)
     if reference:
-        ref = ReferencePipeline(notes_dir, embedder)
+        # The reference as written: the same model at float32 (sentence-transformers' vectors;
+        # ONNX fp32 computes the same ones, faster), whatever precision our index uses.
+        ref = ReferencePipeline(notes_dir, load_embedder(embedder.name, precision="fp32"))
         secs = ref.build()
         rres, rlat = run_system(questions, ref.ask)
         rs = score(questions, rres)
