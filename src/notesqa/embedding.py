@@ -281,8 +281,9 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-# Padded tokens per batch: bounds the activations of a batch of long texts.
-MAX_BATCH_TOKENS = 8192
+# Padded tokens per batch: bounds the activations of a batch of long texts (8192 took 2.3x
+# the memory of 1024 at the same speed: 627 vs 275 MB encoding 3,000 chunk texts).
+MAX_BATCH_TOKENS = 1024
 
 # Bump when the exported graph changes the vectors of a precision (see identity()).
 ONNX_EXPORT = "2"
