@@ -699,3 +699,45 @@ def test_new_index_defaults_to_int8_and_an_index_keeps_its_precision(tmp_path, m
     monkeypatch.delenv("NOTESQA_BACKEND")
     manifest["model"] = "some-other-model"  # another model: nothing to keep
     assert indexing.embedder_for(tmp_path).precision == "int8"
+
+
+def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):
+    import threading
+
+    import numpy as np
+
+    from notesqa.embedding import OnnxEmbedder
+
+    e = OnnxEmbedder(threads=2, batch_size=4)
+    monkeypatch.setattr(e, "_load_session", lambda slot=0: object())
+    calls = []
+
+    def run(sess, encs, idx):
+        calls.append(len(idx))
+        if len(calls) == 3:
+            raise RuntimeError("onnxruntime fell over")
+        return np.ones((len(idx), 8), dtype=np.float32)
+
+    monkeypatch.setattr(e, "_run", run)
+    texts = [f"note text number {i} " * (1 + i % 5) for i in range(60)]
+    outcome = {}
+
+    def go():
+        try:
+            e.encode(texts)
+        except RuntimeError as exc:
+            outcome["error"] = str(exc)
+
+    t = threading.Thread(target=go, daemon=True)
+    t.start()
+    t.join(30)
+    assert not t.is_alive(), "encode hung after a worker failed"
+    assert outcome.get("error") == "onnxruntime fell over"
+
+    # without failures every text gets its vector, in order, with progress to the end
+    calls.clear()
+    monkeypatch.setattr(e, "_run", lambda sess, encs, idx: np.array([[float(i)] * 8 for i in idx], dtype=np.float32))
+    seen = []
+    out = e.encode(texts, progress=lambda done, total: seen.append((done, total)))
+    assert out[:, 0].tolist() == [float(i) for i in range(60)]
+    assert seen[-1] == (60, 60)

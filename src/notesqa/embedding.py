@@ -522,29 +522,32 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         stop = threading.Event()
 
         def work(w: int) -> None:
-            while not stop.is_set():
-                try:
-                    idx = todo.get_nowait()
-                except queue.Empty:
-                    return
-                out[idx] = self._run(sessions[w], encs, idx)
-                finished.put(len(idx))
+            try:
+                while not stop.is_set():
+                    try:
+                        idx = todo.get_nowait()
+                    except queue.Empty:
+                        return
+                    out[idx] = self._run(sessions[w], encs, idx)
+                    finished.put(len(idx))
+            except BaseException as exc:  # noqa: BLE001 - handed to the calling thread below
+                finished.put(exc)
 
         with ThreadPoolExecutor(workers, thread_name_prefix="notesqa-encode") as pool:
-            futures = [pool.submit(work, w) for w in range(workers)]
+            for w in range(workers):
+                pool.submit(work, w)
             try:
                 done, reported = 0, 0
                 for _ in batches:
-                    done += finished.get()
+                    item = finished.get()
+                    if isinstance(item, BaseException):
+                        raise item
+                    done += item
                     if progress and (done - reported >= 256 or done == len(texts)):
                         progress(done, len(texts))
                         reported = done
-                    if any(f.done() and f.exception() for f in futures):
-                        break
             finally:
-                stop.set()
-            for f in futures:
-                f.result()  # re-raise a worker's error here
+                stop.set()  # on an error or Ctrl-C, workers stop after their current batch
         return out
 
 
