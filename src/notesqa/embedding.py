@@ -281,9 +281,9 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-# Padded tokens per batch: bounds the activations of a batch of long texts (8192 took 2.3x
-# the memory of 1024 at the same speed: 627 vs 275 MB encoding 3,000 chunk texts).
-MAX_BATCH_TOKENS = 1024
+# Padded tokens per batch. Small batches stay in each core's cache: on 3,000 chunk texts
+# (fp32, two workers) 512 took 31.4 s and 350 MB, 1024 33.8 s and 420 MB, 8192 36 s and 630 MB.
+MAX_BATCH_TOKENS = 512
 
 # Bump when the exported graph changes the vectors of a precision (see identity()).
 ONNX_EXPORT = "2"
@@ -557,9 +557,11 @@ _HASH = re.compile(r"^hash(?:-(\d+))?$")
 BACKENDS = ("auto", "onnx", "onnx-int8", "torch")
 
 
-# int8 builds about 1.6x faster than fp32 on a 2-core laptop at the same dev-set recall@5
-# (benchmarks/README.md); fp32 (NOTESQA_BACKEND=onnx) gives sentence-transformers' exact vectors.
-DEFAULT_PRECISION = "int8"
+# fp32 gives sentence-transformers' exact vectors, each text's independent of its batch.
+# int8 builds about 1.3x faster, but its activations are quantised per batch, so a
+# text's vector shifts a little with its batch-mates and dev recall@5 moved by a question
+# between runs (benchmarks/README.md): an option (--precision int8), not the default.
+DEFAULT_PRECISION = "fp32"
 
 
 def load_embedder(name: str | None = None, backend: str | None = None, precision: str | None = None) -> Embedder:
