@@ -68,6 +68,16 @@ def _dir_identity(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def _quiet_transformers() -> None:
+    """The weight-loading bar is noise next to our own progress."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except Exception:  # noqa: BLE001
+        pass
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use and reused."""
 
@@ -115,13 +125,7 @@ class SentenceTransformerEmbedder:
                     torch.set_num_threads(max(1, os.cpu_count() or 1))
                     from sentence_transformers import SentenceTransformer
 
-                    try:  # the weight-loading bar is noise next to our own progress
-                        from transformers.utils import logging as hf_logging
-
-                        hf_logging.disable_progress_bar()
-                    except Exception:  # noqa: BLE001
-                        pass
-
+                    _quiet_transformers()
                     # Private by default: never reach a model hub unless the user opts in.
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -331,20 +335,22 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
                 self._export_graph(tmp)
                 os.replace(tmp, fp32)
             if target.name == "model_int8.onnx" and not target.exists():
+                import logging
+
                 import onnx
                 from onnxruntime.quantization import QuantType, quantize_dynamic
-
-                import logging
 
                 tmp = target.with_suffix(f".{os.getpid()}.tmp")
                 root = logging.getLogger()
                 level = root.level
                 root.setLevel(logging.ERROR)  # its advice to pre-process applies to static quantisation
-                # Fused ops (Attention, SkipLayerNorm) have no shape inference: tell the
-                # quantiser their outputs are float.
-                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
-                                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
-                root.setLevel(level)
+                try:
+                    # Fused ops (Attention, SkipLayerNorm) have no shape inference: tell the
+                    # quantiser their outputs are float.
+                    quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+                                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+                finally:
+                    root.setLevel(level)
                 os.replace(tmp, target)
         except Exception as exc:  # noqa: BLE001 - any export failure gets one actionable message
             raise ModelLoadError(
@@ -365,12 +371,7 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         import torch
         from transformers import AutoConfig, AutoModel
 
-        try:
-            from transformers.utils import logging as hf_logging
-
-            hf_logging.disable_progress_bar()
-        except Exception:  # noqa: BLE001
-            pass
+        _quiet_transformers()
         try:
             model = AutoModel.from_pretrained(self.source, attn_implementation="eager").eval()
         except (TypeError, ValueError):  # architectures without the eager switch
