@@ -91,12 +91,8 @@ class KeywordIndex:
         bm25 = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0) if size else bm25s.BM25()
         return cls(bm25, size)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk for the query (zeros when no query word is known)."""
-        return self.search(query)[0]
-
     def search(self, query: str) -> tuple[np.ndarray, float]:
-        """(BM25 score of every chunk, the query's ceiling).
+        """(BM25 score of every chunk, the query's ceiling); zeros when no query word is known.
 
         The ceiling is the sum, over the query's words, of the best score each word gets in
         any chunk: what a chunk holding every word as strongly as anywhere would score. A
