@@ -741,3 +741,18 @@ def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):
     out = e.encode(texts, progress=lambda done, total: seen.append((done, total)))
     assert out[:, 0].tolist() == [float(i) for i in range(60)]
     assert seen[-1] == (60, 60)
+
+
+def test_status_shows_the_index_precision(built, monkeypatch):
+    notes, index, _ = built
+    real = store.read_manifest
+
+    def with_precision(d, name=None):
+        gen, manifest = real(d, name)
+        manifest = {**manifest, "fingerprint": {**manifest.get("fingerprint", {}), "precision": "int8"}}
+        return gen, manifest
+
+    monkeypatch.setattr(store, "read_manifest", with_precision)
+    assert _status(notes, index)["precision"] == "int8"
+    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)])
+    assert "(int8)" in res.stdout

@@ -205,6 +205,7 @@ def status_info(notes_dir, index_dir) -> dict:
         "generation": gen.name,
         "built_at": manifest.get("built_at"),
         "model": manifest.get("model"),
+        "precision": manifest.get("fingerprint", {}).get("precision"),
         "format_version": manifest.get("format_version"),
         "notes": manifest.get("counts", {}).get("notes"),
         "chunks": manifest.get("counts", {}).get("chunks"),
@@ -230,7 +231,8 @@ def status(notes_dir, index_dir, as_json):
         click.echo(json.dumps(info, indent=1))
         return
     click.echo(f"Index:   {info['index']}/ (format {info['format_version']}, {info['generation']})")
-    click.echo(f"Built:   {info['built_at']} with {info['model']}")
+    precision = f" ({info['precision']})" if info.get("precision") else ""
+    click.echo(f"Built:   {info['built_at']} with {info['model']}{precision}")
     click.echo(f"Holds:   {info['notes']} notes, {info['chunks']} chunks ({info['skipped']} files skipped)")
     for rel, reason in info["skipped_files"].items():
         click.echo(f"  skipped: {rel}: {reason}")
