@@ -286,7 +286,8 @@ def _cores() -> int:
 
 
 # Padded tokens per batch. Small batches stay in each core's cache: on 3,000 chunk texts
-# (fp32, two workers) 512 took 31.4 s and 350 MB, 1024 33.8 s and 420 MB, 8192 36 s and 630 MB.
+# (fp32, two workers) 512 took 29.5-31.4 s and 354 MB, 1024 33-35 s and 421 MB, 8192 36-37 s
+# and 745 MB.
 MAX_BATCH_TOKENS = 512
 
 # Bump when the exported graph changes the vectors of a precision (see identity()).
