@@ -96,9 +96,9 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
 
     progress = _TqdmProgress(enabled=not quiet)
     try:
-        embedder = embedder_for(index_dir, model or default_model(), precision) if precision else None
-        return build_index(notes_dir, index_dir, model or default_model(), rebuild=rebuild, wait=wait,
-                           progress=progress, embedder=embedder)
+        model = model or default_model()
+        return build_index(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, progress=progress,
+                           embedder=embedder_for(index_dir, model, precision))
     finally:
         progress.close()
 

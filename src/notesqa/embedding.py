@@ -122,7 +122,7 @@ class SentenceTransformerEmbedder:
                 try:
                     import torch
 
-                    torch.set_num_threads(max(1, os.cpu_count() or 1))
+                    torch.set_num_threads(_cores())
                     from sentence_transformers import SentenceTransformer
 
                     _quiet_transformers()
