@@ -69,6 +69,10 @@ def test_onnx_matches_sentence_transformers():
     a = OnnxEmbedder().encode(texts)
     b = SentenceTransformerEmbedder().encode(texts)
     assert np.allclose(a, b, atol=1e-4)
+    # the reference pipeline's embedder (sentence-transformers as written) loads offline too
+    from notesqa.evaluation import PlainSentenceTransformer
+
+    assert np.allclose(PlainSentenceTransformer("all-MiniLM-L6-v2").encode(texts), b, atol=1e-5)
 
 
 def test_onnx_build_path_matches_sentence_transformers():
@@ -96,8 +100,13 @@ def test_onnx_build_path_matches_sentence_transformers():
 
     q = OnnxEmbedder(quantize=True)
     assert q.identity()["onnx_export"] == embedding.ONNX_EXPORT and "onnx_export" not in onnx.identity()
-    cos = (q.encode(texts) * a).sum(axis=1)
+    qa = q.encode(texts)
+    cos = (qa * a).sum(axis=1)
     assert cos.min() > 0.95 and cos.mean() > 0.985
+    # int8 activations are quantised per run, so each text runs alone: its vector is the
+    # same in a full build as in a re-index of one note
+    assert q.identity()["int8_batch"] == 1
+    assert np.array_equal(q.encode(texts[3:5])[1], qa[4]) and np.array_equal(q.encode([texts[4]])[0], qa[4])
 
 
 def test_token_budget_batches():
