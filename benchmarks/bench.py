@@ -209,7 +209,7 @@ def child_build(spec: dict) -> dict:
     import numpy as np
 
     from notesqa import evaluation, store
-    from notesqa.embedding import load_embedder
+    from notesqa.embedding import HashEmbedder, load_embedder
     from notesqa.indexing import build_index
     from notesqa.keywords import KeywordIndex
 
@@ -267,8 +267,13 @@ def child_build(spec: dict) -> dict:
     questions = evaluation.load_questions(spec["questions"]) if spec.get("questions") else []
     if spec.get("reference", True):
         ref_emb = emb
-        if spec.get("reference_backend") not in (None, "same"):  # torch: the pipeline as written
+        if isinstance(emb, HashEmbedder):  # the fake model (dry runs) has no sentence-transformers form
+            pass
+        elif spec.get("reference_backend") == "torch":  # the pipeline as written, library defaults
+            ref_emb = evaluation.PlainSentenceTransformer(spec["model"])
+        elif spec.get("reference_backend") not in (None, "same"):
             ref_emb = load_embedder(spec["model"], backend=spec["reference_backend"])
+        if ref_emb is not emb:
             ref_emb.encode(["warm up the model before anything is timed"])
         ref = evaluation.ReferencePipeline(notes, ref_emb)
         la0 = load1()

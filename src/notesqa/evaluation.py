@@ -106,6 +106,23 @@ def percentile(values: list[float], p: float) -> float:
 # --------------------------------------------------------------------------- reference pipeline
 
 
+class PlainSentenceTransformer:
+    """The reference's embedder exactly as its pipeline is written: SentenceTransformer(model)
+    .encode(texts) with the library's defaults (batch size 32), for timing it fairly."""
+
+    def __init__(self, name: str):
+        from sentence_transformers import SentenceTransformer
+
+        from .embedding import SentenceTransformerEmbedder
+
+        self.name = name
+        self.model = SentenceTransformer(SentenceTransformerEmbedder._resolve(name), device="cpu")
+
+    def encode(self, texts):
+        return self.model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,
+                                 show_progress_bar=False)
+
+
 class ReferencePipeline:
     """LangChain RecursiveCharacterTextSplitter(500, 50) + the same model + FAISS flat (inner product)."""
 
