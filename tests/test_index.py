@@ -503,6 +503,27 @@ def test_cli_wait_says_it_waits_then_builds(built):
     assert res.exit_code == 0 and "waiting for it to finish" in res.stderr and "unchanged 3" in res.stdout
 
 
+def test_progress_bars_count_from_the_first_report(tmp_path, notes):
+    """The embed stage reports 0 before any work, and a bar starts at its stage's first
+    report, so its rate covers only work it timed; later reports move it to the total."""
+    from notesqa.cli import _TqdmProgress
+
+    reports = []
+    build_index(notes, tmp_path / "index", embedder=fresh(), progress=lambda *a: reports.append(a))
+    embeds = [r for r in reports if r[0] == "embed"]
+    assert embeds[0][1] == 0 and embeds[-1][1] == embeds[-1][2] > 0
+
+    p = _TqdmProgress(enabled=True)
+    p("embed", 256, 1000)
+    assert p.bar.n == 256 and p.bar.format_dict["initial"] == 256
+    p("embed", 700, 1000)
+    p("embed", 1000, 1000)
+    assert p.bar.n == 1000 and p.bar.total == 1000
+    p("write", 0, 1)
+    assert p.stage == "write" and p.bar.n == 0
+    p.close()
+
+
 def test_questions_during_a_build_come_from_the_previous_index(built):
     notes, index, _ = built
     server = NotesIndex.open(index, embedder=fresh())

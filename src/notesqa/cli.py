@@ -78,12 +78,13 @@ class _TqdmProgress:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            self.bar = tqdm(total=total, desc=self.LABELS.get(stage, stage), unit="chunk" if stage == "embed" else
-                            "note" if stage == "parse" else "step", file=sys.stderr, leave=False, dynamic_ncols=True)
-        if self.bar is not None:
-            self.bar.total = total
-            self.bar.n = done
-            self.bar.refresh()
+            # initial=done: the work before the first report is not timed, so no absurd first rate
+            self.bar = tqdm(total=total, initial=done, desc=self.LABELS.get(stage, stage),
+                            unit="chunk" if stage == "embed" else "note" if stage == "parse" else "step",
+                            file=sys.stderr, leave=False, dynamic_ncols=True)
+            return
+        self.bar.total = total
+        self.bar.update(done - self.bar.n)
 
     def close(self):
         if self.bar is not None:

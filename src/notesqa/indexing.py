@@ -370,6 +370,7 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
     t = time.perf_counter()
     fresh: dict[str, np.ndarray] = {}
     if todo:
+        progress("embed", 0, len(todo))
         vecs = embedder.encode(list(todo.values()), progress=lambda d, n: progress("embed", d, n))
         fresh = {h: vecs[i] for i, h in enumerate(todo)}
         if prev_vectors is not None and vecs.shape[1] != prev_vectors.shape[1]:

@@ -227,8 +227,9 @@ class ChatService:
         def report(stage, done, total):
             if progress is None:
                 return
-            frac = {"scan": 0.0, "parse": 0.1 * done / max(total, 1), "embed": 0.1 + 0.85 * done / max(total, 1),
-                    "write": 0.95 + 0.05 * done / max(total, 1)}.get(stage, 0.0)
+            part = done / max(total, 1)  # 0..1 of this stage; each stage starts where the last ended
+            frac = {"scan": 0.0, "parse": 0.1 * part, "embed": 0.1 + 0.85 * part,
+                    "write": 0.95 + 0.05 * part}.get(stage, 0.0)
             label = {"parse": f"Reading notes {done}/{total}", "embed": f"Embedding {done}/{total} chunks",
                      "write": "Writing index"}.get(stage, "Scanning notes")
             progress(min(frac, 1.0), label)
