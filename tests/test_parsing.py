@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from notesqa.chunking import chunk_note, make_token_splitter, sentence_windows
+from notesqa.chunking import chunk_note, make_token_splitter, sections, sentence_windows
 from notesqa.parsing import decode_note, discover_notes, parse_note, strip_non_content
 
 from conftest import SAMPLE_NOTES
@@ -97,3 +97,13 @@ def test_token_window_split_measured_in_tokens(embedder):
     assert len(chunks) >= 7
     assert all(embedder.count_tokens(c.embed) <= 100 for c in chunks)
     assert all(c.line == 3 for c in chunks)
+
+
+def test_sections_group_chunks_by_note_and_heading_path():
+    note = parse_note("# Bread\n\n## Starter\n\n* Feed it twice a day\n* Keep it warm\n\n## Bake\n\nHot oven.\n",
+                      "bread.md")
+    chunks = chunk_note(note) + chunk_note(parse_note("## Starter\n\n* Feed it\n", "other.md"))
+    ids, texts = sections(chunks)
+    assert ids == [0, 0, 1, 2]  # same heading in another note is another section
+    assert texts[0] == "Bread Bread Starter Feed it twice a day Keep it warm"  # title, then the heading path
+    assert texts[1] == "Bread Bread Bake Hot oven."

@@ -146,7 +146,7 @@ def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder)
     assert ceiling > 0
     for h in hits:
         e = h.explain
-        share = min(1.0, e.keyword_score / (search.KEYWORD_FULL * ceiling))
+        share = min(1.0, e.keyword_score / (search.KEYWORD_FULL * ceiling) + search.SECTION_SHARE * e.section_share)
         expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * share
         assert e.fused_score == pytest.approx(expected, abs=1e-4)
     # a unit only the keyword side finds is still a candidate
@@ -211,3 +211,56 @@ def test_keyword_share_is_relative_to_what_the_question_can_score():
     per_word = [kw.search(w)[0].max() for w in ("sourdough", "starter", "schedule", "garden")]
     assert ceiling == pytest.approx(sum(per_word), rel=1e-5)
     assert keyword_share(scores, 0.0).max() == 0.0
+
+
+def test_section_words_lift_a_chunk_whose_own_words_miss(tmp_path, embedder):
+    """Two notes hold the same bullet; only one has the question's words around it (in its
+    section). That one ranks higher, and --explain says why."""
+    from conftest import write
+
+    from notesqa import search
+
+    notes = tmp_path / "n"
+    write(notes / "kitchen.md", """
+        # Kitchen notes
+
+        ## Weekly routine
+
+        * Feed it twice a day
+        * The sourdough starter lives on the counter
+        """)
+    write(notes / "garden.md", """
+        # Garden notes
+
+        ## Weekly routine
+
+        * Feed it twice a day
+        * The tomatoes need staking
+        """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("how often should the sourdough starter get fed", k=10,
+                                                      budget=10)
+    feed = {h.path: h for h in hits if h.match == "Feed it twice a day"}
+    assert feed["kitchen.md"].explain.section_share > 0 == feed["garden.md"].explain.section_share
+    assert feed["kitchen.md"].score > feed["garden.md"].score
+    assert "section" in str(feed["kitchen.md"].explain)
+    assert search.SECTION_SHARE < 1 - search.DENSE_WEIGHT  # a nudge, never more than the chunk's own words
+
+
+def test_keyword_index_keeps_sections_and_reads_indexes_without_them(tmp_path):
+    import shutil
+
+    from notesqa.keywords import SECTION_OF, SECTIONS, KeywordIndex
+
+    texts = ["feed it twice a day", "sourdough starter on the counter", "tomatoes need staking"]
+    kw = KeywordIndex.build(texts, [0, 0, 1], ["routine feed it twice a day sourdough starter on the counter",
+                                               "garden tomatoes need staking"])
+    kw.save(tmp_path / "kw")
+    back = KeywordIndex.load(tmp_path / "kw")
+    scores, ceiling = back.section_search("sourdough")
+    assert ceiling > 0 and scores[0] == scores[1] > 0 == scores[2]
+    # an index written before sections existed still loads, without the section signal
+    shutil.rmtree(tmp_path / "kw" / SECTIONS)
+    (tmp_path / "kw" / SECTION_OF).unlink()
+    old = KeywordIndex.load(tmp_path / "kw")
+    assert old.section_search("sourdough") is None and old.search("sourdough")[1] > 0

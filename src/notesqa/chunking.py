@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from .parsing import ParsedNote, Unit, clean
 
@@ -153,6 +153,24 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
             for part in parts:
                 add(unit, idx, part, unit.line, group)
     return chunks
+
+
+def sections(chunks: Sequence[Chunk]) -> tuple[list[int], list[str]]:
+    """Each chunk's section (its note and heading path), and each section's keyword text:
+    the note title, the headings and the text of every chunk under them. A question often
+    shares words with the passage around an answer more than with the answer itself."""
+    ids: list[int] = []
+    parts: list[list[str]] = []
+    seen: dict[tuple, int] = {}
+    for c in chunks:
+        key = (c.path, tuple(c.heading))
+        sid = seen.get(key)
+        if sid is None:
+            sid = seen[key] = len(parts)
+            parts.append([c.title, *c.heading])
+        parts[sid].append(c.text)
+        ids.append(sid)
+    return ids, [" ".join(p) for p in parts]
 
 
 def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, overlap: int = 16):

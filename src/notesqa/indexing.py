@@ -297,7 +297,7 @@ def build_index(
         vectors = _vectors_for(chunks, gen if trust else None, prev_chunks, embedder, report, progress)
 
         progress("write", 0, 1)
-        keywords = KeywordIndex.build([c.keywords for c in chunks])
+        keywords = KeywordIndex.build([c.keywords for c in chunks], *chunking.sections(chunks))
         report.chunks = len(chunks)
         new_manifest = {
             "format_version": store.FORMAT_VERSION,

@@ -22,6 +22,7 @@ STOPWORDS = frozenset(
     "does did can could should would about any all also just".split()
 )
 TOKENIZER_VERSION = "1"
+SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
 @lru_cache(maxsize=1)
@@ -58,27 +59,40 @@ def tokenize(text: str) -> list[str]:
 class KeywordIndex:
     """BM25 over chunk keyword texts; save/load to a plain folder (numpy + json)."""
 
-    def __init__(self, bm25, size: int):
+    def __init__(self, bm25, size: int, sections: "KeywordIndex | None" = None, section_of=None):
         self.bm25 = bm25
         self.size = size
         self._vocab = getattr(bm25, "vocab_dict", {}) or {}
         self._ceilings: dict[int, float] = {}
+        # BM25 over whole sections, and each row's section; None in indexes made before them
+        self.sections = sections
+        self.section_of = section_of
 
     @classmethod
-    def build(cls, texts: list[str]) -> "KeywordIndex":
+    def build(cls, texts: list[str], section_of: list[int] | None = None,
+              section_texts: list[str] | None = None) -> "KeywordIndex":
+        """BM25 over texts; with section_of (each text's section) and section_texts, also
+        over the sections (see chunking.sections)."""
         import bm25s
 
         corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every row
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         if corpus:
             bm25.index(corpus, show_progress=False)
-        return cls(bm25, len(texts))
+        sections = None
+        if section_of is not None and section_texts:
+            sections = cls.build(section_texts)
+            section_of = np.asarray(section_of, dtype=np.int32)
+        return cls(bm25, len(texts), sections, section_of if sections is not None else None)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         if self.size:
             self.bm25.save(str(folder), show_progress=False)
+        if self.sections is not None:
+            self.sections.save(folder / SECTIONS)
+            np.save(folder / SECTION_OF, self.section_of)
         (folder / "notesqa.json").write_text(json.dumps({"size": self.size, "tokenizer": TOKENIZER_VERSION}))
 
     @classmethod
@@ -89,7 +103,13 @@ class KeywordIndex:
         meta = json.loads((folder / "notesqa.json").read_text())
         size = int(meta["size"])
         bm25 = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0) if size else bm25s.BM25()
-        return cls(bm25, size)
+        sections = section_of = None
+        if (folder / SECTION_OF).exists():
+            sections = cls.load(folder / SECTIONS)
+            section_of = np.load(folder / SECTION_OF)
+            if len(section_of) != size or (size and int(section_of.max()) >= sections.size):
+                raise ValueError(f"{SECTION_OF} does not match the keyword rows")
+        return cls(bm25, size, sections, section_of)
 
     def search(self, query: str) -> tuple[np.ndarray, float]:
         """(BM25 score of every chunk, the query's ceiling); zeros when no query word is known.
@@ -108,6 +128,14 @@ class KeywordIndex:
         ids = [int(self._vocab[t]) for t in tokens]
         scores = np.asarray(self.bm25.get_scores(ids), dtype=np.float32)
         return scores, float(sum(self._ceiling(i) for i in ids))
+
+    def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
+        """(BM25 score of each row's section, per row; the query's ceiling over sections),
+        or None for an index without sections."""
+        if self.sections is None:
+            return None
+        scores, ceiling = self.sections.search(query)
+        return scores[self.section_of], ceiling
 
     def _ceiling(self, token_id: int) -> float:
         best = self._ceilings.get(token_id)

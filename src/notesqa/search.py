@@ -30,10 +30,13 @@ from .errors import ModelMismatchError, NotesQAError, QueryError
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
 # A chunk matching two thirds of what the question's words can score counts as a full keyword match.
 KEYWORD_FULL = 2 / 3
+# The keyword share of a chunk's whole section (note + heading path) added to its own:
+# words of the question around an answer, not in it, still count a little.
+SECTION_SHARE = 0.15
 POOL = 100  # candidates fetched from each side before fusion
 SHOW_BUDGET = 480  # characters a hit may show, matched unit first (dev set: ~320 on average)
-MIN_FOLLOW = 40
-TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it  # do not add a following unit if less than this much budget is left
+MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
+TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,15 @@ class Explanation:
     dense_rank: int | None
     dense_score: float
     keyword_rank: int | None
-    keyword_score: float
+    keyword_score: float  # the chunk's own BM25 score
     fused_score: float
+    section_share: float = 0.0  # 0..1: how much of the question its section's words match
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
-        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}), "
+        sec = f", section {self.section_share:.2f}" if self.section_share else ""
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}), "
                 f"fused {self.fused_score:.3f}")
 
 
@@ -180,11 +185,12 @@ def parse_query(question: str) -> tuple[str, Filters]:
     return " ".join(text.split()), filters
 
 
-def keyword_share(scores: np.ndarray, ceiling: float) -> np.ndarray:
+def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
     """BM25 scores as a 0..1 share of the query's ceiling (see KeywordIndex.search)."""
     if ceiling <= 0:
         return np.zeros(len(scores), dtype=np.float32)
-    return np.minimum(1.0, scores / (KEYWORD_FULL * ceiling)).astype(np.float32)
+    share = (scores / (KEYWORD_FULL * ceiling)).astype(np.float32)
+    return np.minimum(1.0, share) if clip else share
 
 
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
@@ -397,6 +403,12 @@ class NotesIndex:
         else:
             floor = None
         kw_all, kw_ceiling = gen.keywords.search(text)
+        # keyword side: the chunk's share of the question's words, plus a little of its section's
+        kw_side = keyword_share(kw_all, kw_ceiling, clip=False)
+        sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
+        sec_share = keyword_share(*sec) if sec is not None else None
+        if sec_share is not None:
+            kw_side = kw_side + SECTION_SHARE * sec_share
 
         def top(scores, valid):
             s = np.where(valid, scores, -np.inf)
@@ -409,8 +421,8 @@ class NotesIndex:
         valid = np.ones(n, dtype=bool) if mask is None else mask
         d_valid = valid & ~np.isnan(dense_all)
         d_top = top(np.nan_to_num(dense_all, nan=-1.0), d_valid)
-        k_valid = valid & (kw_all > 0)
-        k_top = top(kw_all, k_valid)
+        k_valid = valid & (kw_side > 0)
+        k_top = top(kw_side, k_valid)
         cand = np.unique(np.concatenate([d_top, k_top]))
         if len(cand) == 0:
             return []
@@ -419,13 +431,14 @@ class NotesIndex:
         dense = dense_all[cand]
         if floor is not None:
             dense = np.where(np.isnan(dense), floor, dense)
-        kw = keyword_share(kw_all[cand], kw_ceiling)
+        kw = np.minimum(1.0, kw_side[cand])
         fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
         order = np.argsort(-fused, kind="stable")
         out = []
         for j in order:
             cid = int(cand[j])
-            exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]))
+            exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
+                              float(sec_share[cid]) if sec_share is not None else 0.0)
             out.append((cid, float(fused[j]), exp))
         return out
 
