@@ -79,11 +79,10 @@ class KeywordIndex:
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         if corpus:
             bm25.index(corpus, show_progress=False)
-        sections = None
+        sections = rows = None
         if section_of is not None and section_texts:
-            sections = cls.build(section_texts)
-            section_of = np.asarray(section_of, dtype=np.int32)
-        return cls(bm25, len(texts), sections, section_of if sections is not None else None)
+            sections, rows = cls.build(section_texts), np.asarray(section_of, dtype=np.int32)
+        return cls(bm25, len(texts), sections, rows)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
