@@ -107,3 +107,17 @@ def test_sections_group_chunks_by_note_and_heading_path():
     assert ids == [0, 0, 1, 2]  # same heading in another note is another section
     assert texts[0] == "Bread Bread Starter Feed it twice a day Keep it warm"  # title, then the heading path
     assert texts[1] == "Bread Bread Bake Hot oven."
+
+
+def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
+    from notesqa.chunking import MAX_CODE_EMBEDDED, MAX_CODE_SHOWN
+
+    lines = [f"step_{i:02d} = run('task {i}')" for i in range(30)]
+    full = "\n".join(lines)
+    note = parse_note("# Build\n\nThe script that builds it:\n\n```python\n" + full + "\n```\n", "b.md")
+    code = next(c for c in chunk_note(note) if c.kind == "code")
+    assert code.text == "The script that builds it:\n" + full[:MAX_CODE_SHOWN].rstrip() + "\n…"
+    assert code.embed.endswith(": The script that builds it:\n" + full[:MAX_CODE_EMBEDDED].rstrip())
+    # a line shown but past what is embedded is still found by its words
+    later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)
+    assert later in code.text and later not in code.embed and later in code.keywords

@@ -15,12 +15,16 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
 MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
 MAX_CODE_SHOWN = 300
+# Code is token-dense (300 characters are about 100 tokens) and rarely the answer: the
+# vector gets the sentence that introduces it and the start of the code, the keyword
+# index and the reader all that is shown.
+MAX_CODE_EMBEDDED = 120
 
 
 @dataclass
@@ -118,7 +122,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         body = embed_text if embed_text is not None else text
         emb = embed_input(note.title, unit.heading, unit.parents, body)
         # the note's year lets "in 2023" match a dated note whose title does not say it
-        kw = " ".join([note.title, note.date[:4] if note.date else "", *unit.heading, *unit.parents, body])
+        kw = " ".join([note.title, note.date[:4] if note.date else "", *unit.heading, *unit.parents, text])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
@@ -140,12 +144,11 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
                 for part in (split_long(prefix, txt) if split_long else [txt]):
                     add(unit, idx, part, line, group)
         elif unit.kind == "code":
-            # Code is rarely the answer itself and costs many tokens: embed the sentence that
-            # introduces it and the start of the code only; show the same.
             intro = unit.intro
             code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else unit.text[:MAX_CODE_SHOWN].rstrip() + "\n…"
-            shown = f"{intro}\n{code}" if intro else code
-            add(unit, idx, shown, unit.line, None)
+            head = unit.text if len(unit.text) <= MAX_CODE_EMBEDDED else unit.text[:MAX_CODE_EMBEDDED].rstrip()
+            add(unit, idx, f"{intro}\n{code}" if intro else code, unit.line, None,
+                embed_text=f"{intro}\n{head}" if intro else head)
         else:
             txt = clean(unit.text)
             parts = split_long(prefix, txt) if split_long else [txt]
