@@ -3,8 +3,8 @@
     NOTESQA_CACHE=/tmp/nqcache python benchmarks/bench.py ../shared/corpus/candidstartup \\
         --questions ../shared/eval/dev.jsonl --out benchmarks/results/bench.json
 
-    # also int8 and torch (each adds a full build of the corpus)
-    ... --backends auto,onnx-int8,torch
+    # also fp32 and torch (each adds a full build of the corpus)
+    ... --backends auto,onnx,torch
 
     # a dry run in seconds with the fake embedder
     python benchmarks/bench.py notes --questions QUESTIONS.jsonl --model hash-256 --no-baseline
@@ -472,8 +472,11 @@ def verdicts(res: dict) -> dict:
         put("cold_ask_vs_st_load", rnd(r), TARGETS["cold_ask_vs_st_load"], r <= TARGETS["cold_ask_vs_st_load"],
             f"cold ask best {ask['best_s']}s (median {ask['median_s']}s) vs import+load best {st['best_s']}s "
             f"(median {st['median_s']}s)")
-    fp32 = next((x for x in res["backends"] if x["backend"] in ("auto", "onnx")), None)
-    int8 = next((x for x in res["backends"] if x["backend"] == "onnx-int8"), None)
+    def precision(x):
+        return x.get("build_child", {}).get("embedder", {}).get("precision")
+
+    fp32 = next((x for x in res["backends"] if precision(x) == "fp32"), None)
+    int8 = next((x for x in res["backends"] if precision(x) == "int8"), None)
     if fp32 and int8 and fp32.get("serve", {}).get("quality") and int8.get("serve", {}).get("quality"):
         d = int8["serve"]["quality"]["recall@5"] - fp32["serve"]["quality"]["recall@5"]
         put("int8_recall_at_5_delta", rnd(d), TARGETS["int8_recall_at_5_delta"],
@@ -593,7 +596,7 @@ def main() -> None:
     ap.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="Dev questions (JSON lines).")
     ap.add_argument("--model", default=os.environ.get("NOTESQA_MODEL") or "all-MiniLM-L6-v2")
     ap.add_argument("--backends", default="auto",
-                    help="Comma-separated: auto (the default: ONNX fp32), onnx (fp32), onnx-int8, torch. Each adds "
+                    help="Comma-separated: auto (the default: ONNX int8), onnx (fp32), onnx-int8, torch. Each adds "
                          "a full build; the first is the one judged against the targets.")
     ap.add_argument("--no-reference", action="store_true", help="Skip the reference pipeline.")
     ap.add_argument("--reference-backend", default="torch",

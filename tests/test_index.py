@@ -698,19 +698,19 @@ def test_corrupt_error_is_raised_for_damage(built):
 
 
 def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_path, monkeypatch):
-    """A new ONNX index is fp32; an existing int8 index stays int8 (a build must not
+    """A new ONNX index is int8; an existing fp32 index stays fp32 (a build must not
     re-embed every note because a default changed); --precision or $NOTESQA_BACKEND choose."""
     from notesqa import indexing, store
     from notesqa.embedding import DEFAULT_PRECISION, load_embedder
 
     monkeypatch.delenv("NOTESQA_BACKEND", raising=False)
-    assert DEFAULT_PRECISION == "fp32"
-    assert indexing.embedder_for(tmp_path / "none").precision == "fp32"
+    assert DEFAULT_PRECISION == "int8"
+    assert indexing.embedder_for(tmp_path / "none").precision == "int8"
 
-    manifest = {"model": "all-MiniLM-L6-v2", "fingerprint": {"precision": "int8"}}
+    manifest = {"model": "all-MiniLM-L6-v2", "fingerprint": {"precision": "fp32"}}
     monkeypatch.setattr(store, "read_manifest", lambda d, name=None: (tmp_path, manifest))
-    assert indexing.embedder_for(tmp_path).precision == "int8"
-    assert indexing.embedder_for(tmp_path, precision="fp32").precision == "fp32"
+    assert indexing.embedder_for(tmp_path).precision == "fp32"
+    assert indexing.embedder_for(tmp_path, precision="int8").precision == "int8"
     monkeypatch.setenv("NOTESQA_BACKEND", "onnx-int8")
     assert indexing.embedder_for(tmp_path).precision == "int8"
     monkeypatch.setenv("NOTESQA_BACKEND", "onnx")
@@ -719,7 +719,7 @@ def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_p
     assert load_embedder(precision="int8").precision == "int8"
     monkeypatch.delenv("NOTESQA_BACKEND")
     manifest["model"] = "some-other-model"  # another model: nothing to keep
-    assert indexing.embedder_for(tmp_path).precision == "fp32"
+    assert indexing.embedder_for(tmp_path).precision == "int8"
 
 
 def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):
