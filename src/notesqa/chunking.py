@@ -177,9 +177,10 @@ def sections(chunks: Sequence[Chunk]) -> tuple[list[int], list[str]]:
 
 
 def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, overlap: int = 16):
-    """A split_long function measuring length in the model's own tokens."""
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
+    """A split_long function measuring length in the model's own tokens.
 
+    langchain (about a second to import) is imported for the first text that really
+    exceeds the window, which a re-index of ordinary notes rarely meets."""
     cache: dict[int, object] = {}
 
     def split_long(prefix: str, text: str) -> list[str]:
@@ -191,6 +192,8 @@ def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, ove
             return [text]
         splitter = cache.get(budget)
         if splitter is None:
+            from langchain_text_splitters import RecursiveCharacterTextSplitter
+
             splitter = RecursiveCharacterTextSplitter(
                 chunk_size=budget, chunk_overlap=min(overlap, budget // 4), length_function=count_tokens,
                 separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""], keep_separator="end",

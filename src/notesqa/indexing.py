@@ -325,11 +325,9 @@ def build_index(
 
 
 def _lazy_splitter(embedder: Embedder):
-    """The token-window splitter, made the first time a text might not fit.
-
-    Building it imports langchain (over a second); a re-index of notes made of short
-    bullets never needs it. The shortcut is the splitter's own: a token is at least one
-    character, so a text with fewer characters than the window fits.
+    """The token-window splitter, made the first time a text might not fit (reading the
+    model's window may load its tokenizer). The shortcut is the splitter's own: a token is
+    at least one character, so a text with fewer characters than the window fits.
     """
     made = None
     max_tokens = None
