@@ -264,3 +264,13 @@ def test_keyword_index_keeps_sections_and_reads_indexes_without_them(tmp_path):
     (tmp_path / "kw" / SECTION_OF).unlink()
     old = KeywordIndex.load(tmp_path / "kw")
     assert old.section_search("sourdough") is None and old.search("sourdough")[1] > 0
+
+
+def test_tokenize_ascii_and_unicode_paths_agree():
+    """ASCII text takes a shortcut; it must give what the Unicode path gives."""
+    from notesqa.keywords import tokenize
+
+    text = "Retries of the SDK: a b _ 1 x9 token-bucket Caching, caches"
+    assert tokenize(text) == ["retri", "sdk", "1", "x9", "token", "bucket", "cach", "cach"]
+    assert tokenize(text + " ü") == tokenize(text) + ["ü", "u"]  # the same words through the Unicode path
+    assert tokenize("Café crème") == ["café", "cafe", "crème", "creme"]

@@ -39,10 +39,33 @@ def _strip_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+# An ASCII text needs no normalising, and its dropped words are a set lookup: most notes
+# take this path, and a build tokenises every chunk and section.
+_ASCII_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz_")
+
+
+_STEMS: dict[str, str] = {}  # word -> stem: a vault's vocabulary repeats, stemming is the slow part
+
+
+def _stem_all(words: list[str]) -> list[str]:
+    stem = _stemmer()
+    if stem is None:
+        return words
+    out = [_STEMS.get(w) for w in words]
+    if None in out:
+        if len(_STEMS) > 500_000:
+            _STEMS.clear()
+        for i, s in enumerate(out):
+            if s is None:
+                out[i] = _STEMS[words[i]] = stem.stemWord(words[i])
+    return out
+
+
 def tokenize(text: str) -> list[str]:
+    if text.isascii():
+        return _stem_all([w for w in _WORD.findall(text.lower()) if w not in _ASCII_DROP])
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     out: list[str] = []
-    stem = _stemmer()
     for w in words:
         if w in STOPWORDS or (len(w) == 1 and w.isascii() and not w.isdigit()):
             continue
@@ -51,9 +74,7 @@ def tokenize(text: str) -> list[str]:
             plain = _strip_accents(w)
             if plain != w:
                 out.append(plain)
-    if stem is not None:
-        out = stem.stemWords(out)
-    return out
+    return _stem_all(out)
 
 
 class KeywordIndex:
