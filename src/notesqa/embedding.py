@@ -512,10 +512,12 @@ class OnnxEmbedder(SentenceTransformerEmbedder):
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         workers = min(self.threads, len(batches))
         if workers <= 1:
+            done = 0
             for n, idx in enumerate(batches):
                 out[idx] = self._run(sess, encs, idx)
-                if progress and (n % 8 == 7 or n == len(batches) - 1):
-                    progress(sum(len(b) for b in batches[:n + 1]), len(texts))
+                done += len(idx)
+                if progress and (n % 8 == 7 or done == len(texts)):
+                    progress(done, len(texts))
             return out
 
         # Workers pull batches from a shared queue (long batches cost more, so no fixed split).
