@@ -325,21 +325,14 @@ def build_index(
 
 
 def _lazy_splitter(embedder: Embedder):
-    """The token-window splitter, made the first time a text might not fit (reading the
-    model's window may load its tokenizer). The shortcut is the splitter's own: a token is
-    at least one character, so a text with fewer characters than the window fits.
-    """
+    """The token-window splitter, made at the first text to split: reading the model's
+    window may load its config, which a build that parses no note never needs."""
     made = None
-    max_tokens = None
 
     def split_long(prefix: str, text: str) -> list[str]:
-        nonlocal made, max_tokens
-        if max_tokens is None:
-            max_tokens = embedder.max_tokens
-        if len(prefix) + len(text) + 2 <= max_tokens:
-            return [text]
+        nonlocal made
         if made is None:
-            made = make_token_splitter(embedder.count_tokens, max_tokens)
+            made = make_token_splitter(embedder.count_tokens, embedder.max_tokens)
         return made(prefix, text)
 
     return split_long
