@@ -39,9 +39,10 @@ def _strip_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-# An ASCII text needs no normalising, and its dropped words are a set lookup: most notes
-# take this path, and a build tokenises every chunk and section.
-_ASCII_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz_")
+# Words never indexed: stopwords and single ASCII letters (a single digit or non-ASCII
+# letter stays). An ASCII text needs no normalising either: most notes take that path,
+# and a build tokenises every chunk and section.
+_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz_")
 
 
 _STEMS: dict[str, str] = {}  # word -> stem: a vault's vocabulary repeats, stemming is the slow part
@@ -63,11 +64,11 @@ def _stem_all(words: list[str]) -> list[str]:
 
 def tokenize(text: str) -> list[str]:
     if text.isascii():
-        return _stem_all([w for w in _WORD.findall(text.lower()) if w not in _ASCII_DROP])
+        return _stem_all([w for w in _WORD.findall(text.lower()) if w not in _DROP])
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     out: list[str] = []
     for w in words:
-        if w in STOPWORDS or (len(w) == 1 and w.isascii() and not w.isdigit()):
+        if w in _DROP:
             continue
         out.append(w)
         if not w.isascii():

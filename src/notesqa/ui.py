@@ -207,7 +207,6 @@ class ChatService:
         """The embedder for a build: the one in use, else --model, else the index's own model, else the default."""
         if self._embedder is not None:
             return self._embedder
-        from .config import default_model
         from .indexing import embedder_for
         from .store import read_manifest
 
@@ -217,7 +216,7 @@ class ChatService:
                 model = read_manifest(self.index_dir)[1].get("model")
             except NotesQAError:
                 model = None
-        self._embedder = embedder_for(self.index_dir, model or default_model())
+        self._embedder = embedder_for(self.index_dir, model)  # None: the configured default
         return self._embedder
 
     def build(self, progress=None, rebuild: bool = False):
