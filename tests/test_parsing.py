@@ -31,6 +31,16 @@ def test_links_reduced_to_text_and_liquid_dropped():
     assert strip_non_content("a\n{% raw %}\nb").count("\n") == 2
 
 
+def test_liquid_captures_of_urls_dropped_raw_kept():
+    text = ("---\ntitle: T\n---\n\nIntro para.\n\n{% capture bc_url %}\n{% link _posts/b.md %}\n{% endcapture %}\n\n"
+            "See [cards]({{ bc_url }}) here.\n\n{% capture tip %}\nNever nest components.\n{% endcapture %}\n\n"
+            "Use {% raw %}`{% if page.x %}`{% endraw %} in templates.\n")
+    note = parse_note(text, "n.md")
+    texts = [" ".join(u.text.split()) for u in note.units]
+    assert texts == ["Intro para.", "See cards here.", "Never nest components.", "Use {% if page.x %} in templates."]
+    assert [u.line for u in note.units] == [5, 11, 14, 17]
+
+
 def test_table_rows_code_with_intro_and_numbered_items(notes):
     note = parse_note((notes / "cooking/2024-02-01-bread.md").read_text(), "cooking/2024-02-01-bread.md")
     rows = [u.text for u in note.units if u.kind == "table_row"]

@@ -239,11 +239,35 @@ def _liquid(m: re.Match) -> str:
     return "\n" * m.group(0).count("\n")
 
 
-def strip_non_content(text: str) -> str:
-    """Remove Liquid tags and HTML comments, keeping every line where it was."""
-    text = _HTML_COMMENT.sub(_blank_keep_lines, text)
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
+_LIQUID_CAPTURE = re.compile(r"\{%-?\s*capture\b.*?%\}(.*?)\{%-?\s*endcapture\s*-?%\}", re.S)
+
+
+def _capture(m: re.Match) -> str:
+    # {% capture url %}{% link ... %}{% endcapture %} sets a variable to a URL, used in a
+    # link elsewhere: not text. A capture of prose (a callout shown later) stays.
+    body = _LIQUID_OUT.sub(" ", _LIQUID_TAG.sub(_liquid, m.group(1))).split()
+    return _blank_keep_lines(m) if len(body) <= 1 else m.group(0)
+
+
+def _strip_liquid(text: str) -> str:
+    text = _LIQUID_CAPTURE.sub(_capture, text)
     text = _LIQUID_TAG.sub(_liquid, text)
     return _LIQUID_OUT.sub(_blank_keep_lines, text)
+
+
+def strip_non_content(text: str) -> str:
+    """Remove Liquid tags and HTML comments, keeping every line where it was.
+
+    Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content)."""
+    text = _HTML_COMMENT.sub(_blank_keep_lines, text)
+    out, pos = [], 0
+    for m in _LIQUID_RAW.finditer(text):
+        out.append(_strip_liquid(text[pos:m.start()]))
+        out.append(m.group(1))
+        pos = m.end()
+    out.append(_strip_liquid(text[pos:]))
+    return "".join(out)
 
 
 _MD = None
