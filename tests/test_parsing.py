@@ -131,3 +131,10 @@ def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
     # a line shown but past what is embedded is still found by its words
     later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)
     assert later in code.text and later not in code.embed and later in code.keywords
+
+
+def test_units_without_a_word_make_no_chunk():
+    text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
+    chunks = chunk_note(parse_note(text, "pics.md"))
+    assert [c.text for c in chunks] == ["Me at the beach.", "the child of a dash"]
+    assert chunks[1].parent is None and chunks[1].parents == ["—"]

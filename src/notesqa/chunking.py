@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "6"
+CHUNKER_VERSION = "7"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -25,6 +25,7 @@ MAX_CODE_SHOWN = 300
 # vector gets the sentence that introduces it and the start of the code, the keyword
 # index and the reader all that is shown.
 MAX_CODE_EMBEDDED = 120
+_WORDY = re.compile(r"\w")
 
 
 @dataclass
@@ -132,6 +133,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         unit_seq.setdefault(idx, seq)
 
     for idx, unit in enumerate(note.units):
+        if not _WORDY.search(unit.text):
+            continue  # a paragraph of "." or a lone symbol says nothing
         prefix = context_line(note.title, unit.heading, unit.parents) + ": "
         if unit.kind in ("paragraph", "quote"):
             raw = unit.text
