@@ -347,8 +347,8 @@ def test_only_indexed_notes_inside_the_folder_can_be_shown(page, server):
 
 def test_server_binds_locally_without_share_link_or_tracebacks(server):
     log = server["log"].read_text(errors="replace")
-    assert "Running on local URL:  http://127.0.0.1" in log
-    assert "gradio.live" not in log
+    assert "on http://127.0.0.1:" in log and "this computer only" in log
+    assert "gradio.live" not in log and "share=True" not in log
     assert "Traceback" not in log, log
 
 

@@ -745,7 +745,7 @@ class NotesWatcher(threading.Thread):
 def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
     """The keyword arguments given to Blocks.launch: safe defaults, no share link unless asked."""
     return dict(server_name=host, server_port=port, share=bool(share), auth=auth, inbrowser=False, show_error=False,
-                quiet=False, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
+                quiet=True, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
 
 
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
@@ -761,5 +761,13 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         watcher.start()
     demo.queue(default_concurrency_limit=4)
     demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
-                theme=gr.themes.Soft(), prevent_thread_lock=not block)
+                theme=gr.themes.Soft(), prevent_thread_lock=True)
+    # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
+    local = host in ("127.0.0.1", "localhost", "::1")
+    where = "this computer only" if local else f"anyone who can reach {host}"
+    print(f"notesqa: answering from {notes_dir}/ on {demo.local_url} ({where}; Ctrl+C to stop)", flush=True)
+    if share and getattr(demo, "share_url", None):
+        print(f"notesqa: public share link (anyone with it can ask): {demo.share_url}", flush=True)
+    if block:
+        demo.block_thread()
     return demo, service, watcher
