@@ -570,6 +570,28 @@ def _status(notes, index) -> dict:
     return json.loads(res.stdout)
 
 
+def test_commands_without_notes_use_the_folder_the_index_was_built_from(notes, tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTESQA_NOTES", raising=False)
+    monkeypatch.chdir(tmp_path)  # no ./notes here; and an index elsewhere must not be refilled from it
+    index = tmp_path / "vault-index"
+    runner = CliRunner()
+    res = runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "-q"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(main, ["status", "--index", str(index), "--json"])
+    info = json.loads(res.stdout)
+    assert Path(info["notes_dir"]).resolve() == notes.resolve()
+    assert info["changes"] == {"new": [], "changed": [], "deleted": []}
+    append(notes / "aws-2024.md", "* one more bullet\n")
+    res = runner.invoke(main, ["index", "--index", str(index), "--json"])
+    rep = json.loads(res.stdout)
+    assert (rep["new"], rep["updated"], rep["removed"]) == (0, 1, 0) and rep["unchanged"] > 0
+    # $NOTESQA_NOTES and --notes still win
+    other = tmp_path / "other"
+    write(other / "x.md", "* x\n")
+    monkeypatch.setenv("NOTESQA_NOTES", str(other))
+    assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes_dir"] == str(other)
+
+
 def test_status_lists_new_changed_and_deleted_notes(built):
     notes, index, _ = built
     assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}

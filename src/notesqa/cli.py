@@ -7,6 +7,7 @@ heavy libraries are imported inside commands so `notesqa --help` stays fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from .errors import NotesQAError
 
 def _notes_option(f):
     return click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=None,
-                        help=f"Notes folder (default: ${ENV_NOTES} or notes/).")(f)
+                        help=f"Notes folder (default: ${ENV_NOTES}, else the folder the index was built from, "
+                             "else notes/).")(f)
 
 
 def _index_option(f):
@@ -33,7 +35,33 @@ def _model_option(f):
 
 
 def _dirs(notes_dir, index_dir):
-    return (notes_dir or default_notes_dir(), index_dir or default_index_dir())
+    """The notes and index folders: as given, else the folder the index was built from,
+    else the defaults. So `notesqa index --index ~/vault-index` refreshes the vault it was
+    built from instead of replacing it with ./notes."""
+    index_dir = index_dir or default_index_dir()
+    if notes_dir is None and not os.environ.get(ENV_NOTES):
+        notes_dir = built_from(index_dir)
+    return (notes_dir or default_notes_dir(), index_dir)
+
+
+def built_from(index_dir) -> Path | None:
+    """The notes folder index_dir was last built from, if it is not the default and still exists."""
+    from .store import read_manifest
+
+    try:
+        _, manifest = read_manifest(Path(index_dir))
+    except NotesQAError:
+        return None
+    source = manifest.get("notes_dir")
+    if not source or not Path(source).is_dir():
+        return None
+    source = Path(source)
+    try:
+        if source.resolve() == default_notes_dir().resolve():
+            return None  # keep the short name in messages
+    except OSError:
+        pass
+    return source
 
 
 class _Group(click.Group):
