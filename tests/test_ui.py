@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import write
 from notesqa import NotesQAError
-from notesqa.conversation import asks_for_more, is_followup, standalone
+from notesqa.conversation import asks_for_more, followup_kind, is_followup, standalone
 from notesqa.ui import ChatService, NotesWatcher, highlight, launch_options, render_markdown, source_href
 
 HOSTILE = """
@@ -273,6 +273,10 @@ def test_standalone(previous, question, expected):
 
 def test_followup_detection():
     assert is_followup("and in 2023?") and is_followup("what about cells") and is_followup("cells?")
+    assert [followup_kind(q) for q in ("and in 2023?", "in 2023?", "2023", "the oven?", "tag:work",
+                                       "cells?", "postgres vacuum", "after:2024-01-01 replication",
+                                       "what is the capital of France?")] == \
+        ["sure", "sure", "sure", "sure", "sure", "maybe", "maybe", "maybe", None]
     assert not is_followup("how do I bake sourdough bread at home?")
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
@@ -291,6 +295,22 @@ def test_answer_uses_the_conversation(service):
     # a long new question starts a new thread
     _, t4 = service.answer("how long does the bread ferment in bulk?", [t1, t2, t3])
     assert t4.standalone == "how long does the bread ferment in bulk?"
+
+
+def test_a_short_new_search_is_not_glued_to_the_previous_question(service):
+    _, t1 = service.answer("tag:aws what did Werner say about cells?", [])
+    # a few words on another subject: searched alone, without the previous question's filters
+    html, t2 = service.answer("sourdough starter feeding", [t1])
+    assert t2.standalone == "sourdough starter feeding"
+    assert "Searched as a follow-up" not in html
+    assert t2.hits[0].path == "cooking/2024-02-01-bread.md"
+    # a short question that does continue the thread still does
+    _, t3 = service.answer("in 2023?", [t1])
+    assert t3.standalone == "what did Werner say about cells in 2023 tag:aws"
+    # filters alone: the same question with other filters
+    _, t4 = service.answer("tag:conferences", [t1])
+    assert t4.standalone == "what did Werner say about cells tag:conferences"
+    assert {h.path for h in t4.hits} == {"2023-12-11-aws-2023.md"}
 
 
 # --------------------------------------------------------------------------- safe defaults

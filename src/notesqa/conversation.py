@@ -4,8 +4,13 @@ The rule (documented in the README):
 
 * A question is a follow-up when there is an earlier question in the conversation and
   it starts with a connective ("and", "also", "or", "plus", "but", "then", "what about",
-  "how about", "what else", "anything else", "more on", "more about", "same for") or is
-  at most three words long (filters not counted).
+  "how about", "what else", "anything else", "more on", "more about", "same for"), or is
+  at most three words (filters not counted) that lean on the previous question: a
+  preposition or pronoun first ("in 2023?", "for Lambda?", "the oven?", "that one?"),
+  only years, or only filters ("tag:work": the same question, other filters).
+* Any other question of at most three words ("postgres vacuum", "cells?") may be
+  either: the page searches both ways and keeps the one that matches better
+  (`followup_kind` says "maybe").
 * A follow-up is searched as the previous standalone question plus the follow-up's
   words (without the connective, and without words the previous question already
   has), with two refinements: a year in the follow-up replaces the years of the
@@ -40,12 +45,30 @@ _FILTER = re.compile(r"(?<!\S)(tag|path|after|before):(\"[^\"]*\"|\S+)", re.I)
 _WORD = re.compile(r"\w+")
 
 
-def is_followup(question: str) -> bool:
-    """True if the question reads as a follow-up (it only is one if there was an earlier question)."""
-    q = _FILTER.sub(" ", question).strip()
+_LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to|of|the|it|its|that|this|"
+                    r"those|these|they|them|their|there|then)\b", re.I)
+
+
+def followup_kind(question: str) -> str | None:
+    """"sure" if the question reads as a follow-up, "maybe" for a short question that may be
+    one or a new search, None for a question that stands on its own. (It only is a
+    follow-up if there was an earlier question.)"""
+    q = _FILTER.sub(" ", question).strip(" ?.!")
     if not q:
-        return False
-    return bool(_CONNECTIVES.match(q)) or len(_WORD.findall(q)) <= 3
+        return "sure" if _FILTER.search(question) else None
+    if _CONNECTIVES.match(q):
+        return "sure"
+    words = _WORD.findall(q)
+    if len(words) > 3:
+        return None
+    if _LEANS.match(q) or all(_YEAR.fullmatch(w) for w in words):
+        return "sure"
+    return "maybe"
+
+
+def is_followup(question: str) -> bool:
+    """True if the question may be a follow-up (see followup_kind)."""
+    return followup_kind(question) is not None
 
 
 def asks_for_more(question: str) -> bool:

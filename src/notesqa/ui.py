@@ -36,7 +36,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .conversation import asks_for_more, standalone
+from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
 
@@ -286,9 +286,21 @@ class ChatService:
         idx = self.index()
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
-        hits = idx.search(query, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
-                          after=after or None, before=before or None)
-        hits = [h for h in hits if h.source not in turn.skipped][:int(k)]
+
+        def search(q: str) -> list:
+            found = idx.search(q, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
+                               after=after or None, before=before or None)
+            return [h for h in found if h.source not in turn.skipped][:int(k)]
+
+        hits = search(query)
+        plain = " ".join(question.split())
+        if previous and query != plain and followup_kind(question) == "maybe":
+            # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
+            # about Werner's keynote a follow-up: keep whichever reading matches better.
+            alone = search(plain)
+            if alone and (not hits or alone[0].score > hits[0].score):
+                hits, query = alone, plain
+                turn.standalone = plain
         turn.hits = hits
         head = ""
         if query != " ".join(question.split()) or turn.skipped:
