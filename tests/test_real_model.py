@@ -50,6 +50,19 @@ def test_other_sample_notes_answer(sample_index):
     assert "equality columns first" in hits[0].text
 
 
+def test_a_question_the_notes_cannot_answer_is_flagged(sample_index):
+    from notesqa import retrieve
+    from notesqa.search import WEAK_SCORE
+
+    for q in ("who won the 1998 world cup?", "what is the capital of France?"):
+        assert retrieve(q, k=1, index_dir=sample_index)[0].score < WEAK_SCORE, q
+    for q in ("what is shuffle sharding for?", "how do I make sourdough?", "how should I order index columns?"):
+        assert retrieve(q, k=1, index_dir=sample_index)[0].score >= WEAK_SCORE, q
+    out = subprocess.run([sys.executable, "-m", "notesqa.cli", "ask", "-k", "1", "--index", str(sample_index),
+                          "who won the 1998 world cup?"], capture_output=True, text=True, timeout=300)
+    assert out.stdout.startswith("Nothing in your notes matches this closely")
+
+
 def test_cli_ask_json(sample_index):
     out = subprocess.run([sys.executable, "-m", "notesqa.cli", "ask", "--json", "-k", "2", "--index",
                           str(sample_index), "what is shuffle sharding for?"], capture_output=True, text=True,

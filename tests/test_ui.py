@@ -101,6 +101,7 @@ def test_no_match_and_bad_filter_are_messages(service):
     assert "No matching notes" in html and "fewer filters" in html and turn.hits == []
     html, turn = service.ask("bread", [], after="last tuesday")
     assert turn is None and "YYYY-MM-DD" in html and "Traceback" not in html
+    assert "Dated from" in html  # the sidebar field's name, not the in-question after: syntax
 
 
 def test_unexpected_error_never_shows_a_traceback(service, monkeypatch):
@@ -311,6 +312,40 @@ def test_a_short_new_search_is_not_glued_to_the_previous_question(service):
     _, t4 = service.answer("tag:conferences", [t1])
     assert t4.standalone == "what did Werner say about cells tag:conferences"
     assert {h.path for h in t4.hits} == {"2023-12-11-aws-2023.md"}
+
+
+def test_a_question_during_the_first_build_is_answered_when_it_is_done(notes, tmp_path, embedder):
+    import threading
+    import time
+
+    from notesqa.embedding import HashEmbedder
+
+    class Slow(HashEmbedder):
+        def encode(self, texts, progress=None):
+            if len(texts) > 1:  # the build, not the question
+                time.sleep(1.0)
+            return super().encode(texts, progress)
+
+    svc = ChatService(notes, tmp_path / "fresh-index", embedder=Slow(256))
+    builder = threading.Thread(target=svc.build)
+    builder.start()
+    while not svc.building:
+        time.sleep(0.01)
+    html, turn = svc.answer("shuffle sharding", [])
+    builder.join()
+    assert "being built" not in html
+    assert turn.hits and turn.hits[0].path == "aws-2024.md"
+
+
+def test_a_weak_best_match_is_said_to_be_weak(service, monkeypatch):
+    from notesqa import ui
+
+    monkeypatch.setattr(ui, "WEAK_SCORE", -1.0)
+    html, _ = service.answer("shuffle sharding", [])
+    assert "matches this closely" not in html
+    monkeypatch.setattr(ui, "WEAK_SCORE", 10.0)
+    html, turn = service.answer("shuffle sharding", [])
+    assert "Nothing in your notes matches this closely" in html and turn.hits
 
 
 # --------------------------------------------------------------------------- safe defaults

@@ -39,6 +39,7 @@ from pathlib import Path
 from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
+from .search import WEAK_SCORE
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -48,6 +49,7 @@ CSS = """
 .nq-answer{font-size:0.97em}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
 .nq-text{white-space:pre-wrap}
+.nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
 .nq-meta{font-size:.82em;color:#374151;margin-top:3px}
 .nq-meta a.nq-src{color:#047857;text-decoration:underline;cursor:pointer;font-weight:600}
@@ -59,6 +61,7 @@ CSS = """
 .nq-ctx div{white-space:pre-wrap}
 .nq-ctx-hit{background:#fef08a;border-radius:2px}
 .nq-ctx-line{color:#6b7280;font-size:.85em}
+.nq-weak{color:#92400e;font-size:.9em;margin-bottom:6px}
 .nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
 .nq-state{padding:4px 0}
 .nq-error{color:#b91c1c}
@@ -129,6 +132,9 @@ CHAT_SCROLL_JS = """() => {
 
 NOTE_PLACEHOLDER = ('<div class="nq-note-empty">Click a source under an answer to read the note here, '
                     'scrolled to the bullet.</div>')
+
+
+FIRST_BUILD_WAIT = 600  # seconds a question waits for the first index build
 
 
 @dataclass
@@ -281,11 +287,20 @@ class ChatService:
         previous = history[-1].standalone if history else None
         query = standalone(question, previous)
         turn = Turn(question, query)
+        if not self.has_index() and self.building:
+            # The first build is running (the page starts it on load): answer when it is done
+            # rather than make the person ask again.
+            if self._build_lock.acquire(timeout=FIRST_BUILD_WAIT):
+                self._build_lock.release()
         if not self.has_index():
             return self._empty_state(), turn
         idx = self.index()
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
+
+        from .search import _date
+
+        after, before = _date(after, "Dated from"), _date(before, "Dated until")  # the sidebar's own names
 
         def search(q: str) -> list:
             found = idx.search(q, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
@@ -318,6 +333,8 @@ class ChatService:
             return head + _state("No matching notes for that question. Try other words"
                                  + (", or fewer filters" if filtered else "") + "."), turn
         parts = [head]
+        if hits[0].score < WEAK_SCORE:
+            parts.append('<div class="nq-weak">Nothing in your notes matches this closely; the nearest passages:</div>')
         for i, h in enumerate(hits, 1):
             parts.append(self._hit_html(i, h, query))
         return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
@@ -343,7 +360,7 @@ class ChatService:
             ctx = ""
         more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{ctx}</div></details>'
                 if ctx else "")
-        return (f'<div class="nq-hit"><div class="nq-text"><b>{i}.</b> {highlight(h.text, query)}</div>'
+        return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>{highlight(h.text, query)}</div>'
                 f'<div class="nq-crumb">{crumb}</div>'
                 f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
                 f'{html.escape(target)}</a> · {_relevance(h.score)}</div>{more}</div>')
@@ -659,7 +676,7 @@ def create_app(service: ChatService):
     first_examples = _examples()
     with gr.Blocks(title="notesqa", analytics_enabled=False) as demo:
         turns = gr.State([])
-        with gr.Sidebar(label="Options", open=True, width=300, elem_id="nq-sidebar"):
+        with gr.Sidebar(label="Options", open=True, width=300, elem_id="nq-sidebar") as sidebar:
             gr.Markdown("### Results")
             k = gr.Slider(1, 20, value=5, step=1, label="Number of results", elem_id="nq-k")
             gr.Markdown("### Filters")
@@ -711,10 +728,14 @@ def create_app(service: ChatService):
                           show_progress_on=status, **ev)
         rebuild_btn.click(on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
                           show_progress_on=status, **ev)
-        clear_btn.click(lambda: ([], [], NOTE_PLACEHOLDER), None, [chat, turns, note_view], show_progress="hidden",
-                        **ev)
+        clear_btn.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [chat, turns, note_view, box],
+                        show_progress="hidden", **ev)
         chat.clear(lambda: [], None, turns, **ev)
         demo.load(on_load, None, build_outputs, show_progress_on=status, **ev)
+        # On a phone the open sidebar covers the whole chat: start it closed there.
+        narrow = gr.Checkbox(False, visible="hidden", elem_id="nq-narrow")
+        demo.load(None, None, narrow, js="() => window.innerWidth < 700", **ev).then(
+            lambda n: gr.Sidebar(open=not n), narrow, sidebar, show_progress="hidden", **ev)
         timer = gr.Timer(15)
         timer.tick(service.status_markdown, None, status, show_progress="hidden", **ev)
     return demo
