@@ -120,6 +120,45 @@ def test_broken_yaml_front_matter_is_repaired(folder, tmp_path):
     assert problems(r2)["broken.md"][0] == "repaired" and r2.repaired == 1 and r2.unchanged == 2
 
 
+def test_impossible_front_matter_date_keeps_the_note(folder, tmp_path):
+    write(folder / "fm.md", "---\ntitle: Zebras\ndate: 2024-02-30\n---\n\n* body bullet about zebras\n")
+    r = build(folder, tmp_path)
+    action, reason = problems(r)["fm.md"]
+    assert action == "repaired" and "impossible value" in reason
+    hit = NotesIndex.open(tmp_path / "index", embedder=fresh()).search("zebras", k=1)[0]
+    assert hit.path == "fm.md" and hit.date is None
+
+
+def test_a_symlinked_file_is_indexed_once(folder, tmp_path):
+    write(folder / "work/aws.md", "* shuffle sharding maps customers to cells\n")
+    os.symlink("work/aws.md", folder / "link.md")
+    r = build(folder, tmp_path)
+    assert problems(r)["link.md"] == ("skipped", "same file as work/aws.md")
+    assert indexed_paths(tmp_path) == {"good.md", "work/aws.md"}
+
+
+def test_unknown_model_name_fails_at_once_without_asking_a_hub(folder, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    start = time.monotonic()
+    res = CliRunner().invoke(main, ["index", "--notes", str(folder), "--index", str(tmp_path / "ix"),
+                                    "--model", "no-such-model", "-q"])
+    assert res.exit_code == 1 and "neither a folder nor in the Hugging Face cache" in res.output
+    assert time.monotonic() - start < 5
+
+
+def test_importing_notesqa_keeps_hubs_offline():
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    out = subprocess.run([sys.executable, "-c", "import notesqa, os; print(os.environ['HF_HUB_OFFLINE'])"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.strip() == "1"
+
+
 def test_symlink_loops_are_reported_not_followed(folder, tmp_path):
     sub = folder / "sub"
     write(sub / "inner.md", "* inner note\n")

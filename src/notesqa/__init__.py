@@ -13,6 +13,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import os as _os
+
+# Private by default: no model hub is contacted (a mistyped --model fails at once instead
+# of asking huggingface.co). Set before huggingface_hub is imported, which reads these
+# once; HF_HUB_OFFLINE=0 in the environment opts in.
+_os.environ.setdefault("HF_HUB_OFFLINE", "1")
+_os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
 from .errors import (  # noqa: E402 - light, no heavy imports
     BuildLockedError,
     IndexCorruptError,

@@ -78,6 +78,14 @@ def _quiet_transformers() -> None:
         pass
 
 
+def _hub_cache() -> Path:
+    """Where huggingface_hub keeps downloaded models (its own rules, without importing it)."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"]).expanduser()
+    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", "~/.cache"), "huggingface")
+    return Path(home).expanduser() / "hub"
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use and reused."""
 
@@ -103,6 +111,14 @@ class SentenceTransformerEmbedder:
         expanded = os.path.expanduser(name)
         if os.path.isdir(expanded):
             return os.path.abspath(expanded)
+        cache = _hub_cache()
+        if os.environ.get("HF_HUB_OFFLINE", "1").lower() not in ("0", "false", "no") and not any(
+                (cache / f"models--{repo.replace('/', '--')}").is_dir()
+                for repo in ([name] if "/" in name else [name, f"sentence-transformers/{name}"])):
+            raise ModelLoadError(
+                f"Model {name!r} is neither a folder nor in the Hugging Face cache ({cache}), and notesqa "
+                "does not download models: pass --model with a local sentence-transformers folder "
+                "(HF_HUB_OFFLINE=0 in the environment lets sentence-transformers download it).")
         return name
 
     precision = "fp32"
@@ -126,9 +142,6 @@ class SentenceTransformerEmbedder:
                     from sentence_transformers import SentenceTransformer
 
                     _quiet_transformers()
-                    # Private by default: never reach a model hub unless the user opts in.
-                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                     self._model = SentenceTransformer(self.source, device=self.device)
                 except ModelLoadError:
                     raise

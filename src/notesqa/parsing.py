@@ -97,6 +97,23 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
                 continue
             found.append(Path(root) / name)
     found.sort(key=lambda p: _rel(p, notes_dir))
+    # A note reached through a file symlink and at its own path is one note: keep the path
+    # that is not a link (else the first), so no answer is shown twice.
+    by_real: dict[str, Path] = {}
+    for path in found:
+        real = os.path.realpath(path)
+        kept = by_real.get(real)
+        if kept is None:
+            by_real[real] = path
+        elif os.path.islink(kept) and not os.path.islink(path):
+            by_real[real] = path
+    if len(by_real) < len(found):
+        keep = set(map(id, by_real.values()))
+        for path in found:
+            if id(path) not in keep:
+                problems.append(Problem(_rel(path, notes_dir), "skipped",
+                                        f"same file as {_rel(by_real[os.path.realpath(path)], notes_dir)}"))
+        found = [p for p in found if id(p) in keep]
     return found, problems
 
 
@@ -311,6 +328,9 @@ def _front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         return {}, Problem(rel, "repaired", f"broken YAML front matter{where}; indexed the body without it")
+    except ValueError as exc:  # a value YAML reads but cannot make, such as date: 2024-02-30
+        return {}, Problem(rel, "repaired", f"front matter has an impossible value ({exc}); indexed the body "
+                                            "without it")
     if data is None:
         return {}, None
     if not isinstance(data, dict):
