@@ -572,7 +572,9 @@ def _status(notes, index) -> dict:
 
 def test_commands_without_notes_use_the_folder_the_index_was_built_from(notes, tmp_path, monkeypatch):
     monkeypatch.delenv("NOTESQA_NOTES", raising=False)
-    monkeypatch.chdir(tmp_path)  # no ./notes here; and an index elsewhere must not be refilled from it
+    cwd = tmp_path / "cwd"
+    write(cwd / "notes" / "unrelated.md", "* unrelated\n")
+    monkeypatch.chdir(cwd)  # a ./notes that is not the vault: the vault's index must never be refilled from it
     index = tmp_path / "vault-index"
     runner = CliRunner()
     res = runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "-q"])
@@ -585,11 +587,31 @@ def test_commands_without_notes_use_the_folder_the_index_was_built_from(notes, t
     res = runner.invoke(main, ["index", "--index", str(index), "--json"])
     rep = json.loads(res.stdout)
     assert (rep["new"], rep["updated"], rep["removed"]) == (0, 1, 0) and rep["unchanged"] > 0
+    # a vault folder that is gone is reported, and the index is not refilled from ./notes
+    notes.rename(tmp_path / "unmounted")
+    res = runner.invoke(main, ["index", "--index", str(index), "-q"])
+    assert res.exit_code == 1 and str(notes) in res.output and "does not exist" in res.output
+    assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes"] == 3
+    (tmp_path / "unmounted").rename(notes)
     # $NOTESQA_NOTES and --notes still win
     other = tmp_path / "other"
     write(other / "x.md", "* x\n")
     monkeypatch.setenv("NOTESQA_NOTES", str(other))
     assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes_dir"] == str(other)
+
+
+def test_reindex_without_model_keeps_the_index_model(notes, tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTESQA_MODEL", raising=False)
+    index = tmp_path / "ix"
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256",
+                                "-q"]).exit_code == 0
+    append(notes / "aws-2024.md", "* one more bullet\n")
+    rep = json.loads(runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--json"]).stdout)
+    assert rep["model"] == "hash-256" and not rep["full_rebuild_reason"] and rep["embedded"] == 1
+    from notesqa import build_index
+
+    assert build_index(notes, index).model == "hash-256"
 
 
 def test_status_lists_new_changed_and_deleted_notes(built):
@@ -740,8 +762,8 @@ def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_p
     # a question always uses the index's own precision, whatever the backend says
     assert load_embedder(precision="int8").precision == "int8"
     monkeypatch.delenv("NOTESQA_BACKEND")
-    manifest["model"] = "some-other-model"  # another model: nothing to keep
-    assert indexing.embedder_for(tmp_path).precision == "int8"
+    manifest["model"] = "some-other-model"  # building with another model: no precision to keep
+    assert indexing.embedder_for(tmp_path, "all-MiniLM-L6-v2").precision == "int8"
 
 
 def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):

@@ -30,8 +30,8 @@ def _index_option(f):
 
 def _model_option(f):
     return click.option("--model", default=None,
-                        help=f"sentence-transformers model name or local path (default: ${ENV_MODEL} or "
-                             "all-MiniLM-L6-v2, bundled). For `ask`, defaults to the index's model.")(f)
+                        help=f"sentence-transformers model name or local path (default: ${ENV_MODEL}, else the "
+                             "index's own model, else all-MiniLM-L6-v2, bundled).")(f)
 
 
 def _dirs(notes_dir, index_dir):
@@ -45,7 +45,9 @@ def _dirs(notes_dir, index_dir):
 
 
 def built_from(index_dir) -> Path | None:
-    """The notes folder index_dir was last built from, if it is not the default and still exists."""
+    """The notes folder index_dir was last built from, if it is not the default. A folder
+    that is gone (an unmounted drive) is still returned: the command then says it is
+    missing instead of refilling the index from ./notes."""
     from .store import read_manifest
 
     try:
@@ -53,7 +55,7 @@ def built_from(index_dir) -> Path | None:
     except NotesQAError:
         return None
     source = manifest.get("notes_dir")
-    if not source or not Path(source).is_dir():
+    if not source:
         return None
     source = Path(source)
     try:
@@ -125,9 +127,9 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
 
     progress = _TqdmProgress(enabled=not quiet)
     try:
-        model = model or default_model()
-        return build_index(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, progress=progress,
-                           embedder=embedder_for(index_dir, model, precision))
+        embedder = embedder_for(index_dir, model, precision)  # no --model: the index's own model
+        return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
+                           embedder=embedder)
     finally:
         progress.close()
 
