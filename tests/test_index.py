@@ -614,6 +614,25 @@ def test_reindex_without_model_keeps_the_index_model(notes, tmp_path, monkeypatc
     assert build_index(notes, index).model == "hash-256"
 
 
+def test_an_open_index_follows_a_rebuild_with_another_model(notes, tmp_path):
+    from notesqa import build_index
+    from notesqa.search import NotesIndex
+
+    index = tmp_path / "ix"
+    build_index(notes, index, "hash-256")
+    idx = NotesIndex.open(index)  # no model given: the index's own
+    assert idx.embedder.name == "hash-256"
+    write(notes / "birds.md", "* pelicans fish in groups\n")
+    build_index(notes, index, "hash-128", rebuild=True)
+    assert idx.search("pelicans", k=1)[0].path == "birds.md"
+    assert idx.embedder.name == "hash-128" and idx.stale_reason is None
+    # asked for a model by name: a rebuild with another one is reported, not followed
+    pinned = NotesIndex.open(index, model="hash-128")
+    build_index(notes, index, "hash-256", rebuild=True)
+    pinned.search("pelicans", k=1)
+    assert "hash-256" in pinned.stale_reason
+
+
 def test_status_lists_new_changed_and_deleted_notes(built):
     notes, index, _ = built
     assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}

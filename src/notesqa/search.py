@@ -244,6 +244,8 @@ class NotesIndex:
         self.index_dir = Path(index_dir)
         self._embedder = embedder
         self._model_name = model
+        # neither given: the model follows the index, also when a rebuild changes it
+        self._follow_index = embedder is None and model is None
         self._lock = threading.RLock()
         self._gen: store.Generation | None = None
         self._failed_gen: str | None = None
@@ -263,16 +265,22 @@ class NotesIndex:
         gen = store.load_generation(self.index_dir)
         manifest = gen.manifest
         built_with = manifest.get("model")
-        wanted = self._embedder.name if self._embedder is not None else (self._model_name or built_with)
+        fingerprint = manifest.get("fingerprint", {})
+        embedder = self._embedder
+        if self._follow_index and embedder is not None and (
+                embedder.name != built_with
+                or {k: fingerprint.get(k) for k in embedder.identity()} != embedder.identity()):
+            embedder = None  # rebuilt with another model or precision: load that one
+        wanted = embedder.name if embedder is not None else (self._model_name or built_with)
         if wanted != built_with:
             raise ModelMismatchError(
                 f"The index in {self.index_dir}/ was built with model {built_with!r}, not {wanted!r}: "
                 f"ask with --model {built_with}, or rebuild with `notesqa index --model {wanted}`."
             )
-        if self._embedder is None:
-            self._embedder = load_embedder(built_with, precision=manifest.get("fingerprint", {}).get("precision"))
-        ident = self._embedder.identity()
-        stored = {k: manifest.get("fingerprint", {}).get(k) for k in ident}
+        if embedder is None:
+            embedder = load_embedder(built_with, precision=fingerprint.get("precision"))
+        ident = embedder.identity()
+        stored = {k: fingerprint.get(k) for k in ident}
         if stored != ident:
             raise ModelMismatchError(
                 f"The model files of {built_with!r} differ from the ones the index in {self.index_dir}/ was built "
@@ -282,7 +290,7 @@ class NotesIndex:
         for i, c in enumerate(gen.chunks):
             start, _ = rows.get(c.path, (i, i))
             rows[c.path] = (start, i + 1)
-        self._gen, self._note_rows = gen, rows
+        self._gen, self._note_rows, self._embedder = gen, rows, embedder
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -344,7 +352,7 @@ class NotesIndex:
                 raise QueryError("Add some words to search for beside the filters.")
             return []
         self.refresh()
-        gen = self._gen
+        gen, embedder = self._gen, self._embedder  # one pair: a refresh may swap both
         chunks = gen.chunks
         if not chunks:
             return []
@@ -352,7 +360,7 @@ class NotesIndex:
         if mask is not None and not mask.any():
             return []
 
-        qvec = self._embedder.encode([text])[0]
+        qvec = embedder.encode([text])[0]
         ranked = self._fuse(gen, text, qvec, mask, pool=max(POOL, 20 * k))
         return [self._hit(sl["root"], sl["follow"], sl["score"], sl["exp"])
                 for sl in self._select(ranked, k, budget, min_score)]
