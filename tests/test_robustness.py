@@ -149,6 +149,16 @@ def test_unknown_model_name_fails_at_once_without_asking_a_hub(folder, tmp_path,
     assert time.monotonic() - start < 5
 
 
+def test_a_file_given_as_a_folder_is_named_as_such(folder, tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    res = CliRunner().invoke(main, ["ask", "--index", str(afile), "zebras"])
+    assert res.exit_code == 1 and "is a file, not an index folder" in res.output
+    res = CliRunner().invoke(main, ["index", "--notes", str(folder / "good.md"), "--index", str(tmp_path / "ix"),
+                                    "--model", "hash-256"])
+    assert res.exit_code == 1 and "is a file, not a folder" in res.output
+
+
 def test_importing_notesqa_keeps_hubs_offline():
     import subprocess
     import sys

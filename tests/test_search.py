@@ -95,6 +95,15 @@ def test_bad_filters_are_errors():
         parse_query("cells afer:2024-01-01")
     text, f = parse_query("see https://example.com and 10:30 at re:Invent tag:aws")
     assert text == "see https://example.com and 10:30 at re:Invent" and f.tags == ("aws",)
+    # a capitalised typo is caught too (a question often starts with one); Re:Invent stays words
+    with pytest.raises(QueryError, match="Unknown filter tags"):
+        parse_query("Tags:aws deploy")
+    assert parse_query("Re:Invent keynotes TAG:aws") == ("Re:Invent keynotes", parse_query("x tag:aws")[1])
+
+
+def test_a_question_without_words_asks_nothing(built, embedder):
+    _, index, _ = built
+    assert open_index(index, embedder).search("???", k=3) == []
 
 
 def test_min_score_and_k(built, embedder):

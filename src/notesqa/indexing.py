@@ -162,6 +162,9 @@ def build_index(
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+    if notes_dir.exists() and not notes_dir.is_dir():
+        raise NotesFolderError(f"{notes_dir} is a file, not a folder: pass --notes with the folder your notes "
+                               "are in.")
     if not notes_dir.is_dir():
         raise NotesFolderError(f"Notes folder {notes_dir}/ does not exist: create it and put .md notes in it, "
                                "or pass --notes with your notes folder.")

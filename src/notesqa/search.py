@@ -100,6 +100,7 @@ class Hit:
 # --------------------------------------------------------------------------- filters
 
 _FILTER = re.compile(r"(?<!\S)(\w+):(\"[^\"]*\"|\S+)")
+_WORDY = re.compile(r"\w")
 FILTER_NAMES = ("tag", "path", "after", "before")
 
 
@@ -172,7 +173,7 @@ def parse_query(question: str) -> tuple[str, Filters]:
             filters.after = _date(value, "after")
         elif name == "before":
             filters.before = _date(value, "before")
-        elif m.group(1).islower() and _near(name):
+        elif (m.group(1).islower() or m.group(1).istitle()) and _near(name):
             problems.append(name)
             return m.group(0)
         else:
@@ -347,10 +348,10 @@ class NotesIndex:
             return []
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
-        if not text.strip():
+        if not _WORDY.search(text):
             if filters:
                 raise QueryError("Add some words to search for beside the filters.")
-            return []
+            return []  # "???" asks nothing
         self.refresh()
         gen, embedder = self._gen, self._embedder  # one pair: a refresh may swap both
         chunks = gen.chunks

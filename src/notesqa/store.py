@@ -133,6 +133,9 @@ _GEN_NAME = re.compile(r"^gen-[0-9A-Za-z]+-[0-9a-f]+$")
 def read_current(index_dir: Path) -> str | None:
     """Name of the live generation, or None if no build has finished yet."""
     index_dir = Path(index_dir)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise NotesQAError(f"{index_dir} is a file, not an index folder: pass --index with a folder "
+                                 "(notesqa creates it).")
     try:
         name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
