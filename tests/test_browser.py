@@ -298,6 +298,14 @@ def test_filters_and_status_panel(page, server, shots):
     page.locator("#nq-rebuild").click()
     expect(page.locator("#nq-build-msg")).to_contain_text("Full rebuild", timeout=30_000)
     expect(page.locator("#nq-status")).to_contain_text("Changed since: none")
+    # a note with a new tag, picked up by the watcher: the tag list offers it without a reload
+    (server["notes"] / "trips").mkdir(exist_ok=True)
+    (server["notes"] / "trips" / "lisbon.md").write_text("---\ntags: [travel]\n---\n\n* Tram 28 at dawn\n",
+                                                        encoding="utf-8")
+    page.wait_for_timeout(22_000)  # the watcher scans every 5 s; the page checks for a new index every 15 s
+    tags.click()
+    expect(page.get_by_role("option", name="travel")).to_be_visible(timeout=15_000)
+    page.keyboard.press("Escape")
     page_text_without_tracebacks(page)
 
 

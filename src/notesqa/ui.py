@@ -737,7 +737,22 @@ def create_app(service: ChatService):
         demo.load(None, None, narrow, js="() => window.innerWidth < 700", **ev).then(
             lambda n: gr.Sidebar(open=not n), narrow, sidebar, show_progress="hidden", **ev)
         timer = gr.Timer(15)
-        timer.tick(service.status_markdown, None, status, show_progress="hidden", **ev)
+        seen_gen = gr.State(None)  # the index generation this page's filter lists come from
+
+        def on_tick(seen):
+            """The status, and the tag / folder lists again when the watcher made a new generation."""
+            from .store import read_current
+
+            try:
+                gen = read_current(service.index_dir)
+            except NotesQAError:
+                gen = seen
+            if gen == seen:
+                return service.status_markdown(), gr.update(), gr.update(), seen
+            tags, folders = service.filter_choices()
+            return service.status_markdown(), gr.update(choices=tags), gr.update(choices=folders), gen
+
+        timer.tick(on_tick, seen_gen, [status, tag_sel, folder_sel, seen_gen], show_progress="hidden", **ev)
     return demo
 
 
