@@ -103,17 +103,14 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
     for path in found:
         real = os.path.realpath(path)
         kept = by_real.get(real)
-        if kept is None:
-            by_real[real] = path
-        elif os.path.islink(kept) and not os.path.islink(path):
+        if kept is None or (os.path.islink(kept) and not os.path.islink(path)):
             by_real[real] = path
     if len(by_real) < len(found):
-        keep = set(map(id, by_real.values()))
-        for path in found:
-            if id(path) not in keep:
-                problems.append(Problem(_rel(path, notes_dir), "skipped",
-                                        f"same file as {_rel(by_real[os.path.realpath(path)], notes_dir)}"))
-        found = [p for p in found if id(p) in keep]
+        keep = set(by_real.values())
+        problems += [Problem(_rel(p, notes_dir), "skipped",
+                             f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
+                     for p in found if p not in keep]
+        found = [p for p in found if p in keep]
     return found, problems
 
 

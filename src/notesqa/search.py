@@ -115,7 +115,8 @@ class Filters:
         return bool(self.tags or self.paths or self.after or self.before)
 
 
-def _date(value, name: str) -> str | None:
+def parse_date(value, name: str) -> str | None:
+    """value (YYYY-MM-DD text, a date or None) as an ISO date; a QueryError naming name if it is not one."""
     if value is None or value == "":
         return None
     if isinstance(value, _dt.datetime):
@@ -170,9 +171,9 @@ def parse_query(question: str) -> tuple[str, Filters]:
         elif name == "path":
             paths.append(value)
         elif name == "after":
-            filters.after = _date(value, "after")
+            filters.after = parse_date(value, "after")
         elif name == "before":
-            filters.before = _date(value, "before")
+            filters.before = parse_date(value, "before")
         elif (m.group(1).islower() or m.group(1).istitle()) and _near(name):
             problems.append(name)
             return m.group(0)
@@ -201,8 +202,8 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
     return Filters(
         tags=f.tags + _as_tuple(tags),
         paths=f.paths + _as_tuple(paths),
-        after=_date(after, "after") or f.after,
-        before=_date(before, "before") or f.before,
+        after=parse_date(after, "after") or f.after,
+        before=parse_date(before, "before") or f.before,
     )
 
 

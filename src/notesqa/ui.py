@@ -39,7 +39,7 @@ from pathlib import Path
 from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
-from .search import WEAK_SCORE
+from .search import WEAK_SCORE, parse_date
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -49,7 +49,8 @@ CSS = """
 .nq-answer{font-size:0.97em}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
 .nq-text{white-space:pre-wrap}
-.nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
+.nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;
+  background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
 .nq-meta{font-size:.82em;color:#374151;margin-top:3px}
 .nq-meta a.nq-src{color:#047857;text-decoration:underline;cursor:pointer;font-weight:600}
@@ -298,9 +299,8 @@ class ChatService:
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
 
-        from .search import _date
-
-        after, before = _date(after, "Dated from"), _date(before, "Dated until")  # the sidebar's own names
+        # checked here to name the sidebar's fields in an error, not the in-question after:
+        after, before = parse_date(after, "Dated from"), parse_date(before, "Dated until")
 
         def search(q: str) -> list:
             found = idx.search(q, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
@@ -334,7 +334,8 @@ class ChatService:
                                  + (", or fewer filters" if filtered else "") + "."), turn
         parts = [head]
         if hits[0].score < WEAK_SCORE:
-            parts.append('<div class="nq-weak">Nothing in your notes matches this closely; the nearest passages:</div>')
+            parts.append('<div class="nq-weak">Nothing in your notes matches this closely; '
+                         'the nearest passages:</div>')
         for i, h in enumerate(hits, 1):
             parts.append(self._hit_html(i, h, query))
         return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
@@ -360,7 +361,8 @@ class ChatService:
             ctx = ""
         more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{ctx}</div></details>'
                 if ctx else "")
-        return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>{highlight(h.text, query)}</div>'
+        return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>'
+                f'{highlight(h.text, query)}</div>'
                 f'<div class="nq-crumb">{crumb}</div>'
                 f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
                 f'{html.escape(target)}</a> · {_relevance(h.score)}</div>{more}</div>')
