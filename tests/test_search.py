@@ -1,4 +1,5 @@
 import dataclasses
+import json
 
 import pytest
 
@@ -19,7 +20,9 @@ def test_hit_is_frozen_and_typed(built, embedder):
         h.score = 1.0
     assert h.path == "aws-2024.md"
     assert h.match == "Shuffle sharding to map customers to cells"
-    assert h.heading == ["Keynotes", "CTO Werner Vogels"]
+    assert h.heading == ("Keynotes", "CTO Werner Vogels")
+    assert len(set(hits)) == len(hits) and h in set(hits)  # frozen all the way down: hashable
+    assert json.loads(json.dumps(h.to_dict()))["heading"] == ["Keynotes", "CTO Werner Vogels"]
     assert h.breadcrumb == ["AWS re:Invent 2024", "Keynotes", "CTO Werner Vogels", "Lessons in Simplexity",
                             "Organize into cells"]
     assert h.line == 13 and h.source == "aws-2024.md:13"

@@ -16,7 +16,7 @@ import os
 import re
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -68,13 +68,13 @@ class Hit:
     text: str  # what is shown: the matched unit, then what follows it under the same parent
     path: str  # relative to the notes folder, forward slashes
     line: int  # 1-based line of the matched unit
-    heading: list[str]  # heading path, outermost first
+    heading: tuple[str, ...]  # heading path, outermost first
     score: float
     title: str = ""
-    parents: list[str] = field(default_factory=list)  # parent bullets, outermost first
+    parents: tuple[str, ...] = ()  # parent bullets, outermost first
     match: str = ""  # the matched unit alone
     kind: str = "bullet"
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     date: str | None = None
     explain: Explanation | None = None
 
@@ -534,8 +534,8 @@ class NotesIndex:
             text = "\n".join(lines)
         else:
             text = c.text
-        return Hit(text=text, path=c.path, line=c.line, heading=list(c.heading), score=round(score, 4),
-                   title=c.title, parents=list(c.parents), match=c.text, kind=c.kind, tags=list(c.tags),
+        return Hit(text=text, path=c.path, line=c.line, heading=tuple(c.heading), score=round(score, 4),
+                   title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind, tags=tuple(c.tags),
                    date=c.date, explain=exp)
 
     # -- browsing (used by the UI's "more context" and source view)
