@@ -210,7 +210,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 
     Filters can also go in the question: tag:aws path:work/* after:2024-01-01 before:2024-12-31.
     """
-    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    # The notes folder only matters when there is no index yet, and then it was built from
+    # nowhere: the plain defaults, without reading the manifest on every question.
+    notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)

@@ -318,7 +318,7 @@ class ChatService:
                 turn.standalone = plain
         turn.hits = hits
         head = ""
-        if query != " ".join(question.split()) or turn.skipped:
+        if query != plain or turn.skipped:
             head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(query)}</em>'
             if turn.skipped:
                 head += f" (without the {len(turn.skipped)} hit{'s' if len(turn.skipped) != 1 else ''} already shown)"
