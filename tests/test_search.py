@@ -160,6 +160,7 @@ def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder)
         e = h.explain
         share = min(1.0, e.keyword_score / (search.KEYWORD_FULL * ceiling) + search.SECTION_SHARE * e.section_share)
         expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * share
+        expected += search.YEAR_BONUS * e.year_match
         assert e.fused_score == pytest.approx(expected, abs=1e-4)
     # a unit only the keyword side finds is still a candidate
     only_kw = idx.search("hemorrhage", k=3, budget=10)
@@ -187,6 +188,77 @@ def test_year_in_question_reaches_that_years_note(tmp_path, embedder):
     for year in (2023, 2024):
         top = idx.search(f"what did Werner say about cells at re:Invent {year}?", k=1)[0]
         assert top.path == f"reinvent-{year}.md"
+
+
+def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, monkeypatch):
+    import notesqa.search as search
+    from conftest import write
+
+    notes = tmp_path / "n"
+    # same talk, two years; only the front-matter date says which year the first note is from,
+    # and the other note matches the question's words better
+    write(notes / "keynote-a.md", """
+        ---
+        title: Conference keynote
+        date: 2023-12-11
+        ---
+
+        * Werner built a radiology model
+        """)
+    write(notes / "keynote-b.md", """
+        ---
+        title: Conference keynote 2025
+        ---
+
+        * Werner built a radiology model, his project
+        """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    question = "what radiology model did Werner build as a 2023 project?"
+    top = idx.search(question, k=2)
+    assert top[0].path == "keynote-a.md" and top[0].explain.year_match
+    assert not top[1].explain.year_match and "year +" not in str(top[1].explain)
+    assert top[0].score == pytest.approx(top[0].explain.fused_score, abs=1e-3)
+    # the year is what decides: without the bonus the better worded note wins
+    monkeypatch.setattr(search, "YEAR_BONUS", 0.0)
+    assert idx.search(question, k=1)[0].path == "keynote-b.md"
+    # a year named only in the text counts too; a question without a year adds nothing
+    monkeypatch.setattr(search, "YEAR_BONUS", 0.08)
+    assert idx.search("radiology model 2025", k=1)[0].path == "keynote-b.md"
+    assert not any(h.explain.year_match for h in idx.search("radiology model", k=2))
+
+
+def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, embedder):
+    import notesqa.search as search
+    from conftest import write
+
+    notes = tmp_path / "n"
+    # one long paragraph: the sentence that answers comes first, the one that repeats
+    # the question's words comes in the next window
+    write(notes / "retire.md", """
+        # Leaving
+
+        Summer 2022 would see my 55th birthday and the pension question mattered a lot to me then. \
+        Fifty five is the age at which money in a UK pension fund can first be reached, which is \
+        why I picked that summer. Other things happened that year too, many of them unrelated to \
+        any plan. By September I was thinking seriously about retirement timing and my age.
+        """.replace(" \\\n", " "))
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    windows = [c for c in idx.chunks if c.group is not None]
+    assert len(windows) == 2, [c.text for c in windows]
+    first, second = (idx.chunks.index(w) for w in windows)
+    exp = idx.search("pension", k=1)[0].explain  # any explanation will do here
+
+    def shown(ranked):
+        return [(sl["root"], sl["follow"]) for sl in idx._select(ranked, 5, search.SHOW_BUDGET, None)]
+
+    # the later window ranks first; the earlier one scores nearly as well: the hit starts there
+    assert shown([(second, 0.60, exp), (first, 0.55, exp)]) == [(first, [second])]
+    # ... and when it scores much lower it is not shown at all (nothing of the paragraph twice)
+    assert shown([(second, 0.60, exp), (first, 0.40, exp)]) == [(second, [])]
+    # the earlier window ranking first already shows the later one after it
+    assert shown([(first, 0.60, exp), (second, 0.59, exp)]) == [(first, [second])]
 
 
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):

@@ -37,6 +37,11 @@ POOL = 100  # candidates fetched from each side before fusion
 SHOW_BUDGET = 500  # characters a hit may show, matched unit first (dev set: 324 on average, limit 350)
 MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
 TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
+# Added to the fused score of a chunk whose note date, title, headings or text name a year the
+# question names: "Werner's 2023 keynote" is answered from the 2023 note, not from a 2025 note on
+# the same talk that the model finds a little closer. About a tenth of a typical top score.
+YEAR_BONUS = 0.08
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
@@ -52,12 +57,14 @@ class Explanation:
     keyword_score: float  # the chunk's own BM25 score
     fused_score: float
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
+    year_match: bool = False  # the question names a year this chunk's note or text names (YEAR_BONUS added)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
-        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}), "
+        year = f", year +{YEAR_BONUS:.2f}" if self.year_match else ""
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}, "
                 f"fused {self.fused_score:.3f}")
 
 
@@ -371,9 +378,11 @@ class NotesIndex:
         """Pick hits best first so that nothing is shown twice.
 
         A candidate already shown inside another hit is dropped. A candidate that is the
-        parent bullet of a shown hit and scores nearly as well takes that hit over when the
-        hit's unit still fits under it: the parent is shown with its children, the matching
-        one among them. Other ancestors of a shown hit are dropped: they are in its breadcrumb.
+        parent bullet of a shown hit, or an earlier window of the shown hit's paragraph, and
+        scores nearly as well takes that hit over when the hit's unit still fits after it:
+        the parent is shown with its children, the paragraph from the earlier window on, the
+        matching unit among them. Other ancestors of a shown hit are dropped: they are in
+        its breadcrumb.
         """
         slots: list[dict] = []
         shown: set[int] = set()
@@ -382,7 +391,7 @@ class NotesIndex:
                 break
             if cid in shown:
                 continue
-            slot = self._child_slot(cid, slots)
+            slot = self._child_slot(cid, slots) or self._later_window_slot(cid, slots)
             if slot is not None and fused >= TAKEOVER * slot["score"]:
                 others = shown - {slot["root"], *slot["follow"]}
                 follow = self._following(cid, budget, others)
@@ -398,7 +407,7 @@ class NotesIndex:
             if len(slots) >= k:
                 if fused < TAKEOVER * min(sl["score"] for sl in slots):
                     break
-                continue  # keep scanning only for parents that can take over a shown hit
+                continue  # keep scanning only for units that can take over a shown hit
             follow = self._following(cid, budget, shown)
             shown |= {cid, *follow}
             slots.append({"root": cid, "follow": follow, "score": fused, "exp": exp})
@@ -446,13 +455,31 @@ class NotesIndex:
             dense = np.where(np.isnan(dense), floor, dense)
         kw = np.minimum(1.0, kw_side[cand])
         fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
+        year = self._year_match(gen.chunks, cand, text)
+        fused = fused + YEAR_BONUS * year
         order = np.argsort(-fused, kind="stable")
         out = []
         for j in order:
             cid = int(cand[j])
             exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
-                              float(sec_share[cid]) if sec_share is not None else 0.0)
+                              float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]))
             out.append((cid, float(fused[j]), exp))
+        return out
+
+    @staticmethod
+    def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+        """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
+        years = set(_YEAR.findall(text))
+        out = np.zeros(len(cand), dtype=bool)
+        if not years:
+            return out
+        for j, cid in enumerate(cand):
+            c = chunks[int(cid)]
+            if c.date and c.date[:4] in years:
+                out[j] = True
+            else:
+                named = _YEAR.findall(" ".join((c.title, *c.heading, *c.parents, c.text)))
+                out[j] = not years.isdisjoint(named)
         return out
 
     def _child_slot(self, cid: int, slots: list[dict]) -> dict | None:
@@ -462,6 +489,22 @@ class NotesIndex:
         for slot in slots:
             root = slot["root"]
             if start <= root < end and chunks[root].parent is not None and start + chunks[root].parent == cid:
+                return slot
+        return None
+
+    def _later_window_slot(self, cid: int, slots: list[dict]) -> dict | None:
+        """The shown hit whose unit is a later window of cid's paragraph, if any.
+
+        A long paragraph is embedded as runs of sentences; when the run that sets up a
+        point scores nearly as well as the run shown, the answer is often in the first."""
+        chunks = self._gen.chunks
+        c = chunks[cid]
+        if c.group is None:
+            return None
+        start, end = self._note_rows.get(c.path, (0, 0))
+        for slot in slots:
+            root = slot["root"]
+            if start <= root < end and cid < root and chunks[root].group == c.group:
                 return slot
         return None
 
