@@ -19,6 +19,29 @@ def test_units_know_heading_path_parents_and_line():
     assert note.units[unit.parent].text == "Organize into cells"
 
 
+def test_a_short_line_before_a_list_names_it_like_a_parent_bullet():
+    text = (
+        "# Talk\n\nHow DynamoDB uses DNS\n* Enactor updates Route 53\n* Use presence of TXT record as lock\n"
+        "  * Delete and recreate in one transaction\n\nAfter the list, prose again.\n\n"
+        "This is a whole sentence.\n* not named by it\n\nThe consensus seems to be\n\n1. first point\n\n"
+        "A line that is much too long to be a label of the list below it, whatever it happens to say\n* plain\n"
+    )
+    note = parse_note(text, "n.md")
+    by_text = {u.text: u for u in note.units}
+    label = note.units.index(by_text["How DynamoDB uses DNS"])
+    lock = by_text["Use presence of TXT record as lock"]
+    assert lock.parents == ("How DynamoDB uses DNS",) and lock.parent == label and lock.depth == 1
+    deep = by_text["Delete and recreate in one transaction"]
+    assert deep.parents == ("How DynamoDB uses DNS", "Use presence of TXT record as lock")
+    assert by_text["After the list, prose again."].parents == ()  # the label names its list only
+    assert by_text["not named by it"].parents == ()  # a sentence is not a label
+    assert by_text["first point"].parents == ("The consensus seems to be",)  # a blank line between is fine
+    assert by_text["plain"].parents == ()
+    # the label is embedded as the bullets' context, as a parent bullet would be
+    chunk = next(c for c in chunk_note(note) if c.text == "Use presence of TXT record as lock")
+    assert chunk.embed.endswith("Talk > How DynamoDB uses DNS: Use presence of TXT record as lock")
+
+
 def test_links_reduced_to_text_and_liquid_dropped():
     text = "---\ntitle: T\n---\n\n{% include image.html src=\"x.png\" %}\n\nSee [the docs]({% link _posts/a.md %}) " \
            "now.<!-- private -->\n\n* [AWS](https://aws.amazon.com) rocks\n"

@@ -380,6 +380,20 @@ def last_sentence(text: str) -> str:
     return parts[-1] if parts else ""
 
 
+LABEL_CHARS = 80
+_LABEL_END = re.compile(r"[.!?]['\")\]]*$")
+
+
+def _is_label(unit: Unit | None) -> bool:
+    """A short one-line paragraph that is not a sentence, right before a list, names that list
+    ("Pros", "How DynamoDB uses DNS", "The consensus seems to be"): its bullets mean what they
+    mean under it, as under a parent bullet or a heading."""
+    if unit is None or unit.kind != "paragraph" or unit.depth:
+        return False
+    text = clean(unit.text)
+    return 0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)
+
+
 def parse_note(text: str, rel: str) -> ParsedNote:
     """Parse markdown text into a ParsedNote. Never raises on odd markdown."""
     problem = None
@@ -404,8 +418,17 @@ def parse_note(text: str, rel: str) -> ParsedNote:
     def heading_path() -> tuple[str, ...]:
         return tuple(h for _, h in headings)
 
+    label: int | None = None  # a short line that names the list under it, e.g. "Pros" or "How X uses DNS"
+
     def parent_chain() -> tuple[str, ...]:
-        return tuple(units[it["unit"]].text for it in items[:-1] if it["unit"] is not None)
+        chain = tuple(units[it["unit"]].text for it in items[:-1] if it["unit"] is not None)
+        return (units[label].text, *chain) if label is not None else chain
+
+    def enclosing() -> tuple[int | None, tuple[str, ...]]:
+        """The innermost bullet (or list label) around the current block, and the chain of parents."""
+        idx = next((it["unit"] for it in reversed(items) if it["unit"] is not None), label)
+        chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
+        return idx, ((units[label].text, *chain) if label is not None else chain)
 
     while i < n:
         tok = tokens[i]
@@ -423,7 +446,12 @@ def parse_note(text: str, rel: str) -> ParsedNote:
             i += 3
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
+            if not items and _is_label(last_para):
+                label = units.index(last_para)
             last_para = None
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if not items:
+                label = None
         elif t == "list_item_open":
             containers.append("li")
             items.append({"line": tok.map[0] + 1 if tok.map else 1, "end": tok.map[1] if tok.map else 1, "unit": None})
@@ -445,7 +473,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                 if containers and containers[-1] == "li" and items:
                     item = items[-1]
                     if item["unit"] is None:
-                        parent_idx = next((it["unit"] for it in reversed(items[:-1]) if it["unit"] is not None), None)
+                        parent_idx = next((it["unit"] for it in reversed(items[:-1]) if it["unit"] is not None), label)
                         units.append(Unit("bullet", txt, item["line"], end, heading_path(), parent_chain(),
                                           depth=len(items), parent=parent_idx))
                         item["unit"] = len(units) - 1
@@ -456,8 +484,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                     last_para = units[item["unit"]]
                 else:
                     kind = "quote" if "blockquote" in containers else "paragraph"
-                    parent_idx = next((it["unit"] for it in reversed(items) if it["unit"] is not None), None)
-                    chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
+                    parent_idx, chain = enclosing()
                     u = Unit(kind, raw.strip(), line, end, heading_path(), chain, depth=len(items), parent=parent_idx)
                     units.append(u)
                     last_para = u
@@ -469,8 +496,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                 line = (tok.map[0] + 1) if tok.map else 1
                 end = tok.map[1] if tok.map else line
                 intro = last_sentence(last_para.text) if last_para is not None else ""
-                parent_idx = next((it["unit"] for it in reversed(items) if it["unit"] is not None), None)
-                chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
+                parent_idx, chain = enclosing()
                 units.append(Unit("code", code, line, end, heading_path(), chain, depth=len(items),
                                   parent=parent_idx, intro=intro))
             last_para = None
@@ -491,7 +517,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
             elif any(table["row"]):
                 hdr = table["header"]
                 cells = [f"{hdr[j]}: {c}" if j < len(hdr) and hdr[j] else c for j, c in enumerate(table["row"]) if c]
-                chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
+                _, chain = enclosing()
                 units.append(Unit("table_row", " | ".join(cells), table["line"], table["line"], heading_path(), chain,
                                   depth=len(items)))
         elif t == "table_close":
