@@ -251,7 +251,7 @@ def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, 
     exp = idx.search("pension", k=1)[0].explain  # any explanation will do here
 
     def shown(ranked):
-        return [(sl["root"], sl["follow"]) for sl in idx._select(ranked, 5, search.SHOW_BUDGET, None)]
+        return [(sl["root"], sl["follow"]) for sl in idx._select(ranked, 5, None, None)]
 
     # the later window ranks first; the earlier one scores nearly as well: the hit starts there
     assert shown([(second, 0.60, exp), (first, 0.55, exp)]) == [(first, [second])]
@@ -259,6 +259,31 @@ def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, 
     assert shown([(second, 0.60, exp), (first, 0.40, exp)]) == [(second, [])]
     # the earlier window ranking first already shows the later one after it
     assert shown([(first, 0.60, exp), (second, 0.59, exp)]) == [(first, [second])]
+
+
+def test_better_hits_may_show_more_of_what_follows(tmp_path, embedder):
+    import notesqa.search as search
+    from conftest import write
+
+    body = "".join(f"\n## Part {p}\n\n" + "".join(f"* point {p}.{i} " + "x" * 50 + "\n" for i in range(12))
+                   for p in range(6))
+    write(tmp_path / "n" / "long.md", "# Long\n" + body)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    firsts = [i for i, c in enumerate(idx.chunks) if c.text.startswith("point ") and c.text.split()[1].endswith(".0")]
+    exp = idx.search("point", k=1)[0].explain
+    ranked = [(cid, 0.9 - 0.01 * r, exp) for r, cid in enumerate(firsts)]
+    lengths = []
+    for sl in idx._select(ranked, 6, None, None):
+        hit = idx._hit(sl["root"], sl["follow"], sl["score"], sl["exp"])
+        lengths.append(len(hit.text) - 2 * hit.text.count("\n- "))  # list markers are not counted
+    budgets = [*search.SHOW_BUDGETS, search.SHOW_BUDGETS[-1]]
+    assert all(b - 70 < n <= b for n, b in zip(lengths, budgets)), (lengths, budgets)
+    assert lengths[0] > lengths[2] > lengths[4]
+    # one budget asked for is every hit's
+    same = [len(idx._hit(sl["root"], sl["follow"], 0, exp).text.replace("\n- ", "\n"))
+            for sl in idx._select(ranked, 6, 300, None)]
+    assert all(230 < n <= 300 for n in same), same
 
 
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
