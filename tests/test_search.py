@@ -228,37 +228,41 @@ def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, mon
     assert not any(h.explain.year_match for h in idx.search("radiology model", k=2))
 
 
-def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, embedder):
-    import notesqa.search as search
+def _three_window_paragraph(tmp_path, embedder):
     from conftest import write
 
-    notes = tmp_path / "n"
-    # one long paragraph: the sentence that answers comes first, the one that repeats
-    # the question's words comes in the next window
-    write(notes / "retire.md", """
-        # Leaving
-
-        Summer 2022 would see my 55th birthday and the pension question mattered a lot to me then. \
-        Fifty five is the age at which money in a UK pension fund can first be reached, which is \
-        why I picked that summer. Other things happened that year too, many of them unrelated to \
-        any plan. By September I was thinking seriously about retirement timing and my age.
-        """.replace(" \\\n", " "))
-    build_index(notes, tmp_path / "ix", embedder=embedder)
+    sentences = [f"Sentence {i} says something about topic {i} in a rather long winded way." for i in range(12)]
+    write(tmp_path / "n" / "p.md", "# Prose\n\n" + " ".join(sentences) + "\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
     idx = open_index(tmp_path / "ix", embedder)
-    windows = [c for c in idx.chunks if c.group is not None]
-    assert len(windows) == 2, [c.text for c in windows]
-    first, second = (idx.chunks.index(w) for w in windows)
-    exp = idx.search("pension", k=1)[0].explain  # any explanation will do here
+    windows = [i for i, c in enumerate(idx.chunks) if c.group is not None]
+    assert len(windows) == 3 and [len(idx.chunks[w].text) for w in windows] == [275, 275, 279]
+    return idx, windows, idx.search("topic", k=1)[0].explain  # any explanation will do here
 
-    def shown(ranked):
-        return [(sl["root"], sl["follow"]) for sl in idx._select(ranked, 5, None, None)]
 
-    # the later window ranks first; the earlier one scores nearly as well: the hit starts there
-    assert shown([(second, 0.60, exp), (first, 0.55, exp)]) == [(first, [second])]
+def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, embedder):
+    idx, (w1, w2, w3), exp = _three_window_paragraph(tmp_path, embedder)
+
+    def shown(ranked):  # 600 characters: two windows fit, not all three
+        return [(sl["root"], sl["follow"]) for sl in idx._select(ranked, 5, 600, None)]
+
+    # the last window ranks first; the one before scores nearly as well: the hit starts there
+    assert shown([(w3, 0.60, exp), (w2, 0.55, exp)]) == [(w2, [w3])]
     # ... and when it scores much lower it is not shown at all (nothing of the paragraph twice)
-    assert shown([(second, 0.60, exp), (first, 0.40, exp)]) == [(second, [])]
+    assert shown([(w3, 0.60, exp), (w2, 0.40, exp)]) == [(w3, [])]
     # the earlier window ranking first already shows the later one after it
-    assert shown([(first, 0.60, exp), (second, 0.59, exp)]) == [(first, [second])]
+    assert shown([(w2, 0.60, exp), (w3, 0.59, exp)]) == [(w1, [w2])]
+
+
+def test_a_later_window_of_a_paragraph_is_shown_from_the_paragraph_start(tmp_path, embedder):
+    idx, (w1, w2, w3), exp = _three_window_paragraph(tmp_path, embedder)
+    # the second window matched and the paragraph up to it fits: shown from the first window
+    (slot,) = idx._select([(w2, 0.9, exp)], 1, 600, None)
+    assert (slot["root"], slot["follow"]) == (w1, [w2])
+    assert idx._hit(slot["root"], slot["follow"], 0.9, exp).text.startswith("Sentence 0 ")
+    # the third: the paragraph up to it does not fit, so the window that matched is shown
+    (slot,) = idx._select([(w3, 0.9, exp)], 1, 600, None)
+    assert (slot["root"], slot["follow"]) == (w3, [])
 
 
 def test_better_hits_may_show_more_of_what_follows(tmp_path, embedder):
@@ -277,9 +281,9 @@ def test_better_hits_may_show_more_of_what_follows(tmp_path, embedder):
     for sl in idx._select(ranked, 6, None, None):
         hit = idx._hit(sl["root"], sl["follow"], sl["score"], sl["exp"])
         lengths.append(len(hit.text) - 2 * hit.text.count("\n- "))  # list markers are not counted
-    budgets = [*search.SHOW_BUDGETS, search.SHOW_BUDGETS[-1]]
-    assert all(b - 70 < n <= b for n, b in zip(lengths, budgets)), (lengths, budgets)
-    assert lengths[0] > lengths[2] > lengths[4]
+    budgets = [search.SHOW_BUDGETS[min(i, len(search.SHOW_BUDGETS) - 1)] for i in range(6)]
+    assert len(lengths) == 6 and all(b - 70 < n <= b for n, b in zip(lengths, budgets)), (lengths, budgets)
+    assert lengths[0] > lengths[1] > lengths[-1]
     # one budget asked for is every hit's
     same = [len(idx._hit(sl["root"], sl["follow"], 0, exp).text.replace("\n- ", "\n"))
             for sl in idx._select(ranked, 6, 300, None)]

@@ -34,11 +34,11 @@ KEYWORD_FULL = 2 / 3
 # words of the question around an answer, not in it, still count a little.
 SECTION_SHARE = 0.15
 POOL = 100  # candidates fetched from each side before fusion
-# Characters the 1st, 2nd, ... hit may show, matched unit first; later hits get the last. The
-# best hit is the likeliest answer, so it gets the most room for what follows its unit (the
-# answer to "which language did I pick?" is often the paragraph after the one that matched);
-# the others stay short, so the list is quick to scan (dev set: 337 on average, limit 350).
-SHOW_BUDGETS = (600, 550, 500, 450, 400)
+# Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
+# likeliest answer, so it gets the most room for what follows its unit (the answer to "which
+# language did I pick?" is often the paragraph after the one that matched); the others stay
+# short, so the list is quick to scan (dev set: 334 characters a hit on average, limit 350).
+SHOW_BUDGETS = (600, 500, 450)
 MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
 TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
 # Added to the fused score of a chunk whose note date, title, headings or text name a year the
@@ -417,9 +417,9 @@ class NotesIndex:
                 if fused < TAKEOVER * min(sl["score"] for sl in slots):
                     break
                 continue  # keep scanning only for units that can take over a shown hit
-            follow = self._following(cid, room(len(slots)), shown)
-            shown |= {cid, *follow}
-            slots.append({"root": cid, "follow": follow, "score": fused, "exp": exp})
+            root, follow = self._from_paragraph_start(cid, room(len(slots)), shown)
+            shown |= {root, *follow}
+            slots.append({"root": root, "follow": follow, "score": fused, "exp": exp})
         return slots
 
     def _fuse(self, gen, text: str, qvec: np.ndarray, mask, pool: int):
@@ -516,6 +516,23 @@ class NotesIndex:
             if start <= root < end and cid < root and chunks[root].group == c.group:
                 return slot
         return None
+
+    def _from_paragraph_start(self, cid: int, budget: int, shown: set[int]) -> tuple[int, list[int]]:
+        """(first unit shown, units after it) for a hit on cid.
+
+        A later window of a long paragraph starts mid-thought ("In my case that's a million
+        comparisons..."); when the paragraph up to it fits the budget, it is shown from its start."""
+        chunks = self._gen.chunks
+        c = chunks[cid]
+        first = cid
+        if c.group is not None:
+            while first > 0 and chunks[first - 1].group == c.group and chunks[first - 1].path == c.path:
+                first -= 1
+        if first < cid and sum(len(chunks[j].text) + 1 for j in range(first, cid + 1)) <= budget + 1:
+            follow = self._following(first, budget, shown)
+            if cid in follow:
+                return first, follow
+        return cid, self._following(cid, budget, shown)
 
     def _is_ancestor_of_shown(self, cid: int, slots: list[dict]) -> bool:
         chunks = self._gen.chunks
