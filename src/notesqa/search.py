@@ -83,7 +83,7 @@ class Hit:
     score: float
     title: str = ""
     parents: tuple[str, ...] = ()  # parent bullets, outermost first
-    match: str = ""  # the matched unit alone
+    match: str = ""  # the first unit shown: the matched one, or its parent or paragraph start shown with it
     kind: str = "bullet"
     tags: tuple[str, ...] = ()
     date: str | None = None
