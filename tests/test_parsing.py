@@ -42,6 +42,15 @@ def test_a_short_line_before_a_list_names_it_like_a_parent_bullet():
     assert chunk.embed.endswith("Talk > How DynamoDB uses DNS: Use presence of TXT record as lock")
 
 
+def test_ordered_list_items_keep_their_numbers_for_display():
+    note = parse_note("# Bread\n\n3. Mix the flour\n4. Knead it\n   * gently\n\n1) Bake\n", "n.md")
+    assert [(u.text, u.marker) for u in note.units] == [
+        ("Mix the flour", "3."), ("Knead it", "4."), ("gently", ""), ("Bake", "1)")]
+    chunks = chunk_note(note)
+    assert [c.marker for c in chunks] == ["3.", "4.", "", "1)"]
+    assert chunks[0].embed.endswith("Bread: Mix the flour")  # the number is shown, not embedded
+
+
 def test_links_reduced_to_text_and_liquid_dropped():
     text = "---\ntitle: T\n---\n\n{% include image.html src=\"x.png\" %}\n\nSee [the docs]({% link _posts/a.md %}) " \
            "now.<!-- private -->\n\n* [AWS](https://aws.amazon.com) rocks\n"

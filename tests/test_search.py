@@ -290,6 +290,24 @@ def test_better_hits_may_show_more_of_what_follows(tmp_path, embedder):
     assert all(230 < n <= 300 for n in same), same
 
 
+def test_ordered_steps_show_their_numbers(tmp_path, embedder):
+    from conftest import write
+
+    write(tmp_path / "n" / "bread.md", """
+        # Sourdough
+
+        1. Feed the starter the night before
+        2. Mix flour, water and starter
+           * use warm water
+        3. Bake at 250 degrees
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("feed the starter night before", k=1)[0]
+    assert hit.text == ("1. Feed the starter the night before\n2. Mix flour, water and starter\n"
+                        "  - use warm water\n3. Bake at 250 degrees")
+    assert hit.match == "Feed the starter the night before"
+
+
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
     from notesqa.embedding import HashEmbedder
 

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -47,6 +47,7 @@ class Chunk:
     embed: str = ""  # embedding input (context + text)
     keywords: str = ""  # keyword-index input
     hash: str = ""  # sha256 of the embedding input: equal hash, equal vector
+    marker: str = ""  # shown before an ordered list item's first chunk ("3."): the step number matters
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -128,7 +129,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
-            hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(),
+            hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
         ))
         unit_seq.setdefault(idx, seq)
 

@@ -221,6 +221,7 @@ class Unit:
     depth: int = 0  # list nesting depth (0 = not in a list)
     parent: int | None = None  # index of the parent bullet unit in the note
     intro: str = ""  # for code blocks: the sentence that introduces them
+    marker: str = ""  # an ordered list item's number as written ("3." or "3)"); "" for a bullet
 
 
 @dataclass
@@ -454,7 +455,8 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                 label = None
         elif t == "list_item_open":
             containers.append("li")
-            items.append({"line": tok.map[0] + 1 if tok.map else 1, "end": tok.map[1] if tok.map else 1, "unit": None})
+            items.append({"line": tok.map[0] + 1 if tok.map else 1, "end": tok.map[1] if tok.map else 1, "unit": None,
+                          "marker": f"{tok.info}{tok.markup}" if tok.info else ""})
         elif t == "list_item_close":
             containers.pop() if containers else None
             items.pop() if items else None
@@ -475,7 +477,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                     if item["unit"] is None:
                         parent_idx = next((it["unit"] for it in reversed(items[:-1]) if it["unit"] is not None), label)
                         units.append(Unit("bullet", txt, item["line"], end, heading_path(), parent_chain(),
-                                          depth=len(items), parent=parent_idx))
+                                          depth=len(items), parent=parent_idx, marker=item["marker"]))
                         item["unit"] = len(units) - 1
                     else:
                         u = units[item["unit"]]

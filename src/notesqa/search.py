@@ -594,15 +594,14 @@ class NotesIndex:
     def _hit(self, cid: int, follow: list[int], score: float, exp: Explanation) -> Hit:
         chunks = self._gen.chunks
         c = chunks[cid]
-        if follow:
-            lines = [c.text]
-            for j in follow:
-                f = chunks[j]
-                indent = "  " * max(0, f.depth - c.depth) if c.kind == "bullet" else ""
-                lines.append(f"{indent}{f.text}" if c.kind != "bullet" else f"{indent}- {f.text}")
-            text = "\n".join(lines)
-        else:
-            text = c.text
+        lines = [f"{c.marker} {c.text}" if c.marker else c.text]
+        for j in follow:
+            f = chunks[j]
+            if c.kind == "bullet":
+                lines.append(f"{'  ' * max(0, f.depth - c.depth)}{f.marker or '-'} {f.text}")
+            else:
+                lines.append(f"{f.marker} {f.text}" if f.marker else f.text)
+        text = "\n".join(lines)
         return Hit(text=text, path=c.path, line=c.line, heading=tuple(c.heading), score=round(score, 4),
                    title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind, tags=tuple(c.tags),
                    date=c.date, explain=exp)

@@ -430,7 +430,7 @@ class ChatService:
         for c in chunks:
             cls = ' class="nq-ctx-hit"' if c.line == line else ""
             pad = 16 * max(0, c.depth - base)
-            bullet = "• " if c.kind == "bullet" else ""
+            bullet = (f"{html.escape(c.marker)} " if c.marker else "• ") if c.kind == "bullet" else ""
             rows.append(f'<div style="margin-left:{pad}px"><span{cls}>{bullet}{highlight(c.text, query)}</span> '
                         f'<span class="nq-ctx-line">:{c.line}</span></div>')
         return "".join(rows)
