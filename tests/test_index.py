@@ -416,6 +416,22 @@ def test_crash_at_each_write_step_keeps_a_loadable_index(built, monkeypatch, ste
     assert r.embedded == (0 if step == "after-switch" else 1)
 
 
+def test_ctrl_c_while_writing_leaves_no_half_written_folder(built, monkeypatch):
+    notes, index, _ = built
+    old = store.read_current(index)
+    append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
+
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "build_dense", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            build_index(notes, index, embedder=fresh())
+    assert leftovers(index) == [old] and store.read_current(index) == old
+    assert NotesIndex.open(index, embedder=fresh()).search("shuffle sharding", k=1)[0].path == "aws-2024.md"
+
+
 @pytest.mark.parametrize("where", ["vectors", "dense"])
 def test_disk_full_while_writing_is_a_clear_error_and_leaves_nothing(built, monkeypatch, where):
     import errno

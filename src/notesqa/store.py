@@ -284,18 +284,27 @@ def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vecto
     gen = index_dir / f"gen-{stamp}-{secrets.token_hex(3)}"
     tmp = index_dir / f".tmp-{gen.name}"
     cur_tmp = index_dir / f".{CURRENT}.{os.getpid()}.tmp"
-    try:
-        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords)
-    except (OSError, RuntimeError) as exc:  # faiss reports I/O errors as RuntimeError
+    def switched_or_discarded() -> bool:
+        """True if the new generation is live; else remove everything this build wrote."""
         live = None
         with contextlib.suppress(NotesQAError):
             live = read_current(index_dir)
-        if live == gen.name:  # the switch happened: the new index is complete and live
-            return gen
+        if live == gen.name:
+            return True
         for p in (tmp, gen):  # not switched: nothing of this build may stay behind
             shutil.rmtree(p, ignore_errors=True)
         with contextlib.suppress(OSError):
             cur_tmp.unlink()
+        return False
+
+    try:
+        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords)
+    except KeyboardInterrupt:  # Ctrl+C while writing: no half-written folder left on disk
+        switched_or_discarded()
+        raise
+    except (OSError, RuntimeError) as exc:  # faiss reports I/O errors as RuntimeError
+        if switched_or_discarded():  # the switch happened: the new index is complete and live
+            return gen
         if isinstance(exc, OSError) and exc.strerror:
             why = exc.strerror
         else:
