@@ -41,6 +41,9 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 if sync_playwright is None:
     pytest.skip("playwright is not installed (pip install playwright)", allow_module_level=True)
+# expect() waits 5 s by default; a busy 2-core machine (the model answering, a build beside
+# it) can take longer to update the page, and a slow page is not a wrong one
+expect.set_options(timeout=20_000)
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)", allow_module_level=True)
 
