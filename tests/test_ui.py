@@ -296,6 +296,12 @@ def test_answer_uses_the_conversation(service):
     # a long new question starts a new thread
     _, t4 = service.answer("how long does the bread ferment in bulk?", [t1, t2, t3])
     assert t4.standalone == "how long does the bread ferment in bulk?"
+    # a follow-up to a very long question echoes its start, not all of it
+    long_q = "what did Werner say at re:Invent 2024 about " + " and ".join(f"topic{i}" for i in range(60))
+    _, t5 = service.answer(long_q, [])
+    html, _ = service.answer("and in 2023?", [t5])
+    echoed = html.split("Searched as a follow-up: <em>")[1].split("</em>")[0]
+    assert echoed.startswith("what did Werner say") and echoed.endswith(" …") and len(echoed) <= 162
 
 
 def test_a_short_new_search_is_not_glued_to_the_previous_question(service):

@@ -146,6 +146,13 @@ class Turn:
     skipped: set = field(default_factory=set)  # sources shown earlier in a "what else ..." chain
 
 
+def _clip(text: str, limit: int = 160) -> str:
+    """A long question echoed back: its start and an ellipsis, not a wall of text."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def highlight(text: str, question: str) -> str:
     """HTML-escaped text with the words that match the question marked."""
     wanted = set(tokenize(question))
@@ -319,7 +326,7 @@ class ChatService:
         turn.hits = hits
         head = ""
         if query != plain or turn.skipped:
-            head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(query)}</em>'
+            head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(_clip(query))}</em>'
             if turn.skipped:
                 head += f" (without the {len(turn.skipped)} hit{'s' if len(turn.skipped) != 1 else ''} already shown)"
             head += "</div>"
