@@ -42,12 +42,26 @@ def test_a_short_line_before_a_list_names_it_like_a_parent_bullet():
     assert chunk.embed == "Talk > How DynamoDB uses DNS: Use presence of TXT record as lock"  # title once
 
 
+def test_what_is_a_label_and_how_it_reads():
+    text = ("# T\n\n[YouTube](https://youtu.be/x)\n* linked talk notes\n\nWhy?\n* because it scales\n\n"
+            "Cons:\n* slow scans\n\n## Pros\n\nPros\n* fast\n")
+    note = parse_note(text, "n.md")
+    by_text = {u.text: u for u in note.units}
+    assert by_text["linked talk notes"].parents == ()  # a line that is only a link names nothing
+    assert by_text["because it scales"].parents == ("Why?",)  # a short question before a list does
+    assert by_text["slow scans"].parents == ("Cons",)  # read without its colon
+    fast = next(c for c in chunk_note(note) if c.text == "fast")
+    assert fast.embed == "T > Pros: fast"  # a label repeating its heading reads once
+
+
 def test_ordered_list_items_keep_their_numbers_for_display():
-    note = parse_note("# Bread\n\n3. Mix the flour\n4. Knead it\n   * gently\n\n1) Bake\n", "n.md")
+    note = parse_note("# Bread\n\n3. Mix the flour\n4. Knead it\n   * gently\n\n1) Bake\n\n"
+                      "## Lazy\n\n1. feed\n1. wait\n1. test\n", "n.md")
     assert [(u.text, u.marker) for u in note.units] == [
-        ("Mix the flour", "3."), ("Knead it", "4."), ("gently", ""), ("Bake", "1)")]
+        ("Mix the flour", "3."), ("Knead it", "4."), ("gently", ""), ("Bake", "1)"),
+        ("feed", "1."), ("wait", "2."), ("test", "3.")]  # numbered as the list renders
     chunks = chunk_note(note)
-    assert [c.marker for c in chunks] == ["3.", "4.", "", "1)"]
+    assert [c.marker for c in chunks] == ["3.", "4.", "", "1)", "1.", "2.", "3."]
     assert chunks[0].embed.endswith("Bread: Mix the flour")  # the number is shown, not embedded
 
 

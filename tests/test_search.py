@@ -160,7 +160,6 @@ def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder)
         e = h.explain
         share = min(1.0, e.keyword_score / (search.KEYWORD_FULL * ceiling) + search.SECTION_SHARE * e.section_share)
         expected = search.DENSE_WEIGHT * e.dense_score + (1 - search.DENSE_WEIGHT) * share
-        expected += search.YEAR_BONUS * e.year_match
         assert e.fused_score == pytest.approx(expected, abs=1e-4)
     # a unit only the keyword side finds is still a candidate
     only_kw = idx.search("hemorrhage", k=3, budget=10)
@@ -218,7 +217,12 @@ def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, mon
     top = idx.search(question, k=2)
     assert top[0].path == "keynote-a.md" and top[0].explain.year_match
     assert not top[1].explain.year_match and "year +" not in str(top[1].explain)
-    assert top[0].score == pytest.approx(top[0].explain.fused_score, abs=1e-3)
+    assert "year +0.08 to rank" in str(top[0].explain)
+    # the year ranks the hit, its score stays the match score: a year never makes a weak match look strong
+    assert top[0].score == pytest.approx(top[0].explain.fused_score, abs=1e-3) and top[0].score < top[1].score
+    assert idx.search(question, k=2, min_score=top[0].score + 1e-3)[0].path == "keynote-b.md"
+    # "since 2023" is a starting point, not the year asked about
+    assert not any(h.explain.year_match for h in idx.search("radiology model since 2023", k=2))
     # the year is what decides: without the bonus the better worded note wins
     monkeypatch.setattr(search, "YEAR_BONUS", 0.0)
     assert idx.search(question, k=1)[0].path == "keynote-b.md"
@@ -306,6 +310,40 @@ def test_ordered_steps_show_their_numbers(tmp_path, embedder):
     assert hit.text == ("1. Feed the starter the night before\n2. Mix flour, water and starter\n"
                         "  - use warm water\n3. Bake at 250 degrees")
     assert hit.match == "Feed the starter the night before"
+
+
+def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
+    from conftest import write
+
+    write(tmp_path / "n" / "db.md", """
+        # DynamoDB
+
+        Intro paragraph about the database and its trade offs.
+        * a bullet under prose
+
+        Cons:
+        * No joins
+          * design access patterns up front
+        * Scans are slow
+
+        How DynamoDB uses DNS
+        * Every table has a regional endpoint
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    cons = next(i for i, c in enumerate(idx.chunks) if c.text == "Cons:")
+    intro = next(i for i, c in enumerate(idx.chunks) if c.text.startswith("Intro paragraph"))
+    exp = idx.search("joins", k=1)[0].explain
+    (slot,) = idx._select([(cons, 0.9, exp)], 1, 600, None)
+    hit = idx._hit(slot["root"], slot["follow"], 0.9, exp)
+    assert hit.text == "Cons:\n- No joins\n  - design access patterns up front\n- Scans are slow"
+    # prose shows the list under it with its bullets, and stops before the next label
+    (slot,) = idx._select([(intro, 0.9, exp)], 1, 600, None)
+    hit = idx._hit(slot["root"], slot["follow"], 0.9, exp)
+    assert hit.text == "Intro paragraph about the database and its trade offs.\n- a bullet under prose"
+    # a bullet's breadcrumb names its label once
+    h = next(h for h in idx.search("scans slow", k=5) if h.match == "Scans are slow")
+    assert h.breadcrumb == ["DynamoDB", "Cons"]
 
 
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "10"
+CHUNKER_VERSION = "11"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -59,11 +59,17 @@ class Chunk:
 
 
 def context_line(title: str, heading: list[str] | tuple, parents: list[str] | tuple) -> str:
-    heading = list(heading)
-    if heading and title and heading[0].casefold().strip() == title.casefold().strip():
-        heading = heading[1:]  # a note titled by its first heading: the title once, not "T > T > ..."
-    parts = [title, *heading, *(_short(p) for p in parents)]
-    return " > ".join(p for p in parts if p)
+    return " > ".join(dedupe_path([title, *heading, *(_short(p) for p in parents)]))
+
+
+def dedupe_path(parts) -> list[str]:
+    """Path parts without empties and without a part repeating the one before it: a note titled
+    by its first heading, or a list label that repeats its heading, reads once ("T > Pros")."""
+    out: list[str] = []
+    for p in parts:
+        if p and not (out and out[-1].casefold().strip() == p.casefold().strip()):
+            out.append(p)
+    return out
 
 
 def _short(text: str, limit: int = MAX_PARENT_CHARS) -> str:

@@ -183,12 +183,13 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False):
 
 def format_hit(i: int, hit, explain: bool = False) -> str:
     lines = hit.text.split("\n")
-    out = [click.style(f"{i}. ", bold=True) + click.style(lines[0], bold=True)]
-    out += [f"   {ln}" for ln in lines[1:]]
-    out.append(click.style("   " + " > ".join(hit.breadcrumb), fg="cyan"))
-    out.append(click.style(f"   {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True))
+    # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
+    out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
+    out += [f"    {ln}" for ln in lines[1:]]
+    out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
+    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True))
     if explain and hit.explain is not None:
-        out.append(click.style(f"   why: {hit.explain}", dim=True))
+        out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)
 
 

@@ -382,17 +382,36 @@ def last_sentence(text: str) -> str:
 
 
 LABEL_CHARS = 80
-_LABEL_END = re.compile(r"[.!?]['\")\]]*$")
+_LABEL_END = re.compile(r"[.!]['\")\]]*$")
 
 
-def _is_label(unit: Unit | None) -> bool:
+def _is_label(unit: Unit | None, inline) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
-    ("Pros", "How DynamoDB uses DNS", "The consensus seems to be"): its bullets mean what they
-    mean under it, as under a parent bullet or a heading."""
+    ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
+    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") is not."""
     if unit is None or unit.kind != "paragraph" or unit.depth:
         return False
     text = clean(unit.text)
-    return 0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)
+    if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
+        return False
+    return not _only_link(inline)
+
+
+def _only_link(inline) -> bool:
+    depth, outside = 0, ""
+    for child in getattr(inline, "children", None) or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif depth == 0 and child.type in ("text", "code_inline"):
+            outside += child.content
+    return not outside.strip(" \t:-–—|")
+
+
+def _label_text(text: str) -> str:
+    """A label as a parent: "Cons:" reads "Cons" in a breadcrumb."""
+    return clean(text).rstrip(" :")
 
 
 def parse_note(text: str, rel: str) -> ParsedNote:
@@ -420,16 +439,18 @@ def parse_note(text: str, rel: str) -> ParsedNote:
         return tuple(h for _, h in headings)
 
     label: int | None = None  # a short line that names the list under it, e.g. "Pros" or "How X uses DNS"
+    last_inline = None  # the inline token of last_para, to tell a link-only line from a label
+    lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
 
     def parent_chain() -> tuple[str, ...]:
         chain = tuple(units[it["unit"]].text for it in items[:-1] if it["unit"] is not None)
-        return (units[label].text, *chain) if label is not None else chain
+        return (_label_text(units[label].text), *chain) if label is not None else chain
 
     def enclosing() -> tuple[int | None, tuple[str, ...]]:
         """The innermost bullet (or list label) around the current block, and the chain of parents."""
         idx = next((it["unit"] for it in reversed(items) if it["unit"] is not None), label)
         chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
-        return idx, ((units[label].text, *chain) if label is not None else chain)
+        return idx, ((_label_text(units[label].text), *chain) if label is not None else chain)
 
     while i < n:
         tok = tokens[i]
@@ -447,16 +468,24 @@ def parse_note(text: str, rel: str) -> ParsedNote:
             i += 3
             continue
         if t in ("bullet_list_open", "ordered_list_open"):
-            if not items and _is_label(last_para):
+            if not items and _is_label(last_para, last_inline):
                 label = units.index(last_para)
+            # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
+            start = tok.attrGet("start") if t == "ordered_list_open" else None
+            lists.append([int(start) if str(start or "").isdigit() else 1] if t == "ordered_list_open" else [])
             last_para = None
         elif t in ("bullet_list_close", "ordered_list_close"):
+            lists.pop() if lists else None
             if not items:
                 label = None
         elif t == "list_item_open":
             containers.append("li")
+            marker = ""
+            if lists and lists[-1]:
+                marker = f"{lists[-1][0]}{tok.markup}"
+                lists[-1][0] += 1
             items.append({"line": tok.map[0] + 1 if tok.map else 1, "end": tok.map[1] if tok.map else 1, "unit": None,
-                          "marker": f"{tok.info}{tok.markup}" if tok.info else ""})
+                          "marker": marker})
         elif t == "list_item_close":
             containers.pop() if containers else None
             items.pop() if items else None
@@ -489,7 +518,7 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                     parent_idx, chain = enclosing()
                     u = Unit(kind, raw.strip(), line, end, heading_path(), chain, depth=len(items), parent=parent_idx)
                     units.append(u)
-                    last_para = u
+                    last_para, last_inline = u, inline
             i += 3
             continue
         elif t in ("fence", "code_block"):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import store
-from .chunking import Chunk
+from .chunking import Chunk, dedupe_path
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
@@ -41,11 +41,14 @@ POOL = 100  # candidates fetched from each side before fusion
 SHOW_BUDGETS = (600, 500, 450)
 MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
 TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
-# Added to the fused score of a chunk whose note date, title, headings or text name a year the
+# Added, for ranking only, to a chunk whose note date, title, headings or text name a year the
 # question names: "Werner's 2023 keynote" is answered from the 2023 note, not from a 2025 note on
-# the same talk that the model finds a little closer. About a tenth of a typical top score.
+# the same talk that the model finds a little closer. About a tenth of a typical top score. The
+# hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# a year, not one after "since"/"after"/"before"/... (a starting point, not the year asked about)
+_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
+                   r"(?<!post-)(?:1[89]|2[01])\d\d(?![\d.])", re.IGNORECASE)
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
@@ -61,13 +64,13 @@ class Explanation:
     keyword_score: float  # the chunk's own BM25 score
     fused_score: float
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
-    year_match: bool = False  # the question names a year this chunk's note or text names (YEAR_BONUS added)
+    year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
-        year = f", year +{YEAR_BONUS:.2f}" if self.year_match else ""
+        year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
         return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}, "
                 f"fused {self.fused_score:.3f}")
 
@@ -91,11 +94,8 @@ class Hit:
 
     @property
     def breadcrumb(self) -> list[str]:
-        """Note title > headings > parent bullets (a first heading that repeats the title shows once)."""
-        heading = list(self.heading)
-        if heading and self.title and heading[0].casefold().strip() == self.title.casefold().strip():
-            heading = heading[1:]
-        return [p for p in (self.title, *heading, *self.parents) if p]
+        """Note title > headings > parent bullets (a part that repeats the one before shows once)."""
+        return dedupe_path((self.title, *self.heading, *self.parents))
 
     @property
     def source(self) -> str:
@@ -377,7 +377,7 @@ class NotesIndex:
 
         qvec = embedder.encode([text])[0]
         ranked = self._fuse(gen, text, qvec, mask, pool=max(POOL, 20 * k))
-        return [self._hit(sl["root"], sl["follow"], sl["score"], sl["exp"])
+        return [self._hit(sl["root"], sl["follow"], sl["exp"].fused_score, sl["exp"])
                 for sl in self._select(ranked, k, budget, min_score)]
 
     def _select(self, ranked, k: int, budget: int | None, min_score: float | None) -> list[dict]:
@@ -395,9 +395,11 @@ class NotesIndex:
 
         slots: list[dict] = []
         shown: set[int] = set()
-        for cid, fused, exp in ranked:
-            if min_score is not None and fused < min_score:
-                break
+        for cid, fused, exp in ranked:  # fused: the ranking score (with a year's bonus)
+            if min_score is not None and exp.fused_score < min_score:
+                if fused < min_score:
+                    break  # ranked by fused (>= a match score): nothing later reaches min_score
+                continue
             if cid in shown:
                 continue
             slot = self._child_slot(cid, slots) or self._later_window_slot(cid, slots)
@@ -465,14 +467,14 @@ class NotesIndex:
         kw = np.minimum(1.0, kw_side[cand])
         fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
         year = self._year_match(gen.chunks, cand, text)
-        fused = fused + YEAR_BONUS * year
-        order = np.argsort(-fused, kind="stable")
+        rank = fused + YEAR_BONUS * year
+        order = np.argsort(-rank, kind="stable")
         out = []
         for j in order:
             cid = int(cand[j])
             exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
                               float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]))
-            out.append((cid, float(fused[j]), exp))
+            out.append((cid, float(rank[j]), exp))
         return out
 
     @staticmethod
@@ -566,9 +568,15 @@ class NotesIndex:
         _, end = self._note_rows[c.path]
         used = len(c.text)
         out: list[int] = []
+        label = self._is_label(cid, end)
         for j in range(cid + 1, end):
             nxt = chunks[j]
-            if j in shown or not self._same_scope(c, nxt):
+            if j in shown:
+                break
+            if label:  # a list's label: its own list, not the next label's
+                if nxt.depth <= c.depth or nxt.kind == "code":
+                    break
+            elif not self._same_scope(c, nxt) or (c.kind != "bullet" and self._is_label(j, end)):
                 break
             if used + len(nxt.text) + 1 > budget:
                 break
@@ -577,6 +585,12 @@ class NotesIndex:
             if budget - used < MIN_FOLLOW:
                 break
         return out
+
+    def _is_label(self, cid: int, end: int) -> bool:
+        """A paragraph that names the list under it (its next chunk has it as parent)."""
+        chunks = self._gen.chunks
+        c = chunks[cid]
+        return c.kind == "paragraph" and cid + 1 < end and chunks[cid + 1].parent == c.seq
 
     @staticmethod
     def _same_scope(c: Chunk, nxt: Chunk) -> bool:
@@ -595,12 +609,14 @@ class NotesIndex:
         chunks = self._gen.chunks
         c = chunks[cid]
         lines = [f"{c.marker} {c.text}" if c.marker else c.text]
+        base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
         for j in follow:
             f = chunks[j]
-            if c.kind == "bullet":
-                lines.append(f"{'  ' * max(0, f.depth - c.depth)}{f.marker or '-'} {f.text}")
+            if f.kind == "bullet":
+                base = f.depth if base is None else base
+                lines.append(f"{'  ' * max(0, f.depth - base)}{f.marker or '-'} {f.text}")
             else:
-                lines.append(f"{f.marker} {f.text}" if f.marker else f.text)
+                lines.append(f.text)
         text = "\n".join(lines)
         return Hit(text=text, path=c.path, line=c.line, heading=tuple(c.heading), score=round(score, 4),
                    title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind, tags=tuple(c.tags),
