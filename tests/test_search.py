@@ -341,6 +341,9 @@ def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
     (slot,) = idx._select([(intro, 0.9, exp)], 1, 600, None)
     hit = idx._hit(slot["root"], slot["follow"], 0.9, exp)
     assert hit.text == "Intro paragraph about the database and its trade offs.\n- a bullet under prose"
+    # "more context" for a label is the list it names, not the whole section
+    assert [c.text for c in idx.context_around("db.md", idx.chunks[cons].line)] == [
+        "Cons:", "No joins", "Scans are slow"]
     # a bullet's breadcrumb names its label once
     h = next(h for h in idx.search("scans slow", k=5) if h.match == "Scans are slow")
     assert h.breadcrumb == ["DynamoDB", "Cons"]

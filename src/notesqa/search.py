@@ -634,9 +634,12 @@ class NotesIndex:
         hit = next((c for c in chunks if c.line == line), None)
         if hit is None:
             return []
+        children = [c for c in chunks if c.parent == hit.seq]
         if hit.parent is not None:
             parent = chunks[hit.parent]
             members = [parent] + [c for c in chunks if c.parent == hit.parent]
+        elif children:  # a list's label: the list it names
+            members = [hit] + children
         else:
             members = [c for c in chunks if c.heading == hit.heading and c.depth <= max(1, hit.depth)]
         return members
