@@ -488,9 +488,11 @@ class NotesIndex:
             c = chunks[int(cid)]
             if c.date and c.date[:4] in years:
                 out[j] = True
-            else:
-                named = _YEAR.findall(" ".join((c.title, *c.heading, *c.parents, c.text)))
-                out[j] = not years.isdisjoint(named)
+                continue
+            parts = (c.title, *c.heading, *c.parents, c.text)
+            # a plain substring test first: the regex (to skip "v2.2019", "since 2022") runs on few chunks
+            if any(y in p for y in years for p in parts):
+                out[j] = not years.isdisjoint(_YEAR.findall(" ".join(parts)))
         return out
 
     def _child_slot(self, cid: int, slots: list[dict]) -> dict | None:
