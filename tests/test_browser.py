@@ -295,6 +295,16 @@ def test_filters_and_status_panel(page, server, shots):
     before.fill("")
     page.locator("#nq-tags").get_by_role("button", name=re.compile("remove|clear|×", re.I)).first.click()
     expect(page.locator("#nq-tags")).not_to_contain_text("cooking")
+    # the notes folder itself is a folder choice too
+    folders = page.locator("#nq-folders input")
+    folders.click()
+    page.get_by_role("option", name="(top level)").click()
+    page.keyboard.press("Escape")
+    ask(page, "payload zebra cells sourdough")
+    expect(last_answer(page).locator("a.nq-src").first).to_contain_text("untrusted-clipping.md")
+    expect(last_answer(page).locator("a.nq-src", has_text="/")).to_have_count(0)
+    page.locator("#nq-folders").get_by_role("button", name=re.compile("remove|clear|×", re.I)).first.click()
+    expect(page.locator("#nq-folders")).not_to_contain_text("top level")
     # a note changes: the status says so; "Rebuild all" re-embeds everything
     note = server["notes"] / "cooking" / "sourdough.md"
     note.write_text(note.read_text(encoding="utf-8") + "* Cool for an hour before slicing\n", encoding="utf-8")

@@ -76,6 +76,9 @@ def test_filters_in_text_and_api(built, embedder):
     assert {h.path for h in idx.search("cells", k=5, tags=["conferences"])} == {"2023-12-11-aws-2023.md"}
     assert {h.path for h in idx.search("flour path:cooking/*", k=5)} == {"cooking/2024-02-01-bread.md"}
     assert {h.path for h in idx.search("flour", k=5, paths="cooking")} == {"cooking/2024-02-01-bread.md"}
+    top = {h.path for h in idx.search("flour cells path:.", k=10)}  # "." is the notes folder itself
+    assert top and all("/" not in p for p in top)
+    assert idx.folders() == [".", "cooking"]
     dated = idx.search("cells", k=5, after="2023-01-01", before="2023-12-31")
     assert {h.path for h in dated} == {"2023-12-11-aws-2023.md"}
     assert idx.search("cells after:2025-01-01", k=5) == []

@@ -182,7 +182,12 @@ def test_examples_are_drawn_from_the_notes(service):
 def test_filter_choices(service):
     tags, folders = service.filter_choices()
     assert {"aws", "cooking"} <= set(tags)
-    assert folders == ["cooking"]
+    assert folders == [("(top level)", "."), "cooking"]
+    # the top level is a folder like the others: its notes only
+    html, turn = service.answer("bread", [], folders=["."])
+    assert turn.hits and all("/" not in h.path for h in turn.hits)
+    _, turn = service.answer("bread", [], folders=["cooking"])
+    assert turn.hits and all(h.path.startswith("cooking/") for h in turn.hits)
 
 
 # --------------------------------------------------------------------------- sources

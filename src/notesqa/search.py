@@ -235,7 +235,12 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
     return mask
 
 
+TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
+
+
 def _path_match(path: str, pattern: str) -> bool:
+    if pattern.strip() in (TOP_LEVEL, "./", "/"):
+        return "/" not in path
     pattern = pattern.lstrip("./")
     if fnmatch.fnmatchcase(path, pattern):
         return True
@@ -650,7 +655,10 @@ class NotesIndex:
         return sorted({t for c in self._gen.chunks for t in c.tags})
 
     def folders(self) -> list[str]:
-        return sorted({c.path.rsplit("/", 1)[0] for c in self._gen.chunks if "/" in c.path})
+        """The folders notes live in; "." first when some notes sit in the notes folder itself."""
+        paths = {c.path for c in self._gen.chunks}
+        top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
+        return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
 
 
 # --------------------------------------------------------------------------- module-level API

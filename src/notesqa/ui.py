@@ -39,7 +39,7 @@ from pathlib import Path
 from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
-from .search import WEAK_SCORE, parse_date
+from .search import TOP_LEVEL, WEAK_SCORE, parse_date
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -524,7 +524,9 @@ class ChatService:
                 return [], []
             idx = self.index()
             idx.refresh()
-            return idx.tags(), idx.folders()
+            # the notes folder itself reads as a name, not "."
+            folders = [("(top level)", f) if f == TOP_LEVEL else f for f in idx.folders()]
+            return idx.tags(), folders
         except Exception:  # noqa: BLE001
             return [], []
 
