@@ -507,6 +507,10 @@ def test_wait_queues_behind_the_running_build(built):
     lock.__exit__(None, None, None)
     t.join(30)
     assert not t.is_alive() and result["report"].unchanged == 3
+    # the time reported is the build's own; the wait is reported apart
+    rep = result["report"]
+    assert rep.wait_seconds >= 0.5 and rep.seconds < rep.wait_seconds
+    assert f"(after waiting {rep.wait_seconds:.1f}s for another build)" in rep.summary()
 
 
 def test_cli_wait_says_it_waits_then_builds(built):

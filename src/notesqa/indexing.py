@@ -44,8 +44,9 @@ class BuildReport:
     kept: int = 0  # skipped notes whose previous version stays in the index
     embedded: int = 0  # texts embedded in this build (new or changed chunk inputs)
     reused: int = 0  # chunks whose vectors came from the previous index
-    seconds: float = 0.0
+    seconds: float = 0.0  # the build itself, without waiting for another build to finish
     embed_seconds: float = 0.0
+    wait_seconds: float = 0.0  # waiting for another build's lock (--wait)
     full_rebuild_reason: str | None = None
     model: str = ""
     index_dir: str = ""
@@ -60,7 +61,8 @@ class BuildReport:
         parts = [f"{self.notes} notes, {self.chunks} chunks",
                  f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, removed {self.removed}, "
                  f"skipped {self.skipped}" + (f", repaired {self.repaired}" if self.repaired else ""),
-                 f"embedded {self.embedded} chunks, reused {self.reused}, in {self.seconds:.1f}s"]
+                 f"embedded {self.embedded} chunks, reused {self.reused}, in {self.seconds:.1f}s"
+                 + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
         return "; ".join(parts)
 
 
@@ -172,7 +174,9 @@ def build_index(
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)
 
+    t_lock = time.perf_counter()
     with store.BuildLock(index_dir, wait=wait, on_wait=lambda holder: progress("wait", 0, 1)):
+        report.wait_seconds = time.perf_counter() - t_lock
         fp = fingerprint(embedder)
         gen, manifest, reason = _previous(index_dir)
         # trust: reuse the previous index's vectors (by text hash); reuse_notes: also skip
@@ -325,7 +329,7 @@ def build_index(
         # Leftovers of builds that were killed, and the generation just replaced.
         store.remove_stale(index_dir, keep={new_gen.name})
         progress("write", 1, 1)
-    report.seconds = time.perf_counter() - t0
+    report.seconds = time.perf_counter() - t0 - report.wait_seconds
     return report
 
 
