@@ -62,7 +62,7 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     assert "<mark>Shuffle</mark> <mark>sharding</mark>" in first
     assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
             in first)
-    assert 'href="#nq-src=aws-2024.md:13"' in first and ">aws-2024.md:13</a>" in first
+    assert 'href="#nq-src=aws-2024.md:13@' in first and ">aws-2024.md:13</a>" in first
     assert "relevance" in first and 'class="nq-bar"' in first
     # more context, in place: the parent and the siblings of the hit
     ctx = first.split('<div class="nq-ctx">')[1]
@@ -199,6 +199,34 @@ def test_render_source_highlights_the_bullet(service):
     assert out.count("nq-target") == 2  # the class and the id, on one element
     assert "title: AWS re:Invent 2024" not in out  # front matter is not shown
     assert "AWS re:Invent 2024" in out.split('<div class="nq-note"')[0]
+
+
+def test_a_source_link_finds_its_passage_after_the_note_is_edited(service, built):
+    notes = built[0]
+    _, turn = service.answer("shuffle sharding customers cells", [])
+    hit = next(h for h in turn.hits if h.match == "Shuffle sharding to map customers to cells")
+    target = urllib.parse.unquote(source_href(hit.source, hit.match)[len("#nq-src="):])
+    assert target.startswith(f"{hit.source}@")
+    marked = r'<li class="nq-target" id="nq-target">Shuffle sharding to map customers to cells'
+    assert re.search(marked, service.render_source(target))
+    note = notes / hit.path
+    original = note.read_text(encoding="utf-8")
+    # three lines added above it, index not rebuilt yet: found in the file
+    note.write_text(original.replace("# Keynotes", "# Keynotes\n\nA new paragraph.\n\nAnd another one.", 1),
+                    encoding="utf-8")
+    out = service.render_source(target)
+    assert re.search(marked, out) and f"line {hit.line + 4}" in out and "changed since" not in out
+    # ... and after the rebuild: found in the index
+    service.build()
+    out = service.render_source(target)
+    assert re.search(marked, out) and f"line {hit.line + 4}" in out
+    # the passage is gone: the note is shown, and says it changed
+    note.write_text(original.replace("* Shuffle sharding to map customers to cells\n", ""), encoding="utf-8")
+    service.build()
+    out = service.render_source(target)
+    assert "changed since this answer" in out and "Shuffle sharding" not in out
+    # a plain "path:line" (links inside notes, older pages) still works
+    assert "nq-note-head" in service.render_source(hit.source)
 
 
 @pytest.mark.parametrize("target", [

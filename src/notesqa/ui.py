@@ -25,6 +25,7 @@ page: errors become one readable line.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
@@ -173,9 +174,20 @@ def _relevance(score: float) -> str:
             f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{score:.2f}</span>')
 
 
-def source_href(target: str) -> str:
-    """The link of a source: "#nq-src=" + the url-quoted "path:line"."""
-    return "#nq-src=" + urllib.parse.quote(target, safe="/:")
+def source_href(target: str, match: str | None = None) -> str:
+    """The link of a source: "#nq-src=" + the url-quoted "path:line", and "@" + a digest of the
+    matched text, so the note view finds that text again if the note was edited since."""
+    if match:
+        target = f"{target}@{_digest(match)}"
+    return "#nq-src=" + urllib.parse.quote(target, safe="/:@")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _state(message: str, error: bool = False) -> str:
@@ -361,7 +373,7 @@ class ChatService:
     def _hit_html(self, i: int, h, query: str) -> str:
         crumb = " › ".join(html.escape(c) for c in breadcrumb(h))
         target = h.source
-        href = html.escape(source_href(target), quote=True)
+        href = html.escape(source_href(target, h.match), quote=True)
         try:
             ctx = self.context(target, query)
         except Exception:  # noqa: BLE001 - context is a bonus; the hit still shows
@@ -401,18 +413,22 @@ class ChatService:
 
     def render_source(self, target: str) -> str:
         """The note holding target ("path:line") rendered as safe HTML, the line highlighted."""
-        path, line = _split_target(target)
+        path, line, digest = _split_target(target, with_digest=True)
         full = self._resolve_note(path)
         from .parsing import read_note, strip_non_content
 
         text, problem = read_note(full, path)
         if text is None:
             raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
+        text = strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n"))
         chunks = self.index().note_chunks(path)
         title = chunks[0].title if chunks else path
-        body = render_markdown(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), line, path)
+        line, found = _find_again(text, chunks, line, digest)
+        moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
+                                  'passage may have moved or gone)</span>')
+        body = render_markdown(text, line, path)
         return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
-                f'line {line}</div><div class="nq-note" id="nq-note-body">{body}</div>')
+                f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
 
     def show_source(self, target: str) -> str:
         """render_source(), but never raises."""
@@ -564,11 +580,40 @@ def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
 
 
-def _split_target(target: str) -> tuple[str, int]:
-    path, _, line = (target or "").strip().rpartition(":")
+def _split_target(target: str, with_digest: bool = False):
+    """"path:line" (or "path:line@digest") -> (path, line) (or (path, line, digest or None))."""
+    target = (target or "").strip()
+    digest = None
+    head, at, tail = target.rpartition("@")
+    if at and re.fullmatch(r"[0-9a-f]{12}", tail) and re.search(r":\d+$", head):
+        target, digest = head, tail
+    path, _, line = target.rpartition(":")
     if not path or not line.isdigit() or len(line) > 9:
         raise NotesQAError("Pick a source from an answer first.")
-    return path, int(line)
+    return (path, int(line), digest) if with_digest else (path, int(line))
+
+
+def _find_again(text: str, chunks: list, line: int, digest: str | None) -> tuple[int, bool]:
+    """The line where the passage a link quoted is now, and whether it was found.
+
+    A note edited after the answer moves its lines: the passage is looked up by its text
+    in the index (rebuilt since) and then in the file itself (edited, not yet re-indexed)."""
+    if digest is None:
+        return line, True
+    same = [c for c in chunks if _digest(c.text) == digest]
+    if not same:
+        return line, False
+    near = min(same, key=lambda c: abs(c.line - line))
+    probe = " ".join(_words(near.text).split()[:5])  # a passage's first words sit on one line
+    lines = text.split("\n")
+    if not probe:
+        return near.line, True
+    if 0 < near.line <= len(lines) and probe in _words(lines[near.line - 1]):
+        return near.line, True
+    found = [i for i, ln in enumerate(lines, 1) if probe in _words(ln)]
+    if found:
+        return min(found, key=lambda i: abs(i - near.line)), True
+    return near.line, False
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
