@@ -28,6 +28,11 @@ MAX_CODE_EMBEDDED = 120
 _WORDY = re.compile(r"\w")
 
 
+def has_words(text: str) -> bool:
+    """False for a text of only punctuation, symbols or emoji ("." or "???"): it says nothing."""
+    return _WORDY.search(text) is not None
+
+
 @dataclass
 class Chunk:
     path: str
@@ -143,7 +148,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         unit_seq.setdefault(idx, seq)
 
     for idx, unit in enumerate(note.units):
-        if not _WORDY.search(unit.text):
+        if not has_words(unit.text):
             continue  # a paragraph of "." or a lone symbol says nothing
         prefix = context_line(note.title, unit.heading, unit.parents) + ": "
         if unit.kind in ("paragraph", "quote"):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import store
-from .chunking import Chunk, dedupe_path
+from .chunking import Chunk, dedupe_path, has_words
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
@@ -111,7 +111,6 @@ class Hit:
 # --------------------------------------------------------------------------- filters
 
 _FILTER = re.compile(r"(?<!\S)(\w+):(\"[^\"]*\"|\S+)")
-_WORDY = re.compile(r"\w")
 FILTER_NAMES = ("tag", "path", "after", "before")
 
 
@@ -367,7 +366,7 @@ class NotesIndex:
             return []
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
-        if not _WORDY.search(text):
+        if not has_words(text):
             if filters:
                 raise QueryError("Add some words to search for beside the filters.")
             return []  # "???" asks nothing
