@@ -53,6 +53,14 @@ def test_parent_of_a_shown_hit_is_not_repeated(built, embedder):
         assert h.match not in better
 
 
+def test_more_context_of_a_top_level_bullet_is_its_section_not_its_children(built, embedder):
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    lessons = next(c for c in idx.chunks if c.text == "Lessons in Simplexity")
+    around = [c.text for c in idx.context_around(lessons.path, lessons.line)]
+    assert "Lessons in Simplexity" in around and any(t.startswith("Tesler's law") for t in around)
+
+
 def test_keyword_side_finds_rare_terms(built, embedder):
     _, index, _ = built
     hits = open_index(index, embedder).search("Tesler", k=3)
@@ -79,6 +87,12 @@ def test_filters_in_text_and_api(built, embedder):
     top = {h.path for h in idx.search("flour cells path:.", k=10)}  # "." is the notes folder itself
     assert top and all("/" not in p for p in top)
     assert idx.folders() == [".", "cooking"]
+    from pathlib import Path
+
+    for same in ("./.", ".//", "/", Path(".")):  # the same folder, however it is written
+        assert {h.path for h in idx.search("flour cells", k=10, paths=same)} == top
+    assert {h.path for h in idx.search("flour", k=5, paths="./cooking/")} == {"cooking/2024-02-01-bread.md"}
+    assert idx.search("flour cells", k=5, paths="..") == [] == idx.search("flour", k=5, paths="../cooking")
     dated = idx.search("cells", k=5, after="2023-01-01", before="2023-12-31")
     assert {h.path for h in dated} == {"2023-12-11-aws-2023.md"}
     assert idx.search("cells after:2025-01-01", k=5) == []

@@ -55,6 +55,8 @@ class BuildReport:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["problems"] = [asdict(p) for p in self.problems]
+        for key in ("seconds", "embed_seconds", "wait_seconds"):
+            d[key] = round(d[key], 3)
         return d
 
     def summary(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import os
+import posixpath
 import re
 import threading
 import time
@@ -142,9 +143,9 @@ def parse_date(value, name: str) -> str | None:
 def _as_tuple(value) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
+    if isinstance(value, (str, os.PathLike)):
+        return (os.fspath(value),)
+    return tuple(os.fspath(v) if isinstance(v, os.PathLike) else v for v in value)
 
 
 # Names people type for filters in other tools: given one of these (or a near-miss of a real
@@ -238,9 +239,12 @@ TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not
 
 
 def _path_match(path: str, pattern: str) -> bool:
-    if pattern.strip() in (TOP_LEVEL, "./", "/"):
+    pattern = posixpath.normpath(pattern) if pattern else pattern  # "./work//" -> "work", "./." -> "."
+    if pattern in (TOP_LEVEL, "/"):
         return "/" not in path
-    pattern = pattern.lstrip("./")
+    if pattern == ".." or pattern.startswith("../"):
+        return False  # outside the notes folder: no note is there
+    pattern = pattern.lstrip("/")
     if fnmatch.fnmatchcase(path, pattern):
         return True
     # a folder name or prefix without wildcards matches everything under it
@@ -644,7 +648,7 @@ class NotesIndex:
         if hit.parent is not None:
             parent = chunks[hit.parent]
             members = [parent] + [c for c in chunks if c.parent == hit.parent]
-        elif children:  # a list's label: the list it names
+        elif children and hit.kind == "paragraph":  # a list's label: the list it names
             members = [hit] + children
         else:
             members = [c for c in chunks if c.heading == hit.heading and c.depth <= max(1, hit.depth)]

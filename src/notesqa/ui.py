@@ -169,6 +169,7 @@ def highlight(text: str, question: str) -> str:
 
 
 def _relevance(score: float) -> str:
+    score = max(0.0, score)  # a fused score can dip below 0 for a far-off passage: shown as 0
     pct = max(3, min(100, int(round(score * 100))))
     return (f'<span class="nq-rel" title="relevance score {score:.2f} (higher is closer)">relevance'
             f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{score:.2f}</span>')
@@ -184,10 +185,6 @@ def source_href(target: str, match: str | None = None) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _state(message: str, error: bool = False) -> str:
@@ -420,13 +417,15 @@ class ChatService:
         text, problem = read_note(full, path)
         if text is None:
             raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
-        text = strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n"))
-        chunks = self.index().note_chunks(path)
+        idx = self.index()
+        chunks = idx.note_chunks(path)
         title = chunks[0].title if chunks else path
-        line, found = _find_again(text, chunks, line, digest)
+        line, found = _find_again(text, path, idx, line, digest)
         moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
-                                  'passage may have moved or gone)</span>')
-        body = render_markdown(text, line, path)
+                                  'passage is no longer there as it was)</span>')
+        text = strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n"))
+        # nothing is highlighted when the passage is gone: the old line now holds something else
+        body = render_markdown(text, line if found else None, path)
         return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
                 f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
 
@@ -547,6 +546,12 @@ class ChatService:
             return [], []
 
 
+def still_there(chosen, choices) -> list:
+    """The chosen values that are still among choices (plain values or (label, value) pairs)."""
+    values = {c[1] if isinstance(c, tuple) else c for c in choices}
+    return [v for v in (chosen or []) if v in values]
+
+
 def breadcrumb(hit) -> list[str]:
     """The hit's breadcrumb for display: a part that repeats the one before it (a first heading that is the
     title, or the title's start: "Designing Data-Intensive Applications (Kleppmann)" > "Designing
@@ -593,27 +598,30 @@ def _split_target(target: str, with_digest: bool = False):
     return (path, int(line), digest) if with_digest else (path, int(line))
 
 
-def _find_again(text: str, chunks: list, line: int, digest: str | None) -> tuple[int, bool]:
-    """The line where the passage a link quoted is now, and whether it was found.
+def _find_again(raw: str, path: str, index, line: int, digest: str | None) -> tuple[int, bool]:
+    """The line where the passage a link quoted is now, and whether it is still there.
 
-    A note edited after the answer moves its lines: the passage is looked up by its text
-    in the index (rebuilt since) and then in the file itself (edited, not yet re-indexed)."""
+    The link carries a digest of the passage's text. If the note is as it was indexed, the
+    index's chunks say where that text is; if it was edited since, the note is chunked again
+    the same way (the same text gives the same digest, whatever its markdown looks like)."""
     if digest is None:
         return line, True
+    from .chunking import chunk_note
+    from .indexing import _file_sha
+    from .parsing import parse_note
+
+    state = index.manifest.get("notes", {}).get(path, {})
+    if state.get("sha256") == _file_sha(raw):
+        chunks = index.note_chunks(path)
+    else:
+        try:
+            chunks = chunk_note(parse_note(raw, path))
+        except Exception:  # noqa: BLE001 - the note is still shown, without a highlight
+            chunks = []
     same = [c for c in chunks if _digest(c.text) == digest]
     if not same:
         return line, False
-    near = min(same, key=lambda c: abs(c.line - line))
-    probe = " ".join(_words(near.text).split()[:5])  # a passage's first words sit on one line
-    lines = text.split("\n")
-    if not probe:
-        return near.line, True
-    if 0 < near.line <= len(lines) and probe in _words(lines[near.line - 1]):
-        return near.line, True
-    found = [i for i, ln in enumerate(lines, 1) if probe in _words(ln)]
-    if found:
-        return min(found, key=lambda i: abs(i - near.line)), True
-    return near.line, False
+    return min(same, key=lambda c: abs(c.line - line)).line, True
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -736,9 +744,12 @@ def create_app(service: ChatService):
             gr.Markdown("### Results")
             k = gr.Slider(1, 20, value=5, step=1, label="Number of results", elem_id="nq-k")
             gr.Markdown("### Filters")
+            # allow_custom_value: a chosen folder or tag that a rebuild removed must not make
+            # every later question fail in Gradio's own check (the lists are pruned on the next tick)
             tag_sel = gr.Dropdown(label="Tags", multiselect=True, choices=[], elem_id="nq-tags",
-                                  info="From the notes' front matter")
-            folder_sel = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders")
+                                  info="From the notes' front matter", allow_custom_value=True)
+            folder_sel = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders",
+                                     allow_custom_value=True)
             after = gr.Textbox(label="Dated from", placeholder="YYYY-MM-DD", elem_id="nq-after", max_lines=1)
             before = gr.Textbox(label="Dated until", placeholder="YYYY-MM-DD", elem_id="nq-before", max_lines=1)
             gr.Markdown("### Index status")
@@ -795,8 +806,9 @@ def create_app(service: ChatService):
         timer = gr.Timer(15)
         seen_gen = gr.State(None)  # the index generation this page's filter lists come from
 
-        def on_tick(seen):
-            """The status, and the tag / folder lists again when the watcher made a new generation."""
+        def on_tick(seen, chosen_tags, chosen_folders):
+            """The status, and the tag / folder lists again when the watcher made a new generation
+            (a chosen tag or folder that is gone is unchosen)."""
             from .store import read_current
 
             try:
@@ -806,9 +818,11 @@ def create_app(service: ChatService):
             if gen == seen:
                 return service.status_markdown(), gr.update(), gr.update(), seen
             tags, folders = service.filter_choices()
-            return service.status_markdown(), gr.update(choices=tags), gr.update(choices=folders), gen
+            return (service.status_markdown(), gr.update(choices=tags, value=still_there(chosen_tags, tags)),
+                    gr.update(choices=folders, value=still_there(chosen_folders, folders)), gen)
 
-        timer.tick(on_tick, seen_gen, [status, tag_sel, folder_sel, seen_gen], show_progress="hidden", **ev)
+        timer.tick(on_tick, [seen_gen, tag_sel, folder_sel], [status, tag_sel, folder_sel, seen_gen],
+                   show_progress="hidden", **ev)
     return demo
 
 
