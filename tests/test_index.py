@@ -523,6 +523,19 @@ def test_cli_wait_says_it_waits_then_builds(built):
     assert res.exit_code == 0 and "waiting for it to finish" in res.stderr and "unchanged 3" in res.stdout
 
 
+def test_ask_waits_for_a_first_build_already_running(tmp_path, notes):
+    index = tmp_path / "ix"
+    index.mkdir()
+    lock = store.BuildLock(index)
+    lock.__enter__()
+
+    threading.Timer(0.5, lock.__exit__, (None, None, None)).start()  # the other build ends
+    res = CliRunner().invoke(main, ["ask", "--notes", str(notes), "--index", str(index), "--model", "hash-256",
+                                    "shuffle sharding"])
+    assert res.exit_code == 0, res.output
+    assert "waiting for it to finish" in res.stderr and "Shuffle sharding" in res.stdout
+
+
 def test_progress_bars_count_from_the_first_report(tmp_path, notes):
     """The embed stage reports 0 before any work, and a bar starts at its stage's first
     report, so its rate covers only work it timed; later reports move it to the total."""

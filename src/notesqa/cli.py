@@ -175,7 +175,8 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False):
             raise
         if not quiet:
             click.echo(f"No index in {index_dir}/ yet: building it from {notes_dir}/ first.", err=True)
-        report = run_build(notes_dir, index_dir, model, quiet=quiet)
+        # another process may be making this first index already: wait for it, then use it
+        report = run_build(notes_dir, index_dir, model, wait=True, quiet=quiet)
         if not quiet:
             click.echo(report.summary(), err=True)
         return NotesIndex.open(index_dir, model=model)
