@@ -201,8 +201,9 @@ def format_hit(i: int, hit, explain: bool = False) -> str:
 @click.option("--explain", is_flag=True, help="Say why each hit ranked: dense, keyword and fused scores.")
 @click.option("--min-score", type=float, default=None, help="Drop hits scoring below this.")
 @click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")
-@click.option("--path", "paths", multiple=True, help="Only notes whose path matches this glob, or in this folder; \".\" is the notes folder itself "
-                   "(repeatable).")
+@click.option("--path", "paths", multiple=True,
+              help="Only notes whose path matches this glob, or in this folder; \".\" is the notes folder "
+                   "itself (repeatable).")
 @click.option("--after", default=None, help="Only notes dated on or after YYYY-MM-DD.")
 @click.option("--before", default=None, help="Only notes dated on or before YYYY-MM-DD.")
 @_notes_option

@@ -442,15 +442,14 @@ def parse_note(text: str, rel: str) -> ParsedNote:
     last_inline = None  # the inline token of last_para, to tell a link-only line from a label
     lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
 
-    def parent_chain() -> tuple[str, ...]:
-        chain = tuple(units[it["unit"]].text for it in items[:-1] if it["unit"] is not None)
-        return (_label_text(units[label].text), *chain) if label is not None else chain
-
     def enclosing() -> tuple[int | None, tuple[str, ...]]:
-        """The innermost bullet (or list label) around the current block, and the chain of parents."""
-        idx = next((it["unit"] for it in reversed(items) if it["unit"] is not None), label)
-        chain = tuple(units[it["unit"]].text for it in items if it["unit"] is not None)
-        return idx, ((_label_text(units[label].text), *chain) if label is not None else chain)
+        """The innermost bullet (or list label) around the current block, and the chain of parents
+        (a list item whose unit is not made yet is not among them)."""
+        above = [it["unit"] for it in items if it["unit"] is not None]
+        chain = tuple(units[u].text for u in above)
+        if label is not None:
+            chain = (_label_text(units[label].text), *chain)
+        return (above[-1] if above else label), chain
 
     while i < n:
         tok = tokens[i]
@@ -504,8 +503,8 @@ def parse_note(text: str, rel: str) -> ParsedNote:
                 if containers and containers[-1] == "li" and items:
                     item = items[-1]
                     if item["unit"] is None:
-                        parent_idx = next((it["unit"] for it in reversed(items[:-1]) if it["unit"] is not None), label)
-                        units.append(Unit("bullet", txt, item["line"], end, heading_path(), parent_chain(),
+                        parent_idx, chain = enclosing()
+                        units.append(Unit("bullet", txt, item["line"], end, heading_path(), chain,
                                           depth=len(items), parent=parent_idx, marker=item["marker"]))
                         item["unit"] = len(units) - 1
                     else:

@@ -536,10 +536,8 @@ class NotesIndex:
         comparisons..."); when the paragraph up to it fits the budget, it is shown from its start."""
         chunks = self._gen.chunks
         c = chunks[cid]
-        first = cid
-        if c.group is not None:
-            while first > 0 and chunks[first - 1].group == c.group and chunks[first - 1].path == c.path:
-                first -= 1
+        # a window's group is the seq of its paragraph's first window, within the note's rows
+        first = cid if c.group is None else self._note_rows[c.path][0] + c.group
         if first < cid and sum(len(chunks[j].text) + 1 for j in range(first, cid + 1)) <= budget + 1:
             follow = self._following(first, budget, shown)
             if cid in follow:

@@ -135,7 +135,7 @@ def read_current(index_dir: Path) -> str | None:
     index_dir = Path(index_dir)
     if index_dir.exists() and not index_dir.is_dir():
         raise NotesQAError(f"{index_dir} is a file, not an index folder: pass --index with a folder "
-                                 "(notesqa creates it).")
+                           "(notesqa creates it).")
     try:
         name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
@@ -284,6 +284,7 @@ def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vecto
     gen = index_dir / f"gen-{stamp}-{secrets.token_hex(3)}"
     tmp = index_dir / f".tmp-{gen.name}"
     cur_tmp = index_dir / f".{CURRENT}.{os.getpid()}.tmp"
+
     def switched_or_discarded() -> bool:
         """True if the new generation is live; else remove everything this build wrote."""
         live = None
