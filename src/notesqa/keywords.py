@@ -3,6 +3,11 @@
 Tokens are Unicode words (not ASCII-only), case-folded, NFKC-normalised and, for
 words with accents, also indexed without them, so "café" matches "café" exactly and
 "cafe" too. English stemming (Snowball) joins "retries" and "retry".
+
+Chinese, Japanese and Korean script runs (Han, Hiragana, Katakana, Hangul) are indexed
+as overlapping character bigrams ("数据分析" -> "数据", "据分", "分析"; a lone character
+stays itself), so a two-character word of a question matches inside a longer run
+written without spaces. They are not stemmed nor stripped of marks (が is not か).
 """
 
 from __future__ import annotations
@@ -16,12 +21,29 @@ from pathlib import Path
 import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces between words (Korean has spaces, but its words carry
+# attached particles: 서울에서 = 서울 + 에서, so bigrams serve it too). After NFKC, so
+# half-width katakana and compatibility ideographs are already their usual forms.
+_CJK_CHARS = (
+    "\u3005\u3007\u3021-\u3029\u3038-\u303b"  # 々 〇, Hangzhou numerals, 〻
+    "\u3040-\u30ff"  # Hiragana, Katakana (with ー)
+    "\u3100-\u312f\u3130-\u318f\u31a0-\u31bf\u31f0-\u31ff"  # Bopomofo, Hangul compat. Jamo, Katakana ext.
+    "\u3400-\u4dbf\u4e00-\u9fff"  # Han: Extension A, Unified Ideographs
+    "\ua960-\ua97f\uac00-\ud7ff"  # Hangul Jamo ext. A, syllables, Jamo ext. B
+    "\uf900-\ufaff"  # Han compatibility ideographs (the few NFKC keeps)
+    "\U00020000-\U0003ffff"  # Han Extensions B and later
+)
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+# One range from the first CJK character up: a much faster scan than _CJK's many ranges;
+# below it are the Latin, Greek, Cyrillic... letters of most non-ASCII words.
+_MAYBE_CJK = re.compile("[\u3005-\U0003ffff]")
+_SCRIPT_RUN = re.compile(f"([{_CJK_CHARS}]+)|([^{_CJK_CHARS}]+)")  # in a word: (CJK run) | (other run)
 STOPWORDS = frozenset(
     "a an and are as at be but by for from has have how i if in into is it its me my of on or so than that the "
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"  # 2: CJK runs as character bigrams
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -65,17 +87,32 @@ def _stem_all(words: list[str]) -> list[str]:
 def tokenize(text: str) -> list[str]:
     if text.isascii():
         return _stem_all([w for w in _WORD.findall(text.lower()) if w not in _DROP])
-    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     out: list[str] = []
-    for w in words:
+    cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
+    for w in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
         if w in _DROP:
             continue
+        if w.isascii():
+            out.append(w)
+            continue
+        if _MAYBE_CJK.search(w) is not None and _CJK.search(w) is not None:
+            # split where the script changes ("使用python进行" -> 使用 | python | 进行)
+            for run, other in _SCRIPT_RUN.findall(w):
+                if len(run) == 1:
+                    cjk.append(run)
+                elif run:
+                    cjk.extend(run[i:i + 2] for i in range(len(run) - 1))
+                elif other not in _DROP:
+                    out.append(other)
+                    if not other.isascii() and (plain := _strip_accents(other)) != other:
+                        out.append(plain)
+            continue
         out.append(w)
-        if not w.isascii():
-            plain = _strip_accents(w)
-            if plain != w:
-                out.append(plain)
-    return _stem_all(out)
+        plain = _strip_accents(w)
+        if plain != w:
+            out.append(plain)
+    # Token order does not matter to BM25: the words, then the bigrams.
+    return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
 class KeywordIndex:

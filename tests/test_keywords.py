@@ -1,0 +1,101 @@
+"""Keyword tokens: CJK runs as bigrams, accents both ways, ASCII exactly as before."""
+
+import numpy as np
+import pytest
+
+from notesqa.keywords import TOKENIZER_VERSION, KeywordIndex, tokenize
+
+
+def test_chinese_runs_become_bigrams():
+    assert tokenize("数据分析") == ["数据", "据分", "分析"]
+    assert tokenize("数据，分析。") == ["数据", "分析"]  # CJK punctuation ends a run
+    assert tokenize("猫") == ["猫"]  # a lone character stays itself
+    assert tokenize("我 爱 你") == ["我", "爱", "你"]
+
+
+def test_japanese_kana_and_kanji_run_together():
+    assert tokenize("東京に行きました。") == ["東京", "京に", "に行", "行き", "きま", "まし", "した"]
+    # half-width katakana is NFKC-normalised; the middle dot ends a run
+    assert tokenize("ｶﾀｶﾅ テスト・ケース") == ["カタ", "タカ", "カナ", "テス", "スト", "ケー", "ース"]
+    # voiced kana keep their mark: が is not か (no accent-free copy for CJK)
+    assert tokenize("が") == ["が"]
+
+
+def test_korean_words_are_bigrams_too():
+    # particles are written onto the word: 서울 matches inside 서울에서
+    assert tokenize("서울에서 만나요") == ["서울", "울에", "에서", "만나", "나요"]
+
+
+def test_mixed_scripts_split_at_the_boundary():
+    # Latin words are stemmed and accent-folded as usual; CJK bigrams are not stemmed
+    assert tokenize("使用Python进行数据分析") == ["python", "使用", "进行", "行数", "数据", "据分", "分析"]
+    assert tokenize("naïve日本語 retries") == ["naïv", "naiv", "retri", "日本", "本語"]
+    assert tokenize("Café crème 東京") == ["café", "cafe", "crème", "creme", "東京"]
+    assert tokenize("a東京 the日本") == ["東京", "日本"]  # a single ASCII letter and a stopword still drop
+
+
+def test_ascii_output_is_unchanged():
+    """The ASCII fast path gives exactly what it gave before CJK support."""
+    expected = {
+        "How do cells get their customers in Werner's simplexity lessons?":
+            ["cell", "get", "custom", "werner", "simplex", "lesson"],
+        "Shuffle sharding: map customers to cells (AWS re:Invent 2024) - e.g. x_y, A/B tests, v1.2.3":
+            ["shuffl", "shard", "map", "custom", "cell", "aw", "re", "invent", "2024", "x_i", "test", "v1", "2", "3"],
+        "I retried the running jobs; it's 10x faster_now": ["retri", "run", "job", "10x", "faster_now"],
+        "": [],
+        "a the _ of": [],
+    }
+    for text, tokens in expected.items():
+        assert tokenize(text) == tokens, text
+
+
+def test_accented_words_match_with_and_without_accents():
+    assert tokenize("Café crème at the naïve Zoë's") == ["café", "cafe", "crème", "creme", "naïv", "naiv", "zoë", "zoe"]
+    assert tokenize("Straße ﬁne") == ["strass", "fine"]
+    kw = KeywordIndex.build(["un café crème au comptoir", "the cafe on the corner sells bagels",
+                             "a pot of green tea", "Zoë's naïve question"])
+    for query in ("café", "cafe", "CAFÉ"):
+        scores, ceiling = kw.search(query)
+        assert ceiling > 0 and set(np.flatnonzero(scores)) == {0, 1}, query
+    for query in ("zoe naive", "Zoë naïve"):
+        scores, _ = kw.search(query)
+        assert int(np.argmax(scores)) == 3 and set(np.flatnonzero(scores)) == {3}, query
+
+
+@pytest.mark.parametrize("query, row", [
+    ("分析", 0),           # a word inside a run of eight characters
+    ("如何做数据分析？", 0),  # a question run: its bigrams reach the right row
+    ("天气", 1),
+    ("東京", 2),
+    ("ラーメン", 3),       # katakana, with the long-vowel mark
+    ("寿司はどこ", 4),
+])
+def test_keyword_search_finds_cjk_words_inside_longer_runs(query, row):
+    texts = [
+        "我们使用Python进行数据分析和可视化",
+        "今天的天气很好，我们去公园散步",
+        "来週東京に行きます。新幹線で",
+        "昨日ラーメンを食べました",
+        "寿司は築地で食べるのが一番",
+        "plain English text about caching and retries",
+    ]
+    kw = KeywordIndex.build(texts)
+    scores, ceiling = kw.search(query)
+    assert ceiling > 0
+    assert int(np.argmax(scores)) == row
+    assert scores[5] == 0  # the English row shares nothing
+
+
+def test_english_query_still_finds_english_among_cjk_notes():
+    kw = KeywordIndex.build(["我们使用Python进行数据分析", "plain English text about caching and retries"])
+    assert int(np.argmax(kw.search("retry caching")[0])) == 1
+    assert int(np.argmax(kw.search("python")[0])) == 0
+
+
+def test_tokenizer_version_is_recorded(tmp_path):
+    import json
+
+    assert TOKENIZER_VERSION == "2"
+    KeywordIndex.build(["数据分析"]).save(tmp_path / "kw")
+    assert json.loads((tmp_path / "kw" / "notesqa.json").read_text())["tokenizer"] == "2"
+    assert KeywordIndex.load(tmp_path / "kw").search("分析")[1] > 0
