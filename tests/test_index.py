@@ -338,6 +338,7 @@ def test_sigkill_at_any_moment_leaves_previous_index_answering(tmp_path):
     }
     delays = [0.6, 1.6]
     seen_killed = 0
+    finished = False  # a build that outran its kill indexed everything
     for label, when in list(kill_points.items()) + [(f"after {d}s", d) for d in delays]:
         build = _Build(notes, index)
         if callable(when):
@@ -360,6 +361,7 @@ def test_sigkill_at_any_moment_leaves_previous_index_answering(tmp_path):
         assert server.search("kombucha scoby", k=1)[0].path == "kombucha.md"
         if rc != -signal.SIGKILL:  # the build won the race and finished: start over from it
             live = store.read_current(index)
+            finished = True
     assert seen_killed >= 4  # the stage-based kills at least land mid-build
 
     # A killed build leaves its temp folder behind; the next build succeeds and cleans up.
@@ -367,7 +369,7 @@ def test_sigkill_at_any_moment_leaves_previous_index_answering(tmp_path):
                            "--model", "hash-256", "--json"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     rep = json.loads(done.stdout)
-    assert rep["notes"] == 72 and rep["unchanged"] == first.notes
+    assert rep["notes"] == 72 and rep["unchanged"] == (72 if finished else first.notes)
     assert leftovers(index) == [store.read_current(index)]
     # The running server picks up the rebuilt index on its next question, without a restart.
     assert server.search("sourdough starter rye", k=1)[0].path == "sourdough.md"
