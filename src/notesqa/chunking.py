@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "11"
+CHUNKER_VERSION = "12"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -53,6 +53,7 @@ class Chunk:
     keywords: str = ""  # keyword-index input
     hash: str = ""  # sha256 of the embedding input: equal hash, equal vector
     marker: str = ""  # shown before an ordered list item's first chunk ("3."): the step number matters
+    origin: str | None = None  # an embedded copy: "path:line" of the unit it shows (that note keeps the hit)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -75,6 +76,11 @@ def dedupe_path(parts) -> list[str]:
         if p and not (out and out[-1].casefold().strip() == p.casefold().strip()):
             out.append(p)
     return out
+
+
+def _lines(text: str) -> str:
+    """Text whose line breaks are part of it (a callout): each line's spaces folded, lines kept."""
+    return "\n".join(clean(line) for line in text.splitlines() if line.strip())
 
 
 def _short(text: str, limit: int = MAX_PARENT_CHARS) -> str:
@@ -137,13 +143,16 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         parent = unit_seq.get(unit.parent) if unit.parent is not None else None
         body = embed_text if embed_text is not None else text
         emb = embed_input(note.title, unit.heading, unit.parents, body)
-        # the note's year lets "in 2023" match a dated note whose title does not say it
-        kw = " ".join([note.title, note.date[:4] if note.date else "", *unit.heading, *unit.parents, text])
+        # the note's year lets "in 2023" match a dated note whose title does not say it; its other
+        # names (aliases) are words for it as much as its title is
+        kw = " ".join([note.title, *note.aliases, note.date[:4] if note.date else "", *unit.heading, *unit.parents,
+                       text])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
+            origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None,
         ))
         unit_seq.setdefault(idx, seq)
 
@@ -154,7 +163,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         if unit.kind in ("paragraph", "quote"):
             raw = unit.text
             if len(clean(raw)) <= MAX_WINDOW_CHARS:
-                pieces = [(unit.line, clean(raw))]
+                pieces = [(unit.line, _lines(raw) if unit.keep_lines else clean(raw))]
             else:
                 pieces = sentence_windows(raw, unit.line)
             group = len(chunks) if len(pieces) > 1 else None
@@ -168,7 +177,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
             add(unit, idx, f"{intro}\n{code}" if intro else code, unit.line, None,
                 embed_text=f"{intro}\n{head}" if intro else head)
         else:
-            txt = clean(unit.text)
+            txt = _lines(unit.text) if unit.keep_lines else clean(unit.text)
             parts = split_long(prefix, txt) if split_long else [txt]
             group = len(chunks) if len(parts) > 1 else None
             for part in parts:
@@ -220,3 +229,12 @@ def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, ove
         return [p.strip() for p in splitter.split_text(text) if p.strip()] or [text]
 
     return split_long
+
+
+def indexed_chars(note: ParsedNote) -> int:
+    """Characters of the note's own text that its chunks hold (what coverage counts; an embedded
+    copy of another note's text is that note's, and a long code block is indexed by its start)."""
+    from .parsing import visible_chars
+
+    return note.heading_chars + sum(visible_chars(u.text[:MAX_CODE_SHOWN] if u.kind == "code" else u.text)
+                                    for u in note.units if u.origin is None and has_words(u.text))

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Callable, Protocol
+
 from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
+from .markup import ATTACHMENT_SUFFIXES, WIKILINK, Inline, outside_code, strip_comments
+
+if TYPE_CHECKING:
+    from .vault import Vault
 
 # --------------------------------------------------------------------------- problems
 
@@ -222,6 +228,8 @@ class Unit:
     parent: int | None = None  # index of the parent bullet unit in the note
     intro: str = ""  # for code blocks: the sentence that introduces them
     marker: str = ""  # an ordered list item's number as written ("3." or "3)"); "" for a bullet
+    keep_lines: bool = False  # shown with its line breaks (a callout, a Logseq note block)
+    origin: tuple[str, int] | None = None  # an embedded copy: the note and line it comes from
 
 
 @dataclass
@@ -232,11 +240,16 @@ class ParsedNote:
     date: str | None  # ISO YYYY-MM-DD
     units: list[Unit] = field(default_factory=list)
     problem: Problem | None = None
+    aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
+    block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
+    links: tuple[str, ...] = ()  # the notes its [[links]] name, as written
+    lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
+    text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
+    heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
 
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 _SPACE = re.compile(r"[ \t]+")
 
@@ -274,8 +287,9 @@ def _strip_liquid(text: str) -> str:
 def strip_non_content(text: str) -> str:
     """Remove Liquid tags and HTML comments, keeping every line where it was.
 
-    Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content)."""
-    text = _HTML_COMMENT.sub(_blank_keep_lines, text)
+    Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
+    (HTML and Obsidian %% ones) inside code are code, and stay."""
+    text = strip_comments(text)
     out, pos = [], 0
     for m in _LIQUID_RAW.finditer(text):
         out.append(_strip_liquid(text[pos:m.start()]))
@@ -298,17 +312,33 @@ def _markdown():
     return _MD
 
 
-def inline_text(token) -> str:
-    """Plain text of an inline token: link and emphasis markup dropped, HTML dropped."""
+def inline_text(token, render: Callable[[str], str] | None = None) -> str:
+    """Plain text of an inline token: link and emphasis markup dropped, HTML dropped.
+
+    render (markup.Inline.render) turns Obsidian and Logseq syntax in the text into what a
+    reader sees; code spans are never passed to it. Adjacent text pieces are rendered
+    together, so a [[link]] the parser cut in two is still read as one."""
     out: list[str] = []
+    prose: list[str] = []
+
+    def flush() -> None:
+        if prose:
+            joined = "".join(prose)
+            out.append(render(joined) if render is not None else joined)
+            prose.clear()
+
     for child in token.children or []:
         t = child.type
-        if t in ("text", "code_inline"):
+        if t == "text":
+            prose.append(child.content)
+        elif t == "code_inline":
+            flush()
             out.append(child.content)
         elif t in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif t == "image":
-            out.append(child.content or "")
+            prose.append("\n")
+        elif t == "image" and not (child.content or "").lower().endswith(ATTACHMENT_SUFFIXES):
+            prose.append(child.content or "")  # its alt text, unless that is only its file name
+    flush()
     return "".join(out)
 
 
@@ -351,7 +381,29 @@ def _as_date(value) -> str | None:
     return None
 
 
-def _as_tags(meta: dict) -> tuple[str, ...]:
+def _as_list(value) -> tuple[str, ...]:
+    """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = value.split(",")
+    elif isinstance(value, (list, tuple, set)):
+        parts = [str(v) for v in value if v is not None]
+    else:
+        parts = [str(value)]
+    seen: dict[str, None] = {}
+    for p in parts:
+        p = p.strip().strip('"').strip()
+        if p.startswith("[[") and p.endswith("]]"):
+            p = p[2:-2]
+        if p:
+            seen.setdefault(p, None)
+    return tuple(seen)
+
+
+def _as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
+    """Front-matter tags (tags, tag, categories, category), then the #tags in the text. A nested
+    #a/b tag is also tag a, as Obsidian's tag search has it."""
     tags: list[str] = []
     for key in ("tags", "tag", "categories", "category"):
         value = meta.get(key)
@@ -359,12 +411,48 @@ def _as_tags(meta: dict) -> tuple[str, ...]:
             tags += re.split(r"[,\s]+", value)
         elif isinstance(value, (list, tuple)):
             tags += [str(v) for v in value if v is not None]
+    for t in inline_tags:
+        tags.append(t)
+        tags += ["/".join(t.split("/")[:i]) for i in range(1, t.count("/") + 1)]
     seen: dict[str, None] = {}
     for t in tags:
         t = t.strip().lstrip("#").casefold()
+        if t.startswith("[[") and t.endswith("]]"):
+            t = t[2:-2]
         if t:
             seen.setdefault(t, None)
     return tuple(seen)
+
+
+_DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
+
+
+def note_date(value, rel: str) -> str | None:
+    """The note's date: front matter's, else a YYYY-MM-DD- file-name prefix, else a daily note's name."""
+    date = _as_date(value) if value is not None else None
+    if date is None:
+        name = Path(rel).name
+        m = _DATE_PREFIX.match(name) or _DATE_STEM.match(Path(rel).stem)
+        if m:
+            date = _as_date(f"{m[1]}-{m[2]}-{m[3]}")
+    return date
+
+
+_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
+_LINK_URL = re.compile(r"\]\([^)\s]*\)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def visible_chars(text: str) -> int:
+    """Characters that are text, not markup or space: what coverage counts on both sides."""
+    return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
+
+
+def _text_chars(text: str) -> int:
+    """Characters of notes text in a markdown note: the body as a reader sees it, markup not counted."""
+    body = _FRONT_MATTER.sub("", text, count=1)
+    body = strip_non_content(body)
+    return visible_chars(outside_code(body, Inline().render))
 
 
 def _title_from_filename(rel: str) -> str:
@@ -414,154 +502,342 @@ def _label_text(text: str) -> str:
     return clean(text).rstrip(" :")
 
 
-def parse_note(text: str, rel: str) -> ParsedNote:
-    """Parse markdown text into a ParsedNote. Never raises on odd markdown."""
-    problem = None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _markdown().parse(strip_non_content(text))
+LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
+CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
+# a paragraph that is only an embed: ![[note]] (Obsidian) or {{embed ...}} (Logseq)
+EMBED_LINE = re.compile(r"^[ \t]*(?:!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+(.+?)\s*\}\}\}?)[ \t]*$")
 
+
+class Embedder(Protocol):  # noqa: D101 - what the walker asks of the vault for an embed
+    def embed(self, spec: str, from_path: str) -> "Embedded | None": ...
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """The units an embed shows, relative to themselves (depth from 0, parents inside the copy)."""
+
+    label: str  # where they come from: "Note", "Note > Heading"
+    units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
+
+
+class _Walker:
+    """markdown-it tokens -> units, appended to one note's list.
+
+    Plain markdown feeds it one whole note. A Logseq page feeds it one block at a time,
+    with the block's ancestors already open as list items (see logseq.py), so a block is
+    a bullet whatever its indentation, and markdown inside a block reads as it does anywhere.
+    """
+
+    def __init__(self, path: str, inline: Inline, vault: Embedder | None = None):
+        self.path = path
+        self.inline = inline
+        self.vault = vault
+        self.units: list[Unit] = []
+        self.block_ids: dict[str, int] = {}
+        self.headings: list[tuple[int, str]] = []
+        self.outline = False  # Logseq: the page's outline decides which headings are open
+        self.items: list[dict] = []  # open list items, innermost last
+        self.containers: list[str] = []  # "li" / "blockquote", innermost last
+        self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
+        self.first_h1: str | None = None
+        self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
+        self.last_inline = None  # the inline token of last_para, to tell a link-only line from a label
+        self.label: int | None = None  # a short line that names the list under it, e.g. "Pros"
+        self.lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
+        self.table: dict | None = None
+        self.line_offset = 0  # a Logseq block is parsed alone: its first line in the file
+        self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
+        self.lost: list[str] = []  # text the parser could not read as notes text
+        self.heading_chars = 0
+
+    # -- where the current block sits
+
+    def heading_path(self) -> tuple[str, ...]:
+        return tuple(h for _, h in self.headings)
+
+    def enclosing(self) -> tuple[int | None, tuple[str, ...]]:
+        """The innermost bullet (or list label) around the current block, and the chain of parents
+        (a list item whose unit is not made yet is not among them; a callout's title is)."""
+        above = [it["unit"] for it in self.items if it["unit"] is not None]
+        chain = [self.units[u].text for u in above]
+        for _, title, n_above in reversed(self.callouts):
+            chain.insert(min(n_above, len(chain)), title)
+        if self.label is not None:
+            chain.insert(0, _label_text(self.units[self.label].text))
+        return (above[-1] if above else self.label), tuple(chain)
+
+    def _line(self, tok) -> tuple[int, int]:
+        line = (tok.map[0] + 1 if tok.map else 1) + self.line_offset
+        return line, (tok.map[1] + self.line_offset if tok.map else line)
+
+    def _text(self, inline) -> str:
+        return inline_text(inline, self.inline.render)
+
+    def _add(self, unit: Unit) -> int:
+        self.units.append(unit)
+        idx = len(self.units) - 1
+        for block_id in self.inline.take_ids():
+            self.block_ids.setdefault(block_id, idx)
+        return idx
+
+    # -- tokens
+
+    def walk(self, tokens) -> None:
+        i, n = 0, len(tokens)
+        while i < n:
+            i = self._step(tokens, i)
+
+    def _step(self, tokens, i: int) -> int:
+        tok = tokens[i]
+        t = tok.type
+        if t not in ("paragraph_open", "blockquote_open"):
+            self.quote_start = False  # a callout's marker is its quote's first line
+        if t == "heading_open":
+            self._heading(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
+            return i + 3
+        if t == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
+            self._paragraph(tok, tokens[i + 1])
+            return i + 3
+        handler = self._HANDLERS.get(t)
+        if handler is not None:
+            handler(self, tok)
+        elif self.table is not None and t in self._TABLE:
+            self._TABLE[t](self, tok)
+        return i + 1
+
+    def _heading(self, tok, inline) -> None:
+        level = int(tok.tag[1:])
+        txt = clean(self._text(inline)) if inline is not None else ""
+        self.inline.take_ids()
+        if level == 1 and self.first_h1 is None:
+            self.first_h1 = txt
+        if not self.outline:
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+        if txt:
+            self.headings.append((level, txt))
+            self.heading_chars += visible_chars(txt)
+        self.last_para = None
+
+    def _list_open(self, tok) -> None:
+        if not self.items and _is_label(self.last_para, self.last_inline):
+            self.label = self.units.index(self.last_para)
+        # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
+        ordered = tok.type == "ordered_list_open"
+        start = tok.attrGet("start") if ordered else None
+        self.lists.append([int(start) if str(start or "").isdigit() else 1] if ordered else [])
+        self.last_para = None
+
+    def _list_close(self, tok) -> None:
+        self.lists.pop() if self.lists else None
+        if not self.items:
+            self.label = None
+
+    def _item_open(self, tok) -> None:
+        self.containers.append("li")
+        marker = ""
+        if self.lists and self.lists[-1]:
+            marker = f"{self.lists[-1][0]}{tok.markup}"
+            self.lists[-1][0] += 1
+        line, end = self._line(tok)
+        self.items.append({"line": line, "end": end, "unit": None, "marker": marker})
+
+    def _item_close(self, tok) -> None:
+        self.containers.pop() if self.containers else None
+        self.items.pop() if self.items else None
+        self.last_para = None
+
+    def _quote_open(self, tok) -> None:
+        self.containers.append("blockquote")
+        self.quote_start = True
+
+    def _quote_close(self, tok) -> None:
+        level = self.containers.count("blockquote")
+        self.callouts = [c for c in self.callouts if c[0] < level]
+        self.containers.pop() if self.containers else None
+        self.quote_start = False
+
+    def _paragraph(self, tok, inline) -> None:
+        callout_start, self.quote_start = self.quote_start, False
+        if self._embed(inline):
+            return
+        raw = self._text(inline)
+        line, end = self._line(tok)
+        keep_lines = False
+        if callout_start:
+            raw, line, keep_lines = self._callout(raw, line)
+        txt = clean(raw)
+        if not txt:
+            self.inline.take_ids()
+            return
+        if self.containers and self.containers[-1] == "li" and self.items:
+            self._bullet_text(txt, end)
+            return
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        parent_idx, chain = self.enclosing()
+        u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items), parent=parent_idx,
+                 keep_lines=keep_lines)
+        self._add(u)
+        self.last_para, self.last_inline = u, inline
+
+    def _bullet_text(self, txt: str, end: int) -> None:
+        item = self.items[-1]
+        if item["unit"] is None:
+            parent_idx, chain = self.enclosing()
+            item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
+                                          depth=len(self.items), parent=parent_idx, marker=item["marker"]))
+        else:
+            u = self.units[item["unit"]]
+            u.text = f"{u.text}\n{txt}"
+            u.end_line = end
+            for block_id in self.inline.take_ids():
+                self.block_ids.setdefault(block_id, item["unit"])
+        self.last_para = self.units[item["unit"]]
+
+    def _callout(self, raw: str, line: int) -> tuple[str, int, bool]:
+        """An Obsidian callout's first paragraph: "[!type] Title" then its body. The marker is not
+        text; the title heads the callout's body (as a parent does), the body keeps its lines."""
+        first, _, body = raw.partition("\n")
+        m = CALLOUT.match(first)
+        if m is None:
+            return raw, line, False
+        title = clean(first[m.end():]) or m.group(1).capitalize()
+        if not body.strip():
+            return title, line, True  # a callout of one line: its title is all it says
+        n_above = sum(1 for it in self.items if it["unit"] is not None)
+        self.heading_chars += visible_chars(title)
+        self.callouts.append((self.containers.count("blockquote"), title, n_above))
+        return body, line + 1, True
+
+    def _embed(self, inline) -> bool:
+        """A paragraph that is only an embed shows what it embeds (marked with where it comes from)."""
+        m = EMBED_LINE.match(inline.content)
+        if m is None or self.vault is None:
+            return False
+        got = self.vault.embed(m.group(1) or m.group(2), self.path)
+        if got is None:
+            self.lost.append(f"the embed {inline.content.strip()} at line {self._line(inline)[0]} was not found")
+            return False  # read as a link to it
+        parent_idx, chain = self.enclosing()
+        chain = (*chain, got.label)
+        base, depth = len(self.units), len(self.items)
+        for u in got.units:
+            parent = base + u.parent if u.parent is not None else parent_idx
+            self.units.append(Unit(u.kind, u.text, u.line, u.end_line, self.heading_path(), (*chain, *u.parents),
+                                   depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
+                                   keep_lines=u.keep_lines, origin=u.origin))
+        self.last_para = None
+        return True
+
+    def _code(self, tok) -> None:
+        code = tok.content.rstrip("\n")
+        if code.strip():
+            line, end = self._line(tok)
+            if tok.type == "code_block" and len(code) > LONG_INDENTED and not self.outline:
+                self.lost.append(f"an indented block of {len(code)} characters at line {line} is read as code "
+                                 "(only its start is indexed; indent it less to make it text)")
+            intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
+            parent_idx, chain = self.enclosing()
+            self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
+                                   parent=parent_idx, intro=intro))
+        self.last_para = None
+
+    def _table_open(self, tok) -> None:
+        self.table = {"header": [], "row": [], "in_head": False, "line": 1}
+
+    def _table_close(self, tok) -> None:
+        self.table = None
+        self.last_para = None
+
+    def _reset_para(self, tok) -> None:
+        self.last_para = None
+
+    def _html(self, tok) -> None:
+        self.last_para = None
+        words = re.sub(r"<[^>]*>", " ", tok.content)
+        if len(clean(words)) > LONG_INDENTED // 4:
+            self.lost.append(f"an HTML block at line {self._line(tok)[0]} is not indexed")
+
+    def _thead(self, tok) -> None:
+        self.table["in_head"] = tok.type == "thead_open"
+
+    def _tr_open(self, tok) -> None:
+        self.table["row"] = []
+        self.table["line"] = self._line(tok)[0]
+
+    def _cell(self, tok) -> None:
+        self.table["row"].append(clean(self._text(tok)))
+
+    def _tr_close(self, tok) -> None:
+        table = self.table
+        if table["in_head"]:
+            table["header"] = table["row"]
+        elif any(table["row"]):
+            hdr = table["header"]
+            cells = [f"{hdr[j]}: {c}" if j < len(hdr) and hdr[j] else c for j, c in enumerate(table["row"]) if c]
+            _, chain = self.enclosing()
+            self._add(Unit("table_row", " | ".join(cells), table["line"], table["line"], self.heading_path(), chain,
+                           depth=len(self.items)))
+
+    _HANDLERS = {
+        "bullet_list_open": _list_open, "ordered_list_open": _list_open,
+        "bullet_list_close": _list_close, "ordered_list_close": _list_close,
+        "list_item_open": _item_open, "list_item_close": _item_close,
+        "blockquote_open": _quote_open, "blockquote_close": _quote_close,
+        "fence": _code, "code_block": _code, "table_open": _table_open, "table_close": _table_close,
+        "hr": _reset_para, "html_block": _html,
+    }
+    _TABLE = {"thead_open": _thead, "thead_close": _thead, "tr_open": _tr_open, "inline": _cell,
+              "tr_close": _tr_close}
+
+
+def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
+    """Parse a note into a ParsedNote. Never raises on odd markdown.
+
+    A Logseq page (in a Logseq graph, or a note written as one) is read as an outline;
+    anything else as markdown, with Obsidian's syntax read the way Obsidian shows it.
+    vault resolves links, block references and embeds to other notes (without it they
+    read as their names, and references to blocks elsewhere are not found).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    from . import logseq
+
+    if (vault.is_logseq(rel) if vault is not None else False) or logseq.looks_like_outline(text):
+        return logseq.parse_page(text, rel, vault)
+    return _parse_markdown(text, rel, vault)
+
+
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+
+
+def _escape_table_links(text: str) -> str:
+    """[[note|alias]] in a table row written as Obsidian allows, without escaping its | (the
+    markdown table would split the link into two cells)."""
+    if "[[" not in text or "|" not in text:
+        return text
+
+    def row(m: re.Match) -> str:
+        return WIKILINK.sub(lambda w: w.group(0).replace("\\|", "|").replace("|", "\\|"), m.group(0))
+
+    return outside_code(text, lambda part: _TABLE_LINE.sub(row, part))
+
+
+def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
+    problem = None
+    tokens = _markdown().parse(_escape_table_links(strip_non_content(text)))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
         meta, problem = _front_matter(tokens[0].content, rel)
         tokens = tokens[1:]
-
-    units: list[Unit] = []
-    headings: list[tuple[int, str]] = []
-    items: list[dict] = []  # open list items, innermost last
-    containers: list[str] = []  # "li" / "blockquote", innermost last
-    first_h1 = None
-    last_para: Unit | None = None  # the paragraph right before the current block, for code intros
-    table: dict | None = None
-    i = 0
-    n = len(tokens)
-
-    def heading_path() -> tuple[str, ...]:
-        return tuple(h for _, h in headings)
-
-    label: int | None = None  # a short line that names the list under it, e.g. "Pros" or "How X uses DNS"
-    last_inline = None  # the inline token of last_para, to tell a link-only line from a label
-    lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
-
-    def enclosing() -> tuple[int | None, tuple[str, ...]]:
-        """The innermost bullet (or list label) around the current block, and the chain of parents
-        (a list item whose unit is not made yet is not among them)."""
-        above = [it["unit"] for it in items if it["unit"] is not None]
-        chain = tuple(units[u].text for u in above)
-        if label is not None:
-            chain = (_label_text(units[label].text), *chain)
-        return (above[-1] if above else label), chain
-
-    while i < n:
-        tok = tokens[i]
-        t = tok.type
-        if t == "heading_open":
-            level = int(tok.tag[1:])
-            txt = clean(inline_text(tokens[i + 1])) if i + 1 < n else ""
-            if level == 1 and first_h1 is None:
-                first_h1 = txt
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-            if txt:
-                headings.append((level, txt))
-            last_para = None
-            i += 3
-            continue
-        if t in ("bullet_list_open", "ordered_list_open"):
-            if not items and _is_label(last_para, last_inline):
-                label = units.index(last_para)
-            # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
-            start = tok.attrGet("start") if t == "ordered_list_open" else None
-            lists.append([int(start) if str(start or "").isdigit() else 1] if t == "ordered_list_open" else [])
-            last_para = None
-        elif t in ("bullet_list_close", "ordered_list_close"):
-            lists.pop() if lists else None
-            if not items:
-                label = None
-        elif t == "list_item_open":
-            containers.append("li")
-            marker = ""
-            if lists and lists[-1]:
-                marker = f"{lists[-1][0]}{tok.markup}"
-                lists[-1][0] += 1
-            items.append({"line": tok.map[0] + 1 if tok.map else 1, "end": tok.map[1] if tok.map else 1, "unit": None,
-                          "marker": marker})
-        elif t == "list_item_close":
-            containers.pop() if containers else None
-            items.pop() if items else None
-            last_para = None
-        elif t == "blockquote_open":
-            containers.append("blockquote")
-        elif t == "blockquote_close":
-            containers.pop() if containers else None
-        elif t == "paragraph_open" and i + 1 < n and tokens[i + 1].type == "inline":
-            inline = tokens[i + 1]
-            raw = inline_text(inline)
-            txt = clean(raw)
-            line = (tok.map[0] + 1) if tok.map else 1
-            end = tok.map[1] if tok.map else line
-            if txt:
-                if containers and containers[-1] == "li" and items:
-                    item = items[-1]
-                    if item["unit"] is None:
-                        parent_idx, chain = enclosing()
-                        units.append(Unit("bullet", txt, item["line"], end, heading_path(), chain,
-                                          depth=len(items), parent=parent_idx, marker=item["marker"]))
-                        item["unit"] = len(units) - 1
-                    else:
-                        u = units[item["unit"]]
-                        u.text = f"{u.text}\n{txt}"
-                        u.end_line = end
-                    last_para = units[item["unit"]]
-                else:
-                    kind = "quote" if "blockquote" in containers else "paragraph"
-                    parent_idx, chain = enclosing()
-                    u = Unit(kind, raw.strip(), line, end, heading_path(), chain, depth=len(items), parent=parent_idx)
-                    units.append(u)
-                    last_para, last_inline = u, inline
-            i += 3
-            continue
-        elif t in ("fence", "code_block"):
-            code = tok.content.rstrip("\n")
-            if code.strip():
-                line = (tok.map[0] + 1) if tok.map else 1
-                end = tok.map[1] if tok.map else line
-                intro = last_sentence(last_para.text) if last_para is not None else ""
-                parent_idx, chain = enclosing()
-                units.append(Unit("code", code, line, end, heading_path(), chain, depth=len(items),
-                                  parent=parent_idx, intro=intro))
-            last_para = None
-        elif t == "table_open":
-            table = {"header": [], "row": [], "in_head": False, "line": 1}
-        elif t == "thead_open" and table is not None:
-            table["in_head"] = True
-        elif t == "thead_close" and table is not None:
-            table["in_head"] = False
-        elif t == "tr_open" and table is not None:
-            table["row"] = []
-            table["line"] = (tok.map[0] + 1) if tok.map else 1
-        elif t == "inline" and table is not None:
-            table["row"].append(clean(inline_text(tok)))
-        elif t == "tr_close" and table is not None:
-            if table["in_head"]:
-                table["header"] = table["row"]
-            elif any(table["row"]):
-                hdr = table["header"]
-                cells = [f"{hdr[j]}: {c}" if j < len(hdr) and hdr[j] else c for j, c in enumerate(table["row"]) if c]
-                _, chain = enclosing()
-                units.append(Unit("table_row", " | ".join(cells), table["line"], table["line"], heading_path(), chain,
-                                  depth=len(items)))
-        elif t == "table_close":
-            table = None
-            last_para = None
-        elif t in ("hr", "html_block"):
-            last_para = None
-        i += 1
-
+    inline = Inline(rel, vault)
+    walker = _Walker(rel, inline, vault)
+    walker.walk(tokens)
+    inline.lost.extend(walker.lost)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
-    title = clean(str(title)) if title not in (None, "") else (first_h1 or _title_from_filename(rel))
-    m = _DATE_PREFIX.match(Path(rel).name)
-    date = _as_date(meta.get("date")) if meta.get("date") is not None else None
-    if date is None and m:
-        date = _as_date(f"{m[1]}-{m[2]}-{m[3]}")
-    return ParsedNote(rel, title, _as_tags(meta), date, units, problem)
+    title = clean(str(title)) if title not in (None, "") else (walker.first_h1 or _title_from_filename(rel))
+    date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
+    return ParsedNote(rel, title, _as_tags(meta, inline.tags), date, walker.units,
+                      problem, aliases=_as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
+                      links=tuple(link.target for link in inline.links if link.target),
+                      lost=tuple(inline.lost), text_chars=_text_chars(text), heading_chars=walker.heading_chars)

@@ -1,0 +1,333 @@
+"""Logseq pages: outlines of `- ` blocks, read block by block.
+
+A Logseq page is an outline: every block starts with `- ` at some indentation (tabs,
+or spaces), and continues on lines indented under it. Each block is a unit at its
+outline depth whatever its indentation, with its parent blocks as parents; a heading
+block (`- ## Setup`) heads the blocks under it and the blocks after it on the same
+level. `key:: value` lines are properties, never text: the page's first block of them
+is the note's metadata (title, alias, tags, date), a block's `id::` is what `((refs))`
+point to, the rest is dropped. Org-style `#+BEGIN_NOTE ... #+END_NOTE` blocks read as
+callouts, `#+BEGIN_SRC` / `#+BEGIN_QUERY` / `#+BEGIN_EXAMPLE` as code.
+
+The markdown inside each block is parsed by the same walker as any note (parsing.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .markup import Inline, outside_code, strip_comments
+
+PROPERTY = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
+BULLET = re.compile(r"^([ \t]*)-(?:[ \t]+(.*)|[ \t]*)$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+ORG_BEGIN = re.compile(r"^([ \t]*)#\+BEGIN_(\w+)(.*)$", re.I)
+ORG_END = re.compile(r"^([ \t]*)#\+END_(\w+)[ \t]*$", re.I)
+HICCUP = re.compile(r"^[ \t]*\[:[\w.#-]+.*\][ \t]*$")
+HICCUP_CODE = re.compile(r'\[:code "([^"`]*)"\]')
+NUMBERED = re.compile(r"^(\d{1,9}[.)])[ \t]+(\S.*)$")
+HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+# block kinds shown as a callout (their text with its lines), and those shown as code
+ORG_CALLOUTS = {"NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING", "PINNED", "QUOTE", "CENTER", "VERSE"}
+ORG_CODE = {"SRC": "", "QUERY": "query", "EXAMPLE": "", "EXPORT": "", "COMMENT": None}
+# page properties whose value is prose the page shows, indexed as its first paragraph
+PROSE_PROPERTIES = ("description",)
+
+
+def looks_like_outline(text: str) -> bool:
+    """A note outside a Logseq graph written as a Logseq page: its first lines are `key:: value`
+    properties (of the page, or of its first block) and it is an outline of `- ` blocks."""
+    lines = [ln for ln in text.lstrip("\ufeff").splitlines()[:12] if ln.strip()]
+    if not lines or not any(PROPERTY.match(ln) for ln in lines[:4]):
+        return False
+    return any(BULLET.match(ln) for ln in text.splitlines())
+
+
+@dataclass
+class Block:
+    line: int  # 1-based line of the `- ` (or the page's first line for text before any bullet)
+    depth: int  # 1 = top level
+    lines: list[str] = field(default_factory=list)  # content, un-indented; line i is file line `line + i`
+
+
+def _width(ws: str) -> int:
+    return len(ws.expandtabs(4))
+
+
+def split_blocks(lines: list[str], first_line: int) -> list[Block]:
+    """The outline's blocks in order, each with its depth and its own lines.
+
+    Depth comes from indentation compared with the blocks above (tabs or any number of
+    spaces). A line that is not a `- ` continues the block above, inside a code fence too,
+    except at the margin: there a heading, or text after a `- ` block or after the page's
+    properties, starts a top-level block (Logseq writes a page's first block, and headings
+    it was given as plain markdown, without the `- `).
+    """
+    blocks: list[Block] = []
+    stack: list[int] = []  # indentation of the open blocks, outermost first
+    fence: str | None = None
+    bare = props_only = False  # the last block had no `- ` / holds only properties so far
+    for i, line in enumerate(lines):
+        m = BULLET.match(line) if fence is None else None
+        if m is None:
+            at_margin = fence is None and line[:1] not in ("", " ", "\t")
+            if at_margin and (not blocks or HEADING.match(line) or not bare
+                              or (props_only and not PROPERTY.match(line))):
+                blocks.append(Block(first_line + i, 1))
+                stack[:] = [0]  # `- ` blocks at the margin are its siblings, indented ones its children
+                bare, props_only = True, True
+            elif not blocks:
+                continue  # blank lines before the first block
+            content = _dedent(line, stack[-1] + 2) if not bare else line
+            blocks[-1].lines.append(content)
+            props_only = props_only and (not content.strip() or PROPERTY.match(content) is not None)
+            fence = _fence_state(content, fence)
+            continue
+        indent = _width(m.group(1))
+        while stack and indent <= stack[-1]:
+            stack.pop()
+        blocks.append(Block(first_line + i, len(stack) + 1, [m.group(2) or ""]))
+        stack.append(indent)
+        bare = props_only = False
+        fence = _fence_state(blocks[-1].lines[0], None)
+    return blocks
+
+
+def _dedent(line: str, width: int) -> str:
+    """line without up to `width` columns of leading white space."""
+    col, i = 0, 0
+    while i < len(line) and line[i] in " \t" and col < width:
+        col = _width(line[: i + 1])
+        i += 1
+    return line[i:]
+
+
+def _fence_state(line: str, fence: str | None) -> str | None:
+    m = FENCE.match(line)
+    if m is None:
+        return fence
+    mark = m.group(1)
+    if fence is None:
+        return mark[0] * len(mark)
+    return None if mark.startswith(fence) and not line.strip()[len(mark):].strip() else fence
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """(properties, lines) of a block: `key:: value` lines outside code are properties; they
+    become blank lines, so every other line keeps its place."""
+    props: dict[str, str] = {}
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        m = PROPERTY.match(line) if fence is None else None
+        if m is not None:
+            props.setdefault(m.group(1).lower(), (m.group(2) or "").strip())
+            out.append("")
+            continue
+        fence = _fence_state(line, fence)
+        out.append(line)
+    return props, out
+
+
+def property_list(value: str) -> tuple[str, ...]:
+    """A property value as a list: `[[a]], [[b c]], #d, e` -> ("a", "b c", "d", "e")."""
+    items = re.findall(r"\[\[([^\[\]]+)\]\]|#\[\[([^\[\]]+)\]\]|([^,\[\]]+)", value)
+    out: dict[str, None] = {}
+    for a, b, c in items:
+        for part in ([a] if a else [b] if b else [p for p in c.split(",")]):
+            part = part.strip().lstrip("#").strip()
+            if part:
+                out.setdefault(part, None)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- org blocks
+
+
+def org_blocks(lines: list[str]) -> list[str]:
+    """`#+BEGIN_X ... #+END_X` inside a block as markdown, line for line: a note, tip or quote
+    becomes a callout (`> [!note]`), source, query and example blocks become fenced code."""
+    out: list[str] = []
+    kind: str | None = None
+    indent = ""
+    for line in lines:
+        if kind is None and HICCUP.match(line):
+            out.append("")  # [:div ...] is Logseq's inline HTML: markup, not text
+            continue
+        if kind is None and "[:code" in line:
+            line = HICCUP_CODE.sub(lambda m: f"`{m.group(1)}`", line)
+        m = ORG_BEGIN.match(line) if kind is None else None
+        if m is not None:
+            kind, indent = m.group(2).upper(), m.group(1)  # indented as the list item it belongs to
+            if kind in ORG_CALLOUTS:
+                out.append(f"{indent}> [!{kind.lower()}]")
+            elif ORG_CODE.get(kind, "") is None:
+                out.append("")
+            else:
+                lang = m.group(3).strip().split(" ")[0] if kind == "SRC" else ORG_CODE.get(kind, "")
+                out.append(f"{indent}```{lang}")
+            continue
+        end = ORG_END.match(line) if kind is not None else None
+        if end is not None:
+            out.append("" if kind in ORG_CALLOUTS or ORG_CODE.get(kind, "") is None else f"{indent}```")
+            kind = None
+            continue
+        if kind in ORG_CALLOUTS:
+            out.append(f"{indent}> {line[len(indent):] if line.startswith(indent) else line.lstrip()}")
+        elif kind is not None and ORG_CODE.get(kind, "") is None:
+            out.append("")
+        else:
+            out.append(line)
+    if kind is not None and kind not in ORG_CALLOUTS and ORG_CODE.get(kind, "") is not None:
+        out.append("```")  # an unclosed block: close it, as Logseq shows it
+    return out
+
+
+# --------------------------------------------------------------------------- page names
+
+
+def page_name(rel: str) -> str:
+    """The page name Logseq gives a file: `a___b.md` is page `a/b`, `%3F` is `?` (its
+    triple-lowbar file name format), a journal `2021_07_19.md` is `Jul 19th, 2021`."""
+    path = PurePosixPath(rel)
+    date = journal_date(rel)
+    if date is not None:
+        return journal_title(date)
+    stem = path.stem.replace("___", "/")
+    return urllib.parse.unquote(stem)
+
+
+def journal_date(rel: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})_(\d{2})_(\d{2})", PurePosixPath(rel).stem)
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def journal_title(iso: str) -> str:
+    d = _dt.date.fromisoformat(iso)
+    suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+    return f"{d.strftime('%b')} {d.day}{suffix}, {d.year}"
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def parse_page(text: str, rel: str, vault=None):
+    """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
+    from .parsing import _front_matter, _markdown, _Walker, clean, note_date, visible_chars
+
+    text = strip_comments(text)
+    lines = text.split("\n")
+    meta, problem, start = _page_front_matter(lines, rel, _front_matter)
+    blocks = split_blocks(lines[start:], start + 1)
+    inline = Inline(rel, vault)
+    walker = _Walker(rel, inline, vault)
+    walker.outline = True
+    page_props: dict[str, str] = {}
+    stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
+    items: list[dict] = []  # the open blocks' list items, one per depth
+    text_chars = 0
+    for n, block in enumerate(blocks):
+        props, body = take_properties(block.lines)
+        if n == 0 and props and not "".join(body).strip():
+            page_props = props  # the page's properties: metadata, not a block
+            text_chars += _prose_properties(walker, props, block.line, inline, clean)
+            continue
+        body = org_blocks(body)
+        text_chars += visible_chars(outside_code("\n".join(body), Inline().render))
+        del items[block.depth - 1:]
+        marker = _numbered(body)
+        item = {"line": block.line, "end": block.line + len(block.lines) - 1, "unit": None, "marker": marker}
+        items.extend({"line": block.line, "end": block.line, "unit": None, "marker": ""}
+                     for _ in range(block.depth - 1 - len(items)))
+        items.append(item)
+        _open_headings(stack, block, body)
+        walker.headings = [(level, txt) for _, level, txt in stack]
+        if HEADING.match(next((ln for ln in body if ln.strip()), "")):
+            # a heading block heads what is under it; its own text is a paragraph, not their parent
+            walker.items, walker.containers = items[:-1], ["li"] * (len(items) - 1) + ["section"]
+        else:
+            walker.items, walker.containers = list(items), ["li"] * len(items)
+        walker.callouts, walker.lists, walker.label, walker.last_para = [], [], None, None
+        walker.line_offset = block.line - 1
+        walker.walk(_markdown().parse("\n".join(body)))
+        if len(walker.headings) > len(stack):
+            level, txt = walker.headings[-1]
+            stack.append((block.depth, level, txt))
+        if props.get("id") and item["unit"] is not None:
+            walker.block_ids.setdefault(props["id"].lower(), item["unit"])
+    return _page_note(rel, meta, page_props, walker, inline, problem, text_chars, note_date, clean)
+
+
+def _numbered(body: list[str]) -> str:
+    """A block written `- 1. Step` is a numbered step: its number (kept for display), and its
+    first line without it, so the step is the block's own text, not a list inside it."""
+    m = NUMBERED.match(body[0]) if body else None
+    if m is None:
+        return ""
+    body[0] = m.group(2)
+    return m.group(1)
+
+
+def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, int]:
+    """(front matter, problem, first body line index) of a page; journals often have a title: there."""
+    if not lines or lines[0].strip() != "---":
+        return {}, None, 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            meta, problem = read("\n".join(lines[1:i]), rel)
+            return meta, problem, i + 1
+    return {}, None, 0
+
+
+def _open_headings(stack: list[tuple[int, int, str]], block: Block, body: list[str]) -> None:
+    """Close the headings this block leaves: those opened deeper than it, and, for a heading
+    block, those of the same or a lower rank on its own level."""
+    while stack and stack[-1][0] > block.depth:
+        stack.pop()
+    first = next((ln for ln in body if ln.strip()), "")
+    m = HEADING.match(first)
+    if m is not None:
+        level = len(m.group(1))
+        while stack and stack[-1][0] == block.depth and stack[-1][1] >= level:
+            stack.pop()
+
+
+def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, clean) -> int:
+    """Page properties that are prose (a description) are the page's first paragraph."""
+    from .parsing import Unit, visible_chars
+
+    count = 0
+    for key in PROSE_PROPERTIES:
+        value = props.get(key)
+        if value:
+            txt = clean(inline.render(value))
+            if txt:
+                walker.units.append(Unit("paragraph", txt, line, line, (), (), depth=0))
+                count += visible_chars(txt)
+    return count
+
+
+def _page_note(rel, meta, props, walker, inline, problem, text_chars, note_date, clean):
+    from .parsing import ParsedNote, _as_tags
+
+    title = props.get("title") or meta.get("title")
+    title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)
+    aliases = property_list(props.get("alias", "")) + property_list(props.get("aliases", ""))
+    tags = _as_tags({"tags": list(property_list(props.get("tags", "")))}, inline.tags) if props.get("tags") \
+        else _as_tags(meta, inline.tags)
+    date = note_date(props.get("date") or meta.get("date"), rel) or journal_date(rel)
+    return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, block_ids=walker.block_ids,
+                      links=tuple(link.target for link in inline.links if link.target),
+                      lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

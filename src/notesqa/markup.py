@@ -1,0 +1,211 @@
+"""Obsidian and Logseq inline syntax, read the way the apps show it.
+
+The markdown parser sees `[[links]]`, `![[embeds]]`, `((block refs))`, `{{macros}}`,
+`^block-ids` and `#tags` as plain text. `Inline.render` turns such text into what a
+reader of the note sees: a link reads as its alias or its name, a block reference as
+the referenced block's text, a macro or block-id marker is not text, an image embed
+drops out. It is applied to text outside code only (code spans and blocks are shown
+as written), and it collects what it met (tags, links, ids, what it could not resolve)
+so the parser can put each where it belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
+
+# [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+# a Logseq block reference ((uuid))
+BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)")
+# a Logseq macro {{name args}} (also written {{{name args}}})
+MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
+# an Obsidian block id at the end of a line: "text ^my-id" or a line of its own
+BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
+# #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
+TAG = re.compile(r"(?<![\w/#&;:=\]\)])#(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+# what an embed of these points to is a file shown as a picture, a player or a download: not text
+ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif", ".ico", ".tif",
+                       ".tiff", ".heic", ".excalidraw", ".pdf", ".mp3", ".wav", ".m4a", ".ogg", ".flac",
+                       ".webm", ".mp4", ".mov", ".mkv", ".ogv", ".3gp", ".canvas", ".base", ".csv", ".zip",
+                       ".excalidraw.md")
+# Logseq macros whose argument is text the reader sees; every other macro is a widget
+TEXT_MACROS = {"cloze": 0}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A [[link]] as written: the note it names, and a heading or block id in it."""
+
+    target: str  # note name or path, without .md
+    heading: str = ""
+    block: str = ""  # an Obsidian ^id or a Logseq uuid
+    alias: str = ""
+
+    @property
+    def display(self) -> str:
+        """What Obsidian shows for the link: its alias, or its name (with the heading)."""
+        if self.alias:
+            return self.alias
+        name = self.target.rsplit("/", 1)[-1] if self.target else ""
+        if self.heading:
+            return f"{name} > {self.heading}" if name else self.heading
+        return name
+
+    @property
+    def is_attachment(self) -> bool:
+        return self.target.lower().endswith(ATTACHMENT_SUFFIXES)
+
+
+def parse_link(inner: str) -> Link:
+    """The parts of what stands between [[ and ]]."""
+    inner = inner.replace("\\|", "|")
+    target, _, alias = inner.partition("|")
+    target, _, sub = target.partition("#")
+    heading = block = ""
+    if sub.startswith("^"):
+        block = sub[1:].strip()
+    else:
+        heading = sub.strip()
+    target = target.strip()
+    if target.lower().endswith((".md", ".markdown")):
+        target = target.rsplit(".", 1)[0]
+    return Link(target, heading, block, alias.strip())
+
+
+class Resolver(Protocol):
+    """What rendering needs from the rest of the vault (see vault.Vault)."""
+
+    def block_text(self, uuid: str, from_path: str) -> str | None: ...
+
+
+@dataclass
+class Inline:
+    """Renders the text of one note, remembering what it met on the way."""
+
+    path: str = ""
+    resolver: Resolver | None = None
+    tags: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # ^block-ids met since the caller last took them
+    lost: list[str] = field(default_factory=list)  # what could not be shown as text
+
+    def render(self, text: str) -> str:
+        """Text outside code as a reader sees it."""
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#")):
+            return text  # plain markdown: nothing to do (and no cost)
+        if "{{" in text:
+            text = MACRO.sub(self._macro, text)
+        if "((" in text:
+            text = BLOCK_REF.sub(self._block_ref, text)
+        if "#" in text:
+            text = TAG.sub(self._tag, text)
+        if "[[" in text:
+            text = WIKILINK.sub(self._wikilink, text)
+        if "^" in text:
+            text = BLOCK_ID.sub(self._block_id, text)
+        return text
+
+    def _macro(self, m: re.Match) -> str:
+        name = (m.group(1) or "").lower()
+        arg = (m.group(2) or "").strip()
+        if name in TEXT_MACROS:
+            return arg.split("\\\\", 1)[0].strip()  # {{cloze answer \\ hint}}: the answer
+        if name == "embed":
+            link = WIKILINK.search(arg)
+            if link:
+                return parse_link(link.group(2)).display
+            ref = BLOCK_REF.search(arg)
+            if ref:
+                return self._block_ref(ref)
+        return ""
+
+    def _block_ref(self, m: re.Match) -> str:
+        text = self.resolver.block_text(m.group(1), self.path) if self.resolver is not None else None
+        if text is None:
+            self.lost.append(f"block reference (({m.group(1)})) not found")
+            return ""
+        return text
+
+    def _tag(self, m: re.Match) -> str:
+        name = m.group(2) if m.group(2) is not None else m.group(1)
+        self.tags.append(name)
+        return f"#{name}"
+
+    def _wikilink(self, m: re.Match) -> str:
+        link = parse_link(m.group(2))
+        if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
+            if link.is_attachment or "." in link.target.rsplit("/", 1)[-1] and not link.target.endswith(".md"):
+                return ""
+            self.links.append(link)
+            return link.display
+        self.links.append(link)
+        return link.display
+
+    def _block_id(self, m: re.Match) -> str:
+        self.ids.append(m.group(1))
+        return ""
+
+    def take_ids(self) -> list[str]:
+        ids, self.ids = self.ids, []
+        return ids
+
+
+# --------------------------------------------------------------------------- whole text, code kept
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def outside_code(text: str, fn: Callable[[str], str]) -> str:
+    """fn applied to the parts of text that are not fenced code or code spans."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines(keepends=True):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            out.append(_spans_outside(("".join(prose)), fn))
+            prose = []
+            fence = m.group(1)[0] * len(m.group(1))
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if m and m.group(1).startswith(fence) and not line.strip().lstrip(">").strip()[len(m.group(1)):].strip():
+                fence = None
+        else:
+            prose.append(line)
+    out.append(_spans_outside("".join(prose), fn))
+    return "".join(out)
+
+
+def _spans_outside(text: str, fn: Callable[[str], str]) -> str:
+    if "`" not in text:
+        return fn(text)
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(fn(text[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)
+
+
+def _blank_keep_lines(m: re.Match) -> str:
+    return "\n" * m.group(0).count("\n")
+
+
+def strip_comments(text: str) -> str:
+    """HTML comments and Obsidian %% comments removed outside code, every line kept where it was."""
+    if "<!--" not in text and "%%" not in text:
+        return text
+
+    def strip(part: str) -> str:
+        part = HTML_COMMENT.sub(_blank_keep_lines, part)
+        return OBSIDIAN_COMMENT.sub(_blank_keep_lines, part) if "%%" in part else part
+
+    return outside_code(text, strip)

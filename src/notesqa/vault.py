@@ -1,0 +1,235 @@
+"""The notes folder as a whole: which note a [[name]] means, what a ((ref)) or an embed shows.
+
+Obsidian and Logseq resolve links by note name, not by path: `[[Hypervisor]]` is the note
+called Hypervisor wherever it lives (the nearest one when several share the name), a
+Logseq `[[a/b]]` is the page stored as `a___b.md`. A block reference or an embed needs the
+other note parsed; a Vault parses each note once per build and remembers which notes each
+note took text from, so a later build re-reads a note when a note it embeds has changed.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .markup import BLOCK_REF, WIKILINK, Link, parse_link
+
+MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are in the note itself
+MAX_EMBED_DEPTH = 4  # an embed of an embed of ... stops here (and a loop stops at once)
+_UUID_LINE = re.compile(r"^[ \t]*id::[ \t]*([0-9a-fA-F-]{36})[ \t]*$", re.M)
+
+
+def is_logseq_graph(notes_dir: Path) -> bool:
+    """A Logseq graph: a logseq/ settings folder, or pages/ and journals/ side by side."""
+    notes_dir = Path(notes_dir)
+    return (notes_dir / "logseq").is_dir() or ((notes_dir / "pages").is_dir() and (notes_dir / "journals").is_dir())
+
+
+class Vault:
+    """Name lookups and cross-note text for one build (or one source view) of a notes folder."""
+
+    def __init__(self, notes_dir: Path, rels: Iterable[str], logseq: bool | None = None):
+        self.notes_dir = Path(notes_dir)
+        self.rels = sorted(rels)
+        self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
+        self.deps: dict[str, set[str]] = {}  # note -> the notes it took text from
+        self._names: dict[str, list[str]] | None = None
+        self._parsed: dict[str, object] = {}
+        self._parsing: list[str] = []
+        self._uuids: dict[str, str] | None = None
+
+    def is_logseq(self, rel: str) -> bool:
+        return self.logseq
+
+    # -- names
+
+    def _name_index(self) -> dict[str, list[str]]:
+        if self._names is None:
+            from .logseq import page_name
+
+            names: dict[str, list[str]] = {}
+            for rel in self.rels:
+                stem_path = rel.rsplit(".", 1)[0]
+                keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
+                if self.logseq:
+                    keys.add(page_name(rel).casefold())
+                for key in keys:
+                    names.setdefault(key, []).append(rel)
+            self._names = names
+        return self._names
+
+    def resolve(self, target: str, from_path: str = "") -> str | None:
+        """The note a link's target names, or None. Several notes of that name: the one in the
+        linking note's folder, else the one with the shortest path (as Obsidian picks)."""
+        key = target.strip().strip("/").casefold()
+        if key.endswith((".md", ".markdown")):
+            key = key.rsplit(".", 1)[0]
+        found = self._name_index().get(key)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        here = posixpath.dirname(from_path)
+        same = [r for r in found if posixpath.dirname(r) == here]
+        return (same or sorted(found, key=lambda r: (r.count("/"), len(r), r)))[0]
+
+    # -- other notes' text
+
+    def parse(self, rel: str, text: str):
+        """rel's ParsedNote from its text, parsed once per build."""
+        from .parsing import parse_note
+
+        note = self._parsed.get(rel)
+        if note is None:
+            self._parsing.append(rel)
+            try:
+                note = parse_note(text, rel, self)
+            finally:
+                self._parsing.pop()
+            self._parsed[rel] = note
+        return note
+
+    def parsed(self, rel: str):
+        """rel's ParsedNote, read and parsed once; None for an unreadable note or an embed loop."""
+        if rel in self._parsed:
+            return self._parsed[rel]
+        if rel in self._parsing or len(self._parsing) > MAX_EMBED_DEPTH:
+            return None
+        from .parsing import read_note
+
+        text, _ = read_note(self.notes_dir / rel, rel)
+        if text is None:
+            self._parsed[rel] = None
+            return None
+        return self.parse(rel, text)
+
+    def _uses(self, from_path: str, rel: str) -> None:
+        if rel != from_path:
+            self.deps.setdefault(from_path, set()).add(rel)
+
+    def block_text(self, uuid: str, from_path: str) -> str | None:
+        """The text of the Logseq block whose id:: is uuid, as the block reference shows it."""
+        found = self._block(uuid.lower(), from_path)
+        if found is None:
+            return None
+        note, idx = found
+        return " ".join(note.units[idx].text.split())
+
+    def _block(self, uuid: str, from_path: str):
+        rel = self._uuid_index().get(uuid)
+        if rel is None:
+            return None
+        self._uses(from_path, rel)
+        note = self.parsed(rel)
+        if note is None or uuid not in note.block_ids:
+            return None
+        return note, note.block_ids[uuid]
+
+    def _uuid_index(self) -> dict[str, str]:
+        """uuid -> note, from a scan of every note's `id::` lines (made at the first reference)."""
+        if self._uuids is None:
+            from .parsing import read_note
+
+            self._uuids = {}
+            for rel in self.rels:
+                text, _ = read_note(self.notes_dir / rel, rel)
+                if text and "id::" in text:
+                    for m in _UUID_LINE.finditer(text):
+                        self._uuids.setdefault(m.group(1).lower(), rel)
+        return self._uuids
+
+    def embed(self, spec: str, from_path: str):
+        """What an embed shows: `note`, `note#heading`, `note#^id` (Obsidian, between ![[ ]]) or
+        `[[page]]`, `((uuid))` (Logseq's {{embed ...}}). None when its note is not found."""
+        from .parsing import Embedded
+
+        ref = BLOCK_REF.fullmatch(spec.strip())
+        if ref is not None:
+            found = self._block(ref.group(1).lower(), from_path)
+            if found is None:
+                return None
+            note, idx = found
+            return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
+        inner = WIKILINK.fullmatch(spec.strip())
+        link = parse_link(inner.group(2) if inner else spec)
+        if _is_file(link):
+            return Embedded(link.target, ())  # a picture or an attachment: nothing to read
+        rel = self.resolve(link.target, from_path) if link.target else from_path
+        if rel is None:
+            return None
+        self._uses(from_path, rel)
+        note = self.parsed(rel) if rel != from_path or link.target else None
+        if note is None:
+            return None
+        return _section(note, link)
+
+
+def _is_file(link: Link) -> bool:
+    name = link.target.rsplit("/", 1)[-1]
+    return link.is_attachment or ("." in name and not name.lower().endswith((".md", ".markdown")))
+
+
+def _section(note, link: Link):
+    from .parsing import Embedded
+
+    if link.block:
+        idx = note.block_ids.get(link.block) or note.block_ids.get(link.block.lower())
+        if idx is None:
+            return None
+        return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
+    if link.heading:
+        want = link.heading.casefold().strip()
+        start = next((i for i, u in enumerate(note.units)
+                      if any(h.casefold() == want for h in u.heading)), None)
+        if start is None:
+            return None
+        depth = [h.casefold() for h in note.units[start].heading].index(want) + 1
+        prefix = note.units[start].heading[:depth]
+        picked = [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
+        return Embedded(f"{note.title} > {link.heading}", _copies(note, picked, prefix))
+    return Embedded(note.title, _copies(note, list(range(len(note.units)))))
+
+
+def _subtree(units, idx: int) -> list[int]:
+    """A block and the blocks under it."""
+    picked = [idx]
+    inside = {idx}
+    for j in range(idx + 1, len(units)):
+        if units[j].parent in inside:
+            picked.append(j)
+            inside.add(j)
+        elif units[j].depth <= units[idx].depth:
+            break
+    return picked
+
+
+def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
+    """The picked units as an embed shows them: depth and parents relative to the first, headings
+    below the embedded one as parents, each marked with the note and line it comes from."""
+    from .parsing import Unit
+
+    picked = picked[:MAX_EMBED_UNITS]
+    if not picked:
+        return ()
+    pos = {idx: n for n, idx in enumerate(picked)}
+    first = note.units[picked[0]]
+    base_depth = min(note.units[i].depth for i in picked)
+    base_chain = first.parents
+    out = []
+    for idx in picked:
+        u = note.units[idx]
+        parents = u.parents[len(base_chain):] if u.parents[:len(base_chain)] == base_chain else u.parents
+        inner_heading = u.heading[len(heading_prefix):] if u.heading[:len(heading_prefix)] == heading_prefix else ()
+        out.append(Unit(u.kind, u.text, u.line, u.end_line, (), (*inner_heading, *parents),
+                        depth=u.depth - base_depth, parent=pos.get(u.parent) if u.parent is not None else None,
+                        intro=u.intro, marker=u.marker, keep_lines=u.keep_lines,
+                        origin=u.origin or (note.path, u.line)))
+    return tuple(out)
+
+
+def note_files(notes_dir: Path, paths: Iterable[Path]) -> list[str]:
+    """The notes' paths relative to notes_dir, forward slashes."""
+    return [Path(os.path.relpath(p, notes_dir)).as_posix() for p in paths]
