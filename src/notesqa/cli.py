@@ -237,27 +237,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 
 
 def status_info(notes_dir, index_dir) -> dict:
-    from .indexing import changes_since_build
-    from .store import read_manifest
+    from .service import status_info as info
 
-    gen, manifest = read_manifest(index_dir)
-    info = {
-        "index": str(index_dir),
-        "generation": gen.name,
-        "built_at": manifest.get("built_at"),
-        "model": manifest.get("model"),
-        "precision": manifest.get("fingerprint", {}).get("precision"),
-        "format_version": manifest.get("format_version"),
-        "notes": manifest.get("counts", {}).get("notes"),
-        "chunks": manifest.get("counts", {}).get("chunks"),
-        "skipped": manifest.get("counts", {}).get("skipped"),
-        # files left out at the build, and why (they show up as changes again only once edited)
-        "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
-        "notes_dir": str(notes_dir),
-    }
-    if Path(notes_dir).is_dir():
-        info["changes"] = changes_since_build(notes_dir, manifest, Path(index_dir))
-    return info
+    return info(notes_dir, index_dir)
 
 
 @main.command()
