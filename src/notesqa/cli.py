@@ -1,4 +1,4 @@
-"""The `notesqa` command: index, ask, status, serve, eval.
+"""The `notesqa` command: index, ask, status, serve, mcp, eval.
 
 Library errors (NotesQAError) become one clear line on stderr and exit code 1;
 heavy libraries are imported inside commands so `notesqa --help` stays fast.
@@ -295,6 +295,26 @@ def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = tuple(auth.split(":", 1))
     launch(notes_dir, index_dir, model=model, host=host, port=port, share=share, auth=creds, watch=not no_watch)
+
+
+# --------------------------------------------------------------------------- mcp
+
+
+@main.command()
+@_notes_option
+@_index_option
+@_model_option
+def mcp(notes_dir, index_dir, model):
+    """Serve the notes to assistants and editors: a Model Context Protocol server on stdio.
+
+    Tools: search_notes, read_note, index_status, refresh_index; each note is a notes://PATH
+    resource. Register it in an MCP client with command .venv/bin/notesqa and args
+    ["mcp", "--notes", DIR, "--index", DIR]. Only protocol messages go to stdout.
+    """
+    from .mcp_server import run
+
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    run(notes_dir, index_dir, model=model)
 
 
 # --------------------------------------------------------------------------- eval

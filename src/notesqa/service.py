@@ -24,7 +24,7 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import BuildLockedError, IndexNotFoundError, NotesQAError, QueryError
+from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError, QueryError
 
 log = logging.getLogger("notesqa.service")
 
@@ -32,10 +32,6 @@ K_MAX = 50  # hits one search may ask for
 CONTEXT_DEFAULT = 15  # lines shown each side of a line by read_note
 CONTEXT_MAX = 200
 WHOLE_MAX = 300  # a note of at most this many lines is returned whole when no line is given
-
-
-class ArgumentError(QueryError):
-    """A request's arguments are unknown, of the wrong type or out of range."""
 
 
 # --------------------------------------------------------------------------- arguments
@@ -262,17 +258,17 @@ class NotesService:
         bad = (not isinstance(path, str) or not path or "\x00" in path or "\\" in path or path.startswith("/")
                or re.match(r"^[A-Za-z]:", path) or ".." in path.split("/"))
         if bad:
-            raise NotesQAError("That is not a note in the index: give a path relative to the notes folder, "
+            raise NoteNotFoundError("That is not a note in the index: give a path relative to the notes folder, "
                                "as search results show it (for example work/meetings.md).")
         idx = self.index()
         idx.refresh()
         if not idx.note_chunks(path):
-            raise NotesQAError(f"{path} is not a note in the index: use a path from a search result, "
+            raise NoteNotFoundError(f"{path} is not a note in the index: use a path from a search result, "
                                "or refresh the index if the note is new.")
         root = self.notes_dir.resolve()
         full = (root / path).resolve()
         if root != full and root not in full.parents:
-            raise NotesQAError(f"{path} is outside the notes folder: only notes inside it can be read.")
+            raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
         return full
 
     # -- the operations

@@ -784,8 +784,13 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         watcher = NotesWatcher(service)
         watcher.start()
     demo.queue(default_concurrency_limit=4)
+    from .http_api import api_routes
+
+    # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
+    # service: one loaded index; with auth, the same login
     demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
-                theme=gr.themes.Soft(), prevent_thread_lock=True)
+                theme=gr.themes.Soft(), prevent_thread_lock=True,
+                app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
     # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
     local = host in ("127.0.0.1", "localhost", "::1")
     where = "this computer only" if local else f"anyone who can reach {host}"
