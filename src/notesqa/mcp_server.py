@@ -11,6 +11,7 @@ sends anything else written to stdout to stderr; logs go to stderr).
 
 from __future__ import annotations
 
+import json
 import logging
 import urllib.parse
 from typing import Annotated, Any
@@ -116,9 +117,11 @@ class NotesMCPServer(MCPServer):
 
 
 def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
-    def run(name: str, **kwargs) -> dict:
+    def run(name: str, **kwargs) -> str:
+        # the result as one JSON text (no output schema: the SDK would validate and serialise a second copy)
         try:
-            return getattr(service, TOOL_OPS[name])(**{k: v for k, v in kwargs.items() if v is not None})
+            return json.dumps(getattr(service, TOOL_OPS[name])(**{k: v for k, v in kwargs.items() if v is not None}),
+                              ensure_ascii=False)
         except NotesQAError as exc:
             raise ToolError(_message(exc)) from None
 
@@ -139,7 +142,7 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
         after: Annotated[str | None, Field(description="Only notes dated on or after this day, YYYY-MM-DD.")] = None,
         before: Annotated[str | None, Field(description="Only notes dated on or before this day, "
                                                         "YYYY-MM-DD.")] = None,
-    ) -> dict[str, Any]:
+    ) -> str:
         """Search the user's markdown notes and return the passages that answer a question, best first.
 
         Each hit is the matching bullet or sentences as the user wrote them ("text"), with its note
@@ -158,12 +161,12 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
         context: Annotated[int | None, Field(ge=0, le=CONTEXT_MAX,
                                              description=f"Lines to show each side of line (default "
                                                          f"{CONTEXT_DEFAULT}, at most {CONTEXT_MAX}).")] = None,
-    ) -> dict[str, Any]:
+    ) -> str:
         return run("read_note", path=path, line=line, context=context)
 
 
     @server.tool(annotations=read_only)
-    def index_status() -> dict[str, Any]:
+    def index_status() -> str:
         """Say what the notes index holds: notes and chunks indexed, when it was built and with which model,
         files skipped and why, and "changes": the notes new, changed or deleted since the build (call
         refresh_index to take them in)."""
@@ -171,7 +174,7 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True,
                                              open_world_hint=False))
-    def refresh_index() -> dict[str, Any]:
+    def refresh_index() -> str:
         """Bring the notes index up to date with the notes folder: only new or changed notes are embedded
         (seconds for a few notes; a first build of a large folder takes minutes). Returns the counts of
         new, updated, unchanged, removed and skipped notes. Refused while another build is running."""
