@@ -22,12 +22,14 @@ _os.environ.setdefault("HF_HUB_OFFLINE", "1")
 _os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from .errors import (  # noqa: E402 - light, no heavy imports
+    ArgumentError,
     BuildLockedError,
     IndexCorruptError,
     IndexNotFoundError,
     IndexVersionError,
     ModelLoadError,
     ModelMismatchError,
+    NoteNotFoundError,
     NotesFolderError,
     NotesQAError,
     QueryError,
@@ -49,6 +51,8 @@ __all__ = [
     "BuildLockedError",
     "NotesFolderError",
     "QueryError",
+    "ArgumentError",
+    "NoteNotFoundError",
     "__version__",
 ]
 

@@ -1,4 +1,4 @@
-"""The `notesqa` command: index, ask, status, serve, eval.
+"""The `notesqa` command: index, ask, status, serve, mcp, eval.
 
 Library errors (NotesQAError) become one clear line on stderr and exit code 1;
 heavy libraries are imported inside commands so `notesqa --help` stays fast.
@@ -237,27 +237,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 
 
 def status_info(notes_dir, index_dir) -> dict:
-    from .indexing import changes_since_build
-    from .store import read_manifest
+    from .service import status_info as info
 
-    gen, manifest = read_manifest(index_dir)
-    info = {
-        "index": str(index_dir),
-        "generation": gen.name,
-        "built_at": manifest.get("built_at"),
-        "model": manifest.get("model"),
-        "precision": manifest.get("fingerprint", {}).get("precision"),
-        "format_version": manifest.get("format_version"),
-        "notes": manifest.get("counts", {}).get("notes"),
-        "chunks": manifest.get("counts", {}).get("chunks"),
-        "skipped": manifest.get("counts", {}).get("skipped"),
-        # files left out at the build, and why (they show up as changes again only once edited)
-        "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
-        "notes_dir": str(notes_dir),
-    }
-    if Path(notes_dir).is_dir():
-        info["changes"] = changes_since_build(notes_dir, manifest, Path(index_dir))
-    return info
+    return info(notes_dir, index_dir)
 
 
 @main.command()
@@ -313,6 +295,26 @@ def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = tuple(auth.split(":", 1))
     launch(notes_dir, index_dir, model=model, host=host, port=port, share=share, auth=creds, watch=not no_watch)
+
+
+# --------------------------------------------------------------------------- mcp
+
+
+@main.command()
+@_notes_option
+@_index_option
+@_model_option
+def mcp(notes_dir, index_dir, model):
+    """Serve the notes to assistants and editors: a Model Context Protocol server on stdio.
+
+    Tools: search_notes, read_note, index_status, refresh_index; each note is a notes://PATH
+    resource. Register it in an MCP client with command .venv/bin/notesqa and args
+    ["mcp", "--notes", DIR, "--index", DIR]. Only protocol messages go to stdout.
+    """
+    from .mcp_server import run
+
+    notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    run(notes_dir, index_dir, model=model)
 
 
 # --------------------------------------------------------------------------- eval

@@ -35,3 +35,11 @@ class QueryError(NotesQAError):
 
 class ModelLoadError(NotesQAError):
     """The embedding model could not be loaded."""
+
+
+class ArgumentError(QueryError):
+    """A request's arguments are unknown, of the wrong type or out of range."""
+
+
+class NoteNotFoundError(NotesQAError):
+    """A path that is not an indexed note inside the notes folder (nothing is read)."""

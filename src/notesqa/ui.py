@@ -41,6 +41,7 @@ from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
 from .search import TOP_LEVEL, WEAK_SCORE, parse_date
+from .service import NotesService, status_info
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -191,89 +192,11 @@ def _state(message: str, error: bool = False) -> str:
     return f'<div class="nq-state{" nq-error" if error else ""}">{message}</div>'
 
 
-class ChatService:
-    """Everything the page does, without Gradio: ask, show a source, status, build."""
+class ChatService(NotesService):
+    """Everything the page does, without Gradio: ask, show a source, status, build.
 
-    def __init__(self, notes_dir, index_dir, model: str | None = None, embedder=None):
-        self.notes_dir = Path(notes_dir)
-        self.index_dir = Path(index_dir)
-        self.model = model
-        self._embedder = embedder
-        self._index = None
-        self._lock = threading.Lock()
-        self._build_lock = threading.Lock()
-        self.build_error: str | None = None
-        self.building = False
-
-    # -- index
-
-    def index(self):
-        from .search import NotesIndex
-
-        if self._index is None:
-            with self._lock:
-                if self._index is None:
-                    self._index = NotesIndex.open(self.index_dir, model=self.model, embedder=self._embedder)
-                    if self._embedder is None:
-                        self._embedder = self._index.embedder
-        return self._index
-
-    def has_index(self) -> bool:
-        from .store import read_current
-
-        try:
-            return read_current(self.index_dir) is not None
-        except NotesQAError:
-            return False
-
-    def _build_embedder(self):
-        """The embedder for a build: the one in use, else --model, else the index's own model, else the default."""
-        if self._embedder is not None:
-            return self._embedder
-        from .indexing import embedder_for
-        from .store import read_manifest
-
-        model = self.model
-        if model is None:
-            try:
-                model = read_manifest(self.index_dir)[1].get("model")
-            except NotesQAError:
-                model = None
-        self._embedder = embedder_for(self.index_dir, model)  # None: the configured default
-        return self._embedder
-
-    def build(self, progress=None, rebuild: bool = False):
-        """Build or refresh the index; progress(fraction, message). Raises NotesQAError."""
-        from .indexing import build_index
-
-        def report(stage, done, total):
-            if progress is None:
-                return
-            part = done / max(total, 1)  # 0..1 of this stage; each stage starts where the last ended
-            frac = {"scan": 0.0, "parse": 0.1 * part, "embed": 0.1 + 0.85 * part,
-                    "write": 0.95 + 0.05 * part}.get(stage, 0.0)
-            label = {"parse": f"Reading notes {done}/{total}", "embed": f"Embedding {done}/{total} chunks",
-                     "write": "Writing index"}.get(stage, "Scanning notes")
-            progress(min(frac, 1.0), label)
-
-        with self._build_lock:
-            self.building = True
-            try:
-                rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
-                                  wait=True, progress=report)
-                self.build_error = None
-                if self._index is not None:
-                    self._index.refresh()
-                return rep
-            except NotesQAError as exc:
-                self.build_error = str(exc)
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported as one line, logged in full on the server
-                log.exception("index build failed")
-                self.build_error = f"{type(exc).__name__}: {exc}"
-                raise NotesQAError(f"The index could not be built ({self.build_error}).") from exc
-            finally:
-                self.building = False
+    The index, the build and the note path checks come from NotesService (service.py), which
+    the HTTP API in the same server shares: one loaded index for the chat and /api/*."""
 
     def build_message(self, progress=None, rebuild: bool = False) -> str:
         """Build, and say what happened in one Markdown paragraph. Never raises."""
@@ -393,25 +316,10 @@ class ChatService:
 
     # -- sources
 
-    def _resolve_note(self, path: str) -> Path:
-        """The note file for an indexed path; nothing outside the notes folder, nothing not indexed."""
-        bad = (not path or "\x00" in path or "\\" in path or path.startswith("/") or re.match(r"^[A-Za-z]:", path)
-               or ".." in path.split("/"))
-        if bad:
-            raise NotesQAError("That is not a note in the index.")
-        idx = self.index()
-        if not idx.note_chunks(path):
-            raise NotesQAError(f"{path} is not a note in the index.")
-        root = self.notes_dir.resolve()
-        full = (root / path).resolve()
-        if root != full and root not in full.parents:
-            raise NotesQAError(f"{path} is outside the notes folder.")
-        return full
-
     def render_source(self, target: str) -> str:
         """The note holding target ("path:line") rendered as safe HTML, the line highlighted."""
         path, line, digest = _split_target(target, with_digest=True)
-        full = self._resolve_note(path)
+        full = self.resolve_note(path)
         from .parsing import read_note, strip_non_content
 
         text, problem = read_note(full, path)
@@ -443,7 +351,7 @@ class ChatService:
     def context(self, target: str, query: str = "") -> str:
         """The bullets around a hit: its parent and siblings, the hit marked."""
         path, line = _split_target(target)
-        self._resolve_note(path)
+        self.resolve_note(path)
         chunks = self.index().context_around(path, line)
         if len(chunks) <= 1:
             return ""
@@ -460,8 +368,6 @@ class ChatService:
     # -- status and examples
 
     def status_info(self) -> dict | None:
-        from .cli import status_info
-
         try:
             return status_info(self.notes_dir, self.index_dir)
         except IndexNotFoundError:
@@ -878,8 +784,13 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         watcher = NotesWatcher(service)
         watcher.start()
     demo.queue(default_concurrency_limit=4)
+    from .http_api import api_routes
+
+    # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
+    # service: one loaded index; with auth, the same login
     demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
-                theme=gr.themes.Soft(), prevent_thread_lock=True)
+                theme=gr.themes.Soft(), prevent_thread_lock=True,
+                app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
     # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
     local = host in ("127.0.0.1", "localhost", "::1")
     where = "this computer only" if local else f"anyone who can reach {host}"

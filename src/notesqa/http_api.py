@@ -1,0 +1,162 @@
+"""The JSON API on the server `notesqa serve` runs: the same operations as the MCP tools.
+
+    GET  /api/search?q=...&k=5&tag=...&path=...&after=YYYY-MM-DD&before=YYYY-MM-DD
+    GET  /api/note?path=...&line=...&context=...
+    GET  /api/status
+    POST /api/refresh
+
+Imported by `serve` only (it imports FastAPI). Each route is a thin adapter over `service.NotesService` (in `serve`, the chat's own
+ChatService: one loaded index for the page and the API). Arguments are checked strictly;
+a NotesQAError becomes a JSON {"error": message} with a 4xx/5xx status, never a traceback.
+With --auth the routes want the same user and password as the chat: HTTP Basic
+(`curl -u user:password`), or the session cookie of a login on the chat page.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from .errors import (
+    BuildLockedError,
+    IndexCorruptError,
+    IndexNotFoundError,
+    IndexVersionError,
+    ModelLoadError,
+    ModelMismatchError,
+    NoteNotFoundError,
+    NotesFolderError,
+    NotesQAError,
+    QueryError,
+)
+
+log = logging.getLogger("notesqa.http")
+
+QUERY_NAMES = {
+    "search": {"q": "question", "tag": "tags", "path": "paths"},
+    "read_note": {},
+    "status": {},
+    "refresh": {},
+}
+
+
+def status_code(exc: NotesQAError) -> int:
+    if isinstance(exc, QueryError):
+        return 400
+    if isinstance(exc, NoteNotFoundError):
+        return 404
+    if isinstance(exc, BuildLockedError):
+        return 409
+    if isinstance(exc, (IndexNotFoundError, IndexCorruptError, IndexVersionError, ModelMismatchError,
+                        ModelLoadError, NotesFolderError)):
+        return 503
+    return 500
+
+
+def _message(exc: NotesQAError) -> str:
+    msg = str(exc)
+    if isinstance(exc, IndexNotFoundError):
+        msg += " Or POST /api/refresh to build it from the notes folder."
+    return msg
+
+
+def check_basic(header: str | None, auth) -> bool:
+    """Whether an Authorization header carries auth's user and password (HTTP Basic)."""
+    if not header or not header[:6].lower() == "basic ":
+        return False
+    try:
+        user, _, password = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return False
+    want_user, want_password = auth
+    # both compared in full, whatever the first says: no early exit to time
+    ok_user = hmac.compare_digest(user.encode(), want_user.encode())
+    ok_password = hmac.compare_digest(password.encode(), want_password.encode())
+    return ok_user and ok_password
+
+
+def _gradio_session(request) -> bool:
+    """A login on the chat page: Gradio's access-token cookie names a live session."""
+    app = request.app
+    cookie_id, tokens = getattr(app, "cookie_id", None), getattr(app, "tokens", None)
+    if not cookie_id or not tokens:
+        return False
+    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(
+        f"access-token-unsecure-{cookie_id}")
+    return bool(token) and token in tokens
+
+
+def api_routes(service, auth: tuple[str, str] | None = None) -> list:
+    """The /api/* routes (Starlette routes, for FastAPI(routes=...) or app.router.routes)."""
+    router = APIRouter()
+
+    def refused() -> JSONResponse:
+        return JSONResponse({"error": "Log in first: send the --auth user and password with HTTP Basic "
+                                      "(curl -u USER:PASSWORD), or log in on the chat page."},
+                            status_code=401, headers={"WWW-Authenticate": 'Basic realm="notesqa"'})
+
+    async def answer(request: Request, op: str, args: dict) -> JSONResponse:
+        if auth is not None and not (check_basic(request.headers.get("authorization"), auth)
+                                     or _gradio_session(request)):
+            return refused()
+        try:
+            result = await run_in_threadpool(service.call, op, args, names=QUERY_NAMES[op], from_text=True)
+            return JSONResponse(result)
+        except NotesQAError as exc:
+            return JSONResponse({"error": _message(exc)}, status_code=status_code(exc))
+        except Exception as exc:  # noqa: BLE001 - the client gets a message, never a traceback
+            log.exception("/api %s failed", op)
+            return JSONResponse({"error": f"Something went wrong ({type(exc).__name__}); the server log has the "
+                                          "details."}, status_code=500)
+
+    def query(request: Request, op: str) -> dict:
+        spec = service_spec(op)
+        args: dict = {}
+        for name, value in request.query_params.multi_items():
+            args.setdefault(name, []).append(value)
+        # repeatable lists stay lists; every other value is checked as given once
+        return {n: (v if spec.get(QUERY_NAMES[op].get(n, n)) == "texts" else (v[0] if len(v) == 1 else v))
+                for n, v in args.items()}
+
+    @router.get("/api/search")
+    async def api_search(request: Request):
+        return await answer(request, "search", query(request, "search"))
+
+    @router.get("/api/note")
+    async def api_note(request: Request):
+        return await answer(request, "read_note", query(request, "read_note"))
+
+    @router.get("/api/status")
+    async def api_status(request: Request):
+        return await answer(request, "status", query(request, "status"))
+
+    @router.post("/api/refresh")
+    async def api_refresh(request: Request):
+        args = query(request, "refresh")
+        body = await request.body()
+        if body.strip():
+            import json
+
+            try:
+                extra = json.loads(body)
+            except ValueError:
+                return JSONResponse({"error": "The body must be JSON (an empty object {} or nothing)."},
+                                    status_code=400)
+            if not isinstance(extra, dict):
+                return JSONResponse({"error": "The body must be a JSON object (or nothing)."}, status_code=400)
+            args.update(extra)
+        return await answer(request, "refresh", args)
+
+    return list(router.routes)
+
+
+def service_spec(op: str) -> dict[str, str]:
+    from .service import OPERATIONS
+
+    return {name: kind for name, (kind, _) in OPERATIONS[op].items()}

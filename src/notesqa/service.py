@@ -1,0 +1,375 @@
+"""The operations every front end offers on one notes folder and index, as JSON-able dicts.
+
+`NotesService` holds the loaded index and model (opened lazily, once, and kept: a rebuilt
+index is picked up on the next call, as NotesIndex does) and the in-process build lock.
+The browser chat (`ui.ChatService`) is one, and so are the MCP server (`mcp_server.py`) and
+the HTTP API (`http_api.py`), so `notesqa serve` answers the chat and /api/* from one
+loaded index.
+
+    search(question, k, tags, paths, after, before)  -> the hits as `notesqa ask --json`, plus what was searched
+    read_note(path, line, context)                   -> the passage around a line, or the whole note if small
+    status()                                         -> what `notesqa status --json` says
+    refresh()                                        -> an incremental build's report (refused while one runs)
+
+`validate(op, args)` checks a request's arguments strictly (unknown names, types, ranges)
+for both front ends. Every problem is a NotesQAError whose message says what to do; the
+front ends turn it into an error result, never a traceback. Importing this module is light.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError, QueryError
+
+log = logging.getLogger("notesqa.service")
+
+K_MAX = 50  # hits one search may ask for
+CONTEXT_DEFAULT = 15  # lines shown each side of a line by read_note
+CONTEXT_MAX = 200
+WHOLE_MAX = 300  # a note of at most this many lines is returned whole when no line is given
+
+
+# --------------------------------------------------------------------------- arguments
+
+# op -> {name: (kind, required)}; kind: "text", "texts" (a string or a list of strings), "int", "date"
+OPERATIONS: dict[str, dict[str, tuple[str, bool]]] = {
+    "search": {"question": ("text", True), "k": ("int", False), "tags": ("texts", False),
+               "paths": ("texts", False), "after": ("date", False), "before": ("date", False)},
+    "read_note": {"path": ("text", True), "line": ("int", False), "context": ("int", False)},
+    "status": {},
+    "refresh": {},
+}
+RANGES = {"k": (1, K_MAX), "line": (1, 10**9), "context": (0, CONTEXT_MAX)}
+
+
+def validate(op: str, args: Mapping | None, *, names: Mapping[str, str] | None = None,
+             from_text: bool = False) -> dict:
+    """args checked for operation op: a dict of the known arguments given, or ArgumentError.
+
+    names maps the front end's argument names to op's (HTTP's q -> question); messages use the
+    front end's names. from_text: values arrive as text (a query string) and ints are parsed."""
+    spec = OPERATIONS[op]
+    names = dict(names or {})
+    outer = {inner: out for out, inner in names.items()}  # op's name -> the front end's name
+    if args is None:
+        args = {}
+    if not isinstance(args, Mapping):
+        raise ArgumentError("Arguments must be an object of named values.")
+    allowed = sorted(outer.get(n, n) for n in spec)
+    out: dict = {}
+    for given, value in args.items():
+        name = names.get(given, given)
+        if name not in spec or (given == name and name in outer):  # op's own name where the front end renames it
+            hint = ("it takes " + ", ".join(allowed)) if allowed else "it takes no arguments"
+            raise ArgumentError(f"Unknown argument {given!r}: {hint}.")
+        out[name] = _check(name, outer.get(name, name), spec[name][0], value, from_text)
+    for name, (_, required) in spec.items():
+        if required and out.get(name) is None:
+            raise ArgumentError(f"Missing argument {outer.get(name, name)!r}: it is required.")
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _check(name: str, shown: str, kind: str, value, from_text: bool):
+    """value checked as kind; messages name the argument as the caller knows it (shown)."""
+    if value is None:
+        return None
+    if from_text and isinstance(value, list) and kind != "texts":
+        if len(value) != 1:
+            raise ArgumentError(f"{shown} was given {len(value)} times: give it once.")
+        value = value[0]
+    if kind in ("text", "date"):
+        if not isinstance(value, str):
+            raise ArgumentError(f"{shown} must be text, got {_kind(value)}.")
+        if kind == "date":
+            from .search import parse_date
+
+            return parse_date(value.strip(), shown) if value.strip() else None
+        return value
+    if kind == "texts":
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ArgumentError(f"{shown} must be a list of text values (or one text), got {_kind(value)}.")
+        values = [v.strip() for v in values if v.strip()]
+        return values or None
+    lo, hi = RANGES[name]
+    if from_text and isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", value):
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentError(f"{shown} must be a whole number from {lo} to {hi}, got {_kind(value)}.")
+    if not lo <= value <= hi:
+        raise ArgumentError(f"{shown} must be from {lo} to {hi}, got {value}.")
+    return value
+
+
+def _kind(value) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "...")
+    return {bool: "true/false", list: "a list", dict: "an object", float: "a fraction"}.get(type(value),
+                                                                                           type(value).__name__)
+
+
+# --------------------------------------------------------------------------- status
+
+
+def status_info(notes_dir, index_dir) -> dict:
+    """What `notesqa status --json` prints: the index's build, model, counts, and notes changed since."""
+    from .indexing import changes_since_build
+    from .store import read_manifest
+
+    gen, manifest = read_manifest(index_dir)
+    info = {
+        "index": str(index_dir),
+        "generation": gen.name,
+        "built_at": manifest.get("built_at"),
+        "model": manifest.get("model"),
+        "precision": manifest.get("fingerprint", {}).get("precision"),
+        "format_version": manifest.get("format_version"),
+        "notes": manifest.get("counts", {}).get("notes"),
+        "chunks": manifest.get("counts", {}).get("chunks"),
+        "skipped": manifest.get("counts", {}).get("skipped"),
+        # files left out at the build, and why (they show up as changes again only once edited)
+        "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
+        "notes_dir": str(notes_dir),
+    }
+    if Path(notes_dir).is_dir():
+        info["changes"] = changes_since_build(notes_dir, manifest, Path(index_dir))
+    return info
+
+
+# --------------------------------------------------------------------------- the service
+
+
+class NotesService:
+    """One notes folder and its index, loaded once; the operations the front ends share."""
+
+    def __init__(self, notes_dir, index_dir, model: str | None = None, embedder=None, first_build: bool = True):
+        self.notes_dir = Path(notes_dir)
+        self.index_dir = Path(index_dir)
+        self.model = model
+        self._embedder = embedder
+        self._index = None
+        self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self.build_error: str | None = None
+        self.building = False
+        self.first_build = first_build  # a search with no index yet builds it first (as `notesqa ask` does)
+
+    # -- the index
+
+    def index(self):
+        """The loaded NotesIndex (opened on first use, then kept)."""
+        from .search import NotesIndex
+
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = NotesIndex.open(self.index_dir, model=self.model, embedder=self._embedder)
+                    if self._embedder is None:
+                        self._embedder = self._index.embedder
+        return self._index
+
+    def has_index(self) -> bool:
+        from .store import read_current
+
+        try:
+            return read_current(self.index_dir) is not None
+        except NotesQAError:
+            return False
+
+    def _build_embedder(self):
+        """The embedder for a build: the one in use, else --model, else the index's own model, else the default."""
+        if self._embedder is not None:
+            return self._embedder
+        from .indexing import embedder_for
+        from .store import read_manifest
+
+        model = self.model
+        if model is None:
+            try:
+                model = read_manifest(self.index_dir)[1].get("model")
+            except NotesQAError:
+                model = None
+        self._embedder = embedder_for(self.index_dir, model)  # None: the configured default
+        return self._embedder
+
+    def build(self, progress=None, rebuild: bool = False, wait: bool = True):
+        """Build or refresh the index; progress(fraction, message). Raises NotesQAError.
+
+        wait=False: refused with BuildLockedError if a build is running (here or in another process)."""
+        from .indexing import build_index
+
+        def report(stage, done, total):
+            if progress is None:
+                return
+            part = done / max(total, 1)  # 0..1 of this stage; each stage starts where the last ended
+            frac = {"scan": 0.0, "parse": 0.1 * part, "embed": 0.1 + 0.85 * part,
+                    "write": 0.95 + 0.05 * part}.get(stage, 0.0)
+            label = {"parse": f"Reading notes {done}/{total}", "embed": f"Embedding {done}/{total} chunks",
+                     "write": "Writing index"}.get(stage, "Scanning notes")
+            progress(min(frac, 1.0), label)
+
+        if not self._build_lock.acquire(blocking=wait):
+            raise BuildLockedError(f"An index build of {self.index_dir}/ is already running in this server: "
+                                   "wait for it to finish (index_status shows when it is done), then try again.")
+        try:
+            self.building = True
+            rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
+                              wait=wait, progress=report)
+            self.build_error = None
+            if self._index is not None:
+                self._index.refresh()
+            return rep
+        except BuildLockedError:
+            raise  # another build is running: nothing failed
+        except NotesQAError as exc:
+            self.build_error = str(exc)
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported as one line, logged in full on the server
+            log.exception("index build failed")
+            self.build_error = f"{type(exc).__name__}: {exc}"
+            raise NotesQAError(f"The index could not be built ({self.build_error}).") from exc
+        finally:
+            self.building = False
+            self._build_lock.release()
+
+    def _ready_index(self):
+        """The index for a question: with none yet, the first one is built (as `notesqa ask` does)."""
+        if not self.has_index() and self.first_build and self.notes_dir.is_dir():
+            log.info("No index in %s/ yet: building it from %s/ first.", self.index_dir, self.notes_dir)
+            self.build(wait=True)
+        idx = self.index()
+        idx.refresh()
+        return idx
+
+    # -- paths
+
+    def resolve_note(self, path: str) -> Path:
+        """The note file for an indexed path; nothing outside the notes folder, nothing not indexed.
+
+        The path is checked before anything is read: no absolute paths, drive letters, backslashes
+        or "..", and it must be a note of the loaded index; a symlink out of the folder is refused."""
+        bad = (not isinstance(path, str) or not path or "\x00" in path or "\\" in path or path.startswith("/")
+               or re.match(r"^[A-Za-z]:", path) or ".." in path.split("/"))
+        if bad:
+            raise NoteNotFoundError("That is not a note in the index: give a path relative to the notes folder, "
+                               "as search results show it (for example work/meetings.md).")
+        idx = self.index()
+        idx.refresh()
+        if not idx.note_chunks(path):
+            raise NoteNotFoundError(f"{path} is not a note in the index: use a path from a search result, "
+                               "or refresh the index if the note is new.")
+        root = self.notes_dir.resolve()
+        full = (root / path).resolve()
+        if root != full and root not in full.parents:
+            raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
+        return full
+
+    # -- the operations
+
+    def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
+        """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
+        from .search import WEAK_SCORE, merge_filters, parse_query
+
+        if not isinstance(question, str) or not question.strip():
+            raise QueryError("The question is empty: ask something, for example \"what is shuffle sharding for?\".")
+        if not 1 <= int(k) <= K_MAX:
+            raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
+        text, parsed = parse_query(question)  # a misspelt filter in the question is an error here
+        filters = merge_filters(parsed, tags, paths, after, before)
+        idx = self._ready_index()
+        hits = idx.search(question, k=int(k), tags=tags or None, paths=paths or None, after=after, before=before)
+        out = {
+            "question": question,
+            "searched": {"text": text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
+                         "after": filters.after, "before": filters.before},
+            "hits": [h.to_dict() for h in hits],
+        }
+        if not hits:
+            out["message"] = ("No matching notes. Try other words" + (", or fewer filters." if filters else "."))
+        elif hits[0].score < WEAK_SCORE:
+            out["message"] = "Nothing in the notes matches this closely; these are the nearest passages."
+        return out
+
+    def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
+        """The passage around line (context lines each side), or the whole note if small."""
+        from .parsing import read_note
+
+        context = CONTEXT_DEFAULT if context is None else int(context)
+        full = self.resolve_note(path)
+        text, problem = read_note(full, path)
+        if text is None:
+            raise NotesQAError(f"{path} cannot be read: {problem.reason if problem else 'unreadable'}.")
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        total = len(lines)
+        chunks = self.index().note_chunks(path)
+        title = chunks[0].title if chunks else path
+        if line is not None and not 1 <= line <= max(total, 1):
+            raise ArgumentError(f"line {line} is past the end of {path}, which has {total} lines.")
+        if line is None:
+            start, end = 1, min(total, WHOLE_MAX)
+        else:
+            start, end = max(1, line - context), min(total, line + context)
+        out = {"path": path, "title": title, "line": line, "start_line": start, "end_line": end,
+               "total_lines": total, "whole": start == 1 and end == total,
+               "text": "\n".join(lines[start - 1:end])}
+        if line is None and end < total:
+            out["message"] = (f"The note has {total} lines; the first {end} are shown. Pass line (and context) "
+                              "to read around a passage.")
+        return out
+
+    def status(self) -> dict:
+        """What `notesqa status --json` says, notes changed since the build included."""
+        info = status_info(self.notes_dir, self.index_dir)
+        info["building"] = self.building
+        stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
+        if stale:
+            info["stale_reason"] = stale
+        return info
+
+    def refresh(self, rebuild: bool = False) -> dict:
+        """An incremental build (only new or changed text is embedded); refused while another build runs."""
+        rep = self.build(wait=False, rebuild=rebuild)
+        out = rep.to_dict()
+        out["summary"] = rep.summary()
+        return out
+
+    def notes(self) -> list[dict]:
+        """The indexed notes: path and title, in path order."""
+        idx = self.index()
+        idx.refresh()
+        seen: dict[str, str] = {}
+        for c in idx.chunks:
+            seen.setdefault(c.path, c.title or c.path)
+        return [{"path": p, "title": t} for p, t in sorted(seen.items())]
+
+    def note_text(self, path: str) -> str:
+        """A whole indexed note's text, with the same checks as read_note."""
+        from .parsing import read_note
+
+        full = self.resolve_note(path)
+        text, problem = read_note(full, path)
+        if text is None:
+            raise NotesQAError(f"{path} cannot be read: {problem.reason if problem else 'unreadable'}.")
+        return text
+
+    def call(self, op: str, args: Mapping | None = None, **validate_kw) -> dict:
+        """Validate args for op and run it."""
+        kwargs = validate(op, args, **validate_kw)
+        return getattr(self, op)(**kwargs)
+
+
+def no_index_hint(exc: NotesQAError, how: str) -> str:
+    """An IndexNotFoundError's message with the front end's own way to build one."""
+    msg = str(exc)
+    if isinstance(exc, IndexNotFoundError):
+        msg = f"{msg} Or {how}."
+    return msg

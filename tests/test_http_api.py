@@ -1,0 +1,140 @@
+"""The /api/* routes on a live `notesqa serve` subprocess, called with httpx, with and without --auth."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_sample_notes, write
+
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("gradio")
+
+NOTESQA = Path(sys.executable).parent / "notesqa"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sample(tmp_path, embedder):
+    from notesqa import build_index
+
+    notes = copy_sample_notes(tmp_path / "notes")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    return notes, index
+
+
+def start_serve(notes: Path, index: Path, *extra: str):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NOTESQA_")}
+    log = open(index.parent / f"serve-{port}.log", "w")
+    proc = subprocess.Popen([str(NOTESQA), "serve", "--notes", str(notes), "--index", str(index), "--port", str(port),
+                             "--no-watch", *extra], stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, (index.parent / f"serve-{port}.log").read_text()
+        try:
+            httpx.get(base + "/", timeout=2)
+            return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise AssertionError("notesqa serve did not start in 90 s")
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_api_on_a_live_serve_without_auth(sample):
+    notes, index = sample
+    proc, base = start_serve(notes, index)
+    try:
+        with httpx.Client(base_url=base, timeout=60) as c:
+            r = c.get("/api/search", params={"q": "what is shuffle sharding for?", "k": 2})
+            assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+            body = r.json()
+            assert (body["hits"][0]["path"], body["hits"][0]["line"]) == ("aws-reinvent-2024.md", 96)
+            assert len(body["hits"]) == 2 and body["searched"]["k"] == 2
+            r = c.get("/api/search", params=[("q", "cells"), ("tag", "aws"), ("path", "."), ("before", "2030-01-01")])
+            assert r.status_code == 200 and r.json()["searched"]["tags"] == ["aws"]
+
+            note = c.get("/api/note", params={"path": "aws-reinvent-2024.md", "line": 96, "context": 1}).json()
+            assert note["start_line"] == 95 and "Shuffle sharding" in note["text"]
+            status = c.get("/api/status").json()
+            assert status["notes"] == 5 and status["model"] == "hash-256"
+
+            write(notes / "zebra.md", "* zebras sleep standing up\n")
+            assert c.get("/api/status").json()["changes"]["new"] == ["zebra.md"]
+            rep = c.post("/api/refresh")
+            assert rep.status_code == 200 and rep.json()["new"] == 1
+            assert c.get("/api/search", params={"q": "zebras sleep"}).json()["hits"][0]["path"] == "zebra.md"
+
+            bad = [
+                ("/api/search", {"q": "cells", "top": "3"}, 400, "Unknown argument 'top': it takes after, before, k, "
+                                                                 "path, q, tag"),
+                ("/api/search", {"question": "cells"}, 400, "Unknown argument 'question'"),
+                ("/api/search", {"q": "cells", "k": "ten"}, 400, "k must be a whole number from 1 to 50"),
+                ("/api/search", {"q": "cells", "k": "0"}, 400, "k must be from 1 to 50"),
+                ("/api/search", {"q": "cells", "k": "51"}, 400, "k must be from 1 to 50"),
+                ("/api/search", {"q": "cells", "after": "01/02/2024"}, 400, "after: wants a date as YYYY-MM-DD"),
+                ("/api/search", {"q": "  "}, 400, "The question is empty"),
+                ("/api/search", {}, 400, "Missing argument 'q'"),
+                ("/api/note", {"path": "../../etc/passwd"}, 404, "not a note in the index"),
+                ("/api/note", {"path": "/etc/passwd"}, 404, "not a note in the index"),
+                ("/api/note", {"path": "home/none.md"}, 404, "home/none.md is not a note in the index"),
+                ("/api/note", {"path": "zebra.md", "line": "x"}, 400, "line must be a whole number"),
+                ("/api/status", {"verbose": "1"}, 400, "it takes no arguments"),
+            ]
+            for url, params, code, message in bad:
+                r = c.get(url, params=params)
+                assert r.status_code == code and message in r.json()["error"], (url, params, r.text)
+            r = c.post("/api/refresh", json={"rebuild": True})
+            assert r.status_code == 400 and "it takes no arguments" in r.json()["error"]
+            assert c.get("/api/status").status_code == 200  # still serving
+    finally:
+        stop(proc)
+
+
+def test_api_with_auth_wants_the_same_login_as_the_chat(sample):
+    notes, index = sample
+    proc, base = start_serve(notes, index, "--auth", "me:s3cret:pw")
+    try:
+        with httpx.Client(base_url=base, timeout=60) as c:
+            for method, url in [("GET", "/api/search?q=cells"), ("GET", "/api/note?path=aws-reinvent-2024.md"),
+                                ("GET", "/api/status"), ("POST", "/api/refresh")]:
+                r = c.request(method, url)
+                assert r.status_code == 401 and "Log in first" in r.json()["error"], (url, r.text)
+                assert r.headers["www-authenticate"].startswith("Basic")
+                assert c.request(method, url, auth=("me", "wrong")).status_code == 401
+                assert c.request(method, url, auth=("you", "s3cret:pw")).status_code == 401
+                ok = c.request(method, url, auth=("me", "s3cret:pw"))
+                assert ok.status_code == 200, (url, ok.text)
+            r = c.get("/api/search", params={"q": "shuffle sharding"}, auth=("me", "s3cret:pw"))
+            assert r.json()["hits"][0]["path"] == "aws-reinvent-2024.md"
+            assert c.get("/api/search?q=cells", headers={"Authorization": "Basic !!!"}).status_code == 401
+
+        # a login on the chat page (Gradio's session cookie) also opens the API
+        with httpx.Client(base_url=base, timeout=60) as browser:
+            assert browser.post("/login", data={"username": "me", "password": "nope"}).status_code >= 400
+            assert browser.get("/api/status").status_code == 401
+            assert browser.post("/login", data={"username": "me", "password": "s3cret:pw"}).status_code == 200
+            assert browser.get("/api/status").status_code == 200
+    finally:
+        stop(proc)

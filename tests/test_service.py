@@ -1,0 +1,185 @@
+"""service.py: the operations the MCP server and the HTTP API share, and their argument checks."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import write
+from notesqa import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError, QueryError
+from notesqa.service import NotesService, validate
+
+
+@pytest.fixture
+def svc(built, embedder):
+    notes, index, _ = built
+    return NotesService(notes, index, embedder=embedder)
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def test_validate_accepts_and_normalises():
+    assert validate("search", {"question": "cells", "k": 3, "tags": "aws", "after": "2024-01-01"}) == {
+        "question": "cells", "k": 3, "tags": ["aws"], "after": "2024-01-01"}
+    assert validate("read_note", {"path": "a.md", "line": 4.0}) == {"path": "a.md", "line": 4}
+    assert validate("status", {}) == {} and validate("refresh", None) == {}
+
+
+@pytest.mark.parametrize("op, args, message", [
+    ("search", {"question": "x", "kk": 1}, "Unknown argument 'kk': it takes after, before, k, paths, question, tags"),
+    ("search", {"query": "x"}, "Unknown argument 'query'"),
+    ("search", {"k": 3}, "Missing argument 'question'"),
+    ("search", {"question": "x", "k": 0}, "k must be from 1 to 50, got 0"),
+    ("search", {"question": "x", "k": 51}, "k must be from 1 to 50, got 51"),
+    ("search", {"question": "x", "k": "five"}, "k must be a whole number from 1 to 50, got 'five'"),
+    ("search", {"question": "x", "k": "5"}, "k must be a whole number"),  # JSON wants a number, not text
+    ("search", {"question": "x", "k": True}, "k must be a whole number"),
+    ("search", {"question": "x", "k": 2.5}, "k must be a whole number"),
+    ("search", {"question": 5}, "question must be text"),
+    ("search", {"question": "x", "tags": 5}, "tags must be a list of text values"),
+    ("search", {"question": "x", "after": "2024-13-01"}, "after: wants a date as YYYY-MM-DD, got '2024-13-01'"),
+    ("search", {"question": "x", "before": "yesterday"}, "before: wants a date as YYYY-MM-DD"),
+    ("read_note", {"path": "a.md", "line": 0}, "line must be from 1"),
+    ("read_note", {"path": "a.md", "context": 500}, "context must be from 0 to 200"),
+    ("status", {"verbose": True}, "Unknown argument 'verbose': it takes no arguments"),
+    ("refresh", {"rebuild": True}, "Unknown argument 'rebuild': it takes no arguments"),
+])
+def test_validate_refuses_bad_arguments_naming_what_to_do(op, args, message):
+    with pytest.raises(QueryError) as exc:  # ArgumentError, or a date's QueryError
+        validate(op, args)
+    assert message in str(exc.value)
+
+
+def test_validate_with_front_end_names_and_text_values():
+    names = {"q": "question", "tag": "tags", "path": "paths"}
+    assert validate("search", {"q": "cells", "k": "7", "tag": ["aws", "work"]}, names=names, from_text=True) == {
+        "question": "cells", "k": 7, "tags": ["aws", "work"]}
+    with pytest.raises(ArgumentError, match="Unknown argument 'question': it takes after, before, k, path, q, tag"):
+        validate("search", {"question": "cells"}, names=names, from_text=True)
+    with pytest.raises(ArgumentError, match="k must be a whole number"):
+        validate("search", {"q": "cells", "k": "ten"}, names=names, from_text=True)
+    with pytest.raises(ArgumentError, match="k was given 2 times"):
+        validate("search", {"q": "cells", "k": ["1", "2"]}, names=names, from_text=True)
+    with pytest.raises(ArgumentError, match="Missing argument 'q'"):
+        validate("search", {}, names=names, from_text=True)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def test_search_returns_ask_json_hits_and_what_was_searched(svc):
+    out = svc.search("tag:aws shuffle sharding customers cells", k=2, paths=["."], before="2030-01-01")
+    assert out["searched"] == {"text": "shuffle sharding customers cells", "k": 2, "tags": ["aws"], "paths": ["."],
+                               "after": None, "before": "2030-01-01"}
+    assert {h["path"] for h in out["hits"]} == {"2023-12-11-aws-2023.md"}  # aws-2024.md has no date
+    assert svc.search("cells", after="2031-01-01")["message"].endswith("or fewer filters.")
+    out = svc.search("tag:aws shuffle sharding customers cells", k=2, paths=["."])
+    top = out["hits"][0]
+    assert top["path"] == "aws-2024.md" and top["line"] == 13 and top["source"] == "aws-2024.md:13"
+    assert top["text"].startswith("Shuffle sharding to map customers to cells")
+    assert top["breadcrumb"][0] == "AWS re:Invent 2024" and isinstance(top["score"], float)
+    assert len(out["hits"]) <= 2
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n"])
+def test_an_empty_question_is_refused(svc, question):
+    with pytest.raises(QueryError, match="The question is empty"):
+        svc.search(question)
+
+
+def test_a_misspelt_filter_in_the_question_is_refused(svc):
+    with pytest.raises(QueryError, match="Unknown filter tags:"):
+        svc.search("tags:aws cells")
+
+
+def test_no_index_yet_builds_it_first_or_says_what_to_do(notes, tmp_path, embedder):
+    svc = NotesService(notes, tmp_path / "fresh-index", embedder=embedder)
+    assert svc.search("shuffle sharding")["hits"][0]["path"] == "aws-2024.md"  # built first, as ask does
+    gone = NotesService(tmp_path / "no-notes", tmp_path / "other-index", embedder=embedder)
+    with pytest.raises(IndexNotFoundError, match="notesqa index"):
+        gone.search("shuffle sharding")
+    with pytest.raises(IndexNotFoundError, match="notesqa index"):
+        gone.status()
+
+
+def test_a_damaged_index_is_a_clear_error(built, embedder):
+    notes, index, _ = built
+    gen = index / (index / "CURRENT").read_text().strip()
+    (gen / "chunks.jsonl").unlink()
+    svc = NotesService(notes, index, embedder=embedder)
+    with pytest.raises(NotesQAError, match="notesqa index --rebuild|rebuild"):
+        svc.search("shuffle sharding")
+
+
+# --------------------------------------------------------------------------- read_note
+
+
+def test_read_note_around_a_line_and_whole(svc, built):
+    out = svc.read_note("aws-2024.md", line=13, context=1)
+    assert (out["start_line"], out["end_line"], out["line"]) == (12, 14, 13)
+    assert out["text"].split("\n")[1].strip() == "* Shuffle sharding to map customers to cells"
+    assert out["title"] == "AWS re:Invent 2024" and out["whole"] is False
+    whole = svc.read_note("cooking/2024-02-01-bread.md")
+    notes = built[0]
+    assert whole["whole"] is True and whole["text"] == (notes / "cooking/2024-02-01-bread.md").read_text().rstrip("\n")
+    with pytest.raises(ArgumentError, match="past the end"):
+        svc.read_note("aws-2024.md", line=999)
+
+
+def test_read_note_returns_the_start_of_a_long_note(built, embedder):
+    notes, index, _ = built
+    write(notes / "long.md", "".join(f"* bullet number {i} about zebras\n" for i in range(400)))
+    svc = NotesService(notes, index, embedder=embedder)
+    svc.refresh()
+    out = svc.read_note("long.md")
+    assert out["total_lines"] == 400 and out["end_line"] == 300 and not out["whole"] and "Pass line" in out["message"]
+
+
+@pytest.mark.parametrize("path", [
+    "../../etc/passwd", "/etc/passwd", "cooking/../../x.md", "..\\..\\x.md", "C:/Windows/win.ini",
+    "not-indexed.md", ".obsidian/workspace.md", "", "a\x00b.md",
+])
+def test_read_note_refuses_anything_but_indexed_notes(svc, path):
+    with pytest.raises(NoteNotFoundError):
+        svc.read_note(path)
+
+
+def test_read_note_refuses_a_symlink_out_of_the_folder_without_reading_it(tmp_path, built, embedder):
+    notes, index, _ = built
+    outside = tmp_path / "outside.md"
+    outside.write_text("* secret outside the notes\n", encoding="utf-8")
+    os.symlink(outside, notes / "link.md")
+    svc = NotesService(notes, index, embedder=embedder)
+    svc.refresh()
+    with pytest.raises(NoteNotFoundError, match="outside the notes folder"):
+        svc.read_note("link.md")
+    with pytest.raises(NoteNotFoundError):
+        svc.note_text("link.md")
+
+
+# --------------------------------------------------------------------------- status, refresh
+
+
+def test_status_counts_and_changes_since(svc, built):
+    notes = built[0]
+    write(notes / "fresh.md", "* a fresh bullet\n")
+    info = svc.status()
+    assert info["notes"] == 3 and info["changes"]["new"] == ["fresh.md"] and info["building"] is False
+    rep = svc.refresh()
+    assert rep["new"] == 1 and rep["unchanged"] == 3 and "4 notes" in rep["summary"]
+    assert svc.status()["changes"] == {"new": [], "changed": [], "deleted": []}
+    assert any(n["path"] == "fresh.md" for n in svc.notes())
+
+
+def test_refresh_is_refused_while_another_build_runs(svc, built):
+    from notesqa.store import BuildLock
+
+    with BuildLock(built[1]):  # another process's build, as far as this one can tell
+        with pytest.raises(BuildLockedError, match="Another build is running"):
+            svc.refresh()
+    with svc._build_lock:  # a build in this server
+        with pytest.raises(BuildLockedError, match="already running in this server"):
+            svc.refresh()
+    assert svc.refresh()["notes"] == 3
