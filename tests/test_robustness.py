@@ -266,17 +266,17 @@ def test_file_name_that_is_not_utf8(folder, tmp_path):
 
 
 def test_a_note_the_parser_chokes_on_is_skipped(folder, tmp_path, monkeypatch):
-    import notesqa.indexing as indexing
+    import notesqa.parsing as parsing
 
     write(folder / "weird.md", "* the parser will fail on this one\n")
-    real = indexing.parse_note
+    real = parsing.parse_note
 
-    def parse(text, rel):
+    def parse(text, rel, vault=None):
         if rel == "weird.md":
             raise RecursionError("maximum recursion depth exceeded")
-        return real(text, rel)
+        return real(text, rel, vault)
 
-    monkeypatch.setattr(indexing, "parse_note", parse)
+    monkeypatch.setattr(parsing, "parse_note", parse)
     r = build(folder, tmp_path)
     assert problems(r)["weird.md"] == ("skipped", "could not be parsed (RecursionError: maximum recursion depth "
                                                   "exceeded)")
@@ -308,16 +308,16 @@ def _unreadable(kind: str, path: Path, monkeypatch) -> None:
         path.unlink()
         os.symlink("moved-away.md", path)
     elif kind == "parse error":
-        import notesqa.indexing as indexing
+        import notesqa.parsing as parsing
 
-        real_parse = indexing.parse_note
+        real_parse = parsing.parse_note
 
-        def parse(text, rel):
+        def parse(text, rel, vault=None):
             if rel == path.name:
                 raise ValueError("odd markdown")
-            return real_parse(text, rel)
+            return real_parse(text, rel, vault)
 
-        monkeypatch.setattr(indexing, "parse_note", parse)
+        monkeypatch.setattr(parsing, "parse_note", parse)
         with open(path, "a") as f:
             f.write("* an edit the parser fails on\n")
 

@@ -238,3 +238,13 @@ def indexed_chars(note: ParsedNote) -> int:
 
     return note.heading_chars + sum(visible_chars(u.text[:MAX_CODE_SHOWN] if u.kind == "code" else u.text)
                                     for u in note.units if u.origin is None and has_words(u.text))
+
+
+def truncated(note: ParsedNote) -> list[str]:
+    """What chunking itself leaves out of the index: the end of a long code block."""
+    long = [u for u in note.units if u.kind == "code" and u.origin is None and len(u.text) > MAX_CODE_SHOWN]
+    if not long:
+        return []
+    lines = ", ".join(str(u.line) for u in long[:5]) + (", ..." if len(long) > 5 else "")
+    return [f"{len(long)} code block{'s' if len(long) > 1 else ''} longer than {MAX_CODE_SHOWN} characters "
+            f"indexed by {'their' if len(long) > 1 else 'its'} start (line {lines})"]

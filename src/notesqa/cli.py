@@ -158,7 +158,20 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
         click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
     for p in report.problems:
         click.secho(f"  {p.action}: {p.path}: {p.reason}", fg="yellow", err=True)
+    if report.coverage is not None:
+        _echo_flagged(report.coverage.flagged, limit=10)
     click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}.")
+
+
+def _echo_flagged(flagged, limit: int | None = None) -> None:
+    """Notes whose text was not all read as notes text, and why (to stderr, as warnings are)."""
+    shown = flagged if limit is None else flagged[:limit]
+    for note in shown:
+        click.secho(f"  not all indexed: {note.path} ({100 * note.share:.0f}% of its text): "
+                    + "; ".join(note.reasons), fg="yellow", err=True)
+    if len(flagged) > len(shown):
+        click.secho(f"  ... and {len(flagged) - len(shown)} more notes: `notesqa status` lists them all",
+                    fg="yellow", err=True)
 
 
 # --------------------------------------------------------------------------- ask
@@ -259,6 +272,12 @@ def status(notes_dir, index_dir, as_json):
     click.echo(f"Holds:   {info['notes']} notes, {info['chunks']} chunks ({info['skipped']} files skipped)")
     for rel, reason in info["skipped_files"].items():
         click.echo(f"  skipped: {rel}: {reason}")
+    cov = info.get("coverage")
+    if cov and cov["chars"]:
+        click.echo(f"Text:    {100 * cov['share']:.1f}% indexed ({cov['indexed']:,} of {cov['chars']:,} characters of "
+                   f"notes text); {len(cov['flagged'])} notes with text not indexed")
+        for note in cov["flagged"]:
+            click.echo(f"  {note['path']} ({100 * note['share']:.0f}%): " + "; ".join(note["reasons"]))
     ch = info.get("changes")
     if ch is None:
         click.echo(f"Notes:   {notes_dir}/ not found")

@@ -20,12 +20,14 @@ from typing import Callable
 import numpy as np
 
 from . import chunking, store
-from .chunking import Chunk, chunk_note, make_token_splitter
+from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
 from .config import ENV_MODEL, default_index_dir, default_model
 from .embedding import Embedder, load_embedder
 from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
-from .parsing import Problem, discover_notes, parse_note, read_note
+from .coverage import Coverage, coverage, note_state
+from .parsing import Problem, discover_notes, read_note
+from .vault import Vault
 
 # progress(stage, done, total); stages: "scan", "parse", "embed", "write"
 ProgressFn = Callable[[str, int, int], None]
@@ -51,10 +53,12 @@ class BuildReport:
     model: str = ""
     index_dir: str = ""
     problems: list[Problem] = field(default_factory=list)
+    coverage: Coverage | None = None  # how much of the notes' text is indexed; notes that lost some
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["problems"] = [asdict(p) for p in self.problems]
+        d["coverage"] = self.coverage.to_dict() if self.coverage is not None else None
         for key in ("seconds", "embed_seconds", "wait_seconds"):
             d[key] = round(d[key], 3)
         return d
@@ -65,6 +69,8 @@ class BuildReport:
                  f"skipped {self.skipped}" + (f", repaired {self.repaired}" if self.repaired else ""),
                  f"embedded {self.embedded} chunks, reused {self.reused}, in {self.seconds:.1f}s"
                  + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
+        if self.coverage is not None and self.coverage.chars:
+            parts.append(self.coverage.summary())
         return "; ".join(parts)
 
 
@@ -222,6 +228,9 @@ def build_index(
         files, problems = discover_notes(notes_dir, exclude=[index_dir])
         report.problems.extend(problems)
         progress("scan", len(files), len(files))
+        rels = [path.relative_to(notes_dir).as_posix() for path in files]
+        vault = Vault(notes_dir, rels)
+        touched = _touched(notes_dir, rels, prev_notes)
         split_long = _lazy_splitter(embedder)
 
         chunks: list[Chunk] = []
@@ -241,8 +250,10 @@ def build_index(
 
         for i, path in enumerate(files):
             progress("parse", i + 1, len(files))
-            rel = path.relative_to(notes_dir).as_posix()
+            rel = rels[i]
             old = prev_notes.get(rel)
+            # a note that shows text of a note that changed (an embed, a block reference) is read again
+            depends = old is not None and not touched.isdisjoint(old.get("deps", ()))
             try:
                 st = path.stat()
             except OSError as exc:
@@ -256,7 +267,7 @@ def build_index(
                 skip(rel, Problem(rel, "skipped", why), None)
                 continue
             seen.add(rel)
-            if (reuse_notes and old is not None and old.get("mtime_ns") == st.st_mtime_ns
+            if (reuse_notes and old is not None and not depends and old.get("mtime_ns") == st.st_mtime_ns
                     and old.get("size") == st.st_size and st.st_mtime_ns < prev_scan - RACY_NS
                     and has_previous(rel)):
                 # Same size and mtime, and not racily so: not even read again.
@@ -275,20 +286,24 @@ def build_index(
                     skip(rel, problem, st)
                 continue
             sha = _file_sha(text)
-            if reuse_notes and old is not None and old.get("sha256") == sha and has_previous(rel):
+            if reuse_notes and old is not None and not depends and old.get("sha256") == sha and has_previous(rel):
                 note_chunks = old_by_path.get(rel, [])
                 title = old.get("title")
                 repaired = list(old.get("repaired", ()))
+                extra = {k: old[k] for k in _NOTE_EXTRAS if k in old}
                 report.unchanged += 1
             else:
                 try:
-                    note = parse_note(text, rel)
+                    note = vault.parse(rel, text)
                     note_chunks = chunk_note(note, split_long)
                 except Exception as exc:  # noqa: BLE001 - one odd note must not stop the build
                     skip(rel, Problem(rel, "skipped", f"could not be parsed ({type(exc).__name__}: {exc})"), st)
                     continue
                 title = note.title
                 repaired = [p.reason for p in (problem, note.problem) if p is not None]
+                extra = note_state(note.text_chars, indexed_chars(note), (*note.lost, *chunking.truncated(note)))
+                if vault.deps.get(rel):
+                    extra["deps"] = sorted(vault.deps[rel])
                 if old is None:
                     report.new += 1
                 elif old.get("sha256") == sha:
@@ -296,11 +311,12 @@ def build_index(
                 else:
                     report.updated += 1
             report.problems.extend(Problem(rel, "repaired", r) for r in repaired)
-            notes_state[rel] = {**_stat_dict(st), "sha256": sha, "title": title, "chunks": len(note_chunks)}
+            notes_state[rel] = {**_stat_dict(st), "sha256": sha, "title": title, "chunks": len(note_chunks), **extra}
             if repaired:
                 notes_state[rel]["repaired"] = repaired
             chunks.extend(note_chunks)
         report.removed = sum(1 for rel in prev_notes if rel not in seen)
+        report.coverage = coverage(notes_state)
         report.notes = len(notes_state)
         report.skipped = sum(1 for p in report.problems if p.action == "skipped")
         report.repaired = sum(1 for p in report.problems if p.action == "repaired")
@@ -333,6 +349,28 @@ def build_index(
         progress("write", 1, 1)
     report.seconds = time.perf_counter() - t0 - report.wait_seconds
     return report
+
+
+# what a note's manifest entry keeps besides its file state: coverage (see coverage.py) and
+# the notes it shows text of
+_NOTE_EXTRAS = ("chars", "indexed", "lost", "deps")
+
+
+def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:
+    """Notes new, changed (by size or mtime) or gone since the previous build: a note that
+    embeds or references one of them is read again, whatever its own state."""
+    present = set(rels)
+    touched = {rel for rel in prev_notes if rel not in present}
+    for rel in rels:
+        old = prev_notes.get(rel)
+        try:
+            st = (notes_dir / rel).stat()
+        except OSError:
+            touched.add(rel)
+            continue
+        if old is None or old.get("mtime_ns") != st.st_mtime_ns or old.get("size") != st.st_size:
+            touched.add(rel)
+    return touched
 
 
 def _lazy_splitter(embedder: Embedder):

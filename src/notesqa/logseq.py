@@ -20,7 +20,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .markup import Inline, outside_code, strip_comments
+from .markup import Inline, strip_comments
 
 PROPERTY = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*)-(?:[ \t]+(.*)|[ \t]*)$")
@@ -225,7 +225,8 @@ def journal_title(iso: str) -> str:
 
 def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
-    from .parsing import _front_matter, _markdown, _Walker, clean, note_date, visible_chars
+    from .parsing import _front_matter, _markdown, _Walker, clean, note_date
+    from .parsing import text_chars as count_chars
 
     text = strip_comments(text)
     lines = text.split("\n")
@@ -245,7 +246,7 @@ def parse_page(text: str, rel: str, vault=None):
             text_chars += _prose_properties(walker, props, block.line, inline, clean)
             continue
         body = org_blocks(body)
-        text_chars += visible_chars(outside_code("\n".join(body), Inline().render))
+        text_chars += count_chars("\n".join(body))
         del items[block.depth - 1:]
         marker = _numbered(body)
         item = {"line": block.line, "end": block.line + len(block.lines) - 1, "unit": None, "marker": marker}

@@ -209,3 +209,27 @@ def strip_comments(text: str) -> str:
         return OBSIDIAN_COMMENT.sub(_blank_keep_lines, part) if "%%" in part else part
 
     return outside_code(text, strip)
+
+
+def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
+                      block_text: Callable[[str], str | None] | None = None) -> str:
+    """A note's source with its [[links]] as markdown links (to the note each names, where
+    target_of finds it, else as their display text), picture embeds dropped and ((refs)) as
+    the referenced text: what the chat's source view renders. Code is left as written."""
+    def link(m: re.Match) -> str:
+        parsed = parse_link(m.group(2))
+        if m.group(1) and parsed.is_attachment:
+            return ""
+        label = parsed.display.replace("[", "(").replace("]", ")")
+        href = target_of(parsed) if parsed.target else None
+        return f"[{label}](<{href}>)" if href else label
+
+    def ref(m: re.Match) -> str:
+        found = block_text(m.group(1)) if block_text is not None else None
+        return found if found is not None else m.group(0)
+
+    def part(s: str) -> str:
+        s = WIKILINK.sub(link, s) if "[[" in s else s
+        return BLOCK_REF.sub(ref, s) if "((" in s else s
+
+    return outside_code(text, part)

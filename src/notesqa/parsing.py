@@ -278,7 +278,7 @@ def _capture(m: re.Match) -> str:
     return _blank_keep_lines(m) if len(body) <= 1 else m.group(0)
 
 
-def _strip_liquid(text: str) -> str:
+def _strip_liquid_all(text: str) -> str:
     text = _LIQUID_CAPTURE.sub(_capture, text)
     text = _LIQUID_TAG.sub(_liquid, text)
     return _LIQUID_OUT.sub(_blank_keep_lines, text)
@@ -288,7 +288,7 @@ def strip_non_content(text: str) -> str:
     """Remove Liquid tags and HTML comments, keeping every line where it was.
 
     Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
-    (HTML and Obsidian %% ones) inside code are code, and stay."""
+    (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay."""
     text = strip_comments(text)
     out, pos = [], 0
     for m in _LIQUID_RAW.finditer(text):
@@ -297,6 +297,15 @@ def strip_non_content(text: str) -> str:
         pos = m.end()
     out.append(_strip_liquid(text[pos:]))
     return "".join(out)
+
+
+def _strip_liquid(text: str) -> str:
+    """Liquid dropped. A page with Liquid tags ({% ... %}) is a Jekyll page: Liquid runs everywhere
+    in it, code included, as Jekyll runs it. Elsewhere a {{...}} is only dropped outside code
+    (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
+    if "{%" in text:
+        return _strip_liquid_all(text)
+    return outside_code(text, _strip_liquid_all) if "{{" in text else text
 
 
 _MD = None
@@ -448,11 +457,22 @@ def visible_chars(text: str) -> int:
     return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
 
 
+_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def _no_file_images(text: str) -> str:
+    return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
+
+
+def text_chars(body: str) -> int:
+    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name and
+    white space not counted (what coverage compares the chunks' characters with)."""
+    return visible_chars(outside_code(body, lambda part: Inline().render(_no_file_images(part))))
+
+
 def _text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note: the body as a reader sees it, markup not counted."""
-    body = _FRONT_MATTER.sub("", text, count=1)
-    body = strip_non_content(body)
-    return visible_chars(outside_code(body, Inline().render))
+    """Characters of notes text in a markdown note (its front matter left out)."""
+    return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))
 
 
 def _title_from_filename(rel: str) -> str:

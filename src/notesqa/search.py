@@ -92,11 +92,13 @@ class Hit:
     tags: tuple[str, ...] = ()
     date: str | None = None
     explain: Explanation | None = None
+    folder: str = ""  # the note's folder, when another note in the index has the same title
 
     @property
     def breadcrumb(self) -> list[str]:
-        """Note title > headings > parent bullets (a part that repeats the one before shows once)."""
-        return dedupe_path((self.title, *self.heading, *self.parents))
+        """[Folder >] note title > headings > parent bullets (a part that repeats the one before shows
+        once). The folder tells apart two notes of the same name in different folders."""
+        return dedupe_path((self.folder, self.title, *self.heading, *self.parents))
 
     @property
     def source(self) -> str:
@@ -236,6 +238,7 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
 
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
+TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
 
 
 def _path_match(path: str, pattern: str) -> bool:
@@ -312,6 +315,8 @@ class NotesIndex:
             start, _ = rows.get(c.path, (i, i))
             rows[c.path] = (start, i + 1)
         self._gen, self._note_rows, self._embedder = gen, rows, embedder
+        self._origin_of = _origins(gen.chunks)
+        self._same_title = _same_titles(gen.chunks)
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -408,6 +413,7 @@ class NotesIndex:
                 if fused < min_score:
                     break  # ranked by fused (>= a match score): nothing later reaches min_score
                 continue
+            cid = self._origin_of.get(cid, cid)  # an embedded copy: its own note keeps the hit
             if cid in shown:
                 continue
             slot = self._child_slot(cid, slots) or self._later_window_slot(cid, slots)
@@ -626,9 +632,10 @@ class NotesIndex:
             else:
                 lines.append(f.text)
         text = "\n".join(lines)
+        folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in self._same_title else ""
         return Hit(text=text, path=c.path, line=c.line, heading=tuple(c.heading), score=round(score, 4),
                    title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind, tags=tuple(c.tags),
-                   date=c.date, explain=exp)
+                   date=c.date, explain=exp, folder=folder)
 
     # -- browsing (used by the UI's "more context" and source view)
 
@@ -660,6 +667,32 @@ class NotesIndex:
         paths = {c.path for c in self._gen.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _origins(chunks: list[Chunk]) -> dict[int, int]:
+    """Each embedded copy's row -> the row of the unit it copies, where that note is indexed."""
+    wanted: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(chunks):
+        if c.origin:
+            path, _, line = c.origin.rpartition(":")
+            wanted.setdefault((path, int(line)), []).append(i)
+    out: dict[int, int] = {}
+    if not wanted:
+        return out
+    for i, c in enumerate(chunks):
+        copies = wanted.get((c.path, c.line)) if not c.origin else None
+        for j in copies or ():
+            if j not in out and chunks[j].text == c.text:
+                out[j] = i
+    return out
+
+
+def _same_titles(chunks: list[Chunk]) -> set[str]:
+    """Notes whose title another note in the index has too: their hits name their folder."""
+    by_title: dict[str, set[str]] = {}
+    for c in chunks:
+        by_title.setdefault(c.title.casefold(), set()).add(c.path)
+    return {p for paths in by_title.values() if len(paths) > 1 for p in paths}
 
 
 # --------------------------------------------------------------------------- module-level API

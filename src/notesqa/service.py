@@ -120,6 +120,7 @@ def _kind(value) -> str:
 
 def status_info(notes_dir, index_dir) -> dict:
     """What `notesqa status --json` prints: the index's build, model, counts, and notes changed since."""
+    from .coverage import coverage
     from .indexing import changes_since_build
     from .store import read_manifest
 
@@ -136,6 +137,8 @@ def status_info(notes_dir, index_dir) -> dict:
         "skipped": manifest.get("counts", {}).get("skipped"),
         # files left out at the build, and why (they show up as changes again only once edited)
         "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
+        # how much of the notes' text is indexed, and the notes where some could not be read as text
+        "coverage": coverage(manifest.get("notes", {})).to_dict(),
         "notes_dir": str(notes_dir),
     }
     if Path(notes_dir).is_dir():

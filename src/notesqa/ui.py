@@ -40,7 +40,7 @@ from pathlib import Path
 from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
 from .keywords import tokenize
-from .search import TOP_LEVEL, WEAK_SCORE, parse_date
+from .search import TOP_LEVEL, TOP_LEVEL_NAME, WEAK_SCORE, parse_date
 from .service import NotesService, status_info
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -331,11 +331,30 @@ class ChatService(NotesService):
         line, found = _find_again(text, path, idx, line, digest)
         moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
                                   'passage is no longer there as it was)</span>')
-        text = strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = self._links_resolved(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), path, idx)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line if found else None, path)
         return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
                 f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
+
+    def _links_resolved(self, text: str, path: str, idx) -> str:
+        """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
+        resolve names), ((block refs)) as the text they show."""
+        if "[[" not in text and "((" not in text:
+            return text
+        import posixpath
+
+        from .markup import links_as_markdown
+        from .vault import Vault
+
+        vault = Vault(self.notes_dir, idx.manifest.get("notes", {}).keys())
+        here = posixpath.dirname(path) or "."
+
+        def target_of(link) -> str | None:
+            rel = vault.resolve(link.target, path)
+            return posixpath.relpath(rel, here) if rel else None
+
+        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path))
 
     def show_source(self, target: str) -> str:
         """render_source(), but never raises."""
@@ -446,7 +465,7 @@ class ChatService(NotesService):
             idx = self.index()
             idx.refresh()
             # the notes folder itself reads as a name, not "."
-            folders = [("(top level)", f) if f == TOP_LEVEL else f for f in idx.folders()]
+            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else f for f in idx.folders()]
             return idx.tags(), folders
         except Exception:  # noqa: BLE001
             return [], []

@@ -101,10 +101,12 @@ class Vault:
         from .parsing import read_note
 
         text, _ = read_note(self.notes_dir / rel, rel)
-        if text is None:
-            self._parsed[rel] = None
-            return None
-        return self.parse(rel, text)
+        try:
+            note = self.parse(rel, text) if text is not None else None
+        except Exception:  # noqa: BLE001 - a note that fails to parse is reported by its own build step
+            note = None
+        self._parsed[rel] = note
+        return note
 
     def _uses(self, from_path: str, rel: str) -> None:
         if rel != from_path:

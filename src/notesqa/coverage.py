@@ -1,0 +1,79 @@
+"""How much of each note's text is indexed, and which notes lost some, and why.
+
+A build records, per note, the characters of its text (markup and white space not
+counted), the characters its chunks hold, and what the parser could not read as notes
+text (an indented block read as code, an HTML block, a reference or embed not found).
+The build report and `notesqa status` both read it from the manifest through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# A note whose chunks hold less than this share of its text is named even without a reason
+# (markup such as links and maths makes a fully indexed note read a little under 1).
+LOW_SHARE = 0.75
+MIN_CHARS = 200  # a note this short is not named for its share alone
+
+
+@dataclass(frozen=True)
+class NoteCoverage:
+    path: str
+    chars: int  # characters of notes text in the file
+    indexed: int  # of those, held by its chunks
+    reasons: tuple[str, ...]  # what could not be read as notes text
+
+    @property
+    def share(self) -> float:
+        return min(1.0, self.indexed / self.chars) if self.chars else 1.0
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "reasons": list(self.reasons), "share": round(self.share, 3)}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    chars: int
+    indexed: int
+    flagged: tuple[NoteCoverage, ...]  # notes with text not read, worst first
+
+    @property
+    def share(self) -> float:
+        return min(1.0, self.indexed / self.chars) if self.chars else 1.0
+
+    def to_dict(self) -> dict:
+        return {"chars": self.chars, "indexed": self.indexed, "share": round(self.share, 4),
+                "flagged": [n.to_dict() for n in self.flagged]}
+
+    def summary(self) -> str:
+        named = f"; {len(self.flagged)} notes with text not indexed" if self.flagged else ""
+        return f"text indexed {100 * self.share:.1f}% ({self.indexed:,} of {self.chars:,} characters){named}"
+
+
+def note_state(chars: int, indexed: int, lost) -> dict:
+    """What the manifest keeps of a note's coverage."""
+    state = {"chars": chars, "indexed": indexed}
+    if lost:
+        state["lost"] = list(lost)
+    return state
+
+
+def coverage(notes: dict) -> Coverage:
+    """Coverage of a manifest's notes (an index built before coverage was kept counts nothing)."""
+    total = done = 0
+    flagged: list[NoteCoverage] = []
+    for rel, state in notes.items():
+        if "chars" not in state:
+            continue
+        reasons = tuple(dict.fromkeys(state.get("lost", ())))  # once each, in order
+        note = NoteCoverage(rel, int(state["chars"]), int(state.get("indexed", 0)), reasons)
+        total += note.chars
+        done += min(note.indexed, note.chars)
+        low = note.chars >= MIN_CHARS and note.share < LOW_SHARE
+        if note.reasons or low:
+            if low and not note.reasons:
+                note = NoteCoverage(rel, note.chars, note.indexed,
+                                    (f"only {100 * note.share:.0f}% of its text is indexed",))
+            flagged.append(note)
+    flagged.sort(key=lambda n: (n.share, n.path))
+    return Coverage(total, done, tuple(flagged))

@@ -1,0 +1,108 @@
+"""Logseq pages read as outlines (logseq.py)."""
+
+from notesqa.chunking import chunk_note
+from notesqa.logseq import journal_title, looks_like_outline, page_name, property_list, split_blocks
+from notesqa.parsing import parse_note
+from notesqa.vault import Vault
+
+PAGE = """title:: Query guide
+alias:: Queries, Simple queries
+tags:: [[docs]], howto
+description:: How to ask your graph questions
+
+- ## Setup
+	- Enable queries in settings
+	  collapsed:: true
+		- Restart the app after enabling
+	- Second step with a reference
+- ## Operators
+  id:: 60af0000-0000-4000-8000-000000000001
+	- **and** combines filters
+	  #+BEGIN_NOTE
+	  Only on desktop.
+	  Needs a restart.
+	  #+END_NOTE
+	  #+BEGIN_SRC clojure
+	  (and [[a]] [[b]])
+	  #+END_SRC
+- A top block with {{video https://example.com/v}} a macro and a tag #later
+"""
+
+
+def test_page_properties_are_metadata_not_text():
+    note = parse_note(PAGE, "pages/Query guide.md", Vault(".", [], logseq=True))
+    assert note.title == "Query guide"
+    assert note.aliases == ("Queries", "Simple queries")
+    assert {"docs", "howto", "later"} <= set(note.tags)
+    shown = [u.text for u in note.units]
+    assert not any("::" in t for t in shown)
+    assert shown[0] == "How to ask your graph questions"  # a description is the page's prose
+
+
+def test_every_block_is_a_unit_at_its_depth_and_headings_head_their_blocks():
+    note = parse_note(PAGE, "pages/Query guide.md", Vault(".", [], logseq=True))
+    by_text = {u.text: u for u in note.units}
+    restart = by_text["Restart the app after enabling"]
+    assert restart.heading == ("Setup",) and restart.parents == ("Enable queries in settings",)
+    assert restart.depth == 3 and note.units[restart.parent].text == "Enable queries in settings"
+    assert by_text["and combines filters"].heading == ("Operators",)
+    callout = next(u for u in note.units if u.kind == "quote")
+    assert callout.text == "Only on desktop.\nNeeds a restart." and callout.keep_lines
+    code = next(u for u in note.units if u.kind == "code")
+    assert code.text == "(and [[a]] [[b]])"  # code is shown as written
+    # a heading block also heads the blocks after it on its level (a flat page reads as sections)
+    top = by_text["A top block with a macro and a tag #later"]
+    assert top.heading == ("Operators",) and top.depth == 1 and top.parents == ()
+
+
+def test_heading_text_after_properties_does_not_swallow_the_section():
+    # the bug this fixes: a `## Heading` followed by tab-indented bullets read as one code block
+    text = "type:: [[Feature]]\n\n## Background\n\t- " + "A long first block. " * 30 + "\n## Usage\n\t- 1. Step one\n"
+    note = parse_note(text, "pages/Server.md", Vault(".", [], logseq=True))
+    assert [u.kind for u in note.units] == ["bullet", "bullet"]
+    assert note.units[0].heading == ("Background",) and note.units[0].text.count("A long first block.") == 30
+    assert note.units[1].heading == ("Usage",) and (note.units[1].text, note.units[1].marker) == ("Step one", "1.")
+
+
+def test_blocks_indented_with_spaces():
+    blocks = split_blocks(["- a", "  - b", "    - c", "    continued", "  - d", "- e"], 1)
+    assert [(b.depth, b.lines) for b in blocks] == [(1, ["a"]), (2, ["b"]), (3, ["c", "continued"]), (2, ["d"]),
+                                                    (1, ["e"])]
+
+
+def test_block_references_and_embeds_resolve_across_pages(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "Source.md").write_text(
+        "- Cells limit the blast radius\n  id:: 60af0000-0000-4000-8000-0000000000aa\n\t- child of the cell block\n")
+    (tmp_path / "pages" / "User.md").write_text(
+        "- As said: ((60af0000-0000-4000-8000-0000000000aa))\n- {{embed ((60af0000-0000-4000-8000-0000000000aa))}}\n"
+        "- {{embed [[Source]]}}\n- gone: ((60af0000-0000-4000-8000-0000000000ff))\n")
+    vault = Vault(tmp_path, ["pages/Source.md", "pages/User.md"])
+    assert vault.logseq
+    note = vault.parse("pages/User.md", (tmp_path / "pages" / "User.md").read_text())
+    texts = [u.text for u in note.units]
+    assert texts[0] == "As said: Cells limit the blast radius"
+    embedded = [u for u in note.units if u.origin is not None]
+    assert [u.text for u in embedded][:2] == ["Cells limit the blast radius", "child of the cell block"]
+    assert embedded[0].origin == ("pages/Source.md", 1) and "Source" in embedded[0].parents
+    assert any("not found" in reason for reason in note.lost)  # the missing reference is reported
+    assert vault.deps["pages/User.md"] == {"pages/Source.md"}
+    chunks = chunk_note(note)
+    assert chunks[1].origin == "pages/Source.md:1"
+
+
+def test_page_names_and_journals():
+    assert page_name("pages/Whiteboard___Tool___Portal.md") == "Whiteboard/Tool/Portal"
+    assert page_name("pages/New to Logseq%3F.md") == "New to Logseq?"
+    assert journal_title("2021-07-19") == "Jul 19th, 2021"
+    note = parse_note("- went for a walk\n", "journals/2021_07_19.md", Vault(".", [], logseq=True))
+    assert (note.title, note.date) == ("Jul 19th, 2021", "2021-07-19")
+    assert property_list("[[a]], [[b c]], #d, e") == ("a", "b c", "d", "e")
+
+
+def test_a_logseq_page_outside_a_graph_is_recognised_by_its_properties():
+    assert looks_like_outline("type:: [[Feature]]\n\n- a block\n")
+    assert not looks_like_outline("# Plain note\n\n- a bullet\n")
+    note = parse_note("type:: [[Feature]]\n\n- a block\n\t- a child\n", "loose.md")
+    assert [u.text for u in note.units] == ["a block", "a child"]

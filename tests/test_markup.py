@@ -1,0 +1,75 @@
+"""Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
+
+from notesqa.chunking import chunk_note
+from notesqa.markup import Inline, links_as_markdown, parse_link, strip_comments
+from notesqa.parsing import parse_note
+
+
+def test_wikilinks_read_as_their_alias_or_name():
+    out = Inline().render("See [[Graph|graphs]], [[Hypervisor]], [[Paging#TLB]] and [[folder/Deep note]].")
+    assert out == "See graphs, Hypervisor, Paging > TLB and Deep note."
+
+
+def test_link_parts():
+    link = parse_link("Note name#^abc-1|shown")
+    assert (link.target, link.block, link.alias, link.display) == ("Note name", "abc-1", "shown", "shown")
+    assert parse_link("x.md").target == "x"
+
+
+def test_macros_block_ids_and_tags():
+    inline = Inline()
+    out = inline.render("Watch {{video https://x.y/z}} and {{cloze mitochondria}} now ^step-1")
+    assert out == "Watch  and mitochondria now"
+    assert inline.take_ids() == ["step-1"]
+    inline.render("tagged #project/alpha and #[[big idea]] but not C# or url#anchor or #1")
+    assert inline.tags == ["project/alpha", "big idea"]
+
+
+def test_code_is_never_altered():
+    note = parse_note("# T\n\nType `[[page]]` or `{{query x}}` and `<!-- c -->` here: [[Real link|real]].\n\n"
+                      "```\n[[kept]] %% also kept %%\n```\n", "n.md")
+    texts = [u.text for u in note.units]
+    assert texts[0] == "Type [[page]] or {{query x}} and <!-- c --> here: real."
+    assert texts[1] == "[[kept]] %% also kept %%"
+
+
+def test_comments_go_outside_code_only():
+    text = "a %% hidden\nstill hidden %% b\n`%% shown %%` <!-- gone -->\n"
+    out = strip_comments(text)
+    assert out.count("\n") == text.count("\n")  # lines keep their place
+    assert "hidden" not in out and "gone" not in out and "`%% shown %%`" in out
+
+
+def test_callout_marker_drops_and_title_heads_body():
+    note = parse_note("# Graphs\n\n>[!tldr] Directed graph\n> A pair (V, E) of vertices\n> and directed edges.\n",
+                      "g.md")
+    (u,) = note.units
+    assert u.kind == "quote" and u.parents == ("Directed graph",)
+    assert u.text == "A pair (V, E) of vertices\nand directed edges." and u.line == 4
+    chunk = chunk_note(note)[0]
+    assert chunk.text == "A pair (V, E) of vertices\nand directed edges."  # its line break kept
+    assert "[!" not in chunk.embed
+
+
+def test_one_line_callout_is_its_title():
+    note = parse_note("> [!warning] Never run this on production\n", "w.md")
+    assert [u.text for u in note.units] == ["Never run this on production"]
+
+
+def test_inline_tags_join_front_matter_tags_and_nested_tags_count_as_parents():
+    note = parse_note("---\ntags: [work]\naliases:\n  - WFH\n---\n* meeting notes #project/alpha\n", "m.md")
+    assert note.tags == ("work", "project/alpha", "project")
+    assert note.aliases == ("WFH",)
+    assert "WFH" in chunk_note(note)[0].keywords  # an alias is a searchable name of the note
+
+
+def test_table_rows_may_hold_aliased_links():
+    note = parse_note("| structure | space |\n|---|---|\n| [[Adjacency list (graph)|Adjacency list]] | O(V+E) |\n",
+                      "t.md")
+    assert note.units[0].text == "structure: Adjacency list | space: O(V+E)"
+
+
+def test_links_as_markdown_for_the_source_view():
+    out = links_as_markdown("See [[Graph|graphs]] and [[Missing]] ![[pic.png]] `[[code]]`",
+                            lambda link: "general/Graph.md" if link.target == "Graph" else None)
+    assert out == "See [graphs](<general/Graph.md>) and Missing  `[[code]]`"

@@ -1,0 +1,96 @@
+"""Names, embeds and cross-note text of a notes folder (vault.py), and how builds and hits use them."""
+
+import json
+
+from notesqa import build_index
+from notesqa.search import NotesIndex
+from notesqa.vault import Vault
+
+from conftest import write
+
+
+def fresh():
+    from notesqa.embedding import HashEmbedder
+
+    return HashEmbedder(256)
+
+
+def _obsidian(tmp_path):
+    notes = tmp_path / "vault"
+    write(notes / "general" / "Hypervisor.md",
+          "---\naliases: [VMM]\n---\n# Hypervisor\n\n>[!tldr] Hypervisor\n> Software that runs virtual machines "
+          "on one host.\n\n## Kinds\n\n- Type 1 runs on bare metal ^kinds\n- Type 2 runs on a host OS\n")
+    write(notes / "OMSCS" / "Week 3.md",
+          "# Week 3 - Virtualization\n\nToday we met the hypervisor.\n\n![[Hypervisor]]\n\n![[Hypervisor#Kinds]]\n\n"
+          "![[Hypervisor#^kinds]]\n\n![[diagram.png]]\n\n![[Never written]]\n")
+    write(notes / "a" / "Index.md", "* notes of course a\n")
+    write(notes / "b" / "Index.md", "* notes of course b\n")
+    return notes
+
+
+def test_names_resolve_as_obsidian_does(tmp_path):
+    vault = Vault(tmp_path, ["general/Hypervisor.md", "a/Index.md", "b/Index.md", "Index.md"])
+    assert vault.resolve("hypervisor") == "general/Hypervisor.md"
+    assert vault.resolve("Index", "b/Other.md") == "b/Index.md"  # same folder first
+    assert vault.resolve("Index", "c/Other.md") == "Index.md"  # else the shortest path
+    assert vault.resolve("a/Index") == "a/Index.md" and vault.resolve("Nope") is None
+
+
+def test_embeds_show_the_embedded_text_with_where_it_comes_from(tmp_path):
+    notes = _obsidian(tmp_path)
+    vault = Vault(notes, ["general/Hypervisor.md", "OMSCS/Week 3.md", "a/Index.md", "b/Index.md"])
+    note = vault.parse("OMSCS/Week 3.md", (notes / "OMSCS" / "Week 3.md").read_text())
+    copies = [u for u in note.units if u.origin]
+    whole = [u.text for u in copies if u.parents[:1] == ("Hypervisor",)]
+    assert whole[0] == "Software that runs virtual machines on one host."
+    section = [u for u in copies if "Hypervisor > Kinds" in u.parents]
+    assert [u.text for u in section] == ["Type 1 runs on bare metal", "Type 2 runs on a host OS"]
+    block = copies[-1]
+    assert block.text == "Type 1 runs on bare metal" and block.origin == ("general/Hypervisor.md", 11)
+    shown = " ".join(u.text for u in note.units)
+    assert "![[" not in shown and "diagram.png" not in shown  # a picture drops out
+    assert "Never written" in shown  # a note never written reads as its name ...
+    assert any("Never written" in reason for reason in note.lost)  # ... and is reported
+    assert vault.deps["OMSCS/Week 3.md"] == {"general/Hypervisor.md"}
+
+
+def test_the_source_note_keeps_its_hit_and_same_names_show_their_folder(tmp_path):
+    notes = _obsidian(tmp_path)
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    idx = NotesIndex.open(index, embedder=fresh())
+    hits = idx.search("type 1 bare metal hypervisor", k=5)
+    paths = [(h.path, h.line) for h in hits]
+    assert paths[0] == ("general/Hypervisor.md", 11)  # not the lecture's copy of it
+    assert len(paths) == len(set(paths))
+    a = idx.search("notes of course a", k=1)[0]
+    assert a.breadcrumb[:2] == ["a", "Index"]  # two notes called Index: the folder tells them apart
+    assert idx.search("software virtual machines", k=1)[0].breadcrumb[0] == "Hypervisor"
+
+
+def test_a_note_is_read_again_when_a_note_it_embeds_changes(tmp_path):
+    notes = _obsidian(tmp_path)
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    write(notes / "general" / "Hypervisor.md", "# Hypervisor\n\nA thin layer under guest kernels.\n")
+    report = build_index(notes, index, embedder=fresh())
+    assert report.updated == 1 and report.unchanged == 3  # the lecture is re-read, its own text unchanged
+    idx = NotesIndex.open(index, embedder=fresh())
+    lecture = [c for c in idx.note_chunks("OMSCS/Week 3.md") if c.origin]
+    assert [c.text for c in lecture][0] == "A thin layer under guest kernels."
+
+
+def test_coverage_is_reported_by_the_build_and_status(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "plain.md", "# Plain\n\nAll of this is text.\n")
+    write(notes / "code.md", "# Code\n\nIntro.\n\n" + "    indented prose that markdown reads as code\n" * 12)
+    report = build_index(notes, tmp_path / "index", embedder=fresh())
+    cov = report.coverage
+    assert 0 < cov.indexed < cov.chars
+    flagged = {n.path: n for n in cov.flagged}
+    assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
+    assert "text indexed" in report.summary()
+    assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
+    from notesqa.service import status_info
+
+    assert status_info(notes, tmp_path / "index")["coverage"] == cov.to_dict()
