@@ -50,11 +50,14 @@ class Coverage:
         return f"text indexed {100 * self.share:.1f}% ({self.indexed:,} of {self.chars:,} characters){named}"
 
 
-def note_state(chars: int, indexed: int, lost) -> dict:
-    """What the manifest keeps of a note's coverage."""
+def note_state(chars: int, indexed: int, lost, cut=()) -> dict:
+    """What the manifest keeps of a note's coverage: lost is text the parser could not read as
+    notes text, cut what chunking leaves out by design (the end of a long code block)."""
     state = {"chars": chars, "indexed": indexed}
     if lost:
         state["lost"] = list(lost)
+    if cut:
+        state["cut"] = list(cut)
     return state
 
 
@@ -65,15 +68,16 @@ def coverage(notes: dict) -> Coverage:
     for rel, state in notes.items():
         if "chars" not in state:
             continue
-        reasons = tuple(dict.fromkeys(state.get("lost", ())))  # once each, in order
-        note = NoteCoverage(rel, int(state["chars"]), int(state.get("indexed", 0)), reasons)
+        lost = tuple(dict.fromkeys(state.get("lost", ())))  # once each, in order
+        note = NoteCoverage(rel, int(state["chars"]), int(state.get("indexed", 0)), lost)
         total += note.chars
         done += min(note.indexed, note.chars)
-        low = note.chars >= MIN_CHARS and note.share < LOW_SHARE
-        if note.reasons or low:
-            if low and not note.reasons:
-                note = NoteCoverage(rel, note.chars, note.indexed,
-                                    (f"only {100 * note.share:.0f}% of its text is indexed",))
-            flagged.append(note)
+        # long code indexed by its start is by design: it names a note only beside another reason
+        low = note.chars >= MIN_CHARS and note.share < LOW_SHARE and not state.get("cut")
+        if lost or low:
+            reasons = lost + tuple(state.get("cut", ()))
+            if low and not lost:
+                reasons = (f"only {100 * note.share:.0f}% of its text is indexed",)
+            flagged.append(NoteCoverage(rel, note.chars, note.indexed, reasons))
     flagged.sort(key=lambda n: (n.share, n.path))
     return Coverage(total, done, tuple(flagged))

@@ -301,7 +301,7 @@ def build_index(
                     continue
                 title = note.title
                 repaired = [p.reason for p in (problem, note.problem) if p is not None]
-                extra = note_state(note.text_chars, indexed_chars(note), (*note.lost, *chunking.truncated(note)))
+                extra = note_state(note.text_chars, indexed_chars(note), note.lost, chunking.truncated(note))
                 if vault.deps.get(rel):
                     extra["deps"] = sorted(vault.deps[rel])
                 if old is None:
@@ -353,7 +353,7 @@ def build_index(
 
 # what a note's manifest entry keeps besides its file state: coverage (see coverage.py) and
 # the notes it shows text of
-_NOTE_EXTRAS = ("chars", "indexed", "lost", "deps")
+_NOTE_EXTRAS = ("chars", "indexed", "lost", "cut", "deps")
 
 
 def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:

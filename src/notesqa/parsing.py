@@ -464,10 +464,17 @@ def _no_file_images(text: str) -> str:
     return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
 
 
+_EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
+
+
 def text_chars(body: str) -> int:
-    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name and
-    white space not counted (what coverage compares the chunks' characters with)."""
-    return visible_chars(outside_code(body, lambda part: Inline().render(_no_file_images(part))))
+    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
+    embeds (another note's text) and white space not counted (what coverage compares the
+    chunks' characters with)."""
+    def reader(part: str) -> str:
+        return Inline().render(_no_file_images(_EMBED_LINES.sub("", part)))
+
+    return visible_chars(outside_code(body, reader))
 
 
 def _text_chars(text: str) -> int:
