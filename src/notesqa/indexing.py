@@ -304,6 +304,8 @@ def build_index(
                 extra = note_state(note.text_chars, indexed_chars(note), note.lost, chunking.truncated(note))
                 if vault.deps.get(rel):
                     extra["deps"] = sorted(vault.deps[rel])
+                if note.aliases:
+                    extra["aliases"] = list(note.aliases)
                 if old is None:
                     report.new += 1
                 elif old.get("sha256") == sha:
@@ -351,9 +353,9 @@ def build_index(
     return report
 
 
-# what a note's manifest entry keeps besides its file state: coverage (see coverage.py) and
-# the notes it shows text of
-_NOTE_EXTRAS = ("chars", "indexed", "lost", "cut", "deps")
+# what a note's manifest entry keeps besides its file state: coverage (see coverage.py), the
+# notes it shows text of, and its other names
+_NOTE_EXTRAS = ("chars", "indexed", "lost", "cut", "deps", "aliases")
 
 
 def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:

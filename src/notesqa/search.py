@@ -27,6 +27,7 @@ from .chunking import Chunk, dedupe_path, has_words
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
+from .notelevel import NoteNames
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
 # A chunk matching two thirds of what the question's words can score counts as a full keyword match.
@@ -50,6 +51,14 @@ YEAR_BONUS = 0.08
 # a year, not one after "since"/"after"/"before"/... (a starting point, not the year asked about)
 _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
                    r"(?<!post-)(?:1[89]|2[01])\d\d(?![\d.])", re.IGNORECASE)
+# Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
+# figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
+# lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
+# second-best passage lifts a note whose passages agree with the question over a hub note with one
+# passing line; a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
+NAME_BONUS = 0.05
+AGREE = 0.1
+ASK_PENALTY = 0.05
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
@@ -66,13 +75,22 @@ class Explanation:
     fused_score: float
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
     year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
+    name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
+    agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
+    asks: bool = False  # the passage asks a question rather than answering one
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
         year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
-        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}, "
+        note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
+            if self.name_match else ""
+        if self.agreement:
+            note += f", its note agrees (+{AGREE * self.agreement:.3f})"
+        if self.asks:
+            note += f", asks a question (-{ASK_PENALTY:.2f})"
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
                 f"fused {self.fused_score:.3f}")
 
 
@@ -203,6 +221,19 @@ def parse_query(question: str) -> tuple[str, Filters]:
     return " ".join(text.split()), filters
 
 
+# "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
+# the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is)
+_SEEKS_NOTE = re.compile(
+    r"^\s*(?:(?:which|what)\s+(?:\w+\s+){0,2}(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)\b"
+    r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
+    r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
+
+
+def seeks_note(question: str) -> bool:
+    """Does the question ask which note holds something, rather than for the passage itself?"""
+    return _SEEKS_NOTE.search(question) is not None
+
+
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
     """BM25 scores as a 0..1 share of the query's ceiling (see KeywordIndex.search)."""
     if ceiling <= 0:
@@ -317,6 +348,7 @@ class NotesIndex:
         self._gen, self._note_rows, self._embedder = gen, rows, embedder
         self._origin_of = _origins(gen.chunks)
         self._same_title = _same_titles(gen.chunks)
+        self._names = NoteNames.build(gen.chunks, manifest.get("notes", {}))
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -380,7 +412,7 @@ class NotesIndex:
                 raise QueryError("Add some words to search for beside the filters.")
             return []  # "???" asks nothing
         self.refresh()
-        gen, embedder = self._gen, self._embedder  # one pair: a refresh may swap both
+        gen, embedder, names = self._gen, self._embedder, self._names  # one set: a refresh may swap them
         chunks = gen.chunks
         if not chunks:
             return []
@@ -389,9 +421,30 @@ class NotesIndex:
             return []
 
         qvec = embedder.encode([text])[0]
-        ranked = self._fuse(gen, text, qvec, mask, pool=max(POOL, 20 * k))
+        ranked = self._fuse(gen, names, text, qvec, mask, pool=max(POOL, 20 * k))
+        pick = self._select_notes if seeks_note(text) else self._select
         return [self._hit(sl["root"], sl["follow"], sl["exp"].fused_score, sl["exp"])
-                for sl in self._select(ranked, k, budget, min_score)]
+                for sl in pick(ranked, k, budget, min_score)]
+
+    def _select_notes(self, ranked, k: int, budget: int | None, min_score: float | None) -> list[dict]:
+        """For a question that asks for a note ("which note covers ...", "where are my notes on
+        ..."): the best notes, each shown from its opening (what the note is about), ranked by
+        its best passage."""
+        chunks = self._gen.chunks
+        slots: list[dict] = []
+        seen: set[str] = set()
+        for cid, fused, exp in ranked:
+            cid = self._origin_of.get(cid, cid)
+            path = chunks[cid].path
+            if path in seen or (min_score is not None and exp.fused_score < min_score):
+                continue
+            seen.add(path)
+            room = budget if budget is not None else SHOW_BUDGETS[min(len(slots), len(SHOW_BUDGETS) - 1)]
+            lead = self._names.leads.get(path, cid)
+            slots.append({"root": lead, "follow": self._following(lead, room), "score": fused, "exp": exp})
+            if len(slots) >= k:
+                break
+        return slots
 
     def _select(self, ranked, k: int, budget: int | None, min_score: float | None) -> list[dict]:
         """Pick hits best first so that nothing is shown twice.
@@ -438,7 +491,7 @@ class NotesIndex:
             slots.append({"root": root, "follow": follow, "score": fused, "exp": exp})
         return slots
 
-    def _fuse(self, gen, text: str, qvec: np.ndarray, mask, pool: int):
+    def _fuse(self, gen, names: NoteNames, text: str, qvec: np.ndarray, mask, pool: int):
         n = len(gen.chunks)
         dense_all = gen.dense.all_scores(qvec)
         if dense_all is None:  # approximate index: over-fetch, then post-filter
@@ -470,6 +523,7 @@ class NotesIndex:
         d_top = top(np.nan_to_num(dense_all, nan=-1.0), d_valid)
         k_valid = valid & (kw_side > 0)
         k_top = top(kw_side, k_valid)
+        named = names.named(text)
         cand = np.unique(np.concatenate([d_top, k_top]))
         if len(cand) == 0:
             return []
@@ -481,13 +535,18 @@ class NotesIndex:
         kw = np.minimum(1.0, kw_side[cand])
         fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
         year = self._year_match(gen.chunks, cand, text)
-        rank = fused + YEAR_BONUS * year
+        chunks = gen.chunks
+        name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
+        agree = _second_best(chunks, cand, fused)
+        asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
+        rank = fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
         order = np.argsort(-rank, kind="stable")
         out = []
         for j in order:
             cid = int(cand[j])
             exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
-                              float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]))
+                              float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]),
+                              float(name[j]), float(agree[j]), bool(asks[j]))
             out.append((cid, float(rank[j]), exp))
         return out
 
@@ -667,6 +726,24 @@ class NotesIndex:
         paths = {c.path for c in self._gen.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
+    """For each candidate, the fused score of the second-best candidate of its note (0 if none)."""
+    best: dict[str, list[float]] = {}
+    for j, c in enumerate(cand):
+        top = best.setdefault(chunks[int(c)].path, [0.0, 0.0])
+        f = float(fused[j])
+        if f > top[0]:
+            top[0], top[1] = f, top[0]
+        elif f > top[1]:
+            top[1] = f
+    return np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+
+
+def _asks(c: Chunk) -> bool:
+    """A passage that is a question (an exam-prep list, a to-do of questions), not an answer."""
+    return c.kind in ("bullet", "paragraph") and c.text.rstrip().endswith("?")
 
 
 def _origins(chunks: list[Chunk]) -> dict[int, int]:

@@ -1,0 +1,65 @@
+"""Evidence about whole notes: which note a question names, and where each note begins.
+
+A question that names a note ("what is strict consistency?", "my notes on pre-commit
+hooks") is most likely answered by that note, and first by its opening (a definition, a
+summary), more than by a passing line in a hub note that mentions the name. Names are a
+note's title, its aliases and its file name, matched word by word after the keyword
+index's own tokenizing (stemmed, stopwords dropped): the share of a name's words the
+question holds, a name's rarer words counting more.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+from dataclasses import dataclass
+
+from .chunking import Chunk, has_words
+from .keywords import tokenize
+
+MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
+
+
+@dataclass(frozen=True)
+class NoteNames:
+    """Every note's names as word sets, an inverted index over them, and each note's lead row."""
+
+    names: dict[str, tuple[frozenset[str], ...]]  # path -> word set of each of its names
+    by_word: dict[str, frozenset[str]]  # word -> paths with a name holding it
+    idf: dict[str, float]  # word -> how rare it is among all names
+    leads: dict[str, int]  # path -> row of its first chunk of text (not code, not an embedded copy)
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], notes_state: dict) -> "NoteNames":
+        names: dict[str, list[frozenset[str]]] = {}
+        leads: dict[str, int] = {}
+        for i, c in enumerate(chunks):
+            if c.path not in names:
+                stem = posixpath.splitext(posixpath.basename(c.path))[0]
+                aliases = (notes_state.get(c.path) or {}).get("aliases") or ()
+                names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *aliases))]
+            if c.path not in leads and c.kind != "code" and not c.origin and has_words(c.text):
+                leads[c.path] = i
+        by_word: dict[str, set[str]] = {}
+        for path, sets in names.items():
+            for words in sets:
+                for w in words:
+                    by_word.setdefault(w, set()).add(path)
+        n = max(1, len(names))
+        idf = {w: math.log(1 + n / len(paths)) for w, paths in by_word.items()}
+        return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
+                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads)
+
+    def named(self, question: str) -> dict[str, float]:
+        """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
+        words = set(tokenize(question))
+        out: dict[str, float] = {}
+        for path in {p for w in words for p in self.by_word.get(w, ())}:
+            best = 0.0
+            for name in self.names.get(path, ()):
+                total = sum(self.idf.get(w, 0.0) for w in name)
+                share = sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
+                best = max(best, share)
+            if best >= MIN_NAME_SHARE:
+                out[path] = best
+        return out

@@ -1,0 +1,71 @@
+"""Evidence about whole notes (notelevel.py) and how ranking and hits use it (search.py)."""
+
+from notesqa import NotesIndex, build_index
+from notesqa.embedding import HashEmbedder
+from notesqa.notelevel import NoteNames
+from notesqa.search import seeks_note
+
+from conftest import write
+
+
+def _vault(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "Strict consistency.md", "---\naliases: [linearizability]\n---\n"
+          "Strict consistency guarantees every update is visible everywhere at once.\n\n"
+          "## Cost\n\nIt needs a global clock, so no real system offers it.\n")
+    write(notes / "Consistency models.md", "# Consistency models\n\n"
+          "- Sequential consistency keeps each processor's order\n- Strict consistency is one more model\n"
+          "- Causal consistency orders related writes\n")
+    write(notes / "Exam prep.md", "# Exam prep\n\n- What does strict consistency guarantee for every update?\n"
+          "- How is causal consistency different?\n")
+    return notes
+
+
+def _open(tmp_path):
+    notes = _vault(tmp_path)
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    return NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+
+
+def test_names_are_titles_aliases_and_file_names(tmp_path):
+    idx = _open(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest["notes"])
+    assert names.named("what is strict consistency?") == {"Strict consistency.md": 1.0}
+    assert "Strict consistency.md" in names.named("is linearizability expensive")  # an alias names it
+    assert names.named("what is consistency?") == {}  # one common word of a longer name is not the name
+    lead = idx.chunks[names.leads["Strict consistency.md"]]
+    assert lead.text.startswith("Strict consistency guarantees")
+
+
+def test_a_note_the_question_names_and_an_answer_outrank_a_question_list(tmp_path, monkeypatch):
+    import notesqa.search as search
+
+    idx = _open(tmp_path)
+    question = "guarantee of strict consistency for updates"
+    hits = idx.search(question, k=3)
+    assert hits[0].path == "Strict consistency.md"
+    for name in ("NAME_BONUS", "AGREE", "ASK_PENALTY"):
+        monkeypatch.setattr(search, name, 0.0)
+    assert idx.search(question, k=1)[0].path == "Exam prep.md"  # what the note-level evidence changes
+    exam = next(h for h in hits if h.path == "Exam prep.md")
+    assert exam.explain.asks and "asks a question" in str(exam.explain)
+    assert hits[0].explain.name_match == 1.0 and "names its note" in str(hits[0].explain)
+
+
+def test_a_question_for_a_note_shows_each_note_from_its_opening(tmp_path):
+    idx = _open(tmp_path)
+    hits = idx.search("which note says why no real system offers strict consistency?", k=3)
+    assert hits[0].path == "Strict consistency.md"
+    assert hits[0].text.startswith("Strict consistency guarantees every update")  # its opening, not the match
+    assert len({h.path for h in hits}) == len(hits)  # one hit a note
+    plain = idx.search("why no real system offers strict consistency", k=1)[0]
+    assert plain.text.startswith("It needs a global clock")
+
+
+def test_which_questions_ask_for_a_note():
+    for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
+              "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X"):
+        assert seeks_note(q), q
+    for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
+              "which language did I pick?", "notes on TCP"):
+        assert not seeks_note(q), q
