@@ -106,3 +106,20 @@ def test_a_logseq_page_outside_a_graph_is_recognised_by_its_properties():
     assert not looks_like_outline("# Plain note\n\n- a bullet\n")
     note = parse_note("type:: [[Feature]]\n\n- a block\n\t- a child\n", "loose.md")
     assert [u.text for u in note.units] == ["a block", "a child"]
+
+
+def test_a_reference_to_a_heading_block_reads_as_its_title_and_nested_org_blocks_stay_code(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "Tasks.md").write_text(
+        "- ### Time tracker\n  id:: 60af74c1-62f8-434a-827c-abc6d2a71734\n\t- toggle it in settings\n"
+        "- #+BEGIN_SRC clojure\n  #+BEGIN_QUERY\n  {:title \"q\"}\n  #+END_QUERY\n  #+END_SRC\n- after the code\n")
+    (tmp_path / "pages" / "Setting.md").write_text(
+        "- Logseq has a built in ((60af74c1-62f8-434a-827c-abc6d2a71734)) on by default\n")
+    vault = Vault(tmp_path, ["pages/Setting.md", "pages/Tasks.md"])
+    note = vault.parse("pages/Setting.md", (tmp_path / "pages" / "Setting.md").read_text())
+    assert note.units[0].text == "Logseq has a built in Time tracker on by default"
+    tasks = vault.parsed("pages/Tasks.md")
+    code = next(u for u in tasks.units if u.kind == "code")
+    assert code.text == "#+BEGIN_QUERY\n{:title \"q\"}\n#+END_QUERY"  # the inner block is the code's content
+    assert tasks.units[-1].text == "after the code"

@@ -73,3 +73,14 @@ def test_links_as_markdown_for_the_source_view():
     out = links_as_markdown("See [[Graph|graphs]] and [[Missing]] ![[pic.png]] `[[code]]`",
                             lambda link: "general/Graph.md" if link.target == "Graph" else None)
     assert out == "See [graphs](<general/Graph.md>) and Missing  `[[code]]`"
+
+
+def test_readable_source_for_the_source_view_keeps_every_line():
+    from notesqa.markup import readable_source
+
+    obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
+    assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
+    page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
+    out = readable_source(page, logseq=True)
+    assert out.count("\n") == page.count("\n")  # a line still points at its passage
+    assert "::" not in out and "#+" not in out and "- > **Note**\n  > In beta." in out

@@ -508,3 +508,16 @@ def test_status_says_when_a_newer_index_cannot_be_used(built, embedder):
     build_index(notes, index, embedder=HashEmbedder(64))
     service.answer("shuffle sharding", [])
     assert "Answering from the previous index" in service.status_markdown()
+
+
+def test_source_view_opens_wikilinks_and_shows_a_callout_title(built, embedder):
+    notes, index, _ = built
+    write(notes / "vault/Graph.md", "# Graph\n\n* vertices joined by edges\n")
+    write(notes / "vault/Directed graph.md", ">[!tldr] Directed graph\n> Edges have a direction, unlike a "
+          "[[Graph|graph]]; see [[Missing note]].\n")
+    svc = ChatService(notes, index, embedder=embedder)
+    svc.build()
+    out = svc.render_source("vault/Directed graph.md:2")
+    assert f'href="{source_href("vault/Graph.md:1")}">graph</a>' in out  # opens that note in the viewer
+    assert "Missing note" in out and "[[" not in out
+    assert "<strong>Directed graph</strong>" in out and "[!tldr]" not in out

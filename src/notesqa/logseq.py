@@ -175,7 +175,7 @@ def org_blocks(lines: list[str]) -> list[str]:
                 out.append(f"{indent}```{lang}")
             continue
         end = ORG_END.match(line) if kind is not None else None
-        if end is not None:
+        if end is not None and end.group(2).upper() == kind:  # a block nested in it is its content
             out.append("" if kind in ORG_CALLOUTS or ORG_CODE.get(kind, "") is None else f"{indent}```")
             kind = None
             continue
@@ -263,11 +263,13 @@ def parse_page(text: str, rel: str, vault=None):
         walker.callouts, walker.lists, walker.label, walker.last_para = [], [], None, None
         walker.line_offset = block.line - 1
         walker.walk(_markdown().parse("\n".join(body)))
-        if len(walker.headings) > len(stack):
-            level, txt = walker.headings[-1]
-            stack.append((block.depth, level, txt))
+        heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
+        if heading is not None:
+            stack.append((block.depth, walker.headings[-1][0], heading))
         if props.get("id") and item["unit"] is not None:
             walker.block_ids.setdefault(props["id"].lower(), item["unit"])
+        elif props.get("id") and heading is not None:
+            walker.id_titles.setdefault(props["id"].lower(), heading)  # a heading block: its title
     return _page_note(rel, meta, page_props, walker, inline, problem, text_chars, note_date, clean)
 
 
@@ -330,5 +332,6 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars, note_date,
         else _as_tags(meta, inline.tags)
     date = note_date(props.get("date") or meta.get("date"), rel) or journal_date(rel)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, block_ids=walker.block_ids,
+                      id_titles=walker.id_titles,
                       links=tuple(link.target for link in inline.links if link.target),
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

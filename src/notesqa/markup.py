@@ -233,3 +233,51 @@ def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
         return BLOCK_REF.sub(ref, s) if "((" in s else s
 
     return outside_code(text, part)
+
+
+_CALLOUT_LINE = re.compile(r"^([ \t]*>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
+
+
+def readable_source(text: str, logseq: bool = False) -> str:
+    """A note's source as the source view shows it, line for line (so a line still points at
+    its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
+    note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
+    from .logseq import PROPERTY, looks_like_outline
+
+    if logseq or looks_like_outline(text):
+        text = "\n".join(_org_readable(["" if PROPERTY.match(line) else line for line in text.split("\n")]))
+    if "[!" not in text:
+        return text
+
+    def title(m: re.Match) -> str:
+        return f"{m.group(1)}**{m.group(3) or m.group(2).capitalize()}**"
+
+    return outside_code(text, lambda part: _CALLOUT_LINE.sub(title, part))
+
+
+_ORG_LINE = re.compile(r"^([ \t]*)(- )?#\+(BEGIN|END)_(\w+)(.*)$", re.I)
+
+
+def _org_readable(lines: list[str]) -> list[str]:
+    """Logseq's #+BEGIN_X blocks, also right after a block's `- `, as markdown line for line:
+    a note, tip or warning as a quote under its bold kind, source, query and example as code."""
+    from .logseq import ORG_CALLOUTS
+
+    out: list[str] = []
+    kind, indent = None, ""
+    for line in lines:
+        m = _ORG_LINE.match(line)
+        if m and m.group(3).upper() == "BEGIN" and kind is None:
+            kind = m.group(4).upper()
+            indent = m.group(1) + ("  " if m.group(2) else "")
+            head = f"> **{kind.capitalize()}**" if kind in ORG_CALLOUTS else "```"
+            out.append(f"{m.group(1)}{m.group(2) or ''}{head}")
+        elif m and m.group(3).upper() == "END" and m.group(4).upper() == kind:
+            out.append("" if kind in ORG_CALLOUTS else f"{indent}```")
+            kind = None
+        elif kind in ORG_CALLOUTS:
+            body = line[len(indent):] if line.startswith(indent) else line.lstrip()
+            out.append(f"{indent}> {body}")
+        else:
+            out.append(line)
+    return out

@@ -242,6 +242,7 @@ class ParsedNote:
     problem: Problem | None = None
     aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
+    id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
     links: tuple[str, ...] = ()  # the notes its [[links]] name, as written
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
     text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
@@ -561,6 +562,7 @@ class _Walker:
         self.vault = vault
         self.units: list[Unit] = []
         self.block_ids: dict[str, int] = {}
+        self.id_titles: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
         self.outline = False  # Logseq: the page's outline decides which headings are open
         self.items: list[dict] = []  # open list items, innermost last

@@ -340,14 +340,15 @@ class ChatService(NotesService):
     def _links_resolved(self, text: str, path: str, idx) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
         resolve names), ((block refs)) as the text they show."""
-        if "[[" not in text and "((" not in text:
-            return text
         import posixpath
 
-        from .markup import links_as_markdown
+        from .markup import links_as_markdown, readable_source
         from .vault import Vault
 
         vault = Vault(self.notes_dir, idx.manifest.get("notes", {}).keys())
+        text = readable_source(text, logseq=vault.logseq)
+        if "[[" not in text and "((" not in text:
+            return text
         here = posixpath.dirname(path) or "."
 
         def target_of(link) -> str | None:

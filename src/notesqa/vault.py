@@ -118,7 +118,7 @@ class Vault:
         if found is None:
             return None
         note, idx = found
-        return " ".join(note.units[idx].text.split())
+        return note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
 
     def _block(self, uuid: str, from_path: str):
         rel = self._uuid_index().get(uuid)
@@ -126,9 +126,9 @@ class Vault:
             return None
         self._uses(from_path, rel)
         note = self.parsed(rel)
-        if note is None or uuid not in note.block_ids:
+        if note is None or (uuid not in note.block_ids and uuid not in note.id_titles):
             return None
-        return note, note.block_ids[uuid]
+        return note, note.block_ids.get(uuid)  # None: a heading block, known by its title
 
     def _uuid_index(self) -> dict[str, str]:
         """uuid -> note, from a scan of every note's `id::` lines (made at the first reference)."""
@@ -154,6 +154,8 @@ class Vault:
             if found is None:
                 return None
             note, idx = found
+            if idx is None:
+                return None  # a heading block: embedding its section is not supported; read as a reference
             return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
         inner = WIKILINK.fullmatch(spec.strip())
         link = parse_link(inner.group(2) if inner else spec)
