@@ -84,3 +84,27 @@ def test_readable_source_for_the_source_view_keeps_every_line():
     out = readable_source(page, logseq=True)
     assert out.count("\n") == page.count("\n")  # a line still points at its passage
     assert "::" not in out and "#+" not in out and "- > **Note**\n  > In beta." in out
+
+
+def test_maths_highlights_and_logseq_attributes():
+    note = parse_note("A set $\\{a, b\\}$ costs $5 or $15.\n\n$$\n\\sum_i x_i\n$$\n\n"
+                      "Some ==key== and ^^bright^^ words ~~gone~~ here ![pic](a.png){:height 20, :width 30}\n", "m.md")
+    texts = [u.text for u in note.units]
+    assert texts[0] == "A set $\\{a, b\\}$ costs $5 or $15."  # maths as written; prices stay text
+    assert texts[1] == "$$\\sum_i x_i$$"
+    assert texts[2] == "Some key and bright words gone here pic"  # an image reads as its alt text
+
+
+def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path):
+    from notesqa import NotesIndex, build_index
+    from notesqa.embedding import HashEmbedder
+
+    notes = tmp_path / "notes"
+    (notes / "pages").mkdir(parents=True)
+    (notes / "journals").mkdir()
+    (notes / "pages" / "Zotero.md").write_text(
+        "- Setup\n\t- #+BEGIN_WARNING\n\t  Zotero sync needs an API key first.\n\t  #+END_WARNING\n"
+        "\t\t- paste the key in settings\n- Thanks to the plugin authors\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    hit = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256)).search("zotero api key", k=1)[0]
+    assert "paste the key" in hit.text and "Thanks" not in hit.text

@@ -47,11 +47,12 @@ def test_embeds_show_the_embedded_text_with_where_it_comes_from(tmp_path):
     assert [u.text for u in section] == ["Type 1 runs on bare metal", "Type 2 runs on a host OS"]
     block = copies[-1]
     assert block.text == "Type 1 runs on bare metal" and block.origin == ("general/Hypervisor.md", 11)
+    assert block.line == 9  # where the embed is in the lecture; the origin says where the text is
     shown = " ".join(u.text for u in note.units)
     assert "![[" not in shown and "diagram.png" not in shown  # a picture drops out
     assert "Never written" in shown  # a note never written reads as its name ...
     assert any("Never written" in reason for reason in note.lost)  # ... and is reported
-    assert vault.deps["OMSCS/Week 3.md"] == {"general/Hypervisor.md"}
+    assert vault.deps["OMSCS/Week 3.md"] == {"general/Hypervisor.md", "?never written"}
 
 
 def test_the_source_note_keeps_its_hit_and_same_names_show_their_folder(tmp_path):
@@ -74,7 +75,7 @@ def test_a_note_is_read_again_when_a_note_it_embeds_changes(tmp_path):
     build_index(notes, index, embedder=fresh())
     write(notes / "general" / "Hypervisor.md", "# Hypervisor\n\nA thin layer under guest kernels.\n")
     report = build_index(notes, index, embedder=fresh())
-    assert report.updated == 1 and report.unchanged == 3  # the lecture is re-read, its own text unchanged
+    assert report.updated == 2 and report.unchanged == 2  # the lecture is read again: what it shows changed
     idx = NotesIndex.open(index, embedder=fresh())
     lecture = [c for c in idx.note_chunks("OMSCS/Week 3.md") if c.origin]
     assert [c.text for c in lecture][0] == "A thin layer under guest kernels."
@@ -94,3 +95,44 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     from notesqa.service import status_info
 
     assert status_info(notes, tmp_path / "index")["coverage"] == cov.to_dict()
+
+
+def test_an_embed_whose_note_is_written_later_is_read_again(tmp_path):
+    notes = _obsidian(tmp_path)
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    write(notes / "general" / "Never written.md", "# Never written\n\nNow it is: written at last.\n")
+    build_index(notes, index, embedder=fresh())
+    idx = NotesIndex.open(index, embedder=fresh())
+    lecture = [c.text for c in idx.note_chunks("OMSCS/Week 3.md") if c.origin]
+    assert "Now it is: written at last." in lecture
+    state = idx.manifest["notes"]["OMSCS/Week 3.md"]
+    assert not any("Never written" in reason for reason in state.get("lost", ()))
+
+
+def test_logseq_pages_resolve_by_title_and_alias(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    write(tmp_path / "pages" / "how-to-notes.md", "title:: How to Take Notes\nalias:: Note taking\n\n- a block\n")
+    vault = Vault(tmp_path, ["pages/how-to-notes.md"])
+    assert vault.resolve("How to take notes") == vault.resolve("note taking") == "pages/how-to-notes.md"
+
+
+def test_filters_apply_to_the_note_a_hit_is_given_to(tmp_path):
+    notes = _obsidian(tmp_path)
+    write(notes / "OMSCS" / "Week 3.md", "---\ntags: [omscs]\n---\n" + (notes / "OMSCS" / "Week 3.md").read_text())
+    build_index(notes, tmp_path / "index", embedder=fresh())
+    idx = NotesIndex.open(tmp_path / "index", embedder=fresh())
+    hits = idx.search("type 1 bare metal", k=3, tags=["omscs"])
+    assert hits and all(h.path == "OMSCS/Week 3.md" for h in hits)  # the copy, not the untagged source
+    assert hits[0].origin.startswith("general/Hypervisor.md:")  # ... saying where its text comes from
+    assert idx.search("type 1 bare metal", k=1)[0].path == "general/Hypervisor.md"
+
+
+def test_titles_as_obsidian_and_markdown_give_them(tmp_path):
+    from notesqa.parsing import parse_note
+
+    assert parse_note("# Statement\n\nText.\n", "general/Halting problem.md").title == "Halting problem"
+    assert parse_note("# Bread\n\nText.\n", "bread.md").title == "Bread"  # a slug: its H1 names it
+    assert parse_note("# A\n\nx\n\n# B\n\ny\n", "two-parts.md").title == "Two parts"  # H1s are sections
+    assert parse_note("Intro.\n\n# Later\n", "late-h1.md").title == "Late h1"

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "12"
+CHUNKER_VERSION = "13"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -54,6 +54,7 @@ class Chunk:
     hash: str = ""  # sha256 of the embedding input: equal hash, equal vector
     marker: str = ""  # shown before an ordered list item's first chunk ("3."): the step number matters
     origin: str | None = None  # an embedded copy: "path:line" of the unit it shows (that note keeps the hit)
+    thin: bool = False  # the unit is only a link or a picture: weak evidence for its note
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -152,7 +153,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
-            origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None,
+            origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None, thin=unit.thin,
         ))
         unit_seq.setdefault(idx, seq)
 

@@ -27,7 +27,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage, note_state
 from .parsing import Problem, discover_notes, read_note
-from .vault import Vault
+from .vault import MISSING, Vault
 
 # progress(stage, done, total); stages: "scan", "parse", "embed", "write"
 ProgressFn = Callable[[str, int, int], None]
@@ -38,7 +38,7 @@ class BuildReport:
     notes: int = 0  # notes in the index after this build
     chunks: int = 0
     new: int = 0  # notes not in the previous index
-    updated: int = 0  # notes whose text changed
+    updated: int = 0  # notes whose text changed, or the text of a note they embed or reference
     unchanged: int = 0  # notes whose text did not change (their chunks and vectors are reused)
     removed: int = 0  # notes of the previous index that are gone (deleted or renamed)
     skipped: int = 0  # files (or folders) not indexed this time, each with a Problem saying why
@@ -231,6 +231,8 @@ def build_index(
         rels = [path.relative_to(notes_dir).as_posix() for path in files]
         vault = Vault(notes_dir, rels)
         touched = _touched(notes_dir, rels, prev_notes)
+        if any(rel not in prev_notes for rel in rels):  # a new note may be one an embed was missing
+            touched.add(MISSING)
         split_long = _lazy_splitter(embedder)
 
         chunks: list[Chunk] = []
@@ -253,7 +255,8 @@ def build_index(
             rel = rels[i]
             old = prev_notes.get(rel)
             # a note that shows text of a note that changed (an embed, a block reference) is read again
-            depends = old is not None and not touched.isdisjoint(old.get("deps", ()))
+            depends = old is not None and any(d in touched or (d[:1] == MISSING and MISSING in touched)
+                                              for d in old.get("deps", ()))
             try:
                 st = path.stat()
             except OSError as exc:
@@ -308,7 +311,7 @@ def build_index(
                     extra["aliases"] = list(note.aliases)
                 if old is None:
                     report.new += 1
-                elif old.get("sha256") == sha:
+                elif old.get("sha256") == sha and not depends:
                     report.unchanged += 1  # same text, re-read for a full rebuild
                 else:
                     report.updated += 1

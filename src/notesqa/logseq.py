@@ -3,10 +3,9 @@
 A Logseq page is an outline: every block starts with `- ` at some indentation (tabs,
 or spaces), and continues on lines indented under it. Each block is a unit at its
 outline depth whatever its indentation, with its parent blocks as parents; a heading
-block (`- ## Setup`) heads the blocks under it and the blocks after it on the same
-level. `key:: value` lines are properties, never text: the page's first block of them
-is the note's metadata (title, alias, tags, date), a block's `id::` is what `((refs))`
-point to, the rest is dropped. Org-style `#+BEGIN_NOTE ... #+END_NOTE` blocks read as
+block (`- ## Setup`) heads the blocks nested under it. `key:: value` lines are
+properties, never text: the page's first block of them is the note's metadata (title,
+alias, tags, date), a block's `id::` is what `((refs))` point to, the rest is dropped. Org-style `#+BEGIN_NOTE ... #+END_NOTE` blocks read as
 callouts, `#+BEGIN_SRC` / `#+BEGIN_QUERY` / `#+BEGIN_EXAMPLE` as code.
 
 The markdown inside each block is parsed by the same walker as any note (parsing.py).
@@ -69,7 +68,7 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
     """
     blocks: list[Block] = []
     stack: list[int] = []  # indentation of the open blocks, outermost first
-    fence: str | None = None
+    fence: str | None = None  # an open code fence, or "#+X" for an open #+BEGIN_X block
     bare = props_only = False  # the last block had no `- ` / holds only properties so far
     for i, line in enumerate(lines):
         m = BULLET.match(line) if fence is None else None
@@ -107,6 +106,14 @@ def _dedent(line: str, width: int) -> str:
 
 
 def _fence_state(line: str, fence: str | None) -> str | None:
+    """The open fence after line: a code fence, or an org #+BEGIN_X block ("#+X"), whose lines
+    belong to the block they are in even when they start with `- `."""
+    if fence is None or fence.startswith("#+"):
+        org = (ORG_BEGIN if fence is None else ORG_END).match(line)
+        if org is not None and fence is None:
+            return "#+" + org.group(2).upper()
+        if fence is not None:
+            return None if org is not None and org.group(2).upper() == fence[2:] else fence
     m = FENCE.match(line)
     if m is None:
         return fence
@@ -234,7 +241,7 @@ def parse_page(text: str, rel: str, vault=None):
     blocks = split_blocks(lines[start:], start + 1)
     inline = Inline(rel, vault)
     walker = _Walker(rel, inline, vault)
-    walker.outline = True
+    walker.outline = walker.keep_lines = True
     page_props: dict[str, str] = {}
     stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
     items: list[dict] = []  # the open blocks' list items, one per depth
@@ -253,7 +260,7 @@ def parse_page(text: str, rel: str, vault=None):
         items.extend({"line": block.line, "end": block.line, "unit": None, "marker": ""}
                      for _ in range(block.depth - 1 - len(items)))
         items.append(item)
-        _open_headings(stack, block, body)
+        _open_headings(stack, block)
         walker.headings = [(level, txt) for _, level, txt in stack]
         if HEADING.match(next((ln for ln in body if ln.strip()), "")):
             # a heading block heads what is under it; its own text is a paragraph, not their parent
@@ -294,28 +301,23 @@ def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, 
     return {}, None, 0
 
 
-def _open_headings(stack: list[tuple[int, int, str]], block: Block, body: list[str]) -> None:
-    """Close the headings this block leaves: those opened deeper than it, and, for a heading
-    block, those of the same or a lower rank on its own level."""
-    while stack and stack[-1][0] > block.depth:
+def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
+    """Close the headings this block is not under: a heading block heads the blocks nested in
+    it, as Logseq shows it, not the blocks after it on its own level."""
+    while stack and stack[-1][0] >= block.depth:
         stack.pop()
-    first = next((ln for ln in body if ln.strip()), "")
-    m = HEADING.match(first)
-    if m is not None:
-        level = len(m.group(1))
-        while stack and stack[-1][0] == block.depth and stack[-1][1] >= level:
-            stack.pop()
 
 
 def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, clean) -> int:
     """Page properties that are prose (a description) are the page's first paragraph."""
-    from .parsing import Unit, visible_chars
+    from .parsing import Unit, _markdown, inline_text, visible_chars
 
     count = 0
     for key in PROSE_PROPERTIES:
         value = props.get(key)
         if value:
-            txt = clean(inline.render(value))
+            # read as markdown, so a code span in it is shown as written
+            txt = clean("".join(inline_text(tok, inline.render) for tok in _markdown().parseInline(value)))
             if txt:
                 walker.units.append(Unit("paragraph", txt, line, line, (), (), depth=0))
                 count += visible_chars(txt)

@@ -25,6 +25,10 @@ MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
 BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
 # #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
 TAG = re.compile(r"(?<![\w/#&;:=\]\)])#(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+# ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
+HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
+# {:height 120, :width 300} after a Logseq image: its size, not text
+ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -82,6 +86,10 @@ class Resolver(Protocol):
 
     def block_text(self, uuid: str, from_path: str) -> str | None: ...
 
+    def resolve(self, target: str, from_path: str = "") -> str | None: ...
+
+    def missing(self, from_path: str, target: str) -> None: ...
+
 
 @dataclass
 class Inline:
@@ -96,8 +104,12 @@ class Inline:
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
-        if not any(m in text for m in ("[[", "((", "{{", "^", "#")):
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "{:" in text:
+            text = ATTRIBUTES.sub("", text)
+        if "==" in text or "^^" in text:
+            text = HIGHLIGHT.sub(r"\2", text)
         if "{{" in text:
             text = MACRO.sub(self._macro, text)
         if "((" in text:
@@ -141,8 +153,9 @@ class Inline:
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment or "." in link.target.rsplit("/", 1)[-1] and not link.target.endswith(".md"):
                 return ""
-            self.links.append(link)
-            return link.display
+            if self.resolver is not None and link.target and self.resolver.resolve(link.target, self.path) is None:
+                self.lost.append(f"the embed {m.group(0)} was not found")
+                self.resolver.missing(self.path, link.target)
         self.links.append(link)
         return link.display
 

@@ -230,6 +230,7 @@ class Unit:
     marker: str = ""  # an ordered list item's number as written ("3." or "3)"); "" for a bullet
     keep_lines: bool = False  # shown with its line breaks (a callout, a Logseq note block)
     origin: tuple[str, int] | None = None  # an embedded copy: the note and line it comes from
+    thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
 
 
 @dataclass
@@ -318,7 +319,12 @@ def _markdown():
         from markdown_it import MarkdownIt
         from mdit_py_plugins.front_matter import front_matter_plugin
 
-        _MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+        # $maths$ is read as written (no markdown escapes inside it); pandoc's rules, so "$5 or $15"
+        # stays text
+        _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+               .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True))
     return _MD
 
 
@@ -344,6 +350,10 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
         elif t == "code_inline":
             flush()
             out.append(child.content)
+        elif t in ("math_inline", "math_inline_double"):
+            flush()
+            mark = "$$" if t == "math_inline_double" else "$"
+            out.append(f"{mark}{child.content}{mark}")
         elif t in ("softbreak", "hardbreak"):
             prose.append("\n")
         elif t == "image" and not (child.content or "").lower().endswith(ATTACHMENT_SUFFIXES):
@@ -484,7 +494,11 @@ def _text_chars(text: str) -> int:
 
 
 def _title_from_filename(rel: str) -> str:
+    """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
+    written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
     stem = _DATE_PREFIX.sub("", Path(rel).stem)
+    if " " in stem.strip():
+        return stem.strip()
     words = re.sub(r"[-_]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else rel
 
@@ -565,6 +579,7 @@ class _Walker:
         self.id_titles: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
         self.outline = False  # Logseq: the page's outline decides which headings are open
+        self.keep_lines = False  # Logseq: a block shows its line breaks
         self.items: list[dict] = []  # open list items, innermost last
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
@@ -578,6 +593,7 @@ class _Walker:
         self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
         self.lost: list[str] = []  # text the parser could not read as notes text
         self.heading_chars = 0
+        self.h1_count = 0
 
     # -- where the current block sits
 
@@ -638,8 +654,10 @@ class _Walker:
         level = int(tok.tag[1:])
         txt = clean(self._text(inline)) if inline is not None else ""
         self.inline.take_ids()
-        if level == 1 and self.first_h1 is None:
-            self.first_h1 = txt
+        if level == 1:
+            if self.first_h1 is None and not self.units:
+                self.first_h1 = txt  # a title only if the note opens with it ...
+            self.h1_count += 1  # ... and has no other: several are sections ("# Statement", "# Theory")
         if not self.outline:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
@@ -688,35 +706,39 @@ class _Walker:
 
     def _paragraph(self, tok, inline) -> None:
         callout_start, self.quote_start = self.quote_start, False
-        if self._embed(inline):
+        if self._embed(inline, self._line(tok)):
             return
         raw = self._text(inline)
         line, end = self._line(tok)
         keep_lines = False
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
-        txt = clean(raw)
+        keep_lines = keep_lines or self.keep_lines
+        txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         if not txt:
             self.inline.take_ids()
             return
+        thin = _only_link(inline)
         if self.containers and self.containers[-1] == "li" and self.items:
-            self._bullet_text(txt, end)
+            self._bullet_text(txt, end, keep_lines, thin)
             return
         kind = "quote" if "blockquote" in self.containers else "paragraph"
         parent_idx, chain = self.enclosing()
         u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items), parent=parent_idx,
-                 keep_lines=keep_lines)
+                 keep_lines=keep_lines, thin=thin)
         self._add(u)
         self.last_para, self.last_inline = u, inline
 
-    def _bullet_text(self, txt: str, end: int) -> None:
+    def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
         if item["unit"] is None:
             parent_idx, chain = self.enclosing()
             item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
-                                          depth=len(self.items), parent=parent_idx, marker=item["marker"]))
+                                          depth=len(self.items), parent=parent_idx, marker=item["marker"],
+                                          keep_lines=keep_lines, thin=thin))
         else:
             u = self.units[item["unit"]]
+            u.thin = u.thin and thin
             u.text = f"{u.text}\n{txt}"
             u.end_line = end
             for block_id in self.inline.take_ids():
@@ -738,23 +760,24 @@ class _Walker:
         self.callouts.append((self.containers.count("blockquote"), title, n_above))
         return body, line + 1, True
 
-    def _embed(self, inline) -> bool:
-        """A paragraph that is only an embed shows what it embeds (marked with where it comes from)."""
+    def _embed(self, inline, where: tuple[int, int]) -> bool:
+        """A paragraph that is only an embed shows what it embeds, at the embed's line, each unit
+        marked with the note and line it comes from."""
         m = EMBED_LINE.match(inline.content)
         if m is None or self.vault is None:
             return False
         got = self.vault.embed(m.group(1) or m.group(2), self.path)
         if got is None:
-            self.lost.append(f"the embed {inline.content.strip()} at line {self._line(inline)[0]} was not found")
+            self.lost.append(f"the embed {inline.content.strip()} at line {where[0]} was not found")
             return False  # read as a link to it
         parent_idx, chain = self.enclosing()
         chain = (*chain, got.label)
         base, depth = len(self.units), len(self.items)
         for u in got.units:
             parent = base + u.parent if u.parent is not None else parent_idx
-            self.units.append(Unit(u.kind, u.text, u.line, u.end_line, self.heading_path(), (*chain, *u.parents),
+            self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
                                    depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
-                                   keep_lines=u.keep_lines, origin=u.origin))
+                                   keep_lines=u.keep_lines, origin=u.origin, thin=u.thin))
         self.last_para = None
         return True
 
@@ -780,6 +803,17 @@ class _Walker:
 
     def _reset_para(self, tok) -> None:
         self.last_para = None
+
+    def _math(self, tok) -> None:
+        """A $$ maths block: part of the prose around it, as written."""
+        maths = tok.content.strip()
+        if not maths:
+            return
+        line, end = self._line(tok)
+        parent_idx, chain = self.enclosing()
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        self.last_para = self.units[self._add(Unit(kind, f"$${maths}$$", line, end, self.heading_path(), chain,
+                                                   depth=len(self.items), parent=parent_idx))]
 
     def _html(self, tok) -> None:
         self.last_para = None
@@ -814,7 +848,7 @@ class _Walker:
         "list_item_open": _item_open, "list_item_close": _item_close,
         "blockquote_open": _quote_open, "blockquote_close": _quote_close,
         "fence": _code, "code_block": _code, "table_open": _table_open, "table_close": _table_close,
-        "hr": _reset_para, "html_block": _html,
+        "hr": _reset_para, "html_block": _html, "math_block": _math, "math_block_label": _math,
     }
     _TABLE = {"thead_open": _thead, "thead_close": _thead, "tr_open": _tr_open, "inline": _cell,
               "tr_close": _tr_close}
@@ -851,9 +885,20 @@ def _escape_table_links(text: str) -> str:
     return outside_code(text, lambda part: _TABLE_LINE.sub(row, part))
 
 
+_SPACED_TARGET = re.compile(r"(\]\()([^()<>\n]*\s[^()<>\n]*\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|md|markdown))\)", re.I)
+
+
+def _spaced_targets(text: str) -> str:
+    """![pic](../images/IO device.png): a link target with spaces, as Obsidian writes them, read as
+    <...> (CommonMark otherwise shows the whole link as text)."""
+    if "](" not in text:
+        return text
+    return outside_code(text, lambda part: _SPACED_TARGET.sub(r"\1<\2>)", part))
+
+
 def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     problem = None
-    tokens = _markdown().parse(_escape_table_links(strip_non_content(text)))
+    tokens = _markdown().parse(_spaced_targets(_escape_table_links(strip_non_content(text))))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
         meta, problem = _front_matter(tokens[0].content, rel)
@@ -864,7 +909,12 @@ def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     inline.lost.extend(walker.lost)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
-    title = clean(str(title)) if title not in (None, "") else (walker.first_h1 or _title_from_filename(rel))
+    if title not in (None, ""):
+        title = clean(str(title))
+    elif walker.first_h1 and walker.h1_count == 1 and " " not in Path(rel).stem.strip():
+        title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
+    else:
+        title = _title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     return ParsedNote(rel, title, _as_tags(meta, inline.tags), date, walker.units,
                       problem, aliases=_as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,

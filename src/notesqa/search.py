@@ -59,6 +59,7 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
 NAME_BONUS = 0.05
 AGREE = 0.1
 ASK_PENALTY = 0.05
+THIN_PENALTY = float(os.environ.get("NQ_THIN", 0.05))  # a passage that is only a link or a picture
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
@@ -78,6 +79,7 @@ class Explanation:
     name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
     agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
     asks: bool = False  # the passage asks a question rather than answering one
+    thin: bool = False  # the passage is only a link or a picture
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -90,6 +92,8 @@ class Explanation:
             note += f", its note agrees (+{AGREE * self.agreement:.3f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
+        if self.thin:
+            note += f", only a link or picture (-{THIN_PENALTY:.2f})"
         return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
                 f"fused {self.fused_score:.3f}")
 
@@ -111,6 +115,7 @@ class Hit:
     date: str | None = None
     explain: Explanation | None = None
     folder: str = ""  # the note's folder, when another note in the index has the same title
+    origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
 
     @property
     def breadcrumb(self) -> list[str]:
@@ -423,10 +428,13 @@ class NotesIndex:
         qvec = embedder.encode([text])[0]
         ranked = self._fuse(gen, names, text, qvec, mask, pool=max(POOL, 20 * k))
         pick = self._select_notes if seeks_note(text) else self._select
+        # an embedded copy's hit goes to the note it comes from, when that note passes the filters
+        origin = self._origin_of if mask is None else {c: o for c, o in self._origin_of.items() if mask[o]}
         return [self._hit(sl["root"], sl["follow"], sl["exp"].fused_score, sl["exp"])
-                for sl in pick(ranked, k, budget, min_score)]
+                for sl in pick(ranked, k, budget, min_score, origin)]
 
-    def _select_notes(self, ranked, k: int, budget: int | None, min_score: float | None) -> list[dict]:
+    def _select_notes(self, ranked, k: int, budget: int | None, min_score: float | None,
+                      origin: dict[int, int]) -> list[dict]:
         """For a question that asks for a note ("which note covers ...", "where are my notes on
         ..."): the best notes, each shown from its opening (what the note is about), ranked by
         its best passage."""
@@ -434,7 +442,7 @@ class NotesIndex:
         slots: list[dict] = []
         seen: set[str] = set()
         for cid, fused, exp in ranked:
-            cid = self._origin_of.get(cid, cid)
+            cid = origin.get(cid, cid)
             path = chunks[cid].path
             if path in seen or (min_score is not None and exp.fused_score < min_score):
                 continue
@@ -446,7 +454,8 @@ class NotesIndex:
                 break
         return slots
 
-    def _select(self, ranked, k: int, budget: int | None, min_score: float | None) -> list[dict]:
+    def _select(self, ranked, k: int, budget: int | None, min_score: float | None,
+                origin: dict[int, int] | None = None) -> list[dict]:
         """Pick hits best first so that nothing is shown twice.
 
         A candidate already shown inside another hit is dropped. A candidate that is the
@@ -459,6 +468,7 @@ class NotesIndex:
         def room(position: int) -> int:
             return budget if budget is not None else SHOW_BUDGETS[min(position, len(SHOW_BUDGETS) - 1)]
 
+        origin = self._origin_of if origin is None else origin
         slots: list[dict] = []
         shown: set[int] = set()
         for cid, fused, exp in ranked:  # fused: the ranking score (with a year's bonus)
@@ -466,7 +476,7 @@ class NotesIndex:
                 if fused < min_score:
                     break  # ranked by fused (>= a match score): nothing later reaches min_score
                 continue
-            cid = self._origin_of.get(cid, cid)  # an embedded copy: its own note keeps the hit
+            cid = origin.get(cid, cid)  # an embedded copy: its own note keeps the hit
             if cid in shown:
                 continue
             slot = self._child_slot(cid, slots) or self._later_window_slot(cid, slots)
@@ -539,14 +549,16 @@ class NotesIndex:
         name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
         agree = _second_best(chunks, cand, fused)
         asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
-        rank = fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
+        thin = np.array([chunks[int(c)].thin for c in cand], dtype=bool)
+        rank = (fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
+                - THIN_PENALTY * thin)
         order = np.argsort(-rank, kind="stable")
         out = []
         for j in order:
             cid = int(cand[j])
             exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
                               float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]),
-                              float(name[j]), float(agree[j]), bool(asks[j]))
+                              float(name[j]), float(agree[j]), bool(asks[j]), bool(thin[j]))
             out.append((cid, float(rank[j]), exp))
         return out
 
@@ -672,6 +684,11 @@ class NotesIndex:
         if c.kind == "bullet":
             return nxt.kind == "bullet" and nxt.depth >= c.depth and (nxt.depth > c.depth or nxt.parent == c.parent)
         if c.kind in ("paragraph", "quote"):
+            if nxt.kind == "quote" and nxt.parents != c.parents:
+                return False  # another callout
+            if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
+                return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
+                    nxt.depth > c.depth or nxt.parent == c.parent)
             # prose often sets up a point and makes it in the next sentence or paragraph
             return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
         if c.kind == "table_row":
@@ -694,7 +711,7 @@ class NotesIndex:
         folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in self._same_title else ""
         return Hit(text=text, path=c.path, line=c.line, heading=tuple(c.heading), score=round(score, 4),
                    title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind, tags=tuple(c.tags),
-                   date=c.date, explain=exp, folder=folder)
+                   date=c.date, explain=exp, folder=folder, origin=c.origin or "")
 
     # -- browsing (used by the UI's "more context" and source view)
 
@@ -747,20 +764,18 @@ def _asks(c: Chunk) -> bool:
 
 
 def _origins(chunks: list[Chunk]) -> dict[int, int]:
-    """Each embedded copy's row -> the row of the unit it copies, where that note is indexed."""
-    wanted: dict[tuple[str, int], list[int]] = {}
+    """Each embedded copy's row -> the row of the same text in the note it comes from, where that
+    note is indexed (by text: a long paragraph is cut into the same windows in both)."""
+    wanted: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(chunks):
         if c.origin:
-            path, _, line = c.origin.rpartition(":")
-            wanted.setdefault((path, int(line)), []).append(i)
+            wanted.setdefault((c.origin.rpartition(":")[0], c.text), []).append(i)
     out: dict[int, int] = {}
     if not wanted:
         return out
     for i, c in enumerate(chunks):
-        copies = wanted.get((c.path, c.line)) if not c.origin else None
-        for j in copies or ():
-            if j not in out and chunks[j].text == c.text:
-                out[j] = i
+        for j in (wanted.pop((c.path, c.text), ()) if not c.origin else ()):
+            out[j] = i
     return out
 
 

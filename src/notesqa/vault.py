@@ -17,8 +17,11 @@ from typing import Iterable
 
 from .markup import BLOCK_REF, WIKILINK, Link, parse_link
 
+MISSING = "?"  # a dependency on a note not found: "?name"
 MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are in the note itself
 MAX_EMBED_DEPTH = 4  # an embed of an embed of ... stops here (and a loop stops at once)
+_TITLE_LINE = re.compile(r"^(?:title::|title:)[ \t]*(\S.*?)[ \t]*$", re.M)
+_ALIAS_LINE = re.compile(r"^alias::[ \t]*(\S.*?)[ \t]*$", re.M)
 _UUID_LINE = re.compile(r"^[ \t]*id::[ \t]*([0-9a-fA-F-]{36})[ \t]*$", re.M)
 
 
@@ -56,10 +59,25 @@ class Vault:
                 keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
                 if self.logseq:
                     keys.add(page_name(rel).casefold())
+                    keys |= {name.casefold() for name in self._page_names(rel)}
                 for key in keys:
                     names.setdefault(key, []).append(rel)
             self._names = names
         return self._names
+
+    def _page_names(self, rel: str) -> list[str]:
+        """A Logseq page's other names: its title:: (or front-matter title:) and alias:: values."""
+        from .logseq import property_list
+
+        try:
+            with open(self.notes_dir / rel, encoding="utf-8", errors="replace") as f:
+                head = f.read(4096)
+        except OSError:
+            return []
+        names = [m.group(1).strip() for m in _TITLE_LINE.finditer(head)]
+        for m in _ALIAS_LINE.finditer(head):
+            names += property_list(m.group(1))
+        return [n.strip('"') for n in names if n.strip('"')]
 
     def resolve(self, target: str, from_path: str = "") -> str | None:
         """The note a link's target names, or None. Several notes of that name: the one in the
@@ -108,6 +126,10 @@ class Vault:
         self._parsed[rel] = note
         return note
 
+    def missing(self, from_path: str, target: str) -> None:
+        """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
+        self.deps.setdefault(from_path, set()).add(MISSING + target.casefold())
+
     def _uses(self, from_path: str, rel: str) -> None:
         if rel != from_path:
             self.deps.setdefault(from_path, set()).add(rel)
@@ -116,9 +138,27 @@ class Vault:
         """The text of the Logseq block whose id:: is uuid, as the block reference shows it."""
         found = self._block(uuid.lower(), from_path)
         if found is None:
-            return None
+            rel = self._uuid_index().get(uuid.lower())
+            return self._block_line(rel, uuid.lower()) if rel in self._parsing else None
         note, idx = found
         return note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
+
+    def _block_line(self, rel: str, uuid: str) -> str | None:
+        """The first line of the block whose id:: is uuid, read from the file: a reference to a
+        block of the page being parsed (or of a page that embeds it back) cannot wait for it."""
+        from .logseq import BULLET
+        from .markup import Inline
+        from .parsing import read_note
+
+        text, _ = read_note(self.notes_dir / rel, rel)
+        lines = (text or "").split("\n")
+        at = next((i for i, line in enumerate(lines) if uuid in line.lower() and _UUID_LINE.match(line)), None)
+        for j in range(at - 1 if at is not None else -1, -1, -1):
+            m = BULLET.match(lines[j])
+            if m:
+                first = re.sub(r"^#{1,6}[ \t]+", "", m.group(2) or "")
+                return " ".join(Inline().render(first).split()) or None
+        return None
 
     def _block(self, uuid: str, from_path: str):
         rel = self._uuid_index().get(uuid)
@@ -163,6 +203,7 @@ class Vault:
             return Embedded(link.target, ())  # a picture or an attachment: nothing to read
         rel = self.resolve(link.target, from_path) if link.target else from_path
         if rel is None:
+            self.missing(from_path, link.target)
             return None
         self._uses(from_path, rel)
         note = self.parsed(rel) if rel != from_path or link.target else None
@@ -229,7 +270,7 @@ def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
         inner_heading = u.heading[len(heading_prefix):] if u.heading[:len(heading_prefix)] == heading_prefix else ()
         out.append(Unit(u.kind, u.text, u.line, u.end_line, (), (*inner_heading, *parents),
                         depth=u.depth - base_depth, parent=pos.get(u.parent) if u.parent is not None else None,
-                        intro=u.intro, marker=u.marker, keep_lines=u.keep_lines,
+                        intro=u.intro, marker=u.marker, keep_lines=u.keep_lines, thin=u.thin,
                         origin=u.origin or (note.path, u.line)))
     return tuple(out)
 
