@@ -99,3 +99,14 @@ def built(notes, tmp_path, embedder):
 def copy_sample_notes(dest: Path) -> Path:
     shutil.copytree(SAMPLE_NOTES, dest)
     return dest
+
+
+@pytest.fixture
+def sample(tmp_path, embedder):
+    """The sample notes (notes/) copied and indexed with the fake model: (notes, index)."""
+    from notesqa import build_index
+
+    notes = copy_sample_notes(tmp_path / "notes")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    return notes, index

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample_notes, write
+from conftest import write
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("gradio")
@@ -24,15 +24,6 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
-
-@pytest.fixture
-def sample(tmp_path, embedder):
-    from notesqa import build_index
-
-    notes = copy_sample_notes(tmp_path / "notes")
-    index = tmp_path / "index"
-    build_index(notes, index, embedder=embedder)
-    return notes, index
 
 
 def start_serve(notes: Path, index: Path, *extra: str):

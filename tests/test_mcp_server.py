@@ -13,7 +13,7 @@ from pathlib import Path
 import anyio
 import pytest
 
-from conftest import copy_sample_notes, write
+from conftest import write
 
 pytest.importorskip("mcp")
 
@@ -48,16 +48,6 @@ def error_text(result) -> str:
     assert result.is_error, result.content[0].text
     return result.content[0].text
 
-
-@pytest.fixture
-def sample(tmp_path, embedder):
-    """The sample notes, indexed with the fake model (the server follows the index's model)."""
-    from notesqa import build_index
-
-    notes = copy_sample_notes(tmp_path / "notes")
-    index = tmp_path / "index"
-    build_index(notes, index, embedder=embedder)
-    return notes, index
 
 
 def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
