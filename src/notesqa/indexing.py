@@ -231,8 +231,9 @@ def build_index(
         rels = [path.relative_to(notes_dir).as_posix() for path in files]
         vault = Vault(notes_dir, rels)
         touched = _touched(notes_dir, rels, prev_notes)
-        if any(rel not in prev_notes for rel in rels):  # a new note may be one an embed was missing
+        if touched:  # a note added or changed may be one an embed or a reference was missing
             touched.add(MISSING)
+        touched = _through_embeds(touched, prev_notes)
         split_long = _lazy_splitter(embedder)
 
         chunks: list[Chunk] = []
@@ -376,6 +377,17 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:
         if old is None or old.get("mtime_ns") != st.st_mtime_ns or old.get("size") != st.st_size:
             touched.add(rel)
     return touched
+
+
+def _through_embeds(touched: set[str], prev_notes: dict) -> set[str]:
+    """touched, and every note that shows text of a touched note, however many embeds away."""
+    touched = set(touched)
+    while True:
+        more = {rel for rel, state in prev_notes.items() if rel not in touched
+                and any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in state.get("deps", ()))}
+        if not more:
+            return touched
+        touched |= more
 
 
 def _lazy_splitter(embedder: Embedder):

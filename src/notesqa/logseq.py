@@ -40,10 +40,14 @@ PROSE_PROPERTIES = ("description",)
 def looks_like_outline(text: str) -> bool:
     """A note outside a Logseq graph written as a Logseq page: its first lines are `key:: value`
     properties (of the page, or of its first block) and it is an outline of `- ` blocks."""
-    lines = [ln for ln in text.lstrip("\ufeff").splitlines()[:12] if ln.strip()]
+    lines = [ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()]
     if not lines or not any(PROPERTY.match(ln) for ln in lines[:4]):
         return False
-    return any(BULLET.match(ln) for ln in text.splitlines())
+    body = [ln for ln in lines if not PROPERTY.match(ln)]
+    if not body or not BULLET.match(body[0]):
+        return False  # Dataview fields (status:: active) above a markdown note
+    # an outline: nearly every line a block or a block's indented continuation
+    return sum(1 for ln in body if BULLET.match(ln) or ln[:1] in " \t") >= 0.8 * len(body)
 
 
 @dataclass
@@ -71,7 +75,10 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
     fence: str | None = None  # an open code fence, or "#+X" for an open #+BEGIN_X block
     bare = props_only = False  # the last block had no `- ` / holds only properties so far
     for i, line in enumerate(lines):
-        m = BULLET.match(line) if fence is None else None
+        m = BULLET.match(line)
+        if m is not None and fence is not None:
+            # inside a fence only a `- ` at or left of its block's indent is a block: the fence was not closed
+            m = m if stack and _width(m.group(1)) <= stack[-1] else None
         if m is None:
             at_margin = fence is None and line[:1] not in ("", " ", "\t")
             if at_margin and (not blocks or HEADING.match(line) or not bare
@@ -164,7 +171,12 @@ def org_blocks(lines: list[str]) -> list[str]:
     out: list[str] = []
     kind: str | None = None
     indent = ""
+    fence: str | None = None
     for line in lines:
+        if kind is None and (fence is not None or FENCE.match(line)):
+            fence = _fence_state(line, fence)  # markdown code: as written
+            out.append(line)
+            continue
         if kind is None and HICCUP.match(line):
             out.append("")  # [:div ...] is Logseq's inline HTML: markup, not text
             continue
@@ -269,12 +281,14 @@ def parse_page(text: str, rel: str, vault=None):
             walker.items, walker.containers = list(items), ["li"] * len(items)
         walker.callouts, walker.lists, walker.label, walker.last_para = [], [], None, None
         walker.line_offset = block.line - 1
+        first_unit = len(walker.units)
         walker.walk(_markdown().parse("\n".join(body)))
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
-        if props.get("id") and item["unit"] is not None:
-            walker.block_ids.setdefault(props["id"].lower(), item["unit"])
+        if props.get("id") and (item["unit"] is not None or len(walker.units) > first_unit):
+            # a block of text, or of only code, a quote or a table: its first unit
+            walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
         elif props.get("id") and heading is not None:
             walker.id_titles.setdefault(props["id"].lower(), heading)  # a heading block: its title
     return _page_note(rel, meta, page_props, walker, inline, problem, text_chars, note_date, clean)

@@ -24,7 +24,7 @@ MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
 # an Obsidian block id at the end of a line: "text ^my-id" or a line of its own
 BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
 # #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
-TAG = re.compile(r"(?<![\w/#&;:=\]\)])#(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+TAG = re.compile(r"(?<![\w/#&;:=\[\]\)])#(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
 HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 # {:height 120, :width 300} after a Logseq image: its size, not text
@@ -55,10 +55,10 @@ class Link:
         """What Obsidian shows for the link: its alias, or its name (with the heading)."""
         if self.alias:
             return self.alias
-        name = self.target.rsplit("/", 1)[-1] if self.target else ""
-        if self.heading:
-            return f"{name} > {self.heading}" if name else self.heading
-        return name
+        heading = self.heading.replace("#", " > ")  # [[Note#A#B]]: a heading under a heading
+        if heading:
+            return f"{self.target} > {heading}" if self.target else heading
+        return self.target
 
     @property
     def is_attachment(self) -> bool:
@@ -140,6 +140,8 @@ class Inline:
         text = self.resolver.block_text(m.group(1), self.path) if self.resolver is not None else None
         if text is None:
             self.lost.append(f"block reference (({m.group(1)})) not found")
+            if self.resolver is not None:
+                self.resolver.missing(self.path, m.group(1))  # found again once a note gets that id
             return ""
         return text
 
@@ -151,7 +153,7 @@ class Inline:
     def _wikilink(self, m: re.Match) -> str:
         link = parse_link(m.group(2))
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
-            if link.is_attachment or "." in link.target.rsplit("/", 1)[-1] and not link.target.endswith(".md"):
+            if link.is_attachment:
                 return ""
             if self.resolver is not None and link.target and self.resolver.resolve(link.target, self.path) is None:
                 self.lost.append(f"the embed {m.group(0)} was not found")
@@ -171,7 +173,7 @@ class Inline:
 # --------------------------------------------------------------------------- whole text, code kept
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.S)  # not across paragraphs
 
 
 def outside_code(text: str, fn: Callable[[str], str]) -> str:
@@ -255,10 +257,10 @@ def readable_source(text: str, logseq: bool = False) -> str:
     """A note's source as the source view shows it, line for line (so a line still points at
     its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
     note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
-    from .logseq import PROPERTY, looks_like_outline
+    from .logseq import looks_like_outline, take_properties
 
     if logseq or looks_like_outline(text):
-        text = "\n".join(_org_readable(["" if PROPERTY.match(line) else line for line in text.split("\n")]))
+        text = "\n".join(_org_readable(take_properties(text.split("\n"))[1]))
     if "[!" not in text:
         return text
 
@@ -276,9 +278,15 @@ def _org_readable(lines: list[str]) -> list[str]:
     a note, tip or warning as a quote under its bold kind, source, query and example as code."""
     from .logseq import ORG_CALLOUTS
 
+    from .logseq import _fence_state
+
     out: list[str] = []
-    kind, indent = None, ""
+    kind, indent, fence = None, "", None
     for line in lines:
+        if kind is None and (fence is not None or _FENCE.match(line)):
+            fence = _fence_state(line.lstrip(" \t-"), fence)  # code: as written
+            out.append(line)
+            continue
         m = _ORG_LINE.match(line)
         if m and m.group(3).upper() == "BEGIN" and kind is None:
             kind = m.group(4).upper()

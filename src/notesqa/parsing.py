@@ -83,6 +83,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
             real_d = os.path.realpath(full)
             if d.startswith(".") or real_d in excluded:
                 continue
+            if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
+                continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
             if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
                 # a link to this folder or one above it: following it would walk (at least) everything again
                 problems.append(Problem(_rel(Path(full), notes_dir), "skipped",
@@ -865,7 +867,11 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     from . import logseq
 
-    if (vault.is_logseq(rel) if vault is not None else False) or logseq.looks_like_outline(text):
+    if vault is not None and (vault.logseq or vault.obsidian):
+        outline = vault.logseq
+    else:
+        outline = logseq.looks_like_outline(text)
+    if outline:
         return logseq.parse_page(text, rel, vault)
     return _parse_markdown(text, rel, vault)
 
@@ -896,8 +902,22 @@ def _spaced_targets(text: str) -> str:
     return outside_code(text, lambda part: _SPACED_TARGET.sub(r"\1<\2>)", part))
 
 
+_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)",
+                            re.S)
+
+
+def _fields_on_top(text: str) -> str:
+    """`status:: active` lines (Dataview fields) at the top of a note are metadata, not text: blanked,
+    every line kept where it was."""
+    m = _FIELDS_ON_TOP.match(text) if "::" in text else None
+    if m is None or not m.group(1).strip():
+        return text
+    return text[:m.start(1)] + "\n" * m.group(1).count("\n") + text[m.end(1):]
+
+
 def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     problem = None
+    text = _fields_on_top(text)
     tokens = _markdown().parse(_spaced_targets(_escape_table_links(strip_non_content(text))))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":

@@ -59,7 +59,7 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
 NAME_BONUS = 0.05
 AGREE = 0.1
 ASK_PENALTY = 0.05
-THIN_PENALTY = float(os.environ.get("NQ_THIN", 0.05))  # a passage that is only a link or a picture
+THIN_PENALTY = 0.05  # a passage that is only a link or a picture
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30

@@ -9,7 +9,6 @@ note took text from, so a later build re-reads a note when a note it embeds has 
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -38,10 +37,12 @@ class Vault:
         self.notes_dir = Path(notes_dir)
         self.rels = sorted(rels)
         self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
+        self.obsidian = (self.notes_dir / ".obsidian").is_dir()  # its notes are never Logseq pages
         self.deps: dict[str, set[str]] = {}  # note -> the notes it took text from
         self._names: dict[str, list[str]] | None = None
         self._parsed: dict[str, object] = {}
         self._parsing: list[str] = []
+        self._cut: set[str] = set()
         self._uuids: dict[str, str] | None = None
 
     def is_logseq(self, rel: str) -> bool:
@@ -107,7 +108,10 @@ class Vault:
                 note = parse_note(text, rel, self)
             finally:
                 self._parsing.pop()
-            self._parsed[rel] = note
+            if rel in self._cut:
+                self._cut.discard(rel)  # an embed in it was cut short by a loop: not the note as it is
+            else:
+                self._parsed[rel] = note
         return note
 
     def parsed(self, rel: str):
@@ -115,16 +119,18 @@ class Vault:
         if rel in self._parsed:
             return self._parsed[rel]
         if rel in self._parsing or len(self._parsing) > MAX_EMBED_DEPTH:
+            self._cut.update(self._parsing)  # each note on the way is parsed again when asked for alone
             return None
         from .parsing import read_note
 
         text, _ = read_note(self.notes_dir / rel, rel)
         try:
-            note = self.parse(rel, text) if text is not None else None
+            if text is not None:
+                return self.parse(rel, text)  # cached there, unless an embed loop cut it short
         except Exception:  # noqa: BLE001 - a note that fails to parse is reported by its own build step
-            note = None
-        self._parsed[rel] = note
-        return note
+            pass
+        self._parsed[rel] = None
+        return None
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
@@ -151,7 +157,7 @@ class Vault:
         from .parsing import read_note
 
         text, _ = read_note(self.notes_dir / rel, rel)
-        lines = (text or "").split("\n")
+        lines = (text or "").replace("\r\n", "\n").split("\n")
         at = next((i for i, line in enumerate(lines) if uuid in line.lower() and _UUID_LINE.match(line)), None)
         for j in range(at - 1 if at is not None else -1, -1, -1):
             m = BULLET.match(lines[j])
@@ -178,7 +184,8 @@ class Vault:
             self._uuids = {}
             for rel in self.rels:
                 text, _ = read_note(self.notes_dir / rel, rel)
-                if text and "id::" in text:
+                text = (text or "").replace("\r\n", "\n")
+                if "id::" in text:
                     for m in _UUID_LINE.finditer(text):
                         self._uuids.setdefault(m.group(1).lower(), rel)
         return self._uuids
@@ -199,7 +206,7 @@ class Vault:
             return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
         inner = WIKILINK.fullmatch(spec.strip())
         link = parse_link(inner.group(2) if inner else spec)
-        if _is_file(link):
+        if link.is_attachment:
             return Embedded(link.target, ())  # a picture or an attachment: nothing to read
         rel = self.resolve(link.target, from_path) if link.target else from_path
         if rel is None:
@@ -212,16 +219,14 @@ class Vault:
         return _section(note, link)
 
 
-def _is_file(link: Link) -> bool:
-    name = link.target.rsplit("/", 1)[-1]
-    return link.is_attachment or ("." in name and not name.lower().endswith((".md", ".markdown")))
 
 
 def _section(note, link: Link):
     from .parsing import Embedded
 
     if link.block:
-        idx = note.block_ids.get(link.block) or note.block_ids.get(link.block.lower())
+        idx = note.block_ids.get(link.block)
+        idx = note.block_ids.get(link.block.lower()) if idx is None else idx
         if idx is None:
             return None
         return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
@@ -273,8 +278,3 @@ def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
                         intro=u.intro, marker=u.marker, keep_lines=u.keep_lines, thin=u.thin,
                         origin=u.origin or (note.path, u.line)))
     return tuple(out)
-
-
-def note_files(notes_dir: Path, paths: Iterable[Path]) -> list[str]:
-    """The notes' paths relative to notes_dir, forward slashes."""
-    return [Path(os.path.relpath(p, notes_dir)).as_posix() for p in paths]
