@@ -345,7 +345,11 @@ class ChatService(NotesService):
         from .markup import links_as_markdown, readable_source
         from .vault import Vault
 
-        vault = Vault(self.notes_dir, idx.manifest.get("notes", {}).keys())
+        key = idx.manifest.get("built_at"), len(idx.manifest.get("notes", {}))
+        cached = getattr(self, "_vault", None)
+        if cached is None or cached[0] != key:  # one per index build: its name and id lookups are kept
+            cached = self._vault = (key, Vault(self.notes_dir, idx.manifest.get("notes", {}).keys()))
+        vault = cached[1]
         text = readable_source(text, logseq=vault.logseq)
         if "[[" not in text and "((" not in text:
             return text
