@@ -66,16 +66,51 @@ def score(questions: list[dict], results: dict[str, list[dict]]) -> dict:
 
     out = summary(ranks)
     out["n"] = len(ranks)
+    notes = note_level(questions, results)
+    if notes is not None:
+        out["note-level"] = notes
     out["chars/result"] = sum(chars) / (len(chars) or 1)
     out["recall@5 by kind"] = {k: summary(v)["recall@5"] for k, v in sorted(per_kind.items())}
     out["misses"] = [q["id"] for q, r in zip(questions, ranks) if not r or r > 5]
     return out
 
 
+def note_rank(q: dict, results: list[dict]) -> int | None:
+    """Where the question's note comes in the notes ranked by their first result (1-based)."""
+    seen: list[str] = []
+    for r in results:
+        path = r["path"].replace("\\", "/")
+        if path not in seen:
+            seen.append(path)
+    for i, path in enumerate(seen, 1):
+        if path == q["file"] or path.endswith("/" + q["file"]) or q["file"].endswith("/" + path):
+            return i
+    return None
+
+
+def note_level(questions: list[dict], results: dict[str, list[dict]]) -> dict | None:
+    """hit@1, MRR@10 and nDCG@5 of the note ranking, for the questions marked "note_level" (those
+    whose note is about what they ask); None when no question is."""
+    import math
+
+    ranks = [note_rank(q, results.get(q["id"], [])[:10]) for q in questions if q.get("note_level")]
+    if not ranks:
+        return None
+    n = len(ranks)
+    return {"n": n, "hit@1": sum(1 for r in ranks if r == 1) / n,
+            "mrr@10": sum(1 / r for r in ranks if r) / n,
+            "ndcg@5": sum(1 / math.log2(r + 1) for r in ranks if r and r <= 5) / n}
+
+
 def format_row(name: str, s: dict) -> str:
     kinds = " ".join(f"{k}:{v:.2f}" for k, v in s["recall@5 by kind"].items())
-    return (f"{name:10s} n={s['n']:3d} hit@1={s['hit@1']:.3f} recall@5={s['recall@5']:.3f} "
-            f"mrr@10={s['mrr@10']:.3f} chars/result={s['chars/result']:.0f}  recall@5 by kind: {kinds}")
+    row = (f"{name:10s} n={s['n']:3d} hit@1={s['hit@1']:.3f} recall@5={s['recall@5']:.3f} "
+           f"mrr@10={s['mrr@10']:.3f} chars/result={s['chars/result']:.0f}  recall@5 by kind: {kinds}")
+    notes = s.get("note-level")
+    if notes:
+        row += (f"\n{'':10s} note-level (n={notes['n']}): hit@1={notes['hit@1']:.3f} mrr@10={notes['mrr@10']:.3f} "
+                f"ndcg@5={notes['ndcg@5']:.3f}")
+    return row
 
 
 def run_system(questions: list[dict], ask: Callable[[str], list[dict]]) -> tuple[dict[str, list[dict]], list[float]]:
