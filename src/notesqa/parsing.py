@@ -413,13 +413,20 @@ def _as_list(value) -> tuple[str, ...]:
         parts = [str(v) for v in value if v is not None]
     else:
         parts = [str(value)]
+    return _unique(parts)
+
+
+def _unique(names, fold: bool = False) -> tuple[str, ...]:
+    """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
     seen: dict[str, None] = {}
-    for p in parts:
-        p = p.strip().strip('"').strip()
-        if p.startswith("[[") and p.endswith("]]"):
-            p = p[2:-2]
-        if p:
-            seen.setdefault(p, None)
+    for name in names:
+        name = name.strip().strip('"').strip()
+        if fold:
+            name = name.lstrip("#").casefold()
+        if name.startswith("[[") and name.endswith("]]"):
+            name = name[2:-2]
+        if name:
+            seen.setdefault(name, None)
     return tuple(seen)
 
 
@@ -436,14 +443,7 @@ def _as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
     for t in inline_tags:
         tags.append(t)
         tags += ["/".join(t.split("/")[:i]) for i in range(1, t.count("/") + 1)]
-    seen: dict[str, None] = {}
-    for t in tags:
-        t = t.strip().lstrip("#").casefold()
-        if t.startswith("[[") and t.endswith("]]"):
-            t = t[2:-2]
-        if t:
-            seen.setdefault(t, None)
-    return tuple(seen)
+    return _unique(tags, fold=True)
 
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
