@@ -134,3 +134,12 @@ def test_a_reference_to_a_block_of_the_same_page(tmp_path):
     vault = Vault(tmp_path, ["pages/Same.md"])
     note = vault.parse("pages/Same.md", page.read_text())
     assert note.units[-1].text == "As said in Keep backups, twice a week" and not note.lost
+
+
+def test_logseq_numbered_lists_keep_their_numbers():
+    text = ("- Ways to export:\n\t- Export a graph\n\t  logseq.order-list-type:: number\n"
+            "\t- Export a page\n\t  logseq.order-list-type:: number\n\t- a plain block\n"
+            "\t- Export again\n\t  logseq.order-list-type:: number\n")
+    note = parse_note(text, "pages/Export.md", Vault(".", [], logseq=True))
+    assert [(u.marker, u.text) for u in note.units[1:]] == [
+        ("1.", "Export a graph"), ("2.", "Export a page"), ("", "a plain block"), ("1.", "Export again")]

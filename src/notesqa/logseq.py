@@ -256,6 +256,7 @@ def parse_page(text: str, rel: str, vault=None):
     walker.outline = walker.keep_lines = True
     page_props: dict[str, str] = {}
     stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
+    numbers: dict[int, int] = {}  # depth -> last number of a numbered list (logseq.order-list-type)
     items: list[dict] = []  # the open blocks' list items, one per depth
     text_chars = 0
     for n, block in enumerate(blocks):
@@ -267,7 +268,7 @@ def parse_page(text: str, rel: str, vault=None):
         body = org_blocks(body)
         text_chars += count_chars("\n".join(body))
         del items[block.depth - 1:]
-        marker = _numbered(body)
+        marker = _numbered(body) or _list_number(numbers, block.depth, props)
         item = {"line": block.line, "end": block.line + len(block.lines) - 1, "unit": None, "marker": marker}
         items.extend({"line": block.line, "end": block.line, "unit": None, "marker": ""}
                      for _ in range(block.depth - 1 - len(items)))
@@ -302,6 +303,18 @@ def _numbered(body: list[str]) -> str:
         return ""
     body[0] = m.group(2)
     return m.group(1)
+
+
+def _list_number(numbers: dict[int, int], depth: int, props: dict[str, str]) -> str:
+    """Logseq's own numbered lists: siblings with `logseq.order-list-type:: number` count 1, 2, 3;
+    any other block on that level, or above it, starts the count again."""
+    for d in [d for d in numbers if d > depth]:
+        del numbers[d]
+    if props.get("logseq.order-list-type") != "number":
+        numbers.pop(depth, None)
+        return ""
+    numbers[depth] = numbers.get(depth, 0) + 1
+    return f"{numbers[depth]}."
 
 
 def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, int]:

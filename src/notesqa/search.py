@@ -417,21 +417,23 @@ class NotesIndex:
                 raise QueryError("Add some words to search for beside the filters.")
             return []  # "???" asks nothing
         self.refresh()
-        gen, embedder, names = self._gen, self._embedder, self._names  # one set: a refresh may swap them
-        chunks = gen.chunks
-        if not chunks:
-            return []
-        mask = filter_mask(chunks, filters)
-        if mask is not None and not mask.any():
-            return []
-
-        qvec = embedder.encode([text])[0]
-        ranked = self._fuse(gen, names, text, qvec, mask, pool=max(POOL, 20 * k))
-        pick = self._select_notes if seeks_note(text) else self._select
-        # an embedded copy's hit goes to the note it comes from, when that note passes the filters
-        origin = self._origin_of if mask is None else {c: o for c, o in self._origin_of.items() if mask[o]}
-        return [self._hit(sl["root"], sl["follow"], sl["exp"].fused_score, sl["exp"])
-                for sl in pick(ranked, k, budget, min_score, origin)]
+        # the generation and what is derived from it (rows, origins, names) are read as one: a
+        # refresh in another thread waits for this question (a few milliseconds)
+        with self._lock:
+            gen, embedder, names = self._gen, self._embedder, self._names
+            chunks = gen.chunks
+            if not chunks:
+                return []
+            mask = filter_mask(chunks, filters)
+            if mask is not None and not mask.any():
+                return []
+            qvec = embedder.encode([text])[0]
+            ranked = self._fuse(gen, names, text, qvec, mask, pool=max(POOL, 20 * k))
+            pick = self._select_notes if seeks_note(text) else self._select
+            # an embedded copy's hit goes to the note it comes from, when that note passes the filters
+            origin = self._origin_of if mask is None else {c: o for c, o in self._origin_of.items() if mask[o]}
+            return [self._hit(sl["root"], sl["follow"], sl["exp"].fused_score, sl["exp"])
+                    for sl in pick(ranked, k, budget, min_score, origin)]
 
     def _select_notes(self, ranked, k: int, budget: int | None, min_score: float | None,
                       origin: dict[int, int]) -> list[dict]:
