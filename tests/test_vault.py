@@ -91,6 +91,9 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     flagged = {n.path: n for n in cov.flagged}
     assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
     assert "text indexed" in report.summary()
+    each = cov.to_dict()["notes"]  # how much of each note's text is indexed
+    assert set(each) == {"plain.md", "code.md"} and each["plain.md"]["share"] == 1.0
+    assert each["code.md"]["share"] < 0.75
     assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
     from notesqa.service import status_info
 

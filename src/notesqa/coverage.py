@@ -36,6 +36,7 @@ class Coverage:
     chars: int
     indexed: int
     flagged: tuple[NoteCoverage, ...]  # notes with text not read, worst first
+    notes: tuple[NoteCoverage, ...] = ()  # every note, in path order
 
     @property
     def share(self) -> float:
@@ -43,7 +44,9 @@ class Coverage:
 
     def to_dict(self) -> dict:
         return {"chars": self.chars, "indexed": self.indexed, "share": round(self.share, 4),
-                "flagged": [n.to_dict() for n in self.flagged]}
+                "flagged": [n.to_dict() for n in self.flagged],
+                "notes": {n.path: {"chars": n.chars, "indexed": n.indexed, "share": round(n.share, 3)}
+                          for n in self.notes}}
 
     def summary(self) -> str:
         named = f"; {len(self.flagged)} notes with text not indexed" if self.flagged else ""
@@ -65,6 +68,7 @@ def coverage(notes: dict) -> Coverage:
     """Coverage of a manifest's notes (an index built before coverage was kept counts nothing)."""
     total = done = 0
     flagged: list[NoteCoverage] = []
+    every: list[NoteCoverage] = []
     for rel, state in notes.items():
         if "chars" not in state:
             continue
@@ -72,6 +76,7 @@ def coverage(notes: dict) -> Coverage:
         note = NoteCoverage(rel, int(state["chars"]), int(state.get("indexed", 0)), lost)
         total += note.chars
         done += min(note.indexed, note.chars)
+        every.append(note)
         # long code indexed by its start is by design: it names a note only beside another reason
         low = note.chars >= MIN_CHARS and note.share < LOW_SHARE and not state.get("cut")
         if lost or low:
@@ -80,4 +85,4 @@ def coverage(notes: dict) -> Coverage:
                 reasons = (f"only {100 * note.share:.0f}% of its text is indexed",)
             flagged.append(NoteCoverage(rel, note.chars, note.indexed, reasons))
     flagged.sort(key=lambda n: (n.share, n.path))
-    return Coverage(total, done, tuple(flagged))
+    return Coverage(total, done, tuple(flagged), tuple(sorted(every, key=lambda n: n.path)))
