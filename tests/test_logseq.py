@@ -143,3 +143,16 @@ def test_logseq_numbered_lists_keep_their_numbers():
     note = parse_note(text, "pages/Export.md", Vault(".", [], logseq=True))
     assert [(u.marker, u.text) for u in note.units[1:]] == [
         ("1.", "Export a graph"), ("2.", "Export a page"), ("", "a plain block"), ("1.", "Export again")]
+
+
+def test_an_embed_of_a_block_of_the_same_page_shows_its_text_rendered(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    page = tmp_path / "pages" / "Same.md"
+    page.write_text("- {{embed ((60af0000-0000-4000-8000-0000000000ee))}}\n"
+                    "- How to **migrate** to the [new syntax](https://example.com)?\n"
+                    "  id:: 60af0000-0000-4000-8000-0000000000ee\n")
+    vault = Vault(tmp_path, ["pages/Same.md"])
+    note = vault.parse("pages/Same.md", page.read_text())
+    assert note.units[0].text == "How to migrate to the new syntax?" and note.units[0].origin == ("pages/Same.md", 2)
+    assert not note.lost

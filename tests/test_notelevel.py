@@ -67,5 +67,6 @@ def test_which_questions_ask_for_a_note():
               "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X"):
         assert seeks_note(q), q
     for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
-              "which language did I pick?", "notes on TCP"):
+              "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
+              "which page table format does x86 use?"):
         assert not seeks_note(q), q

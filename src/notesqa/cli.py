@@ -167,8 +167,8 @@ def _echo_flagged(flagged, limit: int | None = None) -> None:
     """Notes whose text was not all read as notes text, and why (to stderr, as warnings are)."""
     shown = flagged if limit is None else flagged[:limit]
     for note in shown:
-        click.secho(f"  not all indexed: {note.path} ({100 * note.share:.0f}% of its text): "
-                    + "; ".join(note.reasons), fg="yellow", err=True)
+        share = f" ({100 * note.share:.0f}% of its text)" if note.share < 0.995 else ""
+        click.secho(f"  not all indexed: {note.path}{share}: " + "; ".join(note.reasons), fg="yellow", err=True)
     if len(flagged) > len(shown):
         click.secho(f"  ... and {len(flagged) - len(shown)} more notes: `notesqa status` lists them all",
                     fg="yellow", err=True)
@@ -201,7 +201,9 @@ def format_hit(i: int, hit, explain: bool = False) -> str:
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     out += [f"    {ln}" for ln in lines[1:]]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
-    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True))
+    embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
+    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True)
+               + click.style(embedded, fg="green"))
     if explain and hit.explain is not None:
         out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)
@@ -277,7 +279,8 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"Text:    {100 * cov['share']:.1f}% indexed ({cov['indexed']:,} of {cov['chars']:,} characters of "
                    f"notes text); {len(cov['flagged'])} notes with text not indexed")
         for note in cov["flagged"]:
-            click.echo(f"  {note['path']} ({100 * note['share']:.0f}%): " + "; ".join(note["reasons"]))
+            share = f" ({100 * note['share']:.0f}%)" if note["share"] < 0.995 else ""
+            click.echo(f"  {note['path']}{share}: " + "; ".join(note["reasons"]))
     ch = info.get("changes")
     if ch is None:
         click.echo(f"Notes:   {notes_dir}/ not found")

@@ -312,8 +312,8 @@ def build_index(
                     extra["aliases"] = list(note.aliases)
                 if old is None:
                     report.new += 1
-                elif old.get("sha256") == sha and not depends:
-                    report.unchanged += 1  # same text, re-read for a full rebuild
+                elif old.get("sha256") == sha and (not depends or _same_chunks(note_chunks, old_by_path.get(rel, []))):
+                    report.unchanged += 1  # same text (re-read for a full rebuild, or for what it embeds)
                 else:
                     report.updated += 1
             report.problems.extend(Problem(rel, "repaired", r) for r in repaired)
@@ -377,6 +377,10 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:
         if old is None or old.get("mtime_ns") != st.st_mtime_ns or old.get("size") != st.st_size:
             touched.add(rel)
     return touched
+
+
+def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:
+    return [(c.hash, c.text) for c in new] == [(c.hash, c.text) for c in old]
 
 
 def _through_embeds(touched: set[str], prev_notes: dict) -> set[str]:

@@ -101,6 +101,7 @@ class Inline:
     links: list[Link] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ^block-ids met since the caller last took them
     lost: list[str] = field(default_factory=list)  # what could not be shown as text
+    line: int = 0  # the line being rendered, for what lost says (set by the parser)
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
@@ -130,6 +131,7 @@ class Inline:
         if name == "embed":
             link = WIKILINK.search(arg)
             if link:
+                self._check_embed(parse_link(link.group(2)), m.group(0))
                 return parse_link(link.group(2)).display
             ref = BLOCK_REF.search(arg)
             if ref:
@@ -139,7 +141,7 @@ class Inline:
     def _block_ref(self, m: re.Match) -> str:
         text = self.resolver.block_text(m.group(1), self.path) if self.resolver is not None else None
         if text is None:
-            self.lost.append(f"block reference (({m.group(1)})) not found")
+            self.lost.append(f"block reference (({m.group(1)})){self._at()} not found")
             if self.resolver is not None:
                 self.resolver.missing(self.path, m.group(1))  # found again once a note gets that id
             return ""
@@ -155,11 +157,18 @@ class Inline:
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
                 return ""
-            if self.resolver is not None and link.target and self.resolver.resolve(link.target, self.path) is None:
-                self.lost.append(f"the embed {m.group(0)} was not found")
-                self.resolver.missing(self.path, link.target)
+            self._check_embed(link, m.group(0))
         self.links.append(link)
         return link.display
+
+    def _at(self) -> str:
+        return f" at line {self.line}" if self.line else ""
+
+    def _check_embed(self, link: Link, written: str) -> None:
+        """An embed read as its name because its note is not in the folder: said, and remembered."""
+        if self.resolver is not None and link.target and self.resolver.resolve(link.target, self.path) is None:
+            self.lost.append(f"the embed {written}{self._at()} was not found")
+            self.resolver.missing(self.path, link.target)
 
     def _block_id(self, m: re.Match) -> str:
         self.ids.append(m.group(1))

@@ -499,8 +499,8 @@ def _title_from_filename(rel: str) -> str:
     """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
     written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
     stem = _DATE_PREFIX.sub("", Path(rel).stem)
-    if " " in stem.strip():
-        return stem.strip()
+    if " " in stem.strip() or stem != stem.lower():
+        return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
     words = re.sub(r"[-_]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else rel
 
@@ -617,7 +617,8 @@ class _Walker:
         line = (tok.map[0] + 1 if tok.map else 1) + self.line_offset
         return line, (tok.map[1] + self.line_offset if tok.map else line)
 
-    def _text(self, inline) -> str:
+    def _text(self, inline, line: int = 0) -> str:
+        self.inline.line = line
         return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
@@ -654,7 +655,7 @@ class _Walker:
 
     def _heading(self, tok, inline) -> None:
         level = int(tok.tag[1:])
-        txt = clean(self._text(inline)) if inline is not None else ""
+        txt = clean(self._text(inline, self._line(tok)[0])) if inline is not None else ""
         self.inline.take_ids()
         if level == 1:
             if self.first_h1 is None and not self.units:
@@ -710,8 +711,8 @@ class _Walker:
         callout_start, self.quote_start = self.quote_start, False
         if self._embed(inline, self._line(tok)):
             return
-        raw = self._text(inline)
         line, end = self._line(tok)
+        raw = self._text(inline, line)
         keep_lines = False
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
@@ -754,13 +755,14 @@ class _Walker:
         m = CALLOUT.match(first)
         if m is None:
             return raw, line, False
-        title = clean(first[m.end():]) or m.group(1).capitalize()
-        if not body.strip():
+        written = clean(first[m.end():])
+        title = written or m.group(1).capitalize()
+        if not body.strip() and written:
             return title, line, True  # a callout of one line: its title is all it says
         n_above = sum(1 for it in self.items if it["unit"] is not None)
-        self.heading_chars += visible_chars(title)
+        self.heading_chars += visible_chars(written)
         self.callouts.append((self.containers.count("blockquote"), title, n_above))
-        return body, line + 1, True
+        return body, line + 1, True  # (a bare [!quote] marker: no text, its kind heads what follows)
 
     def _embed(self, inline, where: tuple[int, int]) -> bool:
         """A paragraph that is only an embed shows what it embeds, at the embed's line, each unit
@@ -770,8 +772,7 @@ class _Walker:
             return False
         got = self.vault.embed(m.group(1) or m.group(2), self.path)
         if got is None:
-            self.lost.append(f"the embed {inline.content.strip()} at line {where[0]} was not found")
-            return False  # read as a link to it
+            return False  # read as a link to it (rendering it says it was not found)
         parent_idx, chain = self.enclosing()
         chain = (*chain, got.label)
         base, depth = len(self.units), len(self.items)
@@ -831,7 +832,7 @@ class _Walker:
         self.table["line"] = self._line(tok)[0]
 
     def _cell(self, tok) -> None:
-        self.table["row"].append(clean(self._text(tok)))
+        self.table["row"].append(clean(self._text(tok, self.table["line"])))
 
     def _tr_close(self, tok) -> None:
         table = self.table

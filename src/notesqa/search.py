@@ -228,8 +228,11 @@ def parse_query(question: str) -> tuple[str, Filters]:
 
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
 # the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is)
+_NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)"
 _SEEKS_NOTE = re.compile(
-    r"^\s*(?:(?:which|what)\s+(?:\w+\s+){0,2}(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)\b"
+    r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
+    # ... then what the note does: "which note covers", "which page is about", "which post did I ..."
+    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my)\b"
     r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 

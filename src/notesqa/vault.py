@@ -144,18 +144,22 @@ class Vault:
         """The text of the Logseq block whose id:: is uuid, as the block reference shows it."""
         found = self._block(uuid.lower(), from_path)
         if found is None:
-            rel = self._uuid_index().get(uuid.lower())
-            return self._block_line(rel, uuid.lower()) if rel in self._parsing else None
+            line = self._block_line(uuid.lower())
+            return line[2] if line is not None else None
         note, idx = found
         return note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
 
-    def _block_line(self, rel: str, uuid: str) -> str | None:
-        """The first line of the block whose id:: is uuid, read from the file: a reference to a
-        block of the page being parsed (or of a page that embeds it back) cannot wait for it."""
+    def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
+        """(note, line, text) of the first line of the block whose id:: is uuid, read from the
+        file: a reference to a block of the page being parsed (or of a page that embeds it back)
+        cannot wait for that page's units."""
         from .logseq import BULLET
         from .markup import Inline
-        from .parsing import read_note
+        from .parsing import _markdown, inline_text, read_note
 
+        rel = self._uuid_index().get(uuid)
+        if rel is None or rel not in self._parsing:
+            return None
         text, _ = read_note(self.notes_dir / rel, rel)
         lines = (text or "").replace("\r\n", "\n").split("\n")
         at = next((i for i, line in enumerate(lines) if uuid in line.lower() and _UUID_LINE.match(line)), None)
@@ -163,8 +167,21 @@ class Vault:
             m = BULLET.match(lines[j])
             if m:
                 first = re.sub(r"^#{1,6}[ \t]+", "", m.group(2) or "")
-                return " ".join(Inline().render(first).split()) or None
+                shown = "".join(inline_text(tok, Inline().render) for tok in _markdown().parseInline(first))
+                return (rel, j + 1, " ".join(shown.split())) if shown.strip() else None
         return None
+
+    def _block_as_line(self, uuid: str):
+        """An embed of a block of the page being parsed: its first line (its children are on that
+        page, where its own hit is)."""
+        from .parsing import Embedded, Unit
+
+        found = self._block_line(uuid)
+        if found is None:
+            return None
+        rel, line, text = found
+        return Embedded(rel.rsplit("/", 1)[-1].rsplit(".", 1)[0], (Unit("bullet", text, line, line, (), (),
+                                                                         origin=(rel, line)),))
 
     def _block(self, uuid: str, from_path: str):
         rel = self._uuid_index().get(uuid)
@@ -199,7 +216,7 @@ class Vault:
         if ref is not None:
             found = self._block(ref.group(1).lower(), from_path)
             if found is None:
-                return None
+                return self._block_as_line(ref.group(1).lower())
             note, idx = found
             if idx is None:
                 return None  # a heading block: embedding its section is not supported; read as a reference
