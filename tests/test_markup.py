@@ -108,3 +108,11 @@ def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path)
     build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
     hit = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256)).search("zotero api key", k=1)[0]
     assert "paste the key" in hit.text and "Thanks" not in hit.text
+
+
+def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
+    from notesqa.markup import readable_source
+
+    page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
+    out = readable_source(page, logseq=True)
+    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]", "-  watch"]

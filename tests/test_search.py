@@ -26,7 +26,8 @@ def test_hit_is_frozen_and_typed(built, embedder):
     assert h.breadcrumb == ["AWS re:Invent 2024", "Keynotes", "CTO Werner Vogels", "Lessons in Simplexity",
                             "Organize into cells"]
     assert h.line == 13 and h.source == "aws-2024.md:13"
-    assert [x.score for x in hits] == sorted((x.score for x in hits), reverse=True)
+    # ordered by the ranking score (the match score, the score shown, plus the year's and the note's evidence)
+    assert [x.explain.rank for x in hits] == sorted((x.explain.rank for x in hits), reverse=True)
 
 
 def test_hit_shows_following_siblings_within_budget(built, embedder):

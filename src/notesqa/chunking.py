@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .parsing import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "13"
+CHUNKER_VERSION = "14"
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280

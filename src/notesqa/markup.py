@@ -269,7 +269,11 @@ def readable_source(text: str, logseq: bool = False) -> str:
     from .logseq import looks_like_outline, take_properties
 
     if logseq or looks_like_outline(text):
-        text = "\n".join(_org_readable(take_properties(text.split("\n"))[1]))
+        lines = _org_readable(take_properties(text.split("\n"))[1])
+        # a heading written at the margin heads the tab-indented blocks after it (as a block
+        # would), where markdown would read them as one code block
+        text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
+        text = outside_code(text, lambda part: MACRO.sub(_macro_source, part) if "{{" in part else part)
     if "[!" not in text:
         return text
 
@@ -277,6 +281,14 @@ def readable_source(text: str, logseq: bool = False) -> str:
         return f"{m.group(1)}**{m.group(3) or m.group(2).capitalize()}**"
 
     return outside_code(text, lambda part: _CALLOUT_LINE.sub(title, part))
+
+
+_BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+
+
+def _macro_source(m: re.Match) -> str:
+    """A macro in the source view: an embed as the link or reference it embeds, others not shown."""
+    return (m.group(2) or "").strip() if (m.group(1) or "").lower() == "embed" else ""
 
 
 _ORG_LINE = re.compile(r"^([ \t]*)(- )?#\+(BEGIN|END)_(\w+)(.*)$", re.I)

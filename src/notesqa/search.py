@@ -59,7 +59,9 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
 NAME_BONUS = 0.05
 AGREE = 0.1
 ASK_PENALTY = 0.05
-THIN_PENALTY = 0.05  # a passage that is only a link or a picture
+THIN_PENALTY = 0.05  # a passage that is only a link or a picture, or of FEW_WORDS words or fewer
+FEW_WORDS = 4
+_WORD = re.compile(r"\w+")
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
@@ -79,7 +81,8 @@ class Explanation:
     name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
     agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
     asks: bool = False  # the passage asks a question rather than answering one
-    thin: bool = False  # the passage is only a link or a picture
+    thin: bool = False  # the passage is only a link or a picture, or a few words
+    rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -93,9 +96,9 @@ class Explanation:
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
-            note += f", only a link or picture (-{THIN_PENALTY:.2f})"
+            note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f})"
         return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
-                f"fused {self.fused_score:.3f}")
+                f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
 
 @dataclass(frozen=True)
@@ -554,7 +557,7 @@ class NotesIndex:
         name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
         agree = _second_best(chunks, cand, fused)
         asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
-        thin = np.array([chunks[int(c)].thin for c in cand], dtype=bool)
+        thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
         rank = (fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
                 - THIN_PENALTY * thin)
         order = np.argsort(-rank, kind="stable")
@@ -563,7 +566,7 @@ class NotesIndex:
             cid = int(cand[j])
             exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(kw_all[cid]), float(fused[j]),
                               float(sec_share[cid]) if sec_share is not None else 0.0, bool(year[j]),
-                              float(name[j]), float(agree[j]), bool(asks[j]), bool(thin[j]))
+                              float(name[j]), float(agree[j]), bool(asks[j]), bool(thin[j]), float(rank[j]))
             out.append((cid, float(rank[j]), exp))
         return out
 
@@ -761,6 +764,12 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np
         elif f > top[1]:
             top[1] = f
     return np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+
+
+def _few_words(c: Chunk) -> bool:
+    """A passage of a word or three ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
+    note's title and headings, so it matches a question about the note without saying anything."""
+    return c.kind in ("bullet", "paragraph") and len(_WORD.findall(c.text)) <= FEW_WORDS
 
 
 def _asks(c: Chunk) -> bool:
