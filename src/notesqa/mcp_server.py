@@ -11,6 +11,7 @@ sends anything else written to stdout to stderr; logs go to stderr).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import urllib.parse
@@ -128,8 +129,10 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True,
                                 open_world_hint=False)
 
+    # A search takes milliseconds: it runs on the server's own loop (a sync tool would go through a
+    # worker thread, whose hand-off made the slowest calls several milliseconds slower)
     @server.tool(annotations=read_only)
-    def search_notes(
+    async def search_notes(
         question: Annotated[str, Field(description="What to look for, in plain words (a question or keywords). "
                                                    "Filters may also be written in it: tag:aws path:work/* "
                                                    "after:2024-01-01 before:2024-12-31.")],
@@ -150,7 +153,13 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
         parent bullets) and relevance "score" (about 0.3 or more is a close match). "searched" says what
         was searched after filters were taken out of the question. Cite a hit as path:line; call
         read_note with its path and line to see the lines around it."""
-        return run("search_notes", question=question, k=k, tags=tags, paths=paths, after=after, before=before)
+        call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,
+                                 before=before)
+        if service.loaded():
+            return call()
+        import anyio
+
+        return await anyio.to_thread.run_sync(call)  # the first call loads the model, or builds the index
 
     @server.tool(annotations=read_only, description=READ_NOTE.format(whole=WHOLE_MAX))
     def read_note(

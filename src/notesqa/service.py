@@ -178,6 +178,10 @@ class NotesService:
                         self._embedder = self._index.embedder
         return self._index
 
+    def loaded(self) -> bool:
+        """Is the index loaded (a question answers in milliseconds, with no build or model load first)?"""
+        return self._index is not None
+
     def has_index(self) -> bool:
         from .store import read_current
 
