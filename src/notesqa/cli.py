@@ -163,12 +163,17 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}.")
 
 
+def _flag_line(path: str, share: float, reasons) -> str:
+    """A note named by coverage: its path, its share when under 100%, and why."""
+    pct = f" ({100 * share:.0f}% of its text)" if share < 0.995 else ""
+    return f"{path}{pct}: " + "; ".join(reasons)
+
+
 def _echo_flagged(flagged, limit: int | None = None) -> None:
     """Notes whose text was not all read as notes text, and why (to stderr, as warnings are)."""
     shown = flagged if limit is None else flagged[:limit]
     for note in shown:
-        share = f" ({100 * note.share:.0f}% of its text)" if note.share < 0.995 else ""
-        click.secho(f"  not all indexed: {note.path}{share}: " + "; ".join(note.reasons), fg="yellow", err=True)
+        click.secho("  not all indexed: " + _flag_line(note.path, note.share, note.reasons), fg="yellow", err=True)
     if len(flagged) > len(shown):
         click.secho(f"  ... and {len(flagged) - len(shown)} more notes: `notesqa status` lists them all",
                     fg="yellow", err=True)
@@ -279,8 +284,7 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"Text:    {100 * cov['share']:.1f}% indexed ({cov['indexed']:,} of {cov['chars']:,} characters of "
                    f"notes text); {len(cov['flagged'])} notes with text not indexed")
         for note in cov["flagged"]:
-            share = f" ({100 * note['share']:.0f}%)" if note["share"] < 0.995 else ""
-            click.echo(f"  {note['path']}{share}: " + "; ".join(note["reasons"]))
+            click.echo("  " + _flag_line(note["path"], note["share"], note["reasons"]))
     ch = info.get("changes")
     if ch is None:
         click.echo(f"Notes:   {notes_dir}/ not found")

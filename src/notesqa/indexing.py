@@ -256,8 +256,7 @@ def build_index(
             rel = rels[i]
             old = prev_notes.get(rel)
             # a note that shows text of a note that changed (an embed, a block reference) is read again
-            depends = old is not None and any(d in touched or (d[:1] == MISSING and MISSING in touched)
-                                              for d in old.get("deps", ()))
+            depends = old is not None and _shows(old, touched)
             try:
                 st = path.stat()
             except OSError as exc:
@@ -383,12 +382,16 @@ def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:
     return [(c.hash, c.text) for c in new] == [(c.hash, c.text) for c in old]
 
 
+def _shows(state: dict, touched: set[str]) -> bool:
+    """Does the note (its manifest state) show text of a touched note, or miss one that may now exist?"""
+    return any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in state.get("deps", ()))
+
+
 def _through_embeds(touched: set[str], prev_notes: dict) -> set[str]:
     """touched, and every note that shows text of a touched note, however many embeds away."""
     touched = set(touched)
     while True:
-        more = {rel for rel, state in prev_notes.items() if rel not in touched
-                and any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in state.get("deps", ()))}
+        more = {rel for rel, state in prev_notes.items() if rel not in touched and _shows(state, touched)}
         if not more:
             return touched
         touched |= more

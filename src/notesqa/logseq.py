@@ -19,13 +19,13 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .markup import Inline, strip_comments
+from .markup import Inline, code_fence_after, strip_comments
 
 PROPERTY = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*)-(?:[ \t]+(.*)|[ \t]*)$")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-ORG_BEGIN = re.compile(r"^([ \t]*)#\+BEGIN_(\w+)(.*)$", re.I)
-ORG_END = re.compile(r"^([ \t]*)#\+END_(\w+)[ \t]*$", re.I)
+# (a block may open with one: `- #+BEGIN_NOTE`, as the source view sees the page)
+ORG_BEGIN = re.compile(r"^(?P<indent>[ \t]*)(?P<item>- )?#\+BEGIN_(?P<kind>\w+)(?P<rest>.*)$", re.I)
+ORG_END = re.compile(r"^(?P<indent>[ \t]*)#\+END_(?P<kind>\w+)[ \t]*$", re.I)
 HICCUP = re.compile(r"^[ \t]*\[:[\w.#-]+.*\][ \t]*$")
 HICCUP_CODE = re.compile(r'\[:code "([^"`]*)"\]')
 NUMBERED = re.compile(r"^(\d{1,9}[.)])[ \t]+(\S.*)$")
@@ -118,16 +118,10 @@ def _fence_state(line: str, fence: str | None) -> str | None:
     if fence is None or fence.startswith("#+"):
         org = (ORG_BEGIN if fence is None else ORG_END).match(line)
         if org is not None and fence is None:
-            return "#+" + org.group(2).upper()
+            return "#+" + org.group("kind").upper()
         if fence is not None:
-            return None if org is not None and org.group(2).upper() == fence[2:] else fence
-    m = FENCE.match(line)
-    if m is None:
-        return fence
-    mark = m.group(1)
-    if fence is None:
-        return mark[0] * len(mark)
-    return None if mark.startswith(fence) and not line.strip()[len(mark):].strip() else fence
+            return None if org is not None and org.group("kind").upper() == fence[2:] else fence
+    return code_fence_after(line, fence)
 
 
 # --------------------------------------------------------------------------- properties
@@ -166,15 +160,17 @@ def property_list(value: str) -> tuple[str, ...]:
 
 
 def org_blocks(lines: list[str]) -> list[str]:
-    """`#+BEGIN_X ... #+END_X` inside a block as markdown, line for line: a note, tip or quote
-    becomes a callout (`> [!note]`), source, query and example blocks become fenced code."""
+    """`#+BEGIN_X ... #+END_X` as markdown, line for line: a note, tip or quote becomes a callout
+    (`> [!note]`), source, query and example blocks become fenced code, a comment is hidden.
+    Markdown code is left as written; hiccup ([:div ...]) outside it is not text."""
     out: list[str] = []
     kind: str | None = None
-    indent = ""
+    inner = ""  # the indentation of the block's lines (under its `- `, if it opens a block)
     fence: str | None = None
     for line in lines:
-        if kind is None and (fence is not None or FENCE.match(line)):
-            fence = _fence_state(line, fence)  # markdown code: as written
+        after = code_fence_after(line, fence) if kind is None else None
+        if kind is None and (fence is not None or after is not None):
+            fence = after  # markdown code: as written
             out.append(line)
             continue
         if kind is None and HICCUP.match(line):
@@ -184,22 +180,17 @@ def org_blocks(lines: list[str]) -> list[str]:
             line = HICCUP_CODE.sub(lambda m: f"`{m.group(1)}`", line)
         m = ORG_BEGIN.match(line) if kind is None else None
         if m is not None:
-            kind, indent = m.group(2).upper(), m.group(1)  # indented as the list item it belongs to
-            if kind in ORG_CALLOUTS:
-                out.append(f"{indent}> [!{kind.lower()}]")
-            elif ORG_CODE.get(kind, "") is None:
-                out.append("")
-            else:
-                lang = m.group(3).strip().split(" ")[0] if kind == "SRC" else ORG_CODE.get(kind, "")
-                out.append(f"{indent}```{lang}")
+            kind, lead = m.group("kind").upper(), m.group("indent") + (m.group("item") or "")
+            inner = m.group("indent") + ("  " if m.group("item") else "")  # as the list item it belongs to
+            out.append(_org_open(kind, lead, m.group("rest")))
             continue
         end = ORG_END.match(line) if kind is not None else None
-        if end is not None and end.group(2).upper() == kind:  # a block nested in it is its content
-            out.append("" if kind in ORG_CALLOUTS or ORG_CODE.get(kind, "") is None else f"{indent}```")
+        if end is not None and end.group("kind").upper() == kind:  # a block nested in it is its content
+            out.append("" if kind in ORG_CALLOUTS or ORG_CODE.get(kind, "") is None else f"{inner}```")
             kind = None
             continue
         if kind in ORG_CALLOUTS:
-            out.append(f"{indent}> {line[len(indent):] if line.startswith(indent) else line.lstrip()}")
+            out.append(f"{inner}> {line[len(inner):] if line.startswith(inner) else line.lstrip()}")
         elif kind is not None and ORG_CODE.get(kind, "") is None:
             out.append("")
         else:
@@ -207,6 +198,16 @@ def org_blocks(lines: list[str]) -> list[str]:
     if kind is not None and kind not in ORG_CALLOUTS and ORG_CODE.get(kind, "") is not None:
         out.append("```")  # an unclosed block: close it, as Logseq shows it
     return out
+
+
+def _org_open(kind: str, lead: str, rest: str) -> str:
+    """The markdown line that opens a #+BEGIN_X block."""
+    if kind in ORG_CALLOUTS:
+        return f"{lead}> [!{kind.lower()}]"
+    if ORG_CODE.get(kind, "") is None:
+        return ""
+    lang = rest.strip().split(" ")[0] if kind == "SRC" else ORG_CODE.get(kind, "")
+    return f"{lead}```{lang}"
 
 
 # --------------------------------------------------------------------------- page names
@@ -362,5 +363,4 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars, note_date,
     date = note_date(props.get("date") or meta.get("date"), rel) or journal_date(rel)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, block_ids=walker.block_ids,
                       id_titles=walker.id_titles,
-                      links=tuple(link.target for link in inline.links if link.target),
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

@@ -5,7 +5,7 @@ The markdown parser sees `[[links]]`, `![[embeds]]`, `((block refs))`, `{{macros
 reader of the note sees: a link reads as its alias or its name, a block reference as
 the referenced block's text, a macro or block-id marker is not text, an image embed
 drops out. It is applied to text outside code only (code spans and blocks are shown
-as written), and it collects what it met (tags, links, ids, what it could not resolve)
+as written), and it collects what it met (tags, block ids, what it could not resolve)
 so the parser can put each where it belongs.
 """
 
@@ -98,7 +98,6 @@ class Inline:
     path: str = ""
     resolver: Resolver | None = None
     tags: list[str] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ^block-ids met since the caller last took them
     lost: list[str] = field(default_factory=list)  # what could not be shown as text
     line: int = 0  # the line being rendered, for what lost says (set by the parser)
@@ -158,7 +157,6 @@ class Inline:
             if link.is_attachment:
                 return ""
             self._check_embed(link, m.group(0))
-        self.links.append(link)
         return link.display
 
     def _at(self) -> str:
@@ -185,24 +183,34 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.S)  # not across paragraphs
 
 
+def code_fence_after(line: str, fence: str | None) -> str | None:
+    """The code fence open after line ("```", "~~~~"), given the one open before it (None: none).
+    A fence closes on a line of at least as many of its marks and nothing else (in a quote too)."""
+    m = _FENCE.match(line)
+    if m is None:
+        return fence
+    mark = m.group(1)
+    if fence is None:
+        return mark[0] * len(mark)
+    closes = mark.startswith(fence) and not line.strip().lstrip(">").strip()[len(mark):].strip()
+    return None if closes else fence
+
+
 def outside_code(text: str, fn: Callable[[str], str]) -> str:
     """fn applied to the parts of text that are not fenced code or code spans."""
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
     for line in text.splitlines(keepends=True):
-        m = _FENCE.match(line)
-        if fence is None and m:
-            out.append(_spans_outside(("".join(prose)), fn))
-            prose = []
-            fence = m.group(1)[0] * len(m.group(1))
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-            if m and m.group(1).startswith(fence) and not line.strip().lstrip(">").strip()[len(m.group(1)):].strip():
-                fence = None
-        else:
+        after = code_fence_after(line, fence)
+        if fence is None and after is None:
             prose.append(line)
+        else:
+            if fence is None:  # a fence opens: the prose before it is done
+                out.append(_spans_outside("".join(prose), fn))
+                prose = []
+            out.append(line)
+        fence = after
     out.append(_spans_outside("".join(prose), fn))
     return "".join(out)
 
@@ -259,17 +267,17 @@ def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
     return outside_code(text, part)
 
 
-_CALLOUT_LINE = re.compile(r"^([ \t]*>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
+_CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
 
 
 def readable_source(text: str, logseq: bool = False) -> str:
     """A note's source as the source view shows it, line for line (so a line still points at
     its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
     note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
-    from .logseq import looks_like_outline, take_properties
+    from .logseq import looks_like_outline, org_blocks, take_properties
 
     if logseq or looks_like_outline(text):
-        lines = _org_readable(take_properties(text.split("\n"))[1])
+        lines = org_blocks(take_properties(text.split("\n"))[1])
         # a heading written at the margin heads the tab-indented blocks after it (as a block
         # would), where markdown would read them as one code block
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
@@ -289,37 +297,3 @@ _BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 def _macro_source(m: re.Match) -> str:
     """A macro in the source view: an embed as the link or reference it embeds, others not shown."""
     return (m.group(2) or "").strip() if (m.group(1) or "").lower() == "embed" else ""
-
-
-_ORG_LINE = re.compile(r"^([ \t]*)(- )?#\+(BEGIN|END)_(\w+)(.*)$", re.I)
-
-
-def _org_readable(lines: list[str]) -> list[str]:
-    """Logseq's #+BEGIN_X blocks, also right after a block's `- `, as markdown line for line:
-    a note, tip or warning as a quote under its bold kind, source, query and example as code."""
-    from .logseq import ORG_CALLOUTS
-
-    from .logseq import _fence_state
-
-    out: list[str] = []
-    kind, indent, fence = None, "", None
-    for line in lines:
-        if kind is None and (fence is not None or _FENCE.match(line)):
-            fence = _fence_state(line.lstrip(" \t-"), fence)  # code: as written
-            out.append(line)
-            continue
-        m = _ORG_LINE.match(line)
-        if m and m.group(3).upper() == "BEGIN" and kind is None:
-            kind = m.group(4).upper()
-            indent = m.group(1) + ("  " if m.group(2) else "")
-            head = f"> **{kind.capitalize()}**" if kind in ORG_CALLOUTS else "```"
-            out.append(f"{m.group(1)}{m.group(2) or ''}{head}")
-        elif m and m.group(3).upper() == "END" and m.group(4).upper() == kind:
-            out.append("" if kind in ORG_CALLOUTS else f"{indent}```")
-            kind = None
-        elif kind in ORG_CALLOUTS:
-            body = line[len(indent):] if line.startswith(indent) else line.lstrip()
-            out.append(f"{indent}> {body}")
-        else:
-            out.append(line)
-    return out

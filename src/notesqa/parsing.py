@@ -246,7 +246,6 @@ class ParsedNote:
     aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
     id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
-    links: tuple[str, ...] = ()  # the notes its [[links]] name, as written
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
     text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
     heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
@@ -552,7 +551,7 @@ CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
 EMBED_LINE = re.compile(r"^[ \t]*(?:!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+(.+?)\s*\}\}\}?)[ \t]*$")
 
 
-class Embedder(Protocol):  # noqa: D101 - what the walker asks of the vault for an embed
+class EmbedSource(Protocol):  # noqa: D101 - what the walker asks of the vault for an embed
     def embed(self, spec: str, from_path: str) -> "Embedded | None": ...
 
 
@@ -572,7 +571,7 @@ class _Walker:
     a bullet whatever its indentation, and markdown inside a block reads as it does anywhere.
     """
 
-    def __init__(self, path: str, inline: Inline, vault: Embedder | None = None):
+    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None):
         self.path = path
         self.inline = inline
         self.vault = vault
@@ -939,5 +938,4 @@ def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     return ParsedNote(rel, title, _as_tags(meta, inline.tags), date, walker.units,
                       problem, aliases=_as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
-                      links=tuple(link.target for link in inline.links if link.target),
                       lost=tuple(inline.lost), text_chars=_text_chars(text), heading_chars=walker.heading_chars)

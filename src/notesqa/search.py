@@ -767,7 +767,7 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np
 
 
 def _few_words(c: Chunk) -> bool:
-    """A passage of a word or three ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
+    """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything."""
     return c.kind in ("bullet", "paragraph") and len(_WORD.findall(c.text)) <= FEW_WORDS
 

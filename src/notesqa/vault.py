@@ -45,9 +45,6 @@ class Vault:
         self._cut: set[str] = set()
         self._uuids: dict[str, str] | None = None
 
-    def is_logseq(self, rel: str) -> bool:
-        return self.logseq
-
     # -- names
 
     def _name_index(self) -> dict[str, list[str]]:
