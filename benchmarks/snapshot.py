@@ -1,0 +1,113 @@
+"""A snapshot of what an index holds and what it answers, to check that a change is behaviour-neutral.
+
+    python benchmarks/snapshot.py NOTES INDEX --questions a.jsonl b.jsonl --out snap.jsonl
+    diff <(python ...old...) <(python ...new...)    # or: cmp old.jsonl new.jsonl
+
+It builds the index from scratch (unless --reuse), then writes one line per chunk of the
+index (the generation's chunks.jsonl, in order), a digest of each other file of the
+generation (vectors, dense index, keyword index), the manifest without its timestamps,
+and for every question the top hits: path, line, text, breadcrumb, origin, the
+explanation and the score to 4 places. Two snapshots of the same notes are equal when
+the change altered nothing a user or an index could see. The build time is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+SAMPLE_QUESTIONS = [  # over the sample notes in notes/, with each filter and the note-level form
+    "what is shuffle sharding for?",
+    "how do cells get their customers in Werner's simplexity lessons?",
+    "tag:aws what did Werner say about cells?",
+    "what did the CEO announce?",
+    "Aurora DSQL",
+    "notes about re:Invent",
+    "after:2024-01-01 what is new in S3?",
+    "path:. how should teams deal with complexity?",
+    "what is a cell?",
+    "Nova models",
+]
+
+_TIMESTAMPS = ("built_at", "scanned_at_ns", "notesqa_version")
+
+
+def questions(paths: list[str]) -> list[str]:
+    out = []
+    for p in paths:
+        if p == "sample":
+            out += SAMPLE_QUESTIONS
+            continue
+        for line in Path(p).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line)["question"])
+    return out
+
+
+def generation(index_dir: Path) -> Path:
+    return index_dir / (index_dir / "CURRENT").read_text().strip()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def index_lines(gen: Path):
+    manifest = json.loads((gen / "manifest.json").read_text())
+    for key in _TIMESTAMPS:
+        manifest.pop(key, None)
+    for note in manifest.get("notes", {}).values():
+        note.pop("mtime_ns", None)
+    yield json.dumps({"manifest": manifest}, sort_keys=True)
+    for f in sorted(gen.rglob("*")):
+        if f.is_file() and f.name not in ("manifest.json", "chunks.jsonl"):
+            yield json.dumps({"file": f.relative_to(gen).as_posix(), "sha": digest(f)})
+    with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n")
+
+
+def hit_lines(index_dir: Path, qs: list[str], k: int):
+    import notesqa
+
+    for q in qs:
+        hits = notesqa.retrieve(q, k=k, index_dir=index_dir)
+        yield json.dumps({"q": q, "hits": [
+            {"path": h.path, "line": h.line, "text": h.text, "score": round(h.score, 4),
+             "breadcrumb": h.breadcrumb, "origin": h.origin, "match": h.match,
+             "explain": str(h.explain) if h.explain else None}
+            for h in hits]}, ensure_ascii=False)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notes", type=Path)
+    ap.add_argument("index", type=Path)
+    ap.add_argument("--questions", nargs="*", default=[], help="JSONL files with a 'question' field, or 'sample'")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("-k", type=int, default=10)
+    ap.add_argument("--reuse", action="store_true", help="keep an existing index (default: build from scratch)")
+    args = ap.parse_args(argv)
+
+    import notesqa
+
+    if not args.reuse and args.index.exists():
+        shutil.rmtree(args.index)
+    t0 = time.perf_counter()
+    notesqa.build_index(args.notes, args.index)
+    print(f"build {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    with open(args.out, "w", encoding="utf-8") as out:
+        for line in index_lines(generation(args.index)):
+            out.write(line + "\n")
+        for line in hit_lines(args.index, questions(args.questions), args.k):
+            out.write(line + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
