@@ -57,6 +57,22 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+def keyword_digest(folder: Path) -> str:
+    """The BM25 index as postings per word, whatever numbering of words a build chose (bm25s
+    numbers its vocabulary in set order, which changes from run to run)."""
+    import numpy as np
+
+    vocab = json.loads((folder / "vocab.index.json").read_text())
+    data, rows, ptr = (np.load(folder / f"{n}.csc.index.npy") for n in ("data", "indices", "indptr"))
+    h = hashlib.sha256()
+    for word in sorted(vocab):
+        col = vocab[word]
+        if col + 1 >= len(ptr):
+            continue  # bm25s's padding word "", with no column
+        h.update(word.encode() + b"\0" + rows[ptr[col]:ptr[col + 1]].tobytes() + data[ptr[col]:ptr[col + 1]].tobytes())
+    return h.hexdigest()[:16]
+
+
 def index_lines(gen: Path):
     manifest = json.loads((gen / "manifest.json").read_text())
     for key in _TIMESTAMPS:
@@ -65,7 +81,9 @@ def index_lines(gen: Path):
         note.pop("mtime_ns", None)
     yield json.dumps({"manifest": manifest}, sort_keys=True)
     for f in sorted(gen.rglob("*")):
-        if f.is_file() and f.name not in ("manifest.json", "chunks.jsonl"):
+        if f.name == "vocab.index.json":
+            yield json.dumps({"keywords": f.parent.relative_to(gen).as_posix(), "postings": keyword_digest(f.parent)})
+        elif f.is_file() and f.name not in ("manifest.json", "chunks.jsonl") and ".csc.index" not in f.name:
             yield json.dumps({"file": f.relative_to(gen).as_posix(), "sha": digest(f)})
     with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
         for line in fh:

@@ -1,7 +1,9 @@
 from pathlib import Path
 
 from notesqa.chunking import chunk_note, make_token_splitter, sections, sentence_windows
-from notesqa.parsing import decode_note, discover_notes, parse_note, strip_non_content
+from notesqa.liquid import strip_non_content
+from notesqa.notefiles import decode_note, discover_notes
+from notesqa.parsing import parse_note
 
 from conftest import SAMPLE_NOTES
 

@@ -14,7 +14,7 @@ from notesqa.cli import main
 from notesqa.config import MAX_NOTE_BYTES
 from notesqa.embedding import HashEmbedder
 from notesqa.indexing import build_index
-from notesqa.parsing import FALLBACK_ENCODINGS, decode_note, discover_notes, read_note
+from notesqa.notefiles import FALLBACK_ENCODINGS, decode_note, discover_notes, read_note
 from notesqa.search import NotesIndex
 
 from conftest import write

@@ -4,7 +4,8 @@ logseq.py, markup.py, indexing.py)."""
 from notesqa import build_index
 from notesqa.embedding import HashEmbedder
 from notesqa.markup import Inline, readable_source
-from notesqa.parsing import discover_notes, parse_note
+from notesqa.notefiles import discover_notes
+from notesqa.parsing import parse_note
 from notesqa.search import NotesIndex
 from notesqa.vault import Vault
 

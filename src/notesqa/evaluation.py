@@ -171,7 +171,7 @@ class ReferencePipeline:
         import faiss
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from .parsing import discover_notes, read_note
+        from .notefiles import discover_notes, read_note
 
         t = time.perf_counter()
         splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)

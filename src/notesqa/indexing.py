@@ -26,7 +26,7 @@ from .embedding import Embedder, load_embedder
 from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage, note_state
-from .parsing import Problem, discover_notes, read_note
+from .notefiles import Problem, discover_notes, read_note
 from .vault import MISSING, Vault
 
 # progress(stage, done, total); stages: "scan", "parse", "embed", "write"

@@ -245,15 +245,16 @@ def journal_title(iso: str) -> str:
 
 def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
-    from .parsing import _front_matter, _markdown, _Walker, clean, note_date
+    from .metadata import front_matter, note_date
+    from .parsing import Walker, clean, md_parser
     from .parsing import text_chars as count_chars
 
     text = strip_comments(text)
     lines = text.split("\n")
-    meta, problem, start = _page_front_matter(lines, rel, _front_matter)
+    meta, problem, start = _page_front_matter(lines, rel, front_matter)
     blocks = split_blocks(lines[start:], start + 1)
     inline = Inline(rel, vault)
-    walker = _Walker(rel, inline, vault)
+    walker = Walker(rel, inline, vault)
     walker.outline = walker.keep_lines = True
     page_props: dict[str, str] = {}
     stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
@@ -284,7 +285,7 @@ def parse_page(text: str, rel: str, vault=None):
         walker.callouts, walker.lists, walker.label, walker.last_para = [], [], None, None
         walker.line_offset = block.line - 1
         first_unit = len(walker.units)
-        walker.walk(_markdown().parse("\n".join(body)))
+        walker.walk(md_parser().parse("\n".join(body)))
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
@@ -338,14 +339,14 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
 
 def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, clean) -> int:
     """Page properties that are prose (a description) are the page's first paragraph."""
-    from .parsing import Unit, _markdown, inline_text, visible_chars
+    from .parsing import Unit, inline_text, md_parser, visible_chars
 
     count = 0
     for key in PROSE_PROPERTIES:
         value = props.get(key)
         if value:
             # read as markdown, so a code span in it is shown as written
-            txt = clean("".join(inline_text(tok, inline.render) for tok in _markdown().parseInline(value)))
+            txt = clean("".join(inline_text(tok, inline.render) for tok in md_parser().parseInline(value)))
             if txt:
                 walker.units.append(Unit("paragraph", txt, line, line, (), (), depth=0))
                 count += visible_chars(txt)
@@ -353,13 +354,14 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, 
 
 
 def _page_note(rel, meta, props, walker, inline, problem, text_chars, note_date, clean):
-    from .parsing import ParsedNote, _as_tags
+    from .metadata import as_tags
+    from .parsing import ParsedNote
 
     title = props.get("title") or meta.get("title")
     title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)
     aliases = property_list(props.get("alias", "")) + property_list(props.get("aliases", ""))
-    tags = _as_tags({"tags": list(property_list(props.get("tags", "")))}, inline.tags) if props.get("tags") \
-        else _as_tags(meta, inline.tags)
+    tags = as_tags({"tags": list(property_list(props.get("tags", "")))}, inline.tags) if props.get("tags") \
+        else as_tags(meta, inline.tags)
     date = note_date(props.get("date") or meta.get("date"), rel) or journal_date(rel)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, block_ids=walker.block_ids,
                       id_titles=walker.id_titles,

@@ -1,4 +1,4 @@
-"""Notes in: find markdown files, read them defensively, and parse them into units.
+"""Notes -> units: parse a note's markdown into the units the person wrote.
 
 A unit is what the person wrote as one thing: a list item (at any depth), a
 paragraph, a table row (with its header), or a code block with the sentence that
@@ -7,213 +7,18 @@ introduces it. Each unit knows its line, its heading path and its parent bullets
 
 from __future__ import annotations
 
-import datetime as _dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
-from .markup import ATTACHMENT_SUFFIXES, WIKILINK, Inline, outside_code, strip_comments
+from .liquid import strip_non_content
+from .markup import ATTACHMENT_SUFFIXES, WIKILINK, Inline, outside_code
+from .metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
+from .notefiles import Problem
 
 if TYPE_CHECKING:
     from .vault import Vault
-
-# --------------------------------------------------------------------------- problems
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file that was skipped or repaired, and why. Builds count and report these."""
-
-    path: str
-    action: str  # "skipped" or "repaired"
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.path}: {self.reason}"
-
-
-# --------------------------------------------------------------------------- discovery
-
-
-def _printable_name(name: str) -> str:
-    """A file name that was not valid UTF-8 (kept by Python as surrogate escapes), made printable."""
-    return os.fsencode(name).decode("utf-8", "replace")
-
-
-def _utf8_name(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
-def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[list[Path], list[Problem]]:
-    """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped.
-
-    Symlinked folders are followed once: a link back to an ancestor (or a second link to a
-    folder already visited) is reported, not looped. A file or folder whose name is not
-    valid UTF-8 is reported and skipped (its path could not be stored in the index).
-    Files are only listed here; reading them is read_note's job.
-    """
-    notes_dir = Path(notes_dir)
-    excluded = {os.path.realpath(p) for p in exclude}
-    found: list[Path] = []
-    problems: list[Problem] = []
-    seen_dirs: set[str] = set()
-
-    def onerror(err: OSError) -> None:
-        problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
-                                f"cannot list folder ({err.strerror or err})"))
-
-    for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
-        real = os.path.realpath(root)
-        if real in seen_dirs:
-            problems.append(Problem(_rel(Path(root), notes_dir), "skipped", "symlink loop or second link to a folder (already visited)"))
-            dirs[:] = []
-            continue
-        seen_dirs.add(real)
-        keep = []
-        for d in sorted(dirs):
-            full = os.path.join(root, d)
-            real_d = os.path.realpath(full)
-            if d.startswith(".") or real_d in excluded:
-                continue
-            if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
-                continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
-            if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
-                # a link to this folder or one above it: following it would walk (at least) everything again
-                problems.append(Problem(_rel(Path(full), notes_dir), "skipped",
-                                        "symlink loop (links to a folder above it)"))
-                continue
-            if not _utf8_name(d):
-                problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
-                                        "folder name is not valid UTF-8: rename it to index its notes"))
-                continue
-            keep.append(d)
-        dirs[:] = keep
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
-                continue
-            if not _utf8_name(name):
-                problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
-                                        "file name is not valid UTF-8: rename it to index it"))
-                continue
-            found.append(Path(root) / name)
-    found.sort(key=lambda p: _rel(p, notes_dir))
-    # A note reached through a file symlink and at its own path is one note: keep the path
-    # that is not a link (else the first), so no answer is shown twice.
-    by_real: dict[str, Path] = {}
-    for path in found:
-        real = os.path.realpath(path)
-        kept = by_real.get(real)
-        if kept is None or (os.path.islink(kept) and not os.path.islink(path)):
-            by_real[real] = path
-    if len(by_real) < len(found):
-        keep = set(by_real.values())
-        problems += [Problem(_rel(p, notes_dir), "skipped",
-                             f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
-                     for p in found if p not in keep]
-        found = [p for p in found if p in keep]
-    return found, problems
-
-
-def _rel(path: Path, base: Path) -> str:
-    try:
-        return Path(os.path.relpath(path, base)).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-# --------------------------------------------------------------------------- reading
-
-# Text decodings tried after UTF-8, in order. Windows-1252 is the usual origin of
-# non-UTF-8 notes; Latin-1 decodes any byte sequence, so it is the stated last resort.
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
-
-
-def _mostly_controls(text: str) -> bool:
-    sample = text[:4096]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
-    return controls > len(sample) * 0.05
-
-
-def decode_note(data: bytes) -> tuple[str | None, str | None]:
-    """(text, note) for raw bytes; text is None when the file is not a text note.
-
-    UTF-8 (with or without BOM) first; UTF-16 when it starts with a UTF-16 byte-order
-    mark; otherwise Windows-1252, and Latin-1 as the fallback that always decodes. The
-    note says which fallback was used (None for plain UTF-8). A file that is mostly
-    control characters is binary, whatever its name.
-    """
-    if not data.strip():
-        return None, "empty file"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None, "binary file (starts like UTF-16 but does not decode)"
-        text = text.lstrip("\ufeff")
-        if not text.strip():
-            return None, "empty file"
-        if _mostly_controls(text):
-            return None, "binary file (not text)"
-        return text, "UTF-16 text, decoded as UTF-16"
-    if b"\x00" in data[:8192]:
-        return None, "binary file (contains NUL bytes)"
-    try:
-        text = data.decode("utf-8-sig")
-        note = None
-    except UnicodeDecodeError as exc:
-        where = f" (first bad byte at offset {exc.start})"
-        for enc in FALLBACK_ENCODINGS:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            note = f"not valid UTF-8{where}, decoded as {enc}"
-            break
-    if _mostly_controls(text):
-        return None, "binary file (not text)"
-    return text, note
-
-
-def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
-    """Read one note; never raises for a bad file, returns a Problem instead.
-
-    (text, None) for a good note, (text, repaired-Problem) for one decoded with a
-    fallback, (None, skipped-Problem) for a file that cannot be used as a note.
-    """
-    try:
-        size = path.stat().st_size
-        if size > MAX_NOTE_BYTES:
-            return None, Problem(rel, "skipped", f"too large ({size / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        if os.path.lexists(path):
-            return None, Problem(rel, "skipped", "broken symlink (its target does not exist)")
-        return None, Problem(rel, "skipped", "file disappeared while reading")
-    except PermissionError:
-        return None, Problem(rel, "skipped", "permission denied")
-    except IsADirectoryError:
-        return None, Problem(rel, "skipped", "is a folder, not a file")
-    except OSError as exc:
-        return None, Problem(rel, "skipped", f"cannot read ({exc.strerror or exc})")
-    if len(data) > MAX_NOTE_BYTES:  # grew between stat and read
-        return None, Problem(rel, "skipped", f"too large ({len(data) / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
-    text, note = decode_note(data)
-    if text is None:
-        return None, Problem(rel, "skipped", note or "unreadable")
-    if not text.strip():
-        return None, Problem(rel, "skipped", "empty note")
-    return text, Problem(rel, "repaired", note) if note else None
-
-
-# --------------------------------------------------------------------------- parsing
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
 
@@ -251,70 +56,10 @@ class ParsedNote:
     heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
 
 
-_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
-_LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
-_SPACE = re.compile(r"[ \t]+")
-
-
-def _blank_keep_lines(m: re.Match) -> str:
-    return "\n" * m.group(0).count("\n")
-
-
-def _liquid(m: re.Match) -> str:
-    # {% link path %} and {% post_url name %} stand for a URL: keep the target so the
-    # surrounding markdown link still parses; every other tag is not content.
-    name, arg = m.group(1), m.group(2).strip()
-    if name in ("link", "post_url") and arg:
-        return arg.split()[0]
-    return "\n" * m.group(0).count("\n")
-
-
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
-_LIQUID_CAPTURE = re.compile(r"\{%-?\s*capture\b.*?%\}(.*?)\{%-?\s*endcapture\s*-?%\}", re.S)
-
-
-def _capture(m: re.Match) -> str:
-    # {% capture url %}{% link ... %}{% endcapture %} sets a variable to a URL, used in a
-    # link elsewhere: not text. A capture of prose (a callout shown later) stays.
-    body = _LIQUID_OUT.sub(" ", _LIQUID_TAG.sub(_liquid, m.group(1))).split()
-    return _blank_keep_lines(m) if len(body) <= 1 else m.group(0)
-
-
-def _strip_liquid_all(text: str) -> str:
-    text = _LIQUID_CAPTURE.sub(_capture, text)
-    text = _LIQUID_TAG.sub(_liquid, text)
-    return _LIQUID_OUT.sub(_blank_keep_lines, text)
-
-
-def strip_non_content(text: str) -> str:
-    """Remove Liquid tags and HTML comments, keeping every line where it was.
-
-    Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
-    (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay."""
-    text = strip_comments(text)
-    out, pos = [], 0
-    for m in _LIQUID_RAW.finditer(text):
-        out.append(_strip_liquid(text[pos:m.start()]))
-        out.append(m.group(1))
-        pos = m.end()
-    out.append(_strip_liquid(text[pos:]))
-    return "".join(out)
-
-
-def _strip_liquid(text: str) -> str:
-    """Liquid dropped. A page with Liquid tags ({% ... %}) is a Jekyll page: Liquid runs everywhere
-    in it, code included, as Jekyll runs it. Elsewhere a {{...}} is only dropped outside code
-    (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
-    if "{%" in text:
-        return _strip_liquid_all(text)
-    return outside_code(text, _strip_liquid_all) if "{{" in text else text
-
-
 _MD = None
 
 
-def _markdown():
+def md_parser():
     global _MD
     if _MD is None:
         from markdown_it import MarkdownIt
@@ -368,97 +113,6 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        return {}, Problem(rel, "repaired", f"broken YAML front matter{where}; indexed the body without it")
-    except ValueError as exc:  # a value YAML reads but cannot make, such as date: 2024-02-30
-        return {}, Problem(rel, "repaired", f"front matter has an impossible value ({exc}); indexed the body "
-                                            "without it")
-    if data is None:
-        return {}, None
-    if not isinstance(data, dict):
-        return {}, Problem(rel, "repaired", "front matter is not a mapping; indexed the body without it")
-    return data, None
-
-
-def _as_date(value) -> str | None:
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
-        if m:
-            try:
-                return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                return None
-    return None
-
-
-def _as_list(value) -> tuple[str, ...]:
-    """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        parts = value.split(",")
-    elif isinstance(value, (list, tuple, set)):
-        parts = [str(v) for v in value if v is not None]
-    else:
-        parts = [str(value)]
-    return _unique(parts)
-
-
-def _unique(names, fold: bool = False) -> tuple[str, ...]:
-    """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
-    seen: dict[str, None] = {}
-    for name in names:
-        name = name.strip().strip('"').strip()
-        if fold:
-            name = name.lstrip("#").casefold()
-        if name.startswith("[[") and name.endswith("]]"):
-            name = name[2:-2]
-        if name:
-            seen.setdefault(name, None)
-    return tuple(seen)
-
-
-def _as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
-    """Front-matter tags (tags, tag, categories, category), then the #tags in the text. A nested
-    #a/b tag is also tag a, as Obsidian's tag search has it."""
-    tags: list[str] = []
-    for key in ("tags", "tag", "categories", "category"):
-        value = meta.get(key)
-        if isinstance(value, str):
-            tags += re.split(r"[,\s]+", value)
-        elif isinstance(value, (list, tuple)):
-            tags += [str(v) for v in value if v is not None]
-    for t in inline_tags:
-        tags.append(t)
-        tags += ["/".join(t.split("/")[:i]) for i in range(1, t.count("/") + 1)]
-    return _unique(tags, fold=True)
-
-
-_DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
-
-
-def note_date(value, rel: str) -> str | None:
-    """The note's date: front matter's, else a YYYY-MM-DD- file-name prefix, else a daily note's name."""
-    date = _as_date(value) if value is not None else None
-    if date is None:
-        name = Path(rel).name
-        m = _DATE_PREFIX.match(name) or _DATE_STEM.match(Path(rel).stem)
-        if m:
-            date = _as_date(f"{m[1]}-{m[2]}-{m[3]}")
-    return date
-
-
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\([^)\s]*\)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -492,16 +146,6 @@ def text_chars(body: str) -> int:
 def _text_chars(text: str) -> int:
     """Characters of notes text in a markdown note (its front matter left out)."""
     return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))
-
-
-def _title_from_filename(rel: str) -> str:
-    """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
-    written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
-    stem = _DATE_PREFIX.sub("", Path(rel).stem)
-    if " " in stem.strip() or stem != stem.lower():
-        return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else rel
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -563,7 +207,7 @@ class Embedded:
     units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
 
 
-class _Walker:
+class Walker:
     """markdown-it tokens -> units, appended to one note's list.
 
     Plain markdown feeds it one whole note. A Logseq page feeds it one block at a time,
@@ -902,29 +546,16 @@ def _spaced_targets(text: str) -> str:
     return outside_code(text, lambda part: _SPACED_TARGET.sub(r"\1<\2>)", part))
 
 
-_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)",
-                            re.S)
-
-
-def _fields_on_top(text: str) -> str:
-    """`status:: active` lines (Dataview fields) at the top of a note are metadata, not text: blanked,
-    every line kept where it was."""
-    m = _FIELDS_ON_TOP.match(text) if "::" in text else None
-    if m is None or not m.group(1).strip():
-        return text
-    return text[:m.start(1)] + "\n" * m.group(1).count("\n") + text[m.end(1):]
-
-
 def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     problem = None
-    text = _fields_on_top(text)
-    tokens = _markdown().parse(_spaced_targets(_escape_table_links(strip_non_content(text))))
+    text = fields_on_top(text)
+    tokens = md_parser().parse(_spaced_targets(_escape_table_links(strip_non_content(text))))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
-        meta, problem = _front_matter(tokens[0].content, rel)
+        meta, problem = front_matter(tokens[0].content, rel)
         tokens = tokens[1:]
     inline = Inline(rel, vault)
-    walker = _Walker(rel, inline, vault)
+    walker = Walker(rel, inline, vault)
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
@@ -934,8 +565,8 @@ def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     elif walker.first_h1 and walker.h1_count == 1 and " " not in Path(rel).stem.strip():
         title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
     else:
-        title = _title_from_filename(rel)
+        title = title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
-    return ParsedNote(rel, title, _as_tags(meta, inline.tags), date, walker.units,
-                      problem, aliases=_as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
+    return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
+                      problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
                       lost=tuple(inline.lost), text_chars=_text_chars(text), heading_chars=walker.heading_chars)

@@ -306,7 +306,7 @@ class NotesService:
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
         """The passage around line (context lines each side), or the whole note if small."""
-        from .parsing import read_note
+        from .notefiles import read_note
 
         context = CONTEXT_DEFAULT if context is None else int(context)
         full = self.resolve_note(path)
@@ -360,7 +360,7 @@ class NotesService:
 
     def note_text(self, path: str) -> str:
         """A whole indexed note's text, with the same checks as read_note."""
-        from .parsing import read_note
+        from .notefiles import read_note
 
         full = self.resolve_note(path)
         text, problem = read_note(full, path)

@@ -320,7 +320,8 @@ class ChatService(NotesService):
         """The note holding target ("path:line") rendered as safe HTML, the line highlighted."""
         path, line, digest = _split_target(target, with_digest=True)
         full = self.resolve_note(path)
-        from .parsing import read_note, strip_non_content
+        from .liquid import strip_non_content
+        from .notefiles import read_note
 
         text, problem = read_note(full, path)
         if text is None:

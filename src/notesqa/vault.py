@@ -118,7 +118,7 @@ class Vault:
         if rel in self._parsing or len(self._parsing) > MAX_EMBED_DEPTH:
             self._cut.update(self._parsing)  # each note on the way is parsed again when asked for alone
             return None
-        from .parsing import read_note
+        from .notefiles import read_note
 
         text, _ = read_note(self.notes_dir / rel, rel)
         try:
@@ -152,7 +152,8 @@ class Vault:
         cannot wait for that page's units."""
         from .logseq import BULLET
         from .markup import Inline
-        from .parsing import _markdown, inline_text, read_note
+        from .notefiles import read_note
+        from .parsing import inline_text, md_parser
 
         rel = self._uuid_index().get(uuid)
         if rel is None or rel not in self._parsing:
@@ -164,7 +165,7 @@ class Vault:
             m = BULLET.match(lines[j])
             if m:
                 first = re.sub(r"^#{1,6}[ \t]+", "", m.group(2) or "")
-                shown = "".join(inline_text(tok, Inline().render) for tok in _markdown().parseInline(first))
+                shown = "".join(inline_text(tok, Inline().render) for tok in md_parser().parseInline(first))
                 return (rel, j + 1, " ".join(shown.split())) if shown.strip() else None
         return None
 
@@ -193,7 +194,7 @@ class Vault:
     def _uuid_index(self) -> dict[str, str]:
         """uuid -> note, from a scan of every note's `id::` lines (made at the first reference)."""
         if self._uuids is None:
-            from .parsing import read_note
+            from .notefiles import read_note
 
             self._uuids = {}
             for rel in self.rels:

@@ -1,0 +1,67 @@
+"""What a page's text is before it is parsed: Jekyll's Liquid templating and comments removed.
+
+Every line stays where it was, so units keep their line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markup import outside_code, strip_comments
+
+_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
+_LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
+
+
+def _blank_keep_lines(m: re.Match) -> str:
+    return "\n" * m.group(0).count("\n")
+
+
+def _liquid(m: re.Match) -> str:
+    # {% link path %} and {% post_url name %} stand for a URL: keep the target so the
+    # surrounding markdown link still parses; every other tag is not content.
+    name, arg = m.group(1), m.group(2).strip()
+    if name in ("link", "post_url") and arg:
+        return arg.split()[0]
+    return "\n" * m.group(0).count("\n")
+
+
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
+_LIQUID_CAPTURE = re.compile(r"\{%-?\s*capture\b.*?%\}(.*?)\{%-?\s*endcapture\s*-?%\}", re.S)
+
+
+def _capture(m: re.Match) -> str:
+    # {% capture url %}{% link ... %}{% endcapture %} sets a variable to a URL, used in a
+    # link elsewhere: not text. A capture of prose (a callout shown later) stays.
+    body = _LIQUID_OUT.sub(" ", _LIQUID_TAG.sub(_liquid, m.group(1))).split()
+    return _blank_keep_lines(m) if len(body) <= 1 else m.group(0)
+
+
+def _strip_liquid_all(text: str) -> str:
+    text = _LIQUID_CAPTURE.sub(_capture, text)
+    text = _LIQUID_TAG.sub(_liquid, text)
+    return _LIQUID_OUT.sub(_blank_keep_lines, text)
+
+
+def strip_non_content(text: str) -> str:
+    """Remove Liquid tags and HTML comments, keeping every line where it was.
+
+    Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
+    (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay."""
+    text = strip_comments(text)
+    out, pos = [], 0
+    for m in _LIQUID_RAW.finditer(text):
+        out.append(_strip_liquid(text[pos:m.start()]))
+        out.append(m.group(1))
+        pos = m.end()
+    out.append(_strip_liquid(text[pos:]))
+    return "".join(out)
+
+
+def _strip_liquid(text: str) -> str:
+    """Liquid dropped. A page with Liquid tags ({% ... %}) is a Jekyll page: Liquid runs everywhere
+    in it, code included, as Jekyll runs it. Elsewhere a {{...}} is only dropped outside code
+    (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
+    if "{%" in text:
+        return _strip_liquid_all(text)
+    return outside_code(text, _strip_liquid_all) if "{{" in text else text

@@ -1,0 +1,125 @@
+"""A note's metadata: front matter, tags, aliases, its date and its title from the file name."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+from .notefiles import Problem
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
+
+
+def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        return {}, Problem(rel, "repaired", f"broken YAML front matter{where}; indexed the body without it")
+    except ValueError as exc:  # a value YAML reads but cannot make, such as date: 2024-02-30
+        return {}, Problem(rel, "repaired", f"front matter has an impossible value ({exc}); indexed the body "
+                                            "without it")
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, Problem(rel, "repaired", "front matter is not a mapping; indexed the body without it")
+    return data, None
+
+
+def _as_date(value) -> str | None:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+        if m:
+            try:
+                return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def as_list(value) -> tuple[str, ...]:
+    """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = value.split(",")
+    elif isinstance(value, (list, tuple, set)):
+        parts = [str(v) for v in value if v is not None]
+    else:
+        parts = [str(value)]
+    return _unique(parts)
+
+
+def _unique(names, fold: bool = False) -> tuple[str, ...]:
+    """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
+    seen: dict[str, None] = {}
+    for name in names:
+        name = name.strip().strip('"').strip()
+        if fold:
+            name = name.lstrip("#").casefold()
+        if name.startswith("[[") and name.endswith("]]"):
+            name = name[2:-2]
+        if name:
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+def as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
+    """Front-matter tags (tags, tag, categories, category), then the #tags in the text. A nested
+    #a/b tag is also tag a, as Obsidian's tag search has it."""
+    tags: list[str] = []
+    for key in ("tags", "tag", "categories", "category"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            tags += re.split(r"[,\s]+", value)
+        elif isinstance(value, (list, tuple)):
+            tags += [str(v) for v in value if v is not None]
+    for t in inline_tags:
+        tags.append(t)
+        tags += ["/".join(t.split("/")[:i]) for i in range(1, t.count("/") + 1)]
+    return _unique(tags, fold=True)
+
+
+_DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
+
+
+def note_date(value, rel: str) -> str | None:
+    """The note's date: front matter's, else a YYYY-MM-DD- file-name prefix, else a daily note's name."""
+    date = _as_date(value) if value is not None else None
+    if date is None:
+        name = Path(rel).name
+        m = _DATE_PREFIX.match(name) or _DATE_STEM.match(Path(rel).stem)
+        if m:
+            date = _as_date(f"{m[1]}-{m[2]}-{m[3]}")
+    return date
+
+
+def title_from_filename(rel: str) -> str:
+    """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
+    written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
+    stem = _DATE_PREFIX.sub("", Path(rel).stem)
+    if " " in stem.strip() or stem != stem.lower():
+        return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else rel
+
+
+_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)",
+                            re.S)
+
+
+def fields_on_top(text: str) -> str:
+    """`status:: active` lines (Dataview fields) at the top of a note are metadata, not text: blanked,
+    every line kept where it was."""
+    m = _FIELDS_ON_TOP.match(text) if "::" in text else None
+    if m is None or not m.group(1).strip():
+        return text
+    return text[:m.start(1)] + "\n" * m.group(1).count("\n") + text[m.end(1):]

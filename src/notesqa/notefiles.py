@@ -1,0 +1,204 @@
+"""Note files: find the markdown files of a notes folder and read each one defensively.
+
+Nothing here raises for a bad file: a file that cannot be used is a Problem (skipped or
+repaired, and why), which builds count and report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
+
+# --------------------------------------------------------------------------- problems
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that was skipped or repaired, and why. Builds count and report these."""
+
+    path: str
+    action: str  # "skipped" or "repaired"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.path}: {self.reason}"
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def _printable_name(name: str) -> str:
+    """A file name that was not valid UTF-8 (kept by Python as surrogate escapes), made printable."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[list[Path], list[Problem]]:
+    """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped.
+
+    Symlinked folders are followed once: a link back to an ancestor (or a second link to a
+    folder already visited) is reported, not looped. A file or folder whose name is not
+    valid UTF-8 is reported and skipped (its path could not be stored in the index).
+    Files are only listed here; reading them is read_note's job.
+    """
+    notes_dir = Path(notes_dir)
+    excluded = {os.path.realpath(p) for p in exclude}
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen_dirs: set[str] = set()
+
+    def onerror(err: OSError) -> None:
+        problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
+                                f"cannot list folder ({err.strerror or err})"))
+
+    for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
+        real = os.path.realpath(root)
+        if real in seen_dirs:
+            problems.append(Problem(_rel(Path(root), notes_dir), "skipped", "symlink loop or second link to a folder (already visited)"))
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        keep = []
+        for d in sorted(dirs):
+            full = os.path.join(root, d)
+            real_d = os.path.realpath(full)
+            if d.startswith(".") or real_d in excluded:
+                continue
+            if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
+                continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
+            if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
+                # a link to this folder or one above it: following it would walk (at least) everything again
+                problems.append(Problem(_rel(Path(full), notes_dir), "skipped",
+                                        "symlink loop (links to a folder above it)"))
+                continue
+            if not _utf8_name(d):
+                problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
+                                        "folder name is not valid UTF-8: rename it to index its notes"))
+                continue
+            keep.append(d)
+        dirs[:] = keep
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+                continue
+            if not _utf8_name(name):
+                problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
+                                        "file name is not valid UTF-8: rename it to index it"))
+                continue
+            found.append(Path(root) / name)
+    found.sort(key=lambda p: _rel(p, notes_dir))
+    # A note reached through a file symlink and at its own path is one note: keep the path
+    # that is not a link (else the first), so no answer is shown twice.
+    by_real: dict[str, Path] = {}
+    for path in found:
+        real = os.path.realpath(path)
+        kept = by_real.get(real)
+        if kept is None or (os.path.islink(kept) and not os.path.islink(path)):
+            by_real[real] = path
+    if len(by_real) < len(found):
+        keep = set(by_real.values())
+        problems += [Problem(_rel(p, notes_dir), "skipped",
+                             f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
+                     for p in found if p not in keep]
+        found = [p for p in found if p in keep]
+    return found, problems
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# --------------------------------------------------------------------------- reading
+
+# Text decodings tried after UTF-8, in order. Windows-1252 is the usual origin of
+# non-UTF-8 notes; Latin-1 decodes any byte sequence, so it is the stated last resort.
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    return controls > len(sample) * 0.05
+
+
+def decode_note(data: bytes) -> tuple[str | None, str | None]:
+    """(text, note) for raw bytes; text is None when the file is not a text note.
+
+    UTF-8 (with or without BOM) first; UTF-16 when it starts with a UTF-16 byte-order
+    mark; otherwise Windows-1252, and Latin-1 as the fallback that always decodes. The
+    note says which fallback was used (None for plain UTF-8). A file that is mostly
+    control characters is binary, whatever its name.
+    """
+    if not data.strip():
+        return None, "empty file"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, "binary file (starts like UTF-16 but does not decode)"
+        text = text.lstrip("\ufeff")
+        if not text.strip():
+            return None, "empty file"
+        if _mostly_controls(text):
+            return None, "binary file (not text)"
+        return text, "UTF-16 text, decoded as UTF-16"
+    if b"\x00" in data[:8192]:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        text = data.decode("utf-8-sig")
+        note = None
+    except UnicodeDecodeError as exc:
+        where = f" (first bad byte at offset {exc.start})"
+        for enc in FALLBACK_ENCODINGS:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            note = f"not valid UTF-8{where}, decoded as {enc}"
+            break
+    if _mostly_controls(text):
+        return None, "binary file (not text)"
+    return text, note
+
+
+def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
+    """Read one note; never raises for a bad file, returns a Problem instead.
+
+    (text, None) for a good note, (text, repaired-Problem) for one decoded with a
+    fallback, (None, skipped-Problem) for a file that cannot be used as a note.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_NOTE_BYTES:
+            return None, Problem(rel, "skipped", f"too large ({size / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            return None, Problem(rel, "skipped", "broken symlink (its target does not exist)")
+        return None, Problem(rel, "skipped", "file disappeared while reading")
+    except PermissionError:
+        return None, Problem(rel, "skipped", "permission denied")
+    except IsADirectoryError:
+        return None, Problem(rel, "skipped", "is a folder, not a file")
+    except OSError as exc:
+        return None, Problem(rel, "skipped", f"cannot read ({exc.strerror or exc})")
+    if len(data) > MAX_NOTE_BYTES:  # grew between stat and read
+        return None, Problem(rel, "skipped", f"too large ({len(data) / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
+    text, note = decode_note(data)
+    if text is None:
+        return None, Problem(rel, "skipped", note or "unreadable")
+    if not text.strip():
+        return None, Problem(rel, "skipped", "empty note")
+    return text, Problem(rel, "repaired", note) if note else None
