@@ -1,8 +1,6 @@
-from pathlib import Path
+"""Notes -> units (parsing.py): headings, parents, lines, labels, numbers, tables and code."""
 
-from notesqa.chunking import chunk_note, make_token_splitter, sections, sentence_windows
-from notesqa.liquid import strip_non_content
-from notesqa.notefiles import decode_note, discover_notes
+from notesqa.chunking import chunk_note
 from notesqa.parsing import parse_note
 
 from conftest import SAMPLE_NOTES
@@ -67,28 +65,6 @@ def test_ordered_list_items_keep_their_numbers_for_display():
     assert chunks[0].embed.endswith("Bread: Mix the flour")  # the number is shown, not embedded
 
 
-def test_links_reduced_to_text_and_liquid_dropped():
-    text = "---\ntitle: T\n---\n\n{% include image.html src=\"x.png\" %}\n\nSee [the docs]({% link _posts/a.md %}) " \
-           "now.<!-- private -->\n\n* [AWS](https://aws.amazon.com) rocks\n"
-    note = parse_note(text, "n.md")
-    texts = [u.text for u in note.units]
-    assert "See the docs now." in [" ".join(t.split()) for t in texts]
-    assert "AWS rocks" in texts
-    assert not any("include" in t or "private" in t or "{%" in t for t in texts)
-    # line numbers survive the stripping
-    assert strip_non_content("a\n{% raw %}\nb").count("\n") == 2
-
-
-def test_liquid_captures_of_urls_dropped_raw_kept():
-    text = ("---\ntitle: T\n---\n\nIntro para.\n\n{% capture bc_url %}\n{% link _posts/b.md %}\n{% endcapture %}\n\n"
-            "See [cards]({{ bc_url }}) here.\n\n{% capture tip %}\nNever nest components.\n{% endcapture %}\n\n"
-            "Use {% raw %}`{% if page.x %}`{% endraw %} in templates.\n")
-    note = parse_note(text, "n.md")
-    texts = [" ".join(u.text.split()) for u in note.units]
-    assert texts == ["Intro para.", "See cards here.", "Never nest components.", "Use {% if page.x %} in templates."]
-    assert [u.line for u in note.units] == [5, 11, 14, 17]
-
-
 def test_table_rows_code_with_intro_and_numbered_items(notes):
     note = parse_note((notes / "cooking/2024-02-01-bread.md").read_text(), "cooking/2024-02-01-bread.md")
     rows = [u.text for u in note.units if u.kind == "table_row"]
@@ -99,90 +75,3 @@ def test_table_rows_code_with_intro_and_numbered_items(notes):
     folds = next(u for u in note.units if u.text == "Four sets of stretch and folds")
     assert folds.parents == ("Bulk ferment for five hours",)
     assert note.date == "2024-02-01"  # from the Jekyll file-name prefix
-
-
-def test_broken_front_matter_is_repaired_not_fatal():
-    note = parse_note("---\ntitle: [oops\ntags: a\n---\n\n* still here\n", "bad.md")
-    assert note.problem is not None and note.problem.action == "repaired"
-    assert "front matter" in note.problem.reason
-    assert [u.text for u in note.units] == ["still here"]
-    assert note.title == "Bad"
-
-
-def test_decode_fallbacks():
-    assert decode_note(b"") == (None, "empty file")
-    assert decode_note(b"\x89PNG\r\n\x00\x00")[0] is None
-    text, why = decode_note("caf\xe9 notes".encode("cp1252"))
-    assert text == "café notes" and "cp1252" in why
-    assert decode_note("\ufeffhello".encode("utf-8")) == ("hello", None)
-
-
-def test_discovery_skips_hidden_and_index(tmp_path, notes):
-    index = notes / "index"
-    index.mkdir()
-    (index / "x.md").write_text("* not a note")
-    files, problems = discover_notes(notes, exclude=[index])
-    rels = [f.relative_to(notes).as_posix() for f in files]
-    assert rels == sorted(rels)
-    assert "cooking/2024-02-01-bread.md" in rels
-    assert not any(r.startswith((".obsidian", "index/")) for r in rels)
-
-
-def test_long_paragraph_becomes_sentence_windows_with_lines():
-    raw = "First sentence is here.\nSecond one follows on the next line. " + " ".join(
-        f"Sentence number {i} adds words." for i in range(30))
-    wins = sentence_windows(raw, 10, limit=120)
-    assert len(wins) > 3
-    assert wins[0][0] == 10 and wins[1][0] >= 10
-    assert all(len(t) <= 120 for _, t in wins)
-    assert " ".join(t for _, t in wins) == " ".join(raw.split())
-
-
-def test_embedding_input_carries_context_and_shown_text_does_not(embedder):
-    note = parse_note((SAMPLE_NOTES / "aws-reinvent-2024.md").read_text(), "aws-reinvent-2024.md")
-    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, embedder.max_tokens))
-    c = next(c for c in chunks if c.text == "Shuffle sharding to map customers to cells")
-    assert c.embed.startswith("AWS re:Invent 2024 > Keynotes > CTO Werner Vogels > Lessons in Simplexity > "
-                              "Organize into cells: ")
-    assert c.embed.endswith(c.text)
-    assert len(c.hash) == 64
-
-
-def test_token_window_split_measured_in_tokens(embedder):
-    long = " ".join(f"word{i}" for i in range(700))
-    note = parse_note(f"# H\n\n* {long}\n", "n.md")
-    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, 100))
-    assert len(chunks) >= 7
-    assert all(embedder.count_tokens(c.embed) <= 100 for c in chunks)
-    assert all(c.line == 3 for c in chunks)
-
-
-def test_sections_group_chunks_by_note_and_heading_path():
-    note = parse_note("# Bread\n\n## Starter\n\n* Feed it twice a day\n* Keep it warm\n\n## Bake\n\nHot oven.\n",
-                      "bread.md")
-    chunks = chunk_note(note) + chunk_note(parse_note("## Starter\n\n* Feed it\n", "other.md"))
-    ids, texts = sections(chunks)
-    assert ids == [0, 0, 1, 2]  # same heading in another note is another section
-    assert texts[0] == "Bread Bread Starter Feed it twice a day Keep it warm"  # title, then the heading path
-    assert texts[1] == "Bread Bread Bake Hot oven."
-
-
-def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
-    from notesqa.chunking import MAX_CODE_EMBEDDED, MAX_CODE_SHOWN
-
-    lines = [f"step_{i:02d} = run('task {i}')" for i in range(30)]
-    full = "\n".join(lines)
-    note = parse_note("# Build\n\nThe script that builds it:\n\n```python\n" + full + "\n```\n", "b.md")
-    code = next(c for c in chunk_note(note) if c.kind == "code")
-    assert code.text == "The script that builds it:\n" + full[:MAX_CODE_SHOWN].rstrip() + "\n…"
-    assert code.embed.endswith(": The script that builds it:\n" + full[:MAX_CODE_EMBEDDED].rstrip())
-    # a line shown but past what is embedded is still found by its words
-    later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)
-    assert later in code.text and later not in code.embed and later in code.keywords
-
-
-def test_units_without_a_word_make_no_chunk():
-    text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
-    chunks = chunk_note(parse_note(text, "pics.md"))
-    assert [c.text for c in chunks] == ["Me at the beach.", "the child of a dash"]
-    assert chunks[1].parent is None and chunks[1].parents == ["—"]

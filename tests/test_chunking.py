@@ -1,0 +1,66 @@
+"""Units -> chunks (chunking.py): sentence windows, token windows, embedding input, sections, code."""
+
+from notesqa.chunking import chunk_note, make_token_splitter, sections, sentence_windows
+from notesqa.parsing import parse_note
+
+from conftest import SAMPLE_NOTES
+
+
+def test_long_paragraph_becomes_sentence_windows_with_lines():
+    raw = "First sentence is here.\nSecond one follows on the next line. " + " ".join(
+        f"Sentence number {i} adds words." for i in range(30))
+    wins = sentence_windows(raw, 10, limit=120)
+    assert len(wins) > 3
+    assert wins[0][0] == 10 and wins[1][0] >= 10
+    assert all(len(t) <= 120 for _, t in wins)
+    assert " ".join(t for _, t in wins) == " ".join(raw.split())
+
+
+def test_embedding_input_carries_context_and_shown_text_does_not(embedder):
+    note = parse_note((SAMPLE_NOTES / "aws-reinvent-2024.md").read_text(), "aws-reinvent-2024.md")
+    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, embedder.max_tokens))
+    c = next(c for c in chunks if c.text == "Shuffle sharding to map customers to cells")
+    assert c.embed.startswith("AWS re:Invent 2024 > Keynotes > CTO Werner Vogels > Lessons in Simplexity > "
+                              "Organize into cells: ")
+    assert c.embed.endswith(c.text)
+    assert len(c.hash) == 64
+
+
+def test_token_window_split_measured_in_tokens(embedder):
+    long = " ".join(f"word{i}" for i in range(700))
+    note = parse_note(f"# H\n\n* {long}\n", "n.md")
+    chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, 100))
+    assert len(chunks) >= 7
+    assert all(embedder.count_tokens(c.embed) <= 100 for c in chunks)
+    assert all(c.line == 3 for c in chunks)
+
+
+def test_sections_group_chunks_by_note_and_heading_path():
+    note = parse_note("# Bread\n\n## Starter\n\n* Feed it twice a day\n* Keep it warm\n\n## Bake\n\nHot oven.\n",
+                      "bread.md")
+    chunks = chunk_note(note) + chunk_note(parse_note("## Starter\n\n* Feed it\n", "other.md"))
+    ids, texts = sections(chunks)
+    assert ids == [0, 0, 1, 2]  # same heading in another note is another section
+    assert texts[0] == "Bread Bread Starter Feed it twice a day Keep it warm"  # title, then the heading path
+    assert texts[1] == "Bread Bread Bake Hot oven."
+
+
+def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
+    from notesqa.chunking import MAX_CODE_EMBEDDED, MAX_CODE_SHOWN
+
+    lines = [f"step_{i:02d} = run('task {i}')" for i in range(30)]
+    full = "\n".join(lines)
+    note = parse_note("# Build\n\nThe script that builds it:\n\n```python\n" + full + "\n```\n", "b.md")
+    code = next(c for c in chunk_note(note) if c.kind == "code")
+    assert code.text == "The script that builds it:\n" + full[:MAX_CODE_SHOWN].rstrip() + "\n…"
+    assert code.embed.endswith(": The script that builds it:\n" + full[:MAX_CODE_EMBEDDED].rstrip())
+    # a line shown but past what is embedded is still found by its words
+    later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)
+    assert later in code.text and later not in code.embed and later in code.keywords
+
+
+def test_units_without_a_word_make_no_chunk():
+    text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
+    chunks = chunk_note(parse_note(text, "pics.md"))
+    assert [c.text for c in chunks] == ["Me at the beach.", "the child of a dash"]
+    assert chunks[1].parent is None and chunks[1].parents == ["—"]

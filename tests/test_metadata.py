@@ -1,0 +1,50 @@
+"""A note's metadata: front matter, tags, dates, titles (metadata.py)."""
+
+import datetime
+
+from notesqa.metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
+from notesqa.parsing import parse_note
+
+
+def test_broken_front_matter_is_repaired_not_fatal():
+    note = parse_note("---\ntitle: [oops\ntags: a\n---\n\n* still here\n", "bad.md")
+    assert note.problem is not None and note.problem.action == "repaired"
+    assert "front matter" in note.problem.reason
+    assert [u.text for u in note.units] == ["still here"]
+    assert note.title == "Bad"
+
+
+def test_front_matter_values_that_are_not_a_mapping_or_impossible_are_repaired():
+    assert front_matter("title: T\ntags: [a, b]\n", "n.md") == ({"title": "T", "tags": ["a", "b"]}, None)
+    meta, problem = front_matter("- just\n- a list\n", "n.md")
+    assert meta == {} and problem.action == "repaired" and "not a mapping" in problem.reason
+    meta, problem = front_matter("date: 2024-02-30\n", "n.md")
+    assert meta == {} and "impossible value" in problem.reason
+
+
+def test_tags_from_every_front_matter_key_and_nested_inline_tags():
+    meta = {"tags": "Work, #ideas", "category": ["Reading"], "tag": None}
+    assert as_tags(meta, ["projects/alpha/beta"]) == ("work", "ideas", "reading", "projects/alpha/beta", "projects",
+                                                      "projects/alpha")
+    assert as_list('"[[Other name]]", Second') == ("Other name", "Second")
+    assert as_list(None) == () and as_list(3) == ("3",)
+
+
+def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
+    assert note_date(datetime.date(2023, 5, 1), "x.md") == "2023-05-01"
+    assert note_date("2023-5-7 10:00", "x.md") == "2023-05-07"
+    assert note_date(None, "_posts/2022-09-05-what-is-candid.md") == "2022-09-05"
+    assert note_date(None, "journals/2024_01_02.md") == "2024-01-02"
+    assert note_date("someday", "x.md") is None and note_date(None, "2024-02-30.md") is None
+
+
+def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
+    assert title_from_filename("_posts/2024-01-05-my-trip.md") == "My trip"
+    assert title_from_filename("Week 1 - Intro.md") == "Week 1 - Intro"
+    assert title_from_filename("general/Minimax-Q.md") == "Minimax-Q"
+
+
+def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
+    assert fields_on_top("status:: active\nowner:: me\n\n# Project X\n") == "\n\n\n# Project X\n"
+    assert fields_on_top("---\ntitle: T\n---\nk:: v\nText\n") == "---\ntitle: T\n---\n\nText\n"
+    assert fields_on_top("# Project X\nstatus:: active\n") == "# Project X\nstatus:: active\n"
