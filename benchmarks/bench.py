@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from notesqa.evaluation import percentile
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "candidstartup"
@@ -87,13 +89,6 @@ def wait_quiet(max_load: float, max_wait: float, what: str) -> dict:
     waited = time.monotonic() - t
     return {"load1_at_start": la, "waited_s": round(waited, 1), "quiet": la < max_load}
 
-
-def percentile(values, p: float) -> float:
-    v = sorted(values)
-    if not v:
-        return 0.0
-    idx = min(len(v) - 1, max(0, round(p / 100 * (len(v) - 1))))
-    return v[idx]
 
 
 class Run:

@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from notesqa.evaluation import percentile
+
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
@@ -51,12 +53,6 @@ def rss_now() -> int:
                 return int(line.split()[1]) * 1024
     return 0
 
-
-def percentile(values, p: float) -> float:
-    v = sorted(values)
-    if not v:
-        return 0.0
-    return v[min(len(v) - 1, max(0, round(p / 100 * (len(v) - 1))))]
 
 
 def wait_quiet(max_load: float, max_wait: float) -> dict:
