@@ -1,7 +1,7 @@
 """A snapshot of what an index holds and what it answers, to check that a change is behaviour-neutral.
 
-    python benchmarks/snapshot.py NOTES INDEX --questions a.jsonl b.jsonl --out snap.jsonl
-    diff <(python ...old...) <(python ...new...)    # or: cmp old.jsonl new.jsonl
+    python benchmarks/snapshot.py NOTES INDEX --questions a.jsonl b.jsonl --out new.jsonl
+    python benchmarks/snapshot.py --diff old.jsonl new.jsonl
 
 It builds the index from scratch (unless --reuse), then writes one line per chunk of the
 index (the generation's chunks.jsonl, in order), a digest of each other file of the
@@ -102,7 +102,37 @@ def hit_lines(index_dir: Path, qs: list[str], k: int):
             for h in hits]}, ensure_ascii=False)
 
 
+def _hit_lines(lines: list[str]) -> list[dict]:
+    return [json.loads(line) for line in lines if line.startswith('{"q":')]
+
+
+def diff(old_path: Path, new_path: Path) -> int:
+    """Print how two snapshots differ: index lines, hits (all but the breadcrumb), breadcrumbs apart.
+    0 when the index and every hit's path, line, text, score and explanation are the same."""
+    old, new = old_path.read_text().splitlines(), new_path.read_text().splitlines()
+    io, inew = [x for x in old if not x.startswith('{"q":')], [x for x in new if not x.startswith('{"q":')]
+    bad_index = sum(a != b for a, b in zip(io, inew)) + abs(len(io) - len(inew))
+    print(f"index: {len(io)} lines vs {len(inew)}, {bad_index} differ")
+    bad_hits = crumbs = n = 0
+    for qo, qn in zip(_hit_lines(old), _hit_lines(new)):
+        bad_hits += qo["q"] != qn["q"] or len(qo["hits"]) != len(qn["hits"])
+        for a, b in zip(qo["hits"], qn["hits"]):
+            n += 1
+            if a["breadcrumb"] != b["breadcrumb"]:
+                crumbs += 1
+                print(f"breadcrumb: {' > '.join(a['breadcrumb'])}\n        now {' > '.join(b['breadcrumb'])}")
+            if dict(a, breadcrumb=None) != dict(b, breadcrumb=None):
+                bad_hits += 1
+                print(f"hit differs for {qo['q']!r}:\n  {a}\n  {b}")
+    print(f"hits: {n} compared, {bad_hits} differ; breadcrumbs: {crumbs} differ")
+    return 1 if bad_index or bad_hits else 0
+
+
 def main(argv=None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--diff"]:
+        return diff(Path(argv[1]), Path(argv[2]))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notes", type=Path)
     ap.add_argument("index", type=Path)
