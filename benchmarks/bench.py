@@ -204,7 +204,8 @@ def child_build(spec: dict) -> dict:
     import numpy as np
 
     from notesqa import evaluation, store
-    from notesqa.embedding import HashEmbedder, load_embedder
+    from notesqa.embedding import load_embedder
+    from notesqa.embedding.hashing import HashEmbedder
     from notesqa.indexing import build_index
     from notesqa.keywords import KeywordIndex
 
@@ -400,7 +401,7 @@ def bench_help(runs: int, env: dict) -> dict:
 
 
 def bench_st_load(runs: int, env: dict) -> dict | None:
-    from notesqa.embedding import packaged_model_path
+    from notesqa.embedding.base import packaged_model_path
 
     path = packaged_model_path()
     if path is None:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from notesqa.embedding.hashing import HashEmbedder
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_NOTES = ROOT / "notes"
 SHARED = Path(os.environ.get("NOTESQA_SHARED", ROOT.parent / "shared"))
@@ -16,11 +18,23 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+class CountingEmbedder(HashEmbedder):
+    """The hash embedder, counting encode calls and texts: what a build re-embeds is exact."""
+
+    def __init__(self, dim: int = 256):
+        super().__init__(dim)
+        self.calls = 0
+        self.encoded = 0
+
+    def encode(self, texts, progress=None):
+        self.calls += 1
+        self.encoded += len(texts)
+        return super().encode(texts, progress)
+
+
 @pytest.fixture
 def embedder():
-    from notesqa.embedding import HashEmbedder
-
-    return HashEmbedder(256)
+    return CountingEmbedder(256)
 
 
 @pytest.fixture

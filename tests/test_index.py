@@ -1,7 +1,7 @@
 """The index stays fresh, never re-embeds unchanged text, survives crashes, and says what to do when damaged.
 
 Every test uses the fake HashEmbedder (or model "hash-256" in subprocesses), so embedded
-chunks are counted exactly: report.embedded and HashEmbedder.encoded.
+chunks are counted exactly: report.embedded and CountingEmbedder.encoded.
 """
 
 from __future__ import annotations
@@ -20,18 +20,18 @@ from click.testing import CliRunner
 
 from notesqa import chunking, store
 from notesqa.cli import main
-from notesqa.embedding import HashEmbedder
+from notesqa.embedding.hashing import HashEmbedder
 from notesqa.errors import BuildLockedError, IndexCorruptError, ModelMismatchError
 from notesqa.indexing import build_index, changes_since_build, fingerprint
 from notesqa.search import NotesIndex
 
-from conftest import write
+from conftest import CountingEmbedder, write
 
 PY = sys.executable
 
 
 def fresh():
-    return HashEmbedder(256)
+    return CountingEmbedder(256)
 
 
 def age(folder: Path, seconds: float = 100) -> None:
@@ -168,7 +168,7 @@ def test_cli_index_reports_counts_as_json(notes, tmp_path):
 
 def test_model_change_rebuilds_everything_and_says_why(built):
     notes, index, first = built
-    emb = HashEmbedder(128)
+    emb = CountingEmbedder(128)
     r = build_index(notes, index, embedder=emb)
     assert "model changed from 'hash-256' to 'hash-128'" in r.full_rebuild_reason
     assert r.embedded == r.chunks == emb.encoded and r.reused == 0
@@ -635,20 +635,6 @@ def test_commands_without_notes_use_the_folder_the_index_was_built_from(notes, t
     assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes_dir"] == str(other)
 
 
-def test_reindex_without_model_keeps_the_index_model(notes, tmp_path, monkeypatch):
-    monkeypatch.delenv("NOTESQA_MODEL", raising=False)
-    index = tmp_path / "ix"
-    runner = CliRunner()
-    assert runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256",
-                                "-q"]).exit_code == 0
-    append(notes / "aws-2024.md", "* one more bullet\n")
-    rep = json.loads(runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--json"]).stdout)
-    assert rep["model"] == "hash-256" and not rep["full_rebuild_reason"] and rep["embedded"] == 1
-    from notesqa import build_index
-
-    assert build_index(notes, index).model == "hash-256"
-
-
 def test_an_open_index_follows_a_rebuild_with_another_model(notes, tmp_path):
     from notesqa import build_index
     from notesqa.search import NotesIndex
@@ -793,73 +779,6 @@ def test_corrupt_error_is_raised_for_damage(built):
     _truncate(_gen(index) / store.CHUNKS, 0.7)
     with pytest.raises(IndexCorruptError, match="notesqa index --rebuild"):
         store.load_generation(index)
-
-
-def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_path, monkeypatch):
-    """A new ONNX index is int8; an existing fp32 index stays fp32 (a build must not
-    re-embed every note because a default changed); --precision or $NOTESQA_BACKEND choose."""
-    from notesqa import indexing, store
-    from notesqa.embedding import DEFAULT_PRECISION, load_embedder
-
-    monkeypatch.delenv("NOTESQA_BACKEND", raising=False)
-    assert DEFAULT_PRECISION == "int8"
-    assert indexing.embedder_for(tmp_path / "none").precision == "int8"
-
-    manifest = {"model": "all-MiniLM-L6-v2", "fingerprint": {"precision": "fp32"}}
-    monkeypatch.setattr(store, "read_manifest", lambda d, name=None: (tmp_path, manifest))
-    assert indexing.embedder_for(tmp_path).precision == "fp32"
-    assert indexing.embedder_for(tmp_path, precision="int8").precision == "int8"
-    monkeypatch.setenv("NOTESQA_BACKEND", "onnx-int8")
-    assert indexing.embedder_for(tmp_path).precision == "int8"
-    monkeypatch.setenv("NOTESQA_BACKEND", "onnx")
-    assert load_embedder().precision == "fp32"
-    # a question always uses the index's own precision, whatever the backend says
-    assert load_embedder(precision="int8").precision == "int8"
-    monkeypatch.delenv("NOTESQA_BACKEND")
-    manifest["model"] = "some-other-model"  # building with another model: no precision to keep
-    assert indexing.embedder_for(tmp_path, "all-MiniLM-L6-v2").precision == "int8"
-
-
-def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):
-    import threading
-
-    import numpy as np
-
-    from notesqa.embedding import OnnxEmbedder
-
-    e = OnnxEmbedder(threads=2, batch_size=4)
-    monkeypatch.setattr(e, "_load_session", lambda slot=0: object())
-    calls = []
-
-    def run(sess, encs, idx):
-        calls.append(len(idx))
-        if len(calls) == 3:
-            raise RuntimeError("onnxruntime fell over")
-        return np.ones((len(idx), 8), dtype=np.float32)
-
-    monkeypatch.setattr(e, "_run", run)
-    texts = [f"note text number {i} " * (1 + i % 5) for i in range(60)]
-    outcome = {}
-
-    def go():
-        try:
-            e.encode(texts)
-        except RuntimeError as exc:
-            outcome["error"] = str(exc)
-
-    t = threading.Thread(target=go, daemon=True)
-    t.start()
-    t.join(30)
-    assert not t.is_alive(), "encode hung after a worker failed"
-    assert outcome.get("error") == "onnxruntime fell over"
-
-    # without failures every text gets its vector, in order, with progress to the end
-    calls.clear()
-    monkeypatch.setattr(e, "_run", lambda sess, encs, idx: np.array([[float(i)] * 8 for i in idx], dtype=np.float32))
-    seen = []
-    out = e.encode(texts, progress=lambda done, total: seen.append((done, total)))
-    assert out[:, 0].tolist() == [float(i) for i in range(60)]
-    assert seen[-1] == (60, 60)
 
 
 def test_status_shows_the_index_precision(built, monkeypatch):

@@ -97,7 +97,7 @@ def test_maths_highlights_and_logseq_attributes():
 
 def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path):
     from notesqa import NotesIndex, build_index
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
 
     notes = tmp_path / "notes"
     (notes / "pages").mkdir(parents=True)

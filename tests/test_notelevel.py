@@ -1,7 +1,7 @@
 """Evidence about whole notes (notelevel.py) and how ranking and hits use it (search.py)."""
 
 from notesqa import NotesIndex, build_index
-from notesqa.embedding import HashEmbedder
+from notesqa.embedding.hashing import HashEmbedder
 from notesqa.notelevel import NoteNames
 from notesqa.search import seeks_note
 

@@ -12,18 +12,18 @@ from click.testing import CliRunner
 from notesqa import store
 from notesqa.cli import main
 from notesqa.config import MAX_NOTE_BYTES
-from notesqa.embedding import HashEmbedder
+from notesqa.embedding.hashing import HashEmbedder
 from notesqa.indexing import build_index
 from notesqa.notefiles import FALLBACK_ENCODINGS, decode_note, discover_notes, read_note
 from notesqa.search import NotesIndex
 
-from conftest import write
+from conftest import CountingEmbedder, write
 
 GOOD = "* Shuffle sharding maps customers to cells\n"
 
 
 def fresh():
-    return HashEmbedder(256)
+    return CountingEmbedder(256)
 
 
 def build(notes: Path, tmp_path: Path, **kw):
@@ -344,7 +344,7 @@ def test_kept_note_survives_a_full_rebuild_with_another_model(folder, tmp_path):
     note = write(folder / "keynote.md", "* Cell based architecture limits the blast radius\n")
     build(folder, tmp_path)
     note.write_bytes(b"\x00binary")
-    emb = HashEmbedder(128)
+    emb = CountingEmbedder(128)
     r = build_index(folder, tmp_path / "index", embedder=emb)
     assert "model changed" in r.full_rebuild_reason and r.kept == 1
     assert emb.encoded == r.chunks == 2  # the kept chunk is re-embedded with the new model

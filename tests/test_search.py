@@ -368,7 +368,7 @@ def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
 
 
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
 
     notes, index, _ = built
     idx = open_index(index, embedder)

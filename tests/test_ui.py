@@ -141,7 +141,7 @@ def test_empty_notes_folder(tmp_path, embedder):
 
 
 def test_error_while_building_is_one_line_and_shows_in_status(tmp_path, embedder):
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
 
     class Broken(HashEmbedder):
         def encode(self, texts, progress=None):
@@ -418,7 +418,7 @@ def test_a_question_during_the_first_build_is_answered_when_it_is_done(notes, tm
     import threading
     import time
 
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
 
     class Slow(HashEmbedder):
         def encode(self, texts, progress=None):
@@ -499,7 +499,7 @@ def test_watcher_notices_changes(built, embedder):
 
 def test_status_says_when_a_newer_index_cannot_be_used(built, embedder):
     from notesqa import build_index
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
     from notesqa.ui import ChatService
 
     notes, index, _ = built

@@ -10,7 +10,7 @@ from conftest import write
 
 
 def fresh():
-    from notesqa.embedding import HashEmbedder
+    from notesqa.embedding.hashing import HashEmbedder
 
     return HashEmbedder(256)
 

@@ -2,7 +2,7 @@
 logseq.py, markup.py, indexing.py)."""
 
 from notesqa import build_index
-from notesqa.embedding import HashEmbedder
+from notesqa.embedding.hashing import HashEmbedder
 from notesqa.markup import Inline, readable_source
 from notesqa.notefiles import discover_notes
 from notesqa.parsing import parse_note

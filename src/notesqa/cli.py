@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, default_index_dir, default_model, default_notes_dir
+from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, default_index_dir, default_notes_dir
 from .errors import NotesQAError
 
 
@@ -127,7 +127,7 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
 
     progress = _TqdmProgress(enabled=not quiet)
     try:
-        embedder = embedder_for(index_dir, model, precision)  # no --model: the index's own model
+        embedder = embedder_for(index_dir, model, precision)  # the model config.choose_model picks
         return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
                            embedder=embedder)
     finally:
@@ -360,7 +360,7 @@ def eval_cmd(questions, notes_dir, index_dir, model, reference, out_dir):
     from .evaluation import evaluate
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
-    evaluate(questions, notes_dir, index_dir, model=model or default_model(), reference=reference, out_dir=out_dir,
+    evaluate(questions, notes_dir, index_dir, model=model, reference=reference, out_dir=out_dir,
              log=click.echo)
 
 

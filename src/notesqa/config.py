@@ -9,6 +9,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 ENV_NOTES = "NOTESQA_NOTES"
 ENV_INDEX = "NOTESQA_INDEX"
 ENV_MODEL = "NOTESQA_MODEL"
+ENV_BACKEND = "NOTESQA_BACKEND"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes
@@ -22,5 +23,18 @@ def default_index_dir() -> Path:
     return Path(os.environ.get(ENV_INDEX) or "index")
 
 
-def default_model() -> str:
-    return os.environ.get(ENV_MODEL) or DEFAULT_MODEL
+def choose_model(explicit: str | None = None, index_model: str | None = None) -> str:
+    """The model to build an index with, for every front end: the one asked for (--model),
+    else $NOTESQA_MODEL, else the model the index was built with (a re-index must not
+    re-embed every note with another one), else the default. Questions always use the
+    index's own model (search.NotesIndex)."""
+    return explicit or os.environ.get(ENV_MODEL) or index_model or DEFAULT_MODEL
+
+
+def choose_precision(asked: str | None, model: str, index_model: str | None, index_precision: str | None) -> str | None:
+    """fp32 or int8 for a build: the one asked for, else the index's own while it keeps its
+    model (a new default must not silently re-embed every note); None (the backend's
+    default) when $NOTESQA_BACKEND asks for one or the model changes."""
+    if asked is None and not os.environ.get(ENV_BACKEND) and index_model == model:
+        return index_precision
+    return asked

@@ -148,10 +148,10 @@ class PlainSentenceTransformer:
     def __init__(self, name: str):
         from sentence_transformers import SentenceTransformer
 
-        from .embedding import SentenceTransformerEmbedder
+        from .embedding.base import resolve_model
 
         self.name = name
-        self.model = SentenceTransformer(SentenceTransformerEmbedder._resolve(name), device="cpu")
+        self.model = SentenceTransformer(resolve_model(name), device="cpu")
 
     def encode(self, texts):
         return self.model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,

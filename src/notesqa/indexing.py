@@ -21,7 +21,7 @@ import numpy as np
 
 from . import chunking, store
 from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
-from .config import ENV_MODEL, default_index_dir, default_model
+from .config import choose_model, choose_precision, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
@@ -113,21 +113,15 @@ def _file_sha(text: str) -> str:
 
 
 def embedder_for(index_dir: Path, model: str | None = None, precision: str | None = None) -> Embedder:
-    """The embedder to build index_dir with: model, else $NOTESQA_MODEL, else the model the
-    index was built with, else the default.
-
-    An index keeps the precision it was built with (fp32 or int8) unless one is asked for
-    (precision, or $NOTESQA_BACKEND): a new default must not silently re-embed every note.
-    """
+    """The embedder to build index_dir with: the model and precision config.choose_model and
+    config.choose_precision pick, given the ones the index was built with."""
     try:
         _, manifest = store.read_manifest(Path(index_dir))
     except NotesQAError:
         manifest = {}
-    # An index keeps its model too: a re-index without --model must not re-embed every note
-    # with the default one. $NOTESQA_MODEL or model= choose another.
-    model = model or os.environ.get(ENV_MODEL) or manifest.get("model") or default_model()
-    if precision is None and not os.environ.get("NOTESQA_BACKEND") and manifest.get("model") == model:
-        precision = manifest.get("fingerprint", {}).get("precision")
+    model = choose_model(model, manifest.get("model"))
+    precision = choose_precision(precision, model, manifest.get("model"),
+                                 manifest.get("fingerprint", {}).get("precision"))
     return load_embedder(model, precision=precision)
 
 

@@ -155,7 +155,7 @@ class NotesService:
     def __init__(self, notes_dir, index_dir, model: str | None = None, embedder=None, first_build: bool = True):
         self.notes_dir = Path(notes_dir)
         self.index_dir = Path(index_dir)
-        self.model = model
+        self.model = model or (embedder.name if embedder is not None else None)  # a given embedder is asked for
         self._embedder = embedder
         self._index = None
         self._lock = threading.Lock()
@@ -191,19 +191,18 @@ class NotesService:
             return False
 
     def _build_embedder(self):
-        """The embedder for a build: the one in use, else --model, else the index's own model, else the default."""
-        if self._embedder is not None:
-            return self._embedder
+        """The embedder for a build: config.choose_model's (as the CLI's), the one in use if it is that model."""
+        from .config import choose_model
         from .indexing import embedder_for
         from .store import read_manifest
 
-        model = self.model
-        if model is None:
-            try:
-                model = read_manifest(self.index_dir)[1].get("model")
-            except NotesQAError:
-                model = None
-        self._embedder = embedder_for(self.index_dir, model)  # None: the configured default
+        try:
+            built_with = read_manifest(self.index_dir)[1].get("model")
+        except NotesQAError:
+            built_with = None
+        model = choose_model(self.model, built_with)
+        if self._embedder is None or self._embedder.name != model:
+            self._embedder = embedder_for(self.index_dir, model)
         return self._embedder
 
     def build(self, progress=None, rebuild: bool = False, wait: bool = True):
