@@ -337,7 +337,7 @@ def child_serve(spec: dict) -> dict:
     res["rss_at_start"] = rss0
     # what the chunk list alone costs in memory (a second copy, measured by RSS growth)
     before = _rss_now()
-    extra = store.load_chunks(idx._gen.path)
+    extra = store.load_chunks(idx._live.gen.path)
     res["chunk_list_bytes_per_chunk"] = rnd((_rss_now() - before) / max(1, len(extra)), 0)
     res["chunks"] = len(extra)
     return res

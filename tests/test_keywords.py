@@ -99,3 +99,30 @@ def test_tokenizer_version_is_recorded(tmp_path):
     KeywordIndex.build(["数据分析"]).save(tmp_path / "kw")
     assert json.loads((tmp_path / "kw" / "notesqa.json").read_text())["tokenizer"] == "2"
     assert KeywordIndex.load(tmp_path / "kw").search("分析")[1] > 0
+
+
+def test_keyword_index_keeps_sections_and_reads_indexes_without_them(tmp_path):
+    import shutil
+
+    from notesqa.keywords import SECTION_OF, SECTIONS
+
+    texts = ["feed it twice a day", "sourdough starter on the counter", "tomatoes need staking"]
+    kw = KeywordIndex.build(texts, [0, 0, 1], ["routine feed it twice a day sourdough starter on the counter",
+                                               "garden tomatoes need staking"])
+    kw.save(tmp_path / "kw")
+    back = KeywordIndex.load(tmp_path / "kw")
+    scores, ceiling = back.section_search("sourdough")
+    assert ceiling > 0 and scores[0] == scores[1] > 0 == scores[2]
+    # an index written before sections existed still loads, without the section signal
+    shutil.rmtree(tmp_path / "kw" / SECTIONS)
+    (tmp_path / "kw" / SECTION_OF).unlink()
+    old = KeywordIndex.load(tmp_path / "kw")
+    assert old.section_search("sourdough") is None and old.search("sourdough")[1] > 0
+
+
+def test_tokenize_ascii_and_unicode_paths_agree():
+    """ASCII text takes a shortcut; it must give what the Unicode path gives."""
+    text = "Retries of the SDK: a b _ 1 x9 token-bucket Caching, caches"
+    assert tokenize(text) == ["retri", "sdk", "1", "x9", "token", "bucket", "cach", "cach"]
+    assert tokenize(text + " ü") == tokenize(text) + ["ü", "u"]  # the same words through the Unicode path
+    assert tokenize("Café crème") == ["café", "cafe", "crème", "creme"]

@@ -1,9 +1,8 @@
-"""Evidence about whole notes (notelevel.py) and how ranking and hits use it (search.py)."""
+"""Evidence about whole notes (notelevel.py) and how ranking and hits use it (ranking.py, snippets.py)."""
 
 from notesqa import NotesIndex, build_index
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.notelevel import NoteNames
-from notesqa.search import seeks_note
 
 from conftest import write
 
@@ -38,14 +37,14 @@ def test_names_are_titles_aliases_and_file_names(tmp_path):
 
 
 def test_a_note_the_question_names_and_an_answer_outrank_a_question_list(tmp_path, monkeypatch):
-    import notesqa.search as search
+    from notesqa import ranking
 
     idx = _open(tmp_path)
     question = "guarantee of strict consistency for updates"
     hits = idx.search(question, k=3)
     assert hits[0].path == "Strict consistency.md"
     for name in ("NAME_BONUS", "AGREE", "ASK_PENALTY"):
-        monkeypatch.setattr(search, name, 0.0)
+        monkeypatch.setattr(ranking, name, 0.0)
     assert idx.search(question, k=1)[0].path == "Exam prep.md"  # what the note-level evidence changes
     exam = next(h for h in hits if h.path == "Exam prep.md")
     assert exam.explain.asks and "asks a question" in str(exam.explain)
@@ -60,13 +59,3 @@ def test_a_question_for_a_note_shows_each_note_from_its_opening(tmp_path):
     assert len({h.path for h in hits}) == len(hits)  # one hit a note
     plain = idx.search("why no real system offers strict consistency", k=1)[0]
     assert plain.text.startswith("It needs a global clock")
-
-
-def test_which_questions_ask_for_a_note():
-    for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
-              "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X"):
-        assert seeks_note(q), q
-    for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
-              "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
-              "which page table format does x86 use?"):
-        assert not seeks_note(q), q

@@ -52,7 +52,7 @@ def test_other_sample_notes_answer(sample_index):
 
 def test_a_question_the_notes_cannot_answer_is_flagged(sample_index):
     from notesqa import retrieve
-    from notesqa.search import WEAK_SCORE
+    from notesqa.hits import WEAK_SCORE
 
     for q in ("who won the 1998 world cup?", "what is the capital of France?"):
         assert retrieve(q, k=1, index_dir=sample_index)[0].score < WEAK_SCORE, q

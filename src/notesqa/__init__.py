@@ -61,8 +61,8 @@ _LAZY = {
     "BuildReport": "indexing",
     "retrieve": "search",
     "NotesIndex": "search",
-    "Hit": "search",
-    "Explanation": "search",
+    "Hit": "hits",
+    "Explanation": "ranking",
 }
 
 

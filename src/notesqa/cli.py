@@ -246,7 +246,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     if not hits:
         click.echo("No matching notes. Try other words, or fewer filters.")
         return
-    from .search import WEAK_SCORE
+    from .hits import WEAK_SCORE
 
     if hits[0].score < WEAK_SCORE:
         click.secho("Nothing in your notes matches this closely; the nearest passages:\n", fg="yellow")

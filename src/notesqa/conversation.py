@@ -36,12 +36,15 @@ from __future__ import annotations
 
 import re
 
+from .query import FILTER
+
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
     r"same for|and|also|or|plus|but|then)\b[\s,]*", re.I)
 _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more)\b", re.I)
+# Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
+# replace, not (as in query.years, for ranking) only a year the question asks about.
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_FILTER = re.compile(r"(?<!\S)(tag|path|after|before):(\"[^\"]*\"|\S+)", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -53,9 +56,9 @@ def followup_kind(question: str) -> str | None:
     """"sure" if the question reads as a follow-up, "maybe" for a short question that may be
     one or a new search, None for a question that stands on its own. (It only is a
     follow-up if there was an earlier question.)"""
-    q = _FILTER.sub(" ", question).strip(" ?.!")
+    q = FILTER.sub(" ", question).strip(" ?.!")
     if not q:
-        return "sure" if _FILTER.search(question) else None
+        return "sure" if FILTER.search(question) else None
     if _CONNECTIVES.match(q):
         return "sure"
     words = _WORD.findall(q)
@@ -73,7 +76,7 @@ def is_followup(question: str) -> bool:
 
 def asks_for_more(question: str) -> bool:
     """True for follow-ups that ask for other hits than the ones already shown ("what else ...")."""
-    return is_followup(question) and bool(_MORE.match(_FILTER.sub(" ", question)))
+    return is_followup(question) and bool(_MORE.match(FILTER.sub(" ", question)))
 
 
 def standalone(question: str, previous: str | None) -> str:
@@ -81,11 +84,11 @@ def standalone(question: str, previous: str | None) -> str:
     question = " ".join(question.split())
     if not previous or not is_followup(question):
         return question
-    follow_filters = [m.group(0) for m in _FILTER.finditer(question)]
+    follow_filters = [m.group(0) for m in FILTER.finditer(question)]
     names = {f.split(":", 1)[0].lower() for f in follow_filters}
-    prev_filters = [m.group(0) for m in _FILTER.finditer(previous) if m.group(1).lower() not in names]
-    prev = _FILTER.sub(" ", previous).strip(" ?.!")
-    body = _CONNECTIVES.sub("", _FILTER.sub(" ", question)).strip(" ?.!")
+    prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]
+    prev = FILTER.sub(" ", previous).strip(" ?.!")
+    body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
         prev = _YEAR.sub(" ", prev)

@@ -86,7 +86,7 @@ def _check(name: str, shown: str, kind: str, value, from_text: bool):
         if not isinstance(value, str):
             raise ArgumentError(f"{shown} must be text, got {_kind(value)}.")
         if kind == "date":
-            from .search import parse_date
+            from .query import parse_date
 
             return parse_date(value.strip(), shown) if value.strip() else None
         return value
@@ -281,7 +281,8 @@ class NotesService:
 
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
-        from .search import WEAK_SCORE, merge_filters, parse_query
+        from .hits import WEAK_SCORE
+        from .query import merge_filters, parse_query
 
         if not isinstance(question, str) or not question.strip():
             raise QueryError("The question is empty: ask something, for example \"what is shuffle sharding for?\".")

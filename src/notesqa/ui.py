@@ -39,8 +39,9 @@ from pathlib import Path
 
 from .conversation import asks_for_more, followup_kind, standalone
 from .errors import IndexNotFoundError, NotesQAError
+from .hits import WEAK_SCORE
 from .keywords import tokenize
-from .search import TOP_LEVEL, TOP_LEVEL_NAME, WEAK_SCORE, parse_date
+from .query import TOP_LEVEL, TOP_LEVEL_NAME, parse_date
 from .service import NotesService, status_info
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")

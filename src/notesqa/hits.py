@@ -1,0 +1,66 @@
+"""What a question returns: a Hit, the text shown and where it lives, and its breadcrumb.
+
+The breadcrumb rule here is the one every front end shows (CLI, chat, MCP, HTTP).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ranking import Explanation
+
+# Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
+# the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
+WEAK_SCORE = 0.30
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One answer: a unit from the notes, where it lives, and how well it matched."""
+
+    text: str  # what is shown: the matched unit, then what follows it under the same parent
+    path: str  # relative to the notes folder, forward slashes
+    line: int  # 1-based line of the matched unit
+    heading: tuple[str, ...]  # heading path, outermost first
+    score: float
+    title: str = ""
+    parents: tuple[str, ...] = ()  # parent bullets, outermost first
+    match: str = ""  # the first unit shown: the matched one, or its parent or paragraph start shown with it
+    kind: str = "bullet"
+    tags: tuple[str, ...] = ()
+    date: str | None = None
+    explain: Explanation | None = None
+    folder: str = ""  # the note's folder, when another note in the index has the same title
+    origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
+
+    @property
+    def breadcrumb(self) -> list[str]:
+        """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
+        once (see _repeats). The folder tells apart two notes of the same name in different folders."""
+        out: list[str] = []
+        for part in (self.folder, self.title, *self.heading, *self.parents):
+            if part.strip() and not (out and _repeats(out[-1], part)):
+                out.append(part)
+        return out
+
+    @property
+    def source(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["breadcrumb"] = self.breadcrumb
+        d["source"] = self.source
+        return d
+
+
+def _repeats(before: str, part: str) -> bool:
+    """Does part say again what the part before it says? The same words (a first heading that is the
+    title), or the start of it up to a word's end ("Designing Data-Intensive Applications (Kleppmann)" >
+    "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") is new."""
+    b, p = before.strip().casefold(), part.strip().casefold()
+    return b == p or (b.startswith(p) and not _WORD_CHAR.match(b[len(p)]))

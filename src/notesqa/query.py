@@ -1,0 +1,180 @@
+"""A question as written -> the words to search for and the filters to apply.
+
+    text, filters = parse_query("tag:aws path:work/* after:2024-01-01 what did Werner say?")
+
+The filter grammar (`name:value`, the value quoted or up to the next space) is written
+here once; the chat's follow-ups (conversation.py) read filters with it too.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunking import Chunk
+from .errors import QueryError
+
+FILTER_NAMES = ("tag", "path", "after", "before")
+_NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
+_ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
+FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
+
+TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
+TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
+
+# a year, not one after "since"/"after"/"before"/... (a starting point, not the year asked about)
+_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
+                   r"(?<!post-)(?:1[89]|2[01])\d\d(?![\d.])", re.IGNORECASE)
+
+
+def years(text: str) -> set[str]:
+    """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
+    return set(_YEAR.findall(text))
+
+
+@dataclass
+class Filters:
+    tags: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    after: str | None = None
+    before: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.paths or self.after or self.before)
+
+
+def parse_date(value, name: str) -> str | None:
+    """value (YYYY-MM-DD text, a date or None) as an ISO date; a QueryError naming name if it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.") from None
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, os.PathLike)):
+        return (os.fspath(value),)
+    return tuple(os.fspath(v) if isinstance(v, os.PathLike) else v for v in value)
+
+
+# Names people type for filters in other tools: given one of these (or a near-miss of a real
+# filter name), a `name:value` is an error rather than words, so a typo is never silently
+# ignored. Any other `word:word` ("re:Invent", "10:30") stays part of the question.
+_FILTERISH = {"tags", "title", "file", "folder", "dir", "date", "since", "until", "from", "to", "type", "kind",
+              "in", "is", "has", "year", "note", "notes", "paths", "heading", "category", "categories"}
+
+
+def _near(name: str) -> bool:
+    import difflib
+
+    return name in _FILTERISH or bool(difflib.get_close_matches(name, FILTER_NAMES, n=1, cutoff=0.75))
+
+
+def parse_query(question: str) -> tuple[str, Filters]:
+    """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
+
+    A filter-like `name:value` whose name is not a filter but looks like one (tags:,
+    afer:, date:) is an error so a typo is not silently ignored; other `word:word`
+    text such as re:Invent or 10:30 and URLs stay in the question.
+    """
+    filters = Filters()
+    tags: list[str] = []
+    paths: list[str] = []
+    problems: list[str] = []
+
+    def take(m: re.Match) -> str:
+        name, value = m.group(1).lower(), m.group(2).strip('"')
+        if value.startswith("//"):  # a URL such as https://...
+            return m.group(0)
+        if name == "tag":
+            tags.append(value)
+        elif name == "path":
+            paths.append(value)
+        elif name == "after":
+            filters.after = parse_date(value, "after")
+        elif name == "before":
+            filters.before = parse_date(value, "before")
+        elif (m.group(1).islower() or m.group(1).istitle()) and _near(name):
+            problems.append(name)
+            return m.group(0)
+        else:
+            return m.group(0)
+        return " "
+
+    text = _ANY_NAMED.sub(take, question)
+    if problems:
+        raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
+                         + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
+    filters.tags = tuple(tags)
+    filters.paths = tuple(paths)
+    return " ".join(text.split()), filters
+
+
+def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
+    return Filters(
+        tags=f.tags + _as_tuple(tags),
+        paths=f.paths + _as_tuple(paths),
+        after=parse_date(after, "after") or f.after,
+        before=parse_date(before, "before") or f.before,
+    )
+
+
+def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
+    """Which chunks pass the filters (None: no filters, all pass)."""
+    if not f:
+        return None
+    want_tags = {t.lstrip("#").casefold() for t in f.tags}
+    mask = np.ones(len(chunks), dtype=bool)
+    for i, c in enumerate(chunks):
+        if want_tags and not want_tags.intersection(c.tags):
+            mask[i] = False
+        elif f.paths and not any(_path_match(c.path, p) for p in f.paths):
+            mask[i] = False
+        elif (f.after or f.before) and (
+            c.date is None or (f.after and c.date < f.after) or (f.before and c.date > f.before)
+        ):
+            mask[i] = False
+    return mask
+
+
+def _path_match(path: str, pattern: str) -> bool:
+    pattern = posixpath.normpath(pattern) if pattern else pattern  # "./work//" -> "work", "./." -> "."
+    if pattern in (TOP_LEVEL, "/"):
+        return "/" not in path
+    if pattern == ".." or pattern.startswith("../"):
+        return False  # outside the notes folder: no note is there
+    pattern = pattern.lstrip("/")
+    if fnmatch.fnmatchcase(path, pattern):
+        return True
+    # a folder name or prefix without wildcards matches everything under it
+    return not any(ch in pattern for ch in "*?[") and (path.startswith(pattern.rstrip("/") + "/") or path == pattern)
+
+
+# "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
+# the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is)
+_NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)"
+_SEEKS_NOTE = re.compile(
+    r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
+    # ... then what the note does: "which note covers", "which page is about", "which post did I ..."
+    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my)\b"
+    r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
+    r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
+
+
+def seeks_note(question: str) -> bool:
+    """Does the question ask which note holds something, rather than for the passage itself?"""
+    return _SEEKS_NOTE.search(question) is not None

@@ -1,0 +1,213 @@
+"""Candidates for a question, best first: dense and keyword scores fused, then note-level evidence.
+
+Dense (cosine over context-prefixed units) and BM25 keyword scores are fused with a
+weighted sum of normalised scores over an over-fetched candidate pool (`gather`, then
+`fuse`). The order adds, for ranking only, a year the question names and evidence about
+whole notes (notelevel.py); each candidate carries an Explanation of its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .chunking import Chunk
+from .query import years
+
+if TYPE_CHECKING:
+    from .store import Generation
+
+DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
+# A chunk matching two thirds of what the question's words can score counts as a full keyword match.
+KEYWORD_FULL = 2 / 3
+# The keyword share of a chunk's whole section (note + heading path) added to its own:
+# words of the question around an answer, not in it, still count a little.
+SECTION_SHARE = 0.15
+POOL = 100  # candidates fetched from each side before fusion
+# Added, for ranking only, to a chunk whose note date, title, headings or text name a year the
+# question names: "Werner's 2023 keynote" is answered from the 2023 note, not from a 2025 note on
+# the same talk that the model finds a little closer. About a tenth of a typical top score. The
+# hit's score stays the match score, so a year does not make a weak match look strong.
+YEAR_BONUS = 0.08
+# Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
+# figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
+# lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
+# second-best passage lifts a note whose passages agree with the question over a hub note with one
+# passing line; a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
+NAME_BONUS = 0.05
+AGREE = 0.1
+ASK_PENALTY = 0.05
+THIN_PENALTY = 0.05  # a passage that is only a link or a picture, or of FEW_WORDS words or fewer
+FEW_WORDS = 4
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a hit ranked where it did."""
+
+    dense_rank: int | None
+    dense_score: float
+    keyword_rank: int | None
+    keyword_score: float  # the chunk's own BM25 score
+    fused_score: float
+    section_share: float = 0.0  # 0..1: how much of the question its section's words match
+    year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
+    name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
+    agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
+    asks: bool = False  # the passage asks a question rather than answering one
+    thin: bool = False  # the passage is only a link or a picture, or a few words
+    rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
+
+    def __str__(self) -> str:
+        d = f"#{self.dense_rank}" if self.dense_rank else "-"
+        k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
+        sec = f", section {self.section_share:.2f}" if self.section_share else ""
+        year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
+        note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
+            if self.name_match else ""
+        if self.agreement:
+            note += f", its note agrees (+{AGREE * self.agreement:.3f})"
+        if self.asks:
+            note += f", asks a question (-{ASK_PENALTY:.2f})"
+        if self.thin:
+            note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f})"
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
+                f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A chunk that may answer the question, with the score it is ordered by."""
+
+    row: int  # the chunk's row in the generation
+    rank: float  # the ranking score: the match score (explain.fused_score) plus year and note-level evidence
+    explain: Explanation
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Both sides' scores for every chunk of a generation."""
+
+    dense: np.ndarray  # cosine per chunk; NaN where an approximate index did not fetch it
+    dense_floor: float | None  # approximate index: the lowest fetched score, for unfetched candidates
+    keyword: np.ndarray  # BM25 per chunk
+    keyword_ceiling: float  # what the question's words can score at most (see KeywordIndex.search)
+    section: np.ndarray | None  # 0..1 keyword share of each chunk's section, None without sections
+
+
+def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
+    """BM25 scores as a 0..1 share of the query's ceiling (see KeywordIndex.search)."""
+    if ceiling <= 0:
+        return np.zeros(len(scores), dtype=np.float32)
+    share = (scores / (KEYWORD_FULL * ceiling)).astype(np.float32)
+    return np.minimum(1.0, share) if clip else share
+
+
+def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int) -> Scores:
+    """Both sides' scores of every chunk of gen for the question's text and vector."""
+    n = len(gen.chunks)
+    dense_all = gen.dense.all_scores(qvec)
+    floor = None
+    if dense_all is None:  # approximate index: over-fetch, then post-filter
+        fetch = pool if mask is None else min(n, pool * 10)
+        ids, sc = gen.dense.scores(qvec, fetch)
+        dense_all = np.full(n, np.nan, dtype=np.float32)
+        dense_all[ids] = sc
+        floor = float(sc.min()) if len(sc) else 0.0
+    kw_all, kw_ceiling = gen.keywords.search(text)
+    sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
+    return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None)
+
+
+def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
+         pool: int) -> list[Candidate]:
+    """The pool best of each side (among the chunks mask lets through), ranked by their fused score
+    plus the year's and the note-level evidence, best first. named: notes the question names (NoteNames.named)."""
+    # keyword side: the chunk's share of the question's words, plus a little of its section's
+    kw_side = keyword_share(scores.keyword, scores.keyword_ceiling, clip=False)
+    if scores.section is not None:
+        kw_side = kw_side + SECTION_SHARE * scores.section
+    valid = np.ones(len(chunks), dtype=bool) if mask is None else mask
+    d_top = _top(np.nan_to_num(scores.dense, nan=-1.0), valid & ~np.isnan(scores.dense), pool)
+    k_top = _top(kw_side, valid & (kw_side > 0), pool)
+    cand = np.unique(np.concatenate([d_top, k_top]))
+    if len(cand) == 0:
+        return []
+    dense = scores.dense[cand]
+    if scores.dense_floor is not None:
+        dense = np.where(np.isnan(dense), scores.dense_floor, dense)
+    kw = np.minimum(1.0, kw_side[cand])
+    fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
+    year = _year_match(chunks, cand, text)
+    name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
+    agree = _second_best(chunks, cand, fused)
+    asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
+    thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
+    rank = (fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
+            - THIN_PENALTY * thin)
+    d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
+    k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
+    out = []
+    for j in np.argsort(-rank, kind="stable"):
+        cid = int(cand[j])
+        exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
+                          float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
+                          bool(year[j]), float(name[j]), float(agree[j]), bool(asks[j]), bool(thin[j]), float(rank[j]))
+        out.append(Candidate(cid, float(rank[j]), exp))
+    return out
+
+
+def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
+    """The rows of the pool best valid scores, best first."""
+    s = np.where(valid, scores, -np.inf)
+    m = min(pool, int(valid.sum()))
+    if m <= 0:
+        return np.zeros(0, dtype=np.int64)
+    idx = np.argpartition(-s, m - 1)[:m]
+    return idx[np.argsort(-s[idx], kind="stable")]
+
+
+def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
+    asked = years(text)
+    out = np.zeros(len(cand), dtype=bool)
+    if not asked:
+        return out
+    for j, cid in enumerate(cand):
+        c = chunks[int(cid)]
+        if c.date and c.date[:4] in asked:
+            out[j] = True
+            continue
+        parts = (c.title, *c.heading, *c.parents, c.text)
+        # a plain substring test first: the regex (to skip "v2.2019", "since 2022") runs on few chunks
+        if any(y in p for y in asked for p in parts):
+            out[j] = not asked.isdisjoint(years(" ".join(parts)))
+    return out
+
+
+def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
+    """For each candidate, the fused score of the second-best candidate of its note (0 if none)."""
+    best: dict[str, list[float]] = {}
+    for j, c in enumerate(cand):
+        top = best.setdefault(chunks[int(c)].path, [0.0, 0.0])
+        f = float(fused[j])
+        if f > top[0]:
+            top[0], top[1] = f, top[0]
+        elif f > top[1]:
+            top[1] = f
+    return np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+
+
+def _few_words(c: Chunk) -> bool:
+    """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
+    note's title and headings, so it matches a question about the note without saying anything."""
+    return c.kind in ("bullet", "paragraph") and len(_WORD.findall(c.text)) <= FEW_WORDS
+
+
+def _asks(c: Chunk) -> bool:
+    """A passage that is a question (an exam-prep list, a to-do of questions), not an answer."""
+    return c.kind in ("bullet", "paragraph") and c.text.rstrip().endswith("?")

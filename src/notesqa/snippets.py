@@ -1,0 +1,276 @@
+"""Which text each hit shows: the unit that matched, then what follows it under the same parent.
+
+Hits are picked best first within a small character budget each; nothing is shown twice: a
+unit inside another hit is dropped, and a parent or child of a shown hit is either shown with
+it (taking it over) or left to its breadcrumb. It all works over a NoteTree, the rows of a
+generation's notes built once at load.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, replace
+
+from .chunking import Chunk
+from .hits import Hit
+from .query import TOP_LEVEL_NAME
+from .ranking import Candidate, Explanation
+
+# Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
+# likeliest answer, so it gets the most room for what follows its unit (the answer to "which
+# language did I pick?" is often the paragraph after the one that matched); the others stay
+# short, so the list is quick to scan (dev set: 334 characters a hit on average, limit 350).
+SHOW_BUDGETS = (600, 500, 450)
+MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
+TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
+
+
+@dataclass(frozen=True)
+class NoteTree:
+    """A generation's chunks as notes. A chunk names its parent bullet and its paragraph's first
+    window by seq within its note; here they are rows of the generation, worked out once."""
+
+    chunks: list[Chunk]
+    rows: dict[str, tuple[int, int]]  # path -> (first row, row after the last) of its chunks
+    parent: tuple[int | None, ...]  # row -> row of its parent bullet
+    first_window: tuple[int | None, ...]  # row -> row of the first window of its paragraph (None: not a window)
+    origins: dict[int, int]  # row of an embedded copy -> row of the same text in the note it comes from
+    same_titles: frozenset[str]  # notes whose title another note has too: their hits name their folder
+
+    @classmethod
+    def build(cls, chunks: list[Chunk]) -> "NoteTree":
+        rows: dict[str, tuple[int, int]] = {}
+        for i, c in enumerate(chunks):
+            start, _ = rows.get(c.path, (i, i))
+            rows[c.path] = (start, i + 1)
+        parent = tuple(None if c.parent is None else rows[c.path][0] + c.parent for c in chunks)
+        first_window = tuple(None if c.group is None else rows[c.path][0] + c.group for c in chunks)
+        return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks))
+
+    def note(self, path: str) -> list[Chunk]:
+        start, end = self.rows.get(path, (0, 0))
+        return self.chunks[start:end]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """What one hit shows: its first unit and the units after it (rows)."""
+
+    root: int
+    follow: tuple[int, ...]
+    rank: float  # the ranking score of the candidate that placed it
+    explain: Explanation
+
+
+def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
+           origin: dict[int, int]) -> list[Snippet]:
+    """Pick hits best first so that nothing is shown twice.
+
+    A candidate already shown inside another hit is dropped. A candidate that is the
+    parent bullet of a shown hit, or an earlier window of the shown hit's paragraph, and
+    scores nearly as well takes that hit over when the hit's unit still fits after it:
+    the parent is shown with its children, the paragraph from the earlier window on, the
+    matching unit among them. Other ancestors of a shown hit are dropped: they are in
+    its breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
+    """
+    out: list[Snippet] = []
+    shown: set[int] = set()
+    for cand in ranked:
+        if min_score is not None and cand.explain.fused_score < min_score:
+            if cand.rank < min_score:
+                break  # ranked by rank (>= a match score): nothing later reaches min_score
+            continue
+        row = origin.get(cand.row, cand.row)
+        if row in shown:
+            continue
+        at = _child_shown(tree, row, out)
+        if at is None:
+            at = _later_window_shown(tree, row, out)
+        if at is not None:
+            if cand.rank >= TAKEOVER * out[at].rank:
+                _take_over(tree, out, at, row, _room(budget, at), shown)
+            continue
+        if _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
+            continue  # already in the breadcrumb of a better hit, or in the paragraph it shows
+        if len(out) >= k:
+            if cand.rank < TAKEOVER * min(s.rank for s in out):
+                break
+            continue  # keep scanning only for units that can take over a shown hit
+        root, follow = _from_paragraph_start(tree, row, _room(budget, len(out)), shown)
+        shown |= {root, *follow}
+        out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
+    return out
+
+
+def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate], k: int, budget: int | None,
+                 min_score: float | None, origin: dict[int, int]) -> list[Snippet]:
+    """For a question that asks for a note ("which note covers ...", "where are my notes on
+    ..."): the best notes, each shown from its opening (leads: path -> row, NoteNames.leads),
+    ranked by its best passage."""
+    out: list[Snippet] = []
+    seen: set[str] = set()
+    for cand in ranked:
+        row = origin.get(cand.row, cand.row)
+        path = tree.chunks[row].path
+        if path in seen or (min_score is not None and cand.explain.fused_score < min_score):
+            continue
+        seen.add(path)
+        lead = leads.get(path, row)
+        out.append(Snippet(lead, tuple(_following(tree, lead, _room(budget, len(out)))), cand.rank, cand.explain))
+        if len(out) >= k:
+            break
+    return out
+
+
+def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
+    """The hit showing snippet, scored by its match score."""
+    c = tree.chunks[snippet.root]
+    lines = [f"{c.marker} {c.text}" if c.marker else c.text]
+    base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
+    for j in snippet.follow:
+        f = tree.chunks[j]
+        if f.kind == "bullet":
+            base = f.depth if base is None else base
+            lines.append(f"{'  ' * max(0, f.depth - base)}{f.marker or '-'} {f.text}")
+        else:
+            lines.append(f.text)
+    folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
+    exp = snippet.explain
+    return Hit(text="\n".join(lines), path=c.path, line=c.line, heading=tuple(c.heading),
+               score=round(exp.fused_score, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
+               tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "")
+
+
+def _room(budget: int | None, position: int) -> int:
+    """Characters the hit at position (0: the best) may show."""
+    return budget if budget is not None else SHOW_BUDGETS[min(position, len(SHOW_BUDGETS) - 1)]
+
+
+def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int, shown: set[int]) -> None:
+    """Show out[at] from row on (its parent, or an earlier window of its paragraph), if its unit still fits."""
+    old = out[at]
+    follow = _following(tree, row, room, shown - {old.root, *old.follow})
+    if old.root in follow:
+        shown -= {old.root, *old.follow}
+        out[at] = replace(old, root=row, follow=tuple(follow))
+        shown |= {row, *follow}
+
+
+def _child_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
+    """The position of the shown hit whose unit is a child bullet of row, if any."""
+    return next((i for i, s in enumerate(out) if tree.parent[s.root] == row), None)
+
+
+def _later_window_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
+    """The position of the shown hit whose unit is a later window of row's paragraph, if any.
+
+    A long paragraph is embedded as runs of sentences; when the run that sets up a
+    point scores nearly as well as the run shown, the answer is often in the first."""
+    first = tree.first_window[row]
+    if first is None:
+        return None
+    return next((i for i, s in enumerate(out) if row < s.root and tree.first_window[s.root] == first), None)
+
+
+def _is_ancestor_of_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
+    for s in out:
+        p = tree.parent[s.root]
+        while p is not None:
+            if p == row:
+                return True
+            p = tree.parent[p]
+    return False
+
+
+def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int]) -> bool:
+    """True if another window of the same paragraph is already shown."""
+    first = tree.first_window[row]
+    return first is not None and any(tree.first_window[s] == first for s in shown)
+
+
+def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]) -> tuple[int, list[int]]:
+    """(first unit shown, units after it) for a hit on row.
+
+    A later window of a long paragraph starts mid-thought ("In my case that's a million
+    comparisons..."); when the paragraph up to it fits the budget, it is shown from its start."""
+    first = tree.first_window[row]
+    if first is not None and first < row and \
+            sum(len(tree.chunks[j].text) + 1 for j in range(first, row + 1)) <= budget + 1:
+        follow = _following(tree, first, budget, shown)
+        if row in follow:
+            return first, follow
+    return row, _following(tree, row, budget, shown)
+
+
+def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
+    """Units after row under the same parent (its children, then its later siblings), within budget.
+
+    Stops before a unit another hit already shows, so nothing appears twice."""
+    chunks = tree.chunks
+    c = chunks[row]
+    _, end = tree.rows[c.path]
+    used = len(c.text)
+    out: list[int] = []
+    label = _is_label(chunks, row, end)
+    for j in range(row + 1, end):
+        nxt = chunks[j]
+        if j in shown:
+            break
+        if label:  # a list's label: its own list, not the next label's
+            if nxt.depth <= c.depth or nxt.kind == "code":
+                break
+        elif not _same_scope(c, nxt) or (c.kind != "bullet" and _is_label(chunks, j, end)):
+            break
+        if used + len(nxt.text) + 1 > budget:
+            break
+        out.append(j)
+        used += len(nxt.text) + 1
+        if budget - used < MIN_FOLLOW:
+            break
+    return out
+
+
+def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:
+    """A paragraph that names the list under it (its next chunk has it as parent)."""
+    c = chunks[row]
+    return c.kind == "paragraph" and row + 1 < end and chunks[row + 1].parent == c.seq
+
+
+def _same_scope(c: Chunk, nxt: Chunk) -> bool:
+    if nxt.heading != c.heading or nxt.kind == "code":
+        return False
+    if c.kind == "bullet":
+        return nxt.kind == "bullet" and nxt.depth >= c.depth and (nxt.depth > c.depth or nxt.parent == c.parent)
+    if c.kind in ("paragraph", "quote"):
+        if nxt.kind == "quote" and nxt.parents != c.parents:
+            return False  # another callout
+        if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
+            return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
+                nxt.depth > c.depth or nxt.parent == c.parent)
+        # prose often sets up a point and makes it in the next sentence or paragraph
+        return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
+    return c.kind == "table_row" and nxt.kind == "table_row"
+
+
+def _origins(chunks: list[Chunk]) -> dict[int, int]:
+    """Each embedded copy's row -> the row of the same text in the note it comes from, where that
+    note is indexed (by text: a long paragraph is cut into the same windows in both)."""
+    wanted: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(chunks):
+        if c.origin:
+            wanted.setdefault((c.origin.rpartition(":")[0], c.text), []).append(i)
+    out: dict[int, int] = {}
+    if not wanted:
+        return out
+    for i, c in enumerate(chunks):
+        for j in (wanted.pop((c.path, c.text), ()) if not c.origin else ()):
+            out[j] = i
+    return out
+
+
+def _same_titles(chunks: list[Chunk]) -> frozenset[str]:
+    """Notes whose title another note in the index has too: their hits name their folder."""
+    by_title: dict[str, set[str]] = {}
+    for c in chunks:
+        by_title.setdefault(c.title.casefold(), set()).add(c.path)
+    return frozenset(p for paths in by_title.values() if len(paths) > 1 for p in paths)

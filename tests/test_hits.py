@@ -1,0 +1,56 @@
+"""The result values (hits.py): a Hit is frozen and typed, and its breadcrumb shows each part once."""
+
+import dataclasses
+import json
+
+import pytest
+
+from notesqa import Hit, NotesIndex
+
+
+def _hit(**kw):
+    return Hit(text="x", path="a.md", line=3, heading=kw.pop("heading", ()), score=1.0, **kw)
+
+
+def test_hit_is_frozen_and_typed(built, embedder):
+    _, index, _ = built
+    hits = NotesIndex.open(index, embedder=embedder).search("shuffle sharding customers cells", k=3)
+    h = hits[0]
+    assert isinstance(h, Hit)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        h.score = 1.0
+    assert h.path == "aws-2024.md"
+    assert h.match == "Shuffle sharding to map customers to cells"
+    assert h.heading == ("Keynotes", "CTO Werner Vogels")
+    assert len(set(hits)) == len(hits) and h in set(hits)  # frozen all the way down: hashable
+    assert json.loads(json.dumps(h.to_dict()))["heading"] == ["Keynotes", "CTO Werner Vogels"]
+    assert h.breadcrumb == ["AWS re:Invent 2024", "Keynotes", "CTO Werner Vogels", "Lessons in Simplexity",
+                            "Organize into cells"]
+    assert h.line == 13 and h.source == "aws-2024.md:13"
+    # ordered by the ranking score (the match score, the score shown, plus the year's and the note's evidence)
+    assert [x.explain.rank for x in hits] == sorted((x.explain.rank for x in hits), reverse=True)
+
+
+def test_breadcrumb_shows_a_title_like_first_heading_once():
+    h = _hit(heading=("Sourdough bread", "Method"), title="Sourdough Bread", parents=("Mix",))
+    assert h.breadcrumb == ["Sourdough Bread", "Method", "Mix"]
+
+
+def test_breadcrumb_drops_a_part_the_one_before_begins_with():
+    h = _hit(title="Designing Data-Intensive Applications (Kleppmann)",
+             heading=("Designing Data-Intensive Applications", "Chapter 5"))
+    assert h.breadcrumb == ["Designing Data-Intensive Applications (Kleppmann)", "Chapter 5"]
+    assert _hit(title="Pros:", heading=("Pros",)).breadcrumb == ["Pros:"]
+
+
+def test_breadcrumb_keeps_a_part_that_says_more():
+    # "Python packaging" extends "Python": it is a new part, not a repeat
+    assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]
+    # a part that begins like the one before but in the middle of a word is another word
+    assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
+
+
+def test_breadcrumb_drops_empty_parts_and_names_a_folder_first():
+    h = _hit(folder="work", title="Plan", heading=("", " ", "Goals"), parents=("Goals ",))
+    assert h.breadcrumb == ["work", "Plan", "Goals"]
+    assert h.to_dict()["breadcrumb"] == h.breadcrumb

@@ -1,0 +1,98 @@
+"""Questions as written (query.py): filters in the text, dates, paths, years, and questions for a note."""
+
+import datetime as dt
+
+import pytest
+
+from notesqa import QueryError
+from notesqa.chunking import Chunk
+from notesqa.query import (
+    FILTER,
+    TOP_LEVEL,
+    Filters,
+    filter_mask,
+    merge_filters,
+    parse_date,
+    parse_query,
+    seeks_note,
+    years,
+)
+
+
+def test_bad_filters_are_errors():
+    with pytest.raises(QueryError, match="after"):
+        parse_query("cells after:2024-13-45")
+    with pytest.raises(QueryError, match="Unknown filter"):
+        parse_query("cells tags:aws")
+    with pytest.raises(QueryError, match="Unknown filter afer"):
+        parse_query("cells afer:2024-01-01")
+    text, f = parse_query("see https://example.com and 10:30 at re:Invent tag:aws")
+    assert text == "see https://example.com and 10:30 at re:Invent" and f.tags == ("aws",)
+    # a capitalised typo is caught too (a question often starts with one); Re:Invent stays words
+    with pytest.raises(QueryError, match="Unknown filter tags"):
+        parse_query("Tags:aws deploy")
+    assert parse_query("Re:Invent keynotes TAG:aws") == ("Re:Invent keynotes", parse_query("x tag:aws")[1])
+
+
+def test_filters_parse_into_their_fields():
+    text, f = parse_query('tag:aws path:"work/2024 plans" after:2024-01-01 before:2024-12-31 what did we decide')
+    assert text == "what did we decide"
+    assert f == Filters(tags=("aws",), paths=("work/2024 plans",), after="2024-01-01", before="2024-12-31")
+    merged = merge_filters(f, tags="cooking", paths=["home"], after=dt.date(2024, 6, 1))
+    assert merged.tags == ("aws", "cooking") and merged.paths == ("work/2024 plans", "home")
+    assert merged.after == "2024-06-01" and merged.before == "2024-12-31"
+    assert not Filters() and Filters(after="2024-01-01")
+
+
+def test_the_filter_grammar_finds_what_the_question_parser_takes():
+    """The chat's follow-ups read filters with FILTER: the same names and values parse_query takes."""
+    q = 'Tag:aws PATH:"my notes" after:2024-01-01 tags:x re:Invent 10:30 before:2025-01-01 cells'
+    assert [(m.group(1), m.group(2)) for m in FILTER.finditer(q)] == [
+        ("Tag", "aws"), ("PATH", '"my notes"'), ("after", "2024-01-01"), ("before", "2025-01-01")]
+    text, f = parse_query(FILTER.sub(" ", q).replace("tags:x", ""))
+    assert text == "re:Invent 10:30 cells" and not f
+
+
+def test_parse_date_takes_text_dates_and_nothing():
+    assert parse_date("2024-02-01", "after") == "2024-02-01"
+    assert parse_date(dt.datetime(2024, 2, 1, 13, 5), "after") == "2024-02-01"
+    assert parse_date(None, "after") is None and parse_date("", "after") is None
+    with pytest.raises(QueryError, match="before: wants a date"):
+        parse_date("Feb 1", "before")
+
+
+def _chunk(path, tags=(), date=None):
+    return Chunk(path=path, line=1, end_line=1, kind="bullet", text="x", title="t", heading=[], parents=[],
+                 tags=list(tags), date=date, seq=0)
+
+
+def test_filter_mask():
+    chunks = [_chunk("a.md", ["aws"], "2024-03-01"), _chunk("work/b.md", [], "2023-05-01"),
+              _chunk("work/deep/c.md", ["aws"]), _chunk("workshop/d.md")]
+    assert filter_mask(chunks, Filters()) is None
+    assert filter_mask(chunks, Filters(tags=("#AWS",))).tolist() == [True, False, True, False]
+    assert filter_mask(chunks, Filters(paths=("work",))).tolist() == [False, True, True, False]
+    assert filter_mask(chunks, Filters(paths=("work/*.md",))).tolist() == [False, True, True, False]
+    assert filter_mask(chunks, Filters(paths=(TOP_LEVEL,))).tolist() == [True, False, False, False]
+    assert filter_mask(chunks, Filters(paths=("../work",))).tolist() == [False] * 4
+    # a note without a date is never inside a date range
+    assert filter_mask(chunks, Filters(after="2024-01-01")).tolist() == [True, False, False, False]
+    assert filter_mask(chunks, Filters(before="2023-12-31")).tolist() == [False, True, False, False]
+
+
+def test_years_are_the_years_a_question_asks_about():
+    assert years("what did Werner say at re:Invent 2023 and 2024?") == {"2023", "2024"}
+    # a starting point, a version number or another number is not the year asked about
+    assert years("what changed since 2022, after 2021, pre-2020") == set()
+    assert years("release v2.2019 on port 20230") == set()
+    assert years("Before 1999 and In 1850") == {"1850"}
+
+
+def test_which_questions_ask_for_a_note():
+    for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
+              "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X"):
+        assert seeks_note(q), q
+    for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
+              "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
+              "which page table format does x86 use?"):
+        assert not seeks_note(q), q

@@ -1,0 +1,218 @@
+"""Ranking (ranking.py): dense and keyword scores fused, then the year's and the note-level evidence."""
+
+import numpy as np
+import pytest
+
+from notesqa import NotesIndex, build_index, ranking
+from notesqa.chunking import Chunk
+from notesqa.keywords import KeywordIndex
+from notesqa.ranking import AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, THIN_PENALTY, YEAR_BONUS, Scores, fuse
+
+from conftest import write
+
+
+def open_index(index, embedder):
+    return NotesIndex.open(index, embedder=embedder)
+
+
+def _chunk(path, seq, text, kind="bullet", date=None):
+    return Chunk(path=path, line=seq + 1, end_line=seq + 1, kind=kind, text=text, title=path[:-3], heading=[],
+                 parents=[], tags=[], date=date, seq=seq)
+
+
+def _dense_only(dense, keyword=None, ceiling=0.0, floor=None):
+    n = len(dense)
+    kw = np.zeros(n, dtype=np.float32) if keyword is None else np.array(keyword, dtype=np.float32)
+    return Scores(np.array(dense, dtype=np.float32), floor, kw, ceiling, None)
+
+
+TINY = [_chunk("a.md", 0, "cells isolate customers from each other"),
+        _chunk("a.md", 1, "shuffle sharding spreads the customers over cells"),
+        _chunk("b.md", 0, "a cell is one copy of the whole service"),
+        _chunk("c.md", 0, "bread needs flour and water and time")]
+
+
+def test_fuse_ranks_by_the_weighted_sum_and_explains_each_candidate():
+    scores = _dense_only([0.5, 0.9, 0.6, 0.1], keyword=[0.0, 3.0, 0.0, 0.0], ceiling=2.0)
+    ranked = fuse(TINY, scores, "cells", {}, None, pool=10)
+    assert [c.row for c in ranked] == [1, 2, 0, 3]
+    top = ranked[0].explain
+    assert top.dense_rank == 1 and top.keyword_rank == 1 and top.keyword_score == 3.0
+    assert top.fused_score == pytest.approx(DENSE_WEIGHT * 0.9 + (1 - DENSE_WEIGHT) * 1.0)  # keyword share capped at 1
+    # the other passage of a.md agrees: a.md's best passage is lifted by its note's second best
+    assert top.agreement == pytest.approx(ranked[2].explain.fused_score)
+    assert ranked[0].rank == pytest.approx(top.fused_score + AGREE * top.agreement) == top.rank
+    assert ranked[1].explain.keyword_rank is None and ranked[1].explain.agreement == 0.0
+    assert ranked[1].rank == pytest.approx(DENSE_WEIGHT * 0.6)
+
+
+def test_fuse_keeps_to_the_mask_and_the_pool():
+    scores = _dense_only([0.5, 0.9, 0.6, 0.1])
+    assert [c.row for c in fuse(TINY, scores, "cells", {}, np.array([True, False, True, False]), 10)] == [2, 0]
+    assert [c.row for c in fuse(TINY, scores, "cells", {}, None, pool=2)] == [1, 2]
+    assert fuse(TINY, scores, "cells", {}, np.zeros(4, dtype=bool), 10) == []
+
+
+def test_fuse_gives_unfetched_candidates_the_approximate_indexs_floor():
+    scores = _dense_only([np.nan, 0.9, np.nan, np.nan], keyword=[2.0, 0.0, 0.0, 0.0], ceiling=3.0, floor=0.4)
+    ranked = fuse(TINY, scores, "cells", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0]
+    assert ranked[1].explain.dense_score == pytest.approx(0.4) and ranked[1].explain.dense_rank is None
+
+
+def test_fuse_weighs_years_names_questions_and_thin_passages():
+    chunks = [_chunk("talk.md", 0, "Werner built a model for radiology scans", date="2023-12-01"),
+              _chunk("other.md", 0, "Werner built a model for radiology scans"),
+              _chunk("exam.md", 0, "What did Werner build for radiology scans?"),
+              _chunk("links.md", 0, "Werner radiology")]
+    ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "Werner radiology 2023", {"other.md": 0.75},
+                                      None, 10)}
+    assert ranked[0].explain.year_match and ranked[0].rank == pytest.approx(0.4 + YEAR_BONUS)
+    assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
+    assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
+    assert ranked[3].explain.thin and ranked[3].rank == pytest.approx(0.4 - THIN_PENALTY)
+    assert all(c.explain.fused_score == pytest.approx(0.4) for c in ranked.values())  # the match score stays
+
+
+def test_keyword_side_finds_rare_terms(built, embedder):
+    _, index, _ = built
+    hits = open_index(index, embedder).search("Tesler", k=3)
+    assert hits[0].match.startswith("Tesler's law")
+    assert hits[0].explain.keyword_rank == 1
+
+
+def test_explain_fields(built, embedder):
+    _, index, _ = built
+    h = open_index(index, embedder).search("brain hemorrhage CT scans", k=1)[0]
+    e = h.explain
+    assert e.dense_rank == 1 and e.keyword_rank == 1
+    assert e.fused_score == pytest.approx(h.score, abs=1e-3)
+    assert "dense #1" in str(e)
+
+
+def test_fusion_is_weighted_sum_of_dense_and_normalised_keyword(built, embedder):
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    query = "Tesler complexity moved"
+    hits = idx.search(query, k=5, budget=10)
+    _, ceiling = idx._live.gen.keywords.search(query)
+    assert ceiling > 0
+    for h in hits:
+        e = h.explain
+        share = min(1.0, e.keyword_score / (ranking.KEYWORD_FULL * ceiling) + ranking.SECTION_SHARE * e.section_share)
+        expected = DENSE_WEIGHT * e.dense_score + (1 - DENSE_WEIGHT) * share
+        assert e.fused_score == pytest.approx(expected, abs=1e-4)
+    # a unit only the keyword side finds is still a candidate
+    only_kw = idx.search("hemorrhage", k=3, budget=10)
+    found = [h for h in only_kw if "hemorrhage" in h.match]
+    assert found and found[0].explain.keyword_rank == 1
+
+
+def test_year_in_question_reaches_that_years_note(tmp_path, embedder):
+    notes = tmp_path / "n"
+    for year in (2023, 2024):
+        write(notes / f"reinvent-{year}.md", f"""
+            ---
+            title: AWS re:Invent {year}
+            ---
+
+            ## Werner Vogels keynote
+
+            * Cells and shuffle sharding for isolation
+            * Simplicity needs discipline
+            """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    for year in (2023, 2024):
+        top = idx.search(f"what did Werner say about cells at re:Invent {year}?", k=1)[0]
+        assert top.path == f"reinvent-{year}.md"
+
+
+def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, monkeypatch):
+    notes = tmp_path / "n"
+    # same talk, two years; only the front-matter date says which year the first note is from,
+    # and the other note matches the question's words better
+    write(notes / "keynote-a.md", """
+        ---
+        title: Conference keynote
+        date: 2023-12-11
+        ---
+
+        * Werner built a radiology model
+        """)
+    write(notes / "keynote-b.md", """
+        ---
+        title: Conference keynote 2025
+        ---
+
+        * Werner built a radiology model, his project
+        """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    question = "what radiology model did Werner build as a 2023 project?"
+    top = idx.search(question, k=2)
+    assert top[0].path == "keynote-a.md" and top[0].explain.year_match
+    assert not top[1].explain.year_match and "year +" not in str(top[1].explain)
+    assert "year +0.08 to rank" in str(top[0].explain)
+    # the year ranks the hit, its score stays the match score: a year never makes a weak match look strong
+    assert top[0].score == pytest.approx(top[0].explain.fused_score, abs=1e-3) and top[0].score < top[1].score
+    assert idx.search(question, k=2, min_score=top[0].score + 1e-3)[0].path == "keynote-b.md"
+    # "since 2023" is a starting point, not the year asked about
+    assert not any(h.explain.year_match for h in idx.search("radiology model since 2023", k=2))
+    # the year is what decides: without the bonus the better worded note wins
+    monkeypatch.setattr(ranking, "YEAR_BONUS", 0.0)
+    assert idx.search(question, k=1)[0].path == "keynote-b.md"
+    # a year named only in the text counts too; a question without a year adds nothing
+    monkeypatch.setattr(ranking, "YEAR_BONUS", 0.08)
+    assert idx.search("radiology model 2025", k=1)[0].path == "keynote-b.md"
+    assert not any(h.explain.year_match for h in idx.search("radiology model", k=2))
+
+
+def test_keyword_share_is_relative_to_what_the_question_can_score():
+    """One common word shared with the question is a weak keyword match even when it is
+    the best there is; a chunk with every rare word of the question is a full match."""
+    texts = ["the garden plan for spring", "spring onions and garden peas", "garden tools in the shed",
+             "sourdough starter feeding schedule", "bake the sourdough at 250 degrees"]
+    kw = KeywordIndex.build(texts)
+    only_common, ceiling = kw.search("garden zucchini pergola")  # only "garden" is known
+    share = ranking.keyword_share(only_common, ceiling)
+    assert share.max() == pytest.approx(1.0)  # the known word is all the question can match here
+
+    scores, ceiling = kw.search("sourdough starter schedule garden")
+    share = ranking.keyword_share(scores, ceiling)
+    assert share[3] == pytest.approx(1.0)  # all three rare words
+    assert share[0] < 0.4 and share[2] < 0.4  # "garden" alone
+    # the ceiling is the sum of each word's best score anywhere
+    per_word = [kw.search(w)[0].max() for w in ("sourdough", "starter", "schedule", "garden")]
+    assert ceiling == pytest.approx(sum(per_word), rel=1e-5)
+    assert ranking.keyword_share(scores, 0.0).max() == 0.0
+
+
+def test_section_words_lift_a_chunk_whose_own_words_miss(tmp_path, embedder):
+    """Two notes hold the same bullet; only one has the question's words around it (in its
+    section). That one ranks higher, and --explain says why."""
+    notes = tmp_path / "n"
+    write(notes / "kitchen.md", """
+        # Kitchen notes
+
+        ## Weekly routine
+
+        * Feed it twice a day
+        * The sourdough starter lives on the counter
+        """)
+    write(notes / "garden.md", """
+        # Garden notes
+
+        ## Weekly routine
+
+        * Feed it twice a day
+        * The tomatoes need staking
+        """)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("how often should the sourdough starter get fed", k=10,
+                                                      budget=10)
+    feed = {h.path: h for h in hits if h.match == "Feed it twice a day"}
+    assert feed["kitchen.md"].explain.section_share > 0 == feed["garden.md"].explain.section_share
+    assert feed["kitchen.md"].score > feed["garden.md"].score
+    assert "section" in str(feed["kitchen.md"].explain)
+    assert ranking.SECTION_SHARE < 1 - DENSE_WEIGHT  # a nudge, never more than the chunk's own words

@@ -1,0 +1,236 @@
+"""Which text a hit shows (snippets.py): what follows the match, takeovers, budgets, nothing twice."""
+
+import pytest
+
+from notesqa import NotesIndex, build_index, snippets
+from notesqa.chunking import Chunk
+from notesqa.ranking import Candidate, Explanation
+from notesqa.snippets import NoteTree, Snippet, select, select_notes, to_hit
+
+from conftest import write
+
+
+def open_index(index, embedder):
+    return NotesIndex.open(index, embedder=embedder)
+
+
+def _chunk(path, seq, text, kind="bullet", depth=0, parent=None, group=None, origin=None):
+    return Chunk(path=path, line=seq + 1, end_line=seq + 1, kind=kind, text=text, title=path.rsplit("/", 1)[-1][:-3],
+                 heading=["H"],
+                 parents=[], tags=[], date=None, seq=seq, depth=depth, parent=parent, group=group, origin=origin)
+
+
+# a.md: a bullet tree; b.md: a paragraph in two windows, then an embedded copy of an a.md bullet
+TINY = [_chunk("a.md", 0, "Lessons"),
+        _chunk("a.md", 1, "Organize into cells", depth=1, parent=0),
+        _chunk("a.md", 2, "Cell based architecture", depth=2, parent=1),
+        _chunk("a.md", 3, "Shuffle sharding", depth=2, parent=1),
+        _chunk("a.md", 4, "Automate", depth=1, parent=0),
+        _chunk("b.md", 0, "A long paragraph, its first run of sentences.", kind="paragraph", group=0),
+        _chunk("b.md", 1, "Its second run of sentences.", kind="paragraph", group=0),
+        _chunk("b.md", 2, "Shuffle sharding", depth=0, origin="a.md:4")]
+
+
+def _ranked(*pairs, fused=None):
+    """Candidates (row, rank), best first; fused: row -> a match score other than the rank."""
+    fused = fused or {}
+    return [Candidate(row, rank, Explanation(None, rank, None, 0.0, fused.get(row, rank), rank=rank))
+            for row, rank in pairs]
+
+
+def _shown(snips):
+    return [(s.root, s.follow) for s in snips]
+
+
+def test_the_note_tree_gives_rows_for_seqs():
+    tree = NoteTree.build(TINY)
+    assert tree.rows == {"a.md": (0, 5), "b.md": (5, 8)}
+    assert tree.parent == (None, 0, 1, 1, 0, None, None, None)
+    assert tree.first_window == (None,) * 5 + (5, 5, None)
+    assert tree.origins == {7: 3}  # the copy's text in the note it comes from
+    assert tree.same_titles == frozenset()
+    assert [c.text for c in tree.note("b.md")][-1] == "Shuffle sharding" and tree.note("nope.md") == []
+
+
+def test_a_parent_scoring_nearly_as_well_takes_over_its_childs_hit():
+    tree = NoteTree.build(TINY)
+    assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 600, None, {})) == [(1, (2, 3, 4))]
+    # scoring much lower, it is not shown: it is in the hit's breadcrumb; so is the grandparent
+    assert _shown(select(tree, _ranked((3, 0.9), (1, 0.5), (0, 0.85)), 5, 600, None, {})) == [(3, ())]
+    # the takeover needs room for the child after it
+    assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 40, None, {})) == [(3, ())]
+
+
+def test_nothing_is_shown_twice_and_k_stops_the_scan():
+    tree = NoteTree.build(TINY)
+    # 2 follows 1 in the first hit; 7 is a copy of 3, which the first hit shows too
+    picked = select(tree, _ranked((1, 0.9), (2, 0.8), (7, 0.7), (5, 0.6)), 5, 600, None, tree.origins)
+    assert _shown(picked) == [(1, (2, 3, 4)), (5, (6, 7))]
+    assert _shown(select(tree, _ranked((1, 0.9), (5, 0.6)), 1, 600, None, {})) == [(1, (2, 3, 4))]
+    # min_score: a candidate matching under it is skipped, and the scan stops once ranks fall under it
+    ranked = _ranked((4, 0.9), (5, 0.8), (6, 0.7), (1, 0.2), (0, 0.1), fused={5: 0.4})
+    assert _shown(select(tree, ranked, 5, 10, 0.5, {})) == [(4, ()), (6, ())]
+    # without it: 6 is another window of 5's paragraph, 0 the parent of 4 (in its breadcrumb)
+    assert _shown(select(tree, ranked, 5, 10, None, {})) == [(4, ()), (5, ()), (1, ())]
+
+
+def test_a_later_window_is_shown_from_its_paragraph_start():
+    tree = NoteTree.build(TINY)
+    assert _shown(select(tree, _ranked((6, 0.9)), 1, 600, None, {})) == [(5, (6, 7))]
+    assert _shown(select(tree, _ranked((6, 0.9)), 1, 30, None, {})) == [(6, ())]  # the start does not fit
+
+
+def test_a_question_for_a_note_shows_each_note_from_its_lead():
+    tree = NoteTree.build(TINY)
+    picked = select_notes(tree, {"a.md": 0, "b.md": 5}, _ranked((3, 0.9), (1, 0.8), (6, 0.7)), 5, 600, None, {})
+    assert [(s.root, s.rank) for s in picked] == [(0, 0.9), (5, 0.7)]
+    assert picked[0].follow == (1, 2, 3, 4)
+
+
+def test_a_hit_shows_bullets_under_their_first_and_names_a_folder_when_titles_clash():
+    chunks = [_chunk("a.md", i, c.text, c.kind, c.depth, c.parent) for i, c in enumerate(TINY[:5])]
+    chunks += [_chunk("work/a.md", 0, "Same title, other folder")]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(1, 0.7, None, 0.0, 0.612345, rank=0.7)
+    hit = to_hit(tree, Snippet(1, (2, 3, 4), 0.7, exp))
+    assert hit.text == "Organize into cells\n  - Cell based architecture\n  - Shuffle sharding\n- Automate"
+    assert (hit.match, hit.line, hit.score, hit.explain) == ("Organize into cells", 2, 0.6123, exp)
+    assert hit.folder == "(top level)" and to_hit(tree, Snippet(5, (), 0.7, exp)).folder == "work"
+
+
+def test_hit_shows_following_siblings_within_budget(built, embedder):
+    _, index, _ = built
+    h = open_index(index, embedder).search("shuffle sharding customers cells", k=1)[0]
+    assert h.text.startswith("Shuffle sharding to map customers to cells\n- Partitioning strategy + Control plane")
+    # a sibling under another parent is not pulled in
+    assert "Automate" not in h.text
+    short = open_index(index, embedder).search("shuffle sharding customers cells", k=1, budget=50)[0]
+    assert short.text == "Shuffle sharding to map customers to cells"
+
+
+def test_parent_of_a_shown_hit_is_not_repeated(built, embedder):
+    _, index, _ = built
+    hits = open_index(index, embedder).search("organize into cells shuffle sharding", k=10)
+    matches = [h.match for h in hits]
+    # the bullet that matches best is a hit, or its parent showing it: one of them, not both
+    assert ("Shuffle sharding to map customers to cells" in matches) != ("Organize into cells" in matches)
+    # (a code block repeats its intro sentence by design, so only text units count here)
+    shown = [line.lstrip("- ").strip() for h in hits if h.kind != "code" for line in h.text.split("\n")]
+    assert len(shown) == len(set(shown)), "a unit is shown twice"
+    for i, h in enumerate(hits):
+        # no hit is an ancestor bullet already in the breadcrumb of a better hit
+        better = [p for o in hits[:i] for p in o.parents]
+        assert h.match not in better
+
+
+def _three_window_paragraph(tmp_path, embedder):
+    sentences = [f"Sentence {i} says something about topic {i} in a rather long winded way." for i in range(12)]
+    write(tmp_path / "n" / "p.md", "# Prose\n\n" + " ".join(sentences) + "\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    windows = [i for i, c in enumerate(idx.chunks) if c.group is not None]
+    assert len(windows) == 3 and [len(idx.chunks[w].text) for w in windows] == [275, 275, 279]
+    return NoteTree.build(idx.chunks), windows, idx.search("topic", k=1)[0].explain  # any explanation will do here
+
+
+def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, embedder):
+    tree, (w1, w2, w3), exp = _three_window_paragraph(tmp_path, embedder)
+
+    def shown(ranked):  # 600 characters: two windows fit, not all three
+        return _shown(select(tree, [Candidate(r, s, exp) for r, s in ranked], 5, 600, None, {}))
+
+    # the last window ranks first; the one before scores nearly as well: the hit starts there
+    assert shown([(w3, 0.60), (w2, 0.55)]) == [(w2, (w3,))]
+    # ... and when it scores much lower it is not shown at all (nothing of the paragraph twice)
+    assert shown([(w3, 0.60), (w2, 0.40)]) == [(w3, ())]
+    # the earlier window ranking first already shows the later one after it
+    assert shown([(w2, 0.60), (w3, 0.59)]) == [(w1, (w2,))]
+
+
+def test_a_later_window_of_a_paragraph_is_shown_from_the_paragraph_start(tmp_path, embedder):
+    tree, (w1, w2, w3), exp = _three_window_paragraph(tmp_path, embedder)
+    # the second window matched and the paragraph up to it fits: shown from the first window
+    (snip,) = select(tree, [Candidate(w2, 0.9, exp)], 1, 600, None, {})
+    assert (snip.root, snip.follow) == (w1, (w2,))
+    assert to_hit(tree, snip).text.startswith("Sentence 0 ")
+    # the third: the paragraph up to it does not fit, so the window that matched is shown
+    (snip,) = select(tree, [Candidate(w3, 0.9, exp)], 1, 600, None, {})
+    assert (snip.root, snip.follow) == (w3, ())
+
+
+def test_better_hits_may_show_more_of_what_follows(tmp_path, embedder):
+    body = "".join(f"\n## Part {p}\n\n" + "".join(f"* point {p}.{i} " + "x" * 50 + "\n" for i in range(12))
+                   for p in range(6))
+    write(tmp_path / "n" / "long.md", "# Long\n" + body)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    tree = NoteTree.build(idx.chunks)
+    firsts = [i for i, c in enumerate(idx.chunks) if c.text.startswith("point ") and c.text.split()[1].endswith(".0")]
+    exp = idx.search("point", k=1)[0].explain
+    ranked = [Candidate(cid, 0.9 - 0.01 * r, exp) for r, cid in enumerate(firsts)]
+    lengths = []
+    for snip in select(tree, ranked, 6, None, None, {}):
+        hit = to_hit(tree, snip)
+        lengths.append(len(hit.text) - 2 * hit.text.count("\n- "))  # list markers are not counted
+    budgets = [snippets.SHOW_BUDGETS[min(i, len(snippets.SHOW_BUDGETS) - 1)] for i in range(6)]
+    assert len(lengths) == 6 and all(b - 70 < n <= b for n, b in zip(lengths, budgets)), (lengths, budgets)
+    assert lengths[0] > lengths[1] > lengths[-1]
+    # one budget asked for is every hit's
+    same = [len(to_hit(tree, snip).text.replace("\n- ", "\n")) for snip in select(tree, ranked, 6, 300, None, {})]
+    assert all(230 < n <= 300 for n in same), same
+
+
+def test_ordered_steps_show_their_numbers(tmp_path, embedder):
+    write(tmp_path / "n" / "bread.md", """
+        # Sourdough
+
+        1. Feed the starter the night before
+        2. Mix flour, water and starter
+           * use warm water
+        3. Bake at 250 degrees
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("feed the starter night before", k=1)[0]
+    assert hit.text == ("1. Feed the starter the night before\n2. Mix flour, water and starter\n"
+                        "  - use warm water\n3. Bake at 250 degrees")
+    assert hit.match == "Feed the starter the night before"
+
+
+def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
+    write(tmp_path / "n" / "db.md", """
+        # DynamoDB
+
+        Intro paragraph about the database and its trade offs.
+        * a bullet under prose
+
+        Cons:
+        * No joins
+          * design access patterns up front
+        * Scans are slow
+
+        How DynamoDB uses DNS
+        * Every table has a regional endpoint
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    tree = NoteTree.build(idx.chunks)
+    cons = next(i for i, c in enumerate(idx.chunks) if c.text == "Cons:")
+    intro = next(i for i, c in enumerate(idx.chunks) if c.text.startswith("Intro paragraph"))
+    exp = idx.search("joins", k=1)[0].explain
+    (snip,) = select(tree, [Candidate(cons, 0.9, exp)], 1, 600, None, {})
+    assert to_hit(tree, snip).text == "Cons:\n- No joins\n  - design access patterns up front\n- Scans are slow"
+    # prose shows the list under it with its bullets, and stops before the next label
+    (snip,) = select(tree, [Candidate(intro, 0.9, exp)], 1, 600, None, {})
+    assert to_hit(tree, snip).text == "Intro paragraph about the database and its trade offs.\n- a bullet under prose"
+    # "more context" for a label is the list it names, not the whole section
+    assert [c.text for c in idx.context_around("db.md", idx.chunks[cons].line)] == [
+        "Cons:", "No joins", "Scans are slow"]
+    # a bullet's breadcrumb names its label once
+    h = next(h for h in idx.search("scans slow", k=5) if h.match == "Scans are slow")
+    assert h.breadcrumb == ["DynamoDB", "Cons"]
+
+
+@pytest.mark.parametrize("budget", [None, 450])
+def test_room_is_the_budget_asked_for_or_the_positions(budget):
+    assert [snippets._room(budget, i) for i in range(5)] == (
+        [450] * 5 if budget else [600, 500, 450, 450, 450])
