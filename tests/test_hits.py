@@ -48,6 +48,10 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]
     # a part that begins like the one before but in the middle of a word is another word
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
+    # a section named like the start of the title is a section of its own, not the title shortened
+    assert _hit(title="Tools vs Solutions", heading=("Tools",)).breadcrumb == ["Tools vs Solutions", "Tools"]
+    assert _hit(title="Smile 5 Home Battery", heading=("Smile 5", "UPS")).breadcrumb == [
+        "Smile 5 Home Battery", "Smile 5", "UPS"]
 
 
 def test_breadcrumb_drops_empty_parts_and_names_a_folder_first():

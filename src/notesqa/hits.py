@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
-_WORD_CHAR = re.compile(r"\w")
+_ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ class Hit:
 
 def _repeats(before: str, part: str) -> bool:
     """Does part say again what the part before it says? The same words (a first heading that is the
-    title), or the start of it up to a word's end ("Designing Data-Intensive Applications (Kleppmann)" >
-    "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") is new."""
+    title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
+    "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") or
+    names a section of its own ("Tools vs Solutions" > "Tools") is new."""
     b, p = before.strip().casefold(), part.strip().casefold()
-    return b == p or (b.startswith(p) and not _WORD_CHAR.match(b[len(p)]))
+    return b == p or (b.startswith(p) and _ASIDE.match(b, len(p)) is not None)
