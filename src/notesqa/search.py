@@ -27,6 +27,7 @@ from .chunking import Chunk, dedupe_path, has_words
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
+from .manifest import Manifest
 from .notelevel import NoteNames
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
@@ -330,8 +331,8 @@ class NotesIndex:
     def _load(self) -> None:
         gen = store.load_generation(self.index_dir)
         manifest = gen.manifest
-        built_with = manifest.get("model")
-        fingerprint = manifest.get("fingerprint", {})
+        built_with = manifest.model
+        fingerprint = manifest.fingerprint
         embedder = self._embedder
         if self._follow_index and embedder is not None and (
                 embedder.name != built_with
@@ -344,7 +345,7 @@ class NotesIndex:
                 f"ask with --model {built_with}, or rebuild with `notesqa index --model {wanted}`."
             )
         if embedder is None:
-            embedder = load_embedder(built_with, precision=fingerprint.get("precision"))
+            embedder = load_embedder(built_with, precision=manifest.precision)
         ident = embedder.identity()
         stored = {k: fingerprint.get(k) for k in ident}
         if stored != ident:
@@ -359,7 +360,7 @@ class NotesIndex:
         self._gen, self._note_rows, self._embedder = gen, rows, embedder
         self._origin_of = _origins(gen.chunks)
         self._same_title = _same_titles(gen.chunks)
-        self._names = NoteNames.build(gen.chunks, manifest.get("notes", {}))
+        self._names = NoteNames.build(gen.chunks, manifest.notes)
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -386,7 +387,7 @@ class NotesIndex:
             return True
 
     @property
-    def manifest(self) -> dict:
+    def manifest(self) -> Manifest:
         return self._gen.manifest
 
     @property
