@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from notesqa import store
+from notesqa.embedding import HashEmbedder
+from notesqa.indexing import build_index
 from notesqa.manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from notesqa.parsing import Problem
 from notesqa.search import NotesIndex
@@ -20,9 +22,6 @@ def test_a_built_manifest_reads_and_writes_back_byte_for_byte(built):
     notes, index, _ = built
     (notes / "empty.md").write_bytes(b"")  # a skipped file, with its file state
     write(notes / "fm.md", "---\ntitle: [unclosed\n---\n\n* body\n")  # a repaired note
-    from notesqa.indexing import build_index
-    from notesqa.embedding import HashEmbedder
-
     build_index(notes, index, embedder=HashEmbedder(256))
     text = _text(index)
     manifest = Manifest.from_json(json.loads(text))
@@ -61,8 +60,6 @@ def test_an_older_manifest_without_the_later_keys_still_loads(built):
     _, manifest = store.read_manifest(index)
     assert manifest.scanned_at_ns == 0 and manifest.skipped == {}
     assert manifest.notes["aws-2024.md"].chars is None
-    from notesqa.embedding import HashEmbedder
-
     hit = NotesIndex.open(index, embedder=HashEmbedder(256)).search("shuffle sharding", k=1)[0]
     assert hit.path == "aws-2024.md"
 

@@ -463,17 +463,7 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
 
     gen is None when the previous vectors must not be reused (full rebuild).
     """
-    prev_rows: dict[str, int] = {}
-    prev_vectors = None
-    if gen is not None and prev_chunks:
-        try:
-            prev_vectors = store.load_vectors(gen)
-            if prev_vectors.ndim != 2 or prev_vectors.shape[0] != len(prev_chunks):
-                raise ValueError(f"{prev_vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
-            prev_rows = {c.hash: i for i, c in enumerate(prev_chunks)}
-        except (OSError, ValueError) as exc:
-            prev_vectors = None
-            report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
+    prev_vectors, prev_rows = _previous_vectors(gen, prev_chunks, report)
     todo: dict[str, str] = {}
     for c in chunks:
         if c.hash not in prev_rows and c.hash not in todo:
@@ -506,6 +496,20 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out
+
+
+def _previous_vectors(gen, prev_chunks: list[Chunk], report: BuildReport) -> tuple[np.ndarray | None, dict[str, int]]:
+    """The previous index's vectors and the row of each text hash, or (None, {}) if there are none to reuse."""
+    if gen is None or not prev_chunks:
+        return None, {}
+    try:
+        vectors = store.load_vectors(gen)
+        if vectors.ndim != 2 or vectors.shape[0] != len(prev_chunks):
+            raise ValueError(f"{vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
+    except (OSError, ValueError) as exc:
+        report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
+        return None, {}
+    return vectors, {c.hash: i for i, c in enumerate(prev_chunks)}
 
 
 def _version() -> str:
