@@ -203,7 +203,7 @@ def child_build(spec: dict) -> dict:
     t_start = time.perf_counter()
     import numpy as np
 
-    from notesqa import evaluation, store
+    from notesqa import dense, evaluation, store
     from notesqa.embedding import load_embedder
     from notesqa.embedding.hashing import HashEmbedder
     from notesqa.indexing import build_index
@@ -244,7 +244,7 @@ def child_build(spec: dict) -> dict:
     kw_s = time.perf_counter() - t
     vectors = np.asarray(store.load_vectors(gen, mmap=False), dtype=np.float32)
     t = time.perf_counter()
-    store.build_dense(vectors)
+    dense.build(vectors, dense.kind_for(len(vectors)))
     dense_s = time.perf_counter() - t
     res["build"]["parts"] = {"bm25_build_s": rnd(kw_s), "faiss_build_s": rnd(dense_s)}
     del vectors
@@ -486,7 +486,7 @@ def projection(build: dict, n: int = 100_000) -> dict:
     embed_cps = build["embedded"] / build["embed_seconds"] if build.get("embed_seconds") else None
     return {"chunks": n, "from_chunks_per_s": rnd(cps, 1), "seconds": rnd(n / cps, 0),
             "minutes": rnd(n / cps / 60, 1), "embed_chunks_per_s": rnd(embed_cps, 1),
-            "note": "linear in chunks at this corpus's chunk-length mix; above store.EXACT_MAX the FAISS part "
+            "note": "linear in chunks at this corpus's chunk-length mix; above dense.EXACT_MAX the FAISS part "
                     "becomes an HNSW build (see benchmarks/scale.py)"}
 
 

@@ -13,10 +13,10 @@ defaults were fitted to a real index (see Clustered); `data` in the output gives
 cosine to the 1st and 10th neighbour and between random pairs (--real prints the same
 for a real index).
 
-For each size, through notesqa.store: build_dense (exact IndexFlatIP up to
-store.EXACT_MAX, HNSW over SQ8 above; --approx forces the approximate index at any
+For each size, through notesqa.dense: build (exact IndexFlatIP up to
+dense.EXACT_MAX, HNSW over SQ8 above; --approx forces the approximate index at any
 size), the serialized size, and in a fresh process the RSS growth of loading it plus
-wrapping it in store.DenseIndex, then DenseIndex.scores(query, k) one query at a time
+wrapping it as a dense.DenseIndex, then DenseIndex.scores(query, k) one query at a time
 (as questions arrive): p50/p95 latency and recall@k against exact float search. Also
 the call search.py really makes (n=100 candidates). --ef tries other efSearch values on
 the same HNSW; --alt builds other FAISS indexes (index_factory strings) to compare.
@@ -138,7 +138,7 @@ def child_query(spec: dict) -> dict:
     """Load a serialized index as a server would and answer single queries: memory, latency, recall."""
     import faiss
 
-    from notesqa import store
+    from notesqa import dense as dense_index
 
     queries = np.load(spec["queries"])
     gt = np.load(spec["gt"])
@@ -148,7 +148,7 @@ def child_query(spec: dict) -> dict:
     index = faiss.read_index(spec["index"])
     load_s = time.perf_counter() - t
     rss1 = rss_now()
-    dense = store.DenseIndex(index) if spec.get("via_dense", True) else None
+    dense = dense_index.wrap(index, spec["kind"]) if spec.get("via_dense", True) else None
     rss2 = rss_now()
     res = {"load_s": round(load_s, 3), "rss_index_bytes": rss1 - rss0, "rss_dense_wrapper_bytes": rss2 - rss1,
            "exact": bool(dense.exact) if dense is not None else False}
@@ -240,10 +240,10 @@ def build_alt(factory: str, efc: int | None, data: np.ndarray, train_max: int, s
 def measure_size(n: int, args, gen: Clustered | None, real: np.ndarray | None) -> dict:
     import faiss
 
-    from notesqa import store
+    from notesqa import dense
 
     if args.approx:
-        store.EXACT_MAX = 0
+        dense.EXACT_MAX = 0
     out: dict = {"n": n, "wait": wait_quiet(args.max_load, args.max_wait)}
     t = time.perf_counter()
     if real is not None:
@@ -270,7 +270,8 @@ def measure_size(n: int, args, gen: Clustered | None, real: np.ndarray | None) -
         def serve(index, path: Path, params=None, via_dense=True) -> dict:
             faiss.write_index(index, str(path))
             r = run_child({"index": str(path), "queries": str(tmp / "q.npy"), "gt": str(tmp / "gt.npy"),
-                           "k": args.k, "params": params or {}, "via_dense": via_dense})
+                           "k": args.k, "params": params or {}, "via_dense": via_dense,
+                           "kind": dense.kind_for(len(data))})
             r["serialized_bytes"] = path.stat().st_size
             path.unlink()
             return r
@@ -278,14 +279,14 @@ def measure_size(n: int, args, gen: Clustered | None, real: np.ndarray | None) -
         # -- notesqa's own choice
         rss0 = rss_now()
         t = time.perf_counter()
-        index = store.build_dense(data)
+        index = dense.build(data, dense.kind_for(len(data)))
         build_s = time.perf_counter() - t
         kind = type(index).__name__
         entry = {"index": kind, "build_s": round(build_s, 2), "build_rss_growth_bytes": rss_now() - rss0}
         if hasattr(index, "hnsw"):
             entry["settings"] = {"M": index.hnsw.nb_neighbors(1), "efConstruction": index.hnsw.efConstruction,
                                  "efSearch_in_DenseIndex": "max(64, n)"}
-        log(f"n={n}: store.build_dense -> {kind} in {build_s:.1f}s")
+        log(f"n={n}: dense.build -> {kind} in {build_s:.1f}s")
         params = {"efSearch": args.ef} if hasattr(index, "hnsw") and args.ef else None
         entry.update(serve(index, tmp / "ours.faiss", params))
         del index
@@ -362,7 +363,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=1000)
     ap.add_argument("--k", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--approx", action="store_true", help="Force store.build_dense's approximate index at any size.")
+    ap.add_argument("--approx", action="store_true", help="Force dense.build's approximate index at any size.")
     ap.add_argument("--ef", default="", help="Also try these efSearch values on notesqa's HNSW, e.g. 64,128,256.")
     ap.add_argument("--alt", action="append", help="Another FAISS index to compare, e.g. 'IVF4096,SQ8:nprobe=16,32' "
                                                     "or 'HNSW32,SQ8@efc=80:efSearch=64,128' (repeatable).")

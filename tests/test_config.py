@@ -20,7 +20,7 @@ def no_env(monkeypatch):
 
 
 def _built_with(index) -> str:
-    return store.read_manifest(index)[1]["model"]
+    return store.read_manifest(index)[1].model
 
 
 def test_choose_model_order(no_env):

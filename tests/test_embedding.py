@@ -12,6 +12,7 @@ import pytest
 from notesqa.embedding import DEFAULT_PRECISION, load_embedder
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.embedding.onnx import MAX_BATCH_TOKENS, OnnxEmbedder
+from notesqa.manifest import Manifest
 
 from conftest import SAMPLE_NOTES
 
@@ -56,7 +57,7 @@ def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_p
     assert DEFAULT_PRECISION == "int8"
     assert indexing.embedder_for(tmp_path / "none").precision == "int8"
 
-    manifest = {"model": "all-MiniLM-L6-v2", "fingerprint": {"precision": "fp32"}}
+    manifest = Manifest(1, model="all-MiniLM-L6-v2", fingerprint={"precision": "fp32"})
     monkeypatch.setattr(store, "read_manifest", lambda d, name=None: (tmp_path, manifest))
     assert indexing.embedder_for(tmp_path).precision == "fp32"
     assert indexing.embedder_for(tmp_path, precision="int8").precision == "int8"
@@ -67,7 +68,8 @@ def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_p
     # a question always uses the index's own precision, whatever the backend says
     assert load_embedder(precision="int8").precision == "int8"
     monkeypatch.delenv("NOTESQA_BACKEND")
-    manifest["model"] = "some-other-model"  # building with another model: no precision to keep
+    manifest = Manifest(1, model="some-other-model", fingerprint={"precision": "fp32"})
+    # building with another model: no precision to keep
     assert indexing.embedder_for(tmp_path, "all-MiniLM-L6-v2").precision == "int8"
 
 

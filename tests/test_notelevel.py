@@ -28,7 +28,7 @@ def _open(tmp_path):
 
 def test_names_are_titles_aliases_and_file_names(tmp_path):
     idx = _open(tmp_path)
-    names = NoteNames.build(idx.chunks, idx.manifest["notes"])
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.named("what is strict consistency?") == {"Strict consistency.md": 1.0}
     assert "Strict consistency.md" in names.named("is linearizability expensive")  # an alias names it
     assert names.named("what is consistency?") == {}  # one common word of a longer name is not the name

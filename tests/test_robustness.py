@@ -371,9 +371,9 @@ def test_every_bad_input_at_once_through_the_cli(folder, tmp_path):
     for name in ("binary.md", "empty.md", "huge.md", "loop", "cp1252.md", "yaml.md"):
         assert f": {name}: " in res.stderr, name
     _, manifest = store.read_manifest(index)
-    assert manifest["counts"]["skipped"] == 4 and manifest["counts"]["repaired"] == 2
-    assert set(manifest["skipped"]) == {"binary.md", "empty.md", "huge.md"}
-    assert sorted(manifest["notes"]) == ["cp1252.md", "good.md", "yaml.md"]
+    assert manifest.counts.skipped == 4 and manifest.counts.repaired == 2
+    assert set(manifest.skipped) == {"binary.md", "empty.md", "huge.md"}
+    assert sorted(manifest.notes) == ["cp1252.md", "good.md", "yaml.md"]
     status = CliRunner().invoke(main, ["status", "--notes", str(folder), "--index", str(index)])
     assert "unchanged since the build" in status.stdout
     assert "skipped: huge.md: too large" in status.stdout and "skipped: binary.md: binary file" in status.stdout

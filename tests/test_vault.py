@@ -109,8 +109,8 @@ def test_an_embed_whose_note_is_written_later_is_read_again(tmp_path):
     idx = NotesIndex.open(index, embedder=fresh())
     lecture = [c.text for c in idx.note_chunks("OMSCS/Week 3.md") if c.origin]
     assert "Now it is: written at last." in lecture
-    state = idx.manifest["notes"]["OMSCS/Week 3.md"]
-    assert not any("Never written" in reason for reason in state.get("lost", ()))
+    entry = idx.manifest.notes["OMSCS/Week 3.md"]
+    assert not any("Never written" in reason for reason in entry.lost)
 
 
 def test_logseq_pages_resolve_by_title_and_alias(tmp_path):

@@ -54,7 +54,7 @@ def built_from(index_dir) -> Path | None:
         _, manifest = read_manifest(Path(index_dir))
     except NotesQAError:
         return None
-    source = manifest.get("notes_dir")
+    source = manifest.notes_dir
     if not source:
         return None
     source = Path(source)

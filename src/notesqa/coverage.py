@@ -9,6 +9,9 @@ The build report and `notesqa status` both read it from the manifest through her
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Mapping
+
+from .manifest import NoteEntry
 
 # A note whose chunks hold less than this share of its text is named even without a reason
 # (markup such as links and maths makes a fully indexed note read a little under 1).
@@ -53,34 +56,23 @@ class Coverage:
         return f"text indexed {100 * self.share:.1f}% ({self.indexed:,} of {self.chars:,} characters){named}"
 
 
-def note_state(chars: int, indexed: int, lost, cut=()) -> dict:
-    """What the manifest keeps of a note's coverage: lost is text the parser could not read as
-    notes text, cut what chunking leaves out by design (the end of a long code block)."""
-    state = {"chars": chars, "indexed": indexed}
-    if lost:
-        state["lost"] = list(lost)
-    if cut:
-        state["cut"] = list(cut)
-    return state
-
-
-def coverage(notes: dict) -> Coverage:
+def coverage(notes: Mapping[str, NoteEntry]) -> Coverage:
     """Coverage of a manifest's notes (an index built before coverage was kept counts nothing)."""
     total = done = 0
     flagged: list[NoteCoverage] = []
     every: list[NoteCoverage] = []
-    for rel, state in notes.items():
-        if "chars" not in state:
+    for rel, entry in notes.items():
+        if entry.chars is None:
             continue
-        lost = tuple(dict.fromkeys(state.get("lost", ())))  # once each, in order
-        note = NoteCoverage(rel, int(state["chars"]), int(state.get("indexed", 0)), lost)
+        lost = tuple(dict.fromkeys(entry.lost))  # once each, in order
+        note = NoteCoverage(rel, int(entry.chars), int(entry.indexed or 0), lost)
         total += note.chars
         done += min(note.indexed, note.chars)
         every.append(note)
         # long code indexed by its start is by design: it names a note only beside another reason
-        low = note.chars >= MIN_CHARS and note.share < LOW_SHARE and not state.get("cut")
+        low = note.chars >= MIN_CHARS and note.share < LOW_SHARE and not entry.cut
         if lost or low:
-            reasons = lost + tuple(state.get("cut", ()))
+            reasons = lost + entry.cut
             if low and not lost:
                 reasons = (f"only {100 * note.share:.0f}% of its text is indexed",)
             flagged.append(NoteCoverage(rel, note.chars, note.indexed, reasons))

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
-from . import chunking, store
+from . import chunking, dense, store
 from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
 from .config import choose_model, choose_precision, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
-from .coverage import Coverage, coverage, note_state
+from .coverage import Coverage, coverage
+from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import Problem, discover_notes, read_note
 from .vault import MISSING, Vault
 
@@ -118,32 +118,84 @@ def embedder_for(index_dir: Path, model: str | None = None, precision: str | Non
     try:
         _, manifest = store.read_manifest(Path(index_dir))
     except NotesQAError:
-        manifest = {}
-    model = choose_model(model, manifest.get("model"))
-    precision = choose_precision(precision, model, manifest.get("model"),
-                                 manifest.get("fingerprint", {}).get("precision"))
+        manifest = None
+    built_with = manifest.model if manifest is not None else None
+    model = choose_model(model, built_with)
+    precision = choose_precision(precision, model, built_with, manifest.precision if manifest is not None else None)
     return load_embedder(model, precision=precision)
 
 
-def _previous(index_dir: Path):
-    """(gen, manifest, reason) of the live index, or (None, None, why not usable)."""
-    try:
-        gen, manifest = store.read_manifest(index_dir)
-        return gen, manifest, None
-    except IndexNotFoundError:
-        return None, None, None
-    except (IndexCorruptError, IndexVersionError) as exc:
-        return None, None, f"the previous index could not be used ({exc})"
-
-
-# A note whose mtime was this close to (or after) the previous build's scan is re-read
-# even if its size and mtime look unchanged: an edit within the same timestamp tick would
-# otherwise be missed (git's "racily clean" problem). Re-reading only costs a hash.
+# RACY_NS: a note whose mtime was this close to (or after) the previous build's scan is
+# re-read even if its size and mtime look unchanged: an edit within the same timestamp
+# tick would otherwise be missed (git's "racily clean" problem). Re-reading only costs a hash.
 RACY_NS = 2_000_000_000
 
 
-def _stat_dict(st) -> dict:
-    return {"mtime_ns": st.st_mtime_ns, "size": st.st_size}
+@dataclass(frozen=True)
+class _Previous:
+    """What a build may take from the live index, and why it may not take more.
+
+    reuse_vectors: reuse the previous vectors (by text hash); reuse_notes: also skip
+    re-reading notes that did not change. A new chunker re-chunks every note, but text that
+    comes out the same keeps its vector: the hash covers the whole embedding input. The
+    previous chunks are kept even when the vectors are not reused: a note that became
+    unreadable keeps its chunks (re-embedded with the current model).
+    """
+
+    gen: Path | None = None
+    notes: Mapping[str, NoteEntry] = field(default_factory=dict)
+    chunks: list[Chunk] = field(default_factory=list)
+    by_path: Mapping[str, list[Chunk]] = field(default_factory=dict)
+    scanned_at_ns: int = 0
+    reuse_vectors: bool = False
+    reuse_notes: bool = False
+    reason: str | None = None  # why not everything is reused (the report's full_rebuild_reason)
+
+    def chunks_of(self, rel: str) -> list[Chunk]:
+        return self.by_path.get(rel, [])
+
+    def has(self, rel: str) -> bool:
+        """Does the previous index hold every chunk of rel?"""
+        old = self.notes.get(rel)
+        return old is not None and len(self.chunks_of(rel)) == old.chunks
+
+    def same_file(self, rel: str, st) -> bool:
+        """Same size and mtime as at the previous build, and not racily so."""
+        old = self.notes.get(rel)
+        return (old is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size
+                and st.st_mtime_ns < self.scanned_at_ns - RACY_NS and self.has(rel))
+
+
+def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
+    """The live index, as far as a build with fingerprint fp may use it."""
+    try:
+        gen, manifest = store.read_manifest(index_dir)
+    except IndexNotFoundError:
+        return _Previous()
+    except (IndexCorruptError, IndexVersionError) as exc:
+        return _Previous(reason=f"the previous index could not be used ({exc})")
+    reuse_vectors, reuse_notes, reason = _reuse_policy(manifest.fingerprint, fp, rebuild)
+    try:
+        chunks = store.load_chunks(gen)
+    except Exception as exc:  # noqa: BLE001 - damaged chunks: rebuild from the notes
+        return _Previous(scanned_at_ns=manifest.scanned_at_ns, reuse_notes=reuse_notes,
+                         reason=f"the previous index's chunks could not be read ({exc})")
+    by_path: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        by_path.setdefault(c.path, []).append(c)
+    return _Previous(gen, manifest.notes, chunks, by_path, manifest.scanned_at_ns, reuse_vectors, reuse_notes, reason)
+
+
+def _reuse_policy(old_fp: Mapping, fp: dict, rebuild: bool) -> tuple[bool, bool, str | None]:
+    """(reuse_vectors, reuse_notes, why not) over an index built with old_fp."""
+    if rebuild:
+        return False, False, "a full rebuild was asked for"
+    if _vector_shaping(old_fp) != _vector_shaping(fp):
+        return False, False, f"{fingerprint_diff(old_fp, fp)}; rebuilding every vector"
+    if old_fp.get("chunker") != fp.get("chunker"):
+        return True, False, (f"the chunker changed ({old_fp.get('chunker')} -> {fp.get('chunker')}): every note is "
+                             "chunked again; vectors of unchanged text are reused")
+    return True, True, None
 
 
 def build_index(
@@ -166,12 +218,7 @@ def build_index(
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
-    if notes_dir.exists() and not notes_dir.is_dir():
-        raise NotesFolderError(f"{notes_dir} is a file, not a folder: pass --notes with the folder your notes "
-                               "are in.")
-    if not notes_dir.is_dir():
-        raise NotesFolderError(f"Notes folder {notes_dir}/ does not exist: create it and put .md notes in it, "
-                               "or pass --notes with your notes folder.")
+    _check_notes_dir(notes_dir)
     embedder = embedder or embedder_for(index_dir, model)
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)
@@ -179,183 +226,182 @@ def build_index(
     t_lock = time.perf_counter()
     with store.BuildLock(index_dir, wait=wait, on_wait=lambda holder: progress("wait", 0, 1)):
         report.wait_seconds = time.perf_counter() - t_lock
-        fp = fingerprint(embedder)
-        gen, manifest, reason = _previous(index_dir)
-        # trust: reuse the previous index's vectors (by text hash); reuse_notes: also skip
-        # re-reading notes that did not change. A new chunker re-chunks every note, but text
-        # that comes out the same keeps its vector: the hash covers the whole embedding input.
-        trust = manifest is not None
-        reuse_notes = trust
-        old_fp = (manifest or {}).get("fingerprint") or {}
-        if manifest is not None and _vector_shaping(old_fp) != _vector_shaping(fp):
-            reason = f"{fingerprint_diff(old_fp, fp)}; rebuilding every vector"
-            trust = reuse_notes = False
-        elif manifest is not None and old_fp.get("chunker") != fp.get("chunker"):
-            reason = (f"the chunker changed ({old_fp.get('chunker')} -> {fp.get('chunker')}): every note is "
-                      "chunked again; vectors of unchanged text are reused")
-            reuse_notes = False
-        if rebuild and manifest is not None:
-            reason = "a full rebuild was asked for"
-            trust = reuse_notes = False
-        report.full_rebuild_reason = reason
-
-        # The previous chunks are kept even when the vectors are not trusted: a note that
-        # became unreadable keeps its chunks (re-embedded with the current model).
-        prev_notes: dict = (manifest or {}).get("notes", {})
-        prev_scan = int((manifest or {}).get("scanned_at_ns") or 0)
-        prev_chunks: list[Chunk] = []
-        if gen is not None:
-            try:
-                prev_chunks = store.load_chunks(gen)
-            except Exception as exc:  # noqa: BLE001 - damaged chunks: rebuild from the notes
-                report.full_rebuild_reason = f"the previous index's chunks could not be read ({exc})"
-                prev_chunks, prev_notes, gen, trust = [], {}, None, False
-        old_by_path: dict[str, list[Chunk]] = {}
-        for c in prev_chunks:
-            old_by_path.setdefault(c.path, []).append(c)
-
-        def has_previous(rel: str) -> bool:
-            old = prev_notes.get(rel)
-            return old is not None and len(old_by_path.get(rel, ())) == old.get("chunks", -1)
-
-        scanned_at = time.time_ns()
-        files, problems = discover_notes(notes_dir, exclude=[index_dir])
-        report.problems.extend(problems)
-        progress("scan", len(files), len(files))
-        rels = [path.relative_to(notes_dir).as_posix() for path in files]
-        vault = Vault(notes_dir, rels)
-        touched = _touched(notes_dir, rels, prev_notes)
-        if touched:  # a note added or changed may be one an embed or a reference was missing
-            touched.add(MISSING)
-        touched = _through_embeds(touched, prev_notes)
-        split_long = _lazy_splitter(embedder)
-
-        chunks: list[Chunk] = []
-        notes_state: dict[str, dict] = {}
-        skipped: dict[str, dict] = {}
-        seen: set[str] = set()
-
-        def skip(rel: str, problem: Problem, st) -> None:
-            """An unusable file: keep what the index had for it, if anything; remember its stat."""
-            skipped[rel] = {**(_stat_dict(st) if st is not None else {}), "reason": problem.reason}
-            if has_previous(rel):
-                problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
-                chunks.extend(old_by_path.get(rel, []))
-                notes_state[rel] = prev_notes[rel]
-                report.kept += 1
-            report.problems.append(problem)
-
-        for i, path in enumerate(files):
-            progress("parse", i + 1, len(files))
-            rel = rels[i]
-            old = prev_notes.get(rel)
-            # a note that shows text of a note that changed (an embed, a block reference) is read again
-            depends = old is not None and _shows(old, touched)
-            try:
-                st = path.stat()
-            except OSError as exc:
-                if not os.path.lexists(path):
-                    # Listed a moment ago, gone now: deleted while the build runs.
-                    report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
-                    continue
-                seen.add(rel)
-                why = ("broken symlink (its target does not exist)" if isinstance(exc, FileNotFoundError)
-                       else f"cannot read ({exc.strerror or exc})")
-                skip(rel, Problem(rel, "skipped", why), None)
-                continue
-            seen.add(rel)
-            if (reuse_notes and old is not None and not depends and old.get("mtime_ns") == st.st_mtime_ns
-                    and old.get("size") == st.st_size and st.st_mtime_ns < prev_scan - RACY_NS
-                    and has_previous(rel)):
-                # Same size and mtime, and not racily so: not even read again.
-                note_chunks = old_by_path.get(rel, [])
-                notes_state[rel] = old
-                report.problems.extend(Problem(rel, "repaired", r) for r in old.get("repaired", ()))
-                report.unchanged += 1
-                chunks.extend(note_chunks)
-                continue
-            text, problem = read_note(path, rel)
-            if text is None:
-                if problem.reason == "file disappeared while reading" and not os.path.lexists(path):
-                    seen.discard(rel)
-                    report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
-                else:
-                    skip(rel, problem, st)
-                continue
-            sha = _file_sha(text)
-            if reuse_notes and old is not None and not depends and old.get("sha256") == sha and has_previous(rel):
-                note_chunks = old_by_path.get(rel, [])
-                title = old.get("title")
-                repaired = list(old.get("repaired", ()))
-                extra = {k: old[k] for k in _NOTE_EXTRAS if k in old}
-                report.unchanged += 1
-            else:
-                try:
-                    note = vault.parse(rel, text)
-                    note_chunks = chunk_note(note, split_long)
-                except Exception as exc:  # noqa: BLE001 - one odd note must not stop the build
-                    skip(rel, Problem(rel, "skipped", f"could not be parsed ({type(exc).__name__}: {exc})"), st)
-                    continue
-                title = note.title
-                repaired = [p.reason for p in (problem, note.problem) if p is not None]
-                extra = note_state(note.text_chars, indexed_chars(note), note.lost, chunking.truncated(note))
-                if vault.deps.get(rel):
-                    extra["deps"] = sorted(vault.deps[rel])
-                if note.aliases:
-                    extra["aliases"] = list(note.aliases)
-                if old is None:
-                    report.new += 1
-                elif old.get("sha256") == sha and (not depends or _same_chunks(note_chunks, old_by_path.get(rel, []))):
-                    report.unchanged += 1  # same text (re-read for a full rebuild, or for what it embeds)
-                else:
-                    report.updated += 1
-            report.problems.extend(Problem(rel, "repaired", r) for r in repaired)
-            notes_state[rel] = {**_stat_dict(st), "sha256": sha, "title": title, "chunks": len(note_chunks), **extra}
-            if repaired:
-                notes_state[rel]["repaired"] = repaired
-            chunks.extend(note_chunks)
-        report.removed = sum(1 for rel in prev_notes if rel not in seen)
-        report.coverage = coverage(notes_state)
-        report.notes = len(notes_state)
-        report.skipped = sum(1 for p in report.problems if p.action == "skipped")
-        report.repaired = sum(1 for p in report.problems if p.action == "repaired")
-
-        vectors = _vectors_for(chunks, gen if trust else None, prev_chunks, embedder, report, progress)
-
-        progress("write", 0, 1)
-        keywords = KeywordIndex.build([c.keywords for c in chunks], *chunking.sections(chunks))
-        report.chunks = len(chunks)
-        new_manifest = {
-            "format_version": store.FORMAT_VERSION,
-            "notesqa_version": _version(),
-            "built_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-            "scanned_at_ns": scanned_at,
-            "notes_dir": str(notes_dir.resolve()),
-            "model": embedder.name,
-            "fingerprint": {**fp, "dim": int(vectors.shape[1])},
-            "dim": int(vectors.shape[1]),
-            "keyword_tokenizer": TOKENIZER_VERSION,
-            "dense_index": "flat" if len(chunks) <= store.EXACT_MAX else "hnsw-sq8",
-            "counts": {"notes": report.notes, "chunks": report.chunks, "skipped": report.skipped,
-                       "repaired": report.repaired},
-            "problems": [asdict(p) for p in report.problems],
-            "notes": notes_state,
-            "skipped": skipped,
-        }
-        new_gen = store.write_generation(index_dir, new_manifest, chunks, vectors, keywords)
-        # Leftovers of builds that were killed, and the generation just replaced.
-        store.remove_stale(index_dir, keep={new_gen.name})
-        progress("write", 1, 1)
+        _build_locked(notes_dir, index_dir, embedder, rebuild, report, progress)
     report.seconds = time.perf_counter() - t0 - report.wait_seconds
     return report
 
 
-# what a note's manifest entry keeps besides its file state: coverage (see coverage.py), the
-# notes it shows text of, and its other names
-_NOTE_EXTRAS = ("chars", "indexed", "lost", "cut", "deps", "aliases")
+def _check_notes_dir(notes_dir: Path) -> None:
+    if notes_dir.exists() and not notes_dir.is_dir():
+        raise NotesFolderError(f"{notes_dir} is a file, not a folder: pass --notes with the folder your notes "
+                               "are in.")
+    if not notes_dir.is_dir():
+        raise NotesFolderError(f"Notes folder {notes_dir}/ does not exist: create it and put .md notes in it, "
+                               "or pass --notes with your notes folder.")
 
 
-def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:
+def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild: bool, report: BuildReport,
+                  progress: ProgressFn) -> None:
+    """The build, with the lock held: scan the notes, embed what is new, write a generation."""
+    fp = fingerprint(embedder)
+    prev = _previous(index_dir, fp, rebuild)
+    report.full_rebuild_reason = prev.reason
+    scanned_at = time.time_ns()
+    scan = _Scan(notes_dir, prev, embedder, report, progress)
+    scan.run(index_dir)
+    report.removed = sum(1 for rel in prev.notes if rel not in scan.seen)
+    report.coverage = coverage(scan.notes)
+    report.notes = len(scan.notes)
+    report.skipped = sum(1 for p in report.problems if p.action == "skipped")
+    report.repaired = sum(1 for p in report.problems if p.action == "repaired")
+
+    vectors = _vectors_for(scan.chunks, prev.gen if prev.reuse_vectors else None, prev.chunks, embedder, report,
+                           progress)
+
+    progress("write", 0, 1)
+    keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
+    report.chunks = len(scan.chunks)
+    manifest = _manifest(notes_dir, embedder, fp, int(vectors.shape[1]), scanned_at, report, scan)
+    new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords)
+    # Leftovers of builds that were killed, and the generation just replaced.
+    store.remove_stale(index_dir, keep={new_gen.name})
+    progress("write", 1, 1)
+
+
+def _manifest(notes_dir: Path, embedder: Embedder, fp: dict, dim: int, scanned_at: int, report: BuildReport,
+              scan: _Scan) -> Manifest:
+    return Manifest(
+        format_version=store.FORMAT_VERSION,
+        notesqa_version=_version(),
+        built_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        scanned_at_ns=scanned_at,
+        notes_dir=str(notes_dir.resolve()),
+        model=embedder.name,
+        fingerprint={**fp, "dim": dim},
+        dim=dim,
+        keyword_tokenizer=TOKENIZER_VERSION,
+        dense_index=dense.kind_for(len(scan.chunks)),
+        counts=Counts(report.notes, report.chunks, report.skipped, report.repaired),
+        problems=tuple(report.problems),
+        notes=scan.notes,
+        skipped=scan.skipped,
+    )
+
+
+class _Scan:
+    """One pass over the notes: each note's chunks and manifest entry, reused or made anew.
+
+    Counts and problems go to the report as they are found.
+    """
+
+    def __init__(self, notes_dir: Path, prev: _Previous, embedder: Embedder, report: BuildReport,
+                 progress: ProgressFn):
+        self.notes_dir, self.prev, self.report, self.progress = notes_dir, prev, report, progress
+        self.split_long = _lazy_splitter(embedder)
+        self.chunks: list[Chunk] = []
+        self.notes: dict[str, NoteEntry] = {}
+        self.skipped: dict[str, SkippedEntry] = {}
+        self.seen: set[str] = set()  # notes found (not those deleted while the build ran)
+        self.vault: Vault | None = None
+        self.touched: set[str] = set()
+
+    def run(self, index_dir: Path) -> None:
+        files, problems = discover_notes(self.notes_dir, exclude=[index_dir])
+        self.report.problems.extend(problems)
+        self.progress("scan", len(files), len(files))
+        rels = [path.relative_to(self.notes_dir).as_posix() for path in files]
+        self.vault = Vault(self.notes_dir, rels)
+        touched = _touched(self.notes_dir, rels, self.prev.notes)
+        if touched:  # a note added or changed may be one an embed or a reference was missing
+            touched.add(MISSING)
+        self.touched = _through_embeds(touched, self.prev.notes)
+        for i, path in enumerate(files):
+            self.progress("parse", i + 1, len(files))
+            self._note(path, rels[i])
+
+    def _note(self, path: Path, rel: str) -> None:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            if not os.path.lexists(path):  # listed a moment ago, gone now: deleted while the build runs
+                self.report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
+                return
+            self.seen.add(rel)
+            why = ("broken symlink (its target does not exist)" if isinstance(exc, FileNotFoundError)
+                   else f"cannot read ({exc.strerror or exc})")
+            self._skip(rel, Problem(rel, "skipped", why), None)
+            return
+        self.seen.add(rel)
+        old = self.prev.notes.get(rel)
+        # a note that shows text of a note that changed (an embed, a block reference) is read again
+        depends = old is not None and _shows(old, self.touched)
+        if self.prev.reuse_notes and not depends and self.prev.same_file(rel, st):
+            self.report.problems.extend(Problem(rel, "repaired", r) for r in old.repaired)
+            self.report.unchanged += 1
+            self._keep(rel, old)
+            return
+        text, problem = read_note(path, rel)
+        if text is None:
+            if problem.reason == "file disappeared while reading" and not os.path.lexists(path):
+                self.seen.discard(rel)
+                self.report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
+            else:
+                self._skip(rel, problem, st)
+            return
+        self._read(rel, st, text, problem, depends)
+
+    def _read(self, rel: str, st, text: str, problem: Problem | None, depends: bool) -> None:
+        """A note read: its previous chunks if its text is the same, else parsed and chunked again."""
+        old = self.prev.notes.get(rel)
+        sha = _file_sha(text)
+        if self.prev.reuse_notes and old is not None and not depends and old.sha256 == sha and self.prev.has(rel):
+            entry, note_chunks = replace(old, mtime_ns=st.st_mtime_ns, size=st.st_size), self.prev.chunks_of(rel)
+            self.report.unchanged += 1
+        else:
+            try:
+                note = self.vault.parse(rel, text)
+                note_chunks = chunk_note(note, self.split_long)
+            except Exception as exc:  # noqa: BLE001 - one odd note must not stop the build
+                self._skip(rel, Problem(rel, "skipped", f"could not be parsed ({type(exc).__name__}: {exc})"), st)
+                return
+            entry = self._entry(rel, st, sha, note, note_chunks, problem)
+            self._count(rel, old, sha, depends, note_chunks)
+        self.report.problems.extend(Problem(rel, "repaired", r) for r in entry.repaired)
+        self.notes[rel] = entry
+        self.chunks.extend(note_chunks)
+
+    def _entry(self, rel: str, st, sha: str, note, note_chunks: list[Chunk], problem: Problem | None) -> NoteEntry:
+        return NoteEntry(
+            st.st_mtime_ns, st.st_size, sha, note.title, len(note_chunks),
+            chars=note.text_chars, indexed=indexed_chars(note), lost=tuple(note.lost),
+            cut=tuple(chunking.truncated(note)), deps=tuple(sorted(self.vault.deps.get(rel) or ())),
+            aliases=tuple(note.aliases or ()),
+            repaired=tuple(p.reason for p in (problem, note.problem) if p is not None))
+
+    def _count(self, rel: str, old: NoteEntry | None, sha: str, depends: bool, note_chunks: list[Chunk]) -> None:
+        if old is None:
+            self.report.new += 1
+        elif old.sha256 == sha and (not depends or _same_chunks(note_chunks, self.prev.chunks_of(rel))):
+            self.report.unchanged += 1  # same text (re-read for a full rebuild, or for what it embeds)
+        else:
+            self.report.updated += 1
+
+    def _keep(self, rel: str, entry: NoteEntry) -> None:
+        self.notes[rel] = entry
+        self.chunks.extend(self.prev.chunks_of(rel))
+
+    def _skip(self, rel: str, problem: Problem, st) -> None:
+        """An unusable file: keep what the index had for it, if anything; remember its stat."""
+        self.skipped[rel] = SkippedEntry(st.st_mtime_ns if st is not None else None,
+                                         st.st_size if st is not None else None, problem.reason)
+        if self.prev.has(rel):
+            problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
+            self._keep(rel, self.prev.notes[rel])
+            self.report.kept += 1
+        self.report.problems.append(problem)
+
+
+def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
     """Notes new, changed (by size or mtime) or gone since the previous build: a note that
     embeds or references one of them is read again, whatever its own state."""
     present = set(rels)
@@ -367,7 +413,7 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: dict) -> set[str]:
         except OSError:
             touched.add(rel)
             continue
-        if old is None or old.get("mtime_ns") != st.st_mtime_ns or old.get("size") != st.st_size:
+        if old is None or old.mtime_ns != st.st_mtime_ns or old.size != st.st_size:
             touched.add(rel)
     return touched
 
@@ -376,16 +422,16 @@ def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:
     return [(c.hash, c.text) for c in new] == [(c.hash, c.text) for c in old]
 
 
-def _shows(state: dict, touched: set[str]) -> bool:
-    """Does the note (its manifest state) show text of a touched note, or miss one that may now exist?"""
-    return any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in state.get("deps", ()))
+def _shows(entry: NoteEntry, touched: set[str]) -> bool:
+    """Does the note (its manifest entry) show text of a touched note, or miss one that may now exist?"""
+    return any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in entry.deps)
 
 
-def _through_embeds(touched: set[str], prev_notes: dict) -> set[str]:
+def _through_embeds(touched: set[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
     """touched, and every note that shows text of a touched note, however many embeds away."""
     touched = set(touched)
     while True:
-        more = {rel for rel, state in prev_notes.items() if rel not in touched and _shows(state, touched)}
+        more = {rel for rel, entry in prev_notes.items() if rel not in touched and _shows(entry, touched)}
         if not more:
             return touched
         touched |= more
@@ -410,17 +456,7 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
 
     gen is None when the previous vectors must not be reused (full rebuild).
     """
-    prev_rows: dict[str, int] = {}
-    prev_vectors = None
-    if gen is not None and prev_chunks:
-        try:
-            prev_vectors = store.load_vectors(gen)
-            if prev_vectors.ndim != 2 or prev_vectors.shape[0] != len(prev_chunks):
-                raise ValueError(f"{prev_vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
-            prev_rows = {c.hash: i for i, c in enumerate(prev_chunks)}
-        except (OSError, ValueError) as exc:
-            prev_vectors = None
-            report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
+    prev_vectors, prev_rows = _previous_vectors(gen, prev_chunks, report)
     todo: dict[str, str] = {}
     for c in chunks:
         if c.hash not in prev_rows and c.hash not in todo:
@@ -455,6 +491,20 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
     return out
 
 
+def _previous_vectors(gen, prev_chunks: list[Chunk], report: BuildReport) -> tuple[np.ndarray | None, dict[str, int]]:
+    """The previous index's vectors and the row of each text hash, or (None, {}) if there are none to reuse."""
+    if gen is None or not prev_chunks:
+        return None, {}
+    try:
+        vectors = store.load_vectors(gen)
+        if vectors.ndim != 2 or vectors.shape[0] != len(prev_chunks):
+            raise ValueError(f"{vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
+    except (OSError, ValueError) as exc:
+        report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
+        return None, {}
+    return vectors, {c.hash: i for i, c in enumerate(prev_chunks)}
+
+
 def _version() -> str:
     from . import __version__
 
@@ -464,15 +514,14 @@ def _version() -> str:
 # --------------------------------------------------------------------------- freshness
 
 
-def changes_since_build(notes_dir: str | os.PathLike, manifest: dict, index_dir: Path | None = None) -> dict:
+def changes_since_build(notes_dir: str | os.PathLike, manifest: Manifest, index_dir: Path | None = None) -> dict:
     """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
 
     Files skipped as bad input at the build are reported only once they change again
     (as "changed" if an earlier version of them is indexed, else as "new").
     """
     notes_dir = Path(notes_dir)
-    prev = manifest.get("notes", {})
-    skipped = manifest.get("skipped", {})
+    prev, skipped = manifest.notes, manifest.skipped
     files, _ = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
     new, changed, seen = [], [], set()
     for path in files:
@@ -482,17 +531,16 @@ def changes_since_build(notes_dir: str | os.PathLike, manifest: dict, index_dir:
             st = path.stat()
         except OSError:
             st = None
-        now = _stat_dict(st) if st is not None else {}
+        now = (st.st_mtime_ns, st.st_size) if st is not None else (None, None)
         if rel in skipped:
-            was = skipped[rel]
-            if now.get("mtime_ns") == was.get("mtime_ns") and now.get("size") == was.get("size"):
+            if now == (skipped[rel].mtime_ns, skipped[rel].size):
                 continue
         elif st is None:
             continue
         old = prev.get(rel)
         if old is None:
             new.append(rel)
-        elif rel in skipped or old.get("mtime_ns") != now["mtime_ns"] or old.get("size") != now["size"]:
+        elif rel in skipped or (old.mtime_ns, old.size) != now:
             changed.append(rel)
     deleted = sorted(rel for rel in prev if rel not in seen)
     return {"new": new, "changed": changed, "deleted": deleted}

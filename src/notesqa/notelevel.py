@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import posixpath
 from dataclasses import dataclass
+from typing import Mapping
 
 from .chunking import Chunk, has_words
 from .keywords import tokenize
+from .manifest import NoteEntry
 
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 
@@ -30,13 +32,13 @@ class NoteNames:
     leads: dict[str, int]  # path -> row of its first chunk of text (not code, not an embedded copy)
 
     @classmethod
-    def build(cls, chunks: list[Chunk], notes_state: dict) -> "NoteNames":
+    def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry]) -> "NoteNames":
         names: dict[str, list[frozenset[str]]] = {}
         leads: dict[str, int] = {}
         for i, c in enumerate(chunks):
             if c.path not in names:
                 stem = posixpath.splitext(posixpath.basename(c.path))[0]
-                aliases = (notes_state.get(c.path) or {}).get("aliases") or ()
+                aliases = notes[c.path].aliases if c.path in notes else ()
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *aliases))]
             if c.path not in leads and c.kind != "code" and not c.origin and has_words(c.text):
                 leads[c.path] = i

@@ -19,6 +19,7 @@ from .config import default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
+from .manifest import Manifest
 from .notelevel import NoteNames
 from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_note
 from .snippets import NoteTree
@@ -65,8 +66,8 @@ class NotesIndex:
     def _load(self) -> None:
         gen = store.load_generation(self.index_dir)
         manifest = gen.manifest
-        built_with = manifest.get("model")
-        fingerprint = manifest.get("fingerprint", {})
+        built_with = manifest.model
+        fingerprint = manifest.fingerprint
         embedder = self._live.embedder if self._live is not None else self._embedder
         if self._follow_index and embedder is not None and (
                 embedder.name != built_with
@@ -79,7 +80,7 @@ class NotesIndex:
                 f"ask with --model {built_with}, or rebuild with `notesqa index --model {wanted}`."
             )
         if embedder is None:
-            embedder = load_embedder(built_with, precision=fingerprint.get("precision"))
+            embedder = load_embedder(built_with, precision=manifest.precision)
         ident = embedder.identity()
         stored = {k: fingerprint.get(k) for k in ident}
         if stored != ident:
@@ -87,7 +88,7 @@ class NotesIndex:
                 f"The model files of {built_with!r} differ from the ones the index in {self.index_dir}/ was built "
                 f"with: run `notesqa index --rebuild` so questions and notes use the same vectors."
             )
-        names = NoteNames.build(gen.chunks, manifest.get("notes", {}))
+        names = NoteNames.build(gen.chunks, manifest.notes)
         self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names)
 
     def refresh(self) -> bool:
@@ -115,7 +116,7 @@ class NotesIndex:
             return True
 
     @property
-    def manifest(self) -> dict:
+    def manifest(self) -> Manifest:
         return self._live.gen.manifest
 
     @property

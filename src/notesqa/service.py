@@ -128,17 +128,17 @@ def status_info(notes_dir, index_dir) -> dict:
     info = {
         "index": str(index_dir),
         "generation": gen.name,
-        "built_at": manifest.get("built_at"),
-        "model": manifest.get("model"),
-        "precision": manifest.get("fingerprint", {}).get("precision"),
-        "format_version": manifest.get("format_version"),
-        "notes": manifest.get("counts", {}).get("notes"),
-        "chunks": manifest.get("counts", {}).get("chunks"),
-        "skipped": manifest.get("counts", {}).get("skipped"),
+        "built_at": manifest.built_at,
+        "model": manifest.model,
+        "precision": manifest.precision,
+        "format_version": manifest.format_version,
+        "notes": manifest.counts.notes,
+        "chunks": manifest.counts.chunks,
+        "skipped": manifest.counts.skipped,
         # files left out at the build, and why (they show up as changes again only once edited)
-        "skipped_files": {rel: v.get("reason") for rel, v in sorted(manifest.get("skipped", {}).items())},
+        "skipped_files": {rel: v.reason for rel, v in sorted(manifest.skipped.items())},
         # how much of the notes' text is indexed, and the notes where some could not be read as text
-        "coverage": coverage(manifest.get("notes", {})).to_dict(),
+        "coverage": coverage(manifest.notes).to_dict(),
         "notes_dir": str(notes_dir),
     }
     if Path(notes_dir).is_dir():
@@ -197,7 +197,7 @@ class NotesService:
         from .store import read_manifest
 
         try:
-            built_with = read_manifest(self.index_dir)[1].get("model")
+            built_with = read_manifest(self.index_dir)[1].model
         except NotesQAError:
             built_with = None
         model = choose_model(self.model, built_with)

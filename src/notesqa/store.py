@@ -7,7 +7,7 @@
         manifest.json      format version, model, fingerprint, counts, per-note state
         chunks.jsonl       one chunk's metadata a line
         vectors.npy        float16 vectors, row i = chunk i (reused by later builds)
-        dense.faiss        FAISS index of the normalised vectors (inner product)
+        dense.faiss        FAISS index of the normalised vectors (inner product; see dense.py)
         keywords/          BM25 index (bm25s, numpy + json)
 
 A build writes a whole new generation beside the live one and then switches
@@ -31,8 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
+from . import dense
 from .chunking import Chunk
+from .dense import DenseIndex
 from .errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesQAError
+from .manifest import Manifest
 
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
@@ -43,74 +46,8 @@ VECTORS = "vectors.npy"
 DENSE = "dense.faiss"
 KEYWORDS = "keywords"
 
-# Exact search below this many vectors; above it an HNSW graph over 8-bit scalar-quantised
-# vectors keeps a million chunks under 1 GB and answers in milliseconds.
-EXACT_MAX = 100_000
-
-
 def rebuild_hint(index_dir: Path) -> str:
     return f"run `notesqa index --rebuild --index {index_dir}` to build it again"
-
-
-# --------------------------------------------------------------------------- dense vectors
-
-
-def build_dense(vectors: np.ndarray):
-    import faiss
-
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    n, dim = vectors.shape if vectors.ndim == 2 else (0, 0)
-    if n <= EXACT_MAX:
-        index = faiss.IndexFlatIP(dim)
-    else:
-        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.train(vectors)
-    if n:
-        index.add(vectors)
-    return index
-
-
-class DenseIndex:
-    """Inner-product search over normalised vectors, exact or approximate by size."""
-
-    def __init__(self, index):
-        self.index = index
-        self.exact = index.__class__.__name__ == "IndexFlatIP"
-        self._matrix = None
-        if self.exact and index.ntotal:
-            import faiss
-
-            # A flat index is just the matrix: score every chunk in one product.
-            self._matrix = faiss.vector_to_array(index.codes).view(np.float32).reshape(index.ntotal, index.d)
-
-    @property
-    def size(self) -> int:
-        return int(self.index.ntotal)
-
-    def scores(self, query: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, scores) of the best n chunks, best first."""
-        if self.size == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        n = min(n, self.size)
-        if self._matrix is not None:
-            sims = self._matrix @ query.astype(np.float32)
-            if n < self.size:
-                top = np.argpartition(-sims, n - 1)[:n]
-            else:
-                top = np.arange(self.size)
-            top = top[np.argsort(-sims[top], kind="stable")]
-            return top.astype(np.int64), sims[top]
-        if hasattr(self.index, "hnsw"):
-            self.index.hnsw.efSearch = max(64, n)
-        scores, ids = self.index.search(query.reshape(1, -1).astype(np.float32), n)
-        keep = ids[0] >= 0
-        return ids[0][keep], scores[0][keep]
-
-    def all_scores(self, query: np.ndarray) -> np.ndarray | None:
-        if self._matrix is None:
-            return None
-        return self._matrix @ query.astype(np.float32)
 
 
 # --------------------------------------------------------------------------- generations
@@ -121,7 +58,7 @@ class Generation:
     """One complete index on disk, as loaded for searching."""
 
     path: Path
-    manifest: dict
+    manifest: Manifest
     chunks: list[Chunk]
     dense: DenseIndex
     keywords: object  # KeywordIndex
@@ -150,7 +87,7 @@ def read_current(index_dir: Path) -> str | None:
     return name
 
 
-def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, dict]:
+def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, Manifest]:
     """The live generation's folder and manifest (or generation `name`'s); raises a clear error if there is none."""
     index_dir = Path(index_dir)
     if name is None:
@@ -160,18 +97,34 @@ def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, dict]
             f"No index in {index_dir}/ yet: run `notesqa index --notes NOTES_DIR --index {index_dir}` to build one."
         )
     gen = index_dir / name
+    data = _manifest_json(index_dir, gen)
+    _check_version(data.get("format_version"), index_dir)
     try:
-        manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+        return gen, Manifest.from_json(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise IndexCorruptError(f"The index manifest in {index_dir}/ is damaged ({type(exc).__name__}: {exc}); "
+                                f"{rebuild_hint(index_dir)}.") from exc
+
+
+def _manifest_json(index_dir: Path, gen: Path) -> dict:
+    try:
+        data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise IndexCorruptError(f"The index in {index_dir}/ is incomplete ({gen.name}/{MANIFEST} is missing); "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except (OSError, ValueError) as exc:
         raise IndexCorruptError(f"The index manifest in {index_dir}/ is damaged ({exc}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
-    if not isinstance(manifest, dict):
+    if not isinstance(data, dict):
         raise IndexCorruptError(f"The index manifest in {index_dir}/ is damaged (not an object); "
                                 f"{rebuild_hint(index_dir)}.")
-    version = manifest.get("format_version")
+    return data
+
+
+def _check_version(version, index_dir: Path) -> None:
+    """Only format FORMAT_VERSION is read. Format 1 is the first, so there is nothing older to
+    migrate from (a table of migrations would be empty): an older number is refused like a newer one.
+    When format 2 comes, the step from 1 goes here."""
     if not isinstance(version, int):
         raise IndexCorruptError(f"The index manifest in {index_dir}/ has no format version; {rebuild_hint(index_dir)}.")
     if version > FORMAT_VERSION:
@@ -180,15 +133,7 @@ def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, dict]
             f"{FORMAT_VERSION}): upgrade notesqa, or {rebuild_hint(index_dir)}."
         )
     if version < FORMAT_VERSION:
-        manifest = migrate(manifest, index_dir)
-    return gen, manifest
-
-
-def migrate(manifest: dict, index_dir: Path) -> dict:
-    """Bring an older manifest up to date. Format 1 is the first: nothing older exists."""
-    raise IndexVersionError(
-        f"The index in {index_dir}/ uses old format {manifest.get('format_version')}; {rebuild_hint(index_dir)}."
-    )
+        raise IndexVersionError(f"The index in {index_dir}/ uses old format {version}; {rebuild_hint(index_dir)}.")
 
 
 def load_chunks(gen: Path) -> list[Chunk]:
@@ -224,14 +169,12 @@ def load_generation(index_dir: Path) -> Generation:
 
 
 def _load_named(index_dir: Path, name: str | None) -> Generation:
-    import faiss
-
     from .keywords import KeywordIndex
 
     gen, manifest = read_manifest(index_dir, name)
     try:
         chunks = load_chunks(gen)
-        dense = DenseIndex(faiss.read_index(str(gen / DENSE)))
+        dense_index = dense.load(gen / DENSE, manifest.dense_index)
         keywords = KeywordIndex.load(gen / KEYWORDS)
     except FileNotFoundError as exc:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
@@ -239,13 +182,13 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
     except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
         raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({type(exc).__name__}: {exc}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
-    expected = manifest.get("counts", {}).get("chunks")
-    if expected is not None and not (len(chunks) == expected == dense.size == keywords.size):
+    expected = manifest.counts.chunks
+    if expected is not None and not (len(chunks) == expected == dense_index.size == keywords.size):
         raise IndexCorruptError(
-            f"The index in {index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.size} vectors, "
+            f"The index in {index_dir}/ is inconsistent ({len(chunks)} chunks, {dense_index.size} vectors, "
             f"{keywords.size} keyword rows, manifest says {expected}); {rebuild_hint(index_dir)}."
         )
-    return Generation(gen, manifest, chunks, dense, keywords)
+    return Generation(gen, manifest, chunks, dense_index, keywords)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -273,7 +216,7 @@ class IndexWriteError(NotesQAError):
     """The new index could not be written (disk full, no permission); the previous one is unchanged."""
 
 
-def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
+def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
     """Write a complete generation, then make it live. Returns its folder.
 
     If writing fails (disk full, permissions) the partial generation is removed, the live
@@ -318,8 +261,6 @@ def write_generation(index_dir: Path, manifest: dict, chunks: list[Chunk], vecto
 
 
 def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords) -> None:
-    import faiss
-
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp.mkdir()
     names = list(Chunk.__dataclass_fields__)
@@ -329,10 +270,10 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
             # dataclasses.asdict, many times faster on large indexes.
             f.write(json.dumps({n: getattr(c, n) for n in names}, ensure_ascii=False) + "\n")
     np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
-    faiss.write_index(build_dense(vectors), str(tmp / DENSE))
+    dense.write(tmp / DENSE, vectors, manifest.dense_index)
     keywords.save(tmp / KEYWORDS)
     # The manifest goes last: a generation with a manifest is a complete one.
-    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    (tmp / MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
     _fsync_tree(tmp)
     os.replace(tmp, gen)
     _fsync_dir(index_dir)

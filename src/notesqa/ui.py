@@ -347,10 +347,10 @@ class ChatService(NotesService):
         from .markup import links_as_markdown, readable_source
         from .vault import Vault
 
-        key = idx.manifest.get("built_at"), len(idx.manifest.get("notes", {}))
+        key = idx.manifest.built_at, len(idx.manifest.notes)
         cached = getattr(self, "_vault", None)
         if cached is None or cached[0] != key:  # one per index build: its name and id lookups are kept
-            cached = self._vault = (key, Vault(self.notes_dir, idx.manifest.get("notes", {}).keys()))
+            cached = self._vault = (key, Vault(self.notes_dir, idx.manifest.notes.keys()))
         vault = cached[1]
         text = readable_source(text, logseq=vault.logseq)
         if "[[" not in text and "((" not in text:
@@ -542,8 +542,8 @@ def _find_again(raw: str, path: str, index, line: int, digest: str | None) -> tu
     from .indexing import _file_sha
     from .parsing import parse_note
 
-    state = index.manifest.get("notes", {}).get(path, {})
-    if state.get("sha256") == _file_sha(raw):
+    entry = index.manifest.notes.get(path)
+    if entry is not None and entry.sha256 == _file_sha(raw):
         chunks = index.note_chunks(path)
     else:
         try:
@@ -779,7 +779,7 @@ class NotesWatcher(threading.Thread):
         except NotesQAError:
             return False
         ch = changes_since_build(self.service.notes_dir, manifest, self.service.index_dir)
-        known_bad = {p["path"] for p in manifest.get("problems", [])}
+        known_bad = {p.path for p in manifest.problems}
         return bool(ch["changed"] or ch["deleted"] or [p for p in ch["new"] if p not in known_bad])
 
     def run(self) -> None:

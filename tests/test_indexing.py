@@ -1,0 +1,437 @@
+"""A build embeds only new text, reuses what the fingerprint allows, and says why it rebuilds.
+
+Every test uses the fake HashEmbedder (or model "hash-256" through the CLI), so embedded
+chunks are counted exactly: report.embedded and CountingEmbedder.encoded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from notesqa import chunking, store
+from notesqa.cli import main
+from notesqa.embedding.hashing import HashEmbedder
+from notesqa.errors import ModelMismatchError
+from notesqa.indexing import _reuse_policy, build_index, changes_since_build, fingerprint
+from notesqa.search import NotesIndex
+
+from conftest import CountingEmbedder, write
+
+
+def fresh():
+    return CountingEmbedder(256)
+
+
+def age(folder: Path, seconds: float = 100) -> None:
+    """Set every note's mtime into the past, as for notes not edited just now."""
+    t = time.time() - seconds
+    for p in folder.rglob("*.md"):
+        os.utime(p, (t, t))
+
+
+def append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+# --------------------------------------------------------------------------- incremental by content
+
+
+def test_edit_embeds_only_the_changed_chunk(built):
+    notes, index, first = built
+    assert first.new == 3 and first.embedded == first.chunks
+    append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
+    emb = fresh()
+    r = build_index(notes, index, embedder=emb)
+    assert (r.new, r.updated, r.unchanged, r.removed, r.skipped) == (0, 1, 2, 0, 0)
+    assert r.embedded == 1 and emb.encoded == 1
+    assert r.reused == r.chunks - 1 == first.chunks
+    assert r.full_rebuild_reason is None
+    hit = NotesIndex.open(index, embedder=emb).search("kombucha scoby", k=1)[0]
+    assert hit.path == "aws-2024.md" and hit.match.startswith("Kombucha")
+
+
+def test_second_build_without_changes_embeds_nothing(built):
+    notes, index, first = built
+    emb = fresh()
+    r = build_index(notes, index, embedder=emb)
+    assert (r.new, r.updated, r.unchanged, r.removed) == (0, 0, 3, 0)
+    assert r.embedded == 0 and emb.calls == 0 and r.reused == r.chunks == first.chunks
+
+
+def test_unchanged_notes_are_not_even_read(notes, tmp_path, monkeypatch):
+    import notesqa.indexing as indexing
+
+    age(notes)
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    reads = []
+    real = indexing.read_note
+    monkeypatch.setattr(indexing, "read_note", lambda path, rel: reads.append(rel) or real(path, rel))
+    r = build_index(notes, index, embedder=fresh())
+    assert reads == [] and r.unchanged == 3
+    append(notes / "aws-2024.md", "* one more\n")
+    r = build_index(notes, index, embedder=fresh())
+    assert reads == ["aws-2024.md"] and r.updated == 1 and r.embedded == 1
+
+
+def test_racy_edit_with_same_size_and_mtime_is_still_seen(notes, tmp_path):
+    """An edit in the same timestamp tick as the build, same size: size/mtime alone would miss it."""
+    index = tmp_path / "index"
+    path = notes / "aws-2024.md"
+    build_index(notes, index, embedder=fresh())  # the notes were written just now: racily clean
+    st = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("Cell based architecture", "Cell based architectur!"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    r = build_index(notes, index, embedder=fresh())
+    assert r.updated == 1 and r.embedded == 1
+
+
+def test_deleted_and_renamed_notes_drop_their_chunks(built):
+    notes, index, first = built
+    (notes / "cooking/2024-02-01-bread.md").unlink()
+    (notes / "2023-12-11-aws-2023.md").rename(notes / "conferences-2023.md")
+    emb = fresh()
+    r = build_index(notes, index, embedder=emb)
+    assert (r.new, r.updated, r.unchanged, r.removed) == (1, 0, 1, 2)
+    # the renamed note has a front-matter title, so its embedding inputs did not change
+    assert r.embedded == 0 and emb.calls == 0
+    paths = {c.path for c in NotesIndex.open(index, embedder=emb).chunks}
+    assert paths == {"aws-2024.md", "conferences-2023.md"}
+
+
+def test_identical_texts_are_embedded_once(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "todo.md", "# Todo\n\n* check this\n* check this\n* something else\n")
+    emb = fresh()
+    r = build_index(notes, tmp_path / "index", embedder=emb)
+    assert r.chunks == 3 and r.embedded == 2 == emb.encoded
+
+
+def test_note_without_chunks_is_not_updated_every_build(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "meta-only.md", "---\ntitle: Nothing here yet\n---\n")
+    write(notes / "real.md", "* a bullet\n")
+    build_index(notes, tmp_path / "index", embedder=fresh())
+    r = build_index(notes, tmp_path / "index", embedder=fresh())
+    assert (r.new, r.updated, r.unchanged) == (0, 0, 2)
+
+
+def test_cli_index_reports_counts_as_json(notes, tmp_path):
+    index = tmp_path / "index"
+    args = ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "--json"]
+    runner = CliRunner()
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    first = json.loads(res.stdout)
+    assert (first["new"], first["embedded"]) == (3, first["chunks"])
+    append(notes / "aws-2024.md", "* one more bullet\n")
+    (notes / "cooking/2024-02-01-bread.md").unlink()
+    (notes / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    rep = json.loads(res.stdout)
+    for key in ("new", "updated", "unchanged", "removed", "skipped", "embedded", "reused", "problems"):
+        assert key in rep
+    assert (rep["new"], rep["updated"], rep["unchanged"], rep["removed"], rep["skipped"]) == (0, 1, 1, 1, 1)
+    assert rep["embedded"] == 1
+    assert rep["problems"][0]["path"] == "binary.md"
+    # the human form says the same
+    append(notes / "aws-2024.md", "* and another\n")
+    res = runner.invoke(main, args[:-1] + ["-q"])
+    assert res.exit_code == 0
+    assert "updated 1, unchanged 1, removed 0, skipped 1" in res.stdout
+    assert "embedded 1 chunks" in res.stdout
+    assert "skipped: binary.md: binary file" in res.stderr
+
+
+def test_progress_bars_count_from_the_first_report(tmp_path, notes):
+    """The embed stage reports 0 before any work, and a bar starts at its stage's first
+    report, so its rate covers only work it timed; later reports move it to the total."""
+    from notesqa.cli import _TqdmProgress
+
+    reports = []
+    build_index(notes, tmp_path / "index", embedder=fresh(), progress=lambda *a: reports.append(a))
+    embeds = [r for r in reports if r[0] == "embed"]
+    assert embeds[0][1] == 0 and embeds[-1][1] == embeds[-1][2] > 0
+
+    p = _TqdmProgress(enabled=True)
+    p("embed", 256, 1000)
+    assert p.bar.n == 256 and p.bar.format_dict["initial"] == 256
+    p("embed", 700, 1000)
+    p("embed", 1000, 1000)
+    assert p.bar.n == 1000 and p.bar.total == 1000
+    p("write", 0, 1)
+    assert p.stage == "write" and p.bar.n == 0
+    p.close()
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+
+def test_model_change_rebuilds_everything_and_says_why(built):
+    notes, index, first = built
+    emb = CountingEmbedder(128)
+    r = build_index(notes, index, embedder=emb)
+    assert "model changed from 'hash-256' to 'hash-128'" in r.full_rebuild_reason
+    assert r.embedded == r.chunks == emb.encoded and r.reused == 0
+    assert store.read_manifest(index)[1].fingerprint["dim"] == 128
+    assert NotesIndex.open(index, embedder=emb).search("shuffle sharding", k=1)
+
+
+def test_chunker_version_change_rechunks_every_note_but_reuses_same_text(built, monkeypatch):
+    notes, index, first = built
+    monkeypatch.setattr(chunking, "CHUNKER_VERSION", "999")
+    import notesqa.indexing as indexing
+
+    calls = []
+    real_chunk_note = indexing.chunk_note
+    monkeypatch.setattr(indexing, "chunk_note", lambda *a, **k: calls.append(1) or real_chunk_note(*a, **k))
+    emb = fresh()
+    r = build_index(notes, index, embedder=emb)
+    assert len(calls) == first.notes  # every note was chunked again
+    assert "chunker changed" in r.full_rebuild_reason and "999" in r.full_rebuild_reason
+    assert r.unchanged == first.notes and r.updated == 0  # re-chunked, but the notes' text is the same
+    assert r.embedded == 0 and r.reused == r.chunks  # the same texts came out: no vector recomputed
+    assert store.read_manifest(index)[1].fingerprint["chunker"] == "999"
+
+
+def test_embedding_template_change_rebuilds_everything(built, monkeypatch):
+    notes, index, _ = built
+    real = chunking.embed_input
+    monkeypatch.setattr(chunking, "embed_input", lambda *a, **k: "passage: " + real(*a, **k))
+    r = build_index(notes, index, embedder=fresh())
+    assert "embed_template" in r.full_rebuild_reason
+    assert r.embedded == r.chunks
+
+
+class _Revised(HashEmbedder):
+    """Same model name, other model files (a new revision of the weights)."""
+
+    def identity(self):
+        return {"model": self.name, "model_files": "rev2"}
+
+
+def test_model_revision_change_rebuilds_and_querying_old_index_is_refused(built):
+    notes, index, _ = built
+    with pytest.raises(ModelMismatchError, match="notesqa index --rebuild"):
+        NotesIndex.open(index, embedder=_Revised(256))
+    r = build_index(notes, index, embedder=_Revised(256))
+    assert "model_files None -> 'rev2'" in r.full_rebuild_reason and r.embedded == r.chunks
+
+
+def test_vector_dimension_change_is_caught(built):
+    notes, index, _ = built
+    odd = HashEmbedder(128)
+    odd.name = "hash-256"  # same identity, other dimension
+    append(notes / "aws-2024.md", "* new bullet\n")
+    r = build_index(notes, index, embedder=odd)
+    assert "dimension changed from 256 to 128" in r.full_rebuild_reason
+    assert r.embedded == r.chunks and store.load_vectors(store.read_manifest(index)[0]).shape[1] == 128
+
+
+def test_rebuild_flag(built):
+    notes, index, _ = built
+    r = build_index(notes, index, embedder=fresh(), rebuild=True)
+    assert r.full_rebuild_reason == "a full rebuild was asked for" and r.embedded == r.chunks
+
+
+def test_fingerprint_names_what_shapes_vectors(embedder):
+    fp = fingerprint(embedder)
+    assert fp["model"] == "hash-256" and fp["chunker"] == chunking.CHUNKER_VERSION
+    assert fp["embed_template"] == "{title} > {heading} > {parent}: {text}"
+
+
+def test_reuse_policy_names_what_a_build_takes_from_the_previous_index(embedder):
+    fp = fingerprint(embedder)
+    assert _reuse_policy(fp, fp, rebuild=False) == (True, True, None)
+    assert _reuse_policy(fp, fp, rebuild=True) == (False, False, "a full rebuild was asked for")
+    vectors, notes, why = _reuse_policy({**fp, "chunker": "0"}, fp, rebuild=False)
+    assert (vectors, notes) == (True, False) and why.startswith("the chunker changed (0 -> ")
+    vectors, notes, why = _reuse_policy({**fp, "model": "other"}, fp, rebuild=False)
+    assert (vectors, notes) == (False, False) and "the model changed from 'other'" in why
+    # the vector dimension is kept in the fingerprint, but is checked against the vectors themselves
+    assert _reuse_policy({**fp, "dim": 7}, fp, rebuild=False) == (True, True, None)
+
+
+def test_opening_with_another_model_raises(built):
+    _, index, _ = built
+    with pytest.raises(ModelMismatchError) as exc:
+        NotesIndex.open(index, model="hash-128")
+    assert "'hash-256'" in str(exc.value) and "hash-128" in str(exc.value)
+    with pytest.raises(ModelMismatchError):
+        NotesIndex.open(index, embedder=HashEmbedder(128))
+
+
+def test_cli_ask_with_another_model_says_so(built):
+    notes, index, _ = built
+    res = CliRunner().invoke(main, ["ask", "shuffle", "sharding", "--index", str(index), "--notes", str(notes),
+                                    "--model", "hash-128"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert "built with model 'hash-256', not 'hash-128'" in res.stderr
+    assert "--model hash-256" in res.stderr and "notesqa index --model hash-128" in res.stderr
+    ok = CliRunner().invoke(main, ["ask", "shuffle", "sharding", "--index", str(index), "--json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)[0]["path"] == "aws-2024.md"
+
+
+# --------------------------------------------------------------------------- the model an index keeps
+
+
+def test_commands_without_notes_use_the_folder_the_index_was_built_from(notes, tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTESQA_NOTES", raising=False)
+    cwd = tmp_path / "cwd"
+    write(cwd / "notes" / "unrelated.md", "* unrelated\n")
+    monkeypatch.chdir(cwd)  # a ./notes that is not the vault: the vault's index must never be refilled from it
+    index = tmp_path / "vault-index"
+    runner = CliRunner()
+    res = runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "-q"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(main, ["status", "--index", str(index), "--json"])
+    info = json.loads(res.stdout)
+    assert Path(info["notes_dir"]).resolve() == notes.resolve()
+    assert info["changes"] == {"new": [], "changed": [], "deleted": []}
+    append(notes / "aws-2024.md", "* one more bullet\n")
+    res = runner.invoke(main, ["index", "--index", str(index), "--json"])
+    rep = json.loads(res.stdout)
+    assert (rep["new"], rep["updated"], rep["removed"]) == (0, 1, 0) and rep["unchanged"] > 0
+    # a vault folder that is gone is reported, and the index is not refilled from ./notes
+    notes.rename(tmp_path / "unmounted")
+    res = runner.invoke(main, ["index", "--index", str(index), "-q"])
+    assert res.exit_code == 1 and str(notes) in res.output and "does not exist" in res.output
+    assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes"] == 3
+    (tmp_path / "unmounted").rename(notes)
+    # $NOTESQA_NOTES and --notes still win
+    other = tmp_path / "other"
+    write(other / "x.md", "* x\n")
+    monkeypatch.setenv("NOTESQA_NOTES", str(other))
+    assert json.loads(runner.invoke(main, ["status", "--index", str(index), "--json"]).stdout)["notes_dir"] == str(other)
+
+
+def test_reindex_without_model_keeps_the_index_model(notes, tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTESQA_MODEL", raising=False)
+    index = tmp_path / "ix"
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256",
+                                "-q"]).exit_code == 0
+    append(notes / "aws-2024.md", "* one more bullet\n")
+    rep = json.loads(runner.invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--json"]).stdout)
+    assert rep["model"] == "hash-256" and not rep["full_rebuild_reason"] and rep["embedded"] == 1
+    from notesqa import build_index
+
+    assert build_index(notes, index).model == "hash-256"
+
+
+def test_an_open_index_follows_a_rebuild_with_another_model(notes, tmp_path):
+    from notesqa import build_index
+    from notesqa.search import NotesIndex
+
+    index = tmp_path / "ix"
+    build_index(notes, index, "hash-256")
+    idx = NotesIndex.open(index)  # no model given: the index's own
+    assert idx.embedder.name == "hash-256"
+    write(notes / "birds.md", "* pelicans fish in groups\n")
+    build_index(notes, index, "hash-128", rebuild=True)
+    assert idx.search("pelicans", k=1)[0].path == "birds.md"
+    assert idx.embedder.name == "hash-128" and idx.stale_reason is None
+    # asked for a model by name: a rebuild with another one is reported, not followed
+    pinned = NotesIndex.open(index, model="hash-128")
+    build_index(notes, index, "hash-256", rebuild=True)
+    pinned.search("pelicans", k=1)
+    assert "hash-256" in pinned.stale_reason
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def _status(notes, index) -> dict:
+    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index), "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_status_lists_new_changed_and_deleted_notes(built):
+    notes, index, _ = built
+    assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}
+    write(notes / "new.md", "* fresh\n")
+    append(notes / "aws-2024.md", "* edited\n")
+    (notes / "cooking/2024-02-01-bread.md").unlink()
+    assert _status(notes, index)["changes"] == {"new": ["new.md"], "changed": ["aws-2024.md"],
+                                                "deleted": ["cooking/2024-02-01-bread.md"]}
+    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)])
+    assert "1 new, 1 changed, 1 deleted" in res.stdout and "notesqa index" in res.stdout
+    build_index(notes, index, embedder=fresh())
+    assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}
+
+
+def test_skipped_files_are_not_reported_new_until_they_change(built):
+    notes, index, _ = built
+    (notes / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
+    (notes / "empty.md").write_bytes(b"")
+    r = build_index(notes, index, embedder=fresh())
+    assert r.skipped == 2
+    gen, manifest = store.read_manifest(index)
+    assert set(manifest.skipped) == {"photo.md", "empty.md"}
+    assert changes_since_build(notes, manifest, index) == {"new": [], "changed": [], "deleted": []}
+    (notes / "empty.md").write_text("* now it has a bullet\n")
+    assert changes_since_build(notes, manifest, index)["new"] == ["empty.md"]
+
+
+def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(built):
+    notes, index, _ = built
+    path = notes / "aws-2024.md"
+    path.write_bytes(b"\x00\x01\x02 binary now")
+    r = build_index(notes, index, embedder=fresh())
+    assert r.kept == 1
+    _, manifest = store.read_manifest(index)
+    assert changes_since_build(notes, manifest, index) == {"new": [], "changed": [], "deleted": []}
+    path.write_text("* readable again\n")
+    assert changes_since_build(notes, manifest, index)["changed"] == ["aws-2024.md"]
+
+
+# --------------------------------------------------------------------------- over a damaged previous index
+
+
+def _gen(index: Path) -> Path:
+    return index / store.read_current(index)
+
+
+def _truncate(path: Path, keep: float = 0.5) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+def test_build_over_damaged_previous_index_says_why(built):
+    notes, index, _ = built
+    _truncate(_gen(index) / store.MANIFEST)
+    r = build_index(notes, index, embedder=fresh())
+    assert "previous index could not be used" in r.full_rebuild_reason and r.embedded == r.chunks
+
+
+def test_build_over_damaged_vectors_reembeds(built):
+    notes, index, _ = built
+    _truncate(_gen(index) / store.VECTORS, 0.3)
+    r = build_index(notes, index, embedder=fresh())
+    assert "vectors could not be read" in r.full_rebuild_reason and r.embedded == r.chunks
+
+
+def test_status_shows_the_index_precision(built, monkeypatch):
+    notes, index, _ = built
+    real = store.read_manifest
+
+    def with_precision(d, name=None):
+        gen, manifest = real(d, name)
+        return gen, replace(manifest, fingerprint={**manifest.fingerprint, "precision": "int8"})
+
+    monkeypatch.setattr(store, "read_manifest", with_precision)
+    assert _status(notes, index)["precision"] == "int8"
+    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)])
+    assert "(int8)" in res.stdout
