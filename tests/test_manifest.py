@@ -8,7 +8,7 @@ from notesqa import store
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.indexing import build_index
 from notesqa.manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from notesqa.parsing import Problem
+from notesqa.notefiles import Problem
 from notesqa.search import NotesIndex
 
 from conftest import write

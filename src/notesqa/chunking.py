@@ -235,7 +235,7 @@ def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, ove
 def indexed_chars(note: ParsedNote) -> int:
     """Characters of the note's own text that its chunks hold (what coverage counts; an embedded
     copy of another note's text is that note's, and a long code block is indexed by its start)."""
-    from .parsing import visible_chars
+    from .coverage import visible_chars
 
     return note.heading_chars + sum(visible_chars(u.text[:MAX_CODE_SHOWN] if u.kind == "code" else u.text)
                                     for u in note.units if u.origin is None and has_words(u.text))

@@ -247,7 +247,7 @@ def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
     from .metadata import front_matter, note_date
     from .parsing import Walker, clean, md_parser
-    from .parsing import text_chars as count_chars
+    from .coverage import text_chars as count_chars
 
     text = strip_comments(text)
     lines = text.split("\n")
@@ -339,7 +339,8 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
 
 def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, clean) -> int:
     """Page properties that are prose (a description) are the page's first paragraph."""
-    from .parsing import Unit, inline_text, md_parser, visible_chars
+    from .coverage import visible_chars
+    from .parsing import Unit, inline_text, md_parser
 
     count = 0
     for key in PROSE_PROPERTIES:

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Mapping
 
-from .parsing import Problem
+from .notefiles import Problem
 
 
 def _strings(value) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
+from .coverage import note_text_chars, visible_chars
 from .liquid import strip_non_content
 from .markup import ATTACHMENT_SUFFIXES, WIKILINK, Inline, outside_code
 from .metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
@@ -111,41 +112,6 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
 def clean(text: str) -> str:
     """Fold whitespace for display."""
     return " ".join(text.split())
-
-
-_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
-_LINK_URL = re.compile(r"\]\([^)\s]*\)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-def visible_chars(text: str) -> int:
-    """Characters that are text, not markup or space: what coverage counts on both sides."""
-    return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
-
-
-_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-
-
-def _no_file_images(text: str) -> str:
-    return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
-
-
-_EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
-
-
-def text_chars(body: str) -> int:
-    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
-    embeds (another note's text) and white space not counted (what coverage compares the
-    chunks' characters with)."""
-    def reader(part: str) -> str:
-        return Inline().render(_no_file_images(_EMBED_LINES.sub("", part)))
-
-    return visible_chars(outside_code(body, reader))
-
-
-def _text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note (its front matter left out)."""
-    return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -569,4 +535,4 @@ def _parse_markdown(text: str, rel: str, vault) -> ParsedNote:
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
                       problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
-                      lost=tuple(inline.lost), text_chars=_text_chars(text), heading_chars=walker.heading_chars)
+                      lost=tuple(inline.lost), text_chars=note_text_chars(text), heading_chars=walker.heading_chars)
