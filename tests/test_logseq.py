@@ -156,3 +156,16 @@ def test_an_embed_of_a_block_of_the_same_page_shows_its_text_rendered(tmp_path):
     note = vault.parse("pages/Same.md", page.read_text())
     assert note.units[0].text == "How to migrate to the new syntax?" and note.units[0].origin == ("pages/Same.md", 2)
     assert not note.lost
+
+
+def test_an_unclosed_fence_does_not_swallow_the_rest_of_a_page():
+    text = "- a block with code\n  ```\n  x = 1\n- the next block\n\t- its child\n"
+    note = parse_note(text, "pages/p.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units if u.kind == "bullet"][-2:] == ["the next block", "its child"]
+
+
+def test_clojure_in_code_is_shown_as_written():
+    text = "- example\n  ```clojure\n  [:div.big \"hello\"]\n  [:code \"y\"]\n  ```\n"
+    note = parse_note(text, "pages/p.md", Vault(".", [], logseq=True))
+    code = next(u for u in note.units if u.kind == "code")
+    assert code.text == '[:div.big "hello"]\n[:code "y"]'

@@ -1,7 +1,7 @@
 """Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.markup import Inline, links_as_markdown, parse_link, strip_comments
+from notesqa.markup import Inline, links_as_markdown, parse_link, readable_source, strip_comments
 from notesqa.parsing import parse_note
 
 
@@ -116,3 +116,16 @@ def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
     page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
     out = readable_source(page, logseq=True)
     assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]", "-  watch"]
+
+
+def test_a_stray_backtick_does_not_hide_a_comment_or_a_link():
+    note = parse_note("Press ` to open the console.\n\n%% private: my password is hunter2 %%\n\n"
+                      "See [[Other note]] then run `ls`.\n", "n.md")
+    shown = " ".join(u.text for u in note.units)
+    assert "hunter2" not in shown and "[[" not in shown
+
+
+def test_the_source_view_leaves_code_alone():
+    page = "- config\n  ```yaml\n  retries:: 3\n  #+BEGIN_QUOTE\n  ```\n- after\n  collapsed:: true\n"
+    out = readable_source(page, logseq=True)
+    assert "retries:: 3" in out and "#+BEGIN_QUOTE" in out and "collapsed" not in out

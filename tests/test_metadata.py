@@ -48,3 +48,10 @@ def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
     assert fields_on_top("status:: active\nowner:: me\n\n# Project X\n") == "\n\n\n# Project X\n"
     assert fields_on_top("---\ntitle: T\n---\nk:: v\nText\n") == "---\ntitle: T\n---\n\nText\n"
     assert fields_on_top("# Project X\nstatus:: active\n") == "# Project X\nstatus:: active\n"
+
+
+def test_dataview_fields_do_not_make_a_markdown_note_an_outline():
+    text = "status:: active\nowner:: me\n\n# Project X\n\n## Tasks\n\n- write the plan\n- ship it\n"
+    note = parse_note(text, "Project X.md")
+    assert [u.text for u in note.units] == ["write the plan", "ship it"]  # the fields are metadata
+    assert note.units[0].heading == ("Project X", "Tasks")

@@ -2,6 +2,8 @@
 
 from notesqa.notefiles import decode_note, discover_notes
 
+from conftest import write
+
 
 def test_decode_fallbacks():
     assert decode_note(b"") == (None, "empty file")
@@ -20,3 +22,12 @@ def test_discovery_skips_hidden_and_index(tmp_path, notes):
     assert rels == sorted(rels)
     assert "cooking/2024-02-01-bread.md" in rels
     assert not any(r.startswith((".obsidian", "index/")) for r in rels)
+
+
+def test_logseq_backups_are_not_notes(tmp_path):
+    write(tmp_path / "pages" / "p.md", "- current text\n")
+    write(tmp_path / "journals" / "2024_01_02.md", "- a day\n")
+    write(tmp_path / "logseq" / "config.edn", "{}\n")
+    write(tmp_path / "logseq" / "bak" / "pages" / "p" / "2024.md", "- OLD backup text\n")
+    files, _ = discover_notes(tmp_path)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in files) == ["journals/2024_01_02.md", "pages/p.md"]

@@ -3,16 +3,23 @@
 import json
 
 from notesqa import build_index
+from notesqa.embedding.hashing import HashEmbedder
+from notesqa.markup import Inline
+from notesqa.parsing import parse_note
 from notesqa.search import NotesIndex
 from notesqa.vault import Vault
 
 from conftest import write
 
+EMB = HashEmbedder(64)
+
 
 def fresh():
-    from notesqa.embedding.hashing import HashEmbedder
-
     return HashEmbedder(256)
+
+
+def _copies(index, path):
+    return [c.text for c in NotesIndex.open(index, embedder=EMB).note_chunks(path) if c.origin]
 
 
 def _obsidian(tmp_path):
@@ -139,3 +146,92 @@ def test_titles_as_obsidian_and_markdown_give_them(tmp_path):
     assert parse_note("# Bread\n\nText.\n", "bread.md").title == "Bread"  # a slug: its H1 names it
     assert parse_note("# A\n\nx\n\n# B\n\ny\n", "two-parts.md").title == "Two parts"  # H1s are sections
     assert parse_note("Intro.\n\n# Later\n", "late-h1.md").title == "Late h1"
+
+
+def test_a_change_reaches_through_a_chain_of_embeds(tmp_path):
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "A.md", "# A\n\nIntro of A.\n\n![[B]]\n")
+    write(notes / "B.md", "# B\n\nB text here.\n\n![[C]]\n")
+    write(notes / "C.md", "# C\n\nOld content of C.\n")
+    build_index(notes, index, embedder=EMB)
+    write(notes / "C.md", "# C\n\nNew content of C, longer.\n")
+    build_index(notes, index, embedder=EMB)
+    assert "New content of C, longer." in _copies(index, "A.md")
+
+
+def test_an_embed_loop_gives_the_same_notes_whichever_is_read_first(tmp_path):
+    write(tmp_path / "A.md", "Text of A.\n\n![[B]]\n")
+    write(tmp_path / "B.md", "Text of B.\n\n![[A]]\n")
+    results = []
+    for order in (["A.md", "B.md"], ["B.md", "A.md"]):
+        vault = Vault(tmp_path, ["A.md", "B.md"])
+        notes = {rel: vault.parse(rel, (tmp_path / rel).read_text()) for rel in order}
+        results.append({rel: [u.text for u in n.units] for rel, n in notes.items()})
+    assert results[0] == results[1]
+    assert "Text of A." in results[0]["B.md"]
+
+
+def test_an_embed_of_a_note_with_a_dot_in_its_name(tmp_path):
+    write(tmp_path / "v1.2 release.md", "Shipped the faster parser.\n")
+    write(tmp_path / "Notes.md", "![[v1.2 release]]\n\n![[pic.png]]\n")
+    vault = Vault(tmp_path, ["v1.2 release.md", "Notes.md"])
+    note = vault.parse("Notes.md", (tmp_path / "Notes.md").read_text())
+    assert [u.text for u in note.units] == ["Shipped the faster parser."] and not note.lost
+
+
+def test_logseq_with_windows_line_endings(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "S.md").write_bytes(b"- the source block\r\n  id:: 60af0000-0000-4000-8000-0000000000cc\r\n")
+    (tmp_path / "pages" / "U.md").write_bytes(b"- see ((60af0000-0000-4000-8000-0000000000cc))\r\n")
+    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
+    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    assert note.units[0].text == "see the source block"
+
+
+def test_an_id_on_a_block_of_only_code_can_be_embedded(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "S.md").write_text(
+        "- ```\n  make build\n  ```\n  id:: 60af0000-0000-4000-8000-0000000000dd\n")
+    (tmp_path / "pages" / "U.md").write_text("- {{embed ((60af0000-0000-4000-8000-0000000000dd))}}\n")
+    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
+    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    assert [u.text for u in note.units] == ["make build"] and not note.lost
+
+
+def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
+    inline = Inline()
+    assert inline.render("See [[#Setup steps]] and [[Note#A#B]]") == "See Setup steps and Note > A > B"
+    assert inline.tags == []
+    write(tmp_path / "N.md", "The definition. ^Def1\n")
+    write(tmp_path / "U.md", "![[N#^Def1]]\n")
+    vault = Vault(tmp_path, ["N.md", "U.md"])
+    assert [u.text for u in vault.parse("U.md", (tmp_path / "U.md").read_text()).units] == ["The definition."]
+
+
+def test_more_review_findings(tmp_path):
+    from click.testing import CliRunner
+
+    from notesqa.cli import main
+
+    # a file named by hand keeps its name as the title; a bare [!quote] marker makes no unit
+    assert parse_note("Text.\n", "general/Minimax-Q.md").title == "Minimax-Q"
+    assert [u.text for u in parse_note("> [!quote]\n>\n> Said well.\n", "q.md").units] == ["Said well."]
+    # a note that shows another note's text is counted as updated only when what it shows changed
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "A.md", "Intro of A.\n\n![[Missing]]\n")
+    write(notes / "B.md", "B text.\n")
+    build_index(notes, index, embedder=EMB)
+    write(notes / "B.md", "B text, edited.\n")
+    report = build_index(notes, index, embedder=EMB)
+    assert (report.updated, report.unchanged) == (1, 1)
+    # the missing embed is named once, with its line
+    reasons = [n.reasons for n in report.coverage.flagged if n.path == "A.md"][0]
+    assert reasons == ("the embed ![[Missing]] at line 3 was not found",)
+    # the CLI says where embedded text comes from
+    write(notes / "A.md", "Intro of A.\n\n![[B]]\n")
+    build_index(notes, index, embedder=EMB)
+    out = CliRunner().invoke(main, ["ask", "--index", str(index), "--notes", str(notes), "--model", "hash-64",
+                                    "--path", "A.md", "B text edited"]).output
+    assert "embedded from B.md:1" in out
