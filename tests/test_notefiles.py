@@ -1,8 +1,19 @@
 """Finding and reading note files (notefiles.py)."""
 
-from notesqa.notefiles import decode_note, discover_notes
+import os
+
+import pytest
+
+from notesqa.notefiles import decode_note, discover_notes, read_note
 
 from conftest import write
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "notes"
+    write(d / "good.md", "* Shuffle sharding maps customers to cells\n")
+    return d
 
 
 def test_decode_fallbacks():
@@ -31,3 +42,31 @@ def test_logseq_backups_are_not_notes(tmp_path):
     write(tmp_path / "logseq" / "bak" / "pages" / "p" / "2024.md", "- OLD backup text\n")
     files, _ = discover_notes(tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in files) == ["journals/2024_01_02.md", "pages/p.md"]
+
+
+def test_decode_note_statements():
+    assert decode_note("plain ✓".encode()) == ("plain ✓", None)
+    text, why = decode_note(b"r\xe9sum\xe9")
+    assert text == "résumé" and why == "not valid UTF-8 (first bad byte at offset 1), decoded as cp1252"
+    assert decode_note("\ufeff".encode("utf-16")) == (None, "empty file")
+    assert decode_note(b"\x00\x00") == (None, "binary file (contains NUL bytes)")
+
+
+def test_read_note_never_raises(tmp_path):
+    assert read_note(tmp_path / "missing.md", "missing.md")[1].reason == "file disappeared while reading"
+    (tmp_path / "folder.md").mkdir()
+    text, problem = read_note(tmp_path / "folder.md", "folder.md")
+    assert text is None and problem.action == "skipped"
+
+
+def test_discovery_does_not_walk_out_through_links_to_ancestors_and_visits_a_folder_once(folder, tmp_path):
+    write(tmp_path / "outside.md", "* not a note of this folder\n")
+    write(tmp_path / "shared/x.md", "* linked in twice\n")
+    os.symlink("..", folder / "parent-loop")
+    os.symlink(tmp_path / "shared", folder / "a-link")
+    os.symlink(tmp_path / "shared", folder / "b-link")
+    files, probs = discover_notes(folder)
+    assert [f.relative_to(folder).as_posix() for f in files] == ["a-link/x.md", "good.md"]
+    assert [(p.path, p.reason) for p in probs] == [
+        ("parent-loop", "symlink loop (links to a folder above it)"),
+        ("b-link", "symlink loop or second link to a folder (already visited)")]

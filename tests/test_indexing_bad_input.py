@@ -1,5 +1,5 @@
-"""Bad input never stops a build: each bad file is skipped or repaired with a counted warning
-naming it, and nothing already indexed is lost."""
+"""Bad input never stops a build (indexing.py with notefiles.py): each bad file is skipped or
+repaired with a counted warning naming it, and nothing already indexed is lost."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from notesqa.cli import main
 from notesqa.config import MAX_NOTE_BYTES
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.indexing import build_index
-from notesqa.notefiles import FALLBACK_ENCODINGS, decode_note, discover_notes, read_note
+from notesqa.notefiles import FALLBACK_ENCODINGS
 from notesqa.search import NotesIndex
 
 from conftest import CountingEmbedder, write
@@ -380,31 +380,3 @@ def test_every_bad_input_at_once_through_the_cli(folder, tmp_path):
 
 
 # --------------------------------------------------------------------------- the readers themselves
-
-
-def test_decode_note_statements():
-    assert decode_note("plain ✓".encode()) == ("plain ✓", None)
-    text, why = decode_note(b"r\xe9sum\xe9")
-    assert text == "résumé" and why == "not valid UTF-8 (first bad byte at offset 1), decoded as cp1252"
-    assert decode_note("\ufeff".encode("utf-16")) == (None, "empty file")
-    assert decode_note(b"\x00\x00") == (None, "binary file (contains NUL bytes)")
-
-
-def test_read_note_never_raises(tmp_path):
-    assert read_note(tmp_path / "missing.md", "missing.md")[1].reason == "file disappeared while reading"
-    (tmp_path / "folder.md").mkdir()
-    text, problem = read_note(tmp_path / "folder.md", "folder.md")
-    assert text is None and problem.action == "skipped"
-
-
-def test_discovery_does_not_walk_out_through_links_to_ancestors_and_visits_a_folder_once(folder, tmp_path):
-    write(tmp_path / "outside.md", "* not a note of this folder\n")
-    write(tmp_path / "shared/x.md", "* linked in twice\n")
-    os.symlink("..", folder / "parent-loop")
-    os.symlink(tmp_path / "shared", folder / "a-link")
-    os.symlink(tmp_path / "shared", folder / "b-link")
-    files, probs = discover_notes(folder)
-    assert [f.relative_to(folder).as_posix() for f in files] == ["a-link/x.md", "good.md"]
-    assert [(p.path, p.reason) for p in probs] == [
-        ("parent-loop", "symlink loop (links to a folder above it)"),
-        ("b-link", "symlink loop or second link to a folder (already visited)")]
