@@ -108,7 +108,7 @@ def fingerprint_diff(old: dict, new: dict) -> str:
     return "changed: " + ", ".join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in changed)
 
 
-def _file_sha(text: str) -> str:
+def file_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -288,7 +288,7 @@ def build_index(
                 else:
                     skip(rel, problem, st)
                 continue
-            sha = _file_sha(text)
+            sha = file_sha(text)
             if reuse_notes and old is not None and not depends and old.get("sha256") == sha and has_previous(rel):
                 note_chunks = old_by_path.get(rel, [])
                 title = old.get("title")
