@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from conftest import write
 from notesqa.ui.app import NotesWatcher, create_app, launch_options, still_there
 from notesqa.ui.chat import ChatService
-from ui_helpers import service  # noqa: F401 - fixture
 
 
 def test_create_app_builds(service):
@@ -81,10 +80,10 @@ def test_the_page_handlers_answer_and_build(service):
     from notesqa.ui.app import _Page
 
     page = _Page(service)
-    box, chat, turns = page.ask("  shuffle sharding  ", None, None, 5, [], [], " ", "")
+    box, chat, turns = page.on_ask("  shuffle sharding  ", None, None, 5, [], [], " ", "")
     assert box == "" and len(turns) == 1 and [m["role"] for m in chat] == ["user", "assistant"]
     assert chat[0]["content"] == "shuffle sharding" and 'class="nq-hit"' in chat[1]["content"]
-    assert page.ask("   ", chat, turns, 5, [], [], "", "") == ("", chat, turns)
-    msg, status, tags, folders, examples = page.refresh(progress=lambda f, desc: None)
+    assert page.on_ask("   ", chat, turns, 5, [], [], "", "") == ("", chat, turns)
+    msg, status, tags, folders, examples = page.on_refresh(progress=lambda f, desc: None)
     assert msg.startswith("**Index ready:**") and "**Notes:** 3" in status
     assert ("(top level)", ".") in folders["choices"] and examples["examples"][0]["text"].startswith("What do")

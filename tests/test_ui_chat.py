@@ -7,10 +7,9 @@ import threading
 import time
 from types import SimpleNamespace
 
-from conftest import write
+from conftest import no_active_html, write
 from notesqa.embedding import HashEmbedder
 from notesqa.ui.chat import ChatService, example_questions
-from ui_helpers import hostile, no_active_html, service  # noqa: F401 - fixtures
 
 # --------------------------------------------------------------------------- answers
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import urllib.parse
 from types import SimpleNamespace
 
+from conftest import no_active_html
 from notesqa.ui.render import breadcrumb, context_html, followup_html, highlight, render_markdown, source_href
-from ui_helpers import no_active_html
 
 
 def test_highlight_escapes_and_marks_stems():

@@ -9,12 +9,11 @@ import urllib.parse
 
 import pytest
 
-from conftest import write
+from conftest import no_active_html, write
 from notesqa import NotesQAError
 from notesqa.ui.chat import ChatService
 from notesqa.ui.render import source_href
 from notesqa.ui.sources import split_target
-from ui_helpers import hostile, no_active_html, service  # noqa: F401 - fixtures
 
 
 def linked(src: str, text: str) -> str:

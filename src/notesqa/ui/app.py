@@ -88,38 +88,39 @@ def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
     inputs = [c.box, c.chat, c.turns, c.k, c.tags, c.folders, c.after, c.before]
     outputs = [c.box, c.chat, c.turns]
     ev = dict(api_visibility="private")
-    c.box.submit(page.ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
-    c.ask.click(page.ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
-    c.chat.example_select(page.example, inputs[1:], outputs, show_progress="minimal", **ev).then(
+    c.box.submit(page.on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
+    c.ask.click(page.on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
+    c.chat.example_select(page.on_example, inputs[1:], outputs, show_progress="minimal", **ev).then(
         None, None, None, js=CHAT_SCROLL_JS)
-    c.src_btn.click(page.service.sources.show, c.src_box, c.note, show_progress="hidden", **ev).then(
+    c.src_btn.click(page.show_source, c.src_box, c.note, show_progress="hidden", **ev).then(
         None, None, None, js=SCROLL_JS)
     build_outputs = [c.build_msg, c.status, c.tags, c.folders, c.chat]
-    c.refresh.click(page.refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+    c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
-    c.rebuild.click(page.rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+    c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
     c.clear.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [c.chat, c.turns, c.note, c.box],
                   show_progress="hidden", **ev)
     c.chat.clear(lambda: [], None, c.turns, **ev)
-    demo.load(page.load, None, build_outputs, show_progress_on=c.status, **ev)
+    demo.load(page.on_load, None, build_outputs, show_progress_on=c.status, **ev)
     # On a phone the open sidebar covers the whole chat: start it closed there.
     narrow = gr.Checkbox(False, visible="hidden", elem_id="nq-narrow")
     demo.load(None, None, narrow, js="() => window.innerWidth < 700", **ev).then(
         lambda n: gr.Sidebar(open=not n), narrow, c.sidebar, show_progress="hidden", **ev)
     timer = gr.Timer(15)
     seen_gen = gr.State(None)  # the index generation this page's filter lists come from
-    timer.tick(page.tick, [seen_gen, c.tags, c.folders], [c.status, c.tags, c.folders, seen_gen],
+    timer.tick(page.on_tick, [seen_gen, c.tags, c.folders], [c.status, c.tags, c.folders, seen_gen],
                show_progress="hidden", **ev)
 
 
 class _Page:
-    """The page's event handlers over one ChatService: Gradio values in, Gradio updates out."""
+    """The page's event handlers over one ChatService: Gradio values in, Gradio updates out (their
+    names are the events' names in Gradio's config)."""
 
     def __init__(self, service: ChatService):
         self.service = service
 
-    def ask(self, question, chat, turns, k, tags, folders, after, before):
+    def on_ask(self, question, chat, turns, k, tags, folders, after, before):
         import html
 
         chat = list(chat or [])
@@ -134,22 +135,25 @@ class _Page:
         chat += [{"role": "user", "content": html.escape(question)}, {"role": "assistant", "content": answer}]
         return "", chat, turns
 
-    def example(self, chat, turns, k, tags, folders, after, before, evt: gr.SelectData):
+    def on_example(self, chat, turns, k, tags, folders, after, before, evt: gr.SelectData):
         text = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value or "")
-        return self.ask(text, chat, turns, k, tags, folders, after, before)
+        return self.on_ask(text, chat, turns, k, tags, folders, after, before)
 
-    def refresh(self, progress=gr.Progress()):
+    def show_source(self, target):
+        return self.service.sources.show(target)
+
+    def on_refresh(self, progress=gr.Progress()):
         return self._build(False, progress)
 
-    def rebuild(self, progress=gr.Progress()):
+    def on_rebuild(self, progress=gr.Progress()):
         return self._build(True, progress)
 
-    def load(self, progress=gr.Progress()):
+    def on_load(self, progress=gr.Progress()):
         if self.service.has_index() or not self.service.notes_dir.is_dir():
             return "", self.service.status_markdown(), *self._filter_updates()
         return self._build(False, progress)
 
-    def tick(self, seen, chosen_tags, chosen_folders):
+    def on_tick(self, seen, chosen_tags, chosen_folders):
         """The status, and the tag / folder lists again when the watcher made a new generation
         (a chosen tag or folder that is gone is unchosen)."""
         from ..store import read_current
