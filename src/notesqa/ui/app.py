@@ -7,6 +7,7 @@ unless asked, optional login; the JSON API (http_api.py) is served by the same a
 
 from __future__ import annotations
 
+import html
 import os
 import threading
 import time
@@ -121,8 +122,6 @@ class _Page:
         self.service = service
 
     def on_ask(self, question, chat, turns, k, tags, folders, after, before):
-        import html
-
         chat = list(chat or [])
         turns = list(turns or [])
         question = (question or "").strip()
