@@ -1,9 +1,9 @@
 """The browser chat as people use it, in a real browser (Debian's chromium through Playwright).
 
 The app runs as a real subprocess (`python -m notesqa.cli serve --model hash-256 ...`, the
-tiny deterministic fake embedder, so this stays fast) on a copy of tests/fixtures_browser/notes.
-The notes folder starts empty, so the first screens show the empty state; the notes are then
-copied in and the index is refreshed from the page.
+tiny deterministic fake embedder, so this stays fast) on a copy of tests/fixtures_browser/notes,
+indexed when the page first loads. Each test starts from a freshly loaded page (an empty chat,
+no filters); a test that changes the notes, or needs none, runs its own app.
 
 Screenshots go to $NOTESQA_SCREENSHOTS if set (`NOTESQA_SCREENSHOTS=docs/screenshots
 pytest -m browser` refreshes the ones in the docs), else to pytest's temporary folder.
@@ -26,6 +26,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+import notesqa
 
 CHROMIUM = "/usr/bin/chromium"
 FIXTURE = Path(__file__).parent / "fixtures_browser" / "notes"
@@ -55,16 +57,18 @@ def free_port() -> int:
 
 
 def wait_for_http(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    """Until url answers 200 and the server has said where it listens (it says so just after)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
+                if r.status == 200 and "notesqa: answering from" in log.read_text(errors="replace"):
                     return
         except (urllib.error.URLError, OSError):
-            time.sleep(0.3)
+            pass
+        time.sleep(0.3)
     raise RuntimeError(f"the server did not answer within {timeout}s:\n{log.read_text(errors='replace')}")
 
 
@@ -98,6 +102,9 @@ def running_app(base: Path, *extra: str):
     notes.mkdir(exist_ok=True)
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # the server runs the notesqa these tests import (a relative PYTHONPATH would not hold in base)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(notesqa.__file__).resolve().parents[1]),
+                                                    env.get("PYTHONPATH")) if p)
     env.pop("GRADIO_ANALYTICS_ENABLED", None)  # the app must turn analytics off by itself
     with open(log, "wb") as out:
         proc = subprocess.Popen(
@@ -119,13 +126,16 @@ def running_app(base: Path, *extra: str):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The app on an empty notes folder (the notes are copied in by the first test)."""
-    with running_app(tmp_path_factory.mktemp("app")) as app:
+    """The app on a copy of the fixture notes, shared by the tests that do not change them."""
+    base = tmp_path_factory.mktemp("app")
+    shutil.copytree(FIXTURE, base / "notes")
+    with running_app(base) as app:
         yield app
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def browser_page():
+    """One chromium page for the module; each test loads the app it needs into it."""
     profile = tempfile.mkdtemp(prefix="nq-chromium-")
     with sync_playwright() as p:
         ctx = p.chromium.launch_persistent_context(
@@ -142,6 +152,22 @@ def page(server):
         finally:
             ctx.close()
             shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_app(pg, url: str, notes: int | None = 5):
+    """The page loaded anew from url (a new session: empty chat, no filters), its errors forgotten;
+    with notes, once the status shows that many indexed."""
+    pg.page_errors.clear()
+    pg.goto(url)
+    if notes is not None:
+        expect(pg.locator("#nq-status")).to_contain_text(f"Notes: {notes}", timeout=30_000)
+    return pg
+
+
+@pytest.fixture
+def page(browser_page, server):
+    """The shared app's page, freshly loaded."""
+    return open_app(browser_page, server["url"])
 
 
 def ask(pg, question: str) -> None:
@@ -177,36 +203,36 @@ def page_text_without_tracebacks(pg) -> None:
 # --------------------------------------------------------------------------- the flow
 
 
-def test_empty_notes_folder_then_refresh(page, server, shots):
+def test_empty_notes_folder_then_refresh(browser_page, tmp_path, shots):
     """First start on an empty notes folder: clear messages; then notes arrive and Refresh builds them."""
-    assert listening_addresses(server["port"]) <= {"0100007F", "0000000000000000FFFF00000100007F"}, \
-        "the server must bind 127.0.0.1 only"
-    page.goto(server["url"])
-    status = page.locator("#nq-status")
-    expect(status).to_contain_text("Notes: none yet", timeout=30_000)
-    expect(page.locator("#nq-build-msg")).to_contain_text("has no markdown notes")
-    ask(page, "what is shuffle sharding?")
-    expect(last_answer(page)).to_contain_text("no notes in the index")
-    snap(page, shots / "empty-state.png")
+    with running_app(tmp_path) as app:
+        assert listening_addresses(app["port"]) <= {"0100007F", "0000000000000000FFFF00000100007F"}, \
+            "the server must bind 127.0.0.1 only"
+        page = open_app(browser_page, app["url"], notes=None)
+        status = page.locator("#nq-status")
+        expect(status).to_contain_text("Notes: none yet", timeout=30_000)
+        expect(page.locator("#nq-build-msg")).to_contain_text("has no markdown notes")
+        ask(page, "what is shuffle sharding?")
+        expect(last_answer(page)).to_contain_text("no notes in the index")
+        snap(page, shots / "empty-state.png")
 
-    shutil.copytree(FIXTURE, server["notes"], dirs_exist_ok=True)
-    page.locator("#nq-refresh").click()
-    expect(page.locator("#nq-build-msg")).to_contain_text("Index ready: 5 notes", timeout=30_000)
-    expect(status).to_contain_text("Notes: 5")
-    expect(status).to_contain_text("hash-256")
-    expect(status).to_contain_text("Changed since: none")
-    # example questions are drawn from the notes themselves; clicking one asks it
-    new_conversation(page)
-    example = page.locator("#nq-chat .examples button", has_text="frugal architect")
-    expect(example).to_be_visible()
-    snap(page, shots / "first-start.png")
-    example.click()
-    expect(last_answer(page).locator(".nq-hit").first).to_contain_text("The frugal architect")
-    page_text_without_tracebacks(page)
+        shutil.copytree(FIXTURE, app["notes"], dirs_exist_ok=True)
+        page.locator("#nq-refresh").click()
+        expect(page.locator("#nq-build-msg")).to_contain_text("Index ready: 5 notes", timeout=30_000)
+        expect(status).to_contain_text("Notes: 5")
+        expect(status).to_contain_text("hash-256")
+        expect(status).to_contain_text("Changed since: none")
+        # example questions are drawn from the notes themselves; clicking one asks it
+        new_conversation(page)
+        example = page.locator("#nq-chat .examples button", has_text="frugal architect")
+        expect(example).to_be_visible()
+        snap(page, shots / "first-start.png")
+        example.click()
+        expect(last_answer(page).locator(".nq-hit").first).to_contain_text("The frugal architect")
+        page_text_without_tracebacks(page)
 
 
 def test_answer_with_breadcrumb_highlight_and_more_context(page, shots):
-    new_conversation(page)
     ask(page, "how does shuffle sharding map customers to cells?")
     answer = last_answer(page)
     first = answer.locator(".nq-hit").first
@@ -230,6 +256,7 @@ def test_answer_with_breadcrumb_highlight_and_more_context(page, shots):
 
 
 def test_follow_up_uses_the_conversation(page, shots):
+    ask(page, "how does shuffle sharding map customers to cells?")
     ask(page, "what did Werner say at re:Invent 2024?")
     expect(last_answer(page).locator(".nq-hit").first.locator("a.nq-src")).to_contain_text("reinvent-2024.md")
     ask(page, "and in 2023?")
@@ -249,6 +276,8 @@ def test_follow_up_uses_the_conversation(page, shots):
 
 
 def test_clicking_a_source_shows_the_note_with_the_bullet_highlighted(page, shots):
+    ask(page, "how does shuffle sharding map customers to cells?")
+    ask(page, "what did Werner say at re:Invent 2024?")
     first_answer = page.locator("#nq-chat [class*=bot-row]").first
     first_answer.locator(".nq-hit").first.locator("a.nq-src").click()
     target = page.locator("#nq-note .nq-target")
@@ -270,8 +299,7 @@ def test_source_view_scrolls_to_a_bullet_deep_in_a_long_note(page):
     page.wait_for_function("document.querySelector('#nq-note-body').scrollTop > 0")
 
 
-def test_filters_and_status_panel(page, server, shots):
-    new_conversation(page)
+def test_filters(page, shots):
     tags = page.locator("#nq-tags input")
     tags.click()
     tags.fill("cooking")
@@ -305,25 +333,31 @@ def test_filters_and_status_panel(page, server, shots):
     expect(last_answer(page).locator("a.nq-src", has_text="/")).to_have_count(0)
     page.locator("#nq-folders").get_by_role("button", name=re.compile("remove|clear|×", re.I)).first.click()
     expect(page.locator("#nq-folders")).not_to_contain_text("top level")
-    # a note changes: the status says so; "Rebuild all" re-embeds everything
-    note = server["notes"] / "cooking" / "sourdough.md"
-    note.write_text(note.read_text(encoding="utf-8") + "* Cool for an hour before slicing\n", encoding="utf-8")
-    page.locator("#nq-rebuild").click()
-    expect(page.locator("#nq-build-msg")).to_contain_text("Full rebuild", timeout=30_000)
-    expect(page.locator("#nq-status")).to_contain_text("Changed since: none")
-    # a note with a new tag, picked up by the watcher: the tag list offers it without a reload
-    (server["notes"] / "trips").mkdir(exist_ok=True)
-    (server["notes"] / "trips" / "lisbon.md").write_text("---\ntags: [travel]\n---\n\n* Tram 28 at dawn\n",
-                                                        encoding="utf-8")
-    page.wait_for_timeout(22_000)  # the watcher scans every 5 s; the page checks for a new index every 15 s
-    tags.click()
-    expect(page.get_by_role("option", name="travel")).to_be_visible(timeout=15_000)
-    page.keyboard.press("Escape")
     page_text_without_tracebacks(page)
 
 
+def test_rebuild_all_and_a_new_tag_without_a_reload(browser_page, tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "notes")
+    with running_app(tmp_path) as app:
+        page = open_app(browser_page, app["url"])
+        # a note changes; "Rebuild all" re-embeds everything
+        note = app["notes"] / "cooking" / "sourdough.md"
+        note.write_text(note.read_text(encoding="utf-8") + "* Cool for an hour before slicing\n", encoding="utf-8")
+        page.locator("#nq-rebuild").click()
+        expect(page.locator("#nq-build-msg")).to_contain_text("Full rebuild", timeout=30_000)
+        expect(page.locator("#nq-status")).to_contain_text("Changed since: none")
+        # a note with a new tag, picked up by the watcher: the tag list offers it without a reload
+        (app["notes"] / "trips").mkdir()
+        (app["notes"] / "trips" / "lisbon.md").write_text("---\ntags: [travel]\n---\n\n* Tram 28 at dawn\n",
+                                                         encoding="utf-8")
+        page.wait_for_timeout(22_000)  # the watcher scans every 5 s; the page checks for a new index every 15 s
+        page.locator("#nq-tags input").click()
+        expect(page.get_by_role("option", name="travel")).to_be_visible(timeout=15_000)
+        page.keyboard.press("Escape")
+        page_text_without_tracebacks(page)
+
+
 def test_hostile_note_runs_nothing(page, shots):
-    new_conversation(page)
     ask(page, "payload zebra")
     answer = last_answer(page)
     expect(answer).to_contain_text("Payload zebra one")
@@ -346,6 +380,8 @@ def test_only_indexed_notes_inside_the_folder_can_be_shown(page, server):
     # through the page: put a hostile target in the (hidden) source box and press the (hidden) button
     for target in ("../../../../etc/passwd:1", "/etc/passwd:1", "conferences/../../index/CURRENT:1",
                    "conferences/%2e%2e/x.md:1"):
+        new_conversation(page)  # the note view back to its placeholder, so each refusal shows anew
+        expect(page.locator("#nq-note")).to_contain_text("Click a source")
         page.evaluate("""(t) => {
             const box = document.querySelector('#nq-src-box textarea, #nq-src-box input');
             box.value = t; box.dispatchEvent(new Event('input', {bubbles: true}));
@@ -373,9 +409,10 @@ def test_server_binds_locally_without_share_link_or_tracebacks(server):
     assert "Traceback" not in log, log
 
 
-def test_auth_asks_for_a_login_first(page, tmp_path):
+def test_auth_asks_for_a_login_first(browser_page, tmp_path):
     shutil.copytree(FIXTURE, tmp_path / "notes")
     with running_app(tmp_path, "--auth", "reader:s3cret word") as app:
+        page = browser_page
         for path in ("config", "gradio_api/info", "gradio_api/file=" + urllib.parse.quote(str(app["notes"]))):
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(app["url"] + path, timeout=5)

@@ -102,9 +102,9 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     assert set(each) == {"plain.md", "code.md"} and each["plain.md"]["share"] == 1.0
     assert each["code.md"]["share"] < 0.75
     assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
-    from notesqa.service import status_info
+    from notesqa.status import read_status
 
-    assert status_info(notes, tmp_path / "index")["coverage"] == cov.to_dict()
+    assert read_status(notes, tmp_path / "index").coverage == cov
 
 
 def test_an_embed_whose_note_is_written_later_is_read_again(tmp_path):

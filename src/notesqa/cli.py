@@ -256,45 +256,50 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 # --------------------------------------------------------------------------- status
 
 
-def status_info(notes_dir, index_dir) -> dict:
-    from .service import status_info as info
-
-    return info(notes_dir, index_dir)
-
-
 @main.command()
 @_notes_option
 @_index_option
 @click.option("--json", "as_json", is_flag=True, help="Print status as JSON.")
 def status(notes_dir, index_dir, as_json):
     """What is indexed, when, with which model, and which notes changed since."""
+    from .status import read_status
+
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
-    info = status_info(notes_dir, index_dir)
+    st = read_status(notes_dir, index_dir)
     if as_json:
-        click.echo(json.dumps(info, indent=1))
+        click.echo(json.dumps(st.to_dict(), indent=1))
         return
-    click.echo(f"Index:   {info['index']}/ (format {info['format_version']}, {info['generation']})")
-    precision = f" ({info['precision']})" if info.get("precision") else ""
-    click.echo(f"Built:   {info['built_at']} with {info['model']}{precision}")
-    click.echo(f"Holds:   {info['notes']} notes, {info['chunks']} chunks ({info['skipped']} files skipped)")
-    for rel, reason in info["skipped_files"].items():
+    click.echo(f"Index:   {st.index}/ (format {st.format_version}, {st.generation})")
+    precision = f" ({st.precision})" if st.precision else ""
+    click.echo(f"Built:   {st.built_at} with {st.model}{precision}")
+    click.echo(f"Holds:   {st.notes} notes, {st.chunks} chunks ({st.skipped} files skipped)")
+    for rel, reason in st.skipped_files:
         click.echo(f"  skipped: {rel}: {reason}")
-    cov = info.get("coverage")
-    if cov and cov["chars"]:
-        click.echo(f"Text:    {100 * cov['share']:.1f}% indexed ({cov['indexed']:,} of {cov['chars']:,} characters of "
-                   f"notes text); {len(cov['flagged'])} notes with text not indexed")
-        for note in cov["flagged"]:
-            click.echo("  " + _flag_line(note["path"], note["share"], note["reasons"]))
-    ch = info.get("changes")
-    if ch is None:
+    _echo_coverage(st.coverage)
+    _echo_changes(st.changes, st.notes_dir)
+
+
+def _echo_coverage(cov) -> None:
+    """The share of the notes' text indexed, and each note with text not indexed."""
+    if not cov.chars:
+        return
+    # the shares as --json rounds them, so the text and the JSON agree
+    click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
+               f"notes text); {len(cov.flagged)} notes with text not indexed")
+    for note in cov.flagged:
+        click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
+
+
+def _echo_changes(changes, notes_dir: str) -> None:
+    if changes is None:
         click.echo(f"Notes:   {notes_dir}/ not found")
-    elif not any(ch.values()):
+    elif not changes:
         click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
     else:
-        click.echo(f"Notes:   {len(ch['new'])} new, {len(ch['changed'])} changed, {len(ch['deleted'])} deleted "
+        click.echo(f"Notes:   {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
                    f"since the build; run `notesqa index` to refresh")
-        for kind in ("new", "changed", "deleted"):
-            for p in ch[kind]:
+        for kind, paths in changes.to_dict().items():
+            for p in paths:
                 click.echo(f"  {kind}: {p}")
 
 
@@ -312,7 +317,7 @@ def status(notes_dir, index_dir, as_json):
 @click.option("--no-watch", is_flag=True, help="Do not refresh the index when notes change.")
 def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
     """Start the browser chat (Gradio) on http://HOST:PORT."""
-    from .ui import launch
+    from .ui.app import launch
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     creds = None

@@ -108,7 +108,7 @@ def fingerprint_diff(old: dict, new: dict) -> str:
     return "changed: " + ", ".join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in changed)
 
 
-def _file_sha(text: str) -> str:
+def file_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -353,7 +353,7 @@ class _Scan:
     def _read(self, rel: str, st, text: str, problem: Problem | None, depends: bool) -> None:
         """A note read: its previous chunks if its text is the same, else parsed and chunked again."""
         old = self.prev.notes.get(rel)
-        sha = _file_sha(text)
+        sha = file_sha(text)
         if self.prev.reuse_notes and old is not None and not depends and old.sha256 == sha and self.prev.has(rel):
             entry, note_chunks = replace(old, mtime_ns=st.st_mtime_ns, size=st.st_size), self.prev.chunks_of(rel)
             self.report.unchanged += 1

@@ -2,7 +2,7 @@
 
 `NotesService` holds the loaded index and model (opened lazily, once, and kept: a rebuilt
 index is picked up on the next call, as NotesIndex does) and the in-process build lock.
-The browser chat (`ui.ChatService`) is one, and so are the MCP server (`mcp_server.py`) and
+The browser chat (`ui.chat.ChatService`) is one, and so are the MCP server (`mcp_server.py`) and
 the HTTP API (`http_api.py`), so `notesqa serve` answers the chat and /api/* from one
 loaded index.
 
@@ -113,37 +113,6 @@ def _kind(value) -> str:
         return repr(value if len(value) <= 40 else value[:40] + "...")
     return {bool: "true/false", list: "a list", dict: "an object", float: "a fraction"}.get(type(value),
                                                                                            type(value).__name__)
-
-
-# --------------------------------------------------------------------------- status
-
-
-def status_info(notes_dir, index_dir) -> dict:
-    """What `notesqa status --json` prints: the index's build, model, counts, and notes changed since."""
-    from .coverage import coverage
-    from .indexing import changes_since_build
-    from .store import read_manifest
-
-    gen, manifest = read_manifest(index_dir)
-    info = {
-        "index": str(index_dir),
-        "generation": gen.name,
-        "built_at": manifest.built_at,
-        "model": manifest.model,
-        "precision": manifest.precision,
-        "format_version": manifest.format_version,
-        "notes": manifest.counts.notes,
-        "chunks": manifest.counts.chunks,
-        "skipped": manifest.counts.skipped,
-        # files left out at the build, and why (they show up as changes again only once edited)
-        "skipped_files": {rel: v.reason for rel, v in sorted(manifest.skipped.items())},
-        # how much of the notes' text is indexed, and the notes where some could not be read as text
-        "coverage": coverage(manifest.notes).to_dict(),
-        "notes_dir": str(notes_dir),
-    }
-    if Path(notes_dir).is_dir():
-        info["changes"] = changes_since_build(notes_dir, manifest, Path(index_dir))
-    return info
 
 
 # --------------------------------------------------------------------------- the service
@@ -277,6 +246,19 @@ class NotesService:
             raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
         return full
 
+    def current_chunks(self, path: str, text: str) -> list:
+        """The chunks of indexed note `path` whose file now holds `text`: the index's while the file is
+        as it was indexed, else the text chunked again (for a note edited since the build)."""
+        from .chunking import chunk_note
+        from .indexing import file_sha
+        from .parsing import parse_note
+
+        idx = self.index()
+        entry = idx.manifest.notes.get(path)
+        if entry is not None and entry.sha256 == file_sha(text):
+            return idx.note_chunks(path)
+        return chunk_note(parse_note(text, path))
+
     # -- the operations
 
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
@@ -335,7 +317,9 @@ class NotesService:
 
     def status(self) -> dict:
         """What `notesqa status --json` says, notes changed since the build included."""
-        info = status_info(self.notes_dir, self.index_dir)
+        from .status import read_status
+
+        info = read_status(self.notes_dir, self.index_dir).to_dict()
         info["building"] = self.building
         stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
         if stale:

@@ -1,0 +1,83 @@
+"""The index's status: one value that every front end shows.
+
+`read_status` builds it once from the manifest, the notes changed since the build and the
+coverage; `notesqa status` prints it as text or JSON (`to_dict`), the chat's status panel
+renders it as Markdown, and the MCP server and HTTP API return `to_dict` with what the
+serving process adds (a build running, a newer index it cannot use).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .coverage import Coverage
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Notes new, changed or deleted since the index was built."""
+
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    deleted: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.new or self.changed or self.deleted)
+
+    def counts(self) -> dict[str, int]:
+        """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
+        return {kind: len(paths) for kind, paths in self.to_dict().items() if paths}
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"new": list(self.new), "changed": list(self.changed), "deleted": list(self.deleted)}
+
+
+@dataclass(frozen=True)
+class Status:
+    index: str
+    generation: str
+    built_at: str | None
+    model: str | None
+    precision: str | None  # of an ONNX model: "int8" or "fp32"; None for other embedders
+    format_version: int | None
+    notes: int | None
+    chunks: int | None
+    skipped: int | None
+    # files left out at the build, and why, in path order (they show up as changes again only once edited)
+    skipped_files: tuple[tuple[str, str | None], ...]
+    # how much of the notes' text is indexed, and the notes where some could not be read as text
+    coverage: Coverage
+    notes_dir: str
+    changes: Changes | None  # None: the notes folder is not there
+
+    def to_dict(self) -> dict:
+        """What `notesqa status --json` prints."""
+        out = {
+            "index": self.index, "generation": self.generation, "built_at": self.built_at, "model": self.model,
+            "precision": self.precision, "format_version": self.format_version, "notes": self.notes,
+            "chunks": self.chunks, "skipped": self.skipped, "skipped_files": dict(self.skipped_files),
+            "coverage": self.coverage.to_dict(), "notes_dir": self.notes_dir,
+        }
+        if self.changes is not None:
+            out["changes"] = self.changes.to_dict()
+        return out
+
+
+def read_status(notes_dir, index_dir) -> Status:
+    """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
+    from .coverage import coverage
+    from .indexing import changes_since_build
+    from .store import read_manifest
+
+    gen, manifest = read_manifest(index_dir)
+    changes = None
+    if Path(notes_dir).is_dir():
+        ch = changes_since_build(notes_dir, manifest, Path(index_dir))
+        changes = Changes(tuple(ch["new"]), tuple(ch["changed"]), tuple(ch["deleted"]))
+    return Status(
+        index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
+        precision=manifest.precision, format_version=manifest.format_version,
+        notes=manifest.counts.notes, chunks=manifest.counts.chunks, skipped=manifest.counts.skipped,
+        skipped_files=tuple((rel, v.reason) for rel, v in sorted(manifest.skipped.items())),
+        coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes)

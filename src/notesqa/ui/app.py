@@ -1,0 +1,261 @@
+"""The Gradio page around a ChatService, the watcher that refreshes the index, and `launch`.
+
+This module imports Gradio, so nothing imports it until the app is made (`notesqa serve`).
+`launch` starts the page with safe defaults: 127.0.0.1, analytics off, no share link
+unless asked, optional login; the JSON API (http_api.py) is served by the same app.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import threading
+import time
+from types import SimpleNamespace
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402 - after the analytics default
+
+from ..errors import NotesQAError  # noqa: E402
+from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
+from .chat import ChatService  # noqa: E402
+
+
+def create_app(service: ChatService):
+    page = _Page(service)
+    first_examples = page.examples()
+    with gr.Blocks(title="notesqa", analytics_enabled=False) as demo:
+        turns = gr.State([])
+        side = _sidebar(service)
+        gr.Markdown("## notesqa — ask your notes\nAnswers are bullets and sentences from your own notes, "
+                    "with where each one lives. Everything stays on this machine.", elem_id="nq-title")
+        main = _chat_and_note(first_examples)
+        _wire(demo, page, SimpleNamespace(**vars(side), **vars(main), turns=turns))
+    return demo
+
+
+def _sidebar(service: ChatService) -> SimpleNamespace:
+    """The options: number of results, filters, index status with refresh and rebuild."""
+    c = SimpleNamespace()
+    with gr.Sidebar(label="Options", open=True, width=300, elem_id="nq-sidebar") as c.sidebar:
+        gr.Markdown("### Results")
+        c.k = gr.Slider(1, 20, value=5, step=1, label="Number of results", elem_id="nq-k")
+        gr.Markdown("### Filters")
+        # allow_custom_value: a chosen folder or tag that a rebuild removed must not make
+        # every later question fail in Gradio's own check (the lists are pruned on the next tick)
+        c.tags = gr.Dropdown(label="Tags", multiselect=True, choices=[], elem_id="nq-tags",
+                             info="From the notes' front matter", allow_custom_value=True)
+        c.folders = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders",
+                                allow_custom_value=True)
+        c.after = gr.Textbox(label="Dated from", placeholder="YYYY-MM-DD", elem_id="nq-after", max_lines=1)
+        c.before = gr.Textbox(label="Dated until", placeholder="YYYY-MM-DD", elem_id="nq-before", max_lines=1)
+        gr.Markdown("### Index status")
+        c.status = gr.Markdown(service.status_markdown(), elem_id="nq-status", min_height=110)
+        with gr.Row():
+            c.refresh = gr.Button("Refresh index", size="sm", variant="secondary", elem_id="nq-refresh")
+            c.rebuild = gr.Button("Rebuild all", size="sm", variant="stop", elem_id="nq-rebuild")
+        c.build_msg = gr.Markdown(elem_id="nq-build-msg")
+    return c
+
+
+def _chat_and_note(examples) -> SimpleNamespace:
+    """The chat with its question box, the note view beside it, and the hidden source box and button."""
+    c = SimpleNamespace()
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5):
+            c.chat = gr.Chatbot(label="Chat", show_label=False, height=560, elem_id="nq-chat", sanitize_html=True,
+                                render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
+                                autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
+            with gr.Row():
+                c.box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:aws path:work "
+                                               "after:2024-01-01)",
+                                   show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
+                                   max_lines=4)
+                c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
+            c.clear = gr.Button("New conversation", size="sm", elem_id="nq-clear")
+        with gr.Column(scale=4):
+            c.note = gr.HTML(NOTE_PLACEHOLDER, label="Note", show_label=False, elem_id="nq-note",
+                             js_on_load=None, container=True, padding=True)
+    # Clicking a source link puts its target here and presses the button (assets.JS_HEAD): an
+    # ordinary event through the normal queue, and the server decides what may be shown.
+    c.src_box = gr.Textbox(visible="hidden", elem_id="nq-src-box")
+    c.src_btn = gr.Button(visible="hidden", elem_id="nq-src-btn")
+    return c
+
+
+def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
+    """The events. Every event is private: the page calls it, the Gradio API/clients cannot (less surface)."""
+    inputs = [c.box, c.chat, c.turns, c.k, c.tags, c.folders, c.after, c.before]
+    outputs = [c.box, c.chat, c.turns]
+    ev = dict(api_visibility="private")
+    c.box.submit(page.on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
+    c.ask.click(page.on_ask, inputs, outputs, show_progress="minimal", **ev).then(None, None, None, js=CHAT_SCROLL_JS)
+    c.chat.example_select(page.on_example, inputs[1:], outputs, show_progress="minimal", **ev).then(
+        None, None, None, js=CHAT_SCROLL_JS)
+    c.src_btn.click(page.show_source, c.src_box, c.note, show_progress="hidden", **ev).then(
+        None, None, None, js=SCROLL_JS)
+    build_outputs = [c.build_msg, c.status, c.tags, c.folders, c.chat]
+    c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+                    show_progress_on=c.status, **ev)
+    c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+                    show_progress_on=c.status, **ev)
+    c.clear.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [c.chat, c.turns, c.note, c.box],
+                  show_progress="hidden", **ev)
+    c.chat.clear(lambda: [], None, c.turns, **ev)
+    demo.load(page.on_load, None, build_outputs, show_progress_on=c.status, **ev)
+    # On a phone the open sidebar covers the whole chat: start it closed there.
+    narrow = gr.Checkbox(False, visible="hidden", elem_id="nq-narrow")
+    demo.load(None, None, narrow, js="() => window.innerWidth < 700", **ev).then(
+        lambda n: gr.Sidebar(open=not n), narrow, c.sidebar, show_progress="hidden", **ev)
+    timer = gr.Timer(15)
+    seen_gen = gr.State(None)  # the index generation this page's filter lists come from
+    timer.tick(page.on_tick, [seen_gen, c.tags, c.folders], [c.status, c.tags, c.folders, seen_gen],
+               show_progress="hidden", **ev)
+
+
+class _Page:
+    """The page's event handlers over one ChatService: Gradio values in, Gradio updates out (their
+    names are the events' names in Gradio's config)."""
+
+    def __init__(self, service: ChatService):
+        self.service = service
+
+    def on_ask(self, question, chat, turns, k, tags, folders, after, before):
+        chat = list(chat or [])
+        turns = list(turns or [])
+        question = (question or "").strip()
+        if not question:
+            return "", chat, turns
+        answer, turn = self.service.ask(question, turns, k=k, tags=tags, folders=folders,
+                                        after=(after or "").strip(), before=(before or "").strip())
+        if turn is not None:
+            turns.append(turn)
+        chat += [{"role": "user", "content": html.escape(question)}, {"role": "assistant", "content": answer}]
+        return "", chat, turns
+
+    def on_example(self, chat, turns, k, tags, folders, after, before, evt: gr.SelectData):
+        text = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value or "")
+        return self.on_ask(text, chat, turns, k, tags, folders, after, before)
+
+    def show_source(self, target):
+        return self.service.sources.show(target)
+
+    def on_refresh(self, progress=gr.Progress()):
+        return self._build(False, progress)
+
+    def on_rebuild(self, progress=gr.Progress()):
+        return self._build(True, progress)
+
+    def on_load(self, progress=gr.Progress()):
+        if self.service.has_index() or not self.service.notes_dir.is_dir():
+            return "", self.service.status_markdown(), *self._filter_updates()
+        return self._build(False, progress)
+
+    def on_tick(self, seen, chosen_tags, chosen_folders):
+        """The status, and the tag / folder lists again when the watcher made a new generation
+        (a chosen tag or folder that is gone is unchosen)."""
+        from ..store import read_current
+
+        try:
+            gen = read_current(self.service.index_dir)
+        except NotesQAError:
+            gen = seen
+        if gen == seen:
+            return self.service.status_markdown(), gr.update(), gr.update(), seen
+        tags, folders = self.service.filter_choices()
+        return (self.service.status_markdown(), gr.update(choices=tags, value=still_there(chosen_tags, tags)),
+                gr.update(choices=folders, value=still_there(chosen_folders, folders)), gen)
+
+    def examples(self):
+        return [{"text": q} for q in self.service.examples()] or None
+
+    def _build(self, rebuild, progress):
+        msg = self.service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild)
+        return msg, self.service.status_markdown(), *self._filter_updates()
+
+    def _filter_updates(self):
+        tags, folders = self.service.filter_choices()
+        examples = self.examples()
+        return (gr.update(choices=tags), gr.update(choices=folders),
+                gr.update(examples=examples, placeholder=_placeholder(bool(examples))))
+
+
+def _placeholder(with_examples: bool) -> str:
+    return ("<b>Ask a question about your notes</b>" + (", or try one of these questions drawn from them."
+                                                       if with_examples else ".")
+            + "<br>Follow-ups like <em>and in 2023?</em> continue the conversation.")
+
+
+def still_there(chosen, choices) -> list:
+    """The chosen values that are still among choices (plain values or (label, value) pairs)."""
+    values = {c[1] if isinstance(c, tuple) else c for c in choices}
+    return [v for v in (chosen or []) if v in values]
+
+
+class NotesWatcher(threading.Thread):
+    """Refreshes the index when notes change: a cheap size/mtime scan every few seconds."""
+
+    def __init__(self, service: ChatService, interval: float = 5.0):
+        super().__init__(daemon=True, name="notesqa-watch")
+        self.service = service
+        self.interval = interval
+        self.stopped = threading.Event()
+        self.refreshes = 0
+
+    def changed(self) -> bool:
+        from ..indexing import changes_since_build
+        from ..store import read_manifest
+
+        if not self.service.notes_dir.is_dir():
+            return False
+        try:
+            _, manifest = read_manifest(self.service.index_dir)
+        except NotesQAError:
+            return False
+        ch = changes_since_build(self.service.notes_dir, manifest, self.service.index_dir)
+        known_bad = {p.path for p in manifest.problems}
+        return bool(ch["changed"] or ch["deleted"] or [p for p in ch["new"] if p not in known_bad])
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.interval):
+            try:
+                if not self.service.building and self.changed():
+                    self.service.build()
+                    self.refreshes += 1
+            except Exception:  # noqa: BLE001 - the watcher must never take the server down
+                time.sleep(self.interval)
+
+
+def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
+    """The keyword arguments given to Blocks.launch: safe defaults, no share link unless asked."""
+    return dict(server_name=host, server_port=port, share=bool(share), auth=auth, inbrowser=False, show_error=False,
+                quiet=True, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
+
+
+def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
+           embedder=None, block=True):
+    from ..http_api import api_routes
+
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
+    service = ChatService(notes_dir, index_dir, model=model, embedder=embedder)
+    demo = create_app(service)
+    watcher = None
+    if watch:
+        watcher = NotesWatcher(service)
+        watcher.start()
+    demo.queue(default_concurrency_limit=4)
+    # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
+    # service: one loaded index; with auth, the same login
+    demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
+                theme=gr.themes.Soft(), prevent_thread_lock=True,
+                app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
+    # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
+    local = host in ("127.0.0.1", "localhost", "::1")
+    where = "this computer only" if local else f"anyone who can reach {host}"
+    print(f"notesqa: answering from {notes_dir}/ on {demo.local_url} ({where}; Ctrl+C to stop)", flush=True)
+    if share and getattr(demo, "share_url", None):
+        print(f"notesqa: public share link (anyone with it can ask): {demo.share_url}", flush=True)
+    if block:
+        demo.block_thread()
+    return demo, service, watcher

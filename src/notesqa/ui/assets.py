@@ -1,0 +1,90 @@
+"""The page's CSS, scripts and the note view's placeholder, given to Gradio by app.py."""
+
+CSS = """
+.nq-answer{font-size:0.97em}
+.nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
+.nq-text{white-space:pre-wrap}
+.nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;
+  background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
+.nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
+.nq-meta{font-size:.82em;color:#374151;margin-top:3px}
+.nq-meta a.nq-src{color:#047857;text-decoration:underline;cursor:pointer;font-weight:600}
+.nq-bar{display:inline-block;width:60px;height:7px;background:#e5e7eb;border-radius:3px;vertical-align:middle;margin:0 4px}
+.nq-bar>span{display:block;height:7px;background:#6366f1;border-radius:3px}
+.nq-more{margin-top:4px;font-size:.88em}
+.nq-more summary{cursor:pointer;color:#4f46e5}
+.nq-ctx{margin:4px 0 2px 4px;padding:4px 8px;border-left:2px dashed #c7d2fe}
+.nq-ctx div{white-space:pre-wrap}
+.nq-ctx-hit{background:#fef08a;border-radius:2px}
+.nq-ctx-line{color:#6b7280;font-size:.85em}
+.nq-weak{color:#92400e;font-size:.9em;margin-bottom:6px}
+.nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
+.nq-state{padding:4px 0}
+.nq-error{color:#b91c1c}
+.nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
+.nq-note{max-height:640px;overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
+.nq-note li,.nq-note p{font-size:15px !important;line-height:1.5 !important;margin:2px 0 !important}
+.nq-note h1{font-size:1.5em !important}.nq-note h2{font-size:1.25em !important}.nq-note h3{font-size:1.1em !important}
+.nq-note .nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}
+.nq-note-empty{color:#6b7280;font-size:.92em;padding:8px 2px}
+.nq-img{color:#6b7280;font-style:italic}
+#nq-status .nq-warn, .nq-warn{color:#b45309}
+#nq-status [data-testid="status-tracker"]:not(.hide){background:var(--body-background-fill,#fff) !important;opacity:1 !important}
+#nq-chat .placeholder{text-align:center;color:#374151}
+#nq-chat button[aria-label="Clear"]{display:none}
+mark{background:#fde68a;padding:0 1px;border-radius:2px;color:inherit}
+"""
+
+# Clicking a source link in an answer (or a link to another note inside a shown note) opens
+# that note in the viewer: the link's target goes into a hidden textbox and a hidden button
+# is pressed (both ordinary Gradio components, so the request goes through the normal queue
+# and the server decides what may be shown).
+JS_HEAD = """
+<script>
+(function () {
+  function openSource(target) {
+    const box = document.querySelector('#nq-src-box textarea, #nq-src-box input');
+    const btn = document.querySelector('#nq-src-btn');
+    if (!box || !btn) return;
+    box.value = target;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(function () { btn.click(); }, 60);
+  }
+  document.addEventListener('click', function (ev) {
+    const a = ev.target && ev.target.closest && ev.target.closest('a[href^="#nq-src="]');
+    if (!a) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    let target = a.getAttribute('href').slice('#nq-src='.length);
+    try { target = decodeURIComponent(target); } catch (e) { return; }
+    openSource(target);
+  }, true);
+})();
+</script>
+"""
+
+# After a note is shown: bring the highlighted bullet into view (inside the note box and the page).
+SCROLL_JS = """() => {
+  let tries = 0;
+  const go = () => {
+    const t = document.querySelector('#nq-note .nq-target');
+    if (t) { t.scrollIntoView({block: 'center', behavior: 'instant'}); return; }
+    if (++tries < 20) setTimeout(go, 50);
+  };
+  setTimeout(go, 50);
+}"""
+
+# After an answer: show the newest question at the top of the chat box, its answer below it.
+CHAT_SCROLL_JS = """() => {
+  setTimeout(() => {
+    const rows = document.querySelectorAll('#nq-chat .user-row');
+    const row = rows[rows.length - 1];
+    if (!row) return;
+    let box = row.parentElement;
+    while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+    if (box) box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }, 150);
+}"""
+
+NOTE_PLACEHOLDER = ('<div class="nq-note-empty">Click a source under an answer to read the note here, '
+                    'scrolled to the bullet.</div>')

@@ -1,0 +1,258 @@
+"""What the chat does, without Gradio: answer a turn of a conversation, build, status, examples.
+
+`ChatService` is a NotesService (service.py), which the HTTP API in the same server shares:
+one loaded index for the chat and /api/*. Follow-ups ("and in 2023?", "what else about
+cells?") are searched together with the previous question (conversation.py), and the
+answer says what was searched. No method lets a traceback reach the page: errors become one
+readable line.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..conversation import asks_for_more, followup_kind, standalone
+from ..errors import IndexNotFoundError, NotesQAError
+from ..hits import WEAK_SCORE
+from ..query import TOP_LEVEL, TOP_LEVEL_NAME, parse_date
+from ..service import NotesService
+from .render import followup_html, hit_html, md_escape, state_html
+from .sources import SourceView
+
+log = logging.getLogger("notesqa.ui")
+
+FIRST_BUILD_WAIT = 600  # seconds a question waits for the first index build
+# a numbered chapter or section before an example topic: "Ch 5: Replication" asks about "replication"
+_NUMBERING = re.compile(r"^(?:(?:ch(?:apter)?|part|section)\.?\s*\d+|\d+(?:\.\d+)*)[:.)\-\s]+", re.I)
+
+
+@dataclass
+class Turn:
+    question: str
+    standalone: str
+    hits: list = field(default_factory=list)
+    skipped: set = field(default_factory=set)  # sources shown earlier in a "what else ..." chain
+
+
+class ChatService(NotesService):
+    """Everything the page does, without Gradio: ask, build, status, examples; `sources` shows notes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sources = SourceView(self)
+
+    def build_message(self, progress=None, rebuild: bool = False) -> str:
+        """Build, and say what happened in one Markdown paragraph. Never raises."""
+        try:
+            rep = self.build(progress=progress, rebuild=rebuild)
+        except NotesQAError as exc:
+            return f"**Index build failed:** {md_escape(str(exc))}"
+        except Exception as exc:  # noqa: BLE001
+            log.exception("index build failed")
+            return f"**Index build failed:** {md_escape(type(exc).__name__)}"
+        if rep.notes == 0:
+            return f"**Index built**, but the notes folder {md_escape(str(self.notes_dir))} has no markdown notes."
+        msg = (f"**Index ready:** {rep.notes} notes, {rep.chunks} chunks ({rep.embedded} embedded, "
+               f"{rep.reused} reused, {rep.seconds:.1f}s).")
+        if rep.full_rebuild_reason:
+            msg += f" Full rebuild: {md_escape(rep.full_rebuild_reason)}."
+        if rep.problems:
+            msg += " Skipped or repaired: " + "; ".join(md_escape(str(p)) for p in rep.problems[:5])
+            if len(rep.problems) > 5:
+                msg += f" (and {len(rep.problems) - 5} more)"
+        return msg
+
+    # -- asking
+
+    def answer(self, question: str, history: list[Turn], k: int = 5, tags=None, folders=None, after=None,
+               before=None) -> tuple[str, Turn]:
+        """(HTML answer, turn) for a question in a conversation. Raises NotesQAError for bad filters etc."""
+        previous = history[-1].standalone if history else None
+        turn = Turn(question, standalone(question, previous))
+        self._wait_for_first_build()
+        if not self.has_index():
+            return self._empty_state(), turn
+        idx = self.index()
+        if history and asks_for_more(question):
+            turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
+        # checked here to name the sidebar's fields in an error, not the in-question after:
+        after, before = parse_date(after, "Dated from"), parse_date(before, "Dated until")
+
+        def search(q: str) -> list:
+            found = idx.search(q, k=int(k) + len(turn.skipped), tags=tags or None, paths=folders or None,
+                               after=after or None, before=before or None)
+            return [h for h in found if h.source not in turn.skipped][:int(k)]
+
+        hits = search(turn.standalone)
+        plain = " ".join(question.split())
+        if previous and turn.standalone != plain and followup_kind(question) == "maybe":
+            # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
+            # about Werner's keynote a follow-up: keep whichever reading matches better.
+            alone = search(plain)
+            if alone and (not hits or alone[0].score > hits[0].score):
+                hits, turn.standalone = alone, plain
+        turn.hits = hits
+        query = turn.standalone
+        head = followup_html(query, len(turn.skipped)) if query != plain or turn.skipped else ""
+        if not hits:
+            return head + self._no_hits(idx, query, bool(tags or folders or after or before)), turn
+        parts = [head]
+        if hits[0].score < WEAK_SCORE:
+            parts.append('<div class="nq-weak">Nothing in your notes matches this closely; '
+                         'the nearest passages:</div>')
+        for i, h in enumerate(hits, 1):
+            parts.append(hit_html(i, h, query, self._context(h.source, query)))
+        return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
+
+    def ask(self, question: str, history: list[Turn], **kw) -> tuple[str, Turn | None]:
+        """answer(), but never raises: an error becomes a readable message (no traceback)."""
+        try:
+            return self.answer(question, history, **kw)
+        except NotesQAError as exc:
+            return state_html(html.escape(str(exc)), error=True), None
+        except Exception as exc:  # noqa: BLE001 - the page gets a message, never a traceback
+            log.exception("answering %r failed", question)
+            return state_html(f"Something went wrong while searching ({html.escape(type(exc).__name__)}). "
+                              "The server log has the details.", error=True), None
+
+    def _wait_for_first_build(self) -> None:
+        """While the first build runs (the page starts it on load), a question waits for it rather
+        than make the person ask again."""
+        if not self.has_index() and self.building:
+            if self._build_lock.acquire(timeout=FIRST_BUILD_WAIT):
+                self._build_lock.release()
+
+    def _context(self, target: str, query: str) -> str:
+        try:
+            return self.sources.context(target, query)
+        except Exception:  # noqa: BLE001 - context is a bonus; the hit still shows
+            return ""
+
+    def _no_hits(self, idx, query: str, filtered: bool) -> str:
+        if not idx.chunks:
+            return state_html(
+                f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
+                "yet. Add some .md notes and press <b>Refresh index</b>.")
+        filtered = filtered or bool(re.search(r"(?<!\S)(tag|path|after|before):", query))
+        return state_html("No matching notes for that question. Try other words"
+                          + (", or fewer filters" if filtered else "") + ".")
+
+    def _empty_state(self) -> str:
+        if not self.notes_dir.is_dir():
+            return state_html(f"The notes folder <code>{html.escape(str(self.notes_dir))}</code> does not exist. "
+                              "Create it, add some .md notes, and press <b>Refresh index</b>.")
+        if self.building:
+            return state_html("The index is being built; ask again in a moment.")
+        return state_html("There is no index yet. Press <b>Refresh index</b> to build it from your notes.")
+
+    # -- status, examples, filters
+
+    def status_markdown(self) -> str:
+        """The sidebar's index status: the status of the index (status.py) and of this server's builds."""
+        from ..status import read_status
+
+        if self.building:
+            return "**Index:** building… (answers use the previous index until it is done)"
+        lines = []
+        if self.build_error:
+            lines.append(f"**Last build failed:** {md_escape(self.build_error)}")
+        if not self.notes_dir.is_dir():
+            lines.append(f"**No notes folder:** {md_escape(str(self.notes_dir))} does not exist.")
+        try:
+            st = read_status(self.notes_dir, self.index_dir)
+        except IndexNotFoundError:
+            return "  \n".join(lines + ["**Index:** none yet. Press **Refresh index** to build it."])
+        except NotesQAError as exc:
+            return "  \n".join(lines + [f"**Index problem:** {md_escape(str(exc))}"])
+        except Exception as exc:  # noqa: BLE001
+            log.exception("status failed")
+            return "  \n".join(lines + [f"**Index problem:** {md_escape(type(exc).__name__)}"])
+        if not st.notes:
+            return "  \n".join(lines + ["**Notes:** none yet. Add .md files to the notes folder, then press "
+                                         "**Refresh index**."])
+        changed = st.changes.counts() if st.changes else {}
+        lines += [f"**Notes:** {st.notes} · **Chunks:** {st.chunks}",
+                  f"**Built:** {_when(st.built_at)}",
+                  f"**Model:** {md_escape(str(st.model))}",
+                  "**Changed since:** " + (", ".join(f"{n} {k}" for k, n in changed.items()) if changed else "none")]
+        stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
+        if stale:
+            lines.append(f"**Answering from the previous index:** {md_escape(stale)}")
+        return "  \n".join(lines)
+
+    def examples(self, n: int = 4) -> list[str]:
+        """Example questions drawn from the user's own notes: one topic from each of a few notes."""
+        if not self.has_index():
+            return []
+        try:
+            chunks = self.index().chunks
+        except Exception:  # noqa: BLE001 - examples are a nicety
+            return []
+        return example_questions(chunks, n)
+
+    def filter_choices(self) -> tuple[list[str], list[str]]:
+        """(tags, folders) found in the index, for the filter controls."""
+        try:
+            if not self.has_index():
+                return [], []
+            idx = self.index()
+            idx.refresh()
+            # the notes folder itself reads as a name, not "."
+            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else f for f in idx.folders()]
+            return idx.tags(), folders
+        except Exception:  # noqa: BLE001
+            return [], []
+
+
+def example_questions(chunks, n: int = 4) -> list[str]:
+    """Up to n questions about a topic of each note, in index order: "What do my notes say about X?"."""
+    by_note: dict[str, list] = {}
+    for c in chunks:
+        by_note.setdefault(c.path, []).append(c)
+    out = []
+    for cs in by_note.values():
+        topic = _topic(cs)
+        if topic is not None:
+            q = f"What do my notes say about {topic}?"
+            if q not in out:
+                out.append(q)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _topic(chunks) -> str | None:
+    """A note's topic: its first short bullet with children, else its last short heading, without
+    a chapter number and not capitalised; None if it has neither."""
+    topic = None
+    parents = {c.parent for c in chunks if c.parent is not None}
+    for c in chunks:
+        if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text:
+            topic = c.text
+            break
+    if topic is None:
+        heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48]
+        topic = heads[-1] if heads else None
+    if topic is None:
+        return None
+    topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
+    if topic[:1].isupper() and topic[1:2].islower():
+        topic = topic[0].lower() + topic[1:]
+    return topic
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "unknown"
+    import datetime as _dt
+
+    try:
+        t = _dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%Y-%m-%d %H:%M")

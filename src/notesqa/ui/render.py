@@ -1,0 +1,189 @@
+"""The chat's HTML: hits, their context, notes rendered for the source view, and escaping.
+
+Note text is untrusted: everything taken from a note is HTML-escaped before it is placed
+in the page, notes are rendered with raw HTML disabled, unsafe links are dropped and
+remote images are not loaded, so a note holding <script>, an onerror= attribute or a
+javascript: link shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import re
+import urllib.parse
+
+from ..keywords import tokenize
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# the blocks a line of a note can be marked in: the innermost one that holds it
+_MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open")
+
+
+def highlight(text: str, question: str) -> str:
+    """HTML-escaped text with the words that match the question marked."""
+    wanted = set(tokenize(question))
+    if not wanted:
+        return html.escape(text)
+    out = []
+    for part in re.split(r"(\w+)", text):
+        if part and re.fullmatch(r"\w+", part) and set(tokenize(part)) & wanted:
+            out.append(f"<mark>{html.escape(part)}</mark>")
+        else:
+            out.append(html.escape(part))
+    return "".join(out)
+
+
+def md_escape(text: str) -> str:
+    """Text safe to put into Gradio Markdown: no HTML, no markdown syntax that changes it."""
+    text = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
+
+
+def state_html(message: str, error: bool = False) -> str:
+    """A one-line answer that is not hits: an empty state, no match, an error."""
+    return f'<div class="nq-state{" nq-error" if error else ""}">{message}</div>'
+
+
+# --------------------------------------------------------------------------- hits
+
+
+def source_href(target: str, match: str | None = None) -> str:
+    """The link of a source: "#nq-src=" + the url-quoted "path:line", and "@" + a digest of the
+    matched text, so the note view finds that text again if the note was edited since."""
+    if match:
+        target = f"{target}@{passage_digest(match)}"
+    return "#nq-src=" + urllib.parse.quote(target, safe="/:@")
+
+
+def passage_digest(text: str) -> str:
+    """A short digest of a passage's words (white space does not count)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def hit_html(i: int, hit, query: str, context: str = "") -> str:
+    """Hit number i: its text (query words marked), breadcrumb, source link, relevance, and its
+    context (HTML from context_html) folded under "more context"."""
+    crumb = " › ".join(html.escape(c) for c in hit.breadcrumb)  # the one rule, hits.py
+    href = html.escape(source_href(hit.source, hit.match), quote=True)
+    more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{context}</div></details>'
+            if context else "")
+    return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>'
+            f'{highlight(hit.text, query)}</div>'
+            f'<div class="nq-crumb">{crumb}</div>'
+            f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
+            f'{html.escape(hit.source)}</a> · {_relevance(hit.score)}</div>{more}</div>')
+
+
+def _relevance(score: float) -> str:
+    score = max(0.0, score)  # a fused score can dip below 0 for a far-off passage: shown as 0
+    pct = max(3, min(100, int(round(score * 100))))
+    return (f'<span class="nq-rel" title="relevance score {score:.2f} (higher is closer)">relevance'
+            f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{score:.2f}</span>')
+
+
+def context_html(chunks, line: int, query: str) -> str:
+    """The chunks around a hit (its parent and siblings) as indented rows, the one at line marked."""
+    rows = []
+    base = min(c.depth for c in chunks)
+    for c in chunks:
+        cls = ' class="nq-ctx-hit"' if c.line == line else ""
+        pad = 16 * max(0, c.depth - base)
+        bullet = (f"{html.escape(c.marker)} " if c.marker else "• ") if c.kind == "bullet" else ""
+        rows.append(f'<div style="margin-left:{pad}px"><span{cls}>{bullet}{highlight(c.text, query)}</span> '
+                    f'<span class="nq-ctx-line">:{c.line}</span></div>')
+    return "".join(rows)
+
+
+def followup_html(query: str, skipped: int) -> str:
+    """What a follow-up was searched as, and how many hits shown before it leaves out."""
+    head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(_clip(query))}</em>'
+    if skipped:
+        head += f" (without the {skipped} hit{'s' if skipped != 1 else ''} already shown)"
+    return head + "</div>"
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    """A long question echoed back: its start and an ellipsis, not a wall of text."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def note_html(title: str, path: str, line: int, found: bool, body: str) -> str:
+    """The source view: the note's title, path and line over its rendered body."""
+    moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
+                              'passage is no longer there as it was)</span>')
+    return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
+            f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
+
+
+def render_markdown(text: str, line: int | None = None, path: str | None = None) -> str:
+    """A note as HTML: raw HTML escaped (html=False), unsafe links dropped (markdown-it refuses
+    javascript:, vbscript:, file: and data: links), images shown as their alt text (nothing remote is
+    loaded), web links opened in a new tab without referrer, links to other notes opened in the
+    viewer, and the innermost visible block at `line` marked with class nq-target."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    tokens = md.parse(text)
+    if line is not None:
+        _mark_line(tokens, line)
+    _make_links_safe(tokens, path)
+    tokens = [t for t in tokens if t.type != "front_matter"]
+
+    def image(renderer, tokens_, idx, options, env):
+        alt = tokens_[idx].content or tokens_[idx].attrGet("src") or "image"
+        return f'<span class="nq-img">[image: {html.escape(alt)}]</span>'
+
+    md.add_render_rule("image", image)
+    return md.renderer.render(tokens, md.options, {})
+
+
+def _mark_line(tokens, line: int) -> None:
+    """Mark the innermost visible block (or code block) that holds line with class and id nq-target."""
+    best = None
+    for t in tokens:
+        if t.nesting == 1 and t.map and not t.hidden and t.map[0] <= line - 1 < t.map[1] and t.type in _MARKABLE:
+            best = t  # innermost visible block that contains the line
+        elif t.type in ("fence", "code_block") and t.map and t.map[0] <= line - 1 < t.map[1]:
+            best = t
+    if best is not None:
+        best.attrJoin("class", "nq-target")
+        best.attrSet("id", "nq-target")
+
+
+def _make_links_safe(tokens, path: str | None) -> None:
+    """Web links open in a new tab without referrer, links to notes open in the viewer, others
+    lose their href (kept as a title)."""
+    for t in tokens:
+        for child in t.children or []:
+            if child.type != "link_open":
+                continue
+            href = child.attrGet("href") or ""
+            if href.lower().startswith(_SAFE_SCHEMES):
+                child.attrSet("target", "_blank")
+                child.attrSet("rel", "noopener noreferrer nofollow")
+            elif path is not None and _note_link(href, path):
+                child.attrSet("href", source_href(_note_link(href, path) + ":1"))
+            else:
+                child.attrs.pop("href", None)
+                child.attrSet("title", href)
+
+
+def _note_link(href: str, path: str) -> str | None:
+    """The note path a relative link inside note `path` points to, or None."""
+    if not href or ":" in href.split("/", 1)[0] or href.startswith(("/", "#", "?")):
+        return None
+    target = urllib.parse.unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if not target.lower().endswith((".md", ".markdown")):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
+        return None
+    return joined

@@ -1,0 +1,119 @@
+"""The source view: a note shown next to the chat, scrolled to a passage, and the context of a hit.
+
+A source link's target ("path:line", or "path:line@digest") comes from the page and is
+untrusted: every path goes through NotesService.resolve_note, which admits only notes of
+the loaded index inside the notes folder, before anything is read. The digest names the
+passage the link quoted, so it is found again in a note edited since the answer.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+import re
+
+from ..errors import NotesQAError
+from .render import context_html, note_html, passage_digest, render_markdown
+
+log = logging.getLogger("notesqa.ui")
+
+
+def split_target(target: str) -> tuple[str, int, str | None]:
+    """"path:line" or "path:line@digest" -> (path, line, digest or None). Raises NotesQAError."""
+    target = (target or "").strip()
+    digest = None
+    head, at, tail = target.rpartition("@")
+    if at and re.fullmatch(r"[0-9a-f]{12}", tail) and re.search(r":\d+$", head):
+        target, digest = head, tail
+    path, _, line = target.rpartition(":")
+    if not path or not line.isdigit() or len(line) > 9:
+        raise NotesQAError("Pick a source from an answer first.")
+    return path, int(line), digest
+
+
+class SourceView:
+    """Notes of one NotesService shown as safe HTML; the vault that resolves their links is kept
+    per index build."""
+
+    def __init__(self, service):
+        self.service = service
+        self._vault = None  # (the index build it is for, Vault)
+
+    def render(self, target: str) -> str:
+        """The note holding target rendered as safe HTML, the passage's line highlighted."""
+        from ..liquid import strip_non_content
+        from ..notefiles import read_note
+
+        path, line, digest = split_target(target)
+        full = self.service.resolve_note(path)
+        text, problem = read_note(full, path)
+        if text is None:
+            raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
+        idx = self.service.index()
+        chunks = idx.note_chunks(path)
+        title = chunks[0].title if chunks else path
+        line, found = self._find_again(text, path, line, digest)
+        text = self._links_resolved(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), path, idx)
+        # nothing is highlighted when the passage is gone: the old line now holds something else
+        return note_html(title, path, line, found, render_markdown(text, line if found else None, path))
+
+    def show(self, target: str) -> str:
+        """render(), but never raises."""
+        try:
+            return self.render(target)
+        except NotesQAError as exc:
+            return f'<div class="nq-note-empty nq-error">{html.escape(str(exc))}</div>'
+        except Exception as exc:  # noqa: BLE001
+            log.exception("showing %r failed", target)
+            return ('<div class="nq-note-empty nq-error">Could not show the note '
+                    f"({html.escape(type(exc).__name__)}).</div>")
+
+    def context(self, target: str, query: str = "") -> str:
+        """The bullets around a hit: its parent and siblings, the hit marked ("" if it has none)."""
+        path, line, _ = split_target(target)
+        self.service.resolve_note(path)
+        chunks = self.service.index().context_around(path, line)
+        return context_html(chunks, line, query) if len(chunks) > 1 else ""
+
+    def _find_again(self, text: str, path: str, line: int, digest: str | None) -> tuple[int, bool]:
+        """The line where the passage a link quoted is now, and whether it is still there.
+
+        The same text gives the same digest whatever its markdown looks like, so the note's chunks
+        as it is now (the index's, or the edited note chunked again) say where it went."""
+        if digest is None:
+            return line, True
+        try:
+            chunks = self.service.current_chunks(path, text)
+        except Exception:  # noqa: BLE001 - the note is still shown, without a highlight
+            chunks = []
+        same = [c for c in chunks if passage_digest(c.text) == digest]
+        if not same:
+            return line, False
+        return min(same, key=lambda c: abs(c.line - line)).line, True
+
+    def _links_resolved(self, text: str, path: str, idx) -> str:
+        """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
+        resolve names), ((block refs)) as the text they show."""
+        from ..markup import links_as_markdown, readable_source
+
+        vault = self._vault_for(idx)
+        text = readable_source(text, logseq=vault.logseq)
+        if "[[" not in text and "((" not in text:
+            return text
+        here = posixpath.dirname(path) or "."
+
+        def target_of(link) -> str | None:
+            rel = vault.resolve(link.target, path)
+            return posixpath.relpath(rel, here) if rel else None
+
+        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path))
+
+    def _vault_for(self, idx):
+        """The Vault of the index's notes, made once per index build (its name and id lookups are kept)."""
+        from ..vault import Vault
+
+        key = idx.manifest.built_at, len(idx.manifest.notes)
+        if self._vault is None or self._vault[0] != key:
+            self._vault = (key, Vault(self.service.notes_dir, idx.manifest.notes.keys()))
+        return self._vault[1]

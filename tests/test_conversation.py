@@ -1,0 +1,31 @@
+"""Follow-up questions (notesqa.conversation): which are follow-ups, and what is searched for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from notesqa.conversation import asks_for_more, followup_kind, is_followup, standalone
+
+
+@pytest.mark.parametrize("previous, question, expected", [
+    ("what did Werner say about cells in 2024", "and in 2023?", "what did Werner say about cells in 2023"),
+    ("Werner keynote 2024", "and in 2023?", "Werner keynote in 2023"),
+    ("what did Werner say about cells", "what else about cells?", "what did Werner say about cells"),
+    ("sourdough tag:cooking", "and the oven?", "sourdough the oven tag:cooking"),
+    ("sourdough tag:cooking", "and tag:baking", "sourdough tag:baking"),
+    ("shuffle sharding", "how do I bake sourdough bread at home?", "how do I bake sourdough bread at home?"),
+    (None, "and in 2023?", "and in 2023?"),
+])
+def test_standalone(previous, question, expected):
+    assert standalone(question, previous) == expected
+
+
+def test_followup_detection():
+    assert is_followup("and in 2023?") and is_followup("what about cells") and is_followup("cells?")
+    assert [followup_kind(q) for q in ("and in 2023?", "in 2023?", "2023", "the oven?", "tag:work",
+                                       "cells?", "postgres vacuum", "after:2024-01-01 replication",
+                                       "what is the capital of France?")] == \
+        ["sure", "sure", "sure", "sure", "sure", "maybe", "maybe", "maybe", None]
+    assert not is_followup("how do I bake sourdough bread at home?")
+    assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
+    assert not asks_for_more("more efficient ways to bake sourdough bread at home")

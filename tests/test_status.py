@@ -1,0 +1,95 @@
+"""The index's status (notesqa.status), as `notesqa status` prints it and the service returns it."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from conftest import write
+from notesqa.cli import main
+from notesqa.service import NotesService
+from notesqa.status import Changes, read_status
+
+
+def cli_status(notes, index, *extra) -> str:
+    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index), *extra])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+def test_status_of_a_fresh_index(built):
+    notes, index, report = built
+    st = read_status(notes, index)
+    assert (st.notes, st.chunks, st.skipped, st.model, st.precision) == (3, report.chunks, 0, "hash-256", None)
+    assert st.index == str(index) and st.notes_dir == str(notes) and st.generation.startswith("gen-")
+    assert st.changes == Changes((), (), ()) and not st.changes
+    assert st.skipped_files == () and st.coverage == report.coverage
+
+
+def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
+    notes, index, _ = built
+    out = json.loads(cli_status(notes, index, "--json"))
+    assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
+                         "chunks", "skipped", "skipped_files", "coverage", "notes_dir", "changes"]
+    assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
+    assert out["changes"] == {"new": [], "changed": [], "deleted": []}
+
+
+def test_changes_skipped_files_and_coverage_are_reported(built):
+    notes, index, _ = built
+    write(notes / "html.md", "# Html\n\n* a bullet\n\n<div>\n" + "html block text that is not indexed " * 4
+          + "\n</div>\n")
+    write(notes / "empty.md", "")
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    build_index(notes, index, embedder=HashEmbedder(256))
+    write(notes / "new.md", "* brand new\n")
+    (notes / "aws-2024.md").write_text("* rewritten\n", encoding="utf-8")
+    (notes / "cooking/2024-02-01-bread.md").unlink()
+    st = read_status(notes, index)
+    assert st.changes == Changes(("new.md",), ("aws-2024.md",), ("cooking/2024-02-01-bread.md",))
+    assert st.changes.counts() == {"new": 1, "changed": 1, "deleted": 1}
+    assert st.skipped == 1 and st.skipped_files == (("empty.md", "empty file"),)
+    assert [n.path for n in st.coverage.flagged] == ["html.md"]
+    text = cli_status(notes, index).splitlines()
+    assert text[0] == f"Index:   {index}/ (format {st.format_version}, {st.generation})"
+    assert text[1] == f"Built:   {st.built_at} with hash-256"
+    assert text[2:4] == [f"Holds:   4 notes, {st.chunks} chunks (1 files skipped)", "  skipped: empty.md: empty file"]
+    cov = st.coverage
+    assert text[4] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
+                       "notes text); 1 notes with text not indexed")
+    assert text[5].startswith("  html.md (") and "an HTML block at line 5 is not indexed" in text[5]
+    assert text[6:] == ["Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index` to refresh",
+                        "  new: new.md", "  changed: aws-2024.md", "  deleted: cooking/2024-02-01-bread.md"]
+
+
+def test_a_missing_notes_folder_has_no_changes(built, tmp_path):
+    _, index, _ = built
+    gone = tmp_path / "gone"
+    st = read_status(gone, index)
+    assert st.changes is None and "changes" not in st.to_dict()
+    assert cli_status(gone, index).splitlines()[-1] == f"Notes:   {gone}/ not found"
+
+
+def test_unchanged_notes_say_so(built):
+    notes, index, _ = built
+    assert cli_status(notes, index).splitlines()[-1] == f"Notes:   {notes}/ unchanged since the build"
+
+
+def test_the_service_adds_what_the_server_knows(built, embedder):
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    notes, index, _ = built
+    svc = NotesService(notes, index, embedder=embedder)
+    info = svc.status()
+    assert info == {**read_status(notes, index).to_dict(), "building": False}
+    svc.search("shuffle sharding")
+    build_index(notes, index, embedder=HashEmbedder(64))  # a newer index the loaded one cannot take
+    svc.search("shuffle sharding")
+    info = svc.status()
+    assert info["stale_reason"].startswith(f"The index in {index}/ was built with model 'hash-64', not 'hash-256'")
+    assert list(info)[-2:] == ["building", "stale_reason"]
+

@@ -1,0 +1,89 @@
+"""The Gradio page (notesqa.ui.app): its parts, safe launch defaults, `notesqa serve`, the watcher."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from conftest import write
+from notesqa.ui.app import NotesWatcher, create_app, launch_options, still_there
+from notesqa.ui.chat import ChatService
+
+
+def test_create_app_builds(service):
+    demo = create_app(service)
+    ids = {getattr(b, "elem_id", None) for b in demo.blocks.values()}
+    assert {"nq-chat", "nq-question", "nq-note", "nq-src-box", "nq-src-btn", "nq-status", "nq-refresh",
+            "nq-rebuild", "nq-tags", "nq-folders", "nq-after", "nq-before", "nq-k"} <= ids
+    assert demo.analytics_enabled is False
+
+
+def test_a_chosen_filter_that_a_rebuild_removed_does_not_break_questions(service):
+    assert still_there([".", "home", "cooking"], [("(top level)", "."), "cooking"]) == [".", "cooking"]
+    assert still_there(None, ["a"]) == []
+    demo = create_app(service)
+    drops = {b.elem_id: b for b in demo.blocks.values() if getattr(b, "elem_id", None) in ("nq-tags", "nq-folders")}
+    assert set(drops) == {"nq-tags", "nq-folders"}
+    for d in drops.values():  # Gradio's own check would fail every question on a stale value
+        assert d.allow_custom_value and d.preprocess(["gone-folder"]) == ["gone-folder"]
+    # the service answers such a filter with a plain "no match", not an error
+    html, _ = service.answer("bread", [], folders=["gone-folder"])
+    assert "No matching notes" in html and "fewer filters" in html
+
+
+def test_launch_options_are_safe_by_default():
+    opts = launch_options()
+    assert opts["server_name"] == "127.0.0.1" and opts["share"] is False and opts["auth"] is None
+    assert opts["show_error"] is False and opts["footer_links"] == [] and opts["mcp_server"] is False
+    assert os.environ.get("GRADIO_ANALYTICS_ENABLED") == "False"
+
+
+def test_gradio_loads_only_when_the_app_is_made():
+    code = ("import sys, notesqa, notesqa.cli, notesqa.ui.chat, notesqa.status; "
+            "print(sorted(m for m in sys.modules if m == 'gradio' or m == 'notesqa.ui.app'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_serve_command_passes_options(monkeypatch, tmp_path):
+    import notesqa.ui.app as app
+    from notesqa.cli import main
+
+    calls = []
+    monkeypatch.setattr(app, "launch", lambda *a, **k: calls.append((a, k)))
+    r = CliRunner().invoke(main, ["serve", "--notes", str(tmp_path), "--index", str(tmp_path / "i")])
+    assert r.exit_code == 0, r.output
+    a, k = calls[-1]
+    assert k["host"] == "127.0.0.1" and k["port"] == 7860 and k["share"] is False and k["auth"] is None
+    r = CliRunner().invoke(main, ["serve", "--notes", str(tmp_path), "--share", "--auth", "me:pa:ss",
+                                  "--host", "0.0.0.0", "--port", "9000"])
+    assert r.exit_code == 0, r.output
+    a, k = calls[-1]
+    assert k["share"] is True and k["auth"] == ("me", "pa:ss") and k["host"] == "0.0.0.0" and k["port"] == 9000
+    r = CliRunner().invoke(main, ["serve", "--auth", "nocolon"])
+    assert r.exit_code != 0 and "USER:PASSWORD" in r.output
+
+
+def test_watcher_notices_changes(built, embedder):
+    notes, index, _ = built
+    svc = ChatService(notes, index, embedder=embedder)
+    w = NotesWatcher(svc, interval=0.05)
+    assert not w.changed()
+    write(notes / "fresh.md", "* fresh bullet about zebras\n")
+    assert w.changed()
+
+
+def test_the_page_handlers_answer_and_build(service):
+    from notesqa.ui.app import _Page
+
+    page = _Page(service)
+    box, chat, turns = page.on_ask("  shuffle sharding  ", None, None, 5, [], [], " ", "")
+    assert box == "" and len(turns) == 1 and [m["role"] for m in chat] == ["user", "assistant"]
+    assert chat[0]["content"] == "shuffle sharding" and 'class="nq-hit"' in chat[1]["content"]
+    assert page.on_ask("   ", chat, turns, 5, [], [], "", "") == ("", chat, turns)
+    msg, status, tags, folders, examples = page.on_refresh(progress=lambda f, desc: None)
+    assert msg.startswith("**Index ready:**") and "**Notes:** 3" in status
+    assert ("(top level)", ".") in folders["choices"] and examples["examples"][0]["text"].startswith("What do")

@@ -1,0 +1,228 @@
+"""The chat without a browser (notesqa.ui.chat): answers, follow-ups, builds, status, examples, filters."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from types import SimpleNamespace
+
+from conftest import no_active_html, write
+from notesqa.embedding.hashing import HashEmbedder
+from notesqa.ui.chat import ChatService, example_questions
+
+# --------------------------------------------------------------------------- answers
+
+
+def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
+    html, turn = service.answer("shuffle sharding customers cells", [])
+    assert turn.hits and turn.hits[0].source == "aws-2024.md:13"
+    first = html.split('<div class="nq-hit">')[1]
+    assert "<mark>Shuffle</mark> <mark>sharding</mark>" in first
+    assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
+            in first)
+    assert 'href="#nq-src=aws-2024.md:13@' in first and ">aws-2024.md:13</a>" in first
+    assert "relevance" in first and 'class="nq-bar"' in first
+    # more context, in place: the parent and the siblings of the hit
+    ctx = first.split('<div class="nq-ctx">')[1]
+    plain = re.sub(r"</?mark>", "", ctx)
+    assert "Organize into cells" in plain and "Cell based architecture" in plain
+    assert '<span class="nq-ctx-hit">' in ctx
+
+
+def test_answer_escapes_hostile_note_text(hostile):
+    html, turn = hostile.answer("zebra", [])
+    assert any(h.path == "inbox/clip.md" for h in turn.hits)
+    no_active_html(html)
+    assert "<b>page</b>" not in html
+
+
+def test_no_match_and_bad_filter_are_messages(service):
+    html, turn = service.answer("shuffle sharding", [], folders=["nowhere"])
+    assert "No matching notes" in html and "fewer filters" in html and turn.hits == []
+    html, turn = service.ask("bread", [], after="last tuesday")
+    assert turn is None and "YYYY-MM-DD" in html and "Traceback" not in html
+    assert "Dated from" in html  # the sidebar field's name, not the in-question after: syntax
+
+
+def test_unexpected_error_never_shows_a_traceback(service, monkeypatch):
+    def boom(*a, **k):
+        raise RuntimeError("secret internals /home/me/.ssh")
+
+    monkeypatch.setattr(service.index(), "search", boom)
+    html, turn = service.ask("cells", [])
+    assert turn is None
+    assert "Something went wrong" in html and "RuntimeError" in html
+    assert "secret internals" not in html and "Traceback" not in html
+
+
+def test_a_weak_best_match_is_said_to_be_weak(service, monkeypatch):
+    from notesqa.ui import chat
+
+    monkeypatch.setattr(chat, "WEAK_SCORE", -1.0)
+    html, _ = service.answer("shuffle sharding", [])
+    assert "matches this closely" not in html
+    monkeypatch.setattr(chat, "WEAK_SCORE", 10.0)
+    html, turn = service.answer("shuffle sharding", [])
+    assert "Nothing in your notes matches this closely" in html and turn.hits
+
+
+def test_filter_choices(service):
+    tags, folders = service.filter_choices()
+    assert {"aws", "cooking"} <= set(tags)
+    assert folders == [("(top level)", "."), "cooking"]
+    # the top level is a folder like the others: its notes only
+    html, turn = service.answer("bread", [], folders=["."])
+    assert turn.hits and all("/" not in h.path for h in turn.hits)
+    _, turn = service.answer("bread", [], folders=["cooking"])
+    assert turn.hits and all(h.path.startswith("cooking/") for h in turn.hits)
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+
+def test_answer_uses_the_conversation(service):
+    _, t1 = service.answer("what did Werner say at re:Invent 2024?", [])
+    html, t2 = service.answer("and in 2023?", [t1])
+    assert t2.standalone == "what did Werner say at re:Invent in 2023"
+    assert "Searched as a follow-up" in html
+    assert t2.hits[0].path == "2023-12-11-aws-2023.md"
+    # "what else" skips what the previous answer showed, and says so
+    html, t3 = service.answer("what else?", [t1, t2])
+    assert "already shown" in html
+    assert not {h.source for h in t3.hits} & {h.source for h in t2.hits}
+    # a long new question starts a new thread
+    _, t4 = service.answer("how long does the bread ferment in bulk?", [t1, t2, t3])
+    assert t4.standalone == "how long does the bread ferment in bulk?"
+    # a follow-up to a very long question echoes its start, not all of it
+    long_q = "what did Werner say at re:Invent 2024 about " + " and ".join(f"topic{i}" for i in range(60))
+    _, t5 = service.answer(long_q, [])
+    html, _ = service.answer("and in 2023?", [t5])
+    echoed = html.split("Searched as a follow-up: <em>")[1].split("</em>")[0]
+    assert echoed.startswith("what did Werner say") and echoed.endswith(" …") and len(echoed) <= 162
+
+
+def test_a_short_new_search_is_not_glued_to_the_previous_question(service):
+    _, t1 = service.answer("tag:aws what did Werner say about cells?", [])
+    # a few words on another subject: searched alone, without the previous question's filters
+    html, t2 = service.answer("sourdough starter feeding", [t1])
+    assert t2.standalone == "sourdough starter feeding"
+    assert "Searched as a follow-up" not in html
+    assert t2.hits[0].path == "cooking/2024-02-01-bread.md"
+    # a short question that does continue the thread still does
+    _, t3 = service.answer("in 2023?", [t1])
+    assert t3.standalone == "what did Werner say about cells in 2023 tag:aws"
+    # filters alone: the same question with other filters
+    _, t4 = service.answer("tag:conferences", [t1])
+    assert t4.standalone == "what did Werner say about cells tag:conferences"
+    assert {h.path for h in t4.hits} == {"2023-12-11-aws-2023.md"}
+
+
+# --------------------------------------------------------------------------- no index, builds, status
+
+
+def test_no_index_yet_and_no_notes_folder(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    svc = ChatService(notes, tmp_path / "index", embedder=embedder)
+    html, turn = svc.answer("anything", [])
+    assert "no index yet" in html.lower() and turn.hits == []
+    assert "none yet" in svc.status_markdown()
+    assert svc.examples() == []
+    gone = ChatService(tmp_path / "missing", tmp_path / "index2", embedder=embedder)
+    assert "does not exist" in gone.answer("anything", [])[0]
+    assert "does not exist" in gone.status_markdown()
+    msg = gone.build_message()
+    assert msg.startswith("**Index build failed:**") and "does not exist" in msg
+
+
+def test_empty_notes_folder(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    svc = ChatService(notes, tmp_path / "index", embedder=embedder)
+    assert "has no markdown notes" in svc.build_message()
+    assert "none yet" in svc.status_markdown()
+    html, _ = svc.answer("anything", [])
+    assert "no notes in the index" in html
+
+
+def test_error_while_building_is_one_line_and_shows_in_status(tmp_path, embedder):
+    class Broken(HashEmbedder):
+        def encode(self, texts, progress=None):
+            raise RuntimeError("model exploded")
+
+    notes = tmp_path / "notes"
+    write(notes / "a.md", "* a bullet\n")
+    svc = ChatService(notes, tmp_path / "index", embedder=Broken(256))
+    msg = svc.build_message()
+    assert msg.startswith("**Index build failed:**") and "RuntimeError" in msg and "Traceback" not in msg
+    assert "\n" not in msg
+    assert "Last build failed" in svc.status_markdown()
+    assert not svc.building
+
+
+def test_build_reports_progress_and_status(tmp_path, notes, embedder):
+    svc = ChatService(notes, tmp_path / "index", embedder=embedder)
+    seen = []
+    msg = svc.build_message(progress=lambda f, m: seen.append((f, m)))
+    assert msg.startswith("**Index ready:** 3 notes")
+    assert seen and all(0.0 <= f <= 1.0 for f, _ in seen)
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+    assert any("Embedding" in m for _, m in seen)
+    status = svc.status_markdown()
+    for part in ("**Notes:** 3", "**Chunks:**", "**Built:**", "**Model:** hash-256", "**Changed since:** none"):
+        assert part in status
+    write(notes / "new.md", "* brand new\n")
+    (notes / "aws-2024.md").unlink()
+    assert "**Changed since:** 1 new, 1 deleted" in svc.status_markdown()
+
+
+def test_a_question_during_the_first_build_is_answered_when_it_is_done(notes, tmp_path):
+    class Slow(HashEmbedder):
+        def encode(self, texts, progress=None):
+            if len(texts) > 1:  # the build, not the question
+                time.sleep(1.0)
+            return super().encode(texts, progress)
+
+    svc = ChatService(notes, tmp_path / "fresh-index", embedder=Slow(256))
+    builder = threading.Thread(target=svc.build)
+    builder.start()
+    while not svc.building:
+        time.sleep(0.01)
+    html, turn = svc.answer("shuffle sharding", [])
+    builder.join()
+    assert "being built" not in html
+    assert turn.hits and turn.hits[0].path == "aws-2024.md"
+
+
+def test_status_says_when_a_newer_index_cannot_be_used(built, embedder):
+    from notesqa import build_index
+
+    notes, index, _ = built
+    service = ChatService(notes, index, embedder=embedder)
+    service.answer("shuffle sharding", [])
+    assert "Answering from the previous index" not in service.status_markdown()
+    build_index(notes, index, embedder=HashEmbedder(64))
+    service.answer("shuffle sharding", [])
+    assert "Answering from the previous index" in service.status_markdown()
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def test_examples_are_drawn_from_the_notes(service):
+    assert service.examples() == ["What do my notes say about CTO Werner Vogels?",
+                                  "What do my notes say about lessons in Simplexity?",
+                                  "What do my notes say about bulk ferment for five hours?"]
+    assert service.examples(n=1) == ["What do my notes say about CTO Werner Vogels?"]
+
+
+def test_an_example_topic_drops_its_chapter_number_and_capital():
+    def chunk(path, seq, text, parent=None, heading=()):
+        return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading))
+
+    chunks = [chunk("a.md", 0, "Ch 5: Replication lag", heading=["Notes"]), chunk("a.md", 1, "x", parent=0),
+              chunk("b.md", 0, "short", heading=["Book", "2.1 Storage engines."]),
+              chunk("c.md", 0, "no topic here at all", heading=["abc"])]
+    assert example_questions(chunks) == ["What do my notes say about replication lag?",
+                                         "What do my notes say about storage engines?"]

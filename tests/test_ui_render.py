@@ -1,0 +1,62 @@
+"""The chat's HTML (notesqa.ui.render): marks, breadcrumbs, links, notes rendered safely."""
+
+from __future__ import annotations
+
+import urllib.parse
+from types import SimpleNamespace
+
+from conftest import no_active_html
+from notesqa.hits import Hit
+from notesqa.ui.render import context_html, followup_html, highlight, hit_html, render_markdown, source_href
+
+
+def test_highlight_escapes_and_marks_stems():
+    out = highlight("Cells <script>x</script> & cell", "cells")
+    assert out == "<mark>Cells</mark> &lt;script&gt;x&lt;/script&gt; &amp; <mark>cell</mark>"
+    assert highlight("a < b", "") == "a &lt; b"
+
+
+def test_a_hit_shows_the_breadcrumb_every_front_end_shows():
+    hit = Hit("Leader-based replication", "ddia.md", 7, ("Designing Data-Intensive Applications", "Ch 5"), 0.5,
+              title="Designing Data-Intensive Applications (Kleppmann)", parents=("Replication <fast>",))
+    out = hit_html(1, hit, "replication")
+    assert hit.breadcrumb == ["Designing Data-Intensive Applications (Kleppmann)", "Ch 5", "Replication <fast>"]
+    assert ('<div class="nq-crumb">Designing Data-Intensive Applications (Kleppmann) › Ch 5 › '
+            'Replication &lt;fast&gt;</div>') in out
+
+
+def test_render_markdown_links_between_notes_stay_in_the_app():
+    out = render_markdown("* see [other](other%20note.md#x) and [up](../../etc/passwd.md) and [rel](file.txt)\n",
+                          1, "dir/note.md")
+    assert 'href="#nq-src=dir/other%20note.md:1"' in out
+    assert 'href="../' not in out and 'href="file.txt"' not in out and "#nq-src=../" not in out
+
+
+def test_render_markdown_marks_a_paragraph_line_and_a_table_row():
+    text = "# T\n\nfirst para\n\nsecond para\nstill second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert '<p class="nq-target" id="nq-target">second para' in render_markdown(text, 6)
+    assert '<tr class="nq-target" id="nq-target">' in render_markdown(text, 10)
+
+
+def test_source_href_round_trips_odd_paths():
+    for target in ("a b/c#d%e.md:12", "ünï/çode.md:3", 'q"uote<.md:1'):
+        href = source_href(target)
+        assert href.startswith("#nq-src=") and '"' not in href and "<" not in href and " " not in href
+        assert urllib.parse.unquote(href[len("#nq-src="):]) == target
+
+
+def test_context_rows_indent_by_depth_and_mark_the_hit():
+    chunks = [SimpleNamespace(depth=1, line=3, kind="bullet", marker="", text="Parent <b>x</b>"),
+              SimpleNamespace(depth=2, line=4, kind="bullet", marker="1.", text="Hit about cells"),
+              SimpleNamespace(depth=2, line=5, kind="paragraph", marker="", text="Sibling")]
+    out = context_html(chunks, 4, "cells")
+    no_active_html(out)
+    assert '<div style="margin-left:0px"><span>• Parent &lt;b&gt;x&lt;/b&gt;</span>' in out
+    assert '<div style="margin-left:16px"><span class="nq-ctx-hit">1. Hit about <mark>cells</mark></span>' in out
+    assert '<span>Sibling</span> <span class="nq-ctx-line">:5</span>' in out
+
+
+def test_followup_says_what_was_searched_and_what_was_left_out():
+    assert followup_html("a <b>", 0) == '<div class="nq-followup">Searched as a follow-up: <em>a &lt;b&gt;</em></div>'
+    assert "(without the 1 hit already shown)" in followup_html("q", 1)
+    assert "(without the 3 hits already shown)" in followup_html("q", 3)

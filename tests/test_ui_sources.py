@@ -1,0 +1,162 @@
+"""The source view (notesqa.ui.sources): notes shown at a passage, found again after edits, and
+nothing but indexed notes inside the notes folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.parse
+
+import pytest
+
+from conftest import no_active_html, write
+from notesqa import NotesQAError
+from notesqa.ui.chat import ChatService
+from notesqa.ui.render import source_href
+from notesqa.ui.sources import split_target
+
+
+def linked(src: str, text: str) -> str:
+    """The target a source link carries to the view: "path:line@digest"."""
+    return urllib.parse.unquote(source_href(src, text)[len("#nq-src="):])
+
+
+def test_split_target():
+    assert split_target("a/b.md:12") == ("a/b.md", 12, None)
+    assert split_target(" a:b.md:3@0123456789ab ") == ("a:b.md", 3, "0123456789ab")
+    assert split_target("note@home.md:4") == ("note@home.md", 4, None)
+    for bad in ("", "a.md", "a.md:x", "a.md:1234567890", ":3"):
+        with pytest.raises(NotesQAError, match="Pick a source"):
+            split_target(bad)
+
+
+def test_render_source_highlights_the_bullet(service):
+    out = service.sources.render("aws-2024.md:13")
+    assert re.search(r'<li class="nq-target" id="nq-target">Shuffle sharding to map customers to cells', out)
+    assert out.count("nq-target") == 2  # the class and the id, on one element
+    assert "title: AWS re:Invent 2024" not in out  # front matter is not shown
+    assert "AWS re:Invent 2024" in out.split('<div class="nq-note"')[0]
+
+
+def test_a_source_link_finds_its_passage_after_the_note_is_edited(service, built):
+    notes = built[0]
+    _, turn = service.answer("shuffle sharding customers cells", [])
+    hit = next(h for h in turn.hits if h.match == "Shuffle sharding to map customers to cells")
+    target = linked(hit.source, hit.match)
+    assert target.startswith(f"{hit.source}@")
+    marked = r'<li class="nq-target" id="nq-target">Shuffle sharding to map customers to cells'
+    assert re.search(marked, service.sources.render(target))
+    note = notes / hit.path
+    original = note.read_text(encoding="utf-8")
+    # three lines added above it, index not rebuilt yet: found in the file
+    note.write_text(original.replace("# Keynotes", "# Keynotes\n\nA new paragraph.\n\nAnd another one.", 1),
+                    encoding="utf-8")
+    out = service.sources.render(target)
+    assert re.search(marked, out) and f"line {hit.line + 4}" in out and "changed since" not in out
+    # ... and after the rebuild: found in the index
+    service.build()
+    out = service.sources.render(target)
+    assert re.search(marked, out) and f"line {hit.line + 4}" in out
+    # the passage is gone: the note is shown, and says it changed
+    note.write_text(original.replace("* Shuffle sharding to map customers to cells\n", ""), encoding="utf-8")
+    service.build()
+    out = service.sources.render(target)
+    assert "changed since this answer" in out and "Shuffle sharding" not in out
+    # a plain "path:line" (links inside notes, older pages) still works
+    assert "nq-note-head" in service.sources.render(hit.source)
+
+
+def test_source_links_to_any_kind_of_passage_survive_edits(tmp_path, embedder):
+    notes = tmp_path / "n"
+    write(notes / "mixed.md", """
+        # Mixed
+
+        - **Kleppmann** explains _leader election_ in chapter nine
+        - [Jepsen](https://jepsen.io) reports show lost writes under partitions
+        - Set the log level to debug in staging
+        - Set the log level to warn in production
+
+        | Flour | Protein |
+        |---|---|
+        | Bread flour | 12.7% |
+
+        To see bloat run this query:
+
+        ```sql
+        select * from pg_stat_user_tables;
+        ```
+        """)
+    service = ChatService(notes, tmp_path / "ix", embedder=embedder)
+    service.build()
+    chunks = service.index().note_chunks("mixed.md")
+    targets = {c.text.split("\n")[0][:20]: (f"mixed.md:{c.line}", c.text) for c in chunks}
+    for key, (src, text) in targets.items():
+        out = service.sources.render(linked(src, text))
+        assert "changed since" not in out, key  # emphasis, links, tables and code are found as they are
+        assert f"line {src.split(':')[1]}" in out and "nq-target" in out
+    # two lines above everything, not indexed yet: each passage is found at its new line, the right twin too
+    note = notes / "mixed.md"
+    note.write_text(note.read_text().replace("# Mixed\n", "# Mixed\n\nNew line one.\n\nNew line two.\n"))
+    for key, (src, text) in targets.items():
+        out = service.sources.render(linked(src, text))
+        assert "changed since" not in out and f"line {int(src.split(':')[1]) + 4}" in out, key
+    src, text = next((f"mixed.md:{c.line}", c.text) for c in chunks if c.text.endswith("production"))
+    out = service.sources.render(linked(src, text))
+    assert re.search(r'class="nq-target"[^>]*>Set the log level to warn', out)
+    # the passage reworded: said, and nothing highlighted
+    note.write_text(note.read_text().replace("warn in production", "error in production"))
+    out = service.sources.render(linked(src, text))
+    assert "changed since this answer" in out and "nq-target" not in out
+
+
+@pytest.mark.parametrize("target", [
+    "../../etc/passwd:1", "/etc/passwd:1", "cooking/../../x.md:1", "..\\..\\x.md:1", "C:/Windows/win.ini:1",
+    "not-indexed.md:1", ".obsidian/workspace.md:1", "aws-2024.md", "aws-2024.md:abc", "", "a\x00b.md:1",
+])
+def test_render_source_refuses_anything_but_indexed_notes(service, target):
+    with pytest.raises(NotesQAError):
+        service.sources.render(target)
+    out = service.sources.show(target)
+    assert "nq-error" in out and "root:" not in out
+
+
+def test_render_source_refuses_a_note_that_resolves_outside_the_folder(tmp_path, built, embedder):
+    notes, index, _ = built
+    outside = tmp_path / "outside.md"
+    outside.write_text("* secret outside the notes\n", encoding="utf-8")
+    os.symlink(outside, notes / "link.md")
+    svc = ChatService(notes, index, embedder=embedder)
+    svc.build()
+    with pytest.raises(NotesQAError, match="outside the notes folder"):
+        svc.sources.render("link.md:1")
+
+
+def test_hostile_note_renders_inert(hostile):
+    out = hostile.sources.render("inbox/clip.md:8")
+    no_active_html(out)
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in out
+    assert "[click](javascript:window.__pwned=3)" in out  # the javascript: link stays text
+    assert "[image: tracker]" in out and "pixel.png" not in out  # nothing remote is loaded
+    assert '<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">web</a>' in out
+    assert '<li class="nq-target" id="nq-target">Zebra one' in out
+
+
+def test_context_shows_parent_and_siblings(service):
+    ctx = service.sources.context("aws-2024.md:13", "sharding")
+    assert "Organize into cells" in ctx and "Partitioning strategy" in ctx
+    assert '<span class="nq-ctx-hit">• Shuffle <mark>sharding</mark>' in ctx
+    with pytest.raises(NotesQAError):
+        service.sources.context("../x.md:1")
+
+
+def test_source_view_opens_wikilinks_and_shows_a_callout_title(built, embedder):
+    notes, index, _ = built
+    write(notes / "vault/Graph.md", "# Graph\n\n* vertices joined by edges\n")
+    write(notes / "vault/Directed graph.md", ">[!tldr] Directed graph\n> Edges have a direction, unlike a "
+          "[[Graph|graph]]; see [[Missing note]].\n")
+    svc = ChatService(notes, index, embedder=embedder)
+    svc.build()
+    out = svc.sources.render("vault/Directed graph.md:2")
+    assert f'href="{source_href("vault/Graph.md:1")}">graph</a>' in out  # opens that note in the viewer
+    assert "Missing note" in out and "[[" not in out
+    assert "<strong>Directed graph</strong>" in out and "[!tldr]" not in out
