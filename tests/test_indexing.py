@@ -7,7 +7,6 @@ chunks are counted exactly: report.embedded and CountingEmbedder.encoded.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import os
 import time
 from pathlib import Path
@@ -421,17 +420,3 @@ def test_build_over_damaged_vectors_reembeds(built):
     _truncate(_gen(index) / store.VECTORS, 0.3)
     r = build_index(notes, index, embedder=fresh())
     assert "vectors could not be read" in r.full_rebuild_reason and r.embedded == r.chunks
-
-
-def test_status_shows_the_index_precision(built, monkeypatch):
-    notes, index, _ = built
-    real = store.read_manifest
-
-    def with_precision(d, name=None):
-        gen, manifest = real(d, name)
-        return gen, replace(manifest, fingerprint={**manifest.fingerprint, "precision": "int8"})
-
-    monkeypatch.setattr(store, "read_manifest", with_precision)
-    assert _status(notes, index)["precision"] == "int8"
-    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)])
-    assert "(int8)" in res.stdout

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from click.testing import CliRunner
 
 from conftest import write
+from notesqa import store
 from notesqa.cli import main
 from notesqa.service import NotesService
 from notesqa.status import Changes, read_status
@@ -93,3 +95,15 @@ def test_the_service_adds_what_the_server_knows(built, embedder):
     assert info["stale_reason"].startswith(f"The index in {index}/ was built with model 'hash-64', not 'hash-256'")
     assert list(info)[-2:] == ["building", "stale_reason"]
 
+
+def test_status_shows_the_index_precision(built, monkeypatch):
+    notes, index, _ = built
+    real = store.read_manifest
+
+    def with_precision(d, name=None):
+        gen, manifest = real(d, name)
+        return gen, replace(manifest, fingerprint={**manifest.fingerprint, "precision": "int8"})
+
+    monkeypatch.setattr(store, "read_manifest", with_precision)
+    assert json.loads(cli_status(notes, index, "--json"))["precision"] == "int8"
+    assert "(int8)" in cli_status(notes, index)
