@@ -58,3 +58,15 @@ def test_breadcrumb_drops_empty_parts_and_names_a_folder_first():
     h = _hit(folder="work", title="Plan", heading=("", " ", "Goals"), parents=("Goals ",))
     assert h.breadcrumb == ["work", "Plan", "Goals"]
     assert h.to_dict()["breadcrumb"] == h.breadcrumb
+
+
+def test_weak_hits_are_the_ones_whose_best_is_below_the_weak_score():
+    from notesqa.hits import WEAK_SCORE, weak
+
+    assert not weak([])
+    assert weak([_hit_scored(WEAK_SCORE - 0.01), _hit_scored(WEAK_SCORE - 0.02)])
+    assert not weak([_hit_scored(WEAK_SCORE), _hit_scored(0.0)])
+
+
+def _hit_scored(score: float) -> Hit:
+    return Hit(text="x", path="a.md", line=1, heading=(), score=score)

@@ -183,3 +183,11 @@ def test_refresh_is_refused_while_another_build_runs(svc, built):
         with pytest.raises(BuildLockedError, match="already running in this server"):
             svc.refresh()
     assert svc.refresh()["notes"] == 3
+
+
+def test_a_weak_best_hit_comes_with_the_message_every_front_end_gives(svc, monkeypatch):
+    from notesqa import hits
+
+    monkeypatch.setattr(hits, "WEAK_SCORE", 2.0)  # every score is below it
+    out = svc.search("shuffle sharding customers cells", k=2)
+    assert out["hits"] and out["message"] == hits.WEAK_MATCH

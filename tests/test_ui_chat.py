@@ -57,14 +57,14 @@ def test_unexpected_error_never_shows_a_traceback(service, monkeypatch):
 
 
 def test_a_weak_best_match_is_said_to_be_weak(service, monkeypatch):
-    from notesqa.ui import chat
+    from notesqa import hits
 
-    monkeypatch.setattr(chat, "WEAK_SCORE", -1.0)
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
     html, _ = service.answer("shuffle sharding", [])
-    assert "matches this closely" not in html
-    monkeypatch.setattr(chat, "WEAK_SCORE", 10.0)
+    assert hits.WEAK_MATCH not in html
+    monkeypatch.setattr(hits, "WEAK_SCORE", 10.0)
     html, turn = service.answer("shuffle sharding", [])
-    assert "Nothing in your notes matches this closely" in html and turn.hits
+    assert f'<div class="nq-weak">{hits.WEAK_MATCH}</div>' in html and turn.hits
 
 
 def test_filter_choices(service):

@@ -246,10 +246,10 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     if not hits:
         click.echo("No matching notes. Try other words, or fewer filters.")
         return
-    from .hits import WEAK_SCORE
+    from .hits import WEAK_MATCH, weak
 
-    if hits[0].score < WEAK_SCORE:
-        click.secho("Nothing in your notes matches this closely; the nearest passages:\n", fg="yellow")
+    if weak(hits):
+        click.secho(WEAK_MATCH + "\n", fg="yellow")
     click.echo("\n\n".join(format_hit(i, h, explain) for i, h in enumerate(hits, 1)))
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
+WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 
@@ -56,6 +57,11 @@ class Hit:
         d["breadcrumb"] = self.breadcrumb
         d["source"] = self.source
         return d
+
+
+def weak(hits: list[Hit]) -> bool:
+    """Hits whose best is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH)."""
+    return bool(hits) and hits[0].score < WEAK_SCORE
 
 
 def _repeats(before: str, part: str) -> bool:

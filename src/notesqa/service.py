@@ -263,7 +263,7 @@ class NotesService:
 
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
-        from .hits import WEAK_SCORE
+        from .hits import WEAK_MATCH, weak
         from .query import merge_filters, parse_query
 
         if not isinstance(question, str) or not question.strip():
@@ -282,8 +282,8 @@ class NotesService:
         }
         if not hits:
             out["message"] = ("No matching notes. Try other words" + (", or fewer filters." if filters else "."))
-        elif hits[0].score < WEAK_SCORE:
-            out["message"] = "Nothing in the notes matches this closely; these are the nearest passages."
+        elif weak(hits):
+            out["message"] = WEAK_MATCH
         return out
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:

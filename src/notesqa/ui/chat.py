@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import WEAK_SCORE
+from ..hits import WEAK_MATCH, weak
 from ..query import TOP_LEVEL, TOP_LEVEL_NAME, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -100,9 +100,8 @@ class ChatService(NotesService):
         if not hits:
             return head + self._no_hits(idx, query, bool(tags or folders or after or before)), turn
         parts = [head]
-        if hits[0].score < WEAK_SCORE:
-            parts.append('<div class="nq-weak">Nothing in your notes matches this closely; '
-                         'the nearest passages:</div>')
+        if weak(hits):
+            parts.append(f'<div class="nq-weak">{WEAK_MATCH}</div>')
         for i, h in enumerate(hits, 1):
             parts.append(hit_html(i, h, query, self._context(h.source, query)))
         return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
