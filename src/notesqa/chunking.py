@@ -161,29 +161,33 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         if not has_words(unit.text):
             continue  # a paragraph of "." or a lone symbol says nothing
         prefix = context_line(note.title, unit.heading, unit.parents) + ": "
-        if unit.kind in ("paragraph", "quote"):
-            raw = unit.text
-            if len(clean(raw)) <= MAX_WINDOW_CHARS:
-                pieces = [(unit.line, _lines(raw) if unit.keep_lines else clean(raw))]
-            else:
-                pieces = sentence_windows(raw, unit.line)
-            group = len(chunks) if len(pieces) > 1 else None
-            for line, txt in pieces:
-                for part in (split_long(prefix, txt) if split_long else [txt]):
-                    add(unit, idx, part, line, group)
-        elif unit.kind == "code":
-            intro = unit.intro
-            code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else unit.text[:MAX_CODE_SHOWN].rstrip() + "\n…"
-            head = unit.text if len(unit.text) <= MAX_CODE_EMBEDDED else unit.text[:MAX_CODE_EMBEDDED].rstrip()
-            add(unit, idx, f"{intro}\n{code}" if intro else code, unit.line, None,
-                embed_text=f"{intro}\n{head}" if intro else head)
-        else:
-            txt = _lines(unit.text) if unit.keep_lines else clean(unit.text)
-            parts = split_long(prefix, txt) if split_long else [txt]
-            group = len(chunks) if len(parts) > 1 else None
-            for part in parts:
-                add(unit, idx, part, unit.line, group)
+        texts, grouped = _unit_texts(unit, prefix, split_long)
+        group = len(chunks) if grouped else None
+        for line, text, embed_text in texts:
+            add(unit, idx, text, line, group, embed_text)
     return chunks
+
+
+def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, str, str | None]], bool]:
+    """(line, text shown, text embedded if not the same) of each chunk of a unit, and whether they
+    are windows of one paragraph or pieces of one long unit (a group)."""
+    def split(text: str) -> list[str]:
+        return split_long(prefix, text) if split_long else [text]
+
+    if unit.kind in ("paragraph", "quote"):
+        raw = unit.text
+        if len(clean(raw)) <= MAX_WINDOW_CHARS:
+            windows = [(unit.line, _lines(raw) if unit.keep_lines else clean(raw))]
+        else:
+            windows = sentence_windows(raw, unit.line)
+        return [(line, part, None) for line, txt in windows for part in split(txt)], len(windows) > 1
+    if unit.kind == "code":
+        intro = unit.intro
+        code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else unit.text[:MAX_CODE_SHOWN].rstrip() + "\n…"
+        head = unit.text if len(unit.text) <= MAX_CODE_EMBEDDED else unit.text[:MAX_CODE_EMBEDDED].rstrip()
+        return [(unit.line, f"{intro}\n{code}" if intro else code, f"{intro}\n{head}" if intro else head)], False
+    parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))
+    return [(unit.line, part, None) for part in parts], len(parts) > 1
 
 
 def sections(chunks: Sequence[Chunk]) -> tuple[list[int], list[str]]:

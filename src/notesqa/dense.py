@@ -46,7 +46,17 @@ def _empty() -> tuple[np.ndarray, np.ndarray]:
     return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
 
-class FlatDense:
+class _Faiss:
+    """What both backends share: the FAISS index and its size."""
+
+    index: object
+
+    @property
+    def size(self) -> int:
+        return int(self.index.ntotal)
+
+
+class FlatDense(_Faiss):
     """Exact: a flat FAISS index is just the matrix, so every chunk is scored in one product."""
 
     exact = True
@@ -68,10 +78,6 @@ class FlatDense:
             index.add(vectors)
         return index
 
-    @property
-    def size(self) -> int:
-        return int(self.index.ntotal)
-
     def scores(self, query: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         if self.size == 0:
             return _empty()
@@ -85,7 +91,7 @@ class FlatDense:
         return self._matrix @ query.astype(np.float32)
 
 
-class HnswDense:
+class HnswDense(_Faiss):
     """Approximate: FAISS HNSW over 8-bit scalar-quantised vectors."""
 
     exact = False
@@ -106,14 +112,10 @@ class HnswDense:
         index.add(vectors)
         return index
 
-    @property
-    def size(self) -> int:
-        return int(self.index.ntotal)
-
     def scores(self, query: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        if self.size == 0:
-            return _empty()
         n = min(n, self.size)
+        if n == 0:
+            return _empty()
         self.index.hnsw.efSearch = max(64, n)
         scores, ids = self.index.search(query.reshape(1, -1).astype(np.float32), n)
         keep = ids[0] >= 0

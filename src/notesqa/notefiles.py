@@ -68,25 +68,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
             dirs[:] = []
             continue
         seen_dirs.add(real)
-        keep = []
-        for d in sorted(dirs):
-            full = os.path.join(root, d)
-            real_d = os.path.realpath(full)
-            if d.startswith(".") or real_d in excluded:
-                continue
-            if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
-                continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
-            if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
-                # a link to this folder or one above it: following it would walk (at least) everything again
-                problems.append(Problem(_rel(Path(full), notes_dir), "skipped",
-                                        "symlink loop (links to a folder above it)"))
-                continue
-            if not _utf8_name(d):
-                problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
-                                        "folder name is not valid UTF-8: rename it to index its notes"))
-                continue
-            keep.append(d)
-        dirs[:] = keep
+        dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
                 continue
@@ -96,21 +78,48 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
                 continue
             found.append(Path(root) / name)
     found.sort(key=lambda p: _rel(p, notes_dir))
-    # A note reached through a file symlink and at its own path is one note: keep the path
-    # that is not a link (else the first), so no answer is shown twice.
+    return _one_path_per_file(notes_dir, found, problems), problems
+
+
+def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], excluded: set[str],
+                     problems: list[Problem]) -> list[str]:
+    """The subfolders of root to walk into: not hidden, not excluded, not a Logseq settings folder,
+    not a link back up, with a UTF-8 name (the rest reported)."""
+    keep = []
+    for d in sorted(dirs):
+        full = os.path.join(root, d)
+        real_d = os.path.realpath(full)
+        if d.startswith(".") or real_d in excluded:
+            continue
+        if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
+            continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
+        if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
+            # a link to this folder or one above it: following it would walk (at least) everything again
+            problems.append(Problem(_rel(Path(full), notes_dir), "skipped", "symlink loop (links to a folder above it)"))
+            continue
+        if not _utf8_name(d):
+            problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
+                                    "folder name is not valid UTF-8: rename it to index its notes"))
+            continue
+        keep.append(d)
+    return keep
+
+
+def _one_path_per_file(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:
+    """A note reached through a file symlink and at its own path is one note: keep the path that
+    is not a link (else the first), so no answer is shown twice; the others are reported."""
     by_real: dict[str, Path] = {}
     for path in found:
         real = os.path.realpath(path)
         kept = by_real.get(real)
         if kept is None or (os.path.islink(kept) and not os.path.islink(path)):
             by_real[real] = path
-    if len(by_real) < len(found):
-        keep = set(by_real.values())
-        problems += [Problem(_rel(p, notes_dir), "skipped",
-                             f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
-                     for p in found if p not in keep]
-        found = [p for p in found if p in keep]
-    return found, problems
+    if len(by_real) == len(found):
+        return found
+    keep = set(by_real.values())
+    problems += [Problem(_rel(p, notes_dir), "skipped", f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
+                 for p in found if p not in keep]
+    return [p for p in found if p in keep]
 
 
 def _rel(path: Path, base: Path) -> str:
