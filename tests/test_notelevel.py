@@ -59,3 +59,15 @@ def test_a_question_for_a_note_shows_each_note_from_its_opening(tmp_path):
     assert len({h.path for h in hits}) == len(hits)  # one hit a note
     plain = idx.search("why no real system offers strict consistency", k=1)[0]
     assert plain.text.startswith("It needs a global clock")
+
+
+def test_a_word_found_all_over_the_notes_does_not_name_a_note(tmp_path):
+    idx = _open(tmp_path)
+    rows = {"consist": 500, "strict": 1}  # as if "consistency" were in 500 passages
+    names = NoteNames.build(idx.chunks, idx.manifest.notes, lambda w: rows.get(w, 0))
+    assert "consist" in names.common and "strict" not in names.common
+    assert names.named("what is strict consistency?") == {"Strict consistency.md": 1.0}  # a rare word names it
+    assert "Consistency models.md" in names.named("consistency models")  # "model" is rare here...
+    rows["model"] = 500
+    names = NoteNames.build(idx.chunks, idx.manifest.notes, lambda w: rows.get(w, 0))
+    assert names.named("consistency models") == {}  # ...and named only by common words, it is not named

@@ -6,7 +6,8 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex
-from notesqa.ranking import AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, THIN_PENALTY, YEAR_BONUS, Scores, fuse
+from notesqa.ranking import (AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, THIN_PENALTY, VERSION_BONUS,
+                             YEAR_BONUS, NoteVectors, Scores, fuse)
 
 from conftest import write
 
@@ -216,3 +217,37 @@ def test_section_words_lift_a_chunk_whose_own_words_miss(tmp_path, embedder):
     assert feed["kitchen.md"].score > feed["garden.md"].score
     assert "section" in str(feed["kitchen.md"].explain)
     assert ranking.SECTION_SHARE < 1 - DENSE_WEIGHT  # a nudge, never more than the chunk's own words
+
+
+def test_a_version_the_question_names_lifts_the_passages_that_name_it():
+    chunks = [Chunk(path="Changelog.md", line=1, end_line=1, kind="bullet", text="Fixed the sync of pages",
+                    title="Changelog", heading=["0.10.2"], parents=[], tags=[], date=None, seq=0),
+              Chunk(path="Changelog.md", line=5, end_line=5, kind="bullet", text="Fixed the sync of journals",
+                    title="Changelog", heading=["0.10.25"], parents=[], tags=[], date=None, seq=1)]
+    scores = _dense_only([0.5, 0.55])
+    ranked = fuse(chunks, scores, "what was fixed in 0.10.2?", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1]  # 0.10.25 is another version
+    assert ranked[0].explain.version_match and not ranked[1].explain.version_match
+    # the note agrees by its second-best passage, this one
+    assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.5 + VERSION_BONUS + AGREE * DENSE_WEIGHT * 0.5)
+    assert "version +0.08 to rank" in str(ranked[0].explain)
+    assert not fuse(chunks, scores, "what changed in python 3.5?", {}, None, 10)[0].explain.version_match
+
+
+def test_a_note_about_the_question_outranks_a_hub_with_one_close_line():
+    vectors = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.8, 0.6, 0], [0.6, 0.8, 0]], dtype=np.float32)
+    chunks = [_chunk("hub.md", i, f"a line of the hub note number {i}") for i in range(3)] + [_chunk("topic.md", i, f"a point of the topic note number {i}")
+                                                                       for i in range(2)]
+    notes = NoteVectors.build(chunks, vectors)
+    assert notes.note_of.tolist() == [0, 0, 0, 1, 1]
+    q = np.array([1, 0, 0], dtype=np.float32)
+    sim = notes.similarity(q)
+    assert sim[0] == pytest.approx(1 / np.sqrt(3)) and sim[3] == pytest.approx(0.7 / np.linalg.norm([0.7, 0.7]))
+    dense = (vectors @ q).tolist()
+    scores = Scores(np.array(dense, dtype=np.float32), None, np.zeros(5, dtype=np.float32), 0.0, None, sim)
+    ranked = fuse(chunks, scores, "x", {}, None, 10)
+    hub, topic = (next(c for c in ranked if c.row == r) for r in (0, 3))
+    assert topic.explain.note_sim == pytest.approx(sim[3]) and "its note as a whole" in str(topic.explain)
+    assert topic.rank - topic.explain.fused_score - AGREE * topic.explain.agreement == pytest.approx(NOTE_SIM * sim[3])
+    assert hub.explain.fused_score > topic.explain.fused_score  # the hub's line is closer on its own
+    assert NoteVectors.build([], np.zeros((0, 3), dtype=np.float32)).similarity(q).shape == (0,)

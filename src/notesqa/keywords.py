@@ -195,6 +195,14 @@ class KeywordIndex:
         scores, ceiling = self.sections.search(query)
         return scores[self.section_of], ceiling
 
+    def rows_with(self, word: str) -> int:
+        """How many rows hold a (tokenized) word: 0 for a word the index does not know."""
+        t = self._vocab.get(word)
+        if t is None or not self.size:
+            return 0
+        indptr = self.bm25.scores["indptr"]
+        return int(indptr[t + 1] - indptr[t])
+
     def _ceiling(self, token_id: int) -> float:
         best = self._ceilings.get(token_id)
         if best is None:

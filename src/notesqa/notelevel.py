@@ -13,13 +13,18 @@ from __future__ import annotations
 import math
 import posixpath
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .chunking import Chunk, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
+# A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
+# vault every word is in a good share) is too common to name a note: "features" in a question does
+# not name the note "Feature" in a vault where one passage in thirteen says "feature".
+COMMON_SHARE = 0.05
+COMMON_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,12 @@ class NoteNames:
     by_word: dict[str, frozenset[str]]  # word -> paths with a name holding it
     idf: dict[str, float]  # word -> how rare it is among all names
     leads: dict[str, int]  # path -> row of its first chunk of text (not code, not an embedded copy)
+    common: frozenset[str] = frozenset()  # name words too common in the notes to name a note alone
 
     @classmethod
-    def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry]) -> "NoteNames":
+    def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
+              rows_with: Callable[[str], int] | None = None) -> "NoteNames":
+        """rows_with(word): how many passages hold a word (KeywordIndex.rows_with), for `common`."""
         names: dict[str, list[frozenset[str]]] = {}
         leads: dict[str, int] = {}
         for i, c in enumerate(chunks):
@@ -49,14 +57,18 @@ class NoteNames:
                     by_word.setdefault(w, set()).add(path)
         n = max(1, len(names))
         idf = {w: math.log(1 + n / len(paths)) for w, paths in by_word.items()}
+        floor = max(COMMON_ROWS, COMMON_SHARE * len(chunks))
+        common = frozenset(w for w in by_word if rows_with is not None and rows_with(w) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
-                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads)
+                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common)
 
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
         words = set(tokenize(question))
         out: dict[str, float] = {}
         for path in {p for w in words for p in self.by_word.get(w, ())}:
+            if {w for name in self.names.get(path, ()) for w in name & words} <= self.common:
+                continue  # named only by words that are everywhere in the notes
             best = 0.0
             for name in self.names.get(path, ()):
                 total = sum(self.idf.get(w, 0.0) for w in name)

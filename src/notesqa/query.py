@@ -33,6 +33,15 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
                    r"(?<!post-)(?:1[89]|2[01])\d\d(?![\d.])", re.IGNORECASE)
 
 
+# a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
+_VERSION = re.compile(r"(?<![\w.])v?(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
+
+
+def versions(text: str) -> set[str]:
+    """The versions text names ("0.10.2" in "what changed in 0.10.2?"; "3.5" is no version)."""
+    return set(_VERSION.findall(text))
+
+
 def years(text: str) -> set[str]:
     """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
     return set(_YEAR.findall(text))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Chunk
-from .query import years
+from .query import versions, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -32,6 +32,8 @@ POOL = 100  # candidates fetched from each side before fusion
 # the same talk that the model finds a little closer. About a tenth of a typical top score. The
 # hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
+# The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
+VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
 # figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
 # lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
@@ -39,6 +41,10 @@ YEAR_BONUS = 0.08
 # passing line; a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
 NAME_BONUS = 0.05
 AGREE = 0.1
+# How close the question is to the passage's note as a whole (cosine to the normalised mean of its
+# passages' vectors, at least 0), times NOTE_SIM: a note about the topic outranks a hub note (a
+# changelog, a glossary) with one close line, whose mean vector is diffuse.
+NOTE_SIM = 0.1
 ASK_PENALTY = 0.05
 THIN_PENALTY = 0.05  # a passage that is only a link or a picture, or of FEW_WORDS words or fewer
 FEW_WORDS = 4
@@ -56,8 +62,10 @@ class Explanation:
     fused_score: float
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
     year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
+    version_match: bool = False  # the question names a version this chunk's headings or text name (VERSION_BONUS)
     name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
     agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
+    note_sim: float = 0.0  # cosine of the question to the note's mean passage vector (ranked NOTE_SIM times it)
     asks: bool = False  # the passage asks a question rather than answering one
     thin: bool = False  # the passage is only a link or a picture, or a few words
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
@@ -67,10 +75,14 @@ class Explanation:
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
         year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
+        if self.version_match:
+            year += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
             if self.name_match else ""
         if self.agreement:
             note += f", its note agrees (+{AGREE * self.agreement:.3f})"
+        if self.note_sim:
+            note += f", its note as a whole {self.note_sim:.2f} (+{NOTE_SIM * self.note_sim:.3f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
@@ -97,6 +109,31 @@ class Scores:
     keyword: np.ndarray  # BM25 per chunk
     keyword_ceiling: float  # what the question's words can score at most (see KeywordIndex.search)
     section: np.ndarray | None  # 0..1 keyword share of each chunk's section, None without sections
+    note: np.ndarray | None = None  # cosine of the question to each chunk's note as a whole (NoteVectors)
+
+
+@dataclass(frozen=True)
+class NoteVectors:
+    """Each note as one direction: the normalised mean of its passages' vectors, built once per generation."""
+
+    note_of: np.ndarray  # row -> note number
+    vectors: np.ndarray  # note number -> unit vector
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], vectors: np.ndarray) -> "NoteVectors":
+        ids: dict[str, int] = {}
+        note_of = np.fromiter((ids.setdefault(c.path, len(ids)) for c in chunks), dtype=np.int64, count=len(chunks))
+        dim = vectors.shape[1] if vectors.ndim == 2 else 0
+        sums = np.zeros((len(ids), dim), dtype=np.float32)
+        if len(chunks):
+            # a note's chunks are consecutive rows: sum each run at once, then the runs into their notes
+            starts = np.flatnonzero(np.r_[True, note_of[1:] != note_of[:-1]])
+            np.add.at(sums, note_of[starts], np.add.reduceat(np.asarray(vectors, dtype=np.float32), starts, axis=0))
+        return cls(note_of, sums / np.maximum(1e-6, np.linalg.norm(sums, axis=1, keepdims=True)))
+
+    def similarity(self, qvec: np.ndarray) -> np.ndarray:
+        """Each row's note's cosine to the question, at least 0."""
+        return np.maximum(0.0, self.vectors @ qvec.astype(np.float32))[self.note_of]
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
@@ -107,8 +144,10 @@ def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.n
     return np.minimum(1.0, share) if clip else share
 
 
-def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int) -> Scores:
-    """Both sides' scores of every chunk of gen for the question's text and vector."""
+def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int,
+           notes: NoteVectors | None = None) -> Scores:
+    """Both sides' scores of every chunk of gen for the question's text and vector (and, with notes,
+    of each chunk's note as a whole)."""
     n = len(gen.chunks)
     dense_all = gen.dense.all_scores(qvec)
     floor = None
@@ -120,7 +159,8 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
         floor = float(sc.min()) if len(sc) else 0.0
     kw_all, kw_ceiling = gen.keywords.search(text)
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
-    return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None)
+    return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None,
+                  notes.similarity(qvec) if notes is not None else None)
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
@@ -143,12 +183,14 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
+    version = _version_match(chunks, cand, text)
+    note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     agree = _second_best(chunks, cand, fused)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
-    rank = (fused + YEAR_BONUS * year + NAME_BONUS * name + AGREE * agree - ASK_PENALTY * asks
-            - THIN_PENALTY * thin)
+    rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
+            + NOTE_SIM * note_sim - ASK_PENALTY * asks - THIN_PENALTY * thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     out = []
@@ -156,7 +198,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         cid = int(cand[j])
         exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
-                          bool(year[j]), float(name[j]), float(agree[j]), bool(asks[j]), bool(thin[j]), float(rank[j]))
+                          bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
+                          bool(asks[j]), bool(thin[j]), float(rank[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -173,19 +216,29 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
-    asked = years(text)
+    return _names(chunks, cand, years(text), years, by_date=True)
+
+
+def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: does its note title, headings, parents or text name a version the question names?"""
+    return _names(chunks, cand, versions(text), versions)
+
+
+def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_date: bool = False) -> np.ndarray:
+    """For each candidate: does found() find one of asked in its title, headings, parents or text (or, by_date,
+    is its note dated in an asked year)?"""
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        if c.date and c.date[:4] in asked:
+        if by_date and c.date and c.date[:4] in asked:
             out[j] = True
             continue
-        parts = (c.title, *c.heading, *c.parents, c.text)
-        # a plain substring test first: the regex (to skip "v2.2019", "since 2022") runs on few chunks
-        if any(y in p for y in asked for p in parts):
-            out[j] = not asked.isdisjoint(years(" ".join(parts)))
+        parts = " ".join((c.title, *c.heading, *c.parents, c.text))
+        # a plain substring test first: the regex (not "v2.2019" for 2019, not 0.10.25 for 0.10.2) runs on few
+        if any(a in parts for a in asked):
+            out[j] = not asked.isdisjoint(found(parts))
     return out
 
 

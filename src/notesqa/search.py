@@ -34,6 +34,7 @@ class _Live:
     embedder: Embedder
     tree: NoteTree
     names: NoteNames
+    notes: ranking.NoteVectors
 
 
 class NotesIndex:
@@ -88,8 +89,9 @@ class NotesIndex:
                 f"The model files of {built_with!r} differ from the ones the index in {self.index_dir}/ was built "
                 f"with: run `notesqa index --rebuild` so questions and notes use the same vectors."
             )
-        names = NoteNames.build(gen.chunks, manifest.notes)
-        self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names)
+        names = NoteNames.build(gen.chunks, manifest.notes, gen.keywords.rows_with)
+        notes = ranking.NoteVectors.build(gen.chunks, store.load_vectors(gen.path))
+        self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes)
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -164,7 +166,7 @@ class NotesIndex:
                 return []
             qvec = live.embedder.encode([text])[0]
             pool = max(ranking.POOL, 20 * k)
-            scores = ranking.gather(live.gen, text, qvec, mask, pool)
+            scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes)
             ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool)
         tree = live.tree
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
