@@ -39,9 +39,14 @@ def test_bench_runs_on_the_sample_notes(tmp_path: Path):
     assert b["serve"]["searches"] == 1 and b["serve"]["quality"]["recall@5"] == 1.0
     assert b["serve"]["peak_rss"] > 0 and b["ask"]["peak_rss"] > 0
     assert res["help"]["best_s"] > 0 and res["projection_100k"]["seconds"] > 0
-    for name in ("build_vs_reference", "overhead_vs_bare_encode", "reindex_vs_full_build", "warm_p95_ms",
-                 "help_seconds"):
-        assert res["targets"][name]["met"] in (True, False)
+    # each verdict is the comparison of its figure with its limit (build_vs_reference also asks for quality)
+    for name in ("overhead_vs_bare_encode", "reindex_vs_full_build", "warm_p95_ms", "help_seconds"):
+        v = res["targets"][name]
+        if abs(v["value"] - v["limit"]) > 1e-3:  # the figure is rounded: at the limit either verdict is right
+            assert v["met"] is (v["value"] <= v["limit"]), name
+    v = res["targets"]["build_vs_reference"]
+    assert v["met"] is not True or v["value"] <= v["limit"]
+    assert isinstance(v["met"], bool) and "quality ours" in v["note"]
     assert "| figure | value | target | met |" in r.stdout
     # the corpus copy was put back as it was after the re-index edit
     for note in SAMPLE_NOTES.rglob("*.md"):

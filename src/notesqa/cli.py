@@ -244,7 +244,10 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
         return
     if not hits:
-        click.echo("No matching notes. Try other words, or fewer filters.")
+        from .hits import no_match
+        from .query import FILTER
+
+        click.echo(no_match(bool(tags or paths or after or before or FILTER.search(" ".join(question)))))
         return
     from .hits import WEAK_MATCH, weak
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from .query import FILTER
+from .query import FILTER, YEAR
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -44,7 +44,7 @@ _CONNECTIVES = re.compile(
 _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more)\b", re.I)
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
 # replace, not (as in query.years, for ranking) only a year the question asks about.
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _WORD = re.compile(r"\w+")
 
 

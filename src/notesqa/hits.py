@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
 WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
+
+
+def no_match(filtered: bool) -> str:
+    """What every front end says when a question finds nothing."""
+    return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 

@@ -35,6 +35,7 @@ from .errors import (
     NotesQAError,
     QueryError,
 )
+from .service import no_index_hint
 
 log = logging.getLogger("notesqa.http")
 
@@ -60,10 +61,7 @@ def status_code(exc: NotesQAError) -> int:
 
 
 def _message(exc: NotesQAError) -> str:
-    msg = str(exc)
-    if isinstance(exc, IndexNotFoundError):
-        msg += " Or POST /api/refresh to build it from the notes folder."
-    return msg
+    return no_index_hint(exc, "POST /api/refresh to build it from the notes folder")
 
 
 def check_basic(header: str | None, auth) -> bool:

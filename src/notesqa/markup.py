@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
+from .config import MARKDOWN_SUFFIXES
+
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 # a Logseq block reference ((uuid))
@@ -76,7 +78,7 @@ def parse_link(inner: str) -> Link:
     else:
         heading = sub.strip()
     target = target.strip()
-    if target.lower().endswith((".md", ".markdown")):
+    if target.lower().endswith(MARKDOWN_SUFFIXES):
         target = target.rsplit(".", 1)[0]
     return Link(target, heading, block, alias.strip())
 

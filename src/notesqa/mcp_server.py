@@ -26,7 +26,7 @@ from pydantic import Field
 
 from . import __version__
 from .errors import IndexNotFoundError, NotesQAError
-from .service import CONTEXT_DEFAULT, CONTEXT_MAX, K_MAX, WHOLE_MAX, NotesService, validate
+from .service import CONTEXT_DEFAULT, CONTEXT_MAX, K_MAX, WHOLE_MAX, NotesService, no_index_hint, validate
 
 log = logging.getLogger("notesqa.mcp")
 
@@ -50,10 +50,7 @@ note's raw markdown lines start_line..end_line), "title", "total_lines" and "who
 
 
 def _message(exc: NotesQAError) -> str:
-    msg = str(exc)
-    if isinstance(exc, IndexNotFoundError):
-        msg += " Or call the refresh_index tool to build it from the notes folder."
-    return msg
+    return no_index_hint(exc, "call the refresh_index tool to build it from the notes folder")
 
 
 def uri_of(path: str) -> str:

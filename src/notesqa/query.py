@@ -28,9 +28,10 @@ FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE) 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
 
-# a year, not one after "since"/"after"/"before"/... (a starting point, not the year asked about)
+YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in conversation.py
+# a year the question asks about, not one after "since"/"after"/"before"/... (a starting point)
 _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
-                   r"(?<!post-)(?:1[89]|2[01])\d\d(?![\d.])", re.IGNORECASE)
+                   r"(?<!post-)" + YEAR + r"(?![\d.])", re.IGNORECASE)
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)

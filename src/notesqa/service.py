@@ -263,7 +263,7 @@ class NotesService:
 
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
-        from .hits import WEAK_MATCH, weak
+        from .hits import WEAK_MATCH, no_match, weak
         from .query import merge_filters, parse_query
 
         if not isinstance(question, str) or not question.strip():
@@ -281,7 +281,7 @@ class NotesService:
             "hits": [h.to_dict() for h in hits],
         }
         if not hits:
-            out["message"] = ("No matching notes. Try other words" + (", or fewer filters." if filters else "."))
+            out["message"] = no_match(bool(filters))
         elif weak(hits):
             out["message"] = WEAK_MATCH
         return out

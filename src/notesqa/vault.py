@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from .config import MARKDOWN_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Link, parse_link
 
 MISSING = "?"  # a dependency on a note not found: "?name"
@@ -81,7 +82,7 @@ class Vault:
         """The note a link's target names, or None. Several notes of that name: the one in the
         linking note's folder, else the one with the shortest path (as Obsidian picks)."""
         key = target.strip().strip("/").casefold()
-        if key.endswith((".md", ".markdown")):
+        if key.endswith(MARKDOWN_SUFFIXES):
             key = key.rsplit(".", 1)[0]
         found = self._name_index().get(key)
         if not found:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import WEAK_MATCH, weak
-from ..query import TOP_LEVEL, TOP_LEVEL_NAME, parse_date
+from ..hits import WEAK_MATCH, no_match, weak
+from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
 from .sources import SourceView
@@ -135,9 +135,7 @@ class ChatService(NotesService):
             return state_html(
                 f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
                 "yet. Add some .md notes and press <b>Refresh index</b>.")
-        filtered = filtered or bool(re.search(r"(?<!\S)(tag|path|after|before):", query))
-        return state_html("No matching notes for that question. Try other words"
-                          + (", or fewer filters" if filtered else "") + ".")
+        return state_html(no_match(filtered or bool(FILTER.search(query))))
 
     def _empty_state(self) -> str:
         if not self.notes_dir.is_dir():

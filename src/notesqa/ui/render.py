@@ -14,6 +14,7 @@ import posixpath
 import re
 import urllib.parse
 
+from ..config import MARKDOWN_SUFFIXES
 from ..keywords import tokenize
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -181,7 +182,7 @@ def _note_link(href: str, path: str) -> str | None:
     if not href or ":" in href.split("/", 1)[0] or href.startswith(("/", "#", "?")):
         return None
     target = urllib.parse.unquote(href.split("#", 1)[0].split("?", 1)[0])
-    if not target.lower().endswith((".md", ".markdown")):
+    if not target.lower().endswith(MARKDOWN_SUFFIXES):
         return None
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     if joined.startswith("../") or joined == ".." or joined.startswith("/"):
