@@ -1,7 +1,7 @@
 """Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.markup import Inline, links_as_markdown, parse_link, readable_source, strip_comments
+from notesqa.markup import Inline, links_as_markdown, parse_link, strip_comments
 from notesqa.parsing import parse_note
 
 
@@ -75,17 +75,6 @@ def test_links_as_markdown_for_the_source_view():
     assert out == "See [graphs](<general/Graph.md>) and Missing  `[[code]]`"
 
 
-def test_readable_source_for_the_source_view_keeps_every_line():
-    from notesqa.markup import readable_source
-
-    obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
-    assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
-    page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
-    out = readable_source(page, logseq=True)
-    assert out.count("\n") == page.count("\n")  # a line still points at its passage
-    assert "::" not in out and "#+" not in out and "- > **Note**\n  > In beta." in out
-
-
 def test_maths_highlights_and_logseq_attributes():
     note = parse_note("A set $\\{a, b\\}$ costs $5 or $15.\n\n$$\n\\sum_i x_i\n$$\n\n"
                       "Some ==key== and ^^bright^^ words ~~gone~~ here ![pic](a.png){:height 20, :width 30}\n", "m.md")
@@ -110,22 +99,8 @@ def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path)
     assert "paste the key" in hit.text and "Thanks" not in hit.text
 
 
-def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
-    from notesqa.markup import readable_source
-
-    page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
-    out = readable_source(page, logseq=True)
-    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]", "-  watch"]
-
-
 def test_a_stray_backtick_does_not_hide_a_comment_or_a_link():
     note = parse_note("Press ` to open the console.\n\n%% private: my password is hunter2 %%\n\n"
                       "See [[Other note]] then run `ls`.\n", "n.md")
     shown = " ".join(u.text for u in note.units)
     assert "hunter2" not in shown and "[[" not in shown
-
-
-def test_the_source_view_leaves_code_alone():
-    page = "- config\n  ```yaml\n  retries:: 3\n  #+BEGIN_QUOTE\n  ```\n- after\n  collapsed:: true\n"
-    out = readable_source(page, logseq=True)
-    assert "retries:: 3" in out and "#+BEGIN_QUOTE" in out and "collapsed" not in out

@@ -13,7 +13,7 @@ from conftest import no_active_html, write
 from notesqa import NotesQAError
 from notesqa.ui.chat import ChatService
 from notesqa.ui.render import source_href
-from notesqa.ui.sources import split_target
+from notesqa.ui.sources import readable_source, split_target
 
 
 def linked(src: str, text: str) -> str:
@@ -160,3 +160,26 @@ def test_source_view_opens_wikilinks_and_shows_a_callout_title(built, embedder):
     assert f'href="{source_href("vault/Graph.md:1")}">graph</a>' in out  # opens that note in the viewer
     assert "Missing note" in out and "[[" not in out
     assert "<strong>Directed graph</strong>" in out and "[!tldr]" not in out
+
+
+def test_readable_source_for_the_source_view_keeps_every_line():
+
+    obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
+    assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
+    page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
+    out = readable_source(page, logseq=True)
+    assert out.count("\n") == page.count("\n")  # a line still points at its passage
+    assert "::" not in out and "#+" not in out and "- > **Note**\n  > In beta." in out
+
+
+def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
+
+    page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
+    out = readable_source(page, logseq=True)
+    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]", "-  watch"]
+
+
+def test_the_source_view_leaves_code_alone():
+    page = "- config\n  ```yaml\n  retries:: 3\n  #+BEGIN_QUOTE\n  ```\n- after\n  collapsed:: true\n"
+    out = readable_source(page, logseq=True)
+    assert "retries:: 3" in out and "#+BEGIN_QUOTE" in out and "collapsed" not in out

@@ -14,6 +14,8 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
+from ..logseq import looks_like_outline, org_blocks, take_properties
+from ..markup import MACRO, outside_code
 from .render import context_html, note_html, passage_digest, render_markdown
 
 log = logging.getLogger("notesqa.ui")
@@ -95,7 +97,7 @@ class SourceView:
     def _links_resolved(self, text: str, path: str, idx) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
         resolve names), ((block refs)) as the text they show."""
-        from ..markup import links_as_markdown, readable_source
+        from ..markup import links_as_markdown
 
         vault = self._vault_for(idx)
         text = readable_source(text, logseq=vault.logseq)
@@ -117,3 +119,35 @@ class SourceView:
         if self._vault is None or self._vault[0] != key:
             self._vault = (key, Vault(self.service.notes_dir, idx.manifest.notes.keys()))
         return self._vault[1]
+
+
+# --------------------------------------------------------------------------- a note's source, readable
+
+_CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
+
+
+def readable_source(text: str, logseq: bool = False) -> str:
+    """A note's source as the source view shows it, line for line (so a line still points at
+    its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
+    note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
+    if logseq or looks_like_outline(text):
+        lines = org_blocks(take_properties(text.split("\n"))[1])
+        # a heading written at the margin heads the tab-indented blocks after it (as a block
+        # would), where markdown would read them as one code block
+        text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
+        text = outside_code(text, lambda part: MACRO.sub(_macro_source, part) if "{{" in part else part)
+    if "[!" not in text:
+        return text
+
+    def title(m: re.Match) -> str:
+        return f"{m.group(1)}**{m.group(3) or m.group(2).capitalize()}**"
+
+    return outside_code(text, lambda part: _CALLOUT_LINE.sub(title, part))
+
+
+_BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+
+
+def _macro_source(m: re.Match) -> str:
+    """A macro in the source view: an embed as the link or reference it embeds, others not shown."""
+    return (m.group(2) or "").strip() if (m.group(1) or "").lower() == "embed" else ""
