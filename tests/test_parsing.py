@@ -1,4 +1,4 @@
-"""Notes -> units (parsing.py): headings, parents, lines, labels, numbers, tables and code."""
+"""Notes -> units (parsing.py, units.py): headings, parents, lines, labels, numbers, tables and code."""
 
 from notesqa.chunking import chunk_note
 from notesqa.parsing import parse_note

@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
-from .parsing import ParsedNote, Unit, clean
+from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
 CHUNKER_VERSION = "14"
@@ -239,7 +239,7 @@ def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, ove
 def indexed_chars(note: ParsedNote) -> int:
     """Characters of the note's own text that its chunks hold (what coverage counts; an embedded
     copy of another note's text is that note's, and a long code block is indexed by its start)."""
-    from .coverage import visible_chars
+    from .textchars import visible_chars
 
     return note.heading_chars + sum(visible_chars(u.text[:MAX_CODE_SHOWN] if u.kind == "code" else u.text)
                                     for u in note.units if u.origin is None and has_words(u.text))

@@ -3,65 +3,21 @@
 A build records, per note, the characters of its text (markup and white space not
 counted), the characters its chunks hold, and what the parser could not read as notes
 text (an indented block read as code, an HTML block, a reference or embed not found).
-The build report and `notesqa status` both read it from the manifest through here. The
-counting rule (what is a character of notes text) is here too, used by both sides: the
-parsers count a note's text, the chunker what its chunks hold.
+The build report and `notesqa status` both read it from the manifest through here. What
+counts as a character of notes text is textchars.py's rule.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import Mapping
 
-from .liquid import strip_non_content
 from .manifest import NoteEntry
-from .markup import ATTACHMENT_SUFFIXES, Inline, outside_code
 
 # A note whose chunks hold less than this share of its text is named even without a reason
 # (markup such as links and maths makes a fully indexed note read a little under 1).
 LOW_SHARE = 0.75
 MIN_CHARS = 200  # a note this short is not named for its share alone
-
-
-# --------------------------------------------------------------------------- counting
-
-_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
-_LINK_URL = re.compile(r"\]\([^)\s]*\)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-def visible_chars(text: str) -> int:
-    """Characters that are text, not markup or space: what coverage counts on both sides."""
-    return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
-
-
-_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-
-
-def _no_file_images(text: str) -> str:
-    return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
-
-
-_EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
-
-
-def text_chars(body: str) -> int:
-    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
-    embeds (another note's text) and white space not counted (what coverage compares the
-    chunks' characters with)."""
-    def reader(part: str) -> str:
-        return Inline().render(_no_file_images(_EMBED_LINES.sub("", part)))
-
-    return visible_chars(outside_code(body, reader))
-
-
-def note_text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note (its front matter left out)."""
-    return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))
-
-
-# --------------------------------------------------------------------------- per note and in all
 
 
 @dataclass(frozen=True)

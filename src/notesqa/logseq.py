@@ -8,7 +8,7 @@ properties, never text: the page's first block of them is the note's metadata (t
 alias, tags, date), a block's `id::` is what `((refs))` point to, the rest is dropped. Org-style `#+BEGIN_NOTE ... #+END_NOTE` blocks read as
 callouts, `#+BEGIN_SRC` / `#+BEGIN_QUERY` / `#+BEGIN_EXAMPLE` as code.
 
-The markdown inside each block is parsed by the same walker as any note (parsing.py).
+The markdown inside each block is parsed by the same walker as any note (units.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
+from .metadata import as_tags, front_matter, note_date
+from .textchars import text_chars as _count_chars
+from .textchars import visible_chars
+from .units import ParsedNote, Unit, Walker, clean, inline_text, md_parser
 
 PROPERTY = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*)-(?:[ \t]+(.*)|[ \t]*)$")
@@ -245,9 +249,6 @@ def journal_title(iso: str) -> str:
 
 def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
-    from .metadata import front_matter, note_date
-    from .parsing import Walker, clean, md_parser
-    from .coverage import text_chars as count_chars
 
     text = strip_comments(text)
     lines = text.split("\n")
@@ -265,10 +266,10 @@ def parse_page(text: str, rel: str, vault=None):
         props, body = take_properties(block.lines)
         if n == 0 and props and not "".join(body).strip():
             page_props = props  # the page's properties: metadata, not a block
-            text_chars += _prose_properties(walker, props, block.line, inline, clean)
+            text_chars += _prose_properties(walker, props, block.line, inline)
             continue
         body = org_blocks(body)
-        text_chars += count_chars("\n".join(body))
+        text_chars += _count_chars("\n".join(body))
         del items[block.depth - 1:]
         marker = _numbered(body) or _list_number(numbers, block.depth, props)
         item = {"line": block.line, "end": block.line + len(block.lines) - 1, "unit": None, "marker": marker}
@@ -294,7 +295,7 @@ def parse_page(text: str, rel: str, vault=None):
             walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
         elif props.get("id") and heading is not None:
             walker.id_titles.setdefault(props["id"].lower(), heading)  # a heading block: its title
-    return _page_note(rel, meta, page_props, walker, inline, problem, text_chars, note_date, clean)
+    return _page_note(rel, meta, page_props, walker, inline, problem, text_chars)
 
 
 def _numbered(body: list[str]) -> str:
@@ -337,10 +338,8 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
         stack.pop()
 
 
-def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, clean) -> int:
+def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) -> int:
     """Page properties that are prose (a description) are the page's first paragraph."""
-    from .coverage import visible_chars
-    from .parsing import Unit, inline_text, md_parser
 
     count = 0
     for key in PROSE_PROPERTIES:
@@ -354,9 +353,7 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline, 
     return count
 
 
-def _page_note(rel, meta, props, walker, inline, problem, text_chars, note_date, clean):
-    from .metadata import as_tags
-    from .parsing import ParsedNote
+def _page_note(rel, meta, props, walker, inline, problem, text_chars):
 
     title = props.get("title") or meta.get("title")
     title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .config import MARKDOWN_SUFFIXES
-from .markup import BLOCK_REF, WIKILINK, Link, parse_link
+from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
+from .notefiles import read_note
+from .units import Embedded, Unit, inline_text, md_parser
 
 MISSING = "?"  # a dependency on a note not found: "?name"
 MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are in the note itself
@@ -119,7 +121,6 @@ class Vault:
         if rel in self._parsing or len(self._parsing) > MAX_EMBED_DEPTH:
             self._cut.update(self._parsing)  # each note on the way is parsed again when asked for alone
             return None
-        from .notefiles import read_note
 
         text, _ = read_note(self.notes_dir / rel, rel)
         try:
@@ -152,9 +153,6 @@ class Vault:
         file: a reference to a block of the page being parsed (or of a page that embeds it back)
         cannot wait for that page's units."""
         from .logseq import BULLET
-        from .markup import Inline
-        from .notefiles import read_note
-        from .parsing import inline_text, md_parser
 
         rel = self._uuid_index().get(uuid)
         if rel is None or rel not in self._parsing:
@@ -173,7 +171,6 @@ class Vault:
     def _block_as_line(self, uuid: str):
         """An embed of a block of the page being parsed: its first line (its children are on that
         page, where its own hit is)."""
-        from .parsing import Embedded, Unit
 
         found = self._block_line(uuid)
         if found is None:
@@ -195,8 +192,7 @@ class Vault:
     def _uuid_index(self) -> dict[str, str]:
         """uuid -> note, from a scan of every note's `id::` lines (made at the first reference)."""
         if self._uuids is None:
-            from .notefiles import read_note
-
+    
             self._uuids = {}
             for rel in self.rels:
                 text, _ = read_note(self.notes_dir / rel, rel)
@@ -209,7 +205,6 @@ class Vault:
     def embed(self, spec: str, from_path: str):
         """What an embed shows: `note`, `note#heading`, `note#^id` (Obsidian, between ![[ ]]) or
         `[[page]]`, `((uuid))` (Logseq's {{embed ...}}). None when its note is not found."""
-        from .parsing import Embedded
 
         ref = BLOCK_REF.fullmatch(spec.strip())
         if ref is not None:
@@ -238,7 +233,6 @@ class Vault:
 
 
 def _section(note, link: Link):
-    from .parsing import Embedded
 
     if link.block:
         idx = note.block_ids.get(link.block)
@@ -275,7 +269,6 @@ def _subtree(units, idx: int) -> list[int]:
 def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
     """The picked units as an embed shows them: depth and parents relative to the first, headings
     below the embedded one as parents, each marked with the note and line it comes from."""
-    from .parsing import Unit
 
     picked = picked[:MAX_EMBED_UNITS]
     if not picked:

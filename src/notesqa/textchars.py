@@ -1,0 +1,47 @@
+"""What counts as a character of notes text: the one rule both sides of coverage use.
+
+The parsers count a note's text with it, the chunker what its chunks hold; coverage.py
+compares the two. Markup, white space, a picture's file name and embedded text (another
+note's) are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .liquid import strip_non_content
+from .markup import ATTACHMENT_SUFFIXES, Inline, outside_code
+
+_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
+_LINK_URL = re.compile(r"\]\([^)\s]*\)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def visible_chars(text: str) -> int:
+    """Characters that are text, not markup or space: what coverage counts on both sides."""
+    return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
+
+
+_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def _no_file_images(text: str) -> str:
+    return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
+
+
+_EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
+
+
+def text_chars(body: str) -> int:
+    """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
+    embeds (another note's text) and white space not counted (what coverage compares the
+    chunks' characters with)."""
+    def reader(part: str) -> str:
+        return Inline().render(_no_file_images(_EMBED_LINES.sub("", part)))
+
+    return visible_chars(outside_code(body, reader))
+
+
+def note_text_chars(text: str) -> int:
+    """Characters of notes text in a markdown note (its front matter left out)."""
+    return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))

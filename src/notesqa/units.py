@@ -1,0 +1,515 @@
+"""Units, what a person wrote as one thing, and the markdown walker that finds them in a note.
+
+A unit is what the person wrote as one thing: a list item (at any depth), a
+paragraph, a table row (with its header), or a code block with the sentence that
+introduces it. Each unit knows its line, its heading path and its parent bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from .textchars import note_text_chars, visible_chars
+from .liquid import strip_non_content
+from .markup import ATTACHMENT_SUFFIXES, WIKILINK, Inline, outside_code
+from .metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
+from .notefiles import Problem
+
+UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
+
+
+@dataclass
+class Unit:
+    kind: str
+    text: str  # plain text as shown: links reduced to their text, no markup
+    line: int  # 1-based line in the file
+    end_line: int
+    heading: tuple[str, ...]
+    parents: tuple[str, ...]  # texts of the bullets above, outermost first
+    depth: int = 0  # list nesting depth (0 = not in a list)
+    parent: int | None = None  # index of the parent bullet unit in the note
+    intro: str = ""  # for code blocks: the sentence that introduces them
+    marker: str = ""  # an ordered list item's number as written ("3." or "3)"); "" for a bullet
+    keep_lines: bool = False  # shown with its line breaks (a callout, a Logseq note block)
+    origin: tuple[str, int] | None = None  # an embedded copy: the note and line it comes from
+    thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
+
+
+@dataclass
+class ParsedNote:
+    path: str  # relative to the notes folder, forward slashes
+    title: str
+    tags: tuple[str, ...]
+    date: str | None  # ISO YYYY-MM-DD
+    units: list[Unit] = field(default_factory=list)
+    problem: Problem | None = None
+    aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
+    block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
+    id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
+    lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
+    text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
+    heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
+
+
+_MD = None
+
+
+def md_parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+        # $maths$ is read as written (no markdown escapes inside it); pandoc's rules, so "$5 or $15"
+        # stays text
+        _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+               .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True))
+    return _MD
+
+
+def inline_text(token, render: Callable[[str], str] | None = None) -> str:
+    """Plain text of an inline token: link and emphasis markup dropped, HTML dropped.
+
+    render (markup.Inline.render) turns Obsidian and Logseq syntax in the text into what a
+    reader sees; code spans are never passed to it. Adjacent text pieces are rendered
+    together, so a [[link]] the parser cut in two is still read as one."""
+    out: list[str] = []
+    prose: list[str] = []
+
+    def flush() -> None:
+        if prose:
+            joined = "".join(prose)
+            out.append(render(joined) if render is not None else joined)
+            prose.clear()
+
+    for child in token.children or []:
+        t = child.type
+        if t == "text":
+            prose.append(child.content)
+        elif t == "code_inline":
+            flush()
+            out.append(child.content)
+        elif t in ("math_inline", "math_inline_double"):
+            flush()
+            mark = "$$" if t == "math_inline_double" else "$"
+            out.append(f"{mark}{child.content}{mark}")
+        elif t in ("softbreak", "hardbreak"):
+            prose.append("\n")
+        elif t == "image" and not (child.content or "").lower().endswith(ATTACHMENT_SUFFIXES):
+            prose.append(child.content or "")  # its alt text, unless that is only its file name
+    flush()
+    return "".join(out)
+
+
+def clean(text: str) -> str:
+    """Fold whitespace for display."""
+    return " ".join(text.split())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def last_sentence(text: str) -> str:
+    parts = [p for p in _SENTENCE_END.split(clean(text)) if p.strip()]
+    return parts[-1] if parts else ""
+
+
+LABEL_CHARS = 80
+_LABEL_END = re.compile(r"[.!]['\")\]]*$")
+
+
+def _is_label(unit: Unit | None, inline) -> bool:
+    """A short one-line paragraph that is not a sentence, right before a list, names that list
+    ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
+    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") is not."""
+    if unit is None or unit.kind != "paragraph" or unit.depth:
+        return False
+    text = clean(unit.text)
+    if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
+        return False
+    return not _only_link(inline)
+
+
+def _only_link(inline) -> bool:
+    depth, outside = 0, ""
+    for child in getattr(inline, "children", None) or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif depth == 0 and child.type in ("text", "code_inline"):
+            outside += child.content
+    return not outside.strip(" \t:-–—|")
+
+
+def _label_text(text: str) -> str:
+    """A label as a parent: "Cons:" reads "Cons" in a breadcrumb."""
+    return clean(text).rstrip(" :")
+
+
+LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
+CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
+# a paragraph that is only an embed: ![[note]] (Obsidian) or {{embed ...}} (Logseq)
+EMBED_LINE = re.compile(r"^[ \t]*(?:!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+(.+?)\s*\}\}\}?)[ \t]*$")
+
+
+class EmbedSource(Protocol):  # noqa: D101 - what the walker asks of the vault for an embed
+    def embed(self, spec: str, from_path: str) -> "Embedded | None": ...
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """The units an embed shows, relative to themselves (depth from 0, parents inside the copy)."""
+
+    label: str  # where they come from: "Note", "Note > Heading"
+    units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
+
+
+class Walker:
+    """markdown-it tokens -> units, appended to one note's list.
+
+    Plain markdown feeds it one whole note. A Logseq page feeds it one block at a time,
+    with the block's ancestors already open as list items (see logseq.py), so a block is
+    a bullet whatever its indentation, and markdown inside a block reads as it does anywhere.
+    """
+
+    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None):
+        self.path = path
+        self.inline = inline
+        self.vault = vault
+        self.units: list[Unit] = []
+        self.block_ids: dict[str, int] = {}
+        self.id_titles: dict[str, str] = {}
+        self.headings: list[tuple[int, str]] = []
+        self.outline = False  # Logseq: the page's outline decides which headings are open
+        self.keep_lines = False  # Logseq: a block shows its line breaks
+        self.items: list[dict] = []  # open list items, innermost last
+        self.containers: list[str] = []  # "li" / "blockquote", innermost last
+        self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
+        self.first_h1: str | None = None
+        self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
+        self.last_inline = None  # the inline token of last_para, to tell a link-only line from a label
+        self.label: int | None = None  # a short line that names the list under it, e.g. "Pros"
+        self.lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
+        self.table: dict | None = None
+        self.line_offset = 0  # a Logseq block is parsed alone: its first line in the file
+        self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
+        self.lost: list[str] = []  # text the parser could not read as notes text
+        self.heading_chars = 0
+        self.h1_count = 0
+
+    # -- where the current block sits
+
+    def heading_path(self) -> tuple[str, ...]:
+        return tuple(h for _, h in self.headings)
+
+    def enclosing(self) -> tuple[int | None, tuple[str, ...]]:
+        """The innermost bullet (or list label) around the current block, and the chain of parents
+        (a list item whose unit is not made yet is not among them; a callout's title is)."""
+        above = [it["unit"] for it in self.items if it["unit"] is not None]
+        chain = [self.units[u].text for u in above]
+        for _, title, n_above in reversed(self.callouts):
+            chain.insert(min(n_above, len(chain)), title)
+        if self.label is not None:
+            chain.insert(0, _label_text(self.units[self.label].text))
+        return (above[-1] if above else self.label), tuple(chain)
+
+    def _line(self, tok) -> tuple[int, int]:
+        line = (tok.map[0] + 1 if tok.map else 1) + self.line_offset
+        return line, (tok.map[1] + self.line_offset if tok.map else line)
+
+    def _text(self, inline, line: int = 0) -> str:
+        self.inline.line = line
+        return inline_text(inline, self.inline.render)
+
+    def _add(self, unit: Unit) -> int:
+        self.units.append(unit)
+        idx = len(self.units) - 1
+        for block_id in self.inline.take_ids():
+            self.block_ids.setdefault(block_id, idx)
+        return idx
+
+    # -- tokens
+
+    def walk(self, tokens) -> None:
+        i, n = 0, len(tokens)
+        while i < n:
+            i = self._step(tokens, i)
+
+    def _step(self, tokens, i: int) -> int:
+        tok = tokens[i]
+        t = tok.type
+        if t not in ("paragraph_open", "blockquote_open"):
+            self.quote_start = False  # a callout's marker is its quote's first line
+        if t == "heading_open":
+            self._heading(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
+            return i + 3
+        if t == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
+            self._paragraph(tok, tokens[i + 1])
+            return i + 3
+        handler = self._HANDLERS.get(t)
+        if handler is not None:
+            handler(self, tok)
+        elif self.table is not None and t in self._TABLE:
+            self._TABLE[t](self, tok)
+        return i + 1
+
+    def _heading(self, tok, inline) -> None:
+        level = int(tok.tag[1:])
+        txt = clean(self._text(inline, self._line(tok)[0])) if inline is not None else ""
+        self.inline.take_ids()
+        if level == 1:
+            if self.first_h1 is None and not self.units:
+                self.first_h1 = txt  # a title only if the note opens with it ...
+            self.h1_count += 1  # ... and has no other: several are sections ("# Statement", "# Theory")
+        if not self.outline:
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+        if txt:
+            self.headings.append((level, txt))
+            self.heading_chars += visible_chars(txt)
+        self.last_para = None
+
+    def _list_open(self, tok) -> None:
+        if not self.items and _is_label(self.last_para, self.last_inline):
+            self.label = self.units.index(self.last_para)
+        # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
+        ordered = tok.type == "ordered_list_open"
+        start = tok.attrGet("start") if ordered else None
+        self.lists.append([int(start) if str(start or "").isdigit() else 1] if ordered else [])
+        self.last_para = None
+
+    def _list_close(self, tok) -> None:
+        self.lists.pop() if self.lists else None
+        if not self.items:
+            self.label = None
+
+    def _item_open(self, tok) -> None:
+        self.containers.append("li")
+        marker = ""
+        if self.lists and self.lists[-1]:
+            marker = f"{self.lists[-1][0]}{tok.markup}"
+            self.lists[-1][0] += 1
+        line, end = self._line(tok)
+        self.items.append({"line": line, "end": end, "unit": None, "marker": marker})
+
+    def _item_close(self, tok) -> None:
+        self.containers.pop() if self.containers else None
+        self.items.pop() if self.items else None
+        self.last_para = None
+
+    def _quote_open(self, tok) -> None:
+        self.containers.append("blockquote")
+        self.quote_start = True
+
+    def _quote_close(self, tok) -> None:
+        level = self.containers.count("blockquote")
+        self.callouts = [c for c in self.callouts if c[0] < level]
+        self.containers.pop() if self.containers else None
+        self.quote_start = False
+
+    def _paragraph(self, tok, inline) -> None:
+        callout_start, self.quote_start = self.quote_start, False
+        if self._embed(inline, self._line(tok)):
+            return
+        line, end = self._line(tok)
+        raw = self._text(inline, line)
+        keep_lines = False
+        if callout_start:
+            raw, line, keep_lines = self._callout(raw, line)
+        keep_lines = keep_lines or self.keep_lines
+        txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
+        if not txt:
+            self.inline.take_ids()
+            return
+        thin = _only_link(inline)
+        if self.containers and self.containers[-1] == "li" and self.items:
+            self._bullet_text(txt, end, keep_lines, thin)
+            return
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        parent_idx, chain = self.enclosing()
+        u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items), parent=parent_idx,
+                 keep_lines=keep_lines, thin=thin)
+        self._add(u)
+        self.last_para, self.last_inline = u, inline
+
+    def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
+        item = self.items[-1]
+        if item["unit"] is None:
+            parent_idx, chain = self.enclosing()
+            item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
+                                          depth=len(self.items), parent=parent_idx, marker=item["marker"],
+                                          keep_lines=keep_lines, thin=thin))
+        else:
+            u = self.units[item["unit"]]
+            u.thin = u.thin and thin
+            u.text = f"{u.text}\n{txt}"
+            u.end_line = end
+            for block_id in self.inline.take_ids():
+                self.block_ids.setdefault(block_id, item["unit"])
+        self.last_para = self.units[item["unit"]]
+
+    def _callout(self, raw: str, line: int) -> tuple[str, int, bool]:
+        """An Obsidian callout's first paragraph: "[!type] Title" then its body. The marker is not
+        text; the title heads the callout's body (as a parent does), the body keeps its lines."""
+        first, _, body = raw.partition("\n")
+        m = CALLOUT.match(first)
+        if m is None:
+            return raw, line, False
+        written = clean(first[m.end():])
+        title = written or m.group(1).capitalize()
+        if not body.strip() and written:
+            return title, line, True  # a callout of one line: its title is all it says
+        n_above = sum(1 for it in self.items if it["unit"] is not None)
+        self.heading_chars += visible_chars(written)
+        self.callouts.append((self.containers.count("blockquote"), title, n_above))
+        return body, line + 1, True  # (a bare [!quote] marker: no text, its kind heads what follows)
+
+    def _embed(self, inline, where: tuple[int, int]) -> bool:
+        """A paragraph that is only an embed shows what it embeds, at the embed's line, each unit
+        marked with the note and line it comes from."""
+        m = EMBED_LINE.match(inline.content)
+        if m is None or self.vault is None:
+            return False
+        got = self.vault.embed(m.group(1) or m.group(2), self.path)
+        if got is None:
+            return False  # read as a link to it (rendering it says it was not found)
+        parent_idx, chain = self.enclosing()
+        chain = (*chain, got.label)
+        base, depth = len(self.units), len(self.items)
+        for u in got.units:
+            parent = base + u.parent if u.parent is not None else parent_idx
+            self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
+                                   depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
+                                   keep_lines=u.keep_lines, origin=u.origin, thin=u.thin))
+        self.last_para = None
+        return True
+
+    def _code(self, tok) -> None:
+        code = tok.content.rstrip("\n")
+        if code.strip():
+            line, end = self._line(tok)
+            if tok.type == "code_block" and len(code) > LONG_INDENTED and not self.outline:
+                self.lost.append(f"an indented block of {len(code)} characters at line {line} is read as code "
+                                 "(only its start is indexed; indent it less to make it text)")
+            intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
+            parent_idx, chain = self.enclosing()
+            self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
+                                   parent=parent_idx, intro=intro))
+        self.last_para = None
+
+    def _table_open(self, tok) -> None:
+        self.table = {"header": [], "row": [], "in_head": False, "line": 1}
+
+    def _table_close(self, tok) -> None:
+        self.table = None
+        self.last_para = None
+
+    def _reset_para(self, tok) -> None:
+        self.last_para = None
+
+    def _math(self, tok) -> None:
+        """A $$ maths block: part of the prose around it, as written."""
+        maths = tok.content.strip()
+        if not maths:
+            return
+        line, end = self._line(tok)
+        parent_idx, chain = self.enclosing()
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        self.last_para = self.units[self._add(Unit(kind, f"$${maths}$$", line, end, self.heading_path(), chain,
+                                                   depth=len(self.items), parent=parent_idx))]
+
+    def _html(self, tok) -> None:
+        self.last_para = None
+        words = re.sub(r"<[^>]*>", " ", tok.content)
+        if len(clean(words)) > LONG_INDENTED // 4:
+            self.lost.append(f"an HTML block at line {self._line(tok)[0]} is not indexed")
+
+    def _thead(self, tok) -> None:
+        self.table["in_head"] = tok.type == "thead_open"
+
+    def _tr_open(self, tok) -> None:
+        self.table["row"] = []
+        self.table["line"] = self._line(tok)[0]
+
+    def _cell(self, tok) -> None:
+        self.table["row"].append(clean(self._text(tok, self.table["line"])))
+
+    def _tr_close(self, tok) -> None:
+        table = self.table
+        if table["in_head"]:
+            table["header"] = table["row"]
+        elif any(table["row"]):
+            hdr = table["header"]
+            cells = [f"{hdr[j]}: {c}" if j < len(hdr) and hdr[j] else c for j, c in enumerate(table["row"]) if c]
+            _, chain = self.enclosing()
+            self._add(Unit("table_row", " | ".join(cells), table["line"], table["line"], self.heading_path(), chain,
+                           depth=len(self.items)))
+
+    _HANDLERS = {
+        "bullet_list_open": _list_open, "ordered_list_open": _list_open,
+        "bullet_list_close": _list_close, "ordered_list_close": _list_close,
+        "list_item_open": _item_open, "list_item_close": _item_close,
+        "blockquote_open": _quote_open, "blockquote_close": _quote_close,
+        "fence": _code, "code_block": _code, "table_open": _table_open, "table_close": _table_close,
+        "hr": _reset_para, "html_block": _html, "math_block": _math, "math_block_label": _math,
+    }
+    _TABLE = {"thead_open": _thead, "thead_close": _thead, "tr_open": _tr_open, "inline": _cell,
+              "tr_close": _tr_close}
+
+
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+
+
+def _escape_table_links(text: str) -> str:
+    """[[note|alias]] in a table row written as Obsidian allows, without escaping its | (the
+    markdown table would split the link into two cells)."""
+    if "[[" not in text or "|" not in text:
+        return text
+
+    def row(m: re.Match) -> str:
+        return WIKILINK.sub(lambda w: w.group(0).replace("\\|", "|").replace("|", "\\|"), m.group(0))
+
+    return outside_code(text, lambda part: _TABLE_LINE.sub(row, part))
+
+
+_SPACED_TARGET = re.compile(r"(\]\()([^()<>\n]*\s[^()<>\n]*\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|md|markdown))\)", re.I)
+
+
+def _spaced_targets(text: str) -> str:
+    """![pic](../images/IO device.png): a link target with spaces, as Obsidian writes them, read as
+    <...> (CommonMark otherwise shows the whole link as text)."""
+    if "](" not in text:
+        return text
+    return outside_code(text, lambda part: _SPACED_TARGET.sub(r"\1<\2>)", part))
+
+
+def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> ParsedNote:
+    problem = None
+    text = fields_on_top(text)
+    tokens = md_parser().parse(_spaced_targets(_escape_table_links(strip_non_content(text))))
+    meta: dict = {}
+    if tokens and tokens[0].type == "front_matter":
+        meta, problem = front_matter(tokens[0].content, rel)
+        tokens = tokens[1:]
+    inline = Inline(rel, vault)
+    walker = Walker(rel, inline, vault)
+    walker.walk(tokens)
+    inline.lost.extend(walker.lost)
+    # paragraphs kept their soft line breaks until here so callers can map sentences to lines
+    title = meta.get("title")
+    if title not in (None, ""):
+        title = clean(str(title))
+    elif walker.first_h1 and walker.h1_count == 1 and " " not in Path(rel).stem.strip():
+        title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
+    else:
+        title = title_from_filename(rel)
+    date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
+    return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
+                      problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
+                      lost=tuple(inline.lost), text_chars=note_text_chars(text), heading_chars=walker.heading_chars)
