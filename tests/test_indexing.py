@@ -18,7 +18,7 @@ from notesqa import chunking, store
 from notesqa.cli import main
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.errors import ModelMismatchError
-from notesqa.indexing import _reuse_policy, build_index, changes_since_build, fingerprint
+from notesqa.indexing import _reuse_policy, build_index, fingerprint
 from notesqa.search import NotesIndex
 
 from conftest import CountingEmbedder, write
@@ -346,57 +346,6 @@ def test_an_open_index_follows_a_rebuild_with_another_model(notes, tmp_path):
     build_index(notes, index, "hash-256", rebuild=True)
     pinned.search("pelicans", k=1)
     assert "hash-256" in pinned.stale_reason
-
-
-# --------------------------------------------------------------------------- freshness
-
-
-def _status(notes, index) -> dict:
-    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index), "--json"])
-    assert res.exit_code == 0, res.output
-    return json.loads(res.stdout)
-
-
-def test_status_lists_new_changed_and_deleted_notes(built):
-    notes, index, _ = built
-    assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}
-    write(notes / "new.md", "* fresh\n")
-    append(notes / "aws-2024.md", "* edited\n")
-    (notes / "cooking/2024-02-01-bread.md").unlink()
-    assert _status(notes, index)["changes"] == {"new": ["new.md"], "changed": ["aws-2024.md"],
-                                                "deleted": ["cooking/2024-02-01-bread.md"]}
-    res = CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)])
-    assert "1 new, 1 changed, 1 deleted" in res.stdout and "notesqa index" in res.stdout
-    build_index(notes, index, embedder=fresh())
-    assert _status(notes, index)["changes"] == {"new": [], "changed": [], "deleted": []}
-
-
-def test_skipped_files_are_not_reported_new_until_they_change(built):
-    notes, index, _ = built
-    (notes / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
-    (notes / "empty.md").write_bytes(b"")
-    r = build_index(notes, index, embedder=fresh())
-    assert r.skipped == 2
-    gen, manifest = store.read_manifest(index)
-    assert set(manifest.skipped) == {"photo.md", "empty.md"}
-    assert changes_since_build(notes, manifest, index) == {"new": [], "changed": [], "deleted": []}
-    (notes / "empty.md").write_text("* now it has a bullet\n")
-    assert changes_since_build(notes, manifest, index)["new"] == ["empty.md"]
-
-
-def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(built):
-    notes, index, _ = built
-    path = notes / "aws-2024.md"
-    path.write_bytes(b"\x00\x01\x02 binary now")
-    r = build_index(notes, index, embedder=fresh())
-    assert r.kept == 1
-    _, manifest = store.read_manifest(index)
-    assert changes_since_build(notes, manifest, index) == {"new": [], "changed": [], "deleted": []}
-    path.write_text("* readable again\n")
-    assert changes_since_build(notes, manifest, index)["changed"] == ["aws-2024.md"]
-
-
-# --------------------------------------------------------------------------- over a damaged previous index
 
 
 def _gen(index: Path) -> Path:

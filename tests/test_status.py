@@ -11,7 +11,8 @@ from conftest import write
 from notesqa import store
 from notesqa.cli import main
 from notesqa.service import NotesService
-from notesqa.status import Changes, read_status
+from notesqa.indexing import build_index
+from notesqa.status import Changes, changes_since_build, needs_build, read_status
 
 
 def cli_status(notes, index, *extra) -> str:
@@ -107,3 +108,47 @@ def test_status_shows_the_index_precision(built, monkeypatch):
     monkeypatch.setattr(store, "read_manifest", with_precision)
     assert json.loads(cli_status(notes, index, "--json"))["precision"] == "int8"
     assert "(int8)" in cli_status(notes, index)
+
+
+def test_status_lists_new_changed_and_deleted_notes(built, embedder):
+    notes, index, _ = built
+    assert json.loads(cli_status(notes, index, "--json"))["changes"] == {"new": [], "changed": [], "deleted": []}
+    write(notes / "new.md", "* fresh\n")
+    with open(notes / "aws-2024.md", "a") as f:
+        f.write("* edited\n")
+    (notes / "cooking/2024-02-01-bread.md").unlink()
+    assert json.loads(cli_status(notes, index, "--json"))["changes"] == {
+        "new": ["new.md"], "changed": ["aws-2024.md"], "deleted": ["cooking/2024-02-01-bread.md"]}
+    assert needs_build(notes, index)
+    out = cli_status(notes, index)
+    assert "1 new, 1 changed, 1 deleted" in out and "notesqa index" in out
+    build_index(notes, index, embedder=embedder)
+    assert not changes_since_build(notes, store.read_manifest(index)[1], index) and not needs_build(notes, index)
+
+
+def test_skipped_files_are_not_reported_new_until_they_change(built, embedder):
+    notes, index, _ = built
+    (notes / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
+    (notes / "empty.md").write_bytes(b"")
+    r = build_index(notes, index, embedder=embedder)
+    assert r.skipped == 2
+    gen, manifest = store.read_manifest(index)
+    assert set(manifest.skipped) == {"photo.md", "empty.md"}
+    assert not changes_since_build(notes, manifest, index)
+    (notes / "empty.md").write_text("* now it has a bullet\n")
+    assert changes_since_build(notes, manifest, index).new == ("empty.md",)
+
+
+def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(built, embedder):
+    notes, index, _ = built
+    path = notes / "aws-2024.md"
+    path.write_bytes(b"\x00\x01\x02 binary now")
+    r = build_index(notes, index, embedder=embedder)
+    assert r.kept == 1
+    _, manifest = store.read_manifest(index)
+    assert not changes_since_build(notes, manifest, index)
+    path.write_text("* readable again\n")
+    assert changes_since_build(notes, manifest, index).changed == ("aws-2024.md",)
+
+
+# --------------------------------------------------------------------------- over a damaged previous index

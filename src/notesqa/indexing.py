@@ -512,35 +512,3 @@ def _version() -> str:
 
 
 # --------------------------------------------------------------------------- freshness
-
-
-def changes_since_build(notes_dir: str | os.PathLike, manifest: Manifest, index_dir: Path | None = None) -> dict:
-    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
-
-    Files skipped as bad input at the build are reported only once they change again
-    (as "changed" if an earlier version of them is indexed, else as "new").
-    """
-    notes_dir = Path(notes_dir)
-    prev, skipped = manifest.notes, manifest.skipped
-    files, _ = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
-    new, changed, seen = [], [], set()
-    for path in files:
-        rel = path.relative_to(notes_dir).as_posix()
-        seen.add(rel)
-        try:
-            st = path.stat()
-        except OSError:
-            st = None
-        now = (st.st_mtime_ns, st.st_size) if st is not None else (None, None)
-        if rel in skipped:
-            if now == (skipped[rel].mtime_ns, skipped[rel].size):
-                continue
-        elif st is None:
-            continue
-        old = prev.get(rel)
-        if old is None:
-            new.append(rel)
-        elif rel in skipped or (old.mtime_ns, old.size) != now:
-            changed.append(rel)
-    deleted = sorted(rel for rel in prev if rel not in seen)
-    return {"new": new, "changed": changed, "deleted": deleted}

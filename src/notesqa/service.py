@@ -151,6 +151,18 @@ class NotesService:
         """Is the index loaded (a question answers in milliseconds, with no build or model load first)?"""
         return self._index is not None
 
+    @property
+    def stale_reason(self) -> str | None:
+        """Why a newer index on disk is not used (damaged, another model), while the loaded one answers."""
+        return self._index.stale_reason if self._index is not None else None
+
+    def wait_for_build(self, timeout: float) -> bool:
+        """Wait until no build runs (at most timeout seconds); True if none runs now."""
+        if not self._build_lock.acquire(timeout=timeout):
+            return False
+        self._build_lock.release()
+        return True
+
     def has_index(self) -> bool:
         from .store import read_current
 
@@ -321,9 +333,8 @@ class NotesService:
 
         info = read_status(self.notes_dir, self.index_dir).to_dict()
         info["building"] = self.building
-        stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
-        if stale:
-            info["stale_reason"] = stale
+        if self.stale_reason:
+            info["stale_reason"] = self.stale_reason
         return info
 
     def refresh(self, rebuild: bool = False) -> dict:

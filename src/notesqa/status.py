@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .coverage import Coverage
+from .errors import NotesQAError
+from .notefiles import discover_notes
+
+if TYPE_CHECKING:
+    from .manifest import Manifest
 
 
 @dataclass(frozen=True)
@@ -67,17 +73,61 @@ class Status:
 def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
-    from .indexing import changes_since_build
     from .store import read_manifest
 
     gen, manifest = read_manifest(index_dir)
-    changes = None
-    if Path(notes_dir).is_dir():
-        ch = changes_since_build(notes_dir, manifest, Path(index_dir))
-        changes = Changes(tuple(ch["new"]), tuple(ch["changed"]), tuple(ch["deleted"]))
+    changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
         notes=manifest.counts.notes, chunks=manifest.counts.chunks, skipped=manifest.counts.skipped,
         skipped_files=tuple((rel, v.reason) for rel, v in sorted(manifest.skipped.items())),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes)
+
+
+def needs_build(notes_dir, index_dir) -> bool:
+    """Has a note been added, changed or deleted since the index was built? A file skipped at the
+    build as bad input does not count until it changes again (else a bad file would rebuild forever)."""
+    from .store import read_manifest
+
+    if not Path(notes_dir).is_dir():
+        return False
+    try:
+        _, manifest = read_manifest(Path(index_dir))
+    except NotesQAError:
+        return False
+    ch = changes_since_build(notes_dir, manifest, Path(index_dir))
+    known_bad = {p.path for p in manifest.problems}
+    return bool(ch.changed or ch.deleted or [p for p in ch.new if p not in known_bad])
+
+
+def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = None) -> Changes:
+    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
+
+    Files skipped as bad input at the build are reported only once they change again
+    (as "changed" if an earlier version of them is indexed, else as "new").
+    """
+    notes_dir = Path(notes_dir)
+    prev, skipped = manifest.notes, manifest.skipped
+    files, _ = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
+    new, changed, seen = [], [], set()
+    for path in files:
+        rel = path.relative_to(notes_dir).as_posix()
+        seen.add(rel)
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        now = (st.st_mtime_ns, st.st_size) if st is not None else (None, None)
+        if rel in skipped:
+            if now == (skipped[rel].mtime_ns, skipped[rel].size):
+                continue
+        elif st is None:
+            continue
+        old = prev.get(rel)
+        if old is None:
+            new.append(rel)
+        elif rel in skipped or (old.mtime_ns, old.size) != now:
+            changed.append(rel)
+    deleted = sorted(rel for rel in prev if rel not in seen)
+    return Changes(tuple(new), tuple(changed), tuple(deleted))

@@ -204,18 +204,9 @@ class NotesWatcher(threading.Thread):
         self.refreshes = 0
 
     def changed(self) -> bool:
-        from ..indexing import changes_since_build
-        from ..store import read_manifest
+        from ..status import needs_build
 
-        if not self.service.notes_dir.is_dir():
-            return False
-        try:
-            _, manifest = read_manifest(self.service.index_dir)
-        except NotesQAError:
-            return False
-        ch = changes_since_build(self.service.notes_dir, manifest, self.service.index_dir)
-        known_bad = {p.path for p in manifest.problems}
-        return bool(ch["changed"] or ch["deleted"] or [p for p in ch["new"] if p not in known_bad])
+        return needs_build(self.service.notes_dir, self.service.index_dir)
 
     def run(self) -> None:
         while not self.stopped.wait(self.interval):

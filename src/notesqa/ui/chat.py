@@ -121,8 +121,7 @@ class ChatService(NotesService):
         """While the first build runs (the page starts it on load), a question waits for it rather
         than make the person ask again."""
         if not self.has_index() and self.building:
-            if self._build_lock.acquire(timeout=FIRST_BUILD_WAIT):
-                self._build_lock.release()
+            self.wait_for_build(FIRST_BUILD_WAIT)
 
     def _context(self, target: str, query: str) -> str:
         try:
@@ -175,9 +174,8 @@ class ChatService(NotesService):
                   f"**Built:** {_when(st.built_at)}",
                   f"**Model:** {md_escape(str(st.model))}",
                   "**Changed since:** " + (", ".join(f"{n} {k}" for k, n in changed.items()) if changed else "none")]
-        stale = getattr(self._index, "stale_reason", None) if self._index is not None else None
-        if stale:
-            lines.append(f"**Answering from the previous index:** {md_escape(stale)}")
+        if self.stale_reason:
+            lines.append(f"**Answering from the previous index:** {md_escape(self.stale_reason)}")
         return "  \n".join(lines)
 
     def examples(self, n: int = 4) -> list[str]:
