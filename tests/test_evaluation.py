@@ -31,3 +31,32 @@ def test_note_level_figures_rank_notes_by_their_first_hit():
     assert notes["ndcg@5"] == pytest.approx((1 + 1 / 1.5849625) / 2, rel=1e-6)
     assert "note-level (n=2)" in format_row("notesqa", score(QUESTIONS, RESULTS))
     assert "note-level" not in score(QUESTIONS[:1], RESULTS)  # only questions marked note_level
+
+
+@pytest.mark.parametrize("text, said", [
+    ("", "holds no questions"),
+    ('{"id": "a", "question": "?", "file": "A.md", "answer": ["x"]}\nnot json\n', ":2 is not a JSON object"),
+    ('{"question": "?", "file": "A.md", "answer": ["x"]}\n', ":1 lacks id"),
+    ('{"id": "a", "question": "?", "file": "A.md", "answer": "x"}\n', ":1 lacks answer"),
+    ('{"id": "a", "question": "?", "file": "A.md", "answer": ["x"]}\n' * 2, "used twice"),
+])
+def test_a_bad_questions_file_is_named_with_its_line(tmp_path, text, said):
+    from notesqa.errors import QueryError
+    from notesqa.evaluation import load_questions
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(text)
+    with pytest.raises(QueryError, match=said):
+        load_questions(path)
+
+
+def test_eval_says_what_is_wrong_with_the_questions_before_building(tmp_path, notes):
+    from click.testing import CliRunner
+
+    from notesqa.cli import main
+
+    (tmp_path / "q.jsonl").write_text("{broken\n")
+    res = CliRunner().invoke(main, ["eval", str(tmp_path / "q.jsonl"), "--notes", str(notes), "--index",
+                                    str(tmp_path / "ix"), "--model", "hash-64"])
+    assert res.exit_code != 0 and "q.jsonl:1 is not a JSON object" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "ix").exists()  # nothing built for a questions file that cannot be read

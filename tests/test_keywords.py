@@ -126,3 +126,12 @@ def test_tokenize_ascii_and_unicode_paths_agree():
     assert tokenize(text) == ["retri", "sdk", "1", "x9", "token", "bucket", "cach", "cach"]
     assert tokenize(text + " ü") == tokenize(text) + ["ü", "u"]  # the same words through the Unicode path
     assert tokenize("Café crème") == ["café", "cafe", "crème", "creme"]
+
+
+def test_bm25s_progress_notes_stay_quiet(caplog):
+    import logging
+
+    with caplog.at_level(logging.DEBUG):
+        KeywordIndex.build(["one passage", "another passage"])
+    assert logging.getLogger("bm25s").level == logging.WARNING
+    assert not [r for r in caplog.records if r.name.startswith("bm25s")]

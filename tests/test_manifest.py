@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from notesqa import store
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.indexing import build_index
@@ -65,7 +67,15 @@ def test_an_older_manifest_without_the_later_keys_still_loads(built):
 
 
 def test_precision_and_problems_are_typed():
-    m = Manifest.from_json({"format_version": 1, "fingerprint": {"precision": "int8"},
-                            "problems": [{"path": "a.md", "action": "skipped", "reason": "empty file"}]})
+    m = Manifest.from_json({"format_version": 1, "model": "m", "fingerprint": {"precision": "int8"}, "counts": {},
+                            "notes": {}, "problems": [{"path": "a.md", "action": "skipped", "reason": "empty file"}]})
     assert m.precision == "int8" and m.problems == (Problem("a.md", "skipped", "empty file"),)
     assert Manifest(1).precision is None and Manifest(1).counts == Counts()
+
+
+@pytest.mark.parametrize("missing", ["model", "fingerprint", "counts", "notes"])
+def test_a_manifest_without_what_every_build_writes_is_malformed(missing):
+    d = {"format_version": 1, "model": "m", "fingerprint": {}, "counts": {}, "notes": {}}
+    del d[missing]
+    with pytest.raises(ValueError, match=missing):
+        Manifest.from_json(d)

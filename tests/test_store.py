@@ -400,6 +400,7 @@ DAMAGE = {
     "future format": lambda ix: _edit_manifest(ix, format_version=99),
     "old format": lambda ix: _edit_manifest(ix, format_version=0),
     "manifest notes not an object": lambda ix: _edit_manifest(ix, notes=["a.md"]),
+    "manifest without its model": lambda ix: (_gen(ix) / store.MANIFEST).write_text('{"format_version": 1}'),
 }
 # what the build that repairs it says: the previous index unusable, its chunks unreadable, or
 # nothing (the build reads neither the dense nor the keyword index of the previous one)
@@ -461,3 +462,18 @@ def test_only_the_current_format_is_read(built, version, says):
     _edit_manifest(index, format_version=version)
     with pytest.raises(IndexVersionError, match=says):
         store.read_manifest(index)
+
+
+def test_vectors_on_disk_are_read_only_for_an_approximate_index_and_damage_is_said(built, monkeypatch):
+    notes, index, _ = built
+    gen = store.load_generation(index)
+    (gen.path / store.VECTORS).unlink()  # an exact index holds its vectors itself
+    assert store.vectors_of(gen) is gen.dense.matrix
+    assert NotesIndex.open(index, embedder=fresh()).search("shuffle sharding", k=1)[0].path == "aws-2024.md"
+    monkeypatch.setattr(dense, "EXACT_MAX", 0)  # as a vault of more than EXACT_MAX chunks
+    build_index(notes, index, embedder=fresh(), rebuild=True)
+    gen = store.load_generation(index)
+    assert store.vectors_of(gen).shape == (len(gen.chunks), 256)
+    (gen.path / store.VECTORS).write_bytes(b"\x93NUMPY cut short")
+    with pytest.raises(IndexCorruptError, match="damaged .*notesqa index --rebuild"):
+        NotesIndex.open(index, embedder=fresh())

@@ -189,8 +189,9 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False):
     try:
         return NotesIndex.open(index_dir, model=model)
     except IndexNotFoundError:
-        if not Path(notes_dir).is_dir():
-            raise
+        from .indexing import check_notes_dir
+
+        check_notes_dir(Path(notes_dir))  # no index and no notes to build one from: say which is missing
         if not quiet:
             click.echo(f"No index in {index_dir}/ yet: building it from {notes_dir}/ first.", err=True)
         # another process may be making this first index already: wait for it, then use it
@@ -236,6 +237,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     """
     # The notes folder only matters when there is no index yet, and then it was built from
     # nowhere: the plain defaults, without reading the manifest on every question.
+    from .query import check_question
+
+    check_question(" ".join(question))
     notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,

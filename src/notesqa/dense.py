@@ -78,6 +78,11 @@ class FlatDense(_Faiss):
             index.add(vectors)
         return index
 
+    @property
+    def matrix(self) -> np.ndarray:
+        """Every chunk's vector, row by row (the index holds them as they are)."""
+        return self._matrix
+
     def scores(self, query: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         if self.size == 0:
             return _empty()

@@ -20,6 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
+from .errors import QueryError
+
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKS = re.compile(r"[*_`]")
 SPACE = re.compile(r"\s+")
@@ -29,9 +31,34 @@ def norm(s: str) -> str:
     return SPACE.sub(" ", MARKS.sub("", LINK.sub(r"\1", s))).strip().casefold()
 
 
+_FIELDS = {"id": str, "question": str, "file": str, "answer": list}  # what each question must have
+
+
 def load_questions(path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    """The questions of a JSONL file (see ../shared/eval's format). Raises QueryError naming the line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"Cannot read the questions file {path} ({exc}).") from None
+    out, ids = [], set()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QueryError(f"{path}:{n} is not a JSON object ({exc.msg}): one question per line.") from None
+        missing = [k for k, kind in _FIELDS.items() if not isinstance(q, dict) or not isinstance(q.get(k), kind)]
+        if missing:
+            raise QueryError(f"{path}:{n} lacks {', '.join(missing)}: each question needs "
+                             f"{', '.join(_FIELDS)} (answer: a list of spans).")
+        if q["id"] in ids:
+            raise QueryError(f"{path}:{n}: the id {q['id']!r} is used twice.")
+        ids.add(q["id"])
+        out.append(q)
+    if not out:
+        raise QueryError(f"{path} holds no questions.")
+    return out
 
 
 def rank_of_hit(q: dict, results: list[dict]) -> int | None:

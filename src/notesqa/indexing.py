@@ -218,7 +218,7 @@ def build_index(
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
-    _check_notes_dir(notes_dir)
+    check_notes_dir(notes_dir)
     embedder = embedder or embedder_for(index_dir, model)
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)
@@ -231,7 +231,8 @@ def build_index(
     return report
 
 
-def _check_notes_dir(notes_dir: Path) -> None:
+def check_notes_dir(notes_dir: Path) -> None:
+    """Raises NotesFolderError, saying what to do, unless notes_dir is a folder."""
     if notes_dir.exists() and not notes_dir.is_dir():
         raise NotesFolderError(f"{notes_dir} is a file, not a folder: pass --notes with the folder your notes "
                                "are in.")

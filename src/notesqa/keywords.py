@@ -132,7 +132,7 @@ class KeywordIndex:
               section_texts: list[str] | None = None) -> "KeywordIndex":
         """BM25 over texts; with section_of (each text's section) and section_texts, also
         over the sections (see chunking.sections)."""
-        import bm25s
+        bm25s = _bm25s()
 
         corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every row
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
@@ -155,7 +155,7 @@ class KeywordIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "KeywordIndex":
-        import bm25s
+        bm25s = _bm25s()
 
         folder = Path(folder)
         meta = json.loads((folder / "notesqa.json").read_text())
@@ -211,3 +211,14 @@ class KeywordIndex:
             best = float(np.max(sc["data"][lo:hi])) if hi > lo else 0.0
             self._ceilings[token_id] = best
         return best
+
+
+def _bm25s():
+    """bm25s, imported on first use. It sets its own logger to DEBUG when imported: put back to
+    warnings, so no front end (the MCP server's stderr, a terminal) prints its progress notes."""
+    import logging
+
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s

@@ -113,7 +113,11 @@ class Manifest:
 
     @classmethod
     def from_json(cls, d: dict) -> "Manifest":
-        """Raises TypeError, ValueError, KeyError or AttributeError on a malformed manifest."""
+        """Raises TypeError, ValueError, KeyError or AttributeError on a malformed manifest: one
+        without the model, fingerprint, counts and notes every build writes is one."""
+        for key, kind in (("model", str), ("fingerprint", dict), ("counts", dict), ("notes", dict)):
+            if not isinstance(d.get(key), kind):
+                raise ValueError(f"{key!r} is missing or not a {kind.__name__}")
         return cls(
             format_version=d["format_version"],
             notesqa_version=d.get("notesqa_version"),

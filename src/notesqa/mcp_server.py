@@ -194,7 +194,6 @@ def create_server(notes_dir, index_dir, model: str | None = None, embedder=None)
 def run(notes_dir, index_dir, model: str | None = None) -> None:
     """Serve over stdio until the client closes the connection."""
     logging.basicConfig(level=logging.WARNING, format="notesqa mcp: %(levelname)s %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
     server = create_server(notes_dir, index_dir, model=model)
     log.info("serving %s/ (index %s/) over stdio", notes_dir, index_dir)
     server.run("stdio")

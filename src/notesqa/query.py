@@ -94,6 +94,13 @@ def _near(name: str) -> bool:
     return name in _FILTERISH or bool(difflib.get_close_matches(name, FILTER_NAMES, n=1, cutoff=0.75))
 
 
+def check_question(question) -> str:
+    """The question, if it is one: a front end asked something empty is told so (QueryError)."""
+    if not isinstance(question, str) or not question.strip():
+        raise QueryError("The question is empty: ask something, for example \"what is shuffle sharding for?\".")
+    return question
+
+
 def parse_query(question: str) -> tuple[str, Filters]:
     """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
 

@@ -90,7 +90,7 @@ class NotesIndex:
                 f"with: run `notesqa index --rebuild` so questions and notes use the same vectors."
             )
         names = NoteNames.build(gen.chunks, manifest.notes, gen.keywords.rows_with)
-        notes = ranking.NoteVectors.build(gen.chunks, store.load_vectors(gen.path))
+        notes = ranking.NoteVectors.build(gen.chunks, store.vectors_of(gen))
         self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes)
 
     def refresh(self) -> bool:

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError, QueryError
+from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError
 
 log = logging.getLogger("notesqa.service")
 
@@ -204,7 +204,7 @@ class NotesService:
 
         if not self._build_lock.acquire(blocking=wait):
             raise BuildLockedError(f"An index build of {self.index_dir}/ is already running in this server: "
-                                   "wait for it to finish (index_status shows when it is done), then try again.")
+                                   "wait for it to finish (the index status says when it is done), then try again.")
         try:
             self.building = True
             rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
@@ -276,10 +276,9 @@ class NotesService:
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
         from .hits import WEAK_MATCH, no_match, weak
-        from .query import merge_filters, parse_query
+        from .query import check_question, merge_filters, parse_query
 
-        if not isinstance(question, str) or not question.strip():
-            raise QueryError("The question is empty: ask something, for example \"what is shuffle sharding for?\".")
+        check_question(question)
         if not 1 <= int(k) <= K_MAX:
             raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
         text, parsed = parse_query(question)  # a misspelt filter in the question is an error here

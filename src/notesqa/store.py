@@ -191,6 +191,23 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
     return Generation(gen, manifest, chunks, dense_index, keywords)
 
 
+def vectors_of(gen: Generation) -> np.ndarray:
+    """Every chunk's vector: the exact index's own matrix, else read from the generation's file
+    (memory-mapped: use it and let it go, a later build may delete the file). Raises IndexCorruptError."""
+    if gen.dense.exact:
+        return gen.dense.matrix
+    index_dir = gen.path.parent
+    try:
+        vectors = load_vectors(gen.path)
+    except Exception as exc:  # noqa: BLE001 - missing or cut short: the same actionable message
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {type(exc).__name__}: {exc}); "
+                                f"{rebuild_hint(index_dir)}.") from exc
+    if vectors.ndim != 2 or len(vectors) != len(gen.chunks):
+        raise IndexCorruptError(f"The index in {index_dir}/ is inconsistent ({len(gen.chunks)} chunks, "
+                                f"{len(vectors)} vectors on disk); {rebuild_hint(index_dir)}.")
+    return vectors
+
+
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)

@@ -1,0 +1,54 @@
+"""The command line (cli.py): what it prints, and the clear messages it gives instead of tracebacks."""
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from notesqa.cli import format_hit, main
+from notesqa.hits import Hit
+
+
+def _ask(*args):
+    return CliRunner().invoke(main, ["ask", *args])
+
+
+def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from():
+    hit = Hit("Shuffle sharding\n- maps customers", "aws.md", 9, ("Keynotes",), 0.4321, title="AWS",
+              parents=("Cells",), origin="cells.md:3")
+    out = click_unstyle(format_hit(2, hit))
+    assert out.splitlines() == ["[2] Shuffle sharding", "    - maps customers", "    AWS > Keynotes > Cells",
+                                "    aws.md:9  score 0.432  (embedded from cells.md:3)"]
+
+
+def test_an_empty_question_is_refused_as_every_front_end_refuses_it(tmp_path):
+    res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path), "  ")
+    assert res.exit_code == 1 and "The question is empty" in res.stderr and "Traceback" not in res.output
+
+
+def test_asking_without_an_index_or_notes_says_the_notes_folder_is_missing(tmp_path):
+    res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "nope"), "cells")
+    assert res.exit_code == 1
+    assert f"Notes folder {tmp_path / 'nope'}/ does not exist" in res.stderr and "Traceback" not in res.output
+
+
+def test_nothing_found_says_so_and_mentions_filters_only_when_there_are_some(built):
+    notes, index, _ = built
+    args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")
+    assert _ask(*args, "--after", "2031-01-01", "cells").output.strip() == (
+        "No matching notes. Try other words, or fewer filters.")
+    assert _ask(*args, "after:2031-01-01 cells").output.strip().endswith("or fewer filters.")
+
+
+def test_cli_import_stays_light():
+    code = ("import sys, notesqa.cli; heavy = [m for m in ('mcp', 'gradio', 'torch', 'fastapi') if m in sys.modules];"
+            " print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+    assert "mcp" in CliRunner().invoke(main, ["--help"]).output
+
+
+def click_unstyle(text: str) -> str:
+    import click
+
+    return click.unstyle(text)
