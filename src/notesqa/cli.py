@@ -30,8 +30,9 @@ def _index_option(f):
 
 def _model_option(f):
     return click.option("--model", default=None,
-                        help=f"sentence-transformers model name or local path (default: ${ENV_MODEL}, else the "
-                             "index's own model, else all-MiniLM-L6-v2, bundled).")(f)
+                        help=f"sentence-transformers model name or local path to build with (default: ${ENV_MODEL}, "
+                             "else the index's own model, else all-MiniLM-L6-v2, bundled). Questions use the model "
+                             "the index was built with; a different --model is refused with what to do.")(f)
 
 
 def _dirs(notes_dir, index_dir):

@@ -45,7 +45,7 @@ def _sidebar(service: ChatService) -> SimpleNamespace:
         # allow_custom_value: a chosen folder or tag that a rebuild removed must not make
         # every later question fail in Gradio's own check (the lists are pruned on the next tick)
         c.tags = gr.Dropdown(label="Tags", multiselect=True, choices=[], elem_id="nq-tags",
-                             info="From the notes' front matter", allow_custom_value=True)
+                             info="From the notes' front matter, #tags and Logseq tags::", allow_custom_value=True)
         c.folders = gr.Dropdown(label="Folders", multiselect=True, choices=[], elem_id="nq-folders",
                                 allow_custom_value=True)
         c.after = gr.Textbox(label="Dated from", placeholder="YYYY-MM-DD", elem_id="nq-after", max_lines=1)
