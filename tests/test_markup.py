@@ -1,7 +1,7 @@
 """Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.markup import Inline, links_as_markdown, parse_link, strip_comments
+from notesqa.markup import Inline, links_as_markdown, outside_code, parse_link, strip_comments
 from notesqa.parsing import parse_note
 
 
@@ -104,3 +104,9 @@ def test_a_stray_backtick_does_not_hide_a_comment_or_a_link():
                       "See [[Other note]] then run `ls`.\n", "n.md")
     shown = " ".join(u.text for u in note.units)
     assert "hunter2" not in shown and "[[" not in shown
+
+
+def test_a_fence_that_opens_a_list_item_is_code_too():
+    text = "- ```\n  {{video x}} %% not a comment %%\n  ```\n- {{video y}} after\n"
+    out = outside_code(text, lambda part: part.replace("{{", "<").replace("}}", ">"))
+    assert out == "- ```\n  {{video x}} %% not a comment %%\n  ```\n- <video y> after\n"

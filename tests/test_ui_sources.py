@@ -176,7 +176,16 @@ def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
 
     page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
     out = readable_source(page, logseq=True)
-    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]", "-  watch"]
+    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]",
+                                   "- https://x watch"]
+
+
+def test_source_view_shows_block_properties_as_the_app_does_and_leaves_a_blocks_code_alone():
+    page = ("- These commands:\n\t- type:: [[Command]]\n\t  name:: Embed video\n\t  id:: 645d0145-0000\n"
+            "\t- ```\n\t  - {{video https://x}}\n\t  key:: value\n\t  ```\n")
+    assert readable_source(page, logseq=True).split("\n") == [
+        "- These commands:", "\t- **type:** [[Command]]", "\t  **name:** Embed video", "",
+        "\t- ```", "\t  - {{video https://x}}", "\t  key:: value", "\t  ```", ""]
 
 
 def test_the_source_view_leaves_code_alone():

@@ -181,7 +181,7 @@ class Inline:
 
 # --------------------------------------------------------------------------- whole text, code kept
 
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_FENCE = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?(`{3,}|~{3,})")  # also a list item's (a Logseq block's): "- ```"
 _CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.S)  # not across paragraphs
 
 

@@ -14,8 +14,8 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
-from ..logseq import looks_like_outline, org_blocks, take_properties
-from ..markup import MACRO, outside_code
+from ..logseq import looks_like_outline, org_blocks
+from ..markup import MACRO, code_fence_after, outside_code
 from .render import context_html, note_html, passage_digest, render_markdown
 
 log = logging.getLogger("notesqa.ui")
@@ -131,11 +131,11 @@ def readable_source(text: str, logseq: bool = False) -> str:
     its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
     note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
     if logseq or looks_like_outline(text):
-        lines = org_blocks(take_properties(text.split("\n"))[1])
+        lines = org_blocks(_properties_shown(text.split("\n")))
         # a heading written at the margin heads the tab-indented blocks after it (as a block
         # would), where markdown would read them as one code block
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
-        text = outside_code(text, lambda part: MACRO.sub(_macro_source, part) if "{{" in part else part)
+        text = outside_code(text, _logseq_prose)
     if "[!" not in text:
         return text
 
@@ -146,8 +146,32 @@ def readable_source(text: str, logseq: bool = False) -> str:
 
 
 _BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+_PROPERTY_LINE = re.compile(r"^([ \t]*(?:- )?)([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
+_HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")  # the app does not show these
+
+
+def _properties_shown(lines: list[str]) -> list[str]:
+    """Property lines outside code as the app shows them, "**type:** [[Command]]"; the ones it
+    hides (id, collapsed, card-*, ...) blank, so every other line keeps its place."""
+    out, fence = [], None
+    for line in lines:
+        m = _PROPERTY_LINE.match(line) if fence is None else None
+        fence = code_fence_after(line, fence)
+        if m is None:
+            out.append(line)
+        elif m.group(2).lower().startswith(_HIDDEN_PROPERTIES):
+            out.append("")
+        else:
+            out.append(f"{m.group(1)}**{m.group(2)}:** {m.group(3) or ''}".rstrip())
+    return out
+
+
+def _logseq_prose(part: str) -> str:
+    """A Logseq page's text outside code, macros as _macro_source says."""
+    return MACRO.sub(_macro_source, part) if "{{" in part else part
 
 
 def _macro_source(m: re.Match) -> str:
-    """A macro in the source view: an embed as the link or reference it embeds, others not shown."""
-    return (m.group(2) or "").strip() if (m.group(1) or "").lower() == "embed" else ""
+    """A macro in the source view: an embed as the link or reference it embeds, a video as its
+    address, others not shown."""
+    return (m.group(2) or "").strip() if (m.group(1) or "").lower() in ("embed", "video", "youtube") else ""
