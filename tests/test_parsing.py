@@ -75,3 +75,10 @@ def test_table_rows_code_with_intro_and_numbered_items(notes):
     folds = next(u for u in note.units if u.text == "Four sets of stretch and folds")
     assert folds.parents == ("Bulk ferment for five hours",)
     assert note.date == "2024-02-01"  # from the Jekyll file-name prefix
+
+
+def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
+    note = parse_note("- First line of the item.\n\n  Its second paragraph.\n- Next item\n", "n.md")
+    first = note.units[0]
+    assert (first.text, first.line, first.end_line) == ("First line of the item.\nIts second paragraph.", 1, 3)
+    assert [u.text for u in note.units][1:] == ["Next item"]

@@ -33,7 +33,7 @@ def has_words(text: str) -> bool:
     return _WORDY.search(text) is not None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chunk:
     path: str
     line: int

@@ -255,8 +255,7 @@ def parse_page(text: str, rel: str, vault=None):
     meta, problem, start = _page_front_matter(lines, rel, front_matter)
     blocks = split_blocks(lines[start:], start + 1)
     inline = Inline(rel, vault)
-    walker = Walker(rel, inline, vault)
-    walker.outline = walker.keep_lines = True
+    walker = Walker(rel, inline, vault, outline=True)
     page_props: dict[str, str] = {}
     stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
     numbers: dict[int, int] = {}  # depth -> last number of a numbered list (logseq.order-list-type)
@@ -277,16 +276,10 @@ def parse_page(text: str, rel: str, vault=None):
                      for _ in range(block.depth - 1 - len(items)))
         items.append(item)
         _open_headings(stack, block)
-        walker.headings = [(level, txt) for _, level, txt in stack]
-        if HEADING.match(next((ln for ln in body if ln.strip()), "")):
-            # a heading block heads what is under it; its own text is a paragraph, not their parent
-            walker.items, walker.containers = items[:-1], ["li"] * (len(items) - 1) + ["section"]
-        else:
-            walker.items, walker.containers = list(items), ["li"] * len(items)
-        walker.callouts, walker.lists, walker.label, walker.last_para = [], [], None, None
-        walker.line_offset = block.line - 1
         first_unit = len(walker.units)
-        walker.walk(md_parser().parse("\n".join(body)))
+        walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
+                          heads_children=bool(HEADING.match(next((ln for ln in body if ln.strip()), ""))),
+                          line_offset=block.line - 1)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))

@@ -48,7 +48,7 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Filters:
     tags: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
@@ -108,9 +108,9 @@ def parse_query(question: str) -> tuple[str, Filters]:
     afer:, date:) is an error so a typo is not silently ignored; other `word:word`
     text such as re:Invent or 10:30 and URLs stay in the question.
     """
-    filters = Filters()
     tags: list[str] = []
     paths: list[str] = []
+    dates: dict[str, str | None] = {}  # after, before: the last one written
     problems: list[str] = []
 
     def take(m: re.Match) -> str:
@@ -121,10 +121,8 @@ def parse_query(question: str) -> tuple[str, Filters]:
             tags.append(value)
         elif name == "path":
             paths.append(value)
-        elif name == "after":
-            filters.after = parse_date(value, "after")
-        elif name == "before":
-            filters.before = parse_date(value, "before")
+        elif name in ("after", "before"):
+            dates[name] = parse_date(value, name)
         elif (m.group(1).islower() or m.group(1).istitle()) and _near(name):
             problems.append(name)
             return m.group(0)
@@ -136,9 +134,7 @@ def parse_query(question: str) -> tuple[str, Filters]:
     if problems:
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
-    filters.tags = tuple(tags)
-    filters.paths = tuple(paths)
-    return " ".join(text.split()), filters
+    return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"))
 
 
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:

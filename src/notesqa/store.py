@@ -53,7 +53,7 @@ def rebuild_hint(index_dir: Path) -> str:
 # --------------------------------------------------------------------------- generations
 
 
-@dataclass
+@dataclass(frozen=True)
 class Generation:
     """One complete index on disk, as loaded for searching."""
 

@@ -8,7 +8,7 @@ introduces it. Each unit knows its line, its heading path and its parent bullets
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -21,7 +21,7 @@ from .notefiles import Problem
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Unit:
     kind: str
     text: str  # plain text as shown: links reduced to their text, no markup
@@ -38,7 +38,7 @@ class Unit:
     thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedNote:
     path: str  # relative to the notes folder, forward slashes
     title: str
@@ -178,7 +178,8 @@ class Walker:
     a bullet whatever its indentation, and markdown inside a block reads as it does anywhere.
     """
 
-    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None):
+    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None, outline: bool = False):
+        """outline: a Logseq page, walked block by block (walk_block)."""
         self.path = path
         self.inline = inline
         self.vault = vault
@@ -186,8 +187,8 @@ class Walker:
         self.block_ids: dict[str, int] = {}
         self.id_titles: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
-        self.outline = False  # Logseq: the page's outline decides which headings are open
-        self.keep_lines = False  # Logseq: a block shows its line breaks
+        self.outline = outline  # Logseq: the page's outline decides which headings are open
+        self.keep_lines = outline  # Logseq: a block shows its line breaks
         self.items: list[dict] = []  # open list items, innermost last
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
@@ -235,6 +236,20 @@ class Walker:
         return idx
 
     # -- tokens
+
+    def walk_block(self, body: str, items: list[dict], headings: list[tuple[int, str]], heads_children: bool,
+                   line_offset: int) -> None:
+        """Walk one block of an outline (a Logseq page): its markdown, as the list item items[-1]
+        inside the items before it, under the headings open there. A heading block heads the
+        blocks under it: its own text is then a paragraph of its section, not their parent."""
+        self.headings = headings
+        if heads_children:
+            self.items, self.containers = items[:-1], ["li"] * (len(items) - 1) + ["section"]
+        else:
+            self.items, self.containers = list(items), ["li"] * len(items)
+        self.callouts, self.lists, self.label, self.last_para = [], [], None, None
+        self.line_offset = line_offset
+        self.walk(md_parser().parse(body))
 
     def walk(self, tokens) -> None:
         i, n = 0, len(tokens)
@@ -347,9 +362,7 @@ class Walker:
                                           keep_lines=keep_lines, thin=thin))
         else:
             u = self.units[item["unit"]]
-            u.thin = u.thin and thin
-            u.text = f"{u.text}\n{txt}"
-            u.end_line = end
+            self.units[item["unit"]] = replace(u, thin=u.thin and thin, text=f"{u.text}\n{txt}", end_line=end)
             for block_id in self.inline.take_ids():
                 self.block_ids.setdefault(block_id, item["unit"])
         self.last_para = self.units[item["unit"]]
