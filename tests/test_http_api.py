@@ -129,3 +129,15 @@ def test_api_with_auth_wants_the_same_login_as_the_chat(sample):
             assert browser.get("/api/status").status_code == 200
     finally:
         stop(proc)
+
+
+def test_each_error_has_its_status_code():
+    import notesqa
+    from notesqa.http_api import status_code
+
+    assert status_code(notesqa.QueryError("x")) == status_code(notesqa.ArgumentError("x")) == 400
+    assert status_code(notesqa.NoteNotFoundError("x")) == 404
+    assert status_code(notesqa.BuildLockedError("x")) == 409
+    assert status_code(notesqa.IndexWriteError("x")) == 507
+    assert status_code(notesqa.IndexCorruptError("x")) == status_code(notesqa.IndexNotFoundError("x")) == 503
+    assert status_code(notesqa.NotesQAError("x")) == 500

@@ -66,12 +66,14 @@ class Chunk:
 
 
 def context_line(title: str, heading: list[str] | tuple, parents: list[str] | tuple) -> str:
-    return " > ".join(dedupe_path([title, *heading, *(_short(p) for p in parents)]))
+    return " > ".join(_dedupe_path([title, *heading, *(_short(p) for p in parents)]))
 
 
-def dedupe_path(parts) -> list[str]:
+def _dedupe_path(parts) -> list[str]:
     """Path parts without empties and without a part repeating the one before it: a note titled
-    by its first heading, or a list label that repeats its heading, reads once ("T > Pros")."""
+    by its first heading, or a list label that repeats its heading, reads once ("T > Pros").
+    For the text the model embeds; hits.py's display rule also drops a shortened title, but
+    changing this one would change every vector."""
     out: list[str] = []
     for p in parts:
         if p and not (out and out[-1].casefold().strip() == p.casefold().strip()):

@@ -41,5 +41,9 @@ class ArgumentError(QueryError):
     """A request's arguments are unknown, of the wrong type or out of range."""
 
 
+class IndexWriteError(NotesQAError):
+    """The new index could not be written (disk full, no permission); the previous one is unchanged."""
+
+
 class NoteNotFoundError(NotesQAError):
     """A path that is not an indexed note inside the notes folder (nothing is read)."""

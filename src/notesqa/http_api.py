@@ -28,6 +28,7 @@ from .errors import (
     IndexCorruptError,
     IndexNotFoundError,
     IndexVersionError,
+    IndexWriteError,
     ModelLoadError,
     ModelMismatchError,
     NoteNotFoundError,
@@ -54,6 +55,8 @@ def status_code(exc: NotesQAError) -> int:
         return 404
     if isinstance(exc, BuildLockedError):
         return 409
+    if isinstance(exc, IndexWriteError):
+        return 507  # the folder could not take the new index: disk full, no permission
     if isinstance(exc, (IndexNotFoundError, IndexCorruptError, IndexVersionError, ModelMismatchError,
                         ModelLoadError, NotesFolderError)):
         return 503

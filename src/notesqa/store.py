@@ -34,7 +34,8 @@ import numpy as np
 from . import dense
 from .chunking import Chunk
 from .dense import DenseIndex
-from .errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesQAError
+from .errors import (BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError, IndexWriteError,
+                     NotesQAError)
 from .manifest import Manifest
 
 FORMAT_VERSION = 1
@@ -227,10 +228,6 @@ def _fsync_tree(path: Path) -> None:
                 finally:
                     os.close(fd)
         _fsync_dir(Path(root))
-
-
-class IndexWriteError(NotesQAError):
-    """The new index could not be written (disk full, no permission); the previous one is unchanged."""
 
 
 def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
