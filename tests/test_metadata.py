@@ -42,6 +42,7 @@ def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
     assert title_from_filename("_posts/2024-01-05-my-trip.md") == "My trip"
     assert title_from_filename("Week 1 - Intro.md") == "Week 1 - Intro"
     assert title_from_filename("general/Minimax-Q.md") == "Minimax-Q"
+    assert parse_note("Text.\n", "general/Minimax-Q.md").title == "Minimax-Q"  # no heading: the file's name
 
 
 def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():

@@ -82,3 +82,7 @@ def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
     first = note.units[0]
     assert (first.text, first.line, first.end_line) == ("First line of the item.\nIts second paragraph.", 1, 3)
     assert [u.text for u in note.units][1:] == ["Next item"]
+
+
+def test_a_bare_callout_marker_makes_no_unit():
+    assert [u.text for u in parse_note("> [!quote]\n>\n> Said well.\n", "q.md").units] == ["Said well."]

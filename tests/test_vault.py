@@ -210,15 +210,7 @@ def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
     assert [u.text for u in vault.parse("U.md", (tmp_path / "U.md").read_text()).units] == ["The definition."]
 
 
-def test_more_review_findings(tmp_path):
-    from click.testing import CliRunner
-
-    from notesqa.cli import main
-
-    # a file named by hand keeps its name as the title; a bare [!quote] marker makes no unit
-    assert parse_note("Text.\n", "general/Minimax-Q.md").title == "Minimax-Q"
-    assert [u.text for u in parse_note("> [!quote]\n>\n> Said well.\n", "q.md").units] == ["Said well."]
-    # a note that shows another note's text is counted as updated only when what it shows changed
+def test_an_embedding_note_is_updated_only_when_what_it_shows_changed_and_a_missing_embed_is_named(tmp_path):
     notes, index = tmp_path / "notes", tmp_path / "index"
     write(notes / "A.md", "Intro of A.\n\n![[Missing]]\n")
     write(notes / "B.md", "B text.\n")
@@ -226,11 +218,18 @@ def test_more_review_findings(tmp_path):
     write(notes / "B.md", "B text, edited.\n")
     report = build_index(notes, index, embedder=EMB)
     assert (report.updated, report.unchanged) == (1, 1)
-    # the missing embed is named once, with its line
     reasons = [n.reasons for n in report.coverage.flagged if n.path == "A.md"][0]
-    assert reasons == ("the embed ![[Missing]] at line 3 was not found",)
-    # the CLI says where embedded text comes from
+    assert reasons == ("the embed ![[Missing]] at line 3 was not found",)  # once, with its line
+
+
+def test_the_cli_says_where_embedded_text_comes_from(tmp_path):
+    from click.testing import CliRunner
+
+    from notesqa.cli import main
+
+    notes, index = tmp_path / "notes", tmp_path / "index"
     write(notes / "A.md", "Intro of A.\n\n![[B]]\n")
+    write(notes / "B.md", "B text, edited.\n")
     build_index(notes, index, embedder=EMB)
     out = CliRunner().invoke(main, ["ask", "--index", str(index), "--notes", str(notes), "--model", "hash-64",
                                     "--path", "A.md", "B text edited"]).output
