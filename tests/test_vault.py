@@ -140,8 +140,6 @@ def test_filters_apply_to_the_note_a_hit_is_given_to(tmp_path):
 
 
 def test_titles_as_obsidian_and_markdown_give_them(tmp_path):
-    from notesqa.parsing import parse_note
-
     assert parse_note("# Statement\n\nText.\n", "general/Halting problem.md").title == "Halting problem"
     assert parse_note("# Bread\n\nText.\n", "bread.md").title == "Bread"  # a slug: its H1 names it
     assert parse_note("# A\n\nx\n\n# B\n\ny\n", "two-parts.md").title == "Two parts"  # H1s are sections
