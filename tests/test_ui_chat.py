@@ -226,3 +226,13 @@ def test_an_example_topic_drops_its_chapter_number_and_capital():
               chunk("c.md", 0, "no topic here at all", heading=["abc"])]
     assert example_questions(chunks) == ["What do my notes say about replication lag?",
                                          "What do my notes say about storage engines?"]
+
+
+def test_an_example_is_a_question_a_person_would_ask():
+    def chunk(path, seq, text, parent=None, heading=()):
+        return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading))
+
+    chunks = [chunk("a.md", 0, "An advanced query looks like this", heading=["Advanced queries"]),
+              chunk("a.md", 1, "x", parent=0),
+              chunk("b.md", 0, "What is bias?", heading=["ML"]), chunk("b.md", 1, "y", parent=0)]
+    assert example_questions(chunks) == ["What do my notes say about advanced queries?", "What is bias?"]

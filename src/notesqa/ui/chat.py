@@ -203,7 +203,8 @@ class ChatService(NotesService):
 
 
 def example_questions(chunks, n: int = 4) -> list[str]:
-    """Up to n questions about a topic of each note, in index order: "What do my notes say about X?"."""
+    """Up to n questions about a topic of each note, in index order: "What do my notes say about X?",
+    or the topic itself when it is a question ("What is bias?")."""
     by_note: dict[str, list] = {}
     for c in chunks:
         by_note.setdefault(c.path, []).append(c)
@@ -211,7 +212,8 @@ def example_questions(chunks, n: int = 4) -> list[str]:
     for cs in by_note.values():
         topic = _topic(cs)
         if topic is not None:
-            q = f"What do my notes say about {topic}?"
+            asks = _ASKS.match(topic) or topic.endswith("?")
+            q = (topic[0].upper() + topic[1:].rstrip("?") + "?") if asks else f"What do my notes say about {topic}?"
             if q not in out:
                 out.append(q)
         if len(out) >= n:
@@ -219,24 +221,34 @@ def example_questions(chunks, n: int = 4) -> list[str]:
     return out
 
 
+_ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+# a topic names a thing; one with these words is a clause ("an advanced query looks like this")
+_CLAUSE_WORDS = {"is", "are", "was", "were", "be", "looks", "look", "we", "i", "you", "it", "they", "this", "these",
+                 "that", "there", "here", "our", "my", "your", "their", "following", "can", "will", "should"}
+
+
 def _topic(chunks) -> str | None:
-    """A note's topic: its first short bullet with children, else its last short heading, without
-    a chapter number and not capitalised; None if it has neither."""
-    topic = None
+    """A note's topic: its first short bullet with children that names a thing (or asks a
+    question), else its last such heading; without a chapter number and not capitalised."""
     parents = {c.parent for c in chunks if c.parent is not None}
-    for c in chunks:
-        if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text:
-            topic = c.text
-            break
-    if topic is None:
-        heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48]
-        topic = heads[-1] if heads else None
-    if topic is None:
-        return None
-    topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
-    if topic[:1].isupper() and topic[1:2].islower():
-        topic = topic[0].lower() + topic[1:]
-    return topic
+    bullets = [c.text for c in chunks if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text]
+    heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48][::-1]
+    for topic in bullets + heads:
+        question = topic.rstrip().endswith("?")
+        topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
+        words = topic.split()
+        if topic[:1].isupper() and topic[1:2].islower() and not (len(words) > 1 and words[1][:1].isupper()):
+            topic = topic[0].lower() + topic[1:]  # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" stays
+        if topic and _reads_as_topic(topic):
+            return topic + "?" if question else topic
+    return None
+
+
+def _reads_as_topic(topic: str) -> bool:
+    words = re.findall(r"[\w'-]+", topic.lower())
+    if not words or len(words) > 7:
+        return False
+    return bool(_ASKS.match(topic)) or not _CLAUSE_WORDS.intersection(words)
 
 
 def _when(iso: str | None) -> str:
