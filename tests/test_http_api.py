@@ -98,6 +98,11 @@ def test_api_on_a_live_serve_without_auth(sample):
                 assert r.status_code == code and message in r.json()["error"], (url, params, r.text)
             r = c.post("/api/refresh", json={"rebuild": True})
             assert r.status_code == 400 and "it takes no arguments" in r.json()["error"]
+            r = c.get("/api/refresh")  # a wrong method or path answers in the API's shape, saying what there is
+            assert r.status_code == 405 and r.json()["error"].startswith("Use POST /api/refresh")
+            r = c.get("/api/serach", params={"q": "cells"})
+            assert r.status_code == 404 and "No endpoint /api/serach" in r.json()["error"]
+            assert c.post("/api/search").status_code == 405
             assert c.get("/api/status").status_code == 200  # still serving
     finally:
         stop(proc)

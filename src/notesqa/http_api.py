@@ -154,6 +154,16 @@ def api_routes(service, auth: tuple[str, str] | None = None) -> list:
             args.update(extra)
         return await answer(request, "refresh", args)
 
+    @router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+    async def api_other(request: Request, rest: str):
+        # a wrong path or method under /api/ answers in the API's own shape, {"error": ...}, saying what there is
+        known = {"search": "GET", "note": "GET", "status": "GET", "refresh": "POST"}
+        there = ", ".join(f"{m} /api/{p}" for p, m in known.items())
+        if rest in known:
+            return JSONResponse({"error": f"Use {known[rest]} /api/{rest}; the endpoints are {there}."},
+                                status_code=405, headers={"Allow": known[rest]})
+        return JSONResponse({"error": f"No endpoint /api/{rest}; the endpoints are {there}."}, status_code=404)
+
     return list(router.routes)
 
 
