@@ -73,6 +73,8 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             assert found["searched"]["text"] == "what is shuffle sharding for?" and len(found["hits"]) == 3
             filtered = payload(await s.call_tool("search_notes", {"question": "cells", "tags": ["aws"], "k": 5}))
             assert filtered["searched"]["tags"] == ["aws"]
+            one = payload(await s.call_tool("search_notes", {"question": "cells", "tags": "aws", "paths": "."}))
+            assert one["searched"]["tags"] == ["aws"] and one["searched"]["paths"] == ["."]  # one as text
             assert {h["path"] for h in filtered["hits"]} == {"aws-reinvent-2024.md"}
 
             passage = payload(await s.call_tool("read_note", {"path": "aws-reinvent-2024.md", "line": 96,

@@ -134,11 +134,12 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
                                                    "Filters may also be written in it: tag:aws path:work/* "
                                                    "after:2024-01-01 before:2024-12-31.")],
         k: Annotated[int, Field(ge=1, le=K_MAX, description=f"How many hits to return, 1 to {K_MAX}.")] = 5,
-        tags: Annotated[list[str] | None, Field(description="Only notes whose front matter tags include one of "
-                                                            "these.")] = None,
-        paths: Annotated[list[str] | None, Field(description="Only notes whose path (relative to the notes "
-                                                             "folder) matches one of these globs or folders; "
-                                                             "\".\" is the notes folder itself.")] = None,
+        tags: Annotated[list[str] | str | None, Field(description="Only notes with one of these tags (front "
+                                                                  "matter, #tags, Logseq tags::); one tag may be "
+                                                                  "given as text.")] = None,
+        paths: Annotated[list[str] | str | None, Field(description="Only notes whose path (relative to the notes "
+                                                                   "folder) matches one of these globs or folders; "
+                                                                   "\".\" is the notes folder itself.")] = None,
         after: Annotated[str | None, Field(description="Only notes dated on or after this day, YYYY-MM-DD.")] = None,
         before: Annotated[str | None, Field(description="Only notes dated on or before this day, "
                                                         "YYYY-MM-DD.")] = None,
