@@ -154,6 +154,8 @@ def test_a_file_given_as_a_folder_is_named_as_such(folder, tmp_path):
     afile.write_text("x")
     res = CliRunner().invoke(main, ["ask", "--index", str(afile), "zebras"])
     assert res.exit_code == 1 and "is a file, not an index folder" in res.output
+    res = CliRunner().invoke(main, ["index", "--notes", str(folder), "--index", str(afile), "--model", "hash-256"])
+    assert res.exit_code == 1 and "is a file, not an index folder" in res.output  # building says the same
     res = CliRunner().invoke(main, ["index", "--notes", str(folder / "good.md"), "--index", str(tmp_path / "ix"),
                                     "--model", "hash-256"])
     assert res.exit_code == 1 and "is a file, not a folder" in res.output

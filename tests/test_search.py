@@ -89,3 +89,15 @@ def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
     assert "hash-64" in idx.stale_reason
     failed = idx._failed_gen
     assert idx.refresh() is False and idx._failed_gen == failed
+
+
+def test_k_must_be_a_whole_number(built, embedder):
+    import pytest
+
+    from notesqa import ArgumentError
+
+    _, index, _ = built
+    idx = NotesIndex.open(index, embedder=embedder)
+    with pytest.raises(ArgumentError, match="k must be a whole number"):
+        idx.search("cells", k="3")
+    assert idx.search("cells", k=0) == []

@@ -17,7 +17,7 @@ from . import ranking, snippets, store
 from .chunking import Chunk, has_words
 from .config import default_index_dir
 from .embedding import Embedder, load_embedder
-from .errors import ModelMismatchError, NotesQAError, QueryError
+from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
 from .manifest import Manifest
 from .notelevel import NoteNames
@@ -146,6 +146,8 @@ class NotesIndex:
         """The k best hits for a question, best first. Filters may also be written in the question.
 
         budget: characters each hit may show; by default snippets.SHOW_BUDGETS, more for better hits."""
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise ArgumentError(f"k must be a whole number (how many hits), got {k!r}.")
         if k < 1:
             return []
         text, parsed = parse_query(question or "")

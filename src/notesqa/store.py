@@ -68,12 +68,16 @@ class Generation:
 _GEN_NAME = re.compile(r"^gen-[0-9A-Za-z]+-[0-9a-f]+$")
 
 
-def read_current(index_dir: Path) -> str | None:
-    """Name of the live generation, or None if no build has finished yet."""
-    index_dir = Path(index_dir)
+def _check_folder(index_dir: Path) -> None:
     if index_dir.exists() and not index_dir.is_dir():
         raise NotesQAError(f"{index_dir} is a file, not an index folder: pass --index with a folder "
                            "(notesqa creates it).")
+
+
+def read_current(index_dir: Path) -> str | None:
+    """Name of the live generation, or None if no build has finished yet."""
+    index_dir = Path(index_dir)
+    _check_folder(index_dir)
     try:
         name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
@@ -339,6 +343,7 @@ class BuildLock:
     def __enter__(self) -> "BuildLock":
         import fcntl
 
+        _check_folder(self.path.parent)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
