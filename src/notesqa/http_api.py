@@ -140,31 +140,40 @@ def api_routes(service, auth: tuple[str, str] | None = None) -> list:
     @router.post("/api/refresh")
     async def api_refresh(request: Request):
         args = query(request, "refresh")
-        body = await request.body()
-        if body.strip():
-            import json
+        extra = _json_body(await request.body())
+        if isinstance(extra, JSONResponse):
+            return extra
+        return await answer(request, "refresh", {**args, **extra})
 
-            try:
-                extra = json.loads(body)
-            except ValueError:
-                return JSONResponse({"error": "The body must be JSON (an empty object {} or nothing)."},
-                                    status_code=400)
-            if not isinstance(extra, dict):
-                return JSONResponse({"error": "The body must be a JSON object (or nothing)."}, status_code=400)
-            args.update(extra)
-        return await answer(request, "refresh", args)
-
-    @router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
-    async def api_other(request: Request, rest: str):
-        # a wrong path or method under /api/ answers in the API's own shape, {"error": ...}, saying what there is
-        known = {"search": "GET", "note": "GET", "status": "GET", "refresh": "POST"}
-        there = ", ".join(f"{m} /api/{p}" for p, m in known.items())
-        if rest in known:
-            return JSONResponse({"error": f"Use {known[rest]} /api/{rest}; the endpoints are {there}."},
-                                status_code=405, headers={"Allow": known[rest]})
-        return JSONResponse({"error": f"No endpoint /api/{rest}; the endpoints are {there}."}, status_code=404)
-
+    router.add_api_route("/api/{rest:path}", _elsewhere, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
     return list(router.routes)
+
+
+def _json_body(body: bytes) -> dict | JSONResponse:
+    """A request body as arguments: nothing, or a JSON object; else the 400 that says so."""
+    if not body.strip():
+        return {}
+    import json
+
+    try:
+        extra = json.loads(body)
+    except ValueError:
+        return JSONResponse({"error": "The body must be JSON (an empty object {} or nothing)."}, status_code=400)
+    if not isinstance(extra, dict):
+        return JSONResponse({"error": "The body must be a JSON object (or nothing)."}, status_code=400)
+    return extra
+
+
+_ENDPOINTS = {"search": "GET", "note": "GET", "status": "GET", "refresh": "POST"}
+
+
+async def _elsewhere(rest: str) -> JSONResponse:
+    """A wrong path or method under /api/: the API's own shape, {"error": ...}, saying what there is."""
+    there = ", ".join(f"{m} /api/{p}" for p, m in _ENDPOINTS.items())
+    if rest in _ENDPOINTS:
+        return JSONResponse({"error": f"Use {_ENDPOINTS[rest]} /api/{rest}; the endpoints are {there}."},
+                            status_code=405, headers={"Allow": _ENDPOINTS[rest]})
+    return JSONResponse({"error": f"No endpoint /api/{rest}; the endpoints are {there}."}, status_code=404)
 
 
 def service_spec(op: str) -> dict[str, str]:
