@@ -114,6 +114,9 @@ class NotesMCPServer(MCPServer):
         return [ReadResourceContents(content=text, mime_type="text/markdown")]
 
 
+_READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
+
+
 def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     def run(name: str, **kwargs) -> str:
         # the result as one JSON text (no output schema: the SDK would validate and serialise a second copy)
@@ -123,12 +126,14 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
         except NotesQAError as exc:
             raise ToolError(_message(exc)) from None
 
-    read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True,
-                                open_world_hint=False)
+    _add_search(server, service, run)
+    _add_reading(server, run)
 
+
+def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
     # A search takes milliseconds: it runs on the server's own loop (a sync tool would go through a
     # worker thread, whose hand-off made the slowest calls several milliseconds slower)
-    @server.tool(annotations=read_only)
+    @server.tool(annotations=_READ_ONLY)
     async def search_notes(
         question: Annotated[str, Field(description="What to look for, in plain words (a question or keywords). "
                                                    "Filters may also be written in it: tag:aws path:work/* "
@@ -159,7 +164,9 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
 
         return await anyio.to_thread.run_sync(call)  # the first call loads the model, or builds the index
 
-    @server.tool(annotations=read_only, description=READ_NOTE.format(whole=WHOLE_MAX))
+
+def _add_reading(server: NotesMCPServer, run) -> None:
+    @server.tool(annotations=_READ_ONLY, description=READ_NOTE.format(whole=WHOLE_MAX))
     def read_note(
         path: Annotated[str, Field(description="The note's path relative to the notes folder, as a search hit "
                                                "gives it (for example aws-2024.md or work/meetings.md).")],
@@ -171,8 +178,7 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     ) -> str:
         return run("read_note", path=path, line=line, context=context)
 
-
-    @server.tool(annotations=read_only)
+    @server.tool(annotations=_READ_ONLY)
     def index_status() -> str:
         """Say what the notes index holds: notes and chunks indexed, when it was built and with which model,
         files skipped and why, and "changes": the notes new, changed or deleted since the build (call
