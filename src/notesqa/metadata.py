@@ -30,7 +30,8 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     return data, None
 
 
-def _as_date(value) -> str | None:
+def as_date(value) -> str | None:
+    """A date, a datetime or text that begins YYYY-M-D as an ISO date; None if it is none of these (or no real day)."""
     if isinstance(value, _dt.datetime):
         return value.date().isoformat()
     if isinstance(value, _dt.date):
@@ -93,12 +94,12 @@ _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 202
 
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD- file-name prefix, else a daily note's name."""
-    date = _as_date(value) if value is not None else None
+    date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
         m = _DATE_PREFIX.match(name) or _DATE_STEM.match(Path(rel).stem)
         if m:
-            date = _as_date(f"{m[1]}-{m[2]}-{m[3]}")
+            date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
     return date
 
 

@@ -8,7 +8,6 @@ here once; the chat's follow-ups (conversation.py) read filters with it too.
 
 from __future__ import annotations
 
-import datetime as _dt
 import fnmatch
 import os
 import posixpath
@@ -19,6 +18,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .errors import QueryError
+from .metadata import as_date
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 _NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
@@ -63,14 +63,13 @@ def parse_date(value, name: str) -> str | None:
     """value (YYYY-MM-DD text, a date or None) as an ISO date; a QueryError naming name if it is not one."""
     if value is None or value == "":
         return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    try:
-        return _dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.") from None
+    iso = as_date(value) if not isinstance(value, str) or _DAY.fullmatch(value) else None
+    if iso is None:
+        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.")
+    return iso
+
+
+_DAY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
 
 
 def _as_tuple(value) -> tuple[str, ...]:
