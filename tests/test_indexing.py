@@ -369,3 +369,18 @@ def test_build_over_damaged_vectors_reembeds(built):
     _truncate(_gen(index) / store.VECTORS, 0.3)
     r = build_index(notes, index, embedder=fresh())
     assert "vectors could not be read" in r.full_rebuild_reason and r.embedded == r.chunks
+
+
+def test_a_build_that_finds_nothing_new_keeps_the_live_generation(notes, tmp_path):
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    first = store.read_current(index)
+    r = build_index(notes, index, embedder=fresh())
+    assert store.read_current(index) == first and r.unchanged == r.notes and r.embedded == 0  # nothing to reload
+    os.utime(notes / "aws-2024.md")  # touched, not changed: its recorded stat is new, so a new generation
+    build_index(notes, index, embedder=fresh())
+    second = store.read_current(index)
+    assert second != first
+    (index / second / store.DENSE).unlink()  # damage the manifest does not show: repaired, not kept
+    build_index(notes, index, embedder=fresh())
+    assert store.read_current(index) != second and store.load_generation(index).dense.size > 0

@@ -150,6 +150,7 @@ class _Previous:
     reuse_vectors: bool = False
     reuse_notes: bool = False
     reason: str | None = None  # why not everything is reused (the report's full_rebuild_reason)
+    manifest: Manifest | None = None  # the live index's, when its chunks could be read
 
     def chunks_of(self, rel: str) -> list[Chunk]:
         return self.by_path.get(rel, [])
@@ -183,7 +184,8 @@ def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
     by_path: dict[str, list[Chunk]] = {}
     for c in chunks:
         by_path.setdefault(c.path, []).append(c)
-    return _Previous(gen, manifest.notes, chunks, by_path, manifest.scanned_at_ns, reuse_vectors, reuse_notes, reason)
+    return _Previous(gen, manifest.notes, chunks, by_path, manifest.scanned_at_ns, reuse_vectors, reuse_notes, reason,
+                     manifest)
 
 
 def _reuse_policy(old_fp: Mapping, fp: dict, rebuild: bool) -> tuple[bool, bool, str | None]:
@@ -260,13 +262,34 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
                            progress)
 
     progress("write", 0, 1)
-    keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
     report.chunks = len(scan.chunks)
     manifest = _manifest(notes_dir, embedder, fp, int(vectors.shape[1]), scanned_at, report, scan)
+    if _nothing_new(index_dir, prev, manifest, scan.chunks, report):
+        # the live index already is this one: no new generation for running servers to load
+        store.remove_stale(index_dir, keep={prev.gen.name})  # only what killed builds left
+        progress("write", 1, 1)
+        return
+    keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
     new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords)
     # Leftovers of builds that were killed, and the generation just replaced.
     store.remove_stale(index_dir, keep={new_gen.name})
     progress("write", 1, 1)
+
+
+def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: list[Chunk],
+                 report: BuildReport) -> bool:
+    """Would the new generation hold what the live one holds (the same notes, files, chunks and
+    vectors, only the build's own time differing), and does the live one load whole?"""
+    if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
+        return False
+    same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
+    if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:
+        return False
+    try:
+        store.load_generation(index_dir)  # damage the manifest cannot show (a lost dense or keyword file)
+    except NotesQAError:
+        return False
+    return True
 
 
 def _manifest(notes_dir: Path, embedder: Embedder, fp: dict, dim: int, scanned_at: int, report: BuildReport,
