@@ -98,3 +98,9 @@ def test_which_questions_ask_for_a_note():
               "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
               "which page table format does x86 use?"):
         assert not seeks_note(q), q
+
+
+def test_dates_the_wrong_way_round_are_said_to_be():
+    with pytest.raises(QueryError, match="after: 2025-01-01 is later than before: 2024-01-01"):
+        merge_filters(parse_query("after:2025-01-01 before:2024-01-01 cells")[1])
+    assert merge_filters(parse_query("after:2024-01-01 cells")[1], before="2024-01-01").after == "2024-01-01"

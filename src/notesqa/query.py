@@ -137,12 +137,17 @@ def parse_query(question: str) -> tuple[str, Filters]:
 
 
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
-    return Filters(
+    """f with the filters given as arguments added (a date given as an argument wins)."""
+    merged = Filters(
         tags=f.tags + _as_tuple(tags),
         paths=f.paths + _as_tuple(paths),
         after=parse_date(after, "after") or f.after,
         before=parse_date(before, "before") or f.before,
     )
+    if merged.after and merged.before and merged.after > merged.before:
+        raise QueryError(f"after: {merged.after} is later than before: {merged.before}, so no note can match: "
+                         "swap them?")
+    return merged
 
 
 def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
