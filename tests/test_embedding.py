@@ -168,3 +168,25 @@ def test_token_budget_batches():
     for b in batches:
         assert len(b) <= 32 and len(b) * max(lengths[i] for i in b) <= MAX_BATCH_TOKENS
         assert max(lengths[i] for i in b) - min(lengths[i] for i in b) <= 195  # sorted: little padding
+
+
+def test_a_model_folder_of_either_sentence_transformers_format_runs_on_onnx(tmp_path):
+    import json
+
+    from notesqa.embedding.onnx import onnx_supported
+
+    def folder(name, pooling, modules=("Transformer", "Pooling", "Normalize")):
+        d = tmp_path / name
+        (d / "1_Pooling").mkdir(parents=True)
+        (d / "tokenizer.json").write_text("{}")
+        (d / "modules.json").write_text(json.dumps([
+            {"idx": i, "name": str(i), "path": {"Pooling": "1_Pooling"}.get(m, ""), "type": f"sentence_transformers.x.{m}"}
+            for i, m in enumerate(modules)]))
+        (d / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+        return d
+
+    assert onnx_supported(folder("st5", {"pooling_mode_mean_tokens": True, "pooling_mode_cls_token": False}))
+    assert onnx_supported(folder("st6", {"embedding_dimension": 384, "pooling_mode": "mean"}))
+    assert not onnx_supported(folder("cls6", {"pooling_mode": "cls"}))
+    assert not onnx_supported(folder("cls5", {"pooling_mode_mean_tokens": True, "pooling_mode_cls_token": True}))
+    assert not onnx_supported(folder("dense", {"pooling_mode": "mean"}, ("Transformer", "Pooling", "Dense")))

@@ -31,10 +31,19 @@ def onnx_supported(path: str | Path) -> bool:
             return False
         pool_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
         pool = json.loads((path / pool_dir / "config.json").read_text())
-        other_modes = [k for k, v in pool.items() if k.startswith("pooling_mode") and v and k != "pooling_mode_mean_tokens"]
-        return bool(pool.get("pooling_mode_mean_tokens")) and not other_modes and (path / "tokenizer.json").is_file()
+        return _mean_pooling(pool) and (path / "tokenizer.json").is_file()
     except (OSError, ValueError, KeyError, StopIteration):
         return False
+
+
+def _mean_pooling(pool: dict) -> bool:
+    """Does a Pooling config ask for mean pooling only? sentence-transformers 6 writes
+    "pooling_mode": "mean" (or a list of modes); earlier versions a flag per mode."""
+    mode = pool.get("pooling_mode")
+    if mode is not None:
+        return mode == "mean" or mode == ["mean"]
+    others = [k for k, v in pool.items() if k.startswith("pooling_mode") and v and k != "pooling_mode_mean_tokens"]
+    return bool(pool.get("pooling_mode_mean_tokens")) and not others
 
 
 class OnnxEmbedder:
