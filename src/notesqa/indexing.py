@@ -520,9 +520,7 @@ def _previous_vectors(gen, prev_chunks: list[Chunk], report: BuildReport) -> tup
     if gen is None or not prev_chunks:
         return None, {}
     try:
-        vectors = store.load_vectors(gen)
-        if vectors.ndim != 2 or vectors.shape[0] != len(prev_chunks):
-            raise ValueError(f"{vectors.shape[0]} vectors for {len(prev_chunks)} chunks")
+        vectors = store.load_vectors(gen, rows=len(prev_chunks))
     except (OSError, ValueError) as exc:
         report.full_rebuild_reason = f"the previous index's vectors could not be read ({exc}); re-embedding all"
         return None, {}

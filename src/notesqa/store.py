@@ -150,8 +150,12 @@ def load_chunks(gen: Path) -> list[Chunk]:
     return chunks
 
 
-def load_vectors(gen: Path, mmap: bool = True) -> np.ndarray:
-    return np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+def load_vectors(gen: Path, mmap: bool = True, rows: int | None = None) -> np.ndarray:
+    """The generation's vectors; with rows, a ValueError unless there is one vector per chunk."""
+    vectors = np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+    if rows is not None and (vectors.ndim != 2 or len(vectors) != rows):
+        raise ValueError(f"{len(vectors)} vectors for {rows} chunks")
+    return vectors
 
 
 def load_generation(index_dir: Path) -> Generation:
@@ -203,14 +207,10 @@ def vectors_of(gen: Generation) -> np.ndarray:
         return gen.dense.matrix
     index_dir = gen.path.parent
     try:
-        vectors = load_vectors(gen.path)
-    except Exception as exc:  # noqa: BLE001 - missing or cut short: the same actionable message
+        return load_vectors(gen.path, rows=len(gen.chunks))
+    except Exception as exc:  # noqa: BLE001 - missing, cut short or too few: the same actionable message
         raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {type(exc).__name__}: {exc}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
-    if vectors.ndim != 2 or len(vectors) != len(gen.chunks):
-        raise IndexCorruptError(f"The index in {index_dir}/ is inconsistent ({len(gen.chunks)} chunks, "
-                                f"{len(vectors)} vectors on disk); {rebuild_hint(index_dir)}.")
-    return vectors
 
 
 def _fsync_dir(path: Path) -> None:
