@@ -184,7 +184,7 @@ def test_source_view_shows_block_properties_as_the_app_does_and_leaves_a_blocks_
     page = ("- These commands:\n\t- type:: [[Command]]\n\t  name:: Embed video\n\t  id:: 645d0145-0000\n"
             "\t- ```\n\t  - {{video https://x}}\n\t  key:: value\n\t  ```\n")
     assert readable_source(page, logseq=True).split("\n") == [
-        "- These commands:", "\t- **type:** [[Command]]", "\t  **name:** Embed video", "",
+        "- These commands:", "\t- **type:** [[Command]]  ", "\t  **name:** Embed video  ", "",
         "\t- ```", "\t  - {{video https://x}}", "\t  key:: value", "\t  ```", ""]
 
 

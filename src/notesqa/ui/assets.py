@@ -23,6 +23,7 @@ CSS = """
 .nq-error{color:#b91c1c}
 .nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
 .nq-note{max-height:640px;overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
+.nq-note pre{overflow-x:auto;max-width:100%}
 .nq-note li,.nq-note p{font-size:15px !important;line-height:1.5 !important;margin:2px 0 !important}
 .nq-note h1{font-size:1.5em !important}.nq-note h2{font-size:1.25em !important}.nq-note h3{font-size:1.1em !important}
 .nq-note .nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}

@@ -162,7 +162,8 @@ def _properties_shown(lines: list[str]) -> list[str]:
         elif m.group(2).lower().startswith(_HIDDEN_PROPERTIES):
             out.append("")
         else:
-            out.append(f"{m.group(1)}**{m.group(2)}:** {m.group(3) or ''}".rstrip())
+            # a markdown line break after each: the block's properties read one a line, as in the app
+            out.append(f"{m.group(1)}**{m.group(2)}:** {m.group(3) or ''}".rstrip() + "  ")
     return out
 
 
