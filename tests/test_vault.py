@@ -88,25 +88,6 @@ def test_a_note_is_read_again_when_a_note_it_embeds_changes(tmp_path):
     assert [c.text for c in lecture][0] == "A thin layer under guest kernels."
 
 
-def test_coverage_is_reported_by_the_build_and_status(tmp_path):
-    notes = tmp_path / "notes"
-    write(notes / "plain.md", "# Plain\n\nAll of this is text.\n")
-    write(notes / "code.md", "# Code\n\nIntro.\n\n" + "    indented prose that markdown reads as code\n" * 12)
-    report = build_index(notes, tmp_path / "index", embedder=fresh())
-    cov = report.coverage
-    assert 0 < cov.indexed < cov.chars
-    flagged = {n.path: n for n in cov.flagged}
-    assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
-    assert "text indexed" in report.summary()
-    each = cov.to_dict()["notes"]  # how much of each note's text is indexed
-    assert set(each) == {"plain.md", "code.md"} and each["plain.md"]["share"] == 1.0
-    assert each["code.md"]["share"] < 0.75
-    assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
-    from notesqa.status import read_status
-
-    assert read_status(notes, tmp_path / "index").coverage == cov
-
-
 def test_an_embed_whose_note_is_written_later_is_read_again(tmp_path):
     notes = _obsidian(tmp_path)
     index = tmp_path / "index"

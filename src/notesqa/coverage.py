@@ -66,9 +66,10 @@ def coverage(notes: Mapping[str, NoteEntry]) -> Coverage:
         if entry.chars is None:
             continue
         lost = tuple(dict.fromkeys(entry.lost))  # once each, in order
-        note = NoteCoverage(rel, int(entry.chars), int(entry.indexed or 0), lost)
+        # a chunk may repeat text (a table row carries its header): never more than the note holds
+        note = NoteCoverage(rel, int(entry.chars), min(int(entry.indexed or 0), int(entry.chars)), lost)
         total += note.chars
-        done += min(note.indexed, note.chars)
+        done += note.indexed
         every.append(note)
         # long code indexed by its start is by design: it names a note only beside another reason
         low = note.chars >= MIN_CHARS and note.share < LOW_SHARE and not entry.cut

@@ -1,0 +1,60 @@
+"""How much of each note's text is indexed (coverage.py), as the build and status report it."""
+
+import json
+
+from notesqa import build_index
+from notesqa.coverage import coverage
+from notesqa.embedding.hashing import HashEmbedder
+from notesqa.manifest import NoteEntry
+
+from conftest import write
+
+
+def fresh():
+    return HashEmbedder(256)
+
+
+def test_coverage_is_reported_by_the_build_and_status(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "plain.md", "# Plain\n\nAll of this is text.\n")
+    write(notes / "code.md", "# Code\n\nIntro.\n\n" + "    indented prose that markdown reads as code\n" * 12)
+    report = build_index(notes, tmp_path / "index", embedder=fresh())
+    cov = report.coverage
+    assert 0 < cov.indexed < cov.chars
+    flagged = {n.path: n for n in cov.flagged}
+    assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
+    assert "text indexed" in report.summary()
+    each = cov.to_dict()["notes"]  # how much of each note's text is indexed
+    assert set(each) == {"plain.md", "code.md"} and each["plain.md"]["share"] == 1.0
+    assert each["code.md"]["share"] < 0.75
+    assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
+    from notesqa.status import read_status
+
+    assert read_status(notes, tmp_path / "index").coverage == cov
+
+
+def _entry(chars, indexed, lost=(), cut=()):
+    return NoteEntry(None, None, None, "t", 1, chars, indexed, tuple(lost), tuple(cut))
+
+
+def test_notes_are_flagged_for_a_reason_or_a_low_share_worst_first():
+    cov = coverage({"full.md": _entry(1000, 990), "low.md": _entry(1000, 500), "short.md": _entry(100, 10),
+                    "lost.md": _entry(1000, 900, lost=["an HTML block (line 3)", "an HTML block (line 3)"]),
+                    "code.md": _entry(1000, 400, cut=["the end of a long code block (line 9)"]),
+                    "old.md": _entry(None, None)})
+    assert [n.path for n in cov.flagged] == ["low.md", "lost.md"]  # long code alone is by design
+    assert cov.flagged[0].reasons == ("only 50% of its text is indexed",)
+    assert cov.flagged[1].reasons == ("an HTML block (line 3)",)  # once each
+    assert (cov.chars, cov.indexed) == (4100, 2800)  # a note built before coverage was kept counts nothing
+    assert [n.path for n in cov.notes] == ["code.md", "full.md", "lost.md", "low.md", "short.md"]
+
+
+def test_a_note_never_counts_more_indexed_than_it_holds(tmp_path):
+    # each table row is embedded with its header, so the chunks repeat the header's text
+    notes = tmp_path / "notes"
+    write(notes / "table.md", "# Prices\n\n| item | price |\n|---|---|\n" + "".join(f"| thing {i} | {i} pounds |\n"
+                                                                         for i in range(20)))
+    cov = build_index(notes, tmp_path / "index", embedder=fresh()).coverage
+    each = cov.to_dict()["notes"]["table.md"]
+    assert each["indexed"] == each["chars"] and each["share"] == 1.0
+    assert cov.indexed == cov.chars and not cov.flagged
