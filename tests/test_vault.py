@@ -1,6 +1,5 @@
 """Names, embeds and cross-note text of a notes folder (vault.py), and how builds and hits use them."""
 
-
 from notesqa import build_index
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.markup import Inline
