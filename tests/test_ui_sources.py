@@ -192,3 +192,25 @@ def test_the_source_view_leaves_code_alone():
     page = "- config\n  ```yaml\n  retries:: 3\n  #+BEGIN_QUOTE\n  ```\n- after\n  collapsed:: true\n"
     out = readable_source(page, logseq=True)
     assert "retries:: 3" in out and "#+BEGIN_QUOTE" in out and "collapsed" not in out
+
+
+def test_an_edited_logseq_page_finds_its_passages_again_as_the_build_read_them(tmp_path, embedder):
+    # found again by the text a hit showed: a block reference resolved, and a long block's later run of
+    # sentences, both need the page chunked again as the build chunks it (the vault, the model's window)
+    notes = tmp_path / "graph"
+    (notes / "journals").mkdir(parents=True)
+    write(notes / "pages" / "Source.md", "- The cache is flushed every night\n  id:: 6500aaaa-0000-4000-8000-000000000001\n")
+    long = " ".join(f"Sentence {i} says the queue drains in order number {i}." for i in range(60))
+    write(notes / "pages" / "Ops.md", "- As noted, ((6500aaaa-0000-4000-8000-000000000001)) before backups\n"
+          f"- {long}\n")
+    service = ChatService(notes, tmp_path / "ix", embedder=embedder)
+    service.build()
+    chunks = service.index().note_chunks("pages/Ops.md")
+    ref = next(c for c in chunks if "flushed" in c.text)
+    later = [c for c in chunks if c.group is not None and c.seq != c.group]
+    assert "((" not in ref.text and later  # the reference resolved, the block cut into runs
+    page = notes / "pages" / "Ops.md"
+    page.write_text("- A new first block\n- And a second\n" + page.read_text(), encoding="utf-8")
+    for c in (ref, later[-1]):
+        out = service.sources.render(linked(f"pages/Ops.md:{c.line}", c.text))
+        assert "changed since" not in out and f"line {c.line + 2}" in out

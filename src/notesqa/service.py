@@ -132,6 +132,7 @@ class NotesService:
         self.build_error: str | None = None
         self.building = False
         self.first_build = first_build  # a search with no index yet builds it first (as `notesqa ask` does)
+        self._vault = None  # (the index build it is for, Vault)
 
     # -- the index
 
@@ -258,10 +259,20 @@ class NotesService:
             raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
         return full
 
+    def vault(self):
+        """The Vault of the indexed notes (their names, ids and embeds), made once per index build."""
+        from .vault import Vault
+
+        idx = self.index()
+        key = idx.manifest.built_at, len(idx.manifest.notes)
+        if self._vault is None or self._vault[0] != key:
+            self._vault = (key, Vault(self.notes_dir, idx.manifest.notes.keys()))
+        return self._vault[1]
+
     def current_chunks(self, path: str, text: str) -> list:
         """The chunks of indexed note `path` whose file now holds `text`: the index's while the file is
-        as it was indexed, else the text chunked again (for a note edited since the build)."""
-        from .chunking import chunk_note
+        as it was indexed, else the text chunked again as a build would (for a note edited since)."""
+        from .chunking import chunk_note, make_token_splitter
         from .indexing import file_sha
         from .parsing import parse_note
 
@@ -269,7 +280,10 @@ class NotesService:
         entry = idx.manifest.notes.get(path)
         if entry is not None and entry.sha256 == file_sha(text):
             return idx.note_chunks(path)
-        return chunk_note(parse_note(text, path))
+        model = idx.embedder
+        # the vault reads links, block references and embeds as the build did; the model's window cuts
+        # long paragraphs into the same runs of sentences
+        return chunk_note(parse_note(text, path, self.vault()), make_token_splitter(model.count_tokens, model.max_tokens))
 
     # -- the operations
 

@@ -35,12 +35,10 @@ def split_target(target: str) -> tuple[str, int, str | None]:
 
 
 class SourceView:
-    """Notes of one NotesService shown as safe HTML; the vault that resolves their links is kept
-    per index build."""
+    """Notes of one NotesService shown as safe HTML, their links resolved by the service's vault."""
 
     def __init__(self, service):
         self.service = service
-        self._vault = None  # (the index build it is for, Vault)
 
     def render(self, target: str) -> str:
         """The note holding target rendered as safe HTML, the passage's line highlighted."""
@@ -56,7 +54,7 @@ class SourceView:
         chunks = idx.note_chunks(path)
         title = chunks[0].title if chunks else path
         line, found = self._find_again(text, path, line, digest)
-        text = self._links_resolved(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), path, idx)
+        text = self._links_resolved(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), path)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         return note_html(title, path, line, found, render_markdown(text, line if found else None, path))
 
@@ -94,12 +92,12 @@ class SourceView:
             return line, False
         return min(same, key=lambda c: abs(c.line - line)).line, True
 
-    def _links_resolved(self, text: str, path: str, idx) -> str:
+    def _links_resolved(self, text: str, path: str) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
         resolve names), ((block refs)) as the text they show."""
         from ..markup import links_as_markdown
 
-        vault = self._vault_for(idx)
+        vault = self.service.vault()
         text = readable_source(text, logseq=vault.logseq)
         if "[[" not in text and "((" not in text:
             return text
@@ -110,15 +108,6 @@ class SourceView:
             return posixpath.relpath(rel, here) if rel else None
 
         return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path))
-
-    def _vault_for(self, idx):
-        """The Vault of the index's notes, made once per index build (its name and id lookups are kept)."""
-        from ..vault import Vault
-
-        key = idx.manifest.built_at, len(idx.manifest.notes)
-        if self._vault is None or self._vault[0] != key:
-            self._vault = (key, Vault(self.service.notes_dir, idx.manifest.notes.keys()))
-        return self._vault[1]
 
 
 # --------------------------------------------------------------------------- a note's source, readable
