@@ -251,3 +251,22 @@ def test_a_note_about_the_question_outranks_a_hub_with_one_close_line():
     assert topic.rank - topic.explain.fused_score - AGREE * topic.explain.agreement == pytest.approx(NOTE_SIM * sim[3])
     assert hub.explain.fused_score > topic.explain.fused_score  # the hub's line is closer on its own
     assert NoteVectors.build([], np.zeros((0, 3), dtype=np.float32)).similarity(q).shape == (0,)
+
+
+def test_a_note_of_one_passage_agrees_with_itself():
+    # a small page all about the question (a Logseq "Whiteboard/Tool/Connector") against a hub page with
+    # two passages near it: without its own agreement the page of one passage could never be first
+    chunks = [_chunk("hub.md", 0, "the whiteboard and its many tools"), _chunk("hub.md", 1, "whiteboard shapes"),
+              _chunk("connector.md", 0, "connect elements on the canvas with a line")]
+    vectors = np.eye(3, dtype=np.float32)
+    notes = NoteVectors.build(chunks, vectors)
+    assert notes.alone.tolist() == [False, False, True]
+    scores = Scores(np.array([0.66, 0.6, 0.69], dtype=np.float32), None, np.zeros(3, dtype=np.float32), 0.0, None,
+                    None, notes.alone)
+    ranked = fuse(chunks, scores, "x", {}, None, 10)
+    assert [c.row for c in ranked] == [2, 0, 1]
+    page = ranked[0].explain
+    assert page.agreement == pytest.approx(page.fused_score) and "its note agrees" in str(page)
+    assert ranked[1].explain.agreement == pytest.approx(DENSE_WEIGHT * 0.6)
+    # without the notes' sizes (an older caller): no agreement for the page, and the hub is first
+    assert [c.row for c in fuse(chunks, _dense_only([0.66, 0.6, 0.69]), "x", {}, None, 10)][0] == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,7 +39,8 @@ VERSION_BONUS = 0.08
 # figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
 # lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
 # second-best passage lifts a note whose passages agree with the question over a hub note with one
-# passing line; a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
+# passing line (a note of one passage agrees with itself: all of it is about what matched, so its
+# passage counts as its second best too); a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
 NAME_BONUS = 0.05
 AGREE = 0.1
 # How close the question is to the passage's note as a whole (cosine to the normalised mean of its
@@ -110,6 +112,7 @@ class Scores:
     keyword_ceiling: float  # what the question's words can score at most (see KeywordIndex.search)
     section: np.ndarray | None  # 0..1 keyword share of each chunk's section, None without sections
     note: np.ndarray | None = None  # cosine of the question to each chunk's note as a whole (NoteVectors)
+    alone: np.ndarray | None = None  # True for a chunk that is its note's only passage (NoteVectors)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,11 @@ class NoteVectors:
 
     note_of: np.ndarray  # row -> note number
     vectors: np.ndarray  # note number -> unit vector
+
+    @cached_property
+    def alone(self) -> np.ndarray:
+        """Row -> is it its note's only passage? (worked out at the first question)"""
+        return (np.bincount(self.note_of) == 1)[self.note_of] if len(self.note_of) else np.zeros(0, dtype=bool)
 
     @classmethod
     def build(cls, chunks: list[Chunk], vectors: np.ndarray) -> "NoteVectors":
@@ -160,7 +168,7 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
     kw_all, kw_ceiling = gen.keywords.search(text)
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
     return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None,
-                  notes.similarity(qvec) if notes is not None else None)
+                  notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None)
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
@@ -186,7 +194,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
-    agree = _second_best(chunks, cand, fused)
+    agree = _second_best(chunks, cand, fused, scores.alone)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
     rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
@@ -242,8 +250,9 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
     return out
 
 
-def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
-    """For each candidate, the fused score of the second-best candidate of its note (0 if none)."""
+def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, alone: np.ndarray | None = None) -> np.ndarray:
+    """For each candidate, the fused score of the second-best candidate of its note (0 if none); for
+    a note of one passage (alone), that passage's own score."""
     best: dict[str, list[float]] = {}
     for j, c in enumerate(cand):
         top = best.setdefault(chunks[int(c)].path, [0.0, 0.0])
@@ -252,7 +261,10 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np
             top[0], top[1] = f, top[0]
         elif f > top[1]:
             top[1] = f
-    return np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+    out = np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+    if alone is not None:
+        out = np.where(alone[cand], fused, out).astype(np.float32)
+    return out
 
 
 def _few_words(c: Chunk) -> bool:
