@@ -70,3 +70,15 @@ def test_discovery_does_not_walk_out_through_links_to_ancestors_and_visits_a_fol
     assert [(p.path, p.reason) for p in probs] == [
         ("parent-loop", "symlink loop (links to a folder above it)"),
         ("b-link", "symlink loop or second link to a folder (already visited)")]
+
+
+def test_a_utf8_note_with_a_bad_byte_stays_utf8():
+    # a character cut off by a copy (as in a real Obsidian vault): the rest of the note is still UTF-8,
+    # and read as cp1252 every curly quote and accent in it would turn into "â€œ"
+    data = "Seiri (think “sort”) isn’t naïve".encode() + b" \xe2\x80 cut\n"
+    text, why = decode_note(data)
+    assert text == "Seiri (think “sort”) isn’t naïve \ufffd cut\n"
+    assert why == "not valid UTF-8 (first bad byte at offset 40): 1 broken character shown as \ufffd"
+    # a legacy note with no UTF-8 in it is still read in its own encoding
+    assert decode_note("“Café” crème".encode("cp1252"))[0] == "“Café” crème"
+    assert decode_note(b"Ni\xf1o \x81")[1].endswith("decoded as latin-1")  # 0x81 is not in cp1252

@@ -142,12 +142,32 @@ def _mostly_controls(text: str) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _not_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
+    """(text, note) for bytes that are not valid UTF-8. A UTF-8 note with a few bad bytes (a
+    character cut off by a copy or a sync) stays UTF-8, each bad byte shown as U+FFFD: read as
+    cp1252, every accent and curly quote of the note would turn into mojibake ("â€œ"). A note
+    with no UTF-8 sequence at all is in a legacy encoding: Windows-1252, else Latin-1."""
+    where = f" (first bad byte at offset {first_bad})"
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if wide > bad:
+        return text, f"not valid UTF-8{where}: {bad} broken character{'s' if bad != 1 else ''} shown as \ufffd"
+    *others, last = FALLBACK_ENCODINGS
+    for enc in others:
+        try:
+            return data.decode(enc), f"not valid UTF-8{where}, decoded as {enc}"
+        except UnicodeDecodeError:
+            continue
+    return data.decode(last), f"not valid UTF-8{where}, decoded as {last}"  # Latin-1 decodes any bytes
+
+
 def decode_note(data: bytes) -> tuple[str | None, str | None]:
     """(text, note) for raw bytes; text is None when the file is not a text note.
 
-    UTF-8 (with or without BOM) first; UTF-16 when it starts with a UTF-16 byte-order
-    mark; otherwise Windows-1252, and Latin-1 as the fallback that always decodes. The
-    note says which fallback was used (None for plain UTF-8). A file that is mostly
+    UTF-8 (with or without BOM) first, a few bad bytes in it replaced; UTF-16 when it starts
+    with a UTF-16 byte-order mark; otherwise Windows-1252, and Latin-1 as the fallback that
+    always decodes. The note says what was repaired (None for plain UTF-8). A file that is mostly
     control characters is binary, whatever its name.
     """
     if not data.strip():
@@ -169,14 +189,7 @@ def decode_note(data: bytes) -> tuple[str | None, str | None]:
         text = data.decode("utf-8-sig")
         note = None
     except UnicodeDecodeError as exc:
-        where = f" (first bad byte at offset {exc.start})"
-        for enc in FALLBACK_ENCODINGS:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            note = f"not valid UTF-8{where}, decoded as {enc}"
-            break
+        text, note = _not_utf8(data, exc.start)
     if _mostly_controls(text):
         return None, "binary file (not text)"
     return text, note
