@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from notesqa.notefiles import decode_note, discover_notes, read_note
+from notesqa.notefiles import decode_note, discover_notes, inside_notes, read_note
 
 from conftest import write
 
@@ -82,3 +82,20 @@ def test_a_utf8_note_with_a_bad_byte_stays_utf8():
     # a legacy note with no UTF-8 in it is still read in its own encoding
     assert decode_note("“Café” crème".encode("cp1252"))[0] == "“Café” crème"
     assert decode_note(b"Ni\xf1o \x81")[1].endswith("decoded as latin-1")  # 0x81 is not in cp1252
+
+
+def test_a_file_link_out_of_the_notes_folder_is_reported_not_read(folder, tmp_path):
+    # a shared vault holding "notes.md -> ~/.ssh/id_rsa" must not put the key into hits
+    write(tmp_path / "secret.txt", "a private key\n")
+    write(tmp_path / "shared" / "x.md", "* a linked-in folder's note\n")
+    write(tmp_path / "shared" / "sub" / "y.md", "* deeper\n")
+    os.symlink(tmp_path / "secret.txt", folder / "notes.md")
+    os.symlink(tmp_path / "shared", folder / "linked")
+    os.symlink("../x.md", tmp_path / "shared" / "sub" / "alias.md")  # a link inside the linked folder
+    os.symlink("good.md", folder / "same.md")
+    files, probs = discover_notes(folder)
+    assert [f.relative_to(folder).as_posix() for f in files] == ["good.md", "linked/sub/y.md", "linked/x.md"]
+    assert [(p.path, p.reason) for p in probs] == [
+        ("notes.md", "links to a file outside the notes folder"),
+        ("linked/sub/alias.md", "same file as linked/x.md"), ("same.md", "same file as good.md")]
+    assert inside_notes(folder, "linked/sub/alias.md") and not inside_notes(folder, "notes.md")

@@ -152,11 +152,29 @@ def test_read_note_refuses_a_symlink_out_of_the_folder_without_reading_it(tmp_pa
     outside.write_text("* secret outside the notes\n", encoding="utf-8")
     os.symlink(outside, notes / "link.md")
     svc = NotesService(notes, index, embedder=embedder)
-    svc.refresh()
-    with pytest.raises(NoteNotFoundError, match="outside the notes folder"):
-        svc.read_note("link.md")
+    report = svc.refresh()
+    assert "link.md" not in svc.index().manifest.notes  # never indexed, so never shown in a hit
+    assert report["problems"] == [{"path": "link.md", "action": "skipped",
+                                   "reason": "links to a file outside the notes folder"}]
     with pytest.raises(NoteNotFoundError):
-        svc.note_text("link.md")
+        svc.read_note("link.md")
+    # an indexed note swapped for such a link after the build is refused before it is read
+    note = notes / "cooking" / "2024-02-01-bread.md"
+    note.unlink()
+    os.symlink(outside, note)
+    with pytest.raises(NoteNotFoundError, match="outside the notes folder"):
+        svc.read_note("cooking/2024-02-01-bread.md")
+    with pytest.raises(NoteNotFoundError):
+        svc.note_text("cooking/2024-02-01-bread.md")
+
+
+def test_a_note_in_a_folder_linked_into_the_notes_folder_is_inside_it(tmp_path, built, embedder):
+    notes, index, _ = built
+    write(tmp_path / "elsewhere" / "garden.md", "* tomatoes need a stake\n")
+    os.symlink(tmp_path / "elsewhere", notes / "linked")
+    svc = NotesService(notes, index, embedder=embedder)
+    svc.refresh()
+    assert "tomatoes need a stake" in svc.read_note("linked/garden.md")["text"]
 
 
 # --------------------------------------------------------------------------- status, refresh

@@ -127,8 +127,13 @@ def test_render_source_refuses_a_note_that_resolves_outside_the_folder(tmp_path,
     os.symlink(outside, notes / "link.md")
     svc = ChatService(notes, index, embedder=embedder)
     svc.build()
-    with pytest.raises(NotesQAError, match="outside the notes folder"):
+    with pytest.raises(NotesQAError, match="not a note in the index"):  # the build skipped it
         svc.sources.render("link.md:1")
+    note = notes / "cooking" / "2024-02-01-bread.md"  # an indexed note swapped for such a link
+    note.unlink()
+    os.symlink(outside, note)
+    with pytest.raises(NotesQAError, match="outside the notes folder"):
+        svc.sources.render("cooking/2024-02-01-bread.md:1")
 
 
 def test_hostile_note_renders_inert(hostile):

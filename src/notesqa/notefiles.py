@@ -47,7 +47,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
     """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped.
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
-    folder already visited) is reported, not looped. A file or folder whose name is not
+    folder already visited) is reported, not looped. A file link out of the notes folder (and
+    of any folder linked into it) is reported and skipped: only notes inside it are read. A file or folder whose name is not
     valid UTF-8 is reported and skipped (its path could not be stored in the index).
     Files are only listed here; reading them is read_note's job.
     """
@@ -76,9 +77,28 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
                 problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
                                         "file name is not valid UTF-8: rename it to index it"))
                 continue
-            found.append(Path(root) / name)
+            path = Path(root) / name
+            if os.path.islink(path) and os.path.exists(path) and not inside_notes(notes_dir, _rel(path, notes_dir)):
+                problems.append(Problem(_rel(path, notes_dir), "skipped", "links to a file outside the notes folder"))
+                continue
+            found.append(path)
     found.sort(key=lambda p: _rel(p, notes_dir))
     return _one_path_per_file(notes_dir, found, problems), problems
+
+
+def inside_notes(notes_dir: Path, rel: str) -> bool:
+    """Is the file at rel (a path under notes_dir) inside the notes folder once links are followed?
+    A folder linked into the notes folder is part of it (discovery walks it), so a note in it is
+    inside; a file link to elsewhere (notes/x.md -> ~/.ssh/key) is not."""
+    root = Path(notes_dir)
+    bases = [root.resolve()]
+    here = root
+    for part in Path(rel).parts[:-1]:
+        here = here / part
+        if here.is_symlink():
+            bases.append(here.resolve())
+    full = (root / rel).resolve()
+    return any(base == full or base in full.parents for base in bases)
 
 
 def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], excluded: set[str],

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError
+from .notefiles import inside_notes
 
 log = logging.getLogger("notesqa.service")
 
@@ -242,7 +243,8 @@ class NotesService:
         """The note file for an indexed path; nothing outside the notes folder, nothing not indexed.
 
         The path is checked before anything is read: no absolute paths, drive letters, backslashes
-        or "..", and it must be a note of the loaded index; a symlink out of the folder is refused."""
+        or "..", and it must be a note of the loaded index; a file link out of the folder is refused (a
+        note in a folder linked into it is inside, as the build reads it)."""
         bad = (not isinstance(path, str) or not path or "\x00" in path or "\\" in path or path.startswith("/")
                or re.match(r"^[A-Za-z]:", path) or ".." in path.split("/"))
         if bad:
@@ -253,11 +255,9 @@ class NotesService:
         if not idx.note_chunks(path):
             raise NoteNotFoundError(f"{path} is not a note in the index: use a path from a search result, "
                                "or refresh the index if the note is new.")
-        root = self.notes_dir.resolve()
-        full = (root / path).resolve()
-        if root != full and root not in full.parents:
+        if not inside_notes(self.notes_dir, path):
             raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
-        return full
+        return (self.notes_dir / path).resolve()
 
     def vault(self):
         """The Vault of the indexed notes (their names, ids and embeds), made once per index build."""
