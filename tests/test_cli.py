@@ -32,6 +32,36 @@ def test_asking_without_an_index_or_notes_says_the_notes_folder_is_missing(tmp_p
     assert f"Notes folder {tmp_path / 'nope'}/ does not exist" in res.stderr and "Traceback" not in res.output
 
 
+def test_an_index_folder_given_alone_is_not_filled_with_an_index_of_the_default_notes(tmp_path, monkeypatch):
+    # `--index` alone with a typo: say there is no index there, do not index ./notes into it
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NOTESQA_NOTES", raising=False)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("* cells isolate customers\n", encoding="utf-8")
+    res = _ask("--index", "ix-typo", "--model", "hash-256", "cells")
+    assert res.exit_code == 1 and "No index in ix-typo/ yet: run `notesqa index --notes NOTES_DIR" in res.stderr
+    assert not (tmp_path / "ix-typo").exists()
+    res = _ask("--index", "ix", "--notes", "notes", "--model", "hash-256", "cells")  # with the notes named: built
+    assert res.exit_code == 0 and "cells isolate customers" in res.stdout
+
+
+def test_a_folder_of_notes_is_refused_as_an_index_folder(tmp_path):
+    # --notes and --index swapped (or a vault given as --index): nothing is written into the vault
+    vault, other = tmp_path / "vault", tmp_path / "other"
+    for folder, name in ((vault, "pages/a.md"), (other, "b.md")):
+        (folder / name).parent.mkdir(parents=True)
+        (folder / name).write_text("* a note\n", encoding="utf-8")
+    before = sorted(p.name for p in vault.rglob("*"))
+    for args in (["index", "--notes", str(other), "--index", str(vault)],
+                 ["ask", "--notes", str(other), "--index", str(vault), "a note"]):
+        res = CliRunner().invoke(main, [*args, "--model", "hash-256"])
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert f"{vault}/ holds notes (pages/a.md), not an index: give --notes" in res.stderr
+    res = CliRunner().invoke(main, ["index", "--notes", str(vault), "--index", str(vault), "--model", "hash-256"])
+    assert res.exit_code == 1 and f"The index folder {vault}/ is the notes folder" in res.stderr
+    assert sorted(p.name for p in vault.rglob("*")) == before
+
+
 def test_nothing_found_says_so_and_mentions_filters_only_when_there_are_some(built):
     notes, index, _ = built
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")

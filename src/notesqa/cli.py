@@ -183,13 +183,16 @@ def _echo_flagged(flagged, limit: int | None = None) -> None:
 # --------------------------------------------------------------------------- ask
 
 
-def _open_or_build(notes_dir, index_dir, model, quiet=False):
+def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
+    """The index, built first from notes_dir when there is none yet (and build is True)."""
     from .errors import IndexNotFoundError
     from .search import NotesIndex
 
     try:
         return NotesIndex.open(index_dir, model=model)
     except IndexNotFoundError:
+        if not build:
+            raise
         from .indexing import check_notes_dir
 
         check_notes_dir(Path(notes_dir))  # no index and no notes to build one from: say which is missing
@@ -241,8 +244,11 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     from .query import check_question
 
     check_question(" ".join(question))
+    # a first question builds the index, but not from the default notes into a folder named with
+    # --index alone: that is a typo or another vault's index, not a wish to index ./notes there
+    build = notes_dir is not None or index_dir is None or bool(os.environ.get(ENV_NOTES))
     notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
-    idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json)
+    idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
     if as_json:

@@ -29,6 +29,10 @@ class NotesFolderError(NotesQAError):
     """The notes folder is missing or not a folder."""
 
 
+class IndexFolderError(NotesFolderError):
+    """The index folder given is the notes folder, or a folder of notes: not a place for an index."""
+
+
 class QueryError(NotesQAError):
     """A question or filter could not be understood."""
 

@@ -34,8 +34,8 @@ import numpy as np
 from . import dense
 from .chunking import Chunk
 from .dense import DenseIndex
-from .errors import (BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError, IndexWriteError,
-                     NotesQAError)
+from .errors import (BuildLockedError, IndexCorruptError, IndexFolderError, IndexNotFoundError, IndexVersionError,
+                     IndexWriteError, NotesQAError)
 from .manifest import Manifest
 
 FORMAT_VERSION = 1
@@ -72,6 +72,40 @@ def _check_folder(index_dir: Path) -> None:
     if index_dir.exists() and not index_dir.is_dir():
         raise NotesQAError(f"{index_dir} is a file, not an index folder: pass --index with a folder "
                            "(notesqa creates it).")
+
+
+def check_index_dir(index_dir: Path, notes_dir: Path) -> None:
+    """Raises IndexFolderError for an index folder that is the notes folder, or an existing folder of
+    notes that holds no index: --notes and --index swapped, or a typo, must not fill a vault with
+    index files (nor build an index of some other folder into it)."""
+    index_dir = Path(index_dir)
+    if not index_dir.is_dir():
+        return
+    if index_dir.resolve() == Path(notes_dir).resolve():
+        raise IndexFolderError(f"The index folder {index_dir}/ is the notes folder: give --index a folder of its own "
+                               "(a new one is made).")
+    if (index_dir / CURRENT).exists() or any(_GEN_NAME.match(p.name) for p in index_dir.iterdir()):
+        return
+    note = _a_note_in(index_dir)
+    if note is not None:
+        raise IndexFolderError(f"{index_dir}/ holds notes ({note.relative_to(index_dir).as_posix()}), not an index: "
+                               "give --notes the folder of your notes and --index a new or empty folder for the index.")
+
+
+def _a_note_in(folder: Path) -> Path | None:
+    """A markdown file in folder or one of its folders (a Logseq graph keeps its notes in pages/), if any."""
+    try:
+        entries = sorted(folder.iterdir())
+        for p in entries:
+            if p.suffix.lower() in (".md", ".markdown") and p.is_file():
+                return p
+        for sub in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
+            note = next((p for p in sorted(sub.iterdir()) if p.suffix.lower() in (".md", ".markdown")), None)
+            if note is not None:
+                return note
+    except OSError:
+        return None  # an unreadable folder: writing the index there says what is wrong
+    return None
 
 
 def read_current(index_dir: Path) -> str | None:
