@@ -62,6 +62,19 @@ def test_a_folder_of_notes_is_refused_as_an_index_folder(tmp_path):
     assert sorted(p.name for p in vault.rglob("*")) == before
 
 
+def test_ask_says_when_notes_changed_since_the_build(built):
+    notes, index, _ = built
+    args = ("--index", str(index), "--model", "hash-256", "cells")  # the notes folder: the one it was built from
+    res = _ask(*args)
+    assert res.exit_code == 0 and "since the index was built" not in res.stderr
+    (notes / "locker.md").write_text("* my gym locker code is 4711\n", encoding="utf-8")
+    res = _ask(*args)
+    assert res.exit_code == 0 and "cells" in res.stdout.lower()
+    assert res.stderr.strip() == ("(1 new, 0 changed, 0 deleted notes since the index was built: "
+                                  "run `notesqa index` to include them.)")
+    assert "since the index" not in _ask(*args, "--json").stderr  # JSON output stays clean for scripts
+
+
 def test_nothing_found_says_so_and_mentions_filters_only_when_there_are_some(built):
     notes, index, _ = built
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")

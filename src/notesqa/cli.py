@@ -247,6 +247,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     # a first question builds the index, but not from the default notes into a folder named with
     # --index alone: that is a typo or another vault's index, not a wish to index ./notes there
     build = notes_dir is not None or index_dir is None or bool(os.environ.get(ENV_NOTES))
+    notes_dir_given = notes_dir
     notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
@@ -259,12 +260,28 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         from .query import FILTER
 
         click.echo(no_match(bool(tags or paths or after or before or FILTER.search(" ".join(question)))))
+        _echo_stale(idx, notes_dir_given, index_dir)
         return
     from .hits import WEAK_MATCH, weak
 
     if weak(hits):
         click.secho(WEAK_MATCH + "\n", fg="yellow")
     click.echo("\n\n".join(format_hit(i, h, explain) for i, h in enumerate(hits, 1)))
+    _echo_stale(idx, notes_dir_given, index_dir)
+
+
+def _echo_stale(idx, notes_dir, index_dir) -> None:
+    """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
+    from .status import changes_since_build, pending
+
+    manifest = idx.manifest
+    folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
+    if not folder.is_dir():
+        return
+    changes = changes_since_build(folder, manifest, Path(index_dir))
+    if pending(changes, manifest):
+        click.secho(f"\n({len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
+                    "notes since the index was built: run `notesqa index` to include them.)", fg="yellow", err=True)
 
 
 # --------------------------------------------------------------------------- status

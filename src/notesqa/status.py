@@ -96,9 +96,14 @@ def needs_build(notes_dir, index_dir) -> bool:
         _, manifest = read_manifest(Path(index_dir))
     except NotesQAError:
         return False
-    ch = changes_since_build(notes_dir, manifest, Path(index_dir))
+    return pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
+
+
+def pending(changes: Changes, manifest: Manifest) -> bool:
+    """Would a build pick up any of these changes? A new file skipped as bad input at the build
+    does not count until it changes again (else a bad file would rebuild forever)."""
     known_bad = {p.path for p in manifest.problems}
-    return bool(ch.changed or ch.deleted or [p for p in ch.new if p not in known_bad])
+    return bool(changes.changed or changes.deleted or set(changes.new) - known_bad)
 
 
 def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = None) -> Changes:
