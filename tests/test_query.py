@@ -34,6 +34,17 @@ def test_bad_filters_are_errors():
     assert parse_query("Re:Invent keynotes TAG:aws") == ("Re:Invent keynotes", parse_query("x tag:aws")[1])
 
 
+def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():
+    # "tag: maths" would otherwise search all notes for "tag maths ..." without a word of warning
+    with pytest.raises(QueryError, match=r"^tag: needs its value right after the colon, as tag:maths \(no space\)\.$"):
+        parse_query("tag: maths what is a group")
+    with pytest.raises(QueryError, match="as after:2024-01-01"):
+        parse_query("After: 2024-01-01 keynotes")
+    with pytest.raises(QueryError, match="as path:VALUE"):
+        parse_query("keynotes path:")
+    assert parse_query("Note: keynotes")[0] == "Note: keynotes"  # not a filter name: words
+
+
 def test_filters_parse_into_their_fields():
     text, f = parse_query('tag:aws path:"work/2024 plans" after:2024-01-01 before:2024-12-31 what did we decide')
     assert text == "what did we decide"

@@ -24,6 +24,8 @@ FILTER_NAMES = ("tag", "path", "after", "before")
 _NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
 FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
+# a filter name with its value cut off by a space ("tag: maths"), or with none at all
+_LOOSE = re.compile(r"(?<!\S)({names}):(?:\s+(\S+)|\s*$)".format(names="|".join(FILTER_NAMES)), re.IGNORECASE)
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
@@ -129,6 +131,11 @@ def parse_query(question: str) -> tuple[str, Filters]:
             return m.group(0)
         return " "
 
+    loose = _LOOSE.search(question)
+    if loose:
+        name, value = loose.group(1).lower(), loose.group(2)
+        example = f"{name}:{value.strip(chr(34))}" if value else f"{name}:VALUE"
+        raise QueryError(f"{name}: needs its value right after the colon, as {example} (no space).")
     text = _ANY_NAMED.sub(take, question)
     if problems:
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
