@@ -75,12 +75,19 @@ def test_ask_says_when_notes_changed_since_the_build(built):
     assert "since the index" not in _ask(*args, "--json").stderr  # JSON output stays clean for scripts
 
 
-def test_nothing_found_says_so_and_mentions_filters_only_when_there_are_some(built):
+def test_nothing_found_says_which_filter_no_note_passes(built):
     notes, index, _ = built
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")
-    assert _ask(*args, "--after", "2031-01-01", "cells").output.strip() == (
+    assert _ask(*args, "--after", "2031-01-01", "cells").output.strip() == "No note is dated on or after 2031-01-01."
+    assert _ask(*args, "after:2031-01-01 cells").output.strip() == "No note is dated on or after 2031-01-01."
+    assert _ask(*args, "tag:conference cells").output.strip() == (
+        "No note is tagged conference (tags like it: conferences).")
+    assert _ask(*args, "--path", "work", "cells").output.strip() == "No note is in work."
+    # each filter matches a note, only not together
+    assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "cells").output.strip() == (
         "No matching notes. Try other words, or fewer filters.")
-    assert _ask(*args, "after:2031-01-01 cells").output.strip().endswith("or fewer filters.")
+    assert _ask(*args, "--min-score", "2", "cells").output.strip() == (
+        "No hit scores 2.0 or more: try a lower --min-score.")
 
 
 def test_cli_import_stays_light():

@@ -15,6 +15,7 @@ from notesqa.query import (
     parse_date,
     parse_query,
     seeks_note,
+    unmatched,
     years,
 )
 
@@ -43,6 +44,20 @@ def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():
     with pytest.raises(QueryError, match="as path:VALUE"):
         parse_query("keynotes path:")
     assert parse_query("Note: keynotes")[0] == "Note: keynotes"  # not a filter name: words
+
+
+def test_unmatched_names_the_filter_no_note_passes():
+    def chunk(path, tags, date):
+        return Chunk(path=path, line=1, end_line=1, kind="bullet", text="x", title="t", heading=[], parents=[],
+                     tags=tags, date=date, seq=0)
+
+    chunks = [chunk("work/a.md", ["networks"], "2024-03-01"), chunk("b.md", ["maths"], None)]
+    assert unmatched(chunks, Filters(tags=("#networking",))) == "No note is tagged networking (tags like it: networks)."
+    assert unmatched(chunks, Filters(tags=("zzz", "Maths"))) is None  # one of the tags is there
+    assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
+    assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
+        "No note is dated on or after 2024-04-01 and on or before 2024-05-01.")
+    assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) is None  # only together
 
 
 def test_filters_parse_into_their_fields():

@@ -31,7 +31,7 @@ def test_a_chosen_filter_that_a_rebuild_removed_does_not_break_questions(service
         assert d.allow_custom_value and d.preprocess(["gone-folder"]) == ["gone-folder"]
     # the service answers such a filter with a plain "no match", not an error
     html, _ = service.answer("bread", [], folders=["gone-folder"])
-    assert "No matching notes" in html and "fewer filters" in html
+    assert '<div class="nq-state">No note is in gone-folder.</div>' in html
 
 
 def test_launch_options_are_safe_by_default():

@@ -39,7 +39,12 @@ def test_answer_escapes_hostile_note_text(hostile):
 
 def test_no_match_and_bad_filter_are_messages(service):
     html, turn = service.answer("shuffle sharding", [], folders=["nowhere"])
-    assert "No matching notes" in html and "fewer filters" in html and turn.hits == []
+    assert "No note is in nowhere." in html and turn.hits == []
+    # each filter matches some note, only not together: the plain message
+    html, turn = service.answer("shuffle sharding", [], folders=["cooking"], tags=["aws"])
+    assert "No matching notes. Try other words, or fewer filters." in html and turn.hits == []
+    html, _ = service.answer("shuffle sharding", [], tags=["<b>aws"])  # the name is shown as text
+    assert "No note is tagged &lt;b&gt;aws (tags like it: aws)." in html
     html, turn = service.ask("bread", [], after="last tuesday")
     assert turn is None and "YYYY-MM-DD" in html and "Traceback" not in html
     assert "Dated from" in html  # the sidebar field's name, not the in-question after: syntax

@@ -259,7 +259,11 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         from .hits import no_match
         from .query import FILTER
 
-        click.echo(no_match(bool(tags or paths or after or before or FILTER.search(" ".join(question)))))
+        filtered = bool(tags or paths or after or before or FILTER.search(" ".join(question)))
+        why = idx.why_nothing(" ".join(question), tags=tags, paths=paths, after=after, before=before)
+        if why is None and min_score is not None:
+            why = f"No hit scores {min_score} or more: try a lower --min-score."
+        click.echo(no_match(filtered, why))
         _echo_stale(idx, notes_dir_given, index_dir)
         return
     from .hits import WEAK_MATCH, weak

@@ -18,8 +18,11 @@ WEAK_SCORE = 0.30
 WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
 
 
-def no_match(filtered: bool) -> str:
-    """What every front end says when a question finds nothing."""
+def no_match(filtered: bool, why: str | None = None) -> str:
+    """What every front end says when a question finds nothing (why: a filter no note passes,
+    NotesIndex.why_nothing)."""
+    if why:
+        return why
     return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 

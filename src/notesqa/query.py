@@ -175,6 +175,27 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
     return mask
 
 
+def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
+    """Why no note passes the filters, when one filter alone matches no note (a tag no note has, a
+    folder that is not there, a date range no note is in); None when each matches some note."""
+    import difflib
+
+    want = [t.lstrip("#") for t in f.tags]
+    known = sorted({t for c in chunks for t in c.tags})
+    if want and not {t.casefold() for t in want} & set(known):
+        near = difflib.get_close_matches(want[0].casefold(), known, n=3, cutoff=0.6)
+        return (f"No note is tagged {', '.join(want)}"
+                + (f" (tags like it: {', '.join(near)})." if near else "."))
+    if f.paths and not any(_path_match(p, pat) for p in {c.path for c in chunks} for pat in f.paths):
+        return f"No note is in {', '.join(f.paths)}."
+    if (f.after or f.before) and not any(
+            c.date and not (f.after and c.date < f.after) and not (f.before and c.date > f.before) for c in chunks):
+        span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
+                            if x)
+        return f"No note is dated {span}."
+    return None
+
+
 def _path_match(path: str, pattern: str) -> bool:
     pattern = posixpath.normpath(pattern) if pattern else pattern  # "./work//" -> "work", "./." -> "."
     if pattern in (TOP_LEVEL, "/"):

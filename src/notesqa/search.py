@@ -21,7 +21,7 @@ from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_note
+from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_note, unmatched
 from .snippets import NoteTree
 
 
@@ -178,6 +178,13 @@ class NotesIndex:
         else:
             shown = snippets.select(tree, ranked, k, budget, min_score, origin)
         return [snippets.to_hit(tree, s) for s in shown]
+
+    def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
+        """For a search that found nothing: which filter no note passes ("No note is tagged
+        networking (tags like it: networks)."), or None."""
+        _, parsed = parse_query(question or "")
+        filters = merge_filters(parsed, tags, paths, after, before)
+        return unmatched(self.chunks, filters) if filters else None
 
     # -- browsing (used by the UI's "more context" and source view)
 

@@ -306,7 +306,8 @@ class NotesService:
             "hits": [h.to_dict() for h in hits],
         }
         if not hits:
-            out["message"] = no_match(bool(filters))
+            out["message"] = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
+                                                                     before=before))
         elif weak(hits):
             out["message"] = WEAK_MATCH
         return out

@@ -98,7 +98,8 @@ class ChatService(NotesService):
         query = turn.standalone
         head = followup_html(query, len(turn.skipped)) if query != plain or turn.skipped else ""
         if not hits:
-            return head + self._no_hits(idx, query, bool(tags or folders or after or before)), turn
+            why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
+            return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn
         parts = [head]
         if weak(hits):
             parts.append(f'<div class="nq-weak">{WEAK_MATCH}</div>')
@@ -129,12 +130,12 @@ class ChatService(NotesService):
         except Exception:  # noqa: BLE001 - context is a bonus; the hit still shows
             return ""
 
-    def _no_hits(self, idx, query: str, filtered: bool) -> str:
+    def _no_hits(self, idx, query: str, filtered: bool, why: str | None = None) -> str:
         if not idx.chunks:
             return state_html(
                 f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
                 "yet. Add some .md notes and press <b>Refresh index</b>.")
-        return state_html(no_match(filtered or bool(FILTER.search(query))))
+        return state_html(html.escape(no_match(filtered or bool(FILTER.search(query)), why)))
 
     def _empty_state(self) -> str:
         if not self.notes_dir.is_dir():
