@@ -214,8 +214,10 @@ def _path_match(path: str, pattern: str) -> bool:
 _NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)"
 _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
-    # ... then what the note does: "which note covers", "which page is about", "which post did I ..."
-    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my)\b"
+    # ... then what the note does: "which note covers", "which page is about", "which post did I ...",
+    # and for several notes "which notes cover", "which pages mention", "which posts are about"
+    r"\s+(?:\w+s|is|are|was|were|did|do|has|have|had|about|on|for|that|where|with|i|my|cover|mention|talk|"
+    r"discuss|describe|explain|list|say|contain|include|show|deal|touch|refer|reference|use)\b"
     r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
