@@ -270,3 +270,22 @@ def test_a_note_of_one_passage_agrees_with_itself():
     assert ranked[1].explain.agreement == pytest.approx(DENSE_WEIGHT * 0.6)
     # without the notes' sizes (an older caller): no agreement for the page, and the hub is first
     assert [c.row for c in fuse(chunks, _dense_only([0.66, 0.6, 0.69]), "x", {}, None, 10)][0] == 0
+
+
+def test_a_links_only_passage_comes_after_its_notes_other_passages():
+    # a "Masters theorem" note: its "Wikipedia" link and its "NEED TO REVIEW THIS!" callout match the
+    # question by the note's title alone; the statement and its cases come first
+    chunks = [_chunk("master.md", 0, "Given a recurrence of the form T(n) = a T(n/b) + f(n), the following hold"),
+              _chunk("master.md", 1, "Case 1: if f(n) = O(n^c) for some c below the critical exponent"),
+              _chunk("master.md", 2, "NEED TO REVIEW THIS!", kind="quote"),
+              _chunk("master.md", 3, "Wikipedia"),
+              _chunk("other.md", 0, "Wikipedia")]
+    chunks[3] = Chunk(**{**chunks[3].__dict__, "thin": True})
+    ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.75, 0.77, 0.5]), "what is the master theorem", {}, None, 10)
+    order = [c.row for c in ranked]
+    assert order[:2] == [0, 1] and set(order[2:4]) == {2, 3}  # the note's own thin passages after its others
+    assert all(ranked[i].explain.thin for i in (2, 3)) and "after its note's other passages" in str(ranked[2].explain)
+    assert ranked[2].rank < ranked[1].rank
+    # a thin passage alone in its note keeps its place, less the penalty
+    other = next(c for c in ranked if c.row == 4)
+    assert other.rank == pytest.approx(DENSE_WEIGHT * 0.5 - THIN_PENALTY)

@@ -48,7 +48,10 @@ AGREE = 0.1
 # changelog, a glossary) with one close line, whose mean vector is diffuse.
 NOTE_SIM = 0.1
 ASK_PENALTY = 0.05
-THIN_PENALTY = 0.05  # a passage that is only a link or a picture, or of FEW_WORDS words or fewer
+# A passage that is only a link or a picture, or of FEW_WORDS words or fewer ("Wikipedia", "NEED TO
+# REVIEW THIS!"): its vector is its note's title and headings, so it says which note, not what the
+# answer is. It drops by THIN_PENALTY, and below every other candidate of its own note.
+THIN_PENALTY = 0.05
 FEW_WORDS = 4
 _WORD = re.compile(r"\w+")
 
@@ -88,7 +91,7 @@ class Explanation:
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
-            note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f})"
+            note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
@@ -199,6 +202,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
     rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
             + NOTE_SIM * note_sim - ASK_PENALTY * asks - THIN_PENALTY * thin)
+    rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     out = []
@@ -267,10 +271,26 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, alone
     return out
 
 
+def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np.ndarray) -> np.ndarray:
+    """rank with each thin candidate moved just below the lowest other candidate of its note, if it has one."""
+    if not thin.any() or thin.all():
+        return rank
+    lowest: dict[str, float] = {}
+    for j in np.flatnonzero(~thin):
+        path = chunks[int(cand[j])].path
+        lowest[path] = min(lowest.get(path, np.inf), float(rank[j]))
+    out = rank.copy()
+    for j in np.flatnonzero(thin):
+        floor = lowest.get(chunks[int(cand[j])].path)
+        if floor is not None and out[j] >= floor:
+            out[j] = floor - 1e-4
+    return out
+
+
 def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything."""
-    return c.kind in ("bullet", "paragraph") and len(_WORD.findall(c.text)) <= FEW_WORDS
+    return c.kind in ("bullet", "paragraph", "quote") and len(_WORD.findall(c.text)) <= FEW_WORDS
 
 
 def _asks(c: Chunk) -> bool:
