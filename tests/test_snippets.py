@@ -196,6 +196,36 @@ def test_ordered_steps_show_their_numbers(tmp_path, embedder):
     assert hit.match == "Feed the starter the night before"
 
 
+def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embedder):
+    write(tmp_path / "n" / "pg.md", """
+        # Postgres
+
+        To see table bloat run this query:
+
+        ```sql
+        select relname, n_dead_tup from pg_stat_user_tables;
+        ```
+
+        Vacuum runs on its own.
+        """)
+    (tmp_path / "g" / "pages").mkdir(parents=True)
+    (tmp_path / "g" / "journals").mkdir()
+    (tmp_path / "g" / "pages" / "Queries.md").write_text(
+        "- Tasks slipping this week\n  #+BEGIN_QUERY\n  {:title \"SLIPPING\" :inputs [:-7d :today]}\n  #+END_QUERY\n"
+        "- Tasks done today\n", encoding="utf-8")
+    for notes, question, want in (
+            ("n", "see table bloat", "To see table bloat run this query:\n"
+                                     "select relname, n_dead_tup from pg_stat_user_tables;"),
+            ("g", "tasks slipping this week", "Tasks slipping this week\n"
+                                              "{:title \"SLIPPING\" :inputs [:-7d :today]}")):
+        build_index(tmp_path / notes, tmp_path / f"ix-{notes}", embedder=embedder)
+        hit = open_index(tmp_path / f"ix-{notes}", embedder).search(question, k=1)[0]
+        assert hit.text == want  # the code once, without its introduction again, and nothing after it
+    # code that fills the budget is left to its own hit
+    hit = open_index(tmp_path / "ix-n", embedder).search("see table bloat", k=1, budget=60)[0]
+    assert hit.text == "To see table bloat run this query:"
+
+
 def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
     write(tmp_path / "n" / "db.md", """
         # DynamoDB

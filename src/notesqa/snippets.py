@@ -129,7 +129,10 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     for j in snippet.follow:
         f = tree.chunks[j]
-        if f.kind == "bullet":
+        code = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
+        if code is not None:
+            lines.append(code)
+        elif f.kind == "bullet":
             base = f.depth if base is None else base
             lines.append(f"{'  ' * max(0, f.depth - base)}{f.marker or '-'} {f.text}")
         else:
@@ -216,6 +219,13 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         nxt = chunks[j]
         if j in shown:
             break
+        if nxt.kind == "code":
+            # the code a shown unit introduces ("run this query:", a Logseq block and its query) is
+            # what the reader wants next, and ends the hit; other code ends it at once
+            code = code_after(chunks[j - 1], nxt) if j - 1 == row or (out and out[-1] == j - 1) else None
+            if code is not None and used + len(code) + 1 <= budget:
+                out.append(j)
+            break
         if label:  # a list's label: its own list, not the next label's
             if nxt.depth <= c.depth or nxt.kind == "code":
                 break
@@ -228,6 +238,13 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+def code_after(intro: Chunk, code: Chunk) -> str | None:
+    """The code of a code chunk introduced by the unit just before it (a code chunk's text starts
+    with its introducing sentence, for search); None when that unit does not introduce it."""
+    head = intro.text + "\n"
+    return code.text[len(head):].lstrip("\n") if code.text.startswith(head) else None
 
 
 def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:
