@@ -98,7 +98,7 @@ def _near(name: str) -> bool:
 def check_question(question) -> str:
     """The question, if it is one: a front end asked something empty is told so (QueryError)."""
     if not isinstance(question, str) or not question.strip():
-        raise QueryError("The question is empty: ask something, for example \"what is shuffle sharding for?\".")
+        raise QueryError("The question is empty: write what you want to find in your notes, in your own words.")
     return question
 
 

@@ -249,7 +249,7 @@ class NotesService:
                or re.match(r"^[A-Za-z]:", path) or ".." in path.split("/"))
         if bad:
             raise NoteNotFoundError("That is not a note in the index: give a path relative to the notes folder, "
-                               "as search results show it (for example work/meetings.md).")
+                               "as search results show it (for example projects/plan.md).")
         idx = self.index()
         idx.refresh()
         if not idx.note_chunks(path):
