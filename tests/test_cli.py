@@ -102,3 +102,18 @@ def click_unstyle(text: str) -> str:
     import click
 
     return click.unstyle(text)
+
+
+def test_index_lists_notes_with_text_not_indexed_when_it_reads_them_not_on_every_refresh(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "code.md").write_text("# Code\n\nIntro.\n\n" + "    indented prose read as code\n" * 12, encoding="utf-8")
+    (notes / "plain.md").write_text("* all of this is text\n", encoding="utf-8")
+    args = ["index", "--notes", str(notes), "--index", str(tmp_path / "ix"), "--model", "hash-256"]
+    first = CliRunner().invoke(main, args)
+    assert "not all indexed: code.md" in first.stderr and first.stdout.rstrip().endswith("not indexed.")
+    again = CliRunner().invoke(main, args)  # nothing new to read: a count and where to see the list
+    assert "not all indexed" not in again.stderr
+    assert again.stdout.rstrip().endswith("1 note with text not indexed (`notesqa status` lists them).")
+    status = CliRunner().invoke(main, ["status", "--index", str(tmp_path / "ix")])
+    assert "code.md" in status.stdout

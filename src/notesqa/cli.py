@@ -159,9 +159,12 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
         click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
     for p in report.problems:
         click.secho(f"  {p.action}: {p.path}: {p.reason}", fg="yellow", err=True)
-    if report.coverage is not None:
+    read_anew = report.new or report.updated or report.full_rebuild_reason
+    if report.coverage is not None and read_anew:  # a refresh that read no note does not repeat the list
         _echo_flagged(report.coverage.flagged, limit=10)
-    click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}.")
+    listed = read_anew or not (report.coverage and report.coverage.flagged)
+    click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}"
+               + ("." if listed else " (`notesqa status` lists them)."))
 
 
 def _flag_line(path: str, share: float, reasons) -> str:
@@ -320,7 +323,7 @@ def _echo_coverage(cov) -> None:
         return
     # the shares as --json rounds them, so the text and the JSON agree
     click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
-               f"notes text); {len(cov.flagged)} notes with text not indexed")
+               f"notes text); {len(cov.flagged)} note{'s' if len(cov.flagged) != 1 else ''} with text not indexed")
     for note in cov.flagged:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
 

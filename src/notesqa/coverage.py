@@ -53,7 +53,8 @@ class Coverage:
                           for n in self.notes}}
 
     def summary(self) -> str:
-        named = f"; {len(self.flagged)} notes with text not indexed" if self.flagged else ""
+        n = len(self.flagged)
+        named = f"; {n} note{'s' if n != 1 else ''} with text not indexed" if n else ""
         return f"text indexed {100 * self.share:.1f}% ({self.indexed:,} of {self.chars:,} characters){named}"
 
 
