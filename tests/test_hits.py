@@ -70,3 +70,12 @@ def test_weak_hits_are_the_ones_whose_best_is_below_the_weak_score():
 
 def _hit_scored(score: float) -> Hit:
     return Hit(text="x", path="a.md", line=1, heading=(), score=score)
+
+
+def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
+    release = "Dec 2nd, 2022\nBeta 0.8.12\nDesktop app and Android App download link: https://github.com/logseq/logseq"
+    assert _hit(title="Changelog", parents=(release,)).breadcrumb == ["Changelog", "Dec 2nd, 2022"]
+    long = "When you want to change the direction of a large organisation there are only a few levers " * 2
+    crumb = _hit(title="VP Moves", parents=(long,)).breadcrumb[1]
+    assert crumb == "When you want to change the direction of a large organisation there are only a …"
+    assert _hit(title="T", parents=("\n  \n",)).breadcrumb == ["T"]

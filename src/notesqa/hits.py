@@ -51,7 +51,7 @@ class Hit:
         """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
         once (see _repeats). The folder tells apart two notes of the same name in different folders."""
         out: list[str] = []
-        for part in (self.folder, self.title, *self.heading, *self.parents):
+        for part in (self.folder, self.title, *self.heading, *map(_crumb, self.parents)):
             if part.strip() and not (out and _repeats(out[-1], part)):
                 out.append(part)
         return out
@@ -65,6 +65,18 @@ class Hit:
         d["breadcrumb"] = self.breadcrumb
         d["source"] = self.source
         return d
+
+
+CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
+
+
+def _crumb(parent: str) -> str:
+    """A parent bullet as a breadcrumb part: its first line (a Logseq block's "Dec 2nd, 2022", not the
+    release notes under it), cut at a word near CRUMB_CHARS."""
+    first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
+    if len(first) <= CRUMB_CHARS:
+        return first
+    return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
 def weak(hits: list[Hit]) -> bool:
