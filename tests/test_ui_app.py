@@ -84,6 +84,8 @@ def test_the_page_handlers_answer_and_build(service):
     assert box == "" and len(turns) == 1 and [m["role"] for m in chat] == ["user", "assistant"]
     assert chat[0]["content"] == "shuffle sharding" and 'class="nq-hit"' in chat[1]["content"]
     assert page.on_ask("   ", chat, turns, 5, [], [], "", "") == ("", chat, turns)
+    _, chat, turns = page.on_ask("shuffle sharding " * 300, chat, turns, 5, [], [], "", "")
+    assert len(chat[-2]["content"]) < 420 and chat[-2]["content"].endswith("…")  # a pasted wall is echoed short
     msg, status, tags, folders, examples = page.on_refresh(progress=lambda f, desc: None)
     assert msg.startswith("**Index ready:**") and "**Notes:** 3" in status
     assert ("(top level)", ".") in folders["choices"] and examples["examples"][0]["text"].startswith("What do")

@@ -20,6 +20,7 @@ import gradio as gr  # noqa: E402 - after the analytics default
 from ..errors import NotesQAError  # noqa: E402
 from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
 from .chat import ChatService  # noqa: E402
+from .render import clip  # noqa: E402
 
 
 def create_app(service: ChatService):
@@ -63,7 +64,7 @@ def _chat_and_note(examples) -> SimpleNamespace:
     """The chat with its question box, the note view beside it, and the hidden source box and button."""
     c = SimpleNamespace()
     with gr.Row(equal_height=False):
-        with gr.Column(scale=5):
+        with gr.Column(scale=3):  # the answers get the room; a note is read beside them
             c.chat = gr.Chatbot(label="Chat", show_label=False, height=560, elem_id="nq-chat", sanitize_html=True,
                                 render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
@@ -74,7 +75,7 @@ def _chat_and_note(examples) -> SimpleNamespace:
                                    max_lines=4)
                 c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
             c.clear = gr.Button("New conversation", size="sm", elem_id="nq-clear")
-        with gr.Column(scale=4):
+        with gr.Column(scale=2):
             c.note = gr.HTML(NOTE_PLACEHOLDER, label="Note", show_label=False, elem_id="nq-note",
                              js_on_load=None, container=True, padding=True)
     # Clicking a source link puts its target here and presses the button (assets.JS_HEAD): an
@@ -131,7 +132,7 @@ class _Page:
                                         after=(after or "").strip(), before=(before or "").strip())
         if turn is not None:
             turns.append(turn)
-        chat += [{"role": "user", "content": html.escape(question)}, {"role": "assistant", "content": answer}]
+        chat += [{"role": "user", "content": html.escape(clip(question, 400))}, {"role": "assistant", "content": answer}]
         return "", chat, turns
 
     def on_example(self, chat, turns, k, tags, folders, after, before, evt: gr.SelectData):

@@ -99,13 +99,13 @@ def context_html(chunks, line: int, query: str) -> str:
 
 def followup_html(query: str, skipped: int) -> str:
     """What a follow-up was searched as, and how many hits shown before it leaves out."""
-    head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(_clip(query))}</em>'
+    head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(clip(query))}</em>'
     if skipped:
         head += f" (without the {skipped} hit{'s' if skipped != 1 else ''} already shown)"
     return head + "</div>"
 
 
-def _clip(text: str, limit: int = 160) -> str:
+def clip(text: str, limit: int = 160) -> str:
     """A long question echoed back: its start and an ellipsis, not a wall of text."""
     if len(text) <= limit:
         return text
