@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, default_index_dir, default_notes_dir
+from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, K_MAX, default_index_dir, default_notes_dir
 from .errors import NotesQAError
 
 
@@ -224,7 +224,7 @@ def format_hit(i: int, hit, explain: bool = False) -> str:
 
 @main.command()
 @click.argument("question", nargs=-1, required=True)
-@click.option("-k", default=5, show_default=True, type=click.IntRange(1, 100), help="Number of hits.")
+@click.option("-k", default=5, show_default=True, type=click.IntRange(1, K_MAX), help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
 @click.option("--explain", is_flag=True, help="Say why each hit ranked: dense, keyword and fused scores.")
 @click.option("--min-score", type=float, default=None, help="Drop hits scoring below this.")

@@ -15,6 +15,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes
 
 
+K_MAX = 50  # hits one search may ask for, in every front end
+
+
 def default_notes_dir() -> Path:
     return Path(os.environ.get(ENV_NOTES) or "notes")
 

@@ -25,11 +25,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError
+from .config import K_MAX
 from .notefiles import inside_notes
 
 log = logging.getLogger("notesqa.service")
 
-K_MAX = 50  # hits one search may ask for
 CONTEXT_DEFAULT = 15  # lines shown each side of a line by read_note
 CONTEXT_MAX = 200
 WHOLE_MAX = 300  # a note of at most this many lines is returned whole when no line is given
