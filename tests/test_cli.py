@@ -56,13 +56,13 @@ def test_a_folder_of_notes_is_refused_as_an_index_folder(tmp_path):
                  ["ask", "--notes", str(other), "--index", str(vault), "a note"]):
         res = CliRunner().invoke(main, [*args, "--model", "hash-256"])
         assert res.exit_code == 1 and "Traceback" not in res.output
-        assert f"{vault}/ holds notes (pages/a.md), not an index: give --notes" in res.stderr
+        assert f"{vault}/ holds markdown files (pages/a.md) and no index: give --index a new" in res.stderr
     res = CliRunner().invoke(main, ["index", "--notes", str(vault), "--index", str(vault), "--model", "hash-256"])
     assert res.exit_code == 1 and f"The index folder {vault}/ is the notes folder" in res.stderr
     assert sorted(p.name for p in vault.rglob("*")) == before
 
 
-def test_ask_says_when_notes_changed_since_the_build(built):
+def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     notes, index, _ = built
     args = ("--index", str(index), "--model", "hash-256", "cells")  # the notes folder: the one it was built from
     res = _ask(*args)
@@ -71,8 +71,10 @@ def test_ask_says_when_notes_changed_since_the_build(built):
     res = _ask(*args)
     assert res.exit_code == 0 and "cells" in res.stdout.lower()
     assert res.stderr.strip() == ("(1 new, 0 changed, 0 deleted notes since the index was built: "
-                                  "run `notesqa index` to include them.)")
+                                  f"run `notesqa index --index {index}` to include them.)")
     assert "since the index" not in _ask(*args, "--json").stderr  # JSON output stays clean for scripts
+    monkeypatch.setattr("notesqa.cli.STALE_CHECK_MAX", 2)  # a big vault is not scanned after every question
+    assert _ask(*args).stderr == ""
 
 
 def test_nothing_found_says_which_filter_no_note_passes(built):
@@ -88,6 +90,9 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
         "No matching notes. Try other words, or fewer filters.")
     assert _ask(*args, "--min-score", "2", "cells").output.strip() == (
         "No hit scores 2.0 or more: try a lower --min-score.")
+    # the filters are what finds nothing, whatever the --min-score
+    assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "--min-score", "2", "cells").output.strip() == (
+        "No matching notes. Try other words, or fewer filters.")
 
 
 def test_cli_import_stays_light():

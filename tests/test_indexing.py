@@ -149,7 +149,7 @@ def test_cli_index_reports_counts_as_json(notes, tmp_path):
     res = runner.invoke(main, args[:-1] + ["-q"])
     assert res.exit_code == 0
     assert "updated 1, unchanged 1, removed 0, skipped 1" in res.stdout
-    assert "embedded 1 chunks" in res.stdout
+    assert "embedded 1 chunk," in res.stdout
     assert "skipped: binary.md: binary file" in res.stderr
 
 

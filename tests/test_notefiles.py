@@ -79,6 +79,8 @@ def test_a_utf8_note_with_a_bad_byte_stays_utf8():
     text, why = decode_note(data)
     assert text == "Seiri (think “sort”) isn’t naïve \ufffd cut\n"
     assert why == "not valid UTF-8 (first bad byte at offset 40): 1 broken character shown as \ufffd"
+    text, why = decode_note("😀 done, a note on the week ahead ".encode() + b"\xe2\x80 x")  # one good, one broken
+    assert text == "😀 done, a note on the week ahead \ufffd x" and why.endswith("1 broken character shown as \ufffd")
     # a legacy note with no UTF-8 in it is still read in its own encoding
     assert decode_note("“Café” crème".encode("cp1252"))[0] == "“Café” crème"
     assert decode_note(b"Ni\xf1o \x81")[1].endswith("decoded as latin-1")  # 0x81 is not in cp1252

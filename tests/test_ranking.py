@@ -286,6 +286,11 @@ def test_a_links_only_passage_comes_after_its_notes_other_passages():
     assert order[:2] == [0, 1] and set(order[2:4]) == {2, 3}  # the note's own thin passages after its others
     assert all(ranked[i].explain.thin for i in (2, 3)) and "after its note's other passages" in str(ranked[2].explain)
     assert ranked[2].rank < ranked[1].rank
-    # a thin passage alone in its note keeps its place, less the penalty
-    other = next(c for c in ranked if c.row == 4)
+    # a thin passage alone in its note keeps its place, less the penalty: a note that is one link does
+    # not agree with the question by itself
+    notes = NoteVectors.build(chunks, np.eye(5, dtype=np.float32))
+    scores = Scores(np.array([0.6, 0.55, 0.75, 0.77, 0.5], dtype=np.float32), None, np.zeros(5, dtype=np.float32),
+                    0.0, None, None, notes.alone)
+    other = next(c for c in fuse(chunks, scores, "x", {}, None, 10) if c.row == 4)
+    assert notes.alone[4] and other.explain.agreement == 0.0
     assert other.rank == pytest.approx(DENSE_WEIGHT * 0.5 - THIN_PENALTY)

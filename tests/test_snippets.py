@@ -200,7 +200,7 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
     write(tmp_path / "n" / "pg.md", """
         # Postgres
 
-        To see table bloat run this query:
+        Bloat slows every scan. To see table bloat run this query:
 
         ```sql
         select relname, n_dead_tup from pg_stat_user_tables;
@@ -214,7 +214,7 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
         "- Tasks slipping this week\n  #+BEGIN_QUERY\n  {:title \"SLIPPING\" :inputs [:-7d :today]}\n  #+END_QUERY\n"
         "- Tasks done today\n", encoding="utf-8")
     for notes, question, want in (
-            ("n", "see table bloat", "To see table bloat run this query:\n"
+            ("n", "see table bloat", "Bloat slows every scan. To see table bloat run this query:\n"
                                      "select relname, n_dead_tup from pg_stat_user_tables;"),
             ("g", "tasks slipping this week", "Tasks slipping this week\n"
                                               "{:title \"SLIPPING\" :inputs [:-7d :today]}")):
@@ -222,8 +222,8 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
         hit = open_index(tmp_path / f"ix-{notes}", embedder).search(question, k=1)[0]
         assert hit.text == want  # the code once, without its introduction again, and nothing after it
     # code that fills the budget is left to its own hit
-    hit = open_index(tmp_path / "ix-n", embedder).search("see table bloat", k=1, budget=60)[0]
-    assert hit.text == "To see table bloat run this query:"
+    hit = open_index(tmp_path / "ix-n", embedder).search("see table bloat", k=1, budget=80)[0]
+    assert hit.text == "Bloat slows every scan. To see table bloat run this query:"
 
 
 def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):

@@ -171,7 +171,7 @@ def _not_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     wide = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if wide > bad:
+    if wide and wide >= bad:
         return text, f"not valid UTF-8{where}: {bad} broken character{'s' if bad != 1 else ''} shown as \ufffd"
     *others, last = FALLBACK_ENCODINGS
     for enc in others:

@@ -24,8 +24,11 @@ FILTER_NAMES = ("tag", "path", "after", "before")
 _NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
 FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
-# a filter name with its value cut off by a space ("tag: maths"), or with none at all
-_LOOSE = re.compile(r"(?<!\S)({names}):(?:\s+(\S+)|\s*$)".format(names="|".join(FILTER_NAMES)), re.IGNORECASE)
+# a filter with its value cut off by a space: at the start of the question ("tag: maths what is a
+# group"), or a date filter before a date anywhere ("keynotes after: 2024-01-01"); elsewhere "path:"
+# is a word of the question ("what is the critical path: the longest chain")
+_LOOSE = re.compile(r"^\s*(tag|path):\s+(\"[^\"]*\"|\S+)", re.IGNORECASE)
+_LOOSE_DATE = re.compile(r"(?<!\S)(after|before):\s+(\d{4}-\d{1,2}-\d{1,2})\b", re.IGNORECASE)
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
@@ -131,11 +134,10 @@ def parse_query(question: str) -> tuple[str, Filters]:
             return m.group(0)
         return " "
 
-    loose = _LOOSE.search(question)
+    loose = _LOOSE.search(question) or _LOOSE_DATE.search(question)
     if loose:
-        name, value = loose.group(1).lower(), loose.group(2)
-        example = f"{name}:{value.strip(chr(34))}" if value else f"{name}:VALUE"
-        raise QueryError(f"{name}: needs its value right after the colon, as {example} (no space).")
+        name = loose.group(1).lower()
+        raise QueryError(f"{name}: needs its value right after the colon, as {name}:{loose.group(2)} (no space).")
     text = _ANY_NAMED.sub(take, question)
     if problems:
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
@@ -180,16 +182,14 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     folder that is not there, a date range no note is in); None when each matches some note."""
     import difflib
 
-    want = [t.lstrip("#") for t in f.tags]
-    known = sorted({t for c in chunks for t in c.tags})
-    if want and not {t.casefold() for t in want} & set(known):
-        near = difflib.get_close_matches(want[0].casefold(), known, n=3, cutoff=0.6)
-        return (f"No note is tagged {', '.join(want)}"
-                + (f" (tags like it: {', '.join(near)})." if near else "."))
-    if f.paths and not any(_path_match(p, pat) for p in {c.path for c in chunks} for pat in f.paths):
-        return f"No note is in {', '.join(f.paths)}."
-    if (f.after or f.before) and not any(
-            c.date and not (f.after and c.date < f.after) and not (f.before and c.date > f.before) for c in chunks):
+    if f.tags and not filter_mask(chunks, Filters(tags=f.tags)).any():
+        want = [t.lstrip("#") for t in f.tags]
+        near = difflib.get_close_matches(want[0].casefold(), sorted({t for c in chunks for t in c.tags}), n=3,
+                                         cutoff=0.6)
+        return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
+    if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
+        return f"No note is in {' or '.join(f.paths)}."
+    if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
         return f"No note is dated {span}."
@@ -216,8 +216,8 @@ _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
     # ... then what the note does: "which note covers", "which page is about", "which post did I ...",
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
-    r"\s+(?:\w+s|is|are|was|were|did|do|has|have|had|about|on|for|that|where|with|i|my|cover|mention|talk|"
-    r"discuss|describe|explain|list|say|contain|include|show|deal|touch|refer|reference|use)\b"
+    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on)|"
+    r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
     r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 

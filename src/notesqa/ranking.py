@@ -197,9 +197,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
-    agree = _second_best(chunks, cand, fused, scores.alone)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
+    # a note that is one link ("Wikipedia") does not agree with the question by itself
+    agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
             + NOTE_SIM * note_sim - ASK_PENALTY * asks - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
@@ -256,7 +257,7 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, alone: np.ndarray | None = None) -> np.ndarray:
     """For each candidate, the fused score of the second-best candidate of its note (0 if none); for
-    a note of one passage (alone), that passage's own score."""
+    a candidate alone in its note (alone: per candidate), its own score."""
     best: dict[str, list[float]] = {}
     for j, c in enumerate(cand):
         top = best.setdefault(chunks[int(c)].path, [0.0, 0.0])
@@ -267,7 +268,7 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, alone
             top[1] = f
     out = np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
     if alone is not None:
-        out = np.where(alone[cand], fused, out).astype(np.float32)
+        out = np.where(alone, fused, out).astype(np.float32)
     return out
 
 

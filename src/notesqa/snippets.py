@@ -242,9 +242,12 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
 
 def code_after(intro: Chunk, code: Chunk) -> str | None:
     """The code of a code chunk introduced by the unit just before it (a code chunk's text starts
-    with its introducing sentence, for search); None when that unit does not introduce it."""
-    head = intro.text + "\n"
-    return code.text[len(head):].lstrip("\n") if code.text.startswith(head) else None
+    with the last sentence of the paragraph before it, for search); None when that unit does not
+    introduce it."""
+    head, sep, body = code.text.partition("\n")
+    if not sep or not head.strip() or not intro.text.rstrip().endswith(head.strip()):
+        return None
+    return body.lstrip("\n")
 
 
 def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:

@@ -88,8 +88,9 @@ def check_index_dir(index_dir: Path, notes_dir: Path) -> None:
         return
     note = _a_note_in(index_dir)
     if note is not None:
-        raise IndexFolderError(f"{index_dir}/ holds notes ({note.relative_to(index_dir).as_posix()}), not an index: "
-                               "give --notes the folder of your notes and --index a new or empty folder for the index.")
+        raise IndexFolderError(f"{index_dir}/ holds markdown files ({note.relative_to(index_dir).as_posix()}) and no "
+                               "index: give --index a new or empty folder for the index (and --notes the folder of "
+                               "your notes).")
 
 
 def _a_note_in(folder: Path) -> Path | None:
