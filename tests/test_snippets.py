@@ -67,9 +67,9 @@ def test_nothing_is_shown_twice_and_k_stops_the_scan():
     picked = select(tree, _ranked((1, 0.9), (2, 0.8), (7, 0.7), (5, 0.6)), 5, 600, None, tree.origins)
     assert _shown(picked) == [(1, (2, 3, 4)), (5, (6, 7))]
     assert _shown(select(tree, _ranked((1, 0.9), (5, 0.6)), 1, 600, None, {})) == [(1, (2, 3, 4))]
-    # min_score: a candidate matching under it is skipped, and the scan stops once ranks fall under it
+    # min_score: kept to the rank, the score a hit shows (not the match alone), the scan stopping under it
     ranked = _ranked((4, 0.9), (5, 0.8), (6, 0.7), (1, 0.2), (0, 0.1), fused={5: 0.4})
-    assert _shown(select(tree, ranked, 5, 10, 0.5, {})) == [(4, ()), (6, ())]
+    assert _shown(select(tree, ranked, 5, 10, 0.5, {})) == [(4, ()), (5, ())]
     # without it: 6 is another window of 5's paragraph, 0 the parent of 4 (in its breadcrumb)
     assert _shown(select(tree, ranked, 5, 10, None, {})) == [(4, ()), (5, ()), (1, ())]
 
@@ -94,7 +94,8 @@ def test_a_hit_shows_bullets_under_their_first_and_names_a_folder_when_titles_cl
     exp = Explanation(1, 0.7, None, 0.0, 0.612345, rank=0.7)
     hit = to_hit(tree, Snippet(1, (2, 3, 4), 0.7, exp))
     assert hit.text == "Organize into cells\n  - Cell based architecture\n  - Shuffle sharding\n- Automate"
-    assert (hit.match, hit.line, hit.score, hit.explain) == ("Organize into cells", 2, 0.6123, exp)
+    # shown by the score it is ranked by, its own match beside it
+    assert (hit.match, hit.line, hit.score, hit.match_score, hit.explain) == ("Organize into cells", 2, 0.7, 0.6123, exp)
     assert hit.folder == "(top level)" and to_hit(tree, Snippet(5, (), 0.7, exp)).folder == "work"
 
 

@@ -35,7 +35,7 @@ class Hit:
     path: str  # relative to the notes folder, forward slashes
     line: int  # 1-based line of the matched unit
     heading: tuple[str, ...]  # heading path, outermost first
-    score: float
+    score: float  # what the hits are ordered by: the match, plus the note-level and year evidence
     title: str = ""
     parents: tuple[str, ...] = ()  # parent bullets, outermost first
     match: str = ""  # the first unit shown: the matched one, or its parent or paragraph start shown with it
@@ -45,6 +45,7 @@ class Hit:
     explain: Explanation | None = None
     folder: str = ""  # the note's folder, when another note in the index has the same title
     origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
+    match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
 
     @property
     def breadcrumb(self) -> list[str]:
@@ -80,8 +81,11 @@ def _crumb(parent: str) -> str:
 
 
 def weak(hits: list[Hit]) -> bool:
-    """Hits whose best is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH)."""
-    return bool(hits) and hits[0].score < WEAK_SCORE
+    """Hits whose best match is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH)."""
+    if not hits:
+        return False
+    best = max(h.score if h.match_score is None else h.match_score for h in hits)
+    return best < WEAK_SCORE
 
 
 def _repeats(before: str, part: str) -> bool:

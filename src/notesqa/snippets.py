@@ -76,10 +76,8 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     out: list[Snippet] = []
     shown: set[int] = set()
     for cand in ranked:
-        if min_score is not None and cand.explain.fused_score < min_score:
-            if cand.rank < min_score:
-                break  # ranked by rank (>= a match score): nothing later reaches min_score
-            continue
+        if min_score is not None and cand.rank < min_score:
+            break  # ranked by rank, the score a hit shows: nothing later reaches min_score
         row = origin.get(cand.row, cand.row)
         if row in shown:
             continue
@@ -112,7 +110,9 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
     for cand in ranked:
         row = origin.get(cand.row, cand.row)
         path = tree.chunks[row].path
-        if path in seen or (min_score is not None and cand.explain.fused_score < min_score):
+        if min_score is not None and cand.rank < min_score:
+            break
+        if path in seen:
             continue
         seen.add(path)
         lead = leads.get(path, row)
@@ -123,7 +123,7 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
 
 
 def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
-    """The hit showing snippet, scored by its match score."""
+    """The hit showing snippet, scored by its ranking score (its match score beside it)."""
     c = tree.chunks[snippet.root]
     lines = [f"{c.marker} {c.text}" if c.marker else c.text]
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
@@ -140,8 +140,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
     return Hit(text="\n".join(lines), path=c.path, line=c.line, heading=tuple(c.heading),
-               score=round(exp.fused_score, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
-               tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "")
+               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
+               tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
+               match_score=round(exp.fused_score, 4))
 
 
 def _room(budget: int | None, position: int) -> int:

@@ -92,7 +92,7 @@ class ChatService(NotesService):
             # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
             # about Werner's keynote a follow-up: keep whichever reading matches better.
             alone = search(plain)
-            if alone and (not hits or alone[0].score > hits[0].score):
+            if alone and (not hits or alone[0].match_score > hits[0].match_score):
                 hits, turn.standalone = alone, plain
         turn.hits = hits
         query = turn.standalone
