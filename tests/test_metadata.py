@@ -26,6 +26,9 @@ def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     meta = {"tags": "Work, #ideas", "category": ["Reading"], "tag": None}
     assert as_tags(meta, ["projects/alpha/beta"]) == ("work", "ideas", "reading", "projects/alpha/beta", "projects",
                                                       "projects/alpha")
+    # a nested tag in front matter is its parent tag too, as an inline one is (tag:home finds home/outdoor)
+    assert as_tags({"tags": ["gardening", "home/outdoor/beds"]}) == ("gardening", "home/outdoor/beds", "home",
+                                                                     "home/outdoor")
     assert as_list('"[[Other name]]", Second') == ("Other name", "Second")
     assert as_list(None) == () and as_list(3) == ("3",)
 
@@ -41,6 +44,8 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
 def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
     assert title_from_filename("_posts/2024-01-05-my-trip.md") == "My trip"
     assert title_from_filename("Week 1 - Intro.md") == "Week 1 - Intro"
+    assert title_from_filename("daily/2024-06-01.md") == "2024-06-01"  # a daily note, not "2024 06 01"
+    assert title_from_filename("journal/2024_06_01.md") == "2024-06-01"
     assert title_from_filename("general/Minimax-Q.md") == "Minimax-Q"
     assert parse_note("Text.\n", "general/Minimax-Q.md").title == "Minimax-Q"  # no heading: the file's name
 

@@ -75,7 +75,7 @@ def _unique(names, fold: bool = False) -> tuple[str, ...]:
 
 def as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
     """Front-matter tags (tags, tag, categories, category), then the #tags in the text. A nested
-    #a/b tag is also tag a, as Obsidian's tag search has it."""
+    a/b tag (in either) is also tag a, as Obsidian's tag search has it."""
     tags: list[str] = []
     for key in ("tags", "tag", "categories", "category"):
         value = meta.get(key)
@@ -83,10 +83,14 @@ def as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
             tags += re.split(r"[,\s]+", value)
         elif isinstance(value, (list, tuple)):
             tags += [str(v) for v in value if v is not None]
-    for t in inline_tags:
-        tags.append(t)
-        tags += ["/".join(t.split("/")[:i]) for i in range(1, t.count("/") + 1)]
-    return _unique(tags, fold=True)
+    tags += inline_tags
+    return _unique([part for t in tags for part in _with_parents(t.strip().lstrip("#"))], fold=True)
+
+
+def _with_parents(tag: str) -> list[str]:
+    """"home/garden/pests" -> itself, then "home", "home/garden"."""
+    parts = [p for p in tag.split("/") if p]
+    return [tag] + ["/".join(parts[:i]) for i in range(1, len(parts))] if parts else []
 
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
@@ -106,6 +110,9 @@ def note_date(value, rel: str) -> str | None:
 def title_from_filename(rel: str) -> str:
     """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
     written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
+    day = _DATE_STEM.match(Path(rel).stem)
+    if day:
+        return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
     stem = _DATE_PREFIX.sub("", Path(rel).stem)
     if " " in stem.strip() or stem != stem.lower():
         return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
