@@ -265,3 +265,33 @@ def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
 def test_room_is_the_budget_asked_for_or_the_positions(budget):
     assert [snippets._room(budget, i) for i in range(5)] == (
         [450] * 5 if budget else [600, 500, 450, 450, 450])
+
+
+def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
+    # the block alone, then again inside its page's embed: Logseq shows both, a hit needs it once
+    graph = tmp_path / "g"
+    (graph / "journals").mkdir(parents=True)
+    write(graph / "pages" / "Bicycle.md", "- ## Maintenance\n\t- Chain: clean and lube every 300 km\n"
+          "\t  id:: 650000aa-0000-4000-8000-000000000001\n\t- Tyre pressure 80 psi front\n")
+    write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
+          "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
+    build_index(graph, tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("when are deploys frozen on fridays", k=1)[0]
+    assert hit.text == ("Freeze deploys on Fridays after 2pm\n  - Chain: clean and lube every 300 km\n"
+                        "  - Tyre pressure 80 psi front")
+
+
+def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
+    write(tmp_path / "n" / "bread.md", """
+        # Sourdough
+
+        > [!note] Starter ratio
+        > Feed the starter one to one to one every day.
+
+        ```python
+        def hydration(flour, water): return water / flour
+        ```
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("feed the starter ratio every day", k=1)[0]
+    assert hit.text == "Feed the starter one to one to one every day."

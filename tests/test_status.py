@@ -78,7 +78,10 @@ def test_a_missing_notes_folder_has_no_changes(built, tmp_path):
 
 def test_unchanged_notes_say_so(built):
     notes, index, _ = built
-    assert cli_status(notes, index).splitlines()[-1] == f"Notes:   {notes}/ unchanged since the build"
+    text = cli_status(notes, index).splitlines()
+    assert text[-1] == f"Notes:   {notes}/ unchanged since the build"
+    # no note flagged: said as such, not "0 notes with text not indexed" under a share below 100%
+    assert text[-2].endswith("; no note flagged (each has 75% or more of its text indexed, and nothing unreadable)")
 
 
 def test_the_service_adds_what_the_server_knows(built, embedder):

@@ -327,11 +327,16 @@ def status(notes_dir, index_dir, as_json):
 
 def _echo_coverage(cov) -> None:
     """The share of the notes' text indexed, and each note with text not indexed."""
+    from .coverage import LOW_SHARE
+
     if not cov.chars:
         return
     # the shares as --json rounds them, so the text and the JSON agree
+    n = len(cov.flagged)
+    flagged = (f"{n} note{'s' if n != 1 else ''} with text not indexed" if n else
+               f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed, and nothing unreadable)")
     click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
-               f"notes text); {len(cov.flagged)} note{'s' if len(cov.flagged) != 1 else ''} with text not indexed")
+               f"notes text); {flagged}")
     for note in cov.flagged:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
 

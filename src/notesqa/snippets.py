@@ -215,6 +215,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     _, end = tree.rows[c.path]
     used = len(c.text)
     out: list[int] = []
+    said = {c.text}  # a block embedded twice (alone, and in its page's embed) is shown once
     label = _is_label(chunks, row, end)
     for j in range(row + 1, end):
         nxt = chunks[j]
@@ -232,9 +233,12 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
                 break
         elif not _same_scope(c, nxt) or (c.kind != "bullet" and _is_label(chunks, j, end)):
             break
+        if nxt.origin and nxt.text in said:
+            continue
         if used + len(nxt.text) + 1 > budget:
             break
         out.append(j)
+        said.add(nxt.text)
         used += len(nxt.text) + 1
         if budget - used < MIN_FOLLOW:
             break
@@ -246,7 +250,8 @@ def code_after(intro: Chunk, code: Chunk) -> str | None:
     with the last sentence of the paragraph before it, for search); None when that unit does not
     introduce it."""
     head, sep, body = code.text.partition("\n")
-    if not sep or not head.strip() or not intro.text.rstrip().endswith(head.strip()):
+    if intro.kind not in ("paragraph", "bullet") or not sep or not head.strip() \
+            or not intro.text.rstrip().endswith(head.strip()):  # not a callout: code after it is not in it
         return None
     return body.lstrip("\n")
 
