@@ -116,6 +116,8 @@ def test_index_lists_notes_with_text_not_indexed_when_it_reads_them_not_on_every
     (notes / "plain.md").write_text("* all of this is text\n", encoding="utf-8")
     args = ["index", "--notes", str(notes), "--index", str(tmp_path / "ix"), "--model", "hash-256"]
     first = CliRunner().invoke(main, args)
+    # not a terminal: a line per stage, no progress bar redrawn with carriage returns
+    assert first.stderr.startswith("reading notes: 2 notes\nembedding: ") and "\r" not in first.stderr
     assert "not all indexed: code.md" in first.stderr and first.stdout.rstrip().endswith("not indexed.")
     again = CliRunner().invoke(main, args)  # nothing new to read: a count and where to see the list
     assert "not all indexed" not in again.stderr

@@ -89,12 +89,14 @@ def main():
 
 
 class _TqdmProgress:
-    """A progress bar per build stage on stderr."""
+    """A progress bar per build stage on stderr; off a terminal (a pipe, a log file), one line per stage
+    instead, since a bar redraws itself with carriage returns."""
 
     LABELS = {"parse": "reading notes", "embed": "embedding", "write": "writing index"}
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, bars: bool = True):
         self.enabled = enabled
+        self.bars = bars
         self.bar = None
         self.stage = None
 
@@ -103,6 +105,12 @@ class _TqdmProgress:
             click.echo("Another build is running on this index: waiting for it to finish...", err=True)
             return
         if not self.enabled or stage == "scan":
+            return
+        if not self.bars:
+            if stage != self.stage:
+                self.stage = stage
+                unit = {"embed": " chunks", "parse": " notes"}.get(stage)
+                click.echo(self.LABELS.get(stage, stage) + (f": {total}{unit}" if unit else ""), err=True)
             return
         from tqdm import tqdm
 
@@ -126,7 +134,7 @@ class _TqdmProgress:
 def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False, precision=None):
     from .indexing import build_index, embedder_for
 
-    progress = _TqdmProgress(enabled=not quiet)
+    progress = _TqdmProgress(enabled=not quiet, bars=sys.stderr.isatty())
     try:
         embedder = embedder_for(index_dir, model, precision)  # the model config.choose_model picks
         return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
