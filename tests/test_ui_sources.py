@@ -154,6 +154,38 @@ def test_context_shows_parent_and_siblings(service):
         service.sources.context("../x.md:1")
 
 
+def test_source_view_shows_what_an_embed_shows_on_its_line(built, embedder):
+    # a hit may quote embedded text; the note it opens must show that text where the embed is
+    notes, index, _ = built
+    write(notes / "vault/Garden Plan.md", "# Garden Plan\n\n- Carrot fly: cover with fine mesh ^carrotfly\n"
+          "- Slugs: copper tape\n")
+    write(notes / "vault/2024-05-02.md", "# Diary\n\nChecked the beds.\n![[Garden Plan#^carrotfly]]\n"
+          "Then lunch.\n![[nowhere]]\n")
+    svc = ChatService(notes, index, embedder=embedder)
+    svc.build()
+    out = svc.sources.render("vault/2024-05-02.md:4")
+    # on the embed's own line: the lines after it keep their places
+    assert ('<p class="nq-target" id="nq-target">Checked the beds.\n<a href="#nq-src=vault/Garden%20Plan.md:1">'
+            'Garden Plan</a>: Carrot fly: cover with fine mesh\nThen lunch.\nnowhere</p>') in out
+    assert "Slugs" not in out and "^carrotfly" not in out  # the block embedded, not its note
+
+
+def test_source_view_of_a_logseq_page_shows_its_embeds(tmp_path, embedder):
+    # {{embed ...}} is a Logseq macro, not Jekyll's {{ ... }}: kept, and shown with the text it embeds
+    graph = tmp_path / "g"
+    (graph / "journals").mkdir(parents=True)
+    write(graph / "pages" / "Bicycle.md", "- Chain: clean and lube every 300 km\n"
+          "  id:: 650000aa-0000-4000-8000-000000000001\n- Tyre pressure 80 psi front\n")
+    write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
+          "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
+    svc = ChatService(graph, tmp_path / "ix", embedder=embedder)
+    svc.build()
+    out = svc.sources.render("pages/Rules.md:1")
+    assert '<li class="nq-target" id="nq-target">Freeze deploys on Fridays after 2pm' in out
+    assert "<li>Chain: clean and lube every 300 km</li>" in out
+    assert re.search(r">Bicycle</a>: Chain: clean and lube every 300 km · Tyre pressure 80 psi front</li>", out)
+
+
 def test_source_view_opens_wikilinks_and_shows_a_callout_title(built, embedder):
     notes, index, _ = built
     write(notes / "vault/Graph.md", "# Graph\n\n* vertices joined by edges\n")
@@ -181,7 +213,7 @@ def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():
 
     page = "## Background\n\t- a block under it\n- {{embed [[Basic settings]] }}\n- {{video https://x}} watch\n"
     out = readable_source(page, logseq=True)
-    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- [[Basic settings]]",
+    assert out.split("\n")[:4] == ["- ## Background", "\t- a block under it", "- ![[Basic settings]]",
                                    "- https://x watch"]
 
 

@@ -246,17 +246,21 @@ def strip_comments(text: str) -> str:
 
 
 def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
-                      block_text: Callable[[str], str | None] | None = None) -> str:
+                      block_text: Callable[[str], str | None] | None = None,
+                      embed_text: Callable[[str], str | None] | None = None) -> str:
     """A note's source with its [[links]] as markdown links (to the note each names, where
-    target_of finds it, else as their display text), picture embeds dropped and ((refs)) as
-    the referenced text: what the chat's source view renders. Code is left as written."""
+    target_of finds it, else as their display text), picture embeds dropped, a note's embed
+    followed by the text it shows (embed_text, on the same line) and ((refs)) as the referenced
+    text: what the chat's source view renders. Code is left as written."""
     def link(m: re.Match) -> str:
         parsed = parse_link(m.group(2))
         if m.group(1) and parsed.is_attachment:
             return ""
         label = parsed.display.replace("[", "(").replace("]", ")")
         href = target_of(parsed) if parsed.target else None
-        return f"[{label}](<{href}>)" if href else label
+        shown = f"[{label}](<{href}>)" if href else label
+        embedded = embed_text(m.group(2)) if m.group(1) and embed_text is not None else None
+        return f"{shown}: {embedded}" if embedded else shown
 
     def ref(m: re.Match) -> str:
         found = block_text(m.group(1)) if block_text is not None else None

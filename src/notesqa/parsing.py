@@ -22,10 +22,14 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     read as their names, and references to blocks elsewhere are not found).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if vault is not None and (vault.logseq or vault.obsidian):
-        outline = vault.logseq
-    else:
-        outline = logseq.looks_like_outline(text)
-    if outline:
+    if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
     return parse_markdown(text, rel, vault)
+
+
+def is_outline(text: str, vault: "Vault | None" = None) -> bool:
+    """Is the note read as a Logseq outline? In a Logseq graph yes, in an Obsidian vault no, else
+    when it is written as one."""
+    if vault is not None and (vault.logseq or vault.obsidian):
+        return vault.logseq
+    return logseq.looks_like_outline(text)

@@ -16,7 +16,9 @@ import re
 from ..errors import NotesQAError
 from ..logseq import looks_like_outline, org_blocks
 from ..markup import MACRO, code_fence_after, outside_code
-from .render import context_html, note_html, passage_digest, render_markdown
+from .render import clip, context_html, note_html, passage_digest, render_markdown
+
+EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
 
 log = logging.getLogger("notesqa.ui")
 
@@ -43,6 +45,7 @@ class SourceView:
     def render(self, target: str) -> str:
         """The note holding target rendered as safe HTML, the passage's line highlighted."""
         from ..liquid import strip_non_content
+        from ..parsing import is_outline
         from ..notefiles import read_note
 
         path, line, digest = split_target(target)
@@ -54,7 +57,10 @@ class SourceView:
         chunks = idx.note_chunks(path)
         title = chunks[0].title if chunks else path
         line, found = self._find_again(text, path, line, digest)
-        text = self._links_resolved(strip_non_content(text.replace("\r\n", "\n").replace("\r", "\n")), path)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        outline = is_outline(text, self.service.vault())
+        # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
+        text = self._links_resolved(text if outline else strip_non_content(text), path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         return note_html(title, path, line, found, render_markdown(text, line if found else None, path))
 
@@ -92,13 +98,13 @@ class SourceView:
             return line, False
         return min(same, key=lambda c: abs(c.line - line)).line, True
 
-    def _links_resolved(self, text: str, path: str) -> str:
+    def _links_resolved(self, text: str, path: str, outline: bool) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
         resolve names), ((block refs)) as the text they show."""
         from ..markup import links_as_markdown
 
         vault = self.service.vault()
-        text = readable_source(text, logseq=vault.logseq)
+        text = readable_source(text, logseq=outline)
         if "[[" not in text and "((" not in text:
             return text
         here = posixpath.dirname(path) or "."
@@ -107,7 +113,13 @@ class SourceView:
             rel = vault.resolve(link.target, path)
             return posixpath.relpath(rel, here) if rel else None
 
-        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path))
+        def embedded(spec: str) -> str | None:
+            """What an embed shows, on its one line (so every line keeps its place), cut short."""
+            found = vault.embed(spec, path)
+            words = " · ".join(" ".join(u.text.split()) for u in found.units if u.text.strip()) if found else ""
+            return clip(words, EMBED_SHOWN) if words else None
+
+        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path), embedded)
 
 
 # --------------------------------------------------------------------------- a note's source, readable
@@ -162,6 +174,9 @@ def _logseq_prose(part: str) -> str:
 
 
 def _macro_source(m: re.Match) -> str:
-    """A macro in the source view: an embed as the link or reference it embeds, a video as its
-    address, others not shown."""
-    return (m.group(2) or "").strip() if (m.group(1) or "").lower() in ("embed", "video", "youtube") else ""
+    """A macro in the source view: an embed as the embed (a page: ![[page]], shown with its text) or
+    reference (a block: its text) it is, a video as its address, others not shown."""
+    name, arg = (m.group(1) or "").lower(), (m.group(2) or "").strip()
+    if name == "embed" and arg.startswith("[["):
+        return "!" + arg
+    return arg if name in ("embed", "video", "youtube") else ""
