@@ -36,6 +36,18 @@ def test_names_are_titles_aliases_and_file_names(tmp_path):
     assert lead.text.startswith("Strict consistency guarantees")
 
 
+def test_a_question_that_is_a_notes_name_opens_that_note_first(tmp_path):
+    idx = _open(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.named_exactly("Linearizability") == {"Strict consistency.md"}  # an alias, as a quick switcher
+    assert names.named_exactly("strict consistency") == {"Strict consistency.md"}
+    for q in ("what is strict consistency", "strict consistency?", "strict consistency cost", "consistency"):
+        assert names.named_exactly(q) == frozenset(), q  # a question about it, or more or less than a name
+    hits = idx.search("linearizability", k=3)
+    assert hits[0].path == "Strict consistency.md" and hits[0].match.startswith("Strict consistency guarantees")
+    assert len({h.path for h in hits}) == len(hits)  # one hit a note, as for "which note ..."
+
+
 def test_a_note_the_question_names_and_an_answer_outrank_a_question_list(tmp_path, monkeypatch):
     from notesqa import ranking
 

@@ -11,6 +11,7 @@ question holds, a name's rarer words counting more.
 from __future__ import annotations
 
 import math
+import re
 import posixpath
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -19,6 +20,8 @@ from .chunking import Chunk, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 
+_ASKING = re.compile(r"\?|\b(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|"
+                     r"should|would|explain|describe|list|tell|show|find)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
 # vault every word is in a good share) is too common to name a note: "features" in a question does
@@ -61,6 +64,16 @@ class NoteNames:
         common = frozenset(w for w in by_word if rows_with is not None and rows_with(w) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common)
+
+    def named_exactly(self, question: str) -> frozenset[str]:
+        """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"): it
+        asks for that note, as a quick switcher would open it."""
+        if _ASKING.search(question):
+            return frozenset()  # "what is a hypervisor" asks about it; "hypervisor" asks for the note
+        words = frozenset(tokenize(question))
+        if not words or words <= self.common:
+            return frozenset()
+        return frozenset(p for p in self.by_word.get(next(iter(words)), ()) if words in self.names.get(p, ()))
 
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""

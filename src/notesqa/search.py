@@ -173,7 +173,10 @@ class NotesIndex:
         tree = live.tree
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
-        if seeks_note(text):
+        exact = live.names.named_exactly(text)
+        if exact:  # the question is a note's name: that note first, from its opening, then the others
+            ranked = sorted(ranked, key=lambda c: tree.chunks[origin.get(c.row, c.row)].path not in exact)
+        if exact or seeks_note(text):
             shown = snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
         else:
             shown = snippets.select(tree, ranked, k, budget, min_score, origin)
