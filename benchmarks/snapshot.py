@@ -96,7 +96,7 @@ def hit_lines(index_dir: Path, qs: list[str], k: int):
     for q in qs:
         hits = notesqa.retrieve(q, k=k, index_dir=index_dir)
         yield json.dumps({"q": q, "hits": [
-            {"path": h.path, "line": h.line, "text": h.text, "score": round(h.score, 4),
+            {"path": h.path, "line": h.line, "text": h.text, "score": round(h.score, 4), "match_score": h.match_score,
              "breadcrumb": h.breadcrumb, "origin": h.origin, "match": h.match,
              "explain": str(h.explain) if h.explain else None}
             for h in hits]}, ensure_ascii=False)

@@ -29,6 +29,8 @@ def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     # a nested tag in front matter is its parent tag too, as an inline one is (tag:home finds home/outdoor)
     assert as_tags({"tags": ["gardening", "home/outdoor/beds"]}) == ("gardening", "home/outdoor/beds", "home",
                                                                      "home/outdoor")
+    assert as_tags({"tags": ["[[Projects/Alpha]]", "#home/ ", "/x", '"q"']}) == ("projects/alpha", "projects", "home",
+                                                                                "x", "q")
     assert as_list('"[[Other name]]", Second') == ("Other name", "Second")
     assert as_list(None) == () and as_list(3) == ("3",)
 

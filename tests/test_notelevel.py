@@ -43,9 +43,16 @@ def test_a_question_that_is_a_notes_name_opens_that_note_first(tmp_path):
     assert names.named_exactly("strict consistency") == {"Strict consistency.md"}
     for q in ("what is strict consistency", "strict consistency?", "strict consistency cost", "consistency"):
         assert names.named_exactly(q) == frozenset(), q  # a question about it, or more or less than a name
-    hits = idx.search("linearizability", k=3)
+    hits = idx.search("strict consistency", k=3)
     assert hits[0].path == "Strict consistency.md" and hits[0].match.startswith("Strict consistency guarantees")
-    assert len({h.path for h in hits}) == len(hits)  # one hit a note, as for "which note ..."
+    # the other hits are the passages that match, as for any question (not other notes' openings)
+    assert [(h.path, h.match) for h in hits[1:]] == [
+        ("Consistency models.md", "Strict consistency is one more model"),
+        ("Exam prep.md", "What does strict consistency guarantee for every update?")]
+    assert idx.search("linearizability", k=1)[0].path == "Strict consistency.md"  # by its alias
+    # min_score keeps to the scores: a named note under it is not pinned first
+    top = hits[0].score
+    assert all(h.path != "Strict consistency.md" for h in idx.search("strict consistency", k=3, min_score=top + 0.01))
 
 
 def test_a_note_the_question_names_and_an_answer_outrank_a_question_list(tmp_path, monkeypatch):

@@ -158,7 +158,7 @@ def test_source_view_shows_what_an_embed_shows_on_its_line(built, embedder):
     # a hit may quote embedded text; the note it opens must show that text where the embed is
     notes, index, _ = built
     write(notes / "vault/Garden Plan.md", "# Garden Plan\n\n- Carrot fly: cover with fine mesh ^carrotfly\n"
-          "- Slugs: copper tape\n")
+          "- Slugs: copper tape\n- Seed list: `[login](https://phish.example)` and \\*not em\\* ^seeds\n")
     write(notes / "vault/2024-05-02.md", "# Diary\n\nChecked the beds.\n![[Garden Plan#^carrotfly]]\n"
           "Then lunch.\n![[nowhere]]\n")
     svc = ChatService(notes, index, embedder=embedder)
@@ -168,6 +168,11 @@ def test_source_view_shows_what_an_embed_shows_on_its_line(built, embedder):
     assert ('<p class="nq-target" id="nq-target">Checked the beds.\n<a href="#nq-src=vault/Garden%20Plan.md:1">'
             'Garden Plan</a>: Carrot fly: cover with fine mesh\nThen lunch.\nnowhere</p>') in out
     assert "Slugs" not in out and "^carrotfly" not in out  # the block embedded, not its note
+    # the embedded text is shown as text: markdown that was inert in its note stays inert
+    write(notes / "vault/2024-05-03.md", "# Diary\n\n![[Garden Plan#^seeds]]\n")
+    svc.build()
+    out = svc.sources.render("vault/2024-05-03.md:3")
+    assert "phish.example</a>" not in out and "<em>" not in out and "[login](https://phish.example)" in out
 
 
 def test_source_view_of_a_logseq_page_shows_its_embeds(tmp_path, embedder):

@@ -82,10 +82,12 @@ def _crumb(parent: str) -> str:
 
 def weak(hits: list[Hit]) -> bool:
     """Hits whose best match is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH)."""
-    if not hits:
-        return False
-    best = max(h.score if h.match_score is None else h.match_score for h in hits)
-    return best < WEAK_SCORE
+    return bool(hits) and best_match(hits) < WEAK_SCORE
+
+
+def best_match(hits: list[Hit]) -> float:
+    """The best match score among hits (a hit's own match, not the note-level evidence ranking adds)."""
+    return max(h.score if h.match_score is None else h.match_score for h in hits)
 
 
 def _repeats(before: str, part: str) -> bool:

@@ -153,7 +153,8 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
 
         Each hit is the matching bullet or sentences as the user wrote them ("text"), with its note
         ("path", relative to the notes folder), 1-based "line", "breadcrumb" (note title > headings >
-        parent bullets) and relevance "score" (about 0.3 or more is a close match). "searched" says what
+        parent bullets), "score" (what the hits are ordered by) and "match_score" (the passage's own match:
+        about 0.3 or more is a close match). "searched" says what
         was searched after filters were taken out of the question. Cite a hit as path:line; call
         read_note with its path and line to see the lines around it."""
         call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,

@@ -84,7 +84,7 @@ def as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
         elif isinstance(value, (list, tuple)):
             tags += [str(v) for v in value if v is not None]
     tags += inline_tags
-    return _unique([part for t in tags for part in _with_parents(t.strip().lstrip("#"))], fold=True)
+    return _unique([part for t in _unique(tags, fold=True) for part in _with_parents(t.strip("/"))])
 
 
 def _with_parents(tag: str) -> list[str]:

@@ -20,8 +20,10 @@ from .chunking import Chunk, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 
-_ASKING = re.compile(r"\?|\b(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|"
-                     r"should|would|explain|describe|list|tell|show|find)\b", re.IGNORECASE)
+# a question, not a name: a question mark, or a question word first ("how to cook" may be a title,
+# so a name is checked before this)
+_ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|"
+                     r"could|should|would|explain|describe|tell)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
 # vault every word is in a good share) is too common to name a note: "features" in a question does

@@ -173,14 +173,28 @@ class NotesIndex:
         tree = live.tree
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
-        exact = live.names.named_exactly(text)
-        if exact:  # the question is a note's name: that note first, from its opening, then the others
-            ranked = sorted(ranked, key=lambda c: tree.chunks[origin.get(c.row, c.row)].path not in exact)
-        if exact or seeks_note(text):
+        named = self._named_note(live, text, ranked, budget, min_score, origin)
+        if named is not None:  # the question is a note's name: that note first, from its opening
+            path = tree.chunks[named.root].path
+            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path != path]
+            shown = [named] + snippets.select(tree, rest, k - 1, budget, min_score, origin) if k > 1 else [named]
+        elif seeks_note(text):
             shown = snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
         else:
             shown = snippets.select(tree, ranked, k, budget, min_score, origin)
         return [snippets.to_hit(tree, s) for s in shown]
+
+    @staticmethod
+    def _named_note(live: _Live, text: str, ranked, budget, min_score, origin) -> "snippets.Snippet | None":
+        """For a question that is just a note's name ("hypervisor", an alias), that note shown from its
+        opening, scored by its best passage (if it has one among the candidates, at min_score or more)."""
+        exact = live.names.named_exactly(text)
+        if not exact:
+            return None
+        tree = live.tree
+        best = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in exact][:1]
+        found = snippets.select_notes(tree, live.names.leads, best, 1, budget, min_score, origin)
+        return found[0] if found else None
 
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
         """For a search that found nothing: which filter no note passes ("No note is tagged

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import WEAK_MATCH, no_match, weak
+from ..hits import WEAK_MATCH, best_match, no_match, weak
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -92,7 +92,7 @@ class ChatService(NotesService):
             # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
             # about Werner's keynote a follow-up: keep whichever reading matches better.
             alone = search(plain)
-            if alone and (not hits or alone[0].match_score > hits[0].match_score):
+            if alone and (not hits or best_match(alone) > best_match(hits)):
                 hits, turn.standalone = alone, plain
         turn.hits = hits
         query = turn.standalone

@@ -19,6 +19,8 @@ from ..markup import MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
+EMBEDS_EXPANDED = 20  # embeds of one note shown with their text (each may read and parse another note)
+_MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]()<>!|#&~$])")
 
 log = logging.getLogger("notesqa.ui")
 
@@ -113,11 +115,17 @@ class SourceView:
             rel = vault.resolve(link.target, path)
             return posixpath.relpath(rel, here) if rel else None
 
+        expanded = [0]
+
         def embedded(spec: str) -> str | None:
-            """What an embed shows, on its one line (so every line keeps its place), cut short."""
+            """What an embed shows, on its one line (so every line keeps its place), cut short, as plain
+            text (markdown inert in its own note stays inert here); the first EMBEDS_EXPANDED only."""
+            if expanded[0] >= EMBEDS_EXPANDED:
+                return None
+            expanded[0] += 1
             found = vault.embed(spec, path)
             words = " · ".join(" ".join(u.text.split()) for u in found.units if u.text.strip()) if found else ""
-            return clip(words, EMBED_SHOWN) if words else None
+            return _MARKDOWN_CHARS.sub(r"\\\1", clip(words, EMBED_SHOWN)) if words else None
 
         return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path), embedded)
 
