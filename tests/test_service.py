@@ -80,7 +80,8 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     assert top["path"] == "aws-2024.md" and top["line"] == 13 and top["source"] == "aws-2024.md:13"
     assert top["text"].startswith("Shuffle sharding to map customers to cells")
     assert top["breadcrumb"][0] == "AWS re:Invent 2024" and isinstance(top["score"], float)
-    assert len(out["hits"]) <= 2
+    assert len(out["hits"]) <= 2 and "dense_rank" in top["explain"]  # as `ask --json` gives it
+    assert "explain" not in svc.search("cells", explain=False)["hits"][0]  # for an assistant
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n"])

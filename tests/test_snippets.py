@@ -295,3 +295,12 @@ def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
     build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
     hit = open_index(tmp_path / "ix", embedder).search("feed the starter ratio every day", k=1)[0]
     assert hit.text == "Feed the starter one to one to one every day."
+
+
+def test_hits_after_others_get_the_room_of_their_places():
+    # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
+    chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]
+    tree = NoteTree.build(chunks)
+    first = select(tree, _ranked((0, 0.9)), 1, None, None, {})
+    second = select(tree, _ranked((0, 0.9)), 1, None, None, {}, after=1)
+    assert len(first[0].follow) == 5 and len(second[0].follow) == 4  # 600 characters, then 500

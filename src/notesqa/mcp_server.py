@@ -158,7 +158,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
         was searched after filters were taken out of the question. Cite a hit as path:line; call
         read_note with its path and line to see the lines around it."""
         call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,
-                                 before=before)
+                                 before=before, explain=False)
         if service.loaded():
             return call()
         import anyio

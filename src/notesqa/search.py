@@ -177,7 +177,7 @@ class NotesIndex:
         if named is not None:  # the question is a note's name: that note first, from its opening
             path = tree.chunks[named.root].path
             rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path != path]
-            shown = [named] + snippets.select(tree, rest, k - 1, budget, min_score, origin) if k > 1 else [named]
+            shown = [named] + (snippets.select(tree, rest, k - 1, budget, min_score, origin, after=1) if k > 1 else [])
         elif seeks_note(text):
             shown = snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
         else:

@@ -287,8 +287,10 @@ class NotesService:
 
     # -- the operations
 
-    def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None) -> dict:
-        """The k best hits as `notesqa ask --json` gives them, best first, and what was searched."""
+    def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None,
+               explain: bool = True) -> dict:
+        """The k best hits as `notesqa ask --json` gives them, best first, and what was searched
+        (without each hit's `explain` for an assistant, whose every word costs)."""
         from .hits import WEAK_MATCH, no_match, weak
         from .query import check_question, merge_filters, parse_query
 
@@ -303,7 +305,7 @@ class NotesService:
             "question": question,
             "searched": {"text": text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
                          "after": filters.after, "before": filters.before},
-            "hits": [h.to_dict() for h in hits],
+            "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         if not hits:
             out["message"] = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,

@@ -63,7 +63,7 @@ class Snippet:
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
-           origin: dict[int, int]) -> list[Snippet]:
+           origin: dict[int, int], after: int = 0) -> list[Snippet]:
     """Pick hits best first so that nothing is shown twice.
 
     A candidate already shown inside another hit is dropped. A candidate that is the
@@ -72,6 +72,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     the parent is shown with its children, the paragraph from the earlier window on, the
     matching unit among them. Other ancestors of a shown hit are dropped: they are in
     its breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
+    after: how many hits come before these (their room is that of their places in the list).
     """
     out: list[Snippet] = []
     shown: set[int] = set()
@@ -86,7 +87,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
             at = _later_window_shown(tree, row, out)
         if at is not None:
             if cand.rank >= TAKEOVER * out[at].rank:
-                _take_over(tree, out, at, row, _room(budget, at), shown)
+                _take_over(tree, out, at, row, _room(budget, after + at), shown)
             continue
         if _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
             continue  # already in the breadcrumb of a better hit, or in the paragraph it shows
@@ -94,7 +95,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
             continue  # keep scanning only for units that can take over a shown hit
-        root, follow = _from_paragraph_start(tree, row, _room(budget, len(out)), shown)
+        root, follow = _from_paragraph_start(tree, row, _room(budget, after + len(out)), shown)
         shown |= {root, *follow}
         out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
     return out
