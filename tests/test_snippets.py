@@ -222,6 +222,7 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
         build_index(tmp_path / notes, tmp_path / f"ix-{notes}", embedder=embedder)
         hit = open_index(tmp_path / f"ix-{notes}", embedder).search(question, k=1)[0]
         assert hit.text == want  # the code once, without its introduction again, and nothing after it
+        assert hit.code == want.split("\n", 1)[1]  # what the chat shows as code
     # code that fills the budget is left to its own hit
     hit = open_index(tmp_path / "ix-n", embedder).search("see table bloat", k=1, budget=80)[0]
     assert hit.text == "Bloat slows every scan. To see table bloat run this query:"
@@ -304,3 +305,14 @@ def test_hits_after_others_get_the_room_of_their_places():
     first = select(tree, _ranked((0, 0.9)), 1, None, None, {})
     second = select(tree, _ranked((0, 0.9)), 1, None, None, {}, after=1)
     assert len(first[0].follow) == 5 and len(second[0].follow) == 4  # 600 characters, then 500
+
+
+def test_a_code_hit_names_its_code_apart_from_its_introduction():
+    chunks = [_chunk("a.md", 0, "Run this query:", kind="paragraph"),
+              _chunk("a.md", 1, "Run this query:\nselect 1;", kind="code"),
+              _chunk("b.md", 0, "select 2;", kind="code")]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(1, 0.5, None, 0.0, 0.5, rank=0.5)
+    assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "select 1;"
+    assert to_hit(tree, Snippet(2, (), 0.5, exp)).code == "select 2;"  # no introduction: all of it
+    assert to_hit(tree, Snippet(0, (), 0.5, exp)).code == ""

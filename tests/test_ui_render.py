@@ -60,3 +60,15 @@ def test_followup_says_what_was_searched_and_what_was_left_out():
     assert followup_html("a <b>", 0) == '<div class="nq-followup">Searched as a follow-up: <em>a &lt;b&gt;</em></div>'
     assert "(without the 1 hit already shown)" in followup_html("q", 1)
     assert "(without the 3 hits already shown)" in followup_html("q", 3)
+
+
+def test_code_that_ends_a_hit_is_shown_as_code_and_stays_inert():
+    hit = Hit("To see bloat run this query:\nselect * from t where a < 1 and b = '<b>';", "pg.md", 3, (), 0.5,
+              code="select * from t where a < 1 and b = '<b>';")
+    out = hit_html(1, hit, "bloat query select")
+    assert "<mark>bloat</mark> run this <mark>query</mark>:" in out
+    assert '<pre class="nq-code">select * from t where a &lt; 1 and b = &#x27;&lt;b&gt;&#x27;;</pre>' in out
+    assert "<mark>select</mark>" not in out  # code is shown as written
+    no_active_html(out)
+    plain = hit_html(1, Hit("no code here", "a.md", 1, (), 0.5, code="not the end"), "code")
+    assert "nq-code" not in plain  # a code field that does not end the text is ignored

@@ -46,6 +46,7 @@ class Hit:
     folder: str = ""  # the note's folder, when another note in the index has the same title
     origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
+    code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
 
     @property
     def breadcrumb(self) -> list[str]:

@@ -127,12 +127,14 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     """The hit showing snippet, scored by its ranking score (its match score beside it)."""
     c = tree.chunks[snippet.root]
     lines = [f"{c.marker} {c.text}" if c.marker else c.text]
+    code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     for j in snippet.follow:
         f = tree.chunks[j]
-        code = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
-        if code is not None:
-            lines.append(code)
+        shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
+        if shown is not None:
+            lines.append(shown)
+            code = shown
         elif f.kind == "bullet":
             base = f.depth if base is None else base
             lines.append(f"{'  ' * max(0, f.depth - base)}{f.marker or '-'} {f.text}")
@@ -143,7 +145,15 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     return Hit(text="\n".join(lines), path=c.path, line=c.line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
-               match_score=round(exp.fused_score, 4))
+               match_score=round(exp.fused_score, 4), code=code)
+
+
+def _own_code(tree: NoteTree, row: int) -> str:
+    """The code of a code chunk shown as a hit: its text after its introducing sentence, if any."""
+    c = tree.chunks[row]
+    start, _ = tree.rows[c.path]
+    after_intro = code_after(tree.chunks[row - 1], c) if row > start else None
+    return c.text if after_intro is None else after_intro
 
 
 def _room(budget: int | None, position: int) -> int:

@@ -71,10 +71,19 @@ def hit_html(i: int, hit, query: str, context: str = "") -> str:
     more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{context}</div></details>'
             if context else "")
     return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>'
-            f'{highlight(hit.text, query)}</div>'
+            f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
             f'{html.escape(hit.source)}</a> · {_relevance(hit.score)}</div>{more}</div>')
+
+
+def _text_html(hit, query: str) -> str:
+    """A hit's text, query words marked; the code that ends it (hit.code) as code."""
+    code = hit.code.lstrip("\n")
+    if not code.strip() or not hit.text.endswith(code):
+        return highlight(hit.text, query)
+    words = hit.text[:-len(code)].rstrip("\n")
+    return (highlight(words, query) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
 
 
 def _relevance(score: float) -> str:
