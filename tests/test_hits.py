@@ -79,3 +79,8 @@ def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
     crumb = _hit(title="VP Moves", parents=(long,)).breadcrumb[1]
     assert crumb == "When you want to change the direction of a large organisation there are only a …"
     assert _hit(title="T", parents=("\n  \n",)).breadcrumb == ["T"]
+    # a parent's #tags are the note's tags, not where the hit is; a tag alone stays
+    assert _hit(title="Garden", parents=("Aphids on the broad beans #pests/aphids",)).breadcrumb == [
+        "Garden", "Aphids on the broad beans"]
+    assert _hit(title="T", parents=("#1 priority",)).breadcrumb == ["T", "#1 priority"]
+    assert _hit(title="T", parents=("#inbox",)).breadcrumb == ["T", "#inbox"]

@@ -72,10 +72,15 @@ class Hit:
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
 
 
+_TAG = re.compile(r"(?<!\S)#(?=[\w/-]*[^\W\d])[\w/-]+")  # #pests/aphids, not #1
+
+
 def _crumb(parent: str) -> str:
     """A parent bullet as a breadcrumb part: its first line (a Logseq block's "Dec 2nd, 2022", not the
-    release notes under it), cut at a word near CRUMB_CHARS."""
+    release notes under it) without its #tags (they are the note's tags, not where the hit is), cut
+    at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
+    first = " ".join(_TAG.sub("", first).split()) or first
     if len(first) <= CRUMB_CHARS:
         return first
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
