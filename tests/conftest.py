@@ -171,3 +171,14 @@ def no_active_html(text: str) -> None:
         assert not re.match(r"<\s*(script|img|iframe|object|embed|svg|style|link|meta)\b", tag, re.I), tag
         assert not re.search(r"\son\w+\s*=", tag, re.I), tag
         assert not re.search(r"(href|src|action)\s*=\s*[\"']?\s*(javascript|data|vbscript):", tag, re.I), tag
+
+
+def embeds_graph(root: Path) -> Path:
+    """A Logseq graph whose Rules page embeds a block of the Bicycle page, then the whole page."""
+    graph = root / "g"
+    (graph / "journals").mkdir(parents=True)
+    write(graph / "pages" / "Bicycle.md", "- ## Maintenance\n\t- Chain: clean and lube every 300 km\n"
+          "\t  id:: 650000aa-0000-4000-8000-000000000001\n\t- Tyre pressure 80 psi front\n")
+    write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
+          "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
+    return graph

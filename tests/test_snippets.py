@@ -7,7 +7,7 @@ from notesqa.chunking import Chunk
 from notesqa.ranking import Candidate, Explanation
 from notesqa.snippets import NoteTree, Snippet, select, select_notes, to_hit
 
-from conftest import write
+from conftest import embeds_graph, write
 
 
 def open_index(index, embedder):
@@ -270,12 +270,7 @@ def test_room_is_the_budget_asked_for_or_the_positions(budget):
 
 def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
     # the block alone, then again inside its page's embed: Logseq shows both, a hit needs it once
-    graph = tmp_path / "g"
-    (graph / "journals").mkdir(parents=True)
-    write(graph / "pages" / "Bicycle.md", "- ## Maintenance\n\t- Chain: clean and lube every 300 km\n"
-          "\t  id:: 650000aa-0000-4000-8000-000000000001\n\t- Tyre pressure 80 psi front\n")
-    write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
-          "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
+    graph = embeds_graph(tmp_path)
     build_index(graph, tmp_path / "ix", embedder=embedder)
     hit = open_index(tmp_path / "ix", embedder).search("when are deploys frozen on fridays", k=1)[0]
     assert hit.text == ("Freeze deploys on Fridays after 2pm\n  - Chain: clean and lube every 300 km\n"

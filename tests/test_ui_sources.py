@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import no_active_html, write
+from conftest import embeds_graph, no_active_html, write
 from notesqa import NotesQAError
 from notesqa.ui.chat import ChatService
 from notesqa.ui.render import source_href
@@ -177,12 +177,7 @@ def test_source_view_shows_what_an_embed_shows_on_its_line(built, embedder):
 
 def test_source_view_of_a_logseq_page_shows_its_embeds(tmp_path, embedder):
     # {{embed ...}} is a Logseq macro, not Jekyll's {{ ... }}: kept, and shown with the text it embeds
-    graph = tmp_path / "g"
-    (graph / "journals").mkdir(parents=True)
-    write(graph / "pages" / "Bicycle.md", "- Chain: clean and lube every 300 km\n"
-          "  id:: 650000aa-0000-4000-8000-000000000001\n- Tyre pressure 80 psi front\n")
-    write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
-          "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
+    graph = embeds_graph(tmp_path)
     svc = ChatService(graph, tmp_path / "ix", embedder=embedder)
     svc.build()
     out = svc.sources.render("pages/Rules.md:1")
