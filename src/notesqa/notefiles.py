@@ -48,8 +48,9 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
     folder already visited) is reported, not looped. A file link out of the notes folder (and
-    of any folder linked into it) is reported and skipped: only notes inside it are read. A file or folder whose name is not
-    valid UTF-8 is reported and skipped (its path could not be stored in the index).
+    of any folder linked into it) is reported and skipped: only notes inside it are read. A
+    file or folder whose name is not valid UTF-8 is reported and skipped (its path could not
+    be stored in the index).
     Files are only listed here; reading them is read_note's job.
     """
     notes_dir = Path(notes_dir)

@@ -40,7 +40,8 @@ VERSION_BONUS = 0.08
 # lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
 # second-best passage lifts a note whose passages agree with the question over a hub note with one
 # passing line (a note of one passage agrees with itself: all of it is about what matched, so its
-# passage counts as its second best too); a passage that only asks a question (an exam-prep list) drops by ASK_PENALTY.
+# passage counts as its second best too); a passage that only asks a question (an exam-prep list)
+# drops by ASK_PENALTY.
 NAME_BONUS = 0.05
 AGREE = 0.1
 # How close the question is to the passage's note as a whole (cosine to the normalised mean of its
@@ -255,7 +256,8 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
     return out
 
 
-def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, alone: np.ndarray | None = None) -> np.ndarray:
+def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray,
+                 alone: np.ndarray | None = None) -> np.ndarray:
     """For each candidate, the fused score of the second-best candidate of its note (0 if none); for
     a candidate alone in its note (alone: per candidate), its own score."""
     best: dict[str, list[float]] = {}

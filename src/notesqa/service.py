@@ -283,7 +283,8 @@ class NotesService:
         model = idx.embedder
         # the vault reads links, block references and embeds as the build did; the model's window cuts
         # long paragraphs into the same runs of sentences
-        return chunk_note(parse_note(text, path, self.vault()), make_token_splitter(model.count_tokens, model.max_tokens))
+        split = make_token_splitter(model.count_tokens, model.max_tokens)
+        return chunk_note(parse_note(text, path, self.vault()), split)
 
     # -- the operations
 

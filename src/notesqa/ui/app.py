@@ -132,7 +132,8 @@ class _Page:
                                         after=(after or "").strip(), before=(before or "").strip())
         if turn is not None:
             turns.append(turn)
-        chat += [{"role": "user", "content": html.escape(clip(question, 400))}, {"role": "assistant", "content": answer}]
+        chat += [{"role": "user", "content": html.escape(clip(question, 400))},
+                 {"role": "assistant", "content": answer}]
         return "", chat, turns
 
     def on_example(self, chat, turns, k, tags, folders, after, before, evt: gr.SelectData):
