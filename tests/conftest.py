@@ -182,3 +182,17 @@ def embeds_graph(root: Path) -> Path:
     write(graph / "pages" / "Rules.md", "- Freeze deploys on Fridays after 2pm\n"
           "\t- {{embed ((650000aa-0000-4000-8000-000000000001))}}\n\t- {{embed [[Bicycle]]}}\n")
     return graph
+
+
+def link_out(notes: Path, outside_dir: Path):
+    """A note file outside the notes folder, linked in as link.md; returns a function that swaps an
+    indexed note for a link to it (after a build), as a hostile edit would."""
+    outside = outside_dir / "outside.md"
+    outside.write_text("* secret outside the notes\n", encoding="utf-8")
+    os.symlink(outside, notes / "link.md")
+
+    def swap(rel: str) -> None:
+        (notes / rel).unlink()
+        os.symlink(outside, notes / rel)
+
+    return swap

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import write
+from conftest import link_out, write
 from notesqa import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError, QueryError
 from notesqa.service import NotesService, validate
 
@@ -149,9 +149,7 @@ def test_read_note_refuses_anything_but_indexed_notes(svc, path):
 
 def test_read_note_refuses_a_symlink_out_of_the_folder_without_reading_it(tmp_path, built, embedder):
     notes, index, _ = built
-    outside = tmp_path / "outside.md"
-    outside.write_text("* secret outside the notes\n", encoding="utf-8")
-    os.symlink(outside, notes / "link.md")
+    swap = link_out(notes, tmp_path)
     svc = NotesService(notes, index, embedder=embedder)
     report = svc.refresh()
     assert "link.md" not in svc.index().manifest.notes  # never indexed, so never shown in a hit
@@ -160,9 +158,7 @@ def test_read_note_refuses_a_symlink_out_of_the_folder_without_reading_it(tmp_pa
     with pytest.raises(NoteNotFoundError):
         svc.read_note("link.md")
     # an indexed note swapped for such a link after the build is refused before it is read
-    note = notes / "cooking" / "2024-02-01-bread.md"
-    note.unlink()
-    os.symlink(outside, note)
+    swap("cooking/2024-02-01-bread.md")
     with pytest.raises(NoteNotFoundError, match="outside the notes folder"):
         svc.read_note("cooking/2024-02-01-bread.md")
     with pytest.raises(NoteNotFoundError):

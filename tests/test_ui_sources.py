@@ -3,13 +3,12 @@ nothing but indexed notes inside the notes folder."""
 
 from __future__ import annotations
 
-import os
 import re
 import urllib.parse
 
 import pytest
 
-from conftest import embeds_graph, no_active_html, write
+from conftest import embeds_graph, link_out, no_active_html, write
 from notesqa import NotesQAError
 from notesqa.ui.chat import ChatService
 from notesqa.ui.render import source_href
@@ -122,16 +121,12 @@ def test_render_source_refuses_anything_but_indexed_notes(service, target):
 
 def test_render_source_refuses_a_note_that_resolves_outside_the_folder(tmp_path, built, embedder):
     notes, index, _ = built
-    outside = tmp_path / "outside.md"
-    outside.write_text("* secret outside the notes\n", encoding="utf-8")
-    os.symlink(outside, notes / "link.md")
+    swap = link_out(notes, tmp_path)
     svc = ChatService(notes, index, embedder=embedder)
     svc.build()
     with pytest.raises(NotesQAError, match="not a note in the index"):  # the build skipped it
         svc.sources.render("link.md:1")
-    note = notes / "cooking" / "2024-02-01-bread.md"  # an indexed note swapped for such a link
-    note.unlink()
-    os.symlink(outside, note)
+    swap("cooking/2024-02-01-bread.md")  # an indexed note swapped for such a link
     with pytest.raises(NotesQAError, match="outside the notes folder"):
         svc.sources.render("cooking/2024-02-01-bread.md:1")
 

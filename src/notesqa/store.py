@@ -34,6 +34,7 @@ import numpy as np
 from . import dense
 from .chunking import Chunk
 from .dense import DenseIndex
+from .config import MARKDOWN_SUFFIXES
 from .errors import (BuildLockedError, IndexCorruptError, IndexFolderError, IndexNotFoundError, IndexVersionError,
                      IndexWriteError, NotesQAError)
 from .manifest import Manifest
@@ -98,10 +99,10 @@ def _a_note_in(folder: Path) -> Path | None:
     try:
         entries = sorted(folder.iterdir())
         for p in entries:
-            if p.suffix.lower() in (".md", ".markdown") and p.is_file():
+            if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file():
                 return p
         for sub in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
-            note = next((p for p in sorted(sub.iterdir()) if p.suffix.lower() in (".md", ".markdown")), None)
+            note = next((p for p in sorted(sub.iterdir()) if p.suffix.lower() in MARKDOWN_SUFFIXES), None)
             if note is not None:
                 return note
     except OSError:
