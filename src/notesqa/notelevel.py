@@ -20,8 +20,8 @@ from .chunking import Chunk, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 
-# a question, not a name: a question mark, or a question word first ("how to cook" may be a title,
-# so a name is checked before this)
+# a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
+# is not opened by its name alone; words inside a name, "reading list", do not count)
 _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|"
                      r"could|should|would|explain|describe|tell)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
