@@ -61,6 +61,16 @@ def test_a_parent_scoring_nearly_as_well_takes_over_its_childs_hit():
     assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 40, None, {})) == [(3, ())]
 
 
+def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
+    tree = NoteTree.build(TINY)
+    # 3 and 2 are shown apart (2's hit stops before 3, shown already); their parent shows the list once
+    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88)), 5, 600, None, {})) == [(3, ()), (2, ())]
+    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8)), 5, 600, None, {})) == [(1, (2, 3, 4))]
+    # the freed place goes to the next candidate
+    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8), (5, 0.5)), 2, 600, None, {})) == \
+        [(1, (2, 3, 4)), (5, (6, 7))]
+
+
 def test_nothing_is_shown_twice_and_k_stops_the_scan():
     tree = NoteTree.build(TINY)
     # 2 follows 1 in the first hit; 7 is a copy of 3, which the first hit shows too

@@ -69,8 +69,8 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     A candidate already shown inside another hit is dropped. A candidate that is the
     parent bullet of a shown hit, or an earlier window of the shown hit's paragraph, and
     scores nearly as well takes that hit over when the hit's unit still fits after it:
-    the parent is shown with its children, the paragraph from the earlier window on, the
-    matching unit among them. Other ancestors of a shown hit are dropped: they are in
+    the parent is shown with its children (other hits on its children joining it), the
+    paragraph from the earlier window on, the matching unit among them. Other ancestors of a shown hit are dropped: they are in
     its breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
     after: how many hits come before these (their room is that of their places in the list).
     """
@@ -162,13 +162,24 @@ def _room(budget: int | None, position: int) -> int:
 
 
 def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int, shown: set[int]) -> None:
-    """Show out[at] from row on (its parent, or an earlier window of its paragraph), if its unit still fits."""
+    """Show out[at] from row on (its parent, or an earlier window of its paragraph), if its unit still fits.
+
+    Other hits that are children of row join it when they fit too: two bullets of one list
+    read as that list under its parent, one hit, not two."""
     old = out[at]
-    follow = _following(tree, row, room, shown - {old.root, *old.follow})
-    if old.root in follow:
-        shown -= {old.root, *old.follow}
-        out[at] = replace(old, root=row, follow=tuple(follow))
-        shown |= {row, *follow}
+    siblings = [i for i in range(at + 1, len(out)) if tree.parent[out[i].root] == row]
+    for joined in (siblings, []):
+        rows = {r for i in (at, *joined) for r in (out[i].root, *out[i].follow)}
+        follow = _following(tree, row, room, shown - rows)
+        if all(out[i].root in follow for i in (at, *joined)):
+            break
+    else:
+        return
+    shown -= rows
+    out[at] = replace(old, root=row, follow=tuple(follow))
+    shown |= {row, *follow}
+    for i in reversed(joined):
+        del out[i]
 
 
 def _child_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
