@@ -137,7 +137,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             code = shown
         elif f.kind == "bullet":
             base = f.depth if base is None else base
-            lines.append(f"{'  ' * max(0, f.depth - base)}{f.marker or '-'} {f.text}")
+            pad = "  " * max(0, f.depth - base)
+            # a block's later lines stay under its first, not at the margin
+            lines.append(f"{pad}{f.marker or '-'} {f.text}".replace("\n", f"\n{pad}  "))
         else:
             lines.append(f.text)
     folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
