@@ -66,8 +66,10 @@ def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
     # 3 and 2 are shown apart (2's hit stops before 3, shown already); their parent shows the list once
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88)), 5, 600, None, {})) == [(3, ()), (2, ())]
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8)), 5, 600, None, {})) == [(1, (2, 3, 4))]
-    # the freed place goes to the next candidate
+    # the freed place goes to the next candidate, or to the best one passed over with the list full
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8), (5, 0.5)), 2, 600, None, {})) == \
+        [(1, (2, 3, 4)), (5, (6, 7))]
+    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (5, 0.85), (6, 0.84), (1, 0.8)), 2, 600, None, {})) == \
         [(1, (2, 3, 4)), (5, (6, 7))]
 
 

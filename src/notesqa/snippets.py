@@ -69,13 +69,15 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     A candidate already shown inside another hit is dropped. A candidate that is the
     parent bullet of a shown hit, or an earlier window of the shown hit's paragraph, and
     scores nearly as well takes that hit over when the hit's unit still fits after it:
-    the parent is shown with its children (other hits on its children joining it), the
-    paragraph from the earlier window on, the matching unit among them. Other ancestors of a shown hit are dropped: they are in
+    the parent is shown with its children (other hits on its children joining it, their
+    places going to the best candidates passed over), the paragraph from the earlier window
+    on, the matching unit among them. Other ancestors of a shown hit are dropped: they are in
     its breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
     after: how many hits come before these (their room is that of their places in the list).
     """
     out: list[Snippet] = []
     shown: set[int] = set()
+    passed: list[tuple[Candidate, int]] = []  # candidates met with the list full, best first
     for cand in ranked:
         if min_score is not None and cand.rank < min_score:
             break  # ranked by rank, the score a hit shows: nothing later reaches min_score
@@ -87,18 +89,34 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
             at = _later_window_shown(tree, row, out)
         if at is not None:
             if cand.rank >= TAKEOVER * out[at].rank:
+                before = len(out)
                 _take_over(tree, out, at, row, _room(budget, after + at), shown)
+                if len(out) < before:  # hits joined: their places go to the best candidates passed over
+                    passed = [(c, r) for c, r in passed if not _add(tree, out, shown, c, r, k, budget, after)]
             continue
-        if _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
-            continue  # already in the breadcrumb of a better hit, or in the paragraph it shows
-        if len(out) >= k:
+        if len(out) >= k and not _is_ancestor_of_shown(tree, row, out) and not _same_paragraph_shown(tree, row, shown):
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
-            continue  # keep scanning only for units that can take over a shown hit
-        root, follow = _from_paragraph_start(tree, row, _room(budget, after + len(out)), shown)
-        shown |= {root, *follow}
-        out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
+            passed.append((cand, row))
+            continue  # keep scanning for units that can take over a shown hit
+        _add(tree, out, shown, cand, row, k, budget, after)
     return out
+
+
+def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, row: int, k: int,
+         budget: int | None, after: int) -> bool:
+    """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
+    breadcrumb of a better hit, or in the paragraph it shows). True if it is dealt with: shown or not
+    to be shown."""
+    if row in shown or _child_shown(tree, row, out) is not None \
+            or _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
+        return True
+    if len(out) >= k:
+        return False
+    root, follow = _from_paragraph_start(tree, row, _room(budget, after + len(out)), shown)
+    shown |= {root, *follow}
+    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
+    return True
 
 
 def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate], k: int, budget: int | None,
