@@ -80,7 +80,12 @@ def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
     assert crumb == "When you want to change the direction of a large organisation there are only a …"
     assert _hit(title="T", parents=("\n  \n",)).breadcrumb == ["T"]
     # a parent's #tags are the note's tags, not where the hit is; a tag alone stays
-    assert _hit(title="Garden", parents=("Aphids on the broad beans #pests/aphids",)).breadcrumb == [
+    tags = ("pests/aphids", "pests", "big project", "finance", "inbox")
+    assert _hit(title="Garden", parents=("Aphids on the broad beans #pests/aphids",), tags=tags).breadcrumb == [
         "Garden", "Aphids on the broad beans"]
-    assert _hit(title="T", parents=("#1 priority",)).breadcrumb == ["T", "#1 priority"]
-    assert _hit(title="T", parents=("#inbox",)).breadcrumb == ["T", "#inbox"]
+    assert _hit(title="T", parents=("#1 priority",), tags=tags).breadcrumb == ["T", "#1 priority"]
+    assert _hit(title="T", parents=("#inbox",), tags=tags).breadcrumb == ["T", "#inbox"]
+    # a Logseq #[[big project]] shows as "#big project"; a tag in brackets leaves no empty brackets
+    assert _hit(title="Work", parents=("Launch plan #big project",), tags=tags).breadcrumb == ["Work", "Launch plan"]
+    assert _hit(title="Work", parents=("Budget (#finance)",), tags=tags).breadcrumb == ["Work", "Budget"]
+    assert _hit(title="Work", parents=("Budget C#finance",), tags=tags).breadcrumb == ["Work", "Budget C#finance"]

@@ -1,7 +1,7 @@
 """Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.markup import Inline, links_as_markdown, outside_code, parse_link, strip_comments
+from notesqa.markup import Inline, links_as_markdown, outside_code, parse_link, strip_comments, without_tags
 from notesqa.parsing import parse_note
 
 
@@ -110,3 +110,10 @@ def test_a_fence_that_opens_a_list_item_is_code_too():
     text = "- ```\n  {{video x}} %% not a comment %%\n  ```\n- {{video y}} after\n"
     out = outside_code(text, lambda part: part.replace("{{", "<").replace("}}", ">"))
     assert out == "- ```\n  {{video x}} %% not a comment %%\n  ```\n- <video y> after\n"
+
+
+def test_without_tags_takes_out_the_named_tags_as_inline_shows_them():
+    shown = Inline().render("Launch #[[big project]] for #work/q3, C#, #1 and url#work")
+    assert shown == "Launch #big project for #work/q3, C#, #1 and url#work"
+    assert without_tags(shown, ("big project", "work/q3", "work")) == "Launch  for , C#, #1 and url#work"
+    assert without_tags("#Work is #workshop", ("work",)) == " is #workshop"  # names fold case, whole tags only

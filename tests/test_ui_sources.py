@@ -198,6 +198,9 @@ def test_readable_source_for_the_source_view_keeps_every_line():
 
     obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
     assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
+    # a note indexed as markdown (an Obsidian note written like an outline) is shown as written
+    outline_like = "status:: active\n- item one\n  id:: 650f-11\n"
+    assert readable_source(outline_like) == outline_like
     page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
     out = readable_source(page, logseq=True)
     assert out.count("\n") == page.count("\n")  # a line still points at its passage

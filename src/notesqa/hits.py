@@ -9,6 +9,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from .markup import without_tags
+
 if TYPE_CHECKING:
     from .ranking import Explanation
 
@@ -53,7 +55,7 @@ class Hit:
         """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
         once (see _repeats). The folder tells apart two notes of the same name in different folders."""
         out: list[str] = []
-        for part in (self.folder, self.title, *self.heading, *map(_crumb, self.parents)):
+        for part in (self.folder, self.title, *self.heading, *(_crumb(p, self.tags) for p in self.parents)):
             if part.strip() and not (out and _repeats(out[-1], part)):
                 out.append(part)
         return out
@@ -72,15 +74,15 @@ class Hit:
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
 
 
-_TAG = re.compile(r"(?<!\S)#(?=[\w/-]*[^\W\d])[\w/-]+")  # #pests/aphids, not #1
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")  # what held a tag alone: "Budget (#finance)"
 
 
-def _crumb(parent: str) -> str:
+def _crumb(parent: str, tags=()) -> str:
     """A parent bullet as a breadcrumb part: its first line (a Logseq block's "Dec 2nd, 2022", not the
     release notes under it) without its #tags (they are the note's tags, not where the hit is), cut
     at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
-    first = " ".join(_TAG.sub("", first).split()) or first
+    first = " ".join(_EMPTY_BRACKETS.sub("", without_tags(first, tags)).split()) or first
     if len(first) <= CRUMB_CHARS:
         return first
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"

@@ -26,7 +26,8 @@ MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
 # an Obsidian block id at the end of a line: "text ^my-id" or a line of its own
 BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
 # #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
-TAG = re.compile(r"(?<![\w/#&;:=\[\]\)])#(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+_TAG_START = r"(?<![\w/#&;:=\[\]\)])#"  # not after these: C#, url#anchor, &#38;
+TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
 HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 # {:height 120, :width 300} after a Logseq image: its size, not text
@@ -231,6 +232,16 @@ def _spans_outside(text: str, fn: Callable[[str], str]) -> str:
 
 def _blank_keep_lines(m: re.Match) -> str:
     return "\n" * m.group(0).count("\n")
+
+
+def without_tags(text: str, tags) -> str:
+    """Text as Inline.render shows it, without the #tags named in tags (a Logseq #[[big project]]
+    shows as "#big project": only the names say where such a tag ends)."""
+    names = sorted({t for t in tags if t}, key=len, reverse=True)
+    if "#" not in text or not names:
+        return text
+    found = re.compile(_TAG_START + "(?:" + "|".join(map(re.escape, names)) + r")(?![\w/-])", re.IGNORECASE)
+    return found.sub("", text)
 
 
 def strip_comments(text: str) -> str:

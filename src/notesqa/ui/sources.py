@@ -14,7 +14,7 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
-from ..logseq import looks_like_outline, org_blocks
+from ..logseq import org_blocks
 from ..markup import MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
@@ -137,9 +137,10 @@ _CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)
 
 def readable_source(text: str, logseq: bool = False) -> str:
     """A note's source as the source view shows it, line for line (so a line still points at
-    its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (or a
-    note written as one) property lines are hidden and #+BEGIN_X blocks read as callouts or code."""
-    if logseq or looks_like_outline(text):
+    its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (logseq: as
+    parsing.is_outline reads it, the one rule) property lines are hidden and #+BEGIN_X blocks read
+    as callouts or code."""
+    if logseq:
         lines = org_blocks(_properties_shown(text.split("\n")))
         # a heading written at the margin heads the tab-indented blocks after it (as a block
         # would), where markdown would read them as one code block
