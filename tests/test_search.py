@@ -61,7 +61,7 @@ def test_retrieve_function_reuses_loaded_index(built, embedder, monkeypatch):
 
     _, index, _ = built
     monkeypatch.setattr(search, "load_embedder", lambda name, **kw: embedder)
-    search._OPEN.clear()
+    monkeypatch.setattr(search, "_OPEN", {})  # this test's cache of loaded indexes, gone after it
     first = search.retrieve("shuffle sharding", k=2, index_dir=index)
     assert first[0].match.startswith("Shuffle sharding")
     calls = embedder.calls
@@ -73,9 +73,12 @@ def test_running_index_picks_up_rebuild(built, embedder):
     notes, index, _ = built
     idx = open_index(index, embedder)
     assert not idx.search("kombucha", k=1, min_score=0.3)
+    assert idx.is_current()
     (notes / "new.md").write_text("* Kombucha needs a scoby and two weeks\n")
     build_index(notes, index, embedder=embedder)
+    assert not idx.is_current()  # the next question loads the new generation first (MCP: off its loop)
     assert idx.search("kombucha", k=1)[0].path == "new.md"
+    assert idx.is_current()
 
 
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):

@@ -100,12 +100,11 @@ class NotesIndex:
         remembered with its reason in `stale_reason`, and questions keep being answered
         from the loaded one instead of retrying the bad one on every question.
         """
-        name = store.read_current(self.index_dir)
-        if self._live is not None and (name == self._live.gen.path.name or name == self._failed_gen):
+        if self._up_to_date(store.read_current(self.index_dir)):
             return False
         with self._lock:
             name = store.read_current(self.index_dir)
-            if self._live is not None and (name == self._live.gen.path.name or name == self._failed_gen):
+            if self._up_to_date(name):
                 return False
             try:
                 self._load()
@@ -116,6 +115,17 @@ class NotesIndex:
                 return False
             self._failed_gen = self.stale_reason = None
             return True
+
+    def _up_to_date(self, current: str | None) -> bool:
+        """Is current (the live generation's name on disk) the loaded one, or one already found unusable?"""
+        return self._live is not None and current in (self._live.gen.path.name, self._failed_gen)
+
+    def is_current(self) -> bool:
+        """Does the next question need no load first (no newer generation on disk)? One small file read."""
+        try:
+            return self._up_to_date(store.read_current(self.index_dir))
+        except (OSError, NotesQAError):
+            return False  # the question's own refresh says what is wrong
 
     @property
     def manifest(self) -> Manifest:

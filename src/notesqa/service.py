@@ -150,8 +150,9 @@ class NotesService:
         return self._index
 
     def loaded(self) -> bool:
-        """Is the index loaded (a question answers in milliseconds, with no build or model load first)?"""
-        return self._index is not None
+        """Is the index loaded and current (a question answers in milliseconds, with no build, model or
+        generation load first)?"""
+        return self._index is not None and self._index.is_current()
 
     @property
     def stale_reason(self) -> str | None:
