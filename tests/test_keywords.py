@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from notesqa.keywords import TOKENIZER_VERSION, KeywordIndex, tokenize
+from notesqa.keywords import TOKENIZER_VERSION, KeywordIndex, tokenize, word_count
 
 
 def test_chinese_runs_become_bigrams():
@@ -135,3 +135,9 @@ def test_bm25s_progress_notes_stay_quiet(caplog):
         KeywordIndex.build(["one passage", "another passage"])
     assert logging.getLogger("bm25s").level == logging.WARNING
     assert not [r for r in caplog.records if r.name.startswith("bm25s")]
+
+
+def test_word_count_counts_a_word_per_two_characters_of_text_written_without_spaces():
+    assert word_count("NEED TO REVIEW THIS!") == 4 and word_count("Café au lait") == 3
+    assert word_count("我们进行数据分析，使用Python和pandas。") == 8  # 4 + 使用 python 和 pandas
+    assert word_count("データ分析") == 3 and word_count("") == 0

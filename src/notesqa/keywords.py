@@ -115,6 +115,21 @@ def tokenize(text: str) -> list[str]:
     return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
+def word_count(text: str) -> int:
+    """Words in text as a reader counts them: runs of letters or digits, where a run of Chinese, Japanese
+    or Korean script (written without spaces) counts a word per two characters."""
+    words = _WORD.findall(text)
+    if text.isascii():
+        return len(words)
+    n = 0
+    for w in words:
+        if _MAYBE_CJK.search(w) is None or _CJK.search(w) is None:
+            n += 1
+            continue
+        n += sum((len(run) + 1) // 2 if run else 1 for run, _ in _SCRIPT_RUN.findall(w))
+    return n
+
+
 class KeywordIndex:
     """BM25 over chunk keyword texts; save/load to a plain folder (numpy + json)."""
 

@@ -8,7 +8,6 @@ whole notes (notelevel.py); each candidate carries an Explanation of its place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Chunk
+from .keywords import word_count
 from .query import versions, years
 
 if TYPE_CHECKING:
@@ -54,7 +54,6 @@ ASK_PENALTY = 0.05
 # answer is. It drops by THIN_PENALTY, and below every other candidate of its own note.
 THIN_PENALTY = 0.05
 FEW_WORDS = 4
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -293,7 +292,7 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
 def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything."""
-    return c.kind in ("bullet", "paragraph", "quote") and len(_WORD.findall(c.text)) <= FEW_WORDS
+    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS
 
 
 def _asks(c: Chunk) -> bool:
