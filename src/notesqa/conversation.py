@@ -19,8 +19,9 @@ The rule (documented in the README):
   the follow-up sets its own of the same name.
 * A follow-up asking for more ("what else about cells?", "anything else?", "more on
   cells") also skips the hits the previous answer already showed (`asks_for_more`).
-* Anything else is a new question and starts a new thread. "New conversation" in the
-  page forgets the thread.
+* Anything else is a new question and starts a new thread, as does any question after
+  one that found nothing close (the chat's rule: it passes no previous question). "New
+  conversation" in the page forgets the thread.
 
 Examples (previous standalone question -> follow-up -> what is searched):
 

@@ -70,7 +70,9 @@ class ChatService(NotesService):
     def answer(self, question: str, history: list[Turn], k: int = 5, tags=None, folders=None, after=None,
                before=None) -> tuple[str, Turn]:
         """(HTML answer, turn) for a question in a conversation. Raises NotesQAError for bad filters etc."""
-        previous = history[-1].standalone if history else None
+        last = history[-1] if history else None
+        # a question that found nothing close does not start a thread: the next is searched as asked
+        previous = last.standalone if last is not None and last.hits and not weak(last.hits) else None
         turn = Turn(question, standalone(question, previous))
         self._wait_for_first_build()
         if not self.has_index():
