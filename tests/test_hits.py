@@ -89,3 +89,13 @@ def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
     assert _hit(title="Work", parents=("Launch plan #big project",), tags=tags).breadcrumb == ["Work", "Launch plan"]
     assert _hit(title="Work", parents=("Budget (#finance)",), tags=tags).breadcrumb == ["Work", "Budget"]
     assert _hit(title="Work", parents=("Budget C#finance",), tags=tags).breadcrumb == ["Work", "Budget C#finance"]
+
+
+def test_a_last_parent_the_hit_opens_with_is_left_to_the_text():
+    # code inside a Logseq block, after the block's line that introduces it
+    parents = ("Alternatively, you can add it in config.edn", "Add your favorite date-formatter to config.edn:")
+    h = _hit(title="Journal format", parents=parents)
+    assert h.breadcrumb[-1] == "Add your favorite date-formatter to config.edn:"
+    h = Hit(text="Add your favorite date-formatter to config.edn:\n:journal/page-title-format", path="a.md", line=5,
+            heading=(), score=1.0, title="Journal format", parents=parents)
+    assert h.breadcrumb == ["Journal format", "Alternatively, you can add it in config.edn"]

@@ -73,6 +73,16 @@ def test_links_as_markdown_for_the_source_view():
     out = links_as_markdown("See [[Graph|graphs]] and [[Missing]] ![[pic.png]] `[[code]]`",
                             lambda link: "general/Graph.md" if link.target == "Graph" else None)
     assert out == "See [graphs](<general/Graph.md>) and Missing  `[[code]]`"
+    # a Logseq link with its own label opens its page under that label
+    out = links_as_markdown("[the basics]([[Graph]]) and [a block](((60af0000-0000-4000-8000-000000000001)))",
+                            lambda link: "general/Graph.md" if link.target == "Graph" else None)
+    assert out == "[the basics](<general/Graph.md>) and a block"
+
+
+def test_a_logseq_link_with_its_own_label_reads_as_its_label():
+    text = "When [referencing a block]([[The basics of block references]]), see [this](((60af0000-0000-4000-8000-0000000" \
+           "00001))) or [the web](https://logseq.com)"
+    assert Inline().render(text) == "When referencing a block, see this or [the web](https://logseq.com)"
 
 
 def test_maths_highlights_and_logseq_attributes():
@@ -117,3 +127,10 @@ def test_without_tags_takes_out_the_named_tags_as_inline_shows_them():
     assert shown == "Launch #big project for #work/q3, C#, #1 and url#work"
     assert without_tags(shown, ("big project", "work/q3", "work")) == "Launch  for , C#, #1 and url#work"
     assert without_tags("#Work is #workshop", ("work",)) == " is #workshop"  # names fold case, whole tags only
+
+
+def test_a_cloze_shows_its_answer_without_its_hint():
+    assert Inline().render("Most apples are {{cloze red \\\\ color}}.") == "Most apples are red."
+    assert Inline().render("Most apples are {{cloze red \\ color}}.") == "Most apples are red."  # escape read
+    page = parse_note("tags:: cards\n\n- Most apples are {{cloze red \\\\ color}}.\n", "pages/Cloze.md")
+    assert page.units[0].text == "Most apples are red."

@@ -86,3 +86,23 @@ def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
 
 def test_a_bare_callout_marker_makes_no_unit():
     assert [u.text for u in parse_note("> [!quote]\n>\n> Said well.\n", "q.md").units] == ["Said well."]
+
+
+def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():
+    text = (">[!tldr] BGP Hijacking\n>This falls into 2 categories:\n>1. **By prefix**: what is announced.\n"
+            ">\t1. [[Exact prefix hijacking]]\n>\t2. Sub-prefix hijacking\n>2. **By path**: the AS path.\n"
+            ">\t1. Type-0 hijacking\n>\tnot an item\n")
+    note = parse_note(text, "general/BGP Hijacking.md")
+    items = [(u.depth, u.marker, u.text, u.line) for u in note.units if u.kind == "bullet"]
+    assert items == [(1, "1.", "By prefix: what is announced.", 3), (2, "1.", "Exact prefix hijacking", 4),
+                     (2, "2.", "Sub-prefix hijacking", 5), (1, "2.", "By path: the AS path.", 6),
+                     (2, "1.", "Type-0 hijacking not an item", 7)]
+    # a tab before text that is not an item is left as markdown reads it (the item's next line, not code)
+    assert not any(u.kind == "code" for u in note.units)
+
+
+def test_a_pictures_alt_text_that_only_names_its_file_is_not_text():
+    text = ("1. *safety*: the VMM is in control of the system resources.\n![Vmm](../images/vmm.png)\n\n"
+            "See ![Process Vs Thread](../images/process_vs_thread.png) and ![a monitor between two VMs](vmm%202.png)\n")
+    texts = [" ".join(u.text.split()) for u in parse_note(text, "general/VMM.md").units]
+    assert texts == ["safety: the VMM is in control of the system resources.", "See and a monitor between two VMs"]

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "15"  # 15: daily notes titled by their date, nested front-matter tags with their parents
+CHUNKER_VERSION = "16"  # 16: Logseq [label]([[page]]) links, cloze hints, nested lists in callouts, file-name alt texts
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280

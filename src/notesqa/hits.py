@@ -53,9 +53,14 @@ class Hit:
     @property
     def breadcrumb(self) -> list[str]:
         """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
-        once (see _repeats). The folder tells apart two notes of the same name in different folders."""
+        once (see _repeats). The folder tells apart two notes of the same name in different folders. A
+        last parent the hit's text opens with is left to the text (code inside a block, after the line
+        that introduces it)."""
+        crumbs = [_crumb(p, self.tags) for p in self.parents]
+        if crumbs and _opens(self.text, crumbs[-1]):
+            crumbs.pop()
         out: list[str] = []
-        for part in (self.folder, self.title, *self.heading, *(_crumb(p, self.tags) for p in self.parents)):
+        for part in (self.folder, self.title, *self.heading, *crumbs):
             if part.strip() and not (out and _repeats(out[-1], part)):
                 out.append(part)
         return out
@@ -96,6 +101,13 @@ def weak(hits: list[Hit]) -> bool:
 def best_match(hits: list[Hit]) -> float:
     """The best match score among hits (a hit's own match, not the note-level evidence ranking adds)."""
     return max(h.score if h.match_score is None else h.match_score for h in hits)
+
+
+def _opens(text: str, crumb: str) -> bool:
+    """Does text's first line say what crumb (a parent's first line, maybe cut short) says?"""
+    first = " ".join(next((line for line in text.splitlines() if line.strip()), "").split()).casefold()
+    said = crumb.removesuffix(" …").strip().casefold()
+    return bool(said) and first.startswith(said)
 
 
 def _repeats(before: str, part: str) -> bool:

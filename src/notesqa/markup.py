@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Callable, Protocol
+from urllib.parse import unquote
 
 from .config import MARKDOWN_SUFFIXES
 
@@ -21,6 +23,8 @@ from .config import MARKDOWN_SUFFIXES
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 # a Logseq block reference ((uuid))
 BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)")
+# a Logseq link with a label of its own: [label]([[page]]), [label](((uuid))); it reads as its label
+LABELLED = re.compile(r"\[([^\[\]\n]+)\]\((\[\[[^\[\]\n]+\]\]|\(\([0-9a-f-]{36}\)\))\)")
 # a Logseq macro {{name args}} (also written {{{name args}}})
 MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
 # an Obsidian block id at the end of a line: "text ^my-id" or a line of its own
@@ -42,6 +46,7 @@ ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp",
                        ".excalidraw.md")
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
+_CLOZE_HINT = re.compile(r"\s\\{1,2}\s")  # "\\" before the hint, "\" once markdown has read its escape
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ class Inline:
         """Text outside code as a reader sees it."""
         if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "](" in text:
+            text = LABELLED.sub(r"\1", text)
         if "{:" in text:
             text = ATTRIBUTES.sub("", text)
         if "==" in text or "^^" in text:
@@ -129,7 +136,7 @@ class Inline:
         name = (m.group(1) or "").lower()
         arg = (m.group(2) or "").strip()
         if name in TEXT_MACROS:
-            return arg.split("\\\\", 1)[0].strip()  # {{cloze answer \\ hint}}: the answer
+            return _CLOZE_HINT.split(arg, 1)[0].strip()  # {{cloze answer \\ hint}}: the answer
         if name == "embed":
             link = WIKILINK.search(arg)
             if link:
@@ -234,6 +241,19 @@ def _blank_keep_lines(m: re.Match) -> str:
     return "\n" * m.group(0).count("\n")
 
 
+_NOT_NAME = re.compile(r"[\W_]+")
+
+
+def names_its_file(alt: str, src: str) -> bool:
+    """Is a picture's alt text only its file name ("vmm.png", or "Vmm" for ../images/vmm.png, as a
+    vault's importer writes them)? Then it says nothing, and next to a sentence reads as part of it."""
+    alt = alt.strip().lower()
+    if not alt or alt.endswith(ATTACHMENT_SUFFIXES):
+        return True
+    stem = PurePosixPath(unquote(src.rsplit("/", 1)[-1])).stem.lower()
+    return _NOT_NAME.sub("", alt) == _NOT_NAME.sub("", stem)
+
+
 def without_tags(text: str, tags) -> str:
     """Text as Inline.render shows it, without the #tags named in tags (a Logseq #[[big project]]
     shows as "#big project": only the names say where such a tag ends)."""
@@ -277,7 +297,13 @@ def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
         found = block_text(m.group(1)) if block_text is not None else None
         return found if found is not None else m.group(0)
 
+    def labelled(m: re.Match) -> str:
+        page = WIKILINK.fullmatch(m.group(2))
+        href = target_of(parse_link(page.group(2))) if page else None
+        return f"[{m.group(1)}](<{href}>)" if href else m.group(1)
+
     def part(s: str) -> str:
+        s = LABELLED.sub(labelled, s) if "](" in s else s
         s = WIKILINK.sub(link, s) if "[[" in s else s
         return BLOCK_REF.sub(ref, s) if "((" in s else s
 

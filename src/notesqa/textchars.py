@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .liquid import strip_non_content
-from .markup import ATTACHMENT_SUFFIXES, Inline, outside_code
+from .markup import Inline, names_its_file, outside_code
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\([^)\s]*\)")
@@ -22,11 +22,12 @@ def visible_chars(text: str) -> int:
     return len(_SYNTAX_CHARS.sub("", _LINK_URL.sub("]", text)))
 
 
-_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_FILE_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:<([^>]*)>|([^)]*?))(?:\s+\"[^\"]*\")?\)")  # ![alt](src "title")
 
 
 def _no_file_images(text: str) -> str:
-    return _FILE_IMAGE.sub(lambda m: "" if m.group(1).lower().endswith(ATTACHMENT_SUFFIXES) else m.group(1), text)
+    return _FILE_IMAGE.sub(lambda m: "" if names_its_file(m.group(1), m.group(2) or m.group(3)) else m.group(1),
+                           text)
 
 
 _EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
