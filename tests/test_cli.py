@@ -95,6 +95,14 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
         "No matching notes. Try other words, or fewer filters.")
 
 
+def test_an_index_of_no_notes_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    args = ("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "empty"), "--model", "hash-256")
+    assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
+    out = _ask(*args, "anything").output.strip()
+    assert out.startswith(f"The index in {tmp_path / 'ix'}/ holds no notes: add markdown (.md) notes")
+
+
 def test_cli_import_stays_light():
     code = ("import sys, notesqa.cli; heavy = [m for m in ('mcp', 'gradio', 'torch', 'fastapi') if m in sys.modules];"
             " print(heavy)")

@@ -174,6 +174,16 @@ def test_a_note_in_a_folder_linked_into_the_notes_folder_is_inside_it(tmp_path, 
     assert "tomatoes need a stake" in svc.read_note("linked/garden.md")["text"]
 
 
+def test_a_note_of_only_front_matter_is_listed_and_read(built, embedder):
+    notes, index, _ = built
+    write(notes / "stub.md", "---\ntitle: Median\ntags: [maths]\n---\n")
+    svc = NotesService(notes, index, embedder=embedder)
+    svc.refresh()
+    assert not svc.index().note_chunks("stub.md")  # no passage to find, but a note of the folder
+    assert {"path": "stub.md", "title": "Median"} in svc.notes()
+    assert "title: Median" in svc.read_note("stub.md")["text"]
+
+
 # --------------------------------------------------------------------------- status, refresh
 
 

@@ -207,8 +207,11 @@ class NotesIndex:
         return found[0] if found else None
 
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
-        """For a search that found nothing: which filter no note passes ("No note is tagged
-        networking (tags like it: networks)."), or None."""
+        """For a search that found nothing: an index of no notes, or which filter no note passes ("No
+        note is tagged networking (tags like it: networks)."), or None."""
+        if not self.chunks:
+            return (f"The index in {self.index_dir}/ holds no notes: add markdown (.md) notes to the notes "
+                    "folder and index it again.")
         _, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
         return unmatched(self.chunks, filters) if filters else None

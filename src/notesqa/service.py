@@ -253,7 +253,7 @@ class NotesService:
                                "as search results show it (for example projects/plan.md).")
         idx = self.index()
         idx.refresh()
-        if not idx.note_chunks(path):
+        if path not in idx.manifest.notes:
             raise NoteNotFoundError(f"{path} is not a note in the index: use a path from a search result, "
                                "or refresh the index if the note is new.")
         if not inside_notes(self.notes_dir, path):
@@ -363,13 +363,11 @@ class NotesService:
         return out
 
     def notes(self) -> list[dict]:
-        """The indexed notes: path and title, in path order."""
+        """The indexed notes (with a note of only a title or front matter: it holds no passage, but is a
+        note all the same): path and title, in path order."""
         idx = self.index()
         idx.refresh()
-        seen: dict[str, str] = {}
-        for c in idx.chunks:
-            seen.setdefault(c.path, c.title or c.path)
-        return [{"path": p, "title": t} for p, t in sorted(seen.items())]
+        return [{"path": p, "title": e.title or p} for p, e in sorted(idx.manifest.notes.items())]
 
     def note_text(self, path: str) -> str:
         """A whole indexed note's text, with the same checks as read_note."""
