@@ -65,7 +65,9 @@ def _chat_and_note(examples) -> SimpleNamespace:
     c = SimpleNamespace()
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):  # the answers get the room; a note is read beside them
-            c.chat = gr.Chatbot(label="Chat", show_label=False, height=560, elem_id="nq-chat", sanitize_html=True,
+            # the answers take the window's height (less the title and the question box), not a fixed box
+            c.chat = gr.Chatbot(label="Chat", show_label=False, height="calc(100vh - 300px)", min_height=420,
+                                elem_id="nq-chat", sanitize_html=True,
                                 render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
             with gr.Row():
