@@ -41,7 +41,11 @@ def test_a_question_that_is_a_notes_name_opens_that_note_first(tmp_path):
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.named_exactly("Linearizability") == {"Strict consistency.md"}  # an alias, as a quick switcher
     assert names.named_exactly("strict consistency") == {"Strict consistency.md"}
-    for q in ("what is strict consistency", "strict consistency?", "strict consistency cost", "consistency"):
+    # a question for what the name means asks for the note as much as the name does
+    for q in ("what is strict consistency?", "What's linearizability", "define strict consistency"):
+        assert names.named_exactly(q) == {"Strict consistency.md"}, q
+    for q in ("how costly is strict consistency", "strict consistency?", "strict consistency cost", "consistency",
+              "what is the cost of strict consistency"):
         assert names.named_exactly(q) == frozenset(), q  # a question about it, or more or less than a name
     hits = idx.search("strict consistency", k=3)
     assert hits[0].path == "Strict consistency.md" and hits[0].match.startswith("Strict consistency guarantees")

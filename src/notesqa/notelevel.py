@@ -24,6 +24,9 @@ from .manifest import NoteEntry
 # is not opened by its name alone; words inside a name, "reading list", do not count)
 _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|"
                      r"could|should|would|explain|describe|tell)\b", re.IGNORECASE)
+# ... except a question for what a name means ("what is a hypervisor?", "define bagging", "who was
+# Dijkstra"): the rest of it, if it is a note's name, asks for that note's opening as the name alone does
+_DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
 # vault every word is in a good share) is too common to name a note: "features" in a question does
@@ -68,10 +71,13 @@ class NoteNames:
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common)
 
     def named_exactly(self, question: str) -> frozenset[str]:
-        """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"): it
-        asks for that note, as a quick switcher would open it."""
-        if _ASKING.search(question):
-            return frozenset()  # "what is a hypervisor" asks about it; "hypervisor" asks for the note
+        """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"), or asks
+        the meaning of ("what is a hypervisor?"): it asks for that note, as a quick switcher would open it."""
+        defining = _DEFINING.match(question)
+        if defining is not None:
+            question = question[defining.end():]
+        elif _ASKING.search(question):
+            return frozenset()  # "how does a hypervisor trap calls?" asks about it, not for the note
         words = frozenset(tokenize(question))
         if not words or words <= self.common:
             return frozenset()
