@@ -101,6 +101,10 @@ def test_an_index_of_no_notes_says_so(tmp_path):
     assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
     out = _ask(*args, "anything").output.strip()
     assert out.startswith(f"The index in {tmp_path / 'ix'}/ holds no notes: add markdown (.md) notes")
+    # notes of only front matter are notes, with no text to search
+    (tmp_path / "empty" / "stub.md").write_text("---\ntitle: Median\n---\n")
+    assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
+    assert "hold no text to search (only titles or front matter)" in _ask(*args, "anything").output
 
 
 def test_cli_import_stays_light():

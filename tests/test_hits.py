@@ -89,6 +89,8 @@ def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
     assert _hit(title="Work", parents=("Launch plan #big project",), tags=tags).breadcrumb == ["Work", "Launch plan"]
     assert _hit(title="Work", parents=("Budget (#finance)",), tags=tags).breadcrumb == ["Work", "Budget"]
     assert _hit(title="Work", parents=("Budget C#finance",), tags=tags).breadcrumb == ["Work", "Budget C#finance"]
+    assert _hit(title="Work", parents=("Call init() before use",), tags=tags).breadcrumb == [
+        "Work", "Call init() before use"]  # brackets that held no tag stay
 
 
 def test_a_last_parent_the_hit_opens_with_is_left_to_the_text():
@@ -99,3 +101,9 @@ def test_a_last_parent_the_hit_opens_with_is_left_to_the_text():
     h = Hit(text="Add your favorite date-formatter to config.edn:\n:journal/page-title-format", path="a.md", line=5,
             heading=(), score=1.0, title="Journal format", parents=parents)
     assert h.breadcrumb == ["Journal format", "Alternatively, you can add it in config.edn"]
+    # a child that only begins with its parent's words keeps the parent: "Go" > "Good practice: ..."
+    h = Hit(text="Good practice: run gofmt", path="a.md", line=2, heading=(), score=1.0, title="Lang", parents=("Go",))
+    assert h.breadcrumb == ["Lang", "Go"]
+    cut = "When you want to change the direction of a large organisation there are only a few levers " * 2
+    h = Hit(text=cut, path="a.md", line=2, heading=(), score=1.0, title="VP", parents=(cut,))
+    assert h.breadcrumb == ["VP"]  # a long parent cut short in the crumb, which the text opens with

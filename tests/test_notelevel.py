@@ -94,3 +94,13 @@ def test_a_word_found_all_over_the_notes_does_not_name_a_note(tmp_path):
     rows["model"] = 500
     names = NoteNames.build(idx.chunks, idx.manifest.notes, lambda w: rows.get(w, 0))
     assert names.named("consistency models") == {}  # ...and named only by common words, it is not named
+
+
+def test_a_note_whose_name_begins_like_a_question_for_a_meaning_is_opened_by_it(tmp_path):
+    write(tmp_path / "notes" / "Define goals.md", "Goals are set each quarter with the team.\n")
+    write(tmp_path / "notes" / "Goals.md", "Ship the beta by June.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.named_exactly("define goals") == {"Define goals.md"}  # the whole question is a name
+    assert names.named_exactly("what are goals?") == {"Goals.md"}

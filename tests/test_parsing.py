@@ -99,6 +99,11 @@ def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():
                      (2, "1.", "Type-0 hijacking not an item", 7)]
     # a tab before text that is not an item is left as markdown reads it (the item's next line, not code)
     assert not any(u.kind == "code" for u in note.units)
+    # a list whose first item is tab-indented sets its own margin; a blank line ends a list
+    steps = [(u.depth, u.text) for u in parse_note("> [!note] Steps\n>\t- a\n>\t\t- b\n>\t\t- c\n", "s.md").units]
+    assert steps == [(0, "Steps"), (1, "a"), (2, "b"), (2, "c")]
+    assert [(u.kind, u.text) for u in parse_note("> - a\n\n>\t- b\n", "t.md").units] == [("bullet", "a"),
+                                                                                            ("bullet", "b")]
 
 
 def test_a_pictures_alt_text_that_only_names_its_file_is_not_text():

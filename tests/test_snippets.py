@@ -73,6 +73,16 @@ def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
         [(1, (2, 3, 4)), (5, (6, 7))]
 
 
+def test_hits_join_only_when_all_they_showed_still_fits():
+    # a parent with three long children: the second-best hit's rows would not fit under the parent
+    long = [_chunk("p.md", 0, "Parent"), *(_chunk("p.md", i, f"child {i} " + "x" * 140, depth=1, parent=0)
+                                           for i in (1, 2, 3)), _chunk("q.md", 0, "Other")]
+    tree = NoteTree.build(long)
+    picked = select(tree, _ranked((2, 0.9), (3, 0.89), (1, 0.88), (0, 0.8), (4, 0.5)), 5, 400, None, {})
+    shown = {r for s in picked for r in (s.root, *s.follow)}
+    assert {1, 2, 3} <= shown  # every child still shown somewhere
+
+
 def test_nothing_is_shown_twice_and_k_stops_the_scan():
     tree = NoteTree.build(TINY)
     # 2 follows 1 in the first hit; 7 is a copy of 3, which the first hit shows too
@@ -116,6 +126,10 @@ def test_a_followed_block_of_several_lines_keeps_them_under_its_bullet():
               _chunk("a.md", 2, "Kinds:", depth=2, parent=1)]
     hit = to_hit(NoteTree.build(chunks), Snippet(0, (1, 2), 0.7, Explanation(1, 0.7, None, 0.0, 0.7, rank=0.7)))
     assert hit.text == "Repeat a task:\n  - eg: daily run\n    SCHEDULED: <.+1d>\n    - Kinds:"
+    steps = [_chunk("b.md", 0, "Steps:"), Chunk(**{**_chunk("b.md", 1, "Run it\nthen wait", depth=1, parent=0).__dict__,
+                                                   "marker": "10."})]
+    hit = to_hit(NoteTree.build(steps), Snippet(0, (1,), 0.7, Explanation(1, 0.7, None, 0.0, 0.7, rank=0.7)))
+    assert hit.text == "Steps:\n  10. Run it\n      then wait"
 
 
 def test_hit_shows_following_siblings_within_budget(built, embedder):

@@ -72,6 +72,7 @@ def test_a_weak_best_match_is_said_to_be_weak(service, monkeypatch):
     # a question that found nothing close does not carry over into the next one
     html, nxt = service.answer("what about sourdough?", [turn])
     assert nxt.standalone == "what about sourdough?" and "Searched as a follow-up" not in html
+    assert service.answer("anything else?", [turn])[1].standalone == "shuffle sharding"  # asks about it still
     monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
     assert service.answer("what about sourdough?", [turn])[1].standalone == "shuffle sharding sourdough"
 

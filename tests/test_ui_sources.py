@@ -201,6 +201,9 @@ def test_readable_source_for_the_source_view_keeps_every_line():
     # a note indexed as markdown (an Obsidian note written like an outline) is shown as written
     outline_like = "status:: active\n- item one\n  id:: 650f-11\n"
     assert readable_source(outline_like) == outline_like
+    # a list nested by tabs in a callout keeps its levels, as the index reads it; code is left alone
+    nested = ">[!tldr] T\n>1. x\n>\t1. y\n```\n>\t1. z\n```\n"
+    assert readable_source(nested) == ">**T**\n>1. x\n>     1. y\n```\n>\t1. z\n```\n"
     page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
     out = readable_source(page, logseq=True)
     assert out.count("\n") == page.count("\n")  # a line still points at its passage

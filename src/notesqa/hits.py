@@ -79,15 +79,12 @@ class Hit:
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
 
 
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")  # what held a tag alone: "Budget (#finance)"
-
-
 def _crumb(parent: str, tags=()) -> str:
     """A parent bullet as a breadcrumb part: its first line (a Logseq block's "Dec 2nd, 2022", not the
     release notes under it) without its #tags (they are the note's tags, not where the hit is), cut
     at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
-    first = " ".join(_EMPTY_BRACKETS.sub("", without_tags(first, tags)).split()) or first
+    first = " ".join(without_tags(first, tags).split()) or first
     if len(first) <= CRUMB_CHARS:
         return first
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
@@ -104,10 +101,13 @@ def best_match(hits: list[Hit]) -> float:
 
 
 def _opens(text: str, crumb: str) -> bool:
-    """Does text's first line say what crumb (a parent's first line, maybe cut short) says?"""
+    """Is text's first line what crumb (a parent's first line, maybe cut short at a word) says?"""
     first = " ".join(next((line for line in text.splitlines() if line.strip()), "").split()).casefold()
-    said = crumb.removesuffix(" …").strip().casefold()
-    return bool(said) and first.startswith(said)
+    said = crumb.strip().casefold()
+    if said.endswith(" …"):  # cut short: the line goes on after its last word
+        said = said.removesuffix(" …")
+        return bool(said) and first.startswith(said) and first[len(said):len(said) + 1] in ("", " ")
+    return bool(said) and first == said
 
 
 def _repeats(before: str, part: str) -> bool:

@@ -260,7 +260,9 @@ def without_tags(text: str, tags) -> str:
     names = sorted({t for t in tags if t}, key=len, reverse=True)
     if "#" not in text or not names:
         return text
-    found = re.compile(_TAG_START + "(?:" + "|".join(map(re.escape, names)) + r")(?![\w/-])", re.IGNORECASE)
+    tag = "#(?:" + "|".join(map(re.escape, names)) + r")(?![\w/-])"
+    # a tag alone in brackets goes with them: "Budget (#finance)"
+    found = re.compile(rf"\(\s*{tag}\s*\)|\[\s*{tag}\s*\]|{_TAG_START[:-1]}{tag}", re.IGNORECASE)
     return found.sub("", text)
 
 

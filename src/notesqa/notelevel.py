@@ -73,12 +73,14 @@ class NoteNames:
     def named_exactly(self, question: str) -> frozenset[str]:
         """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"), or asks
         the meaning of ("what is a hypervisor?"): it asks for that note, as a quick switcher would open it."""
+        # "how does a hypervisor trap calls?" asks about it, not for the note; "define goals" may be a name
+        found = frozenset() if _ASKING.search(question) else self._named_by(question)
         defining = _DEFINING.match(question)
-        if defining is not None:
-            question = question[defining.end():]
-        elif _ASKING.search(question):
-            return frozenset()  # "how does a hypervisor trap calls?" asks about it, not for the note
-        words = frozenset(tokenize(question))
+        return found or (self._named_by(question[defining.end():]) if defining else frozenset())
+
+    def _named_by(self, text: str) -> frozenset[str]:
+        """The notes one of whose names text is, word for word."""
+        words = frozenset(tokenize(text))
         if not words or words <= self.common:
             return frozenset()
         return frozenset(p for p in self.by_word.get(next(iter(words)), ()) if words in self.names.get(p, ()))

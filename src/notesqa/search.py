@@ -209,9 +209,12 @@ class NotesIndex:
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
         """For a search that found nothing: an index of no notes, or which filter no note passes ("No
         note is tagged networking (tags like it: networks)."), or None."""
-        if not self.chunks:
+        if not self.manifest.notes:
             return (f"The index in {self.index_dir}/ holds no notes: add markdown (.md) notes to the notes "
                     "folder and index it again.")
+        if not self.chunks:
+            return (f"The notes in the index in {self.index_dir}/ hold no text to search (only titles or front "
+                    "matter): add some to them and index again.")
         _, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
         return unmatched(self.chunks, filters) if filters else None

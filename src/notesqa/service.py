@@ -329,8 +329,8 @@ class NotesService:
         if lines and lines[-1] == "":
             lines.pop()
         total = len(lines)
-        chunks = self.index().note_chunks(path)
-        title = chunks[0].title if chunks else path
+        entry = self.index().manifest.notes.get(path)
+        title = entry.title if entry is not None and entry.title else path
         if line is not None and not 1 <= line <= max(total, 1):
             raise ArgumentError(f"line {line} is past the end of {path}, which has {total} lines.")
         if line is None:

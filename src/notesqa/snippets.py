@@ -155,9 +155,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             code = shown
         elif f.kind == "bullet":
             base = f.depth if base is None else base
-            pad = "  " * max(0, f.depth - base)
-            # a block's later lines stay under its first, not at the margin
-            lines.append(f"{pad}{f.marker or '-'} {f.text}".replace("\n", f"\n{pad}  "))
+            pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
+            # a block's later lines stay under its first, not at the margin ("10. " takes four)
+            lines.append(f"{pad}{marker} {f.text}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
         else:
             lines.append(f.text)
     folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
@@ -184,20 +184,22 @@ def _room(budget: int | None, position: int) -> int:
 def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int, shown: set[int]) -> None:
     """Show out[at] from row on (its parent, or an earlier window of its paragraph), if its unit still fits.
 
-    Other hits that are children of row join it when they fit too: two bullets of one list
-    read as that list under its parent, one hit, not two."""
-    old = out[at]
+    Other hits that are children of row join it when all they show fits too: two bullets of
+    one list read as that list under its parent, one hit, not two."""
     siblings = [i for i in range(at + 1, len(out)) if tree.parent[out[i].root] == row]
-    for joined in (siblings, []):
+    tries = (siblings, []) if siblings else ([],)
+    for joined in tries:
         rows = {r for i in (at, *joined) for r in (out[i].root, *out[i].follow)}
         follow = _following(tree, row, room, shown - rows)
-        if all(out[i].root in follow for i in (at, *joined)):
+        kept = {row, *follow}
+        # hits join only if all they showed still shows; a takeover alone keeps at least the hit's unit
+        if (rows <= kept) if joined else (out[at].root in kept):
             break
     else:
         return
     shown -= rows
-    out[at] = replace(old, root=row, follow=tuple(follow))
-    shown |= {row, *follow}
+    out[at] = replace(out[at], root=row, follow=tuple(follow))
+    shown |= kept
     for i in reversed(joined):
         del out[i]
 

@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
-from .markup import WIKILINK, Inline, names_its_file, outside_code
+from .markup import WIKILINK, Inline, code_fence_after, names_its_file, outside_code
 from .metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
 from .notefiles import Problem
 
@@ -502,31 +502,38 @@ def _spaced_targets(text: str) -> str:
     return outside_code(text, lambda part: _SPACED_TARGET.sub(r"\1<\2>)", part))
 
 
-_QUOTED_TAB_ITEM = re.compile(r"^([ \t]*>)(\t+)(?=(?:[-*+]|\d{1,9}[.)])[ \t])")
-_QUOTED_ITEM = re.compile(r"^[ \t]*>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_QUOTED_ITEM = re.compile(r"^([ \t]*>) ?(\t*)(?=(?:[-*+]|\d{1,9}[.)])[ \t])")  # a quoted list item, its tabs
 
 
-def _quoted_list_tabs(text: str) -> str:
+def quoted_list_tabs(text: str) -> str:
     """A list nested by tabs in a callout (">\t1. item" under ">1. item") read a level a tab, as
     Obsidian shows it: markdown counts the tab after ">" as two columns, too few to nest, and
-    would number all the items as one list. Line for line, so lines still point at passages."""
+    would number all the items as one list. A list's first item sets the margin; line for line,
+    so lines still point at passages."""
     if ">\t" not in text:
         return text
     lines = text.split("\n")
-    under_item = False  # the line before (not blank) is an item of a quoted list
+    margin: int | None = None  # tabs before the first item of the quoted list we are in
+    fence: str | None = None  # code is left as written
     for i, line in enumerate(lines):
-        m = _QUOTED_TAB_ITEM.match(line)
-        if m and under_item:
-            lines[i] = f"{m.group(1)} {'    ' * len(m.group(2))}{line[m.end():]}"
-        if line.strip():
-            under_item = _QUOTED_ITEM.match(lines[i]) is not None
+        inside, fence = fence is not None, code_fence_after(line, fence)
+        m = None if inside or fence is not None else _QUOTED_ITEM.match(line)
+        if m is None:
+            if not line.strip() or not line.lstrip().startswith(">"):
+                margin = None  # a blank line or a line outside the quote ends the list
+            continue
+        tabs = len(m.group(2))
+        if margin is None or tabs < margin:
+            margin = tabs
+        if tabs:
+            lines[i] = f"{m.group(1)} {'    ' * (tabs - margin)}{line[m.end():]}"
     return "\n".join(lines)
 
 
 def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> ParsedNote:
     problem = None
     text = fields_on_top(text)
-    tokens = md_parser().parse(_spaced_targets(_escape_table_links(_quoted_list_tabs(strip_non_content(text)))))
+    tokens = md_parser().parse(_spaced_targets(_escape_table_links(quoted_list_tabs(strip_non_content(text)))))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)

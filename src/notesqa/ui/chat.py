@@ -72,7 +72,9 @@ class ChatService(NotesService):
         """(HTML answer, turn) for a question in a conversation. Raises NotesQAError for bad filters etc."""
         last = history[-1] if history else None
         # a question that found nothing close does not start a thread: the next is searched as asked
-        previous = last.standalone if last is not None and last.hits and not weak(last.hits) else None
+        # (but "anything else?" still asks about it)
+        carried = last is not None and (asks_for_more(question) or (last.hits and not weak(last.hits)))
+        previous = last.standalone if carried else None
         turn = Turn(question, standalone(question, previous))
         self._wait_for_first_build()
         if not self.has_index():

@@ -15,6 +15,7 @@ import re
 
 from ..errors import NotesQAError
 from ..logseq import org_blocks
+from ..units import quoted_list_tabs
 from ..markup import MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
@@ -137,9 +138,12 @@ _CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)
 
 def readable_source(text: str, logseq: bool = False) -> str:
     """A note's source as the source view shows it, line for line (so a line still points at
-    its passage): a callout's [!type] marker becomes its bold title; in a Logseq page (logseq: as
+    its passage): a callout's [!type] marker becomes its bold title and a list in it nested by tabs
+    keeps its levels (units.quoted_list_tabs, as the index reads it); in a Logseq page (logseq: as
     parsing.is_outline reads it, the one rule) property lines are hidden and #+BEGIN_X blocks read
     as callouts or code."""
+    if not logseq:
+        text = quoted_list_tabs(text)
     if logseq:
         lines = org_blocks(_properties_shown(text.split("\n")))
         # a heading written at the margin heads the tab-indented blocks after it (as a block
