@@ -6,8 +6,8 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex
-from notesqa.ranking import (AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, THIN_PENALTY, VERSION_BONUS,
-                             YEAR_BONUS, NoteVectors, Scores, fuse)
+from notesqa.ranking import (AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, THIN_PENALTY,
+                             VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
 from conftest import write
 
@@ -304,3 +304,13 @@ def test_a_sentence_in_chinese_is_not_a_few_words_passage():
               _chunk("intl.md", 1, "我们进行数据分析，使用Python和pandas。"), _chunk("intl.md", 2, "数据分析")]
     ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4]), "x", {}, None, 10)
     assert [(c.row, c.explain.thin) for c in ranked] == [(0, False), (1, False), (2, True)]
+
+
+def test_a_few_words_that_hold_the_questions_words_are_not_thin():
+    # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not
+    chunks = [_chunk("dal.md", 0, "Tadka: fry cumin and mustard seeds in ghee, pour over the dal"),
+              _chunk("dal.md", 1, "1 tin coconut milk"), _chunk("dal.md", 2, "Wikipedia")]
+    ceiling = 9.0
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.44], keyword=[1.0, ceiling * 2 / 3 * OWN_WORDS, 0.0],
+                                      ceiling=ceiling), "which recipe uses coconut milk", {}, None, 10)
+    assert [(c.row, c.explain.thin) for c in ranked] == [(1, False), (0, False), (2, True)]

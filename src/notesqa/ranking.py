@@ -54,6 +54,7 @@ ASK_PENALTY = 0.05
 # answer is. It drops by THIN_PENALTY, and below every other candidate of its own note.
 THIN_PENALTY = 0.05
 FEW_WORDS = 4
+OWN_WORDS = 0.8  # ... unless it holds this share of what the question's words can score (keyword_share)
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
-    thin = np.array([chunks[int(c)].thin or _few_words(chunks[int(c)]) for c in cand], dtype=bool)
+    # a few words the question's own words are in ("1 tin coconut milk" for "which recipe uses coconut
+    # milk?", "[x] Pay council tax") say more than their note's name: not thin
+    own = keyword_share(scores.keyword[cand], scores.keyword_ceiling)
+    thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and own[j] < OWN_WORDS)
+                     for j, c in enumerate(cand)], dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
