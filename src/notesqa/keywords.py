@@ -2,7 +2,8 @@
 
 Tokens are Unicode words (not ASCII-only), case-folded, NFKC-normalised and, for
 words with accents, also indexed without them, so "café" matches "café" exactly and
-"cafe" too. English stemming (Snowball) joins "retries" and "retry".
+"cafe" too. English stemming (Snowball) joins "retries" and "retry"; a hyphenated word is
+also indexed as one ("to-do" as "todo" too, "e-mail" as "email").
 
 Chinese, Japanese and Korean script runs (Han, Hiragana, Katakana, Hangul) are indexed
 as overlapping character bigrams ("数据分析" -> "数据", "据分", "分析"; a lone character
@@ -43,7 +44,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "2"  # 2: CJK runs as character bigrams
+TOKENIZER_VERSION = "3"  # 2: CJK runs as character bigrams; 3: hyphenated words also joined
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -84,12 +85,22 @@ def _stem_all(words: list[str]) -> list[str]:
     return out
 
 
+_COMPOUND = re.compile(r"\b(?=[\w-]*[^\W\d_])\w+(?:-\w+)+\b")  # to-do, e-mail, Wi-Fi, pre-commit; not 2023-12-11
+
+
+def _joined(text: str) -> list[str]:
+    """Hyphenated words also as one word ("to-do" -> "todo"): people write both."""
+    return [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)] if "-" in text else []
+
+
 def tokenize(text: str) -> list[str]:
     if text.isascii():
-        return _stem_all([w for w in _WORD.findall(text.lower()) if w not in _DROP])
-    out: list[str] = []
+        low = text.lower()
+        return _stem_all([w for w in _joined(low) + _WORD.findall(low) if w not in _DROP])
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = [w for w in _joined(text) if w.isascii()]
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
+    for w in _WORD.findall(text):
         if w in _DROP:
             continue
         if w.isascii():
