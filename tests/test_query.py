@@ -10,6 +10,7 @@ from notesqa.query import (
     FILTER,
     TOP_LEVEL,
     Filters,
+    days,
     filter_mask,
     merge_filters,
     parse_date,
@@ -110,6 +111,13 @@ def test_filter_mask():
     # a note without a date is never inside a date range
     assert filter_mask(chunks, Filters(after="2024-01-01")).tolist() == [True, False, False, False]
     assert filter_mask(chunks, Filters(before="2023-12-31")).tolist() == [False, True, False, False]
+
+
+def test_days_are_the_days_a_question_names():
+    assert days("what did I write on 2025-03-14?") == {"2025-03-14"}
+    assert days("what did I do on 12 March?") == {"03-12"}
+    assert days("the March 3rd, 2024 meeting and the 21st of Sept") == {"2024-03-03", "09-21"}
+    assert days("may I ask 5 things on 2025-13-40 or 31 Feb 12345") == {"02-31"}  # a day number and a month
 
 
 def test_years_are_the_years_a_question_asks_about():

@@ -6,7 +6,7 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex
-from notesqa.ranking import (AGREE, ASK_PENALTY, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, THIN_PENALTY,
+from notesqa.ranking import (AGREE, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
 from conftest import write
@@ -314,3 +314,15 @@ def test_a_few_words_that_hold_the_questions_words_are_not_thin():
     ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.44], keyword=[1.0, ceiling * 2 / 3 * OWN_WORDS, 0.0],
                                       ceiling=ceiling), "which recipe uses coconut milk", {}, None, 10)
     assert [(c.row, c.explain.thin) for c in ranked] == [(1, False), (0, False), (2, True)]
+
+
+def test_a_day_the_question_names_lifts_the_note_of_that_day():
+    chunks = [_chunk("daily/2025-03-12.md", 0, "Standup: the shim is blocked", date="2025-03-12"),
+              _chunk("daily/2025-03-14.md", 0, "Pi day: a pie at the office", date="2025-03-14"),
+              _chunk("notes.md", 0, "Pies and standups")]
+    for question in ("what did I write on 2025-03-14?", "what did I do on 14 March?", "March 14th"):
+        ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.5]), question, {}, None, 10)
+        assert ranked[0].row == 1 and ranked[0].explain.day_match, question
+        assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.45 + DAY_BONUS + (0.08 if "2025" in question else 0))
+        assert "its note's day" in str(ranked[0].explain)
+    assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.5] * 3), "13 March", {}, None, 10))

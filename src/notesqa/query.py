@@ -48,6 +48,31 @@ def versions(text: str) -> set[str]:
     return set(_VERSION.findall(text))
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
+# a day: 2025-03-14, 14 March (2025), March 14th(, 2025)
+_DAYS = re.compile(rf"(?<![\d-])({YEAR})-([01]\d)-([0-3]\d)(?![\d-])|\b{_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
+                   rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}\b(?:,?\s+({YEAR})\b)?", re.IGNORECASE)
+
+
+def days(text: str) -> set[str]:
+    """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?")."""
+    out: set[str] = set()
+    for m in _DAYS.finditer(text):
+        g = m.groups()
+        if g[0]:
+            year, month, day = g[0], g[1], g[2]
+        elif g[3]:
+            year, month, day = g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]
+        else:
+            year, month, day = g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
+    return out
+
+
 def years(text: str) -> set[str]:
     """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
     return set(_YEAR.findall(text))

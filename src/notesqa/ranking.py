@@ -16,7 +16,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .keywords import word_count
-from .query import versions, years
+from .query import days, versions, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -33,6 +33,9 @@ POOL = 100  # candidates fetched from each side before fusion
 # the same talk that the model finds a little closer. About a tenth of a typical top score. The
 # hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
+# The same, more, for a note dated the day the question names ("what did I write on 2025-03-14?", "on
+# 12 March"): a daily note is about its day, whatever its words.
+DAY_BONUS = 0.15
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
@@ -75,12 +78,15 @@ class Explanation:
     asks: bool = False  # the passage asks a question rather than answering one
     thin: bool = False  # the passage is only a link or a picture, or a few words
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
+    day_match: bool = False  # the question names the day this chunk's note is dated (ranked DAY_BONUS higher)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
         year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
+        if self.day_match:
+            year += f", its note's day +{DAY_BONUS:.2f} to rank"
         if self.version_match:
             year += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
@@ -195,6 +201,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
+    day = _day_match(chunks, cand, days(text))
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
@@ -206,7 +213,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                      for j, c in enumerate(cand)], dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
-    rank = (fused + YEAR_BONUS * year + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
+    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
             + NOTE_SIM * note_sim - ASK_PENALTY * asks - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
@@ -217,7 +224,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
-                          bool(asks[j]), bool(thin[j]), float(rank[j]))
+                          bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -235,6 +242,16 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
     return _names(chunks, cand, years(text), years, by_date=True)
+
+
+def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.ndarray:
+    """For each candidate: is its note dated a day the question names (query.days: with or without a year)?"""
+    out = np.zeros(len(cand), dtype=bool)
+    if asked:
+        for j, cid in enumerate(cand):
+            date = chunks[int(cid)].date or ""
+            out[j] = len(date) >= 10 and (date[:10] in asked or date[5:10] in asked)
+    return out
 
 
 def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
