@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "16"  # 16: Logseq [label]([[page]]) links, cloze hints, nested lists in callouts, file-name alt texts
+CHUNKER_VERSION = "17"  # 17: code after a list whose last item introduces it; 16: Logseq label links, cloze, callout lists
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280

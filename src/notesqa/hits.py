@@ -37,7 +37,8 @@ class Hit:
     path: str  # relative to the notes folder, forward slashes
     line: int  # 1-based line of the matched unit
     heading: tuple[str, ...]  # heading path, outermost first
-    score: float  # what the hits are ordered by: the match, plus the note-level and year evidence
+    score: float  # what the hits are ordered by (the match, plus note-level, year and day evidence; may pass 1),
+    # except that a note the question is the name of comes first
     title: str = ""
     parents: tuple[str, ...] = ()  # parent bullets, outermost first
     match: str = ""  # the first unit shown: the matched one, or its parent or paragraph start shown with it

@@ -194,6 +194,7 @@ class Walker:
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.first_h1: str | None = None
         self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
+        self.closed_item: Unit | None = None  # the list item just closed, if its text came last in it
         self.last_inline = None  # the inline token of last_para, to tell a link-only line from a label
         self.label: int | None = None  # a short line that names the list under it, e.g. "Pros"
         self.lists: list[list[int]] = []  # open lists, innermost last: [next number] if ordered, [] if not
@@ -247,7 +248,7 @@ class Walker:
             self.items, self.containers = items[:-1], ["li"] * (len(items) - 1) + ["section"]
         else:
             self.items, self.containers = list(items), ["li"] * len(items)
-        self.callouts, self.lists, self.label, self.last_para = [], [], None, None
+        self.callouts, self.lists, self.label, self.last_para, self.closed_item = [], [], None, None, None
         self.line_offset = line_offset
         self.walk(md_parser().parse(body))
 
@@ -303,6 +304,9 @@ class Walker:
         self.lists.pop() if self.lists else None
         if not self.items:
             self.label = None
+        # a list whose last item says "run this:" introduces the code right after the list
+        if self.closed_item is not None and self.closed_item.text.rstrip().endswith(":"):
+            self.last_para = self.closed_item
 
     def _item_open(self, tok) -> None:
         self.containers.append("li")
@@ -316,7 +320,7 @@ class Walker:
     def _item_close(self, tok) -> None:
         self.containers.pop() if self.containers else None
         self.items.pop() if self.items else None
-        self.last_para = None
+        self.closed_item, self.last_para = self.last_para, None
 
     def _quote_open(self, tok) -> None:
         self.containers.append("blockquote")
