@@ -60,6 +60,7 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(chunks, Filters(tags=("zzz", "Maths"))) is None  # one of the tags is there
     assert unmatched(chunks, Filters(tags=("zzz", "yyy"))) == "No note is tagged zzz or yyy."
     assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
+    assert unmatched(chunks[:1], Filters(paths=(".",))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
         "No note is dated on or after 2024-04-01 and on or before 2024-05-01.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) is None  # only together

@@ -213,7 +213,8 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
                                          cutoff=0.6)
         return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
-        return f"No note is in {' or '.join(f.paths)}."
+        where = [p if p != TOP_LEVEL else "the notes folder itself (path:.)" for p in f.paths]
+        return f"No note is in {' or '.join(where)}."
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
