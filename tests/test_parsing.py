@@ -119,3 +119,11 @@ def test_code_after_a_list_whose_last_item_introduces_it_is_shown_with_that_item
     units = parse_note(text, "r.md").units
     code = [u for u in units if u.kind == "code"]
     assert code[0].intro == "Take a snapshot of MySQL: run this:" and code[1].intro == ""
+
+
+def test_task_items_read_as_their_checkboxes_and_are_found_as_tasks():
+    note = parse_note("- [ ] Call the plumber\n- [x] Pay council tax\n- [y] not a task\n", "list.md")
+    assert [u.text for u in note.units] == ["☐ Call the plumber", "☑ Pay council tax", "[y] not a task"]
+    chunks = chunk_note(note)
+    assert "task todo open" in chunks[0].keywords and "task done" in chunks[1].keywords
+    assert "task todo" not in chunks[2].keywords and "task done" not in chunks[2].keywords

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "17"  # 17: code after a list whose last item introduces it; 16: Logseq label links, cloze, callout lists
+CHUNKER_VERSION = "18"  # 18: task items ☐/☑; 17: code after a list's last item; 16: Logseq label links, cloze
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -26,6 +26,8 @@ MAX_CODE_SHOWN = 300
 # index and the reader all that is shown.
 MAX_CODE_EMBEDDED = 120
 _WORDY = re.compile(r"\w")
+# a task item (units.py shows "- [ ]" as ☐ and "- [x]" as ☑) is found by what it is: "my open tasks"
+_TASK_WORDS = {"☐": "task todo open", "☑": "task done"}
 
 
 def has_words(text: str) -> bool:
@@ -149,7 +151,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         # the note's year lets "in 2023" match a dated note whose title does not say it; its other
         # names (aliases) are words for it as much as its title is
         kw = " ".join([note.title, *note.aliases, note.date[:4] if note.date else "", *unit.heading, *unit.parents,
-                       text])
+                       text, _TASK_WORDS.get(text[:1], "")])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,

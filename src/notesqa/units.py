@@ -170,6 +170,9 @@ class Embedded:
     units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
 
 
+_TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
+
+
 class Walker:
     """markdown-it tokens -> units, appended to one note's list.
 
@@ -360,6 +363,7 @@ class Walker:
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
         if item["unit"] is None:
+            txt = _TASK.sub(lambda m: "☑ " if m.group(1) in "xX" else "☐ ", txt, count=1)
             parent_idx, chain = self.enclosing()
             item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
                                           depth=len(self.items), parent=parent_idx, marker=item["marker"],
