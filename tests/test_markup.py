@@ -80,8 +80,8 @@ def test_links_as_markdown_for_the_source_view():
 
 
 def test_a_logseq_link_with_its_own_label_reads_as_its_label():
-    text = "When [referencing a block]([[The basics of block references]]), see [this](((60af0000-0000-4000-8000-0000000" \
-           "00001))) or [the web](https://logseq.com)"
+    text = ("When [referencing a block]([[The basics of block references]]), see "
+            "[this](((60af0000-0000-4000-8000-000000000001))) or [the web](https://logseq.com)")
     assert Inline().render(text) == "When referencing a block, see this or [the web](https://logseq.com)"
 
 

@@ -114,8 +114,8 @@ def test_a_pictures_alt_text_that_only_names_its_file_is_not_text():
 
 
 def test_code_after_a_list_whose_last_item_introduces_it_is_shown_with_that_item():
-    text = "# Runbook\n\n1. Freeze deploys.\n2. Take a snapshot of MySQL: run this:\n\n```bash\nmysqldump billing\n```\n" \
-           "\n- Done.\n\n```\nno intro\n```\n"
+    text = ("# Runbook\n\n1. Freeze deploys.\n2. Take a snapshot of MySQL: run this:\n\n```bash\nmysqldump billing\n"
+            "```\n\n- Done.\n\n```\nno intro\n```\n")
     units = parse_note(text, "r.md").units
     code = [u for u in units if u.kind == "code"]
     assert code[0].intro == "Take a snapshot of MySQL: run this:" and code[1].intro == ""

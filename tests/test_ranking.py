@@ -301,7 +301,8 @@ def test_a_links_only_passage_comes_after_its_notes_other_passages():
 def test_a_sentence_in_chinese_is_not_a_few_words_passage():
     # written without spaces, "we do data analysis, with Python and pandas" is two runs of letters
     chunks = [_chunk("intl.md", 0, "Le déploiement se fait avec Kubernetes chaque vendredi."),
-              _chunk("intl.md", 1, "我们进行数据分析，使用Python和pandas。"), _chunk("intl.md", 2, "数据分析")]
+              _chunk("intl.md", 1, "我们进行数据分析，使用Python和pandas。"),
+              _chunk("intl.md", 2, "数据分析")]
     ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4]), "x", {}, None, 10)
     assert [(c.row, c.explain.thin) for c in ranked] == [(0, False), (1, False), (2, True)]
 

@@ -122,7 +122,8 @@ def test_a_hit_shows_bullets_under_their_first_and_names_a_folder_when_titles_cl
 
 
 def test_a_followed_block_of_several_lines_keeps_them_under_its_bullet():
-    chunks = [_chunk("a.md", 0, "Repeat a task:"), _chunk("a.md", 1, "eg: daily run\nSCHEDULED: <.+1d>", depth=1, parent=0),
+    chunks = [_chunk("a.md", 0, "Repeat a task:"),
+              _chunk("a.md", 1, "eg: daily run\nSCHEDULED: <.+1d>", depth=1, parent=0),
               _chunk("a.md", 2, "Kinds:", depth=2, parent=1)]
     hit = to_hit(NoteTree.build(chunks), Snippet(0, (1, 2), 0.7, Explanation(1, 0.7, None, 0.0, 0.7, rank=0.7)))
     assert hit.text == "Repeat a task:\n  - eg: daily run\n    SCHEDULED: <.+1d>\n    - Kinds:"
