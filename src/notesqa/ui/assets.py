@@ -10,6 +10,7 @@ CSS = """
   background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
 .nq-meta{font-size:.82em;color:#374151;margin-top:3px}
+.nq-rel{white-space:nowrap}
 .nq-meta a.nq-src{color:#047857;text-decoration:underline;cursor:pointer;font-weight:600}
 .nq-bar{display:inline-block;width:60px;height:7px;background:#e5e7eb;border-radius:3px;vertical-align:middle;margin:0 4px}
 .nq-bar>span{display:block;height:7px;background:#6366f1;border-radius:3px}
