@@ -64,7 +64,8 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     assert text[4] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                        "notes text); 1 note with text not indexed")
     assert text[5].startswith("  html.md (") and "an HTML block at line 5 is not indexed" in text[5]
-    assert text[6:] == ["Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index` to refresh",
+    assert text[6:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
+                        f"--index {index}` to refresh",
                         "  new: new.md", "  changed: aws-2024.md", "  deleted: cooking/2024-02-01-bread.md"]
 
 

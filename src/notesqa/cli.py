@@ -302,9 +302,19 @@ def _echo_stale(idx, notes_dir, index_dir) -> None:
         return
     changes = changes_since_build(folder, manifest, Path(index_dir))
     if pending(changes, manifest):
-        command = "notesqa index" + ("" if Path(index_dir) == default_index_dir() else f" --index {index_dir}")
+        command = _index_command(None, index_dir)
         click.secho(f"\n({len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
                     f"notes since the index was built: run `{command}` to include them.)", fg="yellow", err=True)
+
+
+def _index_command(notes_dir, index_dir) -> str:
+    """The `notesqa index` that refreshes this index, with the folders it needs when not the defaults."""
+    command = "notesqa index"
+    if notes_dir is not None and Path(notes_dir).resolve() != default_notes_dir().resolve():
+        command += f" --notes {notes_dir}"
+    if Path(index_dir).resolve() != default_index_dir().resolve():
+        command += f" --index {index_dir}"
+    return command
 
 
 # --------------------------------------------------------------------------- status
@@ -330,7 +340,7 @@ def status(notes_dir, index_dir, as_json):
     for rel, reason in st.skipped_files:
         click.echo(f"  skipped: {rel}: {reason}")
     _echo_coverage(st.coverage)
-    _echo_changes(st.changes, st.notes_dir)
+    _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir))
 
 
 def _echo_coverage(cov) -> None:
@@ -349,14 +359,14 @@ def _echo_coverage(cov) -> None:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
 
 
-def _echo_changes(changes, notes_dir: str) -> None:
+def _echo_changes(changes, notes_dir: str, command: str) -> None:
     if changes is None:
         click.echo(f"Notes:   {notes_dir}/ not found")
     elif not changes:
         click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
     else:
         click.echo(f"Notes:   {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
-                   f"since the build; run `notesqa index` to refresh")
+                   f"since the build; run `{command}` to refresh")
         for kind, paths in changes.to_dict().items():
             for p in paths:
                 click.echo(f"  {kind}: {p}")
