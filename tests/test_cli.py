@@ -73,6 +73,9 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert res.stderr.strip() == ("(1 new, 0 changed, 0 deleted notes since the index was built: "
                                   f"run `notesqa index --index {index}` to include them.)")
     assert "since the index" not in _ask(*args, "--json").stderr  # JSON output stays clean for scripts
+    # a notes folder given names itself in the command, which then indexes that folder
+    res = _ask("--notes", str(notes), *args)
+    assert f"run `notesqa index --notes {notes} --index {index}` to include them." in res.stderr
     monkeypatch.setattr("notesqa.cli.STALE_CHECK_MAX", 2)  # a big vault is not scanned after every question
     assert _ask(*args).stderr == ""
 

@@ -60,7 +60,8 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(chunks, Filters(tags=("zzz", "Maths"))) is None  # one of the tags is there
     assert unmatched(chunks, Filters(tags=("zzz", "yyy"))) == "No note is tagged zzz or yyy."
     assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
-    assert unmatched(chunks[:1], Filters(paths=(".",))) == "No note is in the notes folder itself (path:.)."
+    for top in (".", "./", "/"):
+        assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
         "No note is dated on or after 2024-04-01 and on or before 2024-05-01.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) is None  # only together
@@ -119,6 +120,9 @@ def test_days_are_the_days_a_question_names():
     assert days("what did I do on 12 March?") == {"03-12"}
     assert days("the March 3rd, 2024 meeting and the 21st of Sept") == {"2024-03-03", "09-21"}
     assert days("may I ask 5 things on 2025-13-40 or 31 Feb 12345") == {"02-31"}  # a day number and a month
+    # not the end of a time or a number
+    assert days("standup at 10:30 March 3rd") == {"03-03"} and days("call at 9:15 Jan 4") == {"01-04"}
+    assert days("0.3 march 2025") == set()
 
 
 def test_years_are_the_years_a_question_asks_about():

@@ -308,13 +308,17 @@ def test_a_sentence_in_chinese_is_not_a_few_words_passage():
 
 
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():
-    # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not
+    # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not; "Serves 4."
+    # in a note titled "Coconut milk dal" matches by its note's title only (every passage of it does)
     chunks = [_chunk("dal.md", 0, "Tadka: fry cumin and mustard seeds in ghee, pour over the dal"),
-              _chunk("dal.md", 1, "1 tin coconut milk"), _chunk("dal.md", 2, "Wikipedia")]
-    ceiling = 9.0
-    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.44], keyword=[1.0, ceiling * 2 / 3 * OWN_WORDS, 0.0],
-                                      ceiling=ceiling), "which recipe uses coconut milk", {}, None, 10)
-    assert [(c.row, c.explain.thin) for c in ranked] == [(1, False), (0, False), (2, True)]
+              _chunk("dal.md", 1, "1 tin coconut milk"), _chunk("dal.md", 2, "Wikipedia"),
+              _chunk("Coconut milk dal.md", 0, "Serves 4.")]
+    words = {"recip": 2.0, "use": 1.0, "coconut": 3.0, "milk": 3.0}
+    scores = Scores(np.array([0.5, 0.45, 0.44, 0.43], dtype=np.float32), None, np.zeros(4, dtype=np.float32),
+                    0.0, None, words=words)
+    ranked = fuse(chunks, scores, "which recipe uses coconut milk", {}, None, 10)
+    assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True}
+    assert OWN_WORDS < 6 / 9  # coconut and milk: six of the nine the question's words weigh
 
 
 def test_a_day_the_question_names_lifts_the_note_of_that_day():

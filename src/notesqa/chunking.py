@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "18"  # 18: task items ☐/☑; 17: code after a list's last item; 16: Logseq label links, cloze
+CHUNKER_VERSION = "19"  # 18, 19: task items ☐/☑; 17: code after a list's last item; 16: Logseq label links, cloze
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -151,7 +151,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         # the note's year lets "in 2023" match a dated note whose title does not say it; its other
         # names (aliases) are words for it as much as its title is
         kw = " ".join([note.title, *note.aliases, note.date[:4] if note.date else "", *unit.heading, *unit.parents,
-                       text, _TASK_WORDS.get(text[:1], "")])
+                       text, _TASK_WORDS.get(text[:1], "") if unit.kind == "bullet" else ""])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,

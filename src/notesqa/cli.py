@@ -302,7 +302,7 @@ def _echo_stale(idx, notes_dir, index_dir) -> None:
         return
     changes = changes_since_build(folder, manifest, Path(index_dir))
     if pending(changes, manifest):
-        command = _index_command(None, index_dir)
+        command = _index_command(notes_dir, index_dir)
         click.secho(f"\n({len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
                     f"notes since the index was built: run `{command}` to include them.)", fg="yellow", err=True)
 

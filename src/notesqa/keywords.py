@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "3"  # 2: CJK runs as character bigrams; 3: hyphenated words also joined
+TOKENIZER_VERSION = "4"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -85,12 +85,16 @@ def _stem_all(words: list[str]) -> list[str]:
     return out
 
 
-_COMPOUND = re.compile(r"\b(?=[\w-]*[^\W\d_])\w+(?:-\w+)+\b")  # to-do, e-mail, Wi-Fi, pre-commit; not 2023-12-11
+_COMPOUND = re.compile(r"\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit
 
 
 def _joined(text: str) -> list[str]:
-    """Hyphenated words also as one word ("to-do" -> "todo"): people write both."""
-    return [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)] if "-" in text else []
+    """Hyphenated words also as one word ("to-do" -> "todo"): people write both. Only when every part
+    has a letter: not a date (2023-12-11) nor a name that starts with one."""
+    if "-" not in text:
+        return []
+    return [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)
+            if all(any(ch.isalpha() for ch in part) for part in m.group(0).split("-"))]
 
 
 def tokenize(text: str) -> list[str]:
@@ -98,9 +102,9 @@ def tokenize(text: str) -> list[str]:
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _WORD.findall(low) if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
-    out: list[str] = [w for w in _joined(text) if w.isascii()]
+    out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _WORD.findall(text):
+    for w in _joined(text) + _WORD.findall(text):
         if w in _DROP:
             continue
         if w.isascii():
@@ -212,6 +216,15 @@ class KeywordIndex:
         ids = [int(self._vocab[t]) for t in tokens]
         scores = np.asarray(self.bm25.get_scores(ids), dtype=np.float32)
         return scores, float(sum(self._ceiling(i) for i in ids))
+
+    def weights(self, query: str) -> dict[str, float]:
+        """The query's words the index knows, each weighted by how rare it is (log(1 + rows / rows with it))."""
+        out: dict[str, float] = {}
+        for t in tokenize(query):
+            rows = self.rows_with(t)
+            if rows:
+                out[t] = float(np.log1p(self.size / rows))
+        return out
 
     def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
         """(BM25 score of each row's section, per row; the query's ceiling over sections),

@@ -53,8 +53,9 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
 # a day: 2025-03-14, 14 March (2025), March 14th(, 2025)
-_DAYS = re.compile(rf"(?<![\d-])({YEAR})-([01]\d)-([0-3]\d)(?![\d-])|\b{_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
-                   rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}\b(?:,?\s+({YEAR})\b)?", re.IGNORECASE)
+_DAYS = re.compile(rf"(?<![\d-])({YEAR})-([01]\d)-([0-3]\d)(?![\d-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
+                   rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?",
+                   re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 
 
 def days(text: str) -> set[str]:
@@ -213,7 +214,8 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
                                          cutoff=0.6)
         return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
-        where = [p if p != TOP_LEVEL else "the notes folder itself (path:.)" for p in f.paths]
+        where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
+                 for p in f.paths]
         return f"No note is in {' or '.join(where)}."
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Chunk
-from .keywords import word_count
+from .keywords import tokenize, word_count
 from .query import days, versions, years
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ ASK_PENALTY = 0.05
 # answer is. It drops by THIN_PENALTY, and below every other candidate of its own note.
 THIN_PENALTY = 0.05
 FEW_WORDS = 4
-OWN_WORDS = 0.8  # ... unless it holds this share of what the question's words can score (keyword_share)
+OWN_WORDS = 0.5  # ... unless its own text says this share of the question's words (weighted by rarity)
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,11 @@ class Explanation:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
-        year = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
+        dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
         if self.day_match:
-            year += f", its note's day +{DAY_BONUS:.2f} to rank"
+            dated += f", its note's day +{DAY_BONUS:.2f} to rank"
         if self.version_match:
-            year += f", version +{VERSION_BONUS:.2f} to rank"
+            dated += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
             if self.name_match else ""
         if self.agreement:
@@ -99,7 +99,7 @@ class Explanation:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
-        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){year}{note}, "
+        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
 
@@ -123,6 +123,7 @@ class Scores:
     section: np.ndarray | None  # 0..1 keyword share of each chunk's section, None without sections
     note: np.ndarray | None = None  # cosine of the question to each chunk's note as a whole (NoteVectors)
     alone: np.ndarray | None = None  # True for a chunk that is its note's only passage (NoteVectors)
+    words: dict[str, float] | None = None  # the question's indexed words, each weighted by its rarity
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
     kw_all, kw_ceiling = gen.keywords.search(text)
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
     return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None,
-                  notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None)
+                  notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None,
+                  gen.keywords.weights(text) if kw_ceiling > 0 else None)
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
@@ -206,11 +208,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
-    # a few words the question's own words are in ("1 tin coconut milk" for "which recipe uses coconut
+    # a few words that say the question's own words ("1 tin coconut milk" for "which recipe uses coconut
     # milk?", "[x] Pay council tax") say more than their note's name: not thin
-    own = keyword_share(scores.keyword[cand], scores.keyword_ceiling)
-    thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and own[j] < OWN_WORDS)
-                     for j, c in enumerate(cand)], dtype=bool)
+    thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and _own_share(chunks[int(c)], scores.words)
+                                             < OWN_WORDS) for c in cand], dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
@@ -315,6 +316,15 @@ def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything."""
     return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS
+
+
+def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
+    """How much of the question's words (weighted by rarity) the passage's own text says: not its
+    note's title, headings or parents, which every passage of the note has for the keyword side."""
+    if not words:
+        return 0.0
+    said = set(tokenize(c.text))
+    return sum(w for t, w in words.items() if t in said) / sum(words.values())
 
 
 def _asks(c: Chunk) -> bool:
