@@ -235,7 +235,10 @@ def test_an_example_topic_drops_its_chapter_number_and_capital():
 
     chunks = [chunk("a.md", 0, "Ch 5: Replication lag", heading=["Notes"]), chunk("a.md", 1, "x", parent=0),
               chunk("b.md", 0, "short", heading=["Book", "2.1 Storage engines."]),
-              chunk("c.md", 0, "no topic here at all", heading=["abc"])]
+              chunk("c.md", 0, "no topic here at all", heading=["abc"]),
+              chunk("daily/2025-03-14.md", 0, "pie", heading=["Friday 14 March"]),
+              chunk("journal/21 mars.md", 0, "une tarte", heading=["21 mars"])]
+    # a daily note's date heading is not a topic
     assert example_questions(chunks) == ["What do my notes say about replication lag?",
                                          "What do my notes say about storage engines?"]
 

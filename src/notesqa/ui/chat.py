@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import WEAK_MATCH, best_match, no_match, weak
-from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, parse_date
+from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
 from .sources import SourceView
@@ -26,6 +26,7 @@ log = logging.getLogger("notesqa.ui")
 
 FIRST_BUILD_WAIT = 600  # seconds a question waits for the first index build
 # a numbered chapter or section before an example topic: "Ch 5: Replication" asks about "replication"
+_DAY_LABEL = re.compile(r"^\s*\d{1,2}\.?\s+[^\W\d]+\.?\s*$")  # "21 mars", "3. Juni": a day and its month
 _NUMBERING = re.compile(r"^(?:(?:ch(?:apter)?|part|section)\.?\s*\d+|\d+(?:\.\d+)*)[:.)\-\s]+", re.I)
 
 
@@ -239,6 +240,8 @@ def _topic(chunks) -> str | None:
     bullets = [c.text for c in chunks if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text]
     heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48][::-1]
     for topic in bullets + heads:
+        if _DAY_LABEL.match(topic) or days(topic):
+            continue  # a daily note's "Friday 14 March" or "21 mars" is a date, not a topic
         question = topic.rstrip().endswith("?")
         topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
         words = topic.split()
