@@ -59,9 +59,9 @@ def test_heading_text_after_properties_does_not_swallow_the_section():
     # the bug this fixes: a `## Heading` followed by tab-indented bullets read as one code block
     text = "type:: [[Feature]]\n\n## Background\n\t- " + "A long first block. " * 30 + "\n## Usage\n\t- 1. Step one\n"
     note = parse_note(text, "pages/Server.md", Vault(".", [], logseq=True))
-    assert [u.kind for u in note.units] == ["bullet", "bullet"]
-    assert note.units[0].heading == ("Background",) and note.units[0].text.count("A long first block.") == 30
-    assert note.units[1].heading == ("Usage",) and (note.units[1].text, note.units[1].marker) == ("Step one", "1.")
+    assert [u.kind for u in note.units] == ["paragraph", "bullet", "bullet"]  # the page's type, then its blocks
+    assert note.units[1].heading == ("Background",) and note.units[1].text.count("A long first block.") == 30
+    assert note.units[2].heading == ("Usage",) and (note.units[2].text, note.units[2].marker) == ("Step one", "1.")
 
 
 def test_blocks_indented_with_spaces():
@@ -105,7 +105,7 @@ def test_a_logseq_page_outside_a_graph_is_recognised_by_its_properties():
     assert looks_like_outline("type:: [[Feature]]\n\n- a block\n")
     assert not looks_like_outline("# Plain note\n\n- a bullet\n")
     note = parse_note("type:: [[Feature]]\n\n- a block\n\t- a child\n", "loose.md")
-    assert [u.text for u in note.units] == ["a block", "a child"]
+    assert [u.text for u in note.units] == ["type: Feature", "a block", "a child"]
 
 
 def test_a_reference_to_a_heading_block_reads_as_its_title_and_nested_org_blocks_stay_code(tmp_path):
@@ -169,3 +169,15 @@ def test_clojure_in_code_is_shown_as_written():
     note = parse_note(text, "pages/p.md", Vault(".", [], logseq=True))
     code = next(u for u in note.units if u.kind == "code")
     assert code.text == '[:div.big "hello"]\n[:code "y"]'
+
+
+def test_page_properties_other_than_metadata_are_the_pages_text():
+    # "who wrote Thinking in Systems?": the author is a page property, shown above the page in the app
+    text = ("title:: Thinking in Systems\nauthor:: [[Donella Meadows]]\ntags:: book\n"
+            "id:: 6500aaaa-0000-4000-8000-000000000001\ncollapsed:: true\n\n"
+            "- A stock is the memory of the history of changing flows\n")
+    note = parse_note(text, "pages/Thinking in Systems.md", Vault(".", [], logseq=True))
+    assert (note.title, note.tags) == ("Thinking in Systems", ("book",))
+    assert [(u.kind, u.text, u.parent) for u in note.units] == [
+        ("paragraph", "author: Donella Meadows", None),
+        ("bullet", "A stock is the memory of the history of changing flows", None)]

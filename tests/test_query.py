@@ -116,7 +116,7 @@ def test_filter_mask():
 
 
 def test_days_are_the_days_a_question_names():
-    assert days("what did I write on 2025-03-14?") == {"2025-03-14"}
+    assert days("what did I write on 2025-03-14?") == days("2025_03_14") == {"2025-03-14"}
     assert days("what did I do on 12 March?") == {"03-12"}
     assert days("the March 3rd, 2024 meeting and the 21st of Sept") == {"2024-03-03", "09-21"}
     assert days("may I ask 5 things on 2025-13-40 or 31 Feb 12345") == {"02-31"}  # a day number and a month

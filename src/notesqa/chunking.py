@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "19"  # 18, 19: task items ☐/☑; 17: code after a list's last item; 16: Logseq label links, cloze
+CHUNKER_VERSION = "20"  # 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280

@@ -39,6 +39,11 @@ ORG_CALLOUTS = {"NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING", "PINNED", "QUO
 ORG_CODE = {"SRC": "", "QUERY": "query", "EXAMPLE": "", "EXPORT": "", "COMMENT": None}
 # page properties whose value is prose the page shows, indexed as its first paragraph
 PROSE_PROPERTIES = ("description",)
+# page properties that are the note's metadata (title, names, tags, date), or that the app does not show
+# as the page's content; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
+META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "id", "collapsed", "heading", "icon", "public",
+                   "filters", "template", "template-including-parent", "exclude-from-graph-view", "card-", "logseq.",
+                   *PROSE_PROPERTIES)
 
 
 def looks_like_outline(text: str) -> bool:
@@ -332,18 +337,29 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
 
 
 def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) -> int:
-    """Page properties that are prose (a description) are the page's first paragraph."""
+    """Page properties that are prose (a description) are the page's first paragraph; the others
+    that are not its metadata the lines after it."""
 
     count = 0
     for key in PROSE_PROPERTIES:
         value = props.get(key)
         if value:
-            # read as markdown, so a code span in it is shown as written
-            txt = clean("".join(inline_text(tok, inline.render) for tok in md_parser().parseInline(value)))
+            txt = _as_text(value, inline)
             if txt:
                 walker.units.append(Unit("paragraph", txt, line, line, (), (), depth=0))
                 count += visible_chars(txt)
+    # the page's other properties, one "key: value" line each, as the app shows them above the page
+    shown = [f"{key}: {txt}" for key, value in props.items()
+             if not key.lower().startswith(META_PROPERTIES) and (txt := _as_text(value, inline))]
+    if shown:
+        walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True))
+        count += visible_chars("\n".join(shown))
     return count
+
+
+def _as_text(value: str, inline: Inline) -> str:
+    """A property's value as text, read as markdown (a code span in it is shown as written)."""
+    return clean("".join(inline_text(tok, inline.render) for tok in md_parser().parseInline(value)))
 
 
 def _page_note(rel, meta, props, walker, inline, problem, text_chars):

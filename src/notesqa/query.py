@@ -52,8 +52,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
-# a day: 2025-03-14, 14 March (2025), March 14th(, 2025)
-_DAYS = re.compile(rf"(?<![\d-])({YEAR})-([01]\d)-([0-3]\d)(?![\d-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
+# a day: 2025-03-14 (2025_03_14, as Logseq names journals), 14 March (2025), March 14th(, 2025)
+_DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
                    rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?",
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 

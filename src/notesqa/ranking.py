@@ -34,8 +34,8 @@ POOL = 100  # candidates fetched from each side before fusion
 # hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
 # The same, more, for a note dated the day the question names ("what did I write on 2025-03-14?", "on
-# 12 March"): a daily note is about its day, whatever its words.
-DAY_BONUS = 0.15
+# 12 March"): a daily note is about its day, whatever its words, and the question has few others.
+DAY_BONUS = 0.3
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
