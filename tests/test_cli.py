@@ -90,12 +90,12 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     assert _ask(*args, "--path", "work", "cells").output.strip() == "No note is in work."
     # each filter matches a note, only not together
     assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "cells").output.strip() == (
-        "No matching notes. Try other words, or fewer filters.")
+        "No note passes these filters together (each alone matches some notes): try fewer of them.")
     assert _ask(*args, "--min-score", "2", "cells").output.strip() == (
         "No hit scores 2.0 or more: try a lower --min-score.")
     # the filters are what finds nothing, whatever the --min-score
     assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "--min-score", "2", "cells").output.strip() == (
-        "No matching notes. Try other words, or fewer filters.")
+        "No note passes these filters together (each alone matches some notes): try fewer of them.")
 
 
 def test_an_index_of_no_notes_says_so(tmp_path):

@@ -181,3 +181,13 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
     assert [(u.kind, u.text, u.parent) for u in note.units] == [
         ("paragraph", "author: Donella Meadows", None),
         ("bullet", "A stock is the memory of the history of changing flows", None)]
+
+
+def test_logseq_tasks_are_found_as_open_or_done_tasks():
+    from notesqa.chunking import chunk_note
+
+    text = "- TODO Call the plumber\n- DONE Fix the rounding bug\n- LATER Read chapter 5\n- Today was calm\n"
+    chunks = chunk_note(parse_note(text, "journals/2025_03_14.md", Vault(".", [], logseq=True)))
+    words = [c.keywords.rsplit(c.text, 1)[1].strip() for c in chunks]
+    assert words == ["task todo open", "task done", "task todo open", ""]
+    assert [c.text for c in chunks][:2] == ["TODO Call the plumber", "DONE Fix the rounding bug"]  # shown as written

@@ -64,7 +64,9 @@ def test_unmatched_names_the_filter_no_note_passes():
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
         "No note is dated on or after 2024-04-01 and on or before 2024-05-01.")
-    assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) is None  # only together
+    assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) == (
+        "No note passes these filters together (each alone matches some notes): try fewer of them.")
+    assert unmatched(chunks, Filters(tags=("maths",), paths=("b.md",))) is None  # a note passes them
 
 
 def test_filters_parse_into_their_fields():

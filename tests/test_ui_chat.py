@@ -41,9 +41,9 @@ def test_answer_escapes_hostile_note_text(hostile):
 def test_no_match_and_bad_filter_are_messages(service):
     html, turn = service.answer("shuffle sharding", [], folders=["nowhere"])
     assert "No note is in nowhere." in html and turn.hits == []
-    # each filter matches some note, only not together: the plain message
+    # each filter matches some note, only not together: said so
     html, turn = service.answer("shuffle sharding", [], folders=["cooking"], tags=["aws"])
-    assert "No matching notes. Try other words, or fewer filters." in html and turn.hits == []
+    assert "No note passes these filters together (each alone matches some notes): try fewer of them." in html and turn.hits == []
     html, _ = service.answer("shuffle sharding", [], tags=["<b>aws"])  # the name is shown as text
     assert "No note is tagged &lt;b&gt;aws (tags like it: aws)." in html
     html, turn = service.ask("bread", [], after="last tuesday")

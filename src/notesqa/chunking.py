@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "20"  # 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "21"  # 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -28,6 +28,19 @@ MAX_CODE_EMBEDDED = 120
 _WORDY = re.compile(r"\w")
 # a task item (units.py shows "- [ ]" as ☐ and "- [x]" as ☑) is found by what it is: "my open tasks"
 _TASK_WORDS = {"☐": "task todo open", "☑": "task done"}
+# ... and a Logseq task by its marker word ("TODO Call the plumber", "DONE Fix the bug")
+_LOGSEQ_TASK = re.compile(r"^(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)\b")
+
+
+def task_words(unit: Unit, text: str) -> str:
+    """Words a task item is found by ("my open tasks", "what have I finished"), not shown."""
+    if unit.kind != "bullet":
+        return ""
+    marker = _LOGSEQ_TASK.match(text)
+    if marker is not None:
+        return "task done" if marker.group(1) == "DONE" else "" if marker.group(1).startswith("CANCEL") \
+            else "task todo open"
+    return _TASK_WORDS.get(text[:1], "")
 
 
 def has_words(text: str) -> bool:
@@ -151,7 +164,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         # the note's year lets "in 2023" match a dated note whose title does not say it; its other
         # names (aliases) are words for it as much as its title is
         kw = " ".join([note.title, *note.aliases, note.date[:4] if note.date else "", *unit.heading, *unit.parents,
-                       text, _TASK_WORDS.get(text[:1], "") if unit.kind == "bullet" else ""])
+                       text, task_words(unit, text)])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,

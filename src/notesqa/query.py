@@ -204,8 +204,9 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
 
 
 def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
-    """Why no note passes the filters, when one filter alone matches no note (a tag no note has, a
-    folder that is not there, a date range no note is in); None when each matches some note."""
+    """Why no note passes the filters: one filter alone matches no note (a tag no note has, a folder
+    that is not there, a date range no note is in), or no note passes them all together (a tagged page
+    with no date, and a date range); None when some note passes them."""
     import difflib
 
     if f.tags and not filter_mask(chunks, Filters(tags=f.tags)).any():
@@ -221,6 +222,9 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
         return f"No note is dated {span}."
+    mask = filter_mask(chunks, f)
+    if mask is not None and not mask.any():
+        return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
 
 
