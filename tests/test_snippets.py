@@ -307,8 +307,9 @@ def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
     graph = embeds_graph(tmp_path)
     build_index(graph, tmp_path / "ix", embedder=embedder)
     hit = open_index(tmp_path / "ix", embedder).search("when are deploys frozen on fridays", k=1)[0]
-    assert hit.text == ("Freeze deploys on Fridays after 2pm\n  - Chain: clean and lube every 300 km\n"
-                        "  - Tyre pressure 80 psi front")
+    # where the embedded text starts, it says which note it comes from
+    assert hit.text == ("Freeze deploys on Fridays after 2pm\n  - Chain: clean and lube every 300 km (embedded from "
+                        "Bicycle)\n  - Tyre pressure 80 psi front")
 
 
 def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):

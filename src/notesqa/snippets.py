@@ -147,8 +147,13 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     lines = [f"{c.marker} {c.text}" if c.marker else c.text]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
+    came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for j in snippet.follow:
         f = tree.chunks[j]
+        # text embedded from another note says so where it starts (the hit's own unit: Hit.origin)
+        source = f.origin.rpartition(":")[0] if f.origin else ""
+        mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
+        came_from = source
         shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
         if shown is not None:
             lines.append(shown)
@@ -157,15 +162,21 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             base = f.depth if base is None else base
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
             # a block's later lines stay under its first, not at the margin ("10. " takes four)
-            lines.append(f"{pad}{marker} {f.text}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
+            lines.append(f"{pad}{marker} {f.text}{mark}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
         else:
-            lines.append(f.text)
+            lines.append(f.text + mark)
     folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
     return Hit(text="\n".join(lines), path=c.path, line=c.line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code)
+
+
+def _title_of(tree: NoteTree, path: str) -> str:
+    """A note's title, for a path in the index (else the path)."""
+    rows = tree.rows.get(path)
+    return tree.chunks[rows[0]].title if rows else path
 
 
 def _own_code(tree: NoteTree, row: int) -> str:
