@@ -127,6 +127,8 @@ def test_without_tags_takes_out_the_named_tags_as_inline_shows_them():
     assert shown == "Launch #big project for #work/q3, C#, #1 and url#work"
     assert without_tags(shown, ("big project", "work/q3", "work")) == "Launch  for , C#, #1 and url#work"
     assert without_tags("#Work is #workshop", ("work",)) == " is #workshop"  # names fold case, whole tags only
+    # a tag that is a word of the sentence stays as the word
+    assert without_tags("Compared options for #Atlas #work", ("Atlas", "work")) == "Compared options for Atlas "
 
 
 def test_a_cloze_shows_its_answer_without_its_hint():

@@ -256,14 +256,24 @@ def names_its_file(alt: str, src: str) -> bool:
 
 def without_tags(text: str, tags) -> str:
     """Text as Inline.render shows it, without the #tags named in tags (a Logseq #[[big project]]
-    shows as "#big project": only the names say where such a tag ends)."""
+    shows as "#big project": only the names say where such a tag ends). A tag that is a word of the
+    sentence ("options for #Atlas") stays as that word."""
     names = sorted({t for t in tags if t}, key=len, reverse=True)
     if "#" not in text or not names:
         return text
-    tag = "#(?:" + "|".join(map(re.escape, names)) + r")(?![\w/-])"
+    tag = "#(" + "|".join(map(re.escape, names)) + r")(?![\w/-])"
     # a tag alone in brackets goes with them: "Budget (#finance)"
     found = re.compile(rf"\(\s*{tag}\s*\)|\[\s*{tag}\s*\]|{_TAG_START[:-1]}{tag}", re.IGNORECASE)
-    return found.sub("", text)
+
+    def drop(m: re.Match) -> str:
+        before = text[:m.start()].split()
+        return m.group(3) if m.group(3) and before and before[-1].lower() in _LEADS_TO_A_WORD else ""
+
+    return found.sub(drop, text)
+
+
+# a tag after these is a word of the sentence, not a label on it: "options for #Atlas"
+_LEADS_TO_A_WORD = frozenset("a an the for on of in to with about at by from into and or per via".split())
 
 
 def strip_comments(text: str) -> str:
