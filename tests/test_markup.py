@@ -125,7 +125,7 @@ def test_a_fence_that_opens_a_list_item_is_code_too():
 def test_without_tags_takes_out_the_named_tags_as_inline_shows_them():
     shown = Inline().render("Launch #[[big project]] for #work/q3, C#, #1 and url#work")
     assert shown == "Launch #big project for #work/q3, C#, #1 and url#work"
-    assert without_tags(shown, ("big project", "work/q3", "work")) == "Launch  for , C#, #1 and url#work"
+    assert without_tags(shown, ("big project", "work/q3", "work")) == "Launch  for work/q3, C#, #1 and url#work"
     assert without_tags("#Work is #workshop", ("work",)) == " is #workshop"  # names fold case, whole tags only
     # a tag that is a word of the sentence stays as the word
     assert without_tags("Compared options for #Atlas #work", ("Atlas", "work")) == "Compared options for Atlas "
