@@ -329,8 +329,7 @@ class NotesService:
         if lines and lines[-1] == "":
             lines.pop()
         total = len(lines)
-        entry = self.index().manifest.notes.get(path)
-        title = entry.title if entry is not None and entry.title else path
+        title = self.note_title(path)
         if line is not None and not 1 <= line <= max(total, 1):
             raise ArgumentError(f"line {line} is past the end of {path}, which has {total} lines.")
         if line is None:
@@ -367,7 +366,12 @@ class NotesService:
         note all the same): path and title, in path order."""
         idx = self.index()
         idx.refresh()
-        return [{"path": p, "title": e.title or p} for p, e in sorted(idx.manifest.notes.items())]
+        return [{"path": p, "title": self.note_title(p)} for p in sorted(idx.manifest.notes)]
+
+    def note_title(self, path: str) -> str:
+        """An indexed note's title as the build read it (its path, if it has none)."""
+        entry = self.index().manifest.notes.get(path)
+        return entry.title if entry is not None and entry.title else path
 
     def note_text(self, path: str) -> str:
         """A whole indexed note's text, with the same checks as read_note."""

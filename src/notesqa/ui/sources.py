@@ -56,9 +56,7 @@ class SourceView:
         text, problem = read_note(full, path)
         if text is None:
             raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
-        idx = self.service.index()
-        chunks = idx.note_chunks(path)
-        title = chunks[0].title if chunks else path
+        title = self.service.note_title(path)
         line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = is_outline(text, self.service.vault())
