@@ -39,11 +39,12 @@ ORG_CALLOUTS = {"NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING", "PINNED", "QUO
 ORG_CODE = {"SRC": "", "QUERY": "query", "EXAMPLE": "", "EXPORT": "", "COMMENT": None}
 # page properties whose value is prose the page shows, indexed as its first paragraph
 PROSE_PROPERTIES = ("description",)
-# page properties that are the note's metadata (title, names, tags, date), or that the app does not show
-# as the page's content; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
-META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "id", "collapsed", "heading", "icon", "public",
-                   "filters", "template", "template-including-parent", "exclude-from-graph-view", "card-", "logseq.",
-                   *PROSE_PROPERTIES)
+# properties the app does not show (by name, or by the start of it: card-*, logseq.*)
+HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
+# page properties that are the note's metadata (title, names, tags, date), or settings of the page, or
+# hidden; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
+META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
+                   "template-including-parent", "exclude-from-graph-view", *HIDDEN_PROPERTIES, *PROSE_PROPERTIES)
 
 
 def looks_like_outline(text: str) -> bool:

@@ -14,7 +14,7 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
-from ..logseq import org_blocks
+from ..logseq import HIDDEN_PROPERTIES, org_blocks
 from ..units import quoted_list_tabs
 from ..markup import MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
@@ -140,14 +140,14 @@ def readable_source(text: str, logseq: bool = False) -> str:
     keeps its levels (units.quoted_list_tabs, as the index reads it); in a Logseq page (logseq: as
     parsing.is_outline reads it, the one rule) property lines are hidden and #+BEGIN_X blocks read
     as callouts or code."""
-    if not logseq:
-        text = quoted_list_tabs(text)
     if logseq:
         lines = org_blocks(_properties_shown(text.split("\n")))
         # a heading written at the margin heads the tab-indented blocks after it (as a block
         # would), where markdown would read them as one code block
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
+    else:
+        text = quoted_list_tabs(text)
     if "[!" not in text:
         return text
 
@@ -159,7 +159,6 @@ def readable_source(text: str, logseq: bool = False) -> str:
 
 _BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _PROPERTY_LINE = re.compile(r"^([ \t]*(?:- )?)([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
-_HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")  # the app does not show these
 
 
 def _properties_shown(lines: list[str]) -> list[str]:
@@ -171,7 +170,7 @@ def _properties_shown(lines: list[str]) -> list[str]:
         fence = code_fence_after(line, fence)
         if m is None:
             out.append(line)
-        elif m.group(2).lower().startswith(_HIDDEN_PROPERTIES):
+        elif m.group(2).lower().startswith(HIDDEN_PROPERTIES):
             out.append("")
         else:
             # a markdown line break after each: the block's properties read one a line, as in the app
