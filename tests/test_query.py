@@ -1,6 +1,7 @@
 """Questions as written (query.py): filters in the text, dates, paths, years, and questions for a note."""
 
 import datetime as dt
+from datetime import date
 
 import pytest
 
@@ -125,6 +126,26 @@ def test_days_are_the_days_a_question_names():
     # not the end of a time or a number
     assert days("standup at 10:30 March 3rd") == {"03-03"} and days("call at 9:15 Jan 4") == {"01-04"}
     assert days("0.3 march 2025") == set()
+
+
+def test_days_named_from_today_are_counted_back_from_it():
+    monday = date(2026, 11, 30)
+    assert days("what did I do yesterday?", monday) == {"2026-11-29"}
+    assert days("today's standup", monday) == days("tonight", monday) == {"2026-11-30"}
+    assert days("the day before yesterday", monday) == days("2 days ago", monday) == days("two days ago", monday) \
+        == {"2026-11-28"}
+    assert days("what did I buy last Tuesday?", monday) == days("on tuesday", monday) == {"2026-11-24"}
+    assert days("on Monday", monday) == {"2026-11-23"}  # the last one before today
+    assert days("last week", monday) == {f"2026-11-{d}" for d in range(23, 30)}  # its Monday to Sunday
+    assert days("this week", monday) == {"2026-11-30"}
+    assert days("the past week", monday) == {f"2026-11-{d}" for d in range(24, 31)}
+    assert days("last weekend", monday) == days("past weekend", monday) == {"2026-11-28", "2026-11-29"}
+    assert len(days("last month", monday)) == 31 and min(days("last month", monday)) == "2026-10-01"
+    assert days("the last 3 days", monday) == {"2026-11-28", "2026-11-29", "2026-11-30"}
+    assert days("on 12 March and yesterday", monday) == {"03-12", "2026-11-29"}
+    # a weekday alone or in a name is no day
+    assert days("2023 Monday Night Live: what did Peter say?", monday) == set()
+    assert days("Black Friday deals", monday) == days("a monday.com board", monday) == set()
 
 
 def test_years_are_the_years_a_question_asks_about():

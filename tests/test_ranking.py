@@ -1,5 +1,7 @@
 """Ranking (ranking.py): dense and keyword scores fused, then the year's and the note-level evidence."""
 
+from datetime import date, timedelta
+
 import numpy as np
 import pytest
 
@@ -331,3 +333,11 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
         assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.45 + DAY_BONUS + (0.08 if "2025" in question else 0))
         assert "its note's day" in str(ranked[0].explain)
     assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.5] * 3), "13 March", {}, None, 10))
+
+
+def test_a_day_named_from_today_lifts_the_note_of_that_day():
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    chunks = [_chunk("journals/old.md", 0, "Bought bread", date="2020-01-01"),
+              _chunk("journals/yesterday.md", 0, "Bought milk", date=yesterday)]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), "what did I buy yesterday?", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.day_match

@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -58,9 +59,64 @@ _DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 
 
-def days(text: str) -> set[str]:
-    """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?")."""
-    out: set[str] = set()
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+# a day named from today: today, yesterday, the day before yesterday, 3 days ago, (last/on/this) Tuesday,
+# last/this/past week, last weekend, last/this month, the last 5 days; a weekday only after on/last/this/past
+# ("Monday Night Live" is a name)
+_RELATIVE = re.compile(
+    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday)|(\d{1,3}|a|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten) days? ago|(last|this|past|previous) (week|weekend|month)|(?:the )?(?:last|past) (\d{1,3}"
+    r"|two|three|four|five|six|seven|eight|nine|ten) days|(last|this|on|past) (" + "|".join(_WEEKDAYS) + r"))\b",
+    re.IGNORECASE)
+
+
+def relative_days(text: str, today: date | None = None) -> set[str]:
+    """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
+    "last week": its Monday to Sunday); "on Tuesday" is the last one before today."""
+    today = today or date.today()
+    out: set[date] = set()
+    for m in _RELATIVE.finditer(text):
+        out.update(_relative_span(m, today))
+    return {d.isoformat() for d in out}
+
+
+def _relative_span(m: re.Match, today: date) -> list[date]:
+    now, back, ago, which, unit, last_n, _, weekday = (g.lower() if g else None for g in m.groups())
+    if now:
+        return [today]
+    if back:
+        return [today - timedelta(days=2 if back.startswith("the day") else 1)]
+    if ago or last_n:
+        n = int(ago or last_n) if (ago or last_n).isdigit() else _COUNTS[ago or last_n]
+        return [today - timedelta(days=n)] if ago else [today - timedelta(days=i) for i in range(n)]
+    if weekday:  # its last one before today (1 to 7 days back)
+        return [today - timedelta(days=(today.weekday() - _WEEKDAYS.index(weekday) - 1) % 7 + 1)]
+    return _period(which, unit, today)
+
+
+def _period(which: str, unit: str, today: date) -> list[date]:
+    """The days of last/this/past week, weekend or month."""
+    if unit == "month":
+        first = today.replace(day=1)
+        start = first if which == "this" else (first - timedelta(days=1)).replace(day=1)
+        end = today if which == "this" else first - timedelta(days=1)
+    elif which == "past" and unit == "week":
+        start, end = today - timedelta(days=6), today
+    else:
+        monday = today - timedelta(days=today.weekday())
+        start = monday if which == "this" else monday - timedelta(days=7)
+        end = min(today, start + timedelta(days=6))
+        if unit == "weekend":
+            start = start + timedelta(days=5)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def days(text: str, today: date | None = None) -> set[str]:
+    """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?"), and
+    those it names from today ("yesterday", relative_days)."""
+    out: set[str] = relative_days(text, today)
     for m in _DAYS.finditer(text):
         g = m.groups()
         if g[0]:
