@@ -39,6 +39,18 @@ def test_page_properties_are_metadata_not_text():
     assert shown[0] == "How to ask your graph questions"  # a description is the page's prose
 
 
+def test_drawers_are_not_text_and_a_task_keeps_its_dates():
+    page = ("- DONE Pay the council tax\n\tDEADLINE: <2026-11-25 Wed .+1w>\n\t:LOGBOOK:\n"
+            "\tCLOCK: [2026-11-24 Tue 10:00]--[2026-11-24 Tue 10:30] =>  00:30:00\n\t:END:\n"
+            "- A block that says :LOGBOOK: and\n\t:PROPERTIES:\n\tnever ends\n"
+            "- ```\n\t:LOGBOOK:\n\tin code\n\t:END:\n\t```\n")
+    note = parse_note(page, "journals/2026_11_24.md", Vault(".", [], logseq=True))
+    shown = [u.text for u in note.units]
+    assert shown[0] == "DONE Pay the council tax\nDEADLINE: <2026-11-25 Wed .+1w>"  # as Logseq shows it
+    assert "never ends" in shown[1] and ":PROPERTIES:" in shown[1]  # no :END:, no drawer
+    assert shown[2] == ":LOGBOOK:\nin code\n:END:"  # code as written
+
+
 def test_every_block_is_a_unit_at_its_depth_and_headings_head_their_blocks():
     note = parse_note(PAGE, "pages/Query guide.md", Vault(".", [], logseq=True))
     by_text = {u.text: u for u in note.units}

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from .units import ParsedNote, Unit, clean
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "21"  # 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "22"  # 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280

@@ -137,13 +137,23 @@ def _fence_state(line: str, fence: str | None) -> str | None:
 # --------------------------------------------------------------------------- properties
 
 
+_DRAWER = re.compile(r"^\s*:(LOGBOOK|PROPERTIES):\s*$", re.IGNORECASE)
+_DRAWER_END = re.compile(r"^\s*:END:\s*$", re.IGNORECASE)
+
+
 def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """(properties, lines) of a block: `key:: value` lines outside code are properties; they
-    become blank lines, so every other line keeps its place."""
+    become blank lines, so every other line keeps its place. So do drawers (`:LOGBOOK:` ...
+    `:END:`, the clock times Logseq keeps out of sight)."""
     props: dict[str, str] = {}
     out: list[str] = []
     fence: str | None = None
-    for line in lines:
+    drawer = False
+    for i, line in enumerate(lines):
+        if fence is None and (drawer or _DRAWER.match(line) and any(_DRAWER_END.match(ln) for ln in lines[i + 1:])):
+            drawer = not _DRAWER_END.match(line)
+            out.append("")
+            continue
         m = PROPERTY.match(line) if fence is None else None
         if m is not None:
             props.setdefault(m.group(1).lower(), (m.group(2) or "").strip())
