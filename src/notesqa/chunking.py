@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
 from .units import ParsedNote, Unit, clean
+from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
 CHUNKER_VERSION = "22"  # 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
@@ -268,5 +269,5 @@ def truncated(note: ParsedNote) -> list[str]:
     if not long:
         return []
     lines = ", ".join(str(u.line) for u in long[:5]) + (", ..." if len(long) > 5 else "")
-    return [f"{len(long)} code block{'s' if len(long) > 1 else ''} longer than {MAX_CODE_SHOWN} characters "
+    return [f"{counted(len(long), 'code block')} longer than {MAX_CODE_SHOWN} characters "
             f"indexed by {'their' if len(long) > 1 else 'its'} start (line {lines})"]

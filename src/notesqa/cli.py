@@ -15,6 +15,7 @@ import click
 
 from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, K_MAX, default_index_dir, default_notes_dir
 from .errors import NotesQAError
+from .wording import counted
 
 
 def _notes_option(f):
@@ -351,7 +352,7 @@ def _echo_coverage(cov) -> None:
         return
     # the shares as --json rounds them, so the text and the JSON agree
     n = len(cov.flagged)
-    flagged = (f"{n} note{'s' if n != 1 else ''} with text not indexed" if n else
+    flagged = (f"{counted(n, 'note')} with text not indexed" if n else
                f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed, and nothing unreadable)")
     click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                f"notes text); {flagged}")

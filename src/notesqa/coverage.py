@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Mapping
 
 from .manifest import NoteEntry
+from .wording import counted
 
 # A note whose chunks hold less than this share of its text is named even without a reason
 # (markup such as links and maths makes a fully indexed note read a little under 1).
@@ -54,7 +55,7 @@ class Coverage:
 
     def summary(self) -> str:
         n = len(self.flagged)
-        named = f"; {n} note{'s' if n != 1 else ''} with text not indexed" if n else ""
+        named = f"; {counted(n, 'note')} with text not indexed" if n else ""
         return f"text indexed {100 * self.share:.1f}% ({self.indexed:,} of {self.chars:,} characters){named}"
 
 

@@ -28,6 +28,7 @@ from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import Problem, discover_notes, read_note
 from .vault import MISSING, Vault
+from .wording import counted
 
 # progress(stage, done, total); stages: "scan", "parse", "embed", "write"
 ProgressFn = Callable[[str, int, int], None]
@@ -64,18 +65,14 @@ class BuildReport:
         return d
 
     def summary(self) -> str:
-        parts = [f"{_count(self.notes, 'note')}, {_count(self.chunks, 'chunk')}",
+        parts = [f"{counted(self.notes, 'note')}, {counted(self.chunks, 'chunk')}",
                  f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, removed {self.removed}, "
                  f"skipped {self.skipped}" + (f", repaired {self.repaired}" if self.repaired else ""),
-                 f"embedded {_count(self.embedded, 'chunk')}, reused {self.reused}, in {self.seconds:.1f}s"
+                 f"embedded {counted(self.embedded, 'chunk')}, reused {self.reused}, in {self.seconds:.1f}s"
                  + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
         if self.coverage is not None and self.coverage.chars:
             parts.append(self.coverage.summary())
         return "; ".join(parts)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def fingerprint(embedder: Embedder) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
+from .wording import counted
 
 # --------------------------------------------------------------------------- problems
 
@@ -173,7 +174,7 @@ def _not_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     wide = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
     if wide and wide >= bad:
-        return text, f"not valid UTF-8{where}: {bad} broken character{'s' if bad != 1 else ''} shown as \ufffd"
+        return text, f"not valid UTF-8{where}: {counted(bad, 'broken character')} shown as \ufffd"
     *others, last = FALLBACK_ENCODINGS
     for enc in others:
         try:

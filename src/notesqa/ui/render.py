@@ -16,6 +16,7 @@ import urllib.parse
 
 from ..config import MARKDOWN_SUFFIXES
 from ..keywords import tokenize
+from ..wording import counted
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # the blocks a line of a note can be marked in: the innermost one that holds it
@@ -110,7 +111,7 @@ def followup_html(query: str, skipped: int) -> str:
     """What a follow-up was searched as, and how many hits shown before it leaves out."""
     head = f'<div class="nq-followup">Searched as a follow-up: <em>{html.escape(clip(query))}</em>'
     if skipped:
-        head += f" (without the {skipped} hit{'s' if skipped != 1 else ''} already shown)"
+        head += f" (without the {counted(skipped, 'hit')} already shown)"
     return head + "</div>"
 
 
