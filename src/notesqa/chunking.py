@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
-from .units import ParsedNote, Unit, clean
+from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
@@ -28,7 +28,7 @@ MAX_CODE_SHOWN = 300
 MAX_CODE_EMBEDDED = 120
 _WORDY = re.compile(r"\w")
 # a task item (units.py shows "- [ ]" as ☐ and "- [x]" as ☑) is found by what it is: "my open tasks"
-_TASK_WORDS = {"☐": "task todo open", "☑": "task done"}
+_TASK_WORDS = {TASK_OPEN: "task todo open", TASK_DONE: "task done"}
 # ... and a Logseq task by its marker word ("TODO Call the plumber", "DONE Fix the bug")
 _LOGSEQ_TASK = re.compile(r"^(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)\b")
 

@@ -171,6 +171,7 @@ class Embedded:
 
 
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
+TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
 
 
 class Walker:
@@ -363,7 +364,7 @@ class Walker:
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
         if item["unit"] is None:
-            txt = _TASK.sub(lambda m: "☑ " if m.group(1) in "xX" else "☐ ", txt, count=1)
+            txt = _TASK.sub(lambda m: (TASK_DONE if m.group(1) in "xX" else TASK_OPEN) + " ", txt, count=1)
             parent_idx, chain = self.enclosing()
             item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
                                           depth=len(self.items), parent=parent_idx, marker=item["marker"],
