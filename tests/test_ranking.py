@@ -8,7 +8,8 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex
-from notesqa.ranking import (AGREE, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, THIN_PENALTY,
+from notesqa.ranking import (AGREE, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
+                             THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
 from conftest import write
@@ -68,13 +69,31 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
               _chunk("other.md", 0, "Werner built a model for radiology scans"),
               _chunk("exam.md", 0, "What did Werner build for radiology scans?"),
               _chunk("links.md", 0, "Werner radiology")]
-    ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "Werner radiology 2023", {"other.md": 0.75},
+    # (the words in an order no passage says them: no phrase)
+    ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "radiology Werner 2023", {"other.md": 0.75},
                                       None, 10)}
     assert ranked[0].explain.year_match and ranked[0].rank == pytest.approx(0.4 + YEAR_BONUS)
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     assert ranked[3].explain.thin and ranked[3].rank == pytest.approx(0.4 - THIN_PENALTY)
     assert all(c.explain.fused_score == pytest.approx(0.4) for c in ranked.values())  # the match score stays
+
+
+def test_a_passage_that_says_the_questions_words_in_order_ranks_higher():
+    chunks = [_chunk("car.md", 0, "The garage would not test it: drains need a dealer"),
+              _chunk("car.md", 1, "Dealers test a slow battery drain overnight"),
+              _chunk("phone.md", 0, "Battery Drain")]
+    words = {"batteri": 2.0, "drain": 3.0, "garag": 3.0}
+    scores = Scores(np.array([0.5, 0.5, 0.5], dtype=np.float32), None, np.zeros(3, dtype=np.float32), 0.0, None,
+                    words=words)
+    ranked = fuse(chunks, scores, "why won't the garage look at the battery drain?", {}, None, 10)
+    by_row = {c.row: c for c in ranked}
+    # the question's pairs: won-garage, garage-look, look-battery, battery-drain (weights 1+3, 3+1, 1+2, 2+3)
+    assert by_row[0].explain.phrase == 0.0
+    assert by_row[1].explain.phrase == pytest.approx(5 / 16)  # stems and case as the index has them
+    assert by_row[1].rank == pytest.approx(0.4 + AGREE * 0.4 + PHRASE_BONUS * 5 / 16)
+    assert ranked[0].row == 1 and "its words in order (0.31" in str(by_row[1].explain)
+    assert fuse(chunks, scores, "drain", {}, None, 10)[0].explain.phrase == 0.0  # one word: no pairs
 
 
 def test_keyword_side_finds_rare_terms(built, embedder):

@@ -56,7 +56,10 @@ def test_a_parent_scoring_nearly_as_well_takes_over_its_childs_hit():
     tree = NoteTree.build(TINY)
     assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 600, None, {})) == [(1, (2, 3, 4))]
     # scoring much lower, it is not shown: it is in the hit's breadcrumb; so is the grandparent
-    assert _shown(select(tree, _ranked((3, 0.9), (1, 0.5), (0, 0.85)), 5, 600, None, {})) == [(3, ())]
+    assert _shown(select(tree, _ranked((3, 0.9), (1, 0.5), (0, 0.6)), 5, 600, None, {})) == [(3, ())]
+    # a grandparent scoring nearly as well takes over, met before the parent or after it
+    for ranked in (_ranked((3, 0.9), (0, 0.85), (1, 0.8)), _ranked((3, 0.9), (1, 0.8), (0, 0.85))):
+        assert _shown(select(tree, ranked, 5, 600, None, {})) == [(0, (1, 2, 3, 4))]
     # the takeover needs room for the child after it
     assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 40, None, {})) == [(3, ())]
 
@@ -71,6 +74,13 @@ def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
         [(1, (2, 3, 4)), (5, (6, 7))]
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (5, 0.85), (6, 0.84), (1, 0.8)), 2, 600, None, {})) == \
         [(1, (2, 3, 4)), (5, (6, 7))]
+
+
+def test_a_grandparent_met_before_the_parent_still_joins_the_hits_under_it():
+    # the hits on 2 and 4 are under 0 (4 directly, 2 through 1): 0 shows them as one
+    tree = NoteTree.build(TINY)
+    assert _shown(select(tree, _ranked((2, 0.9), (4, 0.89), (0, 0.85), (1, 0.84)), 5, 600, None, {})) == \
+        [(0, (1, 2, 3, 4))]
 
 
 def test_hits_join_only_when_all_they_showed_still_fits():

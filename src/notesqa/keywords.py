@@ -130,6 +130,19 @@ def tokenize(text: str) -> list[str]:
     return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each two words that follow each other in text, as the index has them (stemmed, stopwords left
+    out, accents stripped): "battery drain", "directory bucket"; a phrase BM25's bag of words misses."""
+    return _pairs(text)
+
+
+@lru_cache(maxsize=65536)  # a question's candidates repeat across questions: each passage read once
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    low = text.lower() if text.isascii() else _strip_accents(unicodedata.normalize("NFKC", text).casefold())
+    words = _stem_all([w for w in _WORD.findall(low) if w not in _DROP])
+    return frozenset(zip(words, words[1:]))
+
+
 def word_count(text: str) -> int:
     """Words in text as a reader counts them: runs of letters or digits, where a run of Chinese, Japanese
     or Korean script (written without spaces) counts a word per two characters."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Chunk
-from .keywords import tokenize, word_count
+from .keywords import tokenize, word_count, word_pairs
 from .query import days, versions, years
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ ASK_PENALTY = 0.05
 THIN_PENALTY = 0.05
 FEW_WORDS = 4
 OWN_WORDS = 0.5  # ... unless its own text says this share of the question's words (weighted by rarity)
+# A passage that says the question's words in the question's order ("battery drain", "Monday Night
+# Live"), where BM25 sees only a bag of words: PHRASE_BONUS times the share of the question's word
+# pairs it holds, each pair weighted by its words' rarity. For ranking only.
+PHRASE_BONUS = 0.05
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class Explanation:
     thin: bool = False  # the passage is only a link or a picture, or a few words
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
     day_match: bool = False  # the question names the day this chunk's note is dated (ranked DAY_BONUS higher)
+    phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -95,6 +100,8 @@ class Explanation:
             note += f", its note agrees (+{AGREE * self.agreement:.3f})"
         if self.note_sim:
             note += f", its note as a whole {self.note_sim:.2f} (+{NOTE_SIM * self.note_sim:.3f})"
+        if self.phrase:
+            note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
@@ -208,6 +215,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
+    phrase = _phrase_share(chunks, cand, text, scores.words)
     # a few words that say the question's own words ("1 tin coconut milk" for "which recipe uses coconut
     # milk?", "[x] Pay council tax") say more than their note's name: not thin
     thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and _own_share(chunks[int(c)], scores.words)
@@ -215,7 +223,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
-            + NOTE_SIM * note_sim - ASK_PENALTY * asks - THIN_PENALTY * thin)
+            + NOTE_SIM * note_sim + PHRASE_BONUS * phrase - ASK_PENALTY * asks - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
@@ -225,7 +233,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
-                          bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]))
+                          bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
+                          phrase=float(phrase[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -252,6 +261,23 @@ def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.nda
         for j, cid in enumerate(cand):
             date = chunks[int(cid)].date or ""
             out[j] = len(date) >= 10 and (date[:10] in asked or date[5:10] in asked)
+    return out
+
+
+def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[str, float] | None) -> np.ndarray:
+    """For each candidate: the share of the question's word pairs its own text says in order, each pair
+    weighted by its words' rarity (a word the index does not know counts 1)."""
+    asked = word_pairs(text)
+    out = np.zeros(len(cand), dtype=np.float32)
+    if not asked:
+        return out
+    words = words or {}
+    weight = {p: words.get(p[0], 1.0) + words.get(p[1], 1.0) for p in asked}
+    total = sum(weight.values())
+    for j, cid in enumerate(cand):
+        said = asked & word_pairs(chunks[int(cid)].text)
+        if said:
+            out[j] = sum(weight[p] for p in said) / total
     return out
 
 

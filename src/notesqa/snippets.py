@@ -66,13 +66,13 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
            origin: dict[int, int], after: int = 0) -> list[Snippet]:
     """Pick hits best first so that nothing is shown twice.
 
-    A candidate already shown inside another hit is dropped. A candidate that is the
-    parent bullet of a shown hit, or an earlier window of the shown hit's paragraph, and
-    scores nearly as well takes that hit over when the hit's unit still fits after it:
-    the parent is shown with its children (other hits on its children joining it, their
+    A candidate already shown inside another hit is dropped. A candidate that is a parent
+    bullet (or grandparent...) of a shown hit, or an earlier window of the shown hit's
+    paragraph, and scores nearly as well takes that hit over when the hit's unit still fits
+    after it: the parent is shown with what is under it (other hits under it joining it, their
     places going to the best candidates passed over), the paragraph from the earlier window
-    on, the matching unit among them. Other ancestors of a shown hit are dropped: they are in
-    its breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
+    on, the matching unit among them. An ancestor that does not fit is dropped: it is in the
+    hit's breadcrumb. origin: embedded copy -> the row in its own note, which keeps the hit.
     after: how many hits come before these (their room is that of their places in the list).
     """
     out: list[Snippet] = []
@@ -84,7 +84,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         row = origin.get(cand.row, cand.row)
         if row in shown:
             continue
-        at = _child_shown(tree, row, out)
+        at = _descendant_shown(tree, row, out)
         if at is None:
             at = _later_window_shown(tree, row, out)
         if at is not None:
@@ -108,8 +108,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
     breadcrumb of a better hit, or in the paragraph it shows). True if it is dealt with: shown or not
     to be shown."""
-    if row in shown or _child_shown(tree, row, out) is not None \
-            or _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
+    if row in shown or _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
         return True
     if len(out) >= k:
         return False
@@ -195,10 +194,10 @@ def _room(budget: int | None, position: int) -> int:
 def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int, shown: set[int]) -> None:
     """Show out[at] from row on (its parent, or an earlier window of its paragraph), if its unit still fits.
 
-    Other hits that are children of row join it when all they show fits too: two bullets of
-    one list read as that list under its parent, one hit, not two."""
-    siblings = [i for i in range(at + 1, len(out)) if tree.parent[out[i].root] == row]
-    tries = (siblings, []) if siblings else ([],)
+    Other hits under row join it when all they show fits too: two bullets of one list read as
+    that list under its parent, one hit, not two."""
+    under = [i for i in range(len(out)) if i != at and _is_under(tree, out[i].root, row)]
+    tries = (under, []) if under else ([],)
     for joined in tries:
         rows = {r for i in (at, *joined) for r in (out[i].root, *out[i].follow)}
         follow = _following(tree, row, room, shown - rows)
@@ -211,13 +210,26 @@ def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int,
     shown -= rows
     out[at] = replace(out[at], root=row, follow=tuple(follow))
     shown |= kept
-    for i in reversed(joined):
+    for i in sorted(joined, reverse=True):
         del out[i]
 
 
-def _child_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
-    """The position of the shown hit whose unit is a child bullet of row, if any."""
-    return next((i for i, s in enumerate(out) if tree.parent[s.root] == row), None)
+def _descendant_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
+    """The position of the first shown hit whose unit is under row (a child bullet, or deeper), if any.
+
+    Deeper too, so the outcome does not hang on the order of near-equal scores: a grandparent
+    met before its child takes the grandchild's hit over as the child would have, then itself."""
+    return next((i for i, s in enumerate(out) if _is_under(tree, s.root, row)), None)
+
+
+def _is_under(tree: NoteTree, row: int, ancestor: int) -> bool:
+    """Is row a child bullet of ancestor, or deeper under it?"""
+    p = tree.parent[row]
+    while p is not None:
+        if p == ancestor:
+            return True
+        p = tree.parent[p]
+    return False
 
 
 def _later_window_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
