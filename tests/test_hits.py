@@ -66,6 +66,10 @@ def test_weak_hits_are_the_ones_whose_best_is_below_the_weak_score():
     assert not weak([])
     assert weak([_hit_scored(WEAK_SCORE - 0.01), _hit_scored(WEAK_SCORE - 0.02)])
     assert not weak([_hit_scored(WEAK_SCORE), _hit_scored(0.0)])
+    # a hit from the day the question names ("what did I do yesterday?") is the answer, not a weak one
+    from notesqa.ranking import Explanation
+    of_the_day = dataclasses.replace(_hit_scored(0.1), explain=Explanation(1, 0.1, None, 0.0, 0.1, day_match=True))
+    assert not weak([of_the_day, _hit_scored(0.05)])
 
 
 def _hit_scored(score: float) -> Hit:

@@ -1,5 +1,6 @@
 """Ranking (ranking.py): dense and keyword scores fused, then the year's and the note-level evidence."""
 
+import dataclasses
 from datetime import date, timedelta
 
 import numpy as np
@@ -352,6 +353,12 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
         assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.45 + DAY_BONUS + (0.08 if "2025" in question else 0))
         assert "its note's day" in str(ranked[0].explain)
     assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.5] * 3), "13 March", {}, None, 10))
+    # text embedded in the day's note from another note is that note's, not the day's
+    copy = [_chunk("daily/2025-03-14.md", 0, "Bake day:", date="2025-03-14"),
+            dataclasses.replace(_chunk("daily/2025-03-14.md", 1, "Shape the loaf", date="2025-03-14"),
+                                origin="recipes/Sourdough.md:3")]
+    ranked = fuse(copy, _dense_only([0.3, 0.6]), "what did I bake on 14 March?", {}, None, 10)
+    assert [(c.row, c.explain.day_match) for c in ranked] == [(0, True), (1, False)]
 
 
 def test_a_day_named_from_today_lifts_the_note_of_that_day():

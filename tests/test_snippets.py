@@ -356,3 +356,19 @@ def test_a_code_hit_names_its_code_apart_from_its_introduction():
     assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "select 1;"
     assert to_hit(tree, Snippet(2, (), 0.5, exp)).code == "select 2;"  # no introduction: all of it
     assert to_hit(tree, Snippet(0, (), 0.5, exp)).code == ""
+
+
+def test_prose_under_a_bullet_is_shown_under_it():
+    # a journal block embedding a page: the page's properties paragraph, then its blocks
+    chunks = [_chunk("j.md", 0, "Bake day, following the recipe:", depth=1),
+              _chunk("j.md", 1, "type: recipe", kind="paragraph", depth=2, parent=0, origin="r.md:1"),
+              _chunk("j.md", 2, "500 g flour", depth=2, parent=0, origin="r.md:3"),
+              _chunk("j.md", 3, "Loaf was good", depth=1),
+              _chunk("r.md", 0, "type: recipe", kind="paragraph"), _chunk("r.md", 1, "Intro", kind="paragraph"),
+              _chunk("r.md", 2, "500 g flour", depth=1)]
+    tree = NoteTree.build(chunks)
+    snip = select(tree, _ranked((0, 0.9)), 1, 600, None, tree.origins)[0]
+    assert snip.follow == (1, 2, 3)
+    assert to_hit(tree, snip).text == ("Bake day, following the recipe:\n  type: recipe (embedded from r)\n"
+                                       "  - 500 g flour\n- Loaf was good")
+

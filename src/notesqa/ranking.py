@@ -255,11 +255,13 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 
 def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.ndarray:
-    """For each candidate: is its note dated a day the question names (query.days: with or without a year)?"""
+    """For each candidate: is its note dated a day the question names (query.days: with or without a year)?
+    Not a copy of text embedded from another note: its hit goes to that note, which is not of that day."""
     out = np.zeros(len(cand), dtype=bool)
     if asked:
         for j, cid in enumerate(cand):
-            date = chunks[int(cid)].date or ""
+            c = chunks[int(cid)]
+            date = "" if c.origin else c.date or ""
             out[j] = len(date) >= 10 and (date[:10] in asked or date[5:10] in asked)
     return out
 

@@ -162,8 +162,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
             # a block's later lines stay under its first, not at the margin ("10. " takes four)
             lines.append(f"{pad}{marker} {f.text}{mark}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
-        else:
-            lines.append(f.text + mark)
+        else:  # prose under a shown bullet (a block's callout, an embedded page's properties) stays under it
+            pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
+            lines.append(pad + (f.text + mark).replace("\n", "\n" + pad))
     folder = (posixpath.dirname(c.path) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
     return Hit(text="\n".join(lines), path=c.path, line=c.line, heading=tuple(c.heading),
@@ -332,8 +333,9 @@ def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:
 def _same_scope(c: Chunk, nxt: Chunk) -> bool:
     if nxt.heading != c.heading or nxt.kind == "code":
         return False
-    if c.kind == "bullet":
-        return nxt.kind == "bullet" and nxt.depth >= c.depth and (nxt.depth > c.depth or nxt.parent == c.parent)
+    if c.kind == "bullet":  # what is under it (a Logseq block's callout, an embedded page's properties too), then its siblings
+        return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
+            nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
         if nxt.kind == "quote" and nxt.parents != c.parents:
             return False  # another callout
