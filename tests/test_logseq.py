@@ -203,3 +203,10 @@ def test_logseq_tasks_are_found_as_open_or_done_tasks():
     words = [c.keywords.rsplit(c.text, 1)[1].strip() for c in chunks]
     assert words == ["task todo open", "task done", "task todo open", ""]
     assert [c.text for c in chunks][:2] == ["TODO Call the plumber", "DONE Fix the rounding bug"]  # shown as written
+
+    # what is under way, and a priority, are found too ("what am I doing now", "my high priority tasks")
+    text = "- NOW [#A] Renew the passport\n- DOING Draft the plan\n- TODO [#C] Sort the shed\n- DONE [#A] Pay tax\n"
+    chunks = chunk_note(parse_note(text, "journals/2025_03_14.md", Vault(".", [], logseq=True)))
+    words = [c.keywords.rsplit(c.text, 1)[1].strip() for c in chunks]
+    assert words == ["task todo open doing now priority high important urgent", "task todo open doing now",
+                     "task todo open priority low", "task done"]

@@ -127,6 +127,9 @@ def test_task_items_read_as_their_checkboxes_and_are_found_as_tasks():
     chunks = chunk_note(note)
     assert "task todo open" in chunks[0].keywords and "task done" in chunks[1].keywords
     assert "task todo" not in chunks[2].keywords and "task done" not in chunks[2].keywords
+    # the Tasks plugin's priorities
+    urgent, low = chunk_note(parse_note("- [ ] Renew passport \u23eb\n- [ ] Sort shed \U0001f53d\n", "t.md"))
+    assert "priority high" in urgent.keywords and "priority low" in low.keywords
     # code a task item introduces is code, not a task
     code = chunk_note(parse_note("- [ ] run this:\n\n  ```\n  make deploy\n  ```\n", "t.md"))[-1]
     assert code.kind == "code" and "task" not in code.keywords

@@ -359,6 +359,12 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
                                 origin="recipes/Sourdough.md:3")]
     ranked = fuse(copy, _dense_only([0.3, 0.6]), "what did I bake on 14 March?", {}, None, 10)
     assert [(c.row, c.explain.day_match) for c in ranked] == [(0, True), (1, False)]
+    # a task set for the day, wherever it is written
+    tasks = [_chunk("garden.md", 0, "TODO Plant the garlic\nSCHEDULED: <2025-03-14 Fri>"),
+             _chunk("tasks.md", 0, "\u2610 Renew passport \U0001f4c5 2025-03-14"), _chunk("tasks.md", 1, "Plant garlic")]
+    ranked = fuse(tasks, _dense_only([0.3, 0.3, 0.5]), "what is due on 14 March?", {}, None, 10)
+    assert [(c.row, c.explain.day_match) for c in ranked][2] == (2, False)
+    assert all(c.explain.day_match for c in ranked[:2])
 
 
 def test_a_day_named_from_today_lifts_the_note_of_that_day():

@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "22"  # 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "23"  # 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -31,17 +31,35 @@ _WORDY = re.compile(r"\w")
 _TASK_WORDS = {TASK_OPEN: "task todo open", TASK_DONE: "task done"}
 # ... and a Logseq task by its marker word ("TODO Call the plumber", "DONE Fix the bug")
 _LOGSEQ_TASK = re.compile(r"^(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)\b")
+_LOGSEQ_WORDS = {"DONE": "task done", "DOING": "task todo open doing now", "NOW": "task todo open doing now",
+                 "IN-PROGRESS": "task todo open doing now", "CANCELED": "", "CANCELLED": ""}
+# a task's priority: Logseq's [#A] [#B] [#C], the Tasks plugin's ⏫ (or 🔺) 🔼 🔽 (or ⏬)
+_PRIORITY = re.compile(r"\[#([ABC])\]|([\u23eb\U0001f53a])|(\U0001f53c)|([\U0001f53d\u23ec])")
+_PRIORITY_WORDS = ("priority high important urgent", "priority medium", "priority low")
 
 
 def task_words(unit: Unit, text: str) -> str:
-    """Words a task item is found by ("my open tasks", "what have I finished"), not shown."""
+    """Words a task item is found by ("my open tasks", "what have I finished", "high priority tasks",
+    "what am I doing now"), not shown."""
     if unit.kind != "bullet":
         return ""
     marker = _LOGSEQ_TASK.match(text)
-    if marker is not None:
-        return "task done" if marker.group(1) == "DONE" else "" if marker.group(1).startswith("CANCEL") \
-            else "task todo open"
-    return _TASK_WORDS.get(text[:1], "")
+    words = _LOGSEQ_WORDS.get(marker.group(1), "task todo open") if marker else _TASK_WORDS.get(text[:1], "")
+    priority = _PRIORITY.search(text) if words and "done" not in words else None
+    if priority is None:
+        return words
+    level = "ABC".index(priority.group(1)) if priority.group(1) else next(i for i in (0, 1, 2) if priority.group(i + 2))
+    return f"{words} {_PRIORITY_WORDS[level]}"
+
+
+# the days a task is set for: Logseq's SCHEDULED: / DEADLINE: <2026-11-20 Fri>, the Tasks plugin's
+# 📅 (due), ⏳ (scheduled) and 🛫 (start) 2026-11-20
+_TASK_DAY = re.compile(r"(?:\b(?:SCHEDULED|DEADLINE):\s*<|[\U0001f4c5\u23f3\U0001f6eb]\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
+
+
+def task_days(text: str) -> set[str]:
+    """The days a task in text is scheduled for or due ("YYYY-MM-DD"): "what is due on 20 November?"."""
+    return set(_TASK_DAY.findall(text))
 
 
 def has_words(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .chunking import Chunk
+from .chunking import Chunk, task_days
 from .keywords import tokenize, word_count, word_pairs
 from .query import days, versions, years
 
@@ -255,14 +255,15 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 
 def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.ndarray:
-    """For each candidate: is its note dated a day the question names (query.days: with or without a year)?
-    Not a copy of text embedded from another note: its hit goes to that note, which is not of that day."""
+    """For each candidate: is its note dated a day the question names (query.days: with or without a year),
+    or is it a task set for that day (chunking.task_days)? A copy of text embedded from another note
+    is not of its note's day: its hit goes to that note."""
     out = np.zeros(len(cand), dtype=bool)
     if asked:
         for j, cid in enumerate(cand):
             c = chunks[int(cid)]
-            date = "" if c.origin else c.date or ""
-            out[j] = len(date) >= 10 and (date[:10] in asked or date[5:10] in asked)
+            dates = ({c.date[:10]} if c.date and len(c.date) >= 10 and not c.origin else set()) | task_days(c.text)
+            out[j] = any(d in asked or d[5:] in asked for d in dates)
     return out
 
 
