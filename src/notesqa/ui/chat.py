@@ -27,7 +27,8 @@ log = logging.getLogger("notesqa.ui")
 FIRST_BUILD_WAIT = 600  # seconds a question waits for the first index build
 # a numbered chapter or section before an example topic: "Ch 5: Replication" asks about "replication"
 _DAY_LABEL = re.compile(r"^\s*\d{1,2}\.?\s+[^\W\d]+\.?\s*$")  # "21 mars", "3. Juni": a day and its month
-_NUMBERING = re.compile(r"^(?:(?:ch(?:apter)?|part|section)\.?\s*\d+|\d+(?:\.\d+)*)[:.)\-\s]+", re.I)
+# "2.3 ", "Chapter 4: " before a title; not "1:1 with Priya", a time or a ratio
+_NUMBERING = re.compile(r"^(?:(?:ch(?:apter)?|part|section)\.?\s*\d+|\d+(?:\.\d+)*)[:.)\-\s]+(?!\d)", re.I)
 
 
 @dataclass
@@ -254,7 +255,7 @@ def _topic(chunks) -> str | None:
 
 def _reads_as_topic(topic: str) -> bool:
     words = re.findall(r"[\w'-]+", topic.lower())
-    if not words or len(words) > 7:
+    if not words or len(words) > 7 or "/" in topic:  # "projects/garden day": a page's path, not how one asks
         return False
     return bool(_ASKS.match(topic)) or not _CLAUSE_WORDS.intersection(words)
 
