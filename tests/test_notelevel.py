@@ -96,6 +96,18 @@ def test_a_word_found_all_over_the_notes_does_not_name_a_note(tmp_path):
     assert names.named("consistency models") == {}  # ...and named only by common words, it is not named
 
 
+def test_a_long_notes_own_passages_do_not_make_its_name_common():
+    from notesqa.chunking import Chunk
+
+    # "DDIA" is in the keywords of each of its 80 passages (its title), and in 2 passages elsewhere
+    chunks = [Chunk("DDIA.md", i + 1, i + 1, "paragraph", f"Chapter text {i}", "DDIA", [], [], [], None, i)
+              for i in range(80)]
+    chunks += [Chunk(f"n{i}.md", 1, 1, "paragraph", "Other text, DDIA says", f"Note {i}", [], [], [], None, 0)
+               for i in range(2)]
+    names = NoteNames.build(chunks, {}, lambda w: 82 if w == "ddia" else 0)
+    assert "ddia" not in names.common and names.named_exactly("DDIA") == {"DDIA.md"}
+
+
 def test_a_note_whose_name_begins_like_a_question_for_a_meaning_is_opened_by_it(tmp_path):
     write(tmp_path / "notes" / "Define goals.md", "Goals are set each quarter with the team.\n")
     write(tmp_path / "notes" / "Goals.md", "Ship the beta by June.\n")

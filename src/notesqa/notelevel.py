@@ -29,7 +29,7 @@ _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is
 _DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
-# vault every word is in a good share) is too common to name a note: "features" in a question does
+# vault every word is in a good share), not counting those of the notes it names, is too common to name a note: "features" in a question does
 # not name the note "Feature" in a vault where one passage in thirteen says "feature".
 COMMON_SHARE = 0.05
 COMMON_ROWS = 50
@@ -66,7 +66,12 @@ class NoteNames:
         n = max(1, len(names))
         idf = {w: math.log(1 + n / len(paths)) for w, paths in by_word.items()}
         floor = max(COMMON_ROWS, COMMON_SHARE * len(chunks))
-        common = frozenset(w for w in by_word if rows_with is not None and rows_with(w) > floor)
+        # a note's names are in each of its own passages' keywords: count the passages of other notes
+        size: dict[str, int] = {}
+        for c in chunks:
+            size[c.path] = size.get(c.path, 0) + 1
+        common = frozenset(w for w, paths in by_word.items() if rows_with is not None
+                           and rows_with(w) - sum(size.get(p, 0) for p in paths) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common)
 
