@@ -136,3 +136,10 @@ def test_a_cloze_shows_its_answer_without_its_hint():
     assert Inline().render("Most apples are {{cloze red \\ color}}.") == "Most apples are red."  # escape read
     page = parse_note("tags:: cards\n\n- Most apples are {{cloze red \\\\ color}}.\n", "pages/Cloze.md")
     assert page.units[0].text == "Most apples are red."
+
+
+def test_dataview_fields_read_as_its_reading_view_shows_them():
+    render = Inline().render
+    assert render("Author:: Martin Kleppmann\nRating::") == "Author: Martin Kleppmann\nRating:"
+    assert render("A day with [mood:: good] and (hidden:: value) fields") == "A day with mood: good and value fields"
+    assert render("std::vector and a::b stay") == "std::vector and a::b stay"  # no space after: not a field

@@ -2,6 +2,7 @@
 
 from notesqa.chunking import chunk_note
 from notesqa.parsing import parse_note
+from notesqa.textchars import visible_chars
 
 from conftest import SAMPLE_NOTES
 
@@ -133,3 +134,15 @@ def test_task_items_read_as_their_checkboxes_and_are_found_as_tasks():
     # code a task item introduces is code, not a task
     code = chunk_note(parse_note("- [ ] run this:\n\n  ```\n  make deploy\n  ```\n", "t.md"))[-1]
     assert code.kind == "code" and "task" not in code.keywords
+
+
+def test_footnotes_are_not_text_where_they_are_referenced_and_are_paragraphs_where_defined():
+    text = ("## Why We Sleep[^walker]\n\nThe homelab costs 115 EUR a year.[^power]\n\n"
+            "[^power]: Measured with a plug meter.\n[^walker]: Matthew Walker, 2017.\n")
+    note = parse_note(text, "sleep.md")
+    assert [u.text for u in note.units][0] == "The homelab costs 115 EUR a year."
+    # the definitions, at the end (in the order they are first referenced)
+    assert [u.text for u in note.units][1:] == ["Matthew Walker, 2017.", "Measured with a plug meter."]
+    assert note.units[0].heading == ("Why We Sleep",)
+    assert {u.text: u.line for u in note.units}["Measured with a plug meter."] == 5
+    assert note.text_chars == sum(visible_chars(u.text) for u in note.units) + len("WhyWeSleep")

@@ -36,6 +36,12 @@ TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][
 HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 # {:height 120, :width 300} after a Logseq image: its size, not text
 ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
+# Dataview's inline fields as its reading view shows them: "Author:: Kleppmann" on a line and
+# "[mood:: good]" read "Author: Kleppmann", "mood: good"; "(hidden:: value)" shows its value only.
+# Not "std::vector": a field's "::" is followed by a space or the line's end.
+FIELD_LINE = re.compile(r"^([ \t]*)([^\W\d][\w \-/.]{0,40}?)::(?=[ \t]|$)", re.M)
+FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::[ \t]*([^\[\]\n]*?)\]|\(([^\W\d][\w \-/.]{0,40}?)::[ \t]*([^()\n]*?)\)")
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -99,6 +105,11 @@ class Resolver(Protocol):
     def missing(self, from_path: str, target: str) -> None: ...
 
 
+def _field(m: re.Match) -> str:
+    """A bracketed Dataview field as its reading view shows it: [key:: value] "key: value", (key:: value) "value"."""
+    return f"{m.group(1)}: {m.group(2)}" if m.group(1) is not None else m.group(4)
+
+
 @dataclass
 class Inline:
     """Renders the text of one note, remembering what it met on the way."""
@@ -112,8 +123,10 @@ class Inline:
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
-        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:")):
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "::" in text:
+            text = FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
         if "](" in text:
             text = LABELLED.sub(r"\1", text)
         if "{:" in text:

@@ -1,8 +1,8 @@
 """What counts as a character of notes text: the one rule both sides of coverage use.
 
 The parsers count a note's text with it, the chunker what its chunks hold; coverage.py
-compares the two. Markup, white space, a picture's file name and embedded text (another
-note's) are not counted.
+compares the two. Markup (footnote marks too), white space, a picture's file name and embedded
+text (another note's) are not counted.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .liquid import strip_non_content
-from .markup import Inline, names_its_file, outside_code
+from .markup import FOOTNOTE_MARK, Inline, names_its_file, outside_code
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\([^)\s]*\)")
@@ -38,7 +38,7 @@ def text_chars(body: str) -> int:
     embeds (another note's text) and white space not counted (what coverage compares the
     chunks' characters with)."""
     def reader(part: str) -> str:
-        return Inline().render(_no_file_images(_EMBED_LINES.sub("", part)))
+        return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", _EMBED_LINES.sub("", part))))
 
     return visible_chars(outside_code(body, reader))
 

@@ -64,11 +64,13 @@ def md_parser():
         from mdit_py_plugins.front_matter import front_matter_plugin
 
         from mdit_py_plugins.dollarmath import dollarmath_plugin
+        from mdit_py_plugins.footnote import footnote_plugin
 
         # $maths$ is read as written (no markdown escapes inside it); pandoc's rules, so "$5 or $15"
         # stays text
         _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
-               .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True))
+               .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+               .use(footnote_plugin))  # a [^1] reference is not text; its definition is a paragraph
     return _MD
 
 
