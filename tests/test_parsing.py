@@ -146,3 +146,16 @@ def test_footnotes_are_not_text_where_they_are_referenced_and_are_paragraphs_whe
     assert note.units[0].heading == ("Why We Sleep",)
     assert {u.text: u.line for u in note.units}["Measured with a plug meter."] == 5
     assert note.text_chars == sum(visible_chars(u.text) for u in note.units) + len("WhyWeSleep")
+
+
+def test_a_line_of_only_wikilinks_is_thin():
+    note = parse_note("<< [[2026-11-11]] | [[2026-11-13]] >>\n\n- [[Recipes]]\n- [[Recipes]] I cooked twice\n",
+                      "Daily/2026-11-12.md")
+    assert [(u.text, u.thin) for u in note.units] == [("<< 2026-11-11 | 2026-11-13 >>", True), ("Recipes", True),
+                                                      ("Recipes I cooked twice", False)]
+
+
+def test_a_query_block_is_thin_other_code_is_not():
+    text = "Open tasks:\n\n```dataview\nTASK FROM \"Daily\"\n```\n\n```python\nprint(1)\n```\n"
+    code = [(u.text, u.thin) for u in parse_note(text, "Home.md").units if u.kind == "code"]
+    assert code == [('TASK FROM "Daily"', True), ("print(1)", False)]

@@ -146,7 +146,8 @@ def _only_link(inline) -> bool:
             depth -= 1
         elif depth == 0 and child.type in ("text", "code_inline"):
             outside += child.content
-    return not outside.strip(" \t:-–—|")
+    # [[wikilinks]] too, and what joins links: a daily note's "<< [[2026-11-11]] | [[2026-11-13]] >>"
+    return not WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
 
 
 def _label_text(text: str) -> str:
@@ -154,6 +155,9 @@ def _label_text(text: str) -> str:
     return clean(text).rstrip(" :")
 
 
+# code that asks the notes a question (Dataview, the Tasks plugin, a Logseq query): what it finds is
+# elsewhere in the notes, so it is weak evidence, as a link is (thin)
+QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
 LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
 CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
 # a paragraph that is only an embed: ![[note]] (Obsidian) or {{embed ...}} (Logseq)
@@ -423,8 +427,9 @@ class Walker:
                                  "(only its start is indexed; indent it less to make it text)")
             intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
             parent_idx, chain = self.enclosing()
+            lang = (tok.info or "").strip().split(maxsplit=1)[0].lower() if tok.type == "fence" and tok.info else ""
             self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
-                                   parent=parent_idx, intro=intro))
+                                   parent=parent_idx, intro=intro, thin=lang in QUERY_LANGUAGES))
         self.last_para = None
 
     def _table_open(self, tok) -> None:
