@@ -67,6 +67,30 @@ def test_serve_command_passes_options(monkeypatch, tmp_path):
     assert r.exit_code != 0 and "USER:PASSWORD" in r.output
 
 
+def test_a_port_in_use_is_a_clear_error_and_starts_nothing(built, embedder, monkeypatch):
+    import socket
+    import threading
+
+    import notesqa.ui.app as app
+    from notesqa.errors import ServeError
+
+    started = []
+    monkeypatch.setattr(app.NotesWatcher, "start", lambda self: started.append(self))
+    before = threading.active_count()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        try:
+            app.launch(built[0], built[1], port=port, embedder=embedder, block=False)
+            raise AssertionError("launched on a port in use")
+        except ServeError as exc:
+            assert f"127.0.0.1:{port}" in str(exc) and "--port" in str(exc)
+    assert started == [] and threading.active_count() <= before + 1  # no watcher left running
+    r = CliRunner().invoke(__import__("notesqa.cli", fromlist=["main"]).main, ["serve", "--port", "99999"])
+    assert r.exit_code == 2 and "65535" in r.output
+
+
 def test_watcher_notices_changes(built, embedder):
     notes, index, _ = built
     svc = ChatService(notes, index, embedder=embedder)

@@ -381,7 +381,7 @@ def _echo_changes(changes, notes_dir: str, command: str) -> None:
 @_index_option
 @_model_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (127.0.0.1 = this machine only).")
-@click.option("--port", default=7860, show_default=True, type=int, help="Port to listen on.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--share", is_flag=True, help="Create a public Gradio share link (off by default).")
 @click.option("--auth", default=None, metavar="USER:PASSWORD", help="Require this login.")
 @click.option("--no-watch", is_flag=True, help="Do not refresh the index when notes change.")

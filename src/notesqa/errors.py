@@ -51,3 +51,7 @@ class IndexWriteError(NotesQAError):
 
 class NoteNotFoundError(NotesQAError):
     """A path that is not an indexed note inside the notes folder (nothing is read)."""
+
+
+class ServeError(NotesQAError):
+    """The chat could not start serving (the port is taken, the host cannot be used)."""

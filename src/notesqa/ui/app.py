@@ -17,7 +17,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402 - after the analytics default
 
-from ..errors import NotesQAError  # noqa: E402
+from ..errors import NotesQAError, ServeError  # noqa: E402
 from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
 from .chat import ChatService  # noqa: E402
 from .render import clip  # noqa: E402
@@ -235,16 +235,20 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
     service = ChatService(notes_dir, index_dir, model=model, embedder=embedder)
     demo = create_app(service)
-    watcher = None
-    if watch:
-        watcher = NotesWatcher(service)
-        watcher.start()
     demo.queue(default_concurrency_limit=4)
     # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
     # service: one loaded index; with auth, the same login
-    demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
-                theme=gr.themes.Soft(), prevent_thread_lock=True,
-                app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
+    try:
+        demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
+                    theme=gr.themes.Soft(), prevent_thread_lock=True,
+                    app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
+    except OSError as exc:  # Gradio: "Cannot find empty port in range: 7860-7860"; a host that is not this machine's
+        raise ServeError(f"Could not serve on {host}:{port} ({exc}). Is notesqa (or something else) already "
+                         f"running there? Stop it, or pass another --port.") from None
+    watcher = None
+    if watch:  # only once serving: a failed start leaves nothing running
+        watcher = NotesWatcher(service)
+        watcher.start()
     # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
     local = host in ("127.0.0.1", "localhost", "::1")
     where = "this computer only" if local else f"anyone who can reach {host}"
