@@ -202,6 +202,31 @@ def test_unreadable_file_is_skipped(folder, tmp_path, monkeypatch):
     assert indexed_paths(tmp_path) == {"good.md"}
 
 
+def test_a_folder_that_cannot_be_listed_keeps_its_notes(folder, tmp_path, monkeypatch):
+    """A folder made unreadable after a build: its notes are not deleted, neither by the next
+    build nor in status (simulated: chmod 000 does not stop root)."""
+    from notesqa.store import read_manifest
+    from notesqa.status import changes_since_build
+
+    write(folder / "secret" / "x.md", "* the vault code is 4711\n")
+    build(folder, tmp_path)
+    real = os.scandir
+
+    def scandir(path="."):
+        if not isinstance(path, int) and os.path.basename(os.fspath(path)) == "secret":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    _, manifest = read_manifest(tmp_path / "index")
+    assert changes_since_build(folder, manifest, tmp_path / "index").deleted == ()
+    r = build(folder, tmp_path)
+    assert r.removed == 0 and r.kept == 1
+    assert problems(r)["secret"] == ("skipped", "cannot list folder (Permission denied); kept the previous "
+                                                "versions of 1 note in it")
+    assert indexed_paths(tmp_path) == {"good.md", "secret/x.md"}
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads chmod 000 files; the simulated test above covers it")
 def test_unreadable_file_chmod_000(folder, tmp_path):
     secret = write(folder / "secret.md", "* private\n")

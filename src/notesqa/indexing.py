@@ -26,7 +26,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from .notefiles import Problem, discover_notes, read_note
+from .notefiles import FOLDER, GONE, Problem, discover_notes, read_note
 from .vault import MISSING, Vault
 from .wording import counted
 
@@ -344,6 +344,22 @@ class _Scan:
         for i, path in enumerate(files):
             self.progress("parse", i + 1, len(files))
             self._note(path, rels[i])
+        for problem in problems:
+            if problem.kind == FOLDER:
+                self._keep_folder(problem)
+
+    def _keep_folder(self, problem: Problem) -> None:
+        """A folder that could not be listed (no permission): its notes are not deleted, they keep
+        their previous versions."""
+        kept = [rel for rel in self.prev.notes if rel.startswith(problem.path.rstrip("/") + "/") and rel not in self.seen]
+        for rel in kept:
+            self.seen.add(rel)
+            self._keep(rel, self.prev.notes[rel])
+        if kept:
+            self.report.kept += len(kept)
+            at = self.report.problems.index(problem)
+            self.report.problems[at] = replace(problem, reason=f"{problem.reason}; kept the previous versions of "
+                                                              f"{counted(len(kept), 'note')} in it")
 
     def _note(self, path: Path, rel: str) -> None:
         try:
@@ -368,7 +384,7 @@ class _Scan:
             return
         text, problem = read_note(path, rel)
         if text is None:
-            if problem.reason == "file disappeared while reading" and not os.path.lexists(path):
+            if problem.kind == GONE and not os.path.lexists(path):
                 self.seen.discard(rel)
                 self.report.problems.append(Problem(rel, "skipped", "deleted while the build ran"))
             else:

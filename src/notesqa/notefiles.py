@@ -16,6 +16,9 @@ from .wording import counted
 # --------------------------------------------------------------------------- problems
 
 
+FOLDER, GONE = "folder", "gone"  # Problem.kind
+
+
 @dataclass(frozen=True)
 class Problem:
     """A file that was skipped or repaired, and why. Builds count and report these."""
@@ -23,6 +26,7 @@ class Problem:
     path: str
     action: str  # "skipped" or "repaired"
     reason: str
+    kind: str = ""  # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read
 
     def __str__(self) -> str:
         return f"{self.action} {self.path}: {self.reason}"
@@ -62,7 +66,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
 
     def onerror(err: OSError) -> None:
         problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
-                                f"cannot list folder ({err.strerror or err})"))
+                                f"cannot list folder ({err.strerror or err})", FOLDER))
 
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
@@ -231,7 +235,7 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     except FileNotFoundError:
         if os.path.lexists(path):
             return None, Problem(rel, "skipped", "broken symlink (its target does not exist)")
-        return None, Problem(rel, "skipped", "file disappeared while reading")
+        return None, Problem(rel, "skipped", "file disappeared while reading", GONE)
     except PermissionError:
         return None, Problem(rel, "skipped", "permission denied")
     except IsADirectoryError:

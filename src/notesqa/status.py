@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import discover_notes
+from .notefiles import FOLDER, discover_notes
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -114,7 +114,9 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     """
     notes_dir = Path(notes_dir)
     prev, skipped = manifest.notes, manifest.skipped
-    files, _ = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
+    files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
+    # a folder that cannot be listed: its notes are not known to be gone (a build keeps them)
+    unlisted = tuple(p.path.rstrip("/") + "/" for p in problems if p.kind == FOLDER)
     new, changed, seen = [], [], set()
     for path in files:
         rel = path.relative_to(notes_dir).as_posix()
@@ -134,5 +136,5 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
             new.append(rel)
         elif rel in skipped or (old.mtime_ns, old.size) != now:
             changed.append(rel)
-    deleted = sorted(rel for rel in prev if rel not in seen)
+    deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
     return Changes(tuple(new), tuple(changed), tuple(deleted))
