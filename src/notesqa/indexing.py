@@ -58,7 +58,7 @@ class BuildReport:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["problems"] = [asdict(p) for p in self.problems]
+        d["problems"] = [p.to_dict() for p in self.problems]
         d["coverage"] = self.coverage.to_dict() if self.coverage is not None else None
         for key in ("seconds", "embed_seconds", "wait_seconds"):
             d[key] = round(d[key], 3)

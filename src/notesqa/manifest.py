@@ -9,7 +9,7 @@ wrote (older builds left out some keys; a missing key reads as its default here)
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from .notefiles import Problem
@@ -148,7 +148,7 @@ class Manifest:
             "keyword_tokenizer": self.keyword_tokenizer,
             "dense_index": self.dense_index,
             "counts": self.counts.to_json(),
-            "problems": [asdict(p) for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
             "notes": {rel: e.to_json() for rel, e in self.notes.items()},
             "skipped": {rel: e.to_json() for rel, e in self.skipped.items()},
         }

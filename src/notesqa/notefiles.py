@@ -31,6 +31,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.action} {self.path}: {self.reason}"
 
+    def to_dict(self) -> dict:
+        """As reports and the manifest write it (its kind is the build's own business)."""
+        return {"path": self.path, "action": self.action, "reason": self.reason}
+
 
 # --------------------------------------------------------------------------- discovery
 
