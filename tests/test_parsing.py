@@ -156,6 +156,6 @@ def test_a_line_of_only_wikilinks_is_thin():
 
 
 def test_a_query_block_is_thin_other_code_is_not():
-    text = "Open tasks:\n\n```dataview\nTASK FROM \"Daily\"\n```\n\n```python\nprint(1)\n```\n"
+    text = "Open tasks:\n\n```dataview\nTASK FROM \"Daily\"\n```\n\n```python\nprint(1)\n```\n\n``` \nplain\n```\n"
     code = [(u.text, u.thin) for u in parse_note(text, "Home.md").units if u.kind == "code"]
-    assert code == [('TASK FROM "Daily"', True), ("print(1)", False)]
+    assert code == [('TASK FROM "Daily"', True), ("print(1)", False), ("plain", False)]

@@ -427,9 +427,9 @@ class Walker:
                                  "(only its start is indexed; indent it less to make it text)")
             intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
             parent_idx, chain = self.enclosing()
-            lang = (tok.info or "").strip().split(maxsplit=1)[0].lower() if tok.type == "fence" and tok.info else ""
+            lang = (tok.info or "").split(maxsplit=1)[:1] if tok.type == "fence" else []  # "```dataview", "``` "
             self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
-                                   parent=parent_idx, intro=intro, thin=lang in QUERY_LANGUAGES))
+                                   parent=parent_idx, intro=intro, thin=bool(lang) and lang[0].lower() in QUERY_LANGUAGES))
         self.last_para = None
 
     def _table_open(self, tok) -> None:
