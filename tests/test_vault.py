@@ -105,6 +105,13 @@ def test_logseq_pages_resolve_by_title_and_alias(tmp_path):
     write(tmp_path / "pages" / "how-to-notes.md", "title:: How to Take Notes\nalias:: Note taking\n\n- a block\n")
     vault = Vault(tmp_path, ["pages/how-to-notes.md"])
     assert vault.resolve("How to take notes") == vault.resolve("note taking") == "pages/how-to-notes.md"
+    # aliases:: as the page's own names read it too (logseq.py)
+    write(tmp_path / "pages" / "Kubernetes.md", "aliases:: k8s, [[kube]]
+
+- a block
+")
+    vault = Vault(tmp_path, ["pages/how-to-notes.md", "pages/Kubernetes.md"])
+    assert vault.resolve("k8s") == vault.resolve("kube") == "pages/Kubernetes.md"
 
 
 def test_filters_apply_to_the_note_a_hit_is_given_to(tmp_path):

@@ -23,7 +23,7 @@ MISSING = "?"  # a dependency on a note not found: "?name"
 MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are in the note itself
 MAX_EMBED_DEPTH = 4  # an embed of an embed of ... stops here (and a loop stops at once)
 _TITLE_LINE = re.compile(r"^(?:title::|title:)[ \t]*(\S.*?)[ \t]*$", re.M)
-_ALIAS_LINE = re.compile(r"^alias::[ \t]*(\S.*?)[ \t]*$", re.M)
+_ALIAS_LINE = re.compile(r"^alias(?:es)?::[ \t]*(\S.*?)[ \t]*$", re.M)  # as logseq.py reads them
 _UUID_LINE = re.compile(r"^[ \t]*id::[ \t]*([0-9a-fA-F-]{36})[ \t]*$", re.M)
 
 
