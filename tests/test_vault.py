@@ -106,10 +106,7 @@ def test_logseq_pages_resolve_by_title_and_alias(tmp_path):
     vault = Vault(tmp_path, ["pages/how-to-notes.md"])
     assert vault.resolve("How to take notes") == vault.resolve("note taking") == "pages/how-to-notes.md"
     # aliases:: as the page's own names read it too (logseq.py)
-    write(tmp_path / "pages" / "Kubernetes.md", "aliases:: k8s, [[kube]]
-
-- a block
-")
+    write(tmp_path / "pages" / "Kubernetes.md", "aliases:: k8s, [[kube]]\n\n- a block\n")
     vault = Vault(tmp_path, ["pages/how-to-notes.md", "pages/Kubernetes.md"])
     assert vault.resolve("k8s") == vault.resolve("kube") == "pages/Kubernetes.md"
 
