@@ -110,8 +110,8 @@ class _TqdmProgress:
         if not self.bars:
             if stage != self.stage:
                 self.stage = stage
-                unit = {"embed": " chunks", "parse": " notes"}.get(stage)
-                click.echo(self.LABELS.get(stage, stage) + (f": {total}{unit}" if unit else ""), err=True)
+                unit = {"embed": "chunk", "parse": "note"}.get(stage)
+                click.echo(self.LABELS.get(stage, stage) + (f": {counted(total, unit)}" if unit else ""), err=True)
             return
         from tqdm import tqdm
 
@@ -188,7 +188,7 @@ def _echo_flagged(flagged, limit: int | None = None) -> None:
     for note in shown:
         click.secho("  not all indexed: " + _flag_line(note.path, note.share, note.reasons), fg="yellow", err=True)
     if len(flagged) > len(shown):
-        click.secho(f"  ... and {len(flagged) - len(shown)} more notes: `notesqa status` lists them all",
+        click.secho(f"  ... and {counted(len(flagged) - len(shown), 'more note')}: `notesqa status` lists them all",
                     fg="yellow", err=True)
 
 
@@ -337,7 +337,8 @@ def status(notes_dir, index_dir, as_json):
     click.echo(f"Index:   {st.index}/ (format {st.format_version}, {st.generation})")
     precision = f" ({st.precision})" if st.precision else ""
     click.echo(f"Built:   {st.built_at} with {st.model}{precision}")
-    click.echo(f"Holds:   {st.notes} notes, {st.chunks} chunks ({st.skipped} files skipped)")
+    click.echo(f"Holds:   {counted(st.notes, 'note')}, {counted(st.chunks, 'chunk')} "
+               f"({counted(st.skipped, 'file')} skipped)")
     for rel, reason in st.skipped_files:
         click.echo(f"  skipped: {rel}: {reason}")
     _echo_coverage(st.coverage)
