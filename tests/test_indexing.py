@@ -362,6 +362,7 @@ def test_build_over_damaged_previous_index_says_why(built):
     _truncate(_gen(index) / store.MANIFEST)
     r = build_index(notes, index, embedder=fresh())
     assert "previous index could not be used" in r.full_rebuild_reason and r.embedded == r.chunks
+    assert "--rebuild" not in r.full_rebuild_reason  # it is being rebuilt: no advice to do it
 
 
 def test_build_over_damaged_vectors_reembeds(built):

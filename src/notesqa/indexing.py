@@ -175,7 +175,7 @@ def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
     except IndexNotFoundError:
         return _Previous()
     except (IndexCorruptError, IndexVersionError) as exc:
-        return _Previous(reason=f"the previous index could not be used ({exc})")
+        return _Previous(reason=f"the previous index could not be used ({store.without_rebuild_hint(str(exc), index_dir)})")
     reuse_vectors, reuse_notes, reason = _reuse_policy(manifest.fingerprint, fp, rebuild)
     try:
         chunks = store.load_chunks(gen)

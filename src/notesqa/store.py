@@ -52,6 +52,11 @@ def rebuild_hint(index_dir: Path) -> str:
     return f"run `notesqa index --rebuild --index {index_dir}` to build it again"
 
 
+def without_rebuild_hint(message: str, index_dir: Path) -> str:
+    """A damaged index's message without its advice to rebuild (for the build that is doing it)."""
+    return message.replace(f"; {rebuild_hint(index_dir)}", "").rstrip(".")
+
+
 # --------------------------------------------------------------------------- generations
 
 
