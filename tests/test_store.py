@@ -478,3 +478,26 @@ def test_vectors_on_disk_are_read_only_for_an_approximate_index_and_damage_is_sa
     (gen.path / store.VECTORS).write_bytes(b"\x93NUMPY cut short")
     with pytest.raises(IndexCorruptError, match="damaged .*notesqa index --rebuild"):
         NotesIndex.open(index, embedder=fresh())
+
+
+def test_an_index_from_an_older_tokenizer_gets_its_keyword_side_again_at_load(built, monkeypatch):
+    from notesqa.keywords import KeywordIndex
+
+    notes, index, _ = built
+    gen = store.read_current(index)
+    manifest = Path(index) / gen / store.MANIFEST
+    data = json.loads(manifest.read_text())
+    data["keyword_tokenizer"] = "0"  # as an older notesqa wrote it
+    manifest.write_text(json.dumps(data))
+    made = []
+    real = KeywordIndex.build.__func__
+    monkeypatch.setattr(KeywordIndex, "build", classmethod(lambda cls, *a, **k: made.append(1) or real(cls, *a, **k)))
+    loaded = store.load_generation(index)
+    assert made and loaded.keywords.size == len(loaded.chunks)
+    assert loaded.keywords.search("bread")[1] > 0
+    made.clear()
+    data["keyword_tokenizer"] = None  # an index that never said: as written
+    manifest.write_text(json.dumps(data))
+    store.load_generation(index)
+    assert made == []
+

@@ -95,9 +95,9 @@ class Manifest:
     notes_dir: str | None = None  # the folder it was built from, resolved
     model: str | None = None
     fingerprint: Mapping = field(default_factory=dict)  # everything that shapes the vectors (indexing.fingerprint)
-    # Written for the format and for people reading the file; nothing reads them back:
-    # the dimension the code compares is fingerprint["dim"], and the keyword index is
-    # rebuilt by every build, so its tokenizer version decides nothing at load.
+    # Written for the format and for people reading the file: the dimension the code compares is
+    # fingerprint["dim"]; a keyword tokenizer other than today's has the keyword side rebuilt at load
+    # (store.py), and by the next build.
     dim: int | None = None
     keyword_tokenizer: str | None = None
     dense_index: str | None = None  # the dense backend (dense.FLAT or dense.HNSW): chosen at load by this

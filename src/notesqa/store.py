@@ -219,13 +219,18 @@ def load_generation(index_dir: Path) -> Generation:
 
 
 def _load_named(index_dir: Path, name: str | None) -> Generation:
-    from .keywords import KeywordIndex
+    from .chunking import sections
+    from .keywords import TOKENIZER_VERSION, KeywordIndex
 
     gen, manifest = read_manifest(index_dir, name)
     try:
         chunks = load_chunks(gen)
         dense_index = dense.load(gen / DENSE, manifest.dense_index)
         keywords = KeywordIndex.load(gen / KEYWORDS)
+        if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
+            # written by an older notesqa, whose words differ from what questions are cut into now: the
+            # keyword side again from the chunks (a second or two; the next build writes it)
+            keywords = KeywordIndex.build([c.keywords for c in chunks], *sections(chunks))
     except FileNotFoundError as exc:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
