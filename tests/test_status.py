@@ -59,7 +59,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     text = cli_status(notes, index).splitlines()
     assert text[0] == f"Index:   {index}/ (format {st.format_version}, {st.generation})"
     assert text[1] == f"Built:   {st.built_at} with hash-256"
-    assert text[2:4] == [f"Holds:   4 notes, {st.chunks} chunks (1 files skipped)", "  skipped: empty.md: empty file"]
+    assert text[2:4] == [f"Holds:   4 notes, {st.chunks} chunks (1 file skipped)", "  skipped: empty.md: empty file"]
     cov = st.coverage
     assert text[4] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                        "notes text); 1 note with text not indexed")
