@@ -143,3 +143,10 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     assert render("Author:: Martin Kleppmann\nRating::") == "Author: Martin Kleppmann\nRating:"
     assert render("A day with [mood:: good] and (hidden:: value) fields") == "A day with mood: good and value fields"
     assert render("std::vector and a::b stay") == "std::vector and a::b stay"  # no space after: not a field
+
+
+def test_a_comment_block_hides_the_code_in_it():
+    text = "Shown\n%%\n## Drawing\n```compressed-json\nN4KAkARALgngDg\n```\n%%\nAlso shown\n```\n%%\nin code\n%%\n```\n"
+    out = strip_comments(text)
+    assert out.split("\n") == ["Shown", "", "", "", "", "", "", "Also shown", "```", "%%", "in code", "%%", "```", ""]
+    assert strip_comments("text\n%%\nno end") == "text\n%%\nno end"  # never closed: not a comment

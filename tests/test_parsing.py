@@ -159,3 +159,17 @@ def test_a_query_block_is_thin_other_code_is_not():
     text = "Open tasks:\n\n```dataview\nTASK FROM \"Daily\"\n```\n\n```python\nprint(1)\n```\n\n``` \nplain\n```\n"
     code = [(u.text, u.thin) for u in parse_note(text, "Home.md").units if u.kind == "code"]
     assert code == [('TASK FROM "Daily"', True), ("print(1)", False), ("plain", False)]
+
+
+def test_an_excalidraw_drawing_is_the_words_written_in_it():
+    text = ("---\n\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n\n---\n==⚠  Switch to EXCALIDRAW VIEW ⚠== You can "
+            "decompress Drawing data\n\n\n# Excalidraw Data\n\n## Text Elements\nOPNsense firewall ^Rt9kL0mN\n\n"
+            "VLAN 20 IoT ^Vl5tU6vW\n\n## Embedded Files\nab12: [[router-photo.png]]\n\n%%\n## Drawing\n"
+            "```compressed-json\nN4KAkARALgngDg\n```\n%%\n")
+    note = parse_note(text, "Excalidraw/Network Diagram.excalidraw.md")
+    assert note.title == "Network Diagram" and note.tags == ("excalidraw",)
+    assert [u.text for u in note.units] == ["OPNsense firewall", "VLAN 20 IoT"]
+    assert note.units[1].line == 15  # lines stay where they were
+    # a note that only mentions the plugin is a note
+    assert [u.text for u in parse_note("---\ntags: [x]\n---\nexcalidraw-plugin: is great\n", "n.md").units] == \
+        ["excalidraw-plugin: is great"]

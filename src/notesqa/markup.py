@@ -298,7 +298,27 @@ def strip_comments(text: str) -> str:
         part = HTML_COMMENT.sub(_blank_keep_lines, part)
         return OBSIDIAN_COMMENT.sub(_blank_keep_lines, part) if "%%" in part else part
 
-    return outside_code(text, strip)
+    return outside_code(_comment_blocks(text) if "%%" in text else text, strip)
+
+
+def _comment_blocks(text: str) -> str:
+    """A %% comment between lines of their own hides all in it, code blocks too, as Obsidian does (an
+    Excalidraw drawing's compressed data): its lines blank."""
+    lines = text.split("\n")
+    marks = [i for i, line in enumerate(lines) if line.strip() == "%%"]
+    out, fence, end = [], None, -1
+    for i, line in enumerate(lines):
+        if i <= end:
+            out.append("")
+            continue
+        if fence is None and line.strip() == "%%":
+            end = next((j for j in marks if j > i), -1)
+            if end > i:
+                out.append("")
+                continue
+        fence = code_fence_after(line, fence)
+        out.append(line)
+    return "\n".join(out)
 
 
 def links_as_markdown(text: str, target_of: Callable[[Link], str | None],

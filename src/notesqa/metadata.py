@@ -113,7 +113,7 @@ def title_from_filename(rel: str) -> str:
     day = _DATE_STEM.match(Path(rel).stem)
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
-    stem = _DATE_PREFIX.sub("", Path(rel).stem)
+    stem = _DATE_PREFIX.sub("", Path(rel).stem.removesuffix(".excalidraw"))  # a drawing: "Network Diagram"
     if " " in stem.strip() or stem != stem.lower():
         return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
     words = re.sub(r"[-_]+", " ", stem).strip()

@@ -546,8 +546,30 @@ def quoted_list_tabs(text: str) -> str:
     return "\n".join(lines)
 
 
+_EXCALIDRAW = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?excalidraw-plugin:")
+_TEXT_ELEMENTS = "## Text Elements"
+
+
+def drawing_text(text: str) -> str:
+    """An Excalidraw drawing (the Obsidian plugin's note, front matter `excalidraw-plugin:`): its front
+    matter and the words written in the drawing ("## Text Elements"), every other line blank (the
+    plugin's banner, its file list and the drawing's data are not the person's text)."""
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines) if i and line.strip() == "---"), 0)
+    keep, out = False, []
+    for i, line in enumerate(lines):
+        if i > end and line.startswith(("#", "%%")):
+            keep = line.strip() == _TEXT_ELEMENTS
+            out.append("")
+            continue
+        out.append(line if i <= end or keep else "")
+    return "\n".join(out)
+
+
 def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> ParsedNote:
     problem = None
+    if _EXCALIDRAW.match(text):
+        text = drawing_text(text)
     text = fields_on_top(text)
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(quoted_list_tabs(strip_non_content(text)))))
     meta: dict = {}
