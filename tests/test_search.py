@@ -104,3 +104,12 @@ def test_k_must_be_a_whole_number(built, embedder):
     with pytest.raises(ArgumentError, match="k must be a whole number"):
         idx.search("cells", k="3")
     assert idx.search("cells", k=0) == []
+    # every argument of the wrong type is an ArgumentError saying which, not a TypeError
+    for kwargs, says in (({"k": -3}, "k must be"), ({"question": 123}, "question must be text"),
+                         ({"question": b"cells"}, "question must be text"), ({"tags": 5}, "tags must be text"),
+                         ({"tags": ["ok", 5]}, "tags must be text"), ({"paths": 5}, "paths must be text"),
+                         ({"min_score": "x"}, "min_score must be a number"), ({"budget": "x"}, "budget must be")):
+        with pytest.raises(ArgumentError, match=says):
+            idx.search(**{"question": "cells", **kwargs})
+    with pytest.raises(ArgumentError, match="index_dir must be"):
+        __import__("notesqa").retrieve("cells", index_dir=5)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from .chunking import Chunk
-from .errors import QueryError
+from .errors import ArgumentError, QueryError
 from .metadata import as_date
 
 FILTER_NAMES = ("tag", "path", "after", "before")
@@ -159,12 +159,19 @@ def parse_date(value, name: str) -> str | None:
 _DAY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
 
 
-def _as_tuple(value) -> tuple[str, ...]:
+def _as_tuple(value, name: str) -> tuple[str, ...]:
+    """A filter given as one value or several: each a string (a folder may be a path)."""
     if value is None:
         return ()
     if isinstance(value, (str, os.PathLike)):
         return (os.fspath(value),)
-    return tuple(os.fspath(v) if isinstance(v, os.PathLike) else v for v in value)
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        raise ArgumentError(f"{name} must be text or a list of texts, got {value!r}.")
+    values = tuple(os.fspath(v) if isinstance(v, os.PathLike) else v for v in value)
+    bad = next((v for v in values if not isinstance(v, str)), None)
+    if bad is not None:
+        raise ArgumentError(f"{name} must be text or a list of texts, got {bad!r} in it.")
+    return values
 
 
 # Names people type for filters in other tools: given one of these (or a near-miss of a real
@@ -230,8 +237,8 @@ def parse_query(question: str) -> tuple[str, Filters]:
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
     """f with the filters given as arguments added (a date given as an argument wins)."""
     merged = Filters(
-        tags=f.tags + _as_tuple(tags),
-        paths=f.paths + _as_tuple(paths),
+        tags=f.tags + _as_tuple(tags, "tags"),
+        paths=f.paths + _as_tuple(paths, "paths"),
         after=parse_date(after, "after") or f.after,
         before=parse_date(before, "before") or f.before,
     )

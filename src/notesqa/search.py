@@ -156,9 +156,8 @@ class NotesIndex:
         """The k best hits for a question, best first. Filters may also be written in the question.
 
         budget: characters each hit may show; by default snippets.SHOW_BUDGETS, more for better hits."""
-        if isinstance(k, bool) or not isinstance(k, int):
-            raise ArgumentError(f"k must be a whole number (how many hits), got {k!r}.")
-        if k < 1:
+        _check_arguments(question, k, min_score, budget)
+        if k == 0:
             return []
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
@@ -258,6 +257,8 @@ _OPEN_LOCK = threading.Lock()
 
 def open_index(index_dir=None, model: str | None = None) -> NotesIndex:
     """A NotesIndex shared by every call with the same folder and model (loaded once)."""
+    if index_dir is not None and not isinstance(index_dir, (str, os.PathLike)):
+        raise ArgumentError(f"index_dir must be a folder's path, got {index_dir!r}.")
     key = (str(Path(index_dir if index_dir is not None else default_index_dir()).resolve()), model)
     with _OPEN_LOCK:
         idx = _OPEN.get(key)
@@ -265,6 +266,18 @@ def open_index(index_dir=None, model: str | None = None) -> NotesIndex:
             idx = NotesIndex.open(key[0], model=model)
             _OPEN[key] = idx
     return idx
+
+
+def _check_arguments(question, k, min_score, budget) -> None:
+    """A caller's arguments of the wrong type or out of range: ArgumentError, saying which."""
+    if question is not None and not isinstance(question, str):
+        raise ArgumentError(f"The question must be text, got {type(question).__name__}.")
+    if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+        raise ArgumentError(f"k must be a whole number (how many hits), got {k!r}.")
+    if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
+        raise ArgumentError(f"min_score must be a number, got {min_score!r}.")
+    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int) or budget < 1):
+        raise ArgumentError(f"budget must be a whole number of characters, got {budget!r}.")
 
 
 def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = None, tags=None, paths=None,
