@@ -116,3 +116,32 @@ def test_a_note_whose_name_begins_like_a_question_for_a_meaning_is_opened_by_it(
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.named_exactly("define goals") == {"Define goals.md"}  # the whole question is a name
     assert names.named_exactly("what are goals?") == {"Goals.md"}
+
+
+def _same_names(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "Personal" / "Ideas.md", "- Build a bird feeder for the balcony\n- Learn to bake rye bread\n")
+    write(notes / "Work" / "Ideas.md", "- Cache the pricing table per region\n- Retry webhooks with backoff\n")
+    write(notes / "SM-2.md", "The SM-2 ease factor starts at 2.5 and changes with each review grade.\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    return notes
+
+
+def test_a_name_two_notes_share_opens_both(tmp_path):
+    _same_names(tmp_path)
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    hits = idx.search("Ideas", k=3)
+    assert {h.path for h in hits[:2]} == {"Personal/Ideas.md", "Work/Ideas.md"}
+    assert all(h.folder for h in hits[:2])  # the same title: each names its folder
+    assert idx.names_a_note("ideas") and not idx.names_a_note("ideas for work")
+
+
+def test_a_notes_name_after_another_question_in_the_chat_opens_that_note(tmp_path):
+    from notesqa.ui.chat import ChatService
+
+    notes = _same_names(tmp_path)
+    chat = ChatService(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    _, first = chat.answer("what is the SM-2 ease factor formula?", [])
+    html, turn = chat.answer("Ideas", [first])
+    assert turn.standalone == "Ideas" and "Searched as a follow-up" not in html
+    assert {h.path for h in turn.hits[:2]} == {"Personal/Ideas.md", "Work/Ideas.md"}

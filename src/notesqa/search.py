@@ -182,11 +182,13 @@ class NotesIndex:
         tree = live.tree
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
-        named = self._named_note(live, text, ranked, budget, min_score, origin)
-        if named is not None:  # the question is a note's name: that note first, from its opening
-            path = tree.chunks[named.root].path
-            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path != path]
-            shown = [named] + (snippets.select(tree, rest, k - 1, budget, min_score, origin, after=1) if k > 1 else [])
+        named = self._named_notes(live, text, ranked, k, budget, min_score, origin)
+        if named:  # the question is a note's name: that note first (each note of that name), from its opening
+            paths = {tree.chunks[s.root].path for s in named}
+            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in paths]
+            more = k - len(named)
+            shown = named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
+                             if more > 0 else [])
         elif seeks_note(text):
             shown = snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
         else:
@@ -194,16 +196,20 @@ class NotesIndex:
         return [snippets.to_hit(tree, s) for s in shown]
 
     @staticmethod
-    def _named_note(live: _Live, text: str, ranked, budget, min_score, origin) -> "snippets.Snippet | None":
+    def _named_notes(live: _Live, text: str, ranked, k: int, budget, min_score, origin) -> list["snippets.Snippet"]:
         """For a question that is just a note's name ("hypervisor", an alias), that note shown from its
-        opening, scored by its best passage (if it has one among the candidates, at min_score or more)."""
+        opening, scored by its best passage (if it has one among the candidates, at min_score or more);
+        notes of the same name in other folders ("Work/Ideas", "Personal/Ideas") each so, best first."""
         exact = live.names.named_exactly(text)
         if not exact:
-            return None
+            return []
         tree = live.tree
-        best = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in exact][:1]
-        found = snippets.select_notes(tree, live.names.leads, best, 1, budget, min_score, origin)
-        return found[0] if found else None
+        best = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in exact]
+        return snippets.select_notes(tree, live.names.leads, best, k, budget, min_score, origin)
+
+    def names_a_note(self, text: str) -> bool:
+        """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
+        return bool(self._live.names.named_exactly(text))
 
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
         """For a search that found nothing: an index of no notes, or which filter no note passes ("No

@@ -96,9 +96,10 @@ class ChatService(NotesService):
         plain = " ".join(question.split())
         if previous and turn.standalone != plain and followup_kind(question) == "maybe":
             # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
-            # about Werner's keynote a follow-up: keep whichever reading matches better.
+            # about Werner's keynote a follow-up: keep whichever reading matches better. A note's
+            # name ("Ideas") opens that note, whatever came before.
             alone = search(plain)
-            if alone and (not hits or best_match(alone) > best_match(hits)):
+            if alone and (not hits or best_match(alone) > best_match(hits) or idx.names_a_note(plain)):
                 hits, turn.standalone = alone, plain
         turn.hits = hits
         query = turn.standalone
