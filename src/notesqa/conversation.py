@@ -10,7 +10,7 @@ The rule (documented in the README):
   only years, or only filters ("tag:work": the same question, other filters).
 * Any other question of at most three words ("postgres vacuum", "cells?") may be
   either: the page searches both ways and keeps the one that matches better
-  (`followup_kind` says "maybe").
+  (`followup_kind` says "maybe"); a note's name ("Ideas") opens that note.
 * A follow-up is searched as the previous standalone question plus the follow-up's
   words (without the connective, and without words the previous question already
   has), with two refinements: a year in the follow-up replaces the years of the
