@@ -41,6 +41,12 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
              heading=("Designing Data-Intensive Applications", "Chapter 5"))
     assert h.breadcrumb == ["Designing Data-Intensive Applications (Kleppmann)", "Chapter 5"]
     assert _hit(title="Pros:", heading=("Pros",)).breadcrumb == ["Pros:"]
+    # a first heading that is the title but for punctuation a file name cannot hold: once
+    assert _hit(title="Bayes Theorem", heading=("Bayes' Theorem", "Proof")).breadcrumb == ["Bayes Theorem", "Proof"]
+    # ... or that says the title and an aside: the fuller one, once
+    assert _hit(title="Incident Postmortem Payment Outage",
+                heading=("Incident Postmortem: Payment Outage (INC-2291)", "Summary")).breadcrumb == [
+        "Incident Postmortem: Payment Outage (INC-2291)", "Summary"]
 
 
 def test_breadcrumb_keeps_a_part_that_says_more():

@@ -26,6 +26,7 @@ def no_match(filtered: bool, why: str | None = None) -> str:
     if why:
         return why
     return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
+_WORDS = re.compile(r"[^\W_]+")
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 
@@ -54,7 +55,7 @@ class Hit:
     @property
     def breadcrumb(self) -> list[str]:
         """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
-        once (see _repeats). The folder tells apart two notes of the same name in different folders. A
+        once, the fuller of the two (see _repeats). The folder tells apart two notes of the same name in different folders. A
         last parent the hit's text opens with is left to the text (code inside a block, after the line
         that introduces it)."""
         crumbs = [_crumb(p, self.tags) for p in self.parents]
@@ -62,7 +63,11 @@ class Hit:
             crumbs.pop()
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
-            if part.strip() and not (out and _repeats(out[-1], part)):
+            if not part.strip() or out and _repeats(out[-1], part):
+                continue
+            if out and _repeats(part, out[-1]):  # says the part before and more: "... Outage (INC-2291)"
+                out[-1] = part
+            else:
                 out.append(part)
         return out
 
@@ -119,5 +124,10 @@ def _repeats(before: str, part: str) -> bool:
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
     "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") or
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
-    b, p = before.strip().casefold(), part.strip().casefold()
-    return b == p or (b.startswith(p) and _ASIDE.match(b, len(p)) is not None)
+    b, p = _WORDS.findall(before.casefold()), _WORDS.findall(part.casefold())
+    if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
+        return bool(b)
+    if not p or len(b) <= len(p) or b[:len(p)] != p:
+        return False
+    end = [m.end() for m in _WORDS.finditer(before.casefold())][len(p) - 1]
+    return _ASIDE.match(before.casefold(), end) is not None
