@@ -101,3 +101,28 @@ def test_a_file_link_out_of_the_notes_folder_is_reported_not_read(folder, tmp_pa
         ("notes.md", "links to a file outside the notes folder"),
         ("linked/sub/alias.md", "same file as linked/x.md"), ("same.md", "same file as good.md")]
     assert inside_notes(folder, "linked/sub/alias.md") and not inside_notes(folder, "notes.md")
+
+
+def test_an_obsidian_vaults_excluded_files_and_templates_are_left_out_and_said(tmp_path):
+    import json
+
+    vault = tmp_path / "vault"
+    for rel in ("Daily/2026-11-12.md", "Templates/Daily.md", "Meta/Templater/Meeting.md", "Archive/old.md",
+                "Archived.md", "Notes/keep.md"):
+        write(vault / rel, "# x\n\ntext\n")
+    (vault / ".obsidian" / "plugins" / "templater-obsidian").mkdir(parents=True)
+    (vault / ".obsidian" / "templates.json").write_text(json.dumps({"folder": "Templates"}))
+    (vault / ".obsidian" / "plugins" / "templater-obsidian" / "data.json").write_text(
+        json.dumps({"templates_folder": "Meta/Templater"}))
+    (vault / ".obsidian" / "app.json").write_text(json.dumps({"userIgnoreFilters": ["Archive", "/^x.*/"]}))
+    files, problems = discover_notes(vault)
+    assert sorted(p.relative_to(vault).as_posix() for p in files) == ["Archived.md", "Daily/2026-11-12.md",
+                                                                      "Notes/keep.md"]
+    assert {p.path: p.reason for p in problems} == {
+        "Archive": "excluded in Obsidian's settings (Excluded files): 1 note not indexed",
+        "Templates/": "Obsidian's templates folder (templates, not notes): 1 note not indexed",
+        "Meta/Templater/": "Obsidian's templates folder (templates, not notes): 1 note not indexed"}
+    # settings that cannot be read leave everything in
+    (vault / ".obsidian" / "app.json").write_text("{not json")
+    (vault / ".obsidian" / "templates.json").write_text("[]")
+    assert len(discover_notes(vault)[0]) == 5  # (Templater's folder is still left out)

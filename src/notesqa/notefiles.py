@@ -6,6 +6,7 @@ repaired, and why), which builds count and report.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,51 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
                 continue
             found.append(path)
     found.sort(key=lambda p: _rel(p, notes_dir))
+    found = _not_excluded_by_obsidian(notes_dir, found, problems)
     return _one_path_per_file(notes_dir, found, problems), problems
+
+
+def obsidian_exclusions(notes_dir: Path) -> dict[str, str]:
+    """What an Obsidian vault's settings leave out of its search, path prefix -> why: its "Excluded
+    files" (app.json's userIgnoreFilters; a /regex/ one is not read) and its templates folders (the core
+    Templates plugin's, Templater's): a template's {{title}} and <% code %> are not notes."""
+    conf = Path(notes_dir) / ".obsidian"
+    out: dict[str, str] = {}
+    for f in _json_object(conf / "app.json").get("userIgnoreFilters") or []:
+        if isinstance(f, str) and f.strip(" /") and not (len(f) > 1 and f.startswith("/") and f.endswith("/")):
+            out[f.strip().lstrip("/")] = "excluded in Obsidian's settings (Excluded files)"
+    for path, key in ((conf / "templates.json", "folder"),
+                      (conf / "plugins" / "templater-obsidian" / "data.json", "templates_folder")):
+        folder = _json_object(path).get(key)
+        if isinstance(folder, str) and folder.strip(" /"):
+            out.setdefault(folder.strip(" /") + "/", "Obsidian's templates folder (templates, not notes)")
+    return out
+
+
+def _json_object(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _not_excluded_by_obsidian(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:
+    """found without the notes the vault's settings exclude (obsidian_exclusions), reported one line a setting."""
+    exclusions = obsidian_exclusions(notes_dir) if (Path(notes_dir) / ".obsidian").is_dir() else {}
+    if not exclusions:
+        return found
+    kept, left_out = [], {prefix: 0 for prefix in exclusions}
+    for path in found:
+        rel = _rel(path, notes_dir)
+        prefix = next((p for p in exclusions if rel == p or rel.startswith(p if p.endswith("/") else p + "/")), None)
+        if prefix is None:
+            kept.append(path)
+        else:
+            left_out[prefix] += 1
+    problems.extend(Problem(prefix, "skipped", f"{why}: {counted(left_out[prefix], 'note')} not indexed")
+                    for prefix, why in exclusions.items() if left_out[prefix])
+    return kept
 
 
 def inside_notes(notes_dir: Path, rel: str) -> bool:
