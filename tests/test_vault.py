@@ -160,6 +160,20 @@ def test_an_embed_of_a_note_with_a_dot_in_its_name(tmp_path):
     assert [u.text for u in note.units] == ["Shipped the faster parser."] and not note.lost
 
 
+def test_an_embed_on_its_own_line_inside_a_list_item_or_paragraph_shows_under_it(tmp_path):
+    write(tmp_path / "SR.md", "# SR\n\nReview a card just before you would forget it. ^sr-rule\n")
+    write(tmp_path / "Daily.md", "- Learned today, from my rule:\n  ![[SR#^sr-rule]]\n- Next\n\n"
+                                 "A paragraph, then\n![[SR#^sr-rule]]\n\nInline ![[SR#^sr-rule]] stays a name.\n")
+    vault = Vault(tmp_path, ["SR.md", "Daily.md"])
+    note = vault.parse("Daily.md", (tmp_path / "Daily.md").read_text())
+    shown = [(u.text, u.line, u.origin, u.parent) for u in note.units]
+    assert shown[:3] == [("Learned today, from my rule:", 1, None, None),
+                         ("Review a card just before you would forget it.", 2, ("SR.md", 3), 0), ("Next", 3, None, None)]
+    assert shown[3][:2] == ("A paragraph, then", 5) and shown[4][:3] == (
+        "Review a card just before you would forget it.", 6, ("SR.md", 3))
+    assert shown[5][0] == "Inline SR stays a name."
+
+
 def test_logseq_with_windows_line_endings(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "journals").mkdir()

@@ -348,6 +348,9 @@ class Walker:
             return
         line, end = self._line(tok)
         raw = self._text(inline, line)
+        embeds = self._line_embeds(inline)
+        if embeds and len(raw.split("\n")) == len(inline.content.split("\n")):
+            raw = "\n".join(ln for i, ln in enumerate(raw.split("\n")) if i not in embeds)
         keep_lines = False
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
@@ -359,13 +362,15 @@ class Walker:
         thin = _only_link(inline)
         if self.containers and self.containers[-1] == "li" and self.items:
             self._bullet_text(txt, end, keep_lines, thin)
-            return
-        kind = "quote" if "blockquote" in self.containers else "paragraph"
-        parent_idx, chain = self.enclosing()
-        u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items), parent=parent_idx,
-                 keep_lines=keep_lines, thin=thin)
-        self._add(u)
-        self.last_para, self.last_inline = u, inline
+        else:
+            kind = "quote" if "blockquote" in self.containers else "paragraph"
+            parent_idx, chain = self.enclosing()
+            u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items),
+                     parent=parent_idx, keep_lines=keep_lines, thin=thin)
+            self._add(u)
+            self.last_para, self.last_inline = u, inline
+        for i, got in embeds.items():  # under the text they follow, as Obsidian shows them
+            self._insert(got, (line + i, line + i), *self.enclosing())
 
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
@@ -407,7 +412,26 @@ class Walker:
         got = self.vault.embed(m.group(1) or m.group(2), self.path)
         if got is None:
             return False  # read as a link to it (rendering it says it was not found)
-        parent_idx, chain = self.enclosing()
+        self._insert(got, where, *self.enclosing())
+        self.last_para = None
+        return True
+
+    def _line_embeds(self, inline) -> dict[int, "Embedded"]:
+        """The later lines of a paragraph or list item that are only an embed ("- Learned today:" then
+        "  ![[Spaced Repetition#^rule]]"), by line, each with what it embeds."""
+        lines = inline.content.split("\n")
+        if self.vault is None or len(lines) < 2:
+            return {}
+        out = {}
+        for i, text in enumerate(lines[1:], 1):
+            m = EMBED_LINE.match(text)
+            got = self.vault.embed(m.group(1) or m.group(2), self.path) if m else None
+            if got is not None:
+                out[i] = got
+        return out
+
+    def _insert(self, got: "Embedded", where: tuple[int, int], parent_idx: int | None, chain: tuple) -> None:
+        """What an embed shows, as units at the embed's lines, each marked with where it comes from."""
         chain = (*chain, got.label)
         base, depth = len(self.units), len(self.items)
         for u in got.units:
@@ -415,8 +439,6 @@ class Walker:
             self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
                                    depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
                                    keep_lines=u.keep_lines, origin=u.origin, thin=u.thin))
-        self.last_para = None
-        return True
 
     def _code(self, tok) -> None:
         code = tok.content.rstrip("\n")
