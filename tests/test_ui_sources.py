@@ -252,3 +252,18 @@ def test_an_edited_logseq_page_finds_its_passages_again_as_the_build_read_them(t
     for c in (ref, later[-1]):
         out = service.sources.render(linked(f"pages/Ops.md:{c.line}", c.text))
         assert "changed since" not in out and f"line {c.line + 2}" in out
+
+
+def test_the_source_view_shows_a_logseq_task_as_the_app_does():
+    page = ("- TODO Plant the garlic\n\tSCHEDULED: <2026-11-20 Fri>\n\t:LOGBOOK:\n\tCLOCK: [2026-11-07 Sat 10:02]\n"
+            "\t:END:\n- Open tasks\n\t- {{query (task TODO)}}\n- > a quote\n  > goes on\n")
+    out = readable_source(page, logseq=True).split("\n")
+    assert out[:5] == ["- TODO Plant the garlic  ", "\tSCHEDULED: <2026-11-20 Fri>", "", "", ""]  # a line each
+    assert out[6] == "\t- *query:* `(task TODO)`"
+    assert out[7:9] == ["- > a quote", "  > goes on"]
+
+
+def test_the_source_view_shows_an_obsidian_note_as_its_reading_view_does():
+    note = "- [ ] Renew passport\n- [x] Pay tax ^tax1\n\nA ==key== point. ^p1\n\n```\nx == y ^z\n```\n"
+    assert readable_source(note).split("\n") == ["- \u2610 Renew passport", "- \u2611 Pay tax", "", "A key point.", "",
+                                                 "```", "x == y ^z", "```", ""]

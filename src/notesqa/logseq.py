@@ -137,8 +137,8 @@ def _fence_state(line: str, fence: str | None) -> str | None:
 # --------------------------------------------------------------------------- properties
 
 
-_DRAWER = re.compile(r"^\s*:(LOGBOOK|PROPERTIES):\s*$", re.IGNORECASE)
-_DRAWER_END = re.compile(r"^\s*:END:\s*$", re.IGNORECASE)
+DRAWER = re.compile(r"^\s*:(LOGBOOK|PROPERTIES):\s*$", re.IGNORECASE)
+DRAWER_END = re.compile(r"^\s*:END:\s*$", re.IGNORECASE)
 
 
 def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -150,8 +150,8 @@ def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     fence: str | None = None
     drawer = False
     for i, line in enumerate(lines):
-        if fence is None and (drawer or _DRAWER.match(line) and any(_DRAWER_END.match(ln) for ln in lines[i + 1:])):
-            drawer = not _DRAWER_END.match(line)
+        if fence is None and (drawer or DRAWER.match(line) and any(DRAWER_END.match(ln) for ln in lines[i + 1:])):
+            drawer = not DRAWER_END.match(line)
             out.append("")
             continue
         m = PROPERTY.match(line) if fence is None else None

@@ -14,9 +14,9 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
-from ..logseq import HIDDEN_PROPERTIES, org_blocks
-from ..units import quoted_list_tabs
-from ..markup import MACRO, code_fence_after, outside_code
+from ..logseq import DRAWER, DRAWER_END, HIDDEN_PROPERTIES, org_blocks
+from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs
+from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
@@ -147,7 +147,7 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
     else:
-        text = quoted_list_tabs(text)
+        text = outside_code(quoted_list_tabs(text), _obsidian_prose)
     if "[!" not in text:
         return text
 
@@ -163,9 +163,14 @@ _PROPERTY_LINE = re.compile(r"^([ \t]*(?:- )?)([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*
 
 def _properties_shown(lines: list[str]) -> list[str]:
     """Property lines outside code as the app shows them, "**type:** [[Command]]"; the ones it
-    hides (id, collapsed, card-*, ...) blank, so every other line keeps its place."""
-    out, fence = [], None
-    for line in lines:
+    hides (id, collapsed, card-*, ...) and drawers (:LOGBOOK: ... :END:) blank, so every other line
+    keeps its place."""
+    out, fence, drawer = [], None, False
+    for i, line in enumerate(lines):
+        if fence is None and (drawer or DRAWER.match(line) and any(DRAWER_END.match(ln) for ln in lines[i + 1:])):
+            drawer = not DRAWER_END.match(line)
+            out.append("")
+            continue
         m = _PROPERTY_LINE.match(line) if fence is None else None
         fence = code_fence_after(line, fence)
         if m is None:
@@ -178,9 +183,29 @@ def _properties_shown(lines: list[str]) -> list[str]:
     return out
 
 
+# a block's line followed by more of the same block (indented, not a child block "- ", not a quote ">"):
+# Logseq shows each on a line of its own ("TODO Plant the garlic" then "SCHEDULED: <...>"), markdown
+# would join them
+_CONTINUED = re.compile(r"^([ \t]*\S.*?)(?<!  )\n(?=[ \t]+(?![->])\S)", re.M)
+
+
 def _logseq_prose(part: str) -> str:
-    """A Logseq page's text outside code, macros as _macro_source says."""
-    return MACRO.sub(_macro_source, part) if "{{" in part else part
+    """A Logseq page's text outside code, macros as _macro_source says, a block's lines kept apart."""
+    part = MACRO.sub(_macro_source, part) if "{{" in part else part
+    return _CONTINUED.sub(r"\1  \n", part)
+
+
+_TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX])\](?=[ \t])", re.M)
+
+
+def _obsidian_prose(part: str) -> str:
+    """An Obsidian note's text outside code as its reading view shows it: no ^block-id markers or
+    ==highlight== marks, task boxes as ☐ / ☑ (as hits show them)."""
+    if "^" in part:
+        part = BLOCK_ID.sub("", part)
+    if "==" in part:
+        part = HIGHLIGHT.sub(r"\2", part)
+    return _TASK_BOX.sub(lambda m: m.group(1) + (TASK_DONE if m.group(2) in "xX" else TASK_OPEN), part)
 
 
 def _macro_source(m: re.Match) -> str:
@@ -189,4 +214,6 @@ def _macro_source(m: re.Match) -> str:
     name, arg = (m.group(1) or "").lower(), (m.group(2) or "").strip()
     if name == "embed" and arg.startswith("[["):
         return "!" + arg
+    if name == "query" and arg:  # the app shows what it finds; here, what it asks
+        return f"*query:* `{arg.replace('`', '')}`"
     return arg if name in ("embed", "video", "youtube") else ""
