@@ -36,6 +36,14 @@ def test_hash_names_load_the_hash_embedder():
     assert np.array_equal(emb.encode(["cells and shuffle sharding"])[0], vecs[0])  # deterministic
 
 
+def test_a_hash_embedder_of_no_or_a_huge_dimension_is_a_clear_error():
+    from notesqa.errors import ModelLoadError
+
+    for name in ("hash-0", "hash-99999999999"):
+        with pytest.raises(ModelLoadError, match="from 1 to 4096"):
+            load_embedder(name)
+
+
 def test_unknown_backend_or_precision_is_a_clear_error(monkeypatch):
     from notesqa.errors import ModelLoadError
 
@@ -71,6 +79,20 @@ def test_new_index_uses_default_precision_and_an_index_keeps_its_precision(tmp_p
     manifest = Manifest(1, model="some-other-model", fingerprint={"precision": "fp32"})
     # building with another model: no precision to keep
     assert indexing.embedder_for(tmp_path, "all-MiniLM-L6-v2").precision == "int8"
+
+
+def test_an_onnx_file_that_cannot_be_made_is_a_clear_error(tmp_path, monkeypatch):
+    from notesqa.embedding import onnx
+    from notesqa.errors import ModelLoadError
+
+    def denied(*args):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "cache"))
+
+    e = OnnxEmbedder()
+    monkeypatch.setattr(e, "_onnx_path", lambda: tmp_path / "cache" / "model.onnx")
+    monkeypatch.setattr(onnx, "export", denied)
+    with pytest.raises(ModelLoadError, match="NOTESQA_CACHE to a folder you can write to"):
+        e._load_session()
 
 
 def test_parallel_encode_reports_a_worker_error_instead_of_hanging(monkeypatch):

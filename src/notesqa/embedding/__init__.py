@@ -44,7 +44,10 @@ def load_embedder(name: str | None = None, backend: str | None = None, precision
     if m:
         from .hashing import HashEmbedder
 
-        return HashEmbedder(int(m.group(1) or 256))
+        dim = int(m.group(1) or 256)
+        if not 1 <= dim <= 4096:
+            raise ModelLoadError(f"The test embedder hash-<dim> takes a dimension from 1 to 4096, got {dim}.")
+        return HashEmbedder(dim)
     backend = (backend or os.environ.get(ENV_BACKEND) or "auto").lower()
     if backend not in BACKENDS:
         raise ModelLoadError(f"Unknown backend {backend!r}: use one of {', '.join(BACKENDS)}.")

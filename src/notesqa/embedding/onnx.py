@@ -117,24 +117,35 @@ class OnnxEmbedder:
         with self._lock:
             if slot not in self._sessions:
                 path = self._onnx_path()
-                if not path.exists():
-                    export(self.source, self.name, path)
-                import onnxruntime as ort
-
-                opts = ort.SessionOptions()
-                opts.intra_op_num_threads = 1
-                opts.inter_op_num_threads = 1
-                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-                opts.log_severity_level = 3
                 try:
-                    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-                except Exception:  # noqa: BLE001 - a damaged cached export: make it again once
-                    path.unlink(missing_ok=True)
-                    export(self.source, self.name, path)
-                    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+                    sess = self._session(path)
+                except ModelLoadError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - an unwritable cache, a damaged export made again
+                    raise ModelLoadError(
+                        f"Could not prepare the model's ONNX file {path} ({type(exc).__name__}: {exc}). Delete it, "
+                        f"or set NOTESQA_CACHE to a folder you can write to.") from exc
                 self._inputs = {i.name for i in sess.get_inputs()}
                 self._sessions[slot] = sess
         return self._sessions[slot]
+
+    def _session(self, path: Path):
+        """An ONNX Runtime session on the cached export at path, made (again, if damaged) when needed."""
+        if not path.exists():
+            export(self.source, self.name, path)
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.log_severity_level = 3
+        try:
+            return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        except Exception:  # noqa: BLE001 - a damaged cached export: make it again once
+            path.unlink(missing_ok=True)
+            export(self.source, self.name, path)
+            return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
     @functools.cached_property
     def _tokenizer(self):
