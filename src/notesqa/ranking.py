@@ -215,7 +215,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
-    phrase = _phrase_share(chunks, cand, text, scores.words)
+    phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     # a few words that say the question's own words ("1 tin coconut milk" for "which recipe uses coconut
     # milk?", "[x] Pay council tax") say more than their note's name: not thin
     thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and _own_share(chunks[int(c)], scores.words)
@@ -267,9 +267,14 @@ def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.nda
     return out
 
 
-def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[str, float] | None) -> np.ndarray:
+PHRASE_READ = 40  # candidates read for the question's word pairs: the best by match (the bonus is small)
+
+
+def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[str, float] | None,
+                  fused: np.ndarray) -> np.ndarray:
     """For each candidate: the share of the question's word pairs its own text says in order, each pair
-    weighted by its words' rarity (a word the index does not know counts 1)."""
+    weighted by its words' rarity (a word the index does not know counts 1); read for the PHRASE_READ
+    best matches only (0 for the rest: +0.05 does not lift them into the hits)."""
     asked = word_pairs(text)
     out = np.zeros(len(cand), dtype=np.float32)
     if not asked:
@@ -277,7 +282,8 @@ def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[
     words = words or {}
     weight = {p: words.get(p[0], 1.0) + words.get(p[1], 1.0) for p in asked}
     total = sum(weight.values())
-    for j, cid in enumerate(cand):
+    for j in np.argsort(-fused, kind="stable")[:PHRASE_READ]:
+        cid = cand[j]
         said = asked & word_pairs(chunks[int(cid)].text)
         if said:
             out[j] = sum(weight[p] for p in said) / total
