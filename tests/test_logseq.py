@@ -190,9 +190,9 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
             "- A stock is the memory of the history of changing flows\n")
     note = parse_note(text, "pages/Thinking in Systems.md", Vault(".", [], logseq=True))
     assert (note.title, note.tags) == ("Thinking in Systems", ("book",))
-    assert [(u.kind, u.text, u.parent) for u in note.units] == [
-        ("paragraph", "author: Donella Meadows", None),
-        ("bullet", "A stock is the memory of the history of changing flows", None)]
+    assert [(u.kind, u.text, u.parent, u.thin) for u in note.units] == [
+        ("paragraph", "author: Donella Meadows", None, True),  # what the page is, not an answer: weak
+        ("bullet", "A stock is the memory of the history of changing flows", None, False)]
 
 
 def test_logseq_tasks_are_found_as_open_or_done_tasks():

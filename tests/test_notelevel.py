@@ -118,6 +118,15 @@ def test_a_note_whose_name_begins_like_a_question_for_a_meaning_is_opened_by_it(
     assert names.named_exactly("what are goals?") == {"Goals.md"}
 
 
+def test_a_notes_lead_is_its_first_passage_of_text_not_a_link_or_its_properties():
+    from notesqa.chunking import Chunk
+
+    chunks = [Chunk("p.md", 1, 1, "paragraph", "type: project\nstatus: active", "P", [], [], [], None, 0, thin=True),
+              Chunk("p.md", 2, 2, "bullet", "Allotment", "P", [], [], [], None, 1, thin=True),
+              Chunk("p.md", 3, 3, "bullet", "Dig over bed A before the frost", "P", [], [], [], None, 2)]
+    assert NoteNames.build(chunks, {}).leads == {"p.md": 2}
+
+
 def _same_names(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "Personal" / "Ideas.md", "- Build a bird feeder for the balcony\n- Learn to bake rye bread\n")

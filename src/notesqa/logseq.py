@@ -359,11 +359,13 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
             if txt:
                 walker.units.append(Unit("paragraph", txt, line, line, (), (), depth=0))
                 count += visible_chars(txt)
-    # the page's other properties, one "key: value" line each, as the app shows them above the page
+    # the page's other properties, one "key: value" line each, as the app shows them above the page;
+    # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
     shown = [f"{key}: {txt}" for key, value in props.items()
              if not key.lower().startswith(META_PROPERTIES) and (txt := _as_text(value, inline))]
     if shown:
-        walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True))
+        walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
+                                 thin=True))
         count += visible_chars("\n".join(shown))
     return count
 

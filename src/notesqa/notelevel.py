@@ -42,7 +42,7 @@ class NoteNames:
     names: dict[str, tuple[frozenset[str], ...]]  # path -> word set of each of its names
     by_word: dict[str, frozenset[str]]  # word -> paths with a name holding it
     idf: dict[str, float]  # word -> how rare it is among all names
-    leads: dict[str, int]  # path -> row of its first chunk of text (not code, not an embedded copy)
+    leads: dict[str, int]  # path -> row of its first chunk of text (not code, an embedded copy or thin)
     common: frozenset[str] = frozenset()  # name words too common in the notes to name a note alone
 
     @classmethod
@@ -56,7 +56,7 @@ class NoteNames:
                 stem = posixpath.splitext(posixpath.basename(c.path))[0]
                 aliases = notes[c.path].aliases if c.path in notes else ()
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *aliases))]
-            if c.path not in leads and c.kind != "code" and not c.origin and has_words(c.text):
+            if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():
