@@ -86,12 +86,15 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             status = payload(await s.call_tool("index_status", {}))
             assert status["notes"] == 5 and status["model"] == "hash-256"
             assert status["changes"] == {"new": [], "changed": [], "deleted": []}
+            # totals and the flagged notes, not every note's share (an assistant's context is precious)
+            assert "flagged" in status["coverage"] and "notes" not in status["coverage"]
 
             write(notes / "zebra.md", "* zebras sleep standing up\n")
             changed = payload(await s.call_tool("index_status", {}))
             assert changed["changes"]["new"] == ["zebra.md"]
             refreshed = payload(await s.call_tool("refresh_index", {}))
             assert (refreshed["new"], refreshed["unchanged"], refreshed["notes"]) == (1, 5, 6)
+            assert "notes" not in refreshed["coverage"]
             assert payload(await s.call_tool("search_notes", {"question": "zebras sleep"}))["hits"][0][
                 "path"] == "zebra.md"  # the rebuilt index is used on the next call
 

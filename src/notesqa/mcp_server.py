@@ -121,13 +121,22 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     def run(name: str, **kwargs) -> str:
         # the result as one JSON text (no output schema: the SDK would validate and serialise a second copy)
         try:
-            return json.dumps(getattr(service, TOOL_OPS[name])(**{k: v for k, v in kwargs.items() if v is not None}),
-                              ensure_ascii=False)
+            result = getattr(service, TOOL_OPS[name])(**{k: v for k, v in kwargs.items() if v is not None})
         except NotesQAError as exc:
             raise ToolError(_message(exc)) from None
+        return json.dumps(_brief(result), ensure_ascii=False)
 
     _add_search(server, service, run)
     _add_reading(server, run)
+
+
+def _brief(result):
+    """A status or build report without every note's coverage (an assistant's context is precious):
+    the totals and the notes flagged stay."""
+    coverage = result.get("coverage") if isinstance(result, dict) else None
+    if isinstance(coverage, dict) and "notes" in coverage:
+        result = {**result, "coverage": {k: v for k, v in coverage.items() if k != "notes"}}
+    return result
 
 
 def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
