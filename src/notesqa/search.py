@@ -166,34 +166,47 @@ class NotesIndex:
                 raise QueryError("Add some words to search for beside the filters.")
             return []  # "???" asks nothing
         self.refresh()
+        ranked = self._rank(text, filters, k)
+        if ranked is None:
+            return []
+        live, ranked, origin = ranked
+        return [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k, budget, min_score)]
+
+    def _rank(self, text: str, filters, k: int):
+        """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
+        the filters let through), or None when no note passes the filters."""
         # one question at a time uses the model, and a refresh in another thread waits for it (a few ms)
         with self._lock:
             live = self._live
             chunks = live.gen.chunks
             if not chunks:
-                return []
+                return None
             mask = filter_mask(chunks, filters)
             if mask is not None and not mask.any():
-                return []
+                return None
             qvec = live.embedder.encode([text])[0]
             pool = max(ranking.POOL, 20 * k)
             scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes)
             ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool)
-        tree = live.tree
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
+        tree = live.tree
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
+        return live, ranked, origin
+
+    def _show(self, live: _Live, text: str, ranked, origin, k: int, budget, min_score) -> list["snippets.Snippet"]:
+        """The k hits to show: a note the question names first, one hit a note for a question that asks
+        for notes, else the best passages (snippets.py)."""
+        tree = live.tree
         named = self._named_notes(live, text, ranked, k, budget, min_score, origin)
         if named:  # the question is a note's name: that note first (each note of that name), from its opening
             paths = {tree.chunks[s.root].path for s in named}
             rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in paths]
             more = k - len(named)
-            shown = named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
-                             if more > 0 else [])
-        elif seeks_note(text):
-            shown = snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
-        else:
-            shown = snippets.select(tree, ranked, k, budget, min_score, origin)
-        return [snippets.to_hit(tree, s) for s in shown]
+            return named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
+                            if more > 0 else [])
+        if seeks_note(text):
+            return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
+        return snippets.select(tree, ranked, k, budget, min_score, origin)
 
     @staticmethod
     def _named_notes(live: _Live, text: str, ranked, k: int, budget, min_score, origin) -> list["snippets.Snippet"]:
