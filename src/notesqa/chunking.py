@@ -128,7 +128,8 @@ def _short(text: str, limit: int = MAX_PARENT_CHARS) -> str:
     return cut + "…"
 
 
-def embed_input(title: str, heading, parents, text: str, date: str | None = None) -> str:
+def embed_input(title: str, heading, parents, text: str) -> str:
+    """What the model embeds for a unit: its context line, then its text (indexing's fingerprint holds this rule)."""
     ctx = context_line(title, heading, parents)
     return f"{ctx}: {text}" if ctx else text
 
