@@ -9,7 +9,6 @@ rebuilds everything, and says why.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import os
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -26,7 +25,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from .notefiles import FOLDER, GONE, Problem, discover_notes, read_note
+from .notefiles import FOLDER, GONE, Problem, discover_notes, file_sha, read_note
 from .vault import MISSING, Vault
 from .wording import counted
 
@@ -107,10 +106,6 @@ def fingerprint_diff(old: dict, new: dict) -> str:
     if "model" in changed:
         return f"the model changed from {old.get('model')!r} to {new.get('model')!r}"
     return "changed: " + ", ".join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in changed)
-
-
-def file_sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def embedder_for(index_dir: Path, model: str | None = None, precision: str | None = None) -> Embedder:

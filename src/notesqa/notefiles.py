@@ -6,6 +6,7 @@ repaired, and why), which builds count and report.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -299,3 +300,8 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     if not text.strip():
         return None, Problem(rel, "skipped", "empty note")
     return text, Problem(rel, "repaired", note) if note else None
+
+
+def file_sha(text: str) -> str:
+    """A note's text's fingerprint, as the manifest keeps it: equal text, equal note."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

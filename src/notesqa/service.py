@@ -274,7 +274,7 @@ class NotesService:
         """The chunks of indexed note `path` whose file now holds `text`: the index's while the file is
         as it was indexed, else the text chunked again as a build would (for a note edited since)."""
         from .chunking import chunk_note, make_token_splitter
-        from .indexing import file_sha
+        from .notefiles import file_sha
         from .parsing import parse_note
 
         idx = self.index()
