@@ -341,6 +341,13 @@ def test_a_few_words_that_hold_the_questions_words_are_not_thin():
     ranked = fuse(chunks, scores, "which recipe uses coconut milk", {}, None, 10)
     assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True}
     assert OWN_WORDS < 6 / 9  # coconut and milk: six of the nine the question's words weigh
+    # so do a page's properties and a link (thin by what they are) that say the question's words
+    props = [dataclasses.replace(_chunk("Car.md", 0, "make: Skoda\nplate: KN19 XPT", kind="paragraph"), thin=True),
+             dataclasses.replace(_chunk("Car.md", 1, "Recipes"), thin=True), _chunk("Car.md", 2, "Tyres changed at the garage in October, all four")]
+    scores = Scores(np.array([0.5, 0.5, 0.4], dtype=np.float32), None, np.zeros(3, dtype=np.float32), 0.0, None,
+                    words={"number": 1.0, "plate": 3.0})
+    ranked = fuse(props, scores, "what is my number plate", {}, None, 10)
+    assert [(c.row, c.explain.thin) for c in ranked] == [(0, False), (2, False), (1, True)]
 
 
 def test_a_day_the_question_names_lifts_the_note_of_that_day():

@@ -216,10 +216,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
-    # a few words that say the question's own words ("1 tin coconut milk" for "which recipe uses coconut
-    # milk?", "[x] Pay council tax") say more than their note's name: not thin
-    thin = np.array([chunks[int(c)].thin or (_few_words(chunks[int(c)]) and _own_share(chunks[int(c)], scores.words)
-                                             < OWN_WORDS) for c in cand], dtype=bool)
+    # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
+    # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
+    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
@@ -345,6 +344,12 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
         if floor is not None and out[j] >= floor:
             out[j] = floor - 1e-4
     return out
+
+
+def _weak(c: Chunk, words: dict[str, float] | None) -> bool:
+    """Is the passage thin: only a link, a picture, a page's properties or a few words, and not saying
+    half the question's words itself ("plate: KN19 XPT" for "what is my number plate?")?"""
+    return (c.thin or _few_words(c)) and _own_share(c, words) < OWN_WORDS
 
 
 def _few_words(c: Chunk) -> bool:
