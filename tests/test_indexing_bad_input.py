@@ -225,6 +225,18 @@ def test_a_folder_that_cannot_be_listed_keeps_its_notes(folder, tmp_path, monkey
     assert problems(r)["secret"] == ("skipped", "cannot list folder (Permission denied); kept the previous "
                                                 "versions of 1 note in it")
     assert indexed_paths(tmp_path) == {"good.md", "secret/x.md"}
+    # the notes folder itself: nothing is deleted (a macOS privacy block on ~/Documents)
+    notes_name = folder.name
+
+    def scandir_root(path="."):
+        if not isinstance(path, int) and os.path.basename(os.fspath(path).rstrip("/")) == notes_name:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir_root)
+    assert changes_since_build(folder, manifest, tmp_path / "index").deleted == ()
+    r = build(folder, tmp_path)
+    assert r.removed == 0 and indexed_paths(tmp_path) == {"good.md", "secret/x.md"}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads chmod 000 files; the simulated test above covers it")

@@ -25,7 +25,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from .notefiles import FOLDER, GONE, Problem, discover_notes, file_sha, read_note
+from .notefiles import FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note
 from .vault import MISSING, Vault
 from .wording import counted
 
@@ -346,7 +346,8 @@ class _Scan:
     def _keep_folder(self, problem: Problem) -> None:
         """A folder that could not be listed (no permission): its notes are not deleted, they keep
         their previous versions."""
-        kept = [rel for rel in self.prev.notes if rel.startswith(problem.path.rstrip("/") + "/") and rel not in self.seen]
+        prefix = folder_prefix(problem.path)  # the notes folder itself: every note
+        kept = [rel for rel in self.prev.notes if rel.startswith(prefix) and rel not in self.seen]
         for rel in kept:
             self.seen.add(rel)
             self._keep(rel, self.prev.notes[rel])

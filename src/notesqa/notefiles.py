@@ -305,3 +305,9 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
 def file_sha(text: str) -> str:
     """A note's text's fingerprint, as the manifest keeps it: equal text, equal note."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def folder_prefix(folder: str) -> str:
+    """A folder's notes' paths begin with this: "sub/" for sub, "" for the notes folder itself (".")."""
+    folder = folder.strip("/")
+    return "" if folder in ("", ".") else folder + "/"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import FOLDER, discover_notes
+from .notefiles import FOLDER, discover_notes, folder_prefix
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -116,7 +116,7 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     prev, skipped = manifest.notes, manifest.skipped
     files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
     # a folder that cannot be listed: its notes are not known to be gone (a build keeps them)
-    unlisted = tuple(p.path.rstrip("/") + "/" for p in problems if p.kind == FOLDER)
+    unlisted = tuple(folder_prefix(p.path) for p in problems if p.kind == FOLDER)
     new, changed, seen = [], [], set()
     for path in files:
         rel = path.relative_to(notes_dir).as_posix()
