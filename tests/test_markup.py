@@ -150,3 +150,12 @@ def test_a_comment_block_hides_the_code_in_it():
     out = strip_comments(text)
     assert out.split("\n") == ["Shown", "", "", "", "", "", "", "Also shown", "```", "%%", "in code", "%%", "```", ""]
     assert strip_comments("text\n%%\nno end") == "text\n%%\nno end"  # never closed: not a comment
+
+
+def test_comment_marks_pair_in_order_so_no_text_between_two_comments_is_hidden():
+    note = ("# Meeting\n\n%% TODO: rewrite this section\nmore hidden notes\n%%\n\nImportant visible paragraph.\n\n"
+            "%%\nanother comment\n%%\n\nLast paragraph.\n")
+    shown = [ln for ln in strip_comments(note).split("\n") if ln.strip()]
+    assert shown == ["# Meeting", "Important visible paragraph.", "Last paragraph."]
+    shown = strip_comments("Text %%inline start\nhidden\n%%\nVisible A\n\n%%\nblock\n%%\nVisible B\n").split("\n")
+    assert [ln for ln in shown if ln.strip()] == ["Text ", "Visible A", "Visible B"]

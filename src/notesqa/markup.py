@@ -302,22 +302,34 @@ def strip_comments(text: str) -> str:
 
 
 def _comment_blocks(text: str) -> str:
-    """A %% comment between lines of their own hides all in it, code blocks too, as Obsidian does (an
-    Excalidraw drawing's compressed data): its lines blank."""
+    """A %% comment that opens on a line of its own hides all up to its closing %%, code blocks too, as
+    Obsidian does (an Excalidraw drawing's compressed data): those lines blank. The marks are taken in
+    order, an inline "%% ... %%" pair included (a %% inside one is not a block's); a block never closed
+    hides nothing."""
     lines = text.split("\n")
-    marks = [i for i, line in enumerate(lines) if line.strip() == "%%"]
-    out, fence, end = [], None, -1
+    out: list[str] = []
+    fence: str | None = None
+    inline_open = False  # an inline %% comment runs on past its line (strip_comments' regex hides it)
+    block_at: int | None = None  # the line a block comment opened on
     for i, line in enumerate(lines):
-        if i <= end:
+        if block_at is not None:
+            if line.count("%%"):  # its closing mark: what follows it on the line stays
+                block_at = None
+                out.append(line[line.index("%%") + 2:])
+            else:
+                out.append("")
+            continue
+        if fence is None and not inline_open and line.strip() == "%%":
+            block_at = i
             out.append("")
             continue
-        if fence is None and line.strip() == "%%":
-            end = next((j for j in marks if j > i), -1)
-            if end > i:
-                out.append("")
-                continue
-        fence = code_fence_after(line, fence)
+        if fence is None and line.count("%%") % 2:
+            inline_open = not inline_open
+        if not inline_open:
+            fence = code_fence_after(line, fence)
         out.append(line)
+    if block_at is not None:  # never closed: shown as written
+        out[block_at:] = lines[block_at:]
     return "\n".join(out)
 
 
