@@ -140,12 +140,17 @@ def test_footnotes_are_not_text_where_they_are_referenced_and_are_paragraphs_whe
     text = ("## Why We Sleep[^walker]\n\nThe homelab costs 115 EUR a year.[^power]\n\n"
             "[^power]: Measured with a plug meter.\n[^walker]: Matthew Walker, 2017.\n")
     note = parse_note(text, "sleep.md")
-    assert [u.text for u in note.units][0] == "The homelab costs 115 EUR a year."
-    # the definitions, at the end (in the order they are first referenced)
-    assert [u.text for u in note.units][1:] == ["Matthew Walker, 2017.", "Measured with a plug meter."]
+    assert [u.text for u in note.units] == ["The homelab costs 115 EUR a year.", "Measured with a plug meter.",
+                                            "Matthew Walker, 2017."]  # each where it is written
     assert note.units[0].heading == ("Why We Sleep",)
     assert {u.text: u.line for u in note.units}["Measured with a plug meter."] == 5
     assert note.text_chars == sum(visible_chars(u.text) for u in note.units) + len("WhyWeSleep")
+    # under its own heading; one nothing refers to is kept; ^[...] is no footnote (a regex in prose)
+    units = parse_note("# A\n\ntext[^n]\n\n[^n]: under A\n\n# B\n\nmore\n", "n.md").units
+    assert [(u.text, u.heading) for u in units] == [("text", ("A",)), ("under A", ("A",)), ("more", ("B",))]
+    assert [u.text for u in parse_note("[^1]: Kleppmann, DDIA ch. 5.\n", "n.md").units] == ["Kleppmann, DDIA ch. 5."]
+    assert [u.text for u in parse_note("Use the regex ^[a-z]+$ to match\n", "n.md").units] == [
+        "Use the regex ^[a-z]+$ to match"]
 
 
 def test_a_line_of_only_wikilinks_is_thin():

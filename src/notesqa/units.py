@@ -70,7 +70,7 @@ def md_parser():
         # stays text
         _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
                .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
-               .use(footnote_plugin))  # a [^1] reference is not text; its definition is a paragraph
+               .use(footnote_plugin, inline=False, move_to_end=False))  # a [^1] is not text; its definition is a paragraph
     return _MD
 
 
