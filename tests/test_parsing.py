@@ -175,6 +175,11 @@ def test_an_excalidraw_drawing_is_the_words_written_in_it():
     assert note.title == "Network Diagram" and note.tags == ("excalidraw",)
     assert [u.text for u in note.units] == ["OPNsense firewall", "VLAN 20 IoT"]
     assert note.units[1].line == 15  # lines stay where they were
+    # an older plugin's "# Text Elements"; a tag or a "# Title" written in the drawing is its text
+    old = ("---\nexcalidraw-plugin: parsed\n---\n# Text Elements\n#idea Solar roof ^a1\n\n# Big plan ^a2\n\n"
+           "Battery in the garage ^a3\n\n# Drawing\n```json\n{}\n```\n")
+    units = parse_note(old, "Plan.excalidraw.md").units
+    assert [(u.text, u.heading) for u in units] == [("#idea Solar roof", ()), ("Battery in the garage", ("Big plan",))]
     # a note that only mentions the plugin is a note
     assert [u.text for u in parse_note("---\ntags: [x]\n---\nexcalidraw-plugin: is great\n", "n.md").units] == \
         ["excalidraw-plugin: is great"]

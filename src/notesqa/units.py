@@ -569,7 +569,8 @@ def quoted_list_tabs(text: str) -> str:
 
 
 _EXCALIDRAW = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?excalidraw-plugin:")
-_TEXT_ELEMENTS = "## Text Elements"
+# the plugin's own sections (level 1 or 2, by its version); a "# Title" written in the drawing is none
+_DRAWING_SECTION = re.compile(r"^#{1,2} (Text Elements|Element Links|Embedded Files|Drawing|Excalidraw Data)[ \t]*$")
 
 
 def drawing_text(text: str) -> str:
@@ -580,8 +581,9 @@ def drawing_text(text: str) -> str:
     end = next((i for i, line in enumerate(lines) if i and line.strip() == "---"), 0)
     keep, out = False, []
     for i, line in enumerate(lines):
-        if i > end and line.startswith(("#", "%%")):
-            keep = line.strip() == _TEXT_ELEMENTS
+        section = _DRAWING_SECTION.match(line) if i > end else None
+        if section is not None or i > end and line.strip() == "%%":
+            keep = section is not None and section.group(1) == "Text Elements"
             out.append("")
             continue
         out.append(line if i <= end or keep else "")
