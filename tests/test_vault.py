@@ -229,3 +229,19 @@ def test_the_cli_says_where_embedded_text_comes_from(tmp_path):
     out = CliRunner().invoke(main, ["ask", "--index", str(index), "--notes", str(notes), "--model", "hash-64",
                                     "--path", "A.md", "B text edited"]).output
     assert "embedded from B.md:1" in out
+
+
+def test_a_note_the_vaults_settings_exclude_is_not_indexed_but_shows_where_embedded(tmp_path):
+    import json
+
+    notes = tmp_path / "vault"
+    write(notes / "Archive" / "Policy.md", "# Policy\n\nRefunds within 30 days of purchase. ^refund\n")
+    write(notes / "FAQ.md", "# FAQ\n\nOur refund rule:\n\n![[Policy#^refund]]\n")
+    (notes / ".obsidian").mkdir()
+    (notes / ".obsidian" / "app.json").write_text(json.dumps({"userIgnoreFilters": ["Archive/"]}))
+    report = build_index(notes, tmp_path / "index", embedder=fresh())
+    assert report.skipped == 0 and [(p.path, p.action) for p in report.problems] == [("Archive/", "excluded")]
+    assert report.coverage.flagged == ()  # the embed was found
+    idx = NotesIndex.open(tmp_path / "index", embedder=fresh())
+    assert {c.path for c in idx.chunks} == {"FAQ.md"}
+    assert any(c.text == "Refunds within 30 days of purchase." and c.origin for c in idx.chunks)

@@ -25,7 +25,8 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from .notefiles import FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note
+from .notefiles import (FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
+                        without_obsidian_exclusions)
 from .vault import MISSING, Vault
 from .wording import counted
 
@@ -327,14 +328,19 @@ class _Scan:
         self.touched: set[str] = set()
 
     def run(self, index_dir: Path) -> None:
-        files, problems = discover_notes(self.notes_dir, exclude=[index_dir])
+        files, problems = discover_notes(self.notes_dir, exclude=[index_dir], obsidian_settings=False)
+        files, excluded = without_obsidian_exclusions(self.notes_dir, files, problems)
         self.report.problems.extend(problems)
         self.progress("scan", len(files), len(files))
         rels = [path.relative_to(self.notes_dir).as_posix() for path in files]
-        self.vault = Vault(self.notes_dir, rels)
+        # an excluded note is not indexed, but an embed of it still shows it (as in Obsidian); with no
+        # state of its own kept, a note showing one is read again each build
+        hidden = [path.relative_to(self.notes_dir).as_posix() for path in excluded]
+        self.vault = Vault(self.notes_dir, rels + hidden)
         touched = _touched(self.notes_dir, rels, self.prev.notes)
         if touched:  # a note added or changed may be one an embed or a reference was missing
             touched.add(MISSING)
+        touched |= set(hidden)
         self.touched = _through_embeds(touched, self.prev.notes)
         for i, path in enumerate(files):
             self.progress("parse", i + 1, len(files))

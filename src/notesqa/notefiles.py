@@ -19,6 +19,7 @@ from .wording import counted
 
 
 FOLDER, GONE = "folder", "gone"  # Problem.kind
+EXCLUDED = "excluded"  # Problem.action for notes a vault's settings leave out (not "skipped": nothing is wrong)
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Problem:
     """A file that was skipped or repaired, and why. Builds count and report these."""
 
     path: str
-    action: str  # "skipped" or "repaired"
+    action: str  # "skipped", "repaired" or EXCLUDED
     reason: str
     kind: str = ""  # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read
 
@@ -54,8 +55,10 @@ def _utf8_name(name: str) -> bool:
         return False
 
 
-def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[list[Path], list[Problem]]:
-    """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped.
+def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
+                   obsidian_settings: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped, and (with
+    obsidian_settings) the notes an Obsidian vault's settings leave out (without_obsidian_exclusions).
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
     folder already visited) is reported, not looped. A file link out of the notes folder (and
@@ -95,8 +98,10 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = ()) -> tuple[l
                 continue
             found.append(path)
     found.sort(key=lambda p: _rel(p, notes_dir))
-    found = _not_excluded_by_obsidian(notes_dir, found, problems)
-    return _one_path_per_file(notes_dir, found, problems), problems
+    found = _one_path_per_file(notes_dir, found, problems)
+    if obsidian_settings:
+        found, _ = without_obsidian_exclusions(notes_dir, found, problems)
+    return found, problems
 
 
 def obsidian_exclusions(notes_dir: Path) -> dict[str, str]:
@@ -124,22 +129,26 @@ def _json_object(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _not_excluded_by_obsidian(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:
-    """found without the notes the vault's settings exclude (obsidian_exclusions), reported one line a setting."""
+def without_obsidian_exclusions(notes_dir: Path, found: list[Path],
+                                problems: list[Problem]) -> tuple[list[Path], list[Path]]:
+    """(found without the notes the vault's settings exclude, those notes) (obsidian_exclusions); said
+    in problems, one line a setting ("excluded"). They are not indexed, but what embeds them still
+    shows them, as in Obsidian."""
     exclusions = obsidian_exclusions(notes_dir) if (Path(notes_dir) / ".obsidian").is_dir() else {}
     if not exclusions:
-        return found
-    kept, left_out = [], {prefix: 0 for prefix in exclusions}
+        return found, []
+    kept, excluded, left_out = [], [], {prefix: 0 for prefix in exclusions}
     for path in found:
         rel = _rel(path, notes_dir)
         prefix = next((p for p in exclusions if rel == p or rel.startswith(p if p.endswith("/") else p + "/")), None)
         if prefix is None:
             kept.append(path)
         else:
+            excluded.append(path)
             left_out[prefix] += 1
-    problems.extend(Problem(prefix, "skipped", f"{why}: {counted(left_out[prefix], 'note')} not indexed")
+    problems.extend(Problem(prefix, EXCLUDED, f"{why}: {counted(left_out[prefix], 'note')} not indexed")
                     for prefix, why in exclusions.items() if left_out[prefix])
-    return kept
+    return kept, excluded
 
 
 def inside_notes(notes_dir: Path, rel: str) -> bool:
