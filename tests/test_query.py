@@ -137,7 +137,15 @@ def test_days_named_from_today_are_counted_back_from_it():
     assert days("what did I buy last Tuesday?", monday) == days("on tuesday", monday) == {"2026-11-24"}
     assert days("on Monday", monday) == {"2026-11-23"}  # the last one before today
     assert days("last week", monday) == {f"2026-11-{d}" for d in range(23, 30)}  # its Monday to Sunday
-    assert days("this week", monday) == {"2026-11-30"}
+    assert days("this week", monday) == {"2026-11-30", *(f"2026-12-0{d}" for d in range(1, 7))}  # all of it
+    assert days("next week", monday) == {f"2026-12-{d:02d}" for d in range(7, 14)}
+    assert days("this weekend", monday) == {"2026-12-05", "2026-12-06"}
+    assert days("tomorrow", monday) == days("in 1 days", monday) == {"2026-12-01"}
+    assert days("the day after tomorrow", monday) == {"2026-12-02"}
+    assert days("next Friday", monday) == days("what is due on Friday?", monday) == {"2026-12-04"}
+    assert days("what did I do on Friday?", monday) == {"2026-11-27"} and days("this Friday", monday) == {"2026-12-04"}
+    assert len(days("next month", monday)) == 31 and min(days("next month", monday)) == "2026-12-01"
+    assert len(days("the past month", monday)) == 30 and max(days("the past month", monday)) == "2026-11-30"
     assert days("the past week", monday) == {f"2026-11-{d}" for d in range(24, 31)}
     assert days("last weekend", monday) == days("past weekend", monday) == {"2026-11-28", "2026-11-29"}
     assert len(days("last month", monday)) == 31 and min(days("last month", monday)) == "2026-10-01"
@@ -145,6 +153,9 @@ def test_days_named_from_today_are_counted_back_from_it():
     assert days("on 12 March and yesterday", monday) == {"03-12", "2026-11-29"}
     # a weekday alone or in a name is no day
     assert days("2023 Monday Night Live: what did Peter say?", monday) == set()
+    assert days("what happened on Monday Night Live?", monday) == set()
+    assert days("what did I buy last Tuesday at the market?", monday) == {"2026-11-24"}
+    assert days("the last two days of the conference", monday) == set()
     assert days("Black Friday deals", monday) == days("a monday.com board", monday) == set()
 
 

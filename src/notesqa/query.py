@@ -62,52 +62,75 @@ _DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
-# a day named from today: today, yesterday, the day before yesterday, 3 days ago, (last/on/this) Tuesday,
-# last/this/past week, last weekend, last/this month, the last 5 days; a weekday only after on/last/this/past
-# ("Monday Night Live" is a name)
+_N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a day named from today: today, (the day before) yesterday, (the day after) tomorrow, 3 days ago, in 3
+# days, the last 5 days, last/this/next/past week, weekend or month, last/this/next/on Tuesday. Not "the
+# last two days of the conference", nor a weekday alone or in a name ("Monday Night Live")
 _RELATIVE = re.compile(
-    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday)|(\d{1,3}|a|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten) days? ago|(last|this|past|previous) (week|weekend|month)|(?:the )?(?:last|past) (\d{1,3}"
-    r"|two|three|four|five|six|seven|eight|nine|ten) days|(last|this|on|past) (" + "|".join(_WEEKDAYS) + r"))\b",
-    re.IGNORECASE)
+    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
+    rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
+    rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming) (" + "|".join(_WEEKDAYS) + r")"
+    r"(?!\s+(?-i:[A-Z])))\b", re.IGNORECASE)  # (a capital after the weekday, case-sensitively: a name)
+# a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
+_AHEAD = re.compile(r"\b(due|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
+                    re.IGNORECASE)
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
-    "last week": its Monday to Sunday); "on Tuesday" is the last one before today."""
+    "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
+    when the question looks ahead ("what is due on Tuesday?")."""
     today = today or date.today()
+    ahead = _AHEAD.search(text) is not None
     out: set[date] = set()
     for m in _RELATIVE.finditer(text):
-        out.update(_relative_span(m, today))
+        out.update(_relative_span(m, today, ahead))
     return {d.isoformat() for d in out}
 
 
-def _relative_span(m: re.Match, today: date) -> list[date]:
-    now, back, ago, which, unit, last_n, _, weekday = (g.lower() if g else None for g in m.groups())
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def _relative_span(m: re.Match, today: date, ahead: bool) -> list[date]:
+    now, near, ago, within, which, unit, last_n, when, weekday = (g.lower() if g else None for g in m.groups())
     if now:
         return [today]
-    if back:
-        return [today - timedelta(days=2 if back.startswith("the day") else 1)]
-    if ago or last_n:
-        n = int(ago or last_n) if (ago or last_n).isdigit() else _COUNTS[ago or last_n]
-        return [today - timedelta(days=n)] if ago else [today - timedelta(days=i) for i in range(n)]
-    if weekday:  # its last one before today (1 to 7 days back)
-        return [today - timedelta(days=(today.weekday() - _WEEKDAYS.index(weekday) - 1) % 7 + 1)]
+    if near:
+        step = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}[near]
+        return [today + timedelta(days=step)]
+    if ago or within:
+        return [today + timedelta(days=-_count(ago) if ago else _count(within))]
+    if last_n:
+        return [today - timedelta(days=i) for i in range(_count(last_n))]
+    if weekday:
+        return [_weekday(today, _WEEKDAYS.index(weekday), when, ahead)]
     return _period(which, unit, today)
 
 
+def _weekday(today: date, wanted: int, when: str, ahead: bool) -> date:
+    """last/past Tuesday: the last one before today; next/coming Tuesday: the next one after it; this
+    Tuesday: this week's; on Tuesday: the last one, or the next one for a question that looks ahead."""
+    if when == "this":
+        return today + timedelta(days=wanted - today.weekday())
+    if when in ("next", "coming") or when == "on" and ahead:
+        return today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
+    return today - timedelta(days=(today.weekday() - wanted - 1) % 7 + 1)
+
+
 def _period(which: str, unit: str, today: date) -> list[date]:
-    """The days of last/this/past week, weekend or month."""
-    if unit == "month":
+    """The days of last/this/next/past week, weekend or month (this one: all of it, the days to come too)."""
+    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    if which == "past" and unit != "weekend":  # the past week, the past month: the days up to today
+        start, end = today - timedelta(days=6 if unit == "week" else 29), today
+    elif unit == "month":
         first = today.replace(day=1)
-        start = first if which == "this" else (first - timedelta(days=1)).replace(day=1)
-        end = today if which == "this" else first - timedelta(days=1)
-    elif which == "past" and unit == "week":
-        start, end = today - timedelta(days=6), today
+        for _ in range(abs(step)):
+            first = (first - timedelta(days=1)).replace(day=1) if step < 0 else (first + timedelta(days=32)).replace(day=1)
+        start, end = first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     else:
-        monday = today - timedelta(days=today.weekday())
-        start = monday if which == "this" else monday - timedelta(days=7)
-        end = min(today, start + timedelta(days=6))
+        start = today - timedelta(days=today.weekday()) + timedelta(days=7 * step)
+        end = start + timedelta(days=6)
         if unit == "weekend":
             start = start + timedelta(days=5)
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
