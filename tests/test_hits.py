@@ -56,6 +56,8 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
     # a section named like the start of the title is a section of its own, not the title shortened
     assert _hit(title="Tools vs Solutions", heading=("Tools",)).breadcrumb == ["Tools vs Solutions", "Tools"]
+    assert _hit(title="Languages", heading=("C", "C++")).breadcrumb == ["Languages", "C", "C++"]
+    assert _hit(title="Languages", heading=("C#", "C")).breadcrumb == ["Languages", "C#", "C"]
     assert _hit(title="Smile 5 Home Battery", heading=("Smile 5", "UPS")).breadcrumb == [
         "Smile 5 Home Battery", "Smile 5", "UPS"]
 

@@ -26,7 +26,7 @@ def no_match(filtered: bool, why: str | None = None) -> str:
     if why:
         return why
     return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = re.compile(r"[^\W_]+[+#]*")  # "C++" and "C#" are not "C"
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 
