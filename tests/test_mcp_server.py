@@ -213,3 +213,19 @@ def test_stdout_carries_only_protocol_messages(sample):
     by_id = {r["id"]: r for r in replies if "id" in r}
     assert not by_id[2]["result"].get("isError") and not by_id[3]["result"].get("isError")
     assert json.loads(by_id[2]["result"]["content"][0]["text"])["hits"][0]["path"] == "aws-reinvent-2024.md"
+
+
+def test_an_assistant_gets_the_first_of_a_long_status_list_and_how_many():
+    from notesqa.mcp_server import LIST_MAX, _brief
+
+    status = {"notes": 3000, "coverage": {"chars": 9, "flagged": [{"path": f"n{i}.md"} for i in range(30)],
+                                          "notes": {"a.md": {}}},
+              "changes": {"new": [f"x{i}.md" for i in range(25)], "changed": [], "deleted": ["y.md"]},
+              "skipped_files": {f"s{i}.md": "empty file" for i in range(21)}}
+    brief = _brief(status)
+    assert len(brief["coverage"]["flagged"]) == LIST_MAX and brief["coverage"]["flagged_total"] == 30
+    assert "notes" not in brief["coverage"] and brief["changes"]["new_total"] == 25
+    assert brief["changes"]["deleted"] == ["y.md"] and "deleted_total" not in brief["changes"]
+    assert len(brief["skipped_files"]) == LIST_MAX and brief["skipped_files_total"] == 21
+    assert status["coverage"]["flagged"][29] == {"path": "n29.md"}  # the service's own result is left as it was
+

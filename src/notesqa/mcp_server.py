@@ -130,13 +130,32 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     _add_reading(server, run)
 
 
+LIST_MAX = 20  # an index status's lists an assistant gets: the first ones, and how many in all
+
+
 def _brief(result):
-    """A status or build report without every note's coverage (an assistant's context is precious):
-    the totals and the notes flagged stay."""
-    coverage = result.get("coverage") if isinstance(result, dict) else None
-    if isinstance(coverage, dict) and "notes" in coverage:
-        result = {**result, "coverage": {k: v for k, v in coverage.items() if k != "notes"}}
+    """A status or build report as an assistant needs it (its context is precious): coverage totals
+    without every note's share; the flagged notes, changes, problems and skipped files, the first
+    LIST_MAX of each with a count of all ("flagged_total", ...)."""
+    if not isinstance(result, dict):
+        return result
+    result = _first(result, ("problems", "skipped_files"))
+    if isinstance(result.get("coverage"), dict):
+        result["coverage"] = _first({k: v for k, v in result["coverage"].items() if k != "notes"}, ("flagged",))
+    if isinstance(result.get("changes"), dict):
+        result["changes"] = _first(result["changes"], ("new", "changed", "deleted"))
     return result
+
+
+def _first(d: dict, keys) -> dict:
+    """d with each list (or mapping) at keys cut to LIST_MAX, and KEY_total beside one that was cut."""
+    out = dict(d)
+    for key in keys:
+        value = out.get(key)
+        if isinstance(value, (list, dict)) and len(value) > LIST_MAX:
+            out[key] = value[:LIST_MAX] if isinstance(value, list) else dict(list(value.items())[:LIST_MAX])
+            out[f"{key}_total"] = len(value)
+    return out
 
 
 def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
