@@ -85,10 +85,17 @@ def test_a_port_in_use_is_a_clear_error_and_starts_nothing(built, embedder, monk
             app.launch(built[0], built[1], port=port, embedder=embedder, block=False)
             raise AssertionError("launched on a port in use")
         except ServeError as exc:
-            assert f"127.0.0.1:{port}" in str(exc) and "--port" in str(exc)
+            assert f"Port {port} on 127.0.0.1 is in use" in str(exc) and "--port" in str(exc)
     assert started == [] and threading.active_count() <= before + 1  # no watcher left running
     r = CliRunner().invoke(__import__("notesqa.cli", fromlist=["main"]).main, ["serve", "--port", "99999"])
     assert r.exit_code == 2 and "65535" in r.output
+    # an address that is not this machine's, a name that is no address: said as such
+    for host, says in (("10.255.255.1", "an address of this machine"), ("not-a-host.invalid", "no host name")):
+        try:
+            app.check_address(host, 7860)
+            raise AssertionError(f"{host} accepted")
+        except ServeError as exc:
+            assert says in str(exc) and "--host" in str(exc), str(exc)
 
 
 def test_watcher_notices_changes(built, embedder):

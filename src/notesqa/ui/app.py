@@ -228,6 +228,33 @@ def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
                 quiet=True, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
 
 
+def check_address(host: str, port: int) -> None:
+    """ServeError, saying what to do, if the chat cannot listen on host:port: a name that is no
+    address, an address not of this machine, a port in use."""
+    import errno
+    import socket
+
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ServeError(f"Cannot serve on {host!r}: it is no host name or address known here ({exc}). Pass "
+                         "--host with an address of this machine (127.0.0.1, the default, or 0.0.0.0).") from None
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ServeError(_port_in_use(host, port)) from None
+            raise ServeError(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is {host} an address of this "
+                             "machine? Pass --host 127.0.0.1 (the default) or 0.0.0.0.") from None
+
+
+def _port_in_use(host: str, port: int) -> str:
+    return (f"Port {port} on {host} is in use: is notesqa (or something else) already running there? Stop it, "
+            "or pass another --port.")
+
+
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
            embedder=None, block=True):
     from ..http_api import api_routes
@@ -238,13 +265,13 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
     demo.queue(default_concurrency_limit=4)
     # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
     # service: one loaded index; with auth, the same login
+    check_address(host, port)
     try:
         demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
                     theme=gr.themes.Soft(), prevent_thread_lock=True,
                     app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
-    except OSError as exc:  # Gradio: "Cannot find empty port in range: 7860-7860"; a host that is not this machine's
-        raise ServeError(f"Could not serve on {host}:{port} ({exc}). Is notesqa (or something else) already "
-                         f"running there? Stop it, or pass another --port.") from None
+    except OSError:  # taken between the check and the launch
+        raise ServeError(_port_in_use(host, port)) from None
     watcher = None
     if watch:  # only once serving: a failed start leaves nothing running
         watcher = NotesWatcher(service)
