@@ -261,6 +261,9 @@ def test_the_source_view_shows_a_logseq_task_as_the_app_does():
     assert out[:5] == ["- TODO Plant the garlic  ", "\tSCHEDULED: <2026-11-20 Fri>", "", "", ""]  # a line each
     assert out[6] == "\t- *query:* `(task TODO)`"
     assert out[7:9] == ["- > a quote", "  > goes on"]
+    # a drawer not closed in its block hides nothing of the next blocks
+    out = readable_source("- A\n\t:LOGBOOK:\n- B shown\n- C\n\t:END:\n", logseq=True).split("\n")
+    assert out[:3] == ["- A  ", "\t:LOGBOOK:", "- B shown"]
 
 
 def test_the_source_view_shows_an_obsidian_note_as_its_reading_view_does():

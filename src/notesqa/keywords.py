@@ -136,7 +136,7 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     return _pairs(text)
 
 
-@lru_cache(maxsize=65536)  # a question's candidates repeat across questions: each passage read once
+@lru_cache(maxsize=4096)  # the passages that come back question after question: read once
 def _pairs(text: str) -> frozenset[tuple[str, str]]:
     low = text.lower() if text.isascii() else _strip_accents(unicodedata.normalize("NFKC", text).casefold())
     words = _stem_all([w for w in _WORD.findall(low) if w not in _DROP])

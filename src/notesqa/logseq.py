@@ -141,6 +141,25 @@ DRAWER = re.compile(r"^\s*:(LOGBOOK|PROPERTIES):\s*$", re.IGNORECASE)
 DRAWER_END = re.compile(r"^\s*:END:\s*$", re.IGNORECASE)
 
 
+def drawer_lines(lines: list[str]) -> set[int]:
+    """The lines of drawers (`:LOGBOOK:` ... `:END:`, outside code; one not closed within its block is none)."""
+    out: set[int] = set()
+    fence: str | None = None
+    opened: int | None = None
+    for i, line in enumerate(lines):
+        if opened is not None and BULLET.match(line):
+            opened = None  # the next block: that drawer was never closed
+        if opened is not None:
+            if DRAWER_END.match(line):
+                out.update(range(opened, i + 1))
+                opened = None
+        elif fence is None and DRAWER.match(line):
+            opened = i
+        else:
+            fence = _fence_state(line, fence)
+    return out
+
+
 def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """(properties, lines) of a block: `key:: value` lines outside code are properties; they
     become blank lines, so every other line keeps its place. So do drawers (`:LOGBOOK:` ...
@@ -148,10 +167,9 @@ def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     props: dict[str, str] = {}
     out: list[str] = []
     fence: str | None = None
-    drawer = False
+    hidden = drawer_lines(lines)
     for i, line in enumerate(lines):
-        if fence is None and (drawer or DRAWER.match(line) and any(DRAWER_END.match(ln) for ln in lines[i + 1:])):
-            drawer = not DRAWER_END.match(line)
+        if i in hidden:
             out.append("")
             continue
         m = PROPERTY.match(line) if fence is None else None

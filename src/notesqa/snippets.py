@@ -94,7 +94,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
                 if len(out) < before:  # hits joined: their places go to the best candidates passed over
                     passed = [(c, r) for c, r in passed if not _add(tree, out, shown, c, r, k, budget, after)]
             continue
-        if len(out) >= k and not _is_ancestor_of_shown(tree, row, out) and not _same_paragraph_shown(tree, row, shown):
+        if len(out) >= k and _descendant_shown(tree, row, out) is None and not _same_paragraph_shown(tree, row, shown):
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
             passed.append((cand, row))
@@ -108,7 +108,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
     breadcrumb of a better hit, or in the paragraph it shows). True if it is dealt with: shown or not
     to be shown."""
-    if row in shown or _is_ancestor_of_shown(tree, row, out) or _same_paragraph_shown(tree, row, shown):
+    if row in shown or _descendant_shown(tree, row, out) is not None or _same_paragraph_shown(tree, row, shown):
         return True
     if len(out) >= k:
         return False
@@ -242,16 +242,6 @@ def _later_window_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | N
     if first is None:
         return None
     return next((i for i, s in enumerate(out) if row < s.root and tree.first_window[s.root] == first), None)
-
-
-def _is_ancestor_of_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
-    for s in out:
-        p = tree.parent[s.root]
-        while p is not None:
-            if p == row:
-                return True
-            p = tree.parent[p]
-    return False
 
 
 def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int]) -> bool:

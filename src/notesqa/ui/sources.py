@@ -14,7 +14,7 @@ import posixpath
 import re
 
 from ..errors import NotesQAError
-from ..logseq import DRAWER, DRAWER_END, HIDDEN_PROPERTIES, org_blocks
+from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs
 from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
@@ -165,10 +165,10 @@ def _properties_shown(lines: list[str]) -> list[str]:
     """Property lines outside code as the app shows them, "**type:** [[Command]]"; the ones it
     hides (id, collapsed, card-*, ...) and drawers (:LOGBOOK: ... :END:) blank, so every other line
     keeps its place."""
-    out, fence, drawer = [], None, False
+    out, fence = [], None
+    hidden = drawer_lines(lines)
     for i, line in enumerate(lines):
-        if fence is None and (drawer or DRAWER.match(line) and any(DRAWER_END.match(ln) for ln in lines[i + 1:])):
-            drawer = not DRAWER_END.match(line)
+        if i in hidden:
             out.append("")
             continue
         m = _PROPERTY_LINE.match(line) if fence is None else None
