@@ -143,6 +143,8 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     assert render("Author:: Martin Kleppmann\nRating::") == "Author: Martin Kleppmann\nRating:"
     assert render("A day with [mood:: good] and (hidden:: value) fields") == "A day with mood: good and value fields"
     assert render("std::vector and a::b stay") == "std::vector and a::b stay"  # no space after: not a field
+    assert render("Met [with:: [[Alice]]] today") == "Met with: Alice today"  # a link as the value
+    assert render("Energy (1-5):: 2") == "Energy (1-5): 2"
 
 
 def test_a_comment_block_hides_the_code_in_it():

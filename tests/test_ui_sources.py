@@ -198,9 +198,10 @@ def test_readable_source_for_the_source_view_keeps_every_line():
 
     obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
     assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
-    # a note indexed as markdown (an Obsidian note written like an outline) is shown as written
+    # a note indexed as markdown (an Obsidian note written like an outline): its fields as Dataview shows
+    # them, none hidden as a Logseq page's would be
     outline_like = "status:: active\n- item one\n  id:: 650f-11\n"
-    assert readable_source(outline_like) == outline_like
+    assert readable_source(outline_like) == "status: active\n- item one\n  id: 650f-11\n"
     # a list nested by tabs in a callout keeps its levels, as the index reads it; code is left alone
     nested = ">[!tldr] T\n>1. x\n>\t1. y\n```\n>\t1. z\n```\n"
     assert readable_source(nested) == ">**T**\n>1. x\n>     1. y\n```\n>\t1. z\n```\n"
@@ -267,6 +268,6 @@ def test_the_source_view_shows_a_logseq_task_as_the_app_does():
 
 
 def test_the_source_view_shows_an_obsidian_note_as_its_reading_view_does():
-    note = "- [ ] Renew passport\n- [x] Pay tax ^tax1\n\nA ==key== point. ^p1\n\n```\nx == y ^z\n```\n"
-    assert readable_source(note).split("\n") == ["- \u2610 Renew passport", "- \u2611 Pay tax", "", "A key point.", "",
-                                                 "```", "x == y ^z", "```", ""]
+    note = "- [ ] Renew passport\n- [x] Pay tax ^tax1\n\nA ==key== point. ^p1\nEnergy (1-5):: 2\n\n```\nx == y ^z\n```\n"
+    assert readable_source(note).split("\n") == ["- \u2610 Renew passport", "- \u2611 Pay tax", "", "A key point.",
+                                                 "Energy (1-5): 2", "", "```", "x == y ^z", "```", ""]

@@ -39,8 +39,9 @@ ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 # Dataview's inline fields as its reading view shows them: "Author:: Kleppmann" on a line and
 # "[mood:: good]" read "Author: Kleppmann", "mood: good"; "(hidden:: value)" shows its value only.
 # Not "std::vector": a field's "::" is followed by a space or the line's end.
-FIELD_LINE = re.compile(r"^([ \t]*)([^\W\d][\w \-/.]{0,40}?)::(?=[ \t]|$)", re.M)
-FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::[ \t]*([^\[\]\n]*?)\]|\(([^\W\d][\w \-/.]{0,40}?)::[ \t]*([^()\n]*?)\)")
+FIELD_LINE = re.compile(r"^([ \t]*)([^\W\d][\w \-/.()]{0,40}?)::(?=[ \t]|$)", re.M)  # "Energy (1-5):: 2" too
+FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
+                             r"|\(([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -105,6 +106,11 @@ class Resolver(Protocol):
     def missing(self, from_path: str, target: str) -> None: ...
 
 
+def dataview_fields(text: str) -> str:
+    """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED)."""
+    return FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
+
+
 def _field(m: re.Match) -> str:
     """A bracketed Dataview field as its reading view shows it: [key:: value] "key: value", (key:: value) "value"."""
     return f"{m.group(1)}: {m.group(2)}" if m.group(1) is not None else m.group(4)
@@ -126,7 +132,7 @@ class Inline:
         if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::")):
             return text  # plain markdown: nothing to do (and no cost)
         if "::" in text:
-            text = FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
+            text = dataview_fields(text)
         if "](" in text:
             text = LABELLED.sub(r"\1", text)
         if "{:" in text:

@@ -16,7 +16,7 @@ import re
 from ..errors import NotesQAError
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs
-from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, outside_code
+from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fields, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
@@ -200,11 +200,13 @@ _TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX])\](?=[ \t])", re.M)
 
 def _obsidian_prose(part: str) -> str:
     """An Obsidian note's text outside code as its reading view shows it: no ^block-id markers or
-    ==highlight== marks, task boxes as ☐ / ☑ (as hits show them)."""
+    ==highlight== marks, Dataview fields as "key: value", task boxes as ☐ / ☑ (as hits show them)."""
     if "^" in part:
         part = BLOCK_ID.sub("", part)
     if "==" in part:
         part = HIGHLIGHT.sub(r"\2", part)
+    if "::" in part:
+        part = dataview_fields(part)
     return _TASK_BOX.sub(lambda m: m.group(1) + (TASK_DONE if m.group(2) in "xX" else TASK_OPEN), part)
 
 
