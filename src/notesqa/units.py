@@ -369,8 +369,10 @@ class Walker:
                      parent=parent_idx, keep_lines=keep_lines, thin=thin)
             self._add(u)
             self.last_para, self.last_inline = u, inline
-        for i, got in embeds.items():  # under the text they follow, as Obsidian shows them
-            self._insert(got, (line + i, line + i), *self.enclosing())
+        # under the text they follow, as Obsidian shows them: a list item's, one level deeper
+        under_item = bool(self.containers and self.containers[-1] == "li" and self.items)
+        for i, got in embeds.items():
+            self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(under_item))
 
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
@@ -430,10 +432,12 @@ class Walker:
                 out[i] = got
         return out
 
-    def _insert(self, got: "Embedded", where: tuple[int, int], parent_idx: int | None, chain: tuple) -> None:
-        """What an embed shows, as units at the embed's lines, each marked with where it comes from."""
+    def _insert(self, got: "Embedded", where: tuple[int, int], parent_idx: int | None, chain: tuple,
+                deeper: int = 0) -> None:
+        """What an embed shows, as units at the embed's lines (deeper levels under the current list's),
+        each marked with where it comes from."""
         chain = (*chain, got.label)
-        base, depth = len(self.units), len(self.items)
+        base, depth = len(self.units), len(self.items) + deeper
         for u in got.units:
             parent = base + u.parent if u.parent is not None else parent_idx
             self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
