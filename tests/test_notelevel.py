@@ -127,6 +127,15 @@ def test_a_notes_lead_is_its_first_passage_of_text_not_a_link_or_its_properties(
     assert NoteNames.build(chunks, {}).leads == {"p.md": 2}
 
 
+def test_a_namespaced_page_is_named_by_its_last_part():
+    from notesqa.chunking import Chunk
+
+    chunks = [Chunk("pages/recipes___Dal Makhani.md", 1, 1, "bullet", "Soak the beans overnight", "recipes/Dal Makhani",
+                    [], [], [], None, 0)]
+    names = NoteNames.build(chunks, {})
+    assert names.named_exactly("Dal Makhani") == {"pages/recipes___Dal Makhani.md"}
+
+
 def _same_names(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "Personal" / "Ideas.md", "- Build a bird feeder for the balcony\n- Learn to bake rye bread\n")

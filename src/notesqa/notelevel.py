@@ -55,7 +55,9 @@ class NoteNames:
             if c.path not in names:
                 stem = posixpath.splitext(posixpath.basename(c.path))[0]
                 aliases = notes[c.path].aliases if c.path in notes else ()
-                names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *aliases))]
+                # a namespaced page ("recipes/Dal Makhani") is named by its last part too, as Logseq's search finds it
+                short = (c.title.rsplit("/", 1)[1],) if "/" in c.title.strip("/") else ()
+                names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
