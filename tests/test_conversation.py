@@ -29,3 +29,13 @@ def test_followup_detection():
     assert not is_followup("how do I bake sourdough bread at home?")
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
+
+
+def test_the_day_before_or_after_moves_the_previous_questions_day():
+    assert standalone("and the day before?", "what did I do on 14 November") == "what did I do on 13 November"
+    assert standalone("and the next day?", "what did I do on 2026-02-28") == "what did I do on 2026-03-01"
+    assert standalone("and the day after, at work?", "meetings on 14 November tag:work") == \
+        "meetings on 15 November at work tag:work"
+    # without a day in the previous question it is words like any follow-up's
+    assert standalone("and the day before?", "what did Werner say about cells") == \
+        "what did Werner say about cells the day before"

@@ -19,6 +19,8 @@ The rule (documented in the README):
   the follow-up sets its own of the same name.
 * A follow-up asking for more ("what else about cells?", "anything else?", "more on
   cells") also skips the hits the previous answer already showed (`asks_for_more`).
+* "and the day before?" ("the next day", "the day after") after a question about one day asks
+  the previous question about the day before (or after).
 * Anything else is a new question and starts a new thread, as does any question after
   one that found nothing close (the chat's rule: it passes no previous question). "New
   conversation" in the page forgets the thread.
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from .query import FILTER, YEAR
+from .query import FILTER, YEAR, shift_day
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -80,11 +82,20 @@ def asks_for_more(question: str) -> bool:
     return is_followup(question) and bool(_MORE.match(FILTER.sub(" ", question)))
 
 
+# "and the day before?" after a question about a day: the same question about the day before
+_DAY_SHIFT = re.compile(r"\b(?:the )?(day before|previous day|day after|next day|following day)\b", re.I)
+
+
 def standalone(question: str, previous: str | None) -> str:
     """The question to search for, given the previous standalone question (or None)."""
     question = " ".join(question.split())
     if not previous or not is_followup(question):
         return question
+    shift = _DAY_SHIFT.search(question)
+    moved = shift_day(previous, -1 if shift.group(1).lower() in ("day before", "previous day") else 1) \
+        if shift else None
+    if moved is not None:  # the day moved, the rest of the follow-up added as any follow-up's is
+        previous, question = moved, (question[:shift.start()] + question[shift.end():]).strip()
     follow_filters = [m.group(0) for m in FILTER.finditer(question)]
     names = {f.split(":", 1)[0].lower() for f in follow_filters}
     prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]

@@ -136,6 +136,29 @@ def _period(which: str, unit: str, today: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
+def shift_day(text: str, by: int, today: date | None = None) -> str | None:
+    """text with the one day it names moved by `by` days ("what did I do on 14 November?", -1 -> "... on
+    13 November?"; "yesterday" -> the day before's date), or None if it names no single day."""
+    today = today or date.today()
+    m = _DAYS.search(text)
+    if m is not None:
+        g = m.groups()
+        year, month, day = (g[0], g[1], g[2]) if g[0] else (g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]) \
+            if g[3] else (g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7])
+        try:
+            moved = date(int(year or today.year), int(month), int(day)) + timedelta(days=by)
+        except ValueError:
+            return None
+        said = moved.isoformat() if g[0] else f"{moved.day} {moved.strftime('%B')}" + (f" {moved.year}" if year else "")
+        return text[:m.start()] + said + text[m.end():]
+    found = relative_days(text, today)
+    m = _RELATIVE.search(text)
+    if len(found) != 1 or m is None:
+        return None
+    moved = date.fromisoformat(next(iter(found))) + timedelta(days=by)
+    return text[:m.start()] + f"on {moved.isoformat()}" + text[m.end():]
+
+
 def days(text: str, today: date | None = None) -> set[str]:
     """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?"), and
     those it names from today ("yesterday", relative_days)."""
