@@ -17,6 +17,7 @@ from notesqa.query import (
     parse_date,
     parse_query,
     seeks_note,
+    shift_day,
     unmatched,
     years,
 )
@@ -185,3 +186,13 @@ def test_dates_the_wrong_way_round_are_said_to_be():
     with pytest.raises(QueryError, match="after: 2025-01-01 is later than before: 2024-01-01"):
         merge_filters(parse_query("after:2025-01-01 before:2024-01-01 cells")[1])
     assert merge_filters(parse_query("after:2024-01-01 cells")[1], before="2024-01-01").after == "2024-01-01"
+
+
+def test_a_day_named_in_a_question_moves_by_whole_days():
+    monday = date(2026, 11, 30)
+    assert shift_day("what did I do on 14 November?", -1, monday) == "what did I do on 13 November?"
+    assert shift_day("the March 1st, 2024 meeting", -1, monday) == "the 29 February 2024 meeting"  # a leap year
+    assert shift_day("what did I do yesterday?", -1, monday) == "what did I do on 2026-11-28?"
+    assert shift_day("what did I do last week?", 1, monday) is None  # not one day
+    assert shift_day("cells", 1, monday) is None
+
