@@ -36,6 +36,9 @@ def test_the_day_before_or_after_moves_the_previous_questions_day():
     assert standalone("and the next day?", "what did I do on 2026-02-28") == "what did I do on 2026-03-01"
     assert standalone("and the day after, at work?", "meetings on 14 November tag:work") == \
         "meetings on 15 November at work tag:work"
+    # a follow-up that names its own day is not moved
+    assert standalone("and the day before yesterday?", "what did I do on 14 March") == \
+        "what did I do on 14 March the day before yesterday"
     # without a day in the previous question it is words like any follow-up's
     assert standalone("and the day before?", "what did Werner say about cells") == \
         "what did Werner say about cells the day before"

@@ -161,3 +161,7 @@ def test_comment_marks_pair_in_order_so_no_text_between_two_comments_is_hidden()
     assert shown == ["# Meeting", "Important visible paragraph.", "Last paragraph."]
     shown = strip_comments("Text %%inline start\nhidden\n%%\nVisible A\n\n%%\nblock\n%%\nVisible B\n").split("\n")
     assert [ln for ln in shown if ln.strip()] == ["Text ", "Visible A", "Visible B"]
+    # a %% in inline code is code: the block below is still a comment
+    note = 'Format dates with `"%%Y"` in strftime.\n\n%%\n```dataview\nTABLE secret FROM "x"\n```\n%%\n\nvisible\n'
+    assert [ln for ln in strip_comments(note).split("\n") if ln.strip()] == [
+        'Format dates with `"%%Y"` in strftime.', "visible"]

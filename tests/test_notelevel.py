@@ -132,8 +132,11 @@ def test_a_namespaced_page_is_named_by_its_last_part():
 
     chunks = [Chunk("pages/recipes___Dal Makhani.md", 1, 1, "bullet", "Soak the beans overnight", "recipes/Dal Makhani",
                     [], [], [], None, 0)]
+    chunks.append(Chunk("Client-Server.md", 1, 1, "paragraph", "Clients ask, servers answer", "Client/Server",
+                        [], [], [], None, 0))
     names = NoteNames.build(chunks, {})
     assert names.named_exactly("Dal Makhani") == {"pages/recipes___Dal Makhani.md"}
+    assert names.named_exactly("Server") == frozenset()  # a title with a slash is no namespace
 
 
 def _same_names(tmp_path):

@@ -195,4 +195,9 @@ def test_a_day_named_in_a_question_moves_by_whole_days():
     assert shift_day("what did I do yesterday?", -1, monday) == "what did I do on 2026-11-28?"
     assert shift_day("what did I do last week?", 1, monday) is None  # not one day
     assert shift_day("cells", 1, monday) is None
+    assert shift_day("what did I do on 3 March and 5 March?", -1, monday) is None  # two days
+    assert shift_day("after:2025-01-01 what did I do on 14 March?", -1, monday) == \
+        "after:2025-01-01 what did I do on 13 March?"  # a filter's date stays
+    assert days("was it last Friday I paid the plumber?", monday) == {"2026-11-27"}  # "I" is no name
+    assert days("what was due on Friday?", monday) == {"2026-11-27"}  # looks back
 

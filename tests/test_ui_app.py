@@ -90,7 +90,8 @@ def test_a_port_in_use_is_a_clear_error_and_starts_nothing(built, embedder, monk
     r = CliRunner().invoke(__import__("notesqa.cli", fromlist=["main"]).main, ["serve", "--port", "99999"])
     assert r.exit_code == 2 and "65535" in r.output
     # an address that is not this machine's, a name that is no address: said as such
-    for host, says in (("10.255.255.1", "an address of this machine"), ("not-a-host.invalid", "no host name")):
+    for host, says in (("10.255.255.1", "an address of this machine"), ("not-a-host.invalid", "no host name"),
+                       ("::1", "IPv6 addresses are not supported")):
         try:
             app.check_address(host, 7860)
             raise AssertionError(f"{host} accepted")

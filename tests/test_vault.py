@@ -176,6 +176,10 @@ def test_an_embed_on_its_own_line_inside_a_list_item_or_paragraph_shows_under_it
     build_index(tmp_path, tmp_path / ".index", embedder=fresh())
     hit = NotesIndex.open(tmp_path / ".index", embedder=fresh()).search("learned today from my rule", k=1)[0]
     assert hit.path == "Daily.md" and "Review a card just before you would forget it." in hit.text
+    # after a blank line too (a later paragraph of the item); an item that is only an embed is that text
+    write(tmp_path / "Log.md", "- From the book:\n\n  ![[SR#^sr-rule]]\n- ![[SR#^sr-rule]]\n")
+    units = Vault(tmp_path, ["SR.md", "Log.md"]).parse("Log.md", (tmp_path / "Log.md").read_text()).units
+    assert [(u.text[:12], u.depth) for u in units] == [("From the boo", 1), ("Review a car", 2), ("Review a car", 1)]
 
 
 def test_logseq_with_windows_line_endings(tmp_path):
@@ -249,3 +253,19 @@ def test_a_note_the_vaults_settings_exclude_is_not_indexed_but_shows_where_embed
     idx = NotesIndex.open(tmp_path / "index", embedder=fresh())
     assert {c.path for c in idx.chunks} == {"FAQ.md"}
     assert any(c.text == "Refunds within 30 days of purchase." and c.origin for c in idx.chunks)
+    # an edit of the excluded note is a change of the note that shows it, for status and the next build
+    import os
+    import time
+
+    from notesqa.status import changes_since_build
+    from notesqa.store import read_manifest
+
+    write(notes / "Archive" / "Policy.md", "# Policy\n\nRefunds within 60 days of purchase. ^refund\n")
+    later = read_manifest(tmp_path / "index")[1].scanned_at_ns + 10**6  # edited a moment after the build
+    os.utime(notes / "Archive" / "Policy.md", ns=(later, later))
+    assert changes_since_build(notes, read_manifest(tmp_path / "index")[1], tmp_path / "index").changed == ("FAQ.md",)
+    time.sleep(0.01)
+    build_index(notes, tmp_path / "index", embedder=fresh())
+    idx = NotesIndex.open(tmp_path / "index", embedder=fresh())
+    assert any(c.text == "Refunds within 60 days of purchase." for c in idx.chunks)
+    assert changes_since_build(notes, read_manifest(tmp_path / "index")[1], tmp_path / "index").changed == ()

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from .query import FILTER, YEAR, shift_day
+from .query import FILTER, YEAR, days, shift_day
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -91,7 +91,7 @@ def standalone(question: str, previous: str | None) -> str:
     question = " ".join(question.split())
     if not previous or not is_followup(question):
         return question
-    shift = _DAY_SHIFT.search(question)
+    shift = _DAY_SHIFT.search(question) if not days(question) else None  # "the day before yesterday" is a day
     moved = shift_day(previous, -1 if shift.group(1).lower() in ("day before", "previous day") else 1) \
         if shift else None
     if moved is not None:  # the day moved, the rest of the follow-up added as any follow-up's is

@@ -329,7 +329,7 @@ def _comment_blocks(text: str) -> str:
             block_at = i
             out.append("")
             continue
-        if fence is None and line.count("%%") % 2:
+        if fence is None and _CODE_SPAN.sub("", line).count("%%") % 2:  # (not a %% in `code`)
             inline_open = not inline_open
         if not inline_open:
             fence = code_fence_after(line, fence)

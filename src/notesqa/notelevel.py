@@ -56,7 +56,8 @@ class NoteNames:
                 stem = posixpath.splitext(posixpath.basename(c.path))[0]
                 aliases = notes[c.path].aliases if c.path in notes else ()
                 # a namespaced page ("recipes/Dal Makhani") is named by its last part too, as Logseq's search finds it
-                short = (c.title.rsplit("/", 1)[1],) if "/" in c.title.strip("/") else ()
+                namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
+                short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
                 leads[c.path] = i

@@ -70,10 +70,13 @@ _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming) (" + "|".join(_WEEKDAYS) + r")"
-    r"(?!\s+(?-i:[A-Z])))\b", re.IGNORECASE)  # (a capital after the weekday, case-sensitively: a name)
+    r"(?!\s+(?-i:[A-Z][a-z])))\b", re.IGNORECASE)  # (a capitalised word after the weekday: a name; "I" is none)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 _AHEAD = re.compile(r"\b(due|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
                     re.IGNORECASE)
+
+
+_PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
@@ -81,7 +84,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?")."""
     today = today or date.today()
-    ahead = _AHEAD.search(text) is not None
+    ahead = _AHEAD.search(text) is not None and _PAST.search(text) is None
     out: set[date] = set()
     for m in _RELATIVE.finditer(text):
         out.update(_relative_span(m, today, ahead))
@@ -140,7 +143,11 @@ def shift_day(text: str, by: int, today: date | None = None) -> str | None:
     """text with the one day it names moved by `by` days ("what did I do on 14 November?", -1 -> "... on
     13 November?"; "yesterday" -> the day before's date), or None if it names no single day."""
     today = today or date.today()
-    m = _DAYS.search(text)
+    plain = FILTER.sub(lambda f: " " * len(f.group(0)), text)  # a filter's date is not the question's day
+    named = list(_DAYS.finditer(plain))
+    if len(named) > 1 or named and _RELATIVE.search(plain):
+        return None
+    m = named[0] if named else None
     if m is not None:
         g = m.groups()
         year, month, day = (g[0], g[1], g[2]) if g[0] else (g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]) \
@@ -151,8 +158,8 @@ def shift_day(text: str, by: int, today: date | None = None) -> str | None:
             return None
         said = moved.isoformat() if g[0] else f"{moved.day} {moved.strftime('%B')}" + (f" {moved.year}" if year else "")
         return text[:m.start()] + said + text[m.end():]
-    found = relative_days(text, today)
-    m = _RELATIVE.search(text)
+    found = relative_days(plain, today)
+    m = _RELATIVE.search(plain)
     if len(found) != 1 or m is None:
         return None
     moved = date.fromisoformat(next(iter(found))) + timedelta(days=by)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import FOLDER, discover_notes, folder_prefix
+from .notefiles import FOLDER, discover_notes, folder_prefix, without_obsidian_exclusions
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -106,6 +106,19 @@ def pending(changes: Changes, manifest: Manifest) -> bool:
     return bool(changes.changed or changes.deleted or set(changes.new) - known_bad)
 
 
+def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -> list[str]:
+    """Indexed notes that show (embed) a note the vault's settings exclude, edited since the build: not
+    indexed itself, it changes what they show."""
+    edited: set[str] = set()
+    for path in excluded if manifest.scanned_at_ns else ():  # (an index that did not record its scan time)
+        try:
+            if path.stat().st_mtime_ns > manifest.scanned_at_ns:
+                edited.add(path.relative_to(notes_dir).as_posix())
+        except OSError:
+            continue
+    return sorted(rel for rel, entry in manifest.notes.items() if edited.intersection(entry.deps)) if edited else []
+
+
 def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = None) -> Changes:
     """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
 
@@ -114,10 +127,11 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     """
     notes_dir = Path(notes_dir)
     prev, skipped = manifest.notes, manifest.skipped
-    files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [])
+    files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [], obsidian_settings=False)
+    files, excluded = without_obsidian_exclusions(notes_dir, files, problems)
     # a folder that cannot be listed: its notes are not known to be gone (a build keeps them)
     unlisted = tuple(folder_prefix(p.path) for p in problems if p.kind == FOLDER)
-    new, changed, seen = [], [], set()
+    new, changed, seen = [], list(_showing_edited(notes_dir, excluded, manifest)), set()
     for path in files:
         rel = path.relative_to(notes_dir).as_posix()
         seen.add(rel)
@@ -134,7 +148,7 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
         old = prev.get(rel)
         if old is None:
             new.append(rel)
-        elif rel in skipped or (old.mtime_ns, old.size) != now:
+        elif (rel in skipped or (old.mtime_ns, old.size) != now) and rel not in changed:
             changed.append(rel)
     deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
     return Changes(tuple(new), tuple(changed), tuple(deleted))

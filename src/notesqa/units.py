@@ -414,7 +414,10 @@ class Walker:
         got = self.vault.embed(m.group(1) or m.group(2), self.path)
         if got is None:
             return False  # read as a link to it (rendering it says it was not found)
-        self._insert(got, where, *self.enclosing())
+        # a later paragraph of a list item (after a blank line) is under the item; its first one is the item
+        under_item = bool(self.containers and self.containers[-1] == "li" and self.items
+                          and self.items[-1]["unit"] is not None)
+        self._insert(got, where, *self.enclosing(), deeper=int(under_item))
         self.last_para = None
         return True
 

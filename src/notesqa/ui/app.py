@@ -239,6 +239,9 @@ def check_address(host: str, port: int) -> None:
     except (socket.gaierror, UnicodeError) as exc:
         raise ServeError(f"Cannot serve on {host!r}: it is no host name or address known here ({exc}). Pass "
                          "--host with an address of this machine (127.0.0.1, the default, or 0.0.0.0).") from None
+    if family == socket.AF_INET6:  # Gradio builds its own URL from the host, which an IPv6 address breaks
+        raise ServeError(f"Cannot serve on {host}: IPv6 addresses are not supported; pass --host 127.0.0.1 "
+                         "(the default) or 0.0.0.0.")
     with socket.socket(family, kind) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -270,8 +273,8 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
                     theme=gr.themes.Soft(), prevent_thread_lock=True,
                     app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
-    except OSError:  # taken between the check and the launch
-        raise ServeError(_port_in_use(host, port)) from None
+    except OSError as exc:  # taken between the check and the launch, or another trouble starting
+        raise ServeError(f"Could not serve on {host}:{port} ({exc}). {_port_in_use(host, port)}") from None
     watcher = None
     if watch:  # only once serving: a failed start leaves nothing running
         watcher = NotesWatcher(service)
