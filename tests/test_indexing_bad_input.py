@@ -361,7 +361,17 @@ def _unreadable(kind: str, path: Path, monkeypatch) -> None:
             f.write("* an edit the parser fails on\n")
 
 
-@pytest.mark.parametrize("kind", ["permission", "binary", "too large", "empty", "dangling symlink", "parse error"])
+def test_a_note_emptied_is_no_longer_found(folder, tmp_path):
+    # a person clears a note so that what it said is no longer found: its old text is not kept
+    note = write(folder / "alice.md", "# Alice\n\n* wants to move team, keep it quiet\n")
+    build(folder, tmp_path)
+    note.write_text("")
+    r = build(folder, tmp_path)
+    assert problems(r)["alice.md"] == ("skipped", "empty file; what it held before is no longer indexed")
+    assert r.kept == 0 and "alice.md" not in indexed_paths(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["permission", "binary", "too large", "dangling symlink", "parse error"])
 def test_indexed_note_that_becomes_unusable_keeps_its_chunks(folder, tmp_path, monkeypatch, kind):
     note = write(folder / "keynote.md", "# Keynote\n\n* Cell based architecture limits the blast radius\n")
     first = build(folder, tmp_path)

@@ -25,7 +25,7 @@ from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, No
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
-from .notefiles import (FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
+from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_obsidian_exclusions)
 from .vault import MISSING, Vault
 from .wording import counted
@@ -435,10 +435,13 @@ class _Scan:
         self.chunks.extend(self.prev.chunks_of(rel))
 
     def _skip(self, rel: str, problem: Problem, st) -> None:
-        """An unusable file: keep what the index had for it, if anything; remember its stat."""
+        """An unusable file: keep what the index had for it, if anything (not for a note emptied: its
+        text is gone on purpose, as a person clears what should no longer be found); remember its stat."""
         self.skipped[rel] = SkippedEntry(st.st_mtime_ns if st is not None else None,
                                          st.st_size if st is not None else None, problem.reason)
-        if self.prev.has(rel):
+        if problem.kind == EMPTY and self.prev.has(rel):
+            problem = replace(problem, reason=f"{problem.reason}; what it held before is no longer indexed")
+        elif self.prev.has(rel):
             problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
             self._keep(rel, self.prev.notes[rel])
             self.report.kept += 1

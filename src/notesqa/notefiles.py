@@ -18,7 +18,7 @@ from .wording import counted
 # --------------------------------------------------------------------------- problems
 
 
-FOLDER, GONE = "folder", "gone"  # Problem.kind
+FOLDER, GONE, EMPTY = "folder", "gone", "empty"  # Problem.kind
 EXCLUDED = "excluded"  # Problem.action for notes a vault's settings leave out (not "skipped": nothing is wrong)
 
 
@@ -29,7 +29,7 @@ class Problem:
     path: str
     action: str  # "skipped", "repaired" or EXCLUDED
     reason: str
-    kind: str = ""  # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read
+    kind: str = ""  # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read; EMPTY
 
     def __str__(self) -> str:
         return f"{self.action} {self.path}: {self.reason}"
@@ -305,9 +305,9 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
         return None, Problem(rel, "skipped", f"too large ({len(data) / 1e6:.1f} MB > {MAX_NOTE_BYTES / 1e6:.0f} MB)")
     text, note = decode_note(data)
     if text is None:
-        return None, Problem(rel, "skipped", note or "unreadable")
+        return None, Problem(rel, "skipped", note or "unreadable", EMPTY if note == "empty file" else "")
     if not text.strip():
-        return None, Problem(rel, "skipped", "empty note")
+        return None, Problem(rel, "skipped", "empty note", EMPTY)
     return text, Problem(rel, "repaired", note) if note else None
 
 
