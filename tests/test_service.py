@@ -217,3 +217,17 @@ def test_a_weak_best_hit_comes_with_the_message_every_front_end_gives(svc, monke
     monkeypatch.setattr(hits, "WEAK_SCORE", 2.0)  # every score is below it
     out = svc.search("shuffle sharding customers cells", k=2)
     assert out["hits"] and out["message"] == hits.WEAK_MATCH
+
+
+def test_an_indexed_note_that_cannot_be_read_now_is_said_so(tmp_path, built, embedder):
+    from notesqa import NoteUnreadableError
+    from notesqa.http_api import status_code
+
+    notes, index, _ = built
+    (notes / "cooking" / "2024-02-01-bread.md").write_bytes(b"\x00\x01 not text any more")
+    svc = NotesService(notes, index, embedder=embedder)
+    svc.refresh()  # its previous version stays in the index
+    with pytest.raises(NoteUnreadableError, match="cannot be read now: binary file"):
+        svc.read_note("cooking/2024-02-01-bread.md")
+    assert status_code(NoteUnreadableError("x")) == 422
+

@@ -34,6 +34,7 @@ from .errors import (  # noqa: E402 - light, no heavy imports
     NoteNotFoundError,
     NotesFolderError,
     NotesQAError,
+    NoteUnreadableError,
     QueryError,
 )
 
@@ -57,6 +58,7 @@ __all__ = [
     "QueryError",
     "ArgumentError",
     "NoteNotFoundError",
+    "NoteUnreadableError",
     "__version__",
 ]
 

@@ -55,3 +55,8 @@ class NoteNotFoundError(NotesQAError):
 
 class ServeError(NotesQAError):
     """The chat could not start serving (the port is taken, the host cannot be used)."""
+
+
+class NoteUnreadableError(NotesQAError):
+    """An indexed note whose file cannot be read now (binary, too large, no permission): its indexed text
+    is kept, but its source cannot be shown."""

@@ -34,6 +34,7 @@ from .errors import (
     NoteNotFoundError,
     NotesFolderError,
     NotesQAError,
+    NoteUnreadableError,
     QueryError,
 )
 from .service import no_index_hint
@@ -55,6 +56,8 @@ def status_code(exc: NotesQAError) -> int:
         return 404
     if isinstance(exc, BuildLockedError):
         return 409
+    if isinstance(exc, NoteUnreadableError):
+        return 422  # the note is known, its file cannot be read now
     if isinstance(exc, IndexWriteError):
         return 507  # the folder could not take the new index: disk full, no permission
     if isinstance(exc, (IndexNotFoundError, IndexCorruptError, IndexVersionError, ModelMismatchError,

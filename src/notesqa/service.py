@@ -24,7 +24,8 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError
+from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
+                     NoteUnreadableError)
 from .config import K_MAX
 from .notefiles import inside_notes
 
@@ -324,7 +325,8 @@ class NotesService:
         full = self.resolve_note(path)
         text, problem = read_note(full, path)
         if text is None:
-            raise NotesQAError(f"{path} cannot be read: {problem.reason if problem else 'unreadable'}.")
+            raise NoteUnreadableError(f"{path} cannot be read now: {problem.reason if problem else 'unreadable'} "
+                                      "(the index keeps its last readable version).")
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -380,7 +382,8 @@ class NotesService:
         full = self.resolve_note(path)
         text, problem = read_note(full, path)
         if text is None:
-            raise NotesQAError(f"{path} cannot be read: {problem.reason if problem else 'unreadable'}.")
+            raise NoteUnreadableError(f"{path} cannot be read now: {problem.reason if problem else 'unreadable'} "
+                                      "(the index keeps its last readable version).")
         return text
 
     def call(self, op: str, args: Mapping | None = None, **validate_kw) -> dict:
