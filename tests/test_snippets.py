@@ -372,3 +372,11 @@ def test_prose_under_a_bullet_is_shown_under_it():
     assert to_hit(tree, snip).text == ("Bake day, following the recipe:\n  type: recipe (embedded from r)\n"
                                        "  - 500 g flour\n- Loaf was good")
 
+
+
+def test_a_code_hit_showing_its_one_sentence_intro_is_not_followed_by_that_intro_as_a_hit():
+    chunks = [_chunk("run.md", 0, "Use this for maintenance:", kind="paragraph"),
+              _chunk("run.md", 1, "Use this for maintenance:\npatronictl switchover", kind="code"),
+              _chunk("run.md", 2, "Apps reconnect within 10 seconds.", kind="paragraph")]
+    tree = NoteTree.build(chunks)
+    assert [s.root for s in select(tree, _ranked((1, 0.9), (0, 0.8), (2, 0.7)), 5, 600, None, {})] == [1, 2]

@@ -113,9 +113,19 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     if len(out) >= k:
         return False
     root, follow = _from_paragraph_start(tree, row, _room(budget, after + len(out)), shown)
-    shown |= {root, *follow}
+    shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
     return True
+
+
+def _intro_shown(tree: NoteTree, row: int) -> tuple[int, ...]:
+    """The unit a code hit shows whole at its top (its one-sentence intro, "Use this for maintenance:"):
+    not to be shown again as a hit of its own."""
+    c = tree.chunks[row]
+    start, _ = tree.rows[c.path]
+    if c.kind != "code" or row <= start or code_after(tree.chunks[row - 1], c) is None:
+        return ()
+    return (row - 1,) if c.text.partition("\n")[0].strip() == tree.chunks[row - 1].text.strip() else ()
 
 
 def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate], k: int, budget: int | None,
