@@ -183,3 +183,9 @@ def test_an_excalidraw_drawing_is_the_words_written_in_it():
     # a note that only mentions the plugin is a note
     assert [u.text for u in parse_note("---\ntags: [x]\n---\nexcalidraw-plugin: is great\n", "n.md").units] == \
         ["excalidraw-plugin: is great"]
+
+
+def test_a_generic_type_written_in_prose_is_text_not_html():
+    text = "A List<String> and a List<Integer> are one class at run time. A <b>bold</b> word.\n"
+    assert parse_note(text, "til.md").units[0].text == \
+        "A List<String> and a List<Integer> are one class at run time. A bold word."

@@ -74,6 +74,9 @@ def md_parser():
     return _MD
 
 
+_GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a type's parameter
+
+
 def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     """Plain text of an inline token: link and emphasis markup dropped, HTML dropped.
 
@@ -104,6 +107,8 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append("\n")
         elif t == "image" and not names_its_file(child.content or "", child.attrGet("src") or ""):
             prose.append(child.content or "")  # its alt text, unless that is only its file name
+        elif t == "html_inline" and _GENERIC.fullmatch(child.content) and prose and prose[-1][-1:].isalnum():
+            prose.append(child.content)  # List<String>: a type written in prose, not an HTML tag
     flush()
     return "".join(out)
 
