@@ -166,3 +166,16 @@ def test_a_notes_name_after_another_question_in_the_chat_opens_that_note(tmp_pat
     html, turn = chat.answer("Ideas", [first])
     assert turn.standalone == "Ideas" and "Searched as a follow-up" not in html
     assert {h.path for h in turn.hits[:2]} == {"Personal/Ideas.md", "Work/Ideas.md"}
+
+
+def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "Billing.md", "# Billing\n\nWe invoice monthly through Stripe.\n\nTax is computed by Avalara.\n")
+    write(notes / "Standup.md", "# Standup\n\nShipped the search page.\n\nAvalara sandbox keys expired again.\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    hits = idx.search("which notes mention Avalara?", k=2)
+    assert {h.path for h in hits} == {"Billing.md", "Standup.md"} and all("Avalara" in h.match for h in hits)
+    # a question for the note about it still opens each note from its start
+    assert idx.search("which note covers Avalara?", k=1)[0].match in (
+        "We invoice monthly through Stripe.", "Shipped the search page.")

@@ -373,3 +373,13 @@ _SEEKS_NOTE = re.compile(
 def seeks_note(question: str) -> bool:
     """Does the question ask which note holds something, rather than for the passage itself?"""
     return _SEEKS_NOTE.search(question) is not None
+
+
+# ... for notes that mention or refer to a thing: each note shown where it does, not from its opening
+_SEEKS_MENTION = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)?\s+to|references?|cites?)\b",
+                            re.IGNORECASE)
+
+
+def seeks_mentions(question: str) -> bool:
+    """Does a question for notes ask which notes mention something ("which notes mention Avalara?")?"""
+    return seeks_note(question) and _SEEKS_MENTION.search(question) is not None

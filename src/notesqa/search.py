@@ -21,7 +21,7 @@ from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_note, unmatched
+from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched
 from .snippets import NoteTree
 
 
@@ -204,8 +204,9 @@ class NotesIndex:
             more = k - len(named)
             return named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
                             if more > 0 else [])
-        if seeks_note(text):
-            return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
+        if seeks_note(text):  # each note from its opening, or where it says it ("which notes mention X")
+            leads = {} if seeks_mentions(text) else live.names.leads
+            return snippets.select_notes(tree, leads, ranked, k, budget, min_score, origin)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
 
     @staticmethod
