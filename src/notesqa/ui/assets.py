@@ -4,8 +4,9 @@ CSS = """
 .nq-answer{font-size:0.97em}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
 .nq-text{white-space:pre-wrap}
-.nq-text pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;white-space:pre;
-  overflow-x:auto;margin:4px 0 0;padding:6px 8px;background:rgba(15,23,42,.05);border-radius:4px}
+.nq-text pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
+  white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;padding:6px 8px;background:rgba(15,23,42,.05);
+  border-radius:4px}
 .nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;
   background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
