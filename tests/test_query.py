@@ -201,3 +201,13 @@ def test_a_day_named_in_a_question_moves_by_whole_days():
     assert days("was it last Friday I paid the plumber?", monday) == {"2026-11-27"}  # "I" is no name
     assert days("what was due on Friday?", monday) == {"2026-11-27"}  # looks back
 
+
+
+def test_a_question_asks_how_to_do_something():
+    from notesqa.query import asks_how
+
+    for q in ("how do I restart the billing api?", "How to rotate certs", "what's the command for lag?",
+              "which command lists topics?"):
+        assert asks_how(q), q
+    for q in ("how does sharding work?", "why did it fail?", "what is the plan"):
+        assert not asks_how(q), q

@@ -380,3 +380,12 @@ def test_a_day_named_from_today_lifts_the_note_of_that_day():
               _chunk("journals/yesterday.md", 0, "Bought milk", date=yesterday)]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "what did I buy yesterday?", {}, None, 10)
     assert ranked[0].row == 1 and ranked[0].explain.day_match
+
+
+def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
+    chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
+              _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.47]), "how do I restart the billing api?", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.howto_code and "code for a how-to question" in str(
+        ranked[0].explain)
+    assert fuse(chunks, _dense_only([0.5, 0.47]), "why did the billing api stop?", {}, None, 10)[0].row == 0

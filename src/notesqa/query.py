@@ -383,3 +383,12 @@ _SEEKS_MENTION = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)?\s+to|ref
 def seeks_mentions(question: str) -> bool:
     """Does a question for notes ask which notes mention something ("which notes mention Avalara?")?"""
     return seeks_note(question) and _SEEKS_MENTION.search(question) is not None
+
+
+_ASKS_HOW = re.compile(r"^\s*(?:how\s+(?:do|can|should|would)\s+(?:i|you|we)|how\s+to|(?:what'?s|what\s+is|which|what)"
+                       r"\s+(?:the\s+)?command)\b", re.IGNORECASE)
+
+
+def asks_how(question: str) -> bool:
+    """Does the question ask how to do something ("how do I restart ...?", "what's the command for ...")?"""
+    return _ASKS_HOW.search(question) is not None

@@ -16,7 +16,7 @@ import numpy as np
 
 from .chunking import Chunk, task_days
 from .keywords import tokenize, word_count, word_pairs
-from .query import days, versions, years
+from .query import asks_how, days, versions, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -62,6 +62,9 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 # Live"), where BM25 sees only a bag of words: PHRASE_BONUS times the share of the question's word
 # pairs it holds, each pair weighted by its words' rarity. For ranking only.
 PHRASE_BONUS = 0.05
+# A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
+# are likelier the answer than the prose around them. For ranking only.
+HOWTO_CODE_BONUS = 0.05
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Explanation:
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
     day_match: bool = False  # the question names the day this chunk's note is dated (ranked DAY_BONUS higher)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
+    howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -102,6 +106,8 @@ class Explanation:
             note += f", its note as a whole {self.note_sim:.2f} (+{NOTE_SIM * self.note_sim:.3f})"
         if self.phrase:
             note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
+        if self.howto_code:
+            note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.thin:
@@ -216,13 +222,16 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
+    howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
+        else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
-            + NOTE_SIM * note_sim + PHRASE_BONUS * phrase - ASK_PENALTY * asks - THIN_PENALTY * thin)
+            + NOTE_SIM * note_sim + PHRASE_BONUS * phrase + HOWTO_CODE_BONUS * howto - ASK_PENALTY * asks
+            - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
@@ -233,7 +242,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]))
+                          phrase=float(phrase[j]), howto_code=bool(howto[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
