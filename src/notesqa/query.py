@@ -139,6 +139,16 @@ def _period(which: str, unit: str, today: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
+def _day_of(m: re.Match) -> tuple[str | None, int | str, str]:
+    """(year or None, month, day) of a _DAYS match: 2025-03-14, 14 March (2025), March 14th(, 2025)."""
+    g = m.groups()
+    if g[0]:
+        return g[0], g[1], g[2]
+    if g[3]:
+        return g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]
+    return g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
+
+
 def shift_day(text: str, by: int, today: date | None = None) -> str | None:
     """text with the one day it names moved by `by` days ("what did I do on 14 November?", -1 -> "... on
     13 November?"; "yesterday" -> the day before's date), or None if it names no single day."""
@@ -149,14 +159,13 @@ def shift_day(text: str, by: int, today: date | None = None) -> str | None:
         return None
     m = named[0] if named else None
     if m is not None:
-        g = m.groups()
-        year, month, day = (g[0], g[1], g[2]) if g[0] else (g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]) \
-            if g[3] else (g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7])
+        year, month, day = _day_of(m)
         try:
             moved = date(int(year or today.year), int(month), int(day)) + timedelta(days=by)
         except ValueError:
             return None
-        said = moved.isoformat() if g[0] else f"{moved.day} {moved.strftime('%B')}" + (f" {moved.year}" if year else "")
+        said = moved.isoformat() if m.group(1) else f"{moved.day} {moved.strftime('%B')}" + (
+            f" {moved.year}" if year else "")
         return text[:m.start()] + said + text[m.end():]
     found = relative_days(plain, today)
     m = _RELATIVE.search(plain)
@@ -171,13 +180,7 @@ def days(text: str, today: date | None = None) -> set[str]:
     those it names from today ("yesterday", relative_days)."""
     out: set[str] = relative_days(text, today)
     for m in _DAYS.finditer(text):
-        g = m.groups()
-        if g[0]:
-            year, month, day = g[0], g[1], g[2]
-        elif g[3]:
-            year, month, day = g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]
-        else:
-            year, month, day = g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
+        year, month, day = _day_of(m)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
     return out
