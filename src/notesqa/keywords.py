@@ -130,14 +130,10 @@ def tokenize(text: str) -> list[str]:
     return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
+@lru_cache(maxsize=4096)  # the passages that come back question after question: read once
 def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Each two words that follow each other in text, as the index has them (stemmed, stopwords left
     out, accents stripped): "battery drain", "directory bucket"; a phrase BM25's bag of words misses."""
-    return _pairs(text)
-
-
-@lru_cache(maxsize=4096)  # the passages that come back question after question: read once
-def _pairs(text: str) -> frozenset[tuple[str, str]]:
     low = text.lower() if text.isascii() else _strip_accents(unicodedata.normalize("NFKC", text).casefold())
     words = _stem_all([w for w in _WORD.findall(low) if w not in _DROP])
     return frozenset(zip(words, words[1:]))

@@ -122,10 +122,16 @@ def _intro_shown(tree: NoteTree, row: int) -> tuple[int, ...]:
     """The unit a code hit shows whole at its top (its one-sentence intro, "Use this for maintenance:"):
     not to be shown again as a hit of its own."""
     c = tree.chunks[row]
-    start, _ = tree.rows[c.path]
-    if c.kind != "code" or row <= start or code_after(tree.chunks[row - 1], c) is None:
+    if c.kind != "code" or _introduced(tree, row) is None:
         return ()
     return (row - 1,) if c.text.partition("\n")[0].strip() == tree.chunks[row - 1].text.strip() else ()
+
+
+def _introduced(tree: NoteTree, row: int) -> str | None:
+    """The code of the code chunk at row after the sentence that introduces it (code_after), or None when
+    the unit before it in its note does not introduce it."""
+    start, _ = tree.rows[tree.chunks[row].path]
+    return code_after(tree.chunks[row - 1], tree.chunks[row]) if row > start else None
 
 
 def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate], k: int, budget: int | None,
@@ -191,10 +197,8 @@ def _title_of(tree: NoteTree, path: str) -> str:
 
 def _own_code(tree: NoteTree, row: int) -> str:
     """The code of a code chunk shown as a hit: its text after its introducing sentence, if any."""
-    c = tree.chunks[row]
-    start, _ = tree.rows[c.path]
-    after_intro = code_after(tree.chunks[row - 1], c) if row > start else None
-    return c.text if after_intro is None else after_intro
+    after_intro = _introduced(tree, row)
+    return tree.chunks[row].text if after_intro is None else after_intro
 
 
 def _room(budget: int | None, position: int) -> int:

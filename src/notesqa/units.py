@@ -365,7 +365,7 @@ class Walker:
             self.inline.take_ids()
             return
         thin = _only_link(inline)
-        if self.containers and self.containers[-1] == "li" and self.items:
+        if self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             kind = "quote" if "blockquote" in self.containers else "paragraph"
@@ -375,9 +375,8 @@ class Walker:
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
-        under_item = bool(self.containers and self.containers[-1] == "li" and self.items)
         for i, got in embeds.items():
-            self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(under_item))
+            self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
 
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
@@ -420,11 +419,14 @@ class Walker:
         if got is None:
             return False  # read as a link to it (rendering it says it was not found)
         # a later paragraph of a list item (after a blank line) is under the item; its first one is the item
-        under_item = bool(self.containers and self.containers[-1] == "li" and self.items
-                          and self.items[-1]["unit"] is not None)
+        under_item = self._in_item() and self.items[-1]["unit"] is not None
         self._insert(got, where, *self.enclosing(), deeper=int(under_item))
         self.last_para = None
         return True
+
+    def _in_item(self) -> bool:
+        """Is the current block a list item's own (not a quote or a list inside it)?"""
+        return bool(self.containers and self.containers[-1] == "li" and self.items)
 
     def _line_embeds(self, inline) -> dict[int, "Embedded"]:
         """The later lines of a paragraph or list item that are only an embed ("- Learned today:" then

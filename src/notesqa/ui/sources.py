@@ -13,7 +13,7 @@ import logging
 import posixpath
 import re
 
-from ..errors import NotesQAError
+from ..errors import NotesQAError, NoteUnreadableError
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs
 from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fields, outside_code
@@ -55,7 +55,7 @@ class SourceView:
         full = self.service.resolve_note(path)
         text, problem = read_note(full, path)
         if text is None:
-            raise NotesQAError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
+            raise NoteUnreadableError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
         title = self.service.note_title(path)
         line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
