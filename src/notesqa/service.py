@@ -319,14 +319,8 @@ class NotesService:
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
         """The passage around line (context lines each side), or the whole note if small."""
-        from .notefiles import read_note
-
         context = CONTEXT_DEFAULT if context is None else int(context)
-        full = self.resolve_note(path)
-        text, problem = read_note(full, path)
-        if text is None:
-            raise NoteUnreadableError(f"{path} cannot be read now: {problem.reason if problem else 'unreadable'} "
-                                      "(the index keeps its last readable version).")
+        text = self.note_text(path)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -376,7 +370,7 @@ class NotesService:
         return entry.title if entry is not None and entry.title else path
 
     def note_text(self, path: str) -> str:
-        """A whole indexed note's text, with the same checks as read_note."""
+        """A whole indexed note's text (its path checked: resolve_note), as read_note reads it."""
         from .notefiles import read_note
 
         full = self.resolve_note(path)
