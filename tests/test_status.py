@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 
 from click.testing import CliRunner
@@ -138,6 +139,20 @@ def test_status_lists_new_changed_and_deleted_notes(built, embedder):
     assert "1 new, 1 changed, 1 deleted" in out and "notesqa index" in out
     build_index(notes, index, embedder=embedder)
     assert not changes_since_build(notes, store.read_manifest(index)[1], index) and not needs_build(notes, index)
+
+
+def test_a_note_touched_but_not_edited_is_unchanged(built):
+    # a sync or a checkout gives notes new mtimes: the same text is the same note; an edit of the same size is not
+    notes, index, _ = built
+    note = notes / "aws-2024.md"
+    later = note.stat().st_mtime_ns + 5_000_000_000
+    os.utime(note, ns=(later, later))
+    assert json.loads(cli_status(notes, index, "--json"))["changes"]["changed"] == []
+    assert not needs_build(notes, index)
+    text = note.read_text()
+    note.write_text(text.replace("a", "b", 1))
+    os.utime(note, ns=(later + 10**9, later + 10**9))
+    assert json.loads(cli_status(notes, index, "--json"))["changes"]["changed"] == ["aws-2024.md"]
 
 
 def test_skipped_files_are_not_reported_new_until_they_change(built, embedder):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import FOLDER, discover_notes, folder_prefix, without_obsidian_exclusions
+from .notefiles import FOLDER, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -119,8 +119,20 @@ def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -
     return sorted(rel for rel, entry in manifest.notes.items() if edited.intersection(entry.deps)) if edited else []
 
 
+def _edited(path: Path, rel: str, old, st) -> bool:
+    """Has a note changed since the build: its size, or its mtime and its text (a note touched by a sync
+    or a checkout is the same note)?"""
+    if (old.mtime_ns, old.size) == (st.st_mtime_ns, st.st_size):
+        return False
+    if old.size != st.st_size or not old.sha256:
+        return True
+    text, _ = read_note(path, rel)
+    return text is None or file_sha(text) != old.sha256
+
+
 def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = None) -> Changes:
-    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan).
+    """Notes new, changed or deleted since the index was built (a cheap size/mtime scan; a note of the
+    same size is read to tell a touched note, from a sync or a checkout, from an edited one).
 
     Files skipped as bad input at the build are reported only once they change again
     (as "changed" if an earlier version of them is indexed, else as "new").
@@ -148,7 +160,7 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
         old = prev.get(rel)
         if old is None:
             new.append(rel)
-        elif (rel in skipped or (old.mtime_ns, old.size) != now) and rel not in changed:
+        elif rel not in changed and (rel in skipped or _edited(path, rel, old, st)):
             changed.append(rel)
     deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
     return Changes(tuple(new), tuple(changed), tuple(deleted))
