@@ -11,6 +11,7 @@ from notesqa.query import (
     FILTER,
     TOP_LEVEL,
     Filters,
+    asks_overdue,
     days,
     filter_mask,
     merge_filters,
@@ -127,6 +128,30 @@ def test_days_are_the_days_a_question_names():
     # not the end of a time or a number
     assert days("standup at 10:30 March 3rd") == {"03-03"} and days("call at 9:15 Jan 4") == {"01-04"}
     assert days("0.3 march 2025") == set()
+
+
+def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
+    monday = date(2026, 11, 30)
+
+    def span(q):
+        found = sorted(days(q, monday))
+        return (found[0], found[-1]) if found else None
+    assert span("what did I do in October?") == ("2026-10-01", "2026-10-31")
+    assert span("what did I do in December?") == ("2025-12-01", "2025-12-31")  # the last one
+    assert span("what is due in December?") == span("deadlines in Dec") == ("2026-12-01", "2026-12-31")
+    assert span("what did I note during November?") == ("2026-11-01", "2026-11-30")  # this one counts
+    assert span("in december 2024") == ("2024-12-01", "2024-12-31") and span("next March") == ("2027-03-01", "2027-03-31")
+    assert span("trips last February") == ("2026-02-01", "2026-02-28")
+    # "may" and "march" are words too; a month not after a preposition names no days
+    assert span("what did I do in may") is None and span("what did I do in May") == ("2026-05-01", "2026-05-31")
+    assert span("I will march in line") is None and span("the October outage") is None
+
+
+def test_overdue_is_asked_in_a_few_ways():
+    for q in ("what's overdue?", "which tasks are past due", "anything past its deadline?", "deadlines I missed"):
+        assert asks_overdue(q), q
+    for q in ("what is due on Friday?", "I was late to the standup", "the deadline is Friday"):
+        assert not asks_overdue(q), q
 
 
 def test_days_named_from_today_are_counted_back_from_it():

@@ -358,7 +358,7 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
         ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.5]), question, {}, None, 10)
         assert ranked[0].row == 1 and ranked[0].explain.day_match, question
         assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.45 + DAY_BONUS + (0.08 if "2025" in question else 0))
-        assert "its note's day" in str(ranked[0].explain)
+        assert "of the day asked" in str(ranked[0].explain)
     assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.5] * 3), "13 March", {}, None, 10))
     # text embedded in the day's note from another note is that note's, not the day's
     copy = [_chunk("daily/2025-03-14.md", 0, "Bake day:", date="2025-03-14"),
@@ -380,6 +380,32 @@ def test_a_day_named_from_today_lifts_the_note_of_that_day():
               _chunk("journals/yesterday.md", 0, "Bought milk", date=yesterday)]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "what did I buy yesterday?", {}, None, 10)
     assert ranked[0].row == 1 and ranked[0].explain.day_match
+
+
+def test_the_passages_of_the_day_asked_are_candidates_whatever_their_words():
+    # a task's words rarely say "due": with a pool of 1, only the day brings it in
+    chunks = [_chunk("notes.md", 0, "What is due this week, a checklist"),
+              _chunk("billing.md", 0, "TODO Write the reconciliation report\nDEADLINE: <2025-12-11 Thu>"),
+              _chunk("car.md", 0, "TODO Book the MOT\nDEADLINE: <2025-12-12 Fri>")]
+    ranked = fuse(chunks, _dense_only([0.3, 0.1, 0.1]), "what is due on 11 December?", {}, None, pool=1)
+    assert [(c.row, c.explain.day_match) for c in ranked] == [(1, True), (0, False)]
+    # a filter still holds
+    mask = np.array([True, False, True])
+    assert [c.row for c in fuse(chunks, _dense_only([0.6, 0.1, 0.1]), "what is due on 11 December?", {}, mask, 1)] == [0]
+
+
+def test_overdue_asks_for_the_open_tasks_past_their_day():
+    past, ahead = (date.today() - timedelta(days=3)).isoformat(), (date.today() + timedelta(days=3)).isoformat()
+    chunks = [_chunk("a.md", 0, f"TODO Send the invoice\nSCHEDULED: <{past} Mon>"),
+              _chunk("a.md", 1, f"DONE Book flights\nDEADLINE: <{past} Mon>"),
+              _chunk("a.md", 2, f"LATER Renew passport\nDEADLINE: <{ahead} Mon>"),
+              _chunk("b.md", 0, f"\u2610 Pay the plumber \U0001f4c5 {past}"),
+              _chunk("b.md", 1, "Overdue library books are fined"),
+              _chunk("b.md", 2, "NOW Draft the plan")]
+    ranked = fuse(chunks, _dense_only([0.1, 0.1, 0.1, 0.1, 0.4, 0.1]), "what's overdue?", {}, None, pool=2)
+    assert sorted(c.row for c in ranked if c.explain.day_match) == [0, 3]
+    assert {c.row for c in ranked[:2]} == {0, 3}
+    assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.1] * 6), "what is due?", {}, None, 10))
 
 
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():

@@ -62,6 +62,15 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
+_OPEN = ("TODO", "DOING", "NOW", "LATER", "WAITING", "WAIT", "IN-PROGRESS")
+
+
+def open_task(text: str) -> bool:
+    """Is text a task not yet done or cancelled (Logseq's TODO, LATER, NOW, ...; an unticked "- [ ]")?"""
+    marker = _LOGSEQ_TASK.match(text)
+    return marker.group(1) in _OPEN if marker else text[:1] == TASK_OPEN
+
+
 def has_words(text: str) -> bool:
     """False for a text of only punctuation, symbols or emoji ("." or "???"): it says nothing."""
     return _WORDY.search(text) is not None

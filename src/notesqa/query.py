@@ -72,11 +72,16 @@ _RELATIVE = re.compile(
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming) (" + "|".join(_WEEKDAYS) + r")"
     r"(?!\s+(?-i:[A-Z][a-z])))\b", re.IGNORECASE)  # (a capitalised word after the weekday: a name; "I" is none)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
-_AHEAD = re.compile(r"\b(due|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
+_AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
                     re.IGNORECASE)
 
 
 _PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
+# a month: "in December", "during October 2025", "this March"; "may" and "march" only as names ("in May")
+_IN_MONTH = re.compile(r"\b(in|during|for|this|last|next|coming|since|until|through|throughout)\s+"
+                       r"(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))\b"
+                       r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
@@ -88,7 +93,24 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     out: set[date] = set()
     for m in _RELATIVE.finditer(text):
         out.update(_relative_span(m, today, ahead))
+    for m in _IN_MONTH.finditer(text):
+        when = m.group(1).lower()
+        out.update(_month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today,
+                          when in ("next", "coming") or ahead and when != "last"))
     return {d.isoformat() for d in out}
+
+
+def _month(month: int, year: str | None, today: date, ahead: bool) -> list[date]:
+    """The days of a month the question names: of its year, or without one the last such month up to
+    this one (this month's too), or the coming one when the question looks ahead."""
+    if year:
+        y = int(year)
+    elif ahead:
+        y = today.year if month >= today.month else today.year + 1
+    else:
+        y = today.year if month <= today.month else today.year - 1
+    first = date(y, month, 1)
+    return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
 
 
 def _count(word: str) -> int:
@@ -184,6 +206,16 @@ def days(text: str, today: date | None = None) -> set[str]:
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
     return out
+
+
+# open tasks past their day: "what's overdue?", "which tasks are past due?", "what deadlines did I miss?"
+_OVERDUE = re.compile(r"\b(overdue|past[- ]due|past (?:its|their|the) (?:deadlines?|due dates?)|late tasks?|"
+                      r"missed (?:the |my |a )?deadlines?|deadlines? (?:I|we) (?:missed|have missed))\b", re.IGNORECASE)
+
+
+def asks_overdue(text: str) -> bool:
+    """Does the question ask for open tasks past the day they were set for ("what's overdue?")?"""
+    return _OVERDUE.search(text) is not None
 
 
 def years(text: str) -> set[str]:

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .chunking import Chunk, task_days
+from .chunking import Chunk
+from .dated import Days
 from .keywords import tokenize, word_count, word_pairs
-from .query import asks_how, days, versions, years
+from .query import asks_how, asks_overdue, days, versions, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -34,7 +35,8 @@ POOL = 100  # candidates fetched from each side before fusion
 # hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
 # The same, more, for a note dated the day the question names ("what did I write on 2025-03-14?", "on
-# 12 March"): a daily note is about its day, whatever its words, and the question has few others.
+# 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
+# a daily note is about its day, whatever its words, and the question has few others (dated.py).
 DAY_BONUS = 0.3
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
@@ -85,7 +87,7 @@ class Explanation:
     asks: bool = False  # the passage asks a question rather than answering one
     thin: bool = False  # the passage is only a link or a picture, or a few words
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
-    day_match: bool = False  # the question names the day this chunk's note is dated (ranked DAY_BONUS higher)
+    day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
 
@@ -95,7 +97,7 @@ class Explanation:
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
         dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
         if self.day_match:
-            dated += f", its note's day +{DAY_BONUS:.2f} to rank"
+            dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
         if self.version_match:
             dated += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
@@ -197,9 +199,10 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
-         pool: int) -> list[Candidate]:
-    """The pool best of each side (among the chunks mask lets through), ranked by their fused score
-    plus the year's and the note-level evidence, best first. named: notes the question names (NoteNames.named)."""
+         pool: int, dated: Days | None = None) -> list[Candidate]:
+    """The pool best of each side (among the chunks mask lets through), and of the passages of a day the
+    question names (dated: the index's Days), ranked by their fused score plus the year's and the
+    note-level evidence, best first. named: notes the question names (NoteNames.named)."""
     # keyword side: the chunk's share of the question's words, plus a little of its section's
     kw_side = keyword_share(scores.keyword, scores.keyword_ceiling, clip=False)
     if scores.section is not None:
@@ -207,7 +210,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     valid = np.ones(len(chunks), dtype=bool) if mask is None else mask
     d_top = _top(np.nan_to_num(scores.dense, nan=-1.0), valid & ~np.isnan(scores.dense), pool)
     k_top = _top(kw_side, valid & (kw_side > 0), pool)
-    cand = np.unique(np.concatenate([d_top, k_top]))
+    of_day = _of_day(dated if dated is not None else Days(chunks), text)
+    day_top = _top(np.nan_to_num(scores.dense, nan=-1.0)[of_day], valid[of_day], pool)
+    cand = np.unique(np.concatenate([d_top, k_top, of_day[day_top]]))
     if len(cand) == 0:
         return []
     dense = scores.dense[cand]
@@ -216,7 +221,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
-    day = _day_match(chunks, cand, days(text))
+    day = np.isin(cand, of_day)
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
@@ -262,17 +267,12 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     return _names(chunks, cand, years(text), years, by_date=True)
 
 
-def _day_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str]) -> np.ndarray:
-    """For each candidate: is its note dated a day the question names (query.days: with or without a year),
-    or is it a task set for that day (chunking.task_days)? A copy of text embedded from another note
-    is not of its note's day: its hit goes to that note."""
-    out = np.zeros(len(cand), dtype=bool)
-    if asked:
-        for j, cid in enumerate(cand):
-            c = chunks[int(cid)]
-            dates = ({c.date[:10]} if c.date and len(c.date) >= 10 and not c.origin else set()) | task_days(c.text)
-            out[j] = any(d in asked or d[5:] in asked for d in dates)
-    return out
+def _of_day(dated: Days, text: str) -> np.ndarray:
+    """The rows of the passages of the days the question names (query.days: with or without a year):
+    its note is dated that day or it is a task set for it; for "what's overdue?", the open tasks set
+    for a day before today."""
+    rows = dated.rows(days(text))
+    return np.union1d(rows, dated.overdue()) if asks_overdue(text) else rows
 
 
 PHRASE_READ = 40  # candidates read for the question's word pairs: the best by match (the bonus is small)
