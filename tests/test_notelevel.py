@@ -179,3 +179,18 @@ def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):
     # a question for the note about it still opens each note from its start
     assert idx.search("which note covers Avalara?", k=1)[0].match in (
         "We invoice monthly through Stripe.", "Shipped the search page.")
+
+
+def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
+    write(tmp_path / "notes" / "Count to infinity problem.md",
+          "---\naliases: [poison reverse, CTI, counts to infinity]\n---\n# Count to infinity problem\n\n"
+          "Distance vector routing converges slowly after a link breaks; CTI for short.\n\n## Avoidance\n\n"
+          "Routers advertise an infinite distance back to the neighbour they route through. "
+          "This method is called poison reverse.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    for q in ("poison reverse", "what is poison reverse?"):
+        assert idx.search(q, k=1)[0].text.startswith("Routers advertise an infinite distance"), q
+    # its title, a short form it opens with, or a form of the title's words: from its opening
+    for q in ("count to infinity problem", "CTI", "counts to infinity"):
+        assert idx.search(q, k=1)[0].text.startswith("Distance vector routing"), q

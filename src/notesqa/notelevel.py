@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from .chunking import Chunk, has_words
@@ -35,6 +35,13 @@ COMMON_SHARE = 0.05
 COMMON_ROWS = 50
 
 
+def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
+    """Is an alias the note's title, a part of it ("CNF" of "Conjunctive normal form (CNF)") or a form of
+    one of its words ("matrices" of "Matrix")?"""
+    return any(alias <= o for o in own) or len(alias) == 1 and any(
+        min(len(a), len(w)) >= 5 and a[:5] == w[:5] for a in alias for o in own for w in o)
+
+
 @dataclass(frozen=True)
 class NoteNames:
     """Every note's names as word sets, an inverted index over them, and each note's lead row."""
@@ -44,12 +51,14 @@ class NoteNames:
     idf: dict[str, float]  # word -> how rare it is among all names
     leads: dict[str, int]  # path -> row of its first chunk of text (not code, an embedded copy or thin)
     common: frozenset[str] = frozenset()  # name words too common in the notes to name a note alone
+    aliases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> its aliases' words, not its title's
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
               rows_with: Callable[[str], int] | None = None) -> "NoteNames":
         """rows_with(word): how many passages hold a word (KeywordIndex.rows_with), for `common`."""
         names: dict[str, list[frozenset[str]]] = {}
+        alias_words: dict[str, tuple[frozenset[str], ...]] = {}
         leads: dict[str, int] = {}
         for i, c in enumerate(chunks):
             if c.path not in names:
@@ -59,6 +68,8 @@ class NoteNames:
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
+                own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
+                alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
@@ -76,7 +87,20 @@ class NoteNames:
         common = frozenset(w for w, paths in by_word.items() if rows_with is not None
                            and rows_with(w) - sum(size.get(p, 0) for p in paths) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
-                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common)
+                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
+                   {p: a for p, a in alias_words.items() if a})
+
+    def opening(self, path: str, question: str, note: list[Chunk], first_row: int) -> int | None:
+        """Where to open a note the question names (named_exactly): where the note first says the alias the
+        question is, when that is not its title or a part of it ("poison reverse", an alias of "Count to
+        infinity problem", is what its Avoidance section explains; "iBGP" of "Border gateway protocol (BGP)"
+        is said in one bullet), else its lead. note: its chunks, from first_row."""
+        words = frozenset(tokenize(_DEFINING.sub("", question, count=1)))
+        if words in self.aliases.get(path, ()):
+            for i, c in enumerate(note):
+                if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
+                    return first_row + i
+        return self.leads.get(path)
 
     def named_exactly(self, question: str) -> frozenset[str]:
         """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"), or asks

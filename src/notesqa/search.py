@@ -221,7 +221,9 @@ class NotesIndex:
             return []
         tree = live.tree
         best = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in exact]
-        return snippets.select_notes(tree, live.names.leads, best, k, budget, min_score, origin)
+        opening = {p: live.names.opening(p, text, tree.note(p), tree.rows[p][0]) for p in exact}
+        return snippets.select_notes(tree, {p: r for p, r in opening.items() if r is not None}, best, k, budget,
+                                     min_score, origin)
 
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
