@@ -80,6 +80,27 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert _ask(*args).stderr == ""
 
 
+def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_path):
+    notes, index, _ = built
+    other = tmp_path / "small"
+    other.mkdir()
+    (other / "a.md").write_text("* one note\n", encoding="utf-8")
+    res = _ask("--notes", str(other), "--index", str(index), "--model", "hash-256", "cells")
+    assert res.exit_code == 0 and "deleted" not in res.stderr
+    assert f"is of the notes in {notes.resolve()}/, not {other}/: these hits are from there" in res.stderr
+    res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256"])
+    assert res.exit_code == 1 and f"pass --notes {notes.resolve()} to refresh it" in res.stderr
+    assert "Traceback" not in res.output
+    res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256",
+                                    "--rebuild"])
+    assert res.exit_code == 0 and "removed" in res.stdout  # asked for: replaced
+    # a notes folder that moved is the same notes: its index is refreshed from the new place
+    moved = tmp_path / "moved"
+    other.rename(moved)
+    res = CliRunner().invoke(main, ["index", "--notes", str(moved), "--index", str(index), "--model", "hash-256"])
+    assert res.exit_code == 0 and "unchanged 1" in res.stdout
+
+
 def test_nothing_found_says_which_filter_no_note_passes(built):
     notes, index, _ = built
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")

@@ -301,6 +301,12 @@ def _echo_stale(idx, notes_dir, index_dir) -> None:
     folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
     if len(manifest.notes) > STALE_CHECK_MAX or not folder.is_dir():
         return
+    built = manifest.notes_dir
+    if built and Path(built) != folder.resolve() and Path(built).is_dir():
+        click.secho(f"\n(The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
+                    f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.)",
+                    fg="yellow", err=True)
+        return
     changes = changes_since_build(folder, manifest, Path(index_dir))
     if pending(changes, manifest):
         command = _index_command(notes_dir, index_dir)

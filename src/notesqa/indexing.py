@@ -219,6 +219,8 @@ def build_index(
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
     check_notes_dir(notes_dir)
     store.check_index_dir(index_dir, notes_dir)
+    if not rebuild:
+        store.check_built_from(index_dir, notes_dir)
     embedder = embedder or embedder_for(index_dir, model)
     report = BuildReport(model=embedder.name, index_dir=str(index_dir))
     progress = progress or (lambda stage, done, total: None)

@@ -99,6 +99,22 @@ def check_index_dir(index_dir: Path, notes_dir: Path) -> None:
                                "your notes).")
 
 
+def check_built_from(index_dir: Path, notes_dir: Path) -> None:
+    """Raises IndexFolderError when index_dir holds the index of another notes folder that still exists:
+    a mistyped --notes must not replace it (and every vector be embedded again on the way back). A
+    notes folder that moved (its old path gone) is the same notes."""
+    try:
+        _, manifest = read_manifest(index_dir)
+    except NotesQAError:
+        return  # no index, or a damaged one: the build says so
+    built = manifest.notes_dir
+    if built and Path(built) != Path(notes_dir).resolve() and Path(built).is_dir():
+        raise IndexFolderError(
+            f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/: pass --notes {built} to "
+            f"refresh it, give --index another folder for an index of {notes_dir}/, or add --rebuild to replace "
+            "it with one of them.")
+
+
 def _a_note_in(folder: Path) -> Path | None:
     """A markdown file in folder or one of its folders (a Logseq graph keeps its notes in pages/), if any."""
     try:
