@@ -49,7 +49,7 @@ DENSE = "dense.faiss"
 KEYWORDS = "keywords"
 
 def rebuild_hint(index_dir: Path) -> str:
-    return f"run `notesqa index --rebuild --index {index_dir}` to build it again"
+    return f"run `notesqa index --rebuild --notes NOTES_DIR --index {index_dir}` to build it again from your notes"
 
 
 def without_rebuild_hint(message: str, index_dir: Path) -> str:
