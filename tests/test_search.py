@@ -113,3 +113,14 @@ def test_k_must_be_a_whole_number(built, embedder):
             idx.search(**{"question": "cells", **kwargs})
     with pytest.raises(ArgumentError, match="index_dir must be"):
         __import__("notesqa").retrieve("cells", index_dir=5)
+    # retrieve() refuses what every front end refuses: no question, k out of 1..50
+    from notesqa import QueryError, retrieve
+
+    for question in ("", "  ", None):
+        with pytest.raises(QueryError, match="The question is empty"):
+            retrieve(question, index_dir=index)
+    for k in (0, 51, -1):
+        with pytest.raises(ArgumentError, match="k must be"):
+            retrieve("cells", k=k, index_dir=index)
+    with pytest.raises(ArgumentError, match="question must be text"):
+        retrieve(123, index_dir=index)

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from . import ranking, snippets, store
 from .chunking import Chunk, has_words
-from .config import default_index_dir
+from .config import K_MAX, default_index_dir
 from .dated import Days
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import TOP_LEVEL, filter_mask, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched
+from .query import TOP_LEVEL, check_question, filter_mask, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched
 from .snippets import NoteTree
 
 
@@ -306,9 +306,22 @@ def _check_arguments(question, k, min_score, budget) -> None:
 
 def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = None, tags=None, paths=None,
              after=None, before=None, min_score: float | None = None) -> list[Hit]:
-    """The k best hits for question from the index in index_dir, best first.
+    """The k best hits (1 to 50) for question from the index in index_dir (default: index/, or
+    $NOTESQA_INDEX), best first, as every front end gives them.
 
-    The model and index are loaded on the first call and reused afterwards.
+    Filters as in a question's own `tag:` / `path:` / `after:` / `before:`: tags and paths a text or a
+    list of texts (a note passes with any of them), after and before "YYYY-MM-DD" (or dates). Hits
+    scoring under min_score are left out. An empty list means nothing matched; NotesIndex.why_nothing
+    says why (a tag no note has, a date range no note is in, ...). The model and index are loaded on the
+    first call and reused afterwards.
+
+    Raises QueryError for an empty question or a malformed filter, ArgumentError for an argument of the
+    wrong type or out of range, IndexNotFoundError when there is no index yet (build one with
+    build_index), and the other NotesQAError subclasses with a message that says what to do.
     """
+    if question is None or isinstance(question, str):  # other types: the ArgumentError search() raises
+        check_question(question)
+    if isinstance(k, int) and not isinstance(k, bool) and not 1 <= k <= K_MAX:
+        raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
     return open_index(index_dir, model).search(question, k=k, tags=tags, paths=paths, after=after, before=before,
                                                min_score=min_score)
