@@ -22,6 +22,20 @@ def test_front_matter_values_that_are_not_a_mapping_or_impossible_are_repaired()
     assert meta == {} and "impossible value" in problem.reason
 
 
+def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
+    # Obsidian users write links unquoted in front matter: that line breaks the YAML, not the tags and date
+    raw = ("title: Architecture review\ndate: 2025-03-11\ntags: [meeting, work/architecture]\n"
+           "attendees: [[Priya Raman]], [[Tom Becker]]\naliases:\n  - arch review\n")
+    meta, problem = front_matter(raw, "m.md")
+    assert meta == {"title": "Architecture review", "date": datetime.date(2025, 3, 11),
+                    "tags": ["meeting", "work/architecture"], "aliases": ["arch review"]}
+    assert problem.reason == "broken YAML front matter at line 5; kept its other fields, not attendees"
+    meta, problem = front_matter("date: 2024-02-30\ntags: [x]\n", "n.md")
+    assert meta == {"tags": ["x"]} and problem.reason.endswith("kept its other fields, not date")
+    note = parse_note(f"---\n{raw}---\n\n* we chose Kafka\n", "m.md")
+    assert note.title == "Architecture review" and note.date == "2025-03-11" and "meeting" in note.tags
+
+
 def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     meta = {"tags": "Work, #ideas", "category": ["Reading"], "tag": None}
     assert as_tags(meta, ["projects/alpha/beta"]) == ("work", "ideas", "reading", "projects/alpha/beta", "projects",

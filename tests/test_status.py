@@ -35,7 +35,7 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     notes, index, _ = built
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
-                         "chunks", "skipped", "skipped_files", "coverage", "notes_dir", "changes"]
+                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes"]
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}
 
@@ -45,6 +45,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     write(notes / "html.md", "# Html\n\n* a bullet\n\n<div>\n" + "html block text that is not indexed " * 4
           + "\n</div>\n")
     write(notes / "empty.md", "")
+    write(notes / "meeting.md", "---\ntags: [work]\nattendees: [[Priya]], [[Tom]]\n---\n\n* we chose Kafka\n")
     from notesqa import build_index
     from notesqa.embedding.hashing import HashEmbedder
 
@@ -60,12 +61,15 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     text = cli_status(notes, index).splitlines()
     assert text[0] == f"Index:   {index}/ (format {st.format_version}, {st.generation})"
     assert text[1] == f"Built:   {st.built_at} with hash-256"
-    assert text[2:4] == [f"Holds:   4 notes, {st.chunks} chunks (1 file skipped)", "  skipped: empty.md: empty file"]
+    reason = "broken YAML front matter at line 3; kept its other fields, not attendees"
+    assert st.repaired_files == (("meeting.md", reason),)
+    assert text[2:5] == [f"Holds:   5 notes, {st.chunks} chunks (1 file skipped, 1 repaired)",
+                         "  skipped: empty.md: empty file", f"  repaired: meeting.md: {reason}"]
     cov = st.coverage
-    assert text[4] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
+    assert text[5] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                        "notes text); 1 note with text not indexed")
-    assert text[5].startswith("  html.md (") and "an HTML block at line 5 is not indexed" in text[5]
-    assert text[6:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
+    assert text[6].startswith("  html.md (") and "an HTML block at line 5 is not indexed" in text[6]
+    assert text[7:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
                         f"--index {index}` to refresh",
                         "  new: new.md", "  changed: aws-2024.md", "  deleted: cooking/2024-02-01-bread.md"]
 

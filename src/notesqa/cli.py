@@ -343,10 +343,13 @@ def status(notes_dir, index_dir, as_json):
     click.echo(f"Index:   {st.index}/ (format {st.format_version}, {st.generation})")
     precision = f" ({st.precision})" if st.precision else ""
     click.echo(f"Built:   {st.built_at} with {st.model}{precision}")
+    repaired = f", {len(st.repaired_files)} repaired" if st.repaired_files else ""
     click.echo(f"Holds:   {counted(st.notes, 'note')}, {counted(st.chunks, 'chunk')} "
-               f"({counted(st.skipped, 'file')} skipped)")
+               f"({counted(st.skipped, 'file')} skipped{repaired})")
     for rel, reason in st.skipped_files:
         click.echo(f"  skipped: {rel}: {reason}")
+    for rel, reason in st.repaired_files:
+        click.echo(f"  repaired: {rel}: {reason}")
     _echo_coverage(st.coverage)
     _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir))
 

@@ -139,7 +139,7 @@ def _brief(result):
     LIST_MAX of each with a count of all ("flagged_total", ...)."""
     if not isinstance(result, dict):
         return result
-    result = _first(result, ("problems", "skipped_files"))
+    result = _first(result, ("problems", "skipped_files", "repaired_files"))
     if isinstance(result.get("coverage"), dict):
         result["coverage"] = _first({k: v for k, v in result["coverage"].items() if k != "notes"}, ("flagged",))
     if isinstance(result.get("changes"), dict):

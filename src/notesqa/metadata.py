@@ -12,22 +12,56 @@ _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-0
 
 
 def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
+    """A note's front matter as a dict. Broken YAML keeps the fields that read on their own (a common
+    `attendees: [[Priya]], [[Tom]]` line must not take the note's tags and date with it), with a Problem
+    naming the ones that do not."""
     import yaml
 
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        return {}, Problem(rel, "repaired", f"broken YAML front matter{where}; indexed the body without it")
-    except ValueError as exc:  # a value YAML reads but cannot make, such as date: 2024-02-30
-        return {}, Problem(rel, "repaired", f"front matter has an impossible value ({exc}); indexed the body "
-                                            "without it")
+        # ValueError: a value YAML reads but cannot make, such as date: 2024-02-30
+        what = f"broken YAML front matter{where}" if isinstance(exc, yaml.YAMLError) else \
+            f"front matter has an impossible value ({exc})"
+        kept, lost = _fields_one_by_one(raw)
+        if not kept:
+            return {}, Problem(rel, "repaired", f"{what}; indexed the body without it")
+        return kept, Problem(rel, "repaired", f"{what}; kept its other fields, not {', '.join(lost)}")
     if data is None:
         return {}, None
     if not isinstance(data, dict):
         return {}, Problem(rel, "repaired", "front matter is not a mapping; indexed the body without it")
     return data, None
+
+
+_FIELD_START = re.compile(r"^[^\s#-][^:]*:(?:\s|$)")  # "key: value" at the start of a line
+
+
+def _fields_one_by_one(raw: str) -> tuple[dict, list[str]]:
+    """Each top-level field of broken front matter read alone (its key line and the indented or "- " lines
+    under it): (the fields that read, the keys of those that do not)."""
+    import yaml
+
+    entries: list[list[str]] = []
+    for line in raw.splitlines():
+        if _FIELD_START.match(line) or not entries:
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    kept: dict = {}
+    lost: list[str] = []
+    for entry in entries:
+        try:
+            data = yaml.safe_load("\n".join(entry))
+        except (yaml.YAMLError, ValueError):
+            data = None
+        if isinstance(data, dict):
+            kept.update(data)
+        elif entry[0].strip():
+            lost.append(entry[0].split(":", 1)[0].strip())
+    return kept, lost
 
 
 def as_date(value) -> str | None:

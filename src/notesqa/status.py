@@ -52,6 +52,8 @@ class Status:
     skipped: int | None
     # files left out at the build, and why, in path order (they show up as changes again only once edited)
     skipped_files: tuple[tuple[str, str | None], ...]
+    # notes read with a repair (broken front matter, a legacy encoding), and what was done, in path order
+    repaired_files: tuple[tuple[str, str], ...]
     # how much of the notes' text is indexed, and the notes where some could not be read as text
     coverage: Coverage
     notes_dir: str
@@ -63,6 +65,7 @@ class Status:
             "index": self.index, "generation": self.generation, "built_at": self.built_at, "model": self.model,
             "precision": self.precision, "format_version": self.format_version, "notes": self.notes,
             "chunks": self.chunks, "skipped": self.skipped, "skipped_files": dict(self.skipped_files),
+            "repaired_files": dict(self.repaired_files),
             "coverage": self.coverage.to_dict(), "notes_dir": self.notes_dir,
         }
         if self.changes is not None:
@@ -82,6 +85,7 @@ def read_status(notes_dir, index_dir) -> Status:
         precision=manifest.precision, format_version=manifest.format_version,
         notes=manifest.counts.notes, chunks=manifest.counts.chunks, skipped=manifest.counts.skipped,
         skipped_files=tuple((rel, v.reason) for rel, v in sorted(manifest.skipped.items())),
+        repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes)
 
 
