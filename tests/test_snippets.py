@@ -356,6 +356,9 @@ def test_a_code_hit_names_its_code_apart_from_its_introduction():
     assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "select 1;"
     assert to_hit(tree, Snippet(2, (), 0.5, exp)).code == "select 2;"  # no introduction: all of it
     assert to_hit(tree, Snippet(0, (), 0.5, exp)).code == ""
+    # a code hit that shows its introduction starts at its line, the line the hit's text starts with
+    assert to_hit(tree, Snippet(1, (), 0.5, exp)).line == chunks[0].line != chunks[1].line
+    assert to_hit(tree, Snippet(2, (), 0.5, exp)).line == chunks[2].line
 
 
 def test_prose_under_a_bullet_is_shown_under_it():
