@@ -11,6 +11,7 @@ from notesqa.query import (
     FILTER,
     TOP_LEVEL,
     Filters,
+    asks_for_tasks,
     asks_overdue,
     days,
     filter_mask,
@@ -152,6 +153,17 @@ def test_overdue_is_asked_in_a_few_ways():
         assert asks_overdue(q), q
     for q in ("what is due on Friday?", "I was late to the standup", "the deadline is Friday"):
         assert not asks_overdue(q), q
+
+
+def test_tasks_are_asked_for_by_state():
+    for q, state in (("which tasks are still open?", "open"), ("my todos", "open"), ("what is left to do?", "open"),
+                     ("what tasks do I have?", "open"), ("what did I finish last week?", "done"),
+                     ("completed tasks in October", "done"), ("what are my open high priority tasks?", "high"),
+                     ("urgent tasks", "high")):
+        assert asks_for_tasks(q) == state, q
+    for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
+              "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?"):
+        assert asks_for_tasks(q) is None, q
 
 
 def test_days_named_from_today_are_counted_back_from_it():

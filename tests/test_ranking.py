@@ -408,6 +408,24 @@ def test_overdue_asks_for_the_open_tasks_past_their_day():
     assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.1] * 6), "what is due?", {}, None, 10))
 
 
+def test_tasks_in_the_state_asked_for_come_first():
+    chunks = [_chunk("d.md", 0, "\u2611 Review PR 412 for the billing task queue"),
+              _chunk("d.md", 1, "\u2610 Order a new USB-C dock \u23eb"),
+              _chunk("d.md", 2, "TODO Renew passport"),
+              _chunk("d.md", 3, "DONE Submit the expense report"),
+              _chunk("d.md", 4, "Tasks are tracked in the weekly review")]
+    dense = _dense_only([0.45, 0.3, 0.3, 0.3, 0.45])  # a done task's words as close as the open ones', or closer
+
+    def firsts(question, n):
+        ranked = fuse(chunks, dense, question, {}, None, pool=2)
+        return {c.row for c in ranked[:n]}, {c.row for c in ranked if c.explain.task_match}
+    assert firsts("which tasks are still open?", 2) == ({1, 2}, {1, 2})
+    assert firsts("what did I finish?", 1)[1] == {0, 3}
+    assert firsts("my high priority tasks", 1) == ({1}, {1})
+    assert firsts("how do I mark a task as done?", 5)[1] == set()  # asks how, not for tasks
+    assert "a task as asked" in str(fuse(chunks, dense, "my open tasks", {}, None, 10)[0].explain)
+
+
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
               _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]

@@ -62,13 +62,22 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
-_OPEN = ("TODO", "DOING", "NOW", "LATER", "WAITING", "WAIT", "IN-PROGRESS")
+_CLOSED = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled"}
 
 
-def open_task(text: str) -> bool:
-    """Is text a task not yet done or cancelled (Logseq's TODO, LATER, NOW, ...; an unticked "- [ ]")?"""
+def task_state(text: str) -> str | None:
+    """A task's state: "open" (Logseq's TODO, LATER, NOW, ...; an unticked "- [ ]"), "done", "cancelled";
+    None for text that is no task."""
     marker = _LOGSEQ_TASK.match(text)
-    return marker.group(1) in _OPEN if marker else text[:1] == TASK_OPEN
+    if marker:
+        return _CLOSED.get(marker.group(1), "open")
+    return {TASK_OPEN: "open", TASK_DONE: "done"}.get(text[:1])
+
+
+def high_priority(text: str) -> bool:
+    """Is text marked high priority (Logseq's [#A], the Tasks plugin's ⏫ or 🔺)?"""
+    m = _PRIORITY.search(text)
+    return m is not None and (m.group(1) == "A" or m.group(2) is not None)
 
 
 def has_words(text: str) -> bool:

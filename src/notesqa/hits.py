@@ -98,10 +98,10 @@ def _crumb(parent: str, tags=()) -> str:
 
 def weak(hits: list[Hit]) -> bool:
     """Hits whose best match is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH).
-    Not when a hit is from a day the question names ("what did I do yesterday?" has few words to match:
-    the day's notes are the answer)."""
+    Not when a hit is from a day the question names, or a task it asks for ("what did I do yesterday?",
+    "what's overdue?" have few words to match: the day's notes, the tasks are the answer)."""
     return bool(hits) and best_match(hits) < WEAK_SCORE and \
-        not any(h.explain is not None and h.explain.day_match for h in hits)
+        not any(h.explain is not None and (h.explain.day_match or h.explain.task_match) for h in hits)
 
 
 def best_match(hits: list[Hit]) -> float:

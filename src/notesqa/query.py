@@ -218,6 +218,36 @@ def asks_overdue(text: str) -> bool:
     return _OVERDUE.search(text) is not None
 
 
+# tasks asked for by state: "which tasks are still open?", "my todos", "what did I finish last week?",
+# "my high priority tasks"
+_TASK = r"(?:tasks?|to-?dos?|to do|action items?|chores?)"
+_OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone)\s+{_TASK}|"
+                         rf"{_TASK}\b.*\b(?:open|pending|outstanding|unfinished|incomplete|remaining|left|not (?:yet )?done)|"
+                         rf"to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
+                         rf"(?:what|which) {_TASK} (?:do I have|have I got|are there))\b", re.IGNORECASE)
+_DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}\b.*\b(?:done|finished|completed|"
+                         r"closed|ticked off|checked off)|what (?:did|have) I (?:finish|complete|get done|got done|"
+                         r"tick off|check off)\w*)\b", re.IGNORECASE)
+_HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\b.*\b{_TASK}\b|"
+                         rf"\b{_TASK}\b.*\b(?:high[- ]priority|urgent|important)\b", re.IGNORECASE)
+
+
+_HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
+
+
+def asks_for_tasks(text: str) -> str | None:
+    """The tasks a question asks for: "high" (open and high priority), "open", "done", or None (also for
+    "how do I mark a task as done?" and "how does the scheduler stop a high priority task ...": they ask
+    how or why, not for tasks)."""
+    if asks_how(text) or _HOW_OR_WHY.match(text):
+        return None
+    if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
+        return "high"
+    if _DONE_TASKS.search(text):
+        return "done"
+    return "open" if _OPEN_TASKS.search(text) else None
+
+
 def years(text: str) -> set[str]:
     """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
     return set(_YEAR.findall(text))

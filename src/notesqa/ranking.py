@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Chunk
-from .dated import Days
+from .agenda import Agenda
 from .keywords import tokenize, word_count, word_pairs
-from .query import asks_how, asks_overdue, days, versions, years
+from .query import asks_for_tasks, asks_how, asks_overdue, days, versions, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -36,8 +36,11 @@ POOL = 100  # candidates fetched from each side before fusion
 YEAR_BONUS = 0.08
 # The same, more, for a note dated the day the question names ("what did I write on 2025-03-14?", "on
 # 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
-# a daily note is about its day, whatever its words, and the question has few others (dated.py).
+# a daily note is about its day, whatever its words, and the question has few others (agenda.py).
 DAY_BONUS = 0.3
+# The same, less, for a task in the state a question asks for ("which tasks are still open?", "what did I
+# finish?", "my high priority tasks"): done tasks had come before open ones, their words being as close.
+TASK_BONUS = 0.15
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
@@ -90,6 +93,7 @@ class Explanation:
     day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
+    task_match: bool = False  # a task in the state the question asks for (TASK_BONUS)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -98,6 +102,8 @@ class Explanation:
         dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
         if self.day_match:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
+        if self.task_match:
+            dated += f", a task as asked +{TASK_BONUS:.2f} to rank"
         if self.version_match:
             dated += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
@@ -199,10 +205,10 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
-         pool: int, dated: Days | None = None) -> list[Candidate]:
-    """The pool best of each side (among the chunks mask lets through), and of the passages of a day the
-    question names (dated: the index's Days), ranked by their fused score plus the year's and the
-    note-level evidence, best first. named: notes the question names (NoteNames.named)."""
+         pool: int, agenda: Agenda | None = None) -> list[Candidate]:
+    """The pool best of each side (among the chunks mask lets through), and of the passages of a day or
+    the tasks the question asks for (agenda: the index's Agenda), ranked by their fused score plus the
+    year's and the note-level evidence, best first. named: notes the question names (NoteNames.named)."""
     # keyword side: the chunk's share of the question's words, plus a little of its section's
     kw_side = keyword_share(scores.keyword, scores.keyword_ceiling, clip=False)
     if scores.section is not None:
@@ -210,9 +216,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     valid = np.ones(len(chunks), dtype=bool) if mask is None else mask
     d_top = _top(np.nan_to_num(scores.dense, nan=-1.0), valid & ~np.isnan(scores.dense), pool)
     k_top = _top(kw_side, valid & (kw_side > 0), pool)
-    of_day = _of_day(dated if dated is not None else Days(chunks), text)
-    day_top = _top(np.nan_to_num(scores.dense, nan=-1.0)[of_day], valid[of_day], pool)
-    cand = np.unique(np.concatenate([d_top, k_top, of_day[day_top]]))
+    agenda = agenda if agenda is not None else Agenda(chunks)
+    of_day, tasks = _of_day(agenda, text), _tasks(agenda, text)
+    dense_all = np.nan_to_num(scores.dense, nan=-1.0)
+    asked = [rows[_top(dense_all[rows], valid[rows], pool)] for rows in (of_day, tasks)]
+    cand = np.unique(np.concatenate([d_top, k_top, *asked]))
     if len(cand) == 0:
         return []
     dense = scores.dense[cand]
@@ -222,6 +230,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
     day = np.isin(cand, of_day)
+    task = np.isin(cand, tasks)
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
@@ -231,10 +240,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
-    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool)
+    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool) & ~task  # "TODO Renew passport"
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
-    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
+    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
             + NOTE_SIM * note_sim + PHRASE_BONUS * phrase + HOWTO_CODE_BONUS * howto - ASK_PENALTY * asks
             - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
@@ -247,7 +256,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]), howto_code=bool(howto[j]))
+                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=bool(task[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -267,12 +276,18 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     return _names(chunks, cand, years(text), years, by_date=True)
 
 
-def _of_day(dated: Days, text: str) -> np.ndarray:
+def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     """The rows of the passages of the days the question names (query.days: with or without a year):
     its note is dated that day or it is a task set for it; for "what's overdue?", the open tasks set
     for a day before today."""
-    rows = dated.rows(days(text))
-    return np.union1d(rows, dated.overdue()) if asks_overdue(text) else rows
+    rows = agenda.of_days(days(text))
+    return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
+
+
+def _tasks(agenda: Agenda, text: str) -> np.ndarray:
+    """The rows of the tasks in the state the question asks for (query.asks_for_tasks), if it does."""
+    state = asks_for_tasks(text)
+    return agenda.tasks(state) if state else np.zeros(0, dtype=np.int64)
 
 
 PHRASE_READ = 40  # candidates read for the question's word pairs: the best by match (the bonus is small)

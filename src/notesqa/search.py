@@ -16,7 +16,7 @@ from pathlib import Path
 from . import ranking, snippets, store
 from .chunking import Chunk, has_words
 from .config import K_MAX, default_index_dir
-from .dated import Days
+from .agenda import Agenda
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
@@ -36,7 +36,7 @@ class _Live:
     tree: NoteTree
     names: NoteNames
     notes: ranking.NoteVectors
-    days: Days
+    agenda: Agenda
 
 
 class NotesIndex:
@@ -93,7 +93,7 @@ class NotesIndex:
             )
         names = NoteNames.build(gen.chunks, manifest.notes, gen.keywords.rows_with)
         notes = ranking.NoteVectors.build(gen.chunks, store.vectors_of(gen))
-        self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Days(gen.chunks))
+        self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks))
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -189,7 +189,7 @@ class NotesIndex:
             qvec = live.embedder.encode([text])[0]
             pool = max(ranking.POOL, 20 * k)
             scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes)
-            ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool, live.days)
+            ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool, live.agenda)
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         tree = live.tree
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}

@@ -1,8 +1,9 @@
-"""Which passages are of which day: the day their note is dated, the days a task is set for.
+"""Days and tasks: which passages are of which day, and which are tasks in which state.
 
 A question that names a day ("what did I do yesterday?", "what is due on 11 December?", "in
-October") or asks what is overdue has every passage of those days among its candidates, not only
-the ones its words found: a task rarely says "due", and a daily note does not name its own day.
+October"), asks what is overdue, or asks for tasks by state ("which tasks are still open?", "what
+did I finish?", "my high priority tasks") has every such passage among its candidates, not only the
+ones its words found: a task rarely says "due" or "open", and a daily note does not name its own day.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from datetime import date
 
 import numpy as np
 
-from .chunking import Chunk, open_task, task_days
+from .chunking import Chunk, high_priority, task_days, task_state
+
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 def days_of(chunk: Chunk) -> set[str]:
@@ -23,37 +26,42 @@ def days_of(chunk: Chunk) -> set[str]:
     return task_days(chunk.text) | ({dated} if dated else set())
 
 
-class Days:
-    """The passages of an index by day, and its open tasks with the first day each is set for."""
+class Agenda:
+    """An index's passages by day, and its tasks by state, with the first day each open one is set for."""
 
     def __init__(self, chunks: list[Chunk]):
         by_day: dict[str, list[int]] = defaultdict(list)
+        tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         for row, chunk in enumerate(chunks):
             for day in days_of(chunk):
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
+            state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
+            if state is None:
+                continue
+            tasks[state].append(row)
+            if state == "open" and high_priority(chunk.text):
+                tasks["high"].append(row)
             set_for = task_days(chunk.text)
-            if set_for and open_task(chunk.text):
+            if set_for and state == "open":
                 due.append((min(set_for), row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
+        self._tasks = {s: np.array(rows, dtype=np.int64) for s, rows in tasks.items()}
         due.sort()
         self._due_days = [d for d, _ in due]
         self._due_rows = np.array([r for _, r in due], dtype=np.int64)
-        self._n = len(chunks)
 
-    def rows(self, asked: set[str]) -> np.ndarray:
+    def of_days(self, asked: set[str]) -> np.ndarray:
         """The rows of the passages of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's)."""
         found = [self._by_day[d] for d in asked if d in self._by_day]
-        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(found)) if found else _NONE
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks set for a day before today."""
         cut = (today or date.today()).isoformat()
-        return self._due_rows[:bisect.bisect_left(self._due_days, cut)]
+        return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
 
-    def mask(self, rows: np.ndarray) -> np.ndarray:
-        """rows as a mask over the index's passages."""
-        out = np.zeros(self._n, dtype=bool)
-        out[rows] = True
-        return out
+    def tasks(self, state: str) -> np.ndarray:
+        """The rows of the tasks in a state: "open", "done", "cancelled", or "high" (open, high priority)."""
+        return self._tasks.get(state, _NONE)
