@@ -176,6 +176,12 @@ def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):
     idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
     hits = idx.search("which notes mention Avalara?", k=2)
     assert {h.path for h in hits} == {"Billing.md", "Standup.md"} and all("Avalara" in h.match for h in hits)
+    # only notes that say it are listed (here a note about sales tax does not)
+    write(notes / "Tax.md", "# Tax\n\nSales tax rules differ by state.\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    hits = idx.search("which notes mention Avalara?", k=5)
+    assert {h.path for h in hits} == {"Billing.md", "Standup.md"}
+    assert "Tax.md" in {h.path for h in idx.search("which notes mention tax collection?", k=5)}  # none says it all
     # a question for the note about it still opens each note from its start
     assert idx.search("which note covers Avalara?", k=1)[0].match in (
         "We invoice monthly through Stripe.", "Shipped the search page.")

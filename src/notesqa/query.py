@@ -450,6 +450,12 @@ def seeks_mentions(question: str) -> bool:
     return seeks_note(question) and _SEEKS_MENTION.search(question) is not None
 
 
+def mention_subject(question: str) -> str:
+    """What a "which notes mention X" question asks about: the words after "mention", "refer to", ..."""
+    m = _SEEKS_MENTION.search(question) if seeks_mentions(question) else None
+    return question[m.end():].strip(" ?.!") if m else ""
+
+
 _ASKS_HOW = re.compile(r"^\s*(?:how\s+(?:do|can|should|would)\s+(?:i|you|we)|how\s+to|(?:what'?s|what\s+is|which|what)"
                        r"\s+(?:the\s+)?command)\b", re.IGNORECASE)
 

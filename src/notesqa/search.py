@@ -20,9 +20,11 @@ from .agenda import Agenda
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit
+from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import TOP_LEVEL, check_question, filter_mask, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched
+from .query import (TOP_LEVEL, check_question, filter_mask, mention_subject, merge_filters, parse_query, seeks_mentions,
+                    seeks_note, unmatched)
 from .snippets import NoteTree
 
 
@@ -206,9 +208,11 @@ class NotesIndex:
             more = k - len(named)
             return named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
                             if more > 0 else [])
-        if seeks_note(text):  # each note from its opening, or where it says it ("which notes mention X")
-            leads = {} if seeks_mentions(text) else live.names.leads
-            return snippets.select_notes(tree, leads, ranked, k, budget, min_score, origin)
+        if seeks_mentions(text):  # each note where it says it, and only notes that do, if any does
+            return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
+                                         origin)
+        if seeks_note(text):  # each note from its opening
+            return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
 
     @staticmethod
@@ -271,6 +275,20 @@ class NotesIndex:
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _mentioning(tree: NoteTree, ranked: list, text: str, origin: dict[int, int]) -> list:
+    """For "which notes mention X": the candidates whose passage (with its title, headings and parents)
+    says every word of X, if any does; else all of them (X said in other words)."""
+    words = set(tokenize(mention_subject(text)))
+    if not words:
+        return ranked
+
+    def says(row: int) -> bool:
+        c = tree.chunks[origin.get(row, row)]
+        return words <= set(tokenize(" ".join((c.title, *c.heading, *c.parents, c.text))))
+    saying = [c for c in ranked if says(c.row)]
+    return saying or ranked
 
 
 # --------------------------------------------------------------------------- module-level API
