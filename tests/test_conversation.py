@@ -42,3 +42,40 @@ def test_the_day_before_or_after_moves_the_previous_questions_day():
     # without a day in the previous question it is words like any follow-up's
     assert standalone("and the day before?", "what did Werner say about cells") == \
         "what did Werner say about cells the day before"
+
+
+def test_a_week_or_a_month_moves_as_a_day_does():
+    from datetime import date, timedelta
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    week_before = (monday - timedelta(days=14)).isoformat()
+    assert standalone("and the week before?", "what did we decide last week?") == \
+        f"what did we decide the week of {week_before}"
+    # said as a whole question, it is still a follow-up
+    assert followup_kind("what did we decide the week before?") == "sure"
+    assert standalone("what did we decide the week before?", "what did we decide last week?") == \
+        f"what did we decide the week of {week_before}"
+    assert standalone("and the month before?", "what did I read in October 2025?") == \
+        "what did I read in September 2025"
+
+
+def test_show_me_more_asks_for_more():
+    for q in ("show me more", "more", "show more please", "give me more"):
+        assert asks_for_more(q), q
+    assert standalone("show me more", "what did we decide about pricing") == "what did we decide about pricing"
+
+
+def test_a_followup_naming_another_note_takes_the_place_of_the_one_named():
+    names = {"maria": "Maria", "tom": "Tom", "phoenix": "Phoenix", "billing migration": "billing migration"}
+
+    def name_in(text):
+        found = [n for key, n in names.items() if key in text.casefold()]
+        return max(found, key=len) if found else None
+    assert standalone("and what about Tom?", "what did Maria and I talk about in our last 1:1?", name_in) == \
+        "what did Tom and I talk about in our last 1:1"
+    assert standalone("and Phoenix?", "what's the status of the billing migration? tag:work", name_in) == \
+        "what's the status of the Phoenix tag:work"
+    # not a note's name, or the previous question named none: words added as before
+    assert standalone("and the oven?", "what did Maria bake", name_in) == "what did Maria bake the oven"
+    assert standalone("and Tom?", "what did we bake", name_in) == "what did we bake Tom"
+    assert standalone("and Maria?", "what did Maria bake", name_in) == "what did Maria bake"

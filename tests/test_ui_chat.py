@@ -130,6 +130,21 @@ def test_a_short_new_search_is_not_glued_to_the_previous_question(service):
     assert {h.path for h in t4.hits} == {"2023-12-11-aws-2023.md"}
 
 
+def test_a_followup_naming_another_note_swaps_it_for_the_one_asked_about(tmp_path, embedder, monkeypatch):
+    notes = tmp_path / "graph"
+    write(notes / "pages" / "Maria Gonzalez.md", "alias:: Maria\n\n- Engineering manager, 1:1 every Thursday\n")
+    write(notes / "pages" / "Tom Becker.md", "alias:: Tom\n\n- Designer on Alpha\n")
+    write(notes / "journals" / "2026_11_24.md", "- 1:1 with [[Maria]]\n\t- she wants a two-week overlap\n"
+          "- 1:1 with [[Tom]]\n\t- the magic-link mock tested well\n")
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    _, first = chat.answer("what did Maria and I talk about in our 1:1?", [])
+    html, turn = chat.answer("and what about Tom?", [first])
+    assert turn.standalone == "what did Tom and I talk about in our 1:1"
+    assert "Searched as a follow-up" in html
+
+
 # --------------------------------------------------------------------------- no index, builds, status
 
 

@@ -4,7 +4,7 @@ The rule (documented in the README):
 
 * A question is a follow-up when there is an earlier question in the conversation and
   it starts with a connective ("and", "also", "or", "plus", "but", "then", "what about",
-  "how about", "what else", "anything else", "more on", "more about", "same for"), or is
+  "how about", "what else", "anything else", "more on", "more about", "show me more", "same for"), or is
   at most three words (filters not counted) that lean on the previous question: a
   preposition or pronoun first ("in 2023?", "for Lambda?", "the oven?", "that one?"),
   only years, or only filters ("tag:work": the same question, other filters).
@@ -19,8 +19,12 @@ The rule (documented in the README):
   the follow-up sets its own of the same name.
 * A follow-up asking for more ("what else about cells?", "anything else?", "more on
   cells") also skips the hits the previous answer already showed (`asks_for_more`).
-* "and the day before?" ("the next day", "the day after") after a question about one day asks
-  the previous question about the day before (or after).
+* "and the day before?" ("the next day", "the day after"; "the week before", "the month after")
+  after a question about one day (week, month) asks the previous question about the day (week,
+  month) before or after; said as a whole question ("what did we decide the week before?") too.
+* With the index's note names (the chat passes them): a follow-up that is a note's name ("and what
+  about Tom?") takes the place of the note the previous question named ("what did Maria and I
+  talk about?" -> "what did Tom and I talk about?").
 * Anything else is a new question and starts a new thread, as does any question after
   one that found nothing close (the chat's rule: it passes no previous question). "New
   conversation" in the page forgets the thread.
@@ -39,12 +43,16 @@ from __future__ import annotations
 
 import re
 
-from .query import FILTER, YEAR, days, shift_day
+from typing import Callable
+
+from .query import FILTER, YEAR, days, shift_day, shift_period
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
+    r"show me more|show more|give me more|more results|more please|more(?=\W*$)|"
     r"same for|and|also|or|plus|but|then)\b[\s,]*", re.I)
-_MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more)\b", re.I)
+_MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more|show me more|"
+                   r"show more|give me more|next)\b", re.I)
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
 # replace, not (as in query.years, for ranking) only a year the question asks about.
 _YEAR = re.compile(rf"\b{YEAR}\b")
@@ -62,7 +70,7 @@ def followup_kind(question: str) -> str | None:
     q = FILTER.sub(" ", question).strip(" ?.!")
     if not q:
         return "sure" if FILTER.search(question) else None
-    if _CONNECTIVES.match(q):
+    if _CONNECTIVES.match(q) or _SHIFT.search(q) and not days(q):  # "what did we decide the week before?"
         return "sure"
     words = _WORD.findall(q)
     if len(words) > 3:
@@ -82,20 +90,24 @@ def asks_for_more(question: str) -> bool:
     return is_followup(question) and bool(_MORE.match(FILTER.sub(" ", question)))
 
 
-# "and the day before?" after a question about a day: the same question about the day before
-_DAY_SHIFT = re.compile(r"\b(?:the )?(day before|previous day|day after|next day|following day)\b", re.I)
+# "and the day before?" after a question about a day: the same question about the day before (and so
+# for a week or a month: "and the week before?" after "what did we decide last week?")
+_SHIFT = re.compile(r"\b(?:the )?(?:(day|week|month) (before|after)|(previous|next|following) (day|week|month))\b", re.I)
 
 
-def standalone(question: str, previous: str | None) -> str:
-    """The question to search for, given the previous standalone question (or None)."""
+def standalone(question: str, previous: str | None, name_in: Callable[[str], str | None] | None = None) -> str:
+    """The question to search for, given the previous standalone question (or None). name_in(text): the
+    name of a note text says, as written in it (NotesIndex.note_name_in), for a follow-up that names
+    another note ("and Tom?" after a question about Maria): it takes that name's place."""
     question = " ".join(question.split())
     if not previous or not is_followup(question):
         return question
-    shift = _DAY_SHIFT.search(question) if not days(question) else None  # "the day before yesterday" is a day
-    moved = shift_day(previous, -1 if shift.group(1).lower() in ("day before", "previous day") else 1) \
-        if shift else None
-    if moved is not None:  # the day moved, the rest of the follow-up added as any follow-up's is
-        previous, question = moved, (question[:shift.start()] + question[shift.end():]).strip()
+    moved = _moved(question, previous)
+    if moved is not None:  # the day, week or month moved; the rest of the follow-up added as any follow-up's is
+        previous, question = moved
+    swapped = _swapped(question, previous, name_in) if name_in is not None else None
+    if swapped is not None:
+        return swapped
     follow_filters = [m.group(0) for m in FILTER.finditer(question)]
     names = {f.split(":", 1)[0].lower() for f in follow_filters}
     prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]
@@ -109,3 +121,35 @@ def standalone(question: str, previous: str | None) -> str:
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, body_years, *prev_filters, *follow_filters]
     return " ".join(" ".join(p for p in parts if p.strip()).split())
+
+
+def _moved(question: str, previous: str) -> tuple[str, str] | None:
+    """For "and the day (week, month) before/after?": (the previous question with its day moved, the rest
+    of the follow-up), or None. "the day before yesterday" is a day of its own."""
+    shift = _SHIFT.search(question) if not days(question) else None
+    if shift is None:
+        return None
+    unit = (shift.group(1) or shift.group(4)).lower()
+    by = -1 if (shift.group(2) or "").lower() == "before" or (shift.group(3) or "").lower() == "previous" else 1
+    moved = shift_day(previous, by) if unit == "day" else shift_period(previous, unit, by)
+    if moved is None:
+        return None
+    # the rest is added as any follow-up's words are: "what did we decide the week before?" adds none
+    return moved, (question[:shift.start()] + question[shift.end():]).strip()
+
+
+def _swapped(question: str, previous: str, name_in: Callable[[str], str | None]) -> str | None:
+    """"and Tom?" after "what did Maria and I talk about?": the previous question with the note the
+    follow-up names in place of the note it named, if both name one (and not the same); else None."""
+    body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
+    if not body or len(_WORD.findall(body)) > 4 or _YEAR.search(body):
+        return None
+    new, old = name_in(body), name_in(FILTER.sub(" ", previous))
+    if not new or not old or new.casefold() != body.casefold() or new.casefold() == old.casefold():
+        return None
+    follow_filters = [m.group(0) for m in FILTER.finditer(question)]
+    names = {f.split(":", 1)[0].lower() for f in follow_filters}
+    prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]
+    prev = FILTER.sub(" ", previous).strip(" ?.!")
+    at = prev.casefold().index(old.casefold())
+    return " ".join(" ".join([prev[:at] + body + prev[at + len(old):], *prev_filters, *follow_filters]).split())

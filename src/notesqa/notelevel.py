@@ -52,6 +52,7 @@ class NoteNames:
     leads: dict[str, int]  # path -> row of its first chunk of text (not code, an embedded copy or thin)
     common: frozenset[str] = frozenset()  # name words too common in the notes to name a note alone
     aliases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> its aliases' words, not its title's
+    spelled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # path -> its title and aliases as written
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -59,6 +60,7 @@ class NoteNames:
         """rows_with(word): how many passages hold a word (KeywordIndex.rows_with), for `common`."""
         names: dict[str, list[frozenset[str]]] = {}
         alias_words: dict[str, tuple[frozenset[str], ...]] = {}
+        spelled: dict[str, tuple[str, ...]] = {}
         leads: dict[str, int] = {}
         for i, c in enumerate(chunks):
             if c.path not in names:
@@ -69,6 +71,7 @@ class NoteNames:
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
+                spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
                 leads[c.path] = i
@@ -88,7 +91,19 @@ class NoteNames:
                            and rows_with(w) - sum(size.get(p, 0) for p in paths) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
-                   {p: a for p, a in alias_words.items() if a})
+                   {p: a for p, a in alias_words.items() if a}, spelled)
+
+    def name_in(self, text: str) -> str | None:
+        """The longest name (title or alias) of a note that text says, as text writes it, or None:
+        "Maria" in "what did Maria and I talk about?" when a note is titled or aliased Maria."""
+        words = set(tokenize(text))
+        best = None
+        for path in {p for w in words - self.common for p in self.by_word.get(w, ())}:
+            for name in self.spelled.get(path, ()):
+                m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+                if m and (best is None or len(m.group(0)) > len(best)):
+                    best = m.group(0)
+        return best
 
     def opening(self, path: str, question: str, note: list[Chunk], first_row: int) -> int | None:
         """Where to open a note the question names (named_exactly): where the note first says the alias the

@@ -93,11 +93,46 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     out: set[date] = set()
     for m in _RELATIVE.finditer(text):
         out.update(_relative_span(m, today, ahead))
+    for m in _WEEK_OF.finditer(text):
+        monday = date.fromisoformat(m.group(1))
+        monday -= timedelta(days=monday.weekday())
+        out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
         when = m.group(1).lower()
         out.update(_month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today,
                           when in ("next", "coming") or ahead and when != "last"))
     return {d.isoformat() for d in out}
+
+
+_WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
+_WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
+_MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
+
+
+def shift_period(text: str, unit: str, by: int, today: date | None = None) -> str | None:
+    """text with the one week or month it names moved by `by` of them ("what did we decide last week?",
+    -1 -> "... the week of 2026-11-16?"; "in October" -> "in September 2026"), or None if it names none."""
+    today = today or date.today()
+    if unit == "week":
+        found = list(_WEEK.finditer(text))
+        if len(found) != 1:
+            return None
+        m = found[0]
+        if m.group(2):
+            start = date.fromisoformat(m.group(2))
+        else:
+            step = {"this": 0, "next": 7, "coming": 7}.get(m.group(1).lower(), -7)
+            start = today - timedelta(days=6) if m.group(1).lower() == "past" else today + timedelta(days=step)
+        monday = start - timedelta(days=start.weekday()) + timedelta(days=7 * by)
+        return f"{text[:m.start()]}the week of {monday.isoformat()}{text[m.end():]}"
+    found = list(_IN_MONTH.finditer(text)) + list(_MONTH_REL.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    first = min(date.fromisoformat(d) for d in relative_days(m.group(0), today))
+    month, year = first.month - 1 + by, first.year
+    year, month = year + month // 12, month % 12 + 1
+    return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
 
 
 def _month(month: int, year: str | None, today: date, ahead: bool) -> list[date]:

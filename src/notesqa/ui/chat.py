@@ -77,11 +77,11 @@ class ChatService(NotesService):
         # (but "anything else?" still asks about it)
         carried = last is not None and (asks_for_more(question) or (last.hits and not weak(last.hits)))
         previous = last.standalone if carried else None
-        turn = Turn(question, standalone(question, previous))
         self._wait_for_first_build()
         if not self.has_index():
-            return self._empty_state(), turn
+            return self._empty_state(), Turn(question, standalone(question, previous))
         idx = self.index()
+        turn = Turn(question, standalone(question, previous, idx.note_name_in))
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
         # checked here to name the sidebar's fields in an error, not the in-question after:
