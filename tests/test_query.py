@@ -159,7 +159,8 @@ def test_tasks_are_asked_for_by_state():
     for q, state in (("which tasks are still open?", "open"), ("my todos", "open"), ("what is left to do?", "open"),
                      ("what tasks do I have?", "open"), ("what did I finish last week?", "done"),
                      ("completed tasks in October", "done"), ("what are my open high priority tasks?", "high"),
-                     ("urgent tasks", "high")):
+                     ("urgent tasks", "high"), ("what am I working on right now?", "doing"),
+                     ("what's in progress?", "doing"), ("what is due this week?", "open"), ("what's overdue?", "open")):
         assert asks_for_tasks(q) == state, q
     for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
               "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?"):

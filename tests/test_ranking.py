@@ -391,7 +391,8 @@ def test_the_passages_of_the_day_asked_are_candidates_whatever_their_words():
     assert [(c.row, c.explain.day_match) for c in ranked] == [(1, True), (0, False)]
     # a filter still holds
     mask = np.array([True, False, True])
-    assert [c.row for c in fuse(chunks, _dense_only([0.6, 0.1, 0.1]), "what is due on 11 December?", {}, mask, 1)] == [0]
+    ranked = fuse(chunks, _dense_only([0.6, 0.1, 0.1]), "what is due on 11 December?", {}, mask, 1)
+    assert [(c.row, c.explain.day_match, c.explain.task_match) for c in ranked] == [(0, False, False), (2, False, True)]
 
 
 def test_overdue_asks_for_the_open_tasks_past_their_day():
@@ -423,6 +424,10 @@ def test_tasks_in_the_state_asked_for_come_first():
     assert firsts("what did I finish?", 1)[1] == {0, 3}
     assert firsts("my high priority tasks", 1) == ({1}, {1})
     assert firsts("how do I mark a task as done?", 5)[1] == set()  # asks how, not for tasks
+    doing = chunks + [_chunk("d.md", 5, "NOW Update the Alpha spec"), _chunk("d.md", 6, "DOING Share the offsite themes")]
+    ranked = fuse(doing, _dense_only([0.45, 0.3, 0.3, 0.3, 0.45, 0.3, 0.3]), "what am I working on right now?", {},
+                  None, 2)
+    assert {c.row for c in ranked[:2]} == {5, 6}
     assert "a task as asked" in str(fuse(chunks, dense, "my open tasks", {}, None, 10)[0].explain)
 
 

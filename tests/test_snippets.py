@@ -1,5 +1,7 @@
 """Which text a hit shows (snippets.py): what follows the match, takeovers, budgets, nothing twice."""
 
+import dataclasses
+
 import pytest
 
 from notesqa import NotesIndex, build_index, snippets
@@ -383,3 +385,15 @@ def test_a_code_hit_showing_its_one_sentence_intro_is_not_followed_by_that_intro
               _chunk("run.md", 2, "Apps reconnect within 10 seconds.", kind="paragraph")]
     tree = NoteTree.build(chunks)
     assert [s.root for s in select(tree, _ranked((1, 0.9), (0, 0.8), (2, 0.7)), 5, 600, None, {})] == [1, 2]
+
+
+def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
+    chunks = [_chunk("j.md", 0, "TODO [#A] Write the SSO one-pager\nDEADLINE: <2026-11-25 Wed>"),
+              _chunk("j.md", 1, "Aisha wants it before the renewal", depth=1, parent=0),
+              _chunk("j.md", 2, "DONE Prepare the beta-tester list"),
+              _chunk("j.md", 3, "38 customers signed up", depth=1, parent=2)]
+    tree = NoteTree.build(chunks)
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
+    # a bullet that is no task still reads on into the list after it
+    plain = [dataclasses.replace(c, text=c.text.split(" ", 1)[1]) for c in chunks]
+    assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)

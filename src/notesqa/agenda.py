@@ -41,13 +41,15 @@ class Agenda:
             if state is None:
                 continue
             tasks[state].append(row)
-            if state == "open" and high_priority(chunk.text):
+            if state == "doing":  # under way is open too
+                tasks["open"].append(row)
+            if state in ("open", "doing") and high_priority(chunk.text):
                 tasks["high"].append(row)
             set_for = task_days(chunk.text)
-            if set_for and state == "open":
+            if set_for and state in ("open", "doing"):
                 due.append((min(set_for), row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
-        self._tasks = {s: np.array(rows, dtype=np.int64) for s, rows in tasks.items()}
+        self._tasks = {s: np.array(sorted(rows), dtype=np.int64) for s, rows in tasks.items()}
         due.sort()
         self._due_days = [d for d, _ in due]
         self._due_rows = np.array([r for _, r in due], dtype=np.int64)
@@ -63,5 +65,6 @@ class Agenda:
         return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
 
     def tasks(self, state: str) -> np.ndarray:
-        """The rows of the tasks in a state: "open", "done", "cancelled", or "high" (open, high priority)."""
+        """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",
+        or "high" (open, high priority)."""
         return self._tasks.get(state, _NONE)

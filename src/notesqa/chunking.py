@@ -62,15 +62,16 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
-_CLOSED = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled"}
+_STATES = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled", "NOW": "doing", "DOING": "doing",
+           "IN-PROGRESS": "doing"}
 
 
 def task_state(text: str) -> str | None:
-    """A task's state: "open" (Logseq's TODO, LATER, NOW, ...; an unticked "- [ ]"), "done", "cancelled";
-    None for text that is no task."""
+    """A task's state: "open" (Logseq's TODO, LATER, WAITING; an unticked "- [ ]"), "doing" (open and under
+    way: NOW, DOING), "done", "cancelled"; None for text that is no task."""
     marker = _LOGSEQ_TASK.match(text)
     if marker:
-        return _CLOSED.get(marker.group(1), "open")
+        return _STATES.get(marker.group(1), "open")
     return {TASK_OPEN: "open", TASK_DONE: "done"}.get(text[:1])
 
 

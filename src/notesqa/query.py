@@ -263,6 +263,9 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}\b.*\b(?:done|finished|completed|"
                          r"closed|ticked off|checked off)|what (?:did|have) I (?:finish|complete|get done|got done|"
                          r"tick off|check off)\w*)\b", re.IGNORECASE)
+_DOING_TASKS = re.compile(r"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?(?:working on|doing)|"
+                          r"in progress|under ?way|currently working on|doing (?:right )?now)\b", re.IGNORECASE)
+_DUE = re.compile(r"\b(?:due|deadlines?|overdue|past[- ]due)\b", re.IGNORECASE)
 _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\b.*\b{_TASK}\b|"
                          rf"\b{_TASK}\b.*\b(?:high[- ]priority|urgent|important)\b", re.IGNORECASE)
 
@@ -271,13 +274,18 @@ _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
 
 
 def asks_for_tasks(text: str) -> str | None:
-    """The tasks a question asks for: "high" (open and high priority), "open", "done", or None (also for
+    """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "open", "done",
+    or None (also for
     "how do I mark a task as done?" and "how does the scheduler stop a high priority task ...": they ask
     how or why, not for tasks)."""
     if asks_how(text) or _HOW_OR_WHY.match(text):
         return None
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
         return "high"
+    if _DOING_TASKS.search(text):
+        return "doing"
+    if _DUE.search(text):  # "what is due this week?": open tasks first, those set for that week most
+        return "open"
     if _DONE_TASKS.search(text):
         return "done"
     return "open" if _OPEN_TASKS.search(text) else None

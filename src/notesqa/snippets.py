@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, replace
 
-from .chunking import Chunk
+from .chunking import Chunk, task_state
 from .hits import Hit
 from .query import TOP_LEVEL_NAME
 from .ranking import Candidate, Explanation
@@ -291,6 +291,8 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     out: list[int] = []
     said = {c.text}  # a block embedded twice (alone, and in its page's embed) is shown once
     label = _is_label(chunks, row, end)
+    # a task is shown with what is under it, not the tasks after it (a done task in "what's overdue?")
+    alone = c.kind == "bullet" and task_state(c.text) is not None
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown:
@@ -302,7 +304,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
             if code is not None and used + len(code) + 1 <= budget:
                 out.append(j)
             break
-        if label:  # a list's label: its own list, not the next label's
+        if label or alone:  # a list's label: its own list, not the next label's
             if nxt.depth <= c.depth or nxt.kind == "code":
                 break
         elif not _same_scope(c, nxt) or (c.kind != "bullet" and _is_label(chunks, j, end)):
