@@ -21,6 +21,7 @@ from notesqa.query import (
     seeks_note,
     shift_day,
     unmatched,
+    without_relative_days,
     years,
 )
 
@@ -153,6 +154,13 @@ def test_overdue_is_asked_in_a_few_ways():
         assert asks_overdue(q), q
     for q in ("what is due on Friday?", "I was late to the standup", "the deadline is Friday"):
         assert not asks_overdue(q), q
+
+
+def test_a_day_named_from_today_is_no_words_to_find():
+    assert without_relative_days("what is due on Friday?").split() == ["what", "is", "due", "?"]
+    assert without_relative_days("what did I do last week").split() == ["what", "did", "I", "do"]
+    for q in ("yesterday", "Monday Night Live", "what happened on 14 March"):  # nothing else left; a name; a date
+        assert without_relative_days(q) == q
 
 
 def test_tasks_are_asked_for_by_state():

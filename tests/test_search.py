@@ -4,6 +4,8 @@ from pathlib import Path
 
 from notesqa import NotesIndex, build_index
 
+from conftest import write
+
 
 def open_index(index, embedder):
     return NotesIndex.open(index, embedder=embedder)
@@ -124,3 +126,16 @@ def test_k_must_be_a_whole_number(built, embedder):
             retrieve("cells", k=k, index_dir=index)
     with pytest.raises(ArgumentError, match="question must be text"):
         retrieve(123, index_dir=index)
+
+
+def test_a_day_named_from_today_finds_that_days_tasks_not_the_word(tmp_path, embedder):
+    from datetime import date, timedelta
+
+    friday = date.today() + timedelta(days=(4 - date.today().weekday() - 1) % 7 + 1)
+    notes = tmp_path / "graph"
+    write(notes / "journals" / "2026_11_06.md", "- Friday update sent to the whole team\n- Friday lunch\n")
+    write(notes / "pages" / "Hiring.md", f"- TODO Book the debrief\n  DEADLINE: <{friday.isoformat()} Fri>\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("what is due on Friday?", k=2)
+    assert hits[0].path == "pages/Hiring.md" and hits[0].explain.day_match
+    assert hits[1].explain.keyword_score == 0.0  # "Friday" in the question is a day, not a word to find

@@ -148,6 +148,13 @@ def _month(month: int, year: str | None, today: date, ahead: bool) -> list[date]
     return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
 
 
+def without_relative_days(text: str) -> str:
+    """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?"), or
+    text itself when that would leave no words."""
+    rest = _RELATIVE.sub(" ", text)
+    return rest if rest != text and re.search(r"\w", rest) else text
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 

@@ -17,7 +17,7 @@ import numpy as np
 from .chunking import Chunk
 from .agenda import Agenda
 from .keywords import tokenize, word_count, word_pairs
-from .query import asks_for_tasks, asks_how, asks_overdue, days, versions, years
+from .query import asks_for_tasks, asks_how, asks_overdue, days, versions, without_relative_days, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -187,8 +187,10 @@ def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.n
 def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int,
            notes: NoteVectors | None = None) -> Scores:
     """Both sides' scores of every chunk of gen for the question's text and vector (and, with notes,
-    of each chunk's note as a whole)."""
+    of each chunk's note as a whole). A day named from today ("on Tuesday", "last week") is a day, not
+    words to find: the keyword side leaves it out ("Friday update" is no answer to "what is due on Friday?")."""
     n = len(gen.chunks)
+    text = without_relative_days(text)
     dense_all = gen.dense.all_scores(qvec)
     floor = None
     if dense_all is None:  # approximate index: over-fetch, then post-filter
