@@ -42,7 +42,8 @@ def test_a_question_that_is_a_notes_name_opens_that_note_first(tmp_path):
     assert names.named_exactly("Linearizability") == {"Strict consistency.md"}  # an alias, as a quick switcher
     assert names.named_exactly("strict consistency") == {"Strict consistency.md"}
     # a question for what the name means asks for the note as much as the name does
-    for q in ("what is strict consistency?", "What's linearizability", "define strict consistency"):
+    for q in ("what is strict consistency?", "What's linearizability", "define strict consistency",
+              "open the strict consistency page", "show me strict consistency", "go to my strict consistency note"):
         assert names.named_exactly(q) == {"Strict consistency.md"}, q
     for q in ("how costly is strict consistency", "strict consistency?", "strict consistency cost", "consistency",
               "what is the cost of strict consistency"):

@@ -27,6 +27,9 @@ _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is
 # ... except a question for what a name means ("what is a hypervisor?", "define bagging", "who was
 # Dijkstra"): the rest of it, if it is a note's name, asks for that note's opening as the name alone does
 _DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
+# ... or asks to open it ("open the Decision Log", "show me my reading list page")
+_OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
+                      re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
 # vault every word is in a good share), not counting those of the notes it names, is too common to name a note: "features" in a question does
@@ -122,6 +125,8 @@ class NoteNames:
         the meaning of ("what is a hypervisor?"): it asks for that note, as a quick switcher would open it."""
         # "how does a hypervisor trap calls?" asks about it, not for the note; "define goals" may be a name
         found = frozenset() if _ASKING.search(question) else self._named_by(question)
+        if not found and (opening := _OPENING.fullmatch(question)):  # "open the Decision Log", "show me my Alpha page"
+            found = self._named_by(opening.group(1))
         defining = _DEFINING.match(question)
         return found or (self._named_by(question[defining.end():]) if defining else frozenset())
 
