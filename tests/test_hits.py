@@ -78,6 +78,14 @@ def test_weak_hits_are_the_ones_whose_best_is_below_the_weak_score():
     from notesqa.ranking import Explanation
     of_the_day = dataclasses.replace(_hit_scored(0.1), explain=Explanation(1, 0.1, None, 0.0, 0.1, day_match=True))
     assert not weak([of_the_day, _hit_scored(0.05)])
+    # no hit holding a word of the question ("shuffle sharding" where no note says either): weak up to 0.5
+    from notesqa.hits import WEAK_NO_WORDS
+
+    def scored(score, keyword):
+        return dataclasses.replace(_hit_scored(score), match_score=score,
+                                   explain=Explanation(1, score, 1 if keyword else None, keyword, score))
+    assert weak([scored(0.41, 0.0), scored(0.40, 0.0)]) and not weak([scored(0.41, 2.5), scored(0.40, 0.0)])
+    assert not weak([scored(WEAK_NO_WORDS, 0.0)])
 
 
 def _hit_scored(score: float) -> Hit:

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 # Below this fused score the best hit is rarely an answer (all-MiniLM-L6-v2 on the dev set:
 # the best hit of every question scores 0.37 or more; questions the notes cannot answer, 0.08-0.38).
 WEAK_SCORE = 0.30
+# ... and below this one when no hit holds any word of the question ("shuffle sharding" in a vault that
+# never says either word, answered by a Bloom filter's page at 0.33): on the four question sets, every
+# question has a hit sharing one of its words
+WEAK_NO_WORDS = 0.5
 WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
 
 
@@ -97,11 +101,14 @@ def _crumb(parent: str, tags=()) -> str:
 
 
 def weak(hits: list[Hit]) -> bool:
-    """Hits whose best match is below WEAK_SCORE: the notes likely do not answer; say so (WEAK_MATCH).
-    Not when a hit is from a day the question names, or a task it asks for ("what did I do yesterday?",
-    "what's overdue?" have few words to match: the day's notes, the tasks are the answer)."""
-    return bool(hits) and best_match(hits) < WEAK_SCORE and \
-        not any(h.explain is not None and (h.explain.day_match or h.explain.task_match) for h in hits)
+    """Hits whose best match is below WEAK_SCORE, or below WEAK_NO_WORDS with none holding a word of the
+    question: the notes likely do not answer; say so (WEAK_MATCH). Not when a hit is from a day the
+    question names, or a task it asks for ("what did I do yesterday?", "what's overdue?" have few words
+    to match: the day's notes, the tasks are the answer)."""
+    if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match) for h in hits):
+        return False
+    no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
+    return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
 def best_match(hits: list[Hit]) -> float:
