@@ -117,6 +117,9 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     # the filters are what finds nothing, whatever the --min-score
     assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "--min-score", "2", "cells").output.strip() == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")
+    # with --json, stdout is the empty list a script reads and the reason goes to stderr
+    res = _ask(*args, "--json", "tag:conference cells")
+    assert res.stdout.strip() == "[]" and res.stderr.strip() == "No note is tagged conference (tags like it: conferences)."
 
 
 def test_an_index_of_no_notes_says_so(tmp_path):

@@ -262,8 +262,10 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    if as_json:
+    if as_json:  # stdout stays the list of hits; why it is empty goes to stderr
         click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
+        if not hits:
+            _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
         return
     if not hits:
         _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
@@ -276,7 +278,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     _echo_stale(idx, notes_dir_given, index_dir)
 
 
-def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score) -> None:
+def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err: bool = False) -> None:
     """Why nothing was found: a filter no note passes, a --min-score above every hit, or no match."""
     from .hits import no_match
     from .query import FILTER
@@ -285,7 +287,7 @@ def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score) -> 
     if why is None and min_score is not None and idx.search(question, k=1, tags=tags or None, paths=paths or None,
                                                             after=after, before=before):
         why = f"No hit scores {min_score} or more: try a lower --min-score."
-    click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why))
+    click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why), err=err)
 
 
 # A folder of more notes than this is not checked for changes after each question: the scan would
