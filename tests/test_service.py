@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -145,6 +146,25 @@ def test_read_note_returns_the_start_of_a_long_note(built, embedder):
 def test_read_note_refuses_anything_but_indexed_notes(svc, path):
     with pytest.raises(NoteNotFoundError):
         svc.read_note(path)
+
+
+def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
+    import json
+
+    from notesqa import build_index
+
+    write(notes / "empty.md", "")
+    write(notes / "Templates" / "Daily.md", "* {{date}}\n")
+    write(notes / ".obsidian" / "app.json", json.dumps({"userIgnoreFilters": ["Templates/"]}))
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    write(notes / "later.md", "* written after the build\n")
+    svc = NotesService(notes, tmp_path / "index", embedder=embedder)
+    for path, says in (("empty.md", "empty.md was skipped at the last build: empty file."),
+                       ("Templates/Daily.md", "Templates/Daily.md is not indexed: excluded in Obsidian's settings"),
+                       ("later.md", "later.md is not in the index yet: refresh the index to include it."),
+                       ("nothing.md", "nothing.md is not a note in the index: use a path from a search result.")):
+        with pytest.raises(NoteNotFoundError, match=re.escape(says)):
+            svc.read_note(path)
 
 
 def test_read_note_refuses_a_symlink_out_of_the_folder_without_reading_it(tmp_path, built, embedder):

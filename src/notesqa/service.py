@@ -255,11 +255,25 @@ class NotesService:
         idx = self.index()
         idx.refresh()
         if path not in idx.manifest.notes:
-            raise NoteNotFoundError(f"{path} is not a note in the index: use a path from a search result, "
-                               "or refresh the index if the note is new.")
+            raise NoteNotFoundError(self._not_indexed(idx.manifest, path))
         if not inside_notes(self.notes_dir, path):
             raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
         return (self.notes_dir / path).resolve()
+
+    def _not_indexed(self, manifest, path: str) -> str:
+        """Why a path is not a note of the index, and what to do: skipped at the build, excluded by the
+        vault's settings, or not there (yet)."""
+        from .notefiles import obsidian_exclusions
+
+        if path in manifest.skipped:
+            return f"{path} was skipped at the last build: {manifest.skipped[path].reason}."
+        excluded = next((why for prefix, why in obsidian_exclusions(self.notes_dir).items()
+                         if path == prefix or path.startswith(prefix.rstrip("/") + "/")), None)
+        if excluded and (self.notes_dir / ".obsidian").is_dir():
+            return f"{path} is not indexed: {excluded}."
+        if (self.notes_dir / path).is_file():
+            return f"{path} is not in the index yet: refresh the index to include it."
+        return f"{path} is not a note in the index: use a path from a search result."
 
     def vault(self):
         """The Vault of the indexed notes (their names, ids and embeds), made once per index build."""
