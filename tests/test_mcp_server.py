@@ -63,9 +63,13 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             assert schema["required"] == ["question"] and schema["properties"]["k"]["maximum"] == 50
             assert "path:line" in tools["search_notes"].description
             assert tools["read_note"].input_schema["required"] == ["path"]
+            # results are one JSON text, not that text wrapped in {"result": ...} as structured content
+            assert all(t.output_schema is None for t in tools.values())
 
             # a real answer on the sample notes
-            found = payload(await s.call_tool("search_notes", {"question": "what is shuffle sharding for?", "k": 3}))
+            result = await s.call_tool("search_notes", {"question": "what is shuffle sharding for?", "k": 3})
+            assert result.structured_content is None
+            found = payload(result)
             top = found["hits"][0]
             assert (top["path"], top["line"]) == ("aws-reinvent-2024.md", 96)
             assert top["text"].startswith("Shuffle sharding to map customers to cells")

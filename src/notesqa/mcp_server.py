@@ -119,7 +119,8 @@ _READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempo
 
 def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
     def run(name: str, **kwargs) -> str:
-        # the result as one JSON text (no output schema: the SDK would validate and serialise a second copy)
+        # the result as one JSON text, and no output schema (structured_output=False): a schema of one string
+        # would wrap this JSON in JSON, and one of the whole object have the SDK validate a second copy
         try:
             result = getattr(service, TOOL_OPS[name])(**{k: v for k, v in kwargs.items() if v is not None})
         except NotesQAError as exc:
@@ -161,7 +162,7 @@ def _first(d: dict, keys) -> dict:
 def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
     # A search takes milliseconds: it runs on the server's own loop (a sync tool would go through a
     # worker thread, whose hand-off made the slowest calls several milliseconds slower)
-    @server.tool(annotations=_READ_ONLY)
+    @server.tool(annotations=_READ_ONLY, structured_output=False)
     async def search_notes(
         question: Annotated[str, Field(description="What to look for, in plain words (a question or keywords). "
                                                    "Filters may also be written in it: tag:aws path:work/* "
@@ -195,7 +196,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
 
 
 def _add_reading(server: NotesMCPServer, run) -> None:
-    @server.tool(annotations=_READ_ONLY, description=READ_NOTE.format(whole=WHOLE_MAX))
+    @server.tool(annotations=_READ_ONLY, description=READ_NOTE.format(whole=WHOLE_MAX), structured_output=False)
     def read_note(
         path: Annotated[str, Field(description="The note's path relative to the notes folder, as a search hit "
                                                "gives it (for example aws-2024.md or work/meetings.md).")],
@@ -207,7 +208,7 @@ def _add_reading(server: NotesMCPServer, run) -> None:
     ) -> str:
         return run("read_note", path=path, line=line, context=context)
 
-    @server.tool(annotations=_READ_ONLY)
+    @server.tool(annotations=_READ_ONLY, structured_output=False)
     def index_status() -> str:
         """Say what the notes index holds: notes and chunks indexed, when it was built and with which model,
         files skipped and why, and "changes": the notes new, changed or deleted since the build (call
@@ -215,7 +216,7 @@ def _add_reading(server: NotesMCPServer, run) -> None:
         return run("index_status")
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True,
-                                             open_world_hint=False))
+                                             open_world_hint=False), structured_output=False)
     def refresh_index() -> str:
         """Bring the notes index up to date with the notes folder: only new or changed notes are embedded
         (seconds for a few notes; a first build of a large folder takes minutes). Returns the counts of
