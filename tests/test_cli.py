@@ -163,3 +163,13 @@ def test_index_lists_notes_with_text_not_indexed_when_it_reads_them_not_on_every
     assert again.stdout.rstrip().endswith("1 note with text not indexed (`notesqa status` lists them).")
     status = CliRunner().invoke(main, ["status", "--index", str(tmp_path / "ix")])
     assert "code.md" in status.stdout
+
+
+def test_a_reason_said_many_times_in_a_note_is_counted_not_listed():
+    from notesqa.cli import _flag_line
+
+    embeds = [f"the embed ![[fig{i}.png]] at line {10 * i} was not found" for i in range(1, 8)]
+    line = _flag_line("lecture.md", 0.9, ["an HTML block at line 2 is not indexed", *embeds])
+    assert line == ("lecture.md (90% of its text): an HTML block at line 2 is not indexed; "
+                    "7 embeds not found (lines 10, 20, 30, 40, 50, ...)")
+    assert _flag_line("a.md", 1.0, embeds[:2]) == "a.md: " + "; ".join(embeds[:2])  # a few: each said

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -179,7 +180,31 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
 def _flag_line(path: str, share: float, reasons) -> str:
     """A note named by coverage: its path, its share when under 100%, and why."""
     pct = f" ({100 * share:.0f}% of its text)" if share < 0.995 else ""
-    return f"{path}{pct}: " + "; ".join(reasons)
+    return f"{path}{pct}: " + "; ".join(_grouped(reasons))
+
+
+# reasons said many times in one note (a copied lecture note's 47 missing pictures), said once with a count
+_REPEATED = ((re.compile(r"^the embed .+? at line (\d+) was not found$"), "embeds not found"),
+             (re.compile(r"^block reference \(\(.+?\)\) at line (\d+) not found$"), "block references not found"))
+GROUP_FROM = 4  # this many reasons of a kind or more are counted, not listed (`--json` lists them all)
+
+
+def _grouped(reasons) -> list[str]:
+    """reasons, with GROUP_FROM or more of one kind said as one: "47 embeds not found (lines 3, 9, 12, ...)"."""
+    out, lines = [], {}
+    for reason in reasons:
+        kind = next(((what, m.group(1)) for rx, what in _REPEATED if (m := rx.match(reason))), None)
+        if kind is None:
+            out.append(reason)
+        else:
+            lines.setdefault(kind[0], []).append(kind[1])
+    for what, at in lines.items():
+        if len(at) < GROUP_FROM:
+            out.extend(r for r in reasons if any(rx.match(r) for rx, w in _REPEATED if w == what))
+        else:
+            more = ", ..." if len(at) > 5 else ""
+            out.append(f"{len(at)} {what} (lines {', '.join(at[:5])}{more})")
+    return out
 
 
 def _echo_flagged(flagged, limit: int | None = None) -> None:
