@@ -267,6 +267,8 @@ def test_an_example_is_a_question_a_person_would_ask():
               chunk("b.md", 0, "What is bias?", heading=["ML"]), chunk("b.md", 1, "y", parent=0),
               # a meeting's "1:1" is not a chapter number; a page path is not a topic
               chunk("c.md", 0, "1:1 with Priya Sharma", heading=["Nov 24th"]), chunk("c.md", 1, "z", parent=0),
-              chunk("d.md", 0, "projects/garden day", heading=[]), chunk("d.md", 1, "w", parent=0)]
+              chunk("d.md", 0, "projects/garden day", heading=[]), chunk("d.md", 1, "w", parent=0),
+              # nor is a task
+              chunk("e.md", 0, "DONE Read Aisha's churn-risk list", heading=[]), chunk("e.md", 1, "v", parent=0)]
     assert example_questions(chunks) == ["What do my notes say about advanced queries?", "What is bias?",
                                          "What do my notes say about 1:1 with Priya Sharma?"]

@@ -72,3 +72,10 @@ def test_code_that_ends_a_hit_is_shown_as_code_and_stays_inert():
     no_active_html(out)
     plain = hit_html(1, Hit("no code here", "a.md", 1, (), 0.5, code="not the end"), "code")
     assert "nq-code" not in plain  # a code field that does not end the text is ignored
+
+
+def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
+    for score, shown in ((1.12, "1.00"), (0.47, "0.47"), (-0.05, "0.00")):
+        out = hit_html(1, Hit("x", "a.md", 1, (), score), "x", "")
+        assert f"</span></span>{shown}</span>" in out and f'title="relevance score {score:.2f} ' in out
+    assert 'style="width:100%"' in hit_html(1, Hit("x", "a.md", 1, (), 1.12), "x", "")

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from ..chunking import task_state
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import WEAK_MATCH, best_match, no_match, weak
@@ -242,8 +243,8 @@ def _topic(chunks) -> str | None:
     bullets = [c.text for c in chunks if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text]
     heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48][::-1]
     for topic in bullets + heads:
-        if _DAY_LABEL.match(topic) or days(topic):
-            continue  # a daily note's "Friday 14 March" or "21 mars" is a date, not a topic
+        if _DAY_LABEL.match(topic) or days(topic) or task_state(topic) is not None:
+            continue  # a daily note's "Friday 14 March" or "21 mars" is a date, "DONE Read the list" a task
         question = topic.rstrip().endswith("?")
         topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
         words = topic.split()

@@ -88,10 +88,12 @@ def _text_html(hit, query: str) -> str:
 
 
 def _relevance(score: float) -> str:
-    score = max(0.0, score)  # a fused score can dip below 0 for a far-off passage: shown as 0
-    pct = max(3, min(100, int(round(score * 100))))
+    # a fused score can dip below 0 for a far-off passage (shown as 0), and the day's or a name's bonus
+    # lift it over 1 (shown as 1: a bar is full; the exact score is in its title)
+    shown = min(1.0, max(0.0, score))
+    pct = max(3, int(round(shown * 100)))
     return (f'<span class="nq-rel" title="relevance score {score:.2f} (higher is closer)">relevance'
-            f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{score:.2f}</span>')
+            f'<span class="nq-bar"><span style="width:{pct}%"></span></span>{shown:.2f}</span>')
 
 
 def context_html(chunks, line: int, query: str) -> str:
