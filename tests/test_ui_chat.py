@@ -183,7 +183,7 @@ def test_error_while_building_is_one_line_and_shows_in_status(tmp_path, embedder
     svc = ChatService(notes, tmp_path / "index", embedder=Broken(256))
     msg = svc.build_message()
     assert msg.startswith("**Index build failed:**") and "RuntimeError" in msg and "Traceback" not in msg
-    assert "\n" not in msg
+    assert "\n" not in msg and "server log has the details" in msg and "model exploded" not in msg
     assert "Last build failed" in svc.status_markdown()
     assert not svc.building
 

@@ -224,8 +224,10 @@ class NotesService:
             raise
         except Exception as exc:  # noqa: BLE001 - reported as one line, logged in full on the server
             log.exception("index build failed")
-            self.build_error = f"{type(exc).__name__}: {exc}"
-            raise NotesQAError(f"The index could not be built ({self.build_error}).") from exc
+            # a bug, or notesqa updated under a running server: the log has the traceback
+            self.build_error = (f"an unexpected error ({type(exc).__name__}); the server log has the details. If "
+                                "notesqa was updated while this server ran, restart it")
+            raise NotesQAError(f"The index could not be built: {self.build_error}.") from exc
         finally:
             self.building = False
             self._build_lock.release()

@@ -28,6 +28,8 @@ CSS = """
 .nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
 .nq-note{max-height:max(420px,calc(100vh - 300px));overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
 .nq-note pre{overflow-x:auto;max-width:100%}
+/* Gradio pads a link in gr.HTML as if a button: the note view reads as text */
+.nq-note a{padding:0 !important}
 .nq-note li,.nq-note p{font-size:15px !important;line-height:1.5 !important;margin:2px 0 !important}
 .nq-note h1{font-size:1.5em !important}.nq-note h2{font-size:1.25em !important}.nq-note h3{font-size:1.1em !important}
 .nq-note .nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}
