@@ -273,6 +273,8 @@ class NotesService:
                          if path == prefix or path.startswith(prefix.rstrip("/") + "/")), None)
         if excluded and (self.notes_dir / ".obsidian").is_dir():
             return f"{path} is not indexed: {excluded}."
+        if not inside_notes(self.notes_dir, path):
+            return f"{path} is not a note in the index: it leads outside the notes folder, whose notes alone are read."
         if (self.notes_dir / path).is_file():
             return f"{path} is not in the index yet: refresh the index to include it."
         return f"{path} is not a note in the index: use a path from a search result."
