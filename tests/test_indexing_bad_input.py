@@ -368,7 +368,7 @@ def test_a_note_emptied_is_no_longer_found(folder, tmp_path):
     note.write_text("")
     r = build(folder, tmp_path)
     assert problems(r)["alice.md"] == ("skipped", "empty file; what it held before is no longer indexed")
-    assert r.kept == 0 and "alice.md" not in indexed_paths(tmp_path)
+    assert r.kept == 0 and r.removed == 1 and "alice.md" not in indexed_paths(tmp_path)
 
 
 @pytest.mark.parametrize("kind", ["permission", "binary", "too large", "dangling symlink", "parse error"])

@@ -252,7 +252,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     scanned_at = time.time_ns()
     scan = _Scan(notes_dir, prev, embedder, report, progress)
     scan.run(index_dir)
-    report.removed = sum(1 for rel in prev.notes if rel not in scan.seen)
+    report.removed = sum(1 for rel in prev.notes if rel not in scan.seen or rel in scan.emptied)
     report.coverage = coverage(scan.notes)
     report.notes = len(scan.notes)
     report.skipped = sum(1 for p in report.problems if p.action == "skipped")
@@ -326,6 +326,7 @@ class _Scan:
         self.notes: dict[str, NoteEntry] = {}
         self.skipped: dict[str, SkippedEntry] = {}
         self.seen: set[str] = set()  # notes found (not those deleted while the build ran)
+        self.emptied: set[str] = set()  # notes indexed before and emptied since: removed from the index
         self.vault: Vault | None = None
         self.touched: set[str] = set()
 
@@ -443,6 +444,7 @@ class _Scan:
                                          st.st_size if st is not None else None, problem.reason)
         if problem.kind == EMPTY and self.prev.has(rel):
             problem = replace(problem, reason=f"{problem.reason}; what it held before is no longer indexed")
+            self.emptied.add(rel)
         elif self.prev.has(rel):
             problem = Problem(rel, "skipped", f"{problem.reason}; kept its previous version")
             self._keep(rel, self.prev.notes[rel])
