@@ -370,6 +370,10 @@ def test_build_over_damaged_vectors_reembeds(built):
     _truncate(_gen(index) / store.VECTORS, 0.3)
     r = build_index(notes, index, embedder=fresh())
     assert "vectors could not be read" in r.full_rebuild_reason and r.embedded == r.chunks
+    # a file that is not an array at all: said damaged, not with numpy's advice to load it "unsafely"
+    (_gen(index) / store.VECTORS).write_bytes(b"garbage\n")
+    r = build_index(notes, index, embedder=fresh(), rebuild=False)
+    assert "damaged" in r.full_rebuild_reason and "pickle" not in r.full_rebuild_reason
 
 
 def test_a_build_that_finds_nothing_new_keeps_the_live_generation(notes, tmp_path):

@@ -82,8 +82,8 @@ class NotesIndex:
         if wanted != built_with:
             raise ModelMismatchError(
                 f"The index in {self.index_dir}/ was built with model {built_with!r}, not {wanted!r}: "
-                f"ask with that model (or none: the index's is used; --model in the command line, model= in "
-                f"Python), or rebuild with `notesqa index --model {wanted}`."
+                f"ask with that model (--model {built_with}, or model={built_with!r} in Python; or with none, and "
+                f"the index's is used), or rebuild with `notesqa index --model {wanted}`."
             )
         if embedder is None:
             embedder = load_embedder(built_with, precision=manifest.precision)

@@ -209,7 +209,10 @@ def load_chunks(gen: Path) -> list[Chunk]:
 
 def load_vectors(gen: Path, mmap: bool = True, rows: int | None = None) -> np.ndarray:
     """The generation's vectors; with rows, a ValueError unless there is one vector per chunk."""
-    vectors = np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+    try:
+        vectors = np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+    except ValueError as exc:  # numpy's own words would advise loading it "unsafely"
+        raise ValueError(f"{VECTORS} is not an array file: damaged") from exc
     if rows is not None and (vectors.ndim != 2 or len(vectors) != rows):
         raise ValueError(f"{len(vectors)} vectors for {rows} chunks")
     return vectors
