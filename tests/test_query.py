@@ -12,6 +12,7 @@ from notesqa.query import (
     TOP_LEVEL,
     Filters,
     asks_for_tasks,
+    asks_latest,
     asks_overdue,
     days,
     filter_mask,
@@ -161,6 +162,13 @@ def test_a_day_named_from_today_is_no_words_to_find():
     assert without_relative_days("what did I do last week").split() == ["what", "did", "I", "do"]
     for q in ("yesterday", "Monday Night Live", "what happened on 14 March"):  # nothing else left; a name; a date
         assert without_relative_days(q) == q
+
+
+def test_the_latest_is_asked_for():
+    for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
+        assert asks_latest(q), q
+    for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday"):
+        assert not asks_latest(q), q
 
 
 def test_tasks_are_asked_for_by_state():

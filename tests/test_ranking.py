@@ -431,6 +431,18 @@ def test_tasks_in_the_state_asked_for_come_first():
     assert "a task as asked" in str(fuse(chunks, dense, "my open tasks", {}, None, 10)[0].explain)
 
 
+def test_the_latest_of_the_dated_matches_comes_first_for_our_last_one():
+    chunks = [_chunk("journals/2026_11_05.md", 0, "1:1 with Maria: onboarding principle", date="2026-11-05"),
+              _chunk("journals/2026_11_24.md", 0, "1:1 with Maria: Android handover", date="2026-11-24"),
+              _chunk("pages/Maria.md", 0, "1:1 every other Thursday")]
+    dense = _dense_only([0.5, 0.45, 0.5])
+    ranked = fuse(chunks, dense, "what did Maria and I talk about in our last 1:1?", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.recent == 1.0 and "newer +0.10" in str(ranked[0].explain)
+    assert {c.row: c.explain.recent for c in ranked}[0] == 0.0
+    plain = fuse(chunks, dense, "what did Maria and I talk about in our 1:1?", {}, None, 10)
+    assert plain[0].row != 1 and not any(c.explain.recent for c in plain)
+
+
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
               _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]

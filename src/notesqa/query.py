@@ -298,6 +298,17 @@ def asks_for_tasks(text: str) -> str | None:
     return "open" if _OPEN_TASKS.search(text) else None
 
 
+# the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
+_LATEST = re.compile(r"\b(?:(?:my|our|the)\s+(?:last|latest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
+                     r"check-in|session|review|retro|visit|appointment|entry|note|update|catch-up|conversation|chat|"
+                     r"talk|interview|demo|trip)|most recent|latest)\b", re.IGNORECASE)
+
+
+def asks_latest(text: str) -> bool:
+    """Does the question ask for the latest of something dated ("what did we say in our last 1:1?")?"""
+    return _LATEST.search(text) is not None
+
+
 def years(text: str) -> set[str]:
     """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
     return set(_YEAR.findall(text))

@@ -17,7 +17,7 @@ import numpy as np
 from .chunking import Chunk
 from .agenda import Agenda
 from .keywords import tokenize, word_count, word_pairs
-from .query import asks_for_tasks, asks_how, asks_overdue, days, versions, without_relative_days, years
+from .query import asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions, without_relative_days, years
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -38,6 +38,10 @@ YEAR_BONUS = 0.08
 # 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
 # a daily note is about its day, whatever its words, and the question has few others (agenda.py).
 DAY_BONUS = 0.3
+# For "our last 1:1", "the latest update": up to this much to the newest of the best dated matches
+# (RECENT_AMONG of them; the oldest gets none), which had come after an older meeting's closer words.
+RECENT_BONUS = 0.1
+RECENT_AMONG = 10
 # The same, less, for a task in the state a question asks for ("which tasks are still open?", "what did I
 # finish?", "my high priority tasks"): done tasks had come before open ones, their words being as close.
 TASK_BONUS = 0.15
@@ -94,6 +98,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     task_match: bool = False  # a task in the state the question asks for (TASK_BONUS)
+    recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
 
     def __str__(self) -> str:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
@@ -102,6 +107,8 @@ class Explanation:
         dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
         if self.day_match:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
+        if self.recent:
+            dated += f", newer +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.task_match:
             dated += f", a task as asked +{TASK_BONUS:.2f} to rank"
         if self.version_match:
@@ -245,9 +252,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool) & ~task  # "TODO Renew passport"
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
-    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + VERSION_BONUS * version + NAME_BONUS * name + AGREE * agree
-            + NOTE_SIM * note_sim + PHRASE_BONUS * phrase + HOWTO_CODE_BONUS * howto - ASK_PENALTY * asks
-            - THIN_PENALTY * thin)
+    recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
+    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + VERSION_BONUS * version
+            + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
+            + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent - ASK_PENALTY * asks - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
@@ -258,7 +266,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=bool(task[j]))
+                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=bool(task[j]),
+                          recent=float(recent[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -335,6 +344,19 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
         # a plain substring test first: the regex (not "v2.2019" for 2019, not 0.10.25 for 0.10.2) runs on few
         if any(a in parts for a in asked):
             out[j] = not asked.isdisjoint(found(parts))
+    return out
+
+
+def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
+    """For each candidate: 1 for the newest of the RECENT_AMONG best dated candidates, down to 0 for the
+    oldest of them; 0 for the others (a copy embedded from another note is not of its note's day)."""
+    out = np.zeros(len(cand), dtype=np.float32)
+    dated = [j for j in np.argsort(-fused, kind="stable")
+             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin][:RECENT_AMONG]
+    days_ = sorted({chunks[int(cand[j])].date[:10] for j in dated})
+    if len(days_) > 1:
+        for j in dated:
+            out[j] = days_.index(chunks[int(cand[j])].date[:10]) / (len(days_) - 1)
     return out
 
 
