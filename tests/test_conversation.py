@@ -66,16 +66,36 @@ def test_show_me_more_asks_for_more():
 
 
 def test_a_followup_naming_another_note_takes_the_place_of_the_one_named():
-    names = {"maria": "Maria", "tom": "Tom", "phoenix": "Phoenix", "billing migration": "billing migration"}
+    import re
 
-    def name_in(text):
-        found = [n for key, n in names.items() if key in text.casefold()]
-        return max(found, key=len) if found else None
-    assert standalone("and what about Tom?", "what did Maria and I talk about in our last 1:1?", name_in) == \
+    notes = {"maria": "Maria.md", "tom": "Tom.md", "al": "Al.md", "phoenix": "Phoenix.md",
+             "billing migration": "Beta.md", "project alpha": "Alpha.md"}
+
+    def names_in(text):  # as NoteNames.names_in: whole words, any case, (start, end, path)
+        return sorted((m.start(), m.end(), path) for name, path in notes.items()
+                      for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
+    assert standalone("and what about Tom?", "what did Maria and I talk about in our last 1:1?", names_in) == \
         "what did Tom and I talk about in our last 1:1"
-    assert standalone("and Phoenix?", "what's the status of the billing migration? tag:work", name_in) == \
+    assert standalone("and Phoenix?", "what's the status of the billing migration? tag:work", names_in) == \
         "what's the status of the Phoenix tag:work"
-    # not a note's name, or the previous question named none: words added as before
-    assert standalone("and the oven?", "what did Maria bake", name_in) == "what did Maria bake the oven"
-    assert standalone("and Tom?", "what did we bake", name_in) == "what did we bake Tom"
-    assert standalone("and Maria?", "what did Maria bake", name_in) == "what did Maria bake"
+    # the name as a whole word, wherever the case folds differently; every place the note is named
+    assert standalone("and Tom?", "what did Alice and Al decide?", names_in) == "what did Alice and Tom decide"
+    assert standalone("and Tom?", "was hat Herr Straße über Maria gesagt?", names_in) == \
+        "was hat Herr Straße über Tom gesagt"
+    assert standalone("and Tom?", "did Maria say Maria's plan works", names_in) == "did Tom say Tom's plan works"
+    # two notes named before: which one the follow-up replaces is not known, so its words are added
+    assert standalone("and Tom?", "what did Maria say about Project Alpha?", names_in) == \
+        "what did Maria say about Project Alpha Tom"
+    # not a note's name, or the previous question named none, or the same one: words added as before
+    assert standalone("and the oven?", "what did Maria bake", names_in) == "what did Maria bake the oven"
+    assert standalone("and Tom?", "what did we bake", names_in) == "what did we bake Tom"
+    assert standalone("and Maria?", "what did Maria bake", names_in) == "what did Maria bake"
+
+
+def test_a_day_phrase_about_something_else_is_no_followup():
+    assert standalone("What should I review the day before the exam?", "what is a hypervisor?") == \
+        "What should I review the day before the exam?"
+    # a whole question ending on "the week after" moves nothing when the previous names no week: a new one
+    assert standalone("What did the doctor say to do the week after?", "what is a hypervisor?") == \
+        "What did the doctor say to do the week after?"
+    assert not asks_for_more("and next week?") and not asks_for_more("next steps?") and asks_for_more("next")

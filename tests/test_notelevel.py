@@ -201,3 +201,13 @@ def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
     # its title, a short form it opens with, or a form of the title's words: from its opening
     for q in ("count to infinity problem", "CTI", "counts to infinity"):
         assert idx.search(q, k=1)[0].text.startswith("Distance vector routing"), q
+
+
+def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
+    write(tmp_path / "notes" / "Maria Gonzalez.md", "---\naliases: [Maria]\n---\n* engineering manager\n")
+    write(tmp_path / "notes" / "Al.md", "* a colleague\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
+    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    text = "did Maria Gonzalez and Alice tell al about maria?"
+    assert [(text[s:e], p) for s, e, p in names.note_names_in(text)] == [
+        ("Maria Gonzalez", "Maria Gonzalez.md"), ("al", "Al.md"), ("maria", "Maria Gonzalez.md")]

@@ -21,6 +21,7 @@ from notesqa.query import (
     parse_query,
     seeks_note,
     shift_day,
+    shift_period,
     unmatched,
     without_relative_days,
     years,
@@ -148,6 +149,25 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # "may" and "march" are words too; a month not after a preposition names no days
     assert span("what did I do in may") is None and span("what did I do in May") == ("2026-05-01", "2026-05-31")
     assert span("I will march in line") is None and span("the October outage") is None
+    # a name, a range from a month: not the month's days
+    for q in ("what feedback did I give for Jan?", "notes for June's birthday party", "what have I done since October?"):
+        assert span(q) is None, q
+    # last/next November asked in November: a year away; this December asked in January: this year's
+    assert span("what did I do last November?") == ("2025-11-01", "2025-11-30")
+    assert span("what's planned for next November?") == ("2027-11-01", "2027-11-30")
+    assert sorted(days("this December", date(2027, 1, 5)))[0] == "2027-12-01"
+
+
+def test_a_week_or_month_moves_as_the_question_reads_it():
+    monday = date(2026, 11, 30)
+    assert shift_period("what did we decide last week?", "week", -1, monday) == \
+        "what did we decide the week of 2026-11-16?"
+    assert shift_period("what happened the week of 2027-01-01?", "week", -1, date(2027, 1, 5)) == \
+        "what happened the week of 2026-12-21?"  # across the year's end
+    assert shift_period("what is due in October?", "month", -1, monday) == "what is due in September 2027?"
+    assert shift_period("what did I do in January?", "month", -1, monday) == "what did I do in December 2025?"
+    assert shift_period("the week of 2026-02-30", "week", -1, monday) is None  # no such day: no week
+    assert days("what did we do the week of 2026-02-30?", monday) <= {"2026-02-30"}  # and no error
 
 
 def test_overdue_is_asked_in_a_few_ways():
@@ -160,6 +180,7 @@ def test_overdue_is_asked_in_a_few_ways():
 def test_a_day_named_from_today_is_no_words_to_find():
     assert without_relative_days("what is due on Friday?").split() == ["what", "is", "due", "?"]
     assert without_relative_days("what did I do last week").split() == ["what", "did", "I", "do"]
+    assert without_relative_days("what did I do in October").split() == ["what", "did", "I", "do"]
     for q in ("yesterday", "Monday Night Live", "what happened on 14 March"):  # nothing else left; a name; a date
         assert without_relative_days(q) == q
 
@@ -167,7 +188,8 @@ def test_a_day_named_from_today_is_no_words_to_find():
 def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q
-    for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday"):
+    for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday",
+              "What's the latest version of Python I noted?", "the most recent paper on RLHF"):
         assert not asks_latest(q), q
 
 
@@ -179,8 +201,13 @@ def test_tasks_are_asked_for_by_state():
                      ("what's in progress?", "doing"), ("what is due this week?", "open"), ("what's overdue?", "open")):
         assert asks_for_tasks(q) == state, q
     for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
-              "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?"):
+              "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?",
+              "What failed due to the DNS change?", "What's the due diligence checklist?",
+              "What do I need to do to open a bank account?", "What is the most important NLP task?",
+              "What am I doing wrong with my sourdough?", "what do we know about work in progress limits?",
+              "What did I want to do after the conference finished?", "Werner on deadlines in distributed systems?"):
         assert asks_for_tasks(q) is None, q
+    assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day
 
 
 def test_days_named_from_today_are_counted_back_from_it():

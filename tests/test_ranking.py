@@ -402,11 +402,15 @@ def test_overdue_asks_for_the_open_tasks_past_their_day():
               _chunk("a.md", 2, f"LATER Renew passport\nDEADLINE: <{ahead} Mon>"),
               _chunk("b.md", 0, f"\u2610 Pay the plumber \U0001f4c5 {past}"),
               _chunk("b.md", 1, "Overdue library books are fined"),
-              _chunk("b.md", 2, "NOW Draft the plan")]
-    ranked = fuse(chunks, _dense_only([0.1, 0.1, 0.1, 0.1, 0.4, 0.1]), "what's overdue?", {}, None, pool=2)
+              _chunk("b.md", 2, "NOW Draft the plan"),
+              # started or scheduled in the past, due ahead: not overdue
+              _chunk("c.md", 0, f"\u2610 Write the report \U0001f6eb {past} \U0001f4c5 {ahead}"),
+              _chunk("c.md", 1, f"TODO Renew the lease\nSCHEDULED: <{past} Mon>\nDEADLINE: <{ahead} Mon>")]
+    ranked = fuse(chunks, _dense_only([0.1, 0.1, 0.1, 0.1, 0.4, 0.1, 0.1, 0.1]), "what's overdue?", {}, None,
+                  pool=10)
     assert sorted(c.row for c in ranked if c.explain.day_match) == [0, 3]
     assert {c.row for c in ranked[:2]} == {0, 3}
-    assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.1] * 6), "what is due?", {}, None, 10))
+    assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.1] * 8), "what is due?", {}, None, 10))
 
 
 def test_tasks_in_the_state_asked_for_come_first():

@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 
-from .chunking import Chunk, high_priority, task_days, task_state
+from .chunking import Chunk, due_day, high_priority, task_days, task_state
 
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -27,7 +27,7 @@ def days_of(chunk: Chunk) -> set[str]:
 
 
 class Agenda:
-    """An index's passages by day, and its tasks by state, with the first day each open one is set for."""
+    """An index's passages by day, and its tasks by state, with the day each open one is due."""
 
     def __init__(self, chunks: list[Chunk]):
         by_day: dict[str, list[int]] = defaultdict(list)
@@ -45,9 +45,9 @@ class Agenda:
                 tasks["open"].append(row)
             if state in ("open", "doing") and high_priority(chunk.text):
                 tasks["high"].append(row)
-            set_for = task_days(chunk.text)
-            if set_for and state in ("open", "doing"):
-                due.append((min(set_for), row))
+            day = due_day(chunk.text) if state in ("open", "doing") else None
+            if day:
+                due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._tasks = {s: np.array(sorted(rows), dtype=np.int64) for s, rows in tasks.items()}
         due.sort()
@@ -60,7 +60,7 @@ class Agenda:
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def overdue(self, today: date | None = None) -> np.ndarray:
-        """The rows of the open tasks set for a day before today."""
+        """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""
         cut = (today or date.today()).isoformat()
         return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
 

@@ -62,6 +62,17 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
+_DEADLINE_DAY = re.compile(r"(?:\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
+_SCHEDULED_DAY = re.compile(r"(?:\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
+
+
+def due_day(text: str) -> str | None:
+    """The day a task is due: its deadline (Logseq's DEADLINE:, the Tasks plugin's 📅), else the day it is
+    scheduled for (SCHEDULED:, ⏳); never its start (🛫). None without either."""
+    days = _DEADLINE_DAY.findall(text) or _SCHEDULED_DAY.findall(text)
+    return min(days) if days else None
+
+
 _STATES = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled", "NOW": "doing", "DOING": "doing",
            "IN-PROGRESS": "doing"}
 

@@ -52,7 +52,7 @@ _CONNECTIVES = re.compile(
     r"show me more|show more|give me more|more results|more please|more(?=\W*$)|"
     r"same for|and|also|or|plus|but|then)\b[\s,]*", re.I)
 _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more|show me more|"
-                   r"show more|give me more|next)\b", re.I)
+                   r"show more|give me more|next(?=\W*$))\b", re.I)  # "next" alone; not "and next week?"
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
 # replace, not (as in query.years, for ranking) only a year the question asks about.
 _YEAR = re.compile(rf"\b{YEAR}\b")
@@ -67,10 +67,22 @@ def followup_kind(question: str) -> str | None:
     """"sure" if the question reads as a follow-up, "maybe" for a short question that may be
     one or a new search, None for a question that stands on its own. (It only is a
     follow-up if there was an earlier question.)"""
+    return "sure" if _shifts(question) else _kind(question)
+
+
+def _shifts(question: str) -> bool:
+    """Does the question end on "the week before" ("what did we decide the week before?"), without a day
+    of its own? It then moves the previous question's day, week or month, if that names one."""
+    q = FILTER.sub(" ", question).strip(" ?.!")
+    return bool(_SHIFT.search(q)) and not days(q)
+
+
+def _kind(question: str) -> str | None:
+    """followup_kind without the shift rule: by a connective, by few words that lean on the previous."""
     q = FILTER.sub(" ", question).strip(" ?.!")
     if not q:
         return "sure" if FILTER.search(question) else None
-    if _CONNECTIVES.match(q) or _SHIFT.search(q) and not days(q):  # "what did we decide the week before?"
+    if _CONNECTIVES.match(q):
         return "sure"
     words = _WORD.findall(q)
     if len(words) > 3:
@@ -92,12 +104,16 @@ def asks_for_more(question: str) -> bool:
 
 # "and the day before?" after a question about a day: the same question about the day before (and so
 # for a week or a month: "and the week before?" after "what did we decide last week?")
-_SHIFT = re.compile(r"\b(?:the )?(?:(day|week|month) (before|after)|(previous|next|following) (day|week|month))\b", re.I)
+_SHIFT = re.compile(r"\b(?:the )?(?:(day|week|month) (before|after)|(previous|next|following) (day|week|month))\b"
+                    r"(?=\s*(?:[?.!,]|$))", re.I)  # at the end: not "the day before the exam"
 
 
-def standalone(question: str, previous: str | None, name_in: Callable[[str], str | None] | None = None) -> str:
-    """The question to search for, given the previous standalone question (or None). name_in(text): the
-    name of a note text says, as written in it (NotesIndex.note_name_in), for a follow-up that names
+Names = Callable[[str], list[tuple[int, int, str]]]
+
+
+def standalone(question: str, previous: str | None, names_in: Names | None = None) -> str:
+    """The question to search for, given the previous standalone question (or None). names_in(text): where
+    text names notes, (start, end, path) each (NotesIndex.note_names_in), for a follow-up that names
     another note ("and Tom?" after a question about Maria): it takes that name's place."""
     question = " ".join(question.split())
     if not previous or not is_followup(question):
@@ -105,12 +121,12 @@ def standalone(question: str, previous: str | None, name_in: Callable[[str], str
     moved = _moved(question, previous)
     if moved is not None:  # the day, week or month moved; the rest of the follow-up added as any follow-up's is
         previous, question = moved
-    swapped = _swapped(question, previous, name_in) if name_in is not None else None
+    elif _kind(question) is None:  # "what did the doctor say the week after?" after a question of no week
+        return question
+    swapped = _swapped(question, previous, names_in) if names_in is not None else None
     if swapped is not None:
         return swapped
-    follow_filters = [m.group(0) for m in FILTER.finditer(question)]
-    names = {f.split(":", 1)[0].lower() for f in follow_filters}
-    prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]
+    prev_filters, follow_filters = _filters(question, previous)
     prev = FILTER.sub(" ", previous).strip(" ?.!")
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
@@ -138,18 +154,26 @@ def _moved(question: str, previous: str) -> tuple[str, str] | None:
     return moved, (question[:shift.start()] + question[shift.end():]).strip()
 
 
-def _swapped(question: str, previous: str, name_in: Callable[[str], str | None]) -> str | None:
+def _filters(question: str, previous: str) -> tuple[list[str], list[str]]:
+    """(the previous question's filters the follow-up does not set anew, the follow-up's filters)."""
+    follow = [m.group(0) for m in FILTER.finditer(question)]
+    names = {f.split(":", 1)[0].lower() for f in follow}
+    return [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names], follow
+
+
+def _swapped(question: str, previous: str, names_in: Names) -> str | None:
     """"and Tom?" after "what did Maria and I talk about?": the previous question with the note the
-    follow-up names in place of the note it named, if both name one (and not the same); else None."""
+    follow-up names in place of the one note it named (not the same one); else None."""
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     if not body or len(_WORD.findall(body)) > 4 or _YEAR.search(body):
         return None
-    new, old = name_in(body), name_in(FILTER.sub(" ", previous))
-    if not new or not old or new.casefold() != body.casefold() or new.casefold() == old.casefold():
-        return None
-    follow_filters = [m.group(0) for m in FILTER.finditer(question)]
-    names = {f.split(":", 1)[0].lower() for f in follow_filters}
-    prev_filters = [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names]
+    new = names_in(body)
     prev = FILTER.sub(" ", previous).strip(" ?.!")
-    at = prev.casefold().index(old.casefold())
-    return " ".join(" ".join([prev[:at] + body + prev[at + len(old):], *prev_filters, *follow_filters]).split())
+    old = names_in(prev)
+    if len(new) != 1 or new[0][:2] != (0, len(body)) or len({path for *_, path in old}) != 1 \
+            or old[0][2] == new[0][2]:
+        return None
+    for start, end, _ in sorted(old, reverse=True):  # every place it is named, from the end: the spans stay put
+        prev = prev[:start] + body + prev[end:]
+    prev_filters, follow_filters = _filters(question, previous)
+    return " ".join(" ".join([prev, *prev_filters, *follow_filters]).split())

@@ -96,17 +96,20 @@ class NoteNames:
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
                    {p: a for p, a in alias_words.items() if a}, spelled)
 
-    def name_in(self, text: str) -> str | None:
-        """The longest name (title or alias) of a note that text says, as text writes it, or None:
-        "Maria" in "what did Maria and I talk about?" when a note is titled or aliased Maria."""
+    def names_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Where text says the name (title or alias) of a note, word for word: (start, end, path) each,
+        longest names first, none overlapping ("Maria" in "what did Maria and I talk about?")."""
         words = set(tokenize(text))
-        best = None
+        found = []
         for path in {p for w in words - self.common for p in self.by_word.get(w, ())}:
             for name in self.spelled.get(path, ()):
-                m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
-                if m and (best is None or len(m.group(0)) > len(best)):
-                    best = m.group(0)
-        return best
+                found.extend((m.start(), m.end(), path)
+                             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+        out: list[tuple[int, int, str]] = []
+        for span in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
+            if all(span[1] <= s or span[0] >= e for s, e, _ in out):
+                out.append(span)
+        return sorted(out)
 
     def opening(self, path: str, question: str, note: list[Chunk], first_row: int) -> int | None:
         """Where to open a note the question names (named_exactly): where the note first says the alias the

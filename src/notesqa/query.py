@@ -77,11 +77,17 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
 
 
 _PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
-# a month: "in December", "during October 2025", "this March"; "may" and "march" only as names ("in May")
-_IN_MONTH = re.compile(r"\b(in|during|for|this|last|next|coming|since|until|through|throughout)\s+"
+# a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
+# ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
+_IN_MONTH = re.compile(r"\b(in|during|this|last|next|coming)\s+"
                        r"(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))\b"
+                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))\b(?!['’])"
                        r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+
+
+def _looks_ahead(text: str) -> bool:
+    """Does a question look ahead ("what is due on Friday?"), not back ("what was due on Friday?")?"""
+    return _AHEAD.search(text) is not None and _PAST.search(text) is None
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
@@ -89,19 +95,34 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?")."""
     today = today or date.today()
-    ahead = _AHEAD.search(text) is not None and _PAST.search(text) is None
+    ahead = _looks_ahead(text)
     out: set[date] = set()
     for m in _RELATIVE.finditer(text):
         out.update(_relative_span(m, today, ahead))
     for m in _WEEK_OF.finditer(text):
-        monday = date.fromisoformat(m.group(1))
-        monday -= timedelta(days=monday.weekday())
-        out.update(monday + timedelta(days=i) for i in range(7))
+        monday = _iso(m.group(1))
+        if monday is not None:  # "the week of 2026-02-30" names no week
+            monday -= timedelta(days=monday.weekday())
+            out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
-        when = m.group(1).lower()
-        out.update(_month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today,
-                          when in ("next", "coming") or ahead and when != "last"))
+        out.update(_month_named(m, today, ahead))
     return {d.isoformat() for d in out}
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
+    """The days of an _IN_MONTH match: "next May" the coming one, "last May" the one before, "in May" either
+    as the question looks ahead or back."""
+    when = m.group(1).lower()
+    month = _MONTHS.index(m.group(2)[:3].lower()) + 1
+    step = 1 if when in ("next", "coming") else -1 if when == "last" else 0 if when == "this" else None
+    return _month(month, m.group(3), today, ahead, step)
 
 
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
@@ -119,7 +140,9 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
             return None
         m = found[0]
         if m.group(2):
-            start = date.fromisoformat(m.group(2))
+            start = _iso(m.group(2))
+            if start is None:
+                return None
         else:
             step = {"this": 0, "next": 7, "coming": 7}.get(m.group(1).lower(), -7)
             start = today - timedelta(days=6) if m.group(1).lower() == "past" else today + timedelta(days=step)
@@ -129,17 +152,26 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     if len(found) != 1:
         return None
     m = found[0]
-    first = min(date.fromisoformat(d) for d in relative_days(m.group(0), today))
+    # the month as the whole question reads it ("what is due in October?" looks ahead)
+    first = min(_month_named(m, today, _looks_ahead(text)) if m.re is _IN_MONTH
+                else _period(m.group(1).lower(), "month", today))
     month, year = first.month - 1 + by, first.year
     year, month = year + month // 12, month % 12 + 1
     return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
 
 
-def _month(month: int, year: str | None, today: date, ahead: bool) -> list[date]:
-    """The days of a month the question names: of its year, or without one the last such month up to
-    this one (this month's too), or the coming one when the question looks ahead."""
+def _month(month: int, year: str | None, today: date, ahead: bool, step: int | None = None) -> list[date]:
+    """The days of a month the question names: of its year, or without one the last such month up to this
+    one (this month's too), or the coming one when the question looks ahead; step 1, -1 or 0 ("next",
+    "last", "this"): the next one after this month, the last one before it, this year's."""
     if year:
         y = int(year)
+    elif step == 0:
+        y = today.year
+    elif step == 1:
+        y = today.year if month > today.month else today.year + 1
+    elif step == -1:
+        y = today.year if month < today.month else today.year - 1
     elif ahead:
         y = today.year if month >= today.month else today.year + 1
     else:
@@ -149,9 +181,9 @@ def _month(month: int, year: str | None, today: date, ahead: bool) -> list[date]
 
 
 def without_relative_days(text: str) -> str:
-    """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?"), or
-    text itself when that would leave no words."""
-    rest = _RELATIVE.sub(" ", text)
+    """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
+    October", "the week of 2026-11-16"), or text itself when that would leave no words."""
+    rest = _WEEK_OF.sub(" ", _IN_MONTH.sub(" ", _RELATIVE.sub(" ", text)))
     return rest if rest != text and re.search(r"\w", rest) else text
 
 
@@ -262,19 +294,25 @@ def asks_overdue(text: str) -> bool:
 
 # tasks asked for by state: "which tasks are still open?", "my todos", "what did I finish last week?",
 # "my high priority tasks"
-_TASK = r"(?:tasks?|to-?dos?|to do|action items?|chores?)"
+_TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
+_STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
 _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone)\s+{_TASK}|"
-                         rf"{_TASK}\b.*\b(?:open|pending|outstanding|unfinished|incomplete|remaining|left|not (?:yet )?done)|"
-                         rf"to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
+                         rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
+                         rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there))\b", re.IGNORECASE)
-_DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}\b.*\b(?:done|finished|completed|"
-                         r"closed|ticked off|checked off)|what (?:did|have) I (?:finish|complete|get done|got done|"
-                         r"tick off|check off)\w*)\b", re.IGNORECASE)
-_DOING_TASKS = re.compile(r"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?(?:working on|doing)|"
-                          r"in progress|under ?way|currently working on|doing (?:right )?now)\b", re.IGNORECASE)
-_DUE = re.compile(r"\b(?:due|deadlines?|overdue|past[- ]due)\b", re.IGNORECASE)
-_HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\b.*\b{_TASK}\b|"
-                         rf"\b{_TASK}\b.*\b(?:high[- ]priority|urgent|important)\b", re.IGNORECASE)
+_DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
+                         r"completed|closed|ticked off|checked off)|what (?:did|have) I (?:finish|complete|get done|"
+                         r"got done|tick off|check off)\w*)\b", re.IGNORECASE)
+_DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
+                          rf"(?:what(?:'s|’s| is| are)|which {_TASK} (?:is|are)) (?:currently |now )?(?:in progress|"
+                          rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now)\b", re.IGNORECASE)
+# "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
+# December"), not "deadlines in distributed systems"
+_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard))|overdue|past[- ]due)",
+                  re.IGNORECASE)
+_DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
+_HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\s+(?:open\s+)?{_TASK}\b|"
+                         rf"\b{_TASK}\s+(?:with|of|at|marked)\s+(?:high|top)\s+priority\b", re.IGNORECASE)
 
 
 _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
@@ -282,26 +320,25 @@ _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
 
 def asks_for_tasks(text: str) -> str | None:
     """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "open", "done",
-    or None (also for
-    "how do I mark a task as done?" and "how does the scheduler stop a high priority task ...": they ask
-    how or why, not for tasks)."""
+    or None (also for "how do I mark a task as done?" and "how does the scheduler stop a high priority
+    task ...": they ask how or why, not for tasks)."""
     if asks_how(text) or _HOW_OR_WHY.match(text):
         return None
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
         return "high"
     if _DOING_TASKS.search(text):
         return "doing"
-    if _DUE.search(text):  # "what is due this week?": open tasks first, those set for that week most
-        return "open"
+    if _DUE.search(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
+        return "open"  # first, those set for that week most
     if _DONE_TASKS.search(text):
         return "done"
     return "open" if _OPEN_TASKS.search(text) else None
 
 
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
-_LATEST = re.compile(r"\b(?:(?:my|our|the)\s+(?:last|latest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
-                     r"check-in|session|review|retro|visit|appointment|entry|note|update|catch-up|conversation|chat|"
-                     r"talk|interview|demo|trip)|most recent|latest)\b", re.IGNORECASE)
+_LATEST = re.compile(r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|"
+                     r"call|sync|standup|check-in|session|review|retro|visit|appointment|entry|journal|note|update|"
+                     r"catch-up|conversation|chat|talk|interview|demo|trip|post)s?\b", re.IGNORECASE)
 
 
 def asks_latest(text: str) -> bool:

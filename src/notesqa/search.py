@@ -230,9 +230,9 @@ class NotesIndex:
         return snippets.select_notes(tree, {p: r for p, r in opening.items() if r is not None}, best, k, budget,
                                      min_score, origin)
 
-    def note_name_in(self, text: str) -> str | None:
-        """The longest name (title or alias) of a note that text says, as text writes it (NoteNames.name_in)."""
-        return self._live.names.name_in(text)
+    def note_names_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Where text names notes (title or alias): (start, end, path) each (NoteNames.names_in)."""
+        return self._live.names.names_in(text)
 
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""

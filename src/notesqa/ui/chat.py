@@ -82,7 +82,7 @@ class ChatService(NotesService):
         if not self.has_index():
             return self._empty_state(), Turn(question, standalone(question, previous))
         idx = self.index()
-        turn = Turn(question, standalone(question, previous, idx.note_name_in))
+        turn = Turn(question, standalone(question, previous, idx.note_names_in))
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
         # checked here to name the sidebar's fields in an error, not the in-question after:
