@@ -6,6 +6,8 @@ import json
 import os
 from dataclasses import replace
 
+import pytest
+
 from click.testing import CliRunner
 
 from conftest import write
@@ -153,6 +155,14 @@ def test_a_note_touched_but_not_edited_is_unchanged(built):
     os.utime(note, ns=(later, later))
     assert json.loads(cli_status(notes, index, "--json"))["changes"]["changed"] == []
     assert not needs_build(notes, index)
+    # checked again (a server's watcher does every few seconds), it is not read again
+    from notesqa import status
+
+    def no_read(*args):
+        raise AssertionError("read again")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(status, "read_note", no_read)
+        assert not needs_build(notes, index)
     text = note.read_text()
     note.write_text(text.replace("a", "b", 1))
     os.utime(note, ns=(later + 10**9, later + 10**9))

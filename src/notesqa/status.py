@@ -123,6 +123,11 @@ def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -
     return sorted(rel for rel, entry in manifest.notes.items() if edited.intersection(entry.deps)) if edited else []
 
 
+# Notes found touched but not edited, (path, mtime, size) -> the indexed text's sha: a server's watcher
+# checks every few seconds, and need not read them again until they change or a build takes their times
+_SAME_TEXT: dict[tuple[str, int, int], str] = {}
+
+
 def _edited(path: Path, rel: str, old, st) -> bool:
     """Has a note changed since the build: its size, or its mtime and its text (a note touched by a sync
     or a checkout is the same note)?"""
@@ -130,8 +135,14 @@ def _edited(path: Path, rel: str, old, st) -> bool:
         return False
     if old.size != st.st_size or not old.sha256:
         return True
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if _SAME_TEXT.get(key) == old.sha256:
+        return False
     text, _ = read_note(path, rel)
-    return text is None or file_sha(text) != old.sha256
+    if text is None or file_sha(text) != old.sha256:
+        return True
+    _SAME_TEXT[key] = old.sha256
+    return False
 
 
 def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = None) -> Changes:
