@@ -183,6 +183,9 @@ def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):
     hits = idx.search("which notes mention Avalara?", k=5)
     assert {h.path for h in hits} == {"Billing.md", "Standup.md"}
     assert "Tax.md" in {h.path for h in idx.search("which notes mention tax collection?", k=5)}  # none says it all
+    # either of two things; a year is the notes' dates' to say, not their words'
+    assert {h.path for h in idx.search("which notes mention Avalara or Stripe?", k=5)} == {"Billing.md", "Standup.md"}
+    assert {h.path for h in idx.search("which notes mention Avalara in 2024?", k=5)} == {"Billing.md", "Standup.md"}
     # a question for the note about it still opens each note from its start
     assert idx.search("which note covers Avalara?", k=1)[0].match in (
         "We invoice monthly through Stripe.", "Shipped the search page.")
@@ -196,7 +199,7 @@ def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
           "This method is called poison reverse.\n")
     build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
     idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
-    for q in ("poison reverse", "what is poison reverse?"):
+    for q in ("poison reverse", "what is poison reverse?", "open the poison reverse page"):
         assert idx.search(q, k=1)[0].text.startswith("Routers advertise an infinite distance"), q
     # its title, a short form it opens with, or a form of the title's words: from its opening
     for q in ("count to infinity problem", "CTI", "counts to infinity"):

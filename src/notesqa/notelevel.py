@@ -116,7 +116,8 @@ class NoteNames:
         question is, when that is not its title or a part of it ("poison reverse", an alias of "Count to
         infinity problem", is what its Avoidance section explains; "iBGP" of "Border gateway protocol (BGP)"
         is said in one bullet), else its lead. note: its chunks, from first_row."""
-        words = frozenset(tokenize(_DEFINING.sub("", question, count=1)))
+        opening = _OPENING.fullmatch(question)  # "open the poison reverse page"
+        words = frozenset(tokenize(opening.group(1) if opening else _DEFINING.sub("", question, count=1)))
         if words in self.aliases.get(path, ()):
             for i, c in enumerate(note):
                 if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):

@@ -9,6 +9,7 @@ text picked (snippets.py) from one loaded generation of the index.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,8 @@ from .hits import Hit
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import (TOP_LEVEL, check_question, filter_mask, mention_subject, merge_filters, parse_query, seeks_mentions,
-                    seeks_note, unmatched)
+from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, mention_subject, merge_filters, parse_query,
+                    seeks_mentions, seeks_note, unmatched)
 from .snippets import NoteTree
 
 
@@ -284,14 +285,18 @@ class NotesIndex:
 
 def _mentioning(tree: NoteTree, ranked: list, text: str, origin: dict[int, int]) -> list:
     """For "which notes mention X": the candidates whose passage (with its title, headings and parents)
-    says every word of X, if any does; else all of them (X said in other words)."""
-    words = set(tokenize(mention_subject(text)))
-    if not words:
+    says every word of X (of one of "X or Y", "X and Y"; a year is its date's to say), if any does; else
+    all of them (X said in other words)."""
+    subject = re.sub(rf"\b{YEAR}\b", " ", mention_subject(text))
+    parts = [set(tokenize(p)) for p in re.split(r",|\bor\b|\band\b|&", subject, flags=re.I)]
+    parts = [p for p in parts if p]
+    if not parts:
         return ranked
 
     def says(row: int) -> bool:
         c = tree.chunks[origin.get(row, row)]
-        return words <= set(tokenize(" ".join((c.title, *c.heading, *c.parents, c.text))))
+        words = set(tokenize(" ".join((c.title, *c.heading, *c.parents, c.text))))
+        return any(p <= words for p in parts)
     saying = [c for c in ranked if says(c.row)]
     return saying or ranked
 
