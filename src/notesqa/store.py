@@ -112,7 +112,7 @@ def check_built_from(index_dir: Path, notes_dir: Path) -> None:
         raise IndexFolderError(
             f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/: pass --notes {built} to "
             f"refresh it, give --index another folder for an index of {notes_dir}/, or add --rebuild to replace "
-            "it with one of them.")
+            "it with one of them (in Python: build_index(..., rebuild=True)).")
 
 
 def _a_note_in(folder: Path) -> Path | None:
