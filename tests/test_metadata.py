@@ -32,6 +32,9 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     assert problem.reason == "broken YAML front matter at line 5; kept its other fields, not attendees"
     meta, problem = front_matter("date: 2024-02-30\ntags: [x]\n", "n.md")
     assert meta == {"tags": ["x"]} and problem.reason.endswith("kept its other fields, not date")
+    # a comment is no field; a key read once already is not lost
+    _, problem = front_matter("# the meeting\ntags: [a]\ntags: [b\n", "c.md")
+    assert problem.reason.endswith("kept its other fields")
     note = parse_note(f"---\n{raw}---\n\n* we chose Kafka\n", "m.md")
     assert note.title == "Architecture review" and note.date == "2025-03-11" and "meeting" in note.tags
 

@@ -28,7 +28,8 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
         kept, lost = _fields_one_by_one(raw)
         if not kept:
             return {}, Problem(rel, "repaired", f"{what}; indexed the body without it")
-        return kept, Problem(rel, "repaired", f"{what}; kept its other fields, not {', '.join(lost)}")
+        not_kept = f", not {', '.join(lost)}" if lost else ""
+        return kept, Problem(rel, "repaired", f"{what}; kept its other fields{not_kept}")
     if data is None:
         return {}, None
     if not isinstance(data, dict):
@@ -59,9 +60,9 @@ def _fields_one_by_one(raw: str) -> tuple[dict, list[str]]:
             data = None
         if isinstance(data, dict):
             kept.update(data)
-        elif entry[0].strip():
+        elif entry[0].strip() and not entry[0].lstrip().startswith("#"):  # a comment is no field
             lost.append(entry[0].split(":", 1)[0].strip())
-    return kept, lost
+    return kept, [key for key in dict.fromkeys(lost) if key not in kept]
 
 
 def as_date(value) -> str | None:
