@@ -72,8 +72,8 @@ def titles(ix: NotesIndex, questions: list[dict]) -> None:
     vectors = dict(zip(paths, ix.embedder.encode([title_of[p] for p in paths])))
     setting = {"w": 0.0, "floor": 0.0, "notes_only": False}
 
-    def fuse(chunks, scores, text, named, mask, pool):
-        out = plain(chunks, scores, text, named, mask, pool)
+    def fuse(chunks, scores, text, named, mask, pool, agenda=None):
+        out = plain(chunks, scores, text, named, mask, pool, agenda)
         if not setting["w"] or (setting["notes_only"] and not seeks_note(text)):
             return out
         q = ix.embedder.encode([text])[0]
@@ -97,15 +97,15 @@ def gate(ix: NotesIndex, questions: list[dict]) -> None:
     setting = {"d": None, "f": 1.0}
     fuse_plain = ranking.fuse
 
-    def fuse(chunks, scores, text, named, mask, pool):
+    def fuse(chunks, scores, text, named, mask, pool, agenda=None):
         if setting["d"] is None:
-            return fuse_plain(chunks, scores, text, named, mask, pool)
+            return fuse_plain(chunks, scores, text, named, mask, pool, agenda)
         dense = np.nan_to_num(scores.dense, nan=-1.0)
         top = float(dense.max()) if len(dense) else 0.0
         weight = np.clip((dense - (top - setting["d"])) / 0.1 + 1, setting["f"], 1.0).astype(np.float32)
         gated = replace(scores, keyword=scores.keyword * weight,
                         section=None if scores.section is None else scores.section * weight)
-        return fuse_plain(chunks, gated, text, named, mask, pool)
+        return fuse_plain(chunks, gated, text, named, mask, pool, agenda)
 
     ranking.fuse = fuse
     try:

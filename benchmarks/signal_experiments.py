@@ -132,7 +132,7 @@ def prf(ix: NotesIndex, questions: list[dict]) -> None:
         s = plain(gen, text, qvec, mask, pool, notes)
         if not setting["n"]:
             return s
-        top = ranking.fuse(gen.chunks, s, text, {}, mask, pool)[:setting["m"]]
+        top = ranking.fuse(gen.chunks, s, text, {}, mask, pool, ix._live.agenda)[:setting["m"]]
         asked = set(tokenize(text))
         weight: Counter = Counter()
         for cand in top:
