@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .chunking import Chunk
 from .agenda import Agenda
+from .chunking import Chunk
 from .keywords import tokenize, word_count, word_pairs
 from .query import asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions, without_relative_days, years
 
@@ -222,14 +222,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     kw_side = keyword_share(scores.keyword, scores.keyword_ceiling, clip=False)
     if scores.section is not None:
         kw_side = kw_side + SECTION_SHARE * scores.section
-    valid = np.ones(len(chunks), dtype=bool) if mask is None else mask
-    d_top = _top(np.nan_to_num(scores.dense, nan=-1.0), valid & ~np.isnan(scores.dense), pool)
-    k_top = _top(kw_side, valid & (kw_side > 0), pool)
-    agenda = agenda if agenda is not None else Agenda(chunks)
+    agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
     of_day, tasks = _of_day(agenda, text), _tasks(agenda, text)
-    dense_all = np.nan_to_num(scores.dense, nan=-1.0)
-    asked = [rows[_top(dense_all[rows], valid[rows], pool)] for rows in (of_day, tasks)]
-    cand = np.unique(np.concatenate([d_top, k_top, *asked]))
+    d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks))
     if len(cand) == 0:
         return []
     dense = scores.dense[cand]
@@ -270,6 +265,18 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           recent=float(recent[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
+
+
+def _candidates(scores: Scores, kw_side: np.ndarray, mask: np.ndarray | None, pool: int,
+                asked: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the pool best by dense score, by keyword share, and all candidates: those and the pool best by
+    dense score of each set of rows asked for, a day's passages or the tasks asked for), among mask."""
+    valid = np.ones(len(kw_side), dtype=bool) if mask is None else mask
+    dense = np.nan_to_num(scores.dense, nan=-1.0)
+    d_top = _top(dense, valid & ~np.isnan(scores.dense), pool)
+    k_top = _top(kw_side, valid & (kw_side > 0), pool)
+    extra = [rows[_top(dense[rows], valid[rows], pool)] for rows in asked]
+    return d_top, k_top, np.unique(np.concatenate([d_top, k_top, *extra]))
 
 
 def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
