@@ -323,13 +323,14 @@ STALE_CHECK_MAX = 3000
 def _echo_stale(idx, notes_dir, index_dir) -> None:
     """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
     from .status import changes_since_build, pending
+    from .store import of_other_notes
 
     manifest = idx.manifest
     folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
     if len(manifest.notes) > STALE_CHECK_MAX or not folder.is_dir():
         return
-    built = manifest.notes_dir
-    if built and Path(built) != folder.resolve() and Path(built).is_dir():
+    built = of_other_notes(manifest, folder)
+    if built:
         click.secho(f"\n(The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
                     f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.)",
                     fg="yellow", err=True)

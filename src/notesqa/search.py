@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ranking, snippets, store
+from .agenda import Agenda
 from .chunking import Chunk, has_words
 from .config import K_MAX, default_index_dir
-from .agenda import Agenda
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
 from .hits import Hit

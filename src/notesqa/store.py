@@ -107,12 +107,18 @@ def check_built_from(index_dir: Path, notes_dir: Path) -> None:
         _, manifest = read_manifest(index_dir)
     except NotesQAError:
         return  # no index, or a damaged one: the build says so
-    built = manifest.notes_dir
-    if built and Path(built) != Path(notes_dir).resolve() and Path(built).is_dir():
+    built = of_other_notes(manifest, notes_dir)
+    if built:
         raise IndexFolderError(
             f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/: pass --notes {built} to "
             f"refresh it, give --index another folder for an index of {notes_dir}/, or add --rebuild to replace "
             "it with one of them (in Python: build_index(..., rebuild=True)).")
+
+
+def of_other_notes(manifest: Manifest, notes_dir: Path) -> str | None:
+    """The notes folder an index was built from, if not notes_dir and it still exists (else it moved)."""
+    built = manifest.notes_dir
+    return built if built and Path(built) != Path(notes_dir).resolve() and Path(built).is_dir() else None
 
 
 def _a_note_in(folder: Path) -> Path | None:
