@@ -91,6 +91,9 @@ def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_pa
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256"])
     assert res.exit_code == 1 and f"pass --notes {notes.resolve()} to refresh it" in res.stderr
     assert "Traceback" not in res.output
+    for command in ("serve", "mcp"):  # a server of one folder does not answer from an index of another
+        res = CliRunner().invoke(main, [command, "--notes", str(other), "--index", str(index)])
+        assert res.exit_code == 1 and f"is of the notes in {notes.resolve()}/" in res.stderr, command
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256",
                                     "--rebuild"])
     assert res.exit_code == 0 and "removed" in res.stdout  # asked for: replaced
@@ -120,6 +123,9 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     # with --json, stdout is the empty list a script reads and the reason goes to stderr
     res = _ask(*args, "--json", "tag:conference cells")
     assert res.stdout.strip() == "[]" and res.stderr.strip() == "No note is tagged conference (tags like it: conferences)."
+    # weak hits are said to be weak there too ("zebra" is in no note)
+    res = _ask(*args, "--json", "zebra giraffe")
+    assert res.stdout.strip().startswith("[") and res.stderr.strip() == "Nothing in your notes matches this closely."
 
 
 def test_an_index_of_no_notes_says_so(tmp_path):

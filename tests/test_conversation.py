@@ -36,9 +36,9 @@ def test_the_day_before_or_after_moves_the_previous_questions_day():
     assert standalone("and the next day?", "what did I do on 2026-02-28") == "what did I do on 2026-03-01"
     assert standalone("and the day after, at work?", "meetings on 14 November tag:work") == \
         "meetings on 15 November at work tag:work"
-    # a follow-up that names its own day is not moved
+    # a follow-up that names its own day is not moved: its day takes the previous one's place
     assert standalone("and the day before yesterday?", "what did I do on 14 March") == \
-        "what did I do on 14 March the day before yesterday"
+        "what did I do on the day before yesterday"
     # without a day in the previous question it is words like any follow-up's
     assert standalone("and the day before?", "what did Werner say about cells") == \
         "what did Werner say about cells the day before"
@@ -99,3 +99,20 @@ def test_a_day_phrase_about_something_else_is_no_followup():
     assert standalone("What did the doctor say to do the week after?", "what is a hypervisor?") == \
         "What did the doctor say to do the week after?"
     assert not asks_for_more("and next week?") and not asks_for_more("next steps?") and asks_for_more("next")
+
+
+@pytest.mark.parametrize("previous, question, expected", [
+    ("what is due this week?", "and next week?", "what is due next week"),
+    ("what happened in November?", "and in October?", "what happened in October"),
+    ("what happened yesterday?", "and today?", "what happened today"),
+    ("what did I do on 14 November", "and on 2 December?", "what did I do on 2 December"),
+])
+def test_a_followup_naming_its_own_day_replaces_the_previous_ones(previous, question, expected):
+    assert standalone(question, previous) == expected
+
+
+def test_a_question_asking_for_tasks_stands_on_its_own():
+    assert followup_kind("what's overdue?") is None and followup_kind("my todos") is None
+    assert standalone("what's overdue?", "our last 1:1 with Tom") == "what's overdue?"
+    # a task follow-up to a task question asks for the other tasks
+    assert standalone("and what's done?", "what's in progress? tag:work") == "what's done tag:work"

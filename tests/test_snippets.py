@@ -394,6 +394,12 @@ def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
               _chunk("j.md", 3, "38 customers signed up", depth=1, parent=2)]
     tree = NoteTree.build(chunks)
     assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
+    # so is a dated entry of a log: the decision and who decided it, not the next decision
+    log = [_chunk("d.md", 0, "2026-11-24 Cut SMS verification from Alpha v1"),
+           _chunk("d.md", 1, "Decided by: Maria, Tom", depth=1, parent=0),
+           _chunk("d.md", 2, "2026-11-18 Billing cutover moves to January"),
+           _chunk("d.md", 3, "Decided by: Jonas", depth=1, parent=2)]
+    assert select(NoteTree.build(log), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
     # a bullet that is no task still reads on into the list after it
     plain = [dataclasses.replace(c, text=c.text.split(" ", 1)[1]) for c in chunks]
     assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)

@@ -287,10 +287,14 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    if as_json:  # stdout stays the list of hits; why it is empty goes to stderr
+    if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
+        from .hits import WEAK_MATCH, weak
+
         click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
+        elif weak(hits):
+            click.echo(WEAK_MATCH.split(";")[0] + ".", err=True)
         return
     if not hits:
         _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
@@ -432,6 +436,7 @@ def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
     from .ui.app import launch
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    _check_same_notes(notes_dir, index_dir)
     creds = None
     if auth:
         if ":" not in auth:
@@ -457,7 +462,15 @@ def mcp(notes_dir, index_dir, model):
     from .mcp_server import run
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    _check_same_notes(notes_dir, index_dir)
     run(notes_dir, index_dir, model=model)
+
+
+def _check_same_notes(notes_dir, index_dir) -> None:
+    """A server of one notes folder must not answer from an index of another (store.check_built_from)."""
+    from .store import check_built_from
+
+    check_built_from(Path(index_dir), Path(notes_dir))
 
 
 # --------------------------------------------------------------------------- eval

@@ -45,7 +45,7 @@ import re
 
 from typing import Callable
 
-from .query import FILTER, YEAR, days, shift_day, shift_period
+from .query import FILTER, YEAR, asks_for_tasks, asks_overdue, days, shift_day, shift_period, without_days
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -85,7 +85,7 @@ def _kind(question: str) -> str | None:
     if _CONNECTIVES.match(q):
         return "sure"
     words = _WORD.findall(q)
-    if len(words) > 3:
+    if len(words) > 3 or asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
         return None
     if _LEANS.match(q) or all(_YEAR.fullmatch(w) for w in words):
         return "sure"
@@ -129,6 +129,10 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     prev_filters, follow_filters = _filters(question, previous)
     prev = FILTER.sub(" ", previous).strip(" ?.!")
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
+    if asks_for_tasks(body) and asks_for_tasks(prev):  # "and what's done?" after "what's in progress?"
+        return " ".join([body, *prev_filters, *follow_filters])
+    if days(body) and days(prev):  # "and next week?" after "what is due this week?": its days, not both
+        prev = without_days(prev)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
         prev = _YEAR.sub(" ", prev)

@@ -97,8 +97,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     today = today or date.today()
     ahead = _looks_ahead(text)
     out: set[date] = set()
+    back = _PAST.search(text) is not None
     for m in _RELATIVE.finditer(text):
-        out.update(_relative_span(m, today, ahead))
+        out.update(_relative_span(m, today, ahead, back))
     for m in _WEEK_OF.finditer(text):
         monday = _iso(m.group(1))
         if monday is not None:  # "the week of 2026-02-30" names no week
@@ -106,7 +107,14 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
         out.update(_month_named(m, today, ahead))
+    if _UPCOMING.search(text):  # "which deadlines are coming up?": the next two weeks
+        out.update(today + timedelta(days=i) for i in range(UPCOMING_DAYS))
     return {d.isoformat() for d in out}
+
+
+UPCOMING_DAYS = 14
+_UPCOMING = re.compile(r"\b(?:upcoming|coming up)\b(?=.*\b(?:deadlines?|due|tasks?|to-?dos?)\b)|"
+                       r"\b(?:deadlines?|due|tasks?|to-?dos?)\b.*\b(?:upcoming|coming up)\b", re.IGNORECASE)
 
 
 def _iso(value: str) -> date | None:
@@ -187,11 +195,17 @@ def without_relative_days(text: str) -> str:
     return rest if rest != text and re.search(r"\w", rest) else text
 
 
+def without_days(text: str) -> str:
+    """text without any day, week or month it names ("what is due this week?" -> "what is due ?"): for a
+    follow-up that names its own ("and next week?")."""
+    return " ".join(_DAYS.sub(" ", _WEEK_OF.sub(" ", _IN_MONTH.sub(" ", _RELATIVE.sub(" ", text)))).split())
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
-def _relative_span(m: re.Match, today: date, ahead: bool) -> list[date]:
+def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
     now, near, ago, within, which, unit, last_n, when, weekday = (g.lower() if g else None for g in m.groups())
     if now:
         return [today]
@@ -204,6 +218,8 @@ def _relative_span(m: re.Match, today: date, ahead: bool) -> list[date]:
         return [today - timedelta(days=i) for i in range(_count(last_n))]
     if weekday:
         return [_weekday(today, _WEEKDAYS.index(weekday), when, ahead)]
+    if which == "this" and unit == "weekend" and back and today.weekday() < 5:
+        which = "last"  # "what did I do this weekend?" on a Monday: the one just gone
     return _period(which, unit, today)
 
 
@@ -284,7 +300,8 @@ def days(text: str, today: date | None = None) -> set[str]:
 
 # open tasks past their day: "what's overdue?", "which tasks are past due?", "what deadlines did I miss?"
 _OVERDUE = re.compile(r"\b(overdue|past[- ]due|past (?:its|their|the) (?:deadlines?|due dates?)|late tasks?|"
-                      r"missed (?:the |my |a )?deadlines?|deadlines? (?:I|we) (?:missed|have missed))\b", re.IGNORECASE)
+                      r"missed (?:the |my |a )?deadlines?|deadlines? (?:I|we) (?:missed|have missed)|"
+                      r"deadlines? did (?:I|we) miss|(?:am I|are we) (?:late|behind) (?:on|with))\b", re.IGNORECASE)
 
 
 def asks_overdue(text: str) -> bool:
@@ -299,20 +316,24 @@ _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finis
 _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone)\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
-                         rf"(?:what|which) {_TASK} (?:do I have|have I got|are there))\b", re.IGNORECASE)
+                         rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|still open|on my plate|"
+                         rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up)\b",
+                         re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
-                         r"completed|closed|ticked off|checked off)|what (?:did|have) I (?:finish|complete|get done|"
-                         r"got done|tick off|check off)\w*)\b", re.IGNORECASE)
+                         rf"completed|closed|ticked off|checked off)|what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
+                         r"close|get done|got done|tick off|check off)\w*|what(?:'s|’s| is) (?:already )?done)\b",
+                         re.IGNORECASE)
 _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
                           rf"(?:what(?:'s|’s| is| are)|which {_TASK} (?:is|are)) (?:currently |now )?(?:in progress|"
                           rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now)\b", re.IGNORECASE)
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
-_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard))|overdue|past[- ]due)",
+_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard|date))|overdue|past[- ]due)",
                   re.IGNORECASE)
 _DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\s+(?:open\s+)?{_TASK}\b|"
-                         rf"\b{_TASK}\s+(?:with|of|at|marked)\s+(?:high|top)\s+priority\b", re.IGNORECASE)
+                         rf"\b{_TASK}\s+(?:with|of|at|marked)\s+(?:high|top)\s+priority\b|"
+                         rf"\bwhat(?:'s|’s| is) urgent\b|\bpriority a\b", re.IGNORECASE)
 
 
 _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
@@ -328,7 +349,7 @@ def asks_for_tasks(text: str) -> str | None:
         return "high"
     if _DOING_TASKS.search(text):
         return "doing"
-    if _DUE.search(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
+    if _DUE.search(text) or asks_overdue(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
         return "open"  # first, those set for that week most
     if _DONE_TASKS.search(text):
         return "done"

@@ -19,6 +19,7 @@ front ends turn it into an error result, never a traceback. Importing this modul
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 import threading
 from collections.abc import Mapping
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
                      NoteUnreadableError)
-from .config import K_MAX
+from .config import K_MAX, MARKDOWN_SUFFIXES
 from .notefiles import inside_notes
 
 log = logging.getLogger("notesqa.service")
@@ -276,6 +277,8 @@ class NotesService:
         if not inside_notes(self.notes_dir, path):
             return f"{path} is not a note in the index: it leads outside the notes folder, whose notes alone are read."
         if (self.notes_dir / path).is_file():
+            if posixpath.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
+                return f"{path} is not a markdown note: only .md notes are indexed and read."
             return f"{path} is not in the index yet: refresh the index to include it."
         return f"{path} is not a note in the index: use a path from a search result."
 
