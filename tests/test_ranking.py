@@ -423,11 +423,15 @@ def test_tasks_in_the_state_asked_for_come_first():
 
     def firsts(question, n):
         ranked = fuse(chunks, dense, question, {}, None, pool=2)
-        return {c.row for c in ranked[:n]}, {c.row for c in ranked if c.explain.task_match}
+        return {c.row for c in ranked[:n]}, {c.row for c in ranked if c.explain.task_match > 0}
     assert firsts("which tasks are still open?", 2) == ({1, 2}, {1, 2})
     assert firsts("what did I finish?", 1)[1] == {0, 3}
     assert firsts("my high priority tasks", 1) == ({1}, {1})
     assert firsts("how do I mark a task as done?", 5)[1] == set()  # asks how, not for tasks
+    # a task in another state than the one asked for is not the answer: it comes after the other passages
+    ranked = fuse(chunks, dense, "which tasks are still open?", {}, None, 10)
+    assert [c.row for c in ranked][-2:] in ([0, 3], [3, 0]) and {c.row: c.explain.task_match for c in ranked}[0] == -1
+    assert "a task not as asked -0.20" in str(ranked[-1].explain)
     doing = chunks + [_chunk("d.md", 5, "NOW Update the Alpha spec"), _chunk("d.md", 6, "DOING Share the offsite themes")]
     ranked = fuse(doing, _dense_only([0.45, 0.3, 0.3, 0.3, 0.45, 0.3, 0.3]), "what am I working on right now?", {},
                   None, 2)

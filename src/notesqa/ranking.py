@@ -43,8 +43,9 @@ DAY_BONUS = 0.3
 RECENT_BONUS = 0.1
 RECENT_AMONG = 10
 # The same, less, for a task in the state a question asks for ("which tasks are still open?", "what did I
-# finish?", "my high priority tasks"): done tasks had come before open ones, their words being as close.
-TASK_BONUS = 0.15
+# finish?", "my high priority tasks"), and as much off a task in another state: done tasks had come before
+# open ones, their words being as close.
+TASK_BONUS = 0.2
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
@@ -97,7 +98,7 @@ class Explanation:
     day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
-    task_match: bool = False  # a task in the state the question asks for (TASK_BONUS)
+    task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
 
     def __str__(self) -> str:
@@ -110,7 +111,7 @@ class Explanation:
         if self.recent:
             dated += f", newer +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.task_match:
-            dated += f", a task as asked +{TASK_BONUS:.2f} to rank"
+            dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.version_match:
             dated += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
@@ -223,7 +224,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     if scores.section is not None:
         kw_side = kw_side + SECTION_SHARE * scores.section
     agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
-    of_day, tasks = _of_day(agenda, text), _tasks(agenda, text)
+    of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks))
     if len(cand) == 0:
         return []
@@ -234,7 +235,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
     day = np.isin(cand, of_day)
-    task = np.isin(cand, tasks)
+    task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
@@ -244,7 +245,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
-    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool) & ~task  # "TODO Renew passport"
+    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
@@ -261,7 +262,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=bool(task[j]),
+                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
@@ -302,10 +303,18 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
-def _tasks(agenda: Agenda, text: str) -> np.ndarray:
-    """The rows of the tasks in the state the question asks for (query.asks_for_tasks), if it does."""
+# a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task)
+_OTHER_STATES = {"open": ("done", "cancelled"), "doing": ("done", "cancelled"), "high": ("done", "cancelled"),
+                 "done": ("open", "cancelled")}
+
+
+def _tasks(agenda: Agenda, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(the rows of the tasks in the state the question asks for (query.asks_for_tasks), the rows of the
+    tasks in a state it does not), if it asks for tasks."""
     state = asks_for_tasks(text)
-    return agenda.tasks(state) if state else np.zeros(0, dtype=np.int64)
+    if not state:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return agenda.tasks(state), np.concatenate([agenda.tasks(s) for s in _OTHER_STATES[state]])
 
 
 PHRASE_READ = 40  # candidates read for the question's word pairs: the best by match (the bonus is small)
