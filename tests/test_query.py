@@ -16,9 +16,11 @@ from notesqa.query import (
     asks_overdue,
     days,
     filter_mask,
+    mention_subject,
     merge_filters,
     parse_date,
     parse_query,
+    seeks_mentions,
     seeks_note,
     shift_day,
     shift_period,
@@ -261,6 +263,14 @@ def test_which_questions_ask_for_a_note():
               "what documents are needed for the visa application", "which notes are in a C major chord",
               "what notes are played in a G7 chord"):
         assert not seeks_note(q), q
+
+
+def test_which_questions_ask_where_notes_mention_a_thing():
+    for q, subject in (("which notes mention Priya?", "Priya"), ("which notes talk about Priya?", "Priya"),
+                       ("where do I mention Redpanda?", "Redpanda"), ("Which pages refer to the offsite?", "the offsite")):
+        assert seeks_mentions(q) and mention_subject(q) == subject, q
+    for q in ("which page is about Priya?", "Where do I click to rebuild the index?", "what did Priya mention?"):
+        assert not seeks_mentions(q), q
 
 
 def test_dates_the_wrong_way_round_are_said_to_be():

@@ -550,7 +550,7 @@ _SEEKS_NOTE = re.compile(
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
     r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on)|"
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
-    r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b"
+    r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
 
@@ -560,8 +560,8 @@ def seeks_note(question: str) -> bool:
 
 
 # ... for notes that mention or refer to a thing: each note shown where it does, not from its opening
-_SEEKS_MENTION = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)?\s+to|references?|cites?)\b",
-                            re.IGNORECASE)
+_SEEKS_MENTION = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)?\s+to|references?|cites?|"
+                            r"talk(?:s|ed)?\s+about)\b", re.IGNORECASE)
 
 
 def seeks_mentions(question: str) -> bool:
