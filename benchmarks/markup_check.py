@@ -24,8 +24,9 @@ MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 
 
 def code_of(note_text: str) -> list[str]:
-    """Pieces of the note that are code, longest first (what the hit may show as written)."""
-    pieces = {(m.group(2) or m.group(3) or "").strip() for m in CODE.finditer(note_text)}
+    """Pieces of the note that are code, longest first (what the hit may show as written; a table cell's
+    escaped "\\|" shows as "|")."""
+    pieces = {(m.group(2) or m.group(3) or "").strip().replace("\\|", "|") for m in CODE.finditer(note_text)}
     return sorted((p for p in pieces if len(p) >= 2), key=len, reverse=True)
 
 
@@ -33,8 +34,8 @@ def leftovers(text: str, code: list[str]) -> list[str]:
     text = MATHS.sub(" ", text)
     for piece in code:
         for line in piece.splitlines() or [piece]:
-            if len(line.strip()) >= 2:
-                text = text.replace(line.strip(), " ")
+            if len(line.strip()) >= 2:  # whole words only: code `id` is not taken out of "Obsidian"
+                text = re.sub(rf"(?<!\w){re.escape(line.strip())}(?!\w)", " ", text)
     return [text[max(0, m.start() - 40):m.end() + 40] for m in LEFTOVER.finditer(text)]
 
 
