@@ -57,8 +57,13 @@ def task_words(unit: Unit, text: str) -> str:
 _TASK_DAY = re.compile(r"(?:\b(?:SCHEDULED|DEADLINE):\s*<|[\U0001f4c5\u23f3\U0001f6eb]\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
 
 
+_DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb")
+
+
 def task_days(text: str) -> set[str]:
     """The days a task in text is scheduled for or due ("YYYY-MM-DD"): "what is due on 20 November?"."""
+    if not any(mark in text for mark in _DAY_MARKS):  # most passages: no regex to run (an index's Agenda)
+        return set()
     return set(_TASK_DAY.findall(text))
 
 
