@@ -403,3 +403,20 @@ def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
     # a bullet that is no task still reads on into the list after it
     plain = [dataclasses.replace(c, text=c.text.split(" ", 1)[1]) for c in chunks]
     assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
+
+
+def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
+    later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
+             _chunk("p.md", 3, "A feature page has the following properties", depth=1),
+             _chunk("p.md", 4, "type (required)", depth=2, parent=3)]
+    chunks = [_chunk("p.md", 0, "A feature page documents one feature", kind="paragraph"),
+              _chunk("p.md", 1, "It has a title", kind="paragraph"),
+              *(dataclasses.replace(c, heading=["Conventions"]) for c in later)]
+    tree = NoteTree.build(chunks)
+    snip = select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {}, with_match=True)[0]
+    assert (snip.root, snip.follow, snip.jump) == (0, (3, 4), 0)
+    assert to_hit(tree, snip).text == ("A feature page documents one feature\n…\n"
+                                       "A feature page has the following properties\n  - type (required)")
+    # the match within the opening's window, or without with_match: the opening and what follows it
+    assert select_notes(tree, {"p.md": 0}, _ranked((1, 0.9)), 1, 600, None, {}, with_match=True)[0].jump is None
+    assert select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].jump is None

@@ -214,7 +214,7 @@ class NotesIndex:
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
         if seeks_note(text):  # each note from its opening
-            return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin)
+            return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
 
     @staticmethod

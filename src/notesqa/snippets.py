@@ -61,6 +61,7 @@ class Snippet:
     follow: tuple[int, ...]
     rank: float  # the ranking score of the candidate that placed it
     explain: Explanation
+    jump: int | None = None  # follow[jump:] is further down the note (shown after "…"): where it matched
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
@@ -136,10 +137,11 @@ def _introduced(tree: NoteTree, row: int) -> str | None:
 
 
 def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate], k: int, budget: int | None,
-                 min_score: float | None, origin: dict[int, int]) -> list[Snippet]:
+                 min_score: float | None, origin: dict[int, int], with_match: bool = False) -> list[Snippet]:
     """For a question that asks for a note ("which note covers ...", "where are my notes on
     ..."): the best notes, each shown from its opening (leads: path -> row, NoteNames.leads),
-    ranked by its best passage."""
+    ranked by its best passage; with_match, that passage too when the opening does not show it
+    ("which page explains how an embed differs from a reference?": the page, and where it says so)."""
     out: list[Snippet] = []
     seen: set[str] = set()
     for cand in ranked:
@@ -151,10 +153,21 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
             continue
         seen.add(path)
         lead = leads.get(path, row)
-        out.append(Snippet(lead, tuple(_following(tree, lead, _room(budget, len(out)))), cand.rank, cand.explain))
+        room = _room(budget, len(out))
+        follow = tuple(_following(tree, lead, room))
+        if with_match and row not in (lead, *follow) and not tree.chunks[row].thin:
+            out.append(_with_match(tree, lead, row, room, cand))
+        else:
+            out.append(Snippet(lead, follow, cand.rank, cand.explain))
         if len(out) >= k:
             break
     return out
+
+
+def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate) -> Snippet:
+    """A note's opening, then "…" and its passage that matched with what follows it, within room."""
+    rest = max(0, room - len(tree.chunks[lead].text) - 1)
+    return Snippet(lead, (row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=0)
 
 
 def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
@@ -164,8 +177,12 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
-    for j in snippet.follow:
+    for n, j in enumerate(snippet.follow):
         f = tree.chunks[j]
+        if n == snippet.jump:  # further down the note: where it says what the question asks, as a hit opens
+            lines += ["…", f"{f.marker} {f.text}" if f.marker else f.text]
+            base = f.depth if f.kind == "bullet" else None
+            continue
         # text embedded from another note says so where it starts (the hit's own unit: Hit.origin)
         source = f.origin.rpartition(":")[0] if f.origin else ""
         mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
