@@ -374,6 +374,16 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
     assert all(c.explain.day_match for c in ranked[:2])
 
 
+def test_a_log_entry_is_of_the_day_it_opens_with():
+    chunks = [_chunk("Decision Log.md", 0, "2026-11-24 Cut SMS verification from Alpha v1"),
+              dataclasses.replace(_chunk("Decision Log.md", 1, "Decided by: Maria, Tom"), parent=0, depth=1),
+              _chunk("Decision Log.md", 2, "2026-11-10 Run the pricing experiment"),
+              _chunk("journals/2026_11_24.md", 0, "Quiet day at home", date="2026-11-24")]
+    ranked = fuse(chunks, _dense_only([0.3] * 4), "what did we decide on 24 November 2026?", {}, None, 10)
+    # the entry, what is under it (who decided), the day's journal; not another entry
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False, 3: True}
+
+
 def test_a_day_named_from_today_lifts_the_note_of_that_day():
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     chunks = [_chunk("journals/old.md", 0, "Bought bread", date="2020-01-01"),

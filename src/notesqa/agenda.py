@@ -9,6 +9,7 @@ ones its words found: a task rarely says "due" or "open", and a daily note does 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -19,11 +20,27 @@ from .chunking import Chunk, due_day, high_priority, task_days, task_state
 _NONE = np.zeros(0, dtype=np.int64)
 
 
-def days_of(chunk: Chunk) -> set[str]:
-    """The days ("YYYY-MM-DD") a passage is of: its note's date (not for text embedded from another
-    note: its hit goes to that note) and the days a task in it is scheduled for or due."""
-    dated = chunk.date[:10] if chunk.date and len(chunk.date) >= 10 and not chunk.origin else None
-    return task_days(chunk.text) | ({dated} if dated else set())
+# a log's entry opens with its day: "2026-11-24 Cut SMS verification from Alpha v1"
+DATED_ENTRY = re.compile(r"(\d{4}-\d\d-\d\d)\b")
+
+
+def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
+    """The days ("YYYY-MM-DD") a passage is of: its note's date and the day of the log entry it is or is
+    under (entry: entry_day's; not for text embedded from another note: its hit goes to that note), and
+    the days a task in it is set for."""
+    out = task_days(chunk.text)
+    if not chunk.origin:
+        if chunk.date and len(chunk.date) >= 10:
+            out.add(chunk.date[:10])
+        if entry:
+            out.add(entry)
+    return out
+
+
+def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
+    """The day of the log entry a passage is ("2026-11-24 Cut SMS ...") or is under ("Decided by: Maria")."""
+    m = DATED_ENTRY.match(chunk.text)
+    return m.group(1) if m else parent_day
 
 
 class Agenda:
@@ -33,8 +50,11 @@ class Agenda:
         by_day: dict[str, list[int]] = defaultdict(list)
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
+        entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
         for row, chunk in enumerate(chunks):
-            for day in days_of(chunk):
+            entry = entry_day(chunk, entries.get((chunk.path, chunk.parent)) if chunk.parent is not None else None)
+            entries[(chunk.path, chunk.seq)] = entry
+            for day in days_of(chunk, entry):
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None

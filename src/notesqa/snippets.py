@@ -9,9 +9,9 @@ generation's notes built once at load.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, replace
 
+from .agenda import DATED_ENTRY
 from .chunking import Chunk, task_state
 from .hits import Hit
 from .query import TOP_LEVEL_NAME
@@ -298,9 +298,6 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
     return row, _following(tree, row, budget, shown)
 
 
-_DATED_ENTRY = re.compile(r"\d{4}-\d\d-\d\d\b")  # "2026-11-24 Cut SMS verification from Alpha v1"
-
-
 def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
     """Units after row under the same parent (its children, then its later siblings), within budget.
 
@@ -314,7 +311,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     label = _is_label(chunks, row, end)
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
     # in "what's overdue?", the next decision under "what did we decide about SMS?")
-    alone = c.kind == "bullet" and (task_state(c.text) is not None or _DATED_ENTRY.match(c.text) is not None)
+    alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown:
