@@ -94,6 +94,7 @@ def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_pa
     for command in ("serve", "mcp"):  # a server of one folder does not answer from an index of another
         res = CliRunner().invoke(main, [command, "--notes", str(other), "--index", str(index)])
         assert res.exit_code == 1 and f"is of the notes in {notes.resolve()}/" in res.stderr, command
+        assert "--rebuild` to replace it" in res.stderr and "add --rebuild" not in res.stderr
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256",
                                     "--rebuild"])
     assert res.exit_code == 0 and "removed" in res.stdout  # asked for: replaced

@@ -106,6 +106,10 @@ def test_a_day_phrase_about_something_else_is_no_followup():
     ("what happened in November?", "and in October?", "what happened in October"),
     ("what happened yesterday?", "and today?", "what happened today"),
     ("what did I do on 14 November", "and on 2 December?", "what did I do on 2 December"),
+    # the previous year kept when the follow-up names none; a month not cut by words said before
+    ("what did I write about Rust in March 2024?", "and in April?", "what did I write about Rust in April 2024"),
+    ("what did I do on 14 March 2024?", "and on 15 March?", "what did I do on 15 March 2024"),
+    ("what did I do in 2025?", "and in March?", "what did I do in March 2025"),
 ])
 def test_a_followup_naming_its_own_day_replaces_the_previous_ones(previous, question, expected):
     assert standalone(question, previous) == expected

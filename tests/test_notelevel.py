@@ -81,8 +81,8 @@ def test_a_question_for_a_note_shows_each_note_from_its_opening(tmp_path):
     assert hits[0].path == "Strict consistency.md"
     assert hits[0].text.startswith("Strict consistency guarantees every update")  # its opening first
     # ... then, further down, where it says it
-    assert hits[0].text == ("Strict consistency guarantees every update is visible everywhere at once.\n…\n"
-                            "It needs a global clock, so no real system offers it.")
+    assert hits[0].text == ("Strict consistency guarantees every update is visible everywhere at once.\n"
+                            "… (line 8)\nIt needs a global clock, so no real system offers it.")
     assert hits[0].line == 4 and hits[0].match.startswith("Strict consistency guarantees")
     assert len({h.path for h in hits}) == len(hits)  # one hit a note
     plain = idx.search("why no real system offers strict consistency", k=1)[0]
@@ -189,6 +189,7 @@ def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):
     assert "Tax.md" in {h.path for h in idx.search("which notes mention tax collection?", k=5)}  # none says it all
     # either of two things; a year is the notes' dates' to say, not their words'
     assert {h.path for h in idx.search("which notes mention Avalara or Stripe?", k=5)} == {"Billing.md", "Standup.md"}
+    assert {h.path for h in idx.search("which notes mention sales and tax?", k=5)} == {"Tax.md"}  # both words
     assert {h.path for h in idx.search("which notes mention Avalara in 2024?", k=5)} == {"Billing.md", "Standup.md"}
     # a question for the note about it still opens each note from its start
     assert idx.search("which note covers Avalara?", k=1)[0].match in (

@@ -382,6 +382,9 @@ def test_a_log_entry_is_of_the_day_it_opens_with():
     ranked = fuse(chunks, _dense_only([0.3] * 4), "what did we decide on 24 November 2026?", {}, None, 10)
     # the entry, what is under it (who decided), the day's journal; not another entry
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False, 3: True}
+    # a code block of log lines is no entry of a log
+    logs = [_chunk("ops.md", 0, "2026-11-24 10:00:01 ERROR consumer lag", kind="code")]
+    assert not fuse(logs, _dense_only([0.3]), "what happened on 24 November 2026?", {}, None, 10)[0].explain.day_match
 
 
 def test_a_day_named_from_today_lifts_the_note_of_that_day():

@@ -415,8 +415,20 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     tree = NoteTree.build(chunks)
     snip = select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {}, with_match=True)[0]
     assert (snip.root, snip.follow, snip.jump) == (0, (3, 4), 0)
-    assert to_hit(tree, snip).text == ("A feature page documents one feature\n…\n"
+    assert to_hit(tree, snip).text == ("A feature page documents one feature\n… (line 4)\n"
                                        "A feature page has the following properties\n  - type (required)")
+    # a code passage keeps its code apart; an embedded one says where it comes from
+    code = [*chunks, _chunk("p.md", 5, "Check the lag, run this:", kind="paragraph"),
+            _chunk("p.md", 6, "Check the lag, run this:\nkafka-consumer-groups --describe", kind="code"),
+            dataclasses.replace(_chunk("p.md", 7, "Restart the consumer", kind="paragraph"), origin="run.md:3")]
+    code = [dataclasses.replace(c, heading=["Ops"]) if c.seq >= 5 else c for c in code]
+    code_tree = NoteTree.build(code)
+    hit = to_hit(code_tree, select_notes(code_tree, {"p.md": 0}, _ranked((6, 0.9)), 1, 600, None, {},
+                                         with_match=True)[0])
+    assert hit.code == "kafka-consumer-groups --describe" and hit.text.endswith(hit.code)
+    hit = to_hit(code_tree, select_notes(code_tree, {"p.md": 0}, _ranked((7, 0.9)), 1, 600, None, {},
+                                         with_match=True)[0])
+    assert hit.text.endswith("Restart the consumer (embedded from run.md)")
     # the match within the opening's window, or without with_match: the opening and what follows it
     assert select_notes(tree, {"p.md": 0}, _ranked((1, 0.9)), 1, 600, None, {}, with_match=True)[0].jump is None
     assert select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].jump is None

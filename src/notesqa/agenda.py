@@ -39,7 +39,7 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
     """The day of the log entry a passage is ("2026-11-24 Cut SMS ...") or is under ("Decided by: Maria")."""
-    m = DATED_ENTRY.match(chunk.text)
+    m = DATED_ENTRY.match(chunk.text) if chunk.kind == "bullet" else None  # not a code block of log lines
     return m.group(1) if m else parent_day
 
 

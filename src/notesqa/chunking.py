@@ -54,7 +54,9 @@ def task_words(unit: Unit, text: str) -> str:
 
 # the days a task is set for: Logseq's SCHEDULED: / DEADLINE: <2026-11-20 Fri>, the Tasks plugin's
 # 📅 (due), ⏳ (scheduled) and 🛫 (start) 2026-11-20
-_TASK_DAY = re.compile(r"(?:\b(?:SCHEDULED|DEADLINE):\s*<|[\U0001f4c5\u23f3\U0001f6eb]\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
+_DEADLINE = r"\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*"  # Logseq's DEADLINE: <...>, the Tasks plugin's 📅 (due)
+_SCHEDULED = r"\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*"  # SCHEDULED: <...>, ⏳
+_TASK_DAY = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|\U0001f6eb\ufe0f?\s*)(\d{{4}}-\d\d-\d\d)")  # and 🛫 (start)
 
 
 _DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb")
@@ -67,8 +69,8 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
-_DEADLINE_DAY = re.compile(r"(?:\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
-_SCHEDULED_DAY = re.compile(r"(?:\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*)(\d{4}-\d\d-\d\d)")
+_DEADLINE_DAY = re.compile(rf"(?:{_DEADLINE})(\d{{4}}-\d\d-\d\d)")
+_SCHEDULED_DAY = re.compile(rf"(?:{_SCHEDULED})(\d{{4}}-\d\d-\d\d)")
 
 
 def due_day(text: str) -> str | None:

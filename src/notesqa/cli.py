@@ -470,7 +470,7 @@ def _check_same_notes(notes_dir, index_dir) -> None:
     """A server of one notes folder must not answer from an index of another (store.check_built_from)."""
     from .store import check_built_from
 
-    check_built_from(Path(index_dir), Path(notes_dir))
+    check_built_from(Path(index_dir), Path(notes_dir), serving=True)
 
 
 # --------------------------------------------------------------------------- eval

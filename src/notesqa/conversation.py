@@ -45,7 +45,8 @@ import re
 
 from typing import Callable
 
-from .query import FILTER, YEAR, asks_for_tasks, asks_overdue, days, shift_day, shift_period, without_days
+from .query import (FILTER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, shift_day, shift_period,
+                    without_days)
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -57,6 +58,8 @@ _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|mo
 # replace, not (as in query.years, for ranking) only a year the question asks about.
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _WORD = re.compile(r"\w+")
+_IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?{YEAR}\b", re.I)
+_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # a month in a day phrase
 
 
 _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to|of|the|it|its|that|this|"
@@ -131,16 +134,32 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     if asks_for_tasks(body) and asks_for_tasks(prev):  # "and what's done?" after "what's in progress?"
         return " ".join([body, *prev_filters, *follow_filters])
-    if days(body) and days(prev):  # "and next week?" after "what is due this week?": its days, not both
-        prev = without_days(prev)
+    prev, body, said_days = _days_replaced(prev, body)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
         prev = _YEAR.sub(" ", prev)
         body = _YEAR.sub(" ", body)
     known = {w.casefold() for w in _WORD.findall(prev)}
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
-    parts = [prev, body, body_years, *prev_filters, *follow_filters]
+    parts = [prev, body, said_days, body_years, *prev_filters, *follow_filters]
     return " ".join(" ".join(p for p in parts if p.strip()).split())
+
+
+def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
+    """(prev, body without its day phrases, those phrases whole): the follow-up's days take the place of the
+    previous question's ("and next week?" after "what is due this week?"), keeping its year when the
+    follow-up names none ("and in April?" after "... in March 2024?"); a day phrase is not cut by the
+    words the previous question already has ("and in March?" after "... in 2025?")."""
+    said = day_phrases(body)
+    if not said:
+        return prev, body, ""
+    phrases = day_phrases(prev)
+    year = next((m.group(0) for p in phrases or [prev] for m in _YEAR.finditer(p)), None)
+    prev = without_days(prev) if days(prev) else prev
+    if year and not _YEAR.search(" ".join(said)) and _DATED.search(said[-1]):  # a month or a date, not "next week"
+        said[-1] = f"{said[-1]} {year}"
+        prev = " ".join(_IN_YEAR.sub(" ", prev).split()) if not phrases else prev  # "in 2025": now "in March 2025"
+    return prev, without_days(body), " ".join(said)
 
 
 def _moved(question: str, previous: str) -> tuple[str, str] | None:

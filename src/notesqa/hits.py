@@ -38,9 +38,11 @@ _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Klepp
 class Hit:
     """One answer: a unit from the notes, where it lives, and how well it matched."""
 
-    text: str  # what is shown: the matched unit, then what follows it under the same parent
+    # what is shown: the matched unit, then what follows it under the same parent; for a note asked for
+    # ("which page explains ..."), the note's opening, then "… (line N)" and the passage that matched
+    text: str
     path: str  # relative to the notes folder, forward slashes
-    line: int  # 1-based line of the matched unit
+    line: int  # 1-based line of the first unit shown (for a note asked for, its opening)
     heading: tuple[str, ...]  # heading path, outermost first
     score: float  # what the hits are ordered by (the match, plus note-level, year and day evidence; may pass 1),
     # except that a note the question is the name of comes first

@@ -76,7 +76,7 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     re.IGNORECASE)
 
 
-_PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
+_PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
 _IN_MONTH = re.compile(r"\b(in|during|this|last|next|coming)\s+"
@@ -113,8 +113,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
 
 
 UPCOMING_DAYS = 14
-_UPCOMING = re.compile(r"\b(?:upcoming|coming up)\b(?=.*\b(?:deadlines?|due|tasks?|to-?dos?)\b)|"
-                       r"\b(?:deadlines?|due|tasks?|to-?dos?)\b.*\b(?:upcoming|coming up)\b", re.IGNORECASE)
+_DUE_WORD = r"(?:deadlines?|due(?!\s+to\b)|tasks?|to-?dos?)"
+_UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DUE_WORD}\b.*\b(?:upcoming|coming up)\b",
+                       re.IGNORECASE)
 
 
 def _iso(value: str) -> date | None:
@@ -134,6 +135,8 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 
 
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
+# the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
+_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF)
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 
@@ -155,7 +158,8 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
             step = {"this": 0, "next": 7, "coming": 7}.get(m.group(1).lower(), -7)
             start = today - timedelta(days=6) if m.group(1).lower() == "past" else today + timedelta(days=step)
         monday = start - timedelta(days=start.weekday()) + timedelta(days=7 * by)
-        return f"{text[:m.start()]}the week of {monday.isoformat()}{text[m.end():]}"
+        before = re.sub(r"\bthe\s*$", "", text[:m.start()])  # "the past week": not "the the week of"
+        return f"{before}the week of {monday.isoformat()}{text[m.end():]}"
     found = list(_IN_MONTH.finditer(text)) + list(_MONTH_REL.finditer(text))
     if len(found) != 1:
         return None
@@ -188,17 +192,29 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
     return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
 
 
+def _without(text: str, phrases) -> str:
+    for rx in phrases:
+        text = rx.sub(" ", text)
+    return text
+
+
 def without_relative_days(text: str) -> str:
     """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
     October", "the week of 2026-11-16"), or text itself when that would leave no words."""
-    rest = _WEEK_OF.sub(" ", _IN_MONTH.sub(" ", _RELATIVE.sub(" ", text)))
+    rest = _without(text, _FROM_TODAY)
     return rest if rest != text and re.search(r"\w", rest) else text
 
 
 def without_days(text: str) -> str:
     """text without any day, week or month it names ("what is due this week?" -> "what is due ?"): for a
     follow-up that names its own ("and next week?")."""
-    return " ".join(_DAYS.sub(" ", _WEEK_OF.sub(" ", _IN_MONTH.sub(" ", _RELATIVE.sub(" ", text)))).split())
+    return " ".join(_without(text, (*_FROM_TODAY, _DAYS)).split())
+
+
+def day_phrases(text: str) -> list[str]:
+    """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order."""
+    found = [(m.start(), m.group(0)) for rx in (*_FROM_TODAY, _DAYS) for m in rx.finditer(text)]
+    return [phrase for _, phrase in sorted(found)]
 
 
 def _count(word: str) -> int:
@@ -293,7 +309,8 @@ def days(text: str, today: date | None = None) -> set[str]:
     out: set[str] = relative_days(text, today)
     for m in _DAYS.finditer(text):
         year, month, day = _day_of(m)
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        # a day that can be (29 February without a year may be a leap year's)
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
     return out
 
@@ -316,24 +333,26 @@ _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finis
 _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone)\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
-                         rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|still open|on my plate|"
+                         rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up)\b",
                          re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
-                         r"close|get done|got done|tick off|check off)\w*|what(?:'s|’s| is) (?:already )?done)\b",
-                         re.IGNORECASE)
+                         r"close|get done|got done|tick off|check off)\w*)\b", re.IGNORECASE)
+# "what's done?", "and what's still open?" as whole questions (not "what is done by the garbage collector?")
+_STATE_ALONE = re.compile(r"^\s*(?:and\s+)?what(?:'s|’s| is) (?:already |still )?(done|open)\W*$", re.IGNORECASE)
 _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
                           rf"(?:what(?:'s|’s| is| are)|which {_TASK} (?:is|are)) (?:currently |now )?(?:in progress|"
                           rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now)\b", re.IGNORECASE)
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
-_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard|date))|overdue|past[- ]due)",
+_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)|overdue|past[- ]due)",
                   re.IGNORECASE)
 _DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\s+(?:open\s+)?{_TASK}\b|"
                          rf"\b{_TASK}\s+(?:with|of|at|marked)\s+(?:high|top)\s+priority\b|"
-                         rf"\bwhat(?:'s|’s| is) urgent\b|\bpriority a\b", re.IGNORECASE)
+                         rf"\b{_TASK}\s+(?:that\s+)?(?:are|is)\s+(?:urgent|high[- ]priority|important)\b|"
+                         rf"^\s*(?:and\s+)?what(?:'s|’s| is) urgent\W*$|(?-i:\bpriority A\b)", re.IGNORECASE)
 
 
 _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
@@ -351,15 +370,17 @@ def asks_for_tasks(text: str) -> str | None:
         return "doing"
     if _DUE.search(text) or asks_overdue(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
         return "open"  # first, those set for that week most
-    if _DONE_TASKS.search(text):
+    alone = _STATE_ALONE.match(text)
+    if _DONE_TASKS.search(text) or alone and alone.group(1).lower() == "done":
         return "done"
-    return "open" if _OPEN_TASKS.search(text) else None
+    return "open" if _OPEN_TASKS.search(text) or alone else None
 
 
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
 _LATEST = re.compile(r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|"
                      r"call|sync|standup|check-in|session|review|retro|visit|appointment|entry|journal|note|update|"
-                     r"catch-up|conversation|chat|talk|interview|demo|trip|post)s?\b", re.IGNORECASE)
+                     r"catch-up|conversation|chat|talk|interview|demo|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
+                     r"entries\b", re.IGNORECASE)
 
 
 def asks_latest(text: str) -> bool:

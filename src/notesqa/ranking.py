@@ -303,7 +303,8 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
-# a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task)
+# a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task);
+# the agenda files tasks under way under "open" too, so a "done" question counts NOW and DOING tasks out
 _OTHER_STATES = {"open": ("done", "cancelled"), "doing": ("done", "cancelled"), "high": ("done", "cancelled"),
                  "done": ("open", "cancelled")}
 

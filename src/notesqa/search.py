@@ -285,10 +285,10 @@ class NotesIndex:
 
 def _mentioning(tree: NoteTree, ranked: list, text: str, origin: dict[int, int]) -> list:
     """For "which notes mention X": the candidates whose passage (with its title, headings and parents)
-    says every word of X (of one of "X or Y", "X and Y"; a year is its date's to say), if any does; else
+    says every word of X (of one of "X or Y"; a year is its date's to say), if any does; else
     all of them (X said in other words)."""
     subject = re.sub(rf"\b{YEAR}\b", " ", mention_subject(text))
-    parts = [set(tokenize(p)) for p in re.split(r",|\bor\b|\band\b|&", subject, flags=re.I)]
+    parts = [set(tokenize(p)) for p in re.split(r",|\bor\b", subject, flags=re.I)]
     parts = [p for p in parts if p]
     if not parts:
         return ranked

@@ -278,7 +278,7 @@ class NotesService:
             return f"{path} is not a note in the index: it leads outside the notes folder, whose notes alone are read."
         if (self.notes_dir / path).is_file():
             if posixpath.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
-                return f"{path} is not a markdown note: only .md notes are indexed and read."
+                return f"{path} is not a markdown note: only .md and .markdown notes are indexed and read."
             return f"{path} is not in the index yet: refresh the index to include it."
         return f"{path} is not a note in the index: use a path from a search result."
 

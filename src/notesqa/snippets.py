@@ -61,7 +61,7 @@ class Snippet:
     follow: tuple[int, ...]
     rank: float  # the ranking score of the candidate that placed it
     explain: Explanation
-    jump: int | None = None  # follow[jump:] is further down the note (shown after "…"): where it matched
+    jump: int | None = None  # follow[jump:] is elsewhere in the note (shown after "… (line N)"): where it matched
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
@@ -165,7 +165,7 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
 
 
 def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate) -> Snippet:
-    """A note's opening, then "…" and its passage that matched with what follows it, within room."""
+    """A note's opening, then "… (line N)" and its passage that matched with what follows it, within room."""
     rest = max(0, room - len(tree.chunks[lead].text) - 1)
     return Snippet(lead, (row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=0)
 
@@ -179,14 +179,15 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for n, j in enumerate(snippet.follow):
         f = tree.chunks[j]
-        if n == snippet.jump:  # further down the note: where it says what the question asks, as a hit opens
-            lines += ["…", f"{f.marker} {f.text}" if f.marker else f.text]
-            base = f.depth if f.kind == "bullet" else None
-            continue
         # text embedded from another note says so where it starts (the hit's own unit: Hit.origin)
         source = f.origin.rpartition(":")[0] if f.origin else ""
         mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
         came_from = source
+        if n == snippet.jump:  # elsewhere in the note: where it says what the question asks, as a hit opens
+            lines += [f"… (line {f.line})", (f"{f.marker} {f.text}" if f.marker else f.text) + mark]
+            code = _own_code(tree, j) if f.kind == "code" else code
+            base = f.depth if f.kind == "bullet" else None
+            continue
         shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
         if shown is not None:
             lines.append(shown)

@@ -123,9 +123,9 @@ def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -
     return sorted(rel for rel, entry in manifest.notes.items() if edited.intersection(entry.deps)) if edited else []
 
 
-# Notes found touched but not edited, (path, mtime, size) -> the indexed text's sha: a server's watcher
-# checks every few seconds, and need not read them again until they change or a build takes their times
-_SAME_TEXT: dict[tuple[str, int, int], str] = {}
+# Notes found touched but not edited, path -> (mtime, size, the indexed text's sha): a server's watcher
+# checks every few seconds, and need not read them again until they change (one entry a note at most)
+_SAME_TEXT: dict[str, tuple[int, int, str]] = {}
 
 
 def _edited(path: Path, rel: str, old, st) -> bool:
@@ -135,13 +135,14 @@ def _edited(path: Path, rel: str, old, st) -> bool:
         return False
     if old.size != st.st_size or not old.sha256:
         return True
-    key = (str(path), st.st_mtime_ns, st.st_size)
-    if _SAME_TEXT.get(key) == old.sha256:
+    seen = (st.st_mtime_ns, st.st_size, old.sha256)
+    if _SAME_TEXT.get(str(path)) == seen:
         return False
     text, _ = read_note(path, rel)
     if text is None or file_sha(text) != old.sha256:
+        _SAME_TEXT.pop(str(path), None)
         return True
-    _SAME_TEXT[key] = old.sha256
+    _SAME_TEXT[str(path)] = seen
     return False
 
 

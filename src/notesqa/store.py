@@ -99,20 +99,23 @@ def check_index_dir(index_dir: Path, notes_dir: Path) -> None:
                                "your notes).")
 
 
-def check_built_from(index_dir: Path, notes_dir: Path) -> None:
+def check_built_from(index_dir: Path, notes_dir: Path, serving: bool = False) -> None:
     """Raises IndexFolderError when index_dir holds the index of another notes folder that still exists:
-    a mistyped --notes must not replace it (and every vector be embedded again on the way back). A
-    notes folder that moved (its old path gone) is the same notes."""
+    a mistyped --notes must not replace it (and every vector be embedded again on the way back), nor a
+    server (serving) answer from it. A notes folder that moved (its old path gone) is the same notes."""
     try:
         _, manifest = read_manifest(index_dir)
     except NotesQAError:
         return  # no index, or a damaged one: the build says so
     built = of_other_notes(manifest, notes_dir)
     if built:
+        where = f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/"
+        other = f"give --index another folder for an index of {notes_dir}/"
         raise IndexFolderError(
-            f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/: pass --notes {built} to "
-            f"refresh it, give --index another folder for an index of {notes_dir}/, or add --rebuild to replace "
-            "it with one of them (in Python: build_index(..., rebuild=True)).")
+            f"{where}: pass --notes {built}, {other}, or run `notesqa index --notes {notes_dir} --index {index_dir} "
+            "--rebuild` to replace it." if serving else
+            f"{where}: pass --notes {built} to refresh it, {other}, or add --rebuild to replace it (in Python: "
+            "build_index(..., rebuild=True)).")
 
 
 def of_other_notes(manifest: Manifest, notes_dir: Path) -> str | None:
