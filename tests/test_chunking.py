@@ -52,7 +52,8 @@ def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
     full = "\n".join(lines)
     note = parse_note("# Build\n\nThe script that builds it:\n\n```python\n" + full + "\n```\n", "b.md")
     code = next(c for c in chunk_note(note) if c.kind == "code")
-    assert code.text == "The script that builds it:\n" + full[:MAX_CODE_SHOWN].rstrip() + "\n…"
+    shown = full[:full[:MAX_CODE_SHOWN].rfind("\n")]  # to the end of a line, not in a token
+    assert code.text == "The script that builds it:\n" + shown + "\n…" and shown.endswith("')")
     assert code.embed.endswith(": The script that builds it:\n" + full[:MAX_CODE_EMBEDDED].rstrip())
     # a line shown but past what is embedded is still found by its words
     later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)

@@ -57,6 +57,9 @@ def test_a_week_or_a_month_moves_as_a_day_does():
         f"what did we decide the week of {week_before}"
     assert standalone("and the month before?", "what did I read in October 2025?") == \
         "what did I read in September 2025"
+    assert standalone("and the year before?", "what did I read in October 2025?") == "what did I read in October 2024"
+    assert standalone("and the year before?", "what did Werner say at re:Invent 2024?") == \
+        "what did Werner say at re:Invent 2023"
 
 
 def test_show_me_more_asks_for_more():

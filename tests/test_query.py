@@ -263,6 +263,7 @@ def test_years_are_the_years_a_question_asks_about():
     # a starting point, a version number or another number is not the year asked about
     assert years("what changed since 2022, after 2021, pre-2020") == set()
     assert years("release v2.2019 on port 20230") == set()
+    assert years("nDCG@10 on Touché-2020 and CoNLL-2003") == set()  # a year joined to a name is the name's
     assert years("Before 1999 and In 1850") == {"1850"}
 
 

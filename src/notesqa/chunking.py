@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "32"  # 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "33"  # 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -203,6 +203,14 @@ def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -
     return [(first_line + raw.count("\n", 0, s), txt) for s, txt in windows]
 
 
+def _code_start(code: str) -> str:
+    """The first MAX_CODE_SHOWN characters of a long code block, cut at a line's end (not in the middle of a
+    token: "pages = {412"), then "…" on a line of its own."""
+    start = code[:MAX_CODE_SHOWN]
+    end = start.rfind("\n")
+    return (start[:end] if end >= MAX_CODE_SHOWN // 2 else start).rstrip() + "\n…"
+
+
 def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | None = None) -> list[Chunk]:
     """Turn a parsed note into chunks.
 
@@ -257,7 +265,7 @@ def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, st
         return [(line, part, None) for line, txt in windows for part in split(txt)], len(windows) > 1
     if unit.kind == "code":
         intro = unit.intro
-        code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else unit.text[:MAX_CODE_SHOWN].rstrip() + "\n…"
+        code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else _code_start(unit.text)
         head = unit.text if len(unit.text) <= MAX_CODE_EMBEDDED else unit.text[:MAX_CODE_EMBEDDED].rstrip()
         return [(unit.line, f"{intro}\n{code}" if intro else code, f"{intro}\n{head}" if intro else head)], False
     parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))

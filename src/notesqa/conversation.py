@@ -107,7 +107,7 @@ def asks_for_more(question: str) -> bool:
 
 # "and the day before?" after a question about a day: the same question about the day before (and so
 # for a week or a month: "and the week before?" after "what did we decide last week?")
-_SHIFT = re.compile(r"\b(?:the )?(?:(day|week|month) (before|after)|(previous|next|following) (day|week|month))\b"
+_SHIFT = re.compile(r"\b(?:the )?(?:(day|week|month|year) (before|after)|(previous|next|following) (day|week|month|year))\b"
                     r"(?=\s*(?:[?.!,]|$))", re.I)  # at the end: not "the day before the exam"
 
 

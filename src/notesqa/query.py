@@ -37,7 +37,7 @@ TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name 
 YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in conversation.py
 # a year the question asks about, not one after "since"/"after"/"before"/... (a starting point)
 _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
-                   r"(?<!post-)" + YEAR + r"(?![\d.])", re.IGNORECASE)
+                   r"(?<!post-)(?<!\w-)" + YEAR + r"(?![\d.])", re.IGNORECASE)  # "Touché-2020" is a name
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
@@ -142,9 +142,16 @@ _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORE
 
 
 def shift_period(text: str, unit: str, by: int, today: date | None = None) -> str | None:
-    """text with the one week or month it names moved by `by` of them ("what did we decide last week?",
-    -1 -> "... the week of 2026-11-16?"; "in October" -> "in September 2026"), or None if it names none."""
+    """text with the one week, month or year it names moved by `by` of them ("what did we decide last week?",
+    -1 -> "... the week of 2026-11-16?"; "in October" -> "in September 2026"; a year: "in October" -> "in
+    October 2025", "in 2024" -> "in 2023"), or None if it names none."""
     today = today or date.today()
+    if unit == "year":  # "in October" a year before, or the year itself ("in 2024" -> "in 2023")
+        moved = shift_period(text, "month", 12 * by, today)
+        found = list(_YEAR.finditer(text))
+        if moved is not None or len(found) != 1:
+            return moved
+        return f"{text[:found[0].start()]}{int(found[0].group(0)) + by}{text[found[0].end():]}"
     if unit == "week":
         found = list(_WEEK.finditer(text))
         if len(found) != 1:
