@@ -79,3 +79,15 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
         out = hit_html(1, Hit("x", "a.md", 1, (), score), "x", "")
         assert f"</span></span>{shown}</span>" in out and f'title="relevance score {score:.2f} ' in out
     assert 'style="width:100%"' in hit_html(1, Hit("x", "a.md", 1, (), 1.12), "x", "")
+
+
+def test_maths_the_chat_typesets_is_not_marked():
+    out = highlight("BM25 is $$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$ for BM25 scoring", "BM25 formula")
+    assert out.count("<mark>BM25</mark>") == 2 and "$$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$" in out
+
+
+def test_the_source_view_shows_maths_as_written():
+    out = render_markdown("We use $m \\in \\{8, \\dots, d\\}$ for $5 and $10.\n\n$$a\\,b$$\n", line=3)
+    assert '<span class="nq-math">$m \\in \\{8, \\dots, d\\}$</span>' in out  # markdown's escapes not eaten
+    assert "for $5 and $10." in out  # prices are no maths
+    assert '<div class="nq-math nq-target" id="nq-target">$$a\\,b$$</div>' in out

@@ -30,6 +30,7 @@ CSS = """
 .nq-note pre{overflow-x:auto;max-width:100%}
 /* Gradio pads a link in gr.HTML as if a button: the note view reads as text */
 .nq-note a{padding:0 !important}
+.nq-math{font-family:ui-monospace,monospace;font-size:.92em;white-space:pre-wrap}
 .nq-note li,.nq-note p{font-size:15px !important;line-height:1.5 !important;margin:2px 0 !important}
 .nq-note h1{font-size:1.5em !important}.nq-note h2{font-size:1.25em !important}.nq-note h3{font-size:1.1em !important}
 .nq-note .nq-target{background:#fef08a;outline:2px solid #eab308;border-radius:3px}

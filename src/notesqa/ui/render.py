@@ -23,17 +23,25 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open")
 
 
+# maths the chat typesets ($$...$$): a mark inside it would stop it rendering, so it is left unmarked
+_MATHS = re.compile(r"(\$\$.+?\$\$)", re.S)
+
+
 def highlight(text: str, question: str) -> str:
-    """HTML-escaped text with the words that match the question marked."""
+    """HTML-escaped text with the words that match the question marked (not inside $$ maths $$)."""
     wanted = set(tokenize(question))
     if not wanted:
         return html.escape(text)
     out = []
-    for part in re.split(r"(\w+)", text):
-        if part and re.fullmatch(r"\w+", part) and set(tokenize(part)) & wanted:
-            out.append(f"<mark>{html.escape(part)}</mark>")
-        else:
-            out.append(html.escape(part))
+    for i, piece in enumerate(_MATHS.split(text)):
+        if i % 2:  # a $$...$$ span
+            out.append(html.escape(piece))
+            continue
+        for part in re.split(r"(\w+)", piece):
+            if part and re.fullmatch(r"\w+", part) and set(tokenize(part)) & wanted:
+                out.append(f"<mark>{html.escape(part)}</mark>")
+            else:
+                out.append(html.escape(part))
     return "".join(out)
 
 
@@ -141,9 +149,12 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None)
     loaded), web links opened in a new tab without referrer, links to other notes opened in the
     viewer, and the innermost visible block at `line` marked with class nq-target."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    # maths ($...$, $$...$$) as written: markdown's escapes would eat its \{ \} \, ("$5 and $10" is no maths)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin).use(
+        dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
     if line is not None:
         _mark_line(tokens, line)
@@ -154,7 +165,18 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None)
         alt = tokens_[idx].content or tokens_[idx].attrGet("src") or "image"
         return f'<span class="nq-img">[image: {html.escape(alt)}]</span>'
 
+    def maths(renderer, tokens_, idx, options, env):
+        t = tokens_[idx]
+        fence = "$$" if t.type.startswith("math_block") or t.markup == "$$" else "$"
+        shown = html.escape(f"{fence}{t.content.strip()}{fence}")
+        if not t.block:
+            return f'<span class="nq-math">{shown}</span>'
+        target = ' id="nq-target"' if t.attrGet("id") else ""  # the line the source was opened at (_mark_line)
+        return f'<div class="nq-math{" nq-target" if target else ""}"{target}>{shown}</div>'
+
     md.add_render_rule("image", image)
+    for kind in ("math_inline", "math_inline_double", "math_block", "math_block_label"):
+        md.add_render_rule(kind, maths)
     return md.renderer.render(tokens, md.options, {})
 
 
@@ -164,7 +186,7 @@ def _mark_line(tokens, line: int) -> None:
     for t in tokens:
         if t.nesting == 1 and t.map and not t.hidden and t.map[0] <= line - 1 < t.map[1] and t.type in _MARKABLE:
             best = t  # innermost visible block that contains the line
-        elif t.type in ("fence", "code_block") and t.map and t.map[0] <= line - 1 < t.map[1]:
+        elif t.type in ("fence", "code_block", "math_block") and t.map and t.map[0] <= line - 1 < t.map[1]:
             best = t
     if best is not None:
         best.attrJoin("class", "nq-target")
