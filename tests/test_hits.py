@@ -127,3 +127,18 @@ def test_a_last_parent_the_hit_opens_with_is_left_to_the_text():
     cut = "When you want to change the direction of a large organisation there are only a few levers " * 2
     h = Hit(text=cut, path="a.md", line=2, heading=(), score=1.0, title="VP", parents=(cut,))
     assert h.breadcrumb == ["VP"]  # a long parent cut short in the crumb, which the text opens with
+
+
+def test_a_day_asked_that_no_hit_is_of_is_said():
+    from notesqa.hits import WEAK_MATCH, notice
+    from notesqa.ranking import Explanation
+
+    def scored(score, day=False):
+        return dataclasses.replace(_hit_scored(score), match_score=score,
+                                   explain=Explanation(1, score, 1, 2.0, score, day_match=day))
+    assert notice([scored(0.6)], "what is due on 2026-12-07?") == \
+        "Nothing in your notes is dated on 2026-12-07, nor set for then; the nearest passages:"
+    assert notice([scored(0.6)], "what's overdue?") == "Nothing in your notes is overdue; the nearest passages:"
+    assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
+    assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
+    assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None

@@ -287,22 +287,21 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
-        from .hits import WEAK_MATCH, weak
+    from .hits import notice
 
+    said = notice(hits, " ".join(question)) if hits else None
+    if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
         click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
-        elif weak(hits):
-            click.echo(WEAK_MATCH.split(";")[0] + ".", err=True)
+        elif said:
+            click.echo(said.split(";")[0] + ".", err=True)
         return
     if not hits:
         _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
     else:
-        from .hits import WEAK_MATCH, weak
-
-        if weak(hits):
-            click.secho(WEAK_MATCH + "\n", fg="yellow")
+        if said:
+            click.secho(said + "\n", fg="yellow")
         click.echo("\n\n".join(format_hit(i, h, explain) for i, h in enumerate(hits, 1)))
     _echo_stale(idx, notes_dir_given, index_dir)
 

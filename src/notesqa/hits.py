@@ -113,6 +113,22 @@ def weak(hits: list[Hit]) -> bool:
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
+def notice(hits: list[Hit], question: str) -> str | None:
+    """What every front end says before hits, if anything: that nothing is dated the day the question
+    names (or overdue), the hits being the nearest passages, or that none matches closely (weak)."""
+    from .query import FILTER, asks_overdue, days
+
+    question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
+    asked = days(question)
+    if hits and (asked or asks_overdue(question)) and not any(h.explain and h.explain.day_match for h in hits):
+        if not asked:
+            return "Nothing in your notes is overdue; the nearest passages:"
+        first, last = min(asked), max(asked)
+        when = f"on {first}" if first == last else f"from {first} to {last}"
+        return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
+    return WEAK_MATCH if weak(hits) else None
+
+
 def best_match(hits: list[Hit]) -> float:
     """The best match score among hits (a hit's own match, not the note-level evidence ranking adds)."""
     return max(h.score if h.match_score is None else h.match_score for h in hits)

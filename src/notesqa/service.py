@@ -315,7 +315,7 @@ class NotesService:
                explain: bool = True) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched
         (without each hit's `explain` for an assistant, whose every word costs)."""
-        from .hits import WEAK_MATCH, no_match, weak
+        from .hits import no_match, notice
         from .query import check_question, merge_filters, parse_query
 
         check_question(question)
@@ -334,8 +334,8 @@ class NotesService:
         if not hits:
             out["message"] = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
                                                                      before=before))
-        elif weak(hits):
-            out["message"] = WEAK_MATCH
+        elif notice(hits, text):
+            out["message"] = notice(hits, text)
         return out
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..chunking import task_state
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import WEAK_MATCH, best_match, no_match, weak
+from ..hits import best_match, no_match, notice, weak
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -109,8 +109,9 @@ class ChatService(NotesService):
             why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn
         parts = [head]
-        if weak(hits):
-            parts.append(f'<div class="nq-weak">{WEAK_MATCH}</div>')
+        said = notice(hits, query)
+        if said:
+            parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
         for i, h in enumerate(hits, 1):
             parts.append(hit_html(i, h, query, self._context(h.source, query)))
         return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
