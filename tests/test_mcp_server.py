@@ -117,7 +117,7 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
                 "k too large": ("search_notes", {"question": "cells", "k": 500}, "k must be from 1 to 50"),
                 "mistyped tags": ("search_notes", {"question": "cells", "tags": 3}, "tags must be a list"),
                 "malformed date": ("search_notes", {"question": "cells", "after": "2024-02-30"},
-                                   "after: wants a date as YYYY-MM-DD"),
+                                   "after: there is no day 2024-02-30"),
                 "misspelt filter": ("search_notes", {"question": "tags:aws cells"}, "Unknown filter tags:"),
                 "empty question": ("search_notes", {"question": "  "}, "The question is empty"),
                 "missing question": ("search_notes", {}, "Missing argument 'question'"),

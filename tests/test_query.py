@@ -102,9 +102,11 @@ def test_parse_date_takes_text_dates_and_nothing():
     assert parse_date(dt.datetime(2024, 2, 1, 13, 5), "after") == "2024-02-01"
     assert parse_date(None, "after") is None and parse_date("", "after") is None
     assert parse_date(" 2024-2-1 ", "after") == "2024-02-01"  # read as front matter dates are read
-    for bad in ("Feb 1", "2024-02-30", "2024-02-01T10:00", 20240201):
+    for bad in ("Feb 1", "2024-02-01T10:00", 20240201):
         with pytest.raises(QueryError, match="before: wants a date"):
             parse_date(bad, "before")
+    with pytest.raises(QueryError, match="before: there is no day 2024-02-30"):  # the shape, not a day
+        parse_date("2024-02-30", "before")
 
 
 def _chunk(path, tags=(), date=None):

@@ -40,7 +40,7 @@ def test_validate_accepts_and_normalises():
     ("search", {"question": "x", "k": 2.5}, "k must be a whole number"),
     ("search", {"question": 5}, "question must be text"),
     ("search", {"question": "x", "tags": 5}, "tags must be a list of text values"),
-    ("search", {"question": "x", "after": "2024-13-01"}, "after: wants a date as YYYY-MM-DD, got '2024-13-01'"),
+    ("search", {"question": "x", "after": "2024-13-01"}, "after: there is no day 2024-13-01"),
     ("search", {"question": "x", "before": "yesterday"}, "before: wants a date as YYYY-MM-DD"),
     ("read_note", {"path": "a.md", "line": 0}, "line must be from 1"),
     ("read_note", {"path": "a.md", "context": 500}, "context must be from 0 to 200"),

@@ -417,6 +417,8 @@ def parse_date(value, name: str) -> str | None:
         return None
     iso = as_date(value) if not isinstance(value, str) or _DAY.fullmatch(value) else None
     if iso is None:
+        if isinstance(value, str) and _DAY.fullmatch(value):  # "2026-11-31": the right shape, no such day
+            raise QueryError(f"{name}: there is no day {str(value).strip()}; give a date of the calendar as YYYY-MM-DD.")
         raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.")
     return iso
 
