@@ -94,6 +94,18 @@ def as_list(value) -> tuple[str, ...]:
     return _unique(parts)
 
 
+# front-matter fields that say who or where a note is from: "papers by Jamie Callan", "the SIGIR 2021 paper"
+CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "editors", "speaker", "speakers",
+                 "presenter", "host", "hosts", "guest", "guests", "attendees", "participants", "people", "with",
+                 "venue", "journal", "conference", "booktitle", "publisher", "source", "company", "organization",
+                 "year")
+
+
+def credits(meta: dict) -> tuple[str, ...]:
+    """The values of a note's CREDIT_FIELDS: words it is found by (in the keyword index, not shown)."""
+    return tuple(v for key in CREDIT_FIELDS for v in as_list(meta.get(key)) if v.strip())
+
+
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
     """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
     seen: dict[str, None] = {}

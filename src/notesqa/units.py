@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
 from .markup import WIKILINK, Inline, code_fence_after, names_its_file, outside_code
-from .metadata import as_list, as_tags, fields_on_top, front_matter, note_date, title_from_filename
+from .metadata import as_list, as_tags, credits, fields_on_top, front_matter, note_date, title_from_filename
 from .notefiles import Problem
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
@@ -47,6 +47,7 @@ class ParsedNote:
     units: list[Unit] = field(default_factory=list)
     problem: Problem | None = None
     aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
+    credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, venue, year): keywords
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
     id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
@@ -628,5 +629,6 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         title = title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
-                      problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), block_ids=walker.block_ids,
+                      problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), credits=credits(meta),
+                      block_ids=walker.block_ids,
                       lost=tuple(inline.lost), text_chars=note_text_chars(text), heading_chars=walker.heading_chars)
