@@ -62,6 +62,14 @@ def test_breadcrumb_keeps_a_part_that_says_more():
         "Smile 5 Home Battery", "Smile 5", "UPS"]
 
 
+def test_a_heading_that_is_the_title_after_its_authors_shows_once():
+    h = _hit(title="ColBERT: Late Interaction", heading=("Khattab & Zaharia 2020 — ColBERT: Late Interaction", "Results"))
+    assert h.breadcrumb == ["Khattab & Zaharia 2020 — ColBERT: Late Interaction", "Results"]
+    # a heading that only shares words with the title is its own part
+    assert _hit(title="Advisor meeting 2026-10-05", heading=("Weekly meeting — 2026-10-05",)).breadcrumb == [
+        "Advisor meeting 2026-10-05", "Weekly meeting — 2026-10-05"]
+
+
 def test_breadcrumb_drops_empty_parts_and_names_a_folder_first():
     h = _hit(folder="work", title="Plan", heading=("", " ", "Goals"), parents=("Goals ",))
     assert h.breadcrumb == ["work", "Plan", "Goals"]

@@ -71,8 +71,8 @@ class Hit:
         for part in (self.folder, self.title, *self.heading, *crumbs):
             if not part.strip() or out and _repeats(out[-1], part):
                 continue
-            if out and _repeats(part, out[-1]):  # says the part before and more: "... Outage (INC-2291)"
-                out[-1] = part
+            if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1])):  # says the part before and more:
+                out[-1] = part  # "... Outage (INC-2291)", "Khattab & Zaharia 2020 — ColBERT: ..."
             else:
                 out.append(part)
         return out
@@ -142,6 +142,16 @@ def _opens(text: str, crumb: str) -> bool:
         said = said.removesuffix(" …")
         return bool(said) and first.startswith(said) and first[len(said):len(said) + 1] in ("", " ")
     return bool(said) and first == said
+
+
+def _ends_with(part: str, before: str) -> bool:
+    """Does part end with the part before, after a dash or a colon ("Khattab & Zaharia 2020 — ColBERT: Efficient
+    ..." after the title "ColBERT: Efficient ...")?"""
+    b, p = _WORDS.findall(before.casefold()), part.casefold().rstrip()
+    if not b:
+        return False
+    at = p.rfind(b[0])
+    return at > 0 and _WORDS.findall(p[at:]) == b and re.search(r"[—–:-]\s*$", p[:at]) is not None
 
 
 def _repeats(before: str, part: str) -> bool:
