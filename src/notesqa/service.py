@@ -331,11 +331,10 @@ class NotesService:
                          "after": filters.after, "before": filters.before},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
-        if not hits:
-            out["message"] = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
-                                                                     before=before))
-        elif notice(hits, text):
-            out["message"] = notice(hits, text)
+        said = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
+                                                       before=before)) if not hits else notice(hits, text)
+        if said:
+            out["message"] = said
         return out
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
