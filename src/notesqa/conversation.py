@@ -45,8 +45,8 @@ import re
 
 from typing import Callable
 
-from .query import (FILTER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, shift_day, shift_period,
-                    without_days)
+from .query import (FILTER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar, shift_day,
+                    shift_period, without_days)
 
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
@@ -59,7 +59,6 @@ _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|mo
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _WORD = re.compile(r"\w+")
 _IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?{YEAR}\b", re.I)
-_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # a month in a day phrase
 
 
 _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to|of|the|it|its|that|this|"
@@ -156,7 +155,7 @@ def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
     phrases = day_phrases(prev)
     year = next((m.group(0) for p in phrases or [prev] for m in _YEAR.finditer(p)), None)
     prev = without_days(prev) if days(prev) else prev
-    if year and not _YEAR.search(" ".join(said)) and _DATED.search(said[-1]):  # a month or a date, not "next week"
+    if year and not _YEAR.search(" ".join(said)) and on_the_calendar(said[-1]):  # not "next week"
         said[-1] = f"{said[-1]} {year}"
         prev = " ".join(_IN_YEAR.sub(" ", prev).split()) if not phrases else prev  # "in 2025": now "in March 2025"
     return prev, without_days(body), " ".join(said)

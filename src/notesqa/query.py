@@ -218,6 +218,11 @@ def without_days(text: str) -> str:
     return " ".join(_without(text, (*_FROM_TODAY, _DAYS)).split())
 
 
+def on_the_calendar(phrase: str) -> bool:
+    """Does a day phrase name a month or a date ("in March", "15 March"), not a day from today ("next week")?"""
+    return _IN_MONTH.search(phrase) is not None or _DAYS.search(phrase) is not None
+
+
 def day_phrases(text: str) -> list[str]:
     """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order."""
     found = [(m.start(), m.group(0)) for rx in (*_FROM_TODAY, _DAYS) for m in rx.finditer(text)]
