@@ -62,6 +62,21 @@ def test_a_week_or_a_month_moves_as_a_day_does():
         "what did Werner say at re:Invent 2023"
 
 
+@pytest.mark.parametrize("previous, question, expected", [
+    ("What did ColBERT score on MS MARCO?", "and on NQ?", "What did ColBERT score on NQ"),
+    ("how do I reverse a list in Rust", "in Python?", "how do I reverse a list in Python"),
+    ("what did we decide about pricing on the call", "about hiring?", "what did we decide about hiring on the call"),
+    # the last place of that preposition that is not a year or a day
+    ("who did I meet in Paris in 2024?", "in London?", "who did I meet in London in 2024"),
+    # no such place, or a year or a day: the usual rules
+    ("what did Werner say about cells", "and in Lambda?", "what did Werner say about cells in Lambda"),
+    ("what did Werner say about cells in 2024", "and in 2023?", "what did Werner say about cells in 2023"),
+    ("recipe for the cake tag:baking", "for the bread?", "recipe for the bread tag:baking"),
+])
+def test_a_followup_phrase_takes_the_place_of_the_same_prepositions_phrase(previous, question, expected):
+    assert standalone(question, previous) == expected
+
+
 def test_show_me_more_asks_for_more():
     for q in ("show me more", "more", "show more please", "give me more"):
         assert asks_for_more(q), q

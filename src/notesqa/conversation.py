@@ -22,6 +22,9 @@ The rule (documented in the README):
 * "and the day before?" ("the next day", "the day after"; "the week before", "the month after")
   after a question about one day (week, month) asks the previous question about the day (week,
   month) before or after; said as a whole question ("what did we decide the week before?") too.
+* A follow-up that is a preposition and a phrase ("and on NQ?", "in Python?") takes the place of
+  the phrase after the same preposition in the previous question ("what did ColBERT score on MS
+  MARCO?" -> "what did ColBERT score on NQ"), its last one that is not a year or a day.
 * With the index's note names (the chat passes them): a follow-up that is a note's name ("and what
   about Tom?") takes the place of the note the previous question named ("what did Maria and I
   talk about?" -> "what did Tom and I talk about?").
@@ -133,6 +136,9 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     if asks_for_tasks(body) and asks_for_tasks(prev):  # "and what's done?" after "what's in progress?"
         return " ".join([body, *prev_filters, *follow_filters])
+    replaced = _phrase_replaced(prev, body)
+    if replaced is not None:  # "and on NQ?" after "what did ColBERT score on MS MARCO?"
+        return " ".join([replaced, *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
@@ -142,6 +148,28 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, said_days, body_years, *prev_filters, *follow_filters]
     return " ".join(" ".join(p for p in parts if p.strip()).split())
+
+
+# A follow-up that is a preposition and what follows ("and on Linux?", "for the bread?") takes the place of
+# what the same preposition says in the previous question, up to its next preposition or the end.
+_PREPS = r"(?:in|on|for|with|without|at|from|about|by|under|into|to|of|via|using|during)"
+_PREP_FOLLOWUP = re.compile(rf"^({_PREPS})\s+(\S.*)$", re.I)
+
+
+def _phrase_replaced(prev: str, body: str) -> str | None:
+    """"how do I install it on Linux" for "on Linux?" after "how do I install it on Windows?": the
+    previous question with the follow-up's phrase in place of its own after the same preposition (its last
+    one that is not a year or a day: "in London?" after "who did I meet in Paris in 2024?"); None when the
+    follow-up is not such a phrase, names a year or a day, or the previous question has no such place."""
+    m = _PREP_FOLLOWUP.match(body)
+    if m is None or len(_WORD.findall(body)) > 5 or _YEAR.search(body) or day_phrases(body):
+        return None
+    places = [p for p in re.finditer(rf"\b{m.group(1)}\s+(.+?)(?=\s+{_PREPS}\b|\s*[,;:]|$)", prev, re.I)
+              if not _YEAR.search(p.group(1)) and not day_phrases(p.group(1))]
+    if not places or places[-1].group(1).casefold() == m.group(2).casefold():
+        return None
+    place = places[-1]
+    return prev[:place.start(1)] + m.group(2) + prev[place.end(1):]
 
 
 def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
