@@ -78,6 +78,21 @@ def test_table_rows_code_with_intro_and_numbered_items(notes):
     assert note.date == "2024-02-01"  # from the Jekyll file-name prefix
 
 
+def test_a_caption_line_above_a_table_heads_its_rows():
+    text = ("# ColBERT\n\n## Results\n\nMS MARCO passage ranking (dev):\n\n| Method | MRR@10 |\n|---|---|\n"
+            "| BM25 | 18.7 |\n| ColBERT | 36.0 |\n\nAfter the table, prose.\n\nThis is a whole sentence.\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    note = parse_note(text, "n.md")
+    by_text = {u.text: u for u in note.units}
+    caption = by_text["MS MARCO passage ranking (dev):"]
+    assert caption.thin  # alone it says which table, not what is in it
+    assert by_text["Method: ColBERT | MRR@10: 36.0"].parents == ("MS MARCO passage ranking (dev)",)
+    assert by_text["After the table, prose."].parents == ()  # the caption names its table only
+    assert by_text["a: 1 | b: 2"].parents == () and not by_text["This is a whole sentence."].thin
+    chunk = next(c for c in chunk_note(note) if c.text == "Method: ColBERT | MRR@10: 36.0")
+    assert chunk.embed == "ColBERT > Results > MS MARCO passage ranking (dev): Method: ColBERT | MRR@10: 36.0"
+
+
 def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
     note = parse_note("- First line of the item.\n\n  Its second paragraph.\n- Next item\n", "n.md")
     first = note.units[0]

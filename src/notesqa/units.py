@@ -471,10 +471,17 @@ class Walker:
 
     def _table_open(self, tok) -> None:
         self.table = {"header": [], "row": [], "in_head": False, "line": 1}
+        # a caption line right above a table names it as a label names a list: "MS MARCO passage ranking (dev):"
+        # heads its rows; alone it says which table, not what is in it (thin)
+        if not self.items and _is_label(self.last_para, self.last_inline):
+            self.label = self.units.index(self.last_para)
+            self.units[self.label] = replace(self.units[self.label], thin=True)
 
     def _table_close(self, tok) -> None:
         self.table = None
         self.last_para = None
+        if not self.items:
+            self.label = None
 
     def _reset_para(self, tok) -> None:
         self.last_para = None
