@@ -48,6 +48,10 @@ def test_a_question_that_is_a_notes_name_opens_that_note_first(tmp_path):
     for q in ("how costly is strict consistency", "strict consistency?", "strict consistency cost", "consistency",
               "what is the cost of strict consistency"):
         assert names.named_exactly(q) == frozenset(), q  # a question about it, or more or less than a name
+    # the name or "open ..." opens the note (the chat shows it); a question for what it means does not
+    assert names.to_open("open the strict consistency page") == names.to_open("Linearizability") == \
+        {"Strict consistency.md"}
+    assert names.to_open("what is strict consistency?") == names.to_open("open the fridge") == frozenset()
     hits = idx.search("strict consistency", k=3)
     assert hits[0].path == "Strict consistency.md" and hits[0].match.startswith("Strict consistency guarantees")
     # the other hits are the passages that match, as for any question (not other notes' openings)

@@ -288,6 +288,12 @@ def test_clicking_a_source_shows_the_note_with_the_bullet_highlighted(page, shot
     snap(page, shots / "source.png")
 
 
+def test_asking_to_open_a_note_shows_it_in_the_note_view(page):
+    ask(page, "open the Sourdough bread note")
+    expect(page.locator("#nq-note .nq-note-head")).to_contain_text("cooking/sourdough.md")
+    expect(page.locator("#nq-note .nq-target")).to_be_visible()
+
+
 def test_source_view_scrolls_to_a_bullet_deep_in_a_long_note(page):
     ask(page, "idempotent consumers at-least-once delivery")
     src = "reading/designing-data-intensive-applications.md:68"

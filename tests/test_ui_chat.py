@@ -31,6 +31,13 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     assert '<span class="nq-ctx-hit">' in ctx
 
 
+def test_an_answer_to_open_a_note_says_so_for_the_page_to_show_it(service):
+    html, turn = service.answer("open the AWS re:Invent 2024 note", [])
+    assert turn.hits[0].path == "aws-2024.md" and html.startswith('<div class="nq-answer nq-open">')
+    html, _ = service.answer("what is shuffle sharding?", [])
+    assert html.startswith('<div class="nq-answer">')
+
+
 def test_answer_escapes_hostile_note_text(hostile):
     html, turn = hostile.answer("zebra", [])
     assert any(h.path == "inbox/clip.md" for h in turn.hits)

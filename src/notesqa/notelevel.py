@@ -128,11 +128,16 @@ class NoteNames:
         """The notes the question is just the name of ("Veg Patch", an alias; "master theorem"), or asks
         the meaning of ("what is a hypervisor?"): it asks for that note, as a quick switcher would open it."""
         # "how does a hypervisor trap calls?" asks about it, not for the note; "define goals" may be a name
-        found = frozenset() if _ASKING.search(question) else self._named_by(question)
-        if not found and (opening := _OPENING.fullmatch(question)):  # "open the Decision Log", "show me my Alpha page"
-            found = self._named_by(opening.group(1))
+        found = self.to_open(question)  # "Veg Patch", "open the Decision Log", "show me my Alpha page"
         defining = _DEFINING.match(question)
         return found or (self._named_by(question[defining.end():]) if defining else frozenset())
+
+    def to_open(self, question: str) -> frozenset[str]:
+        """The notes the question is just the name of ("Decision Log") or asks to open ("open the Decision
+        Log"), as a quick switcher opens them; not a question for what a name means ("what is a hypervisor?")."""
+        found = frozenset() if _ASKING.search(question) else self._named_by(question)
+        opening = _OPENING.fullmatch(question)
+        return found or (self._named_by(opening.group(1)) if opening else frozenset())
 
     def _named_by(self, text: str) -> frozenset[str]:
         """The notes one of whose names text is, word for word."""

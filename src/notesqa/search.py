@@ -239,6 +239,10 @@ class NotesIndex:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
         return bool(self._live.names.named_exactly(text))
 
+    def notes_to_open(self, text: str) -> frozenset[str]:
+        """The notes text is just the name of or asks to open ("open the Decision Log"): their paths."""
+        return self._live.names.to_open(text)
+
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
         """For a search that found nothing: an index of no notes, or which filter no note passes ("No
         note is tagged networking (tags like it: networks)."), or None."""

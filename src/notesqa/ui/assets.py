@@ -82,9 +82,16 @@ SCROLL_JS = """() => {
   setTimeout(go, 50);
 }"""
 
-# After an answer: show the newest question at the top of the chat box, its answer below it.
+# After an answer: show the newest question at the top of the chat box, its answer below it; an answer
+# that opens a note ("open the Decision Log": class nq-open) shows its first source in the note view.
 CHAT_SCROLL_JS = """() => {
   setTimeout(() => {
+    const answers = document.querySelectorAll('#nq-chat .nq-answer');
+    const last = answers[answers.length - 1];
+    if (last && last.classList.contains('nq-open')) {
+      const src = last.querySelector('a.nq-src');
+      if (src) src.click();
+    }
     const rows = document.querySelectorAll('#nq-chat .user-row');
     const row = rows[rows.length - 1];
     if (!row) return;

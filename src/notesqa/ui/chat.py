@@ -114,7 +114,9 @@ class ChatService(NotesService):
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
         for i, h in enumerate(hits, 1):
             parts.append(hit_html(i, h, query, self._context(h.source, query)))
-        return '<div class="nq-answer">' + "".join(parts) + "</div>", turn
+        # "open the Decision Log" (or the name alone) also opens that note in the note view (assets.CHAT_SCROLL_JS)
+        opens = " nq-open" if hits[0].path in idx.notes_to_open(query) else ""
+        return f'<div class="nq-answer{opens}">' + "".join(parts) + "</div>", turn
 
     def ask(self, question: str, history: list[Turn], **kw) -> tuple[str, Turn | None]:
         """answer(), but never raises: an error becomes a readable message (no traceback)."""
