@@ -223,3 +223,30 @@ def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
     text = "did Maria Gonzalez and Alice tell al about maria?"
     assert [(text[s:e], p) for s, e, p in names.note_names_in(text)] == [
         ("Maria Gonzalez", "Maria Gonzalez.md"), ("al", "Al.md"), ("maria", "Maria Gonzalez.md")]
+
+
+def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "colbert.md", "---\ntitle: ColBERT\nauthors: [Omar Khattab, Matei Zaharia]\nvenue: SIGIR 2020\n"
+          "---\nLate interaction over BERT token vectors.\n\n## Results\n\n- MRR@10 of 36.0 on MS MARCO\n")
+    write(notes / "splade.md", "---\ntitle: SPLADE\nauthors: Thibault Formal and Stéphane Clinchant\nvenue: SIGIR 2021\n"
+          "---\nSparse lexical expansion learned with BERT.\n")
+    write(notes / "1-1 2026-11-02.md", "---\nattendees: [\"[[Maria Lopez]]\", \"[[Tom]]\"]\n---\n"
+          "- Agreed to ship the pricing page in December\n")
+    write(notes / "reading.md", "# Reading\n\n- Zaharia wrote the Spark paper too\n- A talk with Maria about BERT\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.credited("papers by Zaharia") == names.credited("Matei Zaharia's papers") == {"colbert.md"}
+    assert names.credited("papers by Formal or Khattab") == {"colbert.md", "splade.md"}
+    assert names.credited("what did I agree with Maria about pricing?") == {"1-1 2026-11-02.md"}
+    assert names.credited("papers from SIGIR 2021") == {"splade.md"}
+    # no one named after "by"/"with"/"from", or only a year, a word everywhere, or someone not credited
+    for q in ("what did Zaharia say about latency?", "papers from 2021", "what is meant by late interaction?",
+              "papers by Lin"):
+        assert names.credited(q) == frozenset(), q
+    # a search for them lists those notes only, each from its opening and with where it matched
+    hits = idx.search("papers by Zaharia", k=5)
+    assert [h.path for h in hits] == ["colbert.md"]
+    # ... unless none of them is a candidate (here: filtered out): then it is a search as any other
+    assert [h.path for h in idx.search("papers by Zaharia path:reading.md", k=5)] == ["reading.md"]

@@ -423,7 +423,7 @@ class _Scan:
             chars=note.text_chars, indexed=indexed_chars(note), lost=tuple(note.lost),
             cut=tuple(chunking.truncated(note)), deps=tuple(sorted(self.vault.deps.get(rel) or ())),
             aliases=tuple(note.aliases or ()),
-            repaired=tuple(p.reason for p in (problem, note.problem) if p is not None))
+            repaired=tuple(p.reason for p in (problem, note.problem) if p is not None), credits=tuple(note.credits))
 
     def _count(self, rel: str, old: NoteEntry | None, sha: str, depends: bool, note_chunks: list[Chunk]) -> None:
         if old is None:

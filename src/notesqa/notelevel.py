@@ -38,6 +38,27 @@ COMMON_SHARE = 0.05
 COMMON_ROWS = 50
 
 
+# "papers by Zaharia", "meetings with Maria last week", "notes from SIGIR 2021", "Kleppmann's books": the name
+# runs to a word that starts what else the question says, or to its end
+_CREDITED = re.compile(r"\b(?:by|with|from|featuring)\s+((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
+                       r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
+                       r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b",
+                       re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def _credit_words(names: Mapping[str, object], notes: Mapping[str, NoteEntry]) -> dict[str, tuple[frozenset[str], ...]]:
+    """path -> the word set of each of its credits (not a year alone: a year is not a name)."""
+    out = {}
+    for path in names:
+        entry = notes.get(path)
+        parts = (frozenset(tokenize(part)) for c in (entry.credits if entry else ()) for part in _AND.split(c))
+        sets = tuple(ws for ws in parts if not all(w.isdigit() for w in ws))
+        if sets:
+            out[path] = sets
+    return out
+
+
 def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
     """Is an alias the note's title, a part of it ("CNF" of "Conjunctive normal form (CNF)") or a form of
     one of its words ("matrices" of "Matrix")?"""
@@ -56,6 +77,7 @@ class NoteNames:
     common: frozenset[str] = frozenset()  # name words too common in the notes to name a note alone
     aliases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> its aliases' words, not its title's
     spelled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # path -> its title and aliases as written
+    credits: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> word set of each credit
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -94,7 +116,21 @@ class NoteNames:
                            and rows_with(w) - sum(size.get(p, 0) for p in paths) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
-                   {p: a for p, a in alias_words.items() if a}, spelled)
+                   {p: a for p, a in alias_words.items() if a}, spelled, _credit_words(names, notes))
+
+    def credited(self, question: str) -> frozenset[str]:
+        """The notes a question asks for by who or where they are from ("papers by Zaharia", "meetings with
+        Maria", "talks from SIGIR 2021", "Kleppmann's books"): those with a credit (front matter authors,
+        attendees, venue, ...) that is the name after "by", "with" or "from", or before "'s", or holds it
+        (a surname). A year alone is left to the year rule; words everywhere in the notes name no one."""
+        out: set[str] = set()
+        for m in _CREDITED.finditer(question):
+            for part in _AND.split(m.group(1) or m.group(2)):
+                words = frozenset(tokenize(part))
+                if all(w.isdigit() for w in words) or words <= self.common:
+                    continue
+                out.update(p for p, sets in self.credits.items() if any(words <= c or c <= words for c in sets))
+        return frozenset(out)
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """Where text says the name (title or alias) of a note, word for word: (start, end, path) each,

@@ -213,6 +213,10 @@ class NotesIndex:
         if seeks_mentions(text):  # each note where it says it, and only notes that do, if any does
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
+        credited = live.names.credited(text)  # "papers by Zaharia", "meetings with Maria": those notes, if any matches
+        of_them = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in credited] if credited else []
+        if of_them:
+            return snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin, with_match=True)
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
