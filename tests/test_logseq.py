@@ -39,6 +39,12 @@ def test_page_properties_are_metadata_not_text():
     assert shown[0] == "How to ask your graph questions"  # a description is the page's prose
 
 
+def test_who_or_where_a_page_is_from_is_its_credits():
+    note = parse_note("author:: [[Ann Lee]], [[Bo Chan]]\nvenue:: SIGIR 2021\ntype:: book\n\n- stocks and flows\n",
+                      "pages/Systems.md", Vault(".", [], logseq=True))
+    assert note.credits == ("Ann Lee", "Bo Chan", "SIGIR 2021")
+
+
 def test_drawers_are_not_text_and_a_task_keeps_its_dates():
     page = ("- DONE Pay the council tax\n\tDEADLINE: <2026-11-25 Wed .+1w>\n\t:LOGBOOK:\n"
             "\tCLOCK: [2026-11-24 Tue 10:00]--[2026-11-24 Tue 10:30] =>  00:30:00\n\t:END:\n"
