@@ -228,7 +228,7 @@ def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
 def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "colbert.md", "---\ntitle: ColBERT\nauthors: [Omar Khattab, Matei Zaharia]\nvenue: SIGIR 2020\n"
-          "---\nLate interaction over BERT token vectors.\n\n## Results\n\n- MRR@10 of 36.0 on MS MARCO\n")
+          "---\nVenue: SIGIR 2020 · Read on: 2026-09-10\n\nLate interaction over BERT token vectors.\n\n## Results\n\n- MRR@10 of 36.0 on MS MARCO\n")
     write(notes / "splade.md", "---\ntitle: SPLADE\nauthors: Thibault Formal and Stéphane Clinchant\nvenue: SIGIR 2021\n"
           "---\nSparse lexical expansion learned with BERT.\n")
     write(notes / "1-1 2026-11-02.md", "---\nattendees: [\"[[Maria Lopez]]\", \"[[Tom]]\"]\n---\n"
@@ -247,6 +247,6 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
         assert names.credited(q) == frozenset(), q
     # a search for them lists those notes only, each from its opening and with where it matched
     hits = idx.search("papers by Zaharia", k=5)
-    assert [h.path for h in hits] == ["colbert.md"]
+    assert [h.path for h in hits] == ["colbert.md"] and hits[0].match == "Late interaction over BERT token vectors."
     # ... unless none of them is a candidate (here: filtered out): then it is a search as any other
     assert [h.path for h in idx.search("papers by Zaharia path:reading.md", k=5)] == ["reading.md"]

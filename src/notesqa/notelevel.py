@@ -47,6 +47,17 @@ _CREDITED = re.compile(r"\b(?:by|with|from|featuring)\s+((?:(?!\s(?:about|on|in|
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 
 
+_FIELD_SEP = re.compile(r"\s+[·|•]\s+")
+_FIELD = re.compile(r"[^\s:][^:]{0,30}:\s+\S")
+
+
+def _fields_line(text: str) -> bool:
+    """Is text a line of fields ("Venue: SIGIR 2020 · Read on: 2026-09-10")? It says what the note is,
+    not what it says: not its lead."""
+    parts = _FIELD_SEP.split(text.strip())
+    return "\n" not in text.strip() and len(parts) >= 2 and all(_FIELD.match(p) for p in parts)
+
+
 def _credit_words(names: Mapping[str, object], notes: Mapping[str, NoteEntry]) -> dict[str, tuple[frozenset[str], ...]]:
     """path -> the word set of each of its credits (not a year alone: a year is not a name)."""
     out = {}
@@ -98,7 +109,8 @@ class NoteNames:
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
-            if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text):
+            if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
+                    and not _fields_line(c.text):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():
