@@ -141,6 +141,18 @@ def test_an_index_of_no_notes_says_so(tmp_path):
     assert "hold no text to search (only titles or front matter)" in _ask(*args, "anything").output
 
 
+def test_hits_not_of_the_day_asked_come_after_a_line_saying_so(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "tasks.md").write_text("- [ ] Send the board deck 📅 2026-12-07\n")
+    (notes / "deck.md").write_text("# Board deck\n\nThe board deck shows revenue by quarter.\n")
+    args = ("--index", str(tmp_path / "ix"), "--notes", str(notes), "--model", "hash-256")
+    assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
+    out = _ask(*args, "what is due on 2026-12-07 for the board deck?").output
+    assert out.index("Send the board deck") < out.index("Not dated on 2026-12-07, but near the question:") \
+        < out.index("The board deck shows revenue")
+
+
 def test_cli_import_stays_light():
     code = ("import sys, notesqa.cli; heavy = [m for m in ('mcp', 'gradio', 'torch', 'fastapi') if m in sys.modules];"
             " print(heavy)")

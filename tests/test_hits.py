@@ -150,3 +150,20 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
     assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
+
+
+def test_hits_after_those_of_the_days_asked_are_said_to_be_others():
+    from notesqa.hits import others_from
+    from notesqa.ranking import Explanation
+
+    def scored(score, day=False):
+        return dataclasses.replace(_hit_scored(score), match_score=score,
+                                   explain=Explanation(1, score, 1, 2.0, score, day_match=day))
+    day, other = scored(0.7, day=True), scored(0.6)
+    assert others_from([day, day, other, other], "what is due on 2026-12-07?") == \
+        (2, "Not dated on 2026-12-07, but near the question:")
+    assert others_from([day, other], "what's overdue?") == (1, "Not overdue, but near the question:")
+    # all of the days, none of them (notice says so), or a question about no day: nothing to say
+    for hits, q in (([day, day], "what is due on 2026-12-07?"), ([other, day], "what is due on 2026-12-07?"),
+                    ([day, other], "cells")):
+        assert others_from(hits, q) is None

@@ -85,6 +85,15 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     assert "explain" not in svc.search("cells", explain=False)["hits"][0]  # for an assistant
 
 
+def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "tasks.md", "- [ ] Send the board deck 📅 2026-12-07\n")
+    write(notes / "deck.md", "# Board deck\n\nThe board deck shows revenue by quarter.\n")
+    out = NotesService(notes, tmp_path / "ix", embedder=embedder).search("what is due on 2026-12-07 for the board deck?")
+    assert out["hits"][0]["path"] == "tasks.md"
+    assert out["others_from"] == {"hit": 2, "message": "Not dated on 2026-12-07, but near the question:"}
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n"])
 def test_an_empty_question_is_refused(svc, question):
     with pytest.raises(QueryError, match="The question is empty"):

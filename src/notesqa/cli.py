@@ -287,7 +287,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    from .hits import notice
+    from .hits import notice, others_from
 
     said = notice(hits, " ".join(question)) if hits else None
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
@@ -302,7 +302,11 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        click.echo("\n\n".join(format_hit(i, h, explain) for i, h in enumerate(hits, 1)))
+        shown = [format_hit(i, h, explain) for i, h in enumerate(hits, 1)]
+        others = others_from(hits, " ".join(question))
+        if others is not None:  # "what is due this week?": the hits after these are not of this week
+            shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
+        click.echo("\n\n".join(shown))
     _echo_stale(idx, notes_dir_given, index_dir)
 
 

@@ -116,17 +116,41 @@ def weak(hits: list[Hit]) -> bool:
 def notice(hits: list[Hit], question: str) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue), the hits being the nearest passages, or that none matches closely (weak)."""
+    when = _days_asked(question)
+    if hits and when is not None and not any(_of_days(h) for h in hits):
+        if not when:
+            return "Nothing in your notes is overdue; the nearest passages:"
+        return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
+    return WEAK_MATCH if weak(hits) else None
+
+
+def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
+    """For a question about days ("what is due this week?", "what's overdue?") whose first hits are of those
+    days, and the rest not: (the position of the first of the rest, what front ends say before it)."""
+    when = _days_asked(question)
+    if when is None or not hits or not _of_days(hits[0]):
+        return None
+    at = next((i for i, h in enumerate(hits) if not _of_days(h)), None)
+    if at is None:
+        return None
+    return at, ("Not overdue, but near the question:" if not when else f"Not dated {when}, but near the question:")
+
+
+def _days_asked(question: str) -> str | None:
+    """The days a question asks about, said ("on 2026-11-02", "from 2026-11-02 to 2026-11-08"); "" for
+    "what's overdue?"; None for a question about no day."""
     from .query import FILTER, asks_overdue, days
 
     question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
     asked = days(question)
-    if hits and (asked or asks_overdue(question)) and not any(h.explain and h.explain.day_match for h in hits):
-        if not asked:
-            return "Nothing in your notes is overdue; the nearest passages:"
+    if asked:
         first, last = min(asked), max(asked)
-        when = f"on {first}" if first == last else f"from {first} to {last}"
-        return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
-    return WEAK_MATCH if weak(hits) else None
+        return f"on {first}" if first == last else f"from {first} to {last}"
+    return "" if asks_overdue(question) else None
+
+
+def _of_days(hit: Hit) -> bool:
+    return bool(hit.explain and hit.explain.day_match)
 
 
 def best_match(hits: list[Hit]) -> float:

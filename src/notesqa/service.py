@@ -315,7 +315,7 @@ class NotesService:
                explain: bool = True) -> dict:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched
         (without each hit's `explain` for an assistant, whose every word costs)."""
-        from .hits import no_match, notice
+        from .hits import no_match, notice, others_from
         from .query import check_question, merge_filters, parse_query
 
         check_question(question)
@@ -335,6 +335,9 @@ class NotesService:
                                                        before=before)) if not hits else notice(hits, text)
         if said:
             out["message"] = said
+        others = others_from(hits, text)
+        if others is not None:  # "what is due this week?": hits from this position on are not of this week
+            out["others_from"] = {"hit": others[0] + 1, "message": others[1]}
         return out
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..chunking import task_state
 from ..conversation import asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import best_match, no_match, notice, weak
+from ..hits import best_match, no_match, notice, others_from, weak
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -112,7 +112,10 @@ class ChatService(NotesService):
         said = notice(hits, query)
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
+        others = others_from(hits, query)
         for i, h in enumerate(hits, 1):
+            if others is not None and i - 1 == others[0]:  # "what's overdue?": what follows is not
+                parts.append(f'<div class="nq-weak">{html.escape(others[1])}</div>')
             parts.append(hit_html(i, h, query, self._context(h.source, query)))
         # "open the Decision Log" (or the name alone) also opens that note in the note view (assets.CHAT_SCROLL_JS)
         opens = " nq-open" if hits[0].path in idx.notes_to_open(query) else ""
