@@ -177,9 +177,11 @@ def test_skipped_files_are_not_reported_new_until_they_change(built, embedder):
     assert r.skipped == 2
     gen, manifest = store.read_manifest(index)
     assert set(manifest.skipped) == {"photo.md", "empty.md"}
-    assert not changes_since_build(notes, manifest, index)
+    assert not changes_since_build(notes, manifest, index) and not needs_build(notes, index)
     (notes / "empty.md").write_text("* now it has a bullet\n")
     assert changes_since_build(notes, manifest, index).new == ("empty.md",)
+    # and a server's watcher builds again for it (an editor's new file, empty at first, then written in)
+    assert needs_build(notes, index)
 
 
 def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(built, embedder):

@@ -105,8 +105,11 @@ def needs_build(notes_dir, index_dir) -> bool:
 
 def pending(changes: Changes, manifest: Manifest) -> bool:
     """Would a build pick up any of these changes? A new file skipped as bad input at the build
-    does not count until it changes again (else a bad file would rebuild forever)."""
-    known_bad = {p.path for p in manifest.problems}
+    does not count until it changes again (else a bad file would rebuild forever): one skipped with
+    its file state is reported only once that changed (changes_since_build), so it counts then (an
+    empty note an editor made, then wrote in); one without is not known to have changed."""
+    known_bad = {p.path for p in manifest.problems
+                 if p.path not in manifest.skipped or manifest.skipped[p.path].mtime_ns is None}
     return bool(changes.changed or changes.deleted or set(changes.new) - known_bad)
 
 
