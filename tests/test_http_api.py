@@ -104,6 +104,11 @@ def test_api_on_a_live_serve_without_auth(sample):
             assert r.status_code == 404 and "No endpoint /api/serach" in r.json()["error"]
             assert c.post("/api/search").status_code == 405
             assert c.get("/api/status").status_code == 200  # still serving
+            # a page whose name was pointed at this computer (DNS rebinding) is refused, the page as the API
+            for url in ("/api/note?path=zebra.md", "/"):
+                r = c.get(url, headers={"Host": f"evil.example:{base.rsplit(':', 1)[1]}"})
+                assert r.status_code == 421 and "this computer only" in r.json()["error"]
+            assert c.get("/api/status", headers={"Host": "localhost"}).status_code == 200
     finally:
         stop(proc)
 
@@ -134,6 +139,15 @@ def test_api_with_auth_wants_the_same_login_as_the_chat(sample):
             assert browser.get("/api/status").status_code == 200
     finally:
         stop(proc)
+
+
+def test_the_names_of_this_computer_in_a_host_header():
+    from notesqa.http_api import local_host
+
+    for host in (b"127.0.0.1:7860", b"localhost", b"LOCALHOST:80", b"[::1]:7860", b"::1"):
+        assert local_host(host), host
+    for host in (b"evil.example:7860", b"127.0.0.1.evil.example", b"", b"[::1", b"0.0.0.0:7860"):
+        assert not local_host(host), host
 
 
 def test_each_error_has_its_status_code():

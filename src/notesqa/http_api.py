@@ -96,6 +96,40 @@ def _gradio_session(request) -> bool:
     return bool(token) and token in tokens
 
 
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+class LocalHostOnly:
+    """ASGI middleware for a server on this computer only: a request must name it in its Host header
+    (localhost, 127.0.0.1, [::1]). A web page whose own name was pointed at 127.0.0.1 (DNS rebinding)
+    names itself, and is refused: else it could read the notes as if it were this computer's."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket") and not local_host(dict(scope.get("headers") or ()).get(b"host", b"")):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+                return
+            response = JSONResponse({"error": "This server answers on this computer only: open it as localhost "
+                                              "or 127.0.0.1 (or serve with --host to reach it otherwise)."},
+                                    status_code=421)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def local_host(value: bytes) -> bool:
+    """Is a Host header ("127.0.0.1:7860", "[::1]:7860", "localhost") a name of this computer?"""
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        host = host[1:host.find("]")] if "]" in host else ""
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host in LOCAL_NAMES
+
+
 def api_routes(service, auth: tuple[str, str] | None = None) -> list:
     """The /api/* routes (Starlette routes, for FastAPI(routes=...) or app.router.routes)."""
     router = APIRouter()

@@ -260,7 +260,9 @@ def _port_in_use(host: str, port: int) -> str:
 
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
            embedder=None, block=True):
-    from ..http_api import api_routes
+    from starlette.middleware import Middleware
+
+    from ..http_api import LOCAL_NAMES, LocalHostOnly, api_routes
 
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
     service = ChatService(notes_dir, index_dir, model=model, embedder=embedder)
@@ -269,10 +271,12 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
     # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
     # service: one loaded index; with auth, the same login
     check_address(host, port)
+    app_kwargs: dict = {"routes": api_routes(service, tuple(auth) if auth else None)}
+    if host in LOCAL_NAMES and not share:  # this computer only: refuse a page that rebinds its name to it
+        app_kwargs["middleware"] = [Middleware(LocalHostOnly)]
     try:
         demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
-                    theme=gr.themes.Soft(), prevent_thread_lock=True,
-                    app_kwargs={"routes": api_routes(service, tuple(auth) if auth else None)})
+                    theme=gr.themes.Soft(), prevent_thread_lock=True, app_kwargs=app_kwargs)
     except OSError as exc:  # taken between the check and the launch, or another trouble starting
         raise ServeError(f"Could not serve on {host}:{port} ({exc}). {_port_in_use(host, port)}") from None
     watcher = None
@@ -280,7 +284,7 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         watcher = NotesWatcher(service)
         watcher.start()
     # Gradio's own banner (quiet above) suggests share=True; say what this server is instead.
-    local = host in ("127.0.0.1", "localhost", "::1")
+    local = host in LOCAL_NAMES
     where = "this computer only" if local else f"anyone who can reach {host}"
     print(f"notesqa: answering from {notes_dir}/ on {demo.local_url} ({where}; Ctrl+C to stop)", flush=True)
     if share and getattr(demo, "share_url", None):
