@@ -1,7 +1,7 @@
 """Logseq pages read as outlines (logseq.py)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.logseq import journal_title, looks_like_outline, page_name, property_list, split_blocks
+from notesqa.logseq import journal_title, looks_like_outline, page_name, property_date, property_list, split_blocks
 from notesqa.parsing import parse_note
 from notesqa.vault import Vault
 
@@ -43,6 +43,14 @@ def test_who_or_where_a_page_is_from_is_its_credits():
     note = parse_note("author:: [[Ann Lee]], [[Bo Chan]]\nvenue:: SIGIR 2021\ntype:: book\n\n- stocks and flows\n",
                       "pages/Systems.md", Vault(".", [], logseq=True))
     assert note.credits == ("Ann Lee", "Bo Chan", "SIGIR 2021")
+
+
+def test_a_date_property_as_logseq_writes_it():
+    for value in ("2026-09-02", "[[2026-09-02]]", "[[Sep 2nd, 2026]]", "Sep 2nd, 2026", "[[September 2, 2026]]"):
+        assert property_date(value) == "2026-09-02", value
+    assert property_date("[[Sep 31st, 2026]]") is None and property_date("soon") is None
+    note = parse_note("date:: [[Sep 3rd, 2026]]\n\n- decided to ship\n", "pages/ADR-007.md", Vault(".", [], logseq=True))
+    assert note.date == "2026-09-03"
 
 
 def test_drawers_are_not_text_and_a_task_keeps_its_dates():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import CREDIT_FIELDS, as_tags, credits, front_matter, note_date
+from .metadata import CREDIT_FIELDS, as_date, as_tags, credits, front_matter, note_date
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
 from .units import ParsedNote, Unit, Walker, clean, inline_text, md_parser
@@ -272,6 +272,24 @@ def journal_date(rel: str) -> str | None:
         return None
 
 
+_JOURNAL_NAME = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def property_date(value: str) -> str | None:
+    """A date property as Logseq writes it: 2026-09-02, [[2026-09-02]], or a journal's name from the date
+    picker, [[Sep 3rd, 2026]]; None if it is none of these."""
+    for item in (*property_list(value), value.strip("[] ")):
+        iso = as_date(item)
+        if iso is None and (m := _JOURNAL_NAME.fullmatch(item.strip())):
+            try:
+                iso = _dt.datetime.strptime(f"{m[1].title()} {m[2]} {m[3]}", "%b %d %Y").date().isoformat()
+            except ValueError:
+                continue
+        if iso is not None:
+            return iso
+    return None
+
+
 def journal_title(iso: str) -> str:
     d = _dt.date.fromisoformat(iso)
     suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
@@ -400,7 +418,7 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     aliases = property_list(props.get("alias", "")) + property_list(props.get("aliases", ""))
     tags = as_tags({"tags": list(property_list(props.get("tags", "")))}, inline.tags) if props.get("tags") \
         else as_tags(meta, inline.tags)
-    date = note_date(props.get("date") or meta.get("date"), rel) or journal_date(rel)
+    date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + tuple(v for key in CREDIT_FIELDS for v in property_list(props.get(key, "")))
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
