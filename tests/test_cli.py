@@ -76,7 +76,7 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     # a notes folder given names itself in the command, which then indexes that folder
     res = _ask("--notes", str(notes), *args)
     assert f"run `notesqa index --notes {notes} --index {index}` to include them." in res.stderr
-    monkeypatch.setattr("notesqa.cli.STALE_CHECK_MAX", 2)  # a big vault is not scanned after every question
+    monkeypatch.setattr("notesqa.status.STALE_CHECK_MAX", 2)  # a big vault is not scanned after every question
     assert _ask(*args).stderr == ""
 
 

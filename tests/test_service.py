@@ -94,6 +94,20 @@ def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embe
     assert out["others_from"] == {"hit": 2, "message": "Not dated on 2026-12-07, but near the question:"}
 
 
+def test_search_says_when_notes_changed_since_the_build(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "atlas.md", "# Atlas\n\n- We chose Postgres over CockroachDB for its tooling\n")
+    write(notes / "marco.md", "# Marco\n\n- Marco lives in Milan\n")
+    svc = NotesService(notes, tmp_path / "ix", embedder=embedder)
+    assert "stale" not in svc.search("why Postgres over CockroachDB?")
+    write(notes / "atlas.md", "# Atlas\n\n- The quokka cluster answers on port 7777\n\n"
+                              "- We chose Postgres over CockroachDB for its tooling\n")
+    (notes / "marco.md").unlink()
+    out = svc.search("why Postgres over CockroachDB?")
+    assert out["stale"]["changed"] == 1 and out["stale"]["deleted"] == 1 and "out of date" in out["stale"]["message"]
+    assert {h["path"]: h.get("stale", False) for h in out["hits"]} == {"atlas.md": True, "marco.md": True}
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n"])
 def test_an_empty_question_is_refused(svc, question):
     with pytest.raises(QueryError, match="The question is empty"):

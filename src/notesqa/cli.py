@@ -322,19 +322,14 @@ def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err
     click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why), err=err)
 
 
-# A folder of more notes than this is not checked for changes after each question: the scan would
-# take longer than the answer (about 0.15 s per 3,000 notes); `notesqa status` checks any size.
-STALE_CHECK_MAX = 3000
-
-
 def _echo_stale(idx, notes_dir, index_dir) -> None:
     """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
-    from .status import changes_since_build, pending
+    from .status import stale_since_build
     from .store import of_other_notes
 
     manifest = idx.manifest
     folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
-    if len(manifest.notes) > STALE_CHECK_MAX or not folder.is_dir():
+    if not folder.is_dir():
         return
     built = of_other_notes(manifest, folder)
     if built:
@@ -342,8 +337,8 @@ def _echo_stale(idx, notes_dir, index_dir) -> None:
                     f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.)",
                     fg="yellow", err=True)
         return
-    changes = changes_since_build(folder, manifest, Path(index_dir))
-    if pending(changes, manifest):
+    changes = stale_since_build(folder, manifest, Path(index_dir))
+    if changes is not None:
         command = _index_command(notes_dir, index_dir)
         click.secho(f"\n({len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
                     f"notes since the index was built: run `{command}` to include them.)", fg="yellow", err=True)

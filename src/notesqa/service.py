@@ -338,7 +338,25 @@ class NotesService:
         others = others_from(hits, text)
         if others is not None:  # "what is due this week?": hits from this position on are not of this week
             out["others_from"] = {"hit": others[0] + 1, "message": others[1]}
+        self._say_stale(idx, out)
         return out
+
+    def _say_stale(self, idx, out: dict) -> None:
+        """Notes added, edited or deleted since the build: say so, and mark the hits from notes edited or
+        deleted (their text or line may have moved), for an assistant that has no watcher to rely on."""
+        from .status import stale_since_build
+
+        changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
+        if changes is None:
+            return
+        out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
+                        "message": f"{len(changes.new)} new, {len(changes.changed)} changed and {len(changes.deleted)} "
+                                   "deleted notes since the index was built: these hits may be out of date. Refresh "
+                                   "the index (refresh_index, POST /api/refresh) to include them."}
+        moved = set(changes.changed) | set(changes.deleted)
+        for hit in out["hits"]:
+            if hit["path"] in moved:
+                hit["stale"] = True
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
         """The passage around line (context lines each side), or the whole note if small."""

@@ -103,6 +103,20 @@ def needs_build(notes_dir, index_dir) -> bool:
     return pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
 
 
+# A folder of more notes than this is not checked for changes after each question: the scan would
+# take longer than the answer (about 0.15 s per 3,000 notes); `notesqa status` checks any size.
+STALE_CHECK_MAX = 3000
+
+
+def stale_since_build(notes_dir, manifest: Manifest, index_dir: Path) -> Changes | None:
+    """The changes a build would pick up, for a front end to say its hits may be out of date; None
+    when there are none, or the vault is too big to check at each search (STALE_CHECK_MAX)."""
+    if len(manifest.notes) > STALE_CHECK_MAX or not Path(notes_dir).is_dir():
+        return None
+    changes = changes_since_build(notes_dir, manifest, index_dir)
+    return changes if pending(changes, manifest) else None
+
+
 def pending(changes: Changes, manifest: Manifest) -> bool:
     """Would a build pick up any of these changes? A new file skipped as bad input at the build
     does not count until it changes again (else a bad file would rebuild forever): one skipped with
