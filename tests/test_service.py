@@ -94,7 +94,8 @@ def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embe
     assert out["others_from"] == {"hit": 2, "message": "Not dated on 2026-12-07, but near the question:"}
 
 
-def test_search_says_when_notes_changed_since_the_build(tmp_path, embedder):
+def test_search_says_when_notes_changed_since_the_build(tmp_path, embedder, monkeypatch):
+    monkeypatch.setattr("notesqa.service.STALE_EVERY", 0.0)  # checked at each search, not at most every 2 s
     notes = tmp_path / "notes"
     write(notes / "atlas.md", "# Atlas\n\n- We chose Postgres over CockroachDB for its tooling\n")
     write(notes / "marco.md", "# Marco\n\n- Marco lives in Milan\n")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import time
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -121,12 +122,16 @@ def _kind(value) -> str:
 # --------------------------------------------------------------------------- the service
 
 
+STALE_EVERY = 2.0  # seconds a search's check for notes changed since the build holds (a scan of the folder)
+
+
 class NotesService:
     """One notes folder and its index, loaded once; the operations the front ends share."""
 
     def __init__(self, notes_dir, index_dir, model: str | None = None, embedder=None, first_build: bool = True):
         self.notes_dir = Path(notes_dir)
         self.index_dir = Path(index_dir)
+        self._stale: tuple = (None, None, None)  # (when, of which manifest, the changes found): _say_stale
         self.model = model or (embedder.name if embedder is not None else None)  # a given embedder is asked for
         self._embedder = embedder
         self._index = None
@@ -346,7 +351,10 @@ class NotesService:
         deleted (their text or line may have moved), for an assistant that has no watcher to rely on."""
         from .status import stale_since_build
 
-        changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
+        now, (at, manifest, changes) = time.monotonic(), self._stale
+        if at is None or manifest is not idx.manifest or now - at > STALE_EVERY:  # a scan at most every 2 s
+            changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
+            self._stale = (now, idx.manifest, changes)
         if changes is None:
             return
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
