@@ -273,13 +273,14 @@ def test_which_questions_ask_for_a_note():
     for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
               "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X",
               "which notes cover reinforcement learning", "Which pages mention flashcards?",
-              "which posts are about home batteries"):
+              "which posts are about home batteries", "where is my reading list page?"):
         assert seeks_note(q), q
     for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
               "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
               "which page table format does x86 use?", "which notes app do I use?",
               "what documents are needed for the visa application", "which notes are in a C major chord",
-              "what notes are played in a G7 chord"):
+              "what notes are played in a G7 chord", "where is the office moving?",
+              "where is the decision about memoQ?"):
         assert not seeks_note(q), q
 
 

@@ -577,7 +577,8 @@ def _path_match(path: str, pattern: str) -> bool:
 
 
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
-# the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is)
+# the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is;
+# "where is the office moving?" asks for a place, not for a note)
 _NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)"
 _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
@@ -585,7 +586,7 @@ _SEEKS_NOTE = re.compile(
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
     r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on)|"
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
-    r"|where\s+(?:are|is)\s+(?:my|the)\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
+    r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
 
