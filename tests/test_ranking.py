@@ -331,10 +331,11 @@ def test_a_sentence_in_chinese_is_not_a_few_words_passage():
 
 def test_a_term_and_its_gloss_is_not_a_few_words_passage():
     # a vocabulary list: "what does Frist mean?" is answered by its line, however short
-    chunks = [_chunk("vocab.md", 0, "die Frist — deadline"), _chunk("vocab.md", 1, "TTL: time to live"),
-              _chunk("vocab.md", 2, "Key formula:"), _chunk("vocab.md", 3, "Wikipedia")]
-    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "x", {}, None, 10)
-    assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True}
+    chunks = [_chunk("vocab.md", 0, "die Frist — deadline"), _chunk("vocab.md", 1, "TTL = time to live"),
+              _chunk("vocab.md", 2, "Key formula:"), _chunk("vocab.md", 3, "Wikipedia"),
+              _chunk("log.md", 0, "New handbook #8524 - Documentation"), _chunk("log.md", 1, "Link — https://x.org")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35, 0.3, 0.25]), "x", {}, None, 10)
+    assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True, 4: True, 5: True}
 
 
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():
