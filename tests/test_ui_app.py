@@ -58,8 +58,9 @@ def test_serve_command_passes_options(monkeypatch, tmp_path):
     assert r.exit_code == 0, r.output
     a, k = calls[-1]
     assert k["host"] == "127.0.0.1" and k["port"] == 7860 and k["share"] is False and k["auth"] is None
-    r = CliRunner().invoke(main, ["serve", "--notes", str(tmp_path), "--share", "--auth", "me:pa:ss",
-                                  "--host", "0.0.0.0", "--port", "9000"])
+    # (an index of its own: ./index may be the sample notes' after ./run.sh, refused for other notes)
+    r = CliRunner().invoke(main, ["serve", "--notes", str(tmp_path), "--index", str(tmp_path / "i"), "--share",
+                                  "--auth", "me:pa:ss", "--host", "0.0.0.0", "--port", "9000"])
     assert r.exit_code == 0, r.output
     a, k = calls[-1]
     assert k["share"] is True and k["auth"] == ("me", "pa:ss") and k["host"] == "0.0.0.0" and k["port"] == 9000
