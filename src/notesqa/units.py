@@ -307,9 +307,21 @@ class Walker:
             self.heading_chars += visible_chars(txt)
         self.last_para = None
 
-    def _list_open(self, tok) -> None:
+    def _labelled(self) -> bool:
+        """A short line right before a top-level list or table names it ("Pros", a table's caption): it is
+        then the label of what follows (self.label) until that closes. True if there is one."""
         if not self.items and _is_label(self.last_para, self.last_inline):
             self.label = self.units.index(self.last_para)
+            return True
+        return False
+
+    def _unlabelled(self) -> None:
+        """A top-level list or table closed: its label names nothing after it."""
+        if not self.items:
+            self.label = None
+
+    def _list_open(self, tok) -> None:
+        self._labelled()
         # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
         ordered = tok.type == "ordered_list_open"
         start = tok.attrGet("start") if ordered else None
@@ -318,8 +330,7 @@ class Walker:
 
     def _list_close(self, tok) -> None:
         self.lists.pop() if self.lists else None
-        if not self.items:
-            self.label = None
+        self._unlabelled()
         # a list whose last item says "run this:" introduces the code right after the list
         if self.closed_item is not None and self.closed_item.text.rstrip().endswith(":"):
             self.last_para = self.closed_item
@@ -473,15 +484,13 @@ class Walker:
         self.table = {"header": [], "row": [], "in_head": False, "line": 1}
         # a caption line right above a table names it as a label names a list: "MS MARCO passage ranking (dev):"
         # heads its rows; alone it says which table, not what is in it (thin)
-        if not self.items and _is_label(self.last_para, self.last_inline):
-            self.label = self.units.index(self.last_para)
+        if self._labelled():
             self.units[self.label] = replace(self.units[self.label], thin=True)
 
     def _table_close(self, tok) -> None:
         self.table = None
         self.last_para = None
-        if not self.items:
-            self.label = None
+        self._unlabelled()
 
     def _reset_para(self, tok) -> None:
         self.last_para = None
