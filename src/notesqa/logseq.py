@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import CREDIT_FIELDS, as_date, as_tags, credits, front_matter, note_date
+from .metadata import as_date, as_tags, credits, front_matter, note_date
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
 from .units import ParsedNote, Unit, Walker, clean, inline_text, md_parser
@@ -420,7 +420,7 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
         else as_tags(meta, inline.tags)
     date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
-    credited = credits(meta) + tuple(v for key in CREDIT_FIELDS for v in property_list(props.get(key, "")))
+    credited = credits(meta) + credits(props, property_list)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
                       block_ids=walker.block_ids, id_titles=walker.id_titles,
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
+from typing import Any, Callable
 
 from .notefiles import Problem
 
@@ -101,9 +102,11 @@ CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "ed
                  "year")
 
 
-def credits(meta: dict) -> tuple[str, ...]:
-    """The values of a note's CREDIT_FIELDS: words it is found by (in the keyword index, not shown)."""
-    return tuple(v for key in CREDIT_FIELDS for v in as_list(meta.get(key)) if v.strip())
+def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The values of a note's CREDIT_FIELDS: words it is found by (in the keyword index, not shown).
+    values reads one field's value as a list (as_list; a Logseq page's properties: logseq.property_list)."""
+    values = values or as_list
+    return tuple(v for key in CREDIT_FIELDS if meta.get(key) for v in values(meta[key]) if v.strip())
 
 
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
