@@ -340,8 +340,8 @@ def _echo_stale(idx, notes_dir, index_dir) -> None:
     changes = stale_since_build(folder, manifest, Path(index_dir))
     if changes is not None:
         command = _index_command(notes_dir, index_dir)
-        click.secho(f"\n({len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
-                    f"notes since the index was built: run `{command}` to include them.)", fg="yellow", err=True)
+        click.secho(f"\n({changes.summary()} notes since the index was built: run `{command}` to include them.)",
+                    fg="yellow", err=True)
 
 
 def _index_command(notes_dir, index_dir) -> str:
@@ -410,8 +410,7 @@ def _echo_changes(changes, notes_dir: str, command: str) -> None:
     elif not changes:
         click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
     else:
-        click.echo(f"Notes:   {len(changes.new)} new, {len(changes.changed)} changed, {len(changes.deleted)} deleted "
-                   f"since the build; run `{command}` to refresh")
+        click.echo(f"Notes:   {changes.summary()} since the build; run `{command}` to refresh")
         for kind, paths in changes.to_dict().items():
             for p in paths:
                 click.echo(f"  {kind}: {p}")

@@ -358,9 +358,8 @@ class NotesService:
         if changes is None:
             return
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
-                        "message": f"{len(changes.new)} new, {len(changes.changed)} changed and {len(changes.deleted)} "
-                                   "deleted notes since the index was built: these hits may be out of date. Refresh "
-                                   "the index (refresh_index, POST /api/refresh) to include them."}
+                        "message": f"{changes.summary()} notes since the index was built: these hits may be out of "
+                                   "date. Refresh the index (refresh_index, POST /api/refresh) to include them."}
         moved = set(changes.changed) | set(changes.deleted)
         for hit in out["hits"]:
             if hit["path"] in moved:

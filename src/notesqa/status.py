@@ -31,6 +31,10 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.new or self.changed or self.deleted)
 
+    def summary(self) -> str:
+        """"1 new, 2 changed, 0 deleted", as every front end says it."""
+        return f"{len(self.new)} new, {len(self.changed)} changed, {len(self.deleted)} deleted"
+
     def counts(self) -> dict[str, int]:
         """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
         return {kind: len(paths) for kind, paths in self.to_dict().items() if paths}
