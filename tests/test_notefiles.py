@@ -126,3 +126,10 @@ def test_an_obsidian_vaults_excluded_files_and_templates_are_left_out_and_said(t
     (vault / ".obsidian" / "app.json").write_text("{not json")
     (vault / ".obsidian" / "templates.json").write_text("[]")
     assert len(discover_notes(vault)[0]) == 5  # (Templater's folder is still left out)
+
+
+def test_text_is_read_in_one_unicode_form():
+    # macOS (and some editors) write "é" as "e" and a combining accent: read as the one character typed
+    nfd = "# Re\u0301union\n\n- #de\u0301gustation\n"
+    text, why = decode_note(nfd.encode())
+    assert text == "# Réunion\n\n- #dégustation\n" and why is None

@@ -269,3 +269,24 @@ def test_a_note_the_vaults_settings_exclude_is_not_indexed_but_shows_where_embed
     idx = NotesIndex.open(tmp_path / "index", embedder=fresh())
     assert any(c.text == "Refunds within 60 days of purchase." for c in idx.chunks)
     assert changes_since_build(notes, read_manifest(tmp_path / "index")[1], tmp_path / "index").changed == ()
+
+
+def test_names_written_by_macos_match_the_names_people_type(tmp_path, embedder):
+    # macOS writes "é" in a file name as "e" + a combining accent (NFD); people type one character (NFC)
+    import unicodedata
+
+    from notesqa.service import NotesService
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / nfd("Réunions") / nfd("Café.md"), nfd("---\ntags: [réunion]\n---\n# Café\n\n- Tasting: "
+                                                          "Yirgacheffe tastes of bergamot. #dégustation\n"))
+    write(notes / "Index.md", "# Index\n\n![[Café]]\n")
+    build_index(notes, index, embedder=embedder)
+    ix = NotesIndex.open(index, embedder=embedder)
+    for question in ("tag:réunion bergamot", "tag:dégustation bergamot", "path:Réunions bergamot",
+                     "path:Réunions/Café.md bergamot"):
+        assert [h.path for h in ix.search(question, k=3)] == [nfd("Réunions/Café.md")], question
+    assert ix.note_chunks("Index.md")[0].text.startswith("Tasting: Yirgacheffe")  # the embed found its note
+    note = NotesService(notes, index, embedder=embedder).read_note("Réunions/Café.md")
+    assert note["path"] == nfd("Réunions/Café.md") and note["title"] == "Café" and "# Café" in note["text"]

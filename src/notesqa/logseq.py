@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
 from .metadata import as_date, as_tags, credits, front_matter, note_date
+from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
 from .units import ParsedNote, Unit, Walker, clean, inline_text, md_parser
@@ -259,7 +260,7 @@ def page_name(rel: str) -> str:
     if date is not None:
         return journal_title(date)
     stem = path.stem.replace("___", "/")
-    return urllib.parse.unquote(stem)
+    return nfc(urllib.parse.unquote(stem))
 
 
 def journal_date(rel: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .notefiles import Problem
+from .notefiles import Problem, nfc
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -163,7 +163,7 @@ def title_from_filename(rel: str) -> str:
     day = _DATE_STEM.match(Path(rel).stem)
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
-    stem = _DATE_PREFIX.sub("", Path(rel).stem.removesuffix(".excalidraw"))  # a drawing: "Network Diagram"
+    stem = _DATE_PREFIX.sub("", nfc(Path(rel).stem).removesuffix(".excalidraw"))  # a drawing: "Network Diagram"
     if " " in stem.strip() or stem != stem.lower():
         return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
     words = re.sub(r"[-_]+", " ", stem).strip()

@@ -9,11 +9,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
 from .wording import counted
+
+# --------------------------------------------------------------------------- names
+
+
+def nfc(text: str) -> str:
+    """Text as one form of Unicode: macOS writes "é" in file names (and some editors in text) as "e"
+    and a combining accent (NFD), what people type is one character (NFC); names, tags and paths
+    compare equal only in one form."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
 
 # --------------------------------------------------------------------------- problems
 
@@ -267,7 +278,7 @@ def decode_note(data: bytes) -> tuple[str | None, str | None]:
             return None, "empty file"
         if _mostly_controls(text):
             return None, "binary file (not text)"
-        return text, "UTF-16 text, decoded as UTF-16"
+        return nfc(text), "UTF-16 text, decoded as UTF-16"
     if b"\x00" in data[:8192]:
         return None, "binary file (contains NUL bytes)"
     try:
@@ -277,7 +288,7 @@ def decode_note(data: bytes) -> tuple[str | None, str | None]:
         text, note = _not_utf8(data, exc.start)
     if _mostly_controls(text):
         return None, "binary file (not text)"
-    return text, note
+    return nfc(text), note
 
 
 def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:

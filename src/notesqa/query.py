@@ -20,6 +20,7 @@ import numpy as np
 from .chunking import Chunk
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
+from .notefiles import nfc
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 _NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
@@ -473,6 +474,7 @@ def parse_query(question: str) -> tuple[str, Filters]:
     afer:, date:) is an error so a typo is not silently ignored; other `word:word`
     text such as re:Invent or 10:30 and URLs stay in the question.
     """
+    question = nfc(question)
     tags: list[str] = []
     paths: list[str] = []
     dates: dict[str, str | None] = {}  # after, before: the last one written
@@ -524,7 +526,7 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
     """Which chunks pass the filters (None: no filters, all pass)."""
     if not f:
         return None
-    want_tags = {t.lstrip("#").casefold() for t in f.tags}
+    want_tags = {nfc(t).lstrip("#").casefold() for t in f.tags}
     mask = np.ones(len(chunks), dtype=bool)
     for i, c in enumerate(chunks):
         if want_tags and not want_tags.intersection(c.tags):
@@ -564,6 +566,7 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
 
 
 def _path_match(path: str, pattern: str) -> bool:
+    path, pattern = nfc(path), nfc(pattern)  # a folder macOS named in NFD matches the name as typed
     pattern = posixpath.normpath(pattern) if pattern else pattern  # "./work//" -> "work", "./." -> "."
     if pattern in (TOP_LEVEL, "/"):
         return "/" not in path

@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
                      NoteUnreadableError)
 from .config import K_MAX, MARKDOWN_SUFFIXES
-from .notefiles import inside_notes
+from .notefiles import inside_notes, nfc
 
 log = logging.getLogger("notesqa.service")
 
@@ -262,11 +262,20 @@ class NotesService:
                                "as search results show it (for example projects/plan.md).")
         idx = self.index()
         idx.refresh()
+        path = self._as_indexed(idx.manifest, path)
         if path not in idx.manifest.notes:
             raise NoteNotFoundError(self._not_indexed(idx.manifest, path))
         if not inside_notes(self.notes_dir, path):
             raise NoteNotFoundError(f"{path} is outside the notes folder: only notes inside it can be read.")
         return (self.notes_dir / path).resolve()
+
+    @staticmethod
+    def _as_indexed(manifest, path: str) -> str:
+        """The index's own spelling of a path typed in the other Unicode form (a macOS file name)."""
+        if path in manifest.notes or path.isascii():
+            return path
+        want = nfc(path)
+        return next((rel for rel in manifest.notes if nfc(rel) == want), path)
 
     def _not_indexed(self, manifest, path: str) -> str:
         """Why a path is not a note of the index, and what to do: skipped at the build, excluded by the
@@ -369,6 +378,7 @@ class NotesService:
         """The passage around line (context lines each side), or the whole note if small."""
         context = CONTEXT_DEFAULT if context is None else int(context)
         text = self.note_text(path)
+        path = self._as_indexed(self.index().manifest, path)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .config import MARKDOWN_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
-from .notefiles import read_note
+from .notefiles import nfc, read_note
 from .units import Embedded, Unit, inline_text, md_parser
 
 MISSING = "?"  # a dependency on a note not found: "?name"
@@ -56,11 +56,11 @@ class Vault:
 
             names: dict[str, list[str]] = {}
             for rel in self.rels:
-                stem_path = rel.rsplit(".", 1)[0]
+                stem_path = nfc(rel.rsplit(".", 1)[0])
                 keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
                 if self.logseq:
                     keys.add(page_name(rel).casefold())
-                    keys |= {name.casefold() for name in self._page_names(rel)}
+                    keys |= {nfc(name).casefold() for name in self._page_names(rel)}
                 for key in keys:
                     names.setdefault(key, []).append(rel)
             self._names = names
@@ -83,7 +83,7 @@ class Vault:
     def resolve(self, target: str, from_path: str = "") -> str | None:
         """The note a link's target names, or None. Several notes of that name: the one in the
         linking note's folder, else the one with the shortest path (as Obsidian picks)."""
-        key = target.strip().strip("/").casefold()
+        key = nfc(target).strip().strip("/").casefold()
         if key.endswith(MARKDOWN_SUFFIXES):
             key = key.rsplit(".", 1)[0]
         found = self._name_index().get(key)
