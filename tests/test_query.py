@@ -43,6 +43,9 @@ def test_bad_filters_are_errors():
     with pytest.raises(QueryError, match="Unknown filter tags"):
         parse_query("Tags:aws deploy")
     assert parse_query("Re:Invent keynotes TAG:aws") == ("Re:Invent keynotes", parse_query("x tag:aws")[1])
+    # a Logseq block pasted in as the question: its "name:: value" properties are words, not filters
+    text, f = parse_query("type:: meeting\ndate:: 2026-09-02\ntags:: roadmap\n- discussed the roadmap")
+    assert text == "type:: meeting date:: 2026-09-02 tags:: roadmap - discussed the roadmap" and not f
 
 
 def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():

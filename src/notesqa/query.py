@@ -23,7 +23,8 @@ from .metadata import as_date
 from .notefiles import nfc
 
 FILTER_NAMES = ("tag", "path", "after", "before")
-_NAMED = r"(?<!\S)({names}):(\"[^\"]*\"|\S+)"  # name:value at the start of a word
+# name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
+_NAMED = r"(?<!\S)({names}):(?!:)(\"[^\"]*\"|\S+)"
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
 FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
 # a filter with its value cut off by a space: at the start of the question ("tag: maths what is a
