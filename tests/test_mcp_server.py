@@ -81,6 +81,8 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             one = payload(await s.call_tool("search_notes", {"question": "cells", "tags": "aws", "paths": "."}))
             assert one["searched"]["tags"] == ["aws"] and one["searched"]["paths"] == ["."]  # one as text
             assert {h["path"] for h in filtered["hits"]} == {"aws-reinvent-2024.md"}
+            nulls = {"question": "cells", "k": None, "tags": None, "paths": None, "after": None, "before": None}
+            assert len(payload(await s.call_tool("search_notes", nulls))["hits"]) == 5  # null: the default
 
             passage = payload(await s.call_tool("read_note", {"path": "aws-reinvent-2024.md", "line": 96,
                                                               "context": 2}))

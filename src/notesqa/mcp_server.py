@@ -77,6 +77,8 @@ class NotesMCPServer(MCPServer):
                 validate(op, arguments)  # unknown names, wrong types, k out of range: before pydantic coerces
             except NotesQAError as exc:
                 raise ToolError(f"{name}: {exc}") from None
+            # a client sending null for "the default" (k: null) gets the default, as validate reads it
+            arguments = {key: value for key, value in (arguments or {}).items() if value is not None}
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:
