@@ -55,6 +55,14 @@ def test_what_is_a_label_and_how_it_reads():
     assert fast.embed == "T > Pros: fast"  # a label repeating its heading reads once
 
 
+def test_a_line_of_only_tags_tags_the_note_and_names_nothing():
+    note = parse_note("# Trip\n\n#travel #笔记\n* Train leaves at 9.\n\nMuseum first.\n\n#todo\n", "n.md")
+    by_text = {u.text: u for u in note.units}
+    assert by_text["Train leaves at 9."].parents == ()  # not a label of the list below it
+    assert by_text["#travel #笔记"].thin and by_text["#todo"].thin and not by_text["Museum first."].thin
+    assert set(note.tags) >= {"travel", "笔记", "todo"}
+
+
 def test_ordered_list_items_keep_their_numbers_for_display():
     note = parse_note("# Bread\n\n3. Mix the flour\n4. Knead it\n   * gently\n\n1) Bake\n\n"
                       "## Lazy\n\n1. feed\n1. wait\n1. test\n", "n.md")

@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
-from .markup import WIKILINK, Inline, code_fence_after, names_its_file, outside_code
+from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
 from .metadata import as_list, as_tags, credits, fields_on_top, front_matter, note_date, title_from_filename
 from .notefiles import Problem
 
@@ -140,7 +140,13 @@ def _is_label(unit: Unit | None, inline) -> bool:
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
-    return not _only_link(inline)
+    return not _only_link(inline) and not only_tags(text)
+
+
+def only_tags(text: str) -> bool:
+    """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
+    something it says."""
+    return bool(TAG.search(text)) and not TAG.sub("", text).strip(" \t,;·|")
 
 
 def _only_link(inline) -> bool:
@@ -376,7 +382,7 @@ class Walker:
         if not txt:
             self.inline.take_ids()
             return
-        thin = _only_link(inline)
+        thin = _only_link(inline) or only_tags(txt)
         if self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
