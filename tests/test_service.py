@@ -183,12 +183,14 @@ def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
     build_index(notes, tmp_path / "index", embedder=embedder)
     write(notes / "later.md", "* written after the build\n")
     (notes / "diagram.png").write_bytes(b"\x89PNG")
+    write(notes / ".trash" / "old.md", "* deleted in Obsidian\n")
     svc = NotesService(notes, tmp_path / "index", embedder=embedder)
     for path, says in (("empty.md", "empty.md was skipped at the last build: empty file."),
                        ("Templates/Daily.md", "Templates/Daily.md is not indexed: excluded in Obsidian's settings"),
                        ("later.md", "later.md is not in the index yet: refresh the index to include it."),
                        ("nothing.md", "nothing.md is not a note in the index: use a path from a search result."),
-                       ("diagram.png", "diagram.png is not a markdown note")):
+                       ("diagram.png", "diagram.png is not a markdown note"),
+                       (".trash/old.md", ".trash/old.md is not indexed: it is in a hidden folder (.trash/)")):
         with pytest.raises(NoteNotFoundError, match=re.escape(says)):
             svc.read_note(path)
 

@@ -290,6 +290,11 @@ class NotesService:
             return f"{path} is not indexed: {excluded}."
         if not inside_notes(self.notes_dir, path):
             return f"{path} is not a note in the index: it leads outside the notes folder, whose notes alone are read."
+        hidden = next((part for part in path.split("/") if part.startswith(".") and part != "."), None)
+        if hidden and (self.notes_dir / path).exists():
+            # .trash, .obsidian, .git: what the app keeps beside the notes, never indexed (a refresh won't help)
+            what = "a hidden file" if hidden == path.rsplit("/", 1)[-1] else f"in a hidden folder ({hidden}/)"
+            return f"{path} is not indexed: it is {what}, and those are not read as notes."
         if (self.notes_dir / path).is_file():
             if posixpath.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
                 return f"{path} is not a markdown note: only .md and .markdown notes are indexed and read."
