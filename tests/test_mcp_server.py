@@ -162,6 +162,15 @@ def test_no_index_yet_damaged_index_and_a_build_in_progress(sample, tmp_path):
             hits = payload(await s.call_tool("search_notes", {"question": "shuffle sharding"}))["hits"]
             assert hits[0]["path"] == "aws-reinvent-2024.md"
 
+        # an index of another notes folder: the server runs, and every call says what to do
+        write(tmp_path / "other" / "a.md", "* alpha\n")
+        async with connect(tmp_path / "other", index) as s:
+            for tool, args in (("search_notes", {"question": "cells"}), ("index_status", {}),
+                               ("refresh_index", {})):
+                msg = error_text(await s.call_tool(tool, args))
+                assert f"is of the notes in {notes}" in msg and "--rebuild" in msg, msg
+            assert (await s.list_resources()).resources == []
+
         # a build running elsewhere: refresh is refused, saying what to do
         from notesqa.store import BuildLock
 

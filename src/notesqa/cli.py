@@ -459,8 +459,7 @@ def mcp(notes_dir, index_dir, model):
     from .mcp_server import run
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
-    _check_same_notes(notes_dir, index_dir)
-    run(notes_dir, index_dir, model=model)
+    run(notes_dir, index_dir, model=model)  # an index of other notes: each tool call says so (create_server)
 
 
 def _check_same_notes(notes_dir, index_dir) -> None:

@@ -65,13 +65,18 @@ def path_of(uri: str) -> str | None:
 class NotesMCPServer(MCPServer):
     """MCPServer with strict argument checks and the notes as resources."""
 
-    def __init__(self, service: NotesService):
+    def __init__(self, service: NotesService, refused: str | None = None):
         super().__init__(name="notesqa", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
         self.service = service
+        # why no tool can run (an index of another notes folder): each call says it, so the assistant
+        # can tell the user, where a server that exits at start is only "disconnected" in most clients
+        self.refused = refused
         _add_tools(self, service)
 
     async def call_tool(self, name: str, arguments: dict[str, Any], context=None):
         op = TOOL_OPS.get(name)
+        if op is not None and self.refused:
+            raise ToolError(f"{name}: {self.refused}")
         if op is not None:
             try:
                 validate(op, arguments)  # unknown names, wrong types, k out of range: before pydantic coerces
@@ -91,6 +96,8 @@ class NotesMCPServer(MCPServer):
     async def list_resources(self) -> list[MCPResource]:
         import anyio
 
+        if self.refused:
+            return []
         try:
             notes = await anyio.to_thread.run_sync(self.service.notes)
         except NotesQAError as exc:
@@ -105,6 +112,8 @@ class NotesMCPServer(MCPServer):
         if path is None:
             raise ResourceNotFoundError(f"Unknown resource {uri}: notes are read as {SCHEME}<path>, "
                                         "with a path from resources/list or a search result.")
+        if self.refused:
+            raise ResourceError(self.refused)
         import anyio
 
         try:
@@ -227,7 +236,18 @@ def _add_reading(server: NotesMCPServer, run) -> None:
 
 
 def create_server(notes_dir, index_dir, model: str | None = None, embedder=None) -> NotesMCPServer:
-    return NotesMCPServer(NotesService(notes_dir, index_dir, model=model, embedder=embedder))
+    """The server of a notes folder; with an index of another folder it serves only that message."""
+    from pathlib import Path
+
+    from .store import check_built_from
+
+    try:
+        check_built_from(Path(index_dir), Path(notes_dir), serving=True)
+        refused = None
+    except NotesQAError as exc:
+        log.error("%s", exc)
+        refused = str(exc)
+    return NotesMCPServer(NotesService(notes_dir, index_dir, model=model, embedder=embedder), refused)
 
 
 def run(notes_dir, index_dir, model: str | None = None) -> None:
