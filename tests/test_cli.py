@@ -91,10 +91,10 @@ def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_pa
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256"])
     assert res.exit_code == 1 and f"pass --notes {notes.resolve()} to refresh it" in res.stderr
     assert "Traceback" not in res.output
-    for command in ("serve", "mcp"):  # a server of one folder does not answer from an index of another
-        res = CliRunner().invoke(main, [command, "--notes", str(other), "--index", str(index)])
-        assert res.exit_code == 1 and f"is of the notes in {notes.resolve()}/" in res.stderr, command
-        assert "--rebuild` to replace it" in res.stderr and "add --rebuild" not in res.stderr
+    # a server of one folder does not answer from an index of another (mcp: each call says so, test_mcp_server)
+    res = CliRunner().invoke(main, ["serve", "--notes", str(other), "--index", str(index)])
+    assert res.exit_code == 1 and f"is of the notes in {notes.resolve()}/" in res.stderr
+    assert "--rebuild` to replace it" in res.stderr and "add --rebuild" not in res.stderr
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256",
                                     "--rebuild"])
     assert res.exit_code == 0 and "removed" in res.stdout  # asked for: replaced
@@ -192,3 +192,4 @@ def test_a_reason_said_many_times_in_a_note_is_counted_not_listed():
     assert line == ("lecture.md (90% of its text): an HTML block at line 2 is not indexed; "
                     "7 embeds not found (lines 10, 20, 30, 40, 50, ...)")
     assert _flag_line("a.md", 1.0, embeds[:2]) == "a.md: " + "; ".join(embeds[:2])  # a few: each said
+
