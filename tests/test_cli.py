@@ -193,3 +193,11 @@ def test_a_reason_said_many_times_in_a_note_is_counted_not_listed():
                     "7 embeds not found (lines 10, 20, 30, 40, 50, ...)")
     assert _flag_line("a.md", 1.0, embeds[:2]) == "a.md: " + "; ".join(embeds[:2])  # a few: each said
 
+
+def test_a_question_about_a_flag_is_told_how_to_ask_it(built):
+    notes, index, _ = built
+    res = _ask("--force-with-lease", "--index", str(index), "--notes", str(notes))
+    assert res.exit_code == 2 and 'notesqa ask -- "what does --force-with-lease do"' in res.stderr
+    assert "Did you mean '--tag'" in _ask("--tagg", "aws", "cells").stderr  # a near-miss of an option stays one
+    res = _ask("--index", str(index), "--notes", str(notes), "--", "--model", "flag")
+    assert res.exit_code == 0  # after --, words of the question

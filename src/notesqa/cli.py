@@ -78,6 +78,21 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+class _Question(click.Command):
+    """A command whose argument is a question: a question with a flag in it ("what does --force-with-lease
+    do?") is told how to ask it, not only that the flag is no option."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if not exc.possibilities:  # not a near-miss of an option ("--tagg"): words of the question
+                exc.message = (f"{exc.message.rstrip('.')}: to search for {exc.option_name} itself, put -- before "
+                               f"the question, after any options: notesqa {ctx.info_name} -- \"what does "
+                               f"{exc.option_name} do\"")
+            raise
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="notesqa")
 def main():
@@ -256,7 +271,7 @@ def format_hit(i: int, hit, explain: bool = False) -> str:
     return "\n".join(out)
 
 
-@main.command()
+@main.command(cls=_Question)
 @click.argument("question", nargs=-1, required=True)
 @click.option("-k", default=5, show_default=True, type=click.IntRange(1, K_MAX), help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
