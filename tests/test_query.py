@@ -324,3 +324,10 @@ def test_a_question_asks_how_to_do_something():
         assert asks_how(q), q
     for q in ("how does sharding work?", "why did it fail?", "what is the plan"):
         assert not asks_how(q), q
+
+
+def test_an_address_is_not_a_version():
+    from notesqa.query import versions
+
+    assert versions("what fixed ECONNREFUSED 127.0.0.1:5432 on 10.0.0.5?") == set()
+    assert versions("upgrade to v1.2.3.4, not 2.0.1") == {"1.2.3.4", "2.0.1"}

@@ -43,12 +43,18 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
-_VERSION = re.compile(r"(?<![\w.])v?(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
+_VERSION = re.compile(r"(?<![\w.])(v?)(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
 
 
 def versions(text: str) -> set[str]:
-    """The versions text names ("0.10.2" in "what changed in 0.10.2?"; "3.5" is no version)."""
-    return set(_VERSION.findall(text))
+    """The versions text names ("0.10.2" in "what changed in 0.10.2?"; "3.5" is no version; 127.0.0.1
+    is an address, v1.2.3.4 a version)."""
+    return {number for v, number in _VERSION.findall(text) if v or not _address(number)}
+
+
+def _address(number: str) -> bool:
+    parts = number.split(".")
+    return len(parts) == 4 and all(int(p) <= 255 for p in parts)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
