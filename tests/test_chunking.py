@@ -51,13 +51,20 @@ def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
     lines = [f"step_{i:02d} = run('task {i}')" for i in range(30)]
     full = "\n".join(lines)
     note = parse_note("# Build\n\nThe script that builds it:\n\n```python\n" + full + "\n```\n", "b.md")
-    code = next(c for c in chunk_note(note) if c.kind == "code")
+    pieces = [c for c in chunk_note(note) if c.kind == "code"]
+    code = pieces[0]
     shown = full[:full[:MAX_CODE_SHOWN].rfind("\n")]  # to the end of a line, not in a token
     assert code.text == "The script that builds it:\n" + shown + "\n…" and shown.endswith("')")
     assert code.embed.endswith(": The script that builds it:\n" + full[:MAX_CODE_EMBEDDED].rstrip())
     # a line shown but past what is embedded is still found by its words
     later = next(ln for ln in lines if full.index(ln) > MAX_CODE_EMBEDDED + 10)
     assert later in code.text and later not in code.embed and later in code.keywords
+    # the rest is shown and found as pieces of whole lines, each at its own line, "…" where it goes on
+    assert len(pieces) == 3 and pieces[1].text.startswith("The script that builds it:\n…\nstep_")
+    assert "\n".join(p.text.split("\n", 1)[1].removeprefix("…\n").removesuffix("\n…") for p in pieces) == full
+    last = pieces[-1]
+    assert not last.text.endswith("…") and lines[-1] in last.keywords
+    assert last.line == 5 + 1 + lines.index(last.text.split("\n")[2])  # the fence, then the code's lines
 
 
 def test_units_without_a_word_make_no_chunk():

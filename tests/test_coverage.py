@@ -18,15 +18,17 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "plain.md", "# Plain\n\nAll of this is text.\n")
     write(notes / "code.md", "# Code\n\nIntro.\n\n" + "    indented prose that markdown reads as code\n" * 12)
+    write(notes / "log.md", "# Log\n\n```\n" + "12:00:01 INFO step done\n" * 400 + "```\n")
     report = build_index(notes, tmp_path / "index", embedder=fresh())
     cov = report.coverage
-    assert 0 < cov.indexed < cov.chars
+    assert 0 < cov.indexed < cov.chars  # the end of a very long code block (by design, not flagged)
     flagged = {n.path: n for n in cov.flagged}
     assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
     assert "text indexed" in report.summary()
     each = cov.to_dict()["notes"]  # how much of each note's text is indexed
-    assert set(each) == {"plain.md", "code.md"} and each["plain.md"]["share"] == 1.0
-    assert each["code.md"]["share"] < 0.75
+    assert set(each) == {"plain.md", "code.md", "log.md"} and each["plain.md"]["share"] == 1.0
+    assert each["code.md"]["share"] == 1.0  # flagged by its reason: indexed, but as code, not as text
+    assert each["log.md"]["share"] < 0.75
     assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
     from notesqa.status import read_status
 

@@ -16,12 +16,13 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "37"  # 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "38"  # 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
 MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
-MAX_CODE_SHOWN = 300
+MAX_CODE_SHOWN = 300  # a longer code block is shown (and searched) as pieces of whole lines this long
+MAX_CODE_PIECES = 20  # ... up to this many: a longer one (a pasted log) is indexed by its start
 # Code is token-dense (300 characters are about 100 tokens) and rarely the answer: the
 # vector gets the sentence that introduces it and the start of the code, the keyword
 # index and the reader all that is shown.
@@ -203,12 +204,27 @@ def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -
     return [(first_line + raw.count("\n", 0, s), txt) for s, txt in windows]
 
 
-def _code_start(code: str) -> str:
-    """The first MAX_CODE_SHOWN characters of a long code block, cut at a line's end (not in the middle of a
-    token: "pages = {412"), then "…" on a line of its own."""
-    start = code[:MAX_CODE_SHOWN]
-    end = start.rfind("\n")
-    return (start[:end] if end >= MAX_CODE_SHOWN // 2 else start).rstrip() + "\n…"
+def code_pieces(code: str) -> list[tuple[int, str]]:
+    """A code block as (lines before it, text) pieces of at most MAX_CODE_SHOWN characters, cut at a
+    line's end (not in the middle of a token: "pages = {412"); at most MAX_CODE_PIECES of them. A
+    Dockerfile's CMD line on its 11th line is found, and shown, as its own piece."""
+    pieces: list[tuple[int, str]] = []
+    at, line = 0, 0
+    while at < len(code) and len(pieces) < MAX_CODE_PIECES:
+        rest = code[at:]
+        if len(rest) <= MAX_CODE_SHOWN:
+            piece = rest
+        else:
+            start = rest[:MAX_CODE_SHOWN]
+            end = start.rfind("\n")
+            piece = start[:end] if end >= MAX_CODE_SHOWN // 2 else start
+        if piece.strip():
+            pieces.append((line, piece.rstrip()))
+        at += len(piece)
+        line += piece.count("\n")
+        if code.startswith("\n", at):
+            at, line = at + 1, line + 1
+    return pieces
 
 
 def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | None = None) -> list[Chunk]:
@@ -264,12 +280,30 @@ def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, st
             windows = sentence_windows(raw, unit.line)
         return [(line, part, None) for line, txt in windows for part in split(txt)], len(windows) > 1
     if unit.kind == "code":
-        intro = unit.intro
-        code = unit.text if len(unit.text) <= MAX_CODE_SHOWN else _code_start(unit.text)
-        head = unit.text if len(unit.text) <= MAX_CODE_EMBEDDED else unit.text[:MAX_CODE_EMBEDDED].rstrip()
-        return [(unit.line, f"{intro}\n{code}" if intro else code, f"{intro}\n{head}" if intro else head)], False
+        return _code_texts(unit), False
     parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))
     return [(unit.line, part, None) for part in parts], len(parts) > 1
+
+
+def _goes_on(code: str, before: int, piece: str) -> bool:
+    """Does the code block go on after this piece of it (code_pieces)?"""
+    return before + piece.count("\n") + 1 < code.rstrip().count("\n") + 1
+
+
+def _code_texts(unit: Unit) -> list[tuple[int, str, str]]:
+    """A code block's chunks: a piece each (code_pieces), after the sentence that introduces it, marked
+    with "…" where the block goes on before or after it; the vector gets the introduction and the
+    piece's start (MAX_CODE_EMBEDDED)."""
+    intro, code = unit.intro, unit.text
+    fenced = unit.end_line - unit.line > code.count("\n")  # a fence line above: the code starts below it
+    pieces = code_pieces(code)
+    out = []
+    for n, (before, piece) in enumerate(pieces):
+        shown = ("…\n" if n else "") + piece + ("\n…" if _goes_on(code, before, piece) else "")
+        head = piece if len(piece) <= MAX_CODE_EMBEDDED else piece[:MAX_CODE_EMBEDDED].rstrip()
+        line = unit.line if n == 0 else unit.line + before + int(fenced)
+        out.append((line, f"{intro}\n{shown}" if intro else shown, f"{intro}\n{head}" if intro else head))
+    return out
 
 
 def sections(chunks: Sequence[Chunk]) -> tuple[list[int], list[str]]:
@@ -320,18 +354,22 @@ def make_token_splitter(count_tokens: Callable[[str], int], max_tokens: int, ove
 
 def indexed_chars(note: ParsedNote) -> int:
     """Characters of the note's own text that its chunks hold (what coverage counts; an embedded
-    copy of another note's text is that note's, and a long code block is indexed by its start)."""
+    copy of another note's text is that note's, and a very long code block is indexed by its start)."""
     from .textchars import visible_chars
 
-    return note.heading_chars + sum(visible_chars(u.text[:MAX_CODE_SHOWN] if u.kind == "code" else u.text)
-                                    for u in note.units if u.origin is None and has_words(u.text))
+    def held(u: Unit) -> str:
+        return "\n".join(piece for _, piece in code_pieces(u.text)) if u.kind == "code" else u.text
+
+    return note.heading_chars + sum(visible_chars(held(u)) for u in note.units
+                                    if u.origin is None and has_words(u.text))
 
 
 def truncated(note: ParsedNote) -> list[str]:
-    """What chunking itself leaves out of the index: the end of a long code block."""
-    long = [u for u in note.units if u.kind == "code" and u.origin is None and len(u.text) > MAX_CODE_SHOWN]
+    """What chunking itself leaves out of the index: the end of a code block longer than its pieces hold."""
+    long = [u for u in note.units if u.kind == "code" and u.origin is None
+            and len(u.text) > MAX_CODE_PIECES * MAX_CODE_SHOWN // 2 and _goes_on(u.text, *code_pieces(u.text)[-1])]
     if not long:
         return []
     lines = ", ".join(str(u.line) for u in long[:5]) + (", ..." if len(long) > 5 else "")
-    return [f"{counted(len(long), 'code block')} longer than {MAX_CODE_SHOWN} characters "
-            f"indexed by {'their' if len(long) > 1 else 'its'} start (line {lines})"]
+    return [f"{counted(len(long), 'code block')} longer than {MAX_CODE_PIECES} pieces of {MAX_CODE_SHOWN} "
+            f"characters indexed by {'their' if len(long) > 1 else 'its'} start (line {lines})"]

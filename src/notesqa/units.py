@@ -478,7 +478,7 @@ class Walker:
             line, end = self._line(tok)
             if tok.type == "code_block" and len(code) > LONG_INDENTED and not self.outline:
                 self.lost.append(f"an indented block of {len(code)} characters at line {line} is read as code "
-                                 "(only its start is indexed; indent it less to make it text)")
+                                 "(not as notes text; indent it less to make it text)")
             intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
             parent_idx, chain = self.enclosing()
             lang = (tok.info or "").split(maxsplit=1)[:1] if tok.type == "fence" else []  # "```dataview", "``` "
