@@ -212,3 +212,12 @@ def test_a_generic_type_written_in_prose_is_text_not_html():
     text = "A List<String> and a List<Integer> are one class at run time. A <b>bold</b> word.\n"
     assert parse_note(text, "til.md").units[0].text == \
         "A List<String> and a List<Integer> are one class at run time. A bold word."
+
+
+def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
+    # markdown would render these as bold "init", italic "6" and an unknown HTML tag, losing what was written
+    text = ("* kubectl logs <pod-name> -n prod --previous\n* needs __init__.py in src/app/\n"
+            "* quick math: 8*6*30 = 1440\n* **Fix**: it. And **bold**. <b>html</b>, <br> <!-- hidden -->\n")
+    assert [u.text for u in parse_note(text, "n.md").units] == [
+        "kubectl logs <pod-name> -n prod --previous", "needs __init__.py in src/app/", "quick math: 8*6*30 = 1440",
+        "Fix: it. And bold. html,"]

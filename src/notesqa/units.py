@@ -76,6 +76,38 @@ def md_parser():
 
 
 _GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a type's parameter
+# what a browser (and Obsidian) renders as HTML; any other <name> is a placeholder someone wrote,
+# "kubectl logs <pod-name>", and is text
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+HTML_ELEMENTS = frozenset(
+    "a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col "
+    "colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 "
+    "h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta meter nav nobr "
+    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section "
+    "select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th "
+    "thead time title tr track tt u ul var video wbr math path g circle rect line polyline polygon text".split())
+
+
+def _is_html(tag: str) -> bool:
+    m = _HTML_TAG.match(tag)
+    return m is None or m.group(1).lower() in HTML_ELEMENTS  # a comment, <!DOCTYPE>, or a real element
+
+
+def _literal_emphasis(children) -> set[int]:
+    """Emphasis marks inside a word that are its characters: __init__.py, 8*6*30 (markdown renders
+    them as bold "init" and italic "6", which loses what was written). The indexes of both marks."""
+    literal: set[int] = set()
+    opened: list[int] = []
+    for i, child in enumerate(children):
+        if child.type in ("em_open", "strong_open"):
+            opened.append(i)
+        elif child.type in ("em_close", "strong_close") and opened:
+            start = opened.pop()
+            before = children[start - 1].content[-1:] if start and children[start - 1].type == "text" else ""
+            after = children[i + 1].content[:2] if i + 1 < len(children) and children[i + 1].type == "text" else ""
+            if before.isalnum() or after[:1].isalnum() or (after[:1] == "." and after[1:2].isalnum()):
+                literal.update((start, i))
+    return literal
 
 
 def inline_text(token, render: Callable[[str], str] | None = None) -> str:
@@ -86,6 +118,8 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     together, so a [[link]] the parser cut in two is still read as one."""
     out: list[str] = []
     prose: list[str] = []
+    children = token.children or []
+    literal = _literal_emphasis(children)
 
     def flush() -> None:
         if prose:
@@ -93,10 +127,12 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             out.append(render(joined) if render is not None else joined)
             prose.clear()
 
-    for child in token.children or []:
+    for i, child in enumerate(children):
         t = child.type
         if t == "text":
             prose.append(child.content)
+        elif i in literal:
+            prose.append(child.markup)
         elif t == "code_inline":
             flush()
             out.append(child.content)
@@ -108,8 +144,9 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append("\n")
         elif t == "image" and not names_its_file(child.content or "", child.attrGet("src") or ""):
             prose.append(child.content or "")  # its alt text, unless that is only its file name
-        elif t == "html_inline" and _GENERIC.fullmatch(child.content) and prose and prose[-1][-1:].isalnum():
-            prose.append(child.content)  # List<String>: a type written in prose, not an HTML tag
+        elif t == "html_inline" and (not _is_html(child.content) or _GENERIC.fullmatch(child.content) and prose
+                                     and prose[-1][-1:].isalnum()):
+            prose.append(child.content)  # List<String>, <pod-name>: text written in prose, not an HTML tag
     flush()
     return "".join(out)
 
