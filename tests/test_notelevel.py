@@ -86,7 +86,7 @@ def test_a_question_for_a_note_shows_each_note_from_its_opening(tmp_path):
     assert hits[0].text.startswith("Strict consistency guarantees every update")  # its opening first
     # ... then, further down, where it says it
     assert hits[0].text == ("Strict consistency guarantees every update is visible everywhere at once.\n"
-                            "… (line 8)\nIt needs a global clock, so no real system offers it.")
+                            "… (line 8, Cost)\nIt needs a global clock, so no real system offers it.")
     assert hits[0].line == 4 and hits[0].match.startswith("Strict consistency guarantees")
     assert len({h.path for h in hits}) == len(hits)  # one hit a note
     plain = idx.search("why no real system offers strict consistency", k=1)[0]

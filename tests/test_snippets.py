@@ -415,7 +415,7 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     tree = NoteTree.build(chunks)
     snip = select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {}, with_match=True)[0]
     assert (snip.root, snip.follow, snip.jump) == (0, (3, 4), 0)
-    assert to_hit(tree, snip).text == ("A feature page documents one feature\n… (line 4)\n"
+    assert to_hit(tree, snip).text == ("A feature page documents one feature\n… (line 4, Conventions)\n"
                                        "A feature page has the following properties\n  - type (required)")
     # a code passage keeps its code apart; an embedded one says where it comes from
     code = [*chunks, _chunk("p.md", 5, "Check the lag, run this:", kind="paragraph"),

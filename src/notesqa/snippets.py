@@ -184,7 +184,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
         came_from = source
         if n == snippet.jump:  # elsewhere in the note: where it says what the question asks, as a hit opens
-            lines += [f"… (line {f.line})", (f"{f.marker} {f.text}" if f.marker else f.text) + mark]
+            # ... under its own heading, when not the opening's (the hit's breadcrumb is the opening's)
+            under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
+            lines += [f"… (line {f.line}{under})", (f"{f.marker} {f.text}" if f.marker else f.text) + mark]
             code = _own_code(tree, j) if f.kind == "code" else code
             base = f.depth if f.kind == "bullet" else None
             continue
