@@ -432,3 +432,21 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     # the match within the opening's window, or without with_match: the opening and what follows it
     assert select_notes(tree, {"p.md": 0}, _ranked((1, 0.9)), 1, 600, None, {}, with_match=True)[0].jump is None
     assert select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].jump is None
+
+
+def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    lines = [f"RUN step {i} --with-a-flag /and/a/path/{i}" for i in range(12)]
+    text = "# Docker\n\nOur base image:\n\n```dockerfile\n" + "\n".join(lines) + "\n```\n\nAfter the code.\n"
+    chunks = chunk_note(parse_note(text, "d.md"))
+    pieces = [i for i, c in enumerate(chunks) if c.kind == "code"]
+    assert len(pieces) == 2
+    tree = NoteTree.build(chunks)
+    hits = select(tree, _ranked((pieces[1], 0.9), (pieces[0], 0.5)), 3, 600, None, {})
+    assert len(hits) == 1  # the second piece is found; the block is shown once, from the sentence before it
+    hit = to_hit(tree, hits[0])
+    assert hit.text == "Our base image:\n" + "\n".join(lines) and hit.code == "\n".join(lines)
+    small = select(tree, _ranked((pieces[1], 0.9)), 1, 200, None, {})  # no room: the piece alone, marked
+    assert to_hit(tree, small[0]).text.startswith("Our base image:\n…\nRUN step")

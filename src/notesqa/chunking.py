@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "39"  # 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "40"  # 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -280,7 +280,8 @@ def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, st
             windows = sentence_windows(raw, unit.line)
         return [(line, part, None) for line, txt in windows for part in split(txt)], len(windows) > 1
     if unit.kind == "code":
-        return _code_texts(unit), False
+        pieces = _code_texts(unit)
+        return pieces, len(pieces) > 1  # a group, as a paragraph's windows: one unit, shown on from its start
     parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))
     return [(unit.line, part, None) for part in parts], len(parts) > 1
 

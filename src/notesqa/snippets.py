@@ -179,6 +179,13 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for n, j in enumerate(snippet.follow):
         f = tree.chunks[j]
+        piece = code_piece_after(tree.chunks[j - 1], f) if (snippet.follow[n - 1] if n else snippet.root) == j - 1 \
+            else None
+        if piece is not None:  # a code block going on: one block, its pieces' "…" and intro not repeated
+            lines[-1] = lines[-1].removesuffix("\n…")
+            lines.append(piece)
+            code = code.removesuffix("\n…") + "\n" + piece if code else piece
+            continue
         # text embedded from another note says so where it starts (the hit's own unit: Hit.origin)
         source = f.origin.rpartition(":")[0] if f.origin else ""
         mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
@@ -319,12 +326,24 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         nxt = chunks[j]
         if j in shown:
             break
+        after_last = j - 1 == row or (out and out[-1] == j - 1)
+        piece = code_piece_after(chunks[j - 1], nxt) if after_last else None
+        if piece is not None:  # the code block shown goes on: its next piece, while it fits
+            if used + len(piece) + 1 > budget:
+                break
+            out.append(j)
+            used += len(piece) + 1
+            continue
+        if out and chunks[out[-1]].kind == "code":
+            break  # code ends the hit
         if nxt.kind == "code":
             # the code a shown unit introduces ("run this query:", a Logseq block and its query) is
             # what the reader wants next, and ends the hit; other code ends it at once
-            code = code_after(chunks[j - 1], nxt) if j - 1 == row or (out and out[-1] == j - 1) else None
+            code = code_after(chunks[j - 1], nxt) if after_last else None
             if code is not None and used + len(code) + 1 <= budget:
                 out.append(j)
+                used += len(code) + 1
+                continue  # ... after the rest of its block
             break
         if label or alone:  # a list's label: its own list, not the next label's
             if nxt.depth <= c.depth or nxt.kind == "code":
@@ -341,6 +360,15 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+def code_piece_after(prev: Chunk, nxt: Chunk) -> str | None:
+    """nxt's lines when it is the next piece of prev's code block (a long block is chunked in pieces
+    of whole lines, each "intro\n…\nlines"): the lines alone; None when it is not."""
+    if prev.kind != "code" or nxt.kind != "code" or nxt.group is None or nxt.group != prev.group \
+            or nxt.path != prev.path:
+        return None
+    return nxt.text.partition("…\n")[2]
 
 
 def code_after(intro: Chunk, code: Chunk) -> str | None:
