@@ -84,6 +84,14 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
 def test_maths_the_chat_typesets_is_not_marked():
     out = highlight("BM25 is $$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$ for BM25 scoring", "BM25 formula")
     assert out.count("<mark>BM25</mark>") == 2 and "$$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$" in out
+    out = highlight("the cost is $O(n \\log n)$ for a log scan", "log cost")
+    assert "$O(n \\log n)$" in out and out.count("<mark>log</mark>") == 1  # inline maths too
+
+
+def test_one_character_words_are_not_marked():
+    out = highlight("db-prod-1 at 10.0.100.5 and 127.0.0.1:5432", "what fixed ECONNREFUSED 127.0.0.1:5432?")
+    assert "<mark>127</mark>" in out and "<mark>5432</mark>" in out and "<mark>1</mark>" not in out
+    assert "<mark>0</mark>" not in out
 
 
 def test_the_source_view_shows_maths_as_written():

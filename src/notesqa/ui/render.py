@@ -23,13 +23,14 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open")
 
 
-# maths the chat typesets ($$...$$): a mark inside it would stop it rendering, so it is left unmarked
-_MATHS = re.compile(r"(\$\$.+?\$\$)", re.S)
+# maths the chat typesets ($$...$$, $...$): a mark inside it would stop it rendering, so it is left unmarked
+_MATHS = re.compile(r"(\$\$.+?\$\$|\$[^$\n]+\$)", re.S)
 
 
 def highlight(text: str, question: str) -> str:
-    """HTML-escaped text with the words that match the question marked (not inside $$ maths $$)."""
-    wanted = set(tokenize(question))
+    """HTML-escaped text with the words that match the question marked (not inside $$ maths $$): words of
+    two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit)."""
+    wanted = {t for t in tokenize(question) if len(t) > 1}
     if not wanted:
         return html.escape(text)
     out = []
