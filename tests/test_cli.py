@@ -1,5 +1,6 @@
 """The command line (cli.py): what it prints, and the clear messages it gives instead of tracebacks."""
 
+import json
 import subprocess
 import sys
 
@@ -73,6 +74,15 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert res.stderr.strip() == ("(1 new, 0 changed, 0 deleted notes since the index was built: "
                                   f"run `notesqa index --index {index}` to include them.)")
     assert "since the index" not in _ask(*args, "--json").stderr  # JSON output stays clean for scripts
+    # a hit from a note edited since the build says so, where it is shown (and in JSON)
+    (notes / "aws-2024.md").write_text((notes / "aws-2024.md").read_text() + "\n* edited\n")
+    hits = json.loads(_ask("--index", str(index), "--model", "hash-256", "--json", "shuffle sharding").stdout)
+    assert hits[0]["path"] == "aws-2024.md" and hits[0]["stale"] is True
+    assert all("stale" not in h for h in hits if h["path"] != "aws-2024.md")
+    where = _ask("--index", str(index), "--model", "hash-256", "shuffle sharding").stdout.split("\n")
+    located = [ln for ln in where if "score" in ln]
+    assert "(the note changed since the index was built)" in located[0] and located[0].lstrip().startswith("aws-2024")
+    assert not any("changed since" in ln for ln in located if "aws-2024.md" not in ln)
     # a notes folder given names itself in the command, which then indexes that folder
     res = _ask("--notes", str(notes), *args)
     assert f"run `notesqa index --notes {notes} --index {index}` to include them." in res.stderr

@@ -257,7 +257,7 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
-def format_hit(i: int, hit, explain: bool = False) -> str:
+def format_hit(i: int, hit, explain: bool = False, stale: bool = False) -> str:
     lines = hit.text.split("\n")
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
@@ -265,7 +265,8 @@ def format_hit(i: int, hit, explain: bool = False) -> str:
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
     embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
     out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True)
-               + click.style(embedded, fg="green"))
+               + click.style(embedded, fg="green")
+               + click.style("  (the note changed since the index was built)" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:
         out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)
@@ -305,24 +306,27 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     from .hits import notice, others_from
 
     said = notice(hits, " ".join(question)) if hits else None
+    changes, other = _since_build(idx, notes_dir_given, index_dir)
+    moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
-        click.echo(json.dumps([h.to_dict() for h in hits], indent=1, ensure_ascii=False))
+        click.echo(json.dumps([{**h.to_dict(), **({"stale": True} if h.path in moved else {})} for h in hits],
+                              indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
         elif said:
             click.echo(said.split(";")[0] + ".", err=True)
-        return
+        return  # a hit of a note changed since the build says so itself ("stale")
     if not hits:
         _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        shown = [format_hit(i, h, explain) for i, h in enumerate(hits, 1)]
+        shown = [format_hit(i, h, explain, stale=h.path in moved) for i, h in enumerate(hits, 1)]
         others = others_from(hits, " ".join(question))
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))
-    _echo_stale(idx, notes_dir_given, index_dir)
+    _echo_stale(changes, other, notes_dir_given, index_dir)
 
 
 def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err: bool = False) -> None:
@@ -337,23 +341,27 @@ def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err
     click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why), err=err)
 
 
-def _echo_stale(idx, notes_dir, index_dir) -> None:
-    """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
+def _since_build(idx, notes_dir, index_dir):
+    """(the notes changed since the build, or None; or what to say when the index is of another folder)."""
     from .status import stale_since_build
     from .store import of_other_notes
 
     manifest = idx.manifest
     folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
     if not folder.is_dir():
-        return
+        return None, None
     built = of_other_notes(manifest, folder)
     if built:
-        click.secho(f"\n(The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
-                    f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.)",
-                    fg="yellow", err=True)
-        return
-    changes = stale_since_build(folder, manifest, Path(index_dir))
-    if changes is not None:
+        return None, (f"The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
+                      f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.")
+    return stale_since_build(folder, manifest, Path(index_dir)), None
+
+
+def _echo_stale(changes, other: str | None, notes_dir, index_dir) -> None:
+    """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
+    if other:
+        click.secho(f"\n({other})", fg="yellow", err=True)
+    elif changes is not None:
         command = _index_command(notes_dir, index_dir)
         click.secho(f"\n({changes.summary()} notes since the index was built: run `{command}` to include them.)",
                     fg="yellow", err=True)
