@@ -102,7 +102,16 @@ def test_api_on_a_live_serve_without_auth(sample):
             assert r.status_code == 405 and r.json()["error"].startswith("Use POST /api/refresh")
             r = c.get("/api/serach", params={"q": "cells"})
             assert r.status_code == 404 and "No endpoint /api/serach" in r.json()["error"]
-            assert c.post("/api/search").status_code == 405
+            # a long question (a passage sent by an editor) goes in a JSON body; its values are typed
+            passage = "Notes from the keynote. " * 300 + "Shuffle sharding to map customers to cells"
+            r = c.post("/api/search", json={"q": passage, "k": 2, "tag": "aws"})
+            assert r.status_code == 200 and len(r.json()["hits"]) == 2 and r.json()["searched"]["tags"] == ["aws"]
+            r = c.post("/api/search", json={"q": "cells", "k": "2"})
+            assert r.status_code == 400 and "k must be a whole number" in r.json()["error"]
+            r = c.post("/api/search", content=b"q=cells")
+            assert r.status_code == 400 and 'an object such as {"q": "..."}' in r.json()["error"]
+            assert c.post("/api/search").json()["error"].startswith("Missing argument 'q'")
+            assert c.put("/api/search").json()["error"].startswith("Use GET or POST /api/search")
             assert c.get("/api/status").status_code == 200  # still serving
             # a page whose name was pointed at this computer (DNS rebinding) is refused, the page as the API
             for url in ("/api/note?path=zebra.md", "/"):

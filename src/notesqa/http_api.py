@@ -1,6 +1,7 @@
 """The JSON API on the server `notesqa serve` runs: the same operations as the MCP tools.
 
     GET  /api/search?q=...&k=5&tag=...&path=...&after=YYYY-MM-DD&before=YYYY-MM-DD
+    POST /api/search  {"q": "...", "k": 5, "tag": [...], ...}: the same, for a long question (a passage)
     GET  /api/note?path=...&line=...&context=...
     GET  /api/status
     POST /api/refresh
@@ -139,12 +140,12 @@ def api_routes(service, auth: tuple[str, str] | None = None) -> list:
                                       "(curl -u USER:PASSWORD), or log in on the chat page."},
                             status_code=401, headers={"WWW-Authenticate": 'Basic realm="notesqa"'})
 
-    async def answer(request: Request, op: str, args: dict) -> JSONResponse:
+    async def answer(request: Request, op: str, args: dict, from_text: bool = True) -> JSONResponse:
         if auth is not None and not (check_basic(request.headers.get("authorization"), auth)
                                      or _gradio_session(request)):
             return refused()
         try:
-            result = await run_in_threadpool(service.call, op, args, names=QUERY_NAMES[op], from_text=True)
+            result = await run_in_threadpool(service.call, op, args, names=QUERY_NAMES[op], from_text=from_text)
             return JSONResponse(result)
         except NotesQAError as exc:
             return JSONResponse({"error": _message(exc)}, status_code=status_code(exc))
@@ -165,6 +166,15 @@ def api_routes(service, auth: tuple[str, str] | None = None) -> list:
     @router.get("/api/search")
     async def api_search(request: Request):
         return await answer(request, "search", query(request, "search"))
+
+    @router.post("/api/search")
+    async def api_search_body(request: Request):
+        # a passage an editor sends as the question ("notes related to this selection") may pass what a
+        # URL holds; the body's values are JSON, typed (k is a number, tag a list or one text)
+        body = _json_body(await request.body())
+        if isinstance(body, JSONResponse):
+            return body
+        return await answer(request, "search", body, from_text=False)
 
     @router.get("/api/note")
     async def api_note(request: Request):
@@ -195,20 +205,22 @@ def _json_body(body: bytes) -> dict | JSONResponse:
     try:
         extra = json.loads(body)
     except ValueError:
-        return JSONResponse({"error": "The body must be JSON (an empty object {} or nothing)."}, status_code=400)
+        return JSONResponse({"error": "The body must be JSON: an object such as {\"q\": \"...\"} (or nothing)."},
+                            status_code=400)
     if not isinstance(extra, dict):
         return JSONResponse({"error": "The body must be a JSON object (or nothing)."}, status_code=400)
     return extra
 
 
-_ENDPOINTS = {"search": "GET", "note": "GET", "status": "GET", "refresh": "POST"}
+_ENDPOINTS = {"search": "GET, POST", "note": "GET", "status": "GET", "refresh": "POST"}
 
 
 async def _elsewhere(rest: str) -> JSONResponse:
     """A wrong path or method under /api/: the API's own shape, {"error": ...}, saying what there is."""
-    there = ", ".join(f"{m} /api/{p}" for p, m in _ENDPOINTS.items())
+    there = ", ".join(f"{m.replace(', ', ' or ')} /api/{p}" for p, m in _ENDPOINTS.items())
     if rest in _ENDPOINTS:
-        return JSONResponse({"error": f"Use {_ENDPOINTS[rest]} /api/{rest}; the endpoints are {there}."},
+        return JSONResponse({"error": f"Use {_ENDPOINTS[rest].replace(', ', ' or ')} /api/{rest}; the endpoints "
+                                      f"are {there}."},
                             status_code=405, headers={"Allow": _ENDPOINTS[rest]})
     return JSONResponse({"error": f"No endpoint /api/{rest}; the endpoints are {there}."}, status_code=404)
 
