@@ -65,6 +65,7 @@ def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
     last = pieces[-1]
     assert not last.text.endswith("…") and lines[-1] in last.keywords
     assert last.line == 5 + 1 + lines.index(last.text.split("\n")[2])  # the fence, then the code's lines
+    assert pieces[0].end_line == pieces[1].line - 1 and last.end_line == 36  # each piece ends where the next begins
 
 
 def test_units_without_a_word_make_no_chunk():

@@ -448,5 +448,6 @@ def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     assert len(hits) == 1  # the second piece is found; the block is shown once, from the sentence before it
     hit = to_hit(tree, hits[0])
     assert hit.text == "Our base image:\n" + "\n".join(lines) and hit.code == "\n".join(lines)
-    small = select(tree, _ranked((pieces[1], 0.9)), 1, 200, None, {})  # no room: the piece alone, marked
-    assert to_hit(tree, small[0]).text.startswith("Our base image:\n…\nRUN step")
+    assert (hit.line, hit.end_line) == (3, 18)  # the intro's line to the closing fence
+    small = to_hit(tree, select(tree, _ranked((pieces[1], 0.9)), 1, 200, None, {})[0])  # no room: the piece alone
+    assert small.text.startswith("Our base image:\n…\nRUN step") and small.end_line == 18

@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "40"  # 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "41"  # 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -237,7 +237,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
     unit_seq: dict[int, int] = {}  # unit index -> seq of its (first) chunk
     tags = list(note.tags)
 
-    def add(unit: Unit, idx: int, text: str, line: int, group: int | None, embed_text: str | None = None) -> None:
+    def add(unit: Unit, idx: int, text: str, line: int, group: int | None, embed_text: str | None = None,
+            end: int | None = None) -> None:
         seq = len(chunks)
         parent = unit_seq.get(unit.parent) if unit.parent is not None else None
         body = embed_text if embed_text is not None else text
@@ -247,7 +248,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         kw = " ".join([note.title, *note.aliases, *note.credits, note.date[:4] if note.date else "", *unit.heading,
                        *unit.parents, text, task_words(unit, text)])
         chunks.append(Chunk(
-            path=note.path, line=line, end_line=unit.end_line, kind=unit.kind, text=text, title=note.title,
+            path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
@@ -261,8 +262,10 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         prefix = context_line(note.title, unit.heading, unit.parents) + ": "
         texts, grouped = _unit_texts(unit, prefix, split_long)
         group = len(chunks) if grouped else None
-        for line, text, embed_text in texts:
-            add(unit, idx, text, line, group, embed_text)
+        for n, (line, text, embed_text) in enumerate(texts):
+            # a piece of a long code block ends where the next begins
+            end = texts[n + 1][0] - 1 if unit.kind == "code" and n + 1 < len(texts) else None
+            add(unit, idx, text, line, group, embed_text, end)
     return chunks
 
 

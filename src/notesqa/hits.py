@@ -58,6 +58,7 @@ class Hit:
     origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
+    end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
 
     @property
     def breadcrumb(self) -> list[str]:

@@ -213,7 +213,8 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     exp = snippet.explain
     # a code hit that opens with the sentence introducing it starts at that sentence's line, not the fence's
     line = tree.chunks[snippet.root - 1].line if _intro_shown(tree, snippet.root) else c.line
-    return Hit(text="\n".join(lines), path=c.path, line=line, heading=tuple(c.heading),
+    end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
+    return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code)
