@@ -75,6 +75,9 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             assert top["text"].startswith("Shuffle sharding to map customers to cells")
             assert top["breadcrumb"][:2] == ["AWS re:Invent 2024", "Keynotes"] and top["score"] > 0
             assert "explain" not in top and top["match_score"] > 0  # the ranking's workings cost an assistant words
+            # ... as do fields the others hold: title, heading, parents (breadcrumb), source (path:line), match
+            assert not {"title", "heading", "parents", "source", "match", "code", "folder"} & set(top)
+            assert top["end_line"] >= top["line"] and top["kind"] == "bullet"
             assert found["searched"]["text"] == "what is shuffle sharding for?" and len(found["hits"]) == 3
             filtered = payload(await s.call_tool("search_notes", {"question": "cells", "tags": ["aws"], "k": 5}))
             assert filtered["searched"]["tags"] == ["aws"]

@@ -145,12 +145,21 @@ def _add_tools(server: NotesMCPServer, service: NotesService) -> None:
 LIST_MAX = 20  # an index status's lists an assistant gets: the first ones, and how many in all
 
 
+# a hit as an assistant needs it: its words, where they are and how well they matched; the title,
+# headings and parents are in the breadcrumb, "source" is path:line, "match" and "code" are in the text
+HIT_FIELDS = ("text", "path", "line", "end_line", "breadcrumb", "score", "match_score", "kind", "tags", "date",
+              "origin", "stale")
+
+
 def _brief(result):
-    """A status or build report as an assistant needs it (its context is precious): coverage totals
-    without every note's share; the flagged notes, changes, problems and skipped files, the first
-    LIST_MAX of each with a count of all ("flagged_total", ...)."""
+    """A search, a status or a build report as an assistant needs it (its context is precious): each hit's
+    HIT_FIELDS that say something; coverage totals without every note's share; the flagged notes, changes,
+    problems and skipped files, the first LIST_MAX of each with a count of all ("flagged_total", ...)."""
     if not isinstance(result, dict):
         return result
+    if isinstance(result.get("hits"), list):
+        result = {**result, "hits": [{key: hit[key] for key in HIT_FIELDS if hit.get(key) not in (None, "", [])}
+                                     for hit in result["hits"]]}
     result = _first(result, ("problems", "skipped_files", "repaired_files"))
     if isinstance(result.get("coverage"), dict):
         result["coverage"] = _first({k: v for k, v in result["coverage"].items() if k != "notes"}, ("flagged",))
