@@ -152,6 +152,10 @@ def test_read_note_around_a_line_and_whole(svc, built):
     assert whole["whole"] is True and whole["text"] == (notes / "cooking/2024-02-01-bread.md").read_text().rstrip("\n")
     with pytest.raises(ArgumentError, match="past the end"):
         svc.read_note("aws-2024.md", line=999)
+    assert svc.read_note("./cooking/2024-02-01-bread.md")["path"] == "cooking/2024-02-01-bread.md"
+    (notes / "cooking/2024-02-01-bread.md").unlink()  # deleted since the build: not found, and what to do
+    with pytest.raises(NoteNotFoundError, match="was deleted or moved since the index was built: refresh"):
+        svc.read_note("cooking/2024-02-01-bread.md")
 
 
 def test_read_note_returns_the_start_of_a_long_note(built, embedder):

@@ -19,6 +19,7 @@ front ends turn it into an error result, never a traceback. Importing this modul
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import re
 import time
@@ -271,7 +272,9 @@ class NotesService:
 
     @staticmethod
     def _as_indexed(manifest, path: str) -> str:
-        """The index's own spelling of a path typed in the other Unicode form (a macOS file name)."""
+        """The index's own spelling of a path typed as "./work/a.md", or in the other Unicode form (a macOS
+        file name)."""
+        path = posixpath.normpath(path) if path.startswith("./") else path
         if path in manifest.notes or path.isascii():
             return path
         want = nfc(path)
@@ -438,6 +441,9 @@ class NotesService:
 
         full = self.resolve_note(path)
         text, problem = read_note(full, path)
+        if text is None and not os.path.lexists(full):
+            raise NoteNotFoundError(f"{path} was deleted or moved since the index was built: refresh the index "
+                                    "(its hits then go too).")
         if text is None:
             raise NoteUnreadableError(f"{path} cannot be read now: {problem.reason if problem else 'unreadable'} "
                                       "(the index keeps its last readable version).")
