@@ -86,6 +86,10 @@ def test_weak_hits_are_the_ones_whose_best_is_below_the_weak_score():
     from notesqa.ranking import Explanation
     of_the_day = dataclasses.replace(_hit_scored(0.1), explain=Explanation(1, 0.1, None, 0.0, 0.1, day_match=True))
     assert not weak([of_the_day, _hit_scored(0.05)])
+    # ... as is the note the question is all the name or ID of ("202103151022")
+    named = dataclasses.replace(_hit_scored(0.1), explain=Explanation(1, 0.1, None, 0.0, 0.1, name_match=1.0))
+    assert not weak([named, _hit_scored(0.05)])
+    assert weak([dataclasses.replace(named, explain=Explanation(1, 0.1, None, 0.0, 0.1, name_match=0.5))])
     # no hit holding a word of the question ("shuffle sharding" where no note says either): weak up to 0.5
     from notesqa.hits import WEAK_NO_WORDS
 

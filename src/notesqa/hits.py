@@ -108,8 +108,10 @@ def weak(hits: list[Hit]) -> bool:
     """Hits whose best match is below WEAK_SCORE, or below WEAK_NO_WORDS with none holding a word of the
     question: the notes likely do not answer; say so (WEAK_MATCH). Not when a hit is from a day the
     question names, or a task it asks for ("what did I do yesterday?", "what's overdue?" have few words
-    to match: the day's notes, the tasks are the answer)."""
-    if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match > 0) for h in hits):
+    to match: the day's notes, the tasks are the answer), nor when the question is all a note's name or
+    ID ("202103151022"): that note is the answer."""
+    if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match > 0
+                                                  or h.explain.name_match >= 1.0) for h in hits):
         return False
     no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
