@@ -58,6 +58,9 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     assert note_date(None, "_posts/2022-09-05-what-is-candid.md") == "2022-09-05"
     assert note_date(None, "journals/2024_01_02.md") == "2024-01-02"
     assert note_date("someday", "x.md") is None and note_date(None, "2024-02-30.md") is None
+    assert note_date(None, "meetings/2025-11-16 Lab meeting.md") == "2025-11-16"  # a space after the day
+    assert note_date(None, "202103151022 Spaced repetition.md") == "2021-03-15"  # a timestamp zettel ID
+    assert note_date(None, "202104021405.md") == "2021-04-02" and note_date(None, "1a2b Difficulties.md") is None
 
 
 def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
@@ -67,6 +70,18 @@ def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
     assert title_from_filename("journal/2024_06_01.md") == "2024-06-01"
     assert title_from_filename("general/Minimax-Q.md") == "Minimax-Q"
     assert parse_note("Text.\n", "general/Minimax-Q.md").title == "Minimax-Q"  # no heading: the file's name
+    assert title_from_filename("2025-11-16 Lab meeting.md") == "2025-11-16 Lab meeting"  # named as written
+
+
+def test_a_zettel_id_before_a_notes_name_is_a_name_of_it_not_its_title():
+    from notesqa.metadata import zettel_id
+
+    note = parse_note("# Testing effect\n\nTaking a test beats restudying.\n", "z/202105101200 Testing effect.md")
+    assert (note.title, note.aliases, note.date) == ("Testing effect", ("202105101200",), "2021-05-10")
+    assert title_from_filename("1a2b Desirable difficulties.md") == "Desirable difficulties"  # Luhmann's IDs
+    assert title_from_filename("3d printing.md") == "3d printing" and zettel_id("2fa setup.md") is None
+    only = parse_note("# Hypercorrection\n\nConfident errors get fixed.\n", "202104021405.md")
+    assert (only.title, only.aliases) == ("Hypercorrection", ("202104021405",))  # an ID alone: its heading
 
 
 def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():

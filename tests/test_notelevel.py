@@ -250,3 +250,17 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert [h.path for h in hits] == ["colbert.md"] and hits[0].match == "Late interaction over BERT token vectors."
     # ... unless none of them is a candidate (here: filtered out): then it is a search as any other
     assert [h.path for h in idx.search("papers by Zaharia path:reading.md", k=5)] == ["reading.md"]
+
+
+def test_a_zettel_id_before_the_name_does_not_hide_the_name(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "zettel" / "202105101200 Testing effect.md", "# Testing effect\n\nTaking a test beats restudying.\n")
+    write(notes / "inbox" / "Untitled 1.md", "testing effect??? look up\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    zettel = "zettel/202105101200 Testing effect.md"
+    assert names.named("what is the testing effect?") == {zettel: 1.0}
+    assert zettel in names.named("202105101200")  # its ID names it too
+    hit = idx.search("202105101200", k=1)[0]
+    assert hit.path == zettel and hit.breadcrumb == ["Testing effect"]  # the title once, without the ID

@@ -144,26 +144,44 @@ def _with_parents(tag: str) -> list[str]:
 
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
+# a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
+# "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
+# (or the whole name: "202104021405.md", titled by its heading)
+_ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[a-z\d]*)(?=[ _-]+\S|$)")
 
 
 def note_date(value, rel: str) -> str | None:
-    """The note's date: front matter's, else a YYYY-MM-DD- file-name prefix, else a daily note's name."""
+    """The note's date: front matter's, else a YYYY-MM-DD file-name prefix, a daily note's name, or the
+    day of a timestamp zettel ID."""
     date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
-        m = _DATE_PREFIX.match(name) or _DATE_STEM.match(Path(rel).stem)
-        if m:
+        m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(Path(rel).stem) \
+            or _ZETTEL_ID.match(nfc(Path(rel).stem))
+        if m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
     return date
 
 
+def zettel_id(rel: str) -> str | None:
+    """The Zettelkasten ID a note's file name starts with ("202103151022" of "202103151022 Spaced
+    repetition.md"): a name of the note, not part of its title."""
+    m = _ZETTEL_ID.match(nfc(Path(rel).stem))
+    return m.group(0) if m else None
+
+
 def title_from_filename(rel: str) -> str:
     """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
-    written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written."""
+    written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written, without a
+    Zettelkasten ID before it (`202103151022 Spaced repetition.md` reads "Spaced repetition")."""
     day = _DATE_STEM.match(Path(rel).stem)
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
     stem = _DATE_PREFIX.sub("", nfc(Path(rel).stem).removesuffix(".excalidraw"))  # a drawing: "Network Diagram"
+    zettel = _ZETTEL_ID.match(stem)
+    if zettel and zettel.end() < len(stem):
+        stem = stem[zettel.end():].lstrip(" _-")  # "202103151022 Spaced repetition" reads "Spaced repetition"
     if " " in stem.strip() or stem != stem.lower():
         return stem.strip()  # named by hand (Minimax-Q, NP-Complete), not a slug
     words = re.sub(r"[-_]+", " ", stem).strip()

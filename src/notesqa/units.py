@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
 from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
-from .metadata import as_list, as_tags, credits, fields_on_top, front_matter, note_date, title_from_filename
+from .metadata import as_list, as_tags, credits, fields_on_top, front_matter, note_date, title_from_filename, zettel_id
 from .notefiles import Problem
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
@@ -687,7 +687,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     else:
         title = title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
+    # a zettel ID is a name of the note, as an alias is: "202103151022" finds it and names it
+    aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(i for i in (zettel_id(rel),) if i and i != title)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
-                      problem, aliases=as_list(meta.get("aliases", meta.get("alias"))), credits=credits(meta),
+                      problem, aliases=aliases, credits=credits(meta),
                       block_ids=walker.block_ids,
                       lost=tuple(inline.lost), text_chars=note_text_chars(text), heading_chars=walker.heading_chars)
