@@ -65,6 +65,9 @@ def test_breadcrumb_keeps_a_part_that_says_more():
 def test_a_heading_that_is_the_title_after_its_authors_shows_once():
     h = _hit(title="ColBERT: Late Interaction", heading=("Khattab & Zaharia 2020 — ColBERT: Late Interaction", "Results"))
     assert h.breadcrumb == ["Khattab & Zaharia 2020 — ColBERT: Late Interaction", "Results"]
+    # its first word again inside a later word ("metamemory") is no start of it
+    title = "Memory and metamemory considerations"
+    assert _hit(title=title, heading=(f"Bjork 1994 — {title}",)).breadcrumb == [f"Bjork 1994 — {title}"]
     # a heading that only shares words with the title is its own part
     assert _hit(title="Advisor meeting 2026-10-05", heading=("Weekly meeting — 2026-10-05",)).breadcrumb == [
         "Advisor meeting 2026-10-05", "Weekly meeting — 2026-10-05"]

@@ -178,8 +178,10 @@ def _ends_with(part: str, before: str) -> bool:
     b, p = _WORDS.findall(before.casefold()), part.casefold().rstrip()
     if not b:
         return False
-    at = p.rfind(b[0])
-    return at > 0 and _WORDS.findall(p[at:]) == b and re.search(r"[—–:-]\s*$", p[:at]) is not None
+    # where the part before's first word starts a word of part ("Memory" in "Bjork 1994 — Memory and
+    # metamemory ...", not inside "metamemory"), and part reads on as the part before to its end
+    return any(_WORDS.findall(p[m.start():]) == b and re.search(r"[—–:-]\s*$", p[:m.start()]) is not None
+               for m in re.finditer(r"(?<!\w)" + re.escape(b[0]), p) if m.start() > 0)
 
 
 def _repeats(before: str, part: str) -> bool:
