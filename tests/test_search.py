@@ -51,6 +51,19 @@ def test_a_question_without_words_asks_nothing(built, embedder):
     assert open_index(index, embedder).search("???", k=3) == []
 
 
+def test_filters_alone_list_the_notes_they_let_through_newest_first(built, embedder):
+    from notesqa.hits import weak
+
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    hits = idx.search("tag:aws", k=5)
+    assert [h.path for h in hits] == ["2023-12-11-aws-2023.md", "aws-2024.md"]  # dated first, each note once
+    assert all(h.explain.listed for h in hits) and not weak(hits) and "listed" in str(hits[0].explain)
+    assert hits[1].text.startswith("Lessons in Simplexity")  # from its opening
+    assert [h.path for h in idx.search("", k=1, tags=["aws"])] == ["2023-12-11-aws-2023.md"]
+    assert idx.search("tag:nothing-has-this", k=3) == []  # and why_nothing says which filter
+
+
 def test_min_score_and_k(built, embedder):
     _, index, _ = built
     idx = open_index(index, embedder)

@@ -111,7 +111,7 @@ def weak(hits: list[Hit]) -> bool:
     to match: the day's notes, the tasks are the answer), nor when the question is all a note's name or
     ID ("202103151022"): that note is the answer."""
     if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match > 0
-                                                  or h.explain.name_match >= 1.0) for h in hits):
+                                                  or h.explain.name_match >= 1.0 or h.explain.listed) for h in hits):
         return False
     no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)

@@ -101,8 +101,11 @@ class Explanation:
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
+    listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
 
     def __str__(self) -> str:
+        if self.listed:
+            return "listed: a note the filters let through, newest first (no words to match)"
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""

@@ -12,6 +12,8 @@ import os
 import re
 import threading
 from dataclasses import dataclass
+
+import numpy as np
 from pathlib import Path
 
 from . import ranking, snippets, store
@@ -168,9 +170,10 @@ class NotesIndex:
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
         if not has_words(text):
-            if filters:
-                raise QueryError("Add some words to search for beside the filters.")
-            return []  # "???" asks nothing
+            if not filters:
+                return []  # "???" asks nothing
+            self.refresh()  # "tag:status/seedling" alone: the notes it lets through, each from its opening
+            return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
         self.refresh()
         ranked = self._rank(text, filters, k)
         if ranked is None:
@@ -220,6 +223,20 @@ class NotesIndex:
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
+
+    def _listing(self, filters, k: int, budget) -> list["snippets.Snippet"]:
+        """The first k notes the filters let through, newest first (then by path), each from its opening."""
+        with self._lock:
+            live = self._live
+            chunks = live.gen.chunks
+            mask = filter_mask(chunks, filters)
+        rows = live.tree.rows
+        paths = sorted({chunks[i].path for i in np.flatnonzero(mask)})
+        paths.sort(key=lambda p: chunks[rows[p][0]].date or "", reverse=True)  # newest first (stable: then by path)
+        listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
+        leads = {p: live.names.leads.get(p, rows[p][0]) for p in paths[:k]}
+        ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
+        return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
     @staticmethod
     def _named_notes(live: _Live, text: str, ranked, k: int, budget, min_score, origin) -> list["snippets.Snippet"]:
