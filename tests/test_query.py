@@ -331,3 +331,17 @@ def test_an_address_is_not_a_version():
 
     assert versions("what fixed ECONNREFUSED 127.0.0.1:5432 on 10.0.0.5?") == set()
     assert versions("upgrade to v1.2.3.4, not 2.0.1") == {"1.2.3.4", "2.0.1"}
+
+
+def test_a_question_for_the_notes_of_a_time_is_a_listing_of_them():
+    from notesqa.query import listing_period
+
+    today = date(2026, 11, 30)
+    assert listing_period("notes created in 2023", today) == ("2023-01-01", "2023-12-31")
+    assert listing_period("what did I add last November?", today) == ("2025-11-01", "2025-11-30")
+    assert listing_period("show my notes from 2024 and 2025", today) == ("2024-01-01", "2025-12-31")
+    assert listing_period("notes from last week", today) == ("2026-11-23", "2026-11-29")
+    # something asked of them, or one day (its passages: the day's evidence in ranking), is no listing
+    for question in ("notes about spacing from 2023", "what did Werner say in 2023?", "what did I write yesterday?",
+                     "what did I write on 2025-11-14?", "in 2023"):
+        assert listing_period(question, today) is None, question

@@ -62,6 +62,11 @@ def test_filters_alone_list_the_notes_they_let_through_newest_first(built, embed
     assert hits[1].text.startswith("Lessons in Simplexity")  # from its opening
     assert [h.path for h in idx.search("", k=1, tags=["aws"])] == ["2023-12-11-aws-2023.md"]
     assert idx.search("tag:nothing-has-this", k=3) == []  # and why_nothing says which filter
+    # ... as does a question for the notes of a time
+    hits = idx.search("notes created in 2023", k=5)
+    assert [h.path for h in hits] == ["2023-12-11-aws-2023.md"] and hits[0].explain.listed
+    assert idx.search("notes from 2019", k=3) == []
+    assert idx.why_nothing("notes from 2019") == "No note is dated on or after 2019-01-01 and on or before 2019-12-31."
 
 
 def test_min_score_and_k(built, embedder):

@@ -120,6 +120,8 @@ def weak(hits: list[Hit]) -> bool:
 def notice(hits: list[Hit], question: str) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue), the hits being the nearest passages, or that none matches closely (weak)."""
+    if hits and all(h.explain is not None and h.explain.listed for h in hits):
+        return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
     if hits and when is not None and not any(_of_days(h) for h in hits):
         if not when:

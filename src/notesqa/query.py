@@ -413,6 +413,28 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
+# "notes created in 2023", "what did I add last November?", "which pages did I write in March?": a question
+# for the notes of a time, with no other words; it lists them (as filters alone do)
+_LISTING_WORDS = frozenset("""what which show list all any my the of from in during on did do i me were was is are
+have has had and notes note pages page entries entry created create written write wrote added add made make new""".split())
+_LISTING_VERB = re.compile(r"\b(?:notes?|pages?|entries|entry|created|written|wrote|write|added|add|made)\b",
+                           re.IGNORECASE)
+
+
+def listing_period(text: str, today: date | None = None) -> tuple[str, str] | None:
+    """(first day, last day) of the time a question asks for the notes of ("notes created in 2023":
+    2023-01-01, 2023-12-31; "what did I add last November?"), or None when it asks for something in them
+    too, or for one day (a day's question finds that day's passages: ranking's day evidence)."""
+    rest = _YEAR.sub(" ", without_days(text))
+    words = re.findall(r"[a-z]+", rest.lower())
+    if not _LISTING_VERB.search(rest) or any(w not in _LISTING_WORDS for w in words) or re.search(r"\d", rest):
+        return None
+    named = sorted(d for d in days(text, today) if len(d) == 10)  # "12 March" without a year is no span
+    asked = years(text)
+    span = (named[0], named[-1]) if named else (f"{min(asked)}-01-01", f"{max(asked)}-12-31") if asked else None
+    return span if span and span[0] != span[1] else None
+
+
 @dataclass(frozen=True)
 class Filters:
     tags: tuple[str, ...] = ()

@@ -21,13 +21,13 @@ from .agenda import Agenda
 from .chunking import Chunk, has_words
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
-from .errors import ArgumentError, ModelMismatchError, NotesQAError, QueryError
+from .errors import ArgumentError, ModelMismatchError, NotesQAError
 from .hits import Hit
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, mention_subject, merge_filters, parse_query,
-                    seeks_mentions, seeks_note, unmatched)
+from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, listing_period, mention_subject, merge_filters,
+                    parse_query, seeks_mentions, seeks_note, unmatched)
 from .snippets import NoteTree
 
 
@@ -174,6 +174,11 @@ class NotesIndex:
                 return []  # "???" asks nothing
             self.refresh()  # "tag:status/seedling" alone: the notes it lets through, each from its opening
             return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
+        period = listing_period(text) if not (filters.after or filters.before) else None
+        if period:  # "notes created in 2023", "what did I add last November?": those notes, as a filter would
+            self.refresh()
+            filters = merge_filters(filters, after=period[0], before=period[1])
+            return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
         self.refresh()
         ranked = self._rank(text, filters, k)
         if ranked is None:
@@ -273,8 +278,11 @@ class NotesIndex:
         if not self.chunks:
             return (f"The notes in the index in {self.index_dir}/ hold no text to search (only titles or front "
                     "matter): add some to them and index again.")
-        _, parsed = parse_query(question or "")
+        text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
+        period = listing_period(text) if not (filters.after or filters.before) else None
+        if period:  # "notes created in 2023": as after:2023-01-01 before:2023-12-31
+            filters = merge_filters(filters, after=period[0], before=period[1])
         return unmatched(self.chunks, filters) if filters else None
 
     # -- browsing (used by the UI's "more context" and source view)
