@@ -73,6 +73,19 @@ def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():
     assert title_from_filename("2025-11-16 Lab meeting.md") == "2025-11-16 Lab meeting"  # named as written
 
 
+def test_a_literature_note_is_named_by_its_citation_key_and_author_year():
+    from notesqa.metadata import citation_names
+
+    assert citation_names({"author": "Robert A. Bjork", "year": 1994, "citekey": "@bjork1994"}) == (
+        "bjork1994", "Bjork 1994")
+    assert citation_names({"author": ["Henry L. Roediger III", "Jeffrey D. Karpicke"], "year": "2006"}) == (
+        "Roediger 2006",)  # the first author's surname, not "III"
+    assert citation_names({"author": "Bjork, Robert A.", "year": "1994"}) == ("Bjork 1994",)
+    assert citation_names({"author": "Anon", "year": "n.d."}) == () and citation_names({}) == ()
+    note = parse_note("---\ntitle: Memory and metamemory\nauthor: Robert A. Bjork\nyear: 1994\n---\nText.\n", "b.md")
+    assert note.aliases == ("Bjork 1994",)
+
+
 def test_a_zettel_id_before_a_notes_name_is_a_name_of_it_not_its_title():
     from notesqa.metadata import zettel_id
 

@@ -109,6 +109,23 @@ def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) 
     return tuple(v for key in CREDIT_FIELDS if meta.get(key) for v in values(meta[key]) if v.strip())
 
 
+_CITEKEY_FIELDS = ("citekey", "citation-key", "citation_key", "citationKey", "citationkey")
+_NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def citation_names(meta: dict) -> tuple[str, ...]:
+    """The names a literature note is cited by: its citation key without the @ ("bjork1994") and its first
+    author's surname with the year ("Bjork 1994"), as "what did Bjork 1994 argue?" names it."""
+    names = [key.lstrip("@") for field in _CITEKEY_FIELDS if meta.get(field) for key in as_list(meta[field])]
+    authors = as_list(meta.get("author", meta.get("authors")))
+    year = as_list(meta.get("year"))
+    if authors and year and re.fullmatch(r"\d{4}", year[0].strip()):
+        words = [w for w in authors[0].split() if not _NAME_SUFFIX.match(w)]
+        if words:
+            names.append(f"{words[-1]} {year[0].strip()}")
+    return tuple(n for n in names if n.strip())
+
+
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
     """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
     seen: dict[str, None] = {}

@@ -15,7 +15,8 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
 from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
-from .metadata import as_list, as_tags, credits, fields_on_top, front_matter, note_date, title_from_filename, zettel_id
+from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
+                       title_from_filename, zettel_id)
 from .notefiles import Problem
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
@@ -688,7 +689,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         title = title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     # a zettel ID is a name of the note, as an alias is: "202103151022" finds it and names it
-    aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(i for i in (zettel_id(rel),) if i and i != title)
+    # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
+    # "Bjork 1994" find it and name it
+    aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
+        n for n in (zettel_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
                       problem, aliases=aliases, credits=credits(meta),
                       block_ids=walker.block_ids,
