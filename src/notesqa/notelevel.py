@@ -38,9 +38,10 @@ COMMON_SHARE = 0.05
 COMMON_ROWS = 50
 
 
-# "papers by Zaharia", "meetings with Maria last week", "notes from SIGIR 2021", "Kleppmann's books": the name
-# runs to a word that starts what else the question says, or to its end
-_CREDITED = re.compile(r"\b(?:by|with|from|featuring)\s+((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
+# "papers by Zaharia", "meetings with Maria last week", "notes from SIGIR 2021", "published in Nature", "Kleppmann's
+# books": the name runs to a word that starts what else the question says, or to its end
+_CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in)\s+"
+                       r"((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
                        r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
                        r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b",
                        re.IGNORECASE)
