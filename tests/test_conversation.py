@@ -20,6 +20,16 @@ def test_standalone(previous, question, expected):
     assert standalone(question, previous) == expected
 
 
+def test_a_followup_that_adds_a_thing():
+    from notesqa.conversation import adds_a_thing
+
+    for q in ("and the worker?", "what about staging?", "And how about the oven?"):
+        assert adds_a_thing(q), q
+    for q in ("and on Linux?", "what about it?", "what else?", "and in 2023?", "and what did Tom say?",
+              "and yesterday?", "sourdough"):
+        assert not adds_a_thing(q), q
+
+
 def test_followup_detection():
     assert is_followup("and in 2023?") and is_followup("what about cells") and is_followup("cells?")
     assert [followup_kind(q) for q in ("and in 2023?", "in 2023?", "2023", "the oven?", "tag:work",

@@ -137,6 +137,17 @@ def test_a_short_new_search_is_not_glued_to_the_previous_question(service):
     assert {h.path for h in t4.hits} == {"2023-12-11-aws-2023.md"}
 
 
+def test_two_followups_that_add_a_thing_each_add_it_to_the_same_question(service, monkeypatch):
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # every answer close enough to carry on the thread
+    _, t1 = service.answer("what did Werner say about cells?", [])
+    _, t2 = service.answer("and the control plane?", [t1])
+    assert t2.standalone == "what did Werner say about cells the control plane"
+    _, t3 = service.answer("what about shuffle sharding?", [t1, t2])
+    assert t3.standalone == "what did Werner say about cells shuffle sharding"  # not "... control plane shuffle ..."
+    _, t4 = service.answer("what else?", [t1, t2, t3])  # asks for more of the last one, not its siblings'
+    assert t4.standalone == t3.standalone
+
+
 def test_a_followup_naming_another_note_swaps_it_for_the_one_asked_about(tmp_path, embedder, monkeypatch):
     notes = tmp_path / "graph"
     write(notes / "pages" / "Maria Gonzalez.md", "alias:: Maria\n\n- Engineering manager, 1:1 every Thursday\n")

@@ -102,6 +102,21 @@ def is_followup(question: str) -> bool:
     return followup_kind(question) is not None
 
 
+# "and the worker?", "what about staging?": the follow-up adds a thing to the previous question. Two in a
+# row are siblings: the second adds to what the first added to ("restart the api in prod" + "staging"),
+# not to both ("... prod worker staging")
+_ADDS = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?!it\b|that\b|this\b)|"
+                   r"^\s*and\s+(?!(?:what|how|when|where|why|who|which|in|on|for|with|at|from|by|to|of|during)\b)",
+                   re.I)
+
+
+def adds_a_thing(question: str) -> bool:
+    """Does a follow-up add a thing to the previous question ("and the worker?", "what about staging?"),
+    rather than ask for more, move its day or take the place of a phrase ("and on Linux?")?"""
+    q = FILTER.sub(" ", question)
+    return bool(_ADDS.match(q)) and not asks_for_more(question) and not days(q) and not _YEAR.search(q)
+
+
 def asks_for_more(question: str) -> bool:
     """True for follow-ups that ask for other hits than the ones already shown ("what else ...")."""
     return is_followup(question) and bool(_MORE.match(FILTER.sub(" ", question)))

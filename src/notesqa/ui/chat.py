@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chunking import task_state
-from ..conversation import asks_for_more, followup_kind, standalone
+from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import best_match, no_match, notice, others_from, weak
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
@@ -38,6 +38,7 @@ class Turn:
     standalone: str
     hits: list = field(default_factory=list)
     skipped: set = field(default_factory=set)  # sources shown earlier in a "what else ..." chain
+    base: str | None = None  # for a follow-up that adds a thing ("and the worker?"): the question it added to
 
 
 class ChatService(NotesService):
@@ -78,11 +79,14 @@ class ChatService(NotesService):
         # (but "anything else?" still asks about it)
         carried = last is not None and (asks_for_more(question) or (last.hits and not weak(last.hits)))
         previous = last.standalone if carried else None
+        if carried and last.base is not None and adds_a_thing(question):
+            previous = last.base  # "what about staging?" after "and the worker?": both add to the same question
         self._wait_for_first_build()
         if not self.has_index():
             return self._empty_state(), Turn(question, standalone(question, previous))
         idx = self.index()
-        turn = Turn(question, standalone(question, previous, idx.note_names_in))
+        turn = Turn(question, standalone(question, previous, idx.note_names_in),
+                    base=previous if previous and adds_a_thing(question) else None)
         if history and asks_for_more(question):
             turn.skipped = set(history[-1].skipped) | {h.source for h in history[-1].hits}
         # checked here to name the sidebar's fields in an error, not the in-question after:
@@ -101,7 +105,7 @@ class ChatService(NotesService):
             # name ("Ideas") opens that note, whatever came before.
             alone = search(plain)
             if alone and (not hits or best_match(alone) > best_match(hits) or idx.names_a_note(plain)):
-                hits, turn.standalone = alone, plain
+                hits, turn.standalone, turn.base = alone, plain, None
         turn.hits = hits
         query = turn.standalone
         head = followup_html(query, len(turn.skipped)) if query != plain or turn.skipped else ""
