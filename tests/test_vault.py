@@ -290,3 +290,12 @@ def test_names_written_by_macos_match_the_names_people_type(tmp_path, embedder):
     assert ix.note_chunks("Index.md")[0].text.startswith("Tasting: Yirgacheffe")  # the embed found its note
     note = NotesService(notes, index, embedder=embedder).read_note("Réunions/Café.md")
     assert note["path"] == nfd("Réunions/Café.md") and note["title"] == "Café" and "# Café" in note["text"]
+
+
+def test_an_embed_of_a_heading_or_block_its_note_lacks_is_reported(tmp_path):
+    notes = _obsidian(tmp_path)
+    write(notes / "Hub.md", "# Hub\n\nSee ![[Hypervisor#Nope]] and ![[Hypervisor#^gone]] and ![[Hypervisor#Kinds]].\n")
+    vault = Vault(notes, ["general/Hypervisor.md", "Hub.md"])
+    note = vault.parse("Hub.md", (notes / "Hub.md").read_text())
+    assert note.lost == ('the embed ![[Hypervisor#Nope]] at line 3: its note has no heading "Nope"',
+                         "the embed ![[Hypervisor#^gone]] at line 3: its note has no block ^gone")

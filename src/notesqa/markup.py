@@ -105,6 +105,8 @@ class Resolver(Protocol):
 
     def missing(self, from_path: str, target: str) -> None: ...
 
+    def embed(self, spec: str, from_path: str): ...
+
 
 def dataview_fields(text: str) -> str:
     """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED)."""
@@ -192,10 +194,16 @@ class Inline:
         return f" at line {self.line}" if self.line else ""
 
     def _check_embed(self, link: Link, written: str) -> None:
-        """An embed read as its name because its note is not in the folder: said, and remembered."""
-        if self.resolver is not None and link.target and self.resolver.resolve(link.target, self.path) is None:
+        """An embed read as its name because its note, or the heading or block it names, is not in the
+        folder: said, and (a note) remembered."""
+        if self.resolver is None or not link.target:
+            return
+        if self.resolver.resolve(link.target, self.path) is None:
             self.lost.append(f"the embed {written}{self._at()} was not found")
             self.resolver.missing(self.path, link.target)
+        elif (link.heading or link.block) and self.resolver.embed(written.lstrip("!")[2:-2], self.path) is None:
+            part = f'heading "{link.heading}"' if link.heading else f"block ^{link.block}"
+            self.lost.append(f"the embed {written}{self._at()}: its note has no {part}")
 
     def _block_id(self, m: re.Match) -> str:
         self.ids.append(m.group(1))
