@@ -59,6 +59,11 @@ def test_filters_alone_list_the_notes_they_let_through_newest_first(built, embed
     hits = idx.search("tag:aws", k=5)
     assert [h.path for h in hits] == ["2023-12-11-aws-2023.md", "aws-2024.md"]  # dated first, each note once
     assert all(h.explain.listed for h in hits) and not weak(hits) and "listed" in str(hits[0].explain)
+    import click
+
+    from notesqa.cli import format_hit
+
+    assert click.unstyle(format_hit(1, hits[0])).splitlines()[-1].endswith(".md:10  listed")  # not "score 0.000"
     assert hits[1].text.startswith("Lessons in Simplexity")  # from its opening
     assert [h.path for h in idx.search("", k=1, tags=["aws"])] == ["2023-12-11-aws-2023.md"]
     assert idx.search("tag:nothing-has-this", k=3) == []  # and why_nothing says which filter

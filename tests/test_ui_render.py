@@ -79,6 +79,11 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
         out = hit_html(1, Hit("x", "a.md", 1, (), score), "x", "")
         assert f"</span></span>{shown}</span>" in out and f'title="relevance score {score:.2f} ' in out
     assert 'style="width:100%"' in hit_html(1, Hit("x", "a.md", 1, (), 1.12), "x", "")
+    from notesqa.ranking import Explanation
+
+    listed = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, listed=True))
+    out = hit_html(1, listed, "tag:work", "")  # filters alone: listed, no relevance to show
+    assert ">listed</span>" in out and "nq-bar" not in out
 
 
 def test_maths_the_chat_typesets_is_not_marked():

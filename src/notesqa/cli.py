@@ -264,7 +264,9 @@ def format_hit(i: int, hit, explain: bool = False, stale: bool = False) -> str:
     out += [f"    {ln}" for ln in lines[1:]]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
     embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
-    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  score {hit.score:.3f}", dim=True)
+    listed = hit.explain is not None and hit.explain.listed  # "tag:work" alone: no match to score
+    out.append(click.style(f"    {hit.source}", fg="green") + click.style("  listed" if listed else
+                                                                           f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style("  (the note changed since the index was built)" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:

@@ -84,7 +84,7 @@ def hit_html(i: int, hit, query: str, context: str = "") -> str:
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
-            f'{html.escape(hit.source)}</a> · {_relevance(hit.score)}</div>{more}</div>')
+            f'{html.escape(hit.source)}</a> · {_relevance(hit)}</div>{more}</div>')
 
 
 def _text_html(hit, query: str) -> str:
@@ -96,9 +96,12 @@ def _text_html(hit, query: str) -> str:
     return (highlight(words, query) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
 
 
-def _relevance(score: float) -> str:
+def _relevance(hit) -> str:
+    if hit.explain is not None and hit.explain.listed:  # "tag:work" alone: a note the filters let through
+        return '<span class="nq-rel" title="no words to match: the notes the filters let through">listed</span>'
     # a fused score can dip below 0 for a far-off passage (shown as 0), and the day's or a name's bonus
     # lift it over 1 (shown as 1: a bar is full; the exact score is in its title)
+    score = hit.score
     shown = min(1.0, max(0.0, score))
     pct = max(3, int(round(shown * 100)))
     return (f'<span class="nq-rel" title="relevance score {score:.2f} (higher is closer)">relevance'
