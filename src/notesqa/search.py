@@ -239,7 +239,9 @@ class NotesIndex:
         paths = sorted({chunks[i].path for i in np.flatnonzero(mask)})
         paths.sort(key=lambda p: chunks[rows[p][0]].date or "", reverse=True)  # newest first (stable: then by path)
         listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
-        leads = {p: live.names.leads.get(p, rows[p][0]) for p in paths[:k]}
+        # each from its start (code too: "what the note says first"), past a line of properties or tags
+        leads = {p: next((i for i in range(*rows[p]) if not chunks[i].thin and not chunks[i].origin), rows[p][0])
+                 for p in paths[:k]}
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
