@@ -537,6 +537,13 @@ def parse_query(question: str) -> tuple[str, Filters]:
     return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"))
 
 
+def with_listing_period(text: str, f: Filters) -> tuple[Filters, bool]:
+    """f with the time a question asks for the notes of (listing_period) as after: and before: (unless f
+    has dates of its own), and whether it does."""
+    period = listing_period(text) if not (f.after or f.before) else None
+    return (merge_filters(f, after=period[0], before=period[1]), True) if period else (f, False)
+
+
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
     """f with the filters given as arguments added (a date given as an argument wins)."""
     merged = Filters(

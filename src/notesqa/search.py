@@ -12,9 +12,9 @@ import os
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 
 from . import ranking, snippets, store
 from .agenda import Agenda
@@ -26,8 +26,8 @@ from .hits import Hit
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, listing_period, mention_subject, merge_filters,
-                    parse_query, seeks_mentions, seeks_note, unmatched)
+from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, mention_subject, merge_filters, parse_query,
+                    seeks_mentions, seeks_note, unmatched, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -174,10 +174,9 @@ class NotesIndex:
                 return []  # "???" asks nothing
             self.refresh()  # "tag:status/seedling" alone: the notes it lets through, each from its opening
             return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
-        period = listing_period(text) if not (filters.after or filters.before) else None
-        if period:  # "notes created in 2023", "what did I add last November?": those notes, as a filter would
+        filters, listing = with_listing_period(text, filters)
+        if listing:  # "notes created in 2023", "what did I add last November?": those notes, as a filter would
             self.refresh()
-            filters = merge_filters(filters, after=period[0], before=period[1])
             return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
         self.refresh()
         ranked = self._rank(text, filters, k)
@@ -282,9 +281,7 @@ class NotesIndex:
                     "matter): add some to them and index again.")
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
-        period = listing_period(text) if not (filters.after or filters.before) else None
-        if period:  # "notes created in 2023": as after:2023-01-01 before:2023-12-31
-            filters = merge_filters(filters, after=period[0], before=period[1])
+        filters, _ = with_listing_period(text, filters)  # "notes created in 2023": as after:... before:...
         return unmatched(self.chunks, filters) if filters else None
 
     # -- browsing (used by the UI's "more context" and source view)
