@@ -22,5 +22,5 @@ def test_liquid_captures_of_urls_dropped_raw_kept():
             "Use {% raw %}`{% if page.x %}`{% endraw %} in templates.\n")
     note = parse_note(text, "n.md")
     texts = [" ".join(u.text.split()) for u in note.units]
-    assert texts == ["Intro para.", "See cards here.", "Never nest components.", "Use {% if page.x %} in templates."]
+    assert texts == ["Intro para.", "See cards here.", "Never nest components.", "Use `{% if page.x %}` in templates."]
     assert [u.line for u in note.units] == [5, 11, 14, 17]

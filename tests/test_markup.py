@@ -29,7 +29,7 @@ def test_code_is_never_altered():
     note = parse_note("# T\n\nType `[[page]]` or `{{query x}}` and `<!-- c -->` here: [[Real link|real]].\n\n"
                       "```\n[[kept]] %% also kept %%\n```\n", "n.md")
     texts = [u.text for u in note.units]
-    assert texts[0] == "Type [[page]] or {{query x}} and <!-- c --> here: real."
+    assert texts[0] == "Type `[[page]]` or `{{query x}}` and `<!-- c -->` here: real."  # code shown as code
     assert texts[1] == "[[kept]] %% also kept %%"
 
 

@@ -221,3 +221,15 @@ def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
     assert [u.text for u in parse_note(text, "n.md").units] == [
         "kubectl logs <pod-name> -n prod --previous", "needs __init__.py in src/app/", "quick math: 8*6*30 = 1440",
         "Fix: it. And bold. html,"]
+
+
+def test_inline_code_is_shown_as_code_with_its_spaces():
+    # where a command or an error starts and ends is part of what the note says
+    note = parse_note("* saw `FATAL:  sorry, too many clients` in logs\n* switch: `kubectx prod` or `kubectl config`\n"
+                      "* a tick: `` `x` ``\n", "n.md")
+    assert [u.text for u in note.units] == ["saw `FATAL:  sorry, too many clients` in logs",
+                                            "switch: `kubectx prod` or `kubectl config`", "a tick: `` `x` ``"]
+    # the model reads it without the ticks (they are for the reader), code blocks as written
+    chunks = chunk_note(parse_note("# T\n\nRun `npm audit`:\n\n```\n% npm audit `x`\n```\n", "n.md"))
+    assert chunks[0].text == "Run `npm audit`:" and chunks[0].embed == "T: Run npm audit:"
+    assert chunks[1].embed == "T: Run npm audit:\n% npm audit `x`"

@@ -93,6 +93,12 @@ def test_maths_the_chat_typesets_is_not_marked():
     assert "$O(n \\log n)$" in out and out.count("<mark>log</mark>") == 1  # inline maths too
 
 
+def test_inline_code_is_shown_as_code():
+    out = highlight("saw `FATAL:  sorry` in <logs>", "sorry")
+    assert out == 'saw <code class="nq-inline">FATAL:  <mark>sorry</mark></code> in &lt;logs&gt;'
+    assert highlight("`<b>`", "") == '<code class="nq-inline">&lt;b&gt;</code>'  # escaped inside too
+
+
 def test_one_character_words_are_not_marked():
     out = highlight("db-prod-1 at 10.0.100.5 and 127.0.0.1:5432", "what fixed ECONNREFUSED 127.0.0.1:5432?")
     assert "<mark>127</mark>" in out and "<mark>5432</mark>" in out and "<mark>1</mark>" not in out

@@ -12,11 +12,11 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
-from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean
+from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "44"  # 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "45"  # 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -242,7 +242,10 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         seq = len(chunks)
         parent = unit_seq.get(unit.parent) if unit.parent is not None else None
         body = embed_text if embed_text is not None else text
-        emb = embed_input(note.title, unit.heading, unit.parents, body)
+        if unit.kind != "code":  # code is embedded as written; prose without its code spans' ticks
+            body = unticked(body)
+        emb = embed_input(unticked(note.title), [unticked(h) for h in unit.heading],
+                          [unticked(p) for p in unit.parents], body)
         # the note's year lets "in 2023" match a dated note whose title does not say it; its other
         # names (aliases), its authors and venue are words for it as much as its title is
         kw = " ".join([note.title, *note.aliases, *note.credits, note.date[:4] if note.date else "", *unit.heading,
@@ -306,7 +309,7 @@ def _code_texts(unit: Unit) -> list[tuple[int, str, str]]:
         shown = ("…\n" if n else "") + piece + ("\n…" if _goes_on(code, before, piece) else "")
         head = piece if len(piece) <= MAX_CODE_EMBEDDED else piece[:MAX_CODE_EMBEDDED].rstrip()
         line = unit.line if n == 0 else unit.line + before + int(fenced)
-        out.append((line, f"{intro}\n{shown}" if intro else shown, f"{intro}\n{head}" if intro else head))
+        out.append((line, f"{intro}\n{shown}" if intro else shown, f"{unticked(intro)}\n{head}" if intro else head))
     return out
 
 

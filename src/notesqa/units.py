@@ -136,7 +136,7 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append(child.markup)
         elif t == "code_inline":
             flush()
-            out.append(child.content)
+            out.append(code_span(child.content))
         elif t in ("math_inline", "math_inline_double"):
             flush()
             mark = "$$" if t == "math_inline_double" else "$"
@@ -152,9 +152,34 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     return "".join(out)
 
 
+def code_span(code: str) -> str:
+    """Inline code as written, between backticks (more of them when it holds one): where a command or an
+    error message starts and ends is part of what the note says."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)  # `code`, ``a ` b``
+_SPACES = re.compile(r"\s+")
+
+
+def unticked(text: str) -> str:
+    """text with its code spans' backticks taken away and its spaces folded: as the model reads it (the
+    ticks say where code starts and ends to a reader; to the model they are noise)."""
+    return " ".join(CODE_SPAN.sub(lambda m: m.group(2).strip(), text).split()) if "`" in text else text
+
+
 def clean(text: str) -> str:
-    """Fold whitespace for display."""
-    return " ".join(text.split())
+    """Fold whitespace for display, outside code spans (`FATAL:  sorry` keeps its two spaces)."""
+    if "`" not in text:
+        return " ".join(text.split())
+    parts, at = [], 0
+    for m in CODE_SPAN.finditer(text):
+        parts += [_SPACES.sub(" ", text[at:m.start()]), m.group(0).replace("\n", " ")]
+        at = m.end()
+    parts.append(_SPACES.sub(" ", text[at:]))
+    return "".join(parts).strip()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")

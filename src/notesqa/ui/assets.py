@@ -7,6 +7,8 @@ CSS = """
 .nq-text pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
   white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;padding:6px 8px;background:rgba(15,23,42,.05);
   border-radius:4px}
+.nq-text code.nq-inline{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;
+  padding:0 .2em;background:rgba(15,23,42,.06);border-radius:3px;white-space:pre-wrap}
 .nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;
   background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}

@@ -16,6 +16,7 @@ import urllib.parse
 
 from ..config import MARKDOWN_SUFFIXES
 from ..keywords import tokenize
+from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -31,19 +32,21 @@ def highlight(text: str, question: str) -> str:
     """HTML-escaped text with the words that match the question marked (not inside $$ maths $$): words of
     two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit)."""
     wanted = {t for t in tokenize(question) if len(t) > 1}
+    out = []
+    for i, piece in enumerate(_CODE_SPAN.split(text)):
+        if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
+            out.append(f'<code class="nq-inline">{_marked(piece, wanted)}</code>')
+        elif i % 3 == 0:
+            out += [html.escape(part) if j % 2 else _marked(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
+    return "".join(out)
+
+
+def _marked(text: str, wanted: set[str]) -> str:
+    """HTML-escaped text with the words in wanted (tokenized) marked."""
     if not wanted:
         return html.escape(text)
-    out = []
-    for i, piece in enumerate(_MATHS.split(text)):
-        if i % 2:  # a $$...$$ span
-            out.append(html.escape(piece))
-            continue
-        for part in re.split(r"(\w+)", piece):
-            if part and re.fullmatch(r"\w+", part) and set(tokenize(part)) & wanted:
-                out.append(f"<mark>{html.escape(part)}</mark>")
-            else:
-                out.append(html.escape(part))
-    return "".join(out)
+    return "".join(f"<mark>{html.escape(part)}</mark>" if part and re.fullmatch(r"\w+", part)
+                   and set(tokenize(part)) & wanted else html.escape(part) for part in re.split(r"(\w+)", text))
 
 
 def md_escape(text: str) -> str:
