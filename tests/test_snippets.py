@@ -417,6 +417,10 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     assert (snip.root, snip.follow, snip.jump) == (0, (3, 4), 0)
     assert to_hit(tree, snip).text == ("A feature page documents one feature\n… (line 4, Conventions)\n"
                                        "A feature page has the following properties\n  - type (required)")
+    # a line of fields ("Venue: ... · Read on: ...") is what the note is, not where it says so: no jump to it
+    fields = [*chunks, _chunk("p.md", 5, "Venue: SIGIR 2020 · Read on: 2026-09-10", kind="paragraph")]
+    snip = select_notes(NoteTree.build(fields), {"p.md": 0}, _ranked((5, 0.9)), 1, 600, None, {}, with_match=True)[0]
+    assert snip.root == 0 and snip.jump is None
     # a code passage keeps its code apart; an embedded one says where it comes from
     code = [*chunks, _chunk("p.md", 5, "Check the lag, run this:", kind="paragraph"),
             _chunk("p.md", 6, "Check the lag, run this:\nkafka-consumer-groups --describe", kind="code"),

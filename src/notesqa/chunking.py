@@ -100,6 +100,17 @@ def high_priority(text: str) -> bool:
     return m is not None and (m.group(1) == "A" or m.group(2) is not None)
 
 
+_FIELD_SEP = re.compile(r"\s+[·|•]\s+")
+_FIELD = re.compile(r"[^\s:][^:]{0,30}:\s+\S")
+
+
+def fields_line(text: str) -> bool:
+    """Is text a line of fields ("Venue: SIGIR 2020 · Read on: 2026-09-10")? It says what the note is,
+    not what it says: not its lead, nor the passage shown as where it matched."""
+    parts = _FIELD_SEP.split(text.strip())
+    return "\n" not in text.strip() and len(parts) >= 2 and all(_FIELD.match(p) for p in parts)
+
+
 def has_words(text: str) -> bool:
     """False for a text of only punctuation, symbols or emoji ("." or "???"): it says nothing."""
     return _WORDY.search(text) is not None

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .chunking import Chunk, has_words
+from .chunking import Chunk, fields_line, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 
@@ -46,17 +46,6 @@ _CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in
                        r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b",
                        re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
-
-
-_FIELD_SEP = re.compile(r"\s+[·|•]\s+")
-_FIELD = re.compile(r"[^\s:][^:]{0,30}:\s+\S")
-
-
-def _fields_line(text: str) -> bool:
-    """Is text a line of fields ("Venue: SIGIR 2020 · Read on: 2026-09-10")? It says what the note is,
-    not what it says: not its lead."""
-    parts = _FIELD_SEP.split(text.strip())
-    return "\n" not in text.strip() and len(parts) >= 2 and all(_FIELD.match(p) for p in parts)
 
 
 def _credit_words(names: Mapping[str, object], notes: Mapping[str, NoteEntry]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -111,7 +100,7 @@ class NoteNames:
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
-                    and not _fields_line(c.text):
+                    and not fields_line(c.text):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():

@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, task_state
+from .chunking import Chunk, fields_line, task_state
 from .hits import Hit
 from .query import TOP_LEVEL_NAME
 from .ranking import Candidate, Explanation
@@ -155,7 +155,8 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         lead = leads.get(path, row)
         room = _room(budget, len(out))
         follow = tuple(_following(tree, lead, room))
-        if with_match and row not in (lead, *follow) and not tree.chunks[row].thin:
+        if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
+                and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
             out.append(_with_match(tree, lead, row, room, cand))
         else:
             out.append(Snippet(lead, follow, cand.rank, cand.explain))
