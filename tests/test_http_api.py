@@ -63,6 +63,9 @@ def test_api_on_a_live_serve_without_auth(sample):
             body = r.json()
             assert (body["hits"][0]["path"], body["hits"][0]["line"]) == ("aws-reinvent-2024.md", 96)
             assert len(body["hits"]) == 2 and body["searched"]["k"] == 2
+            # no CORS: a page of another site in the browser cannot read the notes (README)
+            r = c.get("/api/search", params={"q": "cells"}, headers={"Origin": "https://evil.example"})
+            assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
             r = c.get("/api/search", params=[("q", "cells"), ("tag", "aws"), ("path", "."), ("before", "2030-01-01")])
             assert r.status_code == 200 and r.json()["searched"]["tags"] == ["aws"]
 
