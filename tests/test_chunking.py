@@ -82,3 +82,17 @@ def test_a_notes_authors_venue_and_year_are_words_it_is_found_by():
     for word in ("Khattab", "Zaharia", "SIGIR", "2020"):
         assert word in chunk.keywords and word not in chunk.text and word not in chunk.embed, word
     assert "paper" not in chunk.keywords.split()  # other fields are not words of it
+
+
+def test_a_long_paragraph_cut_to_the_models_window_keeps_each_parts_line():
+    from notesqa.chunking import make_token_splitter
+
+    # a log pasted without a fence: one paragraph of thousands of lines and no sentence
+    lines = [f"2024-05-01 12:00:{i % 60:02d} INFO batch {i} processed ok" for i in range(600)]
+    lines[400] = "2024-05-01 12:07:00 ERROR OutOfMemoryError in the invoice reconciliation job"
+    note = parse_note("# Log\n\n" + "\n".join(lines) + "\n", "log.md")
+    chunks = chunk_note(note, make_token_splitter(lambda s: 2 * len(s.split()), 256))
+    assert len(chunks) > 10 and chunks[0].line == 3
+    hit = next(c for c in chunks if "OutOfMemoryError" in c.text)
+    assert hit.line <= 403 <= hit.end_line and hit.end_line - hit.line < 40  # not line 3, not the whole log
+    assert all(a.end_line < b.line + 1 for a, b in zip(chunks, chunks[1:]))

@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "45"  # 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "46"  # 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -277,8 +277,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         texts, grouped = _unit_texts(unit, prefix, split_long)
         group = len(chunks) if grouped else None
         for n, (line, text, embed_text) in enumerate(texts):
-            # a piece of a long code block ends where the next begins
-            end = texts[n + 1][0] - 1 if unit.kind == "code" and n + 1 < len(texts) else None
+            # a piece of a long code block, a window of a long paragraph, ends about where the next begins
+            end = max(line, texts[n + 1][0] - 1) if n + 1 < len(texts) else None
             add(unit, idx, text, line, group, embed_text, end)
     return chunks
 
@@ -295,12 +295,32 @@ def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, st
             windows = [(unit.line, _lines(raw) if unit.keep_lines else clean(raw))]
         else:
             windows = sentence_windows(raw, unit.line)
-        return [(line, part, None) for line, txt in windows for part in split(txt)], len(windows) > 1
+        texts = [(line, part, None) for line, part in _parts_at_lines(raw, unit.line, windows, split)]
+        return texts, len(texts) > 1
     if unit.kind == "code":
         pieces = _code_texts(unit)
         return pieces, len(pieces) > 1  # a group, as a paragraph's windows: one unit, shown on from its start
     parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))
     return [(unit.line, part, None) for part in parts], len(parts) > 1
+
+
+def _parts_at_lines(raw: str, first_line: int, windows, split) -> list[tuple[int, str]]:
+    """Each window's parts (split: cut to the model's window), each at the line it starts on: a window
+    cut in parts (a pasted log of no sentences, one "sentence" thousands of lines long) has its parts
+    found in raw, in order, by their first words."""
+    out: list[tuple[int, str]] = []
+    at = 0  # where in raw the last part found starts
+    for line, txt in windows:
+        parts = split(txt)
+        out.append((line, parts[0]))
+        for part in parts[1:]:
+            words = part.split()[:6]
+            m = re.compile(r"\s+".join(map(re.escape, words))).search(raw, at) if words else None
+            if m is not None:
+                at = m.start()
+                line = first_line + raw.count("\n", 0, at)
+            out.append((line, part))
+    return out
 
 
 def _goes_on(code: str, before: int, piece: str) -> bool:
