@@ -37,6 +37,20 @@ def test_render_source_highlights_the_bullet(service):
     assert "AWS re:Invent 2024" in out.split('<div class="nq-note"')[0]
 
 
+def test_a_very_long_note_is_shown_around_the_passage(service, built, monkeypatch):
+    from notesqa.ui import sources
+
+    monkeypatch.setattr(sources, "LONG_NOTE_CHARS", 2_000)
+    notes = built[0]
+    lines = [f"* entry {i} of the log" for i in range(3000)]
+    lines[2500] = "* the OutOfMemoryError of the reconciliation job"
+    (notes / "log.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    service.refresh()
+    out = service.sources.render("log.md:2501")
+    assert "Lines 2,481-3,000 of 3,001" in out and "<li>entry 10 of" not in out  # kilobytes, not the whole note
+    assert re.search(r'<li class="nq-target" id="nq-target">the OutOfMemoryError', out)
+
+
 def test_a_source_link_finds_its_passage_after_the_note_is_edited(service, built):
     notes = built[0]
     _, turn = service.answer("shuffle sharding customers cells", [])

@@ -20,6 +20,10 @@ from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fiel
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
+# a note longer than this (a pasted log of megabytes) is shown in part: SHOWN_LINES lines from a few
+# before the passage, so the page gets kilobytes, not megabytes, and lands on the passage
+LONG_NOTE_CHARS = 300_000
+SHOWN_LINES, LINES_BEFORE = 600, 20
 EMBEDS_EXPANDED = 20  # embeds of one note shown with their text (each may read and parse another note)
 _MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]()<>!|#&~$])")
 
@@ -37,6 +41,19 @@ def split_target(target: str) -> tuple[str, int, str | None]:
     if not path or not line.isdigit() or len(line) > 9:
         raise NotesQAError("Pick a source from an answer first.")
     return path, int(line), digest
+
+
+def _part_around(text: str, line: int) -> tuple[str, int, str]:
+    """(what of the note to show, the line it starts at, a line saying so when it is a part): a note
+    longer than LONG_NOTE_CHARS is shown from LINES_BEFORE lines before line, SHOWN_LINES lines of it."""
+    if len(text) <= LONG_NOTE_CHARS:
+        return text, 1, ""
+    lines = text.split("\n")
+    first = max(1, line - LINES_BEFORE)
+    last = min(len(lines), first + SHOWN_LINES - 1)
+    part = (f'<div class="nq-weak">Lines {first:,}-{last:,} of {len(lines):,}: the note is long, so the part '
+            "around the passage is shown.</div>")
+    return "\n".join(lines[first - 1:last]), first, part
 
 
 class SourceView:
@@ -60,10 +77,12 @@ class SourceView:
         line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = is_outline(text, self.service.vault())
+        text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = self._links_resolved(text if outline else strip_non_content(text), path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
-        return note_html(title, path, line, found, render_markdown(text, line if found else None, path))
+        body = render_markdown(text, line - first + 1 if found else None, path)
+        return note_html(title, path, line, found, part + body)
 
     def show(self, target: str) -> str:
         """render(), but never raises."""
