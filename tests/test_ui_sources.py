@@ -47,7 +47,7 @@ def test_a_very_long_note_is_shown_around_the_passage(service, built, monkeypatc
     (notes / "log.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     service.refresh()
     out = service.sources.render("log.md:2501")
-    assert "Lines 2,481-3,000 of 3,001" in out and "<li>entry 10 of" not in out  # kilobytes, not the whole note
+    assert "Lines 2,481-3,000 of 3,000" in out and "<li>entry 10 of" not in out  # kilobytes, not the whole note
     assert re.search(r'<li class="nq-target" id="nq-target">the OutOfMemoryError', out)
 
 

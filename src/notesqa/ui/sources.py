@@ -48,7 +48,7 @@ def _part_around(text: str, line: int) -> tuple[str, int, str]:
     longer than LONG_NOTE_CHARS is shown from LINES_BEFORE lines before line, SHOWN_LINES lines of it."""
     if len(text) <= LONG_NOTE_CHARS:
         return text, 1, ""
-    lines = text.split("\n")
+    lines = text.rstrip("\n").split("\n")
     first = max(1, line - LINES_BEFORE)
     last = min(len(lines), first + SHOWN_LINES - 1)
     part = (f'<div class="nq-weak">Lines {first:,}-{last:,} of {len(lines):,}: the note is long, so the part '
