@@ -72,6 +72,11 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(chunks, Filters(tags=("zzz", "Maths"))) is None  # one of the tags is there
     assert unmatched(chunks, Filters(tags=("zzz", "yyy"))) == "No note is tagged zzz or yyy."
     assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
+    deep = [chunk("Clients/Acme/Meetings/k.md", [], None), chunk("Archive/Globex/g.md", [], None)]
+    assert unmatched(deep, Filters(paths=("Meetings",))) == "No note is in Meetings (folders like it: Clients/Acme/Meetings)."
+    assert unmatched(deep, Filters(paths=("Archiv/Globex",))) == (
+        "No note is in Archiv/Globex (folders like it: Archive/Globex).")
+    assert unmatched(deep, Filters(paths=("archive/globex",))) is None  # a folder's name in another case is that folder
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (

@@ -590,7 +590,8 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
                  for p in f.paths]
-        return f"No note is in {' or '.join(where)}."
+        near = _folders_like(f.paths[0], {posixpath.dirname(c.path) for c in chunks})
+        return f"No note is in {' or '.join(where)}" + (f" (folders like it: {', '.join(near)})." if near else ".")
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
@@ -601,8 +602,26 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     return None
 
 
+def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
+    """Folders a path filter that matched nothing may have meant: a folder of that name deeper down
+    ("Meetings" -> Clients/Acme/Meetings), or one spelt nearly so; at most 3."""
+    import difflib
+
+    folders = sorted({"/".join(d.split("/")[:i]) for d in note_dirs if d for i in range(1, d.count("/") + 2)})
+    want = nfc(pattern).strip("/").casefold()
+    if not want or any(ch in want for ch in "*?["):
+        return []
+    deeper = [f for f in folders if f.casefold().endswith("/" + want)]
+    if deeper:
+        return deeper[:3]
+    by_name = {f.casefold(): f for f in folders} | {f.rsplit("/", 1)[-1].casefold(): f for f in folders}
+    return [by_name[n] for n in difflib.get_close_matches(want, list(by_name), n=3, cutoff=0.75)]
+
+
 def _path_match(path: str, pattern: str) -> bool:
-    path, pattern = nfc(path), nfc(pattern)  # a folder macOS named in NFD matches the name as typed
+    # a folder macOS named in NFD matches the name as typed, and "archive/globex" finds Archive/Globex
+    # (as tags, folder names are told apart by more than their case only on Linux)
+    path, pattern = nfc(path).casefold(), nfc(pattern).casefold()
     pattern = posixpath.normpath(pattern) if pattern else pattern  # "./work//" -> "work", "./." -> "."
     if pattern in (TOP_LEVEL, "/"):
         return "/" not in path
