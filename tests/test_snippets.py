@@ -455,3 +455,12 @@ def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     assert (hit.line, hit.end_line) == (3, 18)  # the intro's line to the closing fence
     small = to_hit(tree, select(tree, _ranked((pieces[1], 0.9)), 1, 200, None, {})[0])  # no room: the piece alone
     assert small.text.startswith("Our base image:\n…\nRUN step") and small.end_line == 18
+
+
+def test_a_copy_of_a_note_in_another_folder_does_not_take_a_second_place():
+    chunks = [_chunk("awendland/5S.md", 0, "Seiri: sort"), _chunk("Archive 2021/5S.md", 0, "Seiri: sort"),
+              _chunk("lean.md", 0, "5S is a workplace method")]
+    chunks = [dataclasses.replace(c, title="5S" if "5S" in c.path else "Lean") for c in chunks]
+    tree = NoteTree.build(chunks)
+    out = select(tree, _ranked((0, 0.9), (1, 0.89), (2, 0.5)), 2, 600, None, {})
+    assert [tree.chunks[s.root].path for s in out] == ["awendland/5S.md", "lean.md"]

@@ -110,7 +110,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
     breadcrumb of a better hit, or in the paragraph it shows). True if it is dealt with: shown or not
     to be shown."""
-    if row in shown or _descendant_shown(tree, row, out) is not None or _same_paragraph_shown(tree, row, shown):
+    if row in shown or _descendant_shown(tree, row, out) is not None or _same_paragraph_shown(tree, row, shown) \
+            or _copy_shown(tree, row, out):
         return True
     if len(out) >= k:
         return False
@@ -118,6 +119,14 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
     return True
+
+
+def _copy_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
+    """Is the same passage of a note of the same name (a copy of the note in another folder) shown
+    already? Its place goes to another passage."""
+    c = tree.chunks[row]
+    return any(tree.chunks[s.root].text == c.text and tree.chunks[s.root].title == c.title
+               and tree.chunks[s.root].path != c.path for s in out)
 
 
 def _intro_shown(tree: NoteTree, row: int) -> tuple[int, ...]:
