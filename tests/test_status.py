@@ -143,6 +143,12 @@ def test_status_lists_new_changed_and_deleted_notes(built, embedder):
     assert needs_build(notes, index)
     out = cli_status(notes, index)
     assert "1 new, 1 changed, 1 deleted" in out and "notesqa index" in out
+    for i in range(12):  # a folder moved in: the first of many named, and how many more
+        write(notes / "moved" / f"n{i:02d}.md", f"* note {i}\n")
+    out = cli_status(notes, index)
+    assert "  new: moved/n09.md" in out and "moved/n10.md" not in out
+    assert "  ... and 3 more new (`notesqa status --json` lists all)" in out
+    assert len(json.loads(cli_status(notes, index, "--json"))["changes"]["new"]) == 13
     build_index(notes, index, embedder=embedder)
     assert not changes_since_build(notes, store.read_manifest(index)[1], index) and not needs_build(notes, index)
 

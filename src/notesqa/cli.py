@@ -429,6 +429,9 @@ def _echo_coverage(cov) -> None:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
 
 
+CHANGES_LISTED = 10  # notes of each kind (new, changed, deleted) `notesqa status` names
+
+
 def _echo_changes(changes, notes_dir: str, command: str) -> None:
     if changes is None:
         click.echo(f"Notes:   {notes_dir}/ not found")
@@ -437,8 +440,10 @@ def _echo_changes(changes, notes_dir: str, command: str) -> None:
     else:
         click.echo(f"Notes:   {changes.summary()} since the build; run `{command}` to refresh")
         for kind, paths in changes.to_dict().items():
-            for p in paths:
+            for p in paths[:CHANGES_LISTED]:
                 click.echo(f"  {kind}: {p}")
+            if len(paths) > CHANGES_LISTED:  # a moved folder is a thousand notes deleted and as many new
+                click.echo(f"  ... and {len(paths) - CHANGES_LISTED} more {kind} (`notesqa status --json` lists all)")
 
 
 # --------------------------------------------------------------------------- serve
