@@ -81,8 +81,12 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert all("stale" not in h for h in hits if h["path"] != "aws-2024.md")
     where = _ask("--index", str(index), "--model", "hash-256", "shuffle sharding").stdout.split("\n")
     located = [ln for ln in where if "score" in ln]
-    assert "(the note changed since the index was built)" in located[0] and located[0].lstrip().startswith("aws-2024")
+    assert "(the note was changed since the index was built)" in located[0] and located[0].lstrip().startswith("aws-2024")
     assert not any("changed since" in ln for ln in located if "aws-2024.md" not in ln)
+    (notes / "aws-2024.md").unlink()  # gone: said so, not "changed"
+    located = [ln for ln in _ask("--index", str(index), "--model", "hash-256", "shuffle sharding").stdout.split("\n")
+               if "aws-2024.md:" in ln]
+    assert "(the note was deleted or moved since the index was built)" in located[0]
     # a notes folder given names itself in the command, which then indexes that folder
     res = _ask("--notes", str(notes), *args)
     assert f"run `notesqa index --notes {notes} --index {index}` to include them." in res.stderr

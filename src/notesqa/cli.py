@@ -257,7 +257,7 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
-def format_hit(i: int, hit, explain: bool = False, stale: bool = False) -> str:
+def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     lines = hit.text.split("\n")
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
@@ -268,7 +268,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: bool = False) -> str:
     out.append(click.style(f"    {hit.source}", fg="green") + click.style("  listed" if listed else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
-               + click.style("  (the note changed since the index was built)" if stale else "", fg="yellow"))
+               + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:
         out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)
@@ -323,7 +323,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        shown = [format_hit(i, h, explain, stale=h.path in moved) for i, h in enumerate(hits, 1)]
+        gone = set(changes.deleted) if changes is not None else set()
+        shown = [format_hit(i, h, explain, stale="deleted or moved" if h.path in gone else "changed" if h.path in moved
+                            else "") for i, h in enumerate(hits, 1)]
         others = others_from(hits, " ".join(question))
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
