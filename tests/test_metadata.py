@@ -22,6 +22,15 @@ def test_front_matter_values_that_are_not_a_mapping_or_impossible_are_repaired()
     assert meta == {} and "impossible value" in problem.reason
 
 
+def test_a_templates_placeholders_are_not_broken_front_matter_nor_values():
+    # Obsidian's core Templates plugin: "date: {{date}}" in a template is the template's, not a broken note
+    meta, problem = front_matter("date: {{date}}\ntitle: {{title}}\ncreated: {{date:YYYY-MM-DD}}\ntags: [daily]\n",
+                                 "Templates/Daily.md")
+    assert problem is None and meta == {"tags": ["daily"]}
+    note = parse_note("---\ntitle: {{title}}\n---\n# Daily\n\n- plan the day\n", "Templates/Daily.md")
+    assert note.title == "Daily" and note.problem is None
+
+
 def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     # Obsidian users write links unquoted in front matter: that line breaks the YAML, not the tags and date
     raw = ("title: Architecture review\ndate: 2025-03-11\ntags: [meeting, work/architecture]\n"

@@ -12,12 +12,18 @@ from .notefiles import Problem, nfc
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
 
+# a template's placeholder as a value ("date: {{date}}", Obsidian's core Templates plugin): text, as the
+# template means it, not a YAML mapping that does not parse
+_TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t]*$", re.M)
+
+
 def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     """A note's front matter as a dict. Broken YAML keeps the fields that read on their own (a common
     `attendees: [[Priya]], [[Tom]]` line must not take the note's tags and date with it), with a Problem
     naming the ones that do not."""
     import yaml
 
+    raw = _TEMPLATE_VALUE.sub(r'\1"\2"', raw) if "{{" in raw else raw
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
@@ -35,7 +41,8 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
         return {}, None
     if not isinstance(data, dict):
         return {}, Problem(rel, "repaired", "front matter is not a mapping; indexed the body without it")
-    return data, None
+    # a placeholder is the template's, not a title or a date of the note
+    return {k: v for k, v in data.items() if not (isinstance(v, str) and v.startswith("{{") and v.endswith("}}"))}, None
 
 
 _FIELD_START = re.compile(r"^[^\s#-][^:]*:(?:\s|$)")  # "key: value" at the start of a line
