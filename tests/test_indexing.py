@@ -174,6 +174,18 @@ def test_progress_bars_count_from_the_first_report(tmp_path, notes):
     p.close()
 
 
+def test_off_a_terminal_a_long_stage_says_how_far_it_is(capsys):
+    from notesqa.cli import _TqdmProgress
+
+    p = _TqdmProgress(enabled=True, bars=False)  # a log file: lines, no bar
+    for done in range(0, 5001, 100):
+        p("embed", done, 5000)
+    p("write", 0, 1)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "embedding: 5000 chunks" and lines[1] == "embedding: 500 of 5,000 chunks (10%)"
+    assert len(lines) == 12 and lines[-1] == "writing index"  # a line at each tenth, not at each batch
+
+
 # --------------------------------------------------------------------------- fingerprint
 
 

@@ -110,12 +110,14 @@ class _TqdmProgress:
     instead, since a bar redraws itself with carriage returns."""
 
     LABELS = {"parse": "reading notes", "embed": "embedding", "write": "writing index"}
+    LONG = 1000  # off a terminal, a stage of this many notes or chunks says how far it is at each tenth
 
     def __init__(self, enabled: bool, bars: bool = True):
         self.enabled = enabled
         self.bars = bars
         self.bar = None
         self.stage = None
+        self.tenth = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage == "wait":
@@ -124,10 +126,15 @@ class _TqdmProgress:
         if not self.enabled or stage == "scan":
             return
         if not self.bars:
+            unit = {"embed": "chunk", "parse": "note"}.get(stage)
             if stage != self.stage:
-                self.stage = stage
-                unit = {"embed": "chunk", "parse": "note"}.get(stage)
+                self.stage, self.tenth = stage, 0
                 click.echo(self.LABELS.get(stage, stage) + (f": {counted(total, unit)}" if unit else ""), err=True)
+            elif unit and total >= self.LONG and done * 10 // total > self.tenth:
+                # a log file of a long build shows it moving: a line at each tenth
+                self.tenth = done * 10 // total
+                click.echo(f"{self.LABELS.get(stage, stage)}: {done:,} of {total:,} {unit}s ({self.tenth * 10}%)",
+                           err=True)
             return
         from tqdm import tqdm
 
