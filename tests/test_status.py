@@ -184,6 +184,10 @@ def test_skipped_files_are_not_reported_new_until_they_change(built, embedder):
     gen, manifest = store.read_manifest(index)
     assert set(manifest.skipped) == {"photo.md", "empty.md"}
     assert not changes_since_build(notes, manifest, index) and not needs_build(notes, index)
+    for name in ("photo.md", "empty.md"):  # touched (a sync): still no note, so no change
+        later = (notes / name).stat().st_mtime_ns + 5_000_000_000
+        os.utime(notes / name, ns=(later, later))
+    assert not changes_since_build(notes, manifest, index) and not needs_build(notes, index)
     (notes / "empty.md").write_text("* now it has a bullet\n")
     assert changes_since_build(notes, manifest, index).new == ("empty.md",)
     # and a server's watcher builds again for it (an editor's new file, empty at first, then written in)

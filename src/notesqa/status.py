@@ -192,6 +192,9 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
         if rel in skipped:
             if now == (skipped[rel].mtime_ns, skipped[rel].size):
                 continue
+            if st is not None and st.st_size == skipped[rel].size and read_note(path, rel)[0] is None:
+                continue  # touched (a sync, a checkout), and still no note: binary, empty
+
         elif st is None:
             continue
         old = prev.get(rel)
