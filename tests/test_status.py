@@ -207,3 +207,17 @@ def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(bu
 
 
 # --------------------------------------------------------------------------- over a damaged previous index
+
+
+def test_status_names_every_skipped_thing_and_the_folders_the_vault_leaves_out(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "a.md", "* hi\n")
+    write(notes / "Private" / "diary.md", "* secret\n")
+    write(notes / ".obsidian" / "app.json", json.dumps({"userIgnoreFilters": ["Private/"]}))
+    (notes / "Loop").mkdir()
+    (notes / "Loop" / "again").symlink_to("..")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    out = cli_status(notes, tmp_path / "index")
+    assert "(1 file skipped)" in out and "  skipped: Loop/again: symlink loop" in out  # the count and the list agree
+    assert "  excluded: Private/: excluded in Obsidian's settings" in out
+    assert "Private/" in json.loads(cli_status(notes, tmp_path / "index", "--json"))["excluded"]

@@ -412,6 +412,8 @@ def status(notes_dir, index_dir, as_json):
                f"({counted(st.skipped, 'file')} skipped{repaired})")
     for rel, reason in st.skipped_files:
         click.echo(f"  skipped: {rel}: {reason}")
+    for rel, reason in st.excluded:
+        click.echo(f"  excluded: {rel}: {reason}")
     for rel, reason in st.repaired_files:
         click.echo(f"  repaired: {rel}: {reason}")
     _echo_coverage(st.coverage)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import FOLDER, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
+from .notefiles import EXCLUDED, FOLDER, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -62,6 +62,8 @@ class Status:
     coverage: Coverage
     notes_dir: str
     changes: Changes | None  # None: the notes folder is not there
+    # folders the vault's settings leave out (Obsidian's "Excluded files", its templates folder), and why
+    excluded: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
         """What `notesqa status --json` prints."""
@@ -74,6 +76,8 @@ class Status:
         }
         if self.changes is not None:
             out["changes"] = self.changes.to_dict()
+        if self.excluded:
+            out["excluded"] = dict(self.excluded)
         return out
 
 
@@ -88,7 +92,10 @@ def read_status(notes_dir, index_dir) -> Status:
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
         notes=manifest.counts.notes, chunks=manifest.counts.chunks, skipped=manifest.counts.skipped,
-        skipped_files=tuple((rel, v.reason) for rel, v in sorted(manifest.skipped.items())),
+        # files, and what is no file (a symlink loop, a folder that could not be listed)
+        skipped_files=tuple(sorted([(rel, v.reason) for rel, v in manifest.skipped.items()] + [
+            (p.path, p.reason) for p in manifest.problems if p.action == "skipped" and p.path not in manifest.skipped])),
+        excluded=tuple((p.path, p.reason) for p in manifest.problems if p.action == EXCLUDED),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes)
 
