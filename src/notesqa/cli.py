@@ -182,6 +182,7 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
 def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision):
     """Build or refresh the index of a notes folder (only new or changed text is embedded)."""
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
+    known = _problems_of(index_dir)
     report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json,
                        precision=precision)
     if as_json:
@@ -189,14 +190,34 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
         return
     if report.full_rebuild_reason:
         click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
-    for p in report.problems:
+    # what is new since the last build is named; what it said already is counted
+    fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]
+    for p in fresh:
         click.secho(f"  {p.action}: {p.path}: {p.reason}", fg="yellow", err=True)
+    if len(report.problems) > len(fresh):
+        more = len(report.problems) - len(fresh)
+        click.secho(f"  {'... and ' if fresh else ''}{more} {'more ' if fresh else ''}skipped, repaired or excluded"
+                    f"{', as at the last build' if not fresh else ''} (`notesqa status` lists them)", fg="yellow",
+                    err=True)
     read_anew = report.new or report.updated or report.full_rebuild_reason
     if report.coverage is not None and read_anew:  # a refresh that read no note does not repeat the list
         _echo_flagged(report.coverage.flagged, limit=10)
     listed = read_anew or not (report.coverage and report.coverage.flagged)
     click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}"
                + ("." if listed else " (`notesqa status` lists them)."))
+
+
+PROBLEMS_LISTED = 20  # files skipped, repaired or excluded that a build names (new ones first)
+
+
+def _problems_of(index_dir) -> set[tuple[str, str, str]]:
+    """The problems the last build of index_dir reported (none when there is none, or it cannot be read)."""
+    from .store import read_manifest
+
+    try:
+        return {(p.path, p.action, p.reason) for p in read_manifest(Path(index_dir))[1].problems}
+    except NotesQAError:
+        return set()
 
 
 def _flag_line(path: str, share: float, reasons) -> str:
