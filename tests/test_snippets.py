@@ -464,3 +464,17 @@ def test_a_copy_of_a_note_in_another_folder_does_not_take_a_second_place():
     tree = NoteTree.build(chunks)
     out = select(tree, _ranked((0, 0.9), (1, 0.89), (2, 0.5)), 2, 600, None, {})
     assert [tree.chunks[s.root].path for s in out] == ["awendland/5S.md", "lean.md"]
+
+
+def test_a_line_that_ends_in_a_colon_is_shown_with_the_callout_it_introduces():
+    chunks = [_chunk("5s.md", 0, "This was taken from the book Clean Code:", kind="paragraph"),
+              _chunk("5s.md", 1, "The 5S philosophy comprises these concepts:", kind="quote"),
+              _chunk("5s.md", 2, "Seiri, or organization", depth=1),
+              _chunk("5s.md", 3, "Another remark.", kind="paragraph")]
+    chunks[1] = dataclasses.replace(chunks[1], parents=["Clean Code, page 24"])
+    chunks[2] = dataclasses.replace(chunks[2], parents=["Clean Code, page 24"])
+    tree = NoteTree.build(chunks)
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow[:2] == (1, 2)
+    # a line that does not introduce it stops before another callout
+    plain = [dataclasses.replace(chunks[0], text="This was taken from the book Clean Code."), *chunks[1:]]
+    assert 1 not in select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow

@@ -399,6 +399,11 @@ def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:
     return c.kind == "paragraph" and row + 1 < end and chunks[row + 1].parent == c.seq
 
 
+def _introduces(c: Chunk) -> bool:
+    """Does a passage end by introducing what follows ("This was taken from the book Clean Code:")?"""
+    return c.text.rstrip().endswith(":")
+
+
 def _same_scope(c: Chunk, nxt: Chunk) -> bool:
     if nxt.heading != c.heading or nxt.kind == "code":
         return False
@@ -406,8 +411,8 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
-        if nxt.kind == "quote" and nxt.parents != c.parents:
-            return False  # another callout
+        if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
+            return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
             return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
                 nxt.depth > c.depth or nxt.parent == c.parent)
