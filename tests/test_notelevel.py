@@ -240,6 +240,8 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("papers by Zaharia") == names.credited("Matei Zaharia's papers") == {"colbert.md"}
     assert names.credited("papers by Formal or Khattab") == {"colbert.md", "splade.md"}
     assert names.credited("what did I agree with Maria about pricing?") == {"1-1 2026-11-02.md"}
+    assert names.credited("which meetings did Maria Lopez attend?") == names.credited(
+        "what did Tom attend in November?") == {"1-1 2026-11-02.md"}
     assert names.credited("papers from SIGIR 2021") == names.credited("what was published in SIGIR 2021?") == {"splade.md"}
     # no one named after "by"/"with"/"from", or only a year, a word everywhere, or someone not credited
     for q in ("what did Zaharia say about latency?", "papers from 2021", "what is meant by late interaction?",

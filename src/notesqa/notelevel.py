@@ -43,7 +43,10 @@ COMMON_ROWS = 50
 _CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in)\s+"
                        r"((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
                        r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
-                       r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b",
+                       r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
+                       # "which meetings did Aiko Tanaka attend?": a name (capitalised words) before attend, join ...
+                       r"|\b(?:did|does|do|has|have|had|will)\s+((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\s+"
+                       r"(?:attend|join|go\s+to|present\s+at|speak\s+at)\b",
                        re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 
@@ -127,7 +130,7 @@ class NoteNames:
         (a surname). A year alone is left to the year rule; words everywhere in the notes name no one."""
         out: set[str] = set()
         for m in _CREDITED.finditer(question):
-            for part in _AND.split(m.group(1) or m.group(2)):
+            for part in _AND.split(m.group(1) or m.group(2) or m.group(3)):
                 words = frozenset(tokenize(part))
                 if all(w.isdigit() for w in words) or words <= self.common:
                     continue
