@@ -201,7 +201,6 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
                 continue
             if st is not None and st.st_size == skipped[rel].size and read_note(path, rel)[0] is None:
                 continue  # touched (a sync, a checkout), and still no note: binary, empty
-
         elif st is None:
             continue
         old = prev.get(rel)
