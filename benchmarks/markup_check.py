@@ -31,7 +31,9 @@ def code_of(note_text: str) -> list[str]:
 
 
 def leftovers(text: str, code: list[str]) -> list[str]:
-    text = MATHS.sub(" ", text)
+    from notesqa.units import CODE_SPAN
+
+    text = CODE_SPAN.sub(" ", MATHS.sub(" ", text))  # a hit shows inline code between its backticks
     for piece in code:
         for line in piece.splitlines() or [piece]:
             if len(line.strip()) >= 2:  # whole words only: code `id` is not taken out of "Obsidian"
