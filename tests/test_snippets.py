@@ -478,3 +478,13 @@ def test_a_line_that_ends_in_a_colon_is_shown_with_the_callout_it_introduces():
     # a line that does not introduce it stops before another callout
     plain = [dataclasses.replace(chunks[0], text="This was taken from the book Clean Code."), *chunks[1:]]
     assert 1 not in select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow
+
+
+def test_an_item_of_a_very_long_list_is_shown_alone():
+    from notesqa.snippets import LONG_LIST
+
+    ideas = [_chunk("ideas.md", i, f"idea number {i}") for i in range(LONG_LIST + 1)]
+    out = select(NoteTree.build(ideas), _ranked((3, 0.9)), 1, 600, None, {})
+    assert out[0].root == 3 and out[0].follow == ()  # its neighbours are other entries
+    short = ideas[:5]
+    assert select(NoteTree.build(short), _ranked((2, 0.9)), 1, 600, None, {})[0].follow == (3, 4)

@@ -332,7 +332,8 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     label = _is_label(chunks, row, end)
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
     # in "what's overdue?", the next decision under "what did we decide about SMS?")
-    alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None)
+    alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
+                                    or _in_long_list(chunks, row, end))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown:
@@ -371,6 +372,26 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+LONG_LIST = 40  # a list of more items than this (a snippets list, a log, 5,000 ideas): each item stands alone
+
+
+def _in_long_list(chunks: list[Chunk], row: int, end: int) -> bool:
+    """Is the bullet at row one of more than LONG_LIST items of one list (its siblings: the same parent and
+    heading)? Its neighbours are other entries, not what it goes on to say."""
+    c = chunks[row]
+    start = row
+    while start > 0 and chunks[start - 1].path == c.path:
+        start -= 1
+    siblings = 0
+    for j in range(start, end):
+        s = chunks[j]
+        if s.kind == "bullet" and s.depth == c.depth and s.parent == c.parent and s.heading == c.heading:
+            siblings += 1
+            if siblings > LONG_LIST:
+                return True
+    return False
 
 
 def code_piece_after(prev: Chunk, nxt: Chunk) -> str | None:
