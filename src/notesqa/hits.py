@@ -111,7 +111,8 @@ def weak(hits: list[Hit]) -> bool:
     to match: the day's notes, the tasks are the answer), nor when the question is all a note's name or
     ID ("202103151022"): that note is the answer."""
     if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match > 0
-                                                  or h.explain.name_match >= 1.0 or h.explain.listed) for h in hits):
+                                                  or h.explain.name_match >= 1.0 or h.explain.listed
+                                                  or h.explain.links) for h in hits):
         return False
     no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
@@ -120,7 +121,7 @@ def weak(hits: list[Hit]) -> bool:
 def notice(hits: list[Hit], question: str) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue), the hits being the nearest passages, or that none matches closely (weak)."""
-    if hits and all(h.explain is not None and h.explain.listed for h in hits):
+    if hits and all(h.explain is not None and (h.explain.listed or h.explain.links) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
     if hits and when is not None and not any(_of_days(h) for h in hits):

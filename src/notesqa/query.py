@@ -669,6 +669,23 @@ def mention_subject(question: str) -> str:
     return question[m.end():].strip(" ?.!") if m else ""
 
 
+# "which notes link to the spacing effect note?", "what links to 202103151022?", "backlinks of Interleaving"
+_SEEKS_LINKS = re.compile(r"^\s*(?:(?:which|what)\s+(?:notes?|pages?|entries)\s+(?:\w+\s+)?(?:links?|linked|point(?:s|ed)?)"
+                          r"\s+to|what\s+(?:links|points)\s+to|"
+                          r"(?:show\s+(?:me\s+)?)?(?:the\s+)?backlinks?\s+(?:of|to|for))\s+(.+?)\s*[?.!]*\s*$",
+                          re.IGNORECASE)
+
+
+def links_subject(question: str) -> str | None:
+    """The note a question asks the backlinks of ("the spacing effect note" of "which notes link to the
+    spacing effect note?"), or None."""
+    m = _SEEKS_LINKS.match(question)
+    if m is None:
+        return None
+    subject = re.sub(r"^(?:the|my|our)\s+|\s+(?:note|page)$", "", m.group(1).strip(), flags=re.IGNORECASE)
+    return subject.strip("\"'“”[] ") or None
+
+
 _ASKS_HOW = re.compile(r"^\s*(?:how\s+(?:do|can|should|would)\s+(?:i|you|we)|how\s+to|(?:what'?s|what\s+is|which|what)"
                        r"\s+(?:the\s+)?command)\b", re.IGNORECASE)
 

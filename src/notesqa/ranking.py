@@ -102,10 +102,13 @@ class Explanation:
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
+    links: bool = False  # it links to the note the question asks the backlinks of
 
     def __str__(self) -> str:
         if self.listed:
             return "listed: a note the filters let through, newest first (no words to match)"
+        if self.links:
+            return "links to the note asked about (its first link), newest note first"
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""

@@ -26,8 +26,8 @@ from .hits import Hit
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, mention_subject, merge_filters, parse_query,
-                    seeks_mentions, seeks_note, unmatched, with_listing_period)
+from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, links_subject, mention_subject, merge_filters,
+                    parse_query, seeks_mentions, seeks_note, unmatched, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -174,6 +174,9 @@ class NotesIndex:
                 return []  # "???" asks nothing
             self.refresh()  # "tag:status/seedling" alone: the notes it lets through, each from its opening
             return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
+        linked = self._backlinks(text, filters, k, budget)
+        if linked is not None:  # "which notes link to the spacing effect note?": those notes, where they link
+            return [snippets.to_hit(self._live.tree, s) for s in linked]
         filters, listing = with_listing_period(text, filters)
         if listing:  # "notes created in 2023", "what did I add last November?": those notes, as a filter would
             self.refresh()
@@ -244,6 +247,36 @@ class NotesIndex:
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
+    def _linked_to(self, text: str) -> tuple[frozenset[str], dict[str, int]] | None:
+        """For a question for the backlinks of a note: (the note, or notes of that name; the notes that link
+        to it, each with the line of its first link), or None when it asks for none or names no note."""
+        subject = links_subject(text)
+        notes_dir = Path(self.manifest.notes_dir or "")
+        if subject is None or not self.manifest.notes_dir or not notes_dir.is_dir():
+            return None
+        self.refresh()
+        names = self._live.names
+        targets = names.named_exactly(subject) or frozenset(p for p, s in names.named(subject).items() if s >= 1.0)
+        if not targets:
+            return None
+        from .backlinks import linking_lines
+
+        return targets, linking_lines(notes_dir, self.manifest.notes, targets)
+
+    def _backlinks(self, text: str, filters, k: int, budget) -> list["snippets.Snippet"] | None:
+        """The notes that link to the note the question names, newest first, each where it first links."""
+        found = self._linked_to(text)
+        if found is None:
+            return None
+        live = self._live
+        chunks, rows = live.gen.chunks, live.tree.rows
+        mask = filter_mask(chunks, filters)
+        at = {p: _row_at(chunks, rows[p], line) for p, line in found[1].items() if p in rows}
+        paths = sorted(p for p, r in at.items() if r is not None and (mask is None or mask[r]))
+        paths.sort(key=lambda p: chunks[at[p]].date or "", reverse=True)  # newest first (stable: then by path)
+        links = ranking.Explanation(None, 0.0, None, 0.0, 0.0, links=True)
+        return snippets.select(live.tree, [ranking.Candidate(at[p], 0.0, links) for p in paths], k, budget, None, {})
+
     @staticmethod
     def _named_notes(live: _Live, text: str, ranked, k: int, budget, min_score, origin) -> list["snippets.Snippet"]:
         """For a question that is just a note's name ("hypervisor", an alias), that note shown from its
@@ -282,6 +315,10 @@ class NotesIndex:
         text, parsed = parse_query(question or "")
         filters = merge_filters(parsed, tags, paths, after, before)
         filters, _ = with_listing_period(text, filters)  # "notes created in 2023": as after:... before:...
+        linked = self._linked_to(text)
+        if linked is not None and not linked[1]:
+            titles = sorted(self.manifest.notes[p].title or p for p in linked[0] if p in self.manifest.notes)
+            return f"No note links to {' or '.join(titles)}."
         return unmatched(self.chunks, filters) if filters else None
 
     # -- browsing (used by the UI's "more context" and source view)
@@ -313,6 +350,17 @@ class NotesIndex:
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _row_at(chunks: list[Chunk], span: tuple[int, int], line: int) -> int | None:
+    """The row of a note's chunks (span: its first row, the row after its last) that holds line, else the
+    last one before it, else its first."""
+    start, end = span
+    if start >= end:
+        return None
+    before = [r for r in range(start, end) if chunks[r].line <= line]
+    holding = [r for r in before if line <= chunks[r].end_line]
+    return (holding or before or [start])[-1]
 
 
 def _mentioning(tree: NoteTree, ranked: list, text: str, origin: dict[int, int]) -> list:

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .config import MARKDOWN_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
+from .metadata import zettel_id
 from .notefiles import nfc, read_note
 from .units import Embedded, Unit, inline_text, md_parser
 
@@ -58,6 +59,9 @@ class Vault:
             for rel in self.rels:
                 stem_path = nfc(rel.rsplit(".", 1)[0])
                 keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
+                zettel = zettel_id(rel)
+                if zettel:  # [[202103151022]] names "202103151022 Spaced repetition.md", as Zettlr links by ID
+                    keys.add(zettel.casefold())
                 if self.logseq:
                     keys.add(page_name(rel).casefold())
                     keys |= {nfc(name).casefold() for name in self._page_names(rel)}

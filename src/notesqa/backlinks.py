@@ -1,0 +1,68 @@
+"""Backlinks: the notes that link to a note ("which notes link to the spacing effect note?").
+
+A link's target is not in what the index shows ("[[202103151022|spacing effect]]" reads "spacing
+effect"), so the notes are read again, as Obsidian's backlinks pane reads them: each [[wikilink]]
+and markdown link resolved by the vault's rule (vault.Vault.resolve), outside code. This runs
+only for such a question, over the notes of the index.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Iterable
+
+from .markup import WIKILINK, outside_code, parse_link
+from .notefiles import read_note
+
+_MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")  # [label](other%20note.md)
+
+
+def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str]) -> dict[str, int]:
+    """Each note (of rels, not a target itself) that links to one of targets, with the line of its
+    first such link."""
+    from .vault import Vault
+
+    rels = list(rels)
+    vault = Vault(notes_dir, rels)
+    out: dict[str, int] = {}
+    for rel in rels:
+        if rel in targets:
+            continue
+        text, _ = read_note(notes_dir / rel, rel)
+        if not text or ("[[" not in text and "](" not in text):
+            continue
+        at = _first_link(text, rel, targets, vault)
+        if at is not None:
+            out[rel] = text.count("\n", 0, at) + 1
+    return out
+
+
+def _prose_only(text: str) -> str:
+    """text with its code (fenced blocks, spans) blanked, every character where it was: a link written
+    as code is no link."""
+    marked = outside_code(text, lambda part: "\x00" * len(part))
+    if len(marked) != len(text):
+        return text
+    return "".join(ch if m == "\x00" or ch == "\n" else " " for ch, m in zip(text, marked))
+
+
+def _first_link(text: str, rel: str, targets: frozenset[str], vault) -> int | None:
+    """Where in text the first link (outside code) to one of targets starts, or None."""
+    prose = _prose_only(text)
+    found = []
+    for m in WIKILINK.finditer(prose):
+        target = parse_link(m.group(2)).target
+        if target and vault.resolve(target, rel) in targets:
+            found.append(m.start())
+            break
+    for m in _MD_LINK.finditer(prose):
+        href = urllib.parse.unquote(m.group(1).split("#", 1)[0])
+        if href and "://" not in href:
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href))
+            if linked in targets or vault.resolve(href, rel) in targets:
+                found.append(m.start())
+                break
+    return min(found) if found else None
