@@ -106,6 +106,17 @@ def test_running_index_picks_up_rebuild(built, embedder):
     assert idx.is_current()
 
 
+def test_questions_are_answered_while_another_thread_loads_a_new_generation(built, embedder):
+    notes, index, _ = built
+    idx = open_index(index, embedder)
+    (notes / "new.md").write_text("* Kombucha needs a scoby and two weeks\n")
+    build_index(notes, index, embedder=embedder)
+    with idx._loading:  # a server's watcher loading the new generation (seconds, for a big vault)
+        hits = idx.search("kombucha scoby", k=3)  # answered from the loaded one, not after the load
+        assert "new.md" not in {h.path for h in hits} and not idx.is_current()
+    assert idx.search("kombucha scoby", k=1)[0].path == "new.md"  # then the new one
+
+
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
     from notesqa.embedding.hashing import HashEmbedder
 

@@ -58,10 +58,13 @@ class NotesIndex:
         # neither given: the model follows the index, also when a rebuild changes it
         self._follow_index = embedder is None and model is None
         self._lock = threading.RLock()
+        # one load of a new generation at a time, outside _lock: questions go on being answered from the
+        # loaded one while it loads (seconds, for a vault of thousands of notes), then it is swapped in
+        self._loading = threading.Lock()
         self._live: _Live | None = None
         self._failed_gen: str | None = None
         self.stale_reason: str | None = None  # why a newer index on disk is not used
-        self._load()
+        self._live = self._loaded()
 
     @classmethod
     def open(cls, index_dir: str | os.PathLike | None = None, model: str | None = None,
@@ -71,7 +74,8 @@ class NotesIndex:
 
     # -- loading
 
-    def _load(self) -> None:
+    def _loaded(self) -> _Live:
+        """The generation on disk, loaded with its model and what is derived from it."""
         gen = store.load_generation(self.index_dir)
         manifest = gen.manifest
         built_with = manifest.model
@@ -99,7 +103,7 @@ class NotesIndex:
             )
         names = NoteNames.build(gen.chunks, manifest.notes, gen.keywords.rows_with)
         notes = ranking.NoteVectors.build(gen.chunks, store.vectors_of(gen))
-        self._live = _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks))
+        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks))
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -110,19 +114,26 @@ class NotesIndex:
         """
         if self._up_to_date(store.read_current(self.index_dir)):
             return False
-        with self._lock:
+        # another thread loading it (a server's watcher, after its build): answer from the loaded one
+        if not self._loading.acquire(blocking=self._live is None):
+            return False
+        try:
             name = store.read_current(self.index_dir)
             if self._up_to_date(name):
                 return False
             try:
-                self._load()
+                live = self._loaded()
             except NotesQAError as exc:
                 if self._live is None:
                     raise
                 self._failed_gen, self.stale_reason = name, str(exc)
                 return False
-            self._failed_gen = self.stale_reason = None
+            with self._lock:  # a question under way finishes on the generation it began with
+                self._live = live
+                self._failed_gen = self.stale_reason = None
             return True
+        finally:
+            self._loading.release()
 
     def _up_to_date(self, current: str | None) -> bool:
         """Is current (the live generation's name on disk) the loaded one, or one already found unusable?"""
