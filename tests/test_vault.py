@@ -301,3 +301,14 @@ def test_an_embed_of_a_heading_or_block_its_note_lacks_is_reported(tmp_path):
     note = vault.parse("Hub.md", (notes / "Hub.md").read_text())
     assert note.lost == ('the embed ![[Hypervisor#Nope]] at line 3: its note has no heading "Nope"',
                          "the embed ![[Hypervisor#^gone]] at line 3: its note has no block ^gone")
+
+
+def test_a_logseq_embed_of_a_heading_in_a_sentence_is_checked_by_its_link(tmp_path):
+    # {{embed [[page#heading]]}}: the link between [[ ]] is what is looked up, not the macro's text
+    graph = tmp_path / "graph"
+    write(graph / "logseq" / "config.edn", "{}\n")
+    write(graph / "pages" / "A.md", "- ## Kinds\n\t- type one\n")
+    write(graph / "pages" / "B.md", "- see {{embed [[A#Kinds]]}} here, and {{embed [[A#Nope]]}}\n")
+    vault = Vault(graph, ["pages/A.md", "pages/B.md"])
+    note = vault.parse("pages/B.md", (graph / "pages" / "B.md").read_text())
+    assert note.lost == ('the embed {{embed [[A#Nope]]}} at line 1: its note has no heading "Nope"',)

@@ -161,7 +161,7 @@ class Inline:
         if name == "embed":
             link = WIKILINK.search(arg)
             if link:
-                self._check_embed(parse_link(link.group(2)), m.group(0))
+                self._check_embed(parse_link(link.group(2)), m.group(0), link.group(2))
                 return parse_link(link.group(2)).display
             ref = BLOCK_REF.search(arg)
             if ref:
@@ -187,21 +187,21 @@ class Inline:
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
                 return ""
-            self._check_embed(link, m.group(0))
+            self._check_embed(link, m.group(0), m.group(2))
         return link.display
 
     def _at(self) -> str:
         return f" at line {self.line}" if self.line else ""
 
-    def _check_embed(self, link: Link, written: str) -> None:
-        """An embed read as its name because its note, or the heading or block it names, is not in the
-        folder: said, and (a note) remembered."""
+    def _check_embed(self, link: Link, written: str, spec: str) -> None:
+        """An embed (written, its link spec between [[ ]]) read as its name because its note, or the heading
+        or block it names, is not in the folder: said, and (a note) remembered."""
         if self.resolver is None or not link.target:
             return
         if self.resolver.resolve(link.target, self.path) is None:
             self.lost.append(f"the embed {written}{self._at()} was not found")
             self.resolver.missing(self.path, link.target)
-        elif (link.heading or link.block) and self.resolver.embed(written.lstrip("!")[2:-2], self.path) is None:
+        elif (link.heading or link.block) and self.resolver.embed(spec, self.path) is None:
             part = f'heading "{link.heading}"' if link.heading else f"block ^{link.block}"
             self.lost.append(f"the embed {written}{self._at()}: its note has no {part}")
 
