@@ -249,8 +249,7 @@ class NotesIndex:
             chunks = live.gen.chunks
             mask = filter_mask(chunks, filters)
         rows = live.tree.rows
-        paths = sorted({chunks[i].path for i in np.flatnonzero(mask)})
-        paths.sort(key=lambda p: chunks[rows[p][0]].date or "", reverse=True)  # newest first (stable: then by path)
+        paths = _newest_first(chunks, {chunks[i].path: i for i in np.flatnonzero(mask)})
         listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
         # each from its start (code too: "what the note says first"), past a line of properties or tags
         leads = {p: next((i for i in range(*rows[p]) if not chunks[i].thin and not chunks[i].origin), rows[p][0])
@@ -283,8 +282,7 @@ class NotesIndex:
         chunks, rows = live.gen.chunks, live.tree.rows
         mask = filter_mask(chunks, filters)
         at = {p: _row_at(chunks, rows[p], line) for p, line in found[1].items() if p in rows}
-        paths = sorted(p for p, r in at.items() if r is not None and (mask is None or mask[r]))
-        paths.sort(key=lambda p: chunks[at[p]].date or "", reverse=True)  # newest first (stable: then by path)
+        paths = _newest_first(chunks, {p: r for p, r in at.items() if r is not None and (mask is None or mask[r])})
         links = ranking.Explanation(None, 0.0, None, 0.0, 0.0, links=True)
         return snippets.select(live.tree, [ranking.Candidate(at[p], 0.0, links) for p in paths], k, budget, None, {})
 
@@ -361,6 +359,13 @@ class NotesIndex:
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:
+    """The notes of rows (path -> a row of the note: its chunks share its date), newest first, then by path."""
+    paths = sorted(rows)
+    paths.sort(key=lambda p: chunks[rows[p]].date or "", reverse=True)  # stable: by path within a date
+    return paths
 
 
 def _row_at(chunks: list[Chunk], span: tuple[int, int], line: int) -> int | None:
