@@ -102,12 +102,12 @@ def is_followup(question: str) -> bool:
     return followup_kind(question) is not None
 
 
+_PREPS = r"(?:in|on|for|with|without|at|from|about|by|under|into|to|of|via|using|during)"
 # "and the worker?", "what about staging?": the follow-up adds a thing to the previous question. Two in a
 # row are siblings: the second adds to what the first added to ("restart the api in prod" + "staging"),
-# not to both ("... prod worker staging")
-_ADDS = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?!it\b|that\b|this\b)|"
-                   r"^\s*and\s+(?!(?:what|how|when|where|why|who|which|in|on|for|with|at|from|by|to|of|during)\b)",
-                   re.I)
+# not to both ("... prod worker staging"). "and on Linux?" takes a phrase's place instead (_phrase_replaced)
+_ADDS = re.compile(rf"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?!it\b|that\b|this\b)|"
+                   rf"^\s*and\s+(?!(?:what|how|when|where|why|who|which|{_PREPS})\b)", re.I)
 
 
 def adds_a_thing(question: str) -> bool:
@@ -167,7 +167,6 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
 
 # A follow-up that is a preposition and what follows ("and on Linux?", "for the bread?") takes the place of
 # what the same preposition says in the previous question, up to its next preposition or the end.
-_PREPS = r"(?:in|on|for|with|without|at|from|about|by|under|into|to|of|via|using|during)"
 _PREP_FOLLOWUP = re.compile(rf"^({_PREPS})\s+(\S.*)$", re.I)
 
 
