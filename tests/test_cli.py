@@ -127,6 +127,7 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     assert _ask(*args, "tag:conference cells").output.strip() == (
         "No note is tagged conference (tags like it: conferences).")
     assert _ask(*args, "--path", "work", "cells").output.strip() == "No note is in work."
+    assert _ask(*args, '"cells shuffle"').output.strip().startswith("No note says “cells shuffle” word for word")
     # each filter matches a note, only not together
     assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "cells").output.strip() == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")

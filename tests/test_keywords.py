@@ -151,3 +151,11 @@ def test_hyphenated_words_are_also_one_word():
     index = KeywordIndex.build(["Call the plumber", "Renew passport, see my todo note"])
     scores, _ = index.search("what's on my to-do list?")
     assert scores[1] > 0 and scores[0] == 0
+
+
+def test_rows_holding_every_word_of_a_text_by_its_tokens():
+    idx = KeywordIndex.build(["shuffle sharding of cells", "sharding alone", "Shuffled shards", "café crème"])
+    assert list(idx.rows_holding("shuffle sharding")) == [0, 2]  # stems: the phrase check reads the text
+    assert list(idx.rows_holding("cafe")) == [3] == list(idx.rows_holding("café"))
+    assert list(idx.rows_holding("sharding unknownword")) == []
+    assert idx.rows_holding("of the") is None  # only stopwords: any row may say them

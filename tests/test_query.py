@@ -350,3 +350,21 @@ def test_a_question_for_the_notes_of_a_time_is_a_listing_of_them():
     for question in ("notes about spacing from 2023", "what did Werner say in 2023?", "what did I write yesterday?",
                      "what did I write on 2025-11-14?", "in 2023"):
         assert listing_period(question, today) is None, question
+
+
+def test_quoted_words_are_a_phrase_to_say_and_stay_words_of_the_question():
+    text, f = parse_query('what is "shuffle sharding" for?')
+    assert text == "what is shuffle sharding for?" and f.phrases == ("shuffle sharding",)
+    assert f and not f.of_notes and filter_mask([], f) is None  # a passage's words: not a filter of notes
+    # curly quotes as a Mac or phone types them, German and French ones; each phrase once, spaces tidied
+    text, f = parse_query('“cell  based” „Zelle“ «cellule» "cell  based"')
+    assert f.phrases == ("cell based", "Zelle", "cellule") and text == "cell based Zelle cellule cell based"
+
+
+def test_a_quoted_filter_value_empty_quotes_and_a_lone_quote_are_no_phrase():
+    text, f = parse_query('tag:"my tag" what is it')
+    assert f.tags == ("my tag",) and f.phrases == () and text == "what is it"
+    assert parse_query('"" "?!" cells')[1].phrases == ()
+    assert parse_query('the 5" screen')[1].phrases == ()
+    # a filter keeps the question's phrases when filters are added as options
+    assert merge_filters(parse_query('"cells" x')[1], tags="aws").phrases == ("cells",)

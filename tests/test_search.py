@@ -173,3 +173,36 @@ def test_a_day_named_from_today_finds_that_days_tasks_not_the_word(tmp_path, emb
     hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("what is due on Friday?", k=2)
     assert hits[0].path == "pages/Hiring.md" and hits[0].explain.day_match
     assert hits[1].explain.keyword_score == 0.0  # "Friday" in the question is a day, not a word to find
+
+
+def test_quoted_words_pass_only_passages_that_say_them_in_order(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "pharm.md", """
+        # Analgesics
+
+        - Paracetamol
+          - max dose 4 g per day
+          - dose in liver disease: 2 g per day
+        - Ibuprofen: take with food, max 1.2 g per day over the counter
+        """)
+    write(notes / "cardio.md", """
+        ---
+        tags: [cardio]
+        ---
+        # ACE inhibitors
+
+        - Dry cough is the classic side effect; the dose per day is titrated
+        """)
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    idx = open_index(index, embedder)
+    hits = idx.search('"max dose" per day', k=5)
+    assert hits and all("max dose" in h.text for h in hits)  # not the liver line nor the ACE inhibitor one
+    firsts = {h.text.splitlines()[0].strip("- ") for h in idx.search('"Paracetamol" dose', k=5)}
+    assert firsts and firsts <= {"Paracetamol", "max dose 4 g per day", "dose in liver disease: 2 g per day"}
+    assert idx.search('"dose max"', k=5) == []
+    assert idx.why_nothing('"dose max"').startswith("No note says “dose max” word for word")
+    assert idx.search('"dry cough" tag:cardio', k=5)[0].path == "cardio.md"
+    assert idx.search('"max dose" tag:cardio', k=5) == []
+    assert idx.why_nothing('"max dose" tag:cardio').startswith("No note these filters let through says “max dose”")
+    assert idx.why_nothing('"max dose"') is None  # said: nothing found would be for another reason

@@ -251,6 +251,21 @@ class KeywordIndex:
         indptr = self.bm25.scores["indptr"]
         return int(indptr[t + 1] - indptr[t])
 
+    def rows_holding(self, text: str) -> np.ndarray | None:
+        """The rows that hold every word of text (as tokenised: stemmed, accents stripped), in order; None
+        when text has no word the index keeps (only stopwords: every row may say it)."""
+        tokens = set(tokenize(_strip_accents(text)))
+        if not tokens:
+            return None
+        if not self.size or any(t not in self._vocab for t in tokens):
+            return np.zeros(0, dtype=np.int64)
+        sc = self.bm25.scores
+        ids = sorted((int(self._vocab[t]) for t in tokens), key=lambda t: sc["indptr"][t + 1] - sc["indptr"][t])
+        rows = np.unique(sc["indices"][sc["indptr"][ids[0]]:sc["indptr"][ids[0] + 1]])
+        for t in ids[1:]:  # the rarest word first: the fewest rows to intersect
+            rows = np.intersect1d(rows, sc["indices"][sc["indptr"][t]:sc["indptr"][t + 1]], assume_unique=False)
+        return rows.astype(np.int64)
+
     def _ceiling(self, token_id: int) -> float:
         best = self._ceilings.get(token_id)
         if best is None:

@@ -32,6 +32,9 @@ FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE) 
 # is a word of the question ("what is the critical path: the longest chain")
 _LOOSE = re.compile(r"^\s*(tag|path):\s+(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _LOOSE_DATE = re.compile(r"(?<!\S)(after|before):\s+(\d{4}-\d{1,2}-\d{1,2})\b", re.IGNORECASE)
+# words in quotes (straight, curly as a Mac or phone types them, German or French) must be said in that
+# order: "shuffle sharding"; a filter's quoted value (tag:"my tag") is taken before
+_QUOTED = re.compile(r'"([^"\n]*)"|“([^”\n]*)”|„([^“”\n]*)[“”]|«([^»\n]*)»')
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
@@ -441,8 +444,14 @@ class Filters:
     paths: tuple[str, ...] = ()
     after: str | None = None
     before: str | None = None
+    phrases: tuple[str, ...] = ()  # words a hit must say in this order (phrases.py), as quoted in the question
 
     def __bool__(self) -> bool:
+        return bool(self.of_notes or self.phrases)
+
+    @property
+    def of_notes(self) -> bool:
+        """Does it filter by what the notes are (tags, folders, dates), not by what a passage says?"""
         return bool(self.tags or self.paths or self.after or self.before)
 
 
@@ -534,7 +543,26 @@ def parse_query(question: str) -> tuple[str, Filters]:
     if problems:
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
-    return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"))
+    text, phrases = _unquoted(text)
+    return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
+                                           phrases)
+
+
+def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:
+    """text with its quotes taken out (their words stay words of the question), and the quoted phrases
+    that hold a word, each once."""
+    phrases: list[str] = []
+
+    def take(m: re.Match) -> str:
+        inner = " ".join(next(g for g in m.groups() if g is not None).split())
+        if _HAS_WORD.search(inner) and inner not in phrases:
+            phrases.append(inner)
+        return f" {inner} "
+
+    return _QUOTED.sub(take, text), tuple(phrases)
+
+
+_HAS_WORD = re.compile(r"\w")
 
 
 def with_listing_period(text: str, f: Filters) -> tuple[Filters, bool]:
@@ -551,6 +579,7 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
         paths=f.paths + _as_tuple(paths, "paths"),
         after=parse_date(after, "after") or f.after,
         before=parse_date(before, "before") or f.before,
+        phrases=f.phrases,
     )
     if merged.after and merged.before and merged.after > merged.before:
         raise QueryError(f"after: {merged.after} is later than before: {merged.before}, so no note can match: "
@@ -559,8 +588,9 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
 
 
 def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
-    """Which chunks pass the filters (None: no filters, all pass)."""
-    if not f:
+    """Which chunks pass the filters of notes (None: none, all pass); what a passage must say (quoted
+    phrases) is phrases.py's to check."""
+    if not f.of_notes:
         return None
     want_tags = {nfc(t).lstrip("#").casefold() for t in f.tags}
     mask = np.ones(len(chunks), dtype=bool)

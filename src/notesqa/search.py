@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ranking, snippets, store
+from . import phrases, ranking, snippets, store
 from .agenda import Agenda
 from .chunking import Chunk, has_words
 from .config import K_MAX, default_index_dir
@@ -26,8 +26,9 @@ from .hits import Hit
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
-from .query import (TOP_LEVEL, YEAR, check_question, filter_mask, links_subject, mention_subject, merge_filters,
-                    parse_query, seeks_mentions, seeks_note, unmatched, with_listing_period)
+from .phrases import quoted
+from .query import (TOP_LEVEL, YEAR, Filters, check_question, filter_mask, links_subject, mention_subject,
+                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -208,7 +209,7 @@ class NotesIndex:
             chunks = live.gen.chunks
             if not chunks:
                 return None
-            mask = filter_mask(chunks, filters)
+            mask = _mask(live, filters)
             if mask is not None and not mask.any():
                 return None
             qvec = live.embedder.encode([text])[0]
@@ -247,7 +248,7 @@ class NotesIndex:
         with self._lock:
             live = self._live
             chunks = live.gen.chunks
-            mask = filter_mask(chunks, filters)
+            mask = _mask(live, filters)
         rows = live.tree.rows
         paths = _newest_first(chunks, {chunks[i].path: i for i in np.flatnonzero(mask)})
         listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
@@ -280,7 +281,7 @@ class NotesIndex:
             return None
         live = self._live
         chunks, rows = live.gen.chunks, live.tree.rows
-        mask = filter_mask(chunks, filters)
+        mask = _mask(live, filters)
         at = {p: _row_at(chunks, rows[p], line) for p, line in found[1].items() if p in rows}
         paths = _newest_first(chunks, {p: r for p, r in at.items() if r is not None and (mask is None or mask[r])})
         links = ranking.Explanation(None, 0.0, None, 0.0, 0.0, links=True)
@@ -328,7 +329,21 @@ class NotesIndex:
         if linked is not None and not linked[1]:
             titles = sorted(self.manifest.notes[p].title or p for p in linked[0] if p in self.manifest.notes)
             return f"No note links to {' or '.join(titles)}."
-        return unmatched(self.chunks, filters) if filters else None
+        return unmatched(self.chunks, filters) or self._unsaid(filters) if filters else None
+
+    def _unsaid(self, filters) -> str | None:
+        """For quoted phrases no passage says (or none of the notes the filters let through): why nothing."""
+        if not filters.phrases:
+            return None
+        self.refresh()
+        live = self._live
+        if _mask(live, filters).any():
+            return None  # said where the filters let through: nothing was found for another reason
+        if filters.of_notes and _mask(live, Filters(phrases=filters.phrases)).any():
+            return (f"No note these filters let through says {quoted(filters.phrases)}: try fewer filters, or the "
+                    "words without quotes.")
+        return (f"No note says {quoted(filters.phrases)} word for word (quotes ask for those words in that order): "
+                "check the spelling, or ask without the quotes to search by meaning.")
 
     # -- browsing (used by the UI's "more context" and source view)
 
@@ -359,6 +374,15 @@ class NotesIndex:
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+def _mask(live: _Live, filters) -> np.ndarray | None:
+    """Which chunks pass the filters and say the question's quoted phrases (None: every chunk)."""
+    mask = filter_mask(live.gen.chunks, filters)
+    if not filters.phrases:
+        return mask
+    said = phrases.saying(live.gen.chunks, live.gen.keywords, filters.phrases)
+    return said if mask is None else mask & said
 
 
 def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:

@@ -350,7 +350,7 @@ class NotesService:
         out = {
             "question": question,
             "searched": {"text": text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
-                         "after": filters.after, "before": filters.before},
+                         "after": filters.after, "before": filters.before, "phrases": list(filters.phrases)},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         said = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,

@@ -72,7 +72,7 @@ def _chat_and_note(examples) -> SimpleNamespace:
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
             with gr.Row():
                 c.box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:name path:folder "
-                                               "after:YYYY-MM-DD)",
+                                               "after:YYYY-MM-DD; \"exact words\" in quotes)",
                                    show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
                                    max_lines=4)
                 c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
