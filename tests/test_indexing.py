@@ -11,6 +11,7 @@ import os
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -384,13 +385,28 @@ def test_build_over_damaged_previous_index_says_why(built):
 
 def test_build_over_damaged_vectors_reembeds(built):
     notes, index, _ = built
-    _truncate(_gen(index) / store.VECTORS, 0.3)
+    # an exact index keeps its vectors once, in the FAISS file: a later build reuses them from there
+    assert not (_gen(index) / store.VECTORS).exists()
+    _truncate(_gen(index) / store.DENSE, 0.3)
     r = build_index(notes, index, embedder=fresh())
     assert "vectors could not be read" in r.full_rebuild_reason and r.embedded == r.chunks
-    # a file that is not an array at all: said damaged, not with numpy's advice to load it "unsafely"
+    # an older generation's vector file, not an array at all: said damaged, not with numpy's advice to
+    # load it "unsafely"
     (_gen(index) / store.VECTORS).write_bytes(b"garbage\n")
     r = build_index(notes, index, embedder=fresh(), rebuild=False)
     assert "damaged" in r.full_rebuild_reason and "pickle" not in r.full_rebuild_reason
+
+
+def test_a_later_build_reuses_an_exact_index_own_vectors_as_they_are(built):
+    notes, index, _ = built
+    gen = store.load_generation(index)
+    before = {c.hash: gen.dense.matrix[i].copy() for i, c in enumerate(gen.chunks)}
+    (notes / "new.md").write_text("# New\n\n- a bullet about nothing else\n", encoding="utf-8")
+    r = build_index(notes, index, embedder=fresh())
+    assert r.reused == len(before) and not r.full_rebuild_reason
+    after = store.load_generation(index)
+    for i, c in enumerate(after.chunks):  # float32 as embedded, not rounded through float16
+        assert c.hash not in before or np.abs(after.dense.matrix[i] - before[c.hash]).max() < 1e-6
 
 
 def test_a_build_that_finds_nothing_new_keeps_the_live_generation(notes, tmp_path):

@@ -408,8 +408,9 @@ DAMAGE = {
 # what the build that repairs it says: the previous index unusable, its chunks unreadable, or
 # nothing (the build reads neither the dense nor the keyword index of the previous one)
 _UNUSABLE, _NO_CHUNKS = "the previous index could not be used", "the previous index's chunks could not be read"
-REPAIR_REASON = {"chunks truncated": _NO_CHUNKS, "chunks missing": _NO_CHUNKS, "dense missing": None,
-                 "dense truncated": None, "keywords missing": None, "keywords truncated": None}
+_NO_VECTORS = "the previous index's vectors could not be read"  # an exact index keeps them in its FAISS file
+REPAIR_REASON = {"chunks truncated": _NO_CHUNKS, "chunks missing": _NO_CHUNKS, "dense missing": _NO_VECTORS,
+                 "dense truncated": _NO_VECTORS, "keywords missing": None, "keywords truncated": None}
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
@@ -470,7 +471,7 @@ def test_only_the_current_format_is_read(built, version, says):
 def test_vectors_on_disk_are_read_only_for_an_approximate_index_and_damage_is_said(built, monkeypatch):
     notes, index, _ = built
     gen = store.load_generation(index)
-    (gen.path / store.VECTORS).unlink()  # an exact index holds its vectors itself
+    assert not (gen.path / store.VECTORS).exists()  # an exact index holds its vectors itself
     assert store.vectors_of(gen) is gen.dense.matrix
     assert NotesIndex.open(index, embedder=fresh()).search("shuffle sharding", k=1)[0].path == "aws-2024.md"
     monkeypatch.setattr(dense, "EXACT_MAX", 0)  # as a vault of more than EXACT_MAX chunks

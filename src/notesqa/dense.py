@@ -156,6 +156,19 @@ def write(path: Path, vectors: np.ndarray, kind: str) -> None:
     faiss.write_index(build(vectors, kind), str(path))
 
 
+def exact_vectors(path: Path) -> np.ndarray:
+    """The vectors an exact (flat) index file holds, row by row; a ValueError for any other index."""
+    import faiss
+
+    try:
+        index = faiss.read_index(str(path))
+    except RuntimeError as exc:  # FAISS reports a damaged file so
+        raise ValueError(f"{path.name} could not be read: damaged") from exc
+    if not isinstance(index, faiss.IndexFlatIP):
+        raise ValueError(f"{path.name} is an approximate index: it keeps no exact vectors")
+    return FlatDense(index).matrix
+
+
 def load(path: Path, kind: str) -> DenseIndex:
     import faiss
 

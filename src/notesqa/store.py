@@ -6,8 +6,9 @@
       gen-<time>-<rand>/   one complete index
         manifest.json      format version, model, fingerprint, counts, per-note state
         chunks.jsonl       one chunk's metadata a line
-        vectors.npy        float16 vectors, row i = chunk i (reused by later builds)
-        dense.faiss        FAISS index of the normalised vectors (inner product; see dense.py)
+        dense.faiss        FAISS index of the normalised vectors (inner product; see dense.py); an exact
+                           (flat) one holds them as they are, row i = chunk i: later builds reuse them
+        vectors.npy        float16 vectors, row i = chunk i, for an approximate (HNSW) index only
         keywords/          BM25 index (bm25s, numpy + json)
 
 A build writes a whole new generation beside the live one and then switches
@@ -217,11 +218,15 @@ def load_chunks(gen: Path) -> list[Chunk]:
 
 
 def load_vectors(gen: Path, mmap: bool = True, rows: int | None = None) -> np.ndarray:
-    """The generation's vectors; with rows, a ValueError unless there is one vector per chunk."""
-    try:
-        vectors = np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
-    except ValueError as exc:  # numpy's own words would advise loading it "unsafely"
-        raise ValueError(f"{VECTORS} is not an array file: damaged") from exc
+    """The generation's vectors: its vector file, or an exact index's own matrix (a generation written
+    since the file was left out for them); with rows, a ValueError unless there is one vector per chunk."""
+    if not (gen / VECTORS).exists() and (gen / DENSE).exists():
+        vectors = dense.exact_vectors(gen / DENSE)
+    else:
+        try:
+            vectors = np.load(gen / VECTORS, mmap_mode="r" if mmap else None, allow_pickle=False)
+        except ValueError as exc:  # numpy's own words would advise loading it "unsafely"
+            raise ValueError(f"{VECTORS} is not an array file: damaged") from exc
     if rows is not None and (vectors.ndim != 2 or len(vectors) != rows):
         raise ValueError(f"{len(vectors)} vectors for {rows} chunks")
     return vectors
@@ -361,7 +366,8 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
             # Chunk fields are flat (str, int, lists of str): a shallow dict is the same JSON as
             # dataclasses.asdict, many times faster on large indexes.
             f.write(json.dumps({n: getattr(c, n) for n in names}, ensure_ascii=False) + "\n")
-    np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
+    if manifest.dense_index != dense.FLAT:  # an exact index holds the vectors itself: not twice on disk
+        np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
     dense.write(tmp / DENSE, vectors, manifest.dense_index)
     keywords.save(tmp / KEYWORDS)
     # The manifest goes last: a generation with a manifest is a complete one.
