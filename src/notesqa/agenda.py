@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import defaultdict
 from datetime import date
 
@@ -44,9 +45,22 @@ def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
 
 
 class Agenda:
-    """An index's passages by day, and its tasks by state, with the day each open one is due."""
+    """An index's passages by day, and its tasks by state, with the day each open one is due: read from
+    the chunks for the first question that names a day or asks for tasks (most never do; a one-off
+    `notesqa ask` does not wait for it)."""
 
     def __init__(self, chunks: list[Chunk]):
+        self._chunks = chunks
+        self._read = False
+        self._lock = threading.Lock()
+
+    def _ensure(self) -> None:
+        with self._lock:  # two questions at once: one reads the chunks, the other waits for it
+            if not self._read:
+                self._build(self._chunks)
+                self._read = True
+
+    def _build(self, chunks: list[Chunk]) -> None:
         by_day: dict[str, list[int]] = defaultdict(list)
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
@@ -76,15 +90,20 @@ class Agenda:
 
     def of_days(self, asked: set[str]) -> np.ndarray:
         """The rows of the passages of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's)."""
+        if not asked:
+            return _NONE
+        self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""
         cut = (today or date.today()).isoformat()
+        self._ensure()
         return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
 
     def tasks(self, state: str) -> np.ndarray:
         """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",
         or "high" (open, high priority)."""
+        self._ensure()
         return self._tasks.get(state, _NONE)
