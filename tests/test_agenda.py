@@ -1,0 +1,21 @@
+"""An index's passages by day and its tasks by state (agenda.py)."""
+
+from notesqa.agenda import Agenda
+from notesqa.chunking import Chunk
+
+
+class Untouchable(list):
+    def __iter__(self):
+        raise AssertionError("the chunks were read")
+
+
+def bullet(text, seq=0):
+    return Chunk(path="2026-11-24.md", line=seq + 1, end_line=seq + 1, kind="bullet", text=text, title="2026-11-24",
+                 heading=[], parents=[], tags=[], date="2026-11-24", seq=seq)
+
+
+def test_the_chunks_are_read_for_the_first_question_that_needs_them_only():
+    assert len(Agenda(Untouchable([bullet("x")])).of_days(set())) == 0  # no day asked: nothing read
+    agenda = Agenda([bullet("TODO call the plumber"), bullet("DONE pay rent", 1)])
+    assert list(agenda.of_days({"2026-11-24"})) == [0, 1] and list(agenda.tasks("open")) == [0]
+    assert list(agenda.tasks("done")) == [1]
