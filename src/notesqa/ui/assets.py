@@ -7,8 +7,11 @@ CSS = """
 .nq-text pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
   white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;padding:6px 8px;background:rgba(15,23,42,.05);
   border-radius:4px}
+/* inline, not Gradio's inline-flex for code in markdown: with the question's words marked in it, that made
+   each marked word and each run of text between them a column of its own, past the hit's right edge */
 .nq-text code.nq-inline{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;
-  padding:0 .2em;background:rgba(15,23,42,.06);border-radius:3px;white-space:pre-wrap}
+  padding:0 .2em;background:rgba(15,23,42,.06);border-radius:3px;display:inline !important;
+  white-space:pre-wrap !important;overflow-wrap:anywhere}
 .nq-n{display:inline-block;min-width:1.3em;padding:0 .25em;margin-right:.4em;border-radius:.65em;
   background:#e0e7ff;color:#3730a3;font-size:.8em;font-weight:600;text-align:center}
 .nq-crumb{color:#4b5563;font-size:.85em;margin-top:4px}
