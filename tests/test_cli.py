@@ -20,6 +20,11 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     out = click_unstyle(format_hit(2, hit))
     assert out.splitlines() == ["[2] Shuffle sharding", "    - maps customers", "    AWS > Keynotes > Cells",
                                 "    aws.md:9  score 0.432  (embedded from cells.md:3)"]
+    from notesqa.ranking import Explanation
+
+    for flag, said in (("listed", "listed"), ("links", "links to it")):  # no match to score: not "score 0.000"
+        unscored = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, **{flag: True}))
+        assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
 
 
 def test_an_empty_question_is_refused_as_every_front_end_refuses_it(tmp_path):

@@ -84,6 +84,9 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     listed = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, listed=True))
     out = hit_html(1, listed, "tag:work", "")  # filters alone: listed, no relevance to show
     assert ">listed</span>" in out and "nq-bar" not in out
+    linking = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, links=True))
+    out = hit_html(1, linking, "which notes link to b", "")  # a backlink: where it links, no 0.00 relevance
+    assert ">links to it</span>" in out and "nq-bar" not in out
 
 
 def test_maths_the_chat_typesets_is_not_marked():

@@ -292,8 +292,10 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     out += [f"    {ln}" for ln in lines[1:]]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
     embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
-    listed = hit.explain is not None and hit.explain.listed  # "tag:work" alone: no match to score
-    out.append(click.style(f"    {hit.source}", fg="green") + click.style("  listed" if listed else
+    # "tag:work" alone, or "which notes link to X": no match to score
+    unscored = "listed" if hit.explain is not None and hit.explain.listed else \
+        "links to it" if hit.explain is not None and hit.explain.links else None
+    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))

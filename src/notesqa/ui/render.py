@@ -102,6 +102,8 @@ def _text_html(hit, query: str) -> str:
 def _relevance(hit) -> str:
     if hit.explain is not None and hit.explain.listed:  # "tag:work" alone: a note the filters let through
         return '<span class="nq-rel" title="no words to match: the notes the filters let through">listed</span>'
+    if hit.explain is not None and hit.explain.links:  # "which notes link to X": where each links, unscored
+        return '<span class="nq-rel" title="a note that links to the note asked about">links to it</span>'
     # a fused score can dip below 0 for a far-off passage (shown as 0), and the day's or a name's bonus
     # lift it over 1 (shown as 1: a bar is full; the exact score is in its title)
     score = hit.score
