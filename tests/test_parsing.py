@@ -233,3 +233,22 @@ def test_inline_code_is_shown_as_code_with_its_spaces():
     chunks = chunk_note(parse_note("# T\n\nRun `npm audit`:\n\n```\n% npm audit `x`\n```\n", "n.md"))
     assert chunks[0].text == "Run `npm audit`:" and chunks[0].embed == "T: Run npm audit:"
     assert chunks[1].embed == "T: Run npm audit:\n% npm audit `x`"
+
+
+def test_a_paragraph_of_records_is_read_line_by_line_as_obsidian_shows_it():
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Deck\n\nKoplik spots::Measles\nSlapped cheek::Parvovirus B19\nCapital of France?:::Paris\n\n"
+                          "Q: Antidote for heparin?\nA: Protamine\nQ: Antidote for digoxin?\nA: DigiFab\n\n"
+                          "Systolic: ASMR\nDiastolic: ARMS\n\n"
+                          "A wrapped sentence says this: one thing\nand goes on here.\n\n"
+                          "std::vector is a container\n", "deck.md")
+    got = [(u.line, u.end_line, u.text) for u in note.units]
+    assert got[:7] == [(3, 3, "Koplik spots → Measles"), (4, 4, "Slapped cheek → Parvovirus B19"),
+                       (5, 5, "Capital of France? ↔ Paris"),  # a card both ways
+                       (7, 8, "Q: Antidote for heparin?\nA: Protamine"), (9, 10, "Q: Antidote for digoxin?\nA: DigiFab"),
+                       (12, 12, "Systolic: ASMR"), (13, 13, "Diastolic: ARMS")]
+    assert [u.text for u in note.units[7:]] == ["A wrapped sentence says this: one thing\nand goes on here.",
+                                                "std::vector is a container"]  # prose, and no card
+    assert [u.text for u in parse_markdown("- Koplik spots::Measles\n- `a::b` stays\n", "d.md").units] == [
+        "Koplik spots → Measles", "`a::b` stays"]  # a card in a list too

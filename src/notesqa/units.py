@@ -206,6 +206,37 @@ def _is_label(unit: Unit | None, inline) -> bool:
     return not _only_link(inline) and not only_tags(text)
 
 
+# A line that is a record of its own, not part of a wrapped sentence: a flashcard ("Koplik spots::Measles",
+# Obsidian's Spaced Repetition plugin), a field or a labelled line ("Dose: 4 g a day", "Q: ..."). A paragraph
+# whose every line is one is read line by line: Obsidian shows each of its lines on a line of its own.
+_RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
+_ANSWER = re.compile(r"^(?:A|Ans|Answer)\s*:", re.IGNORECASE)  # the answer of the Q: line before it
+_CARD = re.compile(r"^([^:`]*[\s?][^:`]*?)(?<=\S)(:{2,3})(?=\S)")  # a card's front (a few words) :: its back
+
+
+def record_lines(raw: str) -> list[tuple[int, str]] | None:
+    """For a paragraph of two or more records (_RECORD), each record as (its first line's offset in the
+    paragraph, its text): an answer line stays with its question, a card reads "front → back"
+    ("front ↔ back" for a two-way card); None for any other paragraph."""
+    lines = raw.split("\n")
+    if len(lines) < 2 or not all(_RECORD.match(ln.strip()) for ln in lines):
+        return None
+    records: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        text = card(clean(ln))
+        if records and _ANSWER.match(text):
+            records[-1] = (records[-1][0], f"{records[-1][1]}\n{text}")
+        else:
+            records.append((i, text))
+    return records if len(records) > 1 else None
+
+
+def card(text: str) -> str:
+    """A flashcard line as read: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card
+    both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one."""
+    return _CARD.sub(lambda m: f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} ", text, count=1)
+
+
 def only_tags(text: str) -> bool:
     """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
     something it says."""
@@ -441,12 +472,16 @@ class Walker:
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
         keep_lines = keep_lines or self.keep_lines
+        records = None if keep_lines or self._in_item() else record_lines(raw)
+        raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         if not txt:
             self.inline.take_ids()
             return
         thin = _only_link(inline) or only_tags(txt)
-        if self._in_item():
+        if records:
+            self._records(records, line)
+        elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             kind = "quote" if "blockquote" in self.containers else "paragraph"
@@ -458,6 +493,18 @@ class Walker:
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
+
+    def _records(self, records: list[tuple[int, str]], line: int) -> None:
+        """A paragraph of records, one a line (flashcards, fields, Q: and A:): each a unit at its own line,
+        as Obsidian shows each line of a paragraph on a line of its own."""
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        parent_idx, chain = self.enclosing()
+        for (first, text), nxt in zip(records, [r[0] for r in records[1:]] + [None]):
+            last = line + (nxt - 1 if nxt is not None else len(text.split("\n")) + first - 1)
+            u = Unit(kind, text, line + first, last, self.heading_path(), chain, depth=len(self.items),
+                     parent=parent_idx)
+            self._add(u)
+        self.last_para = u
 
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
