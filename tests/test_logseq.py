@@ -224,3 +224,8 @@ def test_logseq_tasks_are_found_as_open_or_done_tasks():
     words = [c.keywords.rsplit(c.text, 1)[1].strip() for c in chunks]
     assert words == ["task todo open doing now priority high important urgent", "task todo open doing now",
                      "task todo open priority low", "task done"]
+
+
+def test_a_block_that_starts_with_a_greater_than_sign_and_a_number_says_more_than():
+    note = parse_note("- K+ by level\n\t- > 5.5 mmol/L: none\n\t- > a quote\n", "pages/DKA.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["K+ by level", "> 5.5 mmol/L: none", "a quote"]

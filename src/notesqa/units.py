@@ -366,7 +366,7 @@ class Walker:
             self.items, self.containers = list(items), ["li"] * len(items)
         self.callouts, self.lists, self.label, self.last_para, self.closed_item = [], [], None, None, None
         self.line_offset = line_offset
-        self.walk(md_parser().parse(body))
+        self.walk(md_parser().parse(greater_than(body, _BLOCK_GT)))
 
     def walk(self, tokens) -> None:
         i, n = 0, len(tokens)
@@ -475,7 +475,7 @@ class Walker:
         records = None if keep_lines or self._in_item() else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
-        if not txt:
+        if not txt or (only_tags(txt) and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
             self.inline.take_ids()
             return
         thin = _only_link(inline) or only_tags(txt)
@@ -690,6 +690,17 @@ def _spaced_targets(text: str) -> str:
 _QUOTED_ITEM = re.compile(r"^([ \t]*>) ?(\t*)(?=(?:[-*+]|\d{1,9}[.)])[ \t])")  # a quoted list item, its tabs
 
 
+# "- > 5.5 mmol/L: none": a list item (or a Logseq block) that starts with ">" and a number means "more than",
+# not a quote of "5.5 mmol/L" (a dose by level would lose its sense), as the note's author sees it in the editor
+_ITEM_GT = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)>(?=[ \t]*=?[ \t]*\d)", re.MULTILINE)
+_BLOCK_GT = re.compile(r"^()>(?=[ \t]*=?[ \t]*\d)")
+
+
+def greater_than(text: str, where: re.Pattern = _ITEM_GT) -> str:
+    """text with a ">" that starts a list item before a number escaped, so it reads as text."""
+    return where.sub(r"\1\\>", text) if ">" in text else text
+
+
 def quoted_list_tabs(text: str) -> str:
     """A list nested by tabs in a callout (">\t1. item" under ">1. item") read a level a tab, as
     Obsidian shows it: markdown counts the tab after ">" as two columns, too few to nest, and
@@ -742,7 +753,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     text = fields_on_top(text)
-    tokens = md_parser().parse(_spaced_targets(_escape_table_links(quoted_list_tabs(strip_non_content(text)))))
+    text = greater_than(quoted_list_tabs(strip_non_content(text)))
+    tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
