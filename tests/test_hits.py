@@ -157,6 +157,10 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
     assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
+    # a rare word of the question no note says: the hits are about something else, however close
+    assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \
+        "No note mentions “tacrolimus”; the nearest passages:"
+    assert notice([], "side effects of tacrolimus", ["tacrolimus"]) is None
 
 
 def test_hits_after_those_of_the_days_asked_are_said_to_be_others():

@@ -206,3 +206,17 @@ def test_quoted_words_pass_only_passages_that_say_them_in_order(tmp_path, embedd
     assert idx.search('"max dose" tag:cardio', k=5) == []
     assert idx.why_nothing('"max dose" tag:cardio').startswith("No note these filters let through says “max dose”")
     assert idx.why_nothing('"max dose"') is None  # said: nothing found would be for another reason
+
+
+def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, monkeypatch):
+    from notesqa.embedding.hashing import HashEmbedder
+
+    _, index, _ = built
+    # as the model does: a long, rare word is split into pieces, a common one is one token
+    monkeypatch.setattr(HashEmbedder, "count_tokens", lambda self, text: sum(1 + len(w) // 4 for w in text.split()))
+    idx = open_index(index, embedder)
+    assert idx.unmentioned("side effects of tacrolimus? tag:aws") == ["tacrolimus"]
+    assert idx.unmentioned("shuffle sharding of customers") == []  # said in the notes
+    assert idx.unmentioned("what about zebras") == []  # not said, but a word of the model's own
+    assert idx.unmentioned("weren't cross-checked") == []  # contractions and compounds: said in other words
+    assert idx.unmentioned('"shuffle sharding" 2019') == []

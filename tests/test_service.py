@@ -286,3 +286,11 @@ def test_an_indexed_note_that_cannot_be_read_now_is_said_so(tmp_path, built, emb
         svc.read_note("cooking/2024-02-01-bread.md")
     assert status_code(NoteUnreadableError("x")) == 422
 
+
+
+def test_a_rare_word_no_note_says_is_named_before_the_nearest_hits(svc, monkeypatch):
+    from notesqa.embedding.hashing import HashEmbedder
+
+    monkeypatch.setattr(HashEmbedder, "count_tokens", lambda self, text: sum(1 + len(w) // 4 for w in text.split()))
+    out = svc.search("cells of tacrolimus")
+    assert out["hits"] and out["message"] == "No note mentions “tacrolimus”; the nearest passages:"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .markup import without_tags
 
@@ -118,9 +118,10 @@ def weak(hits: list[Hit]) -> bool:
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
-def notice(hits: list[Hit], question: str) -> str | None:
+def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = ()) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
-    names (or overdue), the hits being the nearest passages, or that none matches closely (weak)."""
+    names (or overdue), or that no note says a rare word of the question (unmentioned: NotesIndex.unmentioned),
+    the hits being the nearest passages; or that none matches closely (weak)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
@@ -128,6 +129,9 @@ def notice(hits: list[Hit], question: str) -> str | None:
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
+    if hits and unmentioned:
+        said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
+        return f"No note mentions {said}; the nearest passages:"
     return WEAK_MATCH if weak(hits) else None
 
 

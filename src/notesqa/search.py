@@ -305,6 +305,25 @@ class NotesIndex:
         """Where text names notes (title or alias): (start, end, path) each (NoteNames.names_in)."""
         return self._live.names.names_in(text)
 
+    def unmentioned(self, question: str) -> list[str]:
+        """The question's rare words that no note says, as written ("tacrolimus" in "side effects of
+        tacrolimus?"): the hits can only be about something else. Rare: the model reads it in three pieces or
+        more, as it does names and terms (a common word, "difference", a compound, "writeup", or a contraction
+        missing from the notes says little about them: the notes may say it in other words)."""
+        text, _ = parse_query(question or "")
+        self.refresh()
+        live = self._live
+        keywords, embedder = live.gen.keywords, live.embedder
+        one = embedder.count_tokens("a")
+        missing = []
+        for word in dict.fromkeys(_WORDS.findall(text)):
+            tokens = tokenize(word)
+            if not tokens or any(keywords.rows_with(t) for t in tokens) or not word.isalpha():
+                continue
+            if embedder.count_tokens(word.lower()) - one >= RARE_PIECES - 1:
+                missing.append(word)
+        return missing
+
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
         return bool(self._live.names.named_exactly(text))
@@ -374,6 +393,10 @@ class NotesIndex:
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+
+
+_WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
+RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 
 
 def _mask(live: _Live, filters) -> np.ndarray | None:
