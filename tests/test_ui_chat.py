@@ -290,3 +290,20 @@ def test_an_example_is_a_question_a_person_would_ask():
               chunk("e.md", 0, "DONE Read Aisha's churn-risk list", heading=[]), chunk("e.md", 1, "v", parent=0)]
     assert example_questions(chunks) == ["What do my notes say about advanced queries?", "What is bias?",
                                          "What do my notes say about 1:1 with Priya Sharma?"]
+
+
+def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp_path, embedder):
+    from notesqa import build_index
+    from notesqa.ui.chat import ChatService
+
+    notes = tmp_path / "notes"
+    write(notes / "cardio.md", "# Tamponade\n\n- Beck's triad\n")
+    # a long passage: its match of the two words alone is weaker than the triad's of the glued question
+    write(notes / "micro.md", "# Micro\n\n- Koplik spots: small white spots seen inside the cheek a day or two "
+                              "before the rash of measles appears, then gone as it spreads\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    _, t1 = chat.answer("Beck's triad", [])
+    html, t2 = chat.answer("Koplik spots", [t1])
+    assert t2.standalone == "Koplik spots" and "Searched as a follow-up" not in html
+    assert t2.hits[0].path == "micro.md"

@@ -18,6 +18,7 @@ from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import best_match, no_match, notice, others_from, weak
+from ..keywords import tokenize
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -104,7 +105,7 @@ class ChatService(NotesService):
             # about Werner's keynote a follow-up: keep whichever reading matches better. A note's
             # name ("Ideas") opens that note, whatever came before.
             alone = search(plain)
-            if alone and (not hits or best_match(alone) > best_match(hits) or idx.names_a_note(plain)):
+            if alone and (not hits or _better_alone(alone, hits, plain) or idx.names_a_note(plain)):
                 hits, turn.standalone, turn.base = alone, plain, None
         turn.hits = hits
         query = turn.standalone
@@ -284,3 +285,18 @@ def _when(iso: str | None) -> str:
     if t.tzinfo is not None:
         t = t.astimezone()
     return t.strftime("%Y-%m-%d %H:%M")
+
+
+def _better_alone(alone: list, glued: list, question: str) -> bool:
+    """Is a short question's own search a better answer than it glued to the previous question? When only
+    its own first hit says a word of it ("Koplik spots" after "Beck's triad": the glued search's first hit
+    is the triad again, however well it matches), or both or neither do and its own matches better."""
+    own = set(tokenize(question))
+
+    def says(hits: list) -> bool:
+        return bool(hits) and bool(own & set(tokenize(" ".join([hits[0].text, *hits[0].breadcrumb]))))
+
+    says_alone, says_glued = says(alone), says(glued)
+    if says_alone != says_glued:
+        return says_alone
+    return best_match(alone) > best_match(glued)
