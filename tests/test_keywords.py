@@ -159,3 +159,14 @@ def test_rows_holding_every_word_of_a_text_by_its_tokens():
     assert list(idx.rows_holding("cafe")) == [3] == list(idx.rows_holding("café"))
     assert list(idx.rows_holding("sharding unknownword")) == []
     assert idx.rows_holding("of the") is None  # only stopwords: any row may say them
+
+
+def test_british_and_american_spellings_are_one_word():
+    for uk, us in (("colour", "color"), ("organised", "organized"), ("centres", "centers"),
+                   ("hyperkalaemia", "hyperkalemia"), ("oedema", "edema"), ("paediatric", "pediatric"),
+                   ("anaesthetist", "anesthetist"), ("diarrhoea", "diarrhea"), ("Haemoglobin", "hemoglobin")):
+        assert tokenize(uk) == tokenize(us), uk
+    assert tokenize("shoe does aerial") == ["shoe", "aerial"]  # no "oe" or "ae" rule outside those words
+    idx = KeywordIndex.build(["hyperkalaemia: give calcium gluconate", "thyroid storm"])
+    scores, _ = idx.search("hyperkalemia treatment")
+    assert scores[0] > 0 == scores[1]

@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "4"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined
+TOKENIZER_VERSION = "5"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -72,17 +72,46 @@ _STEMS: dict[str, str] = {}  # word -> stem: a vault's vocabulary repeats, stemm
 
 
 def _stem_all(words: list[str]) -> list[str]:
+    """Each word in its American spelling (american), stemmed."""
     stem = _stemmer()
     if stem is None:
-        return words
+        return [american(w) for w in words]
     out = [_STEMS.get(w) for w in words]
     if None in out:
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         for i, s in enumerate(out):
             if s is None:
-                out[i] = _STEMS[words[i]] = stem.stemWord(words[i])
+                out[i] = _STEMS[words[i]] = stem.stemWord(american(words[i]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _british() -> dict[str, str]:
+    """British spellings -> American ones (breame's list: colour, organise, centre, anaemia, ...)."""
+    try:
+        from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+    except ImportError:  # a refinement, as stemming is
+        return {}
+    return BRITISH_ENGLISH_SPELLINGS
+
+
+# the medical and scientific British forms no word list can hold all of: hyperkalaemia, haematoma, oedema,
+# paediatric, oesophagitis, anaesthetist, diarrhoea, foetal (longest first: "anaesth" before "aem")
+_MEDICAL = {"anaesth": "anesth", "diarrhoe": "diarrhe", "dyspnoe": "dyspne", "apnoe": "apne", "gynaec": "gynec",
+            "aetiol": "etiol", "paed": "ped", "faec": "fec", "caec": "cec", "aem": "em"}
+_MEDICAL_RX = re.compile("|".join(sorted(_MEDICAL, key=len, reverse=True)) + "|^oe(?=dem|soph|str)|^foet")
+
+
+def american(word: str) -> str:
+    """A lower-case word in its American spelling, so "hyperkalaemia" finds "hyperkalemia" and "colour"
+    finds "color" (both sides of the keyword index are read so)."""
+    us = _british().get(word)
+    if us is not None:
+        return us
+    if "ae" in word or "oe" in word:
+        return _MEDICAL_RX.sub(lambda m: _MEDICAL.get(m.group(0), "e" if m.group(0) == "oe" else "fet"), word)
+    return word
 
 
 _COMPOUND = re.compile(r"\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit
