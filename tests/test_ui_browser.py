@@ -288,6 +288,23 @@ def test_clicking_a_source_shows_the_note_with_the_bullet_highlighted(page, shot
     snap(page, shots / "source.png")
 
 
+def test_the_question_box_has_focus_and_inline_code_and_tables_read_whole(page):
+    # focused on load: typing asks, with no tabbing past the sidebar first
+    assert page.evaluate("document.activeElement.closest('#nq-question') !== null")
+    ask(page, "smart oven steam mode bake")
+    hit = last_answer(page).locator(".nq-hit").first
+    code = hit.locator("code.nq-inline").first
+    expect(code).to_contain_text("--steam on")
+    # inline, within the hit: not Gradio's inline-flex, which stood each marked word in a column of its own
+    assert code.evaluate("e => getComputedStyle(e).display") == "inline"
+    box, card = code.bounding_box(), hit.bounding_box()
+    assert box["x"] + box["width"] <= card["x"] + card["width"] + 1
+    hit.locator("a.nq-src").click()
+    cell = page.locator("#nq-note td", has_text="Bulk fermentation")
+    expect(cell).to_be_visible()
+    assert cell.evaluate("e => getComputedStyle(e).wordBreak") == "normal"  # words whole, the table scrolls
+
+
 def test_asking_to_open_a_note_shows_it_in_the_note_view(page):
     ask(page, "open the Sourdough bread note")
     expect(page.locator("#nq-note .nq-note-head")).to_contain_text("cooking/sourdough.md")

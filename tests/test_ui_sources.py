@@ -285,3 +285,10 @@ def test_the_source_view_shows_an_obsidian_note_as_its_reading_view_does():
     note = "- [ ] Renew passport\n- [x] Pay tax ^tax1\n\nA ==key== point. ^p1\nEnergy (1-5):: 2\n\n```\nx == y ^z\n```\n"
     assert readable_source(note).split("\n") == ["- \u2610 Renew passport", "- \u2611 Pay tax", "", "A key point.",
                                                  "Energy (1-5): 2", "", "```", "x == y ^z", "```", ""]
+
+
+def test_a_note_moved_since_the_build_says_to_ask_again_not_that_it_disappeared(service, built):
+    (built[0] / "aws-2024.md").rename(built[0] / "aws-2024-renamed.md")
+    with pytest.raises(NotesQAError) as err:
+        service.sources.render("aws-2024.md:13")
+    assert "moved, renamed or deleted since the index was built: ask again" in str(err.value)

@@ -71,10 +71,10 @@ def _chat_and_note(examples) -> SimpleNamespace:
                                 render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
             with gr.Row():
-                c.box = gr.Textbox(placeholder="Ask your notes… (filters also work: tag:name path:folder "
-                                               "after:YYYY-MM-DD; \"exact words\" in quotes)",
+                # focused on load: a question is one keystroke away, not 17 tabs past the sidebar
+                c.box = gr.Textbox(placeholder='Ask your notes… (tag:x path:folder "exact words")',
                                    show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
-                                   max_lines=4)
+                                   max_lines=4, autofocus=True)
                 c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
             c.clear = gr.Button("New conversation", size="sm", elem_id="nq-clear")
         with gr.Column(scale=2):

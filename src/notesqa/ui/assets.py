@@ -33,6 +33,9 @@ CSS = """
 .nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
 .nq-note{max-height:max(420px,calc(100vh - 300px));overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
 .nq-note pre{overflow-x:auto;max-width:100%}
+/* a wide table scrolls sideways with its words whole, not squeezed into columns broken mid-word */
+.nq-note table{display:block;overflow-x:auto;max-width:100%}
+.nq-note th,.nq-note td{overflow-wrap:normal;word-break:normal;min-width:5em}
 /* Gradio pads a link in gr.HTML as if a button: the note view reads as text */
 .nq-note a{padding:0 !important}
 .nq-math{font-family:ui-monospace,monospace;font-size:.92em;white-space:pre-wrap}

@@ -66,11 +66,14 @@ class SourceView:
         """The note holding target rendered as safe HTML, the passage's line highlighted."""
         from ..liquid import strip_non_content
         from ..parsing import is_outline
-        from ..notefiles import read_note
+        from ..notefiles import GONE, read_note
 
         path, line, digest = split_target(target)
         full = self.service.resolve_note(path)
         text, problem = read_note(full, path)
+        if text is None and problem is not None and problem.kind == GONE:  # renamed, moved or deleted just now
+            raise NoteUnreadableError(f"{path} was moved, renamed or deleted since the index was built: ask again "
+                                      "in a few seconds, once the index has caught up, for where it is now.")
         if text is None:
             raise NoteUnreadableError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
         title = self.service.note_title(path)
