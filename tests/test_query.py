@@ -368,3 +368,12 @@ def test_a_quoted_filter_value_empty_quotes_and_a_lone_quote_are_no_phrase():
     assert parse_query('the 5" screen')[1].phrases == ()
     # a filter keeps the question's phrases when filters are added as options
     assert merge_filters(parse_query('"cells" x')[1], tags="aws").phrases == ("cells",)
+
+
+def test_a_word_after_a_dash_is_left_out_unless_quoted_a_flag_or_all_there_is():
+    assert parse_query("COPD exacerbation -antibiotics -asthma")[1].excluded == ("antibiotics", "asthma")
+    assert parse_query("COPD exacerbation -antibiotics")[0] == "COPD exacerbation"
+    for kept in ("rm -rf", "git push --force-with-lease", "x-ray findings", "temperature -5 degrees",
+                 '"exact -words" here', "-antibiotics"):  # short flags, compounds, numbers, quotes, all there is
+        assert parse_query(kept)[1].excluded == (), kept
+    assert parse_query("what does find -name do", flags=("name",)) == ("what does find -name do", Filters())

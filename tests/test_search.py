@@ -220,3 +220,36 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     assert idx.unmentioned("what about zebras") == []  # not said, but a word of the model's own
     assert idx.unmentioned("weren't cross-checked") == []  # contractions and compounds: said in other words
     assert idx.unmentioned('"shuffle sharding" 2019') == []
+
+
+def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_as_a_flag(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "copd.md", """
+        # COPD
+
+        ## Exacerbation
+
+        - Abx if purulent sputum: amoxicillin or doxycycline
+        - Exacerbation: salbutamol nebs, prednisolone 30 mg for 5 days
+        - Target saturation 88-92% in an exacerbation
+
+        ## Asthma vs COPD
+
+        - Exacerbation triggers differ
+        """)
+    write(notes / "shell.md", "# Shell\n\n- find files: `find . -name '*.md'`\n- name a branch after its ticket\n")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    idx = open_index(index, embedder)
+    hits = idx.search("COPD exacerbation -amoxicillin -asthma", k=5)
+    assert hits and not any("amoxicillin" in h.text or "Asthma" in " ".join(h.breadcrumb) for h in hits)
+    assert idx.parsed("COPD exacerbation -amoxicillin")[1].excluded == ("amoxicillin",)
+    # written with its dash in the notes: a flag, a word of the question, not a word to leave out
+    text, filters = idx.parsed("what does find -name do")
+    assert text == "what does find -name do" and filters.excluded == ()
+    assert "find . -name" in idx.search("what does find -name do", k=1)[0].text
+    assert idx.parsed("copd -zebra")[1].excluded == ()  # no note says it: nothing to leave out
+    assert idx.search("sputum -amoxicillin", k=5, paths="copd.md")  # the rest still answers
+    assert idx.search("purulent -copd -shell", k=5) == []  # every passage is under one title or the other
+    assert idx.why_nothing("purulent -copd -shell") == (
+        "Every passage the rest of the question lets through says what -copd or -shell leaves out.")

@@ -73,7 +73,8 @@ def test_validate_with_front_end_names_and_text_values():
 def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     out = svc.search("tag:aws shuffle sharding customers cells", k=2, paths=["."], before="2030-01-01")
     assert out["searched"] == {"text": "shuffle sharding customers cells", "k": 2, "tags": ["aws"], "paths": ["."],
-                               "after": None, "before": "2030-01-01", "phrases": []}
+                               "after": None, "before": "2030-01-01", "phrases": [],
+                               "excluded": []}
     assert {h["path"] for h in out["hits"]} == {"2023-12-11-aws-2023.md"}  # aws-2024.md has no date
     assert svc.search("cells", after="2031-01-01")["message"] == "No note is dated on or after 2031-01-01."
     out = svc.search('"sharding cells"')  # words in quotes must be said so: none says them in that order

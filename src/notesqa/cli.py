@@ -323,7 +323,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     """Ask a question; print the best bullets with breadcrumb and file:line.
 
     Filters can also go in the question: tag:aws path:work/* after:2024-01-01 before:2024-12-31.
-    Words in double quotes ("shuffle sharding") must be said in that order.
+    Words in double quotes ("shuffle sharding") must be said in that order; -word leaves out what says it.
     """
     from .query import check_question
 

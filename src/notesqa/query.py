@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from .chunking import Chunk
+from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
 from .notefiles import nfc
@@ -445,9 +445,10 @@ class Filters:
     after: str | None = None
     before: str | None = None
     phrases: tuple[str, ...] = ()  # words a hit must say in this order (phrases.py), as quoted in the question
+    excluded: tuple[str, ...] = ()  # words a hit must not say: "-antibiotics" in the question
 
     def __bool__(self) -> bool:
-        return bool(self.of_notes or self.phrases)
+        return bool(self.of_notes or self.phrases or self.excluded)
 
     @property
     def of_notes(self) -> bool:
@@ -505,12 +506,13 @@ def check_question(question) -> str:
     return question
 
 
-def parse_query(question: str) -> tuple[str, Filters]:
+def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filters]:
     """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
 
     A filter-like `name:value` whose name is not a filter but looks like one (tags:,
     afer:, date:) is an error so a typo is not silently ignored; other `word:word`
-    text such as re:Invent or 10:30 and URLs stay in the question.
+    text such as re:Invent or 10:30 and URLs stay in the question. "-word" leaves out what says word,
+    unless it is one of flags (casefolded; the notes write it so: "find -name"): it stays in the question.
     """
     question = nfc(question)
     tags: list[str] = []
@@ -543,9 +545,27 @@ def parse_query(question: str) -> tuple[str, Filters]:
     if problems:
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
+    text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
     return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
-                                           phrases)
+                                           phrases, excluded)
+
+
+def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """text without its words to leave out ("-antibiotics", not inside quotes, not one of flags), and those
+    words; a question of only such words ("-name") is left as it is."""
+    words: list[str] = []
+
+    def take(m: re.Match) -> str:
+        if m.group(1) is None or m.group(1).casefold() in flags:
+            return m.group(0)  # a quoted phrase (its dashes are its words'), or a flag'
+        words.append(m.group(1))
+        return " "
+
+    rest = _QUOTED_OR_MINUS.sub(take, text)
+    if not words or not has_words(_QUOTED.sub(" ", rest)):
+        return text, ()
+    return rest, tuple(dict.fromkeys(words))
 
 
 def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:
@@ -563,6 +583,11 @@ def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 _HAS_WORD = re.compile(r"\w")
+# a word to leave out, as search engines and Obsidian read it: "-antibiotics" (a letter after the dash and
+# one more: "-v" and "--force" are flags); written so in the notes, it is a flag of theirs ("find -name"):
+# NotesIndex puts it back as a word
+_MINUS = r"(?<![^\s(])-([^\W\d_][\w'’]{2,})(?![\w-])"
+_QUOTED_OR_MINUS = re.compile(r'(?:"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»)|' + _MINUS)  # group 1: a word
 
 
 def with_listing_period(text: str, f: Filters) -> tuple[Filters, bool]:
@@ -580,6 +605,7 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
         after=parse_date(after, "after") or f.after,
         before=parse_date(before, "before") or f.before,
         phrases=f.phrases,
+        excluded=f.excluded,
     )
     if merged.after and merged.before and merged.after > merged.before:
         raise QueryError(f"after: {merged.after} is later than before: {merged.before}, so no note can match: "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -179,8 +179,7 @@ class NotesIndex:
         _check_arguments(question, k, min_score, budget)
         if k == 0:
             return []
-        text, parsed = parse_query(question or "")
-        filters = merge_filters(parsed, tags, paths, after, before)
+        text, filters = self.parsed(question, tags, paths, after, before)
         if not has_words(text):
             if not filters:
                 return []  # "???" asks nothing
@@ -199,6 +198,17 @@ class NotesIndex:
             return []
         live, ranked, origin = ranked
         return [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k, budget, min_score)]
+
+    def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
+        """The question's words and its filters with the ones given; a "-word" the notes write as a flag
+        ("find -name"), or that no note says, stays a word of the question."""
+        text, parsed = parse_query(question or "")
+        if parsed.excluded:
+            self.refresh()
+            flags = _flags(self._live, parsed.excluded)
+            if flags:
+                text, parsed = parse_query(question or "", flags)
+        return text, merge_filters(parsed, tags, paths, after, before)
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
@@ -341,8 +351,7 @@ class NotesIndex:
         if not self.chunks:
             return (f"The notes in the index in {self.index_dir}/ hold no text to search (only titles or front "
                     "matter): add some to them and index again.")
-        text, parsed = parse_query(question or "")
-        filters = merge_filters(parsed, tags, paths, after, before)
+        text, filters = self.parsed(question, tags, paths, after, before)
         filters, _ = with_listing_period(text, filters)  # "notes created in 2023": as after:... before:...
         linked = self._linked_to(text)
         if linked is not None and not linked[1]:
@@ -351,13 +360,20 @@ class NotesIndex:
         return unmatched(self.chunks, filters) or self._unsaid(filters) if filters else None
 
     def _unsaid(self, filters) -> str | None:
-        """For quoted phrases no passage says (or none of the notes the filters let through): why nothing."""
-        if not filters.phrases:
+        """For quoted phrases no passage says (or none of the notes the filters let through), or words to
+        leave out that every passage the rest lets through says: why nothing."""
+        if not (filters.phrases or filters.excluded):
             return None
         self.refresh()
         live = self._live
         if _mask(live, filters).any():
             return None  # said where the filters let through: nothing was found for another reason
+        rest = _mask(live, replace(filters, excluded=()))
+        if filters.excluded and (rest is None or rest.any()):
+            out = " or ".join(f"-{w}" for w in filters.excluded)
+            return f"Every passage the rest of the question lets through says what {out} leaves out."
+        if not filters.phrases:
+            return None
         if filters.of_notes and _mask(live, Filters(phrases=filters.phrases)).any():
             return (f"No note these filters let through says {quoted(filters.phrases)}: try fewer filters, or the "
                     "words without quotes.")
@@ -400,12 +416,29 @@ RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as of
 
 
 def _mask(live: _Live, filters) -> np.ndarray | None:
-    """Which chunks pass the filters and say the question's quoted phrases (None: every chunk)."""
+    """Which chunks pass the filters, say the question's quoted phrases and not its words to leave out
+    (None: every chunk)."""
     mask = filter_mask(live.gen.chunks, filters)
-    if not filters.phrases:
+    if not (filters.phrases or filters.excluded):
         return mask
-    said = phrases.saying(live.gen.chunks, live.gen.keywords, filters.phrases)
+    chunks, keywords = live.gen.chunks, live.gen.keywords
+    said = phrases.saying(chunks, keywords, filters.phrases) if filters.phrases else np.ones(len(chunks), bool)
+    for word in filters.excluded:  # "-asthma": not a passage that says it, nor one under a heading that does
+        said &= ~phrases.saying(chunks, keywords, (word,))
     return said if mask is None else mask & said
+
+
+def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Of the words a question leaves out ("-name"), the ones no note says, or that a note writes with
+    its dash, as a flag ("find . -name '*.md'"): words of the question, casefolded."""
+    chunks, keywords = live.gen.chunks, live.gen.keywords
+    flags = []
+    for word in words:
+        said = np.flatnonzero(phrases.saying(chunks, keywords, (word,)))
+        dashed = re.compile(rf"(?<![\w-])-{re.escape(word)}(?![\w-])", re.IGNORECASE)
+        if not len(said) or any(dashed.search(chunks[r].text) for r in said):
+            flags.append(word.casefold())
+    return tuple(flags)
 
 
 def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:

@@ -343,14 +343,15 @@ class NotesService:
         check_question(question)
         if not 1 <= int(k) <= K_MAX:
             raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
-        text, parsed = parse_query(question)  # a misspelt filter in the question is an error here
-        filters = merge_filters(parsed, tags, paths, after, before)
+        merge_filters(parse_query(question)[1], tags, paths, after, before)  # a misspelt filter: an error here
         idx = self._ready_index()
+        text, filters = idx.parsed(question, tags, paths, after, before)  # "-name" a flag of the notes: a word
         hits = idx.search(question, k=int(k), tags=tags or None, paths=paths or None, after=after, before=before)
         out = {
             "question": question,
             "searched": {"text": text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
-                         "after": filters.after, "before": filters.before, "phrases": list(filters.phrases)},
+                         "after": filters.after, "before": filters.before, "phrases": list(filters.phrases),
+                         "excluded": list(filters.excluded)},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         said = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
