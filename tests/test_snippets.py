@@ -410,7 +410,7 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),
              _chunk("p.md", 4, "type (required)", depth=2, parent=3)]
     chunks = [_chunk("p.md", 0, "A feature page documents one feature", kind="paragraph"),
-              _chunk("p.md", 1, "It has a title", kind="paragraph"),
+              dataclasses.replace(_chunk("p.md", 1, "It has a title", kind="paragraph"), line=3, end_line=3),
               *(dataclasses.replace(c, heading=["Conventions"]) for c in later)]
     tree = NoteTree.build(chunks)
     snip = select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {}, with_match=True)[0]
@@ -488,3 +488,15 @@ def test_an_item_of_a_very_long_list_is_shown_alone():
     assert out[0].root == 3 and out[0].follow == ()  # its neighbours are other entries
     short = ideas[:5]
     assert select(NoteTree.build(short), _ranked((2, 0.9)), 1, 600, None, {})[0].follow == (3, 4)
+
+
+def test_a_record_of_a_paragraph_read_line_by_line_stands_alone():
+    # flashcards one a line (units.record_lines): the next card is another answer, not more of this one
+    cards = [_chunk("d.md", 0, "Rice water stools → Vibrio cholerae", kind="paragraph"),
+             _chunk("d.md", 1, "Koplik spots → Measles", kind="paragraph"),
+             dataclasses.replace(_chunk("d.md", 2, "A paragraph after a blank line", kind="paragraph"), line=5,
+                                 end_line=5)]
+    tree = NoteTree.build(cards)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
+        "Rice water stools → Vibrio cholerae"
+    assert "A paragraph after" in to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text

@@ -432,6 +432,8 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
+        if _records(c, nxt):
+            return False  # the next card or field of a paragraph read line by line: another record
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
@@ -440,6 +442,12 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         # prose often sets up a point and makes it in the next sentence or paragraph
         return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
     return c.kind == "table_row" and nxt.kind == "table_row"
+
+
+def _records(c: Chunk, nxt: Chunk) -> bool:
+    """Are c and nxt two records of one paragraph read line by line (units.record_lines: flashcards, fields),
+    each on the line after the other, not two windows of one paragraph (a group) nor two paragraphs?"""
+    return c.kind == nxt.kind and nxt.line == c.end_line + 1 and (c.group is None or nxt.group != c.group)
 
 
 def _origins(chunks: list[Chunk]) -> dict[int, int]:
