@@ -221,3 +221,11 @@ def test_a_question_about_a_flag_is_told_how_to_ask_it(built):
     assert "Did you mean '--tag'" in _ask("--tagg", "aws", "cells").stderr  # a near-miss of an option stays one
     res = _ask("--index", str(index), "--notes", str(notes), "--", "--model", "flag")
     assert res.exit_code == 0  # after --, words of the question
+
+
+def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(built):
+    notes, index, _ = built
+    args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")
+    res = _ask(*args, "and in 2023?")
+    assert "reads each question on its own" in res.stderr and "notesqa serve" in res.stderr
+    assert "on its own" not in _ask(*args, "what did Werner say about cells?").stderr

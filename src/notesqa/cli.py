@@ -349,6 +349,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         elif said:
             click.echo(said.split(";")[0] + ".", err=True)
         return  # a hit of a note changed since the build says so itself ("stale")
+    _echo_followup_hint(" ".join(question))
     if not hits:
         _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
     else:
@@ -362,6 +363,15 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))
     _echo_stale(changes, other, notes_dir_given, index_dir)
+
+
+def _echo_followup_hint(question: str) -> None:
+    """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not."""
+    from .conversation import followup_kind
+
+    if followup_kind(question) == "sure":
+        click.secho(f"(`notesqa ask` reads each question on its own: {question!r} is searched without the one "
+                    "before it. Follow-ups work in the chat: notesqa serve.)\n", dim=True, err=True)
 
 
 def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err: bool = False) -> None:
