@@ -500,3 +500,10 @@ def test_a_record_of_a_paragraph_read_line_by_line_stands_alone():
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
         "Rice water stools → Vibrio cholerae"
     assert "A paragraph after" in to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text
+
+
+def test_a_table_row_stands_alone():
+    rows = [_chunk("lab.md", 0, "Test: Potassium | Range: 3.5–5.3 | Unit: mmol/L", kind="table_row"),
+            _chunk("lab.md", 1, "Test: Sodium | Range: 133–146 | Unit: mmol/L", kind="table_row")]
+    tree = NoteTree.build(rows)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == rows[0].text

@@ -441,7 +441,7 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
                 nxt.depth > c.depth or nxt.parent == c.parent)
         # prose often sets up a point and makes it in the next sentence or paragraph
         return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
-    return c.kind == "table_row" and nxt.kind == "table_row"
+    return False  # a table row is a record, shown with its column names: the next row is another answer
 
 
 def _records(c: Chunk, nxt: Chunk) -> bool:
