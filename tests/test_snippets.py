@@ -507,3 +507,11 @@ def test_a_table_row_stands_alone():
             _chunk("lab.md", 1, "Test: Sodium | Range: 133–146 | Unit: mmol/L", kind="table_row")]
     tree = NoteTree.build(rows)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == rows[0].text
+
+
+def test_a_question_and_answer_card_stands_alone():
+    cards = [_chunk("qa.md", 0, "Q: Antidote for digoxin toxicity? A: DigiFab", kind="paragraph"),
+             dataclasses.replace(_chunk("qa.md", 1, "Q: Antidote for heparin? A: Protamine", kind="paragraph"),
+                                 line=4, end_line=4)]
+    tree = NoteTree.build(cards)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == cards[0].text

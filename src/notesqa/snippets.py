@@ -9,6 +9,7 @@ generation's notes built once at load.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
@@ -432,8 +433,8 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt):
-            return False  # the next card or field of a paragraph read line by line: another record
+        if _records(c, nxt) or _QA_CARD.match(c.text):
+            return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
@@ -442,6 +443,9 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         # prose often sets up a point and makes it in the next sentence or paragraph
         return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
     return False  # a table row is a record, shown with its column names: the next row is another answer
+
+
+_QA_CARD = re.compile(r"(?:Q|Question)\s*:.*\s(?:A|Ans|Answer)\s*:", re.IGNORECASE | re.DOTALL)  # "Q: ... A: ..."
 
 
 def _records(c: Chunk, nxt: Chunk) -> bool:
