@@ -558,7 +558,7 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
 
     def take(m: re.Match) -> str:
         if m.group(1) is None or m.group(1).casefold() in flags:
-            return m.group(0)  # a quoted phrase (its dashes are its words'), or a flag'
+            return m.group(0)  # a quoted phrase keeps its dashes; a flag stays a word'
         words.append(m.group(1))
         return " "
 
@@ -584,8 +584,8 @@ def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:
 
 _HAS_WORD = re.compile(r"\w")
 # a word to leave out, as search engines and Obsidian read it: "-antibiotics" (a letter after the dash and
-# one more: "-v" and "--force" are flags); written so in the notes, it is a flag of theirs ("find -name"):
-# NotesIndex puts it back as a word
+# two more: "-v", "-rf" and "--force" are flags); written so in the notes, it is a flag of theirs ("find -name"):
+# NotesIndex.parsed puts it back as a word
 _MINUS = r"(?<![^\s(])-([^\W\d_][\w'’]{2,})(?![\w-])"
 _QUOTED_OR_MINUS = re.compile(r'(?:"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»)|' + _MINUS)  # group 1: a word
 

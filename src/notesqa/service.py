@@ -354,8 +354,11 @@ class NotesService:
                          "excluded": list(filters.excluded)},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
-        said = no_match(bool(filters), idx.why_nothing(question, tags=tags, paths=paths, after=after,
-                                                       before=before)) if not hits else notice(hits, text, idx.unmentioned(text))
+        if hits:
+            said = notice(hits, text, idx.unmentioned(text))
+        else:
+            why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
+            said = no_match(bool(filters), why)
         if said:
             out["message"] = said
         others = others_from(hits, text)

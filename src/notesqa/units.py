@@ -472,7 +472,7 @@ class Walker:
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
         keep_lines = keep_lines or self.keep_lines
-        records = None if keep_lines or self._in_item() else record_lines(raw)
+        records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         if not txt or (only_tags(txt) and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
