@@ -96,3 +96,15 @@ def test_a_long_paragraph_cut_to_the_models_window_keeps_each_parts_line():
     hit = next(c for c in chunks if "OutOfMemoryError" in c.text)
     assert hit.line <= 403 <= hit.end_line and hit.end_line - hit.line < 40  # not line 3, not the whole log
     assert all(a.end_line < b.line + 1 for a, b in zip(chunks, chunks[1:]))
+
+
+def test_a_colon_ends_a_sentence_only_before_a_capital_and_a_label_heads_what_follows():
+    from notesqa.chunking import sentence_windows
+
+    raw = ("The strike ended in April. Henri Vandamme called\nit the speed-up: by 1960 one weaver minded what four "
+           "had minded before\nthe war. He listed them: First, the looms.\nSource: Archives du Nord, 1931.")
+    assert [txt for _, txt in sentence_windows(raw, 1, limit=60)] == [
+        "The strike ended in April.",
+        "Henri Vandamme called it the speed-up: by 1960 one weaver minded what four had minded before the war.",
+        "He listed them: First, the looms.",
+        "Source: Archives du Nord, 1931."]  # not "…the looms. Source:" then "Archives du Nord"

@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "50"  # 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "51"  # 51: a colon or semicolon ends a sentence only before a capital, a label ("Source:") heads what follows; 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -183,7 +183,10 @@ def embed_input(title: str, heading, parents, text: str) -> str:
     return f"{ctx}: {text}" if ctx else text
 
 
-_SENT = re.compile(r"(?<=[.!?:;])[\"')\]]*\s+(?=\S)")
+# where a sentence ends: after . ! ?, or after a colon or semicolon before a capital ("as follows: First,
+# ..."), not before a word that goes on ("called it the speed-up: by 1960 one weaver", "Germany: 244 men")
+_SENT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)|(?<=[:;])[\"')\]]*\s+(?=[\"'(\[]*[^\W\d_a-z])")
+LABEL_WORDS = 3  # "Source:", "Note:": a label a window does not end on, it heads what follows
 
 
 def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -> list[tuple[int, str]]:
@@ -199,9 +202,15 @@ def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -
     spans.append((start, len(raw)))
     windows: list[tuple[int, str]] = []
     cur_start, cur_text = None, ""
+    label = None  # (start, text) of a label ("Source:") waiting for what it heads
     for s, e in spans:
         piece = clean(raw[s:e])
         if not piece:
+            continue
+        if label is not None:
+            s, piece, label = label[0], f"{label[1]} {piece}", None
+        if piece.endswith(":") and len(piece.split()) <= LABEL_WORDS and e < len(raw):
+            label = (s, piece)
             continue
         if cur_start is not None and len(cur_text) + 1 + len(piece) > limit:
             windows.append((cur_start, cur_text))
