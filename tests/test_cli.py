@@ -229,3 +229,11 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     res = _ask(*args, "and in 2023?")
     assert "reads each question on its own" in res.stderr and "notesqa serve" in res.stderr
     assert "on its own" not in _ask(*args, "what did Werner say about cells?").stderr
+    assert "on its own" not in _ask(*args, "tag:conferences").stderr  # filters alone: a listing, no follow-up
+
+
+def test_ask_json_gives_the_explanation_only_when_asked(built):
+    notes, index, _ = built
+    args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256", "--json", "cells")
+    assert "explain" not in json.loads(_ask(*args).stdout)[0]
+    assert "dense_rank" in json.loads(_ask(*args, "--explain").stdout)[0]["explain"]

@@ -342,7 +342,8 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     changes, other = _since_build(idx, notes_dir_given, index_dir)
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
-        click.echo(json.dumps([{**h.to_dict(), **({"stale": True} if h.path in moved else {})} for h in hits],
+        click.echo(json.dumps([{**{f: v for f, v in h.to_dict().items() if explain or f != "explain"},
+                                **({"stale": True} if h.path in moved else {})} for h in hits],
                               indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
@@ -367,9 +368,11 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 
 def _echo_followup_hint(question: str) -> None:
     """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not."""
+    from .chunking import has_words
     from .conversation import followup_kind
+    from .query import FILTER
 
-    if followup_kind(question) == "sure":
+    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)):  # not filters alone
         click.secho(f"(`notesqa ask` reads each question on its own: {question!r} is searched without the one "
                     "before it. Follow-ups work in the chat: notesqa serve.)\n", dim=True, err=True)
 

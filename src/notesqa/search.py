@@ -247,8 +247,13 @@ class NotesIndex:
                                          origin)
         credited = live.names.credited(text)  # "papers by Zaharia", "meetings with Maria": those notes, if any matches
         of_them = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in credited] if credited else []
-        if of_them:
-            return snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin, with_match=True)
+        if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
+            shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
+                                          with_match=True)
+            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in credited]
+            more = k - len(shown)
+            return shown + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(shown))
+                            if more > 0 else [])
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
         return snippets.select(tree, ranked, k, budget, min_score, origin)
