@@ -262,3 +262,13 @@ def test_a_list_item_that_starts_with_a_greater_than_sign_and_a_number_says_more
     assert [(u.kind, u.text) for u in note.units] == [("bullet", "K+ by level:"), ("bullet", "> 5.5 mmol/L: none"),
                                                      ("bullet", ">= 6.5: stop"), ("quote", "a quote"),
                                                      ("quote", "5 quoted")]  # a quote stays one
+
+
+def test_an_interview_reads_turn_by_turn_each_question_with_its_answer():
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Interview\n\nQ: What was the foreman like?\nMARIA: Monsieur Lefebvre. He fined\nthe girls "
+                          "for singing.\nQ: And the strike?\nMARIA: My mother was out\nfor seventy-two days.\n", "i.md")
+    assert [(u.line, u.end_line, u.text) for u in note.units] == [
+        (3, 5, "Q: What was the foreman like?\nMARIA: Monsieur Lefebvre. He fined the girls for singing."),
+        (6, 8, "Q: And the strike?\nMARIA: My mother was out for seventy-two days.")]

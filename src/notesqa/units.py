@@ -211,20 +211,45 @@ def _is_label(unit: Unit | None, inline) -> bool:
 # whose every line is one is read line by line: Obsidian shows each of its lines on a line of its own.
 _RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
 _ANSWER = re.compile(r"^(?:A|Ans|Answer)\s*:", re.IGNORECASE)  # the answer of the Q: line before it
+# an interviewer's question: the next line (the speaker's answer, "MARIA: ...") is its answer
+_ASKED = re.compile(r"^(?:Q|Question|Interviewer|INT)\s*:", re.IGNORECASE)
 _CARD = re.compile(r"^([^:`]*[\s?][^:`]*?)(?<=\S)(:{2,3})(?=\S)")  # a card's front (a few words) :: its back
+
+
+# a turn of a transcript: "MARIA:", "Q:", "DR. HALL:" (a name in capitals, or Q/A), its words after it
+_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,30}[A-Z.]|[QA])\s*:\s+\S")
+
+
+def _turns(lines: list[str]) -> list[tuple[int, str]] | None:
+    """A transcript's lines as turns ((first line, text)), a turn's wrapped lines joined to it: when its
+    first line and another start a turn (_TURN); None for any other paragraph."""
+    if not _TURN.match(lines[0].strip()) or sum(bool(_TURN.match(ln.strip())) for ln in lines) < 2:
+        return None
+    turns: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        if _TURN.match(ln.strip()):
+            turns.append((i, ln.strip()))
+        else:
+            turns[-1] = (turns[-1][0], f"{turns[-1][1]} {ln.strip()}")
+    return turns
 
 
 def record_lines(raw: str) -> list[tuple[int, str]] | None:
     """For a paragraph of two or more records (_RECORD), each record as (its first line's offset in the
-    paragraph, its text): an answer line stays with its question, a card reads "front → back"
+    paragraph, its text): an answer line stays with its question (the line after a "Q:" line, whoever
+    answers: an interview's "MARIA: ..."), a card reads "front → back"
     ("front ↔ back" for a two-way card); None for any other paragraph."""
     lines = raw.split("\n")
-    if len(lines) < 2 or not all(_RECORD.match(ln.strip()) for ln in lines):
+    if len(lines) < 2:
+        return None
+    starts = _turns(lines) or ([(i, ln) for i, ln in enumerate(lines)]
+                               if all(_RECORD.match(ln.strip()) for ln in lines) else None)
+    if starts is None:
         return None
     records: list[tuple[int, str]] = []
-    for i, ln in enumerate(lines):
+    for i, ln in starts:
         text = card(clean(ln))
-        if records and _ANSWER.match(text):
+        if records and (_ANSWER.match(text) or _ASKED.match(records[-1][1]) and "\n" not in records[-1][1]):
             records[-1] = (records[-1][0], f"{records[-1][1]}\n{text}")
         else:
             records.append((i, text))
@@ -480,7 +505,7 @@ class Walker:
             return
         thin = _only_link(inline) or only_tags(txt)
         if records:
-            self._records(records, line)
+            self._records(records, line, end)
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
@@ -494,13 +519,13 @@ class Walker:
         for i, got in embeds.items():
             self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
 
-    def _records(self, records: list[tuple[int, str]], line: int) -> None:
+    def _records(self, records: list[tuple[int, str]], line: int, end: int) -> None:
         """A paragraph of records, one a line (flashcards, fields, Q: and A:): each a unit at its own line,
         as Obsidian shows each line of a paragraph on a line of its own."""
         kind = "quote" if "blockquote" in self.containers else "paragraph"
         parent_idx, chain = self.enclosing()
         for (first, text), nxt in zip(records, [r[0] for r in records[1:]] + [None]):
-            last = line + (nxt - 1 if nxt is not None else len(text.split("\n")) + first - 1)
+            last = line + nxt - 1 if nxt is not None else end
             u = Unit(kind, text, line + first, last, self.heading_path(), chain, depth=len(self.items),
                      parent=parent_idx)
             self._add(u)
