@@ -108,3 +108,14 @@ def test_a_colon_ends_a_sentence_only_before_a_capital_and_a_label_heads_what_fo
         "Henri Vandamme called it the speed-up: by 1960 one weaver minded what four had minded before the war.",
         "He listed them: First, the looms.",
         "Source: Archives du Nord, 1931."]  # not "…the looms. Source:" then "Archives du Nord"
+
+
+def test_the_words_of_a_file_name_the_title_does_not_say_are_keywords():
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Chapter 5 — Under the Oberfeldkommandantur\n\nAfter June 1940 the Nord was cut off.\n",
+                          "chapters/ch05-occupation.md")
+    (chunk,) = chunk_note(note)
+    assert "occupation" in chunk.keywords and "occupation" not in chunk.embed  # found by it, not embedded
+    same = chunk_note(parse_markdown("# Occupation\n\nText.\n", "occupation.md"))[0]
+    assert same.keywords.lower().count("occupation") == 2  # title and heading: the file's name adds nothing
