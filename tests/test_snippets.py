@@ -515,3 +515,14 @@ def test_a_question_and_answer_card_stands_alone():
                                  line=4, end_line=4)]
     tree = NoteTree.build(cards)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == cards[0].text
+
+
+def test_a_glossary_entry_stands_alone_not_with_the_next_terms():
+    terms = [_chunk("g.md", 0, "**courée** — a courtyard of back-to-back workers' houses"),
+             _chunk("g.md", 1, "**estaminet** — a small bar in the front room of a house"),
+             _chunk("g.md", 2, "Koplik spots → Measles")]
+    tree = NoteTree.build(terms)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
+    steps = [_chunk("s.md", 0, "Mix the flour"), _chunk("s.md", 1, "Knead it")]  # a list of steps reads on
+    tree = NoteTree.build(steps)
+    assert "Knead it" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text

@@ -428,12 +428,17 @@ def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything. A term
     and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means: not few."""
-    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not _GLOSS.match(c.text)
+    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text)
 
 
 # a term, a long dash, an equals sign or an arrow, and what it means in words; not a hyphen or a colon, which
 # a changelog's "New handbook #8524 - Documentation" and a "download link: https://..." line have too
 _GLOSS = re.compile(r"^\s*[^\s—–=→][^—–=→]*?[—–=→]\s*(?!https?:|www\.)\w", re.UNICODE)
+
+
+def is_gloss(text: str) -> bool:
+    """Is text a term and what it means ("die Frist — deadline", "TTL = time to live", "Koplik spots → Measles")?"""
+    return _GLOSS.match(text) is not None
 
 
 def _own_share(c: Chunk, words: dict[str, float] | None) -> float:

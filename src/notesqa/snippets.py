@@ -16,7 +16,7 @@ from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, task_state
 from .hits import Hit
 from .query import TOP_LEVEL_NAME
-from .ranking import Candidate, Explanation
+from .ranking import Candidate, Explanation, is_gloss
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
 # likeliest answer, so it gets the most room for what follows its unit (the answer to "which
@@ -430,6 +430,8 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
     if nxt.heading != c.heading or nxt.kind == "code":
         return False
     if c.kind == "bullet":  # what is under it (a Logseq block's callout, an embedded page's properties too), then its siblings
+        if nxt.depth == c.depth and _glosses(c, nxt):
+            return False  # the next term of a glossary is another answer
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
@@ -446,6 +448,11 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
 
 
 _QA_CARD = re.compile(r"(?:Q|Question)\s*:.*\s(?:A|Ans|Answer)\s*:", re.IGNORECASE | re.DOTALL)  # "Q: ... A: ..."
+
+
+def _glosses(c: Chunk, nxt: Chunk) -> bool:
+    """Are c and nxt two entries of a glossary ("courée — a courtyard of ...", "TTL = time to live")?"""
+    return is_gloss(c.text) and is_gloss(nxt.text)
 
 
 def _records(c: Chunk, nxt: Chunk) -> bool:
