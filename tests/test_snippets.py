@@ -526,3 +526,15 @@ def test_a_glossary_entry_stands_alone_not_with_the_next_terms():
     steps = [_chunk("s.md", 0, "Mix the flour"), _chunk("s.md", 1, "Knead it")]  # a list of steps reads on
     tree = NoteTree.build(steps)
     assert "Knead it" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
+
+
+def test_a_table_gives_two_rows_before_the_other_passages():
+    from notesqa.snippets import spread_tables
+
+    rows = [_chunk("strike.md", i, f"Date: {d} Feb 1931 | Strikers: {n}", kind="table_row")
+            for i, (d, n) in enumerate([(11, 11200), (18, 30000), (28, 41000), (15, 52000)])]
+    prose = _chunk("strike.md", 4, "The strike began in the second week of February 1931.", kind="paragraph")
+    tree = NoteTree.build([*rows, prose])
+    ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
+    assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]

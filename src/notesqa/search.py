@@ -256,7 +256,7 @@ class NotesIndex:
                             if more > 0 else [])
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
-        return snippets.select(tree, ranked, k, budget, min_score, origin)
+        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin), k, budget, min_score, origin)
 
     def _listing(self, filters, k: int, budget) -> list["snippets.Snippet"]:
         """The first k notes the filters let through, newest first (then by path), each from its opening."""

@@ -106,6 +106,27 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     return out
 
 
+TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a table's rows share its
+# note's title and headings, and a question about its topic finds them all first (five rows of one table
+# about "the 1931 strike" above the sentence that says when it began)
+
+
+def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
+    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate."""
+    seen: dict[tuple, int] = {}
+    first, later = [], []
+    for cand in ranked:
+        c = tree.chunks[origin.get(cand.row, cand.row)]
+        if c.kind == "table_row":
+            key = (c.path, tuple(c.heading))
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > TABLE_ROWS:
+                later.append(cand)
+                continue
+        first.append(cand)
+    return first + later
+
+
 def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, row: int, k: int,
          budget: int | None, after: int) -> bool:
     """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
