@@ -171,7 +171,8 @@ def test_footnotes_are_not_text_where_they_are_referenced_and_are_paragraphs_whe
     assert note.text_chars == sum(visible_chars(u.text) for u in note.units) + len("WhyWeSleep")
     # under its own heading; one nothing refers to is kept; ^[...] is no footnote (a regex in prose)
     units = parse_note("# A\n\ntext[^n]\n\n[^n]: under A\n\n# B\n\nmore\n", "n.md").units
-    assert [(u.text, u.heading) for u in units] == [("text", ("A",)), ("under A", ("A",)), ("more", ("B",))]
+    assert [(u.text, u.heading) for u in units] == [("text", ("A",)), ("under A", ("A", "Footnote n")),
+                                                    ("more", ("B",))]
     assert [u.text for u in parse_note("[^1]: Kleppmann, DDIA ch. 5.\n", "n.md").units] == ["Kleppmann, DDIA ch. 5."]
     assert [u.text for u in parse_note("Use the regex ^[a-z]+$ to match\n", "n.md").units] == [
         "Use the regex ^[a-z]+$ to match"]
@@ -272,3 +273,13 @@ def test_an_interview_reads_turn_by_turn_each_question_with_its_answer():
     assert [(u.line, u.end_line, u.text) for u in note.units] == [
         (3, 5, "Q: What was the foreman like?\nMARIA: Monsieur Lefebvre. He fined the girls for singing."),
         (6, 8, "Q: And the strike?\nMARIA: My mother was out for seventy-two days.")]
+
+
+def test_a_footnote_definition_is_under_its_footnote_not_the_last_heading():
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Strike\n\nThe award was signed.[^1]\n\n## Ending\n\nBack to work.[^src]\n\n"
+                          "[^1]: ADN 1 J 1021, minutes of 6 February.\n[^src]: Quoted in Le Journal.\n", "s.md")
+    assert [(u.heading, u.text) for u in note.units][2:] == [  # under the section that refers to it
+        (("Strike", "Footnote 1"), "ADN 1 J 1021, minutes of 6 February."),
+        (("Strike", "Ending", "Footnote src"), "Quoted in Le Journal.")]

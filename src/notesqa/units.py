@@ -345,10 +345,16 @@ class Walker:
         self.lost: list[str] = []  # text the parser could not read as notes text
         self.heading_chars = 0
         self.h1_count = 0
+        self.footnote: str | None = None  # the label of the footnote whose definition is being read
+        self.referred: dict[str, tuple[str, ...]] = {}  # footnote label -> the headings where it is first referred to
 
     # -- where the current block sits
 
     def heading_path(self) -> tuple[str, ...]:
+        """The headings the current block is under; a footnote's definition is under the headings where
+        it is referred to and "Footnote 2", not under the last heading of the note, where it is written."""
+        if self.footnote is not None:
+            return (*self.referred.get(self.footnote, ()), f"Footnote {self.footnote}")
         return tuple(h for _, h in self.headings)
 
     def enclosing(self) -> tuple[int | None, tuple[str, ...]]:
@@ -368,6 +374,9 @@ class Walker:
 
     def _text(self, inline, line: int = 0) -> str:
         self.inline.line = line
+        for child in getattr(inline, "children", None) or ():
+            if child.type == "footnote_ref":  # where a footnote is referred to: the section it belongs to
+                self.referred.setdefault(str((child.meta or {}).get("label", "")), self.heading_path())
         return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
@@ -674,7 +683,16 @@ class Walker:
             self._add(Unit("table_row", " | ".join(cells), table["line"], table["line"], self.heading_path(), chain,
                            depth=len(self.items)))
 
+    def _footnote_open(self, tok) -> None:
+        self.footnote = str((tok.meta or {}).get("label", "")) or "?"
+        self.label = self.last_para = None
+
+    def _footnote_close(self, tok) -> None:
+        self.footnote = None
+        self.last_para = None
+
     _HANDLERS = {
+        "footnote_reference_open": _footnote_open, "footnote_reference_close": _footnote_close,
         "bullet_list_open": _list_open, "ordered_list_open": _list_open,
         "bullet_list_close": _list_close, "ordered_list_close": _list_close,
         "list_item_open": _item_open, "list_item_close": _item_close,
