@@ -292,3 +292,14 @@ def test_a_note_moved_since_the_build_says_to_ask_again_not_that_it_disappeared(
     with pytest.raises(NotesQAError) as err:
         service.sources.render("aws-2024.md:13")
     assert "moved, renamed or deleted since the index was built: ask again" in str(err.value)
+
+
+def test_an_interview_reads_a_turn_a_line_in_the_note_view():
+    from notesqa.ui.sources import readable_source
+
+    text = "Q: What was the foreman like?\nMARIA: Monsieur Lefebvre. He fined\nthe girls for singing.\nQ: And?\nMARIA: No.\n"
+    assert readable_source(text).split("\n") == [
+        "Q: What was the foreman like?  ", "MARIA: Monsieur Lefebvre. He fined", "the girls for singing.  ",
+        "Q: And?  ", "MARIA: No.", ""]  # a break before each turn, none inside one
+    prose = "A wrapped sentence says this: one thing\nand goes on here.\n"
+    assert readable_source(prose) == prose

@@ -220,6 +220,11 @@ _CARD = re.compile(r"^([^:`]*[\s?][^:`]*?)(?<=\S)(:{2,3})(?=\S)")  # a card's fr
 _TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,30}[A-Z.]|[QA])\s*:\s+\S")
 
 
+def starts_record(line: str) -> bool:
+    """Does the line start a record or a turn of a transcript (not go on with the one before it)?"""
+    return bool(_TURN.match(line.strip()) or _RECORD.match(line.strip()))
+
+
 def _turns(lines: list[str]) -> list[tuple[int, str]] | None:
     """A transcript's lines as turns ((first line, text)), a turn's wrapped lines joined to it: when its
     first line and another start a turn (_TURN); None for any other paragraph."""

@@ -15,7 +15,7 @@ import re
 
 from ..errors import NotesQAError, NoteUnreadableError
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
-from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs
+from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs, record_lines, starts_record
 from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fields, outside_code
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
@@ -169,7 +169,7 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
     else:
-        text = outside_code(quoted_list_tabs(text), _obsidian_prose)
+        text = outside_code(quoted_list_tabs(text), lambda part: _obsidian_prose(_record_breaks(part)))
     if "[!" not in text:
         return text
 
@@ -218,6 +218,21 @@ def _logseq_prose(part: str) -> str:
 
 
 _TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX])\](?=[ \t])", re.M)
+
+
+def _record_breaks(part: str) -> str:
+    """A paragraph of records (units.record_lines: flashcards, fields, an interview's turns) shown a record
+    a line, as Obsidian shows a paragraph's lines: a hard break (two spaces) before each record or turn
+    after its first, so every line keeps its place."""
+    lines = part.split("\n")
+    start = 0
+    for end in [i for i, ln in enumerate(lines) if not ln.strip()] + [len(lines)]:
+        if end - start > 1 and record_lines("\n".join(lines[start:end])):
+            for i in range(start + 1, end):
+                if starts_record(lines[i]):
+                    lines[i - 1] += "  "
+        start = end + 1
+    return "\n".join(lines)
 
 
 def _obsidian_prose(part: str) -> str:
