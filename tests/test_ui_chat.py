@@ -256,10 +256,23 @@ def test_status_says_when_a_newer_index_cannot_be_used(built, embedder):
 
 
 def test_examples_are_drawn_from_the_notes(service):
-    assert service.examples() == ["What do my notes say about CTO Werner Vogels?",
-                                  "What do my notes say about lessons in Simplexity?",
-                                  "What do my notes say about bulk ferment for five hours?"]
-    assert service.examples(n=1) == ["What do my notes say about CTO Werner Vogels?"]
+    # the newest note first (the bread, 2024-02-01; then the 2023 keynotes), then the undated one
+    assert service.examples() == ["What do my notes say about bulk ferment for five hours?",
+                                  "What do my notes say about CTO Werner Vogels?",
+                                  "What do my notes say about lessons in Simplexity?"]
+    assert service.examples(n=1) == ["What do my notes say about bulk ferment for five hours?"]
+
+
+def test_examples_come_from_the_notes_in_use_before_an_archive():
+    def chunk(path, text, date=None):
+        return SimpleNamespace(path=path, seq=0, text=text, parent=None, heading=[text], date=date)
+
+    chunks = [chunk("archive/ch05-draft.md", "Occupation chapter"), chunk("ch05.md", "Under the Oberfeldkommandantur"),
+              chunk("old/glossary.md", "Glossary terms"), chunk("log.md", "Wage books", "2024-05-20")]
+    assert example_questions(chunks) == ["What do my notes say about wage books?",
+                                         "What do my notes say about under the Oberfeldkommandantur?",
+                                         "What do my notes say about occupation chapter?",
+                                         "What do my notes say about glossary terms?"]
 
 
 def test_an_example_topic_drops_its_chapter_number_and_capital():

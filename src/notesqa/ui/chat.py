@@ -223,13 +223,15 @@ class ChatService(NotesService):
 
 
 def example_questions(chunks, n: int = 4) -> list[str]:
-    """Up to n questions about a topic of each note, in index order: "What do my notes say about X?",
-    or the topic itself when it is a question ("What is bias?")."""
+    """Up to n questions about a topic of each note, newest notes first and archived ones last: "What do my
+    notes say about X?", or the topic itself when it is a question ("What is bias?")."""
     by_note: dict[str, list] = {}
     for c in chunks:
         by_note.setdefault(c.path, []).append(c)
     out = []
-    for cs in by_note.values():
+    # dated notes newest first, then in index order; an archive's old drafts after the notes in use
+    order = sorted(by_note, key=lambda p: (bool(_ARCHIVED.search(p)), -_day_number(getattr(by_note[p][0], "date", None))))
+    for cs in (by_note[p] for p in order):
         topic = _topic(cs)
         if topic is not None:
             asks = _ASKS.match(topic) or topic.endswith("?")
@@ -242,6 +244,12 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+_ARCHIVED = re.compile(r"(?:^|/)(?:_?archived?|old|attic|trash|deprecated)/", re.IGNORECASE)
+
+
+def _day_number(day: str | None) -> int:
+    """A note's date as a number to sort by (20261130); 0 for an undated note."""
+    return int(day.replace("-", "")) if day and day[:4].isdigit() else 0
 # a topic names a thing; one with these words is a clause ("an advanced query looks like this")
 _CLAUSE_WORDS = {"is", "are", "was", "were", "be", "looks", "look", "we", "i", "you", "it", "they", "this", "these",
                  "that", "there", "here", "our", "my", "your", "their", "following", "can", "will", "should"}
