@@ -213,7 +213,7 @@ _RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
 _ANSWER = re.compile(r"^(?:A|Ans|Answer)\s*:", re.IGNORECASE)  # the answer of the Q: line before it
 # an interviewer's question: the next line (the speaker's answer, "MARIA: ...") is its answer
 _ASKED = re.compile(r"^(?:Q|Question|Interviewer|INT)\s*:", re.IGNORECASE)
-_CARD = re.compile(r"^([^:`]*[\s?][^:`]*?)(?<=\S)(:{2,3})(?=\S)")  # a card's front (a few words) :: its back
+_CARD = re.compile(r"^([^:`]{1,200})(?<=\S)(:{2,3})(?=\S)")  # a card's front :: its back
 
 
 # a turn of a transcript: "MARIA:", "Q:", "DR. HALL:" (a name in capitals, or Q/A), its words after it
@@ -264,7 +264,10 @@ def record_lines(raw: str) -> list[tuple[int, str]] | None:
 def card(text: str) -> str:
     """A flashcard line as read: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card
     both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one."""
-    return _CARD.sub(lambda m: f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} ", text, count=1)
+    m = _CARD.match(text) if "::" in text else None  # most lines: no card, no regex run over them
+    if m is None or not any(ch.isspace() or ch == "?" for ch in m.group(1)):
+        return text
+    return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
 
 
 def only_tags(text: str) -> bool:
@@ -746,7 +749,7 @@ _BLOCK_GT = re.compile(r"^()>(?=[ \t]*=?[ \t]*\d)")
 
 def greater_than(text: str, where: re.Pattern = _ITEM_GT) -> str:
     """text with a ">" that starts a list item before a number escaped, so it reads as text."""
-    return where.sub(r"\1\\>", text) if ">" in text else text
+    return where.sub(r"\1\\>", text) if re.search(r">[ \t]*=?[ \t]*\d", text) else text
 
 
 def quoted_list_tabs(text: str) -> str:
