@@ -377,3 +377,4 @@ def test_a_word_after_a_dash_is_left_out_unless_quoted_a_flag_or_all_there_is():
                  '"exact -words" here', "-antibiotics"):  # short flags, compounds, numbers, quotes, all there is
         assert parse_query(kept)[1].excluded == (), kept
     assert parse_query("what does find -name do", flags=("name",)) == ("what does find -name do", Filters())
+    assert parse_query('"shuffle sharding" -customers')[1].excluded == ("customers",)  # the phrase is words

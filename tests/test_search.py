@@ -250,6 +250,10 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
     assert "find . -name" in idx.search("what does find -name do", k=1)[0].text
     assert idx.parsed("copd -zebra")[1].excluded == ()  # no note says it: nothing to leave out
     assert idx.search("sputum -amoxicillin", k=5, paths="copd.md")  # the rest still answers
+    # in any form: "-exacerbations" leaves out what says "exacerbation"; a quoted phrase is words of the question
+    left = idx.search("target saturation -exacerbations", k=5)
+    assert left and not any("xacerbation" in h.text + " ".join(h.breadcrumb) for h in left)
+    assert idx.parsed('"purulent sputum" -amoxicillin')[1].excluded == ("amoxicillin",)
     assert idx.search("purulent -copd -shell", k=5) == []  # every passage is under one title or the other
     assert idx.why_nothing("purulent -copd -shell") == (
         "Every passage the rest of the question lets through says what -copd or -shell leaves out.")

@@ -563,7 +563,7 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
         return " "
 
     rest = _QUOTED_OR_MINUS.sub(take, text)
-    if not words or not has_words(_QUOTED.sub(" ", rest)):
+    if not words or not has_words(rest):
         return text, ()
     return rest, tuple(dict.fromkeys(words))
 

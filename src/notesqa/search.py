@@ -428,9 +428,16 @@ def _mask(live: _Live, filters) -> np.ndarray | None:
         return mask
     chunks, keywords = live.gen.chunks, live.gen.keywords
     said = phrases.saying(chunks, keywords, filters.phrases) if filters.phrases else np.ones(len(chunks), bool)
-    for word in filters.excluded:  # "-asthma": not a passage that says it, nor one under a heading that does
-        said &= ~phrases.saying(chunks, keywords, (word,))
+    for word in filters.excluded:  # "-asthma": not a passage that says it in any form, nor one under it
+        said[_saying_word(keywords, word)] = False
     return said if mask is None else mask & said
+
+
+def _saying_word(keywords, word: str) -> np.ndarray:
+    """The rows that say word in any form ("antibiotic" for "antibiotics"), in their text or title,
+    headings and parents (the keyword index's words)."""
+    rows = keywords.rows_holding(word)
+    return np.zeros(0, dtype=np.int64) if rows is None else rows
 
 
 def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -439,7 +446,7 @@ def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
     chunks, keywords = live.gen.chunks, live.gen.keywords
     flags = []
     for word in words:
-        said = np.flatnonzero(phrases.saying(chunks, keywords, (word,)))
+        said = _saying_word(keywords, word)
         dashed = re.compile(rf"(?<![\w-])-{re.escape(word)}(?![\w-])", re.IGNORECASE)
         if not len(said) or any(dashed.search(chunks[r].text) for r in said):
             flags.append(word.casefold())
