@@ -273,6 +273,7 @@ def test_an_interview_reads_turn_by_turn_each_question_with_its_answer():
     assert [(u.line, u.end_line, u.text) for u in note.units] == [
         (3, 5, "Q: What was the foreman like?\nMARIA: Monsieur Lefebvre. He fined the girls for singing."),
         (6, 8, "Q: And the strike?\nMARIA: My mother was out for seventy-two days.")]
+    assert chunk_note(note)[0].text.split("\n")[1].startswith("MARIA:")  # shown: the answer on a line of its own
 
 
 def test_a_footnote_definition_is_under_its_footnote_not_the_last_heading():

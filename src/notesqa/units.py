@@ -544,7 +544,7 @@ class Walker:
         for (first, text), nxt in zip(records, [r[0] for r in records[1:]] + [None]):
             last = line + nxt - 1 if nxt is not None else end
             u = Unit(kind, text, line + first, last, self.heading_path(), chain, depth=len(self.items),
-                     parent=parent_idx)
+                     parent=parent_idx, keep_lines="\n" in text)  # a question, then its answer on a line of its own
             self._add(u)
         self.last_para = u
 
