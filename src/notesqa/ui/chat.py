@@ -230,7 +230,8 @@ def example_questions(chunks, n: int = 4) -> list[str]:
         by_note.setdefault(c.path, []).append(c)
     out = []
     # dated notes newest first, then in index order; an archive's old drafts after the notes in use
-    order = sorted(by_note, key=lambda p: (bool(_ARCHIVED.search(p)), -_day_number(getattr(by_note[p][0], "date", None))))
+    order = sorted(by_note, key=lambda p: (bool(_ARCHIVED.search(p)),
+                                           -_day_number(getattr(by_note[p][0], "date", None))))
     for cs in (by_note[p] for p in order):
         topic = _topic(cs)
         if topic is not None:
