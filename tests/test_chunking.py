@@ -119,3 +119,15 @@ def test_the_words_of_a_file_name_the_title_does_not_say_are_keywords():
     assert "occupation" in chunk.keywords and "occupation" not in chunk.embed  # found by it, not embedded
     same = chunk_note(parse_markdown("# Occupation\n\nText.\n", "occupation.md"))[0]
     assert same.keywords.lower().count("occupation") == 2  # title and heading: the file's name adds nothing
+
+
+def test_a_heading_that_is_a_day_dates_the_passages_under_it():
+    from notesqa.metadata import heading_day
+    from notesqa.units import parse_markdown
+
+    assert [heading_day(h) for h in ("Nov 26th, 2026", "2026-11-26 (Thu)", "26 November 2026", "2024-05-01 release",
+                                     "0.10.2", "May 2024")] == ["2026-11-26"] * 3 + [None] * 3
+    note = parse_markdown("# 1:1 Priya\n\n## Nov 12th, 2026\n\n- wants more ownership\n\n## Nov 26th, 2026\n\n"
+                          "- crash rate down to 0.3%\n", "1-1 Priya.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("wants more ownership", "2026-11-12"),
+                                                           ("crash rate down to 0.3%", "2026-11-26")]

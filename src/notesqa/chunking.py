@@ -16,7 +16,7 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "55"  # 55: a question and its answer shown on two lines; 54: a footnote's definition is under "Footnote N", not the last heading; 53: the words of a file's name its title does not say are keywords of its passages; 52: a transcript read turn by turn, a "Q:" line with the answer after it; 51: a colon or semicolon ends a sentence only before a capital, a label ("Source:") heads what follows; 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "56"  # 56: a heading that is a day ("### [[Nov 26th, 2026]]") dates the passages under it; 55: a question and its answer shown on two lines; 54: a footnote's definition is under "Footnote N", not the last heading; 53: the words of a file's name its title does not say are keywords of its passages; 52: a transcript read turn by turn, a "Q:" line with the answer after it; 51: a colon or semicolon ends a sentence only before a capital, a label ("Source:") heads what follows; 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
@@ -247,6 +247,17 @@ def code_pieces(code: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _day_under(heading: Sequence[str], days: dict) -> str | None:
+    """The day of the innermost heading that is a day ("### [[Nov 26th, 2026]]" on a running 1:1 page):
+    the passages under it are of that day, whatever the note's date."""
+    key = tuple(heading)
+    if key not in days:
+        from .metadata import heading_day
+
+        days[key] = next((d for d in map(heading_day, reversed(key)) if d), None)
+    return days[key]
+
+
 def _file_words(note: ParsedNote) -> str:
     """The words of the note's file name its title and aliases do not say ("occupation" of
     ch05-occupation.md, titled "Chapter 5 — Under the Oberfeldkommandantur"): people name a file for
@@ -268,6 +279,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
     unit_seq: dict[int, int] = {}  # unit index -> seq of its (first) chunk
     tags = list(note.tags)
     file_words = _file_words(note)
+    days: dict[tuple[str, ...], str | None] = {}  # heading path -> the day its innermost day heading is
 
     def add(unit: Unit, idx: int, text: str, line: int, group: int | None, embed_text: str | None = None,
             end: int | None = None) -> None:
@@ -284,7 +296,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
                        *unit.heading, *unit.parents, text, task_words(unit, text)])
         chunks.append(Chunk(
             path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
-            heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags, date=note.date,
+            heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=tags,
+            date=_day_under(unit.heading, days) or note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
             origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None, thin=unit.thin,

@@ -89,6 +89,33 @@ def as_date(value) -> str | None:
     return None
 
 
+# a heading that is a day: "2026-11-26", "2026-11-26 (Thu)", "Nov 26th, 2026" (Logseq's journal links),
+# "26 November 2026"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_ISO_HEADING = re.compile(rf"\s*(\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?\s*\(?{_WEEKDAY}\)?)?\s*", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?([A-Za-z]{{3}})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\s*",
+                        re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3}})[a-z]*\.?,?\s+(\d{{4}})\s*",
+                        re.IGNORECASE)
+
+
+def heading_day(text: str) -> str | None:
+    """The day a heading is, as an ISO date ("Nov 26th, 2026" -> 2026-11-26), when the heading is only a
+    day (a running meeting page's "### [[Nov 26th, 2026]]", a log's "## 2026-11-26"); None otherwise."""
+    if (m := _ISO_HEADING.fullmatch(text)) is not None:
+        return as_date(m[1])
+    m = _MONTH_DAY.fullmatch(text)
+    month, day, year = (m[1], m[2], m[3]) if m else (None, None, None)
+    if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
+        day, month, year = m[1], m[2], m[3]
+    if m is None:
+        return None
+    try:
+        return _dt.datetime.strptime(f"{month.title()} {day} {year}", "%b %d %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
 def as_list(value) -> tuple[str, ...]:
     """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
     if value is None:
