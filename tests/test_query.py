@@ -378,3 +378,11 @@ def test_a_word_after_a_dash_is_left_out_unless_quoted_a_flag_or_all_there_is():
         assert parse_query(kept)[1].excluded == (), kept
     assert parse_query("what does find -name do", flags=("name",)) == ("what does find -name do", Filters())
     assert parse_query('"shuffle sharding" -customers')[1].excluded == ("customers",)  # the phrase is words
+
+
+def test_for_or_by_a_weekday_is_the_next_one():
+    today = date(2026, 11, 30)  # a Monday
+    assert days("what's scheduled for Wednesday?", today) == {"2026-12-02"}
+    assert days("what is due by Friday?", today) == days("what's due by friday", today) == {"2026-12-04"}
+    assert days("what is due by Monday?", today) == {"2026-11-30"}  # today is that day
+    assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before

@@ -80,7 +80,7 @@ _N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
-    rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming) (" + "|".join(_WEEKDAYS) + r")"
+    rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming|for|by) (" + "|".join(_WEEKDAYS) + r")"
     r"(?!\s+(?-i:[A-Z][a-z])))\b", re.IGNORECASE)  # (a capitalised word after the weekday: a name; "I" is none)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
@@ -264,9 +264,12 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
 
 def _weekday(today: date, wanted: int, when: str, ahead: bool) -> date:
     """last/past Tuesday: the last one before today; next/coming Tuesday: the next one after it; this
-    Tuesday: this week's; on Tuesday: the last one, or the next one for a question that looks ahead."""
+    Tuesday: this week's; on Tuesday: the last one, or the next one for a question that looks ahead; for or
+    by Tuesday ("scheduled for Wednesday", "due by Friday"): the next one, today's if it is that day."""
     if when == "this":
         return today + timedelta(days=wanted - today.weekday())
+    if when in ("for", "by"):
+        return today + timedelta(days=(wanted - today.weekday()) % 7)
     if when in ("next", "coming") or when == "on" and ahead:
         return today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
     return today - timedelta(days=(today.weekday() - wanted - 1) % 7 + 1)
