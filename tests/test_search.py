@@ -251,6 +251,8 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
     assert idx.parsed("copd -zebra")[1].excluded == ()  # no note says it: nothing to leave out
     assert idx.search("sputum -amoxicillin", k=5, paths="copd.md")  # the rest still answers
     # in any form: "-exacerbations" leaves out what says "exacerbation"; a quoted phrase is words of the question
+    # nor a hit that shows it after its match (a bullet after the one that matched)
+    assert not any("prednisolone" in h.text for h in idx.search("COPD nebs -prednisolone", k=5))
     left = idx.search("target saturation -exacerbations", k=5)
     assert left and not any("xacerbation" in h.text + " ".join(h.breadcrumb) for h in left)
     assert idx.parsed('"purulent sputum" -amoxicillin')[1].excluded == ("amoxicillin",)

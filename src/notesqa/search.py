@@ -197,7 +197,10 @@ class NotesIndex:
         if ranked is None:
             return []
         live, ranked, origin = ranked
-        return [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k, budget, min_score)]
+        more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
+        hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
+                                                                   min_score)]
+        return _not_saying(hits, filters.excluded)[:k]
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -431,6 +434,18 @@ def _mask(live: _Live, filters) -> np.ndarray | None:
     for word in filters.excluded:  # "-asthma": not a passage that says it in any form, nor one under it
         said[_saying_word(keywords, word)] = False
     return said if mask is None else mask & said
+
+
+EXCLUDED_SLACK = 5  # more hits made for a question that leaves words out: some may show them after their match
+
+
+def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
+    """The hits whose shown text and breadcrumb say none of words in any form (a hit shows what follows its
+    match: "-legal" leaves out a hit whose next bullet says "legal")."""
+    if not words:
+        return hits
+    unwanted = {t for w in words for t in tokenize(w)}
+    return [h for h in hits if not unwanted & set(tokenize(" ".join([h.text, *h.breadcrumb])))]
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
