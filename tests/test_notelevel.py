@@ -268,3 +268,14 @@ def test_a_zettel_id_before_the_name_does_not_hide_the_name(tmp_path):
     assert zettel in names.named("202105101200")  # its ID names it too
     hit = idx.search("202105101200", k=1)[0]
     assert hit.path == zettel and hit.breadcrumb == ["Testing effect"]  # the title once, without the ID
+
+
+def test_a_name_of_common_words_names_its_note_when_written_with_its_capitals(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "Tom.md", "* product lead\n")
+    for i in range(60):  # Tom attends every meeting: "tom" is in more passages than a name can be common in
+        write(notes / f"meeting {i}.md", f"---\nattendees: [Tom]\n---\n* topic {i} discussed with tom\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    assert [p for _, _, p in names.note_names_in("what about Tom?")] == ["Tom.md"]
+    assert names.note_names_in("what about tom?") == []  # written without its capital: a common word

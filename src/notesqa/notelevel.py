@@ -139,13 +139,19 @@ class NoteNames:
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """Where text says the name (title or alias) of a note, word for word: (start, end, path) each,
-        longest names first, none overlapping ("Maria" in "what did Maria and I talk about?")."""
+        longest names first, none overlapping ("Maria" in "what did Maria and I talk about?"). A name of
+        words common in the notes ("Tom", an attendee of many meetings) names its note only when written
+        with its capitals."""
         words = set(tokenize(text))
         found = []
-        for path in {p for w in words - self.common for p in self.by_word.get(w, ())}:
+        rare = {p for w in words - self.common for p in self.by_word.get(w, ())}
+        for path in {p for w in words for p in self.by_word.get(w, ())}:
             for name in self.spelled.get(path, ()):
+                flags = re.IGNORECASE if path in rare else 0
+                if not flags and not name[:1].isupper():
+                    continue
                 found.extend((m.start(), m.end(), path)
-                             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+                             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags))
         out: list[tuple[int, int, str]] = []
         for span in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
             if all(span[1] <= s or span[0] >= e for s, e, _ in out):
