@@ -113,15 +113,21 @@ class NoteNames:
         n = max(1, len(names))
         idf = {w: math.log(1 + n / len(paths)) for w, paths in by_word.items()}
         floor = max(COMMON_ROWS, COMMON_SHARE * len(chunks))
-        # a note's names are in each of its own passages' keywords: count the passages of other notes
+        # a note's names and credits are in each of its own passages' keywords: count the passages of the
+        # notes neither names nor credits ("Tom" is in every passage of the meetings he attends)
         size: dict[str, int] = {}
         for c in chunks:
             size[c.path] = size.get(c.path, 0) + 1
+        credits = _credit_words(names, notes)
+        credited: dict[str, set[str]] = {}
+        for path, sets in credits.items():
+            for w in {w for ws in sets for w in ws}:
+                credited.setdefault(w, set()).add(path)
         common = frozenset(w for w, paths in by_word.items() if rows_with is not None
-                           and rows_with(w) - sum(size.get(p, 0) for p in paths) > floor)
+                           and rows_with(w) - sum(size.get(p, 0) for p in paths | credited.get(w, set())) > floor)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
-                   {p: a for p, a in alias_words.items() if a}, spelled, _credit_words(names, notes))
+                   {p: a for p, a in alias_words.items() if a}, spelled, credits)
 
     def credited(self, question: str) -> frozenset[str]:
         """The notes a question asks for by who or where they are from ("papers by Zaharia", "meetings with
