@@ -18,7 +18,8 @@ import numpy as np
 from .agenda import Agenda
 from .chunking import Chunk
 from .keywords import tokenize, word_count, word_pairs
-from .query import asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions, without_relative_days, years
+from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions,
+                    without_relative_days, years)
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -43,10 +44,11 @@ DAY_BONUS = 0.3
 # (RECENT_AMONG of them; the oldest gets none), which had come after an older meeting's closer words.
 RECENT_BONUS = 0.1
 RECENT_AMONG = 10
-# The same, less, for a task in the state a question asks for ("which tasks are still open?", "what did I
-# finish?", "my high priority tasks"), and as much off a task in another state: done tasks had come before
-# open ones, their words being as close.
-TASK_BONUS = 0.2
+# The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
+# "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
+# their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
+# for "what's in progress?" (trial O): such a question has no words to match, only a state.
+TASK_BONUS = 0.3
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
@@ -306,7 +308,9 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     """The rows of the passages of the days the question names (query.days: with or without a year):
     its note is dated that day or it is a task set for it; for "what's overdue?", the open tasks set
     for a day before today."""
-    rows = agenda.of_days(days(text))
+    asked = days(text)
+    due = agenda.due_on(asked) if asks_due(text) else np.zeros(0, dtype=np.int64)  # what is due then, if any
+    rows = due if len(due) else agenda.of_days(asked)
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
