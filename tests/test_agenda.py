@@ -19,3 +19,12 @@ def test_the_chunks_are_read_for_the_first_question_that_needs_them_only():
     agenda = Agenda([bullet("TODO call the plumber"), bullet("DONE pay rent", 1)])
     assert list(agenda.of_days({"2026-11-24"})) == [0, 1] and list(agenda.tasks("open")) == [0]
     assert list(agenda.tasks("done")) == [1]
+
+
+def test_the_tasks_due_on_the_days_asked_not_the_days_other_tasks_are_written_on():
+    agenda = Agenda([bullet("TODO book the room"),  # written in the 24th's journal, due no day
+                     bullet("TODO announce pricing\nDEADLINE: <2026-11-27 Fri>", 1),
+                     bullet("DONE pay rent\nSCHEDULED: <2026-11-26 Thu>", 2)])  # done: due no more
+    assert list(agenda.due_on({"2026-11-24", "2026-11-27"})) == [1]
+    assert list(agenda.of_days({"2026-11-24"})) == [0, 1, 2]
+    assert len(agenda.due_on(set())) == 0

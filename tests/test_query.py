@@ -386,3 +386,10 @@ def test_for_or_by_a_weekday_is_the_next_one():
     assert days("what is due by Friday?", today) == days("what's due by friday", today) == {"2026-12-04"}
     assert days("what is due by Monday?", today) == {"2026-11-30"}  # today is that day
     assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before
+
+
+def test_what_asks_what_is_due():
+    from notesqa.query import asks_due
+
+    assert asks_due("what's due this week?") and asks_due("deadlines on Friday") and asks_due("scheduled for Monday")
+    assert not asks_due("what did I do this week?")

@@ -87,6 +87,9 @@ class Agenda:
         due.sort()
         self._due_days = [d for d, _ in due]
         self._due_rows = np.array([r for _, r in due], dtype=np.int64)
+        self._due_on: dict[str, list[int]] = defaultdict(list)
+        for day, row in due:
+            self._due_on[day].append(row)
 
     def of_days(self, asked: set[str]) -> np.ndarray:
         """The rows of the passages of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's)."""
@@ -95,6 +98,15 @@ class Agenda:
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
+
+    def due_on(self, asked: set[str]) -> np.ndarray:
+        """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD):
+        "what's due this week?" asks for them, not for an undated task in this week's journal."""
+        if not asked:
+            return _NONE
+        self._ensure()
+        found = [r for d in asked for r in self._due_on.get(d, ())]
+        return np.unique(np.array(found, dtype=np.int64)) if found else _NONE
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""

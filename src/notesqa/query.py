@@ -347,6 +347,14 @@ _OVERDUE = re.compile(r"\b(overdue|past[- ]due|past (?:its|their|the) (?:deadlin
                       r"deadlines? did (?:I|we) miss|(?:am I|are we) (?:late|behind) (?:on|with))\b", re.IGNORECASE)
 
 
+_WHEN_DUE = re.compile(r"\b(?:due\b(?!\s+to\b)|deadlines?\b|scheduled\b)", re.IGNORECASE)  # not "due to"
+
+
+def asks_due(text: str) -> bool:
+    """Does the question ask what is due or scheduled ("what's due this week?", "deadlines on Friday")?"""
+    return _WHEN_DUE.search(text) is not None
+
+
 def asks_overdue(text: str) -> bool:
     """Does the question ask for open tasks past the day they were set for ("what's overdue?")?"""
     return _OVERDUE.search(text) is not None
