@@ -117,3 +117,12 @@ def test_dataview_fields_do_not_make_a_markdown_note_an_outline():
     note = parse_note(text, "Project X.md")
     assert [u.text for u in note.units] == ["write the plan", "ship it"]  # the fields are metadata
     assert note.units[0].heading == ("Project X", "Tasks")
+
+
+def test_a_file_name_that_ends_with_a_date_dates_the_note():
+    from notesqa.metadata import note_date
+
+    assert note_date(None, "pages/Pricing Review 2026-11-17.md") == "2026-11-17"
+    assert note_date(None, "meeting (2026-11-18).md") == "2026-11-18"
+    assert note_date("2025-01-02", "pages/Pricing Review 2026-11-17.md") == "2025-01-02"  # front matter first
+    assert note_date(None, "v2026-11-18.md") is None and note_date(None, "x 2026-13-40.md") is None

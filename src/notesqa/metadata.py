@@ -196,6 +196,7 @@ def _with_parents(tag: str) -> list[str]:
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
+_NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})\)?$")  # "Pricing Review 2026-11-17.md": dated too
 # a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
@@ -203,13 +204,13 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 
 
 def note_date(value, rel: str) -> str | None:
-    """The note's date: front matter's, else a YYYY-MM-DD file-name prefix, a daily note's name, or the
-    day of a timestamp zettel ID."""
+    """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
+    2026-11-17"), a daily note's name, or the day of a timestamp zettel ID."""
     date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
         m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(Path(rel).stem) \
-            or _ZETTEL_ID.match(nfc(Path(rel).stem))
+            or _ZETTEL_ID.match(nfc(Path(rel).stem)) or _NAME_DATED.search(Path(rel).stem)
         if m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
     return date
