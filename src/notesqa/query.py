@@ -364,7 +364,8 @@ def asks_overdue(text: str) -> bool:
 # "my high priority tasks"
 _TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
 _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
-_OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone)\s+{_TASK}|"
+_OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone|later|todo|waiting)"
+                         rf"\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
@@ -377,7 +378,8 @@ _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_
 _STATE_ALONE = re.compile(r"^\s*(?:and\s+)?what(?:'s|’s| is) (?:already |still )?(done|open)\W*$", re.IGNORECASE)
 _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
                           rf"(?:what(?:'s|’s| is| are)|which {_TASK} (?:is|are)) (?:currently |now )?(?:in progress|"
-                          rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now)\b", re.IGNORECASE)
+                          rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now|(?:now|doing) {_TASK})\b",
+                          re.IGNORECASE)
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
 _DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)|overdue|past[- ]due)",
