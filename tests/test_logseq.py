@@ -229,3 +229,25 @@ def test_logseq_tasks_are_found_as_open_or_done_tasks():
 def test_a_block_that_starts_with_a_greater_than_sign_and_a_number_says_more_than():
     note = parse_note("- K+ by level\n\t- > 5.5 mmol/L: none\n\t- > a quote\n", "pages/DKA.md", Vault(".", [], logseq=True))
     assert [u.text for u in note.units] == ["K+ by level", "> 5.5 mmol/L: none", "a quote"]
+
+
+def test_a_block_is_tagged_by_its_page_and_its_own_tags_not_every_tag_of_the_day():
+    note = parse_note("tags:: work\n\n- standup notes\n\t- talked about #hermes launch\n\t\t- a child of it\n"
+                      "- TODO book the room\n", "journals/2026_11_30.md", Vault(".", [], logseq=True))
+    assert set(note.tags) == {"work", "hermes"}  # the page, for listing and the tag list
+    assert [(c.text, set(c.tags)) for c in chunk_note(note)] == [
+        ("standup notes", {"work"}), ("talked about #hermes launch", {"work", "hermes"}),
+        ("a child of it", {"work", "hermes"}), ("TODO book the room", {"work"})]
+
+
+def test_a_tag_alone_lists_a_journal_from_its_tagged_block(tmp_path, embedder):
+    from notesqa import NotesIndex, build_index
+
+    graph = tmp_path / "graph"
+    (graph / "logseq").mkdir(parents=True)
+    (graph / "journals").mkdir()
+    (graph / "journals" / "2026_11_30.md").write_text("- standup notes\n- talked about the #hermes launch\n",
+                                                      encoding="utf-8")
+    build_index(graph, tmp_path / "index", embedder=embedder)
+    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("tag:hermes", k=5)
+    assert [h.text for h in hits] == ["talked about the #hermes launch"]

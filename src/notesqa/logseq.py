@@ -417,11 +417,11 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     title = props.get("title") or meta.get("title")
     title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)
     aliases = property_list(props.get("alias", "")) + property_list(props.get("aliases", ""))
-    tags = as_tags({"tags": list(property_list(props.get("tags", "")))}, inline.tags) if props.get("tags") \
-        else as_tags(meta, inline.tags)
+    own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
+    tags = as_tags(own, inline.tags)
     date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + credits(props, property_list)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
-                      block_ids=walker.block_ids, id_titles=walker.id_titles,
+                      page_tags=as_tags(own), block_ids=walker.block_ids, id_titles=walker.id_titles,
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

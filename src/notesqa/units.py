@@ -37,6 +37,7 @@ class Unit:
     keep_lines: bool = False  # shown with its line breaks (a callout, a Logseq note block)
     origin: tuple[str, int] | None = None  # an embedded copy: the note and line it comes from
     thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
+    tags: tuple[str, ...] = ()  # a Logseq block's #tags and its parent blocks' (a tag tags its block)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class ParsedNote:
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
     text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
     heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
+    page_tags: tuple[str, ...] | None = None  # a Logseq page's own tags (tags::): its blocks are tagged by
+    # these and their own #tags (Unit.tags), not by every #tag on the page (a journal's day of blocks)
 
 
 _MD = None
@@ -354,6 +357,7 @@ class Walker:
         self.heading_chars = 0
         self.h1_count = 0
         self.footnote: str | None = None  # the label of the footnote whose definition is being read
+        self._tags_taken = 0  # of inline.tags, how many a unit has taken (_new_tags)
         self.referred: dict[str, tuple[str, ...]] = {}  # footnote label -> the headings where it is first referred to
 
     # -- where the current block sits
@@ -376,6 +380,12 @@ class Walker:
             chain.insert(0, _label_text(self.units[self.label].text))
         return (above[-1] if above else self.label), tuple(chain)
 
+    def _new_tags(self) -> list[str]:
+        """The #tags met since the last unit took its own (Logseq: a tag tags its block)."""
+        new = self.inline.tags[self._tags_taken:]
+        self._tags_taken = len(self.inline.tags)
+        return new
+
     def _line(self, tok) -> tuple[int, int]:
         line = (tok.map[0] + 1 if tok.map else 1) + self.line_offset
         return line, (tok.map[1] + self.line_offset if tok.map else line)
@@ -388,6 +398,9 @@ class Walker:
         return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
+        if self.outline:  # a Logseq block is tagged by its #tags and its parent blocks'
+            above = self.units[unit.parent].tags if unit.parent is not None else ()
+            unit = replace(unit, tags=tuple(dict.fromkeys([*above, *self._new_tags()])))
         self.units.append(unit)
         idx = len(self.units) - 1
         for block_id in self.inline.take_ids():
@@ -558,7 +571,8 @@ class Walker:
                                           keep_lines=keep_lines, thin=thin))
         else:
             u = self.units[item["unit"]]
-            self.units[item["unit"]] = replace(u, thin=u.thin and thin, text=f"{u.text}\n{txt}", end_line=end)
+            self.units[item["unit"]] = replace(u, thin=u.thin and thin, text=f"{u.text}\n{txt}", end_line=end,
+                                               tags=tuple(dict.fromkeys([*u.tags, *self._new_tags()])))
             for block_id in self.inline.take_ids():
                 self.block_ids.setdefault(block_id, item["unit"])
         self.last_para = self.units[item["unit"]]
