@@ -28,3 +28,8 @@ def test_the_tasks_due_on_the_days_asked_not_the_days_other_tasks_are_written_on
     assert list(agenda.due_on({"2026-11-24", "2026-11-27"})) == [1]
     assert list(agenda.of_days({"2026-11-24"})) == [0, 1, 2]
     assert len(agenda.due_on(set())) == 0
+
+
+def test_logseq_later_tasks_are_their_own_list_and_open_too():
+    agenda = Agenda([bullet("LATER tidy the decision log"), bullet("TODO book the room", 1)])
+    assert list(agenda.tasks("later")) == [0] and list(agenda.tasks("open")) == [0, 1]

@@ -223,7 +223,7 @@ def test_tasks_are_asked_for_by_state():
                      ("what's urgent?", "high"), ("what's done?", "done"), ("and what's still open?", "open"),
                      ("what tasks did I complete last week?", "done"), ("which deadlines did I miss?", "open"),
                      ("what's on my plate?", "open"), ("which deadlines are coming up?", "open"),
-                     ("show my LATER tasks", "open"), ("my NOW tasks", "doing")):  # Logseq's other workflow
+                     ("show my LATER tasks", "later"), ("my NOW tasks", "doing")):  # Logseq's other workflow
         assert asks_for_tasks(q) == state, q
     for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
               "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?",

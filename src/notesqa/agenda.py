@@ -79,6 +79,8 @@ class Agenda:
                 tasks["open"].append(row)
             if state in ("open", "doing") and high_priority(chunk.text):
                 tasks["high"].append(row)
+            if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
+                tasks["later"].append(row)
             day = due_day(chunk.text) if state in ("open", "doing") else None
             if day:
                 due.append((day, row))
@@ -116,6 +118,6 @@ class Agenda:
 
     def tasks(self, state: str) -> np.ndarray:
         """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",
-        or "high" (open, high priority)."""
+        "high" (open, high priority) or "later" (Logseq's LATER)."""
         self._ensure()
         return self._tasks.get(state, _NONE)

@@ -364,7 +364,8 @@ def asks_overdue(text: str) -> bool:
 # "my high priority tasks"
 _TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
 _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
-_OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone|later|todo|waiting)"
+_LATER_TASKS = re.compile(rf"\blater\s+{_TASK}\b", re.IGNORECASE)  # Logseq's LATER: "show my LATER tasks"
+_OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone|todo|waiting)"
                          rf"\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
@@ -395,8 +396,8 @@ _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
 
 
 def asks_for_tasks(text: str) -> str | None:
-    """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "open", "done",
-    or None (also for "how do I mark a task as done?" and "how does the scheduler stop a high priority
+    """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "later" (Logseq's
+    LATER), "open", "done", or None (also for "how do I mark a task as done?" and "how does the scheduler stop a high priority
     task ...": they ask how or why, not for tasks)."""
     if asks_how(text) or _HOW_OR_WHY.match(text):
         return None
@@ -404,6 +405,8 @@ def asks_for_tasks(text: str) -> str | None:
         return "high"
     if _DOING_TASKS.search(text):
         return "doing"
+    if _LATER_TASKS.search(text):
+        return "later"
     if _DUE.search(text) or asks_overdue(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
         return "open"  # first, those set for that week most
     alone = _STATE_ALONE.match(text)
