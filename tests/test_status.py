@@ -221,3 +221,15 @@ def test_status_names_every_skipped_thing_and_the_folders_the_vault_leaves_out(t
     assert "(1 file skipped)" in out and "  skipped: Loop/again: symlink loop" in out  # the count and the list agree
     assert "  excluded: Private/: excluded in Obsidian's settings" in out
     assert "Private/" in json.loads(cli_status(notes, tmp_path / "index", "--json"))["excluded"]
+
+
+def test_an_index_a_notesqa_that_read_notes_otherwise_built_is_to_be_built_again(built, monkeypatch):
+    from notesqa import chunking
+    from notesqa.status import needs_build, read_status
+
+    notes, index, _ = built
+    assert not needs_build(notes, index) and not read_status(notes, index).read_by_older
+    monkeypatch.setattr(chunking, "CHUNKER_VERSION", chunking.CHUNKER_VERSION + "-next")  # notesqa updated
+    assert needs_build(notes, index)  # a server's watcher reads the notes anew
+    st = read_status(notes, index)
+    assert st.read_by_older and st.to_dict()["read_by_older"] is True

@@ -455,6 +455,9 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"  repaired: {rel}: {reason}")
     _echo_coverage(st.coverage)
     _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir))
+    if st.read_by_older:
+        click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
+                   f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
 
 
 def _echo_coverage(cov) -> None:

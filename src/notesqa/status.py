@@ -64,6 +64,7 @@ class Status:
     changes: Changes | None  # None: the notes folder is not there
     # folders the vault's settings leave out (Obsidian's "Excluded files", its templates folder), and why
     excluded: tuple[tuple[str, str], ...] = ()
+    read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
 
     def to_dict(self) -> dict:
         """What `notesqa status --json` prints."""
@@ -78,6 +79,8 @@ class Status:
             out["changes"] = self.changes.to_dict()
         if self.excluded:
             out["excluded"] = dict(self.excluded)
+        if self.read_by_older:
+            out["read_by_older"] = True
         return out
 
 
@@ -97,7 +100,17 @@ def read_status(notes_dir, index_dir) -> Status:
             (p.path, p.reason) for p in manifest.problems if p.action == "skipped" and p.path not in manifest.skipped])),
         excluded=tuple((p.path, p.reason) for p in manifest.problems if p.action == EXCLUDED),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
-        coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes)
+        coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
+        read_by_older=read_by_older(manifest))
+
+
+def read_by_older(manifest: Manifest) -> bool:
+    """Was the index built by a notesqa that read notes otherwise (another chunker version)? Its next build
+    reads every note anew, reusing the vectors of the text that did not change."""
+    from .chunking import CHUNKER_VERSION
+
+    built = manifest.fingerprint.get("chunker")
+    return built is not None and str(built) != CHUNKER_VERSION
 
 
 def needs_build(notes_dir, index_dir) -> bool:
@@ -111,7 +124,7 @@ def needs_build(notes_dir, index_dir) -> bool:
         _, manifest = read_manifest(Path(index_dir))
     except NotesQAError:
         return False
-    return pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
+    return read_by_older(manifest) or pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
 
 
 # A folder of more notes than this is not checked for changes after each question: the scan would
