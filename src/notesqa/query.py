@@ -379,7 +379,8 @@ _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_
 _STATE_ALONE = re.compile(r"^\s*(?:and\s+)?what(?:'s|’s| is) (?:already |still )?(done|open)\W*$", re.IGNORECASE)
 _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
                           rf"(?:what(?:'s|’s| is| are)|which {_TASK} (?:is|are)) (?:currently |now )?(?:in progress|"
-                          rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now|(?:now|doing) {_TASK})\b",
+                          rf"under ?way)|{_TASK} (?:in progress|under ?way)|doing (?:right )?now|"
+                          rf"(?:now|doing) {_TASK})\b",
                           re.IGNORECASE)
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
@@ -397,8 +398,8 @@ _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
 
 def asks_for_tasks(text: str) -> str | None:
     """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "later" (Logseq's
-    LATER), "open", "done", or None (also for "how do I mark a task as done?" and "how does the scheduler stop a high priority
-    task ...": they ask how or why, not for tasks)."""
+    LATER), "open", "done", or None (also for "how do I mark a task as done?" and "how does the scheduler
+    stop a high priority task ...": they ask how or why, not for tasks)."""
     if asks_how(text) or _HOW_OR_WHY.match(text):
         return None
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):

@@ -272,8 +272,9 @@ class NotesIndex:
         listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
         # each from its start (code too: "what the note says first"), past a line of properties or tags; in a
         # Logseq page, from its first block the filters let through (a journal's block tagged #hermes)
-        leads = {p: next((i for i in range(*rows[p]) if mask[i] and not chunks[i].thin and not chunks[i].origin),
-                         next(i for i in range(*rows[p]) if mask[i])) for p in paths[:k]}
+        passes = (lambda i: True) if mask is None else (lambda i: bool(mask[i]))
+        leads = {p: next((i for i in range(*rows[p]) if passes(i) and not chunks[i].thin and not chunks[i].origin),
+                         next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
