@@ -33,3 +33,14 @@ def test_the_tasks_due_on_the_days_asked_not_the_days_other_tasks_are_written_on
 def test_logseq_later_tasks_are_their_own_list_and_open_too():
     agenda = Agenda([bullet("LATER tidy the decision log"), bullet("TODO book the room", 1)])
     assert list(agenda.tasks("later")) == [0] and list(agenda.tasks("open")) == [0, 1]
+
+
+def test_overdue_tasks_are_ordered_high_priority_and_oldest_first():
+    from datetime import date
+
+    agenda = Agenda([bullet("TODO reply to Dana\nDEADLINE: <2026-11-27 Fri>"),
+                     bullet("TODO send the summary\nDEADLINE: <2026-10-15 Thu>", 1),
+                     bullet("TODO [#A] finalize the FAQ\nDEADLINE: <2026-11-25 Wed>", 2),
+                     bullet("TODO later\nDEADLINE: <2026-12-25 Fri>", 3)])  # not due yet
+    order = agenda.overdue_order(date(2026, 11, 30))
+    assert sorted(order, key=order.get, reverse=True) == [2, 1, 0]

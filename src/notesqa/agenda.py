@@ -116,6 +116,16 @@ class Agenda:
         self._ensure()
         return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
 
+    def overdue_order(self, today: date | None = None) -> dict[int, float]:
+        """For "what's overdue?": each overdue task's row -> 1 for the most overdue, down towards 0 for the
+        one due yesterday; a high-priority task 1 more."""
+        rows = self.overdue(today)
+        cut = (today or date.today()).isoformat()
+        order = self._due_rows[:bisect.bisect_left(self._due_days, cut)]  # by due day, the earliest first
+        high = set(self._tasks.get("high", _NONE).tolist())
+        n = max(1, len(order))
+        return {int(r): 1 - i / n + (int(r) in high) for i, r in enumerate(order) if r in set(rows.tolist())}
+
     def tasks(self, state: str) -> np.ndarray:
         """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",
         "high" (open, high priority) or "later" (Logseq's LATER)."""

@@ -49,6 +49,9 @@ RECENT_AMONG = 10
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
 # for "what's in progress?" (trial O): such a question has no words to match, only a state.
 TASK_BONUS = 0.3
+# For "what's overdue?", whose words say nothing of which task: up to this much for a high-priority task, and
+# as much again for the most overdue (a task due yesterday gets almost none of it)
+OVERDUE_ORDER = 0.2
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
@@ -103,6 +106,7 @@ class Explanation:
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
+    overdue: float = 0.0  # 0..2: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
 
@@ -121,6 +125,8 @@ class Explanation:
             dated += f", newer +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
+        if self.overdue:
+            dated += f", high priority or long overdue +{OVERDUE_ORDER * self.overdue:.2f} to rank"
         if self.version_match:
             dated += f", version +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
@@ -244,6 +250,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
     day = np.isin(cand, of_day)
+    late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
+    overdue = np.array([late.get(int(c), 0.0) for c in cand], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
@@ -258,7 +266,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
-    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + VERSION_BONUS * version
+    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
+            + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent - ASK_PENALTY * asks - THIN_PENALTY * thin)
     rank = _thin_last(chunks, cand, rank, thin)
@@ -272,7 +281,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
-                          recent=float(recent[j]))
+                          recent=float(recent[j]), overdue=float(overdue[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
