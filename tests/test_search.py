@@ -259,3 +259,18 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
     assert idx.search("purulent -copd -shell", k=5) == []  # every passage is under one title or the other
     assert idx.why_nothing("purulent -copd -shell") == (
         "Every passage the rest of the question lets through says what -copd or -shell leaves out.")
+
+
+def test_the_hits_of_the_day_asked_come_before_a_closer_match_of_another_day(tmp_path, embedder):
+    from notesqa.hits import others_from
+
+    notes = tmp_path / "notes"
+    write(notes / "2026-11-24.md", "# Tuesday\n\n- lunch with the support lead\n- walked through the onboarding funnel\n")
+    write(notes / "2026-11-25.md", "# Wednesday\n\n- wrote the pricing recap email about the pricing recap\n")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    q = "pricing recap email on 2026-11-24"
+    hits = open_index(index, embedder).search(q, k=3)
+    assert [h.path for h in hits] == ["2026-11-24.md", "2026-11-25.md"]  # the day's two bullets as one hit
+    assert hits[0].score < hits[1].score  # the other day matches better, and still comes after
+    assert others_from(hits, q)[0] == 1  # "Not dated on 2026-11-24" before it, not before a hit of that day

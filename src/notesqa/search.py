@@ -200,7 +200,7 @@ class NotesIndex:
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
                                                                    min_score)]
-        return _not_saying(hits, filters.excluded)[:k]
+        return _days_first(_not_saying(hits, filters.excluded)[:k])
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -448,6 +448,13 @@ def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
         return hits
     unwanted = {t for w in words for t in tokenize(w)}
     return [h for h in hits if not unwanted & set(tokenize(" ".join([h.text, *h.breadcrumb])))]
+
+
+def _days_first(hits: list[Hit]) -> list[Hit]:
+    """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
+    each part in its order: a close match of another day goes after them, under hits.others_from's line."""
+    of_days = [h for h in hits if h.explain is not None and h.explain.day_match]
+    return of_days + [h for h in hits if h not in of_days] if of_days else hits
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
