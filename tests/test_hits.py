@@ -161,6 +161,11 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \
         "No note mentions “tacrolimus”; the nearest passages:"
     assert notice([], "side effects of tacrolimus", ["tacrolimus"]) is None
+    # more tasks overdue than the hits show: how many
+    late = [scored(0.6, day=True), scored(0.5, day=True)]
+    assert notice(late, "what's overdue?", overdue=11) == \
+        "11 open tasks are overdue; the highest priority and the longest overdue first:"
+    assert notice(late, "what's overdue?", overdue=2) is None
 
 
 def test_hits_after_those_of_the_days_asked_are_said_to_be_others():

@@ -274,3 +274,12 @@ def test_the_hits_of_the_day_asked_come_before_a_closer_match_of_another_day(tmp
     assert [h.path for h in hits] == ["2026-11-24.md", "2026-11-25.md"]  # the day's two bullets as one hit
     assert hits[0].score < hits[1].score  # the other day matches better, and still comes after
     assert others_from(hits, q)[0] == 1  # "Not dated on 2026-11-24" before it, not before a hit of that day
+
+
+def test_how_many_tasks_are_overdue_is_counted_for_an_overdue_question_only(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"
+                              "- [ ] plan 2999 📅 2999-01-01\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.overdue_count("what's overdue?") == 2 and idx.overdue_count("what is a passport?") is None

@@ -338,7 +338,8 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
                       min_score=min_score)
     from .hits import notice, others_from
 
-    said = notice(hits, " ".join(question), idx.unmentioned(" ".join(question))) if hits else None
+    asked = " ".join(question)
+    said = notice(hits, asked, idx.unmentioned(asked), idx.overdue_count(asked)) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir)
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr

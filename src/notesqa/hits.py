@@ -118,10 +118,11 @@ def weak(hits: list[Hit]) -> bool:
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
-def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = ()) -> str | None:
+def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), overdue: int | None = None) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue), or that no note says a rare word of the question (unmentioned: NotesIndex.unmentioned),
-    the hits being the nearest passages; or that none matches closely (weak)."""
+    the hits being the nearest passages; how many tasks are overdue when the hits show only some (overdue:
+    NotesIndex.overdue_count); or that none matches closely (weak)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
@@ -129,6 +130,8 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = ()) -> s
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
+    if hits and overdue and overdue > sum(_of_days(h) for h in hits):
+        return f"{overdue} open tasks are overdue; the highest priority and the longest overdue first:"
     if hits and unmentioned:
         said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
         return f"No note mentions {said}; the nearest passages:"

@@ -344,6 +344,15 @@ class NotesIndex:
                 missing.append(word)
         return missing
 
+    def overdue_count(self, question: str) -> int | None:
+        """For "what's overdue?": how many open tasks are overdue (None for any other question)."""
+        from .query import asks_overdue
+
+        if not asks_overdue(parse_query(question or "")[0]):
+            return None
+        self.refresh()
+        return len(self._live.agenda.overdue())
+
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
         return bool(self._live.names.named_exactly(text))

@@ -355,7 +355,7 @@ class NotesService:
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         if hits:
-            said = notice(hits, text, idx.unmentioned(text))
+            said = notice(hits, text, idx.unmentioned(text), idx.overdue_count(text))
         else:
             why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
             said = no_match(bool(filters), why)

@@ -114,7 +114,7 @@ class ChatService(NotesService):
             why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn
         parts = [head]
-        said = notice(hits, query, idx.unmentioned(query))
+        said = notice(hits, query, idx.unmentioned(query), idx.overdue_count(query))
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
         others = others_from(hits, query)
