@@ -34,7 +34,9 @@ _LOOSE = re.compile(r"^\s*(tag|path):\s+(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _LOOSE_DATE = re.compile(r"(?<!\S)(after|before):\s+(\d{4}-\d{1,2}-\d{1,2})\b", re.IGNORECASE)
 # words in quotes (straight, curly as a Mac or phone types them, German or French) must be said in that
 # order: "shuffle sharding"; a filter's quoted value (tag:"my tag") is taken before
-_QUOTED = re.compile(r'"([^"\n]*)"|“([^”\n]*)”|„([^“”\n]*)[“”]|«([^»\n]*)»')
+# each with one group, what it holds
+_QUOTE_FORMS = (r'"([^"\n]*)"', r"“([^”\n]*)”", r"„([^“”\n]*)[“”]", r"«([^»\n]*)»")
+_QUOTED = re.compile("|".join(_QUOTE_FORMS))
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
@@ -347,12 +349,9 @@ _OVERDUE = re.compile(r"\b(overdue|past[- ]due|past (?:its|their|the) (?:deadlin
                       r"deadlines? did (?:I|we) miss|(?:am I|are we) (?:late|behind) (?:on|with))\b", re.IGNORECASE)
 
 
-_WHEN_DUE = re.compile(r"\b(?:due\b(?!\s+to\b)|deadlines?\b|scheduled\b)", re.IGNORECASE)  # not "due to"
-
-
 def asks_due(text: str) -> bool:
     """Does the question ask what is due or scheduled ("what's due this week?", "deadlines on Friday")?"""
-    return _WHEN_DUE.search(text) is not None
+    return bool(_DUE.search(text) or _DEADLINE.search(text) or _SCHEDULED.search(text))
 
 
 def asks_overdue(text: str) -> bool:
@@ -387,6 +386,7 @@ _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:curre
 _DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)|overdue|past[- ]due)",
                   re.IGNORECASE)
 _DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\bscheduled\b", re.IGNORECASE)
 _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\s+(?:open\s+)?{_TASK}\b|"
                          rf"\b{_TASK}\s+(?:with|of|at|marked)\s+(?:high|top)\s+priority\b|"
                          rf"\b{_TASK}\s+(?:that\s+)?(?:are|is)\s+(?:urgent|high[- ]priority|important)\b|"
@@ -575,7 +575,7 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
 
     def take(m: re.Match) -> str:
         if m.group(1) is None or m.group(1).casefold() in flags:
-            return m.group(0)  # a quoted phrase keeps its dashes; a flag stays a word'
+            return m.group(0)  # a quoted phrase keeps its dashes; a flag stays a word
         words.append(m.group(1))
         return " "
 
@@ -604,7 +604,8 @@ _HAS_WORD = re.compile(r"\w")
 # two more: "-v", "-rf" and "--force" are flags); written so in the notes, it is a flag of theirs ("find -name"):
 # NotesIndex.parsed puts it back as a word
 _MINUS = r"(?<![^\s(])-([^\W\d_][\w'’]{2,})(?![\w-])"
-_QUOTED_OR_MINUS = re.compile(r'(?:"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»)|' + _MINUS)  # group 1: a word
+# a quoted phrase (its group not captured) or a word to leave out (group 1)
+_QUOTED_OR_MINUS = re.compile("|".join(f.replace("(", "(?:", 1) for f in _QUOTE_FORMS) + "|" + _MINUS)
 
 
 def with_listing_period(text: str, f: Filters) -> tuple[Filters, bool]:
