@@ -9,7 +9,6 @@ generation's notes built once at load.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
@@ -17,6 +16,7 @@ from .chunking import Chunk, fields_line, task_state
 from .hits import Hit
 from .query import TOP_LEVEL_NAME
 from .ranking import Candidate, Explanation, is_gloss
+from .units import QA_CARD
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
 # likeliest answer, so it gets the most room for what follows its unit (the answer to "which
@@ -456,7 +456,7 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt) or _QA_CARD.match(c.text):
+        if _records(c, nxt) or QA_CARD.match(c.text):
             return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
@@ -466,9 +466,6 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         # prose often sets up a point and makes it in the next sentence or paragraph
         return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
     return False  # a table row is a record, shown with its column names: the next row is another answer
-
-
-_QA_CARD = re.compile(r"(?:Q|Question)\s*:.*\s(?:A|Ans|Answer)\s*:", re.IGNORECASE | re.DOTALL)  # "Q: ... A: ..."
 
 
 def _glosses(c: Chunk, nxt: Chunk) -> bool:

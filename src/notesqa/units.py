@@ -213,7 +213,10 @@ def _is_label(unit: Unit | None, inline) -> bool:
 # Obsidian's Spaced Repetition plugin), a field or a labelled line ("Dose: 4 g a day", "Q: ..."). A paragraph
 # whose every line is one is read line by line: Obsidian shows each of its lines on a line of its own.
 _RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
-_ANSWER = re.compile(r"^(?:A|Ans|Answer)\s*:", re.IGNORECASE)  # the answer of the Q: line before it
+_ANSWER_LABEL = r"(?:A|Ans|Answer)\s*:"
+_ANSWER = re.compile("^" + _ANSWER_LABEL, re.IGNORECASE)  # the answer of the Q: line before it
+# a question-and-answer card in one paragraph: "Q: ... A: ..." (its answer on the same line or the next)
+QA_CARD = re.compile(r"(?:Q|Question)\s*:.*\s" + _ANSWER_LABEL, re.IGNORECASE | re.DOTALL)
 # an interviewer's question: the next line (the speaker's answer, "MARIA: ...") is its answer
 _ASKED = re.compile(r"^(?:Q|Question|Interviewer|INT)\s*:", re.IGNORECASE)
 _CARD = re.compile(r"^([^:`]{1,200})(?<=\S)(:{2,3})(?=\S)")  # a card's front :: its back
@@ -757,13 +760,15 @@ _QUOTED_ITEM = re.compile(r"^([ \t]*>) ?(\t*)(?=(?:[-*+]|\d{1,9}[.)])[ \t])")  #
 
 # "- > 5.5 mmol/L: none": a list item (or a Logseq block) that starts with ">" and a number means "more than",
 # not a quote of "5.5 mmol/L" (a dose by level would lose its sense), as the note's author sees it in the editor
-_ITEM_GT = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)>(?=[ \t]*=?[ \t]*\d)", re.MULTILINE)
-_BLOCK_GT = re.compile(r"^()>(?=[ \t]*=?[ \t]*\d)")
+_GT_NUMBER = r">(?=[ \t]*=?[ \t]*\d)"
+_ITEM_GT = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)" + _GT_NUMBER, re.MULTILINE)
+_BLOCK_GT = re.compile(r"^()" + _GT_NUMBER)
+_ANY_GT = re.compile(_GT_NUMBER)
 
 
 def greater_than(text: str, where: re.Pattern = _ITEM_GT) -> str:
     """text with a ">" that starts a list item before a number escaped, so it reads as text."""
-    return where.sub(r"\1\\>", text) if re.search(r">[ \t]*=?[ \t]*\d", text) else text
+    return where.sub(r"\1\\>", text) if _ANY_GT.search(text) else text
 
 
 def quoted_list_tabs(text: str) -> str:
@@ -837,7 +842,6 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     else:
         title = title_from_filename(rel)
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
-    # a zettel ID is a name of the note, as an alias is: "202103151022" finds it and names it
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
