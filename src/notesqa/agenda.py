@@ -112,19 +112,21 @@ class Agenda:
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""
-        cut = (today or date.today()).isoformat()
-        self._ensure()
-        return np.sort(self._due_rows[:bisect.bisect_left(self._due_days, cut)])
+        return np.sort(self._late(today))
 
     def overdue_order(self, today: date | None = None) -> dict[int, float]:
         """For "what's overdue?": each overdue task's row -> 1 for the most overdue, down towards 0 for the
         one due yesterday; a high-priority task 1 more."""
-        rows = self.overdue(today)
-        cut = (today or date.today()).isoformat()
-        order = self._due_rows[:bisect.bisect_left(self._due_days, cut)]  # by due day, the earliest first
+        late = self._late(today)  # by due day, the earliest first
         high = set(self._tasks.get("high", _NONE).tolist())
-        n = max(1, len(order))
-        return {int(r): 1 - i / n + (int(r) in high) for i, r in enumerate(order) if r in set(rows.tolist())}
+        n = max(1, len(late))
+        return {int(r): 1 - i / n + (int(r) in high) for i, r in enumerate(late)}
+
+    def _late(self, today: date | None) -> np.ndarray:
+        """The rows of the open tasks due before today, by due day."""
+        cut = (today or date.today()).isoformat()
+        self._ensure()
+        return self._due_rows[:bisect.bisect_left(self._due_days, cut)]
 
     def tasks(self, state: str) -> np.ndarray:
         """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",

@@ -327,18 +327,18 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     """
     from .query import check_question
 
-    check_question(" ".join(question))
+    asked = " ".join(question)
+    check_question(asked)
     # a first question builds the index, but not from the default notes into a folder named with
     # --index alone: that is a typo or another vault's index, not a wish to index ./notes there
     build = notes_dir is not None or index_dir is None or bool(os.environ.get(ENV_NOTES))
     notes_dir_given = notes_dir
     notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
-    hits = idx.search(" ".join(question), k=k, tags=tags or None, paths=paths or None, after=after, before=before,
+    hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
     from .hits import notice, others_from
 
-    asked = " ".join(question)
     said = notice(hits, asked, idx.unmentioned(asked), idx.overdue_count(asked)) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir)
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
@@ -347,20 +347,20 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
                                 **({"stale": True} if h.path in moved else {})} for h in hits],
                               indent=1, ensure_ascii=False))
         if not hits:
-            _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score, err=True)
+            _echo_no_hits(idx, asked, tags, paths, after, before, min_score, err=True)
         elif said:
             click.echo(said.split(";")[0] + ".", err=True)
         return  # a hit of a note changed since the build says so itself ("stale")
-    _echo_followup_hint(" ".join(question))
+    _echo_followup_hint(asked)
     if not hits:
-        _echo_no_hits(idx, " ".join(question), tags, paths, after, before, min_score)
+        _echo_no_hits(idx, asked, tags, paths, after, before, min_score)
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
         gone = set(changes.deleted) if changes is not None else set()
         shown = [format_hit(i, h, explain, stale="deleted or moved" if h.path in gone else "changed" if h.path in moved
                             else "") for i, h in enumerate(hits, 1)]
-        others = others_from(hits, " ".join(question))
+        others = others_from(hits, asked)
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))

@@ -27,8 +27,9 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, check_question, filter_mask, links_subject, mention_subject,
-                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, with_listing_period)
+from .query import (TOP_LEVEL, YEAR, Filters, asks_overdue, check_question, filter_mask, links_subject,
+                    mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
+                    with_listing_period)
 from .snippets import NoteTree
 
 
@@ -346,8 +347,6 @@ class NotesIndex:
 
     def overdue_count(self, question: str) -> int | None:
         """For "what's overdue?": how many open tasks are overdue (None for any other question)."""
-        from .query import asks_overdue
-
         if not asks_overdue(parse_query(question or "")[0]):
             return None
         self.refresh()
@@ -462,8 +461,10 @@ def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
 def _days_first(hits: list[Hit]) -> list[Hit]:
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
     each part in its order: a close match of another day goes after them, under hits.others_from's line."""
-    of_days = [h for h in hits if h.explain is not None and h.explain.day_match]
-    return of_days + [h for h in hits if h not in of_days] if of_days else hits
+    def of_days(h: Hit) -> bool:
+        return h.explain is not None and h.explain.day_match
+
+    return [h for h in hits if of_days(h)] + [h for h in hits if not of_days(h)]
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
@@ -487,7 +488,8 @@ def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:
-    """The notes of rows (path -> a row of the note: its chunks share its date), newest first, then by path."""
+    """The notes of rows (path -> the row whose date a note is sorted by: its chunks share the note's date,
+    but for a section under a heading that is a day), newest first, then by path."""
     paths = sorted(rows)
     paths.sort(key=lambda p: chunks[rows[p]].date or "", reverse=True)  # stable: by path within a date
     return paths
