@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import as_date, as_tags, credits, front_matter, note_date
+from .metadata import JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -273,7 +273,7 @@ def journal_date(rel: str) -> str | None:
         return None
 
 
-_JOURNAL_NAME = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_JOURNAL_NAME = re.compile(JOURNAL_DAY)
 
 
 def property_date(value: str) -> str | None:
@@ -282,10 +282,7 @@ def property_date(value: str) -> str | None:
     for item in (*property_list(value), value.strip("[] ")):
         iso = as_date(item)
         if iso is None and (m := _JOURNAL_NAME.fullmatch(item.strip())):
-            try:
-                iso = _dt.datetime.strptime(f"{m[1].title()} {m[2]} {m[3]}", "%b %d %Y").date().isoformat()
-            except ValueError:
-                continue
+            iso = calendar_day(m[1], m[2], m[3])
         if iso is not None:
             return iso
     return None

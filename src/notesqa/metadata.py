@@ -92,9 +92,10 @@ def as_date(value) -> str | None:
 # a heading that is a day: "2026-11-26", "2026-11-26 (Thu)", "Nov 26th, 2026" (Logseq's journal links),
 # "26 November 2026"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# a day as Logseq names its journals: "Nov 26th, 2026" (month, day, year)
+JOURNAL_DAY = r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
 _ISO_HEADING = re.compile(rf"\s*(\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:,?\s*\(?{_WEEKDAY}\)?)?\s*", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?([A-Za-z]{{3}})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\s*",
-                        re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?{JOURNAL_DAY}\s*", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3}})[a-z]*\.?,?\s+(\d{{4}})\s*",
                         re.IGNORECASE)
 
@@ -108,10 +109,14 @@ def heading_day(text: str) -> str | None:
     month, day, year = (m[1], m[2], m[3]) if m else (None, None, None)
     if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
         day, month, year = m[1], m[2], m[3]
-    if m is None:
-        return None
+    return calendar_day(month, day, year) if m is not None else None
+
+
+def calendar_day(month: str, day: str, year: str) -> str | None:
+    """A day named by its month's name ("Nov" or "November"), day and year, as an ISO date; None if
+    there is no such day."""
     try:
-        return _dt.datetime.strptime(f"{month.title()} {day} {year}", "%b %d %Y").date().isoformat()
+        return _dt.datetime.strptime(f"{month[:3].title()} {day} {year}", "%b %d %Y").date().isoformat()
     except ValueError:
         return None
 
