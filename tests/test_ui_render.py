@@ -36,6 +36,17 @@ def test_render_markdown_marks_a_paragraph_line_and_a_table_row():
     text = "# T\n\nfirst para\n\nsecond para\nstill second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert '<p class="nq-target" id="nq-target">second para' in render_markdown(text, 6)
     assert '<tr class="nq-target" id="nq-target">' in render_markdown(text, 10)
+    # a passage of some lines of a paragraph: those lines are marked, not the paragraph
+    out = render_markdown(text, 6, None, 6)
+    assert '<p>second para\n<span class="nq-target" id="nq-target">still second</span></p>' in out
+    assert '<p class="nq-target" id="nq-target">second para' in render_markdown(text, 5, None, 6)  # all of it
+
+
+def test_render_markdown_marks_one_card_of_a_deck():
+    deck = "Rice water stools::Vibrio cholerae  \nSlapped cheek::Parvovirus B19  \nKoplik spots::Measles\n"
+    out = render_markdown(deck, 2, None, 2)
+    assert '<br />\n<span class="nq-target" id="nq-target">Slapped cheek::Parvovirus B19</span><br />' in out
+    assert out.count("nq-target") == 2
 
 
 def test_source_href_round_trips_odd_paths():

@@ -303,3 +303,14 @@ def test_an_interview_reads_a_turn_a_line_in_the_note_view():
         "Q: And?  ", "MARIA: No.", ""]  # a break before each turn, none inside one
     prose = "A wrapped sentence says this: one thing\nand goes on here.\n"
     assert readable_source(prose) == prose
+
+
+def test_a_card_of_a_deck_is_marked_alone_in_the_note_view(service, built):
+    deck = "# Micro\n\nRice water stools::Vibrio cholerae\nSlapped cheek::Parvovirus B19\nKoplik spots::Measles\n"
+    (built[0] / "micro.md").write_text(deck, encoding="utf-8")
+    service.refresh()
+    _, turn = service.answer("slapped cheek parvovirus", [])
+    hit = next(h for h in turn.hits if h.path == "micro.md")
+    out = service.sources.render(linked(hit.source, hit.match))
+    assert re.search(r'<span class="nq-target" id="nq-target">Slapped cheek::Parvovirus B19</span>', out)
+    assert "<p class=\"nq-target\"" not in out  # not the whole deck

@@ -152,11 +152,14 @@ def note_html(title: str, path: str, line: int, found: bool, body: str) -> str:
             f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
 
 
-def render_markdown(text: str, line: int | None = None, path: str | None = None) -> str:
+def render_markdown(text: str, line: int | None = None, path: str | None = None,
+                    end_line: int | None = None) -> str:
     """A note as HTML: raw HTML escaped (html=False), unsafe links dropped (markdown-it refuses
     javascript:, vbscript:, file: and data: links), images shown as their alt text (nothing remote is
     loaded), web links opened in a new tab without referrer, links to other notes opened in the
-    viewer, and the innermost visible block at `line` marked with class nq-target."""
+    viewer, and the innermost visible block at `line` marked with class nq-target (only lines
+    line..end_line of it when it is a paragraph holding more: a flashcard of a deck, a turn of an
+    interview, a window of a long hard-wrapped paragraph)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -166,7 +169,7 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None)
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
     if line is not None:
-        _mark_line(tokens, line)
+        _mark_line(tokens, line, end_line)
     _make_links_safe(tokens, path)
     tokens = [t for t in tokens if t.type != "front_matter"]
 
@@ -189,17 +192,45 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None)
     return md.renderer.render(tokens, md.options, {})
 
 
-def _mark_line(tokens, line: int) -> None:
+def _mark_line(tokens, line: int, end_line: int | None = None) -> None:
     """Mark the innermost visible block (or code block) that holds line with class and id nq-target."""
     best = None
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.nesting == 1 and t.map and not t.hidden and t.map[0] <= line - 1 < t.map[1] and t.type in _MARKABLE:
-            best = t  # innermost visible block that contains the line
+            best = i  # innermost visible block that contains the line
         elif t.type in ("fence", "code_block", "math_block") and t.map and t.map[0] <= line - 1 < t.map[1]:
-            best = t
-    if best is not None:
-        best.attrJoin("class", "nq-target")
-        best.attrSet("id", "nq-target")
+            best = i
+    if best is None:
+        return
+    block = tokens[best]
+    if (end_line is not None and block.type == "paragraph_open" and best + 1 < len(tokens)
+            and (block.map[0] < line - 1 or end_line < block.map[1])
+            and _mark_lines_inside(tokens[best + 1], line - 1 - block.map[0], end_line - 1 - block.map[0])):
+        return
+    block.attrJoin("class", "nq-target")
+    block.attrSet("id", "nq-target")
+
+
+def _mark_lines_inside(inline, first: int, last: int) -> bool:
+    """Wrap the paragraph's lines first..last (counted from its own first line, 0-based) in a marked span;
+    False when the paragraph has no such lines to mark apart."""
+    from markdown_it.token import Token
+
+    children = inline.children or []
+    row, start, end = 0, None, None
+    for i, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            row += 1
+            continue
+        if first <= row <= last:
+            start = i if start is None else start
+            end = i
+    if start is None or (start == 0 and end == len(children) - 1):
+        return False
+    opening = Token("html_inline", "", 0, content='<span class="nq-target" id="nq-target">')
+    closing = Token("html_inline", "", 0, content="</span>")
+    inline.children = children[:start] + [opening] + children[start:end + 1] + [closing] + children[end + 1:]
+    return True
 
 
 def _make_links_safe(tokens, path: str | None) -> None:

@@ -77,14 +77,15 @@ class SourceView:
         if text is None:
             raise NoteUnreadableError(f"{path} cannot be shown: {problem.reason if problem else 'unreadable'}.")
         title = self.service.note_title(path)
-        line, found = self._find_again(text, path, line, digest)
+        line, end_line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         outline = is_outline(text, self.service.vault())
         text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = self._links_resolved(text if outline else strip_non_content(text), path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
-        body = render_markdown(text, line - first + 1 if found else None, path)
+        body = render_markdown(text, line - first + 1 if found else None, path,
+                               None if end_line is None else end_line - first + 1)
         return note_html(title, path, line, found, part + body)
 
     def show(self, target: str) -> str:
@@ -105,21 +106,23 @@ class SourceView:
         chunks = self.service.index().context_around(path, line)
         return context_html(chunks, line, query) if len(chunks) > 1 else ""
 
-    def _find_again(self, text: str, path: str, line: int, digest: str | None) -> tuple[int, bool]:
-        """The line where the passage a link quoted is now, and whether it is still there.
+    def _find_again(self, text: str, path: str, line: int, digest: str | None) -> tuple[int, int | None, bool]:
+        """The lines where the passage a link quoted is now (its last one None when the link names no
+        passage), and whether it is still there.
 
         The same text gives the same digest whatever its markdown looks like, so the note's chunks
         as it is now (the index's, or the edited note chunked again) say where it went."""
         if digest is None:
-            return line, True
+            return line, None, True
         try:
             chunks = self.service.current_chunks(path, text)
         except Exception:  # noqa: BLE001 - the note is still shown, without a highlight
             chunks = []
         same = [c for c in chunks if passage_digest(c.text) == digest]
         if not same:
-            return line, False
-        return min(same, key=lambda c: abs(c.line - line)).line, True
+            return line, None, False
+        chunk = min(same, key=lambda c: abs(c.line - line))
+        return chunk.line, chunk.end_line, True
 
     def _links_resolved(self, text: str, path: str, outline: bool) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
