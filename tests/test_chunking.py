@@ -131,3 +131,8 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
                           "- crash rate down to 0.3%\n", "1-1 Priya.md")
     assert [(c.text, c.date) for c in chunk_note(note)] == [("wants more ownership", "2026-11-12"),
                                                            ("crash rate down to 0.3%", "2026-11-26")]
+    # a parent bullet that is a day dates the bullets under it, not itself nor the note
+    note = parse_markdown("# Standups\n\n- Nov 26th, 2026\n  - shipped the importer\n- open questions\n", "s.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("Nov 26th, 2026", None),
+                                                           ("shipped the importer", "2026-11-26"),
+                                                           ("open questions", None)]

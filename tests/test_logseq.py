@@ -81,6 +81,19 @@ def test_every_block_is_a_unit_at_its_depth_and_headings_head_their_blocks():
     assert top.heading == () and top.depth == 1 and top.parents == ()
 
 
+def test_a_heading_block_inside_a_plain_block_keeps_the_outlines_order():
+    page = ("- 1:1 template\n\t- ### Action items\n\t\t- TODO follow up\n- ## Top\n\t- under top\n"
+            "\t\t- ### Deep\n\t\t\t- under deep\n")
+    by_text = {u.text: u for u in parse_note(page, "pages/Templates.md", Vault(".", [], logseq=True)).units}
+    # template > Action items, as the app shows it, not the headings-first "Action items > template"
+    assert (by_text["TODO follow up"].heading, by_text["TODO follow up"].parents) == ((), ("1:1 template",
+                                                                                          "Action items"))
+    assert by_text["Action items"].parents == ("1:1 template",)
+    # a heading block under headings only still heads its blocks
+    assert (by_text["under deep"].heading, by_text["under deep"].parents) == (("Top",), ("under top", "Deep"))
+    assert by_text["under top"].heading == ("Top",)
+
+
 def test_heading_text_after_properties_does_not_swallow_the_section():
     # the bug this fixes: a `## Heading` followed by tab-indented bullets read as one code block
     text = "type:: [[Feature]]\n\n## Background\n\t- " + "A long first block. " * 30 + "\n## Usage\n\t- 1. Step one\n"

@@ -327,9 +327,9 @@ def parse_page(text: str, rel: str, vault=None):
         items.append(item)
         _open_headings(stack, block)
         first_unit = len(walker.units)
+        heads = _heads_children(body, stack, block.depth)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
-                          heads_children=bool(HEADING.match(next((ln for ln in body if ln.strip()), ""))),
-                          line_offset=block.line - 1)
+                          heads_children=heads, line_offset=block.line - 1)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
@@ -372,6 +372,20 @@ def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, 
             meta, problem = read("\n".join(lines[1:i]), rel)
             return meta, problem, i + 1
     return {}, None, 0
+
+
+def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int) -> bool:
+    """Whether the block is a heading that heads the blocks under it. A heading block inside a plain
+    block (a template's "- 1:1 template" > "- ### Action items") is read as a plain block, its marks
+    dropped: the breadcrumb then keeps the outline's order (template > Action items), which the
+    headings-before-parents rule would reverse."""
+    at = next((i for i, ln in enumerate(body) if ln.strip()), None)
+    if at is None or (m := HEADING.match(body[at])) is None:
+        return False
+    if len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
+        return True
+    body[at] = body[at][m.end(1):].lstrip()
+    return False
 
 
 def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
