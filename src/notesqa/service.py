@@ -238,6 +238,7 @@ class NotesService:
         finally:
             self.building = False
             self._build_lock.release()
+            _return_freed_memory()
 
     def _ready_index(self):
         """The index for a question: with none yet, the first one is built (as `notesqa ask` does)."""
@@ -465,3 +466,17 @@ def no_index_hint(exc: NotesQAError, how: str) -> str:
     if isinstance(exc, IndexNotFoundError):
         msg = f"{msg} Or {how}."
     return msg
+
+
+def _return_freed_memory() -> None:
+    """Give the memory a build freed back to the system. glibc keeps freed heap in its arenas, so a
+    server stayed at its last build's size (trial L: 335 MB before an edit, 438 MB after). Linux only."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl): nothing to give back this way
+        pass
