@@ -133,3 +133,13 @@ def test_text_is_read_in_one_unicode_form():
     nfd = "# Re\u0301union\n\n- #de\u0301gustation\n"
     text, why = decode_note(nfd.encode())
     assert text == "# Réunion\n\n- #dégustation\n" and why is None
+
+
+def test_archive_folders_are_known_by_their_names():
+    from notesqa.notefiles import archived
+
+    for path in ("archive/a.md", "Archives/2022/a.md", "4 Archive/a.md", "99 - Archive/x/a.md", "_old/a.md",
+                 "notes/Attic/a.md", "Archived/a.md"):
+        assert archived(path), path
+    for path in ("archive.md", "archives-of-the-nord.md", "research/archival-sources.md", "gold/a.md", "bold.md"):
+        assert not archived(path), path

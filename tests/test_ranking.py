@@ -9,7 +9,7 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex
-from notesqa.ranking import (AGREE, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
+from notesqa.ranking import (AGREE, ARCHIVE_PENALTY, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
                              THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
@@ -78,6 +78,16 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     assert ranked[3].explain.thin and ranked[3].rank == pytest.approx(0.4 - THIN_PENALTY)
     assert all(c.explain.fused_score == pytest.approx(0.4) for c in ranked.values())  # the match score stays
+
+
+def test_an_archived_draft_comes_after_the_note_in_use():
+    chunks = [_chunk("4 Archive/glossary-2022.md", 0, "courée — courtyard housing"),
+              _chunk("glossary.md", 0, "courée — a courtyard of back-to-back houses")]
+    ranked = fuse(chunks, _dense_only([0.52, 0.5]), "what is a courée", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0]
+    old = ranked[1].explain
+    assert old.archived and old.rank == pytest.approx(0.8 * 0.52 - ARCHIVE_PENALTY)
+    assert "in an archive folder (-0.05)" in str(old) and not ranked[0].explain.archived
 
 
 def test_a_passage_that_says_the_questions_words_in_order_ranks_higher():

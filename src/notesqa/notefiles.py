@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,15 @@ def nfc(text: str) -> str:
     and a combining accent (NFD), what people type is one character (NFC); names, tags and paths
     compare equal only in one form."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+# a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/"
+_ARCHIVED = re.compile(r"(?:^|/)(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)/", re.IGNORECASE)
+
+
+def archived(path: str) -> bool:
+    """Is the note in an archive folder? Its old drafts repeat the notes in use, which come first."""
+    return _ARCHIVED.search(path) is not None
 
 
 # --------------------------------------------------------------------------- problems

@@ -18,6 +18,7 @@ import numpy as np
 from .agenda import Agenda
 from .chunking import Chunk
 from .keywords import tokenize, word_count, word_pairs
+from .notefiles import archived
 from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions,
                     without_relative_days, years)
 
@@ -77,6 +78,7 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 # A passage that says the question's words in the question's order ("battery drain", "Monday Night
 # Live"), where BM25 sees only a bag of words: PHRASE_BONUS times the share of the question's word
 # pairs it holds, each pair weighted by its words' rarity. For ranking only.
+ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
@@ -109,6 +111,7 @@ class Explanation:
     overdue: float = 0.0  # 0..2: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
+    archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
 
     def __str__(self) -> str:
         if self.listed:
@@ -141,6 +144,8 @@ class Explanation:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
+        if self.archived:
+            note += f", in an archive folder (-{ARCHIVE_PENALTY:.2f})"
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
@@ -266,10 +271,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
+    old = np.array([archived(chunks[int(c)].path) for c in cand], dtype=bool)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent - ASK_PENALTY * asks - THIN_PENALTY * thin)
+            + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent - ASK_PENALTY * asks - THIN_PENALTY * thin
+            - ARCHIVE_PENALTY * old)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
@@ -281,7 +288,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
-                          recent=float(recent[j]), overdue=float(overdue[j]))
+                          recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 

@@ -19,6 +19,7 @@ from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalon
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import best_match, no_match, notice, others_from, weak
 from ..keywords import tokenize
+from ..notefiles import archived
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -230,7 +231,7 @@ def example_questions(chunks, n: int = 4) -> list[str]:
         by_note.setdefault(c.path, []).append(c)
     out = []
     # dated notes newest first, then in index order; an archive's old drafts after the notes in use
-    order = sorted(by_note, key=lambda p: (bool(_ARCHIVED.search(p)),
+    order = sorted(by_note, key=lambda p: (archived(p),
                                            -_day_number(getattr(by_note[p][0], "date", None))))
     for cs in (by_note[p] for p in order):
         topic = _topic(cs)
@@ -245,7 +246,6 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
-_ARCHIVED = re.compile(r"(?:^|/)(?:_?archived?|old|attic|trash|deprecated)/", re.IGNORECASE)
 
 
 def _day_number(day: str | None) -> int:
