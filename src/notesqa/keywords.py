@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "5"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings
+TOKENIZER_VERSION = "6"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -62,10 +62,22 @@ def _strip_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-# Words never indexed: stopwords and single ASCII letters (a single digit or non-ASCII
-# letter stays). An ASCII text needs no normalising either: most notes take that path,
-# and a build tokenises every chunk and section.
-_DROP = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz_")
+# Words never indexed: stopwords and "_". A single letter is a word ("vitamin K", "K+", "the C
+# language", "k-nearest", "Plan B"); the letters of a contraction or an abbreviation ("don't",
+# "Tim's", French "l'usine", "e.g.") are not (_words takes them out first). An ASCII text needs no
+# normalising either: most notes take that path, and a build tokenises every chunk and section.
+_DROP = STOPWORDS | frozenset("_")
+_CLIPPED = re.compile(r"(?<=\w)['’](?:s|t|d|m|ll|re|ve)\b|\b[cdjlmnst]['’](?=\w)")
+_ABBREVIATED = re.compile(r"\b(?:e\.g|i\.e|a\.k\.a|n\.b)\b\.?")
+
+
+def _words(low: str) -> list[str]:
+    """The words of a lower-case text, contractions and abbreviations left out."""
+    if "'" in low or "’" in low:
+        low = _CLIPPED.sub(" ", low)
+    if "e.g" in low or "i.e" in low or "a.k.a" in low or "n.b" in low:
+        low = _ABBREVIATED.sub(" ", low)
+    return _WORD.findall(low)
 
 
 _STEMS: dict[str, str] = {}  # word -> stem: a vault's vocabulary repeats, stemming is the slow part
@@ -129,11 +141,11 @@ def _joined(text: str) -> list[str]:
 def tokenize(text: str) -> list[str]:
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _WORD.findall(low) if w not in _DROP])
+        return _stem_all([w for w in _joined(low) + _words(low) if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _WORD.findall(text):
+    for w in _joined(text) + _words(text):
         if w in _DROP:
             continue
         if w.isascii():
@@ -164,7 +176,7 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Each two words that follow each other in text, as the index has them (stemmed, stopwords left
     out, accents stripped): "battery drain", "directory bucket"; a phrase BM25's bag of words misses."""
     low = text.lower() if text.isascii() else _strip_accents(unicodedata.normalize("NFKC", text).casefold())
-    words = _stem_all([w for w in _WORD.findall(low) if w not in _DROP])
+    words = _stem_all([w for w in _words(low) if w not in _DROP])
     return frozenset(zip(words, words[1:]))
 
 
