@@ -233,8 +233,10 @@ def test_tasks_are_asked_for_by_state():
               "What did I want to do after the conference finished?", "Werner on deadlines in distributed systems?",
               "What is urgent care?", "what is urgent about the CVE?", "What priority a ticket gets in triage?",
               "what is done by the garbage collector during a minor GC?",
-              "which questions are still open from the lecture?"):
+              "which questions are still open from the lecture?", "when is the promo packet due?",
+              "When's the tax return due?", "and when was the essay due?"):
         assert asks_for_tasks(q) is None, q
+    assert asks_for_tasks("when are my tasks due?") == "open"  # the day of each task: the tasks
     assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day
 
 

@@ -394,13 +394,16 @@ _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priori
 
 
 _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
+# "when is the promo packet due?": the day of one thing, found by its words; not the open tasks
+_WHEN_OF_A_THING = re.compile(rf"\s*(?:and\s+)?when(?:'s|’s)?\b(?!.*\b{_TASK}\b)", re.IGNORECASE)
 
 
 def asks_for_tasks(text: str) -> str | None:
     """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "later" (Logseq's
     LATER), "open", "done", or None (also for "how do I mark a task as done?" and "how does the scheduler
-    stop a high priority task ...": they ask how or why, not for tasks)."""
-    if asks_how(text) or _HOW_OR_WHY.match(text):
+    stop a high priority task ...": they ask how or why, not for tasks; and for "when is the promo packet
+    due?", which asks the day of one thing, not what is due)."""
+    if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text):
         return None
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
         return "high"
