@@ -68,6 +68,28 @@ def test_code_shows_more_than_it_embeds_and_keyword_indexes_what_it_shows():
     assert pieces[0].end_line == pieces[1].line - 1 and last.end_line == 36  # each piece ends where the next begins
 
 
+def test_a_pasted_log_is_indexed_by_its_start_and_its_end():
+    from notesqa.chunking import MAX_CODE_PIECES, TAIL_PIECES
+
+    lines = [f"24/03/19 02:{i // 60:02d}:{i % 60:02d} WARN S3 retry {i} of the upload" for i in range(400)]
+    lines[-1] = "ERROR Job aborted due to stage failure: SlowDown"
+    note = parse_note("# Incident\n\nThe log:\n\n```\n" + "\n".join(lines) + "\n```\n", "i.md")
+    pieces = [c for c in chunk_note(note) if c.kind == "code"]
+    assert len(pieces) == MAX_CODE_PIECES
+    head, tail = pieces[:MAX_CODE_PIECES - TAIL_PIECES], pieces[MAX_CODE_PIECES - TAIL_PIECES:]
+    assert "retry 0 of" in head[0].text and "Job aborted" in tail[-1].keywords  # the error at the end is found
+    assert not tail[-1].text.endswith("…") and tail[0].text.startswith("The log:\n…\n")
+    # each piece at its own lines; the tail's lines follow on from one another, after a gap
+    assert all(a.end_line < b.line for a, b in zip(pieces, pieces[1:]))
+    assert tail[-1].end_line == 6 + len(lines) and head[-1].end_line + 1 < tail[0].line  # with the closing fence
+    assert [c.end_line + 1 for c in tail[:-1]] == [c.line for c in tail[1:]]
+    assert lines[tail[0].line - 6] in tail[0].text  # the line it says it starts at
+    from notesqa.chunking import truncated
+
+    assert truncated(note) == ["1 code block longer than 20 pieces of 300 characters indexed by its start and end "
+                               "(line 5)"]
+
+
 def test_units_without_a_word_make_no_chunk():
     text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
     chunks = chunk_note(parse_note(text, "pics.md"))

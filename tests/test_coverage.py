@@ -21,15 +21,17 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     write(notes / "log.md", "# Log\n\n```\n" + "12:00:01 INFO step done\n" * 400 + "```\n")
     report = build_index(notes, tmp_path / "index", embedder=fresh())
     cov = report.coverage
-    assert 0 < cov.indexed < cov.chars  # the end of a very long code block (by design, not flagged)
+    assert 0 < cov.indexed < cov.chars  # the middle of a very long code block (by design, but named)
     flagged = {n.path: n for n in cov.flagged}
-    assert list(flagged) == ["code.md"] and "indented block" in flagged["code.md"].reasons[0]
+    assert list(flagged) == ["log.md", "code.md"] and "indented block" in flagged["code.md"].reasons[0]
+    assert flagged["log.md"].reasons == ("1 code block longer than 20 pieces of 300 characters indexed by its start "
+                                         "and end (line 3)",)
     assert "text indexed" in report.summary()
     each = cov.to_dict()["notes"]  # how much of each note's text is indexed
     assert set(each) == {"plain.md", "code.md", "log.md"} and each["plain.md"]["share"] == 1.0
     assert each["code.md"]["share"] == 1.0  # flagged by its reason: indexed, but as code, not as text
     assert each["log.md"]["share"] < 0.75
-    assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][0]["path"] == "code.md"
+    assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][1]["path"] == "code.md"
     from notesqa.status import read_status
 
     assert read_status(notes, tmp_path / "index").coverage == cov
@@ -44,9 +46,10 @@ def test_notes_are_flagged_for_a_reason_or_a_low_share_worst_first():
                     "lost.md": _entry(1000, 900, lost=["an HTML block (line 3)", "an HTML block (line 3)"]),
                     "code.md": _entry(1000, 400, cut=["the end of a long code block (line 9)"]),
                     "old.md": _entry(None, None)})
-    assert [n.path for n in cov.flagged] == ["low.md", "lost.md"]  # long code alone is by design
-    assert cov.flagged[0].reasons == ("only 50% of its text is indexed",)
-    assert cov.flagged[1].reasons == ("an HTML block (line 3)",)  # once each
+    assert [n.path for n in cov.flagged] == ["code.md", "low.md", "lost.md"]  # worst first
+    assert cov.flagged[0].reasons == ("the end of a long code block (line 9)",)  # by design, but said
+    assert cov.flagged[1].reasons == ("only 50% of its text is indexed",)
+    assert cov.flagged[2].reasons == ("an HTML block (line 3)",)  # once each
     assert (cov.chars, cov.indexed) == (4100, 2800)  # a note built before coverage was kept counts nothing
     assert [n.path for n in cov.notes] == ["code.md", "full.md", "lost.md", "low.md", "short.md"]
 

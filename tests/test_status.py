@@ -92,14 +92,17 @@ def test_unchanged_notes_say_so(built):
     assert text[-2].endswith("; no note flagged (each has 75% or more of its text indexed, and nothing unreadable)")
 
 
-def test_a_note_under_the_share_only_by_design_is_said_to_be_so(tmp_path):
+def test_a_note_under_the_share_by_a_long_code_block_is_named_with_why(tmp_path):
     from notesqa.embedding.hashing import HashEmbedder
 
     notes = tmp_path / "notes"
     write(notes / "deploy.md", "# Deploy log\n\n```\n" + "12:00:01 INFO step done\n" * 400 + "```\n")
     build_index(notes, tmp_path / "index", embedder=HashEmbedder(64))
-    line = next(ln for ln in cli_status(notes, tmp_path / "index").splitlines() if ln.startswith("Text:"))
-    assert "no note flagged" in line and "or less only because a long code block is indexed by its start" in line
+    text = cli_status(notes, tmp_path / "index").splitlines()
+    line = next(ln for ln in text if ln.startswith("Text:"))
+    assert line.endswith("; 1 note with text not indexed")
+    assert any("deploy.md" in ln and "1 code block longer than 20 pieces of 300 characters indexed by its start and "
+               "end (line 3)" in ln for ln in text)
 
 
 def test_the_service_adds_what_the_server_knows(built, embedder):

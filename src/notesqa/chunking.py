@@ -16,13 +16,14 @@ from .units import TASK_DONE, TASK_OPEN, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
-CHUNKER_VERSION = "59"  # 59: a Logseq heading block inside a plain block read as a plain block (the breadcrumb keeps the outline's order), a parent bullet that is a day dates the blocks under it; 58: a Logseq block is tagged by its page's tags:: and its own and its parents' #tags, not every #tag of the page; 57: a file name that ends with a date ("Pricing Review 2026-11-17") dates the note; 56: a heading that is a day ("### [[Nov 26th, 2026]]") dates the passages under it; 55: a question and its answer shown on two lines; 54: a footnote's definition is under "Footnote N", not the last heading; 53: the words of a file's name its title does not say are keywords of its passages; 52: a transcript read turn by turn, a "Q:" line with the answer after it; 51: a colon or semicolon ends a sentence only before a capital, a label ("Source:") heads what follows; 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
+CHUNKER_VERSION = "60"  # 60: a code block longer than its pieces keeps its last 5 pieces (a log's error); 59: a Logseq heading block inside a plain block read as a plain block (the breadcrumb keeps the outline's order), a parent bullet that is a day dates the blocks under it; 58: a Logseq block is tagged by its page's tags:: and its own and its parents' #tags, not every #tag of the page; 57: a file name that ends with a date ("Pricing Review 2026-11-17") dates the note; 56: a heading that is a day ("### [[Nov 26th, 2026]]") dates the passages under it; 55: a question and its answer shown on two lines; 54: a footnote's definition is under "Footnote N", not the last heading; 53: the words of a file's name its title does not say are keywords of its passages; 52: a transcript read turn by turn, a "Q:" line with the answer after it; 51: a colon or semicolon ends a sentence only before a capital, a label ("Source:") heads what follows; 50: a paragraph of records (flashcards, fields, Q: and A:) read line by line, a card "front → back"; 49: a Logseq {{embed [[page#heading]]}} in a sentence checked by its link; 48: [[202103151022]] links the note of that zettel ID; 47: a template's {{placeholders}} in front matter are no values; 46: a long paragraph's parts at their own lines, windows end where the next begins; 45: inline code shown between its backticks, its spaces kept; 44: an embed of a heading or block its note lacks is reported; 43: a citation key and "Author Year" are names of a literature note; 42: a zettel ID before a note's name is an alias (and its day the date), not its title; "2025-11-16 Lab meeting.md" dated; 41: a code piece's own end line; 40: a long code block's pieces are a group (shown on from its start); 39: <pod-name> placeholders and emphasis marks inside a word (__init__.py, 8*6*30) kept as written; 38: a long code block as pieces of whole lines (shown and searched), up to 20; 37: text and file names in one Unicode form (NFC: macOS accents), a line of only #tags thin and no label; 36: credits kept per note, Logseq page properties too (papers by X), Logseq date:: [[Sep 3rd, 2026]]; 35: a caption line above a table heads its rows; 34: front-matter authors, venue, year as keywords; 33: a long code block shown to a line's end; 32: broken front matter keeps the fields that read; 31: List<String> in prose kept; 30: an embed after a blank line under an item, %% in code spans; 29: footnotes in place, %% pairing, Excalidraw sections, Dataview fields with links; 28: Logseq page properties thin; 27: an embed on its own line inside a paragraph or list item; 26: %% blocks hide code, Excalidraw drawings; 25: lines of only wikilinks and query code are thin; 24: footnotes, Dataview fields; 23: task priorities and tasks under way found by words; 22: Logseq drawers (:LOGBOOK:) not text; 21: Logseq task words; 20: Logseq page properties as text; 18, 19: task items; 17: code after a list's last item
 
 # Paragraphs longer than this are shown (and embedded) as windows of whole sentences.
 MAX_WINDOW_CHARS = 280
 MAX_PARENT_CHARS = 100  # a long parent bullet is context, not content: keep its start
 MAX_CODE_SHOWN = 300  # a longer code block is shown (and searched) as pieces of whole lines this long
-MAX_CODE_PIECES = 20  # ... up to this many: a longer one (a pasted log) is indexed by its start
+MAX_CODE_PIECES = 20  # ... up to this many: a longer one (a pasted log) is indexed by its start and its end,
+TAIL_PIECES = 5  # ... the last this many of them (a log's error is at its end)
 # Code is token-dense (300 characters are about 100 tokens) and rarely the answer: the
 # vector gets the sentence that introduces it and the start of the code, the keyword
 # index and the reader all that is shown.
@@ -226,12 +227,40 @@ def sentence_windows(raw: str, first_line: int, limit: int = MAX_WINDOW_CHARS) -
 
 def code_pieces(code: str) -> list[tuple[int, str]]:
     """A code block as (lines before it, text) pieces of at most MAX_CODE_SHOWN characters, cut at a
-    line's end (not in the middle of a token: "pages = {412"); at most MAX_CODE_PIECES of them. A
-    Dockerfile's CMD line on its 11th line is found, and shown, as its own piece."""
+    line's end (not in the middle of a token: "pages = {412"); at most MAX_CODE_PIECES of them, the last
+    TAIL_PIECES from the block's end when it is longer (see _code_split). A Dockerfile's CMD line on its
+    11th line is found, and shown, as its own piece."""
+    return _code_split(code)[0]
+
+
+def _code_split(code: str) -> tuple[list[tuple[int, str]], bool]:
+    """(code_pieces, whether a middle part is left out): a block longer than MAX_CODE_PIECES pieces (a
+    pasted log) keeps its start and its last TAIL_PIECES pieces, where a log's error usually is."""
+    pieces = _pieces(code, 0, 0, MAX_CODE_PIECES + 1)
+    if len(pieces) <= MAX_CODE_PIECES:
+        return pieces, False
+    head = pieces[:MAX_CODE_PIECES - TAIL_PIECES]
+    after = head[-1][0] + head[-1][1].count("\n") + 1  # the first line the head does not hold
+    start = code.rfind("\n", 0, max(0, len(code) - TAIL_PIECES * MAX_CODE_SHOWN)) + 1  # a line's start
+    line = code.count("\n", 0, start)
+    if line < after:
+        start, line = _line_start(code, after), after
+    return head + _pieces(code, start, line, None)[-TAIL_PIECES:], True
+
+
+def _line_start(code: str, line: int) -> int:
+    """The offset where the code's line (0-based) starts."""
+    at = 0
+    for _ in range(line):
+        at = code.index("\n", at) + 1
+    return at
+
+
+def _pieces(code: str, at: int, line: int, limit: int | None) -> list[tuple[int, str]]:
+    """code_pieces from offset at (line `line`), up to limit pieces."""
     pieces: list[tuple[int, str]] = []
-    at, line = 0, 0
-    while at < len(code) and len(pieces) < MAX_CODE_PIECES:
-        rest = code[at:]
+    while at < len(code) and (limit is None or len(pieces) < limit):
+        rest = code[at:at + MAX_CODE_SHOWN + 1]
         if len(rest) <= MAX_CODE_SHOWN:
             piece = rest
         else:
@@ -320,16 +349,17 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         prefix = context_line(note.title, unit.heading, unit.parents) + ": "
         texts, grouped = _unit_texts(unit, prefix, split_long)
         group = len(chunks) if grouped else None
-        for n, (line, text, embed_text) in enumerate(texts):
+        for n, (line, text, embed_text, own_end) in enumerate(texts):
             # a piece of a long code block, a window of a long paragraph, ends about where the next begins
-            end = max(line, texts[n + 1][0] - 1) if n + 1 < len(texts) else None
+            # (a code piece before the middle a long block leaves out, where it ends)
+            end = own_end or (max(line, texts[n + 1][0] - 1) if n + 1 < len(texts) else None)
             add(unit, idx, text, line, group, embed_text, end)
     return chunks
 
 
-def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, str, str | None]], bool]:
-    """(line, text shown, text embedded if not the same) of each chunk of a unit, and whether they
-    are windows of one paragraph or pieces of one long unit (a group)."""
+def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, str, str | None, int | None]], bool]:
+    """(line, text shown, text embedded if not the same, last line if known) of each chunk of a unit, and
+    whether they are windows of one paragraph or pieces of one long unit (a group)."""
     def split(text: str) -> list[str]:
         return split_long(prefix, text) if split_long else [text]
 
@@ -339,13 +369,13 @@ def _unit_texts(unit: Unit, prefix: str, split_long) -> tuple[list[tuple[int, st
             windows = [(unit.line, _lines(raw) if unit.keep_lines else clean(raw))]
         else:
             windows = sentence_windows(raw, unit.line)
-        texts = [(line, part, None) for line, part in _parts_at_lines(raw, unit.line, windows, split)]
+        texts = [(line, part, None, None) for line, part in _parts_at_lines(raw, unit.line, windows, split)]
         return texts, len(texts) > 1
     if unit.kind == "code":
         pieces = _code_texts(unit)
         return pieces, len(pieces) > 1  # a group, as a paragraph's windows: one unit, shown on from its start
     parts = split(_lines(unit.text) if unit.keep_lines else clean(unit.text))
-    return [(unit.line, part, None) for part in parts], len(parts) > 1
+    return [(unit.line, part, None, None) for part in parts], len(parts) > 1
 
 
 def _parts_at_lines(raw: str, first_line: int, windows, split) -> list[tuple[int, str]]:
@@ -372,10 +402,10 @@ def _goes_on(code: str, before: int, piece: str) -> bool:
     return before + piece.count("\n") + 1 < code.rstrip().count("\n") + 1
 
 
-def _code_texts(unit: Unit) -> list[tuple[int, str, str]]:
+def _code_texts(unit: Unit) -> list[tuple[int, str, str, int | None]]:
     """A code block's chunks: a piece each (code_pieces), after the sentence that introduces it, marked
     with "…" where the block goes on before or after it; the vector gets the introduction and the
-    piece's start (MAX_CODE_EMBEDDED)."""
+    piece's start (MAX_CODE_EMBEDDED). The piece before a middle left out ends at its own last line."""
     intro, code = unit.intro, unit.text
     fenced = unit.end_line - unit.line > code.count("\n")  # a fence line above: the code starts below it
     pieces = code_pieces(code)
@@ -384,7 +414,10 @@ def _code_texts(unit: Unit) -> list[tuple[int, str, str]]:
         shown = ("…\n" if n else "") + piece + ("\n…" if _goes_on(code, before, piece) else "")
         head = piece if len(piece) <= MAX_CODE_EMBEDDED else piece[:MAX_CODE_EMBEDDED].rstrip()
         line = unit.line if n == 0 else unit.line + before + int(fenced)
-        out.append((line, f"{intro}\n{shown}" if intro else shown, f"{unticked(intro)}\n{head}" if intro else head))
+        last = before + piece.count("\n")
+        gap = n + 1 < len(pieces) and pieces[n + 1][0] > last + 2  # more than a blank line between
+        out.append((line, f"{intro}\n{shown}" if intro else shown, f"{unticked(intro)}\n{head}" if intro else head,
+                    unit.line + last + int(fenced) if gap else None))
     return out
 
 
@@ -447,11 +480,11 @@ def indexed_chars(note: ParsedNote) -> int:
 
 
 def truncated(note: ParsedNote) -> list[str]:
-    """What chunking itself leaves out of the index: the end of a code block longer than its pieces hold."""
+    """What chunking itself leaves out of the index: the middle of a code block longer than its pieces hold."""
     long = [u for u in note.units if u.kind == "code" and u.origin is None
-            and len(u.text) > MAX_CODE_PIECES * MAX_CODE_SHOWN // 2 and _goes_on(u.text, *code_pieces(u.text)[-1])]
+            and len(u.text) > MAX_CODE_PIECES * MAX_CODE_SHOWN // 2 and _code_split(u.text)[1]]
     if not long:
         return []
     lines = ", ".join(str(u.line) for u in long[:5]) + (", ..." if len(long) > 5 else "")
     return [f"{counted(len(long), 'code block')} longer than {MAX_CODE_PIECES} pieces of {MAX_CODE_SHOWN} "
-            f"characters indexed by {'their' if len(long) > 1 else 'its'} start (line {lines})"]
+            f"characters indexed by {'their' if len(long) > 1 else 'its'} start and end (line {lines})"]

@@ -469,12 +469,8 @@ def _echo_coverage(cov) -> None:
         return
     # the shares as --json rounds them, so the text and the JSON agree
     n = len(cov.flagged)
-    # a note under the share because a long code block is indexed by its start is not flagged: say why
-    by_design = any(note.share < LOW_SHARE for note in cov.notes)
     flagged = (f"{counted(n, 'note')} with text not indexed" if n else
-               f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed"
-               + (", or less only because a long code block is indexed by its start" if by_design else "")
-               + ", and nothing unreadable)")
+               f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed, and nothing unreadable)")
     click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                f"notes text); {flagged}")
     for note in cov.flagged:
