@@ -219,6 +219,7 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     assert idx.unmentioned("shuffle sharding of customers") == []  # said in the notes
     assert idx.unmentioned("what about zebras") == []  # not said, but a word of the model's own
     assert idx.unmentioned("weren't cross-checked") == []  # contractions and compounds: said in other words
+    assert idx.unmentioned("combien coûtaient les frais?") == []  # another language's inflection: "coûtent"
     assert idx.unmentioned('"shuffle sharding" 2019') == []
 
 
