@@ -92,6 +92,13 @@ def test_retrieve_function_reuses_loaded_index(built, embedder, monkeypatch):
     calls = embedder.calls
     search.retrieve("tesler", k=2, index_dir=index)
     assert len(search._OPEN) == 1 and embedder.calls == calls + 1
+    # nothing found: why_nothing says why, from the same loaded index
+    assert search.retrieve("cells", tags=["nosuchtag"], index_dir=index) == []
+    assert search.why_nothing("cells", index, tags=["nosuchtag"]).startswith("No note is tagged nosuchtag")
+    assert search.why_nothing("shuffle sharding", index) is None and len(search._OPEN) == 1
+    import notesqa
+
+    assert notesqa.why_nothing is search.why_nothing
 
 
 def test_running_index_picks_up_rebuild(built, embedder):

@@ -41,6 +41,7 @@ from .errors import (  # noqa: E402 - light, no heavy imports
 __all__ = [
     "build_index",
     "retrieve",
+    "why_nothing",
     "NotesIndex",
     "Hit",
     "Explanation",
@@ -66,6 +67,7 @@ _LAZY = {
     "build_index": "indexing",
     "BuildReport": "indexing",
     "retrieve": "search",
+    "why_nothing": "search",
     "NotesIndex": "search",
     "Hit": "hits",
     "Explanation": "ranking",

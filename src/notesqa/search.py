@@ -564,9 +564,9 @@ def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = N
 
     Filters as in a question's own `tag:` / `path:` / `after:` / `before:`: tags and paths a text or a
     list of texts (a note passes with any of them), after and before "YYYY-MM-DD" (or dates). Hits
-    scoring under min_score are left out. An empty list means nothing matched; NotesIndex.why_nothing
-    says why (a tag no note has, a date range no note is in, ...). The model and index are loaded on the
-    first call and reused afterwards.
+    scoring under min_score are left out. An empty list means nothing matched; why_nothing() with the
+    same arguments says why (a tag no note has, a date range no note is in, ...). The model and index are
+    loaded on the first call and reused afterwards.
 
     Raises QueryError for an empty question or a malformed filter, ArgumentError for an argument of the
     wrong type or out of range, IndexNotFoundError when there is no index yet (build one with
@@ -578,3 +578,12 @@ def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = N
         raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
     return open_index(index_dir, model).search(question, k=k, tags=tags, paths=paths, after=after, before=before,
                                                min_score=min_score)
+
+
+def why_nothing(question: str, index_dir=None, *, model: str | None = None, tags=None, paths=None, after=None,
+                before=None) -> str | None:
+    """Why retrieve() with these arguments found nothing, as the CLI says it ("No note is tagged onboarding
+    (tags like it: onboard)."), or None when nothing in the filters explains it. Uses retrieve's loaded index."""
+    if question is None or isinstance(question, str):
+        check_question(question)
+    return open_index(index_dir, model).why_nothing(question, tags=tags, paths=paths, after=after, before=before)
