@@ -63,6 +63,10 @@ def test_api_on_a_live_serve_without_auth(sample):
             body = r.json()
             assert (body["hits"][0]["path"], body["hits"][0]["line"]) == ("aws-reinvent-2024.md", 96)
             assert len(body["hits"]) == 2 and body["searched"]["k"] == 2
+            # why each hit ranked there only when asked for, as `ask --json --explain` (a small answer otherwise)
+            assert "explain" not in body["hits"][0]
+            explained = c.get("/api/search", params={"q": "shuffle sharding", "explain": "true"}).json()
+            assert "dense_rank" in explained["hits"][0]["explain"]
             # no CORS: a page of another site in the browser cannot read the notes (README)
             r = c.get("/api/search", params={"q": "cells"}, headers={"Origin": "https://evil.example"})
             assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
@@ -81,7 +85,7 @@ def test_api_on_a_live_serve_without_auth(sample):
             assert c.get("/api/search", params={"q": "zebras sleep"}).json()["hits"][0]["path"] == "zebra.md"
 
             bad = [
-                ("/api/search", {"q": "cells", "top": "3"}, 400, "Unknown argument 'top': it takes after, before, k, "
+                ("/api/search", {"q": "cells", "top": "3"}, 400, "Unknown argument 'top': it takes after, before, explain, k, "
                                                                  "path, q, tag"),
                 ("/api/search", {"question": "cells"}, 400, "Unknown argument 'question'"),
                 ("/api/search", {"q": "cells", "k": "ten"}, 400, "k must be a whole number from 1 to 50"),
@@ -89,6 +93,7 @@ def test_api_on_a_live_serve_without_auth(sample):
                 ("/api/search", {"q": "cells", "k": "51"}, 400, "k must be from 1 to 50"),
                 ("/api/search", {"q": "cells", "after": "01/02/2024"}, 400, "after: wants a date as YYYY-MM-DD"),
                 ("/api/search", {"q": "  "}, 400, "The question is empty"),
+                ("/api/search", {"q": "cells", "explain": "maybe"}, 400, "explain must be true or false"),
                 ("/api/search", {}, 400, "Missing argument 'q'"),
                 ("/api/note", {"path": "../../etc/passwd"}, 404, "not a note in the index"),
                 ("/api/note", {"path": "/etc/passwd"}, 404, "not a note in the index"),

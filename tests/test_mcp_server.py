@@ -75,6 +75,8 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             assert top["text"].startswith("Shuffle sharding to map customers to cells")
             assert top["breadcrumb"][:2] == ["AWS re:Invent 2024", "Keynotes"] and top["score"] > 0
             assert "explain" not in top and top["match_score"] > 0  # the ranking's workings cost an assistant words
+            asked = payload(await s.call_tool("search_notes", {"question": "shuffle sharding", "explain": True}))
+            assert "dense_rank" in asked["hits"][0]["explain"]  # ... unless asked for
             # ... as do fields the others hold: title, heading, parents (breadcrumb), source (path:line), match
             assert not {"title", "heading", "parents", "source", "match", "code", "folder"} & set(top)
             assert top["end_line"] >= top["line"] and top["kind"] == "bullet"
@@ -116,7 +118,7 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             # error results: each says what to do, and the server keeps answering
             bad = {
                 "unknown argument": ("search_notes", {"question": "cells", "top_k": 3},
-                                     "Unknown argument 'top_k': it takes after, before, k, paths, question, tags"),
+                                     "Unknown argument 'top_k': it takes after, before, explain, k, paths, question, tags"),
                 "mistyped k": ("search_notes", {"question": "cells", "k": "five"}, "k must be a whole number"),
                 "k too small": ("search_notes", {"question": "cells", "k": 0}, "k must be from 1 to 50"),
                 "k too large": ("search_notes", {"question": "cells", "k": 500}, "k must be from 1 to 50"),

@@ -29,7 +29,7 @@ def test_validate_accepts_and_normalises():
 
 
 @pytest.mark.parametrize("op, args, message", [
-    ("search", {"question": "x", "kk": 1}, "Unknown argument 'kk': it takes after, before, k, paths, question, tags"),
+    ("search", {"question": "x", "kk": 1}, "Unknown argument 'kk': it takes after, before, explain, k, paths, question, tags"),
     ("search", {"query": "x"}, "Unknown argument 'query'"),
     ("search", {"k": 3}, "Missing argument 'question'"),
     ("search", {"question": "x", "k": 0}, "k must be from 1 to 50, got 0"),
@@ -57,7 +57,7 @@ def test_validate_with_front_end_names_and_text_values():
     names = {"q": "question", "tag": "tags", "path": "paths"}
     assert validate("search", {"q": "cells", "k": "7", "tag": ["aws", "work"]}, names=names, from_text=True) == {
         "question": "cells", "k": 7, "tags": ["aws", "work"]}
-    with pytest.raises(ArgumentError, match="Unknown argument 'question': it takes after, before, k, path, q, tag"):
+    with pytest.raises(ArgumentError, match="Unknown argument 'question': it takes after, before, explain, k, path, q, tag"):
         validate("search", {"question": "cells"}, names=names, from_text=True)
     with pytest.raises(ArgumentError, match="k must be a whole number"):
         validate("search", {"q": "cells", "k": "ten"}, names=names, from_text=True)
@@ -85,8 +85,8 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     assert top["path"] == "aws-2024.md" and top["line"] == 13 and top["source"] == "aws-2024.md:13"
     assert top["text"].startswith("Shuffle sharding to map customers to cells")
     assert top["breadcrumb"][0] == "AWS re:Invent 2024" and isinstance(top["score"], float)
-    assert len(out["hits"]) <= 2 and "dense_rank" in top["explain"]  # as `ask --json` gives it
-    assert "explain" not in svc.search("cells", explain=False)["hits"][0]  # for an assistant
+    assert len(out["hits"]) <= 2 and "explain" not in top  # as `ask --json` gives it, without --explain
+    assert "dense_rank" in svc.search("cells", explain=True)["hits"][0]["explain"]
 
 
 def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embedder):

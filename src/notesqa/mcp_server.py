@@ -148,7 +148,7 @@ LIST_MAX = 20  # an index status's lists an assistant gets: the first ones, and 
 # a hit as an assistant needs it: its words, where they are and how well they matched; the title,
 # headings and parents are in the breadcrumb, "source" is path:line, "match" and "code" are in the text
 HIT_FIELDS = ("text", "path", "line", "end_line", "breadcrumb", "score", "match_score", "kind", "tags", "date",
-              "origin", "stale")
+              "origin", "stale", "explain")  # explain only when asked for
 
 
 def _brief(result):
@@ -199,6 +199,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
         after: Annotated[str | None, Field(description="Only notes dated on or after this day, YYYY-MM-DD.")] = None,
         before: Annotated[str | None, Field(description="Only notes dated on or before this day, "
                                                         "YYYY-MM-DD.")] = None,
+        explain: Annotated[bool, Field(description="Also say why each hit ranked where it did.")] = False,
     ) -> str:
         """Search the user's markdown notes and return the passages that answer a question, best first.
 
@@ -209,7 +210,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
         was searched after filters were taken out of the question. Cite a hit as path:line; call
         read_note with its path and line to see the lines around it."""
         call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,
-                                 before=before, explain=False)
+                                 before=before, explain=explain)
         if service.loaded():
             return call()
         import anyio

@@ -44,7 +44,8 @@ WHOLE_MAX = 300  # a note of at most this many lines is returned whole when no l
 # op -> {name: (kind, required)}; kind: "text", "texts" (a string or a list of strings), "int", "date"
 OPERATIONS: dict[str, dict[str, tuple[str, bool]]] = {
     "search": {"question": ("text", True), "k": ("int", False), "tags": ("texts", False),
-               "paths": ("texts", False), "after": ("date", False), "before": ("date", False)},
+               "paths": ("texts", False), "after": ("date", False), "before": ("date", False),
+               "explain": ("flag", False)},
     "read_note": {"path": ("text", True), "line": ("int", False), "context": ("int", False)},
     "status": {},
     "refresh": {},
@@ -95,6 +96,8 @@ def _check(name: str, shown: str, kind: str, value, from_text: bool):
 
             return parse_date(value.strip(), shown) if value.strip() else None
         return value
+    if kind == "flag":
+        return _flag(shown, value, from_text)
     if kind == "texts":
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -111,6 +114,18 @@ def _check(name: str, shown: str, kind: str, value, from_text: bool):
     if not lo <= value <= hi:
         raise ArgumentError(f"{shown} must be from {lo} to {hi}, got {value}.")
     return value
+
+
+def _flag(shown: str, value, from_text: bool) -> bool:
+    """A true/false argument: JSON's true and false, or in a query string true/false, 1/0, yes/no."""
+    if isinstance(value, bool):
+        return value
+    if from_text and isinstance(value, str) and value.strip().lower() in _FLAGS:
+        return _FLAGS[value.strip().lower()]
+    raise ArgumentError(f"{shown} must be true or false, got {_kind(value)}.")
+
+
+_FLAGS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
 def _kind(value) -> str:
@@ -335,9 +350,10 @@ class NotesService:
     # -- the operations
 
     def search(self, question: str, k: int = 5, tags=None, paths=None, after=None, before=None,
-               explain: bool = True) -> dict:
-        """The k best hits as `notesqa ask --json` gives them, best first, and what was searched
-        (without each hit's `explain` for an assistant, whose every word costs)."""
+               explain: bool = False) -> dict:
+        """The k best hits as `notesqa ask --json` gives them, best first, and what was searched; each hit's
+        `explain` (why it ranked there) only with explain=True, as `--json` gives it only with `--explain`
+        (an assistant's every word costs, and an editor's request should be small)."""
         from .hits import no_match, notice, others_from
         from .query import check_question, merge_filters, parse_query
 
