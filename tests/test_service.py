@@ -157,6 +157,7 @@ def test_read_note_around_a_line_and_whole(svc, built):
     with pytest.raises(ArgumentError, match="past the end"):
         svc.read_note("aws-2024.md", line=999)
     assert svc.read_note("./cooking/2024-02-01-bread.md")["path"] == "cooking/2024-02-01-bread.md"
+    assert svc.read_note("cooking/2024-02-01-bread")["path"] == "cooking/2024-02-01-bread.md"  # its name: Dendron's
     (notes / "cooking/2024-02-01-bread.md").unlink()  # deleted since the build: not found, and what to do
     with pytest.raises(NoteNotFoundError, match="was deleted or moved since the index was built: refresh"):
         svc.read_note("cooking/2024-02-01-bread.md")

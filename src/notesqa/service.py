@@ -288,9 +288,12 @@ class NotesService:
 
     @staticmethod
     def _as_indexed(manifest, path: str) -> str:
-        """The index's own spelling of a path typed as "./work/a.md", or in the other Unicode form (a macOS
+        """The index's own spelling of a path typed as "./work/a.md", without its ".md" (a note's name, as
+        Dendron and an assistant write it: "proj.ingest.onboarding"), or in the other Unicode form (a macOS
         file name)."""
         path = posixpath.normpath(path) if path.startswith("./") else path
+        if path not in manifest.notes and f"{path}.md" in manifest.notes:
+            return f"{path}.md"
         if path in manifest.notes or path.isascii():
             return path
         want = nfc(path)
