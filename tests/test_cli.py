@@ -36,6 +36,12 @@ def test_asking_without_an_index_or_notes_says_the_notes_folder_is_missing(tmp_p
     res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "nope"), "cells")
     assert res.exit_code == 1
     assert f"Notes folder {tmp_path / 'nope'}/ does not exist" in res.stderr and "Traceback" not in res.output
+    assert "--notes with your notes folder." in res.stderr
+    # asked from a vault's own folder, which holds notes: say to use it
+    (tmp_path / "root.md").write_text("# Root\n", encoding="utf-8")
+    (tmp_path / "dev.python.md").write_text("# Python\n", encoding="utf-8")
+    res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "nope"), "cells")
+    assert f"--notes with your notes folder ({tmp_path} holds 2 notes: --notes {tmp_path})." in res.stderr
 
 
 def test_an_index_folder_given_alone_is_not_filled_with_an_index_of_the_default_notes(tmp_path, monkeypatch):

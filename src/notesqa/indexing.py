@@ -19,7 +19,7 @@ import numpy as np
 
 from . import chunking, dense, store
 from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
-from .config import choose_model, choose_precision, default_index_dir
+from .config import MARKDOWN_SUFFIXES, choose_model, choose_precision, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
 from .keywords import TOKENIZER_VERSION, KeywordIndex
@@ -239,8 +239,21 @@ def check_notes_dir(notes_dir: Path) -> None:
         raise NotesFolderError(f"{notes_dir} is a file, not a folder: pass --notes with the folder your notes "
                                "are in.")
     if not notes_dir.is_dir():
+        here = _notes_beside(notes_dir)
         raise NotesFolderError(f"Notes folder {notes_dir}/ does not exist: create it and put .md notes in it, "
-                               "or pass --notes with your notes folder.")
+                               "or pass --notes with your notes folder"
+                               + (f" ({here[0]} holds {counted(here[1], 'note')}: --notes {here[0]})." if here else "."))
+
+
+def _notes_beside(notes_dir: Path) -> tuple[str, int] | None:
+    """(the folder notes_dir would be in, how many .md notes it holds itself) when it holds some: run from a
+    vault's own folder, `notesqa ask` looks for notes/ in it (trial Q: a Dendron vault's root)."""
+    parent = notes_dir.parent
+    try:
+        n = sum(1 for p in parent.iterdir() if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file())
+    except OSError:
+        return None
+    return (str(parent), n) if n else None
 
 
 def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild: bool, report: BuildReport,
