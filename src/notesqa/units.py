@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
-from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
+from .markup import DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
 from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
                        title_from_filename, zettel_id)
 from .notefiles import Problem
@@ -276,10 +276,11 @@ def card(text: str) -> str:
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
 
 
-def only_tags(text: str) -> bool:
+def only_tags(text: str, dotted: bool = False) -> bool:
     """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
-    something it says."""
-    return bool(TAG.search(text)) and not TAG.sub("", text).strip(" \t,;·|")
+    something it says (dotted: a Dendron vault's tags, #spark.tuning)."""
+    tag = DOTTED_TAG if dotted else TAG
+    return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
 def _only_link(inline) -> bool:
@@ -533,10 +534,11 @@ class Walker:
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
-        if not txt or (only_tags(txt) and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
+        tags_only = only_tags(txt, self.inline.dendron)
+        if not txt or (tags_only and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
             self.inline.take_ids()
             return
-        thin = _only_link(inline) or only_tags(txt)
+        thin = _only_link(inline) or tags_only
         if records:
             self._records(records, line, end)
         elif self._in_item():
