@@ -8,7 +8,7 @@ import pytest
 from notesqa import NotesIndex, build_index
 from notesqa.backlinks import linking_lines
 from notesqa.hits import notice
-from notesqa.dendron import anchor, heading_range, is_vault
+from notesqa.dendron import anchor, heading_range, hierarchy, is_vault
 from notesqa.vault import Vault
 
 from conftest import write
@@ -68,6 +68,7 @@ def dendron_index(tmp_path, embedder):
 
 
 def test_the_rules_of_a_dendron_vault(tmp_path):
+    assert hierarchy("dev.airflow.gotchas.md") == "dev.airflow" and hierarchy("dev.md") == "" == hierarchy("root.md")
     assert anchor("Check lag") == "check-lag" and anchor("What's next?") == "whats-next"
     assert heading_range("frames:#moving-average") == ("frames", "moving-average") and heading_range("a") == ("a", "")
     notes = _vault(tmp_path)
@@ -92,6 +93,7 @@ def test_a_dendron_link_has_its_label_first_and_reads_as_its_notes_title(tmp_pat
     assert [u.text for u in python.units if u.kind == "bullet"] == ["Asyncio", "Typing"]  # label; title
     onboarding = vault.parsed("proj.onboarding.md")
     assert [u.text for u in onboarding.units] == ["shadow one week, see Oncall", "across vaults: Python"]
+    assert python.units[0].text == "glue code, asyncio and packaging"  # desc: its first line
     found = linking_lines(notes, _rels(notes), frozenset({"ops.oncall.md"}))
     assert found == {"proj.onboarding.md": 9}  # a labelled link is a backlink
     assert linking_lines(notes, _rels(notes), frozenset({"dev.python.md"})) == {"proj.onboarding.md": 10}
@@ -103,7 +105,7 @@ def test_outside_a_dendron_vault_links_and_tags_read_as_before(tmp_path):
     write(notes / "a.md", "- see [[ops.oncall|the rotation]] and [[ops.oncall]]\n- #spark.tuning notes\n")
     note = Vault(notes, _rels(notes)).parsed("a.md")
     assert [u.text for u in note.units] == ["see the rotation and ops.oncall", "#spark.tuning notes"]
-    assert note.tags == ("spark",)
+    assert note.tags == ("spark",) and note.hierarchy == ""
 
 
 def test_a_note_reference_names_a_heading_by_its_slug_or_a_range_of_headings(tmp_path):
@@ -127,6 +129,19 @@ def test_a_dendron_hashtag_keeps_its_dots_and_a_line_of_tags_is_no_passage(dendr
     hits = idx.search("tag:spark.tuning salting", k=5)
     assert {h.path for h in hits} == {"dev.spark.skew.md", "daily.journal.2024.03.06.md"}
     assert "spark.tuning" in idx.tags()
+
+
+def test_the_hierarchy_tells_same_titles_apart_and_is_a_path(dendron_index):
+    _, idx = dendron_index
+    hits = idx.search("gotchas", k=5)
+    crumbs = {h.path: h.breadcrumb[:2] for h in hits if h.title == "Gotchas"}
+    assert crumbs == {"dev.airflow.gotchas.md": ["dev.airflow", "Gotchas"],
+                      "dev.spark.gotchas.md": ["dev.spark", "Gotchas"]}
+    assert {h.path for h in idx.search("path:ops", k=10)} == {"ops.runbook.kafka-lag.md", "ops.oncall.md"}
+    assert {h.path for h in idx.search("path:dev.spark", k=10)} == {"dev.spark.skew.md", "dev.spark.gotchas.md"}
+    assert idx.why_nothing("path:ops rotation") is None
+    assert idx.search("path:foam ideas", k=5) and idx.why_nothing("path:opz rotation").startswith("No note is in opz")
+    assert idx.search('"asyncio and packaging"', k=1)[0].path == "dev.python.md"  # desc: is text
 
 
 def test_the_note_view_shows_a_dendron_link_by_its_label(tmp_path, embedder):

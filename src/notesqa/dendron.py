@@ -12,7 +12,7 @@ vault.py and query.py apply them when the vault is Dendron's.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 SETTINGS = "dendron.yml"
 CROSS_VAULT = re.compile(r"^dendron://[^/]*/")  # [[dendron://notes/dev.python]]: the note in that vault
@@ -22,6 +22,19 @@ def is_vault(notes_dir: Path) -> bool:
     """A Dendron vault: dendron.yml in the notes folder, or above it (a self-contained vault's notes/)."""
     notes_dir = Path(notes_dir)
     return (notes_dir / SETTINGS).is_file() or (notes_dir.name == "notes" and (notes_dir.parent / SETTINGS).is_file())
+
+
+def hierarchy(rel: str) -> str:
+    """The hierarchy a note is in, as Dendron's tree shows it: "dev.airflow" of dev.airflow.gotchas.md
+    ("" for a note at the top of it, root.md or dev.md)."""
+    stem = PurePosixPath(rel).name.rsplit(".", 1)[0]
+    return stem.rsplit(".", 1)[0] if "." in stem.strip(".") else ""
+
+
+def under(folder: str, pattern: str) -> bool:
+    """Is a note of this hierarchy (its folder and hierarchy, "ops.runbook") in the hierarchy a path filter
+    names ("ops", "dev.spark")? Both folded to lower case already."""
+    return folder == pattern or folder.startswith(pattern + ".") or folder.startswith(pattern + "/")
 
 
 _NOT_SLUG = re.compile(r"[^\w\- ]+")
