@@ -9,6 +9,7 @@ from notesqa import NotesIndex, build_index
 from notesqa.backlinks import linking_lines
 from notesqa.hits import notice
 from notesqa.dendron import anchor, heading_range, hierarchy, is_vault
+from notesqa.parsing import parse_note
 from notesqa.vault import Vault
 
 from conftest import write
@@ -142,6 +143,19 @@ def test_the_hierarchy_tells_same_titles_apart_and_is_a_path(dendron_index):
     assert idx.why_nothing("path:ops rotation") is None
     assert idx.search("path:foam ideas", k=5) and idx.why_nothing("path:opz rotation").startswith("No note is in opz")
     assert idx.search('"asyncio and packaging"', k=1)[0].path == "dev.python.md"  # desc: is text
+
+
+def test_foam_link_reference_definitions_are_not_text(tmp_path, embedder):
+    notes = _vault(tmp_path)
+    note = Vault(notes, _rels(notes)).parsed("foam/home.md")
+    assert [u.text for u in note.units] == ["ideas", "inbox", "See ideas for what I want to try."]
+    assert note.lost == ()
+    report = build_index(notes, tmp_path / "index", embedder=embedder)
+    assert "foam/home.md" not in {n.path for n in report.coverage.flagged}
+    assert report.coverage.to_dict()["notes"]["foam/home.md"]["share"] == 1.0
+    # a reference definition no [[link]] made stays as markdown reads it
+    plain = parse_note("# P\n\nSee [the spec][spec] and [[ideas]].\n\n[spec]: https://example.com\n", "p.md")
+    assert [u.text for u in plain.units] == ["See the spec and ideas."]
 
 
 def test_the_note_view_shows_a_dendron_link_by_its_label(tmp_path, embedder):

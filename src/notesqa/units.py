@@ -14,7 +14,8 @@ from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
-from .markup import DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
+from .markup import (DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
+                     outside_code)
 from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
                        title_from_filename, zettel_id)
 from . import dendron
@@ -826,7 +827,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
-    text = fields_on_top(text)
+    text = foam_references(fields_on_top(text))
     text = greater_than(quoted_list_tabs(strip_non_content(text)))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
