@@ -126,3 +126,18 @@ def test_a_file_name_that_ends_with_a_date_dates_the_note():
     assert note_date(None, "meeting (2026-11-18).md") == "2026-11-18"
     assert note_date("2025-01-02", "pages/Pricing Review 2026-11-17.md") == "2025-01-02"  # front matter first
     assert note_date(None, "v2026-11-18.md") is None and note_date(None, "x 2026-13-40.md") is None
+
+
+def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():
+    noon = 1709726400000  # 2024-03-06 12:00 UTC in epoch milliseconds: that day in any time zone within 11 hours
+    assert note_date(None, "daily.journal.2024.03.04.md") == "2024-03-04"
+    assert note_date(1709200000000, "daily.journal.2024.03.04.md") == "2024-03-04"  # its name before created:
+    assert note_date(noon, "dev.python.asyncio.md") == "2024-03-06"  # Dendron's created:, milliseconds
+    assert note_date(noon // 1000, "n.md") == "2024-03-06" and note_date(str(noon), "n.md") == "2024-03-06"
+    local = datetime.datetime.fromtimestamp(1709200000).date().isoformat()
+    assert note_date(None, "n.md") is None and note_date(1709200000000, "n.md") == local
+    # no epoch time: a year, a 12-digit timestamp zettel ID, a day number
+    assert note_date(2024, "n.md") is None and note_date(202103151022, "n.md") is None
+    assert note_date(True, "n.md") is None and note_date(20240306, "n.md") is None
+    note = parse_note("---\ntitle: T\ndate: 1709726400000\n---\n\n- a line\n", "t.md")
+    assert note.date == "2024-03-06"

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import Callable, Protocol
 from urllib.parse import unquote
 
+from . import dendron as dendron_rules
 from .config import MARKDOWN_SUFFIXES
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
@@ -32,6 +33,8 @@ BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
 # #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
 _TAG_START = r"(?<![\w/#&;:=\[\]\)])#"  # not after these: C#, url#anchor, &#38;
 TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+# ... and in a Dendron vault a dot inside a tag is part of it: #spark.tuning (not a sentence's last dot)
+DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
 HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
 # {:height 120, :width 300} after a Logseq image: its size, not text
@@ -64,6 +67,7 @@ class Link:
     heading: str = ""
     block: str = ""  # an Obsidian ^id or a Logseq uuid
     alias: str = ""
+    heading_end: str = ""  # a Dendron range of headings, #heading:#heading_end
 
     @property
     def display(self) -> str:
@@ -80,20 +84,26 @@ class Link:
         return self.target.lower().endswith(ATTACHMENT_SUFFIXES)
 
 
-def parse_link(inner: str) -> Link:
-    """The parts of what stands between [[ and ]]."""
+def parse_link(inner: str, dendron: bool = False) -> Link:
+    """The parts of what stands between [[ and ]]; dendron: as Dendron writes them, the label first
+    ([[Label|target]]), another vault's note (dendron://vault/note) and a range of headings (#a:#b)."""
     inner = inner.replace("\\|", "|")
-    target, _, alias = inner.partition("|")
+    if dendron and "|" in inner:
+        alias, _, target = inner.partition("|")
+    else:
+        target, _, alias = inner.partition("|")
     target, _, sub = target.partition("#")
-    heading = block = ""
+    heading = block = heading_end = ""
     if sub.startswith("^"):
         block = sub[1:].strip()
+    elif dendron:
+        heading, heading_end = dendron_rules.heading_range(sub)
     else:
         heading = sub.strip()
-    target = target.strip()
+    target = dendron_rules.CROSS_VAULT.sub("", target.strip()) if dendron else target.strip()
     if target.lower().endswith(MARKDOWN_SUFFIXES):
         target = target.rsplit(".", 1)[0]
-    return Link(target, heading, block, alias.strip())
+    return Link(target, heading, block, alias.strip(), heading_end)
 
 
 class Resolver(Protocol):
@@ -106,6 +116,8 @@ class Resolver(Protocol):
     def missing(self, from_path: str, target: str) -> None: ...
 
     def embed(self, spec: str, from_path: str): ...
+
+    def title(self, target: str, from_path: str = "") -> str | None: ...  # the front-matter title of a note
 
 
 def dataview_fields(text: str) -> str:
@@ -129,6 +141,26 @@ class Inline:
     lost: list[str] = field(default_factory=list)  # what could not be shown as text
     line: int = 0  # the line being rendered, for what lost says (set by the parser)
 
+    @property
+    def dendron(self) -> bool:
+        """Is the note in a Dendron vault (its links, anchors and tags read as Dendron writes them)?"""
+        return bool(getattr(self.resolver, "dendron", False))
+
+    def link(self, inner: str) -> Link:
+        """What stands between [[ and ]], read in the note's dialect."""
+        return parse_link(inner, self.dendron)
+
+    def shown(self, link: Link, embedded=None) -> str:
+        """What the app shows for a link: its label, else (Dendron, which shows a note's title for a link)
+        the title of the note it names, or what an embed of it is labelled (embedded: its Embedded)."""
+        if link.alias or not self.dendron or self.resolver is None or not link.target:
+            return link.display
+        if embedded is not None and embedded.label:
+            return embedded.label
+        title = self.resolver.title(link.target, self.path)
+        heading = link.heading.replace("#", " > ")
+        return (f"{title} > {heading}" if heading else title) if title else link.display
+
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
         if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::")):
@@ -146,7 +178,7 @@ class Inline:
         if "((" in text:
             text = BLOCK_REF.sub(self._block_ref, text)
         if "#" in text:
-            text = TAG.sub(self._tag, text)
+            text = (DOTTED_TAG if self.dendron else TAG).sub(self._tag, text)
         if "[[" in text:
             text = WIKILINK.sub(self._wikilink, text)
         if "^" in text:
@@ -161,8 +193,8 @@ class Inline:
         if name == "embed":
             link = WIKILINK.search(arg)
             if link:
-                self._check_embed(parse_link(link.group(2)), m.group(0), link.group(2))
-                return parse_link(link.group(2)).display
+                self._check_embed(self.link(link.group(2)), m.group(0), link.group(2))
+                return self.link(link.group(2)).display
             ref = BLOCK_REF.search(arg)
             if ref:
                 return self._block_ref(ref)
@@ -183,27 +215,32 @@ class Inline:
         return f"#{name}"
 
     def _wikilink(self, m: re.Match) -> str:
-        link = parse_link(m.group(2))
+        link = self.link(m.group(2))
+        embedded = None
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
                 return ""
-            self._check_embed(link, m.group(0), m.group(2))
-        return link.display
+            embedded = self._check_embed(link, m.group(0), m.group(2))
+        return self.shown(link, embedded)
 
     def _at(self) -> str:
         return f" at line {self.line}" if self.line else ""
 
-    def _check_embed(self, link: Link, written: str, spec: str) -> None:
+    def _check_embed(self, link: Link, written: str, spec: str):
         """An embed (written, its link spec between [[ ]]) read as its name because its note, or the heading
-        or block it names, is not in the folder: said, and (a note) remembered."""
+        or block it names, is not in the folder: said, and (a note) remembered. What it embeds, if read."""
         if self.resolver is None or not link.target:
-            return
+            return None
         if self.resolver.resolve(link.target, self.path) is None:
             self.lost.append(f"the embed {written}{self._at()} was not found")
             self.resolver.missing(self.path, link.target)
-        elif (link.heading or link.block) and self.resolver.embed(spec, self.path) is None:
-            part = f'heading "{link.heading}"' if link.heading else f"block ^{link.block}"
-            self.lost.append(f"the embed {written}{self._at()}: its note has no {part}")
+        elif link.heading or link.block:
+            got = self.resolver.embed(spec, self.path)
+            if got is None:
+                part = f'heading "{link.heading}"' if link.heading else f"block ^{link.block}"
+                self.lost.append(f"the embed {written}{self._at()}: its note has no {part}")
+            return got
+        return None
 
     def _block_id(self, m: re.Match) -> str:
         self.ids.append(m.group(1))
@@ -303,6 +340,27 @@ def without_tags(text: str, tags) -> str:
 _LEADS_TO_A_WORD = frozenset("a an the for on of in to with about at by from into and or per via".split())
 
 
+# a link reference definition on a line of its own: [ideas]: ideas.md "Ideas"
+_REFERENCE = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:[ \t]+\S[^\n]*$", re.M)
+_FOAM_MARKS = ("//begin", "//end")  # [//begin]: # "Autogenerated link references ..."
+
+
+def foam_references(text: str) -> str:
+    """Foam's link reference definitions (`[ideas]: ideas.md "Ideas"`, one for each [[ideas]] in the note,
+    so that other markdown tools see links) blank, every line kept: no reader sees them, and markdown
+    would read the [[ideas]] they define as a reference link inside brackets ("[ideas]")."""
+    if "]:" not in text or "[[" not in text:
+        return text
+    linked = {name.strip().casefold() for m in WIKILINK.finditer(text)
+              for name in (m.group(2), parse_link(m.group(2)).target)}
+
+    def blank(m: re.Match) -> str:
+        label = m.group(1).strip()
+        return "" if label in _FOAM_MARKS or label.casefold() in linked else m.group(0)
+
+    return outside_code(text, lambda part: _REFERENCE.sub(blank, part) if "]:" in part else part)
+
+
 def strip_comments(text: str) -> str:
     """HTML comments and Obsidian %% comments removed outside code, every line kept where it was."""
     if "<!--" not in text and "%%" not in text:
@@ -349,16 +407,19 @@ def _comment_blocks(text: str) -> str:
 
 def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
                       block_text: Callable[[str], str | None] | None = None,
-                      embed_text: Callable[[str], str | None] | None = None) -> str:
+                      embed_text: Callable[[str], str | None] | None = None, reader: Inline | None = None) -> str:
     """A note's source with its [[links]] as markdown links (to the note each names, where
     target_of finds it, else as their display text), picture embeds dropped, a note's embed
     followed by the text it shows (embed_text, on the same line) and ((refs)) as the referenced
-    text: what the chat's source view renders. Code is left as written."""
+    text: what the chat's source view renders. Code is left as written. reader reads a link and
+    what it shows in the note's dialect (Inline.link, Inline.shown)."""
+    reader = reader or Inline()
+
     def link(m: re.Match) -> str:
-        parsed = parse_link(m.group(2))
+        parsed = reader.link(m.group(2))
         if m.group(1) and parsed.is_attachment:
             return ""
-        label = parsed.display.replace("[", "(").replace("]", ")")
+        label = reader.shown(parsed).replace("[", "(").replace("]", ")")
         href = target_of(parsed) if parsed.target else None
         shown = f"[{label}](<{href}>)" if href else label
         embedded = embed_text(m.group(2)) if m.group(1) and embed_text is not None else None
@@ -370,7 +431,7 @@ def links_as_markdown(text: str, target_of: Callable[[Link], str | None],
 
     def labelled(m: re.Match) -> str:
         page = WIKILINK.fullmatch(m.group(2))
-        href = target_of(parse_link(page.group(2))) if page else None
+        href = target_of(reader.link(page.group(2))) if page else None
         return f"[{m.group(1)}](<{href}>)" if href else m.group(1)
 
     def part(s: str) -> str:

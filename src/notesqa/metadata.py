@@ -202,6 +202,7 @@ def _with_parents(tag: str) -> list[str]:
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
 _NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})\)?$")  # "Pricing Review 2026-11-17.md": dated too
+_DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
@@ -210,15 +211,34 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
-    2026-11-17"), a daily note's name, or the day of a timestamp zettel ID."""
+    2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too), or the day of
+    a timestamp zettel ID; else front matter's epoch time (Dendron's "created: 1709546400000")."""
     date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
         m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(Path(rel).stem) \
-            or _ZETTEL_ID.match(nfc(Path(rel).stem)) or _NAME_DATED.search(Path(rel).stem)
+            or _ZETTEL_ID.match(nfc(Path(rel).stem)) or _NAME_DATED.search(Path(rel).stem) \
+            or _DOTTED_DATE.search(Path(rel).stem)
         if m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
-    return date
+    return date or epoch_date(value)
+
+
+# seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
+_EPOCH = re.compile(r"\d{10}|\d{13}")
+
+
+def epoch_date(value) -> str | None:
+    """The day of an epoch time in seconds or milliseconds (1709546400000), in the local time zone, as the
+    app that wrote it shows it; None for anything else (a bool, a year, a day number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)) or not _EPOCH.fullmatch(str(value).strip()):
+        return None
+    digits = str(value).strip()
+    seconds = int(digits) / (1000 if len(digits) == 13 else 1)
+    try:
+        return _dt.datetime.fromtimestamp(seconds).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def zettel_id(rel: str) -> str | None:

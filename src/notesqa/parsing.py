@@ -28,8 +28,8 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
 
 
 def is_outline(text: str, vault: "Vault | None" = None) -> bool:
-    """Is the note read as a Logseq outline? In a Logseq graph yes, in an Obsidian vault no, else
-    when it is written as one."""
-    if vault is not None and (vault.logseq or vault.obsidian):
+    """Is the note read as a Logseq outline? In a Logseq graph yes, in an Obsidian or Dendron vault no,
+    else when it is written as one."""
+    if vault is not None and (vault.logseq or vault.obsidian or vault.dendron):
         return vault.logseq
     return logseq.looks_like_outline(text)

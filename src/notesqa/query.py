@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from . import dendron
 from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
@@ -40,6 +41,13 @@ _QUOTED = re.compile("|".join(_QUOTE_FORMS))
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
 TOP_LEVEL_NAME = "(top level)"  # that folder, as the chat and breadcrumbs name it
+
+
+def folder_of(path: str, hierarchy: str = "") -> str:
+    """Where a note is, as its app shows it: its folder, and in a Dendron vault its hierarchy too
+    ("dev.airflow" of dev.airflow.gotchas.md); "" for a note at the top."""
+    folder = posixpath.dirname(path)
+    return f"{folder}/{hierarchy}" if folder and hierarchy else folder or hierarchy
 
 YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in conversation.py
 # a year the question asks about, not one after "since"/"after"/"before"/... (a starting point)
@@ -644,7 +652,7 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
     for i, c in enumerate(chunks):
         if want_tags and not want_tags.intersection(c.tags):
             mask[i] = False
-        elif f.paths and not any(_path_match(c.path, p) for p in f.paths):
+        elif f.paths and not any(_path_match(c.path, p, c.hierarchy) for p in f.paths):
             mask[i] = False
         elif (f.after or f.before) and (
             c.date is None or (f.after and c.date < f.after) or (f.before and c.date > f.before)
@@ -695,7 +703,7 @@ def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
     return [by_name[n] for n in difflib.get_close_matches(want, list(by_name), n=3, cutoff=0.75)]
 
 
-def _path_match(path: str, pattern: str) -> bool:
+def _path_match(path: str, pattern: str, hierarchy: str = "") -> bool:
     # a folder macOS named in NFD matches the name as typed, and "archive/globex" finds Archive/Globex
     # (as tags, folder names are told apart by more than their case only on Linux)
     path, pattern = nfc(path).casefold(), nfc(pattern).casefold()
@@ -707,8 +715,13 @@ def _path_match(path: str, pattern: str) -> bool:
     pattern = pattern.lstrip("/")
     if fnmatch.fnmatchcase(path, pattern):
         return True
-    # a folder name or prefix without wildcards matches everything under it
-    return not any(ch in pattern for ch in "*?[") and (path.startswith(pattern.rstrip("/") + "/") or path == pattern)
+    if any(ch in pattern for ch in "*?["):
+        return False
+    # a folder name or prefix without wildcards matches everything under it; a Dendron note is in its
+    # hierarchy as in a folder (path:ops, path:dev.spark)
+    pattern = pattern.rstrip("/")
+    return path.startswith(pattern + "/") or path == pattern or bool(hierarchy) and dendron.under(
+        folder_of(path, nfc(hierarchy).casefold()), pattern)
 
 
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":

@@ -14,9 +14,11 @@ from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
 from .liquid import strip_non_content
-from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
+from .markup import (DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
+                     outside_code)
 from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
                        title_from_filename, zettel_id)
+from . import dendron
 from .notefiles import Problem
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
@@ -57,6 +59,7 @@ class ParsedNote:
     heading_chars: int = 0  # of those, in headings and callout titles (indexed as context, not as units)
     page_tags: tuple[str, ...] | None = None  # a Logseq page's own tags (tags::): its blocks are tagged by
     # these and their own #tags (Unit.tags), not by every #tag on the page (a journal's day of blocks)
+    hierarchy: str = ""  # in a Dendron vault, the hierarchy the note is in (dendron.hierarchy)
 
 
 _MD = None
@@ -276,10 +279,11 @@ def card(text: str) -> str:
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
 
 
-def only_tags(text: str) -> bool:
+def only_tags(text: str, dotted: bool = False) -> bool:
     """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
-    something it says."""
-    return bool(TAG.search(text)) and not TAG.sub("", text).strip(" \t,;·|")
+    something it says (dotted: a Dendron vault's tags, #spark.tuning)."""
+    tag = DOTTED_TAG if dotted else TAG
+    return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
 def _only_link(inline) -> bool:
@@ -533,10 +537,11 @@ class Walker:
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
-        if not txt or (only_tags(txt) and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
+        tags_only = only_tags(txt, self.inline.dendron)
+        if not txt or (tags_only and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
             self.inline.take_ids()
             return
-        thin = _only_link(inline) or only_tags(txt)
+        thin = _only_link(inline) or tags_only
         if records:
             self._records(records, line, end)
         elif self._in_item():
@@ -822,17 +827,23 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
-    text = fields_on_top(text)
+    text = foam_references(fields_on_top(text))
     text = greater_than(quoted_list_tabs(strip_non_content(text)))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
+    top = None
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
-        tokens = tokens[1:]
+        top, tokens = tokens[0], tokens[1:]
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault)
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
+    units, block_ids, text_chars = walker.units, walker.block_ids, note_text_chars(text)
+    desc = description(meta, top) if inline.dendron else None
+    if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
+        units, block_ids = [desc, *_moved_on(units)], {key: i + 1 for key, i in block_ids.items()}
+        text_chars += visible_chars(desc.text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
     if title not in (None, ""):
@@ -846,7 +857,26 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # "Bjork 1994" find it and name it
     aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
         n for n in (zettel_id(rel), *citation_names(meta)) if n and n != title)
-    return ParsedNote(rel, title, as_tags(meta, inline.tags), date, walker.units,
+    return ParsedNote(rel, title, as_tags(meta, inline.tags), date, units,
                       problem, aliases=aliases, credits=credits(meta),
-                      block_ids=walker.block_ids,
-                      lost=tuple(inline.lost), text_chars=note_text_chars(text), heading_chars=walker.heading_chars)
+                      block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
+                      heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
+
+
+_DESC_LINE = re.compile(r"^desc:", re.M)
+
+
+def description(meta: dict, top) -> Unit | None:
+    """A Dendron note's desc: front matter as the paragraph it opens with (at its line), as a Logseq
+    page's description:: is; None when it has none (Dendron writes desc: '')."""
+    desc = meta.get("desc")
+    if not isinstance(desc, str) or not clean(desc):
+        return None
+    at = _DESC_LINE.search(top.content) if top is not None else None
+    line = top.content.count("\n", 0, at.start()) + 2 if at else 1  # after the opening "---"
+    return Unit("paragraph", clean(desc), line, line, (), ())
+
+
+def _moved_on(units: list[Unit]) -> list[Unit]:
+    """units after one more before them: each parent index one on."""
+    return [replace(u, parent=u.parent + 1) if u.parent is not None else u for u in units]

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from . import dendron
 from .config import MARKDOWN_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
 from .metadata import zettel_id
@@ -25,6 +26,7 @@ MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are 
 MAX_EMBED_DEPTH = 4  # an embed of an embed of ... stops here (and a loop stops at once)
 _TITLE_LINE = re.compile(r"^(?:title::|title:)[ \t]*(\S.*?)[ \t]*$", re.M)
 _ALIAS_LINE = re.compile(r"^alias(?:es)?::[ \t]*(\S.*?)[ \t]*$", re.M)  # as logseq.py reads them
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*$", re.S | re.M)
 _UUID_LINE = re.compile(r"^[ \t]*id::[ \t]*([0-9a-fA-F-]{36})[ \t]*$", re.M)
 
 
@@ -42,6 +44,8 @@ class Vault:
         self.rels = sorted(rels)
         self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
         self.obsidian = (self.notes_dir / ".obsidian").is_dir()  # its notes are never Logseq pages
+        self.dendron = dendron.is_vault(self.notes_dir)  # nor are a Dendron vault's; its links read label first
+        self._titles: dict[str, str | None] = {}
         self.deps: dict[str, set[str]] = {}  # note -> the notes it took text from
         self._names: dict[str, list[str]] | None = None
         self._parsed: dict[str, object] = {}
@@ -98,6 +102,23 @@ class Vault:
         here = posixpath.dirname(from_path)
         same = [r for r in found if posixpath.dirname(r) == here]
         return (same or sorted(found, key=lambda r: (r.count("/"), len(r), r)))[0]
+
+    def title(self, target: str, from_path: str = "") -> str | None:
+        """The front-matter title of the note a link names (what Dendron shows for the link), or None."""
+        rel = self.resolve(target, from_path)
+        if rel is None:
+            return None
+        if rel not in self._titles:
+            self._titles[rel] = None
+            try:
+                with open(self.notes_dir / rel, encoding="utf-8", errors="replace") as f:
+                    head = f.read(4096)
+            except OSError:
+                head = ""
+            top = _FRONT_MATTER.match(head.replace("\r\n", "\n"))
+            found = _TITLE_LINE.search(top.group(1)) if top else None
+            self._titles[rel] = found.group(1).strip().strip("\"'").strip() or None if found else None
+        return self._titles[rel]
 
     # -- other notes' text
 
@@ -220,7 +241,7 @@ class Vault:
                 return None  # a heading block: embedding its section is not supported; read as a reference
             return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
         inner = WIKILINK.fullmatch(spec.strip())
-        link = parse_link(inner.group(2) if inner else spec)
+        link = parse_link(inner.group(2) if inner else spec, self.dendron)
         if link.is_attachment:
             return Embedded(link.target, ())  # a picture or an attachment: nothing to read
         rel = self.resolve(link.target, from_path) if link.target else from_path
@@ -231,13 +252,12 @@ class Vault:
         note = self.parsed(rel) if rel != from_path or link.target else None
         if note is None:
             return None
-        return _section(note, link)
+        return _section(note, link, self.dendron)
 
 
-
-
-def _section(note, link: Link):
-
+def _section(note, link: Link, slugs: bool = False):
+    """What an embed of link shows of note: a block, a heading's section (slugs: or a range of them, named
+    as Dendron names them, #check-lag for "Check lag"), or the whole note."""
     if link.block:
         idx = note.block_ids.get(link.block)
         idx = note.block_ids.get(link.block.lower()) if idx is None else idx
@@ -245,16 +265,38 @@ def _section(note, link: Link):
             return None
         return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
     if link.heading:
-        want = link.heading.casefold().strip()
-        start = next((i for i, u in enumerate(note.units)
-                      if any(h.casefold() == want for h in u.heading)), None)
-        if start is None:
+        found = _heading_at(note, link.heading, slugs)
+        if found is None:
             return None
-        depth = [h.casefold() for h in note.units[start].heading].index(want) + 1
+        start, depth = found
         prefix = note.units[start].heading[:depth]
+        shown = prefix[-1] if slugs else link.heading  # Dendron: the heading as written, not its slug
         picked = [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
-        return Embedded(f"{note.title} > {link.heading}", _copies(note, picked, prefix))
+        end = _heading_at(note, link.heading_end, slugs, start) if link.heading_end else None
+        if end is not None:  # a range: on to the end of the last heading's section
+            last = note.units[end[0]].heading[:end[1]]
+            picked = list(range(start, next((i for i in range(end[0], len(note.units))
+                                             if note.units[i].heading[:end[1]] != last), len(note.units))))
+            prefix = prefix[:-1]
+        elif link.heading_end:
+            return None
+        return Embedded(f"{note.title} > {shown}", _copies(note, picked, prefix))
     return Embedded(note.title, _copies(note, list(range(len(note.units)))))
+
+
+def _heading_at(note, heading: str, slugs: bool, start: int = 0) -> tuple[int, int] | None:
+    """(the first unit under heading, from start on; the heading's depth), or None. A heading is named as
+    written, in any case; slugs: also as Dendron names it (dendron.anchor)."""
+    want = heading.casefold().strip()
+
+    def named(h: str) -> bool:
+        return h.casefold() == want or slugs and dendron.anchor(h) == dendron.anchor(want)
+
+    for i in range(start, len(note.units)):
+        for depth, h in enumerate(note.units[i].heading, 1):
+            if named(h):
+                return i, depth
+    return None
 
 
 def _subtree(units, idx: int) -> list[int]:

@@ -127,7 +127,7 @@ class SourceView:
     def _links_resolved(self, text: str, path: str, outline: bool) -> str:
         """[[links]] as links that open the note they name in this view (as Obsidian and Logseq
         resolve names), ((block refs)) as the text they show."""
-        from ..markup import links_as_markdown
+        from ..markup import Inline, links_as_markdown
 
         vault = self.service.vault()
         text = readable_source(text, logseq=outline)
@@ -151,7 +151,8 @@ class SourceView:
             words = " · ".join(" ".join(u.text.split()) for u in found.units if u.text.strip()) if found else ""
             return _MARKDOWN_CHARS.sub(r"\\\1", clip(words, EMBED_SHOWN)) if words else None
 
-        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path), embedded)
+        return links_as_markdown(text, target_of, lambda uuid: vault.block_text(uuid, path), embedded,
+                                 Inline(path, vault))
 
 
 # --------------------------------------------------------------------------- a note's source, readable
