@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
+from .htmlblocks import as_markdown, block_text
 from .liquid import strip_non_content
 from .markup import TAG, WIKILINK, Inline, code_fence_after, names_its_file, outside_code
 from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
@@ -682,10 +683,18 @@ class Walker:
                                                    depth=len(self.items), parent=parent_idx))]
 
     def _html(self, tok) -> None:
+        """An HTML block (a <div>, a <table>, a <p>): its text, as a paragraph (a line each of the lines it
+        shows); tags, scripts and comments are not text."""
         self.last_para = None
-        words = re.sub(r"<[^>]*>", " ", tok.content)
-        if len(clean(words)) > LONG_INDENTED // 4:
-            self.lost.append(f"an HTML block at line {self._line(tok)[0]} is not indexed")
+        lines = [self.inline.render(ln) for ln in block_text(tok.content, _is_html)]
+        lines = [ln for ln in (clean(ln) for ln in lines) if ln]
+        if not lines:
+            return
+        line, end = self._line(tok)
+        parent_idx, chain = self.enclosing()
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        self._add(Unit(kind, "\n".join(lines), line, end, self.heading_path(), chain, depth=len(self.items),
+                       parent=parent_idx, keep_lines=len(lines) > 1))
 
     def _thead(self, tok) -> None:
         self.table["in_head"] = tok.type == "thead_open"
@@ -823,7 +832,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     text = fields_on_top(text)
-    text = greater_than(quoted_list_tabs(strip_non_content(text)))
+    text = greater_than(quoted_list_tabs(as_markdown(strip_non_content(text))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
