@@ -126,3 +126,9 @@ def test_a_file_name_that_ends_with_a_date_dates_the_note():
     assert note_date(None, "meeting (2026-11-18).md") == "2026-11-18"
     assert note_date("2025-01-02", "pages/Pricing Review 2026-11-17.md") == "2025-01-02"  # front matter first
     assert note_date(None, "v2026-11-18.md") is None and note_date(None, "x 2026-13-40.md") is None
+
+
+def test_a_notion_page_is_titled_without_its_id():
+    assert title_from_filename("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Hub d5d3349606dfa61c2301dc38a80b1bf3/"
+                               "Interview with Dana a09ede4ee6ca445799f1c3ad5e2269b2.md") == "Interview with Dana"
+    assert title_from_filename("Untitled 04cb542c651b56e895a4c7c47b78d2d2.md") == "Untitled"

@@ -320,3 +320,17 @@ def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp
     html, t2 = chat.answer("Koplik spots", [t1])
     assert t2.standalone == "Koplik spots" and "Searched as a follow-up" not in html
     assert t2.hits[0].path == "micro.md"
+
+
+def test_filter_choices_name_notion_folders_without_their_ids(tmp_path, embedder):
+    from conftest import HUB, write_notion_export
+    from notesqa.ui.chat import ChatService
+
+    notes = write_notion_export(tmp_path / "notes")
+    from notesqa import build_index
+
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    _, folders = ChatService(notes, tmp_path / "index", embedder=embedder).filter_choices()
+    assert folders == [("Research Hub/Interviews", f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7"),
+                       ("Research Hub/Journal", f"{HUB}/Journal 4e06dc12826bedc85f2f50d0b3c31a26"),
+                       ("Research Hub/Studies", f"{HUB}/Studies 80e13003a9d17c63be830c62f49e6d46")]

@@ -27,6 +27,35 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+# Notion's export names a page "Title <32 hex digits>" (its file and its sub-pages' folder) and puts the whole
+# export in "Export-<uuid>": a reader knows the page as "Title", and the export's folder by no name at all
+_NOTION_ID = re.compile(r"[ _]+[0-9a-f]{32}$")
+_NOTION_EXPORT = re.compile(r"^Export-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$", re.IGNORECASE)
+
+
+def readable_name(name: str) -> str:
+    """A file's or folder's name as a person reads it: Notion's id after a page's title left out
+    ("Interviews 023c87b8295f4780ce47de47b22ae1e7" -> "Interviews"); "" for Notion's "Export-<uuid>"."""
+    if _NOTION_EXPORT.match(name):
+        return ""
+    return _NOTION_ID.sub("", name) or name
+
+
+def readable_path(path: str) -> str:
+    """A relative path as a person reads it: each part by readable_name, an extension kept, Notion's
+    export folder left out ("Export-<uuid>/Hub <id>/Journal <id>" -> "Hub/Journal"). The path itself
+    (a hit's, a link's) stays the file's."""
+    if "-" not in path and not re.search(r"[0-9a-f]{32}", path):
+        return path  # most notes: nothing to read otherwise
+    parts = []
+    for part in path.split("/"):
+        stem, dot, ext = part.rpartition(".") if part.lower().endswith(MARKDOWN_SUFFIXES) else (part, "", "")
+        name = readable_name(stem)
+        if name:
+            parts.append(name + dot + ext)
+    return "/".join(parts)
+
+
 # a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/"
 _ARCHIVED = re.compile(r"(?:^|/)(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)/", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalon
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import best_match, no_match, notice, others_from, weak
 from ..keywords import tokenize
-from ..notefiles import archived
+from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -216,8 +216,9 @@ class ChatService(NotesService):
                 return [], []
             idx = self.index()
             idx.refresh()
-            # the notes folder itself reads as a name, not "."
-            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else f for f in idx.folders()]
+            # the notes folder itself reads as a name, not "."; a Notion page's folder without its id
+            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else (readable_path(f) or TOP_LEVEL_NAME, f)
+                       if readable_path(f) != f else f for f in idx.folders()]
             return idx.tags(), folders
         except Exception:  # noqa: BLE001
             return [], []
