@@ -297,3 +297,7 @@ def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
     assert [h.path for h in idx.search("which notes link to Interview with Dana?")] == [STUDY]
     assert idx.search("open Interview with Dana")[0].path == DANA
     assert idx.why_nothing("path:Journal*") is None
+    # its properties: tags, a day, a relation that links
+    assert {h.path for h in idx.search("tag:onboarding")} == {DANA}
+    assert {h.path for h in idx.search("after:2022-09-15 before:2022-09-30")} == {DANA}
+    assert [h.path for h in idx.search("which notes link to Acme onboarding study?")] == [DANA]
