@@ -155,3 +155,15 @@ def test_a_notion_page_is_read_by_its_name_without_its_id():
     # a name that only looks like one is kept
     for name in ("2024-01-05-my-trip.md", "notes/sha 1234abcd.md", "work/Export-plan.md"):
         assert readable_path(name) == name
+
+
+def test_csv_tables_are_counted_once_not_read(tmp_path):
+    from notesqa.notefiles import NOT_READ, Problem
+
+    for name in ("db 1.csv", "db 1_all.csv", "sub/other.csv"):
+        write(tmp_path / name, "Name,Status\nA,Done\n")
+    write(tmp_path / "page.md", "# Page\n")
+    write(tmp_path / "picture.png", "x")
+    found, problems = discover_notes(tmp_path)
+    assert [p.name for p in found] == ["page.md"]
+    assert problems == [Problem("3 .csv files", NOT_READ, "only .md and .markdown notes are")]

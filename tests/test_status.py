@@ -233,3 +233,19 @@ def test_an_index_a_notesqa_that_read_notes_otherwise_built_is_to_be_built_again
     assert needs_build(notes, index)  # a server's watcher reads the notes anew
     st = read_status(notes, index)
     assert st.read_by_older and st.to_dict()["read_by_older"] is True
+
+
+def test_csv_tables_are_said_once_by_the_build_and_status(tmp_path):
+    from conftest import write_notion_export
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    notes = write_notion_export(tmp_path / "notes")
+    report = build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    assert report.skipped == 0 and [(p.path, p.action) for p in report.problems] == [("2 .csv files", "not read")]
+    st = read_status(notes, tmp_path / "index")
+    assert st.not_read == (("2 .csv files", "only .md and .markdown notes are"),)
+    text = cli_status(notes, tmp_path / "index").splitlines()
+    assert text[2:4] == [f"Holds:   3 notes, {st.chunks} chunks (0 files skipped)",
+                         "  2 .csv files not read: only .md and .markdown notes are"]
+    assert st.to_dict()["not_read"] == {"2 .csv files": "only .md and .markdown notes are"}
