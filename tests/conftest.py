@@ -196,3 +196,52 @@ def link_out(notes: Path, outside_dir: Path):
         os.symlink(outside, notes / rel)
 
     return swap
+
+
+NOTION_EXPORT = "Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11"
+HUB = f"{NOTION_EXPORT}/Research Hub d5d3349606dfa61c2301dc38a80b1bf3"
+DANA = f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7/Interview with Dana a09ede4ee6ca445799f1c3ad5e2269b2.md"
+STUDY = f"{HUB}/Studies 80e13003a9d17c63be830c62f49e6d46/Acme onboarding study a64b71ba78d78cd71ddc7d32ea79b586.md"
+
+
+def write_notion_export(d: Path) -> Path:
+    """A small Notion "Markdown & CSV" export: pages named "Title <id>", a database's row pages opening
+    with their properties (a relation to another page among them), a callout, and the database's .csv."""
+    write(d / DANA, """
+        # Interview with Dana
+
+        Date: September 20, 2022
+        Participants: Dana Kim
+        Study: Acme onboarding study (../Studies%2080e13003a9d17c63be830c62f49e6d46/Acme%20onboarding%20study%20a64b71ba78d78cd71ddc7d32ea79b586.md)
+        Status: Synthesized
+        Tags: onboarding, mobile
+
+        ## Key moments
+
+        - Took 3 photos before the app accepted the insurance card
+        """)
+    write(d / STUDY, """
+        # Acme onboarding study
+
+        Status: Done
+        Dates: September 12, 2022 → October 30, 2022
+
+        <aside>
+        💡 Headline: the insurance card step is where people give up.
+
+        </aside>
+
+        - Interviewed [Interview with Dana](../Interviews%20023c87b8295f4780ce47de47b22ae1e7/Interview%20with%20Dana%20a09ede4ee6ca445799f1c3ad5e2269b2.md)
+        """)
+    write(d / f"{HUB}/Journal 4e06dc12826bedc85f2f50d0b3c31a26/March 4, 2024 a08d741ebf0ee7618c223cf99e69e850.md", """
+        # March 4, 2024
+
+        Date: March 4, 2024
+        Mood: 🙂 Good
+        Tags: maison-lumiere
+
+        Kickoff with the Maison Lumière team in Paris.
+        """)
+    write(d / f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7.csv", "Name,Date\nInterview with Dana,2022-09-20\n")
+    write(d / f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7_all.csv", "Name,Date\nInterview with Dana,2022-09-20\n")
+    return d

@@ -243,3 +243,14 @@ def test_ask_json_gives_the_explanation_only_when_asked(built):
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256", "--json", "cells")
     assert "explain" not in json.loads(_ask(*args).stdout)[0]
     assert "dense_rank" in json.loads(_ask(*args, "--explain").stdout)[0]["explain"]
+
+
+def test_index_says_once_how_many_csv_files_it_did_not_read(tmp_path):
+    from conftest import write_notion_export
+
+    notes = write_notion_export(tmp_path / "notes")
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(tmp_path / "index"),
+                                    "--model", "hash-256", "-q"])
+    assert res.exit_code == 0, res.output
+    assert res.stderr.count("not read") == 1
+    assert "  2 .csv files not read: only .md and .markdown notes are" in res.stderr.splitlines()

@@ -141,3 +141,9 @@ def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():
     assert note_date(True, "n.md") is None and note_date(20240306, "n.md") is None
     note = parse_note("---\ntitle: T\ndate: 1709726400000\n---\n\n- a line\n", "t.md")
     assert note.date == "2024-03-06"
+
+
+def test_a_notion_page_is_titled_without_its_id():
+    assert title_from_filename("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Hub d5d3349606dfa61c2301dc38a80b1bf3/"
+                               "Interview with Dana a09ede4ee6ca445799f1c3ad5e2269b2.md") == "Interview with Dana"
+    assert title_from_filename("Untitled 04cb542c651b56e895a4c7c47b78d2d2.md") == "Untitled"

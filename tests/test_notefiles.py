@@ -143,3 +143,27 @@ def test_archive_folders_are_known_by_their_names():
         assert archived(path), path
     for path in ("archive.md", "archives-of-the-nord.md", "research/archival-sources.md", "gold/a.md", "bold.md"):
         assert not archived(path), path
+
+
+def test_a_notion_page_is_read_by_its_name_without_its_id():
+    from conftest import DANA
+    from notesqa.notefiles import readable_name, readable_path
+
+    assert readable_name("Interviews 023c87b8295f4780ce47de47b22ae1e7") == "Interviews"
+    assert readable_name("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11") == ""
+    assert readable_path(DANA) == "Research Hub/Interviews/Interview with Dana.md"
+    # a name that only looks like one is kept
+    for name in ("2024-01-05-my-trip.md", "notes/sha 1234abcd.md", "work/Export-plan.md"):
+        assert readable_path(name) == name
+
+
+def test_csv_tables_are_counted_once_not_read(tmp_path):
+    from notesqa.notefiles import NOT_READ, Problem
+
+    for name in ("db 1.csv", "db 1_all.csv", "sub/other.csv"):
+        write(tmp_path / name, "Name,Status\nA,Done\n")
+    write(tmp_path / "page.md", "# Page\n")
+    write(tmp_path / "picture.png", "x")
+    found, problems = discover_notes(tmp_path)
+    assert [p.name for p in found] == ["page.md"]
+    assert problems == [Problem("3 .csv files", NOT_READ, "only .md and .markdown notes are")]

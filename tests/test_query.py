@@ -136,6 +136,19 @@ def test_filter_mask():
     assert filter_mask(chunks, Filters(before="2023-12-31")).tolist() == [False, True, False, False]
 
 
+def test_a_notion_folder_is_found_by_its_name_without_its_id():
+    from conftest import DANA, HUB
+
+    chunks = [_chunk(DANA), _chunk(f"{HUB}/Journal 4e06dc12826bedc85f2f50d0b3c31a26/March 4, 2024 "
+                                   "a08d741ebf0ee7618c223cf99e69e850.md"), _chunk("Clients/Interviews/a.md")]
+    for folder in ("Interviews", "interviews/", "Research Hub/Interviews", "Research Hub/Interviews/*"):
+        assert filter_mask(chunks, Filters(paths=(folder,))).tolist() == [True, False, False], folder
+    assert filter_mask(chunks, Filters(paths=("Journal",))).tolist() == [False, True, False]
+    assert filter_mask(chunks, Filters(paths=("Interviews 023c87b8295f4780ce47de47b22ae1e7",))).tolist() == \
+        [False, False, False]  # as written it is under Research Hub: the path, as before
+    assert filter_mask(chunks, Filters(paths=(HUB,))).tolist() == [True, True, False]  # the real path still
+
+
 def test_days_are_the_days_a_question_names():
     assert days("what did I write on 2025-03-14?") == days("2025_03_14") == {"2025-03-14"}
     assert days("what did I do on 12 March?") == {"03-12"}

@@ -291,3 +291,21 @@ def test_how_many_tasks_are_overdue_is_counted_for_an_overdue_question_only(tmp_
     build_index(notes, tmp_path / "index", embedder=embedder)
     idx = open_index(tmp_path / "index", embedder)
     assert idx.overdue_count("what's overdue?") == 2 and idx.overdue_count("what is a passport?") is None
+
+
+def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
+    from conftest import DANA, STUDY, write_notion_export
+
+    notes = write_notion_export(tmp_path / "notes")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    hits = idx.search("path:Interviews insurance card")
+    assert hits and {h.path for h in hits} == {DANA}  # the path is the file's
+    assert hits[0].title == "Interview with Dana" and hits[0].breadcrumb[0] == "Interview with Dana"
+    assert [h.path for h in idx.search("which notes link to Interview with Dana?")] == [STUDY]
+    assert idx.search("open Interview with Dana")[0].path == DANA
+    assert idx.why_nothing("path:Journal*") is None
+    # its properties: tags, a day, a relation that links
+    assert {h.path for h in idx.search("tag:onboarding")} == {DANA}
+    assert {h.path for h in idx.search("after:2022-09-15 before:2022-09-30")} == {DANA}
+    assert [h.path for h in idx.search("which notes link to Acme onboarding study?")] == [DANA]

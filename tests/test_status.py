@@ -44,8 +44,8 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
 
 def test_changes_skipped_files_and_coverage_are_reported(built):
     notes, index, _ = built
-    write(notes / "html.md", "# Html\n\n* a bullet\n\n<div>\n" + "html block text that is not indexed " * 4
-          + "\n</div>\n")
+    # (an HTML block's text is read: an indented block read as code is what loses text here)
+    write(notes / "html.md", "# Html\n\nA line.\n\n" + "    indented text read as code " * 12 + "\n")
     write(notes / "empty.md", "")
     write(notes / "meeting.md", "---\ntags: [work]\nattendees: [[Priya]], [[Tom]]\n---\n\n* we chose Kafka\n")
     from notesqa import build_index
@@ -70,7 +70,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     cov = st.coverage
     assert text[5] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                        "notes text); 1 note with text not indexed")
-    assert text[6].startswith("  html.md (") and "an HTML block at line 5 is not indexed" in text[6]
+    assert text[6].startswith("  html.md") and "an indented block of 368 characters at line 5 is read as code" in text[6]
     assert text[7:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
                         f"--index {index}` to refresh",
                         "  new: new.md", "  changed: aws-2024.md", "  deleted: cooking/2024-02-01-bread.md"]
@@ -236,3 +236,19 @@ def test_an_index_a_notesqa_that_read_notes_otherwise_built_is_to_be_built_again
     assert needs_build(notes, index)  # a server's watcher reads the notes anew
     st = read_status(notes, index)
     assert st.read_by_older and st.to_dict()["read_by_older"] is True
+
+
+def test_csv_tables_are_said_once_by_the_build_and_status(tmp_path):
+    from conftest import write_notion_export
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    notes = write_notion_export(tmp_path / "notes")
+    report = build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    assert report.skipped == 0 and [(p.path, p.action) for p in report.problems] == [("2 .csv files", "not read")]
+    st = read_status(notes, tmp_path / "index")
+    assert st.not_read == (("2 .csv files", "only .md and .markdown notes are"),)
+    text = cli_status(notes, tmp_path / "index").splitlines()
+    assert text[2:4] == [f"Holds:   3 notes, {st.chunks} chunks (0 files skipped)",
+                         "  2 .csv files not read: only .md and .markdown notes are"]
+    assert st.to_dict()["not_read"] == {"2 .csv files": "only .md and .markdown notes are"}

@@ -305,6 +305,21 @@ def test_an_example_is_a_question_a_person_would_ask():
                                          "What do my notes say about 1:1 with Priya Sharma?"]
 
 
+def test_an_example_is_no_fragment_and_not_notions_own_page():
+    def chunk(path, seq, text, parent=None, heading=(), title=""):
+        return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading), title=title)
+
+    notion = "Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Getting Started 709fc12b8eb410f9027bcf0390c8193f.md"
+    chunks = [chunk("a.md", 0, "x", heading=["December 18, 2023", "For 2024"]),
+              chunk("b.md", 0, "6 of 8 cancelled and rebooked", heading=[]), chunk("b.md", 1, "y", parent=0),
+              chunk(notion, 0, "z", heading=["Getting Started"], title="Getting Started"),
+              chunk("c.md", 0, "w", heading=["Getting Started"], title="Getting Started"),
+              chunk("d.md", 0, "v", heading=["Year two review", "Pour la suite"])]
+    # a heading or bullet that starts with a preposition is a fragment: the note's other topic, or none
+    assert example_questions(chunks) == ["What do my notes say about Getting Started?",
+                                         "What do my notes say about year two review?"]
+
+
 def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp_path, embedder):
     from notesqa import build_index
     from notesqa.ui.chat import ChatService
@@ -320,3 +335,17 @@ def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp
     html, t2 = chat.answer("Koplik spots", [t1])
     assert t2.standalone == "Koplik spots" and "Searched as a follow-up" not in html
     assert t2.hits[0].path == "micro.md"
+
+
+def test_filter_choices_name_notion_folders_without_their_ids(tmp_path, embedder):
+    from conftest import HUB, write_notion_export
+    from notesqa.ui.chat import ChatService
+
+    notes = write_notion_export(tmp_path / "notes")
+    from notesqa import build_index
+
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    _, folders = ChatService(notes, tmp_path / "index", embedder=embedder).filter_choices()
+    assert folders == [("Research Hub/Interviews", f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7"),
+                       ("Research Hub/Journal", f"{HUB}/Journal 4e06dc12826bedc85f2f50d0b3c31a26"),
+                       ("Research Hub/Studies", f"{HUB}/Studies 80e13003a9d17c63be830c62f49e6d46")]

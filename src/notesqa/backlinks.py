@@ -2,8 +2,8 @@
 
 A link's target is not in what the index shows ("[[202103151022|spacing effect]]" reads "spacing
 effect"), so the notes are read again, as Obsidian's backlinks pane reads them: each [[wikilink]]
-and markdown link resolved by the vault's rule (vault.Vault.resolve), outside code. This runs
-only for such a question, over the notes of the index.
+and markdown link resolved by the vault's rule (vault.Vault.resolve), outside code, and a Notion page's
+relations (notion.py). This runs only for such a question, over the notes of the index.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .markup import WIKILINK, outside_code, parse_link
 from .notefiles import read_note
+from .notion import page_properties, relation_targets
 
 _MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")  # [label](other%20note.md)
 
@@ -32,7 +33,7 @@ def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str])
         if rel in targets:
             continue
         text, _ = read_note(notes_dir / rel, rel)
-        if not text or ("[[" not in text and "](" not in text):
+        if not text or ("[[" not in text and "](" not in text and ".md)" not in text):
             continue
         at = _first_link(text, rel, targets, vault)
         if at is not None:
@@ -58,11 +59,13 @@ def _first_link(text: str, rel: str, targets: frozenset[str], vault) -> int | No
         if target and vault.resolve(target, rel) in targets:
             found.append(m.start())
             break
-    for m in _MD_LINK.finditer(prose):
-        href = urllib.parse.unquote(m.group(1).split("#", 1)[0])
+    props = page_properties(text, rel)  # a Notion page's relations ("Study: Title (../Studies%20<id>/...md)")
+    relations = relation_targets(text, props) if props is not None else []
+    for at, href in [(m.start(), m.group(1)) for m in _MD_LINK.finditer(prose)] + relations:
+        href = urllib.parse.unquote(href.split("#", 1)[0])
         if href and "://" not in href:
             linked = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href))
             if linked in targets or vault.resolve(href, rel) in targets:
-                found.append(m.start())
+                found.append(at)
                 break
     return min(found) if found else None

@@ -16,6 +16,7 @@ import click
 
 from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, K_MAX, default_index_dir, default_notes_dir
 from .errors import NotesQAError
+from .notefiles import NOT_READ
 from .wording import counted
 
 
@@ -193,7 +194,8 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     # what is new since the last build is named; what it said already is counted
     fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]
     for p in fresh:
-        click.secho(f"  {p.action}: {p.path}: {p.reason}", fg="yellow", err=True)
+        said = f"{p.path} not read: {p.reason}" if p.action == NOT_READ else f"{p.action}: {p.path}: {p.reason}"
+        click.secho(f"  {said}", fg="yellow", err=True)
     if len(report.problems) > len(fresh):
         more = len(report.problems) - len(fresh)
         click.secho(f"  {'... and ' if fresh else ''}{more} {'more ' if fresh else ''}skipped, repaired or excluded"
@@ -452,6 +454,8 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"  skipped: {rel}: {reason}")
     for rel, reason in st.excluded:
         click.echo(f"  excluded: {rel}: {reason}")
+    for files, reason in st.not_read:
+        click.echo(f"  {files} not read: {reason}")
     for rel, reason in st.repaired_files:
         click.echo(f"  repaired: {rel}: {reason}")
     _echo_coverage(st.coverage)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .notefiles import Problem, nfc
+from .notefiles import Problem, nfc, readable_name
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -255,7 +255,8 @@ def title_from_filename(rel: str) -> str:
     day = _DATE_STEM.match(Path(rel).stem)
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
-    stem = _DATE_PREFIX.sub("", nfc(Path(rel).stem).removesuffix(".excalidraw"))  # a drawing: "Network Diagram"
+    # a drawing: "Network Diagram"; a Notion page: "Interview with Dana", without its id
+    stem = _DATE_PREFIX.sub("", readable_name(nfc(Path(rel).stem)).removesuffix(".excalidraw"))
     zettel = _ZETTEL_ID.match(stem)
     if zettel and zettel.end() < len(stem):
         stem = stem[zettel.end():].lstrip(" _-")  # "202103151022 Spaced repetition" reads "Spaced repetition"

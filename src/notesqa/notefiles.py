@@ -27,6 +27,35 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+# Notion's export names a page "Title <32 hex digits>" (its file and its sub-pages' folder) and puts the whole
+# export in "Export-<uuid>": a reader knows the page as "Title", and the export's folder by no name at all
+_NOTION_ID = re.compile(r"[ _]+[0-9a-f]{32}$")
+_NOTION_EXPORT = re.compile(r"^Export-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$", re.IGNORECASE)
+
+
+def readable_name(name: str) -> str:
+    """A file's or folder's name as a person reads it: Notion's id after a page's title left out
+    ("Interviews 023c87b8295f4780ce47de47b22ae1e7" -> "Interviews"); "" for Notion's "Export-<uuid>"."""
+    if _NOTION_EXPORT.match(name):
+        return ""
+    return _NOTION_ID.sub("", name) or name
+
+
+def readable_path(path: str) -> str:
+    """A relative path as a person reads it: each part by readable_name, an extension kept, Notion's
+    export folder left out ("Export-<uuid>/Hub <id>/Journal <id>" -> "Hub/Journal"). The path itself
+    (a hit's, a link's) stays the file's."""
+    if "-" not in path and not re.search(r"[0-9a-f]{32}", path):
+        return path  # most notes: nothing to read otherwise
+    parts = []
+    for part in path.split("/"):
+        stem, dot, ext = part.rpartition(".") if part.lower().endswith(MARKDOWN_SUFFIXES) else (part, "", "")
+        name = readable_name(stem)
+        if name:
+            parts.append(name + dot + ext)
+    return "/".join(parts)
+
+
 # a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/"
 _ARCHIVED = re.compile(r"(?:^|/)(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)/", re.IGNORECASE)
 
@@ -41,6 +70,8 @@ def archived(path: str) -> bool:
 
 FOLDER, GONE, EMPTY = "folder", "gone", "empty"  # Problem.kind
 EXCLUDED = "excluded"  # Problem.action for notes a vault's settings leave out (not "skipped": nothing is wrong)
+NOT_READ = "not read"  # Problem.action for files of a kind notesqa does not read, counted in one Problem
+TABLE_SUFFIX = ".csv"  # a database's table (Notion's export writes one beside its pages): said once, not read
 
 
 @dataclass(frozen=True)
@@ -85,7 +116,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
     folder already visited) is reported, not looped. A file link out of the notes folder (and
     of any folder linked into it) is reported and skipped: only notes inside it are read. A
     file or folder whose name is not valid UTF-8 is reported and skipped (its path could not
-    be stored in the index).
+    be stored in the index). The .csv files (a database's tables, as Notion exports them) are counted
+    in one Problem (NOT_READ).
     Files are only listed here; reading them is read_note's job.
     """
     notes_dir = Path(notes_dir)
@@ -98,6 +130,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
                                 f"cannot list folder ({err.strerror or err})", FOLDER))
 
+    tables = 0
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
         if real in seen_dirs:
@@ -108,6 +141,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+                tables += not name.startswith(".") and name.lower().endswith(TABLE_SUFFIX)
                 continue
             if not _utf8_name(name):
                 problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
@@ -118,6 +152,9 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                 problems.append(Problem(_rel(path, notes_dir), "skipped", "links to a file outside the notes folder"))
                 continue
             found.append(path)
+    if tables:  # a table is no note: said once, for what its rows say is in its pages, if anywhere
+        problems.append(Problem(counted(tables, TABLE_SUFFIX + " file"), NOT_READ,
+                                f"only {' and '.join(MARKDOWN_SUFFIXES)} notes are"))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _one_path_per_file(notes_dir, found, problems)
     if obsidian_settings:

@@ -21,7 +21,7 @@ from . import dendron
 from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
-from .notefiles import nfc
+from .notefiles import nfc, readable_path
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 # name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
@@ -713,12 +713,24 @@ def _path_match(path: str, pattern: str, hierarchy: str = "") -> bool:
     if pattern == ".." or pattern.startswith("../"):
         return False  # outside the notes folder: no note is there
     pattern = pattern.lstrip("/")
+    if _glob_match(path, pattern, hierarchy):
+        return True
+    # a Notion page's folder by its name, without its id, as Notion shows it: "Interviews" (or "Journal*") is
+    # the folder "Interviews 023c87b8295f4780ce47de47b22ae1e7" wherever the export nests it
+    readable = readable_path(path)
+    if readable == path:
+        return False
+    parts = readable.split("/")
+    return any(_glob_match("/".join(parts[i:]), pattern) for i in range(len(parts) - 1))
+
+
+def _glob_match(path: str, pattern: str, hierarchy: str = "") -> bool:
+    """Does the path match the glob? A folder name or prefix without wildcards matches everything under it,
+    and a Dendron note is in its hierarchy as in a folder (path:ops, path:dev.spark)."""
     if fnmatch.fnmatchcase(path, pattern):
         return True
     if any(ch in pattern for ch in "*?["):
         return False
-    # a folder name or prefix without wildcards matches everything under it; a Dendron note is in its
-    # hierarchy as in a folder (path:ops, path:dev.spark)
     pattern = pattern.rstrip("/")
     return path.startswith(pattern + "/") or path == pattern or bool(hierarchy) and dendron.under(
         folder_of(path, nfc(hierarchy).casefold()), pattern)

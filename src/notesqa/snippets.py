@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, task_state
 from .hits import Hit
+from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
 from .units import QA_CARD
@@ -240,7 +241,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         else:  # prose under a shown bullet (a block's callout, an embedded page's properties) stays under it
             pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
             lines.append(pad + (f.text + mark).replace("\n", "\n" + pad))
-    folder = (folder_of(c.path, c.hierarchy) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
+    folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
     # a code hit that opens with the sentence introducing it starts at that sentence's line, not the fence's
     line = tree.chunks[snippet.root - 1].line if _intro_shown(tree, snippet.root) else c.line

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import EXCLUDED, FOLDER, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
+from .notefiles import EXCLUDED, FOLDER, NOT_READ, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -64,6 +64,8 @@ class Status:
     changes: Changes | None  # None: the notes folder is not there
     # folders the vault's settings leave out (Obsidian's "Excluded files", its templates folder), and why
     excluded: tuple[tuple[str, str], ...] = ()
+    # files of a kind not read (".csv"), counted: ("12 .csv files", "only .md and .markdown notes are")
+    not_read: tuple[tuple[str, str], ...] = ()
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
 
     def to_dict(self) -> dict:
@@ -79,6 +81,8 @@ class Status:
             out["changes"] = self.changes.to_dict()
         if self.excluded:
             out["excluded"] = dict(self.excluded)
+        if self.not_read:
+            out["not_read"] = dict(self.not_read)
         if self.read_by_older:
             out["read_by_older"] = True
         return out
@@ -99,6 +103,7 @@ def read_status(notes_dir, index_dir) -> Status:
         skipped_files=tuple(sorted([(rel, v.reason) for rel, v in manifest.skipped.items()] + [
             (p.path, p.reason) for p in manifest.problems if p.action == "skipped" and p.path not in manifest.skipped])),
         excluded=tuple((p.path, p.reason) for p in manifest.problems if p.action == EXCLUDED),
+        not_read=tuple((p.path, p.reason) for p in manifest.problems if p.action == NOT_READ),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
         read_by_older=read_by_older(manifest))

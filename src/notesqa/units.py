@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
+from .htmlblocks import as_markdown, block_text
 from .liquid import strip_non_content
 from .markup import (DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
                      outside_code)
-from .metadata import (as_list, as_tags, citation_names, credits, fields_on_top, front_matter, note_date,
+from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
+                       note_date,
                        title_from_filename, zettel_id)
 from . import dendron
 from .notefiles import Problem
+from .notion import Properties, counted_text, page_properties, without_relations
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
 
@@ -366,6 +369,7 @@ class Walker:
         self.footnote: str | None = None  # the label of the footnote whose definition is being read
         self._tags_taken = 0  # of inline.tags, how many a unit has taken (_new_tags)
         self.referred: dict[str, tuple[str, ...]] = {}  # footnote label -> the headings where it is first referred to
+        self.properties: Properties | None = None  # a Notion page's property block (notion.py)
 
     # -- where the current block sits
 
@@ -527,6 +531,9 @@ class Walker:
             return
         line, end = self._line(tok)
         raw = self._text(inline, line)
+        if self.properties is not None and line == self.properties.first + 1:
+            self._properties(raw, line, end)
+            return
         embeds = self._line_embeds(inline)
         if embeds and len(raw.split("\n")) == len(inline.content.split("\n")):
             raw = "\n".join(ln for i, ln in enumerate(raw.split("\n")) if i not in embeds)
@@ -556,6 +563,19 @@ class Walker:
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
+
+    def _properties(self, raw: str, line: int, end: int) -> None:
+        """A Notion page's properties, but its tags and its day (its metadata), as one passage a line each,
+        thin (as a Logseq page's properties: they say what the page is, not an answer), a relation as the
+        title of the page it links to."""
+        meta = self.properties.meta_offsets()
+        shown = [clean(without_relations(ln)) for i, ln in enumerate(raw.split("\n")) if i not in meta]
+        shown = [ln for ln in shown if ln]
+        if shown:
+            self._add(Unit("paragraph", "\n".join(shown), line, end, self.heading_path(), (), keep_lines=True,
+                           thin=True))
+        self.inline.take_ids()
+        self.last_para = None
 
     def _records(self, records: list[tuple[int, str]], line: int, end: int) -> None:
         """A paragraph of records, one a line (flashcards, fields, Q: and A:): each a unit at its own line,
@@ -687,10 +707,18 @@ class Walker:
                                                    depth=len(self.items), parent=parent_idx))]
 
     def _html(self, tok) -> None:
+        """An HTML block (a <div>, a <table>, a <p>): its text, as a paragraph (a line each of the lines it
+        shows); tags, scripts and comments are not text."""
         self.last_para = None
-        words = re.sub(r"<[^>]*>", " ", tok.content)
-        if len(clean(words)) > LONG_INDENTED // 4:
-            self.lost.append(f"an HTML block at line {self._line(tok)[0]} is not indexed")
+        lines = [self.inline.render(ln) for ln in block_text(tok.content, _is_html)]
+        lines = [ln for ln in (clean(ln) for ln in lines) if ln]
+        if not lines:
+            return
+        line, end = self._line(tok)
+        parent_idx, chain = self.enclosing()
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        self._add(Unit(kind, "\n".join(lines), line, end, self.heading_path(), chain, depth=len(self.items),
+                       parent=parent_idx, keep_lines=len(lines) > 1))
 
     def _thead(self, tok) -> None:
         self.table["in_head"] = tok.type == "thead_open"
@@ -828,7 +856,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     text = foam_references(fields_on_top(text))
-    text = greater_than(quoted_list_tabs(strip_non_content(text)))
+    text = greater_than(quoted_list_tabs(as_markdown(strip_non_content(text))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     top = None
@@ -837,9 +865,12 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         top, tokens = tokens[0], tokens[1:]
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault)
+    props = page_properties(text, rel) if not meta else None
+    walker.properties = props
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
-    units, block_ids, text_chars = walker.units, walker.block_ids, note_text_chars(text)
+    units, block_ids = walker.units, walker.block_ids
+    text_chars = note_text_chars(counted_text(text, props) if props else text)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
         units, block_ids = [desc, *_moved_on(units)], {key: i + 1 for key, i in block_ids.items()}
@@ -852,6 +883,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
     else:
         title = title_from_filename(rel)
+    if props is not None:  # a Notion page's properties are its metadata, as front matter is
+        meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
+        meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it

@@ -19,7 +19,7 @@ from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalon
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import best_match, no_match, notice, others_from, weak
 from ..keywords import tokenize
-from ..notefiles import archived
+from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import followup_html, hit_html, md_escape, state_html
@@ -216,8 +216,9 @@ class ChatService(NotesService):
                 return [], []
             idx = self.index()
             idx.refresh()
-            # the notes folder itself reads as a name, not "."
-            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else f for f in idx.folders()]
+            # the notes folder itself reads as a name, not "."; a Notion page's folder without its id
+            folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else (readable_path(f) or TOP_LEVEL_NAME, f)
+                       if readable_path(f) != f else f for f in idx.folders()]
             return idx.tags(), folders
         except Exception:  # noqa: BLE001
             return [], []
@@ -233,7 +234,7 @@ def example_questions(chunks, n: int = 4) -> list[str]:
     # dated notes newest first, then in index order; an archive's old drafts after the notes in use
     order = sorted(by_note, key=lambda p: (archived(p),
                                            -_day_number(getattr(by_note[p][0], "date", None))))
-    for cs in (by_note[p] for p in order):
+    for cs in (by_note[p] for p in order if not _notion_default(p, getattr(by_note[p][0], "title", ""))):
         topic = _topic(cs)
         if topic is not None:
             asks = _ASKS.match(topic) or topic.endswith("?")
@@ -246,6 +247,12 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+
+
+def _notion_default(path: str, title: str) -> bool:
+    """Is the note Notion's own "Getting Started" page, in a Notion export (its id in its name)? Notion
+    wrote it, not the person: nothing to ask their notes about."""
+    return title.casefold() == "getting started" and readable_path(path) != path
 
 
 def _day_number(day: str | None) -> int:
@@ -275,9 +282,18 @@ def _topic(chunks) -> str | None:
     return None
 
 
+# a topic names a thing; one that starts with these is a fragment ("For 2024", "6 of 8 cancelled" once its
+# number is gone): "What do my notes say about for 2024?"
+# (a title may start with one that says where, "Under the Oberfeldkommandantur": those are not here)
+_PREPOSITIONS = {"for", "of", "in", "on", "at", "to", "from", "with", "by", "about", "than", "per",
+                 "pour", "de", "du", "des", "dans", "avec", "sur", "en", "à", "au", "aux", "par"}
+
+
 def _reads_as_topic(topic: str) -> bool:
     words = re.findall(r"[\w'-]+", topic.lower())
     if not words or len(words) > 7 or "/" in topic:  # "projects/garden day": a page's path, not how one asks
+        return False
+    if words[0] in _PREPOSITIONS:
         return False
     return bool(_ASKS.match(topic)) or not _CLAUSE_WORDS.intersection(words)
 

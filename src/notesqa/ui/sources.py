@@ -14,6 +14,7 @@ import posixpath
 import re
 
 from ..errors import NotesQAError, NoteUnreadableError
+from ..htmlblocks import as_markdown
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs, record_lines, starts_record
 from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fields, outside_code
@@ -162,7 +163,8 @@ _CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)
 
 def readable_source(text: str, logseq: bool = False) -> str:
     """A note's source as the source view shows it, line for line (so a line still points at
-    its passage): a callout's [!type] marker becomes its bold title and a list in it nested by tabs
+    its passage): Notion's <aside> callouts and <details> toggles as htmlblocks.as_markdown reads them, a
+    callout's [!type] marker becomes its bold title and a list in it nested by tabs
     keeps its levels (units.quoted_list_tabs, as the index reads it); in a Logseq page (logseq: as
     parsing.is_outline reads it, the one rule) property lines are hidden and #+BEGIN_X blocks read
     as callouts or code."""
@@ -173,7 +175,7 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
     else:
-        text = outside_code(quoted_list_tabs(text), lambda part: _obsidian_prose(_record_breaks(part)))
+        text = outside_code(quoted_list_tabs(as_markdown(text)), lambda part: _obsidian_prose(_record_breaks(part)))
     if "[!" not in text:
         return text
 

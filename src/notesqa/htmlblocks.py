@@ -1,0 +1,142 @@
+"""HTML blocks in a markdown note, read as the app that wrote them shows them.
+
+Notion's export writes a callout as `<aside>` (an emoji, then markdown) `</aside>`, and a toggle as
+`<details><summary>Title</summary>` ... `</details>`. markdown would read their tags as an HTML
+block and lose the text around them, and a source view with raw HTML off would show the tags.
+`as_markdown` rewrites them, line for line (every line keeps its place): a callout is a quote, its
+icon kept as Notion shows it; a toggle is a bullet, its summary, with its content under it (as
+Notion shows a toggle, and exports one when it is a toggle list). Any other HTML block's text is
+`block_text`: its tags stripped, its entities decoded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .markup import code_fence_after
+
+_OPEN = re.compile(r"^([ \t]*)<(aside|details)(?:\s[^>]*)?>[ \t]*(.*)$", re.I)
+_CLOSE = re.compile(r"^(.*?)</(aside|details)>[ \t]*$", re.I)
+_SUMMARY = re.compile(r"^[ \t]*<summary(?:\s[^>]*)?>(.*?)</summary>[ \t]*(.*)$", re.I)
+_ICON = re.compile(r"^[^\w\s`*_\[\]<>#(]{1,8}$")  # a line that is only an emoji (a callout's icon on a line of its own)
+
+
+def as_markdown(text: str) -> str:
+    """text with Notion's callouts and toggles as markdown, line for line; an `<aside>` or `<details>`
+    with no closing tag is left as written."""
+    if "<aside" not in text and "<details" not in text and "<ASIDE" not in text and "<DETAILS" not in text:
+        return text
+    lines = text.split("\n")
+    pairs = _paired(lines)
+    if not pairs:
+        return text
+    out: list[str] = []
+    open_: list[tuple[str, str]] = []  # (kind, indent) of the containers the line is in, outermost first
+    for i, line in enumerate(lines):
+        if i in pairs:  # an opening tag
+            kind, indent, rest = pairs[i]
+            rest, closes = _closing(rest, kind)
+            own = _own_line(kind, indent, rest)
+            out.append(_inside(own, open_))
+            if not closes:
+                open_.append((kind, indent))
+            continue
+        m = _CLOSE.match(line) if open_ else None
+        if m is not None and m.group(2).lower() == open_[-1][0]:
+            closed = open_.pop()
+            out.append(_inside(m.group(1), open_ + [closed]) if m.group(1).strip() else "")
+            continue
+        summary = _SUMMARY.match(line) if open_ and open_[-1][0] == "details" else None
+        if summary is not None:
+            kind, indent = open_.pop()
+            out.append(_inside(f"{indent}- {_tagless(summary.group(1))} {summary.group(2)}".rstrip(), open_))
+            open_.append((kind, indent))
+            continue
+        if open_ and open_[-1][0] == "aside" and _ICON.match(line.strip()):
+            line = ""  # the callout's icon alone: Notion shows it beside the text, not as a line of it
+        out.append(_inside(line, open_))
+    return "\n".join(out)
+
+
+def _paired(lines: list[str]) -> dict[int, tuple[str, str, str]]:
+    """The lines (outside code) that open an aside or a details block closed later: line -> (kind,
+    indent, what follows the tag)."""
+    pairs: dict[int, tuple[str, str, str]] = {}
+    stack: list[tuple[int, str, str, str]] = []
+    fence = None
+    for i, line in enumerate(lines):
+        inside, fence = fence is not None, code_fence_after(line, fence)
+        if inside or fence is not None:
+            continue
+        m = _OPEN.match(line)
+        if m is not None:
+            kind = m.group(2).lower()
+            if _closing(m.group(3), kind)[1]:
+                pairs[i] = (kind, m.group(1), m.group(3))
+            else:
+                stack.append((i, kind, m.group(1), m.group(3)))
+            continue
+        c = _CLOSE.match(line)
+        if c is not None and stack and stack[-1][1] == c.group(2).lower():
+            j, kind, indent, rest = stack.pop()
+            pairs[j] = (kind, indent, rest)
+    return pairs
+
+
+def _closing(rest: str, kind: str) -> tuple[str, bool]:
+    """What follows an opening tag, without its closing tag if it closes on the same line."""
+    m = _CLOSE.match(rest)
+    if m is not None and m.group(2).lower() == kind:
+        return m.group(1), True
+    return rest, False
+
+
+def _own_line(kind: str, indent: str, rest: str) -> str:
+    """An opening tag's line: blank, or what is written after the tag (a toggle's summary on it)."""
+    if kind == "details":
+        m = _SUMMARY.match(rest)
+        return f"{indent}- {_tagless(m.group(1))} {m.group(2)}".rstrip() if m else ""
+    rest = rest.strip()
+    return f"{indent}> {rest}" if rest and not _ICON.match(rest) else ""
+
+
+def _inside(line: str, open_: list[tuple[str, str]]) -> str:
+    """A line inside containers: each, innermost first, a quote ("> ") or a toggle's content (indented
+    under its bullet)."""
+    for kind, indent in reversed(open_):
+        body = line[len(indent):] if line.startswith(indent) else line.lstrip()
+        if kind == "aside":
+            line = f"{indent}> {body}".rstrip() if body.strip() else f"{indent}>"
+        else:
+            line = f"{indent}    {body}" if body.strip() else ""
+    return line
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^>]*>|<!--.*?-->", re.S)
+_NOT_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BREAKS = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "table", "ul", "ol",
+           "blockquote", "pre", "section", "article", "aside", "details", "dt", "dd", "figcaption", "hr"}
+
+
+def _tagless(text: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def block_text(content: str, is_html) -> list[str]:
+    """An HTML block's text as a reader sees it, a line for each line the browser shows: tags not
+    (is_html tells an element from a placeholder someone wrote, `<pod-name>`, which is text), a
+    table's cells apart (" | "), entities decoded; scripts, styles and comments are no text."""
+    def tag(m: re.Match) -> str:
+        if m.group(2) is None:
+            return ""
+        if not is_html(m.group(0)):
+            return m.group(0)
+        name = m.group(2).lower()
+        if name in ("td", "th") and m.group(1):
+            return " | "
+        return "\n" if name in _BREAKS else " "
+
+    text = _TAG.sub(tag, _NOT_TEXT.sub(" ", content))
+    lines = (" ".join(html.unescape(ln).split()).strip(" |") for ln in text.split("\n"))
+    return [ln for ln in lines if ln]

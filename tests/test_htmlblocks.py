@@ -1,0 +1,107 @@
+"""HTML blocks (notesqa.htmlblocks and the parser): Notion's callouts and toggles read as Notion shows
+them, any other HTML block's text read, and the source view showing no tags."""
+
+from __future__ import annotations
+
+from notesqa.htmlblocks import as_markdown, block_text
+from notesqa.parsing import parse_note
+from notesqa.ui.render import render_markdown
+from notesqa.ui.sources import readable_source
+from notesqa.units import _is_html
+
+CALLOUT = """# October 14, 2022
+
+Ten interviews in three weeks was too many.
+
+<aside>
+🧠 Rule for next time: **never more than 2 sessions a day**, and one day with no calls.
+
+</aside>
+
+After it.
+"""
+
+TOGGLE = """# Interview with Dana
+
+## Key moments
+
+> "I just want to see a doctor, not fill out a tax return."
+
+<details>
+<summary>Raw notes</summary>
+
+- 00:03 opens app, taps "Get started"
+- 00:09 swipes through tutorial without reading
+
+</details>
+
+## Follow-ups
+"""
+
+
+def test_a_callout_is_a_quote_line_for_line():
+    out = as_markdown(CALLOUT)
+    assert out.count("\n") == CALLOUT.count("\n")
+    assert out.split("\n")[4:8] == ["", "> 🧠 Rule for next time: **never more than 2 sessions a day**, and one day "
+                                    "with no calls.", ">", ""]
+
+
+def test_a_callout_is_indexed_as_notion_shows_it():
+    units = parse_note(CALLOUT, "day.md").units
+    callout = [u for u in units if "sessions" in u.text]
+    assert [(u.kind, u.line, u.text) for u in callout] == [
+        ("quote", 6, "🧠 Rule for next time: never more than 2 sessions a day, and one day with no calls.")]
+    assert units[-1].text == "After it." and units[-1].kind == "paragraph"
+
+
+def test_a_callout_icon_on_a_line_of_its_own_is_no_text():
+    units = parse_note("<aside>\n💡\n\nQuote in days, never in hours.\n</aside>\n", "a.md").units
+    assert [(u.kind, u.text) for u in units] == [("quote", "Quote in days, never in hours.")]
+
+
+def test_a_one_line_callout_and_one_with_no_end_is_left_as_written():
+    assert as_markdown("<aside>💡 Short.</aside>\n") == "> 💡 Short.\n"
+    assert as_markdown("<aside>\nno end\n") == "<aside>\nno end\n"
+    assert as_markdown("```\n<aside>\n```\n</aside>\n") == "```\n<aside>\n```\n</aside>\n"  # code is as written
+
+
+def test_a_toggle_heads_its_content():
+    units = parse_note(TOGGLE, "dana.md").units
+    shown = [(u.kind, u.text, u.parents, u.heading) for u in units]
+    assert shown == [
+        ("quote", '"I just want to see a doctor, not fill out a tax return."', (), ("Interview with Dana", "Key moments")),
+        ("bullet", "Raw notes", (), ("Interview with Dana", "Key moments")),
+        ("bullet", '00:03 opens app, taps "Get started"', ("Raw notes",), ("Interview with Dana", "Key moments")),
+        ("bullet", "00:09 swipes through tutorial without reading", ("Raw notes",),
+         ("Interview with Dana", "Key moments"))]
+    assert [u.line for u in units] == [5, 8, 10, 11]
+
+
+def test_a_toggle_in_a_callout_and_a_summary_on_the_details_line():
+    text = "<aside>\n<details><summary>More <b>info</b></summary>\n\nHidden text.\n</details>\n</aside>\n"
+    assert as_markdown(text) == "\n> - More info\n>\n>     Hidden text.\n\n\n"
+
+
+def test_the_source_view_shows_no_tags():
+    for text in (CALLOUT, TOGGLE):
+        page = render_markdown(readable_source(text), None, "a.md", None)
+        for tag in ("aside", "details", "summary"):
+            assert f"&lt;{tag}" not in page and f"&lt;/{tag}" not in page
+    page = render_markdown(readable_source(CALLOUT), None, "a.md", None)
+    assert "<blockquote>" in page and "never more than 2 sessions a day" in page
+    assert "Raw notes</p>" in render_markdown(readable_source(TOGGLE), None, "a.md", None)
+
+
+def test_another_html_block_is_read_as_its_text():
+    text = ("# Page\n\n<div class=\"note\">\n<p>Caf&eacute; hours: <b>8 to 4</b></p>\n"
+            "<!-- not text --><script>var x = 1;</script>\n</div>\n\n"
+            "<table>\n<tr><th>Task</th><th>Success</th></tr>\n<tr><td>Book</td><td>8/8</td></tr>\n</table>\n")
+    units = parse_note(text, "page.md").units
+    assert [(u.kind, u.text, u.line) for u in units] == [
+        ("paragraph", "Café hours: 8 to 4", 3), ("paragraph", "Task | Success\nBook | 8/8", 8)]
+    assert parse_note(text, "page.md").lost == ()
+
+
+def test_block_text_keeps_placeholders_written_as_text():
+    assert block_text("<my-pod>\nkubectl logs <pod-name> &amp; more\n", _is_html) == [
+        "<my-pod>", "kubectl logs <pod-name> & more"]

@@ -1,0 +1,67 @@
+"""A Notion page's properties (notesqa.notion and the parser): its metadata, its header passage, its
+relations; and notes that only look a little like one left as they were."""
+
+from __future__ import annotations
+
+from conftest import DANA, STUDY, write, write_notion_export
+from notesqa.backlinks import linking_lines
+from notesqa.notion import page_properties
+from notesqa.parsing import parse_note
+
+PAGE = """# Interview with Dana
+
+Date: September 20, 2022
+Participants: Dana Kim, Sam Lee
+Study: Acme study (../Studies%20abc/Acme%20study%2080e13003a9d17c63be830c62f49e6d46.md)
+Status: Synthesized
+Tags: onboarding, mobile, user research
+
+## Key moments
+
+- Took 3 photos
+"""
+
+
+def test_a_notion_pages_properties_are_its_metadata_and_one_header_passage():
+    note = parse_note(PAGE, DANA)
+    assert (note.title, note.tags, note.date) == ("Interview with Dana", ("onboarding", "mobile", "user research"),
+                                                  "2022-09-20")
+    assert note.credits == ("Dana Kim", "Sam Lee")  # participants: words it is found by
+    header = note.units[0]
+    assert (header.kind, header.line, header.end_line, header.thin, header.keep_lines) == ("paragraph", 3, 7, True, True)
+    assert header.text == "Participants: Dana Kim, Sam Lee\nStudy: Acme study\nStatus: Synthesized"
+    assert header.heading == ("Interview with Dana",)
+    assert [u.text for u in note.units[1:]] == ["Took 3 photos"]
+
+
+def test_the_day_of_a_page_is_its_date_created_or_the_start_of_its_dates():
+    for line, day in (("Dates: March 4, 2024 → April 2, 2024", "2024-03-04"), ("Created: Sep 3, 2023 10:15 AM",
+                                                                             "2023-09-03"), ("Date: 2024-05-06", "2024-05-06"),
+                      ("Date: someday", None)):
+        note = parse_note(f"# Page\n\n{line}\nStatus: Done\n", "Page 80e13003a9d17c63be830c62f49e6d46.md")
+        assert note.date == day, line
+        assert note.units[0].text == "Status: Done"
+
+
+def test_only_a_block_that_is_surely_properties_is_read_so():
+    notion = "Page 80e13003a9d17c63be830c62f49e6d46.md"
+    plain = "# Standup\n\nNote: the build is red.\nOwner: Sam\n\nMore text.\n"
+    # an ordinary note that opens "Note: ...": prose, as before
+    assert page_properties(plain, "standup.md") is None
+    assert [u.text for u in parse_note(plain, "standup.md").units] == ["Note: the build is red.", "Owner: Sam",
+                                                                      "More text."]
+    assert page_properties("# Page\n\nStatus: Done\n", notion) is None  # one line is no block
+    assert page_properties("# Page\n\nStatus: Done\nand a sentence that goes on\n", notion) is None
+    assert page_properties("Intro.\n\n# Page\n\nStatus: Done\nOwner: Sam\n", notion) is None  # not under the title
+    assert page_properties("# Page\n\nA very long key that is surely a sentence: x\nOwner: Sam\n", notion) is None
+    # outside a Notion export, a relation only Notion writes says it is one
+    assert page_properties(PAGE, "dana.md") is not None
+    assert page_properties(PAGE.replace(" (../Studies%20abc/Acme%20study%2080e13003a9d17c63be830c62f49e6d46.md)", ""),
+                           "dana.md") is None
+
+
+def test_a_relation_is_a_link_for_backlinks(tmp_path):
+    notes = write_notion_export(tmp_path / "notes")
+    assert linking_lines(notes, [DANA, STUDY], frozenset({STUDY})) == {DANA: 5}
+    write(notes / "prose.md", "# Prose\n\nSee the study (x.md) and the plan.\nOwner: Sam\n")
+    assert linking_lines(notes, ["prose.md"], frozenset({"x.md"})) == {}  # no properties: no relation
