@@ -16,6 +16,15 @@ def test_highlight_escapes_and_marks_stems():
     assert highlight("a < b", "") == "a &lt; b"
 
 
+def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():
+    path = ("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Journal 4e06dc12826bedc85f2f50d0b3c31a26/"
+            "March 4, 2024 1bdc0f3e5b2a4c6d8e9f0a1b2c3d4e5f.md")
+    out = hit_html(1, Hit("Ran the card sort", path, 3, ("March 4, 2024",), 0.5), "card")
+    assert '>Journal/March 4, 2024.md:3</a>' in out
+    assert 'href="#nq-src=Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Journal%204e06dc12826bedc85f2f50d0b3c31a26/' in out
+    assert ">a.md:1</a>" in hit_html(1, Hit("x", "a.md", 1, (), 0.5), "x")
+
+
 def test_a_hit_shows_the_breadcrumb_every_front_end_shows():
     hit = Hit("Leader-based replication", "ddia.md", 7, ("Designing Data-Intensive Applications", "Ch 5"), 0.5,
               title="Designing Data-Intensive Applications (Kleppmann)", parents=("Replication <fast>",))

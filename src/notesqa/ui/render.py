@@ -16,6 +16,7 @@ import urllib.parse
 
 from ..config import MARKDOWN_SUFFIXES
 from ..keywords import tokenize
+from ..notefiles import readable_path
 from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
 
@@ -87,7 +88,14 @@ def hit_html(i: int, hit, query: str, context: str = "") -> str:
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
-            f'{html.escape(hit.source)}</a> · {_relevance(hit)}</div>{more}</div>')
+            f'{html.escape(_shown_source(hit))}</a> · {_relevance(hit)}</div>{more}</div>')
+
+
+def _shown_source(hit) -> str:
+    """A hit's path:line as a reader reads the path (a Notion page without its id: "Journal/March 4, 2024.md:3");
+    the link still opens the file's own path."""
+    readable = readable_path(hit.path)
+    return hit.source if readable == hit.path else f"{readable}:{hit.line}"
 
 
 def _text_html(hit, query: str) -> str:
@@ -148,8 +156,9 @@ def note_html(title: str, path: str, line: int, found: bool, body: str) -> str:
     """The source view: the note's title, path and line over its rendered body."""
     moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
                               'passage is no longer there as it was)</span>')
-    return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code>{html.escape(path)}</code>, '
-            f'line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
+    shown = readable_path(path)  # a Notion page's path without its ids; the file's own in the tooltip
+    return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code title="{html.escape(path, quote=True)}">'
+            f'{html.escape(shown)}</code>, line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
 
 
 def render_markdown(text: str, line: int | None = None, path: str | None = None,
