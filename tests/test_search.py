@@ -284,6 +284,26 @@ def test_the_hits_of_the_day_asked_come_before_a_closer_match_of_another_day(tmp
     assert others_from(hits, q)[0] == 1  # "Not dated on 2026-11-24" before it, not before a hit of that day
 
 
+def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_written(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "daily" / "2024-03-06.md", "# 2024-03-06\n\n## Morning\n\nFixed the skew in the join.\n\n"
+                                             "## Afternoon\n\nCleaned up old Airflow variables.\n\n## Evening\n\n"
+                                             "Read a book about gardens.\n")
+    write(notes / "other.md", "# Other\n\nA note of another day about Airflow.\n")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    idx = open_index(index, embedder)
+    hits = idx.search("what did I do on 2024-03-06?", k=5)
+    day = [h for h in hits if h.path == "daily/2024-03-06.md"]
+    assert [h.line for h in day] == sorted(h.line for h in day) and len(day) == 3
+    assert hits[:3] == day  # the day's, as written, then the rest
+    from notesqa.query import asks_only_the_day
+
+    assert asks_only_the_day("what happened yesterday?") and asks_only_the_day("my journal for March 3rd")
+    assert not asks_only_the_day("what did Priya say on 2024-03-06?")  # a subject: the best match first
+    assert not asks_only_the_day("what is due on Friday?") and not asks_only_the_day("what did I do?")
+
+
 def test_how_many_tasks_are_overdue_is_counted_for_an_overdue_question_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

@@ -226,6 +226,22 @@ def _without(text: str, phrases) -> str:
     return text
 
 
+# what a question for a day's record says besides the day: "what did I do on 2024-03-06?", "what happened
+# yesterday?", "my journal for March 3rd"
+_ONLY_THE_DAY = frozenset("what did do does done happen happened happening write wrote written work worked "
+                          "on in at for my the a of i we day journal log diary entry entries notes note say said "
+                          "get got up to was were is are".split())
+
+
+def asks_only_the_day(text: str) -> bool:
+    """Does the question ask for what a day holds and nothing else ("what did I do on 2024-03-06?")? Its
+    passages then read best in the order they were written."""
+    if not days(text):
+        return False
+    rest = _without(text, (*_FROM_TODAY, _DAYS))
+    return all(w in _ONLY_THE_DAY for w in re.findall(r"[a-z']+", rest.lower()))
+
+
 def without_relative_days(text: str) -> str:
     """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
     October", "the week of 2026-11-16"), or text itself when that would leave no words."""

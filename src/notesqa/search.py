@@ -27,7 +27,8 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, asks_overdue, check_question, filter_mask, links_subject,
+from .query import (TOP_LEVEL, YEAR, Filters, asks_only_the_day, asks_overdue, check_question, filter_mask,
+                    links_subject,
                     mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
                     with_listing_period)
 from .snippets import NoteTree
@@ -201,7 +202,7 @@ class NotesIndex:
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
                                                                    min_score)]
-        return _days_first(_not_saying(hits, filters.excluded)[:k])
+        return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -460,13 +461,21 @@ def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
     return [h for h in hits if not unwanted & set(tokenize(" ".join([h.text, *h.breadcrumb])))]
 
 
-def _days_first(hits: list[Hit]) -> list[Hit]:
+def _days_first(hits: list[Hit], as_written: bool = False) -> list[Hit]:
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
-    each part in its order: a close match of another day goes after them, under hits.others_from's line."""
+    each part in its order: a close match of another day goes after them, under hits.others_from's line.
+    as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
+    hits in the order they were written, each note's from its top, the best note first."""
     def of_days(h: Hit) -> bool:
         return h.explain is not None and h.explain.day_match
 
-    return [h for h in hits if of_days(h)] + [h for h in hits if not of_days(h)]
+    day = [h for h in hits if of_days(h)]
+    if as_written:
+        first = {}
+        for i, h in enumerate(day):
+            first.setdefault(h.path, i)
+        day.sort(key=lambda h: (first[h.path], h.line))
+    return day + [h for h in hits if not of_days(h)]
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
