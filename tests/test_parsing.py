@@ -284,3 +284,32 @@ def test_a_footnote_definition_is_under_its_footnote_not_the_last_heading():
     assert [(u.heading, u.text) for u in note.units][2:] == [  # under the section that refers to it
         (("Strike", "Footnote 1"), "ADN 1 J 1021, minutes of 6 February."),
         (("Strike", "Ending", "Footnote src"), "Quoted in Le Journal.")]
+
+
+def test_a_roam_export_reads_as_roam_shows_it():
+    from notesqa.chunking import task_state
+    from notesqa.ui.sources import readable_source
+
+    page = ("- Monday planning\n    - \n- {{[[TODO]]}} Book the usability lab\n- {{[[DONE]]}} Send notes to Lena\n"
+            "    - {{TODO}} a nested one\n- Evidence: ((zA3hq9fv2))\n- \n- Standup: the OAuth fix ships Thursday\n"
+            "\n```\n{{[[TODO]]}} in code stays\n```\n")
+    note = parse_note(page, "November 30th, 2026.md")
+    units = {u.text: u for u in note.units}
+    # an empty block ("- ") is no setext underline: the block above it is no heading, the next one is read
+    assert units["Monday planning"].heading == () and "Standup: the OAuth fix ships Thursday" in units
+    assert [task_state(t) for t in ("☐ Book the usability lab", "☑ Send notes to Lena", "☐ a nested one")] == [
+        "open", "done", "open"] and {"☐ Book the usability lab", "☑ Send notes to Lena", "☐ a nested one"} <= set(units)
+    assert "Evidence:" in units and any("((zA3hq9fv2))" in lost for lost in note.lost)  # said, not shown
+    assert units["{{[[TODO]]}} in code stays"].kind == "code"
+    assert note.date == "2026-11-30"  # a daily page named by its day
+    assert parse_note("# Notes\n\nTitle para\n-\n", "t.md").units == []  # a "-" under a paragraph: still a heading
+    shown = readable_source(page)
+    assert "- ☐ Book the usability lab" in shown and "{{[[DONE]]}}" not in shown  # as the index reads it
+    assert shown.split("\n")[1] == ""  # the empty block blank, every line in its place
+
+
+def test_a_title_from_a_file_name_reads_its_escaped_slash():
+    from notesqa.metadata import title_from_filename
+
+    assert title_from_filename("Critique%2FCheckout flow v3.md") == "Critique/Checkout flow v3"
+    assert title_from_filename("100% done.md") == "100% done"

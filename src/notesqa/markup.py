@@ -23,7 +23,8 @@ from .config import MARKDOWN_SUFFIXES
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 # a Logseq block reference ((uuid))
-BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)")
+# a block reference: Logseq's ((uuid)), Roam's ((9-character uid)) (an export cannot resolve it: said, not shown)
+BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{9})\)\)")
 # a Logseq link with a label of its own: [label]([[page]]), [label](((uuid))); it reads as its label
 LABELLED = re.compile(r"\[([^\[\]\n]+)\]\((\[\[[^\[\]\n]+\]\]|\(\([0-9a-f-]{36}\)\))\)")
 # a Logseq macro {{name args}} (also written {{{name args}}})
@@ -56,6 +57,35 @@ ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp",
                        ".excalidraw.md")
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
+TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
+TASK_MACROS = {"todo": TASK_OPEN, "done": TASK_DONE}  # Roam's {{[[TODO]]}} and {{[[DONE]]}}: its task boxes
+_ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {{[[TODO]]}}: Roam's names
+
+
+_ROAM_TASK = re.compile(r"(^[ \t]*(?:[-*+][ \t]+)?)?\{\{\s*(?:\[\[)?(TODO|DONE)(?:\]\])?\s*\}\}[ \t]*", re.M)
+
+
+def roam_tasks(text: str) -> str:
+    """Roam's task macros as tasks, outside code: `- {{[[TODO]]}} call Ana` is `- [ ] call Ana` (a task item,
+    shown ☐ as its app shows a box), DONE `[x]`; one inside a line is its box."""
+    if "{{" not in text:
+        return text
+
+    def task(m: re.Match) -> str:
+        if m.group(1) is not None:
+            return f"{m.group(1)}[{'x' if m.group(2) == 'DONE' else ' '}] "
+        return TASK_MACROS[m.group(2).lower()] + " "
+
+    return outside_code(text, lambda part: _ROAM_TASK.sub(task, part) if "{{" in part else part)
+
+
+def macro_parts(m: re.Match) -> tuple[str, str]:
+    """A MACRO's name (lower case) and argument, in Logseq's form ({{embed [[page]]}}) or Roam's
+    ({{embed: [[page]]}}, {{[[embed]]: ((uid))}}, {{[[TODO]]}})."""
+    name, arg = (m.group(1) or "").lower(), (m.group(2) or "").strip()
+    if not name and (roam := _ROAM_NAME.match(arg)) is not None:
+        name, arg = roam.group(1).lower(), arg[roam.end():].strip()
+    return name, arg.removeprefix(":").strip()
 _CLOZE_HINT = re.compile(r"\s\\{1,2}\s")  # "\\" before the hint, "\" once markdown has read its escape
 
 
@@ -186,8 +216,9 @@ class Inline:
         return text
 
     def _macro(self, m: re.Match) -> str:
-        name = (m.group(1) or "").lower()
-        arg = (m.group(2) or "").strip()
+        name, arg = macro_parts(m)
+        if name in TASK_MACROS:
+            return TASK_MACROS[name]
         if name in TEXT_MACROS:
             return _CLOZE_HINT.split(arg, 1)[0].strip()  # {{cloze answer \\ hint}}: the answer
         if name == "embed":

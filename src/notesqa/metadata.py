@@ -211,8 +211,9 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
-    2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too), or the day of
-    a timestamp zettel ID; else front matter's epoch time (Dendron's "created: 1709546400000")."""
+    2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
+    "November 3rd, 2026"), or the day of a timestamp zettel ID; else front matter's epoch time (Dendron's
+    "created: 1709546400000")."""
     date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
@@ -221,6 +222,8 @@ def note_date(value, rel: str) -> str | None:
             or _DOTTED_DATE.search(Path(rel).stem)
         if m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
+        elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
+            date = heading_day(nfc(Path(rel).stem))
     return date or epoch_date(value)
 
 
@@ -248,6 +251,14 @@ def zettel_id(rel: str) -> str | None:
     return m.group(0) if m else None
 
 
+_ESCAPED = re.compile(r"%(?:2F|3F|3A|23|2A|22|3C|3E|7C|25|5C)", re.IGNORECASE)  # / ? : # * " < > | % \
+
+
+def _unescaped(stem: str) -> str:
+    """A file name's %-escapes of the characters a file name cannot hold, as their characters."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(0)[1:], 16)), stem) if "%" in stem else stem
+
+
 def title_from_filename(rel: str) -> str:
     """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
     written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written, without a
@@ -255,8 +266,9 @@ def title_from_filename(rel: str) -> str:
     day = _DATE_STEM.match(Path(rel).stem)
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"  # a daily note is named by its date
-    # a drawing: "Network Diagram"; a Notion page: "Interview with Dana", without its id
-    stem = _DATE_PREFIX.sub("", readable_name(nfc(Path(rel).stem)).removesuffix(".excalidraw"))
+    # a drawing: "Network Diagram"; a Notion page: "Interview with Dana", without its id; a "/" a file name
+    # cannot hold, as Roam and Logseq write it: "Critique%2FCheckout flow v3" is "Critique/Checkout flow v3"
+    stem = _DATE_PREFIX.sub("", readable_name(_unescaped(nfc(Path(rel).stem))).removesuffix(".excalidraw"))
     zettel = _ZETTEL_ID.match(stem)
     if zettel and zettel.end() < len(stem):
         stem = stem[zettel.end():].lstrip(" _-")  # "202103151022 Spaced repetition" reads "Spaced repetition"

@@ -15,8 +15,8 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import as_markdown, block_text
 from .liquid import strip_non_content
-from .markup import (DOTTED_TAG, TAG, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
-                     outside_code)
+from .markup import (DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
+                     names_its_file, outside_code, roam_tasks)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
                        note_date,
                        title_from_filename, zettel_id)
@@ -329,7 +329,6 @@ class Embedded:
 
 
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
-TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
 
 
 class Walker:
@@ -804,6 +803,31 @@ def greater_than(text: str, where: re.Pattern = _ITEM_GT) -> str:
     return where.sub(r"\1\\>", text) if _ANY_GT.search(text) else text
 
 
+_EMPTY_ITEM = re.compile(r"^[ \t]*[-*+][ \t]*$")
+_ITEM_OR_INDENTED = re.compile(r"^(?:[ \t]*[-*+][ \t]+\S|[ \t]{2,}\S)")
+
+
+def empty_items(text: str) -> str:
+    """text with its empty list items ("- ", as Roam and other outliners export a block not yet typed in)
+    blank, line for line: under an item, markdown would read the lone "-" as a setext underline, and the
+    item above as a heading over every block after it (trial R). A "-" under a paragraph stays one."""
+    if "-" not in text and "*" not in text and "+" not in text:
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    previous = ""
+    for i, line in enumerate(lines):
+        inside, fence = fence is not None, code_fence_after(line, fence)
+        if inside or fence is not None:
+            continue
+        if _EMPTY_ITEM.match(line) and _ITEM_OR_INDENTED.match(previous):
+            lines[i] = ""
+            continue
+        if line.strip():
+            previous = line
+    return "\n".join(lines)
+
+
 def quoted_list_tabs(text: str) -> str:
     """A list nested by tabs in a callout (">\t1. item" under ">1. item") read a level a tab, as
     Obsidian shows it: markdown counts the tab after ">" as two columns, too few to nest, and
@@ -855,8 +879,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
-    text = foam_references(fields_on_top(text))
-    text = greater_than(quoted_list_tabs(as_markdown(strip_non_content(text))))
+    text = roam_tasks(foam_references(fields_on_top(text)))
+    text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     top = None

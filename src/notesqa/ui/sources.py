@@ -16,8 +16,9 @@ import re
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
-from ..units import TASK_DONE, TASK_OPEN, quoted_list_tabs, record_lines, starts_record
-from ..markup import BLOCK_ID, HIGHLIGHT, MACRO, code_fence_after, dataview_fields, outside_code
+from ..units import TASK_DONE, TASK_OPEN, empty_items, quoted_list_tabs, record_lines, starts_record
+from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_MACROS, code_fence_after, dataview_fields, macro_parts,
+                      outside_code, roam_tasks)
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
@@ -175,7 +176,8 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
     else:
-        text = outside_code(quoted_list_tabs(as_markdown(text)), lambda part: _obsidian_prose(_record_breaks(part)))
+        text = outside_code(quoted_list_tabs(empty_items(as_markdown(roam_tasks(text)))),
+                            lambda part: _obsidian_prose(_record_breaks(part)))
     if "[!" not in text:
         return text
 
@@ -256,7 +258,9 @@ def _obsidian_prose(part: str) -> str:
 def _macro_source(m: re.Match) -> str:
     """A macro in the source view: an embed as the embed (a page: ![[page]], shown with its text) or
     reference (a block: its text) it is, a video as its address, others not shown."""
-    name, arg = (m.group(1) or "").lower(), (m.group(2) or "").strip()
+    name, arg = macro_parts(m)
+    if name in TASK_MACROS:
+        return TASK_MACROS[name]
     if name == "embed" and arg.startswith("[["):
         return "!" + arg
     if name == "query" and arg:  # the app shows what it finds; here, what it asks
