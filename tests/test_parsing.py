@@ -308,6 +308,18 @@ def test_a_roam_export_reads_as_roam_shows_it():
     assert shown.split("\n")[1] == ""  # the empty block blank, every line in its place
 
 
+def test_a_roam_embed_shows_the_page_it_embeds(tmp_path):
+    from notesqa.vault import Vault
+
+    (tmp_path / "Project.md").write_text("- Atlas\n    - {{embed: [[Metrics]]}}\n- {{[[embed]]: ((zA3hq9fv2))}}\n")
+    (tmp_path / "Metrics.md").write_text("- Guardrail metric: support tickets per 100 admins\n")
+    vault = Vault(tmp_path, ["Project.md", "Metrics.md"])
+    note = parse_note((tmp_path / "Project.md").read_text(), "Project.md", vault)
+    embedded = next(u for u in note.units if u.origin)
+    assert embedded.text.startswith("Guardrail metric") and embedded.parents == ("Atlas", "Metrics")
+    assert any("((zA3hq9fv2))" in lost for lost in note.lost)  # a block the export cannot resolve: said
+
+
 def test_a_title_from_a_file_name_reads_its_escaped_slash():
     from notesqa.metadata import title_from_filename
 

@@ -63,11 +63,14 @@ _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {
 
 
 _ROAM_TASK = re.compile(r"(^[ \t]*(?:[-*+][ \t]+)?)?\{\{\s*(?:\[\[)?(TODO|DONE)(?:\]\])?\s*\}\}[ \t]*", re.M)
+# {{embed: [[Page]]}}, {{[[embed]]: ((uid))}}: Roam's embeds, as an Obsidian embed or a block reference
+_ROAM_EMBED = re.compile(r"\{\{\s*(?:\[\[embed\]\]|embed)\s*:\s*(\[\[[^\[\]\n]+\]\]|\(\([\w-]+\)\))\s*\}\}")
 
 
-def roam_tasks(text: str) -> str:
-    """Roam's task macros as tasks, outside code: `- {{[[TODO]]}} call Ana` is `- [ ] call Ana` (a task item,
-    shown ☐ as its app shows a box), DONE `[x]`; one inside a line is its box."""
+def roam_macros(text: str) -> str:
+    """Roam's task and embed macros as markdown reads them, outside code: `- {{[[TODO]]}} call Ana` is
+    `- [ ] call Ana` (a task item, shown ☐ as its app shows a box), DONE `[x]`, one inside a line its box;
+    `{{embed: [[Page]]}}` is `![[Page]]`, an embed of that page, and `{{[[embed]]: ((uid))}}` its reference."""
     if "{{" not in text:
         return text
 
@@ -76,7 +79,13 @@ def roam_tasks(text: str) -> str:
             return f"{m.group(1)}[{'x' if m.group(2) == 'DONE' else ' '}] "
         return TASK_MACROS[m.group(2).lower()] + " "
 
-    return outside_code(text, lambda part: _ROAM_TASK.sub(task, part) if "{{" in part else part)
+    def embed(m: re.Match) -> str:
+        return "!" + m.group(1) if m.group(1).startswith("[[") else m.group(1)
+
+    def part(s: str) -> str:
+        return _ROAM_EMBED.sub(embed, _ROAM_TASK.sub(task, s)) if "{{" in s else s
+
+    return outside_code(text, part)
 
 
 def macro_parts(m: re.Match) -> tuple[str, str]:

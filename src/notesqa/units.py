@@ -16,7 +16,7 @@ from .textchars import note_text_chars, visible_chars
 from .htmlblocks import as_markdown, block_text
 from .liquid import strip_non_content
 from .markup import (DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
-                     names_its_file, outside_code, roam_tasks)
+                     names_its_file, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
                        note_date,
                        title_from_filename, zettel_id)
@@ -879,7 +879,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
-    text = roam_tasks(foam_references(fields_on_top(text)))
+    text = roam_macros(foam_references(fields_on_top(text)))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}

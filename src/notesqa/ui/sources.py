@@ -18,7 +18,7 @@ from ..htmlblocks import as_markdown
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, empty_items, quoted_list_tabs, record_lines, starts_record
 from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_MACROS, code_fence_after, dataview_fields, macro_parts,
-                      outside_code, roam_tasks)
+                      outside_code, roam_macros)
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
@@ -176,7 +176,7 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = "\n".join(f"- {line}" if _BARE_HEADING.match(line) else line for line in lines)
         text = outside_code(text, _logseq_prose)
     else:
-        text = outside_code(quoted_list_tabs(empty_items(as_markdown(roam_tasks(text)))),
+        text = outside_code(quoted_list_tabs(empty_items(as_markdown(roam_macros(text)))),
                             lambda part: _obsidian_prose(_record_breaks(part)))
     if "[!" not in text:
         return text
