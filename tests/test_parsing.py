@@ -325,3 +325,12 @@ def test_a_title_from_a_file_name_reads_its_escaped_slash():
 
     assert title_from_filename("Critique%2FCheckout flow v3.md") == "Critique/Checkout flow v3"
     assert title_from_filename("100% done.md") == "100% done"
+
+
+def test_a_heading_in_a_list_item_is_that_items_text_not_a_section():
+    text = ("# Project Atlas\n\n- ## All Atlas tasks\n    - Book the lab\n- Notes on tone: warm but brief\n\n"
+            "## Real section\n\n- under the real one\n")
+    units = {u.text: u for u in parse_note(text, "Project Atlas.md").units}
+    assert units["Book the lab"].parents == ("All Atlas tasks",)  # the item heads its children ...
+    assert "All Atlas tasks" not in units["Notes on tone: warm but brief"].heading  # ... not the blocks after it
+    assert units["under the real one"].heading[-1] == "Real section"

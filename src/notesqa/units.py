@@ -459,6 +459,12 @@ class Walker:
     def _heading(self, tok, inline) -> None:
         level = int(tok.tag[1:])
         txt = clean(self._text(inline, self._line(tok)[0])) if inline is not None else ""
+        if not self.outline and txt and self._in_item() and self.items[-1]["unit"] is None:
+            # "- ## All Atlas tasks" (Roam, Obsidian): a list item in a heading's type, the parent of the items
+            # nested in it, not a section over every block after it
+            self._bullet_text(txt, self._line(tok)[1])
+            self.last_para = None
+            return
         self.inline.take_ids()
         if level == 1:
             if self.first_h1 is None and not self.units:
