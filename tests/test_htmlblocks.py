@@ -7,7 +7,7 @@ from notesqa.htmlblocks import as_markdown, block_text
 from notesqa.parsing import parse_note
 from notesqa.ui.render import render_markdown
 from notesqa.ui.sources import readable_source
-from notesqa.units import _is_html
+from notesqa.htmlblocks import is_html as _is_html
 
 CALLOUT = """# October 14, 2022
 
@@ -105,3 +105,25 @@ def test_another_html_block_is_read_as_its_text():
 def test_block_text_keeps_placeholders_written_as_text():
     assert block_text("<my-pod>\nkubectl logs <pod-name> &amp; more\n", _is_html) == [
         "<my-pod>", "kubectl logs <pod-name> & more"]
+
+
+def test_inline_html_reads_as_a_browser_shows_it():
+    note = parse_note("# Tiles\n\nMonday.<br>The grout is anthracite grey.<br/>Spares in the garage.\n\n"
+                      'See <img src="wall.jpg" alt="the tiled bathroom wall"> here.\n\n'
+                      '<div>\n<img src="a.png" alt="floor plan of the flat">\n<p>Measured on <b>Sunday</b></p>\n</div>\n',
+                      "t.md")
+    texts = [u.text for u in note.units]
+    assert texts[0] == "Monday.\nThe grout is anthracite grey.\nSpares in the garage."  # not "Monday.The grout"
+    assert texts[1] == "See the tiled bathroom wall here."  # a picture's alt text, as a markdown picture's
+    assert texts[2] == "floor plan of the flat\nMeasured on Sunday"
+
+
+def test_html_tags_and_link_definitions_are_no_text_to_cover():
+    from notesqa.textchars import note_text_chars
+
+    tagged = 'See <img src="wall.jpg" alt="the wall"> and <kbd>Ctrl</kbd> <pod-name> here.\n'
+    assert note_text_chars(tagged) == note_text_chars("See the wall and Ctrl <pod-name> here.\n")
+    linked = "See [the docs][d].\n\n[d]: https://example.com/a/very/long/address/of/the/docs\n"
+    assert note_text_chars(linked) <= note_text_chars("See the docs d.\n")
+    footnote = "Text[^1].\n\n[^1]: a footnote is text\n"
+    assert note_text_chars(footnote) == note_text_chars("Text.\n\na footnote is text\n")

@@ -119,6 +119,47 @@ _BREAKS = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "su
            "blockquote", "pre", "section", "article", "aside", "details", "dt", "dd", "figcaption", "hr"}
 
 
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+HTML_ELEMENTS = frozenset(
+    "a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col "
+    "colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 "
+    "h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta meter nav nobr "
+    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section "
+    "select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th "
+    "thead time title tr track tt u ul var video wbr math path g circle rect line polyline polygon text".split())
+
+
+def is_html(tag: str) -> bool:
+    """Is a tag an HTML element's (or a comment), not text that looks like one (`<pod-name>`, List<String>)?"""
+    m = _HTML_TAG.match(tag)
+    return m is None or m.group(1).lower() in HTML_ELEMENTS  # a comment, <!DOCTYPE>, or a real element
+
+
+_ANY_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>", re.S)
+
+
+def without_tags(text: str) -> str:
+    """text with its HTML elements' tags as a reader sees them: a picture as its alt text, other tags and
+    comments as nothing (what coverage counts as text; `<pod-name>` stays)."""
+    if "<" not in text:
+        return text
+    return _ANY_TAG.sub(lambda m: f" {image_alt(m.group(0))} " if is_html(m.group(0)) else m.group(0), text)
+
+
+BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def image_alt(tag: str) -> str:
+    """An <img> tag's alt text (what the picture shows, as a markdown picture's is read); "" for any other
+    tag, or a picture without one."""
+    if not _IMG.fullmatch(tag.strip()):
+        return ""
+    m = _ALT.search(tag)
+    return html.unescape(next((g for g in m.groups() if g is not None), "")).strip() if m else ""
+
+
 def _tagless(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
@@ -133,6 +174,8 @@ def block_text(content: str, is_html) -> list[str]:
         if not is_html(m.group(0)):
             return m.group(0)
         name = m.group(2).lower()
+        if name == "img":
+            return f" {image_alt(m.group(0))} "
         if name in ("td", "th") and m.group(1):
             return " | "
         return "\n" if name in _BREAKS else " "

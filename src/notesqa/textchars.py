@@ -1,14 +1,16 @@
 """What counts as a character of notes text: the one rule both sides of coverage use.
 
 The parsers count a note's text with it, the chunker what its chunks hold; coverage.py
-compares the two. Markup (footnote marks too), white space, a picture's file name and embedded
-text (another note's) are not counted.
+compares the two. Markup (footnote marks too), white space, a picture's file name, embedded
+text (another note's), HTML tags (a picture's alt text is text) and link reference definitions
+(`[ref]: https://...`) are not counted.
 """
 
 from __future__ import annotations
 
 import re
 
+from .htmlblocks import without_tags
 from .liquid import strip_non_content
 from .markup import FOOTNOTE_MARK, Inline, names_its_file, outside_code
 
@@ -31,6 +33,8 @@ def _no_file_images(text: str) -> str:
 
 
 _EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
+# a link reference definition, "[ref]: https://example.com 'Title'": where a [text][ref] link goes, not text
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]+\S[^\n]*$", re.M)  # not a footnote: [^1]: text
 
 
 def text_chars(body: str) -> int:
@@ -38,7 +42,8 @@ def text_chars(body: str) -> int:
     embeds (another note's text) and white space not counted (what coverage compares the
     chunks' characters with)."""
     def reader(part: str) -> str:
-        return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", _EMBED_LINES.sub("", part))))
+        part = _REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
+        return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
 
     return visible_chars(outside_code(body, reader))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
-from .htmlblocks import as_markdown, block_text
+from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
                      names_its_file, outside_code, roam_macros)
@@ -88,21 +88,6 @@ def md_parser():
 _GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a type's parameter
 # what a browser (and Obsidian) renders as HTML; any other <name> is a placeholder someone wrote,
 # "kubectl logs <pod-name>", and is text
-_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
-HTML_ELEMENTS = frozenset(
-    "a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col "
-    "colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 "
-    "h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta meter nav nobr "
-    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section "
-    "select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th "
-    "thead time title tr track tt u ul var video wbr math path g circle rect line polyline polygon text".split())
-
-
-def _is_html(tag: str) -> bool:
-    m = _HTML_TAG.match(tag)
-    return m is None or m.group(1).lower() in HTML_ELEMENTS  # a comment, <!DOCTYPE>, or a real element
-
-
 def _literal_emphasis(children) -> set[int]:
     """Emphasis marks inside a word that are its characters: __init__.py, 8*6*30 (markdown renders
     them as bold "init" and italic "6", which loses what was written). The indexes of both marks."""
@@ -154,6 +139,10 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append("\n")
         elif t == "image" and not names_its_file(child.content or "", child.attrGet("src") or ""):
             prose.append(child.content or "")  # its alt text, unless that is only its file name
+        elif t == "html_inline" and _BREAK_TAG.fullmatch(child.content):
+            prose.append("\n")  # "Monday.<br>The grout": two lines, as a browser shows them
+        elif t == "html_inline" and (alt := image_alt(child.content)):
+            prose.append(alt)  # <img alt="the tiled wall">: what the picture shows, as a markdown picture's alt
         elif t == "html_inline" and (not _is_html(child.content) or _GENERIC.fullmatch(child.content) and prose
                                      and prose[-1][-1:].isalnum()):
             prose.append(child.content)  # List<String>, <pod-name>: text written in prose, not an HTML tag
