@@ -40,7 +40,7 @@ def test_the_day_of_a_page_is_its_date_created_or_the_start_of_its_dates():
                       ("Date: someday", None)):
         note = parse_note(f"# Page\n\n{line}\nStatus: Done\n", "Page 80e13003a9d17c63be830c62f49e6d46.md")
         assert note.date == day, line
-        assert note.units[0].text == "Status: Done"
+        assert note.units[0].text == ("Status: Done" if day else f"{line}\nStatus: Done")  # no day: what it says
 
 
 def test_only_a_block_that_is_surely_properties_is_read_so():
@@ -65,3 +65,12 @@ def test_a_relation_is_a_link_for_backlinks(tmp_path):
     assert linking_lines(notes, [DANA, STUDY], frozenset({STUDY})) == {DANA: 5}
     write(notes / "prose.md", "# Prose\n\nSee the study (x.md) and the plan.\nOwner: Sam\n")
     assert linking_lines(notes, ["prose.md"], frozenset({"x.md"})) == {}  # no properties: no relation
+
+
+def test_a_property_that_reads_as_no_day_or_tags_stays_text():
+    page = PAGE.replace("Date: September 20, 2022", "Date: sometime in May, not booked yet").replace(
+        "Tags: onboarding, mobile, user research", "Tags: I still need to tag this page properly")
+    note = parse_note(page, DANA)
+    assert note.date is None and note.tags == ()  # not a day, not a tag
+    assert note.units[0].text.split("\n")[0] == "Date: sometime in May, not booked yet"  # shown and found
+    assert "Tags: I still need to tag this page properly" in note.units[0].text

@@ -296,3 +296,15 @@ def test_a_rare_word_no_note_says_is_named_before_the_nearest_hits(svc, monkeypa
     monkeypatch.setattr(HashEmbedder, "count_tokens", lambda self, text: sum(1 + len(w) // 4 for w in text.split()))
     out = svc.search("cells of tacrolimus")
     assert out["hits"] and out["message"] == "No note mentions “tacrolimus”; the nearest passages:"
+
+
+def test_a_notion_page_is_read_by_the_path_the_chat_shows(tmp_path, embedder):
+    from conftest import DANA, write_notion_export
+    from notesqa import build_index
+    from notesqa.service import NotesService
+
+    notes = write_notion_export(tmp_path / "notes")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    svc = NotesService(notes, tmp_path / "index", embedder=embedder)
+    shown = "Research Hub/Interviews/Interview with Dana.md"  # the chat's label for it, without the ids
+    assert svc.read_note(shown)["path"] == DANA and svc.read_note(shown[:-3])["path"] == DANA

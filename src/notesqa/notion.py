@@ -35,17 +35,12 @@ class Properties:
     values: dict[str, str] = field(default_factory=dict)
 
     def tags(self) -> list[str]:
-        return [t.strip() for key in TAG_KEYS for t in self._value(key).split(",") if t.strip()]
+        """The page's tags: a multi-select's values ("onboarding, mobile"); not a sentence written there."""
+        return [t for key in TAG_KEYS for t in _tag_values(self._value(key))]
 
     def date(self) -> str | None:
         """The page's day: its Date, Created or Dates (a range's first day), as an ISO date."""
-        for key in DATE_KEYS:
-            value = self._value(key)
-            m = re.search(JOURNAL_DAY, value)
-            day = calendar_day(m[1], m[2], m[3]) if m else as_date(value.lstrip("@ "))
-            if day is not None:
-                return day
-        return None
+        return next((day for key in DATE_KEYS if (day := _day(self._value(key))) is not None), None)
 
     def fields(self) -> dict[str, str]:
         """The properties by their keys in lower case, relations as their pages' titles (for credits:
@@ -53,11 +48,25 @@ class Properties:
         return {key.lower(): RELATION.sub("", value) for key, value in self.values.items()}
 
     def meta_offsets(self) -> set[int]:
-        """The lines of the block (from its first) that are metadata (tags, its day), not shown."""
-        return {i for i, key in enumerate(self.values) if key.lower() in META_KEYS}
+        """The lines of the block (from its first) that are metadata (tags, its day), not shown; a line
+        that reads as neither ("Date: sometime in May", "Tags: still to tag this") stays text."""
+        return {i for i, (key, value) in enumerate(self.values.items())
+                if key.lower() in TAG_KEYS and _tag_values(value) or key.lower() in DATE_KEYS and _day(value)}
 
     def _value(self, key: str) -> str:
         return next((v for k, v in self.values.items() if k.lower() == key), "")
+
+
+def _day(value: str) -> str | None:
+    """A date property's day, ISO ("March 4, 2024", "2024-03-04", a range's first day); None for prose."""
+    m = re.search(JOURNAL_DAY, value)
+    return calendar_day(m[1], m[2], m[3]) if m else as_date(value.lstrip("@ ").split(" → ")[0].strip())
+
+
+def _tag_values(value: str) -> list[str]:
+    """A multi-select's values, each a few words ("user research"); none when one is a sentence."""
+    values = [t.strip() for t in value.split(",") if t.strip()]
+    return values if all(len(t.split()) <= 3 for t in values) else []
 
 
 def page_properties(text: str, rel: str) -> Properties | None:

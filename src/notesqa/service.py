@@ -30,7 +30,7 @@ from pathlib import Path
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
                      NoteUnreadableError)
 from .config import K_MAX, MARKDOWN_SUFFIXES
-from .notefiles import inside_notes, nfc
+from .notefiles import inside_notes, nfc, readable_path
 
 log = logging.getLogger("notesqa.service")
 
@@ -289,15 +289,19 @@ class NotesService:
     @staticmethod
     def _as_indexed(manifest, path: str) -> str:
         """The index's own spelling of a path typed as "./work/a.md", without its ".md" (a note's name, as
-        Dendron and an assistant write it: "proj.ingest.onboarding"), or in the other Unicode form (a macOS
-        file name)."""
+        Dendron and an assistant write it: "proj.ingest.onboarding"), in the other Unicode form (a macOS
+        file name), or as the chat shows a Notion page's (without its ids)."""
         path = posixpath.normpath(path) if path.startswith("./") else path
-        if path not in manifest.notes and f"{path}.md" in manifest.notes:
-            return f"{path}.md"
-        if path in manifest.notes or path.isascii():
+        if path in manifest.notes:
             return path
+        if f"{path}.md" in manifest.notes:
+            return f"{path}.md"
         want = nfc(path)
-        return next((rel for rel in manifest.notes if nfc(rel) == want), path)
+        if not path.isascii() and (same := next((rel for rel in manifest.notes if nfc(rel) == want), None)):
+            return same
+        # a Notion page by the path the chat shows it at, without the ids ("UX Research Hub/Journal/March 4, 2024.md")
+        shown = [rel for rel in manifest.notes if readable_path(rel) in (want, f"{want}.md")]
+        return shown[0] if len(shown) == 1 else path
 
     def _not_indexed(self, manifest, path: str) -> str:
         """Why a path is not a note of the index, and what to do: skipped at the build, excluded by the
