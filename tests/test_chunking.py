@@ -90,6 +90,19 @@ def test_a_pasted_log_is_indexed_by_its_start_and_its_end():
                                "(line 5)"]
 
 
+def test_a_code_line_longer_than_a_piece_is_cut_between_words():
+    from notesqa.chunking import code_pieces
+
+    line = ("24/03/12 02:41:17 ERROR YarnScheduler: Lost executor 7: Container killed by YARN for exceeding memory "
+            "limits. 10.4 GB of 10 GB physical memory used. Consider boosting spark.executor.memoryOverhead or "
+            "disabling yarn.nodemanager.vmem-check-enabled because of YARN-4714. Then more words follow here to "
+            "make it long enough for two pieces of one line.")
+    pieces = code_pieces(line + "\n24/03/12 02:41:18 WARN next line")
+    assert " ".join(p for _, p in pieces[:2]).startswith(line)  # no token cut in two ("YARN-47" / "14.")
+    assert pieces[0][1][-1] != " " and pieces[1][1][0] != " "  # cut at a space, which neither keeps
+    assert [b for b, _ in pieces] == [0, 0]
+
+
 def test_units_without_a_word_make_no_chunk():
     text = "---\ntitle: Pics\n---\n\nMe at the beach.\n\n.\n\n* —\n  * the child of a dash\n\n* 🎉\n"
     chunks = chunk_note(parse_note(text, "pics.md"))
