@@ -165,3 +165,12 @@ def test_comment_marks_pair_in_order_so_no_text_between_two_comments_is_hidden()
     note = 'Format dates with `"%%Y"` in strftime.\n\n%%\n```dataview\nTABLE secret FROM "x"\n```\n%%\n\nvisible\n'
     assert [ln for ln in strip_comments(note).split("\n") if ln.strip()] == [
         'Format dates with `"%%Y"` in strftime.', "visible"]
+
+
+def test_a_field_of_several_links_lists_them():
+    from notesqa.markup import dataview_fields
+
+    assert dataview_fields("Team:: [[Maya Chen]] [[Lena Fischer]] [[Sam Ortiz]]") == (
+        "Team: [[Maya Chen]], [[Lena Fischer]], [[Sam Ortiz]]")  # one page each, as Roam and Dataview show them
+    assert dataview_fields("Author:: [[Cal Newport]]") == "Author: [[Cal Newport]]"
+    assert dataview_fields("see [[A]] [[B]] here") == "see [[A]] [[B]] here"  # prose: as written

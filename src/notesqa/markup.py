@@ -160,8 +160,18 @@ class Resolver(Protocol):
 
 
 def dataview_fields(text: str) -> str:
-    """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED)."""
-    return FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
+    """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED); a field of
+    several links (Roam's "Team:: [[Maya Chen]] [[Sam Ortiz]]", one pill each) with a comma between them."""
+    text = FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
+    return _LINKS_VALUE.sub(_listed, text) if "]] [[" in text else text
+
+
+# "key: [[A]] [[B]]" (after FIELD_LINE): a value of only links, each a page of its own
+_LINKS_VALUE = re.compile(r"^([ \t]*[^\W\d][\w \-/.()]{0,40}?:[ \t]+)((?:\[\[[^\[\]\n]+\]\][ \t]*){2,})$", re.M)
+
+
+def _listed(m: re.Match) -> str:
+    return m.group(1) + ", ".join(re.findall(r"\[\[[^\[\]\n]+\]\]", m.group(2)))
 
 
 def _field(m: re.Match) -> str:
