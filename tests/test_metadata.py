@@ -147,3 +147,15 @@ def test_a_notion_page_is_titled_without_its_id():
     assert title_from_filename("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Hub d5d3349606dfa61c2301dc38a80b1bf3/"
                                "Interview with Dana a09ede4ee6ca445799f1c3ad5e2269b2.md") == "Interview with Dana"
     assert title_from_filename("Untitled 04cb542c651b56e895a4c7c47b78d2d2.md") == "Untitled"
+
+
+def test_the_fields_a_note_opens_with_are_its_metadata():
+    from notesqa.metadata import leading_fields
+
+    note = parse_note("date:: 2024-03-04\ntags:: teaching, year-9\n\nSome prose.\n", "lesson.md")
+    assert (note.date, note.tags) == ("2024-03-04", ("teaching", "year-9"))  # Dataview's, on top
+    roam = parse_note("- Date:: [[October 6th, 2026]]\n- Author:: [[Cal Newport]]\n- Notes\n    - x\n", "Dana.md")
+    assert (roam.date, roam.credits) == ("2026-10-06", ("Cal Newport",))  # Roam's attribute blocks
+    assert "Author: Cal Newport" in [u.text for u in roam.units]  # ... still shown, as Roam shows them
+    assert parse_note("---\ndate: 2020-01-01\n---\ndate:: 2024-03-04\n\nx\n", "x.md").date == "2020-01-01"
+    assert leading_fields("Some prose.\ndate:: 2024-03-04\n") == {}  # only on top

@@ -282,6 +282,41 @@ _FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z]
                             re.S)
 
 
+_LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][\w.\-/?]*)::[ \t]*(.*?)[ \t]*$")
+_LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
+
+
+def leading_fields(text: str) -> dict:
+    """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
+    lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
+    day (ISO), tags, aliases and credits, by key in lower case. Front matter, where a note has it, wins."""
+    body = text[m.end():] if (m := _FRONT_MATTER_BLOCK.match(text)) else text
+    out: dict = {}
+    for line in body.lstrip("\ufeff").split("\n"):
+        field = _LEADING_FIELD.match(line)
+        if field is None:
+            if line.strip():
+                break
+            continue
+        key, value = field.group(1).lower(), field.group(2)
+        if key in ("date", "created"):
+            plain = _LINKED.sub(lambda x: _named(x), value).strip()
+            if day := as_date(plain) or heading_day(plain):
+                out.setdefault(key, day)
+        elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
+            names = [_named(x) for x in _LINKED.finditer(value)]
+            out.setdefault(key, names or [v.strip() for v in value.split(",") if v.strip()])
+    return out
+
+
+def _named(link: re.Match) -> str:
+    """What a [[link]], #[[tag]] or #tag names."""
+    return next(g for g in link.groups() if g)
+
+
+_FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
 def fields_on_top(text: str) -> str:
     """`status:: active` lines (Dataview fields) at the top of a note are metadata, not text: blanked,
     every line kept where it was."""

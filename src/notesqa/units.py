@@ -18,7 +18,7 @@ from .liquid import strip_non_content
 from .markup import (DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
                      names_its_file, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
-                       note_date,
+                       leading_fields, note_date,
                        title_from_filename, zettel_id)
 from . import dendron
 from .notefiles import Problem
@@ -874,6 +874,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
+    fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
     text = roam_macros(foam_references(fields_on_top(text)))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
@@ -882,6 +883,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
         top, tokens = tokens[0], tokens[1:]
+    meta = {**fields, **meta} if fields else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault)
     props = page_properties(text, rel) if not meta else None
