@@ -174,3 +174,26 @@ def test_a_field_of_several_links_lists_them():
         "Team: [[Maya Chen]], [[Lena Fischer]], [[Sam Ortiz]]")  # one page each, as Roam and Dataview show them
     assert dataview_fields("Author:: [[Cal Newport]]") == "Author: [[Cal Newport]]"
     assert dataview_fields("see [[A]] [[B]] here") == "see [[A]] [[B]] here"  # prose: as written
+
+
+def test_bear_reads_its_multi_word_tags_and_highlights():
+    note = parse_note("# Book group\n\n#book notes# #reading/2024\n\n- Hosts: Ana ::in January::\n"
+                      "- Tagged #school/parents evening# and #solo\n- C++: std::vector::push_back\n", "b.md")
+    assert {"book notes", "reading/2024", "school/parents evening", "solo"} <= set(note.tags)
+    assert "book" not in note.tags and "parents" not in note.tags  # not its first word alone
+    texts = [u.text for u in note.units]
+    assert texts[0] == "Hosts: Ana in January"  # a line of only tags is no passage, nor a parent
+    assert texts[1] == "Tagged #school/parents evening# and #solo"
+    assert "std::vector::push_back" in texts[2]  # not a highlight
+
+
+def test_a_multi_word_tag_filters_notes(tmp_path, embedder):
+    from notesqa import build_index
+    from notesqa.search import NotesIndex
+
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "a.md").write_text("# A\n\nThe sourdough starter needs feeding. #book notes#\n")
+    (tmp_path / "n" / "b.md").write_text("# B\n\nThe sourdough starter is in the fridge. #book\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = NotesIndex.open(tmp_path / "ix", embedder=embedder).search('tag:"book notes" sourdough starter')
+    assert [h.path for h in hits] == ["a.md"]

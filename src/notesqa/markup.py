@@ -37,7 +37,9 @@ TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][
 # ... and in a Dendron vault a dot inside a tag is part of it: #spark.tuning (not a sentence's last dot)
 DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
-HIGHLIGHT = re.compile(r"(==|\^\^)(?=\S)(.+?)(?<=\S)\1")
+HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
+# Bear's multi-word tag, closed by a hash: "#book notes#", "#school/parents evening#"
+BEAR_TAG = re.compile(_TAG_START + r"([^\W\d][\w/-]*(?:[ \t]+[\w/-]+)+)#(?![\w#])")
 # {:height 120, :width 300} after a Logseq image: its size, not text
 ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 # Dataview's inline fields as its reading view shows them: "Author:: Kleppmann" on a line and
@@ -220,14 +222,14 @@ class Inline:
             text = LABELLED.sub(r"\1", text)
         if "{:" in text:
             text = ATTRIBUTES.sub("", text)
-        if "==" in text or "^^" in text:
+        if "==" in text or "^^" in text or "::" in text:
             text = HIGHLIGHT.sub(r"\2", text)
         if "{{" in text:
             text = MACRO.sub(self._macro, text)
         if "((" in text:
             text = BLOCK_REF.sub(self._block_ref, text)
         if "#" in text:
-            text = (DOTTED_TAG if self.dendron else TAG).sub(self._tag, text)
+            text = self._tags(text)
         if "[[" in text:
             text = WIKILINK.sub(self._wikilink, text)
         if "^" in text:
@@ -258,6 +260,18 @@ class Inline:
                 self.resolver.missing(self.path, m.group(1))  # found again once a note gets that id
             return ""
         return text
+
+    def _tags(self, text: str) -> str:
+        """text's tags taken (as its app reads them), each shown as written: Bear's "#book notes#" whole, then
+        the others (a Dendron vault's with their dots)."""
+        tag = DOTTED_TAG if self.dendron else TAG
+        out, at = [], 0
+        for m in BEAR_TAG.finditer(text) if text.count("#") > 1 else ():
+            name = " ".join(m.group(1).split())
+            self.tags.append(name)
+            out += [tag.sub(self._tag, text[at:m.start()]), m.group(0)]  # shown as written, "#book notes#"
+            at = m.end()
+        return "".join(out) + tag.sub(self._tag, text[at:])
 
     def _tag(self, m: re.Match) -> str:
         name = m.group(2) if m.group(2) is not None else m.group(1)

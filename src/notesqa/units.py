@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
+from .markup import (BEAR_TAG, DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
                      names_its_file, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
                        leading_fields, note_date,
@@ -275,6 +275,7 @@ def only_tags(text: str, dotted: bool = False) -> bool:
     """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
     something it says (dotted: a Dendron vault's tags, #spark.tuning)."""
     tag = DOTTED_TAG if dotted else TAG
+    text = BEAR_TAG.sub("", text) if text.count("#") > 1 else text  # Bear's "#book notes#"
     return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
