@@ -148,7 +148,7 @@ def test_render_source_refuses_a_note_that_resolves_outside_the_folder(tmp_path,
 def test_hostile_note_renders_inert(hostile):
     out = hostile.sources.render("inbox/clip.md:8")
     no_active_html(out)
-    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in out
+    assert "__pwned = 1" not in out and "&lt;script" not in out  # a script is no text, as a browser shows none
     assert "[click](javascript:window.__pwned=3)" in out  # the javascript: link stays text
     assert "[image: tracker]" in out and "pixel.png" not in out  # nothing remote is loaded
     assert '<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">web</a>' in out
@@ -314,3 +314,12 @@ def test_a_card_of_a_deck_is_marked_alone_in_the_note_view(service, built):
     out = service.sources.render(linked(hit.source, hit.match))
     assert re.search(r'<span class="nq-target" id="nq-target">Slapped cheek::Parvovirus B19</span>', out)
     assert "<p class=\"nq-target\"" not in out  # not the whole deck
+
+
+def test_the_source_view_shows_html_in_a_note_as_a_browser_would_not_as_tags():
+    text = ('Castle day.<br>We walked.<br/>\n\n<img src="../_resources/f07683ac.png" alt="castle"/>\n\n'
+            "Use <kbd>Ctrl</kbd> and <pod-name>.\n\n```\n<br> in code\n```\n")
+    shown = readable_source(text)
+    assert shown.count("\n") == text.count("\n")  # line for line
+    assert "<br>" not in shown.split("```")[0] and "\\[image: castle\\]" in shown and "<pod-name>" in shown
+    assert "<br> in code" in shown  # code as written

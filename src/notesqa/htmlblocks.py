@@ -138,12 +138,20 @@ def is_html(tag: str) -> bool:
 _ANY_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>", re.S)
 
 
-def without_tags(text: str) -> str:
-    """text with its HTML elements' tags as a reader sees them: a picture as its alt text, other tags and
-    comments as nothing (what coverage counts as text; `<pod-name>` stays)."""
+def without_tags(text: str, picture=lambda alt: alt) -> str:
+    """text with its HTML elements' tags as a reader sees them: a picture as picture(its alt text), a <br> and
+    other tags and comments as a space (what coverage counts as text; `<pod-name>` stays). Line for line."""
     if "<" not in text:
         return text
-    return _ANY_TAG.sub(lambda m: f" {image_alt(m.group(0))} " if is_html(m.group(0)) else m.group(0), text)
+    text = _NOT_TEXT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # a script or a style: nothing shown
+
+    def shown(m: re.Match) -> str:
+        if not is_html(m.group(0)):
+            return m.group(0)
+        alt = image_alt(m.group(0))
+        return f" {picture(alt)} " if alt else " " * (m.group(0).count("\n") == 0) + "\n" * m.group(0).count("\n")
+
+    return _ANY_TAG.sub(shown, text)
 
 
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)

@@ -14,7 +14,7 @@ import posixpath
 import re
 
 from ..errors import NotesQAError, NoteUnreadableError
-from ..htmlblocks import as_markdown
+from ..htmlblocks import as_markdown, without_tags
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, empty_items, quoted_list_tabs, record_lines, starts_record
 from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_MACROS, code_fence_after, dataview_fields, macro_parts,
@@ -177,7 +177,7 @@ def readable_source(text: str, logseq: bool = False) -> str:
         text = outside_code(text, _logseq_prose)
     else:
         text = outside_code(quoted_list_tabs(empty_items(as_markdown(roam_macros(text)))),
-                            lambda part: _obsidian_prose(_record_breaks(part)))
+                            lambda part: _obsidian_prose(_record_breaks(without_tags(part, _picture))))
     if "[!" not in text:
         return text
 
@@ -189,6 +189,11 @@ def readable_source(text: str, logseq: bool = False) -> str:
 
 _BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _PROPERTY_LINE = re.compile(r"^([ \t]*(?:- )?)([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _picture(alt: str) -> str:
+    """An HTML picture in the source view: its alt text, as a markdown picture is shown (nothing is loaded)."""
+    return "\\[image: " + _MARKDOWN_CHARS.sub(r"\\\1", alt) + "\\]"
 
 
 def _properties_shown(lines: list[str]) -> list[str]:
