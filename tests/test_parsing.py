@@ -334,3 +334,13 @@ def test_a_heading_in_a_list_item_is_that_items_text_not_a_section():
     assert units["Book the lab"].parents == ("All Atlas tasks",)  # the item heads its children ...
     assert "All Atlas tasks" not in units["Notes on tone: warm but brief"].heading  # ... not the blocks after it
     assert units["under the real one"].heading[-1] == "Real section"
+
+
+def test_a_tag_line_under_a_paragraph_or_item_is_the_notes_tags_not_its_text():
+    from notesqa.textchars import note_text_chars
+
+    text = "# Journal\n\n- [ ] Reply to Ana about the summer\n#journal\n\nA paragraph.\n#book notes# #reading\n"
+    note = parse_note(text, "Journal 2024-01-01.md")
+    assert [u.text for u in note.units] == ["☐ Reply to Ana about the summer", "A paragraph."]
+    assert {"journal", "book notes", "reading"} <= set(note.tags)
+    assert note_text_chars(text) == note_text_chars("# Journal\n\n- [ ] Reply to Ana about the summer\n\nA paragraph.\n")

@@ -279,6 +279,14 @@ def only_tags(text: str, dotted: bool = False) -> bool:
     return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
+def _without_tag_lines(raw: str, dotted: bool) -> str:
+    """A paragraph's text without the lines after its first that are only tags (Bear and Obsidian users tag a
+    note on its last line, which markdown joins to the paragraph or item above it)."""
+    lines = raw.split("\n")
+    kept = lines[:1] + [ln for ln in lines[1:] if not only_tags(ln, dotted)]
+    return "\n".join(kept) if len(kept) < len(lines) else raw
+
+
 def _only_link(inline) -> bool:
     depth, outside = 0, ""
     for child in getattr(inline, "children", None) or []:
@@ -532,6 +540,8 @@ class Walker:
         embeds = self._line_embeds(inline)
         if embeds and len(raw.split("\n")) == len(inline.content.split("\n")):
             raw = "\n".join(ln for i, ln in enumerate(raw.split("\n")) if i not in embeds)
+        if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
+            raw = _without_tag_lines(raw, self.inline.dendron)
         keep_lines = False
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line)
