@@ -39,6 +39,8 @@ def test_names_resolve_as_obsidian_does(tmp_path):
     assert vault.resolve("Index", "b/Other.md") == "b/Index.md"  # same folder first
     assert vault.resolve("Index", "c/Other.md") == "Index.md"  # else the shortest path
     assert vault.resolve("a/Index") == "a/Index.md" and vault.resolve("Nope") is None
+    # Bear's link to a heading: the note before the "/", when no note has the whole name
+    assert vault.resolve("Hypervisor/Kinds") == "general/Hypervisor.md" and vault.resolve("Nope/Kinds") is None
     ids = Vault(tmp_path, ["zettel/202103151022 Spacing effect.md"])
     assert ids.resolve("202103151022") == "zettel/202103151022 Spacing effect.md"  # a link by its zettel ID
 

@@ -90,11 +90,15 @@ class Vault:
 
     def resolve(self, target: str, from_path: str = "") -> str | None:
         """The note a link's target names, or None. Several notes of that name: the one in the
-        linking note's folder, else the one with the shortest path (as Obsidian picks)."""
+        linking note's folder, else the one with the shortest path (as Obsidian picks). A target of no note
+        with a "/" in it (Bear's "Note/Heading") names the note before the "/"."""
         key = nfc(target).strip().strip("/").casefold()
         if key.endswith(MARKDOWN_SUFFIXES):
             key = key.rsplit(".", 1)[0]
         found = self._name_index().get(key)
+        if not found and "/" in key and not self.logseq:
+            # Bear's link to a heading, [[Year 9 poetry unit/Week plan]]: the note before the last "/"
+            found = self._name_index().get(key.rpartition("/")[0])
         if not found:
             return None
         if len(found) == 1:
