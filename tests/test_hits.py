@@ -156,6 +156,10 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.6)], "what's overdue?") == "Nothing in your notes is overdue; the nearest passages:"
     assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
     assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
+    # the month is a word of what was asked when the best hit says it: no "nothing dated" over a right answer
+    january = dataclasses.replace(scored(0.6), text="Month: January | Book: The Overstory | Host: Helen")
+    assert notice([january], "who hosts book group in January?") is None
+    assert notice([scored(0.6)], "who hosts book group in January?").startswith("Nothing in your notes is dated")
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
     # a rare word of the question no note says: the hits are about something else, however close
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \

@@ -126,7 +126,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), over
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
-    if hits and when is not None and not any(_of_days(h) for h in hits):
+    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[0], question):
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
@@ -136,6 +136,18 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), over
         said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
         return f"No note mentions {said}; the nearest passages:"
     return WEAK_MATCH if weak(hits) else None
+
+
+_PERIOD_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)\b",
+                           re.IGNORECASE)
+
+
+def _says_the_period(hit: Hit, question: str) -> bool:
+    """Does the first hit say the month or weekday the question names ("who hosts book group in January?":
+    "Month: January | Host: Helen")? Then the period is a word of what was asked, not only a date."""
+    asked = {w.lower() for w in _PERIOD_WORDS.findall(question)}
+    return bool(asked) and bool(asked & {w.lower() for w in _PERIOD_WORDS.findall(hit.text)})
 
 
 def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
