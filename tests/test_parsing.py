@@ -344,3 +344,16 @@ def test_a_tag_line_under_a_paragraph_or_item_is_the_notes_tags_not_its_text():
     assert [u.text for u in note.units] == ["☐ Reply to Ana about the summer", "A paragraph."]
     assert {"journal", "book notes", "reading"} <= set(note.tags)
     assert note_text_chars(text) == note_text_chars("# Journal\n\n- [ ] Reply to Ana about the summer\n\nA paragraph.\n")
+
+
+def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
+    from notesqa.units import boilerplate
+
+    note = parse_note("# Sourdough guide\n\nSkip to content | Home | Recipes\n\nFeed the starter twice a day.\n\n"
+                      "© 2021 Example Media. All rights reserved.\n", "clip.md")
+    assert [(u.text, u.thin) for u in note.units] == [("Skip to content | Home | Recipes", True),
+                                                      ("Feed the starter twice a day.", False),
+                                                      ("© 2021 Example Media. All rights reserved.", True)]
+    for own in ("Copyright law protects original works.", "Cookies are best baked at 180C.",
+                "Share this doc with the team", "Subscribe to the magazine"):
+        assert not boilerplate(own), own

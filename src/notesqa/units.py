@@ -279,6 +279,21 @@ def only_tags(text: str, dotted: bool = False) -> bool:
     return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
+# what a web page says around its article, kept by a clipper: weak evidence, after the page's own passages
+_BOILERPLATE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).*|.*\ball rights reserved\.?$|^skip to (?:main )?content\b.*|"
+    r".*\b(?:sign up|subscribe) (?:for|to) (?:our|the|my) (?:free )?newsletter\b.*|"
+    r"^(?:share|tweet) (?:this (?:article|post|page|story|recipe)|on (?:twitter|facebook|linkedin|x|email|pinterest))\b.*|"
+    r"^(?:(?:accept|manage|reject) )?(?:all )?cookies?(?: policy| settings| preferences)?\W*$|"
+    r"^(?:read more|continue reading)\W*$|^advertisement$", re.IGNORECASE)
+
+
+def boilerplate(text: str) -> bool:
+    """Is a short passage a web page's furniture ("© 2021 Example Media. All rights reserved.", "Skip to
+    content", "Sign up for our newsletter"), as a clipped article keeps it?"""
+    return len(text) <= 160 and "\n" not in text and _BOILERPLATE.match(text.strip()) is not None
+
+
 def _without_tag_lines(raw: str, dotted: bool) -> str:
     """A paragraph's text without the lines after its first that are only tags (Bear and Obsidian users tag a
     note on its last line, which markdown joins to the paragraph or item above it)."""
@@ -553,7 +568,7 @@ class Walker:
         if not txt or (tags_only and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
             self.inline.take_ids()
             return
-        thin = _only_link(inline) or tags_only
+        thin = _only_link(inline) or tags_only or boilerplate(txt)
         if records:
             self._records(records, line, end)
         elif self._in_item():
