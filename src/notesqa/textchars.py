@@ -12,7 +12,7 @@ import re
 
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
-from .markup import BEAR_TAG, FOOTNOTE_MARK, TAG, Inline, names_its_file, outside_code
+from .markup import FOOTNOTE_MARK, REFERENCE_DEFINITION, Inline, names_its_file, only_tags, outside_code
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\([^)\s]*\)")
@@ -33,17 +33,9 @@ def _no_file_images(text: str) -> str:
 
 
 _EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
-# a link reference definition, "[ref]: https://example.com 'Title'": where a [text][ref] link goes, not text
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]+\S[^\n]*$", re.M)  # not a footnote: [^1]: text
-
-
 def _tag_lines_out(text: str) -> str:
-    """text without its lines of only tags ("#journal", "#book notes# #reading"): the note's tags, not text."""
-    def only_tags(line: str) -> bool:
-        rest = BEAR_TAG.sub("", line) if line.count("#") > 1 else line
-        return TAG.search(rest) is not None and not TAG.sub("", rest).strip(" \t,;·|>*+-")
-
-    return "\n".join("" if only_tags(ln) else ln for ln in text.split("\n"))
+    """text without its lines of only tags ("#journal", "- #book notes# #reading"): the note's tags, not text."""
+    return "\n".join("" if only_tags(ln.lstrip(" \t>*+-")) else ln for ln in text.split("\n"))
 
 
 def text_chars(body: str) -> int:
@@ -51,7 +43,7 @@ def text_chars(body: str) -> int:
     embeds (another note's text) and white space not counted (what coverage compares the
     chunks' characters with)."""
     def reader(part: str) -> str:
-        part = _REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
+        part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
         part = _tag_lines_out(part) if "#" in part else part
         return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
 

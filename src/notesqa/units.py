@@ -15,11 +15,10 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (BEAR_TAG, DOTTED_TAG, TAG, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
-                     names_its_file, outside_code, roam_macros)
+from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
+                     only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
-                       leading_fields, note_date,
-                       title_from_filename, zettel_id)
+                       leading_fields, note_date, title_from_filename, zettel_id)
 from . import dendron
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
@@ -269,14 +268,6 @@ def card(text: str) -> str:
     if m is None or not any(ch.isspace() or ch == "?" for ch in m.group(1)):
         return text
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
-
-
-def only_tags(text: str, dotted: bool = False) -> bool:
-    """A line of only #tags ("#travel #笔记"), as Obsidian users tag a note: the note's tags, not
-    something it says (dotted: a Dendron vault's tags, #spark.tuning)."""
-    tag = DOTTED_TAG if dotted else TAG
-    text = BEAR_TAG.sub("", text) if text.count("#") > 1 else text  # Bear's "#book notes#"
-    return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
 
 # what a web page says around its article, kept by a clipper: weak evidence, after the page's own passages
@@ -574,15 +565,20 @@ class Walker:
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
-            kind = "quote" if "blockquote" in self.containers else "paragraph"
-            parent_idx, chain = self.enclosing()
-            u = Unit(kind, raw.strip(), line, end, self.heading_path(), chain, depth=len(self.items),
-                     parent=parent_idx, keep_lines=keep_lines, thin=thin)
+            u = self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin)
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
+
+    def _prose(self, text: str, line: int, end: int, **fields) -> Unit:
+        """A paragraph of text at lines line..end where the walk is (a quote inside a quote or a callout), under
+        its headings and enclosing items."""
+        parent_idx, chain = self.enclosing()
+        kind = "quote" if "blockquote" in self.containers else "paragraph"
+        return Unit(kind, text, line, end, self.heading_path(), chain, depth=len(self.items), parent=parent_idx,
+                    **fields)
 
     def _properties(self, raw: str, line: int, end: int) -> None:
         """A Notion page's properties, but its tags and its day (its metadata), as one passage a line each,
@@ -600,12 +596,9 @@ class Walker:
     def _records(self, records: list[tuple[int, str]], line: int, end: int) -> None:
         """A paragraph of records, one a line (flashcards, fields, Q: and A:): each a unit at its own line,
         as Obsidian shows each line of a paragraph on a line of its own."""
-        kind = "quote" if "blockquote" in self.containers else "paragraph"
-        parent_idx, chain = self.enclosing()
         for (first, text), nxt in zip(records, [r[0] for r in records[1:]] + [None]):
             last = line + nxt - 1 if nxt is not None else end
-            u = Unit(kind, text, line + first, last, self.heading_path(), chain, depth=len(self.items),
-                     parent=parent_idx, keep_lines="\n" in text)  # a question, then its answer on a line of its own
+            u = self._prose(text, line + first, last, keep_lines="\n" in text)  # a question, then its answer
             self._add(u)
         self.last_para = u
 
@@ -720,25 +713,17 @@ class Walker:
         maths = tok.content.strip()
         if not maths:
             return
-        line, end = self._line(tok)
-        parent_idx, chain = self.enclosing()
-        kind = "quote" if "blockquote" in self.containers else "paragraph"
-        self.last_para = self.units[self._add(Unit(kind, f"$${maths}$$", line, end, self.heading_path(), chain,
-                                                   depth=len(self.items), parent=parent_idx))]
+        self.last_para = self.units[self._add(self._prose(f"$${maths}$$", *self._line(tok)))]
 
     def _html(self, tok) -> None:
         """An HTML block (a <div>, a <table>, a <p>): its text, as a paragraph (a line each of the lines it
         shows); tags, scripts and comments are not text."""
         self.last_para = None
-        lines = [self.inline.render(ln) for ln in block_text(tok.content, _is_html)]
+        lines = [self.inline.render(ln) for ln in block_text(tok.content)]
         lines = [ln for ln in (clean(ln) for ln in lines) if ln]
         if not lines:
             return
-        line, end = self._line(tok)
-        parent_idx, chain = self.enclosing()
-        kind = "quote" if "blockquote" in self.containers else "paragraph"
-        self._add(Unit(kind, "\n".join(lines), line, end, self.heading_path(), chain, depth=len(self.items),
-                       parent=parent_idx, keep_lines=len(lines) > 1))
+        self._add(self._prose("\n".join(lines), *self._line(tok), keep_lines=len(lines) > 1))
 
     def _thead(self, tok) -> None:
         self.table["in_head"] = tok.type == "thead_open"
