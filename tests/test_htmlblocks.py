@@ -7,7 +7,6 @@ from notesqa.htmlblocks import as_markdown, block_text
 from notesqa.parsing import parse_note
 from notesqa.ui.render import render_markdown
 from notesqa.ui.sources import readable_source
-from notesqa.htmlblocks import is_html as _is_html
 
 CALLOUT = """# October 14, 2022
 
@@ -103,7 +102,7 @@ def test_another_html_block_is_read_as_its_text():
 
 
 def test_block_text_keeps_placeholders_written_as_text():
-    assert block_text("<my-pod>\nkubectl logs <pod-name> &amp; more\n", _is_html) == [
+    assert block_text("<my-pod>\nkubectl logs <pod-name> &amp; more\n") == [
         "<my-pod>", "kubectl logs <pod-name> & more"]
 
 

@@ -135,7 +135,8 @@ def is_html(tag: str) -> bool:
     return m is None or m.group(1).lower() in HTML_ELEMENTS  # a comment, <!DOCTYPE>, or a real element
 
 
-_ANY_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>", re.S)
+# a tag written whole, its name then attributes after a space ("$a<b$ and $c>d$" in maths is no tag)
+_WHOLE_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>", re.S)
 
 
 def without_tags(text: str, picture=lambda alt: alt) -> str:
@@ -151,7 +152,7 @@ def without_tags(text: str, picture=lambda alt: alt) -> str:
         alt = image_alt(m.group(0))
         return f" {picture(alt)} " if alt else " " * (m.group(0).count("\n") == 0) + "\n" * m.group(0).count("\n")
 
-    return _ANY_TAG.sub(shown, text)
+    return _WHOLE_TAG.sub(shown, text)
 
 
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
@@ -172,7 +173,7 @@ def _tagless(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
-def block_text(content: str, is_html) -> list[str]:
+def block_text(content: str) -> list[str]:
     """An HTML block's text as a reader sees it, a line for each line the browser shows: tags not
     (is_html tells an element from a placeholder someone wrote, `<pod-name>`, which is text), a
     table's cells apart (" | "), entities decoded; scripts, styles and comments are no text."""
