@@ -28,8 +28,7 @@ from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_only_the_day, asks_overdue, check_question, filter_mask,
-                    links_subject,
-                    mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
+                    links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
                     with_listing_period)
 from .snippets import NoteTree
 
