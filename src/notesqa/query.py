@@ -665,10 +665,18 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
         return None
     want_tags = {nfc(t).lstrip("#").casefold() for t in f.tags}
     mask = np.ones(len(chunks), dtype=bool)
+    in_paths: dict[tuple[str, str], bool] = {}  # a note's chunks share its path: matched once a note
+
+    def passes_paths(c: Chunk) -> bool:
+        key = (c.path, c.hierarchy)
+        if key not in in_paths:
+            in_paths[key] = any(_path_match(c.path, p, c.hierarchy) for p in f.paths)
+        return in_paths[key]
+
     for i, c in enumerate(chunks):
         if want_tags and not want_tags.intersection(c.tags):
             mask[i] = False
-        elif f.paths and not any(_path_match(c.path, p, c.hierarchy) for p in f.paths):
+        elif f.paths and not passes_paths(c):
             mask[i] = False
         elif (f.after or f.before) and (
             c.date is None or (f.after and c.date < f.after) or (f.before and c.date > f.before)
