@@ -282,6 +282,7 @@ _FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z]
                             re.S)
 
 
+FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)  # a note's front matter
 _LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][\w.\-/?]*)::[ \t]*(.*?)[ \t]*$")
 _LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
 
@@ -290,7 +291,7 @@ def leading_fields(text: str) -> dict:
     """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
     day (ISO), tags, aliases and credits, by key in lower case. Front matter, where a note has it, wins."""
-    body = text[m.end():] if (m := _FRONT_MATTER_BLOCK.match(text)) else text
+    body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
     out: dict = {}
     for line in body.lstrip("\ufeff").split("\n"):
         field = _LEADING_FIELD.match(line)
@@ -300,7 +301,7 @@ def leading_fields(text: str) -> dict:
             continue
         key, value = field.group(1).lower(), field.group(2)
         if key in ("date", "created"):
-            plain = _LINKED.sub(lambda x: _named(x), value).strip()
+            plain = _LINKED.sub(_named, value).strip()
             if day := as_date(plain) or heading_day(plain):
                 out.setdefault(key, day)
         elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
@@ -314,7 +315,6 @@ def _named(link: re.Match) -> str:
     return next(g for g in link.groups() if g)
 
 
-_FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def fields_on_top(text: str) -> str:

@@ -13,10 +13,10 @@ import re
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
 from .markup import FOOTNOTE_MARK, REFERENCE_DEFINITION, Inline, names_its_file, only_tags, outside_code
+from .metadata import FRONT_MATTER_BLOCK
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\([^)\s]*\)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def visible_chars(text: str) -> int:
@@ -52,4 +52,4 @@ def text_chars(body: str) -> int:
 
 def note_text_chars(text: str) -> int:
     """Characters of notes text in a markdown note (its front matter left out)."""
-    return text_chars(strip_non_content(_FRONT_MATTER.sub("", text, count=1)))
+    return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1)))
