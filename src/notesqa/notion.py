@@ -23,7 +23,6 @@ _PROPERTY = re.compile(r"^([A-Za-z][\w .'&/()?-]{0,29}?):[ \t]+(\S.*?)[ \t]*$") 
 RELATION = re.compile(r"(?<=\S) \(([^()\s<>]+\.md)\)")
 TAG_KEYS = ("tags", "tag")
 DATE_KEYS = ("date", "created", "dates", "created time")  # the page's day (a range's start)
-META_KEYS = TAG_KEYS + DATE_KEYS  # metadata, not shown in the header
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Properties:
     def fields(self) -> dict[str, str]:
         """The properties by their keys in lower case, relations as their pages' titles (for credits:
         Participants, Author)."""
-        return {key.lower(): RELATION.sub("", value) for key, value in self.values.items()}
+        return {key.lower(): without_relations(value) for key, value in self.values.items()}
 
     def meta_offsets(self) -> set[int]:
         """The lines of the block (from its first) that are metadata (tags, its day), not shown; a line
