@@ -339,9 +339,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    from .hits import notice, others_from
+    from .hits import others_from
 
-    said = notice(hits, asked, idx.unmentioned(asked), idx.overdue_count(asked)) if hits else None
+    said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir)
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr

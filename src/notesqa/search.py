@@ -22,7 +22,7 @@ from .chunking import Chunk, has_words
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit
+from .hits import Hit, notice
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
@@ -346,6 +346,11 @@ class NotesIndex:
             if embedder.count_tokens(word.lower()) - one >= RARE_PIECES - 1:
                 missing.append(word)
         return missing
+
+    def notice(self, hits: list[Hit], question: str) -> str | None:
+        """What every front end says before the hits (hits.notice), with what only the index knows: the
+        question's rare words no note says, and how many tasks are overdue."""
+        return notice(hits, question, self.unmentioned(question), self.overdue_count(question))
 
     def overdue_count(self, question: str) -> int | None:
         """For "what's overdue?": how many open tasks are overdue (None for any other question)."""

@@ -361,7 +361,7 @@ class NotesService:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched; each hit's
         `explain` (why it ranked there) only with explain=True, as `--json` gives it only with `--explain`
         (an assistant's every word costs, and an editor's request should be small)."""
-        from .hits import no_match, notice, others_from
+        from .hits import no_match, others_from
         from .query import check_question, merge_filters, parse_query
 
         check_question(question)
@@ -379,7 +379,7 @@ class NotesService:
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         if hits:
-            said = notice(hits, text, idx.unmentioned(text), idx.overdue_count(text))
+            said = idx.notice(hits, text)
         else:
             why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
             said = no_match(bool(filters), why)

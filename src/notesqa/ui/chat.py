@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import best_match, no_match, notice, others_from, weak
+from ..hits import best_match, no_match, others_from, weak
 from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
@@ -115,7 +115,7 @@ class ChatService(NotesService):
             why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn
         parts = [head]
-        said = notice(hits, query, idx.unmentioned(query), idx.overdue_count(query))
+        said = idx.notice(hits, query)
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
         others = others_from(hits, query)
