@@ -26,6 +26,13 @@ def test_embedding_input_carries_context_and_shown_text_does_not(embedder):
     assert len(c.hash) == 64
 
 
+def test_the_model_reads_struck_out_text_without_its_marks(embedder):
+    note = parse_note("# Plot\n\n- The ~~old~~ new plan, `a~~b`\n", "p.md")
+    chunk = chunk_note(note, make_token_splitter(embedder.count_tokens, embedder.max_tokens))[0]
+    assert chunk.text == "The ~~old~~ new plan, `a~~b`"
+    assert chunk.embed.endswith("The old new plan, a~~b")
+
+
 def test_token_window_split_measured_in_tokens(embedder):
     long = " ".join(f"word{i}" for i in range(700))
     note = parse_note(f"# H\n\n* {long}\n", "n.md")

@@ -91,7 +91,7 @@ def test_maths_highlights_and_logseq_attributes():
     texts = [u.text for u in note.units]
     assert texts[0] == "A set $\\{a, b\\}$ costs $5 or $15."  # maths as written; prices stay text
     assert texts[1] == "$$\\sum_i x_i$$"
-    assert texts[2] == "Some key and bright words gone here pic"  # an image reads as its alt text
+    assert texts[2] == "Some key and bright words ~~gone~~ here pic"  # an image reads as its alt text; struck text shown struck
 
 
 def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path):
@@ -185,6 +185,16 @@ def test_bear_reads_its_multi_word_tags_and_highlights():
     assert texts[0] == "Hosts: Ana in January"  # a line of only tags is no passage, nor a parent
     assert texts[1] == "Tagged #school/parents evening# and #solo"
     assert "std::vector::push_back" in texts[2]  # not a highlight
+
+
+def test_struck_out_text_is_shown_struck_out():
+    note = parse_note("# Plot\n\n~Brandt arrives in 1910~ — moved to 1911.\n\n- The ~~old~~ new plan\n"
+                      "- about ~5 min to ~10 min, in ~/notes/~old\n- `a ~b~ c`\n", "p.md")
+    texts = [u.text for u in note.units]
+    assert texts[0] == "~~Brandt arrives in 1910~~ — moved to 1911."  # Bear's one tilde, as markdown's two
+    assert texts[1] == "The ~~old~~ new plan"
+    assert texts[2] == "about ~5 min to ~10 min, in ~/notes/~old"  # no pair of tildes around words
+    assert texts[3] == "`a ~b~ c`"  # code as written
 
 
 def test_a_multi_word_tag_filters_notes(tmp_path, embedder):

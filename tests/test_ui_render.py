@@ -16,6 +16,13 @@ def test_highlight_escapes_and_marks_stems():
     assert highlight("a < b", "") == "a &lt; b"
 
 
+def test_struck_out_text_is_struck_out_in_a_hit_and_in_the_note():
+    assert highlight("~~Brandt in 1910~~ — moved, `a~~b~~`", "brandt") == (
+        '<s><mark>Brandt</mark> in 1910</s> — moved, <code class="nq-inline">a~~b~~</code>')
+    out = render_markdown("- ~Courgettes~ never again, ~~leeks~~ too; ~5 min to ~10 min\n")
+    assert "<s>Courgettes</s> never again, <s>leeks</s> too; ~5 min to ~10 min" in out
+
+
 def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():
     path = ("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Journal 4e06dc12826bedc85f2f50d0b3c31a26/"
             "March 4, 2024 1bdc0f3e5b2a4c6d8e9f0a1b2c3d4e5f.md")

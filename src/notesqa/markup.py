@@ -38,6 +38,9 @@ TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][
 DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
 HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
+# Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
+# "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
+ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
 # Bear's multi-word tag, closed by a hash: "#book notes#", "#school/parents evening#"
 BEAR_TAG = re.compile(_TAG_START + r"([^\W\d][\w/-]*(?:[ \t]+[\w/-]+)+)#(?![\w#])")
 # {:height 120, :width 300} after a Logseq image: its size, not text
@@ -222,8 +225,10 @@ class Inline:
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
-        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::")):
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "~" in text:
+            text = ONE_TILDE_STRIKE.sub(r"~~\1~~", text)
         if "::" in text:
             text = dataview_fields(text)
         if "](" in text:

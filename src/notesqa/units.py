@@ -136,6 +136,8 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             out.append(f"{mark}{child.content}{mark}")
         elif t in ("softbreak", "hardbreak"):
             prose.append("\n")
+        elif t in ("s_open", "s_close"):
+            prose.append("~~")  # struck out: shown so, not as what the note now says ("~~1910~~ 1911")
         elif t == "image" and not names_its_file(child.content or "", child.attrGet("src") or ""):
             prose.append(child.content or "")  # its alt text, unless that is only its file name
         elif t == "html_inline" and _BREAK_TAG.fullmatch(child.content):
@@ -162,9 +164,17 @@ _SPACES = re.compile(r"\s+")
 
 
 def unticked(text: str) -> str:
-    """text with its code spans' backticks taken away and its spaces folded: as the model reads it (the
-    ticks say where code starts and ends to a reader; to the model they are noise)."""
-    return " ".join(CODE_SPAN.sub(lambda m: m.group(2).strip(), text).split()) if "`" in text else text
+    """text with its code spans' backticks and its strikethrough marks taken away and its spaces folded: as
+    the model reads it (the ticks say where code starts and ends to a reader, the tildes what is struck
+    out; to the model they are noise)."""
+    if "`" not in text and "~~" not in text:
+        return text
+    parts, at = [], 0
+    for m in CODE_SPAN.finditer(text):
+        parts += [text[at:m.start()].replace("~~", ""), m.group(2).strip()]
+        at = m.end()
+    parts.append(text[at:].replace("~~", ""))
+    return " ".join("".join(parts).split())
 
 
 def clean(text: str) -> str:

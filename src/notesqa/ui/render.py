@@ -16,6 +16,7 @@ import urllib.parse
 
 from ..config import MARKDOWN_SUFFIXES
 from ..keywords import tokenize
+from ..markup import ONE_TILDE_STRIKE
 from ..notefiles import readable_path
 from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
@@ -27,6 +28,7 @@ _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blo
 
 # maths the chat typesets ($$...$$, $...$): a mark inside it would stop it rendering, so it is left unmarked
 _MATHS = re.compile(r"(\$\$.+?\$\$|\$[^$\n]+\$)", re.S)
+_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # units.inline_text's strikethrough
 
 
 def highlight(text: str, question: str) -> str:
@@ -38,8 +40,14 @@ def highlight(text: str, question: str) -> str:
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
             out.append(f'<code class="nq-inline">{_marked(piece, wanted)}</code>')
         elif i % 3 == 0:
-            out += [html.escape(part) if j % 2 else _marked(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
+            out += [html.escape(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
     return "".join(out)
+
+
+def _struck(text: str, wanted: set[str]) -> str:
+    """_marked, with what the note strikes out (~~1910~~) struck out."""
+    return "".join(f"<s>{_marked(part, wanted)}</s>" if j % 2 else _marked(part, wanted)
+                   for j, part in enumerate(_STRUCK.split(text)))
 
 
 def _marked(text: str, wanted: set[str]) -> str:
@@ -174,9 +182,10 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # maths ($...$, $$...$$) as written: markdown's escapes would eat its \{ \} \, ("$5 and $10" is no maths)
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin).use(
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
+    _strike_one_tildes(tokens)
     if line is not None:
         _mark_line(tokens, line, end_line)
     _make_links_safe(tokens, path)
@@ -199,6 +208,26 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     for kind in ("math_inline", "math_inline_double", "math_block", "math_block_label"):
         md.add_render_rule(kind, maths)
     return md.renderer.render(tokens, md.options, {})
+
+
+def _strike_one_tildes(tokens) -> None:
+    """Bear's "~Courgettes~" struck out, as the index reads it (markup.ONE_TILDE_STRIKE); markdown-it
+    strikes only "~~Courgettes~~"."""
+    from markdown_it.token import Token
+
+    for inline in (t for t in tokens if t.type == "inline" and "~" in t.content):
+        children = []
+        for child in inline.children or []:
+            if child.type != "text" or "~" not in child.content:
+                children.append(child)
+                continue
+            for j, part in enumerate(ONE_TILDE_STRIKE.split(child.content)):
+                if j % 2:
+                    children += [Token("s_open", "s", 1, markup="~"), Token("text", "", 0, content=part),
+                                 Token("s_close", "s", -1, markup="~")]
+                elif part:
+                    children.append(Token("text", "", 0, content=part))
+        inline.children = children
 
 
 def _mark_line(tokens, line: int, end_line: int | None = None) -> None:
