@@ -12,6 +12,7 @@ from notesqa.query import (
     TOP_LEVEL,
     Filters,
     asks_for_tasks,
+    task_state_words,
     asks_latest,
     asks_overdue,
     days,
@@ -236,7 +237,9 @@ def test_tasks_are_asked_for_by_state():
                      ("what's urgent?", "high"), ("what's done?", "done"), ("and what's still open?", "open"),
                      ("what tasks did I complete last week?", "done"), ("which deadlines did I miss?", "open"),
                      ("what's on my plate?", "open"), ("which deadlines are coming up?", "open"),
-                     ("show my LATER tasks", "later"), ("my NOW tasks", "doing")):  # Logseq's other workflow
+                     ("show my LATER tasks", "later"), ("my NOW tasks", "doing"),  # Logseq's other workflow
+                     ("which things to buy are still unchecked?", "open"), ("unchecked items on the packing list", "open"),
+                     ("which groceries are ticked off?", "done")):  # a checkbox's state, whatever the list is of
         assert asks_for_tasks(q) == state, q
     for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
               "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?",
@@ -247,10 +250,17 @@ def test_tasks_are_asked_for_by_state():
               "What is urgent care?", "what is urgent about the CVE?", "What priority a ticket gets in triage?",
               "what is done by the garbage collector during a minor GC?",
               "which questions are still open from the lecture?", "when is the promo packet due?",
-              "When's the tax return due?", "and when was the essay due?"):
+              "When's the tax return due?", "and when was the essay due?", "what are unchecked exceptions in Java?",
+              "Is the input unchecked by the parser?"):
         assert asks_for_tasks(q) is None, q
     assert asks_for_tasks("when are my tasks due?") == "open"  # the day of each task: the tasks
     assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day
+
+
+def test_the_words_that_ask_for_tasks_by_state_are_known():
+    assert task_state_words("which things to buy are still unchecked?") >= {"unchecked", "still"}
+    assert "overdue" in task_state_words("what's overdue?")
+    assert task_state_words("what are unchecked exceptions in Java?") == set()  # asks for no tasks
 
 
 def test_days_named_from_today_are_counted_back_from_it():

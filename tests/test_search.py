@@ -228,6 +228,9 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     assert idx.unmentioned("weren't cross-checked") == []  # contractions and compounds: said in other words
     assert idx.unmentioned("combien coûtaient les frais?") == []  # another language's inflection: "coûtent"
     assert idx.unmentioned('"shuffle sharding" 2019') == []
+    # how a question asks for tasks is no word to find (trial T: "No note mentions “unchecked”")
+    assert idx.unmentioned("which cells are still unchecked?") == []
+    assert idx.unmentioned("what is unchecked decomposition?") == ["unchecked", "decomposition"]
 
 
 def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_as_a_flag(tmp_path, embedder):

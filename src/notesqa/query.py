@@ -388,15 +388,21 @@ def asks_overdue(text: str) -> bool:
 _TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
 _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
 _LATER_TASKS = re.compile(rf"\blater\s+{_TASK}\b", re.IGNORECASE)  # Logseq's LATER: "show my LATER tasks"
+# "which things to buy are still unchecked?": a checkbox's state, whatever the list is of (not "unchecked
+# exceptions")
+_UNTICKED = (r"(?:are|is) (?:still |yet )?(?:unchecked|unticked|not (?:yet )?(?:checked|ticked)(?: off)?)"
+             r"(?= *(?:[?.!,;]|$| (?:yet|in|on|from|of|at)\b))|"
+             r"(?:unchecked|unticked) (?:items?|boxes|checkboxes|things|ones)")
 _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone|todo|waiting)"
                          rf"\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
-                         rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up)\b",
-                         re.IGNORECASE)
+                         rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
+                         rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
-                         rf"completed|closed|ticked off|checked off)|what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
+                         rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
+                         rf"what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
                          r"close|get done|got done|tick off|check off)\w*)\b", re.IGNORECASE)
 # "what's done?", "and what's still open?" as whole questions (not "what is done by the garbage collector?")
 _STATE_ALONE = re.compile(r"^\s*(?:and\s+)?what(?:'s|’s| is) (?:already |still )?(done|open)\W*$", re.IGNORECASE)
@@ -420,6 +426,15 @@ _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priori
 _HOW_OR_WHY = re.compile(r"\s*(how|why)\b", re.IGNORECASE)
 # "when is the promo packet due?": the day of one thing, found by its words; not the open tasks
 _WHEN_OF_A_THING = re.compile(rf"\s*(?:and\s+)?when(?:'s|’s)?\b(?!.*\b{_TASK}\b)", re.IGNORECASE)
+
+
+def task_state_words(text: str) -> set[str]:
+    """The words (lower case) with which a question that asks for tasks says which ("still unchecked",
+    "overdue", "ticked off"): how it asks, not what about; none if it asks for no tasks."""
+    if asks_for_tasks(text) is None:
+        return set()
+    rules = (_OPEN_TASKS, _DONE_TASKS, _DOING_TASKS, _HIGH_TASKS, _LATER_TASKS, _OVERDUE)
+    return {w.lower() for rule in rules for m in rule.finditer(text) for w in re.findall(r"\w+", m.group(0))}
 
 
 def asks_for_tasks(text: str) -> str | None:

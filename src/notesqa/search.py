@@ -29,7 +29,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_only_the_day, asks_overdue, check_question, filter_mask,
                     links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
-                    with_listing_period)
+                    task_state_words, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -336,8 +336,10 @@ class NotesIndex:
         live = self._live
         keywords, embedder = live.gen.keywords, live.embedder
         one = embedder.count_tokens("a")
-        missing = []
+        missing, asking = [], task_state_words(text)
         for word in dict.fromkeys(_WORDS.findall(text)):
+            if word.lower() in asking:
+                continue  # "which things to buy are still unchecked?": a state of tasks, not a word to find
             tokens = tokenize(word)
             # a word with accents ("coûtaient") is another language's, whose inflections the keyword side
             # does not join ("coûtent"): its absence says little (trial P: it doubted a right answer)
