@@ -22,6 +22,7 @@ from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
 from .notefiles import nfc, readable_path
+from .wording import counted
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 # name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
@@ -719,11 +720,22 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
-        return f"No note is dated {span}."
+        return f"No note is dated {span}{_undated(chunks)}."
     mask = filter_mask(chunks, f)
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
+
+
+def _undated(chunks: list[Chunk]) -> str:
+    """How many notes have no date at all, which a date filter leaves out ("" if none): a Bear export dates
+    no note (trial T), and "No note is dated in 2023" alone reads as if the notes of 2023 were gone."""
+    notes = {c.path for c in chunks}
+    n = len(notes - {c.path for c in chunks if c.date is not None})
+    if not n:
+        return ""
+    return f" ({n} of {counted(len(notes), 'note')} {'has' if n == 1 else 'have'} no date: a date filter leaves " \
+           f"{'it' if n == 1 else 'them'} out)"
 
 
 def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
