@@ -41,9 +41,9 @@ def test_note_entry_writes_only_what_it_has_in_the_format_order():
     entry = NoteEntry(5, 10, "ab", None, 0)
     assert entry.to_json() == {"mtime_ns": 5, "size": 10, "sha256": "ab", "title": None, "chunks": 0}
     full = NoteEntry(5, 10, "ab", "T", 2, chars=9, indexed=8, lost=("x",), cut=("y",), deps=("d.md",),
-                     aliases=("A",), repaired=("r",), credits=("Ann Lee",))
+                     aliases=("A",), repaired=("r",), credits=("Ann Lee",), properties=("status: Done",))
     assert list(full.to_json()) == ["mtime_ns", "size", "sha256", "title", "chunks", "chars", "indexed", "lost", "cut",
-                                    "deps", "aliases", "repaired", "credits"]
+                                    "deps", "aliases", "repaired", "credits", "properties"]
     assert NoteEntry.from_json(full.to_json()) == full
     assert SkippedEntry(None, None, "broken symlink").to_json() == {"reason": "broken symlink"}
 

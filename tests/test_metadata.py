@@ -158,4 +158,19 @@ def test_the_fields_a_note_opens_with_are_its_metadata():
     assert (roam.date, roam.credits) == ("2026-10-06", ("Cal Newport",))  # Roam's attribute blocks
     assert "Author: Cal Newport" in [u.text for u in roam.units]  # ... still shown, as Roam shows them
     assert parse_note("---\ndate: 2020-01-01\n---\ndate:: 2024-03-04\n\nx\n", "x.md").date == "2020-01-01"
+    assert roam.properties == () and parse_note("- Status:: #done\n- x\n", "b.md").properties == ("status: done",)
     assert leading_fields("Some prose.\ndate:: 2024-03-04\n") == {}  # only on top
+
+
+def test_a_notes_other_short_fields_are_its_properties():
+    from notesqa.metadata import properties
+
+    meta = {"status": "Done", "type": "[[Book]]", "draft": True, "rating": 4, "genre": ["sci-fi", "#classic"],
+            "tags": ["x"], "created": "2024-01-01", "author": "Ann Lee", "summary": "a sentence far too long to be "
+            "what a note is, said in many words", "nested": {"a": 1}, "empty": None}
+    assert properties(meta) == ("status: Done", "type: Book", "draft: true", "rating: 4", "genre: sci-fi",
+                                "genre: classic")  # tags, days, credits and sentences are read otherwise
+    assert parse_note("---\nstatus: in progress\n---\n# A\n\nx\n", "a.md").properties == ("status: in progress",)
+    assert parse_note("status:: done\ntype:: [[book]]\n\n- x\n", "pages/a.md").properties == ("status: done",
+                                                                                                "type: book")  # Logseq
+

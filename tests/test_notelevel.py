@@ -256,6 +256,38 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert [h.path for h in idx.search("papers by Zaharia path:reading.md", k=5)] == ["reading.md"]
 
 
+def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "Studies" / "Acme onboarding.md", "---\nstatus: Done\n---\n# Acme onboarding\n\n"
+          "Why patients drop out before their first visit.\n")
+    write(notes / "Studies" / "Nimbus discovery.md", "---\nstatus: Done\ndate: 2024-05-01\n---\n# Nimbus discovery\n\n"
+          "How teachers plan and grade.\n")
+    write(notes / "Studies" / "Brightpath test.md", "---\nstatus: In progress\n---\n# Brightpath test\n\n"
+          "Fees and timing of transfers.\n")
+    write(notes / "Reading" / "Sprint.md", "---\ntype: book\nstatus: Read\n---\nThe studies are done in five days.\n")
+    write(notes / "Reading" / "Dune.md", "---\ntype: book\nstatus: Reading\ndraft: true\n---\nSpice.\n")
+    write(notes / "Hub.md", "# Research hub\n\nWhich studies are done? The Studies folder says, each with its status.\n"
+          "\n- [x] Write up the studies\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    done = {"Studies/Acme onboarding.md": "status: done", "Studies/Nimbus discovery.md": "status: done"}
+    assert names.described("which studies are done?") == names.described("list the done studies") == done
+    assert names.described("what studies are still in progress?") == {"Studies/Brightpath test.md": "status: in progress"}
+    assert names.described("which books have I read?") == {"Reading/Sprint.md": "status: read"}  # not "reading"
+    assert names.described("which notes are drafts?") == {"Reading/Dune.md": "draft: true"}
+    for q in ("which studies are not done?", "which books are done?", "what is done?", "which studies are new?"):
+        assert names.described(q) == {}, q  # a negation; no book is done; no kind; no study is new
+    # a search lists those notes first, newest first where no passage of theirs has the question's words
+    hits = idx.search("which studies are done?", k=4)
+    assert {h.path for h in hits[:2]} == set(done) and "Brightpath" not in " ".join(h.path for h in hits[:2])
+    assert all(h.explain.property == "status: done" for h in hits[:2])
+    assert "its note has status: done, as asked" in str(hits[0].explain)
+    assert [h.path for h in idx.search("which studies are done? path:Studies/Nimbus*", k=3)][:1] == [
+        "Studies/Nimbus discovery.md"]  # filters still hold
+    assert idx.search("which tasks are done?", k=1)[0].path == "Hub.md"  # tasks, not notes by a property
+
+
 def test_a_zettel_id_before_the_name_does_not_hide_the_name(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "zettel" / "202105101200 Testing effect.md", "# Testing effect\n\nTaking a test beats restudying.\n")

@@ -436,7 +436,8 @@ class _Scan:
             chars=note.text_chars, indexed=indexed_chars(note), lost=tuple(note.lost),
             cut=tuple(chunking.truncated(note)), deps=tuple(sorted(self.vault.deps.get(rel) or ())),
             aliases=tuple(note.aliases or ()),
-            repaired=tuple(p.reason for p in (problem, note.problem) if p is not None), credits=tuple(note.credits))
+            repaired=tuple(p.reason for p in (problem, note.problem) if p is not None), credits=tuple(note.credits),
+            properties=tuple(note.properties))
 
     def _count(self, rel: str, old: NoteEntry | None, sha: str, depends: bool, note_chunks: list[Chunk]) -> None:
         if old is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date
+from .metadata import JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, properties
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -434,5 +434,6 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + credits(props, property_list)
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
+                      properties=properties(meta) + properties(props, property_list),
                       page_tags=as_tags(own), block_ids=walker.block_ids, id_titles=walker.id_titles,
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)

@@ -36,13 +36,14 @@ class NoteEntry:
     aliases: tuple[str, ...] = ()  # its other names
     repaired: tuple[str, ...] = ()  # repairs made reading it (encoding fallback, broken front matter)
     credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, attendees, venue)
+    properties: tuple[str, ...] = ()  # its other short fields, "status: Done" ("which studies are done?")
 
     @classmethod
     def from_json(cls, d: dict) -> "NoteEntry":
         return cls(d.get("mtime_ns"), d.get("size"), d.get("sha256"), d.get("title"), d.get("chunks"),
                    d.get("chars"), d.get("indexed"), _strings(d.get("lost")), _strings(d.get("cut")),
                    _strings(d.get("deps")), _strings(d.get("aliases")), _strings(d.get("repaired")),
-                   _strings(d.get("credits")))
+                   _strings(d.get("credits")), _strings(d.get("properties")))
 
     def to_json(self) -> dict:
         d = {"mtime_ns": self.mtime_ns, "size": self.size, "sha256": self.sha256, "title": self.title,
@@ -50,7 +51,7 @@ class NoteEntry:
         for key in ("chars", "indexed"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("lost", "cut", "deps", "aliases", "repaired", "credits"):  # written only when there are any
+        for key in ("lost", "cut", "deps", "aliases", "repaired", "credits", "properties"):  # written only when there are any
             if getattr(self, key):
                 d[key] = list(getattr(self, key))
         return d

@@ -148,6 +148,32 @@ def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) 
     return tuple(v for key in CREDIT_FIELDS if meta.get(key) for v in values(meta[key]) if v.strip())
 
 
+# fields read otherwise (title, tags, days, names, credits) or that are an app's own settings, not what a note is
+_NOT_PROPERTIES = frozenset({
+    "title", "tags", "tag", "aliases", "alias", "date", "created", "updated", "modified", "last_edited",
+    "last-edited", "date created", "date modified", "created_at", "updated_at", "id", "uid", "cssclass",
+    "cssclasses", "publish", "permalink", "layout", "kanban-plugin", "excalidraw-plugin", "desc", "description",
+    "collapsed", "icon", "banner", "cover", "url", "link", "links", "template", *CREDIT_FIELDS})
+_PROPERTY_MARKUP = re.compile(r"^\s*#?\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]\s*$|^\s*#(?=\w)")  # [[Done]], #done
+
+
+def properties(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """A note's other fields with a short value, "key: value" each (key in lower case, one per value of a
+    list): "status: Done", "type: book", "draft: true". What "which studies are done?" asks notes by.
+    values reads one field's value as a list (as_list; a Logseq page's properties: logseq.property_list)."""
+    values = values or as_list
+    out: dict[str, None] = {}
+    for key, value in meta.items():
+        key = str(key).strip().lower()
+        if key in _NOT_PROPERTIES or value is None or isinstance(value, (dict, _dt.date)):
+            continue
+        parts = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", str(v)).strip().strip("\"'")
+                 for v in ((str(value).lower(),) if isinstance(value, bool) else values(value))]
+        if all(len(v) <= 40 and len(v.split()) <= 4 for v in parts):  # not a sentence with commas in it
+            out.update((f"{key}: {v}", None) for v in parts if v)
+    return tuple(out)
+
+
 _CITEKEY_FIELDS = ("citekey", "citation-key", "citation_key", "citationKey", "citationkey")
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
@@ -290,7 +316,8 @@ _LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
 def leading_fields(text: str) -> dict:
     """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
-    day (ISO), tags, aliases and credits, by key in lower case. Front matter, where a note has it, wins."""
+    day (ISO), tags, aliases, credits and other fields, by key in lower case. Front matter, where a note has
+    it, wins."""
     body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
     out: dict = {}
     for line in body.lstrip("\ufeff").split("\n"):
@@ -307,6 +334,8 @@ def leading_fields(text: str) -> dict:
         elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
             names = [_named(x) for x in _LINKED.finditer(value)]
             out.setdefault(key, names or [v.strip() for v in value.split(",") if v.strip()])
+        elif key != "title":  # "status:: #done": a property (properties); not a title Obsidian does not show
+            out.setdefault(key, _LINKED.sub(_named, value).strip())
     return out
 
 

@@ -19,6 +19,7 @@ from typing import Callable, Mapping
 from .chunking import Chunk, fields_line, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
+from .notefiles import readable_path
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)
@@ -50,6 +51,21 @@ _CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in
                        re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 
+# "which studies are done?", "what projects are still active?", "which books have I read?", "list my
+# to-read books": notes asked for by the value of a property (status: Done) and by their kind (a Studies
+# folder, type: book, a tag); not "which ... are not done" (a negation lists the rest of a database)
+_ASKS_BY = r"^\s*(?:and\s+)?(?:which|what|list|show(?:\s+me)?|find)\s+(?:all\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?"
+_DESCRIBED = re.compile(
+    _ASKS_BY + r"(?P<kind>[^\W\d][\w-]*)\s+(?:(?:are|is|were|was)\s+(?:still\s+|currently\s+|now\s+|already\s+|"
+    r"marked\s+(?:as\s+)?|set\s+to\s+)?(?!not\b)(?P<value>[^\W\d][\w -]{0,30}?)"
+    r"|(?:have|did|do)\s+(?:I|we)\s+(?:already\s+|not\s+yet\s+)?(?P<verb>[^\W\d]\w*))\s*[?.!]*\s*$", re.IGNORECASE)
+_VALUE_FIRST = re.compile(_ASKS_BY + r"(?!(?:is|are|was|were|do|does|did|has|have|can|should)\b)(?P<value>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)\s+(?P<kind>[^\W\d][\w-]*)"
+                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+# kinds that are any note: "which notes are drafts?"
+_ANY_KIND = frozenset({"note", "page", "file", "thing", "item", "entri", "one", "document", "doc", "card"})
+# properties that say what kind of thing a note is (as its folder and tags do)
+_KIND_KEYS = frozenset({"type", "types", "kind", "category", "categories", "class", "subtype", "is"})
+
 
 def _credit_words(names: Mapping[str, object], notes: Mapping[str, NoteEntry]) -> dict[str, tuple[frozenset[str], ...]]:
     """path -> the word set of each of its credits (not a year alone: a year is not a name)."""
@@ -61,6 +77,36 @@ def _credit_words(names: Mapping[str, object], notes: Mapping[str, NoteEntry]) -
         if sets:
             out[path] = sets
     return out
+
+
+def _properties(notes: Mapping[str, NoteEntry]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """path -> its properties ("status: Done") as (key, value) in lower case, the value's words joined by spaces."""
+    out = {}
+    for path, entry in notes.items():
+        pairs = tuple((key.strip().lower(), words) for key, _, value in (p.partition(":") for p in entry.properties)
+                      if (words := " ".join(re.findall(r"\w+", value.lower()))))
+        if pairs:
+            out[path] = pairs
+    return out
+
+
+def _kinds(chunks: list[Chunk], props: Mapping[str, tuple[tuple[str, str], ...]]) -> dict[str, frozenset[str]]:
+    """path -> the stems of what says what kind of note it is: its folders' names, its tags, its type."""
+    words: dict[str, set[str]] = {}
+    for c in chunks:
+        if c.path in props:
+            if c.path not in words:
+                folders = readable_path(posixpath.dirname(c.path)).replace("/", " ")
+                types = " ".join(v for k, v in props[c.path] if k in _KIND_KEYS)
+                words[c.path] = set(tokenize(f"{folders} {c.hierarchy.replace('.', ' ')} {types}"))
+            words[c.path].update(w for t in c.tags for w in tokenize(t.replace("/", " ")))
+    return {p: frozenset(w) for p, w in words.items()}
+
+
+def _says(value: str, key: str, prop: str) -> bool:
+    """Does a property (key: prop) have the value a question asks for: the same words ("in progress"), the
+    past of a verb asked ("finish": "finished"), or a yes of its own name ("drafts": draft: true)?"""
+    return prop in (value, value + "ed", value + "d") or prop in ("true", "yes") and tokenize(value) == tokenize(key)
 
 
 def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
@@ -82,6 +128,8 @@ class NoteNames:
     aliases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> its aliases' words, not its title's
     spelled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # path -> its title and aliases as written
     credits: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> word set of each credit
+    properties: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # path -> (key, value) in lower case
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # path -> stems of its folders, tags and type
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -125,9 +173,29 @@ class NoteNames:
                 credited.setdefault(w, set()).add(path)
         common = frozenset(w for w, paths in by_word.items() if rows_with is not None
                            and rows_with(w) - sum(size.get(p, 0) for p in paths | credited.get(w, set())) > floor)
+        props = _properties(notes)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
                    {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
-                   {p: a for p, a in alias_words.items() if a}, spelled, credits)
+                   {p: a for p, a in alias_words.items() if a}, spelled, credits, props, _kinds(chunks, props))
+
+    def described(self, question: str) -> dict[str, str]:
+        """The notes a question asks for by a property's value and their kind ("which studies are done?": the
+        notes with a property "Done" in a Studies folder, of type study or tagged so; "which notes are
+        drafts?": draft: true), each with that property ("status: done"); none if no note has both."""
+        for rule in (_DESCRIBED, _VALUE_FIRST):
+            m = rule.match(question)
+            if m is None:
+                continue
+            value = " ".join(re.findall(r"\w+", (m.group("value") or m.group("verb")).lower()))
+            kind = tokenize(m.group("kind"))
+            if not value or not kind:
+                continue
+            found = {p: next(f"{k}: {v}" for k, v in props if _says(value, k, v)) for p, props in self.properties.items()
+                     if any(_says(value, k, v) for k, v in props)
+                     and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(p, ()))}
+            if found:
+                return found
+        return {}
 
     def credited(self, question: str) -> frozenset[str]:
         """The notes a question asks for by who or where they are from ("papers by Zaharia", "meetings with

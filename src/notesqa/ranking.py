@@ -112,8 +112,12 @@ class Explanation:
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
+    property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
 
     def __str__(self) -> str:
+        asked = f"its note has {self.property}, as asked; " if self.property else ""
+        if self.listed and asked:
+            return f"{asked}no passage of it matches the words (newest first)"
         if self.listed:
             return "listed: a note the filters let through, newest first (no words to match)"
         if self.links:
@@ -148,7 +152,7 @@ class Explanation:
             note += f", in an archive folder (-{ARCHIVE_PENALTY:.2f})"
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
-        return (f"dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
+        return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
 

@@ -27,9 +27,9 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, asks_only_the_day, asks_overdue, check_question, filter_mask,
-                    links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note, unmatched,
-                    task_state_words, with_listing_period)
+from .query import (TOP_LEVEL, YEAR, Filters, asks_for_tasks, asks_only_the_day, asks_overdue, check_question,
+                    filter_mask, links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
+                    unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -197,10 +197,10 @@ class NotesIndex:
         ranked = self._rank(text, filters, k)
         if ranked is None:
             return []
-        live, ranked, origin = ranked
+        live, ranked, origin, mask = ranked
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
-                                                                   min_score)]
+                                                                   min_score, mask)]
         return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
@@ -233,9 +233,10 @@ class NotesIndex:
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         tree = live.tree
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
-        return live, ranked, origin
+        return live, ranked, origin, mask
 
-    def _show(self, live: _Live, text: str, ranked, origin, k: int, budget, min_score) -> list["snippets.Snippet"]:
+    def _show(self, live: _Live, text: str, ranked, origin, k: int, budget, min_score,
+              mask=None) -> list["snippets.Snippet"]:
         """The k hits to show: a note the question names first, one hit a note for a question that asks
         for notes, else the best passages (snippets.py)."""
         tree = live.tree
@@ -249,8 +250,15 @@ class NotesIndex:
         if seeks_mentions(text):  # each note where it says it, and only notes that do, if any does
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
-        credited = live.names.credited(text)  # "papers by Zaharia", "meetings with Maria": those notes, if any matches
+        described = {} if asks_for_tasks(text) else live.names.described(text)  # "which studies are done?"
+        if mask is not None:
+            described = {p: v for p, v in described.items() if mask[live.names.leads.get(p, tree.rows[p][0])]}
+        credited = frozenset(described) or live.names.credited(text)  # "papers by Zaharia", "meetings with Maria"
         of_them = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in credited] if credited else []
+        of_them += _unranked(live, frozenset(described), {tree.chunks[origin.get(c.row, c.row)].path for c in of_them})
+        if described:
+            of_them = [replace(c, explain=replace(c.explain, property=described[tree.chunks[origin.get(c.row, c.row)].path]))
+                       for c in of_them]
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
             shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
                                           with_match=True)
@@ -502,6 +510,14 @@ def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
         if not len(said) or any(dashed.search(chunks[r].text) for r in said):
             flags.append(word.casefold())
     return tuple(flags)
+
+
+def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["ranking.Candidate"]:
+    """The notes of paths no candidate is of, newest first, each at its lead: a database's pages the question
+    asks for by a property ("which studies are done?") whose words no passage of theirs says."""
+    rest = {p: live.names.leads.get(p, live.tree.rows[p][0]) for p in paths if p not in ranked}
+    listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
+    return [ranking.Candidate(rest[p], 0.0, listed) for p in _newest_first(live.gen.chunks, rest)]
 
 
 def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:

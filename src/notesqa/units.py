@@ -18,7 +18,7 @@ from .liquid import strip_non_content
 from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
                      only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
-                       leading_fields, note_date, title_from_filename, zettel_id)
+                       leading_fields, note_date, properties, title_from_filename, zettel_id)
 from . import dendron
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
@@ -54,6 +54,7 @@ class ParsedNote:
     problem: Problem | None = None
     aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
     credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, venue, year): keywords
+    properties: tuple[str, ...] = ()  # its other short fields, "status: Done" (metadata.properties)
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
     id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
@@ -925,8 +926,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
     else:
         title = title_from_filename(rel)
+    fields_of = properties(meta)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
+        fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
@@ -934,7 +937,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
         n for n in (zettel_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, units,
-                      problem, aliases=aliases, credits=credits(meta),
+                      problem, aliases=aliases, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
 
