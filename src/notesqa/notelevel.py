@@ -59,8 +59,9 @@ _DESCRIBED = re.compile(
     _ASKS_BY + r"(?P<kind>[^\W\d][\w-]*)\s+(?:(?:are|is|were|was)\s+(?:still\s+|currently\s+|now\s+|already\s+|"
     r"marked\s+(?:as\s+)?|set\s+to\s+)?(?!not\b)(?P<value>[^\W\d][\w -]{0,30}?)"
     r"|(?:have|did|do)\s+(?:I|we)\s+(?:already\s+|not\s+yet\s+)?(?P<verb>[^\W\d]\w*))\s*[?.!]*\s*$", re.IGNORECASE)
-_VALUE_FIRST = re.compile(_ASKS_BY + r"(?!(?:is|are|was|were|do|does|did|has|have|can|should)\b)(?P<value>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)\s+(?P<kind>[^\W\d][\w-]*)"
-                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+_VALUE_FIRST = re.compile(_ASKS_BY + r"(?!(?:is|are|was|were|do|does|did|has|have|can|should)\b)"
+                          r"(?P<value>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)\s+(?P<kind>[^\W\d][\w-]*)\s*[?.!]*\s*$",
+                          re.IGNORECASE)
 # kinds that are any note: "which notes are drafts?"
 _ANY_KIND = frozenset({"note", "page", "file", "thing", "item", "entri", "one", "document", "doc", "card"})
 # properties that say what kind of thing a note is (as its folder and tags do)
@@ -190,9 +191,11 @@ class NoteNames:
             kind = tokenize(m.group("kind"))
             if not value or not kind:
                 continue
-            found = {p: next(f"{k}: {v}" for k, v in props if _says(value, k, v)) for p, props in self.properties.items()
-                     if any(_says(value, k, v) for k, v in props)
-                     and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(p, ()))}
+            found = {}
+            for path, props in self.properties.items():
+                said = next((f"{k}: {v}" for k, v in props if _says(value, k, v)), None)
+                if said is not None and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(path, ())):
+                    found[path] = said
             if found:
                 return found
         return {}

@@ -250,19 +250,11 @@ class NotesIndex:
         if seeks_mentions(text):  # each note where it says it, and only notes that do, if any does
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
-        described = {} if asks_for_tasks(text) else live.names.described(text)  # "which studies are done?"
-        if mask is not None:
-            described = {p: v for p, v in described.items() if mask[live.names.leads.get(p, tree.rows[p][0])]}
-        credited = frozenset(described) or live.names.credited(text)  # "papers by Zaharia", "meetings with Maria"
-        of_them = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in credited] if credited else []
-        of_them += _unranked(live, frozenset(described), {tree.chunks[origin.get(c.row, c.row)].path for c in of_them})
-        if described:
-            of_them = [replace(c, explain=replace(c.explain, property=described[tree.chunks[origin.get(c.row, c.row)].path]))
-                       for c in of_them]
+        asked, of_them = _asked_for(live, text, ranked, origin, mask)
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
             shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
                                           with_match=True)
-            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in credited]
+            rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in asked]
             more = k - len(shown)
             return shown + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(shown))
                             if more > 0 else [])
@@ -510,6 +502,27 @@ def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
         if not len(said) or any(dashed.search(chunks[r].text) for r in said):
             flags.append(word.casefold())
     return tuple(flags)
+
+
+def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozenset[str], list["ranking.Candidate"]]:
+    """The notes a question asks for by a property ("which studies are done?": NoteNames.described; each, if
+    no passage of it is a candidate, at its lead) or else by who or where they are from ("papers by Zaharia":
+    NoteNames.credited), and their candidates, best first; none for a question for tasks."""
+    tree = live.tree
+
+    def path_of(c) -> str:
+        return tree.chunks[origin.get(c.row, c.row)].path
+
+    described = {} if asks_for_tasks(text) else live.names.described(text)
+    if mask is not None:
+        described = {p: v for p, v in described.items() if mask[live.names.leads.get(p, tree.rows[p][0])]}
+    if described:
+        of_them = [c for c in ranked if path_of(c) in described]
+        of_them += _unranked(live, frozenset(described), {path_of(c) for c in of_them})
+        return frozenset(described), [replace(c, explain=replace(c.explain, property=described[path_of(c)]))
+                                      for c in of_them]
+    credited = live.names.credited(text)
+    return credited, [c for c in ranked if path_of(c) in credited] if credited else []
 
 
 def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["ranking.Candidate"]:
