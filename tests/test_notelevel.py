@@ -256,6 +256,23 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert [h.path for h in idx.search("papers by Zaharia path:reading.md", k=5)] == ["reading.md"]
 
 
+def test_a_question_about_what_notes_by_someone_say_shows_where_they_say_it(tmp_path):
+    notes = tmp_path / "notes"
+    write(notes / "1-1 2026-11-24.md", "---\nattendees: [\"[[Priya Raman]]\"]\n---\n> [!info] Prep\n> Check last "
+          "action items first.\n\n## Decisions\n- Priya takes over on-call rotation scheduling\n")
+    write(notes / "1-1 2026-11-10.md", "---\nattendees: [\"[[Priya Raman]]\"]\n---\n> [!info] Prep\n> Check last "
+          "action items first.\n\n## Growth\n- Wants a mentor\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    assert NoteNames.asks_about("who takes over the on-call rotation scheduling, from my 1:1s with Priya?")
+    assert not NoteNames.asks_about("meetings with Priya last week")
+    assert not NoteNames.asks_about("which meetings did Priya Raman attend?")
+    # trial U: each 1:1 had been shown from its opening, the same Prep callout, and the answer nowhere
+    hits = idx.search("who takes over the on-call rotation scheduling, from my 1:1s with Priya?", k=2)
+    assert hits[0].text == "Priya takes over on-call rotation scheduling"
+    assert all(h.text.startswith("Check last action items first.") for h in idx.search("meetings with Priya", k=2))
+
+
 def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "Studies" / "Acme onboarding.md", "---\nstatus: Done\n---\n# Acme onboarding\n\n"

@@ -50,6 +50,10 @@ _CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in
                        r"(?:attend|join|go\s+to|present\s+at|speak\s+at)\b",
                        re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+# the words of a question for notes by who or where they are from that ask for no more than those notes
+_LISTING_WORDS = frozenset(tokenize(
+    "paper meeting note talk book article post work writing session call sync one-on-one attend join publish "
+    "appear present speak wrote written last this next week month year today yesterday day recent latest all"))
 
 # "which studies are done?", "what projects are still active?", "which books have I read?", "list my
 # to-read books": notes asked for by the value of a property (status: Done) and by their kind (a Studies
@@ -213,6 +217,14 @@ class NoteNames:
                     continue
                 out.update(p for p, sets in self.credits.items() if any(words <= c or c <= words for c in sets))
         return frozenset(out)
+
+    @staticmethod
+    def asks_about(question: str) -> bool:
+        """Does a question for notes by who or where they are from ask about what they say ("what did we decide
+        in last week's 1:1 with Priya?": their passages that answer it), not only for them ("papers by
+        Zaharia", "which meetings did Maria attend?": each note from its opening)?"""
+        who = {w for m in _CREDITED.finditer(question) for w in tokenize(m.group(0))}
+        return any(w not in who and w not in _LISTING_WORDS and not w[0].isdigit() for w in tokenize(question))
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """Where text says the name (title or alias) of a note, word for word: (start, end, path) each,

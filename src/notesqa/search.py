@@ -252,8 +252,11 @@ class NotesIndex:
                                          origin)
         asked, of_them = _asked_for(live, text, ranked, origin, mask)
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
-            shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
-                                          with_match=True)
+            if of_them[0].explain.property or not NoteNames.asks_about(text):
+                shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
+                                              with_match=True)
+            else:  # "what did we decide in last week's 1:1 with Priya?": where those notes answer it
+                shown = snippets.select(tree, of_them, k, budget, min_score, origin)
             rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in asked]
             more = k - len(shown)
             return shown + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(shown))
