@@ -187,6 +187,17 @@ def test_bear_reads_its_multi_word_tags_and_highlights():
     assert "std::vector::push_back" in texts[2]  # not a highlight
 
 
+def test_a_kanban_board_reads_as_the_plugin_shows_it():
+    board = ("---\n\nkanban-plugin: basic\n\n---\n\n## Todo\n\n- [ ] Card one @{2026-12-04} @@{14:30}\n\n## Done\n\n"
+             "**Complete**\n- [x] Shipped it\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%\n")
+    note = parse_note(board, "Board.md")
+    # trial U: the settings had been a passage and code, "@{date}" raw, "Complete" a breadcrumb level
+    assert [(u.text, u.heading, u.parents) for u in note.units] == [
+        ("☐ Card one \U0001f4c5 2026-12-04 14:30", ("Todo",), ()), ("☑ Shipped it", ("Done",), ())]
+    plain = parse_note("# Notes\n\n**Complete**\n- the set of all cards\n", "n.md")  # not a board: a label
+    assert [u.parents for u in plain.units][-1] == ("Complete",)
+
+
 def test_struck_out_text_is_shown_struck_out():
     note = parse_note("# Plot\n\n~Brandt arrives in 1910~ — moved to 1911.\n\n- The ~~old~~ new plan\n"
                       "- about ~5 min to ~10 min, in ~/notes/~old\n- `a ~b~ c`\n", "p.md")

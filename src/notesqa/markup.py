@@ -41,6 +41,18 @@ HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:]
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
+# a Kanban card's date and time, "@{2026-12-04}" and "@@{14:30}": a day it is due, as the Tasks plugin's 📅
+KANBAN_DATE = re.compile(r"(?<!@)@\{(\d{4}-\d{2}-\d{2})\}|@@\{(\d{1,2}:\d{2})\}")
+_KANBAN_BOARD = re.compile(r"\A---[ \t]*\n(?:.*\n)*?kanban-plugin:", re.M)
+_KANBAN_COMPLETE = re.compile(r"^\*\*Complete\*\*[ \t]*$", re.M)
+
+
+def kanban_board(text: str) -> str:
+    """A Kanban board as the plugin shows it: a lane's "**Complete**" marker (its cards are done) is not
+    text, nor a label over the cards."""
+    return _KANBAN_COMPLETE.sub("", text) if "**Complete**" in text and _KANBAN_BOARD.match(text) else text
+
+
 # Bear's multi-word tag, closed by a hash: "#book notes#", "#school/parents evening#"
 BEAR_TAG = re.compile(_TAG_START + r"([^\W\d][\w/-]*(?:[ \t]+[\w/-]+)+)#(?![\w#])")
 # {:height 120, :width 300} after a Logseq image: its size, not text
@@ -225,8 +237,10 @@ class Inline:
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
-        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~")):
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~", "@{")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "@{" in text:
+            text = KANBAN_DATE.sub(lambda m: f"\U0001f4c5 {m.group(1)}" if m.group(1) else m.group(2), text)
         if "~" in text:
             text = ONE_TILDE_STRIKE.sub(r"~~\1~~", text)
         if "::" in text:
@@ -452,7 +466,7 @@ def strip_comments(text: str) -> str:
 
 
 def _comment_blocks(text: str) -> str:
-    """A %% comment that opens on a line of its own hides all up to its closing %%, code blocks too, as
+    """A %% comment that opens a line and is not closed on it hides all up to its closing %%, code blocks too, as
     Obsidian does (an Excalidraw drawing's compressed data): those lines blank. The marks are taken in
     order, an inline "%% ... %%" pair included (a %% inside one is not a block's); a block never closed
     hides nothing."""
@@ -469,7 +483,8 @@ def _comment_blocks(text: str) -> str:
             else:
                 out.append("")
             continue
-        if fence is None and not inline_open and line.strip() == "%%":
+        # "%%" alone, or "%% kanban:settings" (the Kanban plugin's settings, a JSON fence after it): a block
+        if fence is None and not inline_open and line.lstrip().startswith("%%") and line.count("%%") == 1:
             block_at = i
             out.append("")
             continue

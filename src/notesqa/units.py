@@ -15,8 +15,8 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, names_its_file,
-                     only_tags, outside_code, roam_macros)
+from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, kanban_board,
+                     names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
                        leading_fields, note_date, properties, title_from_filename, zettel_id)
 from . import dendron
@@ -897,7 +897,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
-    text = roam_macros(foam_references(fields_on_top(text)))
+    text = roam_macros(foam_references(fields_on_top(kanban_board(text))))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
