@@ -154,6 +154,9 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.6)], "what is due on 2026-12-07?") == \
         "Nothing in your notes is dated on 2026-12-07, nor set for then; the nearest passages:"
     assert notice([scored(0.6)], "what's overdue?") == "Nothing in your notes is overdue; the nearest passages:"
+    # some notes are of that day, but none of their passages is a hit: not "nothing is dated" (trial U)
+    assert notice([scored(0.6)], "what is due on 2026-12-07?", dated_then=True) == \
+        "Nothing dated on 2026-12-07 matches the question closely; the nearest passages:"
     assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
     assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
     # the month is a word of what was asked when the best hit says it: no "nothing dated" over a right answer

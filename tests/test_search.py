@@ -288,6 +288,20 @@ def test_the_hits_of_the_day_asked_come_before_a_closer_match_of_another_day(tmp
     assert others_from(hits, q)[0] == 1  # "Not dated on 2026-11-24" before it, not before a hit of that day
 
 
+def test_the_notice_over_hits_of_no_day_asked_says_whether_notes_are_of_it(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "2026-11-24.md", "# Tuesday\n\n- lunch with the support lead\n")
+    write(notes / "wins.md", "# Wins\n\n- cleared the review backlog\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx._dated_then("what were the wins on 2026-11-24?") and not idx._dated_then("wins on 2026-11-02")
+    assert not idx._dated_then("what were the wins?")
+    q = "cleared the review backlog on 2026-11-24"
+    hits = idx.search(f"{q} path:wins.md", k=1)  # a hit of no day asked, while a note is of it
+    assert idx.notice(hits, q) == "Nothing dated on 2026-11-24 matches the question closely; the nearest passages:"
+    assert idx.notice(hits, "cleared the review backlog on 2026-11-02").startswith("Nothing in your notes is dated")
+
+
 def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_written(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "daily" / "2024-03-06.md", "# 2024-03-06\n\n## Morning\n\nFixed the skew in the join.\n\n"

@@ -118,17 +118,21 @@ def weak(hits: list[Hit]) -> bool:
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
-def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), overdue: int | None = None) -> str | None:
+def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), overdue: int | None = None,
+           dated_then: bool = False) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
-    names (or overdue), or that no note says a rare word of the question (unmentioned: NotesIndex.unmentioned),
-    the hits being the nearest passages; how many tasks are overdue when the hits show only some (overdue:
-    NotesIndex.overdue_count); or that none matches closely (weak)."""
+    names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
+    note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
+    passages; how many tasks are overdue when the hits show only some (overdue: NotesIndex.overdue_count); or
+    that none matches closely (weak)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
     when = _days_asked(question)
     if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[0], question):
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
+        if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
+            return f"Nothing dated {when} matches the question closely; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
     if hits and overdue and overdue > sum(_of_days(h) for h in hits):
         return f"{overdue} open tasks are overdue; the highest priority and the longest overdue first:"

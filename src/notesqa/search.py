@@ -27,7 +27,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, asks_for_tasks, asks_only_the_day, asks_overdue, check_question,
+from .query import (TOP_LEVEL, YEAR, Filters, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
                     unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
@@ -355,7 +355,17 @@ class NotesIndex:
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, and how many tasks are overdue."""
-        return notice(hits, question, self.unmentioned(question), self.overdue_count(question))
+        return notice(hits, question, self.unmentioned(question), self.overdue_count(question),
+                      self._dated_then(question))
+
+    def _dated_then(self, question: str) -> bool:
+        """Is any passage of the notes of the days the question names, or any open task set for them?"""
+        asked = days(parse_query(question or "")[0])
+        if not asked:
+            return False
+        self.refresh()
+        agenda = self._live.agenda
+        return len(agenda.of_days(asked)) > 0 or len(agenda.due_on(asked)) > 0
 
     def overdue_count(self, question: str) -> int | None:
         """For "what's overdue?": how many open tasks are overdue (None for any other question)."""
