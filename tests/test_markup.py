@@ -198,6 +198,15 @@ def test_a_kanban_board_reads_as_the_plugin_shows_it():
     assert [u.parents for u in plain.units][-1] == ("Complete",)
 
 
+def test_a_daily_notes_navigation_line_is_not_text():
+    note = parse_note("<< [[2026-11-11]] | [[2026-W46]] | [[2026-11-13]] >>\nmood:: 8/10\n\n- Offsite planning call\n",
+                      "Journal/Daily/2026-11-12.md")
+    # trial U: "what did I write on 2026-11-12?" had shown the links to the days around it first
+    assert [u.text for u in note.units] == ["mood: 8/10", "Offsite planning call"]
+    assert [u.text for u in parse_note("See << [[a]] >> here\n\n<< not a link >>\n", "x.md").units] == [
+        "See << a >> here", "<< not a link >>"]
+
+
 def test_struck_out_text_is_shown_struck_out():
     note = parse_note("# Plot\n\n~Brandt arrives in 1910~ — moved to 1911.\n\n- The ~~old~~ new plan\n"
                       "- about ~5 min to ~10 min, in ~/notes/~old\n- `a ~b~ c`\n", "p.md")

@@ -162,6 +162,18 @@ def test_the_fields_a_note_opens_with_are_its_metadata():
     assert leading_fields("Some prose.\ndate:: 2024-03-04\n") == {}  # only on top
 
 
+def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter():
+    from notesqa.metadata import note_date
+
+    # trial U: Periodic Notes' weekly and monthly notes had no date, so "last week's wins" missed them
+    assert note_date(None, "Journal/Weekly/2026-W48.md") == "2026-11-23"  # its Monday
+    assert note_date(None, "Journal/Monthly/2026-10.md") == "2026-10-01"
+    assert note_date(None, "2026-Q4.md") == "2026-10-01"
+    for name in ("2026.md", "2026-13.md", "2026-W54.md", "Notes 2026-10.md"):
+        assert note_date(None, name) is None, name
+    assert note_date("2026-11-30", "2026-W48.md") == "2026-11-30"  # front matter first
+
+
 def test_a_notes_other_short_fields_are_its_properties():
     from notesqa.metadata import properties
 

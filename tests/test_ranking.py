@@ -348,6 +348,14 @@ def test_a_term_and_its_gloss_is_not_a_few_words_passage():
     assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True, 4: True, 5: True}
 
 
+def test_a_field_and_its_value_is_not_a_few_words_passage():
+    # trial U: "who owns Atlas?" is answered by the Dataview field "Owner:: [[Priya Raman]]", however short
+    chunks = [_chunk("atlas.md", 0, "Owner: Priya Raman"), _chunk("atlas.md", 1, "Cutover: 2027-01-19"),
+              _chunk("atlas.md", 2, "link: https://x.org"), _chunk("atlas.md", 3, "Pros:")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "x", {}, None, 10)
+    assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True}
+
+
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():
     # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not; "Serves 4."
     # in a note titled "Coconut milk dal" matches by its note's title only (every passage of it does)

@@ -258,7 +258,7 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
     (tmp_path / "g" / "pages").mkdir(parents=True)
     (tmp_path / "g" / "journals").mkdir()
     (tmp_path / "g" / "pages" / "Queries.md").write_text(
-        "- Tasks slipping this week\n  #+BEGIN_QUERY\n  {:title \"SLIPPING\" :inputs [:-7d :today]}\n  #+END_QUERY\n"
+        "- Tasks slipping this week\n  #+BEGIN_SRC clojure\n  {:title \"SLIPPING\" :inputs [:-7d :today]}\n  #+END_SRC\n"
         "- Tasks done today\n", encoding="utf-8")
     for notes, question, want in (
             ("n", "see table bloat", "Bloat slows every scan. To see table bloat run this query:\n"

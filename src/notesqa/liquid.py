@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import outside_code, strip_comments
+from .markup import outside_code, strip_comments, without_navigation
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
@@ -44,11 +44,11 @@ def _strip_liquid_all(text: str) -> str:
 
 
 def strip_non_content(text: str) -> str:
-    """Remove Liquid tags and HTML comments, keeping every line where it was.
+    """Remove Liquid tags, HTML comments and a daily note's navigation line, keeping every line where it was.
 
     Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
     (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay."""
-    text = strip_comments(text)
+    text = without_navigation(strip_comments(text))
     out, pos = [], 0
     for m in _LIQUID_RAW.finditer(text):
         out.append(_strip_liquid(text[pos:m.start()]))

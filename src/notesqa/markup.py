@@ -453,6 +453,17 @@ def foam_references(text: str) -> str:
     return outside_code(text, lambda part: REFERENCE_DEFINITION.sub(blank, part) if "]:" in part else part)
 
 
+# a daily note's navigation, "<< [[2026-11-11]] | [[2026-W46]] | [[2026-11-13]] >>" (Periodic Notes and
+# Calendar templates): links to the days around it, not what the day says
+_NAV_LINE = re.compile(r"^[ \t]*(?:<<|«|←)[ \t]*(?:(?:\[\[[^\[\]\n]+\]\]|\[[^\]\n]*\]\([^)\n]*\))[ \t]*(?:[|·•,-][ \t]*)?)+"
+                       r"(?:>>|»|→)[ \t]*$", re.M)
+
+
+def without_navigation(text: str) -> str:
+    """text with its lines of only links to the notes before and after ("<< [[a]] | [[b]] >>") blank."""
+    return _NAV_LINE.sub("", text) if "<<" in text or "«" in text or "←" in text else text
+
+
 def strip_comments(text: str) -> str:
     """HTML comments and Obsidian %% comments removed outside code, every line kept where it was."""
     if "<!--" not in text and "%%" not in text:

@@ -249,8 +249,28 @@ def note_date(value, rel: str) -> str | None:
         if m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
-            date = heading_day(nfc(Path(rel).stem))
+            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem)
     return date or epoch_date(value)
+
+
+# a periodic note's name (Obsidian's Periodic Notes, Logseq, Journals): a week "2026-W48", a month "2026-10",
+# a quarter "2026-Q4"; not a year alone ("2026" may name anything)
+_PERIOD_NAME = re.compile(r"((?:19|20)\d\d)-(?:W(\d\d)|(0[1-9]|1[0-2])|Q([1-4]))", re.IGNORECASE)
+
+
+def period_start(stem: str) -> str | None:
+    """The first day of the week, month or quarter a periodic note is named by ("2026-W48": the Monday
+    2026-11-23), the day date filters and day questions find it by; None for another name."""
+    m = _PERIOD_NAME.fullmatch(stem.strip())
+    if m is None:
+        return None
+    year = int(m[1])
+    try:
+        if m[2]:
+            return _dt.date.fromisocalendar(year, int(m[2]), 1).isoformat()
+        return _dt.date(year, int(m[3]) if m[3] else 3 * int(m[4]) - 2, 1).isoformat()
+    except ValueError:  # "2026-W54"
+        return None
 
 
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)

@@ -108,7 +108,7 @@ class Explanation:
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
-    overdue: float = 0.0  # 0..2: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
+    overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
@@ -451,13 +451,25 @@ def _weak(c: Chunk, words: dict[str, float] | None) -> bool:
 def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything. A term
-    and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means: not few."""
-    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text)
+    and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means, and a field its
+    value ("Owner: Priya Raman", a Dataview field; trial U): not few."""
+    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text) \
+        and not is_field(c.text)
 
 
 # a term, a long dash, an equals sign or an arrow, and what it means in words; not a hyphen or a colon, which
 # a changelog's "New handbook #8524 - Documentation" and a "download link: https://..." line have too
 _GLOSS = re.compile(r"^\s*[^\s—–=→][^—–=→]*?[—–=→]\s*(?!https?:|www\.)\w", re.UNICODE)
+
+
+# a field and its value on one line: "Owner: Priya Raman", "Cutover: 2027-01-19"; not a link's ("download link:
+# https://..."), nor a label alone ("Pros:")
+_FIELD = re.compile(r"^\s*[^\W\d][\w -]{0,30}:[ \t]+(?!https?:|www\.)\S", re.UNICODE)
+
+
+def is_field(text: str) -> bool:
+    """Is text one field and its value ("Owner: Priya Raman")?"""
+    return "\n" not in text.strip() and _FIELD.match(text) is not None
 
 
 def is_gloss(text: str) -> bool:

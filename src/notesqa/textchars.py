@@ -50,6 +50,12 @@ def text_chars(body: str) -> int:
     return visible_chars(outside_code(body, reader))
 
 
+# a query's code (units.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
+_QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:dataview|dataviewjs|tasks|query)\b.*?\n"
+                          r"[ \t]*\2[ \t]*$", re.M | re.S | re.I)
+
+
 def note_text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note (its front matter left out)."""
+    """Characters of notes text in a markdown note (its front matter and its queries left out)."""
+    text = _QUERY_FENCE.sub("", text) if "```" in text or "~~~" in text else text
     return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1)))

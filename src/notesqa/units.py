@@ -322,8 +322,9 @@ def _label_text(text: str) -> str:
     return clean(text).rstrip(" :")
 
 
-# code that asks the notes a question (Dataview, the Tasks plugin, a Logseq query): what it finds is
-# elsewhere in the notes, so it is weak evidence, as a link is (thin)
+# code that asks the notes a question (Dataview, the Tasks plugin, Obsidian's search): the app shows what it
+# finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
+# answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
 QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
 LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
 CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
@@ -700,8 +701,9 @@ class Walker:
             intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
             parent_idx, chain = self.enclosing()
             lang = (tok.info or "").split(maxsplit=1)[:1] if tok.type == "fence" else []  # "```dataview", "``` "
-            self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
-                                   parent=parent_idx, intro=intro, thin=bool(lang) and lang[0].lower() in QUERY_LANGUAGES))
+            if not (lang and lang[0].lower() in QUERY_LANGUAGES):
+                self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
+                                       parent=parent_idx, intro=intro))
         self.last_para = None
 
     def _table_open(self, tok) -> None:
