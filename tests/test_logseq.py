@@ -164,6 +164,19 @@ def test_a_reference_to_a_heading_block_reads_as_its_title_and_nested_org_blocks
     assert tasks.units[-1].text == "after the code"
 
 
+def test_a_live_query_is_no_passage_nor_notes_text(tmp_path):
+    # Logseq shows what a query finds, never its text (the same rule as a dataview block)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "Q.md").write_text("- Slipping\n  #+BEGIN_QUERY\n  {:title \"SLIPPING\" :inputs [:-7d]}\n"
+                                           "  #+END_QUERY\n- after\n")
+    (tmp_path / "pages" / "P.md").write_text("- Slipping\n- after\n")
+    vault = Vault(tmp_path, ["pages/P.md", "pages/Q.md"])
+    with_query, plain = vault.parsed("pages/Q.md"), vault.parsed("pages/P.md")
+    assert [u.text for u in with_query.units] == ["Slipping", "after"]
+    assert with_query.text_chars == plain.text_chars
+
+
 def test_a_reference_to_a_block_of_the_same_page(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "journals").mkdir()

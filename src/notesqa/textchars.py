@@ -38,10 +38,17 @@ def _tag_lines_out(text: str) -> str:
     return "\n".join("" if only_tags(ln.lstrip(" \t>*+-")) else ln for ln in text.split("\n"))
 
 
+# a query's code (units.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
+_QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:dataview|dataviewjs|tasks|query)\b.*?\n"
+                          r"[ \t]*\2[ \t]*$", re.M | re.S | re.I)
+
+
 def text_chars(body: str) -> int:
     """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
-    embeds (another note's text) and white space not counted (what coverage compares the
+    embeds (another note's text), queries' code and white space not counted (what coverage compares the
     chunks' characters with)."""
+    body = _QUERY_FENCE.sub("", body) if "```" in body or "~~~" in body else body
+
     def reader(part: str) -> str:
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
         part = _tag_lines_out(part) if "#" in part else part
@@ -50,12 +57,6 @@ def text_chars(body: str) -> int:
     return visible_chars(outside_code(body, reader))
 
 
-# a query's code (units.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
-_QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:dataview|dataviewjs|tasks|query)\b.*?\n"
-                          r"[ \t]*\2[ \t]*$", re.M | re.S | re.I)
-
-
 def note_text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note (its front matter and its queries left out)."""
-    text = _QUERY_FENCE.sub("", text) if "```" in text or "~~~" in text else text
+    """Characters of notes text in a markdown note (its front matter left out)."""
     return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1)))
