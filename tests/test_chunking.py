@@ -33,6 +33,15 @@ def test_the_model_reads_struck_out_text_without_its_marks(embedder):
     assert chunk.embed.endswith("The old new plan, a~~b")
 
 
+def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
+    # trial U: "who is on call this week?" is answered by the rota's row of this week
+    note = parse_note("---\ndate: 2026-01-05\n---\n# On-call\n\n| Week of | Primary |\n|---|---|\n"
+                      "| 2026-11-30 | Marcus Chen |\n| Dec 7, 2026 | Olivia |\n| 42 | Tom |\n", "On-call.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [
+        ("Week of: 2026-11-30 | Primary: Marcus Chen", "2026-11-30"), ("Week of: Dec 7, 2026 | Primary: Olivia", "2026-12-07"),
+        ("Week of: 42 | Primary: Tom", "2026-01-05")]
+
+
 def test_token_window_split_measured_in_tokens(embedder):
     long = " ".join(f"word{i}" for i in range(700))
     note = parse_note(f"# H\n\n* {long}\n", "n.md")
