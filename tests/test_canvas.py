@@ -8,8 +8,10 @@ import json
 from conftest import write
 from notesqa import build_index
 from notesqa.backlinks import linking_lines
-from notesqa.canvas import cards, reading_order
+from notesqa.canvas import cards, readable, reading_order
 from notesqa.search import NotesIndex
+from notesqa.service import NotesService
+from notesqa.ui.chat import ChatService
 from notesqa.vault import Vault
 
 
@@ -102,3 +104,22 @@ def test_a_broken_canvas_is_skipped_and_said(tmp_path, embedder):
     said = {p.path: p.reason for p in report.problems}
     assert said["Broken.canvas"].startswith("not a readable canvas: its JSON is broken at line 1")
     assert "open it in Obsidian or fix it" in said["List.canvas"]
+
+
+def test_the_note_view_and_read_note_show_the_cards_not_the_json(tmp_path, embedder):
+    notes = _vault(tmp_path)
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    at = _line_of(notes, '"text": "Goal: cut')
+    shown = chat.sources.render(f"Canvas/Q1 Planning.canvas:{at}")
+    assert "<h1>Q1 2027 bets</h1>" in shown and "<h2>Bet 1: Atlas cutover</h2>" in shown
+    assert '"nodes"' not in shown and '"width"' not in shown
+    assert f"line {at}</div>" in shown  # the file's line, as the hit says
+    assert 'class="nq-target" id="nq-target">Goal: cut time-to-first-API-call' in shown
+    assert shown.index("Bet 1") < shown.index("Bet 2") < shown.index("Goal: cut") < shown.index("Capacity")
+    svc = NotesService(notes, tmp_path / "index", embedder=embedder)
+    whole = svc.read_note("Canvas/Q1 Planning.canvas")
+    assert whole["whole"] and whole["text"].startswith("# Q1 2027 bets\n\n## Bet 1: Atlas cutover\nShip on")
+    around = svc.read_note("Canvas/Q1 Planning.canvas", line=at, context=2)
+    assert "Goal: cut" in around["text"] and "Bet 1" not in around["text"]
+    assert "[[Projects/Overview.md]]" in readable(json.dumps(PLAN))[0]
