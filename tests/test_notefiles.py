@@ -166,4 +166,4 @@ def test_csv_tables_are_counted_once_not_read(tmp_path):
     write(tmp_path / "picture.png", "x")
     found, problems = discover_notes(tmp_path)
     assert [p.name for p in found] == ["page.md"]
-    assert problems == [Problem("3 .csv files", NOT_READ, "only .md and .markdown notes are")]
+    assert problems == [Problem("3 .csv files", NOT_READ, "only .md, .markdown and .canvas notes are")]

@@ -186,6 +186,26 @@ def test_an_embed_on_its_own_line_inside_a_list_item_or_paragraph_shows_under_it
     assert [(u.text[:12], u.depth) for u in units] == [("From the boo", 1), ("Review a car", 2), ("Review a car", 1)]
 
 
+def test_embeds_on_consecutive_lines_each_show_their_block(tmp_path):
+    # markdown joins them into one paragraph: the first must not read as its note's name (trial U)
+    write(tmp_path / "A multi.md", "# A\n\nWe use Temporal for payment workflows,\nself-hosted on EKS. ^decision\n")
+    write(tmp_path / "C single.md", "# C\n\nKubernetes limits per pod. ^lim\n")
+    write(tmp_path / "Hub2.md", "# Hub2\n\n## Embedded\n![[A multi#^decision]]\n![[C single#^lim]]\n\n"
+                                "![[C single#^lim]]\n![[A multi#^decision]]\nthen my own words\n\n"
+                                "- ![[A multi#^decision]]\n  ![[C single#^lim]]\n")
+    vault = Vault(tmp_path, ["A multi.md", "C single.md", "Hub2.md"])
+    note = vault.parse("Hub2.md", (tmp_path / "Hub2.md").read_text())
+    shown = [(u.line, u.text[:12], u.origin, u.heading) for u in note.units]
+    assert shown == [(4, "We use Tempo", ("A multi.md", 3), ("Hub2", "Embedded")),
+                     (5, "Kubernetes l", ("C single.md", 3), ("Hub2", "Embedded")),
+                     (7, "Kubernetes l", ("C single.md", 3), ("Hub2", "Embedded")),
+                     (8, "We use Tempo", ("A multi.md", 3), ("Hub2", "Embedded")),
+                     (9, "then my own ", None, ("Hub2", "Embedded")),
+                     (11, "We use Tempo", ("A multi.md", 3), ("Hub2", "Embedded")),
+                     (12, "Kubernetes l", ("C single.md", 3), ("Hub2", "Embedded"))]
+    assert not note.lost
+
+
 def test_logseq_with_windows_line_endings(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "journals").mkdir()

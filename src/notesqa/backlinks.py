@@ -3,7 +3,8 @@
 A link's target is not in what the index shows ("[[202103151022|spacing effect]]" reads "spacing
 effect"), so the notes are read again, as Obsidian's backlinks pane reads them: each [[wikilink]]
 and markdown link resolved by the vault's rule (vault.Vault.resolve), outside code, and a Notion page's
-relations (notion.py). This runs only for such a question, over the notes of the index.
+relations (notion.py), and a canvas's file cards (canvas.py). This runs only for such a question, over the
+notes of the index.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Iterable
 
+from .canvas import is_canvas, link_texts
 from .markup import WIKILINK, outside_code, parse_link
 from .notefiles import read_note
 from .notion import page_properties, relation_targets
@@ -33,12 +35,23 @@ def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str])
         if rel in targets:
             continue
         text, _ = read_note(notes_dir / rel, rel)
-        if not text or ("[[" not in text and "](" not in text and ".md)" not in text):
+        if not text or ("[[" not in text and "](" not in text and ".md)" not in text and not is_canvas(rel)):
             continue
-        at = _first_link(text, rel, targets, vault)
-        if at is not None:
-            out[rel] = text.count("\n", 0, at) + 1
+        line = _canvas_link_line(text, rel, targets, vault) if is_canvas(rel) else _link_line(text, rel, targets, vault)
+        if line is not None:
+            out[rel] = line
     return out
+
+
+def _link_line(text: str, rel: str, targets: frozenset[str], vault) -> int | None:
+    at = _first_link(text, rel, targets, vault)
+    return None if at is None else text.count("\n", 0, at) + 1
+
+
+def _canvas_link_line(text: str, rel: str, targets: frozenset[str], vault) -> int | None:
+    """The line of a canvas's first card that links to one of targets: a file card (a link to its note) or a
+    text card with a link in its markdown."""
+    return next((line for line, card in link_texts(text) if _first_link(card, rel, targets, vault) is not None), None)
 
 
 def _prose_only(text: str) -> str:

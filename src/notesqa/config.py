@@ -12,6 +12,8 @@ ENV_MODEL = "NOTESQA_MODEL"
 ENV_BACKEND = "NOTESQA_BACKEND"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+CANVAS_SUFFIX = ".canvas"  # an Obsidian canvas (JSON Canvas): its text cards are read as a note (canvas.py)
+NOTE_SUFFIXES = (*MARKDOWN_SUFFIXES, CANVAS_SUFFIX)  # the files read as notes
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes
 
 

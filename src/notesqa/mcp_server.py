@@ -117,7 +117,7 @@ class NotesMCPServer(MCPServer):
         import anyio
 
         try:
-            text = await anyio.to_thread.run_sync(self.service.note_text, path)
+            text = await anyio.to_thread.run_sync(self.service.note_text, path, True)  # a canvas as markdown
         except IndexNotFoundError as exc:
             raise ResourceError(_message(exc)) from None
         except NotesQAError as exc:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import MARKDOWN_SUFFIXES, MAX_NOTE_BYTES
+from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES
 from .wording import counted
 
 # --------------------------------------------------------------------------- names
@@ -49,7 +49,7 @@ def readable_path(path: str) -> str:
         return path  # most notes: nothing to read otherwise
     parts = []
     for part in path.split("/"):
-        stem, dot, ext = part.rpartition(".") if part.lower().endswith(MARKDOWN_SUFFIXES) else (part, "", "")
+        stem, dot, ext = part.rpartition(".") if part.lower().endswith(NOTE_SUFFIXES) else (part, "", "")
         name = readable_name(stem)
         if name:
             parts.append(name + dot + ext)
@@ -109,7 +109,7 @@ def _utf8_name(name: str) -> bool:
 
 def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                    obsidian_settings: bool = True) -> tuple[list[Path], list[Problem]]:
-    """Markdown files under notes_dir, sorted; hidden folders and excluded folders skipped, and (with
+    """Note files (markdown, Obsidian canvases) under notes_dir, sorted; hidden folders and excluded folders skipped, and (with
     obsidian_settings) the notes an Obsidian vault's settings leave out (without_obsidian_exclusions).
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
@@ -140,7 +140,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         seen_dirs.add(real)
         dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES):
                 tables += not name.startswith(".") and name.lower().endswith(TABLE_SUFFIX)
                 continue
             if not _utf8_name(name):
@@ -154,7 +154,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
             found.append(path)
     if tables:  # a table is no note: said once, for what its rows say is in its pages, if anywhere
         problems.append(Problem(counted(tables, TABLE_SUFFIX + " file"), NOT_READ,
-                                f"only {' and '.join(MARKDOWN_SUFFIXES)} notes are"))
+                                f"only {', '.join(NOTE_SUFFIXES[:-1])} and {NOTE_SUFFIXES[-1]} notes are"))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _one_path_per_file(notes_dir, found, problems)
     if obsidian_settings:
@@ -342,7 +342,8 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     """Read one note; never raises for a bad file, returns a Problem instead.
 
     (text, None) for a good note, (text, repaired-Problem) for one decoded with a
-    fallback, (None, skipped-Problem) for a file that cannot be used as a note.
+    fallback, (None, skipped-Problem) for a file that cannot be used as a note (a canvas whose
+    JSON is broken too).
     """
     try:
         size = path.stat().st_size
@@ -366,6 +367,12 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
         return None, Problem(rel, "skipped", note or "unreadable", EMPTY if note == "empty file" else "")
     if not text.strip():
         return None, Problem(rel, "skipped", "empty note", EMPTY)
+    if rel.lower().endswith(CANVAS_SUFFIX):
+        from .canvas import unreadable  # a canvas is JSON: one that is not cannot be read at all
+
+        why = unreadable(text)
+        if why is not None:
+            return None, Problem(rel, "skipped", why)
     return text, Problem(rel, "repaired", note) if note else None
 
 

@@ -1,5 +1,6 @@
-"""Notes -> units: a note read in its dialect. A Logseq page is an outline (logseq.py); anything
-else is markdown, Obsidian's syntax read the way Obsidian shows it (units.py).
+"""Notes -> units: a note read in its dialect. A Logseq page is an outline (logseq.py), an Obsidian
+canvas its text cards (canvas.py); anything else is markdown, Obsidian's syntax read the way
+Obsidian shows it (units.py).
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import logseq
+from .canvas import is_canvas, parse_canvas
 from .units import ParsedNote, parse_markdown
 
 if TYPE_CHECKING:
@@ -22,6 +24,8 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     read as their names, and references to blocks elsewhere are not found).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_canvas(rel):
+        return parse_canvas(text, rel, vault)
     if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
     return parse_markdown(text, rel, vault)

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
                      NoteUnreadableError)
-from .config import K_MAX, MARKDOWN_SUFFIXES
+from .config import K_MAX, NOTE_SUFFIXES
+from .canvas import is_canvas, readable
 from .notefiles import inside_notes, nfc, readable_path
 
 log = logging.getLogger("notesqa.service")
@@ -322,8 +323,8 @@ class NotesService:
             what = "a hidden file" if hidden == path.rsplit("/", 1)[-1] else f"in a hidden folder ({hidden}/)"
             return f"{path} is not indexed: it is {what}, and those are not read as notes."
         if (self.notes_dir / path).is_file():
-            if posixpath.splitext(path)[1].lower() not in MARKDOWN_SUFFIXES:
-                return f"{path} is not a markdown note: only .md and .markdown notes are indexed and read."
+            if posixpath.splitext(path)[1].lower() not in NOTE_SUFFIXES:
+                return f"{path} is not a note: only .md and .markdown notes and .canvas canvases are indexed and read."
             return f"{path} is not in the index yet: refresh the index to include it."
         return f"{path} is not a note in the index: use a path from a search result."
 
@@ -429,7 +430,13 @@ class NotesService:
         out = {"path": path, "title": title, "line": line, "start_line": start, "end_line": end,
                "total_lines": total, "whole": start == 1 and end == total,
                "text": "\n".join(lines[start - 1:end])}
-        if line is None and end < total:
+        if is_canvas(path):  # its JSON is no reading: the text of its cards at those lines, in reading order
+            start, end = (1, total) if line is None else (start, end)
+            out.update(start_line=start, end_line=end, whole=start == 1 and end == total,
+                       text=readable(text, lambda at: start <= at <= end)[0],
+                       message="A canvas: the text of its cards, in reading order, as markdown (the lines are the "
+                               "canvas file's).")
+        elif line is None and end < total:
             out["message"] = (f"The note has {total} lines; the first {end} are shown. Pass line (and context) "
                               "to read around a passage.")
         return out
@@ -463,8 +470,9 @@ class NotesService:
         entry = self.index().manifest.notes.get(path)
         return entry.title if entry is not None and entry.title else path
 
-    def note_text(self, path: str) -> str:
-        """A whole indexed note's text (its path checked: resolve_note), as read_note reads it."""
+    def note_text(self, path: str, readable_canvas: bool = False) -> str:
+        """A whole indexed note's text (its path checked: resolve_note), as read_note reads it; with
+        readable_canvas, a canvas as its cards' markdown (canvas.readable), not its JSON."""
         from .notefiles import read_note
 
         full = self.resolve_note(path)
@@ -475,7 +483,7 @@ class NotesService:
         if text is None:
             raise NoteUnreadableError(f"{path} cannot be read now: {problem.reason if problem else 'unreadable'} "
                                       "(the index keeps its last readable version).")
-        return text
+        return readable(text)[0] if readable_canvas and is_canvas(path) else text
 
     def call(self, op: str, args: Mapping | None = None, **validate_kw) -> dict:
         """Validate args for op and run it."""

@@ -64,7 +64,7 @@ class Status:
     changes: Changes | None  # None: the notes folder is not there
     # folders the vault's settings leave out (Obsidian's "Excluded files", its templates folder), and why
     excluded: tuple[tuple[str, str], ...] = ()
-    # files of a kind not read (".csv"), counted: ("12 .csv files", "only .md and .markdown notes are")
+    # files of a kind not read (".csv"), counted: ("12 .csv files", "only .md, .markdown and .canvas notes are")
     not_read: tuple[tuple[str, str], ...] = ()
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
 

@@ -555,9 +555,13 @@ class Walker:
         if self.properties is not None and line == self.properties.first + 1:
             self._properties(raw, line, end)
             return
-        embeds = self._line_embeds(inline)
+        embeds, first = self._line_embeds(inline), line
         if embeds and len(raw.split("\n")) == len(inline.content.split("\n")):
-            raw = "\n".join(ln for i, ln in enumerate(raw.split("\n")) if i not in embeds)
+            lead = self._leading_embeds(embeds, line)
+            raw = "\n".join(ln for i, ln in enumerate(raw.split("\n")) if i not in embeds and i >= lead)
+            line += lead
+        else:
+            embeds.pop(0, None)  # its lines not told apart: the first reads as the note's name, as before
         if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
             raw = _without_tag_lines(raw, self.inline.dendron)
         keep_lines = False
@@ -582,7 +586,7 @@ class Walker:
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
-            self._insert(got, (line + i, line + i), *self.enclosing(), deeper=int(self._in_item()))
+            self._insert(got, (first + i, first + i), *self.enclosing(), deeper=int(self._in_item()))
 
     def _prose(self, text: str, line: int, end: int, **fields) -> Unit:
         """A paragraph of text at lines line..end where the walk is (a quote inside a quote or a callout), under
@@ -661,18 +665,30 @@ class Walker:
         self.last_para = None
         return True
 
+    def _leading_embeds(self, embeds: dict[int, "Embedded"], line: int) -> int:
+        """The run of embeds a paragraph opens with (embeds one a line, which markdown joins into one
+        paragraph), taken out of embeds and each shown at its line as an embed alone is (_embed): how many."""
+        lead = 0
+        while lead in embeds:
+            under_item = self._in_item() and self.items[-1]["unit"] is not None
+            self._insert(embeds.pop(lead), (line + lead, line + lead), *self.enclosing(), deeper=int(under_item))
+            lead += 1
+        if lead:
+            self.last_para = None
+        return lead
+
     def _in_item(self) -> bool:
         """Is the current block a list item's own (not a quote or a list inside it)?"""
         return bool(self.containers and self.containers[-1] == "li" and self.items)
 
     def _line_embeds(self, inline) -> dict[int, "Embedded"]:
-        """The later lines of a paragraph or list item that are only an embed ("- Learned today:" then
-        "  ![[Spaced Repetition#^rule]]"), by line, each with what it embeds."""
+        """The lines of a paragraph or list item of several lines that are only an embed ("- Learned today:"
+        then "  ![[Spaced Repetition#^rule]]"; a hub note's embeds one a line), by line, each with what it embeds."""
         lines = inline.content.split("\n")
         if self.vault is None or len(lines) < 2:
             return {}
         out = {}
-        for i, text in enumerate(lines[1:], 1):
+        for i, text in enumerate(lines):
             m = EMBED_LINE.match(text)
             got = self.vault.embed(m.group(1) or m.group(2), self.path) if m else None
             if got is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import dendron
+from .canvas import is_canvas
 from .config import MARKDOWN_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
 from .metadata import zettel_id
@@ -61,7 +62,8 @@ class Vault:
 
             names: dict[str, list[str]] = {}
             for rel in self.rels:
-                stem_path = nfc(rel.rsplit(".", 1)[0])
+                # a canvas is linked with its suffix ([[Plan.canvas]]), as Obsidian links it: [[Plan]] is Plan.md
+                stem_path = nfc(rel if is_canvas(rel) else rel.rsplit(".", 1)[0])
                 keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
                 zettel = zettel_id(rel)
                 if zettel:  # [[202103151022]] names "202103151022 Spaced repetition.md", as Zettlr links by ID

@@ -14,7 +14,7 @@ import posixpath
 import re
 import urllib.parse
 
-from ..config import MARKDOWN_SUFFIXES
+from ..config import NOTE_SUFFIXES
 from ..keywords import tokenize
 from ..markup import ONE_TILDE_STRIKE
 from ..notefiles import readable_path
@@ -294,7 +294,7 @@ def _note_link(href: str, path: str) -> str | None:
     if not href or ":" in href.split("/", 1)[0] or href.startswith(("/", "#", "?")):
         return None
     target = urllib.parse.unquote(href.split("#", 1)[0].split("?", 1)[0])
-    if not target.lower().endswith(MARKDOWN_SUFFIXES):
+    if not target.lower().endswith(NOTE_SUFFIXES):
         return None
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     if joined.startswith("../") or joined == ".." or joined.startswith("/"):

@@ -13,6 +13,7 @@ import logging
 import posixpath
 import re
 
+from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
@@ -81,14 +82,18 @@ class SourceView:
         title = self.service.note_title(path)
         line, end_line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        outline = is_outline(text, self.service.vault())
+        file_line = line  # what the head says: a line of the file
+        if is_canvas(path):  # its cards' markdown, not its JSON; the passage's line is its card's there
+            text, cards_at = readable(text)
+            line, end_line = cards_at.get(line, (1, None))
+        outline = not is_canvas(path) and is_outline(text, self.service.vault())
         text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = self._links_resolved(text if outline else strip_non_content(text), path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line - first + 1 if found else None, path,
                                None if end_line is None else end_line - first + 1)
-        return note_html(title, path, line, found, part + body)
+        return note_html(title, path, file_line, found, part + body)
 
     def show(self, target: str) -> str:
         """render(), but never raises."""
