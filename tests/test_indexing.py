@@ -422,3 +422,13 @@ def test_a_build_that_finds_nothing_new_keeps_the_live_generation(notes, tmp_pat
     (index / second / store.DENSE).unlink()  # damage the manifest does not show: repaired, not kept
     build_index(notes, index, embedder=fresh())
     assert store.read_current(index) != second and store.load_generation(index).dense.size > 0
+
+
+def test_an_empty_note_skipped_again_keeps_the_live_generation(notes, tmp_path):
+    # trial V: every Syncthing folder has an empty Untitled.md; each `notesqa index` had written a new generation
+    (notes / "Untitled.md").write_text("")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=fresh())
+    first = store.read_current(index)
+    r = build_index(notes, index, embedder=fresh())
+    assert r.skipped == 1 and store.read_current(index) == first

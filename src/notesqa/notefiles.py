@@ -11,7 +11,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES
@@ -81,7 +81,9 @@ class Problem:
     path: str
     action: str  # "skipped", "repaired" or EXCLUDED
     reason: str
-    kind: str = ""  # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read; EMPTY
+    # FOLDER: a folder that could not be listed; GONE: a file deleted while it was read; EMPTY. Not written to the
+    # manifest, so not compared: a build that skips the same empty note again changes nothing (trial V)
+    kind: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.action} {self.path}: {self.reason}"
