@@ -174,6 +174,16 @@ def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter(
     assert note_date("2026-11-30", "2026-W48.md") == "2026-11-30"  # front matter first
 
 
+def test_a_daily_note_named_without_dashes_or_day_first_is_dated():
+    from notesqa.metadata import note_date
+
+    # trial V: years of daily notes named as several apps name them
+    assert note_date(None, "20190305.md") == "2019-03-05" and note_date(None, "20190306 Pitch.md") == "2019-03-06"
+    assert note_date(None, "07.03.2019.md") == "2019-03-07" and note_date(None, "4.3.2017.md") == "2017-03-04"
+    for name in ("31.02.2019.md", "12345678.md", "20191305.md", "v1.2.2019.md", "201903051234567.md"):
+        assert note_date(None, name) is None, name
+
+
 def test_a_notes_other_short_fields_are_its_properties():
     from notesqa.metadata import properties
 

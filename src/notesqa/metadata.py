@@ -229,6 +229,10 @@ _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 202
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
 _NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})\)?$")  # "Pricing Review 2026-11-17.md": dated too
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
+# a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
+# ... or day first, as Europeans write a day: "07.03.2019.md" is 7 March 2019
+_DAY_FIRST = re.compile(r"^([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?=[ _-]+\S|$)")
 # a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
@@ -238,15 +242,19 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
     2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
-    "November 3rd, 2026"), or the day of a timestamp zettel ID; else front matter's epoch time (Dendron's
-    "created: 1709546400000")."""
+    "November 3rd, 2026", "20190305", a European "07.03.2019"), the day of a timestamp zettel ID, or the first
+    day of a periodic note's week, month or quarter; else front matter's epoch time (Dendron's "created:
+    1709546400000")."""
     date = as_date(value) if value is not None else None
     if date is None:
         name = Path(rel).name
-        m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(Path(rel).stem) \
-            or _ZETTEL_ID.match(nfc(Path(rel).stem)) or _NAME_DATED.search(Path(rel).stem) \
-            or _DOTTED_DATE.search(Path(rel).stem)
-        if m and m[1]:
+        stem = Path(rel).stem
+        m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(stem) \
+            or _ZETTEL_ID.match(nfc(stem)) or _NAME_DATED.search(stem) or _DOTTED_DATE.search(stem) \
+            or _COMPACT_DATE.match(stem)
+        if m is None and (day_first := _DAY_FIRST.match(stem)):
+            date = as_date(f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}")
+        elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
             date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem)
