@@ -166,4 +166,16 @@ def test_csv_tables_are_counted_once_not_read(tmp_path):
     write(tmp_path / "picture.png", "x")
     found, problems = discover_notes(tmp_path)
     assert [p.name for p in found] == ["page.md"]
-    assert problems == [Problem("3 .csv files", NOT_READ, "only .md, .markdown and .canvas notes are")]
+    assert problems == [Problem("3 .csv files", NOT_READ, "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read")]
+
+
+def test_other_markdown_names_are_read_and_other_text_is_counted(tmp_path):
+    from notesqa.notefiles import NOT_READ, Problem
+
+    # trial V: an iA Writer and phone-app folder, with .mdown and .txt notes
+    for name in ("a.md", "Range.mdown", "b.mkd", "phone note.txt", "old/x.txt", "agenda.org", "picture.png"):
+        write(tmp_path / name, "- a note\n")
+    found, problems = discover_notes(tmp_path)
+    assert [p.name for p in found] == ["Range.mdown", "a.md", "b.mkd"]
+    hint = "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read (rename a note to .md to index it)"
+    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("2 .txt files", NOT_READ, hint)]

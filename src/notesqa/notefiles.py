@@ -72,6 +72,10 @@ FOLDER, GONE, EMPTY = "folder", "gone", "empty"  # Problem.kind
 EXCLUDED = "excluded"  # Problem.action for notes a vault's settings leave out (not "skipped": nothing is wrong)
 NOT_READ = "not read"  # Problem.action for files of a kind notesqa does not read, counted in one Problem
 TABLE_SUFFIX = ".csv"  # a database's table (Notion's export writes one beside its pages): said once, not read
+# files of text that may be notes but are not read (plain text, org-mode, ...): counted by kind and said, so
+# that years of .txt notes from a phone app are not missing without a word (trial V)
+TEXT_SUFFIXES = (".txt", ".org", ".rst", ".adoc", ".textile", ".rtf")
+NOTES_READ = "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read"
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
     folder already visited) is reported, not looped. A file link out of the notes folder (and
     of any folder linked into it) is reported and skipped: only notes inside it are read. A
     file or folder whose name is not valid UTF-8 is reported and skipped (its path could not
-    be stored in the index). The .csv files (a database's tables, as Notion exports them) are counted
-    in one Problem (NOT_READ).
+    be stored in the index). The .csv files (a database's tables, as Notion exports them) and files of text
+    of other kinds (TEXT_SUFFIXES) are counted in one Problem (NOT_READ) of each suffix.
     Files are only listed here; reading them is read_note's job.
     """
     notes_dir = Path(notes_dir)
@@ -132,7 +136,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         problems.append(Problem(_printable_name(_rel(Path(err.filename or "?"), notes_dir)), "skipped",
                                 f"cannot list folder ({err.strerror or err})", FOLDER))
 
-    tables = 0
+    not_read: dict[str, int] = {}  # suffix -> files of it not read
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
         if real in seen_dirs:
@@ -143,7 +147,9 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
             if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES):
-                tables += not name.startswith(".") and name.lower().endswith(TABLE_SUFFIX)
+                suffix = os.path.splitext(name)[1].lower()
+                if not name.startswith(".") and suffix in (TABLE_SUFFIX, *TEXT_SUFFIXES):
+                    not_read[suffix] = not_read.get(suffix, 0) + 1
                 continue
             if not _utf8_name(name):
                 problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
@@ -154,9 +160,9 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                 problems.append(Problem(_rel(path, notes_dir), "skipped", "links to a file outside the notes folder"))
                 continue
             found.append(path)
-    if tables:  # a table is no note: said once, for what its rows say is in its pages, if anywhere
-        problems.append(Problem(counted(tables, TABLE_SUFFIX + " file"), NOT_READ,
-                                f"only {', '.join(NOTE_SUFFIXES[:-1])} and {NOTE_SUFFIXES[-1]} notes are"))
+    for suffix, n in sorted(not_read.items()):  # a table is no note: said once, for what its rows say is in its pages
+        hint = "" if suffix == TABLE_SUFFIX else " (rename a note to .md to index it)"
+        problems.append(Problem(counted(n, suffix + " file"), NOT_READ, NOTES_READ + hint))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _one_path_per_file(notes_dir, found, problems)
     if obsidian_settings:

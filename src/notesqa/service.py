@@ -31,7 +31,7 @@ from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNo
                      NoteUnreadableError)
 from .config import K_MAX, NOTE_SUFFIXES
 from .canvas import is_canvas, readable
-from .notefiles import inside_notes, nfc, readable_path
+from .notefiles import NOTES_READ, inside_notes, nfc, readable_path
 
 log = logging.getLogger("notesqa.service")
 
@@ -324,7 +324,7 @@ class NotesService:
             return f"{path} is not indexed: it is {what}, and those are not read as notes."
         if (self.notes_dir / path).is_file():
             if posixpath.splitext(path)[1].lower() not in NOTE_SUFFIXES:
-                return f"{path} is not a note: only .md and .markdown notes and .canvas canvases are indexed and read."
+                return f"{path} is not a note: {NOTES_READ}."
             return f"{path} is not in the index yet: refresh the index to include it."
         return f"{path} is not a note in the index: use a path from a search result."
 
