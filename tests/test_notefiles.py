@@ -179,3 +179,27 @@ def test_other_markdown_names_are_read_and_other_text_is_counted(tmp_path):
     assert [p.name for p in found] == ["Range.mdown", "a.md", "b.mkd"]
     hint = "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read (rename a note to .md to index it)"
     assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("2 .txt files", NOT_READ, hint)]
+
+
+def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path):
+    # trial V: Dropbox, Syncthing and iCloud copies had shown a note's old text as an equal answer
+    note = "# Pricing\n\n- Day rate floor is 1,600 EUR\n- Discovery is sold separately\n- Travel at cost\n"
+    write(tmp_path / "Pricing.md", note)
+    write(tmp_path / "Pricing (Jane's conflicted copy).md", note.replace("1,600", "1,400"))
+    write(tmp_path / "Pricing (conflicted copy 2023-04-02).md", note)
+    write(tmp_path / "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", note)
+    write(tmp_path / "Pricing 2.md", note)
+    write(tmp_path / "Pricing 3.md", note.replace("Travel at cost", "Travel at cost, capped"))  # edited since
+    write(tmp_path / "Chapter.md", "# Chapter\n\nThe first draft.\n")
+    write(tmp_path / "Chapter 2.md", "# Chapter 2\n\nAnother chapter altogether, about the harbour.\n")
+    write(tmp_path / "Gone (conflicted copy 2023-01-01).md", "- the only version left\n")  # its note deleted
+    found, problems = discover_notes(tmp_path)
+    assert [p.name for p in found] == ["Chapter 2.md", "Chapter.md", "Gone (conflicted copy 2023-01-01).md",
+                                       "Pricing.md"]
+    said = {p.path: p.reason for p in problems}
+    assert set(said) == {"Pricing (Jane's conflicted copy).md", "Pricing (conflicted copy 2023-04-02).md",
+                         "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", "Pricing 2.md", "Pricing 3.md"}
+    assert said["Pricing.sync-conflict-20230402-101112-ABCDEFG.md"].startswith("a sync conflict copy of Pricing.md")
+    assert said["Pricing 2.md"] == "a copy of Pricing.md with the same text"
+    assert said["Pricing 3.md"].startswith("a copy of Pricing.md with nearly the same text")
+    assert all(p.action == "skipped" for p in problems)

@@ -164,7 +164,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         hint = "" if suffix == TABLE_SUFFIX else " (rename a note to .md to index it)"
         problems.append(Problem(counted(n, suffix + " file"), NOT_READ, NOTES_READ + hint))
     found.sort(key=lambda p: _rel(p, notes_dir))
-    found = _one_path_per_file(notes_dir, found, problems)
+    found = _without_sync_copies(notes_dir, _one_path_per_file(notes_dir, found, problems), problems)
     if obsidian_settings:
         found, _ = without_obsidian_exclusions(notes_dir, found, problems)
     return found, problems
@@ -271,6 +271,59 @@ def _one_path_per_file(notes_dir: Path, found: list[Path], problems: list[Proble
     problems += [Problem(_rel(p, notes_dir), "skipped", f"same file as {_rel(by_real[os.path.realpath(p)], notes_dir)}")
                  for p in found if p not in keep]
     return [p for p in found if p in keep]
+
+
+# the copies a sync service leaves beside a note when two devices changed it: Dropbox's (and Nextcloud's)
+# "Note (conflicted copy 2023-04-02).md", "Note (Jane's conflicted copy).md", "Note (Case Conflict).md";
+# Syncthing's "Note.sync-conflict-20230402-101112-ABCDEFG.md"; ownCloud's "Note_conflict-20230402-101112.md"
+_CONFLICT_COPY = re.compile(r"^(.+?)(?: \((?:[^()]*'s )?conflicted copy[^()]*\)| \((?:[^()]* )?case conflict[^()]*\)"
+                            r"|\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?|_conflict-\d{8}-\d{6})(\.[^.]+)$", re.IGNORECASE)
+# ... and the copy iCloud or the Finder makes of a note: "Note 2.md", the same text as "Note.md"
+_NUMBERED_COPY = re.compile(r"^(.+) [2-9](\.[^.]+)$")
+
+
+def _without_sync_copies(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:
+    """The notes without the conflict copies sync services leave beside a note that is there (and the
+    numbered copies with its very text), each reported as skipped: they would show a note's old text as
+    an equal answer, or its text twice (trial V). A copy whose note is gone is the note: kept."""
+    names = {p.as_posix().casefold() for p in found}
+    out = []
+    for path in found:
+        conflict = _CONFLICT_COPY.match(path.name)
+        numbered = None if conflict else _NUMBERED_COPY.match(path.name)
+        m = conflict or numbered
+        original = path.with_name(m.group(1) + m.group(2)) if m else None
+        if original is None or original.as_posix().casefold() not in names:
+            out.append(path)
+        elif conflict is not None:
+            problems.append(Problem(_rel(path, notes_dir), "skipped", f"a sync conflict copy of "
+                                    f"{_rel(original, notes_dir)}: keep one version and delete the copy to index it"))
+        elif (same := _sameness(path, original)) is not None:
+            problems.append(Problem(_rel(path, notes_dir), "skipped", f"a copy of {_rel(original, notes_dir)} with "
+                                    f"{same} text" + ("" if same == "the same" else ": keep one version to index it")))
+        else:
+            out.append(path)  # "Chapter 2.md" beside "Chapter.md": another note
+    return out
+
+
+COPY_LIKENESS = 0.8  # a numbered copy whose lines are this much its note's is a copy (one of them edited since)
+
+
+def _sameness(copy: Path, original: Path) -> str | None:
+    """"the same" when copy's bytes are original's, "nearly the same" when most of its lines are (one of
+    the two edited since it was copied); None when it is another note (or either cannot be read)."""
+    import difflib
+
+    try:
+        a, b = copy.read_bytes(), original.read_bytes()
+    except OSError:
+        return None
+    if a == b:
+        return "the same"
+    if min(len(a), len(b)) < COPY_LIKENESS * max(len(a), len(b)):
+        return None
+    lines = difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False)
+    return "nearly the same" if lines.ratio() >= COPY_LIKENESS else None
 
 
 def _rel(path: Path, base: Path) -> str:
