@@ -31,6 +31,19 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     assert '<span class="nq-ctx-hit">' in ctx
 
 
+def test_a_hit_of_a_note_edited_since_the_build_says_so(service, built):
+    notes, _, _ = built
+    html, _ = service.answer("shuffle sharding customers cells", [])
+    assert "nq-stale" not in html
+    with open(notes / "aws-2024.md", "a", encoding="utf-8") as f:
+        f.write("\n- an edit the watcher has not indexed yet\n")
+    service._stale = (None, None, None)  # (scanned at most every 2 s)
+    html, turn = service.answer("shuffle sharding customers cells", [])
+    first = html.split('<div class="nq-hit">')[1]
+    assert turn.hits[0].path == "aws-2024.md"  # trial V: the chat had shown the old text unmarked
+    assert '<span class="nq-stale"' in first and "the note was changed since the index was built" in first
+
+
 def test_an_answer_to_open_a_note_says_so_for_the_page_to_show_it(service):
     html, turn = service.answer("open the AWS re:Invent 2024 note", [])
     assert turn.hits[0].path == "aws-2024.md" and html.startswith('<div class="nq-answer nq-open">')

@@ -395,12 +395,7 @@ class NotesService:
     def _say_stale(self, idx, out: dict) -> None:
         """Notes added, edited or deleted since the build: say so, and mark the hits from notes edited or
         deleted (their text or line may have moved), for an assistant that has no watcher to rely on."""
-        from .status import stale_since_build
-
-        now, (at, manifest, changes) = time.monotonic(), self._stale
-        if at is None or manifest is not idx.manifest or now - at > STALE_EVERY:  # a scan at most every 2 s
-            changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
-            self._stale = (now, idx.manifest, changes)
+        changes = self.changes_since_build(idx)
         if changes is None:
             return
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
@@ -410,6 +405,17 @@ class NotesService:
         for hit in out["hits"]:
             if hit["path"] in moved:
                 hit["stale"] = True
+
+    def changes_since_build(self, idx):
+        """The notes added, edited or deleted since idx was built (status.stale_since_build), scanned at most
+        every STALE_EVERY seconds; None when there are none."""
+        from .status import stale_since_build
+
+        now, (at, manifest, changes) = time.monotonic(), self._stale
+        if at is None or manifest is not idx.manifest or now - at > STALE_EVERY:
+            changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
+            self._stale = (now, idx.manifest, changes)
+        return changes
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:
         """The passage around line (context lines each side), or the whole note if small."""

@@ -27,6 +27,7 @@ CSS = """
 .nq-ctx-hit{background:#fef08a;border-radius:2px}
 .nq-ctx-line{color:#6b7280;font-size:.85em}
 .nq-weak{color:#92400e;font-size:.9em;margin-bottom:6px}
+.nq-stale{color:#92400e}
 .nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
 .nq-state{padding:4px 0}
 .nq-error{color:#b91c1c}

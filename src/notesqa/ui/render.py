@@ -85,9 +85,10 @@ def passage_digest(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
-def hit_html(i: int, hit, query: str, context: str = "") -> str:
+def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str:
     """Hit number i: its text (query words marked), breadcrumb, source link, relevance, and its
-    context (HTML from context_html) folded under "more context"."""
+    context (HTML from context_html) folded under "more context"; stale: what became of its note since the
+    build ("changed", "deleted or moved"), said beside its source."""
     crumb = " › ".join(html.escape(c) for c in hit.breadcrumb)  # the one rule, hits.py
     href = html.escape(source_href(hit.source, hit.match), quote=True)
     more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{context}</div></details>'
@@ -96,7 +97,12 @@ def hit_html(i: int, hit, query: str, context: str = "") -> str:
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
-            f'{html.escape(_shown_source(hit))}</a> · {_relevance(hit)}</div>{more}</div>')
+            f'{html.escape(_shown_source(hit))}</a> · {_relevance(hit)}{_stale_html(stale)}</div>{more}</div>')
+
+
+def _stale_html(stale: str) -> str:
+    return (f' · <span class="nq-stale" title="refreshed in a few seconds">the note was {html.escape(stale)} since '
+            'the index was built</span>') if stale else ""
 
 
 def _shown_source(hit) -> str:
