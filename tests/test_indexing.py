@@ -432,3 +432,17 @@ def test_an_empty_note_skipped_again_keeps_the_live_generation(notes, tmp_path):
     first = store.read_current(index)
     r = build_index(notes, index, embedder=fresh())
     assert r.skipped == 1 and store.read_current(index) == first
+
+
+def test_the_notes_that_hold_most_of_the_index_are_named(tmp_path, monkeypatch):
+    from notesqa import indexing
+
+    monkeypatch.setattr(indexing, "LARGE_CHUNKS", 20)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pick data.md").write_text("".join(f"- SKU-{i},Dayton,{i * 7} units\n" for i in range(60)))
+    (notes / "kickoff.md").write_text("# Kickoff\n\n- Acme runs 14 warehouses\n- Phase 1: Dayton and Toledo\n")
+    r = build_index(notes, tmp_path / "index", embedder=fresh())
+    # trial V: a pasted CSV and a chat export held 83% of an index, and nothing said so
+    assert r.largest == [("pick data.md", 60)] and json.loads(json.dumps(r.to_dict()))["largest"] == [["pick data.md", 60]]
+    assert "pick data.md holds 60 of the 62 chunks (96%" in r.summary()

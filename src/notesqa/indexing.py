@@ -55,6 +55,8 @@ class BuildReport:
     index_dir: str = ""
     problems: list[Problem] = field(default_factory=list)
     coverage: Coverage | None = None  # how much of the notes' text is indexed; notes that lost some
+    # the notes that hold most of the index (a pasted table, a chat export): (path, chunks), largest first
+    largest: list[tuple[str, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -72,7 +74,20 @@ class BuildReport:
                  + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
         if self.coverage is not None and self.coverage.chars:
             parts.append(self.coverage.summary())
+        parts += [f"{path} holds {n:,} of the {self.chunks:,} chunks ({100 * n // max(1, self.chunks)}%: a pasted table or "
+                  "log? each edit of it is re-read whole)" for path, n in self.largest]
         return "; ".join(parts)
+
+
+LARGE_SHARE, LARGE_CHUNKS = 0.25, 1000  # a note holding this share of the index, and this many chunks, is named
+
+
+def largest_notes(notes: Mapping[str, NoteEntry], chunks: int) -> list[tuple[str, int]]:
+    """The notes that hold LARGE_SHARE of the chunks or more (and LARGE_CHUNKS), largest first: where the build's
+    time and memory go (trial V: a pasted CSV and a chat export held 83% of an index, unnamed)."""
+    big = [(path, e.chunks) for path, e in notes.items()
+           if e.chunks and e.chunks >= LARGE_CHUNKS and e.chunks >= LARGE_SHARE * chunks]
+    return sorted(big, key=lambda pn: -pn[1])
 
 
 def fingerprint(embedder: Embedder) -> dict:
@@ -276,6 +291,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
 
     progress("write", 0, 1)
     report.chunks = len(scan.chunks)
+    report.largest = largest_notes(scan.notes, report.chunks)
     manifest = _manifest(notes_dir, embedder, fp, int(vectors.shape[1]), scanned_at, report, scan)
     if _nothing_new(index_dir, prev, manifest, scan.chunks, report):
         # the live index already is this one: no new generation for running servers to load
