@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 from click.testing import CliRunner
 
@@ -107,6 +108,25 @@ def test_watcher_notices_changes(built, embedder):
     assert not w.changed()
     write(notes / "fresh.md", "* fresh bullet about zebras\n")
     assert w.changed()
+
+
+def test_the_watcher_refreshes_the_index_and_logs_what_it_did(built, embedder, caplog):
+    import logging
+
+    notes, index, _ = built
+    w = NotesWatcher(ChatService(notes, index, embedder=embedder), interval=0.05)
+    write(notes / "fresh.md", "* fresh bullet about zebras\n")
+    with caplog.at_level(logging.INFO, logger="notesqa.watch"):
+        w.start()
+        deadline = time.monotonic() + 10
+        while w.refreshes == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        w.stopped.set()
+        w.join(5)
+    assert w.refreshes == 1 and not w.changed()
+    # trial V: the server's log had said nothing of 50 refreshes
+    assert any("Notes changed: refreshed the index" in r.getMessage() and "new 1" in r.getMessage()
+               for r in caplog.records)
 
 
 def test_the_page_handlers_answer_and_build(service):

@@ -8,6 +8,7 @@ unless asked, optional login; the JSON API (http_api.py) is served by the same a
 from __future__ import annotations
 
 import html
+import logging
 import os
 import threading
 import time
@@ -21,6 +22,8 @@ from ..errors import NotesQAError, ServeError  # noqa: E402
 from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
 from .chat import ChatService  # noqa: E402
 from .render import clip  # noqa: E402
+
+log = logging.getLogger("notesqa.watch")
 
 
 def create_app(service: ChatService):
@@ -216,9 +219,15 @@ class NotesWatcher(threading.Thread):
         while not self.stopped.wait(self.interval):
             try:
                 if not self.service.building and self.changed():
-                    self.service.build()
+                    rep = self.service.build()
                     self.refreshes += 1
+                    # what was refreshed, and when: the server's log is its only record (trial V: 50 silent rebuilds)
+                    log.info("Notes changed: refreshed the index (%s).", rep.summary() if rep is not None else "")
+            except NotesQAError as exc:
+                log.warning("Notes changed, but the index could not be refreshed: %s", exc)
+                time.sleep(self.interval)
             except Exception:  # noqa: BLE001 - the watcher must never take the server down
+                log.exception("Notes changed, but refreshing the index failed")
                 time.sleep(self.interval)
 
 
