@@ -196,3 +196,15 @@ def test_a_notes_other_short_fields_are_its_properties():
     assert parse_note("status:: done\ntype:: [[book]]\n\n- x\n", "pages/a.md").properties == ("status: done",
                                                                                                 "type: book")  # Logseq
 
+
+
+def test_a_documents_number_before_its_name_is_a_name_of_the_note():
+    from notesqa.metadata import document_id
+
+    # trial U: "which notes link to ADR-007?" had named no note
+    assert document_id("ADRs/ADR-007 Use Temporal for payment workflows.md") == "ADR-007"
+    assert document_id("RFC-12 Retries.md") == "RFC-12" and document_id("INC-2041_Checkout outage.md") == "INC-2041"
+    for name in ("ADR-007.md", "Covid-19 notes.md", "a-1 note.md", "2024-05 review.md"):
+        assert document_id(name) is None, name
+    note = parse_note("# Decision\n\nWe use Temporal.\n", "ADR-007 Use Temporal for payment workflows.md")
+    assert note.title == "ADR-007 Use Temporal for payment workflows" and "ADR-007" in note.aliases

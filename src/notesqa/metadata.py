@@ -305,6 +305,18 @@ def zettel_id(rel: str) -> str | None:
     return m.group(0) if m else None
 
 
+# a document's number before its name, "ADR-007 Use Temporal for payment workflows", "RFC-12 Retries",
+# "INC-2041 Checkout outage": what a team calls it ("which notes link to ADR-007?")
+_DOCUMENT_ID = re.compile(r"^([A-Z][A-Z0-9]{1,9}-\d{1,6})(?=[ _:-]+\S)")
+
+
+def document_id(rel: str) -> str | None:
+    """The number a note's file name starts with ("ADR-007" of "ADR-007 Use Temporal for payment
+    workflows.md"): a name of the note, as a zettel ID is; its title keeps it."""
+    m = _DOCUMENT_ID.match(nfc(Path(rel).stem))
+    return m.group(1) if m else None
+
+
 _ESCAPED = re.compile(r"%(?:2F|3F|3A|23|2A|22|3C|3E|7C|25|5C)", re.IGNORECASE)  # / ? : # * " < > | % \
 
 

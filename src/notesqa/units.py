@@ -17,8 +17,8 @@ from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_
 from .liquid import strip_non_content
 from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, kanban_board,
                      names_its_file, only_tags, outside_code, roam_macros)
-from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, fields_on_top, front_matter,
-                       leading_fields, note_date, properties, title_from_filename, zettel_id)
+from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, document_id, fields_on_top,
+                       front_matter, leading_fields, note_date, properties, title_from_filename, zettel_id)
 from . import dendron
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
@@ -953,7 +953,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
-        n for n in (zettel_id(rel), *citation_names(meta)) if n and n != title)
+        n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, units,
                       problem, aliases=aliases, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
