@@ -288,6 +288,16 @@ def test_examples_come_from_the_notes_in_use_before_an_archive():
                                          "What do my notes say about glossary terms?"]
 
 
+def test_an_example_is_no_section_a_template_gives_many_notes():
+    def chunk(path, heading, date):
+        return SimpleNamespace(path=path, seq=0, text="x", parent=None, heading=[heading], parents=[], date=date)
+
+    # trial U: "What do my notes say about action items?" had been the first starter
+    chunks = [chunk(f"1-1 2026-11-{d:02d}.md", "Action items", f"2026-11-{d:02d}") for d in (2, 9, 16)]
+    chunks.append(chunk("atlas.md", "Ledger migration", None))
+    assert example_questions(chunks) == ["What do my notes say about ledger migration?"]
+
+
 def test_an_example_topic_drops_its_chapter_number_and_capital():
     def chunk(path, seq, text, parent=None, heading=()):
         return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading))

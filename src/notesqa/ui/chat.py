@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..chunking import task_state
@@ -229,18 +230,26 @@ class ChatService(NotesService):
             return [], []
 
 
+TEMPLATE_NOTES = 3  # a heading this many notes have is a template's section
+
+
 def example_questions(chunks, n: int = 4) -> list[str]:
     """Up to n questions about a topic of each note, newest notes first and archived ones last: "What do my
     notes say about X?", or the topic itself when it is a question ("What is bias?")."""
     by_note: dict[str, list] = {}
     for c in chunks:
         by_note.setdefault(c.path, []).append(c)
+    # a heading (or parent bullet) of many notes is a template's section ("Action items", "Decisions"), no topic
+    # (trial U: "What do my notes say about tasks?" and "... action items?" had been the starters)
+    counts = Counter(t for cs in by_note.values()
+                     for t in {x.casefold() for c in cs for x in (*c.heading, *getattr(c, "parents", ()))})
+    template = {t for t, n in counts.items() if n >= TEMPLATE_NOTES}
     out = []
     # dated notes newest first, then in index order; an archive's old drafts after the notes in use
     order = sorted(by_note, key=lambda p: (archived(p),
                                            -_day_number(getattr(by_note[p][0], "date", None))))
     for cs in (by_note[p] for p in order if not _notion_default(p, getattr(by_note[p][0], "title", ""))):
-        topic = _topic(cs)
+        topic = _topic(cs, template)
         if topic is not None:
             asks = _ASKS.match(topic) or topic.endswith("?")
             q = (topic[0].upper() + topic[1:].rstrip("?") + "?") if asks else f"What do my notes say about {topic}?"
@@ -268,13 +277,16 @@ _CLAUSE_WORDS = {"is", "are", "was", "were", "be", "looks", "look", "we", "i", "
                  "that", "there", "here", "our", "my", "your", "their", "following", "can", "will", "should"}
 
 
-def _topic(chunks) -> str | None:
+def _topic(chunks, template: set[str] = frozenset()) -> str | None:
     """A note's topic: its first short bullet with children that names a thing (or asks a
-    question), else its last such heading; without a chapter number and not capitalised."""
+    question), else its last such heading, not a template's section (template: in lower case); without a
+    chapter number and not capitalised."""
     parents = {c.parent for c in chunks if c.parent is not None}
     bullets = [c.text for c in chunks if c.seq in parents and 8 <= len(c.text) <= 48 and "\n" not in c.text]
     heads = [h for c in chunks for h in c.heading if 4 <= len(h) <= 48][::-1]
     for topic in bullets + heads:
+        if topic.casefold() in template:
+            continue
         if _DAY_LABEL.match(topic) or days(topic) or task_state(topic) is not None:
             continue  # a daily note's "Friday 14 March" or "21 mars" is a date, "DONE Read the list" a task
         question = topic.rstrip().endswith("?")
