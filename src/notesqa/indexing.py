@@ -74,8 +74,8 @@ class BuildReport:
                  + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
         if self.coverage is not None and self.coverage.chars:
             parts.append(self.coverage.summary())
-        parts += [f"{path} holds {n:,} of the {self.chunks:,} chunks ({100 * n // max(1, self.chunks)}%: a pasted table or "
-                  "log? each edit of it is re-read whole)" for path, n in self.largest]
+        parts += [f"{path} holds {n:,} of the {self.chunks:,} chunks ({100 * n // max(1, self.chunks)}% of the index; each "
+                  "edit of it is re-read whole)" for path, n in self.largest]
         return "; ".join(parts)
 
 
