@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, properties
+from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, properties,
+                       property_list)
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -181,18 +182,6 @@ def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
         fence = _fence_state(line, fence)
         out.append(line)
     return props, out
-
-
-def property_list(value: str) -> tuple[str, ...]:
-    """A property value as a list: `[[a]], [[b c]], #d, e` -> ("a", "b c", "d", "e")."""
-    items = re.findall(r"\[\[([^\[\]]+)\]\]|#\[\[([^\[\]]+)\]\]|([^,\[\]]+)", value)
-    out: dict[str, None] = {}
-    for a, b, c in items:
-        for part in ([a] if a else [b] if b else [p for p in c.split(",")]):
-            part = part.strip().lstrip("#").strip()
-            if part:
-                out.setdefault(part, None)
-    return tuple(out)
 
 
 # --------------------------------------------------------------------------- org blocks

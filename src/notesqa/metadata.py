@@ -143,7 +143,7 @@ CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "ed
 
 def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """The values of a note's CREDIT_FIELDS: words it is found by (in the keyword index, not shown).
-    values reads one field's value as a list (as_list; a Logseq page's properties: logseq.property_list)."""
+    values reads one field's value as a list (as_list; a Logseq page's properties: property_list)."""
     values = values or as_list
     return tuple(v for key in CREDIT_FIELDS if meta.get(key) for v in values(meta[key]) if v.strip())
 
@@ -160,7 +160,7 @@ _PROPERTY_MARKUP = re.compile(r"^\s*#?\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]\s*$|^\s
 def properties(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """A note's other fields with a short value, "key: value" each (key in lower case, one per value of a
     list): "status: Done", "type: book", "draft: true". What "which studies are done?" asks notes by.
-    values reads one field's value as a list (as_list; a Logseq page's properties: logseq.property_list)."""
+    values reads one field's value as a list (as_list; a Logseq page's properties: property_list)."""
     values = values or as_list
     out: dict[str, None] = {}
     for key, value in meta.items():
@@ -353,6 +353,19 @@ _LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][\w.\-/?]*)::[ \t]
 _LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
 
 
+def property_list(value: str) -> tuple[str, ...]:
+    """A field's value as a list, as Logseq, Dataview and Roam read one: `[[a]], [[b c]], #d, e` -> ("a",
+    "b c", "d", "e")."""
+    items = re.findall(r"\[\[([^\[\]]+)\]\]|#\[\[([^\[\]]+)\]\]|([^,\[\]]+)", value)
+    out: dict[str, None] = {}
+    for a, b, c in items:
+        for part in ([a] if a else [b] if b else [p for p in c.split(",")]):
+            part = part.strip().lstrip("#").strip()
+            if part:
+                out.setdefault(part, None)
+    return tuple(out)
+
+
 def leading_fields(text: str) -> dict:
     """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
@@ -372,8 +385,7 @@ def leading_fields(text: str) -> dict:
             if day := as_date(plain) or heading_day(plain):
                 out.setdefault(key, day)
         elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
-            names = [_named(x) for x in _LINKED.finditer(value)]
-            out.setdefault(key, names or [v.strip() for v in value.split(",") if v.strip()])
+            out.setdefault(key, list(property_list(value)))
         elif key != "title":  # "status:: #done": a property (properties); not a title Obsidian does not show
             out.setdefault(key, _LINKED.sub(_named, value).strip())
     return out

@@ -78,7 +78,7 @@ class Vault:
 
     def _page_names(self, rel: str) -> list[str]:
         """A Logseq page's other names: its title:: (or front-matter title:) and alias:: values."""
-        from .logseq import property_list
+        from .metadata import property_list
 
         try:
             with open(self.notes_dir / rel, encoding="utf-8", errors="replace") as f:
