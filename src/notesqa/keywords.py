@@ -34,8 +34,8 @@ _CJK_CHARS = (
     "\uf900-\ufaff"  # Han compatibility ideographs (the few NFKC keeps)
     "\U00020000-\U0003ffff"  # Han Extensions B and later
 )
-_CJK = re.compile(f"[{_CJK_CHARS}]")
-# One range from the first CJK character up: a much faster scan than _CJK's many ranges;
+SPACELESS = re.compile(f"[{_CJK_CHARS}]")  # a letter of a script written without spaces between words (phrases.py too)
+# One range from the first CJK character up: a much faster scan than SPACELESS's many ranges;
 # below it are the Latin, Greek, Cyrillic... letters of most non-ASCII words.
 _MAYBE_CJK = re.compile("[\u3005-\U0003ffff]")
 _SCRIPT_RUN = re.compile(f"([{_CJK_CHARS}]+)|([^{_CJK_CHARS}]+)")  # in a word: (CJK run) | (other run)
@@ -151,7 +151,7 @@ def tokenize(text: str) -> list[str]:
         if w.isascii():
             out.append(w)
             continue
-        if _MAYBE_CJK.search(w) is not None and _CJK.search(w) is not None:
+        if _MAYBE_CJK.search(w) is not None and SPACELESS.search(w) is not None:
             # split where the script changes ("使用python进行" -> 使用 | python | 进行)
             for run, other in _SCRIPT_RUN.findall(w):
                 if len(run) == 1:
@@ -188,7 +188,7 @@ def word_count(text: str) -> int:
         return len(words)
     n = 0
     for w in words:
-        if _MAYBE_CJK.search(w) is None or _CJK.search(w) is None:
+        if _MAYBE_CJK.search(w) is None or SPACELESS.search(w) is None:
             n += 1
             continue
         n += sum((len(run) + 1) // 2 if run else 1 for run, _ in _SCRIPT_RUN.findall(w))

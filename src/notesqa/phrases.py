@@ -17,10 +17,9 @@ import unicodedata
 import numpy as np
 
 from .chunking import Chunk
-from .keywords import KeywordIndex
+from .keywords import SPACELESS, KeywordIndex
 
 _WORD = re.compile(r"\w+")
-_SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7ff]")  # kana, Han, Hangul
 
 
 def plain(text: str) -> str:
@@ -35,7 +34,7 @@ def plain(text: str) -> str:
 
 def says(chunk: Chunk, phrase: str) -> bool:
     """Does chunk say phrase (already plain()), in its text or in what is shown with it?"""
-    wanted = phrase.strip() if _SPACELESS.search(phrase) else phrase
+    wanted = phrase.strip() if SPACELESS.search(phrase) else phrase
     return any(wanted in plain(part) for part in (chunk.text, chunk.title, *chunk.heading, *chunk.parents))
 
 
