@@ -227,3 +227,27 @@ def test_a_multi_word_tag_filters_notes(tmp_path, embedder):
     build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
     hits = NotesIndex.open(tmp_path / "ix", embedder=embedder).search('tag:"book notes" sourdough starter')
     assert [h.path for h in hits] == ["a.md"]
+
+
+def test_reading_tools_exports_read_as_their_apps_show_them():
+    # trial X: Zotero, Readwise, Kindle and Omnivore exports
+    zotero = parse_note("# P\n\n### Yellow\n\n> [!quote|#ffd400] Highlight\n> Guidance beats discovery.\n"
+                        "> [(p. 75)](zotero://open-pdf/library/items/K?page=75)\n\n> [!note] Comment\n> Too strong.\n\n"
+                        "> [!note] Page 370\n>\n> The best gap grows.\n\n[attachment](<file:///Users/m/a b.pdf>)\n",
+                        "Zotero/@k.md")
+    assert zotero.tags == ()  # the callout's colour is no #tag
+    units = {u.text: u for u in zotero.units}
+    assert units["Guidance beats discovery.\n(p. 75)"].parents == ("Highlight",)  # the |colour is not text
+    assert units["Too strong."].parents == ("Highlight", "Guidance beats discovery.\n(p. 75)", "Comment")  # its highlight's
+    assert units["The best gap grows."].parents == ("Page 370",)  # a title, then a ">" line, heads the text
+    assert "attachment" in units  # a file: link reads as its label
+    readwise = parse_note("# Deep Work\n\n![rw-book-cover](https://images.x/I/a.jpg)\n\n## Highlights\n\n"
+                          "- Deep work is focus ([Location 75](https://readwise.io/x))\n    - **Tags:** #favorite\n",
+                          "Readwise/Books/Deep Work.md")
+    assert [(u.text, u.tags) for u in readwise.units] == [("Deep work is focus (Location 75)", ("favorite",))]
+    kindle = parse_note("## Highlights\nA residue of attention stays. — location: [560](kindle://x)\n\n"
+                        "Source is Leroy 2009.\n\n---\nEnd each day with a shutdown ritual. — location: [2100](kindle://y)\n",
+                        "Kindle/Deep Work.md")
+    assert [(u.text, u.parent, u.after_rule) for u in kindle.units] == [
+        ("A residue of attention stays. — location: 560", None, False), ("Source is Leroy 2009.", 0, False),
+        ("End each day with a shutdown ritual. — location: 2100", None, True)]  # a comment under its highlight

@@ -125,8 +125,9 @@ def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():
     # a tab before text that is not an item is left as markdown reads it (the item's next line, not code)
     assert not any(u.kind == "code" for u in note.units)
     # a list whose first item is tab-indented sets its own margin; a blank line ends a list
-    steps = [(u.depth, u.text) for u in parse_note("> [!note] Steps\n>\t- a\n>\t\t- b\n>\t\t- c\n", "s.md").units]
-    assert steps == [(0, "Steps"), (1, "a"), (2, "b"), (2, "c")]
+    steps = [(u.depth, u.text, u.parents[0]) for u in parse_note("> [!note] Steps\n>\t- a\n>\t\t- b\n>\t\t- c\n",
+                                                                  "s.md").units]
+    assert steps == [(1, "a", "Steps"), (2, "b", "Steps"), (2, "c", "Steps")]  # the callout's title heads them
     assert [(u.kind, u.text) for u in parse_note("> - a\n\n>\t- b\n", "t.md").units] == [("bullet", "a"),
                                                                                             ("bullet", "b")]
 

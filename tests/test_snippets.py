@@ -155,6 +155,19 @@ def test_hit_shows_following_siblings_within_budget(built, embedder):
     assert short.text == "Shuffle sharding to map customers to cells"
 
 
+def test_a_hit_does_not_run_on_past_a_thematic_break(tmp_path, embedder):
+    # trial X: a Kindle export's records, "---" between them; a hit had run on into the next highlight
+    write(tmp_path / "n" / "Deep Work.md", "# Deep Work\n\nAttention residue stays on the first task after a switch.\n\n"
+          "---\nEnd each workday with a shutdown ritual.\n\nPlan the next day too.\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("attention residue after a task switch", k=3)
+    first = next(h for h in hits if h.text.startswith("Attention residue"))
+    assert first.text == "Attention residue stays on the first task after a switch."
+    ritual = next(h for h in open_index(tmp_path / "ix", embedder).search("shutdown ritual", k=3)
+                  if h.text.startswith("End each"))
+    assert "Plan the next day too." in ritual.text  # what follows in its own record is still shown
+
+
 def test_parent_of_a_shown_hit_is_not_repeated(built, embedder):
     _, index, _ = built
     hits = open_index(index, embedder).search("organize into cells shuffle sharding", k=10)

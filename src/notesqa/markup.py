@@ -79,10 +79,15 @@ TASK_MACROS = {"todo": TASK_OPEN, "done": TASK_DONE}  # Roam's {{[[TODO]]}} and 
 _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {{[[TODO]]}}: Roam's names
 
 
+_TAGS_LABEL = re.compile(r"^\s*(?:\*\*)?(?:tags|tagged)(?:\*\*)?:(?:\*\*)?[ \t]+", re.IGNORECASE)  # Readwise's "Tags:"
+
+
 def only_tags(text: str, dotted: bool = False) -> bool:
-    """A line of only #tags ("#travel #笔记", Bear's "#book notes#"), as Obsidian and Bear users tag a note:
-    the note's tags, not something it says (dotted: a Dendron vault's tags, #spark.tuning)."""
+    """A line of only #tags ("#travel #笔记", Bear's "#book notes#", Readwise's "Tags: #favorite"), as Obsidian
+    and Bear users tag a note: the note's tags, not something it says (dotted: a Dendron vault's tags,
+    #spark.tuning)."""
     tag = DOTTED_TAG if dotted else TAG
+    text = _TAGS_LABEL.sub("", text, count=1) if "ags" in text[:12] else text
     text = BEAR_TAG.sub("", text) if text.count("#") > 1 else text
     return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 
@@ -399,11 +404,16 @@ def _blank_keep_lines(m: re.Match) -> str:
 _NOT_NAME = re.compile(r"[\W_]+")
 
 
+# an alt text that is a label an exporter writes on every picture ("rw-book-cover", Readwise's), not a caption
+_ALT_LABEL = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+
+
 def names_its_file(alt: str, src: str) -> bool:
     """Is a picture's alt text only its file name ("vmm.png", or "Vmm" for ../images/vmm.png, as a
-    vault's importer writes them)? Then it says nothing, and next to a sentence reads as part of it."""
+    vault's importer writes them), or an exporter's label ("rw-book-cover")? Then it says nothing, and next
+    to a sentence reads as part of it."""
     alt = alt.strip().lower()
-    if not alt or alt.endswith(ATTACHMENT_SUFFIXES):
+    if not alt or alt.endswith(ATTACHMENT_SUFFIXES) or _ALT_LABEL.fullmatch(alt):
         return True
     stem = PurePosixPath(unquote(src.rsplit("/", 1)[-1])).stem.lower()
     return _NOT_NAME.sub("", alt) == _NOT_NAME.sub("", stem)

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .chunking import Chunk, fields_line, has_words
+from .chunking import Chunk, field_line, fields_line, has_words
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
@@ -62,7 +62,9 @@ _ASKS_BY = r"^\s*(?:and\s+)?(?:which|what|list|show(?:\s+me)?|find)\s+(?:all\s+)
 _DESCRIBED = re.compile(
     _ASKS_BY + r"(?P<kind>[^\W\d][\w-]*)\s+(?:(?:are|is|were|was)\s+(?:still\s+|currently\s+|now\s+|already\s+|"
     r"marked\s+(?:as\s+)?|set\s+to\s+)?(?!not\b)(?P<value>[^\W\d][\w -]{0,30}?)"
-    r"|(?:have|did|do)\s+(?:I|we)\s+(?:already\s+|not\s+yet\s+)?(?P<verb>[^\W\d]\w*))\s*[?.!]*\s*$", re.IGNORECASE)
+    r"|(?:have|did|do)\s+(?:I|we)\s+(?:already\s+|not\s+yet\s+)?(?P<verb>[^\W\d]\w*)"
+    r"|(?:that\s+|which\s+)?(?:am\s+I|are\s+we|I(?:'m|’m|\s+am)|we(?:'re|’re|\s+are))\s+(?:currently\s+|still\s+|now\s+)?"
+    r"(?P<doing>[^\W\d]\w*ing))\s*[?.!]*\s*$", re.IGNORECASE)
 _VALUE_FIRST = re.compile(_ASKS_BY + r"(?!(?:is|are|was|were|do|does|did|has|have|can|should)\b)"
                           r"(?P<value>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)\s+(?P<kind>[^\W\d][\w-]*)\s*[?.!]*\s*$",
                           re.IGNORECASE)
@@ -108,10 +110,16 @@ def _kinds(chunks: list[Chunk], props: Mapping[str, tuple[tuple[str, str], ...]]
     return {p: frozenset(w) for p, w in words.items()}
 
 
+# the values that say a thing is done with: "which books have I read?" finds status: finished
+_DONE_VALUES = frozenset({"done", "finished", "complete", "completed", "read", "watched", "closed"})
+
+
 def _says(value: str, key: str, prop: str) -> bool:
     """Does a property (key: prop) have the value a question asks for: the same words ("in progress"), the
-    past of a verb asked ("finish": "finished"), or a yes of its own name ("drafts": draft: true)?"""
-    return prop in (value, value + "ed", value + "d") or prop in ("true", "yes") and tokenize(value) == tokenize(key)
+    past of a verb asked ("finish": "finished"), one that says it is done as the question does ("read":
+    "finished"), or a yes of its own name ("drafts": draft: true)?"""
+    return (prop in (value, value + "ed", value + "d") or value in _DONE_VALUES and prop in _DONE_VALUES
+            or prop in ("true", "yes") and tokenize(value) == tokenize(key))
 
 
 def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
@@ -156,7 +164,7 @@ class NoteNames:
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
-                    and not fields_line(c.text):
+                    and not fields_line(c.text) and not field_line(c.text, links=True):  # (trial X: a Readwise note's Metadata)
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():
@@ -191,7 +199,9 @@ class NoteNames:
             m = rule.match(question)
             if m is None:
                 continue
-            value = " ".join(re.findall(r"\w+", (m.group("value") or m.group("verb")).lower()))
+            groups = m.groupdict()
+            asked = groups.get("value") or groups.get("verb") or groups.get("doing") or ""
+            value = " ".join(re.findall(r"\w+", asked.lower()))
             kind = tokenize(m.group("kind"))
             if not value or not kind:
                 continue

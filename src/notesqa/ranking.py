@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import Chunk
+from .chunking import RECORD_KEYS, Chunk, field_key, field_line
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions,
@@ -454,22 +454,12 @@ def _few_words(c: Chunk) -> bool:
     and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means, and a field its
     value ("Owner: Priya Raman", a Dataview field; trial U): not few."""
     return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text) \
-        and not is_field(c.text)
+        and not (field_line(c.text) and field_key(c.text) not in RECORD_KEYS)
 
 
 # a term, a long dash, an equals sign or an arrow, and what it means in words; not a hyphen or a colon, which
 # a changelog's "New handbook #8524 - Documentation" and a "download link: https://..." line have too
 _GLOSS = re.compile(r"^\s*[^\s—–=→][^—–=→]*?[—–=→]\s*(?!https?:|www\.)\w", re.UNICODE)
-
-
-# a field and its value on one line: "Owner: Priya Raman", "Cutover: 2027-01-19"; not a link's ("download link:
-# https://..."), nor a label alone ("Pros:")
-_FIELD = re.compile(r"^\s*[^\W\d][\w -]{0,30}:[ \t]+(?!https?:|www\.)\S", re.UNICODE)
-
-
-def is_field(text: str) -> bool:
-    """Is text one field and its value ("Owner: Priya Raman")?"""
-    return "\n" not in text.strip() and _FIELD.match(text) is not None
 
 
 def is_gloss(text: str) -> bool:

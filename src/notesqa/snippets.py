@@ -358,7 +358,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
                                     or _in_long_list(chunks, row, end))
     for j in range(row + 1, end):
         nxt = chunks[j]
-        if j in shown:
+        if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
             break
         after_last = j - 1 == row or (out and out[-1] == j - 1)
         piece = code_piece_after(chunks[j - 1], nxt) if after_last else None

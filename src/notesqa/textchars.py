@@ -16,7 +16,7 @@ from .markup import FOOTNOTE_MARK, REFERENCE_DEFINITION, Inline, names_its_file,
 from .metadata import FRONT_MATTER_BLOCK
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
-_LINK_URL = re.compile(r"\]\([^)\s]*\)")
+_LINK_URL = re.compile(r"\]\((?:<[^>\n]*>|[^)\s]*)\)")  # (<file:///a b.pdf>) too
 
 
 def visible_chars(text: str) -> int:

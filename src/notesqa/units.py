@@ -42,6 +42,7 @@ class Unit:
     origin: tuple[str, int] | None = None  # an embedded copy: the note and line it comes from
     thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
     tags: tuple[str, ...] = ()  # a Logseq block's #tags and its parent blocks' (a tag tags its block)
+    after_rule: bool = False  # a thematic break (---) is right above it: a record of its own starts
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ def md_parser():
         _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
                .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
                .use(footnote_plugin, inline=False, move_to_end=False))  # a [^1] is not text; its definition is a paragraph
+        # a link's label is its text whatever it points to ("[attachment](<file:///...pdf>)", ZotLit's): nothing is
+        # rendered from this parse, so markdown-it's refusal of file: and other addresses guards nothing here
+        _MD.validateLink = lambda url: True
     return _MD
 
 
@@ -326,8 +330,18 @@ def _label_text(text: str) -> str:
 # finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
 # answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
 QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
+# where a reading tool's export says a highlight is from: Kindle's "— location: 560", Readwise's "(Location 1230)",
+# Zotero's "(p. 966)", "(View Highlight)", Omnivore's ⤴️ link
+HIGHLIGHT_MARK = re.compile(r"— location: \d+|\((?:Location|Page|p\.|pp\.) ?\d[\d–-]*\)|\(View Highlight\)|⤴️")
 LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
 CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
+# a callout's metadata, "> [!quote|#ffd400] Highlight" (Zotero Integration's colour): how it looks, not text
+_CALLOUT_METADATA = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?(?:>[ \t]*)+\[![\w-]+)\|[^\]\n]*\]", re.M)
+
+
+def callout_metadata(text: str) -> str:
+    """text with its callouts' metadata left out: "[!quote|#ffd400]" read as "[!quote]"."""
+    return _CALLOUT_METADATA.sub(r"\1]", text) if "[!" in text else text
 # a paragraph that is only an embed: ![[note]] (Obsidian) or {{embed ...}} (Logseq)
 EMBED_LINE = re.compile(r"^[ \t]*(?:!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+(.+?)\s*\}\}\}?)[ \t]*$")
 
@@ -369,6 +383,7 @@ class Walker:
         self.items: list[dict] = []  # open list items, innermost last
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
+        self.rule = False  # a thematic break since the last unit
         self.first_h1: str | None = None
         self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
         self.closed_item: Unit | None = None  # the list item just closed, if its text came last in it
@@ -424,6 +439,8 @@ class Walker:
         return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
+        if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there)
+            unit, self.rule = replace(unit, after_rule=True), False
         if self.outline:  # a Logseq block is tagged by its #tags and its parent blocks'
             above = self.units[unit.parent].tags if unit.parent is not None else ()
             unit = replace(unit, tags=tuple(dict.fromkeys([*above, *self._new_tags()])))
@@ -463,7 +480,8 @@ class Walker:
             self._heading(tok, tokens[i + 1] if i + 1 < len(tokens) else None)
             return i + 3
         if t == "paragraph_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
-            self._paragraph(tok, tokens[i + 1])
+            # (more in its quote after it: a callout's title on a line of its own heads what follows)
+            self._paragraph(tok, tokens[i + 1], more=i + 3 < len(tokens) and tokens[i + 3].type != "blockquote_close")
             return i + 3
         handler = self._HANDLERS.get(t)
         if handler is not None:
@@ -546,7 +564,7 @@ class Walker:
         self.containers.pop() if self.containers else None
         self.quote_start = False
 
-    def _paragraph(self, tok, inline) -> None:
+    def _paragraph(self, tok, inline, more: bool = False) -> None:
         callout_start, self.quote_start = self.quote_start, False
         if self._embed(inline, self._line(tok)):
             return
@@ -566,13 +584,18 @@ class Walker:
             raw = _without_tag_lines(raw, self.inline.dendron)
         keep_lines = False
         if callout_start:
-            raw, line, keep_lines = self._callout(raw, line)
+            raw, line, keep_lines = self._callout(raw, line, more)
         keep_lines = keep_lines or self.keep_lines
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         tags_only = only_tags(txt, self.inline.dendron)
-        if not txt or (tags_only and not self._in_item()):  # "#pharm/drug-card": the note's tags, no passage
+        # "#pharm/drug-card", a Readwise highlight's "- Tags: #favorite": the note's tags, no passage (a Logseq
+        # block of only tags is a block: its children are under it)
+        if not txt or (tags_only and not (self._in_item() and self.outline)):
+            parent = self.enclosing()[0] if tags_only and self._in_item() else None
+            if parent is not None:  # the item it is under is tagged so: found by the tag's words
+                self.units[parent] = replace(self.units[parent], tags=(*self.units[parent].tags, *self._new_tags()))
             self.inline.take_ids()
             return
         thin = _only_link(inline) or tags_only or boilerplate(txt)
@@ -581,12 +604,25 @@ class Walker:
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
-            u = self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin)
+            u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin))
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (first + i, first + i), *self.enclosing(), deeper=int(self._in_item()))
+
+    def _comment(self, u: Unit) -> Unit:
+        """u under the highlight right above it, when that is a reading tool's highlight (its location or page,
+        "— location: 560", "(p. 966)", Omnivore's ⤴️, a Zotero "Highlight" callout) and u is not one: the
+        reader's comment on it (trial X: shown with the next highlight, or alone)."""
+        if not self.units or self.rule or u.parent is not None or HIGHLIGHT_MARK.search(u.text):
+            return u
+        above = self.units[-1]
+        if above.heading != u.heading or above.origin or not (HIGHLIGHT_MARK.search(above.text)
+                                                              or above.parents[-1:] == ("Highlight",)):
+            return u
+        return replace(u, parent=len(self.units) - 1, parents=(*above.parents, above.text, *u.parents),
+                       depth=above.depth + 1)
 
     def _prose(self, text: str, line: int, end: int, **fields) -> Unit:
         """A paragraph of text at lines line..end where the walk is (a quote inside a quote or a callout), under
@@ -634,16 +670,17 @@ class Walker:
                 self.block_ids.setdefault(block_id, item["unit"])
         self.last_para = self.units[item["unit"]]
 
-    def _callout(self, raw: str, line: int) -> tuple[str, int, bool]:
+    def _callout(self, raw: str, line: int, more: bool = False) -> tuple[str, int, bool]:
         """An Obsidian callout's first paragraph: "[!type] Title" then its body. The marker is not
-        text; the title heads the callout's body (as a parent does), the body keeps its lines."""
+        text; the title heads the callout's body (as a parent does), the body keeps its lines. more: the
+        callout goes on after this paragraph (ZotLit's "[!note] Page 370", a ">" line, then the text)."""
         first, _, body = raw.partition("\n")
         m = CALLOUT.match(first)
         if m is None:
             return raw, line, False
         written = clean(first[m.end():])
         title = written or m.group(1).capitalize()
-        if not body.strip() and written:
+        if not body.strip() and written and not more:
             return title, line, True  # a callout of one line: its title is all it says
         n_above = sum(1 for it in self.items if it["unit"] is not None)
         self.heading_chars += visible_chars(written)
@@ -737,6 +774,9 @@ class Walker:
     def _reset_para(self, tok) -> None:
         self.last_para = None
 
+    def _rule(self, tok) -> None:
+        self.last_para, self.rule = None, True
+
     def _math(self, tok) -> None:
         """A $$ maths block: part of the prose around it, as written."""
         maths = tok.content.strip()
@@ -790,7 +830,7 @@ class Walker:
         "list_item_open": _item_open, "list_item_close": _item_close,
         "blockquote_open": _quote_open, "blockquote_close": _quote_close,
         "fence": _code, "code_block": _code, "table_open": _table_open, "table_close": _table_close,
-        "hr": _reset_para, "html_block": _html, "math_block": _math, "math_block_label": _math,
+        "hr": _rule, "html_block": _html, "math_block": _math, "math_block_label": _math,
     }
     _TABLE = {"thead_open": _thead, "thead_close": _thead, "tr_open": _tr_open, "inline": _cell,
               "tr_close": _tr_close}
@@ -915,7 +955,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
-    text = roam_macros(foam_references(fields_on_top(kanban_board(text))))
+    text = roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text)))))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}

@@ -164,7 +164,7 @@ class SourceView:
 
 # --------------------------------------------------------------------------- a note's source, readable
 
-_CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)\][+-]?[ \t]*(.*)$", re.M)
+_CALLOUT_LINE = re.compile(r"^([ \t]*(?:- )?>[ \t]*)\[!([\w-]+)(?:\|[^\]\n]*)?\][+-]?[ \t]*(.*)$", re.M)
 
 
 def readable_source(text: str, logseq: bool = False) -> str:
