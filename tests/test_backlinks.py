@@ -37,6 +37,19 @@ def test_a_question_for_backlinks_lists_the_linking_notes_where_they_link(tmp_pa
     assert idx.why_nothing("which notes link to Other?") == "No note links to Other."
 
 
+def test_a_literature_note_is_linked_by_a_citation_of_its_citekey(tmp_path, embedder):
+    # trial X: "which notes link to Cepeda et al. 2006?" had said none, though three notes cite it
+    notes = tmp_path / "notes"
+    write(notes / "Zotero/@cepeda2006distributed.md", "---\ncitekey: cepeda2006distributed\nauthors: [Cepeda, N.]\n"
+          "year: 2006\n---\n# Distributed practice in verbal recall tasks\n\nSpacing helps.\n")
+    write(notes / "draft.md", "# Draft\n\nIntro.\n\nThe gap grows with the interval [see @cepeda2006distributed, p. 370].\n")
+    write(notes / "other.md", "# Other\n\nMail me @cepeda2006distributed or see `[@cepeda2006distributed]`.\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    hits = idx.search("which notes link to Cepeda 2006?", k=5)
+    assert [(h.path, h.line) for h in hits] == [("draft.md", 5)]  # not a bare @ outside brackets, nor code
+
+
 def test_what_asks_for_backlinks():
     assert links_subject("which notes link to the spacing effect note?") == "spacing effect"
     assert links_subject("what links to [[Interleaving]]?") == "Interleaving"

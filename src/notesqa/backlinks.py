@@ -21,11 +21,16 @@ from .notefiles import read_note
 from .notion import page_properties, relation_targets
 
 _MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")  # [label](other%20note.md)
+# a Pandoc citation, "[@cepeda2006distributed]", "[see @bjork1994, p. 12; @roediger2006]": a link to the
+# literature note of that citekey, for a Zotero user
+_CITATION = re.compile(r"\[[^\[\]\n]*?@[\w:.#$%&+?<>~/-]+[^\[\]\n]*\]")
+_CITEKEY = re.compile(r"(?<![\w@])@([\w:.#$%&+?<>~/-]*\w)")
 
 
-def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str]) -> dict[str, int]:
-    """Each note (of rels, not a target itself) that links to one of targets, with the line of its
-    first such link."""
+def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str],
+                  citekeys: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Each note (of rels, not a target itself) that links to one of targets (or cites one of citekeys, in
+    lower case: the targets' literature notes), with the line of its first such link."""
     from .vault import Vault
 
     rels = list(rels)
@@ -35,17 +40,29 @@ def linking_lines(notes_dir: Path, rels: Iterable[str], targets: frozenset[str])
         if rel in targets:
             continue
         text, _ = read_note(notes_dir / rel, rel)
-        if not text or ("[[" not in text and "](" not in text and ".md)" not in text and not is_canvas(rel)):
+        if not text or ("[[" not in text and "](" not in text and ".md)" not in text and not is_canvas(rel)
+                        and not (citekeys and "@" in text)):
             continue
-        line = _canvas_link_line(text, rel, targets, vault) if is_canvas(rel) else _link_line(text, rel, targets, vault)
+        line = _canvas_link_line(text, rel, targets, vault) if is_canvas(rel) else _link_line(text, rel, targets, vault,
+                                                                                              citekeys)
         if line is not None:
             out[rel] = line
     return out
 
 
-def _link_line(text: str, rel: str, targets: frozenset[str], vault) -> int | None:
-    at = _first_link(text, rel, targets, vault)
-    return None if at is None else text.count("\n", 0, at) + 1
+def _link_line(text: str, rel: str, targets: frozenset[str], vault, citekeys: frozenset[str] = frozenset()) -> int | None:
+    at = [a for a in (_first_link(text, rel, targets, vault), _first_citation(text, citekeys)) if a is not None]
+    return None if not at else text.count("\n", 0, min(at)) + 1
+
+
+def _first_citation(text: str, citekeys: frozenset[str]) -> int | None:
+    """Where in text (outside code) the first Pandoc citation of one of citekeys starts, or None."""
+    if not citekeys or "@" not in text:
+        return None
+    for m in _CITATION.finditer(_prose_only(text)):
+        if any(key.lower() in citekeys for key in _CITEKEY.findall(m.group(0))):
+            return m.start()
+    return None
 
 
 def _canvas_link_line(text: str, rel: str, targets: frozenset[str], vault) -> int | None:

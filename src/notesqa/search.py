@@ -297,7 +297,9 @@ class NotesIndex:
             return None
         from .backlinks import linking_lines
 
-        return targets, linking_lines(notes_dir, self.manifest.notes, targets)
+        # a literature note is linked by a citation of its citekey too ("[@cepeda2006]", trial X)
+        keys = frozenset(a.lower() for p in targets for a in self.manifest.notes[p].aliases if " " not in a)
+        return targets, linking_lines(notes_dir, self.manifest.notes, targets, keys)
 
     def _backlinks(self, text: str, filters, k: int, budget) -> list["snippets.Snippet"] | None:
         """The notes that link to the note the question names, newest first, each where it first links."""
