@@ -8,7 +8,7 @@ import pytest
 
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
-from notesqa.keywords import KeywordIndex
+from notesqa.keywords import KeywordIndex, tokenize
 from notesqa.ranking import (AGREE, ARCHIVE_PENALTY, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
                              THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
@@ -348,12 +348,16 @@ def test_a_term_and_its_gloss_is_not_a_few_words_passage():
     assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True, 4: True, 5: True}
 
 
-def test_a_field_and_its_value_is_not_a_few_words_passage():
-    # trial U: "who owns Atlas?" is answered by the Dataview field "Owner:: [[Priya Raman]]", however short
+def test_a_field_the_question_asks_for_is_not_a_few_words_passage():
+    # trial U: "who owns Atlas?" is answered by the Dataview field "Owner:: [[Priya Raman]]", however short;
+    # trial W: a daily note's "mood: 8/10" is no answer to "what did I write that day?"
     chunks = [_chunk("atlas.md", 0, "Owner: Priya Raman"), _chunk("atlas.md", 1, "Cutover: 2027-01-19"),
-              _chunk("atlas.md", 2, "link: https://x.org"), _chunk("atlas.md", 3, "Pros:")]
-    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "x", {}, None, 10)
-    assert {c.row: c.explain.thin for c in ranked} == {0: False, 1: False, 2: True, 3: True}
+              _chunk("atlas.md", 2, "link: https://x.org"), _chunk("atlas.md", 3, "Pros:"),
+              _chunk("atlas.md", 4, "Full Title: Ownership")]
+    for question, strong in (("who owns Atlas?", {0}), ("when is the Atlas cutover?", {1}), ("what did I write?", set())):
+        scores = dataclasses.replace(_dense_only([0.5, 0.45, 0.4, 0.35, 0.3]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, {}, None, 10)
+        assert {c.row for c in ranked if not c.explain.thin} == strong, question
 
 
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():

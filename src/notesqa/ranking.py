@@ -444,17 +444,27 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
 
 def _weak(c: Chunk, words: dict[str, float] | None) -> bool:
     """Is the passage thin: only a link, a picture, a page's properties or a few words, and not saying
-    half the question's words itself ("plate: KN19 XPT" for "what is my number plate?")?"""
-    return (c.thin or _few_words(c)) and _own_share(c, words) < OWN_WORDS
+    half the question's words itself ("plate: KN19 XPT" for "what is my number plate?"), nor a field the
+    question asks for ("Owner: Priya Raman" for "who owns Atlas?")?"""
+    return (c.thin or _few_words(c)) and _own_share(c, words) < OWN_WORDS and not _asked_field(c, words)
+
+
+def _asked_field(c: Chunk, words: dict[str, float] | None) -> bool:
+    """Is the passage one field ("Owner: Priya Raman", "sleep: 7h") whose key the question says, or a form
+    of it ("owns", "slept")? A daily note's "mood: 8/10" is no answer to "what did I write that day?"
+    (trial W), but is to "what was my mood?"; a record's fields (RECORD_KEYS: "Full Title") never are."""
+    key = field_key(c.text) if words else ""
+    if not key or key in RECORD_KEYS or not field_line(c.text):
+        return False
+    return any(min(len(k), len(w), 4) >= 3 and k[:min(len(k), len(w), 4)] == w[:min(len(k), len(w), 4)]
+               for k in tokenize(key) for w in words)
 
 
 def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything. A term
-    and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means, and a field its
-    value ("Owner: Priya Raman", a Dataview field; trial U): not few."""
-    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text) \
-        and not (field_line(c.text) and field_key(c.text) not in RECORD_KEYS)
+    and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means: not few."""
+    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text)
 
 
 # a term, a long dash, an equals sign or an arrow, and what it means in words; not a hyphen or a colon, which
