@@ -193,9 +193,20 @@ def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path
     write(tmp_path / "Chapter.md", "# Chapter\n\nThe first draft.\n")
     write(tmp_path / "Chapter 2.md", "# Chapter 2\n\nAnother chapter altogether, about the harbour.\n")
     write(tmp_path / "Gone (conflicted copy 2023-01-01).md", "- the only version left\n")  # its note deleted
+    # trial W: notes of one template are no copies of each other, nor is an empty note; a copy beside an
+    # empty note is what is left of it
+    sync = "# Weekly sync\n\n## Agenda\n- roadmap\n- hiring\n\n## Decisions\n- ship in March\n- hire two\n- freeze Dec\n"
+    write(tmp_path / "Weekly sync.md", sync)
+    write(tmp_path / "Weekly sync 2.md", sync.replace("ship in March", "ship in May").replace("hire two", "hire one")
+          .replace("freeze Dec", "no freeze"))
+    write(tmp_path / "Untitled.md", "")
+    write(tmp_path / "Untitled 3.md", "")
+    write(tmp_path / "Plan.md", "")
+    write(tmp_path / "Plan (conflicted copy 2024-02-02).md", "- the plan's text\n")
     found, problems = discover_notes(tmp_path)
     assert [p.name for p in found] == ["Chapter 2.md", "Chapter.md", "Gone (conflicted copy 2023-01-01).md",
-                                       "Pricing.md"]
+                                       "Plan (conflicted copy 2024-02-02).md", "Plan.md", "Pricing.md", "Untitled 3.md",
+                                       "Untitled.md", "Weekly sync 2.md", "Weekly sync.md"]
     said = {p.path: p.reason for p in problems}
     assert set(said) == {"Pricing (Jane's conflicted copy).md", "Pricing (conflicted copy 2023-04-02).md",
                          "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", "Pricing 2.md", "Pricing 3.md"}

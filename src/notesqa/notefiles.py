@@ -293,8 +293,8 @@ def _without_sync_copies(notes_dir: Path, found: list[Path], problems: list[Prob
         numbered = None if conflict else _NUMBERED_COPY.match(path.name)
         m = conflict or numbered
         original = path.with_name(m.group(1) + m.group(2)) if m else None
-        if original is None or original.as_posix().casefold() not in names:
-            out.append(path)
+        if original is None or original.as_posix().casefold() not in names or _empty(original):
+            out.append(path)  # (a copy beside an empty note is what is left of it: trial W)
         elif conflict is not None:
             problems.append(Problem(_rel(path, notes_dir), "skipped", f"a sync conflict copy of "
                                     f"{_rel(original, notes_dir)}: keep one version and delete the copy to index it"))
@@ -307,23 +307,34 @@ def _without_sync_copies(notes_dir: Path, found: list[Path], problems: list[Prob
 
 
 COPY_LIKENESS = 0.8  # a numbered copy whose lines are this much its note's is a copy (one of them edited since)
+COPY_EDITS = 2  # ... with at most this many lines changed: notes of one template differ in more (trial W)
 
 
 def _sameness(copy: Path, original: Path) -> str | None:
-    """"the same" when copy's bytes are original's, "nearly the same" when most of its lines are (one of
-    the two edited since it was copied); None when it is another note (or either cannot be read)."""
+    """"the same" when copy's bytes are original's, "nearly the same" when all but a line or two are (one of
+    the two edited since it was copied); None when it is another note (or either cannot be read or is empty)."""
     import difflib
 
     try:
         a, b = copy.read_bytes(), original.read_bytes()
     except OSError:
         return None
+    if not a.strip():
+        return None  # an empty note is no copy of anything ("Untitled 3.md"): skipped as empty
     if a == b:
         return "the same"
     if min(len(a), len(b)) < COPY_LIKENESS * max(len(a), len(b)):
         return None
     lines = difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False)
-    return "nearly the same" if lines.ratio() >= COPY_LIKENESS else None
+    edits = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in lines.get_opcodes() if op != "equal")
+    return "nearly the same" if lines.ratio() >= COPY_LIKENESS and edits <= COPY_EDITS else None
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0 or not path.read_bytes().strip()
+    except OSError:
+        return False
 
 
 def _rel(path: Path, base: Path) -> str:
