@@ -129,6 +129,19 @@ def test_the_watcher_refreshes_the_index_and_logs_what_it_did(built, embedder, c
                for r in caplog.records)
 
 
+def test_the_servers_console_shows_what_it_does_on_its_own(capsys):
+    import logging
+
+    from notesqa.ui.app import log_to_console
+
+    log_to_console()
+    log_to_console()  # once, however often the server starts
+    logging.getLogger("notesqa.watch").info("Notes changed: refreshed the index (1 note).")
+    err = capsys.readouterr().err
+    # trial W: `serve` had set up no logging, so the watcher's lines went nowhere
+    assert err.count("Notes changed: refreshed the index (1 note).") == 1 and err.startswith("notesqa ")
+
+
 def test_the_page_handlers_answer_and_build(service):
     from notesqa.ui.app import _Page
 

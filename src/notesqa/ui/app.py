@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import sys
 import threading
 import time
 from types import SimpleNamespace
@@ -267,6 +268,30 @@ def _port_in_use(host: str, port: int) -> str:
             "or pass another --port.")
 
 
+def log_to_console() -> None:
+    """What the server does on its own (the watcher's refreshes, a failed build) printed with the time, on
+    stderr: its console is its only record (trial W: a refresh's log line had gone nowhere)."""
+    logger = logging.getLogger("notesqa")
+    if any(isinstance(h, _Console) for h in logger.handlers):
+        return
+    handler = _Console()
+    handler.setFormatter(logging.Formatter("notesqa %(asctime)s: %(message)s", "%H:%M:%S"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+class _Console(logging.StreamHandler):
+    """A handler writing to whatever sys.stderr is when it writes."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=False, auth=None, watch=True,
            embedder=None, block=True):
     from starlette.middleware import Middleware
@@ -274,6 +299,7 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
     from ..http_api import LOCAL_NAMES, LocalHostOnly, api_routes
 
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
+    log_to_console()
     service = ChatService(notes_dir, index_dir, model=model, embedder=embedder)
     demo = create_app(service)
     demo.queue(default_concurrency_limit=4)
