@@ -21,6 +21,7 @@ def test_struck_out_text_is_struck_out_in_a_hit_and_in_the_note():
         '<s><mark>Brandt</mark> in 1910</s> — moved, <code class="nq-inline">a~~b~~</code>')
     out = render_markdown("- ~Courgettes~ never again, ~~leeks~~ too; ~5 min to ~10 min\n")
     assert "<s>Courgettes</s> never again, <s>leeks</s> too; ~5 min to ~10 min" in out
+    assert "Card one \U0001f4c5 2026-12-04" in render_markdown("- [ ] Card one @{2026-12-04}\n")  # a Kanban card's date
 
 
 def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():

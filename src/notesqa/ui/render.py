@@ -16,7 +16,7 @@ import urllib.parse
 
 from ..config import NOTE_SUFFIXES
 from ..keywords import tokenize
-from ..markup import ONE_TILDE_STRIKE
+from ..markup import KANBAN_DATE, ONE_TILDE_STRIKE
 from ..notefiles import readable_path
 from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
@@ -218,12 +218,15 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
 
 def _strike_one_tildes(tokens) -> None:
     """Bear's "~Courgettes~" struck out, as the index reads it (markup.ONE_TILDE_STRIKE); markdown-it
-    strikes only "~~Courgettes~~"."""
+    strikes only "~~Courgettes~~". A Kanban card's "@{2026-12-04}" reads "📅 2026-12-04" (trial W)."""
     from markdown_it.token import Token
 
-    for inline in (t for t in tokens if t.type == "inline" and "~" in t.content):
+    for inline in (t for t in tokens if t.type == "inline" and ("~" in t.content or "@{" in t.content)):
         children = []
         for child in inline.children or []:
+            if child.type == "text" and "@{" in child.content:  # a Kanban card's date, as the index reads it
+                child.content = KANBAN_DATE.sub(lambda m: f"\U0001f4c5 {m.group(1)}" if m.group(1) else m.group(2),
+                                                child.content)
             if child.type != "text" or "~" not in child.content:
                 children.append(child)
                 continue
