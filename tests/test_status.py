@@ -197,6 +197,20 @@ def test_skipped_files_are_not_reported_new_until_they_change(built, embedder):
     assert needs_build(notes, index)
 
 
+def test_a_sync_conflict_copy_made_since_the_build_is_a_change_for_the_build_to_name(built, embedder):
+    notes, index, _ = built
+    build_index(notes, index, embedder=embedder)
+    (notes / "aws-2024 (conflicted copy 2026-11-30).md").write_text((notes / "aws-2024.md").read_text())
+    _, manifest = store.read_manifest(index)
+    # trial W: with the server running, the copy had not been named until some other change
+    assert changes_since_build(notes, manifest, index).new == ("aws-2024 (conflicted copy 2026-11-30).md",)
+    assert needs_build(notes, index)
+    r = build_index(notes, index, embedder=embedder)
+    assert any(p.path == "aws-2024 (conflicted copy 2026-11-30).md" for p in r.problems)
+    _, manifest = store.read_manifest(index)
+    assert not changes_since_build(notes, manifest, index) and not needs_build(notes, index)
+
+
 def test_note_kept_after_becoming_unreadable_is_reported_only_when_it_changes(built, embedder):
     notes, index, _ = built
     path = notes / "aws-2024.md"

@@ -226,5 +226,10 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
             new.append(rel)
         elif rel not in changed and (rel in skipped or _edited(path, rel, old, st)):
             changed.append(rel)
+    # a file the scan itself leaves out since the build (a sync conflict copy made since): new, for a build to
+    # name it (trial W: the running server had not said so until some other change)
+    said = {(p.path, p.reason) for p in manifest.problems}
+    new += [p.path for p in problems if p.action == "skipped" and p.kind != FOLDER and (p.path, p.reason) not in said
+            and p.path not in seen]
     deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
     return Changes(tuple(new), tuple(changed), tuple(deleted))
