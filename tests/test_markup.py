@@ -251,3 +251,13 @@ def test_reading_tools_exports_read_as_their_apps_show_them():
     assert [(u.text, u.parent, u.after_rule) for u in kindle.units] == [
         ("A residue of attention stays. — location: 560", None, False), ("Source is Leroy 2009.", 0, False),
         ("End each day with a shutdown ritual. — location: 2100", None, True)]  # a comment under its highlight
+
+
+def test_a_rule_then_a_label_and_its_list_is_read_and_a_citation_is_no_export():
+    # trial Y: "---", a label and a list had made the whole note fail ("could not be parsed")
+    note = parse_note("Intro paragraph.\n\n---\n\nPros\n\n- fast\n- cheap\n", "r.md")
+    assert [(u.text, u.after_rule) for u in note.units] == [("Intro paragraph.", False), ("Pros", True),
+                                                             ("fast", False), ("cheap", False)]
+    # a note's own "(p. 12)" is a citation: the paragraph after it is not a comment on it
+    note = parse_note("# N\n\nSpacing improves recall (p. 12).\n\nAnother thought entirely.\n", "n.md")
+    assert [u.parent for u in note.units] == [None, None]

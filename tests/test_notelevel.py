@@ -353,3 +353,12 @@ def test_a_notes_opening_is_past_its_fields(tmp_path):
     idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
     assert idx.search("what is deep work?", k=1)[0].text.startswith("Deep work is focus")
     assert idx.search("path:Deep*", k=1)[0].text.startswith("Deep work is focus")  # a listing too
+
+
+def test_a_notes_opening_is_a_label_and_its_sentence_but_not_a_field():
+    from notesqa.chunking import opening_field
+
+    assert opening_field("Author: Cal Newport") and opening_field("Reference: https://amazon.com/dp/B0")
+    # trial Y: a summary or an objective is what the note says
+    assert not opening_field("Summary: Wenna cleans the harbour every morning before the boats go out")
+    assert not opening_field("Learning objective: explain how the heart pumps blood around the body")

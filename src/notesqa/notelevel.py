@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .chunking import Chunk, field_line, fields_line, has_words
+from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
@@ -164,7 +164,7 @@ class NoteNames:
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
-                    and not fields_line(c.text) and not field_line(c.text, links=True):  # (trial X: a Readwise note's Metadata)
+                    and not fields_line(c.text) and not opening_field(c.text):  # (trial X: a Readwise note's Metadata)
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():

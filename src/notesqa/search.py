@@ -18,7 +18,7 @@ import numpy as np
 
 from . import phrases, ranking, snippets, store
 from .agenda import Agenda
-from .chunking import Chunk, field_line, has_words
+from .chunking import Chunk, has_words, opening_field
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
@@ -278,7 +278,7 @@ class NotesIndex:
         # Logseq page, from its first block the filters let through (a journal's block tagged #hermes)
         passes = (lambda i: True) if mask is None else (lambda i: bool(mask[i]))
         leads = {p: next((i for i in range(*rows[p]) if passes(i) and not chunks[i].thin and not chunks[i].origin
-                          and not field_line(chunks[i].text, links=True)),  # (trial X: "Author: Cal Newport" had led)
+                          and not opening_field(chunks[i].text)),  # (trial X: "Author: Cal Newport" had led)
                          next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})

@@ -333,6 +333,9 @@ QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
 # where a reading tool's export says a highlight is from: Kindle's "— location: 560", Readwise's "(Location 1230)",
 # Zotero's "(p. 966)", "(View Highlight)", Omnivore's ⤴️ link
 HIGHLIGHT_MARK = re.compile(r"— location: \d+|\((?:Location|Page|p\.|pp\.) ?\d[\d–-]*\)|\(View Highlight\)|⤴️")
+# ... and the link it goes with (a note's own "(p. 12)" is a citation, not an export's highlight: trial Y)
+EXPORT_LINK = re.compile(r"\]\(<?(?:zotero|kindle)://|\]\(<?https?://(?:read\.)?readwise\.io/|\]\(<?https?://omnivore\.app/"
+                         r"|\]\(<?https?://hyp\.is/|\]\(<?https?://(?:www\.)?instapaper\.com/")
 LONG_INDENTED = 300  # an indented code block this long is likely prose indented by mistake: say so
 CALLOUT = re.compile(r"^\[!([\w-]+)\]([+-]?)[ \t]*")
 # a callout's metadata, "> [!quote|#ffd400] Highlight" (Zotero Integration's colour): how it looks, not text
@@ -384,6 +387,8 @@ class Walker:
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.rule = False  # a thematic break since the last unit
+        self.exported: set[int] = set()  # the units whose text links where a reading tool exported it from
+        self.after_rule: set[int] = set()  # the units right after one
         self.first_h1: str | None = None
         self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
         self.closed_item: Unit | None = None  # the list item just closed, if its text came last in it
@@ -439,8 +444,9 @@ class Walker:
         return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
-        if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there)
-            unit, self.rule = replace(unit, after_rule=True), False
+        if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there); marked once
+            self.after_rule.add(len(self.units))  # the walk is done: callers hold on to the unit they added
+            self.rule = False
         if self.outline:  # a Logseq block is tagged by its #tags and its parent blocks'
             above = self.units[unit.parent].tags if unit.parent is not None else ()
             unit = replace(unit, tags=tuple(dict.fromkeys([*above, *self._new_tags()])))
@@ -470,6 +476,9 @@ class Walker:
         i, n = 0, len(tokens)
         while i < n:
             i = self._step(tokens, i)
+        for idx in self.after_rule:
+            self.units[idx] = replace(self.units[idx], after_rule=True)
+        self.after_rule.clear()
 
     def _step(self, tokens, i: int) -> int:
         tok = tokens[i]
@@ -605,6 +614,8 @@ class Walker:
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin))
+            if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
+                self.exported.add(len(self.units))
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
@@ -618,8 +629,8 @@ class Walker:
         if not self.units or self.rule or u.parent is not None or HIGHLIGHT_MARK.search(u.text):
             return u
         above = self.units[-1]
-        if above.heading != u.heading or above.origin or not (HIGHLIGHT_MARK.search(above.text)
-                                                              or above.parents[-1:] == ("Highlight",)):
+        exported = len(self.units) - 1 in self.exported and HIGHLIGHT_MARK.search(above.text)
+        if above.heading != u.heading or above.origin or not (exported or above.parents[-1:] == ("Highlight",)):
             return u
         return replace(u, parent=len(self.units) - 1, parents=(*above.parents, above.text, *u.parents),
                        depth=above.depth + 1)
