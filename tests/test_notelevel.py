@@ -303,6 +303,13 @@ def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
     assert {h.path for h in hits[:2]} == set(done) and "Brightpath" not in " ".join(h.path for h in hits[:2])
     assert all(h.explain.property == "status: done" for h in hits[:2])
     assert "its note has status: done, as asked" in str(hits[0].explain)
+    # a note that says it on a line is shown from that line, so the hit shows why it is listed (trial Y)
+    write(notes / "Studies" / "Kettle diary.md", "# Kettle diary\n\nClient: Kettle & Co\nStatus:: Done\n\n"
+          "## Findings\n\nPeople boil twice as much water as they need.\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    kettle = next(h for h in idx.search("which studies are done?", k=5) if h.path == "Studies/Kettle diary.md")
+    assert "Status: Done" in kettle.text
     assert [h.path for h in idx.search("which studies are done? path:Studies/Nimbus*", k=3)][:1] == [
         "Studies/Nimbus discovery.md"]  # filters still hold
     assert idx.search("which tasks are done?", k=1)[0].path == "Hub.md"  # tasks, not notes by a property

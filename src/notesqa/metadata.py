@@ -366,6 +366,24 @@ def property_list(value: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FIELD_ANYWHERE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][\w \-/]{0,30}?)::[ \t]+(\S.*?)[ \t]*$", re.M)
+
+
+def inline_fields(text: str) -> dict:
+    """Dataview's "Status:: Done" lines anywhere in a note (outside code), by key in lower case, the first of
+    each: fields of the note as a whole, as Dataview reads them."""
+    out: dict = {}
+    fence = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            continue
+        if fence is None and "::" in line and (m := _FIELD_ANYWHERE.match(line)):
+            out.setdefault(m.group(1).strip().lower(), m.group(2))
+    return out
+
+
 def leading_fields(text: str) -> dict:
     """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its

@@ -253,8 +253,8 @@ class NotesIndex:
         asked, of_them = _asked_for(live, text, ranked, origin, mask)
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
             if of_them[0].explain.property or not NoteNames.asks_about(text):
-                shown = snippets.select_notes(tree, live.names.leads, of_them, k, budget, min_score, origin,
-                                              with_match=True)
+                shown = snippets.select_notes(tree, _property_leads(live, of_them), of_them, k, budget, min_score,
+                                              origin, with_match=True)
             else:  # "what did we decide in last week's 1:1 with Priya?": where those notes answer it
                 shown = snippets.select(tree, of_them, k, budget, min_score, origin)
             rest = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path not in asked]
@@ -539,6 +539,23 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
                                       for c in of_them]
     credited = live.names.credited(text)
     return credited, [c for c in ranked if path_of(c) in credited] if credited else []
+
+
+def _property_leads(live: "_Live", of_them: list["ranking.Candidate"]) -> dict[str, int]:
+    """Where to show each note asked for by a property from: the line that says it ("Status: Done", a Notion
+    page's properties, a Dataview field), so that the hit shows why it is listed (trial Y); else its lead."""
+    leads = dict(live.names.leads)
+    chunks, rows = live.tree.chunks, live.tree.rows
+    for c in of_them:
+        path, said = chunks[c.row].path, c.explain.property
+        if not said:
+            continue
+        key, _, value = said.partition(": ")
+        says = re.compile(rf"(?<!\w){re.escape(key)}\s*::?\s*#?\[*{re.escape(value)}(?!\w)", re.IGNORECASE)
+        row = next((i for i in range(*rows[path]) if says.search(" ".join(chunks[i].text.split()))), None)
+        if row is not None:
+            leads[path] = row
+    return leads
 
 
 def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["ranking.Candidate"]:

@@ -18,7 +18,8 @@ from .liquid import strip_non_content
 from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, kanban_board,
                      names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, document_id, fields_on_top,
-                       front_matter, leading_fields, note_date, properties, title_from_filename, zettel_id)
+                       front_matter, inline_fields, leading_fields, note_date, properties, title_from_filename,
+                       zettel_id)
 from . import dendron
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
@@ -995,7 +996,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
     else:
         title = title_from_filename(rel)
-    fields_of = properties(meta)
+    fields_of = properties({**inline_fields(text), **meta} if "::" in text else meta)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
         fields_of = properties(meta)
