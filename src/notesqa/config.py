@@ -11,7 +11,7 @@ ENV_INDEX = "NOTESQA_INDEX"
 ENV_MODEL = "NOTESQA_MODEL"
 ENV_BACKEND = "NOTESQA_BACKEND"
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")  # markdown's names, as editors save it
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx")  # markdown's names, as editors save it
 CANVAS_SUFFIX = ".canvas"  # an Obsidian canvas (JSON Canvas): its text cards are read as a note (canvas.py)
 NOTE_SUFFIXES = (*MARKDOWN_SUFFIXES, CANVAS_SUFFIX)  # the files read as notes
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes

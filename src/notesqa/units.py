@@ -21,6 +21,7 @@ from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits,
                        front_matter, inline_fields, leading_fields, note_date, properties, title_from_filename,
                        zettel_id)
 from . import dendron
+from .docsites import site_markup, toml_front_matter
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
 
@@ -966,6 +967,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
+    toml, text = toml_front_matter(site_markup(text, rel))  # a docs site's markup as the site shows it
     fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
     text = roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text)))))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
@@ -975,7 +977,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
         top, tokens = tokens[0], tokens[1:]
-    meta = {**fields, **meta} if fields else meta
+    meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault)
     props = page_properties(text, rel) if not meta else None
