@@ -8,7 +8,7 @@ line stays where it was, so a hit's line is the file's), before it is read as ma
   content tabs (`=== "Python"`), whose bodies are indented four spaces (markdown would read them as
   code), become Obsidian callouts (`> [!warning] Title`): the title heads the body, the body is text.
 - Docusaurus's admonitions (`:::tip Title` ... `:::`) become callouts too; an `.mdx` page's `import`
-  and `export` lines and `{/* comments */}` are not text (its JSX tags are HTML to the reader).
+  and `export` lines, `{/* comments */}` and its components' tags (`<Tabs>`, `<TabItem ...>`) are not text.
 - Hugo's TOML front matter (`+++` ... `+++`) is the note's metadata, as YAML front matter is.
 """
 
@@ -22,6 +22,7 @@ _DOCUSAURUS_OPEN = re.compile(r"^([ \t]*):::[ \t]*([\w-]+)(?:\[([^\]\n]*)\]|[ \t
 _DOCUSAURUS_CLOSE = re.compile(r"^[ \t]*:::[ \t]*$")
 _MDX_LINE = re.compile(r"^(?:import|export)\s.*$", re.M)
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
+_JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")  # <Tabs>, <TabItem value="py" label="Python">
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -29,7 +30,7 @@ def site_markup(text: str, rel: str) -> str:
     """text with its docs sites' markup as the site shows it (see the module's docstring), line for line."""
     if rel.lower().endswith(".mdx"):
         text = _MDX_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-        text = _MDX_LINE.sub("", text)
+        text = _JSX_TAG.sub("", _MDX_LINE.sub("", text))  # a component's tags (its text stays)
     if "!!!" in text or "???" in text or "===" in text:
         text = _mkdocs_blocks(text)
     if ":::" in text:
