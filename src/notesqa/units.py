@@ -527,8 +527,9 @@ class Walker:
         """A short line right before a top-level list or table names it ("Pros", a table's caption): it is
         then the label of what follows (self.label) until that closes. True if there is one."""
         if not self.items and _is_label(self.last_para, self.last_inline):
-            self.label = self.units.index(self.last_para)
-            return True
+            # the unit itself, not one equal to it (a unit may be replaced by a changed copy since: trial Y)
+            self.label = next((i for i in range(len(self.units) - 1, -1, -1) if self.units[i] is self.last_para), None)
+            return self.label is not None
         return False
 
     def _unlabelled(self) -> None:
