@@ -179,6 +179,8 @@ class Chunk:
 
     def to_json(self) -> dict:
         d = asdict(self)
+        if not d["after_rule"]:
+            del d["after_rule"]  # (rare: written only when set, as from_json reads a missing key as False)
         return d
 
     @classmethod
