@@ -365,7 +365,10 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
         for c in chunks:
             # Chunk fields are flat (str, int, lists of str): a shallow dict is the same JSON as
             # dataclasses.asdict, many times faster on large indexes.
-            f.write(json.dumps({n: getattr(c, n) for n in names}, ensure_ascii=False) + "\n")
+            row = {n: getattr(c, n) for n in names}
+            if not c.after_rule:
+                del row["after_rule"]  # (as Chunk.to_json: written only when set)
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
     if manifest.dense_index != dense.FLAT:  # an exact index holds the vectors itself: not twice on disk
         np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
     dense.write(tmp / DENSE, vectors, manifest.dense_index)
