@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .markup import outside_code
+
 # "!!! warning "Title"", "??? note", "???+ tip """ (no title), "=== "Python"" (a content tab)
 _MKDOCS_BLOCK = re.compile(r"^([ \t]*)(!!!|\?\?\?\+?|===)[ \t]*(?:([\w-]+)(?:[ \t]+[\w-]+)*)?[ \t]*(?:\"([^\"\n]*)\")?[ \t]*$")
 _DOCUSAURUS_OPEN = re.compile(r"^([ \t]*):::[ \t]*([\w-]+)(?:\[([^\]\n]*)\]|[ \t]+(.*?))?[ \t]*(?:\{[^}\n]*\})?[ \t]*$")
@@ -29,13 +31,19 @@ _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)",
 def site_markup(text: str, rel: str) -> str:
     """text with its docs sites' markup as the site shows it (see the module's docstring), line for line."""
     if rel.lower().endswith(".mdx"):
-        text = _MDX_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-        text = _JSX_TAG.sub("", _MDX_LINE.sub("", text))  # a component's tags (its text stays)
+        text = outside_code(text, _mdx_prose)  # (an "import" in a code block is the example's: trial Z)
     if "!!!" in text or "???" in text or "===" in text:
         text = _mkdocs_blocks(text)
     if ":::" in text:
         text = _docusaurus_blocks(text)
     return text
+
+
+def _mdx_prose(text: str) -> str:
+    """MDX outside code as its page shows it: no import or export lines, {/* comments */} or component tags
+    (<Tabs>; their content stays), every line kept."""
+    text = _MDX_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return _JSX_TAG.sub("", _MDX_LINE.sub("", text))
 
 
 def _mkdocs_blocks(text: str) -> str:
