@@ -25,7 +25,8 @@ def test_docusaurus_admonitions_and_mdx_are_read_as_the_page_shows_them(tmp_path
             "label=\"Python\">\n\nSigned with HMAC.\n\n```python\nimport hmac\n```\n\n</TabItem>\n</Tabs>\n")
     note = parse_note(text, "docs/webhooks.mdx")
     assert [(u.text, u.parents) for u in note.units] == [("Revoke a leaked key at once.", ("Leaked keys",)),
-                                                          ("then rotate it", ("Leaked keys",)), ("Signed with HMAC.", ()),
+                                                          ("then rotate it", ("Leaked keys",)), ("Python", ()),
+                                                          ("Signed with HMAC.", ()),
                                                           ("import hmac", ())]  # an example's import is code
     write(tmp_path / "docs" / "webhooks.mdx", text)  # trial Z: .mdx pages had been skipped without a word
     assert [p.name for p in discover_notes(tmp_path)[0]] == ["webhooks.mdx"]

@@ -25,6 +25,9 @@ _DOCUSAURUS_CLOSE = re.compile(r"^[ \t]*:::[ \t]*$")
 _MDX_LINE = re.compile(r"^(?:import|export)\s.*$", re.M)
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
 _JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")  # <Tabs>, <TabItem value="py" label="Python">
+# a tab's label, what the page shows on it: "Python" heads the code under it
+_TAB_ITEM = re.compile(r"<TabItem\b([^<>]*)>")
+_TAB_LABEL = re.compile(r"\blabel=\"([^\"]*)\"|\bvalue=\"([^\"]*)\"")
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -41,9 +44,16 @@ def site_markup(text: str, rel: str) -> str:
 
 def _mdx_prose(text: str) -> str:
     """MDX outside code as its page shows it: no import or export lines, {/* comments */} or component tags
-    (<Tabs>; their content stays), every line kept."""
+    (<Tabs>; their content stays, and a tab's label), every line kept."""
     text = _MDX_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _TAB_ITEM.sub(_tab_label, text) if "<TabItem" in text else text
     return _JSX_TAG.sub("", _MDX_LINE.sub("", text))
+
+
+def _tab_label(m: re.Match) -> str:
+    """A <TabItem ...> tag as the label its tab shows (its label="...", else its value="...")."""
+    found = {("label" if a else "value"): a or b for a, b in _TAB_LABEL.findall(m.group(1))}
+    return (found.get("label") or found.get("value") or "").strip()
 
 
 def _mkdocs_blocks(text: str) -> str:
