@@ -225,8 +225,13 @@ def test_build_reports_progress_and_status(tmp_path, notes, embedder):
     msg = svc.build_message(progress=lambda f, m: seen.append((f, m)))
     assert msg.startswith("**Index ready:** 3 notes")
     assert seen and all(0.0 <= f <= 1.0 for f, _ in seen)
-    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
-    assert any("Embedding" in m for _, m in seen)
+    # each step's bar is its own share (trial V: "Reading notes 32/485 - 0.7%" had read as a wrong sum), in order
+    steps = [m.split(",")[0] for _, m in seen if m.startswith("Step")]
+    assert steps == sorted(steps) and "Step 2 of 3" in steps
+    for step in set(steps):
+        shares = [f for f, m in seen if m.startswith(step)]
+        assert shares == sorted(shares)
+    assert ("Step 1 of 3, reading notes: 3 of 3" in [m for _, m in seen]) and (1.0, "Step 3 of 3, writing the index") in seen
     status = svc.status_markdown()
     for part in ("**Notes:** 3", "**Chunks:**", "**Built:**", "**Model:** hash-256", "**Changed since:** none"):
         assert part in status

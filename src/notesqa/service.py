@@ -222,12 +222,13 @@ class NotesService:
         def report(stage, done, total):
             if progress is None:
                 return
-            part = done / max(total, 1)  # 0..1 of this stage; each stage starts where the last ended
-            frac = {"scan": 0.0, "parse": 0.1 * part, "embed": 0.1 + 0.85 * part,
-                    "write": 0.95 + 0.05 * part}.get(stage, 0.0)
-            label = {"parse": f"Reading notes {done}/{total}", "embed": f"Embedding {done}/{total} chunks",
-                     "write": "Writing index"}.get(stage, "Scanning notes")
-            progress(min(frac, 1.0), label)
+            # the bar is each step's own share, so the percent shown beside the label is the label's count's
+            # (trial V: "Reading notes 32/485 - 0.7%", the whole build's share, had read as a wrong sum)
+            part = done / max(total, 1)
+            label = {"parse": f"Step 1 of 3, reading notes: {done} of {total}",
+                     "embed": f"Step 2 of 3, embedding: {done} of {total} passages",
+                     "write": "Step 3 of 3, writing the index"}.get(stage, "Looking for notes")
+            progress(min(part, 1.0), label)
 
         if not self._build_lock.acquire(blocking=wait):
             raise BuildLockedError(f"An index build of {self.index_dir}/ is already running in this server: "
