@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import outside_code
+from .markup import code_fence_after, outside_code
 
 # "!!! warning "Title"", "??? note", "???+ tip """ (no title), "=== "Python"" (a content tab)
 _MKDOCS_BLOCK = re.compile(r"^([ \t]*)(!!!|\?\?\?\+?|===)[ \t]*(?:([\w-]+)(?:[ \t]+[\w-]+)*)?[ \t]*(?:\"([^\"\n]*)\")?[ \t]*$")
@@ -64,9 +64,7 @@ def _mkdocs_blocks(text: str) -> str:
     while i < len(lines):
         line = lines[i]
         m = _MKDOCS_BLOCK.match(line) if fence is None else None
-        if line.lstrip().startswith(("```", "~~~")):
-            mark = line.lstrip()[:3]
-            fence = None if fence == mark else (fence or mark)
+        fence = code_fence_after(line, fence)
         if m is None or (m.group(2) == "===" and m.group(4) is None):
             out.append(line)  # (a "===" alone is a setext heading's underline)
             i += 1
@@ -98,9 +96,7 @@ def _docusaurus_blocks(text: str) -> str:
     depth = 0  # nested admonitions: one more ">" each
     fence = None
     for line in lines:
-        if line.lstrip().startswith(("```", "~~~")):
-            mark = line.lstrip()[:3]
-            fence = None if fence == mark else (fence or mark)
+        fence = code_fence_after(line, fence)
         quote = "> " * depth
         if fence is None and (m := _DOCUSAURUS_OPEN.match(line)) is not None:
             title = (m.group(3) or m.group(4) or "").strip()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
@@ -375,11 +376,8 @@ def inline_fields(text: str) -> dict:
     out: dict = {}
     fence = None
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
-            continue
-        if fence is None and "::" in line and (m := _FIELD_ANYWHERE.match(line)):
+        before, fence = fence, code_fence_after(line, fence)
+        if before is None and fence is None and "::" in line and (m := _FIELD_ANYWHERE.match(line)):
             out.setdefault(m.group(1).strip().lower(), m.group(2))
     return out
 
