@@ -112,9 +112,10 @@ def fields_line(text: str) -> bool:
     return "\n" not in text.strip() and len(parts) >= 2 and all(_FIELD.match(p) for p in parts)
 
 
-# a field and its value on one line: "Owner: Priya Raman", "Cutover: 2027-01-19"; not a link's ("download link:
-# https://..."), nor a label alone ("Pros:")
-_ONE_FIELD = re.compile(r"^\s*([^\W\d][\w -]{0,30}):[ \t]+(?!https?:|www\.)\S", re.UNICODE)
+# a field and its value on one line: "Owner: Priya Raman", "Cutover: 2027-01-19" (group 1 its key, 2 where its
+# value starts); not a label alone ("Pros:")
+_ONE_FIELD = re.compile(r"^\s*([^\W\d][\w -]{0,30}):[ \t]+(\S)", re.UNICODE)
+_LINK_VALUE = re.compile(r"https?:|www\.")  # a link's address as a field's value ("download link: https://...")
 # the keys of a record's fields, what an exporter or app writes on every note ("Full Title: Deep Work", a
 # Readwise note's Metadata; "Category: #books"): what the note is, not what it says
 RECORD_KEYS = frozenset({"title", "full title", "category", "categories", "type", "tags", "url", "link", "source",
@@ -122,13 +123,11 @@ RECORD_KEYS = frozenset({"title", "full title", "category", "categories", "type"
                          "author", "authors", "document tags", "highlights"})
 
 
-_ANY_FIELD = re.compile(r"^\s*[^\W\d][\w -]{0,30}:[ \t]+\S", re.UNICODE)
-
-
 def field_line(text: str, links: bool = False) -> bool:
     """Is text one field and its value ("Owner: Priya Raman"; with links, a link's too: "Reference:
     https://...")?"""
-    return "\n" not in text.strip() and (_ANY_FIELD if links else _ONE_FIELD).match(text) is not None
+    m = _ONE_FIELD.match(text) if "\n" not in text.strip() else None
+    return m is not None and (links or _LINK_VALUE.match(text, m.start(2)) is None)
 
 
 def opening_field(text: str) -> bool:
@@ -144,7 +143,7 @@ def opening_field(text: str) -> bool:
 def field_key(text: str) -> str:
     """The key of a field line, in lower case ("owner" of "Owner: Priya Raman"); "" for other text."""
     m = _ONE_FIELD.match(text)
-    return m.group(1).strip().lower() if m else ""
+    return m.group(1).strip().lower() if m and _LINK_VALUE.match(text, m.start(2)) is None else ""
 
 
 def has_words(text: str) -> bool:

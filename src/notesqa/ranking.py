@@ -456,8 +456,14 @@ def _asked_field(c: Chunk, words: dict[str, float] | None) -> bool:
     key = field_key(c.text) if words else ""
     if not key or key in RECORD_KEYS or not field_line(c.text):
         return False
-    return any(min(len(k), len(w), 4) >= 3 and k[:min(len(k), len(w), 4)] == w[:min(len(k), len(w), 4)]
-               for k in tokenize(key) for w in words)
+    return any(_same_start(k, w) for k in tokenize(key) for w in words)
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Do two words begin alike, as a word and its forms do ("own" and "owner"): their first 3 or 4 letters,
+    as many as the shorter has."""
+    n = min(len(a), len(b), 4)
+    return n >= 3 and a[:n] == b[:n]
 
 
 def _few_words(c: Chunk) -> bool:
