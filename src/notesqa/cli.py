@@ -359,9 +359,8 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        gone = set(changes.deleted) if changes is not None else set()
-        shown = [format_hit(i, h, explain, stale="deleted or moved" if h.path in gone else "changed" if h.path in moved
-                            else "") for i, h in enumerate(hits, 1)]
+        shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "")
+                 for i, h in enumerate(hits, 1)]
         others = others_from(hits, asked)
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]

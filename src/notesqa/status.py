@@ -35,6 +35,11 @@ class Changes:
         """"1 new, 2 changed, 0 deleted", as every front end says it."""
         return f"{len(self.new)} new, {len(self.changed)} changed, {len(self.deleted)} deleted"
 
+    def became(self, path: str) -> str:
+        """What became of an indexed note since the build, as a hit of it says: "deleted or moved", "changed",
+        or "" (the CLI's and the chat's words)."""
+        return "deleted or moved" if path in self.deleted else "changed" if path in self.changed else ""
+
     def counts(self) -> dict[str, int]:
         """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
         return {kind: len(paths) for kind, paths in self.to_dict().items() if paths}
