@@ -531,7 +531,7 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
 
     described = {} if asks_for_tasks(text) else live.names.described(text)
     if mask is not None:
-        described = {p: v for p, v in described.items() if mask[live.names.leads.get(p, tree.rows[p][0])]}
+        described = {p: v for p, v in described.items() if mask[_lead(live, p)]}
     if described:
         of_them = [c for c in ranked if path_of(c) in described]
         of_them += _unranked(live, frozenset(described), {path_of(c) for c in of_them})
@@ -558,10 +558,15 @@ def _property_leads(live: "_Live", of_them: list["ranking.Candidate"]) -> dict[s
     return leads
 
 
+def _lead(live: "_Live", path: str) -> int:
+    """The row a note is shown from when asked for as a whole: its lead (NoteNames.leads), else its first."""
+    return live.names.leads.get(path, live.tree.rows[path][0])
+
+
 def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["ranking.Candidate"]:
     """The notes of paths no candidate is of, newest first, each at its lead: a database's pages the question
     asks for by a property ("which studies are done?") whose words no passage of theirs says."""
-    rest = {p: live.names.leads.get(p, live.tree.rows[p][0]) for p in paths if p not in ranked}
+    rest = {p: _lead(live, p) for p in paths if p not in ranked}
     listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
     return [ranking.Candidate(rest[p], 0.0, listed) for p in _newest_first(live.gen.chunks, rest)]
 
