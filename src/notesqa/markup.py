@@ -42,7 +42,14 @@ HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:]
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
 # a Kanban card's date and time, "@{2026-12-04}" and "@@{14:30}": a day it is due, as the Tasks plugin's 📅
-KANBAN_DATE = re.compile(r"(?<!@)@\{(\d{4}-\d{2}-\d{2})\}|@@\{(\d{1,2}:\d{2})\}")
+_KANBAN_DATE = re.compile(r"(?<!@)@\{(\d{4}-\d{2}-\d{2})\}|@@\{(\d{1,2}:\d{2})\}")
+
+
+def kanban_dates(text: str) -> str:
+    """A Kanban card's "@{2026-12-04}" as the due date it is ("📅 2026-12-04"), "@@{14:30}" as its time."""
+    return _KANBAN_DATE.sub(lambda m: f"\U0001f4c5 {m.group(1)}" if m.group(1) else m.group(2), text)
+
+
 _KANBAN_BOARD = re.compile(r"\A---[ \t]*\n(?:.*\n)*?kanban-plugin:", re.M)
 _KANBAN_COMPLETE = re.compile(r"^\*\*Complete\*\*[ \t]*$", re.M)
 
@@ -245,7 +252,7 @@ class Inline:
         if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~", "@{")):
             return text  # plain markdown: nothing to do (and no cost)
         if "@{" in text:
-            text = KANBAN_DATE.sub(lambda m: f"\U0001f4c5 {m.group(1)}" if m.group(1) else m.group(2), text)
+            text = kanban_dates(text)
         if "~" in text:
             text = ONE_TILDE_STRIKE.sub(r"~~\1~~", text)
         if "::" in text:

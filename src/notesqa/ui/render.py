@@ -16,7 +16,7 @@ import urllib.parse
 
 from ..config import NOTE_SUFFIXES
 from ..keywords import tokenize
-from ..markup import KANBAN_DATE, ONE_TILDE_STRIKE
+from ..markup import ONE_TILDE_STRIKE, kanban_dates
 from ..notefiles import readable_path
 from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
@@ -191,7 +191,7 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
-    _strike_one_tildes(tokens)
+    _read_as_the_index(tokens)
     if line is not None:
         _mark_line(tokens, line, end_line)
     _make_links_safe(tokens, path)
@@ -216,8 +216,8 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     return md.renderer.render(tokens, md.options, {})
 
 
-def _strike_one_tildes(tokens) -> None:
-    """Bear's "~Courgettes~" struck out, as the index reads it (markup.ONE_TILDE_STRIKE); markdown-it
+def _read_as_the_index(tokens) -> None:
+    """The note's marks the index reads and markdown-it does not: Bear's "~Courgettes~" struck out, as the index reads it (markup.ONE_TILDE_STRIKE); markdown-it
     strikes only "~~Courgettes~~". A Kanban card's "@{2026-12-04}" reads "📅 2026-12-04" (trial W)."""
     from markdown_it.token import Token
 
@@ -225,8 +225,7 @@ def _strike_one_tildes(tokens) -> None:
         children = []
         for child in inline.children or []:
             if child.type == "text" and "@{" in child.content:  # a Kanban card's date, as the index reads it
-                child.content = KANBAN_DATE.sub(lambda m: f"\U0001f4c5 {m.group(1)}" if m.group(1) else m.group(2),
-                                                child.content)
+                child.content = kanban_dates(child.content)
             if child.type != "text" or "~" not in child.content:
                 children.append(child)
                 continue
