@@ -41,6 +41,10 @@ HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:]
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
+# code that asks the notes a question (Dataview, the Tasks plugin, Obsidian's search): the app shows what it
+# finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
+# answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
+QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
 # a Kanban card's date and time, "@{2026-12-04}" and "@@{14:30}": a day it is due, as the Tasks plugin's 📅
 _KANBAN_DATE = re.compile(r"(?<!@)@\{(\d{4}-\d{2}-\d{2})\}|@@\{(\d{1,2}:\d{2})\}")
 

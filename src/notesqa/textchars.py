@@ -12,7 +12,8 @@ import re
 
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
-from .markup import FOOTNOTE_MARK, REFERENCE_DEFINITION, Inline, names_its_file, only_tags, outside_code
+from .markup import (FOOTNOTE_MARK, QUERY_LANGUAGES, REFERENCE_DEFINITION, Inline, names_its_file, only_tags,
+                     outside_code)
 from .metadata import FRONT_MATTER_BLOCK
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
@@ -38,8 +39,9 @@ def _tag_lines_out(text: str) -> str:
     return "\n".join("" if only_tags(ln.lstrip(" \t>*+-")) else ln for ln in text.split("\n"))
 
 
-# a query's code (units.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
-_QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:dataview|dataviewjs|tasks|query)\b.*?\n"
+# a query's code (markup.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
+_QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:"
+                          + "|".join(sorted(QUERY_LANGUAGES, key=len, reverse=True)) + r")\b.*?\n"
                           r"[ \t]*\2[ \t]*$", re.M | re.S | re.I)
 
 

@@ -15,8 +15,8 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references, kanban_board,
-                     names_its_file, only_tags, outside_code, roam_macros)
+from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
+                     kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, document_id, fields_on_top,
                        front_matter, inline_fields, leading_fields, note_date, properties, title_from_filename,
                        zettel_id)
@@ -328,10 +328,6 @@ def _label_text(text: str) -> str:
     return clean(text).rstrip(" :")
 
 
-# code that asks the notes a question (Dataview, the Tasks plugin, Obsidian's search): the app shows what it
-# finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
-# answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
-QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
 # where a reading tool's export says a highlight is from: Kindle's "— location: 560", Readwise's "(Location 1230)",
 # Zotero's "(p. 966)", "(View Highlight)", Omnivore's ⤴️ link
 HIGHLIGHT_MARK = re.compile(r"— location: \d+|\((?:Location|Page|p\.|pp\.) ?\d[\d–-]*\)|\(View Highlight\)|⤴️")
