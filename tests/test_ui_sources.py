@@ -205,13 +205,16 @@ def test_source_view_opens_wikilinks_and_shows_a_callout_title(built, embedder):
     out = svc.sources.render("vault/Directed graph.md:2")
     assert f'href="{source_href("vault/Graph.md:1")}">graph</a>' in out  # opens that note in the viewer
     assert "Missing note" in out and "[[" not in out
-    assert "<strong>Directed graph</strong>" in out and "[!tldr]" not in out
+    assert "<strong>Directed graph</strong><br />" in out and "[!tldr]" not in out  # the title over its body
 
 
 def test_readable_source_for_the_source_view_keeps_every_line():
 
     obsidian = ">[!tldr] Directed graph\n> A pair (V, E).\n"
-    assert readable_source(obsidian) == ">**Directed graph**\n> A pair (V, E).\n"
+    # its lines a line each, as Obsidian shows them (a hard break), where markdown would join them
+    assert readable_source(obsidian) == ">**Directed graph**  \n> A pair (V, E).\n"
+    assert readable_source("> [!note]\n> one\n> two\n\n> a quote\n> joined\n") == (
+        "> **Note**  \n> one  \n> two\n\n> a quote\n> joined\n")
     # a note indexed as markdown (an Obsidian note written like an outline): its fields as Dataview shows
     # them, none hidden as a Logseq page's would be
     outline_like = "status:: active\n- item one\n  id:: 650f-11\n"
@@ -222,7 +225,7 @@ def test_readable_source_for_the_source_view_keeps_every_line():
     page = "type:: [[Feature]]\n\n- #+BEGIN_NOTE\n  In beta.\n  #+END_NOTE\n- text\n  id:: 60af0000-0000-4000-8000-000000000001\n"
     out = readable_source(page, logseq=True)
     assert out.count("\n") == page.count("\n")  # a line still points at its passage
-    assert "::" not in out and "#+" not in out and "- > **Note**\n  > In beta." in out
+    assert "::" not in out and "#+" not in out and "- > **Note**  \n  > In beta." in out
 
 
 def test_source_view_of_a_logseq_page_with_a_bare_heading_and_macros():

@@ -187,9 +187,32 @@ def readable_source(text: str, logseq: bool = False) -> str:
         return text
 
     def title(m: re.Match) -> str:
-        return f"{m.group(1)}**{m.group(3) or m.group(2).capitalize()}**"
+        heading = (m.group(3) or m.group(2).capitalize()).rstrip()
+        return f"{m.group(1)}**{heading}**" + ("  " if m.group(0).endswith("  ") else "")
 
-    return outside_code(text, lambda part: _CALLOUT_LINE.sub(title, part))
+    return outside_code(_callout_breaks(text), lambda part: _CALLOUT_LINE.sub(title, part))
+
+
+def _callout_breaks(text: str) -> str:
+    """A callout's lines shown a line each, its title over its body, as Obsidian shows them (the index
+    keeps them too): a hard break (two spaces) after each of its lines that more of its text follows
+    in the same paragraph; markdown would run them into one."""
+    lines = text.split("\n")
+    inside, fence = False, None
+    for i, line in enumerate(lines[:-1]):
+        quoted = _QUOTED.match(line)
+        inside = quoted is not None and (inside or _CALLOUT_LINE.match(line) is not None)
+        fence = code_fence_after(quoted.group(2), fence) if inside else None
+        nxt = _QUOTED.match(lines[i + 1])
+        if (inside and fence is None and _LINE_OF_TEXT.match(quoted.group(2)) and nxt
+                and _LINE_OF_TEXT.match(nxt.group(2)) and not line.endswith("  ")):
+            lines[i] = line + "  "
+    return "\n".join(lines)
+
+
+_QUOTED = re.compile(r"^([ \t]*(?:- )?(?:>[ \t]?)+)(.*)$")
+# a line of a paragraph: not blank, not a list item, heading, fence or table row, which start blocks of their own
+_LINE_OF_TEXT = re.compile(r"^(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#{1,6}[ \t]|```|~~~|\||$))")
 
 
 _BARE_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
