@@ -139,9 +139,14 @@ def test_archive_folders_are_known_by_their_names():
     from notesqa.notefiles import archived
 
     for path in ("archive/a.md", "Archives/2022/a.md", "4 Archive/a.md", "99 - Archive/x/a.md", "_old/a.md",
-                 "notes/Attic/a.md", "Archived/a.md"):
+                 "notes/Attic/a.md", "Archived/a.md", "site/versioned_docs/version-2.2/webhooks.md"):
         assert archived(path), path
-    for path in ("archive.md", "archives-of-the-nord.md", "research/archival-sources.md", "gold/a.md", "bold.md"):
+    # an older version's docs are not old to a question that names that version
+    old_docs = "site/versioned_docs/version-2.2/webhooks.md"
+    assert not archived(old_docs, "how did webhooks work in v2.2?") and not archived(old_docs, "in version 2.2")
+    assert archived(old_docs, "what changed in 2.2.1?") and archived(old_docs, "and in 12.2?")
+    for path in ("archive.md", "archives-of-the-nord.md", "research/archival-sources.md", "gold/a.md", "bold.md",
+                 "site/docs/webhooks.md"):
         assert not archived(path), path
 
 

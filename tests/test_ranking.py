@@ -87,7 +87,16 @@ def test_an_archived_draft_comes_after_the_note_in_use():
     assert [c.row for c in ranked] == [1, 0]
     old = ranked[1].explain
     assert old.archived and old.rank == pytest.approx(0.8 * 0.52 - ARCHIVE_PENALTY)
-    assert "in an archive folder (-0.05)" in str(old) and not ranked[0].explain.archived
+    assert "in an archive folder or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
+
+
+def test_an_older_versions_docs_come_after_the_current_ones_unless_the_question_names_it():
+    # trial Z: "how do I verify webhook signatures?" had answered from a Docusaurus site's version 2.2
+    chunks = [_chunk("versioned_docs/version-2.2/webhooks.md", 0, "Verify the signature with verify_v1()"),
+              _chunk("docs/webhooks.md", 0, "Verify the signature with verify()")]
+    scores = _dense_only([0.52, 0.5])
+    assert [c.row for c in fuse(chunks, scores, "how do I verify webhook signatures?", {}, None, 10)] == [1, 0]
+    assert [c.row for c in fuse(chunks, scores, "verify a webhook in 2.2", {}, None, 10)] == [0, 1]
 
 
 def test_a_passage_that_says_the_questions_words_in_order_ranks_higher():

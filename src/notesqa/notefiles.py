@@ -56,13 +56,23 @@ def readable_path(path: str) -> str:
     return "/".join(parts)
 
 
-# a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/"
-_ARCHIVED = re.compile(r"(?:^|/)(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)/", re.IGNORECASE)
+# a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/";
+# a Docusaurus site's older versions, "versioned_docs/version-2.2/" (its docs/ are the current ones)
+_ARCHIVED = re.compile(r"(?:^|/)(?:(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)|versioned_docs)/",
+                       re.IGNORECASE)
 
 
-def archived(path: str) -> bool:
-    """Is the note in an archive folder? Its old drafts repeat the notes in use, which come first."""
-    return _ARCHIVED.search(path) is not None
+def archived(path: str, question: str = "") -> bool:
+    """Is the note in an archive folder, or an older version's docs the question does not name ("in 2.2")?
+    Its old drafts repeat the notes in use, which come first."""
+    if _ARCHIVED.search(path) is None:
+        return False
+    version = _DOCS_VERSION.search(path)
+    return version is None or re.search(rf"(?<![\w.])v?{re.escape(version.group(1))}(?!\w|\.\d)", question,
+                                           re.IGNORECASE) is None
+
+
+_DOCS_VERSION = re.compile(r"(?:^|/)versioned_docs/version-v?([\w.]+)/", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- problems

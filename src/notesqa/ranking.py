@@ -149,7 +149,7 @@ class Explanation:
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.archived:
-            note += f", in an archive folder (-{ARCHIVE_PENALTY:.2f})"
+            note += f", in an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
@@ -275,7 +275,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
-    old = np.array([archived(chunks[int(c)].path) for c in cand], dtype=bool)
+    old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
