@@ -255,4 +255,4 @@ def test_index_says_once_how_many_csv_files_it_did_not_read(tmp_path):
                                     "--model", "hash-256", "-q"])
     assert res.exit_code == 0, res.output
     assert res.stderr.count("not read") == 1
-    assert "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read" in res.stderr.splitlines()
+    assert "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read" in res.stderr.splitlines()

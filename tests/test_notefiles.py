@@ -163,7 +163,7 @@ def test_a_notion_page_is_read_by_its_name_without_its_id():
 
 
 def test_csv_tables_are_counted_once_not_read(tmp_path):
-    from notesqa.notefiles import NOT_READ, Problem
+    from notesqa.notefiles import NOT_READ, NOTES_READ, Problem
 
     for name in ("db 1.csv", "db 1_all.csv", "sub/other.csv"):
         write(tmp_path / name, "Name,Status\nA,Done\n")
@@ -171,19 +171,21 @@ def test_csv_tables_are_counted_once_not_read(tmp_path):
     write(tmp_path / "picture.png", "x")
     found, problems = discover_notes(tmp_path)
     assert [p.name for p in found] == ["page.md"]
-    assert problems == [Problem("3 .csv files", NOT_READ, "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read")]
+    assert problems == [Problem("3 .csv files", NOT_READ, NOTES_READ)]
 
 
-def test_other_markdown_names_are_read_and_other_text_is_counted(tmp_path):
-    from notesqa.notefiles import NOT_READ, Problem
+def test_other_markdown_names_and_plain_text_notes_are_read_and_other_text_is_counted(tmp_path):
+    from notesqa.notefiles import NOT_NOTES, NOT_READ, NOTES_READ, Problem
 
-    # trial V: an iA Writer and phone-app folder, with .mdown and .txt notes
-    for name in ("a.md", "Range.mdown", "b.mkd", "phone note.txt", "old/x.txt", "agenda.org", "picture.png"):
+    # trial V: an iA Writer and phone-app folder, with .mdown and .txt notes; a project's own .txt files are no notes
+    for name in ("a.md", "Range.mdown", "b.mkd", "phone note.txt", "old/x.txt", "agenda.org", "picture.png",
+                 "tool/requirements-dev.txt", "tool/LICENSE.txt", "site/robots.txt"):
         write(tmp_path / name, "- a note\n")
     found, problems = discover_notes(tmp_path)
-    assert [p.name for p in found] == ["Range.mdown", "a.md", "b.mkd"]
-    hint = "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read (rename a note to .md to index it)"
-    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("2 .txt files", NOT_READ, hint)]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "Range.mdown", "a.md", "b.mkd", "old/x.txt", "phone note.txt"]
+    hint = NOTES_READ + " (rename a note to .md to index it)"
+    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("3 .txt files", NOT_READ, NOT_NOTES)]
 
 
 def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path):

@@ -347,3 +347,25 @@ def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
     assert {h.path for h in idx.search("tag:onboarding")} == {DANA}
     assert {h.path for h in idx.search("after:2022-09-15 before:2022-09-30")} == {DANA}
     assert [h.path for h in idx.search("which notes link to Acme onboarding study?")] == [DANA]
+
+
+def test_plain_text_notes_are_found_and_their_links_resolve(tmp_path, embedder):
+    # nvALT, The Archive and a phone's notes app keep notes as .txt; a project's requirements.txt is no note
+    notes = tmp_path / "notes"
+    write(notes / "Sourdough starter.txt", "Sourdough starter\n\nFeed it 50 g flour and 50 g water daily.\n")
+    write(notes / "Baking.md", "# Baking\n\n- see [[Sourdough starter]] for the feeding ratio\n")
+    write(notes / "tool/requirements.txt", "flour==1.0\n")
+    index = tmp_path / "ix"
+    report = build_index(notes, index, embedder=embedder)
+    idx = NotesIndex.open(index, embedder=embedder)
+    assert {c.path for c in idx.chunks} == {"Sourdough starter.txt", "Baking.md"}
+    hit = idx.search("how much flour do I feed the starter?", k=1)[0]
+    assert hit.path == "Sourdough starter.txt" and "50 g flour" in hit.text
+    assert any("1 .txt file" in str(p) for p in report.problems)  # requirements.txt: counted, said
+    from notesqa.vault import Vault
+
+    vault = Vault(notes, ["Baking.md", "Sourdough starter.txt"])
+    assert vault.resolve("Sourdough starter", "Baking.md") == vault.resolve("sourdough starter.txt") == "Sourdough starter.txt"
+    from notesqa.service import NotesService
+
+    assert NotesService(notes, index, embedder=embedder).read_note("Sourdough starter")["path"] == "Sourdough starter.txt"

@@ -199,7 +199,7 @@ def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
                        ("Templates/Daily.md", "Templates/Daily.md is not indexed: excluded in Obsidian's settings"),
                        ("later.md", "later.md is not in the index yet: refresh the index to include it."),
                        ("nothing.md", "nothing.md is not a note in the index: use a path from a search result."),
-                       ("diagram.png", "diagram.png is not a note: only markdown (.md, .markdown, .mdown, ...) and .canvas"),
+                       ("diagram.png", "diagram.png is not a note: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas"),
                        (".trash/old.md", ".trash/old.md is not indexed: it is in a hidden folder (.trash/)")):
         with pytest.raises(NoteNotFoundError, match=re.escape(says)):
             svc.read_note(path)

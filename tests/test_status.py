@@ -261,8 +261,8 @@ def test_csv_tables_are_said_once_by_the_build_and_status(tmp_path):
     report = build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
     assert report.skipped == 0 and [(p.path, p.action) for p in report.problems] == [("2 .csv files", "not read")]
     st = read_status(notes, tmp_path / "index")
-    assert st.not_read == (("2 .csv files", "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read"),)
+    assert st.not_read == (("2 .csv files", "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"),)
     text = cli_status(notes, tmp_path / "index").splitlines()
     assert text[2:4] == [f"Holds:   3 notes, {st.chunks} chunks (0 files skipped)",
-                         "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read"]
-    assert st.to_dict()["not_read"] == {"2 .csv files": "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read"}
+                         "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"]
+    assert st.to_dict()["not_read"] == {"2 .csv files": "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"}

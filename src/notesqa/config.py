@@ -13,7 +13,10 @@ ENV_BACKEND = "NOTESQA_BACKEND"
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx")  # markdown's names, as editors save it
 CANVAS_SUFFIX = ".canvas"  # an Obsidian canvas (JSON Canvas): its text cards are read as a note (canvas.py)
-NOTE_SUFFIXES = (*MARKDOWN_SUFFIXES, CANVAS_SUFFIX)  # the files read as notes
+# plain-text notes (nvALT, The Archive, Simplenote's export, a phone's notes app), read as markdown as those apps show them
+TEXT_NOTE_SUFFIX = ".txt"
+LINKED_SUFFIXES = (*MARKDOWN_SUFFIXES, TEXT_NOTE_SUFFIX)  # a link's target may name the note with these: [[Idea.txt]]
+NOTE_SUFFIXES = (*LINKED_SUFFIXES, CANVAS_SUFFIX)  # the files read as notes
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes
 
 

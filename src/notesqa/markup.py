@@ -18,7 +18,7 @@ from typing import Callable, Protocol
 from urllib.parse import unquote
 
 from . import dendron as dendron_rules
-from .config import MARKDOWN_SUFFIXES
+from .config import LINKED_SUFFIXES
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
@@ -181,7 +181,7 @@ def parse_link(inner: str, dendron: bool = False) -> Link:
     else:
         heading = sub.strip()
     target = dendron_rules.CROSS_VAULT.sub("", target.strip()) if dendron else target.strip()
-    if target.lower().endswith(MARKDOWN_SUFFIXES):
+    if target.lower().endswith(LINKED_SUFFIXES):
         target = target.rsplit(".", 1)[0]
     return Link(target, heading, block, alias.strip(), heading_end)
 

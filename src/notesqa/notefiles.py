@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES
+from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES, TEXT_NOTE_SUFFIX
 from .wording import counted
 
 # --------------------------------------------------------------------------- names
@@ -84,8 +84,13 @@ NOT_READ = "not read"  # Problem.action for files of a kind notesqa does not rea
 TABLE_SUFFIX = ".csv"  # a database's table (Notion's export writes one beside its pages): said once, not read
 # files of text that may be notes but are not read (plain text, org-mode, ...): counted by kind and said, so
 # that years of .txt notes from a phone app are not missing without a word (trial V)
-TEXT_SUFFIXES = (".txt", ".org", ".rst", ".adoc", ".textile", ".rtf")
-NOTES_READ = "only markdown (.md, .markdown, .mdown, ...) and .canvas notes are read"
+TEXT_SUFFIXES = (".org", ".rst", ".adoc", ".textile", ".rtf")
+NOTES_READ = "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"
+# .txt files that are a project's or a program's, not notes: counted and said, not read
+_NOT_NOTES_TXT = re.compile(r"(?:requirements|constraints|license|licence|copying|notice|authors|contributors|"
+                            r"third[-_ ]?party[-_ ]?notices|robots|humans|security|cmakelists|llms)(?:[-_.][\w.-]*)?\.txt$",
+                            re.IGNORECASE)
+NOT_NOTES = "not notes: a project's or program's file (requirements.txt, LICENSE.txt, robots.txt, ...)"
 
 
 @dataclass(frozen=True)
@@ -156,9 +161,9 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         seen_dirs.add(real)
         dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES) or _NOT_NOTES_TXT.match(name):
                 suffix = os.path.splitext(name)[1].lower()
-                if not name.startswith(".") and suffix in (TABLE_SUFFIX, *TEXT_SUFFIXES):
+                if not name.startswith(".") and suffix in (TABLE_SUFFIX, TEXT_NOTE_SUFFIX, *TEXT_SUFFIXES):
                     not_read[suffix] = not_read.get(suffix, 0) + 1
                 continue
             if not _utf8_name(name):
@@ -172,7 +177,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
             found.append(path)
     for suffix, n in sorted(not_read.items()):  # a table is no note: said once, for what its rows say is in its pages
         hint = "" if suffix == TABLE_SUFFIX else " (rename a note to .md to index it)"
-        problems.append(Problem(counted(n, suffix + " file"), NOT_READ, NOTES_READ + hint))
+        why = NOT_NOTES if suffix == TEXT_NOTE_SUFFIX else NOTES_READ + hint
+        problems.append(Problem(counted(n, suffix + " file"), NOT_READ, why))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _without_sync_copies(notes_dir, _one_path_per_file(notes_dir, found, problems), problems)
     if obsidian_settings:

@@ -296,8 +296,9 @@ class NotesService:
         path = posixpath.normpath(path) if path.startswith("./") else path
         if path in manifest.notes:
             return path
-        if f"{path}.md" in manifest.notes:
-            return f"{path}.md"
+        for named in (f"{path}.md", f"{path}.txt"):  # a plain-text note's name too
+            if named in manifest.notes:
+                return named
         want = nfc(path)
         if not path.isascii() and (same := next((rel for rel in manifest.notes if nfc(rel) == want), None)):
             return same

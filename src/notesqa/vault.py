@@ -16,7 +16,7 @@ from typing import Iterable
 
 from . import dendron
 from .canvas import is_canvas
-from .config import MARKDOWN_SUFFIXES
+from .config import LINKED_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
 from .metadata import zettel_id
 from .notefiles import nfc, read_note
@@ -95,7 +95,7 @@ class Vault:
         linking note's folder, else the one with the shortest path (as Obsidian picks). A target of no note
         with a "/" in it (Bear's "Note/Heading") names the note before the "/"."""
         key = nfc(target).strip().strip("/").casefold()
-        if key.endswith(MARKDOWN_SUFFIXES):
+        if key.endswith(LINKED_SUFFIXES):
             key = key.rsplit(".", 1)[0]
         found = self._name_index().get(key)
         if not found and "/" in key and not self.logseq:
