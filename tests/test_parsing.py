@@ -363,3 +363,12 @@ def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
     for own in ("Copyright law protects original works.", "Cookies are best baked at 180C.",
                 "Share this doc with the team", "Subscribe to the magazine"):
         assert not boilerplate(own), own
+
+
+def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
+    named = parse_note("Packing list\n\npassport, charger\n", "Packing list.txt")
+    assert [u.text for u in named.units] == ["passport, charger"] and named.units[0].line == 3
+    unnamed = parse_note("passport, charger\n", "Packing list.txt")
+    assert [u.text for u in unnamed.units] == ["passport, charger"]
+    # markdown keeps a first line that repeats its name as a passage, as it always has
+    assert [u.text for u in parse_note("Packing list\n\npassport\n", "Packing list.md").units][0] == "Packing list"

@@ -361,6 +361,9 @@ def test_plain_text_notes_are_found_and_their_links_resolve(tmp_path, embedder):
     assert {c.path for c in idx.chunks} == {"Sourdough starter.txt", "Baking.md"}
     hit = idx.search("how much flour do I feed the starter?", k=1)[0]
     assert hit.path == "Sourdough starter.txt" and "50 g flour" in hit.text
+    # its first line is its name (nvALT, Simplenote): its title, not a passage
+    assert [c.text for c in idx.chunks if c.path == "Sourdough starter.txt"] == [
+        "Feed it 50 g flour and 50 g water daily."] and hit.title == "Sourdough starter"
     assert any("1 .txt file" in str(p) for p in report.problems)  # requirements.txt: counted, said
     from notesqa.vault import Vault
 

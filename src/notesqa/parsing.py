@@ -5,10 +5,12 @@ Obsidian shows it (units.py).
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
 from . import logseq
 from .canvas import is_canvas, parse_canvas
+from .config import TEXT_NOTE_SUFFIX
 from .units import ParsedNote, parse_markdown
 
 if TYPE_CHECKING:
@@ -28,7 +30,22 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
         return parse_canvas(text, rel, vault)
     if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
+    if rel.lower().endswith(TEXT_NOTE_SUFFIX):
+        text = _titled_plain_text(text, rel)
     return parse_markdown(text, rel, vault)
+
+
+def _titled_plain_text(text: str, rel: str) -> str:
+    """A plain-text note whose first line is its name (nvALT, Simplenote and The Archive name the file by
+    it) has that line as its title, a heading, not a passage of its own; the lines keep their places."""
+    first, newline, rest = text.partition("\n")
+    if first.strip() and _plain(first) == _plain(posixpath.basename(rel).rsplit(".", 1)[0]):
+        return "# " + first.strip() + newline + rest
+    return text
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def is_outline(text: str, vault: "Vault | None" = None) -> bool:
