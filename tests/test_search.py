@@ -322,13 +322,15 @@ def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_writte
     assert not asks_only_the_day("what is due on Friday?") and not asks_only_the_day("what did I do?")
 
 
-def test_how_many_tasks_are_overdue_is_counted_for_an_overdue_question_only(tmp_path, embedder):
+def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"
                               "- [ ] plan 2999 📅 2999-01-01\n")
     build_index(notes, tmp_path / "index", embedder=embedder)
     idx = open_index(tmp_path / "index", embedder)
-    assert idx.overdue_count("what's overdue?") == 2 and idx.overdue_count("what is a passport?") is None
+    assert idx.task_count("what's overdue?") == 2 and idx.task_count("what is a passport?") is None
+    assert idx.task_count("what is due on 2020-04-30?") == 1 and idx.task_count("what is due?") is None
+    assert idx.task_count("what is due on 30 April?") == 1  # any year's
 
 
 def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):

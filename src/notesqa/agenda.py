@@ -92,6 +92,7 @@ class Agenda:
         self._due_on: dict[str, list[int]] = defaultdict(list)
         for day, row in due:
             self._due_on[day].append(row)
+            self._due_on[day[5:]].append(row)  # "due on 4 December": any year's
 
     def of_days(self, asked: set[str]) -> np.ndarray:
         """The rows of the passages of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's)."""
@@ -102,13 +103,23 @@ class Agenda:
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def due_on(self, asked: set[str]) -> np.ndarray:
-        """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD):
+        """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD, or
+        MM-DD for any year's):
         "what's due this week?" asks for them, not for an undated task in this week's journal."""
         if not asked:
             return _NONE
         self._ensure()
         found = [r for d in asked for r in self._due_on.get(d, ())]
         return np.unique(np.array(found, dtype=np.int64)) if found else _NONE
+
+    def in_order(self, rows: np.ndarray) -> list[int]:
+        """The open tasks with a due day among rows, as a list of them reads: the high-priority ones first,
+        then by due day (the earliest first)."""
+        self._ensure()
+        wanted = set(rows.tolist())
+        high = set(self._tasks.get("high", _NONE).tolist())
+        by_day = [int(r) for r in self._due_rows if int(r) in wanted]  # _due_rows are by due day
+        return sorted(by_day, key=lambda r: r not in high)  # stable: by day among each
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""

@@ -118,12 +118,12 @@ def weak(hits: list[Hit]) -> bool:
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
-def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), overdue: int | None = None,
+def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
            dated_then: bool = False) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
-    passages; how many tasks are overdue when the hits show only some (overdue: NotesIndex.overdue_count); or
+    passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count); or
     that none matches closely (weak)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property) for h in hits):
         return None  # the notes of the time or filters asked for: nothing to add
@@ -134,12 +134,23 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), over
         if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
             return f"Nothing dated {when} matches the question closely; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
-    if hits and overdue and overdue > sum(_of_days(h) for h in hits):
-        return f"{overdue} open tasks are overdue; the highest priority and the longest overdue first:"
+    if hits and tasks and tasks > sum(_of_days(h) for h in hits):
+        return _tasks_said(tasks, when, question)
     if hits and unmentioned:
         said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
         return f"No note mentions {said}; the nearest passages:"
     return WEAK_MATCH if weak(hits) else None
+
+
+def _tasks_said(n: int, when: str, question: str) -> str:
+    """"11 open tasks are overdue; ..." for hits that show only some of them, and in which order they come
+    (ranking: in a list's order when the question says nothing else, else the closest to it first)."""
+    from .query import lists_only_tasks
+
+    what = f"{n} open tasks are overdue" if not when else f"{n} open tasks are due {when}"
+    if not lists_only_tasks(question):
+        return f"{what}; those closest to the question first:"
+    return f"{what}; the highest priority and the {'longest overdue' if not when else 'earliest'} first:"
 
 
 _PERIOD_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
@@ -174,9 +185,18 @@ def _days_asked(question: str) -> str | None:
     question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
     asked = days(question)
     if asked:
-        first, last = min(asked), max(asked)
+        first, last = _day_said(min(asked)), _day_said(max(asked))
         return f"on {first}" if first == last else f"from {first} to {last}"
     return "" if asks_overdue(question) else None
+
+
+def _day_said(day: str) -> str:
+    """A day as asked: "2026-12-04", or "December 4" for any year's ("12-04")."""
+    if len(day) != 5:
+        return day
+    import calendar
+
+    return f"{calendar.month_name[int(day[:2])]} {int(day[3:])}"
 
 
 def _of_days(hit: Hit) -> bool:

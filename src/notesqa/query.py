@@ -379,6 +379,20 @@ def asks_due(text: str) -> bool:
     return bool(_DUE.search(text) or _DEADLINE.search(text) or _SCHEDULED.search(text))
 
 
+# the words of a question for tasks of a time or state that say how it asks, not what about
+_TASK_LIST_WORDS = frozenset("""what whats s is are was were which do does did i we my our me have has got there any
+    all show list tell give the a an and for on in by at of from to between this that these next coming upcoming up
+    until before today tomorrow week month due overdue past deadline deadlines miss task tasks todo todos to-do to-dos item items
+    action open still left pending outstanding remaining scheduled late missed behind need needs to""".split())
+
+
+def lists_only_tasks(text: str) -> bool:
+    """Does a question for what is due or overdue say nothing else ("what's due this week?", "what's
+    overdue?"), as against "what's due this week for the SSO project?"?"""
+    words = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
+    return all(w in _TASK_LIST_WORDS or w.split("'")[0] in _TASK_LIST_WORDS for w in words)
+
+
 def asks_overdue(text: str) -> bool:
     """Does the question ask for open tasks past the day they were set for ("what's overdue?")?"""
     return _OVERDUE.search(text) is not None

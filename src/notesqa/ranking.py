@@ -19,8 +19,8 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, versions,
-                    without_relative_days, years)
+from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
+                    versions, without_relative_days, years)
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -284,8 +284,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
+    order = np.argsort(-rank, kind="stable")
+    if asks_due(text) or asks_overdue(text):
+        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
     out = []
-    for j in np.argsort(-rank, kind="stable"):
+    for j in order:
         cid = int(cand[j])
         exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
@@ -295,6 +298,20 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
+
+
+def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool) -> list[int]:
+    """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
+    candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
+    day had come after undated tasks closer in words). When the question says nothing else (plain), they
+    come as a list of them reads: the high-priority ones first, then by due day; else by rank."""
+    place = {row: i for i, row in enumerate(agenda.in_order(rows))}
+    listed = [int(j) for j in order if int(cand[j]) in place]
+    if not listed:
+        return order.tolist()
+    if plain:
+        listed.sort(key=lambda j: place[int(cand[j])])
+    return listed + [int(j) for j in order if int(cand[j]) not in place]
 
 
 def _candidates(scores: Scores, kw_side: np.ndarray, mask: np.ndarray | None, pool: int,

@@ -27,7 +27,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
                     unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
@@ -357,8 +357,8 @@ class NotesIndex:
 
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
-        question's rare words no note says, and how many tasks are overdue."""
-        return notice(hits, question, self.unmentioned(question), self.overdue_count(question),
+        question's rare words no note says, and how many tasks are overdue or due then."""
+        return notice(hits, question, self.unmentioned(question), self.task_count(question),
                       self._dated_then(question))
 
     def _dated_then(self, question: str) -> bool:
@@ -370,12 +370,17 @@ class NotesIndex:
         agenda = self._live.agenda
         return len(agenda.of_days(asked)) > 0 or len(agenda.due_on(asked)) > 0
 
-    def overdue_count(self, question: str) -> int | None:
-        """For "what's overdue?": how many open tasks are overdue (None for any other question)."""
-        if not asks_overdue(parse_query(question or "")[0]):
-            return None
-        self.refresh()
-        return len(self._live.agenda.overdue())
+    def task_count(self, question: str) -> int | None:
+        """For "what's overdue?": how many open tasks are overdue; for "what's due this week?", how many are due
+        then (None for any other question)."""
+        text = parse_query(question or "")[0]
+        if asks_overdue(text):
+            self.refresh()
+            return len(self._live.agenda.overdue())
+        if asks_due(text) and days(text):
+            self.refresh()
+            return len(self._live.agenda.due_on(days(text)))
+        return None
 
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
