@@ -369,6 +369,19 @@ def test_a_field_the_question_asks_for_is_not_a_few_words_passage():
         assert {c.row for c in ranked if not c.explain.thin} == strong, question
 
 
+def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
+    # trial B: "Attendees: Dana, Raj, Anika, Tom" came first for "what was decided at the pricing council?" and
+    # third for "who attended ...?" ("attended" is no word of the notes: the question's own words count)
+    chunks = [_chunk("council.md", 0, "Attendees: Dana, Raj, Anika Rao, Tom"),
+              _chunk("council.md", 1, "No decision yet on grandfathering; revisit Dec 3"),
+              _chunk("council.md", 2, "Ingredients: flour, water and salt")]
+    for question, first, thin in (("what was decided at the pricing council?", 1, {0}),
+                                   ("who attended the pricing council?", 0, set())):
+        scores = dataclasses.replace(_dense_only([0.7, 0.6, 0.1]), words={"council": 1.0})
+        ranked = fuse(chunks, scores, question, {}, None, 10)
+        assert ranked[0].row == first and {c.row for c in ranked if c.explain.thin} == thin, question
+
+
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():
     # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not; "Serves 4."
     # in a note titled "Coconut milk dal" matches by its note's title only (every passage of it does)

@@ -271,7 +271,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
-    thin = np.array([_weak(chunks[int(c)], scores.words) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
+    asked = frozenset(tokenize(text))
+    thin = np.array([_weak(chunks[int(c)], scores.words, asked) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
@@ -459,21 +460,36 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
     return out
 
 
-def _weak(c: Chunk, words: dict[str, float] | None) -> bool:
-    """Is the passage thin: only a link, a picture, a page's properties or a few words, and not saying
-    half the question's words itself ("plate: KN19 XPT" for "what is my number plate?"), nor a field the
-    question asks for ("Owner: Priya Raman" for "who owns Atlas?")?"""
-    return (c.thin or _few_words(c)) and _own_share(c, words) < OWN_WORDS and not _asked_field(c, words)
+def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = frozenset()) -> bool:
+    """Is the passage thin: only a link, a picture, a page's properties, a few words or a field of names,
+    and not saying half the question's words itself ("plate: KN19 XPT" for "what is my number plate?"), nor
+    a field the question asks for ("Owner: Priya Raman" for "who owns Atlas?"; asked: the question's words)?"""
+    return ((c.thin or _few_words(c) or _names_field(c)) and _own_share(c, words) < OWN_WORDS
+            and not _asked_field(c, asked))
 
 
-def _asked_field(c: Chunk, words: dict[str, float] | None) -> bool:
+def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:
     """Is the passage one field ("Owner: Priya Raman", "sleep: 7h") whose key the question says, or a form
-    of it ("owns", "slept")? A daily note's "mood: 8/10" is no answer to "what did I write that day?"
-    (trial W), but is to "what was my mood?"; a record's fields (RECORD_KEYS: "Full Title") never are."""
-    key = field_key(c.text) if words else ""
+    of it ("owns", "slept", "attended" for "Attendees": the question's own words, asked, whether or not the
+    notes say them)? A daily note's "mood: 8/10" is no answer to "what did I write that day?" (trial W), but
+    is to "what was my mood?"; a record's fields (RECORD_KEYS: "Full Title") never are."""
+    key = field_key(c.text) if asked else ""
     if not key or key in RECORD_KEYS or not field_line(c.text):
         return False
-    return any(_same_start(k, w) for k in tokenize(key) for w in words)
+    return any(_same_start(k, w) for k in tokenize(key) for w in asked)
+
+
+def _names_field(c: Chunk) -> bool:
+    """Is the passage one field whose value is a list of names ("Attendees: Dana, Raj, Anika, Tom")? Its vector
+    is mostly its note's title and headings (trial B: it came first for "what was decided at the pricing
+    council?"): a list of names is weak evidence for its note, unless the question asks for that field."""
+    if c.kind not in ("bullet", "paragraph") or not field_line(c.text):
+        return False
+    items = [i.split() for i in _LIST_ITEM_SPLIT.split(c.text.split(":", 1)[1]) if i.strip()]
+    return len(items) >= 2 and all(len(i) <= 3 and all(w[0].isupper() for w in i) for i in items)
+
+
+_LIST_ITEM_SPLIT = re.compile(r"[,;]|\band\b")
 
 
 def _same_start(a: str, b: str) -> bool:
