@@ -32,13 +32,17 @@ def test_a_templates_placeholders_are_not_broken_front_matter_nor_values():
 
 
 def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
-    # Obsidian users write links unquoted in front matter: that line breaks the YAML, not the tags and date
+    # a broken line breaks the YAML, not the tags and date
     raw = ("title: Architecture review\ndate: 2025-03-11\ntags: [meeting, work/architecture]\n"
-           "attendees: [[Priya Raman]], [[Tom Becker]]\naliases:\n  - arch review\n")
+           "attendees: Priya: lead\naliases:\n  - arch review\n")
     meta, problem = front_matter(raw, "m.md")
     assert meta == {"title": "Architecture review", "date": datetime.date(2025, 3, 11),
                     "tags": ["meeting", "work/architecture"], "aliases": ["arch review"]}
     assert problem.reason == "broken YAML front matter at line 5; kept its other fields, not attendees"
+    # Obsidian users write links unquoted in front matter: read as the quoted form, nothing to repair (trial A)
+    meta, problem = front_matter("attendees: [[Priya Raman]], [[Tom|Tom B]]\nrelated: [[ADR-002]]\ntags: [x]\n", "a.md")
+    assert problem is None and meta == {"attendees": ["[[Priya Raman]]", "[[Tom|Tom B]]"], "related": ["[[ADR-002]]"],
+                                        "tags": ["x"]}
     meta, problem = front_matter("date: 2024-02-30\ntags: [x]\n", "n.md")
     assert meta == {"tags": ["x"]} and problem.reason.endswith("kept its other fields, not date")
     # a comment is no field; a key read once already is not lost

@@ -47,7 +47,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     # (an HTML block's text is read: an indented block read as code is what loses text here)
     write(notes / "html.md", "# Html\n\nA line.\n\n" + "    indented text read as code " * 12 + "\n")
     write(notes / "empty.md", "")
-    write(notes / "meeting.md", "---\ntags: [work]\nattendees: [[Priya]], [[Tom]]\n---\n\n* we chose Kafka\n")
+    write(notes / "meeting.md", "---\ntags: [work]\nattendees: Priya: lead\n---\n\n* we chose Kafka\n")
     from notesqa import build_index
     from notesqa.embedding.hashing import HashEmbedder
 

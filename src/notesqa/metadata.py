@@ -18,13 +18,25 @@ _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-0
 _TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t]*$", re.M)
 
 
+# links written unquoted as a value, "attendees: [[Priya]], [[Tom]]": not YAML (or a list of lists), but what
+# the person means is the links, as the quoted form says them (trial A: 843 meeting notes lost their attendees)
+_LINKS_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)((?:\[\[[^\[\]\n]+\]\][ \t]*,?[ \t]*)+)$", re.M)
+_ONE_LINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
+
+
+def _quoted_links(m: re.Match) -> str:
+    return m.group(1) + "[" + ", ".join('"' + link.replace('"', '\\"') + '"'
+                                        for link in _ONE_LINK.findall(m.group(2))) + "]"
+
+
 def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
-    """A note's front matter as a dict. Broken YAML keeps the fields that read on their own (a common
-    `attendees: [[Priya]], [[Tom]]` line must not take the note's tags and date with it), with a Problem
+    """A note's front matter as a dict. Links written unquoted (`attendees: [[Priya]], [[Tom]]`, a common
+    habit) read as the quoted form does. Broken YAML keeps the fields that read on their own, with a Problem
     naming the ones that do not."""
     import yaml
 
     raw = _TEMPLATE_VALUE.sub(r'\1"\2"', raw) if "{{" in raw else raw
+    raw = _LINKS_VALUE.sub(_quoted_links, raw) if "[[" in raw else raw
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
