@@ -266,3 +266,16 @@ def test_csv_tables_are_said_once_by_the_build_and_status(tmp_path):
     assert text[2:4] == [f"Holds:   3 notes, {st.chunks} chunks (0 files skipped)",
                          "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"]
     assert st.to_dict()["not_read"] == {"2 .csv files": "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"}
+
+
+def test_status_names_the_first_repaired_notes_and_counts_the_rest(tmp_path, embedder):
+    # trial A: 843 repaired notes listed one a line had pushed "Notes: ... since the build" off the screen
+    notes = tmp_path / "notes"
+    for i in range(13):
+        write(notes / f"m{i:02d}.md", f"---\ntags: [work]\nowner: Priya: lead\n---\n\n* note {i}\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    out = cli_status(notes, tmp_path / "index").splitlines()
+    assert sum(line.startswith("  repaired: ") for line in out) == 10
+    assert "  ... and 3 more repaired (`notesqa status --json` lists all)" in out
+    assert out[-1].startswith("Notes:") and "unchanged since the build" in out[-1]
+    assert len(json.loads(cli_status(notes, tmp_path / "index", "--json"))["repaired_files"]) == 13

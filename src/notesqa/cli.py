@@ -449,14 +449,11 @@ def status(notes_dir, index_dir, as_json):
     repaired = f", {len(st.repaired_files)} repaired" if st.repaired_files else ""
     click.echo(f"Holds:   {counted(st.notes, 'note')}, {counted(st.chunks, 'chunk')} "
                f"({counted(st.skipped, 'file')} skipped{repaired})")
-    for rel, reason in st.skipped_files:
-        click.echo(f"  skipped: {rel}: {reason}")
-    for rel, reason in st.excluded:
-        click.echo(f"  excluded: {rel}: {reason}")
+    _echo_listed("skipped", [f"{rel}: {reason}" for rel, reason in st.skipped_files])
+    _echo_listed("excluded", [f"{rel}: {reason}" for rel, reason in st.excluded])
     for files, reason in st.not_read:
         click.echo(f"  {files} not read: {reason}")
-    for rel, reason in st.repaired_files:
-        click.echo(f"  repaired: {rel}: {reason}")
+    _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
     _echo_coverage(st.coverage)
     _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir))
     if st.read_by_older:
@@ -476,11 +473,22 @@ def _echo_coverage(cov) -> None:
                f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed, and nothing unreadable)")
     click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                f"notes text); {flagged}")
-    for note in cov.flagged:
+    for note in cov.flagged[:STATUS_LISTED]:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
+    if n > STATUS_LISTED:
+        click.echo(f"  ... and {n - STATUS_LISTED} more with text not indexed (`notesqa status --json` lists all)")
 
 
-CHANGES_LISTED = 10  # notes of each kind (new, changed, deleted) `notesqa status` names
+# notes of each kind (skipped, repaired, new, changed, ...) `notesqa status` names: its last line, whether the
+# notes changed since the build, stays in sight (trial A: 843 repaired notes had filled the screen)
+STATUS_LISTED = 10
+
+
+def _echo_listed(kind: str, lines: list[str]) -> None:
+    for line in lines[:STATUS_LISTED]:
+        click.echo(f"  {kind}: {line}")
+    if len(lines) > STATUS_LISTED:
+        click.echo(f"  ... and {len(lines) - STATUS_LISTED} more {kind} (`notesqa status --json` lists all)")
 
 
 def _echo_changes(changes, notes_dir: str, command: str) -> None:
@@ -490,11 +498,8 @@ def _echo_changes(changes, notes_dir: str, command: str) -> None:
         click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
     else:
         click.echo(f"Notes:   {changes.summary()} since the build; run `{command}` to refresh")
-        for kind, paths in changes.to_dict().items():
-            for p in paths[:CHANGES_LISTED]:
-                click.echo(f"  {kind}: {p}")
-            if len(paths) > CHANGES_LISTED:  # a moved folder is a thousand notes deleted and as many new
-                click.echo(f"  ... and {len(paths) - CHANGES_LISTED} more {kind} (`notesqa status --json` lists all)")
+        for kind, paths in changes.to_dict().items():  # a moved folder is a thousand notes deleted and as many new
+            _echo_listed(kind, list(paths))
 
 
 # --------------------------------------------------------------------------- serve
