@@ -103,6 +103,14 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert f"run `notesqa index --notes {notes} --index {index}` to include them." in res.stderr
     monkeypatch.setattr("notesqa.status.STALE_CHECK_MAX", 2)  # a big vault is not scanned after every question
     assert _ask(*args).stderr == ""
+    # ... but its hits' notes are checked, and a hit from one edited is marked (trial A)
+    aws = notes / "2023-12-11-aws-2023.md"
+    aws.write_text(aws.read_text() + "\n* edited\n")
+    res = _ask(*args)
+    located = [ln for ln in res.stdout.split("\n") if "2023-12-11-aws-2023.md:" in ln]
+    assert located and "(the note was changed since the index was built)" in located[0] and res.stderr == ""
+    hits = json.loads(_ask(*args, "--json").stdout)
+    assert [h.get("stale") for h in hits if h["path"] == aws.name][0] is True
 
 
 def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_path):

@@ -112,6 +112,13 @@ def test_search_says_when_notes_changed_since_the_build(tmp_path, embedder, monk
     out = svc.search("why Postgres over CockroachDB?")
     assert out["stale"]["changed"] == 1 and out["stale"]["deleted"] == 1 and "out of date" in out["stale"]["message"]
     assert {h["path"]: h.get("stale", False) for h in out["hits"]} == {"atlas.md": True, "marco.md": True}
+    # a folder too big to scan at each question: its hits' notes are checked (trial A)
+    monkeypatch.setattr("notesqa.status.STALE_CHECK_MAX", 1)
+    write(notes / "new.md", "- not a hit of this question\n")
+    out = svc.search("why Postgres over CockroachDB?")
+    assert out["stale"]["changed"] == 1 and out["stale"]["new"] == 0 and out["stale"]["message"].startswith(
+        "2 of these hits' notes changed or deleted since the index was built")
+    assert {h["path"]: h.get("stale", False) for h in out["hits"]} == {"atlas.md": True, "marco.md": True}
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n"])

@@ -342,7 +342,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     from .hits import others_from
 
     said = idx.notice(hits, asked) if hits else None
-    changes, other = _since_build(idx, notes_dir_given, index_dir)
+    changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
         click.echo(json.dumps([{**{f: v for f, v in h.to_dict().items() if explain or f != "explain"},
@@ -391,8 +391,9 @@ def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err
     click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why), err=err)
 
 
-def _since_build(idx, notes_dir, index_dir):
-    """(the notes changed since the build, or None; or what to say when the index is of another folder)."""
+def _since_build(idx, notes_dir, index_dir, hits: list[str]):
+    """(the notes changed since the build, or None; or what to say when the index is of another folder);
+    hits: the paths of the hits, all that is checked in a folder too big to scan at each question."""
     from .status import stale_since_build
     from .store import of_other_notes
 
@@ -404,14 +405,14 @@ def _since_build(idx, notes_dir, index_dir):
     if built:
         return None, (f"The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
                       f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.")
-    return stale_since_build(folder, manifest, Path(index_dir)), None
+    return stale_since_build(folder, manifest, Path(index_dir), hits), None
 
 
 def _echo_stale(changes, other: str | None, notes_dir, index_dir) -> None:
     """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
     if other:
         click.secho(f"\n({other})", fg="yellow", err=True)
-    elif changes is not None:
+    elif changes is not None and not changes.among_hits:  # (else only the hits' notes are known: each says so)
         command = _index_command(notes_dir, index_dir)
         click.secho(f"\n({changes.summary()} notes since the index was built: run `{command}` to include them.)",
                     fg="yellow", err=True)

@@ -397,22 +397,27 @@ class NotesService:
     def _say_stale(self, idx, out: dict) -> None:
         """Notes added, edited or deleted since the build: say so, and mark the hits from notes edited or
         deleted (their text or line may have moved), for an assistant that has no watcher to rely on."""
-        changes = self.changes_since_build(idx)
+        changes = self.changes_since_build(idx, [hit["path"] for hit in out["hits"]])
         if changes is None:
             return
+        said = f"{changes.summary()} notes" if not changes.among_hits else \
+            f"{len(changes.changed) + len(changes.deleted)} of these hits' notes changed or deleted"
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
-                        "message": f"{changes.summary()} notes since the index was built: these hits may be out of "
+                        "message": f"{said} since the index was built: these hits may be out of "
                                    "date. Refresh the index (refresh_index, POST /api/refresh) to include them."}
         moved = set(changes.changed) | set(changes.deleted)
         for hit in out["hits"]:
             if hit["path"] in moved:
                 hit["stale"] = True
 
-    def changes_since_build(self, idx):
+    def changes_since_build(self, idx, hits: list[str] = ()):
         """The notes added, edited or deleted since idx was built (status.stale_since_build), scanned at most
-        every STALE_EVERY seconds; None when there are none."""
-        from .status import stale_since_build
+        every STALE_EVERY seconds; None when there are none. In a folder too big to scan at each question,
+        the hits' notes (their paths) are checked, each time (a few stats)."""
+        from .status import STALE_CHECK_MAX, stale_since_build
 
+        if len(idx.manifest.notes) > STALE_CHECK_MAX:
+            return stale_since_build(self.notes_dir, idx.manifest, self.index_dir, hits)
         now, (at, manifest, changes) = time.monotonic(), self._stale
         if at is None or manifest is not idx.manifest or now - at > STALE_EVERY:
             changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)

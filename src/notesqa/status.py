@@ -8,9 +8,9 @@ serving process adds (a build running, a newer index it cannot use).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .coverage import Coverage
 from .errors import NotesQAError
@@ -27,6 +27,9 @@ class Changes:
     new: tuple[str, ...]
     changed: tuple[str, ...]
     deleted: tuple[str, ...]
+    # only a search's hits' notes were checked (a folder too big to scan at each question): the counts are of
+    # those, so front ends mark the hits and say nothing of the whole folder
+    among_hits: bool = field(default=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.new or self.changed or self.deleted)
@@ -137,18 +140,41 @@ def needs_build(notes_dir, index_dir) -> bool:
     return read_by_older(manifest) or pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
 
 
-# A folder of more notes than this is not checked for changes after each question: the scan would
-# take longer than the answer (about 0.15 s per 3,000 notes); `notesqa status` checks any size.
+# A folder of more notes than this is not scanned whole after each question: the scan would take longer
+# than the answer (about 0.15 s per 3,000 notes); only the hits' notes are checked. `notesqa status` checks any size.
 STALE_CHECK_MAX = 3000
 
 
-def stale_since_build(notes_dir, manifest: Manifest, index_dir: Path) -> Changes | None:
+def stale_since_build(notes_dir, manifest: Manifest, index_dir: Path, hits: Iterable[str] = ()) -> Changes | None:
     """The changes a build would pick up, for a front end to say its hits may be out of date; None
-    when there are none, or the vault is too big to check at each search (STALE_CHECK_MAX)."""
-    if len(manifest.notes) > STALE_CHECK_MAX or not Path(notes_dir).is_dir():
+    when there are none. A vault too big to scan at each search (STALE_CHECK_MAX) has only the notes of
+    its hits (their paths) checked (trial A: an edited note's old text had been shown unmarked)."""
+    if not Path(notes_dir).is_dir():
         return None
+    if len(manifest.notes) > STALE_CHECK_MAX:
+        changes = hits_changed(notes_dir, manifest, hits)
+        return changes or None
     changes = changes_since_build(notes_dir, manifest, index_dir)
     return changes if pending(changes, manifest) else None
+
+
+def hits_changed(notes_dir, manifest: Manifest, paths: Iterable[str]) -> Changes:
+    """The notes among paths (a search's hits) edited or deleted since the build: a stat each (a read for one
+    of the same size), at any size of vault."""
+    changed, deleted = [], []
+    for rel in dict.fromkeys(paths):
+        old = manifest.notes.get(rel)
+        if old is None:
+            continue
+        path = Path(notes_dir) / rel
+        try:
+            st = path.stat()
+        except OSError:
+            deleted.append(rel)
+            continue
+        if _edited(path, rel, old, st):
+            changed.append(rel)
+    return Changes((), tuple(changed), tuple(deleted), among_hits=True)
 
 
 def pending(changes: Changes, manifest: Manifest) -> bool:

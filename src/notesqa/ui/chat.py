@@ -122,7 +122,7 @@ class ChatService(NotesService):
         others = others_from(hits, query)
         # a hit of a note edited or deleted since the build says so, as the CLI's does (trial V: until the
         # watcher's rebuild, the chat had shown the old text unmarked)
-        changes = self.changes_since_build(idx)
+        changes = self.changes_since_build(idx, [h.path for h in hits])
         for i, h in enumerate(hits, 1):
             if others is not None and i - 1 == others[0]:  # "what's overdue?": what follows is not
                 parts.append(f'<div class="nq-weak">{html.escape(others[1])}</div>')
