@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import write
@@ -110,23 +111,43 @@ def test_watcher_notices_changes(built, embedder):
     assert w.changed()
 
 
-def test_the_watcher_refreshes_the_index_and_logs_what_it_did(built, embedder, caplog):
+def _wait_for(w, refreshes: int, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while w.refreshes < refreshes and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("events", [True, False])
+def test_the_watcher_refreshes_the_index_and_logs_what_it_did(built, embedder, caplog, events):
     import logging
 
     notes, index, _ = built
-    w = NotesWatcher(ChatService(notes, index, embedder=embedder), interval=0.05)
-    write(notes / "fresh.md", "* fresh bullet about zebras\n")
+    # events: told by the file system (watchfiles); else a scan every interval
+    w = NotesWatcher(ChatService(notes, index, embedder=embedder), interval=0.05, events=events)
+    write(notes / "fresh.md", "* fresh bullet about zebras\n")  # before it starts: found when it does
     with caplog.at_level(logging.INFO, logger="notesqa.watch"):
         w.start()
-        deadline = time.monotonic() + 10
-        while w.refreshes == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for(w, 1)
+        write(notes / "later.md", "* a later bullet about okapis\n")
+        write(notes / ".obsidian" / "workspace.json", "{}")  # the app's own files are no change
+        _wait_for(w, 2)
+        time.sleep(0.3 if not events else 2.5)
         w.stopped.set()
         w.join(5)
-    assert w.refreshes == 1 and not w.changed()
+    assert w.refreshes == 2 and not w.changed() and not w.is_alive()
+    assert not any("Cannot watch" in r.getMessage() for r in caplog.records)  # told by events, not scanning
     # trial V: the server's log had said nothing of 50 refreshes
     assert any("Notes changed: refreshed the index" in r.getMessage() and "new 1" in r.getMessage()
                for r in caplog.records)
+
+
+def test_the_watcher_leaves_out_the_index_and_hidden_folders(tmp_path):
+    from notesqa.ui.app import _notes_path
+
+    notes, index = str(tmp_path / ".dropbox" / "notes"), str(tmp_path / ".dropbox" / "notes" / "index")
+    assert _notes_path(notes + "/work/a.md", notes, index)  # a notes folder inside a hidden one still counts
+    assert not _notes_path(notes + "/.obsidian/workspace.json", notes, index)
+    assert not _notes_path(index + "/CURRENT", notes, index) and _notes_path(notes + "/index-notes.md", notes, index)
 
 
 def test_the_servers_console_shows_what_it_does_on_its_own(capsys):
