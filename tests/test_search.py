@@ -374,3 +374,18 @@ def test_plain_text_notes_are_found_and_their_links_resolve(tmp_path, embedder):
     from notesqa.service import NotesService
 
     assert NotesService(notes, index, embedder=embedder).read_note("Sourdough starter")["path"] == "Sourdough starter.txt"
+
+
+def test_a_quoted_phrase_in_text_not_indexed_is_said_where_it_is(tmp_path, embedder):
+    # trial A: a pasted log's middle (only a long code block's ends are indexed) had been "said by no note"
+    notes = tmp_path / "notes"
+    log = "\n".join(f"12:00:{i % 60:02d} INFO request {i} served in {i % 97} ms" for i in range(3000))
+    log = log.replace("request 1500 served", "circuit breaker OPEN after 37 consecutive timeouts; request 1500 served")
+    write(notes / "incident.md", f"# Incident\n\nThe gateway log:\n\n```text\n{log}\n```\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.search('"37 consecutive timeouts"', k=5) == []
+    said = idx.why_nothing('"circuit breaker OPEN after 37 consecutive timeouts"')
+    assert said.startswith("No indexed passage says “circuit breaker OPEN after 37 consecutive timeouts” word for word, "
+                           "but incident.md does at line 1506, in its text that is not indexed (")
+    assert idx.why_nothing('"no such words anywhere"').startswith("No note says")

@@ -425,8 +425,30 @@ class NotesIndex:
         if filters.of_notes and _mask(live, Filters(phrases=filters.phrases)).any():
             return (f"No note these filters let through says {quoted(filters.phrases)}: try fewer filters, or the "
                     "words without quotes.")
+        unread = self._said_unindexed(filters.phrases)
+        if unread is not None:  # trial A: a pasted log's middle, which only a long code block's ends index
+            path, line, why = unread
+            return (f"No indexed passage says {quoted(filters.phrases)} word for word, but {path} does at line {line}, "
+                    f"in its text that is not indexed ({why}): open the note there.")
         return (f"No note says {quoted(filters.phrases)} word for word (quotes ask for those words in that order): "
                 "check the spelling, or ask without the quotes to search by meaning.")
+
+    def _said_unindexed(self, phrases) -> tuple[str, int, str] | None:
+        """(the note, line and why not indexed) of the first note with text not indexed (coverage: a long code
+        block indexed by its ends, an HTML block) whose file says every phrase, case and spaces aside."""
+        from .coverage import coverage
+        from .notefiles import read_note
+
+        notes_dir = Path(self.manifest.notes_dir or "")
+        if not self.manifest.notes_dir or not notes_dir.is_dir():
+            return None
+        wanted = [" ".join(p.split()).casefold() for p in phrases]
+        for note in coverage(self.manifest.notes).flagged:
+            text = read_note(notes_dir / note.path, note.path)[0]
+            folded = " ".join(text.split()).casefold() if text else ""
+            if folded and all(w in folded for w in wanted):
+                return note.path, _line_saying(text, wanted[0]), note.reasons[0] if note.reasons else "not read as notes text"
+        return None
 
     # -- browsing (used by the UI's "more context" and source view)
 
@@ -674,3 +696,11 @@ def why_nothing(question: str, index_dir=None, *, model: str | None = None, tags
     if question is None or isinstance(question, str):
         check_question(question)
     return open_index(index_dir, model).why_nothing(question, tags=tags, paths=paths, after=after, before=before)
+
+
+def _line_saying(text: str, phrase: str) -> int:
+    """The first line of text that says phrase (folded: case and spaces aside), else that says its first word."""
+    lines = [" ".join(ln.split()).casefold() for ln in text.splitlines()]
+    first = phrase.split()[0] if phrase.split() else phrase
+    return next((i for i, ln in enumerate(lines, 1) if phrase in ln), None) or \
+        next((i for i, ln in enumerate(lines, 1) if first in ln), 1)
