@@ -47,6 +47,12 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
     assert _hit(title="Incident Postmortem Payment Outage",
                 heading=("Incident Postmortem: Payment Outage (INC-2291)", "Summary")).breadcrumb == [
         "Incident Postmortem: Payment Outage (INC-2291)", "Summary"]
+    # a meeting note's file name with its day, and its first heading without it (trials A and B): once
+    assert _hit(title="2026-11-26 Pricing council", heading=("Pricing council", "Decisions")).breadcrumb == [
+        "2026-11-26 Pricing council", "Decisions"]
+    assert _hit(title="Pricing Review 2026-11-17", heading=("Pricing review",)).breadcrumb == ["Pricing Review 2026-11-17"]
+    assert _hit(title="2026-11-26 Pricing council", heading=("Pricing",)).breadcrumb == [
+        "2026-11-26 Pricing council", "Pricing"]
 
 
 def test_breadcrumb_keeps_a_part_that_says_more():

@@ -230,6 +230,10 @@ def _ends_with(part: str, before: str) -> bool:
                for m in re.finditer(r"(?<!\w)" + re.escape(b[0]), p) if m.start() > 0)
 
 
+# a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
+_DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
+
+
 def _repeats(before: str, part: str) -> bool:
     """Does part say again what the part before it says? The same words (a first heading that is the
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
@@ -238,6 +242,9 @@ def _repeats(before: str, part: str) -> bool:
     b, p = _WORDS.findall(before.casefold()), _WORDS.findall(part.casefold())
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)
+    undated = _DATED.sub("", before.casefold())  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
+    if undated != before.casefold() and _WORDS.findall(undated) == p:
+        return bool(p)
     if not p or len(b) <= len(p) or b[:len(p)] != p:
         return False
     end = [m.end() for m in _WORDS.finditer(before.casefold())][len(p) - 1]
