@@ -173,9 +173,9 @@ def test_source_view_shows_what_an_embed_shows_on_its_line(built, embedder):
     svc = ChatService(notes, index, embedder=embedder)
     svc.build()
     out = svc.sources.render("vault/2024-05-02.md:4")
-    # on the embed's own line: the lines after it keep their places
-    assert ('<p class="nq-target" id="nq-target">Checked the beds.\n<a href="#nq-src=vault/Garden%20Plan.md:1">'
-            'Garden Plan</a>: Carrot fly: cover with fine mesh\nThen lunch.\nnowhere</p>') in out
+    # on the embed's own line: the lines after it keep their places (each shown on its own, as Obsidian does)
+    assert ('<p class="nq-target" id="nq-target">Checked the beds.<br />\n<a href="#nq-src=vault/Garden%20Plan.md:1">'
+            'Garden Plan</a>: Carrot fly: cover with fine mesh<br />\nThen lunch.<br />\nnowhere</p>') in out
     assert "Slugs" not in out and "^carrotfly" not in out  # the block embedded, not its note
     # the embedded text is shown as text: markdown that was inert in its note stays inert
     write(notes / "vault/2024-05-03.md", "# Diary\n\n![[Garden Plan#^seeds]]\n")
@@ -326,3 +326,17 @@ def test_the_source_view_shows_html_in_a_note_as_a_browser_would_not_as_tags():
     assert shown.count("\n") == text.count("\n")  # line for line
     assert "<br>" not in shown.split("```")[0] and "\\[image: castle\\]" in shown and "<pod-name>" in shown
     assert "<br> in code" in shown  # code as written
+
+
+def test_source_view_shows_a_paragraphs_lines_as_the_app_does(tmp_path, embedder):
+    # trial B: "**Role:** VP Sales" and "**Team:** Sales" ran into one line; Obsidian shows two (unless its
+    # "Strict line breaks" is on); a plain markdown folder follows markdown
+    notes = tmp_path / "vault"
+    write(notes / "People/Tom.md", "# Tom\n\n**Role:** VP Sales\n**Team:** Sales\n")
+    svc = ChatService(notes, tmp_path / "ix", embedder=embedder)
+    svc.build()
+    assert "<strong>Role:</strong> VP Sales\n<strong>Team:</strong>" in svc.sources.render("People/Tom.md:3")
+    (notes / ".obsidian").mkdir()
+    assert "<strong>Role:</strong> VP Sales<br />" in svc.sources.render("People/Tom.md:3")
+    write(notes / ".obsidian" / "app.json", '{"strictLineBreaks": true}')
+    assert "<br />" not in svc.sources.render("People/Tom.md:3")

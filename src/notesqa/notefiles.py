@@ -203,6 +203,15 @@ def obsidian_exclusions(notes_dir: Path) -> dict[str, str]:
     return out
 
 
+def shows_line_breaks(notes_dir: Path, rel: str) -> bool:
+    """Does the app a note is written in show each of a paragraph's lines on its own line? Obsidian does
+    unless its "Strict line breaks" setting is on; a plain-text note's app (nvALT, a phone's) does."""
+    if rel.lower().endswith(TEXT_NOTE_SUFFIX):
+        return True
+    conf = Path(notes_dir) / ".obsidian"
+    return conf.is_dir() and not _json_object(conf / "app.json").get("strictLineBreaks", False)
+
+
 def _json_object(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -176,19 +176,20 @@ def note_html(title: str, path: str, line: int, found: bool, body: str) -> str:
 
 
 def render_markdown(text: str, line: int | None = None, path: str | None = None,
-                    end_line: int | None = None) -> str:
+                    end_line: int | None = None, breaks: bool = False) -> str:
     """A note as HTML: raw HTML escaped (html=False), unsafe links dropped (markdown-it refuses
     javascript:, vbscript:, file: and data: links), images shown as their alt text (nothing remote is
     loaded), web links opened in a new tab without referrer, links to other notes opened in the
     viewer, and the innermost visible block at `line` marked with class nq-target (only lines
     line..end_line of it when it is a paragraph holding more: a flashcard of a deck, a turn of an
-    interview, a window of a long hard-wrapped paragraph)."""
+    interview, a window of a long hard-wrapped paragraph). breaks: a paragraph's lines shown each on its
+    own line, as Obsidian shows them (notefiles.shows_line_breaks)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # maths ($...$, $$...$$) as written: markdown's escapes would eat its \{ \} \, ("$5 and $10" is no maths)
-    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
+    md = MarkdownIt("commonmark", {"html": False, "breaks": breaks}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
     _read_as_the_index(tokens)

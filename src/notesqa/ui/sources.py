@@ -69,7 +69,7 @@ class SourceView:
         """The note holding target rendered as safe HTML, the passage's line highlighted."""
         from ..liquid import strip_non_content
         from ..parsing import is_outline
-        from ..notefiles import GONE, read_note
+        from ..notefiles import GONE, read_note, shows_line_breaks
 
         path, line, digest = split_target(target)
         full = self.service.resolve_note(path)
@@ -92,7 +92,8 @@ class SourceView:
         text = self._links_resolved(text if outline else strip_non_content(text), path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line - first + 1 if found else None, path,
-                               None if end_line is None else end_line - first + 1)
+                               None if end_line is None else end_line - first + 1,
+                               breaks=shows_line_breaks(self.service.notes_dir, path))
         return note_html(title, path, file_line, found, part + body)
 
     def show(self, target: str) -> str:
