@@ -72,6 +72,9 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(chunks, Filters(tags=("#networking",))) == "No note is tagged networking (tags like it: networks)."
     assert unmatched(chunks, Filters(tags=("zzz", "Maths"))) is None  # one of the tags is there
     assert unmatched(chunks, Filters(tags=("zzz", "yyy"))) == "No note is tagged zzz or yyy."
+    # a nested tag that ends with it (trial A: tag:acme for notes tagged client/acme)
+    nested = chunks + [chunk("c.md", ["client/acme", "client"], None), chunk("d.md", ["acne"], None)]
+    assert unmatched(nested, Filters(tags=("acme",))) == "No note is tagged acme (tags like it: client/acme)."
     assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
     deep = [chunk("Clients/Acme/Meetings/k.md", [], None), chunk("Archive/Globex/g.md", [], None)]
     assert unmatched(deep, Filters(paths=("Meetings",))) == "No note is in Meetings (folders like it: Clients/Acme/Meetings)."

@@ -723,8 +723,10 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
 
     if f.tags and not filter_mask(chunks, Filters(tags=f.tags)).any():
         want = [t.lstrip("#") for t in f.tags]
-        near = difflib.get_close_matches(want[0].casefold(), sorted({t for c in chunks for t in c.tags}), n=3,
-                                         cutoff=0.6)
+        known = sorted({t for c in chunks for t in c.tags})
+        asked = want[0].casefold()
+        # a nested tag that ends with it (trial A: tag:acme for client/acme), then tags spelt like it
+        near = [t for t in known if t.endswith("/" + asked)][:3] or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
         return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
