@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from notesqa import dense, store
 from notesqa.cli import main
 from notesqa.embedding.hashing import HashEmbedder
-from notesqa.errors import BuildLockedError, IndexCorruptError, IndexVersionError
+from notesqa.errors import BuildLockedError, IndexCorruptError, IndexNotFoundError, IndexVersionError
 from notesqa.indexing import build_index
 from notesqa.search import NotesIndex
 
@@ -288,6 +288,19 @@ def test_second_build_is_refused_while_one_runs(built):
         res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index),
                                         "--model", "hash-256", "-q"])
         assert res.exit_code == 1 and "Another build is running" in res.stderr
+
+
+def test_no_index_yet_says_when_its_first_build_is_running(tmp_path):
+    # trial A: "No index yet: run notesqa index" had been said while the first build ran
+    index = tmp_path / "index"
+    with pytest.raises(IndexNotFoundError, match="No index in .* yet: run `notesqa index"):
+        store.read_manifest(index)
+    assert store.build_running(index) is None
+    with store.BuildLock(index):
+        assert store.build_running(index) == str(os.getpid())
+        with pytest.raises(IndexNotFoundError, match=f"is being built \\(pid {os.getpid()}\\): ask again when"):
+            store.read_manifest(index)
+    assert store.build_running(index) is None
 
 
 def test_wait_queues_behind_the_running_build(built):

@@ -165,6 +165,11 @@ def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, Manif
     if name is None:
         name = read_current(index_dir)
     if name is None:
+        running = build_running(index_dir)
+        if running is not None:  # trial A: "run notesqa index" had been said while its first build ran
+            who = f" (pid {running})" if running else ""
+            raise IndexNotFoundError(f"The first index in {index_dir}/ is being built{who}: ask again when it is "
+                                     "done (`notesqa status` says when there is one).")
         raise IndexNotFoundError(
             f"No index in {index_dir}/ yet: run `notesqa index --notes NOTES_DIR --index {index_dir}` to build one."
         )
@@ -402,6 +407,25 @@ def remove_stale(index_dir: Path, keep: set[str], grace_seconds: float = 0.0) ->
 
 
 # --------------------------------------------------------------------------- build lock
+
+
+def build_running(index_dir: Path) -> str | None:
+    """The pid ("" if unknown) of a build holding index_dir's lock, or None when no build is running."""
+    import fcntl
+
+    try:
+        fd = os.open(Path(index_dir) / LOCK, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return BuildLock._holder(fd)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
 
 
 class BuildLock:
