@@ -446,3 +446,55 @@ def test_the_notes_that_hold_most_of_the_index_are_named(tmp_path, monkeypatch):
     # trial V: a pasted CSV and a chat export held 83% of an index, and nothing said so
     assert r.largest == [("pick data.md", 60)] and json.loads(json.dumps(r.to_dict()))["largest"] == [["pick data.md", 60]]
     assert "pick data.md holds 60 of the 62 chunks (96% of the index; each edit of it is re-read whole)" in r.summary()
+
+
+class StoppedEmbedder(CountingEmbedder):
+    """Stopped (Ctrl-C) at its calls-th call to encode."""
+
+    def __init__(self, calls: int):
+        super().__init__(256)
+        self.stop_at = calls
+
+    def encode(self, texts, progress=None):
+        if self.calls + 1 == self.stop_at:
+            raise KeyboardInterrupt
+        return super().encode(texts, progress)
+
+
+def test_a_stopped_build_keeps_what_it_embedded_for_the_next_one(tmp_path, monkeypatch):
+    # trial A: Ctrl-C at 60% of a first build had kept nothing, and the next build embedded all 62,748 again
+    monkeypatch.setattr("notesqa.indexing.SAVE_EVERY", 4)
+    notes = tmp_path / "notes"
+    for i in range(5):
+        write(notes / f"n{i}.md", "".join(f"- fact {i}.{j} about topic {i * 10 + j}\n" for j in range(3)))
+    index = tmp_path / "index"
+    with pytest.raises(KeyboardInterrupt):
+        build_index(notes, index, embedder=StoppedEmbedder(3))  # two parts of 4 saved, stopped at the third
+    assert store.read_current(index) is None and store.embedded_count(index) == 8
+    counting = fresh()
+    report = build_index(notes, index, embedder=counting)
+    assert (report.resumed, report.embedded, counting.encoded) == (8, 7, 7)
+    assert "8 embedded by a build that was stopped" in report.summary()
+    assert not (index / store.EMBEDDED_SO_FAR).exists()  # the generation has them now
+    again = tmp_path / "again"
+    build_index(notes, again, embedder=fresh())  # the same vectors as a build never stopped
+    assert np.array_equal(store.load_vectors(store.read_manifest(index)[0]),
+                          store.load_vectors(store.read_manifest(again)[0]))
+    # vectors of another model are not reused
+    with pytest.raises(KeyboardInterrupt):
+        build_index(notes, tmp_path / "third", embedder=StoppedEmbedder(3))
+    other = CountingEmbedder(128)
+    report = build_index(notes, tmp_path / "third", embedder=other, rebuild=True)
+    assert report.resumed == 0 and other.encoded == 15
+
+
+def test_ctrl_c_in_a_build_says_what_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr("notesqa.indexing.SAVE_EVERY", 4)
+    notes = tmp_path / "notes"
+    for i in range(5):
+        write(notes / f"n{i}.md", "".join(f"- fact {i}.{j}\n" for j in range(3)))
+    monkeypatch.setattr("notesqa.indexing.embedder_for", lambda *a, **k: StoppedEmbedder(3))
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(tmp_path / "ix"), "-q"])
+    assert res.exit_code == 130
+    assert ("Stopped: the index was not changed; the 8 chunks embedded so far are kept in "
+            f"{tmp_path / 'ix'}/, and the next `notesqa index` goes on from there.") in res.stderr

@@ -164,8 +164,22 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
         embedder = embedder_for(index_dir, model, precision)  # the model config.choose_model picks
         return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
                            embedder=embedder)
+    except KeyboardInterrupt:
+        progress.close()
+        _say_stopped(index_dir)
+        raise SystemExit(130) from None
     finally:
         progress.close()
+
+
+def _say_stopped(index_dir) -> None:
+    """A build stopped by Ctrl-C: what of it is kept (store.save_embedded), for the next build to go on from."""
+    from .store import embedded_count
+
+    n = embedded_count(Path(index_dir))
+    kept = (f"the {n:,} chunks embedded so far are kept in {index_dir}/, and the next `notesqa index` goes on from "
+            "there" if n else "nothing was embedded yet")
+    click.echo(f"\nStopped: the index was not changed; {kept}.", err=True)
 
 
 @main.command()

@@ -47,6 +47,7 @@ class BuildReport:
     kept: int = 0  # skipped notes whose previous version stays in the index
     embedded: int = 0  # texts embedded in this build (new or changed chunk inputs)
     reused: int = 0  # chunks whose vectors came from the previous index
+    resumed: int = 0  # texts whose vectors a stopped build had embedded (store.save_embedded), not embedded again
     seconds: float = 0.0  # the build itself, without waiting for another build to finish
     embed_seconds: float = 0.0
     wait_seconds: float = 0.0  # waiting for another build's lock (--wait)
@@ -70,7 +71,9 @@ class BuildReport:
         parts = [f"{counted(self.notes, 'note')}, {counted(self.chunks, 'chunk')}",
                  f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, removed {self.removed}, "
                  f"skipped {self.skipped}" + (f", repaired {self.repaired}" if self.repaired else ""),
-                 f"embedded {counted(self.embedded, 'chunk')}, reused {self.reused}, in {self.seconds:.1f}s"
+                 f"embedded {counted(self.embedded, 'chunk')}, reused {self.reused}"
+                 + (f", {self.resumed} embedded by a build that was stopped" if self.resumed else "")
+                 + f", in {self.seconds:.1f}s"
                  + (f" (after waiting {self.wait_seconds:.1f}s for another build)" if self.wait_seconds >= 0.1 else "")]
         if self.coverage is not None and self.coverage.chars:
             parts.append(self.coverage.summary())
@@ -287,7 +290,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     report.repaired = sum(1 for p in report.problems if p.action == "repaired")
 
     vectors = _vectors_for(scan.chunks, prev.gen if prev.reuse_vectors else None, prev.chunks, embedder, report,
-                           progress)
+                           progress, index_dir, _vector_shaping(fp))
 
     progress("write", 0, 1)
     report.chunks = len(scan.chunks)
@@ -296,12 +299,14 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     if _nothing_new(index_dir, prev, manifest, scan.chunks, report):
         # the live index already is this one: no new generation for running servers to load
         store.remove_stale(index_dir, keep={prev.gen.name})  # only what killed builds left
+        store.clear_embedded(index_dir)
         progress("write", 1, 1)
         return
     keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
     new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords)
     # Leftovers of builds that were killed, and the generation just replaced.
     store.remove_stale(index_dir, keep={new_gen.name})
+    store.clear_embedded(index_dir)
     progress("write", 1, 1)
 
 
@@ -532,8 +537,15 @@ def _lazy_splitter(embedder: Embedder):
     return split_long
 
 
-def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.ndarray:
-    """Reuse every vector the previous index has for the same text; embed the rest once.
+# texts embedded between two saves of what a build has embedded so far (store.save_embedded): about 15 s of
+# the default model on two cores, a few MB
+SAVE_EVERY = 2048
+
+
+def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress, index_dir: Path | None = None,
+                 shaping: dict | None = None) -> np.ndarray:
+    """Reuse every vector the previous index has for the same text, and those a stopped build had embedded
+    (index_dir's embedded so far, when of the same shaping); embed the rest once, saving them as it goes.
 
     gen is None when the previous vectors must not be reused (full rebuild).
     """
@@ -545,15 +557,14 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
     t = time.perf_counter()
     fresh: dict[str, np.ndarray] = {}
     if todo:
-        progress("embed", 0, len(todo))
-        vecs = embedder.encode(list(todo.values()), progress=lambda d, n: progress("embed", d, n))
-        fresh = {h: vecs[i] for i, h in enumerate(todo)}
-        if prev_vectors is not None and vecs.shape[1] != prev_vectors.shape[1]:
+        fresh = _embedded(todo, embedder, progress, index_dir, shaping, report)
+        dims = next(iter(fresh.values())).shape[0]
+        if prev_vectors is not None and dims != prev_vectors.shape[1]:
             # The model gives vectors of another size than the index holds: nothing can be mixed.
             report.full_rebuild_reason = (f"the vector dimension changed from {prev_vectors.shape[1]} to "
-                                          f"{vecs.shape[1]}; rebuilding every vector")
-            return _vectors_for(chunks, None, prev_chunks, embedder, report, progress)
-    report.embedded = len(todo)
+                                          f"{dims}; rebuilding every vector")
+            return _vectors_for(chunks, None, prev_chunks, embedder, report, progress, index_dir, shaping)
+    report.embedded = len(todo) - report.resumed
     report.embed_seconds = time.perf_counter() - t
     dim = next(iter(fresh.values())).shape[0] if fresh else (prev_vectors.shape[1] if prev_vectors is not None
                                                               else embedder.dim)
@@ -570,6 +581,25 @@ def _vectors_for(chunks, gen, prev_chunks, embedder, report, progress) -> np.nda
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out
+
+
+def _embedded(todo: dict[str, str], embedder, progress, index_dir: Path | None, shaping: dict | None,
+              report: BuildReport) -> dict[str, np.ndarray]:
+    """The vectors of todo's texts (hash -> embedding input): those a stopped build saved, then the rest
+    embedded SAVE_EVERY at a time, each part saved in index_dir (when given) until the build writes them."""
+    saved = store.load_embedded(index_dir, shaping) if index_dir is not None else {}
+    fresh = {h: saved[h] for h in todo if h in saved}
+    report.resumed = len(fresh)
+    rest = [h for h in todo if h not in fresh]
+    progress("embed", len(fresh), len(todo))
+    for start in range(0, len(rest), SAVE_EVERY):
+        part = rest[start:start + SAVE_EVERY]
+        vecs = embedder.encode([todo[h] for h in part],
+                               progress=lambda d, n, base=len(fresh): progress("embed", base + d, len(todo)))
+        fresh.update(zip(part, vecs))
+        if index_dir is not None and start + SAVE_EVERY < len(rest):  # the last part goes into the generation
+            store.save_embedded(index_dir, shaping, part, vecs)
+    return fresh
 
 
 def _previous_vectors(gen, prev_chunks: list[Chunk], report: BuildReport) -> tuple[np.ndarray | None, dict[str, int]]:
