@@ -546,3 +546,20 @@ def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     assert ranked[0].row == 1 and ranked[0].explain.howto_code and "code for a how-to question" in str(
         ranked[0].explain)
     assert fuse(chunks, _dense_only([0.5, 0.47]), "why did the billing api stop?", {}, None, 10)[0].row == 0
+
+
+def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_the_thing():
+    # dev: "Why did my age matter for the timing of my retirement?" had been answered by the post's opening
+    chunks = [_chunk("retiring.md", 0, "I left Autodesk because I could.", kind="paragraph"),
+              _chunk("retiring.md", 1, "55 is significant in the UK: the earliest you can access a pension.",
+                     kind="paragraph"),
+              _chunk("other.md", 0, "Pensions in general", kind="paragraph"),
+              _chunk("other.md", 1, "More on pensions", kind="paragraph")]
+    dense = _dense_only([0.5, 0.46, 0.48, 0.1])
+    ranked = fuse(chunks, dense, "why did my age matter for when I retired?", {}, None, 10)
+    assert [c.row for c in ranked][:3] == [1, 0, 2]  # within its note: the note keeps its place
+    assert ranked[1].explain.opening and "its note's opening" in str(ranked[1].explain)
+    # a question for what a thing is, or that names the note, or far apart: the opening stays first
+    assert fuse(chunks, dense, "what is retiring early?", {}, None, 10)[0].row == 0
+    assert fuse(chunks, dense, "why did my age matter?", {"retiring.md": 1.0}, None, 10)[0].row == 0
+    assert fuse(chunks, _dense_only([0.5, 0.3, 0.48, 0.1]), "why did my age matter?", {}, None, 10)[0].row == 0

@@ -20,6 +20,7 @@ from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
+from .query import DEFINING
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)
@@ -27,7 +28,7 @@ _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is
                      r"could|should|would|explain|describe|tell)\b", re.IGNORECASE)
 # ... except a question for what a name means ("what is a hypervisor?", "define bagging", "who was
 # Dijkstra"): the rest of it, if it is a note's name, asks for that note's opening as the name alone does
-_DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
+_DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)

@@ -817,6 +817,10 @@ _SEEKS_NOTE = re.compile(
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
 
+# a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
+DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
+
+
 def seeks_note(question: str) -> bool:
     """Does the question ask which note holds something, rather than for the passage itself?"""
     return _SEEKS_NOTE.search(question) is not None

@@ -19,8 +19,8 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
-                    versions, without_relative_days, years)
+from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
+                    seeks_note, versions, without_relative_days, years)
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -69,6 +69,13 @@ AGREE = 0.1
 # changelog, a glossary) with one close line, whose mean vector is diffuse.
 NOTE_SIM = 0.1
 ASK_PENALTY = 0.05
+# A note's opening paragraph (a post's introduction, a page's description) says what the whole note is about,
+# so it is near every question about the note; for a question that asks something in it (not what a thing is,
+# nor which note), it is weaker evidence than the passage that says that thing (dev: "Why did my age matter
+# for the timing of my retirement?" had been answered by the post's opening). Within its note only: it gives
+# its place to another passage of its note that ranks within this of it; not in a note the question names
+# (a question about it as a whole).
+OPENING_MARGIN = 0.06
 # A passage that is only a link or a picture, or of FEW_WORDS words or fewer ("Wikipedia", "NEED TO
 # REVIEW THIS!"): its vector is its note's title and headings, so it says which note, not what the
 # answer is. It drops by THIN_PENALTY, and below every other candidate of its own note.
@@ -112,6 +119,7 @@ class Explanation:
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
+    opening: bool = False  # its note's opening paragraph, after another passage of its note (OPENING_MARGIN)
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
 
     def __str__(self) -> str:
@@ -150,6 +158,9 @@ class Explanation:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.archived:
             note += f", in an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
+        if self.opening:
+            note += (f", its note's opening, which says what all of it is about: after the passage of its note that "
+                     f"says the thing, within {OPENING_MARGIN:.2f} of it")
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
@@ -277,11 +288,15 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
+    # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
+    opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
+        else np.zeros(len(cand), dtype=bool)
     rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent - ASK_PENALTY * asks - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old)
+    rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
@@ -296,7 +311,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
-                          recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]))
+                          recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
+                          opening=bool(opening[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -313,6 +329,37 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
     if plain:
         listed.sort(key=lambda j: place[int(cand[j])])
     return listed + [int(j) for j in order if int(cand[j]) not in place]
+
+
+def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
+                    opening: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A note's opening paragraph gives its place to the best other passage of its note (of prose: not code nor
+    a table row) that ranks within OPENING_MARGIN of it, and takes that one's: the note keeps its place.
+    (the ranks, which openings gave their place)."""
+    yielded = np.zeros(len(cand), dtype=bool)
+    if not opening.any():
+        return rank, yielded
+    rank = rank.copy()
+    best: dict[str, int] = {}  # note -> its best candidate of prose that is not its opening
+    for j in np.argsort(-rank, kind="stable"):
+        c = chunks[int(cand[j])]
+        if not opening[j] and c.kind in ("paragraph", "bullet", "quote"):
+            best.setdefault(c.path, int(j))
+    for j in np.flatnonzero(opening):
+        other = best.get(chunks[int(cand[j])].path)
+        if other is not None and rank[j] > rank[other] >= rank[j] - OPENING_MARGIN:
+            rank[j], rank[other] = rank[other], rank[j]
+            yielded[j] = True
+    return rank, yielded
+
+
+def _openings(chunks: list[Chunk], cand: np.ndarray) -> np.ndarray:
+    """For each candidate: is it its note's opening paragraph, in a note with more after it (OPENING_MARGIN)?"""
+    def opening(row: int) -> bool:
+        c = chunks[row]
+        return (c.seq == 0 and c.kind == "paragraph" and not c.origin and row + 1 < len(chunks)
+                and chunks[row + 1].path == c.path)
+    return np.array([opening(int(c)) for c in cand], dtype=bool)
 
 
 def _candidates(scores: Scores, kw_side: np.ndarray, mask: np.ndarray | None, pool: int,
