@@ -232,6 +232,13 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     # how a question asks for tasks is no word to find (trial T: "No note mentions “unchecked”")
     assert idx.unmentioned("which cells are still unchecked?") == []
     assert idx.unmentioned("what is unchecked decomposition?") == ["unchecked", "decomposition"]
+    # a name the question writes no note says (trial B: "the offsite in Lisbon" had been answered unwarned)
+    assert idx.unmentioned("what did Werner say about the offsite in Lisbon?") == ["Lisbon"]
+    assert idx.unmentioned("Lisbon trip?") == [] and idx.unmentioned("How To Plan The Lisbon Trip") == []
+    # one rare word of a long question is its wording, not its subject (trial B: "embarrassing")
+    long = ("I am trying to recall, and this is embarrassing, what Werner said about cells and shuffle sharding "
+            "in the keynote, how big a cell should be, and how to test it at full scale before the launch")
+    assert idx.unmentioned(long) == []
 
 
 def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_as_a_flag(tmp_path, embedder):
