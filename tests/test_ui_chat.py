@@ -71,6 +71,15 @@ def test_no_match_and_bad_filter_are_messages(service):
     assert "Dated from" in html  # the sidebar field's name, not the in-question after: syntax
 
 
+def test_an_answer_says_the_sidebar_filters_it_was_searched_with(service):
+    # trial B: a filtered "nothing matches closely" read later as nothing in all the notes
+    html, turn = service.answer("cells", [], tags=["aws"], after="2023-01-01")
+    assert turn.hits and "Searched notes tagged aws, dated from 2023-01-01 (the filters on the left)" in html
+    html, _ = service.answer("shuffle sharding", [], folders=["nowhere"])
+    assert "Searched notes in nowhere (the filters on the left)" in html and "No note is in nowhere." in html
+    assert "the filters on the left" not in service.answer("cells", [])[0]
+
+
 def test_unexpected_error_never_shows_a_traceback(service, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret internals /home/me/.ssh")

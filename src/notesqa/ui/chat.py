@@ -23,7 +23,7 @@ from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
-from .render import followup_html, hit_html, md_escape, state_html
+from .render import filters_html, followup_html, hit_html, md_escape, state_html
 from .sources import SourceView
 
 log = logging.getLogger("notesqa.ui")
@@ -112,6 +112,9 @@ class ChatService(NotesService):
         turn.hits = hits
         query = turn.standalone
         head = followup_html(query, len(turn.skipped)) if query != plain or turn.skipped else ""
+        # the sidebar's filters, said on the answer they shaped (trial B: a filtered "nothing matches" read
+        # later as nothing in all the notes)
+        head += filters_html(tags, folders, after, before)
         if not hits:
             why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn

@@ -156,6 +156,20 @@ def followup_html(query: str, skipped: int) -> str:
     return head + "</div>"
 
 
+def filters_html(tags, folders, after: str | None, before: str | None) -> str:
+    """The sidebar's filters an answer was searched with ("" for none)."""
+    said = []
+    if tags:
+        said.append("tagged " + " or ".join(html.escape(t) for t in tags))
+    if folders:
+        said.append("in " + " or ".join(html.escape(f) for f in folders))
+    if after and before:
+        said.append(f"dated {html.escape(after)} to {html.escape(before)}")
+    elif after or before:
+        said.append(f"dated from {html.escape(after)}" if after else f"dated until {html.escape(before)}")
+    return f'<div class="nq-followup">Searched notes {", ".join(said)} (the filters on the left)</div>' if said else ""
+
+
 def clip(text: str, limit: int = 160) -> str:
     """A long question echoed back: its start and an ellipsis, not a wall of text."""
     if len(text) <= limit:
