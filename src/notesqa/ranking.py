@@ -461,15 +461,17 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
-    """For each candidate: 1 for the newest of the RECENT_AMONG best dated candidates, down to 0 for the
-    oldest of them; 0 for the others (a copy embedded from another note is not of its note's day)."""
+    """For each candidate: 1 for those of the newest day among the RECENT_AMONG best dated candidates, 0 for
+    the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
+    one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first)."""
     out = np.zeros(len(cand), dtype=np.float32)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin][:RECENT_AMONG]
-    days_ = sorted({chunks[int(cand[j])].date[:10] for j in dated})
+    days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
+        newest = max(days_)
         for j in dated:
-            out[j] = days_.index(chunks[int(cand[j])].date[:10]) / (len(days_) - 1)
+            out[j] = float(chunks[int(cand[j])].date[:10] == newest)
     return out
 
 
