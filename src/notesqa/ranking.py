@@ -41,8 +41,8 @@ YEAR_BONUS = 0.08
 # 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
 # a daily note is about its day, whatever its words, and the question has few others (agenda.py).
 DAY_BONUS = 0.3
-# For "our last 1:1", "the latest update": up to this much to the newest of the best dated matches
-# (RECENT_AMONG of them; the oldest gets none), which had come after an older meeting's closer words.
+# For "our last 1:1", "the latest update": this much to the passages of the newest day among the best dated
+# matches (RECENT_AMONG of them), which had come after an older meeting's closer words.
 RECENT_BONUS = 0.1
 RECENT_AMONG = 10
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
