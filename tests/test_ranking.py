@@ -533,7 +533,7 @@ def test_the_latest_of_the_dated_matches_comes_first_for_our_last_one():
               _chunk("pages/Maria.md", 0, "1:1 every other Thursday")]
     dense = _dense_only([0.5, 0.45, 0.5])
     ranked = fuse(chunks, dense, "what did Maria and I talk about in our last 1:1?", {}, None, 10)
-    assert ranked[0].row == 1 and ranked[0].explain.recent == 1.0 and "newer +0.10" in str(ranked[0].explain)
+    assert ranked[0].row == 1 and ranked[0].explain.recent == 1.0 and "the newest +0.10" in str(ranked[0].explain)
     assert {c.row: c.explain.recent for c in ranked}[0] == 0.0
     plain = fuse(chunks, dense, "what did Maria and I talk about in our 1:1?", {}, None, 10)
     assert plain[0].row != 1 and not any(c.explain.recent for c in plain)

@@ -114,7 +114,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
-    recent: float = 0.0  # 0..1: how new its note is among the best dated matches, for "our last 1:1" (RECENT_BONUS)
+    recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
@@ -137,7 +137,7 @@ class Explanation:
         if self.day_match:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
         if self.recent:
-            dated += f", newer +{RECENT_BONUS * self.recent:.2f} to rank"
+            dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.overdue:
