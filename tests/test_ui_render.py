@@ -115,6 +115,10 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     linking = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, links=True))
     out = hit_html(1, linking, "which notes link to b", "")  # a backlink: where it links, no 0.00 relevance
     assert ">links to it</span>" in out and "nq-bar" not in out
+    # a hit of the day asked: its day put it there, not a full bar (trial B)
+    dated = Hit("x", "a.md", 1, (), 1.3, explain=Explanation(None, 0.2, None, 0.0, 0.2, day_match=True))
+    out = hit_html(1, dated, "what did I do yesterday?", "")
+    assert ">dated then</span>" in out and "nq-bar" not in out and "match 0.20" in out
 
 
 def test_maths_the_chat_typesets_is_not_marked():

@@ -126,7 +126,11 @@ def _relevance(hit) -> str:
         return '<span class="nq-rel" title="no words to match: the notes the filters let through">listed</span>'
     if hit.explain is not None and hit.explain.links:  # "which notes link to X": where each links, unscored
         return '<span class="nq-rel" title="a note that links to the note asked about">links to it</span>'
-    # a fused score can dip below 0 for a far-off passage (shown as 0), and the day's or a name's bonus
+    if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
+        # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
+        return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
+                f'ranked {hit.score:.2f})">dated then</span>')
+    # a fused score can dip below 0 for a far-off passage (shown as 0), and a name's bonus
     # lift it over 1 (shown as 1: a bar is full; the exact score is in its title)
     score = hit.score
     shown = min(1.0, max(0.0, score))
