@@ -310,6 +310,10 @@ def test_an_example_is_no_section_a_template_gives_many_notes():
     chunks = [chunk(f"1-1 2026-11-{d:02d}.md", "Action items", f"2026-11-{d:02d}") for d in (2, 9, 16)]
     chunks.append(chunk("atlas.md", "Ledger migration", None))
     assert example_questions(chunks) == ["What do my notes say about ledger migration?"]
+    # trial B: a section's name or a template's count, however few notes have it yet, is no topic either
+    chunks = [chunk("Daily/2026-11-30.md", "Top 3", "2026-11-30"), chunk("m.md", "Discussion", "2026-11-29"),
+              chunk("n.md", "Next steps", "2026-11-28"), chunk("p.md", "Checkout v2 beta", None)]
+    assert example_questions(chunks) == ["What do my notes say about checkout v2 beta?"]
 
 
 def test_an_example_topic_drops_its_chapter_number_and_capital():

@@ -308,11 +308,22 @@ _PREPOSITIONS = {"for", "of", "in", "on", "at", "to", "from", "with", "by", "abo
                  "pour", "de", "du", "des", "dans", "avec", "sur", "en", "à", "au", "aux", "par"}
 
 
+# the names of a note's sections that say what part it is, not what it is about (trial B: "What do my notes say
+# about discussion?"), whichever notes have them
+_SECTION_NAMES = {"discussion", "notes", "summary", "agenda", "updates", "update", "overview", "background", "context",
+                  "next steps", "action items", "actions", "decisions", "questions", "open questions", "misc", "todo",
+                  "to do", "tasks", "links", "references", "resources", "ideas", "log", "attendees", "outcome",
+                  "outcomes", "takeaways", "key takeaways", "highlights", "details", "status", "follow-ups",
+                  "follow ups", "my topics", "his topics", "her topics", "their topics", "topics", "inbox", "journal"}
+
+
 def _reads_as_topic(topic: str) -> bool:
     words = re.findall(r"[\w'-]+", topic.lower())
     if not words or len(words) > 7 or "/" in topic:  # "projects/garden day": a page's path, not how one asks
         return False
-    if words[0] in _PREPOSITIONS:
+    if words[0] in _PREPOSITIONS or " ".join(words) in _SECTION_NAMES:
+        return False
+    if words[-1].isdigit() and len(words) <= 2:  # "Top 3", "Week 48": a template's count, not a topic (trial B)
         return False
     return bool(_ASKS.match(topic)) or not _CLAUSE_WORDS.intersection(words)
 
