@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -41,7 +42,8 @@ class BuildReport:
     new: int = 0  # notes not in the previous index
     updated: int = 0  # notes whose text changed, or the text of a note they embed or reference
     unchanged: int = 0  # notes whose text did not change (their chunks and vectors are reused)
-    removed: int = 0  # notes of the previous index that are gone (deleted or renamed)
+    removed: int = 0  # notes of the previous index that are gone (deleted, or renamed with other text)
+    moved: int = 0  # notes renamed or moved with their text (a folder renamed): neither new nor removed
     skipped: int = 0  # files (or folders) not indexed this time, each with a Problem saying why
     repaired: int = 0  # notes indexed after a repair (encoding fallback, broken front matter)
     kept: int = 0  # skipped notes whose previous version stays in the index
@@ -70,6 +72,7 @@ class BuildReport:
     def summary(self) -> str:
         parts = [f"{counted(self.notes, 'note')}, {counted(self.chunks, 'chunk')}",
                  f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, removed {self.removed}, "
+                 + (f"moved {self.moved}, " if self.moved else "") +
                  f"skipped {self.skipped}" + (f", repaired {self.repaired}" if self.repaired else ""),
                  f"embedded {counted(self.embedded, 'chunk')}, reused {self.reused}"
                  + (f", {self.resumed} embedded by a build that was stopped" if self.resumed else "")
@@ -283,7 +286,11 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     scanned_at = time.time_ns()
     scan = _Scan(notes_dir, prev, embedder, report, progress)
     scan.run(index_dir)
-    report.removed = sum(1 for rel in prev.notes if rel not in scan.seen or rel in scan.emptied)
+    gone = [rel for rel in prev.notes if rel not in scan.seen or rel in scan.emptied]
+    report.removed = len(gone)
+    report.moved = _moved(gone, prev.notes, scan.notes)
+    report.new -= report.moved
+    report.removed -= report.moved
     report.coverage = coverage(scan.notes)
     report.notes = len(scan.notes)
     report.skipped = sum(1 for p in report.problems if p.action == "skipped")
@@ -485,6 +492,17 @@ class _Scan:
             self._keep(rel, self.prev.notes[rel])
             self.report.kept += 1
         self.report.problems.append(problem)
+
+
+def _moved(gone: list[str], prev: Mapping[str, NoteEntry], now: Mapping[str, NoteEntry]) -> int:
+    """How many notes are new only in name: a note gone whose very text a new note has (a folder renamed)."""
+    left = Counter(prev[rel].sha256 for rel in gone)
+    moved = 0
+    for rel, entry in now.items():
+        if rel not in prev and left[entry.sha256] > 0:
+            left[entry.sha256] -= 1
+            moved += 1
+    return moved
 
 
 def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
