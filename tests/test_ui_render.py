@@ -102,6 +102,15 @@ def test_code_that_ends_a_hit_is_shown_as_code_and_stays_inert():
     assert "nq-code" not in plain  # a code field that does not end the text is ignored
 
 
+def test_the_items_under_a_hit_show_as_bullets_not_dashes():
+    # trial B: "- Concerned about ..." inside a hit had read as a typo; the hit's own line and code stay as written
+    out = hit_html(1, Hit("Dana's feedback\n- Concerned about scope\n  - and dates\nx - y", "a.md", 1, (), 0.5), "", "")
+    assert "Dana&#x27;s feedback\n• Concerned about scope\n  • and dates\nx - y" in out
+    code = "- not: a bullet\n"
+    out = hit_html(1, Hit("- Deploy steps:\n" + code, "a.md", 1, (), 0.5, code=code), "", "")
+    assert "- Deploy steps:" in out and "- not: a bullet" in out
+
+
 def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     for score, shown in ((1.12, "1.00"), (0.47, "0.47"), (-0.05, "0.00")):
         out = hit_html(1, Hit("x", "a.md", 1, (), score), "x", "")

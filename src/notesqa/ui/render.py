@@ -113,12 +113,22 @@ def _shown_source(hit) -> str:
 
 
 def _text_html(hit, query: str) -> str:
-    """A hit's text, query words marked; the code that ends it (hit.code) as code."""
+    """A hit's text, query words marked, the bullets under its first line shown as bullets (as "more context"
+    shows them); the code that ends it (hit.code) as code."""
     code = hit.code.lstrip("\n")
     if not code.strip() or not hit.text.endswith(code):
-        return highlight(hit.text, query)
-    words = hit.text[:-len(code)].rstrip("\n")
+        return highlight(_bulleted(hit.text), query)
+    words = _bulleted(hit.text[:-len(code)].rstrip("\n"))
     return (highlight(words, query) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
+
+
+def _bulleted(text: str) -> str:
+    """The "- " of the items under a hit's first line as "• " (trial B: a literal dash had read as a typo)."""
+    first, newline, rest = text.partition("\n")
+    return first + newline + _ITEM_DASH.sub(r"\1• ", rest) if rest else text
+
+
+_ITEM_DASH = re.compile(r"^([ \t]*)- (?=\S)", re.M)
 
 
 def _relevance(hit) -> str:
