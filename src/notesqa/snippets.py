@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, task_state
 from .hits import Hit
-from .metadata import heading_day
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
@@ -353,11 +352,10 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     out: list[int] = []
     said = {c.text}  # a block embedded twice (alone, and in its page's embed) is shown once
     label = _is_label(chunks, row, end)
-    # a task, a dated entry of a log, or a daily note's entry (trial A: the day's next, unrelated bullets had
-    # been shown with it), is shown with what is under it, not the ones after it (a done task in "what's
-    # overdue?", the next decision under "what did we decide about SMS?")
+    # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
+    # in "what's overdue?", the next decision under "what did we decide about SMS?")
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or _in_long_list(chunks, row, end) or (c.depth <= 1 and _daily(c)))
+                                    or _in_long_list(chunks, row, end))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -396,11 +394,6 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
-
-
-def _daily(c: Chunk) -> bool:
-    """Is the chunk's note a daily note: titled by its day ("2026-11-30", Logseq's "Nov 30th, 2026")?"""
-    return bool(c.date) and heading_day(c.title) == c.date[:10]
 
 
 LONG_LIST = 40  # a list of more items than this (a snippets list, a log, 5,000 ideas): each item stands alone
