@@ -501,3 +501,8 @@ def test_ctrl_c_in_a_build_says_what_is_kept(tmp_path, monkeypatch):
     assert res.exit_code == 130
     assert ("Stopped: the index was not changed; the 8 chunks embedded so far are kept in "
             f"{tmp_path / 'ix'}/, and the next `notesqa index` goes on from there.") in res.stderr
+    with pytest.raises(Exception, match="a stopped build left 8 chunks embedded there, which it goes on from"):
+        store.read_manifest(tmp_path / "ix")
+    monkeypatch.setattr("notesqa.indexing.embedder_for", lambda *a, **k: StoppedEmbedder(1))
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(tmp_path / "ix"), "-q", "--rebuild"])
+    assert "the next `notesqa index --rebuild` goes on from there." in res.stderr  # a plain build would not

@@ -375,8 +375,11 @@ def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
     chunks = [_chunk("council.md", 0, "Attendees: Dana, Raj, Anika Rao, Tom"),
               _chunk("council.md", 1, "No decision yet on grandfathering; revisit Dec 3"),
               _chunk("council.md", 2, "Ingredients: flour, water and salt")]
+    # the recheck: "who was at", "who came to", "the participants" ask for the names too
     for question, first, thin in (("what was decided at the pricing council?", 1, {0}),
-                                   ("who attended the pricing council?", 0, set())):
+                                   ("who attended the pricing council?", 0, set()),
+                                   ("who was at the pricing council?", 0, set()),
+                                   ("who were the participants of the pricing council?", 0, set())):
         scores = dataclasses.replace(_dense_only([0.7, 0.6, 0.1]), words={"council": 1.0})
         ranked = fuse(chunks, scores, question, {}, None, 10)
         assert ranked[0].row == first and {c.row for c in ranked if c.explain.thin} == thin, question

@@ -166,18 +166,20 @@ def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=Fals
                            embedder=embedder)
     except KeyboardInterrupt:
         progress.close()
-        _say_stopped(index_dir)
+        _say_stopped(index_dir, rebuild)
         raise SystemExit(130) from None
     finally:
         progress.close()
 
 
-def _say_stopped(index_dir) -> None:
-    """A build stopped by Ctrl-C: what of it is kept (store.save_embedded), for the next build to go on from."""
+def _say_stopped(index_dir, rebuild: bool = False) -> None:
+    """A build stopped by Ctrl-C: what of it is kept (store.save_embedded), for the next build to go on from
+    (a --rebuild's only by another: a plain build reuses the index's own vectors instead)."""
     from .store import embedded_count
 
     n = embedded_count(Path(index_dir))
-    kept = (f"the {n:,} chunks embedded so far are kept in {index_dir}/, and the next `notesqa index` goes on from "
+    again = "`notesqa index --rebuild`" if rebuild else "`notesqa index`"
+    kept = (f"the {n:,} chunks embedded so far are kept in {index_dir}/, and the next {again} goes on from "
             "there" if n else "nothing was embedded yet")
     click.echo(f"\nStopped: the index was not changed; {kept}.", err=True)
 

@@ -170,8 +170,11 @@ def read_manifest(index_dir: Path, name: str | None = None) -> tuple[Path, Manif
             who = f" (pid {running})" if running else ""
             raise IndexNotFoundError(f"The first index in {index_dir}/ is being built{who}: ask again when it is "
                                      "done (`notesqa status` says when there is one).")
+        kept = embedded_count(index_dir)
+        so_far = f" (a stopped build left {kept:,} chunks embedded there, which it goes on from)" if kept else ""
         raise IndexNotFoundError(
-            f"No index in {index_dir}/ yet: run `notesqa index --notes NOTES_DIR --index {index_dir}` to build one."
+            f"No index in {index_dir}/ yet: run `notesqa index --notes NOTES_DIR --index {index_dir}` to build one"
+            f"{so_far}."
         )
     gen = index_dir / name
     data = _manifest_json(index_dir, gen)
@@ -450,8 +453,10 @@ def load_embedded(index_dir: Path, shaping: dict) -> dict[str, np.ndarray]:
 def embedded_count(index_dir: Path) -> int:
     """How many vectors index_dir holds embedded so far by a build that did not finish."""
     folder = Path(index_dir) / EMBEDDED_SO_FAR
-    return sum(len(npy.with_suffix(".hashes").read_text(encoding="utf-8").split("\n"))
-               for npy in folder.glob("part-*.npy") if npy.with_suffix(".hashes").is_file())
+    with contextlib.suppress(OSError):
+        return sum(len(npy.with_suffix(".hashes").read_text(encoding="utf-8").split("\n"))
+                   for npy in folder.glob("part-*.npy") if npy.with_suffix(".hashes").is_file())
+    return 0
 
 
 def clear_embedded(index_dir: Path) -> None:
