@@ -390,3 +390,17 @@ def test_filter_choices_name_notion_folders_without_their_ids(tmp_path, embedder
     assert folders == [("Research Hub/Interviews", f"{HUB}/Interviews 023c87b8295f4780ce47de47b22ae1e7"),
                        ("Research Hub/Journal", f"{HUB}/Journal 4e06dc12826bedc85f2f50d0b3c31a26"),
                        ("Research Hub/Studies", f"{HUB}/Studies 80e13003a9d17c63be830c62f49e6d46")]
+
+
+def test_a_quoted_phrase_only_unindexed_text_says_links_to_where_it_is(tmp_path, embedder):
+    # the recheck: the chat said "... does at line 1506" with nothing to click
+    from notesqa.ui.render import source_href
+
+    notes = tmp_path / "notes"
+    log = "\n".join(f"12:00 INFO request {i} served" for i in range(3000)).replace("request 1500 served",
+                                                                                    "breaker OPEN after 37 timeouts")
+    write(notes / "incident.md", f"# Incident\n\nThe gateway log:\n\n```text\n{log}\n```\n")
+    svc = ChatService(notes, tmp_path / "ix", embedder=embedder)
+    svc.build()
+    html, _ = svc.answer('"breaker OPEN after 37 timeouts"', [])
+    assert "does at line 1506" in html and f'<a class="nq-src" href="{source_href("incident.md:1506")}">' in html

@@ -438,6 +438,13 @@ class NotesIndex:
         return (f"No note says {quoted(filters.phrases)} word for word (quotes ask for those words in that order): "
                 "check the spelling, or ask without the quotes to search by meaning.")
 
+    def unindexed_source(self, question: str) -> str | None:
+        """For a quoted phrase only a note's text not indexed says (why_nothing says so): "path:line" of it,
+        for a front end to open the note there; None otherwise."""
+        _, filters = self.parsed(question)
+        found = self._said_unindexed(filters.phrases) if filters.phrases else None
+        return f"{found[0]}:{found[1]}" if found else None
+
     def _said_unindexed(self, phrases) -> tuple[str, int, str] | None:
         """(the note, line and why not indexed) of the first note with text not indexed (coverage: a long code
         block indexed by its ends, an HTML block) whose file says every phrase, case and spaces aside."""

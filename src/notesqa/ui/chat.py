@@ -23,7 +23,7 @@ from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
-from .render import filters_html, followup_html, hit_html, md_escape, state_html
+from .render import filters_html, followup_html, hit_html, md_escape, source_href, state_html
 from .sources import SourceView
 
 log = logging.getLogger("notesqa.ui")
@@ -163,7 +163,11 @@ class ChatService(NotesService):
             return state_html(
                 f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
                 "yet. Add some .md notes and press <b>Refresh index</b>.")
-        return state_html(html.escape(no_match(filtered or bool(FILTER.search(query)), why)))
+        said = html.escape(no_match(filtered or bool(FILTER.search(query)), why))
+        where = idx.unindexed_source(query) if why and "not indexed" in why else None
+        if where:  # a quoted phrase in a pasted log's middle: open the note there
+            said += f' <a class="nq-src" href="{html.escape(source_href(where), quote=True)}">{html.escape(where)}</a>'
+        return state_html(said)
 
     def _empty_state(self) -> str:
         if not self.notes_dir.is_dir():
