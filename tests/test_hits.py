@@ -53,6 +53,11 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
     assert _hit(title="Pricing Review 2026-11-17", heading=("Pricing review",)).breadcrumb == ["Pricing Review 2026-11-17"]
     assert _hit(title="2026-11-26 Pricing council", heading=("Pricing",)).breadcrumb == [
         "2026-11-26 Pricing council", "Pricing"]
+    # ... or a heading that says the same day and more of it (the recheck: trial B's 1:1 notes), the fuller once
+    assert _hit(title="2026-11-20 1-1 Sofia", heading=("1:1 with Sofia — 2026-11-20", "Her topics")).breadcrumb == [
+        "1:1 with Sofia — 2026-11-20", "Her topics"]
+    assert _hit(title="2026-11-20 1-1 Sofia", heading=("1:1 with Tom — 2026-11-20",)).breadcrumb == [
+        "2026-11-20 1-1 Sofia", "1:1 with Tom — 2026-11-20"]
 
 
 def test_breadcrumb_keeps_a_part_that_says_more():

@@ -71,9 +71,10 @@ class Hit:
             crumbs.pop()
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
-            if not part.strip() or out and _repeats(out[-1], part):
+            if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])):
                 continue
-            if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1])):  # says the part before and more:
+            if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1])
+                        or _same_day_name(out[-1], part)):  # says the part before and more:
                 out[-1] = part  # "... Outage (INC-2291)", "Khattab & Zaharia 2020 — ColBERT: ..."
             else:
                 out.append(part)
@@ -230,6 +231,18 @@ def _ends_with(part: str, before: str) -> bool:
                for m in re.finditer(r"(?<!\w)" + re.escape(b[0]), p) if m.start() > 0)
 
 
+def _same_day_name(a: str, b: str) -> bool:
+    """Do a and b name the same day, and b all of a's other words, and more ("2026-11-20 1-1 Sofia" and
+    "1:1 with Sofia — 2026-11-20": a dated note's file name and its first heading)?"""
+    day = _DAY.search(a)
+    if day is None or day.group(0) not in b:
+        return False
+    def rest(text: str) -> set[str]:
+        return set(_WORDS.findall(text.replace(day.group(0), " ").casefold()))
+    return bool(rest(a)) and rest(a) < rest(b)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
 _DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
 
