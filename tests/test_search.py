@@ -396,3 +396,19 @@ def test_a_quoted_phrase_in_text_not_indexed_is_said_where_it_is(tmp_path, embed
     assert said.startswith("No indexed passage says “circuit breaker OPEN after 37 consecutive timeouts” word for word, "
                            "but incident.md does at line 1506, in its text that is not indexed (")
     assert idx.why_nothing('"no such words anywhere"').startswith("No note says")
+
+
+def test_a_quoted_phrase_in_a_long_code_blocks_middle_is_found_in_a_note_of_much_else(tmp_path, embedder):
+    # a note that indexes most of its text (not flagged) may still hold a log's middle that is not indexed
+    notes = tmp_path / "notes"
+    log = "\n".join(f"req {i} ok" for i in range(2000)).replace("req 1000 ok", "breaker OPEN after 37 timeouts")
+    prose = "\n\n".join(f"Paragraph {i} says a good deal about the incident and what we learned from it. " * 6
+                        for i in range(200))
+    write(notes / "incident.md", f"# Incident\n\n{prose}\n\n```text\n{log}\n```\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.search('"37 timeouts"', k=5) == []
+    from notesqa.coverage import coverage
+
+    assert not coverage(idx.manifest.notes).flagged  # most of it indexed: not flagged
+    assert "but incident.md does at line 1404" in idx.why_nothing('"breaker OPEN after 37 timeouts"')

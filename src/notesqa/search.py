@@ -455,11 +455,14 @@ class NotesIndex:
         if not self.manifest.notes_dir or not notes_dir.is_dir():
             return None
         wanted = [" ".join(p.split()).casefold() for p in phrases]
-        for note in coverage(self.manifest.notes).flagged:
-            text = read_note(notes_dir / note.path, note.path)[0]
+        # the notes flagged, and any with a long code block indexed by its ends (however much else they index)
+        unread = {n.path: n.reasons for n in coverage(self.manifest.notes).flagged}
+        unread.update({rel: tuple(e.cut) for rel, e in self.manifest.notes.items() if e.cut and rel not in unread})
+        for path, reasons in unread.items():
+            text = read_note(notes_dir / path, path)[0]
             folded = " ".join(text.split()).casefold() if text else ""
             if folded and all(w in folded for w in wanted):
-                return note.path, _line_saying(text, wanted[0]), note.reasons[0] if note.reasons else "not read as notes text"
+                return path, _line_saying(text, wanted[0]), reasons[0] if reasons else "not read as notes text"
         return None
 
     # -- browsing (used by the UI's "more context" and source view)
