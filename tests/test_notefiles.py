@@ -177,15 +177,17 @@ def test_csv_tables_are_counted_once_not_read(tmp_path):
 def test_other_markdown_names_and_plain_text_notes_are_read_and_other_text_is_counted(tmp_path):
     from notesqa.notefiles import NOT_NOTES, NOT_READ, NOTES_READ, Problem
 
+    tmp_path = tmp_path / "media"  # a notes folder inside a folder named as attachments' is no attachment
+
     # trial V: an iA Writer and phone-app folder, with .mdown and .txt notes; a project's own .txt files are no notes
     for name in ("a.md", "Range.mdown", "b.mkd", "phone note.txt", "old/x.txt", "agenda.org", "picture.png",
-                 "tool/requirements-dev.txt", "tool/LICENSE.txt", "site/robots.txt"):
+                 "tool/requirements-dev.txt", "tool/LICENSE.txt", "site/robots.txt", "assets/server-log.txt"):
         write(tmp_path / name, "- a note\n")
     found, problems = discover_notes(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "Range.mdown", "a.md", "b.mkd", "old/x.txt", "phone note.txt"]
     hint = NOTES_READ + " (rename a note to .md to index it)"
-    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("3 .txt files", NOT_READ, NOT_NOTES)]
+    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("4 .txt files", NOT_READ, NOT_NOTES)]
 
 
 def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path):

@@ -90,7 +90,19 @@ NOTES_READ = "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .
 _NOT_NOTES_TXT = re.compile(r"(?:requirements|constraints|license|licence|copying|notice|authors|contributors|"
                             r"third[-_ ]?party[-_ ]?notices|robots|humans|security|cmakelists|llms)(?:[-_.][\w.-]*)?\.txt$",
                             re.IGNORECASE)
-NOT_NOTES = "not notes: a project's or program's file (requirements.txt, LICENSE.txt, robots.txt, ...)"
+NOT_NOTES = ("not notes: a project's or program's file (requirements.txt, LICENSE.txt, robots.txt, ...), or an "
+             "attachment (in assets/, attachments/, ...)")
+# folders of a vault's attachments (Logseq's and Obsidian's assets/, Joplin's _resources/): a .txt there is one
+_ATTACHMENT_FOLDERS = {"assets", "attachments", "attachment", "_resources", "resources", "media", "files"}
+
+
+def _not_a_text_note(folder: str, name: str) -> bool:
+    """Is a .txt file no note: a project's own (requirements.txt) or an attachment (assets/log.txt; folder: its
+    folder in the notes folder)?"""
+    if not name.lower().endswith(TEXT_NOTE_SUFFIX):
+        return False
+    return _NOT_NOTES_TXT.match(name) is not None or any(
+        part.casefold() in _ATTACHMENT_FOLDERS for part in Path(folder).parts)
 
 
 @dataclass(frozen=True)
@@ -161,7 +173,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         seen_dirs.add(real)
         dirs[:] = _folders_to_walk(notes_dir, root, real, dirs, excluded, problems)
         for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES) or _NOT_NOTES_TXT.match(name):
+            if name.startswith(".") or not name.lower().endswith(NOTE_SUFFIXES) or _not_a_text_note(os.path.relpath(root, notes_dir), name):
                 suffix = os.path.splitext(name)[1].lower()
                 if not name.startswith(".") and suffix in (TABLE_SUFFIX, TEXT_NOTE_SUFFIX, *TEXT_SUFFIXES):
                     not_read[suffix] = not_read.get(suffix, 0) + 1
