@@ -383,7 +383,8 @@ def asks_due(text: str) -> bool:
 _TASK_LIST_WORDS = frozenset("""what whats s is are was were which do does did i we my our me have has got there any
     all show list tell give the a an and for on in by at of from to between this that these next coming upcoming up
     until before today tomorrow week month due overdue past deadline deadlines miss task tasks todo todos to-do to-dos item items
-    action open still left pending outstanding remaining scheduled late missed behind need needs to""".split())
+    action open still left pending outstanding remaining scheduled late missed behind need needs to anything else
+    soon""".split())
 
 
 def lists_only_tasks(text: str) -> bool:
