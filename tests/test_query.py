@@ -423,3 +423,13 @@ def test_what_asks_what_is_due():
 
     assert asks_due("what's due this week?") and asks_due("deadlines on Friday") and asks_due("scheduled for Monday")
     assert not asks_due("what did I do this week?")
+
+
+def test_a_question_for_what_is_due_that_says_nothing_else_lists_them():
+    from notesqa.query import lists_only_tasks
+
+    for q in ("what's due this week?", "what is due on December 4?", "what's overdue?", "anything due tomorrow?",
+              "which deadlines did I miss?", "What tasks are due next week?"):
+        assert lists_only_tasks(q), q
+    for q in ("what's due this week for the SSO launch?", "what is overdue in the garden?"):
+        assert not lists_only_tasks(q), q
