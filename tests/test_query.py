@@ -194,6 +194,10 @@ def test_a_week_or_month_moves_as_the_question_reads_it():
         "what did we decide the week of 2026-11-16?"
     assert shift_period("what happened the week of 2027-01-01?", "week", -1, date(2027, 1, 5)) == \
         "what happened the week of 2026-12-21?"  # across the year's end
+    # trial B: "at the week of 2026-11-16's pricing council" had been the follow-up's wording
+    moved = shift_period("What was decided at last week's pricing council?", "week", -1, monday)
+    assert moved == "What was decided at the pricing council in the week of 2026-11-16?"
+    assert days(moved, monday) == {f"2026-11-{d}" for d in range(16, 23)}
     assert shift_period("what is due in October?", "month", -1, monday) == "what is due in September 2027?"
     assert shift_period("what did I do in January?", "month", -1, monday) == "what did I do in December 2025?"
     assert shift_period("the week of 2026-02-30", "week", -1, monday) is None  # no such day: no week

@@ -161,6 +161,7 @@ _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # wh
 _FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF)
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
+_OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
 
 
 def shift_period(text: str, unit: str, by: int, today: date | None = None) -> str | None:
@@ -188,6 +189,10 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
             start = today - timedelta(days=6) if m.group(1).lower() == "past" else today + timedelta(days=step)
         monday = start - timedelta(days=start.weekday()) + timedelta(days=7 * by)
         before = re.sub(r"\bthe\s*$", "", text[:m.start()])  # "the past week": not "the the week of"
+        owned = _OWNED.match(text, m.end())
+        if owned:  # "at last week's pricing council" -> "at the pricing council in the week of ..." (trial B)
+            what = "" if re.search(r"\b(?:the|my|our|a|an|his|her|their)\s*$", before) else "the "
+            return f"{before}{what}{owned.group(1)} in the week of {monday.isoformat()}{text[owned.end():]}"
         return f"{before}the week of {monday.isoformat()}{text[m.end():]}"
     found = list(_IN_MONTH.finditer(text)) + list(_MONTH_REL.finditer(text))
     if len(found) != 1:
