@@ -187,7 +187,13 @@ def test_other_markdown_names_and_plain_text_notes_are_read_and_other_text_is_co
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "Range.mdown", "a.md", "b.mkd", "old/x.txt", "phone note.txt"]
     hint = NOTES_READ + " (rename a note to .md to index it)"
-    assert problems == [Problem("1 .org file", NOT_READ, hint), Problem("4 .txt files", NOT_READ, NOT_NOTES)]
+    assert problems == [Problem("1 .org file", NOT_READ, hint),
+                        Problem("4 .txt files (assets/server-log.txt, site/robots.txt, tool/LICENSE.txt, ...)", NOT_READ,
+                                NOT_NOTES)]
+    # a note named like a project's file in other capitals is a note (trial C: a driving licence, an alarm code)
+    write(tmp_path / "Licence.txt", "- renew by 2031\n")
+    write(tmp_path / "Security.txt", "- alarm code 4711\n")
+    assert {"Licence.txt", "Security.txt"} <= {p.name for p in discover_notes(tmp_path)[0]}
 
 
 def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path):

@@ -372,3 +372,22 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
     assert [u.text for u in unnamed.units] == ["passport, charger"]
     # markdown keeps a first line that repeats its name as a passage, as it always has
     assert [u.text for u in parse_note("Packing list\n\npassport\n", "Packing list.md").units][0] == "Packing list"
+
+
+def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
+    # trial C: a line-per-item list ran into one passage; hard-wrapped prose must stay one paragraph
+    note = parse_note("Birthdays\nMum - 12 April\nJonas - 3 November\n\n"
+                      "The quarterly budget review found that the marketing spend rose by\n"
+                      "+ 19% VAT on imported goods, which we had not planned for in March and\n"
+                      "that is why we asked for a review of the suppliers next quarter.\n", "Family.txt")
+    texts = [u.text for u in note.units]
+    assert "Mum - 12 April" in texts and "Jonas - 3 November" in texts
+    mum = next(u for u in note.units if u.text == "Mum - 12 April")
+    assert mum.line == 2 and "Birthdays" in mum.parents
+    prose = next(t for t in texts if t.startswith("The quarterly"))
+    assert "by + 19% VAT on imported goods" in " ".join(prose.split())  # one paragraph, no "- 19% VAT" item
+    # The Archive's title line after the note's ID is its title; markdown in a .txt note is read as markdown
+    archive = parse_note("Forgetting curve\n\nMemory decays fast after learning.\n", "202104021530 Forgetting curve.txt")
+    assert [u.text for u in archive.units] == ["Memory decays fast after learning."]
+    md = parse_note("# Plan\n- one\n- two\n", "Plan.txt")
+    assert [u.text for u in md.units] == ["one", "two"]

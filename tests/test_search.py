@@ -376,8 +376,10 @@ def test_plain_text_notes_are_found_and_their_links_resolve(tmp_path, embedder):
     assert any("1 .txt file" in str(p) for p in report.problems)  # requirements.txt: counted, said
     from notesqa.vault import Vault
 
-    vault = Vault(notes, ["Baking.md", "Sourdough starter.txt"])
+    vault = Vault(notes, ["Baking.md", "Sourdough starter.txt", "202101221114 Leverage points.txt"])
     assert vault.resolve("Sourdough starter", "Baking.md") == vault.resolve("sourdough starter.txt") == "Sourdough starter.txt"
+    # The Archive links a zettel by its title too, not only by its ID (trial C)
+    assert vault.resolve("Leverage points") == vault.resolve("202101221114") == "202101221114 Leverage points.txt"
     from notesqa.service import NotesService
 
     assert NotesService(notes, index, embedder=embedder).read_note("Sourdough starter")["path"] == "Sourdough starter.txt"

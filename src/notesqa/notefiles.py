@@ -87,9 +87,11 @@ TABLE_SUFFIX = ".csv"  # a database's table (Notion's export writes one beside i
 TEXT_SUFFIXES = (".org", ".rst", ".adoc", ".textile", ".rtf")
 NOTES_READ = "only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read"
 # .txt files that are a project's or a program's, not notes: counted and said, not read
-_NOT_NOTES_TXT = re.compile(r"(?:requirements|constraints|license|licence|copying|notice|authors|contributors|"
-                            r"third[-_ ]?party[-_ ]?notices|robots|humans|security|cmakelists|llms)(?:[-_.][\w.-]*)?\.txt$",
-                            re.IGNORECASE)
+# (a project's own by name: "requirements-dev.txt", "robots.txt"; or by the capitals projects write them in:
+# "LICENSE.txt", "NOTICE.txt", where "Licence.txt" may be a note of one's driving licence, trial C)
+_NOT_NOTES_TXT = re.compile(r"(?:(?i:requirements|constraints|robots|humans|cmakelists|llms)(?:[-_.][\w.-]*)?|"
+                            r"(?:LICENSE|LICENCE|COPYING|NOTICE|AUTHORS|CONTRIBUTORS|THIRD[-_]PARTY[-_]NOTICES|SECURITY)"
+                            r"(?:[-_.][\w.-]*)?)\.(?i:txt)$")
 NOT_NOTES = ("not notes: a project's or program's file (requirements.txt, LICENSE.txt, robots.txt, ...), or an "
              "attachment (in assets/, attachments/, ...)")
 # folders of a vault's attachments (Logseq's and Obsidian's assets/, Joplin's _resources/): a .txt there is one
@@ -164,6 +166,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                                 f"cannot list folder ({err.strerror or err})", FOLDER))
 
     not_read: dict[str, int] = {}  # suffix -> files of it not read
+    not_notes: list[str] = []  # the .txt files that are no notes, named (one may be a note the rule misreads)
     for root, dirs, files in os.walk(notes_dir, followlinks=True, onerror=onerror):
         real = os.path.realpath(root)
         if real in seen_dirs:
@@ -177,6 +180,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                 suffix = os.path.splitext(name)[1].lower()
                 if not name.startswith(".") and suffix in (TABLE_SUFFIX, TEXT_NOTE_SUFFIX, *TEXT_SUFFIXES):
                     not_read[suffix] = not_read.get(suffix, 0) + 1
+                    if suffix == TEXT_NOTE_SUFFIX:
+                        not_notes.append(_rel(Path(root) / name, notes_dir))
                 continue
             if not _utf8_name(name):
                 problems.append(Problem(_printable_name(_rel(Path(root) / name, notes_dir)), "skipped",
@@ -190,7 +195,8 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
     for suffix, n in sorted(not_read.items()):  # a table is no note: said once, for what its rows say is in its pages
         hint = "" if suffix == TABLE_SUFFIX else " (rename a note to .md to index it)"
         why = NOT_NOTES if suffix == TEXT_NOTE_SUFFIX else NOTES_READ + hint
-        problems.append(Problem(counted(n, suffix + " file"), NOT_READ, why))
+        named = f" ({', '.join(sorted(not_notes)[:3])}{', ...' if n > 3 else ''})" if suffix == TEXT_NOTE_SUFFIX else ""
+        problems.append(Problem(counted(n, suffix + " file") + named, NOT_READ, why))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _without_sync_copies(notes_dir, _one_path_per_file(notes_dir, found, problems), problems)
     if obsidian_settings:

@@ -6,11 +6,14 @@ Obsidian shows it (units.py).
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from . import logseq
 from .canvas import is_canvas, parse_canvas
 from .config import TEXT_NOTE_SUFFIX
+from .markup import code_fence_after
+from .metadata import title_from_filename
 from .units import ParsedNote, parse_markdown
 
 if TYPE_CHECKING:
@@ -31,21 +34,61 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):
-        text = _titled_plain_text(text, rel)
+        text = _lines_as_written(_titled_plain_text(text, rel))
     return parse_markdown(text, rel, vault)
 
 
 def _titled_plain_text(text: str, rel: str) -> str:
     """A plain-text note whose first line is its name (nvALT, Simplenote and The Archive name the file by
-    it) has that line as its title, a heading, not a passage of its own; the lines keep their places."""
+    it, The Archive after its ID) has that line as its title, a heading, not a passage of its own; the lines
+    keep their places."""
     first, newline, rest = text.partition("\n")
-    if first.strip() and _plain(first) == _plain(posixpath.basename(rel).rsplit(".", 1)[0]):
+    stem = posixpath.basename(rel).rsplit(".", 1)[0]
+    if first.strip() and _plain(first) in (_plain(stem), _plain(title_from_filename(rel))):
         return "# " + first.strip() + newline + rest
     return text
 
 
 def _plain(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _lines_as_written(text: str) -> str:
+    """A plain-text note's lines as its app shows them, line for line: a block of short lines (a packing list,
+    a recipe's ingredients, "Mum - 12 April") is a list under its first line when that is a label (trial C: they
+    had run into one passage), while hard-wrapped prose stays one paragraph, a line of it that starts "+ " or
+    "- " no list item ("+ 19% VAT")."""
+    lines = text.split("\n")
+    start, fence = 0, None
+    for i in range(len(lines) + 1):
+        if i < len(lines):
+            fence = code_fence_after(lines[i], fence)
+        if i == len(lines) or not lines[i].strip() or fence is not None:
+            if i - start >= 2:
+                _as_written(lines, start, i)
+            start = i + 1
+    return "\n".join(lines)
+
+
+def _as_written(lines: list[str], start: int, end: int) -> None:
+    block = lines[start:end]
+    if _MARKDOWN_BLOCK.match(block[0]):
+        return  # written as markdown (The Archive renders it): read as such
+    longest = max(len(ln.rstrip()) for ln in block)
+    listed = sum(1 for ln in block[1:] if _MARKDOWN_BLOCK.match(ln))
+    if longest >= 50 and all(len(ln.rstrip()) >= 0.7 * longest for ln in block[:-1]) and listed < len(block) - 1:
+        for i in range(start + 1, end):  # hard-wrapped prose: a line of it is no list item
+            lines[i] = _LIST_LIKE.sub(r"\1\\", lines[i], count=1)
+        return
+    if listed:
+        return  # a label and its markdown list
+    label = len(block[0].strip()) <= 60 and not block[0].rstrip().endswith((".", "!", "?"))
+    for i in range(start + (1 if label else 0), end):
+        lines[i] = "- " + lines[i].strip()
+
+
+_MARKDOWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~)")
+_LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")
 
 
 def is_outline(text: str, vault: "Vault | None" = None) -> bool:

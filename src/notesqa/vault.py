@@ -18,7 +18,7 @@ from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
 from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
-from .metadata import zettel_id
+from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
 from .units import Embedded, Unit, inline_text, md_parser
 
@@ -66,8 +66,9 @@ class Vault:
                 stem_path = nfc(rel if is_canvas(rel) else rel.rsplit(".", 1)[0])
                 keys = {stem_path.casefold(), posixpath.basename(stem_path).casefold()}
                 zettel = zettel_id(rel)
-                if zettel:  # [[202103151022]] names "202103151022 Spaced repetition.md", as Zettlr links by ID
-                    keys.add(zettel.casefold())
+                if zettel:  # [[202103151022]] names "202103151022 Spaced repetition.md", as Zettlr links by ID,
+                    # and [[Spaced repetition]] too, as The Archive links by title (trial C)
+                    keys |= {zettel.casefold(), nfc(title_from_filename(rel)).casefold()}
                 if self.logseq:
                     keys.add(page_name(rel).casefold())
                     keys |= {nfc(name).casefold() for name in self._page_names(rel)}
