@@ -391,3 +391,10 @@ def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
     assert [u.text for u in archive.units] == ["Memory decays fast after learning."]
     md = parse_note("# Plan\n- one\n- two\n", "Plan.txt")
     assert [u.text for u in md.units] == ["one", "two"]
+    # a list whose first line is an item, not a label
+    books = parse_note("The Dispossessed - Le Guin\nPiranesi\nA Pattern Language (recommended by Tom)\n", "Books.txt")
+    assert [u.text for u in books.units] == ["The Dispossessed - Le Guin", "Piranesi",
+                                             "A Pattern Language (recommended by Tom)"]
+    # a dump of many short lines (a phone's notes.txt) stays paragraphs: its lines would crowd out other notes
+    dump = parse_note("\n\n".join(f"Errands {i}\ncall the bank\nbuy milk" for i in range(20)), "notes.txt")
+    assert len(dump.units) == 20 and not any(u.kind == "bullet" for u in dump.units)

@@ -57,36 +57,49 @@ def _lines_as_written(text: str) -> str:
     """A plain-text note's lines as its app shows them, line for line: a block of short lines (a packing list,
     a recipe's ingredients, "Mum - 12 April") is a list under its first line when that is a label (trial C: they
     had run into one passage), while hard-wrapped prose stays one paragraph, a line of it that starts "+ " or
-    "- " no list item ("+ 19% VAT")."""
+    "- " no list item ("+ 19% VAT"). A note of more such lines than LIST_LINES is a dump (a phone's notes.txt):
+    its blocks stay paragraphs, read in windows, or its lines, each a passage, would crowd out every other note."""
     lines = text.split("\n")
-    start, fence = 0, None
+    blocks, start, fence = [], 0, None
     for i in range(len(lines) + 1):
         if i < len(lines):
             fence = code_fence_after(lines[i], fence)
         if i == len(lines) or not lines[i].strip() or fence is not None:
             if i - start >= 2:
-                _as_written(lines, start, i)
+                blocks.append((start, i))
             start = i + 1
+    listed = [b for b in blocks if _as_prose(lines, *b) is None]
+    if sum(end - start for start, end in listed) <= LIST_LINES:
+        for start, end in listed:
+            _as_list(lines, start, end)
     return "\n".join(lines)
 
 
-def _as_written(lines: list[str], start: int, end: int) -> None:
+def _as_prose(lines: list[str], start: int, end: int) -> bool | None:
+    """Reads the block lines[start:end] as written: True for hard-wrapped prose (a line of it that starts "+ "
+    made no list item), False for markdown (The Archive renders it), None for a block of short lines."""
     block = lines[start:end]
     if _MARKDOWN_BLOCK.match(block[0]):
-        return  # written as markdown (The Archive renders it): read as such
+        return False
     longest = max(len(ln.rstrip()) for ln in block)
     listed = sum(1 for ln in block[1:] if _MARKDOWN_BLOCK.match(ln))
     if longest >= 50 and all(len(ln.rstrip()) >= 0.7 * longest for ln in block[:-1]) and listed < len(block) - 1:
-        for i in range(start + 1, end):  # hard-wrapped prose: a line of it is no list item
+        for i in range(start + 1, end):
             lines[i] = _LIST_LIKE.sub(r"\1\\", lines[i], count=1)
-        return
-    if listed:
-        return  # a label and its markdown list
-    label = len(block[0].strip()) <= 60 and not block[0].rstrip().endswith((".", "!", "?"))
+        return True
+    return False if listed else None
+
+
+def _as_list(lines: list[str], start: int, end: int) -> None:
+    """A block of short lines as a list, under its first line when that is a label ("Birthdays", "Packing list",
+    "Ingredients:"), not an item itself ("The Dispossessed - Le Guin")."""
+    first = lines[start].strip()
+    label = first.endswith(":") or (len(first.split()) <= 2 and not first.endswith((".", "!", "?")))
     for i in range(start + (1 if label else 0), end):
         lines[i] = "- " + lines[i].strip()
 
 
+LIST_LINES = 40  # more short lines than this in a note: a dump, not lists (its lines each a passage would crowd out the rest)
 _MARKDOWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~)")
 _LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")
 
