@@ -283,8 +283,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
-    asked = frozenset(tokenize(text)) | ({_WHO} if _ASKS_WHO.search(text) else set())
-    thin = np.array([_weak(chunks[int(c)], scores.words, asked) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
+    asked, who = frozenset(tokenize(text)), _ASKS_WHO.search(text) is not None
+    thin = np.array([_weak(chunks[int(c)], scores.words, asked, who) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
@@ -510,17 +510,16 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
     return out
 
 
-def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = frozenset()) -> bool:
+def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = frozenset(), who: bool = False) -> bool:
     """Is the passage thin: only a link, a picture, a page's properties, a few words or a field of names (unless
     the question asks who), and not saying half the question's words itself ("plate: KN19 XPT" for "what is my
     number plate?"), nor a field the question asks for ("Owner: Priya Raman" for "who owns Atlas?"; asked: the
     question's words)?"""
-    names = _WHO not in asked and _names_field(c)
+    names = not who and _names_field(c)
     return ((c.thin or _few_words(c) or names) and _own_share(c, words) < OWN_WORDS
             and not _asked_field(c, asked))
 
 
-_WHO = "\x00who"  # in asked: the question asks who (no word of a note's)
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 
 
