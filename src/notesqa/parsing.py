@@ -68,26 +68,27 @@ def _lines_as_written(text: str) -> str:
             if i - start >= 2:
                 blocks.append((start, i))
             start = i + 1
-    listed = [b for b in blocks if _as_prose(lines, *b) is None]
+    kinds = {b: _block_kind(lines[b[0]:b[1]]) for b in blocks}
+    for start, end in (b for b, kind in kinds.items() if kind == "prose"):
+        for i in range(start + 1, end):  # a line of hard-wrapped prose that starts "+ " is no list item
+            lines[i] = _LIST_LIKE.sub(r"\1\\", lines[i], count=1)
+    listed = [b for b, kind in kinds.items() if kind == "lines"]
     if sum(end - start for start, end in listed) <= LIST_LINES:
         for start, end in listed:
             _as_list(lines, start, end)
     return "\n".join(lines)
 
 
-def _as_prose(lines: list[str], start: int, end: int) -> bool | None:
-    """Reads the block lines[start:end] as written: True for hard-wrapped prose (a line of it that starts "+ "
-    made no list item), False for markdown (The Archive renders it), None for a block of short lines."""
-    block = lines[start:end]
+def _block_kind(block: list[str]) -> str:
+    """How a block of a plain-text note's lines is written: "prose" (hard-wrapped), "markdown" (The Archive
+    renders it), or "lines" (short lines, one thing each)."""
     if _MARKDOWN_BLOCK.match(block[0]):
-        return False
+        return "markdown"
     longest = max(len(ln.rstrip()) for ln in block)
     listed = sum(1 for ln in block[1:] if _MARKDOWN_BLOCK.match(ln))
     if longest >= 50 and all(len(ln.rstrip()) >= 0.7 * longest for ln in block[:-1]) and listed < len(block) - 1:
-        for i in range(start + 1, end):
-            lines[i] = _LIST_LIKE.sub(r"\1\\", lines[i], count=1)
-        return True
-    return False if listed else None
+        return "prose"
+    return "markdown" if listed else "lines"
 
 
 def _as_list(lines: list[str], start: int, end: int) -> None:
