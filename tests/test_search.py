@@ -398,6 +398,9 @@ def test_a_quoted_phrase_in_text_not_indexed_is_said_where_it_is(tmp_path, embed
     assert said.startswith("No indexed passage says “circuit breaker OPEN after 37 consecutive timeouts” word for word, "
                            "but incident.md does at line 1506, in its text that is not indexed (")
     assert idx.why_nothing('"no such words anywhere"').startswith("No note says")
+    # the note and line to open come with the message, for the chat's link
+    assert idx.nothing_found('"circuit breaker OPEN after 37 consecutive timeouts"').where == "incident.md:1506"
+    assert idx.nothing_found('"no such words anywhere"').where is None
 
 
 def test_a_quoted_phrase_in_a_long_code_blocks_middle_is_found_in_a_note_of_much_else(tmp_path, embedder):

@@ -24,6 +24,14 @@ WEAK_NO_WORDS = 0.5
 WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
 
 
+@dataclass(frozen=True)
+class Nothing:
+    """Why a search found nothing (NotesIndex.nothing_found): what to say, and where to open, if anywhere."""
+
+    why: str | None = None  # a filter no note passes, ...; None: nothing in the question explains it
+    where: str | None = None  # "path:line" of a quoted phrase said only in a note's text not indexed
+
+
 def no_match(filtered: bool, why: str | None = None) -> str:
     """What every front end says when a question finds nothing (why: a filter no note passes,
     NotesIndex.why_nothing)."""

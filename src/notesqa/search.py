@@ -22,7 +22,7 @@ from .chunking import Chunk, has_words, opening_field
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, notice
+from .hits import Hit, Nothing, notice
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
@@ -398,52 +398,54 @@ class NotesIndex:
     def why_nothing(self, question: str, *, tags=None, paths=None, after=None, before=None) -> str | None:
         """For a search that found nothing: an index of no notes, or which filter no note passes ("No
         note is tagged networking (tags like it: networks)."), or None."""
+        return self.nothing_found(question, tags=tags, paths=paths, after=after, before=before).why
+
+    def nothing_found(self, question: str, *, tags=None, paths=None, after=None, before=None) -> Nothing:
+        """why_nothing's answer, with the note and line to open when a quoted phrase is said only in text
+        not indexed (the chat links it)."""
         if not self.manifest.notes:
-            return (f"The index in {self.index_dir}/ holds no notes: add markdown (.md) notes to the notes "
-                    "folder and index it again.")
+            return Nothing(f"The index in {self.index_dir}/ holds no notes: add markdown (.md) notes to the notes "
+                           "folder and index it again.")
         if not self.chunks:
-            return (f"The notes in the index in {self.index_dir}/ hold no text to search (only titles or front "
-                    "matter): add some to them and index again.")
+            return Nothing(f"The notes in the index in {self.index_dir}/ hold no text to search (only titles or "
+                           "front matter): add some to them and index again.")
         text, filters = self.parsed(question, tags, paths, after, before)
         filters, _ = with_listing_period(text, filters)  # "notes created in 2023": as after:... before:...
         linked = self._linked_to(text)
         if linked is not None and not linked[1]:
             titles = sorted(self.manifest.notes[p].title or p for p in linked[0] if p in self.manifest.notes)
-            return f"No note links to {' or '.join(titles)}."
-        return unmatched(self.chunks, filters) or self._unsaid(filters) if filters else None
+            return Nothing(f"No note links to {' or '.join(titles)}.")
+        if not filters:
+            return Nothing()
+        passes_none = unmatched(self.chunks, filters)
+        return Nothing(passes_none) if passes_none else self._unsaid(filters)
 
-    def _unsaid(self, filters) -> str | None:
+    def _unsaid(self, filters) -> Nothing:
         """For quoted phrases no passage says (or none of the notes the filters let through), or words to
         leave out that every passage the rest lets through says: why nothing."""
         if not (filters.phrases or filters.excluded):
-            return None
+            return Nothing()
         self.refresh()
         live = self._live
         if _mask(live, filters).any():
-            return None  # said where the filters let through: nothing was found for another reason
+            return Nothing()  # said where the filters let through: nothing was found for another reason
         rest = _mask(live, replace(filters, excluded=()))
         if filters.excluded and (rest is None or rest.any()):
             out = " or ".join(f"-{w}" for w in filters.excluded)
-            return f"Every passage the rest of the question lets through says what {out} leaves out."
+            return Nothing(f"Every passage the rest of the question lets through says what {out} leaves out.")
         if not filters.phrases:
-            return None
+            return Nothing()
         if filters.of_notes and _mask(live, Filters(phrases=filters.phrases)).any():
-            return (f"No note these filters let through says {quoted(filters.phrases)}: try fewer filters, or the "
-                    "words without quotes.")
+            return Nothing(f"No note these filters let through says {quoted(filters.phrases)}: try fewer filters, "
+                           "or the words without quotes.")
         unread = self._said_unindexed(filters.phrases)
         if unread is not None:  # trial A: a pasted log's middle, which only a long code block's ends index
             path, line, why = unread
-            return (f"No indexed passage says {quoted(filters.phrases)} word for word, but {path} does at line {line}, "
-                    f"in its text that is not indexed ({why}): open the note there.")
-        return (f"No note says {quoted(filters.phrases)} word for word (quotes ask for those words in that order): "
-                "check the spelling, or ask without the quotes to search by meaning.")
-
-    def unindexed_source(self, question: str) -> str | None:
-        """For a quoted phrase only a note's text not indexed says (why_nothing says so): "path:line" of it,
-        for a front end to open the note there; None otherwise."""
-        _, filters = self.parsed(question)
-        found = self._said_unindexed(filters.phrases) if filters.phrases else None
-        return f"{found[0]}:{found[1]}" if found else None
+            return Nothing(f"No indexed passage says {quoted(filters.phrases)} word for word, but {path} does at "
+                           f"line {line}, in its text that is not indexed ({why}): open the note there.",
+                           f"{path}:{line}")
+        return Nothing(f"No note says {quoted(filters.phrases)} word for word (quotes ask for those words in that "
+                       "order): check the spelling, or ask without the quotes to search by meaning.")
 
     def _said_unindexed(self, phrases) -> tuple[str, int, str] | None:
         """(the note, line and why not indexed) of the first note with text not indexed (coverage: a long code

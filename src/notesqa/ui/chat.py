@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import best_match, no_match, others_from, weak
+from ..hits import Nothing, best_match, no_match, others_from, weak
 from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
@@ -116,8 +116,8 @@ class ChatService(NotesService):
         # later as nothing in all the notes)
         head += filters_html(tags, folders, after, before)
         if not hits:
-            why = idx.why_nothing(query, tags=tags, paths=folders, after=after, before=before)
-            return head + self._no_hits(idx, query, bool(tags or folders or after or before), why), turn
+            nothing = idx.nothing_found(query, tags=tags, paths=folders, after=after, before=before)
+            return head + self._no_hits(idx, query, bool(tags or folders or after or before), nothing), turn
         parts = [head]
         said = idx.notice(hits, query)
         if said:
@@ -158,15 +158,15 @@ class ChatService(NotesService):
         except Exception:  # noqa: BLE001 - context is a bonus; the hit still shows
             return ""
 
-    def _no_hits(self, idx, query: str, filtered: bool, why: str | None = None) -> str:
+    def _no_hits(self, idx, query: str, filtered: bool, nothing: Nothing) -> str:
         if not idx.chunks:
             return state_html(
                 f"Your notes folder <code>{html.escape(str(self.notes_dir))}</code> has no notes in the index "
                 "yet. Add some .md notes and press <b>Refresh index</b>.")
-        said = html.escape(no_match(filtered or bool(FILTER.search(query)), why))
-        where = idx.unindexed_source(query) if why and "not indexed" in why else None
-        if where:  # a quoted phrase in a pasted log's middle: open the note there
-            said += f' <a class="nq-src" href="{html.escape(source_href(where), quote=True)}">{html.escape(where)}</a>'
+        said = html.escape(no_match(filtered or bool(FILTER.search(query)), nothing.why))
+        if nothing.where:  # a quoted phrase in a pasted log's middle: open the note there
+            href = html.escape(source_href(nothing.where), quote=True)
+            said += f' <a class="nq-src" href="{href}">{html.escape(nothing.where)}</a>'
         return state_html(said)
 
     def _empty_state(self) -> str:
