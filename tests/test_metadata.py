@@ -130,6 +130,10 @@ def test_a_file_name_that_ends_with_a_date_dates_the_note():
     assert note_date(None, "meeting (2026-11-18).md") == "2026-11-18"
     assert note_date("2025-01-02", "pages/Pricing Review 2026-11-17.md") == "2025-01-02"  # front matter first
     assert note_date(None, "v2026-11-18.md") is None and note_date(None, "x 2026-13-40.md") is None
+    # a phone's note names the time after the day (trial C: "Note 2020-11-03 18.22.txt" was not dated)
+    assert note_date(None, "Note 2020-11-03 18.22.txt") == note_date(None, "Call 2020-11-03 09:05.md") == "2020-11-03"
+    assert note_date(None, "Note 2020-11-03 18.22.31.txt") == note_date(None, "log_2020-11-03T18h22.md") == "2020-11-03"
+    assert note_date(None, "Note 2020-11-03 99.99.txt") is None
 
 
 def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():

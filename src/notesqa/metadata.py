@@ -240,7 +240,8 @@ def _with_parents(tag: str) -> list[str]:
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
-_NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})\)?$")  # "Pricing Review 2026-11-17.md": dated too
+# "Pricing Review 2026-11-17.md" is dated too, and a phone's "Note 2020-11-03 18.22.txt" (a time after the day)
+_NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?$")
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
