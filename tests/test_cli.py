@@ -197,6 +197,12 @@ def test_cli_import_stays_light():
     assert "mcp" in CliRunner().invoke(main, ["--help"]).output
 
 
+def test_python_dash_m_runs_the_command():
+    # a venv whose scripts folder is not on PATH still reaches the command
+    out = subprocess.run([sys.executable, "-m", "notesqa", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("Usage: notesqa "), out.stdout + out.stderr
+
+
 def click_unstyle(text: str) -> str:
     import click
 
