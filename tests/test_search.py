@@ -417,3 +417,23 @@ def test_a_quoted_phrase_in_a_long_code_blocks_middle_is_found_in_a_note_of_much
 
     assert not coverage(idx.manifest.notes).flagged  # most of it indexed: not flagged
     assert "but incident.md does at line 1404" in idx.why_nothing('"breaker OPEN after 37 timeouts"')
+
+
+def test_the_same_passage_in_two_notes_is_shown_once(tmp_path, embedder):
+    # a highlight exported twice (Kindle and Readwise) took two of the five places; a daily to-do repeated on
+    # two days stays twice: its days tell them apart
+    notes = tmp_path / "notes"
+    quote = "Deep work is the ability to focus without distraction on a cognitively demanding task."
+    write(notes / "Kindle/Deep Work.md", f"# Deep Work\n\n- {quote}\n- Shallow work is logistical.\n")
+    write(notes / "Readwise/Deep Work (Cal Newport).md", f"# Deep Work\n\n- {quote}\n")
+    write(notes / "focus.md", "# Focus\n\n- I focus best without distraction in the morning.\n")
+    write(notes / "daily/2026-11-02.md", "- [ ] focus block without distraction\n")
+    write(notes / "daily/2026-11-03.md", "- [ ] focus block without distraction\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex(tmp_path / "index", embedder)
+    hits = idx.search("focus without distraction on a demanding task", k=5)
+    texts = [" ".join(h.text.split()) for h in hits]
+    assert sum(quote in t for t in texts) == 1  # its place goes to the next passage: every other note shows
+    assert {h.path for h in hits} - {"Kindle/Deep Work.md", "Readwise/Deep Work (Cal Newport).md"} == {
+        "focus.md", "daily/2026-11-02.md", "daily/2026-11-03.md"}
+    assert sum("focus block" in t for t in texts) == 2

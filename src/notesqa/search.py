@@ -201,6 +201,10 @@ class NotesIndex:
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
                                                                    min_score, mask)]
+        copies = len(hits) - len(_once(hits))
+        if copies:  # the same highlight from two exports of a book: shown once, its place to the next hit
+            hits = _once([snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin,
+                                                                            k + more + copies, budget, min_score, mask)])
         return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
@@ -525,6 +529,25 @@ def _mask(live: _Live, filters) -> np.ndarray | None:
 
 
 EXCLUDED_SLACK = 5  # more hits made for a question that leaves words out: some may show them after their match
+
+
+COPY_WORDS = 8  # a passage this long said the same way twice is one passage copied (a short "Feed it twice a
+# day" under two notes' headings may be about two things)
+
+
+def _once(hits: list[Hit]) -> list[Hit]:
+    """hits without a hit whose passage (the unit it shows first, COPY_WORDS or longer, under the same parent
+    bullets) a better one shows first too, of a note of the same day or both undated: a highlight exported
+    twice, a passage copied into two notes. The same to-do in two daily notes stays."""
+    seen: set[tuple] = set()
+    out = []
+    for h in hits:
+        words = (h.match or h.text).split()
+        key = (" ".join(words).casefold(), h.parents, h.date)
+        if len(words) < COPY_WORDS or key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out
 
 
 def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
