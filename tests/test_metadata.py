@@ -177,6 +177,11 @@ def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter(
     assert note_date(None, "Journal/Weekly/2026-W48.md") == "2026-11-23"  # its Monday
     assert note_date(None, "Journal/Monthly/2026-10.md") == "2026-10-01"
     assert note_date(None, "2026-Q4.md") == "2026-10-01"
+    # trial D: a monthly review named "2023-03 review" had no date, so "how was March 2023?" missed it
+    assert note_date(None, "Reviews/2023-03 review.md") == "2023-03-01"
+    assert note_date(None, "2026-W48 Weekly review.md") == "2026-11-23"
+    for name in ("2026-10 12.md", "2026-W48x.md"):
+        assert note_date(None, name) is None, name
     for name in ("2026.md", "2026-13.md", "2026-W54.md", "Notes 2026-10.md"):
         assert note_date(None, name) is None, name
     assert note_date("2026-11-30", "2026-W48.md") == "2026-11-30"  # front matter first

@@ -278,13 +278,15 @@ def note_date(value, rel: str) -> str | None:
 # a periodic note's name (Obsidian's Periodic Notes, Logseq, Journals): a week "2026-W48", a month "2026-10",
 # a quarter "2026-Q4"; not a year alone ("2026" may name anything)
 _PERIOD_NAME = re.compile(r"((?:19|20)\d\d)-(?:W(\d\d)|(0[1-9]|1[0-2])|Q([1-4]))", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"(?:[ _-]+[^\W\d].*)?")  # nothing after the period, or words: "2023-03 review"
 
 
 def period_start(stem: str) -> str | None:
     """The first day of the week, month or quarter a periodic note is named by ("2026-W48": the Monday
-    2026-11-23), the day date filters and day questions find it by; None for another name."""
-    m = _PERIOD_NAME.fullmatch(stem.strip())
-    if m is None:
+    2026-11-23; "2023-03 review" too, trial D's monthly reviews), the day date filters and day questions find
+    it by; None for another name."""
+    m = _PERIOD_NAME.match(stem.strip())
+    if m is None or not _NAMED_AFTER.fullmatch(stem.strip()[m.end():]):
         return None
     year = int(m[1])
     try:
