@@ -329,6 +329,23 @@ def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_writte
     assert not asks_only_the_day("what is due on Friday?") and not asks_only_the_day("what did I do?")
 
 
+def test_a_question_for_a_day_alone_shows_that_days_entry_whatever_it_says(tmp_path, embedder):
+    # trial D: "what did I write today?" showed old entries about writing, not today's about a ceilidh caller
+    from datetime import date
+
+    notes = tmp_path / "notes"
+    write(notes / "Journal" / f"{date.today().isoformat()}.md", "Booked the ceilidh caller for the wedding.\n")
+    for day in range(1, 9):
+        write(notes / "Journal" / f"2022-09-0{day}.md", f"Writing this today in bed, entry {day}. I write a lot.\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    for question in ("what did I write today?", "what was I doing today?"):
+        hits = idx.search(question, k=5)
+        assert "ceilidh" in hits[0].text and hits[0].explain.day_match, question
+    # a question with a subject besides the day ranks by its match: the day's entries only lead
+    assert "ceilidh" not in idx.search("what did I write about writing in bed today?", k=1)[0].text
+
+
 def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_only(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"

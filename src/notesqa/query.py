@@ -234,7 +234,7 @@ def _without(text: str, phrases) -> str:
 
 # what a question for a day's record says besides the day: "what did I do on 2024-03-06?", "what happened
 # yesterday?", "my journal for March 3rd"
-_ONLY_THE_DAY = frozenset("what did do does done happen happened happening write wrote written work worked "
+_ONLY_THE_DAY = frozenset("what did do does doing done happen happened happening write wrote written work worked "
                           "on in at for my the a of i we day journal log diary entry entries notes note say said "
                           "get got up to was were is are".split())
 

@@ -19,7 +19,7 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
+from .query import (DEFINING, asks_due, asks_only_the_day, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
                     seeks_note, versions, without_relative_days, years)
 
 if TYPE_CHECKING:
@@ -304,6 +304,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     order = np.argsort(-rank, kind="stable")
     if asks_due(text) or asks_overdue(text):
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
+    elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
+        order = np.concatenate([order[day[order]], order[~day[order]]])
     out = []
     for j in order:
         cid = int(cand[j])
