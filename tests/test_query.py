@@ -186,6 +186,12 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("what did I do last November?") == ("2025-11-01", "2025-11-30")
     assert span("what's planned for next November?") == ("2027-11-01", "2027-11-30")
     assert sorted(days("this December", date(2027, 1, 5)))[0] == "2027-12-01"
+    # a month with its year needs no preposition (trial D: "what about May 2024?" had named no days); a day's
+    # month and year stay that day, and "may" before a year is still a word
+    assert span("what about May 2024?") == ("2024-05-01", "2024-05-31")
+    assert span("notes, March 2023") == ("2023-03-01", "2023-03-31")
+    assert span("what did I do on 14 March 2025?") == span("the 14th March 2025 entry") == ("2025-03-14", "2025-03-14")
+    assert span("so it may 2024 be") is None
 
 
 def test_a_week_or_month_moves_as_the_question_reads_it():

@@ -101,7 +101,9 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
 _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
-_IN_MONTH = re.compile(r"\b(in|during|this|last|next|coming)\s+"
+# ... and a month with its year, written without "in" ("what about May 2024?"), not a day's ("14 March 2024")
+_IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(?:st|nd|rd|th) )(?<!\d\. )"
+                       r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b))"
                        r"(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))\b(?!['’])"
                        r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
@@ -150,10 +152,10 @@ def _iso(value: str) -> date | None:
 def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
     """The days of an _IN_MONTH match: "next May" the coming one, "last May" the one before, "in May" either
     as the question looks ahead or back."""
-    when = m.group(1).lower()
-    month = _MONTHS.index(m.group(2)[:3].lower()) + 1
+    when = (m.group(1) or "in").lower()
+    month = _MONTHS.index(m.group(3)[:3].lower()) + 1
     step = 1 if when in ("next", "coming") else -1 if when == "last" else 0 if when == "this" else None
-    return _month(month, m.group(3), today, ahead, step)
+    return _month(month, m.group(4), today, ahead, step)
 
 
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
