@@ -185,6 +185,10 @@ def test_a_line_of_only_wikilinks_is_thin():
     assert [(u.text, u.thin) for u in note.units] == [("Recipes", True), ("Recipes I cooked twice", False)]
     note = parse_note("[[2026-11-11]] · [[2026-11-13]]\n", "Daily/2026-11-12.md")  # (the << >> line is no passage)
     assert [(u.text, u.thin) for u in note.units] == [("2026-11-11 · 2026-11-13", True)]
+    # trial E: a lecture's "Next: [[...]]" line came first for the topic it names; a sentence with a link stays
+    note = parse_note("Next: [[Lecture 12 - Stationary Distributions]]\n\n- see also [[CAP theorem]]\n"
+                      "- Prev lecture: [[Lecture 10]]\n- Kleppmann argues against [[CAP theorem]]\n", "Lecture 11.md")
+    assert [u.thin for u in note.units] == [True, True, True, False]
 
 
 def test_a_query_block_is_no_passage_other_code_is():

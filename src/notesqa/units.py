@@ -310,7 +310,9 @@ def _without_tag_lines(raw: str, dotted: bool) -> str:
     return "\n".join(kept) if len(kept) < len(lines) else raw
 
 
-def _only_link(inline) -> bool:
+def _only_link(inline, pointer: bool = False) -> bool:
+    """Is the line only links (and what joins them)? pointer: or links after a word that points to them
+    ("Next: [[Lecture 12]]", "see also [[CAP]]": trial E's navigation lines came first for what they name)."""
     depth, outside = 0, ""
     for child in getattr(inline, "children", None) or []:
         if child.type == "link_open":
@@ -320,7 +322,13 @@ def _only_link(inline) -> bool:
         elif depth == 0 and child.type in ("text", "code_inline"):
             outside += child.content
     # [[wikilinks]] too, and what joins links: a daily note's "<< [[2026-11-11]] | [[2026-11-13]] >>"
-    return not WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
+    rest = WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
+    return not rest or pointer and _POINTER.fullmatch(rest) is not None
+
+
+# a word that points to the links after it: a lecture's "Next:", a "See also" line
+_POINTER = re.compile(r"(?:next|prev(?:ious)?|up|back|parent|related|see(?: also)?|also|cf\.?)"
+                      r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?", re.IGNORECASE)
 
 
 def _label_text(text: str) -> str:
@@ -606,7 +614,7 @@ class Walker:
                 self.units[parent] = replace(self.units[parent], tags=(*self.units[parent].tags, *self._new_tags()))
             self.inline.take_ids()
             return
-        thin = _only_link(inline) or tags_only or boilerplate(txt)
+        thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
             self._records(records, line, end)
         elif self._in_item():
