@@ -566,3 +566,21 @@ def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_th
     assert fuse(chunks, dense, "what is retiring early?", {}, None, 10)[0].row == 0
     assert fuse(chunks, dense, "why did my age matter?", {"retiring.md": 1.0}, None, 10)[0].row == 0
     assert fuse(chunks, _dense_only([0.5, 0.3, 0.48, 0.1]), "why did my age matter?", {}, None, 10)[0].row == 0
+
+
+def test_an_item_under_a_heading_of_questions_asks_rather_than_answers():
+    # trial E: "6. Write the attention formula and explain why we divide by sqrt(d_k)." from an exam-prep list
+    # outranked the lecture's answer
+    from dataclasses import replace
+
+    from notesqa.ranking import _asks
+
+    item = _chunk("exam.md", 0, "Write the attention formula and explain why we divide by the root of d_k.")
+    assert not _asks(item)
+    assert _asks(replace(item, heading=["ML Exam Prep", "Questions from old exams"]))
+    assert _asks(replace(item, parents=["Practice questions:"]))
+    # an answer under "Frequently asked questions", or one with more than the question, is no question
+    assert not _asks(replace(item, heading=["Sync", "Frequently asked questions"]))
+    assert not _asks(replace(item, text="Why divide? It keeps the softmax out of its flat ends.",
+                             heading=["Notes", "Exam questions"]))
+    assert _asks(_chunk("exam.md", 0, "Why does a plain deep network train worse?"))

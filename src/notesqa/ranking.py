@@ -583,5 +583,20 @@ def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
 
 
 def _asks(c: Chunk) -> bool:
-    """A passage that is a question (an exam-prep list, a to-do of questions), not an answer."""
-    return c.kind in ("bullet", "paragraph") and c.text.rstrip().endswith("?")
+    """A passage that is a question (an exam-prep list, a to-do of questions), not an answer: it ends with a
+    question mark, or it is one sentence under a heading or bullet that says it lists questions ("Questions
+    from old exams": "6. Write the attention formula and explain why we divide by sqrt(d_k)." in trial E)."""
+    if c.kind not in ("bullet", "paragraph"):
+        return False
+    text = c.text.rstrip()
+    if text.endswith("?"):
+        return True
+    return "\n" not in text and not _SENTENCE_END.search(text) and any(
+        _QUESTIONS.search(h) for h in (*c.heading[1:], *c.parents))
+
+
+# a heading or label over questions to answer, not answers: "Questions from old exams", "Exercises", "Quiz"
+# (not "Frequently asked questions", whose items answer them)
+_QUESTIONS = re.compile(r"(?<!asked )\b(?:(?:exam|review|practice|test|old|open)\s+)?(?:questions|exercises|quiz|fragen)\b",
+                        re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")  # a second sentence: an answer may follow the question
