@@ -235,6 +235,9 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     # a name the question writes no note says (trial B: "the offsite in Lisbon" had been answered unwarned)
     assert idx.unmentioned("what did Werner say about the offsite in Lisbon?") == ["Lisbon"]
     assert idx.unmentioned("Lisbon trip?") == [] and idx.unmentioned("How To Plan The Lisbon Trip") == []
+    # ... but not a word of a name another word of which the notes say (trial D: "Eve" of "Christmas Eve")
+    assert idx.unmentioned("what did Werner say on Werner Eve?") == [] and idx.unmentioned(
+        "what did we do on Lisbon Eve?") == ["Lisbon", "Eve"]
     # one rare word of a long question is its wording, not its subject (trial B: "embarrassing")
     long = ("I am trying to recall, and this is embarrassing, what Werner said about cells and shuffle sharding "
             "in the keynote, how big a cell should be, and how to test it at full scale before the launch")

@@ -357,6 +357,8 @@ class NotesIndex:
             # does not join ("coûtent"): its absence says little (trial P: it doubted a right answer)
             if not tokens or any(keywords.rows_with(t) for t in tokens) or not word.isalpha() or not word.isascii():
                 continue
+            if word in names and _of_a_said_name(word, text, keywords):
+                continue  # "Eve" of "Christmas Eve", which the notes say (trial D)
             # a name written in the question ("the offsite in Lisbon", trial B) says what it is about too
             if word in names or embedder.count_tokens(word.lower()) - one >= RARE_PIECES - 1:
                 missing.append(word)
@@ -505,6 +507,19 @@ class NotesIndex:
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
 RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 LONG_QUESTION = 12  # words (keyword tokens) of a question for each missing word it may have and still be doubted
+
+
+def _of_a_said_name(word: str, text: str, keywords) -> bool:
+    """Is word one of a name of several capitalised words ("Christmas Eve", "New Year's Eve") another word of
+    which the notes say? The name may be written another way there ("Christmas eve", "NYE")."""
+    for run in _NAME_RUN.finditer(text):
+        parts = _WORDS.findall(run.group(0))
+        if word in parts and any(keywords.rows_with(t) for p in parts if p != word for t in tokenize(p)):
+            return True
+    return False
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")  # capitalised words in a row
 
 
 def _names_in(text: str) -> set[str]:
