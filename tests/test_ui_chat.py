@@ -359,6 +359,11 @@ def test_an_example_is_no_fragment_and_not_notions_own_page():
     # a heading or bullet that starts with a preposition is a fragment: the note's other topic, or none
     assert example_questions(chunks) == ["What do my notes say about Getting Started?",
                                          "What do my notes say about year two review?"]
+    # a label of the reasons for and against is no topic, and a name alone keeps its capital (trial D: "What do
+    # my notes say about against?", "... about anna?")
+    chunks = [chunk("2024-08-02.md", 0, "Against:", heading=["2024-08-02"]), chunk("2024-08-02.md", 1, "u", parent=0),
+              chunk("People/Anna.md", 0, "w", heading=["Anna"])]
+    assert example_questions(chunks) == ["What do my notes say about Anna?"]
 
 
 def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp_path, embedder):

@@ -298,8 +298,10 @@ def _topic(chunks, template: set[str] = frozenset()) -> str | None:
         question = topic.rstrip().endswith("?")
         topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
         words = topic.split()
-        if topic[:1].isupper() and topic[1:2].islower() and not (len(words) > 1 and words[1][:1].isupper()):
-            topic = topic[0].lower() + topic[1:]  # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" stays
+        # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" stays, and a word alone, which may
+        # be a name ("Anna": trial D's starter had asked about "anna")
+        if topic[:1].isupper() and topic[1:2].islower() and len(words) > 1 and not words[1][:1].isupper():
+            topic = topic[0].lower() + topic[1:]
         if topic and _reads_as_topic(topic):
             return topic + "?" if question else topic
     return None
@@ -308,7 +310,7 @@ def _topic(chunks, template: set[str] = frozenset()) -> str | None:
 # a topic names a thing; one that starts with these is a fragment ("For 2024", "6 of 8 cancelled" once its
 # number is gone): "What do my notes say about for 2024?"
 # (a title may start with one that says where, "Under the Oberfeldkommandantur": those are not here)
-_PREPOSITIONS = {"for", "of", "in", "on", "at", "to", "from", "with", "by", "about", "than", "per",
+_PREPOSITIONS = {"for", "of", "in", "on", "at", "to", "from", "with", "by", "about", "than", "per", "against",
                  "pour", "de", "du", "des", "dans", "avec", "sur", "en", "à", "au", "aux", "par"}
 
 
@@ -318,7 +320,8 @@ _SECTION_NAMES = {"discussion", "notes", "summary", "agenda", "updates", "update
                   "next steps", "action items", "actions", "decisions", "questions", "open questions", "misc", "todo",
                   "to do", "tasks", "links", "references", "resources", "ideas", "log", "attendees", "outcome",
                   "outcomes", "takeaways", "key takeaways", "highlights", "details", "status", "follow-ups",
-                  "follow ups", "my topics", "his topics", "her topics", "their topics", "topics", "inbox", "journal"}
+                  "follow ups", "my topics", "his topics", "her topics", "their topics", "topics", "inbox", "journal",
+                  "pros", "cons"}
 
 
 def _reads_as_topic(topic: str) -> bool:
