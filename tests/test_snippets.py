@@ -551,3 +551,17 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
     assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]
+
+
+def test_a_small_comparison_table_is_shown_whole():
+    # trial E: "linearizability vs serializability" showed two of the table's four rows, never "real-time order"
+    rows = [_chunk("ds.md", i, text, kind="table_row") for i, text in enumerate([
+        "about | linearizability: single object | serializability: transactions",
+        "real-time order | linearizability: yes | serializability: no",
+        "combined | linearizability: strict serializability"])]
+    tree = NoteTree.build([*rows, _chunk("ds.md", 3, "linearizability is composable")])
+    hits = [to_hit(tree, s) for s in select(tree, _ranked((2, 0.9), (0, 0.8), (3, 0.7)), 3, 600, None, {})]
+    assert hits[0].text == "\n".join(r.text for r in rows) and hits[0].line == 1
+    assert [h.text for h in hits[1:]] == ["linearizability is composable"]
+    # ... only when it fits the hit's room
+    assert select(tree, _ranked((2, 0.9)), 1, 100, None, {})[0].root == 2

@@ -8,6 +8,7 @@ generation's notes built once at load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
@@ -338,7 +339,44 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
         follow = _following(tree, first, budget, shown)
         if row in follow:
             return first, follow
+    table = _small_table(tree, row, budget, shown)
+    if table:  # a comparison of a few rows reads as a whole (trial E: its key row had never shown)
+        return table[0], table[1:]
     return row, _following(tree, row, budget, shown)
+
+
+_FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
+SMALL_TABLE = 6  # a comparison table of this many rows or fewer is shown whole when one of its rows is a hit
+
+
+def _small_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """The rows of the comparison table row is in ("| | linearizability | serializability |": its first
+    column has no header, each row an aspect the columns are compared on), when it has SMALL_TABLE rows or
+    fewer, none shown yet, and they fit budget together; else []. A table of records (its first column
+    headed: "Test: Potassium | Range: ...") shows the row alone: the next one is another record."""
+    chunks = tree.chunks
+    c = chunks[row]
+    if c.kind != "table_row":
+        return []
+    start, end = tree.rows[c.path]
+
+    def same_table(i: int, j: int) -> bool:  # j the row right after i, in the same table
+        return chunks[j].kind == "table_row" and chunks[j].line == chunks[i].line + 1 and \
+            chunks[j].heading == chunks[i].heading
+
+    first = row
+    while first > start and same_table(first - 1, first):
+        first -= 1
+    last = row
+    while last + 1 < end and same_table(last, last + 1):
+        last += 1
+    rows = list(range(first, last + 1))
+    if any(_FIELD.match(chunks[j].text) for j in rows):
+        return []  # a table of records
+    if len(rows) < 2 or len(rows) > SMALL_TABLE or shown.intersection(rows) or \
+            sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+        return []
+    return rows
 
 
 def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
