@@ -457,3 +457,27 @@ def test_the_same_passage_in_two_notes_is_shown_once(tmp_path, embedder):
     assert {h.path for h in hits} - {"Kindle/Deep Work.md", "Readwise/Deep Work (Cal Newport).md"} == {
         "focus.md", "daily/2026-11-02.md", "daily/2026-11-03.md"}
     assert sum("focus block" in t for t in texts) == 2
+
+
+def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_order(tmp_path, embedder):
+    # trial D: "When did I first mention Tom?" showed a later entry that says Tom most, the first one not in 10
+    from notesqa.query import mention_order
+
+    assert mention_order("When did I first mention Tom?") == ("first", "Tom")
+    assert mention_order("the last time I wrote about the allotment") == ("last", "the allotment")
+    assert mention_order("earliest mention of Biscuit?") == ("first", "Biscuit")
+    assert mention_order("what did Tom say first?") is None and mention_order("which notes mention Tom?") is None
+    notes = tmp_path / "notes"
+    write(notes / "People/Tom.md", "# Tom\n\nTom, Tom and Tom: a geography teacher.\n")  # undated: not in the list
+    write(notes / "Journal/2022-05-21.md", "Met a teacher called Tom at the party.\n\nThe maps were a crime.\n")
+    write(notes / "Journal/2023-01-02.md", "Tom and Tom's Tom-ish plans with Tom.\n")
+    write(notes / "Journal/2021-12-01.md", "A quiet day with no one in it.\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    hits = idx.search("When did I first mention Tom?", k=5)
+    assert [h.path for h in hits] == ["Journal/2022-05-21.md", "Journal/2023-01-02.md"]
+    assert hits[0].explain.mention == "first" and idx.notice(hits, "When did I first mention Tom?") is None
+    assert [h.path for h in idx.search("when did I last mention Tom", k=5)] == ["Journal/2023-01-02.md",
+                                                                                  "Journal/2022-05-21.md"]
+    # nothing dated says it: the question is searched as any other
+    assert idx.search("when did I first mention the maps crime teacher zebra?", k=3)[0].explain.mention == ""

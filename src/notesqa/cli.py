@@ -312,7 +312,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
     # "tag:work" alone, or "which notes link to X": no match to score
     unscored = "listed" if hit.explain is not None and hit.explain.listed else \
-        "links to it" if hit.explain is not None and hit.explain.links else None
+        "links to it" if hit.explain is not None and hit.explain.links else \
+        f"{hit.explain.mention} mention" if hit.explain is not None and hit.explain.mention else None
     out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")

@@ -121,7 +121,8 @@ def weak(hits: list[Hit]) -> bool:
     ID ("202103151022"): that note is the answer."""
     if not hits or any(h.explain is not None and (h.explain.day_match or h.explain.task_match > 0
                                                   or h.explain.name_match >= 1.0 or h.explain.listed
-                                                  or h.explain.links or h.explain.property) for h in hits):
+                                                  or h.explain.links or h.explain.property or h.explain.mention)
+                       for h in hits):
         return False
     no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
@@ -134,8 +135,9 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
     passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count); or
     that none matches closely (weak)."""
-    if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property) for h in hits):
-        return None  # the notes of the time or filters asked for: nothing to add
+    if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
+                                               or h.explain.mention) for h in hits):
+        return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
     when = _days_asked(question)
     if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[0], question):
         if not when:

@@ -844,6 +844,23 @@ def seeks_mentions(question: str) -> bool:
     return seeks_note(question) and _SEEKS_MENTION.search(question) is not None
 
 
+# "when did I first mention Tom?", "the last time I wrote about the allotment", "earliest mention of Biscuit"
+_MENTION_ORDER = re.compile(
+    r"\b(?:when\s+did\s+(?:i|we)\s+(first|last)\s+|(?:the\s+)?(first|last)\s+time\s+(?:i|we)\s+)"
+    r"(?:mention(?:ed)?|wr(?:i|o)te\s+about|talk(?:ed)?\s+about|note(?:d)?|hear(?:d)?\s+(?:about|of)|met|meet|saw|see)"
+    r"\s+(.+?)\s*[?.!]*$|\b(first|last|earliest|latest)\s+mention\s+of\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+
+
+def mention_order(question: str) -> tuple[str, str] | None:
+    """("first" or "last", what) for a question for when the notes first or last say something ("when did I
+    first mention Tom?": the dated passages that say "Tom", oldest first); None for another question."""
+    m = _MENTION_ORDER.search(question)
+    if m is None:
+        return None
+    which = (m.group(1) or m.group(2) or m.group(4)).lower()
+    return ("first" if which in ("first", "earliest") else "last"), (m.group(3) or m.group(5)).strip()
+
+
 def mention_subject(question: str) -> str:
     """What a "which notes mention X" question asks about: the words after "mention", "refer to", ..."""
     m = _SEEKS_MENTION.search(question) if seeks_mentions(question) else None

@@ -121,6 +121,7 @@ class Explanation:
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
     opening: bool = False  # its note's opening paragraph, after another passage of its note (OPENING_MARGIN)
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
+    mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -130,6 +131,8 @@ class Explanation:
             return "listed: a note the filters let through, newest first (no words to match)"
         if self.links:
             return "links to the note asked about (its first link), newest note first"
+        if self.mention:
+            return f"says what is asked about, {'oldest' if self.mention == 'first' else 'newest'} dated note first"
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""

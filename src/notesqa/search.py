@@ -28,7 +28,7 @@ from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
-                    filter_mask, links_subject, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
+                    filter_mask, links_subject, mention_order, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
                     unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
 
@@ -251,6 +251,9 @@ class NotesIndex:
             more = k - len(named)
             return named + (snippets.select(tree, rest, more, budget, min_score, origin, after=len(named))
                             if more > 0 else [])
+        mentions = _mentions_in_order(live, text, mask)
+        if mentions:  # "when did I first mention Tom?": the dated passages that say it, oldest first
+            return snippets.select(tree, mentions, k, budget, None, origin)
         if seeks_mentions(text):  # each note where it says it, and only notes that do, if any does
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
@@ -679,6 +682,21 @@ def _row_at(chunks: list[Chunk], span: tuple[int, int], line: int) -> int | None
     before = [r for r in range(start, end) if chunks[r].line <= line]
     holding = [r for r in before if line <= chunks[r].end_line]
     return (holding or before or [start])[-1]
+
+
+def _mentions_in_order(live: _Live, text: str, mask) -> list:
+    """For "when did I first (last) mention X?": the passages of dated notes that say every word of X, as
+    candidates oldest (newest) first, each note's in its order; [] for another question or when none does."""
+    asked = mention_order(text)
+    rows = live.gen.keywords.rows_holding(asked[1]) if asked else None
+    if rows is None:
+        return []
+    chunks = live.gen.chunks
+    dated = [int(r) for r in rows if chunks[r].date and not chunks[r].origin and (mask is None or mask[r])]
+    newest = asked[0] == "last"
+    dated.sort(key=lambda r: (chunks[r].date, -chunks[r].line if newest else chunks[r].line), reverse=newest)
+    said = ranking.Explanation(None, 0.0, None, 0.0, 0.0, mention=asked[0])
+    return [ranking.Candidate(r, 0.0, said) for r in dated]
 
 
 def _mentioning(tree: NoteTree, ranked: list, text: str, origin: dict[int, int]) -> list:
