@@ -443,3 +443,24 @@ def test_a_question_for_what_is_due_that_says_nothing_else_lists_them():
         assert lists_only_tasks(q), q
     for q in ("what's due this week for the SSO launch?", "what is overdue in the garden?"):
         assert not lists_only_tasks(q), q
+
+
+def test_a_holiday_or_a_season_names_its_days():
+    # trial D's diarist: "what did I write on New Year's Eve 2023?", "what did I do last summer?"
+    today = date(2026, 12, 1)
+
+    def span(q):
+        found = sorted(days(q, today))
+        return (found[0], found[-1]) if found else None
+    assert span("what did I write on New Year's Eve 2023?") == ("2023-12-31", "2023-12-31")
+    assert span("what did we do last Christmas?") == span("Christmas Day") == ("2025-12-25", "2025-12-25")
+    assert span("what is planned for Christmas?") == ("2026-12-25", "2026-12-25")  # it looks ahead
+    assert span("new years eve") == ("2025-12-31", "2025-12-31") and span("Hallowe'en") == ("2026-10-31", "2026-10-31")
+    assert span("what did I do last summer?") == span("in summer 2026") == ("2026-06-01", "2026-08-31")
+    assert span("last winter") == ("2025-12-01", "2026-02-28") and span("winter 2023") == ("2023-12-01", "2024-02-29")
+    assert span("in the fall") == ("2026-09-01", "2026-11-30") and span("next spring") == ("2027-03-01", "2027-05-31")
+    # a season as a word of a name is no time
+    assert span("my summer reading list") is None and span("the fall of Rome") is None
+    from notesqa.query import asks_only_the_day
+
+    assert asks_only_the_day("what did I do last summer?")

@@ -131,6 +131,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
         out.update(_month_named(m, today, ahead))
+    for m in _HOLIDAY.finditer(text):
+        out.add(_holiday(m, today, ahead))
+    for m in _SEASON.finditer(text):
+        out.update(_season(m, today, ahead))
     if _UPCOMING.search(text):  # "which deadlines are coming up?": the next two weeks
         out.update(today + timedelta(days=i) for i in range(UPCOMING_DAYS))
     return {d.isoformat() for d in out}
@@ -158,9 +162,63 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
     return _month(month, m.group(4), today, ahead, step)
 
 
+def _holiday(m: re.Match, today: date, ahead: bool) -> date:
+    """The day a _HOLIDAY match names: of its year; "last" the one before today, "next" the one after, "this"
+    this year's; else the last one up to today, or the coming one when the question looks ahead."""
+    month, day = _HOLIDAYS[re.sub(r"[^a-z ]", "", " ".join(m.group(2).lower().split()))]  # (as the keys write it)
+    when = (m.group(1) or "").lower()
+    if m.group(3) or when == "this":
+        return date(int(m.group(3)) if m.group(3) else today.year, month, day)
+    this_year = date(today.year, month, day)
+    if when in ("next", "coming") or (not when and ahead):
+        return this_year if this_year > today or (not when and this_year == today) else this_year.replace(
+            year=today.year + 1)
+    return this_year if this_year < today or (not when and this_year == today) else this_year.replace(
+        year=today.year - 1)
+
+
+def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
+    """The days of a _SEASON match: of its year (winter 2023: December 2023 to February 2024); "last" the last
+    one over before today, "this" this year's, "next" the next to begin; else the last one begun, or the
+    coming one when the question looks ahead."""
+    when, name, year = (m.group(1) or "").lower(), (m.group(2) or m.group(4)).lower(), m.group(3) or m.group(5)
+    start_month = _SEASON_START[name]
+
+    def start(y: int) -> date:
+        return date(y, start_month, 1)
+
+    def end(y: int) -> date:  # the day after it ends
+        return date(y + 1, 3, 1) if start_month == 12 else date(y, start_month + 3, 1)
+
+    if year:
+        y = int(year)
+    elif when == "this":
+        y = today.year if start_month != 12 or today.month == 12 else today.year - 1
+    elif when in ("next", "coming") or (when != "last" and ahead):
+        y = today.year if start(today.year) > today else today.year + 1
+    elif when == "last":
+        y = today.year if end(today.year) <= today else today.year - 1
+    else:
+        y = today.year if start(today.year) <= today else today.year - 1
+    first = start(y)
+    return [first + timedelta(days=i) for i in range((end(y) - first).days)]
+
+
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
+# a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+             "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
+_HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b",
+                      re.IGNORECASE)
+# a season with a word before it or its year: "last summer", "in the autumn", "summer 2024" (not "summer reading")
+_SEASON = re.compile(r"\b(?:(in|during|over|this|last|next|coming)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)"
+                     r"(?:\s+(?:of\s+)?(" + YEAR + r"))?|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(" + YEAR + r"))\b",
+                     re.IGNORECASE)
+# the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
-_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF)
+_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _HOLIDAY, _SEASON)
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
