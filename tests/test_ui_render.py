@@ -134,7 +134,13 @@ def test_maths_the_chat_typesets_is_not_marked():
     out = highlight("BM25 is $$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$ for BM25 scoring", "BM25 formula")
     assert out.count("<mark>BM25</mark>") == 2 and "$$\\mathrm{BM25}(q, d) = \\sum_t idf(t)$$" in out
     out = highlight("the cost is $O(n \\log n)$ for a log scan", "log cost")
-    assert "$O(n \\log n)$" in out and out.count("<mark>log</mark>") == 1  # inline maths too
+    # inline maths too, written for the chat to typeset (trial E: it showed raw beside typeset display maths);
+    # a price is no maths
+    assert "\\(O(n \\log n)\\)" in out and out.count("<mark>log</mark>") == 1
+    assert highlight("it costs $5 or $15 a month", "costs") == "it <mark>costs</mark> $5 or $15 a month"
+    from notesqa.ui.render import LATEX_DELIMITERS
+
+    assert {d["left"] for d in LATEX_DELIMITERS} == {"$$", "\\("}
 
 
 def test_inline_code_is_shown_as_code():

@@ -21,7 +21,7 @@ import gradio as gr  # noqa: E402 - after the analytics default
 from ..errors import NotesQAError, ServeError  # noqa: E402
 from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
 from .chat import ChatService  # noqa: E402
-from .render import clip  # noqa: E402
+from .render import LATEX_DELIMITERS, clip  # noqa: E402
 
 log = logging.getLogger("notesqa.watch")
 
@@ -70,7 +70,7 @@ def _chat_and_note(examples) -> SimpleNamespace:
         with gr.Column(scale=3):  # the answers get the room; a note is read beside them
             # the answers take the window's height (less the title and the question box), not a fixed box
             c.chat = gr.Chatbot(label="Chat", show_label=False, height="calc(100vh - 300px)", min_height=420,
-                                elem_id="nq-chat", sanitize_html=True,
+                                elem_id="nq-chat", sanitize_html=True, latex_delimiters=LATEX_DELIMITERS,
                                 render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
             with gr.Row():

@@ -26,8 +26,11 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open")
 
 
-# maths the chat typesets ($$...$$, $...$): a mark inside it would stop it rendering, so it is left unmarked
-_MATHS = re.compile(r"(\$\$.+?\$\$|\$[^$\n]+\$)", re.S)
+# maths the chat typesets ($$...$$, $...$ by pandoc's rules, as the index reads it: "$5 or $15" is none): a mark
+# inside it would stop it rendering, so it is left unmarked
+_MATHS = re.compile(r"(\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$]))", re.S)
+# what the chat typesets (app.py): $$display$$, and inline maths as \(...\), which no price can be mistaken for
+LATEX_DELIMITERS = [{"left": "$$", "right": "$$", "display": True}, {"left": "\\(", "right": "\\)", "display": False}]
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # units.inline_text's strikethrough
 
 
@@ -40,8 +43,13 @@ def highlight(text: str, question: str) -> str:
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
             out.append(f'<code class="nq-inline">{_marked(piece, wanted)}</code>')
         elif i % 3 == 0:
-            out += [html.escape(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
+            out += [_maths(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
     return "".join(out)
+
+
+def _maths(part: str) -> str:
+    """A maths span as the chat typesets it (LATEX_DELIMITERS): $$...$$ as written, $...$ as \\(...\\)."""
+    return html.escape(part if part.startswith("$$") else f"\\({part[1:-1]}\\)")
 
 
 def _struck(text: str, wanted: set[str]) -> str:
