@@ -34,6 +34,10 @@ def test_hit_is_frozen_and_typed(built, embedder):
 def test_breadcrumb_shows_a_title_like_first_heading_once():
     h = _hit(heading=("Sourdough bread", "Method"), title="Sourdough Bread", parents=("Mix",))
     assert h.breadcrumb == ["Sourdough Bread", "Method", "Mix"]
+    # ... also when they differ by "&" for "and" or an article (trial E)
+    h = _hit(heading=("02 Divide and Conquer & Master Theorem", "Examples"),
+             title="02 Divide and Conquer and the Master Theorem")
+    assert h.breadcrumb == ["02 Divide and Conquer and the Master Theorem", "Examples"]
 
 
 def test_breadcrumb_drops_a_part_the_one_before_begins_with():

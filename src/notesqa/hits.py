@@ -257,6 +257,12 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
 
 
+def _loose(text: str) -> list[str]:
+    """text's words, "&" read as "and", without "the", "a" and "an": how a title and its note's first heading
+    may differ while saying the same (trial E)."""
+    return [w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in ("the", "a", "an")]
+
+
 def _repeats(before: str, part: str) -> bool:
     """Does part say again what the part before it says? The same words (a first heading that is the
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
@@ -264,6 +270,8 @@ def _repeats(before: str, part: str) -> bool:
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
     b, p = _WORDS.findall(before.casefold()), _WORDS.findall(part.casefold())
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
+        return bool(b)
+    if _loose(before) == _loose(part):  # "... Conquer and the Master Theorem" > "... Conquer & Master Theorem"
         return bool(b)
     undated = _DATED.sub("", before.casefold())  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
     if undated != before.casefold() and _WORDS.findall(undated) == p:
