@@ -565,3 +565,22 @@ def test_a_small_comparison_table_is_shown_whole():
     assert [h.text for h in hits[1:]] == ["linearizability is composable"]
     # ... only when it fits the hit's room
     assert select(tree, _ranked((2, 0.9)), 1, 100, None, {})[0].root == 2
+
+
+def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_list_whole():
+    # Logseq's "What are the known limitations of undo and redo?": the second item of "### Limitations and Known
+    # Issues" matched, the first ("Currently unavailable for flashcards") ranked 7th
+    def item(seq, text, heading=("Functionality", "Limitations")):
+        return dataclasses.replace(_chunk("undo.md", seq, text), heading=list(heading))
+    chunks = [item(0, "Works with other features", ("Functionality",)), item(1, "Unavailable for flashcards"),
+              item(2, "Undo may differ with external editors"), item(3, "A long history may be slow")]
+    tree = NoteTree.build(chunks)
+
+    def ranked(named):
+        return [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, heading_named=named))]
+    hit = to_hit(tree, select(tree, ranked(True), 1, 600, None, {})[0])
+    assert hit.text.splitlines()[0] == "Unavailable for flashcards" and "A long history" in hit.text
+    assert hit.line == 2
+    # not when the question does not name the heading, nor when the list does not fit
+    assert select(tree, ranked(False), 1, 600, None, {})[0].root == 2
+    assert select(tree, ranked(True), 1, 40, None, {})[0].root == 2

@@ -122,6 +122,7 @@ class Explanation:
     opening: bool = False  # its note's opening paragraph, after another passage of its note (OPENING_MARGIN)
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
+    heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -281,6 +282,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
+    named_heading = _heading_named(chunks, cand, scores.words)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
@@ -318,7 +320,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
-                          opening=bool(opening[j]))
+                          opening=bool(opening[j]), heading_named=bool(named_heading[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -440,6 +442,30 @@ def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[
         said = asked & word_pairs(chunks[int(cid)].text)
         if said:
             out[j] = sum(weight[p] for p in said) / total
+    return out
+
+
+HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
+
+
+def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
+    """For each candidate: does its innermost heading (not its note's title) say HEADING_NAMED of the question's
+    words, weighted by rarity, that the title does not ("known limitations" of "### Limitations and Known Issues"
+    in the note "Undo and Redo")?"""
+    out = np.zeros(len(cand), dtype=bool)
+    if not words:
+        return out
+    total = sum(words.values())
+    seen: dict[tuple[str, str], bool] = {}
+    for j, cid in enumerate(cand):
+        c = chunks[int(cid)]
+        if not c.heading or c.heading[-1] == c.title:
+            continue
+        key = (c.title, c.heading[-1])
+        if key not in seen:
+            own = set(tokenize(c.heading[-1])) - set(tokenize(c.title))
+            seen[key] = sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
+        out[j] = seen[key]
     return out
 
 

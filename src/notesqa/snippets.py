@@ -138,7 +138,10 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         return True
     if len(out) >= k:
         return False
-    root, follow = _from_paragraph_start(tree, row, _room(budget, after + len(out)), shown)
+    room = _room(budget, after + len(out))
+    listed = _section_list(tree, row, room, shown) if cand.explain.heading_named else []
+    # a later item of a short list under the heading the question names: the list from its first item
+    root, follow = (listed[0], listed[1:]) if listed else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
     return True
@@ -346,6 +349,42 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
 
 
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
+SECTION_LIST = 8  # a list of this many items or fewer directly under a heading the question names is shown whole
+
+
+def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """The items of the list row is a later item of, when they sit right under their heading (no parent
+    bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them, they fit budget
+    ("Currently unavailable for flashcards ..." first of "### Limitations and Known Issues"); else []."""
+    chunks = tree.chunks
+    c = chunks[row]
+    if c.kind != "bullet" or c.parent is not None:
+        return []
+    start, end = tree.rows[c.path]
+
+    def item(j: int) -> bool:
+        return chunks[j].kind == "bullet" and chunks[j].heading == c.heading and chunks[j].depth == c.depth
+
+    def under(j: int) -> bool:  # in the list: an item, or a bullet under one
+        return chunks[j].heading == c.heading and chunks[j].kind == "bullet" and chunks[j].depth >= c.depth
+
+    first = row
+    while first > start and under(first - 1):
+        first -= 1
+    while not item(first):
+        first += 1
+    if first == row:
+        return []
+    last = row
+    while last + 1 < end and under(last + 1):
+        last += 1
+    rows = list(range(first, last + 1))
+    if sum(item(j) for j in rows) > SECTION_LIST or shown.intersection(rows) or \
+            sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+        return []
+    return rows
+
+
 SMALL_TABLE = 6  # a comparison table of this many rows or fewer is shown whole when one of its rows is a hit
 
 
