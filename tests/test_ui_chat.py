@@ -244,6 +244,10 @@ def test_build_reports_progress_and_status(tmp_path, notes, embedder):
     status = svc.status_markdown()
     for part in ("**Notes:** 3", "**Chunks:**", "**Built:**", "**Model:** hash-256", "**Changed since:** none"):
         assert part in status
+    import re
+
+    # the build's time with its zone (trial D: "Built: 03:10" could be any clock's)
+    assert re.search(r"\*\*Built:\*\* \d{4}-\d\d-\d\d \d\d:\d\d \S+", status), status
     write(notes / "new.md", "* brand new\n")
     (notes / "aws-2024.md").unlink()
     assert "**Changed since:** 1 new, 1 deleted" in svc.status_markdown()

@@ -344,9 +344,9 @@ def _when(iso: str | None) -> str:
         t = _dt.datetime.fromisoformat(str(iso))
     except ValueError:
         return str(iso)
-    if t.tzinfo is not None:
-        t = t.astimezone()
-    return t.strftime("%Y-%m-%d %H:%M")
+    if t.tzinfo is None:
+        return t.strftime("%Y-%m-%d %H:%M")
+    return t.astimezone().strftime("%Y-%m-%d %H:%M %Z")  # the zone said: a server's clock may not be the reader's
 
 
 def _better_alone(alone: list, glued: list, question: str) -> bool:
