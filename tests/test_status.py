@@ -69,7 +69,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
                          "  skipped: empty.md: empty file", f"  repaired: meeting.md: {reason}"]
     cov = st.coverage
     assert text[5] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
-                       "notes text); 1 note with text not indexed")
+                       "notes text, markup and front matter left out); 1 note with text not indexed")
     assert text[6].startswith("  html.md") and "an indented block of 368 characters at line 5 is read as code" in text[6]
     assert text[7:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
                         f"--index {index}` to refresh",
