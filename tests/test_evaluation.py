@@ -21,6 +21,9 @@ def test_passage_figures_follow_the_shared_rules():
     assert s["hit@1"] == pytest.approx(1 / 3) and s["recall@5"] == pytest.approx(2 / 3)
     assert s["mrr@10"] == pytest.approx((1 / 2 + 1) / 3)
     assert s["misses"] == ["c"]
+    # each kind's hit@1 beside its recall@5 (trial D had only recall@5 per kind)
+    assert s["hit@1 by kind"] == {"j": 0.0, "k": 0.5} and s["recall@5 by kind"] == {"j": 0.0, "k": 1.0}
+    assert "hit@1 by kind: j:0.00 k:0.50" in format_row("notesqa", s)
 
 
 def test_note_level_figures_rank_notes_by_their_first_hit():

@@ -98,6 +98,7 @@ def score(questions: list[dict], results: dict[str, list[dict]]) -> dict:
         out["note-level"] = notes
     out["chars/result"] = sum(chars) / (len(chars) or 1)
     out["recall@5 by kind"] = {k: summary(v)["recall@5"] for k, v in sorted(per_kind.items())}
+    out["hit@1 by kind"] = {k: summary(v)["hit@1"] for k, v in sorted(per_kind.items())}
     out["misses"] = [q["id"] for q, r in zip(questions, ranks) if not r or r > 5]
     return out
 
@@ -133,6 +134,8 @@ def format_row(name: str, s: dict) -> str:
     kinds = " ".join(f"{k}:{v:.2f}" for k, v in s["recall@5 by kind"].items())
     row = (f"{name:10s} n={s['n']:3d} hit@1={s['hit@1']:.3f} recall@5={s['recall@5']:.3f} "
            f"mrr@10={s['mrr@10']:.3f} chars/result={s['chars/result']:.0f}  recall@5 by kind: {kinds}")
+    if s.get("hit@1 by kind"):  # (results written before it have none)
+        row += f"\n{'':10s} hit@1 by kind: " + " ".join(f"{k}:{v:.2f}" for k, v in s["hit@1 by kind"].items())
     notes = s.get("note-level")
     if notes:
         row += (f"\n{'':10s} note-level (n={notes['n']}): hit@1={notes['hit@1']:.3f} mrr@10={notes['mrr@10']:.3f} "
