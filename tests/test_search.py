@@ -467,6 +467,8 @@ def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_
     assert mention_order("the last time I wrote about the allotment") == ("last", "the allotment")
     assert mention_order("earliest mention of Biscuit?") == ("first", "Biscuit")
     assert mention_order("what did Tom say first?") is None and mention_order("which notes mention Tom?") is None
+    # meeting someone is no mention of them (the recheck: "When did I last meet Sam?" gave Sam's birthday)
+    assert mention_order("When did I last meet Sam?") is None and mention_order("when did I last see the doctor?") is None
     notes = tmp_path / "notes"
     write(notes / "People/Tom.md", "# Tom\n\nTom, Tom and Tom: a geography teacher.\n")  # undated: not in the list
     write(notes / "Journal/2022-05-21.md", "Met a teacher called Tom at the party.\n\nThe maps were a crime.\n")

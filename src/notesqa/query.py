@@ -94,7 +94,7 @@ _RELATIVE = re.compile(
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming|for|by) (" + "|".join(_WEEKDAYS) + r")"
     r"(?!\s+(?-i:[A-Z][a-z])))\b", re.IGNORECASE)  # (a capitalised word after the weekday: a name; "I" is none)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
-_AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plan|going to|have to|need to|should)\b",
+_AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should)\b",
                     re.IGNORECASE)
 
 
@@ -181,7 +181,9 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
     """The days of a _SEASON match: of its year (winter 2023: December 2023 to February 2024); "last" the last
     one over before today, "this" this year's, "next" the next to begin; else the last one begun, or the
     coming one when the question looks ahead."""
-    when, name, year = (m.group(1) or "").lower(), (m.group(2) or m.group(4)).lower(), m.group(3) or m.group(5)
+    when = (m.group(1) or "").lower()
+    name = (m.group(2) or m.group(4) or m.group(6)).lower()
+    year = m.group(3) or m.group(5) or m.group(7)
     start_month = _SEASON_START[name]
 
     def start(y: int) -> date:
@@ -211,10 +213,14 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
 _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b",
                       re.IGNORECASE)
-# a season with a word before it or its year: "last summer", "in the autumn", "summer 2024" (not "summer reading")
-_SEASON = re.compile(r"\b(?:(in|during|over|this|last|next|coming)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)"
-                     r"(?:\s+(?:of\s+)?(" + YEAR + r"))?|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(" + YEAR + r"))\b",
-                     re.IGNORECASE)
+# a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
+# only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
+# ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
+_SEASON_ENDS = r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|because|i|we|you|he|she|they|it|my|our)\b)"
+_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(" + YEAR + r"))?"
+                     r"|(?:in|during|over)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)"
+                     r"(?:\s+(?:of\s+)?(" + YEAR + r")\b|" + _SEASON_ENDS + r")"
+                     r"|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
@@ -905,7 +911,7 @@ def seeks_mentions(question: str) -> bool:
 # "when did I first mention Tom?", "the last time I wrote about the allotment", "earliest mention of Biscuit"
 _MENTION_ORDER = re.compile(
     r"\b(?:when\s+did\s+(?:i|we)\s+(first|last)\s+|(?:the\s+)?(first|last)\s+time\s+(?:i|we)\s+)"
-    r"(?:mention(?:ed)?|wr(?:i|o)te\s+about|talk(?:ed)?\s+about|note(?:d)?|hear(?:d)?\s+(?:about|of)|met|meet|saw|see)"
+    r"(?:mention(?:ed)?|wr(?:i|o)te\s+about|talk(?:ed)?\s+about|note(?:d)?|hear(?:d)?\s+(?:about|of))"
     r"\s+(.+?)\s*[?.!]*$|\b(first|last|earliest|latest)\s+mention\s+of\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
 
 
