@@ -140,6 +140,8 @@ def test_a_day_phrase_about_something_else_is_no_followup():
     ("what did I do in 2025?", "and in March?", "what did I do in March 2025"),
     # trial D: "How was I feeling in March May 2024", searched in March 2026
     ("How was I feeling in March 2023?", "what about May 2024?", "How was I feeling May 2024"),
+    # the recheck: a month's name alone follows as "in June" would
+    ("what was I doing in May 2024?", "and June?", "what was I doing in June 2024"),
 ])
 def test_a_followup_naming_its_own_day_replaces_the_previous_ones(previous, question, expected):
     assert standalone(question, previous) == expected

@@ -583,4 +583,20 @@ def test_an_item_under_a_heading_of_questions_asks_rather_than_answers():
     assert not _asks(replace(item, heading=["Sync", "Frequently asked questions"]))
     assert not _asks(replace(item, text="Why divide? It keeps the softmax out of its flat ends.",
                              heading=["Notes", "Exam questions"]))
+    # a question and a task in one item asks; an answer written under "Questions" does not (the recheck)
+    assert _asks(replace(item, text="What is the difference between L1 and L2? Draw the constraint regions.",
+                         heading=["ML Exam Prep", "Questions from old exams"]))
+    for answer in ("The pressure gauge should read between 1 and 1.5 bar.", "Use the eco programme for everyday loads."):
+        assert not _asks(replace(item, text=answer, heading=["Boiler", "Questions"])), answer
     assert _asks(_chunk("exam.md", 0, "Why does a plain deep network train worse?"))
+
+
+def test_a_table_row_compares_when_the_question_names_two_of_its_columns():
+    from notesqa.ranking import _compares
+
+    rows = [_chunk("ds.md", 0, "real-time order | linearizability: yes | serializability: no", kind="table_row"),
+            _chunk("x.md", 0, "Halfords | date: 2026-11-02 | amount: 42.50", kind="table_row")]
+    cand = np.arange(2)
+    assert list(_compares(rows, cand, "linearizability vs serializability")) == [True, False]
+    assert list(_compares(rows, cand, "how much did I spend at Halfords?")) == [False, False]
+    assert list(_compares(rows, cand, "what amount on which date?")) == [False, True]

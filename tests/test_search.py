@@ -481,5 +481,10 @@ def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_
     assert hits[0].explain.mention == "first" and idx.notice(hits, "When did I first mention Tom?") is None
     assert [h.path for h in idx.search("when did I last mention Tom", k=5)] == ["Journal/2023-01-02.md",
                                                                                   "Journal/2022-05-21.md"]
+    import click
+
+    from notesqa.cli import format_hit
+
+    assert "mentions it (oldest first)" in click.unstyle(format_hit(2, hits[1]))
     # nothing dated says it: the question is searched as any other
     assert idx.search("when did I first mention the maps crime teacher zebra?", k=3)[0].explain.mention == ""

@@ -560,11 +560,17 @@ def test_a_small_comparison_table_is_shown_whole():
         "real-time order | linearizability: yes | serializability: no",
         "combined | linearizability: strict serializability"])]
     tree = NoteTree.build([*rows, _chunk("ds.md", 3, "linearizability is composable")])
-    hits = [to_hit(tree, s) for s in select(tree, _ranked((2, 0.9), (0, 0.8), (3, 0.7)), 3, 600, None, {})]
+
+    def ranked(*pairs, compares=True):  # (a question naming two of its columns: Explanation.compares)
+        return [Candidate(row, rank, Explanation(None, rank, None, 0.0, rank, rank=rank, compares=compares))
+                for row, rank in pairs]
+    hits = [to_hit(tree, s) for s in select(tree, ranked((2, 0.9), (0, 0.8), (3, 0.7)), 3, 600, None, {})]
     assert hits[0].text == "\n".join(r.text for r in rows) and hits[0].line == 1
     assert [h.text for h in hits[1:]] == ["linearizability is composable"]
-    # ... only when it fits the hit's room
-    assert select(tree, _ranked((2, 0.9)), 1, 100, None, {})[0].root == 2
+    # ... only when it fits the hit's room, and for a question that compares its columns (the recheck: an
+    # expenses table of four shops had shown whole for "how much did I spend at Halfords?")
+    assert select(tree, ranked((2, 0.9)), 1, 100, None, {})[0].root == 2
+    assert select(tree, ranked((2, 0.9), compares=False), 1, 600, None, {})[0].root == 2
 
 
 def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_list_whole():

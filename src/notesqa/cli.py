@@ -303,6 +303,11 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
+def _mention_order(mention: str) -> str:
+    """What a hit of "when did I first (last) mention X?" is ranked by, in place of a score."""
+    return f"mentions it ({'oldest' if mention == 'first' else 'newest'} first)"
+
+
 def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     lines = hit.text.split("\n")
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
@@ -313,7 +318,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     # "tag:work" alone, or "which notes link to X": no match to score
     unscored = "listed" if hit.explain is not None and hit.explain.listed else \
         "links to it" if hit.explain is not None and hit.explain.links else \
-        f"{hit.explain.mention} mention" if hit.explain is not None and hit.explain.mention else None
+        _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else None
     out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")

@@ -51,6 +51,9 @@ from typing import Callable
 from .query import (FILTER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar, shift_day,
                     shift_period, without_days)
 
+# a follow-up that is a month's name alone ("June"; "May" and "March" written as names, not the words)
+_BARE_MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))", re.IGNORECASE)
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
     r"show me more|show more|give me more|more results|more please|more(?=\W*$)|"
@@ -151,6 +154,8 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
     if asks_for_tasks(body) and asks_for_tasks(prev):  # "and what's done?" after "what's in progress?"
         return " ".join([body, *prev_filters, *follow_filters])
+    if _BARE_MONTH.fullmatch(body):  # "and June?" after "... in May 2024?": that month, as "and in June?" reads
+        body = f"in {body}"
     replaced = _phrase_replaced(prev, body)
     if replaced is not None:  # "and on NQ?" after "what did ColBERT score on MS MARCO?"
         return " ".join([replaced, *prev_filters, *follow_filters])

@@ -123,6 +123,7 @@ class Explanation:
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
+    compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -283,6 +284,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
+    compares = _compares(chunks, cand, text)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
@@ -320,7 +322,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
-                          opening=bool(opening[j]), heading_named=bool(named_heading[j]))
+                          opening=bool(opening[j]), heading_named=bool(named_heading[j]),
+                          compares=bool(compares[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -442,6 +445,19 @@ def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[
         said = asked & word_pairs(chunks[int(cid)].text)
         if said:
             out[j] = sum(weight[p] for p in said) / total
+    return out
+
+
+def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: is it a table row whose columns (the names its cells are shown with, "linearizability:
+    yes | serializability: no") the question names two of ("linearizability vs serializability")?"""
+    asked = set(tokenize(text))
+    out = np.zeros(len(cand), dtype=bool)
+    for j, cid in enumerate(cand):
+        c = chunks[int(cid)]
+        if c.kind == "table_row":
+            columns = {cell.split(": ", 1)[0] for cell in c.text.split(" | ") if ": " in cell}
+            out[j] = sum(bool(set(tokenize(col)) & asked) for col in columns) >= 2
     return out
 
 
@@ -613,19 +629,26 @@ def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
 
 def _asks(c: Chunk) -> bool:
     """A passage that is a question (an exam-prep list, a to-do of questions), not an answer: it ends with a
-    question mark, or it is one sentence under a heading or bullet that says it lists questions ("Questions
-    from old exams": "6. Write the attention formula and explain why we divide by sqrt(d_k)." in trial E)."""
+    question mark, or under a heading or bullet that says it lists questions ("Questions from old exams") each
+    of its sentences asks or sets a task ("6. Write the attention formula and explain why we divide by
+    sqrt(d_k).", "What is the difference between L1 and L2? Draw the constraint regions." in trial E; not an
+    answer written there, "The gauge should read 1 to 1.5 bar.")."""
     if c.kind not in ("bullet", "paragraph"):
         return False
     text = c.text.rstrip()
     if text.endswith("?"):
         return True
-    return "\n" not in text and not _SENTENCE_END.search(text) and any(
-        _QUESTIONS.search(h) for h in (*c.heading[1:], *c.parents))
+    if "\n" in text or not any(_QUESTIONS.search(h) for h in (*c.heading[1:], *c.parents)):
+        return False
+    return all(s.endswith("?") or _TASK_VERB.match(s) for s in _SENTENCES.split(text) if s.strip())
 
 
 # a heading or label over questions to answer, not answers: "Questions from old exams", "Exercises", "Quiz"
 # (not "Frequently asked questions", whose items answer them)
 _QUESTIONS = re.compile(r"(?<!asked )\b(?:(?:exam|review|practice|test|old|open)\s+)?(?:questions|exercises|quiz|fragen)\b",
                         re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+\S")  # a second sentence: an answer may follow the question
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# what an exam or exercise sets: "Derive ...", "Explain ...", "Compare Q-learning and SARSA."
+_TASK_VERB = re.compile(r"(?:derive|explain|write|show|describe|compare|prove|define|draw|discuss|state|list|name|give|"
+                        r"calculate|compute|sketch|outline|justify|contrast|evaluate|estimate|determine|find|solve|"
+                        r"implement|analy[sz]e|summari[sz]e)\b", re.IGNORECASE)

@@ -139,9 +139,11 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     if len(out) >= k:
         return False
     room = _room(budget, after + len(out))
-    listed = _section_list(tree, row, room, shown) if cand.explain.heading_named else []
-    # a later item of a short list under the heading the question names: the list from its first item
-    root, follow = (listed[0], listed[1:]) if listed else _from_paragraph_start(tree, row, room, shown)
+    # a later item of a short list under the heading the question names: the list from its first item; a row of
+    # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
+    whole = _section_list(tree, row, room, shown) if cand.explain.heading_named else \
+        _small_table(tree, row, room, shown) if cand.explain.compares else []
+    root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
     return True
@@ -342,9 +344,6 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
         follow = _following(tree, first, budget, shown)
         if row in follow:
             return first, follow
-    table = _small_table(tree, row, budget, shown)
-    if table:  # a comparison of a few rows reads as a whole (trial E: its key row had never shown)
-        return table[0], table[1:]
     return row, _following(tree, row, budget, shown)
 
 
@@ -392,7 +391,8 @@ def _small_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list
     """The rows of the comparison table row is in ("| | linearizability | serializability |": its first
     column has no header, each row an aspect the columns are compared on), when it has SMALL_TABLE rows or
     fewer, none shown yet, and they fit budget together; else []. A table of records (its first column
-    headed: "Test: Potassium | Range: ...") shows the row alone: the next one is another record."""
+    headed: "Test: Potassium | Range: ...") shows the row alone: the next one is another record. (For a row
+    of a question that names two of its columns: Explanation.compares.)"""
     chunks = tree.chunks
     c = chunks[row]
     if c.kind != "table_row":

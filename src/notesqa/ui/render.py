@@ -146,7 +146,7 @@ def _relevance(hit) -> str:
         return '<span class="nq-rel" title="a note that links to the note asked about">links to it</span>'
     if hit.explain is not None and hit.explain.mention:  # "when did I first mention X": in the order of days
         order = "oldest" if hit.explain.mention == "first" else "newest"
-        return f'<span class="nq-rel" title="says what is asked about; {order} first">{hit.explain.mention} mention</span>'
+        return f'<span class="nq-rel" title="says what is asked about; {order} first">mentions it</span>'
     if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
