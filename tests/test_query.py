@@ -221,6 +221,13 @@ def test_overdue_is_asked_in_a_few_ways():
         assert asks_overdue(q), q
     for q in ("what is due on Friday?", "I was late to the standup", "the deadline is Friday"):
         assert not asks_overdue(q), q
+    # something else that is overdue (trial F: "overdue invoices" had listed the overdue tasks)
+    for q in ("how do we handle overdue invoices?", "which invoices are overdue after day 14?",
+              "what does the dunning workflow do for an overdue invoice?"):
+        assert not asks_overdue(q), q
+    for q in ("which tasks are overdue?", "overdue tasks", "what's overdue this week?", "anything overdue?",
+              "what is overdue for the launch?"):
+        assert asks_overdue(q), q
 
 
 def test_a_day_named_from_today_is_no_words_to_find():

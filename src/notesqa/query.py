@@ -466,8 +466,26 @@ def lists_only_tasks(text: str) -> bool:
 
 
 def asks_overdue(text: str) -> bool:
-    """Does the question ask for open tasks past the day they were set for ("what's overdue?")?"""
-    return _OVERDUE.search(text) is not None
+    """Does the question ask for open tasks past the day they were set for ("what's overdue?")? Not when
+    it is about something else that is overdue ("how do we handle overdue invoices?", "which invoices are
+    overdue after day 14?": trial F's billing team)."""
+    m = _OVERDUE.search(text)
+    if m is None:
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    before = _OVERDUE_SUBJECT.search(text[:m.start()])
+    return not (after and after.group(1).lower() not in _NOT_A_THING) and \
+        not (before and before.group(1).lower() not in _NOT_A_THING)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)", re.IGNORECASE)  # the word right after "overdue": "invoices"
+_OVERDUE_SUBJECT = re.compile(r"\b([a-z][\w-]*)\s+(?:are|is|were|was|get|gets|got|go|goes|went|become|became)\s+$",
+                              re.IGNORECASE)  # "invoices are overdue"
+# ... what may stand there when the question asks for overdue tasks: "overdue tasks", "what's overdue this week",
+# "which tasks are overdue", "anything overdue?"
+_NOT_A_THING = frozenset("task tasks todo todos to-do to-dos item items action chores chore thing things work stuff "
+                         "deadline deadlines what which anything something everything nothing this today now "
+                         "for in on at since from by and or right yet still already here there me i we".split())
 
 
 # tasks asked for by state: "which tasks are still open?", "my todos", "what did I finish last week?",
