@@ -128,6 +128,20 @@ def test_an_obsidian_vaults_excluded_files_and_templates_are_left_out_and_said(t
     assert len(discover_notes(vault)[0]) == 5  # (Templater's folder is still left out)
 
 
+def test_a_logseq_graphs_hidden_paths_are_left_out_and_said(tmp_path):
+    # trial F: a page under a folder config.edn hides had come first
+    graph = tmp_path / "graph"
+    for rel in ("pages/keep.md", "archive/old.md", "pages/draft.md", "journals/2026_11_30.md"):
+        write(graph / rel, "- text\n")
+    write(graph / "logseq" / "config.edn", '{:meta/version 1\n ;; :hidden ["/journals"] was tried once\n'
+                                           ' :hidden ["/archive" "pages/draft.md"]\n :favorites []}\n')
+    files, problems = discover_notes(graph)
+    assert sorted(p.relative_to(graph).as_posix() for p in files) == ["journals/2026_11_30.md", "pages/keep.md"]
+    assert {p.path: p.reason for p in problems} == {
+        "archive": "hidden in Logseq's config.edn (:hidden): 1 note not indexed",
+        "pages/draft.md": "hidden in Logseq's config.edn (:hidden): 1 note not indexed"}
+
+
 def test_text_is_read_in_one_unicode_form():
     # macOS (and some editors) write "é" as "e" and a combining accent: read as the one character typed
     nfd = "# Re\u0301union\n\n- #de\u0301gustation\n"

@@ -27,7 +27,7 @@ from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
-                        without_obsidian_exclusions)
+                        without_app_exclusions)
 from .vault import MISSING, Vault
 from .wording import counted
 
@@ -372,8 +372,8 @@ class _Scan:
         self.touched: set[str] = set()
 
     def run(self, index_dir: Path) -> None:
-        files, problems = discover_notes(self.notes_dir, exclude=[index_dir], obsidian_settings=False)
-        files, excluded = without_obsidian_exclusions(self.notes_dir, files, problems)
+        files, problems = discover_notes(self.notes_dir, exclude=[index_dir], app_settings=False)
+        files, excluded = without_app_exclusions(self.notes_dir, files, problems)
         self.report.problems.extend(problems)
         self.progress("scan", len(files), len(files))
         rels = [path.relative_to(self.notes_dir).as_posix() for path in files]

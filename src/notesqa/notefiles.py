@@ -143,9 +143,9 @@ def _utf8_name(name: str) -> bool:
 
 
 def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
-                   obsidian_settings: bool = True) -> tuple[list[Path], list[Problem]]:
+                   app_settings: bool = True) -> tuple[list[Path], list[Problem]]:
     """Note files (markdown, Obsidian canvases) under notes_dir, sorted; hidden folders and excluded folders skipped, and (with
-    obsidian_settings) the notes an Obsidian vault's settings leave out (without_obsidian_exclusions).
+    app_settings) the notes an Obsidian vault's settings leave out (without_app_exclusions).
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
     folder already visited) is reported, not looped. A file link out of the notes folder (and
@@ -199,17 +199,18 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
         problems.append(Problem(counted(n, suffix + " file") + named, NOT_READ, why))
     found.sort(key=lambda p: _rel(p, notes_dir))
     found = _without_sync_copies(notes_dir, _one_path_per_file(notes_dir, found, problems), problems)
-    if obsidian_settings:
-        found, _ = without_obsidian_exclusions(notes_dir, found, problems)
+    if app_settings:
+        found, _ = without_app_exclusions(notes_dir, found, problems)
     return found, problems
 
 
-def obsidian_exclusions(notes_dir: Path) -> dict[str, str]:
-    """What an Obsidian vault's settings leave out of its search, path prefix -> why: its "Excluded
+def app_exclusions(notes_dir: Path) -> dict[str, str]:
+    """What the app's settings leave out of its search, path prefix -> why: an Obsidian vault's "Excluded
     files" (app.json's userIgnoreFilters; a /regex/ one is not read) and its templates folders (the core
-    Templates plugin's, Templater's): a template's {{title}} and <% code %> are not notes."""
+    Templates plugin's, Templater's): a template's {{title}} and <% code %> are not notes; a Logseq graph's
+    hidden folders and files (config.edn's :hidden)."""
     conf = Path(notes_dir) / ".obsidian"
-    out: dict[str, str] = {}
+    out: dict[str, str] = _logseq_hidden(notes_dir)
     for f in _json_object(conf / "app.json").get("userIgnoreFilters") or []:
         if isinstance(f, str) and f.strip(" /") and not (len(f) > 1 and f.startswith("/") and f.endswith("/")):
             out[f.strip().lstrip("/")] = "excluded in Obsidian's settings (Excluded files)"
@@ -219,6 +220,19 @@ def obsidian_exclusions(notes_dir: Path) -> dict[str, str]:
         if isinstance(folder, str) and folder.strip(" /"):
             out.setdefault(folder.strip(" /") + "/", "Obsidian's templates folder (templates, not notes)")
     return out
+
+
+def _logseq_hidden(notes_dir: Path) -> dict[str, str]:
+    """A Logseq graph's :hidden paths (logseq/config.edn: `:hidden ["/archive" "/drafts/old.md"]`), which
+    Logseq leaves out of the graph (trial F: a hidden folder's page had come first)."""
+    try:
+        edn = (Path(notes_dir) / "logseq" / "config.edn").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    edn = re.sub(r'^([^";]*(?:"[^"]*"[^";]*)*);.*$', r"\1", edn, flags=re.M)  # a comment's text is no setting
+    m = re.search(r":hidden\s*\[([^\]]*)\]", edn)
+    paths = re.findall(r'"([^"]+)"', m.group(1)) if m else []
+    return {p.strip().strip("/"): "hidden in Logseq's config.edn (:hidden)" for p in paths if p.strip(" /")}
 
 
 def shows_line_breaks(notes_dir: Path, rel: str) -> bool:
@@ -238,12 +252,12 @@ def _json_object(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def without_obsidian_exclusions(notes_dir: Path, found: list[Path],
+def without_app_exclusions(notes_dir: Path, found: list[Path],
                                 problems: list[Problem]) -> tuple[list[Path], list[Path]]:
-    """(found without the notes the vault's settings exclude, those notes) (obsidian_exclusions); said
+    """(found without the notes the vault's settings exclude, those notes) (app_exclusions); said
     in problems, one line a setting ("excluded"). They are not indexed, but what embeds them still
     shows them, as in Obsidian."""
-    exclusions = obsidian_exclusions(notes_dir) if (Path(notes_dir) / ".obsidian").is_dir() else {}
+    exclusions = app_exclusions(notes_dir)
     if not exclusions:
         return found, []
     kept, excluded, left_out = [], [], {prefix: 0 for prefix in exclusions}

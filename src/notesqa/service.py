@@ -309,13 +309,13 @@ class NotesService:
     def _not_indexed(self, manifest, path: str) -> str:
         """Why a path is not a note of the index, and what to do: skipped at the build, excluded by the
         vault's settings, or not there (yet)."""
-        from .notefiles import obsidian_exclusions
+        from .notefiles import app_exclusions
 
         if path in manifest.skipped:
             return f"{path} was skipped at the last build: {manifest.skipped[path].reason}."
-        excluded = next((why for prefix, why in obsidian_exclusions(self.notes_dir).items()
+        excluded = next((why for prefix, why in app_exclusions(self.notes_dir).items()
                          if path == prefix or path.startswith(prefix.rstrip("/") + "/")), None)
-        if excluded and (self.notes_dir / ".obsidian").is_dir():
+        if excluded:
             return f"{path} is not indexed: {excluded}."
         if not inside_notes(self.notes_dir, path):
             return f"{path} is not a note in the index: it leads outside the notes folder, whose notes alone are read."

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .coverage import Coverage
 from .errors import NotesQAError
-from .notefiles import EXCLUDED, FOLDER, NOT_READ, discover_notes, file_sha, folder_prefix, read_note, without_obsidian_exclusions
+from .notefiles import EXCLUDED, FOLDER, NOT_READ, discover_notes, file_sha, folder_prefix, read_note, without_app_exclusions
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -232,8 +232,8 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     """
     notes_dir = Path(notes_dir)
     prev, skipped = manifest.notes, manifest.skipped
-    files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [], obsidian_settings=False)
-    files, excluded = without_obsidian_exclusions(notes_dir, files, problems)
+    files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [], app_settings=False)
+    files, excluded = without_app_exclusions(notes_dir, files, problems)
     # a folder that cannot be listed: its notes are not known to be gone (a build keeps them)
     unlisted = tuple(folder_prefix(p.path) for p in problems if p.kind == FOLDER)
     new, changed, seen = [], list(_showing_edited(notes_dir, excluded, manifest)), set()
