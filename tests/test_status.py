@@ -37,9 +37,22 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     notes, index, _ = built
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
-                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes"]
+                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes", "read_as"]
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}
+
+
+def test_status_says_a_logseq_graph_is_read_as_one(tmp_path, embedder):
+    # trial F: status never said it had read the folder as a Logseq graph
+    from notesqa import build_index
+
+    graph = tmp_path / "graph"
+    write(graph / "pages" / "Kafka.md", "- brokers\n\t- three of them\n")
+    write(graph / "journals" / "2026_11_30.md", "- rotated the certs\n")
+    build_index(graph, tmp_path / "ix", embedder=embedder)
+    assert read_status(graph, tmp_path / "ix").read_as == "a Logseq graph"
+    assert f"Notes:   {graph}/ (read as a Logseq graph) unchanged since the build" in cli_status(graph, tmp_path / "ix")
+    assert json.loads(cli_status(graph, tmp_path / "ix", "--json"))["read_as"] == "a Logseq graph"
 
 
 def test_changes_skipped_files_and_coverage_are_reported(built):
@@ -87,7 +100,7 @@ def test_a_missing_notes_folder_has_no_changes(built, tmp_path):
 def test_unchanged_notes_say_so(built):
     notes, index, _ = built
     text = cli_status(notes, index).splitlines()
-    assert text[-1] == f"Notes:   {notes}/ unchanged since the build"
+    assert text[-1] == f"Notes:   {notes}/ (read as an Obsidian vault) unchanged since the build"
     # no note flagged: said as such, not "0 notes with text not indexed" under a share below 100%
     assert text[-2].endswith("; no note flagged (each has 75% or more of its text indexed, and nothing unreadable)")
 

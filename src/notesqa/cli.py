@@ -478,7 +478,8 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"  {files} not read: {reason}")
     _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
     _echo_coverage(st.coverage)
-    _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir))
+    _echo_changes(st.changes, st.notes_dir + (f"/ (read as {st.read_as})" if st.read_as else "/"),
+                  _index_command(notes_dir, index_dir))
     if st.read_by_older:
         click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
                    f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
@@ -516,9 +517,9 @@ def _echo_listed(kind: str, lines: list[str]) -> None:
 
 def _echo_changes(changes, notes_dir: str, command: str) -> None:
     if changes is None:
-        click.echo(f"Notes:   {notes_dir}/ not found")
+        click.echo(f"Notes:   {notes_dir} not found")
     elif not changes:
-        click.echo(f"Notes:   {notes_dir}/ unchanged since the build")
+        click.echo(f"Notes:   {notes_dir} unchanged since the build")
     else:
         click.echo(f"Notes:   {changes.summary()} since the build; run `{command}` to refresh")
         for kind, paths in changes.to_dict().items():  # a moved folder is a thousand notes deleted and as many new

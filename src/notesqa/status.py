@@ -75,6 +75,7 @@ class Status:
     # files of a kind not read (".csv"), counted: ("12 .csv files", "only .md, .markdown and .canvas notes are")
     not_read: tuple[tuple[str, str], ...] = ()
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
+    read_as: str = ""  # "a Logseq graph" (read as outlines of blocks), "an Obsidian vault" (its settings read), or ""
 
     def to_dict(self) -> dict:
         """What `notesqa status --json` prints."""
@@ -93,6 +94,8 @@ class Status:
             out["not_read"] = dict(self.not_read)
         if self.read_by_older:
             out["read_by_older"] = True
+        if self.read_as:
+            out["read_as"] = self.read_as
         return out
 
 
@@ -100,6 +103,7 @@ def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
     from .store import read_manifest
+    from .vault import app_of
 
     gen, manifest = read_manifest(index_dir)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
@@ -114,7 +118,7 @@ def read_status(notes_dir, index_dir) -> Status:
         not_read=tuple((p.path, p.reason) for p in manifest.problems if p.action == NOT_READ),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
-        read_by_older=read_by_older(manifest))
+        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)))
 
 
 def read_by_older(manifest: Manifest) -> bool:

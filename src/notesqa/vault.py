@@ -37,6 +37,14 @@ def is_logseq_graph(notes_dir: Path) -> bool:
     return (notes_dir / "logseq").is_dir() or ((notes_dir / "pages").is_dir() and (notes_dir / "journals").is_dir())
 
 
+def app_of(notes_dir: Path) -> str:
+    """What app's folder the notes are, as they are read: "a Logseq graph" (outlines of blocks, properties,
+    journals), "an Obsidian vault" (its settings: excluded files, line breaks), or "" (plain markdown)."""
+    if is_logseq_graph(notes_dir):
+        return "a Logseq graph"
+    return "an Obsidian vault" if (Path(notes_dir) / ".obsidian").is_dir() else ""
+
+
 class Vault:
     """Name lookups and cross-note text for one build (or one source view) of a notes folder."""
 
