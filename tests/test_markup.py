@@ -61,6 +61,8 @@ def test_inline_tags_join_front_matter_tags_and_nested_tags_count_as_parents():
     assert note.tags == ("work", "project/alpha", "project")
     assert note.aliases == ("WFH",)
     assert "WFH" in chunk_note(note)[0].keywords  # an alias is a searchable name of the note
+    # a template's placeholder is no tag (trial F: "#inc-<date>-<slug>" had given the tag "inc-")
+    assert parse_note("- name it #inc-<date>-<slug> or #{{tag}}, tag it #incident\n", "t.md").tags == ("incident",)
 
 
 def test_table_rows_may_hold_aliased_links():

@@ -33,7 +33,8 @@ MACRO = re.compile(r"\{\{\{?\s*([\w-]+)?([^{}]*?(?:\{[^{}]*\}[^{}]*?)*)\}\}\}?")
 BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$", re.M)
 # #tag, #nested/tag, Logseq #[[multi word tag]]; not C#, not url#anchor, not a number like #1
 _TAG_START = r"(?<![\w/#&;:=\[\]\)])#"  # not after these: C#, url#anchor, &#38;
-TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
+# (a template's "#inc-<date>-<slug>" or "#{{tag}}" is no tag: trial F's tag list had held "inc-")
+TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*(?![\w/<{-])|\d+[^\W\d][\w/-]*(?![\w/<{-]))")
 # ... and in a Dendron vault a dot inside a tag is part of it: #spark.tuning (not a sentence's last dot)
 DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
