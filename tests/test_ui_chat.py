@@ -368,6 +368,9 @@ def test_an_example_is_no_fragment_and_not_notions_own_page():
     chunks = [chunk("2024-08-02.md", 0, "Against:", heading=["2024-08-02"]), chunk("2024-08-02.md", 1, "u", parent=0),
               chunk("People/Anna.md", 0, "w", heading=["Anna"])]
     assert example_questions(chunks) == ["What do my notes say about Anna?"]
+    # a section named like a question is no question (trial F: "What we did?")
+    chunks = [chunk("r.md", 0, "w", heading=["Retro", "What we did"]), chunk("s.md", 0, "v", heading=["ML", "What is bias?"])]
+    assert example_questions(chunks) == ["What do my notes say about Retro?", "What is bias?"]
 
 
 def test_a_short_new_subject_is_searched_alone_when_only_its_own_hit_says_it(tmp_path, embedder):

@@ -332,7 +332,13 @@ def _reads_as_topic(topic: str) -> bool:
         return False
     if words[-1].isdigit() and len(words) <= 2:  # "Top 3", "Week 48": a template's count, not a topic (trial B)
         return False
-    return bool(_ASKS.match(topic)) or not _CLAUSE_WORDS.intersection(words)
+    if _ASKS.match(topic):  # "What is bias" asks; "What we did", "What worked" name a template's section
+        return len(words) > 1 and words[1] in _AUXILIARIES
+    return not _CLAUSE_WORDS.intersection(words)
+
+
+_AUXILIARIES = {"is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "has",
+                "have", "had", "to", "makes", "happens", "causes"}
 
 
 def _when(iso: str | None) -> str:
