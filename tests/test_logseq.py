@@ -277,3 +277,22 @@ def test_a_tag_alone_lists_a_journal_from_its_tagged_block(tmp_path, embedder):
     build_index(graph, tmp_path / "index", embedder=embedder)
     hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("tag:hermes", k=5)
     assert [h.text for h in hits] == ["talked about the #hermes launch"]
+
+
+def test_a_namespace_is_a_folder_to_path_filters(tmp_path, embedder):
+    # trial F: "path:runbooks rotate certs" said "No note is in runbooks." of pages/runbooks___*.md
+    from notesqa import NotesIndex, build_index
+
+    graph = tmp_path / "graph"
+    (graph / "logseq").mkdir(parents=True)
+    for rel, text in (("pages/runbooks___rotate kafka certs.md", "- rotate the certs with the renew job\n"),
+                      ("pages/runbooks___kafka___upgrade.md", "- upgrade the brokers, certs first\n"),
+                      ("pages/services___kafka.md", "- the certs expire yearly\n")):
+        (graph / rel).parent.mkdir(parents=True, exist_ok=True)
+        (graph / rel).write_text(text, encoding="utf-8")
+    build_index(graph, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert {h.path for h in idx.search("path:runbooks certs", k=5)} == {
+        "pages/runbooks___rotate kafka certs.md", "pages/runbooks___kafka___upgrade.md"}
+    assert [h.path for h in idx.search("path:runbooks/kafka certs", k=5)] == ["pages/runbooks___kafka___upgrade.md"]
+    assert [h.path for h in idx.search("certs", k=5, paths=["pages/services"])] == ["pages/services___kafka.md"]

@@ -425,4 +425,12 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
                       properties=properties(meta) + properties(props, property_list),
                       page_tags=as_tags(own), block_ids=walker.block_ids, id_titles=walker.id_titles,
-                      lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars)
+                      lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars,
+                      hierarchy=namespace(page_name(rel)))
+
+
+def namespace(name: str) -> str:
+    """The namespace a page is in, as Logseq's tree of pages shows it: "runbooks" of "runbooks/rotate kafka
+    certs" (its file pages/runbooks___rotate kafka certs.md); "" for a page in none. path:runbooks finds its
+    pages as a folder's (trial F)."""
+    return name.rsplit("/", 1)[0].strip() if "/" in name.strip("/") else ""

@@ -883,14 +883,18 @@ def _path_match(path: str, pattern: str, hierarchy: str = "") -> bool:
 
 def _glob_match(path: str, pattern: str, hierarchy: str = "") -> bool:
     """Does the path match the glob? A folder name or prefix without wildcards matches everything under it,
-    and a Dendron note is in its hierarchy as in a folder (path:ops, path:dev.spark)."""
+    and a Dendron note is in its hierarchy as in a folder (path:ops, path:dev.spark), a Logseq page in its
+    namespace (path:runbooks)."""
     if fnmatch.fnmatchcase(path, pattern):
         return True
     if any(ch in pattern for ch in "*?["):
         return False
     pattern = pattern.rstrip("/")
-    return path.startswith(pattern + "/") or path == pattern or bool(hierarchy) and dendron.under(
-        folder_of(path, nfc(hierarchy).casefold()), pattern)
+    if not hierarchy:
+        return path.startswith(pattern + "/") or path == pattern
+    hierarchy = nfc(hierarchy).casefold()
+    return path.startswith(pattern + "/") or path == pattern or dendron.under(folder_of(path, hierarchy), pattern) \
+        or dendron.under(hierarchy, pattern)
 
 
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
