@@ -28,7 +28,7 @@ from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
-                    filter_mask, links_subject, mention_order, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
+                    filter_mask, folder_of, links_subject, mention_order, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
                     unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
 
@@ -501,10 +501,12 @@ class NotesIndex:
         return sorted({t for c in self.chunks for t in c.tags})
 
     def folders(self) -> list[str]:
-        """The folders notes live in; "." first when some notes sit in the notes folder itself."""
+        """The folders notes live in, and the hierarchies (Dendron) and namespaces (Logseq: "pages/runbooks")
+        that path filters take as folders; "." first when some notes sit in the notes folder itself."""
         paths = {c.path for c in self.chunks}
         top = [TOP_LEVEL] if any("/" not in p for p in paths) else []
-        return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p})
+        kept = {folder_of(c.path, c.hierarchy) for c in self.chunks if c.hierarchy}
+        return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p} | kept)
 
 
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
