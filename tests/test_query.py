@@ -182,6 +182,8 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # a name, a range from a month: not the month's days
     for q in ("what feedback did I give for Jan?", "notes for June's birthday party", "what have I done since October?"):
         assert span(q) is None, q
+    # ... but "for" a month in a question that looks ahead is that month (trial F)
+    assert span("what is scheduled for January?") == ("2027-01-01", "2027-01-31")
     # last/next November asked in November: a year away; this December asked in January: this year's
     assert span("what did I do last November?") == ("2025-11-01", "2025-11-30")
     assert span("what's planned for next November?") == ("2027-11-01", "2027-11-30")

@@ -109,6 +109,12 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(
                        r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
+# ... after "for", in a question that looks ahead (the same groups as _IN_MONTH's)
+_FOR_MONTH = re.compile(r"\b(for)\s+()(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+                        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))"
+                        r"\b(?!['’])(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+
+
 def _looks_ahead(text: str) -> bool:
     """Does a question look ahead ("what is due on Friday?"), not back ("what was due on Friday?")?"""
     return _AHEAD.search(text) is not None and _PAST.search(text) is None
@@ -131,6 +137,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
         out.update(_month_named(m, today, ahead))
+    if ahead:  # "what is scheduled for January?" (trial F); not "feedback for Jan", a name
+        for m in _FOR_MONTH.finditer(text):
+            out.update(_month_named(m, today, ahead))
     for m in _HOLIDAY.finditer(text):
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
