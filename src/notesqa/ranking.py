@@ -19,8 +19,8 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (DEFINING, asks_due, asks_only_the_day, asks_for_tasks, asks_how, asks_latest, asks_overdue, days, lists_only_tasks,
-                    seeks_note, versions, without_relative_days, years)
+from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
+                    lists_only_tasks, seeks_note, versions, without_relative_days, years)
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -168,6 +168,10 @@ class Explanation:
                      f"says the thing, within {OPENING_MARGIN:.2f} of it")
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
+        if self.heading_named:
+            note += ", under the heading the question names (a short list there shown from its first item)"
+        if self.compares:
+            note += ", a row of a table two of whose columns the question names (a small one shown whole)"
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 

@@ -28,8 +28,8 @@ from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
-                    filter_mask, folder_of, links_subject, mention_order, mention_subject, merge_filters, parse_query, seeks_mentions, seeks_note,
-                    unmatched, task_state_words, with_listing_period)
+                    filter_mask, folder_of, links_subject, mention_order, mention_subject, merge_filters, parse_query,
+                    seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
 
 
