@@ -12,14 +12,15 @@ import re
 from functools import lru_cache
 
 # $$display$$ and $inline$ maths as the parser reads them (pandoc's rules: no space inside the dollars, no
-# digit right after the closing one, so "$5 or $15" is no maths); not inside a code span
-_MATHS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\d$])", re.DOTALL)
+# digit right after the closing one, so "$5 or $15" is no maths); not inside a code span. One group, the span
+# with its dollars: the chat splits text by it (ui/render.py)
+MATHS = re.compile(r"(\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$]))", re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 _COMMAND_SPACE = re.compile(r"(\\[A-Za-z]+)(?=\s)")
 
 
 def has_maths(text: str) -> bool:
-    return "$" in text and _MATHS.search(_CODE_SPAN.sub(" ", text)) is not None
+    return "$" in text and MATHS.search(_CODE_SPAN.sub(" ", text)) is not None
 
 
 def read_maths(text: str) -> str:
@@ -27,12 +28,18 @@ def read_maths(text: str) -> str:
     and nothing else reads "formula: ..." ."""
     if not has_maths(text):
         return text
-    whole = _MATHS.fullmatch(text.strip())
-    if whole is not None and whole.group(1) is not None:
-        return f"formula: {_reading(whole.group(1))}"
+    whole = MATHS.fullmatch(text.strip())
+    if whole is not None and whole.group(1).startswith("$$"):
+        return f"formula: {_reading(_inside(whole.group(1)))}"
     spans = [m.span() for m in _CODE_SPAN.finditer(text)]
-    return _MATHS.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in spans)
-                      else _reading(m.group(1) or m.group(2)), text)
+    return MATHS.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in spans)
+                     else _reading(_inside(m.group(1))), text)
+
+
+def _inside(span: str) -> str:
+    """A maths span without its dollars."""
+    fence = 2 if span.startswith("$$") else 1
+    return span[fence:-fence]
 
 
 @lru_cache(maxsize=4096)

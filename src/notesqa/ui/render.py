@@ -17,6 +17,7 @@ import urllib.parse
 from ..config import NOTE_SUFFIXES
 from ..keywords import tokenize
 from ..markup import ONE_TILDE_STRIKE, kanban_dates
+from ..maths import MATHS
 from ..notefiles import readable_path
 from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
@@ -26,10 +27,8 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blockquote_open", "table_open")
 
 
-# maths the chat typesets ($$...$$, $...$ by pandoc's rules, as the index reads it: "$5 or $15" is none): a mark
-# inside it would stop it rendering, so it is left unmarked
-_MATHS = re.compile(r"(\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$]))", re.S)
-# what the chat typesets (app.py): $$display$$, and inline maths as \(...\), which no price can be mistaken for
+# what the chat typesets (app.py): $$display$$, and inline maths (maths.MATHS: "$5 or $15" is none) as \(...\),
+# which no price can be mistaken for; a mark inside maths would stop it rendering, so it is left unmarked
 LATEX_DELIMITERS = [{"left": "$$", "right": "$$", "display": True}, {"left": "\\(", "right": "\\)", "display": False}]
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # units.inline_text's strikethrough
 
@@ -43,7 +42,7 @@ def highlight(text: str, question: str) -> str:
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
             out.append(f'<code class="nq-inline">{_marked(piece, wanted)}</code>')
         elif i % 3 == 0:
-            out += [_maths(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(_MATHS.split(piece))]
+            out += [_maths(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(MATHS.split(piece))]
     return "".join(out)
 
 
