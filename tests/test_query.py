@@ -182,8 +182,10 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # a name, a range from a month: not the month's days
     for q in ("what feedback did I give for Jan?", "notes for June's birthday party", "what have I done since October?"):
         assert span(q) is None, q
-    # ... but "for" a month in a question that looks ahead is that month (trial F)
+    # ... but "for" a month in a question for what is due or scheduled is that month (trial F); not a name
     assert span("what is scheduled for January?") == ("2027-01-01", "2027-01-31")
+    for q in ("what gift should I buy for June?", "what should I get for April?", "what is due for March Madness?"):
+        assert span(q) is None, q
     # last/next November asked in November: a year away; this December asked in January: this year's
     assert span("what did I do last November?") == ("2025-11-01", "2025-11-30")
     assert span("what's planned for next November?") == ("2027-11-01", "2027-11-30")
@@ -228,8 +230,11 @@ def test_overdue_is_asked_in_a_few_ways():
               "what does the dunning workflow do for an overdue invoice?"):
         assert not asks_overdue(q), q
     for q in ("which tasks are overdue?", "overdue tasks", "what's overdue this week?", "anything overdue?",
-              "what is overdue for the launch?"):
+              "what is overdue for the launch?", "overdue high priority tasks", "overdue billing tasks"):
         assert asks_overdue(q), q
+    from notesqa.query import asks_for_tasks
+
+    assert asks_for_tasks("which invoices are overdue after day 14?") is None  # (no task is lifted either)
 
 
 def test_a_day_named_from_today_is_no_words_to_find():
@@ -475,6 +480,8 @@ def test_a_holiday_or_a_season_names_its_days():
         assert span(q) is None, q
     assert span("what did I do in the summer when Tom left?") == span("in the summer?") == ("2026-06-01", "2026-08-31")
     assert span("in the autumn of 2023") == ("2023-09-01", "2023-11-30")
+    assert span("what did I do in the summer holidays?") == span("in the summer months") == ("2026-06-01", "2026-08-31")
+    assert span("the Christmas card list") is None and span("Christmas tree lights") is None
     # plans look ahead, to this year's Christmas
     assert span("Christmas Eve plans") == ("2026-12-24", "2026-12-24")
     from notesqa.query import asks_only_the_day

@@ -600,3 +600,7 @@ def test_a_table_row_compares_when_the_question_names_two_of_its_columns():
     assert list(_compares(rows, cand, "linearizability vs serializability")) == [True, False]
     assert list(_compares(rows, cand, "how much did I spend at Halfords?")) == [False, False]
     assert list(_compares(rows, cand, "what amount on which date?")) == [False, True]
+    # a row with a blank cell compares as the rest of its table does (the recheck: "combined | linearizability: ...")
+    table = [_chunk("ds.md", 0, "about | linearizability: one object | serializability: transactions", kind="table_row"),
+             _chunk("ds.md", 1, "combined | linearizability: strict serializability", kind="table_row")]
+    assert list(_compares(table, np.arange(2), "linearizability vs serializability")) == [True, True]

@@ -112,7 +112,7 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(
 # ... after "for", in a question that looks ahead (the same groups as _IN_MONTH's)
 _FOR_MONTH = re.compile(r"\b(for)\s+()(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
                         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))"
-                        r"\b(?!['’])(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+                        r"\b(?!['’]|\s+(?-i:[A-Z]))(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)  # not "March Madness"
 
 
 def _looks_ahead(text: str) -> bool:
@@ -137,7 +137,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _IN_MONTH.finditer(text):
         out.update(_month_named(m, today, ahead))
-    if ahead:  # "what is scheduled for January?" (trial F); not "feedback for Jan", a name
+    if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
         for m in _FOR_MONTH.finditer(text):
             out.update(_month_named(m, today, ahead))
     for m in _HOLIDAY.finditer(text):
@@ -220,12 +220,15 @@ _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # wh
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
-                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b",
-                      re.IGNORECASE)
+                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b"
+                      # (not a thing of it: "the Christmas card list", "Christmas tree lights")
+                      r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
+                      r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?)\b)", re.IGNORECASE)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
-_SEASON_ENDS = r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|because|i|we|you|he|she|they|it|my|our)\b)"
+_SEASON_ENDS = (r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|because|i|we|you|he|she|they|it|my|our|"
+                r"months?|holidays?|break|vacation|semester|term|quarter|season|time)\b)")
 _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(" + YEAR + r"))?"
                      r"|(?:in|during|over)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)"
                      r"(?:\s+(?:of\s+)?(" + YEAR + r")\b|" + _SEASON_ENDS + r")"
@@ -481,12 +484,15 @@ def asks_overdue(text: str) -> bool:
     m = _OVERDUE.search(text)
     if m is None:
         return False
+    if _TASK_WORD.search(text):  # "overdue high priority tasks", "which bills are overdue tasks"
+        return True
     after = _NEXT_WORD.match(text, m.end())
     before = _OVERDUE_SUBJECT.search(text[:m.start()])
     return not (after and after.group(1).lower() not in _NOT_A_THING) and \
         not (before and before.group(1).lower() not in _NOT_A_THING)
 
 
+_TASK_WORD = re.compile(r"\b(?:tasks?|to-?dos?|action items?|chores?)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)", re.IGNORECASE)  # the word right after "overdue": "invoices"
 _OVERDUE_SUBJECT = re.compile(r"\b([a-z][\w-]*)\s+(?:are|is|were|was|get|gets|got|go|goes|went|become|became)\s+$",
                               re.IGNORECASE)  # "invoices are overdue"
@@ -527,8 +533,8 @@ _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:curre
                           re.IGNORECASE)
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
-_DUE = re.compile(r"\b(?:due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)|overdue|past[- ]due)",
-                  re.IGNORECASE)
+# (not "overdue", which asks_overdue reads: "overdue invoices" are no tasks)
+_DUE = re.compile(r"(?<![\w-])due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\bscheduled\b", re.IGNORECASE)
 _HIGH_TASKS = re.compile(rf"\b(?:high[- ]priority|urgent|important|top[- ]priority)\s+(?:open\s+)?{_TASK}\b|"

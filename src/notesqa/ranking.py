@@ -453,16 +453,30 @@ def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[
 
 
 def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: is it a table row whose columns (the names its cells are shown with, "linearizability:
-    yes | serializability: no") the question names two of ("linearizability vs serializability")?"""
+    """For each candidate: is it a row of a table whose columns (the names its rows' cells are shown with,
+    "linearizability: yes | serializability: no") the question names two of ("linearizability vs
+    serializability")? Read from every row: a row with a blank cell does not show that column."""
     asked = set(tokenize(text))
     out = np.zeros(len(cand), dtype=bool)
     for j, cid in enumerate(cand):
-        c = chunks[int(cid)]
-        if c.kind == "table_row":
-            columns = {cell.split(": ", 1)[0] for cell in c.text.split(" | ") if ": " in cell}
-            out[j] = sum(bool(set(tokenize(col)) & asked) for col in columns) >= 2
+        if chunks[int(cid)].kind == "table_row":
+            out[j] = sum(bool(set(tokenize(col)) & asked) for col in _table_columns(chunks, int(cid))) >= 2
     return out
+
+
+def _table_columns(chunks: list[Chunk], row: int) -> set[str]:
+    """The column names the rows of row's table show their cells with."""
+    def same_table(i: int, j: int) -> bool:  # j the row on the line right after i's, in the same table
+        a, b = chunks[i], chunks[j]
+        return b.kind == "table_row" and b.path == a.path and b.line == a.line + 1 and b.heading == a.heading
+
+    first, last = row, row
+    while first > 0 and same_table(first - 1, first):
+        first -= 1
+    while last + 1 < len(chunks) and same_table(last, last + 1):
+        last += 1
+    return {cell.split(": ", 1)[0] for i in range(first, last + 1) for cell in chunks[i].text.split(" | ")
+            if ": " in cell}
 
 
 HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
