@@ -561,9 +561,10 @@ def test_a_small_comparison_table_is_shown_whole():
         "combined | linearizability: strict serializability"])]
     tree = NoteTree.build([*rows, _chunk("ds.md", 3, "linearizability is composable")])
 
-    def ranked(*pairs, compares=True):  # (a question naming two of its columns: Explanation.compares)
-        return [Candidate(row, rank, Explanation(None, rank, None, 0.0, rank, rank=rank, compares=compares))
-                for row, rank in pairs]
+    def ranked(*pairs, compares=True):  # (a question naming two of its columns: Explanation.compares; and the
+        # heading above the table, as "## Linearizability vs serializability" does: the recheck)
+        return [Candidate(row, rank, Explanation(None, rank, None, 0.0, rank, rank=rank, compares=compares,
+                                                 heading_named=True)) for row, rank in pairs]
     hits = [to_hit(tree, s) for s in select(tree, ranked((2, 0.9), (0, 0.8), (3, 0.7)), 3, 600, None, {})]
     assert hits[0].text == "\n".join(r.text for r in rows) and hits[0].line == 1
     assert [h.text for h in hits[1:]] == ["linearizability is composable"]

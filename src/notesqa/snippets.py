@@ -141,8 +141,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     room = _room(budget, after + len(out))
     # a later item of a short list under the heading the question names: the list from its first item; a row of
     # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
-    whole = _section_list(tree, row, room, shown) if cand.explain.heading_named else \
-        _small_table(tree, row, room, shown) if cand.explain.compares else []
+    whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
+        (cand.explain.compares and _small_table(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
