@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -497,10 +497,16 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
             continue
         key = (c.title, c.heading[-1])
         if key not in seen:
-            own = set(tokenize(c.heading[-1])) - set(tokenize(c.title))
+            own = _words_of(c.heading[-1]) - _words_of(c.title)
             seen[key] = sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
         out[j] = seen[key]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _words_of(text: str) -> frozenset[str]:
+    """A heading's or title's words, as the keyword side reads them (asked of every candidate: kept)."""
+    return frozenset(tokenize(text))
 
 
 def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
@@ -656,9 +662,15 @@ def _asks(c: Chunk) -> bool:
     text = c.text.rstrip()
     if text.endswith("?"):
         return True
-    if "\n" in text or not any(_QUESTIONS.search(h) for h in (*c.heading[1:], *c.parents)):
+    if "\n" in text or not any(_lists_questions(h) for h in (*c.heading[1:], *c.parents)):
         return False
     return all(s.endswith("?") or _TASK_VERB.match(s) for s in _SENTENCES.split(text) if s.strip())
+
+
+@lru_cache(maxsize=65536)
+def _lists_questions(heading: str) -> bool:
+    """Does a heading or label say it lists questions (_QUESTIONS)? (Asked of every candidate: kept.)"""
+    return _QUESTIONS.search(heading) is not None
 
 
 # a heading or label over questions to answer, not answers: "Questions from old exams", "Exercises", "Quiz"
