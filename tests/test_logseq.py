@@ -295,5 +295,7 @@ def test_a_namespace_is_a_folder_to_path_filters(tmp_path, embedder):
     assert {h.path for h in idx.search("path:runbooks certs", k=5)} == {
         "pages/runbooks___rotate kafka certs.md", "pages/runbooks___kafka___upgrade.md"}
     assert [h.path for h in idx.search("path:runbooks/kafka certs", k=5)] == ["pages/runbooks___kafka___upgrade.md"]
+    assert {h.path for h in idx.search("path:runbooks/* certs", k=5)} == {  # as Logseq names them (the recheck)
+        "pages/runbooks___rotate kafka certs.md", "pages/runbooks___kafka___upgrade.md"}
     assert [h.path for h in idx.search("certs", k=5, paths=["pages/services"])] == ["pages/services___kafka.md"]
     assert {"pages", "pages/runbooks", "pages/runbooks/kafka", "pages/services"} <= set(idx.folders())

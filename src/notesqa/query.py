@@ -902,8 +902,9 @@ def _glob_match(path: str, pattern: str, hierarchy: str = "") -> bool:
     namespace (path:runbooks)."""
     if fnmatch.fnmatchcase(path, pattern):
         return True
-    if any(ch in pattern for ch in "*?["):
-        return False
+    if any(ch in pattern for ch in "*?["):  # a Logseq page's name in its namespace too: path:runbooks/*
+        return bool(hierarchy) and "/" in hierarchy + pattern and fnmatch.fnmatchcase(
+            f"{nfc(hierarchy).casefold()}/{posixpath.basename(path)}", pattern)
     pattern = pattern.rstrip("/")
     if not hierarchy:
         return path.startswith(pattern + "/") or path == pattern
