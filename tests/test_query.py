@@ -75,6 +75,9 @@ def test_unmatched_names_the_filter_no_note_passes():
     # a nested tag that ends with it (trial A: tag:acme for notes tagged client/acme)
     nested = chunks + [chunk("c.md", ["client/acme", "client"], None), chunk("d.md", ["acne"], None)]
     assert unmatched(nested, Filters(tags=("acme",))) == "No note is tagged acme (tags like it: client/acme)."
+    # ... then the tags it begins (trial F: tag:inc had suggested "finance" for "incident")
+    begun = chunks + [chunk("e.md", ["incident"], None), chunk("f.md", ["finance"], None)]
+    assert unmatched(begun, Filters(tags=("inc",))) == "No note is tagged inc (tags like it: incident)."
     assert unmatched(chunks, Filters(paths=("home",))) == "No note is in home."
     deep = [chunk("Clients/Acme/Meetings/k.md", [], None), chunk("Archive/Globex/g.md", [], None)]
     assert unmatched(deep, Filters(paths=("Meetings",))) == "No note is in Meetings (folders like it: Clients/Acme/Meetings)."

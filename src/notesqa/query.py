@@ -830,8 +830,10 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
         want = [t.lstrip("#") for t in f.tags]
         known = sorted({t for c in chunks for t in c.tags})
         asked = want[0].casefold()
-        # a nested tag that ends with it (trial A: tag:acme for client/acme), then tags spelt like it
-        near = [t for t in known if t.endswith("/" + asked)][:3] or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
+        # a nested tag that ends with it (trial A: tag:acme for client/acme), then tags it begins (trial F: tag:inc
+        # for incident, not finance), then tags spelt like it
+        near = [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
+            or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
         return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
