@@ -188,6 +188,21 @@ class Chunk:
         return cls(**{k: d[k] for k in cls.__dataclass_fields__ if k in d})
 
 
+def table_rows(chunks: Sequence[Chunk], row: int) -> range:
+    """The rows of the table the table_row at row is in: the table_row chunks around it of its note and heading,
+    on consecutive lines (ranking reads the columns they name, snippets shows a small one whole)."""
+    def same_table(i: int, j: int) -> bool:  # j the row on the line right after i's
+        a, b = chunks[i], chunks[j]
+        return b.kind == "table_row" and b.path == a.path and b.line == a.line + 1 and b.heading == a.heading
+
+    first, last = row, row
+    while first > 0 and same_table(first - 1, first):
+        first -= 1
+    while last + 1 < len(chunks) and same_table(last, last + 1):
+        last += 1
+    return range(first, last + 1)
+
+
 def context_line(title: str, heading: list[str] | tuple, parents: list[str] | tuple) -> str:
     return " > ".join(_dedupe_path([title, *heading, *(_short(p) for p in parents)]))
 

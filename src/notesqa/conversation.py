@@ -48,12 +48,11 @@ import re
 
 from typing import Callable
 
-from .query import (FILTER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar, shift_day,
-                    shift_period, without_days)
+from .query import (FILTER, MONTH_NAME, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
+                    shift_day, shift_period, without_days)
 
 # a follow-up that is a month's name alone ("June"; "May" and "March" written as names, not the words)
-_BARE_MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))", re.IGNORECASE)
+_BARE_MONTH = re.compile(MONTH_NAME, re.IGNORECASE)
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
     r"show me more|show more|give me more|more results|more please|more(?=\W*$)|"

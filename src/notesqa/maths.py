@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .units import CODE_SPAN
+
 # $$display$$ and $inline$ maths as the parser reads them (pandoc's rules: no space inside the dollars, no
 # digit right after the closing one, so "$5 or $15" is no maths); not inside a code span. One group, the span
 # with its dollars: the chat splits text by it (ui/render.py)
 MATHS = re.compile(r"(\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$]))", re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
 _COMMAND_SPACE = re.compile(r"(\\[A-Za-z]+)(?=\s)")
 
 
 def has_maths(text: str) -> bool:
-    return "$" in text and MATHS.search(_CODE_SPAN.sub(" ", text)) is not None
+    return "$" in text and MATHS.search(CODE_SPAN.sub(" ", text)) is not None
 
 
 def read_maths(text: str) -> str:
@@ -31,7 +32,7 @@ def read_maths(text: str) -> str:
     whole = MATHS.fullmatch(text.strip())
     if whole is not None and whole.group(1).startswith("$$"):
         return f"formula: {_reading(_inside(whole.group(1)))}"
-    spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+    spans = [m.span() for m in CODE_SPAN.finditer(text)]
     return MATHS.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in spans)
                      else _reading(_inside(m.group(1))), text)
 

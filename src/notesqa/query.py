@@ -102,17 +102,17 @@ _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
 # ... and a month with its year, written without "in" ("what about May 2024?"), not a day's ("14 March 2024")
+# a month's name as a question writes it: "may" and "march" are words too, so only "May", "March" (and "MAY")
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))")
 _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(?:st|nd|rd|th) )(?<!\d\. )"
                        r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b))"
-                       r"(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))\b(?!['’])"
-                       r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+                       r"(" + MONTH_NAME + r")\b(?!['’])(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
-# ... after "for", in a question that looks ahead (the same groups as _IN_MONTH's)
-_FOR_MONTH = re.compile(r"\b(for)\s+()(jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-                        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))"
-                        r"\b(?!['’]|\s+(?-i:[A-Z]))(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)  # not "March Madness"
+# ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
+_FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z]))(?:,?\s+(" + YEAR + r"))?",
+                        re.IGNORECASE)
 
 
 def _looks_ahead(text: str) -> bool:
@@ -229,10 +229,11 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christ
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
 _SEASON_ENDS = (r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|because|i|we|you|he|she|they|it|my|our|"
                 r"months?|holidays?|break|vacation|semester|term|quarter|season|time)\b)")
-_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(" + YEAR + r"))?"
-                     r"|(?:in|during|over)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)"
+_SEASONS = r"(spring|summer|autumn|fall|winter)"
+_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:of\s+)?(" + YEAR + r"))?"
+                     r"|(?:in|during|over)\s+(?:the\s+)?" + _SEASONS +
                      r"(?:\s+(?:of\s+)?(" + YEAR + r")\b|" + _SEASON_ENDS + r")"
-                     r"|(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
+                     r"|" + _SEASONS + r"\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
@@ -492,7 +493,6 @@ def asks_overdue(text: str) -> bool:
         not (before and before.group(1).lower() not in _NOT_A_THING)
 
 
-_TASK_WORD = re.compile(r"\b(?:tasks?|to-?dos?|action items?|chores?)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)", re.IGNORECASE)  # the word right after "overdue": "invoices"
 _OVERDUE_SUBJECT = re.compile(r"\b([a-z][\w-]*)\s+(?:are|is|were|was|get|gets|got|go|goes|went|become|became)\s+$",
                               re.IGNORECASE)  # "invoices are overdue"
@@ -506,6 +506,7 @@ _NOT_A_THING = frozenset("task tasks todo todos to-do to-dos item items action c
 # tasks asked for by state: "which tasks are still open?", "my todos", "what did I finish last week?",
 # "my high priority tasks"
 _TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
+_TASK_WORD = re.compile(rf"\b{_TASK}\b", re.IGNORECASE)  # "overdue billing tasks" asks for tasks (asks_overdue)
 _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
 _LATER_TASKS = re.compile(rf"\blater\s+{_TASK}\b", re.IGNORECASE)  # Logseq's LATER: "show my LATER tasks"
 # "which things to buy are still unchecked?": a checkbox's state, whatever the list is of (not "unchecked

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import RECORD_KEYS, Chunk, field_key, field_line
+from .chunking import RECORD_KEYS, Chunk, field_key, field_line, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
@@ -460,22 +460,13 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     out = np.zeros(len(cand), dtype=bool)
     for j, cid in enumerate(cand):
         if chunks[int(cid)].kind == "table_row":
-            out[j] = sum(bool(set(tokenize(col)) & asked) for col in _table_columns(chunks, int(cid))) >= 2
+            out[j] = sum(bool(_words_of(col) & asked) for col in _table_columns(chunks, int(cid))) >= 2
     return out
 
 
 def _table_columns(chunks: list[Chunk], row: int) -> set[str]:
     """The column names the rows of row's table show their cells with."""
-    def same_table(i: int, j: int) -> bool:  # j the row on the line right after i's, in the same table
-        a, b = chunks[i], chunks[j]
-        return b.kind == "table_row" and b.path == a.path and b.line == a.line + 1 and b.heading == a.heading
-
-    first, last = row, row
-    while first > 0 and same_table(first - 1, first):
-        first -= 1
-    while last + 1 < len(chunks) and same_table(last, last + 1):
-        last += 1
-    return {cell.split(": ", 1)[0] for i in range(first, last + 1) for cell in chunks[i].text.split(" | ")
+    return {cell.split(": ", 1)[0] for i in table_rows(chunks, row) for cell in chunks[i].text.split(" | ")
             if ": " in cell}
 
 

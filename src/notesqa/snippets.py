@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, task_state
+from .chunking import Chunk, fields_line, table_rows, task_state
 from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
@@ -394,22 +394,9 @@ def _small_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list
     headed: "Test: Potassium | Range: ...") shows the row alone: the next one is another record. (For a row
     of a question that names two of its columns: Explanation.compares.)"""
     chunks = tree.chunks
-    c = chunks[row]
-    if c.kind != "table_row":
+    if chunks[row].kind != "table_row":
         return []
-    start, end = tree.rows[c.path]
-
-    def same_table(i: int, j: int) -> bool:  # j the row right after i, in the same table
-        return chunks[j].kind == "table_row" and chunks[j].line == chunks[i].line + 1 and \
-            chunks[j].heading == chunks[i].heading
-
-    first = row
-    while first > start and same_table(first - 1, first):
-        first -= 1
-    last = row
-    while last + 1 < end and same_table(last, last + 1):
-        last += 1
-    rows = list(range(first, last + 1))
+    rows = list(table_rows(chunks, row))
     if any(_FIELD.match(chunks[j].text) for j in rows):
         return []  # a table of records
     if len(rows) < 2 or len(rows) > SMALL_TABLE or shown.intersection(rows) or \
