@@ -478,8 +478,7 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"  {files} not read: {reason}")
     _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
     _echo_coverage(st.coverage)
-    _echo_changes(st.changes, st.notes_dir + (f"/ (read as {st.read_as})" if st.read_as else "/"),
-                  _index_command(notes_dir, index_dir))
+    _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:
         click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
                    f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
@@ -515,11 +514,12 @@ def _echo_listed(kind: str, lines: list[str]) -> None:
         click.echo(f"  ... and {len(lines) - STATUS_LISTED} more {kind} (`notesqa status --json` lists all)")
 
 
-def _echo_changes(changes, notes_dir: str, command: str) -> None:
+def _echo_changes(changes, notes_dir: str, command: str, read_as: str = "") -> None:
+    where = f"{notes_dir}/" + (f" (read as {read_as})" if read_as else "")
     if changes is None:
-        click.echo(f"Notes:   {notes_dir} not found")
+        click.echo(f"Notes:   {where} not found")
     elif not changes:
-        click.echo(f"Notes:   {notes_dir} unchanged since the build")
+        click.echo(f"Notes:   {where} unchanged since the build")
     else:
         click.echo(f"Notes:   {changes.summary()} since the build; run `{command}` to refresh")
         for kind, paths in changes.to_dict().items():  # a moved folder is a thousand notes deleted and as many new

@@ -145,7 +145,8 @@ def _utf8_name(name: str) -> bool:
 def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
                    app_settings: bool = True) -> tuple[list[Path], list[Problem]]:
     """Note files (markdown, Obsidian canvases) under notes_dir, sorted; hidden folders and excluded folders skipped, and (with
-    app_settings) the notes an Obsidian vault's settings leave out (without_app_exclusions).
+    app_settings) the notes the app's settings leave out: an Obsidian vault's excluded files and templates, a
+    Logseq graph's hidden paths (without_app_exclusions).
 
     Symlinked folders are followed once: a link back to an ancestor (or a second link to a
     folder already visited) is reported, not looped. A file link out of the notes folder (and
