@@ -2,6 +2,7 @@
 
 import datetime as dt
 from datetime import date
+from functools import partial
 
 import pytest
 
@@ -167,12 +168,14 @@ def test_days_are_the_days_a_question_names():
     assert days("0.3 march 2025") == set()
 
 
-def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
-    monday = date(2026, 11, 30)
+def _span(question: str, today: date) -> tuple[str, str] | None:
+    """The first and last day a question names, asked on today."""
+    found = sorted(days(question, today))
+    return (found[0], found[-1]) if found else None
 
-    def span(q):
-        found = sorted(days(q, monday))
-        return (found[0], found[-1]) if found else None
+
+def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
+    span = partial(_span, today=date(2026, 11, 30))
     assert span("what did I do in October?") == ("2026-10-01", "2026-10-31")
     assert span("what did I do in December?") == ("2025-12-01", "2025-12-31")  # the last one
     assert span("what is due in December?") == span("deadlines in Dec") == ("2026-12-01", "2026-12-31")
@@ -464,11 +467,7 @@ def test_a_question_for_what_is_due_that_says_nothing_else_lists_them():
 
 def test_a_holiday_or_a_season_names_its_days():
     # trial D's diarist: "what did I write on New Year's Eve 2023?", "what did I do last summer?"
-    today = date(2026, 12, 1)
-
-    def span(q):
-        found = sorted(days(q, today))
-        return (found[0], found[-1]) if found else None
+    span = partial(_span, today=date(2026, 12, 1))
     assert span("what did I write on New Year's Eve 2023?") == ("2023-12-31", "2023-12-31")
     assert span("what did we do last Christmas?") == span("Christmas Day") == ("2025-12-25", "2025-12-25")
     assert span("what is planned for Christmas?") == ("2026-12-25", "2026-12-25")  # it looks ahead
