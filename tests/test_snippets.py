@@ -353,6 +353,22 @@ def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
     assert hit.text == "Feed the starter one to one to one every day."
 
 
+def test_prose_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
+    # the breadcrumb says "Caching > Warning": a paragraph after the callout would read as the warning's
+    write(tmp_path / "n" / "caching.md", """
+        # Caching
+
+        > [!warning]
+        > Never cache the session tokens.
+        > - they rotate every hour
+
+        Warm the cache at startup.
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("never cache the session tokens", k=1)[0]
+    assert hit.text == "Never cache the session tokens.\n- they rotate every hour"
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]

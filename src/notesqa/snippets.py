@@ -524,6 +524,8 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
             return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
+        if c.kind == "quote" and not c.depth and c.parents and nxt.parents != c.parents:
+            return False  # a callout ends where its lines do: the prose after it is not in it
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
             return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
                 nxt.depth > c.depth or nxt.parent == c.parent)
