@@ -132,6 +132,22 @@ def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():
                                                                                             ("bullet", "b")]
 
 
+def test_what_is_nested_under_a_quoted_list_item_is_under_the_quote():
+    # "- > a quote" then "  - my take": the take comments on the quote, as the app shows it nested there
+    note = parse_note("- > Simplicity is prerequisite for reliability.\n  - my take: fewer moving parts\n- next\n",
+                      "r.md")
+    assert [(u.kind, u.text, u.parent, u.parents) for u in note.units] == [
+        ("quote", "Simplicity is prerequisite for reliability.", None, ()),
+        ("bullet", "my take: fewer moving parts", 0, ("Simplicity is prerequisite for reliability.",)),
+        ("bullet", "next", None, ())]
+    # a Logseq block that is a callout or a #+BEGIN_QUOTE: its child blocks are under it
+    page = parse_note("title:: X\n\n- > [!tip] Shortcut\n  > press ctrl k\n\t- works in every editor\n"
+                      "- #+BEGIN_QUOTE\n  Another quote.\n  #+END_QUOTE\n\t- comment two\n", "pages/X.md")
+    assert [(u.text, u.parents) for u in page.units] == [
+        ("press ctrl k", ("Shortcut",)), ("works in every editor", ("press ctrl k",)),
+        ("Another quote.", ("Quote",)), ("comment two", ("Another quote.",))]
+
+
 def test_a_pictures_alt_text_that_only_names_its_file_is_not_text():
     text = ("1. *safety*: the VMM is in control of the system resources.\n![Vmm](../images/vmm.png)\n\n"
             "See ![Process Vs Thread](../images/process_vs_thread.png) and ![a monitor between two VMs](vmm%202.png)\n")

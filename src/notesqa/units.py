@@ -404,6 +404,7 @@ class Walker:
         self.table: dict | None = None
         self.line_offset = 0  # a Logseq block is parsed alone: its first line in the file
         self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
+        self.quote_units: list[int | None] = []  # each open quote: its first unit's index, when it opens a list item
         self.lost: list[str] = []  # text the parser could not read as notes text
         self.heading_chars = 0
         self.h1_count = 0
@@ -571,6 +572,7 @@ class Walker:
         self.closed_item, self.last_para = self.last_para, None
 
     def _quote_open(self, tok) -> None:
+        self.quote_units.append(len(self.units) if self._in_item() and self.items[-1]["unit"] is None else None)
         self.containers.append("blockquote")
         self.quote_start = True
 
@@ -579,6 +581,11 @@ class Walker:
         self.callouts = [c for c in self.callouts if c[0] < level]
         self.containers.pop() if self.containers else None
         self.quote_start = False
+        first = self.quote_units.pop() if self.quote_units else None
+        if first is not None and first < len(self.units) and self.units[first].kind == "quote":
+            # a list item (a Logseq block) that is a quote or a callout: what is nested under it is under the quote,
+            # as the app shows it, not under the item's parent
+            self.items[-1]["unit"] = first
 
     def _paragraph(self, tok, inline, more: bool = False) -> None:
         callout_start, self.quote_start = self.quote_start, False
