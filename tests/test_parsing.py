@@ -146,6 +146,11 @@ def test_what_is_nested_under_a_quoted_list_item_is_under_the_quote():
     assert [(u.text, u.parents) for u in page.units] == [
         ("press ctrl k", ("Shortcut",)), ("works in every editor", ("press ctrl k",)),
         ("Another quote.", ("Quote",)), ("comment two", ("Another quote.",))]
+    # two callouts in one block are both the block's: the second is not under the first
+    two = parse_note("title:: X\n\n- Update\n\t- #+BEGIN_WARNING\n\t  Back up first\n\t  #+END_WARNING\n"
+                     "\t  #+BEGIN_IMPORTANT\n\t  No return\n\t  #+END_IMPORTANT\n", "pages/X.md")
+    assert [(u.text, u.parents) for u in two.units] == [
+        ("Update", ()), ("Back up first", ("Update", "Warning")), ("No return", ("Update", "Important"))]
 
 
 def test_a_pictures_alt_text_that_only_names_its_file_is_not_text():

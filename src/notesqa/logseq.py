@@ -320,6 +320,8 @@ def parse_page(text: str, rel: str, vault=None):
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
+        if item["unit"] is None and heading is None:
+            walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
         if props.get("id") and (item["unit"] is not None or len(walker.units) > first_unit):

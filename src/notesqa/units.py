@@ -404,7 +404,6 @@ class Walker:
         self.table: dict | None = None
         self.line_offset = 0  # a Logseq block is parsed alone: its first line in the file
         self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
-        self.quote_units: list[int | None] = []  # each open quote: its first unit's index, when it opens a list item
         self.lost: list[str] = []  # text the parser could not read as notes text
         self.heading_chars = 0
         self.h1_count = 0
@@ -544,6 +543,8 @@ class Walker:
 
     def _list_open(self, tok) -> None:
         self._labelled()
+        if self.items and self.items[-1]["unit"] is None:
+            self.quoted_item(self.items[-1], self.items[-1].get("first", len(self.units)))
         # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
         ordered = tok.type == "ordered_list_open"
         start = tok.attrGet("start") if ordered else None
@@ -564,7 +565,14 @@ class Walker:
             marker = f"{self.lists[-1][0]}{tok.markup}"
             self.lists[-1][0] += 1
         line, end = self._line(tok)
-        self.items.append({"line": line, "end": end, "unit": None, "marker": marker})
+        self.items.append({"line": line, "end": end, "unit": None, "marker": marker, "first": len(self.units)})
+
+    def quoted_item(self, item: dict, first: int) -> None:
+        """A list item (a Logseq block) of no text of its own that opens with a quote or a callout (its first
+        unit, at index first): what is nested under it is under that quote, as the app shows it, not under
+        the item's parent."""
+        if first < len(self.units) and self.units[first].kind == "quote" and self.units[first].depth == len(self.items):
+            item["unit"] = first
 
     def _item_close(self, tok) -> None:
         self.containers.pop() if self.containers else None
@@ -572,7 +580,6 @@ class Walker:
         self.closed_item, self.last_para = self.last_para, None
 
     def _quote_open(self, tok) -> None:
-        self.quote_units.append(len(self.units) if self._in_item() and self.items[-1]["unit"] is None else None)
         self.containers.append("blockquote")
         self.quote_start = True
 
@@ -581,11 +588,6 @@ class Walker:
         self.callouts = [c for c in self.callouts if c[0] < level]
         self.containers.pop() if self.containers else None
         self.quote_start = False
-        first = self.quote_units.pop() if self.quote_units else None
-        if first is not None and first < len(self.units) and self.units[first].kind == "quote":
-            # a list item (a Logseq block) that is a quote or a callout: what is nested under it is under the quote,
-            # as the app shows it, not under the item's parent
-            self.items[-1]["unit"] = first
 
     def _paragraph(self, tok, inline, more: bool = False) -> None:
         callout_start, self.quote_start = self.quote_start, False
