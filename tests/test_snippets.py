@@ -369,6 +369,30 @@ def test_prose_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
     assert hit.text == "Never cache the session tokens.\n- they rotate every hour"
 
 
+def test_a_list_before_a_callout_does_not_run_into_the_callouts_list(tmp_path, embedder):
+    # the callout's items are its own ("Things I keep getting wrong"), not more of "Book 2"'s plot points
+    write(tmp_path / "n" / "kael.md", """
+        # Kael
+
+        ## Arc
+        - Wants the memories back from the Drowned Gate
+        - Ends the book willing to give up the town
+
+        > [!warning]- Things I keep getting wrong
+        > - His left palm, not right
+        > - He can't swim
+
+        The opening of the next part.
+        - an item after it
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    ix = open_index(tmp_path / "ix", embedder)
+    hit = ix.search("wants the memories back from the drowned gate", k=1)[0]
+    assert hit.text == "Wants the memories back from the Drowned Gate\n- Ends the book willing to give up the town"
+    # and a paragraph's list is still shown with it
+    assert ix.search("the opening of the next part", k=1)[0].text == "The opening of the next part.\n- an item after it"
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]

@@ -518,14 +518,15 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         if nxt.depth == c.depth and _glosses(c, nxt):
             return False  # the next term of a glossary is another answer
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
-            nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent
+            nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and nxt.parents == c.parents
     if c.kind in ("paragraph", "quote"):
         if _records(c, nxt) or QA_CARD.match(c.text):
             return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
-        if c.kind == "quote" and not c.depth and c.parents and nxt.parents != c.parents:
-            return False  # a callout ends where its lines do: the prose after it is not in it
+        if not c.depth and nxt.parents != c.parents and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and
+                                                          nxt.parent != c.seq and not _introduces(c)):
+            return False  # a callout ends where its lines do, and begins where they do: a list in one is its own
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
             return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
                 nxt.depth > c.depth or nxt.parent == c.parent)
