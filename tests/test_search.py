@@ -238,6 +238,9 @@ def test_the_rare_words_of_a_question_no_note_says_are_named(built, embedder, mo
     # ... but not a word of a name another word of which the notes say (trial D: "Eve" of "Christmas Eve")
     assert idx.unmentioned("what did Werner say on Werner Eve?") == [] and idx.unmentioned(
         "what did we do on Lisbon Eve?") == ["Lisbon", "Eve"]
+    # a month's or a weekday's name dates the question: notes are dated by their names, not by saying it (trial G)
+    assert idx.unmentioned("what did I write on 17 February?") == []
+    assert idx.unmentioned("what did Werner say in Sept and on Tuesdays about Lisbon?") == ["Lisbon"]
     # one rare word of a long question is its wording, not its subject (trial B: "embarrassing")
     long = ("I am trying to recall, and this is embarrassing, what Werner said about cells and shuffle sharding "
             "in the keynote, how big a cell should be, and how to test it at full scale before the launch")

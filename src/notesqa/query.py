@@ -82,6 +82,13 @@ _DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CALENDAR_WORD = re.compile(_MONTH + "|(?:" + "|".join(_WEEKDAYS) + ")s?", re.IGNORECASE)
+
+
+def is_calendar_word(word: str) -> bool:
+    """Is word a month's or a weekday's name ("February", "Sept", "Tuesday")? Notes are dated by their file names
+    and 2026-02-17 headings: that none says the name does not make a question about that time about something else."""
+    return _CALENDAR_WORD.fullmatch(word) is not None
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 _N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"

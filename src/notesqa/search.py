@@ -28,8 +28,8 @@ from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
-                    filter_mask, folder_of, links_subject, mention_order, mention_subject, merge_filters, parse_query,
-                    seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period)
+                    filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
+                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
 
 
@@ -353,7 +353,7 @@ class NotesIndex:
         words = list(dict.fromkeys(_WORDS.findall(text)))
         names = _names_in(text)
         for word in words:
-            if word.lower() in asking:
+            if word.lower() in asking or is_calendar_word(word):
                 continue  # "which things to buy are still unchecked?": a state of tasks, not a word to find
             tokens = tokenize(word)
             # a word with accents ("coûtaient") is another language's, whose inflections the keyword side
