@@ -85,6 +85,9 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(deep, Filters(paths=("Archiv/Globex",))) == (
         "No note is in Archiv/Globex (folders like it: Archive/Globex).")
     assert unmatched(deep, Filters(paths=("archive/globex",))) is None  # a folder's name in another case is that folder
+    # a top-level folder and a deeper one of the same name are both offered, the top one first (trial G)
+    books = [chunk("Book 1/Ch 01.md", [], None), chunk("Drafts/Book 1/Ch 01 draft.md", [], None)]
+    assert unmatched(books, Filters(paths=("Book1",))) == "No note is in Book1 (folders like it: Book 1, Drafts/Book 1)."
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (

@@ -881,8 +881,13 @@ def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
     deeper = [f for f in folders if f.casefold().endswith("/" + want)]
     if deeper:
         return deeper[:3]
-    by_name = {f.casefold(): f for f in folders} | {f.rsplit("/", 1)[-1].casefold(): f for f in folders}
-    return [by_name[n] for n in difflib.get_close_matches(want, list(by_name), n=3, cutoff=0.75)]
+    by_name: dict[str, list[str]] = {}  # a folder by its path and by its name: "Book 1" and "Drafts/Book 1" both
+    for f in sorted(folders, key=lambda f: f.count("/")):  # the shallowest first
+        for name in dict.fromkeys((f.casefold(), f.rsplit("/", 1)[-1].casefold())):
+            by_name.setdefault(name, []).append(f)
+    near = sorted(difflib.get_close_matches(want, list(by_name), n=3, cutoff=0.75),
+                  key=lambda n: (-difflib.SequenceMatcher(None, want, n).ratio(), n))  # ties: "Book 1" first
+    return list(dict.fromkeys(f for n in near for f in by_name[n]))[:3]
 
 
 def _path_match(path: str, pattern: str, hierarchy: str = "") -> bool:
