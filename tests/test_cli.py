@@ -9,6 +9,8 @@ from click.testing import CliRunner
 from notesqa.cli import format_hit, main
 from notesqa.hits import Hit
 
+from conftest import write
+
 
 def _ask(*args):
     return CliRunner().invoke(main, ["ask", *args])
@@ -252,6 +254,14 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     assert "reads each question on its own" in res.stderr and "notesqa serve" in res.stderr
     assert "on its own" not in _ask(*args, "what did Werner say about cells?").stderr
     assert "on its own" not in _ask(*args, "tag:conferences").stderr  # filters alone: a listing, no follow-up
+
+
+def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_that_note(tmp_path):
+    # trial G: "the Ashborn", an alias, had been said to be read without the question before it (there was none)
+    write(tmp_path / "notes" / "Kael.md", "---\naliases: [the Ashborn]\n---\n# Kael\n\nA smuggler who kindles.\n")
+    res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"), "--model", "hash-256",
+               "the Ashborn")
+    assert "reads each question" not in res.stderr and "Kael.md:6  the note named" in click_unstyle(res.stdout)
 
 
 def test_ask_json_gives_the_explanation_only_when_asked(built):

@@ -318,7 +318,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     # "tag:work" alone, or "which notes link to X": no match to score
     unscored = "listed" if hit.explain is not None and hit.explain.listed else \
         "links to it" if hit.explain is not None and hit.explain.links else \
-        _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else None
+        _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
+        "the note named" if hit.explain is not None and hit.explain.opened else None
     out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
@@ -375,7 +376,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         elif said:
             click.echo(said.split(";")[0] + ".", err=True)
         return  # a hit of a note changed since the build says so itself ("stale")
-    _echo_followup_hint(asked)
+    _echo_followup_hint(asked, idx.note_names_in)
     if not hits:
         _echo_no_hits(idx, asked, tags, paths, after, before, min_score)
     else:
@@ -390,13 +391,15 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     _echo_stale(changes, other, notes_dir_given, index_dir)
 
 
-def _echo_followup_hint(question: str) -> None:
-    """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not."""
+def _echo_followup_hint(question: str, names_in) -> None:
+    """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not
+    (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in)."""
     from .chunking import has_words
-    from .conversation import followup_kind
+    from .conversation import followup_kind, only_a_name
     from .query import FILTER
 
-    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)):  # not filters alone
+    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) \
+            and not only_a_name(question, names_in):  # not filters alone
         click.secho(f"(`notesqa ask` reads each question on its own: {question!r} is searched without the one "
                     "before it. Follow-ups work in the chat: notesqa serve.)\n", dim=True, err=True)
 

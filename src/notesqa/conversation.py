@@ -138,8 +138,8 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     text names notes, (start, end, path) each (NotesIndex.note_names_in), for a follow-up that names
     another note ("and Tom?" after a question about Maria): it takes that name's place."""
     question = " ".join(question.split())
-    if not previous or not is_followup(question):
-        return question
+    if not previous or not is_followup(question) or names_in is not None and only_a_name(question, names_in):
+        return question  # a note's name ("the Ashborn", an alias) opens that note, whatever came before
     moved = _moved(question, previous)
     if moved is not None:  # the day, week or month moved; the rest of the follow-up added as any follow-up's is
         previous, question = moved
@@ -167,6 +167,20 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, said_days, body_years, *prev_filters, *follow_filters]
     return " ".join(" ".join(p for p in parts if p.strip()).split())
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an|my|our)\b", re.I)
+
+
+def only_a_name(question: str, names_in: Names) -> bool:
+    """Is the question only a note's name (its title or alias, "the" before it or not: "the Ashborn"), no
+    connective before it ("and Tom?" asks the previous question about Tom)?"""
+    q = FILTER.sub(" ", question).strip(" ?.!")
+    if not q or _CONNECTIVES.match(q):
+        return False
+    spans = names_in(q)
+    rest = "".join(ch for i, ch in enumerate(q) if not any(s <= i < e for s, e, _ in spans))
+    return bool(spans) and not _WORD.search(_ARTICLE.sub(" ", rest))
 
 
 # A follow-up that is a preposition and what follows ("and on Linux?", "for the bread?") takes the place of

@@ -124,6 +124,7 @@ class Explanation:
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
+    opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -135,6 +136,8 @@ class Explanation:
             return "links to the note asked about (its first link), newest note first"
         if self.mention:
             return f"says what is asked about, {'oldest' if self.mention == 'first' else 'newest'} dated note first"
+        if self.opened:
+            asked = "the note the question names, first (opened where it says that name); " + asked
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""

@@ -332,8 +332,9 @@ class NotesIndex:
         tree = live.tree
         best = [c for c in ranked if tree.chunks[origin.get(c.row, c.row)].path in exact]
         opening = {p: live.names.opening(p, text, tree.note(p), tree.rows[p][0]) for p in exact}
-        return snippets.select_notes(tree, {p: r for p, r in opening.items() if r is not None}, best, k, budget,
-                                     min_score, origin)
+        shown = snippets.select_notes(tree, {p: r for p, r in opening.items() if r is not None}, best, k, budget,
+                                      min_score, origin)
+        return [replace(s, explain=replace(s.explain, opened=True)) for s in shown]
 
     def note_names_in(self, text: str) -> list[tuple[int, int, str]]:
         """Where text names notes (title or alias): (start, end, path) each (NoteNames.names_in)."""

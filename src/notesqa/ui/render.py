@@ -146,6 +146,9 @@ def _relevance(hit) -> str:
     if hit.explain is not None and hit.explain.mention:  # "when did I first mention X": in the order of days
         order = "oldest" if hit.explain.mention == "first" else "newest"
         return f'<span class="nq-rel" title="says what is asked about; {order} first">mentions it</span>'
+    if hit.explain is not None and hit.explain.opened:  # "the Ashborn", an alias: that note, whatever its score
+        return (f'<span class="nq-rel" title="the note your question names (its best match {hit.score:.2f})">'
+                'the note named</span>')
     if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
