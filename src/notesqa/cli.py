@@ -213,10 +213,10 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
         said = f"{p.path} not read: {p.reason}" if p.action == NOT_READ else f"{p.action}: {p.path}: {p.reason}"
         click.secho(f"  {said}", fg="yellow", err=True)
     if len(report.problems) > len(fresh):
-        more = len(report.problems) - len(fresh)
-        click.secho(f"  {'... and ' if fresh else ''}{more} {'more ' if fresh else ''}skipped, repaired or excluded"
-                    f"{', as at the last build' if not fresh else ''} (`notesqa status` lists them)", fg="yellow",
-                    err=True)
+        # (a line of them may be a folder of many notes: "Templates/: ... 2 notes not indexed", so no count here)
+        said = f"... and {len(report.problems) - len(fresh)} more" if fresh else \
+            "The same files as at the last build were"
+        click.secho(f"  {said} skipped, repaired or excluded (`notesqa status` lists them)", fg="yellow", err=True)
     read_anew = report.new or report.updated or report.full_rebuild_reason
     if report.coverage is not None and read_anew:  # a refresh that read no note does not repeat the list
         _echo_flagged(report.coverage.flagged, limit=10)
