@@ -112,6 +112,10 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
     tree = NoteTree.build(TINY)
     assert _shown(select(tree, _ranked((6, 0.9)), 1, 600, None, {})) == [(5, (6, 7))]
     assert _shown(select(tree, _ranked((6, 0.9)), 1, 30, None, {})) == [(6, ())]  # the start does not fit
+    # shown as the one paragraph it is, its windows run on (trial G: a scene's paragraph split mid-way)
+    hit = to_hit(tree, select(tree, _ranked((6, 0.9)), 1, 600, None, {})[0])
+    assert hit.text == (
+        "A long paragraph, its first run of sentences. Its second run of sentences.\n- Shuffle sharding (embedded from a)")
 
 
 def test_a_question_for_a_note_shows_each_note_from_its_lead():

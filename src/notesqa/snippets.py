@@ -236,7 +236,11 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             base = f.depth if f.kind == "bullet" else None
             continue
         shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
-        if shown is not None:
+        prev = tree.chunks[j - 1]
+        if f.group is not None and prev.group == f.group and f.kind == prev.kind != "code" and not mark \
+                and (snippet.follow[n - 1] if n else snippet.root) == j - 1:
+            lines[-1] += " " + f.text  # the next window of one paragraph goes on in it, not on a line of its own
+        elif shown is not None:
             lines.append(shown)
             code = shown
         elif f.kind == "bullet":
