@@ -62,6 +62,13 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
         "1:1 with Sofia — 2026-11-20", "Her topics"]
     assert _hit(title="2026-11-20 1-1 Sofia", heading=("1:1 with Tom — 2026-11-20",)).breadcrumb == [
         "2026-11-20 1-1 Sofia", "1:1 with Tom — 2026-11-20"]
+    # a first heading that says the title's words in order and more names the note more fully (trial G), once
+    assert _hit(title="Ulric Haskard", heading=("Commander Ulric Haskard", "Appearance")).breadcrumb == [
+        "Commander Ulric Haskard", "Appearance"]
+    assert _hit(title="Ch 07 draft", heading=("Ch 07 — Tar and Feathers (draft 1)",)).breadcrumb == [
+        "Ch 07 — Tar and Feathers (draft 1)"]
+    assert _hit(title="Ulric Haskard", heading=("Appearance", "Commander Ulric Haskard")).breadcrumb == [
+        "Ulric Haskard", "Appearance", "Commander Ulric Haskard"]  # a later heading: a part of the note
 
 
 def test_breadcrumb_keeps_a_part_that_says_more():

@@ -81,8 +81,9 @@ class Hit:
         for part in (self.folder, self.title, *self.heading, *crumbs):
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])):
                 continue
-            if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1])
-                        or _same_day_name(out[-1], part)):  # says the part before and more:
+            if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1]) or _same_day_name(out[-1], part)
+                        or out[-1] == self.title and self.heading and part == self.heading[0]
+                        and _says_in_order(part, out[-1])):  # says the part before and more:
                 out[-1] = part  # "... Outage (INC-2291)", "Khattab & Zaharia 2020 — ColBERT: ..."
             else:
                 out.append(part)
@@ -239,6 +240,16 @@ def _ends_with(part: str, before: str) -> bool:
     # metamemory ...", not inside "metamemory"), and part reads on as the part before to its end
     return any(_WORDS.findall(p[m.start():]) == b and re.search(r"[—–:-]\s*$", p[:m.start()]) is not None
                for m in re.finditer(r"(?<!\w)" + re.escape(b[0]), p) if m.start() > 0)
+
+
+def _says_in_order(heading: str, title: str) -> bool:
+    """Does a note's first heading say every word of its title, in order, and more, not after the whole title
+    ("Commander Ulric Haskard" for "Ulric Haskard", "Ch 07 — Tar and Feathers (draft 1)" for "Ch 07 draft")? It
+    names the note more fully. (One that goes on after the title, "Python packaging" in "Python", is a part.)"""
+    h, t = _loose(heading), _loose(title)
+    words = iter(h)
+    # (each word found after the one before it: `in` runs the iterator on)
+    return bool(t) and h[:len(t)] != t and all(w in words for w in t)
 
 
 def _same_day_name(a: str, b: str) -> bool:
