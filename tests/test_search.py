@@ -281,6 +281,11 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
     left = idx.search("target saturation -exacerbations", k=5)
     assert left and not any("xacerbation" in h.text + " ".join(h.breadcrumb) for h in left)
     assert idx.parsed('"purulent sputum" -amoxicillin')[1].excluded == ("amoxicillin",)
+    # a hit is shown up to the bullet after its match that says it, not dropped for it (trial G: "Kael's scar
+    # -knife" had lost the scar's bullet, whose last child says "NOT a knife scar")
+    assert "- Target saturation" in idx.search("salbutamol nebs prednisolone", k=1)[0].text
+    cut = idx.search("salbutamol nebs prednisolone -saturation", k=1)
+    assert cut[0].text == "Exacerbation: salbutamol nebs, prednisolone 30 mg for 5 days"
     assert idx.search("purulent -copd -shell", k=5) == []  # every passage is under one title or the other
     assert idx.why_nothing("purulent -copd -shell") == (
         "Every passage the rest of the question lets through says what -copd or -shell leaves out.")

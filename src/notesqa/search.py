@@ -199,12 +199,13 @@ class NotesIndex:
             return []
         live, ranked, origin, mask = ranked
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
-        hits = [snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin, k + more, budget,
-                                                                   min_score, mask)]
+        unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
+        hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
+                                                                           budget, min_score, mask)]
         copies = len(hits) - len(_once(hits))
         if copies:  # the same highlight from two exports of a book: shown once, its place to the next hit
-            hits = _once([snippets.to_hit(live.tree, s) for s in self._show(live, text, ranked, origin,
-                                                                            k + more + copies, budget, min_score, mask)])
+            hits = _once([snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
+                live, text, ranked, origin, k + more + copies, budget, min_score, mask)])
         return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
@@ -569,6 +570,23 @@ def _once(hits: list[Hit]) -> list[Hit]:
             seen.add(key)
             out.append(h)
     return out
+
+
+def _saying_any(keywords, words: tuple[str, ...]) -> frozenset[int]:
+    """The rows that say any of words in any form (_saying_word)."""
+    return frozenset(int(r) for w in words for r in _saying_word(keywords, w))
+
+
+def _cut_before(rows: frozenset[int]):
+    """A function of a snippet: the snippet shown up to the first unit after its match that says a word the
+    question leaves out, not dropped for it ("Kael's scar -knife": the scar and how he got it, not its last
+    line "NOT a knife scar"; trial G had lost the whole bullet)."""
+    def cut(s: "snippets.Snippet") -> "snippets.Snippet":
+        at = next((i for i, r in enumerate(s.follow) if r in rows), None)
+        if at is None:
+            return s
+        return replace(s, follow=s.follow[:at], jump=s.jump if s.jump is not None and s.jump < at else None)
+    return cut
 
 
 def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
