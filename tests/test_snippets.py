@@ -397,6 +397,18 @@ def test_a_list_before_a_callout_does_not_run_into_the_callouts_list(tmp_path, e
     assert ix.search("the opening of the next part", k=1)[0].text == "The opening of the next part.\n- an item after it"
 
 
+def test_an_embedded_block_among_a_lists_items_is_shown_with_them():
+    # the copy's parents go on with its own note's ("Escalation"): it is still an item of this list (trial F)
+    items = [_chunk("j.md", 0, "Handoff with Olu:"), _chunk("j.md", 1, "silences until Thursday", depth=1, parent=0),
+             _chunk("j.md", 2, "Primary acks within 5 minutes", depth=1, parent=0, origin="on-call.md:3")]
+    items = [dataclasses.replace(c, parents=p) for c, p in zip(items, ([], ["Handoff with Olu:"],
+                                                                      ["Handoff with Olu:", "Escalation"]))]
+    assert select(NoteTree.build(items), _ranked((1, 0.9)), 1, 600, None, {})[0].follow == (2,)
+    # ... where a list in a callout, under other parents, is not
+    callout = [items[0], items[1], dataclasses.replace(items[2], origin=None)]
+    assert select(NoteTree.build(callout), _ranked((1, 0.9)), 1, 600, None, {})[0].follow == ()
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]

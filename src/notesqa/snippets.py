@@ -522,14 +522,14 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         if nxt.depth == c.depth and _glosses(c, nxt):
             return False  # the next term of a glossary is another answer
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
-            nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and nxt.parents == c.parents
+            nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and _same_list(c, nxt)
     if c.kind in ("paragraph", "quote"):
         if _records(c, nxt) or QA_CARD.match(c.text):
             return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
-        if not c.depth and nxt.parents != c.parents and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and
-                                                          nxt.parent != c.seq and not _introduces(c)):
+        if not c.depth and not _same_list(c, nxt) and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and
+                                                         nxt.parent != c.seq and not _introduces(c)):
             return False  # a callout ends where its lines do, and begins where they do: a list in one is its own
         if c.depth:  # prose inside a list item (a callout in a Logseq block): what is under that item
             return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth >= c.depth and (
@@ -537,6 +537,12 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         # prose often sets up a point and makes it in the next sentence or paragraph
         return nxt.kind in ("paragraph", "quote", "bullet") and nxt.depth <= c.depth + 1
     return False  # a table row is a record, shown with its column names: the next row is another answer
+
+
+def _same_list(c: Chunk, nxt: Chunk) -> bool:
+    """Are c and nxt under the same parents, callouts too (a list in a callout is not the list before it)? An
+    embedded copy is under where it is embedded (its parents go on with its own note's)."""
+    return nxt.parents == c.parents or bool(nxt.origin) and nxt.parents[:len(c.parents)] == c.parents
 
 
 def _glosses(c: Chunk, nxt: Chunk) -> bool:
