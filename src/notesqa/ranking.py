@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -580,9 +581,16 @@ def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = froz
     the question asks who), and not saying half the question's words itself ("plate: KN19 XPT" for "what is my
     number plate?"), nor a field the question asks for ("Owner: Priya Raman" for "who owns Atlas?"; asked: the
     question's words)?"""
-    names = not who and _names_field(c)
-    return ((c.thin or _few_words(c) or names) and _own_share(c, words) < OWN_WORDS
+    few, names = _short_or_names(c.kind, c.text)
+    return ((c.thin or few or names and not who) and _own_share(c, words) < OWN_WORDS
             and not _asked_field(c, asked))
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_or_names(kind: str, text: str) -> tuple[bool, bool]:
+    """(_few_words, _names_field) of a passage: read once, not for every question it is a candidate of."""
+    c = SimpleNamespace(kind=kind, text=text)
+    return _few_words(c), _names_field(c)
 
 
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)

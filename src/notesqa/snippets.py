@@ -39,6 +39,7 @@ class NoteTree:
     first_window: tuple[int | None, ...]  # row -> row of the first window of its paragraph (None: not a window)
     origins: dict[int, int]  # row of an embedded copy -> row of the same text in the note it comes from
     same_titles: frozenset[str]  # notes whose title another note has too: their hits name their folder
+    in_long_lists: frozenset[int] = frozenset()  # rows of bullets that are items of a long list (_long_lists)
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> "NoteTree":
@@ -48,7 +49,7 @@ class NoteTree:
             rows[c.path] = (start, i + 1)
         parent = tuple(None if c.parent is None else rows[c.path][0] + c.parent for c in chunks)
         first_window = tuple(None if c.group is None else rows[c.path][0] + c.group for c in chunks)
-        return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks))
+        return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks), _long_lists(chunks))
 
     def note(self, path: str) -> list[Chunk]:
         start, end = self.rows.get(path, (0, 0))
@@ -423,7 +424,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
     # in "what's overdue?", the next decision under "what did we decide about SMS?")
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or _in_long_list(chunks, row, end))
+                                    or row in tree.in_long_lists)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -467,21 +468,14 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
 LONG_LIST = 40  # a list of more items than this (a snippets list, a log, 5,000 ideas): each item stands alone
 
 
-def _in_long_list(chunks: list[Chunk], row: int, end: int) -> bool:
-    """Is the bullet at row one of more than LONG_LIST items of one list (its siblings: the same parent and
-    heading)? Its neighbours are other entries, not what it goes on to say."""
-    c = chunks[row]
-    start = row
-    while start > 0 and chunks[start - 1].path == c.path:
-        start -= 1
-    siblings = 0
-    for j in range(start, end):
-        s = chunks[j]
-        if s.kind == "bullet" and s.depth == c.depth and s.parent == c.parent and s.heading == c.heading:
-            siblings += 1
-            if siblings > LONG_LIST:
-                return True
-    return False
+def _long_lists(chunks: list[Chunk]) -> frozenset[int]:
+    """The rows of bullets that are one of more than LONG_LIST items of one list (their siblings: the same note,
+    depth, parent and heading): their neighbours are other entries, not what they go on to say."""
+    lists: dict[tuple, list[int]] = {}
+    for i, c in enumerate(chunks):
+        if c.kind == "bullet":
+            lists.setdefault((c.path, c.depth, c.parent, tuple(c.heading)), []).append(i)
+    return frozenset(i for items in lists.values() if len(items) > LONG_LIST for i in items)
 
 
 def code_piece_after(prev: Chunk, nxt: Chunk) -> str | None:
