@@ -931,7 +931,7 @@ def _glob_match(path: str, pattern: str, hierarchy: str = "") -> bool:
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
 # the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is;
 # "where is the office moving?" asks for a place, not for a note)
-_NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?)"
+_NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?|outlines?|drafts?|chapters?)"
 _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
     # ... then what the note does: "which note covers", "which page is about", "which post did I ...",
