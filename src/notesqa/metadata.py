@@ -164,8 +164,9 @@ def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) 
 # fields read otherwise (title, tags, days, names, credits) or that are an app's own settings, not what a note is
 _NOT_PROPERTIES = frozenset({
     "title", "tags", "tag", "aliases", "alias", "date", "created", "updated", "modified", "last_edited",
-    "last-edited", "date created", "date modified", "created_at", "updated_at", "id", "uid", "cssclass",
-    "cssclasses", "publish", "permalink", "layout", "kanban-plugin", "excalidraw-plugin", "desc", "description",
+    "last-edited", "date created", "date modified", "created_at", "updated_at", "created at", "updated at",
+    "last updated at", "creation date", "created on", "source url", "link to original content", "id", "uid",
+    "cssclass", "cssclasses", "publish", "permalink", "layout", "kanban-plugin", "excalidraw-plugin", "desc", "description",
     "collapsed", "icon", "banner", "cover", "url", "link", "links", "template", *CREDIT_FIELDS})
 _PROPERTY_MARKUP = re.compile(r"^\s*#?\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]\s*$|^\s*#(?=\w)")  # [[Done]], #done
 
@@ -251,6 +252,17 @@ _DAY_FIRST = re.compile(r"^([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?=[ _-]+\S|$)"
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
 _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[a-z\d]*)(?=[ _-]+\S|$)")
+
+
+# the front-matter keys a note's day is written under, first found first (Yarle writes "Created at", Notion
+# "Created", Bear exports "creation date")
+_DAY_KEYS = ("date", "created", "created at", "created_at", "date created", "creation date", "created on")
+
+
+def created_value(meta: dict):
+    """The value of meta's first field that says the note's day (_DAY_KEYS, in any case), or None."""
+    keys = {str(k).strip().casefold(): k for k in meta}
+    return next((meta[keys[k]] for k in _DAY_KEYS if k in keys and meta[keys[k]] not in (None, "")), None)
 
 
 def note_date(value, rel: str) -> str | None:

@@ -17,11 +17,12 @@ from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_
 from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
                      kanban_board, names_its_file, only_tags, outside_code, roam_macros)
-from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, credits, document_id, fields_on_top,
-                       front_matter, inline_fields, leading_fields, note_date, properties, title_from_filename,
-                       zettel_id)
+from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
+                       fields_on_top, front_matter, inline_fields, leading_fields, note_date, properties,
+                       title_from_filename, zettel_id)
 from . import dendron
 from .docsites import site_markup, toml_front_matter
+from .evernote import en_todos, yarle_metadata
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
 
@@ -981,7 +982,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     problem = None
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
+    text, yarle = yarle_metadata(en_todos(text))  # Evernote's metadata and tags as Yarle writes them: fields
     toml, text = toml_front_matter(site_markup(text, rel))  # a docs site's markup as the site shows it
+    toml = {**yarle, **toml} if yarle else toml
     fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
     text = roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text)))))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
@@ -1008,7 +1011,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     title = meta.get("title")
     if title not in (None, ""):
         title = clean(str(title))
-    elif walker.first_h1 and walker.h1_count == 1 and " " not in Path(rel).stem.strip():
+    elif walker.first_h1 and walker.h1_count == 1 and (" " not in Path(rel).stem.strip()
+                                                        or _named_after(Path(rel).stem, walker.first_h1)):
         title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
     else:
         title = title_from_filename(rel)
@@ -1017,7 +1021,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
-    date = note_date(meta.get("date") if meta.get("date") is not None else meta.get("created"), rel)
+    date = note_date(created_value(meta), rel)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
@@ -1026,6 +1030,14 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
                       problem, aliases=aliases, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
+
+
+def _named_after(stem: str, heading: str) -> bool:
+    """Is a file named after its first heading, the characters a file name cannot hold written "_" (an exporter's
+    "When is the best time to visit Iceland_ _ Guide to Iceland" for "... Iceland? | Guide to Iceland")?"""
+    def letters(name: str) -> str:
+        return "".join(ch for ch in name.casefold() if ch.isalnum())
+    return "_" in stem and any(ch in heading for ch in '?|:/\\*"<>') and letters(stem) == letters(heading)
 
 
 _DESC_LINE = re.compile(r"^desc:", re.M)

@@ -1,0 +1,104 @@
+"""Evernote notes moved to markdown with Yarle, read as Evernote showed them.
+
+Yarle's default template writes a note as its title, a tags block between two rules, its content, then a
+metadata block of lines indented four spaces (an indented code block, to markdown):
+
+    # Osaka food list
+
+    ---
+    Tag(s): #japan #food #travel
+
+    ---
+    ...the note...
+
+        Created at: 2017-03-28T22:14:02+01:00
+        Updated at: 2017-03-28T22:14:02+01:00
+        Source URL: https://...
+        Notebook: Travel
+
+The metadata is the note's day (Created at) and notebook, and the tags are its tags: none of it is text to
+answer from. Here they become front-matter fields and their lines blank lines (the other lines keep their
+numbers). Templates that write the same keys as front matter (`Created at:` in YAML) are read by
+metadata.created_value.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Yarle's metadata keys (its default template's, and older versions' "Source"), as field names
+_KEYS = {"created at": "created", "updated at": "updated", "source url": "source url", "source": "source url",
+         "notebook": "notebook", "link to original content": "link to original content", "where": "where",
+         "author": "author", "reminder time": "reminder time", "reminder done time": "reminder done time"}
+_META_LINE = re.compile(r"^ {2,}(" + "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True)) + r"): ?(.*)$",
+                        re.IGNORECASE)
+_TAGS_LINE = re.compile(r"^Tag\(s\):(.*)$")
+_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+_TAG = re.compile(r"#([^\s#]+)")
+
+
+# an Evernote checkbox older Yarle versions leave as its ENML tag: a task item, as Evernote showed it
+_EN_TODO = re.compile(r'^(\s*)<en-todo\s+checked="(true|false)"\s*/>\s*', re.MULTILINE | re.IGNORECASE)
+
+
+def en_todos(text: str) -> str:
+    """Evernote's checkboxes left as `<en-todo checked="true"/>` at a line's start, as the task items they are."""
+    if "<en-todo" not in text:
+        return text
+    return _EN_TODO.sub(lambda m: f"{m.group(1)}- [{'x' if m.group(2).lower() == 'true' else ' '}] ", text)
+
+
+def yarle_metadata(text: str) -> tuple[str, dict]:
+    """(text with Yarle's metadata block and tags block blanked, their fields: created, updated, notebook, ...,
+    tags); (text, {}) for a note that has neither. The metadata block must say when the note was created."""
+    lines = text.split("\n")
+    fields: dict = {}
+    block = _metadata_block(lines)
+    if block is not None:
+        for i in range(*block):
+            m = _META_LINE.match(lines[i])
+            if m is not None:
+                fields.setdefault(_KEYS[m.group(1).lower()], m.group(2).strip())
+            lines[i] = ""
+    tags = _tags_block(lines)
+    if tags is not None:
+        at, words = tags
+        fields["tags"] = _TAG.findall(words)
+        lines[at] = ""
+        _blank_rules_around(lines, at)
+    return ("\n".join(lines), fields) if fields else (text, {})  # (en_todos is the caller's: any note may have them)
+
+
+def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
+    """The lines (start, end) of the last run of Yarle metadata lines that says "Created at", if any."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and _META_LINE.match(lines[start - 1]):
+        start -= 1
+    said = {(_META_LINE.match(ln).group(1) or "").lower() for ln in lines[start:end]}
+    return (start, end) if "created at" in said else None
+
+
+def _tags_block(lines: list[str]) -> tuple[int, str] | None:
+    """Where Yarle's "Tag(s): #a #b" line is (between two rules, near the top) and its tags."""
+    for i, line in enumerate(lines[:12]):
+        m = _TAGS_LINE.match(line)
+        if m is None:
+            continue
+        above = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
+        below = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if _RULE.match(above) and _RULE.match(below):
+            return i, m.group(1)
+    return None
+
+
+def _blank_rules_around(lines: list[str], at: int) -> None:
+    """The two rules around Yarle's tags line are its furniture: blank, as the line is."""
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(lines) and not lines[i].strip():
+            i += step
+        if 0 <= i < len(lines) and _RULE.match(lines[i]):
+            lines[i] = ""

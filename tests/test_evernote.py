@@ -1,0 +1,71 @@
+"""Evernote notes moved to markdown by Yarle (evernote.py): its metadata and tags are fields, not text."""
+
+from notesqa.evernote import yarle_metadata
+from notesqa.metadata import created_value
+from notesqa.parsing import parse_note
+
+YARLE = """# Osaka food list
+
+---
+Tag(s): #japan #food #travel
+
+---
+
+From Kenji's recommendations
+
+* Menya Joroku - near Namba station
+
+    Created at: 2017-03-28T22:14:02+01:00
+    Updated at: 2017-03-29T08:00:00+01:00
+    Source URL: https://tabelog.com/osaka
+    Notebook: Travel
+"""
+
+
+def test_yarles_metadata_and_tags_are_the_notes_fields_and_no_text():
+    text, fields = yarle_metadata(YARLE)
+    assert fields == {"tags": ["japan", "food", "travel"], "created": "2017-03-28T22:14:02+01:00",
+                      "updated": "2017-03-29T08:00:00+01:00", "source url": "https://tabelog.com/osaka",
+                      "notebook": "Travel"}
+    # blank lines where they were: every other line keeps its number
+    assert len(text.split("\n")) == len(YARLE.split("\n")) and "Created at" not in text and "Tag(s)" not in text
+    assert "---" not in text  # the rules around the tags are Yarle's furniture too
+    note = parse_note(YARLE, "Evernote/Travel/Osaka food list.md")
+    assert (note.date, note.tags, note.properties) == ("2017-03-28", ("japan", "food", "travel"), ("notebook: Travel",))
+    assert [(u.text, u.line) for u in note.units] == [("From Kenji's recommendations", 8),
+                                                      ("Menya Joroku - near Namba station", 10)]
+
+
+def test_only_yarles_own_block_is_read_as_its_metadata():
+    # an indented code block of "Notebook: x" lines that says no creation day is the note's own text
+    code = "# Setup\n\n    Notebook: Work\n    Source: wiki\n"
+    assert yarle_metadata(code) == (code, {})
+    # a "Tag(s):" line not between two rules is text
+    tags = "# Tags\n\nTag(s): #a #b are what Yarle writes\n"
+    assert yarle_metadata(tags) == (tags, {})
+
+
+def test_a_notes_day_is_read_from_the_keys_exporters_write():
+    assert created_value({"Created at": "2019-09-10T19:00:00+00:00", "tags": ["travel"]}) == "2019-09-10T19:00:00+00:00"
+    assert created_value({"date": "2024-01-02", "created": "2023-01-01"}) == "2024-01-02"
+    assert created_value({"date": None, "Creation Date": "2020-05-06"}) == "2020-05-06"
+    assert created_value({"title": "x"}) is None
+    front = "---\nCreated at: 2019-09-10T19:00:00+00:00\nLast updated at: 2019-09-10T19:00:00+00:00\n---\n\n# NY\n\nHotel\n"
+    assert parse_note(front, "Evernote/Travel/NY.md").date == "2019-09-10"
+
+
+def test_evernotes_checkboxes_are_task_items():
+    from notesqa.evernote import en_todos
+
+    text = '<en-todo checked="false"/>set up the Chrome clipper\n\n  <en-todo checked="true"/>install it\n'
+    assert en_todos(text) == "- [ ] set up the Chrome clipper\n\n  - [x] install it\n"
+    assert [u.text for u in parse_note(text, "First note.md").units] == ["☐ set up the Chrome clipper", "☑ install it"]
+    assert en_todos("<en-todo> in prose") == "<en-todo> in prose"
+
+
+def test_a_file_named_after_its_heading_with_underscores_is_titled_by_the_heading():
+    # Yarle writes "?" and "|" of an Evernote title as "_" in the file name; the heading has the title as written
+    note = parse_note("# When to visit Iceland? | Guide to Iceland\n\nIn summer.\n",
+                      "Evernote/Web Clips/When to visit Iceland_ _ Guide to Iceland.md")
+    assert note.title == "When to visit Iceland? | Guide to Iceland"
+    assert parse_note("# Bayes' Theorem\n\nP(A|B)\n", "Bayes Theorem.md").title == "Bayes Theorem"  # named by hand
