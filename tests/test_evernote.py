@@ -69,3 +69,21 @@ def test_a_file_named_after_its_heading_with_underscores_is_titled_by_the_headin
                       "Evernote/Web Clips/When to visit Iceland_ _ Guide to Iceland.md")
     assert note.title == "When to visit Iceland? | Guide to Iceland"
     assert parse_note("# Bayes' Theorem\n\nP(A|B)\n", "Bayes Theorem.md").title == "Bayes Theorem"  # named by hand
+
+
+def test_evernotes_tables_read_with_their_column_names():
+    # a markdown table of an empty header row, the column names bold in its first row (as Evernote's export has it)
+    md = "| | |\n| --- | --- |\n| **Leg** | **Flight** |\n| Out | BA 500 |\n| Back | TP 1350 |\n"
+    assert [u.text for u in parse_note(md, "Lisbon flights.md").units] == ["Leg: Out | Flight: BA 500",
+                                                                            "Leg: Back | Flight: TP 1350"]
+    plain = "| | |\n| --- | --- |\n| Out | BA 500 |\n| Back | TP 1350 |\n"  # no bold row: no column names
+    assert [u.text for u in parse_note(plain, "f.md").units] == ["Out | BA 500", "Back | TP 1350"]
+    # an HTML table: a row a unit, its first row the header when it is all <th> or bold; a bold first column
+    # is the rows' names
+    html = ("<table><tr><th>Date</th><th>Gas</th></tr><tr><td>1 Dec 2023</td><td>18840</td></tr></table>\n\n"
+            "<table><tr><td><b>Water</b></td><td>£41.20</td></tr><tr><td><b>Broadband</b></td><td>£32</td></tr>"
+            "</table>\n")
+    note = parse_note(html, "Meters.md")
+    assert [(u.kind, u.text) for u in note.units] == [("table_row", "Date: 1 Dec 2023 | Gas: 18840"),
+                                                      ("table_row", "Water | £41.20"),
+                                                      ("table_row", "Broadband | £32")]

@@ -97,7 +97,7 @@ def test_another_html_block_is_read_as_its_text():
             "<table>\n<tr><th>Task</th><th>Success</th></tr>\n<tr><td>Book</td><td>8/8</td></tr>\n</table>\n")
     units = parse_note(text, "page.md").units
     assert [(u.kind, u.text, u.line) for u in units] == [
-        ("paragraph", "Café hours: 8 to 4", 3), ("paragraph", "Task | Success\nBook | 8/8", 8)]
+        ("paragraph", "Café hours: 8 to 4", 3), ("table_row", "Task: Book | Success: 8/8", 10)]  # a row at its line
     assert parse_note(text, "page.md").lost == ()
 
 
@@ -126,3 +126,16 @@ def test_html_tags_and_link_definitions_are_no_text_to_cover():
     assert note_text_chars(linked) <= note_text_chars("See the docs d.\n")
     footnote = "Text[^1].\n\n[^1]: a footnote is text\n"
     assert note_text_chars(footnote) == note_text_chars("Text.\n\na footnote is text\n")
+
+
+def test_an_html_tables_rows_are_rows_of_cells_whatever_divs_are_in_them():
+    from notesqa.htmlblocks import block_parts
+
+    # Evernote writes each cell's text in a <div>: a cell is still one value, a row one line
+    table = ('<div>Costs\\.</div><table><tbody><tr><td><div><span style="font-weight: bold;">Council tax&nbsp;(Band D)'
+             '</span></div></td><td><div>£162.50</div></td></tr><tr><th>Water</th><td>£41.20</td></tr></tbody></table>'
+             '<div>Total</div>')
+    assert block_parts(table) == [("lines", ["Costs."]),
+                                  ("table", [(0, [("Council tax (Band D)", True), ("£162.50", False)]),
+                                             (0, [("Water", True), ("£41.20", False)])]),
+                                  ("lines", ["Total"])]

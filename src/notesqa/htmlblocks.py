@@ -170,7 +170,41 @@ def image_alt(tag: str) -> str:
 
 
 def _tagless(text: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    return " ".join(html.unescape(_unescaped(_TAG.sub(" ", text))).split())
+
+
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.S | re.I)
+_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
+_BOLD = re.compile(r"^\s*(?:<(?:b|strong)\b[^>]*>|<span[^>]*font-weight:\s*(?:bold|[6-9]00)[^>]*>)", re.I)
+
+
+def block_parts(content: str) -> list[tuple[str, list]]:
+    """An HTML block as what a reader sees, in order: ("lines", its lines of text, as block_text) and, for each
+    table in it, ("table", its rows, each (its line in content from 0, its cells: (cell text, is a header cell)
+    each)): a cell is one value, whatever divs are inside it (Evernote writes each cell's text in a <div>); a
+    header cell is a <th>, or a cell whose text is all bold."""
+    parts: list[tuple[str, list]] = []
+    at = 0
+    for m in _TABLE.finditer(content):
+        lines = block_text(content[at:m.start()])
+        if lines:
+            parts.append(("lines", lines))
+        rows = [(content.count("\n", 0, m.start() + r.start()),
+                 [(_tagless(c.group(2)), c.group(1).lower() == "h" or bool(_BOLD.match(_inner(c.group(2)))))
+                  for c in _CELL.finditer(r.group(0))]) for r in _ROW.finditer(m.group(0))]
+        parts.append(("table", [r for r in rows if any(text for text, _ in r[1])]))
+        at = m.end()
+    lines = block_text(content[at:])
+    if lines:
+        parts.append(("lines", lines))
+    return parts
+
+
+def _inner(cell: str) -> str:
+    """A cell's content without the divs and paragraphs around its text (`<div><span style="font-weight:
+    bold;">Mortgage</span></div>`: its span)."""
+    return re.sub(r"^(?:\s*<(?:div|p)\b[^>]*>)+", "", cell, flags=re.I)
 
 
 def block_text(content: str) -> list[str]:
@@ -190,5 +224,14 @@ def block_text(content: str) -> list[str]:
         return "\n" if name in _BREAKS else " "
 
     text = _TAG.sub(tag, _NOT_TEXT.sub(" ", content))
-    lines = (" ".join(html.unescape(ln).split()).strip(" |") for ln in text.split("\n"))
+    lines = (" ".join(html.unescape(_unescaped(ln)).split()).strip(" |") for ln in text.split("\n"))
     return [ln for ln in lines if ln]
+
+
+# a markdown escape ("\.", "\-"), which converters (Yarle's turndown) write inside HTML too, where markdown
+# does not read it: shown as the character, as the app that wrote it means
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
-from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_text, image_alt, is_html as _is_html
+from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
                      kanban_board, names_its_file, only_tags, outside_code, roam_macros)
@@ -788,7 +788,7 @@ class Walker:
         self.last_para = None
 
     def _table_open(self, tok) -> None:
-        self.table = {"header": [], "row": [], "in_head": False, "line": 1}
+        self.table = {"header": [], "row": [], "in_head": False, "line": 1, "bold": [], "rows": 0}
         # a caption line right above a table names it as a label names a list: "MS MARCO passage ranking (dev):"
         # heads its rows; alone it says which table, not what is in it (thin)
         if self._labelled():
@@ -814,13 +814,18 @@ class Walker:
 
     def _html(self, tok) -> None:
         """An HTML block (a <div>, a <table>, a <p>): its text, as a paragraph (a line each of the lines it
-        shows); tags, scripts and comments are not text."""
+        shows), and a table's rows as a markdown table's are (its first row the header when all its cells are
+        <th> or bold); tags, scripts and comments are not text."""
         self.last_para = None
-        lines = [self.inline.render(ln) for ln in block_text(tok.content)]
-        lines = [ln for ln in (clean(ln) for ln in lines) if ln]
-        if not lines:
-            return
-        self._add(self._prose("\n".join(lines), *self._line(tok), keep_lines=len(lines) > 1))
+        for kind, part in block_parts(tok.content):
+            if kind == "table":
+                head = [c for c, _ in part[0][1]] if len(part) > 1 and all(h for c, h in part[0][1] if c) else []
+                for at, row in part[1:] if head else part:
+                    self._table_row([clean(self.inline.render(c)) for c, _ in row], head, self._line(tok)[0] + at)
+                continue
+            lines = [ln for ln in (clean(self.inline.render(ln)) for ln in part) if ln]
+            if lines:
+                self._add(self._prose("\n".join(lines), *self._line(tok), keep_lines=len(lines) > 1))
 
     def _thead(self, tok) -> None:
         self.table["in_head"] = tok.type == "thead_open"
@@ -831,17 +836,26 @@ class Walker:
 
     def _cell(self, tok) -> None:
         self.table["row"].append(clean(self._text(tok, self.table["line"])))
+        self.table["bold"].append(bool(_BOLD_CELL.fullmatch(tok.content.strip())) or not tok.content.strip())
 
     def _tr_close(self, tok) -> None:
         table = self.table
         if table["in_head"]:
             table["header"] = table["row"]
+        elif not any(table["header"]) and not table["rows"] and any(table["row"]) and all(table["bold"]):
+            table["header"] = table["row"]  # Evernote's tables: an empty header, the column names bold in the first row
         elif any(table["row"]):
-            hdr = table["header"]
-            cells = [f"{hdr[j]}: {c}" if j < len(hdr) and hdr[j] else c for j, c in enumerate(table["row"]) if c]
-            _, chain = self.enclosing()
-            self._add(Unit("table_row", " | ".join(cells), table["line"], table["line"], self.heading_path(), chain,
-                           depth=len(self.items)))
+            self._table_row(table["row"], table["header"], table["line"])
+        table["rows"] += 0 if table["in_head"] else 1
+        table["bold"] = []
+
+    def _table_row(self, row: list[str], header: list[str], line: int) -> None:
+        """A table row as a unit: each cell under its column's name ("Flight: BA 500")."""
+        if not any(row):
+            return
+        cells = [f"{header[j]}: {c}" if j < len(header) and header[j] else c for j, c in enumerate(row) if c]
+        _, chain = self.enclosing()
+        self._add(Unit("table_row", " | ".join(cells), line, line, self.heading_path(), chain, depth=len(self.items)))
 
     def _footnote_open(self, tok) -> None:
         self.footnote = str((tok.meta or {}).get("label", "")) or "?"
@@ -1030,6 +1044,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
                       problem, aliases=aliases, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
+
+
+_BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a table cell written all bold
 
 
 def _named_after(stem: str, heading: str) -> bool:
