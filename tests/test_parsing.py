@@ -395,8 +395,14 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
     assert [u.text for u in named.units] == ["passport, charger"] and named.units[0].line == 3
     unnamed = parse_note("passport, charger\n", "Packing list.txt")
     assert [u.text for u in unnamed.units] == ["passport, charger"]
-    # markdown keeps a first line that repeats its name as a passage, as it always has
-    assert [u.text for u in parse_note("Packing list\n\npassport\n", "Packing list.md").units][0] == "Packing list"
+    # ... in markdown too: Apple Notes and Simplenote exports write a note as its name, then its lines (trial EV: an
+    # address had run into one passage with the name glued on); a line per thing, as the app shows them
+    exported = parse_note("Crème brûlée\n500ml double cream\nBain-marie 150°C for 35 min\n", "Recipes/Crème brûlée.md")
+    assert [(u.kind, u.text, u.line) for u in exported.units] == [("bullet", "500ml double cream", 2),
+                                                                  ("bullet", "Bain-marie 150°C for 35 min", 3)]
+    assert exported.units[0].heading == ("Crème brûlée",)
+    assert [u.text for u in parse_note("Packing list\n\npassport\n", "Packing list.md").units] == ["passport"]
+    assert parse_note("# Plan\nPlan the week\n", "Plan.md").units[0].text == "Plan the week"  # a heading: as written
 
 
 def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
