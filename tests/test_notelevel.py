@@ -32,6 +32,14 @@ def test_names_are_titles_aliases_and_file_names(tmp_path):
     assert names.named("what is strict consistency?") == {"Strict consistency.md": 1.0}
     assert "Strict consistency.md" in names.named("is linearizability expensive")  # an alias names it
     assert names.named("what is consistency?") == {}  # one common word of a longer name is not the name
+    # "note" of a question that asks for a note names no note called "... note" (trial EV: "First note")
+    write(tmp_path / "notes" / "First note.md", "Trying this Evernote thing.\n")
+    write(tmp_path / "notes" / "Notes.md", "A note about notes.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.named("which note was about causal consistency?") == {}
+    assert names.named("what did I write in my first note?")["First note.md"] == 1.0
     lead = idx.chunks[names.leads["Strict consistency.md"]]
     assert lead.text.startswith("Strict consistency guarantees")
 

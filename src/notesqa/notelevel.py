@@ -20,7 +20,7 @@ from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
-from .query import DEFINING
+from .query import DEFINING, seeks_note
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)
@@ -33,6 +33,7 @@ _DEFINING = DEFINING
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
+_ASKING_FOR_A_NOTE = frozenset(t for w in ("note", "notes", "page", "pages") for t in tokenize(w))
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
 # vault every word is in a good share), not counting those of the notes it names, is too common to name a note: "features" in a question does
 # not name the note "Feature" in a vault where one passage in thirteen says "feature".
@@ -296,6 +297,8 @@ class NoteNames:
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
         words = set(tokenize(question))
+        if seeks_note(question):  # "which note was about the offsite?" names no note "First note" by its "note"
+            words -= _ASKING_FOR_A_NOTE
         out: dict[str, float] = {}
         for path in {p for w in words for p in self.by_word.get(w, ())}:
             if {w for name in self.names.get(path, ()) for w in name & words} <= self.common:
