@@ -230,7 +230,8 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christ
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b"
                       # (not a thing of it: "the Christmas card list", "Christmas tree lights")
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
-                      r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?)\b)", re.IGNORECASE)
+                      r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?|presents?|gifts?|shopping|"
+                      r"parties|party|cake|pudding)\b)", re.IGNORECASE)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
