@@ -187,3 +187,10 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
     assert [(c.text, c.date) for c in chunk_note(note)] == [("Nov 26th, 2026", None),
                                                            ("shipped the importer", "2026-11-26"),
                                                            ("open questions", None)]
+
+
+def test_a_window_does_not_end_after_an_abbreviation():
+    # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
+    raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."
+    assert [t for _, t in sentence_windows(raw, 1, limit=20)] == [
+        "Call Mr. Smith about the boiler.", "It is unit No. 12 (Gill Road).", "He said no.", "Then e.g. the valve."]
