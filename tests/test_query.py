@@ -39,6 +39,9 @@ def test_bad_filters_are_errors():
         parse_query("cells tags:aws")
     with pytest.raises(QueryError, match="Unknown filter afer"):
         parse_query("cells afer:2024-01-01")
+    # an Evernote notebook is a folder once exported: said so (trial EV: "notebook:Travel" was searched as words)
+    with pytest.raises(QueryError, match="a folder .an exported notebook. is path:Travel"):
+        parse_query("notebook:Travel ramen")
     text, f = parse_query("see https://example.com and 10:30 at re:Invent tag:aws")
     assert text == "see https://example.com and 10:30 at re:Invent" and f.tags == ("aws",)
     # a capitalised typo is caught too (a question often starts with one); Re:Invent stays words

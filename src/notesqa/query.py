@@ -678,7 +678,9 @@ def _as_tuple(value, name: str) -> tuple[str, ...]:
 # filter name), a `name:value` is an error rather than words, so a typo is never silently
 # ignored. Any other `word:word` ("re:Invent", "10:30") stays part of the question.
 _FILTERISH = {"tags", "title", "file", "folder", "dir", "date", "since", "until", "from", "to", "type", "kind",
-              "in", "is", "has", "year", "note", "notes", "paths", "heading", "category", "categories"}
+              "in", "is", "has", "year", "note", "notes", "paths", "heading", "category", "categories", "notebook",
+              "notebooks", "stack"}
+_FOLDERISH = {"folder", "dir", "notebook", "notebooks", "stack"}  # an Evernote notebook is a folder once exported
 
 
 def _near(name: str) -> bool:
@@ -731,6 +733,10 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
         raise QueryError(f"{name}: needs its value right after the colon, as {name}:{loose.group(2)} (no space).")
     text = _ANY_NAMED.sub(take, question)
     if problems:
+        folder = next((m.group(2) for m in _ANY_NAMED.finditer(question) if m.group(1).lower() == problems[0]), "")
+        if problems[0] in _FOLDERISH:  # "notebook:Travel": the folder it was exported to
+            raise QueryError(f"Unknown filter {problems[0]}: in the question; a folder (an exported notebook) is "
+                             f"path:{folder} (quote the text to search for it as words).")
         raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
     text, excluded = _minus(text, flags)
