@@ -87,3 +87,13 @@ def test_evernotes_tables_read_with_their_column_names():
     assert [(u.kind, u.text) for u in note.units] == [("table_row", "Date: 1 Dec 2023 | Gas: 18840"),
                                                       ("table_row", "Water | £41.20"),
                                                       ("table_row", "Broadband | £32")]
+
+
+def test_a_note_of_only_an_attached_file_is_found_by_its_title_and_names_the_file():
+    # trial EV: a scanned manual's note had been found only by its metadata, which is no text now
+    note = parse_note("# Boiler manual\n\n---\nTag(s): #manuals\n\n---\n\n![[./_resources/x.resources/ecoTEC manual.pdf]]\n\n"
+                      "    Created at: 2018-07-22T11:11:11+01:00\n", "Evernote/Home/Boiler manual.md")
+    assert [(u.text, u.line, u.thin, u.heading) for u in note.units] == [
+        ("Attached: ecoTEC manual.pdf", 8, True, ("Boiler manual",))]
+    # a note with text of its own: its pictures drop out as before
+    assert [u.text for u in parse_note("Our kitchen.\n\n![](photo%201.jpg)\n", "k.md").units] == ["Our kitchen."]

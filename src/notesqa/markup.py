@@ -84,6 +84,23 @@ ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp",
                        ".tiff", ".heic", ".excalidraw", ".pdf", ".mp3", ".wav", ".m4a", ".ogg", ".flac",
                        ".webm", ".mp4", ".mov", ".mkv", ".ogv", ".3gp", ".canvas", ".base", ".csv", ".zip",
                        ".excalidraw.md")
+# an embed of a file: ![[scan.pdf]], ![[./_resources/x.resources/manual.pdf|300]], ![alt](files/photo%201.jpg)
+_FILE_EMBED = re.compile(r"!\[\[([^\[\]|#]+?)(?:[|#][^\[\]]*)?\]\]|!\[[^\]]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")
+
+
+def attachments(text: str) -> list[tuple[int, str]]:
+    """The files a note embeds (pictures, PDFs, recordings: ATTACHMENT_SUFFIXES), (line from 1, file name) each:
+    what a note of nothing else holds (an Evernote scan, a phone's photo note)."""
+    from urllib.parse import unquote
+
+    out = []
+    for m in _FILE_EMBED.finditer(text):
+        target = unquote((m.group(1) or m.group(2) or "").strip())
+        if target.lower().endswith(ATTACHMENT_SUFFIXES):
+            out.append((text.count("\n", 0, m.start()) + 1, target.replace("\\", "/").rsplit("/", 1)[-1]))
+    return out
+
+
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows

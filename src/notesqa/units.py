@@ -15,8 +15,8 @@ from typing import Callable, Protocol
 from .textchars import note_text_chars, visible_chars
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, code_fence_after, foam_references,
-                     kanban_board, names_its_file, only_tags, outside_code, roam_macros)
+from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
+                     foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, note_date, properties,
                        title_from_filename, zettel_id)
@@ -1015,7 +1015,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     walker.properties = props
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
-    units, block_ids = walker.units, walker.block_ids
+    units, block_ids = walker.units or _attached(text, walker), walker.block_ids
     text_chars = note_text_chars(counted_text(text, props) if props else text)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
@@ -1047,6 +1047,16 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
 
 
 _BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a table cell written all bold
+
+
+def _attached(text: str, walker: Walker) -> list[Unit]:
+    """A note of nothing but embedded files (a scanned PDF, a photo): a passage naming them, at the first one's
+    line, thin (its note's title is what finds it: "where is the boiler manual?"); none for a note of none."""
+    files = attachments(text)
+    if not files:
+        return []
+    names = ", ".join(dict.fromkeys(name for _, name in files))
+    return [Unit("paragraph", f"Attached: {names}", files[0][0], files[-1][0], walker.heading_path(), (), thin=True)]
 
 
 def _named_after(stem: str, heading: str) -> bool:
