@@ -386,8 +386,14 @@ def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
                                                       ("Feed the starter twice a day.", False),
                                                       ("© 2021 Example Media. All rights reserved.", True)]
     for own in ("Copyright law protects original works.", "Cookies are best baked at 180C.",
-                "Share this doc with the team", "Subscribe to the magazine"):
+                "Share this doc with the team", "Subscribe to the magazine", "We use cookie cutters for the biscuits"):
         assert not boilerplate(own), own
+    # trial EV's clip: a shop's and a cookie banner's lines, an HTML block of them too
+    for page in ("We use cookies to give you the best experience.", "Subscribe", "Shop the look: Ceramic pot – £24.99",
+                 "By continuing to browse you agree to our cookie policy."):
+        assert boilerplate(page), page
+    html = parse_note('<div><b>Shop the look:</b>&nbsp;<a href="https://x.co/p">Ceramic pot 25cm</a></div>\n', "c.md")
+    assert [(u.text, u.thin) for u in html.units] == [("Shop the look: Ceramic pot 25cm", True)]
 
 
 def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():

@@ -409,6 +409,12 @@ def test_an_embedded_block_among_a_lists_items_is_shown_with_them():
     assert select(NoteTree.build(callout), _ranked((1, 0.9)), 1, 600, None, {})[0].follow == ()
 
 
+def test_a_hit_does_not_run_on_into_a_clipped_pages_furniture():
+    page = [_chunk("clip.md", 0, "Pot size: two inches wider than the old one.", kind="paragraph"),
+            _chunk("clip.md", 1, "Share on Facebook"), _chunk("clip.md", 2, "Share on Twitter")]
+    assert select(NoteTree.build(page), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]

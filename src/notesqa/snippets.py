@@ -17,7 +17,7 @@ from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
-from .units import QA_CARD
+from .units import QA_CARD, boilerplate
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
 # likeliest answer, so it gets the most room for what follows its unit (the answer to "which
@@ -429,6 +429,8 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
             break
+        if boilerplate(nxt.text):
+            break  # a clipped page's furniture ("Share on Facebook", its cookie notice) is not what a passage goes on to say
         after_last = j - 1 == row or (out and out[-1] == j - 1)
         piece = code_piece_after(chunks[j - 1], nxt) if after_last else None
         if piece is not None:  # the code block shown goes on: its next piece, while it fits

@@ -294,7 +294,9 @@ _BOILERPLATE = re.compile(
     r".*\b(?:sign up|subscribe) (?:for|to) (?:our|the|my) (?:free )?newsletter\b.*|"
     r"^(?:share|tweet) (?:this (?:article|post|page|story|recipe)|on (?:twitter|facebook|linkedin|x|email|pinterest))\b.*|"
     r"^(?:(?:accept|manage|reject) )?(?:all )?cookies?(?: policy| settings| preferences)?\W*$|"
-    r"^(?:read more|continue reading)\W*$|^advertisement$", re.IGNORECASE)
+    r"^(?:read more|continue reading|subscribe|shop now|buy now|add to (?:cart|basket))\W*$|^advertisement$|"
+    r"^we use cookies\b.*|.*\b(?:accept|agree to) (?:our|the) cookie policy\b.*|^shop the look\b.*|"
+    r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$", re.IGNORECASE)
 
 
 def boilerplate(text: str) -> bool:
@@ -825,7 +827,8 @@ class Walker:
                 continue
             lines = [ln for ln in (clean(self.inline.render(ln)) for ln in part) if ln]
             if lines:
-                self._add(self._prose("\n".join(lines), *self._line(tok), keep_lines=len(lines) > 1))
+                text = "\n".join(lines)
+                self._add(self._prose(text, *self._line(tok), keep_lines=len(lines) > 1, thin=boilerplate(text)))
 
     def _thead(self, tok) -> None:
         self.table["in_head"] = tok.type == "thead_open"
