@@ -94,6 +94,6 @@ def test_a_note_of_only_an_attached_file_is_found_by_its_title_and_names_the_fil
     note = parse_note("# Boiler manual\n\n---\nTag(s): #manuals\n\n---\n\n![[./_resources/x.resources/ecoTEC manual.pdf]]\n\n"
                       "    Created at: 2018-07-22T11:11:11+01:00\n", "Evernote/Home/Boiler manual.md")
     assert [(u.text, u.line, u.thin, u.heading) for u in note.units] == [
-        ("Attached: ecoTEC manual.pdf", 8, True, ("Boiler manual",))]
+        ("Attached: ecoTEC manual.pdf", 8, False, ("Boiler manual",))]
     # a note with text of its own: its pictures drop out as before
     assert [u.text for u in parse_note("Our kitchen.\n\n![](photo%201.jpg)\n", "k.md").units] == ["Our kitchen."]

@@ -22,6 +22,7 @@ from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
                     lists_only_tasks, seeks_note, versions, without_relative_days, years)
+from .units import ATTACHED
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -631,7 +632,8 @@ def _few_words(c: Chunk) -> bool:
     """A passage of FEW_WORDS words or fewer ("NEED TO REVIEW THIS!", "Pros"): its vector is mostly its
     note's title and headings, so it matches a question about the note without saying anything. A term
     and its gloss ("die Frist — deadline", "TTL = time to live") says what the term means: not few."""
-    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text)
+    return c.kind in ("bullet", "paragraph", "quote") and word_count(c.text) <= FEW_WORDS and not is_gloss(c.text) \
+        and not c.text.startswith(ATTACHED)  # a note of only a scanned manual: its file is all it says
 
 
 # a term, a long dash, an equals sign or an arrow, and what it means in words; not a hyphen or a colon, which

@@ -1052,14 +1052,17 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
 _BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a table cell written all bold
 
 
+ATTACHED = "Attached: "  # what a note of only embedded files says (ranking: it is not a passage of a few words)
+
+
 def _attached(text: str, walker: Walker) -> list[Unit]:
     """A note of nothing but embedded files (a scanned PDF, a photo): a passage naming them, at the first one's
-    line, thin (its note's title is what finds it: "where is the boiler manual?"); none for a note of none."""
+    line (its note's title is what finds it: "where is the boiler manual?"); none for a note of none."""
     files = attachments(text)
     if not files:
         return []
     names = ", ".join(dict.fromkeys(name for _, name in files))
-    return [Unit("paragraph", f"Attached: {names}", files[0][0], files[-1][0], walker.heading_path(), (), thin=True)]
+    return [Unit("paragraph", f"{ATTACHED}{names}", files[0][0], files[-1][0], walker.heading_path(), ())]
 
 
 def _named_after(stem: str, heading: str) -> bool:
