@@ -415,6 +415,20 @@ def test_a_hit_does_not_run_on_into_a_clipped_pages_furniture():
     assert select(NoteTree.build(page), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
 
 
+def test_a_small_note_written_as_lines_is_shown_whole(tmp_path, embedder):
+    # trial EV: "who cuts my hair?" had shown the price line of a three-line note, the barber one line above it
+    write(tmp_path / "n" / "Haircut.md", "Haircut\nTomasz at Fade Lab, Brick Lane\nAsk for a number 2 on the sides\n"
+                                         "£24 + tip, book on Booksy\n")
+    write(tmp_path / "n" / "Knee.md", "# Knee\n\n- Physio\n  - clams, 3 x 15\n  - bridges, 3 x 12\n- Ice after runs\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    ix = open_index(tmp_path / "ix", embedder)
+    hit = ix.search("haircut price tip booksy", k=1)[0]
+    assert hit.text == ("Tomasz at Fade Lab, Brick Lane\n- Ask for a number 2 on the sides\n- £24 + tip, book on Booksy"
+                        ) and hit.line == 2
+    # a note of nested items is shown as any: from the item that matched
+    assert ix.search("bridges 3 x 12", k=1)[0].text.startswith("bridges, 3 x 12")
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]
@@ -561,8 +575,8 @@ def test_an_item_of_a_very_long_list_is_shown_alone():
     ideas = [_chunk("ideas.md", i, f"idea number {i}") for i in range(LONG_LIST + 1)]
     out = select(NoteTree.build(ideas), _ranked((3, 0.9)), 1, 600, None, {})
     assert out[0].root == 3 and out[0].follow == ()  # its neighbours are other entries
-    short = ideas[:5]
-    assert select(NoteTree.build(short), _ranked((2, 0.9)), 1, 600, None, {})[0].follow == (3, 4)
+    short = ideas[:5]  # (a small note of five lines: shown whole)
+    assert _shown(select(NoteTree.build(short), _ranked((2, 0.9)), 1, 600, None, {})) == [(0, (1, 2, 3, 4))]
 
 
 def test_a_record_of_a_paragraph_read_line_by_line_stands_alone():

@@ -143,7 +143,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # a later item of a short list under the heading the question names: the list from its first item; a row of
     # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
-        (cand.explain.compares and _small_table(tree, row, room, shown)) or []
+        (cand.explain.compares and _small_table(tree, row, room, shown)) or \
+        (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
@@ -350,6 +351,39 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
         if row in follow:
             return first, follow
     return row, _following(tree, row, budget, shown)
+
+
+# A note of this many characters or fewer (Apple Notes' "Haircut": three lines) is shown whole: the hit is
+# the note, as short as a passage, and the line that answers may be the one next to the closest (trial EV:
+# "who cuts my hair?" had shown the price line, the barber's name one line above it; benchmarks/README.md)
+SMALL_NOTE = 400
+
+
+def _small_note(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
+    """The rows of row's note when it is a small note of no code (SMALL_NOTE, and room, characters or fewer)
+    none of whose units another hit shows: the hit shows it whole, from its start; [] for any other."""
+    start, end = tree.rows[tree.chunks[row].path]
+    rows = list(range(start, end))
+    if len(rows) < 2 or any(j in shown or not _flat(tree.chunks[j]) for j in rows) \
+            or len({tuple(tree.chunks[j].heading) for j in rows}) > 1 \
+            or any(tree.chunks[j].kind == "paragraph" and _records(tree.chunks[j - 1], tree.chunks[j]) for j in rows[1:]) \
+            or sum(len(tree.chunks[j].text) + 1 for j in rows) > min(SMALL_NOTE, room):
+        return []
+    return rows
+
+
+def _flat(c: Chunk) -> bool:
+    """Is c a line of a note written as lines (a phone's note, a short journal entry): no code, no table, not
+    under another item nor nested in one, nor a line that stands alone (a flashcard, a glossary's term, a
+    record after a "---", a clipped page's furniture)?"""
+    return c.kind in ("paragraph", "bullet") and c.parent is None and c.depth <= 1 and not c.parents \
+        and not c.after_rule and not boilerplate(c.text) and not is_gloss(c.text) and not QA_CARD.match(c.text)
+
+
+def _placed(exp: Explanation) -> bool:
+    """Is the hit shown where a rule of its own puts it (where a note links, a listing, a mention, the note a
+    question names opened at that name)?"""
+    return exp.links or exp.listed or bool(exp.mention) or exp.opened
 
 
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
