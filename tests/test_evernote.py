@@ -40,6 +40,8 @@ def test_only_yarles_own_block_is_read_as_its_metadata():
     # an indented code block of "Notebook: x" lines that says no creation day is the note's own text
     code = "# Setup\n\n    Notebook: Work\n    Source: wiki\n"
     assert yarle_metadata(code) == (code, {})
+    ticket = "# Server setup\n\n    Author: Sam\n    Created at: 2023-05-01\n"  # a pasted ticket (the recheck)
+    assert yarle_metadata(ticket) == (ticket, {})
     # a "Tag(s):" line not between two rules is text
     tags = "# Tags\n\nTag(s): #a #b are what Yarle writes\n"
     assert yarle_metadata(tags) == (tags, {})
@@ -92,7 +94,8 @@ def test_evernotes_tables_read_with_their_column_names():
 def test_a_note_of_only_an_attached_file_is_found_by_its_title_and_names_the_file():
     # trial EV: a scanned manual's note had been found only by its metadata, which is no text now
     note = parse_note("# Boiler manual\n\n---\nTag(s): #manuals\n\n---\n\n![[./_resources/x.resources/ecoTEC manual.pdf]]\n\n"
-                      "    Created at: 2018-07-22T11:11:11+01:00\n", "Evernote/Home/Boiler manual.md")
+                      "    Created at: 2018-07-22T11:11:11+01:00\n    Updated at: 2018-07-22T11:11:11+01:00\n",
+                      "Evernote/Home/Boiler manual.md")
     assert [(u.text, u.line, u.thin, u.heading) for u in note.units] == [
         ("Attached: ecoTEC manual.pdf", 8, False, ("Boiler manual",))]
     # a note with text of its own: its pictures drop out as before

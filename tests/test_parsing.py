@@ -408,6 +408,9 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
                                                                   ("bullet", "Bain-marie 150°C for 35 min", 3)]
     assert exported.units[0].heading == ("Crème brûlée",)
     assert [u.text for u in parse_note("Packing list\n\npassport\n", "Packing list.md").units] == ["passport"]
+    # a note with code is markdown: its indented block stays one block (the recheck)
+    deploy = parse_note("Deploy notes\nSet these first:\n\n    DB_HOST: db\n    DB_PORT: 5432\n", "Deploy notes.md")
+    assert [u.kind for u in deploy.units][-1] == "code" and "DB_PORT: 5432" in deploy.units[-1].text
     assert parse_note("# Plan\nPlan the week\n", "Plan.md").units[0].text == "Plan the week"  # a heading: as written
 
 

@@ -78,7 +78,7 @@ def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
     while start and _META_LINE.match(lines[start - 1]):
         start -= 1
     said = {(_META_LINE.match(ln).group(1) or "").lower() for ln in lines[start:end]}
-    return (start, end) if "created at" in said else None
+    return (start, end) if "created at" in said and said & {"updated at", "notebook"} else None  # as Yarle writes it
 
 
 def _tags_block(lines: list[str]) -> tuple[int, str] | None:
