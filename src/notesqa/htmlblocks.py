@@ -201,10 +201,13 @@ def block_parts(content: str) -> list[tuple[str, list]]:
     return parts
 
 
+_WRAPPERS = re.compile(r"^(?:\s*<(?:div|p)\b[^>]*>)+", re.I)
+
+
 def _inner(cell: str) -> str:
     """A cell's content without the divs and paragraphs around its text (`<div><span style="font-weight:
     bold;">Mortgage</span></div>`: its span)."""
-    return re.sub(r"^(?:\s*<(?:div|p)\b[^>]*>)+", "", cell, flags=re.I)
+    return _WRAPPERS.sub("", cell)
 
 
 def block_text(content: str) -> list[str]:

@@ -353,6 +353,12 @@ def _unescaped(stem: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(0)[1:], 16)), stem) if "%" in stem else stem
 
 
+def name_letters(name: str) -> str:
+    """A name's letters and digits, casefolded: how a file name and the name it was written from compare when an
+    exporter replaced or dropped the characters a file name cannot hold."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 def title_from_filename(rel: str) -> str:
     """A note's name from its file: `2024-01-05-my-trip.md` reads "My trip" (a slug), a name
     written with spaces (`Week 1 - Intro.md`, as Obsidian names notes) reads as written, without a

@@ -13,7 +13,7 @@ from . import logseq
 from .canvas import is_canvas, parse_canvas
 from .config import TEXT_NOTE_SUFFIX
 from .markup import code_fence_after
-from .metadata import title_from_filename
+from .metadata import name_letters, title_from_filename
 from .units import ParsedNote, parse_markdown
 
 if TYPE_CHECKING:
@@ -47,13 +47,9 @@ def _titled_plain_text(text: str, rel: str) -> str:
     keep their places."""
     first, newline, rest = text.partition("\n")
     stem = posixpath.basename(rel).rsplit(".", 1)[0]
-    if first.strip() and _plain(first) in (_plain(stem), _plain(title_from_filename(rel))):
+    if first.strip() and name_letters(first) in (name_letters(stem), name_letters(title_from_filename(rel))):
         return "# " + first.strip() + newline + rest
     return text
-
-
-def _plain(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _lines_as_written(text: str) -> str:

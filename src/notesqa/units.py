@@ -18,7 +18,7 @@ from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
-                       fields_on_top, front_matter, inline_fields, leading_fields, note_date, properties,
+                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, properties,
                        title_from_filename, zettel_id)
 from . import dendron
 from .docsites import site_markup, toml_front_matter
@@ -1068,9 +1068,7 @@ def _attached(text: str, walker: Walker) -> list[Unit]:
 def _named_after(stem: str, heading: str) -> bool:
     """Is a file named after its first heading, the characters a file name cannot hold written "_" (an exporter's
     "When is the best time to visit Iceland_ _ Guide to Iceland" for "... Iceland? | Guide to Iceland")?"""
-    def letters(name: str) -> str:
-        return "".join(ch for ch in name.casefold() if ch.isalnum())
-    return "_" in stem and any(ch in heading for ch in '?|:/\\*"<>') and letters(stem) == letters(heading)
+    return "_" in stem and any(ch in heading for ch in '?|:/\\*"<>') and name_letters(stem) == name_letters(heading)
 
 
 _DESC_LINE = re.compile(r"^desc:", re.M)
