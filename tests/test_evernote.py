@@ -100,3 +100,34 @@ def test_a_note_of_only_an_attached_file_is_found_by_its_title_and_names_the_fil
         ("Attached: ecoTEC manual.pdf", 8, False, ("Boiler manual",))]
     # a note with text of its own: its pictures drop out as before
     assert [u.text for u in parse_note("Our kitchen.\n\n![](photo%201.jpg)\n", "k.md").units] == ["Our kitchen."]
+
+
+YARLE_TOP = """# Sourdough starter
+
+    Created at: 2019-02-11T09:30:00+00:00
+    Updated at: 2019-02-12T10:00:00+00:00
+    Source: https://bakery.example/starter
+    Tag(s): #baking #recipes
+
+Feed it every day with equal weights of flour and water.
+"""
+
+
+def test_a_metadata_block_under_the_title_is_read_as_the_one_at_the_end():
+    # templates that put Yarle's block first write it under the title, the tags in it (trial EV: 13 of 20 web clips)
+    text, fields = yarle_metadata(YARLE_TOP)
+    assert fields == {"created": "2019-02-11T09:30:00+00:00", "updated": "2019-02-12T10:00:00+00:00",
+                      "source url": "https://bakery.example/starter", "tags": ["baking", "recipes"]}
+    assert len(text.split("\n")) == len(YARLE_TOP.split("\n")) and "Created at" not in text and "Tag(s)" not in text
+    note = parse_note(YARLE_TOP, "Evernote/Food/Sourdough starter.md")
+    assert (note.date, note.tags) == ("2019-02-11", ("baking", "recipes"))
+    assert [(u.text, u.line) for u in note.units] == [("Feed it every day with equal weights of flour and water.", 8)]
+    # tags written without hashes, as Yarle does when told not to add them
+    assert yarle_metadata(YARLE_TOP.replace("#baking #recipes", "baking, recipes"))[1]["tags"] == ["baking", "recipes"]
+
+
+def test_a_block_under_the_title_without_yarles_keys_is_text():
+    code = "# Deploy\n\n    Created at: 2023-05-01\n    Author: Sam\n\nRun it twice.\n"
+    assert yarle_metadata(code) == (code, {})
+    later = "# Deploy\n\nSteps first.\n\n    Created at: 2023-05-01\n    Updated at: 2023-05-02\n\nMore text.\n"
+    assert yarle_metadata(later) == (later, {})  # neither under the title nor at the end

@@ -16,6 +16,15 @@ metadata block of lines indented four spaces (an indented code block, to markdow
         Source URL: https://...
         Notebook: Travel
 
+Templates that put the metadata first write the same indented block under the title, often with the tags in it:
+
+    # Sourdough starter
+
+        Created at: 2019-02-11T09:30:00+00:00
+        Updated at: 2019-02-12T10:00:00+00:00
+        Source: https://...
+        Tag(s): #baking #recipes
+
 The metadata is the note's day (Created at) and notebook, and the tags are its tags: none of it is text to
 answer from. Here they become front-matter fields and their lines blank lines (the other lines keep their
 numbers). Templates that write the same keys as front matter (`Created at:` in YAML) are read by
@@ -29,7 +38,8 @@ import re
 # Yarle's metadata keys (its default template's, and older versions' "Source"), as field names
 _KEYS = {"created at": "created", "updated at": "updated", "source url": "source url", "source": "source url",
          "notebook": "notebook", "link to original content": "link to original content", "where": "where",
-         "author": "author", "reminder time": "reminder time", "reminder done time": "reminder done time"}
+         "author": "author", "reminder time": "reminder time", "reminder done time": "reminder done time",
+         "tag(s)": "tags", "tags": "tags"}
 _META_LINE = re.compile(r"^ {2,}(" + "|".join(sorted(map(re.escape, _KEYS), key=len, reverse=True)) + r"): ?(.*)$",
                         re.IGNORECASE)
 _TAGS_LINE = re.compile(r"^Tag\(s\):(.*)$")
@@ -58,27 +68,56 @@ def yarle_metadata(text: str) -> tuple[str, dict]:
         for i in range(*block):
             m = _META_LINE.match(lines[i])
             if m is not None:
-                fields.setdefault(_KEYS[m.group(1).lower()], m.group(2).strip())
+                key, value = _KEYS[m.group(1).lower()], m.group(2).strip()
+                fields.setdefault(key, _tag_names(value) if key == "tags" else value)
             lines[i] = ""
     tags = _tags_block(lines)
     if tags is not None:
         at, words = tags
-        fields["tags"] = _TAG.findall(words)
+        fields["tags"] = _tag_names(words)
         lines[at] = ""
         _blank_rules_around(lines, at)
     return ("\n".join(lines), fields) if fields else (text, {})  # (en_todos is the caller's: any note may have them)
 
 
 def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
-    """The lines (start, end) of the last run of Yarle metadata lines that says "Created at", if any."""
+    """The lines (start, end) of Yarle's metadata block, the last lines of the note or the first after its
+    title, if one is there: a run of metadata lines that says "Created at" and "Updated at" or "Notebook"."""
+    for start, end in (_run_at_end(lines), _run_at_top(lines)):
+        said = {_META_LINE.match(ln).group(1).lower() for ln in lines[start:end]}
+        if "created at" in said and said & {"updated at", "notebook"}:  # as Yarle writes it
+            return start, end
+    return None
+
+
+def _run_at_end(lines: list[str]) -> tuple[int, int]:
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
     start = end
     while start and _META_LINE.match(lines[start - 1]):
         start -= 1
-    said = {(_META_LINE.match(ln).group(1) or "").lower() for ln in lines[start:end]}
-    return (start, end) if "created at" in said and said & {"updated at", "notebook"} else None  # as Yarle writes it
+    return start, end
+
+
+def _run_at_top(lines: list[str]) -> tuple[int, int]:
+    """The metadata lines right under the title (and the blank lines after it), or an empty run."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines) and lines[start].startswith("# "):
+        start += 1
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+    end = start
+    while end < len(lines) and _META_LINE.match(lines[end]):
+        end += 1
+    return start, end
+
+
+def _tag_names(words: str) -> list[str]:
+    """Tags as Yarle writes them: "#japan #food", or without the hashes, "japan, food"."""
+    return _TAG.findall(words) if "#" in words else [w for w in re.split(r"[,\s]+", words) if w]
 
 
 def _tags_block(lines: list[str]) -> tuple[int, str] | None:
