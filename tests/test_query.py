@@ -360,6 +360,16 @@ def test_which_questions_ask_for_a_note():
         assert not seeks_note(q), q
 
 
+def test_the_word_that_asks_for_a_note_is_not_a_word_to_find():
+    from notesqa.query import without_asked_noun
+
+    assert without_asked_noun("which note has my parents' address?") == "which  has my parents' address?"
+    assert without_asked_noun("Where are my notes on the protocol?") == "Where are my  on the protocol?"
+    # only the noun that asks: the question's own "notes" stays, and a question for no note is as written
+    assert without_asked_noun("Which pages mention notes?") == "Which  mention notes?"
+    assert without_asked_noun("what is a page table?") == "what is a page table?"
+
+
 def test_which_questions_ask_where_notes_mention_a_thing():
     for q, subject in (("which notes mention Priya?", "Priya"), ("which notes talk about Priya?", "Priya"),
                        ("where do I mention Redpanda?", "Redpanda"), ("Which pages refer to the offsite?", "the offsite")):

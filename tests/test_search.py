@@ -183,6 +183,16 @@ def test_a_day_named_from_today_finds_that_days_tasks_not_the_word(tmp_path, emb
     assert hits[1].explain.keyword_score == 0.0  # "Friday" in the question is a day, not a word to find
 
 
+def test_a_question_for_a_note_finds_what_it_asks_not_notes_that_say_note(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "First note.md", "# First note\n\nThis is my first note in the new app, to test the note sync.\n")
+    write(notes / "Mum and Dad.md", "# Mum and Dad\n\n- Parents address: 14 Elm Road, Leeds\n- Landline: 0113 496 0000\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("which note has my parents' address?", k=2)
+    assert hits[0].path == "Mum and Dad.md"
+    assert all(h.explain.keyword_score == 0.0 for h in hits if h.path == "First note.md")  # "note" asks, it is not sought
+
+
 def test_quoted_words_pass_only_passages_that_say_them_in_order(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "pharm.md", """

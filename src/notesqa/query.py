@@ -958,6 +958,19 @@ def seeks_note(question: str) -> bool:
     return _SEEKS_NOTE.search(question) is not None
 
 
+_NOTE_NOUN_WORD = re.compile(r"\b" + _NOTE_NOUN + r"\b", re.IGNORECASE)
+
+
+def without_asked_noun(question: str) -> str:
+    """A question for a note without the word that asks for one: "which note has my parents' address?" looks for
+    the address, not for passages that say "note" (a note called "First note")."""
+    m = _SEEKS_NOTE.search(question)
+    if m is None:
+        return question
+    asked = _NOTE_NOUN_WORD.sub("", m.group(0), count=1)
+    return question[:m.start()] + asked + question[m.end():]
+
+
 # ... for notes that mention or refer to a thing: each note shown where it does, not from its opening
 _SEEKS_MENTION = re.compile(r"\b(?:mention(?:s|ed|ing)?|refer(?:s|red)?\s+to|references?|cites?|"
                             r"talk(?:s|ed)?\s+about)\b", re.IGNORECASE)

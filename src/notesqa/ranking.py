@@ -21,7 +21,8 @@ from .chunking import RECORD_KEYS, Chunk, field_key, field_line, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
-                    lists_only_tasks, seeks_note, versions, without_relative_days, years)
+                    lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days,
+                    years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
     of each chunk's note as a whole). A day named from today ("on Tuesday", "last week") is a day, not
     words to find: the keyword side leaves it out ("Friday update" is no answer to "what is due on Friday?")."""
     n = len(gen.chunks)
-    text = without_relative_days(text)
+    text = without_asked_noun(without_relative_days(text))
     dense_all = gen.dense.all_scores(qvec)
     floor = None
     if dense_all is None:  # approximate index: over-fetch, then post-filter
