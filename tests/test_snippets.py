@@ -452,6 +452,28 @@ def test_a_code_hit_names_its_code_apart_from_its_introduction():
     assert to_hit(tree, Snippet(2, (), 0.5, exp)).line == chunks[2].line
 
 
+def test_a_code_hit_shows_the_short_paragraph_introducing_it_whole_from_its_line():
+    # trial HV: "They are stored as YAML ...:" ends a paragraph of two sentences; the hit had shown only that
+    # sentence (the paragraph's first, the definition, lost) at the fence's line
+    def tree_of(first: str):
+        para = dataclasses.replace(_chunk("a.md", 0, f"{first}\nThey are stored as YAML\nat the very top:",
+                                          kind="paragraph"), line=10, end_line=12)
+        code = dataclasses.replace(_chunk("a.md", 1, "They are stored as YAML at the very top:\nstatus: draft",
+                                          kind="code"), line=14, end_line=16)
+        return NoteTree.build([para, code])
+
+    exp = Explanation(1, 0.5, None, 0.0, 0.5, rank=0.5)
+    tree = tree_of("Properties are facts about a note.")
+    hit = to_hit(tree, Snippet(1, (), 0.5, exp))
+    assert hit.text == tree.chunks[0].text + "\nstatus: draft" and (hit.line, hit.end_line) == (10, 16)
+    assert hit.code == "status: draft"
+    assert [s.root for s in select(tree, _ranked((1, 0.9), (0, 0.8)), 2, 600, None, {})] == [1]  # shown once
+    # a long paragraph: its last sentence only, from the line that sentence starts at
+    tree = tree_of("Properties are facts about a note. " * 9)
+    hit = to_hit(tree, Snippet(1, (), 0.5, exp))
+    assert hit.text.startswith("They are stored as YAML at the very top:") and (hit.line, hit.end_line) == (11, 16)
+
+
 def test_prose_under_a_bullet_is_shown_under_it():
     # a journal block embedding a page: the page's properties paragraph, then its blocks
     chunks = [_chunk("j.md", 0, "Bake day, following the recipe:", depth=1),

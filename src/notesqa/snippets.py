@@ -160,12 +160,39 @@ def _copy_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
 
 
 def _intro_shown(tree: NoteTree, row: int) -> tuple[int, ...]:
-    """The unit a code hit shows whole at its top (its one-sentence intro, "Use this for maintenance:"):
-    not to be shown again as a hit of its own."""
+    """The unit a code hit shows whole at its top (_intro_unit): not to be shown again as a hit of its own."""
+    unit = _intro_unit(tree, row)
+    return () if unit is None else (unit,)
+
+
+INTRO_WHOLE = 300  # a paragraph this long or shorter that introduces a code block is shown whole above it
+
+
+def _intro_unit(tree: NoteTree, row: int) -> int | None:
+    """The unit before a code hit that it shows whole at its top: its one-sentence intro ("Use this for
+    maintenance:"), or a short paragraph that ends with that sentence (trial HV: "Embedding shows another note
+    inside this one. Put an exclamation mark before a link:" had been shown from its second sentence)."""
     c = tree.chunks[row]
     if c.kind != "code" or _introduced(tree, row) is None:
-        return ()
-    return (row - 1,) if c.text.partition("\n")[0].strip() == tree.chunks[row - 1].text.strip() else ()
+        return None
+    prev = tree.chunks[row - 1]
+    alone = " ".join(prev.text.split()) == " ".join(c.text.partition("\n")[0].split())
+    return row - 1 if alone or (prev.kind == "paragraph" and len(prev.text) <= INTRO_WHOLE) else None
+
+
+def _intro_line(tree: NoteTree, row: int) -> int | None:
+    """The line a code hit's text starts at when it opens with the sentence introducing it (the last of the
+    paragraph before it, which may say more: "Properties are ... They are stored as YAML ...:"), not the fence's;
+    None for a code hit without one."""
+    if tree.chunks[row].kind != "code" or _introduced(tree, row) is None:
+        return None
+    intro, prev = tree.chunks[row].text.partition("\n")[0], tree.chunks[row - 1]
+    words = list(_NON_SPACE.finditer(prev.text))
+    said = len(intro.split())  # the paragraph's last words are the intro's (code_after): where its first is
+    return prev.line + prev.text[:words[-said].start()].count("\n") if 0 < said <= len(words) else prev.line
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _introduced(tree: NoteTree, row: int) -> str | None:
@@ -213,7 +240,9 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate)
 def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     """The hit showing snippet, scored by its ranking score (its match score beside it)."""
     c = tree.chunks[snippet.root]
-    lines = [f"{c.marker} {c.text}" if c.marker else c.text]
+    intro = _intro_unit(tree, snippet.root)
+    opening = c.text if intro is None else f"{tree.chunks[intro].text}\n{_introduced(tree, snippet.root)}"
+    lines = [f"{c.marker} {opening}" if c.marker else opening]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
@@ -255,8 +284,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines.append(pad + (f.text + mark).replace("\n", "\n" + pad))
     folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
-    # a code hit that opens with the sentence introducing it starts at that sentence's line, not the fence's
-    line = tree.chunks[snippet.root - 1].line if _intro_shown(tree, snippet.root) else c.line
+    line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
@@ -529,8 +557,8 @@ def code_after(intro: Chunk, code: Chunk) -> str | None:
     introduce it."""
     head, sep, body = code.text.partition("\n")
     if intro.kind not in ("paragraph", "bullet") or not sep or not head.strip() \
-            or not intro.text.rstrip().endswith(head.strip()):  # not a callout: code after it is not in it
-        return None
+            or not " ".join(intro.text.split()).endswith(" ".join(head.split())):  # (a wrapped paragraph too)
+        return None  # not a callout: code after it is not in it
     return body.lstrip("\n")
 
 
