@@ -325,6 +325,32 @@ def test_a_hit_on_a_list_label_shows_its_own_list_only(tmp_path, embedder):
     assert h.breadcrumb == ["DynamoDB", "Cons"]
 
 
+def test_a_list_label_at_a_sections_end_does_not_run_into_the_next_sections_list(tmp_path, embedder):
+    # trial HV: "Create a site" steps ran on into the steps under the next heading, as one list
+    write(tmp_path / "n" / "Publish notes.md", """
+        # Publish notes
+
+        ## Create a site
+
+        The first time you publish, you create a site:
+
+        1. Select Publish changes.
+        2. Select Create.
+
+        ## Publish notes
+
+        1. Select the notes to publish.
+        2. Select Publish.
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    tree = NoteTree.build(idx.chunks)
+    label = next(i for i, c in enumerate(idx.chunks) if c.text.startswith("The first time"))
+    (snip,) = select(tree, [Candidate(label, 0.9, idx.search("create a site", k=1)[0].explain)], 1, 600, None, {})
+    assert to_hit(tree, snip).text == ("The first time you publish, you create a site:\n1. Select Publish changes.\n"
+                                       "2. Select Create.")
+
+
 @pytest.mark.parametrize("budget", [None, 450])
 def test_room_is_the_budget_asked_for_or_the_positions(budget):
     assert [snippets._room(budget, i) for i in range(5)] == (

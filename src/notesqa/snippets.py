@@ -512,8 +512,8 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
                 used += len(code) + 1
                 continue  # ... after the rest of its block
             break
-        if label or alone:  # a list's label: its own list, not the next label's
-            if nxt.depth <= c.depth or nxt.kind == "code":
+        if label or alone:  # a list's label: its own list, not the next label's (nor the next section's list)
+            if nxt.depth <= c.depth or nxt.kind == "code" or nxt.heading != c.heading:
                 break
         elif not _same_scope(c, nxt) or (c.kind != "bullet" and _is_label(chunks, j, end)):
             break
