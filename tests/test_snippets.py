@@ -715,3 +715,19 @@ def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_li
     # not when the question does not name the heading, nor when the list does not fit
     assert select(tree, ranked(False), 1, 600, None, {})[0].root == 2
     assert select(tree, ranked(True), 1, 40, None, {})[0].root == 2
+
+
+def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():
+    # trial HV: "4. Press the key combination you want." came 7th, steps 1-3 8th, below it
+    def step(seq, n, text):
+        return dataclasses.replace(_chunk("hotkeys.md", seq, text), heading=["Hotkeys", "Assign"], marker=f"{n}.")
+    chunks = [step(0, 1, "Open Settings"), step(1, 2, "Search for the command"), step(2, 3, "Press the key")]
+    long = dataclasses.replace(_chunk("hotkeys.md", 3, "A hotkey runs a command. " * 20, kind="paragraph"),
+                               heading=["Hotkeys"])  # (not a small note, which shows whole)
+    tree = NoteTree.build([*chunks, long])
+    hits = [to_hit(tree, s) for s in select(tree, _ranked((2, 0.9), (0, 0.8)), 2, 600, None, {})]
+    assert [h.text for h in hits] == ["1. Open Settings\n2. Search for the command\n3. Press the key"]
+    assert hits[0].line == 1
+    # a bulleted list's later item is shown as it was (from its item), when the question names no heading
+    bullets = NoteTree.build([*(dataclasses.replace(c, marker="-") for c in chunks), long])
+    assert select(bullets, _ranked((2, 0.9)), 1, 600, None, {})[0].root == 2

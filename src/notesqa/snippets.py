@@ -142,7 +142,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     room = _room(budget, after + len(out))
     # a later item of a short list under the heading the question names: the list from its first item; a row of
     # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
-    whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
+    # a later step of numbered steps: the steps from the first (trial HV: step 4 had come above steps 1-3)
+    whole = ((cand.explain.heading_named or _numbered(tree.chunks[row])) and _section_list(tree, row, room, shown)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
@@ -412,6 +413,11 @@ def _placed(exp: Explanation) -> bool:
     """Is the hit shown where a rule of its own puts it (where a note links, a listing, a mention, the note a
     question names opened at that name)?"""
     return exp.links or exp.listed or bool(exp.mention) or exp.opened
+
+
+def _numbered(c: Chunk) -> bool:
+    """Is c an item of a numbered list ("4." or "4)"), a step of a procedure?"""
+    return c.kind == "bullet" and c.marker[:1].isdigit()
 
 
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
