@@ -195,6 +195,10 @@ def test_off_a_terminal_a_long_stage_says_how_far_it_is(capsys):
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == "embedding: 5000 chunks" and lines[1] == "embedding: 500 of 5,000 chunks (10%)"
     assert len(lines) == 12 and lines[-1] == "writing index"  # a line at each tenth, not at each batch
+    # a batch that jumps past a tenth says where it is (trial HV: "256 of 1,531 chunks (10%)" was 16%)
+    p("embed", 0, 1531)
+    p("embed", 256, 1531)
+    assert capsys.readouterr().err.splitlines()[-1] == "embedding: 256 of 1,531 chunks (16%)"
 
 
 # --------------------------------------------------------------------------- fingerprint

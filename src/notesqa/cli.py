@@ -134,7 +134,7 @@ class _TqdmProgress:
             elif unit and total >= self.LONG and done * 10 // total > self.tenth:
                 # a log file of a long build shows it moving: a line at each tenth
                 self.tenth = done * 10 // total
-                click.echo(f"{self.LABELS.get(stage, stage)}: {done:,} of {total:,} {unit}s ({self.tenth * 10}%)",
+                click.echo(f"{self.LABELS.get(stage, stage)}: {done:,} of {total:,} {unit}s ({done * 100 // total}%)",
                            err=True)
             return
         from tqdm import tqdm
