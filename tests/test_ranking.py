@@ -604,3 +604,16 @@ def test_a_table_row_compares_when_the_question_names_two_of_its_columns():
     table = [_chunk("ds.md", 0, "about | linearizability: one object | serializability: transactions", kind="table_row"),
              _chunk("ds.md", 1, "combined | linearizability: strict serializability", kind="table_row")]
     assert list(_compares(table, np.arange(2), "linearizability vs serializability")) == [True, True]
+
+
+def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
+    # "how do I install it on Linux?" asks for the table under "## Linux"; "... at Halfords?" for one row
+    def row(seq, text):
+        return dataclasses.replace(_chunk("n.md", seq, text, kind="table_row"), line=seq + 1)
+    chunks = [row(0, "Format: AppImage | Updates: Automatic"), row(1, "Format: Flatpak | Updates: Flatpak"),
+              row(2, "Shop: Halfords | Spent: 40"), _chunk("n.md", 4, "Install it from the store")]
+    chunks[2] = dataclasses.replace(chunks[2], line=10)  # another table
+    cand = np.arange(4)
+    assert ranking._names_no_row(chunks, cand, "how do I install it on Linux?").tolist() == [True, True, True, False]
+    assert ranking._names_no_row(chunks, cand, "is the Flatpak updated?").tolist() == [False, False, True, False]
+    assert ranking._names_no_row(chunks, cand, "how much at Halfords?").tolist() == [True, True, False, False]

@@ -698,6 +698,22 @@ def test_a_small_comparison_table_is_shown_whole():
     assert select(tree, ranked((2, 0.9), compares=False), 1, 600, None, {})[0].root == 2
 
 
+def test_a_small_table_under_the_heading_asked_about_is_shown_whole():
+    # trial HV: "how do I install Brindle on Linux?" showed the .deb row, the Flatpak row as another hit
+    rows = [dataclasses.replace(_chunk("install.md", i, text, kind="table_row"), heading=["Install", "Linux"])
+            for i, text in enumerate(["Format: AppImage | Updates: Automatic", "Format: Flatpak | Updates: Flatpak",
+                                      "Format: .deb | Updates: the app"])]
+    tree = NoteTree.build([*rows, _chunk("install.md", 3, "Windows needs no admin rights " * 15, kind="paragraph")])
+
+    def ranked(named):  # (under the heading the question names, naming none of its rows: ranking's section_table)
+        return [Candidate(row, rank, Explanation(None, rank, None, 0.0, rank, rank=rank, heading_named=named,
+                                                 section_table=named)) for row, rank in ((2, 0.9), (1, 0.8))]
+    hits = [to_hit(tree, s) for s in select(tree, ranked(True), 2, 600, None, {})]
+    assert [h.text for h in hits] == ["\n".join(r.text for r in rows)] and hits[0].line == 1
+    # a question that does not name its heading gets the row (a table of records: each row stands alone)
+    assert [s.root for s in select(tree, ranked(False), 2, 600, None, {})] == [2, 1]
+
+
 def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_list_whole():
     # Logseq's "What are the known limitations of undo and redo?": the second item of "### Limitations and Known
     # Issues" matched, the first ("Currently unavailable for flashcards") ranked 7th

@@ -127,6 +127,7 @@ class Explanation:
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
+    section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
 
     def __str__(self) -> str:
@@ -175,7 +176,9 @@ class Explanation:
         if self.thin:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         if self.heading_named:
-            note += ", under the heading the question names (a short list there shown from its first item)"
+            note += ", under the heading the question names"  # (a short list there is shown whole)
+        if self.section_table:
+            note += ", a row of a table there the question names no row of (a small one shown whole)"
         if self.compares:
             note += ", a row of a table two of whose columns the question names (a small one shown whole)"
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
@@ -295,6 +298,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
     compares = _compares(chunks, cand, text)
+    section_table = named_heading & _names_no_row(chunks, cand, text)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
@@ -333,7 +337,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
-                          compares=bool(compares[j]))
+                          compares=bool(compares[j]), section_table=bool(section_table[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -468,6 +472,24 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
         if chunks[int(cid)].kind == "table_row":
             out[j] = sum(bool(_words_of(col) & asked) for col in _table_columns(chunks, int(cid))) >= 2
     return out
+
+
+def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: is it a table row, of a table none of whose rows the question names by its first cell
+    ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under "## Linux"; not "how much did I
+    spend at Halfords?" for a row of shops)?"""
+    asked = set(tokenize(text))
+    out = np.zeros(len(cand), dtype=bool)
+    for j, cid in enumerate(cand):
+        if chunks[int(cid)].kind == "table_row":
+            out[j] = not any(_words_of(_first_cell(chunks[i].text)) & asked for i in table_rows(chunks, int(cid)))
+    return out
+
+
+def _first_cell(row: str) -> str:
+    """A table row's first cell as shown ("Format: AppImage | ..."), without its column's name."""
+    cell = row.split(" | ", 1)[0]
+    return cell.split(": ", 1)[1] if ": " in cell else cell
 
 
 def _table_columns(chunks: list[Chunk], row: int) -> set[str]:

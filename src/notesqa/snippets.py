@@ -145,6 +145,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # a later step of numbered steps: the steps from the first (trial HV: step 4 had come above steps 1-3)
     whole = ((cand.explain.heading_named or _numbered(tree.chunks[row])) and _section_list(tree, row, room, shown)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
+        (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
@@ -452,6 +453,20 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> lis
         last += 1
     rows = list(range(first, last + 1))
     if sum(item(j) for j in rows) > SECTION_LIST or shown.intersection(rows) or \
+            sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+        return []
+    return rows
+
+
+def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """The rows of the table row is in, when it has SECTION_LIST rows or fewer, none is shown yet and they fit
+    budget: under the heading a question names, the table is the answer (trial HV: "how do I install Brindle on
+    Linux?" showed the .deb row, then the Flatpak row as another hit, never the AppImage row); else []."""
+    chunks = tree.chunks
+    if chunks[row].kind != "table_row":
+        return []
+    rows = list(table_rows(chunks, row))
+    if len(rows) < 2 or len(rows) > SECTION_LIST or shown.intersection(rows) or \
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
