@@ -675,6 +675,11 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
     assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]
+    # ... and a note of several tables two rows of them all (trial HV: three rows of a "Keyboard shortcuts" note's
+    # tables, one under each heading, had taken the first three places)
+    rows = [dataclasses.replace(r, heading=["H", f"Table {i}"]) for i, r in enumerate(rows)]
+    tree = NoteTree.build([*rows, prose])
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
 
 
 def test_a_small_comparison_table_is_shown_whole():

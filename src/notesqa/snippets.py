@@ -108,19 +108,20 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     return out
 
 
-TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a table's rows share its
+TABLE_ROWS = 2  # rows of one note's tables among the hits before the other passages: a table's rows share its
 # note's title and headings, and a question about its topic finds them all first (five rows of one table
-# about "the 1931 strike" above the sentence that says when it began)
+# about "the 1931 strike" above the sentence that says when it began; a row of each of a "Keyboard shortcuts"
+# note's tables, one under each heading, above the note that answers)
 
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
-    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate."""
+    """ranked with the rows of a note's tables after its first TABLE_ROWS moved after every other candidate."""
     seen: dict[tuple, int] = {}
     first, later = [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
         if c.kind == "table_row":
-            key = (c.path, tuple(c.heading))
+            key = c.path
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > TABLE_ROWS:
                 later.append(cand)
