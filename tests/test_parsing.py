@@ -287,6 +287,17 @@ def test_a_paragraph_of_records_is_read_line_by_line_as_obsidian_shows_it():
         "Koplik spots → Measles", "`a::b` stays"]  # a card in a list too
 
 
+def test_a_definition_lists_entry_reads_as_a_glossarys_term_and_meaning():
+    from notesqa.units import parse_markdown
+
+    # Pandoc's, PHP Markdown Extra's and MkDocs' def_list syntax (trial HV's Glossary: shown as "Alias : Another ...")
+    note = parse_markdown("# Glossary\n\n**Alias**\n: Another name for a note.\n\nApple\n: a fruit\n:   a company\n\n"
+                          "A sentence wraps\nwith no meaning line.\n\nRatio\n:3 is a smiley, not a meaning\n", "g.md")
+    assert [(u.line, u.end_line, u.text) for u in note.units] == [
+        (3, 4, "Alias — Another name for a note."), (6, 8, "Apple — a fruit; a company"),
+        (10, 11, "A sentence wraps\nwith no meaning line."), (13, 14, "Ratio\n:3 is a smiley, not a meaning")]
+
+
 def test_a_list_item_that_starts_with_a_greater_than_sign_and_a_number_says_more_than():
     from notesqa.units import parse_markdown
 

@@ -660,6 +660,11 @@ def test_a_glossary_entry_stands_alone_not_with_the_next_terms():
              _chunk("g.md", 2, "Koplik spots → Measles")]
     tree = NoteTree.build(terms)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
+    # ... and a glossary written as paragraphs (a definition list's entries: units.definition)
+    terms = [dataclasses.replace(_chunk("g.md", i, text, kind="paragraph"), line=3 * i + 1, end_line=3 * i + 2)
+             for i, text in enumerate(["Alias — another name for a note", "Backlink — a link from another note"])]
+    tree = NoteTree.build(terms)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
     steps = [_chunk("s.md", 0, "Mix the flour"), _chunk("s.md", 1, "Knead it")]  # a list of steps reads on
     tree = NoteTree.build(steps)
     assert "Knead it" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text

@@ -604,8 +604,9 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and _same_list(c, nxt)
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt) or QA_CARD.match(c.text):
-            return False  # the next card or field of a paragraph read line by line, or after a Q: and A: card
+        if _records(c, nxt) or QA_CARD.match(c.text) or _glosses(c, nxt):
+            return False  # the next card or field of a paragraph read line by line, after a Q: and A: card, or the
+            # next term of a glossary
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if not c.depth and not _same_list(c, nxt) and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and

@@ -279,6 +279,21 @@ def record_lines(raw: str) -> list[tuple[int, str]] | None:
     return records if len(records) > 1 else None
 
 
+def definition(raw: str) -> str | None:
+    """A definition list's entry (Pandoc, PHP Markdown Extra, MkDocs' def_list: a term, then its meanings each on
+    a line starting ": ") as a glossary entry reads, "term — meaning" ("; " between meanings); None for any other
+    paragraph."""
+    term, _, rest = raw.partition("\n")
+    lines = rest.split("\n") if rest else []
+    if not lines or not term.strip() or term.lstrip().startswith(":") or len(term) > 100 \
+            or not all(_MEANING.match(ln) for ln in lines):
+        return None
+    return f"{term.strip()} — " + "; ".join(_MEANING.sub("", ln).strip() for ln in lines)
+
+
+_MEANING = re.compile(r"^ {0,3}:[ \t]+")
+
+
 def card(text: str) -> str:
     """A flashcard line as read: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card
     both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one."""
@@ -614,6 +629,8 @@ class Walker:
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line, more)
         keep_lines = keep_lines or self.keep_lines
+        if not keep_lines and "\n:" in raw:  # "**Alias**" then ": Another name for a note": a glossary's entry
+            raw = definition(raw) or raw
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
         raw = "\n".join(card(ln) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
