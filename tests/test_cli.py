@@ -29,6 +29,16 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
 
 
+def test_a_hits_code_is_printed_between_fences():
+    # trial HV: code examples of markup ("![[photo.jpg|250]]") read as raw markup in the notes' text
+    hit = Hit("Add a width after a pipe:\n![[photo.jpg|250]]", "a.md", 3, (), 0.5, code="![[photo.jpg|250]]")
+    assert click_unstyle(format_hit(1, hit)).splitlines()[:4] == [
+        "[1] Add a width after a pipe:", "    ```", "    ![[photo.jpg|250]]", "    ```"]
+    alone = Hit("select 1;", "a.md", 3, (), 0.5, code="select 1;")
+    assert click_unstyle(format_hit(1, alone)).splitlines()[:3] == ["[1] ```", "    select 1;", "    ```"]
+    assert click_unstyle(format_hit(1, Hit("no code", "a.md", 3, (), 0.5))).splitlines()[0] == "[1] no code"
+
+
 def test_an_empty_question_is_refused_as_every_front_end_refuses_it(tmp_path):
     res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path), "  ")
     assert res.exit_code == 1 and "The question is empty" in res.stderr and "Traceback" not in res.output

@@ -303,13 +303,22 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
+def _fenced(hit) -> str:
+    """A hit's text with the code it ends with between ``` fences, as the note has it: code that shows markup
+    (`![[photo.jpg|250]]`, `> [!tip]`) is read as the example it is, not as the note's text."""
+    if not hit.code or not hit.text.endswith(hit.code):
+        return hit.text
+    before = hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
+    return f"{before}\n```\n{hit.code}\n```" if before else f"```\n{hit.code}\n```"
+
+
 def _mention_order(mention: str) -> str:
     """What a hit of "when did I first (last) mention X?" is ranked by, in place of a score."""
     return f"mentions it ({'oldest' if mention == 'first' else 'newest'} first)"
 
 
 def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
-    lines = hit.text.split("\n")
+    lines = _fenced(hit).split("\n")
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     out += [f"    {ln}" for ln in lines[1:]]
