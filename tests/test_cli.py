@@ -37,6 +37,10 @@ def test_a_hits_code_is_printed_between_fences():
     alone = Hit("select 1;", "a.md", 3, (), 0.5, code="select 1;")
     assert click_unstyle(format_hit(1, alone)).splitlines()[:3] == ["[1] ```", "    select 1;", "    ```"]
     assert click_unstyle(format_hit(1, Hit("no code", "a.md", 3, (), 0.5))).splitlines()[0] == "[1] no code"
+    # code that holds a fence itself gets a longer one (the recheck: a ```mermaid example written inside ````md)
+    nested = Hit("```mermaid\ngraph TD\n```", "a.md", 3, (), 0.5, code="```mermaid\ngraph TD\n```")
+    assert click_unstyle(format_hit(1, nested)).splitlines()[:5] == [
+        "[1] ````", "    ```mermaid", "    graph TD", "    ```", "    ````"]
 
 
 def test_an_empty_question_is_refused_as_every_front_end_refuses_it(tmp_path):

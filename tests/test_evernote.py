@@ -123,7 +123,22 @@ def test_a_metadata_block_under_the_title_is_read_as_the_one_at_the_end():
     assert (note.date, note.tags) == ("2019-02-11", ("baking", "recipes"))
     assert [(u.text, u.line) for u in note.units] == [("Feed it every day with equal weights of flour and water.", 8)]
     # tags written without hashes, as Yarle does when told not to add them
-    assert yarle_metadata(YARLE_TOP.replace("#baking #recipes", "baking, recipes"))[1]["tags"] == ["baking", "recipes"]
+
+
+def test_a_block_under_the_title_whose_times_are_no_times_is_text():
+    # the recheck: a pasted helpdesk ticket, a schema note
+    ticket = ("# Ticket 4411\n\n    Created at: 2023-05-02 10:14 by Priya (helpdesk)\n    Updated at: 2023-05-03 by Tom\n\n"
+              "Printer on floor 2.\n")
+    assert yarle_metadata(ticket) == (ticket, {})
+    schema = "# Audit\n\n    Created at: set by the database default now()\n    Updated at: set by a trigger\n"
+    assert yarle_metadata(schema) == (schema, {})
+    # Yarle's own times, in its other formats
+    for at in ("2017-03-28 22:14", "20170328T221402Z"):
+        assert yarle_metadata(YARLE_TOP.replace("2019-02-11T09:30:00+00:00", at))[1]["created"] == at
+    # tags without hashes: by commas when there are commas (a tag of two words), else by spaces
+    assert yarle_metadata(YARLE_TOP.replace("#baking #recipes", "japan, food, road trip"))[1]["tags"] == [
+        "japan", "food", "road trip"]
+    assert yarle_metadata(YARLE_TOP.replace("#baking #recipes", "japan food"))[1]["tags"] == ["japan", "food"]
 
 
 def test_a_block_under_the_title_without_yarles_keys_is_text():

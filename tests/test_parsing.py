@@ -296,6 +296,12 @@ def test_a_definition_lists_entry_reads_as_a_glossarys_term_and_meaning():
     assert [(u.line, u.end_line, u.text) for u in note.units] == [
         (3, 4, "Alias — Another name for a note."), (6, 8, "Apple — a fruit; a company"),
         (10, 11, "A sentence wraps\nwith no meaning line."), (13, 14, "Ratio\n:3 is a smiley, not a meaning")]
+    # not a command or a smiley after a line (the recheck: "Save and quit" then ": wq" read "Save and quit — wq")
+    for text in ("Save and quit\n: wq\n", "Nice\n: )\n"):
+        assert parse_markdown(text, "v.md").units[0].text == text.strip()
+    # meanings that end a sentence run on as sentences
+    assert parse_markdown("Toil\n: Manual work that scales with traffic.\n: Also: repetitive work.\n", "t.md").units[0].text \
+        == "Toil — Manual work that scales with traffic. Also: repetitive work."
 
 
 def test_a_list_item_that_starts_with_a_greater_than_sign_and_a_number_says_more_than():

@@ -617,3 +617,7 @@ def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     assert ranking._names_no_row(chunks, cand, "how do I install it on Linux?").tolist() == [True, True, True, False]
     assert ranking._names_no_row(chunks, cand, "is the Flatpak updated?").tolist() == [False, False, True, False]
     assert ranking._names_no_row(chunks, cand, "how much at Halfords?").tolist() == [True, True, False, False]
+    # a row named by another column's word only it says (the recheck: a staff list, asked by role)
+    staff = [row(0, "Name: Alice | Role: Office manager | Ext: 201"), row(1, "Name: Ben | Role: Finance manager | Ext: 214")]
+    assert ranking._names_no_row(staff, np.arange(2), "the finance manager's extension?").tolist() == [False, False]
+    assert ranking._names_no_row(staff, np.arange(2), "who are the managers?").tolist() == [True, True]

@@ -665,6 +665,15 @@ def test_a_glossary_entry_stands_alone_not_with_the_next_terms():
              for i, text in enumerate(["Alias — another name for a note", "Backlink — a link from another note"])]
     tree = NoteTree.build(terms)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
+    # ... not prose that has a dash in it, nor the windows of one paragraph (the recheck of trial HV)
+    prose = [dataclasses.replace(_chunk("p.md", i, text, kind="paragraph"), line=3 * i + 1, end_line=3 * i + 2)
+             for i, text in enumerate(["The boiler pressure kept dropping below 1 bar — the engineer showed me.",
+                                       "Open the filling loop until the gauge reads 1.5 bar = the green zone."])]
+    tree = NoteTree.build(prose)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == "\n".join(c.text for c in prose)
+    windows = [dataclasses.replace(c, text=f"Alias — window {i} of a paragraph", group=0) for i, c in enumerate(prose)]
+    tree = NoteTree.build(windows)
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
     steps = [_chunk("s.md", 0, "Mix the flour"), _chunk("s.md", 1, "Knead it")]  # a list of steps reads on
     tree = NoteTree.build(steps)
     assert "Knead it" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
@@ -680,11 +689,11 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
     assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]
-    # ... and a note of several tables two rows of them all (trial HV: three rows of a "Keyboard shortcuts" note's
-    # tables, one under each heading, had taken the first three places)
+    # ... each table of a note its own two (two per note had put a relevant row of a note's third table below
+    # unrelated notes: the recheck of trial HV)
     rows = [dataclasses.replace(r, heading=["H", f"Table {i}"]) for i, r in enumerate(rows)]
     tree = NoteTree.build([*rows, prose])
-    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 3, 4]
 
 
 def test_a_small_comparison_table_is_shown_whole():
@@ -751,9 +760,24 @@ def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():
     long = dataclasses.replace(_chunk("hotkeys.md", 3, "A hotkey runs a command. " * 20, kind="paragraph"),
                                heading=["Hotkeys"])  # (not a small note, which shows whole)
     tree = NoteTree.build([*chunks, long])
-    hits = [to_hit(tree, s) for s in select(tree, _ranked((2, 0.9), (0, 0.8)), 2, 600, None, {})]
+
+    def ranked(*pairs, how=True):  # (a question that asks how: ranking's Explanation.step)
+        return [Candidate(row, rank, Explanation(None, rank, None, 0.0, rank, rank=rank, step=how))
+                for row, rank in pairs]
+    hits = [to_hit(tree, s) for s in select(tree, ranked((2, 0.9), (0, 0.8)), 2, 600, None, {})]
     assert [h.text for h in hits] == ["1. Open Settings\n2. Search for the command\n3. Press the key"]
-    assert hits[0].line == 1
-    # a bulleted list's later item is shown as it was (from its item), when the question names no heading
-    bullets = NoteTree.build([*(dataclasses.replace(c, marker="-") for c in chunks), long])
-    assert select(bullets, _ranked((2, 0.9)), 1, 600, None, {})[0].root == 2
+    assert hits[0].line == 1 and hits[0].match == "Press the key"  # the step that matched, where the steps start
+    # not for a question that does not ask how (the recheck: "what's the plumber's number?" in a numbered list)
+    assert select(tree, ranked((2, 0.9), how=False), 1, 600, None, {})[0].root == 2
+    # only the steps counted from 1: not the bulleted list before them, nor another numbered list
+    before = [dataclasses.replace(_chunk("hotkeys.md", i, t), heading=["Hotkeys", "Assign"], marker=m)
+              for i, (t, m) in enumerate([("Standup notes", "-"), ("Buy milk", "1."), ("Gym", "2.")])]
+    moved = [dataclasses.replace(c, seq=c.seq + 3) for c in chunks]
+    tree = NoteTree.build([*before, *moved, long])
+    hit = to_hit(tree, select(tree, ranked((5, 0.9)), 1, 600, None, {})[0])
+    assert hit.text == "1. Open Settings\n2. Search for the command\n3. Press the key"
+    # the code the last step introduces comes with the steps (the recheck: it had come as the next hit)
+    code = dataclasses.replace(_chunk("hotkeys.md", 3, "Press the key\nctrl+k", kind="code"), heading=["Hotkeys", "Assign"])
+    tree = NoteTree.build([*chunks, code, dataclasses.replace(long, seq=4)])
+    hit = to_hit(tree, select(tree, ranked((1, 0.9)), 1, 600, None, {})[0])
+    assert hit.text == "1. Open Settings\n2. Search for the command\n3. Press the key\nctrl+k" and hit.code == "ctrl+k"

@@ -309,7 +309,10 @@ def _fenced(hit) -> str:
     if not hit.code or not hit.text.endswith(hit.code):
         return hit.text
     before = hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
-    return f"{before}\n```\n{hit.code}\n```" if before else f"```\n{hit.code}\n```"
+    # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", hit.code)), default=0))
+    block = f"{fence}\n{hit.code}\n{fence}"
+    return f"{before}\n{block}" if before else block
 
 
 def _mention_order(mention: str) -> str:

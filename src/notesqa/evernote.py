@@ -84,10 +84,16 @@ def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
     """The lines (start, end) of Yarle's metadata block, the last lines of the note or the first after its
     title, if one is there: a run of metadata lines that says "Created at" and "Updated at" or "Notebook"."""
     for start, end in (_run_at_end(lines), _run_at_top(lines)):
-        said = {_META_LINE.match(ln).group(1).lower() for ln in lines[start:end]}
-        if "created at" in said and said & {"updated at", "notebook"}:  # as Yarle writes it
+        said = {m.group(1).lower(): m.group(2).strip() for m in map(_META_LINE.match, lines[start:end])}
+        # as Yarle writes it: when it was created, and updated or in which notebook, each time a time
+        if "created at" in said and said.keys() & {"updated at", "notebook"} \
+                and all(_TIME.match(said[k]) for k in ("created at", "updated at") if k in said):
             return start, end
     return None
+
+
+# Yarle's times: "2017-03-28T22:14:02+01:00", "2017-03-28 22:14", "20170328T221402Z" (not "... by Priya")
+_TIME = re.compile(r"^\d{4}-?\d\d-?\d\d(?:[T ]\d\d:?\d\d(?::?\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
 
 
 def _run_at_end(lines: list[str]) -> tuple[int, int]:
@@ -116,8 +122,10 @@ def _run_at_top(lines: list[str]) -> tuple[int, int]:
 
 
 def _tag_names(words: str) -> list[str]:
-    """Tags as Yarle writes them: "#japan #food", or without the hashes, "japan, food"."""
-    return _TAG.findall(words) if "#" in words else [w for w in re.split(r"[,\s]+", words) if w]
+    """Tags as Yarle writes them: "#japan #food", or without the hashes, "japan, food, road trip" or "japan food"."""
+    if "#" in words:
+        return _TAG.findall(words)
+    return [w.strip() for w in re.split(r",", words) if w.strip()] if "," in words else words.split()
 
 
 def _tags_block(lines: list[str]) -> tuple[int, str] | None:

@@ -57,7 +57,7 @@ class Hit:
     # except that a note the question is the name of comes first
     title: str = ""
     parents: tuple[str, ...] = ()  # parent bullets, outermost first
-    match: str = ""  # the first unit shown: the matched one, or its parent or paragraph start shown with it
+    match: str = ""  # the unit that matched (or its parent or paragraph start shown with it, which took it over)
     kind: str = "bullet"
     tags: tuple[str, ...] = ()
     date: str | None = None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import RECORD_KEYS, Chunk, field_key, field_line, table_rows
+from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
@@ -128,6 +128,7 @@ class Explanation:
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
+    step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
 
     def __str__(self) -> str:
@@ -299,6 +300,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_heading = _heading_named(chunks, cand, scores.words)
     compares = _compares(chunks, cand, text)
     section_table = named_heading & _names_no_row(chunks, cand, text)
+    step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_how(text) \
+        else np.zeros(len(cand), dtype=bool)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
@@ -337,7 +340,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
-                          compares=bool(compares[j]), section_table=bool(section_table[j]))
+                          compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -475,21 +478,22 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 
 def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: is it a table row, of a table none of whose rows the question names by its first cell
-    ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under "## Linux"; not "how much did I
-    spend at Halfords?" for a row of shops)?"""
+    """For each candidate: is it a table row, of a table none of whose rows the question names by a word of its
+    cells that no other row says ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under
+    "## Linux"; not "how much did I spend at Halfords?" for a row of shops, nor "the finance manager's
+    extension?" for a row of a staff list, by its role)?"""
     asked = set(tokenize(text))
     out = np.zeros(len(cand), dtype=bool)
     for j, cid in enumerate(cand):
         if chunks[int(cid)].kind == "table_row":
-            out[j] = not any(_words_of(_first_cell(chunks[i].text)) & asked for i in table_rows(chunks, int(cid)))
+            said = [_words_of(_values(chunks[i].text)) & asked for i in table_rows(chunks, int(cid))]
+            out[j] = not any(words - set().union(*(said[:n] + said[n + 1:])) for n, words in enumerate(said))
     return out
 
 
-def _first_cell(row: str) -> str:
-    """A table row's first cell as shown ("Format: AppImage | ..."), without its column's name."""
-    cell = row.split(" | ", 1)[0]
-    return cell.split(": ", 1)[1] if ": " in cell else cell
+def _values(row: str) -> str:
+    """A table row's cells as shown ("Format: AppImage | Updates: Automatic"), without their columns' names."""
+    return " ".join(cell.split(": ", 1)[1] if ": " in cell else cell for cell in row.split(" | "))
 
 
 def _table_columns(chunks: list[Chunk], row: int) -> set[str]:

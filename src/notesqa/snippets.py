@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, table_rows, task_state
+from .chunking import Chunk, fields_line, numbered, table_rows, task_state
 from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
@@ -65,6 +65,7 @@ class Snippet:
     rank: float  # the ranking score of the candidate that placed it
     explain: Explanation
     jump: int | None = None  # follow[jump:] is elsewhere in the note (shown after "… (line N)"): where it matched
+    matched: int | None = None  # the row that matched, when the hit shows it among others (a list from its first item)
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
@@ -108,20 +109,20 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
     return out
 
 
-TABLE_ROWS = 2  # rows of one note's tables among the hits before the other passages: a table's rows share its
+TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a table's rows share its
 # note's title and headings, and a question about its topic finds them all first (five rows of one table
-# about "the 1931 strike" above the sentence that says when it began; a row of each of a "Keyboard shortcuts"
-# note's tables, one under each heading, above the note that answers)
+# about "the 1931 strike" above the sentence that says when it began). (Not per note: a relevant row of a
+# note's third table fell below unrelated notes, the recheck of trial HV.)
 
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
-    """ranked with the rows of a note's tables after its first TABLE_ROWS moved after every other candidate."""
+    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate."""
     seen: dict[tuple, int] = {}
     first, later = [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
         if c.kind == "table_row":
-            key = c.path
+            key = (c.path, tuple(c.heading))
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > TABLE_ROWS:
                 later.append(cand)
@@ -143,14 +144,16 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     room = _room(budget, after + len(out))
     # a later item of a short list under the heading the question names: the list from its first item; a row of
     # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
-    # a later step of numbered steps: the steps from the first (trial HV: step 4 had come above steps 1-3)
-    whole = ((cand.explain.heading_named or _numbered(tree.chunks[row])) and _section_list(tree, row, room, shown)) or \
+    # a later step of numbered steps, for a question that asks how: the steps from the first (trial HV: step 4 had
+    # come above steps 1-3)
+    whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
+        (cand.explain.step and _section_list(tree, row, room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
-    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain))
+    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if whole and row != root else None))
     return True
 
 
@@ -289,8 +292,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     exp = snippet.explain
     line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
+    match = tree.chunks[snippet.matched].text if snippet.matched is not None else c.text
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
-               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=c.text, kind=c.kind,
+               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=match, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code)
 
@@ -417,19 +421,15 @@ def _placed(exp: Explanation) -> bool:
     return exp.links or exp.listed or bool(exp.mention) or exp.opened
 
 
-def _numbered(c: Chunk) -> bool:
-    """Is c an item of a numbered list ("4." or "4)"), a step of a procedure?"""
-    return c.kind == "bullet" and c.marker[:1].isdigit()
-
-
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
 SECTION_LIST = 8  # a list of this many items or fewer directly under a heading the question names is shown whole
 
 
-def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False) -> list[int]:
     """The items of the list row is a later item of, when they sit right under their heading (no parent
-    bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them, they fit budget
-    ("Currently unavailable for flashcards ..." first of "### Limitations and Known Issues"); else []."""
+    bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them (and the code the last
+    introduces), they fit budget ("Currently unavailable for flashcards ..." first of "### Limitations and Known
+    Issues"); with steps, only numbered steps counted on from 1 (not the bullets before them); else []."""
     chunks = tree.chunks
     c = chunks[row]
     if c.kind != "bullet" or c.parent is not None:
@@ -437,26 +437,42 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> lis
     start, end = tree.rows[c.path]
 
     def item(j: int) -> bool:
-        return chunks[j].kind == "bullet" and chunks[j].heading == c.heading and chunks[j].depth == c.depth
+        d = chunks[j]
+        return d.kind == "bullet" and d.heading == c.heading and d.depth == c.depth and (not steps or numbered(d))
 
     def under(j: int) -> bool:  # in the list: an item, or a bullet under one
-        return chunks[j].heading == c.heading and chunks[j].kind == "bullet" and chunks[j].depth >= c.depth
+        d = chunks[j]
+        return d.heading == c.heading and d.kind == "bullet" and (d.depth > c.depth or item(j))
 
     first = row
     while first > start and under(first - 1):
         first -= 1
     while not item(first):
         first += 1
+    if steps:  # the steps counted down to 1 from row's (not a list of steps before them, nor another list)
+        items = [j for j in range(first, row + 1) if item(j)]
+        n = len(items) - 1
+        while n and _step_number(chunks[items[n - 1]]) == (_step_number(chunks[items[n]]) or 0) - 1:
+            n -= 1
+        first = items[n] if _step_number(chunks[items[n]]) == 1 else row
     if first == row:
         return []
     last = row
     while last + 1 < end and under(last + 1):
         last += 1
     rows = list(range(first, last + 1))
+    if last + 1 < end and code_after(chunks[last], chunks[last + 1]) is not None:
+        rows.append(last + 1)  # "3. ... write your CSS:" and the CSS (the recheck: it had come as the next hit)
     if sum(item(j) for j in rows) > SECTION_LIST or shown.intersection(rows) or \
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
+
+
+def _step_number(c: Chunk) -> int | None:
+    """An ordered item's number ("3." -> 3)."""
+    digits = c.marker.rstrip(".)")
+    return int(digits) if digits.isdigit() else None
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
@@ -604,7 +620,7 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and _same_list(c, nxt)
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt) or QA_CARD.match(c.text) or _glosses(c, nxt):
+        if _records(c, nxt) or QA_CARD.match(c.text) or _entry(c) and _entry(nxt):
             return False  # the next card or field of a paragraph read line by line, after a Q: and A: card, or the
             # next term of a glossary
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
@@ -624,6 +640,16 @@ def _same_list(c: Chunk, nxt: Chunk) -> bool:
     """Are c and nxt under the same parents, callouts too (a list in a callout is not the list before it)? An
     embedded copy is under where it is embedded (its parents go on with its own note's)."""
     return nxt.parents == c.parents or bool(nxt.origin) and nxt.parents[:len(c.parents)] == c.parents
+
+
+# a glossary's entry written as a paragraph, as units.definition reads a definition list's: "Front matter — The ..."
+# (a term of a few words, no sentence before its dash: not prose that has a dash in it)
+_ENTRY = re.compile(r"^[^\s—.!?:;,]+(?: [^\s—.!?:;,]+){0,3} — \S")
+
+
+def _entry(c: Chunk) -> bool:
+    """Is c a glossary's entry written as a paragraph of its own (not a window of a longer paragraph)?"""
+    return c.kind == "paragraph" and c.group is None and _ENTRY.match(c.text) is not None
 
 
 def _glosses(c: Chunk, nxt: Chunk) -> bool:

@@ -288,10 +288,15 @@ def definition(raw: str) -> str | None:
     if not lines or not term.strip() or term.lstrip().startswith(":") or len(term) > 100 \
             or not all(_MEANING.match(ln) for ln in lines):
         return None
-    return f"{term.strip()} — " + "; ".join(_MEANING.sub("", ln).strip() for ln in lines)
+    meanings = [_MEANING.sub("", ln).strip() for ln in lines]
+    joined = meanings[0]
+    for m in meanings[1:]:  # "traffic. Also: ...", not "traffic.; Also: ..."
+        joined += (" " if joined[-1:] in ".!?;" else "; ") + m
+    return f"{term.strip()} — {joined}"
 
 
-_MEANING = re.compile(r"^ {0,3}:[ \t]+")
+# a meaning's line: ": " then words, two or more ("Save and quit" then ": wq" is a command, ": )" a smiley)
+_MEANING = re.compile(r"^ {0,3}:[ \t]+(?=[\w*_`(\[\"']\S*\s+\S)")
 
 
 def card(text: str) -> str:
