@@ -4,7 +4,7 @@
 
 Asks every question, and checks the text and breadcrumb of its top k hits for `[[`, `((`,
 `{{`, `[!`, `key::`, `^block-id`, `#+BEGIN` and `[:div` left outside code. Text the vault
-has inside code (a code span or block, whose content is shown as written; an embed or a
+has inside code (a code span or block, or a Logseq source or example block, whose content is shown as written; an embed or a
 block reference may bring it from another note) and maths (`$...$`) is not counted: the
 notes show it that way too. Prints the count, and
 each leftover with its question and note.
@@ -19,14 +19,16 @@ import sys
 from pathlib import Path
 
 LEFTOVER = re.compile(r"\[\[|\(\(|\{\{|\[!|\b[\w-]+::(?:\s|$)|(?:^|\s)\^[A-Za-z0-9-]+$|#\+BEGIN|\[:div", re.M | re.I)
-CODE = re.compile(r"(`+)(.+?)\1|^(?:```|~~~)[^\n]*\n(.*?)^(?:```|~~~)", re.S | re.M)
+# code: spans, fenced blocks, and Logseq's #+BEGIN_SRC / #+BEGIN_EXAMPLE blocks (shown as written, as code is)
+CODE = re.compile(r"(`+)(.+?)\1|^(?:```|~~~)[^\n]*\n(.*?)^(?:```|~~~)"
+                  r"|#\+BEGIN_(?:SRC|EXAMPLE)[^\n]*\n(.*?)#\+END_(?:SRC|EXAMPLE)", re.S | re.M | re.I)
 MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 
 
 def code_of(note_text: str) -> list[str]:
     """Pieces of the note that are code, longest first (what the hit may show as written; a table cell's
     escaped "\\|" shows as "|")."""
-    pieces = {(m.group(2) or m.group(3) or "").strip().replace("\\|", "|") for m in CODE.finditer(note_text)}
+    pieces = {(m.group(2) or m.group(3) or m.group(4) or "").strip().replace("\\|", "|") for m in CODE.finditer(note_text)}
     return sorted((p for p in pieces if len(p) >= 2), key=len, reverse=True)
 
 
@@ -34,10 +36,11 @@ def leftovers(text: str, code: list[str]) -> list[str]:
     from notesqa.units import CODE_SPAN
 
     text = CODE_SPAN.sub(" ", MATHS.sub(" ", text))  # a hit shows inline code between its backticks
-    for piece in code:
-        for line in piece.splitlines() or [piece]:
-            if len(line.strip()) >= 2:  # whole words only: code `id` is not taken out of "Obsidian"
-                text = re.sub(rf"(?<!\w){re.escape(line.strip())}(?!\w)", " ", text)
+    # the longest lines first, across pieces: a line of one piece ("tag1") must not break a longer one of another
+    lines = sorted({ln.strip() for piece in code for ln in piece.splitlines() or [piece]}, key=len, reverse=True)
+    for line in lines:
+        if len(line) >= 2:  # whole words only: code `id` is not taken out of "Obsidian"
+            text = re.sub(rf"(?<!\w){re.escape(line)}(?!\w)", " ", text)
     return [text[max(0, m.start() - 40):m.end() + 40] for m in LEFTOVER.finditer(text)]
 
 
