@@ -132,8 +132,8 @@ def test_a_block_under_the_title_whose_times_are_no_times_is_text():
     assert yarle_metadata(ticket) == (ticket, {})
     schema = "# Audit\n\n    Created at: set by the database default now()\n    Updated at: set by a trigger\n"
     assert yarle_metadata(schema) == (schema, {})
-    # Yarle's own times, in its other formats
-    for at in ("2017-03-28 22:14", "20170328T221402Z"):
+    # Yarle's own times, in its other formats (its date format is the user's to set)
+    for at in ("2017-03-28 22:14", "20170328T221402Z", "28.03.2017 22:14", "March 28, 2017 10:14 PM"):
         assert yarle_metadata(YARLE_TOP.replace("2019-02-11T09:30:00+00:00", at))[1]["created"] == at
     # tags without hashes: by commas when there are commas (a tag of two words), else by spaces
     assert yarle_metadata(YARLE_TOP.replace("#baking #recipes", "japan, food, road trip"))[1]["tags"] == [

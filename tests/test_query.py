@@ -360,6 +360,16 @@ def test_which_questions_ask_for_a_note():
         assert not seeks_note(q), q
 
 
+def test_which_questions_ask_for_steps():
+    from notesqa.query import asks_steps
+
+    for q in ("how do I restart nginx?", "I deleted a note, how do I get it back?", "what are the steps to restore it?",
+              "walk me through setting up sync", "instructions for the espresso machine"):
+        assert asks_steps(q), q
+    for q in ("what's the plumber's number?", "what did I say about Heat?", "who owns the docs?"):
+        assert not asks_steps(q), q
+
+
 def test_the_word_that_asks_for_a_note_is_not_a_word_to_find():
     from notesqa.query import without_asked_noun
 

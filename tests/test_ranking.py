@@ -621,3 +621,6 @@ def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     staff = [row(0, "Name: Alice | Role: Office manager | Ext: 201"), row(1, "Name: Ben | Role: Finance manager | Ext: 214")]
     assert ranking._names_no_row(staff, np.arange(2), "the finance manager's extension?").tolist() == [False, False]
     assert ranking._names_no_row(staff, np.arange(2), "who are the managers?").tolist() == [True, True]
+    # the words of the note's title or heading name the table, not the row that happens to say them too
+    staff = [dataclasses.replace(c, title="Office") for c in staff]
+    assert ranking._names_no_row(staff, np.arange(2), "what's on the office extension list?").tolist() == [True, True]

@@ -665,6 +665,11 @@ def test_a_glossary_entry_stands_alone_not_with_the_next_terms():
              for i, text in enumerate(["Alias — another name for a note", "Backlink — a link from another note"])]
     tree = NoteTree.build(terms)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
+    # ... whatever the term's dots or dash ("package.json – ...", "Time to first byte (TTFB) — ...")
+    terms = [dataclasses.replace(_chunk("g.md", i, text, kind="paragraph"), line=3 * i + 1, end_line=3 * i + 2)
+             for i, text in enumerate(["package.json – the manifest of a package", "Time to first byte (TTFB) — how long"])]
+    tree = NoteTree.build(terms)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == terms[0].text
     # ... not prose that has a dash in it, nor the windows of one paragraph (the recheck of trial HV)
     prose = [dataclasses.replace(_chunk("p.md", i, text, kind="paragraph"), line=3 * i + 1, end_line=3 * i + 2)
              for i, text in enumerate(["The boiler pressure kept dropping below 1 bar — the engineer showed me.",

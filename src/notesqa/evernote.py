@@ -87,13 +87,22 @@ def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
         said = {m.group(1).lower(): m.group(2).strip() for m in map(_META_LINE.match, lines[start:end])}
         # as Yarle writes it: when it was created, and updated or in which notebook, each time a time
         if "created at" in said and said.keys() & {"updated at", "notebook"} \
-                and all(_TIME.match(said[k]) for k in ("created at", "updated at") if k in said):
+                and all(_is_time(said[k]) for k in ("created at", "updated at") if k in said):
             return start, end
     return None
 
 
-# Yarle's times: "2017-03-28T22:14:02+01:00", "2017-03-28 22:14", "20170328T221402Z" (not "... by Priya")
-_TIME = re.compile(r"^\d{4}-?\d\d-?\d\d(?:[T ]\d\d:?\d\d(?::?\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
+# what a time is written with, in whatever format Yarle was set to write it ("2017-03-28T22:14:02+01:00",
+# "28.03.2017 22:14", "March 28, 2017 10:14 PM"): digits, separators, month names, AM/PM; not "... by Priya"
+_MONTH_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b[ap]\.?m\.?\b|"
+                          r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_TIME_CHARS = re.compile(r"^[\d\s:./,+\-TZ]*$")
+
+
+def _is_time(value: str) -> bool:
+    """Is a metadata value a date or a time, as an exporter writes one (four digits or more, nothing else)?"""
+    rest = _MONTH_WORDS.sub(" ", value)
+    return sum(ch.isdigit() for ch in value) >= 4 and _TIME_CHARS.match(rest) is not None
 
 
 def _run_at_end(lines: list[str]) -> tuple[int, int]:

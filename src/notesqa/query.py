@@ -1028,3 +1028,14 @@ _ASKS_HOW = re.compile(r"^\s*(?:how\s+(?:do|can|should|would)\s+(?:i|you|we)|how
 def asks_how(question: str) -> bool:
     """Does the question ask how to do something ("how do I restart ...?", "what's the command for ...")?"""
     return _ASKS_HOW.search(question) is not None
+
+
+# ... anywhere in it, or for the steps ("I deleted a note, how do I get it back?", "what are the steps to ...")
+_ASKS_STEPS = re.compile(r"\b(?:how\s+(?:do|can|should|would|did)\s+(?:i|you|we)|how\s+to|steps?|instructions|procedure|"
+                         r"walk\s+me\s+through)\b", re.IGNORECASE)
+
+
+def asks_steps(question: str) -> bool:
+    """Does the question ask for the steps of doing something, wherever it says so? (A question that asks how
+    gets numbered steps shown from the first: snippets.)"""
+    return asks_how(question) or _ASKS_STEPS.search(question) is not None

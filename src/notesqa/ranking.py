@@ -20,9 +20,8 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, days,
-                    lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days,
-                    years)
+from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
+                    days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -300,7 +299,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_heading = _heading_named(chunks, cand, scores.words)
     compares = _compares(chunks, cand, text)
     section_table = named_heading & _names_no_row(chunks, cand, text)
-    step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_how(text) \
+    step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
@@ -485,8 +484,10 @@ def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarra
     asked = set(tokenize(text))
     out = np.zeros(len(cand), dtype=bool)
     for j, cid in enumerate(cand):
-        if chunks[int(cid)].kind == "table_row":
-            said = [_words_of(_values(chunks[i].text)) & asked for i in table_rows(chunks, int(cid))]
+        c = chunks[int(cid)]
+        if c.kind == "table_row":  # (the words of its note's title and headings name the table, no row of it)
+            own = asked - _words_of(" ".join((c.title, *c.heading)))
+            said = [_words_of(_values(chunks[i].text)) & own for i in table_rows(chunks, int(cid))]
             out[j] = not any(words - set().union(*(said[:n] + said[n + 1:])) for n, words in enumerate(said))
     return out
 

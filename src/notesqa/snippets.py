@@ -642,9 +642,10 @@ def _same_list(c: Chunk, nxt: Chunk) -> bool:
     return nxt.parents == c.parents or bool(nxt.origin) and nxt.parents[:len(c.parents)] == c.parents
 
 
-# a glossary's entry written as a paragraph, as units.definition reads a definition list's: "Front matter — The ..."
-# (a term of a few words, no sentence before its dash: not prose that has a dash in it)
-_ENTRY = re.compile(r"^[^\s—.!?:;,]+(?: [^\s—.!?:;,]+){0,3} — \S")
+# a glossary's entry written as a paragraph, as units.definition reads a definition list's: "Front matter — The ...",
+# "package.json – The ..." (a term of a few words, no sentence before its dash: not prose that has a dash in it)
+_TERM_WORD = r"[^\s—–]*[^\s—–.!?:;,]"
+_ENTRY = re.compile(rf"^{_TERM_WORD}(?: {_TERM_WORD}){{0,4}} [—–] \S")
 
 
 def _entry(c: Chunk) -> bool:
