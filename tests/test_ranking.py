@@ -613,14 +613,16 @@ def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     chunks = [row(0, "Format: AppImage | Updates: Automatic"), row(1, "Format: Flatpak | Updates: Flatpak"),
               row(2, "Shop: Halfords | Spent: 40"), _chunk("n.md", 4, "Install it from the store")]
     chunks[2] = dataclasses.replace(chunks[2], line=10)  # another table
-    cand = np.arange(4)
-    assert ranking._names_no_row(chunks, cand, "how do I install it on Linux?").tolist() == [True, True, True, False]
-    assert ranking._names_no_row(chunks, cand, "is the Flatpak updated?").tolist() == [False, False, True, False]
-    assert ranking._names_no_row(chunks, cand, "how much at Halfords?").tolist() == [True, True, False, False]
+    cand, every, both = np.arange(4), np.ones(4, dtype=bool), np.ones(2, dtype=bool)
+    assert ranking._names_no_row(chunks, cand, "how do I install it on Linux?", every).tolist() == [True, True, True, False]
+    assert ranking._names_no_row(chunks, cand, "is the Flatpak updated?", every).tolist() == [False, False, True, False]
+    assert ranking._names_no_row(chunks, cand, "how much at Halfords?", every).tolist() == [True, True, False, False]
     # a row named by another column's word only it says (the recheck: a staff list, asked by role)
     staff = [row(0, "Name: Alice | Role: Office manager | Ext: 201"), row(1, "Name: Ben | Role: Finance manager | Ext: 214")]
-    assert ranking._names_no_row(staff, np.arange(2), "the finance manager's extension?").tolist() == [False, False]
-    assert ranking._names_no_row(staff, np.arange(2), "who are the managers?").tolist() == [True, True]
+    assert ranking._names_no_row(staff, np.arange(2), "the finance manager's extension?", both).tolist() == [False, False]
+    assert ranking._names_no_row(staff, np.arange(2), "who are the managers?", both).tolist() == [True, True]
     # the words of the note's title or heading name the table, not the row that happens to say them too
     staff = [dataclasses.replace(c, title="Office") for c in staff]
-    assert ranking._names_no_row(staff, np.arange(2), "what's on the office extension list?").tolist() == [True, True]
+    assert ranking._names_no_row(staff, np.arange(2), "what's on the office extension list?", both).tolist() == [True, True]
+    # only for the candidates asked about (under the heading the question names)
+    assert ranking._names_no_row(staff, np.arange(2), "who are the managers?", ~both).tolist() == [False, False]

@@ -9,6 +9,7 @@ whole notes (notelevel.py); each candidate carries an Explanation of its place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
@@ -298,7 +299,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
     compares = _compares(chunks, cand, text)
-    section_table = named_heading & _names_no_row(chunks, cand, text)
+    section_table = _names_no_row(chunks, cand, text, named_heading)
     step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
@@ -476,19 +477,24 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     return out
 
 
-def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: is it a table row, of a table none of whose rows the question names by a word of its
-    cells that no other row says ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under
+def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.ndarray) -> np.ndarray:
+    """For each candidate of among: is it a table row, of a table none of whose rows the question names by a word of
+    its cells that no other row says ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under
     "## Linux"; not "how much did I spend at Halfords?" for a row of shops, nor "the finance manager's
-    extension?" for a row of a staff list, by its role)?"""
+    extension?" for a row of a staff list, by its role)? Each table is read once."""
     asked = set(tokenize(text))
     out = np.zeros(len(cand), dtype=bool)
+    tables: dict[int, bool] = {}
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        if c.kind == "table_row":  # (the words of its note's title and headings name the table, no row of it)
+        if not among[j] or c.kind != "table_row":
+            continue
+        rows = table_rows(chunks, int(cid))
+        if rows.start not in tables:  # (the words of its note's title and headings name the table, no row of it)
             own = asked - _words_of(" ".join((c.title, *c.heading)))
-            said = [_words_of(_values(chunks[i].text)) & own for i in table_rows(chunks, int(cid))]
-            out[j] = not any(words - set().union(*(said[:n] + said[n + 1:])) for n, words in enumerate(said))
+            rows_saying = Counter(w for i in rows for w in _words_of(_values(chunks[i].text)) & own)
+            tables[rows.start] = 1 not in rows_saying.values()
+        out[j] = tables[rows.start]
     return out
 
 

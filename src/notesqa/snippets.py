@@ -479,12 +479,14 @@ def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> li
     """The rows of the table row is in, when it has SECTION_LIST rows or fewer, none is shown yet and they fit
     budget: under the heading a question names, the table is the answer (trial HV: "how do I install Brindle on
     Linux?" showed the .deb row, then the Flatpak row as another hit, never the AppImage row); else []."""
-    chunks = tree.chunks
-    if chunks[row].kind != "table_row":
-        return []
-    rows = list(table_rows(chunks, row))
-    if len(rows) < 2 or len(rows) > SECTION_LIST or shown.intersection(rows) or \
-            sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+    return _whole_table(tree, row, budget, shown, SECTION_LIST) if tree.chunks[row].kind == "table_row" else []
+
+
+def _whole_table(tree: NoteTree, row: int, budget: int, shown: set[int], most: int) -> list[int]:
+    """The rows of the table row is in, when there are two to most, none is shown yet and they fit budget; else []."""
+    rows = list(table_rows(tree.chunks, row))
+    if len(rows) < 2 or len(rows) > most or shown.intersection(rows) or \
+            sum(len(tree.chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
 
@@ -499,15 +501,9 @@ def _small_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list
     headed: "Test: Potassium | Range: ...") shows the row alone: the next one is another record. (For a row
     of a question that names two of its columns: Explanation.compares.)"""
     chunks = tree.chunks
-    if chunks[row].kind != "table_row":
-        return []
-    rows = list(table_rows(chunks, row))
-    if any(_FIELD.match(chunks[j].text) for j in rows):
-        return []  # a table of records
-    if len(rows) < 2 or len(rows) > SMALL_TABLE or shown.intersection(rows) or \
-            sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
-        return []
-    return rows
+    if chunks[row].kind != "table_row" or any(_FIELD.match(chunks[j].text) for j in table_rows(chunks, row)):
+        return []  # (a table of records)
+    return _whole_table(tree, row, budget, shown, SMALL_TABLE)
 
 
 def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozenset()) -> list[int]:
