@@ -21,8 +21,9 @@ from dataclasses import replace
 import numpy as np
 
 from notesqa import keywords, ranking
-from notesqa.evaluation import load_questions, score
+from notesqa.evaluation import load_questions
 from notesqa.search import NotesIndex
+from signal_experiments import report  # (this folder: the same table of figures)
 
 SETTINGS = ((0, 1.0, 0.0), (2, 0.75, 0.5), (3, 0.7, 0.5), (3, 0.7, 1.0), (5, 0.65, 0.5), (2, 0.8, 1.0))
 if os.environ.get("VOCAB_SETTINGS"):  # "n,t,a;n,t,a"
@@ -82,15 +83,6 @@ class Vocabulary:
         for token, sim in near:
             out += sim * np.asarray(self.kw.bm25.get_scores([token]), dtype=np.float32)
         return out
-
-
-def report(ix: NotesIndex, questions: list[dict], label: str) -> None:
-    res = {q["id"]: [{"path": h.path, "text": h.text} for h in ix.search(q["question"], k=10)] for q in questions}
-    s = score(questions, res)
-    nl = s.get("note-level")
-    kinds = " ".join(f"{k}:{v:.2f}" for k, v in s["recall@5 by kind"].items())
-    note = f"note {nl['hit@1']:.3f}" if nl else "note -"
-    print(f"{label:24s} {s['hit@1']:.3f} {s['recall@5']:.3f} {s['mrr@10']:.3f} | {note} | {kinds}", flush=True)
 
 
 def run(questions_path: str, index: str) -> None:
