@@ -695,10 +695,16 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
     assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]
     # ... each table of a note its own two (two per note had put a relevant row of a note's third table below
-    # unrelated notes: the recheck of trial HV)
+    # unrelated notes: the recheck of trial HV), the note's fourth after its other passages
     rows = [dataclasses.replace(r, heading=["H", f"Table {i}"]) for i, r in enumerate(rows)]
     tree = NoteTree.build([*rows, prose])
-    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 3, 4]
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 4, 3]
+    # ... and a note's tables three rows before the next passage of another note (trial HV's second recheck:
+    # a "Keyboard shortcuts" note's tables, two rows each, had filled the top five above the Hotkeys steps)
+    steps = _chunk("hotkeys.md", 0, "Open Settings, then Hotkeys")
+    tree = NoteTree.build([*rows, prose, steps])
+    ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (5, 0.85), (4, 0.8))
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 5, 3, 4]
 
 
 def test_a_small_comparison_table_is_shown_whole():

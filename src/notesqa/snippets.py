@@ -115,20 +115,32 @@ TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a 
 # note's third table fell below unrelated notes, the recheck of trial HV.)
 
 
+NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another note: a reference note of several
+# tables ("Keyboard shortcuts", a table under each heading) had filled the top five, two rows of each table
+
+
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
-    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate."""
-    seen: dict[tuple, int] = {}
-    first, later = [], []
+    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate, and a note's
+    table rows after its first NOTE_TABLE_ROWS after the next candidate of another note."""
+    per_table: dict[tuple, int] = {}
+    per_note: dict[str, int] = {}
+    first, waiting, later = [], [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
         if c.kind == "table_row":
             key = (c.path, tuple(c.heading))
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > TABLE_ROWS:
+            per_table[key] = per_table.get(key, 0) + 1
+            if per_table[key] > TABLE_ROWS:
                 later.append(cand)
                 continue
+            per_note[c.path] = per_note.get(c.path, 0) + 1
+            if per_note[c.path] > NOTE_TABLE_ROWS:
+                waiting.append((c.path, cand))
+                continue
         first.append(cand)
-    return first + later
+        first += [w for path, w in waiting if path != c.path]
+        waiting = [(path, w) for path, w in waiting if path == c.path]
+    return first + [w for _, w in waiting] + later
 
 
 def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, row: int, k: int,
