@@ -190,7 +190,13 @@ class Chunk:
 
 def numbered(c: Chunk) -> bool:
     """Is c an item of a numbered list ("4." or "4)"), a step of a procedure?"""
-    return c.kind == "bullet" and c.marker[:1].isdigit()
+    return c.kind == "bullet" and step_number(c) is not None
+
+
+def step_number(c: Chunk) -> int | None:
+    """The number of a numbered list's item ("3." -> 3); None for any other chunk."""
+    digits = c.marker.rstrip(".)")
+    return int(digits) if digits.isdigit() else None
 
 
 def table_rows(chunks: Sequence[Chunk], row: int) -> range:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, numbered, table_rows, task_state
+from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
 from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
@@ -464,9 +464,9 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
     if steps:  # the steps counted down to 1 from row's (not a list of steps before them, nor another list)
         items = [j for j in range(first, row + 1) if item(j)]
         n = len(items) - 1
-        while n and _step_number(chunks[items[n - 1]]) == (_step_number(chunks[items[n]]) or 0) - 1:
+        while n and step_number(chunks[items[n - 1]]) == (step_number(chunks[items[n]]) or 0) - 1:
             n -= 1
-        first = items[n] if _step_number(chunks[items[n]]) == 1 else row
+        first = items[n] if step_number(chunks[items[n]]) == 1 else row
     if first == row:
         return []
     last = row
@@ -479,12 +479,6 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
-
-
-def _step_number(c: Chunk) -> int | None:
-    """An ordered item's number ("3." -> 3)."""
-    digits = c.marker.rstrip(".)")
-    return int(digits) if digits.isdigit() else None
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
