@@ -84,3 +84,22 @@ def test_copy_of_sample_notes_reindexes_only_changed(tmp_path):
     second = build_index(notes, index)
     assert second.updated == 1 and second.unchanged == first.notes - 1
     assert 1 <= second.embedded <= 3
+
+
+def test_a_question_in_other_words_searches_the_notes_own_word(tmp_path):
+    # the notes say "Oscar", the question "Academy Award": the real model relates the two (vocabulary.py), and the
+    # keyword side finds the passage that shares no word with the question
+    from conftest import write
+    from notesqa import build_index, retrieve
+
+    notes = tmp_path / "notes"
+    write(notes / "films.md", """
+        # Films I liked
+        - Parasite took the Oscar for best picture, a first for a film not in English.
+        - The cinema on Mill Road shows old westerns on Sundays.
+        """)
+    write(notes / "garden.md", "# Garden\n- Roses want morning sun and a heavy mulch in March.\n")
+    build_index(notes, tmp_path / "index")
+    hits = retrieve("which movie won the academy award?", k=3, index_dir=tmp_path / "index")
+    top = hits[0]
+    assert "Oscar" in top.match and "oscar" in top.explain.related and top.explain.keyword_score > 0

@@ -8,6 +8,7 @@ rebuilds everything, and says why.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import time
@@ -29,9 +30,10 @@ from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_app_exclusions)
 from .vault import MISSING, Vault
+from .vocabulary import Vocabulary
 from .wording import counted
 
-# progress(stage, done, total); stages: "scan", "parse", "embed", "write"
+# progress(stage, done, total); stages: "scan", "parse", "embed", "words" (the vault's words, vocabulary.py), "write"
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -310,11 +312,31 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
         progress("write", 1, 1)
         return
     keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
-    new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords)
+    vocabulary = _vocabulary(scan.chunks, keywords, embedder, prev, progress)
+    new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords, vocabulary)
     # Leftovers of builds that were killed, and the generation just replaced.
     store.remove_stale(index_dir, keep={new_gen.name})
     store.clear_embedded(index_dir)
     progress("write", 1, 1)
+
+
+def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder, prev: _Previous,
+                progress: ProgressFn) -> Vocabulary:
+    """The vault's words and their vectors (vocabulary.py): of prose, not code nor embedded copies; the previous
+    generation's vectors reused for the words it has, when it was made with the same model."""
+    previous = None
+    if prev.gen is not None and prev.reuse_vectors:
+        with contextlib.suppress(Exception):  # a damaged one: every word embedded again
+            previous = store.load_vocabulary(prev.gen)
+
+    def encode(words: list[str]) -> np.ndarray:
+        progress("words", 0, len(words))
+        return embedder.encode(words, progress=lambda done, total: progress("words", done, total))
+
+    if not getattr(embedder, "knows_meaning", True):  # (the hash embedder of tests and dry runs)
+        return Vocabulary([], [], np.zeros((0, embedder.dim), dtype=np.float32))
+    return Vocabulary.build((c.text for c in chunks if c.kind != "code" and not c.origin), keywords.knows, encode,
+                            previous)
 
 
 def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: list[Chunk],
@@ -322,6 +344,8 @@ def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: l
     """Would the new generation hold what the live one holds (the same notes, files, chunks and
     vectors, only the build's own time differing), and does the live one load whole?"""
     if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
+        return False
+    if not (prev.gen / store.VOCABULARY).is_dir():  # written before the vault's words were kept: write them now
         return False
     same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
     if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:

@@ -284,6 +284,25 @@ class KeywordIndex:
         scores, ceiling = self.sections.search(query)
         return scores[self.section_of], ceiling
 
+    def knows(self, token: str) -> bool:
+        """Is a (tokenized) word in the index?"""
+        return token in self._vocab
+
+    def token_scores(self, token: str) -> np.ndarray:
+        """The BM25 score of every row for one (tokenized) word; zeros for a word the index does not know."""
+        t = self._vocab.get(token)
+        if t is None or not self.size:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores([int(t)]), dtype=np.float32)
+
+    def rows_of(self, token: str) -> np.ndarray:
+        """The rows that hold a (tokenized) word."""
+        t = self._vocab.get(token)
+        if t is None or not self.size:
+            return np.zeros(0, dtype=np.int64)
+        sc = self.bm25.scores
+        return np.asarray(sc["indices"][sc["indptr"][t]:sc["indptr"][t + 1]], dtype=np.int64)
+
     def rows_with(self, word: str) -> int:
         """How many rows hold a (tokenized) word: 0 for a word the index does not know."""
         t = self._vocab.get(word)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -27,6 +27,7 @@ from .units import ATTACHED
 
 if TYPE_CHECKING:
     from .store import Generation
+    from .vocabulary import Related
 
 DENSE_WEIGHT = 0.8  # share of the dense side in the fused score
 # A chunk matching two thirds of what the question's words can score counts as a full keyword match.
@@ -90,6 +91,7 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 # pairs it holds, each pair weighted by its words' rarity. For ranking only.
 ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
+EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this much (times its cosine) on the keyword side
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
@@ -130,6 +132,7 @@ class Explanation:
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
     step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
+    related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -182,7 +185,8 @@ class Explanation:
             note += ", a row of a table there the question names no row of (a small one shown whole)"
         if self.compares:
             note += ", a row of a table two of whose columns the question names (a small one shown whole)"
-        return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{sec}){dated}{note}, "
+        words = f" with related words {', '.join(self.related)}" if self.related else ""
+        return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
 
@@ -207,6 +211,7 @@ class Scores:
     note: np.ndarray | None = None  # cosine of the question to each chunk's note as a whole (NoteVectors)
     alone: np.ndarray | None = None  # True for a chunk that is its note's only passage (NoteVectors)
     words: dict[str, float] | None = None  # the question's indexed words, each weighted by its rarity
+    related: tuple[tuple["Related", np.ndarray], ...] = ()  # the vault's words the question's brought, and their rows
 
 
 @dataclass(frozen=True)
@@ -247,10 +252,12 @@ def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.n
 
 
 def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int,
-           notes: NoteVectors | None = None) -> Scores:
+           notes: NoteVectors | None = None, encode: Callable[[list[str]], np.ndarray] | None = None) -> Scores:
     """Both sides' scores of every chunk of gen for the question's text and vector (and, with notes,
     of each chunk's note as a whole). A day named from today ("on Tuesday", "last week") is a day, not
-    words to find: the keyword side leaves it out ("Friday update" is no answer to "what is due on Friday?")."""
+    words to find: the keyword side leaves it out ("Friday update" is no answer to "what is due on Friday?").
+    With encode (the index's model) and the generation's vocabulary, the vault's words related to the
+    question's add to the keyword side (vocabulary.py)."""
     n = len(gen.chunks)
     text = without_asked_noun(without_relative_days(text))
     dense_all = gen.dense.all_scores(qvec)
@@ -262,10 +269,20 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
         dense_all[ids] = sc
         floor = float(sc.min()) if len(sc) else 0.0
     kw_all, kw_ceiling = gen.keywords.search(text)
+    related = _related(gen, text, encode)
+    for r, _rows in related:  # a related word lifts a passage, by its similarity; the question's ceiling stays
+        kw_all = kw_all + EXPAND_WEIGHT * r.similarity * gen.keywords.token_scores(r.stem)
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
     return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None,
                   notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None,
-                  gen.keywords.weights(text) if kw_ceiling > 0 else None)
+                  gen.keywords.weights(text) if kw_ceiling > 0 else None, related)
+
+
+def _related(gen: Generation, text: str, encode) -> tuple[tuple["Related", np.ndarray], ...]:
+    """The vault's words related to the question's, each with the rows that hold it (none without a vocabulary)."""
+    if encode is None or getattr(gen, "vocabulary", None) is None:
+        return ()
+    return tuple((r, gen.keywords.rows_of(r.stem)) for r in gen.vocabulary.related(text, encode))
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
@@ -330,6 +347,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
+    held = [np.isin(cand, rows) for _, rows in scores.related]  # which candidates hold each related word
     out = []
     for j in order:
         cid = int(cand[j])
@@ -340,7 +358,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
-                          compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]))
+                          compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
+                          related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 

@@ -233,7 +233,7 @@ class NotesIndex:
                 return None
             qvec = live.embedder.encode([text])[0]
             pool = max(ranking.POOL, 20 * k)
-            scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes)
+            scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes, live.embedder.encode)
             ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool, live.agenda)
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         tree = live.tree

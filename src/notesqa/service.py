@@ -227,6 +227,7 @@ class NotesService:
             part = done / max(total, 1)
             label = {"parse": f"Step 1 of 3, reading notes: {done} of {total}",
                      "embed": f"Step 2 of 3, embedding: {done} of {total} passages",
+                     "words": f"Step 3 of 3, writing the index: the notes' words, {done} of {total}",
                      "write": "Step 3 of 3, writing the index"}.get(stage, "Looking for notes")
             progress(min(part, 1.0), label)
 

@@ -48,6 +48,7 @@ CHUNKS = "chunks.jsonl"
 VECTORS = "vectors.npy"
 DENSE = "dense.faiss"
 KEYWORDS = "keywords"
+VOCABULARY = "vocabulary"
 
 def rebuild_hint(index_dir: Path) -> str:
     return f"run `notesqa index --rebuild --notes NOTES_DIR --index {index_dir}` to build it again from your notes"
@@ -70,6 +71,7 @@ class Generation:
     chunks: list[Chunk]
     dense: DenseIndex
     keywords: object  # KeywordIndex
+    vocabulary: object | None = None  # Vocabulary; None in a generation written before it (the next build writes it)
 
 
 _GEN_NAME = re.compile(r"^gen-[0-9A-Za-z]+-[0-9a-f]+$")
@@ -268,6 +270,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         chunks = load_chunks(gen)
         dense_index = dense.load(gen / DENSE, manifest.dense_index)
         keywords = KeywordIndex.load(gen / KEYWORDS)
+        vocabulary = load_vocabulary(gen)
         if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
             # written by an older notesqa, whose words differ from what questions are cut into now: the
             # keyword side again from the chunks (a second or two; the next build writes it)
@@ -284,7 +287,15 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
             f"The index in {index_dir}/ is inconsistent ({len(chunks)} chunks, {dense_index.size} vectors, "
             f"{keywords.size} keyword rows, manifest says {expected}); {rebuild_hint(index_dir)}."
         )
-    return Generation(gen, manifest, chunks, dense_index, keywords)
+    return Generation(gen, manifest, chunks, dense_index, keywords, vocabulary)
+
+
+def load_vocabulary(gen: Path):
+    """The generation's Vocabulary, or None if it has none (written before it, or of another version)."""
+    from .vocabulary import Vocabulary
+
+    folder = gen / VOCABULARY
+    return Vocabulary.load(folder) if folder.is_dir() else None
 
 
 def vectors_of(gen: Generation) -> np.ndarray:
@@ -321,7 +332,8 @@ def _fsync_tree(path: Path) -> None:
         _fsync_dir(Path(root))
 
 
-def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords) -> Path:
+def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords,
+                     vocabulary=None) -> Path:
     """Write a complete generation, then make it live. Returns its folder.
 
     If writing fails (disk full, permissions) the partial generation is removed, the live
@@ -347,7 +359,7 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
         return False
 
     try:
-        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords)
+        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords, vocabulary)
     except KeyboardInterrupt:  # Ctrl+C while writing: no half-written folder left on disk
         switched_or_discarded()
         raise
@@ -365,7 +377,7 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
     return gen
 
 
-def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords) -> None:
+def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords, vocabulary) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp.mkdir()
     names = list(Chunk.__dataclass_fields__)
@@ -381,6 +393,8 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
         np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)
     dense.write(tmp / DENSE, vectors, manifest.dense_index)
     keywords.save(tmp / KEYWORDS)
+    if vocabulary is not None:
+        vocabulary.save(tmp / VOCABULARY)
     # The manifest goes last: a generation with a manifest is a complete one.
     (tmp / MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
     _fsync_tree(tmp)

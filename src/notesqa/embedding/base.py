@@ -21,6 +21,9 @@ Progress = Callable[[int, int], None]
 
 
 class Embedder(Protocol):
+    """A model: texts -> unit vectors. An embedder may also say `knows_meaning = False` (the hash embedder of tests):
+    its vectors of single words relate none (vocabulary.py); one that does not say is taken to."""
+
     name: str
 
     @property

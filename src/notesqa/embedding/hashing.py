@@ -17,6 +17,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class HashEmbedder:
     """Shared words, similar vectors."""
 
+    # a word's vector is one hashed dimension: two words match by chance, not by meaning (vocabulary.py relates
+    # no words with it)
+    knows_meaning = False
+
     def __init__(self, dim: int = 256):
         self.name = f"hash-{dim}"
         self._dim = dim

@@ -1,0 +1,188 @@
+import re
+
+import numpy as np
+import pytest
+
+from conftest import CountingEmbedder, write
+from notesqa import build_index, store
+from notesqa.search import NotesIndex
+from notesqa.vocabulary import NEAR, SIMILAR, Vocabulary
+
+# Words a fake model reads as one meaning: each group's words share a vector (cosine 1), as a real model's
+# near-synonyms come close.
+SAME = {"academy": "oscar", "award": "oscar", "awards": "oscar", "pick": "choose", "snapshotid": "snapshot"}
+
+
+class SynonymEmbedder(CountingEmbedder):
+    """The hash embedder, with the words of SAME read as the word they stand for (wide: no two words of these
+    notes share a dimension by chance)."""
+
+    knows_meaning = True
+
+    def __init__(self, dim: int = 8192):
+        super().__init__(dim)
+
+    def encode(self, texts, progress=None):
+        texts = [re.sub(r"\w+", lambda m: SAME.get(m.group(0).lower(), m.group(0)), t) for t in texts]
+        return super().encode(texts, progress)
+
+
+def build(texts, encode=None, previous=None, known=lambda stem: True):
+    return Vocabulary.build(texts, known, encode or SynonymEmbedder().encode, previous)
+
+
+def test_words_come_from_prose_not_code_spans_nor_identifiers():
+    vocab = build(["The Oscar went to `fooBar` and snake_case and getValue in the film.", "an Oscar again"])
+    assert "oscar" in vocab.forms and "film" in vocab.forms
+    assert not {"foobar", "snake_case", "getvalue", "snake", "case", "the", "and"} & set(vocab.forms)
+
+
+def test_a_word_the_keyword_index_does_not_know_is_left_out():
+    vocab = build(["the film won an Oscar"], known=lambda stem: stem != "film")
+    assert "film" not in vocab.forms and "oscar" in vocab.forms
+
+
+def test_each_stem_keeps_its_most_frequent_form():
+    vocab = build(["choosing choosing chose", "choosing"])
+    assert vocab.forms[vocab.stems.index("choos")] == "choosing"
+
+
+def test_a_question_word_brings_the_vault_word_of_the_same_meaning():
+    vocab = build(["The film won an Oscar in the end.", "We went to the cinema."])
+    related = vocab.related("which film won an academy prize?", SynonymEmbedder().encode)
+    assert [r.word for r in related] == ["oscar"]
+    assert related[0].asked == "academy" and related[0].similarity == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_question_own_words_and_look_alikes_are_not_related():
+    # "snapshotid" reads as "snapshot" to the fake model, as a code name does to a real one: a look-alike, left out
+    vocab = build(["an Oscar", "the snapshotid field", "awards night"])
+    related = vocab.related("what snapshot won the award?", SynonymEmbedder().encode)
+    assert {r.word for r in related} == {"oscar"}  # not "awards" (the question's own stem) nor "snapshotid"
+
+
+def _at(cosines: dict[str, float]):
+    """A fake model: each word at its given cosine to "query" (in a plane of its own)."""
+    def encode(words):
+        out = np.zeros((len(words), 2 + len(cosines)), dtype=np.float32)
+        for i, w in enumerate(words):
+            out[i, 0] = 1.0 if w == "query" else cosines[w]
+            if w != "query":
+                out[i, 2 + sorted(cosines).index(w)] = np.sqrt(1 - cosines[w] ** 2)
+        return out
+    return encode
+
+
+def test_only_words_similar_enough():
+    cosines = {"alpha": 0.9, "bravo": 0.7, "charlie": SIMILAR + 0.01, "delta": SIMILAR - 0.01, "echo": 0.2}
+    vocab = build([" ".join(cosines)], encode=_at(cosines))
+    related = vocab.related("query", _at(cosines))
+    assert [r.word for r in related] == ["alpha", "bravo", "charlie"]
+
+
+def test_at_most_near_words_for_each_question_word():
+    cosines = {w: 0.95 - i * 0.01 for i, w in enumerate(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot",
+                                                          "golf", "hotel"])}
+    vocab = build([" ".join(cosines)], encode=_at(cosines))
+    assert [r.word for r in vocab.related("query", _at(cosines))] == list(cosines)[:NEAR]
+
+
+def test_a_question_word_the_vault_has_is_not_encoded_again():
+    emb = SynonymEmbedder()
+    vocab = build(["The film won an Oscar."], encode=emb.encode)
+    emb.calls = emb.encoded = 0
+    vocab.related("film oscar", emb.encode)
+    assert emb.calls == 0
+    vocab.related("film academy", emb.encode)
+    assert emb.encoded == 1  # "academy" only
+
+
+def test_a_previous_vocabulary_saves_encoding_its_words_again():
+    emb = SynonymEmbedder()
+    first = build(["The film won an Oscar."], encode=emb.encode)
+    emb.encoded = 0
+    second = build(["The film won an Oscar.", "A new cinema opened."], encode=emb.encode, previous=first)
+    assert emb.encoded == 3  # new, cinema, opened
+    assert np.allclose(second.vector_of("oscar"), first.vector_of("oscar"))
+
+
+def test_save_and_load_are_plain_files(tmp_path):
+    vocab = build(["The film won an Oscar."])
+    vocab.save(tmp_path / "v")
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["notesqa.json", "vectors.npy", "words.tsv"]
+    again = Vocabulary.load(tmp_path / "v")
+    assert again.stems == vocab.stems and again.forms == vocab.forms
+    assert np.allclose(again.vectors, vocab.vectors, atol=1e-3)
+
+
+def test_load_of_another_version_is_none_and_a_cut_file_is_an_error(tmp_path):
+    vocab = build(["The film won an Oscar."])
+    vocab.save(tmp_path / "v")
+    words = (tmp_path / "v" / "words.tsv").read_text().splitlines()
+    (tmp_path / "v" / "words.tsv").write_text("\n".join(words[:-1]) + "\n")
+    with pytest.raises(ValueError):
+        Vocabulary.load(tmp_path / "v")
+    (tmp_path / "v" / "notesqa.json").write_text('{"version": "0", "words": 1}')
+    assert Vocabulary.load(tmp_path / "v") is None
+
+
+def _notes(d):
+    write(d / "films.md", """
+        # Films
+        - The Oscar for best picture went to a small film that year.
+        - The cinema on Mill Road closed in March.
+        """)
+    write(d / "garden.md", """
+        # Garden
+        - Prize winning roses need morning sun.
+        """)
+    write(d / "code.md", """
+        # Code
+        ```
+        snapshotValue = fetchAward()
+        ```
+        """)
+    return d
+
+
+def test_a_build_keeps_the_notes_words_and_a_question_finds_the_related_one(tmp_path):
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    emb = SynonymEmbedder()
+    build_index(notes, index, embedder=emb)
+    gen = store.load_generation(index)
+    assert gen.vocabulary is not None and "oscar" in gen.vocabulary.forms
+    assert "snapshotvalue" not in gen.vocabulary.forms and "fetchaward" not in gen.vocabulary.forms  # code
+    hits = NotesIndex.open(index, embedder=emb).search("what got the academy prize?", k=3)
+    top = next(h for h in hits if "Oscar" in h.text)
+    assert top.explain.related == ("oscar",) and "related words oscar" in str(top.explain)
+    assert top.explain.keyword_score > 0
+
+
+def test_without_the_vocabulary_the_related_word_scores_nothing(tmp_path):
+    # the same question on the same notes, its generation's vocabulary taken away (an index written before it)
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    emb = SynonymEmbedder()
+    build_index(notes, index, embedder=emb)
+    import shutil
+
+    shutil.rmtree(store.load_generation(index).path / store.VOCABULARY)
+    hits = NotesIndex.open(index, embedder=emb).search("what got the academy prize?", k=3)
+    oscar = next(h for h in hits if "Oscar" in h.text)
+    assert oscar.explain.related == () and oscar.explain.keyword_score == 0
+
+
+def test_an_unchanged_vault_without_a_vocabulary_gets_one_and_a_new_note_embeds_only_its_new_words(tmp_path):
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    emb = SynonymEmbedder()
+    build_index(notes, index, embedder=emb)
+    import shutil
+
+    shutil.rmtree(store.load_generation(index).path / store.VOCABULARY)
+    build_index(notes, index, embedder=emb)  # nothing changed in the notes: the vocabulary is written all the same
+    assert store.load_generation(index).vocabulary is not None
+    write(notes / "new.md", "# New\n- The orchard has plums.\n")
+    emb.encoded = 0
+    build_index(notes, index, embedder=emb)
+    assert "plums" in store.load_generation(index).vocabulary.forms
+    # the new note's chunk(s), and its new words only: new, orchard, plums (not every word of the vault again)
+    assert emb.encoded <= 2 + 3
