@@ -186,3 +186,21 @@ def test_an_unchanged_vault_without_a_vocabulary_gets_one_and_a_new_note_embeds_
     assert "plums" in store.load_generation(index).vocabulary.forms
     # the new note's chunk(s), and its new words only: new, orchard, plums (not every word of the vault again)
     assert emb.encoded <= 2 + 3
+
+
+def test_closed_class_words_months_and_numbers_are_neither_asked_nor_related():
+    vocab = build(["Him and her met on Tuesday in October with three friends and many guests at the harbour."])
+    assert not {"him", "her", "tuesday", "october", "three", "many"} & set(vocab.forms)
+    assert {"friends", "guests", "harbour"} <= set(vocab.forms)
+    assert vocab.related("two of them in November", SynonymEmbedder().encode) == []
+
+
+def test_a_vocabulary_of_an_older_version_is_written_again_by_the_next_build(tmp_path):
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    emb = SynonymEmbedder()
+    build_index(notes, index, embedder=emb)
+    meta = store.load_generation(index).path / store.VOCABULARY / "notesqa.json"
+    meta.write_text('{"version": "0", "words": 0}')
+    assert store.load_generation(index).vocabulary is None
+    build_index(notes, index, embedder=emb)  # the notes unchanged
+    assert store.load_generation(index).vocabulary is not None

@@ -345,7 +345,7 @@ def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: l
     vectors, only the build's own time differing), and does the live one load whole?"""
     if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
         return False
-    if not (prev.gen / store.VOCABULARY).is_dir():  # written before the vault's words were kept: write them now
+    if not Vocabulary.is_current(prev.gen / store.VOCABULARY):  # none, or of an older version: write it now
         return False
     same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
     if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:

@@ -27,11 +27,33 @@ from pathlib import Path
 import numpy as np
 
 from . import keywords
+from .query import is_calendar_word
 
-VOCABULARY_VERSION = "1"
+VOCABULARY_VERSION = "2"  # 2: closed-class words, months and weekdays left out
 NEAR = 5  # vault words brought by each question word, at most
 SIMILAR = 0.65  # the cosine a vault word needs to a question word
 _WORDS, _VECTORS, _META = "words.tsv", "vectors.npy", "notesqa.json"
+
+# Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
+# "October" -> "November"): as kin they are other words, not the same thing in other words. Neither asked nor
+# related; months and weekdays neither (query.is_calendar_word).
+_CLOSED = frozenset("""
+he him his himself she her hers herself they them themselves our ours ourselves us yours yourself yourselves mine
+myself itself one ones someone somebody something anyone anybody anything everyone everybody everything nobody
+nothing none noone another other others each every either neither both few fewer less least many more most much
+several some such same own lot lots plenty enough whole half quarter twice single double triple multiple various
+am been being having doing done got get gets getting gotten may might must shall ought need needs cannot
+above across after afterwards against along among amongst around before behind below beneath beside besides
+between beyond down during except inside near off onto out outside over past since through throughout till
+toward towards under underneath until upon within without via per
+very really quite rather too even still yet already again ever never always often sometimes usually here now
+today later soon instead else however though although while whereas whether because unless once twice perhaps
+maybe indeed actually truly therefore thus hence not nor yes
+didn doesn don isn aren wasn weren hasn haven hadn won wouldn couldn shouldn can't mustn needn
+zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
+first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth millionth dozen
+""".split())
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _IDENTIFIER = re.compile(r"\b\w*[a-z][A-Z]\w*\b|\b\w*_\w*\b")  # camelCase, snake_case: a program's names
@@ -48,8 +70,10 @@ class Related:
 
 
 def words_of(text: str) -> list[str]:
-    """The words of a text that can be related: alphabetic, three letters or more, not stopwords (lower case)."""
-    return [w for w in keywords._words(text.lower()) if w.isalpha() and len(w) > 2 and w not in keywords._DROP]
+    """The words of a text that can be related (lower case): alphabetic, three letters or more, not stopwords nor
+    closed-class words (_CLOSED), nor names of months or weekdays."""
+    return [w for w in keywords._words(text.lower()) if w.isalpha() and len(w) > 2 and w not in keywords._DROP
+            and w not in _CLOSED and not is_calendar_word(w)]
 
 
 def _prose(text: str) -> str:
@@ -143,6 +167,14 @@ class Vocabulary:
             f.writelines(f"{s}\t{w}\n" for s, w in zip(self.stems, self.forms))
         np.save(folder / _VECTORS, self.vectors.astype(np.float16), allow_pickle=False)
         (folder / _META).write_text(json.dumps({"version": VOCABULARY_VERSION, "words": len(self)}))
+
+    @staticmethod
+    def is_current(folder: Path) -> bool:
+        """Was the vocabulary in folder written by this version (else the next build writes it again)?"""
+        try:
+            return json.loads((Path(folder) / _META).read_text()).get("version") == VOCABULARY_VERSION
+        except (OSError, ValueError):
+            return False
 
     @classmethod
     def load(cls, folder: Path) -> "Vocabulary | None":
