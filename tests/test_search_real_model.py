@@ -102,4 +102,4 @@ def test_a_question_in_other_words_searches_the_notes_own_word(tmp_path):
     build_index(notes, tmp_path / "index")
     hits = retrieve("which movie won the academy award?", k=3, index_dir=tmp_path / "index")
     top = hits[0]
-    assert "Oscar" in top.match and "oscar" in top.explain.related and top.explain.keyword_score > 0
+    assert "Oscar" in top.match and "oscar" in top.explain.related and top.explain.related_score > 0

@@ -154,8 +154,9 @@ def test_a_build_keeps_the_notes_words_and_a_question_finds_the_related_one(tmp_
     assert "snapshotvalue" not in gen.vocabulary.forms and "fetchaward" not in gen.vocabulary.forms  # code
     hits = NotesIndex.open(index, embedder=emb).search("what got the academy prize?", k=3)
     top = next(h for h in hits if "Oscar" in h.text)
-    assert top.explain.related == ("oscar",) and "related words oscar" in str(top.explain)
-    assert top.explain.keyword_score > 0
+    assert top.explain.related == ("oscar",) and "from related words oscar" in str(top.explain)
+    # none of the question's own words: what the keyword side gives it is the related word's
+    assert top.explain.keyword_score == pytest.approx(0, abs=1e-6) and top.explain.related_score > 0
 
 
 def test_without_the_vocabulary_the_related_word_scores_nothing(tmp_path):
@@ -204,3 +205,14 @@ def test_a_vocabulary_of_an_older_version_is_written_again_by_the_next_build(tmp
     assert store.load_generation(index).vocabulary is None
     build_index(notes, index, embedder=emb)  # the notes unchanged
     assert store.load_generation(index).vocabulary is not None
+
+
+def test_a_passage_that_holds_only_related_words_holds_none_of_the_question_for_the_weak_rule(tmp_path):
+    from notesqa.hits import WEAK_NO_WORDS, best_match, weak
+
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    emb = SynonymEmbedder()
+    build_index(notes, index, embedder=emb)
+    hits = NotesIndex.open(index, embedder=emb).search("academy?", k=3)
+    assert any(h.explain.related for h in hits) and all(h.explain.keyword_score == 0 for h in hits)
+    assert weak(hits) == (best_match(hits) < WEAK_NO_WORDS)

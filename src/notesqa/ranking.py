@@ -104,7 +104,7 @@ class Explanation:
     dense_rank: int | None
     dense_score: float
     keyword_rank: int | None
-    keyword_score: float  # the chunk's own BM25 score
+    keyword_score: float  # the chunk's own BM25 score for the question's words
     fused_score: float
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
     year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
@@ -133,6 +133,7 @@ class Explanation:
     step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
+    related_score: float = 0.0  # what they add to keyword_score on the keyword side
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -185,7 +186,7 @@ class Explanation:
             note += ", a row of a table there the question names no row of (a small one shown whole)"
         if self.compares:
             note += ", a row of a table two of whose columns the question names (a small one shown whole)"
-        words = f" with related words {', '.join(self.related)}" if self.related else ""
+        words = f" + {self.related_score:.2f} from related words {', '.join(self.related)}" if self.related else ""
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
 
@@ -205,13 +206,14 @@ class Scores:
 
     dense: np.ndarray  # cosine per chunk; NaN where an approximate index did not fetch it
     dense_floor: float | None  # approximate index: the lowest fetched score, for unfetched candidates
-    keyword: np.ndarray  # BM25 per chunk
+    keyword: np.ndarray  # BM25 per chunk, with what related words add
     keyword_ceiling: float  # what the question's words can score at most (see KeywordIndex.search)
     section: np.ndarray | None  # 0..1 keyword share of each chunk's section, None without sections
     note: np.ndarray | None = None  # cosine of the question to each chunk's note as a whole (NoteVectors)
     alone: np.ndarray | None = None  # True for a chunk that is its note's only passage (NoteVectors)
     words: dict[str, float] | None = None  # the question's indexed words, each weighted by its rarity
     related: tuple[tuple["Related", np.ndarray], ...] = ()  # the vault's words the question's brought, and their rows
+    related_score: np.ndarray | None = None  # what they add to keyword, per chunk (None: none brought)
 
 
 @dataclass(frozen=True)
@@ -270,12 +272,15 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
         floor = float(sc.min()) if len(sc) else 0.0
     kw_all, kw_ceiling = gen.keywords.search(text)
     related = _related(gen, text, encode)
+    added = None
     for r, _rows in related:  # a related word lifts a passage, by its similarity; the question's ceiling stays
-        kw_all = kw_all + EXPAND_WEIGHT * r.similarity * gen.keywords.token_scores(r.stem)
+        more = EXPAND_WEIGHT * r.similarity * gen.keywords.token_scores(r.stem)
+        added = more if added is None else added + more
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
-    return Scores(dense_all, floor, kw_all, kw_ceiling, keyword_share(*sec) if sec is not None else None,
+    return Scores(dense_all, floor, kw_all if added is None else kw_all + added, kw_ceiling,
+                  keyword_share(*sec) if sec is not None else None,
                   notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None,
-                  gen.keywords.weights(text) if kw_ceiling > 0 else None, related)
+                  gen.keywords.weights(text) if kw_ceiling > 0 else None, related, added)
 
 
 def _related(gen: Generation, text: str, encode) -> tuple[tuple["Related", np.ndarray], ...]:
@@ -351,7 +356,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     out = []
     for j in order:
         cid = int(cand[j])
-        exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]),
+        more = float(scores.related_score[cid]) if scores.related_score is not None else 0.0
+        exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]) - more,
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
@@ -359,7 +365,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
                           compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
-                          related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]))
+                          related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]),
+                          related_score=more)
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 

@@ -49,7 +49,7 @@ toward towards under underneath until upon within without via per
 very really quite rather too even still yet already again ever never always often sometimes usually here now
 today later soon instead else however though although while whereas whether because unless once twice perhaps
 maybe indeed actually truly therefore thus hence not nor yes
-didn doesn don isn aren wasn weren hasn haven hadn won wouldn couldn shouldn can't mustn needn
+didn doesn don isn aren wasn weren hasn haven hadn wouldn couldn shouldn can't mustn needn
 zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
 first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth millionth dozen
