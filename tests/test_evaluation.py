@@ -1,5 +1,7 @@
 """Scoring by the shared rules, and the note-level figures (evaluation.py)."""
 
+import re
+
 import pytest
 
 from notesqa.evaluation import format_row, note_rank, score
@@ -63,3 +65,31 @@ def test_eval_says_what_is_wrong_with_the_questions_before_building(tmp_path, no
                                     str(tmp_path / "ix"), "--model", "hash-64"])
     assert res.exit_code != 0 and "q.jsonl:1 is not a JSON object" in res.output and "Traceback" not in res.output
     assert not (tmp_path / "ix").exists()  # nothing built for a questions file that cannot be read
+
+
+BENCHMARK_SETS = {"heldout.jsonl": "candidstartup", "heldout2.jsonl": "candidstartup",
+                  **{f"vaults/{name}.jsonl": "logseq-docs" for name in ("logseq", "logseq2", "logseq3")},
+                  **{f"vaults/{name}.jsonl": "awendland-notes" for name in ("awendland", "awendland2", "awendland3")}}
+
+
+def _as_shown(text: str) -> str:
+    """A note's text as a reader sees it, for finding an answer span: links as their labels, emphasis and
+    code ticks dropped, whitespace and case folded (the scorer's rules, plus wikilinks)."""
+    text = re.sub(r"\[\[[^\]|]*\|([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\[\[([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(re.sub(r"[*_`]", "", text).split()).lower()
+
+
+@pytest.mark.parametrize("name", sorted(BENCHMARK_SETS))
+def test_each_benchmark_question_names_a_span_its_note_holds(name):
+    from conftest import ROOT, SHARED
+    from notesqa.evaluation import load_questions
+
+    questions = load_questions(ROOT / "benchmarks" / name)  # the format, and ids used once
+    corpus = SHARED / "corpus" / BENCHMARK_SETS[name]
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is not here (the shared corpora)")
+    for q in questions:
+        note = _as_shown((corpus / q["file"]).read_text(encoding="utf-8", errors="replace"))
+        assert any(_as_shown(a) in note for a in q["answer"]), (name, q["id"])
