@@ -506,3 +506,17 @@ def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_
     assert "mentions it (oldest first)" in click.unstyle(format_hit(2, hits[1]))
     # nothing dated says it: the question is searched as any other
     assert idx.search("when did I first mention the maps crime teacher zebra?", k=3)[0].explain.mention == ""
+
+
+def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypatch):
+    # trial s33: "which airline did we fly with to Portugal?" had been headed "No note mentions “Portugal”" above
+    # the Lisbon note, tagged portugal
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    write(tmp_path / "notes" / "Lisbon 2023.md", "---\ntags: [travel, portugal]\n---\n# Lisbon\n- Flew TAP from Heathrow\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    monkeypatch.setattr(HashEmbedder, "count_tokens", lambda self, text: sum(1 + len(w) // 4 for w in text.split()))
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.unmentioned("which airline did we fly with to Portugal?") == []
+    assert idx.unmentioned("which airline did we fly with to Spain?") == ["Spain"]

@@ -12,6 +12,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +45,11 @@ class _Live:
     names: NoteNames
     notes: ranking.NoteVectors
     agenda: Agenda
+
+    @cached_property
+    def tag_words(self) -> frozenset[str]:
+        """Every word of the notes' tags, lower case ("portugal" of #portugal, "rust" of #lang/rust)."""
+        return frozenset(w for c in self.gen.chunks for t in c.tags for w in _WORDS.findall(t.lower()))
 
 
 class NotesIndex:
@@ -361,6 +367,8 @@ class NotesIndex:
             # a word with accents ("coûtaient") is another language's, whose inflections the keyword side
             # does not join ("coûtent"): its absence says little (trial P: it doubted a right answer)
             if not tokens or any(keywords.rows_with(t) for t in tokens) or not word.isalpha() or not word.isascii():
+                continue
+            if word.lower() in live.tag_words:  # a note tagged #portugal is about Portugal, if it never says so
                 continue
             if word in names and _of_a_said_name(word, text, keywords):
                 continue  # "Eve" of "Christmas Eve", which the notes say (trial D)
