@@ -216,3 +216,26 @@ def test_a_passage_that_holds_only_related_words_holds_none_of_the_question_for_
     hits = NotesIndex.open(index, embedder=emb).search("academy?", k=3)
     assert any(h.explain.related for h in hits) and all(h.explain.keyword_score == 0 for h in hits)
     assert weak(hits) == (best_match(hits) < WEAK_NO_WORDS)
+
+
+def test_a_name_asks_for_itself_not_for_the_names_beside_it():
+    # a real model sets "Kyoto" next to "Tokyo", "AWS" next to "ECS"; the fake one reads these as one word
+    SAME.update({"kyoto": "tokyo", "aws": "ecs"})
+    try:
+        vocab = build(["We spent three nights in Tokyo and two in Kyoto.", "Then Kyoto again, by train.",
+                       "The cluster runs on ECS in the end, not on AWS directly."])
+        named = {f for s, f in zip(vocab.stems, vocab.forms) if s in vocab.names}
+        assert {"kyoto", "tokyo", "ecs", "aws"} <= named and "train" not in named
+        encode = SynonymEmbedder().encode
+        assert vocab.related("how long were we in kyoto?", encode) == []  # the notes write it as a name
+        # a name the notes do not say may be another name of what they say ("Academy Award" for "Oscar")
+        plain = build(["We spent three nights in Tokyo."])
+        assert [r.word for r in plain.related("how long were we in Kyoto?", encode)] == ["tokyo"]
+    finally:
+        del SAME["kyoto"], SAME["aws"]
+
+
+def test_names_are_kept_on_disk(tmp_path):
+    vocab = build(["We spent three nights in Tokyo, by train."])
+    vocab.save(tmp_path / "v")
+    assert Vocabulary.load(tmp_path / "v").names == vocab.names == {"tokyo"}

@@ -4,7 +4,9 @@ it in meaning ("Academy Award" for the notes' "Oscar", "pick" for "choose"), on 
 Built with the index: every word of the notes' text (not of code, code spans or identifiers such as camelCase
 names), in its most frequent written form, embedded once with the index's model. A question's words each bring
 at most NEAR vault words of cosine SIMILAR or more that are not the same word (stem) nor a look-alike of it
-("snapshotid", "retryable" for "snapshot", "retry": forms the stemmer joins or the code's names). Their BM25
+("snapshotid", "retryable" for "snapshot", "retry": forms the stemmer joins or the code's names); a word the notes
+write as a name brings none ("Kyoto" asks for Kyoto, not "Tokyo"; but a name the notes do not have may bring
+another name of the same thing: the question's "Academy Award", the notes' "Oscar"). Their BM25
 scores, times their cosine and ranking.EXPAND_WEIGHT, are added to each passage's keyword score (ranking.gather): a
 related word can lift a passage, never lower one, and the question's own ceiling is kept.
 
@@ -12,7 +14,7 @@ Measured (benchmarks/README.md, "The vault's own words"): held-out recall@5 0.92
 0.694 -> 0.710, Obsidian recall@5 0.926 -> 0.944, dev unchanged; single word vectors of a small model are
 noisy (antonyms, numbers, months come close), so the weight stays below the question's own words'.
 
-On disk: a folder of plain files, words.tsv (stem, form) and vectors.npy (float16 unit rows, no pickle).
+On disk: a folder of plain files, words.tsv (stem, form, 1 for a name) and vectors.npy (float16 unit rows, no pickle).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ import numpy as np
 from . import keywords
 from .query import is_calendar_word
 
-VOCABULARY_VERSION = "2"  # 2: closed-class words, months and weekdays left out
+VOCABULARY_VERSION = "3"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names
 NEAR = 5  # vault words brought by each question word, at most
 SIMILAR = 0.65  # the cosine a vault word needs to a question word
+NAME_SHARE = 0.8  # a word the notes capitalise this often within a sentence is a name
 _WORDS, _VECTORS, _META = "words.tsv", "vectors.npy", "notesqa.json"
 
 # Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
@@ -83,6 +86,20 @@ def _prose(text: str) -> str:
     return _IDENTIFIER.sub(" ", text)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
+
+
+def _mid_sentence(text: str):
+    """(word, capitalised) for each word of text not at the start of a sentence, line or the text."""
+    last = None
+    for m in _LATIN_WORD.finditer(text):
+        if last is not None and not _SENTENCE_BREAK.search(text, last, m.start()):
+            w = m.group(0)
+            yield w, w[0].isupper()
+        last = m.end()
+
+
 def _look_alike(a: str, b: str) -> bool:
     """One holds the other, or they start alike: a form the stemmer joins, or a name built from the word."""
     return a in b or b in a or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
@@ -91,10 +108,14 @@ def _look_alike(a: str, b: str) -> bool:
 class Vocabulary:
     """The vault's words (by stem, in their most frequent form) and their unit vectors."""
 
-    def __init__(self, stems: Sequence[str], forms: Sequence[str], vectors: np.ndarray):
+    def __init__(self, stems: Sequence[str], forms: Sequence[str], vectors: np.ndarray,
+                 names: Iterable[str] = ()):
         if len(stems) != len(forms) or len(stems) != len(vectors):
             raise ValueError(f"{len(stems)} stems, {len(forms)} forms and {len(vectors)} vectors")
         self.stems, self.forms = list(stems), list(forms)
+        # the stems the notes write as names, mostly capitalised within a sentence ("Kyoto", "AWS"): a name asks for
+        # itself, not for the names a model sets beside it ("Tokyo", "ECS")
+        self.names = frozenset(names)
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self._row_of_form = {f: i for i, f in enumerate(self.forms)}
         self._row_of_stem = {s: i for i, s in enumerate(self.stems)}
@@ -109,17 +130,23 @@ class Vocabulary:
         """The words of texts (prose: code is left out by the caller) that the keyword index knows (known(stem)),
         embedded with encode; a word previous (of the same model) holds keeps its vector (an incremental build)."""
         seen: dict[str, Counter] = defaultdict(Counter)
+        within, capital = Counter(), Counter()  # a word's times within a sentence, and capitalised there
         for text in texts:
-            words = words_of(_prose(text))
+            text = _prose(text)
+            words = words_of(text)
             for w, s in zip(words, keywords._stem_all(words)):
                 seen[s][w] += 1
+            for w, cap in _mid_sentence(text):
+                within[w.lower()] += 1
+                capital[w.lower()] += cap
         stems = sorted(s for s in seen if known(s))
         forms = [seen[s].most_common(1)[0][0] for s in stems]
         vectors = [previous.vector_of(f) if previous is not None else None for f in forms]
         new = [i for i, v in enumerate(vectors) if v is None]
         for i, v in zip(new, _unit(encode([forms[i] for i in new])) if new else ()):
             vectors[i] = v
-        return cls(stems, forms, np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32))
+        names = [s for s, f in zip(stems, forms) if within[f] and capital[f] >= NAME_SHARE * within[f]]
+        return cls(stems, forms, np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32), names)
 
     def vector_of(self, form: str) -> np.ndarray | None:
         row = self._row_of_form.get(form)
@@ -131,8 +158,12 @@ class Vocabulary:
         if not words or not len(self):
             return []
         stems = keywords._stem_all(words)
-        sims = np.vstack([self._vector(w, s, encode) for w, s in zip(words, stems)]) @ self.vectors.T
         own = set(stems)
+        asked = [(w, s) for w, s in zip(words, stems) if s not in self.names]
+        if not asked:
+            return []
+        words = [w for w, _ in asked]
+        sims = np.vstack([self._vector(w, s, encode) for w, s in asked]) @ self.vectors.T
         best: dict[int, Related] = {}
         for word, row in zip(words, sims):
             found = 0
@@ -164,7 +195,7 @@ class Vocabulary:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         with open(folder / _WORDS, "w", encoding="utf-8") as f:
-            f.writelines(f"{s}\t{w}\n" for s, w in zip(self.stems, self.forms))
+            f.writelines(f"{s}\t{w}\t{int(s in self.names)}\n" for s, w in zip(self.stems, self.forms))
         np.save(folder / _VECTORS, self.vectors.astype(np.float16), allow_pickle=False)
         (folder / _META).write_text(json.dumps({"version": VOCABULARY_VERSION, "words": len(self)}))
 
@@ -187,7 +218,7 @@ class Vocabulary:
         vectors = np.load(folder / _VECTORS, allow_pickle=False)
         if len(rows) != int(meta["words"]):
             raise ValueError(f"{_WORDS} has {len(rows)} words, {_META} says {meta['words']}")
-        return cls([r[0] for r in rows], [r[1] for r in rows], vectors)
+        return cls([r[0] for r in rows], [r[1] for r in rows], vectors, [r[0] for r in rows if r[2:] == ["1"]])
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
