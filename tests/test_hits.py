@@ -185,6 +185,13 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     january = dataclasses.replace(scored(0.6), text="Month: January | Book: The Overstory | Host: Helen")
     assert notice([january], "who hosts book group in January?") is None
     assert notice([scored(0.6)], "who hosts book group in January?").startswith("Nothing in your notes is dated")
+    # ... or a season, or a month shortened, in one of the first hits (trial s33: generic gardening questions)
+    winter = dataclasses.replace(scored(0.5), text="Prune in summer ONLY (silver leaf risk in winter)")
+    assert notice([scored(0.6), winter], "when should I prune the apple tree in winter?") is None
+    assert notice([scored(0.6), scored(0.6), scored(0.6), winter], "when should I prune the apple tree in winter?") \
+        .startswith("Nothing in your notes is dated")  # (not among the first three)
+    feb = dataclasses.replace(scored(0.5), text="crop: Chillies | sow: Feb | where: windowsill")
+    assert notice([feb], "what do I sow in February?") is None
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
     # a rare word of the question no note says: the hits are about something else, however close
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \

@@ -140,7 +140,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
     when = _days_asked(question)
-    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[0], question):
+    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[:3], question):
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
         if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
@@ -165,16 +165,27 @@ def _tasks_said(n: int, when: str, question: str) -> str:
     return f"{what}; the highest priority and the {'longest overdue' if not when else 'earliest'} first:"
 
 
-_PERIOD_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                           r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)\b",
+_PERIOD_WORDS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday|christmas|easter|spring|summer|autumn|fall|winter)\b",
                            re.IGNORECASE)
 
 
-def _says_the_period(hit: Hit, question: str) -> bool:
-    """Does the first hit say the month or weekday the question names ("who hosts book group in January?":
-    "Month: January | Host: Helen")? Then the period is a word of what was asked, not only a date."""
-    asked = {w.lower() for w in _PERIOD_WORDS.findall(question)}
-    return bool(asked) and bool(asked & {w.lower() for w in _PERIOD_WORDS.findall(hit.text)})
+def _period_word(word: str) -> str:
+    """A month's name as its first three letters ("February", "Feb" -> "feb"); any other period word as it is."""
+    w = word.lower()
+    return w[:3] if w[:3] in _MONTHS else w
+
+
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+def _says_the_period(hits: list[Hit], question: str) -> bool:
+    """Does one of the first hits say the month, weekday or season the question names ("who hosts book group in
+    January?": "Month: January | Host: Helen"; "when do I prune in winter?": "Prune in summer ONLY (silver leaf
+    risk in winter)"; "sow: Feb")? Then the period is a word of what was asked, not only a date."""
+    asked = {_period_word(w) for w in _PERIOD_WORDS.findall(question)}
+    return bool(asked) and any(asked & {_period_word(w) for w in _PERIOD_WORDS.findall(h.text)} for h in hits)
 
 
 def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
