@@ -61,6 +61,10 @@ def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():
         parse_query("keynotes After: 2024-01-01")
     with pytest.raises(QueryError, match='as tag:"machine learning"'):
         parse_query('tag: "machine learning" basics')
+    # a filter's name alone asks for nothing yet (trial s33: "tag:" had searched for the word "tag")
+    for name in ("tag", "path", "after", "Before"):
+        with pytest.raises(QueryError, match=f"^{name.lower()}: needs a value right after the colon, as {name.lower()}:"):
+            parse_query(f" {name}: ")
     # elsewhere, or before what is not a date, such a word is part of the question
     for q in ("what is the critical path: the longest chain", "what is a critical path:",
               "Before: I used vim. After: emacs. Why did I switch?", "Note: keynotes"):

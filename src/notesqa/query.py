@@ -34,6 +34,8 @@ FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE) 
 # is a word of the question ("what is the critical path: the longest chain")
 _LOOSE = re.compile(r"^\s*(tag|path):\s+(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _LOOSE_DATE = re.compile(r"(?<!\S)(after|before):\s+(\d{4}-\d{1,2}-\d{1,2})\b", re.IGNORECASE)
+_BARE = re.compile(r"^\s*(tag|path|after|before):\s*$", re.IGNORECASE)  # a filter's name alone (trial s33: "tag:")
+_EXAMPLE = {"tag": "tag:car", "path": "path:Garden/", "after": "after:2024-01-01", "before": "before:2024-12-31"}
 # words in quotes (straight, curly as a Mac or phone types them, German or French) must be said in that
 # order: "shuffle sharding"; a filter's quoted value (tag:"my tag") is taken before
 # each with one group, what it holds
@@ -727,6 +729,10 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
             return m.group(0)
         return " "
 
+    bare = _BARE.match(question)
+    if bare:
+        name = bare.group(1).lower()
+        raise QueryError(f"{name}: needs a value right after the colon, as {_EXAMPLE[name]}.")
     loose = _LOOSE.search(question) or _LOOSE_DATE.search(question)
     if loose:
         name = loose.group(1).lower()
