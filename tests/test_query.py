@@ -98,8 +98,8 @@ def test_unmatched_names_the_filter_no_note_passes():
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
-        "No note is dated on or after 2024-04-01 and on or before 2024-05-01 (1 of 2 notes has no date: a date filter "
-        "leaves it out).")
+        "No note is dated on or after 2024-04-01 and on or before 2024-05-01: the notes are dated 2024-03-01 (1 of 2 "
+        "notes has no date: a date filter leaves it out).")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("b.md",))) is None  # a note passes them

@@ -864,11 +864,21 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
-        return f"No note is dated {span}{_undated(chunks)}."
+        return f"No note is dated {span}{_dated_from(chunks)}{_undated(chunks)}."
     mask = filter_mask(chunks, f)
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
+
+
+def _dated_from(chunks: list[Chunk]) -> str:
+    """When the notes' dates run, to ask again within them ("" if no note is dated): "what did I note in March?"
+    is this year's March, and the notes may be of an earlier one (trial s33)."""
+    dated = [c.date[:10] for c in chunks if c.date]
+    if not dated:
+        return ""
+    first, last = min(dated), max(dated)
+    return f": the notes are dated {first}" if first == last else f": the notes are dated from {first} to {last}"
 
 
 def _undated(chunks: list[Chunk]) -> str:
