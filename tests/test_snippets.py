@@ -792,3 +792,26 @@ def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():
     tree = NoteTree.build([*chunks, code, dataclasses.replace(long, seq=4)])
     hit = to_hit(tree, select(tree, ranked((1, 0.9)), 1, 600, None, {})[0])
     assert hit.text == "1. Open Settings\n2. Search for the command\n3. Press the key\nctrl+k" and hit.code == "ctrl+k"
+
+
+def test_a_note_asked_for_that_opens_with_a_small_table_shows_it_whole(tmp_path, embedder):
+    # trial s33: "which note lists my subscriptions?" showed one row of the Subscriptions note's table
+    from notesqa import build_index
+    from notesqa.search import NotesIndex
+
+    write(tmp_path / "notes" / "Subscriptions.md", """
+        # Subscriptions
+
+        | what | per month | renews |
+        |---|---|---|
+        | Netflix | 4.99 | 12th |
+        | Spotify Duo | 14.99 | 3rd |
+        | Guardian app | 6.99 | 1st |
+
+        Cancelled: Disney+, Now TV.
+        """)
+    write(tmp_path / "notes" / "Budget.md", "# Budget\n- Monthly take-home pay after the pay rise.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    top = NotesIndex.open(tmp_path / "index", embedder=embedder).search("which note lists my subscriptions?", k=2)[0]
+    assert top.path == "Subscriptions.md" and top.line == 5
+    assert all(name in top.text for name in ("Netflix", "Spotify Duo", "Guardian app"))

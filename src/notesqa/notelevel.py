@@ -165,8 +165,9 @@ class NoteNames:
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
+            # not a line of fields (trial X: a Readwise note's Metadata), but a table's row is its first row
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
-                    and not fields_line(c.text) and not opening_field(c.text):  # (trial X: a Readwise note's Metadata)
+                    and (c.kind == "table_row" or not (fields_line(c.text) or opening_field(c.text))):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():

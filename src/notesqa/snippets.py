@@ -238,7 +238,9 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         seen.add(path)
         lead = leads.get(path, row)
         room = _room(budget, len(out))
-        follow = tuple(_following(tree, lead, room))
+        # a note that opens with a small table shows it whole (trial s33: "which note lists my subscriptions?")
+        table = _whole_table(tree, lead, room, set(), SECTION_LIST) if tree.chunks[lead].kind == "table_row" else []
+        follow = tuple(table[1:]) if table and table[0] == lead else tuple(_following(tree, lead, room))
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
                 and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
             out.append(_with_match(tree, lead, row, room, cand))
