@@ -75,8 +75,13 @@ class Related:
 def words_of(text: str) -> list[str]:
     """The words of a text that can be related (lower case): alphabetic, three letters or more, not stopwords nor
     closed-class words (_CLOSED), nor names of months or weekdays."""
-    return [w for w in keywords._words(text.lower()) if w.isalpha() and len(w) > 2 and w not in keywords._DROP
-            and w not in _CLOSED and not is_calendar_word(w)]
+    return [w for w in keywords._words(text.lower()) if _relatable(w)]
+
+
+def _relatable(word: str) -> bool:
+    """words_of's rule for one lower-case word."""
+    return word.isalpha() and len(word) > 2 and word not in keywords._DROP and word not in _CLOSED \
+        and not is_calendar_word(word)
 
 
 def _prose(text: str) -> str:
@@ -90,14 +95,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 
 
-def _mid_sentence(text: str):
-    """(word, capitalised) for each word of text not at the start of a sentence, line or the text."""
-    last = None
-    for m in _LATIN_WORD.finditer(text):
-        if last is not None and not _SENTENCE_BREAK.search(text, last, m.start()):
-            w = m.group(0)
-            yield w, w[0].isupper()
-        last = m.end()
+def _mid_sentence(text: str) -> list[str]:
+    """The words of text not at the start of a sentence, a line or the text, as written."""
+    return [w for part in _SENTENCE_BREAK.split(text) for w in _LATIN_WORD.findall(part)[1:]]
 
 
 def _look_alike(a: str, b: str) -> bool:
@@ -129,16 +129,17 @@ class Vocabulary:
               previous: "Vocabulary | None" = None) -> "Vocabulary":
         """The words of texts (prose: code is left out by the caller) that the keyword index knows (known(stem)),
         embedded with encode; a word previous (of the same model) holds keeps its vector (an incremental build)."""
-        seen: dict[str, Counter] = defaultdict(Counter)
-        within, capital = Counter(), Counter()  # a word's times within a sentence, and capitalised there
+        counts, within, capital = Counter(), Counter(), Counter()  # a word's times; within a sentence; capitalised there
         for text in texts:
             text = _prose(text)
-            words = words_of(text)
-            for w, s in zip(words, keywords._stem_all(words)):
-                seen[s][w] += 1
-            for w, cap in _mid_sentence(text):
-                within[w.lower()] += 1
-                capital[w.lower()] += cap
+            counts.update(keywords._words(text.lower()))
+            inside = _mid_sentence(text)
+            within.update(w.lower() for w in inside)
+            capital.update(w.lower() for w in inside if w[0].isupper())
+        words = [w for w in counts if _relatable(w)]  # each word once: stemming is the slow part
+        seen: dict[str, Counter] = defaultdict(Counter)
+        for w, s in zip(words, keywords._stem_all(words)):
+            seen[s][w] = counts[w]
         stems = sorted(s for s in seen if known(s))
         forms = [seen[s].most_common(1)[0][0] for s in stems]
         vectors = [previous.vector_of(f) if previous is not None else None for f in forms]
