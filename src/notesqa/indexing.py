@@ -8,7 +8,6 @@ rebuilds everything, and says why.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import os
 import time
@@ -324,10 +323,9 @@ def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder,
                 progress: ProgressFn) -> Vocabulary:
     """The vault's words and their vectors (vocabulary.py): of prose, not code nor embedded copies; the previous
     generation's vectors reused for the words it has, when it was made with the same model."""
-    previous = None
-    if prev.gen is not None and prev.reuse_vectors:
-        with contextlib.suppress(Exception):  # a damaged one: every word embedded again
-            previous = store.load_vocabulary(prev.gen)
+    # the previous generation's, of any version (its vectors are the model's, by word), of this model's width
+    previous = store.load_vocabulary(prev.gen, embedder.dim, any_version=True) \
+        if prev.gen is not None and prev.reuse_vectors else None
 
     def encode(words: list[str]) -> np.ndarray:
         progress("words", 0, len(words))
@@ -345,7 +343,7 @@ def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: l
     vectors, only the build's own time differing), and does the live one load whole?"""
     if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
         return False
-    if not Vocabulary.is_current(prev.gen / store.VOCABULARY):  # none, or of an older version: write it now
+    if store.load_vocabulary(prev.gen, prev.manifest.dim) is None:  # none, of an older version or damaged: write it
         return False
     same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
     if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:

@@ -270,7 +270,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         chunks = load_chunks(gen)
         dense_index = dense.load(gen / DENSE, manifest.dense_index)
         keywords = KeywordIndex.load(gen / KEYWORDS)
-        vocabulary = load_vocabulary(gen)
+        vocabulary = load_vocabulary(gen, manifest.dim)
         if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
             # written by an older notesqa, whose words differ from what questions are cut into now: the
             # keyword side again from the chunks (a second or two; the next build writes it)
@@ -290,12 +290,17 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
     return Generation(gen, manifest, chunks, dense_index, keywords, vocabulary)
 
 
-def load_vocabulary(gen: Path):
-    """The generation's Vocabulary, or None if it has none (written before it, or of another version)."""
+def load_vocabulary(gen: Path, dim: int | None = None, any_version: bool = False):
+    """The generation's Vocabulary (vectors of width dim), or None if it has none that can be used: written
+    before it, of another version (unless any_version) or damaged. It is optional: without it a question brings
+    no related words, and the next build writes it again (indexing._nothing_new)."""
     from .vocabulary import Vocabulary
 
     folder = gen / VOCABULARY
-    return Vocabulary.load(folder) if folder.is_dir() else None
+    try:
+        return Vocabulary.load(folder, dim, any_version) if folder.is_dir() else None
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
 
 
 def vectors_of(gen: Generation) -> np.ndarray:

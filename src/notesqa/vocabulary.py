@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ VOCABULARY_VERSION = "3"  # 2: closed-class words, months and weekdays left out;
 NEAR = 5  # vault words brought by each question word, at most
 SIMILAR = 0.65  # the cosine a vault word needs to a question word
 NAME_SHARE = 0.8  # a word the notes capitalise this often within a sentence is a name
+ASKED = 16  # a question's words that bring related words, at most (a pasted paragraph: its first ones)
 _WORDS, _VECTORS, _META = "words.tsv", "vectors.npy", "notesqa.json"
 
 # Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
@@ -73,9 +75,14 @@ class Related:
 
 
 def words_of(text: str) -> list[str]:
-    """The words of a text that can be related (lower case): alphabetic, three letters or more, not stopwords nor
-    closed-class words (_CLOSED), nor names of months or weekdays."""
-    return [w for w in keywords._words(text.lower()) if _relatable(w)]
+    """The words of a text that can be related (case-folded as the keyword index folds them): alphabetic, three
+    letters or more, not stopwords nor closed-class words (_CLOSED), nor names of months or weekdays."""
+    return [w for w in keywords._words(_fold(text)) if _relatable(w)]
+
+
+def _fold(text: str) -> str:
+    """text in lower case as the keyword index reads it (NFKC and case-folded beyond ASCII: "Straße" -> "strasse")."""
+    return text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
 
 
 def _relatable(word: str) -> bool:
@@ -91,13 +98,13 @@ def _prose(text: str) -> str:
     return _IDENTIFIER.sub(" ", text)
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 
 
 def _mid_sentence(text: str) -> list[str]:
-    """The words of text not at the start of a sentence, a line or the text, as written."""
-    return [w for part in _SENTENCE_BREAK.split(text) for w in _LATIN_WORD.findall(part)[1:]]
+    """The words of text not at the start of a sentence, a line or the text, as written ("Zürich", "Kyoto" of
+    "Kyoto's": the keyword index's words, in their case)."""
+    return [w for part in _SENTENCE_BREAK.split(text) for w in keywords._words(part)[1:]]
 
 
 def _look_alike(a: str, b: str) -> bool:
@@ -119,7 +126,7 @@ class Vocabulary:
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self._row_of_form = {f: i for i, f in enumerate(self.forms)}
         self._row_of_stem = {s: i for i, s in enumerate(self.stems)}
-        self._asked: dict[str, np.ndarray] = {}  # question words not in the vault, as encoded (they come back)
+        self._near: dict[tuple[str, int], list[tuple[int, float]]] = {}  # a question word's nearest rows (they come back)
 
     def __len__(self) -> int:
         return len(self.stems)
@@ -132,10 +139,10 @@ class Vocabulary:
         counts, within, capital = Counter(), Counter(), Counter()  # a word's times; within a sentence; capitalised there
         for text in texts:
             text = _prose(text)
-            counts.update(keywords._words(text.lower()))
+            counts.update(keywords._words(_fold(text)))
             inside = _mid_sentence(text)
-            within.update(w.lower() for w in inside)
-            capital.update(w.lower() for w in inside if w[0].isupper())
+            within.update(_fold(w) for w in inside)
+            capital.update(_fold(w) for w in inside if w[0].isupper())
         words = [w for w in counts if _relatable(w)]  # each word once: stemming is the slow part
         seen: dict[str, Counter] = defaultdict(Counter)
         for w, s in zip(words, keywords._stem_all(words)):
@@ -154,43 +161,51 @@ class Vocabulary:
         return None if row is None else self.vectors[row]
 
     def related(self, question: str, encode: Callable[[list[str]], np.ndarray]) -> list[Related]:
-        """The vault words the question's words bring (each vault word once, at its highest similarity)."""
-        words = list(dict.fromkeys(words_of(question)))
+        """The vault words the question's words bring (each vault word once, at its highest similarity); of a long
+        question (a pasted paragraph), its first ASKED words."""
+        words = list(dict.fromkeys(words_of(question)))[:ASKED]
         if not words or not len(self):
             return []
         stems = keywords._stem_all(words)
         own = set(stems)
         asked = [(w, s) for w, s in zip(words, stems) if s not in self.names]
-        if not asked:
-            return []
-        words = [w for w, _ in asked]
-        sims = np.vstack([self._vector(w, s, encode) for w, s in asked]) @ self.vectors.T
         best: dict[int, Related] = {}
-        for word, row in zip(words, sims):
+        for (word, _), near in zip(asked, self._nearest(asked, encode)):
             found = 0
-            nearest = np.argpartition(-row, min(NEAR + 30, len(row) - 1))[: NEAR + 30]  # (look-alikes are skipped)
-            for j in nearest[np.argsort(-row[nearest])]:
-                if row[j] < SIMILAR or found == NEAR:
+            for j, sim in near:
+                if sim < SIMILAR or found == NEAR:
                     break
                 if self.stems[j] in own or _look_alike(word, self.forms[j]):
                     continue
                 found += 1
-                if int(j) not in best or best[int(j)].similarity < row[j]:
-                    best[int(j)] = Related(word, self.forms[j], self.stems[j], float(row[j]))
+                if j not in best or best[j].similarity < sim:
+                    best[j] = Related(word, self.forms[j], self.stems[j], sim)
         return sorted(best.values(), key=lambda r: -r.similarity)
 
-    def _vector(self, word: str, stem: str, encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
-        """A question word's vector: the vault's for its written form or its stem ("chose" as the notes' "choose"),
-        else encoded, one word a call (a batch of a few short words costs more in threads than it saves)."""
-        row = self._row_of_form.get(word, self._row_of_stem.get(stem))
-        if row is not None:
-            return self.vectors[row]
-        vec = self._asked.get(word)
-        if vec is None:
-            if len(self._asked) > 10_000:
-                self._asked.clear()
-            vec = self._asked[word] = _unit(encode([word]))[0]
-        return vec
+    def _nearest(self, asked: list[tuple[str, str]], encode) -> list[list[tuple[int, float]]]:
+        """For each (word, stem): the vault's rows nearest to it, best first, with their cosines (NEAR of them and
+        the look-alikes they may skip); kept for the words that come back."""
+        todo = [(w, s) for w, s in asked if (w, NEAR) not in self._near]
+        if todo:
+            if len(self._near) > 10_000:
+                self._near.clear()
+            sims = self._vectors(todo, encode) @ self.vectors.T
+            top = min(NEAR + 30, sims.shape[1] - 1)
+            for (word, _), row in zip(todo, sims):
+                nearest = np.argpartition(-row, top)[: top + 1]
+                self._near[(word, NEAR)] = [(int(j), float(row[j])) for j in nearest[np.argsort(-row[nearest])]]
+        return [self._near[(w, NEAR)] for w, _ in asked]
+
+    def _vectors(self, asked: list[tuple[str, str]], encode) -> np.ndarray:
+        """The question words' vectors: the vault's for a written form or stem it has ("chose" as the notes'
+        "choose"), else encoded: one word a call for a few (threads cost more than they save), else in one call."""
+        rows = [self._row_of_form.get(w, self._row_of_stem.get(s)) for w, s in asked]
+        unknown = [w for (w, _), r in zip(asked, rows) if r is None]
+        if len(unknown) <= 3:
+            fresh = {w: _unit(encode([w]))[0] for w in unknown}
+        else:
+            fresh = dict(zip(unknown, _unit(encode(unknown))))
+        return np.vstack([self.vectors[r] if r is not None else fresh[w] for (w, _), r in zip(asked, rows)])
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
@@ -200,25 +215,20 @@ class Vocabulary:
         np.save(folder / _VECTORS, self.vectors.astype(np.float16), allow_pickle=False)
         (folder / _META).write_text(json.dumps({"version": VOCABULARY_VERSION, "words": len(self)}))
 
-    @staticmethod
-    def is_current(folder: Path) -> bool:
-        """Was the vocabulary in folder written by this version (else the next build writes it again)?"""
-        try:
-            return json.loads((Path(folder) / _META).read_text()).get("version") == VOCABULARY_VERSION
-        except (OSError, ValueError):
-            return False
-
     @classmethod
-    def load(cls, folder: Path) -> "Vocabulary | None":
-        """The vocabulary saved in folder; None for one of another version (the next build writes it again)."""
+    def load(cls, folder: Path, dim: int | None = None, any_version: bool = False) -> "Vocabulary | None":
+        """The vocabulary saved in folder, its vectors of width dim (when given); None for one of another version
+        (unless any_version: a build reuses its vectors by word). Raises ValueError or OSError for a damaged one."""
         folder = Path(folder)
         meta = json.loads((folder / _META).read_text())
-        if meta.get("version") != VOCABULARY_VERSION:
+        if meta.get("version") != VOCABULARY_VERSION and not any_version:
             return None
         rows = [line.split("\t") for line in (folder / _WORDS).read_text(encoding="utf-8").splitlines() if line]
         vectors = np.load(folder / _VECTORS, allow_pickle=False)
-        if len(rows) != int(meta["words"]):
+        if len(rows) != int(meta["words"]) or any(len(r) < 2 for r in rows):
             raise ValueError(f"{_WORDS} has {len(rows)} words, {_META} says {meta['words']}")
+        if vectors.ndim != 2 or len(vectors) != len(rows) or (dim is not None and len(rows) and vectors.shape[1] != dim):
+            raise ValueError(f"{_VECTORS} holds {vectors.shape} for {len(rows)} words of width {dim}")
         return cls([r[0] for r in rows], [r[1] for r in rows], vectors, [r[0] for r in rows if r[2:] == ["1"]])
 
 
