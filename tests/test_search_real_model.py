@@ -103,3 +103,7 @@ def test_a_question_in_other_words_searches_the_notes_own_word(tmp_path):
     hits = retrieve("which movie won the academy award?", k=3, index_dir=tmp_path / "index")
     top = hits[0]
     assert "Oscar" in top.match and "oscar" in top.explain.related and top.explain.related_score > 0
+    # ... and is not headed "No note mentions “academy”", nor "nothing matches closely"
+    from notesqa.search import NotesIndex
+
+    assert NotesIndex.open(tmp_path / "index").notice(hits, "which movie won the academy award?") is None

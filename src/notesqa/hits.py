@@ -125,7 +125,9 @@ def weak(hits: list[Hit]) -> bool:
                                                   or h.explain.links or h.explain.property or h.explain.mention)
                        for h in hits):
         return False
-    no_words = all(h.explain is not None and h.explain.keyword_score == 0 for h in hits)
+    # (a word of the notes related to one of the question's is one of its words in other words: "Oscar" for "Academy
+    # Award", vocabulary.py)
+    no_words = all(h.explain is not None and h.explain.keyword_score == 0 and not h.explain.related for h in hits)
     return best_match(hits) < (WEAK_NO_WORDS if no_words else WEAK_SCORE)
 
 
@@ -165,9 +167,10 @@ def _tasks_said(n: int, when: str, question: str) -> str:
     return f"{what}; the highest priority and the {'longest overdue' if not when else 'earliest'} first:"
 
 
-_PERIOD_WORDS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+# (not "spring" nor "fall": a framework, a verb, as often as seasons in notes)
+_PERIOD_WORDS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
-                           r"thursday|friday|saturday|sunday|christmas|easter|spring|summer|autumn|fall|winter)\b",
+                           r"thursday|friday|saturday|sunday|christmas|easter|summer|autumn|winter)\b",
                            re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_onl
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period)
 from .snippets import NoteTree
+from .vocabulary import words_of
 
 
 @dataclass(frozen=True)
@@ -382,8 +383,21 @@ class NotesIndex:
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, and how many tasks are overdue or due then."""
-        return notice(hits, question, self.unmentioned(question), self.task_count(question),
-                      self._dated_then(question))
+        return notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
+                      self.task_count(question), self._dated_then(question))
+
+    def _not_said_otherwise(self, hits: list[Hit], question: str, missing: list[str]) -> list[str]:
+        """The words of missing whose related words (vocabulary.py) no hit holds: the notes' "Oscar" in a hit
+        says the question's "Academy Award" in other words, no "No note mentions “Academy”" over it."""
+        held = {w for h in hits if h.explain is not None for w in h.explain.related}
+        vocabulary = self._live.gen.vocabulary
+        if not missing or not held or vocabulary is None:
+            return missing
+        text, _ = parse_query(question or "")
+        with self._lock:  # (the model, one question at a time)
+            brought = vocabulary.related(text, self._live.embedder.encode)
+        said = {r.asked for r in brought if r.word in held}
+        return [w for w in missing if not set(words_of(w)) & said]
 
     def _dated_then(self, question: str) -> bool:
         """Is any passage of the notes of the days the question names, or any open task set for them?"""
