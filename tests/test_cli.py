@@ -158,8 +158,8 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     notes, index, _ = built
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")
     # the notes with no date said, which a date filter leaves out (trial T: a Bear export dates none)
-    nothing = ("No note is dated on or after 2031-01-01: the notes are dated from 2023-12-11 to 2024-02-01 (1 of 3 notes "
-               "has no date: a date filter leaves it out).")
+    nothing = ("No note is dated on or after 2031-01-01: the nearest day with notes is 2024-02-01 (1 of 3 notes has no "
+               "date: a date filter leaves it out).")
     assert _ask(*args, "--after", "2031-01-01", "cells").output.strip() == nothing
     assert _ask(*args, "after:2031-01-01 cells").output.strip() == nothing
     assert _ask(*args, "tag:conference cells").output.strip() == (

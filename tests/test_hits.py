@@ -192,6 +192,11 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
         .startswith("Nothing in your notes is dated")  # (not among the first three)
     feb = dataclasses.replace(scored(0.5), text="crop: Chillies | sow: Feb | where: windowsill")
     assert notice([feb], "what do I sow in February?") is None
+    mar = dataclasses.replace(scored(0.5), text="crop: Leeks | sow: Mar | where: seed tray")
+    assert notice([mar], "what do I sow in March?") is None
+    # "fall" and "spring" are words as often as seasons: "Prices fall", "Spring Boot 3"
+    falls = dataclasses.replace(scored(0.5), text="Prices fall when the new model ships")
+    assert notice([falls], "what did I buy last fall?").startswith("Nothing in your notes is dated")
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
     # a rare word of the question no note says: the hits are about something else, however close
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \

@@ -65,6 +65,8 @@ def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():
     for name in ("tag", "path", "after", "Before"):
         with pytest.raises(QueryError, match=f"^{name.lower()}: needs a value right after the colon, as {name.lower()}:"):
             parse_query(f" {name}: ")
+    with pytest.raises(QueryError, match="^tag: needs a value"):
+        parse_query("after:2024-01-01 tag:")
     # elsewhere, or before what is not a date, such a word is part of the question
     for q in ("what is the critical path: the longest chain", "what is a critical path:",
               "Before: I used vim. After: emacs. Why did I switch?", "Note: keynotes"):
@@ -98,8 +100,13 @@ def test_unmatched_names_the_filter_no_note_passes():
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (
-        "No note is dated on or after 2024-04-01 and on or before 2024-05-01: the notes are dated 2024-03-01 (1 of 2 "
-        "notes has no date: a date filter leaves it out).")
+        "No note is dated on or after 2024-04-01 and on or before 2024-05-01: the nearest day with notes is 2024-03-01 (1 "
+        "of 2 notes has no date: a date filter leaves it out).")
+    # a range between the notes' days: the nearest on each side (the notes' first and last would be asked again)
+    spread = [chunk("a.md", [], "2021-05-01"), chunk("b.md", [], "2024-09-21"), chunk("c.md", [], "2019-01-01")]
+    assert unmatched(spread, Filters(after="2023-03-01", before="2023-03-31")) == (
+        "No note is dated on or after 2023-03-01 and on or before 2023-03-31: the nearest days with notes are "
+        "2021-05-01 and 2024-09-21.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("b.md",))) is None  # a note passes them

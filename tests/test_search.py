@@ -72,8 +72,8 @@ def test_filters_alone_list_the_notes_they_let_through_newest_first(built, embed
     assert [h.path for h in hits] == ["2023-12-11-aws-2023.md"] and hits[0].explain.listed
     assert idx.search("notes from 2019", k=3) == []
     assert idx.why_nothing("notes from 2019") == ("No note is dated on or after 2019-01-01 and on or before 2019-12-31:"
-                                                 " the notes are dated from 2023-12-11 to 2024-02-01 (1 of 3 notes has"
-                                                 " no date: a date filter leaves it out).")
+                                                 " the nearest day with notes is 2023-12-11 (1 of 3 notes has no date:"
+                                                 " a date filter leaves it out).")
 
 
 def test_min_score_and_k(built, embedder):

@@ -77,8 +77,8 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
                                "excluded": []}
     assert {h["path"] for h in out["hits"]} == {"2023-12-11-aws-2023.md"}  # aws-2024.md has no date
     assert svc.search("cells", after="2031-01-01")["message"] == (
-        "No note is dated on or after 2031-01-01: the notes are dated from 2023-12-11 to 2024-02-01 (1 of 3 notes has "
-        "no date: a date filter leaves it out).")
+        "No note is dated on or after 2031-01-01: the nearest day with notes is 2024-02-01 (1 of 3 notes has no date: "
+        "a date filter leaves it out).")
     out = svc.search('"sharding cells"')  # words in quotes must be said so: none says them in that order
     assert out["hits"] == [] and out["searched"]["phrases"] == ["sharding cells"]
     assert out["message"].startswith("No note says “sharding cells” word for word")

@@ -729,15 +729,14 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
             return m.group(0)
         return " "
 
-    bare = _BARE.match(question)
-    if bare:
-        name = bare.group(1).lower()
-        raise QueryError(f"{name}: needs a value right after the colon, as {_EXAMPLE[name]}.")
+    _check_bare(question)
     loose = _LOOSE.search(question) or _LOOSE_DATE.search(question)
     if loose:
         name = loose.group(1).lower()
         raise QueryError(f"{name}: needs its value right after the colon, as {name}:{loose.group(2)} (no space).")
     text = _ANY_NAMED.sub(take, question)
+    if text != question:
+        _check_bare(text)  # "after:2024-01-01 tag:": the name left alone once the other filters are taken
     if problems:
         folder = next((m.group(2) for m in _ANY_NAMED.finditer(question) if m.group(1).lower() == problems[0]), "")
         if problems[0] in _FOLDERISH:  # "notebook:Travel": the folder it was exported to
@@ -749,6 +748,14 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
     text, phrases = _unquoted(text)
     return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
                                            phrases, excluded)
+
+
+def _check_bare(text: str) -> None:
+    """A QueryError for a filter's name alone, the whole of what is asked (trial s33: "tag:" had searched for "tag")."""
+    bare = _BARE.match(text)
+    if bare:
+        name = bare.group(1).lower()
+        raise QueryError(f"{name}: needs a value right after the colon, as {_EXAMPLE[name]}.")
 
 
 def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
@@ -864,21 +871,24 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
-        return f"No note is dated {span}{_dated_from(chunks)}{_undated(chunks)}."
+        return f"No note is dated {span}{_dated_near(chunks, f.after, f.before)}{_undated(chunks)}."
     mask = filter_mask(chunks, f)
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
 
 
-def _dated_from(chunks: list[Chunk]) -> str:
-    """When the notes' dates run, to ask again within them ("" if no note is dated): "what did I note in March?"
-    is this year's March, and the notes may be of an earlier one (trial s33)."""
-    dated = [c.date[:10] for c in chunks if c.date]
-    if not dated:
+def _dated_near(chunks: list[Chunk], after: str | None, before: str | None) -> str:
+    """The days of the notes nearest the range asked, before it and after it, to ask again with ("" if no note
+    is dated): "what did I note in March?" is this year's March, and the notes may be of an earlier one (trial s33)."""
+    dated = {c.date[:10] for c in chunks if c.date}
+    earlier = max((d for d in dated if after and d < after), default=None)
+    later = min((d for d in dated if before and d > before), default=None)
+    near = [d for d in (earlier, later) if d]
+    if not near:
         return ""
-    first, last = min(dated), max(dated)
-    return f": the notes are dated {first}" if first == last else f": the notes are dated from {first} to {last}"
+    return f": the nearest day with notes is {near[0]}" if len(near) == 1 else \
+        f": the nearest days with notes are {near[0]} and {near[1]}"
 
 
 def _undated(chunks: list[Chunk]) -> str:
