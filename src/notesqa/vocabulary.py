@@ -32,7 +32,7 @@ import numpy as np
 from . import keywords
 from .query import is_calendar_word
 
-VOCABULARY_VERSION = "3"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names
+VOCABULARY_VERSION = "4"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names; 4: of any script, case-folded
 NEAR = 5  # vault words brought by each question word, at most
 SIMILAR = 0.65  # the cosine a vault word needs to a question word
 NAME_SHARE = 0.8  # a word the notes capitalise this often within a sentence is a name
