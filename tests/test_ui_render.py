@@ -160,3 +160,11 @@ def test_the_source_view_shows_maths_as_written():
     assert '<span class="nq-math">$m \\in \\{8, \\dots, d\\}$</span>' in out  # markdown's escapes not eaten
     assert "for $5 and $10." in out  # prices are no maths
     assert '<div class="nq-math nq-target" id="nq-target">$$a\\,b$$</div>' in out
+
+
+def test_the_notes_words_related_to_the_question_are_marked_as_such():
+    # "Oscar" holds none of the question's words: marked as related to them (vocabulary.py), not as one of them
+    out = highlight("Parasite took the Oscar for best film", "which film won the academy award?", ("oscar",))
+    assert '<mark class="nq-related" title="related to a word of your question">Oscar</mark>' in out
+    assert "<mark>film</mark>" in out  # the question's own word, as ever
+    assert highlight("the Oscar", "academy award") == "the Oscar"  # no related words: nothing marked

@@ -50,6 +50,7 @@ CSS = """
 #nq-chat .placeholder{text-align:center;color:#374151}
 #nq-chat button[aria-label="Clear"]{display:none}
 mark{background:#fde68a;padding:0 1px;border-radius:2px;color:inherit}
+mark.nq-related{background:none;border-bottom:2px dotted #d97706;border-radius:0}
 """
 
 # Clicking a source link in an answer (or a link to another note inside a shown note) opens

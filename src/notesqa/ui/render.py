@@ -33,10 +33,14 @@ LATEX_DELIMITERS = [{"left": "$$", "right": "$$", "display": True}, {"left": "\\
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # units.inline_text's strikethrough
 
 
-def highlight(text: str, question: str) -> str:
+def highlight(text: str, question: str, related: tuple[str, ...] = ()) -> str:
     """HTML-escaped text with the words that match the question marked (not inside $$ maths $$): words of
-    two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit)."""
+    two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit); and the notes' words
+    related to the question's (vocabulary.py: "Oscar" for "Academy Award") marked as such."""
     wanted = {t for t in tokenize(question) if len(t) > 1}
+    near = {t for w in related for t in tokenize(w)} - wanted
+    if near:  # (a dict: the kind of mark each word gets)
+        wanted = {**{t: "nq-related" for t in near}, **{t: "" for t in wanted}}
     out = []
     for i, piece in enumerate(_CODE_SPAN.split(text)):
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
@@ -57,12 +61,22 @@ def _struck(text: str, wanted: set[str]) -> str:
                    for j, part in enumerate(_STRUCK.split(text)))
 
 
-def _marked(text: str, wanted: set[str]) -> str:
-    """HTML-escaped text with the words in wanted (tokenized) marked."""
+def _marked(text: str, wanted) -> str:
+    """HTML-escaped text with the words in wanted (tokenized) marked; wanted a set, or a dict of each word's class
+    ("nq-related": a word related to the question's, titled so)."""
     if not wanted:
         return html.escape(text)
-    return "".join(f"<mark>{html.escape(part)}</mark>" if part and re.fullmatch(r"\w+", part)
-                   and set(tokenize(part)) & wanted else html.escape(part) for part in re.split(r"(\w+)", text))
+    out = []
+    for part in re.split(r"(\w+)", text):
+        hit = [t for t in tokenize(part) if t in wanted] if part and re.fullmatch(r"\w+", part) else []
+        cls = wanted[hit[0]] if hit and isinstance(wanted, dict) else ""
+        if not hit:
+            out.append(html.escape(part))
+        elif cls:
+            out.append(f'<mark class="{cls}" title="related to a word of your question">{html.escape(part)}</mark>')
+        else:
+            out.append(f"<mark>{html.escape(part)}</mark>")
+    return "".join(out)
 
 
 def md_escape(text: str) -> str:
@@ -123,10 +137,11 @@ def _text_html(hit, query: str) -> str:
     """A hit's text, query words marked, the bullets under its first line shown as bullets (as "more context"
     shows them); the code that ends it (hit.code) as code."""
     code = hit.code.lstrip("\n")
+    related = hit.explain.related if hit.explain is not None else ()
     if not code.strip() or not hit.text.endswith(code):
-        return highlight(_bulleted(hit.text), query)
+        return highlight(_bulleted(hit.text), query, related)
     words = _bulleted(hit.text[:-len(code)].rstrip("\n"))
-    return (highlight(words, query) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
+    return (highlight(words, query, related) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
 
 
 def _bulleted(text: str) -> str:
