@@ -516,8 +516,17 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     from notesqa.embedding.hashing import HashEmbedder
 
     write(tmp_path / "notes" / "Lisbon 2023.md", "---\ntags: [travel, portugal]\n---\n# Lisbon\n- Flew TAP from Heathrow\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
     monkeypatch.setattr(HashEmbedder, "count_tokens", lambda self, text: sum(1 + len(w) // 4 for w in text.split()))
+    write(tmp_path / "notes" / "Gym.md", "---\ntags: [peloton]\n---\n# Gym\n- Rowing machine twice a week\n")
+    write(tmp_path / "notes" / "Money.md", "# Money\n- Subscriptions: Netflix 4.99, Spotify 14.99\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
     idx = open_index(tmp_path / "index", embedder)
-    assert idx.unmentioned("which airline did we fly with to Portugal?") == []
-    assert idx.unmentioned("which airline did we fly with to Spain?") == ["Spain"]
+    q = "which airline did we fly with to Portugal?"
+    assert idx.unmentioned(q) == ["Portugal"]  # no note says it ...
+    lisbon = [h for h in idx.search(q, k=5) if h.path == "Lisbon 2023.md"]
+    assert lisbon and idx._not_said_otherwise(lisbon, q, ["Portugal"]) == []  # ... but a hit's note is tagged so
+    assert "Portugal" not in (idx.notice(lisbon, q) or "")
+    # a tag of a note that is not among the hits says nothing of them (recheck: "Peloton" of another note)
+    q = "how much does the Peloton subscription cost?"
+    money = [h for h in idx.search(q, k=5) if h.path == "Money.md"]
+    assert idx._not_said_otherwise(money, q, ["Peloton"]) == ["Peloton"]

@@ -12,7 +12,6 @@ import os
 import re
 import threading
 from dataclasses import dataclass, replace
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -46,11 +45,6 @@ class _Live:
     names: NoteNames
     notes: ranking.NoteVectors
     agenda: Agenda
-
-    @cached_property
-    def tag_words(self) -> frozenset[str]:
-        """Every word of the notes' tags, lower case ("portugal" of #portugal, "rust" of #lang/rust)."""
-        return frozenset(w for c in self.gen.chunks for t in c.tags for w in _WORDS.findall(t.lower()))
 
 
 class NotesIndex:
@@ -369,8 +363,6 @@ class NotesIndex:
             # does not join ("coûtent"): its absence says little (trial P: it doubted a right answer)
             if not tokens or any(keywords.rows_with(t) for t in tokens) or not word.isalpha() or not word.isascii():
                 continue
-            if word.lower() in live.tag_words:  # a note tagged #portugal is about Portugal, if it never says so
-                continue
             if word in names and _of_a_said_name(word, text, keywords):
                 continue  # "Eve" of "Christmas Eve", which the notes say (trial D)
             # a name written in the question ("the offsite in Lisbon", trial B) says what it is about too
@@ -387,17 +379,22 @@ class NotesIndex:
                       self.task_count(question), self._dated_then(question))
 
     def _not_said_otherwise(self, hits: list[Hit], question: str, missing: list[str]) -> list[str]:
-        """The words of missing whose related words (vocabulary.py) no hit holds: the notes' "Oscar" in a hit
-        says the question's "Academy Award" in other words, no "No note mentions “Academy”" over it."""
+        """The words of missing that no hit says otherwise: by its note's tags (the Lisbon note tagged #portugal is
+        about Portugal, if it never says so: trial s33), or, for a word that is no name, by a word of the notes related
+        to it (vocabulary.py: the notes' "Oscar" for the question's "academy"; but "Louvre" is not the "musée"
+        d'Orsay, nor "Osaka" Tokyo: a name the notes do not say stays said missing)."""
+        tagged = {w for h in hits for t in h.tags for w in _WORDS.findall(t.casefold())}
+        missing = [w for w in missing if w.casefold() not in tagged]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
-        if not missing or not held or vocabulary is None:
-            return missing
         text, _ = parse_query(question or "")
+        names = _names_in(text)
+        if not held or vocabulary is None or all(w in names for w in missing):
+            return missing
         with self._lock:  # (the model, one question at a time)
             brought = vocabulary.related(text, self._live.embedder.encode)
         said = {r.asked for r in brought if r.word in held}
-        return [w for w in missing if not set(words_of(w)) & said]
+        return [w for w in missing if w in names or not set(words_of(w)) & said]
 
     def _dated_then(self, question: str) -> bool:
         """Is any passage of the notes of the days the question names, or any open task set for them?"""
