@@ -197,6 +197,12 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     # "fall" and "spring" are words as often as seasons: "Prices fall", "Spring Boot 3"
     falls = dataclasses.replace(scored(0.5), text="Prices fall when the new model ships")
     assert notice([falls], "what did I buy last fall?").startswith("Nothing in your notes is dated")
+    # ... nor "may" or "march" as verbs; and a question about what happened then is not answered by a plan for it
+    verb = dataclasses.replace(scored(0.5), text="It may rain, so the band will march indoors")
+    assert notice([verb], "what's on in May?").startswith("Nothing in your notes is dated")
+    plan = dataclasses.replace(scored(0.5), text="Booked the lake house for August")
+    assert notice([plan], "what did I do in August?").startswith("Nothing in your notes is dated")
+    assert notice([plan], "where is the lake house in August?") is None
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
     # a rare word of the question no note says: the hits are about something else, however close
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \

@@ -142,7 +142,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
     when = _days_asked(question)
-    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits[:3], question):
+    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits, question):
         if not when:
             return "Nothing in your notes is overdue; the nearest passages:"
         if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
@@ -172,6 +172,11 @@ _PERIOD_WORDS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday|christmas|easter|summer|autumn|winter)\b",
                            re.IGNORECASE)
+_SEASONS = frozenset("summer autumn winter".split())
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+# "what did I do in August?", "where were we at Easter?": what happened then, which a passage that plans it ("booked
+# the lake house for August") does not say
+_WHAT_HAPPENED = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNORECASE)
 
 
 def _period_word(word: str) -> str:
@@ -180,15 +185,21 @@ def _period_word(word: str) -> str:
     return w[:3] if w[:3] in _MONTHS else w
 
 
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-
-
 def _says_the_period(hits: list[Hit], question: str) -> bool:
-    """Does one of the first hits say the month, weekday or season the question names ("who hosts book group in
-    January?": "Month: January | Host: Helen"; "when do I prune in winter?": "Prune in summer ONLY (silver leaf
-    risk in winter)"; "sow: Feb")? Then the period is a word of what was asked, not only a date."""
+    """Does one of the first three hits say the month, weekday or season the question names ("who hosts book group
+    in January?": "Month: January | Host: Helen"; "when do I prune in winter?": "Prune in summer ONLY (silver leaf
+    risk in winter)"; "sow: Feb")? Then the period is a word of what was asked, not only a date. Not for a question
+    about what happened then; a month or weekday counts written as a name ("May", not "may", "march")."""
+    if _WHAT_HAPPENED.search(question):
+        return False
     asked = {_period_word(w) for w in _PERIOD_WORDS.findall(question)}
-    return bool(asked) and any(asked & {_period_word(w) for w in _PERIOD_WORDS.findall(h.text)} for h in hits)
+    if not asked:
+        return False
+    for h in hits[:3]:
+        said = {_period_word(w) for w in _PERIOD_WORDS.findall(h.text) if w[0].isupper() or w.lower() in _SEASONS}
+        if asked & said:
+            return True
+    return False
 
 
 def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
