@@ -815,3 +815,28 @@ def test_a_note_asked_for_that_opens_with_a_small_table_shows_it_whole(tmp_path,
     top = NotesIndex.open(tmp_path / "index", embedder=embedder).search("which note lists my subscriptions?", k=2)[0]
     assert top.path == "Subscriptions.md" and top.line == 5
     assert all(name in top.text for name in ("Netflix", "Spotify Duo", "Guardian app"))
+
+
+def test_a_note_asked_for_that_opens_with_a_table_shows_it_whole_before_where_it_matched(tmp_path, embedder):
+    # recheck: the sentence under the table matched best, and the hit had shown the first row, then that sentence
+    from notesqa import build_index
+    from notesqa.search import NotesIndex
+
+    write(tmp_path / "notes" / "Vaccinations.md", """
+        # Vaccinations
+
+        | vaccine | when |
+        |---|---|
+        | Tetanus | 2019 |
+        | Yellow fever | 2015 |
+        | Hepatitis A | 2022 |
+
+        Next jabs: ask the surgery about the vaccinations booster in spring.
+        """)
+    write(tmp_path / "notes" / "Garden.md", "# Garden\n- Prune roses in March.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    top = NotesIndex.open(tmp_path / "index", embedder=embedder).search("which note lists my vaccinations booster?",
+                                                                      k=2)[0]
+    assert top.path == "Vaccinations.md" and top.line == 5
+    assert all(v in top.text for v in ("Tetanus", "Yellow fever", "Hepatitis A")) and "booster" in top.text
+    assert top.text.index("Hepatitis A") < top.text.index("… (line") < top.text.index("booster")

@@ -240,10 +240,11 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         room = _room(budget, len(out))
         # a note that opens with a small table shows it whole (trial s33: "which note lists my subscriptions?")
         table = _whole_table(tree, lead, room, set(), SECTION_LIST) if tree.chunks[lead].kind == "table_row" else []
-        follow = tuple(table[1:]) if table and table[0] == lead else tuple(_following(tree, lead, room))
+        table = table[1:] if table and table[0] == lead else []
+        follow = tuple(table) if table else tuple(_following(tree, lead, room))
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
                 and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
-            out.append(_with_match(tree, lead, row, room, cand))
+            out.append(_with_match(tree, lead, row, room, cand, table))
         else:
             out.append(Snippet(lead, follow, cand.rank, cand.explain))
         if len(out) >= k:
@@ -251,10 +252,11 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
     return out
 
 
-def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate) -> Snippet:
-    """A note's opening, then "… (line N)" and its passage that matched with what follows it, within room."""
-    rest = max(0, room - len(tree.chunks[lead].text) - 1)
-    return Snippet(lead, (row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=0)
+def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate, table: list[int] = ()) -> Snippet:
+    """A note's opening (and the rest of the table it opens with), then "… (line N)" and its passage that matched
+    with what follows it, within room."""
+    rest = max(0, room - sum(len(tree.chunks[j].text) + 1 for j in (lead, *table)))
+    return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table))
 
 
 def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
