@@ -34,7 +34,9 @@ FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE) 
 # is a word of the question ("what is the critical path: the longest chain")
 _LOOSE = re.compile(r"^\s*(tag|path):\s+(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _LOOSE_DATE = re.compile(r"(?<!\S)(after|before):\s+(\d{4}-\d{1,2}-\d{1,2})\b", re.IGNORECASE)
-_BARE = re.compile(r"^\s*(tag|path|after|before):\s*$", re.IGNORECASE)  # a filter's name alone (trial s33: "tag:")
+# a filter's name alone (trial s33: "tag:"), or tag:, after: or before: with nothing after it ending a question
+# ("slugs tag:"; not path:, "what is a critical path:")
+_BARE = re.compile(r"^\s*(tag|path|after|before):\s*$|(?<!\S)(tag|after|before):\s*$", re.IGNORECASE)
 _EXAMPLE = {"tag": "tag:car", "path": "path:Garden/", "after": "after:2024-01-01", "before": "before:2024-12-31"}
 # words in quotes (straight, curly as a Mac or phone types them, German or French) must be said in that
 # order: "shuffle sharding"; a filter's quoted value (tag:"my tag") is taken before
@@ -751,10 +753,10 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
 
 
 def _check_bare(text: str) -> None:
-    """A QueryError for a filter's name alone, the whole of what is asked (trial s33: "tag:" had searched for "tag")."""
-    bare = _BARE.match(text)
+    """A QueryError for a filter's name with no value (_BARE; trial s33: "tag:" had searched for the word "tag")."""
+    bare = _BARE.search(text)
     if bare:
-        name = bare.group(1).lower()
+        name = (bare.group(1) or bare.group(2)).lower()
         raise QueryError(f"{name}: needs a value right after the colon, as {_EXAMPLE[name]}.")
 
 
@@ -871,17 +873,20 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
                             if x)
-        return f"No note is dated {span}{_dated_near(chunks, f.after, f.before)}{_undated(chunks)}."
+        return f"No note is dated {span}{_dated_near(chunks, f)}{_undated(chunks)}."
     mask = filter_mask(chunks, f)
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
 
 
-def _dated_near(chunks: list[Chunk], after: str | None, before: str | None) -> str:
-    """The days of the notes nearest the range asked, before it and after it, to ask again with ("" if no note
-    is dated): "what did I note in March?" is this year's March, and the notes may be of an earlier one (trial s33)."""
-    dated = {c.date[:10] for c in chunks if c.date}
+def _dated_near(chunks: list[Chunk], f: Filters) -> str:
+    """The days of the notes nearest f's date range, before it and after it, among those its other filters let
+    through, to ask again with ("" if none is dated): "what did I note in March?" is this year's March, and the notes
+    may be of an earlier one (trial s33)."""
+    after, before = f.after, f.before
+    others = filter_mask(chunks, Filters(tags=f.tags, paths=f.paths))
+    dated = {c.date[:10] for i, c in enumerate(chunks) if c.date and (others is None or others[i])}
     earlier = max((d for d in dated if after and d < after), default=None)
     later = min((d for d in dated if before and d > before), default=None)
     near = [d for d in (earlier, later) if d]
