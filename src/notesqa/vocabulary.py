@@ -32,7 +32,7 @@ import numpy as np
 from . import keywords
 from .query import is_calendar_word
 
-VOCABULARY_VERSION = "4"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names; 4: of any script, case-folded
+VOCABULARY_VERSION = "5"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names; 4: of any script, case-folded; 5: seasons, times of day, colours, sides, other languages' function words
 NEAR = 5  # vault words brought by each question word, at most
 SIMILAR = 0.65  # the cosine a vault word needs to a question word
 NAME_SHARE = 0.8  # a word the notes capitalise this often within a sentence is a name
@@ -40,8 +40,8 @@ ASKED = 16  # a question's words that bring related words, at most (a pasted par
 _WORDS, _VECTORS, _META = "words.tsv", "vectors.npy", "notesqa.json"
 
 # Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
-# "October" -> "November"): as kin they are other words, not the same thing in other words. Neither asked nor
-# related; months and weekdays neither (query.is_calendar_word).
+# "October" -> "November", "spring" -> "summer", "red" -> "green", "front" -> "rear"): as kin they are other words,
+# not the same thing in other words. Neither asked nor related; months and weekdays neither (query.is_calendar_word).
 _CLOSED = frozenset("""
 he him his himself she her hers herself they them themselves our ours ourselves us yours yourself yourselves mine
 myself itself one ones someone somebody something anyone anybody anything everyone everybody everything nobody
@@ -58,7 +58,18 @@ didn doesn don isn aren wasn weren hasn haven hadn wouldn couldn shouldn can't m
 zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
 first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth millionth dozen
-""".split())
+spring summer autumn fall winter morning afternoon evening night tonight noon midnight dawn dusk
+red orange yellow green blue purple violet pink brown black white grey gray
+north south east west left right front rear back top bottom upper lower inner outer
+""".split()) | frozenset("""
+und oder aber der die das den dem des ein eine einen einem einer nicht auch noch nur schon sehr mit von vom zum zur
+bei aus nach vor für über unter ich wir sie ihr ist sind war hat haben wird werden kann zwei drei vier fünf
+les des une dans pour par sur avec sans sous chez entre mais donc car est sont était ont avait être avoir nous vous
+ils elles leur leurs cette ces son ses mon mes ton tes pas plus très aussi deux trois quatre cinq
+los las una unos unas del con sin por para pero sobre entre muy más también está son fue tiene dos tres cuatro
+gli dei delle nel nella con per tra fra una uno sono era anche più molto due tre quattro
+het een van voor met maar ook niet zijn twee drie vier
+""".split())  # other languages' own (the default model reads them as look-alikes: "und" -> "une", "deux" -> "trois")
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _IDENTIFIER = re.compile(r"\b\w*[a-z][A-Z]\w*\b|\b\w*_\w*\b")  # camelCase, snake_case: a program's names
