@@ -37,7 +37,8 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     notes, index, _ = built
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
-                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes", "read_as"]
+                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes", "read_as",
+                         "related_words"]
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}
 

@@ -333,3 +333,24 @@ def test_a_long_question_relates_its_first_words_only():
     assert vocab.related(f"academy {filler}", emb.encode)[0].word == "oscar"
     assert emb.encoded == ASKED  # "academy" and the first filler words, none of them the vault's: no more
     assert vocab.related(f"{filler} academy", emb.encode) == []  # past the first ASKED words
+
+
+def test_status_says_how_many_words_are_kept_and_when_none_is(tmp_path):
+    from notesqa.status import read_status
+
+    notes, index = _notes(tmp_path / "notes"), tmp_path / "index"
+    build_index(notes, index, embedder=SynonymEmbedder())
+    from click.testing import CliRunner
+
+    from notesqa.cli import main
+
+    def cli_status() -> str:
+        return CliRunner().invoke(main, ["status", "--notes", str(notes), "--index", str(index)]).stdout
+
+    kept = read_status(notes, index).related_words
+    assert kept == len(store.load_generation(index).vocabulary) > 0
+    assert f"Words:   {kept} words of the notes kept" in cli_status()
+    (store.load_generation(index).path / store.VOCABULARY / "vectors.npy").unlink()
+    st = read_status(notes, index)
+    assert st.related_words is None and st.to_dict()["related_words"] is None
+    assert "Words:   none kept" in cli_status() and "run `notesqa index" in cli_status()

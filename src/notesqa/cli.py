@@ -492,6 +492,12 @@ def status(notes_dir, index_dir, as_json):
     for files, reason in st.not_read:
         click.echo(f"  {files} not read: {reason}")
     _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
+    if st.related_words:
+        click.echo(f"Words:   {counted(st.related_words, 'word')} of the notes kept, to find a question's words said "
+                   "in other words")
+    elif st.related_words is None:
+        click.echo(f"Words:   none kept to find a question's words said in other words (an index written before "
+                   f"them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
     _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:

@@ -76,6 +76,9 @@ class Status:
     not_read: tuple[tuple[str, str], ...] = ()
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
     read_as: str = ""  # "a Logseq graph" (read as outlines of blocks), "an Obsidian vault" (its settings read), or ""
+    # the notes' words kept for related words (vocabulary.py); None: none usable (an index written before them,
+    # by an older notesqa, or damaged: the next build writes them)
+    related_words: int | None = 0
 
     def to_dict(self) -> dict:
         """What `notesqa status --json` prints."""
@@ -96,14 +99,16 @@ class Status:
             out["read_by_older"] = True
         if self.read_as:
             out["read_as"] = self.read_as
+        out["related_words"] = self.related_words
         return out
 
 
 def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
-    from .store import read_manifest
+    from .store import VOCABULARY, read_manifest
     from .vault import app_of
+    from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
@@ -118,7 +123,8 @@ def read_status(notes_dir, index_dir) -> Status:
         not_read=tuple((p.path, p.reason) for p in manifest.problems if p.action == NOT_READ),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
-        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)))
+        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)),
+        related_words=Vocabulary.words_kept(gen / VOCABULARY))
 
 
 def read_by_older(manifest: Manifest) -> bool:

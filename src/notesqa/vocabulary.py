@@ -226,6 +226,18 @@ class Vocabulary:
         np.save(folder / _VECTORS, self.vectors.astype(np.float16), allow_pickle=False)
         (folder / _META).write_text(json.dumps({"version": VOCABULARY_VERSION, "words": len(self)}))
 
+    @staticmethod
+    def words_kept(folder: Path) -> int | None:
+        """How many words the vocabulary in folder holds, without reading them (status); None when there is none
+        of this version (an index written before it, or by an older notesqa) or its files are missing."""
+        folder = Path(folder)
+        try:
+            meta = json.loads((folder / _META).read_text())
+        except (OSError, ValueError):
+            return None
+        ok = meta.get("version") == VOCABULARY_VERSION and (folder / _WORDS).is_file() and (folder / _VECTORS).is_file()
+        return int(meta.get("words", 0)) if ok else None
+
     @classmethod
     def load(cls, folder: Path, dim: int | None = None, any_version: bool = False) -> "Vocabulary | None":
         """The vocabulary saved in folder, its vectors of width dim (when given); None for one of another version
