@@ -288,20 +288,15 @@ class KeywordIndex:
         """Is a (tokenized) word in the index?"""
         return token in self._vocab
 
-    def token_scores(self, token: str) -> np.ndarray:
-        """The BM25 score of every row for one (tokenized) word; zeros for a word the index does not know."""
+    def token_rows(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the rows that hold a (tokenized) word, its BM25 score in each): the index's own column of it, which
+        get_scores would spread over every row; empty for a word the index does not know."""
         t = self._vocab.get(token)
         if t is None or not self.size:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores([int(t)]), dtype=np.float32)
-
-    def rows_of(self, token: str) -> np.ndarray:
-        """The rows that hold a (tokenized) word."""
-        t = self._vocab.get(token)
-        if t is None or not self.size:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         sc = self.bm25.scores
-        return np.asarray(sc["indices"][sc["indptr"][t]:sc["indptr"][t + 1]], dtype=np.int64)
+        lo, hi = int(sc["indptr"][t]), int(sc["indptr"][t + 1])
+        return np.asarray(sc["indices"][lo:hi], dtype=np.int64), np.asarray(sc["data"][lo:hi], dtype=np.float32)
 
     def rows_with(self, word: str) -> int:
         """How many rows hold a (tokenized) word: 0 for a word the index does not know."""

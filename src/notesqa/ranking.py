@@ -272,22 +272,23 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
         floor = float(sc.min()) if len(sc) else 0.0
     kw_all, kw_ceiling = gen.keywords.search(text)
     related = _related(gen, text, encode)
-    added = None
-    for r, _rows in related:  # a related word lifts a passage, by its similarity; the question's ceiling stays
-        more = EXPAND_WEIGHT * r.similarity * gen.keywords.token_scores(r.stem)
-        added = more if added is None else added + more
+    added = np.zeros(n, dtype=np.float32) if related else None
+    for r, rows, bm25 in related:  # a related word lifts a passage, by its similarity; the question's ceiling stays
+        added[rows] += EXPAND_WEIGHT * r.similarity * bm25
     sec = gen.keywords.section_search(text) if kw_ceiling > 0 else None
     return Scores(dense_all, floor, kw_all if added is None else kw_all + added, kw_ceiling,
                   keyword_share(*sec) if sec is not None else None,
                   notes.similarity(qvec) if notes is not None else None, notes.alone if notes is not None else None,
-                  gen.keywords.weights(text) if kw_ceiling > 0 else None, related, added)
+                  gen.keywords.weights(text) if kw_ceiling > 0 else None,
+                  tuple((r, rows) for r, rows, _ in related), added)
 
 
-def _related(gen: Generation, text: str, encode) -> tuple[tuple["Related", np.ndarray], ...]:
-    """The vault's words related to the question's, each with the rows that hold it (none without a vocabulary)."""
+def _related(gen: Generation, text: str, encode) -> list[tuple["Related", np.ndarray, np.ndarray]]:
+    """The vault's words related to the question's, each with the rows that hold it and its BM25 score there (none
+    without a vocabulary)."""
     if encode is None or getattr(gen, "vocabulary", None) is None:
-        return ()
-    return tuple((r, gen.keywords.rows_of(r.stem)) for r in gen.vocabulary.related(text, encode))
+        return []
+    return [(r, *gen.keywords.token_rows(r.stem)) for r in gen.vocabulary.related(text, encode)]
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
