@@ -239,7 +239,7 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         lead = leads.get(path, row)
         room = _room(budget, len(out))
         # a note that opens with a small table shows it whole (trial s33: "which note lists my subscriptions?")
-        table = _whole_table(tree, lead, room, set(), SECTION_LIST) if tree.chunks[lead].kind == "table_row" else []
+        table = _section_table(tree, lead, room, set())
         table = table[1:] if table and table[0] == lead else []
         follow = tuple(table) if table else tuple(_following(tree, lead, room))
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
