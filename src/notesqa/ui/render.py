@@ -37,10 +37,8 @@ def highlight(text: str, question: str, related: tuple[str, ...] = ()) -> str:
     """HTML-escaped text with the words that match the question marked (not inside $$ maths $$): words of
     two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit); and the notes' words
     related to the question's (vocabulary.py: "Oscar" for "Academy Award") marked as such."""
-    wanted = {t for t in tokenize(question) if len(t) > 1}
-    near = {t for w in related for t in tokenize(w)} - wanted
-    if near:  # (a dict: the kind of mark each word gets)
-        wanted = {**{t: "nq-related" for t in near}, **{t: "" for t in wanted}}
+    # each word to mark, with its mark's class ("": the question's own)
+    wanted = {t: "nq-related" for w in related for t in tokenize(w)} | {t: "" for t in tokenize(question) if len(t) > 1}
     out = []
     for i, piece in enumerate(_CODE_SPAN.split(text)):
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
@@ -55,25 +53,24 @@ def _maths(part: str) -> str:
     return html.escape(part if part.startswith("$$") else f"\\({part[1:-1]}\\)")
 
 
-def _struck(text: str, wanted: set[str]) -> str:
+def _struck(text: str, wanted: dict[str, str]) -> str:
     """_marked, with what the note strikes out (~~1910~~) struck out."""
     return "".join(f"<s>{_marked(part, wanted)}</s>" if j % 2 else _marked(part, wanted)
                    for j, part in enumerate(_STRUCK.split(text)))
 
 
-def _marked(text: str, wanted) -> str:
-    """HTML-escaped text with the words in wanted (tokenized) marked; wanted a set, or a dict of each word's class
-    ("nq-related": a word related to the question's, titled so)."""
+def _marked(text: str, wanted: dict[str, str]) -> str:
+    """HTML-escaped text with the words in wanted (tokenized) marked, each with its class ("nq-related": a word
+    related to the question's, titled so)."""
     if not wanted:
         return html.escape(text)
     out = []
     for part in re.split(r"(\w+)", text):
         hit = [t for t in tokenize(part) if t in wanted] if part and re.fullmatch(r"\w+", part) else []
-        cls = wanted[hit[0]] if hit and isinstance(wanted, dict) else ""
         if not hit:
             out.append(html.escape(part))
-        elif cls:
-            out.append(f'<mark class="{cls}" title="related to a word of your question">{html.escape(part)}</mark>')
+        elif wanted[hit[0]]:
+            out.append(f'<mark class="{wanted[hit[0]]}" title="related to a word of your question">{html.escape(part)}</mark>')
         else:
             out.append(f"<mark>{html.escape(part)}</mark>")
     return "".join(out)
