@@ -343,16 +343,14 @@ def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: l
     vectors, only the build's own time differing), and does the live one load whole?"""
     if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
         return False
-    if store.load_vocabulary(prev.gen, prev.manifest.dim) is None:  # none, of an older version or damaged: write it
-        return False
     same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
     if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:
         return False
     try:
-        store.load_generation(index_dir)  # damage the manifest cannot show (a lost dense or keyword file)
+        live = store.load_generation(index_dir)  # damage the manifest cannot show (a lost dense or keyword file)
     except NotesQAError:
         return False
-    return True
+    return live.vocabulary is not None  # (none, of an older version or damaged: the build writes it)
 
 
 def _manifest(notes_dir: Path, embedder: Embedder, fp: dict, dim: int, scanned_at: int, report: BuildReport,
