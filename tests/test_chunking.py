@@ -194,3 +194,23 @@ def test_a_window_does_not_end_after_an_abbreviation():
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."
     assert [t for _, t in sentence_windows(raw, 1, limit=20)] == [
         "Call Mr. Smith about the boiler.", "It is unit No. 12 (Gill Road).", "He said no.", "Then e.g. the valve."]
+
+
+def test_a_notes_aliases_are_embedded_beside_its_title_before_every_passage():
+    note = parse_note("---\naliases: [Canvas, Whiteboard, corkboards, Boards, Pinboard, '202103151022']\n---\n"
+                      "# Corkboard\n\nA corkboard is an infinite space.\n\n## Create one\n\n- Run New corkboard\n",
+                      "Corkboard.md")
+    first, item = chunk_note(note)
+    # the title once (the first heading repeats it), at most 3 names, none the title says, no ID without letters
+    assert first.embed == "Corkboard (Canvas, Whiteboard, Boards): A corkboard is an infinite space."
+    assert item.embed.startswith("Corkboard (Canvas, Whiteboard, Boards) > Create one")
+    assert item.text == "Run New corkboard" and item.title == "Corkboard"  # shown as before
+    plain = chunk_note(parse_note("# Corkboard\n\nA corkboard is an infinite space.\n", "Corkboard.md"))[0]
+    assert plain.embed == "Corkboard: A corkboard is an infinite space."
+
+
+def test_a_logseq_pages_alias_is_embedded_beside_its_title():
+    note = parse_note("alias:: SSO, Okta login\n\n- Team members sign in with the company's identity provider\n",
+                      "pages/Single sign-on.md")
+    (chunk,) = [c for c in chunk_note(note) if "identity" in c.text]
+    assert chunk.embed.startswith("Single sign-on (SSO, Okta login): ")

@@ -96,18 +96,18 @@ def test_a_literature_note_is_named_by_its_citation_key_and_author_year():
     assert citation_names({"author": "Bjork, Robert A.", "year": "1994"}) == ("Bjork 1994",)
     assert citation_names({"author": "Anon", "year": "n.d."}) == () and citation_names({}) == ()
     note = parse_note("---\ntitle: Memory and metamemory\nauthor: Robert A. Bjork\nyear: 1994\n---\nText.\n", "b.md")
-    assert note.aliases == ("Bjork 1994",)
+    assert note.names == ("Bjork 1994",) and note.aliases == ()  # found by it; not one of its own names
 
 
 def test_a_zettel_id_before_a_notes_name_is_a_name_of_it_not_its_title():
     from notesqa.metadata import zettel_id
 
     note = parse_note("# Testing effect\n\nTaking a test beats restudying.\n", "z/202105101200 Testing effect.md")
-    assert (note.title, note.aliases, note.date) == ("Testing effect", ("202105101200",), "2021-05-10")
+    assert (note.title, note.names, note.date) == ("Testing effect", ("202105101200",), "2021-05-10")
     assert title_from_filename("1a2b Desirable difficulties.md") == "Desirable difficulties"  # Luhmann's IDs
     assert title_from_filename("3d printing.md") == "3d printing" and zettel_id("2fa setup.md") is None
     only = parse_note("# Hypercorrection\n\nConfident errors get fixed.\n", "202104021405.md")
-    assert (only.title, only.aliases) == ("Hypercorrection", ("202104021405",))  # an ID alone: its heading
+    assert (only.title, only.names) == ("Hypercorrection", ("202104021405",))  # an ID alone: its heading
 
 
 def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
@@ -220,4 +220,4 @@ def test_a_documents_number_before_its_name_is_a_name_of_the_note():
     for name in ("ADR-007.md", "Covid-19 notes.md", "a-1 note.md", "2024-05 review.md"):
         assert document_id(name) is None, name
     note = parse_note("# Decision\n\nWe use Temporal.\n", "ADR-007 Use Temporal for payment workflows.md")
-    assert note.title == "ADR-007 Use Temporal for payment workflows" and "ADR-007" in note.aliases
+    assert note.title == "ADR-007 Use Temporal for payment workflows" and "ADR-007" in note.names

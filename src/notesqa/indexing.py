@@ -483,7 +483,7 @@ class _Scan:
             st.st_mtime_ns, st.st_size, sha, note.title, len(note_chunks),
             chars=note.text_chars, indexed=indexed_chars(note), lost=tuple(note.lost),
             cut=tuple(chunking.truncated(note)), deps=tuple(sorted(self.vault.deps.get(rel) or ())),
-            aliases=tuple(note.aliases or ()),
+            aliases=tuple(note.names),
             repaired=tuple(p.reason for p in (problem, note.problem) if p is not None), credits=tuple(note.credits),
             properties=tuple(note.properties))
 

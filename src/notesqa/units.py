@@ -57,6 +57,8 @@ class ParsedNote:
     units: list[Unit] = field(default_factory=list)
     problem: Problem | None = None
     aliases: tuple[str, ...] = ()  # other names of the note (front matter aliases, Logseq alias::)
+    cited_as: tuple[str, ...] = ()  # names it is cited or numbered by: a zettel ID, "ADR-007", a citation key,
+    # "Bjork 1994" (found and named by them as by an alias; not embedded, as its aliases are: see chunking)
     credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, venue, year): keywords
     properties: tuple[str, ...] = ()  # its other short fields, "status: Done" (metadata.properties)
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
@@ -67,6 +69,11 @@ class ParsedNote:
     page_tags: tuple[str, ...] | None = None  # a Logseq page's own tags (tags::): its blocks are tagged by
     # these and their own #tags (Unit.tags), not by every #tag on the page (a journal's day of blocks)
     hierarchy: str = ""  # in a Dendron vault, the hierarchy the note is in (dendron.hierarchy)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the note is found by besides its title: its aliases, then the names it is cited as."""
+        return self.aliases + self.cited_as
 
 
 _MD = None
@@ -1063,10 +1070,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     date = note_date(created_value(meta), rel)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
-    aliases = as_list(meta.get("aliases", meta.get("alias"))) + tuple(
-        n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
+    aliases = as_list(meta.get("aliases", meta.get("alias")))
+    cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, inline.tags), date, units,
-                      problem, aliases=aliases, credits=credits(meta), properties=fields_of,
+                      problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
 
