@@ -256,6 +256,13 @@ def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
         "Fix: it. And bold. html,"]
 
 
+def test_stars_around_letters_in_a_word_are_emphasis():
+    # a mnemonic's bold first letters, as the app shows them (found by "confusion"); underscores and digits stay
+    text = "* **C**onfusion (AMT ≤ 8)\n* **O**sler's nodes are **O**uch\n* un*frigging*believable, my_var, 2*3*4\n"
+    assert [u.text for u in parse_note(text, "n.md").units] == [
+        "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "unfriggingbelievable, my_var, 2*3*4"]
+
+
 def test_inline_code_is_shown_as_code_with_its_spaces():
     # where a command or an error starts and ends is part of what the note says
     note = parse_note("* saw `FATAL:  sorry, too many clients` in logs\n* switch: `kubectx prod` or `kubectl config`\n"
@@ -392,6 +399,15 @@ def test_a_tag_line_under_a_paragraph_or_item_is_the_notes_tags_not_its_text():
     assert [u.text for u in note.units] == ["☐ Reply to Ana about the summer", "A paragraph."]
     assert {"journal", "book notes", "reading"} <= set(note.tags)
     assert note_text_chars(text) == note_text_chars("# Journal\n\n- [ ] Reply to Ana about the summer\n\nA paragraph.\n")
+
+
+def test_a_tag_line_over_a_paragraph_is_the_notes_tags_and_the_paragraph_starts_below_it():
+    # a deck of flashcards tagged on the line above its first card (Obsidian's Spaced Repetition plugin)
+    text = "# Renal\n\n#flashcards/renal\nFirst drug in hyperkalaemia with ECG changes::calcium gluconate\n\n#only #tags\n"
+    note = parse_note(text, "Renal.md")
+    (card,) = note.units
+    assert card.text == "First drug in hyperkalaemia with ECG changes → calcium gluconate" and card.line == 4
+    assert {"flashcards/renal", "only", "tags"} <= set(note.tags)
 
 
 def test_a_web_pages_furniture_in_a_clipped_article_is_thin():

@@ -101,6 +101,8 @@ def attachments(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# an Anki cloze ({{c1::answer}}, {{c2::answer::hint}}), as Obsidian_to_Anki and other card plugins write it: the answer
+ANKI_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\}\}).)+)(?:::(?:(?!\}\}).)*)?\}\}")
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
@@ -275,6 +277,8 @@ class Inline:
             return text  # plain markdown: nothing to do (and no cost)
         if "@{" in text:
             text = kanban_dates(text)
+        if "{{c" in text:  # before the fields and ::marks:: its "::" would read as
+            text = ANKI_CLOZE.sub(r"\1", text)
         if "~" in text:
             text = ONE_TILDE_STRIKE.sub(r"~~\1~~", text)
         if "::" in text:

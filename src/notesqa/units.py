@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
+from .flashcards import read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
@@ -104,7 +105,8 @@ _GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a ty
 # "kubectl logs <pod-name>", and is text
 def _literal_emphasis(children) -> set[int]:
     """Emphasis marks inside a word that are its characters: __init__.py, 8*6*30 (markdown renders
-    them as bold "init" and italic "6", which loses what was written). The indexes of both marks."""
+    them as bold "init" and italic "6", which loses what was written). The indexes of both marks. Stars
+    around letters in a word are emphasis, as the app shows them: a mnemonic's "**C**onfusion"."""
     literal: set[int] = set()
     opened: list[int] = []
     for i, child in enumerate(children):
@@ -114,7 +116,9 @@ def _literal_emphasis(children) -> set[int]:
             start = opened.pop()
             before = children[start - 1].content[-1:] if start and children[start - 1].type == "text" else ""
             after = children[i + 1].content[:2] if i + 1 < len(children) and children[i + 1].type == "text" else ""
-            if before.isalnum() or after[:1].isalnum() or (after[:1] == "." and after[1:2].isalnum()):
+            inside = before.isalnum() or after[:1].isalnum() or (after[:1] == "." and after[1:2].isalnum())
+            letters = any(ch.isalpha() for c in children[start + 1:i] if c.type == "text" for ch in c.content)
+            if inside and (children[start].markup.startswith("_") or not letters):
                 literal.update((start, i))
     return literal
 
@@ -315,6 +319,15 @@ def card(text: str) -> str:
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
 
 
+_SHOWN_CARD = re.compile(r"^[^\n→↔]{1,200} [→↔] [^\n→↔]+$")
+
+
+def is_card(text: str) -> bool:
+    """Is text a flashcard as read ("front → back", "front ↔ back": card, flashcards.read_cards), one arrow on
+    one line (not a chain of them, "hypoxia → vasoconstriction → ...")? Each card is an answer of its own."""
+    return ("→" in text or "↔" in text) and _SHOWN_CARD.match(text) is not None
+
+
 # what a web page says around its article, kept by a clipper: weak evidence, after the page's own passages
 _BOILERPLATE = re.compile(
     r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).*|.*\ball rights reserved\.?$|^skip to (?:main )?content\b.*|"
@@ -332,12 +345,17 @@ def boilerplate(text: str) -> bool:
     return len(text) <= 160 and "\n" not in text and _BOILERPLATE.match(text.strip()) is not None
 
 
-def _without_tag_lines(raw: str, dotted: bool) -> str:
-    """A paragraph's text without the lines after its first that are only tags (Bear and Obsidian users tag a
-    note on its last line, which markdown joins to the paragraph or item above it)."""
+def _without_tag_lines(raw: str, dotted: bool) -> tuple[str, int]:
+    """A paragraph's text without its lines that are only tags, and how many of its first lines those were:
+    Bear and Obsidian users tag a note on its last line, which markdown joins to the paragraph or item above
+    it, and a deck of flashcards on the line above its first card ("#flashcards/renal"). A paragraph of only
+    tags is kept (the note's tags)."""
     lines = raw.split("\n")
-    kept = lines[:1] + [ln for ln in lines[1:] if not only_tags(ln, dotted)]
-    return "\n".join(kept) if len(kept) < len(lines) else raw
+    lead = next((i for i, ln in enumerate(lines) if not only_tags(ln, dotted)), None)
+    if lead is None:
+        return raw, 0
+    kept = [ln for ln in lines[lead:] if not only_tags(ln, dotted)]
+    return ("\n".join(kept), lead) if len(kept) < len(lines) else (raw, 0)
 
 
 def _only_link(inline, pointer: bool = False) -> bool:
@@ -636,7 +654,8 @@ class Walker:
         else:
             embeds.pop(0, None)  # its lines not told apart: the first reads as the note's name, as before
         if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
-            raw = _without_tag_lines(raw, self.inline.dendron)
+            raw, lead = _without_tag_lines(raw, self.inline.dendron)
+            line += lead
         keep_lines = False
         if callout_start:
             raw, line, keep_lines = self._callout(raw, line, more)
@@ -1032,7 +1051,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     toml, text = toml_front_matter(site_markup(text, rel))  # a docs site's markup as the site shows it
     toml = {**yarle, **toml} if yarle else toml
     fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
-    text = roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text)))))
+    text = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))))
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
