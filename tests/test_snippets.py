@@ -636,7 +636,37 @@ def test_a_record_of_a_paragraph_read_line_by_line_stands_alone():
     tree = NoteTree.build(cards)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
         "Rice water stools → Vibrio cholerae"
-    assert "A paragraph after" in to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text
+    # ... nor the paragraph after the last card (a card is an answer of its own)
+    assert to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text == "Koplik spots → Measles"
+    prose = [dataclasses.replace(c, text=t) for c, t in zip(cards, ("Rice water stools.", "Koplik spots.", "After."))]
+    tree = NoteTree.build(prose)  # (prose reads on into the paragraph after it)
+    assert "After." in to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text
+
+
+def test_a_flashcard_of_a_paragraph_of_its_own_stands_alone():
+    # a deck of Spaced Repetition cards, a paragraph each (a review comment between them), then prose
+    deck = [_chunk("c.md", 0, "Beck's triad of cardiac tamponade: hypotension, raised JVP.", kind="paragraph"),
+            _chunk("c.md", 1, "Kussmaul's sign → a paradoxical rise in JVP on inspiration", kind="paragraph"),
+            _chunk("c.md", 2, "Pulsus paradoxus → a fall in systolic BP on inspiration", kind="paragraph")]
+    deck = [dataclasses.replace(c, line=3 * i + 1, end_line=3 * i + 1) for i, c in enumerate(deck)]
+    tree = NoteTree.build(deck)
+    assert [to_hit(tree, select(tree, _ranked((i, 0.9)), 1, 600, None, {})[0]).text for i in range(3)] == \
+        [c.text for c in deck]
+    chain = dataclasses.replace(deck[1], text="Hypoxia → vasoconstriction → pulmonary hypertension")
+    tree = NoteTree.build([deck[0], chain])  # a chain of arrows in prose is no card: read on into it
+    assert chain.text in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
+
+
+def test_a_logseq_flashcard_shows_its_answer_not_the_next_card():
+    cards = [_chunk("pages/s.md", 0, "Boas' sign #card", kind="bullet"),
+             _chunk("pages/s.md", 1, "Hyperaesthesia below the right scapula", kind="bullet"),
+             _chunk("pages/s.md", 2, "Cullen's sign #card", kind="bullet"),
+             _chunk("pages/s.md", 3, "Periumbilical bruising", kind="bullet")]
+    cards = [dataclasses.replace(c, tags=["card"], depth=2 if i % 2 else 1, parent=i - 1 if i % 2 else None,
+                                 parents=[cards[i - 1].text] if i % 2 else []) for i, c in enumerate(cards)]
+    tree = NoteTree.build(cards)
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
+        "Boas' sign #card\n  - Hyperaesthesia below the right scapula"
 
 
 def test_a_table_row_stands_alone():
@@ -840,3 +870,17 @@ def test_a_note_asked_for_that_opens_with_a_table_shows_it_whole_before_where_it
     assert top.path == "Vaccinations.md" and top.line == 5
     assert all(v in top.text for v in ("Tetanus", "Yellow fever", "Hepatitis A")) and "booster" in top.text
     assert top.text.index("Hepatitis A") < top.text.index("… (line") < top.text.index("booster")
+
+
+def test_a_note_asked_for_shows_the_short_list_it_opens_with_whole():
+    # a checklist of "sign → what it means" items: each stands alone as a hit, but the note opens with all of them
+    flags = [_chunk("h.md", i, t, depth=1) for i, t in enumerate(
+        ("Thunderclap → SAH until proven otherwise", "New headache over 50 → giant cell arteritis",
+         "Fever, rash, neck stiffness → meningitis"))]
+    later = dataclasses.replace(_chunk("h.md", 3, "CT within 6 hours is nearly 100% sensitive.", kind="paragraph"),
+                                heading=["SAH"])
+    tree = NoteTree.build([*flags, later])
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()  # a hit: the item alone
+    assert select_notes(tree, {"h.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+    # a note whose opening is a later item (a journal's tagged block) shows it once, not the list again
+    assert select_notes(tree, {"h.md": 1}, _ranked((3, 0.9)), 1, 600, None, {})[0].follow == ()

@@ -17,7 +17,7 @@ from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
-from .units import QA_CARD, boilerplate
+from .units import QA_CARD, boilerplate, is_card
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
 # likeliest answer, so it gets the most room for what follows its unit (the answer to "which
@@ -241,7 +241,7 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         # a note that opens with a small table shows it whole (trial s33: "which note lists my subscriptions?")
         table = _section_table(tree, lead, room, set())
         table = table[1:] if table and table[0] == lead else []
-        follow = tuple(table) if table else tuple(_following(tree, lead, room))
+        follow = tuple(table) if table else tuple(_following(tree, lead, room) or _opening_list(tree, lead, room))
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
                 and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
             out.append(_with_match(tree, lead, row, room, cand, table))
@@ -250,6 +250,13 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         if len(out) >= k:
             break
     return out
+
+
+def _opening_list(tree: NoteTree, lead: int, room: int) -> list[int]:
+    """The rest of the short list a note opens with, when its items stand alone as hits (a checklist of "red
+    flag → what it means" lines): the note asked for shows its opening list whole, not its first item."""
+    rows = _section_list(tree, lead, room, set(), whole=True)
+    return rows[1:] if rows[:1] == [lead] else []  # (from the list's first item: not the items before the lead)
 
 
 def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate, table: list[int] = ()) -> Snippet:
@@ -428,7 +435,8 @@ def _flat(c: Chunk) -> bool:
     under another item nor nested in one, nor a line that stands alone (a flashcard, a glossary's term, a
     record after a "---", a clipped page's furniture)?"""
     return c.kind in ("paragraph", "bullet") and c.parent is None and c.depth <= 1 and not c.parents \
-        and not c.after_rule and not boilerplate(c.text) and not is_gloss(c.text) and not QA_CARD.match(c.text)
+        and not c.after_rule and not boilerplate(c.text) and not is_gloss(c.text) and not QA_CARD.match(c.text) \
+        and not is_card(c.text)
 
 
 def _placed(exp: Explanation) -> bool:
@@ -441,11 +449,13 @@ _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's h
 SECTION_LIST = 8  # a list of this many items or fewer directly under a heading the question names is shown whole
 
 
-def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False) -> list[int]:
-    """The items of the list row is a later item of, when they sit right under their heading (no parent
-    bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them (and the code the last
-    introduces), they fit budget ("Currently unavailable for flashcards ..." first of "### Limitations and Known
-    Issues"); with steps, only numbered steps counted on from 1 (not the bullets before them); else []."""
+def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False,
+                  whole: bool = False) -> list[int]:
+    """The items of the list row is a later item of (whole: or the first), when they sit right under their
+    heading (no parent bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them (and
+    the code the last introduces), they fit budget ("Currently unavailable for flashcards ..." first of "###
+    Limitations and Known Issues"); with steps, only numbered steps counted on from 1 (not the bullets before
+    them); else []."""
     chunks = tree.chunks
     c = chunks[row]
     if c.kind != "bullet" or c.parent is not None:
@@ -471,7 +481,7 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         while n and step_number(chunks[items[n - 1]]) == (step_number(chunks[items[n]]) or 0) - 1:
             n -= 1
         first = items[n] if step_number(chunks[items[n]]) == 1 else row
-    if first == row:
+    if first == row and not whole:
         return []
     last = row
     while last + 1 < end and under(last + 1):
@@ -530,7 +540,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
     # in "what's overdue?", the next decision under "what did we decide about SMS?")
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or row in tree.in_long_lists)
+                                    or row in tree.in_long_lists or CARD_TAG in c.tags)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -573,6 +583,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     return out
 
 
+CARD_TAG = "card"  # a Logseq flashcard's block (#card): its answer is under it, the next block is another card
 LONG_LIST = 40  # a list of more items than this (a snippets list, a log, 5,000 ideas): each item stands alone
 
 
@@ -626,9 +637,10 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and _same_list(c, nxt)
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt) or QA_CARD.match(c.text) or _entry(c) and _entry(nxt):
+        if _records(c, nxt) or QA_CARD.match(c.text) or _entry(c) and _entry(nxt) or is_card(c.text) \
+                or is_card(nxt.text):
             return False  # the next card or field of a paragraph read line by line, after a Q: and A: card, or the
-            # next term of a glossary
+            # next term of a glossary; a flashcard, or the next one (a deck of cards a paragraph each)
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if not c.depth and not _same_list(c, nxt) and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and
