@@ -204,6 +204,7 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([plan], "what did I do in August?").startswith("Nothing in your notes is dated")
     assert notice([plan], "where is the lake house in August?") is None
     assert notice([scored(0.1)], "cells") == WEAK_MATCH and notice([], "what's overdue?") is None
+    assert notice([scored(0.1)], "cells", words_said=True) is None  # the first hit says the one word asked
     # a rare word of the question no note says: the hits are about something else, however close
     assert notice([scored(0.9)], "side effects of tacrolimus", ["tacrolimus"]) == \
         "No note mentions “tacrolimus”; the nearest passages:"

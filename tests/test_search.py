@@ -1,5 +1,6 @@
 """A loaded index answering questions (search.py): filters, reloads, the shared index of retrieve()."""
 
+import dataclasses
 from pathlib import Path
 
 from notesqa import NotesIndex, build_index
@@ -530,3 +531,20 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     q = "how much does the Peloton subscription cost?"
     money = [h for h in idx.search(q, k=5) if h.path == "Money.md"]
     assert idx._not_said_otherwise(money, q, ["Peloton"]) == ["Peloton"]
+
+
+def test_a_first_hit_that_says_the_one_word_searched_is_no_weak_match(tmp_path, embedder):
+    # trial s34: "after:2026-11-12 compartment" had been headed "Nothing in your notes matches this closely"
+    # above "compartment pressure 38 mmHg → fasciotomy tonight" (one word: a low score, however right)
+    from notesqa import build_index
+    from notesqa.hits import WEAK_MATCH
+
+    write(tmp_path / "notes" / "2026-11-16.md", "# Ortho\n- tibial fracture\n  - compartment pressure 38 mmHg\n")
+    write(tmp_path / "notes" / "Other.md", "# Other\n- pressure ulcers on the ward\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    hits = [dataclasses.replace(h, score=0.1, match_score=0.1)  # (the real model's score: 0.28)
+            for h in idx.search("after:2026-11-12 compartment", k=2)]
+    assert hits[0].text.startswith("compartment") and idx.notice(hits, "after:2026-11-12 compartment") is None
+    weak = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search("ward compartment", k=2)]
+    assert idx.notice(weak, "ward compartment") == WEAK_MATCH  # two words: the score says how close

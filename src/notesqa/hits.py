@@ -132,12 +132,13 @@ def weak(hits: list[Hit]) -> bool:
 
 
 def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
-           dated_then: bool = False) -> str | None:
+           dated_then: bool = False, words_said: bool = False) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
     passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count); or
-    that none matches closely (weak)."""
+    that none matches closely (weak; not when the first hit says the one word searched, words_said: a search box's
+    "compartment" matches it by its word, however low its score)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
@@ -153,7 +154,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     if hits and unmentioned:
         said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
         return f"No note mentions {said}; the nearest passages:"
-    return WEAK_MATCH if weak(hits) else None
+    return WEAK_MATCH if weak(hits) and not words_said else None
 
 
 def _tasks_said(n: int, when: str, question: str) -> str:

@@ -375,8 +375,9 @@ class NotesIndex:
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, and how many tasks are overdue or due then."""
+        said_all = bool(hits) and _says_all(hits[0], self.parsed(question)[0])
         return notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
-                      self.task_count(question), self._dated_then(question))
+                      self.task_count(question), self._dated_then(question), said_all)
 
     def _not_said_otherwise(self, hits: list[Hit], question: str, missing: list[str]) -> list[str]:
         """The words of missing that no hit says otherwise: by its note's tags (the Lisbon note tagged #portugal is
@@ -533,6 +534,13 @@ class NotesIndex:
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
 RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 LONG_QUESTION = 12  # words (keyword tokens) of a question for each missing word it may have and still be doubted
+
+
+def _says_all(hit: Hit, text: str) -> bool:
+    """Is the question's text one word (a search box's "compartment", which scores low however right a passage
+    that says it is) that hit says, in its passage or where it is (title, headings, parents)?"""
+    words = set(tokenize(text))
+    return len(words) == 1 and words <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
 
 
 def _of_a_said_name(word: str, text: str, keywords) -> bool:
