@@ -172,6 +172,22 @@ def test_read_note_around_a_line_and_whole(svc, built):
         svc.read_note("cooking/2024-02-01-bread.md")
 
 
+def test_read_note_around_a_line_shows_the_passage_that_starts_there_whole(tmp_path, embedder):
+    # trial s34: a Logseq card's properties filled the window around its line, its answer (line 9) left out
+    from notesqa import build_index
+
+    graph = tmp_path / "graph"
+    props = "".join(f"  card-{k}:: 1\n" for k in ("last-interval", "repeats", "ease-factor", "next-schedule", "score"))
+    write(graph / "pages" / "Surgery.md", "- intro\n- What is Rovsing's sign? #card\n" + props +
+          "  id:: 6560f1a2-0000-4000-8000-000000000001\n\t- pain in the RIF on pressing the LIF\n- next card\n")
+    (graph / "logseq").mkdir()
+    build_index(graph, tmp_path / "index", embedder=embedder)
+    svc = NotesService(graph, tmp_path / "index", embedder=embedder)
+    out = svc.read_note("pages/Surgery.md", line=2, context=1)
+    assert (out["start_line"], out["end_line"]) == (1, 10) and "pain in the RIF" in out["text"]
+    assert svc.read_note("pages/Surgery.md", line=1, context=1)["end_line"] == 2  # a line no passage starts at
+
+
 def test_read_note_returns_the_start_of_a_long_note(built, embedder):
     notes, index, _ = built
     write(notes / "long.md", "".join(f"* bullet number {i} about zebras\n" for i in range(400)))
@@ -202,13 +218,16 @@ def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
     write(notes / "later.md", "* written after the build\n")
     (notes / "diagram.png").write_bytes(b"\x89PNG")
     write(notes / ".trash" / "old.md", "* deleted in Obsidian\n")
+    write(notes / "logseq" / "config.edn", "{}\n")
+    write(notes / "logseq" / "bak" / "pages" / "Old.md", "- a backup Logseq keeps\n")
     svc = NotesService(notes, tmp_path / "index", embedder=embedder)
     for path, says in (("empty.md", "empty.md was skipped at the last build: empty file."),
                        ("Templates/Daily.md", "Templates/Daily.md is not indexed: excluded in Obsidian's settings"),
                        ("later.md", "later.md is not in the index yet: refresh the index to include it."),
                        ("nothing.md", "nothing.md is not a note in the index: use a path from a search result."),
                        ("diagram.png", "diagram.png is not a note: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas"),
-                       (".trash/old.md", ".trash/old.md is not indexed: it is in a hidden folder (.trash/)")):
+                       (".trash/old.md", ".trash/old.md is not indexed: it is in a hidden folder (.trash/)"),
+                       ("logseq/bak/pages/Old.md", "is not indexed: it is in a Logseq graph's settings and backups")):
         with pytest.raises(NoteNotFoundError, match=re.escape(says)):
             svc.read_note(path)
 

@@ -38,6 +38,7 @@ log = logging.getLogger("notesqa.service")
 CONTEXT_DEFAULT = 15  # lines shown each side of a line by read_note
 CONTEXT_MAX = 200
 WHOLE_MAX = 300  # a note of at most this many lines is returned whole when no line is given
+PASSAGE_MAX = 60  # read_note around a line shows the passage that starts there to its end, up to this many lines
 
 
 # --------------------------------------------------------------------------- arguments
@@ -325,6 +326,11 @@ class NotesService:
             # .trash, .obsidian, .git: what the app keeps beside the notes, never indexed (a refresh won't help)
             what = "a hidden file" if hidden == path.rsplit("/", 1)[-1] else f"in a hidden folder ({hidden}/)"
             return f"{path} is not indexed: it is {what}, and those are not read as notes."
+        parts = path.split("/")
+        if any(part == "logseq" and (self.notes_dir.joinpath(*parts[:i + 1]) / "config.edn").is_file()
+               for i, part in enumerate(parts[:-1])):
+            return (f"{path} is not indexed: it is in a Logseq graph's settings and backups folder (logseq/), which is "
+                    "not read as notes.")
         if (self.notes_dir / path).is_file():
             if posixpath.splitext(path)[1].lower() not in NOTE_SUFFIXES:
                 return f"{path} is not a note: {NOTES_READ}."
@@ -439,8 +445,8 @@ class NotesService:
             raise ArgumentError(f"line {line} is past the end of {path}, which has {total} lines.")
         if line is None:
             start, end = 1, min(total, WHOLE_MAX)
-        else:
-            start, end = max(1, line - context), min(total, line + context)
+        else:  # ... and the whole passage that starts there (a Logseq card's answer under its properties)
+            start, end = max(1, line - context), min(total, self._passage_end(path, line) + context)
         out = {"path": path, "title": title, "line": line, "start_line": start, "end_line": end,
                "total_lines": total, "whole": start == 1 and end == total,
                "text": "\n".join(lines[start - 1:end])}
@@ -454,6 +460,20 @@ class NotesService:
             out["message"] = (f"The note has {total} lines; the first {end} are shown. Pass line (and context) "
                               "to read around a passage.")
         return out
+
+    def _passage_end(self, path: str, line: int) -> int:
+        """The last line of the indexed passage that starts at line, with the blocks under it (a card's answer),
+        up to PASSAGE_MAX lines on; line itself where no passage starts."""
+        chunks = self.index().note_chunks(path)
+        at = next((i for i, c in enumerate(chunks) if c.line == line), None)
+        if at is None:
+            return line
+        end = chunks[at].end_line or line
+        for c in chunks[at + 1:]:
+            if c.kind != "bullet" or c.depth <= chunks[at].depth or c.heading != chunks[at].heading:
+                break
+            end = max(end, c.end_line or c.line)
+        return min(end, line + PASSAGE_MAX)
 
     def status(self) -> dict:
         """What `notesqa status --json` says, notes changed since the build included."""
