@@ -205,6 +205,10 @@ def test_a_notes_aliases_are_embedded_beside_its_title_before_every_passage():
     assert first.embed == "Corkboard (Canvas, Whiteboard, Boards): A corkboard is an infinite space."
     assert item.embed.startswith("Corkboard (Canvas, Whiteboard, Boards) > Create one")
     assert item.text == "Run New corkboard" and item.title == "Corkboard"  # shown as before
+    # a template's alias not filled in is no name; a tag's "#" is not part of one; "Carbon" is not a form of "Car"
+    odd = parse_note("---\naliases: ['<% tp.file.title %>', '{{title}}', '#weekly', Carbon]\n---\nText.\n",
+                     "Car notes.md")
+    assert chunk_note(odd)[0].embed == "Car notes (weekly, Carbon): Text."
     plain = chunk_note(parse_note("# Corkboard\n\nA corkboard is an infinite space.\n", "Corkboard.md"))[0]
     assert plain.embed == "Corkboard: A corkboard is an infinite space."
 

@@ -258,9 +258,10 @@ def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
 
 def test_stars_around_letters_in_a_word_are_emphasis():
     # a mnemonic's bold first letters, as the app shows them (found by "confusion"); underscores and digits stay
-    text = "* **C**onfusion (AMT ≤ 8)\n* **O**sler's nodes are **O**uch\n* un*frigging*believable, my_var, 2*3*4\n"
+    text = ("* **C**onfusion (AMT ≤ 8)\n* **O**sler's nodes are **O**uch\n* my_var, 2*3*4, a*b*c, O(n*m*k), "
+            "file_*name*.txt, **kwargs\n")
     assert [u.text for u in parse_note(text, "n.md").units] == [
-        "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "unfriggingbelievable, my_var, 2*3*4"]
+        "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "my_var, 2*3*4, a*b*c, O(n*m*k), file_*name*.txt, **kwargs"]
 
 
 def test_inline_code_is_shown_as_code_with_its_spaces():
@@ -408,6 +409,9 @@ def test_a_tag_line_over_a_paragraph_is_the_notes_tags_and_the_paragraph_starts_
     (card,) = note.units
     assert card.text == "First drug in hyperkalaemia with ECG changes → calcium gluconate" and card.line == 4
     assert {"flashcards/renal", "only", "tags"} <= set(note.tags)
+    # over a paragraph that is no card, a tag line labels it: its text (found by "kubernetes", the recheck)
+    log = parse_note("# Ops log\n\n#kubernetes\nRolled back the payments release.\n", "Ops log.md")
+    assert [(u.line, " ".join(u.text.split())) for u in log.units] == [(3, "#kubernetes Rolled back the payments release.")]
 
 
 def test_a_web_pages_furniture_in_a_clipped_article_is_thin():

@@ -636,25 +636,28 @@ def test_a_record_of_a_paragraph_read_line_by_line_stands_alone():
     tree = NoteTree.build(cards)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
         "Rice water stools → Vibrio cholerae"
-    # ... nor the paragraph after the last card (a card is an answer of its own)
-    assert to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text == "Koplik spots → Measles"
-    prose = [dataclasses.replace(c, text=t) for c, t in zip(cards, ("Rice water stools.", "Koplik spots.", "After."))]
-    tree = NoteTree.build(prose)  # (prose reads on into the paragraph after it)
-    assert "After." in to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0]).text
+    # (a paragraph after the last card is a record of its own too: the walker marks it so, see the next test)
 
 
 def test_a_flashcard_of_a_paragraph_of_its_own_stands_alone():
-    # a deck of Spaced Repetition cards, a paragraph each (a review comment between them), then prose
-    deck = [_chunk("c.md", 0, "Beck's triad of cardiac tamponade: hypotension, raised JVP.", kind="paragraph"),
-            _chunk("c.md", 1, "Kussmaul's sign → a paradoxical rise in JVP on inspiration", kind="paragraph"),
-            _chunk("c.md", 2, "Pulsus paradoxus → a fall in systolic BP on inspiration", kind="paragraph")]
-    deck = [dataclasses.replace(c, line=3 * i + 1, end_line=3 * i + 1) for i, c in enumerate(deck)]
-    tree = NoteTree.build(deck)
-    assert [to_hit(tree, select(tree, _ranked((i, 0.9)), 1, 600, None, {})[0]).text for i in range(3)] == \
-        [c.text for c in deck]
-    chain = dataclasses.replace(deck[1], text="Hypoxia → vasoconstriction → pulmonary hypertension")
-    tree = NoteTree.build([deck[0], chain])  # a chain of arrows in prose is no card: read on into it
-    assert chain.text in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
+    # a deck of Spaced Repetition cards, a paragraph each (a review comment between them), prose around them
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    note = ("# Cardio\n\nBeck's triad of cardiac tamponade: hypotension, raised JVP.\n\n"
+            "Kussmaul's sign::a paradoxical rise in JVP on inspiration\n<!--SR:!2026-12-05,7,270-->\n\n"
+            "Pulsus paradoxus\n?\nA fall in systolic BP on inspiration\n\nRead Braunwald chapter 83.\n\n"
+            "Rice water stools::Vibrio cholerae\nKoplik spots::Measles\n\nRevise these on Friday.\n")
+    tree = NoteTree.build(chunk_note(parse_note(note, "c.md")))
+    shown = [to_hit(tree, select(tree, _ranked((i, 0.9)), 1, 600, None, {})[0]).text for i in range(7)]
+    assert shown == ["Beck's triad of cardiac tamponade: hypotension, raised JVP.",
+                     "Kussmaul's sign → a paradoxical rise in JVP on inspiration",
+                     "Pulsus paradoxus → A fall in systolic BP on inspiration", "Read Braunwald chapter 83.",
+                     "Rice water stools → Vibrio cholerae", "Koplik spots → Measles", "Revise these on Friday."]
+    # an arrow in prose is no card: it reads on as prose does (the recheck: "Settings → Appearance")
+    prose = "To get dark mode on the laptop:\n\nSettings → Appearance\n\nThen pick Dark and restart Outlook.\n"
+    tree = NoteTree.build(chunk_note(parse_note(prose, "p.md")))
+    assert "Then pick Dark" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
 
 
 def test_a_logseq_flashcard_shows_its_answer_not_the_next_card():
@@ -667,6 +670,11 @@ def test_a_logseq_flashcard_shows_its_answer_not_the_next_card():
     tree = NoteTree.build(cards)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
         "Boas' sign #card\n  - Hyperaesthesia below the right scapula"
+    # a block that says "#card" within a sentence is no card (the recheck: "Buy a birthday #card at the shop")
+    errands = [dataclasses.replace(c, text=t) for c, t in zip(cards, (
+        "Buy a birthday #card at the shop", "on Elm Street", "Pick up wrapping paper", "and a gift bag"))]
+    tree = NoteTree.build(errands)
+    assert "Pick up wrapping paper" in to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text
 
 
 def test_a_table_row_stands_alone():

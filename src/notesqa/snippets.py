@@ -17,7 +17,7 @@ from .hits import Hit
 from .notefiles import readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
-from .units import QA_CARD, boilerplate, is_card
+from .units import QA_CARD, boilerplate
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
 # likeliest answer, so it gets the most room for what follows its unit (the answer to "which
@@ -435,8 +435,7 @@ def _flat(c: Chunk) -> bool:
     under another item nor nested in one, nor a line that stands alone (a flashcard, a glossary's term, a
     record after a "---", a clipped page's furniture)?"""
     return c.kind in ("paragraph", "bullet") and c.parent is None and c.depth <= 1 and not c.parents \
-        and not c.after_rule and not boilerplate(c.text) and not is_gloss(c.text) and not QA_CARD.match(c.text) \
-        and not is_card(c.text)
+        and not c.after_rule and not boilerplate(c.text) and not is_gloss(c.text) and not QA_CARD.match(c.text)
 
 
 def _placed(exp: Explanation) -> bool:
@@ -540,7 +539,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
     # in "what's overdue?", the next decision under "what did we decide about SMS?")
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or row in tree.in_long_lists or CARD_TAG in c.tags)
+                                    or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -583,7 +582,9 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     return out
 
 
-CARD_TAG = "card"  # a Logseq flashcard's block (#card): its answer is under it, the next block is another card
+# a Logseq flashcard's block ("What is Boas' sign? #card", "#card" first): its answer is under it, the next block
+# is another card (not "Buy a birthday #card at the shop")
+_CARD_BLOCK = re.compile(r"^#card\b|\s#card\s*(?:\n|$)", re.IGNORECASE)
 LONG_LIST = 40  # a list of more items than this (a snippets list, a log, 5,000 ideas): each item stands alone
 
 
@@ -637,10 +638,9 @@ def _same_scope(c: Chunk, nxt: Chunk) -> bool:
         return nxt.depth > c.depth and nxt.kind in ("bullet", "paragraph", "quote") or \
             nxt.kind == "bullet" and nxt.depth == c.depth and nxt.parent == c.parent and _same_list(c, nxt)
     if c.kind in ("paragraph", "quote"):
-        if _records(c, nxt) or QA_CARD.match(c.text) or _entry(c) and _entry(nxt) or is_card(c.text) \
-                or is_card(nxt.text):
+        if _records(c, nxt) or QA_CARD.match(c.text) or _entry(c) and _entry(nxt):
             return False  # the next card or field of a paragraph read line by line, after a Q: and A: card, or the
-            # next term of a glossary; a flashcard, or the next one (a deck of cards a paragraph each)
+            # next term of a glossary
         if nxt.kind == "quote" and nxt.parents != c.parents and not (c.kind == "paragraph" and _introduces(c)):
             return False  # another callout (not the one a line that ends in a colon introduces: "... else where:")
         if not c.depth and not _same_list(c, nxt) and (c.kind == "quote" and c.parents or nxt.kind == "bullet" and

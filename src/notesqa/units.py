@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
-from .flashcards import read_cards
+from .flashcards import ARROWS, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
@@ -106,7 +106,7 @@ _GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a ty
 def _literal_emphasis(children) -> set[int]:
     """Emphasis marks inside a word that are its characters: __init__.py, 8*6*30 (markdown renders
     them as bold "init" and italic "6", which loses what was written). The indexes of both marks. Stars
-    around letters in a word are emphasis, as the app shows them: a mnemonic's "**C**onfusion"."""
+    around a word's first letters are emphasis, as the app shows them: a mnemonic's "**C**onfusion"."""
     literal: set[int] = set()
     opened: list[int] = []
     for i, child in enumerate(children):
@@ -116,10 +116,12 @@ def _literal_emphasis(children) -> set[int]:
             start = opened.pop()
             before = children[start - 1].content[-1:] if start and children[start - 1].type == "text" else ""
             after = children[i + 1].content[:2] if i + 1 < len(children) and children[i + 1].type == "text" else ""
-            inside = before.isalnum() or after[:1].isalnum() or (after[:1] == "." and after[1:2].isalnum())
+            word_before = before.isalnum() or before == "_"
+            extension = after[:1] == "." and after[1:2].isalnum()  # file_*name*.txt
             letters = any(ch.isalpha() for c in children[start + 1:i] if c.type == "text" for ch in c.content)
-            if inside and (children[start].markup.startswith("_") or not letters):
-                literal.update((start, i))
+            inside = word_before or after[:1].isalnum() or extension
+            if inside and (children[start].markup.startswith("_") or not letters or word_before or extension):
+                literal.update((start, i))  # (a*b*c, O(n*m*k): marks with the word on both sides)
     return literal
 
 
@@ -310,22 +312,15 @@ def definition(raw: str) -> str | None:
 _MEANING = re.compile(r"^ {0,3}:[ \t]+(?=[\w*_`(\[\"']\S*\s+\S)")
 
 
-def card(text: str) -> str:
+def card(text: str, deck: bool = False) -> str:
     """A flashcard line as read: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card
-    both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one."""
+    both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one; in a note of
+    cards (deck: flashcards.deck_note) a word will do ("Furosemide::blocks NKCC2")."""
     m = _CARD.match(text) if "::" in text else None  # most lines: no card, no regex run over them
-    if m is None or not any(ch.isspace() or ch == "?" for ch in m.group(1)):
+    if m is None or not (any(ch.isspace() or ch == "?" for ch in m.group(1))
+                         or deck and any(ch.isalpha() for ch in m.group(1))):
         return text
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
-
-
-_SHOWN_CARD = re.compile(r"^[^\n→↔]{1,200} [→↔] [^\n→↔]+$")
-
-
-def is_card(text: str) -> bool:
-    """Is text a flashcard as read ("front → back", "front ↔ back": card, flashcards.read_cards), one arrow on
-    one line (not a chain of them, "hypoxia → vasoconstriction → ...")? Each card is an answer of its own."""
-    return ("→" in text or "↔" in text) and _SHOWN_CARD.match(text) is not None
 
 
 # what a web page says around its article, kept by a clipper: weak evidence, after the page's own passages
@@ -345,16 +340,16 @@ def boilerplate(text: str) -> bool:
     return len(text) <= 160 and "\n" not in text and _BOILERPLATE.match(text.strip()) is not None
 
 
-def _without_tag_lines(raw: str, dotted: bool) -> tuple[str, int]:
-    """A paragraph's text without its lines that are only tags, and how many of its first lines those were:
-    Bear and Obsidian users tag a note on its last line, which markdown joins to the paragraph or item above
-    it, and a deck of flashcards on the line above its first card ("#flashcards/renal"). A paragraph of only
-    tags is kept (the note's tags)."""
+def _without_tag_lines(raw: str, dotted: bool, over: bool = False) -> tuple[str, int]:
+    """A paragraph's text without its lines after its first that are only tags (over: its first lines too), and
+    how many of its first lines those were: Bear and Obsidian users tag a note on its last line, which markdown
+    joins to the paragraph or item above it, and a deck of flashcards on the line above its first card
+    ("#flashcards/renal"). A paragraph of only tags is kept (the note's tags)."""
     lines = raw.split("\n")
-    lead = next((i for i, ln in enumerate(lines) if not only_tags(ln, dotted)), None)
+    lead = next((i for i, ln in enumerate(lines) if not only_tags(ln, dotted)), None) if over else 0
     if lead is None:
         return raw, 0
-    kept = [ln for ln in lines[lead:] if not only_tags(ln, dotted)]
+    kept = lines[lead:lead + 1] + [ln for ln in lines[lead + 1:] if not only_tags(ln, dotted)]
     return ("\n".join(kept), lead) if len(kept) < len(lines) else (raw, 0)
 
 
@@ -441,6 +436,8 @@ class Walker:
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.rule = False  # a thematic break since the last unit
+        self.carded = False  # the text just read holds a card (flashcards.read_cards)
+        self.deck = False  # a note of flashcards (flashcards.deck_note): a card's front may be one word
         self.exported: set[int] = set()  # the units whose text links where a reading tool exported it from
         self.after_rule: set[int] = set()  # the units right after one
         self.first_h1: str | None = None
@@ -495,7 +492,12 @@ class Walker:
         for child in getattr(inline, "children", None) or ():
             if child.type == "footnote_ref":  # where a footnote is referred to: the section it belongs to
                 self.referred.setdefault(str((child.meta or {}).get("label", "")), self.heading_path())
-        return inline_text(inline, self.inline.render)
+        text = inline_text(inline, self.inline.render)
+        if any(mark in text for mark in ARROWS):  # a card flashcards.read_cards read: its arrow, and a card
+            self.carded = True
+            for mark, shown in ARROWS.items():
+                text = text.replace(mark, shown)
+        return text
 
     def _add(self, unit: Unit) -> int:
         if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there); marked once
@@ -642,6 +644,7 @@ class Walker:
         if self._embed(inline, self._line(tok)):
             return
         line, end = self._line(tok)
+        self.carded = False
         raw = self._text(inline, line)
         if self.properties is not None and line == self.properties.first + 1:
             self._properties(raw, line, end)
@@ -653,8 +656,10 @@ class Walker:
             line += lead
         else:
             embeds.pop(0, None)  # its lines not told apart: the first reads as the note's name, as before
+        is_card = self.carded or any(card(ln, self.deck) != ln for ln in raw.split("\n"))
         if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
-            raw, lead = _without_tag_lines(raw, self.inline.dendron)
+            # (and over a card its deck's, "#flashcards/renal": over a paragraph, "#kubernetes" labels what it says)
+            raw, lead = _without_tag_lines(raw, self.inline.dendron, over=is_card)
             line += lead
         keep_lines = False
         if callout_start:
@@ -663,7 +668,7 @@ class Walker:
         if not keep_lines and "\n:" in raw:  # "**Alias**" then ": Another name for a note": a glossary's entry
             raw = definition(raw) or raw
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
-        raw = "\n".join(card(ln) for ln in raw.split("\n"))
+        raw = "\n".join(card(ln, self.deck) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         tags_only = only_tags(txt, self.inline.dendron)
         # "#pharm/drug-card", a Readwise highlight's "- Tags: #favorite": the note's tags, no passage (a Logseq
@@ -676,14 +681,18 @@ class Walker:
             return
         thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
-            self._records(records, line, end)
+            self.rule = self.rule or is_card  # a deck's cards: no more of the paragraph before them, nor the
+            self._records(records, line, end)  # paragraph after them more of their last one
+            self.rule = self.rule or is_card
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin))
             if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
                 self.exported.add(len(self.units))
+            self.rule = self.rule or is_card  # a card is a record of its own: a hit of it, or before it, ends there
             self._add(u)
+            self.rule = self.rule or is_card  # (and so does one of it, before the next paragraph)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
@@ -1045,6 +1054,7 @@ def drawing_text(text: str) -> str:
 
 def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> ParsedNote:
     problem = None
+    deck = deck_note(text)  # (before its review comments are taken out)
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     text, yarle = yarle_metadata(en_todos(text))  # Evernote's metadata and tags as Yarle writes them: fields
@@ -1062,6 +1072,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault)
+    walker.deck = deck
     props = page_properties(text, rel) if not meta else None
     walker.properties = props
     walker.walk(tokens)
