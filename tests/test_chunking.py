@@ -208,7 +208,7 @@ def test_a_notes_aliases_are_embedded_beside_its_title_before_every_passage():
     # a template's alias not filled in is no name; a tag's "#" is not part of one; "Carbon" is not a form of "Car"
     odd = parse_note("---\naliases: ['<% tp.file.title %>', '{{title}}', '#weekly', Carbon]\n---\nText.\n",
                      "Car notes.md")
-    assert chunk_note(odd)[0].embed == "Car notes (weekly, Carbon): Text."
+    assert chunk_note(odd)[0].embed == "Car notes (weekly, Carbon): Text." and odd.aliases == ("weekly", "Carbon")
     plain = chunk_note(parse_note("# Corkboard\n\nA corkboard is an infinite space.\n", "Corkboard.md"))[0]
     assert plain.embed == "Corkboard: A corkboard is an infinite space."
 

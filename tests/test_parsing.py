@@ -259,9 +259,10 @@ def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
 def test_stars_around_letters_in_a_word_are_emphasis():
     # a mnemonic's bold first letters, as the app shows them (found by "confusion"); underscores and digits stay
     text = ("* **C**onfusion (AMT ≤ 8)\n* **O**sler's nodes are **O**uch\n* my_var, 2*3*4, a*b*c, O(n*m*k), "
-            "file_*name*.txt, **kwargs\n")
+            "file_*name*.txt, **kwargs\n* これは**重要**です\n")
     assert [u.text for u in parse_note(text, "n.md").units] == [
-        "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "my_var, 2*3*4, a*b*c, O(n*m*k), file_*name*.txt, **kwargs"]
+        "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "my_var, 2*3*4, a*b*c, O(n*m*k), file_*name*.txt, **kwargs",
+        "これは重要です"]  # (words without spaces between them: bold, as the app shows it)
 
 
 def test_inline_code_is_shown_as_code_with_its_spaces():
@@ -279,20 +280,23 @@ def test_inline_code_is_shown_as_code_with_its_spaces():
 def test_a_paragraph_of_records_is_read_line_by_line_as_obsidian_shows_it():
     from notesqa.units import parse_markdown
 
-    note = parse_markdown("# Deck\n\nKoplik spots::Measles\nSlapped cheek::Parvovirus B19\nCapital of France?:::Paris\n\n"
+    note = parse_markdown("# Deck #flashcards\n\nKoplik spots::Measles\nSlapped cheek::Parvovirus B19\nCapital of France?:::Paris\n\n"
                           "Q: Antidote for heparin?\nA: Protamine\nQ: Antidote for digoxin?\nA: DigiFab\n\n"
                           "Systolic: ASMR\nDiastolic: ARMS\n\n"
-                          "A wrapped sentence says this: one thing\nand goes on here.\n\n"
-                          "std::vector is a container\n", "deck.md")
+                          "A wrapped sentence says this: one thing\nand goes on here.\n", "deck.md")
     got = [(u.line, u.end_line, u.text) for u in note.units]
     assert got[:7] == [(3, 3, "Koplik spots → Measles"), (4, 4, "Slapped cheek → Parvovirus B19"),
                        (5, 5, "Capital of France? ↔ Paris"),  # a card both ways
                        (7, 8, "Q: Antidote for heparin?\nA: Protamine"), (9, 10, "Q: Antidote for digoxin?\nA: DigiFab"),
                        (12, 12, "Systolic: ASMR"), (13, 13, "Diastolic: ARMS")]
-    assert [u.text for u in note.units[7:]] == ["A wrapped sentence says this: one thing\nand goes on here.",
-                                                "std::vector is a container"]  # prose, and no card
-    assert [u.text for u in parse_markdown("- Koplik spots::Measles\n- `a::b` stays\n", "d.md").units] == [
+    assert [u.text for u in note.units[7:]] == ["A wrapped sentence says this: one thing\nand goes on here."]
+    deck = "#flashcards\n\n- Koplik spots::Measles\n- `a::b` stays\n"
+    assert [u.text for u in parse_markdown(deck, "d.md").units][-2:] == [
         "Koplik spots → Measles", "`a::b` stays"]  # a card in a list too
+    # a card is read as the plugin reads one: in a note of cards, not "ActiveRecord::Base" in prose (the review)
+    assert [u.text for u in parse_markdown("# Rails\n\nIn Rails we call ActiveRecord::Base here.\n\n"
+                                           "std::vector is a container\n", "r.md").units] == [
+        "In Rails we call ActiveRecord::Base here.", "std::vector is a container"]
 
 
 def test_a_definition_lists_entry_reads_as_a_glossarys_term_and_meaning():

@@ -186,6 +186,12 @@ def test_read_note_around_a_line_shows_the_passage_that_starts_there_whole(tmp_p
     out = svc.read_note("pages/Surgery.md", line=2, context=1)
     assert (out["start_line"], out["end_line"]) == (1, 10) and "pain in the RIF" in out["text"]
     assert svc.read_note("pages/Surgery.md", line=1, context=1)["end_line"] == 2  # a line no passage starts at
+    # a paragraph and the list after it: the list is not under it (the review: 35 lines for context=2)
+    notes = tmp_path / "notes"
+    write(notes / "Steps.md", "# Deploy\n\n## Steps\n\nDo these in order.\n\n" + "".join(f"- step {i}\n" for i in range(30)))
+    build_index(notes, tmp_path / "index2", embedder=embedder)
+    out = NotesService(notes, tmp_path / "index2", embedder=embedder).read_note("Steps.md", line=5, context=2)
+    assert (out["start_line"], out["end_line"]) == (3, 7)
 
 
 def test_read_note_returns_the_start_of_a_long_note(built, embedder):

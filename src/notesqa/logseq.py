@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .markup import Inline, code_fence_after, strip_comments
-from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, properties,
-                       property_list)
+from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, note_names,
+                       properties, property_list)
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -418,7 +418,7 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
 
     title = props.get("title") or meta.get("title")
     title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)
-    aliases = property_list(props.get("alias", "")) + property_list(props.get("aliases", ""))
+    aliases = note_names(property_list(props.get("alias", "")) + property_list(props.get("aliases", "")))
     own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
     tags = as_tags(own, inline.tags)
     date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)

@@ -147,6 +147,14 @@ def as_list(value) -> tuple[str, ...]:
     return _unique(parts)
 
 
+_PLACEHOLDER = re.compile(r"<%.*%>|\{\{.*\}\}")  # a template's value not filled in: "<% tp.file.title %>", "{{title}}"
+
+
+def note_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """A note's aliases as names: not a template's placeholder left unfilled, a tag's "#" not part of one."""
+    return tuple(dict.fromkeys(v.lstrip("#").strip() for v in values if not _PLACEHOLDER.search(v) and v.strip("# ")))
+
+
 # front-matter fields that say who or where a note is from: "papers by Jamie Callan", "the SIGIR 2021 paper"
 CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "editors", "speaker", "speakers",
                  "presenter", "host", "hosts", "guest", "guests", "attendees", "participants", "people", "with",

@@ -290,6 +290,11 @@ def inside_notes(notes_dir: Path, rel: str) -> bool:
     return any(base == full or base in full.parents for base in bases)
 
 
+def logseq_settings(folder: Path) -> bool:
+    """Is folder a Logseq graph's settings and backups folder (logseq/, its config.edn in it)? Never notes."""
+    return folder.name == "logseq" and (folder / "config.edn").is_file()
+
+
 def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], excluded: set[str],
                      problems: list[Problem]) -> list[str]:
     """The subfolders of root to walk into: not hidden, not excluded, not a Logseq settings folder,
@@ -300,7 +305,7 @@ def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], exc
         real_d = os.path.realpath(full)
         if d.startswith(".") or real_d in excluded:
             continue
-        if d == "logseq" and os.path.isfile(os.path.join(full, "config.edn")):
+        if logseq_settings(Path(full)):
             continue  # a Logseq graph's settings and backups (logseq/bak/): not notes
         if real == real_d or real.startswith(real_d.rstrip(os.sep) + os.sep):
             # a link to this folder or one above it: following it would walk (at least) everything again

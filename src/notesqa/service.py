@@ -31,7 +31,7 @@ from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNo
                      NoteUnreadableError)
 from .config import K_MAX, NOTE_SUFFIXES
 from .canvas import is_canvas, readable
-from .notefiles import NOTES_READ, inside_notes, nfc, readable_path
+from .notefiles import NOTES_READ, inside_notes, logseq_settings, nfc, readable_path
 
 log = logging.getLogger("notesqa.service")
 
@@ -327,8 +327,7 @@ class NotesService:
             what = "a hidden file" if hidden == path.rsplit("/", 1)[-1] else f"in a hidden folder ({hidden}/)"
             return f"{path} is not indexed: it is {what}, and those are not read as notes."
         parts = path.split("/")
-        if any(part == "logseq" and (self.notes_dir.joinpath(*parts[:i + 1]) / "config.edn").is_file()
-               for i, part in enumerate(parts[:-1])):
+        if any(logseq_settings(self.notes_dir.joinpath(*parts[:i + 1])) for i in range(len(parts) - 1)):
             return (f"{path} is not indexed: it is in a Logseq graph's settings and backups folder (logseq/), which is "
                     "not read as notes.")
         if (self.notes_dir / path).is_file():
@@ -468,10 +467,11 @@ class NotesService:
         at = next((i for i, c in enumerate(chunks) if c.line == line), None)
         if at is None:
             return line
-        end = chunks[at].end_line or line
+        end, under = chunks[at].end_line or line, {chunks[at].seq}
         for c in chunks[at + 1:]:
-            if c.kind != "bullet" or c.depth <= chunks[at].depth or c.heading != chunks[at].heading:
+            if c.parent not in under:
                 break
+            under.add(c.seq)
             end = max(end, c.end_line or c.line)
         return min(end, line + PASSAGE_MAX)
 

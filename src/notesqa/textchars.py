@@ -16,7 +16,7 @@ from .markup import (FOOTNOTE_MARK, QUERY_LANGUAGES, REFERENCE_DEFINITION, Inlin
                      outside_code)
 from .metadata import FRONT_MATTER_BLOCK
 
-_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~\ue002-]+")  # (\ue002: flashcards.CARD_MARK, a card's mark)
+_SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
 _LINK_URL = re.compile(r"\]\((?:<[^>\n]*>|[^)\s]*)\)")  # (<file:///a b.pdf>) too
 
 

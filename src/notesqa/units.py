@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from .textchars import note_text_chars, visible_chars
-from .flashcards import ARROWS, deck_note, read_cards
+from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
-                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, properties,
-                       title_from_filename, zettel_id)
+                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
+                       properties, title_from_filename, zettel_id)
 from . import dendron
 from .docsites import site_markup, toml_front_matter
 from .evernote import en_todos, yarle_metadata
@@ -116,7 +116,7 @@ def _literal_emphasis(children) -> set[int]:
             start = opened.pop()
             before = children[start - 1].content[-1:] if start and children[start - 1].type == "text" else ""
             after = children[i + 1].content[:2] if i + 1 < len(children) and children[i + 1].type == "text" else ""
-            word_before = before.isalnum() or before == "_"
+            word_before = before.isascii() and before.isalnum() or before == "_"  # (not CJK: no spaces between words)
             extension = after[:1] == "." and after[1:2].isalnum()  # file_*name*.txt
             letters = any(ch.isalpha() for c in children[start + 1:i] if c.type == "text" for ch in c.content)
             inside = word_before or after[:1].isalnum() or extension
@@ -270,7 +270,7 @@ def _turns(lines: list[str]) -> list[tuple[int, str]] | None:
     return turns
 
 
-def record_lines(raw: str) -> list[tuple[int, str]] | None:
+def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
     """For a paragraph of two or more records (_RECORD), each record as (its first line's offset in the
     paragraph, its text): an answer line stays with its question (the line after a "Q:" line, whoever
     answers: an interview's "MARIA: ..."), a card reads "front → back"
@@ -284,7 +284,7 @@ def record_lines(raw: str) -> list[tuple[int, str]] | None:
         return None
     records: list[tuple[int, str]] = []
     for i, ln in starts:
-        text = card(clean(ln))
+        text = card(clean(ln), deck)
         if records and (_ANSWER.match(text) or _ASKED.match(records[-1][1]) and "\n" not in records[-1][1]):
             records[-1] = (records[-1][0], f"{records[-1][1]}\n{text}")
         else:
@@ -313,12 +313,11 @@ _MEANING = re.compile(r"^ {0,3}:[ \t]+(?=[\w*_`(\[\"']\S*\s+\S)")
 
 
 def card(text: str, deck: bool = False) -> str:
-    """A flashcard line as read: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card
-    both ways: ↔). Its front has a space or a question mark in it, so `std::vector` is not one; in a note of
-    cards (deck: flashcards.deck_note) a word will do ("Furosemide::blocks NKCC2")."""
-    m = _CARD.match(text) if "::" in text else None  # most lines: no card, no regex run over them
-    if m is None or not (any(ch.isspace() or ch == "?" for ch in m.group(1))
-                         or deck and any(ch.isalpha() for ch in m.group(1))):
+    """A flashcard line as read in a note of cards (deck: flashcards.deck_note), as the Spaced Repetition plugin
+    reads one: "Koplik spots::Measles" -> "Koplik spots → Measles" (":::" is a card both ways: ↔); elsewhere
+    "ActiveRecord::Base" is what it says."""
+    m = _CARD.match(text) if deck and "::" in text else None  # most lines: no card, no regex run over them
+    if m is None or not any(ch.isalpha() for ch in m.group(1)):
         return text
     return f"{m.group(1)} {'↔' if len(m.group(2)) == 3 else '→'} {text[m.end():]}"
 
@@ -421,11 +420,16 @@ class Walker:
     a bullet whatever its indentation, and markdown inside a block reads as it does anywhere.
     """
 
-    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None, outline: bool = False):
-        """outline: a Logseq page, walked block by block (walk_block)."""
+    def __init__(self, path: str, inline: Inline, vault: EmbedSource | None = None, outline: bool = False,
+                 cards: Cards | None = None, deck: bool = False):
+        """outline: a Logseq page, walked block by block (walk_block); cards: where the note's flashcards are
+        (flashcards.read_cards); deck: a note of flashcards (flashcards.deck_note), whose "front::back" lines
+        are cards."""
         self.path = path
         self.inline = inline
         self.vault = vault
+        self.cards = cards if cards is not None else Cards("")
+        self.deck = deck
         self.units: list[Unit] = []
         self.block_ids: dict[str, int] = {}
         self.id_titles: dict[str, str] = {}
@@ -436,8 +440,6 @@ class Walker:
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.rule = False  # a thematic break since the last unit
-        self.carded = False  # the text just read holds a card (flashcards.read_cards)
-        self.deck = False  # a note of flashcards (flashcards.deck_note): a card's front may be one word
         self.exported: set[int] = set()  # the units whose text links where a reading tool exported it from
         self.after_rule: set[int] = set()  # the units right after one
         self.first_h1: str | None = None
@@ -492,12 +494,7 @@ class Walker:
         for child in getattr(inline, "children", None) or ():
             if child.type == "footnote_ref":  # where a footnote is referred to: the section it belongs to
                 self.referred.setdefault(str((child.meta or {}).get("label", "")), self.heading_path())
-        text = inline_text(inline, self.inline.render)
-        if any(mark in text for mark in ARROWS):  # a card flashcards.read_cards read: its arrow, and a card
-            self.carded = True
-            for mark, shown in ARROWS.items():
-                text = text.replace(mark, shown)
-        return text
+        return inline_text(inline, self.inline.render)
 
     def _add(self, unit: Unit) -> int:
         if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there); marked once
@@ -644,7 +641,6 @@ class Walker:
         if self._embed(inline, self._line(tok)):
             return
         line, end = self._line(tok)
-        self.carded = False
         raw = self._text(inline, line)
         if self.properties is not None and line == self.properties.first + 1:
             self._properties(raw, line, end)
@@ -656,7 +652,7 @@ class Walker:
             line += lead
         else:
             embeds.pop(0, None)  # its lines not told apart: the first reads as the note's name, as before
-        is_card = self.carded or any(card(ln, self.deck) != ln for ln in raw.split("\n"))
+        is_card = self.cards.holds(line, end)
         if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
             # (and over a card its deck's, "#flashcards/renal": over a paragraph, "#kubernetes" labels what it says)
             raw, lead = _without_tag_lines(raw, self.inline.dendron, over=is_card)
@@ -667,7 +663,7 @@ class Walker:
         keep_lines = keep_lines or self.keep_lines
         if not keep_lines and "\n:" in raw:  # "**Alias**" then ": Another name for a note": a glossary's entry
             raw = definition(raw) or raw
-        records = None if keep_lines or self._in_item() or embeds else record_lines(raw)
+        records = None if keep_lines or self._in_item() or embeds else record_lines(raw, self.deck)
         raw = "\n".join(card(ln, self.deck) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         tags_only = only_tags(txt, self.inline.dendron)
@@ -681,18 +677,14 @@ class Walker:
             return
         thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
-            self.rule = self.rule or is_card  # a deck's cards: no more of the paragraph before them, nor the
-            self._records(records, line, end)  # paragraph after them more of their last one
-            self.rule = self.rule or is_card
+            self._records(records, line, end)
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin))
             if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
                 self.exported.add(len(self.units))
-            self.rule = self.rule or is_card  # a card is a record of its own: a hit of it, or before it, ends there
             self._add(u)
-            self.rule = self.rule or is_card  # (and so does one of it, before the next paragraph)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
@@ -1060,8 +1052,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     text, yarle = yarle_metadata(en_todos(text))  # Evernote's metadata and tags as Yarle writes them: fields
     toml, text = toml_front_matter(site_markup(text, rel))  # a docs site's markup as the site shows it
     toml = {**yarle, **toml} if yarle else toml
-    fields = leading_fields(text) if "::" in text else {}  # Dataview's and Roam's fields on top: metadata too
-    text = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))))
+    # Dataview's and Roam's fields on top: metadata too (a deck's "Furosemide::blocks NKCC2" on top: a card)
+    fields = leading_fields(text) if "::" in text and not deck else {}
+    cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
+    text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
@@ -1071,13 +1065,12 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         top, tokens = tokens[0], tokens[1:]
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
-    walker = Walker(rel, inline, vault)
-    walker.deck = deck
+    walker = Walker(rel, inline, vault, cards=cards, deck=deck)
     props = page_properties(text, rel) if not meta else None
     walker.properties = props
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
-    units, block_ids = walker.units or _attached(text, walker), walker.block_ids
+    units, block_ids = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids
     text_chars = note_text_chars(counted_text(text, props) if props else text)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
@@ -1100,9 +1093,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     date = note_date(created_value(meta), rel)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
-    aliases = as_list(meta.get("aliases", meta.get("alias")))
+    aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
     cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
-    return ParsedNote(rel, title, as_tags(meta, inline.tags), date, units,
+    return ParsedNote(rel, title, as_tags(meta, (*inline.tags, *cards.tags)), date, units,
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
