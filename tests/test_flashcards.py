@@ -115,6 +115,8 @@ def test_an_anki_cloze_shows_its_answer():
     (unit,) = parse_note(text, "Cloze.md").units
     assert unit.text == "Iron overdose is treated with desferrioxamine; hint glucagon."
     assert parse_note("`{{c1::kept}}` as code\n", "c.md").units[0].text == "`{{c1::kept}}` as code"
+    nested = parse_note("{{c1::Warfarin inhibits {{c2::vitamin K epoxide reductase}}}} in the liver.\n", "w.md")
+    assert nested.units[0].text == "Warfarin inhibits vitamin K epoxide reductase in the liver."
     # ... in a Logseq page too (markup.Inline.render: no Liquid step there)
     page = parse_note("- The {{c1::loop}} of Henle\n", "pages/Kidney.md")
     assert [u.text for u in page.units] == ["The loop of Henle"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import ANKI_CLOZE, outside_code, strip_comments, without_navigation
+from .markup import anki_clozes, outside_code, strip_comments, without_navigation
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
@@ -38,8 +38,7 @@ def _capture(m: re.Match) -> str:
 
 
 def _strip_liquid_all(text: str) -> str:
-    if "{{c" in text:  # an Anki cloze is no Liquid: its answer is text
-        text = ANKI_CLOZE.sub(r"\1", text)
+    text = anki_clozes(text)  # an Anki cloze is no Liquid: its answer is text
     text = _LIQUID_CAPTURE.sub(_capture, text)
     text = _LIQUID_TAG.sub(_liquid, text)
     return _LIQUID_OUT.sub(_blank_keep_lines, text)

@@ -102,7 +102,18 @@ def attachments(text: str) -> list[tuple[int, str]]:
 
 
 # an Anki cloze ({{c1::answer}}, {{c2::answer::hint}}), as Obsidian_to_Anki and other card plugins write it: the answer
-ANKI_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\}\}).)+)(?:::(?:(?!\}\}).)*)?\}\}")
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\{\{|\}\}).)+)(?:::(?:(?!\{\{|\}\}).)*)?\}\}")
+
+
+def anki_clozes(text: str) -> str:
+    """text with each Anki cloze read as its answer, the inner first where one holds another
+    ("{{c1::Warfarin inhibits {{c2::VKOR}}}}": "Warfarin inhibits VKOR")."""
+    while "{{c" in text:
+        read = _ANKI_CLOZE.sub(r"\1", text)
+        if read == text:
+            break
+        text = read
+    return text
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
@@ -277,8 +288,9 @@ class Inline:
             return text  # plain markdown: nothing to do (and no cost)
         if "@{" in text:
             text = kanban_dates(text)
-        if "{{c" in text:  # before the fields and ::marks:: its "::" would read as
-            text = ANKI_CLOZE.sub(r"\1", text)
+        # an Anki cloze in a Logseq page (a markdown note's are read before it is parsed, liquid.py), before the
+        # fields and ::marks:: its "::" would read as
+        text = anki_clozes(text)
         if "~" in text:
             text = ONE_TILDE_STRIKE.sub(r"~~\1~~", text)
         if "::" in text:
