@@ -192,6 +192,13 @@ def test_read_note_around_a_line_shows_the_passage_that_starts_there_whole(tmp_p
     build_index(notes, tmp_path / "index2", embedder=embedder)
     out = NotesService(notes, tmp_path / "index2", embedder=embedder).read_note("Steps.md", line=5, context=2)
     assert (out["start_line"], out["end_line"]) == (3, 7)
+    # a long code block's first piece: the block to its end (the recheck: it had stopped at the first piece)
+    write(notes / "Big.md", "# Big\n\nThe script:\n\n```python\n" + "".join(f"x{i} = {i} * 2  # step {i}\n" for i in range(80))
+          + "```\n")
+    svc = NotesService(notes, tmp_path / "index2", embedder=embedder)
+    svc.refresh()
+    first = min(c.line for c in svc.index().note_chunks("Big.md") if c.kind == "code")
+    assert svc.read_note("Big.md", line=first, context=1)["end_line"] >= first + 59
 
 
 def test_read_note_returns_the_start_of_a_long_note(built, embedder):

@@ -461,15 +461,16 @@ class NotesService:
         return out
 
     def _passage_end(self, path: str, line: int) -> int:
-        """The last line of the indexed passage that starts at line, with the blocks under it (a card's answer),
-        up to PASSAGE_MAX lines on; line itself where no passage starts."""
+        """The last line of the indexed passage that starts at line, with the blocks under it (a card's answer) or
+        the rest of the long paragraph or code block it begins, up to PASSAGE_MAX lines on; line itself where no
+        passage starts."""
         chunks = self.index().note_chunks(path)
         at = next((i for i, c in enumerate(chunks) if c.line == line), None)
         if at is None:
             return line
-        end, under = chunks[at].end_line or line, {chunks[at].seq}
+        end, under, group = chunks[at].end_line or line, {chunks[at].seq}, chunks[at].group
         for c in chunks[at + 1:]:
-            if c.parent not in under:
+            if c.parent not in under and (group is None or c.group != group):  # (a long code block's next piece)
                 break
             under.add(c.seq)
             end = max(end, c.end_line or c.line)
