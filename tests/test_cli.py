@@ -41,6 +41,25 @@ def test_a_hits_code_is_printed_between_fences():
     nested = Hit("```mermaid\ngraph TD\n```", "a.md", 3, (), 0.5, code="```mermaid\ngraph TD\n```")
     assert click_unstyle(format_hit(1, nested)).splitlines()[:5] == [
         "[1] ````", "    ```mermaid", "    graph TD", "    ```", "    ````"]
+    # ... with the language its fence names, as the note has it
+    sql = Hit("select 1;", "a.md", 3, (), 0.5, code="select 1;", code_lang="sql")
+    assert click_unstyle(format_hit(1, sql)).splitlines()[:3] == ["[1] ```sql", "    select 1;", "    ```"]
+
+
+def test_a_code_blocks_language_reaches_the_hit_from_the_note(tmp_path):
+    from notesqa import NotesIndex, build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "db.md").write_text("# Postgres\n\nFind slow queries with:\n\n```sql\nselect * from pg_stat_statements;\n```\n"
+                                 "\nThen a shell one:\n\n```\nls -la\n```\n", encoding="utf-8")
+    embedder = HashEmbedder()
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("slow queries pg_stat_statements", k=2)
+    assert (hits[0].code, hits[0].code_lang) == ("select * from pg_stat_statements;", "sql")
+    plain = [h for h in NotesIndex.open(tmp_path / "index", embedder=embedder).search("ls -la shell", k=3) if "ls -la" in h.code]
+    assert plain and plain[0].code_lang == ""
 
 
 def test_an_empty_question_is_refused_as_every_front_end_refuses_it(tmp_path):

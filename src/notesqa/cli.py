@@ -311,7 +311,7 @@ def _fenced(hit) -> str:
     before = hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
     # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", hit.code)), default=0))
-    block = f"{fence}\n{hit.code}\n{fence}"
+    block = f"{fence}{hit.code_lang}\n{hit.code}\n{fence}"
     return f"{before}\n{block}" if before else block
 
 

@@ -66,6 +66,7 @@ class Hit:
     origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
+    code_lang: str = ""  # that code's language as its fence names it ("python"); "" when it names none
     end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
 
     @property

@@ -273,6 +273,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     opening = c.text if intro is None else f"{tree.chunks[intro].text}\n{_introduced(tree, snippet.root)}"
     lines = [f"{c.marker} {opening}" if c.marker else opening]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
+    lang = c.lang if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for n, j in enumerate(snippet.follow):
@@ -292,7 +293,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             # ... under its own heading, when not the opening's (the hit's breadcrumb is the opening's)
             under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
             lines += [f"… (line {f.line}{under})", (f"{f.marker} {f.text}" if f.marker else f.text) + mark]
-            code = _own_code(tree, j) if f.kind == "code" else code
+            code, lang = (_own_code(tree, j), f.lang) if f.kind == "code" else (code, lang)
             base = f.depth if f.kind == "bullet" else None
             continue
         shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
@@ -302,7 +303,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines[-1] += " " + f.text  # the next window of one paragraph goes on in it, not on a line of its own
         elif shown is not None:
             lines.append(shown)
-            code = shown
+            code, lang = shown, f.lang
         elif f.kind == "bullet":
             base = f.depth if base is None else base
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
@@ -319,7 +320,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=match, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
-               match_score=round(exp.fused_score, 4), code=code)
+               match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "")
 
 
 def _title_of(tree: NoteTree, path: str) -> str:

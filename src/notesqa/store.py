@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from . import dense
-from .chunking import Chunk
+from .chunking import RARE_FIELDS, Chunk
 from .dense import DenseIndex
 from .config import MARKDOWN_SUFFIXES
 from .errors import (BuildLockedError, IndexCorruptError, IndexFolderError, IndexNotFoundError, IndexVersionError,
@@ -391,8 +391,9 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
             # Chunk fields are flat (str, int, lists of str): a shallow dict is the same JSON as
             # dataclasses.asdict, many times faster on large indexes.
             row = {n: getattr(c, n) for n in names}
-            if not c.after_rule:
-                del row["after_rule"]  # (as Chunk.to_json: written only when set)
+            for key in RARE_FIELDS:
+                if not row[key]:
+                    del row[key]  # (as Chunk.to_json: written only when set)
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     if manifest.dense_index != dense.FLAT:  # an exact index holds the vectors itself: not twice on disk
         np.save(tmp / VECTORS, vectors.astype(np.float16), allow_pickle=False)

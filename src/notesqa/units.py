@@ -47,6 +47,7 @@ class Unit:
     thin: bool = False  # only a link or a picture ("Wikipedia", a caption): little to say about itself
     tags: tuple[str, ...] = ()  # a Logseq block's #tags and its parent blocks' (a tag tags its block)
     after_rule: bool = False  # a thematic break (---) is right above it: a record of its own starts
+    lang: str = ""  # a fenced code block's language as its fence names it ("python"); "" when it names none
 
 
 @dataclass(frozen=True)
@@ -821,7 +822,7 @@ class Walker:
             parent = base + u.parent if u.parent is not None else parent_idx
             self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
                                    depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
-                                   keep_lines=u.keep_lines, origin=u.origin, thin=u.thin))
+                                   keep_lines=u.keep_lines, origin=u.origin, thin=u.thin, lang=u.lang))
 
     def _code(self, tok) -> None:
         code = tok.content.rstrip("\n")
@@ -835,7 +836,7 @@ class Walker:
             lang = (tok.info or "").split(maxsplit=1)[:1] if tok.type == "fence" else []  # "```dataview", "``` "
             if not (lang and lang[0].lower() in QUERY_LANGUAGES):
                 self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
-                                       parent=parent_idx, intro=intro))
+                                       parent=parent_idx, intro=intro, lang=lang[0] if lang else ""))
         self.last_para = None
 
     def _table_open(self, tok) -> None:
