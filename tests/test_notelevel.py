@@ -241,6 +241,17 @@ def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
         assert idx.search(q, k=1)[0].text.startswith("Distance vector routing"), q
 
 
+def test_who_someone_is_by_another_name_opens_their_note_at_its_opening(tmp_path):
+    # trial s34 (a consultant's vault): "Who is Olu?" had opened at "Olu wants a reseller arrangement"
+    write(tmp_path / "notes" / "Olumide Adeyemi.md", "---\naliases: [Olu]\n---\n# Olumide Adeyemi\n\n"
+          "Founder and CEO of Brightleaf Analytics, a freight analytics start-up.\n\n"
+          "Olu wants a reseller arrangement: he pays 15% of what we bill.\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    for q in ("Who is Olu?", "who's Olu"):
+        assert idx.search(q, k=1)[0].text.startswith("Founder and CEO"), q
+
+
 def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
     write(tmp_path / "notes" / "Maria Gonzalez.md", "---\naliases: [Maria]\n---\n* engineering manager\n")
     write(tmp_path / "notes" / "Al.md", "* a colleague\n")

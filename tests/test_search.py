@@ -533,7 +533,7 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     assert idx._not_said_otherwise(money, q, ["Peloton"]) == ["Peloton"]
 
 
-def test_a_first_hit_that_says_the_one_word_searched_is_no_weak_match(tmp_path, embedder):
+def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_weak_match(tmp_path, embedder):
     # trial s34: "after:2026-11-12 compartment" had been headed "Nothing in your notes matches this closely"
     # above "compartment pressure 38 mmHg → fasciotomy tonight" (one word: a low score, however right)
     from notesqa import build_index
@@ -548,3 +548,5 @@ def test_a_first_hit_that_says_the_one_word_searched_is_no_weak_match(tmp_path, 
     assert hits[0].text.startswith("compartment") and idx.notice(hits, "after:2026-11-12 compartment") is None
     weak = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search("ward compartment", k=2)]
     assert idx.notice(weak, "ward compartment") == WEAK_MATCH  # two words: the score says how close
+    quoted = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search('"compartment pressure"', k=1)]
+    assert quoted and idx.notice(quoted, '"compartment pressure"') is None  # (trial s34: words quoted, said)

@@ -6,6 +6,7 @@ The breadcrumb rule here is the one every front end shows (CLI, chat, MCP, HTTP)
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -138,8 +139,8 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
     passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count); or
-    that none matches closely (weak; not when the first hit says the one word searched, words_said: a search box's
-    "compartment" matches it by its word, however low its score)."""
+    that none matches closely (weak; not when the first hit says the one word searched or the words quoted,
+    words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
@@ -301,14 +302,21 @@ def _loose(text: str) -> list[str]:
     return [w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in ("the", "a", "an")]
 
 
+def _unaccented(text: str) -> str:
+    """text case-folded, without its accents."""
+    if text.isascii():
+        return text.casefold()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+
 def _repeats(before: str, part: str) -> bool:
     """Does part say again what the part before it says? The same words (a first heading that is the
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
     "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") or
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
-    b, p = _WORDS.findall(before.casefold()), _WORDS.findall(part.casefold())
-    if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
-        return bool(b)
+    b, p = _WORDS.findall(_unaccented(before)), _WORDS.findall(_unaccented(part))
+    if b == p:  # punctuation and accents aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its
+        return bool(b)  # colon, "Ana Sofia Castillo" (a file name) > "Ana Sofía Castillo" (its heading)
     if _loose(before) == _loose(part):  # "... Conquer and the Master Theorem" > "... Conquer & Master Theorem"
         return bool(b)
     undated = _DATED.sub("", before.casefold())  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)

@@ -29,6 +29,7 @@ _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is
 # ... except a question for what a name means ("what is a hypervisor?", "define bagging", "who was
 # Dijkstra"): the rest of it, if it is a note's name, asks for that note's opening as the name alone does
 _DEFINING = DEFINING
+_WHO = re.compile(r"^\s*who(?:\s+(?:is|was)|'s|’s)\b", re.IGNORECASE)  # "who is Olu?": the person, from the opening
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
@@ -264,10 +265,11 @@ class NoteNames:
         """Where to open a note the question names (named_exactly): where the note first says the alias the
         question is, when that is not its title or a part of it ("poison reverse", an alias of "Count to
         infinity problem", is what its Avoidance section explains; "iBGP" of "Border gateway protocol (BGP)"
-        is said in one bullet), else its lead. note: its chunks, from first_row."""
+        is said in one bullet), else its lead: "who is Olu?" asks who the whole note is about (a person's other
+        name, not a part of them). note: its chunks, from first_row."""
         opening = _OPENING.fullmatch(question)  # "open the poison reverse page"
         words = frozenset(tokenize(opening.group(1) if opening else _DEFINING.sub("", question, count=1)))
-        if words in self.aliases.get(path, ()):
+        if words in self.aliases.get(path, ()) and not _WHO.match(question):
             for i, c in enumerate(note):
                 if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
                     return first_row + i
