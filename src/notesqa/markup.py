@@ -114,6 +114,8 @@ def anki_clozes(text: str) -> str:
             break
         text = read
     return text
+
+
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
