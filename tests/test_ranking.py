@@ -504,19 +504,6 @@ def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     assert rows[:2] == [5, 6]
 
 
-def test_what_was_written_on_the_day_asked_comes_with_the_tasks_due_then():
-    # trial s34b: the day's own note had come under "Not dated on 2025-05-30", after other days' open tasks
-    chunks = [_chunk("Projects/Falcon.md", 0, "\u2610 Phase 2 proposal to Bob \U0001f4c5 2025-05-30"),
-              _chunk("Daily/2025-05-30.md", 0, "Sent the Falcon phase 2 proposal to Bob", date="2025-05-30"),
-              _chunk("Daily/2025-02-03.md", 0, "\u2610 Book train to Breda", date="2025-02-03")]
-    out = fuse(chunks, _dense_only([0.2, 0.5, 0.45]), "what is due on 2025-05-30?", {}, None, 10)
-    assert [c.row for c in out] == [0, 1, 2] and [c.explain.day_match for c in out] == [True, True, False]
-    # ... but not a task written that day and not due then (trial B: "not the undated ones written that week")
-    undated = _chunk("Daily/2025-05-30.md", 1, "\u2610 Book the train to Breda", date="2025-05-30")
-    out = fuse([*chunks, undated], _dense_only([0.2, 0.5, 0.45, 0.5]), "what is due on 2025-05-30?", {}, None, 10)
-    assert [c.explain.day_match for c in out if c.row == 3] == [False]
-
-
 def test_tasks_in_the_state_asked_for_come_first():
     chunks = [_chunk("d.md", 0, "\u2611 Review PR 412 for the billing task queue"),
               _chunk("d.md", 1, "\u2610 Order a new USB-C dock \u23eb"),

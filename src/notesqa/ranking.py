@@ -450,12 +450,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     for a day before today."""
     asked = days(text)
     due = agenda.due_on(asked) if asks_due(text) else np.zeros(0, dtype=np.int64)  # what is due then, if any
-    # ... and what was written that day, but its tasks that are not due then (trial B: "what's due this week?" is not
-    # the undated tasks written that week; trial s34b: the day's own note had come under "Not dated on" that day)
-    written = agenda.of_days(asked)
-    if len(due):
-        written = np.setdiff1d(written, np.concatenate([agenda.tasks(s) for s in ("open", "done", "cancelled")]))
-    rows = np.union1d(due, written)
+    rows = due if len(due) else agenda.of_days(asked)
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
