@@ -265,6 +265,17 @@ def test_stars_around_letters_in_a_word_are_emphasis():
         "これは重要です"]  # (words without spaces between them: bold, as the app shows it)
 
 
+def test_a_code_fences_language_is_its_first_word_of_a_languages_letters():
+    from notesqa.units import fence_language
+
+    # the review: "{r setup}" had been kept as "{r", which fenced the code unbalanced
+    assert [fence_language(i) for i in ("python", "python {.line-numbers}", "{r setup, include=FALSE}", "{r}",
+                                        "{.python .numberLines}", "js:title=a.js", "`weird`", "", None)] == [
+        "python", "python", "r", "r", "python", "js", "", "", ""]
+    note = parse_note("Run:\n\n```{r setup}\nlibrary(x)\n```\n", "r.md")
+    assert [u.lang for u in note.units if u.kind == "code"] == ["r"]
+
+
 def test_inline_code_is_shown_as_code_with_its_spaces():
     # where a command or an error starts and ends is part of what the note says
     note = parse_note("* saw `FATAL:  sorry, too many clients` in logs\n* switch: `kubectx prod` or `kubectl config`\n"

@@ -550,3 +550,6 @@ def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_w
     assert idx.notice(weak, "ward compartment") == WEAK_MATCH  # two words: the score says how close
     quoted = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search('"compartment pressure"', k=1)]
     assert quoted and idx.notice(quoted, '"compartment pressure"') is None  # (trial s34: words quoted, said)
+    # ... but a question that asks more than its quoted words is as close as its score (the review)
+    more = '"compartment pressure" potassium plan for the ward'
+    assert idx.notice(quoted, more) == WEAK_MATCH

@@ -314,15 +314,17 @@ def _repeats(before: str, part: str) -> bool:
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
     "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") or
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
-    b, p = _WORDS.findall(_unaccented(before)), _WORDS.findall(_unaccented(part))
-    if b == p:  # punctuation and accents aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its
-        return bool(b)  # colon, "Ana Sofia Castillo" (a file name) > "Ana Sofía Castillo" (its heading)
+    # case and accents aside throughout: "Ana Sofia Castillo" (a file name) > "Ana Sofía Castillo" (its heading)
+    before, part = _unaccented(before), _unaccented(part)
+    b, p = _WORDS.findall(before), _WORDS.findall(part)
+    if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
+        return bool(b)
     if _loose(before) == _loose(part):  # "... Conquer and the Master Theorem" > "... Conquer & Master Theorem"
         return bool(b)
-    undated = _DATED.sub("", before.casefold())  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
-    if undated != before.casefold() and _WORDS.findall(undated) == p:
+    undated = _DATED.sub("", before)  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
+    if undated != before and _WORDS.findall(undated) == p:
         return bool(p)
     if not p or len(b) <= len(p) or b[:len(p)] != p:
         return False
-    end = [m.end() for m in _WORDS.finditer(before.casefold())][len(p) - 1]
-    return _ASIDE.match(before.casefold(), end) is not None
+    end = [m.end() for m in _WORDS.finditer(before)][len(p) - 1]
+    return _ASIDE.match(before, end) is not None

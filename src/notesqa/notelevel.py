@@ -20,7 +20,7 @@ from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
-from .query import DEFINING, seeks_note
+from .query import ASKS_WHO, DEFINING, seeks_note
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)
@@ -29,7 +29,6 @@ _ASKING = re.compile(r"\?|^\s*(?:what|how|why|when|where|which|who|whom|whose|is
 # ... except a question for what a name means ("what is a hypervisor?", "define bagging", "who was
 # Dijkstra"): the rest of it, if it is a note's name, asks for that note's opening as the name alone does
 _DEFINING = DEFINING
-_WHO = re.compile(r"^\s*who(?:\s+(?:is|was)|'s|’s)\b", re.IGNORECASE)  # "who is Olu?": the person, from the opening
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
@@ -269,7 +268,7 @@ class NoteNames:
         name, not a part of them). note: its chunks, from first_row."""
         opening = _OPENING.fullmatch(question)  # "open the poison reverse page"
         words = frozenset(tokenize(opening.group(1) if opening else _DEFINING.sub("", question, count=1)))
-        if words in self.aliases.get(path, ()) and not _WHO.match(question):
+        if words in self.aliases.get(path, ()) and not ASKS_WHO.match(question):
             for i, c in enumerate(note):
                 if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
                     return first_row + i

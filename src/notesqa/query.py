@@ -981,7 +981,9 @@ _SEEKS_NOTE = re.compile(
 
 
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
-DEFINING = re.compile(r"^\s*(?:(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)|define|meaning\s+of)\b", re.IGNORECASE)
+_IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
+DEFINING = re.compile(rf"^\s*(?:(?:what|who){_IS}|define|meaning\s+of)\b", re.IGNORECASE)
+ASKS_WHO = re.compile(rf"^\s*who{_IS}\b", re.IGNORECASE)  # ... who someone is: "who is Olu?"
 
 
 def seeks_note(question: str) -> bool:

@@ -376,8 +376,9 @@ class NotesIndex:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, and how many tasks are overdue or due then."""
         text, filters = self.parsed(question)
-        # (words in quotes are a filter: every hit says them, as asked, however low its score)
-        said_all = bool(hits) and (bool(filters.phrases) or _says_all(hits[0], text))
+        # (words in quotes are a filter: every hit says them; a question of only those matches by them)
+        quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
+        said_all = bool(hits) and (quoted or _says_all(hits[0], text))
         return notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
 

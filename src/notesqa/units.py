@@ -173,6 +173,16 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     return "".join(out)
 
 
+_FENCE_LANGUAGE = re.compile(r"\{?\s*\.?([A-Za-z0-9_+#-]+)")  # "python", "{r setup}", "{.python .numberLines}"
+
+
+def fence_language(info: str | None) -> str:
+    """The language a code fence's info string names ("python {.line-numbers}", "{r setup, include=FALSE}",
+    "js:title=a.js"): its first word of a language's letters, else ""."""
+    m = _FENCE_LANGUAGE.match((info or "").strip())
+    return m.group(1) if m else ""
+
+
 def code_span(code: str) -> str:
     """Inline code as written, between backticks (more of them when it holds one): where a command or an
     error message starts and ends is part of what the note says."""
@@ -833,10 +843,10 @@ class Walker:
                                  "(not as notes text; indent it less to make it text)")
             intro = last_sentence(self.last_para.text) if self.last_para is not None else ""
             parent_idx, chain = self.enclosing()
-            lang = (tok.info or "").split(maxsplit=1)[:1] if tok.type == "fence" else []  # "```dataview", "``` "
-            if not (lang and lang[0].lower() in QUERY_LANGUAGES):
+            lang = fence_language(tok.info) if tok.type == "fence" else ""  # "```dataview", "``` "
+            if lang.lower() not in QUERY_LANGUAGES:
                 self.units.append(Unit("code", code, line, end, self.heading_path(), chain, depth=len(self.items),
-                                       parent=parent_idx, intro=intro, lang=lang[0] if lang else ""))
+                                       parent=parent_idx, intro=intro, lang=lang))
         self.last_para = None
 
     def _table_open(self, tok) -> None:
