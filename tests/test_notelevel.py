@@ -21,8 +21,13 @@ def _vault(tmp_path):
 
 
 def _open(tmp_path):
-    notes = _vault(tmp_path)
-    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    _vault(tmp_path)
+    return _index(tmp_path)
+
+
+def _index(tmp_path):
+    """The index of the notes written under tmp_path / "notes", built and opened with the fake embedder."""
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
     return NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
 
 
@@ -35,8 +40,7 @@ def test_names_are_titles_aliases_and_file_names(tmp_path):
     # "note" of a question that asks for a note names no note called "... note" (trial EV: "First note")
     write(tmp_path / "notes" / "First note.md", "Trying this Evernote thing.\n")
     write(tmp_path / "notes" / "Notes.md", "A note about notes.\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
-    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    idx = _index(tmp_path)
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.named("which note was about causal consistency?") == {}
     assert names.named("what did I write in my first note?")["First note.md"] == 1.0
@@ -129,8 +133,7 @@ def test_a_long_notes_own_passages_do_not_make_its_name_common():
 def test_a_note_whose_name_begins_like_a_question_for_a_meaning_is_opened_by_it(tmp_path):
     write(tmp_path / "notes" / "Define goals.md", "Goals are set each quarter with the team.\n")
     write(tmp_path / "notes" / "Goals.md", "Ship the beta by June.\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
-    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    idx = _index(tmp_path)
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.named_exactly("define goals") == {"Define goals.md"}  # the whole question is a name
     assert names.named_exactly("what are goals?") == {"Goals.md"}
@@ -232,8 +235,7 @@ def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
           "Distance vector routing converges slowly after a link breaks; CTI for short.\n\n## Avoidance\n\n"
           "Routers advertise an infinite distance back to the neighbour they route through. "
           "This method is called poison reverse.\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
-    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    idx = _index(tmp_path)
     for q in ("poison reverse", "what is poison reverse?", "open the poison reverse page"):
         assert idx.search(q, k=1)[0].text.startswith("Routers advertise an infinite distance"), q
     # its title, a short form it opens with, or a form of the title's words: from its opening
@@ -246,8 +248,7 @@ def test_who_someone_is_by_another_name_opens_their_note_at_its_opening(tmp_path
     write(tmp_path / "notes" / "Olumide Adeyemi.md", "---\naliases: [Olu]\n---\n# Olumide Adeyemi\n\n"
           "Founder and CEO of Brightleaf Analytics, a freight analytics start-up.\n\n"
           "Olu wants a reseller arrangement: he pays 15% of what we bill.\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
-    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    idx = _index(tmp_path)
     for q in ("Who is Olu?", "who's Olu", "Who was Olu?"):
         assert idx.search(q, k=1)[0].text.startswith("Founder and CEO"), q
 
@@ -255,8 +256,7 @@ def test_who_someone_is_by_another_name_opens_their_note_at_its_opening(tmp_path
 def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
     write(tmp_path / "notes" / "Maria Gonzalez.md", "---\naliases: [Maria]\n---\n* engineering manager\n")
     write(tmp_path / "notes" / "Al.md", "* a colleague\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(256))
-    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = _index(tmp_path)
     text = "did Maria Gonzalez and Alice tell al about maria?"
     assert [(text[s:e], p) for s, e, p in names.note_names_in(text)] == [
         ("Maria Gonzalez", "Maria Gonzalez.md"), ("al", "Al.md"), ("maria", "Maria Gonzalez.md")]
