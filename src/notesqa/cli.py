@@ -111,6 +111,7 @@ class _TqdmProgress:
     instead, since a bar redraws itself with carriage returns."""
 
     LABELS = {"parse": "reading notes", "embed": "embedding", "words": "embedding the notes' words", "write": "writing index"}
+    UNITS = {"embed": "chunk", "parse": "note", "words": "word"}  # what a stage counts
     LONG = 1000  # off a terminal, a stage of this many notes or chunks says how far it is at each tenth
 
     def __init__(self, enabled: bool, bars: bool = True):
@@ -127,7 +128,7 @@ class _TqdmProgress:
         if not self.enabled or stage == "scan":
             return
         if not self.bars:
-            unit = {"embed": "chunk", "parse": "note", "words": "word"}.get(stage)
+            unit = self.UNITS.get(stage)
             if stage != self.stage:
                 self.stage, self.tenth = stage, 0
                 click.echo(self.LABELS.get(stage, stage) + (f": {counted(total, unit)}" if unit else ""), err=True)
@@ -144,7 +145,7 @@ class _TqdmProgress:
             self.stage = stage
             # initial=done: the work before the first report is not timed, so no absurd first rate
             self.bar = tqdm(total=total, initial=done, desc=self.LABELS.get(stage, stage),
-                            unit={"embed": "chunk", "parse": "note", "words": "word"}.get(stage, "step"),
+                            unit=self.UNITS.get(stage, "step"),
                             file=sys.stderr, leave=False, dynamic_ncols=True)
             return
         self.bar.total = total
