@@ -29,6 +29,18 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
 
 
+def test_the_line_that_matched_is_marked_when_others_are_shown_before_it():
+    # trial s34b: the answer was a list's fourth item under its lead-in, `aws.md:7` the lead-in's line
+    hit = Hit("With Priya and Sofi:\n- Priya wants dashboards\n- Sofi proposed a survival model", "c.md", 7, (), 0.5,
+              match="Sofi proposed a survival model", match_line=9)
+    assert click_unstyle(format_hit(1, hit)).splitlines() == [
+        "[1] With Priya and Sofi:", "    - Priya wants dashboards", " => - Sofi proposed a survival model", "    ",
+        "    c.md:7 (match at line 9)  score 0.500"]
+    # not inside the code a hit ends with: the code is printed as the note has it
+    code = Hit("Run:\nmake\nmake test", "m.md", 1, (), 0.5, code="make\nmake test", match="make test", match_line=3)
+    assert not any(ln.startswith(" =>") for ln in click_unstyle(format_hit(1, code)).splitlines())
+
+
 def test_a_hits_code_is_printed_between_fences():
     # trial HV: code examples of markup ("![[photo.jpg|250]]") read as raw markup in the notes' text
     hit = Hit("Add a width after a pipe:\n![[photo.jpg|250]]", "a.md", 3, (), 0.5, code="![[photo.jpg|250]]")

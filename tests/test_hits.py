@@ -9,7 +9,7 @@ from notesqa import Hit, NotesIndex
 
 
 def _hit(**kw):
-    return Hit(text="x", path="a.md", line=3, heading=kw.pop("heading", ()), score=1.0, **kw)
+    return Hit(text=kw.pop("text", "x"), path="a.md", line=3, heading=kw.pop("heading", ()), score=1.0, **kw)
 
 
 def test_hit_is_frozen_and_typed(built, embedder):
@@ -241,3 +241,16 @@ def test_hits_after_those_of_the_days_asked_are_said_to_be_others():
     for hits, q in (([day, day], "what is due on 2026-12-07?"), ([other, day], "what is due on 2026-12-07?"),
                     ([day, other], "cells")):
         assert others_from(hits, q) is None
+
+
+def test_the_row_a_front_end_marks_is_where_the_match_starts_after_other_lines():
+    text = "With Priya and Sofi on video.\n- Priya wants dashboards\n- [x] Sofi proposed a survival model\n  it ran"
+    hit = _hit(text=text, match="Sofi proposed a survival model\nit ran", match_line=10)
+    assert hit.match_row == 2
+    steps = _hit(text="1. Preheat\n2. Knead\n3. Bake at 220", match="Bake at 220", match_line=5)
+    assert steps.match_row == 2
+    # not marked: the match is what is shown first, or not on a line of its own (a paragraph's later sentences)
+    assert _hit(text=text, match="With Priya and Sofi on video.").match_row is None
+    assert _hit(text="One. Two.", match="Two.", match_line=4).match_row is None
+    # a line that says it only inside other words is not it
+    assert _hit(text="Lead\n- not Bake at 220", match="Bake at 220", match_line=5).match_row is None

@@ -249,3 +249,13 @@ def test_an_assistant_gets_the_first_of_a_long_status_list_and_how_many():
     assert len(brief["skipped_files"]) == LIST_MAX and brief["skipped_files_total"] == 21
     assert status["coverage"]["flagged"][29] == {"path": "n29.md"}  # the service's own result is left as it was
 
+
+
+def test_an_assistant_gets_the_line_that_matched_only_when_it_is_not_the_first_shown():
+    from notesqa.mcp_server import _brief
+
+    hits = [{"text": "x", "path": "a.md", "line": 7, "end_line": 9, "match_line": 9, "score": 0.0},
+            {"text": "y", "path": "a.md", "line": 12, "end_line": 12, "match_line": 0, "score": 0.4}]
+    brief = _brief({"hits": hits})["hits"]
+    assert brief[0]["match_line"] == 9 and brief[0]["score"] == 0.0  # a zero score is still said
+    assert "match_line" not in brief[1]

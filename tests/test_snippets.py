@@ -118,6 +118,24 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
         "A long paragraph, its first run of sentences. Its second run of sentences.\n- Shuffle sharding (embedded from a)")
 
 
+def test_a_hit_says_the_line_of_the_unit_that_matched_when_others_are_shown_first():
+    # trial s34b: the answer was the fourth bullet of a list shown from its parent, `line` the parent's, unmarked
+    tree = NoteTree.build(TINY)
+    taken = to_hit(tree, select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 600, None, {})[0])
+    assert (taken.line, taken.match, taken.match_line) == (2, "Shuffle sharding", 4)
+    assert taken.text.split("\n")[taken.match_row] == "  - Shuffle sharding"
+    # a grandparent taking over after the parent: still the unit that matched best
+    deeper = to_hit(tree, select(tree, _ranked((3, 0.9), (1, 0.8), (0, 0.85)), 5, 600, None, {})[0])
+    assert (deeper.line, deeper.match, deeper.match_line) == (1, "Shuffle sharding", 4)
+    # a later window shown from its paragraph's start: its line, though it runs on in the same shown line
+    window = to_hit(tree, select(tree, _ranked((6, 0.9)), 1, 600, None, {})[0])
+    assert (window.line, window.match, window.match_line, window.match_row) == (1, "Its second run of sentences.",
+                                                                                  2, None)
+    # the unit that matched shown first: nothing to say
+    alone = to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0])
+    assert (alone.match, alone.match_line, alone.match_row) == ("Organize into cells", 0, None)
+
+
 def test_a_question_for_a_note_shows_each_note_from_its_lead():
     tree = NoteTree.build(TINY)
     picked = select_notes(tree, {"a.md": 0, "b.md": 5}, _ranked((3, 0.9), (1, 0.8), (6, 0.7)), 5, 600, None, {})
@@ -795,7 +813,7 @@ def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_li
         return [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, heading_named=named))]
     hit = to_hit(tree, select(tree, ranked(True), 1, 600, None, {})[0])
     assert hit.text.splitlines()[0] == "Unavailable for flashcards" and "A long history" in hit.text
-    assert hit.line == 2
+    assert (hit.line, hit.match_line, hit.match_row) == (2, 3, 1)
     # not when the question does not name the heading, nor when the list does not fit
     assert select(tree, ranked(False), 1, 600, None, {})[0].root == 2
     assert select(tree, ranked(True), 1, 40, None, {})[0].root == 2

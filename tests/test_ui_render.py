@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import urllib.parse
 from types import SimpleNamespace
 
@@ -109,6 +110,15 @@ def test_the_items_under_a_hit_show_as_bullets_not_dashes():
     code = "- not: a bullet\n"
     out = hit_html(1, Hit("- Deploy steps:\n" + code, "a.md", 1, (), 0.5, code=code), "", "")
     assert "- Deploy steps:" in out and "- not: a bullet" in out
+
+
+def test_the_line_that_matched_is_marked_when_others_are_shown_before_it():
+    hit = Hit("With Priya and Sofi:\n- Priya wants dashboards\n- Sofi proposed a survival model\n- Lunch", "c.md", 7,
+              (), 0.5, match="Sofi proposed a survival model", match_line=9)
+    out = hit_html(1, hit, "survival")
+    assert ('• Priya wants dashboards\n<span class="nq-matched" title="what matched your question">• Sofi proposed a '
+            '<mark') in out and "model</span>\n• Lunch" in out
+    assert "nq-matched" not in hit_html(1, dataclasses.replace(hit, match_line=0), "survival")
 
 
 def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():

@@ -325,7 +325,12 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     lines = _fenced(hit).split("\n")
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
-    out += [f"    {ln}" for ln in lines[1:]]
+    # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
+    # not inside the code a hit ends with (the fences would shift it, and code is copied as it is)
+    row = hit.match_row
+    if row is not None and hit.code and row > hit.text[:len(hit.text) - len(hit.code)].rstrip("\n").count("\n"):
+        row = None
+    out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
     embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
     # "tag:work" alone, or "which notes link to X": no match to score
@@ -333,7 +338,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
         "links to it" if hit.explain is not None and hit.explain.links else \
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
         "the note named" if hit.explain is not None and hit.explain.opened else None
-    out.append(click.style(f"    {hit.source}", fg="green") + click.style(f"  {unscored}" if unscored else
+    at = f" (match at line {hit.match_line})" if hit.match_line else ""
+    out.append(click.style(f"    {hit.source}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))

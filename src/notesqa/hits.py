@@ -40,6 +40,7 @@ def no_match(filtered: bool, why: str | None = None) -> str:
         return why
     return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
 _WORDS = re.compile(r"[^\W_]+[+#]*")  # "C++" and "C#" are not "C"
+_ITEM = re.compile(r"\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[.\]\s+)?")  # a shown line's indent, list marker, box
 _ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
 
 
@@ -69,6 +70,8 @@ class Hit:
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
     code_lang: str = ""  # that code's language as its fence names it ("python"); "" when it names none
     end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
+    match_line: int = 0  # the line of match when the hit shows it after other lines (a list shown from its
+    # lead-in, a parent bullet over it); 0: it is the first shown (line)
 
     @property
     def breadcrumb(self) -> list[str]:
@@ -94,6 +97,17 @@ class Hit:
     @property
     def source(self) -> str:
         return f"{self.path}:{self.line}"
+
+    @property
+    def match_row(self) -> int | None:
+        """The index of the line of text where match starts, when the hit shows other lines before it (a list
+        shown from its lead-in, a parent bullet over it): the line a front end marks. None: match is first."""
+        if not self.match_line or self.match_line == self.line or not self.match.strip():
+            return None
+        first = self.match.strip().splitlines()[0].strip()
+        rows = self.text.split("\n")
+        return next((i for i in range(1, len(rows)) if _ITEM.fullmatch(rows[i].partition(first)[0])
+                     and first in rows[i]), None)
 
     def to_dict(self) -> dict:
         d = asdict(self)

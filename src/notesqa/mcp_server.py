@@ -147,8 +147,8 @@ LIST_MAX = 20  # an index status's lists an assistant gets: the first ones, and 
 
 # a hit as an assistant needs it: its words, where they are and how well they matched; the title,
 # headings and parents are in the breadcrumb, "source" is path:line, "match" and "code" are in the text
-HIT_FIELDS = ("text", "path", "line", "end_line", "breadcrumb", "score", "match_score", "kind", "tags", "date",
-              "origin", "stale", "explain")  # explain only when asked for
+HIT_FIELDS = ("text", "path", "line", "end_line", "match_line", "breadcrumb", "score", "match_score", "kind", "tags",
+              "date", "origin", "stale", "explain")  # explain only when asked for; match_line only when set
 
 
 def _brief(result):
@@ -158,8 +158,8 @@ def _brief(result):
     if not isinstance(result, dict):
         return result
     if isinstance(result.get("hits"), list):
-        result = {**result, "hits": [{key: hit[key] for key in HIT_FIELDS if hit.get(key) not in (None, "", [])}
-                                     for hit in result["hits"]]}
+        result = {**result, "hits": [{key: hit[key] for key in HIT_FIELDS if hit.get(key) not in (None, "", [])
+                                      and (key != "match_line" or hit[key])} for hit in result["hits"]]}
     result = _first(result, ("problems", "skipped_files", "repaired_files"))
     if isinstance(result.get("coverage"), dict):
         result["coverage"] = _first({k: v for k, v in result["coverage"].items() if k != "notes"}, ("flagged",))

@@ -65,7 +65,8 @@ class Snippet:
     rank: float  # the ranking score of the candidate that placed it
     explain: Explanation
     jump: int | None = None  # follow[jump:] is elsewhere in the note (shown after "… (line N)"): where it matched
-    matched: int | None = None  # the row that matched, when the hit shows it among others (a list from its first item)
+    matched: int | None = None  # the row that matched, when the hit shows it after others (a list from its first
+    # item, a parent bullet that took its hit over, a paragraph from its start)
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
@@ -165,7 +166,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
-    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if whole and row != root else None))
+    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None))
     return True
 
 
@@ -316,11 +317,12 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     exp = snippet.explain
     line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
-    match = tree.chunks[snippet.matched].text if snippet.matched is not None else c.text
+    matched = tree.chunks[snippet.matched] if snippet.matched is not None else c
+    match_line = matched.line if matched is not c and matched.line != line else 0
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
-               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=match, kind=c.kind,
+               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
-               match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "")
+               match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line)
 
 
 def _title_of(tree: NoteTree, path: str) -> str:
@@ -357,7 +359,9 @@ def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int,
     else:
         return
     shown -= rows
-    out[at] = replace(out[at], root=row, follow=tuple(follow))
+    # the unit that matched best stays the match, shown under the parent that took its hit over
+    matched = out[at].matched if out[at].matched is not None else out[at].root
+    out[at] = replace(out[at], root=row, follow=tuple(follow), matched=matched if matched != row else None)
     shown |= kept
     for i in sorted(joined, reverse=True):
         del out[i]

@@ -25,6 +25,7 @@ CSS = """
 .nq-ctx{margin:4px 0 2px 4px;padding:4px 8px;border-left:2px dashed #c7d2fe}
 .nq-ctx div{white-space:pre-wrap}
 .nq-ctx-hit{background:#fef08a;border-radius:2px}
+.nq-matched{background:rgba(254,240,138,.55);border-radius:2px}
 .nq-ctx-line{color:#6b7280;font-size:.85em}
 .nq-weak{color:#92400e;font-size:.9em;margin-bottom:6px}
 .nq-stale{color:#92400e}

@@ -136,9 +136,23 @@ def _text_html(hit, query: str) -> str:
     code = hit.code.lstrip("\n")
     related = hit.explain.related if hit.explain is not None else ()
     if not code.strip() or not hit.text.endswith(code):
-        return highlight(_bulleted(hit.text), query, related)
+        return _matched_marked(hit, _bulleted(hit.text), query, related)
     words = _bulleted(hit.text[:-len(code)].rstrip("\n"))
-    return (highlight(words, query, related) if words else "") + f'<pre class="nq-code">{html.escape(code)}</pre>'
+    return (_matched_marked(hit, words, query, related) if words else "") + \
+        f'<pre class="nq-code">{html.escape(code)}</pre>'
+
+
+def _matched_marked(hit, text: str, query: str, related: tuple[str, ...]) -> str:
+    """highlight(text), the lines of the unit that matched marked when the hit shows it after others (a list
+    from its lead-in, a parent bullet over it: trial s34b, the answer had been a list's fourth item, unmarked)."""
+    row, lines = hit.match_row, text.split("\n")
+    if row is None or row >= len(lines):
+        return highlight(text, query, related)
+    end = min(len(lines), row + len(hit.match.strip().splitlines()))
+    before, matched, after = ("\n".join(part) for part in (lines[:row], lines[row:end], lines[end:]))
+    return (highlight(before, query, related) + "\n"
+            + f'<span class="nq-matched" title="what matched your question">{highlight(matched, query, related)}</span>'
+            + ("\n" + highlight(after, query, related) if end < len(lines) else ""))
 
 
 def _bulleted(text: str) -> str:
