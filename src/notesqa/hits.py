@@ -6,10 +6,10 @@ The breadcrumb rule here is the one every front end shows (CLI, chat, MCP, HTTP)
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from .folding import folded
 from .markup import without_tags
 
 if TYPE_CHECKING:
@@ -316,20 +316,13 @@ def _loose(text: str) -> list[str]:
     return [w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in ("the", "a", "an")]
 
 
-def _unaccented(text: str) -> str:
-    """text case-folded, without its accents."""
-    if text.isascii():
-        return text.casefold()
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
-
-
 def _repeats(before: str, part: str) -> bool:
     """Does part say again what the part before it says? The same words (a first heading that is the
     title), or the part before without its aside ("Designing Data-Intensive Applications (Kleppmann)" >
     "Designing Data-Intensive Applications"). A part that says more ("Python" > "Python packaging") or
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
     # case and accents aside throughout: "Ana Sofia Castillo" (a file name) > "Ana Sofía Castillo" (its heading)
-    before, part = _unaccented(before), _unaccented(part)
+    before, part = folded(before), folded(part)
     b, p = _WORDS.findall(before), _WORDS.findall(part)
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .folding import unaccented
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces between words (Korean has spaces, but its words carry
 # attached particles: 서울에서 = 서울 + 에서, so bigrams serve it too). After NFKC, so
@@ -56,10 +58,6 @@ def _stemmer():
         return Stemmer.Stemmer("english")
     except ImportError:  # stemming is a refinement; plain tokens still work
         return None
-
-
-def _strip_accents(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 # Words never indexed: stopwords and "_". A single letter is a word ("vitamin K", "K+", "the C
@@ -160,11 +158,11 @@ def tokenize(text: str) -> list[str]:
                     cjk.extend(run[i:i + 2] for i in range(len(run) - 1))
                 elif other not in _DROP:
                     out.append(other)
-                    if not other.isascii() and (plain := _strip_accents(other)) != other:
+                    if not other.isascii() and (plain := unaccented(other)) != other:
                         out.append(plain)
             continue
         out.append(w)
-        plain = _strip_accents(w)
+        plain = unaccented(w)
         if plain != w:
             out.append(plain)
     # Token order does not matter to BM25: the words, then the bigrams.
@@ -175,7 +173,7 @@ def tokenize(text: str) -> list[str]:
 def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Each two words that follow each other in text, as the index has them (stemmed, stopwords left
     out, accents stripped): "battery drain", "directory bucket"; a phrase BM25's bag of words misses."""
-    low = text.lower() if text.isascii() else _strip_accents(unicodedata.normalize("NFKC", text).casefold())
+    low = text.lower() if text.isascii() else unaccented(unicodedata.normalize("NFKC", text).casefold())
     words = _stem_all([w for w in _words(low) if w not in _DROP])
     return frozenset(zip(words, words[1:]))
 
@@ -309,7 +307,7 @@ class KeywordIndex:
     def rows_holding(self, text: str) -> np.ndarray | None:
         """The rows that hold every word of text (as tokenised: stemmed, accents stripped), in order; None
         when text has no word the index keeps (only stopwords: every row may say it)."""
-        tokens = set(tokenize(_strip_accents(text)))
+        tokens = set(tokenize(unaccented(text)))
         if not tokens:
             return None
         if not self.size or any(t not in self._vocab for t in tokens):

@@ -12,11 +12,11 @@ that hold every word of the phrase.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 
 from .chunking import Chunk
+from .folding import folded
 from .keywords import SPACELESS, KeywordIndex
 
 _WORD = re.compile(r"\w+")
@@ -27,9 +27,7 @@ def plain(text: str) -> str:
     with a space at each end (so " cell " is not said by "cells")."""
     if text.isascii():  # most text: nothing to fold but case
         return " " + " ".join(_WORD.findall(text.lower())) + " "
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " " + " ".join(_WORD.findall(text)) + " "
+    return " " + " ".join(_WORD.findall(folded(text))) + " "
 
 
 def says(chunk: Chunk, phrase: str) -> bool:
