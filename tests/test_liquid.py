@@ -2,6 +2,7 @@
 
 from notesqa.liquid import strip_non_content
 from notesqa.parsing import parse_note
+from notesqa.textchars import note_text_chars, visible_chars
 
 
 def test_links_reduced_to_text_and_liquid_dropped():
@@ -24,3 +25,24 @@ def test_liquid_captures_of_urls_dropped_raw_kept():
     texts = [" ".join(u.text.split()) for u in note.units]
     assert texts == ["Intro para.", "See cards here.", "Never nest components.", "Use `{% if page.x %}` in templates."]
     assert [u.line for u in note.units] == [5, 11, 14, 17]
+
+
+
+def test_a_card_notes_curly_clozes_read_as_their_answers_template_output_does_not():
+    # trial s34: the Spaced Repetition plugin's curly clozes had lost their answers, coverage saying 100%
+    deck = "---\ntags: [flashcards]\n---\nThe capital of France is {{Paris}}.\n\n- Unwinds DNA: {{helicase}}, since {{1958}}\n"
+    assert [u.text for u in parse_note(deck, "caps.md").units] == ["The capital of France is Paris.",
+                                                                   "Unwinds DNA: helicase, since 1958"]
+    assert note_text_chars(deck) == visible_chars("The capital of France is Paris. Unwinds DNA: helicase, since 1958")
+    # template output is not text: spaced or dotted Liquid, filters, Hugo shortcodes, Handlebars blocks, the
+    # Templates plugin's placeholders, a placeholder inside a tag, word or path, a macro of a link
+    for markup, left in (("{{ page.title }}", ""), ("{{site.url}}", ""), ("{{x | upcase}}", ""), ("{{< figure >}}", ""),
+                         ("{{#each xs}}", ""), ("{{date:YYYY-MM-DD}}", ""), ("{{title}}", ""), ("#{{tag}}", "#"),
+                         ("inc-{{date}}", "inc-"), ("{{slug}}.md", ".md"), ("{{video https://y.tu/x}}", ""),
+                         ("{{embed [[Pizza]]}}", "")):
+        assert strip_non_content(f"Before {markup} after", clozes=True) == f"Before {left} after", markup
+    # in a note that is not one of cards, in a Jekyll page (it has Liquid tags), {{...}} is Liquid; in code it is
+    # what the note shows
+    assert strip_non_content("See {{Paris}}.") == "See ."
+    assert strip_non_content("{% assign x = 1 %}\nSee {{Paris}}.", clozes=True) == "\nSee ."
+    assert strip_non_content("Type `{{Paris}}` here", clozes=True) == "Type `{{Paris}}` here"

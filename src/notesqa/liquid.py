@@ -37,32 +37,49 @@ def _capture(m: re.Match) -> str:
     return _blank_keep_lines(m) if len(body) <= 1 else m.group(0)
 
 
-def _strip_liquid_all(text: str) -> str:
+# {{Paris}} in a note of the Spaced Repetition plugin's cards (flashcards.deck_note): a curly-bracket cloze, its
+# answer text (trial s34: "The capital of France is {{Paris}}" had lost "Paris", coverage saying 100%). Not template
+# output: "{{ page.title }}" (spaced), "{{site.url}}" (a dotted name), "{{x | filter}}", Hugo's "{{< shortcode >}}",
+# Handlebars' "{{#each}}", the core Templates plugin's {{date}}, {{time}}, {{title}}, a placeholder inside a word, tag,
+# link or path ("#{{tag}}", "inc-{{date}}", "{{slug}}.md"), nor a macro of a link ("{{video https://...}}").
+_CURLY_CLOZE = re.compile(r"(?<![\w#/\[{-])\{\{(?![\s<>%#/^!&{])((?:(?!\}\}|\{\{|::|://|\[\[|\(\()[^|\n]){1,80}?)(?<!\s)\}\}"
+                          r"(?![\w/\]}-]|\.\w)")
+_TEMPLATE_OUT = re.compile(r"^(?:[A-Za-z_]\w*(?:\.[\w-]+)+|(?:date|time|title)(?::.*)?)$")
+
+
+def _cloze(m: re.Match) -> str:
+    return m.group(0) if _TEMPLATE_OUT.match(m.group(1)) else m.group(1)
+
+
+def _strip_liquid_all(text: str, clozes: bool = False) -> str:
     text = anki_clozes(text)  # an Anki cloze is no Liquid: its answer is text
+    if clozes:
+        text = _CURLY_CLOZE.sub(_cloze, text)
     text = _LIQUID_CAPTURE.sub(_capture, text)
     text = _LIQUID_TAG.sub(_liquid, text)
     return _LIQUID_OUT.sub(_blank_keep_lines, text)
 
 
-def strip_non_content(text: str) -> str:
+def strip_non_content(text: str, clozes: bool = False) -> str:
     """Remove Liquid tags, HTML comments and a daily note's navigation line, keeping every line where it was.
 
     Inside {% raw %} ... {% endraw %} Liquid is shown as written (it is the content). Comments
-    (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay."""
+    (HTML and Obsidian %% ones) and {{...}} inside code spans are code, and stay. clozes: a note of the Spaced
+    Repetition plugin's cards (flashcards.deck_note), its {{curly}} clozes read as their answers."""
     text = without_navigation(strip_comments(text))
     out, pos = [], 0
     for m in _LIQUID_RAW.finditer(text):
-        out.append(_strip_liquid(text[pos:m.start()]))
+        out.append(_strip_liquid(text[pos:m.start()], clozes))
         out.append(m.group(1))
         pos = m.end()
-    out.append(_strip_liquid(text[pos:]))
+    out.append(_strip_liquid(text[pos:], clozes))
     return "".join(out)
 
 
-def _strip_liquid(text: str) -> str:
+def _strip_liquid(text: str, clozes: bool) -> str:
     """Liquid dropped. A page with Liquid tags ({% ... %}) is a Jekyll page: Liquid runs everywhere
     in it, code included, as Jekyll runs it. Elsewhere a {{...}} is only dropped outside code
     (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
     if "{%" in text:
         return _strip_liquid_all(text)
-    return outside_code(text, _strip_liquid_all) if "{{" in text else text
+    return outside_code(text, lambda part: _strip_liquid_all(part, clozes)) if "{{" in text else text

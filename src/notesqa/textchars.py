@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .flashcards import deck_note
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
 from .markup import (FOOTNOTE_MARK, QUERY_LANGUAGES, REFERENCE_DEFINITION, Inline, names_its_file, only_tags,
@@ -61,4 +62,4 @@ def text_chars(body: str) -> int:
 
 def note_text_chars(text: str) -> int:
     """Characters of notes text in a markdown note (its front matter left out)."""
-    return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1)))
+    return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1), clozes=deck_note(text)))

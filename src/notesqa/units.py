@@ -1067,7 +1067,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     fields = leading_fields(text) if "::" in text and not deck else {}
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
-    text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text)))))
+    text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
     tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     top = None
