@@ -10,6 +10,8 @@ def test_accents_come_off_and_letters_that_are_not_accented_stay():
     assert unaccented("Sofía Müller, café") == "Sofia Muller, cafe"
     assert unaccented("Ørsted, Straße") == "Ørsted, Straße"  # not an accent: a letter of its own
     assert folded("Straße SOFÍA") == "strasse sofia" and folded("ASCII") == "ascii"
+    # kana keep their voicing marks, and Korean its syllables: they are letters, not accents
+    assert unaccented("食べる、ビール、한국어") == "食べる、ビール、한국어"
 
 
 def test_the_keyword_index_phrases_and_breadcrumbs_fold_alike():

@@ -34,5 +34,13 @@ def test_saying_reads_only_rows_with_every_word_and_holds_for_every_phrase():
     assert list(saying(chunks, idx, ("to be",))) == [False, False, False, True]  # stopwords: every row read
 
 
+def test_quoted_japanese_and_korean_words_are_found_as_written():
+    # trial s35: a quoted word with a voiced kana (ベ, ビ) had found nothing, its mark taken off as an accent
+    chunks = [chunk(t) for t in ("食べる – to eat", "ビールを飲む", "한국어 공부", "café au lait")]
+    idx = KeywordIndex.build([c.text for c in chunks])
+    for phrase, row in (("食べる", 0), ("ビール", 1), ("한국어", 2), ("cafe", 3), ("CAFÉ", 3)):
+        assert list(saying(chunks, idx, (plain(phrase).strip(),))) == [i == row for i in range(4)], phrase
+
+
 def test_quoted_names_phrases_for_a_message():
     assert quoted(("a b", "c")) == "\u201ca b\u201d and \u201cc\u201d"
