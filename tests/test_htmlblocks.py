@@ -3,8 +3,9 @@ them, any other HTML block's text read, and the source view showing no tags."""
 
 from __future__ import annotations
 
-from notesqa.htmlblocks import as_markdown, block_text
+from notesqa.htmlblocks import as_markdown, block_text, furigana
 from notesqa.parsing import parse_note
+from notesqa.textchars import visible_chars
 from notesqa.ui.render import render_markdown
 from notesqa.ui.sources import readable_source
 
@@ -139,3 +140,23 @@ def test_an_html_tables_rows_are_rows_of_cells_whatever_divs_are_in_them():
                                   ("table", [(0, [("Council tax (Band D)", True), ("£162.50", False)]),
                                              (0, [("Water", True), ("£41.20", False)])]),
                                   ("lines", ["Total"])]
+
+
+def test_furigana_reads_as_the_word_then_its_reading():
+    # trial s35: <ruby>朝<rt>あさ</rt></ruby>ご<ruby>飯<rt>はん</rt></ruby> had read "朝あさご飯はん", and "食べる" had not
+    # found "<ruby>食<rt>た</rt></ruby>べる" (its words apart)
+    assert furigana("<ruby>食<rt>た</rt></ruby>べる – to eat") == "食べる（たべる） – to eat"
+    assert furigana("<ruby>朝<rt>あさ</rt></ruby>ご<ruby>飯<rt>はん</rt></ruby>") == "朝ご飯（あさごはん）"
+    assert furigana("お<ruby>茶<rp>(</rp><rt>ちゃ</rt><rp>)</rp></ruby>を飲む") == "お茶を（おちゃを）飲む"
+    assert furigana("<ruby><rb>漢</rb><rt>かん</rt><rb>字</rb><rt>じ</rt></ruby>") == "漢字（かんじ）"
+    assert furigana("a <ruby>cat<rt>neko</rt></ruby>.") == "a cat (neko)."
+    assert furigana("no ruby <b>here</b>") == "no ruby <b>here</b>"
+
+
+def test_a_notes_furigana_is_read_so_outside_code():
+    page = parse_note("tags:: japanese\n\n- <ruby>食<rt>た</rt></ruby>べる – to eat\n- `<ruby>x<rt>y</rt></ruby>`\n",
+                      "pages/Food.md")
+    assert [u.text for u in page.units][-2:] == ["食べる（たべる） – to eat", "`<ruby>x<rt>y</rt></ruby>`"]
+    note = parse_note("# Food\n\n<ruby>食<rt>た</rt></ruby>べる – to eat\n", "food.md")
+    assert [u.text for u in note.units] == ["食べる（たべる） – to eat"]
+    assert note.text_chars == visible_chars("食べる（たべる） – to eat") + note.heading_chars  # coverage counts it so

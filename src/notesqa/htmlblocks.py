@@ -155,6 +155,42 @@ def without_tags(text: str, picture=lambda alt: alt) -> str:
     return _WHOLE_TAG.sub(shown, text)
 
 
+# Furigana: <ruby>朝<rt>あさ</rt></ruby>ご<ruby>飯<rt>はん</rt></ruby>, a word's reading over its kanji. Read as the
+# word, then its reading as Japanese writes it without ruby, "朝ご飯（あさごはん）": the word whole for search (it had
+# read "朝あさご飯はん", and "食べる" had not found "<ruby>食<rt>た</rt></ruby>べる"; trial s35), its reading kept.
+_JAPANESE = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3040-\u30ff"  # the kana before, between and after ruby: a prefix (お茶), okurigana (食べる)
+_RUBY_RUN = re.compile(rf"[{_KANA}]*(?:<ruby\b[^>\n]*>[^\n]*?</ruby>[{_KANA}]*)+", re.I)
+_RUBY = re.compile(r"(<ruby\b[^>\n]*>[^\n]*?</ruby>)", re.I)
+_RT = re.compile(r"<rt\b[^>]*>(.*?)(?:</rt>|(?=<rt\b|</ruby>))", re.I)
+_RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
+
+
+def furigana(text: str) -> str:
+    """text with each run of words over which <ruby> sets readings read as the words, then the readings in
+    brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line."""
+    if "<ruby" not in text and "<RUBY" not in text:
+        return text
+    return _RUBY_RUN.sub(_read_ruby, text)
+
+
+def _read_ruby(m: re.Match) -> str:
+    base, reading = [], []
+    for i, part in enumerate(_RUBY.split(m.group(0))):
+        if i % 2:  # a <ruby> element: its text without its readings, and its readings
+            inner = _RP.sub("", part[part.index(">") + 1:part.rindex("<")])
+            words = _WHOLE_TAG.sub("", _RT.sub("", inner))
+            base.append(words)
+            reading.append("".join(_WHOLE_TAG.sub("", r) for r in _RT.findall(inner)) or words)
+        else:  # kana between them (okurigana) read as written
+            base.append(part)
+            reading.append(part)
+    words, said = "".join(base), "".join(reading)
+    if said == words or not said.strip():
+        return words
+    return f"{words}（{said}）" if re.search(f"[{_JAPANESE}]", words) else f"{words} ({said})"
+
+
 BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

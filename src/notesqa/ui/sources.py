@@ -68,6 +68,7 @@ class SourceView:
     def render(self, target: str) -> str:
         """The note holding target rendered as safe HTML, the passage's line highlighted."""
         from ..flashcards import deck_note
+        from ..htmlblocks import furigana
         from ..liquid import strip_non_content
         from ..parsing import is_outline
         from ..notefiles import GONE, read_note, shows_line_breaks
@@ -92,6 +93,7 @@ class SourceView:
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = self._links_resolved(text if outline else strip_non_content(text, clozes=deck_note(text)), path,
                                     outline)
+        text = outside_code(text, furigana) if "<ruby" in text or "<RUBY" in text else text  # as the hits read it
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line - first + 1 if found else None, path,
                                None if end_line is None else end_line - first + 1,
