@@ -221,3 +221,20 @@ def test_a_documents_number_before_its_name_is_a_name_of_the_note():
         assert document_id(name) is None, name
     note = parse_note("# Decision\n\nWe use Temporal.\n", "ADR-007 Use Temporal for payment workflows.md")
     assert note.title == "ADR-007 Use Temporal for payment workflows" and "ADR-007" in note.names
+
+
+def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lines():
+    # trial s35: "how many servings does the chilli make?" had found nothing: front matter was neither shown nor searched
+    from notesqa.parsing import parse_note
+
+    text = ("---\ntitle: Chilli\nservings: 4\nprep_time: 20 min\nsource: https://example.org/chilli\nrating: 5\n"
+            "tags: [dinner]\ncssclasses: [recipe]\ndraft: false\nimage: chilli.jpg\nup: /recipes/\n"
+            "exam-date: 2025-05-16\ningredients: [\"[[Mince]]\", beans]\nkanban-plugin: basic\n---\n# Chilli\n\n- Brown it.\n")
+    fields, step = parse_note(text, "Chilli.md").units
+    assert fields.text == ("servings: 4\nprep_time: 20 min\nsource: https://example.org/chilli\nrating: 5\n"
+                           "exam-date: 2025-05-16\ningredients: Mince, beans")
+    assert (fields.line, fields.end_line, fields.thin, fields.kind) == (1, 15, True, "paragraph")
+    assert step.text == "Brown it." and step.line == 18
+    # a note whose front matter holds only its name, tags, days and settings has none
+    assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\n---\nHi.\n",
+                                       "t.md").units] == ["Hi."]

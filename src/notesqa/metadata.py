@@ -196,6 +196,33 @@ def properties(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = Non
     return tuple(out)
 
 
+# Front-matter fields that are no property a reader looks up: the note's name, tags and days (its metadata,
+# searched and filtered by), and the settings of the app, a theme, a plugin or a site
+_UNSHOWN = _NOT_PROPERTIES - {"url", "link", "links", "source url", "link to original content", "description",
+                              *CREDIT_FIELDS}
+_FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$", re.IGNORECASE)  # a site's path, a picture
+SHOWN_VALUE_CHARS = 300
+
+
+def shown_fields(meta: dict) -> tuple[str, ...]:
+    """The front matter's fields as the app's properties view shows them, "servings: 4", "source: https://...",
+    a list's values with commas: those a reader looks up, not the note's name, tags and days, the settings of
+    the app, a plugin or a site, a checkbox, a picture or a site's path (trial s35: "how many servings does the
+    chilli make?" had found nothing, its front matter neither shown nor searched)."""
+    out = []
+    for key, value in meta.items():
+        name = str(key).strip()
+        if name.lower() in _UNSHOWN or name.lower().endswith("-plugin") or isinstance(value, (bool, dict)):
+            continue
+        values = [value.isoformat() if isinstance(value, _dt.date) else str(v) for v in
+                  ((value,) if isinstance(value, _dt.date) else as_list(value))]
+        values = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", v).strip() for v in values]
+        values = [v for v in values if v and not _FILE_VALUE.match(v)]
+        if values:
+            out.append(f"{name}: {', '.join(values)}"[:SHOWN_VALUE_CHARS])
+    return tuple(out)
+
+
 _CITEKEY_FIELDS = ("citekey", "citation-key", "citation_key", "citationKey", "citationkey")
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, at
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
-                       properties, title_from_filename, zettel_id)
+                       properties, shown_fields, title_from_filename, zettel_id)
 from . import dendron
 from .docsites import site_markup, toml_front_matter
 from .evernote import en_todos, yarle_metadata
@@ -1074,6 +1074,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
         top, tokens = tokens[0], tokens[1:]
+    shown = shown_fields(meta) if top is not None else ()  # its front matter's own, not fields read from the text
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)
@@ -1087,6 +1088,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
         units, block_ids = [desc, *_moved_on(units)], {key: i + 1 for key, i in block_ids.items()}
         text_chars += visible_chars(desc.text)
+    if shown:  # the front matter's fields a reader looks up, as the app shows them above the note
+        units, block_ids = [_fields_passage(shown, top), *_moved_on(units)], {k: i + 1 for k, i in block_ids.items()}
+        text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
     if title not in (None, ""):
@@ -1146,6 +1150,13 @@ def description(meta: dict, top) -> Unit | None:
     at = _DESC_LINE.search(top.content) if top is not None else None
     line = top.content.count("\n", 0, at.start()) + 2 if at else 1  # after the opening "---"
     return Unit("paragraph", clean(desc), line, line, (), ())
+
+
+def _fields_passage(shown: tuple[str, ...], top) -> Unit:
+    """A note's front-matter fields (metadata.shown_fields) as one passage a line each, at the front matter's
+    lines; thin, as a Logseq page's properties are: they say what the note is, not an answer."""
+    first, end = (top.map[0] + 1, top.map[1]) if top.map else (1, 1)
+    return Unit("paragraph", "\n".join(shown), first, end, (), (), keep_lines=True, thin=True)
 
 
 def _moved_on(units: list[Unit]) -> list[Unit]:
