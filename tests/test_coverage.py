@@ -17,6 +17,8 @@ def fresh():
 def test_coverage_is_reported_by_the_build_and_status(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "plain.md", "# Plain\n\nAll of this is text.\n")
+    # a step's number is its list marker, not text the index lost (trial s35: 99.2% with nothing lost)
+    write(notes / "steps.md", "# Bake\n\n1. Mix flour\n2. Knead it\n10) Bake at 220 °C\n\n> 3. Rest\n")
     write(notes / "code.md", "# Code\n\nIntro.\n\n" + "    indented prose that markdown reads as code\n" * 12)
     write(notes / "log.md", "# Log\n\n```\n" + "12:00:01 INFO step done\n" * 400 + "```\n")
     report = build_index(notes, tmp_path / "index", embedder=fresh())
@@ -28,7 +30,8 @@ def test_coverage_is_reported_by_the_build_and_status(tmp_path):
                                          "and end (line 3)",)
     assert "text indexed" in report.summary()
     each = cov.to_dict()["notes"]  # how much of each note's text is indexed
-    assert set(each) == {"plain.md", "code.md", "log.md"} and each["plain.md"]["share"] == 1.0
+    assert set(each) == {"plain.md", "steps.md", "code.md", "log.md"} and each["plain.md"]["share"] == 1.0
+    assert each["steps.md"]["share"] == 1.0 and each["steps.md"]["chars"] == each["steps.md"]["indexed"]
     assert each["code.md"]["share"] == 1.0  # flagged by its reason: indexed, but as code, not as text
     assert each["log.md"]["share"] < 0.75
     assert json.loads(json.dumps(report.to_dict()))["coverage"]["flagged"][1]["path"] == "code.md"

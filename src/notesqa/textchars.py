@@ -46,6 +46,9 @@ _QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:"
                           r"[ \t]*\2[ \t]*$", re.M | re.S | re.I)
 
 
+_ORDERED_MARK = re.compile(r"^([ \t>]*)\d{1,9}[.)](?=[ \t]|$)", re.M)  # "1. Mix", "  10) Bake", "> 2. Knead"
+
+
 def text_chars(body: str) -> int:
     """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
     embeds (another note's text), queries' code and white space not counted (what coverage compares the
@@ -53,6 +56,7 @@ def text_chars(body: str) -> int:
     body = _QUERY_FENCE.sub("", body) if "```" in body or "~~~" in body else body
 
     def reader(part: str) -> str:
+        part = _ORDERED_MARK.sub(r"\1", part)  # a step's number is its list marker (Unit.marker), not its text
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
         part = _tag_lines_out(part) if "#" in part else part
         return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
