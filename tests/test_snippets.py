@@ -115,7 +115,7 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
     # shown as the one paragraph it is, its windows run on (trial G: a scene's paragraph split mid-way)
     hit = to_hit(tree, select(tree, _ranked((6, 0.9)), 1, 600, None, {})[0])
     assert hit.text == (
-        "A long paragraph, its first run of sentences. Its second run of sentences.\n- Shuffle sharding (embedded from a)")
+        "A long paragraph, its first run of sentences. Its second run of sentences.\n(embedded from a)\n- Shuffle sharding")
 
 
 def test_a_hit_says_the_line_of_the_unit_that_matched_when_others_are_shown_first():
@@ -380,9 +380,10 @@ def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
     graph = embeds_graph(tmp_path)
     build_index(graph, tmp_path / "ix", embedder=embedder)
     hit = open_index(tmp_path / "ix", embedder).search("when are deploys frozen on fridays", k=1)[0]
-    # where the embedded text starts, it says which note it comes from
-    assert hit.text == ("Freeze deploys on Fridays after 2pm\n  - Chain: clean and lube every 300 km (embedded from "
-                        "Bicycle)\n  - Tyre pressure 80 psi front")
+    # where the embedded text starts, it says which note it comes from, on a line of its own (trial s35: at the end
+    # of its first line it had read as words of a recipe's first step)
+    assert hit.text == ("Freeze deploys on Fridays after 2pm\n  (embedded from Bicycle)\n"
+                        "  - Chain: clean and lube every 300 km\n  - Tyre pressure 80 psi front")
 
 
 def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
@@ -529,7 +530,7 @@ def test_prose_under_a_bullet_is_shown_under_it():
     tree = NoteTree.build(chunks)
     snip = select(tree, _ranked((0, 0.9)), 1, 600, None, tree.origins)[0]
     assert snip.follow == (1, 2, 3)
-    assert to_hit(tree, snip).text == ("Bake day, following the recipe:\n  type: recipe (embedded from r)\n"
+    assert to_hit(tree, snip).text == ("Bake day, following the recipe:\n  (embedded from r)\n  type: recipe\n"
                                        "  - 500 g flour\n- Loaf was good")
 
 
@@ -587,7 +588,7 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     assert hit.code == "kafka-consumer-groups --describe" and hit.text.endswith(hit.code)
     hit = to_hit(code_tree, select_notes(code_tree, {"p.md": 0}, _ranked((7, 0.9)), 1, 600, None, {},
                                          with_match=True)[0])
-    assert hit.text.endswith("Restart the consumer (embedded from run.md)")
+    assert hit.text.endswith("(embedded from run.md)\nRestart the consumer")
     # the match within the opening's window, or without with_match: the opening and what follows it
     assert select_notes(tree, {"p.md": 0}, _ranked((1, 0.9)), 1, 600, None, {}, with_match=True)[0].jump is None
     assert select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].jump is None

@@ -286,14 +286,17 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines.append(piece)
             code = code.removesuffix("\n…") + "\n" + piece if code else piece
             continue
-        # text embedded from another note says so where it starts (the hit's own unit: Hit.origin)
+        # text embedded from another note says so on a line of its own where it starts, not as words of its
+        # first line (trial s35: "... leave 20 minutes (autolyse). (embedded from Pizza dough)"); the hit's own
+        # unit: Hit.origin
         source = f.origin.rpartition(":")[0] if f.origin else ""
-        mark = f" (embedded from {_title_of(tree, source)})" if source and source != came_from else ""
+        mark = f"(embedded from {_title_of(tree, source)})" if source and source != came_from else ""
         came_from = source
         if n == snippet.jump:  # elsewhere in the note: where it says what the question asks, as a hit opens
             # ... under its own heading, when not the opening's (the hit's breadcrumb is the opening's)
             under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
-            lines += [f"… (line {f.line}{under})", (f"{f.marker} {f.text}" if f.marker else f.text) + mark]
+            lines += [f"… (line {f.line}{under})", *([mark] if mark else []),
+                      f"{f.marker} {f.text}" if f.marker else f.text]
             code, lang = (_own_code(tree, j), f.lang) if f.kind == "code" else (code, lang)
             base = f.depth if f.kind == "bullet" else None
             continue
@@ -308,11 +311,13 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         elif f.kind == "bullet":
             base = f.depth if base is None else base
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
+            lines += [pad + mark] if mark else []
             # a block's later lines stay under its first, not at the margin ("10. " takes four)
-            lines.append(f"{pad}{marker} {f.text}{mark}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
+            lines.append(f"{pad}{marker} {f.text}".replace("\n", "\n" + pad + " " * (len(marker) + 1)))
         else:  # prose under a shown bullet (a block's callout, an embedded page's properties) stays under it
             pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
-            lines.append(pad + (f.text + mark).replace("\n", "\n" + pad))
+            lines += [pad + mark] if mark else []
+            lines.append(pad + f.text.replace("\n", "\n" + pad))
     folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
     exp = snippet.explain
     line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
