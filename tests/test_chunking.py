@@ -131,7 +131,7 @@ def test_a_notes_authors_venue_and_year_are_words_it_is_found_by():
                       "type: paper\n---\n\n* Late interaction over BERT\n", "papers/colbert.md")
     fields, chunk = chunk_note(note)
     # the front matter shown as the app shows it above the note: a thin passage of its own
-    assert fields.text == "authors: Omar Khattab, Matei Zaharia\nvenue: SIGIR\nyear: 2020\ntype: paper" and fields.thin
+    assert fields.text == "authors: Omar Khattab, Matei Zaharia\nvenue: SIGIR\nyear: 2020" and fields.thin
     for word in ("Khattab", "Zaharia", "SIGIR", "2020"):
         assert word in chunk.keywords and word not in chunk.text and word not in chunk.embed, word
     assert "paper" not in chunk.keywords.split()  # other fields are not words of it

@@ -235,6 +235,6 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
                            "exam-date: 2025-05-16\ningredients: Mince, beans")
     assert (fields.line, fields.end_line, fields.thin, fields.kind) == (1, 15, True, "paragraph")
     assert step.text == "Brown it." and step.line == 18
-    # a note whose front matter holds only its name, tags, days and settings has none
-    assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\n---\nHi.\n",
-                                       "t.md").units] == ["Hi."]
+    # a note whose front matter holds only its name, tags, days, settings and kind has none
+    assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\ntype: definition\n"
+                                       "status: done\n---\nHi.\n", "t.md").units] == ["Hi."]
