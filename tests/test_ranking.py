@@ -369,6 +369,17 @@ def test_a_field_the_question_asks_for_is_not_a_few_words_passage():
         assert {c.row for c in ranked if not c.explain.thin} == strong, question
 
 
+def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_keys():
+    # trial s35: "servings: 6" of a recipe's front matter, a Logseq page's "registration:: March 2025"
+    fields = dataclasses.replace(_chunk("chilli.md", 0, "servings: 6\nprep_time: 15 min\nrating: 4"), thin=True)
+    chunks = [fields, _chunk("chilli.md", 1, "Brown the mince in batches, then add the onions")]
+    for question, thin in (("how many servings does the chilli make?", False), ("what is the prep time?", False),
+                           ("how do I brown the mince?", True)):
+        scores = dataclasses.replace(_dense_only([0.5, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, {}, None, 10)
+        assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
+
+
 def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
     # trial B: "Attendees: Dana, Raj, Anika, Tom" came first for "what was decided at the pricing council?" and
     # third for "who attended ...?" ("attended" is no word of the notes: the question's own words count)

@@ -659,14 +659,22 @@ _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 
 
 def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:
-    """Is the passage one field ("Owner: Priya Raman", "sleep: 7h") whose key the question says, or a form
-    of it ("owns", "slept", "attended" for "Attendees": the question's own words, asked, whether or not the
-    notes say them)? A daily note's "mood: 8/10" is no answer to "what did I write that day?" (trial W), but
-    is to "what was my mood?"; a record's fields (RECORD_KEYS: "Full Title") never are."""
-    key = field_key(c.text) if asked else ""
-    if not key or key in RECORD_KEYS or not field_line(c.text):
+    """Is the passage one field ("Owner: Priya Raman", "sleep: 7h"), or a note's fields a line each (its front
+    matter's, a Logseq page's properties), one of whose keys the question says, or a form of it ("owns",
+    "slept", "attended" for "Attendees": the question's own words, asked, whether or not the notes say them)?
+    A daily note's "mood: 8/10" is no answer to "what did I write that day?" (trial W), but is to "what was my
+    mood?" ("servings: 6" to "how many servings does the chilli make?", trial s35); a record's fields
+    (RECORD_KEYS: "Full Title") never are."""
+    if not asked:
         return False
-    return any(_same_start(k, w) for k in tokenize(key) for w in asked)
+    return any(_asked_key(line, asked) for line in (c.text.split("\n") if c.thin else (c.text,)))
+
+
+def _asked_key(text: str, asked: frozenset[str]) -> bool:
+    key = field_key(text)
+    if not key or key in RECORD_KEYS or not field_line(text):
+        return False
+    return any(_same_start(k, w) for k in tokenize(key.replace("_", " ")) for w in asked)
 
 
 def _names_field(c: Chunk) -> bool:
