@@ -406,3 +406,6 @@ def test_a_notes_opening_is_a_label_and_its_sentence_but_not_a_field():
     # trial Y: a summary or an objective is what the note says
     assert not opening_field("Summary: Wenna cleans the harbour every morning before the boats go out")
     assert not opening_field("Learning objective: explain how the heart pumps blood around the body")
+    # trial s35: a sentence's start is no field's name, however short what follows it
+    assert not opening_field("Freeze in an ice cube tray: 1 cube ≈ 1 tbsp.")
+    assert opening_field("Link to original content: https://x.org/a")

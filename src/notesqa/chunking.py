@@ -133,13 +133,18 @@ def field_line(text: str, links: bool = False) -> bool:
     return m is not None and (links or _LINK_VALUE.match(text, m.start(2)) is None)
 
 
+FIELD_KEY_WORDS = 4  # a field's name: "Author", "Date created", "Link to original content"
+
+
 def opening_field(text: str) -> bool:
     """Is text a field that says what a note is, not what it says: a key and a short value or an address
     ("Author: Cal Newport", "Reference: https://..."), not a label and a sentence ("Summary: Wenna cleans
     the ...", trial Y)? Not where a note is shown from."""
     if not field_line(text, links=True):
         return False
-    value = text.split(":", 1)[1].strip()
+    key, value = (part.strip() for part in text.split(":", 1))
+    if len(key.split()) > FIELD_KEY_WORDS:  # a sentence's start: "Freeze in an ice cube tray: 1 cube ≈ 1 tbsp." (trial s35)
+        return False
     return bool(re.match(r"<?(?:https?|file|zotero|kindle)://", value)) or len(value.split()) <= 5
 
 
