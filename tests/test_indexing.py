@@ -199,6 +199,22 @@ def test_off_a_terminal_a_long_stage_says_how_far_it_is(capsys):
     p("embed", 0, 1531)
     p("embed", 256, 1531)
     assert capsys.readouterr().err.splitlines()[-1] == "embedding: 256 of 1,531 chunks (16%)"
+    # the notes' words, some 20 times faster a word: one line for a thousand (trial s35: six for a second's work)
+    for done in range(0, 1136, 256):
+        p("words", done, 1135)
+    assert capsys.readouterr().err.splitlines() == ["embedding the notes' words: 1135 words"]
+
+
+def test_a_build_says_each_stage_once_in_order(tmp_path):
+    # trial s35: a log had said "writing index" before the notes' words were embedded, and again after them
+    class Meaning(CountingEmbedder):
+        knows_meaning = True  # (so the notes' words are embedded too)
+
+    stages = []
+    write(tmp_path / "n" / "a.md", "# A\n\n- Shuffle sharding maps customers to cells\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=Meaning(),
+                progress=lambda stage, done, total: stages.append(stage) if stage not in stages[-1:] else None)
+    assert stages == ["scan", "parse", "embed", "words", "write"]
 
 
 # --------------------------------------------------------------------------- fingerprint

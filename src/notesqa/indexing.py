@@ -300,7 +300,6 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     vectors = _vectors_for(scan.chunks, prev.gen if prev.reuse_vectors else None, prev.chunks, embedder, report,
                            progress, index_dir, _vector_shaping(fp))
 
-    progress("write", 0, 1)
     report.chunks = len(scan.chunks)
     report.largest = largest_notes(scan.notes, report.chunks)
     manifest = _manifest(notes_dir, embedder, fp, int(vectors.shape[1]), scanned_at, report, scan)
@@ -312,6 +311,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
         return
     keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
     vocabulary = _vocabulary(scan.chunks, keywords, embedder, prev, progress)
+    progress("write", 0, 1)  # (after the words: a log says "writing index" once)
     new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords, vocabulary)
     # Leftovers of builds that were killed, and the generation just replaced.
     store.remove_stale(index_dir, keep={new_gen.name})
