@@ -553,3 +553,17 @@ def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_w
     # ... but a question that asks more than its quoted words is as close as its score (the review)
     more = '"compartment pressure" potassium plan for the ward'
     assert idx.notice(quoted, more) == WEAK_MATCH
+
+
+def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
+    # the review: after a takeover, `match` is the child; two notes' kickoffs under their own parents, the same
+    # sentence under each, had been taken for one passage copied twice
+    from notesqa.hits import Hit
+    from notesqa.search import _once
+
+    said = "We agreed to move the billing service to Kubernetes before the end of March"
+    apollo = Hit(f"Apollo migration kickoff\n  - {said}", "apollo.md", 3, (), 0.6, match=said, match_line=4)
+    zeus = Hit(f"Zeus rewrite kickoff\n  - {said}", "zeus.md", 3, (), 0.5, match=said, match_line=4)
+    assert _once([apollo, zeus]) == [apollo, zeus]
+    copy = Hit(f"{said}, says the highlight", "a.md", 3, (), 0.5)
+    assert _once([copy, Hit(copy.text, "b.md", 9, (), 0.4)]) == [copy]  # a passage copied into two notes: once

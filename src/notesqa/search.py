@@ -594,7 +594,7 @@ def _once(hits: list[Hit]) -> list[Hit]:
     seen: set[tuple] = set()
     out = []
     for h in hits:
-        words = (h.match or h.text).split()
+        words = h.text.split("\n", 1)[0].split()  # what it shows first (not match: a takeover's child)
         key = (" ".join(words).casefold(), h.parents, h.date)
         if len(words) < COPY_WORDS or key not in seen:
             seen.add(key)
