@@ -340,3 +340,23 @@ def test_source_view_shows_a_paragraphs_lines_as_the_app_does(tmp_path, embedder
     assert "<strong>Role:</strong> VP Sales<br />" in svc.sources.render("People/Tom.md:3")
     write(notes / ".obsidian" / "app.json", '{"strictLineBreaks": true}')
     assert "<br />" not in svc.sources.render("People/Tom.md:3")
+
+
+def test_the_note_view_reads_furigana_and_a_card_notes_clozes_as_the_hits_do(service, built):
+    # the review: the note view's tags had been taken out before furigana was read ("食 た べる")
+    (built[0] / "vocab.md").write_text("# Vocab\n\n- <ruby>食<rt>た</rt></ruby>べる – to eat\n", encoding="utf-8")
+    (built[0] / "caps.md").write_text("---\ntags: [flashcards]\n---\n# Caps\n\nThe capital of Peru is {{Lima}}.\n",
+                                      encoding="utf-8")
+    service.refresh()
+    assert "食べる（たべる） – to eat" in service.sources.render("vocab.md:3")
+    assert "The capital of Peru is Lima." in service.sources.render("caps.md:6")
+
+
+def test_a_source_link_names_the_line_that_matched():
+    # the review: the link named the parent's line, and the note view marked the copy of the match nearest it
+    from notesqa.hits import Hit
+    from notesqa.ui.render import hit_html
+
+    hit = Hit("Agenda\n- Sofi proposed a survival model", "sync.md", 5, (), 0.5, match="Sofi proposed a survival model",
+              match_line=9)
+    assert urllib.parse.quote("sync.md:9@", safe="/:@") in hit_html(1, hit, "survival")

@@ -330,7 +330,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
     # not inside the code a hit ends with (the fences would shift it, and code is copied as it is)
     row = hit.match_row
-    if row is not None and hit.code and row > hit.text[:len(hit.text) - len(hit.code)].rstrip("\n").count("\n"):
+    if row is not None and hit.code and hit.text.endswith(hit.code) \
+            and row > hit.text[:len(hit.text) - len(hit.code)].rstrip("\n").count("\n"):
         row = None
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))

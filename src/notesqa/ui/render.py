@@ -108,7 +108,8 @@ def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str
     context (HTML from context_html) folded under "more context"; stale: what became of its note since the
     build ("changed", "deleted or moved"), said beside its source."""
     crumb = " › ".join(html.escape(c) for c in hit.breadcrumb)  # the one rule, hits.py
-    href = html.escape(source_href(hit.source, hit.match), quote=True)
+    # the line of the match, so the note view marks that copy of it (a line said twice), not the one nearest `line`
+    href = html.escape(source_href(f"{hit.path}:{hit.match_line or hit.line}", hit.match), quote=True)
     more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{context}</div></details>'
             if context else "")
     return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>'

@@ -91,9 +91,9 @@ class SourceView:
         outline = not is_canvas(path) and is_outline(text, self.service.vault())
         text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
-        text = self._links_resolved(text if outline else strip_non_content(text, clozes=deck_note(text)), path,
-                                    outline)
-        text = outside_code(text, furigana) if "<ruby" in text or "<RUBY" in text else text  # as the hits read it
+        text = text if outline else strip_non_content(text, clozes=deck_note(text))
+        text = outside_code(text, furigana) if "<ruby" in text.lower() else text  # as the hits read it
+        text = self._links_resolved(text, path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line - first + 1 if found else None, path,
                                None if end_line is None else end_line - first + 1,
