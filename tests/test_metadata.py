@@ -235,6 +235,12 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
                            "exam-date: 2025-05-16\ningredients: Mince, beans")
     assert (fields.line, fields.end_line, fields.thin, fields.kind) == (1, 15, True, "paragraph")
     assert step.text == "Brown it." and step.line == 18
+    # a list of records is no line to read, a docs site's menu settings are no answer (the review)
+    from notesqa.metadata import shown_fields
+
+    assert shown_fields({"ingredients": [{"name": "mince", "qty": "500 g"}], "weight": 5, "nav_order": 2,
+                         "sidebar_position": 3, "notes": "a\nb", "servings": 4}) == ("notes: a b", "servings: 4")
+    assert shown_fields({"tip": "word " * 80})[0].endswith(" …")
     # a note whose front matter holds only its name, tags, days, settings and kind has none
     assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\ntype: definition\n"
                                        "status: done\n---\nHi.\n", "t.md").units] == ["Hi."]

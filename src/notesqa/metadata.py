@@ -203,6 +203,14 @@ _UNSHOWN = _NOT_PROPERTIES - {"url", "link", "links", "source url", "link to ori
 # ... nor what kind of note it is: "which notes are definitions?" finds notes by it (properties), but as a passage
 # "type: definition", in 1,020 of a study vault's 1,023 notes, came before the answer in its note (session 35)
 _KIND_FIELDS = frozenset({"type", "subtype", "kind", "category", "categories", "status", "class", "format"})
+# ... nor a docs site's page settings (Hugo, Jekyll themes, Docusaurus): where the page sits in the site's menus
+_SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "grand_parent", "has_children",
+                          "nav_exclude", "sidebar_position", "sidebar_label", "sidebar_class_name", "toc", "toc_label",
+                          "toc_sticky", "toc_min_heading_level", "toc_max_heading_level", "classes",
+                          "last_modified_at", "hide_title", "hide_table_of_contents", "menu", "pagination_next",
+                          "pagination_prev", "custom_edit_url", "sitemap", "search_exclude", "redirect_from",
+                          "redirect_to", "excerpt_separator", "comments", "share", "related", "author_profile",
+                          "header", "thumbnail", "image", "featured_image", "hero"})
 _FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$", re.IGNORECASE)  # a site's path, a picture
 SHOWN_VALUE_CHARS = 300
 
@@ -215,15 +223,17 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     out = []
     for key, value in meta.items():
         name = str(key).strip()
-        if name.lower() in _UNSHOWN or name.lower() in _KIND_FIELDS or name.lower().endswith("-plugin") \
-                or isinstance(value, (bool, dict)):
+        if name.lower() in _UNSHOWN | _KIND_FIELDS | _SITE_FIELDS or name.lower().endswith("-plugin") \
+                or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
+                    isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
             continue
         values = [value.isoformat() if isinstance(value, _dt.date) else str(v) for v in
                   ((value,) if isinstance(value, _dt.date) else as_list(value))]
         values = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", v).strip() for v in values]
         values = [v for v in values if v and not _FILE_VALUE.match(v)]
+        line = " ".join(f"{name}: {', '.join(values)}".split())  # a block scalar's lines: one line
         if values:
-            out.append(f"{name}: {', '.join(values)}"[:SHOWN_VALUE_CHARS])
+            out.append(line if len(line) <= SHOWN_VALUE_CHARS else line[:SHOWN_VALUE_CHARS].rsplit(" ", 1)[0] + " …")
     return tuple(out)
 
 
