@@ -151,6 +151,10 @@ def test_furigana_reads_as_the_word_then_its_reading():
     assert furigana("<ruby><rb>漢</rb><rt>かん</rt><rb>字</rb><rt>じ</rt></ruby>") == "漢字（かんじ）"
     assert furigana("a <ruby>cat<rt>neko</rt></ruby>.") == "a cat (neko)."
     assert furigana("no ruby <b>here</b>") == "no ruby <b>here</b>"
+    # a sentence's kana around it are not its reading (the review: the whole sentence had been read twice)
+    assert furigana("わたしはまいにちこうえんで<ruby>散歩<rt>さんぽ</rt></ruby>をします") == \
+        "わたしはまいにちこうえんで散歩（さんぽ）をします"
+    assert furigana("<Ruby>漢字<rt>かんじ</rt></Ruby>") == "漢字（かんじ）"
 
 
 def test_a_notes_furigana_is_read_so_outside_code():

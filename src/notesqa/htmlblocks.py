@@ -159,8 +159,12 @@ def without_tags(text: str, picture=lambda alt: alt) -> str:
 # word, then its reading as Japanese writes it without ruby, "朝ご飯（あさごはん）": the word whole for search (it had
 # read "朝あさご飯はん", and "食べる" had not found "<ruby>食<rt>た</rt></ruby>べる"; trial s35), its reading kept.
 _JAPANESE = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_KANA = "\u3040-\u30ff"  # the kana before, between and after ruby: a prefix (お茶), okurigana (食べる)
-_RUBY_RUN = re.compile(rf"[{_KANA}]*(?:<ruby\b[^>\n]*>[^\n]*?</ruby>[{_KANA}]*)+", re.I)
+_KANA = "\u3040-\u30ff"
+_RUBY_ELEMENT = r"<ruby\b[^>\n]*>[^\n]*?</ruby>"
+# ... with a polite prefix before it (お茶), the few kana between two (朝ご飯) and a short okurigana after it (食べる):
+# not a sentence's kana around it ("わたしはまいにちこうえんで散歩をします": its reading, not the whole sentence's)
+_RUBY_RUN = re.compile(rf"(?:[おご](?={_RUBY_ELEMENT}))?{_RUBY_ELEMENT}(?:[{_KANA}]{{0,3}}{_RUBY_ELEMENT})*"
+                       rf"(?:[{_KANA}]{{1,3}}(?![{_KANA}]))?", re.I)
 _RUBY = re.compile(r"(<ruby\b[^>\n]*>[^\n]*?</ruby>)", re.I)
 _RT = re.compile(r"<rt\b[^>]*>(.*?)(?:</rt>|(?=<rt\b|</ruby>))", re.I)
 _RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
@@ -169,7 +173,7 @@ _RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
 def furigana(text: str) -> str:
     """text with each run of words over which <ruby> sets readings read as the words, then the readings in
     brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line."""
-    if "<ruby" not in text and "<RUBY" not in text:
+    if "<ruby" not in text.lower():
         return text
     return _RUBY_RUN.sub(_read_ruby, text)
 

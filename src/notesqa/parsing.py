@@ -32,7 +32,7 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_canvas(rel):
         return parse_canvas(text, rel, vault)
-    text = outside_code(text, furigana) if "<ruby" in text or "<RUBY" in text else text  # a word, then its reading
+    text = outside_code(text, furigana) if "<ruby" in text.lower() else text  # a word, then its reading
     if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):
