@@ -252,5 +252,10 @@ def test_the_row_a_front_end_marks_is_where_the_match_starts_after_other_lines()
     # not marked: the match is what is shown first, or not on a line of its own (a paragraph's later sentences)
     assert _hit(text=text, match="With Priya and Sofi on video.").match_row is None
     assert _hit(text="One. Two.", match="Two.", match_line=4).match_row is None
+    # the line that is all of it, then the one nearest its place in the note (the review: the first that started so)
+    calls = _hit(text="Call list:\n- Call Ana about the lease renewal\n- Call Ana", match="Call Ana", match_line=5)
+    assert calls.match_row == 2
+    salt = _hit(text="Spices\n- salt\n- pepper\n- salt", match="salt", match_line=6)
+    assert salt.match_row == 3
     # a line that says it only inside other words is not it
     assert _hit(text="Lead\n- not Bake at 220", match="Bake at 220", match_line=5).match_row is None

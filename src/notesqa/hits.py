@@ -106,8 +106,11 @@ class Hit:
             return None
         first = self.match.strip().splitlines()[0].strip()
         rows = self.text.split("\n")
-        return next((i for i in range(1, len(rows)) if _ITEM.fullmatch(rows[i].partition(first)[0])
-                     and first in rows[i]), None)
+        found = [i for i in range(1, len(rows)) if first in rows[i] and _ITEM.fullmatch(rows[i].partition(first)[0])]
+        # a line that is all of it before one that starts with it ("Call Ana" in "Call Ana about the lease"), then
+        # the one nearest its place in the note (a line said twice)
+        gap = self.match_line - self.line
+        return min(found, key=lambda i: (_ITEM.sub("", rows[i], count=1).strip() != first, abs(i - gap)), default=None)
 
     def to_dict(self) -> dict:
         d = asdict(self)
