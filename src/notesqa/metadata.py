@@ -218,8 +218,9 @@ SHOWN_VALUE_CHARS = 300
 def shown_fields(meta: dict) -> tuple[str, ...]:
     """The front matter's fields as the app's properties view shows them, "servings: 4", "source: https://...",
     a list's values with commas: those a reader looks up, not the note's name, tags and days, what kind of note
-    it is, the settings of the app, a plugin or a site, a checkbox, a picture or a site's path (trial s35: "how many servings does the
-    chilli make?" had found nothing, its front matter neither shown nor searched)."""
+    it is, the settings of the app, a plugin or a site, a checkbox, a picture, a site's path or a list of records
+    (trial s35: "how many servings does the chilli make?" had found nothing, its front matter neither shown nor
+    searched)."""
     out = []
     for key, value in meta.items():
         name = str(key).strip()
