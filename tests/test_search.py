@@ -567,3 +567,25 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     assert _once([apollo, zeus]) == [apollo, zeus]
     copy = Hit(f"{said}, says the highlight", "a.md", 3, (), 0.5)
     assert _once([copy, Hit(copy.text, "b.md", 9, (), 0.4)]) == [copy]  # a passage copied into two notes: once
+
+
+def test_a_left_out_word_before_the_match_shows_the_match_from_itself(tmp_path):
+    # the review: "-pizza" cut a kickoff's hit after its parent, before the bullet that matched, `match_line` naming
+    # a line not shown
+    from notesqa.ranking import Candidate, Explanation
+    from notesqa.search import _cut_before
+    from notesqa.snippets import NoteTree, Snippet, to_hit
+
+    from test_snippets import _chunk
+
+    tree = NoteTree.build([_chunk("z.md", 0, "Zeus rewrite kickoff"),
+                           _chunk("z.md", 1, "Ordered pizza for everyone", depth=1, parent=0),
+                           _chunk("z.md", 2, "We agreed to move billing to Kubernetes", depth=1, parent=0),
+                           _chunk("z.md", 3, "Next: the March review", depth=1, parent=0)])
+    exp = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9)
+    hit = to_hit(tree, _cut_before(frozenset({1}))(Snippet(0, (1, 2, 3), 0.9, exp, matched=2)))
+    assert (hit.text, hit.line, hit.match_line) == ("We agreed to move billing to Kubernetes\n- Next: the March review", 3,
+                                                     0)
+    # a left-out word after the match: shown up to it, as before
+    hit = to_hit(tree, _cut_before(frozenset({3}))(Snippet(0, (1, 2, 3), 0.9, exp, matched=2)))
+    assert hit.text.splitlines()[-1] == "  - We agreed to move billing to Kubernetes" and hit.match_line == 3

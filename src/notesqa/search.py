@@ -615,6 +615,11 @@ def _cut_before(rows: frozenset[int]):
         at = next((i for i, r in enumerate(s.follow) if r in rows), None)
         if at is None:
             return s
+        if s.matched in s.follow[at:]:  # the match itself would go (under a parent that took it over): shown
+            # from it instead (the review: "-pizza" had cut a kickoff before its match, `match_line` naming it)
+            rest = s.follow[s.follow.index(s.matched) + 1:]
+            end = next((i for i, r in enumerate(rest) if r in rows), len(rest))
+            return replace(s, root=s.matched, follow=rest[:end], jump=None, matched=None)
         return replace(s, follow=s.follow[:at], jump=s.jump if s.jump is not None and s.jump < at else None)
     return cut
 
