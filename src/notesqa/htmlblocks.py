@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from .markup import code_fence_after
+from .markup import code_fence_after, outside_code
 
 _OPEN = re.compile(r"^([ \t]*)<(aside|details)(?:\s[^>]*)?>[ \t]*(.*)$", re.I)
 _CLOSE = re.compile(r"^(.*?)</(aside|details)>[ \t]*$", re.I)
@@ -165,17 +165,17 @@ _RUBY_ELEMENT = r"<ruby\b[^>\n]*>[^\n]*?</ruby>"
 # not a sentence's kana around it ("わたしはまいにちこうえんで散歩をします": its reading, not the whole sentence's)
 _RUBY_RUN = re.compile(rf"(?:[おご](?={_RUBY_ELEMENT}))?{_RUBY_ELEMENT}(?:[{_KANA}]{{0,3}}{_RUBY_ELEMENT})*"
                        rf"(?:[{_KANA}]{{1,3}}(?![{_KANA}]))?", re.I)
-_RUBY = re.compile(r"(<ruby\b[^>\n]*>[^\n]*?</ruby>)", re.I)
+_RUBY = re.compile(f"({_RUBY_ELEMENT})", re.I)
 _RT = re.compile(r"<rt\b[^>]*>(.*?)(?:</rt>|(?=<rt\b|</ruby>))", re.I)
 _RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
 
 
 def furigana(text: str) -> str:
     """text with each run of words over which <ruby> sets readings read as the words, then the readings in
-    brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line."""
+    brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line, code as written."""
     if "<ruby" not in text.lower():
         return text
-    return _RUBY_RUN.sub(_read_ruby, text)
+    return outside_code(text, lambda part: _RUBY_RUN.sub(_read_ruby, part))
 
 
 def _read_ruby(m: re.Match) -> str:

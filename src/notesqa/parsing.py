@@ -13,7 +13,7 @@ from . import logseq
 from .canvas import is_canvas, parse_canvas
 from .config import TEXT_NOTE_SUFFIX
 from .htmlblocks import furigana
-from .markup import code_fence_after, outside_code
+from .markup import code_fence_after
 from .metadata import name_letters, title_from_filename
 from .units import ParsedNote, parse_markdown
 
@@ -32,7 +32,7 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_canvas(rel):
         return parse_canvas(text, rel, vault)
-    text = outside_code(text, furigana) if "<ruby" in text.lower() else text  # a word, then its reading
+    text = furigana(text)  # a word, then its reading
     if is_outline(text, vault):
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):

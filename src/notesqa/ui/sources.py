@@ -92,7 +92,7 @@ class SourceView:
         text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = text if outline else strip_non_content(text, clozes=deck_note(text))
-        text = outside_code(text, furigana) if "<ruby" in text.lower() else text  # as the hits read it
+        text = furigana(text)  # as the hits read it
         text = self._links_resolved(text, path, outline)
         # nothing is highlighted when the passage is gone: the old line now holds something else
         body = render_markdown(text, line - first + 1 if found else None, path,
