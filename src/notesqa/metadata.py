@@ -211,6 +211,7 @@ _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "g
                           "pagination_prev", "custom_edit_url", "sitemap", "search_exclude", "redirect_from",
                           "redirect_to", "excerpt_separator", "comments", "share", "related", "author_profile",
                           "header", "thumbnail", "image", "featured_image", "hero"})
+_NOT_SHOWN = _UNSHOWN | _KIND_FIELDS | _SITE_FIELDS
 _FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$", re.IGNORECASE)  # a site's path, a picture
 SHOWN_VALUE_CHARS = 300
 
@@ -224,7 +225,7 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     out = []
     for key, value in meta.items():
         name = str(key).strip()
-        if name.lower() in _UNSHOWN | _KIND_FIELDS | _SITE_FIELDS or name.lower().endswith("-plugin") \
+        if name.lower() in _NOT_SHOWN or name.lower().endswith("-plugin") \
                 or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
                     isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
             continue
