@@ -306,12 +306,19 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
+def _before_code(hit) -> str | None:
+    """A hit's text before the code it ends with; None when it ends with none."""
+    if not hit.code or not hit.text.endswith(hit.code):
+        return None
+    return hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
+
+
 def _fenced(hit) -> str:
     """A hit's text with the code it ends with between ``` fences, as the note has it: code that shows markup
     (`![[photo.jpg|250]]`, `> [!tip]`) is read as the example it is, not as the note's text."""
-    if not hit.code or not hit.text.endswith(hit.code):
+    before = _before_code(hit)
+    if before is None:
         return hit.text
-    before = hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
     # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", hit.code)), default=0))
     block = f"{fence}{hit.code_lang}\n{hit.code}\n{fence}"
@@ -329,9 +336,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
     # not inside the code a hit ends with (the fences would shift it, and code is copied as it is)
-    row = hit.match_row
-    if row is not None and hit.code and hit.text.endswith(hit.code) \
-            and row > hit.text[:len(hit.text) - len(hit.code)].rstrip("\n").count("\n"):
+    row, before = hit.match_row, _before_code(hit)
+    if row is not None and before is not None and row > before.count("\n"):
         row = None
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
     out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
