@@ -349,3 +349,37 @@ def test_a_notion_page_is_read_by_the_path_the_chat_shows(tmp_path, embedder):
     svc = NotesService(notes, tmp_path / "index", embedder=embedder)
     shown = "Research Hub/Interviews/Interview with Dana.md"  # the chat's label for it, without the ids
     assert svc.read_note(shown)["path"] == DANA and svc.read_note(shown[:-3])["path"] == DANA
+
+
+def test_read_note_gives_what_its_embeds_and_block_references_show(tmp_path, embedder):
+    # trial s35: an assistant reading "![[Pizza dough#Method]]" saw only the syntax, not the steps it shows
+    from notesqa import build_index
+
+    notes = tmp_path / "notes"
+    (notes / ".obsidian").mkdir(parents=True)
+    write(notes / "Pizza dough.md", "# Pizza dough\n\n## Method\n\n1. Mix 500 g flour with 325 g water.\n"
+          "2. Rest 24 hours in the fridge.\n\n## Notes\n\nUse 00 flour.\n")
+    write(notes / "Friday pizza.md", "# Friday pizza\n\nThe dough:\n\n![[Pizza dough#Method]]\n\n![[oven.png]]\n\n"
+          "`![[Pizza dough]]` is how to embed it.\n\n```\n![[Pizza dough]]\n```\n\n![[No such note]]\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    svc = NotesService(notes, tmp_path / "index", embedder=embedder)
+    refs = svc.read_note("Friday pizza.md")["references"]
+    # one: the picture has nothing to read, code is code, a note not found reads as nothing
+    assert [(r["line"], r["written"], r["source"]) for r in refs] == [(5, "![[Pizza dough#Method]]",
+                                                                       "Pizza dough > Method")]
+    assert refs[0]["text"].startswith("Mix 500 g flour") and "Rest 24 hours" in refs[0]["text"]
+    assert "00 flour" not in refs[0]["text"]
+    assert "references" not in svc.read_note("Friday pizza.md", line=7, context=0)  # none on the lines shown
+    assert "references" not in svc.read_note("Pizza dough.md")
+
+    graph = tmp_path / "graph"
+    (graph / "logseq").mkdir(parents=True)
+    write(graph / "pages" / "Runbook.md", "- Restart the worker with `systemctl restart billing`\n"
+          "  id:: 6560f1a2-0000-4000-8000-00000000000a\n\t- then check the queue depth\n")
+    write(graph / "pages" / "Incident.md", "- We did ((6560f1a2-0000-4000-8000-00000000000a)) twice\n"
+          "- {{embed ((6560f1a2-0000-4000-8000-00000000000a))}}\n")
+    build_index(graph, tmp_path / "index2", embedder=embedder)
+    refs = NotesService(graph, tmp_path / "index2", embedder=embedder).read_note("pages/Incident.md")["references"]
+    assert [(r["line"], r["source"]) for r in refs] == [(1, "Runbook"), (2, "Runbook")]
+    assert refs[0]["text"] == "Restart the worker with `systemctl restart billing`"
+    assert refs[1]["text"].splitlines() == [refs[0]["text"], "  then check the queue depth"]

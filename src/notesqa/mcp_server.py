@@ -46,7 +46,10 @@ READ_NOTE = """Read a note from the user's notes: the lines around a line, or th
 
 Only notes that are in the index and inside the notes folder can be read. Without line the
 whole note is returned (the first {whole} lines of a longer one). The result has "text" (the
-note's raw markdown lines start_line..end_line), "title", "total_lines" and "whole"."""
+note's raw markdown lines start_line..end_line), "title", "total_lines" and "whole"; and, when
+those lines embed other notes or blocks (![[Note#Heading]], {{embed ...}}) or refer to a block
+(((id))), "references": for each, its "line", how it is "written", its "source" note and the
+"text" it shows in the app."""
 
 
 def _message(exc: NotesQAError) -> str:

@@ -455,10 +455,22 @@ class NotesService:
                        text=readable(text, lambda at: start <= at <= end)[0],
                        message="A canvas: the text of its cards, in reading order, as markdown (the lines are the "
                                "canvas file's).")
-        elif line is None and end < total:
-            out["message"] = (f"The note has {total} lines; the first {end} are shown. Pass line (and context) "
-                              "to read around a passage.")
+        else:
+            if line is None and end < total:
+                out["message"] = (f"The note has {total} lines; the first {end} are shown. Pass line (and "
+                                  "context) to read around a passage.")
+            out.update(self._references(path, lines, start, end))
         return out
+
+    def _references(self, path: str, lines: list[str], start: int, end: int) -> dict:
+        """{"references": [...]}: what the embeds and block references on the lines shown read as (their text is
+        not in the note's source), or {} when they hold none."""
+        from dataclasses import asdict
+
+        from .vault import references
+
+        found = references(self.vault(), lines, start, end, path)
+        return {"references": [asdict(r) for r in found]} if found else {}
 
     def _passage_end(self, path: str, line: int) -> int:
         """The last line of the indexed passage that starts at line, with the blocks under it (a card's answer) or

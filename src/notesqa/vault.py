@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import BLOCK_REF, WIKILINK, Inline, Link, parse_link
+from .markup import BLOCK_REF, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
 from .units import Embedded, Unit, inline_text, md_parser
@@ -348,3 +349,75 @@ def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
                         intro=u.intro, marker=u.marker, keep_lines=u.keep_lines, thin=u.thin,
                         origin=u.origin or (note.path, u.line)))
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- what a passage's references show
+
+REFERENCE_TEXT_MAX = 1500  # characters of what one embed shows, given beside a note's lines
+REFERENCES_MAX = 20  # embeds and block references of one passage resolved (each may parse another note)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An embed or a ((block reference)) on a line of a note, and what the app shows in its place."""
+
+    line: int  # 1-based line of the note that holds it
+    written: str  # as written: "![[Pizza dough#Method]]", "((64f1…))", "{{embed [[Page]]}}"
+    source: str  # where the text comes from: "Pizza dough > Method"
+    text: str  # what it shows, a line per block (nested blocks indented by two spaces), cut at REFERENCE_TEXT_MAX
+
+
+def references(vault: Vault, lines: list[str], start: int, end: int, from_path: str) -> list[Reference]:
+    """The embeds and block references on lines start..end (from 1) of a note, outside code, each with the text
+    it shows (a picture or an attachment, or a reference to nothing found, left out): what an assistant reading
+    the note's source would otherwise see only as syntax."""
+    out: list[Reference] = []
+    fence = None
+    for at, line in enumerate(lines[:end], 1):
+        before, fence = fence, code_fence_after(line, fence)
+        if at < start or before is not None or fence is not None and before is None:
+            continue
+        for written, spec, embeds in _references_in(line):
+            found = _reference(vault, spec, embeds, from_path)
+            if found is not None:
+                out.append(Reference(at, written, *found))
+            if len(out) >= REFERENCES_MAX:
+                return out
+    return out
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _references_in(line: str) -> list[tuple[str, str, bool]]:
+    """(as written, what it names, whether it embeds) of each embed and block reference on line, outside code
+    spans, in their order."""
+    prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+    found: list[tuple[int, str, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for m in MACRO.finditer(prose):
+        taken.append((m.start(), m.end()))
+        name, arg = macro_parts(m)
+        if name == "embed" and arg:
+            found.append((m.start(), m.group(0), arg, True))
+    outside = [m for m in (*WIKILINK.finditer(prose), *BLOCK_REF.finditer(prose))
+               if not any(a <= m.start() < b for a, b in taken)]
+    found += [(m.start(), m.group(0), m.group(2), True) for m in outside if m.re is WIKILINK and m.group(1)]
+    found += [(m.start(), m.group(0), m.group(1), False) for m in outside if m.re is BLOCK_REF]
+    return [(written, spec, embeds) for _, written, spec, embeds in sorted(found)]
+
+
+def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[str, str] | None:
+    """(where it comes from, the text it shows) for an embed or a block reference, or None: nothing found, or
+    nothing to read (a picture)."""
+    if not embeds:
+        found = vault._block(spec.lower(), from_path)
+        text = vault.block_text(spec, from_path)
+        return (found[0].title if found else "", text) if text else None
+    got = vault.embed(spec, from_path)
+    if got is None:
+        return None
+    shown = "\n".join("  " * u.depth + " ".join(u.text.split()) for u in got.units if u.text.strip())
+    if len(shown) > REFERENCE_TEXT_MAX:
+        shown = shown[:REFERENCE_TEXT_MAX].rstrip() + "…"
+    return (got.label, shown) if shown else None
