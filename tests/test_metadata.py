@@ -244,3 +244,8 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     # a note whose front matter holds only its name, tags, days, settings and kind has none
     assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\ntype: definition\n"
                                        "status: done\n---\nHi.\n", "t.md").units] == ["Hi."]
+    # Hugo's TOML front matter too (the review: it had none), at its lines
+    fields, body = parse_note('+++\ntitle = "Chilli"\nservings = 6\ndraft = false\n+++\n\nBrown it.\n', "c.md").units
+    assert (fields.text, fields.line, fields.end_line, body.text) == ("servings: 6", 1, 5, "Brown it.")
+    unread = parse_note('+++\ntitle = "unclosed\n+++\nBrown it.\n', "c.md").units  # TOML that does not read: text
+    assert len(unread) == 1 and unread[0].text.endswith("Brown it.")

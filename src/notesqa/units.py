@@ -1061,7 +1061,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if _EXCALIDRAW.match(text):
         text = drawing_text(text)
     text, yarle = yarle_metadata(en_todos(text))  # Evernote's metadata and tags as Yarle writes them: fields
-    toml, text = toml_front_matter(site_markup(text, rel))  # a docs site's markup as the site shows it
+    text = site_markup(text, rel)  # a docs site's markup as the site shows it
+    toml, text, toml_lines = *toml_front_matter(text), _toml_lines(text)
     toml = {**yarle, **toml} if yarle else toml
     # Dataview's and Roam's fields on top: metadata too (a deck's "Furosemide::blocks NKCC2" on top: a card)
     fields = leading_fields(text) if "::" in text and not deck else {}
@@ -1074,7 +1075,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
         top, tokens = tokens[0], tokens[1:]
-    shown = shown_fields(meta) if top is not None else ()  # its front matter's own, not fields read from the text
+    # its front matter's own (YAML or Hugo's TOML), not fields read from the text
+    shown = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
+    where = (top.map[0] + 1, top.map[1]) if top is not None and top.map else (1, toml_lines or 1)
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)
@@ -1089,7 +1092,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         units, block_ids = [desc, *_moved_on(units)], {key: i + 1 for key, i in block_ids.items()}
         text_chars += visible_chars(desc.text)
     if shown:  # the front matter's fields a reader looks up, as the app shows them above the note
-        units, block_ids = [_fields_passage(shown, top), *_moved_on(units)], {k: i + 1 for k, i in block_ids.items()}
+        units, block_ids = [_fields_passage(shown, where), *_moved_on(units)], {k: i + 1 for k, i in block_ids.items()}
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
@@ -1152,11 +1155,17 @@ def description(meta: dict, top) -> Unit | None:
     return Unit("paragraph", clean(desc), line, line, (), ())
 
 
-def _fields_passage(shown: tuple[str, ...], top) -> Unit:
+def _fields_passage(shown: tuple[str, ...], lines: tuple[int, int]) -> Unit:
     """A note's front-matter fields (metadata.shown_fields) as one passage a line each, at the front matter's
-    lines; thin, as a Logseq page's properties are: they say what the note is, not an answer."""
-    first, end = (top.map[0] + 1, top.map[1]) if top.map else (1, 1)
-    return Unit("paragraph", "\n".join(shown), first, end, (), (), keep_lines=True, thin=True)
+    lines (first, last); thin, as a Logseq page's properties are: they say what the note is, not an answer."""
+    return Unit("paragraph", "\n".join(shown), *lines, (), (), keep_lines=True, thin=True)
+
+
+def _toml_lines(text: str) -> int:
+    """The lines of the +++ TOML front matter text starts with (its closing +++ the last), 0 without one."""
+    if not text.startswith("+++"):
+        return 0
+    return next((at for at, line in enumerate(text.split("\n")[1:], 2) if line.strip() == "+++"), 0)
 
 
 def _moved_on(units: list[Unit]) -> list[Unit]:
