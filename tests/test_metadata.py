@@ -241,6 +241,9 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert shown_fields({"ingredients": [{"name": "mince", "qty": "500 g"}], "weight": 5, "nav_order": 2,
                          "sidebar_position": 3, "notes": "a\nb", "servings": 4}) == ("notes: a b", "servings: 4")
     assert shown_fields({"tip": "word " * 80})[0].endswith(" …")
+    # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
+    assert shown_fields({"author": "[[Jane Doe|Jane]]", "attendees": ["[[Ana]]", "[[Bo Li|Bo]]"]}) == (
+        "author: Jane", "attendees: Ana, Bo")
     # a note whose front matter holds only its name, tags, days, settings and kind has none
     assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\ntype: definition\n"
                                        "status: done\n---\nHi.\n", "t.md").units] == ["Hi."]

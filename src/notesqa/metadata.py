@@ -257,14 +257,15 @@ def citation_names(meta: dict) -> tuple[str, ...]:
 
 
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
-    """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
+    """Names without quotes, [[ ]] (a link with an alias read as its alias, as the app shows it) or (fold) a
+    leading # and case, once each, in order."""
     seen: dict[str, None] = {}
     for name in names:
         name = name.strip().strip('"').strip()
         if fold:
             name = name.lstrip("#").casefold()
         if name.startswith("[[") and name.endswith("]]"):
-            name = name[2:-2]
+            name = name[2:-2].rsplit("|", 1)[-1].strip()
         if name:
             seen.setdefault(name, None)
     return tuple(seen)
