@@ -235,6 +235,21 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
         ("bullet", "A stock is the memory of the history of changing flows", None, False)]
 
 
+def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_settings():
+    # trial s36: "when does the Black Friday deploy freeze end?" found nothing: freeze-end:: was dropped
+    text = ("tags:: process\n\n- Deploy freeze for Black Friday\n  id:: 6500aaaa-0000-4000-8000-000000000002\n"
+            "  collapsed:: true\n  freeze-start:: 2023-11-20\n  freeze-end:: [[Nov 28th, 2023]]\n"
+            "  created-at:: 1609233078964\n  logseq.order-list-type:: number\n\t- Canary first\n"
+            "- Old task\n  done:: 1612237041727\n")
+    note = parse_note(text, "pages/release process.md", Vault(".", [], logseq=True))
+    assert [(u.text, u.line, u.end_line, u.parent, u.parents) for u in note.units] == [
+        ("Deploy freeze for Black Friday", 3, 3, None, ()),
+        ("freeze-start: 2023-11-20\nfreeze-end: Nov 28th, 2023", 6, 7, 0, ("Deploy freeze for Black Friday",)),
+        ("Canary first", 10, 10, 0, ("Deploy freeze for Black Friday",)),  # the block's text its breadcrumb
+        ("Old task", 11, 11, None, ())]
+    assert note.units[1].keep_lines and not note.units[1].thin
+
+
 def test_logseq_tasks_are_found_as_open_or_done_tasks():
     from notesqa.chunking import chunk_note
 

@@ -45,6 +45,11 @@ PROSE_PROPERTIES = ("description",)
 HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
 # page properties that are the note's metadata (title, names, tags, date), or settings of the page, or
 # hidden; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
+# block properties the app keeps out of sight, or that are settings, queries' options or times, not text
+BLOCK_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
+                "last_modified_at", "query-", "ls-type", "hl-", "background-", "template", "public", "icon",
+                "exclude-from-graph-view", "filters", "custom-id", "title", "alias", "tags")
+_TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727")
 META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
                    "template-including-parent", "exclude-from-graph-view", *HIDDEN_PROPERTIES, *PROSE_PROPERTIES)
 
@@ -324,6 +329,7 @@ def parse_page(text: str, rel: str, vault=None):
             walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
+        text_chars += _block_properties(walker, props, block, item["unit"], inline)
         if props.get("id") and (item["unit"] is not None or len(walker.units) > first_unit):
             # a block of text, or of only code, a quote or a table: its first unit
             walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
@@ -407,6 +413,24 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
                                  thin=True))
         count += visible_chars("\n".join(shown))
     return count
+
+
+def _block_properties(walker, props: dict[str, str], block: Block, parent: int | None, inline: Inline) -> int:
+    """A block's own properties that the app shows under its text ("freeze-end:: 2023-11-28"; not its id, the
+    app's settings or times): one passage under the block, "key: value" a line each (trial s36: the dates of a
+    deploy freeze were nowhere, and coverage had not counted them). Their characters."""
+    shown = {key: f"{key}: {txt}" for key, value in props.items() if not key.startswith(BLOCK_HIDDEN)
+             and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))}
+    if not shown or parent is None:
+        return 0
+    owner = walker.units[parent]
+    at = [block.line + i for i, line in enumerate(block.lines)
+          if (m := PROPERTY.match(line)) is not None and m.group(1).lower() in shown]
+    text = "\n".join(shown.values())
+    walker.units.append(Unit("paragraph", text, at[0], at[-1], owner.heading,
+                             (*owner.parents, owner.text), depth=owner.depth + 1, parent=parent, keep_lines=True,
+                             tags=owner.tags))
+    return visible_chars(text)
 
 
 def _as_text(value: str, inline: Inline) -> str:
