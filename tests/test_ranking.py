@@ -380,6 +380,21 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
         assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
 
 
+def test_who_wrote_a_named_paper_lifts_its_authors_field():
+    # trial s36: "who wrote the Elastic Replay paper?" ranked the front matter's authors 12th, after every other
+    # passage of the note (names, a year and a citation key are far from the question in the model's terms)
+    fields = dataclasses.replace(_chunk("kessler.md", 0, "authors: Anja Kessler, Tomasz Wrona\nyear: 2021"), thin=True)
+    chunks = [fields, _chunk("kessler.md", 1, "The sampler is the contribution, not the buffer."),
+              _chunk("replay.md", 0, "Used by: Elastic Replay")]
+    for question, named, lifted in (("who wrote the Elastic Replay paper?", {"kessler.md": 1.0}, True),
+                                    ("who wrote about replay buffers?", {}, False),  # no note named: no lift
+                                    ("what did the Elastic Replay paper find?", {"kessler.md": 1.0}, False)):
+        scores = dataclasses.replace(_dense_only([0.34, 0.41, 0.5]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, named, None, 10)
+        assert (ranked[0].row == 0) is lifted, question
+        assert ("the authors of the note asked who wrote" in str(ranked[0].explain)) is lifted, question
+
+
 def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
     # trial B: "Attendees: Dana, Raj, Anika, Tom" came first for "what was decided at the pricing council?" and
     # third for "who attended ...?" ("attended" is no word of the notes: the question's own words count)
