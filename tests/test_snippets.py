@@ -849,6 +849,17 @@ def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():
     tree = NoteTree.build([*chunks, code, dataclasses.replace(long, seq=4)])
     hit = to_hit(tree, select(tree, ranked((1, 0.9)), 1, 600, None, {})[0])
     assert hit.text == "1. Open Settings\n2. Search for the command\n3. Press the key\nctrl+k" and hit.code == "ctrl+k"
+    # a step's own code block nested under it (a Logseq runbook's) does not end the steps (trial s36: "3. Promote
+    # the replica" had come alone, its code the next hit, steps 1-2 nowhere: step 1's code had cut them off)
+    nested = [step(0, 1, "Check the state"), dataclasses.replace(_chunk("hotkeys.md", 1, "patronictl list", kind="code"),
+                                                                 heading=["Hotkeys", "Assign"], parent=0, depth=2),
+              step(2, 2, "Pick a replica"), step(3, 3, "Promote it"),
+              dataclasses.replace(_chunk("hotkeys.md", 4, "pg_ctl promote", kind="code"), heading=["Hotkeys", "Assign"],
+                                  parent=3, depth=2)]
+    tree = NoteTree.build([*nested, dataclasses.replace(long, seq=5)])
+    hit = to_hit(tree, select(tree, ranked((3, 0.9), (4, 0.85)), 2, 600, None, {})[0])
+    assert hit.line == 1 and hit.text == ("1. Check the state\n    patronictl list\n2. Pick a replica\n3. Promote it\n"
+                                          "    pg_ctl promote")
 
 
 def test_a_note_asked_for_that_opens_with_a_small_table_shows_it_whole(tmp_path, embedder):

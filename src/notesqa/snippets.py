@@ -475,9 +475,10 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         d = chunks[j]
         return d.kind == "bullet" and d.heading == c.heading and d.depth == c.depth and (not steps or numbered(d))
 
-    def under(j: int) -> bool:  # in the list: an item, or a bullet under one
+    def under(j: int) -> bool:  # in the list: an item, or a bullet or code under one (a Logseq step's code block)
         d = chunks[j]
-        return d.heading == c.heading and d.kind == "bullet" and (d.depth > c.depth or item(j))
+        return d.heading == c.heading and (d.kind == "bullet" and (d.depth > c.depth or item(j))
+                                           or d.kind == "code" and d.parent is not None)
 
     first = row
     while first > start and under(first - 1):
