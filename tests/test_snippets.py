@@ -561,6 +561,18 @@ def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
     assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
 
 
+def test_a_task_asked_for_by_state_is_shown_alone_not_as_its_small_days_note():
+    # trial s36: "which tasks did I cancel?" showed the day's four entries from its first, an unrelated TODO
+    day = [_chunk("j.md", 0, "TODO Wrote docs for webhooks"), _chunk("j.md", 1, "Standup: fraud-check blocked"),
+           _chunk("j.md", 2, "CANCELED Spent the afternoon on a flaky test")]
+    tree = NoteTree.build(day)
+
+    def ranked(task):
+        return [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, task_match=task))]
+    assert select(tree, ranked(1), 1, 600, None, {})[0].root == 2
+    assert select(tree, ranked(0), 1, 600, None, {})[0].root == 0  # any other question: the small note whole
+
+
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),

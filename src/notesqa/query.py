@@ -537,6 +537,10 @@ _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
                          rf"what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
                          r"close|get done|got done|tick off|check off)\w*)\b", re.IGNORECASE)
+# "which tasks did I cancel?", "my cancelled todos", "tasks I dropped" (trial s36: a day's TODO came first)
+_CANCELLED_TASKS = re.compile(rf"\b(?:(?:cancell?ed|dropped|abandoned)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:cancell?ed|"
+                              rf"dropped|abandoned)|{_TASK}{_STATE_GAP}(?:did|have) I (?:cancel|drop|abandon)\w*|"
+                              rf"what (?:did|have) I (?:cancel|drop|abandon)\w*)\b", re.IGNORECASE)
 # "what's done?", "and what's still open?" as whole questions (not "what is done by the garbage collector?")
 _STATE_ALONE = re.compile(r"^\s*(?:and\s+)?what(?:'s|’s| is) (?:already |still )?(done|open)\W*$", re.IGNORECASE)
 _DOING_TASKS = re.compile(rf"\b(?:(?:am I|are we|I'm|we're|I am|we are) (?:currently |now )?working on|"
@@ -566,13 +570,13 @@ def task_state_words(text: str) -> set[str]:
     "overdue", "ticked off"): how it asks, not what about; none if it asks for no tasks."""
     if asks_for_tasks(text) is None:
         return set()
-    rules = (_OPEN_TASKS, _DONE_TASKS, _DOING_TASKS, _HIGH_TASKS, _LATER_TASKS, _OVERDUE)
+    rules = (_OPEN_TASKS, _DONE_TASKS, _DOING_TASKS, _HIGH_TASKS, _LATER_TASKS, _CANCELLED_TASKS, _OVERDUE)
     return {w.lower() for rule in rules for m in rule.finditer(text) for w in re.findall(r"\w+", m.group(0))}
 
 
 def asks_for_tasks(text: str) -> str | None:
     """The tasks a question asks for: "high" (open and high priority), "doing" (under way), "later" (Logseq's
-    LATER), "open", "done", or None (also for "how do I mark a task as done?" and "how does the scheduler
+    LATER), "open", "done", "cancelled", or None (also for "how do I mark a task as done?" and "how does the scheduler
     stop a high priority task ...": they ask how or why, not for tasks; and for "when is the promo packet
     due?", which asks the day of one thing, not what is due)."""
     if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text):
@@ -585,6 +589,8 @@ def asks_for_tasks(text: str) -> str | None:
         return "later"
     if _DUE.search(text) or asks_overdue(text) or _DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
         return "open"  # first, those set for that week most
+    if _CANCELLED_TASKS.search(text):
+        return "cancelled"
     alone = _STATE_ALONE.match(text)
     if _DONE_TASKS.search(text) or alone and alone.group(1).lower() == "done":
         return "done"

@@ -465,7 +465,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
 # a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task);
 # the agenda files tasks under way under "open" too, so a "done" question counts NOW and DOING tasks out
 _OTHER_STATES = {"open": ("done", "cancelled"), "doing": ("done", "cancelled"), "high": ("done", "cancelled"),
-                 "later": ("done", "cancelled", "doing"), "done": ("open", "cancelled")}
+                 "later": ("done", "cancelled", "doing"), "done": ("open", "cancelled"), "cancelled": ("open", "done")}
 
 
 def _tasks(agenda: Agenda, text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -450,8 +450,9 @@ def _flat(c: Chunk) -> bool:
 
 def _placed(exp: Explanation) -> bool:
     """Is the hit shown where a rule of its own puts it (where a note links, a listing, a mention, the note a
-    question names opened at that name)?"""
-    return exp.links or exp.listed or bool(exp.mention) or exp.opened
+    question names opened at that name), or is it an item of its own (a task in the state asked for: trial s36's
+    "which tasks did I cancel?" had shown a day's four entries from its TODO)?"""
+    return exp.links or exp.listed or bool(exp.mention) or exp.opened or exp.task_match > 0
 
 
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
