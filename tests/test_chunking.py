@@ -40,6 +40,11 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     assert [(c.text, c.date) for c in chunk_note(note)] == [
         ("Week of: 2026-11-30 | Primary: Marcus Chen", "2026-11-30"), ("Week of: Dec 7, 2026 | Primary: Olivia", "2026-12-07"),
         ("Week of: 42 | Primary: Tom", "2026-01-05")]
+    # a month's row is of the month's first day, as a monthly note is (trial s36: "how much did RDS cost in
+    # February 2024?" had a February journal's line before the bill's Feb 2024 row)
+    bill = parse_note("# AWS bill\n\n| Month | RDS |\n|---|---|\n| Feb 2024 | $18,420 |\n| 2024-03 | $14,100 |\n"
+                      "| Mayday 2024 | $1 |\n", "AWS bill.md")
+    assert [c.date for c in chunk_note(bill)] == ["2024-02-01", "2024-03-01", None]
 
 
 def test_token_window_split_measured_in_tokens(embedder):

@@ -361,6 +361,19 @@ def period_start(stem: str) -> str | None:
         return None
 
 
+_MONTH_YEAR = re.compile(r"([a-z]{3,9})\.?[ \t]+((?:19|20)\d\d)", re.IGNORECASE)
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+
+
+def month_start(text: str) -> str | None:
+    """The first day of the month text names with its year and nothing else ("Feb 2024", "February 2024",
+    "Sept. 2024"), as a monthly note is dated (period_start); None for anything else ("Mayday 2024")."""
+    m = _MONTH_YEAR.fullmatch(text.strip())
+    word = m[1].lower() if m else ""
+    month = next((i for i, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word)), None) if word else None
+    return _dt.date(int(m[2]), month, 1).isoformat() if month else None
+
+
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 
