@@ -573,6 +573,20 @@ def test_a_task_asked_for_by_state_is_shown_alone_not_as_its_small_days_note():
     assert select(tree, ranked(0), 1, 600, None, {})[0].root == 0  # any other question: the small note whole
 
 
+def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():
+    # trial s36: "what did I write on 2024-03-14?" showed the Log's second and third entries, not its first
+    log = [dataclasses.replace(_chunk("d.md", i, t), heading=["2024-03-14", "Log"])
+           for i, t in enumerate(["WER went from 31.2 to 33.8", "Pi day", "Meeting with Ruth"])]
+    tree = NoteTree.build([*log, dataclasses.replace(_chunk("d.md", 3, "A long entry. " * 30, kind="paragraph"),
+                                                     heading=["2024-03-14", "Notes"])])
+
+    def ranked(day):
+        return [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=day))]
+    hit = to_hit(tree, select(tree, ranked(True), 1, 600, None, {})[0])
+    assert (hit.line, hit.text, hit.match_line) == (1, "WER went from 31.2 to 33.8\n- Pi day\n- Meeting with Ruth", 2)
+    assert select(tree, ranked(False), 1, 600, None, {})[0].root == 1  # any other question: from the match
+
+
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),
