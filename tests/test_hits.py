@@ -38,6 +38,9 @@ def test_breadcrumb_shows_a_title_like_first_heading_once():
     h = _hit(heading=("02 Divide and Conquer & Master Theorem", "Examples"),
              title="02 Divide and Conquer and the Master Theorem")
     assert h.breadcrumb == ["02 Divide and Conquer and the Master Theorem", "Examples"]
+    # ... or say its words in another order (trial s36: "2023-10-05 Advisor meeting > Advisor meeting 2023-10-05")
+    h = _hit(heading=("Advisor meeting 2023-10-05", "Notes"), title="2023-10-05 Advisor meeting")
+    assert h.breadcrumb == ["2023-10-05 Advisor meeting", "Notes"]
 
 
 def test_breadcrumb_drops_a_part_the_one_before_begins_with():
