@@ -25,6 +25,15 @@ def test_struck_out_text_is_struck_out_in_a_hit_and_in_the_note():
     assert "Card one \U0001f4c5 2026-12-04" in render_markdown("- [ ] Card one @{2026-12-04}\n")  # a Kanban card's date
 
 
+def test_a_footnotes_marks_read_as_raised_labels_in_the_note_in_their_places():
+    # trial s36: the note view showed "seeds.[^1]" and "[^1]: I emailed Wrona ..." as written
+    out = render_markdown("We used 3 seeds.[^1] and ~two~ runs.[^long]\n\n[^1]: I emailed Wrona.\n\n`[^x]` stays.\n",
+                          line=3)
+    assert "seeds.<sup>1</sup> and <s>two</s> runs.<sup>long</sup>" in out
+    assert '<p class="nq-target" id="nq-target"><sup>1</sup> I emailed Wrona.</p>' in out  # its line still marked
+    assert "<code>[^x]</code>" in out
+
+
 def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():
     path = ("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Journal 4e06dc12826bedc85f2f50d0b3c31a26/"
             "March 4, 2024 1bdc0f3e5b2a4c6d8e9f0a1b2c3d4e5f.md")

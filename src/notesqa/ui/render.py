@@ -287,24 +287,49 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
 
 def _read_as_the_index(tokens) -> None:
     """The note's marks the index reads and markdown-it does not: Bear's "~Courgettes~" struck out, as the index reads it (markup.ONE_TILDE_STRIKE); markdown-it
-    strikes only "~~Courgettes~~". A Kanban card's "@{2026-12-04}" reads "📅 2026-12-04" (trial W)."""
-    from markdown_it.token import Token
-
-    for inline in (t for t in tokens if t.type == "inline" and ("~" in t.content or "@{" in t.content)):
+    strikes only "~~Courgettes~~". A Kanban card's "@{2026-12-04}" reads "📅 2026-12-04" (trial W). A footnote's
+    "[^1]" (and its definition's "[^1]:") reads as a raised 1, as Obsidian shows it, in its place (trial s36)."""
+    marks = ("~", "@{", "[^")
+    for inline in (t for t in tokens if t.type == "inline" and any(m in t.content for m in marks)):
         children = []
         for child in inline.children or []:
             if child.type == "text" and "@{" in child.content:  # a Kanban card's date, as the index reads it
                 child.content = kanban_dates(child.content)
-            if child.type != "text" or "~" not in child.content:
-                children.append(child)
-                continue
-            for j, part in enumerate(ONE_TILDE_STRIKE.split(child.content)):
-                if j % 2:
-                    children += [Token("s_open", "s", 1, markup="~"), Token("text", "", 0, content=part),
-                                 Token("s_close", "s", -1, markup="~")]
-                elif part:
-                    children.append(Token("text", "", 0, content=part))
+            for piece in _footnote_marks(child) if child.type == "text" and "[^" in child.content else [child]:
+                children += _struck_tokens(piece)
         inline.children = children
+
+
+def _struck_tokens(token) -> list:
+    """A text token as tokens with its "~x~" struck out (markup.ONE_TILDE_STRIKE); any other token as it is."""
+    from markdown_it.token import Token
+
+    if token.type != "text" or "~" not in token.content:
+        return [token]
+    out = []
+    for j, part in enumerate(ONE_TILDE_STRIKE.split(token.content)):
+        if j % 2:
+            out += [Token("s_open", "s", 1, markup="~"), Token("text", "", 0, content=part),
+                    Token("s_close", "s", -1, markup="~")]
+        elif part:
+            out.append(Token("text", "", 0, content=part))
+    return out
+
+
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]:?")
+
+
+def _footnote_marks(token) -> list:
+    """A text token as tokens with each footnote mark ("[^1]", "[^1]:") a raised label."""
+    from markdown_it.token import Token
+
+    out = []
+    for j, part in enumerate(_FOOTNOTE.split(token.content)):
+        if j % 2:
+            out += [Token("sup_open", "sup", 1), Token("text", "", 0, content=part), Token("sup_close", "sup", -1)]
+        elif part:
+            out.append(Token("text", "", 0, content=part))
+    return out
 
 
 def _mark_line(tokens, line: int, end_line: int | None = None) -> None:
