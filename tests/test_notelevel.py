@@ -318,7 +318,8 @@ def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
           "How teachers plan and grade.\n")
     write(notes / "Studies" / "Brightpath test.md", "---\nstatus: In progress\n---\n# Brightpath test\n\n"
           "Fees and timing of transfers.\n")
-    write(notes / "Reading" / "Sprint.md", "---\ntype: book\nstatus: Read\n---\nThe studies are done in five days.\n")
+    write(notes / "Reading" / "Sprint.md", "---\ntype: book\nstatus: Read\n---\nRating:: 5\n\n"
+          "The studies are done in five days.\n")
     write(notes / "Reading" / "Dune.md", "---\ntype: book\nstatus: Reading\ndraft: true\n---\nSpice.\n")
     write(notes / "Hub.md", "# Research hub\n\nWhich studies are done? The Studies folder says, each with its status.\n"
           "\n- [x] Write up the studies\n")
@@ -335,6 +336,13 @@ def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
         "Reading/Dune.md": "status: reading"}
     for q in ("which studies are not done?", "which books are borrowed?", "what is done?", "which studies are new?"):
         assert names.described(q) == {}, q  # a negation; no book is borrowed; no kind; no study is new
+    # by a property named with its value (trial s36: "Rating:: 5" in 7 notes, one found)
+    done = {"Studies/Acme onboarding.md": "status: done", "Studies/Nimbus discovery.md": "status: done"}
+    assert names.described("which studies have a status of done?") == done
+    assert names.described("studies with status: in-progress") == {}  # (no list word: a search)
+    assert names.described("which books have a status of reading?") == {"Reading/Dune.md": "status: reading"}
+    assert names.described("which studies have a status of reading?") == {}  # of another kind
+    assert names.described("which books have a rating of 5?") == {"Reading/Sprint.md": "rating: 5"}  # a Dataview field
     # a search lists those notes first, newest first where no passage of theirs has the question's words
     hits = idx.search("which studies are done?", k=4)
     assert {h.path for h in hits[:2]} == set(done) and "Brightpath" not in " ".join(h.path for h in hits[:2])

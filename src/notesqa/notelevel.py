@@ -70,6 +70,11 @@ _DESCRIBED = re.compile(
 _VALUE_FIRST = re.compile(_ASKS_BY + r"(?!(?:is|are|was|were|do|does|did|has|have|can|should)\b)"
                           r"(?P<value>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)\s+(?P<kind>[^\W\d][\w-]*)\s*[?.!]*\s*$",
                           re.IGNORECASE)
+# "which papers have a rating of 5?", "papers with priority high", "which books have status: reading": by a
+# property named with its value (trial s36: a Dataview field's "Rating:: 5" in 7 notes, one found)
+_KEY_VALUE = re.compile(_ASKS_BY + r"(?P<kind>[^\W\d][\w-]*)\s+(?:(?:have|has|had)\s+|with\s+)(?:an?\s+|the\s+)?"
+                        r"(?P<key>[^\W\d][\w -]{0,30}?)\s*(?:\s+of|:|=)\s*(?P<value>[\w.-]{1,30})\s*[?.!]*\s*$",
+                        re.IGNORECASE)
 # kinds that are any note: "which notes are drafts?"
 _ANY_KIND = frozenset({"note", "page", "file", "thing", "item", "entri", "one", "document", "doc", "card"})
 # properties that say what kind of thing a note is (as its folder and tags do)
@@ -215,7 +220,21 @@ class NoteNames:
                     found[path] = said
             if found:
                 return found
-        return {}
+        return self._by_key_value(question)
+
+    def _by_key_value(self, question: str) -> dict[str, str]:
+        """The notes a question asks for by a property it names with its value ("which papers have a rating of
+        5?"), of the kind it asks for, each with that property."""
+        m = _KEY_VALUE.match(question)
+        if m is None:
+            return {}
+        key, value, kind = tokenize(m["key"]), m["value"].lower(), tokenize(m["kind"])
+        found = {}
+        for path, props in self.properties.items():
+            said = next((f"{k}: {v}" for k, v in props if v == value and tokenize(k) == key), None)
+            if said is not None and kind and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(path, ())):
+                found[path] = said
+        return found
 
     def credited(self, question: str) -> frozenset[str]:
         """The notes a question asks for by who or where they are from ("papers by Zaharia", "meetings with
