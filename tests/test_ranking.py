@@ -380,6 +380,18 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
         assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
 
 
+def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
+    # trial s36: "what was the root cause of the checkout outage?": "connection pool exhausted", the block under
+    # "## Root cause", had come after every other passage of the postmortem as a few words
+    def under(seq, heading, text):
+        return dataclasses.replace(_chunk("outage.md", seq, text), heading=[heading])
+    chunks = [under(0, "Root cause", "connection pool exhausted"), under(1, "Timeline", "14:52 error rate back to normal")]
+    for question, thin in (("what was the root cause of the outage?", False), ("when did the outage end?", True)):
+        scores = dataclasses.replace(_dense_only([0.62, 0.72]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, {}, None, 10)
+        assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
+
+
 def test_who_wrote_a_named_paper_lifts_its_authors_field():
     # trial s36: "who wrote the Elastic Replay paper?" ranked the front matter's authors 12th, after every other
     # passage of the note (names, a year and a citation key are far from the question in the model's terms)

@@ -338,6 +338,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
     asked, who = frozenset(tokenize(text)), _ASKS_WHO.search(text) is not None
     thin = np.array([_weak(chunks[int(c)], scores.words, asked, who) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
+    # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
+    thin &= ~named_heading
     authors = _authors(chunks, cand, asked) & (name > 0) if who else np.zeros(len(cand), dtype=bool)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
