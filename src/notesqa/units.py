@@ -230,7 +230,7 @@ def last_sentence(text: str) -> str:
 
 
 LABEL_CHARS = 80
-_LABEL_END = re.compile(r"[.!]['\")\]]*$")
+_LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s")  # a sentence's end; an exclamation inside ("accepted! 🎉 (oral)")
 
 
 def _is_label(unit: Unit | None, inline) -> bool:
