@@ -87,20 +87,6 @@ def test_a_followup_phrase_takes_the_place_of_the_same_prepositions_phrase(previ
     assert standalone(question, previous) == expected
 
 
-@pytest.mark.parametrize("previous, question, expected", [
-    # trial s36: "... computed on lambda range" had found only the Fisher's hits, the λ range nowhere
-    ("Which data split should the Fisher be computed on?", "and the lambda range?",
-     "Which lambda range should the Fisher be computed on"),
-    ("What batch size did I use for the Swahili baseline?", "and the learning rate?",
-     "What learning rate did I use for the Swahili baseline"),
-    # a thing of one word may be what the question is about, not what it asks for: its words added
-    ("What time did the shop open?", "and the oven?", "What time did the shop open oven"),
-    ("what opening hours does the shop have?", "and the bakery?", "what opening hours does the shop have bakery"),
-])
-def test_a_followup_thing_takes_the_place_of_the_thing_asked_for(previous, question, expected):
-    assert standalone(question, previous) == expected
-
-
 def test_show_me_more_asks_for_more():
     for q in ("show me more", "more", "show more please", "give me more"):
         assert asks_for_more(q), q

@@ -155,7 +155,7 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
         return " ".join([body, *prev_filters, *follow_filters])
     if _BARE_MONTH.fullmatch(body):  # "and June?" after "... in May 2024?": that month, as "and in June?" reads
         body = f"in {body}"
-    replaced = _phrase_replaced(prev, body) or _asked_thing_replaced(prev, body)
+    replaced = _phrase_replaced(prev, body)
     if replaced is not None:  # "and on NQ?" after "what did ColBERT score on MS MARCO?"
         return " ".join([replaced, *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
@@ -202,26 +202,6 @@ def _phrase_replaced(prev: str, body: str) -> str | None:
         return None
     place = places[-1]
     return prev[:place.start(1)] + m.group(2) + prev[place.end(1):]
-
-
-# "and the learning rate?" after "what batch size did I use for the Swahili baseline?": the thing asked for, in the
-# place of the one the previous question asks for (its words after "what"/"which", up to its verb), both of two
-# words or more (a setting's name, as "batch size" is)
-_THE_THING = re.compile(r"^(?:the|my|our)\s+([^\W\d][\w-]*(?:\s+[\w-]+){0,3})$", re.I)
-_ASKED_THING = re.compile(r"^(?:what|which)\s+([^\W\d][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?=(?:did|do|does|is|are|was|"
-                          r"were|should|can|could|would|will|has|have|had)\b)", re.I)
-
-
-def _asked_thing_replaced(prev: str, body: str) -> str | None:
-    """"which lambda range should the Fisher be computed on" for "and the lambda range?" after "which data split
-    should the Fisher be computed on?" (trial s36: "... computed on lambda range" had found only the Fisher's
-    hits); None when the follow-up is not "the" and a thing, or the previous question asks for no thing."""
-    thing, asked = _THE_THING.match(body), _ASKED_THING.match(prev)
-    if thing is None or asked is None or re.search(rf"\b{_PREPS}\b", thing.group(1), re.I) or day_phrases(body):
-        return None
-    if len(thing.group(1).split()) < 2 or len(asked.group(1).split()) < 2:
-        return None  # "and the oven?" after "what time did the shop open?" may ask about the oven: words added
-    return prev[:asked.start(1)] + thing.group(1) + prev[asked.end(1):]
 
 
 def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
