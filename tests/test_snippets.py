@@ -580,11 +580,14 @@ def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():
     tree = NoteTree.build([*log, dataclasses.replace(_chunk("d.md", 3, "A long entry. " * 30, kind="paragraph"),
                                                      heading=["2024-03-14", "Notes"])])
 
-    def ranked(day):
-        return [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=day))]
+    def ranked(day, task=0):
+        return [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=day, task_match=task))]
     hit = to_hit(tree, select(tree, ranked(True), 1, 600, None, {})[0])
     assert (hit.line, hit.text, hit.match_line) == (1, "WER went from 31.2 to 33.8\n- Pi day\n- Meeting with Ruth", 2)
     assert select(tree, ranked(False), 1, 600, None, {})[0].root == 1  # any other question: from the match
+    # a task due that day, asked for as due ("what is due this week?"), is its own hit (the review: a list of
+    # tasks had been shown from its done first item)
+    assert select(tree, ranked(True, task=1), 1, 600, None, {})[0].root == 1
 
 
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():

@@ -160,7 +160,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # a later step of numbered steps, for a question that asks how: the steps from the first (trial HV: step 4 had
     # come above steps 1-3)
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
-        (cand.explain.day_match and _section_list(tree, row, room, shown, whole=True)) or \
+        (cand.explain.day_match and not cand.explain.task_match and _section_list(tree, row, room, shown,
+                                                                                 whole=True)) or \
         (cand.explain.step and _section_list(tree, row, room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
