@@ -244,6 +244,9 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
     assert shown_fields({"author": "[[Jane Doe|Jane]]", "attendees": ["[[Ana]]", "[[Bo Li|Bo]]"]}) == (
         "author: Jane", "attendees: Ana, Bo")
+    from notesqa.metadata import credits  # ... only there: "papers by Doe" still finds the note (the review)
+
+    assert "Doe" in " ".join(credits({"author": "[[Jane Doe|Jane]]"}))
     # a note whose front matter holds only its name, tags, days, settings and kind has none
     assert [u.text for u in parse_note("---\ntitle: T\ntags: [a]\ndate: 2024-01-02\nlayout: post\ntype: definition\n"
                                        "status: done\n---\nHi.\n", "t.md").units] == ["Hi."]

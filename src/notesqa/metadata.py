@@ -230,13 +230,26 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
                     isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
             continue
         values = [value.isoformat() if isinstance(value, _dt.date) else str(v) for v in
-                  ((value,) if isinstance(value, _dt.date) else as_list(value))]
+                  ((value,) if isinstance(value, _dt.date) else as_list(_link_labels(value)))]
         values = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", v).strip() for v in values]
         values = [v for v in values if v and not _FILE_VALUE.match(v)]
         line = " ".join(f"{name}: {', '.join(values)}".split())  # a block scalar's lines: one line
         if values:
             out.append(line if len(line) <= SHOWN_VALUE_CHARS else line[:SHOWN_VALUE_CHARS].rsplit(" ", 1)[0] + " …")
     return tuple(out)
+
+
+_ALIASED_LINK = re.compile(r"\[\[[^\[\]|\n]*\|([^\[\]\n]+)\]\]")
+
+
+def _link_labels(value):
+    """A field's value with each [[Note|Alias]] as [[Alias]], as the properties view shows a link (the fields
+    passage only: a note's credits and citation names keep the note the link names)."""
+    if isinstance(value, str):
+        return _ALIASED_LINK.sub(r"[[\1]]", value)
+    if isinstance(value, list):
+        return [_ALIASED_LINK.sub(r"[[\1]]", v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 _CITEKEY_FIELDS = ("citekey", "citation-key", "citation_key", "citationKey", "citationkey")
@@ -257,15 +270,14 @@ def citation_names(meta: dict) -> tuple[str, ...]:
 
 
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
-    """Names without quotes, [[ ]] (a link with an alias read as its alias, as the app shows it) or (fold) a
-    leading # and case, once each, in order."""
+    """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
     seen: dict[str, None] = {}
     for name in names:
         name = name.strip().strip('"').strip()
         if fold:
             name = name.lstrip("#").casefold()
         if name.startswith("[[") and name.endswith("]]"):
-            name = name[2:-2].rsplit("|", 1)[-1].strip()
+            name = name[2:-2]
         if name:
             seen.setdefault(name, None)
     return tuple(seen)
