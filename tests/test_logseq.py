@@ -248,6 +248,12 @@ def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_setti
         ("Canary first", 10, 10, 0, ("Deploy freeze for Black Friday",)),  # the block's text its breadcrumb
         ("Old task", 11, 11, None, ())]
     assert note.units[1].keep_lines and not note.units[1].thin
+    # by name: "idea::" is no "id::", "publication::" no "public::" (the review); a "key::" line in code is code
+    text = "- Paper reading\n  idea:: a bloom filter\n  publication:: NeurIPS 2023\n  ```clojure\n  lang:: clojure\n  ```\n"
+    props = parse_note(text, "pages/p.md", Vault(".", [], logseq=True)).units[-1]
+    assert (props.text, props.line, props.end_line) == ("idea: a bloom filter\npublication: NeurIPS 2023", 2, 3)
+    page = parse_note("idea:: a bloom filter\n\n- a block\n", "pages/q.md", Vault(".", [], logseq=True))
+    assert page.units[0].text == "idea: a bloom filter"  # a page's property too
 
 
 def test_logseq_tasks_are_found_as_open_or_done_tasks():

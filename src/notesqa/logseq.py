@@ -41,17 +41,24 @@ ORG_CALLOUTS = {"NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING", "PINNED", "QUO
 ORG_CODE = {"SRC": "", "QUERY": "query", "EXAMPLE": "", "EXPORT": "", "COMMENT": None}
 # page properties whose value is prose the page shows, indexed as its first paragraph
 PROSE_PROPERTIES = ("description",)
-# properties the app does not show (by name, or by the start of it: card-*, logseq.*)
+# properties the app does not show: by name, or by the start of it for a name ending in "-" or "." (card-*, logseq.*)
 HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
 # page properties that are the note's metadata (title, names, tags, date), or settings of the page, or
 # hidden; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
-# block properties the app keeps out of sight, or that are settings, queries' options or times, not text
-BLOCK_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
-                "last_modified_at", "query-", "ls-type", "hl-", "background-", "template", "public", "icon",
-                "exclude-from-graph-view", "filters", "custom-id", "title", "alias", "tags")
-_TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727")
 META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
                    "template-including-parent", "exclude-from-graph-view", *HIDDEN_PROPERTIES, *PROSE_PROPERTIES)
+# block properties the app keeps out of sight, or that are settings, queries' options or times, not text
+BLOCK_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
+                "last_modified_at", "query-", "ls-type", "hl-", "background-", "template", "template-including-parent",
+                "public", "icon", "exclude-from-graph-view", "filters", "custom-id", "title", "alias", "tags")
+_TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727")
+
+
+def is_named(key: str, names: tuple[str, ...]) -> bool:
+    """Is a property key one of names, or of a family of them (a name ending in "-" or ".": card-*, logseq.*)? Not
+    a key that only starts with a name ("idea::" is no "id::", the review)."""
+    key = key.lower()
+    return any(key == n or n[-1] in "-." and key.startswith(n) for n in names)
 
 
 def looks_like_outline(text: str) -> bool:
@@ -407,7 +414,7 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
     shown = [f"{key}: {txt}" for key, value in props.items()
-             if not key.lower().startswith(META_PROPERTIES) and (txt := _as_text(value, inline))]
+             if not is_named(key, META_PROPERTIES) and (txt := _as_text(value, inline))]
     if shown:
         walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
                                  thin=True))
@@ -419,13 +426,16 @@ def _block_properties(walker, props: dict[str, str], block: Block, parent: int |
     """A block's own properties that the app shows under its text ("freeze-end:: 2023-11-28"; not its id, the
     app's settings or times): one passage under the block, "key: value" a line each (trial s36: the dates of a
     deploy freeze were nowhere, and coverage had not counted them). Their characters."""
-    shown = {key: f"{key}: {txt}" for key, value in props.items() if not key.startswith(BLOCK_HIDDEN)
+    shown = {key: f"{key}: {txt}" for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
              and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))}
     if not shown or parent is None:
         return 0
     owner = walker.units[parent]
-    at = [block.line + i for i, line in enumerate(block.lines)
-          if (m := PROPERTY.match(line)) is not None and m.group(1).lower() in shown]
+    at, fence = [], None
+    for i, line in enumerate(block.lines):  # (a "key::" line in the block's code is code: take_properties)
+        if fence is None and (m := PROPERTY.match(line)) is not None and m.group(1).lower() in shown:
+            at.append(block.line + i)
+        fence = _fence_state(line, fence)
     text = "\n".join(shown.values())
     walker.units.append(Unit("paragraph", text, at[0], at[-1], owner.heading,
                              (*owner.parents, owner.text), depth=owner.depth + 1, parent=parent, keep_lines=True,

@@ -16,7 +16,7 @@ import re
 from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
-from ..logseq import HIDDEN_PROPERTIES, drawer_lines, org_blocks
+from ..logseq import HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
 from ..units import TASK_DONE, TASK_OPEN, empty_items, quoted_list_tabs, record_lines, starts_record
 from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_MACROS, code_fence_after, dataview_fields, macro_parts,
                       outside_code, roam_macros)
@@ -243,7 +243,7 @@ def _properties_shown(lines: list[str]) -> list[str]:
         fence = code_fence_after(line, fence)
         if m is None:
             out.append(line)
-        elif m.group(2).lower().startswith(HIDDEN_PROPERTIES):
+        elif is_named(m.group(2), HIDDEN_PROPERTIES):
             out.append("")
         else:
             # a markdown line break after each: the block's properties read one a line, as in the app
