@@ -399,12 +399,18 @@ def test_who_wrote_a_named_paper_lifts_its_authors_field():
     chunks = [fields, _chunk("kessler.md", 1, "The sampler is the contribution, not the buffer."),
               _chunk("replay.md", 0, "Used by: Elastic Replay")]
     for question, named, lifted in (("who wrote the Elastic Replay paper?", {"kessler.md": 1.0}, True),
+                                    ("who is the author of the Elastic Replay paper?", {"kessler.md": 1.0}, True),
+                                    ("who authored Elastic Replay?", {"kessler.md": 1.0}, True),
                                     ("who wrote about replay buffers?", {}, False),  # no note named: no lift
                                     ("what did the Elastic Replay paper find?", {"kessler.md": 1.0}, False)):
         scores = dataclasses.replace(_dense_only([0.34, 0.41, 0.5]), words=dict.fromkeys(tokenize(question), 1.0))
         ranked = fuse(chunks, scores, question, named, None, 10)
         assert (ranked[0].row == 0) is lifted, question
         assert ("the authors of the note asked who wrote" in str(ranked[0].explain)) is lifted, question
+    # a question about what I wrote does not ask who wrote: the authors stay weak (the review)
+    question = "what did I write about Elastic Replay?"
+    scores = dataclasses.replace(_dense_only([0.34, 0.41, 0.5]), words=dict.fromkeys(tokenize(question), 1.0))
+    assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {"kessler.md": 1.0}, None, 10)}[0]
 
 
 def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():

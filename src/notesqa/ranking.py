@@ -340,7 +340,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin = np.array([_weak(chunks[int(c)], scores.words, asked, who) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
     thin &= ~named_heading
-    authors = _authors(chunks, cand, asked) & (name > 0) if who else np.zeros(len(cand), dtype=bool)
+    authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
@@ -655,7 +655,7 @@ def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = froz
     question's words)?"""
     few, names = _short_or_names(c.kind, c.text)
     return ((c.thin or few or names and not who) and _own_share(c, words) < OWN_WORDS
-            and not _asked_field(c, asked))
+            and not _asked_field(c, asked) and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -684,29 +684,32 @@ def _asked_key(text: str, asked: frozenset[str]) -> bool:
     key = field_key(text)
     if not key or not field_line(text):
         return False
-    keys = tokenize(key.replace("_", " "))
-    if any(asked & _KEY_ASKED.get(k, set()) for k in keys):
-        return True  # "who wrote ...?": the authors, a record's too
-    return key not in RECORD_KEYS and any(_same_start(k, w) for k in keys for w in asked)
+    return key not in RECORD_KEYS and any(_same_start(k, w) for k in tokenize(key.replace("_", " ")) for w in asked)
 
 
-# a key the question asks for in words of its own: "who wrote the Elastic Replay paper?" asks for its authors
-# (trial s36: the front matter's "authors: Anja Kessler, ..." had been weak, never shown)
-_WRITE_WORDS = frozenset(tokenize("wrote written write writer"))
-_AUTHOR_KEYS = frozenset(tokenize("author by creator writer"))
-_KEY_ASKED = {key: _WRITE_WORDS for key in _AUTHOR_KEYS}
+# "who wrote the Elastic Replay paper?", "who is the author of ...?", "who authored ...?" ask for its authors (trial
+# s36: the front matter's "authors: Anja Kessler, ..." had been weak, never shown); a record's too ("Author:")
+_WRITE_WORDS = frozenset(tokenize("wrote written write writer author authored"))
+_AUTHOR_KEYS = frozenset(tokenize("author creator writer written"))  # "authors:", "Written by:"
 
 
-def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) -> np.ndarray:
-    """For each candidate, when the question asks who wrote (asked: its words): does it say who, a field of
-    authors ("authors: Anja Kessler, ...", "by: ...") on a line of its own?"""
-    if not asked & _WRITE_WORDS:
+def _asks_authors(asked: frozenset[str], who: bool) -> bool:
+    """Does a question (asked: its words; who: it asks who) ask who wrote something?"""
+    return who and bool(asked & _WRITE_WORDS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _says_authors(text: str) -> bool:
+    """Does a passage say who wrote it, a field of authors on a line of its own ("authors: Anja Kessler, ...")?"""
+    return any((key := field_key(line)) and field_line(line) and _AUTHOR_KEYS.intersection(tokenize(key))
+               for line in text.split("\n"))
+
+
+def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: bool) -> np.ndarray:
+    """For each candidate, when the question asks who wrote something: does it say who (_says_authors)?"""
+    if not _asks_authors(asked, who):
         return np.zeros(len(cand), dtype=bool)
-
-    def says_authors(text: str) -> bool:
-        return any((key := field_key(line)) and field_line(line) and _AUTHOR_KEYS.intersection(tokenize(key))
-                   for line in text.split("\n"))
-    return np.array([says_authors(chunks[int(c)].text) for c in cand], dtype=bool)
+    return np.array([_says_authors(chunks[int(c)].text) for c in cand], dtype=bool)
 
 
 def _names_field(c: Chunk) -> bool:
