@@ -26,7 +26,8 @@ def test_a_short_line_before_a_list_names_it_like_a_parent_bullet():
         "  * Delete and recreate in one transaction\n\nAfter the list, prose again.\n\n"
         "This is a whole sentence.\n* not named by it\n\nThe consensus seems to be\n\n1. first point\n\n"
         "A line that is much too long to be a label of the list below it, whatever it happens to say\n* plain\n\n"
-        "Workshop paper accepted! 🎉 (oral, not poster)\n\n- Next steps\n"  # (trial s36: an exclamation inside)
+        "Workshop paper accepted! 🎉 (oral, not poster)\n\n- Next steps\n\n"  # (trial s36: an exclamation inside)
+        "Important! Bring these:\n\n- Passport\n\nJeopardy! categories\n\n- Potent potables\n"  # (the review)
     )
     note = parse_note(text, "n.md")
     by_text = {u.text: u for u in note.units}
@@ -39,6 +40,8 @@ def test_a_short_line_before_a_list_names_it_like_a_parent_bullet():
     assert by_text["not named by it"].parents == ()  # a sentence is not a label
     assert by_text["first point"].parents == ("The consensus seems to be",)  # a blank line between is fine
     assert by_text["plain"].parents == () and by_text["Next steps"].parents == ()
+    assert by_text["Passport"].parents == ("Important! Bring these",)
+    assert by_text["Potent potables"].parents == ("Jeopardy! categories",)
     # the label is embedded as the bullets' context, as a parent bullet would be
     chunk = next(c for c in chunk_note(note) if c.text == "Use presence of TXT record as lock")
     assert chunk.embed == "Talk > How DynamoDB uses DNS: Use presence of TXT record as lock"  # title once

@@ -230,7 +230,9 @@ def last_sentence(text: str) -> str:
 
 
 LABEL_CHARS = 80
-_LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s")  # a sentence's end; an exclamation inside ("accepted! 🎉 (oral)")
+# a sentence's end; an exclamation inside before anything but a word going on ("accepted! 🎉 (oral)"; not "Jeopardy!
+# categories"), unless the line ends with a colon ("Important! Bring these:")
+_LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s+(?![a-z])(?!.*:\s*$)")
 
 
 def _is_label(unit: Unit | None, inline) -> bool:
