@@ -18,7 +18,8 @@ from typing import Iterable
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import BLOCK_REF, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link
+from .markup import (BLOCK_REF, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
+                     strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
 from .units import Embedded, Unit, inline_text, md_parser
@@ -353,6 +354,15 @@ def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
 
 # --------------------------------------------------------------------------- what a passage's references show
 
+
+def _lines_of(u: Unit) -> str:
+    """A unit of an embed as its lines, indented by its depth: code and a callout with their line breaks (two
+    commands stay two), anything else on one line."""
+    indent = "  " * u.depth
+    if u.kind == "code" or u.keep_lines:
+        return "\n".join(indent + line for line in u.text.split("\n"))
+    return indent + " ".join(u.text.split())
+
 REFERENCE_TEXT_MAX = 1500  # characters of what one embed shows, given beside a note's lines
 REFERENCES_MAX = 20  # embeds and block references of one passage resolved (each may parse another note)
 
@@ -373,7 +383,8 @@ def references(vault: Vault, lines: list[str], start: int, end: int, from_path: 
     the note's source would otherwise see only as syntax."""
     out: list[Reference] = []
     fence = None
-    for at, line in enumerate(lines[:end], 1):
+    lines = strip_comments("\n".join(lines[:end])).split("\n")  # (an embed in a %% comment shows nothing)
+    for at, line in enumerate(lines, 1):
         before, fence = fence, code_fence_after(line, fence)
         if at < start or before is not None or fence is not None and before is None:
             continue
@@ -415,9 +426,11 @@ def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[s
         text = vault.block_text(spec, from_path)
         return (found[0].title if found else "", text) if text else None
     got = vault.embed(spec, from_path)
+    if got is None and BLOCK_REF.fullmatch(spec.strip()):  # an embed of a heading block: its title, as a reference
+        return _reference(vault, BLOCK_REF.fullmatch(spec.strip()).group(1), False, from_path)
     if got is None:
         return None
-    shown = "\n".join("  " * u.depth + " ".join(u.text.split()) for u in got.units if u.text.strip())
+    shown = "\n".join(_lines_of(u) for u in got.units if u.text.strip())
     if len(shown) > REFERENCE_TEXT_MAX:
         shown = shown[:REFERENCE_TEXT_MAX].rstrip() + "…"
     return (got.label, shown) if shown else None
