@@ -43,8 +43,8 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # a month's row is of the month's first day, as a monthly note is (trial s36: "how much did RDS cost in
     # February 2024?" had a February journal's line before the bill's Feb 2024 row)
     bill = parse_note("# AWS bill\n\n| Month | RDS |\n|---|---|\n| Feb 2024 | $18,420 |\n| 2024-03 | $14,100 |\n"
-                      "| Mayday 2024 | $1 |\n", "AWS bill.md")
-    assert [c.date for c in chunk_note(bill)] == ["2024-02-01", "2024-03-01", None]
+                      "| Mayday 2024 | $1 |\n| Sept. 2024 | $2 |\n| Marc 2024 | $3 |\n", "AWS bill.md")
+    assert [c.date for c in chunk_note(bill)] == ["2024-02-01", "2024-03-01", None, "2024-09-01", None]
 
 
 def test_token_window_split_measured_in_tokens(embedder):

@@ -41,6 +41,8 @@ def test_breadcrumb_shows_a_title_like_first_heading_once():
     # ... or say its words in another order (trial s36: "2023-10-05 Advisor meeting > Advisor meeting 2023-10-05")
     h = _hit(heading=("Advisor meeting 2023-10-05", "Notes"), title="2023-10-05 Advisor meeting")
     assert h.breadcrumb == ["2023-10-05 Advisor meeting", "Notes"]
+    h = _hit(heading=("Lecture 2 Part 3",), title="Lecture 3 Part 2")  # numbers in another order: another part
+    assert h.breadcrumb == ["Lecture 3 Part 2", "Lecture 2 Part 3"]
 
 
 def test_breadcrumb_drops_a_part_the_one_before_begins_with():

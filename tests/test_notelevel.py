@@ -343,6 +343,7 @@ def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
     assert names.described("which books have a status of reading?") == {"Reading/Dune.md": "status: reading"}
     assert names.described("which studies have a status of reading?") == {}  # of another kind
     assert names.described("which books have a rating of 5?") == {"Reading/Sprint.md": "rating: 5"}  # a Dataview field
+    assert names.described("which books have a rating of 5.0?") == {"Reading/Sprint.md": "rating: 5"}  # a number
     # a search lists those notes first, newest first where no passage of theirs has the question's words
     hits = idx.search("which studies are done?", k=4)
     assert {h.path for h in hits[:2]} == set(done) and "Brightpath" not in " ".join(h.path for h in hits[:2])

@@ -32,6 +32,8 @@ def test_a_footnotes_marks_read_as_raised_labels_in_the_note_in_their_places():
     assert "seeds.<sup>1</sup> and <s>two</s> runs.<sup>long</sup>" in out
     assert '<p class="nq-target" id="nq-target"><sup>1</sup> I emailed Wrona.</p>' in out  # its line still marked
     assert "<code>[^x]</code>" in out
+    assert "with [^aeiou] in" in render_markdown("A consonant with [^aeiou] in it.\n")  # a regex's class (the review)
+    assert "a claim <sup>2</sup>." in render_markdown("a claim [^2].\n")
 
 
 def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():

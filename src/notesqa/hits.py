@@ -329,8 +329,9 @@ def _repeats(before: str, part: str) -> bool:
     b, p = _WORDS.findall(before), _WORDS.findall(part)
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)
-    if len(b) > 1 and sorted(b) == sorted(p):  # in another order: "2023-10-05 Advisor meeting" > "Advisor meeting
-        return True  # 2023-10-05" (trial s36: every meeting's breadcrumb said its name twice)
+    if len(b) > 1 and sorted(b) == sorted(p) and [w for w in b if w.isdigit()] == [w for w in p if w.isdigit()]:
+        return True  # in another order, its numbers in theirs: "2023-10-05 Advisor meeting" > "Advisor meeting
+        # 2023-10-05" (trial s36: every meeting's breadcrumb said its name twice); not "Lecture 2 Part 3"
     if _loose(before) == _loose(part):  # "... Conquer and the Master Theorem" > "... Conquer & Master Theorem"
         return bool(b)
     undated = _DATED.sub("", before)  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)

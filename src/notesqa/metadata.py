@@ -210,7 +210,8 @@ _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "g
                           "last_modified_at", "hide_title", "hide_table_of_contents", "menu", "pagination_next",
                           "pagination_prev", "custom_edit_url", "sitemap", "search_exclude", "redirect_from",
                           "redirect_to", "excerpt_separator", "comments", "share", "related", "author_profile",
-                          "header", "thumbnail", "image", "featured_image", "hero"})
+                          "header", "thumbnail", "image", "featured_image", "hero", "publishdate", "expirydate",
+                          "linktitle", "translationkey", "outputs", "build", "cascade", "headless", "markup"})
 _NOT_SHOWN = _UNSHOWN | _KIND_FIELDS | _SITE_FIELDS
 _FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$", re.IGNORECASE)  # a site's path, a picture
 SHOWN_VALUE_CHARS = 300
@@ -381,8 +382,9 @@ def month_start(text: str) -> str | None:
     """The first day of the month text names with its year and nothing else ("Feb 2024", "February 2024",
     "Sept. 2024"), as a monthly note is dated (period_start); None for anything else ("Mayday 2024")."""
     m = _MONTH_YEAR.fullmatch(text.strip())
-    word = m[1].lower() if m else ""
-    month = next((i for i, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word)), None) if word else None
+    word = m[1].lower() if m else ""  # the month's name, its first three letters, or "sept" ("Marc" is none)
+    month = next((i for i, name in enumerate(_MONTH_NAMES, 1) if word in (name, name[:3]) or word == "sept" == name[:4]),
+                 None) if word else None
     return _dt.date(int(m[2]), month, 1).isoformat() if month else None
 
 

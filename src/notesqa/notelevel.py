@@ -129,6 +129,16 @@ def _says(value: str, key: str, prop: str) -> bool:
             or prop in ("true", "yes") and tokenize(value) == tokenize(key))
 
 
+def _same_value(prop: str, value: str) -> bool:
+    """Is a property's value the one asked for, as written or as a number ("5.0" is 5)?"""
+    if prop == value:
+        return True
+    try:
+        return float(prop) == float(value)
+    except ValueError:
+        return False
+
+
 def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
     """Is an alias the note's title, a part of it ("CNF" of "Conjunctive normal form (CNF)") or a form of
     one of its words ("matrices" of "Matrix")?"""
@@ -231,7 +241,7 @@ class NoteNames:
         key, value, kind = tokenize(m["key"]), m["value"].lower(), tokenize(m["kind"])
         found = {}
         for path, props in self.properties.items():
-            said = next((f"{k}: {v}" for k, v in props if v == value and tokenize(k) == key), None)
+            said = next((f"{k}: {v}" for k, v in props if _same_value(v, value) and tokenize(k) == key), None)
             if said is not None and kind and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(path, ())):
                 found[path] = said
         return found

@@ -316,19 +316,24 @@ def _struck_tokens(token) -> list:
     return out
 
 
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]:?")
+# a footnote's reference right after a word ("seeds.[^1]", "[^note]") or a number after a space ("a claim [^2]"), or
+# its definition's label at a line's start ("[^1]:"); not a regex's class in prose ("consonant with [^aeiou]")
+_FOOTNOTE = re.compile(r"(?<=\S)\[\^([^\]\s]+)\]|(?<!\S)\[\^(\d[^\]\s]*)\](?!:)|^\[\^([^\]\s]+)\]:")
 
 
 def _footnote_marks(token) -> list:
     """A text token as tokens with each footnote mark ("[^1]", "[^1]:") a raised label."""
     from markdown_it.token import Token
 
-    out = []
-    for j, part in enumerate(_FOOTNOTE.split(token.content)):
-        if j % 2:
-            out += [Token("sup_open", "sup", 1), Token("text", "", 0, content=part), Token("sup_close", "sup", -1)]
-        elif part:
-            out.append(Token("text", "", 0, content=part))
+    out, at = [], 0
+    for m in _FOOTNOTE.finditer(token.content):
+        if m.start() > at:
+            out.append(Token("text", "", 0, content=token.content[at:m.start()]))
+        out += [Token("sup_open", "sup", 1), Token("text", "", 0, content=m.group(1) or m.group(2) or m.group(3)),
+                Token("sup_close", "sup", -1)]
+        at = m.end()
+    if at < len(token.content):
+        out.append(Token("text", "", 0, content=token.content[at:]))
     return out
 
 
