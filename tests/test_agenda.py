@@ -1,5 +1,7 @@
 """An index's passages by day and its tasks by state (agenda.py)."""
 
+import numpy as np
+
 from notesqa.agenda import Agenda
 from notesqa.chunking import Chunk
 
@@ -45,3 +47,10 @@ def test_overdue_tasks_are_ordered_high_priority_and_oldest_first():
     order = agenda.overdue_order(date(2026, 11, 30))
     assert sorted(order, key=order.get, reverse=True) == [2, 1, 0]
     assert order[2] - max(order[0], order[1]) >= 1  # high priority first whatever the words (trial U)
+    # then medium (the Tasks plugin's 🔼, Logseq's [#B]) before none, and low last (trial s36b: 🔼 was as none)
+    agenda = Agenda([bullet("☐ top up screenwash 📅 2026-11-20"), bullet("☐ check tyre tread 📅 2026-11-28 🔼", 1),
+                     bullet("☐ sort the loft 📅 2026-11-01 🔽", 2), bullet("☐ renew insurance 📅 2026-11-29 ⏫", 3),
+                     bullet("TODO [#B] call the bank\nDEADLINE: <2026-11-29 Sun>", 4)])
+    order = agenda.overdue_order(date(2026, 11, 30))
+    assert sorted(order, key=order.get, reverse=True) == [3, 1, 4, 0, 2]
+    assert agenda.in_order(np.arange(5)) == [3, 1, 4, 0, 2]

@@ -16,7 +16,7 @@ from datetime import date
 
 import numpy as np
 
-from .chunking import Chunk, due_day, high_priority, task_days, task_state
+from .chunking import Chunk, due_day, priority, task_days, task_state
 
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -65,6 +65,7 @@ class Agenda:
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
+        self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
         for row, chunk in enumerate(chunks):
             entry = entry_day(chunk, entries.get((chunk.path, chunk.parent)) if chunk.parent is not None else None)
             entries[(chunk.path, chunk.seq)] = entry
@@ -77,7 +78,10 @@ class Agenda:
             tasks[state].append(row)
             if state == "doing":  # under way is open too
                 tasks["open"].append(row)
-            if state in ("open", "doing") and high_priority(chunk.text):
+            rank = priority(chunk.text) if state in ("open", "doing") else 0
+            if rank:
+                self._priority[row] = rank
+            if rank == 2:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
@@ -113,13 +117,12 @@ class Agenda:
         return np.unique(np.array(found, dtype=np.int64)) if found else _NONE
 
     def in_order(self, rows: np.ndarray) -> list[int]:
-        """The open tasks with a due day among rows, as a list of them reads: the high-priority ones first,
-        then by due day (the earliest first)."""
+        """The open tasks with a due day among rows, as a list of them reads: by priority (high, medium, none,
+        low: trial s36b's 🔼 had come after tasks of none), then by due day (the earliest first)."""
         self._ensure()
         wanted = set(rows.tolist())
-        high = set(self._tasks.get("high", _NONE).tolist())
         by_day = [int(r) for r in self._due_rows if int(r) in wanted]  # _due_rows are by due day
-        return sorted(by_day, key=lambda r: r not in high)  # stable: by day among each
+        return sorted(by_day, key=lambda r: -self._priority.get(r, 0))  # stable: by day among each
 
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""
@@ -127,12 +130,12 @@ class Agenda:
 
     def overdue_order(self, today: date | None = None) -> dict[int, float]:
         """For "what's overdue?": each overdue task's row -> 1 for the most overdue, down towards 0 for the
-        one due yesterday; a high-priority task 2 more, so that all of them come first, as the answer says
-        (trial U: at 1 more, a task due three days ago came after eight unprioritised ones)."""
+        one due yesterday; 2 more for each step of priority (a medium-priority task 2, a high 4, a low -2), so
+        that each priority's tasks come before the next's, as the answer says (trial U: at 1 more, a task due three
+        days ago came after eight unprioritised ones)."""
         late = self._late(today)  # by due day, the earliest first
-        high = set(self._tasks.get("high", _NONE).tolist())
         n = max(1, len(late))
-        return {int(r): 1 - i / n + 2 * (int(r) in high) for i, r in enumerate(late)}
+        return {int(r): 1 - i / n + 2 * self._priority.get(int(r), 0) for i, r in enumerate(late)}
 
     def _late(self, today: date | None) -> np.ndarray:
         """The rows of the open tasks due before today, by due day."""

@@ -98,10 +98,15 @@ def task_state(text: str) -> str | None:
     return {TASK_OPEN: "open", TASK_DONE: "done"}.get(text[:1])
 
 
-def high_priority(text: str) -> bool:
-    """Is text marked high priority (Logseq's [#A], the Tasks plugin's ⏫ or 🔺)?"""
+def priority(text: str) -> int:
+    """A task's priority as its app orders tasks: 2 high (Logseq's [#A], the Tasks plugin's ⏫ or 🔺), 1 medium
+    ([#B], 🔼), 0 none, -1 low ([#C], 🔽, ⏬)."""
     m = _PRIORITY.search(text)
-    return m is not None and (m.group(1) == "A" or m.group(2) is not None)
+    if m is None:
+        return 0
+    if m.group(1):
+        return {"A": 2, "B": 1, "C": -1}[m.group(1)]
+    return 2 if m.group(2) else 1 if m.group(3) else -1
 
 
 _FIELD_SEP = re.compile(r"\s+[·|•]\s+")
