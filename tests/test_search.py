@@ -567,6 +567,24 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     assert _once([apollo, zeus]) == [apollo, zeus]
     copy = Hit(f"{said}, says the highlight", "a.md", 3, (), 0.5)
     assert _once([copy, Hit(copy.text, "b.md", 9, (), 0.4)]) == [copy]  # a passage copied into two notes: once
+    # a line said in note after note (a weekly review's to-do) twice, not nine times (trial s36b)
+    weeks = [Hit("☐ Biscuit's flea treatment", f"Reviews/2026-W{w}.md", 5, ("Pets",), 0.5, date=f"2026-11-{w - 20}")
+             for w in range(40, 49)]
+    assert _once(weeks) == weeks[:2]
+    other = Hit("☐ Biscuit's flea treatment", "Reviews/x.md", 5, ("Cat",), 0.4)  # under another heading: another
+    under = Hit("☐ Biscuit's flea treatment\n  - used Bravecto", "Reviews/y.md", 5, ("Pets",), 0.4)  # more said
+    assert _once([*weeks, other, under]) == [*weeks[:2], other, under]
+
+
+def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_path, embedder):
+    # trial s36b: nine weekly reviews' "☐ Biscuit's flea treatment" had pushed the answer to 10th
+    notes = tmp_path / "notes"
+    for w in range(40, 49):
+        write(notes / f"Reviews/2026-W{w}.md", f"# Weekly review 2026-W{w}\n\n## Open loops\n- [ ] Biscuit's flea treatment\n")
+    write(notes / "Medications.md", "# Medications\n\n- Biscuit: flea treatment Bravecto every 12 weeks, next 2026-12-18\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    hits = NotesIndex(tmp_path / "index", embedder).search("Biscuit's flea treatment", k=4)
+    assert [h.path.split("/")[0] for h in hits].count("Reviews") == 2 and "Medications.md" in {h.path for h in hits}
 
 
 def test_a_left_out_word_before_the_match_shows_the_match_from_itself(tmp_path):

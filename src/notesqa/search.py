@@ -203,10 +203,14 @@ class NotesIndex:
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
                                                                            budget, min_score, mask)]
-        copies = len(hits) - len(_once(hits))
-        if copies:  # the same highlight from two exports of a book: shown once, its place to the next hit
-            hits = _once([snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
-                live, text, ranked, origin, k + more + copies, budget, min_score, mask)])
+        wanted = k + more
+        while len(hits) >= wanted and len(_once(hits)) < wanted and wanted < k + more + ONCE_MORE:
+            # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
+            # as copies keep coming: a weekly review's to-do in nine notes)
+            wanted += len(hits) - len(_once(hits))
+            hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
+                live, text, ranked, origin, wanted, budget, min_score, mask)]
+        hits = _once(hits)
         return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
@@ -587,16 +591,25 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 # day" under two notes' headings may be about two things)
 
 
+REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
+ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
+
+
 def _once(hits: list[Hit]) -> list[Hit]:
     """hits without a hit whose passage (the unit it shows first, COPY_WORDS or longer, under the same parent
     bullets) a better one shows first too, of a note of the same day or both undated: a highlight exported
-    twice, a passage copied into two notes. The same to-do in two daily notes stays."""
+    twice, a passage copied into two notes. The same to-do in two daily notes stays, in a third and more not
+    (trial s36b: nine weekly reviews' "☐ Biscuit's flea treatment" had pushed its note's answer to 10th)."""
     seen: set[tuple] = set()
+    said: dict[tuple, int] = {}
     out = []
     for h in hits:
         words = h.text.split("\n", 1)[0].split()  # what it shows first (not match: a takeover's child)
         key = (" ".join(words).casefold(), h.parents, h.date)
-        if len(words) < COPY_WORDS or key not in seen:
+        again = (key[0], h.heading[-1:], h.parents)  # (under another heading it may be about another thing)
+        said[again] = said.get(again, 0) + 1
+        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip()  # (what is under it may differ)
+        if (len(words) < COPY_WORDS or key not in seen) and not repeated:
             seen.add(key)
             out.append(h)
     return out
