@@ -318,6 +318,22 @@ def test_the_hits_of_the_day_asked_come_before_a_closer_match_of_another_day(tmp
     assert others_from(hits, q)[0] == 1  # "Not dated on 2026-11-24" before it, not before a hit of that day
 
 
+def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
+    # trial s36b: "what time is Leo's football on Saturday?" put last Saturday's tyre check (186th by meaning) first,
+    # above "Saturdays 9:00 at Hollis Park", but only when k reached it: the first hit changed with k
+    from notesqa.hits import Hit
+    from notesqa.ranking import DAY_BONUS, Explanation
+    from notesqa.search import _days_first
+
+    def hit(text, score, day):
+        return Hit(text, "n.md", 1, (), score, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=day))
+    football, tyres = hit("Saturdays 9:00 at Hollis Park", 0.87, False), hit("Check tyre tread", 0.46, True)
+    close = hit("Match moved to 10:00 this Saturday", 0.87 - DAY_BONUS + 0.01, True)
+    assert _days_first([football, tyres]) == [football, tyres]
+    assert _days_first([football, close, tyres]) == [close, football, tyres]  # near the question: first
+    assert _days_first([football, tyres], as_written=True) == [tyres, football]  # "what did I do on Saturday?"
+
+
 def test_the_notice_over_hits_of_no_day_asked_says_whether_notes_are_of_it(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "2026-11-24.md", "# Tuesday\n\n- lunch with the support lead\n")

@@ -654,13 +654,17 @@ def _days_first(hits: list[Hit], as_written: bool = False) -> list[Hit]:
     def of_days(h: Hit) -> bool:
         return h.explain is not None and h.explain.day_match
 
-    day = [h for h in hits if of_days(h)]
+    # of those days and near the question: ranked within DAY_BONUS of the best hit of no such day (trial s36b: "...
+    # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
+    # more); any of the day's, for a question for the day and nothing else
+    best = max((h.score for h in hits if not of_days(h)), default=None)
+    day = [h for h in hits if of_days(h) and (as_written or best is None or h.score >= best - ranking.DAY_BONUS)]
     if as_written:
         first = {}
         for i, h in enumerate(day):
             first.setdefault(h.path, i)
         day.sort(key=lambda h: (first[h.path], h.line))
-    return day + [h for h in hits if not of_days(h)]
+    return day + [h for h in hits if not any(h is d for d in day)]
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
