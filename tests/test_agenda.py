@@ -54,3 +54,9 @@ def test_overdue_tasks_are_ordered_high_priority_and_oldest_first():
     order = agenda.overdue_order(date(2026, 11, 30))
     assert sorted(order, key=order.get, reverse=True) == [3, 1, 4, 0, 2]
     assert agenda.in_order(np.arange(5)) == [3, 1, 4, 0, 2]
+
+
+def test_a_done_task_is_of_the_day_it_was_done():
+    # trial s36b: "which tasks did I finish in November?" had missed every task ticked ✅ 2026-11-18 and so on
+    agenda = Agenda([bullet("☑ Get Mia's photo code ✅ 2026-11-18"), bullet("☑ Paid the piano fee ✅ 2025-03-03", 1)])
+    assert agenda.of_days({"2026-11-18"}).tolist() == [0] and agenda.tasks("done").tolist() == [0, 1]

@@ -297,6 +297,7 @@ def test_tasks_are_asked_for_by_state():
                      ("show my LATER tasks", "later"), ("my NOW tasks", "doing"),  # Logseq's other workflow
                      ("which things to buy are still unchecked?", "open"), ("unchecked items on the packing list", "open"),
                      ("which groceries are ticked off?", "done"),  # a checkbox's state, whatever the list is of
+                     ("which tasks did I finish in November?", "done"),  # trial s36b
                      ("which tasks did I cancel?", "cancelled"), ("my cancelled todos", "cancelled"),  # trial s36
                      ("tasks I dropped last month", "cancelled"), ("which todos have I abandoned?", "cancelled")):
         assert asks_for_tasks(q) == state, q
@@ -311,7 +312,7 @@ def test_tasks_are_asked_for_by_state():
               "which questions are still open from the lecture?", "when is the promo packet due?",
               "When's the tax return due?", "and when was the essay due?", "what are unchecked exceptions in Java?",
               "Is the input unchecked by the parser?", "which flights were cancelled?", "why was the meetup canceled?",
-              "what did I drop off at the dry cleaner?", "what have I dropped the ball on?", "what did I cancel?"):
+              "what did I drop off at the dry cleaner?", "which did I finish first, the book or the course?", "what have I dropped the ball on?", "what did I cancel?"):
         assert asks_for_tasks(q) is None, q
     assert asks_for_tasks("when are my tasks due?") == "open"  # the day of each task: the tasks
     assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day

@@ -58,17 +58,19 @@ def task_words(unit: Unit, text: str) -> str:
 
 
 # the days a task is set for: Logseq's SCHEDULED: / DEADLINE: <2026-11-20 Fri>, the Tasks plugin's
-# 📅 (due), ⏳ (scheduled) and 🛫 (start) 2026-11-20
+# 📅 (due), ⏳ (scheduled) and 🛫 (start) 2026-11-20; and the day it was done, the Tasks plugin's ✅ 2026-11-18
+# ("which tasks did I finish in November?", trial s36b)
 _DEADLINE = r"\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*"  # Logseq's DEADLINE: <...>, the Tasks plugin's 📅 (due)
 _SCHEDULED = r"\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*"  # SCHEDULED: <...>, ⏳
-_TASK_DAY = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|\U0001f6eb\ufe0f?\s*)(\d{{4}}-\d\d-\d\d)")  # and 🛫 (start)
+_TASK_DAY = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|[\U0001f6eb\u2705]\ufe0f?\s*)(\d{{4}}-\d\d-\d\d)")  # 🛫, ✅
 
 
-_DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb")
+_DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb", "\u2705")
 
 
 def task_days(text: str) -> set[str]:
-    """The days a task in text is scheduled for or due ("YYYY-MM-DD"): "what is due on 20 November?"."""
+    """The days a task in text is scheduled for, due or done ("YYYY-MM-DD"): "what is due on 20 November?",
+    "which tasks did I finish in November?"."""
     if not any(mark in text for mark in _DAY_MARKS):  # most passages: no regex to run (an index's Agenda)
         return set()
     return set(_TASK_DAY.findall(text))

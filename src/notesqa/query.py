@@ -535,7 +535,7 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
-                         rf"what (?:{_TASK} )?(?:did|have) I (?:finish|complete|"
+                         rf"(?:what (?:{_TASK} )?|which {_TASK} )(?:did|have) I (?:finish|complete|"
                          r"close|get done|got done|tick off|check off)\w*)\b", re.IGNORECASE)
 # "which tasks did I cancel?", "my cancelled todos", "tasks I dropped" (trial s36: a day's TODO came first); with
 # the word for tasks only ("what did I drop off at the dry cleaner?" asks no such thing: the review)
