@@ -256,3 +256,19 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert (fields.text, fields.line, fields.end_line, body.text) == ("servings: 6", 1, 5, "Brown it.")
     unread = parse_note('+++\ntitle = "unclosed\n+++\nBrown it.\n', "c.md").units  # TOML that does not read: text
     assert len(unread) == 1 and unread[0].text.endswith("Brown it.")
+
+
+def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_read_is_said():
+    # trial s36b: "date: 3 Dec 2024" and "created: 12/03/2024" gave no date, and nothing said so
+    from notesqa.metadata import front_matter_day
+    from notesqa.parsing import parse_note
+
+    for value, day in (("3 Dec 2024", "2024-12-03"), ("December 3, 2024", "2024-12-03"), ("2024/12/03", "2024-12-03"),
+                       ("03.12.2024", "2024-12-03"), ("25/03/2024", "2024-03-25"), ("03/25/2024", "2024-03-25"),
+                       ("12/03/2024", None), ("soon", None)):
+        assert front_matter_day(value) == day, value
+    note = parse_note("---\ncreated: 12/03/2024\n---\n# Garage\n\nThe MOT is in June.\n", "Garage.md")
+    assert note.date is None and note.problem.action == "repaired"
+    assert "'12/03/2024'" in note.problem.reason and "12 March or 3 December" in note.problem.reason
+    assert parse_note("---\ndate: 3 Dec 2024\n---\nHi.\n", "a.md").problem is None
+    assert parse_note('---\ndate: "{{date}}"\n---\nHi.\n', "t.md").problem is None  # a template's placeholder

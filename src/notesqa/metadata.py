@@ -330,13 +330,50 @@ def created_value(meta: dict):
     return next((meta[keys[k]] for k in _DAY_KEYS if k in keys and meta[keys[k]] not in (None, "")), None)
 
 
+_YMD_SLASHED = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")  # 2024/12/03
+_DMY_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 03.12.2024, as Europe writes it
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")  # 25/03/2024 or 03/25/2024
+
+
+def front_matter_day(value) -> str | None:
+    """The day a front-matter value says, in the forms people write ("2024-12-03", "3 Dec 2024", "December 3,
+    2024", "2024/12/03", "03.12.2024", and "25/03/2024" or "03/25/2024" when one of its numbers can only be the
+    day); None for anything else, "12/03/2024" among them (12 March or 3 December: trial s36b's were dropped
+    without a word, see unreadable_day)."""
+    date = as_date(value)
+    if date is not None or not isinstance(value, str):
+        return date
+    if (day := heading_day(value)) is not None:
+        return day
+    if m := _YMD_SLASHED.match(value):
+        return as_date(f"{m[1]}-{m[2]}-{m[3]}")
+    if m := _DMY_DOTTED.match(value):
+        return as_date(f"{m[3]}-{m[2]}-{m[1]}")
+    if (m := _SLASHED.match(value)) and (int(m[1]) > 12 or int(m[2]) > 12 or m[1] == m[2]):
+        day, month = (m[1], m[2]) if int(m[1]) > 12 or m[1] == m[2] else (m[2], m[1])
+        return as_date(f"{m[3]}-{month}-{day}")
+    return None
+
+
+def unreadable_day(value) -> str | None:
+    """What to say of a front-matter day that front_matter_day cannot read ("12/03/2024"), or None."""
+    if value is None or value == "" or front_matter_day(value) is not None or epoch_date(value) is not None \
+            or isinstance(value, str) and _PLACEHOLDER.search(value):
+        return None
+    m = _SLASHED.match(value) if isinstance(value, str) else None
+    month = "january february march april may june july august september october november december".split()
+    which = f" ({int(m[1])} {month[int(m[2]) - 1].title()} or {int(m[2])} {month[int(m[1]) - 1].title()}?)" \
+        if m and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12 else ""
+    return f"its date {str(value)!r} is no day notesqa can read{which}; write it as YYYY-MM-DD to date the note by it"
+
+
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
     2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
     "November 3rd, 2026", "20190305", a European "07.03.2019"), the day of a timestamp zettel ID, or the first
     day of a periodic note's week, month or quarter; else front matter's epoch time (Dendron's "created:
     1709546400000")."""
-    date = as_date(value) if value is not None else None
+    date = front_matter_day(value) if value is not None else None
     if date is None:
         name = Path(rel).name
         stem = Path(rel).stem

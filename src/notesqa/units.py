@@ -20,7 +20,7 @@ from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, at
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
-                       properties, shown_fields, title_from_filename, zettel_id)
+                       properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
 from . import dendron
 from .docsites import site_markup, toml_front_matter
 from .evernote import en_todos, yarle_metadata
@@ -1111,6 +1111,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     date = note_date(created_value(meta), rel)
+    if problem is None and (unread := unreadable_day(created_value(meta))):  # said, not dropped without a word
+        problem = Problem(rel, "repaired", unread + (f"; dated {date} by its file name" if date else ""))
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
