@@ -263,3 +263,10 @@ def test_a_rule_then_a_label_and_its_list_is_read_and_a_citation_is_no_export():
     # a note's own "(p. 12)" is a citation: the paragraph after it is not a comment on it
     note = parse_note("# N\n\nSpacing improves recall (p. 12).\n\nAnother thought entirely.\n", "n.md")
     assert [u.parent for u in note.units] == [None, None]
+
+
+def test_a_file_embedded_in_a_sentence_reads_as_its_name_a_picture_drops_out():
+    # trial s36b: "where is the washing machine receipt?" found "Washing machine receipt:" and nothing after it
+    units = parse_note("# Inv\n\n- Washing machine receipt: ![[docs/washer-receipt.pdf]]\n- Stopcock photo: "
+                       "![[stopcock.jpg]]\n\n![[scan.pdf]]\n", "Inv.md").units
+    assert [u.text for u in units] == ["Washing machine receipt: washer-receipt.pdf", "Stopcock photo:"]

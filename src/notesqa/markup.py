@@ -84,6 +84,10 @@ ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp",
                        ".tiff", ".heic", ".excalidraw", ".pdf", ".mp3", ".wav", ".m4a", ".ogg", ".flac",
                        ".webm", ".mp4", ".mov", ".mkv", ".ogv", ".3gp", ".canvas", ".base", ".csv", ".zip",
                        ".excalidraw.md")
+# ... of these a picture: it drops out of the text; any other file embedded in a sentence reads as its name
+# ("Washing machine receipt: washing-machine-receipt.pdf": trial s36b's answer had been a label and nothing)
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif", ".ico", ".tif", ".tiff",
+                    ".heic", ".excalidraw", ".excalidraw.md")
 # an embed of a file: ![[scan.pdf]], ![[./_resources/x.resources/manual.pdf|300]], ![alt](files/photo%201.jpg)
 _FILE_EMBED = re.compile(r"!\[\[([^\[\]|#]+?)(?:[|#][^\[\]]*)?\]\]|!\[[^\]]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")
 
@@ -362,7 +366,9 @@ class Inline:
         embedded = None
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
-                return ""
+                name = link.target.replace("\\", "/").rsplit("/", 1)[-1]
+                alone = m.string.strip() == m.group(0)  # (a note of only files says "Attached: ...": units)
+                return "" if alone or name.lower().endswith(PICTURE_SUFFIXES) else name
             embedded = self._check_embed(link, m.group(0), m.group(2))
         return self.shown(link, embedded)
 
