@@ -124,13 +124,17 @@ CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a sec
 
 def _crumb(parent: str, tags=()) -> str:
     """A parent bullet as a breadcrumb part: its first line (a Logseq block's "Dec 2nd, 2022", not the
-    release notes under it) without its #tags (they are the note's tags, not where the hit is), cut
-    at a word near CRUMB_CHARS."""
+    release notes under it) without its #tags (they are the note's tags, not where the hit is) and its code
+    spans' backticks (a path of plain text: trial s36b), cut at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
     first = " ".join(without_tags(first, tags).split()) or first
+    first = _CODE_SPAN.sub(r"\2", first) if "`" in first else first
     if len(first) <= CRUMB_CHARS:
         return first
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def weak(hits: list[Hit]) -> bool:
