@@ -270,3 +270,9 @@ def test_a_file_embedded_in_a_sentence_reads_as_its_name_a_picture_drops_out():
     units = parse_note("# Inv\n\n- Washing machine receipt: ![[docs/washer-receipt.pdf]]\n- Stopcock photo: "
                        "![[stopcock.jpg]]\n\n![[scan.pdf]]\n", "Inv.md").units
     assert [u.text for u in units] == ["Washing machine receipt: washer-receipt.pdf", "Stopcock photo:"]
+
+
+def test_a_raised_html_number_reads_raised_not_glued_to_its_word():
+    # trial s36b: "UK gov foreign travel advice<sup>1</sup>" read "advice1"
+    text = parse_note("# V\n\nThe travel advice<sup>1</sup> and H<sub>2</sub>O, x<sup>2</sup>.\n", "v.md").units[0].text
+    assert text == "The travel advice^1 and H2O, x^2."

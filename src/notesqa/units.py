@@ -164,6 +164,8 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append(child.content or "")  # its alt text, unless that is only its file name
         elif t == "html_inline" and _BREAK_TAG.fullmatch(child.content):
             prose.append("\n")  # "Monday.<br>The grout": two lines, as a browser shows them
+        elif t == "html_inline" and _SUP_OPEN.fullmatch(child.content):
+            prose.append("^")  # "advice<sup>1</sup>", "x<sup>2</sup>": raised, not "advice1" (trial s36b)
         elif t == "html_inline" and (alt := image_alt(child.content)):
             prose.append(alt)  # <img alt="the tiled wall">: what the picture shows, as a markdown picture's alt
         elif t == "html_inline" and (not _is_html(child.content) or _GENERIC.fullmatch(child.content) and prose
@@ -173,6 +175,7 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     return "".join(out)
 
 
+_SUP_OPEN = re.compile(r"<sup\b[^>]*>", re.IGNORECASE)
 _FENCE_LANGUAGE = re.compile(r"\{?\s*\.?([A-Za-z0-9_+#-]+)")  # "python", "{r setup}", "{.python .numberLines}"
 
 
