@@ -54,6 +54,11 @@ def test_status_says_a_logseq_graph_is_read_as_one(tmp_path, embedder):
     assert read_status(graph, tmp_path / "ix").read_as == "a Logseq graph"
     assert f"Notes:   {graph}/ (read as a Logseq graph) unchanged since the build" in cli_status(graph, tmp_path / "ix")
     assert json.loads(cli_status(graph, tmp_path / "ix", "--json"))["read_as"] == "a Logseq graph"
+    # ... and a plain folder as one (trial s36b: status said nothing of it)
+    plain = tmp_path / "plain"
+    write(plain / "Trip.md", "# Trip\n\n- Lisbon\n")
+    build_index(plain, tmp_path / "ix2", embedder=embedder)
+    assert read_status(plain, tmp_path / "ix2").read_as == "a folder of markdown notes"
 
 
 def test_changes_skipped_files_and_coverage_are_reported(built):

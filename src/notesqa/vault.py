@@ -41,10 +41,14 @@ def is_logseq_graph(notes_dir: Path) -> bool:
 
 def app_of(notes_dir: Path) -> str:
     """What app's folder the notes are, as they are read: "a Logseq graph" (outlines of blocks, properties,
-    journals), "an Obsidian vault" (its settings: excluded files, line breaks), or "" (plain markdown)."""
+    journals), "an Obsidian vault" (its settings: excluded files, line breaks), or "a folder of markdown notes"
+    (each note read by what it holds: a Logseq page or a Dendron note is still read as one; trial s36b had found
+    status silent about it)."""
     if is_logseq_graph(notes_dir):
         return "a Logseq graph"
-    return "an Obsidian vault" if (Path(notes_dir) / ".obsidian").is_dir() else ""
+    if (Path(notes_dir) / ".obsidian").is_dir():
+        return "an Obsidian vault"
+    return "a folder of markdown notes" if Path(notes_dir).is_dir() else ""
 
 
 class Vault:
