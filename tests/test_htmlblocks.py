@@ -164,3 +164,13 @@ def test_a_notes_furigana_is_read_so_outside_code():
     note = parse_note("# Food\n\n<ruby>食<rt>た</rt></ruby>べる – to eat\n", "food.md")
     assert [u.text for u in note.units] == ["食べる（たべる） – to eat"]
     assert note.text_chars == visible_chars("食べる（たべる） – to eat") + note.heading_chars  # coverage counts it so
+
+
+def test_a_paragraph_under_a_toggles_summary_is_under_it_not_its_text():
+    # trial s36b: "If it rains" and the paragraph under it read as one line, "If it rains Do Regaleira ..."
+    for text in ("<details>\n<summary>If it rains</summary>\n\nDo Regaleira\ninstead.\n\n</details>\n",
+                 "<details>\n<summary>If it rains</summary>\nDo Regaleira\ninstead.\n</details>\n"):
+        units = parse_note(text, "Sintra.md").units
+        assert [(u.text, u.parents) for u in units] == [("If it rains", ()), ("Do Regaleira instead.", ("If it rains",))]
+    units = parse_note("<details><summary>Packing</summary>\n\n- socks\n\nAlso a towel.\n</details>\n", "p.md").units
+    assert [(u.text, u.parents) for u in units] == [("Packing", ()), ("socks", ("Packing",)), ("Also a towel.", ("Packing",))]

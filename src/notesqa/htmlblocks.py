@@ -33,12 +33,14 @@ def as_markdown(text: str) -> str:
         return text
     out: list[str] = []
     open_: list[tuple[str, str]] = []  # (kind, indent) of the containers the line is in, outermost first
+    summary_line = None  # the line a toggle's summary was read into, the last one
     for i, line in enumerate(lines):
         if i in pairs:  # an opening tag
             kind, indent, rest = pairs[i]
             rest, closes = _closing(rest, kind)
             own = _own_line(kind, indent, rest)
             out.append(_inside(own, open_))
+            summary_line = out[-1] if kind == "details" and own else None
             if not closes:
                 open_.append((kind, indent))
             continue
@@ -51,12 +53,20 @@ def as_markdown(text: str) -> str:
         if summary is not None:
             kind, indent = open_.pop()
             out.append(_inside(f"{indent}- {_tagless(summary.group(1))} {summary.group(2)}".rstrip(), open_))
+            summary_line = out[-1]
             open_.append((kind, indent))
             continue
         if open_ and open_[-1][0] == "aside" and _ICON.match(line.strip()):
             line = ""  # the callout's icon alone: Notion shows it beside the text, not as a line of it
+        if open_ and open_[-1][0] == "details" and out and (not out[-1].strip() or out[-1] == summary_line) \
+                and _PLAIN_START.match(line):
+            line = "- " + line.lstrip()  # a paragraph under a toggle's summary: its own item, not the summary's text
         out.append(_inside(line, open_))
     return "\n".join(out)
+
+
+# a line that starts a paragraph: not a list item, a quote, a table, a heading, a fence or a tag
+_PLAIN_START = re.compile(r"^[ \t]*(?![-*+][ \t]|\d+[.)][ \t]|[>|#<]|```|~~~)\S")
 
 
 def _paired(lines: list[str]) -> dict[int, tuple[str, str, str]]:
