@@ -197,6 +197,17 @@ def _span(question: str, today: date) -> tuple[str, str] | None:
     return (found[0], found[-1]) if found else None
 
 
+def test_a_week_named_by_its_number_and_year_is_its_days():
+    # trial s36b: "what did I fix in week 37 of 2024?" read only the year
+    from datetime import date
+
+    week = {f"2024-09-{d:02d}" for d in range(9, 16)}
+    for q in ("what did I fix in week 37 of 2024?", "week 37, 2024", "what's in 2024-W37?"):
+        assert days(q, date(2026, 11, 30)) == week, q
+    for q in ("in week 3 of the course", "I run a week 3 times", "week 54 of 2024"):
+        assert days(q, date(2026, 11, 30)) == set(), q
+
+
 def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     span = partial(_span, today=date(2026, 11, 30))
     assert span("what did I do in October?") == ("2026-10-01", "2026-10-31")

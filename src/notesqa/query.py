@@ -131,6 +131,22 @@ def _looks_ahead(text: str) -> bool:
     return _AHEAD.search(text) is not None and _PAST.search(text) is None
 
 
+# a week by its number and year: "week 37 of 2024", "week 37, 2024", "2024-W37" (trial s36b: only the year had been
+# read); not a week without its year ("week 3 of the course")
+_WEEK_NUMBER = re.compile(r"\bweek\s+(\d{1,2}),?\s+(?:of\s+|in\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-W(\d\d)\b",
+                          re.IGNORECASE)
+
+
+def _week_numbered(m: re.Match) -> list[date]:
+    """The days of the ISO week m names."""
+    week, year = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:  # "week 54"
+        return []
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
@@ -146,6 +162,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if monday is not None:  # "the week of 2026-02-30" names no week
             monday -= timedelta(days=monday.weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
+    for m in _WEEK_NUMBER.finditer(text):
+        out.update(_week_numbered(m))
     for m in _IN_MONTH.finditer(text):
         out.update(_month_named(m, today, ahead))
     if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
