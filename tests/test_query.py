@@ -208,6 +208,16 @@ def test_a_week_named_by_its_number_and_year_is_its_days():
         assert days(q, date(2026, 11, 30)) == set(), q
 
 
+def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
+    # trial s36b: "when does school break up for Christmas?" said nothing was dated on last Christmas
+    from datetime import date
+
+    assert days("when does school break up for Christmas?", date(2026, 11, 30)) == set()
+    assert days("what did I buy for Christmas?", date(2026, 11, 30)) == set()
+    assert days("what is due for Christmas?", date(2026, 11, 30)) == {"2026-12-25"}  # a day a task is set for
+    assert days("what did we do last Christmas?", date(2026, 11, 30)) == {"2025-12-25"}
+
+
 def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     span = partial(_span, today=date(2026, 11, 30))
     assert span("what did I do in October?") == ("2026-10-01", "2026-10-31")
