@@ -318,6 +318,11 @@ def test_an_example_is_no_section_a_template_gives_many_notes():
     chunks = [chunk("Daily/2026-11-30.md", "Top 3", "2026-11-30"), chunk("m.md", "Discussion", "2026-11-29"),
               chunk("n.md", "Next steps", "2026-11-28"), chunk("p.md", "Checkout v2 beta", None)]
     assert example_questions(chunks) == ["What do my notes say about checkout v2 beta?"]
+    # notes of one kind, named by their number, give one example (trial s36b: four weekly reviews had been all four)
+    chunks = [chunk(f"Retros/Sprint {n}.md", f"Sprint {n} retro", f"2026-11-{n:02d}") for n in (12, 13, 14)]
+    chunks.append(chunk("atlas.md", "Ledger migration", None))
+    assert example_questions(chunks) == ["What do my notes say about sprint 14 retro?",
+                                         "What do my notes say about ledger migration?"]
 
 
 def test_an_example_topic_drops_its_chapter_number_and_capital():

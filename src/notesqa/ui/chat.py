@@ -251,6 +251,7 @@ def example_questions(chunks, n: int = 4) -> list[str]:
                      for t in {x.casefold() for c in cs for x in (*c.heading, *getattr(c, "parents", ()))})
     template = {t for t, n in counts.items() if n >= TEMPLATE_NOTES}
     out = []
+    kinds: set[str] = set()  # a topic without its numbers: one weekly review, not four (trial s36b)
     # dated notes newest first, then in index order; an archive's old drafts after the notes in use
     order = sorted(by_note, key=lambda p: (archived(p),
                                            -_day_number(getattr(by_note[p][0], "date", None))))
@@ -259,8 +260,10 @@ def example_questions(chunks, n: int = 4) -> list[str]:
         if topic is not None:
             asks = _ASKS.match(topic) or topic.endswith("?")
             q = (topic[0].upper() + topic[1:].rstrip("?") + "?") if asks else f"What do my notes say about {topic}?"
-            if q not in out:
+            kind = re.sub(r"\d+", "#", topic.casefold())
+            if q not in out and kind not in kinds:
                 out.append(q)
+                kinds.add(kind)
         if len(out) >= n:
             break
     return out
