@@ -272,3 +272,6 @@ def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_rea
     assert "'12/03/2024'" in note.problem.reason and "12 March or 3 December" in note.problem.reason
     assert parse_note("---\ndate: 3 Dec 2024\n---\nHi.\n", "a.md").problem is None
     assert parse_note('---\ndate: "{{date}}"\n---\nHi.\n', "t.md").problem is None  # a template's placeholder
+    # ... said beside another repair of its front matter, not lost behind it (Garage.md of trial s36b)
+    reason = parse_note("---\ntags: [a\ncreated: 12/03/2024\n---\nHi.\n", "Garage.md").problem.reason
+    assert reason.startswith("broken YAML front matter") and "'12/03/2024'" in reason

@@ -1114,8 +1114,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     date = note_date(created_value(meta), rel)
-    if problem is None and (unread := unreadable_day(created_value(meta))):  # said, not dropped without a word
-        problem = Problem(rel, "repaired", unread + (f"; dated {date} by its file name" if date else ""))
+    if unread := unreadable_day(created_value(meta)):  # said, not dropped without a word
+        unread += f"; dated {date} by its file name" if date else ""
+        problem = Problem(rel, "repaired", f"{problem.reason}; {unread}" if problem else unread)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
