@@ -60,3 +60,16 @@ def test_a_done_task_is_of_the_day_it_was_done():
     # trial s36b: "which tasks did I finish in November?" had missed every task ticked ✅ 2026-11-18 and so on
     agenda = Agenda([bullet("☑ Get Mia's photo code ✅ 2026-11-18"), bullet("☑ Paid the piano fee ✅ 2025-03-03", 1)])
     assert agenda.of_days({"2026-11-18"}).tolist() == [0] and agenda.tasks("done").tolist() == [0, 1]
+
+
+def test_the_tasks_plugins_cancelled_and_under_way_boxes_are_task_states():
+    # trial s36b: "- [-] Order swag" (cancelled) read as text "[-] Order swag", no task at all
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# T\n\n- [-] Order swag\n- [/] Painting the hall\n- [ ] Buy milk\n", "t.md")
+    chunks = chunk_note(note)
+    assert [c.text for c in chunks] == ["☒ Order swag", "◐ Painting the hall", "☐ Buy milk"]
+    agenda = Agenda(chunks)
+    assert agenda.tasks("cancelled").tolist() == [0] and agenda.tasks("doing").tolist() == [1]
+    assert agenda.tasks("open").tolist() == [1, 2]  # under way is open too

@@ -123,6 +123,9 @@ def anki_clozes(text: str) -> str:
 # Logseq macros whose argument is text the reader sees; every other macro is a widget
 TEXT_MACROS = {"cloze": 0}
 TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box shows
+# ... and the boxes of the Tasks plugin's and themes' other states: "- [-]" cancelled (☒), "- [/]" under way (◐)
+TASK_CANCELLED, TASK_DOING = "\u2612", "\u25d0"
+TASK_BOXES = {" ": TASK_OPEN, "x": TASK_DONE, "X": TASK_DONE, "-": TASK_CANCELLED, "/": TASK_DOING}
 TASK_MACROS = {"todo": TASK_OPEN, "done": TASK_DONE}  # Roam's {{[[TODO]]}} and {{[[DONE]]}}: its task boxes
 _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {{[[TODO]]}}: Roam's names
 

@@ -16,7 +16,7 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (QUERY_LANGUAGES, TASK_DONE, TASK_OPEN, WIKILINK, Inline, attachments, code_fence_after,
+from .markup import (QUERY_LANGUAGES, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
@@ -425,7 +425,7 @@ class Embedded:
     units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
 
 
-_TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
+_TASK = re.compile(r"^\[([ xX/-])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
 
 
 class Walker:
@@ -752,7 +752,7 @@ class Walker:
     def _bullet_text(self, txt: str, end: int, keep_lines: bool = False, thin: bool = False) -> None:
         item = self.items[-1]
         if item["unit"] is None:
-            txt = _TASK.sub(lambda m: (TASK_DONE if m.group(1) in "xX" else TASK_OPEN) + " ", txt, count=1)
+            txt = _TASK.sub(lambda m: TASK_BOXES[m.group(1)] + " ", txt, count=1)
             parent_idx, chain = self.enclosing()
             item["unit"] = self._add(Unit("bullet", txt, item["line"], end, self.heading_path(), chain,
                                           depth=len(self.items), parent=parent_idx, marker=item["marker"],

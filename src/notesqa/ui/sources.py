@@ -17,9 +17,9 @@ from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
-from ..units import TASK_DONE, TASK_OPEN, empty_items, quoted_list_tabs, record_lines, starts_record
-from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_MACROS, code_fence_after, dataview_fields, macro_parts,
-                      outside_code, roam_macros)
+from ..units import empty_items, quoted_list_tabs, record_lines, starts_record
+from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_BOXES, TASK_MACROS, code_fence_after, dataview_fields,
+                      macro_parts, outside_code, roam_macros)
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
 EMBED_SHOWN = 300  # characters of an embed's text shown beside it in the source view
@@ -263,7 +263,7 @@ def _logseq_prose(part: str) -> str:
     return _CONTINUED.sub(r"\1  \n", part)
 
 
-_TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX])\](?=[ \t])", re.M)
+_TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX/-])\](?=[ \t])", re.M)
 
 
 def _record_breaks(part: str) -> str:
@@ -290,7 +290,7 @@ def _obsidian_prose(part: str) -> str:
         part = HIGHLIGHT.sub(r"\2", part)
     if "::" in part:
         part = dataview_fields(part)
-    return _TASK_BOX.sub(lambda m: m.group(1) + (TASK_DONE if m.group(2) in "xX" else TASK_OPEN), part)
+    return _TASK_BOX.sub(lambda m: m.group(1) + TASK_BOXES[m.group(2)], part)
 
 
 def _macro_source(m: re.Match) -> str:
