@@ -371,6 +371,11 @@ def test_read_note_gives_what_its_embeds_and_block_references_show(tmp_path, emb
     assert "00 flour" not in refs[0]["text"]
     assert "references" not in svc.read_note("Friday pizza.md", line=7, context=0)  # none on the lines shown
     assert "references" not in svc.read_note("Pizza dough.md")
+    # an embed of a heading of its own note (the review: never resolved)
+    write(notes / "Menu.md", "# Menu\n\n## Starter\n\nSoup of the day.\n\n## Summary\n\n![[#Starter]]\n")
+    svc.refresh()
+    refs = svc.read_note("Menu.md")["references"]
+    assert [(r["line"], r["source"], r["text"]) for r in refs] == [(9, "Menu > Starter", "Soup of the day.")]
 
     graph = tmp_path / "graph"
     (graph / "logseq").mkdir(parents=True)

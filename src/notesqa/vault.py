@@ -422,6 +422,13 @@ def _references_in(line: str) -> list[tuple[str, str, bool]]:
     return [(written, spec, embeds) for _, written, spec, embeds in sorted(found)]
 
 
+def _own_section(vault: Vault, spec: str, from_path: str):
+    """What an embed of a heading or block of its own note shows (`![[#Local]]`, `![[#^id]]`): read here, where
+    the note is not being parsed (an embed while parsing it would be a loop)."""
+    note = vault.parsed(from_path)
+    return _section(note, parse_link(spec, vault.dendron), vault.dendron) if note is not None else None
+
+
 def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[str, str] | None:
     """(where it comes from, the text it shows) for an embed or a block reference, or None: nothing found, or
     nothing to read (a picture)."""
@@ -429,7 +436,7 @@ def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[s
         found = vault._block(spec.lower(), from_path)
         text = vault.block_text(spec, from_path)
         return (found[0].title if found else "", text) if text else None
-    got = vault.embed(spec, from_path)
+    got = vault.embed(spec, from_path) if not spec.strip().startswith("#") else _own_section(vault, spec, from_path)
     if got is None and BLOCK_REF.fullmatch(spec.strip()):  # an embed of a heading block: its title, as a reference
         return _reference(vault, BLOCK_REF.fullmatch(spec.strip()).group(1), False, from_path)
     if got is None:
