@@ -254,6 +254,11 @@ def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_setti
     assert (props.text, props.line, props.end_line) == ("idea: a bloom filter\npublication: NeurIPS 2023", 2, 3)
     page = parse_note("idea:: a bloom filter\n\n- a block\n", "pages/q.md", Vault(".", [], logseq=True))
     assert page.units[0].text == "idea: a bloom filter"  # a page's property too
+    # a heading block's: a paragraph of its section (the review: dropped)
+    units = parse_note("- ## Freeze\n  freeze-end:: 2023-11-28\n\t- Canary first\n", "pages/r.md",
+                       Vault(".", [], logseq=True)).units
+    assert [(u.text, u.heading, u.line) for u in units] == [("freeze-end: 2023-11-28", ("Freeze",), 2),
+                                                            ("Canary first", ("Freeze",), 3)]
 
 
 def test_logseq_tasks_are_found_as_open_or_done_tasks():

@@ -336,7 +336,7 @@ def parse_page(text: str, rel: str, vault=None):
             walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
-        text_chars += _block_properties(walker, props, block, item["unit"], inline)
+        text_chars += _block_properties(walker, props, block, item["unit"], inline, heading is not None)
         if props.get("id") and (item["unit"] is not None or len(walker.units) > first_unit):
             # a block of text, or of only code, a quote or a table: its first unit
             walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
@@ -422,21 +422,26 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
     return count
 
 
-def _block_properties(walker, props: dict[str, str], block: Block, parent: int | None, inline: Inline) -> int:
+def _block_properties(walker, props: dict[str, str], block: Block, parent: int | None, inline: Inline,
+                      heading: bool = False) -> int:
     """A block's own properties that the app shows under its text ("freeze-end:: 2023-11-28"; not its id, the
-    app's settings or times): one passage under the block, "key: value" a line each (trial s36: the dates of a
-    deploy freeze were nowhere, and coverage had not counted them). Their characters."""
+    app's settings or times): one passage under the block (a heading block: under its heading), "key: value" a
+    line each (trial s36: the dates of a deploy freeze were nowhere, and coverage had not counted them). Their
+    characters."""
     shown = {key: f"{key}: {txt}" for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
              and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))}
-    if not shown or parent is None:
+    if not shown or parent is None and not heading:
         return 0
-    owner = walker.units[parent]
     at, fence = [], None
     for i, line in enumerate(block.lines):  # (a "key::" line in the block's code is code: take_properties)
         if fence is None and (m := PROPERTY.match(line)) is not None and m.group(1).lower() in shown:
             at.append(block.line + i)
         fence = _fence_state(line, fence)
     text = "\n".join(shown.values())
+    if parent is None:  # a heading block's: a paragraph of its section
+        walker.units.append(Unit("paragraph", text, at[0], at[-1], walker.heading_path(), (), keep_lines=True))
+        return visible_chars(text)
+    owner = walker.units[parent]
     walker.units.append(Unit("paragraph", text, at[0], at[-1], owner.heading,
                              (*owner.parents, owner.text), depth=owner.depth + 1, parent=parent, keep_lines=True,
                              tags=owner.tags))
