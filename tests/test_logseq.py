@@ -60,7 +60,8 @@ def test_drawers_are_not_text_and_a_task_keeps_its_dates():
             "- ```\n\t:LOGBOOK:\n\tin code\n\t:END:\n\t```\n")
     note = parse_note(page, "journals/2026_11_24.md", Vault(".", [], logseq=True))
     shown = [u.text for u in note.units]
-    assert shown[0] == "DONE Pay the council tax\nDEADLINE: <2026-11-25 Wed .+1w>"  # as Logseq shows it
+    # as Logseq shows it: the drawer's clocked total beside the task, not its lines
+    assert shown[0] == "DONE Pay the council tax (clocked 30m)\nDEADLINE: <2026-11-25 Wed .+1w>"
     assert "never ends" in shown[1] and ":PROPERTIES:" in shown[1]  # no :END:, no drawer
     assert shown[2] == ":LOGBOOK:\nin code\n:END:"  # code as written
 
@@ -325,3 +326,12 @@ def test_a_namespace_is_a_folder_to_path_filters(tmp_path, embedder):
         "pages/runbooks___rotate kafka certs.md", "pages/runbooks___kafka___upgrade.md"}
     assert [h.path for h in idx.search("certs", k=5, paths=["pages/services"])] == ["pages/services___kafka.md"]
     assert {"pages", "pages/runbooks", "pages/runbooks/kafka", "pages/services"} <= set(idx.folders())
+
+
+def test_a_tasks_clocked_time_is_said_after_its_first_line():
+    # trial s36: "how long did I spend on the invoice PDF fix?" had no answer: the CLOCK: lines were all hidden
+    text = ("- DOING Fix invoice PDF #billing\n  :LOGBOOK:\n  CLOCK: [2024-03-14 Thu 10:02]--[2024-03-14 Thu 12:47] =>  02:45:29\n"
+            "  CLOCK: [2024-03-15 Fri 09:00]--[2024-03-15 Fri 09:20] =>  00:20:00\n  :END:\n\t- hard-coded €\n"
+            "- TODO no clock\n")
+    units = parse_note(text, "journals/2024_03_14.md", Vault(".", [], logseq=True)).units
+    assert [u.text for u in units] == ["DOING Fix invoice PDF #billing (clocked 3h 5m)", "hard-coded €", "TODO no clock"]

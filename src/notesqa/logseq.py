@@ -174,6 +174,24 @@ def drawer_lines(lines: list[str]) -> set[int]:
     return out
 
 
+_CLOCK = re.compile(r"^\s*CLOCK:.*=>\s*(\d+):(\d\d)(?::(\d\d))?\s*$")  # CLOCK: [...]--[...] =>  01:15:00
+
+
+def _with_clocked(body: list[str], lines: list[str]) -> list[str]:
+    """A task's lines with the time its :LOGBOOK: clocked after its first line, "(clocked 1h 15m)", as the app shows
+    the total beside a task (trial s36: "how long did I spend on the invoice fix?" had no answer); the lines as
+    they are for a block without one."""
+    drawer = drawer_lines(lines)
+    seconds = sum(int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3] or 0)
+                  for i, line in enumerate(lines) if i in drawer and (m := _CLOCK.match(line)))
+    at = next((i for i, line in enumerate(body) if line.strip()), None)
+    if not seconds or at is None:
+        return body
+    hours, minutes = divmod(round(seconds / 60), 60)
+    said = " ".join(part for part in (f"{hours}h" if hours else "", f"{minutes}m" if minutes else "") if part)
+    return [*body[:at], f"{body[at].rstrip()} (clocked {said or '0m'})", *body[at + 1:]]
+
+
 def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """(properties, lines) of a block: `key:: value` lines outside code are properties; they
     become blank lines, so every other line keeps its place. So do drawers (`:LOGBOOK:` ...
@@ -318,7 +336,7 @@ def parse_page(text: str, rel: str, vault=None):
             page_props = props  # the page's properties: metadata, not a block
             text_chars += _prose_properties(walker, props, block.line, inline)
             continue
-        body = org_blocks(body)
+        body = _with_clocked(org_blocks(body), block.lines)
         text_chars += _count_chars("\n".join(body))
         del items[block.depth - 1:]
         marker = _numbered(body) or _list_number(numbers, block.depth, props)
