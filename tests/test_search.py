@@ -332,6 +332,11 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     assert _days_first([football, tyres]) == [football, tyres]
     assert _days_first([football, close, tyres]) == [close, football, tyres]  # near the question: first
     assert _days_first([football, tyres], as_written=True) == [tyres, football]  # "what did I do on Saturday?"
+    assert _days_first([football, tyres], listed=True) == [tyres, football]  # "what's overdue?": listed first
+    from notesqa.hits import others_from  # and no "Not dated" line above a hit of that day (the second review)
+
+    assert others_from([close, football], "what time is football on Saturday?")[0] == 1
+    assert others_from([close, football, tyres], "what time is football on Saturday?") is None
 
 
 def test_the_notice_over_hits_of_no_day_asked_says_whether_notes_are_of_it(tmp_path, embedder):
@@ -590,6 +595,10 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     other = Hit("☐ Biscuit's flea treatment", "Reviews/x.md", 5, ("Cat",), 0.4)  # under another heading: another
     under = Hit("☐ Biscuit's flea treatment\n  - used Bravecto", "Reviews/y.md", 5, ("Pets",), 0.4)  # more said
     assert _once([*weeks, other, under]) == [*weeks[:2], other, under]
+    # any other line said day after day is each day's (the second review: "Ran 5k along the canal" cut to two)
+    runs = [Hit("Ran 5k along the canal", f"2026-10-{d:02d}.md", 5, ("Exercise",), 0.5, date=f"2026-10-{d:02d}")
+            for d in range(1, 9)]
+    assert _once(runs) == runs
 
 
 def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_path, embedder):

@@ -233,8 +233,8 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
     if when is None or not hits or not _of_days(hits[0]):
         return None
     at = next((i for i, h in enumerate(hits) if not _of_days(h)), None)
-    if at is None:
-        return None
+    if at is None or any(_of_days(h) for h in hits[at:]):
+        return None  # (a hit of those days after the line would be said not to be of them: the second review)
     return at, ("Not overdue, but near the question:" if not when else f"Not dated {when}, but near the question:")
 
 

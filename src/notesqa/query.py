@@ -170,7 +170,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         for m in _FOR_MONTH.finditer(text):
             out.update(_month_named(m, today, ahead))
     for m in _HOLIDAY.finditer(text):
-        if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (ahead or asks_due(text)):
+        if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3) or ahead
+                                                                               or back or asks_due(text)):
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b)
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import phrases, ranking, snippets, store
 from .agenda import Agenda
-from .chunking import Chunk, has_words, opening_field
+from .chunking import Chunk, has_words, opening_field, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
@@ -204,14 +204,15 @@ class NotesIndex:
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
                                                                            budget, min_score, mask)]
         wanted = k + more
-        while len(hits) >= wanted and len(_once(hits)) < wanted and wanted < k + more + ONCE_MORE:
+        while len(hits) >= wanted and len(_once(hits)) < k + more and wanted < k + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
             # as copies keep coming: a weekly review's to-do in nine notes)
             wanted += len(hits) - len(_once(hits))
             hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
         hits = _once(hits)
-        return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text))
+        return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
+                           listed=asks_due(text) or asks_overdue(text))
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -598,8 +599,9 @@ ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown on
 def _once(hits: list[Hit]) -> list[Hit]:
     """hits without a hit whose passage (the unit it shows first, COPY_WORDS or longer, under the same parent
     bullets) a better one shows first too, of a note of the same day or both undated: a highlight exported
-    twice, a passage copied into two notes. The same to-do in two daily notes stays, in a third and more not
-    (trial s36b: nine weekly reviews' "☐ Biscuit's flea treatment" had pushed its note's answer to 10th)."""
+    twice, a passage copied into two notes. The same open to-do in two daily notes stays, in a third and more
+    not: one to-do carried forward (trial s36b: nine weekly reviews' "☐ Biscuit's flea treatment" had pushed its
+    note's answer to 10th); any other line said day after day ("Ran 5k along the canal") is each day's."""
     seen: set[tuple] = set()
     said: dict[tuple, int] = {}
     out = []
@@ -608,7 +610,7 @@ def _once(hits: list[Hit]) -> list[Hit]:
         key = (" ".join(words).casefold(), h.parents, h.date)
         again = (key[0], h.heading[-1:], h.parents)  # (under another heading it may be about another thing)
         said[again] = said.get(again, 0) + 1
-        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip()  # (what is under it may differ)
+        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and task_state(h.text) == "open"
         if (len(words) < COPY_WORDS or key not in seen) and not repeated:
             seen.add(key)
             out.append(h)
@@ -646,7 +648,7 @@ def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
     return [h for h in hits if not unwanted & set(tokenize(" ".join([h.text, *h.breadcrumb])))]
 
 
-def _days_first(hits: list[Hit], as_written: bool = False) -> list[Hit]:
+def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
     each part in its order: a close match of another day goes after them, under hits.others_from's line.
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
@@ -656,9 +658,11 @@ def _days_first(hits: list[Hit], as_written: bool = False) -> list[Hit]:
 
     # of those days and near the question: ranked within DAY_BONUS of the best hit of no such day (trial s36b: "...
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
-    # more); any of the day's, for a question for the day and nothing else
+    # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
+    # overdue (listed: ranking put them first, in the order a list of them reads; the second review)
     best = max((h.score for h in hits if not of_days(h)), default=None)
-    day = [h for h in hits if of_days(h) and (as_written or best is None or h.score >= best - ranking.DAY_BONUS)]
+    near = as_written or listed or best is None
+    day = [h for h in hits if of_days(h) and (near or h.score >= best - ranking.DAY_BONUS)]
     if as_written:
         first = {}
         for i, h in enumerate(day):
