@@ -174,3 +174,8 @@ def test_a_paragraph_under_a_toggles_summary_is_under_it_not_its_text():
         assert [(u.text, u.parents) for u in units] == [("If it rains", ()), ("Do Regaleira instead.", ("If it rains",))]
     units = parse_note("<details><summary>Packing</summary>\n\n- socks\n\nAlso a towel.\n</details>\n", "p.md").units
     assert [(u.text, u.parents) for u in units] == [("Packing", ()), ("socks", ("Packing",)), ("Also a towel.", ("Packing",))]
+    # code inside a toggle stays code, as written (the second review: "- foo --init" had been put in the code)
+    units = parse_note("<details>\n<summary>Install</summary>\n\n```bash\npip install foo\n\nfoo --init\n```\n\n"
+                       "Then restart.\n</details>\n", "i.md").units
+    assert [(u.kind, u.text) for u in units] == [("bullet", "Install"), ("code", "pip install foo\n\nfoo --init"),
+                                                 ("bullet", "Then restart.")]

@@ -276,3 +276,8 @@ def test_a_raised_html_number_reads_raised_not_glued_to_its_word():
     # trial s36b: "UK gov foreign travel advice<sup>1</sup>" read "advice1"
     text = parse_note("# V\n\nThe travel advice<sup>1</sup> and H<sub>2</sub>O, x<sup>2</sup>.\n", "v.md").units[0].text
     assert text == "The travel advice^1 and H2O, x^2."
+    # an ordinal's letters stay with their number: a day stays a day (the second review)
+    note = parse_note("# T\n\n## March 3<sup>rd</sup>, 2024\n\n- the 21<sup>st</sup> century\n", "t.md")
+    assert note.units[0].text == "the 21st century" and chunk_note(note)[0].date == "2024-03-03"
+    # a note of only files embedded is one passage naming them, two on two lines too (the second review)
+    assert [u.text for u in parse_note("# Scans\n\n![[a.pdf]]\n![[b.pdf]]\n", "s.md").units] == ["Attached: a.pdf, b.pdf"]

@@ -265,8 +265,15 @@ def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_rea
 
     for value, day in (("3 Dec 2024", "2024-12-03"), ("December 3, 2024", "2024-12-03"), ("2024/12/03", "2024-12-03"),
                        ("03.12.2024", "2024-12-03"), ("25/03/2024", "2024-03-25"), ("03/25/2024", "2024-03-25"),
-                       ("12/03/2024", None), ("soon", None)):
+                       ("12/03/2024", None), ("soon", None),
+                       # with a time, a daily note's link, Yarle's forms (the second review: flagged, not read)
+                       ("28.03.2017 22:14", "2017-03-28"), ("March 28, 2017 10:14 PM", "2017-03-28"),
+                       ("20170328T221402Z", "2017-03-28"), ("[[2024-03-05]]", "2024-03-05"),
+                       (["[[2024-03-05]]"], "2024-03-05")):
         assert front_matter_day(value) == day, value
+    from notesqa.metadata import unreadable_day
+
+    assert [unreadable_day(v) for v in ("soon", 2019, "2024-03", "13/13/2024", "3 Dec 2024")] == [None] * 5
     note = parse_note("---\ncreated: 12/03/2024\n---\n# Garage\n\nThe MOT is in June.\n", "Garage.md")
     assert note.date is None and note.problem.action == "repaired"
     assert "'12/03/2024'" in note.problem.reason and "12 March or 3 December" in note.problem.reason

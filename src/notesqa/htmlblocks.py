@@ -34,7 +34,9 @@ def as_markdown(text: str) -> str:
     out: list[str] = []
     open_: list[tuple[str, str]] = []  # (kind, indent) of the containers the line is in, outermost first
     summary_line = None  # the line a toggle's summary was read into, the last one
+    fence = None  # the code fence open in a toggle (its lines are code, as written)
     for i, line in enumerate(lines):
+        in_code, fence = fence is not None, code_fence_after(line, fence) if open_ else None
         if i in pairs:  # an opening tag
             kind, indent, rest = pairs[i]
             rest, closes = _closing(rest, kind)
@@ -58,15 +60,15 @@ def as_markdown(text: str) -> str:
             continue
         if open_ and open_[-1][0] == "aside" and _ICON.match(line.strip()):
             line = ""  # the callout's icon alone: Notion shows it beside the text, not as a line of it
-        if open_ and open_[-1][0] == "details" and out and (not out[-1].strip() or out[-1] == summary_line) \
-                and _PLAIN_START.match(line):
+        if open_ and open_[-1][0] == "details" and not in_code and fence is None and out \
+                and (not out[-1].strip() or out[-1] == summary_line) and _PLAIN_START.match(line):
             line = "- " + line.lstrip()  # a paragraph under a toggle's summary: its own item, not the summary's text
         out.append(_inside(line, open_))
     return "\n".join(out)
 
 
-# a line that starts a paragraph: not a list item, a quote, a table, a heading, a fence or a tag
-_PLAIN_START = re.compile(r"^[ \t]*(?![-*+][ \t]|\d+[.)][ \t]|[>|#<]|```|~~~)\S")
+# a line that starts a paragraph: not a list item, a quote, a table, a heading, a fence, maths, a tag or indented code
+_PLAIN_START = re.compile(r"^ {0,3}(?![-*+][ \t]|\d+[.)][ \t]|[>|#<]|```|~~~|\$\$)\S")
 
 
 def _paired(lines: list[str]) -> dict[int, tuple[str, str, str]]:

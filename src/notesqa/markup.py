@@ -88,6 +88,7 @@ ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp",
 # ("Washing machine receipt: washing-machine-receipt.pdf": trial s36b's answer had been a label and nothing)
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif", ".ico", ".tif", ".tiff",
                     ".heic", ".excalidraw", ".excalidraw.md")
+_EMBED = re.compile(r"!\[\[[^\[\]\n]+\]\]")  # ![[anything]]: a line of only these embeds no words of its own
 # an embed of a file: ![[scan.pdf]], ![[./_resources/x.resources/manual.pdf|300]], ![alt](files/photo%201.jpg)
 _FILE_EMBED = re.compile(r"!\[\[([^\[\]|#]+?)(?:[|#][^\[\]]*)?\]\]|!\[[^\]]*\]\(<?([^)>\s]+)>?(?:\s+\"[^\"]*\")?\)")
 
@@ -370,7 +371,7 @@ class Inline:
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
                 name = link.target.replace("\\", "/").rsplit("/", 1)[-1]
-                alone = m.string.strip() == m.group(0)  # (a note of only files says "Attached: ...": units)
+                alone = not _EMBED.sub("", m.string).strip()  # (a note of only files says "Attached: ...": units)
                 return "" if alone or name.lower().endswith(PICTURE_SUFFIXES) else name
             embedded = self._check_embed(link, m.group(0), m.group(2))
         return self.shown(link, embedded)

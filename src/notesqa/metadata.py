@@ -335,36 +335,46 @@ _DMY_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 03.12.2024,
 _SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")  # 25/03/2024 or 03/25/2024
 
 
+_TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?|T\d\d:?\d\d(?::?\d\d)?(?:\.\d+)?)"
+                         r"\s*(?:Z|[+-]\d\d:?\d\d)?\s*$", re.IGNORECASE)  # " 22:14", " 10:14 PM", "T221402Z"
+_COMPACT_DAY = re.compile(r"\s*(\d{4})(\d\d)(\d\d)\s*$")  # 20170328 (Yarle's 20170328T221402Z, its time gone)
+
+
 def front_matter_day(value) -> str | None:
     """The day a front-matter value says, in the forms people write ("2024-12-03", "3 Dec 2024", "December 3,
-    2024", "2024/12/03", "03.12.2024", and "25/03/2024" or "03/25/2024" when one of its numbers can only be the
-    day); None for anything else, "12/03/2024" among them (12 March or 3 December: trial s36b's were dropped
-    without a word, see unreadable_day)."""
+    2024", "2024/12/03", "03.12.2024", a link to a daily note "[[2024-03-05]]", any of them with a time after it,
+    and "25/03/2024" or "03/25/2024" when one of its numbers can only be the day); None for anything else,
+    "12/03/2024" among them (12 March or 3 December: trial s36b's were dropped without a word, see
+    unreadable_day)."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # date: [[2024-03-05]] unquoted is a list of one
     date = as_date(value)
     if date is not None or not isinstance(value, str):
         return date
-    if (day := heading_day(value)) is not None:
-        return day
-    if m := _YMD_SLASHED.match(value):
+    text = _TIME_AFTER.sub("", value.strip().removeprefix("[[").removesuffix("]]"))
+    for read in (as_date, heading_day):
+        if (day := read(text)) is not None:
+            return day
+    if m := _YMD_SLASHED.match(text) or _COMPACT_DAY.match(text):
         return as_date(f"{m[1]}-{m[2]}-{m[3]}")
-    if m := _DMY_DOTTED.match(value):
+    if m := _DMY_DOTTED.match(text):
         return as_date(f"{m[3]}-{m[2]}-{m[1]}")
-    if (m := _SLASHED.match(value)) and (int(m[1]) > 12 or int(m[2]) > 12 or m[1] == m[2]):
+    if (m := _SLASHED.match(text)) and (int(m[1]) > 12 or int(m[2]) > 12 or m[1] == m[2]):
         day, month = (m[1], m[2]) if int(m[1]) > 12 or m[1] == m[2] else (m[2], m[1])
         return as_date(f"{m[3]}-{month}-{day}")
     return None
 
 
 def unreadable_day(value) -> str | None:
-    """What to say of a front-matter day that front_matter_day cannot read ("12/03/2024"), or None."""
-    if value is None or value == "" or front_matter_day(value) is not None or epoch_date(value) is not None \
-            or isinstance(value, str) and _PLACEHOLDER.search(value):
+    """What to say of a front-matter day written so that it may be either of two days ("12/03/2024": 12 March or
+    3 December), or None (any other value that names no day, a year alone among them, stays as it was)."""
+    text = value if isinstance(value, str) else ""
+    m = _SLASHED.match(_TIME_AFTER.sub("", text))
+    if m is None or front_matter_day(value) is not None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12):
         return None
-    m = _SLASHED.match(value) if isinstance(value, str) else None
     month = "january february march april may june july august september october november december".split()
-    which = f" ({int(m[1])} {month[int(m[2]) - 1].title()} or {int(m[2])} {month[int(m[1]) - 1].title()}?)" \
-        if m and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12 else ""
-    return f"its date {str(value)!r} is no day notesqa can read{which}; write it as YYYY-MM-DD to date the note by it"
+    return (f"its date {text!r} may be {int(m[1])} {month[int(m[2]) - 1].title()} or {int(m[2])} "
+            f"{month[int(m[1]) - 1].title()}; write it as YYYY-MM-DD to date the note by it")
 
 
 def note_date(value, rel: str) -> str | None:

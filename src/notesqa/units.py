@@ -165,7 +165,11 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
         elif t == "html_inline" and _BREAK_TAG.fullmatch(child.content):
             prose.append("\n")  # "Monday.<br>The grout": two lines, as a browser shows them
         elif t == "html_inline" and _SUP_OPEN.fullmatch(child.content):
-            prose.append("^")  # "advice<sup>1</sup>", "x<sup>2</sup>": raised, not "advice1" (trial s36b)
+            # "advice<sup>1</sup>", "x<sup>2</sup>": raised, not "advice1" (trial s36b); an ordinal's letters
+            # ("3<sup>rd</sup>", "21<sup>st</sup>") stay with their number, as read: a day stays a day
+            raised = children[i + 1].content if i + 1 < len(children) and children[i + 1].type == "text" else ""
+            if not raised.isalpha():
+                prose.append("^")
         elif t == "html_inline" and (alt := image_alt(child.content)):
             prose.append(alt)  # <img alt="the tiled wall">: what the picture shows, as a markdown picture's alt
         elif t == "html_inline" and (not _is_html(child.content) or _GENERIC.fullmatch(child.content) and prose
