@@ -54,6 +54,10 @@ def test_overdue_tasks_are_ordered_high_priority_and_oldest_first():
     order = agenda.overdue_order(date(2026, 11, 30))
     assert sorted(order, key=order.get, reverse=True) == [3, 1, 4, 0, 2]
     assert agenda.in_order(np.arange(5)) == [3, 1, 4, 0, 2]
+    # the Tasks plugin's highest (🔺) before high, its lowest (⏬) after low (the second review)
+    agenda = Agenda([bullet("☐ a 📅 2026-11-20 ⏫"), bullet("☐ b 📅 2026-11-28 🔺", 1), bullet("☐ c 📅 2026-11-01 ⏬", 2),
+                     bullet("☐ d 📅 2026-11-02 🔽", 3)])
+    assert agenda.in_order(np.arange(4)) == [1, 0, 3, 2] and agenda.tasks("high").tolist() == [0, 1]
 
 
 def test_a_done_task_is_of_the_day_it_was_done():

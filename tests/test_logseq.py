@@ -335,3 +335,8 @@ def test_a_tasks_clocked_time_is_said_after_its_first_line():
             "- TODO no clock\n")
     units = parse_note(text, "journals/2024_03_14.md", Vault(".", [], logseq=True)).units
     assert [u.text for u in units] == ["DOING Fix invoice PDF #billing (clocked 3h 5m)", "hard-coded €", "TODO no clock"]
+    # not on a block that opens with code, nor a heading's; less than a minute says nothing (the second review)
+    text = ("- ```python\n  x = 1\n  ```\n  :LOGBOOK:\n  CLOCK: [a]--[b] =>  01:00:00\n  :END:\n"
+            "- TODO short\n  :LOGBOOK:\n  CLOCK: [a]--[b] =>  00:00:20\n  :END:\n")
+    units = parse_note(text, "journals/2024_03_14.md", Vault(".", [], logseq=True)).units
+    assert [u.text for u in units] == ["x = 1", "TODO short"]

@@ -376,6 +376,10 @@ def test_read_note_gives_what_its_embeds_and_block_references_show(tmp_path, emb
     svc.refresh()
     refs = svc.read_note("Menu.md")["references"]
     assert [(r["line"], r["source"], r["text"]) for r in refs] == [(9, "Menu > Starter", "Soup of the day.")]
+    # an embed in a comment that closes past the lines read shows nothing (the second review)
+    write(notes / "Comment.md", "# C\n\n%% old\n![[Pizza dough#Method]]\nmore\n%%\nText.\n")
+    svc.refresh()
+    assert "references" not in svc.read_note("Comment.md", line=4, context=0)
 
     graph = tmp_path / "graph"
     (graph / "logseq").mkdir(parents=True)

@@ -59,6 +59,10 @@ def test_status_says_a_logseq_graph_is_read_as_one(tmp_path, embedder):
     write(plain / "Trip.md", "# Trip\n\n- Lisbon\n")
     build_index(plain, tmp_path / "ix2", embedder=embedder)
     assert read_status(plain, tmp_path / "ix2").read_as == "a folder of markdown notes"
+    from notesqa.vault import app_of  # ... and a Dendron vault as one (the second review)
+
+    write(tmp_path / "dendron" / "dendron.yml", "version: 5\n")
+    assert app_of(tmp_path / "dendron") == "a Dendron vault"
 
 
 def test_changes_skipped_files_and_coverage_are_reported(built):

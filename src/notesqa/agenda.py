@@ -81,7 +81,7 @@ class Agenda:
             rank = priority(chunk.text) if state in ("open", "doing") else 0
             if rank:
                 self._priority[row] = rank
-            if rank == 2:
+            if rank >= 2:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
@@ -130,9 +130,9 @@ class Agenda:
 
     def overdue_order(self, today: date | None = None) -> dict[int, float]:
         """For "what's overdue?": each overdue task's row -> 1 for the most overdue, down towards 0 for the
-        one due yesterday; 2 more for each step of priority (a medium-priority task 2, a high 4, a low -2), so
-        that each priority's tasks come before the next's, as the answer says (trial U: at 1 more, a task due three
-        days ago came after eight unprioritised ones)."""
+        one due yesterday; 2 more for each step of priority (chunking.priority: a medium-priority task 2, a high
+        4, a low -2), so that each priority's tasks come before the next's, as the answer says (trial U: at 1 more,
+        a task due three days ago came after eight unprioritised ones)."""
         late = self._late(today)  # by due day, the earliest first
         n = max(1, len(late))
         return {int(r): 1 - i / n + 2 * self._priority.get(int(r), 0) for i, r in enumerate(late)}

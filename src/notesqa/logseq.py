@@ -185,11 +185,15 @@ def _with_clocked(body: list[str], lines: list[str]) -> list[str]:
     seconds = sum(int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3] or 0)
                   for i, line in enumerate(lines) if i in drawer and (m := _CLOCK.match(line)))
     at = next((i for i, line in enumerate(body) if line.strip()), None)
-    if not seconds or at is None:
-        return body
     hours, minutes = divmod(round(seconds / 60), 60)
+    # (not on a block that opens with code or is a heading: a fence's info string, a heading path, would take it)
+    if not (hours or minutes) or at is None or _FENCE_OR_HEADING.match(body[at]):
+        return body
     said = " ".join(part for part in (f"{hours}h" if hours else "", f"{minutes}m" if minutes else "") if part)
-    return [*body[:at], f"{body[at].rstrip()} (clocked {said or '0m'})", *body[at + 1:]]
+    return [*body[:at], f"{body[at].rstrip()} (clocked {said})", *body[at + 1:]]
+
+
+_FENCE_OR_HEADING = re.compile(r"^\s*(?:```|~~~|#{1,6}\s)")
 
 
 def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:

@@ -48,6 +48,8 @@ def app_of(notes_dir: Path) -> str:
         return "a Logseq graph"
     if (Path(notes_dir) / ".obsidian").is_dir():
         return "an Obsidian vault"
+    if dendron.is_vault(Path(notes_dir)):
+        return "a Dendron vault"
     return "a folder of markdown notes" if Path(notes_dir).is_dir() else ""
 
 
@@ -387,7 +389,8 @@ def references(vault: Vault, lines: list[str], start: int, end: int, from_path: 
     the note's source would otherwise see only as syntax."""
     out: list[Reference] = []
     fence = None
-    lines = strip_comments("\n".join(lines[:end])).split("\n")  # (an embed in a %% comment shows nothing)
+    # (an embed in a %% comment shows nothing: the whole note read for them, a comment may close past end)
+    lines = strip_comments("\n".join(lines)).split("\n")[:end]
     for at, line in enumerate(lines, 1):
         before, fence = fence, code_fence_after(line, fence)
         if at < start or before is not None or fence is not None and before is None:
