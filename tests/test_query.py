@@ -13,6 +13,7 @@ from notesqa.query import (
     TOP_LEVEL,
     Filters,
     asks_for_tasks,
+    asks_only_the_day,
     task_state_words,
     asks_latest,
     asks_overdue,
@@ -206,6 +207,11 @@ def test_a_week_named_by_its_number_and_year_is_its_days():
         assert days(q, date(2026, 11, 30)) == week, q
     for q in ("in week 3 of the course", "I run a week 3 times", "week 54 of 2024"):
         assert days(q, date(2026, 11, 30)) == set(), q
+    # ... a day phrase as any other is (the second review): a question for its notes alone, and a follow-up's week
+    assert asks_only_the_day("what did I do in week 37 of 2024?")
+    from notesqa.conversation import standalone
+
+    assert standalone("and 2024-W38?", "what did I do in 2024-W37?") == "what did I do in 2024-W38"
 
 
 def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():

@@ -271,6 +271,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 _FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _HOLIDAY, _SEASON)
+_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _DAYS)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
@@ -356,7 +357,7 @@ def asks_only_the_day(text: str) -> bool:
     passages then read best in the order they were written."""
     if not days(text):
         return False
-    rest = _without(text, (*_FROM_TODAY, _DAYS))
+    rest = _without(text, _DAY_PHRASES)
     return all(w in _ONLY_THE_DAY for w in re.findall(r"[a-z']+", rest.lower()))
 
 
@@ -370,7 +371,7 @@ def without_relative_days(text: str) -> str:
 def without_days(text: str) -> str:
     """text without any day, week or month it names ("what is due this week?" -> "what is due ?"): for a
     follow-up that names its own ("and next week?")."""
-    return " ".join(_without(text, (*_FROM_TODAY, _DAYS)).split())
+    return " ".join(_without(text, _DAY_PHRASES).split())
 
 
 def on_the_calendar(phrase: str) -> bool:
@@ -380,7 +381,7 @@ def on_the_calendar(phrase: str) -> bool:
 
 def day_phrases(text: str) -> list[str]:
     """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order."""
-    found = [(m.start(), m.group(0)) for rx in (*_FROM_TODAY, _DAYS) for m in rx.finditer(text)]
+    found = [(m.start(), m.group(0)) for rx in _DAY_PHRASES for m in rx.finditer(text)]
     return [phrase for _, phrase in sorted(found)]
 
 
