@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from .folding import folded
-from .markup import without_tags
+from .markup import CODE_SPAN, without_tags
 
 if TYPE_CHECKING:
     from .ranking import Explanation
@@ -128,13 +128,10 @@ def _crumb(parent: str, tags=()) -> str:
     spans' backticks (a path of plain text: trial s36b), cut at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
     first = " ".join(without_tags(first, tags).split()) or first
-    first = _CODE_SPAN.sub(r"\2", first) if "`" in first else first
+    first = CODE_SPAN.sub(r"\2", first) if "`" in first else first
     if len(first) <= CRUMB_CHARS:
         return first
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
-
-
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def weak(hits: list[Hit]) -> bool:

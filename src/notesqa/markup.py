@@ -127,6 +127,7 @@ TASK_OPEN, TASK_DONE = "\u2610", "\u2611"  # ☐ and ☑, what a task item's box
 # ... and the boxes of the Tasks plugin's and themes' other states: "- [-]" cancelled (☒), "- [/]" under way (◐)
 TASK_CANCELLED, TASK_DOING = "\u2612", "\u25d0"
 TASK_BOXES = {" ": TASK_OPEN, "x": TASK_DONE, "X": TASK_DONE, "-": TASK_CANCELLED, "/": TASK_DOING}
+TASK_BOX = r"\[([" + re.escape("".join(TASK_BOXES)) + r"])\]"  # a task item's "[ ]", "[x]", ...: its state group 1
 TASK_MACROS = {"todo": TASK_OPEN, "done": TASK_DONE}  # Roam's {{[[TODO]]}} and {{[[DONE]]}}: its task boxes
 _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {{[[TODO]]}}: Roam's names
 
@@ -406,6 +407,7 @@ class Inline:
 
 # --------------------------------------------------------------------------- whole text, code kept
 
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)  # `code`, ``a ` b``: its code group 2
 _FENCE = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?(`{3,}|~{3,})")  # also a list item's (a Logseq block's): "- ```"
 _CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.S)  # not across paragraphs
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .units import CODE_SPAN
+from .markup import CODE_SPAN
 
 # $$display$$ and $inline$ maths as the parser reads them (pandoc's rules: no space inside the dollars, no
 # digit right after the closing one, so "$5 or $15" is no maths); not inside a code span. One group, the span

@@ -16,7 +16,7 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (QUERY_LANGUAGES, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
+from .markup import (CODE_SPAN, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
@@ -198,7 +198,6 @@ def code_span(code: str) -> str:
     return f"{fence}{pad}{code}{pad}{fence}"
 
 
-CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)  # `code`, ``a ` b``
 _SPACES = re.compile(r"\s+")
 
 
@@ -429,7 +428,7 @@ class Embedded:
     units: tuple[Unit, ...]  # empty for a picture or attachment: nothing to read
 
 
-_TASK = re.compile(r"^\[([ xX/-])\][ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
+_TASK = re.compile(rf"^{TASK_BOX}[ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
 
 
 class Walker:

@@ -18,7 +18,7 @@ from typing import Iterable
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import (BLOCK_REF, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
+from .markup import (BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
                      strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
@@ -404,13 +404,10 @@ def references(vault: Vault, lines: list[str], start: int, end: int, from_path: 
     return out
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-
-
 def _references_in(line: str) -> list[tuple[str, str, bool]]:
     """(as written, what it names, whether it embeds) of each embed and block reference on line, outside code
     spans, in their order."""
-    prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+    prose = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
     found: list[tuple[int, str, str, bool]] = []
     taken: list[tuple[int, int]] = []
     for m in MACRO.finditer(prose):

@@ -16,10 +16,9 @@ import urllib.parse
 
 from ..config import NOTE_SUFFIXES
 from ..keywords import tokenize
-from ..markup import ONE_TILDE_STRIKE, kanban_dates
+from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, kanban_dates
 from ..maths import MATHS
 from ..notefiles import readable_path
-from ..units import CODE_SPAN as _CODE_SPAN
 from ..wording import counted
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")

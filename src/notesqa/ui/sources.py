@@ -18,7 +18,7 @@ from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
 from ..logseq import HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
 from ..units import empty_items, quoted_list_tabs, record_lines, starts_record
-from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_BOXES, TASK_MACROS, code_fence_after, dataview_fields,
+from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_BOX, TASK_BOXES, TASK_MACROS, code_fence_after, dataview_fields,
                       macro_parts, outside_code, roam_macros)
 from .render import clip, context_html, note_html, passage_digest, render_markdown
 
@@ -263,7 +263,7 @@ def _logseq_prose(part: str) -> str:
     return _CONTINUED.sub(r"\1  \n", part)
 
 
-_TASK_BOX = re.compile(r"^([ \t>]*[-*+] )\[([ xX/-])\](?=[ \t])", re.M)
+_TASK_BOX = re.compile(rf"^([ \t>]*[-*+] ){TASK_BOX}(?=[ \t])", re.M)
 
 
 def _record_breaks(part: str) -> str:
