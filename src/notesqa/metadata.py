@@ -372,9 +372,9 @@ def unreadable_day(value) -> str | None:
     m = _SLASHED.match(_TIME_AFTER.sub("", text))
     if m is None or front_matter_day(value) is not None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12):
         return None
-    month = "january february march april may june july august september october november december".split()
-    return (f"its date {text!r} may be {int(m[1])} {month[int(m[2]) - 1].title()} or {int(m[2])} "
-            f"{month[int(m[1]) - 1].title()}; write it as YYYY-MM-DD to date the note by it")
+    first, second = (_MONTH_NAMES[int(n) - 1].title() for n in (m[2], m[1]))
+    return (f"its date {text!r} may be {int(m[1])} {first} or {int(m[2])} {second}; write it as YYYY-MM-DD to date "
+            "the note by it")
 
 
 def note_date(value, rel: str) -> str | None:

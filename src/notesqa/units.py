@@ -1097,10 +1097,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     text_chars = note_text_chars(counted_text(text, props) if props else text)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
-        units, block_ids = [desc, *_moved_on(units)], {key: i + 1 for key, i in block_ids.items()}
+        units, block_ids = _put_first(desc, units, block_ids)
         text_chars += visible_chars(desc.text)
     if shown:  # the front matter's fields a reader looks up, as the app shows them above the note
-        units, block_ids = [_fields_passage(shown, where), *_moved_on(units)], {k: i + 1 for k, i in block_ids.items()}
+        units, block_ids = _put_first(_fields_passage(shown, where), units, block_ids)
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
@@ -1116,8 +1116,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
-    date = note_date(created_value(meta), rel)
-    if unread := unreadable_day(created_value(meta)):  # said, not dropped without a word
+    day = created_value(meta)
+    date = note_date(day, rel)
+    if unread := unreadable_day(day):  # said, not dropped without a word
         unread += f"; dated {date} by its file name" if date else ""
         problem = Problem(rel, "repaired", f"{problem.reason}; {unread}" if problem else unread)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
@@ -1179,6 +1180,7 @@ def _toml_lines(text: str) -> int:
     return next((at for at, line in enumerate(text.split("\n")[1:], 2) if line.strip() == "+++"), 0)
 
 
-def _moved_on(units: list[Unit]) -> list[Unit]:
-    """units after one more before them: each parent index one on."""
-    return [replace(u, parent=u.parent + 1) if u.parent is not None else u for u in units]
+def _put_first(unit: Unit, units: list[Unit], block_ids: dict[str, int]) -> tuple[list[Unit], dict[str, int]]:
+    """(units with unit before them, block_ids): every parent index and block id's unit one on."""
+    moved = [replace(u, parent=u.parent + 1) if u.parent is not None else u for u in units]
+    return [unit, *moved], {key: i + 1 for key, i in block_ids.items()}
