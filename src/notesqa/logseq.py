@@ -181,6 +181,8 @@ def _with_clocked(body: list[str], lines: list[str]) -> list[str]:
     """A task's lines with the time its :LOGBOOK: clocked after its first line, "(clocked 1h 15m)", as the app shows
     the total beside a task (trial s36: "how long did I spend on the invoice fix?" had no answer); the lines as
     they are for a block without one."""
+    if not any("CLOCK:" in line for line in lines):  # most blocks: their drawers not read a second time
+        return body
     drawer = drawer_lines(lines)
     seconds = sum(int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3] or 0)
                   for i, line in enumerate(lines) if i in drawer and (m := _CLOCK.match(line)))

@@ -203,14 +203,15 @@ class NotesIndex:
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
                                                                            budget, min_score, mask)]
-        wanted = k + more
-        while len(hits) >= wanted and len(_once(hits)) < k + more and wanted < k + more + ONCE_MORE:
+        wanted, once = k + more, _once(hits)
+        while len(hits) >= wanted and len(once) < k + more and wanted < k + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
             # as copies keep coming: a weekly review's to-do in nine notes)
-            wanted += len(hits) - len(_once(hits))
+            wanted += len(hits) - len(once)
             hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
-        hits = _once(hits)
+            once = _once(hits)
+        hits = once
         return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
                            listed=asks_due(text) or asks_overdue(text))
 
