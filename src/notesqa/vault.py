@@ -189,12 +189,18 @@ class Vault:
 
     def block_text(self, uuid: str, from_path: str) -> str | None:
         """The text of the Logseq block whose id:: is uuid, as the block reference shows it."""
+        found = self.block_reference(uuid, from_path)
+        return found[1] if found is not None else None
+
+    def block_reference(self, uuid: str, from_path: str) -> tuple[str, str] | None:
+        """(the title of its note, its text as the reference shows it) of the Logseq block whose id:: is uuid; the
+        title "" when the block is read from its file (a note being parsed), None when no block has that id."""
         found = self._block(uuid.lower(), from_path)
         if found is None:
             line = self._block_line(uuid.lower())
-            return line[2] if line is not None else None
+            return ("", line[2]) if line is not None else None
         note, idx = found
-        return note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
+        return note.title, note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
 
     def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
         """(note, line, text) of the first line of the block whose id:: is uuid, read from the
@@ -360,15 +366,6 @@ def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
 
 # --------------------------------------------------------------------------- what a passage's references show
 
-
-def _lines_of(u: Unit) -> str:
-    """A unit of an embed as its lines, indented by its depth: code and a callout with their line breaks (two
-    commands stay two), anything else on one line."""
-    indent = "  " * u.depth
-    if u.kind == "code" or u.keep_lines:
-        return "\n".join(indent + line for line in u.text.split("\n"))
-    return indent + " ".join(u.text.split())
-
 REFERENCE_TEXT_MAX = 1500  # characters of what one embed shows, given beside a note's lines
 REFERENCES_MAX = 20  # embeds and block references of one passage resolved (each may parse another note)
 
@@ -422,6 +419,15 @@ def _references_in(line: str) -> list[tuple[str, str, bool]]:
     return [(written, spec, embeds) for _, written, spec, embeds in sorted(found)]
 
 
+def _lines_of(u: Unit) -> str:
+    """A unit of an embed as its lines, indented by its depth: code and a callout with their line breaks (two
+    commands stay two), anything else on one line."""
+    indent = "  " * u.depth
+    if u.kind == "code" or u.keep_lines:
+        return "\n".join(indent + line for line in u.text.split("\n"))
+    return indent + " ".join(u.text.split())
+
+
 def _own_section(vault: Vault, spec: str, from_path: str):
     """What an embed of a heading or block of its own note shows (`![[#Local]]`, `![[#^id]]`): read here, where
     the note is not being parsed (an embed while parsing it would be a loop)."""
@@ -433,12 +439,11 @@ def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[s
     """(where it comes from, the text it shows) for an embed or a block reference, or None: nothing found, or
     nothing to read (a picture)."""
     if not embeds:
-        found = vault._block(spec.lower(), from_path)
-        text = vault.block_text(spec, from_path)
-        return (found[0].title if found else "", text) if text else None
+        found = vault.block_reference(spec, from_path)
+        return found if found is not None and found[1] else None
     got = vault.embed(spec, from_path) if not spec.strip().startswith("#") else _own_section(vault, spec, from_path)
-    if got is None and BLOCK_REF.fullmatch(spec.strip()):  # an embed of a heading block: its title, as a reference
-        return _reference(vault, BLOCK_REF.fullmatch(spec.strip()).group(1), False, from_path)
+    if got is None and (ref := BLOCK_REF.fullmatch(spec.strip())):  # an embed of a heading block: its title, as
+        return _reference(vault, ref.group(1), False, from_path)  # a reference shows it
     if got is None:
         return None
     shown = "\n".join(_lines_of(u) for u in got.units if u.text.strip())
