@@ -294,25 +294,9 @@ def _read_as_the_index(tokens) -> None:
         for child in inline.children or []:
             if child.type == "text" and "@{" in child.content:  # a Kanban card's date, as the index reads it
                 child.content = kanban_dates(child.content)
-            for piece in _footnote_marks(child) if child.type == "text" and "[^" in child.content else [child]:
-                children += _struck_tokens(piece)
+            for piece in _wrapped(child, "[^", _FOOTNOTE, "sup"):
+                children += _wrapped(piece, "~", ONE_TILDE_STRIKE, "s", "~")
         inline.children = children
-
-
-def _struck_tokens(token) -> list:
-    """A text token as tokens with its "~x~" struck out (markup.ONE_TILDE_STRIKE); any other token as it is."""
-    from markdown_it.token import Token
-
-    if token.type != "text" or "~" not in token.content:
-        return [token]
-    out = []
-    for j, part in enumerate(ONE_TILDE_STRIKE.split(token.content)):
-        if j % 2:
-            out += [Token("s_open", "s", 1, markup="~"), Token("text", "", 0, content=part),
-                    Token("s_close", "s", -1, markup="~")]
-        elif part:
-            out.append(Token("text", "", 0, content=part))
-    return out
 
 
 # a footnote's reference right after a word ("seeds.[^1]", "[^note]") or a number after a space ("a claim [^2]"), or
@@ -320,19 +304,24 @@ def _struck_tokens(token) -> list:
 _FOOTNOTE = re.compile(r"(?<=\S)\[\^([^\]\s]+)\]|(?<!\S)\[\^(\d[^\]\s]*)\](?!:)|^\[\^([^\]\s]+)\]:")
 
 
-def _footnote_marks(token) -> list:
-    """A text token as tokens with each footnote mark ("[^1]", "[^1]:") a raised label."""
+def _wrapped(token, mark: str, pattern: re.Pattern, tag: str, markup: str = "") -> list:
+    """A text token saying mark as tokens with each match of pattern's words (its group that matched) between
+    <tag> and </tag>: "~x~" struck out (markup.ONE_TILDE_STRIKE), a footnote's "[^1]" raised; any other token as
+    it is."""
     from markdown_it.token import Token
 
-    out, at = [], 0
-    for m in _FOOTNOTE.finditer(token.content):
+    if token.type != "text" or mark not in token.content:
+        return [token]
+    out, at, text = [], 0, token.content
+    for m in pattern.finditer(text):
         if m.start() > at:
-            out.append(Token("text", "", 0, content=token.content[at:m.start()]))
-        out += [Token("sup_open", "sup", 1), Token("text", "", 0, content=m.group(1) or m.group(2) or m.group(3)),
-                Token("sup_close", "sup", -1)]
+            out.append(Token("text", "", 0, content=text[at:m.start()]))
+        words = next(g for g in m.groups() if g is not None)
+        out += [Token(f"{tag}_open", tag, 1, markup=markup), Token("text", "", 0, content=words),
+                Token(f"{tag}_close", tag, -1, markup=markup)]
         at = m.end()
-    if at < len(token.content):
-        out.append(Token("text", "", 0, content=token.content[at:]))
+    if at < len(text):
+        out.append(Token("text", "", 0, content=text[at:]))
     return out
 
 
