@@ -189,3 +189,13 @@ def test_the_notes_words_related_to_the_question_are_marked_as_such():
     assert '<mark class="nq-related" title="related to a word of your question">Oscar</mark>' in out
     assert "<mark>film</mark>" in out  # the question's own word, as ever
     assert highlight("the Oscar", "academy award") == "the Oscar"  # no related words: nothing marked
+
+
+def test_the_little_words_of_a_question_in_another_language_are_not_marked():
+    # trial s35: a Spanish question marked "de", "la", "el" in every hit
+    out = highlight("La receta de flan de la abuela: el caramelo primero", "¿Cuál es la receta de la abuela para el flan?")
+    assert "<mark>receta</mark>" in out and "<mark>abuela</mark>" in out and "<mark>flan</mark>" in out
+    assert "<mark>de</mark>" not in out and "<mark>la</mark>" not in out and "<mark>el</mark>" not in out
+    # an English question keeps its words, even those another language calls little ("die", "van")
+    out = highlight("The van broke down; the plant may die", "when did the van die?")
+    assert "<mark>van</mark>" in out and "<mark>die</mark>" in out

@@ -13,9 +13,10 @@ import html
 import posixpath
 import re
 import urllib.parse
+from functools import lru_cache
 
 from ..config import NOTE_SUFFIXES
-from ..keywords import tokenize
+from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, kanban_dates
 from ..maths import MATHS
 from ..notefiles import readable_path
@@ -37,7 +38,9 @@ def highlight(text: str, question: str, related: tuple[str, ...] = ()) -> str:
     two characters or more (127.0.0.1 in a question does not mark every 0 and 1 of a hit); and the notes' words
     related to the question's (vocabulary.py: "Oscar" for "Academy Award") marked as such."""
     # each word to mark, with its mark's class ("": the question's own)
-    wanted = {t: "nq-related" for w in related for t in tokenize(w)} | {t: "" for t in tokenize(question) if len(t) > 1}
+    unmarked = {t for w in _its_stopwords(question) for t in tokenize(w)}
+    wanted = {t: "nq-related" for w in related for t in tokenize(w)} | \
+        {t: "" for t in tokenize(question) if len(t) > 1 and t not in unmarked}
     out = []
     for i, piece in enumerate(_CODE_SPAN.split(text)):
         if i % 3 == 2:  # a `code span`'s code (its backticks are group 1): as code, words marked in it too
@@ -45,6 +48,34 @@ def highlight(text: str, question: str, related: tuple[str, ...] = ()) -> str:
         elif i % 3 == 0:
             out += [_maths(part) if j % 2 else _struck(part, wanted) for j, part in enumerate(MATHS.split(piece))]
     return "".join(out)
+
+
+# the languages whose little words are not marked in a question in that language (bm25s's lists; the keyword
+# index keeps them, as its English-only stopwords do not name them, and ranks them low by their frequency)
+_LANGUAGES = ("SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH", "SWEDISH", "DANISH", "NORWEGIAN",
+              "TURKISH", "RUSSIAN")
+
+
+@lru_cache(maxsize=1)
+def _stopword_lists() -> tuple[frozenset[str], ...]:
+    from bm25s import stopwords
+
+    return tuple(frozenset(getattr(stopwords, f"STOPWORDS_{name}")) for name in _LANGUAGES)
+
+
+def _its_stopwords(question: str) -> frozenset[str]:
+    """The little words of a question in another language than English ("de", "la", "para" of "¿cuál es la
+    receta de la abuela para el flan?"), not to be marked in every hit (trial s35: a Spanish question marked
+    them all): a language's words count when the question has two of them or more, and more than of
+    English's ("is it a van?" is not Dutch)."""
+    words = set(re.findall(r"\w+", question.lower()))
+    english = len(words & STOPWORDS)
+    out: set[str] = set()
+    for little in _stopword_lists():
+        said = words & little
+        if len(said) >= 2 and len(said) > english:
+            out |= said
+    return frozenset(out)
 
 
 def _maths(part: str) -> str:
