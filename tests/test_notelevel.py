@@ -418,3 +418,21 @@ def test_a_notes_opening_is_a_label_and_its_sentence_but_not_a_field():
     # trial s35: a sentence's start is no field's name, however short what follows it
     assert not opening_field("Freeze in an ice cube tray: 1 cube ≈ 1 tbsp.")
     assert opening_field("Link to original content: https://x.org/a")
+
+
+def test_a_person_is_named_by_their_first_name_when_no_other_note_shares_it(tmp_path):
+    # trial s36: "what did Grace say in our last 1:1?" named no note; people's pages are named in full
+    notes = tmp_path / "notes"
+    write(notes / "Grace Liu.md", "- 1:1s every other Tuesday\n")
+    write(notes / "Omar Haddad.md", "- Staff engineer on payments\n")
+    write(notes / "Omar Farouk.md", "- Designer\n")
+    write(notes / "Grace period.md", "- 30 days after the due date\n")
+    write(notes / "Ben.md", "- Intern\n")
+    names = NoteNames.build(_index(tmp_path).chunks, {})
+    assert names.named("what did Grace say in our last 1:1?") == {}  # "Grace period" holds the word too
+    (notes / "Grace period.md").unlink()
+    names = NoteNames.build(_index(tmp_path).chunks, {})
+    assert names.named("what did Grace say in our last 1:1?") == {"Grace Liu.md": 0.6}
+    assert names.named("what did grace say?") == {}  # a word in lower case is not her name
+    assert names.named("what did Omar say?") == {}  # two Omars: neither
+    assert names.named("what did Liu say?") == {}  # a surname alone is not how people are called

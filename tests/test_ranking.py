@@ -586,6 +586,19 @@ def test_the_latest_of_the_dated_matches_comes_first_for_our_last_one():
     assert plain[0].row != 1 and not any(c.explain.recent for c in plain)
 
 
+def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():
+    # trial s36: "what did Grace say in our last 1:1?" lifted a newer journal that mentions her
+    chunks = [_chunk("pages/Grace Liu.md", 0, "Feedback on my design docs", date="2024-03-12"),
+              _chunk("pages/Grace Liu.md", 1, "Promotion packet goes to committee in June", date="2024-04-23"),
+              _chunk("journals/2024_06_06.md", 0, "On-call handover to Grace", date="2024-06-06")]
+    dense = _dense_only([0.45, 0.45, 0.45])
+    question = "what did Grace say in our last 1:1?"
+    recent = {c.row: c.explain.recent for c in fuse(chunks, dense, question, {"pages/Grace Liu.md": 0.6}, None, 10)}
+    assert recent == {0: 0.0, 1: 1.0, 2: 0.0}
+    recent = {c.row: c.explain.recent for c in fuse(chunks, dense, question, {}, None, 10)}
+    assert recent == {0: 0.0, 1: 0.0, 2: 1.0}  # no note named: the newest of all
+
+
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
               _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]

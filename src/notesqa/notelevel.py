@@ -339,6 +339,20 @@ class NoteNames:
                 total = sum(self.idf.get(w, 0.0) for w in name)
                 share = sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
                 best = max(best, share)
-            if best >= MIN_NAME_SHARE:
-                out[path] = best
+            if best >= MIN_NAME_SHARE or self._first_name(question, path):
+                out[path] = max(best, MIN_NAME_SHARE)
         return out
+
+    def _first_name(self, question: str, path: str) -> bool:
+        """Does the question call a person's note by their first name, written with its capital ("what did Grace
+        say in our last 1:1?" and the page "Grace Liu"), a name no other note's names hold? (Trial s36: people's
+        pages are named in full, and the question's one word of two fell short of MIN_NAME_SHARE.)"""
+        for name in self.spelled.get(path, ()):
+            parts = name.split()
+            if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"[A-Z][\w'’.-]*", p) for p in parts):
+                continue
+            first = tokenize(parts[0])
+            if len(first) == 1 and first[0] not in self.common and self.by_word.get(first[0]) == {path} \
+                    and re.search(rf"(?<!\w){re.escape(parts[0])}(?!\w)", question):
+                return True
+        return False

@@ -343,7 +343,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
-    recent = _recency(chunks, cand, fused) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
+    recent = _recency(chunks, cand, fused, name) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
@@ -599,13 +599,16 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
     return out
 
 
-def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
+def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray) -> np.ndarray:
     """For each candidate: 1 for those of the newest day among the RECENT_AMONG best dated candidates, 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
-    one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first)."""
+    one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first). Among
+    those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
+    newest section of her page, not a newer journal that mentions her."""
     out = np.zeros(len(cand), dtype=np.float32)
     dated = [j for j in np.argsort(-fused, kind="stable")
-             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin][:RECENT_AMONG]
+             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
+    dated = ([j for j in dated if name[j] > 0] or dated)[:RECENT_AMONG]
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)
