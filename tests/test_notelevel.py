@@ -436,3 +436,15 @@ def test_a_person_is_named_by_their_first_name_when_no_other_note_shares_it(tmp_
     assert names.named("what did grace say?") == {}  # a word in lower case is not her name
     assert names.named("what did Omar say?") == {}  # two Omars: neither
     assert names.named("what did Liu say?") == {}  # a surname alone is not how people are called
+
+
+def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):
+    # awendland: "what is strict consistency as a consistency model?" had the hub note Consistency models first
+    names = NoteNames.build(_open(tmp_path).chunks, {})
+    assert names.named("what is strict consistency as a consistency model?") == {"Strict consistency.md": 1.0}
+    assert names.named("what is strict consistency in consistency models?") == {"Strict consistency.md": 1.0}
+    # not a qualifier: a second question asks of the other note too
+    assert set(names.named("what is strict consistency and how do consistency models differ?")) == {
+        "Strict consistency.md", "Consistency models.md"}
+    assert set(names.named("how does strict consistency compare with other consistency models?")) == {
+        "Strict consistency.md", "Consistency models.md"}

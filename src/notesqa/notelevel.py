@@ -32,6 +32,8 @@ _DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
+# what qualifies the thing a "what is X ...?" question asks about: "as a consistency model", "in Python"
+_QUALIFIED = re.compile(r"\s+(?:as|in|for|of|within|inside|under|when|used|on)\b", re.IGNORECASE)
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 _ASKING_FOR_A_NOTE = frozenset(t for w in ("note", "notes", "page", "pages") for t in tokenize(w))
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
@@ -341,7 +343,21 @@ class NoteNames:
                 best = max(best, share)
             if best >= MIN_NAME_SHARE or self._first_name(question, path):
                 out[path] = max(best, MIN_NAME_SHARE)
-        return out
+        return self._subject_only(question, out) if len(out) > 1 else out
+
+    def _subject_only(self, question: str, named: dict[str, float]) -> dict[str, float]:
+        """Of the notes a "what is X ..." question names, those named by X when X is a note's name: "what is
+        strict consistency as a consistency model?" asks about Strict consistency; Consistency model, named by
+        what qualifies it, is no more named than the other models it lists."""
+        defining = _DEFINING.match(question)
+        if defining is None:
+            return named
+        rest = question[defining.end():]
+        start = len(rest) - len(re.sub(r"^\s*(?:(?:a|an|the)\s+)?", "", rest, flags=re.IGNORECASE))
+        # "X as a Y", "X in Y": what follows qualifies X ("what is X and how does Y ...?" asks of Y too)
+        subject = {path for s, e, path in self.names_in(rest)
+                   if s == start and path in named and _QUALIFIED.match(rest, e)}
+        return {p: v for p, v in named.items() if p in subject} if subject else named
 
     def _first_name(self, question: str, path: str) -> bool:
         """Does the question call a person's note by their first name, written with its capital ("what did Grace
