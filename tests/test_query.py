@@ -28,6 +28,7 @@ from notesqa.query import (
     shift_day,
     shift_period,
     unmatched,
+    with_noted_year,
     without_relative_days,
     years,
 )
@@ -569,3 +570,14 @@ def test_a_holiday_or_a_season_names_its_days():
     from notesqa.query import asks_only_the_day
 
     assert asks_only_the_day("what did I do last summer?")
+
+
+def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_have():
+    noted = lambda: frozenset({"2024-06", "2023-06", "2025-01"})  # noqa: E731
+    today = date(2026, 12, 1)
+    assert with_noted_year("what did I do in June?", noted, today) == "what did I do in June 2024?"
+    assert with_noted_year("in April and during January?", noted, today) == "in April and during January 2025?"
+    for q in ("what did I do in June 2025?", "what did I do last June?", "what is due in June?", "in December"):
+        assert with_noted_year(q, noted, today) == q  # a year, a step, looking ahead, nothing to go back to
+    assert with_noted_year("what did I do in June?", lambda: frozenset({"2026-06", "2024-06"}), today) == \
+        "what did I do in June?"  # this year's June has notes

@@ -632,3 +632,19 @@ def test_a_left_out_word_before_the_match_shows_the_match_from_itself(tmp_path):
     # a left-out word after the match: shown up to it, as before
     hit = to_hit(tree, _cut_before(frozenset({3}))(Snippet(0, (1, 2, 3), 0.9, exp, matched=2)))
     assert hit.text.splitlines()[-1] == "  - We agreed to move billing to Kubernetes" and hit.match_line == 3
+
+
+def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, embedder):
+    # trial s37: a journal of 2024, asked "what happened with my knee in June?" in 2026, had said nothing was dated
+    # then and shown none of its June days
+    notes = tmp_path / "graph"
+    write(notes / "journals" / "2019_06_02.md", "- Right knee ached going down the stairs after the long run\n")
+    write(notes / "journals" / "2019_03_03.md", "- Knee felt fine on the long run, knee sleeve on\n")
+    write(notes / "journals" / "2018_06_10.md", "- Bought new running shoes\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert idx.noted("what happened with my knee in June?") == "what happened with my knee in June 2019?"
+    hits = idx.search("what happened with my knee in June?", k=2)
+    assert hits[0].path == "journals/2019_06_02.md" and hits[0].explain.day_match
+    assert idx.notice(hits, "what happened with my knee in June?") is None
+    assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June

@@ -106,6 +106,11 @@ class Agenda:
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
 
+    def months(self) -> frozenset[str]:
+        """The months ("YYYY-MM") that passages are of: "in June" with no year is a June the notes have."""
+        self._ensure()
+        return frozenset(d[:7] for d in self._by_day if len(d) == 10)
+
     def due_on(self, asked: set[str]) -> np.ndarray:
         """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD, or
         MM-DD for any year's):

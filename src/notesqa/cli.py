@@ -412,7 +412,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
             click.secho(said + "\n", fg="yellow")
         shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "")
                  for i, h in enumerate(hits, 1)]
-        others = others_from(hits, asked)
+        others = others_from(hits, idx.noted(asked))
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))

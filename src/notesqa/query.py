@@ -14,6 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 import numpy as np
 
@@ -337,6 +338,28 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
         y = today.year if month <= today.month else today.year - 1
     first = date(y, month, 1)
     return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
+
+
+def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None) -> str:
+    """text with a month it names without a year ("what happened with my knee in June?") given the year of the
+    last such month the notes have passages of, when the one up to today has none (trial s37: a journal
+    of 2024 was asked of June 2026, and said to have nothing). noted(): the months ("YYYY-MM") passages
+    are of, asked only for such a month. "next June", "last June" and a question looking ahead stay."""
+    today = today or date.today()
+    ahead = _looks_ahead(text)
+    out, at = [], 0
+    for m in _IN_MONTH.finditer(text):
+        if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead:
+            continue
+        first = _month_named(m, today, ahead)[0]
+        months = noted()
+        if f"{first:%Y-%m}" in months:
+            continue
+        year = max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
+        if year is not None:
+            out += [text[at:m.end()], f" {year}"]
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _without(text: str, phrases) -> str:

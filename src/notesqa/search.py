@@ -29,7 +29,8 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
-                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period)
+                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period,
+                    with_noted_year)
 from .snippets import NoteTree
 from .vocabulary import words_of
 
@@ -218,13 +219,20 @@ class NotesIndex:
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
         ("find -name"), or that no note says, stays a word of the question."""
-        text, parsed = parse_query(question or "")
+        question = self.noted(question or "")
+        text, parsed = parse_query(question)
         if parsed.excluded:
             self.refresh()
             flags = _flags(self._live, parsed.excluded)
             if flags:
-                text, parsed = parse_query(question or "", flags)
+                text, parsed = parse_query(question, flags)
         return text, merge_filters(parsed, tags, paths, after, before)
+
+    def noted(self, question: str) -> str:
+        """The question with a month it names without a year given the year of the last such month the notes
+        are of, when the one up to today has none ("in June" of a 2024 journal: June 2024): search and
+        every front end's notices read it so."""
+        return with_noted_year(question, self._live.agenda.months)
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
@@ -381,6 +389,7 @@ class NotesIndex:
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, and how many tasks are overdue or due then."""
+        question = self.noted(question)
         text, filters = self.parsed(question)
         # (words in quotes are a filter: every hit says them; a question of only those matches by them)
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))

@@ -122,7 +122,7 @@ class ChatService(NotesService):
         said = idx.notice(hits, query)
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
-        others = others_from(hits, query)
+        others = others_from(hits, idx.noted(query))
         # a hit of a note edited or deleted since the build says so, as the CLI's does (trial V: until the
         # watcher's rebuild, the chat had shown the old text unmarked)
         changes = self.changes_since_build(idx, [h.path for h in hits])
