@@ -69,7 +69,16 @@ def test_api_on_a_live_serve_without_auth(sample):
             assert "dense_rank" in explained["hits"][0]["explain"]
             # no CORS: a page of another site in the browser cannot read the notes (README)
             r = c.get("/api/search", params={"q": "cells"}, headers={"Origin": "https://evil.example"})
-            assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
+            assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
+            # ... nor a page of another port of this computer, which Gradio's own CORS lets read its app (trial s37)
+            for origin in ("http://localhost:3000", "http://127.0.0.1:9999"):
+                r = c.get("/api/search", params={"q": "cells"}, headers={"Origin": origin})
+                assert r.status_code == 403 and r.json() == {"error": r.json()["error"]}  # no hits, only why
+                assert "not a web page of another site" in r.json()["error"]
+                r = c.post("/api/refresh", content=b"x", headers={"Origin": origin, "Content-Type": "text/plain"})
+                assert r.status_code == 403
+            r = c.get("/api/search", params={"q": "cells"}, headers={"Origin": base})  # the page of this server
+            assert r.status_code == 200 and r.json()["hits"]
             r = c.get("/api/search", params=[("q", "cells"), ("tag", "aws"), ("path", "."), ("before", "2030-01-01")])
             assert r.status_code == 200 and r.json()["searched"]["tags"] == ["aws"]
 

@@ -121,6 +121,36 @@ class LocalHostOnly:
         await self.app(scope, receive, send)
 
 
+class ApiOwnOrigin:
+    """ASGI middleware for the /api/* routes: a request a web page of another origin sends (its Origin header
+    names another host or port than the one asked) is refused before it is answered or acted on. Gradio's CORS
+    lets pages of any localhost port read its app (trial s37: a page on localhost:3000 read the notes through
+    /api/search, and another site's form POST ran /api/refresh); scripts, curl and editors send no Origin."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope.get("path", "").startswith("/api"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or ())
+        origin = headers.get(b"origin")
+        if origin is not None and not _same_origin(origin, headers.get(b"host", b"")):
+            response = JSONResponse({"error": "The notes API answers scripts, curl and editors, not a web page of "
+                                              "another site or port: call it from outside the browser page."},
+                                    status_code=403)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _same_origin(origin: bytes, host: bytes) -> bool:
+    """Does an Origin header ("http://127.0.0.1:7860") name the host and port a request was sent to (its Host)?"""
+    value = origin.decode("latin-1").strip().lower()
+    return "://" in value and value.split("://", 1)[1].rstrip("/") == host.decode("latin-1").strip().lower()
+
+
 def local_host(value: bytes) -> bool:
     """Is a Host header ("127.0.0.1:7860", "[::1]:7860", "localhost") a name of this computer?"""
     host = value.decode("latin-1").strip().lower()

@@ -330,7 +330,7 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
            embedder=None, block=True):
     from starlette.middleware import Middleware
 
-    from ..http_api import LOCAL_NAMES, LocalHostOnly, api_routes
+    from ..http_api import LOCAL_NAMES, ApiOwnOrigin, LocalHostOnly, api_routes
 
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no usage reports, no version check
     log_to_console()
@@ -340,9 +340,10 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
     # the JSON API (/api/search, /api/note, /api/status, /api/refresh) on the same app and
     # service: one loaded index; with auth, the same login
     check_address(host, port)
-    app_kwargs: dict = {"routes": api_routes(service, tuple(auth) if auth else None)}
+    app_kwargs: dict = {"routes": api_routes(service, tuple(auth) if auth else None),
+                        "middleware": [Middleware(ApiOwnOrigin)]}  # no other page reads the notes through the API
     if host in LOCAL_NAMES and not share:  # this computer only: refuse a page that rebinds its name to it
-        app_kwargs["middleware"] = [Middleware(LocalHostOnly)]
+        app_kwargs["middleware"].append(Middleware(LocalHostOnly))
     try:
         demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
                     theme=gr.themes.Soft(), prevent_thread_lock=True, app_kwargs=app_kwargs)
