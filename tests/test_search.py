@@ -648,3 +648,15 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert hits[0].path == "journals/2019_06_02.md" and hits[0].explain.day_match
     assert idx.notice(hits, "what happened with my knee in June?") is None
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
+
+
+def test_a_long_question_takes_time_in_proportion_to_its_length(built, embedder):
+    # trial s37: one 20,000-letter word took 12 s (credited()'s pattern tried it from every letter), and a pasted
+    # 100,000-character passage a gigabyte (_names_in copied the text before each word); 2 MB got the server killed
+    import time
+
+    idx = NotesIndex.open(built[1], embedder=embedder)
+    for question in ("x" * 30_000, "What did Werner Vogels say about Cells? " * 2_500):
+        start = time.monotonic()
+        idx.search(question, k=3)
+        assert time.monotonic() - start < 8, len(question)  # about 1 s here; quadratic, well over a minute

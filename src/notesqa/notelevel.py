@@ -48,7 +48,7 @@ COMMON_ROWS = 50
 _CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in)\s+"
                        r"((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
                        r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
-                       r"|([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
+                       r"|(?<![\w.-])([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
                        # "which meetings did Aiko Tanaka attend?": a name (capitalised words) before attend, join ...
                        r"|\b(?:did|does|do|has|have|had|will)\s+((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\s+"
                        r"(?:attend|join|go\s+to|present\s+at|speak\s+at)\b",

@@ -577,9 +577,18 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")  # capitalised
 def _names_in(text: str) -> set[str]:
     """The words a question writes as names: capitalised, not its first word nor after a sentence's end, in a
     question not written in title case ("How To Fix The Build")."""
-    words = [(m.group(0), text[:m.start()].rstrip()) for m in _WORDS.finditer(text)]
-    capital = [w for w, before in words if w[:1].isupper() and before and before[-1] not in ".!?:;\"'“("]
+    words = [(m.group(0), _char_before(text, m.start())) for m in _WORDS.finditer(text)]
+    capital = [w for w, before in words if w[:1].isupper() and before and before not in ".!?:;\"'“("]
     return set(capital) if len(capital) * 2 <= len(words) else set()
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before text[at] that is not white space ("" at the start): looked up, not by
+    copying all the text before each word (a pasted passage of 100k characters had taken a gigabyte)."""
+    at -= 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return text[at] if at >= 0 else ""
 
 
 def _mask(live: _Live, filters) -> np.ndarray | None:
