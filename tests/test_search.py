@@ -660,3 +660,14 @@ def test_a_long_question_takes_time_in_proportion_to_its_length(built, embedder)
         start = time.monotonic()
         idx.search(question, k=3)
         assert time.monotonic() - start < 8, len(question)  # about 1 s here; quadratic, well over a minute
+
+
+def test_a_question_too_long_to_be_one_is_refused_saying_so(built, embedder):
+    import pytest
+
+    from notesqa import QueryError
+
+    idx = NotesIndex.open(built[1], embedder=embedder)
+    with pytest.raises(QueryError, match="is 100,001 characters long: ask in fewer than 100,000"):
+        idx.search("x" * 100_001)
+    idx.search("x" * 100_000)  # at the limit it is searched, no error

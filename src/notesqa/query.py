@@ -745,10 +745,17 @@ def _near(name: str) -> bool:
     return name in _FILTERISH or bool(difflib.get_close_matches(name, FILTER_NAMES, n=1, cutoff=0.75))
 
 
+MAX_QUESTION = 100_000  # characters: a passage of many pages to find related notes for; 2 MB had blocked a server
+
+
 def check_question(question) -> str:
-    """The question, if it is one: a front end asked something empty is told so (QueryError)."""
+    """The question, if it is one: a front end asked something empty, or too long to be a question or a
+    passage, is told so (QueryError)."""
     if not isinstance(question, str) or not question.strip():
         raise QueryError("The question is empty: write what you want to find in your notes, in your own words.")
+    if len(question) > MAX_QUESTION:
+        raise QueryError(f"The question is {len(question):,} characters long: ask in fewer than {MAX_QUESTION:,} "
+                         "(for notes related to a long text, send its main part).")
     return question
 
 

@@ -27,7 +27,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period,
                     with_noted_year)
@@ -836,6 +836,8 @@ def _check_arguments(question, k, min_score, budget) -> None:
     """A caller's arguments of the wrong type or out of range: ArgumentError, saying which."""
     if question is not None and not isinstance(question, str):
         raise ArgumentError(f"The question must be text, got {type(question).__name__}.")
+    if question is not None and len(question) > MAX_QUESTION:
+        check_question(question)  # says how long it is and what to do
     if isinstance(k, bool) or not isinstance(k, int) or k < 0:
         raise ArgumentError(f"k must be a whole number (how many hits), got {k!r}.")
     if min_score is not None and (isinstance(min_score, bool) or not isinstance(min_score, (int, float))):
