@@ -309,6 +309,20 @@ def test_refresh_is_refused_while_another_build_runs(svc, built):
     assert svc.refresh()["notes"] == 3
 
 
+def test_refresh_does_not_re_embed_every_note_with_another_model_than_the_index(built, embedder):
+    # trial s37: an assistant's refresh_index on a server started with --model had replaced a whole index's vectors
+    from notesqa import ModelMismatchError
+
+    notes, index, _ = built
+    before = (index / "CURRENT").read_text()
+    svc = NotesService(notes, index, model="all-MiniLM-L6-v2")  # the index is the fake embedder's, hash-256
+    with pytest.raises(ModelMismatchError, match="built with model 'hash-256'.*notesqa index --notes .* --model "
+                                                 "all-MiniLM-L6-v2"):
+        svc.refresh()
+    assert (index / "CURRENT").read_text() == before  # untouched
+    assert NotesService(notes, index, embedder=embedder).refresh()["notes"] == 3  # the index's own model: refreshed
+
+
 def test_a_weak_best_hit_comes_with_the_message_every_front_end_gives(svc, monkeypatch):
     from notesqa import hits
 

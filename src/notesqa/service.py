@@ -27,7 +27,8 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, NoteNotFoundError, NotesQAError,
+from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, ModelMismatchError, NoteNotFoundError,
+                     NotesQAError,
                      NoteUnreadableError)
 from .config import K_MAX, NOTE_SUFFIXES
 from .canvas import is_canvas, readable
@@ -499,7 +500,23 @@ class NotesService:
         return info
 
     def refresh(self, rebuild: bool = False) -> dict:
-        """An incremental build (only new or changed text is embedded); refused while another build runs."""
+        """An incremental build (only new or changed text is embedded); refused while another build runs, and
+        when it would re-embed every note with another model than the index's (an assistant's "refresh" is no
+        rebuild: trial s37's MCP refresh_index had replaced a whole index's vectors)."""
+        from .config import choose_model
+        from .store import read_manifest
+
+        try:
+            built_with = read_manifest(self.index_dir)[1].model
+        except NotesQAError:
+            built_with = None  # no index yet (or unreadable): the build says so, or builds the first one
+        model = choose_model(self.model, built_with)
+        if built_with is not None and model != built_with:
+            raise ModelMismatchError(
+                f"The index in {self.index_dir}/ was built with model '{built_with}', and this server was started "
+                f"with '{model}': a refresh would re-embed every note with it. To keep the index's model, start the "
+                f"server without --model (and without $NOTESQA_MODEL); to change it, rebuild from the command line: "
+                f"notesqa index --notes {self.notes_dir} --index {self.index_dir} --model {model}")
         rep = self.build(wait=False, rebuild=rebuild)
         out = rep.to_dict()
         out["summary"] = rep.summary()
