@@ -302,3 +302,21 @@ def test_status_names_the_first_repaired_notes_and_counts_the_rest(tmp_path, emb
     assert "  ... and 3 more repaired (`notesqa status --json` lists all)" in out
     assert out[-1].startswith("Notes:") and "unchanged since the build" in out[-1]
     assert len(json.loads(cli_status(notes, tmp_path / "index", "--json"))["repaired_files"]) == 13
+
+
+def test_a_damaged_index_is_said_damaged_by_status_without_loading_it(built, embedder):
+    # trial s37: a truncated dense.faiss had read as a healthy index in status, MCP's index_status and /api/status
+    notes, index, _ = built
+    gen, manifest = store.read_manifest(index)
+    assert "chunks.jsonl" in manifest.files and "manifest.json" not in manifest.files  # written before it
+    assert read_status(notes, index).notes == 3
+    name = next(n for n in manifest.files if n.startswith("dense"))
+    with open(gen / name, "r+b") as f:
+        f.truncate(100)
+    with pytest.raises(store.IndexCorruptError, match=rf"damaged \({gen.name}/{name} is 100 bytes, [\d,]+ when it was "
+                                                      r"written\); .*notesqa index"):
+        read_status(notes, index)
+    result = CliRunner().invoke(main, ["status", "--json", "--notes", str(notes), "--index", str(index)])
+    assert result.exit_code == 1 and "is damaged" in result.output
+    with pytest.raises(store.IndexCorruptError, match="is damaged"):
+        NotesService(notes, index, embedder=embedder).status()

@@ -343,11 +343,13 @@ def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: l
     vectors, only the build's own time differing), and does the live one load whole?"""
     if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
         return False
-    same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None}
+    # (the files' sizes are recorded as the generation is written)
+    same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None, "files": {}}
     if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:
         return False
     try:
         live = store.load_generation(index_dir)  # damage the manifest cannot show (a lost dense or keyword file)
+        store.check_files(index_dir, live.path, live.manifest)  # ... or a file cut short
     except NotesQAError:
         return False
     return live.vocabulary is not None  # (none, of an older version or damaged: the build writes it)

@@ -108,6 +108,9 @@ class Manifest:
     problems: tuple[Problem, ...] = ()
     notes: Mapping[str, NoteEntry] = field(default_factory=dict)  # path -> entry, in the build's order
     skipped: Mapping[str, SkippedEntry] = field(default_factory=dict)
+    # each file of the generation (its path in it) -> its size in bytes when written: `status` tells a damaged
+    # index by them without loading it (empty: written before they were recorded)
+    files: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def precision(self) -> str | None:
@@ -136,6 +139,7 @@ class Manifest:
             problems=tuple(Problem(p["path"], p["action"], p["reason"]) for p in d.get("problems") or ()),
             notes={rel: NoteEntry.from_json(e) for rel, e in (d.get("notes") or {}).items()},
             skipped={rel: SkippedEntry.from_json(e) for rel, e in (d.get("skipped") or {}).items()},
+            files={str(name): int(size) for name, size in (d.get("files") or {}).items()},
         )
 
     def to_json(self) -> dict:
@@ -154,6 +158,7 @@ class Manifest:
             "problems": [p.to_dict() for p in self.problems],
             "notes": {rel: e.to_json() for rel, e in self.notes.items()},
             "skipped": {rel: e.to_json() for rel, e in self.skipped.items()},
+            "files": dict(self.files),
         }
 
     def dumps(self) -> str:

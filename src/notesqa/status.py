@@ -106,11 +106,12 @@ class Status:
 def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
-    from .store import VOCABULARY, read_manifest
+    from .store import VOCABULARY, check_files, read_manifest
     from .vault import app_of
     from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
+    check_files(Path(index_dir), gen, manifest)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,

@@ -19,6 +19,7 @@ No pickle anywhere.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import errno
 import json
@@ -402,6 +403,7 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
     if vocabulary is not None:
         vocabulary.save(tmp / VOCABULARY)
     # The manifest goes last: a generation with a manifest is a complete one.
+    manifest = dataclasses.replace(manifest, files=_sizes(tmp))
     (tmp / MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
     _fsync_tree(tmp)
     os.replace(tmp, gen)
@@ -411,6 +413,26 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
         os.fsync(f.fileno())
     os.replace(cur_tmp, index_dir / CURRENT)
     _fsync_dir(index_dir)
+
+
+def _sizes(gen: Path) -> dict[str, int]:
+    """Each file under a generation folder (its path in it, with "/") -> its size in bytes."""
+    return {p.relative_to(gen).as_posix(): p.stat().st_size for p in sorted(gen.rglob("*")) if p.is_file()}
+
+
+def check_files(index_dir: Path, gen: Path, manifest: Manifest) -> None:
+    """Raises IndexCorruptError when a file of the generation is missing or not the size it was written with
+    (a disk full, a copy cut short): `status` says so, as a question would, without loading the index (trial
+    s37: a truncated dense.faiss had read as a healthy index in status, MCP's index_status and /api/status)."""
+    for name, size in manifest.files.items():
+        if name.startswith(f"{VOCABULARY}/"):
+            continue  # optional: an index without it answers (the next build writes it)
+        path = gen / name
+        now = path.stat().st_size if path.is_file() else None
+        if now != size:
+            what = "is missing" if now is None else f"is {now:,} bytes, {size:,} when it was written"
+            raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({gen.name}/{name} {what}); "
+                                    f"{rebuild_hint(index_dir)}.")
 
 
 def remove_stale(index_dir: Path, keep: set[str], grace_seconds: float = 0.0) -> None:
