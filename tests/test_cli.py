@@ -165,9 +165,11 @@ def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_pa
     other = tmp_path / "small"
     other.mkdir()
     (other / "a.md").write_text("* one note\n", encoding="utf-8")
-    res = _ask("--notes", str(other), "--index", str(index), "--model", "hash-256", "cells")
-    assert res.exit_code == 0 and "deleted" not in res.stderr
-    assert f"is of the notes in {notes.resolve()}/, not {other}/: these hits are from there" in res.stderr
+    # ... nor answers from it (trial s37: --json had given the other folder's hits, exit 0, and no word of it)
+    for extra in ((), ("--json",)):
+        res = _ask("--notes", str(other), "--index", str(index), "--model", "hash-256", *extra, "cells")
+        assert res.exit_code == 1 and res.stdout == "" and "deleted" not in res.stderr
+        assert f"is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in res.stderr
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256"])
     assert res.exit_code == 1 and f"pass --notes {notes.resolve()} to refresh it" in res.stderr
     assert "Traceback" not in res.output

@@ -387,6 +387,12 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     build = notes_dir is not None or index_dir is None or bool(os.environ.get(ENV_NOTES))
     notes_dir_given = notes_dir
     notes_dir, index_dir = notes_dir or default_notes_dir(), index_dir or default_index_dir()
+    if notes_dir_given or os.environ.get(ENV_NOTES):
+        from .store import check_built_from
+
+        # an index of another folder answers nothing for this one, in text as in --json (trial s37: a script got the
+        # other vault's hits with exit 0), as `index`, MCP and the chat refuse it
+        check_built_from(Path(index_dir), Path(notes_dir), serving=True)
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
