@@ -63,6 +63,9 @@ def test_tools_answers_and_error_results_over_stdio(sample, tmp_path):
             assert schema["required"] == ["question"] and schema["properties"]["k"]["maximum"] == 50
             assert "path:line" in tools["search_notes"].description
             assert tools["read_note"].input_schema["required"] == ["path"]
+            assert "{{embed ...}}" in tools["read_note"].description  # as Logseq writes it (trial s37: "{embed ...}")
+            # descriptions read as written, not with their docstrings' indents (trial s37)
+            assert not any("\n " in t.description for t in tools.values()), [t.description for t in tools.values()]
             # results are one JSON text, not that text wrapped in {"result": ...} as structured content
             assert all(t.output_schema is None for t in tools.values())
 

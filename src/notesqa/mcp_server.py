@@ -12,6 +12,7 @@ sends anything else written to stdout to stderr; logs go to stderr).
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 import urllib.parse
@@ -47,9 +48,18 @@ READ_NOTE = """Read a note from the user's notes: the lines around a line, or th
 Only notes that are in the index and inside the notes folder can be read. Without line the
 whole note is returned (the first {whole} lines of a longer one). The result has "text" (the
 note's raw markdown lines start_line..end_line), "title", "total_lines" and "whole"; and, when
-those lines embed other notes or blocks (![[Note#Heading]], {{embed ...}}) or refer to a block
+those lines embed other notes or blocks (![[Note#Heading]], {{{{embed ...}}}}) or refer to a block
 (((id))), "references": for each, its "line", how it is "written", its "source" note and the
 "text" it shows in the app."""
+
+
+def _tool(server: MCPServer, description: str | None = None, **options):
+    """server.tool, described by the function's docstring without its indents (the SDK sends it as written:
+    an assistant read eight spaces before each line), its result one JSON text."""
+    def register(fn):
+        said = description if description is not None else inspect.cleandoc(fn.__doc__ or "")
+        return server.tool(description=said, structured_output=False, **options)(fn)
+    return register
 
 
 def _message(exc: NotesQAError) -> str:
@@ -185,7 +195,7 @@ def _first(d: dict, keys) -> dict:
 def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
     # A search takes milliseconds: it runs on the server's own loop (a sync tool would go through a
     # worker thread, whose hand-off made the slowest calls several milliseconds slower)
-    @server.tool(annotations=_READ_ONLY, structured_output=False)
+    @_tool(server, annotations=_READ_ONLY)
     async def search_notes(
         question: Annotated[str, Field(description="What to look for, in plain words (a question or keywords). "
                                                    "Filters may also be written in it: tag:aws path:work/* "
@@ -209,9 +219,13 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
         Each hit is the matching bullet or sentences as the user wrote them ("text"), with its note
         ("path", relative to the notes folder), 1-based "line", "breadcrumb" (note title > headings >
         parent bullets), "score" (what the hits are ordered by) and "match_score" (the passage's own match:
-        about 0.3 or more is a close match). "searched" says what
-        was searched after filters were taken out of the question. Cite a hit as path:line; call
-        read_note with its path and line to see the lines around it."""
+        about 0.3 or more is a close match); "end_line" is its last line, "match_line" (when set) which of its
+        lines matched, "kind" what it is (bullet, paragraph, code, table_row, ...), "date" its note's or
+        section's day, "origin" the note it is embedded from, "stale": true if its note changed since the build.
+        "searched" says what was searched after filters were taken out of the question; "message", when
+        present, is what to tell the user first (nothing matched closely, nothing is dated then); "others_from"
+        names the first hit that is not of the days asked. Cite a hit as path:line; call read_note with its
+        path and line to see the lines around it."""
         call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,
                                  before=before, explain=explain)
         if service.loaded():
@@ -222,7 +236,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
 
 
 def _add_reading(server: NotesMCPServer, run) -> None:
-    @server.tool(annotations=_READ_ONLY, description=READ_NOTE.format(whole=WHOLE_MAX), structured_output=False)
+    @_tool(server, annotations=_READ_ONLY, description=READ_NOTE.format(whole=WHOLE_MAX))
     def read_note(
         path: Annotated[str, Field(description="The note's path relative to the notes folder, as a search hit "
                                                "gives it (for example aws-2024.md or work/meetings.md).")],
@@ -234,15 +248,15 @@ def _add_reading(server: NotesMCPServer, run) -> None:
     ) -> str:
         return run("read_note", path=path, line=line, context=context)
 
-    @server.tool(annotations=_READ_ONLY, structured_output=False)
+    @_tool(server, annotations=_READ_ONLY)
     def index_status() -> str:
         """Say what the notes index holds: notes and chunks indexed, when it was built and with which model,
         files skipped and why, and "changes": the notes new, changed or deleted since the build (call
         refresh_index to take them in)."""
         return run("index_status")
 
-    @server.tool(annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True,
-                                             open_world_hint=False), structured_output=False)
+    @_tool(server, annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True,
+                                               open_world_hint=False))
     def refresh_index() -> str:
         """Bring the notes index up to date with the notes folder: only new or changed notes are embedded
         (seconds for a few notes; a first build of a large folder takes minutes). Returns the counts of
