@@ -16,6 +16,17 @@ def test_long_paragraph_becomes_sentence_windows_with_lines():
     assert " ".join(t for _, t in wins) == " ".join(raw.split())
 
 
+def test_a_long_paragraph_cut_after_a_quote_keeps_its_closing_marks():
+    # trial s37: a novel's "That's what the Archive would say." He wrote ... had lost its closing quote, narration
+    # reading as dialogue; so a bracket after a sentence's end, and curly quotes
+    raw = ('"That\'s what the Archive would say." He wrote it down anyway. "Tell me, Keeper. If I bound a memory, '
+           'would we each get half?" (She did not answer.) He said \u201cstop.\u201d Then he left: Nobody followed.')
+    wins = sentence_windows(raw, 1, limit=20)  # a sentence a window
+    assert " ".join(t for _, t in wins) == raw  # not a mark lost
+    assert wins[0][1] == '"That\'s what the Archive would say."' and "(She did not answer.)" in [t for _, t in wins]
+    assert "He said \u201cstop.\u201d" in [t for _, t in wins]
+
+
 def test_embedding_input_carries_context_and_shown_text_does_not(embedder):
     note = parse_note((SAMPLE_NOTES / "aws-reinvent-2024.md").read_text(), "aws-reinvent-2024.md")
     chunks = chunk_note(note, make_token_splitter(embedder.count_tokens, embedder.max_tokens))
