@@ -497,6 +497,23 @@ def test_a_code_hit_names_its_code_apart_from_its_introduction():
     assert to_hit(tree, Snippet(2, (), 0.5, exp)).line == chunks[2].line
 
 
+def test_code_introduced_in_a_callout_or_in_a_list_item_that_goes_on_is_code_apart_from_its_introduction():
+    # trial s37: "If you already finished ..., the old tip is in the reflog:" had been copied as code with it
+    exp = Explanation(1, 0.5, None, 0.0, 0.5, rank=0.5)
+    said = "If you already finished and regret it, the old tip is in the reflog:"
+    callout = [_chunk("a.md", 0, f"Abort puts it back. {said}", kind="quote"),
+               _chunk("a.md", 1, f"{said}\ngit reflog", kind="code")]
+    for c in callout:
+        c.parents.append("Aborting")  # under the callout's title, both
+    assert to_hit(NoteTree.build(callout), Snippet(1, (), 0.5, exp)).code == "git reflog"
+    # a list item's text going on after its code ("Find them with:", the code, "and drop them before retrying.")
+    tree = NoteTree.build([_chunk("a.md", 0, "It leaves an INVALID index. Find them with:\nand drop them before retrying."),
+                           _chunk("a.md", 1, "Find them with:\nSELECT 1;", kind="code", depth=1, parent=0)])
+    assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "SELECT 1;"
+    hit = to_hit(tree, Snippet(0, (1,), 0.5, exp))
+    assert hit.code == "SELECT 1;" and hit.text.endswith("SELECT 1;")
+
+
 def test_a_code_hit_shows_the_short_paragraph_introducing_it_whole_from_its_line():
     # trial HV: "They are stored as YAML ...:" ends a paragraph of two sentences; the hit had shown only that
     # sentence (the paragraph's first, the definition, lost) at the fence's line

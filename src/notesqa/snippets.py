@@ -626,8 +626,13 @@ def code_after(intro: Chunk, code: Chunk) -> str | None:
     with the last sentence of the paragraph before it, for search); None when that unit does not
     introduce it."""
     head, sep, body = code.text.partition("\n")
-    if intro.kind not in ("paragraph", "bullet") or not sep or not head.strip() \
-            or not " ".join(intro.text.split()).endswith(" ".join(head.split())):  # (a wrapped paragraph too)
+    said, head = " ".join(intro.text.split()), " ".join(head.split())  # (a wrapped paragraph too)
+    # a callout's paragraph too, for code inside that callout (trial s37: "... the old tip is in the reflog:" had
+    # been shown as code; code after a callout is not in it), and a list item whose text goes on after its code
+    # ("Find them with:", the code, "and drop them")
+    inside = intro.kind == "quote" and intro.parents == code.parents and intro.heading == code.heading
+    if not (intro.kind in ("paragraph", "bullet") or inside) or not sep or not head \
+            or not (said.endswith(head) or intro.kind == "bullet" and f"{head} " in said):
         return None  # not a callout: code after it is not in it
     return body.lstrip("\n")
 
