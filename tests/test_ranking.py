@@ -413,6 +413,22 @@ def test_who_wrote_a_named_paper_lifts_its_authors_field():
     assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {"kessler.md": 1.0}, None, 10)}[0]
 
 
+def test_who_asks_for_the_people_fields_of_the_note_it_names_and_links_to_its_pages_stay_thin():
+    # trial s37: "who teaches linear algebra?" had the course page's "lecturer: Henrik Dahl" 19th (thin, after all
+    # its page's passages), and first the page's list of links to its namespace, "course/linear-algebra/svd",
+    # whose words are the page's own title
+    fields = dataclasses.replace(_chunk("course/linear-algebra.md", 0, "lecturer: Henrik Dahl"), thin=True)
+    links = dataclasses.replace(_chunk("course/linear-algebra.md", 1, "course/linear-algebra/svd"), thin=True)
+    chunks = [fields, links, _chunk("course/linear-algebra.md", 2, "Lectures Tue + Fri 9:00, Theatre A")]
+    question = "who teaches linear algebra?"
+    scores = dataclasses.replace(_dense_only([0.5, 0.5, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
+    ranked = fuse(chunks, scores, question, {"course/linear-algebra.md": 1.0}, None, 10)
+    assert ranked[0].row == 0 and not ranked[0].explain.thin
+    assert {c.row: c.explain.thin for c in ranked}[1]  # its words are its note's title: no answer of its own
+    # the people of a note the question does not name are as weak as ever
+    assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0]
+
+
 def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
     # trial B: "Attendees: Dana, Raj, Anika, Tom" came first for "what was decided at the pricing council?" and
     # third for "who attended ...?" ("attended" is no word of the notes: the question's own words count)

@@ -340,6 +340,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin = np.array([_weak(chunks[int(c)], scores.words, asked, who) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
     thin &= ~named_heading
+    # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
+    # course page's "lecturer: Henrik Dahl", trial s37)
+    if who:
+        thin &= ~np.array([name[j] > 0 and _short_or_names(chunks[int(c)].kind, chunks[int(c)].text)[2]
+                           for j, c in enumerate(cand)], dtype=bool)
     authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
@@ -656,16 +661,45 @@ def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = froz
     the question asks who), and not saying half the question's words itself ("plate: KN19 XPT" for "what is my
     number plate?"), nor a field the question asks for ("Owner: Priya Raman" for "who owns Atlas?"; asked: the
     question's words)?"""
-    few, names = _short_or_names(c.kind, c.text)
+    few, names, _ = _short_or_names(c.kind, c.text)
     return ((c.thin or few or names and not who) and _own_share(c, words) < OWN_WORDS
             and not _asked_field(c, asked) and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
 @lru_cache(maxsize=1 << 16)
-def _short_or_names(kind: str, text: str) -> tuple[bool, bool]:
-    """(_few_words, _names_field) of a passage: read once, not for every question it is a candidate of."""
+def _short_or_names(kind: str, text: str) -> tuple[bool, bool, bool]:
+    """(_few_words, _names_field, _names_someone) of a passage: read once, not for every question it is a
+    candidate of."""
     c = SimpleNamespace(kind=kind, text=text)
-    return _few_words(c), _names_field(c)
+    return _few_words(c), _names_field(c), _names_someone(c)
+
+
+# a field's value that is people: "Henrik Dahl", "Jonas Weber, Mei Lin, me" (the writer among them)
+_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|me|myself|I)")
+
+
+# fields whose capitalised values are no people ("Status: In Progress", "Category: Machine Learning")
+_NOT_PEOPLE = frozenset("status state type kind category categories tags tag title alias aliases priority stage phase "
+                        "location place venue city country course subject topic project area genre format "
+                        "language".split())
+
+
+def _names_someone(c) -> bool:
+    """Is a line of the passage a field whose value is one person or more, each named in full ("lecturer: Henrik
+    Dahl", "members: Jonas Weber, Mei Lin, me"), one person's name at least? The answer to a "who" question
+    about the note, however thin the passage."""
+    if c.kind not in ("bullet", "paragraph"):
+        return False
+    for line in c.text.split("\n"):
+        if not field_line(line):
+            continue
+        key, _, value = line.partition(":")
+        if key.strip().lower() in _NOT_PEOPLE:
+            continue
+        items = [i.strip() for i in _LIST_ITEM_SPLIT.split(value) if i.strip()]
+        if items and all(_PERSON.fullmatch(i) for i in items) and any(" " in i for i in items):
+            return True
+    return False
 
 
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
@@ -755,11 +789,19 @@ def is_gloss(text: str) -> bool:
 
 def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
     """How much of the question's words (weighted by rarity) the passage's own text says: not its
-    note's title, headings or parents, which every passage of the note has for the keyword side."""
+    note's title, headings or parents, which every passage of the note has for the keyword side; for a thin
+    passage, not the title's words it repeats either (trial s37: a list of links to a Logseq namespace's pages,
+    "course/linear-algebra/svd", had said "linear algebra" of the question, and come first for "who teaches
+    linear algebra?")."""
     if not words:
         return 0.0
-    said = set(tokenize(c.text))
+    said = set(tokenize(c.text)) - (_title_words(c.title) if c.thin else set())
     return sum(w for t, w in words.items() if t in said) / sum(words.values())
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(tokenize(title))
 
 
 def _asks(c: Chunk) -> bool:
