@@ -309,8 +309,12 @@ def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q
     assert asks_latest("my last entries")
+    for q in ("when did I last do a parkrun?", "When was I last at the dentist", "the last time I saw Grace",
+              "when did we most recently meet?"):
+        assert asks_latest(q), q  # trial s37: the parkrun of December had come 7th
     for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday",
-              "What's the latest version of Python I noted?", "the most recent paper on RLHF"):
+              "What's the latest version of Python I noted?", "the most recent paper on RLHF",
+              "when did I first do a parkrun?", "what did I do last time?"):
         assert not asks_latest(q), q
 
 

@@ -647,7 +647,10 @@ def asks_for_tasks(text: str) -> str | None:
 _LATEST = re.compile(r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|"
                      r"call|sync|standup|check-in|session|review|retro|visit|appointment|entry|journal|note|update|"
                      r"catch-up|conversation|chat|talk|interview|demo|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
-                     r"entries\b", re.IGNORECASE)
+                     r"entries\b"
+                     # "when did I last do a parkrun?", "the last time I saw the dentist" (trial s37)
+                     r"|\bwhen\s+(?:did|was|were|have|had)\s+(?:I|we)\s+last\b|\b(?:the\s+)?last\s+time\s+(?:I|we)\b"
+                     r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b", re.IGNORECASE)
 
 
 def asks_latest(text: str) -> bool:
