@@ -404,7 +404,9 @@ def test_which_questions_ask_for_a_note():
               "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X",
               "which notes cover reinforcement learning", "Which pages mention flashcards?",
               "which posts are about home batteries", "where is my reading list page?",
-              "which chapter outline has the audience with the Queen?", "which draft is the harbour fire in?"):  # (trial G: a novelist's chapters, outlines and drafts)
+              "which chapter outline has the audience with the Queen?", "which draft is the harbour fire in?",  # (trial G: a novelist's chapters, outlines and drafts)
+              "Which page are my eigenvalue lecture notes on?", "Where is my upper/lower gym split written down?"):
+        # (trial s37)
         assert seeks_note(q), q
     for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
               "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
@@ -412,7 +414,8 @@ def test_which_questions_ask_for_a_note():
               "what documents are needed for the visa application", "which notes are in a C major chord",
               "what notes are played in a G7 chord", "where is the office moving?",
               "where is the decision about memoQ?", "which file has the VPN settings?",
-              "which file does nginx read its config from?"):  # a file of the notes' subject, not a note
+              "which file does nginx read its config from?", "where is the key kept in winter?", "where do I keep the spare key?",
+              "which pages are the slowest to load?"):  # a file of the notes' subject, not a note
         assert not seeks_note(q), q
 
 

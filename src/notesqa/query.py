@@ -1036,9 +1036,11 @@ _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
     # ... then what the note does: "which note covers", "which page is about", "which post did I ...",
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
-    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on)|"
+    r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on|my)|"
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
     r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
+    # "where is my upper/lower gym split written down?" (trial s37)
+    r"|where\s+(?:are|is)\s+(?:my|the)\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
 
