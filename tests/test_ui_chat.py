@@ -355,6 +355,21 @@ def test_an_example_is_a_question_a_person_would_ask():
                                          "What do my notes say about 1:1 with Priya Sharma?"]
 
 
+def test_an_example_reads_without_a_cards_tag_a_chapters_dash_or_a_question_of_nothing():
+    # trial s37: "What is an eigenvector? #card?", "What do my notes say about — The Register?", "Who was there?",
+    # "... about likely questions?" and "buildKit cache mounts" had been starters
+    def chunk(path, seq, text, parent=None, heading=()):
+        return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading))
+
+    chunks = [chunk("a.md", 0, "What is an eigenvector? #card"), chunk("a.md", 1, "x", parent=0),
+              chunk("b.md", 0, "Who was there?"), chunk("b.md", 1, "y", parent=0),
+              chunk("c.md", 0, "z", heading=["Chapter 1 — The Register"]),
+              chunk("d.md", 0, "Likely questions"), chunk("d.md", 1, "w", parent=0),
+              chunk("e.md", 0, "BuildKit cache mounts"), chunk("e.md", 1, "v", parent=0)]
+    assert example_questions(chunks, n=5) == ["What is an eigenvector?", "What do my notes say about The Register?",
+                                              "What do my notes say about BuildKit cache mounts?"]
+
+
 def test_an_example_is_no_fragment_and_not_notions_own_page():
     def chunk(path, seq, text, parent=None, heading=(), title=""):
         return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading), title=title)

@@ -258,8 +258,10 @@ def example_questions(chunks, n: int = 4) -> list[str]:
     for cs in (by_note[p] for p in order if not _notion_default(p, getattr(by_note[p][0], "title", ""))):
         topic = _topic(cs, template)
         if topic is not None:
-            asks = _ASKS.match(topic) or topic.endswith("?")
-            q = (topic[0].upper() + topic[1:].rstrip("?") + "?") if asks else f"What do my notes say about {topic}?"
+            # a question as written ("What is bias?"); one that asks without a question word ("Complexity of x in a
+            # list?", a card's front) as a topic
+            q = (topic[0].upper() + topic[1:].rstrip("?") + "?") if _ASKS.match(topic) else \
+                f"What do my notes say about {topic.rstrip('?')}?"
             kind = re.sub(r"\d+", "#", topic.casefold())
             if q not in out and kind not in kinds:
                 out.append(q)
@@ -270,6 +272,7 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+_TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]*\]\]|[\w/-]+))+\s*$")
 
 
 def _notion_default(path: str, title: str) -> bool:
@@ -298,12 +301,16 @@ def _topic(chunks, template: set[str] = frozenset()) -> str | None:
             continue
         if _DAY_LABEL.match(topic) or days(topic) or task_state(topic) is not None:
             continue  # a daily note's "Friday 14 March" or "21 mars" is a date, "DONE Read the list" a task
+        # a flashcard's "#card" and its code's backticks are no words of the question (trial s37: "What is an
+        # eigenvector? #card?"), nor the dash after a chapter's number ("Chapter 1 — The Register")
+        topic = _TRAILING_TAGS.sub("", topic).replace("`", "")
         question = topic.rstrip().endswith("?")
-        topic = _NUMBERING.sub("", topic).rstrip(".:?! ")
+        topic = _NUMBERING.sub("", topic).rstrip(".:?! ").lstrip(" —–-:·")
         words = topic.split()
-        # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" stays, and a word alone, which may
-        # be a name ("Anna": trial D's starter had asked about "anna")
-        if topic[:1].isupper() and topic[1:2].islower() and len(words) > 1 and not words[1][:1].isupper():
+        # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" and "BuildKit cache mounts" stay, and
+        # a word alone, which may be a name ("Anna": trial D's starter had asked about "anna")
+        if topic[:1].isupper() and topic[1:2].islower() and len(words) > 1 and not words[1][:1].isupper() \
+                and not any(ch.isupper() for ch in words[0][1:]):
             topic = topic[0].lower() + topic[1:]
         if topic and _reads_as_topic(topic):
             return topic + "?" if question else topic
@@ -324,7 +331,7 @@ _SECTION_NAMES = {"discussion", "notes", "summary", "agenda", "updates", "update
                   "to do", "tasks", "links", "references", "resources", "ideas", "log", "attendees", "outcome",
                   "outcomes", "takeaways", "key takeaways", "highlights", "details", "status", "follow-ups",
                   "follow ups", "my topics", "his topics", "her topics", "their topics", "topics", "inbox", "journal",
-                  "pros", "cons"}
+                  "pros", "cons", "plan", "structure", "main idea"}
 
 
 def _reads_as_topic(topic: str) -> bool:
@@ -335,9 +342,16 @@ def _reads_as_topic(topic: str) -> bool:
         return False
     if words[-1].isdigit() and len(words) <= 2:  # "Top 3", "Week 48": a template's count, not a topic (trial B)
         return False
+    if words[-1] in _LISTS and len(words) <= 2:  # "Likely questions", "Lecture notes": what part, not what about
+        return False
     if _ASKS.match(topic):  # "What is bias" asks; "What we did", "What worked" name a template's section
-        return len(words) > 1 and words[1] in _AUXILIARIES
+        # ... about something: "Who was there?" asks nothing of the notes (trial s37)
+        return len(words) > 1 and words[1] in _AUXILIARIES and any(
+            w not in _AUXILIARIES and w not in _CLAUSE_WORDS and not _ASKS.fullmatch(w) for w in words)
     return not _CLAUSE_WORDS.intersection(words)
+
+
+_LISTS = {"questions", "notes", "ideas", "tasks", "todos", "links", "items", "points", "thoughts"}
 
 
 _AUXILIARIES = {"is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will", "has",
