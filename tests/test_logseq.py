@@ -340,3 +340,17 @@ def test_a_tasks_clocked_time_is_said_after_its_first_line():
             "- TODO short\n  :LOGBOOK:\n  CLOCK: [a]--[b] =>  00:00:20\n  :END:\n")
     units = parse_note(text, "journals/2024_03_14.md", Vault(".", [], logseq=True)).units
     assert [u.text for u in units] == ["x = 1", "TODO short"]
+
+
+def test_a_pdf_highlight_says_its_page_and_an_area_highlight_heads_its_comments():
+    # trial s37: a highlight's page (hl-page) was nowhere, an area highlight's "[:span]" was dropped and the comment
+    # under it read as the highlight's before it, and the page was titled hls__Vaswani2017_..._1700000000000_0
+    page = ("file:: [Vaswani2017.pdf](../assets/Vaswani2017.pdf)\n\n"
+            "- Positional encoding, since there's no recurrence\n  ls-type:: annotation\n  hl-page:: 6\n"
+            "  hl-color:: yellow\n- [:span]\n  ls-type:: annotation\n  hl-page:: 4\n  hl-type:: area\n"
+            "\t- ^ the scaled dot-product attention diagram\n")
+    note = parse_note(page, "pages/hls__Vaswani2017_attention_is_all_you_need_1700000000000_0.md")
+    assert note.title == "Vaswani2017 attention is all you need (highlights)"
+    units = {u.text: u for u in note.units}
+    assert "Positional encoding, since there's no recurrence (p. 6)" in units
+    assert units["^ the scaled dot-product attention diagram"].parents == ("(area highlight, p. 4)",)

@@ -342,7 +342,7 @@ def parse_page(text: str, rel: str, vault=None):
             page_props = props  # the page's properties: metadata, not a block
             text_chars += _prose_properties(walker, props, block.line, inline)
             continue
-        body = _with_clocked(org_blocks(body), block.lines)
+        body = _with_clocked(org_blocks(_highlight(body, props)), block.lines)
         text_chars += _count_chars("\n".join(body))
         del items[block.depth - 1:]
         marker = _numbered(body) or _list_number(numbers, block.depth, props)
@@ -367,6 +367,22 @@ def parse_page(text: str, rel: str, vault=None):
         elif props.get("id") and heading is not None:
             walker.id_titles.setdefault(props["id"].lower(), heading)  # a heading block: its title
     return _page_note(rel, meta, page_props, walker, inline, problem, text_chars)
+
+
+def _highlight(body: list[str], props: dict[str, str]) -> list[str]:
+    """A PDF highlight's block (ls-type:: annotation) as Logseq shows it: its page after its text, "(p. 4)"; an
+    area highlight's "[:span]" (a picture of part of the page) as "(area highlight, p. 4)", so the comments under
+    it stay under it (trial s37: the page had been dropped, and an area's comment read as the highlight's before)."""
+    at = next((i for i, line in enumerate(body) if line.strip()), None)
+    if props.get("ls-type") != "annotation" or at is None:
+        return body
+    page = props.get("hl-page", "").strip()
+    first = body[at]
+    if first.strip() == "[:span]":
+        first = first.replace("[:span]", f"(area highlight, p. {page})" if page.isdigit() else "(area highlight)")
+    elif page.isdigit():
+        first = f"{first.rstrip()} (p. {page})"
+    return [*body[:at], first, *body[at + 1:]]
 
 
 def _numbered(body: list[str]) -> str:
@@ -480,7 +496,7 @@ def _as_text(value: str, inline: Inline) -> str:
 def _page_note(rel, meta, props, walker, inline, problem, text_chars):
 
     title = props.get("title") or meta.get("title")
-    title = clean(inline.render(str(title))) if title not in (None, "") else page_name(rel)
+    title = clean(inline.render(str(title))) if title not in (None, "") else _highlights_title(rel) or page_name(rel)
     aliases = note_names(property_list(props.get("alias", "")) + property_list(props.get("aliases", "")))
     own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
     tags = as_tags(own, inline.tags)
@@ -492,6 +508,16 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
                       page_tags=as_tags(own), block_ids=walker.block_ids, id_titles=walker.id_titles,
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars,
                       hierarchy=namespace(page_name(rel)))
+
+
+def _highlights_title(rel: str) -> str | None:
+    """The title of the page of a PDF's highlights, hls__<pdf name>_<time>_<n>.md: "<pdf name> (highlights)",
+    not the file name with its time stamp (trial s37); None for another page."""
+    stem = PurePosixPath(rel).stem
+    if not stem.startswith("hls__"):
+        return None
+    name = re.sub(r"_\d{10,}_\d+$", "", stem[5:]).replace("_", " ").strip()
+    return f"{nfc(urllib.parse.unquote(name))} (highlights)" if name else None
 
 
 def namespace(name: str) -> str:

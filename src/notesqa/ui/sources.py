@@ -16,7 +16,7 @@ import re
 from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
-from ..logseq import HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
+from ..logseq import BLOCK_HIDDEN, HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
 from ..units import empty_items, quoted_list_tabs, record_lines, starts_record
 from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_BOX, TASK_BOXES, TASK_MACROS, code_fence_after, dataview_fields,
                       macro_parts, outside_code, roam_macros)
@@ -235,15 +235,17 @@ def _properties_shown(lines: list[str]) -> list[str]:
     keeps its place."""
     out, fence = [], None
     hidden = drawer_lines(lines)
+    page = True  # the page's own properties, above its first block (a block's the app hides more of: hl-page)
     for i, line in enumerate(lines):
         if i in hidden:
             out.append("")
             continue
         m = _PROPERTY_LINE.match(line) if fence is None else None
         fence = code_fence_after(line, fence)
+        page = page and (m is not None and not m.group(1) or not line.strip())
         if m is None:
             out.append(line)
-        elif is_named(m.group(2), HIDDEN_PROPERTIES):
+        elif is_named(m.group(2), HIDDEN_PROPERTIES if page else BLOCK_HIDDEN):
             out.append("")
         else:
             # a markdown line break after each: the block's properties read one a line, as in the app
