@@ -32,9 +32,15 @@ CSS = """
 .nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
 .nq-state{padding:4px 0}
 .nq-error{color:#b91c1c}
-.nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px}
+.nq-note-head{font-size:.9em;color:#374151;margin-bottom:6px;overflow-wrap:anywhere}
 .nq-note{max-height:max(420px,calc(100vh - 300px));overflow:auto;overflow-wrap:anywhere;padding:8px 14px;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
-.nq-note pre{overflow-x:auto;max-width:100%}
+/* code wraps in the narrow note view: a long line had been cut off at its edge (trial s37) */
+.nq-note pre{overflow-x:auto;max-width:100%;white-space:pre-wrap !important;overflow-wrap:anywhere}
+.nq-note pre code{white-space:pre-wrap !important}
+/* Gradio's "scroll down" button, at the bottom right of the answers with a background of its own: in the
+   middle, it had covered a hit's text and source link (trial s37) */
+.scroll-down-button-container{left:auto !important;right:14px !important;transform:none !important}
+.scroll-down-button-container button{background:#fff !important}
 /* a wide table scrolls sideways with its words whole, not squeezed into columns broken mid-word */
 .nq-note table{display:block;overflow-x:auto;max-width:100%}
 .nq-note th,.nq-note td{overflow-wrap:normal;word-break:normal;min-width:5em}
