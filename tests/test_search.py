@@ -331,7 +331,8 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     close = hit("Match moved to 10:00 this Saturday", 0.87 - DAY_BONUS + 0.01, True)
     assert _days_first([football, tyres]) == [football, tyres]
     assert _days_first([football, close, tyres]) == [close, football, tyres]  # near the question: first
-    assert _days_first([football, tyres], as_written=True) == [tyres, football]  # "what did I do on Saturday?"
+    assert _days_first([football, tyres], as_written=True) == [tyres]  # "what did I do on Saturday?": that day's
+    assert _days_first([football], as_written=True) == [football]  # (none of it: the nearest passages)
     assert _days_first([football, tyres], listed=True) == [tyres, football]  # "what's overdue?": listed first
     from notesqa.hits import others_from  # and no "Not dated" line above a hit of that day (the second review)
 

@@ -671,7 +671,7 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     """For a question about days ("what did I write last Tuesday?"), the hits of those days before the rest,
     each part in its order: a close match of another day goes after them, under hits.others_from's line.
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
-    hits in the order they were written, each note's from its top, the best note first."""
+    hits alone, in the order they were written, each note's from its top, the best note first."""
     def of_days(h: Hit) -> bool:
         return h.explain is not None and h.explain.day_match
 
@@ -682,11 +682,11 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     best = max((h.score for h in hits if not of_days(h)), default=None)
     near = as_written or listed or best is None
     day = [h for h in hits if of_days(h) and (near or h.score >= best - ranking.DAY_BONUS)]
-    if as_written:
-        first = {}
+    if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
+        first = {}  # (trial s37: three copies of another day's "Work was brutal" had followed the day's two)
         for i, h in enumerate(day):
             first.setdefault(h.path, i)
-        day.sort(key=lambda h: (first[h.path], h.line))
+        return sorted(day, key=lambda h: (first[h.path], h.line))
     return day + [h for h in hits if not any(h is d for d in day)]
 
 
