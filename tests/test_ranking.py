@@ -445,6 +445,16 @@ def test_a_field_of_names_is_weak_unless_the_question_asks_for_it():
         assert ranked[0].row == first and {c.row for c in ranked if c.explain.thin} == thin, question
 
 
+def test_a_field_asked_for_by_another_name_is_not_thin():
+    # trial s37: "how old is Tobiah?" had his character sheet's "age: 41" 10th, "what is Tobiah's age?" first
+    fields = dataclasses.replace(_chunk("Tobiah Crane.md", 0, "age: 41\neye colour: brown"), thin=True)
+    chunks = [fields, _chunk("Tobiah Crane.md", 1, "Tobiah grew up in the salt marshes.")]
+    for question, thin in (("how old is Tobiah?", False), ("what is Tobiah's age?", False),
+                           ("where did Tobiah grow up?", True)):
+        scores = dataclasses.replace(_dense_only([0.4, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
+        assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0] is thin, question
+
+
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():
     # "which recipe uses coconut milk?": the ingredient line is the answer, "Wikipedia" is not; "Serves 4."
     # in a note titled "Coconut milk dal" matches by its note's title only (every passage of it does)

@@ -721,7 +721,15 @@ def _asked_key(text: str, asked: frozenset[str]) -> bool:
     key = field_key(text)
     if not key or not field_line(text):
         return False
+    asked = asked | {k for w in asked & _FIELD_ASKED.keys() for k in _FIELD_ASKED[w]}
     return key not in RECORD_KEYS and any(_same_start(k, w) for k in tokenize(key.replace("_", " ")) for w in asked)
+
+
+# the field a question's word asks for by another name: "how old is Tobiah?" asks for his "age: 41" (trial s37), "how
+# tall", his height
+_FIELD_ASKED = {tokenize(w)[0]: tuple(tokenize(k)) for w, k in (("old", "age born birthday"), ("tall", "height"),
+                                                                  ("born", "birthday birth"),
+                                                                  ("birthday", "born birth"))}
 
 
 # "who wrote the Elastic Replay paper?", "who is the author of ...?", "who authored ...?" ask for its authors (trial
