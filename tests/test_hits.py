@@ -43,6 +43,11 @@ def test_breadcrumb_shows_a_title_like_first_heading_once():
     assert h.breadcrumb == ["2023-10-05 Advisor meeting", "Notes"]
     h = _hit(heading=("Lecture 2 Part 3",), title="Lecture 3 Part 2")  # numbers in another order: another part
     assert h.breadcrumb == ["Lecture 3 Part 2", "Lecture 2 Part 3"]
+    # ... or a chapter's number written another way (trial s37: "Ch10 - The Cistern > Chapter 10 — The Cistern")
+    h = _hit(heading=("Chapter 10 — The Cistern", "Scene 2"), title="Ch10 - The Cistern")
+    assert h.breadcrumb == ["Ch10 - The Cistern", "Scene 2"]
+    h = _hit(heading=("Chapter 11 — The Cistern",), title="Ch10 - The Cistern")  # another chapter
+    assert h.breadcrumb == ["Ch10 - The Cistern", "Chapter 11 — The Cistern"]
 
 
 def test_breadcrumb_drops_a_part_the_one_before_begins_with():
