@@ -179,3 +179,10 @@ def test_british_and_american_spellings_are_one_word():
     idx = KeywordIndex.build(["hyperkalaemia: give calcium gluconate", "thyroid storm"])
     scores, _ = idx.search("hyperkalemia treatment")
     assert scores[0] > 0 == scores[1]
+
+
+def test_a_numbers_plural_is_that_number():
+    # trial s37: "why was the load balancer returning 502s?" had found no entry of `502`
+    assert tokenize("returning 502s in the 1990s") == tokenize("returning 502 in the 1990")
+    assert tokenize("mp3s") == ["mp3s"]  # a word with a number in it: as before
+    assert tokenize("s") == ["s"]

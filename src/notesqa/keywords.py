@@ -46,7 +46,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "6"  # 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "7"  # 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -85,15 +85,21 @@ def _stem_all(words: list[str]) -> list[str]:
     """Each word in its American spelling (american), stemmed."""
     stem = _stemmer()
     if stem is None:
-        return [american(w) for w in words]
+        return [_number_of(w) or american(w) for w in words]
     out = [_STEMS.get(w) for w in words]
     if None in out:
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         for i, s in enumerate(out):
             if s is None:
-                out[i] = _STEMS[words[i]] = stem.stemWord(american(words[i]))
+                out[i] = _STEMS[words[i]] = _number_of(words[i]) or stem.stemWord(american(words[i]))
     return out
+
+
+def _number_of(word: str) -> str | None:
+    """The number a plural of one is ("502s" -> "502", "1990s" -> "1990": trial s37's "why the 502s?" had found no
+    `502`), else None."""
+    return word[:-1] if len(word) > 1 and word[-1] == "s" and word[:-1].isdigit() else None
 
 
 @lru_cache(maxsize=1)
