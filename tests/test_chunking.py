@@ -236,3 +236,12 @@ def test_a_logseq_pages_alias_is_embedded_beside_its_title():
                       "pages/Single sign-on.md")
     (chunk,) = [c for c in chunk_note(note) if "identity" in c.text]
     assert chunk.embed.startswith("Single sign-on (SSO, Okta login): ")
+
+
+def test_a_long_callouts_windows_keep_its_line_breaks():
+    # trial s37: a callout's error line and the sentence under it had been run together in one line
+    raw = "`Error: UPGRADE FAILED: another operation is in progress`\nHappens when a run was killed. " + \
+        " ".join(f"Sentence {i} says more." for i in range(40))
+    first = sentence_windows(raw, 18, keep_lines=True)[0][1]
+    assert first.startswith("`Error: UPGRADE FAILED: another operation is in progress`\nHappens when a run was killed.")
+    assert "\n" not in sentence_windows(raw, 18)[0][1]  # a paragraph's soft breaks are no line breaks
