@@ -37,8 +37,9 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     notes, index, _ = built
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
-                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes", "read_as",
-                         "related_words"]
+                         "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes",
+                         "excluded", "not_read", "read_by_older", "read_as", "related_words"]
+    assert (out["excluded"], out["not_read"], out["read_by_older"]) == ({}, {}, False)  # there, empty (trial s37)
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}
 

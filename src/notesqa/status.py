@@ -91,14 +91,11 @@ class Status:
         }
         if self.changes is not None:
             out["changes"] = self.changes.to_dict()
-        if self.excluded:
-            out["excluded"] = dict(self.excluded)
-        if self.not_read:
-            out["not_read"] = dict(self.not_read)
-        if self.read_by_older:
-            out["read_by_older"] = True
-        if self.read_as:
-            out["read_as"] = self.read_as
+        # always there, empty when nothing is (trial s37: a script reading d["excluded"] failed on a vault without)
+        out["excluded"] = dict(self.excluded)
+        out["not_read"] = dict(self.not_read)
+        out["read_by_older"] = self.read_by_older
+        out["read_as"] = self.read_as
         out["related_words"] = self.related_words
         return out
 
