@@ -66,3 +66,11 @@ def test_a_note_never_counts_more_indexed_than_it_holds(tmp_path):
     each = cov.to_dict()["notes"]["table.md"]
     assert each["indexed"] == each["chars"] and each["share"] == 1.0
     assert cov.indexed == cov.chars and not cov.flagged
+
+
+def test_text_not_all_indexed_never_reads_as_all_of_it():
+    # trial s37: "text indexed 100.0% ...; 1 note with text not indexed"
+    from notesqa.coverage import Coverage
+
+    assert Coverage(10_000, 9_996, ()).percent == "99.9%" and Coverage(10, 10, ()).percent == "100.0%"
+    assert Coverage(10_000, 9_996, ()).summary().startswith("text indexed 99.9% (9,996 of 10,000 characters)")

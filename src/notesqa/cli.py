@@ -537,7 +537,7 @@ def _echo_coverage(cov) -> None:
     n = len(cov.flagged)
     flagged = (f"{counted(n, 'note')} with text not indexed" if n else
                f"no note flagged (each has {100 * LOW_SHARE:.0f}% or more of its text indexed, and nothing unreadable)")
-    click.echo(f"Text:    {100 * round(cov.share, 4):.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
+    click.echo(f"Text:    {cov.percent} indexed ({cov.indexed:,} of {cov.chars:,} characters of "
                f"notes text, markup and front matter left out); {flagged}")
     for note in cov.flagged[:STATUS_LISTED]:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
