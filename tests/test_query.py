@@ -1,5 +1,6 @@
 """Questions as written (query.py): filters in the text, dates, paths, years, and questions for a note."""
 
+import dataclasses
 import datetime as dt
 from datetime import date
 from functools import partial
@@ -100,6 +101,11 @@ def test_unmatched_names_the_filter_no_note_passes():
     # a top-level folder and a deeper one of the same name are both offered, the top one first (trial G)
     books = [chunk("Book 1/Ch 01.md", [], None), chunk("Drafts/Book 1/Ch 01 draft.md", [], None)]
     assert unmatched(books, Filters(paths=("Book1",))) == "No note is in Book1 (folders like it: Book 1, Drafts/Book 1)."
+    # a Logseq namespace is a folder too, found by its end nearly spelt (trial s37: "path:course/stats" had no suggestion)
+    graph = [dataclasses.replace(chunk("pages/course___statistics___distributions.md", [], None),
+                                 hierarchy="course/statistics")]
+    assert unmatched(graph, Filters(paths=("course/stats",))) == (
+        "No note is in course/stats (folders like it: pages/course/statistics).")
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (

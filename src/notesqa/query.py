@@ -930,7 +930,7 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
                  for p in f.paths]
-        near = _folders_like(f.paths[0], {posixpath.dirname(c.path) for c in chunks})
+        near = _folders_like(f.paths[0], {folder_of(c.path, c.hierarchy) for c in chunks})  # a namespace too
         return f"No note is in {' or '.join(where)}" + (f" (folders like it: {', '.join(near)})." if near else ".")
     if (f.after or f.before) and not filter_mask(chunks, Filters(after=f.after, before=f.before)).any():
         span = " and ".join(x for x in (f.after and f"on or after {f.after}", f.before and f"on or before {f.before}")
@@ -981,9 +981,12 @@ def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
     deeper = [f for f in folders if f.casefold().endswith("/" + want)]
     if deeper:
         return deeper[:3]
-    by_name: dict[str, list[str]] = {}  # a folder by its path and by its name: "Book 1" and "Drafts/Book 1" both
+    # a folder by its path and by each end of it: "Book 1" and "Drafts/Book 1" both, "course/stats" for a Logseq
+    # namespace's pages/course/statistics (trial s37)
+    by_name: dict[str, list[str]] = {}
     for f in sorted(folders, key=lambda f: f.count("/")):  # the shallowest first
-        for name in dict.fromkeys((f.casefold(), f.rsplit("/", 1)[-1].casefold())):
+        parts = f.casefold().split("/")
+        for name in dict.fromkeys("/".join(parts[i:]) for i in range(len(parts))):
             by_name.setdefault(name, []).append(f)
     near = sorted(difflib.get_close_matches(want, list(by_name), n=3, cutoff=0.75),
                   key=lambda n: (-difflib.SequenceMatcher(None, want, n).ratio(), n))  # ties: "Book 1" first
