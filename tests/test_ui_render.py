@@ -96,6 +96,15 @@ def test_context_rows_indent_by_depth_and_mark_the_hit():
     assert '<span>Sibling</span> <span class="nq-ctx-line">:5</span>' in out
 
 
+def test_context_shows_code_as_code_without_its_introduction():
+    # trial s37: "more context" had shown a note's code as prose, its introducing sentence in it
+    chunks = [SimpleNamespace(depth=0, line=3, kind="paragraph", marker="", text="Find them with:"),
+              SimpleNamespace(depth=0, line=4, kind="code", marker="", text="Find them with:\nSELECT <1>;")]
+    out = context_html(chunks, 3, "find")
+    no_active_html(out)
+    assert '<pre class="nq-code">SELECT &lt;1&gt;;</pre><span class="nq-ctx-line">:4</span>' in out
+
+
 def test_followup_says_what_was_searched_and_what_was_left_out():
     assert followup_html("a <b>", 0) == '<div class="nq-followup">Searched as a follow-up: <em>a &lt;b&gt;</em></div>'
     assert "(without the 1 hit already shown)" in followup_html("q", 1)

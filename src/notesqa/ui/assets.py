@@ -4,7 +4,7 @@ CSS = """
 .nq-answer{font-size:0.97em}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
 .nq-text{white-space:pre-wrap}
-.nq-text pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
+.nq-text pre.nq-code,.nq-ctx pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
   white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;padding:6px 8px;background:rgba(15,23,42,.05);
   border-radius:4px}
 /* inline, not Gradio's inline-flex for code in markdown: with the question's words marked in it, that made

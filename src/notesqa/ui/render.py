@@ -221,11 +221,18 @@ def _relevance(hit) -> str:
 
 def context_html(chunks, line: int, query: str) -> str:
     """The chunks around a hit (its parent and siblings) as indented rows, the one at line marked."""
+    from ..snippets import code_after
+
     rows = []
     base = min(c.depth for c in chunks)
-    for c in chunks:
+    for n, c in enumerate(chunks):
         cls = ' class="nq-ctx-hit"' if c.line == line else ""
         pad = 16 * max(0, c.depth - base)
+        if c.kind == "code":  # as code, without the sentence before it that introduces it (trial s37: as prose)
+            code = (code_after(chunks[n - 1], c) if n else None) or c.text
+            rows.append(f'<div style="margin-left:{pad}px"><pre class="nq-code{" nq-ctx-hit" if cls else ""}">'
+                        f'{html.escape(code)}</pre><span class="nq-ctx-line">:{c.line}</span></div>')
+            continue
         bullet = (f"{html.escape(c.marker)} " if c.marker else "• ") if c.kind == "bullet" else ""
         rows.append(f'<div style="margin-left:{pad}px"><span{cls}>{bullet}{highlight(c.text, query)}</span> '
                     f'<span class="nq-ctx-line">:{c.line}</span></div>')
