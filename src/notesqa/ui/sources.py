@@ -260,11 +260,14 @@ _CONTINUED = re.compile(r"^([ \t]*\S.*?)(?<!  )\n(?=[ \t]+(?![->])\S)", re.M)
 
 
 def _logseq_prose(part: str) -> str:
-    """A Logseq page's text outside code, macros as _macro_source says, a block's lines kept apart."""
+    """A Logseq page's text outside code, macros as _macro_source says, a block's lines kept apart, a PDF's area
+    highlight ("[:span]", a picture of part of its page) said so, as the index reads it."""
     part = MACRO.sub(_macro_source, part) if "{{" in part else part
+    part = _AREA.sub(r"\1*(area highlight)*", part) if "[:span]" in part else part
     return _CONTINUED.sub(r"\1  \n", part)
 
 
+_AREA = re.compile(r"^([ \t]*- )\[:span\][ \t]*$", re.M)
 _TASK_BOX = re.compile(rf"^([ \t>]*[-*+] ){TASK_BOX}(?=[ \t])", re.M)
 
 
