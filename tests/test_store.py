@@ -515,3 +515,13 @@ def test_an_index_from_an_older_tokenizer_gets_its_keyword_side_again_at_load(bu
     store.load_generation(index)
     assert made == []
 
+
+
+def test_the_advice_to_rebuild_names_the_notes_folder_the_index_was_built_from(built):
+    # trial s37: "NOTES_DIR" had stood for a folder the damaged index's manifest still named
+    notes, index, _ = built
+    (_gen(index) / store.DENSE).unlink()
+    res = CliRunner().invoke(main, ["ask", "cells", "--index", str(index), "--notes", str(notes)])
+    assert res.exit_code == 1 and f"notesqa index --rebuild --notes {notes.resolve()} --index {index}" in res.stderr
+    (_gen(index) / store.MANIFEST).write_text("{")  # its manifest unreadable too: the placeholder
+    assert "--notes NOTES_DIR" in store.rebuild_hint(index)

@@ -52,7 +52,20 @@ KEYWORDS = "keywords"
 VOCABULARY = "vocabulary"
 
 def rebuild_hint(index_dir: Path) -> str:
-    return f"run `notesqa index --rebuild --notes NOTES_DIR --index {index_dir}` to build it again from your notes"
+    notes = _built_from(Path(index_dir)) or "NOTES_DIR"
+    return f"run `notesqa index --rebuild --notes {notes} --index {index_dir}` to build it again from your notes"
+
+
+def _built_from(index_dir: Path) -> str | None:
+    """The notes folder a (maybe damaged) index says it was built from, if its manifest still says so: the advice
+    to rebuild names it (trial s37: "NOTES_DIR" had stood for a folder the index knew)."""
+    try:
+        gen = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+        found = json.loads((index_dir / gen / MANIFEST).read_text(encoding="utf-8")).get("notes_dir") \
+            if _GEN_NAME.match(gen) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) and found else None
 
 
 def without_rebuild_hint(message: str, index_dir: Path) -> str:
