@@ -32,8 +32,13 @@ _DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
-# what qualifies the thing a "what is X ...?" question asks about: "as a consistency model", "in Python"
-_QUALIFIED = re.compile(r"\s+(?:as|in|for|of|within|inside|under|when|used|on)\b", re.IGNORECASE)
+# what qualifies the thing a "what is X ...?" question asks about: "as a consistency model" (not "of", "in": "the
+# history of Rome" asks about Rome too, the review)
+_QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
+# the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
+_PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
+                             "coworker coworkers"))
+_NAME_SPAN = 200  # characters a note's name at the start of a question may take
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 _ASKING_FOR_A_NOTE = frozenset(t for w in ("note", "notes", "page", "pages") for t in tokenize(w))
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
@@ -109,12 +114,12 @@ def _properties(notes: Mapping[str, NoteEntry]) -> dict[str, tuple[tuple[str, st
 def _kinds(chunks: list[Chunk], props: Mapping[str, tuple[tuple[str, str], ...]]) -> dict[str, frozenset[str]]:
     """path -> the stems of what says what kind of note it is: its folders' names, its tags, its type."""
     words: dict[str, set[str]] = {}
-    for c in chunks:
-        if c.path in props:
-            if c.path not in words:
-                folders = readable_path(posixpath.dirname(c.path)).replace("/", " ")
-                types = " ".join(v for k, v in props[c.path] if k in _KIND_KEYS)
-                words[c.path] = set(tokenize(f"{folders} {c.hierarchy.replace('.', ' ')} {types}"))
+    for c in chunks:  # every note's (a person's page is known by its folder or tag: NoteNames._first_name)
+        if c.path not in words:
+            folders = readable_path(posixpath.dirname(c.path)).replace("/", " ")
+            types = " ".join(v for k, v in props.get(c.path, ()) if k in _KIND_KEYS)
+            words[c.path] = set(tokenize(f"{folders} {c.hierarchy.replace('.', ' ')} {types}"))
+        if c.tags:
             words[c.path].update(w for t in c.tags for w in tokenize(t.replace("/", " ")))
     return {p: frozenset(w) for p, w in words.items()}
 
@@ -354,21 +359,28 @@ class NoteNames:
             return named
         rest = question[defining.end():]
         start = len(rest) - len(re.sub(r"^\s*(?:(?:a|an|the)\s+)?", "", rest, flags=re.IGNORECASE))
-        # "X as a Y", "X in Y": what follows qualifies X ("what is X and how does Y ...?" asks of Y too)
-        subject = {path for s, e, path in self.names_in(rest)
-                   if s == start and path in named and _QUALIFIED.match(rest, e)}
+        # "X as a Y": what follows qualifies X ("what is X and how does Y ...?" asks of Y too, "the history of Rome"
+        # of Rome); a name at the start is short: not every name sought through a pasted passage (the review)
+        head = rest[:start + _NAME_SPAN]
+        subject = {path for s, e, path in self.names_in(head)
+                   if s == start and path in named and _QUALIFIED.match(head, e)}
         return {p: v for p, v in named.items() if p in subject} if subject else named
 
     def _first_name(self, question: str, path: str) -> bool:
         """Does the question call a person's note by their first name, written with its capital ("what did Grace
         say in our last 1:1?" and the page "Grace Liu"), a name no other note's names hold? (Trial s36: people's
         pages are named in full, and the question's one word of two fell short of MIN_NAME_SHARE.)"""
+        if not self.kinds.get(path, frozenset()) & _PEOPLE:  # a person's page (the review: "Docker Compose" was not)
+            return False
         for name in self.spelled.get(path, ()):
             parts = name.split()
             if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"[A-Z][\w'’.-]*", p) for p in parts):
                 continue
             first = tokenize(parts[0])
-            if len(first) == 1 and first[0] not in self.common and self.by_word.get(first[0]) == {path} \
-                    and re.search(rf"(?<!\w){re.escape(parts[0])}(?!\w)", question):
+            if len(first) != 1 or first[0] in self.common or self.by_word.get(first[0]) != {path}:
+                continue
+            # written with its capital inside the question, not as its first word ("Mark the PR as ready")
+            if any(not re.search(r"(?:^|[.!?:;\"“(])\s*$", question[:m.start()])
+                   for m in re.finditer(rf"(?<!\w){re.escape(parts[0])}(?!\w)", question)):
                 return True
         return False
