@@ -592,5 +592,7 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
     assert with_noted_year("in April and during January?", noted, today) == "in April and during January 2025?"
     for q in ("what did I do in June 2025?", "what did I do last June?", "what is due in June?", "in December"):
         assert with_noted_year(q, noted, today) == q  # a year, a step, looking ahead, nothing to go back to
+    for q in ('which song says "in June"?', "what did I learn in June Carter's class?"):
+        assert with_noted_year(q, noted, today) == q  # a quoted phrase's words, a name (the review)
     assert with_noted_year("what did I do in June?", lambda: frozenset({"2026-06", "2024-06"}), today) == \
         "what did I do in June?"  # this year's June has notes

@@ -512,6 +512,10 @@ def test_code_introduced_in_a_callout_or_in_a_list_item_that_goes_on_is_code_apa
     assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "SELECT 1;"
     hit = to_hit(tree, Snippet(0, (1,), 0.5, exp))
     assert hit.code == "SELECT 1;" and hit.text.endswith("SELECT 1;")
+    # ... not a bullet that only says the code's first line, the code not in it (the review: "git pull" lost)
+    tree = NoteTree.build([_chunk("a.md", 0, "Always git pull first. Then build."),
+                           _chunk("a.md", 1, "git pull\nmake build", kind="code")])
+    assert to_hit(tree, Snippet(1, (), 0.5, exp)).code == "git pull\nmake build"
 
 
 def test_a_code_hit_shows_the_short_paragraph_introducing_it_whole_from_its_line():

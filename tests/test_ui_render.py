@@ -208,3 +208,5 @@ def test_the_little_words_of_a_question_in_another_language_are_not_marked():
     # an English question keeps its words, even those another language calls little ("die", "van")
     out = highlight("The van broke down; the plant may die", "when did the van die?")
     assert "<mark>van</mark>" in out and "<mark>die</mark>" in out
+    out = highlight("Stuck at the prompt under vite in non-valvular mode", "stuck at the prompt under vite in non-valvular")
+    assert "<mark>non</mark>" in out and "<mark>vite</mark>" in out  # words other languages list, not a question of theirs

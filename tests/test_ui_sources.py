@@ -247,10 +247,11 @@ def test_source_view_shows_block_properties_as_the_app_does_and_leaves_a_blocks_
 def test_source_view_hides_what_the_app_hides_of_a_pdf_highlight_not_the_pages_own_properties():
     # trial s37: every highlight of a PDF page showed ls-type, hl-page, hl-color and hl-stamp
     page = ("title:: Vaswani 2017\ntags:: paper\n\n- Attention is all you need\n  ls-type:: annotation\n"
-            "  hl-page:: 4\n  hl-color:: yellow\n  hl-stamp:: 1700000456789\n  rating:: 5\n- [:span]\n  hl-type:: area\n")
+            "  hl-page:: 4\n  hl-color:: yellow\n  hl-stamp:: 1700000456789\n  rating:: 5\n- [:span]\n  hl-type:: area\n"
+            "  tags:: diagram\n")
     assert readable_source(page, logseq=True).split("\n") == [
         "**title:** Vaswani 2017  ", "**tags:** paper  ", "", "- Attention is all you need", "", "", "", "",
-        "  **rating:** 5  ", "- *(area highlight)*", "", ""]
+        "  **rating:** 5  ", "- *(area highlight)*", "", "  **tags:** diagram  ", ""]  # a block's tags shown, as the app
 
 
 def test_the_source_view_leaves_code_alone():

@@ -47,10 +47,12 @@ HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
 # hidden; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
 META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
                    "template-including-parent", "exclude-from-graph-view", *HIDDEN_PROPERTIES, *PROSE_PROPERTIES)
-# block properties the app keeps out of sight, or that are settings, queries' options or times, not text
-BLOCK_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
-                "last_modified_at", "query-", "ls-type", "hl-", "background-", "template", "template-including-parent",
-                "public", "icon", "exclude-from-graph-view", "filters", "custom-id", "title", "alias", "tags")
+# block properties the app keeps out of sight (its property.cljs: ids, times, queries' options, a PDF highlight's)
+APP_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
+              "last_modified_at", "query-", "ls-type", "hl-", "background-")
+# ... and those that are settings or the page's names, not text of the block: not indexed, though shown
+BLOCK_HIDDEN = (*APP_HIDDEN, "template", "template-including-parent", "public", "icon", "exclude-from-graph-view",
+                "filters", "custom-id", "title", "alias", "tags")
 _TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727")
 
 

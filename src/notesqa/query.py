@@ -340,6 +340,9 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
     return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
 
 
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")  # "June Carter": the month is a name's first word
+
+
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
     last such month the notes have passages of, when the one up to today has none (trial s37: a journal
@@ -347,12 +350,13 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     are of, asked only for such a month. "next June", "last June" and a question looking ahead stay."""
     today = today or date.today()
     ahead = _looks_ahead(text)
-    out, at = [], 0
+    out, at, months = [], 0, None
     for m in _IN_MONTH.finditer(text):
-        if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead:
-            continue
+        if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead \
+                or text.count('"', 0, m.start()) % 2 or _NAME_AFTER.match(text, m.end()):
+            continue  # inside a quoted phrase, a filter's words; "in June Carter's class", a name (the review)
         first = _month_named(m, today, ahead)[0]
-        months = noted()
+        months = noted() if months is None else months
         if f"{first:%Y-%m}" in months:
             continue
         year = max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)

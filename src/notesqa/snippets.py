@@ -628,11 +628,12 @@ def code_after(intro: Chunk, code: Chunk) -> str | None:
     head, sep, body = code.text.partition("\n")
     said, head = " ".join(intro.text.split()), " ".join(head.split())  # (a wrapped paragraph too)
     # a callout's paragraph too, for code inside that callout (trial s37: "... the old tip is in the reflog:" had
-    # been shown as code; code after a callout is not in it), and a list item whose text goes on after its code
-    # ("Find them with:", the code, "and drop them")
+    # been shown as code; code after a callout is not in it), and a list item whose text goes on after the code
+    # nested in it ("Find them with:", the code, "and drop them"; not a bullet that only mentions its first line)
     inside = intro.kind == "quote" and intro.parents == code.parents and intro.heading == code.heading
+    goes_on = intro.kind == "bullet" and code.parent == intro.seq and f"{head} " in said
     if not (intro.kind in ("paragraph", "bullet") or inside) or not sep or not head \
-            or not (said.endswith(head) or intro.kind == "bullet" and f"{head} " in said):
+            or not (said.endswith(head) or goes_on):
         return None  # not a callout: code after it is not in it
     return body.lstrip("\n")
 

@@ -67,13 +67,14 @@ def _its_stopwords(question: str) -> frozenset[str]:
     """The little words of a question in another language than English ("de", "la", "para" of "¿cuál es la
     receta de la abuela para el flan?"), not to be marked in every hit (trial s35: a Spanish question marked
     them all): a language's words count when the question has two of them or more, and more than of
-    English's ("is it a van?" is not Dutch)."""
+    English's ("is it a van?" is not Dutch), two of them not English's too."""
     words = set(re.findall(r"\w+", question.lower()))
     english = len(words & STOPWORDS)
     out: set[str] = set()
     for little in _stopword_lists():
         said = words & little
-        if len(said) >= 2 and len(said) > english:
+        # two of its own at least, not English's too ("in non-valvular" is no Italian, the review)
+        if len(said - STOPWORDS) >= 2 and len(said) > english:
             out |= said
     return frozenset(out)
 

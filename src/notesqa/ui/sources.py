@@ -16,7 +16,7 @@ import re
 from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
-from ..logseq import BLOCK_HIDDEN, HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
+from ..logseq import APP_HIDDEN, HIDDEN_PROPERTIES, drawer_lines, is_named, org_blocks
 from ..units import empty_items, quoted_list_tabs, record_lines, starts_record
 from ..markup import (BLOCK_ID, HIGHLIGHT, MACRO, TASK_BOX, TASK_BOXES, TASK_MACROS, code_fence_after, dataview_fields,
                       macro_parts, outside_code, roam_macros)
@@ -245,7 +245,7 @@ def _properties_shown(lines: list[str]) -> list[str]:
         page = page and (m is not None and not m.group(1) or not line.strip())
         if m is None:
             out.append(line)
-        elif is_named(m.group(2), HIDDEN_PROPERTIES if page else BLOCK_HIDDEN):
+        elif is_named(m.group(2), HIDDEN_PROPERTIES if page else APP_HIDDEN):  # (a block's tags:: are shown)
             out.append("")
         else:
             # a markdown line break after each: the block's properties read one a line, as in the app
