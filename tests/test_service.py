@@ -319,6 +319,8 @@ def test_refresh_does_not_re_embed_every_note_with_another_model_than_the_index(
     with pytest.raises(ModelMismatchError, match="built with model 'hash-256'.*notesqa index --notes .* --model "
                                                  "all-MiniLM-L6-v2"):
         svc.refresh()
+    with pytest.raises(ModelMismatchError):  # ... nor the chat's watcher or Refresh button, which build (the review)
+        svc.build()
     assert (index / "CURRENT").read_text() == before  # untouched
     assert NotesService(notes, index, embedder=embedder).refresh()["notes"] == 3  # the index's own model: refreshed
 

@@ -200,20 +200,38 @@ class NotesService:
         except NotesQAError:
             return False
 
-    def _build_embedder(self):
-        """The embedder for a build: config.choose_model's (as the CLI's), the one in use if it is that model."""
+    def _models(self) -> tuple[str | None, str]:
+        """(the model the index was built with, None without a readable index; the model a build uses: config.
+        choose_model's, as the CLI's)."""
         from .config import choose_model
-        from .indexing import embedder_for
         from .store import read_manifest
 
         try:
             built_with = read_manifest(self.index_dir)[1].model
         except NotesQAError:
-            built_with = None
-        model = choose_model(self.model, built_with)
+            built_with = None  # no index yet (or unreadable): the build says so, or builds the first one
+        return built_with, choose_model(self.model, built_with)
+
+    def _build_embedder(self):
+        """The embedder for a build: _models()'s, the one in use if it is that model."""
+        from .indexing import embedder_for
+
+        model = self._models()[1]
         if self._embedder is None or self._embedder.name != model:
             self._embedder = embedder_for(self.index_dir, model)
         return self._embedder
+
+    def _keeps_model(self) -> None:
+        """Raises ModelMismatchError when a build would re-embed every note with another model than the index's:
+        a refresh (an assistant's refresh_index, POST /api/refresh, the chat's watcher or Refresh button) is no
+        rebuild (trial s37's MCP refresh_index had replaced a whole index's vectors); a rebuild is asked for."""
+        built_with, model = self._models()
+        if built_with is not None and model != built_with:
+            raise ModelMismatchError(
+                f"The index in {self.index_dir}/ was built with model '{built_with}', and this server was started "
+                f"with '{model}': a refresh would re-embed every note with it. To keep the index's model, start the "
+                f"server without --model (and without $NOTESQA_MODEL); to change it, rebuild: notesqa index --notes "
+                f"{self.notes_dir} --index {self.index_dir} --model {model} --rebuild")
 
     def build(self, progress=None, rebuild: bool = False, wait: bool = True):
         """Build or refresh the index; progress(fraction, message). Raises NotesQAError.
@@ -233,6 +251,8 @@ class NotesService:
                      "write": "Step 3 of 3, writing the index"}.get(stage, "Looking for notes")
             progress(min(part, 1.0), label)
 
+        if not rebuild:
+            self._keeps_model()
         if not self._build_lock.acquire(blocking=wait):
             raise BuildLockedError(f"An index build of {self.index_dir}/ is already running in this server: "
                                    "wait for it to finish (the index status says when it is done), then try again.")
@@ -501,22 +521,7 @@ class NotesService:
 
     def refresh(self, rebuild: bool = False) -> dict:
         """An incremental build (only new or changed text is embedded); refused while another build runs, and
-        when it would re-embed every note with another model than the index's (an assistant's "refresh" is no
-        rebuild: trial s37's MCP refresh_index had replaced a whole index's vectors)."""
-        from .config import choose_model
-        from .store import read_manifest
-
-        try:
-            built_with = read_manifest(self.index_dir)[1].model
-        except NotesQAError:
-            built_with = None  # no index yet (or unreadable): the build says so, or builds the first one
-        model = choose_model(self.model, built_with)
-        if built_with is not None and model != built_with:
-            raise ModelMismatchError(
-                f"The index in {self.index_dir}/ was built with model '{built_with}', and this server was started "
-                f"with '{model}': a refresh would re-embed every note with it. To keep the index's model, start the "
-                f"server without --model (and without $NOTESQA_MODEL); to change it, rebuild from the command line: "
-                f"notesqa index --notes {self.notes_dir} --index {self.index_dir} --model {model}")
+        when it would re-embed every note with another model than the index's (build)."""
         rep = self.build(wait=False, rebuild=rebuild)
         out = rep.to_dict()
         out["summary"] = rep.summary()
