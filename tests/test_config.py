@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from notesqa import build_index, store
+from notesqa import ModelMismatchError, build_index, store
 from notesqa.cli import main
 from notesqa.config import DEFAULT_MODEL, choose_model, choose_precision
 from notesqa.service import NotesService
@@ -76,10 +76,12 @@ def test_service_follows_the_model_rule(notes, tmp_path, no_env):
     no_env.setenv("NOTESQA_MODEL", "hash-64")
     svc = NotesService(notes, index)
     assert svc.index().embedder.name == "hash-32"  # questions use the index's model
-    svc.build()
+    with pytest.raises(ModelMismatchError, match="built with model 'hash-32'"):
+        svc.build()  # a server's refresh re-embeds no note with another model (trial s37): a rebuild is asked for
+    svc.build(rebuild=True)
     assert _built_with(index) == "hash-64"  # $NOTESQA_MODEL wins over the index's model, as in the CLI
     assert svc.index().embedder.name == "hash-64"  # and the loaded index follows the rebuild
-    NotesService(notes, index, model="hash-16").build()
+    NotesService(notes, index, model="hash-16").build(rebuild=True)
     assert _built_with(index) == "hash-16"  # an explicit model wins over both
 
 
