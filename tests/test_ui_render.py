@@ -103,6 +103,14 @@ def test_context_shows_code_as_code_without_its_introduction():
     out = context_html(chunks, 3, "find")
     no_active_html(out)
     assert '<pre class="nq-code">SELECT &lt;1&gt;;</pre><span class="nq-ctx-line">:4</span>' in out
+    # a long block's pieces one block, its introduction and "…" not said again (the review)
+    pieces = chunks + [SimpleNamespace(depth=0, line=9, kind="code", marker="", text="Find them with:\n…\nDROP 1;",
+                                       group=1, path="a.md")]
+    pieces[1] = SimpleNamespace(**{**vars(chunks[1]), "text": "Find them with:\nSELECT <1>;\n…", "group": 1,
+                                   "path": "a.md"})
+    out = context_html(pieces, 3, "find")
+    assert '<pre class="nq-code">SELECT &lt;1&gt;;\nDROP 1;</pre><span class="nq-ctx-line">:4</span>' in out
+    assert out.count("<pre") == 1
 
 
 def test_followup_says_what_was_searched_and_what_was_left_out():

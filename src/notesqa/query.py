@@ -1047,7 +1047,8 @@ _SEEKS_NOTE = re.compile(
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
     r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
     # "where is my upper/lower gym split written down?" (trial s37)
-    r"|where\s+(?:are|is)\s+(?:my|the)\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
+    # (my: "where is the sensor data recorded?" asks where in the world, the review)
+    r"|where\s+(?:are|is)\s+my\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
     r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
 
 

@@ -222,22 +222,34 @@ def _relevance(hit) -> str:
 
 def context_html(chunks, line: int, query: str) -> str:
     """The chunks around a hit (its parent and siblings) as indented rows, the one at line marked."""
-    from ..snippets import code_after
+    from ..snippets import code_after, code_piece_after
 
     rows = []
     base = min(c.depth for c in chunks)
+    code = None  # [padding, marked, text, first line] of the code block being shown
     for n, c in enumerate(chunks):
         cls = ' class="nq-ctx-hit"' if c.line == line else ""
         pad = 16 * max(0, c.depth - base)
         if c.kind == "code":  # as code, without the sentence before it that introduces it (trial s37: as prose)
-            code = (code_after(chunks[n - 1], c) if n else None) or c.text
-            rows.append(f'<div style="margin-left:{pad}px"><pre class="nq-code{" nq-ctx-hit" if cls else ""}">'
-                        f'{html.escape(code)}</pre><span class="nq-ctx-line">:{c.line}</span></div>')
+            piece = code_piece_after(chunks[n - 1], c) if n and code is not None else None
+            if piece is not None:  # a long block's next piece: one block, not its intro and "…" again (the review)
+                code[1], code[2] = code[1] or bool(cls), code[2].removesuffix("\n…") + "\n" + piece
+                rows[-1] = _code_row(*code)
+                continue
+            code = [pad, bool(cls), (code_after(chunks[n - 1], c) if n else None) or c.text, c.line]
+            rows.append(_code_row(*code))
             continue
+        code = None
         bullet = (f"{html.escape(c.marker)} " if c.marker else "• ") if c.kind == "bullet" else ""
         rows.append(f'<div style="margin-left:{pad}px"><span{cls}>{bullet}{highlight(c.text, query)}</span> '
                     f'<span class="nq-ctx-line">:{c.line}</span></div>')
     return "".join(rows)
+
+
+def _code_row(pad: int, marked: bool, code: str, line: int) -> str:
+    """A row of context that is code: the code as code, at its first line."""
+    return (f'<div style="margin-left:{pad}px"><pre class="nq-code{" nq-ctx-hit" if marked else ""}">'
+            f'{html.escape(code)}</pre><span class="nq-ctx-line">:{line}</span></div>')
 
 
 def followup_html(query: str, skipped: int) -> str:
