@@ -354,3 +354,8 @@ def test_a_pdf_highlight_says_its_page_and_an_area_highlight_heads_its_comments(
     units = {u.text: u for u in note.units}
     assert "Positional encoding, since there's no recurrence (p. 6)" in units
     assert units["^ the scaled dot-product attention diagram"].parents == ("(area highlight, p. 4)",)
+
+
+def test_a_highlight_on_a_page_numbered_otherwise_says_it():
+    page = "- The preface says why\n  ls-type:: annotation\n  hl-page:: iv\n"
+    assert parse_note(page, "pages/hls__Book_1700000000000_0.md").units[0].text == "The preface says why (p. iv)"

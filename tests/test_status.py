@@ -321,3 +321,22 @@ def test_a_damaged_index_is_said_damaged_by_status_without_loading_it(built, emb
     assert result.exit_code == 1 and "is damaged" in result.output
     with pytest.raises(store.IndexCorruptError, match="is damaged"):
         NotesService(notes, index, embedder=embedder).status()
+
+
+def test_status_during_a_build_that_switches_generations_is_no_damage(built, embedder, monkeypatch):
+    # the review: a generation removed by a build between reading CURRENT and checking its files read as damaged
+    import shutil
+
+    notes, index, _ = built
+    first = store.read_manifest(index)
+    write(notes / "new.md", "* a new note\n")
+    build_index(notes, index, embedder=embedder)
+    shutil.rmtree(first[0], ignore_errors=True)
+    real, calls = store.read_manifest, []
+
+    def stale_then_live(ix, name=None):
+        calls.append(1)
+        return first if len(calls) == 1 else real(ix, name)
+
+    monkeypatch.setattr(store, "read_manifest", stale_then_live)
+    assert read_status(notes, index).notes == 4 and len(calls) == 2

@@ -56,7 +56,7 @@ class Coverage:
         return f"{math.floor(self.share * 1000) / 10:.1f}%"
 
     def to_dict(self) -> dict:
-        return {"chars": self.chars, "indexed": self.indexed, "share": round(self.share, 4),
+        return {"chars": self.chars, "indexed": self.indexed, "share": math.floor(self.share * 10_000) / 10_000,
                 "flagged": [n.to_dict() for n in self.flagged],
                 "notes": {n.path: {"chars": n.chars, "indexed": n.indexed, "share": round(n.share, 3)}
                           for n in self.notes}}

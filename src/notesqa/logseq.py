@@ -379,10 +379,11 @@ def _highlight(body: list[str], props: dict[str, str]) -> list[str]:
     if props.get("ls-type") != "annotation" or at is None:
         return body
     page = props.get("hl-page", "").strip()
+    page = page if 0 < len(page) <= 8 else ""  # a number, or a front matter's roman one ("iv")
     first = body[at]
     if first.strip() == "[:span]":
-        first = first.replace("[:span]", f"(area highlight, p. {page})" if page.isdigit() else "(area highlight)")
-    elif page.isdigit():
+        first = first.replace("[:span]", f"(area highlight, p. {page})" if page else "(area highlight)")
+    elif page:
         first = f"{first.rstrip()} (p. {page})"
     return [*body[:at], first, *body[at + 1:]]
 

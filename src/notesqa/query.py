@@ -761,7 +761,7 @@ def check_question(question) -> str:
     if not isinstance(question, str) or not question.strip():
         raise QueryError("The question is empty: write what you want to find in your notes, in your own words.")
     if len(question) > MAX_QUESTION:
-        raise QueryError(f"The question is {len(question):,} characters long: ask in fewer than {MAX_QUESTION:,} "
+        raise QueryError(f"The question is {len(question):,} characters long: ask in at most {MAX_QUESTION:,} "
                          "(for notes related to a long text, send its main part).")
     return question
 

@@ -103,12 +103,20 @@ class Status:
 def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
+    from .errors import IndexCorruptError
     from .store import VOCABULARY, check_files, read_manifest
     from .vault import app_of
     from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
-    check_files(Path(index_dir), gen, manifest)
+    try:
+        check_files(Path(index_dir), gen, manifest)
+    except IndexCorruptError:  # a build that switched generations meanwhile (and removed this one) damaged nothing
+        again = read_manifest(index_dir)
+        if again[0] == gen:
+            raise
+        gen, manifest = again
+        check_files(Path(index_dir), gen, manifest)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,

@@ -272,6 +272,7 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+_LEADING_DASH = re.compile(r"^\s*[—–:·-]+\s+")  # "— The Register" once "Chapter 1" is gone; not "-5°C" (the review)
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]*\]\]|[\w/-]+))+\s*$")
 
 
@@ -305,7 +306,7 @@ def _topic(chunks, template: set[str] = frozenset()) -> str | None:
         # eigenvector? #card?"), nor the dash after a chapter's number ("Chapter 1 — The Register")
         topic = _TRAILING_TAGS.sub("", topic).replace("`", "")
         question = topic.rstrip().endswith("?")
-        topic = _NUMBERING.sub("", topic).rstrip(".:?! ").lstrip(" —–-:·")
+        topic = _LEADING_DASH.sub("", _NUMBERING.sub("", topic).rstrip(".:?! "))
         words = topic.split()
         # "Replication lag" reads "replication lag"; "Ever Decreasing Circles" and "BuildKit cache mounts" stay, and
         # a word alone, which may be a name ("Anna": trial D's starter had asked about "anna")
