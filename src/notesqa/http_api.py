@@ -113,10 +113,8 @@ class LocalHostOnly:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 1008})
                 return
-            response = JSONResponse({"error": "This server answers on this computer only: open it as localhost "
-                                              "or 127.0.0.1 (or serve with --host to reach it otherwise)."},
-                                    status_code=421)
-            await response(scope, receive, send)
+            await _refuse(scope, receive, send, 421, "This server answers on this computer only: open it as localhost "
+                                                     "or 127.0.0.1 (or serve with --host to reach it otherwise).")
             return
         await self.app(scope, receive, send)
 
@@ -138,12 +136,15 @@ class ApiOwnOrigin:
         headers = dict(scope.get("headers") or ())
         origin = headers.get(b"origin")
         if origin is not None and not _same_origin(origin, headers.get(b"host", b"")):
-            response = JSONResponse({"error": "The notes API answers scripts, curl and editors, not a web page of "
-                                              "another site or port: call it from outside the browser page."},
-                                    status_code=403)
-            await response(scope, receive, send)
+            await _refuse(scope, receive, send, 403, "The notes API answers scripts, curl and editors, not a web page "
+                                                     "of another site or port: call it from outside the browser page.")
             return
         await self.app(scope, receive, send)
+
+
+async def _refuse(scope, receive, send, status: int, message: str) -> None:
+    """Answer a request a middleware refuses: its status, and why in the API's error shape."""
+    await JSONResponse({"error": message}, status_code=status)(scope, receive, send)
 
 
 def _same_origin(origin: bytes, host: bytes) -> bool:
