@@ -623,6 +623,11 @@ def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():
     assert recent == {0: 0.0, 1: 1.0, 2: 0.0}
     recent = {c.row: c.explain.recent for c in fuse(chunks, dense, question, {}, None, 10)}
     assert recent == {0: 0.0, 1: 0.0, 2: 1.0}  # no note named: the newest of all
+    # "when did I last ...?" names no meeting: the newest of all, whatever note it names (the review: "when did I
+    # last upgrade Docker?" and a note of that name)
+    question = "when did I last mention Grace Liu?"
+    recent = {c.row: c.explain.recent for c in fuse(chunks, dense, question, {"pages/Grace Liu.md": 1.0}, None, 10)}
+    assert recent == {0: 0.0, 1: 0.0, 2: 1.0}
 
 
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():

@@ -648,13 +648,20 @@ def asks_for_tasks(text: str) -> str | None:
 
 
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
-_LATEST = re.compile(r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|"
-                     r"call|sync|standup|check-in|session|review|retro|visit|appointment|entry|journal|note|update|"
-                     r"catch-up|conversation|chat|talk|interview|demo|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
+_MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
+            r"check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|demo)s?\b")
+_LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
+_LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:entry|journal|note|"
+                     r"update|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
                      r"entries\b"
                      # "when did I last do a parkrun?", "the last time I saw the dentist" (trial s37)
                      r"|\bwhen\s+(?:did|was|were|have|had)\s+(?:I|we)\s+last\b|\b(?:the\s+)?last\s+time\s+(?:I|we)\b"
                      r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b", re.IGNORECASE)
+
+
+def asks_last_meeting(text: str) -> bool:
+    """Does the question ask for the latest meeting ("what did Grace say in our last 1:1?"): of the person it names?"""
+    return _LAST_MEETING.search(text) is not None
 
 
 def asks_latest(text: str) -> bool:

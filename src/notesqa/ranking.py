@@ -21,7 +21,7 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
+from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
                     days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years)
 from .units import ATTACHED
 
@@ -348,7 +348,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
-    recent = _recency(chunks, cand, fused, name) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
+    # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
+    recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else name * 0) if asks_latest(text) \
+        else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
