@@ -38,8 +38,8 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
                          "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes",
-                         "excluded", "not_read", "read_by_older", "read_as", "related_words"]
-    assert (out["excluded"], out["not_read"], out["read_by_older"]) == ({}, {}, False)  # there, empty (trial s37)
+                         "excluded", "not_read", "read_by_older", "no_text", "read_as", "related_words"]
+    assert (out["excluded"], out["not_read"], out["read_by_older"], out["no_text"]) == ({}, {}, False, [])  # (trial s37)
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}
 
@@ -340,3 +340,14 @@ def test_status_during_a_build_that_switches_generations_is_no_damage(built, emb
 
     monkeypatch.setattr(store, "read_manifest", stale_then_live)
     assert read_status(notes, index).notes == 4 and len(calls) == 2
+
+
+def test_status_names_the_notes_with_nothing_to_search(tmp_path, embedder):
+    # trial s37: a dashboard note of only a Dataview query was in no answer, and nothing said why
+    notes = tmp_path / "vault"
+    write(notes / "Meta" / "Dashboard.md", "```dataview\nTABLE status FROM #project\n```\n")
+    write(notes / "a.md", "* a note with words\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    assert read_status(notes, tmp_path / "index").no_text == ("Meta/Dashboard.md",)
+    out = cli_status(notes, tmp_path / "index")
+    assert "nothing to search: Meta/Dashboard.md (only a title, front matter, a query or files)" in out

@@ -514,6 +514,8 @@ def status(notes_dir, index_dir, as_json):
     for files, reason in st.not_read:
         click.echo(f"  {files} not read: {reason}")
     _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
+    # (trial s37: a dashboard of only a Dataview query was in no answer, and nothing said why)
+    _echo_listed("nothing to search", [f"{rel} (only a title, front matter, a query or files)" for rel in st.no_text])
     if st.related_words:
         click.echo(f"Words:   {counted(st.related_words, 'word')} of the notes kept, to find a question's words said "
                    "in other words")

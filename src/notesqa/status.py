@@ -75,6 +75,8 @@ class Status:
     # files of a kind not read (".csv"), counted: ("12 .csv files", "only .md, .markdown and .canvas notes are")
     not_read: tuple[tuple[str, str], ...] = ()
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
+    # notes indexed with nothing to search: only a title, front matter, a query or embeds of files (in path order)
+    no_text: tuple[str, ...] = ()
     read_as: str = ""  # "a Logseq graph" (read as outlines of blocks), "an Obsidian vault" (its settings read), or ""
     # the notes' words kept for related words (vocabulary.py); None: none usable (an index written before them,
     # by an older notesqa, or damaged: the next build writes them)
@@ -95,6 +97,7 @@ class Status:
         out["excluded"] = dict(self.excluded)
         out["not_read"] = dict(self.not_read)
         out["read_by_older"] = self.read_by_older
+        out["no_text"] = list(self.no_text)
         out["read_as"] = self.read_as
         out["related_words"] = self.related_words
         return out
@@ -130,6 +133,7 @@ def read_status(notes_dir, index_dir) -> Status:
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
         read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)),
+        no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)),
         related_words=Vocabulary.words_kept(gen / VOCABULARY))
 
 
