@@ -173,7 +173,7 @@ def _brief(result):
     if isinstance(result.get("hits"), list):
         result = {**result, "hits": [{key: hit[key] for key in HIT_FIELDS if hit.get(key) not in (None, "", [])
                                       and (key != "match_line" or hit[key])} for hit in result["hits"]]}
-    result = _first(result, ("problems", "skipped_files", "repaired_files"))
+    result = _first(result, ("problems", "skipped_files", "repaired_files", "no_text"))
     if isinstance(result.get("coverage"), dict):
         result["coverage"] = _first({k: v for k, v in result["coverage"].items() if k != "notes"}, ("flagged",))
     if isinstance(result.get("changes"), dict):
