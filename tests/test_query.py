@@ -597,3 +597,12 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
         assert with_noted_year(q, noted, today) == q  # a quoted phrase's words, a name (the review)
     assert with_noted_year("what did I do in June?", lambda: frozenset({"2026-06", "2024-06"}), today) == \
         "what did I do in June?"  # this year's June has notes
+
+
+def test_a_month_and_a_days_number_is_that_day_not_the_month():
+    # trial s37: "what is scheduled for December 3?" had asked for all of December ("due from December 3 to ...")
+    today = dt.date(2026, 12, 1)
+    for q in ("what is scheduled for December 3?", "what happened in December 3rd?"):
+        assert days(q, today) == {"12-03"}, q
+    assert len(days("what is due in December?", today)) == 31
+    assert len(days("what is scheduled for December 2026?", today)) == 31  # a year, not a day

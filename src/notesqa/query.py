@@ -113,18 +113,20 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
 _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
+# a day's number after a month's name: "for December 3" names a day, not the month (trial s37)
+_DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 # ... and a month with its year, written without "in" ("what about May 2024?"), not a day's ("14 March 2024")
 # a month's name as a question writes it: "may" and "march" are words too, so only "May", "March" (and "MAY")
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))")
 _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(?:st|nd|rd|th) )(?<!\d\. )"
                        r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b))"
-                       r"(" + MONTH_NAME + r")\b(?!['’])(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+                       r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
 # ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
-_FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z]))(?:,?\s+(" + YEAR + r"))?",
-                        re.IGNORECASE)
+_FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|" + _DAY_AFTER + r")"
+                        r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
 def _looks_ahead(text: str) -> bool:
