@@ -672,3 +672,17 @@ def test_a_question_too_long_to_be_one_is_refused_saying_so(built, embedder):
     with pytest.raises(QueryError, match="is 100,001 characters long: ask in at most 100,000"):
         idx.search("x" * 100_001)
     idx.search("x" * 100_000)  # at the limit it is searched, no error
+
+
+def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():
+    # trial s37: "what did Priya say in our last 1:1?" had a to-do at the meeting's end first, what she said after it
+    from notesqa.hits import Hit
+    from notesqa.ranking import Explanation
+    from notesqa.search import _meeting_as_written
+
+    def hit(line, score, recent):
+        return Hit(f"line {line}", "People/Priya.md", line, (), score,
+                   explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0 if recent else 0.0))
+    todo, older, said = hit(18, 0.58, True), hit(22, 0.56, False), hit(15, 0.47, True)
+    assert _meeting_as_written([todo, older, said]) == [said, todo, older]
+    assert _meeting_as_written([older]) == [older]

@@ -27,7 +27,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period,
                     with_noted_year)
@@ -213,8 +213,9 @@ class NotesIndex:
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
             once = _once(hits)
         hits = once
-        return _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
+        hits = _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
                            listed=asks_due(text) or asks_overdue(text))
+        return _meeting_as_written(hits) if asks_last_meeting(text) else hits
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -688,6 +689,16 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
             first.setdefault(h.path, i)
         return sorted(day, key=lambda h: (first[h.path], h.line))
     return day + [h for h in hits if not any(h is d for d in day)]
+
+
+def _meeting_as_written(hits: list[Hit]) -> list[Hit]:
+    """For "what did Priya say in our last 1:1?": the hits of the newest meeting (ranking's recent) first, in the
+    order the note has them, as a day's are (trial s37: a to-do at the meeting's end had come first, what she
+    said after it)."""
+    newest = [h for h in hits if h.explain is not None and h.explain.recent]
+    if not newest:
+        return hits
+    return sorted(newest, key=lambda h: (h.path, h.line)) + [h for h in hits if not any(h is n for n in newest)]
 
 
 def _saying_word(keywords, word: str) -> np.ndarray:
