@@ -273,8 +273,19 @@ def test_a_version_the_question_names_lifts_the_passages_that_name_it():
     assert ranked[0].explain.version_match and not ranked[1].explain.version_match
     # the note agrees by its second-best passage, this one
     assert ranked[0].rank == pytest.approx(DENSE_WEIGHT * 0.5 + VERSION_BONUS + AGREE * DENSE_WEIGHT * 0.5)
-    assert "version +0.08 to rank" in str(ranked[0].explain)
+    assert "version or code +0.08 to rank" in str(ranked[0].explain)
     assert not fuse(chunks, scores, "what changed in python 3.5?", {}, None, 10)[0].explain.version_match
+
+
+def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
+    # trial s37: "what lr and seed did vit-s-024 use?" had "run-id: vit-s-034" first, vit-s-024 4th
+    chunks = [_chunk("runs.md", 0, "run-id: VIT-S-024\nlr: 5e-4"), _chunk("runs.md", 1, "run-id: vit-s-034\nlr: 1e-3"),
+              _chunk("runs.md", 2, "run-id: vit-s-0245")]
+    ranked = fuse(chunks, _dense_only([0.45, 0.5, 0.5]), "what lr did vit-s-024 use?", {}, None, 10)
+    assert ranked[0].row == 0 and {c.row: c.explain.version_match for c in ranked} == {0: True, 1: False, 2: False}
+    from notesqa.query import codes
+
+    assert codes("INC-2291 on 2024-03-12, COVID-19 and a to-do") == {"inc-2291", "covid-19"}  # not a date nor words
 
 
 def test_a_note_about_the_question_outranks_a_hub_with_one_close_line():

@@ -65,6 +65,15 @@ _YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!
 _VERSION = re.compile(r"(?<![\w.])(v?)(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
 
 
+# a code: pieces joined by "-" or "_", letters and digits among them ("vit-s-024", "INC-2291", "COVID-19"; not a date)
+_CODE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:[-_][^\W_]+)+(?![\w-])")
+
+
+def codes(text: str) -> set[str]:
+    """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291")."""
+    return {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
+
+
 def versions(text: str) -> set[str]:
     """The versions text names ("0.10.2" in "what changed in 0.10.2?"; "3.5" is no version; 127.0.0.1
     is an address, v1.2.3.4 a version)."""

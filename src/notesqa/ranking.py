@@ -22,7 +22,7 @@ from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
-                    days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years)
+                    codes, days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class Explanation:
         if self.overdue:
             dated += f", high priority or long overdue +{OVERDUE_ORDER * self.overdue:.2f} to rank"
         if self.version_match:
-            dated += f", version +{VERSION_BONUS:.2f} to rank"
+            dated += f", version or code +{VERSION_BONUS:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
             if self.name_match else ""
         if self.agreement:
@@ -584,8 +584,18 @@ def _words_of(text: str) -> frozenset[str]:
 
 
 def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: does its note title, headings, parents or text name a version the question names?"""
-    return _names(chunks, cand, versions(text), versions)
+    """For each candidate: does its note title, headings, parents or text name a version (0.10.2) or a code
+    ("vit-s-024": trial s37's run came 4th, after "run-id: vit-s-034") the question names, whole?"""
+    found = _names(chunks, cand, versions(text), versions)
+    asked = codes(text)
+    if not asked:
+        return found
+    for j, cid in enumerate(cand):
+        c = chunks[int(cid)]
+        parts = " ".join((c.title, *c.heading, *c.parents, c.text)).lower()
+        if any(a in parts for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
+            found[j] |= not asked.isdisjoint(codes(parts))
+    return found
 
 
 def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_date: bool = False) -> np.ndarray:
