@@ -351,3 +351,16 @@ def test_status_names_the_notes_with_nothing_to_search(tmp_path, embedder):
     assert read_status(notes, tmp_path / "index").no_text == ("Meta/Dashboard.md",)
     out = cli_status(notes, tmp_path / "index")
     assert "nothing to search: Meta/Dashboard.md (only a title, front matter, a query or files)" in out
+
+
+def test_status_of_an_index_of_another_notes_folder_says_so_not_its_changes(built, tmp_path):
+    # trial s37: "51 new, 0 changed, 71 deleted since the build; run `notesqa index ...`", a command that is refused
+    notes, index, _ = built
+    other = tmp_path / "other"
+    write(other / "x.md", "* another vault\n")
+    st = read_status(other, index)
+    assert st.of_notes == str(notes.resolve()) and st.changes is None
+    out = cli_status(other, index)
+    assert f"this index is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in out
+    assert "since the build" not in out
+    assert json.loads(cli_status(other, index, "--json"))["of_notes"] == str(notes.resolve())

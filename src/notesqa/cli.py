@@ -523,7 +523,11 @@ def status(notes_dir, index_dir, as_json):
         click.echo(f"Words:   none kept to find a question's words said in other words (an index written before "
                    f"them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
-    _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
+    if st.of_notes:  # (trial s37: its changes against the other folder had advised an `index` that is refused)
+        click.echo(f"Notes:   this index is of the notes in {st.of_notes}/, not {st.notes_dir}/: pass --notes "
+                   f"{st.of_notes}, or give --index another folder for an index of {st.notes_dir}/")
+    else:
+        _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:
         click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
                    f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")

@@ -77,6 +77,7 @@ class Status:
     read_by_older: bool = False  # built by an older notesqa that read notes otherwise: the next build reads them anew
     # notes indexed with nothing to search: only a title, front matter, a query or embeds of files (in path order)
     no_text: tuple[str, ...] = ()
+    of_notes: str = ""  # the notes folder the index was built from when it is not notes_dir (then no changes)
     read_as: str = ""  # "a Logseq graph" (read as outlines of blocks), "an Obsidian vault" (its settings read), or ""
     # the notes' words kept for related words (vocabulary.py); None: none usable (an index written before them,
     # by an older notesqa, or damaged: the next build writes them)
@@ -98,6 +99,8 @@ class Status:
         out["not_read"] = dict(self.not_read)
         out["read_by_older"] = self.read_by_older
         out["no_text"] = list(self.no_text)
+        if self.of_notes:
+            out["of_notes"] = self.of_notes
         out["read_as"] = self.read_as
         out["related_words"] = self.related_words
         return out
@@ -107,11 +110,13 @@ def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
     from .errors import IndexCorruptError
-    from .store import VOCABULARY, check_files, read_manifest
+    from .store import VOCABULARY, check_files, of_other_notes, read_manifest
     from .vault import app_of
     from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
+    # (its changes against another folder mean nothing; a folder not there is said so)
+    other = of_other_notes(manifest, Path(notes_dir)) if Path(notes_dir).is_dir() else None
     try:
         check_files(Path(index_dir), gen, manifest)
     except IndexCorruptError:  # a build that switched generations meanwhile (and removed this one) damaged nothing
@@ -120,7 +125,8 @@ def read_status(notes_dir, index_dir) -> Status:
             raise
         gen, manifest = again
         check_files(Path(index_dir), gen, manifest)
-    changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() else None
+    changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() and not other \
+        else None
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
@@ -133,7 +139,7 @@ def read_status(notes_dir, index_dir) -> Status:
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
         read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)),
-        no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)),
+        no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)), of_notes=other or "",
         related_words=Vocabulary.words_kept(gen / VOCABULARY))
 
 
