@@ -218,3 +218,9 @@ def test_the_little_words_of_a_question_in_another_language_are_not_marked():
     assert "<mark>van</mark>" in out and "<mark>die</mark>" in out
     out = highlight("Stuck at the prompt under vite in non-valvular mode", "stuck at the prompt under vite in non-valvular")
     assert "<mark>non</mark>" in out and "<mark>vite</mark>" in out  # words other languages list, not a question of theirs
+
+
+def test_pronouns_are_not_marked():
+    # trial s37: "her" of "what did Priya say about her promotion?" was marked in every hit
+    out = highlight("She asked about her promotion", "what did Priya say about her promotion?")
+    assert "<mark>promotion</mark>" in out and "<mark>her</mark>" not in out
