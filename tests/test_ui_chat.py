@@ -103,7 +103,9 @@ def test_a_weak_best_match_is_said_to_be_weak(service, monkeypatch):
     assert nxt.standalone == "what about sourdough?" and "Searched as a follow-up" not in html
     assert service.answer("anything else?", [turn])[1].standalone == "shuffle sharding"  # asks about it still
     monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
-    assert service.answer("what about sourdough?", [turn])[1].standalone == "shuffle sharding sourdough"
+    assert service.answer("what about cells?", [turn])[1].standalone == "shuffle sharding cells"
+    # (a subject the two together do not find, and its own search does, is a new one: trial s37's "and Kafka?")
+    assert service.answer("what about sourdough?", [turn])[1].standalone == "what about sourdough?"
 
 
 def test_filter_choices(service):
@@ -183,6 +185,23 @@ def test_a_followup_naming_another_note_swaps_it_for_the_one_asked_about(tmp_pat
     html, turn = chat.answer("and what about Tom?", [first])
     assert turn.standalone == "what did Tom and I talk about in our 1:1"
     assert "Searched as a follow-up" in html
+
+
+def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_path, embedder, monkeypatch):
+    # trial s37: "and Kafka?" after "how do I promote a Postgres replica during failover?" gave five Postgres hits
+    notes = tmp_path / "runbooks"
+    write(notes / "postgres.md", "# Postgres failover\n\n- Promote the replica during failover: pg_ctl promote on "
+          "the replica\n- Check the postgres replica lag before you promote\n")
+    write(notes / "kafka.md", "# Kafka\n\n- Reset consumer offsets with kafka-consumer-groups --reset-offsets\n")
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    _, first = chat.answer("how do I promote a Postgres replica during failover?", [])
+    _, turn = chat.answer("and Kafka?", [first])
+    assert turn.standalone == "and Kafka?" and turn.hits[0].path == "kafka.md"
+    # ... while a thing the two together find stays a follow-up
+    _, turn = chat.answer("and the lag?", [first])
+    assert turn.standalone == "how do I promote a Postgres replica during failover the lag"
 
 
 # --------------------------------------------------------------------------- no index, builds, status

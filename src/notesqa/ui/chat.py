@@ -102,12 +102,19 @@ class ChatService(NotesService):
 
         hits = search(turn.standalone)
         plain = " ".join(question.split())
-        if previous and turn.standalone != plain and followup_kind(question) == "maybe":
+        kind = followup_kind(question) if previous and turn.standalone != plain else None
+        if kind == "maybe":
             # "postgres vacuum" after a sourdough question is a new search, "cells?" after one
             # about Werner's keynote a follow-up: keep whichever reading matches better. A note's
             # name ("Ideas") opens that note, whatever came before.
             alone = search(plain)
             if alone and (not hits or _better_alone(alone, hits, plain) or idx.names_a_note(plain)):
+                hits, turn.standalone, turn.base = alone, plain, None
+        elif kind is not None and adds_a_thing(question):
+            # "and Kafka?" after a question about promoting a Postgres replica: when no hit of the two together says
+            # Kafka and Kafka's own first hit does, a new subject (trial s37: five Postgres hits had come back)
+            alone = search(plain)
+            if alone and _says_own(alone, plain) and not _says_own(hits, plain):
                 hits, turn.standalone, turn.base = alone, plain, None
         turn.hits = hits
         query = turn.standalone
@@ -377,12 +384,13 @@ def _better_alone(alone: list, glued: list, question: str) -> bool:
     """Is a short question's own search a better answer than it glued to the previous question? When only
     its own first hit says a word of it ("Koplik spots" after "Beck's triad": the glued search's first hit
     is the triad again, however well it matches), or both or neither do and its own matches better."""
-    own = set(tokenize(question))
-
-    def says(hits: list) -> bool:
-        return bool(hits) and bool(own & set(tokenize(" ".join([hits[0].text, *hits[0].breadcrumb]))))
-
-    says_alone, says_glued = says(alone), says(glued)
+    says_alone, says_glued = _says_own(alone, question), _says_own(glued, question)
     if says_alone != says_glued:
         return says_alone
     return best_match(alone) > best_match(glued)
+
+
+def _says_own(hits: list, question: str) -> bool:
+    """Does the first hit (its text or breadcrumb) say a word of the question?"""
+    own = set(tokenize(question))
+    return bool(hits) and bool(own & set(tokenize(" ".join([hits[0].text, *hits[0].breadcrumb]))))
