@@ -187,6 +187,19 @@ def test_a_followup_naming_another_note_swaps_it_for_the_one_asked_about(tmp_pat
     assert "Searched as a follow-up" in html
 
 
+def test_a_followup_naming_a_person_by_the_first_name_swaps_them_too(tmp_path, embedder, monkeypatch):
+    # trial s37: "and Samuel?" (People/Samuel Achebe.md) had been glued to the question about Helena
+    notes = tmp_path / "vault"
+    write(notes / "People" / "Helena Lindqvist.md", "# Helena Lindqvist\n\n- My advisor; wants TIMIT results\n")
+    write(notes / "People" / "Samuel Achebe.md", "# Samuel Achebe\n\n- Postdoc; runs the Hausa data cleaning\n")
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
+    _, first = chat.answer("what did Helena say about the TIMIT experiments?", [])
+    _, turn = chat.answer("and Samuel?", [first])
+    assert turn.standalone == "what did Samuel say about the TIMIT experiments"
+
+
 def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_path, embedder, monkeypatch):
     # trial s37: "and Kafka?" after "how do I promote a Postgres replica during failover?" gave five Postgres hits
     notes = tmp_path / "runbooks"

@@ -276,10 +276,10 @@ class NoteNames:
         return any(w not in who and w not in _LISTING_WORDS and not w[0].isdigit() for w in tokenize(question))
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
-        """Where text says the name (title or alias) of a note, word for word: (start, end, path) each,
-        longest names first, none overlapping ("Maria" in "what did Maria and I talk about?"). A name of
-        words common in the notes ("Tom", an attendee of many meetings) names its note only when written
-        with its capitals."""
+        """Where text says the name (title or alias) of a note, word for word, or a person's first name (_first_names):
+        (start, end, path) each, longest names first, none overlapping ("Maria" in "what did Maria and I talk
+        about?"). A name of words common in the notes ("Tom", an attendee of many meetings) names its note only
+        when written with its capitals."""
         words = set(tokenize(text))
         found = []
         rare = {p for w in words - self.common for p in self.by_word.get(w, ())}
@@ -290,6 +290,9 @@ class NoteNames:
                     continue
                 found.extend((m.start(), m.end(), path)
                              for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags))
+            # a person by the first name, with its capital ("and Samuel?" for Samuel Achebe: trial s37)
+            found.extend((m.start(), m.end(), path) for first in self._first_names(path)
+                         for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text))
         out: list[tuple[int, int, str]] = []
         for span in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
             if all(span[1] <= s or span[0] >= e for s, e, _ in out):
@@ -370,17 +373,23 @@ class NoteNames:
         """Does the question call a person's note by their first name, written with its capital ("what did Grace
         say in our last 1:1?" and the page "Grace Liu"), a name no other note's names hold? (Trial s36: people's
         pages are named in full, and the question's one word of two fell short of MIN_NAME_SHARE.)"""
-        if not self.kinds.get(path, frozenset()) & _PEOPLE:  # a person's page (the review: "Docker Compose" was not)
-            return False
+        # written with its capital inside the question, not as its first word ("Mark the PR as ready")
+        return any(not re.search(r"(?:^|[.!?:;\"“(])\s*$", question[:m.start()])
+                   for first in self._first_names(path)
+                   for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", question))
+
+    def _first_names(self, path: str) -> list[str]:
+        """The first names a person's page (a People folder, a person tag) is called by: the first word of a name of
+        two or three capitalised words ("Grace" of "Grace Liu"), when no other note's names hold it (the review:
+        "Docker Compose" is no person's)."""
+        if not self.kinds.get(path, frozenset()) & _PEOPLE:
+            return []
+        out = []
         for name in self.spelled.get(path, ()):
             parts = name.split()
             if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"[A-Z][\w'’.-]*", p) for p in parts):
                 continue
             first = tokenize(parts[0])
-            if len(first) != 1 or first[0] in self.common or self.by_word.get(first[0]) != {path}:
-                continue
-            # written with its capital inside the question, not as its first word ("Mark the PR as ready")
-            if any(not re.search(r"(?:^|[.!?:;\"“(])\s*$", question[:m.start()])
-                   for m in re.finditer(rf"(?<!\w){re.escape(parts[0])}(?!\w)", question)):
-                return True
-        return False
+            if len(first) == 1 and first[0] not in self.common and self.by_word.get(first[0]) == {path}:
+                out.append(parts[0])
+        return out
