@@ -660,7 +660,7 @@ def test_a_long_question_takes_time_in_proportion_to_its_length(built, embedder)
     for question in ("x" * 30_000, "What did Werner Vogels say about Cells? " * 2_500):
         start = time.monotonic()
         idx.search(question, k=3)
-        assert time.monotonic() - start < 8, len(question)  # about 1 s here; quadratic, well over a minute
+        assert time.monotonic() - start < 15, len(question)  # about 1 s here (a few under load); quadratic, 26 s and more
 
 
 def test_a_question_too_long_to_be_one_is_refused_saying_so(built, embedder):
