@@ -200,6 +200,17 @@ def test_a_followup_naming_a_person_by_the_first_name_swaps_them_too(tmp_path, e
     assert turn.standalone == "what did Samuel say about the TIMIT experiments"
 
 
+def test_a_followup_word_no_note_says_is_said_missing(service, monkeypatch):
+    # trial s37: "what about staging?" showed the question before's hits at relevance 1.00 and said nothing
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
+    _, first = service.answer("what did Werner say about cells?", [])
+    html, turn = service.answer("what about staging?", [first])
+    assert turn.standalone == "what did Werner say about cells staging"
+    assert "No note mentions “staging”: these are the answers to the question before it." in html
+    html, _ = service.answer("and the control plane?", [first])  # words the notes say: nothing to add
+    assert "No note mentions" not in html
+
+
 def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_path, embedder, monkeypatch):
     # trial s37: "and Kafka?" after "how do I promote a Postgres replica during failover?" gave five Postgres hits
     notes = tmp_path / "runbooks"

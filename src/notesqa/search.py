@@ -357,6 +357,16 @@ class NotesIndex:
         """Where text names notes (title or alias): (start, end, path) each (NoteNames.names_in)."""
         return self._live.names.names_in(text)
 
+    def unsaid(self, text: str) -> list[str]:
+        """The words of text (as written) no note says in any form, when none of its words is said: what a follow-up
+        adds that the notes know nothing of ("what about staging?"), whatever its hits match of the question before."""
+        self.refresh()
+        keywords = self._live.gen.keywords
+        words = [w for w in dict.fromkeys(_WORDS.findall(parse_query(text or "")[0])) if tokenize(w)]
+        if not words or any(keywords.knows(t) for w in words for t in tokenize(w)):
+            return []
+        return words
+
     def unmentioned(self, question: str) -> list[str]:
         """The question's rare words that no note says, as written ("tacrolimus" in "side effects of
         tacrolimus?"): the hits can only be about something else. Rare: the model reads it in three pieces or

@@ -127,6 +127,11 @@ class ChatService(NotesService):
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), nothing), turn
         parts = [head]
         said = idx.notice(hits, query)
+        if query != plain and not said:  # a follow-up's own words no note says: its hits are the question's before
+            added = idx.unsaid(_CONNECTIVES_SAID.sub("", plain))  # (trial s37: "what about staging?" at 1.00)
+            if added:
+                said = (f"No note mentions {' or '.join(f'“{w}”' for w in added[:3])}: these are the answers to the "
+                        "question before it.")
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
         others = others_from(hits, idx.noted(query))
@@ -279,6 +284,9 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
+# what a follow-up starts with that is no word of its own: "and", "what about", "how about", "also"
+_CONNECTIVES_SAID = re.compile(r"^\s*(?:and|also|plus|(?:and\s+)?(?:what|how)\s+about|what\s+else|anything\s+else)\b",
+                               re.I)
 _LEADING_DASH = re.compile(r"^\s*[—–:·-]+\s+")  # "— The Register" once "Chapter 1" is gone; not "-5°C" (the review)
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]*\]\]|[\w/-]+))+\s*$")
 
