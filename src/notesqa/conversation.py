@@ -112,6 +112,11 @@ _ADDS = re.compile(rf"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?!it\b|that\b|this\
                    rf"^\s*and\s+(?!(?:what|how|when|where|why|who|which|{_PREPS})\b)", re.I)
 
 
+def followup_body(question: str) -> str:
+    """A follow-up's own words: without its filters and the connective it starts with ("and Kafka?": "Kafka")."""
+    return _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
+
+
 def adds_a_thing(question: str) -> bool:
     """Does a follow-up add a thing to the previous question ("and the worker?", "what about staging?"),
     rather than ask for more, move its day or take the place of a phrase ("and on Linux?")?"""
@@ -150,7 +155,7 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
         return swapped
     prev_filters, follow_filters = _filters(question, previous)
     prev = FILTER.sub(" ", previous).strip(" ?.!")
-    body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
+    body = followup_body(question)
     if asks_for_tasks(body) and asks_for_tasks(prev):  # "and what's done?" after "what's in progress?"
         return " ".join([body, *prev_filters, *follow_filters])
     if _BARE_MONTH.fullmatch(body):  # "and June?" after "... in May 2024?": that month, as "and in June?" reads
@@ -246,7 +251,7 @@ def _filters(question: str, previous: str) -> tuple[list[str], list[str]]:
 def _swapped(question: str, previous: str, names_in: Names) -> str | None:
     """"and Tom?" after "what did Maria and I talk about?": the previous question with the note the
     follow-up names in place of the one note it named (not the same one); else None."""
-    body = _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
+    body = followup_body(question)
     if not body or len(_WORD.findall(body)) > 4 or _YEAR.search(body):
         return None
     new = names_in(body)

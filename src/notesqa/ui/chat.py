@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..chunking import task_state
-from ..conversation import adds_a_thing, asks_for_more, followup_kind, standalone
+from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import Nothing, best_match, no_match, others_from, weak
 from ..keywords import tokenize
@@ -128,7 +128,7 @@ class ChatService(NotesService):
         parts = [head]
         said = idx.notice(hits, query)
         if query != plain and not said:  # a follow-up's own words no note says: its hits are the question's before
-            added = idx.unsaid(_CONNECTIVES_SAID.sub("", plain))  # (trial s37: "what about staging?" at 1.00)
+            added = idx.unsaid(followup_body(plain))  # (trial s37: "what about staging?" at 1.00)
             if added:
                 said = (f"No note mentions {' or '.join(f'“{w}”' for w in added[:3])}: these are the answers to the "
                         "question before it.")
@@ -284,9 +284,6 @@ def example_questions(chunks, n: int = 4) -> list[str]:
 
 
 _ASKS = re.compile(r"(what|how|why|when|where|who|which)\b", re.I)
-# what a follow-up starts with that is no word of its own: "and", "what about", "how about", "also"
-_CONNECTIVES_SAID = re.compile(r"^\s*(?:and|also|plus|(?:and\s+)?(?:what|how)\s+about|what\s+else|anything\s+else)\b",
-                               re.I)
 _LEADING_DASH = re.compile(r"^\s*[—–:·-]+\s+")  # "— The Register" once "Chapter 1" is gone; not "-5°C" (the review)
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]*\]\]|[\w/-]+))+\s*$")
 
