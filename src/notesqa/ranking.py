@@ -349,7 +349,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
-    recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else name * 0) if asks_latest(text) \
+    recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else np.zeros_like(name)) if asks_latest(text) \
         else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)

@@ -28,8 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, ModelMismatchError, NoteNotFoundError,
-                     NotesQAError,
-                     NoteUnreadableError)
+                     NotesQAError, NoteUnreadableError)
 from .config import K_MAX, NOTE_SUFFIXES
 from .canvas import is_canvas, readable
 from .notefiles import NOTES_READ, inside_notes, logseq_settings, nfc, readable_path

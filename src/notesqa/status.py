@@ -115,8 +115,9 @@ def read_status(notes_dir, index_dir) -> Status:
     from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
+    here = Path(notes_dir).is_dir()
     # (its changes against another folder mean nothing; a folder not there is said so)
-    other = of_other_notes(manifest, Path(notes_dir)) if Path(notes_dir).is_dir() else None
+    other = of_other_notes(manifest, Path(notes_dir)) if here else None
     try:
         check_files(Path(index_dir), gen, manifest)
     except IndexCorruptError:  # a build that switched generations meanwhile (and removed this one) damaged nothing
@@ -125,8 +126,7 @@ def read_status(notes_dir, index_dir) -> Status:
             raise
         gen, manifest = again
         check_files(Path(index_dir), gen, manifest)
-    changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if Path(notes_dir).is_dir() and not other \
-        else None
+    changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if here and not other else None
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,

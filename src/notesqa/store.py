@@ -59,6 +59,7 @@ def rebuild_hint(index_dir: Path) -> str:
 def _built_from(index_dir: Path) -> str | None:
     """The notes folder a (maybe damaged) index says it was built from, if its manifest still says so: the advice
     to rebuild names it (trial s37: "NOTES_DIR" had stood for a folder the index knew)."""
+    # (not read_current: its errors give this hint, which would ask it again)
     try:
         gen = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
         found = json.loads((index_dir / gen / MANIFEST).read_text(encoding="utf-8")).get("notes_dir") \
