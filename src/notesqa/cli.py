@@ -396,8 +396,6 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
     hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
-    from .hits import others_from
-
     said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])
     moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
@@ -418,7 +416,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
             click.secho(said + "\n", fg="yellow")
         shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "")
                  for i, h in enumerate(hits, 1)]
-        others = others_from(hits, idx.noted(asked))
+        others = idx.others_from(hits, asked)
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))

@@ -22,7 +22,7 @@ from .chunking import Chunk, has_words, opening_field, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, Nothing, notice
+from .hits import Hit, Nothing, notice, others_from
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
@@ -407,6 +407,11 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text))
         return notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
+
+    def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
+        """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
+        2024 journal is June 2024), and what every front end says there."""
+        return others_from(hits, self.noted(question))
 
     def _not_said_otherwise(self, hits: list[Hit], question: str, missing: list[str]) -> list[str]:
         """The words of missing that no hit says otherwise: by its note's tags (the Lisbon note tagged #portugal is

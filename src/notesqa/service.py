@@ -390,7 +390,7 @@ class NotesService:
         """The k best hits as `notesqa ask --json` gives them, best first, and what was searched; each hit's
         `explain` (why it ranked there) only with explain=True, as `--json` gives it only with `--explain`
         (an assistant's every word costs, and an editor's request should be small)."""
-        from .hits import no_match, others_from
+        from .hits import no_match
         from .query import check_question, merge_filters, parse_query
 
         check_question(question)
@@ -414,7 +414,7 @@ class NotesService:
             said = no_match(bool(filters), why)
         if said:
             out["message"] = said
-        others = others_from(hits, text)
+        others = idx.others_from(hits, text)
         if others is not None:  # "what is due this week?": hits from this position on are not of this week
             out["others_from"] = {"hit": others[0] + 1, "message": others[1]}
         self._say_stale(idx, out)

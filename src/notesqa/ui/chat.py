@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_kind, standalone
 from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import Nothing, best_match, no_match, others_from, weak
+from ..hits import Nothing, best_match, no_match, weak
 from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
@@ -134,7 +134,7 @@ class ChatService(NotesService):
                         "question before it.")
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')
-        others = others_from(hits, idx.noted(query))
+        others = idx.others_from(hits, query)
         # a hit of a note edited or deleted since the build says so, as the CLI's does (trial V: until the
         # watcher's rebuild, the chat had shown the old text unmarked)
         changes = self.changes_since_build(idx, [h.path for h in hits])
