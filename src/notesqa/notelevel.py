@@ -20,7 +20,7 @@ from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
-from .query import ASKS_WHO, DEFINING, seeks_note
+from .query import ASKS_WHO, DEFINING, mid_sentence, seeks_note
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)
@@ -111,6 +111,28 @@ def _properties(notes: Mapping[str, NoteEntry]) -> dict[str, tuple[tuple[str, st
     return out
 
 
+def _first_names(spelled: Mapping[str, tuple[str, ...]], kinds: Mapping[str, frozenset[str]],
+                 by_word: Mapping[str, frozenset[str]], common: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """path -> the first names a person's page (a People folder, a person tag) is called by: the first word of a
+    name of two or three capitalised words ("Grace" of "Grace Liu"), when no other note's names hold it (the
+    review: "Docker Compose" is no person's)."""
+    out = {}
+    for path, kind in kinds.items():
+        if not kind & _PEOPLE:
+            continue
+        firsts = []
+        for name in spelled.get(path, ()):
+            parts = name.split()
+            if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"[A-Z][\w'’.-]*", p) for p in parts):
+                continue
+            first = tokenize(parts[0])
+            if len(first) == 1 and first[0] not in common and by_word.get(first[0]) == {path}:
+                firsts.append(parts[0])
+        if firsts:
+            out[path] = tuple(firsts)
+    return out
+
+
 def _kinds(chunks: list[Chunk], props: Mapping[str, tuple[tuple[str, str], ...]]) -> dict[str, frozenset[str]]:
     """path -> the stems of what says what kind of note it is: its folders' names, its tags, its type."""
     words: dict[str, set[str]] = {}
@@ -167,6 +189,7 @@ class NoteNames:
     credits: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # path -> word set of each credit
     properties: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # path -> (key, value) in lower case
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # path -> stems of its folders, tags and type
+    first_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person's page -> its first names
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -212,9 +235,11 @@ class NoteNames:
         common = frozenset(w for w, paths in by_word.items() if rows_with is not None
                            and rows_with(w) - sum(size.get(p, 0) for p in paths | credited.get(w, set())) > floor)
         props = _properties(notes)
-        return cls({p: tuple(s for s in sets if s) for p, sets in names.items()},
-                   {w: frozenset(p) for w, p in by_word.items()}, idf, leads, common,
-                   {p: a for p, a in alias_words.items() if a}, spelled, credits, props, _kinds(chunks, props))
+        kinds = _kinds(chunks, props)
+        paths_by_word = {w: frozenset(p) for w, p in by_word.items()}
+        return cls({p: tuple(s for s in sets if s) for p, sets in names.items()}, paths_by_word, idf, leads, common,
+                   {p: a for p, a in alias_words.items() if a}, spelled, credits, props, kinds,
+                   _first_names(spelled, kinds, paths_by_word, common))
 
     def described(self, question: str) -> dict[str, str]:
         """The notes a question asks for by a property's value and their kind ("which studies are done?": the
@@ -291,7 +316,7 @@ class NoteNames:
                 found.extend((m.start(), m.end(), path)
                              for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags))
             # a person by the first name, with its capital ("and Samuel?" for Samuel Achebe: trial s37)
-            found.extend((m.start(), m.end(), path) for first in self._first_names(path)
+            found.extend((m.start(), m.end(), path) for first in self.first_names.get(path, ())
                          for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text))
         out: list[tuple[int, int, str]] = []
         for span in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
@@ -374,22 +399,7 @@ class NoteNames:
         say in our last 1:1?" and the page "Grace Liu"), a name no other note's names hold? (Trial s36: people's
         pages are named in full, and the question's one word of two fell short of MIN_NAME_SHARE.)"""
         # written with its capital inside the question, not as its first word ("Mark the PR as ready")
-        return any(not re.search(r"(?:^|[.!?:;\"“(])\s*$", question[:m.start()])
-                   for first in self._first_names(path)
+        return any(mid_sentence(question, m.start())
+                   for first in self.first_names.get(path, ())
                    for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", question))
 
-    def _first_names(self, path: str) -> list[str]:
-        """The first names a person's page (a People folder, a person tag) is called by: the first word of a name of
-        two or three capitalised words ("Grace" of "Grace Liu"), when no other note's names hold it (the review:
-        "Docker Compose" is no person's)."""
-        if not self.kinds.get(path, frozenset()) & _PEOPLE:
-            return []
-        out = []
-        for name in self.spelled.get(path, ()):
-            parts = name.split()
-            if not 2 <= len(parts) <= 3 or not all(re.fullmatch(r"[A-Z][\w'’.-]*", p) for p in parts):
-                continue
-            first = tokenize(parts[0])
-            if len(first) == 1 and first[0] not in self.common and self.by_word.get(first[0]) == {path}:
-                out.append(parts[0])
-        return out

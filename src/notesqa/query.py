@@ -1162,3 +1162,19 @@ def asks_steps(question: str) -> bool:
     """Does the question ask for the steps of doing something, wherever it says so? (A question that asks how
     gets numbered steps shown from the first: snippets.)"""
     return asks_how(question) or _ASKS_STEPS.search(question) is not None
+
+
+def mid_sentence(text: str, at: int) -> bool:
+    """Is the word at text[at] written inside a sentence, not first nor after a sentence's end, an opening quote
+    or bracket? A capital there is a name's ("what did Grace say?"; not "Mark the PR as ready")."""
+    before = _char_before(text, at)
+    return bool(before) and before not in ".!?:;\"'“‘("
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before text[at] that is not white space ("" at the start): looked up, not by
+    copying all the text before each word (a pasted passage of 100k characters had taken a gigabyte)."""
+    at -= 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return text[at] if at >= 0 else ""

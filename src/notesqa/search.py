@@ -29,8 +29,8 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
-                    merge_filters, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words, with_listing_period,
-                    with_noted_year)
+                    merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
+                    with_listing_period, with_noted_year)
 from .snippets import NoteTree
 from .vocabulary import words_of
 
@@ -593,18 +593,9 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+")  # capitalised
 def _names_in(text: str) -> set[str]:
     """The words a question writes as names: capitalised, not its first word nor after a sentence's end, in a
     question not written in title case ("How To Fix The Build")."""
-    words = [(m.group(0), _char_before(text, m.start())) for m in _WORDS.finditer(text)]
-    capital = [w for w, before in words if w[:1].isupper() and before and before not in ".!?:;\"'“("]
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(text)]
+    capital = [w for w, at in words if w[:1].isupper() and mid_sentence(text, at)]
     return set(capital) if len(capital) * 2 <= len(words) else set()
-
-
-def _char_before(text: str, at: int) -> str:
-    """The last character before text[at] that is not white space ("" at the start): looked up, not by
-    copying all the text before each word (a pasted passage of 100k characters had taken a gigabyte)."""
-    at -= 1
-    while at >= 0 and text[at].isspace():
-        at -= 1
-    return text[at] if at >= 0 else ""
 
 
 def _mask(live: _Live, filters) -> np.ndarray | None:
