@@ -171,7 +171,7 @@ def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_pa
         assert res.exit_code == 1 and res.stdout == "" and "deleted" not in res.stderr
         assert f"is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in res.stderr
     res = CliRunner().invoke(main, ["index", "--notes", str(other), "--index", str(index), "--model", "hash-256"])
-    assert res.exit_code == 1 and f"pass --notes {notes.resolve()} to refresh it" in res.stderr
+    assert res.exit_code == 1 and f"pass --notes {notes.resolve()}, or give --index another folder" in res.stderr
     assert "Traceback" not in res.output
     # a server of one folder does not answer from an index of another (mcp: each call says so, test_mcp_server)
     res = CliRunner().invoke(main, ["serve", "--notes", str(other), "--index", str(index)])

@@ -452,7 +452,7 @@ def _since_build(idx, notes_dir, index_dir, hits: list[str]):
     """(the notes changed since the build, or None; or what to say when the index is of another folder);
     hits: the paths of the hits, all that is checked in a folder too big to scan at each question."""
     from .status import stale_since_build
-    from .store import of_other_notes
+    from .store import of_other_notes, other_notes_said, other_notes_ways
 
     manifest = idx.manifest
     folder = Path(notes_dir or os.environ.get(ENV_NOTES) or manifest.notes_dir or default_notes_dir())
@@ -460,8 +460,8 @@ def _since_build(idx, notes_dir, index_dir, hits: list[str]):
         return None, None
     built = of_other_notes(manifest, folder)
     if built:
-        return None, (f"The index in {index_dir}/ is of the notes in {built}/, not {folder}/: these hits are from "
-                      f"there. Pass --notes {built}, or give --index another folder for an index of {folder}/.")
+        return None, (f"{other_notes_said(Path(index_dir), built, folder)}: these hits are from there; "
+                      f"{other_notes_ways(built, folder)}.")
     return stale_since_build(folder, manifest, Path(index_dir), hits), None
 
 
@@ -495,6 +495,7 @@ def _index_command(notes_dir, index_dir) -> str:
 def status(notes_dir, index_dir, as_json):
     """What is indexed, when, with which model, and which notes changed since."""
     from .status import read_status
+    from .store import other_notes_ways
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     st = read_status(notes_dir, index_dir)
@@ -522,8 +523,8 @@ def status(notes_dir, index_dir, as_json):
                    f"them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
     if st.of_notes:  # (trial s37: its changes against the other folder had advised an `index` that is refused)
-        click.echo(f"Notes:   this index is of the notes in {st.of_notes}/, not {st.notes_dir}/: pass --notes "
-                   f"{st.of_notes}, or give --index another folder for an index of {st.notes_dir}/")
+        click.echo(f"Notes:   this index is of the notes in {st.of_notes}/, not {st.notes_dir}/: "
+                   f"{other_notes_ways(st.of_notes, st.notes_dir)}")
     else:
         _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:

@@ -127,13 +127,22 @@ def check_built_from(index_dir: Path, notes_dir: Path, serving: bool = False) ->
         return  # no index, or a damaged one: the build says so
     built = of_other_notes(manifest, notes_dir)
     if built:
-        where = f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/"
-        other = f"give --index another folder for an index of {notes_dir}/"
+        where = other_notes_said(index_dir, built, notes_dir)
         raise IndexFolderError(
-            f"{where}: pass --notes {built}, {other}, or run `notesqa index --notes {notes_dir} --index {index_dir} "
-            "--rebuild` to replace it." if serving else
-            f"{where}: pass --notes {built} to refresh it, {other}, or add --rebuild to replace it (in Python: "
+            f"{where}: {other_notes_ways(built, notes_dir)}, or run `notesqa index --notes {notes_dir} --index "
+            f"{index_dir} --rebuild` to replace it." if serving else
+            f"{where}: {other_notes_ways(built, notes_dir)}, or add --rebuild to replace it (in Python: "
             "build_index(..., rebuild=True)).")
+
+
+def other_notes_said(index_dir: Path, built: str, notes_dir: Path) -> str:
+    """That an index is of another notes folder than the one given: one wording for every front end."""
+    return f"The index in {index_dir}/ is of the notes in {built}/, not {notes_dir}/"
+
+
+def other_notes_ways(built: str, notes_dir: Path) -> str:
+    """The two ways on from an index of another notes folder."""
+    return f"pass --notes {built}, or give --index another folder for an index of {notes_dir}/"
 
 
 def of_other_notes(manifest: Manifest, notes_dir: Path) -> str | None:
