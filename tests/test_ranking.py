@@ -386,9 +386,7 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     chunks = [fields, _chunk("chilli.md", 1, "Brown the mince in batches, then add the onions")]
     for question, thin in (("how many servings does the chilli make?", False), ("what is the prep time?", False),
                            ("how do I brown the mince?", True)):
-        scores = dataclasses.replace(_dense_only([0.5, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
-        ranked = fuse(chunks, scores, question, {}, None, 10)
-        assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
+        assert _fields_thin(chunks, [0.5, 0.45], question) is thin, question
 
 
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
@@ -462,8 +460,13 @@ def test_a_field_asked_for_by_another_name_is_not_thin():
     chunks = [fields, _chunk("Tobiah Crane.md", 1, "Tobiah grew up in the salt marshes.")]
     for question, thin in (("how old is Tobiah?", False), ("what is Tobiah's age?", False),
                            ("where did Tobiah grow up?", True)):
-        scores = dataclasses.replace(_dense_only([0.4, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
-        assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0] is thin, question
+        assert _fields_thin(chunks, [0.4, 0.45], question) is thin, question
+
+
+def _fields_thin(chunks, dense, question) -> bool:
+    """Is the first chunk, a note's fields passage, ranked thin for question (its words in every chunk)?"""
+    scores = dataclasses.replace(_dense_only(dense), words=dict.fromkeys(tokenize(question), 1.0))
+    return {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0]
 
 
 def test_a_few_words_that_hold_the_questions_words_are_not_thin():

@@ -616,7 +616,7 @@ def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_pat
 def test_a_left_out_word_before_the_match_shows_the_match_from_itself(tmp_path):
     # the review: "-pizza" cut a kickoff's hit after its parent, before the bullet that matched, `match_line` naming
     # a line not shown
-    from notesqa.ranking import Candidate, Explanation
+    from notesqa.ranking import Explanation
     from notesqa.search import _cut_before
     from notesqa.snippets import NoteTree, Snippet, to_hit
 
