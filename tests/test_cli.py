@@ -29,6 +29,14 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
 
 
+def test_a_notion_pages_source_is_printed_without_its_ids():
+    # trial s38: 190 characters of 32-hex ids on every hit's source line; --json keeps the file's path
+    from conftest import DANA
+
+    out = click_unstyle(format_hit(1, Hit("Took 3 photos", DANA, 12, (), 0.5, title="Interview with Dana")))
+    assert out.splitlines()[-1] == "    Research Hub/Interviews/Interview with Dana.md:12  score 0.500"
+
+
 def test_the_line_that_matched_is_marked_when_others_are_shown_before_it():
     # trial s34b: the answer was a list's fourth item under its lead-in, `aws.md:7` the lead-in's line
     hit = Hit("With Priya and Sofi:\n- Priya wants dashboards\n- Sofi proposed a survival model", "c.md", 7, (), 0.5,

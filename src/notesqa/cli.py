@@ -16,7 +16,7 @@ import click
 
 from .config import ENV_INDEX, ENV_MODEL, ENV_NOTES, K_MAX, default_index_dir, default_notes_dir
 from .errors import NotesQAError
-from .notefiles import NOT_READ
+from .notefiles import NOT_READ, readable_path
 from .wording import counted
 
 
@@ -348,7 +348,9 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
         "the note named" if hit.explain is not None and hit.explain.opened else None
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
-    out.append(click.style(f"    {hit.source}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
+    # a Notion page's path without its 32-hex ids, as the chat shows it (trial s38: 190 characters of ids); --json
+    # keeps the file's
+    out.append(click.style(f"    {readable_path(hit.path)}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
