@@ -106,6 +106,11 @@ def test_unmatched_names_the_filter_no_note_passes():
                                  hierarchy="course/statistics")]
     assert unmatched(graph, Filters(paths=("course/stats",))) == (
         "No note is in course/stats (folders like it: pages/course/statistics).")
+    # a Notion export's folders by the names Notion shows (trial s38: "path:Meeting" had no suggestion)
+    notion = [chunk("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Wiki fc003ff787655397edc3045ee4993e3d/"
+                    "Meetings ab0268fb8036a892dc341945cb7ae3be/Standup 05ae2ce79225553ee39ada506b8d5c6d.md", [], None)]
+    assert unmatched(notion, Filters(paths=("Meeting",))) == "No note is in Meeting (folders like it: Wiki/Meetings)."
+    assert unmatched(notion, Filters(paths=("Wiki/Meetings",))) is None
     for top in (".", "./", "/"):
         assert unmatched(chunks[:1], Filters(paths=(top,))) == "No note is in the notes folder itself (path:.)."
     assert unmatched(chunks, Filters(after="2024-04-01", before="2024-05-01")) == (

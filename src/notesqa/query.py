@@ -996,7 +996,9 @@ def _folders_like(pattern: str, note_dirs: set[str]) -> list[str]:
     ("Meetings" -> Clients/Acme/Meetings), or one spelt nearly so; at most 3."""
     import difflib
 
-    folders = sorted({"/".join(d.split("/")[:i]) for d in note_dirs if d for i in range(1, d.count("/") + 2)})
+    # a Notion export's folders by the names Notion shows, without their ids (trial s38: "Meeting" for "Meetings <id>")
+    folders = sorted({readable_path("/".join(d.split("/")[:i])) for d in note_dirs if d
+                      for i in range(1, d.count("/") + 2)} - {""})
     want = nfc(pattern).strip("/").casefold()
     if not want or any(ch in want for ch in "*?["):
         return []
