@@ -10,7 +10,7 @@ from notesqa.backlinks import linking_lines
 from notesqa.hits import notice
 from notesqa.dendron import anchor, heading_range, hierarchy, is_vault
 from notesqa.parsing import parse_note
-from notesqa.vault import Vault
+from notesqa.vault import Vault, app_of
 
 from conftest import write
 
@@ -107,6 +107,25 @@ def test_outside_a_dendron_vault_links_and_tags_read_as_before(tmp_path):
     note = Vault(notes, _rels(notes)).parsed("a.md")
     assert [u.text for u in note.units] == ["see the rotation and ops.oncall", "#spark.tuning notes"]
     assert note.tags == ("spark",) and note.hierarchy == ""
+
+
+def test_a_dendron_workspace_in_a_folder_of_the_notes_is_read_as_dendron_there_only(tmp_path, embedder):
+    # trial s38: dendron/ (its dendron.yml and notes/) beside other apps' exports had been read as plain notes
+    notes = tmp_path / "notes"
+    write(notes / "dendron" / "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: notes\n")
+    write(notes / "dendron" / "notes" / "dev.python.md", _front("Python") + "## Children\n\n- [[Asyncio|dev.python.asyncio]]\n")
+    write(notes / "dendron" / "notes" / "dev.python.asyncio.md", _front("Asyncio") + "- gather does not cancel siblings\n")
+    write(notes / "bear" / "a.md", "# A\n\n- see [[dev.python.asyncio|the loop]]\n- #spark.tuning notes\n")
+    vault = Vault(notes, _rels(notes))
+    assert [u.text for u in vault.parsed("dendron/notes/dev.python.md").units if u.kind == "bullet"] == ["Asyncio"]
+    outside = vault.parsed("bear/a.md")
+    assert [u.text for u in outside.units] == ["see the loop", "#spark.tuning notes"] and outside.tags == ("spark",)
+    assert app_of(notes) == "a folder of markdown notes (a Dendron vault in dendron/)"
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert {h.path for h in idx.search("path:dev", k=10)} == {"dendron/notes/dev.python.md",
+                                                              "dendron/notes/dev.python.asyncio.md"}
+    assert {h.path for h in idx.search("path:dev.python", k=10)} == {"dendron/notes/dev.python.asyncio.md"}
 
 
 def test_a_note_reference_names_a_heading_by_its_slug_or_a_range_of_headings(tmp_path):

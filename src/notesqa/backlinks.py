@@ -85,7 +85,7 @@ def _first_link(text: str, rel: str, targets: frozenset[str], vault) -> int | No
     prose = _prose_only(text)
     found = []
     for m in WIKILINK.finditer(prose):
-        target = parse_link(m.group(2), vault.dendron).target
+        target = parse_link(m.group(2), vault.in_dendron(rel)).target
         if target and vault.resolve(target, rel) in targets:
             found.append(m.start())
             break

@@ -24,6 +24,21 @@ def is_vault(notes_dir: Path) -> bool:
     return (notes_dir / SETTINGS).is_file() or (notes_dir.name == "notes" and (notes_dir.parent / SETTINGS).is_file())
 
 
+def vault_folders(notes_dir: Path, rels) -> frozenset[str]:
+    """The folders of the notes (relative; "" the notes folder) that are Dendron vaults: the notes folder when
+    is_vault, and each folder of the notes with dendron.yml (a workspace among other apps' notes)."""
+    notes_dir = Path(notes_dir)
+    folders = {str(PurePosixPath(rel).parent) for rel in rels}
+    folders |= {str(p) for f in folders for p in PurePosixPath(f).parents}
+    found = {f for f in folders - {"."} if (notes_dir / f / SETTINGS).is_file()}
+    return frozenset(found | ({""} if is_vault(notes_dir) else set()))
+
+
+def in_vault(rel: str, vaults: frozenset[str]) -> bool:
+    """Is the note at rel in one of the vault folders (vault_folders)?"""
+    return bool(vaults) and ("" in vaults or any(str(p) in vaults for p in PurePosixPath(rel).parents))
+
+
 def hierarchy(rel: str) -> str:
     """The hierarchy a note is in, as Dendron's tree shows it: "dev.airflow" of dev.airflow.gotchas.md
     ("" for a note at the top of it, root.md or dev.md)."""

@@ -241,6 +241,8 @@ class Resolver(Protocol):
 
     def title(self, target: str, from_path: str = "") -> str | None: ...  # the front-matter title of a note
 
+    def in_dendron(self, rel: str) -> bool: ...  # is the note in a Dendron vault
+
 
 def dataview_fields(text: str) -> str:
     """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED); a field of
@@ -276,7 +278,7 @@ class Inline:
     @property
     def dendron(self) -> bool:
         """Is the note in a Dendron vault (its links, anchors and tags read as Dendron writes them)?"""
-        return bool(getattr(self.resolver, "dendron", False))
+        return self.resolver is not None and self.resolver.in_dendron(self.path)
 
     def link(self, inner: str) -> Link:
         """What stands between [[ and ]], read in the note's dialect."""

@@ -33,7 +33,7 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     if is_canvas(rel):
         return parse_canvas(text, rel, vault)
     text = furigana(text)  # a word, then its reading
-    if is_outline(text, vault):
+    if is_outline(text, vault, rel):
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):
         text = _lines_as_written(_titled_plain_text(text, rel))
@@ -110,9 +110,9 @@ _MARKDOWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~)")
 _LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")
 
 
-def is_outline(text: str, vault: "Vault | None" = None) -> bool:
+def is_outline(text: str, vault: "Vault | None" = None, rel: str = "") -> bool:
     """Is the note read as a Logseq outline? In a Logseq graph yes, in an Obsidian or Dendron vault no,
     else when it is written as one."""
-    if vault is not None and (vault.logseq or vault.obsidian or vault.dendron):
+    if vault is not None and (vault.logseq or vault.obsidian or vault.in_dendron(rel)):
         return vault.logseq
     return logseq.looks_like_outline(text)

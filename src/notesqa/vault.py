@@ -50,7 +50,13 @@ def app_of(notes_dir: Path) -> str:
         return "an Obsidian vault"
     if dendron.is_vault(Path(notes_dir)):
         return "a Dendron vault"
-    return "a folder of markdown notes" if Path(notes_dir).is_dir() else ""
+    if not Path(notes_dir).is_dir():
+        return ""
+    # a Dendron workspace among the notes (dendron.vault_folders), up to three folders down: said, as it is read so
+    found = sorted(p.parent.relative_to(notes_dir).as_posix() for depth in range(1, 4)
+                   for p in Path(notes_dir).glob("*/" * depth + dendron.SETTINGS))
+    return "a folder of markdown notes" + (f" (a Dendron vault in {found[0]}/)" if len(found) == 1 else
+                                           f" (Dendron vaults in {', '.join(f + '/' for f in found)})" if found else "")
 
 
 class Vault:
@@ -61,7 +67,9 @@ class Vault:
         self.rels = sorted(rels)
         self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
         self.obsidian = (self.notes_dir / ".obsidian").is_dir()  # its notes are never Logseq pages
-        self.dendron = dendron.is_vault(self.notes_dir)  # nor are a Dendron vault's; its links read label first
+        # nor are a Dendron vault's notes; its links read label first. A workspace may be a folder of the notes
+        # (trial s38: dendron/ with its dendron.yml beside other apps' exports)
+        self._dendron_dirs = dendron.vault_folders(self.notes_dir, self.rels)
         self._titles: dict[str, str | None] = {}
         self.deps: dict[str, set[str]] = {}  # note -> the notes it took text from
         self._names: dict[str, list[str]] | None = None
@@ -69,6 +77,15 @@ class Vault:
         self._parsing: list[str] = []
         self._cut: set[str] = set()
         self._uuids: dict[str, str] | None = None
+
+    def in_dendron(self, rel: str) -> bool:
+        """Is the note in a Dendron vault, the notes folder or a folder in it (read as Dendron writes)?"""
+        return dendron.in_vault(rel, self._dendron_dirs)
+
+    @property
+    def dendron(self) -> bool:
+        """Is the notes folder itself a Dendron vault?"""
+        return "" in self._dendron_dirs
 
     # -- names
 
@@ -270,7 +287,7 @@ class Vault:
                 return None  # a heading block: embedding its section is not supported; read as a reference
             return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
         inner = WIKILINK.fullmatch(spec.strip())
-        link = parse_link(inner.group(2) if inner else spec, self.dendron)
+        link = parse_link(inner.group(2) if inner else spec, self.in_dendron(from_path))
         if link.is_attachment:
             return Embedded(link.target, ())  # a picture or an attachment: nothing to read
         rel = self.resolve(link.target, from_path) if link.target else from_path
@@ -281,7 +298,7 @@ class Vault:
         note = self.parsed(rel) if rel != from_path or link.target else None
         if note is None:
             return None
-        return _section(note, link, self.dendron)
+        return _section(note, link, self.in_dendron(from_path))
 
 
 def _section(note, link: Link, slugs: bool = False):
@@ -432,7 +449,8 @@ def _own_section(vault: Vault, spec: str, from_path: str):
     """What an embed of a heading or block of its own note shows (`![[#Local]]`, `![[#^id]]`): read here, where
     the note is not being parsed (an embed while parsing it would be a loop)."""
     note = vault.parsed(from_path)
-    return _section(note, parse_link(spec, vault.dendron), vault.dendron) if note is not None else None
+    slugs = vault.in_dendron(from_path)
+    return _section(note, parse_link(spec, slugs), slugs) if note is not None else None
 
 
 def _reference(vault: Vault, spec: str, embeds: bool, from_path: str) -> tuple[str, str] | None:
