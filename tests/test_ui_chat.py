@@ -211,6 +211,21 @@ def test_a_followup_word_no_note_says_is_said_missing(service, monkeypatch):
     assert "No note mentions" not in html
 
 
+def test_a_filter_alone_that_leaves_nothing_close_to_the_question_before_lists_its_notes(tmp_path, embedder,
+                                                                                      monkeypatch):
+    # trial s38: "tag:fiction" after a question about restic said "Nothing matches" over one book at 0.13
+    notes = tmp_path / "notes"
+    write(notes / "postgres.md", "# Postgres failover\n\n- Promote the replica with pg_ctl promote\n")
+    write(notes / "dune.md", "---\ntags: [fiction]\n---\n# Dune\n\n- Spice, sandworms and a desert planet\n")
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    _, first = chat.answer("Postgres failover", [])  # the note's name: a strong answer, the thread goes on
+    monkeypatch.setattr(hits, "WEAK_SCORE", 2.0)  # nothing the fake model matches is close
+    html, turn = chat.answer("tag:fiction", [first])
+    assert turn.standalone == "tag:fiction" and [h.path for h in turn.hits] == ["dune.md"]
+    assert "Nothing in your notes matches" not in html
+
+
 def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_path, embedder, monkeypatch):
     # trial s37: "and Kafka?" after "how do I promote a Postgres replica during failover?" gave five Postgres hits
     notes = tmp_path / "runbooks"

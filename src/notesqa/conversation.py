@@ -117,6 +117,11 @@ def followup_body(question: str) -> str:
     return _CONNECTIVES.sub("", FILTER.sub(" ", question)).strip(" ?.!")
 
 
+def only_filters(question: str) -> bool:
+    """Is the question only filters ("tag:fiction", "after:2024-01-01 path:work")?"""
+    return bool(FILTER.search(question)) and not FILTER.sub(" ", question).strip(" ?.!")
+
+
 def adds_a_thing(question: str) -> bool:
     """Does a follow-up add a thing to the previous question ("and the worker?", "what about staging?"),
     rather than ask for more, move its day or take the place of a phrase ("and on Linux?")?"""
