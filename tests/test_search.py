@@ -553,6 +553,13 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     q = "how much does the Peloton subscription cost?"
     money = [h for h in idx.search(q, k=5) if h.path == "Money.md"]
     assert idx._not_said_otherwise(money, q, ["Peloton"]) == ["Peloton"]
+    # nor a word a hit says as the start of a longer one (trial s38: "crashloop" of CrashLoopBackOff)
+    write(tmp_path / "notes" / "Pods.md", "# Pods\n## CrashLoopBackOff\n- exit code 137 is the OOM killer\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "pod crashloop exit code 137"
+    pods = [h for h in idx.search(q, k=5) if h.path == "Pods.md"]
+    assert idx.unmentioned(q) == ["crashloop"] and idx._not_said_otherwise(pods, q, ["crashloop"]) == []
 
 
 def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_weak_match(tmp_path, embedder):

@@ -419,7 +419,10 @@ class NotesIndex:
         to it (vocabulary.py: the notes' "Oscar" for the question's "academy"; but "Louvre" is not the "musée"
         d'Orsay, nor "Osaka" Tokyo: a name the notes do not say stays said missing)."""
         tagged = {w for h in hits for t in h.tags for w in _WORDS.findall(t.casefold())}
-        missing = [w for w in missing if w.casefold() not in tagged]
+        # ... or as the start of a longer word a hit says (trial s38: "crashloop" of "CrashLoopBackOff")
+        shown = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]).casefold())}
+        missing = [w for w in missing if w.casefold() not in tagged
+                   and not (len(w) >= 5 and any(s.startswith(w.casefold()) for s in shown))]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
         text, _ = parse_query(question or "")
