@@ -34,6 +34,14 @@ def test_a_notion_pages_properties_are_its_metadata_and_one_header_passage():
     assert [u.text for u in note.units[1:]] == ["Took 3 photos"]
 
 
+def test_a_hash_word_in_a_notion_page_is_text_not_a_tag():
+    # trial s38: "Add the new hire to the #welcome channel" had tagged the onboarding page "welcome"
+    note = parse_note(PAGE + "- Add the new hire to the #welcome channel\n", DANA)
+    assert note.tags == ("onboarding", "mobile", "user research")
+    assert note.units[-1].text == "Add the new hire to the #welcome channel"
+    assert parse_note("# Onboarding\n\n- Post in #welcome\n", "Onboarding.md").tags == ("welcome",)  # elsewhere a tag
+
+
 def test_the_day_of_a_page_is_its_date_created_or_the_start_of_its_dates():
     for line, day in (("Dates: March 4, 2024 → April 2, 2024", "2024-03-04"), ("Created: Sep 3, 2023 10:15 AM",
                                                                              "2023-09-03"), ("Date: 2024-05-06", "2024-05-06"),

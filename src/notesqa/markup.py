@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from . import dendron as dendron_rules
 from .config import LINKED_SUFFIXES
+from .notefiles import readable_path
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
@@ -354,6 +355,8 @@ class Inline:
     def _tags(self, text: str) -> str:
         """text's tags taken (as its app reads them), each shown as written: Bear's "#book notes#" whole, then
         the others (a Dendron vault's with their dots)."""
+        if readable_path(self.path) != self.path:
+            return text  # a Notion page's "#welcome" is a Slack channel's name, text: Notion has no tags in text
         tag = DOTTED_TAG if self.dendron else TAG
         out, at = [], 0
         for m in BEAR_TAG.finditer(text) if text.count("#") > 1 else ():
