@@ -420,6 +420,19 @@ def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
     assert [h.path for h in idx.search("which notes link to Acme onboarding study?")] == [DANA]
 
 
+def test_a_notion_subpage_is_shown_under_its_parent_page(tmp_path, embedder):
+    # trial s38: "Kyoto > Hotel" had not said which trip; Notion's header shows the page over it
+    from conftest import HUB
+
+    notes = tmp_path / "notes"
+    trip = f"{HUB}/Trip to Japan 1b2c3d4e5f60718293a4b5c6d7e8f901"
+    write(notes / f"{trip}.md", "# Trip to Japan\n\n- JR Pass for 14 days\n")
+    write(notes / trip / "Kyoto 2c3d4e5f60718293a4b5c6d7e8f90112.md", "# Kyoto\n\n## Hotel\n\n- a ryokan in Gion\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    hit = open_index(tmp_path / "index", embedder).search("ryokan in Gion", k=1)[0]
+    assert hit.breadcrumb == ["Trip to Japan", "Kyoto", "Hotel"]
+
+
 def test_plain_text_notes_are_found_and_their_links_resolve(tmp_path, embedder):
     # nvALT, The Archive and a phone's notes app keep notes as .txt; a project's requirements.txt is no note
     notes = tmp_path / "notes"

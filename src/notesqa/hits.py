@@ -64,7 +64,7 @@ class Hit:
     tags: tuple[str, ...] = ()
     date: str | None = None
     explain: Explanation | None = None
-    folder: str = ""  # the note's folder, when another note in the index has the same title
+    folder: str = ""  # the note's folder, when another note in the index has the same title; a Notion subpage's parent page
     origin: str = ""  # embedded text: "path:line" of the passage in the note it comes from
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
@@ -76,7 +76,8 @@ class Hit:
     @property
     def breadcrumb(self) -> list[str]:
         """[Folder >] note title > headings > parent bullets, a part that repeats the one before shown
-        once, the fuller of the two (see _repeats). The folder tells apart two notes of the same name in different folders. A
+        once, the fuller of the two (see _repeats). The folder tells apart two notes of the same name in different
+        folders (a Notion subpage's is its parent page). A
         last parent the hit's text opens with is left to the text (code inside a block, after the line
         that introduces it)."""
         crumbs = [_crumb(p, self.tags) for p in self.parents]

@@ -8,6 +8,7 @@ generation's notes built once at load.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, replace
 
@@ -320,7 +321,8 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
             lines += [pad + mark] if mark else []
             lines.append(pad + f.text.replace("\n", "\n" + pad))
-    folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else ""
+    folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else \
+        _parent_page(tree, c.path)
     exp = snippet.explain
     line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
@@ -330,6 +332,14 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line)
+
+
+def _parent_page(tree: NoteTree, path: str) -> str:
+    """A Notion subpage's parent page by its title, as Notion's header shows where a page is ("Trip to Japan" over
+    Kyoto): its export keeps a page's subpages in a folder beside it, both named with Notion's id ("" for others)."""
+    folder = posixpath.dirname(path)
+    page = f"{folder}.md"
+    return _title_of(tree, page) if folder and page in tree.rows and readable_path(folder) != folder else ""
 
 
 def _title_of(tree: NoteTree, path: str) -> str:
