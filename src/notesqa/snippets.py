@@ -493,8 +493,15 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         return d.heading == c.heading and (d.kind == "bullet" and (d.depth > c.depth or item(j))
                                            or d.kind == "code" and d.parent is not None)
 
-    first = row
+    # (the scans stop where the rows outgrow budget: a running log's list of 27,000 bullets (trial s38) is no
+    # section list, and had been read whole for each hit)
+    first, used = row, len(c.text) + 1
     while first > start and under(first - 1):
+        used += len(chunks[first - 1].text) + 1
+        if used > budget + 1:
+            if not steps:
+                return []
+            break  # (steps counted back from row: a step 1 further back would not fit either)
         first -= 1
     while not item(first):
         first += 1
@@ -506,9 +513,12 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         first = items[n] if step_number(chunks[items[n]]) == 1 else row
     if first == row and not whole:
         return []
-    last = row
+    last, used = row, sum(len(chunks[j].text) + 1 for j in range(first, row + 1))
     while last + 1 < end and under(last + 1):
         last += 1
+        used += len(chunks[last].text) + 1
+        if used > budget + 1:
+            return []
     rows = list(range(first, last + 1))
     if last + 1 < end and code_after(chunks[last], chunks[last + 1]) is not None:
         rows.append(last + 1)  # "3. ... write your CSS:" and the CSS (the recheck: it had come as the next hit)
