@@ -271,3 +271,10 @@ def test_the_row_a_front_end_marks_is_where_the_match_starts_after_other_lines()
     assert salt.match_row == 3
     # a line that says it only inside other words is not it
     assert _hit(text="Lead\n- not Bake at 220", match="Bake at 220", match_line=5).match_row is None
+
+
+def test_words_said_missing_are_quoted_short():
+    from notesqa.hits import quoted_words
+
+    # trial s38: a 5,000-letter word had been quoted whole above the hits
+    assert quoted_words(["staging", "x" * 5000, "kafka", "more"]) == f"“staging” or “{'x' * 39}…” or “kafka”"

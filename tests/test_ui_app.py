@@ -176,3 +176,22 @@ def test_the_page_handlers_answer_and_build(service):
     msg, status, tags, folders, examples = page.on_refresh(progress=lambda f, desc: None)
     assert msg.startswith("**Index ready:**") and "**Notes:** 3" in status
     assert ("(top level)", ".") in folders["choices"] and examples["examples"][0]["text"].startswith("What do")
+
+
+def test_the_number_of_results_is_a_whole_number_from_1_to_20():
+    from notesqa.ui.app import results
+
+    # trial s38: the box beside the slider took 2.5 (2 hits under a slider at 3), a blank or "abc" gave 1
+    assert [results(k) for k in (5, 2.5, 2.4, 0, -3, 50, "7", "", None, "abc", float("nan"))] == \
+        [5, 3, 2, 1, 1, 20, 7, 5, 5, 5, 5]
+
+
+def test_a_build_asked_for_while_one_runs_says_so_and_closing_the_note_shows_the_hint(service):
+    from notesqa.ui.app import _Page
+    from notesqa.ui.assets import NOTE_PLACEHOLDER
+
+    page = _Page(service)
+    with service._build_lock:  # a rebuild (or the watcher's refresh) running: a refresh is not queued behind it
+        msg = page.on_refresh(progress=lambda f, desc: None)[0]
+    assert msg.startswith("**A build is already running:**")
+    assert page.show_source("") == NOTE_PLACEHOLDER

@@ -288,6 +288,68 @@ def test_clicking_a_source_shows_the_note_with_the_bullet_highlighted(page, shot
     snap(page, shots / "source.png")
 
 
+def test_a_keyboard_opens_a_source_reads_it_and_closes_it(page):
+    # trial s38: focus stayed on the link, the note took 12 Tabs to reach, and nothing closed it
+    ask(page, "how does shuffle sharding map customers to cells?")
+    link = last_answer(page).locator(".nq-hit").first.locator("a.nq-src")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#nq-note .nq-target")).to_be_focused()
+    assert page.locator("#nq-note-body").get_attribute("aria-label").startswith("Note: ")
+    page.keyboard.press("Escape")
+    expect(page.locator("#nq-note .nq-note-empty")).to_be_visible()
+    expect(link).to_be_focused()
+    link.click()  # and the note's own button closes it too
+    page.locator("#nq-note .nq-note-close").click()
+    expect(page.locator("#nq-note .nq-note-empty")).to_be_visible()
+
+
+def test_the_question_box_is_named_and_shows_its_focus(page):
+    box = page.locator("#nq-question textarea")
+    expect(box).to_have_accessible_name("Ask your notes")  # not "Textbox" (trial s38)
+    box.focus()
+    assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+
+
+def test_a_narrow_window_starts_with_the_sidebar_closed_and_out_of_the_keyboards_way(browser_page, server):
+    # trial s38: at 768 px the open sidebar covered the chat; closed, its nine controls were still Tab stops
+    browser_page.set_viewport_size({"width": 768, "height": 1024})
+    try:
+        pg = open_app(browser_page, server["url"])
+        side = pg.locator("#nq-sidebar")
+        expect(side).not_to_have_class(re.compile(r"\bopen\b"))
+        expect(side.locator(".toggle-button")).to_have_attribute("aria-expanded", "false")
+        assert side.locator(".sidebar-content").evaluate("e => e.inert") is True
+        side.locator(".toggle-button").click()
+        expect(side.locator(".toggle-button")).to_have_attribute("aria-expanded", "true")
+        assert side.locator(".sidebar-content").evaluate("e => e.inert") is False
+    finally:
+        browser_page.set_viewport_size({"width": 1400, "height": 950})
+
+
+def test_dark_mode_keeps_the_hits_and_the_note_readable(browser_page, server, shots):
+    # trial s38: the note view's text was white on white (1.1:1), the marked words 1.1:1
+    pg = open_app(browser_page, server["url"] + "?__theme=dark")
+    ask(pg, "how does shuffle sharding map customers to cells?")
+    last_answer(pg).locator(".nq-hit").first.locator("a.nq-src").click()
+    expect(pg.locator("#nq-note .nq-target")).to_be_visible()
+    contrast = """(sel) => {
+      const lum = (c) => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => x / 255)
+        .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+      const e = document.querySelector(sel);
+      let b = e, bg = 'rgba(0, 0, 0, 0)';
+      // (a tint such as a hit's 5% blue is no background of its own)
+      while (b && /rgba\\(.*, 0?\\.?\\d*\\)$/.test(bg = getComputedStyle(b).backgroundColor)
+             && Number(bg.match(/[\\d.]+/g)[3]) < 0.5) b = b.parentElement;
+      const [l1, l2] = [lum(getComputedStyle(e).color), lum(bg)].sort((x, y) => y - x);
+      return (l1 + 0.05) / (l2 + 0.05);
+    }"""
+    for sel in ("#nq-note-body li", "#nq-note .nq-target", "#nq-chat mark", "#nq-chat .nq-crumb", "#nq-chat .nq-meta"):
+        assert pg.evaluate(contrast, sel) >= 4.5, sel
+    snap(pg, shots / "dark.png")
+
+
 def test_the_question_box_has_focus_and_inline_code_and_tables_read_whole(page):
     # focused on load: typing asks, with no tabbing past the sidebar first
     assert page.evaluate("document.activeElement.closest('#nq-question') !== null")

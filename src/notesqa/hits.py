@@ -135,6 +135,12 @@ def _crumb(parent: str, tags=()) -> str:
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
+def quoted_words(words: list[str]) -> str:
+    """Up to three words in quotes, "or" between them, each cut at 40 characters (trial s38: a 5,000-letter word
+    had been quoted whole)."""
+    return " or ".join(f"\u201c{w if len(w) <= 40 else w[:39] + '…'}\u201d" for w in words[:3])
+
+
 def weak(hits: list[Hit]) -> bool:
     """Hits whose best match is below WEAK_SCORE, or below WEAK_NO_WORDS with none holding a word of the
     question: the notes likely do not answer; say so (WEAK_MATCH). Not when a hit is from a day the
@@ -173,8 +179,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     if hits and tasks and tasks > sum(_of_days(h) for h in hits):
         return _tasks_said(tasks, when, question)
     if hits and unmentioned:
-        said = " or ".join(f"\u201c{w}\u201d" for w in unmentioned[:3])
-        return f"No note mentions {said}; the nearest passages:"
+        return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import os
 import sys
 import threading
@@ -32,7 +33,7 @@ def create_app(service: ChatService):
     with gr.Blocks(title="notesqa", analytics_enabled=False) as demo:
         turns = gr.State([])
         side = _sidebar(service)
-        gr.Markdown("## notesqa — ask your notes\nAnswers are bullets and sentences from your own notes, "
+        gr.Markdown("# notesqa — ask your notes\nAnswers are bullets and sentences from your own notes, "
                     "with where each one lives. Everything stays on this machine.", elem_id="nq-title")
         main = _chat_and_note(first_examples)
         _wire(demo, page, SimpleNamespace(**vars(side), **vars(main), turns=turns))
@@ -69,14 +70,14 @@ def _chat_and_note(examples) -> SimpleNamespace:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):  # the answers get the room; a note is read beside them
             # the answers take the window's height (less the title and the question box), not a fixed box
-            c.chat = gr.Chatbot(label="Chat", show_label=False, height="calc(100vh - 300px)", min_height=420,
+            c.chat = gr.Chatbot(label="Chat", show_label=False, height="calc(100vh - 300px)", min_height=260,
                                 elem_id="nq-chat", sanitize_html=True, latex_delimiters=LATEX_DELIMITERS,
                                 render_markdown=False, buttons=[], feedback_options=None, layout="bubble",
                                 autoscroll=False, examples=examples, placeholder=_placeholder(bool(examples)))
             with gr.Row():
                 # focused on load: a question is one keystroke away, not 17 tabs past the sidebar
                 c.box = gr.Textbox(placeholder='Ask your notes… (tag:x path:folder "exact words")',
-                                   show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
+                                   label="Ask your notes", show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
                                    max_lines=4, autofocus=True)
                 c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
             c.clear = gr.Button("New conversation", size="sm", elem_id="nq-clear")
@@ -102,17 +103,19 @@ def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
     c.src_btn.click(page.show_source, c.src_box, c.note, show_progress="hidden", **ev).then(
         None, None, None, js=SCROLL_JS)
     build_outputs = [c.build_msg, c.status, c.tags, c.folders, c.chat]
-    c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+    # not queued behind each other: a refresh clicked during a rebuild says one is running, and the rebuild's
+    # report stays the last word (trial s38: the queued refresh's "0 embedded" had replaced it)
+    c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="refresh", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
-    c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="build", concurrency_limit=1,
+    c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="rebuild", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
     c.clear.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [c.chat, c.turns, c.note, c.box],
                   show_progress="hidden", **ev)
     c.chat.clear(lambda: [], None, c.turns, **ev)
     demo.load(page.on_load, None, build_outputs, show_progress_on=c.status, **ev)
-    # On a phone the open sidebar covers the whole chat: start it closed there.
+    # Where Gradio shows the open sidebar over the whole chat (a phone, a tablet upright): start it closed there.
     narrow = gr.Checkbox(False, visible="hidden", elem_id="nq-narrow")
-    demo.load(None, None, narrow, js="() => window.innerWidth < 700", **ev).then(
+    demo.load(None, None, narrow, js="() => window.innerWidth <= 768", **ev).then(
         lambda n: gr.Sidebar(open=not n), narrow, c.sidebar, show_progress="hidden", **ev)
     timer = gr.Timer(15)
     seen_gen = gr.State(None)  # the index generation this page's filter lists come from
@@ -133,7 +136,7 @@ class _Page:
         question = (question or "").strip()
         if not question:
             return "", chat, turns
-        answer, turn = self.service.ask(question, turns, k=k, tags=tags, folders=folders,
+        answer, turn = self.service.ask(question, turns, k=results(k), tags=tags, folders=folders,
                                         after=(after or "").strip(), before=(before or "").strip())
         if turn is not None:
             turns.append(turn)
@@ -146,7 +149,7 @@ class _Page:
         return self.on_ask(text, chat, turns, k, tags, folders, after, before)
 
     def show_source(self, target):
-        return self.service.sources.show(target)
+        return self.service.sources.show(target) if target else NOTE_PLACEHOLDER  # "": the note closed
 
     def on_refresh(self, progress=gr.Progress()):
         return self._build(False, progress)
@@ -178,7 +181,7 @@ class _Page:
         return [{"text": q} for q in self.service.examples()] or None
 
     def _build(self, rebuild, progress):
-        msg = self.service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild)
+        msg = self.service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild, wait=False)
         return msg, self.service.status_markdown(), *self._filter_updates()
 
     def _filter_updates(self):
@@ -192,6 +195,15 @@ def _placeholder(with_examples: bool) -> str:
     return ("<b>Ask a question about your notes</b>" + (", or try one of these questions drawn from them."
                                                        if with_examples else ".")
             + "<br>Follow-ups like <em>and in 2023?</em> continue the conversation.")
+
+
+def results(k) -> int:
+    """The number of results asked for, as the slider shows it: a whole number from 1 to 20 (the box beside it
+    takes 2.5 or a blank: trial s38 had seen 2 hits under a slider at 3); 5 when it is no number."""
+    try:
+        return min(20, max(1, math.floor(float(k) + 0.5)))  # 2.5 is 3, as the slider rounds it
+    except (TypeError, ValueError, OverflowError):
+        return 5
 
 
 def still_there(chosen, choices) -> list:

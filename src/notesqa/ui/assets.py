@@ -26,7 +26,7 @@ CSS = """
 .nq-ctx div{white-space:pre-wrap}
 .nq-ctx-hit{background:#fef08a;border-radius:2px}
 .nq-matched{background:rgba(254,240,138,.55);border-radius:2px}
-.nq-ctx-line{color:#6b7280;font-size:.85em}
+.nq-ctx-line{color:#4b5563;font-size:.85em}
 .nq-weak{color:#92400e;font-size:.9em;margin-bottom:6px}
 .nq-stale{color:#92400e}
 .nq-followup{color:#4b5563;font-size:.85em;margin-bottom:4px}
@@ -37,6 +37,9 @@ CSS = """
 /* code wraps in the narrow note view: a long line had been cut off at its edge (trial s37) */
 .nq-note pre{overflow-x:auto;max-width:100%;white-space:pre-wrap !important;overflow-wrap:anywhere}
 .nq-note pre code{white-space:pre-wrap !important}
+/* a tab-indented line that wraps keeps its indent readable, and code reads as code (trial s38) */
+.nq-note pre,.nq-text pre.nq-code,.nq-ctx pre.nq-code{tab-size:4}
+.nq-note pre{background:rgba(15,23,42,.05);padding:6px 8px;border-radius:4px}
 /* Gradio's "scroll down" button, at the bottom right of the answers with a background of its own: in the
    middle, it had covered a hit's text and source link (trial s37) */
 .scroll-down-button-container{left:auto !important;right:14px !important;transform:none !important}
@@ -58,7 +61,41 @@ CSS = """
 #nq-chat button[aria-label="Clear"]{display:none}
 mark{background:#fde68a;padding:0 1px;border-radius:2px;color:inherit}
 mark.nq-related{background:none;border-bottom:2px dotted #d97706;border-radius:0}
+/* maths KaTeX cannot read shows as the note wrote it, not as a red error (trial s38: \begin{array} without columns) */
+#nq-chat .katex-error{color:inherit !important;font-family:ui-monospace,monospace;font-size:.92em}
+/* a visible focus ring on every control a keyboard reaches (trial s38: the question box, slider and date boxes
+   had none) */
+#nq-question textarea:focus-visible,#nq-sidebar input:focus-visible,#nq-sidebar textarea:focus-visible,
+#nq-k input:focus-visible,#nq-note:focus-visible,#nq-note .nq-target:focus-visible,#nq-note button:focus-visible,
+#nq-chat a:focus-visible,#nq-chat summary:focus-visible{outline:3px solid #6366f1 !important;outline-offset:2px}
+.nq-note-head{display:flex;gap:8px;align-items:baseline}
+.nq-note-head .nq-note-where{flex:1}
+#nq-title h1{font-size:1.4em !important;margin:0 0 .2em !important}
+.nq-note-close{margin-left:auto;white-space:nowrap;border:1px solid #d1d5db;border-radius:4px;padding:0 8px;background:transparent;
+  color:inherit;cursor:pointer;font-size:.9em}
 """
+# Dark mode (the browser's, or ?__theme=dark): the colours above are for a light page (trial s38: the note view's
+# text had been white on white, the marked words 1.1:1). One selector a rule: Gradio scopes each rule to its
+# container and mangles the second selector of a ".dark" list.
+_DARK = {
+    "background:#111827;border-color:#374151": (".nq-note",),
+    "color:#e5e7eb": (".nq-note-head", ".nq-meta", "#nq-chat .placeholder"),
+    "color:#cbd5e1": (".nq-crumb", ".nq-followup", ".nq-ctx-line"),
+    "color:#9ca3af": (".nq-note-empty", ".nq-img"),
+    "color:#6ee7b7": (".nq-meta a.nq-src",),
+    "color:#a5b4fc": (".nq-more summary",),
+    "color:#fbbf24": (".nq-weak", ".nq-stale", ".nq-warn", "#nq-status .nq-warn"),
+    "color:#fca5a5": (".nq-error",),
+    "color:#111827": ("mark", ".nq-ctx-hit", ".nq-note .nq-target"),
+    "color:inherit": ("mark.nq-related",),
+    "background:rgba(254,240,138,.22)": (".nq-matched",),
+    "background:#3730a3;color:#e0e7ff": (".nq-n",),
+    "background:#374151": (".nq-bar",),
+    "background:rgba(255,255,255,.08)": (".nq-text pre.nq-code", ".nq-ctx pre.nq-code", ".nq-text code.nq-inline",
+                                         ".nq-note pre"),
+    "background:#1f2937 !important": (".scroll-down-button-container button",),
+}
+CSS += "".join(f".dark {sel}{{{rule}}}\n" for rule, sels in _DARK.items() for sel in sels)
 
 # Clicking a source link in an answer (or a link to another note inside a shown note) opens
 # that note in the viewer: the link's target goes into a hidden textbox and a hidden button
@@ -75,15 +112,48 @@ JS_HEAD = """
     box.dispatchEvent(new Event('input', {bubbles: true}));
     setTimeout(function () { btn.click(); }, 60);
   }
+  let opener = null;  // the link that opened the note shown: where Close and Escape bring the keyboard back
+  function closeNote() {
+    openSource('');
+    const back = opener && document.contains(opener) ? opener : document.querySelector('#nq-question textarea');
+    if (back) back.focus();
+  }
   document.addEventListener('click', function (ev) {
+    if (ev.target && ev.target.closest && ev.target.closest('.nq-note-close')) { closeNote(); return; }
     const a = ev.target && ev.target.closest && ev.target.closest('a[href^="#nq-src="]');
     if (!a) return;
     ev.preventDefault();
     ev.stopPropagation();
     let target = a.getAttribute('href').slice('#nq-src='.length);
     try { target = decodeURIComponent(target); } catch (e) { return; }
+    if (a.closest('#nq-chat')) opener = a;
     openSource(target);
   }, true);
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape' && document.activeElement && document.activeElement.closest &&
+        document.activeElement.closest('#nq-note') && document.querySelector('#nq-note .nq-note-close')) closeNote();
+  });
+  // A closed sidebar's controls are out of the keyboard's way (inert), and its toggle says whether it is open
+  // (trial s38: nine controls off screen, "Rebuild all" among them, were still Tab stops)
+  function watchSidebar() {
+    const side = document.querySelector('#nq-sidebar');
+    if (!side) { setTimeout(watchSidebar, 200); return; }
+    const sync = function () {
+      const open = side.classList.contains('open');
+      const content = side.querySelector('.sidebar-content');
+      if (content) { content.inert = !open; content.id = content.id || 'nq-sidebar-content'; }
+      const toggle = side.querySelector('.toggle-button');
+      if (toggle) {
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        if (content) toggle.setAttribute('aria-controls', content.id);
+      }
+    };
+    sync();
+    new MutationObserver(sync).observe(side, {attributes: true, attributeFilter: ['class']});
+  }
+  // (Gradio adds this script to the page's head once the page has loaded)
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSidebar);
+  else watchSidebar();
 })();
 </script>
 """
@@ -93,7 +163,17 @@ SCROLL_JS = """() => {
   let tries = 0;
   const go = () => {
     const t = document.querySelector('#nq-note .nq-target');
-    if (t) { t.scrollIntoView({block: 'center', behavior: 'instant'}); return; }
+    if (t) {
+      t.scrollIntoView({block: 'center', behavior: 'instant'});
+      // a source opened from its link (a click or Enter) takes the keyboard to the passage; a note an answer
+      // opened by itself ("open the Decision Log") leaves it in the question box
+      const from = document.activeElement;
+      if (from && from.matches && from.matches('#nq-chat a.nq-src, #nq-note a')) {
+        t.setAttribute('tabindex', '-1');
+        t.focus({preventScroll: true});
+      }
+      return;
+    }
     if (++tries < 20) setTimeout(go, 50);
   };
   setTimeout(go, 50);
@@ -108,6 +188,11 @@ CHAT_SCROLL_JS = """() => {
     if (last && last.classList.contains('nq-open')) {
       const src = last.querySelector('a.nq-src');
       if (src) src.click();
+    }
+    // a starter question's button is gone with the answer: the keyboard goes back to the question box
+    if (!document.activeElement || document.activeElement === document.body) {
+      const box = document.querySelector('#nq-question textarea');
+      if (box) box.focus({preventScroll: true});
     }
     const rows = document.querySelectorAll('#nq-chat .user-row');
     const row = rows[rows.length - 1];

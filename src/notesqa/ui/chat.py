@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_kind, only_filters, standalone
-from ..errors import IndexNotFoundError, NotesQAError
-from ..hits import Nothing, best_match, no_match, weak
+from ..errors import BuildLockedError, IndexNotFoundError, NotesQAError
+from ..hits import Nothing, best_match, no_match, quoted_words, weak
 from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
@@ -51,10 +51,13 @@ class ChatService(NotesService):
         super().__init__(*args, **kwargs)
         self.sources = SourceView(self)
 
-    def build_message(self, progress=None, rebuild: bool = False) -> str:
-        """Build, and say what happened in one Markdown paragraph. Never raises."""
+    def build_message(self, progress=None, rebuild: bool = False, wait: bool = True) -> str:
+        """Build, and say what happened in one Markdown paragraph. Never raises. wait=False: a build already
+        running (a rebuild, the watcher's refresh) is said, not waited for."""
         try:
-            rep = self.build(progress=progress, rebuild=rebuild)
+            rep = self.build(progress=progress, rebuild=rebuild, wait=wait)
+        except BuildLockedError:
+            return "**A build is already running:** the index status shows when it is done; try again then if need be."
         except NotesQAError as exc:
             return f"**Index build failed:** {md_escape(str(exc))}"
         except Exception as exc:  # noqa: BLE001
@@ -136,7 +139,7 @@ class ChatService(NotesService):
         if query != plain and not said:  # a follow-up's own words no note says: its hits are the question's before
             added = idx.unsaid(followup_body(plain))  # (trial s37: "what about staging?" at 1.00)
             if added:
-                said = (f"No note mentions {' or '.join(f'“{w}”' for w in added[:3])}: these are the answers to the "
+                said = (f"No note mentions {quoted_words(added)}: these are the answers to the "
                         "question before it.")
         if said:
             parts.append(f'<div class="nq-weak">{html.escape(said)}</div>')

@@ -291,8 +291,13 @@ def note_html(title: str, path: str, line: int, found: bool, body: str) -> str:
     moved = "" if found else (' <span class="nq-weak">(the note changed since this answer: the '
                               'passage is no longer there as it was)</span>')
     shown = readable_path(path)  # a Notion page's path without its ids; the file's own in the tooltip
-    return (f'<div class="nq-note-head"><b>{html.escape(title)}</b> — <code title="{html.escape(path, quote=True)}">'
-            f'{html.escape(shown)}</code>, line {line}{moved}</div><div class="nq-note" id="nq-note-body">{body}</div>')
+    # a labelled region a keyboard can be put in (assets.SCROLL_JS), with a button (and Escape) back to the answer
+    return (f'<div class="nq-note-head"><span class="nq-note-where"><b>{html.escape(title)}</b> — <code title="'
+            f'{html.escape(path, quote=True)}">{html.escape(shown)}</code>, line {line}{moved}</span>'
+            '<button type="button" class="nq-note-close" aria-label="Close the note and go back to the answer">'
+            'Close</button></div>'
+            f'<div class="nq-note" id="nq-note-body" role="region" aria-label="Note: {html.escape(title, quote=True)}" '
+            f'tabindex="-1">{body}</div>')
 
 
 def render_markdown(text: str, line: int | None = None, path: str | None = None,
