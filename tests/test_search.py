@@ -573,6 +573,14 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     q = "pod crashloop exit code 137"
     pods = [h for h in idx.search(q, k=5) if h.path == "Pods.md"]
     assert idx.unmentioned(q) == ["crashloop"] and idx._not_said_otherwise(pods, q, ["crashloop"]) == []
+    # ... nor the initials of a hit's note (trial s38: "what does DDIA say about replication lag?")
+    write(tmp_path / "notes" / "Designing Data-Intensive Applications.md", "# Designing Data-Intensive Applications\n"
+          "- replication lag makes reads stale\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "what does DDIA say about replication lag?"
+    book = [h for h in idx.search(q, k=5) if h.title == "Designing Data-Intensive Applications"]
+    assert book and idx._not_said_otherwise(book, q, ["DDIA"]) == []
 
 
 def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_weak_match(tmp_path, embedder):

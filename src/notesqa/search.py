@@ -421,7 +421,9 @@ class NotesIndex:
         tagged = {w for h in hits for t in h.tags for w in _WORDS.findall(t.casefold())}
         # ... or as the start of a longer word a hit says (trial s38: "crashloop" of "CrashLoopBackOff")
         shown = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]).casefold())}
-        missing = [w for w in missing if w.casefold() not in tagged
+        # ... or as the initials of a hit's note ("DDIA" of Designing Data-Intensive Applications: trial s38)
+        initials = {"".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title)).casefold() for h in hits}
+        missing = [w for w in missing if w.casefold() not in tagged | initials
                    and not (len(w) >= 5 and any(s.startswith(w.casefold()) for s in shown))]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
