@@ -37,6 +37,10 @@ def test_followup_detection():
                                        "what is the capital of France?")] == \
         ["sure", "sure", "sure", "sure", "sure", "maybe", "maybe", "maybe", None]
     assert not is_followup("how do I bake sourdough bread at home?")
+    # a short question about "it" asks about the previous question's subject (trial s38)
+    assert followup_kind("how do I prevent it?") == "sure" and followup_kind("what did they decide?") == "sure"
+    assert standalone("how do I prevent it?", "what is a deadlock?") == "what is a deadlock how do I prevent it"
+    assert followup_kind("how do I install it on a Raspberry Pi 4 at home?") is None  # long: its own question
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
 

@@ -70,6 +70,11 @@ _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|
                     r"those|these|they|them|their|there|then)\b", re.I)
 
 
+# a short question about "it" or "them" asks about the previous question's subject
+_PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
+_PRONOUN_WORDS = 6
+
+
 def followup_kind(question: str) -> str | None:
     """"sure" if the question reads as a follow-up, "maybe" for a short question that may be
     one or a new search, None for a question that stands on its own. (It only is a
@@ -92,7 +97,11 @@ def _kind(question: str) -> str | None:
     if _CONNECTIVES.match(q):
         return "sure"
     words = _WORD.findall(q)
-    if len(words) > 3 or asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
+    if asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
+        return None
+    if len(words) <= _PRONOUN_WORDS and any(w.casefold() in _PRONOUNS for w in words):
+        return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
+    if len(words) > 3:
         return None
     if _LEANS.match(q) or all(_YEAR.fullmatch(w) for w in words):
         return "sure"
