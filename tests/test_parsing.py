@@ -452,6 +452,19 @@ def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
     assert [(u.text, u.thin) for u in html.units] == [("Shop the look: Ceramic pot 25cm", True)]
 
 
+def test_a_templates_unfilled_placeholder_is_thin():
+    # trial s38: "Definition here", in 61 notes of the shared Obsidian vault, had come first for "bias variance tradeoff"
+    from notesqa.units import boilerplate
+
+    note = parse_note("# Law of large numbers\n\n>Definition here\n\n- the sample mean converges to the mean\n", "l.md")
+    assert [(u.text, u.thin) for u in note.units] == [("Definition here", True),
+                                                      ("the sample mean converges to the mean", False)]
+    for own in ("The definition here is the textbook's", "Notes here and there about cats", "Here is the summary"):
+        assert not boilerplate(own), own
+    for placeholder in ("Add notes here.", "Your notes go here", "Description here:", "Lorem ipsum dolor sit amet"):
+        assert boilerplate(placeholder), placeholder
+
+
 def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
     named = parse_note("Packing list\n\npassport, charger\n", "Packing list.txt")
     assert [u.text for u in named.units] == ["passport, charger"] and named.units[0].line == 3

@@ -349,12 +349,16 @@ _BOILERPLATE = re.compile(
     r"^(?:(?:accept|manage|reject) )?(?:all )?cookies?(?: policy| settings| preferences)?\W*$|"
     r"^(?:read more|continue reading|subscribe|shop now|buy now|add to (?:cart|basket))\W*$|^advertisement$|"
     r"^we use cookies\b.*|.*\b(?:accept|agree to) (?:our|the) cookie policy\b.*|^shop the look\b.*|"
-    r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$", re.IGNORECASE)
+    r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$|"
+    # a template's placeholder left unfilled ("Definition here" in 61 notes of the shared Obsidian vault: trial s38)
+    r"^(?:(?:add|write|put|insert|your)\s+)*(?:(?:the|a|an|your)\s+)?(?:definition|description|notes?|summary|content|"
+    r"text|details|example|answer|explanation)s?\s+(?:goes\s+|go\s+)?here\W*$|^lorem ipsum\b.*", re.IGNORECASE)
 
 
 def boilerplate(text: str) -> bool:
     """Is a short passage a web page's furniture ("© 2021 Example Media. All rights reserved.", "Skip to
-    content", "Sign up for our newsletter"), as a clipped article keeps it?"""
+    content", "Sign up for our newsletter"), as a clipped article keeps it, or a template's unfilled placeholder
+    ("Definition here")?"""
     return len(text) <= 160 and "\n" not in text and _BOILERPLATE.match(text.strip()) is not None
 
 
