@@ -20,6 +20,18 @@ def test_more_context_of_a_top_level_bullet_is_its_section_not_its_children(buil
     assert "Lessons in Simplexity" in around and any(t.startswith("Tesler's law") for t in around)
 
 
+def test_more_context_of_a_bullet_in_a_long_list_is_the_bullets_near_it(tmp_path, embedder):
+    # trial s38: a running log's 27,000 bullets under one heading were all shown for each of its hits
+    from notesqa.search import CONTEXT_AROUND
+
+    write(tmp_path / "notes" / "log.md", "# Log\n\n- entries\n" + "".join(f"  - entry {i}\n" for i in range(500)))
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    hit = next(c for c in idx.chunks if c.text == "entry 250")
+    around = [c.text for c in idx.context_around(hit.path, hit.line)]
+    assert around == ["entries"] + [f"entry {i}" for i in range(250 - CONTEXT_AROUND, 251 + CONTEXT_AROUND)]
+
+
 def test_filters_in_text_and_api(built, embedder):
     _, index, _ = built
     idx = open_index(index, embedder)

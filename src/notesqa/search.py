@@ -550,13 +550,15 @@ class NotesIndex:
             return []
         children = [c for c in chunks if c.parent == hit.seq]
         if hit.parent is not None:
-            parent = chunks[hit.parent]
-            members = [parent] + [c for c in chunks if c.parent == hit.parent]
+            head, members = [chunks[hit.parent]], [c for c in chunks if c.parent == hit.parent]
         elif children and hit.kind == "paragraph":  # a list's label: the list it names
-            members = [hit] + children
+            head, members = [hit], children
         else:
-            members = [c for c in chunks if c.heading == hit.heading and c.depth <= max(1, hit.depth)]
-        return members
+            head, members = [], [c for c in chunks if c.heading == hit.heading and c.depth <= max(1, hit.depth)]
+        # the CONTEXT_AROUND on each side of the hit (trial s38: a running log's 27,000 bullets under one heading had
+        # all been shown, 9 MB of HTML an answer)
+        at = next((i for i, c in enumerate(members) if c is hit), 0)
+        return head + members[max(0, at - CONTEXT_AROUND):at + CONTEXT_AROUND + 1]
 
     def tags(self) -> list[str]:
         return sorted({t for c in self.chunks for t in c.tags})
@@ -570,6 +572,7 @@ class NotesIndex:
         return top + sorted({p.rsplit("/", 1)[0] for p in paths if "/" in p} | kept)
 
 
+CONTEXT_AROUND = 12  # siblings shown on each side of a hit in its "more context"
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
 RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 LONG_QUESTION = 12  # words (keyword tokens) of a question for each missing word it may have and still be doubted
