@@ -114,7 +114,7 @@ def test_the_note_view_and_read_note_show_the_cards_not_the_json(tmp_path, embed
     shown = chat.sources.render(f"Canvas/Q1 Planning.canvas:{at}")
     assert "<h1>Q1 2027 bets</h1>" in shown and "<h2>Bet 1: Atlas cutover</h2>" in shown
     assert '"nodes"' not in shown and '"width"' not in shown
-    assert f"line {at}</div>" in shown  # the file's line, as the hit says
+    assert f"line {at}</span>" in shown  # the file's line, as the hit says
     assert 'class="nq-target" id="nq-target">Goal: cut time-to-first-API-call' in shown
     assert shown.index("Bet 1") < shown.index("Bet 2") < shown.index("Goal: cut") < shown.index("Capacity")
     svc = NotesService(notes, tmp_path / "index", embedder=embedder)
