@@ -1,6 +1,6 @@
 """Units -> chunks (chunking.py): sentence windows, token windows, embedding input, sections, code."""
 
-from notesqa.chunking import chunk_note, make_token_splitter, sections, sentence_windows
+from notesqa.chunking import chunk_note, context_line, make_token_splitter, sections, sentence_windows
 from notesqa.parsing import parse_note
 
 from conftest import SAMPLE_NOTES
@@ -245,3 +245,18 @@ def test_a_long_callouts_windows_keep_its_line_breaks():
     first = sentence_windows(raw, 18, keep_lines=True)[0][1]
     assert first.startswith("`Error: UPGRADE FAILED: another operation is in progress`\nHappens when a run was killed.")
     assert "\n" not in sentence_windows(raw, 18)[0][1]  # a paragraph's soft breaks are no line breaks
+
+
+def test_an_outline_30_levels_deep_is_read_to_its_last_level_and_named_by_its_nearest_parents():
+    # trial s38: markdown-it's default nesting read 9 levels (30% of the note); 29 parents would fill the model's window
+    from notesqa.hits import Hit, MAX_PARENTS
+
+    text = "# Outline\n\n" + "".join("  " * i + f"- level {i}\n" for i in range(30))
+    chunks = chunk_note(parse_note(text, "deep.md"))
+    assert [c.text for c in chunks][-1] == "level 29" and len(chunks) == 30
+    deepest = chunks[-1]
+    assert context_line(deepest.title, deepest.heading, deepest.parents) == \
+        "Outline > level 0 > level 1 > … > level 24 > level 25 > level 26 > level 27 > level 28"
+    assert context_line("T", [], ["a", "b"]) == "T > a > b"  # a shallow outline's as before
+    crumb = Hit("level 29", "deep.md", 30, (), 0.5, title="Outline", parents=tuple(deepest.parents)).breadcrumb
+    assert crumb[:4] == ["Outline", "level 0", "level 1", "…"] and len(crumb) == MAX_PARENTS + 1

@@ -80,7 +80,7 @@ class Hit:
         folders (a Notion subpage's is its parent page). A
         last parent the hit's text opens with is left to the text (code inside a block, after the line
         that introduces it)."""
-        crumbs = [_crumb(p, self.tags) for p in self.parents]
+        crumbs = [_crumb(p, self.tags) for p in near_parents(self.parents)]
         if crumbs and _opens(self.text, crumbs[-1]):
             crumbs.pop()
         out: list[str] = []
@@ -121,6 +121,17 @@ class Hit:
 
 
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
+
+
+MAX_PARENTS = 8  # parent bullets a breadcrumb (and what the model embeds) names: a deep outline's first and nearest
+
+
+def near_parents(parents: Sequence[str]) -> list[str]:
+    """The parents a breadcrumb names: all of up to MAX_PARENTS, else the first two, "…" and the nearest ones (trial
+    s38: an outline 30 levels deep; its 29 parents had filled the model's window before the bullet's own words)."""
+    if len(parents) <= MAX_PARENTS:
+        return list(parents)
+    return [*parents[:2], "…", *parents[len(parents) - (MAX_PARENTS - 3):]]
 
 
 def _crumb(parent: str, tags=()) -> str:

@@ -22,6 +22,7 @@ from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
                        properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
 from . import dendron
+from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
 from .evernote import en_todos, yarle_metadata
 from .notefiles import Problem
@@ -92,7 +93,8 @@ def md_parser():
 
         # $maths$ is read as written (no markdown escapes inside it); pandoc's rules, so "$5 or $15"
         # stays text
-        _MD = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+        # maxNesting: commonmark's 20 reads a list 9 levels deep; outlines go deeper (trial s38: 30 levels, 30% read)
+        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin)
                .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
                .use(footnote_plugin, inline=False, move_to_end=False))  # a [^1] is not text; its definition is a paragraph
         # a link's label is its text whatever it points to ("[attachment](<file:///...pdf>)", ZotLit's): nothing is

@@ -15,7 +15,7 @@ import re
 import urllib.parse
 from functools import lru_cache
 
-from ..config import NOTE_SUFFIXES
+from ..config import MAX_NESTING, NOTE_SUFFIXES
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, kanban_dates
 from ..maths import MATHS
@@ -314,7 +314,7 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # maths ($...$, $$...$$) as written: markdown's escapes would eat its \{ \} \, ("$5 and $10" is no maths)
-    md = MarkdownIt("commonmark", {"html": False, "breaks": breaks}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
+    md = MarkdownIt("commonmark", {"html": False, "breaks": breaks, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
         dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     tokens = md.parse(text)
     _read_as_the_index(tokens)
