@@ -72,6 +72,19 @@ def test_discovery_does_not_walk_out_through_links_to_ancestors_and_visits_a_fol
         ("b-link", "symlink loop or second link to a folder (already visited)")]
 
 
+def test_a_link_to_a_folder_of_the_notes_leaves_it_at_its_own_path(folder):
+    # trial s38: "Side projects/snippets-link" sorted first, and Work/snippets was skipped as its "second link"
+    write(folder / "Work" / "snippets" / "sql.md", "* window functions\n")
+    (folder / "Side projects").mkdir()
+    os.symlink(folder / "Work" / "snippets", folder / "Side projects" / "snippets-link")
+    write(folder / ".hidden" / "kept.md", "* read through its link only\n")
+    os.symlink(folder / ".hidden", folder / "visible")
+    files, probs = discover_notes(folder)
+    assert [f.relative_to(folder).as_posix() for f in files] == ["Work/snippets/sql.md", "good.md", "visible/kept.md"]
+    assert [(p.path, p.reason) for p in probs] == [
+        ("Side projects/snippets-link", "a link to the folder Work/snippets/ of the notes, read at its own path")]
+
+
 def test_a_utf8_note_with_a_bad_byte_stays_utf8():
     # a character cut off by a copy (as in a real Obsidian vault): the rest of the note is still UTF-8,
     # and read as cp1252 every curly quote and accent in it would turn into "â€œ"

@@ -315,8 +315,28 @@ def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], exc
             problems.append(Problem(_printable_name(_rel(Path(full), notes_dir)), "skipped",
                                     "folder name is not valid UTF-8: rename it to index its notes"))
             continue
+        own = _own_path(notes_dir, full, real_d, excluded)
+        if own is not None:  # its notes are read at their own path, not under the link (trial s38: whichever sorted
+            problems.append(Problem(_rel(Path(full), notes_dir), "skipped",  # first had hidden the other)
+                                    f"a link to the folder {own}/ of the notes, read at its own path"))
+            continue
         keep.append(d)
     return keep
+
+
+def _own_path(notes_dir: Path, full: str, real: str, excluded: set[str]) -> str | None:
+    """The path in the notes folder of the folder a linked folder (full) points to, when the walk reads it there:
+    inside the notes folder, in no hidden or excluded folder; else None (and the link is walked)."""
+    if not os.path.islink(full):
+        return None
+    top = os.path.realpath(notes_dir)
+    rel = os.path.relpath(real, top)
+    if rel == "." or rel.startswith(".." + os.sep) or rel == ".." or any(p.startswith(".") for p in rel.split(os.sep)):
+        return None
+    parts = rel.split(os.sep)
+    if any(os.path.join(top, *parts[:i]) in excluded for i in range(1, len(parts) + 1)):
+        return None
+    return Path(rel).as_posix()
 
 
 def _one_path_per_file(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:
