@@ -303,7 +303,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
-        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({type(exc).__name__}: {exc}); "
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({damage(exc)}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
     expected = manifest.counts.chunks
     if expected is not None and not (len(chunks) == expected == dense_index.size == keywords.size):
@@ -312,6 +312,16 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
             f"{keywords.size} keyword rows, manifest says {expected}); {rebuild_hint(index_dir)}."
         )
     return Generation(gen, manifest, chunks, dense_index, keywords, vocabulary)
+
+
+def damage(exc: Exception) -> str:
+    """What a damaged file's error says, short: faiss's C++ assertion ("Error in void faiss::read_xb_vector(...) at
+    .../index_read.cpp:276: Error: 'ret == (size)' failed: read error in ...") from what follows "failed:"
+    (trial s38: the whole of it had been printed)."""
+    text = (str(exc).strip().splitlines() or [""])[-1]
+    if "faiss" in text and "failed: " in text:
+        return text.split("failed: ", 1)[1].removesuffix(" (Success)")
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def load_vocabulary(gen: Path, dim: int | None = None, any_version: bool = False):
@@ -336,7 +346,7 @@ def vectors_of(gen: Generation) -> np.ndarray:
     try:
         return load_vectors(gen.path, rows=len(gen.chunks))
     except Exception as exc:  # noqa: BLE001 - missing, cut short or too few: the same actionable message
-        raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {type(exc).__name__}: {exc}); "
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {damage(exc)}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
 
 
