@@ -35,6 +35,8 @@ def test_a_notion_pages_source_is_printed_without_its_ids():
 
     out = click_unstyle(format_hit(1, Hit("Took 3 photos", DANA, 12, (), 0.5, title="Interview with Dana")))
     assert out.splitlines()[-1] == "    Research Hub/Interviews/Interview with Dana.md:12  score 0.500"
+    odd = click_unstyle(format_hit(1, Hit("x", "inbox/new\nline name.md", 2, (), 0.5)))
+    assert odd.splitlines()[-1] == "    inbox/new\\nline name.md:2  score 0.500"  # a line break in a name shown as \n
 
 
 def test_the_line_that_matched_is_marked_when_others_are_shown_before_it():

@@ -350,7 +350,9 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
     # a Notion page's path without its 32-hex ids, as the chat shows it (trial s38: 190 characters of ids); --json
     # keeps the file's
-    out.append(click.style(f"    {readable_path(hit.path)}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
+    # (a line break in a file's name printed as \n: trial s38's "inbox/new\nline name.md" had split the line)
+    shown = readable_path(hit.path).replace("\r", "\\r").replace("\n", "\\n")
+    out.append(click.style(f"    {shown}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
