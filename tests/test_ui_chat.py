@@ -18,7 +18,9 @@ from notesqa.ui.chat import ChatService, example_questions
 def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     html, turn = service.answer("shuffle sharding customers cells", [])
     assert turn.hits and turn.hits[0].source == "aws-2024.md:13"
-    first = html.split('<div class="nq-hit">')[1]
+    assert '<div class="nq-sr">5 passages from ' in html  # said first to a screen reader (trial s38)
+    first = html.split('<div class="nq-hit" ')[1]
+    assert first.startswith('role="article" aria-label="Hit 1, from AWS re:Invent 2024"')
     assert "<mark>Shuffle</mark> <mark>sharding</mark>" in first
     assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
             in first)
@@ -39,7 +41,7 @@ def test_a_hit_of_a_note_edited_since_the_build_says_so(service, built):
         f.write("\n- an edit the watcher has not indexed yet\n")
     service._stale = (None, None, None)  # (scanned at most every 2 s)
     html, turn = service.answer("shuffle sharding customers cells", [])
-    first = html.split('<div class="nq-hit">')[1]
+    first = html.split('<div class="nq-hit" ')[1]
     assert turn.hits[0].path == "aws-2024.md"  # trial V: the chat had shown the old text unmarked
     assert '<span class="nq-stale"' in first and "the note was changed since the index was built" in first
 

@@ -2,6 +2,7 @@
 
 CSS = """
 .nq-answer{font-size:0.97em}
+.nq-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .nq-hit{border-left:3px solid #6366f1;padding:6px 10px;margin:8px 0;background:rgba(99,102,241,.05);border-radius:4px}
 .nq-text{white-space:pre-wrap}
 .nq-text pre.nq-code,.nq-ctx pre.nq-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;

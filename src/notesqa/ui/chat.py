@@ -23,7 +23,7 @@ from ..keywords import tokenize
 from ..notefiles import archived, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
-from .render import filters_html, followup_html, hit_html, md_escape, source_href, state_html
+from .render import filters_html, followup_html, hit_html, md_escape, source_href, state_html, summary_html
 from .sources import SourceView
 
 log = logging.getLogger("notesqa.ui")
@@ -134,7 +134,7 @@ class ChatService(NotesService):
         if not hits:
             nothing = idx.nothing_found(query, tags=tags, paths=folders, after=after, before=before)
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), nothing), turn
-        parts = [head]
+        parts = [head, summary_html(hits)]
         said = idx.notice(hits, query)
         if query != plain and not said:  # a follow-up's own words no note says: its hits are the question's before
             added = idx.unsaid(followup_body(plain))  # (trial s37: "what about staging?" at 1.00)

@@ -145,11 +145,20 @@ def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str
     href = html.escape(source_href(f"{hit.path}:{hit.match_line or hit.line}", hit.match), quote=True)
     more = (f'<details class="nq-more"><summary>more context</summary><div class="nq-ctx">{context}</div></details>'
             if context else "")
-    return (f'<div class="nq-hit"><div class="nq-text"><span class="nq-n" title="hit {i}">{i}</span>'
+    # an article a screen reader can move between, named by its number and note (trial s38: five hits read as one)
+    label = html.escape(f"Hit {i}, from {hit.title or readable_path(hit.path)}", quote=True)
+    return (f'<div class="nq-hit" role="article" aria-label="{label}"><div class="nq-text">'
+            f'<span class="nq-n" title="hit {i}" aria-hidden="true">{i}</span>'
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
             f'{html.escape(_shown_source(hit))}</a> · {_relevance(hit)}{_stale_html(stale)}</div>{more}</div>')
+
+
+def summary_html(hits) -> str:
+    """What an answer holds, said first to a screen reader and not shown ("5 passages from 3 notes.")."""
+    notes = len({h.path for h in hits})
+    return f'<div class="nq-sr">{counted(len(hits), "passage")} from {counted(notes, "note")}.</div>'
 
 
 def _stale_html(stale: str) -> str:
