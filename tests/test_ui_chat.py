@@ -410,7 +410,9 @@ def test_an_example_is_a_question_a_person_would_ask():
               chunk("c.md", 0, "1:1 with Priya Sharma", heading=["Nov 24th"]), chunk("c.md", 1, "z", parent=0),
               chunk("d.md", 0, "projects/garden day", heading=[]), chunk("d.md", 1, "w", parent=0),
               # nor is a task
-              chunk("e.md", 0, "DONE Read Aisha's churn-risk list", heading=[]), chunk("e.md", 1, "v", parent=0)]
+              chunk("e.md", 0, "DONE Read Aisha's churn-risk list", heading=[]), chunk("e.md", 1, "v", parent=0),
+              # nor a sentence (trial s38: "What do my notes say about The PTS model has two core components?")
+              chunk("f.md", 0, "The PTS model has two core components", heading=[]), chunk("f.md", 1, "u", parent=0)]
     assert example_questions(chunks) == ["What do my notes say about advanced queries?", "What is bias?",
                                          "What do my notes say about 1:1 with Priya Sharma?"]
 
