@@ -186,12 +186,16 @@ def test_the_number_of_results_is_a_whole_number_from_1_to_20():
         [5, 3, 2, 1, 1, 20, 7, 5, 5, 5, 5]
 
 
-def test_a_build_asked_for_while_one_runs_says_so_and_closing_the_note_shows_the_hint(service):
+def test_a_refresh_asked_for_during_a_rebuild_says_so_and_closing_the_note_shows_the_hint(service):
     from notesqa.ui.app import _Page
     from notesqa.ui.assets import NOTE_PLACEHOLDER
 
     page = _Page(service)
-    with service._build_lock:  # a rebuild (or the watcher's refresh) running: a refresh is not queued behind it
-        msg = page.on_refresh(progress=lambda f, desc: None)[0]
-    assert msg.startswith("**A build is already running:**")
+    service.rebuilding = True  # a full rebuild running: a refresh is not queued behind it
+    assert page.on_refresh(progress=lambda f, desc: None)[0].startswith("**A full rebuild is running:**")
+    service.rebuilding = False
+    assert page.on_refresh(progress=lambda f, desc: None)[0].startswith("**Index ready:**")
+    seen = []
+    service.build_message(progress=lambda f, m: seen.append(service.rebuilding), rebuild=True)
+    assert seen and all(seen) and not service.rebuilding  # said while the rebuild runs, and only then
     assert page.show_source("") == NOTE_PLACEHOLDER

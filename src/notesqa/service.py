@@ -157,6 +157,7 @@ class NotesService:
         self._build_lock = threading.Lock()
         self.build_error: str | None = None
         self.building = False
+        self.rebuilding = False  # the build running is a full rebuild (the chat's Refresh says so, not queued)
         self.first_build = first_build  # a search with no index yet builds it first (as `notesqa ask` does)
         self._vault = None  # (the index build it is for, Vault)
 
@@ -256,7 +257,7 @@ class NotesService:
             raise BuildLockedError(f"An index build of {self.index_dir}/ is already running in this server: "
                                    "wait for it to finish (the index status says when it is done), then try again.")
         try:
-            self.building = True
+            self.building, self.rebuilding = True, rebuild
             rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
                               wait=wait, progress=report)
             self.build_error = None
@@ -275,7 +276,7 @@ class NotesService:
                                 "notesqa was updated while this server ran, restart it")
             raise NotesQAError(f"The index could not be built: {self.build_error}.") from exc
         finally:
-            self.building = False
+            self.building = self.rebuilding = False
             self._build_lock.release()
             _return_freed_memory()
 

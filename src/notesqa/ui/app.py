@@ -103,8 +103,8 @@ def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
     c.src_btn.click(page.show_source, c.src_box, c.note, show_progress="hidden", **ev).then(
         None, None, None, js=SCROLL_JS)
     build_outputs = [c.build_msg, c.status, c.tags, c.folders, c.chat]
-    # not queued behind each other: a refresh clicked during a rebuild says one is running, and the rebuild's
-    # report stays the last word (trial s38: the queued refresh's "0 embedded" had replaced it)
+    # not queued behind each other: a refresh clicked during a rebuild says one is running (ChatService.build_message),
+    # and the rebuild's report stays the last word (trial s38: the queued refresh's "0 embedded" had replaced it)
     c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="refresh", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
     c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="rebuild", concurrency_limit=1,
@@ -181,7 +181,7 @@ class _Page:
         return [{"text": q} for q in self.service.examples()] or None
 
     def _build(self, rebuild, progress):
-        msg = self.service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild, wait=False)
+        msg = self.service.build_message(progress=lambda f, m: progress(f, desc=m), rebuild=rebuild)
         return msg, self.service.status_markdown(), *self._filter_updates()
 
     def _filter_updates(self):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..chunking import task_state
 from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_kind, only_filters, standalone
-from ..errors import BuildLockedError, IndexNotFoundError, NotesQAError
+from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import Nothing, best_match, no_match, quoted_words, weak
 from ..keywords import tokenize
 from ..notefiles import archived, readable_path
@@ -51,13 +51,15 @@ class ChatService(NotesService):
         super().__init__(*args, **kwargs)
         self.sources = SourceView(self)
 
-    def build_message(self, progress=None, rebuild: bool = False, wait: bool = True) -> str:
-        """Build, and say what happened in one Markdown paragraph. Never raises. wait=False: a build already
-        running (a rebuild, the watcher's refresh) is said, not waited for."""
+    def build_message(self, progress=None, rebuild: bool = False) -> str:
+        """Build, and say what happened in one Markdown paragraph. Never raises. A refresh asked for during a full
+        rebuild says so instead of waiting for it (trial s38: the queued refresh's report had replaced the
+        rebuild's); one during the watcher's refresh waits for it, and reports."""
+        if self.rebuilding and not rebuild:
+            return ("**A full rebuild is running:** its report comes here when it is done (the index status shows "
+                    "its progress).")
         try:
-            rep = self.build(progress=progress, rebuild=rebuild, wait=wait)
-        except BuildLockedError:
-            return "**A build is already running:** the index status shows when it is done; try again then if need be."
+            rep = self.build(progress=progress, rebuild=rebuild)
         except NotesQAError as exc:
             return f"**Index build failed:** {md_escape(str(exc))}"
         except Exception as exc:  # noqa: BLE001
