@@ -304,6 +304,17 @@ def test_a_keyboard_opens_a_source_reads_it_and_closes_it(page):
     expect(page.locator("#nq-note .nq-note-empty")).to_be_visible()
 
 
+def test_a_screen_reader_hears_how_many_hits_and_each_hits_note_first(page):
+    # trial s38; in the page itself, as the chat's sanitizer strips aria-label (the review)
+    ask(page, "how does shuffle sharding map customers to cells?")
+    answer = last_answer(page)
+    expect(answer.locator(".nq-sr").first).to_have_text(re.compile(r"^\d+ passages? from \d+ notes?\.$"))
+    hit = answer.locator(".nq-hit").first
+    assert hit.get_attribute("role") == "article"
+    expect(hit.locator(".nq-sr")).to_have_text(re.compile(r"^Hit 1, from .+: $"))
+    assert hit.locator(".nq-sr").evaluate("e => e.getBoundingClientRect().width") <= 1  # heard, not seen
+
+
 def test_the_question_box_is_named_and_shows_its_focus(page):
     box = page.locator("#nq-question textarea")
     expect(box).to_have_accessible_name("Ask your notes")  # not "Textbox" (trial s38)

@@ -20,7 +20,7 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     assert turn.hits and turn.hits[0].source == "aws-2024.md:13"
     assert '<div class="nq-sr">5 passages from ' in html  # said first to a screen reader (trial s38)
     first = html.split('<div class="nq-hit" ')[1]
-    assert first.startswith('role="article" aria-label="Hit 1, from AWS re:Invent 2024"')
+    assert first.startswith('role="article"><span class="nq-sr">Hit 1, from AWS re:Invent 2024: </span>')
     assert "<mark>Shuffle</mark> <mark>sharding</mark>" in first
     assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
             in first)
