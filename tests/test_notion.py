@@ -40,6 +40,11 @@ def test_a_hash_word_in_a_notion_page_is_text_not_a_tag():
     assert note.tags == ("onboarding", "mobile", "user research")
     assert note.units[-1].text == "Add the new hire to the #welcome channel"
     assert parse_note("# Onboarding\n\n- Post in #welcome\n", "Onboarding.md").tags == ("welcome",)  # elsewhere a tag
+    # ... and a line of only #words is text too, not lost as the note's tags (the review)
+    for more in ("\nChannels to join:\n#general #random\n", "\n#general #random\n", "\n- #general\n"):
+        note = parse_note(PAGE + more, DANA)
+        assert any("#general" in u.text for u in note.units), more
+        assert note.tags == ("onboarding", "mobile", "user research"), more
 
 
 def test_the_day_of_a_page_is_its_date_created_or_the_start_of_its_dates():

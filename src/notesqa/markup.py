@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from . import dendron as dendron_rules
 from .config import LINKED_SUFFIXES
-from .notefiles import readable_path
+from .notefiles import in_notion_export
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
@@ -281,6 +281,12 @@ class Inline:
         """Is the note in a Dendron vault (its links, anchors and tags read as Dendron writes them)?"""
         return self.resolver is not None and self.resolver.in_dendron(self.path)
 
+    @property
+    def tags_in_text(self) -> bool:
+        """Does a #word in the note's text tag it? Not in a Notion page: Notion has no tags in text, and its
+        "#welcome" is a Slack channel's name (trial s38)."""
+        return not in_notion_export(self.path)
+
     def link(self, inner: str) -> Link:
         """What stands between [[ and ]], read in the note's dialect."""
         return parse_link(inner, self.dendron)
@@ -355,8 +361,8 @@ class Inline:
     def _tags(self, text: str) -> str:
         """text's tags taken (as its app reads them), each shown as written: Bear's "#book notes#" whole, then
         the others (a Dendron vault's with their dots)."""
-        if readable_path(self.path) != self.path:
-            return text  # a Notion page's "#welcome" is a Slack channel's name, text: Notion has no tags in text
+        if not self.tags_in_text:
+            return text
         tag = DOTTED_TAG if self.dendron else TAG
         out, at = [], 0
         for m in BEAR_TAG.finditer(text) if text.count("#") > 1 else ():

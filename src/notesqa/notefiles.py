@@ -56,6 +56,11 @@ def readable_path(path: str) -> str:
     return "/".join(parts)
 
 
+def in_notion_export(rel: str) -> bool:
+    """Is the note a page of a Notion export (its file or a folder named with Notion's id)?"""
+    return readable_path(rel) != rel
+
+
 # a folder of notes no longer in use: "archive/", "Archives/", PARA's "4 Archive/" or "99 - Archive/", "_old/";
 # a Docusaurus site's older versions, "versioned_docs/version-2.2/" (its docs/ are the current ones)
 _ARCHIVED = re.compile(r"(?:^|/)(?:(?:\d+[ ._-]*)?_?(?:archived?|archives|old|attic|trash|deprecated)|versioned_docs)/",

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .metadata import JOURNAL_DAY, as_date, calendar_day
-from .notefiles import readable_path
+from .notefiles import in_notion_export
 
 _PROPERTY = re.compile(r"^([A-Za-z][\w .'&/()?-]{0,29}?):[ \t]+(\S.*?)[ \t]*$")  # "Status: Done"
 # a relation's value: the page's title, then its file, url-encoded ("Title (../Studies%20<id>/Title%20<id>.md)")
@@ -85,14 +85,9 @@ def page_properties(text: str, rel: str) -> Properties | None:
             return None  # a line that is no property: a paragraph of prose
         values[m.group(1)] = m.group(2)
         last += 1
-    if len(values) < 2 or not (_in_notion_export(rel) or any(RELATION.search(v) for v in values.values())):
+    if len(values) < 2 or not (in_notion_export(rel) or any(RELATION.search(v) for v in values.values())):
         return None
     return Properties(first, last - 1, values)
-
-
-def _in_notion_export(rel: str) -> bool:
-    """Is the note a page of a Notion export (its file or a folder named with Notion's id)?"""
-    return readable_path(rel) != rel
 
 
 def counted_text(text: str, props: Properties) -> str:

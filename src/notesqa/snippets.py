@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
 from .hits import Hit
-from .notefiles import readable_path
+from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
 from .units import QA_CARD, boilerplate
@@ -339,7 +339,7 @@ def _parent_page(tree: NoteTree, path: str) -> str:
     Kyoto): its export keeps a page's subpages in a folder beside it, both named with Notion's id ("" for others)."""
     folder = posixpath.dirname(path)
     page = f"{folder}.md"
-    return _title_of(tree, page) if folder and page in tree.rows and readable_path(folder) != folder else ""
+    return _title_of(tree, page) if folder and page in tree.rows and in_notion_export(folder) else ""
 
 
 def _title_of(tree: NoteTree, path: str) -> str:

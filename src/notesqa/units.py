@@ -678,7 +678,7 @@ class Walker:
         else:
             embeds.pop(0, None)  # its lines not told apart: the first reads as the note's name, as before
         is_card = self.cards.holds(line, end)
-        if "#" in raw and "\n" in raw:  # "☐ Reply to Ana" then "#journal" on the last line: the note's tags
+        if "#" in raw and "\n" in raw and self.inline.tags_in_text:  # "☐ Reply to Ana" then "#journal": the note's tags
             # (and over a card its deck's, "#flashcards/renal": over a paragraph, "#kubernetes" labels what it says)
             raw, lead = _without_tag_lines(raw, self.inline.dendron, over=is_card)
             line += lead
@@ -691,7 +691,7 @@ class Walker:
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw, self.deck)
         raw = "\n".join(card(ln, self.deck) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
-        tags_only = only_tags(txt, self.inline.dendron)
+        tags_only = self.inline.tags_in_text and only_tags(txt, self.inline.dendron)
         # "#pharm/drug-card", a Readwise highlight's "- Tags: #favorite": the note's tags, no passage (a Logseq
         # block of only tags is a block: its children are under it)
         if not txt or (tags_only and not (self._in_item() and self.outline)):

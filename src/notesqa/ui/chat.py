@@ -20,7 +20,7 @@ from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import Nothing, best_match, no_match, quoted_words, weak
 from ..keywords import tokenize
-from ..notefiles import archived, readable_path
+from ..notefiles import archived, in_notion_export, readable_path
 from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
 from ..service import NotesService
 from .render import filters_html, followup_html, hit_html, md_escape, source_href, state_html, summary_html
@@ -253,7 +253,7 @@ class ChatService(NotesService):
             idx.refresh()
             # the notes folder itself reads as a name, not "."; a Notion page's folder without its id
             folders = [(TOP_LEVEL_NAME, f) if f == TOP_LEVEL else (readable_path(f) or TOP_LEVEL_NAME, f)
-                       if readable_path(f) != f else f for f in idx.folders()]
+                       if in_notion_export(f) else f for f in idx.folders()]
             return idx.tags(), folders
         except Exception:  # noqa: BLE001
             return [], []
@@ -302,7 +302,7 @@ _TRAILING_TAGS = re.compile(r"(?:\s+#(?:\[\[[^\]]*\]\]|[\w/-]+))+\s*$")
 def _notion_default(path: str, title: str) -> bool:
     """Is the note Notion's own "Getting Started" page, in a Notion export (its id in its name)? Notion
     wrote it, not the person: nothing to ask their notes about."""
-    return title.casefold() == "getting started" and readable_path(path) != path
+    return title.casefold() == "getting started" and in_notion_export(path)
 
 
 def _day_number(day: str | None) -> int:
