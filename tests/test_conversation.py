@@ -41,6 +41,8 @@ def test_followup_detection():
     assert followup_kind("how do I prevent it?") == "sure" and followup_kind("what did they decide?") == "sure"
     assert standalone("how do I prevent it?", "what is a deadlock?") == "what is a deadlock how do I prevent it"
     assert followup_kind("how do I install it on a Raspberry Pi 4 at home?") is None  # long: its own question
+    for own in ("who handles IT support requests?", "what does Make It Stick say?"):  # no pronoun (the review)
+        assert followup_kind(own) is None, own
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
 

@@ -93,13 +93,14 @@ def _kind(question: str) -> str | None:
     """followup_kind without the shift rule: by a connective, by few words that lean on the previous."""
     q = FILTER.sub(" ", question).strip(" ?.!")
     if not q:
-        return "sure" if FILTER.search(question) else None
+        return "sure" if only_filters(question) else None
     if _CONNECTIVES.match(q):
         return "sure"
     words = _WORD.findall(q)
     if asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
         return None
-    if len(words) <= _PRONOUN_WORDS and any(w.casefold() in _PRONOUNS for w in words):
+    # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review)
+    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS for w in words):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
         return None
