@@ -419,12 +419,13 @@ class NotesIndex:
         to it (vocabulary.py: the notes' "Oscar" for the question's "academy"; but "Louvre" is not the "musée"
         d'Orsay, nor "Osaka" Tokyo: a name the notes do not say stays said missing)."""
         tagged = {w for h in hits for t in h.tags for w in _WORDS.findall(t.casefold())}
-        # ... or as the start of a longer word a hit says (trial s38: "crashloop" of "CrashLoopBackOff")
-        shown = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]).casefold())}
-        # ... or as the initials of a hit's note ("DDIA" of Designing Data-Intensive Applications: trial s38)
-        initials = {"".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title)).casefold() for h in hits}
-        missing = [w for w in missing if w.casefold() not in tagged | initials
-                   and not (len(w) >= 5 and any(s.startswith(w.casefold()) for s in shown))]
+        # ... or as the first parts of a compound a hit says (trial s38: "crashloop" of "CrashLoopBackOff"; not
+        # "Scala" of "scalable": the review), or as the initials of a hit's note ("DDIA" of Designing Data-Intensive
+        # Applications)
+        said = {p.casefold() for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]))
+                for p in _part_starts(w)}
+        said |= {i.casefold() for h in hits if len(i := "".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title))) >= 3}
+        missing = [w for w in missing if w.casefold() not in tagged | said]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
         text, _ = parse_query(question or "")
@@ -604,6 +605,16 @@ def _names_in(text: str) -> set[str]:
     words = [(m.group(0), m.start()) for m in _WORDS.finditer(text)]
     capital = [w for w, at in words if w[:1].isupper() and mid_sentence(text, at)]
     return set(capital) if len(capital) * 2 <= len(words) else set()
+
+
+_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # CrashLoopBackOff: Crash, Loop, Back, Off
+
+
+def _part_starts(word: str) -> list[str]:
+    """A compound's first two or more parts, joined ("CrashLoop", "CrashLoopBack", ...): what a question may write as
+    one word of it ("crashloop"); none for a word of one part."""
+    parts = [p for piece in re.split(r"[_-]", word) for p in _PART.findall(piece)]
+    return ["".join(parts[:n]) for n in range(2, len(parts) + 1)] if len(parts) > 1 else []
 
 
 def _mask(live: _Live, filters) -> np.ndarray | None:
