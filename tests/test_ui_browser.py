@@ -304,6 +304,28 @@ def test_a_keyboard_opens_a_source_reads_it_and_closes_it(page):
     expect(page.locator("#nq-note .nq-note-empty")).to_be_visible()
 
 
+def test_a_link_followed_inside_the_note_keeps_the_keyboard_there(browser_page, tmp_path):
+    # the review: after a link inside the shown note, the keyboard had dropped to the page and Escape did nothing
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "alpha.md").write_text("# Alpha\n\n- shuffle sharding maps customers to cells, see [[Beta]]\n")
+    (notes / "beta.md").write_text("# Beta\n\n- beta explains cell routing in detail\n")
+    with running_app(tmp_path) as app:
+        pg = open_app(browser_page, app["url"], notes=2)
+        ask(pg, "shuffle sharding customers cells")
+        link = last_answer(pg).locator(".nq-hit a.nq-src", has_text="alpha.md")
+        link.focus()
+        pg.keyboard.press("Enter")
+        expect(pg.locator("#nq-note .nq-target")).to_be_focused()
+        pg.locator("#nq-note-body a", has_text="Beta").focus()
+        pg.keyboard.press("Enter")
+        expect(pg.locator("#nq-note .nq-note-where")).to_contain_text("beta.md")
+        expect(pg.locator("#nq-note .nq-target")).to_be_focused()
+        pg.keyboard.press("Escape")
+        expect(pg.locator("#nq-note .nq-note-empty")).to_be_visible()
+        expect(link).to_be_focused()
+
+
 def test_a_screen_reader_hears_how_many_hits_and_each_hits_note_first(page):
     # trial s38; in the page itself, as the chat's sanitizer strips aria-label (the review)
     ask(page, "how does shuffle sharding map customers to cells?")

@@ -128,11 +128,16 @@ JS_HEAD = """
     let target = a.getAttribute('href').slice('#nq-src='.length);
     try { target = decodeURIComponent(target); } catch (e) { return; }
     if (a.closest('#nq-chat')) opener = a;
+    // a link followed takes the keyboard to the passage it opens (SCROLL_JS); a note an answer opens by itself does not
+    window.nqFocusPassage = !window.nqAutoOpen;
+    window.nqAutoOpen = false;
     openSource(target);
   }, true);
   document.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Escape' && document.activeElement && document.activeElement.closest &&
-        document.activeElement.closest('#nq-note') && document.querySelector('#nq-note .nq-note-close')) closeNote();
+    const at = document.activeElement;
+    // (in the note, or nowhere: a link followed inside the note is gone with the note it was in)
+    const inNote = !at || at === document.body || (at.closest && at.closest('#nq-note'));
+    if (ev.key === 'Escape' && inNote && document.querySelector('#nq-note .nq-note-close')) closeNote();
   });
   // A closed sidebar's controls are out of the keyboard's way (inert), and its toggle says whether it is open
   // (trial s38: nine controls off screen, "Rebuild all" among them, were still Tab stops)
@@ -166,10 +171,10 @@ SCROLL_JS = """() => {
     const t = document.querySelector('#nq-note .nq-target');
     if (t) {
       t.scrollIntoView({block: 'center', behavior: 'instant'});
-      // a source opened from its link (a click or Enter) takes the keyboard to the passage; a note an answer
-      // opened by itself ("open the Decision Log") leaves it in the question box
-      const from = document.activeElement;
-      if (from && from.matches && from.matches('#nq-chat a.nq-src, #nq-note a')) {
+      // a source opened from its link (a click or Enter, in an answer or in the note) takes the keyboard to the
+      // passage; a note an answer opened by itself ("open the Decision Log") leaves it in the question box
+      if (window.nqFocusPassage) {
+        window.nqFocusPassage = false;
         t.setAttribute('tabindex', '-1');
         t.focus({preventScroll: true});
       }
@@ -188,7 +193,7 @@ CHAT_SCROLL_JS = """() => {
     const last = answers[answers.length - 1];
     if (last && last.classList.contains('nq-open')) {
       const src = last.querySelector('a.nq-src');
-      if (src) src.click();
+      if (src) { window.nqAutoOpen = true; src.click(); }
     }
     // a starter question's button is gone with the answer: the keyboard goes back to the question box
     if (!document.activeElement || document.activeElement === document.body) {
