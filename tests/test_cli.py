@@ -31,12 +31,27 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
 
 def test_a_notion_pages_source_is_printed_without_its_ids():
     # trial s38: 190 characters of 32-hex ids on every hit's source line; --json keeps the file's path
-    from conftest import DANA
+    from conftest import DANA, HUB
 
-    out = click_unstyle(format_hit(1, Hit("Took 3 photos", DANA, 12, (), 0.5, title="Interview with Dana")))
-    assert out.splitlines()[-1] == "    Research Hub/Interviews/Interview with Dana.md:12  score 0.500"
-    odd = click_unstyle(format_hit(1, Hit("x", "inbox/new\nline name.md", 2, (), 0.5)))
-    assert odd.splitlines()[-1] == "    inbox/new\\nline name.md:2  score 0.500"  # a line break in a name shown as \n
+    from notesqa.cli import shown_paths
+
+    paths = shown_paths([DANA, DANA])
+    out = click_unstyle(format_hit(1, Hit("Took 3 photos", DANA, 12, (), 0.5, title="Interview with Dana",
+                                           origin=f"{DANA}:3"), path=paths[DANA]))
+    assert out.splitlines()[-1] == ("    Research Hub/Interviews/Interview with Dana.md:12  score 0.500  (embedded from "
+                                    "Research Hub/Interviews/Interview with Dana.md:3)")
+    # ... unless two pages would read the same (the review: Notion's many "Untitled" pages)
+    a, b = f"{HUB}/Untitled 05ae2ce79225553ee39ada506b8d5c6d.md", f"{HUB}/Untitled 15ae2ce79225553ee39ada506b8d5c6d.md"
+    assert shown_paths([a, b, DANA]) == {a: a, b: b, DANA: "Research Hub/Interviews/Interview with Dana.md"}
+
+
+def test_control_characters_in_names_and_text_are_printed_written_out():
+    # trial s38 and the review: a line break in a file's name split the source line, the breadcrumb and "embedded
+    # from"; a terminal's escape in a name would run
+    hit = Hit("x\x1b[31m red\tcell", "inbox/new\nline name.md", 2, (), 0.5, title="new\nline", origin="b\nc.md:2")
+    lines = click_unstyle(format_hit(1, hit)).splitlines()
+    assert lines == ["[1] x\\x1b[31m red\tcell", "    new\\nline",
+                     "    inbox/new\\nline name.md:2  score 0.500  (embedded from b\\nc.md:2)"]
 
 
 def test_the_line_that_matched_is_marked_when_others_are_shown_before_it():

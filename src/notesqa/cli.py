@@ -330,8 +330,9 @@ def _mention_order(mention: str) -> str:
     return f"mentions it ({'oldest' if mention == 'first' else 'newest'} first)"
 
 
-def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
-    lines = _fenced(hit).split("\n")
+def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
+    """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
+    lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
@@ -340,25 +341,47 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "") -> str:
     if row is not None and before is not None and row > before.count("\n"):
         row = None
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
-    out.append(click.style("    " + " > ".join(hit.breadcrumb), fg="cyan"))
-    embedded = f"  (embedded from {hit.origin})" if hit.origin else ""
+    out.append(click.style("    " + _printable(" > ".join(hit.breadcrumb)), fg="cyan"))
+    embedded = f"  (embedded from {_printable(_readable_source(hit.origin))})" if hit.origin else ""
     # "tag:work" alone, or "which notes link to X": no match to score
     unscored = "listed" if hit.explain is not None and hit.explain.listed else \
         "links to it" if hit.explain is not None and hit.explain.links else \
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
         "the note named" if hit.explain is not None and hit.explain.opened else None
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
-    # a Notion page's path without its 32-hex ids, as the chat shows it (trial s38: 190 characters of ids); --json
-    # keeps the file's
-    # (a line break in a file's name printed as \n: trial s38's "inbox/new\nline name.md" had split the line)
-    shown = readable_path(hit.path).replace("\r", "\\r").replace("\n", "\\n")
-    out.append(click.style(f"    {shown}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
+    out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
                                                                            f"  score {hit.score:.3f}", dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:
         out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)
+
+
+def shown_paths(paths: list[str]) -> dict[str, str]:
+    """Each hit's file as ask prints it: a Notion page's path without its 32-hex ids, as the chat shows it (trial
+    s38: 190 characters of ids a line), unless two of the files would read the same ("Wiki/Untitled.md": the review);
+    --json keeps the files' own."""
+    readable = {p: readable_path(p) for p in dict.fromkeys(paths)}
+    twice = {r for r in readable.values() if list(readable.values()).count(r) > 1}
+    return {p: p if r in twice else r for p, r in readable.items()}
+
+
+def _readable_source(source: str) -> str:
+    """A "path:line" with the path as a person reads it (a Notion page's without its ids)."""
+    path, sep, line = source.rpartition(":")
+    return f"{readable_path(path)}:{line}" if sep and line.isdigit() else readable_path(source)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_AND_TAB = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str, tabs: bool = False) -> str:
+    """text with its control characters written out ("\\n", "\\x1b"): a line break in a file's name does not split
+    a line, and a terminal's escape in a name or a note runs nothing (trial s38, the review); tabs: kept as tabs."""
+    names = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return (_CONTROL if tabs else _CONTROL_AND_TAB).sub(lambda m: names.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 @main.command(cls=_Question)
@@ -418,8 +441,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "")
-                 for i, h in enumerate(hits, 1)]
+        paths = shown_paths([h.path for h in hits])
+        shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "",
+                            path=paths[h.path]) for i, h in enumerate(hits, 1)]
         others = idx.others_from(hits, asked)
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
