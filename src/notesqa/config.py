@@ -18,7 +18,7 @@ TEXT_NOTE_SUFFIX = ".txt"
 LINKED_SUFFIXES = (*MARKDOWN_SUFFIXES, TEXT_NOTE_SUFFIX)  # a link's target may name the note with these: [[Idea.txt]]
 NOTE_SUFFIXES = (*LINKED_SUFFIXES, CANVAS_SUFFIX)  # the files read as notes
 MAX_NOTE_BYTES = 5 * 1024 * 1024  # larger files are skipped: almost always generated dumps, not notes
-MAX_NESTING = 150  # markdown-it's nesting limit: about 50 levels of a nested list (each level is three)
+MAX_NESTING = 150  # markdown-it's nesting limit: about 74 levels of a nested list (each level takes two)
 
 
 K_MAX = 50  # hits one search may ask for, in every front end

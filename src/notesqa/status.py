@@ -138,7 +138,7 @@ def read_status(notes_dir, index_dir) -> Status:
         not_read=tuple((p.path, p.reason) for p in manifest.problems if p.action == NOT_READ),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
-        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir)),
+        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir), manifest.notes),
         no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)), of_notes=other or "",
         related_words=Vocabulary.words_kept(gen / VOCABULARY))
 

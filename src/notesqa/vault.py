@@ -39,24 +39,20 @@ def is_logseq_graph(notes_dir: Path) -> bool:
     return (notes_dir / "logseq").is_dir() or ((notes_dir / "pages").is_dir() and (notes_dir / "journals").is_dir())
 
 
-def app_of(notes_dir: Path) -> str:
+def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     """What app's folder the notes are, as they are read: "a Logseq graph" (outlines of blocks, properties,
     journals), "an Obsidian vault" (its settings: excluded files, line breaks), or "a folder of markdown notes"
     (each note read by what it holds: a Logseq page or a Dendron note is still read as one; trial s36b had found
-    status silent about it)."""
-    if is_logseq_graph(notes_dir):
-        return "a Logseq graph"
-    if (Path(notes_dir) / ".obsidian").is_dir():
-        return "an Obsidian vault"
-    if dendron.is_vault(Path(notes_dir)):
-        return "a Dendron vault"
-    if not Path(notes_dir).is_dir():
+    status silent about it); with the Dendron vaults in folders of the notes at rels (as a build reads them)."""
+    notes_dir = Path(notes_dir)
+    if not notes_dir.is_dir():
         return ""
-    # a Dendron workspace among the notes (dendron.vault_folders), up to three folders down: said, as it is read so
-    found = sorted(p.parent.relative_to(notes_dir).as_posix() for depth in range(1, 4)
-                   for p in Path(notes_dir).glob("*/" * depth + dendron.SETTINGS))
-    return "a folder of markdown notes" + (f" (a Dendron vault in {found[0]}/)" if len(found) == 1 else
-                                           f" (Dendron vaults in {', '.join(f + '/' for f in found)})" if found else "")
+    app = "a Logseq graph" if is_logseq_graph(notes_dir) else "an Obsidian vault" if (notes_dir / ".obsidian").is_dir() \
+        else "a Dendron vault" if dendron.is_vault(notes_dir) else "a folder of markdown notes"
+    inside = sorted(dendron.vault_folders(notes_dir, rels) - {""})
+    if not inside:
+        return app
+    return f"{app} (Dendron {'vault' if len(inside) == 1 else 'vaults'} in {', '.join(f + '/' for f in inside)})"
 
 
 class Vault:
@@ -81,11 +77,6 @@ class Vault:
     def in_dendron(self, rel: str) -> bool:
         """Is the note in a Dendron vault, the notes folder or a folder in it (read as Dendron writes)?"""
         return dendron.in_vault(rel, self._dendron_dirs)
-
-    @property
-    def dendron(self) -> bool:
-        """Is the notes folder itself a Dendron vault?"""
-        return "" in self._dendron_dirs
 
     # -- names
 

@@ -88,7 +88,7 @@ class SourceView:
         if is_canvas(path):  # its cards' markdown, not its JSON; the passage's line is its card's there
             text, cards_at = readable(text)
             line, end_line = cards_at.get(line, (1, None))
-        outline = not is_canvas(path) and is_outline(text, self.service.vault())
+        outline = not is_canvas(path) and is_outline(text, self.service.vault(), path)
         text, first, part = _part_around(text, line)
         # Jekyll's {{ ... }} is not text in markdown; in a Logseq page {{embed ...}} is an embed
         text = text if outline else strip_non_content(text, clozes=deck_note(text))
