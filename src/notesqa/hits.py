@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .folding import folded
 from .markup import CODE_SPAN, without_tags
+from .wording import in_quotes
 
 if TYPE_CHECKING:
     from .ranking import Explanation
@@ -147,9 +148,8 @@ def _crumb(parent: str, tags=()) -> str:
 
 
 def quoted_words(words: list[str]) -> str:
-    """Up to three words in quotes, "or" between them, each cut at 40 characters (trial s38: a 5,000-letter word
-    had been quoted whole)."""
-    return " or ".join(f"\u201c{w if len(w) <= 40 else w[:39] + '…'}\u201d" for w in words[:3])
+    """Up to three words in quotes (phrases.in_quotes), "or" between them."""
+    return " or ".join(in_quotes(w) for w in words[:3])
 
 
 def weak(hits: list[Hit]) -> bool:

@@ -18,6 +18,7 @@ import numpy as np
 from .chunking import Chunk
 from .folding import folded
 from .keywords import SPACELESS, KeywordIndex
+from .wording import in_quotes
 
 _WORD = re.compile(r"\w+")
 
@@ -53,4 +54,4 @@ def saying(chunks: list[Chunk], keywords: KeywordIndex, phrases: tuple[str, ...]
 
 def quoted(phrases: tuple[str, ...]) -> str:
     """The phrases as a message names them: "shuffle sharding" and "cell-based"."""
-    return " and ".join(f"\u201c{p}\u201d" for p in phrases)
+    return " and ".join(in_quotes(p) for p in phrases)
