@@ -361,6 +361,6 @@ def test_status_of_an_index_of_another_notes_folder_says_so_not_its_changes(buil
     st = read_status(other, index)
     assert st.of_notes == str(notes.resolve()) and st.changes is None
     out = cli_status(other, index)
-    assert f"this index is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in out
+    assert f"Notes:   The index in {index}/ is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in out
     assert "since the build" not in out
     assert json.loads(cli_status(other, index, "--json"))["of_notes"] == str(notes.resolve())

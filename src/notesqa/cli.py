@@ -523,7 +523,7 @@ def _index_command(notes_dir, index_dir) -> str:
 def status(notes_dir, index_dir, as_json):
     """What is indexed, when, with which model, and which notes changed since."""
     from .status import read_status
-    from .store import other_notes_ways
+    from .store import other_notes_said, other_notes_ways
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     st = read_status(notes_dir, index_dir)
@@ -551,8 +551,8 @@ def status(notes_dir, index_dir, as_json):
                    f"them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
     if st.of_notes:  # (trial s37: its changes against the other folder had advised an `index` that is refused)
-        click.echo(f"Notes:   this index is of the notes in {st.of_notes}/, not {st.notes_dir}/: "
-                   f"{other_notes_ways(st.of_notes, st.notes_dir)}")
+        click.echo(f"Notes:   {other_notes_said(Path(st.index), st.of_notes, Path(st.notes_dir))}: "
+                   f"{other_notes_ways(st.of_notes, Path(st.notes_dir))}")
     else:
         _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:
