@@ -249,7 +249,8 @@ def test_a_long_callouts_windows_keep_its_line_breaks():
 
 def test_an_outline_30_levels_deep_is_read_to_its_last_level_and_named_by_its_nearest_parents():
     # trial s38: markdown-it's default nesting read 9 levels (30% of the note); 29 parents would fill the model's window
-    from notesqa.hits import Hit, MAX_PARENTS
+    from notesqa.breadcrumbs import MAX_PARENTS
+    from notesqa.hits import Hit
 
     text = "# Outline\n\n" + "".join("  " * i + f"- level {i}\n" for i in range(30))
     chunks = chunk_note(parse_note(text, "deep.md"))

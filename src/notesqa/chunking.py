@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
-from .hits import near_parents
+from .breadcrumbs import near_parents
 from .maths import read_maths
 from .markup import TASK_CANCELLED, TASK_DOING, TASK_DONE, TASK_OPEN
 from .units import ParsedNote, Unit, clean, unticked

@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from .breadcrumbs import near_parents
 from .folding import folded
 from .markup import CODE_SPAN, without_tags
 from .wording import in_quotes
@@ -122,17 +123,6 @@ class Hit:
 
 
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
-
-
-MAX_PARENTS = 8  # parent bullets a breadcrumb (and what the model embeds) names: a deep outline's first and nearest
-
-
-def near_parents(parents: Sequence[str]) -> list[str]:
-    """The parents a breadcrumb names: all of up to MAX_PARENTS, else the first two, "…" and the nearest ones (trial
-    s38: an outline 30 levels deep; its 29 parents had filled the model's window before the bullet's own words)."""
-    if len(parents) <= MAX_PARENTS:
-        return list(parents)
-    return [*parents[:2], "…", *parents[len(parents) - (MAX_PARENTS - 3):]]
 
 
 def _crumb(parent: str, tags=()) -> str:
