@@ -728,3 +728,18 @@ def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     assert ranking._names_no_row(staff, np.arange(2), "what's on the office extension list?", both).tolist() == [True, True]
     # only for the candidates asked about (under the heading the question names)
     assert ranking._names_no_row(staff, np.arange(2), "who are the managers?", ~both).tolist() == [False, False]
+
+
+def test_a_tables_rows_are_read_once_a_question_whatever_the_candidate_rows(monkeypatch):
+    # trial s38: a 7,000-row table read again for each of its 189 candidate rows had taken 10 s on one question
+    from notesqa import ranking
+
+    rows = [_chunk("t.md", i, f"Supplier: S{i} | Item: bell {i} | Price: {i}", kind="table_row") for i in range(300)]
+    calls = []
+    real = ranking.table_rows
+    monkeypatch.setattr(ranking, "table_rows", lambda chunks, row: calls.append(row) or real(chunks, row))
+    cand = np.arange(0, 300, 2)
+    assert ranking._compares(rows, cand, "supplier vs price").all() and len(calls) == 1
+    calls.clear()
+    ranking._names_no_row(rows, cand, "who supplied the bell?", np.ones(len(cand), dtype=bool))
+    assert len(calls) == 1

@@ -972,3 +972,19 @@ def test_a_note_asked_for_shows_the_short_list_it_opens_with_whole():
     assert select_notes(tree, {"h.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
     # a note whose opening is a later item (a journal's tagged block) shows it once, not the list again
     assert select_notes(tree, {"h.md": 1}, _ranked((3, 0.9)), 1, 600, None, {})[0].follow == ()
+
+
+def test_a_long_lists_section_scan_stops_where_its_rows_outgrow_the_budget():
+    # trial s38: a running log's 27,000 bullets under one heading had been read whole for each of its hits
+    from notesqa.snippets import _section_list
+
+    class Counted(list):
+        reads = 0
+
+        def __getitem__(self, i):
+            Counted.reads += 1
+            return super().__getitem__(i)
+
+    tree = NoteTree.build([_chunk("log.md", i, f"entry {i} of the running log") for i in range(5000)])
+    tree = dataclasses.replace(tree, chunks=Counted(tree.chunks))
+    assert _section_list(tree, 2500, 350, set(), whole=True) == [] and Counted.reads < 200
