@@ -349,8 +349,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
         "the note named" if hit.explain is not None and hit.explain.opened else None
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
-    out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(f"  {unscored}" if unscored else
-                                                                           f"  score {hit.score:.3f}", dim=True)
+    scored = f"  {unscored}" if unscored else f"  score {hit.score:.3f}"
+    out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:
@@ -381,7 +381,8 @@ def _printable(text: str, tabs: bool = False) -> str:
     """text with its control characters written out ("\\n", "\\x1b"): a line break in a file's name does not split
     a line, and a terminal's escape in a name or a note runs nothing (trial s38, the review); tabs: kept as tabs."""
     names = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    return (_CONTROL if tabs else _CONTROL_AND_TAB).sub(lambda m: names.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+    control = _CONTROL if tabs else _CONTROL_AND_TAB
+    return control.sub(lambda m: names.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 @main.command(cls=_Question)

@@ -534,7 +534,7 @@ def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.nd
     return _by_table(chunks, cand, among, names_no_row)
 
 
-def _by_table(chunks: list[Chunk], cand: np.ndarray, among: np.ndarray, judge) -> np.ndarray:
+def _by_table(chunks: list[Chunk], cand: np.ndarray, among: np.ndarray, judge: Callable[[range], bool]) -> np.ndarray:
     """For each candidate of among that is a table row: judge(its table's rows), each table judged once (trial
     s38: a table of 7,000 rows read again for each of 189 candidate rows had taken 10 s)."""
     out = np.zeros(len(cand), dtype=bool)

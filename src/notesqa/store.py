@@ -303,7 +303,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
-        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({damage(exc)}); "
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({damage_said(exc)}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
     expected = manifest.counts.chunks
     if expected is not None and not (len(chunks) == expected == dense_index.size == keywords.size):
@@ -314,7 +314,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
     return Generation(gen, manifest, chunks, dense_index, keywords, vocabulary)
 
 
-def damage(exc: Exception) -> str:
+def damage_said(exc: Exception) -> str:
     """What a damaged file's error says, short: faiss's C++ assertion ("Error in void faiss::read_xb_vector(...) at
     .../index_read.cpp:276: Error: 'ret == (size)' failed: read error in ...") from what follows "failed:"
     (trial s38: the whole of it had been printed)."""
@@ -346,7 +346,7 @@ def vectors_of(gen: Generation) -> np.ndarray:
     try:
         return load_vectors(gen.path, rows=len(gen.chunks))
     except Exception as exc:  # noqa: BLE001 - missing, cut short or too few: the same actionable message
-        raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {damage(exc)}); "
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {damage_said(exc)}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
 
 

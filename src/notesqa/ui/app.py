@@ -45,7 +45,7 @@ def _sidebar(service: ChatService) -> SimpleNamespace:
     c = SimpleNamespace()
     with gr.Sidebar(label="Options", open=True, width=300, elem_id="nq-sidebar") as c.sidebar:
         gr.Markdown("### Results")
-        c.k = gr.Slider(1, 20, value=5, step=1, label="Number of results", elem_id="nq-k")
+        c.k = gr.Slider(1, RESULTS_MAX, value=RESULTS, step=1, label="Number of results", elem_id="nq-k")
         gr.Markdown("### Filters")
         # allow_custom_value: a chosen folder or tag that a rebuild removed must not make
         # every later question fail in Gradio's own check (the lists are pruned on the next tick)
@@ -77,8 +77,8 @@ def _chat_and_note(examples) -> SimpleNamespace:
             with gr.Row():
                 # focused on load: a question is one keystroke away, not 17 tabs past the sidebar
                 c.box = gr.Textbox(placeholder='Ask your notes… (tag:x path:folder "exact words")',
-                                   label="Ask your notes", show_label=False, scale=5, elem_id="nq-question", submit_btn=False, lines=1,
-                                   max_lines=4, autofocus=True)
+                                   label="Ask your notes", show_label=False, scale=5, elem_id="nq-question",
+                                   submit_btn=False, lines=1, max_lines=4, autofocus=True)
                 c.ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="nq-ask")
             c.clear = gr.Button("New conversation", size="sm", elem_id="nq-clear")
         with gr.Column(scale=2):
@@ -197,13 +197,16 @@ def _placeholder(with_examples: bool) -> str:
             + "<br>Follow-ups like <em>and in 2023?</em> continue the conversation.")
 
 
+RESULTS, RESULTS_MAX = 5, 20  # the number of results the chat shows at first, and the most it offers
+
+
 def results(k) -> int:
-    """The number of results asked for, as the slider shows it: a whole number from 1 to 20 (the box beside it
-    takes 2.5 or a blank: trial s38 had seen 2 hits under a slider at 3); 5 when it is no number."""
+    """The number of results asked for, as the slider shows it: a whole number from 1 to RESULTS_MAX (the box beside
+    it takes 2.5 or a blank: trial s38 had seen 2 hits under a slider at 3); RESULTS when it is no number."""
     try:
-        return min(20, max(1, math.floor(float(k) + 0.5)))  # 2.5 is 3, as the slider rounds it
+        return min(RESULTS_MAX, max(1, math.floor(float(k) + 0.5)))  # 2.5 is 3, as the slider rounds it
     except (TypeError, ValueError, OverflowError):
-        return 5
+        return RESULTS
 
 
 def still_there(chosen, choices) -> list:
