@@ -81,8 +81,8 @@ def test_a_link_to_a_folder_of_the_notes_leaves_it_at_its_own_path(folder):
     os.symlink(folder / ".hidden", folder / "visible")
     files, probs = discover_notes(folder)
     assert [f.relative_to(folder).as_posix() for f in files] == ["Work/snippets/sql.md", "good.md", "visible/kept.md"]
-    assert [(p.path, p.reason) for p in probs] == [
-        ("Side projects/snippets-link", "a link to the folder Work/snippets/ of the notes, read at its own path")]
+    assert [(p.path, p.action, p.reason) for p in probs] == [  # excluded, not skipped: nothing is lost (the review)
+        ("Side projects/snippets-link", "excluded", "a link to the folder Work/snippets/ of the notes, read at its own path")]
 
 
 def test_a_utf8_note_with_a_bad_byte_stays_utf8():

@@ -322,7 +322,7 @@ def _folders_to_walk(notes_dir: Path, root: str, real: str, dirs: list[str], exc
             continue
         own = _own_path(notes_dir, full, real_d, excluded)
         if own is not None:  # its notes are read at their own path, not under the link (trial s38: whichever sorted
-            problems.append(Problem(_rel(Path(full), notes_dir), "skipped",  # first had hidden the other)
+            problems.append(Problem(_rel(Path(full), notes_dir), EXCLUDED,  # first had hidden the other); nothing lost
                                     f"a link to the folder {own}/ of the notes, read at its own path"))
             continue
         keep.append(d)
