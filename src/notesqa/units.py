@@ -94,7 +94,8 @@ def md_parser():
         # $maths$ is read as written (no markdown escapes inside it); pandoc's rules, so "$5 or $15"
         # stays text
         # maxNesting: commonmark's 20 reads a list 9 levels deep; outlines go deeper (trial s38: 30 levels, 30% read)
-        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+               .use(front_matter_plugin)
                .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
                .use(footnote_plugin, inline=False, move_to_end=False))  # a [^1] is not text; its definition is a paragraph
         # a link's label is its text whatever it points to ("[attachment](<file:///...pdf>)", ZotLit's): nothing is
