@@ -120,11 +120,11 @@ def test_a_dendron_workspace_in_a_folder_of_the_notes_is_read_as_dendron_there_o
     assert [u.text for u in vault.parsed("dendron/notes/dev.python.md").units if u.kind == "bullet"] == ["Asyncio"]
     outside = vault.parsed("bear/a.md")
     assert [u.text for u in outside.units] == ["see the loop", "#spark.tuning notes"] and outside.tags == ("spark",)
-    assert app_of(notes, _rels(notes)) == "a folder of markdown notes (Dendron vault in dendron/)"
+    assert app_of(notes, _rels(notes)) == "a folder of markdown notes, with a Dendron vault in dendron/"
     # ... as it is read: not one in a hidden folder, which is not read (the review), and in an Obsidian vault too
     write(notes / ".trash" / "v" / "dendron.yml", "version: 5\n")
     (notes / ".obsidian").mkdir()
-    assert app_of(notes, _rels(notes)) == "an Obsidian vault (Dendron vault in dendron/)"
+    assert app_of(notes, _rels(notes)) == "an Obsidian vault, with a Dendron vault in dendron/"
     (notes / ".obsidian").rmdir()
     build_index(notes, tmp_path / "index", embedder=embedder)
     idx = NotesIndex.open(tmp_path / "index", embedder=embedder)

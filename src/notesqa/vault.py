@@ -52,7 +52,7 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     inside = sorted(dendron.vault_folders(notes_dir, rels) - {""})
     if not inside:
         return app
-    return f"{app} (Dendron {'vault' if len(inside) == 1 else 'vaults'} in {', '.join(f + '/' for f in inside)})"
+    return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
 
 
 class Vault:
