@@ -7,6 +7,7 @@ from conftest import DANA, STUDY, write, write_notion_export
 from notesqa.backlinks import linking_lines
 from notesqa.notion import page_properties
 from notesqa.parsing import parse_note
+from notesqa.textchars import visible_chars
 
 PAGE = """# Interview with Dana
 
@@ -45,6 +46,8 @@ def test_a_hash_word_in_a_notion_page_is_text_not_a_tag():
         note = parse_note(PAGE + more, DANA)
         assert any("#general" in u.text for u in note.units), more
         assert note.tags == ("onboarding", "mobile", "user research"), more
+        # ... and counted as text, so the coverage is whole
+        assert note.text_chars - parse_note(PAGE, DANA).text_chars == visible_chars(more.replace("- ", "")), more
 
 
 def test_the_day_of_a_page_is_its_date_created_or_the_start_of_its_dates():

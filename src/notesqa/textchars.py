@@ -49,21 +49,22 @@ _QUERY_FENCE = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(`{3,}|~{3,})[ \t]*(?:"
 _ORDERED_MARK = re.compile(r"^([ \t>]*)\d{1,9}[.)](?=[ \t]|$)", re.M)  # "1. Mix", "  10) Bake", "> 2. Knead"
 
 
-def text_chars(body: str) -> int:
+def text_chars(body: str, rel: str = "") -> int:
     """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
     embeds (another note's text), queries' code and white space not counted (what coverage compares the
-    chunks' characters with)."""
+    chunks' characters with). rel: the note's path (a Notion page's #words are text, not tags)."""
+    tags = Inline(path=rel).tags_in_text
     body = _QUERY_FENCE.sub("", body) if "```" in body or "~~~" in body else body
 
     def reader(part: str) -> str:
         part = _ORDERED_MARK.sub(r"\1", part)  # a step's number is its list marker (Unit.marker), not its text
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
-        part = _tag_lines_out(part) if "#" in part else part
-        return Inline().render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
+        part = _tag_lines_out(part) if "#" in part and tags else part
+        return Inline(path=rel).render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
 
     return visible_chars(outside_code(body, reader))
 
 
-def note_text_chars(text: str) -> int:
-    """Characters of notes text in a markdown note (its front matter left out)."""
-    return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1), clozes=deck_note(text)))
+def note_text_chars(text: str, rel: str = "") -> int:
+    """Characters of notes text in a markdown note (its front matter left out); rel: its path."""
+    return text_chars(strip_non_content(FRONT_MATTER_BLOCK.sub("", text, count=1), clozes=deck_note(text)), rel)

@@ -1101,7 +1101,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     walker.walk(tokens)
     inline.lost.extend(walker.lost)
     units, block_ids = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids
-    text_chars = note_text_chars(counted_text(text, props) if props else text)
+    text_chars = note_text_chars(counted_text(text, props) if props else text, rel)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
         units, block_ids = _put_first(desc, units, block_ids)
