@@ -211,6 +211,8 @@ def test_a_followup_word_no_note_says_is_said_missing(service, monkeypatch):
     assert "No note mentions “staging”: these are the answers to the question before it." in html
     html, _ = service.answer("and the control plane?", [first])  # words the notes say: nothing to add
     assert "No note mentions" not in html
+    html, turn = service.answer("how do they help?", [first])  # a question about "it" adds no thing
+    assert turn.standalone == "what did Werner say about cells how do they help" and "No note mentions" not in html
 
 
 def test_a_filter_alone_that_leaves_nothing_close_to_the_question_before_lists_its_notes(tmp_path, embedder,

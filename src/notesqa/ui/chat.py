@@ -138,8 +138,10 @@ class ChatService(NotesService):
             return head + self._no_hits(idx, query, bool(tags or folders or after or before), nothing), turn
         parts = [head, summary_html(hits)]
         said = idx.notice(hits, query)
-        if query != plain and not said:  # a follow-up's own words no note says: its hits are the question's before
-            added = idx.unsaid(followup_body(plain))  # (trial s37: "what about staging?" at 1.00)
+        # a thing a follow-up adds that no note says: its hits are the question's before (trial s37: "what about
+        # staging?" at 1.00); not a question about "it" ("how do they help?": its words are how it asks)
+        if query != plain and not said and adds_a_thing(plain):
+            added = idx.unsaid(followup_body(plain))
             if added:
                 said = (f"No note mentions {quoted_words(added)}: these are the answers to the "
                         "question before it.")
