@@ -528,3 +528,28 @@ def test_ctrl_c_in_a_build_says_what_is_kept(tmp_path, monkeypatch):
     monkeypatch.setattr("notesqa.indexing.embedder_for", lambda *a, **k: StoppedEmbedder(1))
     res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(tmp_path / "ix"), "-q", "--rebuild"])
     assert "the next `notesqa index --rebuild` goes on from there." in res.stderr  # a plain build would not
+
+
+def test_why_every_note_is_read_again_is_said_before_the_build_reads_them(built):
+    # trial s38: a damaged index was re-embedded for 7 minutes, and why was said only at the end
+    notes, index, _ = built
+    chunks = index / store.read_current(index) / store.CHUNKS
+    data = bytearray(chunks.read_bytes())
+    data[:40] = b"x" * 40  # garbled, the same size
+    chunks.write_bytes(bytes(data))
+    events = []
+    build_index(notes, index, embedder=HashEmbedder(256), notice=lambda text: events.append(text),
+                progress=lambda stage, done, total: events.append(stage))
+    assert events[0].startswith("Full rebuild: the previous index's chunks could not be read")
+    assert sum(1 for e in events if e.startswith("Full rebuild")) == 1
+    assert build_index(notes, index, embedder=HashEmbedder(256), notice=events.append).full_rebuild_reason is None
+    assert sum(1 for e in events if e.startswith("Full rebuild")) == 1  # an ordinary refresh says nothing
+
+
+def test_index_says_why_it_reads_every_note_again_once(built):
+    notes, index, _ = built
+    chunks = index / store.read_current(index) / store.CHUNKS
+    chunks.write_bytes(b"x" * 40 + chunks.read_bytes()[40:])
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.count("Full rebuild: the previous index's chunks could not be read") == 1

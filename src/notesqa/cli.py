@@ -159,14 +159,14 @@ class _TqdmProgress:
             self.bar = None
 
 
-def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False, precision=None):
+def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False, precision=None, notice=None):
     from .indexing import build_index, embedder_for
 
     progress = _TqdmProgress(enabled=not quiet, bars=sys.stderr.isatty())
     try:
         embedder = embedder_for(index_dir, model, precision)  # the model config.choose_model picks
         return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
-                           embedder=embedder)
+                           embedder=embedder, notice=notice)
     except KeyboardInterrupt:
         progress.close()
         _say_stopped(index_dir, rebuild)
@@ -203,12 +203,14 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     """Build or refresh the index of a notes folder (only new or changed text is embedded)."""
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     known = _problems_of(index_dir)
+    said: list[str] = []  # why every note is read again, said before the build reads them (trial s38)
+    notice = None if quiet or as_json else lambda text: (said.append(text), click.echo(text))
     report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json,
-                       precision=precision)
+                       precision=precision, notice=notice)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
         return
-    if report.full_rebuild_reason:
+    if report.full_rebuild_reason and f"Full rebuild: {report.full_rebuild_reason}." not in said:
         click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
     # what is new since the last build is named; what it said already is counted
     fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]

@@ -228,6 +228,7 @@ def build_index(
     rebuild: bool = False,
     wait: bool = False,
     progress: ProgressFn | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build or refresh the index of notes_dir in index_dir; returns what was done.
 
@@ -235,6 +236,7 @@ def build_index(
     skipped (or repaired) with a Problem naming it, and a note that was indexed before
     keeps its previous chunks. Raises BuildLockedError when another build holds the
     folder (or waits for it with wait=True; progress("wait", 0, 1) is called first).
+    notice(text): told at once why a build reads every note again, before it does (the report says it too).
     """
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
@@ -250,7 +252,7 @@ def build_index(
     t_lock = time.perf_counter()
     with store.BuildLock(index_dir, wait=wait, on_wait=lambda holder: progress("wait", 0, 1)):
         report.wait_seconds = time.perf_counter() - t_lock
-        _build_locked(notes_dir, index_dir, embedder, rebuild, report, progress)
+        _build_locked(notes_dir, index_dir, embedder, rebuild, report, progress, notice)
     report.seconds = time.perf_counter() - t0 - report.wait_seconds
     return report
 
@@ -279,11 +281,13 @@ def _notes_beside(notes_dir: Path) -> tuple[str, int] | None:
 
 
 def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild: bool, report: BuildReport,
-                  progress: ProgressFn) -> None:
+                  progress: ProgressFn, notice: Callable[[str], None] | None = None) -> None:
     """The build, with the lock held: scan the notes, embed what is new, write a generation."""
     fp = fingerprint(embedder)
     prev = _previous(index_dir, fp, rebuild)
     report.full_rebuild_reason = prev.reason
+    if prev.reason and notice is not None:  # (trial s38: a damaged index re-embedded for 7 minutes, said at the end)
+        notice(f"Full rebuild: {prev.reason}.")
     scanned_at = time.time_ns()
     scan = _Scan(notes_dir, prev, embedder, report, progress)
     scan.run(index_dir)
