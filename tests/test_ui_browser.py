@@ -356,6 +356,11 @@ def test_a_narrow_window_starts_with_the_sidebar_closed_and_out_of_the_keyboards
         side.locator(".toggle-button").click()
         expect(side.locator(".toggle-button")).to_have_attribute("aria-expanded", "true")
         assert side.locator(".sidebar-content").evaluate("e => e.inert") is False
+        # ... and, open over the whole page, what is under it is out of the keyboard's way (the retest)
+        assert pg.locator("#nq-question textarea").evaluate("e => e.closest('[inert]') !== null") is True
+        side.locator(".toggle-button").click()
+        expect(side.locator(".toggle-button")).to_have_attribute("aria-expanded", "false")
+        assert pg.locator("#nq-question textarea").evaluate("e => e.closest('[inert]') === null") is True
     finally:
         browser_page.set_viewport_size({"width": 1400, "height": 950})
 

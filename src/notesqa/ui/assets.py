@@ -87,7 +87,8 @@ _DARK = {
     "color:#a5b4fc": (".nq-more summary",),
     "color:#fbbf24": (".nq-weak", ".nq-stale", ".nq-warn", "#nq-status .nq-warn"),
     "color:#fca5a5": (".nq-error",),
-    "color:#111827": ("mark", ".nq-ctx-hit", ".nq-note .nq-target"),
+    "color:#111827": ("mark", ".nq-ctx-hit", ".nq-note .nq-target", ".nq-note .nq-target *", ".nq-ctx-hit *"),
+    "color:#93c5fd": (".nq-note a",),
     "color:inherit": ("mark.nq-related",),
     "background:rgba(254,240,138,.22)": (".nq-matched",),
     "background:#3730a3;color:#e0e7ff": (".nq-n",),
@@ -148,6 +149,9 @@ JS_HEAD = """
       const open = side.classList.contains('open');
       const content = side.querySelector('.sidebar-content');
       if (content) { content.inert = !open; content.id = content.id || 'nq-sidebar-content'; }
+      // where the open sidebar covers the whole page, what is under it is out of the keyboard's way too
+      const covers = open && window.innerWidth <= 768;
+      for (const el of side.parentElement ? side.parentElement.children : []) if (el !== side) el.inert = covers;
       const toggle = side.querySelector('.toggle-button');
       if (toggle) {
         toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
@@ -180,7 +184,10 @@ SCROLL_JS = """() => {
       }
       return;
     }
-    if (++tries < 20) setTimeout(go, 50);
+    if (++tries < 20) { setTimeout(go, 50); return; }
+    // a whole note (a link to a note, not to a passage of it): the keyboard goes to the note itself
+    const body = document.querySelector('#nq-note-body');
+    if (body && window.nqFocusPassage) { window.nqFocusPassage = false; body.focus({preventScroll: true}); }
   };
   setTimeout(go, 50);
 }"""
