@@ -38,7 +38,7 @@ CSS = """
 /* code wraps in the narrow note view: a long line had been cut off at its edge (trial s37) */
 .nq-note pre{overflow-x:auto;max-width:100%;white-space:pre-wrap !important;overflow-wrap:anywhere}
 .nq-note pre code{white-space:pre-wrap !important}
-/* a tab-indented line that wraps keeps its indent readable, and code reads as code (trial s38) */
+/* tabs four wide, and code on a background of its own (trial s38; a wrapped line of tab-indented code still starts at the margin: the retest) */
 .nq-note pre,.nq-text pre.nq-code,.nq-ctx pre.nq-code{tab-size:4}
 .nq-note pre{background:rgba(15,23,42,.05);padding:6px 8px;border-radius:4px}
 /* Gradio's "scroll down" button, at the bottom right of the answers with a background of its own: in the
