@@ -204,14 +204,14 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     known = _problems_of(index_dir)
     said: list[str] = []  # why every note is read again, said before the build reads them (trial s38)
-    notice = None if quiet or as_json else lambda text: (said.append(text), click.echo(text))
+    notice = None if quiet or as_json else lambda reason: (said.append(reason), _echo_full_rebuild(reason))
     report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json,
                        precision=precision, notice=notice)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
         return
-    if report.full_rebuild_reason and f"Full rebuild: {report.full_rebuild_reason}." not in said:
-        click.echo(f"Full rebuild: {report.full_rebuild_reason}.")
+    if report.full_rebuild_reason and report.full_rebuild_reason not in said:
+        _echo_full_rebuild(report.full_rebuild_reason)
     # what is new since the last build is named; what it said already is counted
     fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]
     for p in fresh:
@@ -228,6 +228,10 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     listed = read_anew or not (report.coverage and report.coverage.flagged)
     click.echo(f"Indexed {notes_dir}/ into {index_dir}/ with {report.model}: {report.summary()}"
                + ("." if listed else " (`notesqa status` lists them)."))
+
+
+def _echo_full_rebuild(reason: str) -> None:
+    click.echo(f"Full rebuild: {reason}.")
 
 
 PROBLEMS_LISTED = 20  # files skipped, repaired or excluded that a build names (new ones first)

@@ -236,7 +236,8 @@ def build_index(
     skipped (or repaired) with a Problem naming it, and a note that was indexed before
     keeps its previous chunks. Raises BuildLockedError when another build holds the
     folder (or waits for it with wait=True; progress("wait", 0, 1) is called first).
-    notice(text): told at once why a build reads every note again, before it does (the report says it too).
+    notice(reason): told at once why a build reads every note again, before it does (the report's
+    full_rebuild_reason says it too).
     """
     t0 = time.perf_counter()
     notes_dir = Path(notes_dir)
@@ -287,7 +288,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     prev = _previous(index_dir, fp, rebuild)
     report.full_rebuild_reason = prev.reason
     if prev.reason and notice is not None:  # (trial s38: a damaged index re-embedded for 7 minutes, said at the end)
-        notice(f"Full rebuild: {prev.reason}.")
+        notice(prev.reason)
     scanned_at = time.time_ns()
     scan = _Scan(notes_dir, prev, embedder, report, progress)
     scan.run(index_dir)
