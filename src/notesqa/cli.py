@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -369,8 +370,8 @@ def shown_paths(paths: list[str]) -> dict[str, str]:
     s38: 190 characters of ids a line), unless two of the files would read the same ("Wiki/Untitled.md": the review);
     --json keeps the files' own."""
     readable = {p: readable_path(p) for p in dict.fromkeys(paths)}
-    twice = {r for r in readable.values() if list(readable.values()).count(r) > 1}
-    return {p: p if r in twice else r for p, r in readable.items()}
+    times = Counter(readable.values())
+    return {p: p if times[r] > 1 else r for p, r in readable.items()}
 
 
 def _readable_source(source: str) -> str:

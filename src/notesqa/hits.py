@@ -138,7 +138,7 @@ def _crumb(parent: str, tags=()) -> str:
 
 
 def quoted_words(words: list[str]) -> str:
-    """Up to three words in quotes (phrases.in_quotes), "or" between them."""
+    """Up to three words in quotes (wording.in_quotes), "or" between them."""
     return " or ".join(in_quotes(w) for w in words[:3])
 
 

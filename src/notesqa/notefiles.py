@@ -335,13 +335,12 @@ def _own_path(notes_dir: Path, full: str, real: str, excluded: set[str]) -> str 
     if not os.path.islink(full):
         return None
     top = os.path.realpath(notes_dir)
-    rel = os.path.relpath(real, top)
-    if rel == "." or rel.startswith(".." + os.sep) or rel == ".." or any(p.startswith(".") for p in rel.split(os.sep)):
+    parts = os.path.relpath(real, top).split(os.sep)
+    if any(p.startswith(".") for p in parts):  # (the notes folder itself ".", outside it "..", or a hidden folder)
         return None
-    parts = rel.split(os.sep)
     if any(os.path.join(top, *parts[:i]) in excluded for i in range(1, len(parts) + 1)):
         return None
-    return Path(rel).as_posix()
+    return "/".join(parts)
 
 
 def _one_path_per_file(notes_dir: Path, found: list[Path], problems: list[Problem]) -> list[Path]:

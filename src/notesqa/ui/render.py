@@ -324,8 +324,9 @@ def render_markdown(text: str, line: int | None = None, path: str | None = None,
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # maths ($...$, $$...$$) as written: markdown's escapes would eat its \{ \} \, ("$5 and $10" is no maths)
-    md = MarkdownIt("commonmark", {"html": False, "breaks": breaks, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).use(front_matter_plugin).use(
-        dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md = MarkdownIt("commonmark", {"html": False, "breaks": breaks, "maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"]).use(front_matter_plugin).use(dollarmath_plugin, allow_space=False,
+                                                                 allow_digits=False, double_inline=True)
     tokens = md.parse(text)
     _read_as_the_index(tokens)
     if line is not None:
