@@ -733,3 +733,19 @@ def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():
     todo, older, said = hit(18, 0.58, True), hit(22, 0.56, False), hit(15, 0.47, True)
     assert _meeting_as_written([todo, older, said]) == [said, todo, older]
     assert _meeting_as_written([older]) == [older]
+
+
+def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embedder):
+    _, index, _ = built
+    idx = open_index(index, embedder)
+    hits = idx.search("shufle sharding of customers", k=3)
+    assert "Shuffle sharding" in hits[0].text
+    assert hits[0].explain.keyword_score > 0  # the keyword side found "shuffle", not only the vectors
+    assert idx.notice(hits, "shufle sharding of customers").startswith(
+        "No note says “shufle”; searched for “shuffle” instead.")
+    assert idx.unmentioned("shufle sharding of customers") == []  # searched as "shuffle": not missing
+    assert idx.spelling("tag:aws shufle sharding").text == "shuffle sharding"
+    # a word in quotes asks for itself: no passage says it
+    assert idx.search('"shufle" sharding', k=3) == []
+    # an English word the notes do not have is no typo of one they do ("cello" of "cells")
+    assert idx.spelling("who plays the cello").fixes == ()

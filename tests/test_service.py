@@ -91,6 +91,15 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     assert "dense_rank" in svc.search("cells", explain=True)["hits"][0]["explain"]
 
 
+def test_search_says_a_misspelt_word_was_searched_as_the_notes_write_it(svc):
+    out = svc.search("shufle sharding of customers", k=2)
+    assert out["searched"]["text"] == "shuffle sharding of customers"
+    assert out["searched"]["spelled"] == [{"typed": "shufle", "searched": "shuffle"}]
+    assert out["message"].startswith("No note says “shufle”; searched for “shuffle” instead.")
+    assert out["hits"][0]["text"].startswith("Shuffle sharding")
+    assert "spelled" not in svc.search("shuffle sharding", k=2)["searched"]  # said only when a word was mended
+
+
 def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "- [ ] Send the board deck 📅 2026-12-07\n")

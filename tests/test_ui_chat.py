@@ -22,6 +22,10 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     first = html.split('<div class="nq-hit" ')[1]
     assert first.startswith('role="article"><span class="nq-sr">Hit 1, from AWS re:Invent 2024: </span>')
     assert "<mark>Shuffle</mark> <mark>sharding</mark>" in first
+    # a misspelt word: said, and marked as the word it was searched as
+    html, turn = service.answer("shufle sharding customers cells", [])
+    assert "No note says “shufle”; searched for “shuffle” instead." in html
+    assert "<mark>Shuffle</mark> <mark>sharding</mark>" in html.split('<div class="nq-hit" ')[1]
     assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
             in first)
     assert 'href="#nq-src=aws-2024.md:13@' in first and ">aws-2024.md:13</a>" in first

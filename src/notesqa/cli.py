@@ -553,10 +553,10 @@ def status(notes_dir, index_dir, as_json):
     _echo_listed("nothing to search", [f"{rel} (only a title, front matter, a query or files)" for rel in st.no_text])
     if st.related_words:
         click.echo(f"Words:   {counted(st.related_words, 'word')} of the notes kept, to find a question's words said "
-                   "in other words")
+                   "in other words or misspelt")
     elif st.related_words is None:
-        click.echo(f"Words:   none kept to find a question's words said in other words (an index written before "
-                   f"them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
+        click.echo(f"Words:   none kept to find a question's words said in other words or misspelt (an index written "
+                   f"before them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
     if st.of_notes:  # (trial s37: its changes against the other folder had advised an `index` that is refused)
         click.echo(f"Notes:   {other_notes_said(Path(st.index), st.of_notes, Path(st.notes_dir))}: "

@@ -142,6 +142,17 @@ def quoted_words(words: list[str]) -> str:
     return " or ".join(in_quotes(w) for w in words[:3])
 
 
+def with_spelling(fixes: Sequence, said: str | None) -> str | None:
+    """said (a notice, or None) after the words a question's typos were searched as (spelling.Fix each): "No note
+    says “shufle”; searched for “shuffle” instead." Every front end says it, as a search engine does."""
+    if not fixes:
+        return said
+    typed = quoted_words([f.typed for f in fixes])
+    searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
+    line = f"No note says {typed}; searched for {searched} instead."
+    return f"{line} {said}" if said else line
+
+
 def weak(hits: list[Hit]) -> bool:
     """Hits whose best match is below WEAK_SCORE, or below WEAK_NO_WORDS with none holding a word of the
     question: the notes likely do not answer; say so (WEAK_MATCH). Not when a hit is from a day the

@@ -22,7 +22,7 @@ from .chunking import Chunk, has_words, opening_field, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, Nothing, notice, others_from
+from .hits import Hit, Nothing, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
@@ -32,6 +32,7 @@ from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_last_
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
                     with_listing_period, with_noted_year)
 from .snippets import NoteTree
+from .spelling import Speller, Spelling, spelled
 from .vocabulary import words_of
 
 
@@ -46,6 +47,7 @@ class _Live:
     names: NoteNames
     notes: ranking.NoteVectors
     agenda: Agenda
+    speller: Speller | None  # the vault's words, to search a misspelt word of a question as the notes write it
 
 
 class NotesIndex:
@@ -107,7 +109,10 @@ class NotesIndex:
             )
         names = NoteNames.build(gen.chunks, manifest.notes, gen.keywords.rows_with)
         notes = ranking.NoteVectors.build(gen.chunks, store.vectors_of(gen))
-        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks))
+        vocabulary, keywords = gen.vocabulary, gen.keywords
+        speller = None if vocabulary is None else Speller(
+            vocabulary.forms, lambda row: keywords.rows_with(vocabulary.stems[row]))
+        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks), speller)
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -188,6 +193,7 @@ class NotesIndex:
                 return []  # "???" asks nothing
             self.refresh()  # "tag:status/seedling" alone: the notes it lets through, each from its opening
             return [snippets.to_hit(self._live.tree, s) for s in self._listing(filters, k, budget)]
+        text = self._spelled(text, filters).text  # "shufle sharding": the notes' "shuffle sharding"
         linked = self._backlinks(text, filters, k, budget)
         if linked is not None:  # "which notes link to the spacing effect note?": those notes, where they link
             return [snippets.to_hit(self._live.tree, s) for s in linked]
@@ -228,6 +234,19 @@ class NotesIndex:
             if flags:
                 text, parsed = parse_query(question, flags)
         return text, merge_filters(parsed, tags, paths, after, before)
+
+    def spelling(self, question: str) -> Spelling:
+        """The question's words (filters apart) with its typos mended as search() mends them (spelling.py), and
+        the mends: what every front end says (notice) and marks in the hits."""
+        text, filters = self.parsed(question)
+        return self._spelled(text, filters)
+
+    def _spelled(self, text: str, filters: Filters) -> Spelling:
+        live = self._live
+        keywords = live.gen.keywords
+        # a word of no token (a stop word) asks for nothing to mend
+        return spelled(text, lambda w: not tokenize(w) or any(keywords.knows(t) for t in tokenize(w)),
+                       live.speller, filters.phrases)
 
     def noted(self, question: str) -> str:
         """The question with a month it names without a year given the year of the last such month the notes
@@ -371,9 +390,10 @@ class NotesIndex:
         """The question's rare words that no note says, as written ("tacrolimus" in "side effects of
         tacrolimus?"): the hits can only be about something else. Rare: the model reads it in three pieces or
         more, as it does names and terms (a common word, "difference", a compound, "writeup", a contraction or a
-        word with accents missing from the notes says little about them: the notes may say it in other words)."""
-        text, _ = parse_query(question or "")
+        word with accents missing from the notes says little about them: the notes may say it in other words). A
+        typo searched as the notes' word (spelling()) is not missing."""
         self.refresh()
+        text = self.spelling(question or "").text
         live = self._live
         keywords, embedder = live.gen.keywords, live.embedder
         one = embedder.count_tokens("a")
@@ -402,11 +422,14 @@ class NotesIndex:
         question's rare words no note says, and how many tasks are overdue or due then."""
         question = self.noted(question)
         text, filters = self.parsed(question)
+        spelling = self._spelled(text, filters)
+        text = spelling.text
         # (words in quotes are a filter: every hit says them; a question of only those matches by them)
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
         said_all = bool(hits) and (quoted or _says_all(hits[0], text))
-        return notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
+        said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
+        return with_spelling(spelling.fixes, said) if hits else said
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a

@@ -400,14 +400,18 @@ class NotesService:
         merge_filters(parse_query(question)[1], tags, paths, after, before)  # a misspelt filter: an error here
         idx = self._ready_index()
         text, filters = idx.parsed(question, tags, paths, after, before)  # "-name" a flag of the notes: a word
+        spelling = idx.spelling(question)
         hits = idx.search(question, k=int(k), tags=tags or None, paths=paths or None, after=after, before=before)
         out = {
             "question": question,
-            "searched": {"text": text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
+            # the words searched: a typo as the notes' word it was searched as (then "spelled": "shufle", "shuffle")
+            "searched": {"text": spelling.text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
                          "after": filters.after, "before": filters.before, "phrases": list(filters.phrases),
                          "excluded": list(filters.excluded)},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
+        if spelling.fixes:
+            out["searched"]["spelled"] = [{"typed": f.typed, "searched": f.searched} for f in spelling.fixes]
         if hits:
             said = idx.notice(hits, text)
         else:

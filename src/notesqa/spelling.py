@@ -1,0 +1,125 @@
+"""A question's misspelt words, searched as the notes write them: "shufle sharding" finds the notes' "shuffle
+sharding", "hypervsior" their "hypervisor", and every front end says so (NotesIndex.notice).
+
+A word is read as a typo only when nothing else explains it: no note says it in any form (the keyword index does not
+know it), it is no English word (symspellpy's list of 82,765: "awake", "spot" or "react" are words the notes may just
+not have, not typos of "aware", "slot" or "reach"), it is written in letters only and is not in quotes (a quoted
+"shufle" asks for itself). It is then searched as the vault's word closest to it in spelling (the vocabulary built
+with the index, vocabulary.py): one letter added, dropped, changed or two swapped (a word of 8 letters or more: two
+such), the word more passages say first; a word of 4 letters only when one vault word is so close. None close, and
+the word is searched as written (NotesIndex.unmentioned may then say that no note mentions it).
+
+Measured over the 1,236 questions of the benchmarks' 28 sets (benchmarks/README.md, "Trials s39"): no word of them is
+mended; without the English list, 51 words of 49 questions would have been, each a real word the notes lack.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+SHORTEST = 4  # letters: a shorter word has too many neighbours one letter away ("teh", "fro")
+LONG = 8  # letters: a word this long may be two edits away ("hypervsior", "kuberentes")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")  # as search.py reads a word ("don't", "CHA2DS2-VASc" whole)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A word of the question as typed, and the vault's word it is searched as."""
+
+    typed: str
+    searched: str
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A question's text with its typos mended, and the mends (none: the text as typed)."""
+
+    text: str
+    fixes: tuple[Fix, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def english() -> frozenset[str]:
+    """The English words of symspellpy's frequency list (lower case); read once, about 60 ms."""
+    from importlib import resources
+
+    listing = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+    return frozenset(line.split(" ", 1)[0] for line in listing.read_text(encoding="utf-8").splitlines())
+
+
+@functools.lru_cache(maxsize=1)
+def _distance():
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+    return EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST).compare  # (a, b, most) -> edits, or -1 past most
+
+
+class Speller:
+    """The vault's words by length, each with how many passages say it; built on the first word to mend."""
+
+    def __init__(self, forms: Sequence[str], passages: Callable[[int], int]):
+        self._forms = forms  # vocabulary.Vocabulary.forms: each word once, in its most frequent written form
+        self._passages = passages  # a form's row -> how many passages hold it
+        self._by_length: dict[int, list[tuple[str, int]]] | None = None
+
+    def _buckets(self) -> dict[int, list[tuple[str, int]]]:
+        if self._by_length is None:
+            by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
+            for row, form in enumerate(self._forms):
+                if form.isalpha():
+                    by_length[len(form)].append((form, row))
+            self._by_length = by_length
+        return self._by_length
+
+    def meant(self, word: str) -> str | None:
+        """The vault's word closest in spelling to word (lower case), the more said of equals; None if none is."""
+        low = word.casefold()
+        most = 2 if len(low) >= LONG else 1
+        compare, buckets = _distance(), self._buckets()
+        close: list[tuple[int, int, str]] = []
+        for length in range(len(low) - most, len(low) + most + 1):
+            for form, row in buckets.get(length, ()):
+                edits = compare(low, form, most)
+                if 0 < edits:
+                    close.append((edits, -self._passages(row), form))
+        if not close:
+            return None
+        close.sort()
+        nearest = [c for c in close if c[0] == close[0][0]]
+        if len(low) < 5 and len(nearest) > 1:
+            return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
+        return close[0][2]
+
+
+def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
+    """text with each word that reads as a typo (see the module's docstring) replaced by the vault's word it likely
+    means, in the case it was typed in; knows(word): does any note say the word in any form."""
+    if speller is None:
+        return Spelling(text)
+    kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
+    fixes: dict[str, str] = {}
+    for word in dict.fromkeys(_WORD.findall(text)):
+        low = word.casefold()
+        # (the English list last: read once a process, 60 ms, only for a word no note says)
+        if len(word) < SHORTEST or not word.isalpha() or low in kept or knows(word) or low in english():
+            continue
+        meant = speller.meant(word)
+        if meant is not None:
+            fixes[word] = _cased_as(word, meant)
+    if not fixes:
+        return Spelling(text)
+    mended = _WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
+    return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
+
+
+def _cased_as(typed: str, word: str) -> str:
+    """word in typed's case: "Shufle" -> "Shuffle", "NGNIX" -> "NGINX"."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[0].isupper():
+        return word[0].upper() + word[1:]
+    return word

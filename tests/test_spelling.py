@@ -1,0 +1,48 @@
+"""A question's misspelt words searched as the notes write them (spelling.py)."""
+
+from notesqa.spelling import Fix, Speller, english, spelled
+
+VAULT = ["shuffle", "sharding", "hypervisor", "kubernetes", "aware", "slot", "mine", "mind", "mile", "node"]
+SAID = {"shuffle": 3, "sharding": 5, "hypervisor": 2, "kubernetes": 7, "aware": 1, "slot": 4, "mine": 2, "mind": 2,
+        "mile": 2, "node": 9}
+
+
+def speller(forms=VAULT):
+    return Speller(forms, lambda row: SAID.get(forms[row], 1))
+
+
+def knows(word):
+    return word.lower() in SAID
+
+
+def test_a_word_no_note_says_and_no_english_word_is_searched_as_the_closest_vault_word():
+    got = spelled("how does shufle sharding work", knows, speller())
+    assert got.text == "how does shuffle sharding work"
+    assert got.fixes == (Fix("shufle", "shuffle"),)
+    # a swap, and two edits in a long word
+    assert spelled("kuberentes pods", knows, speller()).text == "kubernetes pods"
+    assert spelled("what is a hypervsior", knows, speller()).text == "what is a hypervisor"
+    assert spelled("Shufle and HYPERVSIOR", knows, speller()).text == "Shuffle and HYPERVISOR"  # as typed
+
+
+def test_english_words_names_said_and_quoted_words_are_searched_as_written():
+    assert "awake" in english() and "shufle" not in english()
+    # "awake", "spot": words the notes may just not have, not typos of "aware", "slot"
+    assert spelled("awake at night, a spot", knows, speller()).fixes == ()
+    assert spelled("shuffle sharding", knows, speller()).fixes == ()  # the notes say them
+    assert spelled("how does shufle work", knows, speller(), quoted=["shufle"]).fixes == ()  # asked for as written
+    assert spelled("ColBERTv2 k8s 3rd", knows, speller()).fixes == ()  # not letters only
+    assert spelled("shufle", knows, None).fixes == ()  # an index without a vocabulary: as written
+
+
+def test_a_short_word_is_mended_only_when_one_vault_word_is_that_close():
+    assert spelled("nodr", knows, speller()).text == "node"
+    assert spelled("mihe", knows, speller()).fixes == ()  # "mine", "mile" or "mike"? no guess
+    assert spelled("tacrolimus", knows, speller()).fixes == ()  # nothing close: searched as written
+
+
+def test_of_two_vault_words_equally_close_the_one_more_passages_say_is_meant():
+    forms = ["cells", "calls"]
+    said = {"cells": 9, "calls": 2}
+    s = Speller(forms, lambda row: said[forms[row]])
+    assert spelled("what about cxlls", lambda w: w in said, s).text == "what about cells"
