@@ -333,12 +333,12 @@ def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder,
         if prev.gen is not None and prev.reuse_vectors else None
 
     def encode(words: list[str]) -> np.ndarray:
+        if not getattr(embedder, "knows_meaning", True):  # (the hash embedder of tests and dry runs)
+            # the words, for mending a question's typos (spelling.py), with no meaning: zero vectors relate no word
+            return np.zeros((len(words), embedder.dim), dtype=np.float32)
         progress("words", 0, len(words))
         return embedder.encode(words, progress=lambda done, total: progress("words", done, total))
 
-    if not getattr(embedder, "knows_meaning", True):  # (the hash embedder of tests and dry runs)
-        # the words, for mending a question's typos (spelling.py), with no meaning: zero vectors relate no word
-        encode = lambda words: np.zeros((len(words), embedder.dim), dtype=np.float32)  # noqa: E731
     return Vocabulary.build((c.text for c in chunks if c.kind != "code" and not c.origin), keywords.knows, encode,
                             previous)
 
