@@ -1,6 +1,10 @@
 """Units -> chunks (chunking.py): sentence windows, token windows, embedding input, sections, code."""
 
-from notesqa.chunking import chunk_note, context_line, make_token_splitter, sections, sentence_windows
+import dataclasses
+
+import pytest
+
+from notesqa.chunking import Chunk, chunk_note, context_line, make_token_splitter, sections, sentence_windows
 from notesqa.parsing import parse_note
 
 from conftest import SAMPLE_NOTES
@@ -261,3 +265,15 @@ def test_an_outline_30_levels_deep_is_read_to_its_last_level_and_named_by_its_ne
     assert context_line("T", [], ["a", "b"]) == "T > a > b"  # a shallow outline's as before
     crumb = Hit("level 29", "deep.md", 30, (), 0.5, title="Outline", parents=tuple(deepest.parents)).breadcrumb
     assert crumb[:4] == ["Outline", "level 0", "level 1", "…"] and len(crumb) == MAX_PARENTS + 1
+
+
+def test_a_chunk_read_back_from_the_index_is_the_chunk_written():
+    chunk = Chunk("a.md", 3, 4, "code", "print(1)", "A", ["H"], ["p"], ["t"], "2024-01-02", 5, lang="python")
+    assert Chunk.from_json(chunk.to_json()) == chunk
+    plain = dataclasses.replace(chunk, lang="")
+    assert "lang" not in plain.to_json() and Chunk.from_json(plain.to_json()) == plain  # a rare field: its default
+    assert Chunk.from_json({**chunk.to_json(), "later_field": 1}) == chunk  # a field it does not know: left out
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Chunk.from_json(chunk.to_json()).text = "changed"
+    with pytest.raises(TypeError):
+        Chunk.from_json({k: v for k, v in chunk.to_json().items() if k != "text"})
