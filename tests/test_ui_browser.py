@@ -465,7 +465,18 @@ def test_rebuild_all_and_a_new_tag_without_a_reload(browser_page, tmp_path):
         # a note changes; "Rebuild all" re-embeds everything
         note = app["notes"] / "cooking" / "sourdough.md"
         note.write_text(note.read_text(encoding="utf-8") + "* Cool for an hour before slicing\n", encoding="utf-8")
+        # asked once more first: Cancel does nothing, the keyboard back on the button
         page.locator("#nq-rebuild").click()
+        expect(page.locator("#nq-rebuild-ask")).to_contain_text("Rebuild the whole index?")
+        expect(page.locator("#nq-rebuild-no")).to_be_focused()
+        page.locator("#nq-rebuild-no").click()
+        expect(page.locator("#nq-rebuild-ask")).to_be_hidden()
+        expect(page.locator("#nq-rebuild")).to_be_focused()
+        page.wait_for_timeout(1_000)
+        expect(page.locator("#nq-build-msg")).not_to_contain_text("Full rebuild")
+        page.locator("#nq-rebuild").click()
+        page.locator("#nq-rebuild-yes").click()
+        expect(page.locator("#nq-rebuild-ask")).to_be_hidden()
         expect(page.locator("#nq-build-msg")).to_contain_text("Full rebuild", timeout=30_000)
         expect(page.locator("#nq-status")).to_contain_text("Changed since: none")
         # a note with a new tag, picked up by the watcher: the tag list offers it without a reload

@@ -60,6 +60,12 @@ def _sidebar(service: ChatService) -> SimpleNamespace:
         with gr.Row():
             c.refresh = gr.Button("Refresh index", size="sm", variant="secondary", elem_id="nq-refresh")
             c.rebuild = gr.Button("Rebuild all", size="sm", variant="stop", elem_id="nq-rebuild")
+        # a rebuild reads and embeds every note again (minutes for thousands of notes): asked once more, in the page
+        with gr.Column(visible=False, elem_id="nq-rebuild-ask") as c.rebuild_ask:
+            gr.Markdown(REBUILD_ASK, elem_id="nq-rebuild-text")
+            with gr.Row():
+                c.rebuild_yes = gr.Button("Rebuild", size="sm", variant="stop", elem_id="nq-rebuild-yes")
+                c.rebuild_no = gr.Button("Cancel", size="sm", variant="secondary", elem_id="nq-rebuild-no")
         c.build_msg = gr.Markdown(elem_id="nq-build-msg")
     return c
 
@@ -107,8 +113,14 @@ def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
     # and the rebuild's report stays the last word (trial s38: the queued refresh's "0 embedded" had replaced it)
     c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="refresh", concurrency_limit=1,
                     show_progress_on=c.status, **ev)
-    c.rebuild.click(page.on_rebuild, None, build_outputs, concurrency_id="rebuild", concurrency_limit=1,
-                    show_progress_on=c.status, **ev)
+    asking = dict(show_progress="hidden", queue=False, **ev)
+    c.rebuild.click(lambda: gr.Column(visible=True), None, c.rebuild_ask, **asking).then(
+        None, None, None, js="() => document.querySelector('#nq-rebuild-no')?.focus()")
+    c.rebuild_no.click(lambda: gr.Column(visible=False), None, c.rebuild_ask, **asking).then(
+        None, None, None, js="() => document.querySelector('#nq-rebuild')?.focus()")
+    c.rebuild_yes.click(lambda: gr.Column(visible=False), None, c.rebuild_ask, **asking).then(
+        page.on_rebuild, None, build_outputs, concurrency_id="rebuild", concurrency_limit=1,
+        show_progress_on=c.status, **ev)
     c.clear.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [c.chat, c.turns, c.note, c.box],
                   show_progress="hidden", **ev)
     c.chat.clear(lambda: [], None, c.turns, **ev)
@@ -197,6 +209,8 @@ def _placeholder(with_examples: bool) -> str:
             + "<br>Follow-ups like <em>and in 2023?</em> continue the conversation.")
 
 
+REBUILD_ASK = ("**Rebuild the whole index?** Every note is read and embedded again: minutes for thousands of notes. "
+               "*Refresh index* reads only the notes that changed.")
 RESULTS, RESULTS_MAX = 5, 20  # the number of results the chat shows at first, and the most it offers
 
 
