@@ -30,7 +30,9 @@ def test_a_notion_pages_properties_are_its_metadata_and_one_header_passage():
     assert note.credits == ("Dana Kim", "Sam Lee")  # participants: words it is found by
     header = note.units[0]
     assert (header.kind, header.line, header.end_line, header.thin, header.keep_lines) == ("paragraph", 3, 7, True, True)
-    assert header.text == "Participants: Dana Kim, Sam Lee\nStudy: Acme study\nStatus: Synthesized"
+    # its tags shown as Notion shows them, so their words find it (trial s38: "interviews")
+    assert header.text == ("Participants: Dana Kim, Sam Lee\nStudy: Acme study\nStatus: Synthesized\n"
+                           "Tags: onboarding, mobile, user research")
     assert header.heading == ("Interview with Dana",)
     assert [u.text for u in note.units[1:]] == ["Took 3 photos"]
 

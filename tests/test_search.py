@@ -430,6 +430,9 @@ def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
     assert {h.path for h in idx.search("tag:onboarding")} == {DANA}
     assert {h.path for h in idx.search("after:2022-09-15 before:2022-09-30")} == {DANA}
     assert [h.path for h in idx.search("which notes link to Acme onboarding study?")] == [DANA]
+    # ... and its tags' words find it, as its shown header says them
+    top = idx.search("mobile", k=1)[0]
+    assert top.path == DANA and "Tags: onboarding, mobile" in top.text and top.explain.keyword_score > 0
 
 
 def test_a_notion_subpage_is_shown_under_its_parent_page(tmp_path, embedder):

@@ -4,7 +4,7 @@ Notion's "Markdown & CSV" export writes a database row as a page that opens with
 line, then one line a property (`Status: Done`, `Tags: onboarding, mobile`, `Date: March 4, 2024`,
 `Study: Title (../Studies%20<id>/Title%20<id>.md)`, a relation to another page). Notion shows them
 above the page, as its metadata: `Tags` are the page's tags, `Date` (or `Created`, or the start of
-`Dates`) its day, the others are shown once as the page's header, and a relation reads as the page it
+`Dates`) its day, the others (`Tags` too) are shown once as the page's header, and a relation reads as the page it
 names and links to it. The block is read so only when it is surely one: right after the page's first
 heading, every line a property with a short key, two at least, in a Notion export (a page named with
 Notion's id) or with a relation only Notion writes; a note that opens "Note: ..." is prose.
@@ -47,10 +47,10 @@ class Properties:
         return {key.lower(): without_relations(value) for key, value in self.values.items()}
 
     def meta_offsets(self) -> set[int]:
-        """The lines of the block (from its first) that are metadata (tags, its day), not shown; a line
-        that reads as neither ("Date: sometime in May", "Tags: still to tag this") stays text."""
-        return {i for i, (key, value) in enumerate(self.values.items())
-                if key.lower() in TAG_KEYS and _tag_values(value) or key.lower() in DATE_KEYS and _day(value)}
+        """The lines of the block (from its first) that are its day, metadata not shown; a line that reads as
+        none ("Date: sometime in May") stays text. Its tags are shown too, as Notion shows them, and so found by
+        their words (trial s38: "interviews" had not found The Mom Test, tagged "business, interviews")."""
+        return {i for i, (key, value) in enumerate(self.values.items()) if key.lower() in DATE_KEYS and _day(value)}
 
     def _value(self, key: str) -> str:
         return next((v for k, v in self.values.items() if k.lower() == key), "")

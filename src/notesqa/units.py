@@ -738,7 +738,7 @@ class Walker:
                     **fields)
 
     def _properties(self, raw: str, line: int, end: int) -> None:
-        """A Notion page's properties, but its tags and its day (its metadata), as one passage a line each,
+        """A Notion page's properties, but its day (metadata), as one passage a line each,
         thin (as a Logseq page's properties: they say what the page is, not an answer), a relation as the
         title of the page it links to."""
         meta = self.properties.meta_offsets()
