@@ -130,7 +130,7 @@ def american(word: str) -> str:
     return word
 
 
-_COMPOUND = re.compile(r"\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit
+_COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
 
 
 def _joined(text: str) -> list[str]:
@@ -138,8 +138,8 @@ def _joined(text: str) -> list[str]:
     has a letter: not a date (2023-12-11) nor a name that starts with one."""
     if "-" not in text:
         return []
-    return [m.group(0).replace("-", "") for m in _COMPOUND.finditer(text)
-            if all(any(ch.isalpha() for ch in part) for part in m.group(0).split("-"))]
+    return [m.replace("-", "") for m in _COMPOUND.findall(text)
+            if all(any(map(str.isalpha, part)) for part in m.split("-"))]
 
 
 def tokenize(text: str) -> list[str]:
