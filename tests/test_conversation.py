@@ -15,6 +15,10 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("sourdough tag:cooking", "and tag:baking", "sourdough tag:baking"),
     ("shuffle sharding", "how do I bake sourdough bread at home?", "how do I bake sourdough bread at home?"),
     (None, "and in 2023?", "and in 2023?"),
+    # a year after a day counted from today is that year, not "next week" of it (trial s38); a month keeps its place
+    ("what is due next week?", "and in 2022?", "what is due in 2022"),
+    ("what did I do last month?", "and in 2021?", "what did I do in 2021"),
+    ("what did I do in March?", "and in 2022?", "what did I do in March 2022"),
 ])
 def test_standalone(previous, question, expected):
     assert standalone(question, previous) == expected

@@ -181,6 +181,11 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     prev, body, said_days = _days_replaced(prev, body)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
+        phrases = day_phrases(prev)
+        if phrases and not said_days and not any(on_the_calendar(p) for p in phrases):
+            # "and in 2022?" after "what is due next week?": 2022, not next week of 2022 (trial s38); after "...
+            # in March?", March 2022
+            prev = without_days(prev)
         prev = _YEAR.sub(" ", prev)
         body = _YEAR.sub(" ", body)
     known = {w.casefold() for w in _WORD.findall(prev)}
