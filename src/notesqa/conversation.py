@@ -71,6 +71,7 @@ _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|
 
 
 # a short question about "it" or "them" asks about the previous question's subject
+_QUOTED_ONLY = re.compile(r'(?:\s*["“][^"“”]+["”])+\s*')
 _PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
 _PRONOUN_WORDS = 6
 
@@ -96,6 +97,8 @@ def _kind(question: str) -> str | None:
         return "sure" if only_filters(question) else None
     if _CONNECTIVES.match(q):
         return "sure"
+    if _QUOTED_ONLY.fullmatch(q):
+        return None  # '"shuffle sharding"': words to find as written, a search of its own (trial s38)
     words = _WORD.findall(q)
     if asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
         return None
