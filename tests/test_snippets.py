@@ -988,3 +988,34 @@ def test_a_long_lists_section_scan_stops_where_its_rows_outgrow_the_budget():
     tree = NoteTree.build([_chunk("log.md", i, f"entry {i} of the running log") for i in range(5000)])
     tree = dataclasses.replace(tree, chunks=Counted(tree.chunks))
     assert _section_list(tree, 2500, 350, set(), whole=True) == [] and Counted.reads < 200
+
+
+def test_an_item_of_a_few_words_is_shown_with_the_paragraph_that_leads_into_its_list(tmp_path, embedder):
+    notes = tmp_path / "notes"
+    write(notes / "dfs.md", """
+        # Distributed file systems
+
+        ## Replication
+
+        Replication keeps copies of the same file on several machines. This has the advantages of:
+
+        - Load balancing,
+        - availability, and
+        - fault tolerance.
+
+        ## Caching
+
+        Clients cache what they read.
+
+        - fault tolerance is not what caching is for
+        """)
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    hits = idx.search("fault tolerance.", k=3)
+    item = next(h for h in hits if h.text.endswith("- fault tolerance."))
+    # what it is an advantage of, not the two words alone; the item the matched line
+    assert item.text.startswith("Replication keeps copies") and "- Load balancing," in item.text
+    assert item.match_line == 9
+    # an item that says something is shown as itself (its list's lead-in is no colon either)
+    other = next(h for h in hits if "caching is for" in h.text)
+    assert other.text == "fault tolerance is not what caching is for"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
 from .hits import Hit
+from .keywords import word_count
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
@@ -166,6 +167,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (cand.explain.step and _section_list(tree, row, room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
+        _led_in_list(tree, row, room, shown) or \
         (not _placed(cand.explain) and _small_note(tree, row, room, shown)) or []
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
@@ -526,6 +528,29 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
+
+
+FEW_WORDS = 3  # an item this short says nothing of what it is an item of ("fault tolerance.")
+
+
+def _led_in_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """For an item of FEW_WORDS words or fewer, the paragraph that leads into its list (its last part, ending with a
+    colon: "This has the advantages of:") and the list (_section_list's rules), when they fit budget together; else
+    [] (trial s38: "fault tolerance." alone had been the first hit for "what do my notes say about fault
+    tolerance?", not what it is an advantage of)."""
+    chunks = tree.chunks
+    c = chunks[row]
+    if c.kind != "bullet" or c.parent is not None or word_count(c.text) > FEW_WORDS:
+        return []
+    items = _section_list(tree, row, budget, shown, whole=True)
+    lead = items[0] - 1 if items else -1
+    if lead < tree.rows[c.path][0] or lead in shown:
+        return []
+    before = chunks[lead]
+    if before.kind != "paragraph" or before.heading != c.heading or not before.text.rstrip().endswith(":"):
+        return []
+    rows = [lead, *items]
+    return rows if sum(len(chunks[j].text) + 1 for j in rows) <= budget + 1 else []
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
