@@ -747,6 +747,7 @@ def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embed
     assert idx.notice(hits, "shufle sharding of customers").startswith(
         "No note says “shufle”; searched for “shuffle” instead.")
     assert idx.unmentioned("shufle sharding of customers") == []  # searched as "shuffle": not missing
+    assert idx.unsaid("what about shufle?") == [] and idx.unsaid("what about zebras?") == ["zebras"]  # a follow-up's
     assert idx.spelling("tag:aws shufle sharding").text == "shuffle sharding"
     # a word in quotes asks for itself: no passage says it
     assert idx.search('"shufle" sharding', k=3) == []

@@ -378,10 +378,14 @@ class NotesIndex:
 
     def unsaid(self, text: str) -> list[str]:
         """The words of text (as written) no note says in any form, when none of its words is said: what a follow-up
-        adds that the notes know nothing of ("what about staging?"), whatever its hits match of the question before."""
+        adds that the notes know nothing of ("what about staging?"), whatever its hits match of the question before; a
+        typo searched as the notes' word ("what about kuberentes?") is said."""
         self.refresh()
         keywords = self._live.gen.keywords
-        words = [w for w in dict.fromkeys(_WORDS.findall(parse_query(text or "")[0])) if tokenize(w)]
+        spelling = self.spelling(text or "")
+        if spelling.fixes:
+            return []
+        words = [w for w in dict.fromkeys(_WORDS.findall(spelling.text)) if tokenize(w)]
         if not words or any(keywords.knows(t) for w in words for t in tokenize(w)):
             return []
         return words
