@@ -191,3 +191,23 @@ def test_the_note_view_shows_a_dendron_link_by_its_label(tmp_path, embedder):
     out = svc.sources.render("dev.python.md:13")
     assert ">Asyncio</a>" in out and "dev.python.asyncio.md" in out and ">Typing</a>" in out
     assert "dev.python.asyncio</a>" not in out
+
+
+def test_a_dendron_yml_added_later_has_every_note_read_again_as_dendron(tmp_path, embedder):
+    # trial s38: adding dendron.yml had left the notes under it read as plain notes until each changed
+    notes = tmp_path / "notes"
+    write(notes / "dendron" / "notes" / "dev.python.asyncio.md", _front("Asyncio") + "- gather does not cancel\n")
+    write(notes / "other.md", "# Other\n\n- a plain note\n")
+    index = tmp_path / "index"
+    build_index(notes, index, embedder=embedder)
+    said = []
+    write(notes / "dendron" / "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: notes\n")
+    report = build_index(notes, index, embedder=embedder, notice=said.append)
+    assert said == [report.full_rebuild_reason] and "with a Dendron vault in dendron/ now" in said[0]
+    idx = NotesIndex.open(index, embedder=embedder)
+    # read as Dendron: its hierarchy is a folder to filter by
+    assert {h.path for h in idx.search("path:dev.python", k=10)} == {"dendron/notes/dev.python.asyncio.md"}
+    assert idx.manifest.read_as == "a folder of markdown notes, with a Dendron vault in dendron/"
+    # the next build reads nothing again
+    again = build_index(notes, index, embedder=embedder)
+    assert again.full_rebuild_reason is None and again.unchanged == 2

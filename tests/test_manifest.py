@@ -30,7 +30,7 @@ def test_a_built_manifest_reads_and_writes_back_byte_for_byte(built):
     assert manifest.dumps() == text
     assert list(json.loads(text)) == ["format_version", "notesqa_version", "built_at", "scanned_at_ns", "notes_dir",
                                       "model", "fingerprint", "dim", "keyword_tokenizer", "dense_index", "counts",
-                                      "problems", "notes", "skipped", "files"]
+                                      "problems", "notes", "skipped", "files", "read_as"]
     assert manifest.skipped["empty.md"].reason == "empty file" and manifest.skipped["empty.md"].size == 0
     assert manifest.notes["fm.md"].repaired and manifest.notes["fm.md"].repaired[0].startswith("broken YAML")
     assert manifest.counts == Counts(notes=4, chunks=manifest.counts.chunks, skipped=1, repaired=1)

@@ -28,7 +28,7 @@ from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_app_exclusions)
-from .vault import MISSING, Vault
+from .vault import MISSING, Vault, app_of
 from .vocabulary import Vocabulary
 from .wording import counted
 
@@ -290,7 +290,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     if prev.reason and notice is not None:  # (trial s38: a damaged index re-embedded for 7 minutes, said at the end)
         notice(prev.reason)
     scanned_at = time.time_ns()
-    scan = _Scan(notes_dir, prev, embedder, report, progress)
+    scan = _Scan(notes_dir, prev, embedder, report, progress, notice)
     scan.run(index_dir)
     gone = [rel for rel in prev.notes if rel not in scan.seen or rel in scan.emptied]
     report.removed = len(gone)
@@ -378,6 +378,7 @@ def _manifest(notes_dir: Path, embedder: Embedder, fp: dict, dim: int, scanned_a
         problems=tuple(report.problems),
         notes=scan.notes,
         skipped=scan.skipped,
+        read_as=scan.read_as,
     )
 
 
@@ -388,8 +389,10 @@ class _Scan:
     """
 
     def __init__(self, notes_dir: Path, prev: _Previous, embedder: Embedder, report: BuildReport,
-                 progress: ProgressFn):
+                 progress: ProgressFn, notice: Callable[[str], None] | None = None):
         self.notes_dir, self.prev, self.report, self.progress = notes_dir, prev, report, progress
+        self.notice = notice  # told why every note is read again, before it is (build_index's notice)
+        self.read_as = ""  # how the notes are read (vault.app_of)
         self.split_long = _lazy_splitter(embedder)
         self.chunks: list[Chunk] = []
         self.notes: dict[str, NoteEntry] = {}
@@ -409,6 +412,7 @@ class _Scan:
         # state of its own kept, a note showing one is read again each build
         hidden = [path.relative_to(self.notes_dir).as_posix() for path in excluded]
         self.vault = Vault(self.notes_dir, rels + hidden)
+        self._reading(app_of(self.notes_dir, rels + hidden))
         touched = _touched(self.notes_dir, rels, self.prev.notes)
         if touched:  # a note added or changed may be one an embed or a reference was missing
             touched.add(MISSING)
@@ -420,6 +424,21 @@ class _Scan:
         for problem in problems:
             if problem.kind == FOLDER:
                 self._keep_folder(problem)
+
+    def _reading(self, read_as: str) -> None:
+        """Every note is read again when the notes are read otherwise than at the last build (trial s38: a
+        dendron.yml added had left the notes under it read as plain notes until each changed); vectors of unchanged
+        text are reused."""
+        self.read_as = read_as
+        before = self.prev.manifest.read_as if self.prev.manifest is not None else None
+        if not self.prev.reuse_notes or before is None or before == read_as:
+            return
+        why = f"the notes are read as {read_as} now, {before} before: every note is read again; vectors of " \
+              "unchanged text are reused"
+        self.prev = replace(self.prev, reuse_notes=False, reason=why)
+        self.report.full_rebuild_reason = why
+        if self.notice is not None:
+            self.notice(why)
 
     def _keep_folder(self, problem: Problem) -> None:
         """A folder that could not be listed (no permission): its notes are not deleted, they keep

@@ -111,6 +111,9 @@ class Manifest:
     # each file of the generation (its path in it) -> its size in bytes when written: `status` tells a damaged
     # index by them without loading it (empty: written before they were recorded)
     files: Mapping[str, int] = field(default_factory=dict)
+    # how the notes were read (vault.app_of: "a folder of markdown notes, with a Dendron vault in dendron/"): a build
+    # that reads them otherwise reads every note again (None: written before it was recorded)
+    read_as: str | None = None
 
     @property
     def precision(self) -> str | None:
@@ -140,6 +143,7 @@ class Manifest:
             notes={rel: NoteEntry.from_json(e) for rel, e in (d.get("notes") or {}).items()},
             skipped={rel: SkippedEntry.from_json(e) for rel, e in (d.get("skipped") or {}).items()},
             files={str(name): int(size) for name, size in (d.get("files") or {}).items()},
+            read_as=d.get("read_as"),
         )
 
     def to_json(self) -> dict:
@@ -159,6 +163,7 @@ class Manifest:
             "notes": {rel: e.to_json() for rel, e in self.notes.items()},
             "skipped": {rel: e.to_json() for rel, e in self.skipped.items()},
             "files": dict(self.files),
+            "read_as": self.read_as,
         }
 
     def dumps(self) -> str:
