@@ -286,7 +286,9 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
 
         - Exacerbation triggers differ
         """)
-    write(notes / "shell.md", "# Shell\n\n- find files: `find . -name '*.md'`\n- name a branch after its ticket\n")
+    write(notes / "shell.md", "# Shell\n\n- find files: `find . -name '*.md'`\n- name a branch after its ticket\n"
+                              "- `kubectl logs <pod> --previous` shows the logs of the crashed container\n"
+                              "- the previous branch is `-` in git\n")
     index = tmp_path / "index"
     build_index(notes, index, embedder=embedder)
     idx = open_index(index, embedder)
@@ -298,6 +300,13 @@ def test_a_word_after_a_dash_leaves_out_what_says_it_unless_the_notes_write_it_a
     assert text == "what does find -name do" and filters.excluded == ()
     assert "find . -name" in idx.search("what does find -name do", k=1)[0].text
     assert idx.parsed("copd -zebra")[1].excluded == ()  # no note says it: nothing to leave out
+    # ... also with the notes' two dashes (trial s39: a pasted "-previous" had dropped the answer)
+    assert idx.parsed("kubectl logs -previous crashed container")[1].excluded == ()
+    assert "--previous" in idx.search("kubectl logs -previous crashed container", k=1)[0].text
+    # what is left out is said
+    hits = idx.search("COPD exacerbation -amoxicillin", k=3)
+    assert idx.notice(hits, "COPD exacerbation -amoxicillin").startswith(
+        "Left out what says “amoxicillin” (a word after a dash); to search for it, write it without the dash.")
     assert idx.search("sputum -amoxicillin", k=5, paths="copd.md")  # the rest still answers
     # in any form: "-exacerbations" leaves out what says "exacerbation"; a quoted phrase is words of the question
     # nor a hit that shows it after its match (a bullet after the one that matched)

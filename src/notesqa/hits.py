@@ -142,15 +142,19 @@ def quoted_words(words: list[str]) -> str:
     return " or ".join(in_quotes(w) for w in words[:3])
 
 
-def with_spelling(fixes: Sequence, said: str | None) -> str | None:
-    """said (a notice, or None) after the words a question's typos were searched as (spelling.Fix each): "No note
-    says “shufle”; searched for “shuffle” instead." Every front end says it, as a search engine does."""
-    if not fixes:
-        return said
-    typed = quoted_words([f.typed for f in fixes])
-    searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
-    line = f"No note says {typed}; searched for {searched} instead."
-    return f"{line} {said}" if said else line
+def with_spelling(fixes: Sequence, excluded: Sequence[str], said: str | None) -> str | None:
+    """said (a notice, or None) after what was searched other than as typed: the words a question's typos were
+    searched as (spelling.Fix each: "No note says “shufle”; searched for “shuffle” instead.", as a search engine
+    says it), and the words after a dash whose passages were left out (trial s39: a pasted "-previous" had dropped
+    the answer without a word)."""
+    lines = []
+    if fixes:
+        searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
+        lines.append(f"No note says {quoted_words([f.typed for f in fixes])}; searched for {searched} instead.")
+    if excluded:
+        lines.append(f"Left out what says {quoted_words(list(excluded))} (a word after a dash); to search for it, "
+                     "write it without the dash.")
+    return " ".join([*lines, said] if said else lines) or None
 
 
 def weak(hits: list[Hit]) -> bool:

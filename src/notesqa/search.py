@@ -433,7 +433,7 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
-        return with_spelling(spelling.fixes, said) if hits else said
+        return with_spelling(spelling.fixes, filters.excluded, said) if hits else said
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
@@ -762,12 +762,13 @@ def _saying_word(keywords, word: str) -> np.ndarray:
 
 def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
     """Of the words a question leaves out ("-name"), the ones no note says, or that a note writes with
-    its dash, as a flag ("find . -name '*.md'"): words of the question, casefolded."""
+    a dash or two, as a flag ("find . -name '*.md'", "--previous"): words of the question, casefolded."""
     chunks, keywords = live.gen.chunks, live.gen.keywords
     flags = []
     for word in words:
         said = _saying_word(keywords, word)
-        dashed = re.compile(rf"(?<![\w-])-{re.escape(word)}(?![\w-])", re.IGNORECASE)
+        # (one dash or two: "kubectl logs -previous", pasted or misremembered, of the notes' "--previous": trial s39)
+        dashed = re.compile(rf"(?<![\w-])--?{re.escape(word)}(?![\w-])", re.IGNORECASE)
         if not len(said) or any(dashed.search(chunks[r].text) for r in said):
             flags.append(word.casefold())
     return tuple(flags)
