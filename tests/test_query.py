@@ -611,3 +611,15 @@ def test_a_month_and_a_days_number_is_that_day_not_the_month():
         assert days(q, today) == {"12-03"}, q
     assert len(days("what is due in December?", today)) == 31
     assert len(days("what is scheduled for December 2026?", today)) == 31  # a year, not a day
+
+
+def test_a_day_written_in_numbers_is_read_when_only_one_order_makes_a_day():
+    from notesqa.query import days, shift_day
+
+    # trial s39: a British vault's "what happened on 22/03/2025" had found 3 March
+    assert days("what happened on 22/03/2025?") == days("on 22.03.2025") == {"2025-03-22"}
+    assert days("on 14/1/2025") == {"2025-01-14"} and days("on 3/22/2025") == {"2025-03-22"}
+    assert shift_day("what happened on 22/03/2025?", -1) == "what happened on 21 March 2025?"
+    # the 3rd of April or the 4th of March? words, as before; and a month first is written with slashes only
+    assert days("on 03/04/2025") == set() and days("version 1.22.2025") == set()
+    assert days("ratio 22/03/20255") == set()

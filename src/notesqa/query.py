@@ -89,9 +89,16 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
-# a day: 2025-03-14 (2025_03_14, as Logseq names journals), 14 March (2025), March 14th(, 2025)
+# a day: 2025-03-14 (2025_03_14, as Logseq names journals), 14 March (2025), March 14th(, 2025), and 22/03/2025,
+# 22.03.2025 or 3/22/2025 when only one order makes a day (trial s39: a British vault's "what happened on 22/03/2025"
+# had found 3 March; 03/04/2025 stays words: the 3rd of April or the 4th of March?)
+# (22.03.2025 is day first, as Europe dots it; a month first only with slashes, as the US writes it: 1.22.2025 may be
+# a version)
+_OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
+_NUMBERED = r"(?<![\w./:-]){0}{2}{1}{2}({3})(?![\w/:-]|\.\d)"
 _DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
-                   rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?",
+                   rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?|"
+                   + _NUMBERED.format(_OVER_12, _UP_TO_12, "[/.]", YEAR) + "|" + _NUMBERED.format(_UP_TO_12, _OVER_12, "/", YEAR),
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 
 
@@ -477,13 +484,18 @@ def _period(which: str, unit: str, today: date) -> list[date]:
 
 
 def _day_of(m: re.Match) -> tuple[str | None, int | str, str]:
-    """(year or None, month, day) of a _DAYS match: 2025-03-14, 14 March (2025), March 14th(, 2025)."""
+    """(year or None, month, day) of a _DAYS match: 2025-03-14, 14 March (2025), March 14th(, 2025), 22/03/2025,
+    3/22/2025."""
     g = m.groups()
     if g[0]:
         return g[0], g[1], g[2]
     if g[3]:
         return g[5], _MONTHS.index(g[4][:3].lower()) + 1, g[3]
-    return g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
+    if g[6]:
+        return g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
+    if g[9]:
+        return g[11], int(g[10]), g[9]  # day first
+    return g[14], int(g[12]), g[13]  # month first
 
 
 def shift_day(text: str, by: int, today: date | None = None) -> str | None:
