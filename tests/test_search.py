@@ -762,3 +762,12 @@ def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embed
     assert idx.search('"shufle" sharding', k=3) == []
     # an English word the notes do not have is no typo of one they do ("cello" of "cells")
     assert idx.spelling("who plays the cello").fixes == ()
+    # ... nor a word that starts with a hit's word of five letters or more: its short form (trial s39: "postgresql"
+    # of the notes' "Postgres")
+    write(tmp_path / "notes" / "Upgrade.md", "# Upgrade\n- Postgres 16 cutover on 14 March\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "postgresql upgrade cutover date"
+    upgrade = [h for h in idx.search(q, k=5) if h.path == "Upgrade.md"]
+    assert upgrade and idx._not_said_otherwise(upgrade, q, ["postgresql"]) == []
+    assert idx._not_said_otherwise(upgrade, q, ["postgis"]) == ["postgis"]  # not of a shorter word than its own

@@ -449,10 +449,13 @@ class NotesIndex:
         # ... or as the first parts of a compound a hit says (trial s38: "crashloop" of "CrashLoopBackOff"; not
         # "Scala" of "scalable": the review), or as the initials of a hit's note ("DDIA" of Designing Data-Intensive
         # Applications)
-        said = {p.casefold() for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]))
-                for p in _part_starts(w)}
+        words = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]))}
+        said = {p.casefold() for w in words for p in _part_starts(w)}
         said |= {i.casefold() for h in hits if len(i := "".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title))) >= 3}
-        missing = [w for w in missing if w.casefold() not in tagged | said]
+        # ... or as its start, a name's short form ("postgresql" of the notes' "Postgres": trial s39)
+        starts = {w.casefold() for w in words if len(w) >= SHORT_FORM}
+        missing = [w for w in missing if w.casefold() not in tagged | said
+                   and not any(w.casefold().startswith(s) for s in starts)]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
         text, _ = parse_query(question or "")
@@ -602,6 +605,7 @@ class NotesIndex:
 
 CONTEXT_AROUND = 12  # siblings shown on each side of a hit in its "more context"
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
+SHORT_FORM = 5  # letters a hit's word needs to be the short form of a question's word that starts with it
 RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 LONG_QUESTION = 12  # words (keyword tokens) of a question for each missing word it may have and still be doubted
 
