@@ -612,6 +612,15 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     q = "what do my notes say about Scala sharding?"
     systems = [h for h in idx.search(q, k=5) if h.path == "Systems.md"]
     assert systems and idx._not_said_otherwise(systems, q, ["Scala"]) == ["Scala"]
+    # ... nor a word that starts with a hit's word of five letters or more: its short form (trial s39: "postgresql"
+    # of the notes' "Postgres")
+    write(tmp_path / "notes" / "Upgrade.md", "# Upgrade\n- Postgres 16 cutover on 14 March\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "postgresql upgrade cutover date"
+    upgrade = [h for h in idx.search(q, k=5) if h.path == "Upgrade.md"]
+    assert upgrade and idx._not_said_otherwise(upgrade, q, ["postgresql"]) == []
+    assert idx._not_said_otherwise(upgrade, q, ["postgis"]) == ["postgis"]  # not of a shorter word than its own
 
 
 def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_weak_match(tmp_path, embedder):
@@ -762,12 +771,3 @@ def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embed
     assert idx.search('"shufle" sharding', k=3) == []
     # an English word the notes do not have is no typo of one they do ("cello" of "cells")
     assert idx.spelling("who plays the cello").fixes == ()
-    # ... nor a word that starts with a hit's word of five letters or more: its short form (trial s39: "postgresql"
-    # of the notes' "Postgres")
-    write(tmp_path / "notes" / "Upgrade.md", "# Upgrade\n- Postgres 16 cutover on 14 March\n")
-    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
-    q = "postgresql upgrade cutover date"
-    upgrade = [h for h in idx.search(q, k=5) if h.path == "Upgrade.md"]
-    assert upgrade and idx._not_said_otherwise(upgrade, q, ["postgresql"]) == []
-    assert idx._not_said_otherwise(upgrade, q, ["postgis"]) == ["postgis"]  # not of a shorter word than its own
