@@ -5,12 +5,15 @@ A word is read as a typo only when nothing else explains it: no note says it in 
 know it), it is no English word (symspellpy's list of 82,765: "awake", "spot" or "react" are words the notes may just
 not have, not typos of "aware", "slot" or "reach"), it is written in letters only and is not in quotes (a quoted
 "shufle" asks for itself). It is then searched as the vault's word closest to it in spelling (the vocabulary built
-with the index, vocabulary.py): one letter added, dropped, changed or two swapped (a word of 8 letters or more: two
-such), the word more passages say first; a word of 4 letters only when one vault word is so close. None close, and
+with the index, vocabulary.py), as written or as a stem ("perosnal" is near the stem of "personal", which the vault
+keeps as "person"): one letter added, dropped, changed or two swapped (a word or stem of 8 letters or more: two such);
+of equals the one that starts with the same letter (a typo is rarely in the first: "woring" is "working", not
+"boring"), then the one more passages say; a word of 4 letters only when one vault word is so close. None close, and
 the word is searched as written (NotesIndex.unmentioned may then say that no note mentions it).
 
-Measured over the 1,236 questions of the benchmarks' 28 sets (benchmarks/README.md, "Trials s39"): no word of them is
-mended; without the English list, 51 words of 49 questions would have been, each a real word the notes lack.
+Measured over the 1,236 questions of the benchmarks' 28 sets (benchmarks/README.md, "Trials s39"): one word is mended
+(a PhD vault's "regulariser", searched as its "regularisation"); without the English list, 103 words of 97 questions
+would have been, real words the notes lack.
 """
 
 from __future__ import annotations
@@ -59,40 +62,51 @@ def _distance():
 
 
 class Speller:
-    """The vault's words by length, each with how many passages say it; built on the first word to mend."""
+    """The vault's words by length, as written and as stems, each with how many passages say it; built on the first
+    word to mend."""
 
-    def __init__(self, forms: Sequence[str], passages: Callable[[int], int]):
-        self._forms = forms  # vocabulary.Vocabulary.forms: each word once, in its most frequent written form
-        self._passages = passages  # a form's row -> how many passages hold it
+    def __init__(self, forms: Sequence[str], stems: Sequence[str], passages: Callable[[int], int]):
+        # vocabulary.Vocabulary's: each word once, by its stem, in its most frequent written form ("person" is the
+        # form of "personal" too: "perosnal" is near the stem, not a form)
+        self._forms, self._stems = forms, stems
+        self._passages = passages  # a row -> how many passages hold its word
         self._by_length: dict[int, list[tuple[str, int]]] | None = None
 
     def _buckets(self) -> dict[int, list[tuple[str, int]]]:
         if self._by_length is None:
             by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
-            for row, form in enumerate(self._forms):
+            for row, (form, stem) in enumerate(zip(self._forms, self._stems)):
                 if form.isalpha():
                     by_length[len(form)].append((form, row))
+                    if stem != form:
+                        by_length[len(stem)].append((stem, row))
             self._by_length = by_length
         return self._by_length
 
     def meant(self, word: str) -> str | None:
-        """The vault's word closest in spelling to word (lower case), the more said of equals; None if none is."""
+        """The vault's word closest in spelling to word (lower case), as written or as its stem to word's stem; of
+        equals the one that starts as word does ("woring": "working", not "boring"), then the more said; None if
+        none is close."""
+        from .keywords import _stem_all
+
         low = word.casefold()
-        most = 2 if len(low) >= LONG else 1
         compare, buckets = _distance(), self._buckets()
-        close: list[tuple[int, int, str]] = []
-        for length in range(len(low) - most, len(low) + most + 1):
-            for form, row in buckets.get(length, ()):
-                edits = compare(low, form, most)
-                if 0 < edits:
-                    close.append((edits, -self._passages(row), form))
-        if not close:
+        best: dict[int, int] = {}  # row -> its fewest edits, as written or as a stem
+        for typed in dict.fromkeys([low, *_stem_all([low])]):
+            most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
+            for length in range(len(typed) - most, len(typed) + most + 1):
+                for known, row in buckets.get(length, ()):
+                    edits = compare(typed, known, most)
+                    if edits > 0 and edits < best.get(row, LONG):
+                        best[row] = edits
+        if not best:
             return None
-        close.sort()
-        nearest = [c for c in close if c[0] == close[0][0]]
+        ranked = sorted((edits, self._forms[row][0] != low[0], -self._passages(row), self._forms[row])
+                        for row, edits in best.items())
+        nearest = [r for r in ranked if r[:2] == ranked[0][:2]]
         if len(low) < 5 and len(nearest) > 1:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        return close[0][2]
+        return ranked[0][3]
 
 
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
