@@ -56,6 +56,28 @@ def test_bad_filters_are_errors():
     assert text == "type:: meeting date:: 2026-09-02 tags:: roadmap - discussed the roadmap" and not f
 
 
+def test_another_tools_filter_says_what_to_write_and_a_file_outside_the_notes_is_words():
+    # trial s39: date:, title:, file: had named no way to say it
+    with pytest.raises(QueryError, match="a day is after:2025-01-14 before:2025-01-14[.] Filters are tag:"):
+        parse_query("date:2025-01-14 dentist")
+    with pytest.raises(QueryError, match=r"a note by its name is path:Dentist\* \(or ask for it by name\)"):
+        parse_query("title:Dentist")
+    with pytest.raises(QueryError, match="a tag is tag:work[.]"):
+        parse_query("tags:work vpn")
+    with pytest.raises(QueryError, match="Unknown filter is: in the question; filters are"):
+        parse_query("is:open tasks")
+    # a day in a filter as a question may write it, one order only
+    assert parse_query("after:22/03/2025 x")[1].after == "2025-03-22"
+    assert parse_query("before:3/22/2025 x")[1].before == "2025-03-22"
+    with pytest.raises(QueryError, match="may be either order of day and month"):
+        parse_query("after:03/04/2025 x")
+    # a pasted log line's file outside any notes folder is words; a folder or note path stays a filter
+    assert parse_query("Path:/etc/wireguard/wg0.conf not found") == ("Path:/etc/wireguard/wg0.conf not found",
+                                                                       parse_query("x")[1])
+    assert parse_query("path:/Work x")[1].paths == ("/Work",)
+    assert parse_query("path:Work/notes.md x")[1].paths == ("Work/notes.md",)
+
+
 def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():
     # "tag: maths" would otherwise search all notes for "tag maths ..." without a word of warning
     with pytest.raises(QueryError, match=r"^tag: needs its value right after the colon, as tag:maths \(no space\)\.$"):

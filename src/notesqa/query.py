@@ -741,8 +741,10 @@ def parse_date(value, name: str) -> str | None:
     """value (YYYY-MM-DD text, a date or None) as an ISO date; a QueryError naming name if it is not one."""
     if value is None or value == "":
         return None
-    iso = as_date(value) if not isinstance(value, str) or _DAY.fullmatch(value) else None
+    iso = as_date(value) if not isinstance(value, str) or _DAY.fullmatch(value) else _written_day(value)
     if iso is None:
+        if isinstance(value, str) and _AMBIGUOUS.fullmatch(value.strip()):
+            raise QueryError(f"{name}: {value.strip()} may be either order of day and month; give it as YYYY-MM-DD.")
         if isinstance(value, str) and _DAY.fullmatch(value):  # "2026-11-31": the right shape, no such day
             raise QueryError(f"{name}: there is no day {str(value).strip()}; give a date of the calendar as YYYY-MM-DD.")
         raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.")
@@ -750,6 +752,17 @@ def parse_date(value, name: str) -> str | None:
 
 
 _DAY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
+_AMBIGUOUS = re.compile(r"(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{4}")  # 03/04/2025: April or March?
+
+
+def _written_day(value: str) -> str | None:
+    """The day a filter's value names as a question may (22/03/2025, 3/22/2025, 14-March-2025 not: _DAYS), with its
+    year; None for any other (trial s39: after:22/03/2025 had been refused in a vault of such days)."""
+    m = _DAYS.fullmatch(value.strip())
+    if m is None:
+        return None
+    year, month, day = _day_of(m)
+    return as_date(f"{year}-{int(month):02d}-{int(day):02d}") if year else None
 
 
 def _as_tuple(value, name: str) -> tuple[str, ...]:
@@ -774,6 +787,14 @@ _FILTERISH = {"tags", "title", "file", "folder", "dir", "date", "since", "until"
               "in", "is", "has", "year", "note", "notes", "paths", "heading", "category", "categories", "notebook",
               "notebooks", "stack"}
 _FOLDERISH = {"folder", "dir", "notebook", "notebooks", "stack"}  # an Evernote notebook is a folder once exported
+# what to write instead, for the filters other tools have (trial s39: date:, title:, file: had named no way)
+_BY_NAME = "a note by its name is path:{value}* (or ask for it by name)"
+_FILTER_HINTS = {"date": "a day is after:{day} before:{day}", "since": "since a day is after:{day}",
+                 "until": "until a day is before:{day}", "year": "a year is after:{value}-01-01 before:{value}-12-31",
+                 "title": _BY_NAME, "file": _BY_NAME, "note": _BY_NAME, "notes": _BY_NAME, "tags": "a tag is tag:{value}",
+                 "paths": "a folder is path:{value}"}
+# a path: value that is a file outside any notes folder ("/etc/wireguard/wg0.conf"): text, not a filter
+_OUTSIDE_FILE = re.compile(r"^(?:/|~/|[A-Za-z]:[\\/])(?:[^/\\]+[/\\])*[^/\\.]+\.(?!md$|markdown$)\w+$", re.IGNORECASE)
 
 
 def _near(name: str) -> bool:
@@ -816,6 +837,8 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
             return m.group(0)
         if name == "tag":
             tags.append(value)
+        elif name == "path" and _OUTSIDE_FILE.match(value):  # "Path:/etc/wireguard/wg0.conf not found", a log line
+            return m.group(0)
         elif name == "path":
             paths.append(value)
         elif name in ("after", "before"):
@@ -840,7 +863,13 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
         if problems[0] in _FOLDERISH:  # "notebook:Travel": the folder it was exported to
             raise QueryError(f"Unknown filter {problems[0]}: in the question; a folder (an exported notebook) is "
                              f"path:{folder} (quote the text to search for it as words).")
-        raise QueryError(f"Unknown filter {problems[0]}: in the question; filters are "
+        hint = _FILTER_HINTS.get(problems[0])
+        value = next((m.group(2).strip('"') for m in _ANY_NAMED.finditer(question) if m.group(1).lower() == problems[0]),
+                     "")
+        day = as_date(value) if _DAY.fullmatch(value) else _written_day(value)
+        raise QueryError(f"Unknown filter {problems[0]}: in the question"
+                         + (f": {hint.format(value=value, day=day or 'YYYY-MM-DD')}. Filters are " if hint else
+                            "; filters are ")
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
     text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
