@@ -57,10 +57,13 @@ def test_of_two_vault_words_equally_close_the_one_more_passages_say_is_meant():
 
 def test_a_word_near_a_vault_word_as_a_stem_is_searched_as_that_word():
     # trial s39: "perosnal" had been searched as "persona", "strugling" as "shrugging": the vault keeps one written
-    # form a stem ("person" for "personal" too, "struggle" for "struggling")
+    # form a stem ("person" for "personal" too, "struggle" for "struggling"); the typed ending is kept ("hapepned" had
+    # then been searched as the vault's "happens", "potsing" as "post")
     from notesqa.keywords import _stem_all
 
-    forms = ["person", "persona", "struggle", "shrugging"]
+    forms = ["person", "persona", "struggle", "shrugging", "happens", "post"]
     s = Speller(forms, _stem_all(forms), lambda row: {"persona": 9, "shrugging": 9}.get(forms[row], 1))
-    assert spelled("Werner's perosnal project", lambda w: False, s).text == "Werner's person project"
-    assert spelled("clients strugling", lambda w: False, s).text == "clients struggle"
+    assert spelled("Werner's perosnal project", lambda w: False, s).text == "Werner's personal project"
+    assert spelled("clients strugling", lambda w: False, s).text == "clients struggling"
+    assert spelled("what hapepned to my potsing routine", lambda w: False, s).text == \
+        "what happened to my posting routine"

@@ -6,7 +6,7 @@ know it), it is no English word (symspellpy's list of 82,765: "awake", "spot" or
 not have, not typos of "aware", "slot" or "reach"), it is written in letters only and is not in quotes (a quoted
 "shufle" asks for itself). It is then searched as the vault's word closest to it in spelling (the vocabulary built
 with the index, vocabulary.py), as written or as a stem ("perosnal" is near the stem of "personal", which the vault
-keeps as "person"): one letter added, dropped, changed or two swapped (a word or stem of 8 letters or more: two such);
+keeps as "person": it is searched as "personal", the ending typed kept): one letter added, dropped, changed or two swapped (a word or stem of 8 letters or more: two such);
 of equals the one that starts with the same letter (a typo is rarely in the first: "woring" is "working", not
 "boring"), then the one more passages say; a word of 4 letters only when one vault word is so close. None close, and
 the word is searched as written (NotesIndex.unmentioned may then say that no note mentions it).
@@ -90,23 +90,37 @@ class Speller:
         from .keywords import _stem_all
 
         low = word.casefold()
+        stem = _stem_all([low])[0]
         compare, buckets = _distance(), self._buckets()
-        best: dict[int, int] = {}  # row -> its fewest edits, as written or as a stem
-        for typed in dict.fromkeys([low, *_stem_all([low])]):
+        best: dict[int, tuple[int, bool]] = {}  # row -> its fewest edits, and whether as a stem
+        for typed in dict.fromkeys([low, stem]):
             most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
             for length in range(len(typed) - most, len(typed) + most + 1):
                 for known, row in buckets.get(length, ()):
                     edits = compare(typed, known, most)
-                    if edits > 0 and edits < best.get(row, LONG):
-                        best[row] = edits
+                    if edits > 0 and edits < best.get(row, (LONG, False))[0]:
+                        best[row] = (edits, typed == stem and known == self._stems[row] and typed != low)
         if not best:
             return None
-        ranked = sorted((edits, self._forms[row][0] != low[0], -self._passages(row), self._forms[row])
-                        for row, edits in best.items())
+        ranked = sorted((edits, self._forms[row][0] != low[0], -self._passages(row), self._forms[row], row, by_stem)
+                        for row, (edits, by_stem) in best.items())
         nearest = [r for r in ranked if r[:2] == ranked[0][:2]]
         if len(low) < 5 and len(nearest) > 1:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        return ranked[0][3]
+        _, _, _, form, row, by_stem = ranked[0]
+        return self._as_typed(low, stem, row) if by_stem else form
+
+    def _as_typed(self, low: str, stem: str, row: int) -> str:
+        """The vault word of row with the ending low was typed with ("hapepned": "happen" + "ed", not the vault's
+        "happens"; "potsing": "posting", not "post"), when that is an English word of its stem; else its vault form."""
+        from .keywords import _stem_all
+
+        known = self._stems[row]
+        if low.startswith(stem):
+            word = known + low[len(stem):]
+            if word in english() and _stem_all([word])[0] == known:
+                return word
+        return self._forms[row]
 
 
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
