@@ -459,3 +459,23 @@ def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):
         "Strict consistency.md", "Consistency models.md"}
     assert set(names.named("how does strict consistency compare with other consistency models?")) == {
         "Strict consistency.md", "Consistency models.md"}
+
+
+def test_a_note_named_only_inside_a_longer_name_the_notes_say_is_named_in_part(tmp_path):
+    # trial s39: "whats a shadow page table" had named the note Page table in full; the notes' Shadow page table
+    # (its definition elsewhere) is another thing
+    notes = tmp_path / "notes"
+    write(notes / "Page table.md", "# Page table\n\nA page table maps virtual page numbers to physical frames.\n")
+    write(notes / "Virtualization.md", "# Virtualization\n\n"
+          "The hypervisor keeps a second mapping, PPN to MPN: we call it a shadow page table.\n")
+    idx = _index(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    says = {"shadow page table"}.__contains__
+    question = "whats a shadow page table"
+    assert names.named(question) == {"Page table.md": 1.0}
+    assert names.within_longer_names(question, names.named(question), says) == {"Page table.md": 2 / 3}
+    # a word before it that makes no name the notes say, or none: named in full
+    for q in ("explain page table", "page table layout", "what is a page table?"):
+        assert names.within_longer_names(q, names.named(q), says) == {"Page table.md": 1.0}, q
+    hits = idx.search(question, k=2)
+    assert hits[0].explain.name_match < 1.0

@@ -39,6 +39,7 @@ _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
                              "coworker coworkers"))
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
 _ASKING_FOR_A_NOTE = frozenset(t for w in ("note", "notes", "page", "pages") for t in tokenize(w))
 # A word in more than this share of all passages (and in at least COMMON_ROWS of them: in a small
@@ -377,6 +378,29 @@ class NoteNames:
             if best >= MIN_NAME_SHARE or self._first_name(question, path):
                 out[path] = max(best, MIN_NAME_SHARE)
         return self._subject_only(question, out) if len(out) > 1 else out
+
+    def within_longer_names(self, question: str, named: dict[str, float], says: Callable[[str], bool]) -> dict[str, float]:
+        """named, with a note named in full only inside a longer name the notes say named as much as its words are of
+        that name: "whats a shadow page table" names the note Page table 2/3, as the notes say "shadow page table", a
+        thing of its own (trial s39: Page table had come first, the Shadow page table's definition not in the top 5);
+        "explain page table" names it in full. says(phrase): does a passage say phrase."""
+        full = [p for p, share in named.items() if share >= 1.0]
+        if not full:
+            return named
+        spans = self.names_in(question)
+        out = dict(named)
+        for path in full:
+            its = [(s, e) for s, e, p in spans if p == path]
+            if its and all(self._modified(question, s, e, says) for s, e in its):
+                n = len(tokenize(question[its[0][0]:its[0][1]]))
+                out[path] = named[path] * n / (n + 1)
+        return out
+
+    @staticmethod
+    def _modified(question: str, start: int, end: int, says: Callable[[str], bool]) -> bool:
+        """Is the name at question[start:end] the end of a longer name the notes say, a word before it ("shadow")?"""
+        before = _WORD_BEFORE.search(question, 0, start)
+        return before is not None and bool(tokenize(before.group(1))) and says(f"{before.group(1)} {question[start:end]}")
 
     def _subject_only(self, question: str, named: dict[str, float]) -> dict[str, float]:
         """Of the notes a "what is X ..." question names, those named by X when X is a note's name: "what is

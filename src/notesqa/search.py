@@ -269,7 +269,10 @@ class NotesIndex:
             qvec = live.embedder.encode([text])[0]
             pool = max(ranking.POOL, 20 * k)
             scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes, live.embedder.encode)
-            ranked = ranking.fuse(chunks, scores, text, live.names.named(text), mask, pool, live.agenda)
+            keywords = live.gen.keywords
+            named = live.names.within_longer_names(  # "shadow page table" names Page table only in part
+                text, live.names.named(text), lambda phrase: bool(phrases.saying(chunks, keywords, (phrase,)).any()))
+            ranked = ranking.fuse(chunks, scores, text, named, mask, pool, live.agenda)
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         tree = live.tree
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
