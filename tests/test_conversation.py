@@ -45,6 +45,10 @@ def test_followup_detection():
                                        "what is the capital of France?")] == \
         ["sure", "sure", "sure", "sure", "sure", "maybe", "maybe", "maybe", None]
     assert not is_followup("how do I bake sourdough bread at home?")
+    # a short question that ends on "the <thing>" may ask about the previous question's (trial s39: "how much was the
+    # train?" after Lisbon's day trips had been searched alone): both tried
+    assert followup_kind("how much was the train") == "maybe" and followup_kind("who owns the fix?") == "maybe"
+    assert followup_kind("how do I reset the router") is None  # six words: a question of its own
     # a short question about "it" asks about the previous question's subject (trial s38)
     assert followup_kind("how do I prevent it?") == "sure" and followup_kind("what did they decide?") == "sure"
     assert standalone("how do I prevent it?", "what is a deadlock?") == "what is a deadlock how do I prevent it"

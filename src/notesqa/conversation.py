@@ -74,6 +74,8 @@ _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|
 _QUOTED_ONLY = re.compile(r'(?:\s*["“][^"“”]+["”])+\s*')
 _PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
 _PRONOUN_WORDS = 6
+_DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+[a-z]\w*\W*$", re.I)  # ends on "the fix", "the train"
+_DEFINITE_WORDS = 5
 
 
 def followup_kind(question: str) -> str | None:
@@ -106,7 +108,9 @@ def _kind(question: str) -> str | None:
     if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS for w in words):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
-        return None
+        # "who owns the fix?", "how much was the train?" right after an answer: the thing it names may be the
+        # previous question's (trial s39: both had been searched alone), or a new search: "maybe", both tried
+        return "maybe" if len(words) <= _DEFINITE_WORDS and _DEFINITE.search(q) else None
     if _LEANS.match(q) or all(_YEAR.fullmatch(w) for w in words):
         return "sure"
     return "maybe"
