@@ -186,3 +186,15 @@ def test_a_numbers_plural_is_that_number():
     assert tokenize("returning 502s in the 1990s") == tokenize("returning 502 in the 1990")
     assert tokenize("mp3s") == ["mp3s"]  # a word with a number in it: as before
     assert tokenize("s") == ["s"]
+
+
+def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():
+    # trial s39: "cs 6210" and "CS-6210" had missed the notes' "CS6210"
+    idx = KeywordIndex.build(["course: CS6210 Advanced Operating Systems", "ticket JIRA 4521 closed",
+                              "the CS6200 notes"])
+    for asked in ("cs 6210", "CS-6210", "cs6210"):
+        scores, _ = idx.search(asked)
+        assert int(np.argmax(scores)) == 0 and scores[0] > 0 and scores[2] == 0, asked
+    scores, _ = idx.search("jira4521")  # ... and together, as the notes write it apart
+    assert int(np.argmax(scores)) == 1 and scores[1] > 0
+    assert idx.search("room 101")[1] == 0.0  # a code no note says adds nothing

@@ -130,6 +130,9 @@ def american(word: str) -> str:
     return word
 
 
+# a code of letters and a number written apart ("cs 6210", "CS-6210") or together ("cs6210"): KeywordIndex._asked
+_SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{2,6})(?![\w-])")
+_CODE_TOKEN = re.compile(r"([a-z]{1,5})(\d{2,6})")
 _COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
 
 
@@ -264,7 +267,7 @@ class KeywordIndex:
         """
         if not self.size:
             return np.zeros(0, dtype=np.float32), 0.0
-        tokens = [t for t in tokenize(query) if t in self._vocab]
+        tokens = [t for t in self._asked(query) if t in self._vocab]
         if not tokens:
             return np.zeros(self.size, dtype=np.float32), 0.0
         ids = [int(self._vocab[t]) for t in tokens]
@@ -274,11 +277,21 @@ class KeywordIndex:
     def weights(self, query: str) -> dict[str, float]:
         """The query's words the index knows, each weighted by how rare it is (log(1 + rows / rows with it))."""
         out: dict[str, float] = {}
-        for t in tokenize(query):
+        for t in self._asked(query):
             rows = self.rows_with(t)
             if rows:
                 out[t] = float(np.log1p(self.size / rows))
         return out
+
+    def _asked(self, query: str) -> list[str]:
+        """The query's tokens, and a code as the notes write it: "cs 6210" and "CS-6210" also as the notes' "cs6210",
+        "cs6210" also as their "cs" and "6210" (trial s39: a course code written another way had missed its notes)."""
+        tokens = tokenize(query)
+        if not any(ch.isdigit() for ch in query):
+            return tokens
+        joined = [m.group(1).lower() + m.group(2) for m in _SPLIT_CODE.finditer(query)]
+        parts = [p for t in tokens if t not in self._vocab and (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
+        return tokens + [t for t in joined + parts if t in self._vocab and t not in tokens]
 
     def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
         """(BM25 score of each row's section, per row; the query's ceiling over sections),
