@@ -9,7 +9,7 @@ import pytest
 from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex, tokenize
-from notesqa.ranking import (AGREE, ARCHIVE_PENALTY, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
+from notesqa.ranking import (AGREE, ARCHIVE_PENALTY, OTHER_YEAR, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
                              THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
@@ -74,6 +74,12 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
     ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "radiology Werner 2023", {"other.md": 0.75},
                                       None, 10)}
     assert ranked[0].explain.year_match and ranked[0].rank == pytest.approx(0.4 + YEAR_BONUS)
+    # ... and a passage of another year's note ranked lower (trial s39: "werner vogels keynote 2024" had answered
+    # from the 2025 keynote)
+    other = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "radiology Werner 2024", {}, None, 10)}
+    assert other[0].explain.other_year and other[0].rank == pytest.approx(0.4 - OTHER_YEAR)
+    assert "of another year -0.04 to rank" in str(other[0].explain)
+    assert not other[1].explain.other_year and other[1].rank == pytest.approx(0.4)  # a note of no year
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     assert ranked[3].explain.thin and ranked[3].rank == pytest.approx(0.4 - THIN_PENALTY)
@@ -203,8 +209,9 @@ def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, mon
     assert [h.path for h in idx.search(question, k=2, min_score=top[1].score + 1e-3)] == ["keynote-a.md"]
     # "since 2023" is a starting point, not the year asked about
     assert not any(h.explain.year_match for h in idx.search("radiology model since 2023", k=2))
-    # the year is what decides: without the bonus the better worded note wins
+    # the year is what decides: without the bonus (and the other year's penalty) the better worded note wins
     monkeypatch.setattr(ranking, "YEAR_BONUS", 0.0)
+    monkeypatch.setattr(ranking, "OTHER_YEAR", 0.0)
     assert idx.search(question, k=1)[0].path == "keynote-b.md"
     # a year named only in the text counts too; a question without a year adds nothing
     monkeypatch.setattr(ranking, "YEAR_BONUS", 0.08)

@@ -41,6 +41,7 @@ POOL = 100  # candidates fetched from each side before fusion
 # the same talk that the model finds a little closer. About a tenth of a typical top score. The
 # hit's score stays the match score, so a year does not make a weak match look strong.
 YEAR_BONUS = 0.08
+OTHER_YEAR = 0.04  # taken from a passage whose note is of another year than the question names
 # The same, more, for a note dated the day the question names ("what did I write on 2025-03-14?", "on
 # 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
 # a daily note is about its day, whatever its words, and the question has few others (agenda.py).
@@ -138,6 +139,7 @@ class Explanation:
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
     related_score: float = 0.0  # what they add to keyword_score on the keyword side
     authors: bool = False  # its note's authors, for "who wrote ...?" of the note the question names (AUTHORS_BONUS)
+    other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -154,7 +156,8 @@ class Explanation:
         d = f"#{self.dense_rank}" if self.dense_rank else "-"
         k = f"#{self.keyword_rank}" if self.keyword_rank else "-"
         sec = f", section {self.section_share:.2f}" if self.section_share else ""
-        dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else ""
+        dated = f", year +{YEAR_BONUS:.2f} to rank" if self.year_match else \
+            f", of another year -{OTHER_YEAR:.2f} to rank" if self.other_year else ""
         if self.day_match:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
         if self.recent:
@@ -317,6 +320,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
     year = _year_match(chunks, cand, text)
+    other_year = _other_year(chunks, cand, text) & ~year
     day = np.isin(cand, of_day)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
     overdue = np.array([late.get(int(c), 0.0) for c in cand], dtype=np.float32)
@@ -355,7 +359,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
-    rank = (fused + YEAR_BONUS * year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
+    rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
@@ -384,7 +388,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
                           compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
                           related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]),
-                          related_score=more, authors=bool(authors[j]))
+                          related_score=more, authors=bool(authors[j]), other_year=bool(other_year[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -454,6 +458,20 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     idx = np.argpartition(-s, m - 1)[:m]
     return idx[np.argsort(-s[idx], kind="stable")]
+
+
+def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: is its note of another year than the one the question names, by its date or its title
+    ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)?"""
+    asked = years(text)
+    out = np.zeros(len(cand), dtype=bool)
+    if not asked:
+        return out
+    for j, cid in enumerate(cand):
+        c = chunks[int(cid)]
+        of = {c.date[:4]} if c.date else years(c.title)
+        out[j] = bool(of) and of.isdisjoint(asked)
+    return out
 
 
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
