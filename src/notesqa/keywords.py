@@ -133,6 +133,15 @@ def american(word: str) -> str:
 # a code of letters and a number written apart ("cs 6210", "CS-6210") or together ("cs6210"): KeywordIndex._asked
 _SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{2,6})(?![\w-])")
 _CODE_TOKEN = re.compile(r"([a-z]{1,5})(\d{2,6})")
+def code_forms(query: str, tokens: list[str]) -> list[str]:
+    """Other forms of the codes of a query of tokens: "cs 6210" and "CS-6210" also "cs6210", "cs6210" also "cs" and
+    "6210" (trial s39: a course code written another way had missed its notes)."""
+    if not any(ch.isdigit() for ch in query):
+        return []
+    joined = [m.group(1).lower() + m.group(2) for m in _SPLIT_CODE.finditer(query)]
+    return joined + [p for t in tokens if (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
+
+
 _COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
 
 
@@ -284,14 +293,9 @@ class KeywordIndex:
         return out
 
     def _asked(self, query: str) -> list[str]:
-        """The query's tokens, and a code as the notes write it: "cs 6210" and "CS-6210" also as the notes' "cs6210",
-        "cs6210" also as their "cs" and "6210" (trial s39: a course code written another way had missed its notes)."""
+        """The query's tokens, and its codes as the notes write them (code_forms), when the notes have them."""
         tokens = tokenize(query)
-        if not any(ch.isdigit() for ch in query):
-            return tokens
-        joined = [m.group(1).lower() + m.group(2) for m in _SPLIT_CODE.finditer(query)]
-        parts = [p for t in tokens if t not in self._vocab and (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
-        return tokens + [t for t in joined + parts if t in self._vocab and t not in tokens]
+        return tokens + [t for t in code_forms(query, tokens) if t in self._vocab and t not in tokens]
 
     def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
         """(BM25 score of each row's section, per row; the query's ceiling over sections),
