@@ -96,6 +96,28 @@ def test_racy_edit_with_same_size_and_mtime_is_still_seen(notes, tmp_path):
     assert r.updated == 1 and r.embedded == 1
 
 
+def test_an_edit_whose_mtime_was_put_back_is_seen_by_its_ctime(notes, tmp_path):
+    """trial s39: a same-size edit with its mtime restored (cp -p, rsync -t, a backup) had been missed for good."""
+    from notesqa.status import changes_since_build
+
+    index = tmp_path / "index"
+    path = notes / "aws-2024.md"
+    old = time.time_ns() - 3_600 * 10**9  # an hour ago: not racily clean
+    os.utime(path, ns=(old, old))
+    build_index(notes, index, embedder=fresh())
+    assert build_index(notes, index, embedder=fresh()).unchanged == 3  # (its ctime now kept)
+    time.sleep(0.01)
+    path.write_text(path.read_text().replace("Cell based architecture", "Cell based architectur!"))
+    os.utime(path, ns=(old, old))
+    manifest = store.read_manifest(index)[1]
+    assert changes_since_build(notes, manifest).changed == ("aws-2024.md",)
+    r = build_index(notes, index, embedder=fresh())
+    assert r.updated == 1 and r.embedded == 1
+    # ... while a note touched, its text the same, is read again and unchanged
+    os.utime(notes / "2023-12-11-aws-2023.md")
+    assert build_index(notes, index, embedder=fresh()).updated == 0
+
+
 def test_deleted_and_renamed_notes_drop_their_chunks(built):
     notes, index, first = built
     (notes / "cooking/2024-02-01-bread.md").unlink()

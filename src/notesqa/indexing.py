@@ -182,7 +182,7 @@ class _Previous:
     def same_file(self, rel: str, st) -> bool:
         """Same size and mtime as at the previous build, and not racily so."""
         old = self.notes.get(rel)
-        return (old is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size
+        return (old is not None and old.same_file(st)
                 and st.st_mtime_ns < self.scanned_at_ns - RACY_NS and self.has(rel))
 
 
@@ -473,7 +473,7 @@ class _Scan:
         if self.prev.reuse_notes and not depends and self.prev.same_file(rel, st):
             self.report.problems.extend(Problem(rel, "repaired", r) for r in old.repaired)
             self.report.unchanged += 1
-            self._keep(rel, old)
+            self._keep(rel, old if old.ctime_ns is not None else replace(old, ctime_ns=st.st_ctime_ns))
             return
         text, problem = read_note(path, rel)
         if text is None:
@@ -490,7 +490,8 @@ class _Scan:
         old = self.prev.notes.get(rel)
         sha = file_sha(text)
         if self.prev.reuse_notes and old is not None and not depends and old.sha256 == sha and self.prev.has(rel):
-            entry, note_chunks = replace(old, mtime_ns=st.st_mtime_ns, size=st.st_size), self.prev.chunks_of(rel)
+            entry = replace(old, mtime_ns=st.st_mtime_ns, size=st.st_size, ctime_ns=st.st_ctime_ns)
+            note_chunks = self.prev.chunks_of(rel)
             self.report.unchanged += 1
         else:
             try:
@@ -507,7 +508,7 @@ class _Scan:
 
     def _entry(self, rel: str, st, sha: str, note, note_chunks: list[Chunk], problem: Problem | None) -> NoteEntry:
         return NoteEntry(
-            st.st_mtime_ns, st.st_size, sha, note.title, len(note_chunks),
+            st.st_mtime_ns, st.st_size, sha, note.title, len(note_chunks), ctime_ns=st.st_ctime_ns,
             chars=note.text_chars, indexed=indexed_chars(note), lost=tuple(note.lost),
             cut=tuple(chunking.truncated(note)), deps=tuple(sorted(self.vault.deps.get(rel) or ())),
             aliases=tuple(note.names),

@@ -37,18 +37,26 @@ class NoteEntry:
     repaired: tuple[str, ...] = ()  # repairs made reading it (encoding fallback, broken front matter)
     credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, attendees, venue)
     properties: tuple[str, ...] = ()  # its other short fields, "status: Done" ("which studies are done?")
+    # the file's ctime when read: an edit whose mtime was put back (cp -p, rsync -t, a backup restored) changes it
+    # (None: built before it was kept)
+    ctime_ns: int | None = None
 
     @classmethod
     def from_json(cls, d: dict) -> "NoteEntry":
         return cls(d.get("mtime_ns"), d.get("size"), d.get("sha256"), d.get("title"), d.get("chunks"),
                    d.get("chars"), d.get("indexed"), _strings(d.get("lost")), _strings(d.get("cut")),
                    _strings(d.get("deps")), _strings(d.get("aliases")), _strings(d.get("repaired")),
-                   _strings(d.get("credits")), _strings(d.get("properties")))
+                   _strings(d.get("credits")), _strings(d.get("properties")), d.get("ctime_ns"))
+
+    def same_file(self, st) -> bool:
+        """Is st (os.stat_result) the file as it was read: its size and mtime, and its ctime when kept?"""
+        return (self.mtime_ns, self.size) == (st.st_mtime_ns, st.st_size) and \
+            self.ctime_ns in (None, st.st_ctime_ns)
 
     def to_json(self) -> dict:
         d = {"mtime_ns": self.mtime_ns, "size": self.size, "sha256": self.sha256, "title": self.title,
              "chunks": self.chunks}
-        for key in ("chars", "indexed"):
+        for key in ("ctime_ns", "chars", "indexed"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         for key in ("lost", "cut", "deps", "aliases", "repaired", "credits", "properties"):  # written only when there are any

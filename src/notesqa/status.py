@@ -226,19 +226,19 @@ def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -
     return sorted(rel for rel, entry in manifest.notes.items() if edited.intersection(entry.deps)) if edited else []
 
 
-# Notes found touched but not edited, path -> (mtime, size, the indexed text's sha): a server's watcher
+# Notes found touched but not edited, path -> (mtime, ctime, size, the indexed text's sha): a server's watcher
 # checks every few seconds, and need not read them again until they change (one entry a note at most)
-_SAME_TEXT: dict[str, tuple[int, int, str]] = {}
+_SAME_TEXT: dict[str, tuple[int, int, int, str]] = {}
 
 
 def _edited(path: Path, rel: str, old, st) -> bool:
     """Has a note changed since the build: its size, or its mtime and its text (a note touched by a sync
     or a checkout is the same note)?"""
-    if (old.mtime_ns, old.size) == (st.st_mtime_ns, st.st_size):
+    if old.same_file(st):
         return False
     if old.size != st.st_size or not old.sha256:
         return True
-    seen = (st.st_mtime_ns, st.st_size, old.sha256)
+    seen = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, old.sha256)
     if _SAME_TEXT.get(str(path)) == seen:
         return False
     text, _ = read_note(path, rel)
