@@ -230,6 +230,8 @@ def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path
     write(tmp_path / "Pricing (Jane's conflicted copy).md", note.replace("1,600", "1,400"))
     write(tmp_path / "Pricing (conflicted copy 2023-04-02).md", note)
     write(tmp_path / "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", note)
+    write(tmp_path / "Pricing_LOCAL_4242.md", note)  # git mergetool's (trial s39)
+    write(tmp_path / "Pricing_BACKUP_4242.md", note)
     write(tmp_path / "Pricing 2.md", note)
     write(tmp_path / "Pricing 3.md", note.replace("Travel at cost", "Travel at cost, capped"))  # edited since
     write(tmp_path / "Chapter.md", "# Chapter\n\nThe first draft.\n")
@@ -251,8 +253,28 @@ def test_sync_conflict_copies_and_copies_of_a_note_are_skipped_and_said(tmp_path
                                        "Untitled.md", "Weekly sync 2.md", "Weekly sync.md"]
     said = {p.path: p.reason for p in problems}
     assert set(said) == {"Pricing (Jane's conflicted copy).md", "Pricing (conflicted copy 2023-04-02).md",
-                         "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", "Pricing 2.md", "Pricing 3.md"}
-    assert said["Pricing.sync-conflict-20230402-101112-ABCDEFG.md"].startswith("a sync conflict copy of Pricing.md")
+                         "Pricing.sync-conflict-20230402-101112-ABCDEFG.md", "Pricing 2.md", "Pricing 3.md",
+                         "Pricing_LOCAL_4242.md", "Pricing_BACKUP_4242.md"}
+    assert said["Pricing.sync-conflict-20230402-101112-ABCDEFG.md"].startswith("a conflict copy of Pricing.md")
+    assert said["Pricing_LOCAL_4242.md"].startswith("a conflict copy of Pricing.md (a sync service's or a merge tool's)")
     assert said["Pricing 2.md"] == "a copy of Pricing.md with the same text"
     assert said["Pricing 3.md"].startswith("a copy of Pricing.md with nearly the same text")
     assert all(p.action == "skipped" for p in problems)
+
+
+def test_a_merge_conflict_in_a_note_is_read_as_both_sides_and_said(tmp_path):
+    # trial s39: "=======" had made a heading of the line above it, "<<<<<<< HEAD" a part of the breadcrumb
+    from notesqa.notefiles import read_note
+    from notesqa.parsing import parse_note
+
+    path = write(tmp_path / "Hash table.md", "# Hash table\n\n- buckets\n<<<<<<< HEAD\n- load factor: 0.9\n=======\n"
+                                             "- load factor: 0.75\n>>>>>>> lf-a\n- chaining\n")
+    text, problem = read_note(path, "Hash table.md")
+    assert problem.action == "repaired" and problem.reason == (
+        "an unresolved merge conflict at line 4: both sides indexed, its markers left out; resolve it")
+    assert text.split("\n")[3] == "" and "load factor: 0.75" in text  # each line where it was
+    note = parse_note(text, "Hash table.md")
+    assert [u.text for u in note.units] == ["buckets", "load factor: 0.9", "load factor: 0.75", "chaining"]
+    assert all(u.heading == ("Hash table",) for u in note.units)
+    # "=======" alone is a heading's underline, as markdown has it
+    assert read_note(write(tmp_path / "H.md", "Title\n=======\n\ntext\n"), "H.md") == ("Title\n=======\n\ntext\n", None)

@@ -363,8 +363,10 @@ def _one_path_per_file(notes_dir: Path, found: list[Path], problems: list[Proble
 # the copies a sync service leaves beside a note when two devices changed it: Dropbox's (and Nextcloud's)
 # "Note (conflicted copy 2023-04-02).md", "Note (Jane's conflicted copy).md", "Note (Case Conflict).md";
 # Syncthing's "Note.sync-conflict-20230402-101112-ABCDEFG.md"; ownCloud's "Note_conflict-20230402-101112.md"
+# ... and git mergetool's copies of a note being merged: "Note_LOCAL_4242.md", _REMOTE_, _BASE_, _BACKUP_ (trial s39)
 _CONFLICT_COPY = re.compile(r"^(.+?)(?: \((?:[^()]*'s )?conflicted copy[^()]*\)| \((?:[^()]* )?case conflict[^()]*\)"
-                            r"|\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?|_conflict-\d{8}-\d{6})(\.[^.]+)$", re.IGNORECASE)
+                            r"|\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?|_conflict-\d{8}-\d{6}"
+                            r"|_(?-i:LOCAL|REMOTE|BASE|BACKUP)_\d+)(\.[^.]+)$", re.IGNORECASE)
 # ... and the copy iCloud or the Finder makes of a note: "Note 2.md", the same text as "Note.md"
 _NUMBERED_COPY = re.compile(r"^(.+) [2-9](\.[^.]+)$")
 
@@ -383,8 +385,9 @@ def _without_sync_copies(notes_dir: Path, found: list[Path], problems: list[Prob
         if original is None or original.as_posix().casefold() not in names or _empty(original):
             out.append(path)  # (a copy beside an empty note is what is left of it: trial W)
         elif conflict is not None:
-            problems.append(Problem(_rel(path, notes_dir), "skipped", f"a sync conflict copy of "
-                                    f"{_rel(original, notes_dir)}: keep one version and delete the copy to index it"))
+            problems.append(Problem(_rel(path, notes_dir), "skipped", f"a conflict copy of {_rel(original, notes_dir)} "
+                                    "(a sync service's or a merge tool's): keep one version and delete the copy to "
+                                    "index it"))
         elif (same := _sameness(path, original)) is not None:
             problems.append(Problem(_rel(path, notes_dir), "skipped", f"a copy of {_rel(original, notes_dir)} with "
                                     f"{same} text" + ("" if same == "the same" else ": keep one version to index it")))
@@ -532,7 +535,32 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
         why = unreadable(text)
         if why is not None:
             return None, Problem(rel, "skipped", why)
+    text, conflict = without_conflict_markers(text)
+    note = "; ".join(n for n in (note, conflict) if n)
     return text, Problem(rel, "repaired", note) if note else None
+
+
+# git's markers around the two sides of a merge it could not make ("<<<<<<< HEAD", "=======", ">>>>>>> branch";
+# "||||||| base" in diff3 style)
+_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?(?:\|{7}(?: .*)?\n(?:.*\n)*?)?={7}\n(?:.*\n)*?>{7}(?: .*)?$",
+                       re.MULTILINE)
+_MARKER = re.compile(r"^(?:<{7}|\|{7}|>{7})(?: .*)?$|^={7}$")
+
+
+def without_conflict_markers(text: str) -> tuple[str, str | None]:
+    """(text with a merge conflict's marker lines blank, both sides kept; what to say of it, or None): "=======" had
+    made the line above it a heading, "<<<<<<< HEAD" a part of the breadcrumb (trial s39)."""
+    if "<<<<<<<" not in text:
+        return text, None
+    found = list(_CONFLICT.finditer(text))
+    if not found:
+        return text, None
+    for m in reversed(found):
+        block = "\n".join("" if _MARKER.match(line) else line for line in m.group(0).split("\n"))
+        text = text[:m.start()] + block + text[m.end():]
+    line = text.count("\n", 0, found[0].start()) + 1
+    return text, (f"an unresolved merge conflict at line {line}" + (f" and {len(found) - 1} more" if len(found) > 1 else "")
+                  + ": both sides indexed, its markers left out; resolve it")
 
 
 def file_sha(text: str) -> str:
