@@ -185,6 +185,29 @@ def test_ask_says_when_notes_changed_since_the_build(built, monkeypatch):
     assert [h.get("stale") for h in hits if h["path"] == aws.name][0] is True
 
 
+def test_a_hit_of_a_note_kept_at_an_earlier_version_says_it_changed(built, monkeypatch):
+    # trial s39: a note grown past the size limit kept its earlier version, and answered with its old fact unmarked
+    notes, index, _ = built
+    monkeypatch.setattr("notesqa.notefiles.MAX_NOTE_BYTES", 600)
+    note = notes / "aws-2024.md"
+    note.write_text(note.read_text() + "\n* " + "a pasted log line " * 40 + "\n")
+    res = CliRunner().invoke(main, ["index", "--index", str(index), "--notes", str(notes), "--model", "hash-256"])
+    assert "kept its previous version" in res.output
+    args = ("--notes", str(notes), "--index", str(index), "--model", "hash-256", "shuffle sharding")
+    located = [ln for ln in _ask(*args).stdout.split("\n") if "aws-2024.md:" in ln]
+    assert located and "(the note was changed since the index was built)" in located[0]
+    res = _ask(*args)
+    assert "notes since the index was built" not in res.stderr  # no build would pick it up: no advice to run one
+    hits = json.loads(_ask(*args[:-1], "--json", "shuffle sharding").stdout)
+    assert [h.get("stale") for h in hits if h["path"] == "aws-2024.md"][0] is True
+
+
+def test_ask_json_says_a_typo_it_mended_whole(built):
+    _, index, _ = built
+    res = _ask("--index", str(index), "--model", "hash-256", "--json", "shufle sharding")
+    assert res.stderr.strip().startswith("No note says “shufle”; searched for “shuffle” instead.")
+
+
 def test_another_notes_folder_does_not_replace_an_index_by_mistake(built, tmp_path):
     notes, index, _ = built
     other = tmp_path / "small"

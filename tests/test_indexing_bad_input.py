@@ -384,6 +384,15 @@ def test_indexed_note_that_becomes_unusable_keeps_its_chunks(folder, tmp_path, m
     assert r.chunks == first.chunks and emb.encoded == 0  # the old chunks and vectors are reused
     hit = NotesIndex.open(tmp_path / "index", embedder=fresh()).search("blast radius cells", k=1)[0]
     assert hit.path == "keynote.md"
+    # ... a hit of it said to be of a note changed since: an earlier version (trial s39: a note grown past 5 MB had
+    # answered with its old fact, unmarked), though no build would pick the change up
+    from notesqa import store
+    from notesqa.status import changes_since_build, pending, stale_since_build
+
+    manifest = store.read_manifest(tmp_path / "index")[1]
+    changes = changes_since_build(folder, manifest)
+    assert changes.kept == ("keynote.md",) and not changes and not pending(changes, manifest)
+    assert stale_since_build(folder, manifest, tmp_path / "index").became("keynote.md") == "changed"
     # and still kept on the build after that
     r = build(folder, tmp_path)
     assert r.kept == 1 and "keynote.md" in indexed_paths(tmp_path)

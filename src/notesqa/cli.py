@@ -433,15 +433,15 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
                       min_score=min_score)
     said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])
-    moved = set(changes.changed) | set(changes.deleted) if changes is not None else set()
+    moved = set(changes.changed) | set(changes.deleted) | set(changes.kept) if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
         click.echo(json.dumps([{**{f: v for f, v in h.to_dict().items() if explain or f != "explain"},
                                 **({"stale": True} if h.path in moved else {})} for h in hits],
                               indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, asked, tags, paths, after, before, min_score, err=True)
-        elif said:
-            click.echo(said.split(";")[0] + ".", err=True)
+        elif said:  # as a sentence: "...; the nearest passages:" ends it (a typo's "; searched for ..." is kept)
+            click.echo(re.sub(r";[^;]*:$", ".", said), err=True)
         return  # a hit of a note changed since the build says so itself ("stale")
     _echo_followup_hint(asked, idx.note_names_in)
     if not hits:
@@ -505,7 +505,7 @@ def _echo_stale(changes, other: str | None, notes_dir, index_dir) -> None:
     """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
     if other:
         click.secho(f"\n({other})", fg="yellow", err=True)
-    elif changes is not None and not changes.among_hits:  # (else only the hits' notes are known: each says so)
+    elif changes and not changes.among_hits:  # (else only the hits' notes are known: each says so)
         command = _index_command(notes_dir, index_dir)
         click.secho(f"\n({changes.summary()} notes since the index was built: run `{command}` to include them.)",
                     fg="yellow", err=True)

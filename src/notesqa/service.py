@@ -431,15 +431,17 @@ class NotesService:
         changes = self.changes_since_build(idx, [hit["path"] for hit in out["hits"]])
         if changes is None:
             return
+        moved = set(changes.changed) | set(changes.deleted) | set(changes.kept)
+        for hit in out["hits"]:
+            if hit["path"] in moved:
+                hit["stale"] = True  # (a note kept at an earlier version too: its file could not be read)
+        if not changes:
+            return
         said = f"{changes.summary()} notes" if not changes.among_hits else \
             f"{len(changes.changed) + len(changes.deleted)} of these hits' notes changed or deleted"
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
                         "message": f"{said} since the index was built: these hits may be out of "
                                    "date. Refresh the index (refresh_index, POST /api/refresh) to include them."}
-        moved = set(changes.changed) | set(changes.deleted)
-        for hit in out["hits"]:
-            if hit["path"] in moved:
-                hit["stale"] = True
 
     def changes_since_build(self, idx, hits: list[str] = ()):
         """The notes added, edited or deleted since idx was built (status.stale_since_build), scanned at most

@@ -30,6 +30,10 @@ class Changes:
     # only a search's hits' notes were checked (a folder too big to scan at each question): the counts are of
     # those, so front ends mark the hits and say nothing of the whole folder
     among_hits: bool = field(default=False, compare=False)
+    # notes the index holds an earlier version of, their file unreadable at the build (grown past MAX_NOTE_BYTES, no
+    # permission, binary): a build keeps that version, so they are no change to pick up, but a hit of one is out of
+    # date (trial s39: a note grown past 5 MB had answered with its old fact, unmarked)
+    kept: tuple[str, ...] = field(default=(), compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.new or self.changed or self.deleted)
@@ -41,7 +45,8 @@ class Changes:
     def became(self, path: str) -> str:
         """What became of an indexed note since the build, as a hit of it says: "deleted or moved", "changed",
         or "" (the CLI's and the chat's words)."""
-        return "deleted or moved" if path in self.deleted else "changed" if path in self.changed else ""
+        return "deleted or moved" if path in self.deleted else "changed" if path in self.changed or path in self.kept \
+            else ""
 
     def counts(self) -> dict[str, int]:
         """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
@@ -179,15 +184,15 @@ def stale_since_build(notes_dir, manifest: Manifest, index_dir: Path, hits: Iter
         return None
     if len(manifest.notes) > STALE_CHECK_MAX:
         changes = hits_changed(notes_dir, manifest, hits)
-        return changes or None
+        return changes if changes or changes.kept else None
     changes = changes_since_build(notes_dir, manifest, index_dir)
-    return changes if pending(changes, manifest) else None
+    return changes if pending(changes, manifest) or changes.kept else None
 
 
 def hits_changed(notes_dir, manifest: Manifest, paths: Iterable[str]) -> Changes:
     """The notes among paths (a search's hits) edited or deleted since the build: a stat each (a read for one
     of the same size), at any size of vault."""
-    changed, deleted = [], []
+    changed, deleted, paths = [], [], list(paths)
     for rel in dict.fromkeys(paths):
         old = manifest.notes.get(rel)
         if old is None:
@@ -200,7 +205,7 @@ def hits_changed(notes_dir, manifest: Manifest, paths: Iterable[str]) -> Changes
             continue
         if _edited(path, rel, old, st):
             changed.append(rel)
-    return Changes((), tuple(changed), tuple(deleted), among_hits=True)
+    return Changes((), tuple(changed), tuple(deleted), among_hits=True, kept=kept_earlier(manifest, paths))
 
 
 def pending(changes: Changes, manifest: Manifest) -> bool:
@@ -289,4 +294,9 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     new += [p.path for p in problems if p.action == "skipped" and p.kind != FOLDER and (p.path, p.reason) not in said
             and p.path not in seen]
     deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
-    return Changes(tuple(new), tuple(changed), tuple(deleted))
+    return Changes(tuple(new), tuple(changed), tuple(deleted), kept=kept_earlier(manifest, seen))
+
+
+def kept_earlier(manifest: Manifest, paths: Iterable[str]) -> tuple[str, ...]:
+    """Of paths, the notes the index holds an earlier version of (skipped at the build, their earlier version kept)."""
+    return tuple(sorted(rel for rel in set(paths) if rel in manifest.skipped and rel in manifest.notes))
