@@ -333,6 +333,12 @@ def damage_said(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def _os_error_in(text: str) -> str | None:
+    """The operating system's error a message ends with, "(No space left on device)", if any."""
+    m = re.search(r"\(([A-Z][a-z][^()]*)\)\s*$", text.strip())
+    return m.group(1) if m and m.group(1) != "Success" else None
+
+
 def load_vocabulary(gen: Path, dim: int | None = None, any_version: bool = False):
     """The generation's Vocabulary (vectors of width dim), or None if it has none that can be used: written
     before it, of another version (unless any_version) or damaged. It is optional: without it a question brings
@@ -416,8 +422,8 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
             return gen
         if isinstance(exc, OSError) and exc.strerror:
             why = exc.strerror
-        else:
-            why = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+        else:  # faiss's C++ assertion said short: "... (No space left on device)" (trial s39 had the whole of it)
+            why = _os_error_in(str(exc)) or damage_said(exc)
         raise IndexWriteError(
             f"Could not write the new index in {index_dir}/ ({why}); the previous index is unchanged. "
             "Free some disk space or fix the folder's permissions, then run `notesqa index` again."
