@@ -423,7 +423,8 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
         if isinstance(exc, OSError) and exc.strerror:
             why = exc.strerror
         else:  # faiss's C++ assertion said short: "... (No space left on device)" (trial s39 had the whole of it)
-            why = _os_error_in(str(exc)) or damage_said(exc)
+            last = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+            why = _os_error_in(last) or (damage_said(exc) if "faiss" in last else last)
         raise IndexWriteError(
             f"Could not write the new index in {index_dir}/ ({why}); the previous index is unchanged. "
             "Free some disk space or fix the folder's permissions, then run `notesqa index` again."
