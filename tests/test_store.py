@@ -284,14 +284,27 @@ def test_chunk_rows_are_the_same_json_as_to_json(built):
 # --------------------------------------------------------------------------- concurrency
 
 
-def test_second_build_is_refused_while_one_runs(built):
+def test_second_build_is_refused_while_one_runs(built, monkeypatch):
     notes, index, _ = built
+    monkeypatch.setattr("notesqa.cli.BRIEF_WAIT", 0.3)
     with store.BuildLock(index):
         with pytest.raises(BuildLockedError, match=f"pid {os.getpid()}.*notesqa index --wait"):
             build_index(notes, index, embedder=fresh())
+        # the CLI waits a while first (a server's refresh after a save), then says so
         res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index),
                                         "--model", "hash-256", "-q"])
-        assert res.exit_code == 1 and "Another build is running" in res.stderr
+        assert res.exit_code == 1 and "Another build is running on this index: waiting" in res.stderr
+        assert f"Another build is still running on {index}/ (pid {os.getpid()}) after 0.3 s" in res.stderr
+
+
+def test_the_cli_index_waits_for_a_short_build_to_finish(built, monkeypatch):
+    # trial s39: `notesqa index` right after a save had failed while the chat's watcher refreshed
+    notes, index, _ = built
+    lock = store.BuildLock(index)
+    lock.__enter__()
+    threading.Timer(0.5, lock.__exit__).start()
+    res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index), "--model", "hash-256", "-q"])
+    assert res.exit_code == 0 and "waiting for it to finish" in res.stderr
 
 
 def test_no_index_yet_says_when_its_first_build_is_running(tmp_path):

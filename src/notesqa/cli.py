@@ -188,12 +188,16 @@ def _say_stopped(index_dir, rebuild: bool = False) -> None:
     click.echo(f"\nStopped: the index was not changed; {kept}.", err=True)
 
 
+BRIEF_WAIT = 30.0  # seconds `index` waits for another build before it fails, without --wait
+
+
 @main.command()
 @_notes_option
 @_index_option
 @_model_option
 @click.option("--rebuild", is_flag=True, help="Re-embed everything, even unchanged notes.")
-@click.option("--wait", is_flag=True, help="If another build is running, wait for it instead of failing.")
+@click.option("--wait", is_flag=True, help=f"If another build is running, wait for it however long it takes "
+                                           f"(without: {BRIEF_WAIT:g} s at most, as the chat's refresh after a save).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--precision", type=click.Choice(["int8", "fp32"]), default=None,
@@ -206,8 +210,10 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     known = _problems_of(index_dir)
     said: list[str] = []  # why every note is read again, said before the build reads them (trial s38)
     notice = None if quiet or as_json else lambda reason: (said.append(reason), _echo_full_rebuild(reason))
-    report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=wait, quiet=quiet or as_json,
-                       precision=precision, notice=notice)
+    # (a server's watcher refreshes a second after a save: a hook's or a person's index right after waits for it,
+    # trial s39, rather than failing)
+    report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=True if wait else BRIEF_WAIT,
+                       quiet=quiet or as_json, precision=precision, notice=notice)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
         return

@@ -226,7 +226,7 @@ def build_index(
     *,
     embedder: Embedder | None = None,
     rebuild: bool = False,
-    wait: bool = False,
+    wait: bool | float = False,
     progress: ProgressFn | None = None,
     notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
@@ -235,7 +235,7 @@ def build_index(
     Only new or changed text is embedded. A bad file never stops the build: it is
     skipped (or repaired) with a Problem naming it, and a note that was indexed before
     keeps its previous chunks. Raises BuildLockedError when another build holds the
-    folder (or waits for it with wait=True; progress("wait", 0, 1) is called first).
+    folder (or waits for it with wait=True, or for wait seconds at most; progress("wait", 0, 1) is called first).
     notice(reason): told at once why a build reads every note again, before it does (the report's
     full_rebuild_reason says it too).
     """

@@ -590,14 +590,33 @@ def build_running(index_dir: Path) -> str | None:
         os.close(fd)
 
 
+def _lock_within(fd: int, seconds: float) -> bool:
+    """Take the exclusive lock on fd within seconds, trying every tenth of one; False if it stays held."""
+    import fcntl
+    import time
+
+    end = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK) or time.monotonic() >= end:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                return False
+            time.sleep(0.1)
+
+
 class BuildLock:
     """An exclusive lock on an index folder, released by the OS if the holder dies (even by SIGKILL).
 
     Without wait, a second build fails at once with BuildLockedError naming the holder's
-    pid; with wait, it calls on_wait(pid) once and blocks until the holder is done.
+    pid; with wait, it calls on_wait(pid) once and blocks until the holder is done (wait a number: for that many
+    seconds at most, then fails so).
     """
 
-    def __init__(self, index_dir: Path, wait: bool = False, on_wait=None):
+    def __init__(self, index_dir: Path, wait: bool | float = False, on_wait=None):
         self.path = Path(index_dir) / LOCK
         self.wait = wait
         self.on_wait = on_wait
@@ -626,15 +645,21 @@ class BuildLock:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     raise
                 holder = self._holder(fd)
+                who = f" (pid {holder})" if holder else ""
                 if not self.wait:
-                    who = f" (pid {holder})" if holder else ""
                     raise BuildLockedError(
                         f"Another build is running on {self.path.parent}/{who}: wait for it to finish, "
                         "or run `notesqa index --wait` to queue behind it."
                     ) from exc
                 if self.on_wait is not None:
                     self.on_wait(holder)
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                if self.wait is True:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                elif not _lock_within(fd, float(self.wait)):
+                    raise BuildLockedError(
+                        f"Another build is still running on {self.path.parent}/{who} after {self.wait:g} s: run "
+                        "`notesqa index --wait` to queue behind it until it is done."
+                    ) from exc
         except BaseException:
             os.close(fd)
             raise
