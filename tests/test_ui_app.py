@@ -199,3 +199,13 @@ def test_a_refresh_asked_for_during_a_rebuild_says_so_and_closing_the_note_shows
     service.build_message(progress=lambda f, m: seen.append(service.rebuilding), rebuild=True)
     assert seen and all(seen) and not service.rebuilding  # said while the rebuild runs, and only then
     assert page.show_source("") == NOTE_PLACEHOLDER
+
+
+def test_an_idle_server_does_not_look_for_work_a_thousand_times_a_second(service):
+    # trial s39: Gradio's queue polled every millisecond, 3% of a core with nothing to do (1% after: measured)
+    from notesqa.ui.app import IDLE_POLL, PROGRESS_POLL, create_app, quiet_when_idle
+
+    demo = create_app(service).queue()
+    quiet_when_idle(demo)
+    assert demo._queue.sleep_when_free == IDLE_POLL and demo._queue.progress_update_sleep_when_free == PROGRESS_POLL
+    quiet_when_idle(object())  # a Gradio without that queue: nothing to do
