@@ -316,6 +316,15 @@ def test_refresh_is_refused_while_another_build_runs(svc, built):
         with pytest.raises(BuildLockedError, match="already running in this server"):
             svc.refresh()
     assert svc.refresh()["notes"] == 3
+    # a build that waits for another process's says so on its progress (trial s39: "Looking for notes", 0%)
+    import threading
+
+    said = []
+    lock = BuildLock(built[1])
+    lock.__enter__()
+    threading.Timer(0.3, lock.__exit__).start()
+    svc.build(progress=lambda part, label: said.append(label), wait=True)
+    assert said[0] == "Waiting for another build of this index (from another process) to finish"
 
 
 def test_refresh_does_not_re_embed_every_note_with_another_model_than_the_index(built, embedder):

@@ -248,7 +248,10 @@ class NotesService:
             label = {"parse": f"Step 1 of 3, reading notes: {done} of {total}",
                      "embed": f"Step 2 of 3, embedding: {done} of {total} passages",
                      "words": f"Step 3 of 3, writing the index: the notes' words, {done} of {total}",
-                     "write": "Step 3 of 3, writing the index"}.get(stage, "Looking for notes")
+                     "write": "Step 3 of 3, writing the index",
+                     # (trial s39: a refresh queued behind a build of another process had said "Looking for notes")
+                     "wait": "Waiting for another build of this index (from another process) to finish"
+                     }.get(stage, "Looking for notes")
             progress(min(part, 1.0), label)
 
         if not rebuild:
