@@ -147,6 +147,8 @@ def test_the_watcher_leaves_out_the_index_and_hidden_folders(tmp_path):
     notes, index = str(tmp_path / ".dropbox" / "notes"), str(tmp_path / ".dropbox" / "notes" / "index")
     assert _notes_path(notes + "/work/a.md", notes, index)  # a notes folder inside a hidden one still counts
     assert not _notes_path(notes + "/.obsidian/workspace.json", notes, index)
+    # ... but Obsidian's Excluded files (trial s39: applied only at the minute's scan)
+    assert _notes_path(notes + "/.obsidian/app.json", notes, index)
     assert not _notes_path(index + "/CURRENT", notes, index) and _notes_path(notes + "/index-notes.md", notes, index)
 
 

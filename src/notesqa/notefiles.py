@@ -210,6 +210,11 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
     return found, problems
 
 
+# the files of an app's settings app_exclusions reads: a change of them changes which notes are read
+SETTINGS_FILES = (".obsidian/app.json", ".obsidian/templates.json", ".obsidian/plugins/templater-obsidian/data.json",
+                  "logseq/config.edn")
+
+
 def app_exclusions(notes_dir: Path) -> dict[str, str]:
     """What the app's settings leave out of its search, path prefix -> why: an Obsidian vault's "Excluded
     files" (app.json's userIgnoreFilters; a /regex/ one is not read) and its templates folders (the core

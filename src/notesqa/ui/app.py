@@ -289,10 +289,14 @@ class NotesWatcher(threading.Thread):
 
 def _notes_path(path: str, notes: str, index: str) -> bool:
     """Is a changed path one a build may read: not in the index folder, nor in a hidden folder of the notes
-    folder (.git, .obsidian's workspace, which Obsidian writes all the time)?"""
+    folder (.git, .obsidian's workspace, which Obsidian writes all the time), but for the app's settings of which
+    notes to read (trial s39: Obsidian's Excluded files had waited for the minute's scan)?"""
+    from ..notefiles import SETTINGS_FILES
+
     if path == index or path.startswith(index + os.sep):
         return False
-    return not any(part.startswith(".") for part in os.path.relpath(path, notes).split(os.sep))
+    rel = os.path.relpath(path, notes)
+    return rel.replace(os.sep, "/") in SETTINGS_FILES or not any(part.startswith(".") for part in rel.split(os.sep))
 
 
 IDLE_POLL = 0.02  # seconds Gradio's queue sleeps between looks for an event when it has none
