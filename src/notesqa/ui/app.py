@@ -111,14 +111,16 @@ def _wire(demo, page: _Page, c: SimpleNamespace) -> None:
     build_outputs = [c.build_msg, c.status, c.tags, c.folders, c.chat]
     # not queued behind each other: a refresh clicked during a rebuild says one is running (ChatService.build_message),
     # and the rebuild's report stays the last word (trial s38: the queued refresh's "0 embedded" had replaced it)
-    c.refresh.click(page.on_refresh, None, build_outputs, concurrency_id="refresh", concurrency_limit=1,
-                    show_progress_on=c.status, **ev)
+    # (the last build's report cleared first: trial s39 had "Index ready: ..." under a rebuild's progress bar)
+    c.refresh.click(lambda: "", None, c.build_msg, show_progress="hidden", queue=False, **ev).then(
+        page.on_refresh, None, build_outputs, concurrency_id="refresh", concurrency_limit=1,
+        show_progress_on=c.status, **ev)
     asking = dict(show_progress="hidden", queue=False, **ev)
     c.rebuild.click(lambda: gr.Column(visible=True), None, c.rebuild_ask, **asking).then(
         None, None, None, js="() => document.querySelector('#nq-rebuild-no')?.focus()")
     c.rebuild_no.click(lambda: gr.Column(visible=False), None, c.rebuild_ask, **asking).then(
         None, None, None, js="() => document.querySelector('#nq-rebuild')?.focus()")
-    c.rebuild_yes.click(lambda: gr.Column(visible=False), None, c.rebuild_ask, **asking).then(
+    c.rebuild_yes.click(lambda: (gr.Column(visible=False), ""), None, [c.rebuild_ask, c.build_msg], **asking).then(
         page.on_rebuild, None, build_outputs, concurrency_id="rebuild", concurrency_limit=1,
         show_progress_on=c.status, **ev)
     c.clear.click(lambda: ([], [], NOTE_PLACEHOLDER, ""), None, [c.chat, c.turns, c.note, c.box],
