@@ -118,6 +118,26 @@ def test_an_edit_whose_mtime_was_put_back_is_seen_by_its_ctime(notes, tmp_path):
     assert build_index(notes, index, embedder=fresh()).updated == 0
 
 
+def test_notes_touched_not_edited_get_a_new_manifest_over_the_same_files(built):
+    # trial s39: a touch (a sync, a checkout) had cost a refresh as long as an edit's, the whole index written again
+    notes, index, _ = built
+    before = store.read_manifest(index)[0]
+    for path in notes.rglob("*.md"):
+        os.utime(path)
+    r = build_index(notes, index, embedder=fresh())
+    assert r.unchanged == 3 and r.embedded == 0 and r.updated == 0
+    gen, manifest = store.read_manifest(index)
+    assert gen != before and not before.exists()  # a new generation, the old one gone
+    assert (gen / store.CHUNKS).stat().st_nlink == 1 and (gen / store.CHUNKS).stat().st_size > 0
+    assert manifest.notes["aws-2024.md"].mtime_ns == (notes / "aws-2024.md").stat().st_mtime_ns
+    assert NotesIndex.open(index, embedder=fresh()).search("shuffle sharding", k=1)[0].path == "aws-2024.md"
+    # ... linked, not written: the next touch's generation shares its files' inodes
+    inode = (gen / store.CHUNKS).stat().st_ino
+    os.utime(notes / "aws-2024.md")
+    build_index(notes, index, embedder=fresh())
+    assert (store.read_manifest(index)[0] / store.CHUNKS).stat().st_ino == inode
+
+
 def test_deleted_and_renamed_notes_drop_their_chunks(built):
     notes, index, first = built
     (notes / "cooking/2024-02-01-bread.md").unlink()

@@ -308,9 +308,12 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     report.chunks = len(scan.chunks)
     report.largest = largest_notes(scan.notes, report.chunks)
     manifest = _manifest(notes_dir, embedder, fp, int(vectors.shape[1]), scanned_at, report, scan)
-    if _nothing_new(index_dir, prev, manifest, scan.chunks, report):
-        # the live index already is this one: no new generation for running servers to load
-        store.remove_stale(index_dir, keep={prev.gen.name})  # only what killed builds left
+    if _same_content(index_dir, prev, manifest, scan.chunks, report):
+        # the live index already is this one: no new generation for running servers to load; or notes were
+        # touched, not edited: the live files under a new manifest (the notes' new file states)
+        kept = prev.gen if _same_manifest(manifest, prev.manifest) else \
+            store.write_generation(index_dir, manifest, same_as=prev.gen)
+        store.remove_stale(index_dir, keep={kept.name})  # (what killed builds left, and the one replaced)
         store.clear_embedded(index_dir)
         progress("write", 1, 1)
         return
@@ -343,15 +346,22 @@ def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder,
                             previous)
 
 
-def _nothing_new(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: list[Chunk],
-                 report: BuildReport) -> bool:
-    """Would the new generation hold what the live one holds (the same notes, files, chunks and
-    vectors, only the build's own time differing), and does the live one load whole?"""
-    if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
-        return False
+def _same_manifest(manifest: Manifest, live: Manifest) -> bool:
+    """Does the new manifest say what the live one says, but for the build's own time?"""
     # (the files' sizes are recorded as the generation is written)
     same_times = {"built_at": None, "scanned_at_ns": 0, "notesqa_version": None, "files": {}}
-    if replace(manifest, **same_times) != replace(prev.manifest, **same_times) or chunks != prev.chunks:
+    return replace(manifest, **same_times) == replace(live, **same_times)
+
+
+def _same_content(index_dir: Path, prev: _Previous, manifest: Manifest, chunks: list[Chunk],
+                  report: BuildReport) -> bool:
+    """Would the new generation's files be the live one's (the same chunks and vectors, read the same way), whatever
+    its manifest says of the notes' files (touched by a sync or a checkout, their text the same), and does the live
+    one load whole? Its files are then linked, not written again (trial s39: a touch had cost a whole write)."""
+    if prev.manifest is None or not prev.reuse_vectors or report.embedded or report.full_rebuild_reason:
+        return False
+    same = ("fingerprint", "keyword_tokenizer", "dense_index", "model", "format_version")
+    if any(getattr(manifest, key) != getattr(prev.manifest, key) for key in same) or chunks != prev.chunks:
         return False
     try:
         live = store.load_generation(index_dir)  # damage the manifest cannot show (a lost dense or keyword file)

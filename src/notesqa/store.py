@@ -342,7 +342,7 @@ def _os_error_in(text: str) -> str | None:
 def load_vocabulary(gen: Path, dim: int | None = None, any_version: bool = False):
     """The generation's Vocabulary (vectors of width dim), or None if it has none that can be used: written
     before it, of another version (unless any_version) or damaged. It is optional: without it a question brings
-    no related words, and the next build writes it again (indexing._nothing_new)."""
+    no related words, and the next build writes it again (indexing._same_content)."""
     from .vocabulary import Vocabulary
 
     folder = gen / VOCABULARY
@@ -386,10 +386,12 @@ def _fsync_tree(path: Path) -> None:
         _fsync_dir(Path(root))
 
 
-def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray, keywords,
-                     vocabulary=None) -> Path:
+def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk] = (), vectors: np.ndarray | None = None,
+                     keywords=None, vocabulary=None, *, same_as: Path | None = None) -> Path:
     """Write a complete generation, then make it live. Returns its folder.
 
+    same_as: a generation whose files (but its manifest) are the new one's, linked (or copied) rather than written
+    again: the notes touched, not edited (a sync, a checkout), which only their states in the manifest say.
     If writing fails (disk full, permissions) the partial generation is removed, the live
     one is untouched, and IndexWriteError says so.
     """
@@ -413,7 +415,9 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
         return False
 
     try:
-        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords, vocabulary)
+        fill = (lambda folder: _link_files(same_as, folder)) if same_as is not None else \
+            (lambda folder: _write_files(folder, manifest, chunks, vectors, keywords, vocabulary))
+        _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, fill)
     except KeyboardInterrupt:  # Ctrl+C while writing: no half-written folder left on disk
         switched_or_discarded()
         raise
@@ -432,9 +436,37 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk], v
     return gen
 
 
-def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, keywords, vocabulary) -> None:
+def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, fill) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp.mkdir()
+    fill(tmp)
+    # The manifest goes last: a generation with a manifest is a complete one.
+    manifest = dataclasses.replace(manifest, files=_sizes(tmp))
+    (tmp / MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
+    _fsync_tree(tmp)
+    os.replace(tmp, gen)
+    _fsync_dir(index_dir)
+    cur_tmp.write_text(gen.name + "\n", encoding="utf-8")
+    with open(cur_tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(cur_tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+
+
+def _link_files(source: Path, folder: Path) -> None:
+    """source's files but its manifest, hard-linked into folder (copied where a link cannot be made)."""
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if not path.is_file() or rel.as_posix() == MANIFEST:
+            continue
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, folder / rel)
+        except OSError:
+            shutil.copy2(path, folder / rel)
+
+
+def _write_files(tmp: Path, manifest: Manifest, chunks, vectors, keywords, vocabulary) -> None:
     names = list(Chunk.__dataclass_fields__)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
@@ -451,17 +483,6 @@ def _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, chunks, vectors, k
     keywords.save(tmp / KEYWORDS)
     if vocabulary is not None:
         vocabulary.save(tmp / VOCABULARY)
-    # The manifest goes last: a generation with a manifest is a complete one.
-    manifest = dataclasses.replace(manifest, files=_sizes(tmp))
-    (tmp / MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
-    _fsync_tree(tmp)
-    os.replace(tmp, gen)
-    _fsync_dir(index_dir)
-    cur_tmp.write_text(gen.name + "\n", encoding="utf-8")
-    with open(cur_tmp, "rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(cur_tmp, index_dir / CURRENT)
-    _fsync_dir(index_dir)
 
 
 def _sizes(gen: Path) -> dict[str, int]:
