@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 SHORTEST = 4  # letters: a shorter word has too many neighbours one letter away ("teh", "fro")
+MEMO = 4096  # words a speller remembers the mend of
 LONG = 8  # letters: a word this long may be two edits away ("hypervsior", "kuberentes")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")  # as search.py reads a word ("don't", "CHA2DS2-VASc" whole)
 
@@ -71,6 +72,7 @@ class Speller:
         self._forms, self._stems = forms, stems
         self._passages = passages  # a row -> how many passages hold its word
         self._by_length: dict[int, list[tuple[str, int]]] | None = None
+        self._meant: dict[str, str | None] = {}  # a word looked up: search, notice and the chat each ask (5 ms a scan)
 
     def _buckets(self) -> dict[int, list[tuple[str, int]]]:
         if self._by_length is None:
@@ -87,9 +89,16 @@ class Speller:
         """The vault's word closest in spelling to word (lower case), as written or as its stem to word's stem; of
         equals the one that starts as word does ("woring": "working", not "boring"), then the more said; None if
         none is close."""
+        low = word.casefold()
+        if low not in self._meant:
+            if len(self._meant) >= MEMO:
+                self._meant.clear()
+            self._meant[low] = self._closest(low)
+        return self._meant[low]
+
+    def _closest(self, low: str) -> str | None:
         from .keywords import _stem_all
 
-        low = word.casefold()
         stem = _stem_all([low])[0]
         compare, buckets = _distance(), self._buckets()
         best: dict[int, tuple[int, bool]] = {}  # row -> its fewest edits, and whether as a stem
