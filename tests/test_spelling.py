@@ -24,7 +24,8 @@ def test_a_word_no_note_says_and_no_english_word_is_searched_as_the_closest_vaul
     # a swap, and two edits in a long word
     assert spelled("kuberentes pods", knows, speller()).text == "kubernetes pods"
     assert spelled("what is a hypervsior", knows, speller()).text == "what is a hypervisor"
-    assert spelled("Shufle and HYPERVSIOR", knows, speller()).text == "Shuffle and HYPERVISOR"  # as typed
+    assert spelled("Shufle and hypervsior", knows, speller()).text == "Shuffle and hypervisor"  # in the case typed
+    assert spelled("HYPERVSIOR setup", knows, speller()).text == "HYPERVISOR setup"
 
 
 def test_english_words_names_said_and_quoted_words_are_searched_as_written():
@@ -38,8 +39,9 @@ def test_english_words_names_said_and_quoted_words_are_searched_as_written():
 
 
 def test_a_short_word_is_mended_only_when_one_vault_word_is_that_close():
-    assert spelled("nodr", knows, speller()).text == "node"
-    assert spelled("mihe", knows, speller()).fixes == ()  # "mine", "mile" or "mike"? no guess
+    assert spelled("ndoe", knows, speller()).text == "node"  # its letters swapped
+    assert spelled("nodr", knows, speller()).fixes == ()  # another letter: "repo" is no "redo" (the review)
+    assert spelled("mnie", knows, speller()).text == "mine"  # of "mine", "mind" and "mile", the one swapped
     assert spelled("tacrolimus", knows, speller()).fixes == ()  # nothing close: searched as written
 
 
@@ -67,3 +69,13 @@ def test_a_word_near_a_vault_word_as_a_stem_is_searched_as_that_word():
     assert spelled("clients strugling", lambda w: False, s).text == "clients struggling"
     assert spelled("what hapepned to my potsing routine", lambda w: False, s).text == \
         "what happened to my posting routine"
+
+
+def test_a_word_is_mended_only_to_a_word_it_may_be_a_typo_of():
+    # the review: "thats" had been searched as "chats", "meds" as "beds", "onboarding" as "boarding", "Lukas" as
+    # "Lucas", "repo" as "redo"
+    forms = ["chats", "beds", "boarding", "lucas", "redo", "thanks"]
+    s = Speller(forms, forms, lambda row: 5)
+    for asked in ("thats odd", "meds list", "onboarding checklist", "what did Lukas say", "where is the repo"):
+        assert spelled(asked, lambda w: False, s).fixes == (), asked
+    assert spelled("thnaks again", lambda w: False, s).text == "thanks again"  # the same first letter: a typo

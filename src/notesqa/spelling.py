@@ -24,6 +24,11 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+# words people write without their apostrophe, which the English list has with it only (the review: "thats" had
+# been searched as "chats")
+_UNAPOSTROPHED = frozenset("""dont didnt doesnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt
+havent hadnt mustnt neednt thats whats hows wheres whos theres heres ive youre theyre youve weve theyve youll theyll
+shes hes lets""".split())
 SHORTEST = 4  # letters: a shorter word has too many neighbours one letter away ("teh", "fro")
 MEMO = 4096  # words a speller remembers the mend of
 LONG = 8  # letters: a word this long may be two edits away ("hypervsior", "kuberentes")
@@ -106,17 +111,18 @@ class Speller:
             most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
             for length in range(len(typed) - most, len(typed) + most + 1):
                 for known, row in buckets.get(length, ()):
+                    if not _may_mean(typed, known):
+                        continue
                     edits = compare(typed, known, most)
                     if edits > 0 and edits < best.get(row, (LONG, False))[0]:
                         best[row] = (edits, typed == stem and known == self._stems[row] and typed != low)
         if not best:
             return None
-        ranked = sorted((edits, self._forms[row][0] != low[0], -self._passages(row), self._forms[row], row, by_stem)
+        ranked = sorted((edits, -self._passages(row), self._forms[row], row, by_stem)
                         for row, (edits, by_stem) in best.items())
-        nearest = [r for r in ranked if r[:2] == ranked[0][:2]]
-        if len(low) < 5 and len(nearest) > 1:
+        if len(low) < 5 and len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        _, _, _, form, row, by_stem = ranked[0]
+        _, _, form, row, by_stem = ranked[0]
         return self._as_typed(low, stem, row) if by_stem else form
 
     def _as_typed(self, low: str, stem: str, row: int) -> str:
@@ -132,17 +138,28 @@ class Speller:
         return self._forms[row]
 
 
+def _may_mean(typed: str, known: str) -> bool:
+    """May typed be a typo of known at all: the same first letter (a typo is rarely there: "thats" is no "chats",
+    "meds" no "beds"), neither a part of the other (the review: "onboarding" is no "boarding"), and a word of four
+    letters only its letters swapped ("jsno": "json"; "repo" is no "redo")?"""
+    if typed[0] != known[0] or typed in known or known in typed:
+        return False
+    return len(typed) > SHORTEST or sorted(typed) == sorted(known)
+
+
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
     """text with each word that reads as a typo (see the module's docstring) replaced by the vault's word it likely
     means, in the case it was typed in; knows(word): does any note say the word in any form."""
     if speller is None:
         return Spelling(text)
     kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
+    named = {m.group(0) for m in _WORD.finditer(text) if word_is_a_name(text, m)}
     fixes: dict[str, str] = {}
     for word in dict.fromkeys(_WORD.findall(text)):
         low = word.casefold()
         # (the English list last: read once a process, 60 ms, only for a word no note says)
-        if len(word) < SHORTEST or not word.isalpha() or low in kept or knows(word) or low in english():
+        if len(word) < SHORTEST or not word.isalpha() or low in kept or word in named or low in _UNAPOSTROPHED \
+                or knows(word) or low in english():
             continue
         meant = speller.meant(word)
         if meant is not None:
@@ -151,6 +168,14 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         return Spelling(text)
     mended = _WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
     return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
+
+
+def word_is_a_name(text: str, m: re.Match) -> bool:
+    """Is the word m of text written with a capital inside a sentence: a name, which the notes may just not have
+    ("what did Lukas say": not the notes' "Lucas")? The question's first word is a sentence's start, not a name."""
+    from .query import mid_sentence
+
+    return m.group(0)[0].isupper() and mid_sentence(text, m.start())
 
 
 def _cased_as(typed: str, word: str) -> str:
