@@ -621,6 +621,13 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     upgrade = [h for h in idx.search(q, k=5) if h.path == "Upgrade.md"]
     assert upgrade and idx._not_said_otherwise(upgrade, q, ["postgresql"]) == []
     assert idx._not_said_otherwise(upgrade, q, ["postgis"]) == ["postgis"]  # not of a shorter word than its own
+    assert idx._not_said_otherwise(upgrade, q, ["Upgradeable"]) == ["Upgradeable"]  # 4 letters more: no short form
+    write(tmp_path / "notes" / "Sales.md", "# Sales\n- the sales team syncs deals weekly\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "how do we sync deals to Salesforce"
+    sales = [h for h in idx.search(q, k=5) if h.path == "Sales.md"]
+    assert sales and idx._not_said_otherwise(sales, q, ["Salesforce"]) == ["Salesforce"]  # the review: not "sales"
 
 
 def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_weak_match(tmp_path, embedder):

@@ -455,10 +455,11 @@ class NotesIndex:
         words = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]))}
         said = {p.casefold() for w in words for p in _part_starts(w)}
         said |= {i.casefold() for h in hits if len(i := "".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title))) >= 3}
-        # ... or as its start, a name's short form ("postgresql" of the notes' "Postgres": trial s39)
+        # ... or as its start, a name's short form ("postgresql" of the notes' "Postgres": trial s39; not "sales" of
+        # "Salesforce", the review: a few letters more at most)
         starts = {w.casefold() for w in words if len(w) >= SHORT_FORM}
         missing = [w for w in missing if w.casefold() not in tagged | said
-                   and not any(w.casefold().startswith(s) for s in starts)]
+                   and not any(w.casefold().startswith(s) and len(w) - len(s) <= SHORT_FORM_MORE for s in starts)]
         held = {w for h in hits if h.explain is not None for w in h.explain.related}
         vocabulary = self._live.gen.vocabulary
         text, _ = parse_query(question or "")
@@ -609,6 +610,7 @@ class NotesIndex:
 CONTEXT_AROUND = 12  # siblings shown on each side of a hit in its "more context"
 _WORDS = re.compile(r"\w+(?:['’-]\w+)*")  # a word as written: "Beck's", "CHA2DS2-VASc" (not a rare word)
 SHORT_FORM = 5  # letters a hit's word needs to be the short form of a question's word that starts with it
+SHORT_FORM_MORE = 3  # ... and the letters that word may have more ("postgres" + "ql")
 RARE_PIECES = 3  # "ta ##cro ##lim ##us": a term or a name (two pieces are as often "write ##up", "free ##bies")
 LONG_QUESTION = 12  # words (keyword tokens) of a question for each missing word it may have and still be doubted
 
