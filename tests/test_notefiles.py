@@ -276,5 +276,12 @@ def test_a_merge_conflict_in_a_note_is_read_as_both_sides_and_said(tmp_path):
     note = parse_note(text, "Hash table.md")
     assert [u.text for u in note.units] == ["buckets", "load factor: 0.9", "load factor: 0.75", "chaining"]
     assert all(u.heading == ("Hash table",) for u in note.units)
+    # ... also with Windows line ends; not a conflict shown in a code block, an example (the review)
+    crlf = write(tmp_path / "W.md", "")
+    crlf.write_bytes(b"# W\r\n\r\n<<<<<<< HEAD\r\n- a: 0.9\r\n=======\r\n- a: 0.75\r\n>>>>>>> lf\r\n")
+    text, problem = read_note(crlf, "W.md")
+    assert problem is not None and "<<<<<<<" not in text and "- a: 0.75" in text
+    example = "# Git\n\n```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> feature\n```\n"
+    assert read_note(write(tmp_path / "Git.md", example), "Git.md") == (example, None)
     # "=======" alone is a heading's underline, as markdown has it
     assert read_note(write(tmp_path / "H.md", "Title\n=======\n\ntext\n"), "H.md") == ("Title\n=======\n\ntext\n", None)

@@ -547,9 +547,16 @@ def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
 
 # git's markers around the two sides of a merge it could not make ("<<<<<<< HEAD", "=======", ">>>>>>> branch";
 # "||||||| base" in diff3 style)
-_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?(?:\|{7}(?: .*)?\n(?:.*\n)*?)?={7}\n(?:.*\n)*?>{7}(?: .*)?$",
+_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?(?:\|{7}(?: .*)?\n(?:.*\n)*?)?={7}\r?\n(?:.*\n)*?>{7}(?: [^\r\n]*)?\r?$",
                        re.MULTILINE)
-_MARKER = re.compile(r"^(?:<{7}|\|{7}|>{7})(?: .*)?$|^={7}$")
+_MARKER = re.compile(r"^(?:<{7}|\|{7}|>{7})(?: .*)?\r?$|^={7}\r?$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)  # a code fence's line: a conflict shown in one is an example
+
+
+def _in_fence(text: str, at: int) -> bool:
+    """Is text[at] inside a fenced code block (an odd number of fences before it: the review's note that shows a
+    conflict as an example)?"""
+    return len(_FENCE.findall(text, 0, at)) % 2 == 1
 
 
 def without_conflict_markers(text: str) -> tuple[str, str | None]:
@@ -557,11 +564,12 @@ def without_conflict_markers(text: str) -> tuple[str, str | None]:
     made the line above it a heading, "<<<<<<< HEAD" a part of the breadcrumb (trial s39)."""
     if "<<<<<<<" not in text:
         return text, None
-    found = list(_CONFLICT.finditer(text))
+    found = [m for m in _CONFLICT.finditer(text) if not _in_fence(text, m.start())]
     if not found:
         return text, None
     for m in reversed(found):
-        block = "\n".join("" if _MARKER.match(line) else line for line in m.group(0).split("\n"))
+        block = "\n".join(("\r" if line.endswith("\r") else "") if _MARKER.match(line) else line
+                          for line in m.group(0).split("\n"))
         text = text[:m.start()] + block + text[m.end():]
     line = text.count("\n", 0, found[0].start()) + 1
     return text, (f"an unresolved merge conflict at line {line}" + (f" and {len(found) - 1} more" if len(found) > 1 else "")
