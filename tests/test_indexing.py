@@ -116,6 +116,15 @@ def test_an_edit_whose_mtime_was_put_back_is_seen_by_its_ctime(notes, tmp_path):
     # ... while a note touched, its text the same, is read again and unchanged
     os.utime(notes / "2023-12-11-aws-2023.md")
     assert build_index(notes, index, embedder=fresh()).updated == 0
+    # ... and a note that embeds one so edited shows its new text (the review)
+    write(notes / "embeds.md", "# Embeds\n\n![[aws-2024]]\n")
+    build_index(notes, index, embedder=fresh())
+    time.sleep(0.01)
+    path.write_text(path.read_text().replace("architectur!", "architectu?!"))
+    os.utime(path, ns=(old, old))
+    build_index(notes, index, embedder=fresh())
+    chunks = store.load_chunks(store.read_manifest(index)[0])
+    assert any("architectu?!" in c.text for c in chunks if c.path == "embeds.md")
 
 
 def test_notes_touched_not_edited_get_a_new_manifest_over_the_same_files(built):

@@ -564,7 +564,7 @@ def _moved(gone: list[str], prev: Mapping[str, NoteEntry], now: Mapping[str, Not
 
 
 def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
-    """Notes new, changed (by size or mtime) or gone since the previous build: a note that
+    """Notes new, changed (by size, mtime or ctime) or gone since the previous build: a note that
     embeds or references one of them is read again, whatever its own state."""
     present = set(rels)
     touched = {rel for rel in prev_notes if rel not in present}
@@ -575,7 +575,7 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntr
         except OSError:
             touched.add(rel)
             continue
-        if old is None or old.mtime_ns != st.st_mtime_ns or old.size != st.st_size:
+        if old is None or not old.same_file(st):  # (an edit whose mtime was put back too: the review)
             touched.add(rel)
     return touched
 
