@@ -98,6 +98,8 @@ def test_search_says_a_misspelt_word_was_searched_as_the_notes_write_it(svc):
     assert out["message"].startswith("No note says “shufle”; searched for “shuffle” instead.")
     assert out["hits"][0]["text"].startswith("Shuffle sharding")
     assert "spelled" not in svc.search("shuffle sharding", k=2)["searched"]  # said only when a word was mended
+    # ... and what a dash leaves out (the review: the API had not said it)
+    assert svc.search("cells -bread", k=2)["message"].startswith("Left out what says “bread” (a word after a dash)")
 
 
 def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embedder):

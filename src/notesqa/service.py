@@ -416,13 +416,13 @@ class NotesService:
         if spelling.fixes:
             out["searched"]["spelled"] = [{"typed": f.typed, "searched": f.searched} for f in spelling.fixes]
         if hits:
-            said = idx.notice(hits, text)
+            said = idx.notice(hits, question)  # (the question, not its parsed words: what a dash left out is said)
         else:
             why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
             said = no_match(bool(filters), why)
         if said:
             out["message"] = said
-        others = idx.others_from(hits, text)
+        others = idx.others_from(hits, question)
         if others is not None:  # "what is due this week?": hits from this position on are not of this week
             out["others_from"] = {"hit": others[0] + 1, "message": others[1]}
         self._say_stale(idx, out)
