@@ -60,8 +60,9 @@ def test_another_tools_filter_says_what_to_write_and_a_file_outside_the_notes_is
     # trial s39: date:, title:, file: had named no way to say it
     with pytest.raises(QueryError, match="a day is after:2025-01-14 before:2025-01-14[.] Filters are tag:"):
         parse_query("date:2025-01-14 dentist")
-    with pytest.raises(QueryError, match=r"a note by its name is path:Dentist\* \(or ask for it by name\)"):
+    with pytest.raises(QueryError, match=r'a note by its name is path:"\*Dentist\*" \(in any folder'):
         parse_query("title:Dentist")
+    assert parse_query('path:"*Dentist*" x')[1].paths == ("*Dentist*",)  # the filter it suggests reads
     with pytest.raises(QueryError, match="a tag is tag:work[.]"):
         parse_query("tags:work vpn")
     with pytest.raises(QueryError, match="Unknown filter is: in the question; filters are"):

@@ -788,7 +788,7 @@ _FILTERISH = {"tags", "title", "file", "folder", "dir", "date", "since", "until"
               "notebooks", "stack"}
 _FOLDERISH = {"folder", "dir", "notebook", "notebooks", "stack"}  # an Evernote notebook is a folder once exported
 # what to write instead, for the filters other tools have (trial s39: date:, title:, file: had named no way)
-_BY_NAME = "a note by its name is path:{value}* (or ask for it by name)"
+_BY_NAME = 'a note by its name is path:"*{value}*" (in any folder; or ask for it by name)'
 _FILTER_HINTS = {"date": "a day is after:{day} before:{day}", "since": "since a day is after:{day}",
                  "until": "until a day is before:{day}", "year": "a year is after:{value}-01-01 before:{value}-12-31",
                  "title": _BY_NAME, "file": _BY_NAME, "note": _BY_NAME, "notes": _BY_NAME, "tags": "a tag is tag:{value}",
