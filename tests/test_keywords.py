@@ -198,3 +198,7 @@ def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():
     scores, _ = idx.search("jira4521")  # ... and together, as the notes write it apart
     assert int(np.argmax(scores)) == 1 and scores[1] > 0
     assert idx.search("room 101")[1] == 0.0  # a code no note says adds nothing
+    # a code the notes say whole is not also searched as its number (the review: "covid19" as "19")
+    idx = KeywordIndex.build(["covid19 booster in March", "page 19 of the manual"])
+    scores, _ = idx.search("covid19")
+    assert scores[0] > 0 and scores[1] == 0

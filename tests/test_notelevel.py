@@ -479,20 +479,3 @@ def test_a_note_named_only_inside_a_longer_name_the_notes_say_is_named_in_part(t
         assert names.within_longer_names(q, names.named(q), says) == {"Page table.md": 1.0}, q
     hits = idx.search(question, k=2)
     assert hits[0].explain.name_match < 1.0
-
-
-def test_a_folder_the_question_names_names_its_notes_with_their_titles(tmp_path):
-    # trial s39: "cs6210 week 3" had named no note; Week 3 of another course's folder came first
-    notes = tmp_path / "notes"
-    write(notes / "CS6210" / "Week 3 - Virtualization.md", "# Week 3 - Virtualization\n\n- shadow page tables\n")
-    write(notes / "CS6215" / "Week 3 - Solving Recurrences.md", "# Week 3 - Solving Recurrences\n\n- master theorem\n")
-    write(notes / "CS6215" / "Week 4 - Graphs.md", "# Week 4 - Graphs\n\n- depth first search\n")
-    idx = _index(tmp_path)
-    names = NoteNames.build(idx.chunks, idx.manifest.notes)
-    for q in ("cs6210 week 3", "CS 6210 week 3"):
-        named = names.named(q)
-        assert named.get("CS6210/Week 3 - Virtualization.md", 0) > named.get("CS6215/Week 3 - Solving Recurrences.md", 0)
-    assert "CS6210/Week 3 - Virtualization.md" in names.named("cs6210 week 3")
-    # a question that names no folder names the two alike
-    plain = names.named("week 3 lecture")
-    assert plain.get("CS6210/Week 3 - Virtualization.md") == plain.get("CS6215/Week 3 - Solving Recurrences.md")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,13 +134,17 @@ def american(word: str) -> str:
 # a code of letters and a number written apart ("cs 6210", "CS-6210") or together ("cs6210"): KeywordIndex._asked
 _SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{2,6})(?![\w-])")
 _CODE_TOKEN = re.compile(r"([a-z]{1,5})(\d{2,6})")
-def code_forms(query: str, tokens: list[str]) -> list[str]:
-    """Other forms of the codes of a query of tokens: "cs 6210" and "CS-6210" also "cs6210", "cs6210" also "cs" and
-    "6210" (trial s39: a course code written another way had missed its notes)."""
+def code_forms(query: str, tokens: list[str], joined_only: bool = False,
+               known: Callable[[str], bool] = lambda t: False) -> list[str]:
+    """Other forms of the codes of a query of tokens: "cs 6210" and "CS-6210" also "cs6210"; "jira4521", a token not
+    known(), also "jira" and "4521" (trial s39: a course code written another way had missed its notes; not "covid19"
+    as "19" where the notes say "covid19": the review)."""
     if not any(ch.isdigit() for ch in query):
         return []
     joined = [m.group(1).lower() + m.group(2) for m in _SPLIT_CODE.finditer(query)]
-    return joined + [p for t in tokens if (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
+    if joined_only:
+        return joined
+    return joined + [p for t in tokens if not known(t) and (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
 
 
 _COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
@@ -295,7 +300,7 @@ class KeywordIndex:
     def _asked(self, query: str) -> list[str]:
         """The query's tokens, and its codes as the notes write them (code_forms), when the notes have them."""
         tokens = tokenize(query)
-        return tokens + [t for t in code_forms(query, tokens) if t in self._vocab and t not in tokens]
+        return tokens + [t for t in code_forms(query, tokens, known=self.knows) if t in self._vocab and t not in tokens]
 
     def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
         """(BM25 score of each row's section, per row; the query's ceiling over sections),

@@ -11,7 +11,6 @@ question holds, a name's rarer words counting more.
 from __future__ import annotations
 
 import math
-from collections import Counter
 import re
 import posixpath
 from dataclasses import dataclass, field
@@ -192,7 +191,6 @@ class NoteNames:
     properties: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # path -> (key, value) in lower case
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # path -> stems of its folders, tags and type
     first_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person's page -> its first names
-    kind_idf: Mapping[str, float] = field(default_factory=dict)  # a word of kinds -> how rare it is among the notes'
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -240,11 +238,9 @@ class NoteNames:
         props = _properties(notes)
         kinds = _kinds(chunks, props)
         paths_by_word = {w: frozenset(p) for w, p in by_word.items()}
-        kind_counts = Counter(w for ws in kinds.values() for w in ws)
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()}, paths_by_word, idf, leads, common,
                    {p: a for p, a in alias_words.items() if a}, spelled, credits, props, kinds,
-                   _first_names(spelled, kinds, paths_by_word, common),
-                   {w: math.log(1 + n / c) for w, c in kind_counts.items()})
+                   _first_names(spelled, kinds, paths_by_word, common))
 
     def described(self, question: str) -> dict[str, str]:
         """The notes a question asks for by a property's value and their kind ("which studies are done?": the
@@ -368,7 +364,7 @@ class NoteNames:
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
         tokens = tokenize(question)
-        words = set(tokens) | set(code_forms(question, tokens))  # "cs 6210" names the folder CS6210
+        words = set(tokens) | set(code_forms(question, tokens, joined_only=True))  # "cs 6210" names "CS6210 notes"
         if seeks_note(question):  # "which note was about the offsite?" names no note "First note" by its "note"
             words -= _ASKING_FOR_A_NOTE
         out: dict[str, float] = {}
@@ -376,13 +372,9 @@ class NoteNames:
             if {w for name in self.names.get(path, ()) for w in name & words} <= self.common:
                 continue  # named only by words that are everywhere in the notes
             best = 0.0
-            # the words of its folders (tags, type) the question says too name it with its title: "cs6210 week 3" the
-            # note "Week 3 - Virtualization" in CS6210/, not CS6215's Week 3 (trial s39)
-            context = sum(self.kind_idf.get(w, 0.0) for w in self.kinds.get(path, frozenset()) & words)
             for name in self.names.get(path, ()):
                 total = sum(self.idf.get(w, 0.0) for w in name)
-                said = sum(self.idf.get(w, 0.0) for w in name if w in words)
-                share = (said + context) / (total + context) if total and said else 0.0
+                share = sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
                 best = max(best, share)
             if best >= MIN_NAME_SHARE or self._first_name(question, path):
                 out[path] = max(best, MIN_NAME_SHARE)
