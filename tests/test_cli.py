@@ -195,7 +195,7 @@ def test_a_hit_of_a_note_kept_at_an_earlier_version_says_it_changed(built, monke
     assert "kept its previous version" in res.output
     args = ("--notes", str(notes), "--index", str(index), "--model", "hash-256", "shuffle sharding")
     located = [ln for ln in _ask(*args).stdout.split("\n") if "aws-2024.md:" in ln]
-    assert located and "(the note was changed since the index was built)" in located[0]
+    assert located and "(the note could not be read at the last build: an earlier version of it)" in located[0]
     res = _ask(*args)
     assert "notes since the index was built" not in res.stderr  # no build would pick it up: no advice to run one
     hits = json.loads(_ask(*args[:-1], "--json", "shuffle sharding").stdout)

@@ -392,7 +392,7 @@ def test_indexed_note_that_becomes_unusable_keeps_its_chunks(folder, tmp_path, m
     manifest = store.read_manifest(tmp_path / "index")[1]
     changes = changes_since_build(folder, manifest)
     assert changes.kept == ("keynote.md",) and not changes and not pending(changes, manifest)
-    assert stale_since_build(folder, manifest, tmp_path / "index").became("keynote.md") == "changed"
+    assert stale_since_build(folder, manifest, tmp_path / "index").became("keynote.md") == "kept"
     # and still kept on the build after that
     r = build(folder, tmp_path)
     assert r.kept == 1 and "keynote.md" in indexed_paths(tmp_path)

@@ -345,6 +345,8 @@ def _mention_order(mention: str) -> str:
 
 def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
+    from .status import stale_said
+
     lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
@@ -365,7 +367,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     scored = f"  {unscored}" if unscored else f"  score {hit.score:.3f}"
     out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
                + click.style(embedded, fg="green")
-               + click.style(f"  (the note was {stale} since the index was built)" if stale else "", fg="yellow"))
+               + click.style(f"  ({stale_said(stale)})" if stale else "", fg="yellow"))
     if explain and hit.explain is not None:
         out.append(click.style(f"    why: {hit.explain}", dim=True))
     return "\n".join(out)

@@ -43,10 +43,10 @@ class Changes:
         return f"{len(self.new)} new, {len(self.changed)} changed, {len(self.deleted)} deleted"
 
     def became(self, path: str) -> str:
-        """What became of an indexed note since the build, as a hit of it says: "deleted or moved", "changed",
-        or "" (the CLI's and the chat's words)."""
-        return "deleted or moved" if path in self.deleted else "changed" if path in self.changed or path in self.kept \
-            else ""
+        """What became of an indexed note since the build, as a hit of it says (stale_said): "deleted or moved",
+        "changed", KEPT (unreadable at the build, an earlier version indexed) or ""."""
+        return "deleted or moved" if path in self.deleted else "changed" if path in self.changed else \
+            KEPT if path in self.kept else ""
 
     def counts(self) -> dict[str, int]:
         """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
@@ -54,6 +54,16 @@ class Changes:
 
     def to_dict(self) -> dict[str, list[str]]:
         return {"new": list(self.new), "changed": list(self.changed), "deleted": list(self.deleted)}
+
+
+KEPT = "kept"  # Changes.became of a note the index holds an earlier version of
+
+
+def stale_said(became: str) -> str:
+    """What a hit of a note that became so since the build says (the CLI's and the chat's words)."""
+    if became == KEPT:  # (no refresh picks it up: the review had found it said "changed", "refreshed in a few seconds")
+        return "the note could not be read at the last build: an earlier version of it"
+    return f"the note was {became} since the index was built"
 
 
 @dataclass(frozen=True)

@@ -163,8 +163,12 @@ def summary_html(hits) -> str:
 
 
 def _stale_html(stale: str) -> str:
-    return (f' · <span class="nq-stale" title="refreshed in a few seconds">the note was {html.escape(stale)} since '
-            'the index was built</span>') if stale else ""
+    from ..status import KEPT, stale_said
+
+    if not stale:
+        return ""
+    tip = "" if stale == KEPT else ' title="refreshed in a few seconds"'
+    return f' · <span class="nq-stale"{tip}>{html.escape(stale_said(stale))}</span>'
 
 
 def _shown_source(hit) -> str:
