@@ -202,6 +202,12 @@ def test_a_dendron_yml_added_later_has_every_note_read_again_as_dendron(tmp_path
     build_index(notes, index, embedder=embedder)
     said = []
     write(notes / "dendron" / "dendron.yml", "version: 5\nworkspace:\n  vaults:\n    - fsPath: notes\n")
+    # status and the chat's watcher say so before the build (the review)
+    from notesqa.status import needs_build, read_status
+
+    assert needs_build(notes, index)
+    st = read_status(notes, index)
+    assert st.read_as_built == "a folder of markdown notes" and st.read_as.endswith("with a Dendron vault in dendron/")
     report = build_index(notes, index, embedder=embedder, notice=said.append)
     assert said == [report.full_rebuild_reason] and "with a Dendron vault in dendron/ now" in said[0]
     idx = NotesIndex.open(index, embedder=embedder)
@@ -211,3 +217,4 @@ def test_a_dendron_yml_added_later_has_every_note_read_again_as_dendron(tmp_path
     # the next build reads nothing again
     again = build_index(notes, index, embedder=embedder)
     assert again.full_rebuild_reason is None and again.unchanged == 2
+    assert not needs_build(notes, index) and read_status(notes, index).read_as_built == ""

@@ -574,6 +574,9 @@ def status(notes_dir, index_dir, as_json):
     if st.read_by_older:
         click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
                    f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
+    elif st.read_as_built:
+        click.echo(f"Reading: the notes are read as {st.read_as} now, {st.read_as_built} at the build: run "
+                   f"`{_index_command(notes_dir, index_dir)}` (every note is read again, only changed text embedded)")
 
 
 def _echo_coverage(cov) -> None:

@@ -94,6 +94,7 @@ class Status:
     no_text: tuple[str, ...] = ()
     of_notes: str = ""  # the notes folder the index was built from when it is not notes_dir (then no changes)
     read_as: str = ""  # "a Logseq graph" (read as outlines of blocks), "an Obsidian vault" (its settings read), or ""
+    read_as_built: str = ""  # ... as the build read them, when it said so and that is not read_as: the next build re-reads
     # the notes' words kept for related words (vocabulary.py); None: none usable (an index written before them,
     # by an older notesqa, or damaged: the next build writes them)
     related_words: int | None = 0
@@ -117,6 +118,8 @@ class Status:
         if self.of_notes:
             out["of_notes"] = self.of_notes
         out["read_as"] = self.read_as
+        if self.read_as_built:
+            out["read_as_built"] = self.read_as_built
         out["related_words"] = self.related_words
         return out
 
@@ -154,6 +157,7 @@ def read_status(notes_dir, index_dir) -> Status:
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
         read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir), manifest.notes),
+        read_as_built=read_otherwise(manifest, notes_dir) and manifest.read_as or "",
         no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)), of_notes=other or "",
         related_words=Vocabulary.words_kept(gen / VOCABULARY))
 
@@ -167,6 +171,15 @@ def read_by_older(manifest: Manifest) -> bool:
     return built is not None and str(built) != CHUNKER_VERSION
 
 
+def read_otherwise(manifest: Manifest, notes_dir) -> bool:
+    """Are the notes read otherwise now than the build read them (a dendron.yml added, a logseq/ folder)? The next
+    build reads every note again (the review: status and the chat's watcher had not said so)."""
+    from .vault import app_of
+
+    return manifest.read_as is not None and Path(notes_dir).is_dir() and \
+        manifest.read_as != app_of(Path(notes_dir), manifest.notes)
+
+
 def needs_build(notes_dir, index_dir) -> bool:
     """Has a note been added, changed or deleted since the index was built? A file skipped at the
     build as bad input does not count until it changes again (else a bad file would rebuild forever)."""
@@ -178,7 +191,8 @@ def needs_build(notes_dir, index_dir) -> bool:
         _, manifest = read_manifest(Path(index_dir))
     except NotesQAError:
         return False
-    return read_by_older(manifest) or pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
+    return read_by_older(manifest) or read_otherwise(manifest, notes_dir) or \
+        pending(changes_since_build(notes_dir, manifest, Path(index_dir)), manifest)
 
 
 # A folder of more notes than this is not scanned whole after each question: the scan would take longer
