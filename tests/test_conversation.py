@@ -19,6 +19,7 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("what is due next week?", "and in 2022?", "what is due in 2022"),
     ("what did I do last month?", "and in 2021?", "what did I do in 2021"),
     ("what did I do in March?", "and in 2022?", "what did I do in March 2022"),
+    ("what did I do on 2025-03-14?", "and in 2022?", "what did I do on 2022-03-14"),  # (the review: "on -03-14")
     # words in quotes alone are a search of their own (trial s38: searched as 'Pythonic "shuffle sharding"')
     ("Pythonic", '"shuffle sharding"', '"shuffle sharding"'),
     ("Pythonic", '"shuffle sharding" tag:aws', '"shuffle sharding" tag:aws'),

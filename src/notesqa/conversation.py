@@ -61,7 +61,8 @@ _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|mo
                    r"show more|give me more|next(?=\W*$))\b", re.I)  # "next" alone; not "and next week?"
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
 # replace, not (as in query.years, for ranking) only a year the question asks about.
-_YEAR = re.compile(rf"\b{YEAR}\b")
+_YEAR = re.compile(rf"(?<![\w-]){YEAR}(?![\w-])")  # not the year of a day written 2025-03-14 (the review)
+_ISO_DAY = re.compile(rf"(?<![\w-])({YEAR})(-[01]\d-[0-3]\d)(?![\w-])")
 _WORD = re.compile(r"\w+")
 _IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?{YEAR}\b", re.I)
 
@@ -195,6 +196,8 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
             prev = without_days(prev)
         prev = _YEAR.sub(" ", prev)
         body = _YEAR.sub(" ", body)
+        if _ISO_DAY.search(prev) and len(body_years.split()) == 1:  # "on 2025-03-14" -> "on 2022-03-14": that day then
+            prev, body_years = _ISO_DAY.sub(rf"{body_years}\2", prev), ""
     known = {w.casefold() for w in _WORD.findall(prev)}
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, said_days, body_years, *prev_filters, *follow_filters]
