@@ -198,6 +198,7 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
         body = _YEAR.sub(" ", body)
         if _ISO_DAY.search(prev) and len(body_years.split()) == 1:  # "on 2025-03-14" -> "on 2022-03-14": that day then
             prev, body_years = _ISO_DAY.sub(rf"{body_years}\2", prev), ""
+            body = re.sub(r"\b(?:in|during|of|from)\W*$", " ", body, flags=re.I)  # ("and in 2022?": its "in" too)
     known = {w.casefold() for w in _WORD.findall(prev)}
     body = " ".join(w for w in body.split() if not all(x.casefold() in known for x in _WORD.findall(w)))
     parts = [prev, body, said_days, body_years, *prev_filters, *follow_filters]
