@@ -293,7 +293,8 @@ def test_second_build_is_refused_while_one_runs(built, monkeypatch):
         # the CLI waits a while first (a server's refresh after a save), then says so
         res = CliRunner().invoke(main, ["index", "--notes", str(notes), "--index", str(index),
                                         "--model", "hash-256", "-q"])
-        assert res.exit_code == 1 and "Another build is running on this index: waiting" in res.stderr
+        assert res.exit_code == 1 and ("Another build is running on this index: waiting for it to finish (up to 0.3 s; "
+                                       "`--wait` waits as long as it takes)...") in res.stderr
         assert f"Another build is still running on {index}/ (pid {os.getpid()}) after 0.3 s" in res.stderr
 
 

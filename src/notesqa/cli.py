@@ -117,16 +117,18 @@ class _TqdmProgress:
     # embedded some 20 times faster than a chunk: 1,135 words had taken six lines for a second's work)
     LONG = {"note": 1000, "chunk": 1000, "word": 20000}
 
-    def __init__(self, enabled: bool, bars: bool = True):
+    def __init__(self, enabled: bool, bars: bool = True, wait: bool | float = True):
         self.enabled = enabled
         self.bars = bars
+        # how long a build waits for another (the review: "waiting for it to finish..." had not said it gives up)
+        self.waiting = "" if wait is True else f" (up to {wait:g} s; `--wait` waits as long as it takes)"
         self.bar = None
         self.stage = None
         self.tenth = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage == "wait":
-            click.echo("Another build is running on this index: waiting for it to finish...", err=True)
+            click.echo(f"Another build is running on this index: waiting for it to finish{self.waiting}...", err=True)
             return
         if not self.enabled or stage == "scan":
             return
@@ -163,7 +165,7 @@ class _TqdmProgress:
 def run_build(notes_dir, index_dir, model, rebuild=False, wait=False, quiet=False, precision=None, notice=None):
     from .indexing import build_index, embedder_for
 
-    progress = _TqdmProgress(enabled=not quiet, bars=sys.stderr.isatty())
+    progress = _TqdmProgress(enabled=not quiet, bars=sys.stderr.isatty(), wait=wait)
     try:
         embedder = embedder_for(index_dir, model, precision)  # the model config.choose_model picks
         return build_index(notes_dir, index_dir, embedder.name, rebuild=rebuild, wait=wait, progress=progress,
