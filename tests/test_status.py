@@ -366,3 +366,15 @@ def test_status_of_an_index_of_another_notes_folder_says_so_not_its_changes(buil
     assert f"Notes:   The index in {index}/ is of the notes in {notes.resolve()}/, not {other}/: pass --notes {notes.resolve()}" in out
     assert "since the build" not in out
     assert json.loads(cli_status(other, index, "--json"))["of_notes"] == str(notes.resolve())
+
+
+def test_a_note_the_vaults_settings_now_exclude_is_said_excluded_not_deleted(built):
+    # trial s39: Obsidian's Excluded files, set after the build, had its notes said "deleted"
+    notes, index, _ = built
+    (notes / ".obsidian").mkdir(exist_ok=True)
+    (notes / ".obsidian" / "app.json").write_text('{"userIgnoreFilters": ["cooking/"]}', encoding="utf-8")
+    changes = read_status(notes, index).changes
+    assert changes.excluded == ("cooking/2024-02-01-bread.md",) and changes.deleted == ()
+    assert changes.summary() == "0 new, 0 changed, 0 deleted, 1 excluded in the vault's settings"
+    assert changes.became("cooking/2024-02-01-bread.md") == "excluded in the vault's settings"
+    assert needs_build(notes, index)

@@ -434,7 +434,7 @@ class NotesService:
         changes = self.changes_since_build(idx, [hit["path"] for hit in out["hits"]])
         if changes is None:
             return
-        moved = set(changes.changed) | set(changes.deleted) | set(changes.kept)
+        moved = set(changes.changed) | set(changes.deleted) | set(changes.kept) | set(changes.excluded)
         for hit in out["hits"]:
             if hit["path"] in moved:
                 hit["stale"] = True  # (a note kept at an earlier version too: its file could not be read)
@@ -443,6 +443,7 @@ class NotesService:
         said = f"{changes.summary()} notes" if not changes.among_hits else \
             f"{len(changes.changed) + len(changes.deleted)} of these hits' notes changed or deleted"
         out["stale"] = {"new": len(changes.new), "changed": len(changes.changed), "deleted": len(changes.deleted),
+                        **({"excluded": len(changes.excluded)} if changes.excluded else {}),
                         "message": f"{said} since the index was built: these hits may be out of "
                                    "date. Refresh the index (refresh_index, POST /api/refresh) to include them."}
 

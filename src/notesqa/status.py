@@ -34,26 +34,32 @@ class Changes:
     # permission, binary): a build keeps that version, so they are no change to pick up, but a hit of one is out of
     # date (trial s39: a note grown past 5 MB had answered with its old fact, unmarked)
     kept: tuple[str, ...] = field(default=(), compare=False)
+    # indexed notes the app's settings now leave out (Obsidian's Excluded files): not deleted (trial s39 had them so)
+    excluded: tuple[str, ...] = field(default=(), compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.new or self.changed or self.deleted)
+        return bool(self.new or self.changed or self.deleted or self.excluded)
 
     def summary(self) -> str:
-        """"1 new, 2 changed, 0 deleted", as every front end says it."""
-        return f"{len(self.new)} new, {len(self.changed)} changed, {len(self.deleted)} deleted"
+        """"1 new, 2 changed, 0 deleted" (", 5 excluded in the vault's settings"), as every front end says it."""
+        excluded = f", {len(self.excluded)} excluded in the vault's settings" if self.excluded else ""
+        return f"{len(self.new)} new, {len(self.changed)} changed, {len(self.deleted)} deleted{excluded}"
 
     def became(self, path: str) -> str:
         """What became of an indexed note since the build, as a hit of it says (stale_said): "deleted or moved",
         "changed", KEPT (unreadable at the build, an earlier version indexed) or ""."""
         return "deleted or moved" if path in self.deleted else "changed" if path in self.changed else \
-            KEPT if path in self.kept else ""
+            "excluded in the vault's settings" if path in self.excluded else KEPT if path in self.kept else ""
 
     def counts(self) -> dict[str, int]:
         """The kinds that have any, and how many: {"new": 1, "changed": 2}."""
         return {kind: len(paths) for kind, paths in self.to_dict().items() if paths}
 
     def to_dict(self) -> dict[str, list[str]]:
-        return {"new": list(self.new), "changed": list(self.changed), "deleted": list(self.deleted)}
+        out = {"new": list(self.new), "changed": list(self.changed), "deleted": list(self.deleted)}
+        if self.excluded:
+            out["excluded"] = list(self.excluded)
+        return out
 
 
 KEPT = "kept"  # Changes.became of a note the index holds an earlier version of
@@ -239,7 +245,7 @@ def pending(changes: Changes, manifest: Manifest) -> bool:
     empty note an editor made, then wrote in); one without is not known to have changed."""
     known_bad = {p.path for p in manifest.problems
                  if p.path not in manifest.skipped or manifest.skipped[p.path].mtime_ns is None}
-    return bool(changes.changed or changes.deleted or set(changes.new) - known_bad)
+    return bool(changes.changed or changes.deleted or changes.excluded or set(changes.new) - known_bad)
 
 
 def _showing_edited(notes_dir: Path, excluded: list[Path], manifest: Manifest) -> list[str]:
@@ -317,8 +323,10 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     said = {(p.path, p.reason) for p in manifest.problems}
     new += [p.path for p in problems if p.action == "skipped" and p.kind != FOLDER and (p.path, p.reason) not in said
             and p.path not in seen]
-    deleted = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
-    return Changes(tuple(new), tuple(changed), tuple(deleted), kept=kept_earlier(manifest, seen))
+    left_out = {path.relative_to(notes_dir).as_posix() for path in excluded}
+    gone = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
+    return Changes(tuple(new), tuple(changed), tuple(rel for rel in gone if rel not in left_out),
+                   kept=kept_earlier(manifest, seen), excluded=tuple(rel for rel in gone if rel in left_out))
 
 
 def kept_earlier(manifest: Manifest, paths: Iterable[str]) -> tuple[str, ...]:
