@@ -79,3 +79,9 @@ def test_a_word_is_mended_only_to_a_word_it_may_be_a_typo_of():
     for asked in ("thats odd", "meds list", "onboarding checklist", "what did Lukas say", "where is the repo"):
         assert spelled(asked, lambda w: False, s).fixes == (), asked
     assert spelled("thnaks again", lambda w: False, s).text == "thanks again"  # the same first letter: a typo
+
+
+def test_a_word_of_a_script_written_without_spaces_is_searched_as_written():
+    forms = ["データ分析", "shuffle"]
+    s = Speller(forms, forms, lambda row: 3)
+    assert spelled("データ分折", lambda w: False, s).fixes == ()  # one character more or less: another word

@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .keywords import SPACELESS
+
 # words people write without their apostrophe, which the English list has with it only (the review: "thats" had
 # been searched as "chats")
 _UNAPOSTROPHED = frozenset("""dont didnt doesnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt
@@ -162,8 +164,8 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         low = word.casefold()
         # (the English list last: read once a process, 60 ms, only for a word no note says)
         if len(word) < SHORTEST or not word.isalpha() or low in kept or word in named or low in _UNAPOSTROPHED \
-                or knows(word) or low in english():
-            continue
+                or SPACELESS.search(word) or knows(word) or low in english():
+            continue  # (a word of Chinese or Japanese: a character more or less is another word, not a typo)
         meant = speller.meant(word)
         if meant is not None:
             fixes[word] = _cased_as(word, meant)
