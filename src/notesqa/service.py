@@ -451,7 +451,7 @@ class NotesService:
         """The notes added, edited or deleted since idx was built (status.stale_since_build), scanned at most
         every STALE_EVERY seconds; None when there are none. In a folder too big to scan at each question,
         the hits' notes (their paths) are checked, each time (a few stats)."""
-        from .status import STALE_CHECK_MAX, stale_since_build
+        from .status import STALE_CHECK_MAX, hits_changed, stale_since_build, with_hits
 
         if len(idx.manifest.notes) > STALE_CHECK_MAX:
             return stale_since_build(self.notes_dir, idx.manifest, self.index_dir, hits)
@@ -459,6 +459,9 @@ class NotesService:
         if at is None or manifest is not idx.manifest or now - at > STALE_EVERY:
             changes = stale_since_build(self.notes_dir, idx.manifest, self.index_dir)
             self._stale = (now, idx.manifest, changes)
+        elif hits:  # the folder's scan is kept a while; the hits' own notes are checked now (trial s39: a note saved a
+            # second before had been shown unmarked for 2-3 s)
+            changes = with_hits(changes, hits_changed(self.notes_dir, idx.manifest, hits))
         return changes
 
     def read_note(self, path: str, line: int | None = None, context: int | None = None) -> dict:

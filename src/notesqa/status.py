@@ -8,7 +8,7 @@ serving process adds (a build running, a newer index it cannot use).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -327,6 +327,17 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     gone = sorted(rel for rel in prev if rel not in seen and not rel.startswith(unlisted))
     return Changes(tuple(new), tuple(changed), tuple(rel for rel in gone if rel not in left_out),
                    kept=kept_earlier(manifest, seen), excluded=tuple(rel for rel in gone if rel in left_out))
+
+
+def with_hits(changes: Changes | None, hits: Changes) -> Changes | None:
+    """changes (a scan of the folder, a little while ago, or None) with what hits_changed found of the hits' notes
+    now; None when neither has any."""
+    if changes is None:
+        return hits if hits or hits.kept else None
+    if not hits:
+        return changes
+    return replace(changes, changed=tuple(dict.fromkeys(changes.changed + hits.changed)),
+                   deleted=tuple(dict.fromkeys(changes.deleted + hits.deleted)))
 
 
 def kept_earlier(manifest: Manifest, paths: Iterable[str]) -> tuple[str, ...]:
