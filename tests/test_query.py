@@ -646,3 +646,4 @@ def test_a_day_written_in_numbers_is_read_when_only_one_order_makes_a_day():
     # the 3rd of April or the 4th of March? words, as before; and a month first is written with slashes only
     assert days("on 03/04/2025") == set() and days("version 1.22.2025") == set()
     assert days("ratio 22/03/20255") == set()
+    assert days("on 22/03.2025") == set()  # one separator, as dates are written (the review)

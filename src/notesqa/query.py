@@ -95,7 +95,7 @@ _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
 # (22.03.2025 is day first, as Europe dots it; a month first only with slashes, as the US writes it: 1.22.2025 may be
 # a version)
 _OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
-_NUMBERED = r"(?<![\w./:-]){0}{2}{1}{2}({3})(?![\w/:-]|\.\d)"
+_NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/:-]|\.\d)"  # (one separator: not 22/03.2025)
 _DAYS = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
                    rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?|"
                    + _NUMBERED.format(_OVER_12, _UP_TO_12, "[/.]", YEAR) + "|" + _NUMBERED.format(_UP_TO_12, _OVER_12, "/", YEAR),
