@@ -611,6 +611,9 @@ def build_running(index_dir: Path) -> str | None:
         os.close(fd)
 
 
+_HELD = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK)  # what flock says of a lock another holds
+
+
 def _lock_within(fd: int, seconds: float) -> bool:
     """Take the exclusive lock on fd within seconds, trying every tenth of one; False if it stays held."""
     import fcntl
@@ -622,9 +625,9 @@ def _lock_within(fd: int, seconds: float) -> bool:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK) or time.monotonic() >= end:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
+            if exc.errno not in _HELD:
+                raise
+            if time.monotonic() >= end:
                 return False
             time.sleep(0.1)
 
@@ -663,7 +666,7 @@ class BuildLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                if exc.errno not in _HELD:
                     raise
                 holder = self._holder(fd)
                 who = f" (pid {holder})" if holder else ""
