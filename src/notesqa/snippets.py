@@ -530,17 +530,17 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
     return rows
 
 
-FEW_WORDS = 3  # an item this short says nothing of what it is an item of ("fault tolerance.")
+LEAD_IN_ITEM = 3  # words: an item this short says nothing of what it is an item of ("fault tolerance.")
 
 
 def _led_in_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
-    """For an item of FEW_WORDS words or fewer, the paragraph that leads into its list (its last part, ending with a
+    """For an item of LEAD_IN_ITEM words or fewer, the paragraph that leads into its list (its last part, ending with a
     colon: "This has the advantages of:") and the list (_section_list's rules), when they fit budget together; else
     [] (trial s38: "fault tolerance." alone had been the first hit for "what do my notes say about fault
     tolerance?", not what it is an advantage of)."""
     chunks = tree.chunks
     c = chunks[row]
-    if c.kind != "bullet" or c.parent is not None or word_count(c.text) > FEW_WORDS:
+    if c.kind != "bullet" or c.parent is not None or word_count(c.text) > LEAD_IN_ITEM:
         return []
     items = _section_list(tree, row, budget, shown, whole=True)
     lead = items[0] - 1 if items else -1
