@@ -443,11 +443,10 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
                       min_score=min_score)
     said = idx.notice(hits, asked) if hits else None
     changes, other = _since_build(idx, notes_dir_given, index_dir, [h.path for h in hits])
-    moved = set(changes.changed) | set(changes.deleted) | set(changes.kept) | set(changes.excluded) \
-        if changes is not None else set()
     if as_json:  # stdout stays the list of hits; why it is empty, or that it is weak, goes to stderr
         click.echo(json.dumps([{**{f: v for f, v in h.to_dict().items() if explain or f != "explain"},
-                                **({"stale": True} if h.path in moved else {})} for h in hits],
+                                **({"stale": True} if changes is not None and changes.became(h.path) else {})}
+                               for h in hits],
                               indent=1, ensure_ascii=False))
         if not hits:
             _echo_no_hits(idx, asked, tags, paths, after, before, min_score, err=True)

@@ -434,9 +434,8 @@ class NotesService:
         changes = self.changes_since_build(idx, [hit["path"] for hit in out["hits"]])
         if changes is None:
             return
-        moved = set(changes.changed) | set(changes.deleted) | set(changes.kept) | set(changes.excluded)
         for hit in out["hits"]:
-            if hit["path"] in moved:
+            if changes.became(hit["path"]):
                 hit["stale"] = True  # (a note kept at an earlier version too: its file could not be read)
         if not changes:
             return

@@ -40,6 +40,11 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.new or self.changed or self.deleted or self.excluded)
 
+    def marks_hits(self) -> bool:
+        """Does a hit of some note need saying what became of it (became): a change, or a note kept at an earlier
+        version, which no build picks up?"""
+        return bool(self) or bool(self.kept)
+
     def summary(self) -> str:
         """"1 new, 2 changed, 0 deleted" (", 5 excluded in the vault's settings"), as every front end says it."""
         excluded = f", {len(self.excluded)} excluded in the vault's settings" if self.excluded else ""
@@ -151,6 +156,7 @@ def read_status(notes_dir, index_dir) -> Status:
         gen, manifest = again
         check_files(Path(index_dir), gen, manifest)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if here and not other else None
+    read_as = app_of(Path(notes_dir), manifest.notes)
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
@@ -162,8 +168,8 @@ def read_status(notes_dir, index_dir) -> Status:
         not_read=tuple((p.path, p.reason) for p in manifest.problems if p.action == NOT_READ),
         repaired_files=tuple((rel, "; ".join(v.repaired)) for rel, v in sorted(manifest.notes.items()) if v.repaired),
         coverage=coverage(manifest.notes), notes_dir=str(notes_dir), changes=changes,
-        read_by_older=read_by_older(manifest), read_as=app_of(Path(notes_dir), manifest.notes),
-        read_as_built=read_otherwise(manifest, notes_dir) and manifest.read_as or "",
+        read_by_older=read_by_older(manifest), read_as=read_as,
+        read_as_built=manifest.read_as if here and manifest.read_as not in (None, read_as) else "",
         no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)), of_notes=other or "",
         related_words=Vocabulary.words_kept(gen / VOCABULARY))
 
@@ -214,7 +220,7 @@ def stale_since_build(notes_dir, manifest: Manifest, index_dir: Path, hits: Iter
         return None
     if len(manifest.notes) > STALE_CHECK_MAX:
         changes = hits_changed(notes_dir, manifest, hits)
-        return changes if changes or changes.kept else None
+        return changes if changes.marks_hits() else None
     changes = changes_since_build(notes_dir, manifest, index_dir)
     return changes if pending(changes, manifest) or changes.kept else None
 
@@ -333,7 +339,7 @@ def with_hits(changes: Changes | None, hits: Changes) -> Changes | None:
     """changes (a scan of the folder, a little while ago, or None) with what hits_changed found of the hits' notes
     now; None when neither has any."""
     if changes is None:
-        return hits if hits or hits.kept else None
+        return hits if hits.marks_hits() else None
     if not hits:
         return changes
     return replace(changes, changed=tuple(dict.fromkeys(changes.changed + hits.changed)),
