@@ -58,6 +58,25 @@ def test_edit_embeds_only_the_changed_chunk(built):
     assert hit.path == "aws-2024.md" and hit.match.startswith("Kombucha")
 
 
+def test_a_refresh_writes_the_same_files_as_a_build_from_nothing(built, tmp_path):
+    """A refresh writes the chunks it keeps as they were read and takes the keyword tokens of texts it has seen
+    (a big vault's edit had spent most of its time on both): byte for byte what a build from nothing writes."""
+    notes, index, _ = built
+    append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
+    (notes / "new-note.md").write_text("# Sourdough\n\n- feed the starter twice a day\n", encoding="utf-8")
+    build_index(notes, index, embedder=fresh())
+    fresh_index = tmp_path / "from-nothing"
+    build_index(notes, fresh_index, embedder=fresh())
+
+    def files(index_dir):
+        gen = store.load_generation(index_dir).path
+        return {p.relative_to(gen).as_posix(): p.read_bytes() for p in sorted(gen.rglob("*"))
+                if p.is_file() and p.name not in (store.MANIFEST, store.DENSE)}  # (vectors: reused as stored)
+
+    assert files(index) == files(fresh_index)
+    assert "keywords/tokens/ids.npy" in files(index)
+
+
 def test_second_build_without_changes_embeds_nothing(built):
     notes, index, first = built
     emb = fresh()
@@ -471,6 +490,21 @@ def test_build_over_damaged_vectors_reembeds(built):
     (_gen(index) / store.VECTORS).write_bytes(b"garbage\n")
     r = build_index(notes, index, embedder=fresh(), rebuild=False)
     assert "damaged" in r.full_rebuild_reason and "pickle" not in r.full_rebuild_reason
+
+
+def test_damaged_keyword_tokens_are_tokenized_again_and_no_damage_of_the_index(built):
+    """The token rows only save a build time: the index answers without them, and a build makes them anew."""
+    notes, index, _ = built
+    tokens = _gen(index) / store.KEYWORDS / "tokens"
+    _truncate(tokens / "ids.npy")
+    live = store.load_generation(index)
+    store.check_files(index, live.path, live.manifest)  # (status: no damage said)
+    append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
+    r = build_index(notes, index, embedder=fresh())
+    assert not r.full_rebuild_reason
+    hit = NotesIndex.open(index, embedder=fresh()).search("kombucha scoby", k=1)[0]
+    assert hit.match.startswith("Kombucha")
+    assert (_gen(index) / store.KEYWORDS / "tokens" / "ids.npy").stat().st_size > 128
 
 
 def test_a_later_build_reuses_an_exact_index_own_vectors_as_they_are(built):

@@ -202,3 +202,43 @@ def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():
     idx = KeywordIndex.build(["covid19 booster in March", "page 19 of the manual"])
     scores, _ = idx.search("covid19")
     assert scores[0] > 0 and scores[1] == 0
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "tokens/" not in p.relative_to(folder).as_posix()}
+
+
+def test_a_build_takes_the_tokens_of_texts_an_earlier_index_has_and_gives_the_same_index(tmp_path, monkeypatch):
+    import notesqa.keywords as kw_module
+
+    before = ["feed it twice a day", "sourdough starter on the counter", "数据分析", "", "tomatoes need staking"]
+    KeywordIndex.build(before, [0, 0, 1, 1, 2], ["feeding", "starter 数据分析", "garden"]).save(tmp_path / "old")
+    after = ["feed it twice a day", "sourdough starter in the fridge", "数据分析", "", "tomatoes need staking", "café"]
+    sections = ([0, 0, 1, 1, 2, 2], ["feeding", "starter in the fridge 数据分析", "garden café"])
+    tokenized = []
+    real = kw_module.tokenize
+    monkeypatch.setattr(kw_module, "tokenize", lambda text: tokenized.append(text) or real(text))
+    KeywordIndex.build(after, *sections, previous=tmp_path / "old").save(tmp_path / "new")
+    # only the texts the earlier index did not have were tokenized (its empty row is known too)
+    assert sorted(tokenized) == sorted(["sourdough starter in the fridge", "café", "starter in the fridge 数据分析",
+                                        "garden café"])
+    monkeypatch.setattr(kw_module, "tokenize", real)
+    KeywordIndex.build(after, *sections).save(tmp_path / "fresh")
+    assert _files(tmp_path / "new") == _files(tmp_path / "fresh")  # the same files as tokenizing everything
+    assert KeywordIndex.load(tmp_path / "new").search("fridge")[0].argmax() == 1
+
+
+def test_tokens_of_another_tokenizer_version_are_not_taken(tmp_path, monkeypatch):
+    import json
+
+    import notesqa.keywords as kw_module
+
+    KeywordIndex.build(["sourdough starter"]).save(tmp_path / "old")
+    meta = tmp_path / "old" / "tokens" / "notesqa.json"
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), "tokenizer": "0"}))
+    tokenized = []
+    real = kw_module.tokenize
+    monkeypatch.setattr(kw_module, "tokenize", lambda text: tokenized.append(text) or real(text))
+    KeywordIndex.build(["sourdough starter"], previous=tmp_path / "old")
+    assert tokenized == ["sourdough starter"]

@@ -170,6 +170,7 @@ class _Previous:
     reuse_notes: bool = False
     reason: str | None = None  # why not everything is reused (the report's full_rebuild_reason)
     manifest: Manifest | None = None  # the live index's, when its chunks could be read
+    lines: Mapping[int, str] = field(default_factory=dict)  # each chunk's line as read, by id(chunk): written again as is
 
     def chunks_of(self, rel: str) -> list[Chunk]:
         return self.by_path.get(rel, [])
@@ -195,8 +196,9 @@ def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
     except (IndexCorruptError, IndexVersionError) as exc:
         return _Previous(reason=f"the previous index could not be used ({store.without_rebuild_hint(str(exc), index_dir)})")
     reuse_vectors, reuse_notes, reason = _reuse_policy(manifest.fingerprint, fp, rebuild)
+    lines: dict[int, str] = {}
     try:
-        chunks = store.load_chunks(gen)
+        chunks = store.load_chunks(gen, lines)
     except Exception as exc:  # noqa: BLE001 - damaged chunks: rebuild from the notes
         return _Previous(scanned_at_ns=manifest.scanned_at_ns, reuse_notes=reuse_notes,
                          reason=f"the previous index's chunks could not be read ({exc})")
@@ -204,7 +206,7 @@ def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
     for c in chunks:
         by_path.setdefault(c.path, []).append(c)
     return _Previous(gen, manifest.notes, chunks, by_path, manifest.scanned_at_ns, reuse_vectors, reuse_notes, reason,
-                     manifest)
+                     manifest, lines)
 
 
 def _reuse_policy(old_fp: Mapping, fp: dict, rebuild: bool) -> tuple[bool, bool, str | None]:
@@ -317,10 +319,12 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
         store.clear_embedded(index_dir)
         progress("write", 1, 1)
         return
-    keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks))
+    # the live index's tokens of the texts it has (but on a rebuild, which starts from nothing)
+    known = prev.gen / store.KEYWORDS if prev.gen is not None and not rebuild else None
+    keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks), previous=known)
     vocabulary = _vocabulary(scan.chunks, keywords, embedder, prev, progress)
     progress("write", 0, 1)  # (after the words: a log says "writing index" once)
-    new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords, vocabulary)
+    new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords, vocabulary, lines=prev.lines)
     # Leftovers of builds that were killed, and the generation just replaced.
     store.remove_stale(index_dir, keep={new_gen.name})
     store.clear_embedded(index_dir)

@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from .folding import unaccented
+from . import tokenrows
+from .tokenrows import TokenRows, text_key
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Scripts written without spaces between words (Korean has spaces, but its words carry
@@ -219,9 +221,11 @@ def word_count(text: str) -> int:
 class KeywordIndex:
     """BM25 over chunk keyword texts; save/load to a plain folder (numpy + json)."""
 
-    def __init__(self, bm25, size: int, sections: "KeywordIndex | None" = None, section_of=None):
+    def __init__(self, bm25, size: int, sections: "KeywordIndex | None" = None, section_of=None,
+                 rows: tuple[list[int], list[list[str]]] | None = None):
         self.bm25 = bm25
         self.size = size
+        self._rows = rows  # (text keys, tokens) of the rows, when built: saved for the next build (tokenrows.py)
         self._vocab = getattr(bm25, "vocab_dict", {}) or {}
         self._ceilings: dict[int, float] = {}
         # BM25 over whole sections, and each row's section; None in indexes made before them
@@ -230,19 +234,24 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, texts: list[str], section_of: list[int] | None = None,
-              section_texts: list[str] | None = None) -> "KeywordIndex":
+              section_texts: list[str] | None = None, *, previous: Path | None = None) -> "KeywordIndex":
         """BM25 over texts; with section_of (each text's section) and section_texts, also
-        over the sections (see chunking.sections)."""
+        over the sections (see chunking.sections). previous: the folder of an index built before, whose texts'
+        tokens are taken as they are (the same index as tokenizing them all again)."""
         bm25s = _bm25s()
 
-        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token in every row
+        known = TokenRows.load(Path(previous) / tokenrows.FOLDER, TOKENIZER_VERSION) if previous is not None else None
+        keys = [text_key(t) for t in texts]
+        corpus = [(known.tokens(k) if known is not None else None) or tokenize(t) or ["\u2205"]  # bm25s needs a token
+                  for k, t in zip(keys, texts)]  # in every row
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         if corpus:
             bm25.index(corpus, show_progress=False)
-        sections = rows = None
+        sections = of = None
         if section_of is not None and section_texts:
-            sections, rows = cls.build(section_texts), np.asarray(section_of, dtype=np.int32)
-        return cls(bm25, len(texts), sections, rows)
+            sections = cls.build(section_texts, previous=Path(previous) / SECTIONS if previous is not None else None)
+            of = np.asarray(section_of, dtype=np.int32)
+        return cls(bm25, len(texts), sections, of, (keys, corpus))
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
@@ -252,6 +261,8 @@ class KeywordIndex:
         if self.sections is not None:
             self.sections.save(folder / SECTIONS)
             np.save(folder / SECTION_OF, self.section_of)
+        if self._rows is not None:
+            TokenRows.save(folder / tokenrows.FOLDER, *self._rows, TOKENIZER_VERSION)
         (folder / "notesqa.json").write_text(json.dumps({"size": self.size, "tokenizer": TOKENIZER_VERSION}))
 
     @classmethod

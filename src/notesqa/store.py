@@ -9,7 +9,8 @@
         dense.faiss        FAISS index of the normalised vectors (inner product; see dense.py); an exact
                            (flat) one holds them as they are, row i = chunk i: later builds reuse them
         vectors.npy        float16 vectors, row i = chunk i, for an approximate (HNSW) index only
-        keywords/          BM25 index (bm25s, numpy + json)
+        keywords/          BM25 index (bm25s, numpy + json); tokens/: each row's tokens by its text (tokenrows.py)
+        vocabulary/        the vault's words and their vectors (vocabulary.py)
 
 A build writes a whole new generation beside the live one and then switches
 CURRENT in one rename, so a crash at any moment leaves the previous index whole.
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import dense
+from . import dense, tokenrows
 from .chunking import RARE_FIELDS, Chunk
 from .dense import DenseIndex
 from .config import MARKDOWN_SUFFIXES
@@ -243,7 +244,9 @@ def _check_version(version, index_dir: Path) -> None:
         raise IndexVersionError(f"The index in {index_dir}/ uses old format {version}; {rebuild_hint(index_dir)}.")
 
 
-def load_chunks(gen: Path) -> list[Chunk]:
+def load_chunks(gen: Path, lines: dict[int, str] | None = None) -> list[Chunk]:
+    """The generation's chunks; lines, when given, gets each one's line as written, by the chunk's id(): a build
+    writes the chunks it keeps as they were read (a third of writing a big vault's index was making their JSON)."""
     chunks = []
     # no garbage collection while a vault's chunks are made: it would walk all of them again and again, and none
     # is garbage (a third of a cold `ask` on 67,593 chunks)
@@ -254,6 +257,8 @@ def load_chunks(gen: Path) -> list[Chunk]:
             for line in f:
                 if line.strip():
                     chunks.append(Chunk.from_json(json.loads(line)))
+                    if lines is not None:
+                        lines[id(chunks[-1])] = line if line.endswith("\n") else line + "\n"
     finally:
         if collecting:
             gc.enable()
@@ -387,8 +392,11 @@ def _fsync_tree(path: Path) -> None:
 
 
 def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk] = (), vectors: np.ndarray | None = None,
-                     keywords=None, vocabulary=None, *, same_as: Path | None = None) -> Path:
+                     keywords=None, vocabulary=None, *, same_as: Path | None = None,
+                     lines: dict[int, str] | None = None) -> Path:
     """Write a complete generation, then make it live. Returns its folder.
+
+    lines: chunks' lines as a previous generation has them, by id() (load_chunks): written as they are.
 
     same_as: a generation whose files (but its manifest) are the new one's, linked (or copied) rather than written
     again: the notes touched, not edited (a sync, a checkout), which only their states in the manifest say.
@@ -416,7 +424,7 @@ def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk] = 
 
     try:
         fill = (lambda folder: _link_files(same_as, folder)) if same_as is not None else \
-            (lambda folder: _write_files(folder, manifest, chunks, vectors, keywords, vocabulary))
+            (lambda folder: _write_files(folder, manifest, chunks, vectors, keywords, vocabulary, lines or {}))
         _write_and_switch(index_dir, gen, tmp, cur_tmp, manifest, fill)
     except KeyboardInterrupt:  # Ctrl+C while writing: no half-written folder left on disk
         switched_or_discarded()
@@ -466,10 +474,14 @@ def _link_files(source: Path, folder: Path) -> None:
             shutil.copy2(path, folder / rel)
 
 
-def _write_files(tmp: Path, manifest: Manifest, chunks, vectors, keywords, vocabulary) -> None:
+def _write_files(tmp: Path, manifest: Manifest, chunks, vectors, keywords, vocabulary, lines: dict[int, str]) -> None:
     names = list(Chunk.__dataclass_fields__)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
+            line = lines.get(id(c))
+            if line is not None:
+                f.write(line)
+                continue
             # Chunk fields are flat (str, int, lists of str): a shallow dict is the same JSON as
             # dataclasses.asdict, many times faster on large indexes.
             row = {n: getattr(c, n) for n in names}
@@ -495,8 +507,8 @@ def check_files(index_dir: Path, gen: Path, manifest: Manifest) -> None:
     (a disk full, a copy cut short): `status` says so, as a question would, without loading the index (trial
     s37: a truncated dense.faiss had read as a healthy index in status, MCP's index_status and /api/status)."""
     for name, size in manifest.files.items():
-        if name.startswith(f"{VOCABULARY}/"):
-            continue  # optional: an index without it answers (the next build writes it)
+        if name.startswith(f"{VOCABULARY}/") or f"/{tokenrows.FOLDER}/" in name:
+            continue  # optional: an index without them answers (the next build writes them)
         path = gen / name
         now = path.stat().st_size if path.is_file() else None
         if now != size:
