@@ -147,13 +147,17 @@ class Vocabulary:
               previous: "Vocabulary | None" = None) -> "Vocabulary":
         """The words of texts (prose: code is left out by the caller) that the keyword index knows (known(stem)),
         embedded with encode; a word previous (of the same model) holds keeps its vector (an incremental build)."""
-        counts, within, capital = Counter(), Counter(), Counter()  # a word's times; within a sentence; capitalised there
+        counts, inside = Counter(), Counter()  # a word's times; its times within a sentence, as written
         for text in texts:
             text = _prose(text)
             counts.update(keywords._words(_fold(text)))
-            inside = _mid_sentence(text)
-            within.update(_fold(w) for w in inside)
-            capital.update(_fold(w) for w in inside if w[0].isupper())
+            inside.update(_mid_sentence(text))
+        within, capital = Counter(), Counter()  # ... folded; capitalised there (each written form folded once)
+        for w, n in inside.items():
+            folded = _fold(w)
+            within[folded] += n
+            if w[0].isupper():
+                capital[folded] += n
         words = [w for w in counts if _relatable(w)]  # each word once: stemming is the slow part
         seen: dict[str, Counter] = defaultdict(Counter)
         for w, s in zip(words, keywords._stem_all(words)):
