@@ -1,5 +1,8 @@
 """Names, embeds and cross-note text of a notes folder (vault.py), and how builds and hits use them."""
 
+import os
+import time
+
 from notesqa import build_index
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.markup import Inline
@@ -247,6 +250,48 @@ def test_an_embedding_note_is_updated_only_when_what_it_shows_changed_and_a_miss
     assert (report.updated, report.unchanged) == (1, 1)
     reasons = [n.reasons for n in report.coverage.flagged if n.path == "A.md"][0]
     assert reasons == ("the embed ![[Missing]] at line 3 was not found",)  # once, with its line
+
+
+def test_a_note_embedding_a_missing_note_is_read_again_only_by_an_edit_that_may_name_it(tmp_path, monkeypatch):
+    """An edit of another note reads it again only when that note's text says the missing name (a Logseq alias::,
+    a block's id::), or a note was added (its file name may be it); not at every edit (a 1,000-note vault had read
+    15 such notes at each edit)."""
+    import notesqa.indexing as indexing
+
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "A.md", "Intro of A.\n\n![[Missing]]\n")
+    write(notes / "B.md", "B text.\n")
+    past = time.time() - 100  # (not written just now: a note of a racy mtime is read again anyway)
+    os.utime(notes / "A.md", (past, past))
+    build_index(notes, index, embedder=EMB)
+    reads = []
+    real = indexing.read_note
+    monkeypatch.setattr(indexing, "read_note", lambda path, rel: reads.append(rel) or real(path, rel))
+    write(notes / "B.md", "B text, édited.\n")
+    build_index(notes, index, embedder=EMB)
+    assert "A.md" not in reads
+    write(notes / "B.md", "B text: see the missing page, now named.\n")  # says "missing": may be an alias of it
+    build_index(notes, index, embedder=EMB)
+    assert "A.md" in reads
+    reads.clear()
+    write(notes / "C.md", "A new note.\n")  # a new file name may be the missing note's
+    build_index(notes, index, embedder=EMB)
+    assert "A.md" in reads
+
+
+def test_a_missing_block_reference_is_found_once_a_block_gets_its_id(tmp_path):
+    from notesqa.search import NotesIndex
+
+    notes, index = tmp_path / "graph", tmp_path / "index"
+    uuid = "64a1f0c2-1111-4222-8333-944445555666"
+    write(notes / "logseq" / "config.edn", "{}\n")
+    write(notes / "pages" / "Plan.md", f"- The plan says (({uuid}))\n")
+    write(notes / "pages" / "Facts.md", "- Kettles boil at 100 degrees\n")
+    build_index(notes, index, embedder=EMB)
+    write(notes / "pages" / "Facts.md", f"- Kettles boil at 100 degrees\n  id:: {uuid}\n")
+    build_index(notes, index, embedder=EMB)
+    plan = [c.text for c in NotesIndex.open(index, embedder=EMB).note_chunks("pages/Plan.md")]
+    assert any("Kettles boil at 100 degrees" in t for t in plan), plan
 
 
 def test_the_cli_says_where_embedded_text_comes_from(tmp_path):

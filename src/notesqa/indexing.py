@@ -28,7 +28,7 @@ from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_app_exclusions)
-from .vault import MISSING, Vault, app_of
+from .vault import MISSING, Vault, app_of, may_now_name
 from .vocabulary import Vocabulary
 from .wording import counted
 
@@ -428,8 +428,7 @@ class _Scan:
         self.vault = Vault(self.notes_dir, rels + hidden)
         self._reading(app_of(self.notes_dir, rels + hidden))
         touched = _touched(self.notes_dir, rels, self.prev.notes)
-        if touched:  # a note added or changed may be one an embed or a reference was missing
-            touched.add(MISSING)
+        touched |= _found_again(self.notes_dir, touched, set(rels), self.prev.notes)
         touched |= set(hidden)
         self.touched = _through_embeds(touched, self.prev.notes)
         for i, path in enumerate(files):
@@ -582,6 +581,27 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntr
         if old is None or not old.same_file(st):  # (an edit whose mtime was put back too: the review)
             touched.add(rel)
     return touched
+
+
+def _found_again(notes_dir: Path, touched: set[str], present: set[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
+    """The missing notes or blocks that notes added or edited may now be ("?name" dependencies, for _shows): all
+    (MISSING) when a note was added, whose file name may be one; else those an edited note's text names (vault.
+    may_now_name). Not all for every edit: the notes embedding a missing note had been read again each build."""
+    changed = touched & present
+    if not changed:
+        return set()
+    if any(rel not in prev_notes for rel in changed):
+        return {MISSING}
+    wanted = {d for entry in prev_notes.values() for d in entry.deps if d[:1] == MISSING}
+    found: set[str] = set()
+    for rel in changed:
+        if not wanted - found:
+            break
+        text, _ = read_note(notes_dir / rel, rel)
+        if text is None:  # (unreadable now: read as the build reads it, later)
+            return {MISSING}
+        found |= {d for d in wanted - found if may_now_name(text, d)}
+    return found
 
 
 def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:

@@ -55,6 +55,16 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
 
 
+def may_now_name(text: str, dep: str) -> bool:
+    """Could a note already there, edited to this text, now be what a missing dependency ("?name", Vault.missing)
+    names? Only by saying the name in its text (a Logseq title:: or alias::, a block's id::): a file name changes
+    only with a note added or renamed. A name of other than ASCII letters: yes (casefolding may not match)."""
+    key = dep[len(MISSING):].strip().strip("/")
+    if key.endswith(LINKED_SUFFIXES):
+        key = key.rsplit(".", 1)[0]
+    return not key.isascii() or key in nfc(text).casefold()
+
+
 class Vault:
     """Name lookups and cross-note text for one build (or one source view) of a notes folder."""
 
