@@ -115,7 +115,7 @@ def test_a_previous_vocabulary_saves_encoding_its_words_again():
 def test_save_and_load_are_plain_files(tmp_path):
     vocab = build(["The film won an Oscar."])
     vocab.save(tmp_path / "v")
-    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["notesqa.json", "vectors.npy", "words.tsv"]
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["counts.json", "notesqa.json", "vectors.npy", "words.tsv"]
     again = Vocabulary.load(tmp_path / "v")
     assert again.stems == vocab.stems and again.forms == vocab.forms
     assert np.allclose(again.vectors, vocab.vectors, atol=1e-3)
@@ -354,3 +354,38 @@ def test_status_says_how_many_words_are_kept_and_when_none_is(tmp_path):
     st = read_status(notes, index)
     assert st.related_words is None and st.to_dict()["related_words"] is None
     assert "Words:   none kept" in cli_status() and "run `notesqa index" in cli_status()
+
+
+def test_word_counts_add_and_take_away_and_a_form_does_not_depend_on_the_order_of_the_text(tmp_path):
+    from notesqa.vocabulary import WordCounts
+
+    a, b = WordCounts.of(["Kyoto temples in spring", "running shoes"]), WordCounts.of(["Kyoto runs, runs"])
+    both = a.plus(b)
+    assert both.said["kyoto"] == 2 and both.minus(b) == a
+    assert a.minus(b) is None  # b says "runs", which a does not: not counted from the same text
+    both.save(tmp_path / "counts.json")
+    assert WordCounts.load(tmp_path) == both
+    (tmp_path / "counts.json").write_text('{"version": "0", "said": {}, "inside": {}}')
+    assert WordCounts.load(tmp_path) is None
+    (tmp_path / "counts.json").write_text('{"version": "5", "said": ["a"], "inside": {}}')
+    assert WordCounts.load(tmp_path) is None
+    # "organise" and "organize" as often: the same form chosen whichever comes first
+    one, two = build(["we organise", "we organize"]), build(["we organize", "we organise"])
+    assert one.forms == two.forms
+
+
+def test_a_refresh_counts_the_words_of_the_changed_notes_only(tmp_path, monkeypatch):
+    import notesqa.vocabulary as vocabulary
+
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    for i in range(5):
+        write(notes / f"n{i}.md", f"# Note {i}\n\n- Kyoto temple number {i}\n- another line {i}\n")
+    build_index(notes, index, embedder=CountingEmbedder(64))
+    counted = []
+    real = vocabulary.WordCounts.of.__func__
+    monkeypatch.setattr(vocabulary.WordCounts, "of", classmethod(lambda cls, texts: real(cls, counted.extend(
+        texts := list(texts)) or texts)))
+    write(notes / "n2.md", "# Note 2\n\n- Kyoto shrine number 2\n- another line 2\n")
+    build_index(notes, index, embedder=CountingEmbedder(64))
+    assert 0 < len(counted) <= 2 * 3  # the edited note's texts before and after, not the other notes'
+    assert "shrine" in store.load_generation(index).vocabulary.forms

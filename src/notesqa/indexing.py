@@ -29,7 +29,7 @@ from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_app_exclusions)
 from .vault import MISSING, Vault, app_of, may_now_name
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, WordCounts
 from .wording import counted
 
 # progress(stage, done, total); stages: "scan", "parse", "embed", "words" (the vault's words, vocabulary.py), "write"
@@ -322,7 +322,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     # the live index's tokens of the texts it has (but on a rebuild, which starts from nothing)
     known = prev.gen / store.KEYWORDS if prev.gen is not None and not rebuild else None
     keywords = KeywordIndex.build([c.keywords for c in scan.chunks], *chunking.sections(scan.chunks), previous=known)
-    vocabulary = _vocabulary(scan.chunks, keywords, embedder, prev, progress)
+    vocabulary = _vocabulary(scan.chunks, keywords, embedder, prev, rebuild, progress)
     progress("write", 0, 1)  # (after the words: a log says "writing index" once)
     new_gen = store.write_generation(index_dir, manifest, scan.chunks, vectors, keywords, vocabulary, lines=prev.lines)
     # Leftovers of builds that were killed, and the generation just replaced.
@@ -331,7 +331,7 @@ def _build_locked(notes_dir: Path, index_dir: Path, embedder: Embedder, rebuild:
     progress("write", 1, 1)
 
 
-def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder, prev: _Previous,
+def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder, prev: _Previous, rebuild: bool,
                 progress: ProgressFn) -> Vocabulary:
     """The vault's words and their vectors (vocabulary.py): of prose, not code nor embedded copies; the previous
     generation's vectors reused for the words it has, when it was made with the same model."""
@@ -346,8 +346,23 @@ def _vocabulary(chunks: list[Chunk], keywords: KeywordIndex, embedder: Embedder,
         progress("words", 0, len(words))
         return embedder.encode(words, progress=lambda done, total: progress("words", done, total))
 
-    return Vocabulary.build((c.text for c in chunks if c.kind != "code" and not c.origin), keywords.knows, encode,
-                            previous)
+    return Vocabulary.build(_word_counts(chunks, prev, rebuild), keywords.knows, encode, previous)
+
+
+def _is_prose(c: Chunk) -> bool:
+    return c.kind != "code" and not c.origin
+
+
+def _word_counts(chunks: list[Chunk], prev: _Previous, rebuild: bool) -> WordCounts:
+    """The words of the chunks' prose: the live index's counts, less its chunks not kept, plus the new ones (the
+    chunks kept are its very objects), when it has counts; else counted from all."""
+    before = WordCounts.load(prev.gen / store.VOCABULARY) if prev.gen is not None and not rebuild else None
+    if before is not None:
+        now, then = {id(c) for c in chunks}, {id(c) for c in prev.chunks}
+        kept = before.minus(WordCounts.of(c.text for c in prev.chunks if id(c) not in now and _is_prose(c)))
+        if kept is not None:
+            return kept.plus(WordCounts.of(c.text for c in chunks if id(c) not in then and _is_prose(c)))
+    return WordCounts.of(c.text for c in chunks if _is_prose(c))
 
 
 def _same_manifest(manifest: Manifest, live: Manifest) -> bool:
