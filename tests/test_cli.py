@@ -243,8 +243,12 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
                "date: a date filter leaves it out).")
     assert _ask(*args, "--after", "2031-01-01", "cells").output.strip() == nothing
     assert _ask(*args, "after:2031-01-01 cells").output.strip() == nothing
-    assert _ask(*args, "tag:conference cells").output.strip() == (
+    assert _ask(*args, "--tag", "conference", "cells").output.strip() == (
         "No note is tagged conference (tags like it: conferences).")
+    assert _ask(*args, "tag:conference").output.strip() == "No note is tagged conference (tags like it: conferences)."
+    # written in a question of other words, it is words of it (docker's "tag:latest"), and said
+    said = "No note is tagged “conference” (tags like it: conferences); searched “tag:conference” as words."
+    assert _ask(*args, "tag:conference cells").output.startswith(said)
     assert _ask(*args, "--path", "work", "cells").output.strip() == "No note is in work."
     assert _ask(*args, '"cells shuffle"').output.strip().startswith("No note says “cells shuffle” word for word")
     # each filter matches a note, only not together
@@ -256,8 +260,10 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     assert _ask(*args, "--tag", "cooking", "--path", "aws-2024.md", "--min-score", "2", "cells").output.strip() == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")
     # with --json, stdout is the empty list a script reads and the reason goes to stderr
-    res = _ask(*args, "--json", "tag:conference cells")
+    res = _ask(*args, "--json", "tag:conference")
     assert res.stdout.strip() == "[]" and res.stderr.strip() == "No note is tagged conference (tags like it: conferences)."
+    res = _ask(*args, "--json", "tag:conference cells")
+    assert res.stdout.startswith("[\n {") and res.stderr.startswith(said)
     # weak hits are said to be weak there too ("zebra" is in no note)
     res = _ask(*args, "--json", "zebra giraffe")
     assert res.stdout.strip().startswith("[") and res.stderr.strip() == "Nothing in your notes matches this closely."

@@ -13,6 +13,7 @@ from notesqa.query import (
     FILTER,
     TOP_LEVEL,
     Filters,
+    as_words_said,
     asks_for_tasks,
     asks_only_the_day,
     task_state_words,
@@ -77,6 +78,24 @@ def test_another_tools_filter_says_what_to_write_and_a_file_outside_the_notes_is
                                                                        parse_query("x")[1])
     assert parse_query("path:/Work x")[1].paths == ("/Work",)
     assert parse_query("path:Work/notes.md x")[1].paths == ("Work/notes.md",)
+
+
+def test_a_tag_no_note_has_is_words_of_the_question_when_asked_so():
+    # docker's image:tag in a question (the index tells which tags no note has: NotesIndex.parsed)
+    q = "what does tag:latest mean for docker images"
+    assert parse_query(q)[1].tags == ("latest",)
+    text, f = parse_query(q, tags_as_words=("latest",))
+    assert text == q and f == Filters(as_words=("tag:latest",)) and not f  # words, no filter
+    # the others stay filters; a quoted value is its words, not a phrase to say in order
+    text, f = parse_query('tag:"Latest Tag" tag:aws docker', tags_as_words=("#latest tag",))
+    assert (text, f.tags, f.as_words, f.phrases) == ("tag:Latest Tag docker", ("aws",), ("tag:Latest Tag",), ())
+    assert merge_filters(f, tags="x").as_words == ("tag:Latest Tag",)
+    assert as_words_said(Filters(as_words=("tag:latest",)), {"aws"}) == (
+        "No note is tagged “latest”; searched “tag:latest” as words.")
+    # a tag like one the notes have is said too: a typo of it is seen
+    assert as_words_said(Filters(as_words=("Tag:#conference",)), {"aws", "conferences"}) == (
+        "No note is tagged “conference” (tags like it: conferences); searched “Tag:#conference” as words.")
+    assert as_words_said(Filters(tags=("latest",)), {"aws"}) is None
 
 
 def test_a_filter_whose_value_is_cut_off_by_a_space_is_an_error_not_words():

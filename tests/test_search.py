@@ -51,6 +51,34 @@ def test_filters_in_text_and_api(built, embedder):
     assert idx.search("cells after:2025-01-01", k=5) == []
 
 
+def test_a_tag_no_note_has_in_a_question_of_other_words_is_searched_as_words_and_said(tmp_path, embedder):
+    # a user trial: "what does tag:latest mean for docker images" had answered "No note is tagged latest." alone
+    notes = tmp_path / "notes"
+    write(notes / "garden.md", "---\ntags: x\n---\n# Garden\n\n- slugs eat the lettuce\n")
+    write(notes / "docker.md", "# Docker\n\n- docker pull nginx:latest fetches the newest image\n"
+                               "- tag:latest is the tag an image gets when none is given\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "what does tag:latest mean for docker images"
+    text, filters = idx.parsed(q)
+    assert text == q and not filters and filters.as_words == ("tag:latest",)
+    hits = idx.search(q, k=3)
+    assert hits[0].path == "docker.md" and hits[0].explain.keyword_score > 0
+    assert idx.notice(hits, q).startswith("No note is tagged “latest”; searched “tag:latest” as words.")
+    # a tag a note has stays a filter; so does one no note has when the question is only filters: nothing, said so
+    assert {h.path for h in idx.search("tag:x what eats lettuce", k=3)} == {"garden.md"}
+    assert idx.parsed("tag:x what eats lettuce")[1].tags == ("x",)
+    assert idx.search("tag:nosuch", k=3) == [] == idx.search("tag:nosuch after:2024-01-01", k=3)
+    assert idx.why_nothing("tag:nosuch") == "No note is tagged nosuch."
+    # ... and one given as an option (not written in the question) too
+    assert idx.search("docker images", k=3, tags="latest") == []
+    assert idx.why_nothing("docker images", tags="latest") == "No note is tagged latest."
+    # searched as words and nothing found (no note says the quoted words): both said
+    assert idx.search('tag:latest "zebra stripes"', k=3) == []
+    assert idx.why_nothing('tag:latest "zebra stripes"').startswith(
+        "No note is tagged “latest”; searched “tag:latest” as words. No note says “zebra stripes” word for word")
+
+
 def test_filtered_query_still_returns_k(built, embedder):
     _, index, _ = built
     # the 2023 note has three units; the aws tag alone would rank the 2024 note's units too

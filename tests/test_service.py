@@ -102,6 +102,15 @@ def test_search_says_a_misspelt_word_was_searched_as_the_notes_write_it(svc):
     assert svc.search("cells -bread", k=2)["message"].startswith("Left out what says “bread” (a word after a dash)")
 
 
+def test_search_says_a_tag_no_note_has_was_searched_as_words(svc):
+    # docker's "tag:latest" in a question: words of it, said (ask --json, the HTTP API and MCP give this)
+    out = svc.search("what does tag:latest say about cells", k=2)
+    assert out["hits"] and out["searched"]["tags"] == [] and out["searched"]["text"] == (
+        "what does tag:latest say about cells")
+    assert out["message"].startswith("No note is tagged “latest”; searched “tag:latest” as words.")
+    assert svc.search("tag:latest", k=2)["message"] == "No note is tagged latest."
+
+
 def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "- [ ] Send the board deck 📅 2026-12-07\n")

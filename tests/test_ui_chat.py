@@ -25,6 +25,9 @@ def test_answer_shows_bullet_breadcrumb_source_relevance_and_marks(service):
     # a misspelt word: said, and marked as the word it was searched as
     html, turn = service.answer("shufle sharding customers cells", [])
     assert "No note says “shufle”; searched for “shuffle” instead." in html
+    # a tag no note has, in a question of other words: words of it, said (a user trial: "tag:latest" of docker)
+    html, turn = service.answer("what does tag:latest say about shuffle sharding", [])
+    assert turn.hits and "No note is tagged “latest”; searched “tag:latest” as words." in html
     assert "<mark>Shuffle</mark> <mark>sharding</mark>" in html.split('<div class="nq-hit" ')[1]
     assert ("AWS re:Invent 2024 › Keynotes › CTO Werner Vogels › Lessons in Simplexity › Organize into cells"
             in first)

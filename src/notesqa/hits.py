@@ -142,12 +142,14 @@ def quoted_words(words: list[str]) -> str:
     return " or ".join(in_quotes(w) for w in words[:3])
 
 
-def with_spelling(fixes: Sequence, excluded: Sequence[str], said: str | None) -> str | None:
-    """said (a notice, or None) after what was searched other than as typed: the words a question's typos were
-    searched as (spelling.Fix each: "No note says “shufle”; searched for “shuffle” instead.", as a search engine
+def with_spelling(fixes: Sequence, excluded: Sequence[str], said: str | None,
+                  as_words: str | None = None) -> str | None:
+    """said (a notice, or None) after what was searched other than as typed: filters searched as words (as_words:
+    query.as_words_said, "No note is tagged “latest”; searched “tag:latest” as words."), the words a question's typos
+    were searched as (spelling.Fix each: "No note says “shufle”; searched for “shuffle” instead.", as a search engine
     says it), and the words after a dash whose passages were left out (trial s39: a pasted "-previous" had dropped
     the answer without a word)."""
-    lines = []
+    lines = [as_words] if as_words else []
     if fixes:
         searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
         lines.append(f"No note says {quoted_words([f.typed for f in fixes])}; searched for {searched} instead.")

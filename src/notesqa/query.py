@@ -23,7 +23,7 @@ from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
 from .notefiles import nfc, readable_path
-from .wording import counted
+from .wording import counted, in_quotes
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 # name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
@@ -727,6 +727,9 @@ class Filters:
     before: str | None = None
     phrases: tuple[str, ...] = ()  # words a hit must say in this order (phrases.py), as quoted in the question
     excluded: tuple[str, ...] = ()  # words a hit must not say: "-antibiotics" in the question
+    # tag: filters of the question searched as its words, as written ("tag:latest" of a docker image: a tag no
+    # note has, NotesIndex.parsed); no filter
+    as_words: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.of_notes or self.phrases or self.excluded)
@@ -817,15 +820,19 @@ def check_question(question) -> str:
     return question
 
 
-def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filters]:
+def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple[str, ...] = ()) -> tuple[str, Filters]:
     """Split `tag:aws path:work/* after:2024-01-01 before:... rest` into text and filters.
 
     A filter-like `name:value` whose name is not a filter but looks like one (tags:,
     afer:, date:) is an error so a typo is not silently ignored; other `word:word`
     text such as re:Invent or 10:30 and URLs stay in the question. "-word" leaves out what says word,
     unless it is one of flags (casefolded; the notes write it so: "find -name"): it stays in the question.
+    A tag: of tags_as_words (a tag no note has: NotesIndex.parsed) stays in the question too, as a path: to a
+    file outside the notes does ("what does tag:latest mean for docker images": Filters.as_words).
     """
     question = nfc(question)
+    worded = {tag_key(t) for t in tags_as_words}
+    as_words: list[str] = []
     tags: list[str] = []
     paths: list[str] = []
     dates: dict[str, str | None] = {}  # after, before: the last one written
@@ -835,7 +842,10 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
         name, value = m.group(1).lower(), m.group(2).strip('"')
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
-        if name == "tag":
+        if name == "tag" and tag_key(value) in worded:  # (unquoted: a quoted value would ask for a phrase)
+            as_words.append(f"{m.group(1)}:{value}")
+            return as_words[-1]
+        elif name == "tag":
             tags.append(value)
         elif name == "path" and _OUTSIDE_FILE.match(value):  # "Path:/etc/wireguard/wg0.conf not found", a log line
             return m.group(0)
@@ -874,7 +884,12 @@ def parse_query(question: str, flags: tuple[str, ...] = ()) -> tuple[str, Filter
     text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
     return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
-                                           phrases, excluded)
+                                           phrases, excluded, tuple(as_words))
+
+
+def tag_key(tag: str) -> str:
+    """A tag as a filter compares it with the notes' (theirs are read so): no "#", case and NFC aside."""
+    return nfc(tag).lstrip("#").casefold()
 
 
 def _check_bare(text: str) -> None:
@@ -941,6 +956,7 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
         before=parse_date(before, "before") or f.before,
         phrases=f.phrases,
         excluded=f.excluded,
+        as_words=f.as_words,
     )
     if merged.after and merged.before and merged.after > merged.before:
         raise QueryError(f"after: {merged.after} is later than before: {merged.before}, so no note can match: "
@@ -953,7 +969,7 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
     phrases) is phrases.py's to check."""
     if not f.of_notes:
         return None
-    want_tags = {nfc(t).lstrip("#").casefold() for t in f.tags}
+    want_tags = {tag_key(t) for t in f.tags}
     mask = np.ones(len(chunks), dtype=bool)
     in_paths: dict[tuple[str, str], bool] = {}  # a note's chunks share its path: matched once a note
 
@@ -979,17 +995,9 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     """Why no note passes the filters: one filter alone matches no note (a tag no note has, a folder
     that is not there, a date range no note is in), or no note passes them all together (a tagged page
     with no date, and a date range); None when some note passes them."""
-    import difflib
-
     if f.tags and not filter_mask(chunks, Filters(tags=f.tags)).any():
         want = [t.lstrip("#") for t in f.tags]
-        known = sorted({t for c in chunks for t in c.tags})
-        asked = want[0].casefold()
-        # a nested tag that ends with it (trial A: tag:acme for client/acme), then tags it begins (trial F: tag:inc
-        # for incident, not finance), then tags spelt like it
-        near = [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
-            or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
-        return f"No note is tagged {' or '.join(want)}" + (f" (tags like it: {', '.join(near)})." if near else ".")
+        return f"No note is tagged {' or '.join(want)}{_tags_like(want[0], {t for c in chunks for t in c.tags})}."
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
                  for p in f.paths]
@@ -1003,6 +1011,28 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
+
+
+def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
+    """" (tags like it: ...)" of the notes' tags (known) a tag no note has may have meant, "" if none: a nested tag
+    that ends with it (trial A: tag:acme for client/acme), then tags it begins (trial F: tag:inc for incident, not
+    finance), then tags spelt like it."""
+    import difflib
+
+    asked, known = tag.casefold(), sorted(known)
+    near = [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
+        or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
+    return f" (tags like it: {', '.join(near)})" if near else ""
+
+
+def as_words_said(f: Filters, known: set[str] | frozenset[str]) -> str | None:
+    """What every front end says of f's tag: filters searched as words (known: the notes' tags), or None: "No note
+    is tagged “latest”; searched “tag:latest” as words." (a tag's near misses said too: a typo of one is seen)."""
+    if not f.as_words:
+        return None
+    tags = [w.split(":", 1)[1].lstrip("#") for w in f.as_words]
+    return f"No note is tagged {' or '.join(in_quotes(t) for t in tags)}{_tags_like(tags[0], known)}; searched " \
+           f"{' and '.join(in_quotes(w) for w in f.as_words)} as words."
 
 
 def _dated_near(chunks: list[Chunk], f: Filters) -> str:

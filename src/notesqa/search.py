@@ -22,15 +22,15 @@ from .chunking import Chunk, has_words, opening_field, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, Nothing, notice, others_from, with_spelling
+from .hits import Hit, Nothing, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
-                    with_listing_period, with_noted_year)
+                    tag_key, with_listing_period, with_noted_year)
 from .snippets import NoteTree
 from .spelling import Speller, Spelling, spelled
 from .vocabulary import words_of
@@ -48,6 +48,7 @@ class _Live:
     notes: ranking.NoteVectors
     agenda: Agenda
     speller: Speller | None  # the vault's words, to search a misspelt word of a question as the notes write it
+    tags: frozenset[str]  # every tag of a note (as read: query.tag_key), to tell a tag: of none (NotesIndex.parsed)
 
 
 class NotesIndex:
@@ -112,7 +113,8 @@ class NotesIndex:
         vocabulary, keywords = gen.vocabulary, gen.keywords
         speller = None if vocabulary is None else Speller(
             vocabulary.forms, vocabulary.stems, lambda row: keywords.rows_with(vocabulary.stems[row]))
-        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks), speller)
+        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks), speller,
+                     frozenset(t for c in gen.chunks for t in c.tags))
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -225,14 +227,19 @@ class NotesIndex:
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
-        ("find -name"), or that no note says, stays a word of the question."""
+        ("find -name"), or that no note says, stays a word of the question, and so do its tag: filters when no
+        note has any of their tags and it has other words (Filters.as_words: docker's "tag:latest" in "what does
+        tag:latest mean for docker images", which had answered "No note is tagged latest." alone)."""
         question = self.noted(question or "")
         text, parsed = parse_query(question)
+        flags: tuple[str, ...] = ()
         if parsed.excluded:
             self.refresh()
             flags = _flags(self._live, parsed.excluded)
-            if flags:
-                text, parsed = parse_query(question, flags)
+        tagged_none = parsed.tags if parsed.tags and has_words(text) and self._live.tags.isdisjoint(
+            map(tag_key, parsed.tags)) else ()
+        if flags or tagged_none:
+            text, parsed = parse_query(question, flags, tagged_none)
         return text, merge_filters(parsed, tags, paths, after, before)
 
     def spelling(self, question: str) -> Spelling:
@@ -436,7 +443,8 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
-        return with_spelling(spelling.fixes, filters.excluded, said) if hits else said
+        return with_spelling(spelling.fixes, filters.excluded, said, as_words_said(filters, self._live.tags)) \
+            if hits else said
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
@@ -520,10 +528,12 @@ class NotesIndex:
         if linked is not None and not linked[1]:
             titles = sorted(self.manifest.notes[p].title or p for p in linked[0] if p in self.manifest.notes)
             return Nothing(f"No note links to {' or '.join(titles)}.")
+        worded = as_words_said(filters, self._live.tags)  # "tag:latest" searched as words: said first
         if not filters:
-            return Nothing()
+            return Nothing(worded and f"{worded} {no_match(False)}")
         passes_none = unmatched(self.chunks, filters)
-        return Nothing(passes_none) if passes_none else self._unsaid(filters)
+        found = Nothing(passes_none) if passes_none else self._unsaid(filters)
+        return replace(found, why=" ".join(w for w in (worded, found.why or no_match(True)) if w)) if worded else found
 
     def _unsaid(self, filters) -> Nothing:
         """For quoted phrases no passage says (or none of the notes the filters let through), or words to
@@ -596,7 +606,7 @@ class NotesIndex:
         return head + members[max(0, at - CONTEXT_AROUND):at + CONTEXT_AROUND + 1]
 
     def tags(self) -> list[str]:
-        return sorted({t for c in self.chunks for t in c.tags})
+        return sorted(self._live.tags)
 
     def folders(self) -> list[str]:
         """The folders notes live in, and the hierarchies (Dendron) and namespaces (Logseq: "pages/runbooks")
