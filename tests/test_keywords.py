@@ -40,8 +40,8 @@ def test_ascii_output_is_unchanged():
         "How do cells get their customers in Werner's simplexity lessons?":
             ["cell", "get", "custom", "werner", "simplex", "lesson"],
         "Shuffle sharding: map customers to cells (AWS re:Invent 2024) - e.g. x_y, A/B tests, v1.2.3":
-            ["shuffl", "shard", "map", "custom", "cell", "aw", "re", "invent", "2024", "x_i", "b", "test", "v1", "2",
-             "3"],
+            ["1.2.3", "shuffl", "shard", "map", "custom", "cell", "aw", "re", "invent", "2024", "x_i", "b", "test",
+             "v1", "2", "3"],  # (a version whole too since tokenizer 8)
         "I retried the running jobs; it's 10x faster_now": ["retri", "run", "job", "10x", "faster_now"],
         "": [],
         "a the _ of": [],
@@ -129,7 +129,7 @@ def test_tokenize_ascii_and_unicode_paths_agree():
 
 
 def test_a_single_letter_is_a_word_but_not_a_contractions():
-    assert tokenize("normal K+ is 3.5") == ["normal", "k", "3", "5"]  # potassium, not nothing
+    assert tokenize("normal K+ is 3.5") == ["3.5", "normal", "k", "3", "5"]  # potassium, not nothing
     assert tokenize("Vitamin K; the C language; Plan B") == ["vitamin", "k", "c", "languag", "plan", "b"]
     # the letters of "don't", "Tim's", "I'd", "e.g." and a French "l'" are not words
     assert tokenize("I'd say don't use Tim's code, e.g. l'usine") == ["say", "don", "use", "tim", "code", "usin"]
@@ -186,6 +186,43 @@ def test_a_numbers_plural_is_that_number():
     assert tokenize("returning 502s in the 1990s") == tokenize("returning 502 in the 1990")
     assert tokenize("mp3s") == ["mp3s"]  # a word with a number in it: as before
     assert tokenize("s") == ["s"]
+
+
+def test_a_dotted_number_is_also_one_word_so_a_version_is_not_its_digits_in_another_order():
+    # a user trial: asked "0.4.0", the notes of 4.0.4 had come first (the same parts, 0, 4 and 0)
+    assert tokenize("0.4.0") == ["0.4.0", "0", "4", "0"]
+    assert tokenize("v2.10.1") == ["2.10.1", "v2", "10", "1"]  # without its "v": the notes may write either
+    assert tokenize("fixed in 4.0.4.") == ["4.0.4", "fix", "4", "0", "4"]  # a sentence's period is none of it
+    assert tokenize("since version 4.") == ["sinc", "version", "4"]
+    # a decimal, a Python version, an address, a dotted date: whole too; their parts stay words
+    assert tokenize("0.5 mg") == ["0.5", "0", "5", "mg"] and tokenize("Python 3.11")[0] == "3.11"
+    assert tokenize("10.0.0.1:8080")[0] == "10.0.0.1" and tokenize("2023.12.11")[0] == "2023.12.11"
+    # a range's two ends; not the tail of a word or of a longer number, nor after a thousands comma
+    assert tokenize("git log v0.4.0..v0.5.0")[:2] == ["0.4.0", "0.5.0"]
+    assert tokenize("rev1.2 1.2.3rc1 1,000.50") == ["rev1", "2", "1", "2", "3rc1", "1", "000", "50"]
+    assert tokenize("Version 0.4.0 überall")[0] == "0.4.0"  # the non-ASCII path too
+    kw = KeywordIndex.build(["upgraded the cluster to 4.0.4 last week", "release 0.4.0 changed the config format",
+                             "version 4 of the API"])
+    scores, _ = kw.search("0.4.0")
+    assert list(np.argsort(-scores))[:2] == [1, 0] and scores[1] > scores[0] > 0
+    assert kw.search("v0.4.0")[0].argmax() == 1 and kw.search("version 4")[0].argmax() == 2
+
+
+def test_a_question_for_a_version_finds_that_version_before_its_digits_in_another_order(tmp_path):
+    from conftest import write
+    from notesqa import NotesIndex, build_index
+    from notesqa.embedding.hashing import HashEmbedder
+
+    notes = tmp_path / "notes"
+    write(notes / "upgrade.md", "# Upgrade\n\n- moved the cluster to 4.0.4 on Monday; 4.0.4 fixes the 0 day bug\n")
+    write(notes / "release.md", "# Release\n\n- 0.4.0 changed the config format\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    for asked in ("0.4.0", "what changed in 0.4.0?"):
+        hits = idx.search(asked, k=2)
+        assert [h.path for h in hits] == ["release.md", "upgrade.md"], asked
+        assert hits[0].explain.keyword_rank == 1, asked  # by its words too, not only the version's bonus
+    assert idx.search("4.0.4", k=1)[0].path == "upgrade.md"
 
 
 def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():

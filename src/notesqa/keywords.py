@@ -49,7 +49,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was we were what when where which who why will with you your do "
     "does did can could should would about any all also just".split()
 )
-TOKENIZER_VERSION = "7"  # 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "8"  # 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -161,14 +161,27 @@ def _joined(text: str) -> list[str]:
             if all(any(map(str.isalpha, part)) for part in m.split("-"))]
 
 
+# a number of two or more parts joined by dots, whole: a version (0.4.0, v2.10.1: without its "v", as the notes may
+# write it either way), a decimal (3.11, 0.5), an address (10.0.0.1), a dotted date (2023.12.11); not after a word
+# or a dot (the tail of "rev1.2", of "1.2.3.4"), except after two (a range: v0.4.0..v0.5.0), nor after a thousands
+# comma ("1,000.50"), nor with a sentence's period
+_DOTTED = re.compile(r"(?:(?<=\.\.)|(?<![\w.]))(?<!\d,)v?(\d+(?:\.\d+)+)(?!\w|\.\d)")
+
+
+def _dotted(low: str) -> list[str]:
+    """A text's dotted numbers, each also one word besides its parts: "0.4.0" is not "4.0.4" (a user trial: asked
+    "0.4.0", the notes of 4.0.4 had come first, its parts being the same)."""
+    return _DOTTED.findall(low) if "." in low else []
+
+
 def tokenize(text: str) -> list[str]:
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _words(low) if w not in _DROP])
+        return _stem_all([w for w in _joined(low) + _dotted(low) + _words(low) if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _words(text):
+    for w in _joined(text) + _dotted(text) + _words(text):
         if w in _DROP:
             continue
         if w.isascii():
