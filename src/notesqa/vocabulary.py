@@ -157,12 +157,13 @@ class Vocabulary:
             if w[0].isupper():
                 capital[folded] += n
         words = [w for w in counts.said if _relatable(w)]  # each word once: stemming is the slow part
-        seen: dict[str, dict[str, int]] = defaultdict(dict)
+        seen: dict[str, Counter] = defaultdict(Counter)
         for w, s in zip(words, keywords._stem_all(words)):
             seen[s][w] = counts.said[w]
         stems = sorted(s for s in seen if known(s))
-        # the most frequent form, of two as frequent the first in order: the same whatever order the text came in
-        forms = [min(seen[s].items(), key=lambda wn: (-wn[1], wn[0]))[0] for s in stems]
+        # the most frequent form; of two as frequent, the one the notes said first (a refresh's counts keep the order
+        # they were counted in, and put new words after: only such a tie may come out otherwise than from nothing)
+        forms = [seen[s].most_common(1)[0][0] for s in stems]
         vectors = [previous.vector_of(f) if previous is not None else None for f in forms]
         new = [i for i, v in enumerate(vectors) if v is None]
         for i, v in zip(new, _unit(encode([forms[i] for i in new])) if new else ()):
@@ -293,7 +294,7 @@ class WordCounts:
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"version": VOCABULARY_VERSION, "said": self.said, "inside": self.inside},
-                                   ensure_ascii=False, sort_keys=True), encoding="utf-8")
+                                   ensure_ascii=False), encoding="utf-8")  # (in the order counted)
 
     @classmethod
     def load(cls, folder: Path) -> "WordCounts | None":
