@@ -55,14 +55,7 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
 
 
-def may_now_name(text: str, dep: str) -> bool:
-    """Could a note already there, edited to this text, now be what a missing dependency ("?name", Vault.missing)
-    names? Only by saying the name in its text (a Logseq title:: or alias::, a block's id::): a file name changes
-    only with a note added or renamed. A name of other than ASCII letters: yes (casefolding may not match)."""
-    key = dep[len(MISSING):].strip().strip("/")
-    if key.endswith(LINKED_SUFFIXES):
-        key = key.rsplit(".", 1)[0]
-    return not key.isascii() or key in nfc(text).casefold()
+_BLOCK_ID = re.compile(BLOCK_REF.pattern[4:-4])  # the id inside "((...))": a Logseq uuid or a Roam uid
 
 
 class Vault:
@@ -196,6 +189,15 @@ class Vault:
             pass
         self._parsed[rel] = None
         return None
+
+    def found_again(self, dep: str, texts: Iterable[str]) -> bool:
+        """Is what a missing dependency ("?name", missing()) names there now, as this vault's notes are: a note of
+        that name (a note added, renamed, a Logseq title:: or alias:: written: the same rule as resolve()), or a
+        block with that id in one of texts (the notes' new text: an id:: written)?"""
+        target = dep[len(MISSING):]
+        if self.resolve(target) is not None:
+            return True
+        return _BLOCK_ID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
