@@ -246,9 +246,18 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     assert _ask(*args, "--tag", "conference", "cells").output.strip() == (
         "No note is tagged conference (tags like it: conferences).")
     assert _ask(*args, "tag:conference").output.strip() == "No note is tagged conference (tags like it: conferences)."
-    # written in a question of other words, it is words of it (docker's "tag:latest"), and said
-    said = "No note is tagged “conference” (tags like it: conferences); searched “tag:conference” as words."
-    assert _ask(*args, "tag:conference cells").output.startswith(said)
+    # written in a question of other words, it is words of it (docker's "tag:latest"), and said; not a tag like one a
+    # note has (a typo of it: the tags like it said), nor with a sentence's mark after it
+    said = "No note is tagged “latest”; searched “tag:latest” as words."
+    assert _ask(*args, "tag:latest cells").output.startswith(said)
+    assert _ask(*args, "tag:conference cells").output.strip() == (
+        "No note is tagged conference (tags like it: conferences).")
+    res = _ask(*args, "--json", "what about cells tag:aws?")
+    assert "tagged" not in res.stderr and {h["path"] for h in json.loads(res.stdout)} <= {
+        "aws-2024.md", "2023-12-11-aws-2023.md"}
+    # a --min-score above every hit is said so, a tag searched as words or not (the review)
+    assert _ask(*args, "--min-score", "2", "tag:latest cells").output.strip() == (
+        "No hit scores 2.0 or more: try a lower --min-score.")
     assert _ask(*args, "--path", "work", "cells").output.strip() == "No note is in work."
     assert _ask(*args, '"cells shuffle"').output.strip().startswith("No note says “cells shuffle” word for word")
     # each filter matches a note, only not together
@@ -262,7 +271,7 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     # with --json, stdout is the empty list a script reads and the reason goes to stderr
     res = _ask(*args, "--json", "tag:conference")
     assert res.stdout.strip() == "[]" and res.stderr.strip() == "No note is tagged conference (tags like it: conferences)."
-    res = _ask(*args, "--json", "tag:conference cells")
+    res = _ask(*args, "--json", "tag:latest cells")
     assert res.stdout.startswith("[\n {") and res.stderr.startswith(said)
     # weak hits are said to be weak there too ("zebra" is in no note)
     res = _ask(*args, "--json", "zebra giraffe")

@@ -488,8 +488,9 @@ def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err
     from .query import FILTER
 
     why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
-    if why is None and min_score is not None and idx.search(question, k=1, tags=tags or None, paths=paths or None,
-                                                            after=after, before=before):
+    # hits without the bar: that is why, whatever else why_nothing says (a tag searched as words: the review)
+    if min_score is not None and idx.search(question, k=1, tags=tags or None, paths=paths or None, after=after,
+                                            before=before):
         why = f"No hit scores {min_score} or more: try a lower --min-score."
     click.echo(no_match(bool(tags or paths or after or before or FILTER.search(question)), why), err=err)
 

@@ -842,11 +842,12 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         name, value = m.group(1).lower(), m.group(2).strip('"')
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
-        if name == "tag" and tag_key(value) in worded:  # (unquoted: a quoted value would ask for a phrase)
+        if name == "tag" and tag_key(value.rstrip("?!.,;:")) in worded:  # (unquoted: a quoted one asks for a phrase)
             as_words.append(f"{m.group(1)}:{value}")
             return as_words[-1]
         elif name == "tag":
-            tags.append(value)
+            # not a sentence's mark after it ("what about cold starts tag:aws?": the review)
+            tags.append(value if m.group(2).startswith('"') else value.rstrip("?!.,;:") or value)
         elif name == "path" and _OUTSIDE_FILE.match(value):  # "Path:/etc/wireguard/wg0.conf not found", a log line
             return m.group(0)
         elif name == "path":
@@ -1013,15 +1014,19 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     return None
 
 
-def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
-    """" (tags like it: ...)" of the notes' tags (known) a tag no note has may have meant, "" if none: a nested tag
-    that ends with it (trial A: tag:acme for client/acme), then tags it begins (trial F: tag:inc for incident, not
-    finance), then tags spelt like it."""
+def tags_like(tag: str, known: set[str] | frozenset[str]) -> list[str]:
+    """The notes' tags (known) a tag no note has may have meant: a nested tag that ends with it (trial A: tag:acme
+    for client/acme), then tags it begins (trial F: tag:inc for incident, not finance), then tags spelt like it."""
     import difflib
 
     asked, known = tag.casefold(), sorted(known)
-    near = [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
+    return [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
         or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
+
+
+def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
+    """" (tags like it: ...)" of tags_like, "" if none."""
+    near = tags_like(tag, known)
     return f" (tags like it: {', '.join(near)})" if near else ""
 
 

@@ -30,7 +30,7 @@ from .phrases import quoted
 from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
-                    tag_key, with_listing_period, with_noted_year)
+                    tag_key, tags_like, with_listing_period, with_noted_year)
 from .snippets import NoteTree
 from .spelling import Speller, Spelling, spelled
 from .vocabulary import words_of
@@ -228,7 +228,7 @@ class NotesIndex:
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
         ("find -name"), or that no note says, stays a word of the question, and so do its tag: filters when no
-        note has any of their tags and it has other words (Filters.as_words: docker's "tag:latest" in "what does
+        note has any of their tags nor a tag like one and it has other words (Filters.as_words: docker's "tag:latest" in "what does
         tag:latest mean for docker images", which had answered "No note is tagged latest." alone)."""
         question = self.noted(question or "")
         text, parsed = parse_query(question)
@@ -236,11 +236,19 @@ class NotesIndex:
         if parsed.excluded:
             self.refresh()
             flags = _flags(self._live, parsed.excluded)
-        tagged_none = parsed.tags if parsed.tags and has_words(text) and self._live.tags.isdisjoint(
-            map(tag_key, parsed.tags)) else ()
+        tagged_none = self._tags_as_words(parsed.tags) if parsed.tags and has_words(text) else ()
         if flags or tagged_none:
             text, parsed = parse_query(question, flags, tagged_none)
         return text, merge_filters(parsed, tags, paths, after, before)
+
+    def _tags_as_words(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        """tags, when no note has any of them nor a tag like one (query.tags_like: a typo of a tag stays a filter,
+        answered with the tags like it); else none."""
+        self.refresh()  # (the tags of the index the search will use)
+        known = self._live.tags
+        if not known.isdisjoint(map(tag_key, tags)) or any(tags_like(tag_key(t), known) for t in tags):
+            return ()
+        return tags
 
     def spelling(self, question: str) -> Spelling:
         """The question's words (filters apart) with its typos mended as search() mends them (spelling.py), and
