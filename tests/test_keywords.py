@@ -279,3 +279,16 @@ def test_tokens_of_another_tokenizer_version_are_not_taken(tmp_path, monkeypatch
     monkeypatch.setattr(kw_module, "tokenize", lambda text: tokenized.append(text) or real(text))
     KeywordIndex.build(["sourdough starter"], previous=tmp_path / "old")
     assert tokenized == ["sourdough starter"]
+
+
+def test_tokens_kept_under_another_stemmer_are_not_taken(tmp_path, monkeypatch):
+    """PyStemmer missing, or of another version, cuts other tokens from the same text (the review)."""
+    import notesqa.keywords as kw_module
+
+    KeywordIndex.build(["sourdough starters"]).save(tmp_path / "old")
+    monkeypatch.setattr(kw_module, "tokenizer_id", lambda: f"{TOKENIZER_VERSION}/no stemmer")
+    tokenized = []
+    real = kw_module.tokenize
+    monkeypatch.setattr(kw_module, "tokenize", lambda text: tokenized.append(text) or real(text))
+    KeywordIndex.build(["sourdough starters"], previous=tmp_path / "old")
+    assert tokenized == ["sourdough starters"]

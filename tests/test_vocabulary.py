@@ -366,6 +366,11 @@ def test_word_counts_add_and_take_away_and_keep_the_order_they_were_counted_in(t
     both.save(tmp_path / "counts.json")
     assert WordCounts.load(tmp_path) == both
     assert list(WordCounts.load(tmp_path).said) == list(both.said)  # in the order counted: the first said of equals
+    import notesqa.keywords as keywords
+
+    with pytest.MonkeyPatch.context() as mp:  # counted under another stemmer: its words are cut otherwise
+        mp.setattr(keywords, "tokenizer_id", lambda: "0/no stemmer")
+        assert WordCounts.load(tmp_path) is None
     (tmp_path / "counts.json").write_text('{"version": "0", "said": {}, "inside": {}}')
     assert WordCounts.load(tmp_path) is None
     (tmp_path / "counts.json").write_text('{"version": "5", "said": ["a"], "inside": {}}')

@@ -63,6 +63,17 @@ def _stemmer():
         return None
 
 
+@lru_cache(maxsize=1)
+def tokenizer_id() -> str:
+    """What a text's tokens depend on beyond its text: this tokenizer's version and the stemmer it has (PyStemmer's
+    version, or none): the key of tokens kept from a build for the next one (tokenrows.py, vocabulary's counts)."""
+    if _stemmer() is None:
+        return f"{TOKENIZER_VERSION}/no stemmer"
+    import Stemmer
+
+    return f"{TOKENIZER_VERSION}/PyStemmer {Stemmer.version()}"
+
+
 # Words never indexed: stopwords and "_". A single letter is a word ("vitamin K", "K+", "the C
 # language", "k-nearest", "Plan B"); the letters of a contraction or an abbreviation ("don't",
 # "Tim's", French "l'usine", "e.g.") are not (_words takes them out first). An ASCII text needs no
@@ -253,7 +264,7 @@ class KeywordIndex:
         tokens are taken as they are (the same index as tokenizing them all again)."""
         bm25s = _bm25s()
 
-        known = TokenRows.load(Path(previous) / tokenrows.FOLDER, TOKENIZER_VERSION) if previous is not None else None
+        known = TokenRows.load(Path(previous) / tokenrows.FOLDER, tokenizer_id()) if previous is not None else None
         keys = [text_key(t) for t in texts]
         corpus = [(known.tokens(k) if known is not None else None) or tokenize(t) or ["\u2205"]  # bm25s needs a token
                   for k, t in zip(keys, texts)]  # in every row
@@ -275,7 +286,7 @@ class KeywordIndex:
             self.sections.save(folder / SECTIONS)
             np.save(folder / SECTION_OF, self.section_of)
         if self._rows is not None:
-            TokenRows.save(folder / tokenrows.FOLDER, *self._rows, TOKENIZER_VERSION)
+            TokenRows.save(folder / tokenrows.FOLDER, *self._rows, tokenizer_id())
         (folder / "notesqa.json").write_text(json.dumps({"size": self.size, "tokenizer": TOKENIZER_VERSION}))
 
     @classmethod

@@ -293,7 +293,8 @@ class WordCounts:
         return WordCounts(self.said - other.said, self.inside - other.inside)
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps({"version": VOCABULARY_VERSION, "said": self.said, "inside": self.inside},
+        path.write_text(json.dumps({"version": VOCABULARY_VERSION, "tokenizer": keywords.tokenizer_id(),
+                                    "said": self.said, "inside": self.inside},
                                    ensure_ascii=False), encoding="utf-8")  # (in the order counted)
 
     @classmethod
@@ -301,8 +302,8 @@ class WordCounts:
         """The counts saved beside the vocabulary in folder; None when there are none of this version to trust."""
         try:
             data = json.loads((Path(folder) / _COUNTS).read_text(encoding="utf-8"))
-            if data.get("version") != VOCABULARY_VERSION:
-                return None
+            if data.get("version") != VOCABULARY_VERSION or data.get("tokenizer") != keywords.tokenizer_id():
+                return None  # (its words are cut by the tokenizer's rules)
             said, inside = data["said"], data["inside"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
