@@ -60,7 +60,8 @@ def test_edit_embeds_only_the_changed_chunk(built):
 
 def test_a_refresh_writes_the_same_files_as_a_build_from_nothing(built, tmp_path):
     """A refresh writes the chunks it keeps as they were read and takes the keyword tokens of texts it has seen
-    (a big vault's edit had spent most of its time on both): byte for byte what a build from nothing writes."""
+    (a big vault's edit had spent most of its time on both): the files a build from nothing writes, in the same process
+    (bm25s orders its words by their hash), byte for byte."""
     notes, index, _ = built
     append(notes / "aws-2024.md", "* Kombucha brewing needs a scoby\n")
     (notes / "new-note.md").write_text("# Sourdough\n\n- feed the starter twice a day\n", encoding="utf-8")

@@ -394,3 +394,22 @@ def test_a_refresh_counts_the_words_of_the_changed_notes_only(tmp_path, monkeypa
     build_index(notes, index, embedder=CountingEmbedder(64))
     assert 0 < len(counted) <= 2 * 3  # the edited note's texts before and after, not the other notes'
     assert "shrine" in store.load_generation(index).vocabulary.forms
+
+
+def test_word_counts_that_are_not_of_the_live_chunks_are_counted_again(tmp_path):
+    """The live index's counts less its chunks not kept must be possible: else every word is counted again."""
+    import json
+
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    for i in range(3):
+        write(notes / f"n{i}.md", f"# Note {i}\n\n- Kyoto temple number {i}\n")
+    build_index(notes, index, embedder=CountingEmbedder(64))
+    counts = store.load_generation(index).path / store.VOCABULARY / "counts.json"
+    data = json.loads(counts.read_text())
+    counts.write_text(json.dumps({**data, "said": {"kyoto": 1}, "inside": {}}))  # not what its chunks say
+    write(notes / "n1.md", "# Note 1\n\n- Kyoto shrine number 1\n")
+    build_index(notes, index, embedder=CountingEmbedder(64))
+    build_index(notes, tmp_path / "fresh", embedder=CountingEmbedder(64))
+    refreshed, fresh = (json.loads((store.load_generation(i).path / store.VOCABULARY / "counts.json").read_text())
+                        for i in (index, tmp_path / "fresh"))
+    assert refreshed["said"] == fresh["said"] and refreshed["said"]["kyoto"] == 3

@@ -170,7 +170,7 @@ class _Previous:
     reuse_notes: bool = False
     reason: str | None = None  # why not everything is reused (the report's full_rebuild_reason)
     manifest: Manifest | None = None  # the live index's, when its chunks could be read
-    lines: Mapping[int, str] = field(default_factory=dict)  # each chunk's line as read, by id(chunk): written again as is
+    lines: Mapping[int, tuple[Chunk, str]] = field(default_factory=dict)  # chunk, line as read, by id(chunk): written as is
 
     def chunks_of(self, rel: str) -> list[Chunk]:
         return self.by_path.get(rel, [])
@@ -196,7 +196,7 @@ def _previous(index_dir: Path, fp: dict, rebuild: bool) -> _Previous:
     except (IndexCorruptError, IndexVersionError) as exc:
         return _Previous(reason=f"the previous index could not be used ({store.without_rebuild_hint(str(exc), index_dir)})")
     reuse_vectors, reuse_notes, reason = _reuse_policy(manifest.fingerprint, fp, rebuild)
-    lines: dict[int, str] = {}
+    lines: dict[int, tuple[Chunk, str]] = {}
     try:
         chunks = store.load_chunks(gen, lines)
     except Exception as exc:  # noqa: BLE001 - damaged chunks: rebuild from the notes

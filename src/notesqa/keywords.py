@@ -258,24 +258,28 @@ class KeywordIndex:
 
     @classmethod
     def build(cls, texts: list[str], section_of: list[int] | None = None,
-              section_texts: list[str] | None = None, *, previous: Path | None = None) -> "KeywordIndex":
+              section_texts: list[str] | None = None, *, previous: Path | None = None,
+              keep_rows: bool = True) -> "KeywordIndex":
         """BM25 over texts; with section_of (each text's section) and section_texts, also
         over the sections (see chunking.sections). previous: the folder of an index built before, whose texts'
-        tokens are taken as they are (the same index as tokenizing them all again)."""
+        tokens are taken as they are (the same index as tokenizing them all again). keep_rows: the rows' tokens
+        kept until save() writes them for the next build (not for an index only searched: a whole vault's tokens)."""
         bm25s = _bm25s()
 
         known = TokenRows.load(Path(previous) / tokenrows.FOLDER, tokenizer_id()) if previous is not None else None
         keys = [text_key(t) for t in texts]
-        corpus = [(known.tokens(k) if known is not None else None) or tokenize(t) or ["\u2205"]  # bm25s needs a token
-                  for k, t in zip(keys, texts)]  # in every row
+        # (bm25s needs a token in every row)
+        corpus = [(known.tokens(k) if known is not None else None) or tokenize(t) or ["\u2205"]
+                  for k, t in zip(keys, texts)]
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         if corpus:
             bm25.index(corpus, show_progress=False)
         sections = of = None
         if section_of is not None and section_texts:
-            sections = cls.build(section_texts, previous=Path(previous) / SECTIONS if previous is not None else None)
+            sections = cls.build(section_texts, previous=Path(previous) / SECTIONS if previous is not None else None,
+                                 keep_rows=keep_rows)
             of = np.asarray(section_of, dtype=np.int32)
-        return cls(bm25, len(texts), sections, of, (keys, corpus))
+        return cls(bm25, len(texts), sections, of, (keys, corpus) if keep_rows else None)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)

@@ -244,9 +244,10 @@ def _check_version(version, index_dir: Path) -> None:
         raise IndexVersionError(f"The index in {index_dir}/ uses old format {version}; {rebuild_hint(index_dir)}.")
 
 
-def load_chunks(gen: Path, lines: dict[int, str] | None = None) -> list[Chunk]:
-    """The generation's chunks; lines, when given, gets each one's line as written, by the chunk's id(): a build
-    writes the chunks it keeps as they were read (a third of writing a big vault's index was making their JSON)."""
+def load_chunks(gen: Path, lines: dict[int, tuple[Chunk, str]] | None = None) -> list[Chunk]:
+    """The generation's chunks; lines, when given, gets each one with its line as written, by the chunk's id(): a
+    build writes the chunks it keeps as they were read (a third of writing a big vault's index was making their
+    JSON)."""
     chunks = []
     # no garbage collection while a vault's chunks are made: it would walk all of them again and again, and none
     # is garbage (a third of a cold `ask` on 67,593 chunks)
@@ -258,7 +259,7 @@ def load_chunks(gen: Path, lines: dict[int, str] | None = None) -> list[Chunk]:
                 if line.strip():
                     chunks.append(Chunk.from_json(json.loads(line)))
                     if lines is not None:
-                        lines[id(chunks[-1])] = line if line.endswith("\n") else line + "\n"
+                        lines[id(chunks[-1])] = (chunks[-1], line if line.endswith("\n") else line + "\n")
     finally:
         if collecting:
             gc.enable()
@@ -312,7 +313,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
             # written by an older notesqa, whose words differ from what questions are cut into now: the
             # keyword side again from the chunks (a second or two; the next build writes it)
-            keywords = KeywordIndex.build([c.keywords for c in chunks], *sections(chunks))
+            keywords = KeywordIndex.build([c.keywords for c in chunks], *sections(chunks), keep_rows=False)
     except FileNotFoundError as exc:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
@@ -393,7 +394,7 @@ def _fsync_tree(path: Path) -> None:
 
 def write_generation(index_dir: Path, manifest: Manifest, chunks: list[Chunk] = (), vectors: np.ndarray | None = None,
                      keywords=None, vocabulary=None, *, same_as: Path | None = None,
-                     lines: dict[int, str] | None = None) -> Path:
+                     lines: dict[int, tuple[Chunk, str]] | None = None) -> Path:
     """Write a complete generation, then make it live. Returns its folder.
 
     lines: chunks' lines as a previous generation has them, by id() (load_chunks): written as they are.
@@ -474,13 +475,14 @@ def _link_files(source: Path, folder: Path) -> None:
             shutil.copy2(path, folder / rel)
 
 
-def _write_files(tmp: Path, manifest: Manifest, chunks, vectors, keywords, vocabulary, lines: dict[int, str]) -> None:
+def _write_files(tmp: Path, manifest: Manifest, chunks, vectors, keywords, vocabulary,
+                 lines: dict[int, tuple[Chunk, str]]) -> None:
     names = list(Chunk.__dataclass_fields__)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
-            line = lines.get(id(c))
-            if line is not None:
-                f.write(line)
+            read = lines.get(id(c))
+            if read is not None and read[0] is c:  # (the very chunk read: an id is only one while it lives)
+                f.write(read[1])
                 continue
             # Chunk fields are flat (str, int, lists of str): a shallow dict is the same JSON as
             # dataclasses.asdict, many times faster on large indexes.

@@ -74,7 +74,13 @@ class TokenRows:
         except (OSError, ValueError, EOFError, AttributeError):
             return None
         rows = int(meta.get("rows", -1))
-        whole = (isinstance(words, list) and ids.dtype.kind == "i" and starts.dtype.kind == "i" and len(keys) == rows and len(starts) == rows + 1 and starts[0] == 0
-                 and starts[-1] == len(ids) and bool(np.all(np.diff(starts) >= 0))
-                 and (not len(ids) or (0 <= int(ids.min()) and int(ids.max()) < len(words))))
-        return cls(words, ids, starts, keys) if whole else None
+        return cls(words, ids, starts, keys) if _whole(words, ids, starts, keys, rows) else None
+
+
+def _whole(words, ids: np.ndarray, starts: np.ndarray, keys: np.ndarray, rows: int) -> bool:
+    """Do the files read make rows rows of tokens (not a file cut short, nor of another build)?"""
+    if not isinstance(words, list) or ids.dtype.kind != "i" or starts.dtype.kind != "i":
+        return False
+    if len(keys) != rows or len(starts) != rows + 1 or starts[0] != 0 or starts[-1] != len(ids):
+        return False
+    return bool(np.all(np.diff(starts) >= 0)) and (not len(ids) or 0 <= int(ids.min()) <= int(ids.max()) < len(words))

@@ -307,8 +307,10 @@ class WordCounts:
             said, inside = data["said"], data["inside"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        whole = all(isinstance(c, dict) and all(isinstance(n, int) and n > 0 for n in c.values()) for c in (said, inside))
-        return cls(Counter(said), Counter(inside)) if whole else None
+        def whole(counts) -> bool:
+            return isinstance(counts, dict) and all(isinstance(n, int) and n > 0 for n in counts.values())
+
+        return cls(Counter(said), Counter(inside)) if whole(said) and whole(inside) else None
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
