@@ -108,6 +108,7 @@ def test_search_says_a_tag_no_note_has_was_searched_as_words(svc):
     assert out["hits"] and out["searched"]["tags"] == [] and out["searched"]["text"] == (
         "what does tag:latest say about cells")
     assert out["message"].startswith("No note is tagged “latest”; searched “tag:latest” as words.")
+    assert out["searched"]["as_words"] == ["tag:latest"] and out["searched"]["tags"] == []
     assert svc.search("tag:latest", k=2)["message"] == "No note is tagged latest."
 
 

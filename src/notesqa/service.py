@@ -415,6 +415,8 @@ class NotesService:
         }
         if spelling.fixes:
             out["searched"]["spelled"] = [{"typed": f.typed, "searched": f.searched} for f in spelling.fixes]
+        if filters.as_words:  # a tag no note has, searched as words of the question ("tag:latest")
+            out["searched"]["as_words"] = list(filters.as_words)
         if hits:
             said = idx.notice(hits, question)  # (the question, not its parsed words: what a dash left out is said)
         else:
