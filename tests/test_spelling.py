@@ -85,3 +85,31 @@ def test_a_word_of_a_script_written_without_spaces_is_searched_as_written():
     forms = ["データ分析", "shuffle"]
     s = Speller(forms, forms, lambda row: 3)
     assert spelled("データ分折", lambda w: False, s).fixes == ()  # one character more or less: another word
+
+
+def test_a_typo_of_a_form_but_the_most_frequent_is_searched_as_that_form():
+    """The notes' "cheerful" is their word's form, "cheering" another they write: "cheeing" is "cheering" (the blog:
+    one form a word had been all the speller knew)."""
+    from notesqa.keywords import _stem_all
+
+    forms = ["cheerful", "sharding"]
+    written = [("cheering", 0)]
+    said = {"cheering": 1, "cheerful": 1}
+    got = spelled("people cheeing at the demo", lambda w: w.lower() in said,
+                  Speller(forms, _stem_all(forms), lambda row: 1, lambda: written))
+    assert got.fixes == (Fix("cheeing", "cheering"),)
+    assert spelled("people cheeing at the demo", lambda w: w.lower() in said,
+                   Speller(forms, _stem_all(forms), lambda row: 1)).fixes == ()  # (the form alone: too far)
+
+
+def test_a_vocabulary_knows_the_other_forms_its_notes_write(tmp_path):
+    from notesqa.embedding.hashing import HashEmbedder
+    from notesqa.vocabulary import Vocabulary
+
+    def encode(words):
+        return HashEmbedder(16).encode(words)
+
+    vocab = Vocabulary.build(["we were cheering", "a cheerful crowd", "cheerful again"], lambda s: True, encode)
+    assert "cheerful" in vocab.forms and ("cheering", vocab.forms.index("cheerful")) in vocab.written_forms()
+    vocab.save(tmp_path / "v")
+    assert ("cheering", vocab.forms.index("cheerful")) in Vocabulary.load(tmp_path / "v").written_forms()

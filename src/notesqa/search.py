@@ -112,7 +112,8 @@ class NotesIndex:
         notes = ranking.NoteVectors.build(gen.chunks, store.vectors_of(gen))
         vocabulary, keywords = gen.vocabulary, gen.keywords
         speller = None if vocabulary is None else Speller(
-            vocabulary.forms, vocabulary.stems, lambda row: keywords.rows_with(vocabulary.stems[row]))
+            vocabulary.forms, vocabulary.stems, lambda row: keywords.rows_with(vocabulary.stems[row]),
+            vocabulary.written_forms)
         return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks), speller,
                      frozenset(t for c in gen.chunks for t in c.tags))
 

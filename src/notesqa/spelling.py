@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .keywords import SPACELESS
@@ -76,11 +76,13 @@ class Speller:
     """The vault's words by length, as written and as stems, each with how many passages say it; built on the first
     word to mend."""
 
-    def __init__(self, forms: Sequence[str], stems: Sequence[str], passages: Callable[[int], int]):
+    def __init__(self, forms: Sequence[str], stems: Sequence[str], passages: Callable[[int], int],
+                 written: Callable[[], Iterable[tuple[str, int]]] = tuple):
         # vocabulary.Vocabulary's: each word once, by its stem, in its most frequent written form ("person" is the
         # form of "personal" too: "perosnal" is near the stem, not a form)
         self._forms, self._stems = forms, stems
         self._passages = passages  # a row -> how many passages hold its word
+        self._written = written  # the other forms the notes write, each with its word's row (Vocabulary.written_forms)
         self._by_length: dict[int, list[tuple[str, int]]] | None = None
         self._meant: dict[str, str | None] = {}  # a word looked up: search, notice and the chat each ask (5 ms a scan)
 
@@ -92,6 +94,8 @@ class Speller:
                     by_length[len(form)].append((form, row))
                     if stem != form:
                         by_length[len(stem)].append((stem, row))
+            for form, row in self._written():
+                by_length[len(form)].append((form, row))
             self._by_length = by_length
         return self._by_length
 
@@ -111,7 +115,7 @@ class Speller:
 
         stem = _stem_all([low])[0]
         compare, buckets = _distance(), self._buckets()
-        best: dict[int, tuple[int, bool]] = {}  # row -> its fewest edits, and whether as a stem
+        best: dict[int, tuple[int, bool, str]] = {}  # row -> its fewest edits, whether as a stem, the word matched
         for typed in dict.fromkeys([low, stem]):
             most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
             for length in range(len(typed) - most, len(typed) + most + 1):
@@ -119,16 +123,18 @@ class Speller:
                     if not _may_mean(typed, known):
                         continue
                     edits = compare(typed, known, most)
-                    if edits > 0 and edits < best.get(row, (LONG, False))[0]:
-                        best[row] = (edits, typed == stem and known == self._stems[row] and typed != low)
+                    if edits > 0 and edits < best.get(row, (LONG,))[0]:
+                        best[row] = (edits, typed == stem and known == self._stems[row] and typed != low, known)
         if not best:
             return None
-        ranked = sorted((edits, -self._passages(row), self._forms[row], row, by_stem)
-                        for row, (edits, by_stem) in best.items())
+        ranked = sorted((edits, -self._passages(row), self._forms[row], row, by_stem, known)
+                        for row, (edits, by_stem, known) in best.items())
         if len(low) < 5 and len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        _, _, form, row, by_stem = ranked[0]
-        return self._as_typed(low, stem, row) if by_stem else form
+        _, _, form, row, by_stem, known = ranked[0]
+        if by_stem:
+            return self._as_typed(low, stem, row)
+        return form if known == self._stems[row] else known  # (a written form as written; a stem in its form)
 
     def _as_typed(self, low: str, stem: str, row: int) -> str:
         """The vault word of row with the ending low was typed with ("hapepned": "happen" + "ed", not the vault's
