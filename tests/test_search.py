@@ -167,6 +167,23 @@ def test_questions_are_answered_while_another_thread_loads_a_new_generation(buil
     assert idx.search("kombucha scoby", k=1)[0].path == "new.md"  # then the new one
 
 
+def test_questions_during_a_build_of_this_process_leave_its_generation_to_it(built, embedder, monkeypatch):
+    """A server's build loads what it makes at its end: a question between its switch and that load had loaded it
+    itself, seconds of a big vault."""
+    notes, index, _ = built
+    idx = open_index(index, embedder)
+    loads = []
+    real = idx._loaded
+    monkeypatch.setattr(idx, "_loaded", lambda: loads.append(1) or real())
+    (notes / "new.md").write_text("* Kombucha needs a scoby and two weeks\n")
+    with idx.loaded_after():
+        build_index(notes, index, embedder=embedder)  # (the new generation is live on disk)
+        hits = idx.search("kombucha scoby", k=3)
+        assert "new.md" not in {h.path for h in hits} and idx.is_current() and loads == []
+    assert loads == [1]  # loaded once, at the block's end
+    assert idx.search("kombucha scoby", k=1)[0].path == "new.md"
+
+
 def test_a_rebuild_with_another_model_is_reported_not_retried(built, embedder):
     from notesqa.embedding.hashing import HashEmbedder
 

@@ -18,6 +18,8 @@ front ends turn it into an error result, never a traceback. Importing this modul
 
 from __future__ import annotations
 
+import contextlib
+
 import logging
 import os
 import posixpath
@@ -261,11 +263,11 @@ class NotesService:
                                    "wait for it to finish (the index status says when it is done), then try again.")
         try:
             self.building, self.rebuilding = True, rebuild
-            rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
-                              wait=wait, progress=report)
+            index = self._index
+            with index.loaded_after() if index is not None else contextlib.nullcontext():
+                rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
+                                  wait=wait, progress=report)
             self.build_error = None
-            if self._index is not None:
-                self._index.refresh()
             return rep
         except BuildLockedError:
             raise  # another build is running: nothing failed
