@@ -666,3 +666,15 @@ def test_a_day_written_in_numbers_is_read_when_only_one_order_makes_a_day():
     assert days("on 03/04/2025") == set() and days("version 1.22.2025") == set()
     assert days("ratio 22/03/20255") == set()
     assert days("on 22/03.2025") == set()  # one separator, as dates are written (the review)
+
+
+def test_a_question_typed_without_its_mark_is_read_with_it():
+    from notesqa.query import as_asked
+
+    assert as_asked("how does shuffle sharding work") == "how does shuffle sharding work?"
+    assert as_asked("is uv faster than poetry ") == "is uv faster than poetry?"
+    assert as_asked("proxmox vs esxi why") == "proxmox vs esxi why?"
+    assert as_asked("what is a hypervisor?") == "what is a hypervisor?"
+    # words that ask nothing, and a question that ends otherwise, as typed
+    for text in ("shuffle sharding", "terraform 1.5.7", "what did I write (in 2024)", "whatever works", ""):
+        assert as_asked(text) == text

@@ -1256,3 +1256,20 @@ def _char_before(text: str, at: int) -> str:
     while at >= 0 and text[at].isspace():
         at -= 1
     return text[at] if at >= 0 else ""
+
+
+
+# a question's own words: at its start (a wh-word or an auxiliary, "is uv faster than poetry"), or a wh-word anywhere
+# ("proxmox vs esxi why", "dhcp what info do you get")
+_ASKING = re.compile(r"^\s*(?:what|how|why|when|where|who|whom|whose|which|is|are|was|were|do|does|did|can|could|should"
+                     r"|would|will|has|have|had)\b", re.I)
+_WH = re.compile(r"\b(?:what|how|why|which|when|where|who)\b", re.I)
+
+
+def as_asked(text: str) -> str:
+    """A question as the model reads questions, with its question mark: "how does shuffle sharding work" as "...
+    work?" (a user trial: questions typed without it, as most are, had found less: the Obsidian vault's typed
+    questions hit@1 0.583, 0.667 with it); not words that ask nothing ("shuffle sharding"), nor a question that ends
+    on other punctuation."""
+    t = text.rstrip()
+    return t + "?" if t and t[-1].isalnum() and (_ASKING.match(t) or _WH.search(t)) else text

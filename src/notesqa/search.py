@@ -28,7 +28,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, as_asked, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
                     tag_key, tags_like, with_listing_period, with_noted_year)
@@ -303,7 +303,7 @@ class NotesIndex:
             mask = _mask(live, filters)
             if mask is not None and not mask.any():
                 return None
-            qvec = live.embedder.encode([text])[0]
+            qvec = live.embedder.encode([as_asked(text)])[0]
             pool = max(ranking.POOL, 20 * k)
             scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes, live.embedder.encode)
             keywords = live.gen.keywords
