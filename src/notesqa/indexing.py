@@ -616,8 +616,9 @@ def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:
 
 
 def _shows(entry: NoteEntry, touched: set[str]) -> bool:
-    """Does the note (its manifest entry) show text of a touched note, or miss one that may now exist?"""
-    return any(d in touched or (d[:1] == MISSING and MISSING in touched) for d in entry.deps)
+    """Does the note (its manifest entry) show text of a touched note, or miss one that is there now ("?name" in
+    touched: _found_again)?"""
+    return any(d in touched for d in entry.deps)
 
 
 def _through_embeds(touched: set[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:

@@ -18,7 +18,7 @@ from typing import Iterable
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import (BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
+from .markup import (BLOCK_ID, BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
                      strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
@@ -53,9 +53,6 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     if not inside:
         return app
     return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
-
-
-_BLOCK_ID = re.compile(BLOCK_REF.pattern[4:-4])  # the id inside "((...))": a Logseq uuid or a Roam uid
 
 
 class Vault:
@@ -197,7 +194,7 @@ class Vault:
         target = dep[len(MISSING):]
         if self.resolve(target) is not None:
             return True
-        return _BLOCK_ID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
+        return BLOCK_ID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
