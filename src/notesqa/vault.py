@@ -18,7 +18,7 @@ from typing import Iterable
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import (BLOCK_ID, BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
+from .markup import (BLOCK_REF, BLOCK_UID, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
                      strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
@@ -194,7 +194,7 @@ class Vault:
         target = dep[len(MISSING):]
         if self.resolve(target) is not None:
             return True
-        return BLOCK_ID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
+        return BLOCK_UID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
