@@ -255,6 +255,8 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     res = _ask(*args, "--json", "what about cells tag:aws?")
     assert "tagged" not in res.stderr and {h["path"] for h in json.loads(res.stdout)} <= {
         "aws-2024.md", "2023-12-11-aws-2023.md"}
+    # given as --tag too, it is a filter asked for: one answer, the tag named once (the review)
+    assert _ask(*args, "--tag", "latest", "tag:latest cells").output.strip() == "No note is tagged latest."
     # a --min-score above every hit is said so, a tag searched as words or not (the review)
     assert _ask(*args, "--min-score", "2", "tag:latest cells").output.strip() == (
         "No hit scores 2.0 or more: try a lower --min-score.")

@@ -997,7 +997,10 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     that is not there, a date range no note is in), or no note passes them all together (a tagged page
     with no date, and a date range); None when some note passes them."""
     if f.tags and not filter_mask(chunks, Filters(tags=f.tags)).any():
-        want = [t.lstrip("#") for t in f.tags]
+        first: dict[str, str] = {}  # each tag once (given as --tag and as tag: too), as first written
+        for t in f.tags:
+            first.setdefault(tag_key(t), t.lstrip("#"))
+        want = list(first.values())
         return f"No note is tagged {' or '.join(want)}{_tags_like(want[0], {t for c in chunks for t in c.tags})}."
     if f.paths and not filter_mask(chunks, Filters(paths=f.paths)).any():
         where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"

@@ -258,7 +258,11 @@ class NotesIndex:
         if parsed.excluded:
             self.refresh()
             flags = _flags(self._live, parsed.excluded)
-        tagged_none = self._tags_as_words(parsed.tags) if parsed.tags and has_words(text) else ()
+        # (--tag, the sidebar's: a filter asked for; of the wrong type, merge_filters says so)
+        given = {tag_key(t) for t in ([tags] if isinstance(tags, str) else tags if isinstance(tags, (list, tuple))
+                                      else ()) if isinstance(t, str)}
+        tagged_none = self._tags_as_words(parsed.tags) if parsed.tags and has_words(text) and given.isdisjoint(
+            map(tag_key, parsed.tags)) else ()
         if flags or tagged_none:
             text, parsed = parse_query(question, flags, tagged_none)
         return text, merge_filters(parsed, tags, paths, after, before)
