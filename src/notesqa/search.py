@@ -249,32 +249,32 @@ class NotesIndex:
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
-        ("find -name"), or that no note says, stays a word of the question, and so do its tag: filters when no
-        note has any of their tags nor a tag like one and it has other words (Filters.as_words: docker's "tag:latest" in "what does
-        tag:latest mean for docker images", which had answered "No note is tagged latest." alone)."""
+        ("find -name"), or that no note says, stays a word of the question, and so do its tag: filters as
+        _tags_as_words says (Filters.as_words: docker's "tag:latest" in "what does tag:latest mean for docker
+        images", which had answered "No note is tagged latest." alone)."""
         question = self.noted(question or "")
         text, parsed = parse_query(question)
         flags: tuple[str, ...] = ()
         if parsed.excluded:
             self.refresh()
             flags = _flags(self._live, parsed.excluded)
-        # (--tag, the sidebar's: a filter asked for; of the wrong type, merge_filters says so)
-        given = {tag_key(t) for t in ([tags] if isinstance(tags, str) else tags if isinstance(tags, (list, tuple))
-                                      else ()) if isinstance(t, str)}
-        tagged_none = self._tags_as_words(parsed.tags) if parsed.tags and has_words(text) and given.isdisjoint(
-            map(tag_key, parsed.tags)) else ()
+        tagged_none = self._tags_as_words(parsed.tags, text, tags) if parsed.tags else ()
         if flags or tagged_none:
             text, parsed = parse_query(question, flags, tagged_none)
         return text, merge_filters(parsed, tags, paths, after, before)
 
-    def _tags_as_words(self, tags: tuple[str, ...]) -> tuple[str, ...]:
-        """tags, when no note has any of them nor a tag like one (query.tags_like: a typo of a tag stays a filter,
-        answered with the tags like it); else none."""
+    def _tags_as_words(self, asked: tuple[str, ...], text: str, given) -> tuple[str, ...]:
+        """The question's tags (asked) to search as its words: when it has other words (text), none was given as a
+        filter too (given: --tag, the sidebar's), and no note has any of them nor a tag like one (query.tags_like:
+        a typo of a tag stays a filter, answered with the tags like it); else none."""
+        # (given of the wrong type: merge_filters says so)
+        given = [given] if isinstance(given, str) else given if isinstance(given, (list, tuple)) else ()
+        keys = {tag_key(t) for t in asked}
+        if not has_words(text) or not keys.isdisjoint(tag_key(t) for t in given if isinstance(t, str)):
+            return ()
         self.refresh()  # (the tags of the index the search will use)
         known = self._live.tags
-        if not known.isdisjoint(map(tag_key, tags)) or any(tags_like(tag_key(t), known) for t in tags):
-            return ()
-        return tags
+        return () if not known.isdisjoint(keys) or any(tags_like(k, known) for k in keys) else asked
 
     def spelling(self, question: str) -> Spelling:
         """The question's words (filters apart) with its typos mended as search() mends them (spelling.py), and
