@@ -113,3 +113,14 @@ def test_a_vocabulary_knows_the_other_forms_its_notes_write(tmp_path):
     assert "cheerful" in vocab.forms and ("cheering", vocab.forms.index("cheerful")) in vocab.written_forms()
     vocab.save(tmp_path / "v")
     assert ("cheering", vocab.forms.index("cheerful")) in Vocabulary.load(tmp_path / "v").written_forms()
+
+
+def test_a_written_form_is_compared_with_the_word_as_typed_not_its_stem():
+    """ "formtted" is stemmed "formt", one letter from the notes' "forms": the word typed is "formatted" (the review)."""
+    from notesqa.keywords import _stem_all
+
+    forms = ["format", "form"]
+    said = {"format": 1, "form": 5, "forms": 5, "formatted": 1}
+    speller = Speller(forms, _stem_all(forms), lambda row: [1, 5][row], lambda: [("formatted", 0), ("forms", 1)])
+    assert spelled("text formtted as a table", lambda w: w.lower() in said, speller).fixes == (
+        Fix("formtted", "formatted"),)

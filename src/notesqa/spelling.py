@@ -22,6 +22,7 @@ without the English list, 47 words of 46 questions would have been, real words t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -84,6 +85,7 @@ class Speller:
         self._passages = passages  # a row -> how many passages hold its word
         self._written = written  # the other forms the notes write, each with its word's row (Vocabulary.written_forms)
         self._by_length: dict[int, list[tuple[str, int]]] | None = None
+        self._written_by_length: dict[int, list[tuple[str, int]]] | None = None
         self._meant: dict[str, str | None] = {}  # a word looked up: search, notice and the chat each ask (5 ms a scan)
 
     def _buckets(self) -> dict[int, list[tuple[str, int]]]:
@@ -94,10 +96,18 @@ class Speller:
                     by_length[len(form)].append((form, row))
                     if stem != form:
                         by_length[len(stem)].append((stem, row))
-            for form, row in self._written():
-                by_length[len(form)].append((form, row))
             self._by_length = by_length
         return self._by_length
+
+    def _written_buckets(self) -> dict[int, list[tuple[str, int]]]:
+        """The other written forms by length: compared with the word as typed only (its stem, cut short, is one edit
+        from a short form of another word: "formtted" had been "forms", the review)."""
+        if self._written_by_length is None:
+            by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
+            for form, row in self._written():
+                by_length[len(form)].append((form, row))
+            self._written_by_length = by_length
+        return self._written_by_length
 
     def meant(self, word: str) -> str | None:
         """The vault's word closest in spelling to word (lower case), as written or as its stem to word's stem; of
@@ -114,12 +124,13 @@ class Speller:
         from .keywords import _stem_all
 
         stem = _stem_all([low])[0]
-        compare, buckets = _distance(), self._buckets()
+        compare, buckets, written = _distance(), self._buckets(), self._written_buckets()
         best: dict[int, tuple[int, bool, str]] = {}  # row -> its fewest edits, whether as a stem, the word matched
         for typed in dict.fromkeys([low, stem]):
             most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
             for length in range(len(typed) - most, len(typed) + most + 1):
-                for known, row in buckets.get(length, ()):
+                also = written.get(length, ()) if typed == low else ()
+                for known, row in itertools.chain(buckets.get(length, ()), also):
                     if not _may_mean(typed, known):
                         continue
                     edits = compare(typed, known, most)
