@@ -138,8 +138,7 @@ class Vocabulary:
         self._row_of_form = {f: i for i, f in enumerate(self.forms)}
         self._row_of_stem = {s: i for i, s in enumerate(self.stems)}
         self._near: dict[tuple[str, int], list[tuple[int, float]]] = {}  # a question word's nearest rows (they come back)
-        self.counts: WordCounts | None = None  # what it was built from, when built: saved for the next build
-        self._counted_in: Path | None = None  # the folder it was read from, whose counts written_forms reads
+        self.counts: WordCounts | None = None  # what it was made from (built, or read with it): saved for the next build
 
     def __len__(self) -> int:
         return len(self.stems)
@@ -262,16 +261,15 @@ class Vocabulary:
         if vectors.ndim != 2 or len(vectors) != len(rows) or (dim is not None and len(rows) and vectors.shape[1] != dim):
             raise ValueError(f"{_VECTORS} holds {vectors.shape} for {len(rows)} words of width {dim}")
         made = cls([r[0] for r in rows], [r[1] for r in rows], vectors, [r[0] for r in rows if r[2:] == ["1"]])
-        made._counted_in = folder
+        # read now, with the rest: a build removes this folder once another is live (the review)
+        made.counts = WordCounts.load(folder)
         return made
 
     def written_forms(self) -> list[tuple[str, int]]:
         """The other forms the notes write its words in (of the counts it was made from), each with its word's row:
         a typo of a form but the most frequent is mended to it ("cheeing": the notes' "cheering" beside "cheerful",
-        spelling.py). Read on first use: none when the counts are not there."""
+        spelling.py); none without the counts (an index made before them)."""
         counts = self.counts
-        if counts is None and self._counted_in is not None:
-            counts = WordCounts.load(self._counted_in)
         if counts is None:
             return []
         words = [w for w in counts.said if w.isalpha() and w not in self._row_of_form]
