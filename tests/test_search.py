@@ -73,6 +73,12 @@ def test_a_tag_no_note_has_in_a_question_of_other_words_is_searched_as_words_and
     # ... and one given as an option (not written in the question) too
     assert idx.search("docker images", k=3, tags="latest") == []
     assert idx.why_nothing("docker images", tags="latest") == "No note is tagged latest."
+    # a tag only spelt a little like one the notes have ("alpine", "api") is still words; a letter from one, a filter
+    write(notes / "api.md", "---\ntags: [api, life]\n---\n# API\n\n- the alpine image is small\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.parsed("what does tag:alpine mean for docker images")[1].as_words == ("tag:alpine",)
+    assert idx.parsed("what does tag:apl mean")[1].tags == ("apl",) and idx.search("what does tag:apl mean", k=3) == []
     # searched as words and nothing found (no note says the quoted words): both said
     assert idx.search('tag:latest "zebra stripes"', k=3) == []
     assert idx.why_nothing('tag:latest "zebra stripes"').startswith(

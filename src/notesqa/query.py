@@ -1017,19 +1017,15 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     return None
 
 
-def tags_like(tag: str, known: set[str] | frozenset[str]) -> list[str]:
-    """The notes' tags (known) a tag no note has may have meant: a nested tag that ends with it (trial A: tag:acme
-    for client/acme), then tags it begins (trial F: tag:inc for incident, not finance), then tags spelt like it."""
+def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
+    """" (tags like it: ...)" of the notes' tags (known) a tag no note has may have meant, "" if none: a nested tag
+    that ends with it (trial A: tag:acme for client/acme), then tags it begins (trial F: tag:inc for incident, not
+    finance), then tags spelt like it."""
     import difflib
 
     asked, known = tag.casefold(), sorted(known)
-    return [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
+    near = [t for t in known if t.endswith("/" + asked)][:3] or [t for t in known if t.startswith(asked)][:3] \
         or difflib.get_close_matches(asked, known, n=3, cutoff=0.6)
-
-
-def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
-    """" (tags like it: ...)" of tags_like, "" if none."""
-    near = tags_like(tag, known)
     return f" (tags like it: {', '.join(near)})" if near else ""
 
 

@@ -31,9 +31,9 @@ from .phrases import quoted
 from .query import (MAX_QUESTION, as_asked, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
-                    tag_key, tags_like, with_listing_period, with_noted_year)
+                    tag_key, with_listing_period, with_noted_year)
 from .snippets import NoteTree
-from .spelling import Speller, Spelling, spelled
+from .spelling import Speller, Spelling, spelled, within_edits
 from .vocabulary import words_of
 
 
@@ -265,7 +265,7 @@ class NotesIndex:
 
     def _tags_as_words(self, asked: tuple[str, ...], text: str, given) -> tuple[str, ...]:
         """The question's tags (asked) to search as its words: when it has other words (text), none was given as a
-        filter too (given: --tag, the sidebar's), and no note has any of them nor a tag like one (query.tags_like:
+        filter too (given: --tag, the sidebar's), and no note has any of them nor a tag like one (_a_tag_like:
         a typo of a tag stays a filter, answered with the tags like it); else none."""
         # (given of the wrong type: merge_filters says so)
         given = [given] if isinstance(given, str) else given if isinstance(given, (list, tuple)) else ()
@@ -274,7 +274,7 @@ class NotesIndex:
             return ()
         self.refresh()  # (the tags of the index the search will use)
         known = self._live.tags
-        return () if not known.isdisjoint(keys) or any(tags_like(k, known) for k in keys) else asked
+        return () if not known.isdisjoint(keys) or any(_a_tag_like(k, known) for k in keys) else asked
 
     def spelling(self, question: str) -> Spelling:
         """The question's words (filters apart) with its typos mended as search() mends them (spelling.py), and
@@ -771,6 +771,14 @@ def _not_saying(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
         return hits
     unwanted = {t for w in words for t in tokenize(w)}
     return [h for h in hits if not unwanted & set(tokenize(" ".join([h.text, *h.breadcrumb])))]
+
+
+def _a_tag_like(tag: str, known: frozenset[str]) -> bool:
+    """Is tag a typo or a part of a tag the notes have: one that ends with it nested (client/acme), starts with it
+    (conferences), or is a letter or two from it (dockr)? Not any tag spelt a little like it (query._tags_like's
+    hint: "alpine" is like "api", which would have kept docker's "tag:alpine" a filter of no note: the review)."""
+    most = 2 if len(tag) >= 8 else 1
+    return any(t.endswith("/" + tag) or t.startswith(tag) or within_edits(tag, t, most) for t in known)
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:

@@ -66,6 +66,11 @@ def english() -> frozenset[str]:
     return frozenset(line.split(" ", 1)[0] for line in listing.read_text(encoding="utf-8").splitlines())
 
 
+def within_edits(a: str, b: str, most: int) -> bool:
+    """Is a at most `most` letters added, dropped, changed or swapped from b?"""
+    return 0 <= _distance()(a, b, most)
+
+
 @functools.lru_cache(maxsize=1)
 def _distance():
     from symspellpy.editdistance import DistanceAlgorithm, EditDistance
