@@ -267,6 +267,8 @@ class NotesService:
             with index.loaded_after() if index is not None else contextlib.nullcontext():
                 rep = build_index(self.notes_dir, self.index_dir, embedder=self._build_embedder(), rebuild=rebuild,
                                   wait=wait, progress=report)
+            if self._index is not None and self._index is not index:  # opened by a question while it ran
+                self._index.refresh()
             self.build_error = None
             return rep
         except BuildLockedError:
