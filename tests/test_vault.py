@@ -285,6 +285,38 @@ def test_a_note_embedding_a_missing_note_is_read_again_only_once_that_note_is_th
     assert "Here at last." in shown and "Kept out of the index, shown where embedded." in shown
 
 
+def test_a_note_added_beside_a_namesake_is_what_a_link_names_after_a_refresh_too(tmp_path):
+    """A root X.md added beside general/X.md is what ![[X]] names now (the shorter path); a Logseq page given
+    alias:: Target beside the page Target: a refresh reads the embedding notes again as a build from nothing would
+    read them (the fuzz test: they had kept the old note's text)."""
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "general" / "X.md", "# X\n\nthe general note\n")
+    write(notes / "B.md", "# B\n\nintro\n\n![[X]]\n")
+    past = time.time() - 100
+    for p in notes.rglob("*.md"):
+        os.utime(p, (past, past))
+    build_index(notes, index, embedder=EMB)
+    write(notes / "X.md", "# X\n\nthe root note\n")
+    build_index(notes, index, embedder=EMB)
+    build_index(notes, tmp_path / "fresh", embedder=EMB)
+    refreshed, fresh = ([c.text for c in NotesIndex.open(i, embedder=EMB).note_chunks("B.md")]
+                        for i in (index, tmp_path / "fresh"))
+    assert refreshed == fresh and "the root note" in refreshed
+    graph = tmp_path / "graph"
+    write(graph / "logseq" / "config.edn", "{}\n")
+    write(graph / "pages" / "Target.md", "- the target page's text\n")
+    write(graph / "pages" / "User.md", "- {{embed [[Target]]}}\n")
+    write(graph / "pages" / "Other.md", "- other page text\n")
+    for p in graph.rglob("*.md"):
+        os.utime(p, (past, past))
+    build_index(graph, tmp_path / "gi", embedder=EMB)
+    write(graph / "pages" / "Other.md", "alias:: Target\n\n- other page text\n")
+    build_index(graph, tmp_path / "gi", embedder=EMB)
+    build_index(graph, tmp_path / "gfresh", embedder=EMB)
+    assert ([c.text for c in NotesIndex.open(tmp_path / "gi", embedder=EMB).note_chunks("pages/User.md")] ==
+            [c.text for c in NotesIndex.open(tmp_path / "gfresh", embedder=EMB).note_chunks("pages/User.md")])
+
+
 def test_a_logseq_page_embedding_a_missing_page_finds_it_by_a_new_alias(tmp_path):
     notes, index = tmp_path / "graph", tmp_path / "index"
     write(notes / "logseq" / "config.edn", "{}\n")

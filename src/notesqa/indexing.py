@@ -444,7 +444,9 @@ class _Scan:
         self._reading(app_of(self.notes_dir, rels + hidden))
         touched = _touched(self.notes_dir, rels, self.prev.notes)
         touched |= set(hidden)
-        touched |= _found_again(self.notes_dir, self.vault, touched, set(rels + hidden), self.prev.notes)
+        present = set(rels + hidden)
+        touched |= _found_again(self.notes_dir, self.vault, touched, present, self.prev.notes)
+        touched |= self.vault.namesakes(touched & present) if touched & present else set()
         self.touched = _through_embeds(touched, self.prev.notes)
         for i, path in enumerate(files):
             self.progress("parse", i + 1, len(files))

@@ -187,6 +187,16 @@ class Vault:
         self._parsed[rel] = None
         return None
 
+    def namesakes(self, rels: set[str]) -> set[str]:
+        """The other notes that share a name with one of rels, as resolve() reads names (a file's name, a Logseq
+        title:: or alias::): a note added or renamed may be what their links name now (a root X.md beside
+        general/X.md), so a build reads the notes showing them again (the fuzz test)."""
+        found: set[str] = set()
+        for named in self._name_index().values():
+            if len(named) > 1 and not rels.isdisjoint(named):
+                found.update(r for r in named if r not in rels)
+        return found
+
     def found_again(self, dep: str, texts: Iterable[str]) -> bool:
         """Is what a missing dependency ("?name", missing()) names there now, as this vault's notes are: a note of
         that name (a note added, renamed, a Logseq title:: or alias:: written: the same rule as resolve()), or a
