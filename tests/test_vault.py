@@ -317,6 +317,22 @@ def test_a_note_added_beside_a_namesake_is_what_a_link_names_after_a_refresh_too
             [c.text for c in NotesIndex.open(tmp_path / "gfresh", embedder=EMB).note_chunks("pages/User.md")])
 
 
+def test_an_embed_in_a_sentence_is_said_missing_once_its_note_is_renamed(tmp_path):
+    """An embed read as its note's name ("- ![[A]] When") depends on that note too: renamed, the refresh says the
+    embed is missing, as a build from nothing does (the fuzz test)."""
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "A.md", "# Seg\n\nsegmentation text here\n")
+    write(notes / "B.md", "# B\n\nsome text\n\n- ![[A]] When\n")
+    past = time.time() - 100
+    for p in notes.rglob("*.md"):
+        os.utime(p, (past, past))
+    build_index(notes, index, embedder=EMB)
+    (notes / "A.md").rename(notes / "Renamed.md")
+    build_index(notes, index, embedder=EMB)
+    entry = NotesIndex.open(index, embedder=EMB).manifest.notes["B.md"]
+    assert entry.lost == ("the embed ![[A]] at line 5 was not found",) and entry.deps == ("?a",)
+
+
 def test_a_logseq_page_embedding_a_missing_page_finds_it_by_a_new_alias(tmp_path):
     notes, index = tmp_path / "graph", tmp_path / "index"
     write(notes / "logseq" / "config.edn", "{}\n")

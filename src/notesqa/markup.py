@@ -239,6 +239,8 @@ class Resolver(Protocol):
 
     def missing(self, from_path: str, target: str) -> None: ...
 
+    def uses(self, from_path: str, rel: str) -> None: ...  # from_path shows something of rel
+
     def embed(self, spec: str, from_path: str): ...
 
     def title(self, target: str, from_path: str = "") -> str | None: ...  # the front-matter title of a note
@@ -397,10 +399,13 @@ class Inline:
         or block it names, is not in the folder: said, and (a note) remembered. What it embeds, if read."""
         if self.resolver is None or not link.target:
             return None
-        if self.resolver.resolve(link.target, self.path) is None:
+        rel = self.resolver.resolve(link.target, self.path)
+        if rel is None:
             self.lost.append(f"the embed {written}{self._at()} was not found")
             self.resolver.missing(self.path, link.target)
-        elif link.heading or link.block:
+            return None
+        self.resolver.uses(self.path, rel)  # (renamed or deleted, it is missing: said then, as from nothing)
+        if link.heading or link.block:
             got = self.resolver.embed(spec, self.path)
             if got is None:
                 part = f'heading "{link.heading}"' if link.heading else f"block ^{link.block}"

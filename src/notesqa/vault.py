@@ -210,7 +210,9 @@ class Vault:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
         self.deps.setdefault(from_path, set()).add(MISSING + target.casefold())
 
-    def _uses(self, from_path: str, rel: str) -> None:
+    def uses(self, from_path: str, rel: str) -> None:
+        """from_path shows something of rel (its text, or its name for an embed in a sentence): a build that
+        changes, renames or deletes rel reads from_path again."""
         if rel != from_path:
             self.deps.setdefault(from_path, set()).add(rel)
 
@@ -264,7 +266,7 @@ class Vault:
         rel = self._uuid_index().get(uuid)
         if rel is None:
             return None
-        self._uses(from_path, rel)
+        self.uses(from_path, rel)
         note = self.parsed(rel)
         if note is None or (uuid not in note.block_ids and uuid not in note.id_titles):
             return None
@@ -304,7 +306,7 @@ class Vault:
         if rel is None:
             self.missing(from_path, link.target)
             return None
-        self._uses(from_path, rel)
+        self.uses(from_path, rel)
         note = self.parsed(rel) if rel != from_path or link.target else None
         if note is None:
             return None
