@@ -333,6 +333,27 @@ def test_an_embed_in_a_sentence_is_said_missing_once_its_note_is_renamed(tmp_pat
     assert entry.lost == ("the embed ![[A]] at line 5 was not found",) and entry.deps == ("?a",)
 
 
+def test_an_excluded_note_deleted_is_said_missing_where_it_was_embedded(tmp_path):
+    """A note the vault's settings exclude has no state in the index: deleted, the notes showing it are read again
+    all the same (the fuzz test)."""
+    import json
+
+    notes, index = tmp_path / "notes", tmp_path / "index"
+    write(notes / "archive" / "Kept.md", "Kept out of the index, shown where embedded.\n")
+    write(notes / "Hub.md", "# Hub\n\n![[Kept]]\n")
+    (notes / ".obsidian").mkdir()
+    (notes / ".obsidian" / "app.json").write_text(json.dumps({"userIgnoreFilters": ["archive/"]}))
+    past = time.time() - 100
+    for p in notes.rglob("*.md"):
+        os.utime(p, (past, past))
+    build_index(notes, index, embedder=EMB)
+    (notes / "archive" / "Kept.md").unlink()
+    build_index(notes, index, embedder=EMB)
+    idx = NotesIndex.open(index, embedder=EMB)
+    assert "Kept out of the index, shown where embedded." not in [c.text for c in idx.note_chunks("Hub.md")]
+    assert idx.manifest.notes["Hub.md"].deps == ("?kept",)
+
+
 def test_a_logseq_page_embedding_a_missing_page_finds_it_by_a_new_alias(tmp_path):
     notes, index = tmp_path / "graph", tmp_path / "index"
     write(notes / "logseq" / "config.edn", "{}\n")

@@ -445,6 +445,8 @@ class _Scan:
         touched = _touched(self.notes_dir, rels, self.prev.notes)
         touched |= set(hidden)
         present = set(rels + hidden)
+        # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)
+        touched |= {d for e in self.prev.notes.values() for d in e.deps if d[:1] != MISSING and d not in present}
         touched |= _found_again(self.notes_dir, self.vault, touched, present, self.prev.notes)
         touched |= self.vault.namesakes(touched & present) if touched & present else set()
         self.touched = _through_embeds(touched, self.prev.notes)
