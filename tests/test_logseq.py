@@ -127,7 +127,8 @@ def test_block_references_and_embeds_resolve_across_pages(tmp_path):
     assert [u.text for u in embedded][:2] == ["Cells limit the blast radius", "child of the cell block"]
     assert embedded[0].origin == ("pages/Source.md", 1) and "Source" in embedded[0].parents
     assert any("not found" in reason for reason in note.lost)  # the missing reference is reported
-    assert vault.deps["pages/User.md"] == {"pages/Source.md", "?60af0000-0000-4000-8000-0000000000ff"}
+    assert vault.deps["pages/User.md"] == {"pages/Source.md", "?60af0000-0000-4000-8000-0000000000ff",
+                                           "((60af0000-0000-4000-8000-0000000000aa))"}  # (the id, wherever it is)
     chunks = chunk_note(note)
     assert chunks[1].origin == "pages/Source.md:1"
 

@@ -354,6 +354,27 @@ def test_an_excluded_note_deleted_is_said_missing_where_it_was_embedded(tmp_path
     assert idx.manifest.notes["Hub.md"].deps == ("?kept",)
 
 
+def test_a_block_id_written_in_a_second_page_is_found_as_a_build_from_nothing_finds_it(tmp_path):
+    """The same id:: in a page sorted before its holder (a block copied in a text editor): a refresh reads the
+    referencing page again, as a build from nothing reads it (the fuzz test)."""
+    uid = "6650a1b2-0000-4000-8000-000000000001"
+    graph, index = tmp_path / "graph", tmp_path / "index"
+    write(graph / "logseq" / "config.edn", "{}\n")
+    write(graph / "pages" / "Holder.md", f"- the holder block\n  id:: {uid}\n")
+    write(graph / "pages" / "User.md", f"- uses (({uid}))\n")
+    write(graph / "pages" / "Another.md", "- another block\n")
+    past = time.time() - 100
+    for p in graph.rglob("*.md"):
+        os.utime(p, (past, past))
+    build_index(graph, index, embedder=EMB)
+    assert f"(({uid}))" in NotesIndex.open(index, embedder=EMB).manifest.notes["pages/User.md"].deps
+    write(graph / "pages" / "Another.md", f"- another block\n  id:: {uid}\n")
+    build_index(graph, index, embedder=EMB)
+    build_index(graph, tmp_path / "fresh", embedder=EMB)
+    assert ([c.text for c in NotesIndex.open(index, embedder=EMB).note_chunks("pages/User.md")] ==
+            [c.text for c in NotesIndex.open(tmp_path / "fresh", embedder=EMB).note_chunks("pages/User.md")])
+
+
 def test_a_logseq_page_embedding_a_missing_page_finds_it_by_a_new_alias(tmp_path):
     notes, index = tmp_path / "graph", tmp_path / "index"
     write(notes / "logseq" / "config.edn", "{}\n")

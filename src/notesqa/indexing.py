@@ -28,7 +28,7 @@ from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
 from .notefiles import (EMPTY, FOLDER, GONE, Problem, discover_notes, file_sha, folder_prefix, read_note,
                         without_app_exclusions)
-from .vault import MISSING, Vault, app_of
+from .vault import MISSING, Vault, app_of, is_note_dep
 from .vocabulary import Vocabulary, WordCounts
 from .wording import counted
 
@@ -442,20 +442,31 @@ class _Scan:
         hidden = [path.relative_to(self.notes_dir).as_posix() for path in excluded]
         self.vault = Vault(self.notes_dir, rels + hidden)
         self._reading(app_of(self.notes_dir, rels + hidden))
-        touched = _touched(self.notes_dir, rels, self.prev.notes)
-        touched |= set(hidden)
-        present = set(rels + hidden)
-        # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)
-        touched |= {d for e in self.prev.notes.values() for d in e.deps if d[:1] != MISSING and d not in present}
-        touched |= _found_again(self.notes_dir, self.vault, touched, present, self.prev.notes)
-        touched |= self.vault.namesakes(touched & present) if touched & present else set()
-        self.touched = _through_embeds(touched, self.prev.notes)
+        self.touched = _through_embeds(self._changed(rels, hidden), self.prev.notes)
         for i, path in enumerate(files):
             self.progress("parse", i + 1, len(files))
             self._note(path, rels[i])
         for problem in problems:
             if problem.kind == FOLDER:
                 self._keep_folder(problem)
+
+    def _changed(self, rels: list[str], hidden: list[str]) -> set[str]:
+        """What changed for the notes that show other notes' text: the notes new, changed or gone (_touched), the
+        excluded ones (no state kept), and the names, blocks and ids (as dependencies) that may now be found
+        otherwise: a missing one there now, a note beside a namesake, a block id written again."""
+        touched = _touched(self.notes_dir, rels, self.prev.notes) | set(hidden)
+        present = set(rels + hidden)
+        # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)
+        touched |= {d for e in self.prev.notes.values() for d in e.deps if is_note_dep(d) and d not in present}
+        changed = touched & present
+        if not changed:
+            return touched
+        # the changed notes' text, for the ids it writes: only when a note shows a block or misses something
+        by_text = any(not is_note_dep(d) for e in self.prev.notes.values() for d in e.deps)
+        texts = [text for rel in changed if (text := read_note(self.notes_dir / rel, rel)[0]) is not None] \
+            if by_text else []
+        return touched | _found_again(self.vault, texts, self.prev.notes) | self.vault.ids_written(texts) \
+            | self.vault.namesakes(changed)
 
     def _reading(self, read_as: str) -> None:
         """Every note is read again when the notes are read otherwise than at the last build (trial s38: a
@@ -602,16 +613,11 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntr
     return touched
 
 
-def _found_again(notes_dir: Path, vault: Vault, touched: set[str], present: set[str],
-                 prev_notes: Mapping[str, NoteEntry]) -> set[str]:
+def _found_again(vault: Vault, texts: list[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
     """The missing notes or blocks ("?name" dependencies, for _shows) that are there now, as the vault names notes
-    (Vault.found_again): the notes showing one are read again. Not all of them at every edit: they had been (15
-    notes of the 1,023-note vault read at each edit)."""
-    changed = touched & present
+    (Vault.found_again; texts: the changed notes'): the notes showing one are read again. Not all of them at every
+    edit: they had been (15 notes of the 1,023-note vault read at each edit)."""
     wanted = {d for entry in prev_notes.values() for d in entry.deps if d[:1] == MISSING}
-    if not changed or not wanted:
-        return set()
-    texts = [text for rel in changed if (text := read_note(notes_dir / rel, rel)[0]) is not None]
     return {d for d in wanted if vault.found_again(d, texts)}
 
 

@@ -55,6 +55,16 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
 
 
+def block_dep(uuid: str) -> str:
+    """A note's dependency on the block of that id, wherever it is: "((uuid))"."""
+    return f"(({uuid.lower()}))"
+
+
+def is_note_dep(dep: str) -> bool:
+    """Is a dependency a note's path (not a missing name, "?name", nor a block's id, "((uuid))")?"""
+    return not dep.startswith((MISSING, "(("))
+
+
 class Vault:
     """Name lookups and cross-note text for one build (or one source view) of a notes folder."""
 
@@ -197,6 +207,12 @@ class Vault:
                 found.update(r for r in named if r not in rels)
         return found
 
+    @staticmethod
+    def ids_written(texts: Iterable[str]) -> set[str]:
+        """The block ids texts write (`id::`), as the dependencies of the notes that show those blocks (block_dep):
+        an id written again elsewhere (a block copied in a text editor) may be the one a reference finds now."""
+        return {block_dep(m.group(1)) for t in texts if "id::" in t for m in _UUID_LINE.finditer(t)}
+
     def found_again(self, dep: str, texts: Iterable[str]) -> bool:
         """Is what a missing dependency ("?name", missing()) names there now, as this vault's notes are: a note of
         that name (a note added, renamed, a Logseq title:: or alias:: written: the same rule as resolve()), or a
@@ -267,6 +283,7 @@ class Vault:
         if rel is None:
             return None
         self.uses(from_path, rel)
+        self.deps.setdefault(from_path, set()).add(block_dep(uuid))  # (another note may write the id too)
         note = self.parsed(rel)
         if note is None or (uuid not in note.block_ids and uuid not in note.id_titles):
             return None
