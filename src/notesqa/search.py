@@ -28,7 +28,7 @@ from .keywords import tokenize
 from .manifest import Manifest
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, as_asked, TOP_LEVEL, YEAR, Filters, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_asked, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
                     tag_key, with_listing_period, with_noted_year)

@@ -19,7 +19,6 @@ front ends turn it into an error result, never a traceback. Importing this modul
 from __future__ import annotations
 
 import contextlib
-
 import logging
 import os
 import posixpath
