@@ -77,7 +77,7 @@ class Vault:
         # (trial s38: dendron/ with its dendron.yml beside other apps' exports)
         self._dendron_dirs = dendron.vault_folders(self.notes_dir, self.rels)
         self._titles: dict[str, str | None] = {}
-        self.deps: dict[str, set[str]] = {}  # note -> the notes it took text from
+        self.deps: dict[str, set[str]] = {}  # note -> what it shows of others (_depends)
         self._names: dict[str, list[str]] | None = None
         self._parsed: dict[str, object] = {}
         self._parsing: list[str] = []
@@ -224,13 +224,17 @@ class Vault:
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
-        self.deps.setdefault(from_path, set()).add(MISSING + target.casefold())
+        self._depends(from_path, MISSING + target.casefold())
 
     def uses(self, from_path: str, rel: str) -> None:
         """from_path shows something of rel (its text, or its name for an embed in a sentence): a build that
         changes, renames or deletes rel reads from_path again."""
         if rel != from_path:
-            self.deps.setdefault(from_path, set()).add(rel)
+            self._depends(from_path, rel)
+
+    def _depends(self, from_path: str, dep: str) -> None:
+        """from_path depends on dep: a note's path, a missing name ("?name") or a block's id ("((uuid))")."""
+        self.deps.setdefault(from_path, set()).add(dep)
 
     def block_text(self, uuid: str, from_path: str) -> str | None:
         """The text of the Logseq block whose id:: is uuid, as the block reference shows it."""
@@ -283,7 +287,7 @@ class Vault:
         if rel is None:
             return None
         self.uses(from_path, rel)
-        self.deps.setdefault(from_path, set()).add(block_dep(uuid))  # (another note may write the id too)
+        self._depends(from_path, block_dep(uuid))  # (another note may write the id too)
         note = self.parsed(rel)
         if note is None or (uuid not in note.block_ids and uuid not in note.id_titles):
             return None
