@@ -456,17 +456,17 @@ class _Scan:
         otherwise: a missing one there now, a note beside a namesake, a block id written again."""
         touched = _touched(self.notes_dir, rels, self.prev.notes) | set(hidden)
         present = set(rels + hidden)
+        deps = {d for entry in self.prev.notes.values() for d in entry.deps}
         # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)
-        touched |= {d for e in self.prev.notes.values() for d in e.deps if is_note_dep(d) and d not in present}
+        touched |= {d for d in deps if is_note_dep(d) and d not in present}
         changed = touched & present
         if not changed:
             return touched
-        # the changed notes' text, for the ids it writes: only when a note shows a block or misses something
-        by_text = any(not is_note_dep(d) for e in self.prev.notes.values() for d in e.deps)
-        texts = [text for rel in changed if (text := read_note(self.notes_dir / rel, rel)[0]) is not None] \
-            if by_text else []
-        return touched | _found_again(self.vault, texts, self.prev.notes) | self.vault.ids_written(texts) \
-            | self.vault.namesakes(changed)
+        # the ids the changed notes' text writes: read only when a note shows a block or misses something
+        by_text = any(not is_note_dep(d) for d in deps)
+        ids = self.vault.ids_written(text for rel in changed if (text := read_note(self.notes_dir / rel, rel)[0])) \
+            if by_text else set()
+        return touched | ids | _found_again(self.vault, deps, ids) | self.vault.namesakes(changed)
 
     def _reading(self, read_as: str) -> None:
         """Every note is read again when the notes are read otherwise than at the last build (trial s38: a
@@ -613,12 +613,11 @@ def _touched(notes_dir: Path, rels: list[str], prev_notes: Mapping[str, NoteEntr
     return touched
 
 
-def _found_again(vault: Vault, texts: list[str], prev_notes: Mapping[str, NoteEntry]) -> set[str]:
-    """The missing notes or blocks ("?name" dependencies, for _shows) that are there now, as the vault names notes
-    (Vault.found_again; texts: the changed notes'): the notes showing one are read again. Not all of them at every
-    edit: they had been (15 notes of the 1,023-note vault read at each edit)."""
-    wanted = {d for entry in prev_notes.values() for d in entry.deps if d[:1] == MISSING}
-    return {d for d in wanted if vault.found_again(d, texts)}
+def _found_again(vault: Vault, deps: set[str], ids: set[str]) -> set[str]:
+    """The missing notes or blocks of deps ("?name" dependencies, for _shows) that are there now, as the vault names
+    notes (Vault.found_again; ids: those the changed notes write): the notes showing one are read again. Not all of
+    them at every edit: they had been (15 notes of the 1,023-note vault read at each edit)."""
+    return {d for d in deps if d[:1] == MISSING and vault.found_again(d, ids)}
 
 
 def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:

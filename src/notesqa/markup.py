@@ -23,10 +23,9 @@ from .notefiles import in_notion_export
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
-# a referenced block's id: Logseq's uuid, Roam's 9-character uid
-BLOCK_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{9}")
+# a Logseq block reference ((uuid))
 # a block reference: Logseq's ((uuid)), Roam's ((9-character uid)) (an export cannot resolve it: said, not shown)
-BLOCK_REF = re.compile(rf"\(\(({BLOCK_UID.pattern})\)\)")
+BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{9})\)\)")
 # a Logseq link with a label of its own: [label]([[page]]), [label](((uuid))); it reads as its label
 LABELLED = re.compile(r"\[([^\[\]\n]+)\]\((\[\[[^\[\]\n]+\]\]|\(\([0-9a-f-]{36}\)\))\)")
 # a Logseq macro {{name args}} (also written {{{name args}}})

@@ -18,7 +18,7 @@ from typing import Iterable
 from . import dendron
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
-from .markup import (BLOCK_REF, BLOCK_UID, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
+from .markup import (BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
                      strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
@@ -213,14 +213,12 @@ class Vault:
         an id written again elsewhere (a block copied in a text editor) may be the one a reference finds now."""
         return {block_dep(m.group(1)) for t in texts if "id::" in t for m in _UUID_LINE.finditer(t)}
 
-    def found_again(self, dep: str, texts: Iterable[str]) -> bool:
+    def found_again(self, dep: str, ids: set[str]) -> bool:
         """Is what a missing dependency ("?name", missing()) names there now, as this vault's notes are: a note of
         that name (a note added, renamed, a Logseq title:: or alias:: written: the same rule as resolve()), or a
-        block with that id in one of texts (the notes' new text: an id:: written)?"""
+        block of an id the notes' new text writes (ids: ids_written)?"""
         target = dep[len(MISSING):]
-        if self.resolve(target) is not None:
-            return True
-        return BLOCK_UID.fullmatch(target) is not None and any(target in t.lower() for t in texts)
+        return self.resolve(target) is not None or block_dep(target) in ids
 
     def missing(self, from_path: str, target: str) -> None:
         """from_path embeds a note that is not there (yet): a build that adds notes reads it again."""
