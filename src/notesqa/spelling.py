@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .keywords import SPACELESS
+from .keywords import SPACELESS, _stem_all
 
 # words people write without their apostrophe, which the English list has with it only (the review: "thats" had
 # been searched as "chats")
@@ -126,8 +126,6 @@ class Speller:
         return self._meant[low]
 
     def _closest(self, low: str) -> str | None:
-        from .keywords import _stem_all
-
         stem = _stem_all([low])[0]
         compare, buckets, written = _distance(), self._buckets(), self._written_buckets()
         best: dict[int, tuple[int, bool, str]] = {}  # row -> its fewest edits, whether as a stem, the word matched
@@ -155,8 +153,6 @@ class Speller:
     def _as_typed(self, low: str, stem: str, row: int) -> str:
         """The vault word of row with the ending low was typed with ("hapepned": "happen" + "ed", not the vault's
         "happens"; "potsing": "posting", not "post"), when that is an English word of its stem; else its vault form."""
-        from .keywords import _stem_all
-
         known = self._stems[row]
         if low.startswith(stem):
             word = known + low[len(stem):]
