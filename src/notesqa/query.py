@@ -842,12 +842,13 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         name, value = m.group(1).lower(), m.group(2).strip('"')
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
-        if name == "tag" and tag_key(value.rstrip("?!.,;:")) in worded:  # (unquoted: a quoted one asks for a phrase)
+        # a tag without a sentence's mark after it ("what about cold starts tag:aws?": the review)
+        tag = value if m.group(2).startswith('"') else value.rstrip("?!.,;:") or value
+        if name == "tag" and tag_key(tag) in worded:  # (unquoted: a quoted one asks for a phrase)
             as_words.append(f"{m.group(1)}:{value}")
             return as_words[-1]
         elif name == "tag":
-            # not a sentence's mark after it ("what about cold starts tag:aws?": the review)
-            tags.append(value if m.group(2).startswith('"') else value.rstrip("?!.,;:") or value)
+            tags.append(tag)
         elif name == "path" and _OUTSIDE_FILE.match(value):  # "Path:/etc/wireguard/wg0.conf not found", a log line
             return m.group(0)
         elif name == "path":
@@ -1255,7 +1256,6 @@ def _char_before(text: str, at: int) -> str:
     while at >= 0 and text[at].isspace():
         at -= 1
     return text[at] if at >= 0 else ""
-
 
 
 # a question's own words: at its start (a wh-word or an auxiliary, "is uv faster than poetry"), or a wh-word anywhere
