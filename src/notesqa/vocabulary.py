@@ -127,7 +127,7 @@ class Vocabulary:
     """The vault's words (by stem, in their most frequent form) and their unit vectors."""
 
     def __init__(self, stems: Sequence[str], forms: Sequence[str], vectors: np.ndarray,
-                 names: Iterable[str] = ()):
+                 names: Iterable[str] = (), counts: "WordCounts | None" = None):
         if len(stems) != len(forms) or len(stems) != len(vectors):
             raise ValueError(f"{len(stems)} stems, {len(forms)} forms and {len(vectors)} vectors")
         self.stems, self.forms = list(stems), list(forms)
@@ -138,7 +138,7 @@ class Vocabulary:
         self._row_of_form = {f: i for i, f in enumerate(self.forms)}
         self._row_of_stem = {s: i for i, s in enumerate(self.stems)}
         self._near: dict[tuple[str, int], list[tuple[int, float]]] = {}  # a question word's nearest rows (they come back)
-        self.counts: WordCounts | None = None  # what it was made from (built, or read with it): saved for the next build
+        self.counts = counts  # what it was made from (built, or read with it): saved for the next build
 
     def __len__(self) -> int:
         return len(self.stems)
@@ -169,9 +169,7 @@ class Vocabulary:
         for i, v in zip(new, _unit(encode([forms[i] for i in new])) if new else ()):
             vectors[i] = v
         names = [s for s, f in zip(stems, forms) if within[f] and capital[f] >= NAME_SHARE * within[f]]
-        made = cls(stems, forms, np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32), names)
-        made.counts = counts
-        return made
+        return cls(stems, forms, np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32), names, counts)
 
     def vector_of(self, form: str) -> np.ndarray | None:
         row = self._row_of_form.get(form)
@@ -260,10 +258,9 @@ class Vocabulary:
             raise ValueError(f"{_WORDS} has {len(rows)} words, {_META} says {meta['words']}")
         if vectors.ndim != 2 or len(vectors) != len(rows) or (dim is not None and len(rows) and vectors.shape[1] != dim):
             raise ValueError(f"{_VECTORS} holds {vectors.shape} for {len(rows)} words of width {dim}")
-        made = cls([r[0] for r in rows], [r[1] for r in rows], vectors, [r[0] for r in rows if r[2:] == ["1"]])
-        # read now, with the rest: a build removes this folder once another is live (the review)
-        made.counts = WordCounts.load(folder)
-        return made
+        # the counts read now, with the rest: a build removes this folder once another is live (the review)
+        return cls([r[0] for r in rows], [r[1] for r in rows], vectors, [r[0] for r in rows if r[2:] == ["1"]],
+                   WordCounts.load(folder))
 
     def written_forms(self) -> list[tuple[str, int]]:
         """The other forms the notes write its words in (of the counts it was made from), each with its word's row:
