@@ -3,7 +3,7 @@ texts it has not seen (on a 3,600-note vault, tokenizing every chunk and section
 one note took).
 
     keywords/tokens/
-      notesqa.json   the tokenizer's version and the row count
+      notesqa.json   the tokenizer's id (keywords.tokenizer_id: its version and PyStemmer's) and the row count
       words.json     the distinct tokens, in order of first use
       ids.npy        int32: every row's tokens, row after row, as positions in words.json
       starts.npy     int64: where each row's tokens start in ids.npy (and, last, where they end)
@@ -63,7 +63,7 @@ class TokenRows:
 
     @classmethod
     def load(cls, folder: Path, version: str) -> "TokenRows | None":
-        """The rows saved in folder by the tokenizer of this version; None when there are none to trust."""
+        """The rows saved in folder by the tokenizer of this id (version); None when there are none to trust."""
         folder = Path(folder)
         try:
             meta = json.loads((folder / _META).read_text())
