@@ -25,6 +25,7 @@ from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
 from .evernote import en_todos, yarle_metadata
+from .nesting import parse_nested
 from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
 
@@ -1084,7 +1085,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
-    tokens = md_parser().parse(_spaced_targets(_escape_table_links(text)))
+    tokens, deep, too_deep = parse_nested(md_parser().parse, _spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     top = None
     if tokens and tokens[0].type == "front_matter":
@@ -1099,7 +1100,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     props = page_properties(text, rel) if not meta else None
     walker.properties = props
     walker.walk(tokens)
-    inline.lost.extend(walker.lost)
+    inline.lost.extend(walker.lost + [too_deep] * bool(too_deep))
     units, block_ids = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids
     text_chars = note_text_chars(counted_text(text, props) if props else text, rel)
     desc = description(meta, top) if inline.dendron else None
@@ -1128,6 +1129,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if unread := unreadable_day(day):  # said, not dropped without a word
         unread += f"; dated {date} by its file name" if date else ""
         problem = Problem(rel, "repaired", f"{problem.reason}; {unread}" if problem else unread)
+    if deep:
+        problem = Problem(rel, "repaired", f"{problem.reason}; {deep}" if problem else deep)
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
