@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 
 from . import dendron
+from .chatter import without_chatter
 from .chunking import Chunk, has_words
 from .errors import ArgumentError, QueryError
 from .metadata import as_date
@@ -885,7 +886,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
     text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
-    return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
+    return " ".join(without_chatter(text).split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
                                            phrases, excluded, tuple(as_words))
 
 

@@ -1,0 +1,34 @@
+import pytest
+
+from notesqa.chatter import without_chatter
+from notesqa.query import parse_query
+
+
+@pytest.mark.parametrize("asked, searched", [
+    ("hey, quick one: what was that thing about SnapStart, I think I wrote it down somewhere?",
+     "what was that thing about SnapStart?"),
+    ("um what did Werner say about frugality or something like that?", "what did Werner say about frugality?"),
+    ("can you dig up the lambda snapstart catch lol", "the lambda snapstart catch"),
+    ("I think I noted something about this in my notes: bagging vs boosting", "bagging vs boosting"),
+    ("didn't I jot down the boiler pressure?", "the boiler pressure?"),
+    ("I'm trying to remember the name of the tool for graphs, any idea?", "the name of the tool for graphs?"),
+    ("ok so how does Raft elect a leader? thanks!", "how does Raft elect a leader?"),
+    ("i was wondering if lambda supports arm", "lambda supports arm"),
+    ("I can't remember exactly what the price of gp3 was iirc", "what the price of gp3 was"),
+])
+def test_the_asking_is_taken_out(asked, searched):
+    assert without_chatter(asked) == searched
+
+
+@pytest.mark.parametrize("asked", [
+    "right join vs left join", "hello world program in rust", "well architected framework pillars",
+    "what did I write about redis?", "where did I put my passport?", "so-called serverless", "oh my zsh plugins",
+    "thanks", "remind me", "what is 3.5 ... really?",  # nothing else left, or nothing to take out: as typed
+])
+def test_words_of_the_subject_stay(asked):
+    assert without_chatter(asked) == asked
+
+
+def test_the_question_searched_is_without_its_chatter_and_keeps_its_filters():
+    text, filters = parse_query("hey, can you find my notes on cold starts tag:aws thanks")
+    assert text == "my notes on cold starts" and filters.tags == ("aws",)
