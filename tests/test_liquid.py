@@ -47,3 +47,8 @@ def test_a_card_notes_curly_clozes_read_as_their_answers_template_syntax_does_no
     assert strip_non_content("See {{Paris}}.") == "See ."
     assert strip_non_content("{% assign x = 1 %}\nSee {{Paris}}.", clozes=True) == "\nSee ."
     assert strip_non_content("Type `{{Paris}}` here", clozes=True) == "Type `{{Paris}}` here"
+
+
+def test_a_placeholder_in_indented_code_is_what_the_code_says():
+    note = parse_note("# Deploy\n\nThe template:\n\n    name: {{ service_name }}\n    replicas: 2\n", "deploy.md")
+    assert [u.text for u in note.units if u.kind == "code"] == ["name: {{ service_name }}\nreplicas: 2"]

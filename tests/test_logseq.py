@@ -225,6 +225,17 @@ def test_clojure_in_code_is_shown_as_written():
     assert code.text == '[:div.big "hello"]\n[:code "y"]'
 
 
+def test_a_comment_mark_in_a_source_block_is_code_not_a_comment():
+    # a MATLAB cell "%% Load data" in #+BEGIN_SRC had hidden the blocks up to the next one's "%% Plot"
+    text = ("- Matlab script for the fit\n  #+BEGIN_SRC matlab\n  %% Load data\n  x = load('a.mat');\n  #+END_SRC\n"
+            "- The fit converged after ten steps\n- Plot script\n  #+BEGIN_SRC matlab\n  %% Plot\n  <!-- axes -->\n"
+            "  #+END_SRC\n")
+    note = parse_note(text, "pages/Fit.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units if u.kind == "code"] == ["%% Load data\nx = load('a.mat');",
+                                                                "%% Plot\n<!-- axes -->"]
+    assert "The fit converged after ten steps" in [u.text for u in note.units]
+
+
 def test_page_properties_other_than_metadata_are_the_pages_text():
     # "who wrote Thinking in Systems?": the author is a page property, shown above the page in the app
     text = ("title:: Thinking in Systems\nauthor:: [[Donella Meadows]]\ntags:: book\n"

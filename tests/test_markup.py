@@ -1,7 +1,7 @@
 """Obsidian and Logseq inline syntax, read as the apps show it (markup.py, through parse_note)."""
 
 from notesqa.chunking import chunk_note
-from notesqa.markup import Inline, links_as_markdown, outside_code, parse_link, strip_comments, without_tags
+from notesqa.markup import Inline, indented_code, links_as_markdown, outside_code, parse_link, strip_comments, without_tags
 from notesqa.parsing import parse_note
 
 
@@ -281,3 +281,16 @@ def test_a_raised_html_number_reads_raised_not_glued_to_its_word():
     assert note.units[0].text == "the 21st century" and chunk_note(note)[0].date == "2024-03-03"
     # a note of only files embedded is one passage naming them, two on two lines too (the second review)
     assert [u.text for u in parse_note("# Scans\n\n![[a.pdf]]\n![[b.pdf]]\n", "s.md").units] == ["Attached: a.pdf, b.pdf"]
+
+
+def test_a_comment_mark_inside_indented_code_is_code():
+    # a MATLAB cell ("%% Load data") in an indented code block had hidden every line up to the next %%, prose too
+    text = "# Fit\n\nThe script:\n\n    %% Load data\n    x = 1;\n\nThe fit converged.\n\n    %% Plot\n    plot(x)\n"
+    assert strip_comments(text) == text
+    assert strip_comments("Text %% hidden %% here\n\n    <!-- kept -->\n") == "Text  here\n\n    <!-- kept -->\n"
+
+
+def test_indented_lines_of_a_list_are_not_code():
+    text = "- item\n\n    continued %% hidden %% text\n"
+    assert indented_code(text) == frozenset()
+    assert "hidden" not in strip_comments(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import anki_clozes, outside_code, strip_comments, without_navigation
+from .markup import anki_clozes, indented_code, outside_code, strip_comments, without_navigation
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
 _LIQUID_OUT = re.compile(r"\{\{.*?\}\}", re.S)
@@ -76,4 +76,5 @@ def _strip_liquid(text: str, clozes: bool) -> str:
     (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
     if "{%" in text:
         return _strip_liquid_all(text)
-    return outside_code(text, lambda part: _strip_liquid_all(part, clozes)) if "{{" in text else text
+    return outside_code(text, lambda part: _strip_liquid_all(part, clozes), code=indented_code(text)) if "{{" in text \
+        else text

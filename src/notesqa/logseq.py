@@ -138,6 +138,19 @@ def _dedent(line: str, width: int) -> str:
     return line[i:]
 
 
+def _code_fence(line: str, fence: str | None) -> str | None:
+    """The open code after line: a code fence, or an org block of code ("#+SRC", "#+QUERY"), where a "%% Load data"
+    (a MATLAB cell) is code, not a comment."""
+    if fence is None:
+        org = ORG_BEGIN.match(line)
+        if org is not None and org.group("kind").upper() in ORG_CODE:
+            return "#+" + org.group("kind").upper()
+    elif fence.startswith("#+"):
+        end = ORG_END.match(line)
+        return None if end is not None and end.group("kind").upper() == fence[2:] else fence
+    return code_fence_after(line, fence)
+
+
 def _fence_state(line: str, fence: str | None) -> str | None:
     """The open fence after line: a code fence, or an org #+BEGIN_X block ("#+X"), whose lines
     belong to the block they are in even when they start with `- `."""
@@ -327,7 +340,7 @@ def journal_title(iso: str) -> str:
 def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
 
-    text = strip_comments(text)
+    text = strip_comments(text, _code_fence, frozenset())  # (an outline's indented lines are its blocks, not code)
     lines = text.split("\n")
     meta, problem, start = _page_front_matter(lines, rel, front_matter)
     blocks = split_blocks(lines[start:], start + 1)

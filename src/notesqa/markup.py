@@ -441,23 +441,40 @@ def code_fence_after(line: str, fence: str | None) -> str | None:
     return None if closes else fence
 
 
-def outside_code(text: str, fn: Callable[[str], str]) -> str:
-    """fn applied to the parts of text that are not fenced code or code spans."""
+def outside_code(text: str, fn: Callable[[str], str], fence_after: Callable[[str, str | None], str | None] = code_fence_after,
+                 code: frozenset[int] = frozenset()) -> str:
+    """fn applied to the parts of text that are not fenced code or code spans (fence_after: which lines open and
+    close a fence, Logseq's org blocks too), nor the lines of code (0-based: indented_code's)."""
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        after = code_fence_after(line, fence)
-        if fence is None and after is None:
+    for i, line in enumerate(text.splitlines(keepends=True)):
+        after = fence_after(line, fence)
+        if fence is None and after is None and i not in code:
             prose.append(line)
         else:
-            if fence is None:  # a fence opens: the prose before it is done
+            if prose:  # code begins: the prose before it is done
                 out.append(_spans_outside("".join(prose), fn))
                 prose = []
             out.append(line)
         fence = after
     out.append(_spans_outside("".join(prose), fn))
     return "".join(out)
+
+
+# an indented line after a blank one (or the text's start): maybe markdown's indented code, which a parse tells
+_INDENTED_AFTER_BLANK = re.compile(r"(?:\A|\n[ \t]*\n)(?: {4}|\t)")
+
+
+def indented_code(text: str) -> frozenset[int]:
+    """The lines (0-based) of text's indented code blocks, as markdown reads them ("    %% Load data", a MATLAB
+    cell, is code, not a comment): a parse, for a text that may have one."""
+    if not _INDENTED_AFTER_BLANK.search(text):
+        return frozenset()
+    from .units import md_parser  # (units reads markup: imported when needed)
+
+    return frozenset(i for tok in md_parser().parse(text) if tok.type == "code_block" and tok.map
+                     for i in range(*tok.map))
 
 
 def _spans_outside(text: str, fn: Callable[[str], str]) -> str:
@@ -549,23 +566,28 @@ def without_navigation(text: str) -> str:
     return _NAV_LINE.sub("", text) if "<<" in text or "«" in text or "←" in text else text
 
 
-def strip_comments(text: str) -> str:
-    """HTML comments and Obsidian %% comments removed outside code, every line kept where it was."""
+def strip_comments(text: str, fence_after: Callable[[str, str | None], str | None] = code_fence_after,
+                   code: frozenset[int] | None = None) -> str:
+    """HTML comments and Obsidian %% comments removed outside code, every line kept where it was. fence_after:
+    which lines open and close a fence (Logseq's org blocks too); code: the lines of other code (by default
+    markdown's indented code blocks)."""
     if "<!--" not in text and "%%" not in text:
         return text
+    code = indented_code(text) if code is None else code
 
     def strip(part: str) -> str:
         part = HTML_COMMENT.sub(_blank_keep_lines, part)
         return OBSIDIAN_COMMENT.sub(_blank_keep_lines, part) if "%%" in part else part
 
-    return outside_code(_comment_blocks(text) if "%%" in text else text, strip)
+    return outside_code(_comment_blocks(text, fence_after, code) if "%%" in text else text, strip, fence_after, code)
 
 
-def _comment_blocks(text: str) -> str:
+def _comment_blocks(text: str, fence_after: Callable[[str, str | None], str | None] = code_fence_after,
+                    code: frozenset[int] = frozenset()) -> str:
     """A %% comment that opens a line and is not closed on it hides all up to its closing %%, code blocks too, as
     Obsidian does (an Excalidraw drawing's compressed data): those lines blank. The marks are taken in
     order, an inline "%% ... %%" pair included (a %% inside one is not a block's); a block never closed
-    hides nothing."""
+    hides nothing. A %% inside code (fence_after's fences, the lines of code) opens nothing."""
     lines = text.split("\n")
     out: list[str] = []
     fence: str | None = None
@@ -579,6 +601,9 @@ def _comment_blocks(text: str) -> str:
             else:
                 out.append("")
             continue
+        if i in code and not inline_open:
+            out.append(line)
+            continue
         # "%%" alone, or "%% kanban:settings" (the Kanban plugin's settings, a JSON fence after it): a block
         if fence is None and not inline_open and line.lstrip().startswith("%%") and line.count("%%") == 1:
             block_at = i
@@ -587,7 +612,7 @@ def _comment_blocks(text: str) -> str:
         if fence is None and _CODE_SPAN.sub("", line).count("%%") % 2:  # (not a %% in `code`)
             inline_open = not inline_open
         if not inline_open:
-            fence = code_fence_after(line, fence)
+            fence = fence_after(line, fence)
         out.append(line)
     if block_at is not None:  # never closed: shown as written
         out[block_at:] = lines[block_at:]
