@@ -240,6 +240,19 @@ def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
     assert [u.text for u in vault.parse("U.md", (tmp_path / "U.md").read_text()).units] == ["The definition."]
 
 
+def test_an_id_on_a_line_of_its_own_names_the_whole_table_list_or_callout_above_it(tmp_path):
+    # Obsidian's form for a complex block: the id after it, a blank line before and after; the embed had read as
+    # the note's name, said missing
+    write(tmp_path / "Src.md", "# Src\n\nIntro.\n\n| fruit | price |\n|---|---|\n| apple | 3 pounds |\n| pear | 2 |\n\n"
+                               "^prices\n\n- first item\n- second item\n\n^items\n\n> [!note] Careful\n> hot plates\n\n^warn\n")
+    write(tmp_path / "Use.md", "![[Src#^prices]]\n\n![[Src#^items]]\n\n![[Src#^warn]]\n")
+    vault = Vault(tmp_path, ["Src.md", "Use.md"])
+    note = vault.parse("Use.md", (tmp_path / "Use.md").read_text())
+    assert [u.text for u in note.units] == ["fruit: apple | price: 3 pounds", "fruit: pear | price: 2",
+                                            "first item", "second item", "hot plates"]
+    assert not note.lost
+
+
 def test_an_embedding_note_is_updated_only_when_what_it_shows_changed_and_a_missing_embed_is_named(tmp_path):
     notes, index = tmp_path / "notes", tmp_path / "index"
     write(notes / "A.md", "Intro of A.\n\n![[Missing]]\n")

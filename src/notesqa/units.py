@@ -66,6 +66,9 @@ class ParsedNote:
     credits: tuple[str, ...] = ()  # who or where it is from (front matter authors, venue, year): keywords
     properties: tuple[str, ...] = ()  # its other short fields, "status: Done" (metadata.properties)
     block_ids: dict[str, int] = field(default_factory=dict)  # ^block-id or Logseq id:: -> unit index
+    # a ^block-id on a line of its own after a list, table or callout (Obsidian's form for them) -> the end
+    # (exclusive) of the units it names, from its block_ids unit on
+    block_ends: dict[str, int] = field(default_factory=dict)
     id_titles: dict[str, str] = field(default_factory=dict)  # id:: of a heading block -> its title
     lost: tuple[str, ...] = ()  # parts of the text that could not be read as notes text, and why
     text_chars: int = 0  # characters of notes text in the file (front matter and properties left out)
@@ -459,6 +462,8 @@ class Walker:
         self.deck = deck
         self.units: list[Unit] = []
         self.block_ids: dict[str, int] = {}
+        self.block_ends: dict[str, int] = {}
+        self.block_starts: list[int] = []  # where each top-level block's units begin (a ^id line names the one before)
         self.id_titles: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
         self.outline = outline  # Logseq: the page's outline decides which headings are open
@@ -555,6 +560,8 @@ class Walker:
     def walk(self, tokens) -> None:
         i, n = 0, len(tokens)
         while i < n:
+            if tokens[i].level == 0 and tokens[i].nesting >= 0:
+                self.block_starts.append(len(self.units))
             i = self._step(tokens, i)
         for idx in self.after_rule:
             self.units[idx] = replace(self.units[idx], after_rule=True)
@@ -700,7 +707,7 @@ class Walker:
             parent = self.enclosing()[0] if tags_only and self._in_item() else None
             if parent is not None:  # the item it is under is tagged so: found by the tag's words
                 self.units[parent] = replace(self.units[parent], tags=(*self.units[parent].tags, *self._new_tags()))
-            self.inline.take_ids()
+            self._ids_of_block_above(tok)
             return
         thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
@@ -716,6 +723,18 @@ class Walker:
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (first + i, first + i), *self.enclosing(), deeper=int(self._in_item()))
+
+    def _ids_of_block_above(self, tok) -> None:
+        """A paragraph of only a ^block-id, on a line of its own after a table, list or callout: Obsidian's form for
+        naming that whole block ("![[Src#^prices]]" shows the table; it had read as the note's name, said missing)."""
+        ids = self.inline.take_ids()
+        if not ids or self.outline or tok.level != 0 or len(self.block_starts) < 2:
+            return
+        start, end = self.block_starts[-2], self.block_starts[-1]
+        if start < end:
+            for block_id in ids:
+                self.block_ids.setdefault(block_id, start)
+                self.block_ends.setdefault(block_id, end)
 
     def _comment(self, u: Unit) -> Unit:
         """u under the highlight right above it, when that is a reading tool's highlight (its location or page,
@@ -1101,14 +1120,15 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     walker.properties = props
     walker.walk(tokens)
     inline.lost.extend(walker.lost + [too_deep] * bool(too_deep))
-    units, block_ids = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids
+    units, block_ids, block_ends = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids, \
+        walker.block_ends
     text_chars = note_text_chars(counted_text(text, props) if props else text, rel)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
-        units, block_ids = _put_first(desc, units, block_ids)
+        units, block_ids, block_ends = _put_first(desc, units, block_ids, block_ends)
         text_chars += visible_chars(desc.text)
     if shown:  # the front matter's fields a reader looks up, as the app shows them above the note
-        units, block_ids = _put_first(_fields_passage(shown, where), units, block_ids)
+        units, block_ids, block_ends = _put_first(_fields_passage(shown, where), units, block_ids, block_ends)
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title = meta.get("title")
@@ -1137,7 +1157,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, (*inline.tags, *cards.tags)), date, units,
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
-                      block_ids=block_ids, lost=tuple(inline.lost), text_chars=text_chars,
+                      block_ids=block_ids, block_ends=block_ends, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
 
 
@@ -1190,7 +1210,8 @@ def _toml_lines(text: str) -> int:
     return next((at for at, line in enumerate(text.split("\n")[1:], 2) if line.strip() == "+++"), 0)
 
 
-def _put_first(unit: Unit, units: list[Unit], block_ids: dict[str, int]) -> tuple[list[Unit], dict[str, int]]:
-    """(units with unit before them, block_ids): every parent index and block id's unit one on."""
+def _put_first(unit: Unit, units: list[Unit], block_ids: dict[str, int], block_ends: dict[str, int]
+               ) -> tuple[list[Unit], dict[str, int], dict[str, int]]:
+    """(units with unit before them, block_ids, block_ends): every parent index and block id's unit one on."""
     moved = [replace(u, parent=u.parent + 1) if u.parent is not None else u for u in units]
-    return [unit, *moved], {key: i + 1 for key, i in block_ids.items()}
+    return [unit, *moved], {key: i + 1 for key, i in block_ids.items()}, {key: i + 1 for key, i in block_ends.items()}

@@ -336,11 +336,12 @@ def _section(note, link: Link, slugs: bool = False):
     """What an embed of link shows of note: a block, a heading's section (slugs: or a range of them, named
     as Dendron names them, #check-lag for "Check lag"), or the whole note."""
     if link.block:
-        idx = note.block_ids.get(link.block)
-        idx = note.block_ids.get(link.block.lower()) if idx is None else idx
+        key = link.block if link.block in note.block_ids else link.block.lower()
+        idx = note.block_ids.get(key)
         if idx is None:
             return None
-        return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
+        end = note.block_ends.get(key)  # a whole list, table or callout
+        return Embedded(note.title, _copies(note, list(range(idx, end)) if end else _subtree(note.units, idx)))
     if link.heading:
         found = _heading_at(note, link.heading, slugs)
         if found is None:
