@@ -236,6 +236,13 @@ def test_a_comment_mark_in_a_source_block_is_code_not_a_comment():
     assert "The fit converged after ten steps" in [u.text for u in note.units]
 
 
+def test_a_heading_block_with_no_block_under_it_is_a_block_of_its_own():
+    # a journal's "- ## Shipped billing v2.1 today" had headed nothing and been in no passage
+    text = "- ## Shipped billing v2.1 today\n- ## Lunch\n\t- with Ana\n"
+    note = parse_note(text, "journals/2024_05_02.md", Vault(".", [], logseq=True))
+    assert [(u.text, u.heading) for u in note.units] == [("Shipped billing v2.1 today", ()), ("with Ana", ("Lunch",))]
+
+
 def test_page_properties_other_than_metadata_are_the_pages_text():
     # "who wrote Thinking in Systems?": the author is a page property, shown above the page in the app
     text = ("title:: Thinking in Systems\nauthor:: [[Donella Meadows]]\ntags:: book\n"

@@ -507,3 +507,17 @@ def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
     # a dump of many short lines (a phone's notes.txt) stays paragraphs: its lines would crowd out other notes
     dump = parse_note("\n\n".join(f"Errands {i}\ncall the bank\nbuy milk" for i in range(20)), "notes.txt")
     assert len(dump.units) == 20 and not any(u.kind == "bullet" for u in dump.units)
+
+
+def test_a_heading_with_nothing_under_it_is_a_passage_unless_a_template_slot_or_the_notes_name():
+    # "## Decided to drop Kafka for SQS" says something: it had been in no passage and no breadcrumb
+    text = ("# Week 18\n\n## Decided to drop Kafka for SQS\n\n## Tasks\n\n## Notes\n\nLunch with Ana\n\n"
+            "### The end of the note says it too\n")
+    note = parse_note(text, "Week 18.md")
+    assert [(u.text, u.heading, u.line) for u in note.units] == [
+        ("Decided to drop Kafka for SQS", ("Week 18",), 3),
+        ("Lunch with Ana", ("Week 18", "Notes"), 9),
+        ("The end of the note says it too", ("Week 18", "Notes"), 11)]
+    # a note's own name as its heading, and a heading over a section, are no passages
+    note = parse_note("## Error codes and exceptions\n\n## HTTP\n\nStatus codes.\n", "Error codes and exceptions.md")
+    assert [u.text for u in note.units] == ["Status codes."]

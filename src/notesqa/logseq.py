@@ -367,7 +367,7 @@ def parse_page(text: str, rel: str, vault=None):
         items.append(item)
         _open_headings(stack, block)
         first_unit = len(walker.units)
-        heads = _heads_children(body, stack, block.depth)
+        heads = _heads_children(body, stack, block.depth, n + 1 < len(blocks) and blocks[n + 1].depth > block.depth)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
@@ -434,15 +434,16 @@ def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, 
     return {}, None, 0
 
 
-def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int) -> bool:
-    """Whether the block is a heading that heads the blocks under it. A heading block inside a plain
-    block (a template's "- 1:1 template" > "- ### Action items") is read as a plain block, its marks
-    dropped: the breadcrumb then keeps the outline's order (template > Action items), which the
-    headings-before-parents rule would reverse."""
+def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int, children: bool) -> bool:
+    """Whether the block is a heading that heads the blocks under it (children: it has some). A heading block
+    inside a plain block (a template's "- 1:1 template" > "- ### Action items") is read as a plain block, its
+    marks dropped: the breadcrumb then keeps the outline's order (template > Action items), which the
+    headings-before-parents rule would reverse; and so is one with no block under it (a journal's "- ## Shipped
+    v2.1 today" had headed nothing, and been in no passage)."""
     at = next((i for i, ln in enumerate(body) if ln.strip()), None)
     if at is None or (m := HEADING.match(body[at])) is None:
         return False
-    if len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
+    if children and len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
         return True
     body[at] = body[at][m.end(1):].lstrip()
     return False
