@@ -375,13 +375,28 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     return "\n".join(out)
 
 
-def shown_paths(paths: list[str]) -> dict[str, str]:
+def shown_paths(paths: list[str], places: dict[str, str] | None = None) -> dict[str, str]:
     """Each hit's file as ask prints it: a Notion page's path without its 32-hex ids, as the chat shows it (trial
-    s38: 190 characters of ids a line), unless two of the files would read the same ("Wiki/Untitled.md": the review);
-    --json keeps the files' own."""
-    readable = {p: readable_path(p) for p in dict.fromkeys(paths)}
+    s38: 190 characters of ids a line), a Joplin note's by its notebook and title (places, _joplin_places), unless
+    two of the files would read the same ("Wiki/Untitled.md": the review); --json keeps the files' own."""
+    readable = {p: (places or {}).get(p) or readable_path(p) for p in dict.fromkeys(paths)}
     times = Counter(readable.values())
     return {p: p if times[r] > 1 else r for p, r in readable.items()}
+
+
+def _joplin_places(idx, notes_dir, hits) -> dict[str, str]:
+    """The hits of notes of a Joplin sync folder as Joplin shows them, by path: "joplin/Home/Boiler service" for
+    joplin/<32 hex>.md (trial s38: notes named by their ids)."""
+    from . import joplin
+
+    paths = [h.path for h in hits if joplin.is_item_path(h.path)]
+    folders = joplin.sync_folders(Path(notes_dir), paths) if paths else frozenset()
+    out = {}
+    for path in paths:
+        chunks = idx.note_chunks(path) if joplin.in_sync_folder(path, folders) else []
+        if chunks:
+            out[path] = joplin.shown_path(path, chunks[0].hierarchy, chunks[0].title)
+    return out
 
 
 def _readable_source(source: str) -> str:
@@ -459,7 +474,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        paths = shown_paths([h.path for h in hits])
+        paths = shown_paths([h.path for h in hits], _joplin_places(idx, notes_dir, hits))
         shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "",
                             path=paths[h.path]) for i, h in enumerate(hits, 1)]
         others = idx.others_from(hits, asked)

@@ -18,7 +18,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from . import chunking, dense, store
+from . import chunking, dense, joplin, store
 from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
 from .config import MARKDOWN_SUFFIXES, choose_model, choose_precision, default_index_dir
 from .embedding import Embedder, load_embedder
@@ -430,17 +430,19 @@ class _Scan:
         self.emptied: set[str] = set()  # notes indexed before and emptied since: removed from the index
         self.vault: Vault | None = None
         self.touched: set[str] = set()
+        self.sync_folders: dict[str, joplin.SyncFolder] = {}  # Joplin's (joplin.without_items)
 
     def run(self, index_dir: Path) -> None:
         files, problems = discover_notes(self.notes_dir, exclude=[index_dir], app_settings=False)
         files, excluded = without_app_exclusions(self.notes_dir, files, problems)
+        files, self.sync_folders = joplin.without_items(self.notes_dir, files, problems)  # its notebooks, tags, ...
         self.report.problems.extend(problems)
         self.progress("scan", len(files), len(files))
         rels = [path.relative_to(self.notes_dir).as_posix() for path in files]
         # an excluded note is not indexed, but an embed of it still shows it (as in Obsidian); with no
         # state of its own kept, a note showing one is read again each build
         hidden = [path.relative_to(self.notes_dir).as_posix() for path in excluded]
-        self.vault = Vault(self.notes_dir, rels + hidden)
+        self.vault = Vault(self.notes_dir, rels + hidden, sync_folders=self.sync_folders)
         self._reading(app_of(self.notes_dir, rels + hidden))
         self.touched = _through_embeds(self._changed(rels, hidden), self.prev.notes)
         for i, path in enumerate(files):
@@ -453,8 +455,10 @@ class _Scan:
     def _changed(self, rels: list[str], hidden: list[str]) -> set[str]:
         """What changed for the notes that show other notes' text: the notes new, changed or gone (_touched), the
         excluded ones (no state kept), and the names, blocks and ids (as dependencies) that may now be found
-        otherwise: a missing one there now, a note beside a namesake, a block id written again."""
+        otherwise: a missing one there now, a note beside a namesake, a block id written again; and the place of a
+        Joplin note when it is another now (its notebook renamed, a tag given: joplin.stale)."""
         touched = _touched(self.notes_dir, rels, self.prev.notes) | set(hidden)
+        touched |= set(joplin.stale(self.prev.notes, self.sync_folders).values())
         present = set(rels + hidden)
         deps = {d for entry in self.prev.notes.values() for d in entry.deps}
         # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)
@@ -529,7 +533,12 @@ class _Scan:
         self._read(rel, st, text, problem, depends)
 
     def _read(self, rel: str, st, text: str, problem: Problem | None, depends: bool) -> None:
-        """A note read: its previous chunks if its text is the same, else parsed and chunked again."""
+        """A note read: its previous chunks if its text is the same, else parsed and chunked again; a Joplin note
+        encrypted skipped, saying what to do."""
+        locked = joplin.encrypted(text, rel) if self.vault.in_joplin(rel) else None
+        if locked is not None:
+            self._skip(rel, Problem(rel, "skipped", locked), st)
+            return
         old = self.prev.notes.get(rel)
         sha = file_sha(text)
         if self.prev.reuse_notes and old is not None and not depends and old.sha256 == sha and self.prev.has(rel):
@@ -621,7 +630,12 @@ def _found_again(vault: Vault, deps: set[str], ids: set[str]) -> set[str]:
 
 
 def _same_chunks(new: list[Chunk], old: list[Chunk]) -> bool:
-    return [(c.hash, c.text) for c in new] == [(c.hash, c.text) for c in old]
+    """Do a note's chunks read the same, and are they found by the same filters (a Joplin note given a tag, its
+    notebook renamed: its text is the same, what finds it is not)?"""
+    def read(chunks: list[Chunk]) -> list[tuple]:
+        return [(c.hash, c.text, tuple(c.tags), c.hierarchy) for c in chunks]
+
+    return read(new) == read(old)
 
 
 def _shows(entry: NoteEntry, touched: set[str]) -> bool:

@@ -9,7 +9,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from . import logseq
+from . import joplin, logseq
 from .canvas import is_canvas, parse_canvas
 from .config import TEXT_NOTE_SUFFIX
 from .htmlblocks import furigana
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     """Parse a note into a ParsedNote. Never raises on odd markdown.
 
-    A Logseq page (in a Logseq graph, or a note written as one) is read as an outline;
-    anything else as markdown, with Obsidian's syntax read the way Obsidian shows it.
+    A Logseq page (in a Logseq graph, or a note written as one) is read as an outline; a note item of a
+    Joplin sync folder as Joplin shows it (joplin.py); anything else as markdown, with Obsidian's syntax
+    read the way Obsidian shows it.
     vault resolves links, block references and embeds to other notes (without it they
     read as their names, and references to blocks elsewhere are not found).
     """
@@ -33,6 +34,10 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
     if is_canvas(rel):
         return parse_canvas(text, rel, vault)
     text = furigana(text)  # a word, then its reading
+    if joplin.is_item_path(rel) and (vault is None or vault.in_joplin(rel)):
+        note = joplin.parse_item(text, rel, vault)  # a note of a Joplin sync folder (None: a file of it that is none)
+        if note is not None:
+            return note
     if is_outline(text, vault, rel):
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from . import joplin
 from .coverage import Coverage
 from .errors import NotesQAError
 from .notefiles import EXCLUDED, FOLDER, NOT_READ, discover_notes, file_sha, folder_prefix, read_note, without_app_exclusions
@@ -156,7 +157,7 @@ def read_status(notes_dir, index_dir) -> Status:
         gen, manifest = again
         check_files(Path(index_dir), gen, manifest)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if here and not other else None
-    read_as = app_of(Path(notes_dir), manifest.notes)
+    read_as = app_of(Path(notes_dir), _found(manifest))
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
@@ -189,7 +190,13 @@ def read_otherwise(manifest: Manifest, notes_dir) -> bool:
     from .vault import app_of
 
     return manifest.read_as is not None and Path(notes_dir).is_dir() and \
-        manifest.read_as != app_of(Path(notes_dir), manifest.notes)
+        manifest.read_as != app_of(Path(notes_dir), _found(manifest))
+
+
+def _found(manifest: Manifest) -> list[str]:
+    """The notes the build found, as it names how it read them (vault.app_of): those indexed and those skipped (a
+    Joplin sync folder of encrypted notes only is still one)."""
+    return [*manifest.notes, *manifest.skipped]
 
 
 def needs_build(notes_dir, index_dir) -> bool:
@@ -301,9 +308,12 @@ def changes_since_build(notes_dir, manifest: Manifest, index_dir: Path | None = 
     prev, skipped = manifest.notes, manifest.skipped
     files, problems = discover_notes(notes_dir, exclude=[index_dir] if index_dir else [], app_settings=False)
     files, excluded = without_app_exclusions(notes_dir, files, problems)
+    files, sync_folders = joplin.without_items(notes_dir, files, problems)
     # a folder that cannot be listed: its notes are not known to be gone (a build keeps them)
     unlisted = tuple(folder_prefix(p.path) for p in problems if p.kind == FOLDER)
     new, changed, seen = [], list(_showing_edited(notes_dir, excluded, manifest)), set()
+    # a Joplin note given a tag, or its notebook renamed: its file is the same, its place is not
+    changed += sorted(rel for rel in joplin.stale(prev, sync_folders) if rel not in changed)
     for path in files:
         rel = path.relative_to(notes_dir).as_posix()
         seen.add(rel)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from . import dendron
+from . import dendron, joplin
 from .canvas import is_canvas
 from .config import LINKED_SUFFIXES
 from .markup import (BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_fence_after, macro_parts, parse_link,
@@ -49,10 +49,17 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
         return ""
     app = "a Logseq graph" if is_logseq_graph(notes_dir) else "an Obsidian vault" if (notes_dir / ".obsidian").is_dir() \
         else "a Dendron vault" if dendron.is_vault(notes_dir) else "a folder of markdown notes"
+    rels = list(rels)
+    synced = joplin.sync_folders(notes_dir, rels)
+    app = "a Joplin sync folder" if "" in synced else app
     inside = sorted(dendron.vault_folders(notes_dir, rels) - {""})
-    if not inside:
-        return app
-    return f"{app}, with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
+    if inside:
+        app += f", with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
+    synced = sorted(synced - {""})
+    if synced:
+        app += f", with {'a Joplin sync folder' if len(synced) == 1 else 'Joplin sync folders'} in " \
+               f"{', '.join(f + '/' for f in synced)}"
+    return app
 
 
 def block_dep(uuid: str) -> str:
@@ -68,7 +75,8 @@ def is_note_dep(dep: str) -> bool:
 class Vault:
     """Name lookups and cross-note text for one build (or one source view) of a notes folder."""
 
-    def __init__(self, notes_dir: Path, rels: Iterable[str], logseq: bool | None = None):
+    def __init__(self, notes_dir: Path, rels: Iterable[str], logseq: bool | None = None,
+                 sync_folders: dict[str, joplin.SyncFolder] | None = None):
         self.notes_dir = Path(notes_dir)
         self.rels = sorted(rels)
         self.logseq = is_logseq_graph(self.notes_dir) if logseq is None else logseq
@@ -83,10 +91,30 @@ class Vault:
         self._parsing: list[str] = []
         self._cut: set[str] = set()
         self._uuids: dict[str, str] | None = None
+        self._sync_folders = sync_folders  # Joplin's, by folder (read at the first note of one, unless given)
 
     def in_dendron(self, rel: str) -> bool:
         """Is the note in a Dendron vault, the notes folder or a folder in it (read as Dendron writes)?"""
         return dendron.in_vault(rel, self._dendron_dirs)
+
+    def in_joplin(self, rel: str) -> bool:
+        """Is the note in a Joplin sync folder (its files read as Joplin's items)?"""
+        return joplin.is_item_path(rel) and posixpath.dirname(rel) in self._joplin()
+
+    def joplin_place(self, rel: str, item: joplin.Item) -> joplin.Place | None:
+        """Where Joplin shows a note of a sync folder, and its tags (None for a note of no sync folder): read from
+        the folder's other items, so the note depends on them (joplin.stale)."""
+        folder = self._joplin().get(posixpath.dirname(rel))
+        if folder is None:
+            return None
+        place = folder.place(item)
+        self._depends(rel, place.dep())
+        return place
+
+    def _joplin(self) -> dict[str, joplin.SyncFolder]:
+        if self._sync_folders is None:
+            self._sync_folders = joplin.read_sync_folders(self.notes_dir, self.rels)
+        return self._sync_folders
 
     # -- names
 

@@ -1,0 +1,313 @@
+"""A Joplin sync folder (or a "RAW - Joplin Export Directory"), read the way Joplin shows it.
+
+Joplin writes one file per item, `<32 hex id>.md` (BaseItem.serialize): the item's title on the first line, a
+blank line, its body (a note's markdown), then after the last blank line a block of `key: value` lines that
+ends with `type_: N`. Only notes (type 1) are notes; notebooks (2), attachments (4), tags (5), the tags given
+to notes (6), keys, revisions and the rest are not, and are read only for what they say of the notes: a note
+is shown in its notebook (folder titles through parent_id) under its title, tagged by its note_tag items, dated
+by user_created_time. Its metadata block is never text. An encrypted item (end-to-end encryption) cannot be
+read here; a conflict copy is a note, in Joplin's Conflicts folder. A folder is read so when most of its .md
+files are named as items and one of them is one; each file is then read as an item when it is one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from .config import MARKDOWN_SUFFIXES
+from .metadata import as_date, as_tags
+from .notefiles import NOT_READ, Problem
+from .wording import counted
+
+if TYPE_CHECKING:
+    from .manifest import NoteEntry
+    from .units import ParsedNote
+    from .vault import Vault
+
+ITEM_NAME = re.compile(r"^([0-9a-f]{32})\.md$")
+NOTE, NOTEBOOK, RESOURCE, TAG, NOTE_TAG = 1, 2, 4, 5, 6
+KINDS = {NOTEBOOK: "notebook", RESOURCE: "attachment", TAG: "tag", NOTE_TAG: "tag link", 9: "master key",
+         13: "revision"}  # what the items that are not notes are, as the build report counts them
+CONFLICTS = "Conflicts"  # the folder Joplin shows conflict copies in
+TAIL_BYTES = 16384  # of a file, what is read to know its item (the block is at the end; a big note's body is not)
+CONTEXT_DEP = "((joplin "  # a note's dependency on its notebook path and tags: "((joplin <digest>))"
+ENCRYPTED = ("encrypted by Joplin's end-to-end encryption: its text cannot be read here; decrypt it in Joplin "
+             "(or export the notebook as Markdown) and index that")
+_FIELD = re.compile(r"^([A-Za-z_][\w]*):(.*)$")
+
+
+def is_item_path(rel: str) -> bool:
+    """Is a file named as a Joplin item, `<32 hex>.md`?"""
+    return ITEM_NAME.match(posixpath.basename(rel)) is not None
+
+
+# --------------------------------------------------------------------------- one item
+
+
+@dataclass(frozen=True)
+class Item:
+    """One Joplin item: its id, its type_, its title (the first line; "" when its file was read only in part) and
+    its metadata block's values."""
+
+    id: str
+    type: int
+    title: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    def flag(self, key: str) -> bool:
+        return self.fields.get(key, "0").strip() not in ("", "0")
+
+
+def metadata_block(lines: list[str]) -> tuple[dict[str, str], int] | None:
+    """(the `key: value` lines after the last blank line, the index of the first of them), or None when lines do not
+    end with such a block with an id and a type_ (as Joplin's unserialize reads it, trailing blank lines let be)."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    values: dict[str, str] = {}
+    start = end
+    while start and lines[start - 1].strip():
+        m = _FIELD.match(lines[start - 1].strip())
+        if m is None:
+            return None  # a line of text: no block
+        values.setdefault(m.group(1), m.group(2).strip())
+        start -= 1
+    if not re.fullmatch(r"\d+", values.get("type_", "")) or not re.fullmatch(r"[0-9a-f]{32}", values.get("id", "")):
+        return None
+    return values, start
+
+
+def item_of(text: str, rel: str) -> Item | None:
+    """The item a file's text is, or None: not named as an item, or no block naming its own id."""
+    m = ITEM_NAME.match(posixpath.basename(rel))
+    if m is None:
+        return None
+    lines = text.replace("\r\n", "\n").split("\n")
+    found = metadata_block(lines)
+    if found is None or found[0]["id"] != m.group(1):
+        return None
+    values, start = found
+    title = lines[0].strip() if start > 0 else ""  # (a note_tag has no title: its block is all there is)
+    return Item(values["id"], int(values["type_"]), title, values)
+
+
+def read_item(path: Path, rel: str) -> Item | None:
+    """The item of a file, read from its end when it is long (a big note: only its block is needed); None when the
+    file is no item or cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > TAIL_BYTES:
+                f.seek(size - TAIL_BYTES)
+            data = f.read(TAIL_BYTES)
+    except OSError:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    if size > TAIL_BYTES:  # the first line is cut, and the title is not there
+        text = "\n" + text.partition("\n")[2]
+    return item_of(text, rel)
+
+
+# --------------------------------------------------------------------------- a sync folder
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where Joplin shows a note (its id) and how it tags it: its notebook path ("Work/Projects"; "Conflicts" for a
+    conflict copy) and its tags."""
+
+    note: str
+    notebook: str
+    tags: tuple[str, ...]
+
+    def dep(self) -> str:
+        """The note's dependency on its place: another place (a notebook renamed, a tag given) reads it again (its
+        id in it: a note of the same place is not read again with it)."""
+        digest = hashlib.sha256(json.dumps([self.note, self.notebook, self.tags]).encode()).hexdigest()[:16]
+        return f"{CONTEXT_DEP}{digest}))"
+
+
+@dataclass(frozen=True)
+class SyncFolder:
+    """The items of one Joplin sync folder ("" the notes folder), by id."""
+
+    folder: str
+    items: Mapping[str, Item]
+    tag_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # note id -> its tags' ids
+
+    def notebook(self, parent_id: str) -> str:
+        """The notebook path of a folder id, its titles from the top ("Work/Projects"); "" for none found."""
+        names, seen = [], set()
+        while parent_id and parent_id not in seen:
+            seen.add(parent_id)
+            item = self.items.get(parent_id)
+            if item is None or item.type != NOTEBOOK:
+                break
+            names.append(item.title.replace("/", "∕") or "Untitled")  # ("/" is the path's own)
+            parent_id = item.fields.get("parent_id", "")
+        return "/".join(reversed(names))
+
+    def place(self, note: Item) -> Place:
+        """Where Joplin shows the note and its tags."""
+        tags = sorted({t.title for tid in self.tag_ids.get(note.id, ()) if (t := self.items.get(tid)) is not None
+                       and t.type == TAG and t.title and not _deleted(t)}, key=str.casefold)
+        notebook = CONFLICTS if note.flag("is_conflict") else self.notebook(note.fields.get("parent_id", ""))
+        return Place(note.id, notebook, tuple(tags))
+
+
+def _deleted(item: Item) -> bool:
+    """Is the item in Joplin's trash (deleted_time set, Joplin 3)?"""
+    return item.fields.get("deleted_time", "0").strip() not in ("", "0")
+
+
+def sync_folders(notes_dir: Path, rels: Iterable[str]) -> frozenset[str]:
+    """The folders of rels ("" the notes folder) that are Joplin sync folders: most of their .md files named as
+    items, and the first of those one (its own id in its block)."""
+    found = set()
+    for folder in sorted({posixpath.dirname(r) for r in rels if is_item_path(r)}):
+        try:
+            names = [n for n in os.listdir(Path(notes_dir) / folder)
+                     if not n.startswith(".") and n.lower().endswith(MARKDOWN_SUFFIXES)]
+        except OSError:
+            continue
+        items = sorted(n for n in names if ITEM_NAME.match(n))
+        if 2 * len(items) > len(names) and read_item(Path(notes_dir) / folder / items[0], items[0]) is not None:
+            found.add(folder)
+    return frozenset(found)
+
+
+def in_sync_folder(rel: str, folders: frozenset[str]) -> bool:
+    return posixpath.dirname(rel) in folders
+
+
+def read_sync_folder(notes_dir: Path, folder: str) -> SyncFolder:
+    """The items of a sync folder, each file read from its end (its block)."""
+    base = Path(notes_dir) / folder
+    try:
+        names = sorted(n for n in os.listdir(base) if ITEM_NAME.match(n))
+    except OSError:
+        names = []
+    items = {}
+    for name in names:
+        item = read_item(base / name, name)
+        if item is not None:
+            items[item.id] = item
+    tag_ids: dict[str, list[str]] = {}
+    for item in items.values():
+        if item.type == NOTE_TAG and not _deleted(item):
+            tag_ids.setdefault(item.fields.get("note_id", ""), []).append(item.fields.get("tag_id", ""))
+    return SyncFolder(folder, items, {k: tuple(v) for k, v in tag_ids.items()})
+
+
+def read_sync_folders(notes_dir: Path, rels: Iterable[str]) -> dict[str, SyncFolder]:
+    return {f: read_sync_folder(notes_dir, f) for f in sync_folders(notes_dir, rels)}
+
+
+def without_items(notes_dir: Path, files: list[Path],
+                  problems: list[Problem]) -> tuple[list[Path], dict[str, SyncFolder]]:
+    """(files without the Joplin items that are not notes, the sync folders read): a notebook, a tag, an attachment's
+    item or a note in Joplin's trash is no note; they are counted in one Problem (NOT_READ) a sync folder, not one a
+    file. A file of a sync folder that is no item is a note as any other."""
+    rels = [Path(os.path.relpath(p, notes_dir)).as_posix() for p in files]
+    folders = read_sync_folders(notes_dir, rels)
+    if not folders:
+        return files, folders
+    kept: list[Path] = []
+    left: dict[str, dict[str, int]] = {f: {} for f in folders}
+    for path, rel in zip(files, rels):
+        folder = posixpath.dirname(rel)
+        item = folders[folder].items.get(rel[len(folder) + 1 if folder else 0:-3]) if folder in folders else None
+        if item is None or item.type == NOTE and not _deleted(item):
+            kept.append(path)
+        else:
+            kind = "trashed note" if item.type == NOTE else KINDS.get(item.type, "other item")
+            left[folder][kind] = left[folder].get(kind, 0) + 1
+    for folder, kinds in left.items():
+        if kinds:
+            said = ", ".join(counted(n, kind) for kind, n in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0])))
+            problems.append(Problem(f"{counted(sum(kinds.values()), 'Joplin item')} in {folder or '.'}/", NOT_READ,
+                                    f"not notes ({said}): read for the notes' notebooks and tags"))
+    return kept, folders
+
+
+# --------------------------------------------------------------------------- a note
+
+
+def encrypted(text: str, rel: str) -> str | None:
+    """Why a Joplin note cannot be read (end-to-end encrypted), or None."""
+    item = item_of(text, rel)
+    return ENCRYPTED if item is not None and item.flag("encryption_applied") else None
+
+
+def as_markdown(text: str, item: Item, start: int) -> str:
+    """A note item's text as markdown, line for line: its title a heading (a to-do's a task item, ticked when
+    done, as Joplin shows its box), its body as written, its metadata block (from line start) blank lines."""
+    lines = text.split("\n")
+    title = _title(item)
+    if item.flag("is_todo"):
+        lines[0] = f"- [{'x' if item.flag('todo_completed') else ' '}] {title}"
+    else:
+        lines[0] = f"# {title}"
+    return "\n".join(lines[:start] + [""] * (len(lines) - start))
+
+
+def _title(item: Item) -> str:
+    title = item.title.strip() or "Untitled"
+    return f"{title} (conflict)" if item.flag("is_conflict") else title
+
+
+def parse_item(text: str, rel: str, vault: "Vault | None" = None) -> "ParsedNote | None":
+    """A note item as Joplin shows it (see the module's docstring); None when text is no note item."""
+    from .units import parse_markdown
+
+    text = text.replace("\r\n", "\n")
+    item = item_of(text, rel)
+    if item is None or item.type != NOTE:
+        return None
+    start = metadata_block(text.split("\n"))[1]
+    note = parse_markdown(as_markdown(text, item, start), rel, vault)
+    place = vault.joplin_place(rel, item) if vault is not None else None
+    day = as_date(item.fields.get("user_created_time") or "") or as_date(item.fields.get("created_time") or "")
+    credits = tuple(c for c in (item.fields.get("author", ""),) if c)
+    return replace(note, title=_title(item), date=day, credits=credits + note.credits,
+                   tags=as_tags({"tags": list(place.tags) if place else []}, note.tags),
+                   hierarchy=place.notebook if place else (CONFLICTS if item.flag("is_conflict") else ""),
+                   cited_as=(), properties=_properties(item) + note.properties)
+
+
+def _properties(item: Item) -> tuple[str, ...]:
+    """A note's fields a reader looks up: a to-do's state, the page it was clipped from."""
+    out = []
+    if item.flag("is_todo"):
+        out.append(f"to-do: {'done' if item.flag('todo_completed') else 'open'}")
+    if item.fields.get("source_url"):
+        out.append(f"source: {item.fields['source_url']}")
+    return tuple(out)
+
+
+def stale(notes: Mapping[str, "NoteEntry"], folders: Mapping[str, SyncFolder]) -> dict[str, str]:
+    """The Joplin notes indexed at another place than theirs now (a tag given or taken, a notebook renamed or
+    moved): path -> the dependency on its place recorded then (what reads it again)."""
+    out = {}
+    for rel, entry in notes.items():
+        recorded = next((d for d in entry.deps if d.startswith(CONTEXT_DEP)), None)
+        folder = folders.get(posixpath.dirname(rel)) if recorded else None
+        if folder is None:
+            continue
+        item = folder.items.get(posixpath.basename(rel)[:-3])
+        if item is None or item.type != NOTE or folder.place(item).dep() != recorded:
+            out[rel] = recorded
+    return out
+
+
+def shown_path(path: str, notebook: str, title: str) -> str:
+    """A note of a sync folder as a person finds it in Joplin: the sync folder's place in the notes folder, its
+    notebook path and its title ("joplin/Personal/Car/Car insurance claim")."""
+    return "/".join(p for p in (posixpath.dirname(path), notebook, title.replace("/", "∕")) if p)
