@@ -23,7 +23,8 @@ EMB = CountingEmbedder(256)
 WORK, PROJECTS, HOME = "a1" * 16, "a2" * 16, "a3" * 16  # notebooks: Work, Work/Projects, Home
 LAUNCH, BOILER, MILK, SECRET, CLASH = "b1" * 16, "b2" * 16, "b3" * 16, "b4" * 16, "b5" * 16  # notes
 URGENT, PLUMBING = "c1" * 16, "c2" * 16  # tags
-PHOTO = "d1" * 16  # a resource
+PHOTO, SCAN = "d1" * 16, "d2" * 16  # resources
+RECEIPT = "b6" * 16  # a note of only a scanned receipt
 
 
 def item(id_: str, type_: int, title: str | None = None, body: str = "", **fields) -> str:
@@ -65,6 +66,8 @@ def sync_folder(d: Path) -> Path:
         "e1" * 16: item("e1" * 16, 6, None, note_id=BOILER, tag_id=PLUMBING),
         "e2" * 16: item("e2" * 16, 6, None, note_id=LAUNCH, tag_id=URGENT),
         PHOTO: item(PHOTO, 4, "launch.png", mime="image/png", filename="", file_extension="png"),
+        RECEIPT: note(RECEIPT, "Dishwasher receipt", f"![](:/{SCAN})", HOME),
+        SCAN: item(SCAN, 4, "Scan 2023-04-01", mime="image/jpeg", filename="", file_extension="jpg"),
     }
     d.mkdir(parents=True, exist_ok=True)
     for id_, text in files.items():
@@ -132,6 +135,11 @@ def test_a_note_is_its_title_body_date_tags_and_notebook_without_its_block(tmp_p
     milk = parse_note((d / f"{MILK}.md").read_text(), f"{MILK}.md", vault)
     assert milk.title == "Buy oat milk" and [u.text for u in milk.units] == ["☐ Buy oat milk"]
     assert "to-do: open" in milk.properties
+    done = parse_note(note(MILK, "Buy oat milk", "From the Co-op.", HOME, is_todo=1, todo_completed=1670000000000),
+                      f"{MILK}.md")
+    assert [u.text for u in done.units] == ["☑ Buy oat milk", "From the Co-op."] and "to-do: done" in done.properties
+    receipt = parse_note((d / f"{RECEIPT}.md").read_text(), f"{RECEIPT}.md", vault)
+    assert [u.text for u in receipt.units] == ["Attached: Scan 2023-04-01.jpg"]  # the file, by its name
     clash = parse_note((d / f"{CLASH}.md").read_text(), f"{CLASH}.md", vault)
     assert clash.title == "Boiler service (conflict)" and clash.hierarchy == "Conflicts"
     alone = parse_note((d / f"{BOILER}.md").read_text(), f"{BOILER}.md")  # without a vault: no notebook, no tags
@@ -161,13 +169,13 @@ def test_a_build_indexes_the_notes_only_and_says_what_else_it_found(tmp_path):
     r = build_index(notes, index, embedder=EMB)
     idx = NotesIndex.open(index, embedder=EMB)
     assert sorted(e.title for e in idx.manifest.notes.values()) == [
-        "Boiler service", "Boiler service (conflict)", "Buy oat milk", "Launch plan", "Plain"]
-    assert r.notes == 5 and r.skipped == 1
+        "Boiler service", "Boiler service (conflict)", "Buy oat milk", "Dishwasher receipt", "Launch plan", "Plain"]
+    assert r.notes == 6 and r.skipped == 1
     secret = next(p for p in r.problems if p.path == f"joplin/{SECRET}.md")
     assert secret.action == "skipped" and "decrypt it in Joplin" in secret.reason
     said = [str(p) for p in r.problems if p.action == "not read"]
-    assert said == ["not read 8 Joplin items in joplin/: not notes (3 notebooks, 2 tags, 2 tag links, "
-                    "1 attachment): read for the notes' notebooks and tags"]
+    assert said == ["not read 9 Joplin items in joplin/: not notes (3 notebooks, 2 attachments, 2 tags, "
+                    "2 tag links): read for the notes' notebooks and tags"]
     assert idx.manifest.read_as == "a folder of markdown notes, with a Joplin sync folder in joplin/"
     hits = idx.search("when is the boiler serviced", k=3, paths=["Home"])
     assert hits and all(h.path.startswith("joplin/") for h in hits)
@@ -190,9 +198,12 @@ def test_a_refresh_after_a_tag_is_given_or_a_notebook_renamed_equals_a_build_fro
     (d / f"{'e3' * 16}.md").write_text(item("e3" * 16, 6, None, note_id=BOILER, tag_id=URGENT))
     (d / f"{HOME}.md").write_text(item(HOME, 2, "House", parent_id=""))
     idx = NotesIndex.open(index, embedder=EMB)
-    assert set(changes_since_build(notes, idx.manifest, index).changed) == {f"{BOILER}.md", f"{MILK}.md"}
+    (d / f"{SCAN}.md").write_text(item(SCAN, 4, "Dishwasher receipt.jpg", file_extension="jpg"))
+    idx = NotesIndex.open(index, embedder=EMB)
+    assert set(changes_since_build(notes, idx.manifest, index).changed) == {f"{BOILER}.md", f"{MILK}.md",
+                                                                             f"{RECEIPT}.md"}
     r = build_index(notes, index, embedder=EMB)
-    assert r.updated == 2 and r.unchanged == 2  # (the conflict copy is in Conflicts, wherever its note is)
+    assert r.updated == 3 and r.unchanged == 2  # (the conflict copy is in Conflicts, wherever its note is)
     build_index(notes, tmp_path / "fresh", embedder=EMB)
     refreshed, fresh = (NotesIndex.open(i, embedder=EMB) for i in (index, tmp_path / "fresh"))
     for rel in refreshed.manifest.notes:

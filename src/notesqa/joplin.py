@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
+from urllib.parse import quote
 
 from .config import MARKDOWN_SUFFIXES
 from .metadata import as_date, as_tags
@@ -38,6 +39,8 @@ KINDS = {NOTEBOOK: "notebook", RESOURCE: "attachment", TAG: "tag", NOTE_TAG: "ta
 CONFLICTS = "Conflicts"  # the folder Joplin shows conflict copies in
 TAIL_BYTES = 16384  # of a file, what is read to know its item (the block is at the end; a big note's body is not)
 CONTEXT_DEP = "((joplin "  # a note's dependency on its notebook path and tags: "((joplin <digest>))"
+FILE_DEP = CONTEXT_DEP + "file "  # ... on an attachment's name: "((joplin file <id> <digest>))"
+_LINKED = re.compile(r"\]\(:/([0-9a-f]{32})(?=[)#\s])")  # [label](:/<id>), ![alt](:/<id>): a note or an attachment
 ENCRYPTED = ("encrypted by Joplin's end-to-end encryption: its text cannot be read here; decrypt it in Joplin "
              "(or export the notebook as Markdown) and index that")
 _FIELD = re.compile(r"^([A-Za-z_][\w]*):(.*)$")
@@ -153,6 +156,16 @@ class SyncFolder:
             names.append(item.title.replace("/", "∕") or "Untitled")  # ("/" is the path's own)
             parent_id = item.fields.get("parent_id", "")
         return "/".join(reversed(names))
+
+    def file_name(self, id_: str) -> str | None:
+        """The file name of an attachment (a resource item: its title, with its extension), "" for one not found
+        (not synced yet); None for a note's id."""
+        item = self.items.get(id_)
+        if item is None or item.type != RESOURCE:
+            return None if item is not None else ""
+        name = item.title.strip() or item.fields.get("filename", "").strip() or id_
+        ext = item.fields.get("file_extension", "").strip().lstrip(".")
+        return name if not ext or name.lower().endswith("." + ext.lower()) else f"{name}.{ext}"
 
     def place(self, note: Item) -> Place:
         """Where Joplin shows the note and its tags."""
@@ -272,8 +285,9 @@ def parse_item(text: str, rel: str, vault: "Vault | None" = None) -> "ParsedNote
     if item is None or item.type != NOTE:
         return None
     start = metadata_block(text.split("\n"))[1]
-    note = parse_markdown(as_markdown(text, item, start), rel, vault)
     place = vault.joplin_place(rel, item) if vault is not None else None
+    note = parse_markdown(as_markdown(vault.joplin_files(rel, text) if vault is not None else text, item, start),
+                          rel, vault)
     day = as_date(item.fields.get("user_created_time") or "") or as_date(item.fields.get("created_time") or "")
     credits = tuple(c for c in (item.fields.get("author", ""),) if c)
     return replace(note, title=_title(item), date=day, credits=credits + note.credits,
@@ -292,18 +306,48 @@ def _properties(item: Item) -> tuple[str, ...]:
     return tuple(out)
 
 
+def file_dep(id_: str, name: str) -> str:
+    """A note's dependency on the name of an attachment it links (renamed, or synced at last: read again)."""
+    return f"{FILE_DEP}{id_} {hashlib.sha256(name.encode()).hexdigest()[:12]}))"
+
+
+def with_file_names(text: str, folder: SyncFolder) -> tuple[str, list[str]]:
+    """(text with each link to an attachment by its id, `(:/<id>)`, to its file name instead, as Joplin shows the
+    file: a picture is dropped as any, a note of only a scan is "Attached: scan.pdf"; the dependencies on those
+    names)."""
+    deps: list[str] = []
+
+    def named(m: re.Match) -> str:
+        name = folder.file_name(m.group(1))
+        if name is None:
+            return m.group(0)  # a link to a note reads as its label
+        deps.append(file_dep(m.group(1), name))
+        return f"]({quote(name, safe='')}" if name else m.group(0)
+
+    return (_LINKED.sub(named, text) if ":/" in text else text), deps
+
+
 def stale(notes: Mapping[str, "NoteEntry"], folders: Mapping[str, SyncFolder]) -> dict[str, str]:
     """The Joplin notes indexed at another place than theirs now (a tag given or taken, a notebook renamed or
-    moved): path -> the dependency on its place recorded then (what reads it again)."""
+    moved, an attachment it links renamed): path -> a dependency recorded then that is not so now (what reads it
+    again)."""
     out = {}
     for rel, entry in notes.items():
-        recorded = next((d for d in entry.deps if d.startswith(CONTEXT_DEP)), None)
-        folder = folders.get(posixpath.dirname(rel)) if recorded else None
+        folder = folders.get(posixpath.dirname(rel)) if any(d.startswith(CONTEXT_DEP) for d in entry.deps) else None
         if folder is None:
             continue
         item = folder.items.get(posixpath.basename(rel)[:-3])
-        if item is None or item.type != NOTE or folder.place(item).dep() != recorded:
-            out[rel] = recorded
+        for dep in entry.deps:
+            if dep.startswith(FILE_DEP):
+                id_ = dep[len(FILE_DEP):].split(" ")[0]
+                now = file_dep(id_, folder.file_name(id_) or "")
+            elif dep.startswith(CONTEXT_DEP):
+                now = folder.place(item).dep() if item is not None and item.type == NOTE else ""
+            else:
+                continue
+            if now != dep:
+                out[rel] = dep
+                break
     return out
 
 

@@ -111,6 +111,16 @@ class Vault:
         self._depends(rel, place.dep())
         return place
 
+    def joplin_files(self, rel: str, text: str) -> str:
+        """A note of a sync folder with its links to attachments by their file names (joplin.with_file_names)."""
+        folder = self._joplin().get(posixpath.dirname(rel))
+        if folder is None:
+            return text
+        text, deps = joplin.with_file_names(text, folder)
+        for dep in deps:
+            self._depends(rel, dep)
+        return text
+
     def _joplin(self) -> dict[str, joplin.SyncFolder]:
         if self._sync_folders is None:
             self._sync_folders = joplin.read_sync_folders(self.notes_dir, self.rels)
