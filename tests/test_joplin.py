@@ -14,6 +14,7 @@ from notesqa.cli import main
 from notesqa.joplin import item_of, metadata_block, read_sync_folder, sync_folders
 from notesqa.parsing import parse_note
 from notesqa.search import NotesIndex
+from notesqa.service import NotesService
 from notesqa.status import changes_since_build, read_status
 from notesqa.vault import Vault, app_of
 
@@ -224,3 +225,13 @@ def test_ask_shows_a_note_in_its_notebook_under_its_title(tmp_path):
     assert out.exit_code == 0, out.output
     assert "joplin/Home/Boiler service:3" in out.output
     assert BOILER not in out.output
+
+
+def test_an_assistant_reads_a_note_without_its_block(tmp_path):
+    notes = tmp_path / "notes"
+    sync_folder(notes)
+    build_index(notes, tmp_path / "index", embedder=EMB)
+    out = NotesService(notes, tmp_path / "index", embedder=EMB).read_note(f"{BOILER}.md")
+    assert out["title"] == "Boiler service" and out["whole"] and out["total_lines"] == 5
+    assert out["text"].splitlines()[2] == "The Vaillant boiler is serviced every October by Hendrik."
+    assert "type_" not in out["text"] and "parent_id" not in out["text"]

@@ -271,6 +271,15 @@ def as_markdown(text: str, item: Item, start: int) -> str:
     return "\n".join(lines[:start] + [""] * (len(lines) - start))
 
 
+def without_block(text: str, rel: str) -> str:
+    """A Joplin item's text without its metadata block (and the blank lines before it), as an assistant reads the
+    note; any other text as it is."""
+    if not is_item_path(rel) or item_of(text, rel) is None:
+        return text
+    lines = text.split("\n")
+    return "\n".join(lines[:metadata_block(lines)[1]]).rstrip("\n") + "\n"
+
+
 def _title(item: Item) -> str:
     title = item.title.strip() or "Untitled"
     return f"{title} (conflict)" if item.flag("is_conflict") else title

@@ -31,6 +31,7 @@ from pathlib import Path
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, ModelMismatchError, NoteNotFoundError,
                      NotesQAError, NoteUnreadableError)
 from .config import K_MAX, NOTE_SUFFIXES
+from . import joplin
 from .canvas import is_canvas, readable
 from .notefiles import NOTES_READ, inside_notes, logseq_settings, nfc, readable_path
 
@@ -473,7 +474,7 @@ class NotesService:
         context = CONTEXT_DEFAULT if context is None else int(context)
         text = self.note_text(path)
         path = self._as_indexed(self.index().manifest, path)
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = joplin.without_block(text.replace("\r\n", "\n").replace("\r", "\n"), path).split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         total = len(lines)
