@@ -235,3 +235,13 @@ def test_an_assistant_reads_a_note_without_its_block(tmp_path):
     assert out["title"] == "Boiler service" and out["whole"] and out["total_lines"] == 5
     assert out["text"].splitlines()[2] == "The Vaillant boiler is serviced every October by Hendrik."
     assert "type_" not in out["text"] and "parent_id" not in out["text"]
+
+
+def test_the_chat_shows_a_note_without_its_block(tmp_path):
+    from notesqa.ui.chat import ChatService
+
+    notes = tmp_path / "notes"
+    sync_folder(notes)
+    build_index(notes, tmp_path / "index", embedder=EMB)
+    out = ChatService(notes, tmp_path / "index", embedder=EMB).sources.render(f"{BOILER}.md:3")
+    assert "serviced every October" in out and "parent_id" not in out and "type_" not in out

@@ -13,6 +13,7 @@ import logging
 import posixpath
 import re
 
+from .. import joplin
 from ..canvas import is_canvas, readable
 from ..errors import NotesQAError, NoteUnreadableError
 from ..htmlblocks import as_markdown, without_tags
@@ -84,6 +85,7 @@ class SourceView:
         title = self.service.note_title(path)
         line, end_line, found = self._find_again(text, path, line, digest)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = joplin.without_block(text, path)  # a Joplin note's metadata block is not shown (its lines are the last)
         file_line = line  # what the head says: a line of the file
         if is_canvas(path):  # its cards' markdown, not its JSON; the passage's line is its card's there
             text, cards_at = readable(text)
