@@ -43,7 +43,8 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     """What app's folder the notes are, as they are read: "a Logseq graph" (outlines of blocks, properties,
     journals), "an Obsidian vault" (its settings: excluded files, line breaks), or "a folder of markdown notes"
     (each note read by what it holds: a Logseq page or a Dendron note is still read as one; trial s36b had found
-    status silent about it); with the Dendron vaults in folders of the notes at rels (as a build reads them)."""
+    status silent about it); with the Dendron vaults and Joplin sync folders in folders of the notes at rels (as a
+    build reads them), or "a Joplin sync folder" when the notes folder is one."""
     notes_dir = Path(notes_dir)
     if not notes_dir.is_dir():
         return ""
@@ -54,7 +55,8 @@ def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
     app = "a Joplin sync folder" if "" in synced else app
     inside = sorted(dendron.vault_folders(notes_dir, rels) - {""})
     if inside:
-        app += f", with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in {', '.join(f + '/' for f in inside)}"
+        app += f", with {'a Dendron vault' if len(inside) == 1 else 'Dendron vaults'} in " \
+               f"{', '.join(f + '/' for f in inside)}"
     synced = sorted(synced - {""})
     if synced:
         app += f", with {'a Joplin sync folder' if len(synced) == 1 else 'Joplin sync folders'} in " \
