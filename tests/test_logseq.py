@@ -255,6 +255,13 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
         ("bullet", "A stock is the memory of the history of changing flows", None, False)]
 
 
+def test_a_pages_properties_the_app_hides_are_not_its_text():
+    text = ("created-at:: 1700000000000\nupdated-at:: 1700000500000\nquery-table:: false\nbackground-color:: red\n"
+            "reviewed:: 1612237041727\ntype:: meeting\n\n- Talked about the Q3 roadmap\n")
+    note = parse_note(text, "pages/Q3.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["type: meeting", "Talked about the Q3 roadmap"]
+
+
 def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_settings():
     # trial s36: "when does the Black Friday deploy freeze end?" found nothing: freeze-end:: was dropped
     text = ("tags:: process\n\n- Deploy freeze for Black Friday\n  id:: 6500aaaa-0000-4000-8000-000000000002\n"

@@ -45,11 +45,12 @@ PROSE_PROPERTIES = ("description",)
 HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
 # page properties that are the note's metadata (title, names, tags, date), or settings of the page, or
 # hidden; any other ("author:: Donella Meadows", "role:: Engineering manager") is text
-META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
-                   "template-including-parent", "exclude-from-graph-view", *HIDDEN_PROPERTIES, *PROSE_PROPERTIES)
-# block properties the app keeps out of sight (its property.cljs: ids, times, queries' options, a PDF highlight's)
+# properties the app keeps out of sight, a page's and a block's (its property.cljs: ids, times, queries' options, a
+# PDF highlight's)
 APP_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
               "last_modified_at", "query-", "ls-type", "hl-", "background-")
+META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
+                   "template-including-parent", "exclude-from-graph-view", *APP_HIDDEN, *PROSE_PROPERTIES)
 # ... and those that are settings or the page's names, not text of the block: not indexed, though shown
 BLOCK_HIDDEN = (*APP_HIDDEN, "template", "template-including-parent", "public", "icon", "exclude-from-graph-view",
                 "filters", "custom-id", "title", "alias", "tags")
@@ -471,7 +472,7 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
     shown = [f"{key}: {txt}" for key, value in props.items()
-             if not is_named(key, META_PROPERTIES) and (txt := _as_text(value, inline))]
+             if not is_named(key, META_PROPERTIES) and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))]
     if shown:
         walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
                                  thin=True))
