@@ -262,6 +262,15 @@ def test_a_pages_properties_the_app_hides_are_not_its_text():
     assert [u.text for u in note.units] == ["type: meeting", "Talked about the Q3 roadmap"]
 
 
+def test_the_properties_of_a_block_of_only_code_are_shown_beside_it():
+    # they had been dropped, and not counted as text either
+    text = "- Deploys\n\t- ```sh\n\t  systemctl restart worker\n\t  ```\n\t  reviewed:: 2024-05-02 by Tom\n"
+    note = parse_note(text, "pages/Ops.md", Vault(".", [], logseq=True))
+    assert [(u.kind, u.text, u.parents) for u in note.units] == [
+        ("bullet", "Deploys", ()), ("code", "systemctl restart worker", ("Deploys",)),
+        ("paragraph", "reviewed: 2024-05-02 by Tom", ("Deploys",))]
+
+
 def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_settings():
     # trial s36: "when does the Black Friday deploy freeze end?" found nothing: freeze-end:: was dropped
     text = ("tags:: process\n\n- Deploy freeze for Black Friday\n  id:: 6500aaaa-0000-4000-8000-000000000002\n"

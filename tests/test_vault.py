@@ -230,6 +230,17 @@ def test_an_id_on_a_block_of_only_code_can_be_embedded(tmp_path):
     assert [u.text for u in note.units] == ["make build"] and not note.lost
 
 
+def test_a_reference_to_a_block_of_only_code_shows_it_as_code(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "S.md").write_text(
+        "- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\n  id:: 6500a1b2-0000-4000-8000-0000000000aa\n")
+    (tmp_path / "pages" / "U.md").write_text("- The config: ((6500a1b2-0000-4000-8000-0000000000aa))\n")
+    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
+    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    assert [u.text for u in note.units] == ["The config: `retries:: 3 url: {{ base }}/api`"]
+
+
 def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
     inline = Inline()
     assert inline.render("See [[#Setup steps]] and [[Note#A#B]]") == "See Setup steps and Note > A > B"

@@ -22,7 +22,7 @@ from .markup import (BLOCK_REF, CODE_SPAN, MACRO, WIKILINK, Inline, Link, code_f
                      strip_comments)
 from .metadata import title_from_filename, zettel_id
 from .notefiles import nfc, read_note
-from .units import Embedded, Unit, inline_text, md_parser
+from .units import Embedded, Unit, code_span, inline_text, md_parser
 
 MISSING = "?"  # a dependency on a note not found: "?name"
 MAX_EMBED_UNITS = 40  # a whole note embedded shows its start; its own hits are in the note itself
@@ -287,7 +287,11 @@ class Vault:
             line = self._block_line(uuid.lower())
             return ("", line[2]) if line is not None else None
         note, idx = found
-        return note.title, note.id_titles[uuid.lower()] if idx is None else " ".join(note.units[idx].text.split())
+        if idx is None:
+            return note.title, note.id_titles[uuid.lower()]
+        unit = note.units[idx]
+        # a block of code is shown as code (its "key::" or "{{" lines had read as the referencing block's markup)
+        return note.title, code_span(" ".join(unit.text.split())) if unit.kind == "code" else " ".join(unit.text.split())
 
     def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
         """(note, line, text) of the first line of the block whose id:: is uuid, read from the
