@@ -230,6 +230,17 @@ def test_an_id_on_a_block_of_only_code_can_be_embedded(tmp_path):
     assert [u.text for u in note.units] == ["make build"] and not note.lost
 
 
+def test_an_embed_of_a_block_of_only_code_shows_the_blocks_under_it(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "S.md").write_text("- ```sh\n  make deploy\n  ```\n  id:: 60af0000-0000-4000-8000-0000000000ee\n"
+                                             "\t- run it from the bastion host\n\t\t- as root\n- next block\n")
+    (tmp_path / "pages" / "U.md").write_text("- {{embed ((60af0000-0000-4000-8000-0000000000ee))}}\n")
+    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
+    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    assert [u.text for u in note.units] == ["make deploy", "run it from the bastion host", "as root"]
+
+
 def test_a_reference_to_a_block_of_only_code_shows_it_as_code(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "journals").mkdir()

@@ -422,11 +422,13 @@ def _heading_at(note, heading: str, slugs: bool, start: int = 0) -> tuple[int, i
 
 
 def _subtree(units, idx: int) -> list[int]:
-    """A block and the blocks under it."""
+    """A block and the blocks under it (a Logseq block of only code has no bullet of its own to be their parent: the
+    blocks nested deeper right after it are its)."""
     picked = [idx]
     inside = {idx}
+    code = units[idx].kind == "code"
     for j in range(idx + 1, len(units)):
-        if units[j].parent in inside:
+        if units[j].parent in inside or code and units[j].depth > units[idx].depth:
             picked.append(j)
             inside.add(j)
         elif units[j].depth <= units[idx].depth:
