@@ -147,19 +147,6 @@ def test_a_note_is_its_title_body_date_tags_and_notebook_without_its_block(tmp_p
     assert alone.title == "Boiler service" and alone.tags == () and [u.text for u in alone.units] == texts
 
 
-def test_the_trial_notes_are_read_without_their_block():
-    """Trial s38's two notes (a sync folder of notes only): titled, dated, no metadata as text."""
-    raw = Path("/tmp/s38/trialA/mixed/joplin/raw")
-    if not raw.is_dir():
-        return
-    vault = Vault(raw, [p.name for p in raw.glob("*.md")])
-    for p in raw.glob("*.md"):
-        parsed = parse_note(p.read_text(), p.name, vault)
-        assert parsed.title in ("Sourdough discard crackers", "Car insurance claim")
-        assert parsed.date in ("2022-11-06", "2022-12-03")
-        assert not any("latitude" in u.text or "type_" in u.text for u in parsed.units)
-
-
 # --------------------------------------------------------------------------- builds
 
 
@@ -245,3 +232,17 @@ def test_the_chat_shows_a_note_without_its_block(tmp_path):
     build_index(notes, tmp_path / "index", embedder=EMB)
     out = ChatService(notes, tmp_path / "index", embedder=EMB).sources.render(f"{BOILER}.md:3")
     assert "serviced every October" in out and "parent_id" not in out and "type_" not in out
+
+
+def test_the_chats_hit_says_the_notes_notebook_and_title_not_its_id(tmp_path):
+    from notesqa.ui.chat import ChatService
+
+    notes = tmp_path / "notes"
+    sync_folder(notes / "joplin")
+    build_index(notes, tmp_path / "index", embedder=EMB)
+    chat = ChatService(notes, tmp_path / "index", embedder=EMB)
+    hit = chat.index().search("when is the Vaillant boiler serviced", k=1)[0]
+    assert (hit.folder, hit.title) == ("Home", "Boiler service")
+    assert hit.breadcrumb[:2] == ["Home", "Boiler service"]
+    page = chat.answer("when is the Vaillant boiler serviced", [])[0]
+    assert "joplin/Home/Boiler service:3" in page and f"{BOILER}.md:3<" not in page

@@ -384,19 +384,13 @@ def shown_paths(paths: list[str], places: dict[str, str] | None = None) -> dict[
     return {p: p if times[r] > 1 else r for p, r in readable.items()}
 
 
-def _joplin_places(idx, notes_dir, hits) -> dict[str, str]:
+def _joplin_places(hits) -> dict[str, str]:
     """The hits of notes of a Joplin sync folder as Joplin shows them, by path: "joplin/Home/Boiler service" for
-    joplin/<32 hex>.md (trial s38: notes named by their ids)."""
+    joplin/<32 hex>.md (trial s38: notes named by their ids); their notebook is the hit's folder."""
     from . import joplin
 
-    paths = [h.path for h in hits if joplin.is_item_path(h.path)]
-    folders = joplin.sync_folders(Path(notes_dir), paths) if paths else frozenset()
-    out = {}
-    for path in paths:
-        chunks = idx.note_chunks(path) if joplin.in_sync_folder(path, folders) else []
-        if chunks:
-            out[path] = joplin.shown_path(path, chunks[0].hierarchy, chunks[0].title)
-    return out
+    return {h.path: joplin.shown_path(h.path, h.folder, h.title) for h in hits
+            if h.folder and joplin.is_item_path(h.path)}
 
 
 def _readable_source(source: str) -> str:
@@ -474,7 +468,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     else:
         if said:
             click.secho(said + "\n", fg="yellow")
-        paths = shown_paths([h.path for h in hits], _joplin_places(idx, notes_dir, hits))
+        paths = shown_paths([h.path for h in hits], _joplin_places(hits))
         shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "",
                             path=paths[h.path]) for i, h in enumerate(hits, 1)]
         others = idx.others_from(hits, asked)

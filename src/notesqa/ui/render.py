@@ -15,6 +15,7 @@ import re
 import urllib.parse
 from functools import lru_cache
 
+from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, kanban_dates
@@ -174,6 +175,8 @@ def _stale_html(stale: str) -> str:
 def _shown_source(hit) -> str:
     """A hit's path:line as a reader reads the path (a Notion page without its id: "Journal/March 4, 2024.md:3");
     the link still opens the file's own path."""
+    if hit.folder and joplin.is_item_path(hit.path):  # a Joplin note: its notebook and title, not its id
+        return f"{joplin.shown_path(hit.path, hit.folder, hit.title)}:{hit.line}"
     readable = readable_path(hit.path)
     return hit.source if readable == hit.path else f"{readable}:{hit.line}"
 
