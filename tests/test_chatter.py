@@ -32,3 +32,13 @@ def test_words_of_the_subject_stay(asked):
 def test_the_question_searched_is_without_its_chatter_and_keeps_its_filters():
     text, filters = parse_query("hey, can you find my notes on cold starts tag:aws thanks")
     assert text == "my notes on cold starts" and filters.tags == ("aws",)
+
+
+def test_a_question_for_the_note_keeps_what_asks_for_it():
+    # "where did I write down ..." asks which note: it had been searched as "where did the serial numbers ..."
+    assert parse_query("where did I write down the serial numbers of our appliances?")[0] == \
+        "where did I write down the serial numbers of our appliances?"
+    assert without_chatter("didn't I write down the boiler pressure?") == "the boiler pressure?"
+    # ... and a greeting before one is taken off, so that it asks for the note
+    assert parse_query("hey, which note did I put the wifi password in?")[0] == \
+        "which note did I put the wifi password in?"

@@ -31,9 +31,10 @@ _ASKING = re.compile(
     r"the\s+details))?|i\s+forget|any\s+idea|do\s+you\s+know)\b" + _PUNCT, re.IGNORECASE)
 # "I think I wrote it down somewhere", "didn't I note something about", "in my notes": where it is written
 _WRITTEN = re.compile(
-    r"\b(?:(?:i\s+)?(?:think|believe|know|remember|recall|am\s+sure|'m\s+sure)\s+)?(?:i\s+|didn'?t\s+i\s+)"
-    r"(?:wrote|noted|jotted|(?<=i\s)(?:jot|write|note)(?=\s+down))"  # "didn't I jot down"
-    # (not "put", "saved": "where did I put my passport" asks where it is)
+    r"\b(?:(?:i\s+)?(?:think|believe|know|remember|recall|am\s+sure|'m\s+sure)\s+)?"
+    r"(?:i\s+(?:wrote|noted|jotted)|didn'?t\s+i\s+(?:write|note|jot|wrote|noted|jotted))"
+    # (not "where did I write down ...": it asks for the note; nor "put", "saved": "where did I put my passport" asks
+    # where it is)
     r"(?:\s+(?:something|it|that|this|some\s+notes?|a\s+note))?(?:\s+down)?"
     r"(?:\s+(?:about|on)\s+(?:this|that|it))?(?:\s+somewhere)?(?:\s+(?:in|from)\s+my\s+notes)?\b" + _PUNCT
     + r"|\b(?:somewhere\s+)?(?:in|from)\s+my\s+notes\b" + _PUNCT, re.IGNORECASE)
