@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 _PUNCT = r"[\s,:;.!…-]*"
-_MARK = r"\s*(?:[,:;.!…]+|(?<=\s)[-–—]+(?=\s))\s*"  # a word of greeting or hesitation ends with a mark ("hey,", "so -", "well.") ...
+# a word of greeting or hesitation ends with a mark ("hey,", "so -", "well.") ...
+_MARK = r"\s*(?:[,:;.!…]+|(?<=\s)[-–—]+(?=\s))\s*"
 _ASKS = (r"\s+(?=(?:what|how|why|when|where|who|which|is|are|was|were|do|does|did|can|could|should|would|will|has|"
          r"have|had|i|um+|uh+|so|ok(?:ay)?)\b)")  # ... or is followed by the question ("so what", "hi how do I")
 # at the start: a greeting or a hesitation ("hey,", "ok so what", "um", "quick question:"); not "right join", "hello
@@ -25,19 +26,24 @@ _OPENING = re.compile(
 # anywhere: asking for the asking ("can you dig up", "remind me", "I'm trying to remember", "I was wondering if")
 _ASKING = re.compile(
     r"\b(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+)?(?:remind\s+me|tell\s+me|find(?:\s+me)?|"
-    r"dig\s+up|look\s+up|pull\s+up|check|show\s+me|search(?:\s+for)?)|please\s+(?:remind\s+me|tell\s+me|find|"
+    r"dig\s+up|look\s+up|pull\s+up|check|show\s+me|search(?:\s+for)?)"
+    # ... "find it in my notes"
+    r"(?:\s+(?:it|that|this)(?:\s+(?:somewhere\s+)?(?:in|from)\s+my\s+notes)?(?=\s*(?:[,.;:!?…-]|$)))?"
+    r"|please\s+(?:remind\s+me|tell\s+me|find|"
     r"show\s+me)|remind\s+me|i\s*(?:'m|am|was)\s+(?:just\s+)?(?:wondering|trying\s+to\s+(?:remember|recall|find))"
     r"(?:\s+(?:if|whether))?|i\s+(?:can(?:'?t|not)|don'?t)\s+(?:quite\s+)?(?:remember|recall)(?:\s+(?:exactly|"
-    r"the\s+details))?|i\s+forget|any\s+idea|do\s+you\s+know)\b" + _PUNCT, re.IGNORECASE)
-# "I think I wrote it down somewhere", "didn't I note something about", "in my notes": where it is written
+    r"the\s+details))?|i\s+forget(?=\s*(?:[,.;:!?…-]|$|(?:which|what|where|when|who|how|exactly)\b))|any\s+idea|"
+    r"do\s+you\s+know)\b" + _PUNCT, re.IGNORECASE)  # (not "if I forget the secret": what happens then)
+# "I think I wrote it down somewhere (in my notes)", "didn't I note something about": where it is written (not "what I
+# write in my notes": there the notes are the subject)
 _WRITTEN = re.compile(
     r"\b(?:(?:i\s+)?(?:think|believe|know|remember|recall|am\s+sure|'m\s+sure)\s+)?"
     r"(?:i\s+(?:wrote|noted|jotted)|didn'?t\s+i\s+(?:write|note|jot|wrote|noted|jotted))"
     # (not "where did I write down ...": it asks for the note; nor "put", "saved": "where did I put my passport" asks
     # where it is)
     r"(?:\s+(?:something|it|that|this|some\s+notes?|a\s+note))?(?:\s+down)?"
-    r"(?:\s+(?:about|on)\s+(?:this|that|it))?(?:\s+somewhere)?(?:\s+(?:in|from)\s+my\s+notes)?\b" + _PUNCT
-    + r"|\b(?:somewhere\s+)?(?:in|from)\s+my\s+notes\b" + _PUNCT, re.IGNORECASE)
+    r"(?:\s+(?:about|on)\s+(?:this|that|it))?(?:\s+somewhere)?(?:\s+(?:in|from)\s+my\s+notes)?\b" + _PUNCT,
+    re.IGNORECASE)
 # at the end: a hedge or a thanks ("or something like that", "iirc", "lol", "thanks!")
 _CLOSING = re.compile(
     r"(?:[\s,;:-]+(?:or\s+something(?:\s+like\s+that)?|or\s+whatever|if\s+i\s+(?:remember|recall)\s+(?:right|"

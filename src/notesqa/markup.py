@@ -441,7 +441,10 @@ def code_fence_after(line: str, fence: str | None) -> str | None:
     return None if closes else fence
 
 
-def outside_code(text: str, fn: Callable[[str], str], fence_after: Callable[[str, str | None], str | None] = code_fence_after,
+FenceAfter = Callable[[str, str | None], str | None]  # code_fence_after's shape: the fence open after a line
+
+
+def outside_code(text: str, fn: Callable[[str], str], fence_after: FenceAfter = code_fence_after,
                  code: frozenset[int] = frozenset()) -> str:
     """fn applied to the parts of text that are not fenced code or code spans (fence_after: which lines open and
     close a fence, Logseq's org blocks too), nor the lines of code (0-based: indented_code's)."""
@@ -566,8 +569,7 @@ def without_navigation(text: str) -> str:
     return _NAV_LINE.sub("", text) if "<<" in text or "«" in text or "←" in text else text
 
 
-def strip_comments(text: str, fence_after: Callable[[str, str | None], str | None] = code_fence_after,
-                   code: frozenset[int] | None = None) -> str:
+def strip_comments(text: str, fence_after: FenceAfter = code_fence_after, code: frozenset[int] | None = None) -> str:
     """HTML comments and Obsidian %% comments removed outside code, every line kept where it was. fence_after:
     which lines open and close a fence (Logseq's org blocks too); code: the lines of other code (by default
     markdown's indented code blocks)."""
@@ -582,8 +584,7 @@ def strip_comments(text: str, fence_after: Callable[[str, str | None], str | Non
     return outside_code(_comment_blocks(text, fence_after, code) if "%%" in text else text, strip, fence_after, code)
 
 
-def _comment_blocks(text: str, fence_after: Callable[[str, str | None], str | None] = code_fence_after,
-                    code: frozenset[int] = frozenset()) -> str:
+def _comment_blocks(text: str, fence_after: FenceAfter = code_fence_after, code: frozenset[int] = frozenset()) -> str:
     """A %% comment that opens a line and is not closed on it hides all up to its closing %%, code blocks too, as
     Obsidian does (an Excalidraw drawing's compressed data): those lines blank. The marks are taken in
     order, an inline "%% ... %%" pair included (a %% inside one is not a block's); a block never closed

@@ -47,7 +47,8 @@ def parse_nested(parse, text: str) -> tuple[list, str | None, str | None]:
             break
         start, skipped = found
         indent = _INDENT.match(lines[start]).group()
-        flattened = [i for i in skipped if len(_INDENT.match(lines[i]).group().expandtabs(4)) > len(indent.expandtabs(4))]
+        width = len(indent.expandtabs(4))
+        flattened = [i for i in skipped if len(_INDENT.match(lines[i]).group().expandtabs(4)) > width]
         if not flattened:
             break
         for i in flattened:

@@ -886,8 +886,8 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
     text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
-    return " ".join(_without_chatter(text).split()), Filters(tuple(tags), tuple(paths), dates.get("after"), dates.get("before"),
-                                           phrases, excluded, tuple(as_words))
+    return " ".join(_without_chatter(text).split()), Filters(tuple(tags), tuple(paths), dates.get("after"),
+                                                             dates.get("before"), phrases, excluded, tuple(as_words))
 
 
 def _without_chatter(text: str) -> str:

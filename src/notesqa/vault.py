@@ -290,8 +290,9 @@ class Vault:
         if idx is None:
             return note.title, note.id_titles[uuid.lower()]
         unit = note.units[idx]
+        text = " ".join(unit.text.split())
         # a block of code is shown as code (its "key::" or "{{" lines had read as the referencing block's markup)
-        return note.title, code_span(" ".join(unit.text.split())) if unit.kind == "code" else " ".join(unit.text.split())
+        return note.title, code_span(text) if unit.kind == "code" else text
 
     def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
         """(note, line, text) of the first line of the block whose id:: is uuid, read from the
