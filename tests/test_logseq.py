@@ -271,6 +271,17 @@ def test_the_properties_of_a_block_of_only_code_are_shown_beside_it():
         ("paragraph", "reviewed: 2024-05-02 by Tom", ("Deploys",))]
 
 
+def test_a_block_of_only_properties_and_a_heading_on_a_blocks_later_line_are_text():
+    text = ("- Vendor call about the renewal\n\t- \n\t  vendor:: Acme Logistics\n- Retro\n  ## Decided to freeze billing\n"
+            "\t- a child\n")
+    note = parse_note(text, "pages/Vendors.md", Vault(".", [], logseq=True))
+    assert [(u.text, u.parents, u.heading) for u in note.units] == [
+        ("Vendor call about the renewal", (), ()),
+        ("vendor: Acme Logistics", ("Vendor call about the renewal",), ()),
+        ("Retro\nDecided to freeze billing", (), ()),
+        ("a child", ("Retro\nDecided to freeze billing",), ())]
+
+
 def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_settings():
     # trial s36: "when does the Black Friday deploy freeze end?" found nothing: freeze-end:: was dropped
     text = ("tags:: process\n\n- Deploy freeze for Black Friday\n  id:: 6500aaaa-0000-4000-8000-000000000002\n"

@@ -119,8 +119,10 @@ def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
 def test_dataview_fields_do_not_make_a_markdown_note_an_outline():
     text = "status:: active\nowner:: me\n\n# Project X\n\n## Tasks\n\n- write the plan\n- ship it\n"
     note = parse_note(text, "Project X.md")
-    assert [u.text for u in note.units] == ["write the plan", "ship it"]  # the fields are metadata
-    assert note.units[0].heading == ("Project X", "Tasks")
+    # the fields are metadata, and the ones a reader looks up one thin passage, as front matter's (not status)
+    assert [(u.text, u.thin) for u in note.units] == [("owner: me", True), ("write the plan", False),
+                                                      ("ship it", False)]
+    assert note.units[1].heading == ("Project X", "Tasks")
 
 
 def test_a_file_name_that_ends_with_a_date_dates_the_note():

@@ -521,3 +521,13 @@ def test_a_heading_with_nothing_under_it_is_a_passage_unless_a_template_slot_or_
     # a note's own name as its heading, and a heading over a section, are no passages
     note = parse_note("## Error codes and exceptions\n\n## HTTP\n\nStatus codes.\n", "Error codes and exceptions.md")
     assert [u.text for u in note.units] == ["Status codes."]
+
+
+def test_a_heading_on_a_later_line_of_a_list_item_is_a_line_of_its_text_not_a_section_after_it():
+    text = ("# Sprint 14\n\n- Retro with the platform team\n  ## Decided to freeze the billing schema\n"
+            "  Ana owns the migration plan\n- Lunch order for Friday\n")
+    note = parse_note(text, "Sprint.md")
+    assert [(u.text, u.heading) for u in note.units] == [
+        ("Retro with the platform team\nDecided to freeze the billing schema\nAna owns the migration plan",
+         ("Sprint 14",)),
+        ("Lunch order for Friday", ("Sprint 14",))]  # (it had been under "Decided to freeze ...")

@@ -376,8 +376,9 @@ def parse_page(text: str, rel: str, vault=None):
             walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
         if heading is not None:
             stack.append((block.depth, walker.headings[-1][0], heading))
+        above = next((it["unit"] for it in reversed(items[:-1]) if it["unit"] is not None), None)
         text_chars += _block_properties(walker, props, block, item["unit"], inline, heading is not None,
-                                        first_unit if len(walker.units) > first_unit else None)
+                                        first_unit if len(walker.units) > first_unit else None, above)
         if props.get("id") and (item["unit"] is not None or len(walker.units) > first_unit):
             # a block of text, or of only code, a quote or a table: its first unit
             walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
@@ -482,14 +483,15 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
 
 
 def _block_properties(walker, props: dict[str, str], block: Block, parent: int | None, inline: Inline,
-                      heading: bool = False, first: int | None = None) -> int:
+                      heading: bool = False, first: int | None = None, above: int | None = None) -> int:
     """A block's own properties that the app shows under its text ("freeze-end:: 2023-11-28"; not its id, the
-    app's settings or times): one passage under the block (a heading block: under its heading; a block of only
-    code or an embed, its first unit first: beside it), "key: value" a line each (trial s36: the dates of a deploy
-    freeze were nowhere, and coverage had not counted them). Their characters."""
+    app's settings or times): one passage under the block (parent: its unit), "key: value" a line each (trial s36:
+    the dates of a deploy freeze were nowhere, and coverage had not counted them); a heading block's, a paragraph of
+    its section; a block of only code or an embed (first: its first unit), beside it; a block of only properties,
+    under the block above it (above), as Logseq shows them. Their characters."""
     shown = {key: f"{key}: {txt}" for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
              and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))}
-    if not shown or parent is None and not heading and first is None:
+    if not shown:
         return 0
     at, fence = [], None
     for i, line in enumerate(block.lines):  # (a "key::" line in the block's code is code: take_properties)
@@ -497,18 +499,18 @@ def _block_properties(walker, props: dict[str, str], block: Block, parent: int |
             at.append(block.line + i)
         fence = _fence_state(line, fence)
     text = "\n".join(shown.values())
-    if parent is None and heading:  # a heading block's: a paragraph of its section
-        walker.units.append(Unit("paragraph", text, at[0], at[-1], walker.heading_path(), (), keep_lines=True))
-        return visible_chars(text)
-    if parent is None:  # beside the block's code or embedded text (not under it: code is no breadcrumb)
-        beside = walker.units[first]
-        walker.units.append(Unit("paragraph", text, at[0], at[-1], beside.heading, beside.parents, depth=beside.depth,
-                                 parent=beside.parent, keep_lines=True, tags=beside.tags))
-        return visible_chars(text)
-    owner = walker.units[parent]
-    walker.units.append(Unit("paragraph", text, at[0], at[-1], owner.heading,
-                             (*owner.parents, owner.text), depth=owner.depth + 1, parent=parent, keep_lines=True,
-                             tags=owner.tags))
+    if parent is None and not heading and first is not None:  # beside its code or embedded text (code is no
+        beside = walker.units[first]  # breadcrumb)
+        unit = Unit("paragraph", text, at[0], at[-1], beside.heading, beside.parents, depth=beside.depth,
+                    parent=beside.parent, keep_lines=True, tags=beside.tags)
+    elif parent is None and (heading or above is None):  # a paragraph of its section
+        unit = Unit("paragraph", text, at[0], at[-1], walker.heading_path(), (), keep_lines=True)
+    else:
+        owner_at = parent if parent is not None else above
+        owner = walker.units[owner_at]
+        unit = Unit("paragraph", text, at[0], at[-1], owner.heading, (*owner.parents, owner.text),
+                    depth=owner.depth + 1, parent=owner_at, keep_lines=True, tags=owner.tags)
+    walker.units.append(unit)
     return visible_chars(text)
 
 

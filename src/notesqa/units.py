@@ -594,9 +594,10 @@ class Walker:
     def _heading(self, tok, inline) -> None:
         level = int(tok.tag[1:])
         txt = clean(self._text(inline, self._line(tok)[0])) if inline is not None else ""
-        if not self.outline and txt and self._in_item() and self.items[-1]["unit"] is None:
+        if txt and self._in_item() and (not self.outline or self.items[-1]["unit"] is not None):
             # "- ## All Atlas tasks" (Roam, Obsidian): a list item in a heading's type, the parent of the items
-            # nested in it, not a section over every block after it
+            # nested in it, not a section over every block after it; a heading on a later line of an item (or of a
+            # Logseq block) is a line of its text
             self._bullet_text(txt, self._line(tok)[1])
             self.last_para = None
             return
@@ -1133,9 +1134,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     if tokens and tokens[0].type == "front_matter":
         meta, problem = front_matter(tokens[0].content, rel)
         top, tokens = tokens[0], tokens[1:]
-    # its front matter's own (YAML or Hugo's TOML), not fields read from the text
-    shown = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
-    where = (top.map[0] + 1, top.map[1]) if top is not None and top.map else (1, toml_lines or 1)
+    # its front matter's own (YAML or Hugo's TOML), or the Dataview fields it opens with ("reviewer:: Dana
+    # Whitfield", as front matter would show it), not fields read from the rest of the text
+    shown = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else shown_fields(fields)
+    where = (top.map[0] + 1, top.map[1]) if top is not None and top.map else (1, toml_lines or len(fields) or 1)
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)
