@@ -30,7 +30,7 @@ def test_words_of_the_subject_stay(asked):
 
 
 def test_the_question_searched_is_without_its_chatter_and_keeps_its_filters():
-    text, filters = parse_query("hey, can you find my notes on cold starts tag:aws thanks")
+    text, filters = parse_query("tag:aws hey, can you find my notes on cold starts, thanks")
     assert text == "my notes on cold starts" and filters.tags == ("aws",)
 
 
@@ -51,3 +51,13 @@ def test_the_notes_or_forgetting_as_the_subject_stay():
     assert without_chatter("what happens if I forget the secret I picked?") == "what happens if I forget the secret I picked?"
     assert without_chatter("which post was it, I forget") == "which post was it"
     assert without_chatter("can you find it in my notes: raft leader election") == "raft leader election"
+
+
+def test_words_a_request_or_hedge_names_stay():
+    # (the review: the closing word, a band's name, a command, quoted words had been taken out)
+    for asked in ("how do I say thanks", "what is the meaning of iirc", "Do You Know Me band tour dates",
+                  "how does /remind me work in slack", "the song do you know the way to san jose", "hey can you find it"):
+        assert without_chatter(asked) == asked
+    assert parse_query('"remind me" app settings')[0] == "remind me app settings"
+    assert without_chatter("do you know if S3 is strongly consistent") == "S3 is strongly consistent"
+    assert without_chatter("what were the steps? I am sure I noted them") == "what were the steps?"

@@ -886,11 +886,12 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
                          + ", ".join(f"{n}:" for n in FILTER_NAMES) + " (quote the text to search for it as words).")
     text, excluded = _minus(text, flags)
     text, phrases = _unquoted(text)
-    return " ".join(_without_chatter(text).split()), Filters(tuple(tags), tuple(paths), dates.get("after"),
+    text = text if phrases else _chatter_out(text)  # (words in quotes are asked for as written: "remind me" app)
+    return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"),
                                                              dates.get("before"), phrases, excluded, tuple(as_words))
 
 
-def _without_chatter(text: str) -> str:
+def _chatter_out(text: str) -> str:
     """text without what it says about the asking (chatter.py), unless that is what asks for a note ("where did I
     write down the serial numbers?": which note, not the serial numbers' passages); "hey, which note has ..." asks
     for one without its greeting."""
