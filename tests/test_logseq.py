@@ -257,9 +257,10 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
 
 def test_a_pages_properties_the_app_hides_are_not_its_text():
     text = ("created-at:: 1700000000000\nupdated-at:: 1700000500000\nquery-table:: false\nbackground-color:: red\n"
-            "reviewed:: 1612237041727\ntype:: meeting\n\n- Talked about the Q3 roadmap\n")
+            "reviewed:: 1612237041727\ntype:: meeting\nisbn:: 9780131103627\n\n- Talked about the Q3 roadmap\n")
     note = parse_note(text, "pages/Q3.md", Vault(".", [], logseq=True))
-    assert [u.text for u in note.units] == ["type: meeting", "Talked about the Q3 roadmap"]
+    # (an ISBN-13 is no time stamp: the review)
+    assert [u.text for u in note.units] == ["type: meeting\nisbn: 9780131103627", "Talked about the Q3 roadmap"]
 
 
 def test_the_properties_of_a_block_of_only_code_are_shown_beside_it():

@@ -294,3 +294,12 @@ def test_indented_lines_of_a_list_are_not_code():
     text = "- item\n\n    continued %% hidden %% text\n"
     assert indented_code(text) == frozenset()
     assert "hidden" not in strip_comments(text)
+
+
+def test_indented_code_right_after_a_heading_and_after_a_line_separator_is_code():
+    # (the review: the pre-check had wanted a blank line before the code, and a U+2028 earlier had shifted the
+    # code's line numbers, so a comment in prose was shown and the code's was taken out)
+    text = "# Analysis\n## Script\n    %% Load data\n    x = 1;\n\nThe fit. %% a draft %%\n"
+    assert strip_comments(text) == "# Analysis\n## Script\n    %% Load data\n    x = 1;\n\nThe fit. \n"
+    text = "Copied:\u2028see below\n\n    disp(x) %% show it\n\nIt converged %% draft %% well.\n"
+    assert strip_comments(text) == "Copied:\u2028see below\n\n    disp(x) %% show it\n\nIt converged  well.\n"

@@ -511,13 +511,13 @@ def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
 
 def test_a_heading_with_nothing_under_it_is_a_passage_unless_a_template_slot_or_the_notes_name():
     # "## Decided to drop Kafka for SQS" says something: it had been in no passage and no breadcrumb
-    text = ("# Week 18\n\n## Decided to drop Kafka for SQS\n\n## Tasks\n\n## Notes\n\nLunch with Ana\n\n"
-            "### The end of the note says it too\n")
+    text = ("# Week 18\n\n## Decided to drop Kafka for SQS\n\n## Tasks\n\n## Monday, March 4 2024\n\n## Notes\n\n"
+            "Lunch with Ana\n\n### The end of the note says it too\n")
     note = parse_note(text, "Week 18.md")
-    assert [(u.text, u.heading, u.line) for u in note.units] == [
-        ("Decided to drop Kafka for SQS", ("Week 18",), 3),
-        ("Lunch with Ana", ("Week 18", "Notes"), 9),
-        ("The end of the note says it too", ("Week 18", "Notes"), 11)]
+    assert [(u.text, u.heading, u.line, u.thin) for u in note.units] == [
+        ("Decided to drop Kafka for SQS", ("Week 18",), 3, True),  # (thin: "## What went well" of a template)
+        ("Lunch with Ana", ("Week 18", "Notes"), 11, False),
+        ("The end of the note says it too", ("Week 18", "Notes"), 13, True)]
     # a note's own name as its heading, and a heading over a section, are no passages
     note = parse_note("## Error codes and exceptions\n\n## HTTP\n\nStatus codes.\n", "Error codes and exceptions.md")
     assert [u.text for u in note.units] == ["Status codes."]

@@ -18,6 +18,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Iterable
 
 from .markup import Inline, code_fence_after, strip_comments
 from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, note_names,
@@ -54,7 +55,12 @@ META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public"
 # ... and those that are settings or the page's names, not text of the block: not indexed, though shown
 BLOCK_HIDDEN = (*APP_HIDDEN, "template", "template-including-parent", "public", "icon", "exclude-from-graph-view",
                 "filters", "custom-id", "title", "alias", "tags")
-_TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727")
+_TIMESTAMP = re.compile(r"^\d{13}$")  # epoch milliseconds: an old task's time stamps ("done:: 1612237041727") ...
+
+
+def _is_timestamp(value: str) -> bool:
+    """... of the years 2000-2099 (an ISBN-13, 978..., is 13 digits too: a book page's "isbn::" is text)."""
+    return _TIMESTAMP.match(value) is not None and 946_684_800_000 <= int(value) < 4_102_444_800_000
 
 
 def is_named(key: str, names: tuple[str, ...]) -> bool:
@@ -139,25 +145,12 @@ def _dedent(line: str, width: int) -> str:
     return line[i:]
 
 
-def _code_fence(line: str, fence: str | None) -> str | None:
-    """The open code after line: a code fence, or an org block of code ("#+SRC", "#+QUERY"), where a "%% Load data"
-    (a MATLAB cell) is code, not a comment."""
-    if fence is None:
-        org = ORG_BEGIN.match(line)
-        if org is not None and org.group("kind").upper() in ORG_CODE:
-            return "#+" + org.group("kind").upper()
-    elif fence.startswith("#+"):
-        end = ORG_END.match(line)
-        return None if end is not None and end.group("kind").upper() == fence[2:] else fence
-    return code_fence_after(line, fence)
-
-
-def _fence_state(line: str, fence: str | None) -> str | None:
-    """The open fence after line: a code fence, or an org #+BEGIN_X block ("#+X"), whose lines
-    belong to the block they are in even when they start with `- `."""
+def _fence_state(line: str, fence: str | None, kinds: Iterable[str] | None = None) -> str | None:
+    """The open fence after line: a code fence, or an org #+BEGIN_X block ("#+X"; of kinds only, when given), whose
+    lines belong to the block they are in even when they start with `- `."""
     if fence is None or fence.startswith("#+"):
         org = (ORG_BEGIN if fence is None else ORG_END).match(line)
-        if org is not None and fence is None:
+        if org is not None and fence is None and (kinds is None or org.group("kind").upper() in kinds):
             return "#+" + org.group("kind").upper()
         if fence is not None:
             return None if org is not None and org.group("kind").upper() == fence[2:] else fence
@@ -341,7 +334,8 @@ def journal_title(iso: str) -> str:
 def parse_page(text: str, rel: str, vault=None):
     """A Logseq page as a ParsedNote: one unit per block (see the module's docstring)."""
 
-    text = strip_comments(text, _code_fence, frozenset())  # (an outline's indented lines are its blocks, not code)
+    # (a "%% Load data" in an org block of code is code; an outline's indented lines are its blocks, not code)
+    text = strip_comments(text, lambda line, fence: _fence_state(line, fence, ORG_CODE), frozenset())
     lines = text.split("\n")
     meta, problem, start = _page_front_matter(lines, rel, front_matter)
     blocks = split_blocks(lines[start:], start + 1)
@@ -474,7 +468,7 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
     shown = [f"{key}: {txt}" for key, value in props.items()
-             if not is_named(key, META_PROPERTIES) and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))]
+             if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))]
     if shown:
         walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
                                  thin=True))
@@ -490,7 +484,7 @@ def _block_properties(walker, props: dict[str, str], block: Block, parent: int |
     its section; a block of only code or an embed (first: its first unit), beside it; a block of only properties,
     under the block above it (above), as Logseq shows them. Their characters."""
     shown = {key: f"{key}: {txt}" for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
-             and not _TIMESTAMP.match(value) and (txt := _as_text(value, inline))}
+             and not _is_timestamp(value) and (txt := _as_text(value, inline))}
     if not shown:
         return 0
     at, fence = [], None

@@ -451,7 +451,7 @@ def outside_code(text: str, fn: Callable[[str], str], fence_after: FenceAfter = 
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
-    for i, line in enumerate(text.splitlines(keepends=True)):
+    for i, line in enumerate(_LINES.findall(text)):  # lines as markdown counts them (not at U+2028: code's numbers)
         after = fence_after(line, fence)
         if fence is None and after is None and i not in code:
             prose.append(line)
@@ -465,14 +465,15 @@ def outside_code(text: str, fn: Callable[[str], str], fence_after: FenceAfter = 
     return "".join(out)
 
 
-# an indented line after a blank one (or the text's start): maybe markdown's indented code, which a parse tells
-_INDENTED_AFTER_BLANK = re.compile(r"(?:\A|\n[ \t]*\n)(?: {4}|\t)")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+# an indented line with a mark that is markup outside code: maybe in markdown's indented code, which a parse tells
+_INDENTED_MARK = re.compile(r"^(?: {4}|\t).*(?:%%|<!--|\{\{)", re.M)
 
 
 def indented_code(text: str) -> frozenset[int]:
     """The lines (0-based) of text's indented code blocks, as markdown reads them ("    %% Load data", a MATLAB
-    cell, is code, not a comment): a parse, for a text that may have one."""
-    if not _INDENTED_AFTER_BLANK.search(text):
+    cell, is code, not a comment): a parse, for a text with an indented line holding such a mark."""
+    if not _INDENTED_MARK.search(text):
         return frozenset()
     from .units import md_parser  # (units reads markup: imported when needed)
 

@@ -19,8 +19,8 @@ from .liquid import strip_non_content
 from .markup import (CODE_SPAN, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
-                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date, note_names,
-                       properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
+                       fields_on_top, front_matter, heading_day, inline_fields, leading_fields, name_letters, note_date,
+                       note_names, properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -621,15 +621,16 @@ class Walker:
         """The open heading, when a heading of its level or above (0: the note's end) comes with nothing under it,
         is a passage of its own: "## Decided to drop Kafka for SQS" says something (it had been in no passage, nor
         any breadcrumb); a heading of a word or two is a template's empty slot ("## Tasks"), and the note's title
-        is its name, as a heading that says the note's file name is."""
+        is its name, as a heading that says the note's file name is, and a day's heading a day with nothing noted."""
         opened, self.open_heading = self.open_heading, None
         if opened is None or level > opened[0] or len(self.units) > opened[3]:
             return  # a section under it, or passages
         _, txt, line, before = opened
         named = (txt == self.first_h1 and before == 0) or txt.casefold() == Path(self.path).stem.casefold()
-        if len(txt.split()) < HEADING_ALONE_WORDS or named:
+        if len(txt.split()) < HEADING_ALONE_WORDS or named or heading_day(txt):  # (a day with nothing under it)
             return
-        self._add(Unit("paragraph", txt, line, line, tuple(h for _, h in self.headings[:-1]), ()))
+        # thin: a template's slot of more words ("## What went well") is empty in every note made from it
+        self._add(Unit("paragraph", txt, line, line, tuple(h for _, h in self.headings[:-1]), (), thin=True))
         self.heading_chars -= visible_chars(txt)  # (counted as the passage's text now)
 
     def _labelled(self) -> bool:
