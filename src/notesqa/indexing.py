@@ -458,7 +458,7 @@ class _Scan:
         otherwise: a missing one there now, a note beside a namesake, a block id written again; and the place of a
         Joplin note when it is another now (its notebook renamed, a tag given: joplin.stale)."""
         touched = _touched(self.notes_dir, rels, self.prev.notes) | set(hidden)
-        touched |= set(joplin.stale(self.prev.notes, self.sync_folders).values())
+        touched |= set(joplin.stale(self.prev.notes, self.sync_folders).values())  # (its values: dependencies)
         present = set(rels + hidden)
         deps = {d for entry in self.prev.notes.values() for d in entry.deps}
         # a note shown elsewhere and gone, one the index had no state of too (excluded by the vault's settings)

@@ -12,6 +12,7 @@ files are named as items and one of them is one; each file is then read as an it
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 import os
@@ -23,7 +24,6 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from urllib.parse import quote
 
 from .config import MARKDOWN_SUFFIXES
-from .metadata import as_date, as_tags
 from .notefiles import NOT_READ, Problem
 from .wording import counted
 
@@ -102,20 +102,44 @@ def item_of(text: str, rel: str) -> Item | None:
 
 
 def read_item(path: Path, rel: str) -> Item | None:
-    """The item of a file, read from its end when it is long (a big note: only its block is needed); None when the
-    file is no item or cannot be read."""
+    """The item of a file, read from its end when it is long (a big note: only its block is needed; an encrypted
+    item's block, whose cipher is one long line, whole); None when the file is no item or cannot be read. Kept by
+    the file's state: a search's check of changes reads no item again (the review: 0.55 s an ask on 9,000 items)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _READ:
+        if len(_READ) > MAX_KEPT:
+            _READ.clear()
+        _READ[key] = _read_item(path, rel, st.st_size)
+    return _READ[key]
+
+
+_READ: dict[tuple[str, int, int], "Item | None"] = {}
+MAX_KEPT = 200_000  # items kept (a few hundred bytes each)
+WHOLE_BYTES = 8 << 20  # an item read whole when its tail is no block (an encrypted one): up to this size
+
+
+def _read_item(path: Path, rel: str, size: int) -> Item | None:
     try:
         with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
             if size > TAIL_BYTES:
                 f.seek(size - TAIL_BYTES)
             data = f.read(TAIL_BYTES)
+            item = item_of(_tail(data, size), rel)
+            if item is None and TAIL_BYTES < size <= WHOLE_BYTES:
+                f.seek(0)
+                item = item_of(f.read().decode("utf-8", errors="replace"), rel)
     except OSError:
         return None
+    return item
+
+
+def _tail(data: bytes, size: int) -> str:
     text = data.decode("utf-8", errors="replace")
-    if size > TAIL_BYTES:  # the first line is cut, and the title is not there
-        text = "\n" + text.partition("\n")[2]
-    return item_of(text, rel)
+    return "\n" + text.partition("\n")[2] if size > TAIL_BYTES else text  # (cut: its first line, the title, not there)
 
 
 # --------------------------------------------------------------------------- a sync folder
@@ -180,9 +204,12 @@ def _deleted(item: Item) -> bool:
     return item.fields.get("deleted_time", "0").strip() not in ("", "0")
 
 
+PROBED = 5  # files named as items read to tell a sync folder: one of them an item (its own id in its block)
+
+
 def sync_folders(notes_dir: Path, rels: Iterable[str]) -> frozenset[str]:
     """The folders of rels ("" the notes folder) that are Joplin sync folders: most of their .md files named as
-    items, and the first of those one (its own id in its block)."""
+    items, and one of the first of those (PROBED) one."""
     found = set()
     for folder in sorted({posixpath.dirname(r) for r in rels if is_item_path(r)}):
         try:
@@ -191,7 +218,8 @@ def sync_folders(notes_dir: Path, rels: Iterable[str]) -> frozenset[str]:
         except OSError:
             continue
         items = sorted(n for n in names if ITEM_NAME.match(n))
-        if 2 * len(items) > len(names) and read_item(Path(notes_dir) / folder / items[0], items[0]) is not None:
+        if 2 * len(items) > len(names) and any(read_item(Path(notes_dir) / folder / n, n) is not None
+                                               for n in items[:PROBED]):
             found.add(folder)
     return frozenset(found)
 
@@ -287,7 +315,8 @@ def _title(item: Item) -> str:
 
 def parse_item(text: str, rel: str, vault: "Vault | None" = None) -> "ParsedNote | None":
     """A note item as Joplin shows it (see the module's docstring); None when text is no note item."""
-    from .units import parse_markdown
+    from .metadata import as_tags
+    from .units import parse_markdown  # (imported when a note is read: this module stays light for the front ends)
 
     text = text.replace("\r\n", "\n")
     item = item_of(text, rel)
@@ -297,12 +326,21 @@ def parse_item(text: str, rel: str, vault: "Vault | None" = None) -> "ParsedNote
     place = vault.joplin_place(rel, item) if vault is not None else None
     note = parse_markdown(as_markdown(vault.joplin_files(rel, text) if vault is not None else text, item, start),
                           rel, vault)
-    day = as_date(item.fields.get("user_created_time") or "") or as_date(item.fields.get("created_time") or "")
+    day = local_day(item.fields.get("user_created_time") or "") or local_day(item.fields.get("created_time") or "")
     credits = tuple(c for c in (item.fields.get("author", ""),) if c)
     return replace(note, title=_title(item), date=day, credits=credits + note.credits,
                    tags=as_tags({"tags": list(place.tags) if place else []}, note.tags),
                    hierarchy=place.notebook if place else (CONFLICTS if item.flag("is_conflict") else ""),
                    cited_as=(), properties=_properties(item) + note.properties)
+
+
+def local_day(stamp: str) -> str | None:
+    """The day of a Joplin time (UTC, "2022-12-03T23:30:00.000Z") where the notes are read, as Joplin shows it (the
+    review: an evening's note in America had been dated the next day)."""
+    try:
+        return _dt.datetime.fromisoformat(stamp.strip().replace("Z", "+00:00")).astimezone().date().isoformat()
+    except ValueError:
+        return None
 
 
 def _properties(item: Item) -> tuple[str, ...]:

@@ -30,9 +30,9 @@ from pathlib import Path
 
 from .errors import (ArgumentError, BuildLockedError, IndexNotFoundError, ModelMismatchError, NoteNotFoundError,
                      NotesQAError, NoteUnreadableError)
-from .config import K_MAX, NOTE_SUFFIXES
 from . import joplin
 from .canvas import is_canvas, readable
+from .config import K_MAX, NOTE_SUFFIXES
 from .notefiles import NOTES_READ, inside_notes, logseq_settings, nfc, readable_path
 
 log = logging.getLogger("notesqa.service")

@@ -324,10 +324,11 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
             lines += [pad + mark] if mark else []
             lines.append(pad + f.text.replace("\n", "\n" + pad))
-    folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles else \
-        _parent_page(tree, c.path)
-    if c.hierarchy and not folder and joplin.is_item_path(c.path):
+    if c.hierarchy and joplin.is_item_path(c.path):
         folder = c.hierarchy  # a Joplin note's notebook, as Joplin shows where it is (its file is named by an id)
+    else:
+        folder = (readable_path(folder_of(c.path, c.hierarchy)) or TOP_LEVEL_NAME) if c.path in tree.same_titles \
+            else _parent_page(tree, c.path)
     exp = snippet.explain
     line = tree.chunks[intro].line if intro is not None else _intro_line(tree, snippet.root) or c.line
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
