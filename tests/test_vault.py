@@ -252,6 +252,18 @@ def test_a_reference_to_a_block_of_only_code_shows_it_as_code(tmp_path):
     assert [u.text for u in note.units] == ["The config: `retries:: 3 url: {{ base }}/api`"]
 
 
+def test_a_reference_shows_the_whole_block_not_its_children(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "S.md").write_text(
+        "- Rule for deploys\n  #+BEGIN_NOTE\n  Never on Fridays after 3pm.\n  #+END_NOTE\n"
+        "  id:: 6500a1b2-0000-4000-8000-0000000000a1\n\t- a child block\n")
+    (tmp_path / "pages" / "U.md").write_text("- As agreed: ((6500a1b2-0000-4000-8000-0000000000a1))\n")
+    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
+    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    assert [u.text for u in note.units] == ["As agreed: Rule for deploys Never on Fridays after 3pm."]
+
+
 def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
     inline = Inline()
     assert inline.render("See [[#Setup steps]] and [[Note#A#B]]") == "See Setup steps and Note > A > B"

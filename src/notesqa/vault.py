@@ -289,10 +289,7 @@ class Vault:
         note, idx = found
         if idx is None:
             return note.title, note.id_titles[uuid.lower()]
-        unit = note.units[idx]
-        text = " ".join(unit.text.split())
-        # a block of code is shown as code (its "key::" or "{{" lines had read as the referencing block's markup)
-        return note.title, code_span(text) if unit.kind == "code" else text
+        return note.title, " ".join(_inline(note.units[i]) for i in _own_content(note.units, idx))
 
     def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
         """(note, line, text) of the first line of the block whose id:: is uuid, read from the
@@ -420,6 +417,24 @@ def _heading_at(note, heading: str, slugs: bool, start: int = 0) -> tuple[int, i
             if named(h):
                 return i, depth
     return None
+
+
+def _own_content(units, idx: int) -> list[int]:
+    """A block's unit and what else the block itself says (a #+BEGIN_NOTE, a second paragraph, its code: the units
+    under it right after it that are no blocks of their own), as a reference to it shows it whole in Logseq."""
+    picked = [idx]
+    for j in range(idx + 1, len(units)):
+        if units[j].parent != idx or units[j].kind == "bullet" or units[j].origin:
+            break
+        picked.append(j)
+    return picked
+
+
+def _inline(unit) -> str:
+    """A unit's text on one line, as a reference shows it in a sentence; code as code (its "key::" or "{{" lines had
+    read as the referencing block's markup)."""
+    text = " ".join(unit.text.split())
+    return code_span(text) if unit.kind == "code" else text
 
 
 def _subtree(units, idx: int) -> list[int]:
