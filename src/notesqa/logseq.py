@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Iterable
 
@@ -346,6 +346,7 @@ def parse_page(text: str, rel: str, vault=None):
     numbers: dict[int, int] = {}  # depth -> last number of a numbered list (logseq.order-list-type)
     items: list[dict] = []  # the open blocks' list items, one per depth
     text_chars = 0
+    ruled = False  # the block before was a heading block of its own: a hit on it does not go on into this one
     for n, block in enumerate(blocks):
         props, body = take_properties(block.lines)
         if n == 0 and props and not "".join(body).strip():
@@ -362,9 +363,12 @@ def parse_page(text: str, rel: str, vault=None):
         items.append(item)
         _open_headings(stack, block)
         first_unit = len(walker.units)
-        heads = _heads_children(body, stack, block.depth, n + 1 < len(blocks) and blocks[n + 1].depth > block.depth)
+        children = n + 1 < len(blocks) and blocks[n + 1].depth > block.depth
+        alone = not children and _is_heading(body)  # a heading block with no block under it: a block of its own
+        heads = _heads_children(body, stack, block.depth, children)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
+        ruled = _set_apart(walker, first_unit, ruled, alone)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if item["unit"] is None and heading is None:
             walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
@@ -429,6 +433,22 @@ def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, 
             meta, problem = read("\n".join(lines[1:i]), rel)
             return meta, problem, i + 1
     return {}, None, 0
+
+
+def _is_heading(body: list[str]) -> bool:
+    at = next((ln for ln in body if ln.strip()), None)
+    return at is not None and HEADING.match(at) is not None
+
+
+def _set_apart(walker, first: int, after_heading: bool, alone: bool) -> bool:
+    """A heading block with no block under it (a journal's "- ## Shipped v2.1 today", an empty "- ## Open questions")
+    is a section of its own, as the app shows it: a hit on it does not go on into the blocks after it, nor one on the
+    block before into it; of a word or two it is a template's slot, weak evidence (trial s41: "what are the open
+    questions?" had shown an empty heading and the analysis script after it). Whether the next block is set apart."""
+    if len(walker.units) > first and (after_heading or alone):
+        unit = walker.units[first]
+        walker.units[first] = replace(unit, after_rule=True, thin=unit.thin or alone and len(unit.text.split()) < 3)
+    return alone and len(walker.units) > first
 
 
 def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int, children: bool) -> bool:

@@ -19,7 +19,7 @@ from .liquid import strip_non_content
 from .markup import (CODE_SPAN, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
 from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
-                       fields_on_top, front_matter, heading_day, inline_fields, leading_fields, name_letters, note_date,
+                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
                        note_names, properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
@@ -30,7 +30,6 @@ from .notefiles import Problem
 from .notion import Properties, counted_text, page_properties, without_relations
 
 UNIT_KINDS = ("bullet", "paragraph", "quote", "table_row", "code")
-HEADING_ALONE_WORDS = 3  # a heading with nothing under it of this many words says something (Walker._heading_alone)
 
 
 @dataclass(frozen=True)
@@ -486,8 +485,6 @@ class Walker:
         self.quote_start = False  # the next paragraph is the first of a blockquote (a callout's marker)
         self.lost: list[str] = []  # text the parser could not read as notes text
         self.heading_chars = 0
-        self.open_heading: tuple[int, str, int, int] | None = None  # (level, text, line, units before it): nothing
-        # under it yet
         self.h1_count = 0
         self.footnote: str | None = None  # the label of the footnote whose definition is being read
         self._tags_taken = 0  # of inline.tags, how many a unit has taken (_new_tags)
@@ -566,8 +563,6 @@ class Walker:
             if tokens[i].level == 0 and tokens[i].nesting >= 0:
                 self.block_starts.append(len(self.units))
             i = self._step(tokens, i)
-        if not self.outline:
-            self._heading_alone(0)
         for idx in self.after_rule:
             self.units[idx] = replace(self.units[idx], after_rule=True)
         self.after_rule.clear()
@@ -607,31 +602,12 @@ class Walker:
                 self.first_h1 = txt  # a title only if the note opens with it ...
             self.h1_count += 1  # ... and has no other: several are sections ("# Statement", "# Theory")
         if not self.outline:
-            self._heading_alone(level)
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
         if txt:
             self.headings.append((level, txt))
             self.heading_chars += visible_chars(txt)
-            if not self.outline:
-                self.open_heading = (level, txt, self._line(tok)[0], len(self.units))
         self.last_para = None
-
-    def _heading_alone(self, level: int) -> None:
-        """The open heading, when a heading of its level or above (0: the note's end) comes with nothing under it,
-        is a passage of its own: "## Decided to drop Kafka for SQS" says something (it had been in no passage, nor
-        any breadcrumb); a heading of a word or two is a template's empty slot ("## Tasks"), and the note's title
-        is its name, as a heading that says the note's file name is, and a day's heading a day with nothing noted."""
-        opened, self.open_heading = self.open_heading, None
-        if opened is None or level > opened[0] or len(self.units) > opened[3]:
-            return  # a section under it, or passages
-        _, txt, line, before = opened
-        named = (txt == self.first_h1 and before == 0) or txt.casefold() == Path(self.path).stem.casefold()
-        if len(txt.split()) < HEADING_ALONE_WORDS or named or heading_day(txt):  # (a day with nothing under it)
-            return
-        # thin: a template's slot of more words ("## What went well") is empty in every note made from it
-        self._add(Unit("paragraph", txt, line, line, tuple(h for _, h in self.headings[:-1]), (), thin=True))
-        self.heading_chars -= visible_chars(txt)  # (counted as the passage's text now)
 
     def _labelled(self) -> bool:
         """A short line right before a top-level list or table names it ("Pros", a table's caption): it is
