@@ -284,3 +284,11 @@ def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_rea
     # ... said beside another repair of its front matter, not lost behind it (Garage.md of trial s36b)
     reason = parse_note("---\ntags: [a\ncreated: 12/03/2024\n---\nHi.\n", "Garage.md").problem.reason
     assert reason.startswith("broken YAML front matter") and "'12/03/2024'" in reason
+
+
+def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
+    # (trial s41: "owner:: Dana" under a runbook's front matter had been in no passage, not even found as written)
+    text = "---\ntags: [runbook]\nowner: Ops\n---\nowner:: Dana\nlast-tested:: 2024-09-12\n\n# Failover\n\nPromote it.\n"
+    note = parse_note(text, "Failover.md")
+    assert [(u.text, u.thin) for u in note.units] == [("owner: Ops\nlast-tested: 2024-09-12", True),
+                                                      ("Promote it.", False)]  # (front matter wins a key)
