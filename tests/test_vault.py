@@ -264,6 +264,22 @@ def test_a_reference_shows_the_whole_block_not_its_children(tmp_path):
     assert [u.text for u in note.units] == ["As agreed: Rule for deploys Never on Fridays after 3pm."]
 
 
+def test_a_block_of_only_a_reference_is_a_copy_of_the_block_it_shows(tmp_path):
+    # its hit is the referenced block's, as an embed's is (trial s41: the journal's copy had outranked its source)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "Exp16.md").write_text(
+        "- Electroporation mix: 1.5 ug/uL plasmid with Fast Green\n  id:: 65d80000-0000-4000-8000-000000000001\n")
+    (tmp_path / "journals" / "2024_05_03.md").write_text(
+        "- ((65d80000-0000-4000-8000-000000000001))\n\t- Used this mix again today\n- See ((65d80000-0000-4000-8000-000000000001))\n")
+    vault = Vault(tmp_path, ["pages/Exp16.md", "journals/2024_05_03.md"])
+    note = vault.parse("journals/2024_05_03.md", (tmp_path / "journals" / "2024_05_03.md").read_text())
+    assert [(u.text, u.origin) for u in note.units] == [
+        ("Electroporation mix: 1.5 ug/uL plasmid with Fast Green", ("pages/Exp16.md", 1)),
+        ("Used this mix again today", None),
+        ("See Electroporation mix: 1.5 ug/uL plasmid with Fast Green", None)]  # (a sentence that refers: its own)
+
+
 def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):
     inline = Inline()
     assert inline.render("See [[#Setup steps]] and [[Note#A#B]]") == "See Setup steps and Note > A > B"

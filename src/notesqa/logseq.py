@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Iterable
 
-from .markup import Inline, code_fence_after, strip_comments
+from .markup import BLOCK_REF, Inline, code_fence_after, strip_comments
 from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, note_names,
                        properties, property_list)
 from .notefiles import nfc
@@ -369,6 +369,7 @@ def parse_page(text: str, rel: str, vault=None):
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
         ruled = _set_apart(walker, first_unit, ruled, alone)
+        _refers_only(walker, item["unit"], body, rel, vault)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if item["unit"] is None and heading is None:
             walker.quoted_item(item, first_unit)  # a block that is a quote: its child blocks are under it
@@ -433,6 +434,15 @@ def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, 
             meta, problem = read("\n".join(lines[1:i]), rel)
             return meta, problem, i + 1
     return {}, None, 0
+
+
+def _refers_only(walker, unit: int | None, body: list[str], rel: str, vault) -> None:
+    """A block that is only a reference to another ("- ((uuid))") shows that block: its unit is a copy of it, its
+    hit the referenced block's (vault.block_origin)."""
+    ref = BLOCK_REF.fullmatch("".join(body).strip()) if unit is not None and vault is not None else None
+    origin = vault.block_origin(ref.group(1), rel) if ref is not None else None
+    if origin is not None and origin[0] != rel:
+        walker.units[unit] = replace(walker.units[unit], origin=origin)
 
 
 def _is_heading(body: list[str]) -> bool:

@@ -291,6 +291,16 @@ class Vault:
             return note.title, note.id_titles[uuid.lower()]
         return note.title, " ".join(_inline(note.units[i]) for i in _own_content(note.units, idx))
 
+    def block_origin(self, uuid: str, from_path: str) -> tuple[str, int] | None:
+        """(note, line) of the Logseq block whose id:: is uuid, for a block that only refers to it: a copy of its text
+        whose hit is that block's, as an embed's is (trial s41: a journal's "- ((uuid))" had been an unmarked
+        second hit of the same text, above its source); None when it is not found or read yet."""
+        found = self._block(uuid.lower(), from_path)
+        if found is None or found[1] is None:
+            return None
+        note, idx = found
+        return note.path, note.units[idx].line
+
     def _block_line(self, uuid: str) -> tuple[str, int, str] | None:
         """(note, line, text) of the first line of the block whose id:: is uuid, read from the
         file: a reference to a block of the page being parsed (or of a page that embeds it back)
