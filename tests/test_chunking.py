@@ -277,3 +277,10 @@ def test_a_chunk_read_back_from_the_index_is_the_chunk_written():
         Chunk.from_json(chunk.to_json()).text = "changed"
     with pytest.raises(TypeError):
         Chunk.from_json({k: v for k, v in chunk.to_json().items() if k != "text"})
+
+
+def test_a_code_block_is_found_by_its_language():
+    # (trial s41: "how is the index computed in Python?" had said "No note mentions “Python”" above the python code)
+    note = parse_note("# OSI\n\n```python\ndef osi(r, a):\n    return 0\n```\n", "OSI.md")
+    code = next(c for c in chunk_note(note) if c.kind == "code")
+    assert code.lang == "python" and "python" in code.keywords.split()

@@ -410,3 +410,11 @@ def test_a_pdf_highlight_says_its_page_and_an_area_highlight_heads_its_comments(
 def test_a_highlight_on_a_page_numbered_otherwise_says_it():
     page = "- The preface says why\n  ls-type:: annotation\n  hl-page:: iv\n"
     assert parse_note(page, "pages/hls__Book_1700000000000_0.md").units[0].text == "The preface says why (p. iv)"
+
+
+def test_a_top_level_block_of_only_properties_is_set_apart_from_the_block_before():
+    text = "- Vendor call about the renewal\n- \n  vendor:: Acme Logistics\n  contract-end:: 2025-03-31\n- Next step\n"
+    note = parse_note(text, "pages/Vendors.md", Vault(".", [], logseq=True))
+    assert [(u.text, u.after_rule) for u in note.units] == [
+        ("Vendor call about the renewal", False), ("vendor: Acme Logistics\ncontract-end: 2025-03-31", True),
+        ("Next step", False)]

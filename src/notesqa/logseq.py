@@ -527,8 +527,10 @@ def _block_properties(walker, props: dict[str, str], block: Block, parent: int |
         beside = walker.units[first]  # breadcrumb)
         unit = Unit("paragraph", text, at[0], at[-1], beside.heading, beside.parents, depth=beside.depth,
                     parent=beside.parent, keep_lines=True, tags=beside.tags)
-    elif parent is None and (heading or above is None):  # a paragraph of its section
-        unit = Unit("paragraph", text, at[0], at[-1], walker.heading_path(), (), keep_lines=True)
+    elif parent is None and (heading or above is None):  # a paragraph of its section (a block of only properties:
+        # set apart, not shown as part of the block before it, trial s41)
+        unit = Unit("paragraph", text, at[0], at[-1], walker.heading_path(), (), keep_lines=True,
+                    after_rule=not heading)
     else:
         owner_at = parent if parent is not None else above
         owner = walker.units[owner_at]
