@@ -394,6 +394,17 @@ def test_an_example_is_no_section_a_template_gives_many_notes():
                                          "What do my notes say about ledger migration?"]
 
 
+def test_an_example_is_no_journal_entry():
+    def chunk(path, heading, date):
+        return SimpleNamespace(path=path, seq=0, text="x", parent=None, heading=[heading], parents=[], date=date)
+
+    # trial s41: "What do my notes say about spent the morning on the cost review?"
+    chunks = [chunk("journals/2024_05_03.md", "Spent the morning on the cost review", "2024-05-03"),
+              chunk("journals/2024_05_02.md", "Shipped the outbox change", "2024-05-02"),
+              chunk("pages/ds.md", "Distributed systems", None)]
+    assert example_questions(chunks) == ["What do my notes say about distributed systems?"]
+
+
 def test_an_example_topic_drops_its_chapter_number_and_capital():
     def chunk(path, seq, text, parent=None, heading=()):
         return SimpleNamespace(path=path, seq=seq, text=text, parent=parent, heading=list(heading))

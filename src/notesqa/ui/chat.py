@@ -376,7 +376,22 @@ def _reads_as_topic(topic: str) -> bool:
         # ... about something: "Who was there?" asks nothing of the notes (trial s37)
         return len(words) > 1 and words[1] in _AUXILIARIES and any(
             w not in _AUXILIARIES and w not in _CLAUSE_WORDS and not _ASKS.fullmatch(w) for w in words)
-    return not _CLAUSE_WORDS.intersection(words)
+    return not _CLAUSE_WORDS.intersection(words) and not _did(words)
+
+
+# a journal's entry, not a topic: a past verb, then what it was done to ("spent the morning on the cost review",
+# "Shipped the outbox change": trial s41's starter "What do my notes say about spent the morning ...?"); not
+# "Distributed systems"
+_PAST = {"spent", "went", "met", "had", "made", "took", "got", "did", "wrote", "sent", "found", "began", "gave", "saw",
+         "told", "ran", "bought", "paid", "left", "came", "kept", "put", "set", "built", "fixed", "read", "chose"}
+_OBJECT_START = {"the", "a", "an", "my", "our", "his", "her", "their", "to", "on", "with", "up", "out", "some", "off",
+                 "back", "in", "into", "over", "it", "them", "him"}
+
+
+def _did(words: list[str]) -> bool:
+    verb = words[0]
+    past = verb in _PAST or (len(verb) > 4 and verb.endswith("ed") and not verb.endswith("eed"))
+    return past and len(words) > 1 and words[1] in _OBJECT_START
 
 
 _LISTS = {"questions", "notes", "ideas", "tasks", "todos", "links", "items", "points", "thoughts"}
