@@ -48,7 +48,8 @@ def test_the_notes_or_forgetting_as_the_subject_stay():
     # (from the question sets: no question of the 28 is changed)
     assert without_chatter("Does the company gather or sell what I write in my notes?") == \
         "Does the company gather or sell what I write in my notes?"
-    assert without_chatter("what happens if I forget the secret I picked?") == "what happens if I forget the secret I picked?"
+    asked = "what happens if I forget the secret I picked?"
+    assert without_chatter(asked) == asked
     assert without_chatter("which post was it, I forget") == "which post was it"
     assert without_chatter("can you find it in my notes: raft leader election") == "raft leader election"
 

@@ -277,7 +277,8 @@ def test_the_properties_of_a_block_of_only_code_are_shown_beside_it():
 
 
 def test_a_block_of_only_properties_and_a_heading_on_a_blocks_later_line_are_text():
-    text = ("- Vendor call about the renewal\n\t- \n\t  vendor:: Acme Logistics\n- Retro\n  ## Decided to freeze billing\n"
+    text = ("- Vendor call about the renewal\n\t- \n\t  vendor:: Acme Logistics\n"
+            "- Retro\n  ## Decided to freeze billing\n"
             "\t- a child\n")
     note = parse_note(text, "pages/Vendors.md", Vault(".", [], logseq=True))
     assert [(u.text, u.parents, u.heading) for u in note.units] == [

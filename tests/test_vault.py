@@ -3,6 +3,8 @@
 import os
 import time
 
+import pytest
+
 from notesqa import build_index
 from notesqa.embedding.hashing import HashEmbedder
 from notesqa.markup import Inline
@@ -219,6 +221,15 @@ def test_logseq_with_windows_line_endings(tmp_path):
     assert note.units[0].text == "see the source block"
 
 
+def _graph_page(tmp_path, pages: dict[str, str], read: str):
+    """A Logseq graph of pages (path -> text) in tmp_path, and the note at read as its vault parses it."""
+    for d in ("pages", "journals"):
+        (tmp_path / d).mkdir(exist_ok=True)
+    for rel, text in pages.items():
+        (tmp_path / rel).write_text(text)
+    return Vault(tmp_path, list(pages)).parse(read, pages[read])
+
+
 def test_an_id_on_a_block_of_only_code_can_be_embedded(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "journals").mkdir()
@@ -231,49 +242,34 @@ def test_an_id_on_a_block_of_only_code_can_be_embedded(tmp_path):
 
 
 def test_an_embed_of_a_block_of_only_code_shows_the_blocks_under_it(tmp_path):
-    (tmp_path / "pages").mkdir()
-    (tmp_path / "journals").mkdir()
-    (tmp_path / "pages" / "S.md").write_text("- ```sh\n  make deploy\n  ```\n  id:: 60af0000-0000-4000-8000-0000000000ee\n"
-                                             "\t- run it from the bastion host\n\t\t- as root\n- next block\n")
-    (tmp_path / "pages" / "U.md").write_text("- {{embed ((60af0000-0000-4000-8000-0000000000ee))}}\n")
-    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
-    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
+    pages = {"pages/S.md": "- ```sh\n  make deploy\n  ```\n  id:: 60af0000-0000-4000-8000-0000000000ee\n"
+                           "\t- run it from the bastion host\n\t\t- as root\n- next block\n",
+             "pages/U.md": "- {{embed ((60af0000-0000-4000-8000-0000000000ee))}}\n"}
+    note = _graph_page(tmp_path, pages, "pages/U.md")
     assert [u.text for u in note.units] == ["make deploy", "run it from the bastion host", "as root"]
 
 
-def test_a_reference_to_a_block_of_only_code_shows_it_as_code(tmp_path):
-    (tmp_path / "pages").mkdir()
-    (tmp_path / "journals").mkdir()
-    (tmp_path / "pages" / "S.md").write_text(
-        "- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\n  id:: 6500a1b2-0000-4000-8000-0000000000aa\n")
-    (tmp_path / "pages" / "U.md").write_text("- The config: ((6500a1b2-0000-4000-8000-0000000000aa))\n")
-    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
-    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
-    assert [u.text for u in note.units] == ["The config: `retries:: 3 url: {{ base }}/api`"]
-
-
-def test_a_reference_shows_the_whole_block_not_its_children(tmp_path):
-    (tmp_path / "pages").mkdir()
-    (tmp_path / "journals").mkdir()
-    (tmp_path / "pages" / "S.md").write_text(
-        "- Rule for deploys\n  #+BEGIN_NOTE\n  Never on Fridays after 3pm.\n  #+END_NOTE\n"
-        "  id:: 6500a1b2-0000-4000-8000-0000000000a1\n\t- a child block\n")
-    (tmp_path / "pages" / "U.md").write_text("- As agreed: ((6500a1b2-0000-4000-8000-0000000000a1))\n")
-    vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
-    note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
-    assert [u.text for u in note.units] == ["As agreed: Rule for deploys Never on Fridays after 3pm."]
+@pytest.mark.parametrize("block, shown", [
+    # a block of code as code (its key:: and {{ lines had read as the referencing block's markup)
+    ("- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\n", "`retries:: 3 url: {{ base }}/api`"),
+    # the whole block, not its children (its NOTE had been left out)
+    ("- Rule for deploys\n  #+BEGIN_NOTE\n  Never on Fridays after 3pm.\n  #+END_NOTE\n",
+     "Rule for deploys Never on Fridays after 3pm."),
+])
+def test_a_reference_shows_the_block_it_names_as_logseq_shows_it(tmp_path, block, shown):
+    pages = {"pages/S.md": f"{block}  id:: 6500a1b2-0000-4000-8000-0000000000aa\n\t- a child block\n",
+             "pages/U.md": "- As agreed: ((6500a1b2-0000-4000-8000-0000000000aa))\n"}
+    note = _graph_page(tmp_path, pages, "pages/U.md")
+    assert [u.text for u in note.units] == [f"As agreed: {shown}"]
 
 
 def test_a_block_of_only_a_reference_is_a_copy_of_the_block_it_shows(tmp_path):
     # its hit is the referenced block's, as an embed's is (trial s41: the journal's copy had outranked its source)
-    (tmp_path / "pages").mkdir()
-    (tmp_path / "journals").mkdir()
-    (tmp_path / "pages" / "Exp16.md").write_text(
-        "- Electroporation mix: 1.5 ug/uL plasmid with Fast Green\n  id:: 65d80000-0000-4000-8000-000000000001\n")
-    (tmp_path / "journals" / "2024_05_03.md").write_text(
-        "- ((65d80000-0000-4000-8000-000000000001))\n\t- Used this mix again today\n- See ((65d80000-0000-4000-8000-000000000001))\n")
-    vault = Vault(tmp_path, ["pages/Exp16.md", "journals/2024_05_03.md"])
-    note = vault.parse("journals/2024_05_03.md", (tmp_path / "journals" / "2024_05_03.md").read_text())
+    ref = "((65d80000-0000-4000-8000-000000000001))"
+    pages = {"pages/Exp16.md": "- Electroporation mix: 1.5 ug/uL plasmid with Fast Green\n"
+                               "  id:: 65d80000-0000-4000-8000-000000000001\n",
+             "journals/2024_05_03.md": f"- {ref}\n\t- Used this mix again today\n- See {ref}\n"}
+    note = _graph_page(tmp_path, pages, "journals/2024_05_03.md")
     assert [(u.text, u.origin) for u in note.units] == [
         ("Electroporation mix: 1.5 ug/uL plasmid with Fast Green", ("pages/Exp16.md", 1)),
         ("Used this mix again today", None),
@@ -294,7 +290,8 @@ def test_an_id_on_a_line_of_its_own_names_the_whole_table_list_or_callout_above_
     # Obsidian's form for a complex block: the id after it, a blank line before and after; the embed had read as
     # the note's name, said missing
     write(tmp_path / "Src.md", "# Src\n\nIntro.\n\n| fruit | price |\n|---|---|\n| apple | 3 pounds |\n| pear | 2 |\n\n"
-                               "^prices\n\n- first item\n- second item\n\n^items\n\n> [!note] Careful\n> hot plates\n\n^warn\n")
+                               "^prices\n\n- first item\n- second item\n\n^items\n\n"
+                               "> [!note] Careful\n> hot plates\n\n^warn\n")
     write(tmp_path / "Use.md", "![[Src#^prices]]\n\n![[Src#^items]]\n\n![[Src#^warn]]\n")
     vault = Vault(tmp_path, ["Src.md", "Use.md"])
     note = vault.parse("Use.md", (tmp_path / "Use.md").read_text())
