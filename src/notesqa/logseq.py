@@ -346,7 +346,6 @@ def parse_page(text: str, rel: str, vault=None):
     numbers: dict[int, int] = {}  # depth -> last number of a numbered list (logseq.order-list-type)
     items: list[dict] = []  # the open blocks' list items, one per depth
     text_chars = 0
-    ruled = False  # the block before was a heading block of its own: a hit on it does not go on into this one
     for n, block in enumerate(blocks):
         props, body = take_properties(block.lines)
         if n == 0 and props and not "".join(body).strip():
@@ -368,7 +367,7 @@ def parse_page(text: str, rel: str, vault=None):
         heads = _heads_children(body, stack, block.depth, children)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
-        ruled = _set_apart(walker, first_unit, ruled, alone)
+        _set_apart(walker, first_unit, alone)
         _refers_only(walker, item["unit"], body, rel, vault)
         heading = walker.headings[-1][1] if len(walker.headings) > len(stack) else None
         if item["unit"] is None and heading is None:
@@ -450,15 +449,15 @@ def _is_heading(body: list[str]) -> bool:
     return at is not None and HEADING.match(at) is not None
 
 
-def _set_apart(walker, first: int, after_heading: bool, alone: bool) -> bool:
-    """A heading block with no block under it (a journal's "- ## Shipped v2.1 today", an empty "- ## Open questions")
-    is a section of its own, as the app shows it: a hit on it does not go on into the blocks after it, nor one on the
-    block before into it; of a word or two it is a template's slot, weak evidence (trial s41: "what are the open
-    questions?" had shown an empty heading and the analysis script after it). Whether the next block is set apart."""
-    if len(walker.units) > first and (after_heading or alone):
+def _set_apart(walker, first: int, alone: bool) -> None:
+    """A heading block with no block under it (a journal's "- ## Shipped v2.1 today", "- ## Conclusion: ...") begins a
+    section, as the app shows it: a hit on the block before it ends before it (trial s41: a conclusion had been shown
+    with the empty "## Open questions" after it); the blocks after it on its level read as its section, and a hit on
+    it goes on into them ("- # Tokenizer ablation", then what was found). Of a word or two it is weak evidence (a
+    template's "- ## Open questions")."""
+    if alone and len(walker.units) > first:
         unit = walker.units[first]
-        walker.units[first] = replace(unit, after_rule=True, thin=unit.thin or alone and len(unit.text.split()) < 3)
-    return alone and len(walker.units) > first
+        walker.units[first] = replace(unit, after_rule=True, thin=unit.thin or len(unit.text.split()) < 3)
 
 
 def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int, children: bool) -> bool:
