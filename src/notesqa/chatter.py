@@ -26,16 +26,18 @@ _OPENING = re.compile(
 # what a hedge or a request is followed by when it is one: the question, or the end of a clause ("any idea?", "I forget
 # which one", "do you know if ...")
 _ASKED = r"\s*(?:[,.;:!?…-]|$)|\s+(?:which|what|where|when|who|how|why|if|whether|exactly)\b"
-# at a clause's start: asking for the asking ("can you dig up", "remind me", "I'm trying to remember", "I was wondering if")
+# at a clause's start: asking for the asking ("can you dig up", "remind me", "I'm trying to remember", "I was
+# wondering if")
 _ASKING = re.compile(
-    r"(?:^|(?<=[,.;:?!…]))\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+)?(?:remind\s+me|tell\s+me|find(?:\s+me)?|"
-    r"dig\s+up|look\s+up|pull\s+up|check|show\s+me|search(?:\s+for)?)"
+    r"(?:^|(?<=[,.;:?!…]))\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:help\s+me\s+)?"
+    r"(?:remind\s+me|tell\s+me|find(?:\s+me)?|dig\s+up|look\s+up|pull\s+up|check|show\s+me|search(?:\s+for)?)"
     # ... "find it in my notes"
     r"(?:\s+(?:it|that|this)(?:\s+(?:somewhere\s+)?(?:in|from)\s+my\s+notes)?(?=\s*(?:[,.;:!?…-]|$)))?"
     r"|please\s+(?:remind\s+me|tell\s+me|find|"
     r"show\s+me)|remind\s+me|i\s*(?:'m|am|was)\s+(?:just\s+)?(?:wondering|trying\s+to\s+(?:remember|recall|find))"
     r"(?:\s+(?:if|whether))?|i\s+(?:can(?:'?t|not)|don'?t)\s+(?:quite\s+)?(?:remember|recall)(?:\s+(?:exactly|"
-    r"the\s+details))?|i\s+forget(?=" + _ASKED + r")|(?:any\s+idea|do\s+you\s+know)(?=" + _ASKED + r")(?:\s+(?:if|whether))?)\b" + _PUNCT,
+    r"the\s+details))?|i\s+forget(?=" + _ASKED + r")"
+    r"|(?:any\s+idea|do\s+you\s+know)(?=" + _ASKED + r")(?:\s+(?:if|whether))?)\b" + _PUNCT,
     re.IGNORECASE)  # (not "if I forget the secret": what happens then; nor the band "Do You Know Me")
 # "I think I wrote it down somewhere (in my notes)", "didn't I note something about": where it is written (not "what I
 # write in my notes": there the notes are the subject)
@@ -51,8 +53,8 @@ _WRITTEN = re.compile(
 # (", thanks!", "- iirc", "lol"); not the question's own last word ("how do I say thanks", "the meaning of iirc")
 _CLOSING = re.compile(
     r"(?:[\s,;:-]+(?:or\s+something(?:\s+like\s+that)?|or\s+whatever|if\s+i\s+(?:remember|recall)\s+(?:right|"
-    r"correctly))\b|(?:\s*[,;:?!.…]|\s+[-–—])\s*(?:i\s+think|i\s+guess|iirc|lol|haha|thanks?(?:\s+you)?|thx|cheers|"
-    r"please|somewhere)\b|\s+(?:lol|haha|lmao|iirc)\b)+(?=[\s?.!…)]*$)", re.IGNORECASE)
+    r"correctly))\b|(?:\s*[,;:?!.…]|\s+[-–—])\s*(?:i\s+think|i\s+guess|iirc|lol|haha|thanks?(?:\s+you)?|thx|"
+    r"cheers|please|somewhere)\b|\s+(?:lol|haha|lmao|iirc)\b)+(?=[\s?.!…)]*$)", re.IGNORECASE)
 # a word that asks for what follows it: a question does not end on it ("the meaning of lol" keeps its "lol")
 _OPEN_END = frozenset("of about for say says said the a an is mean means called word spell".split())
 # what is no question on its own: "hey can you find it" leaves "it"
