@@ -236,15 +236,22 @@ def test_a_comment_mark_in_a_source_block_is_code_not_a_comment():
     assert "The fit converged after ten steps" in [u.text for u in note.units]
 
 
-def test_a_heading_block_with_no_block_under_it_is_a_block_of_its_own():
-    # a journal's "- ## Shipped billing v2.1 today" had headed nothing and been in no passage
-    text = "- ## Shipped billing v2.1 today\n- ## Lunch\n\t- with Ana\n- ## Open questions\n- Analysis script\n"
+def test_a_heading_block_with_no_block_under_it_begins_a_section_or_is_an_empty_one():
+    # a journal's "- ## Shipped billing v2.1 today" with entries after it had headed nothing and been in no passage:
+    # it begins a section (a hit on the block before ends before it, one on it goes on into its section); of a word
+    # or two, weak; one followed by another heading block is an empty section, no passage, as an empty markdown
+    # heading is (a template's "- ## What went well" left empty would answer "what went well?"); inside a plain block
+    # it is a plain block (the review)
+    text = ("- Standup\n- ## Shipped billing v2.1 today\n- lunch with Ana\n- ## What went well\n- ## Lunch\n"
+            "\t- with Ana\n- ## Open questions\n- Analysis script\n- Meeting about Hermes\n\t- ## Moved launch to May\n"
+            "\t- budget stays\n")
     note = parse_note(text, "journals/2024_05_02.md", Vault(".", [], logseq=True))
-    # it begins a section: a hit on the block before ends before it (trial s41); a hit on it goes on into the blocks
-    # after it on its level, as the app shows them under it; of a word or two, a template's slot, weak
     assert [(u.text, u.heading, u.after_rule, u.thin) for u in note.units] == [
-        ("Shipped billing v2.1 today", (), True, False), ("with Ana", ("Lunch",), False, False),
-        ("Open questions", (), True, True), ("Analysis script", (), False, False)]
+        ("Standup", (), False, False), ("Shipped billing v2.1 today", (), True, False),
+        ("lunch with Ana", (), False, False), ("with Ana", ("Lunch",), False, False),
+        ("Open questions", (), True, True), ("Analysis script", (), False, False),
+        ("Meeting about Hermes", (), False, False), ("Moved launch to May", (), False, False),
+        ("budget stays", (), False, False)]
 
 
 def test_page_properties_other_than_metadata_are_the_pages_text():

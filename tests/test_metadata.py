@@ -290,5 +290,6 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     # (trial s41: "owner:: Dana" under a runbook's front matter had been in no passage, not even found as written)
     text = "---\ntags: [runbook]\nowner: Ops\n---\nowner:: Dana\nlast-tested:: 2024-09-12\n\n# Failover\n\nPromote it.\n"
     note = parse_note(text, "Failover.md")
-    assert [(u.text, u.thin) for u in note.units] == [("owner: Ops\nlast-tested: 2024-09-12", True),
-                                                      ("Promote it.", False)]  # (front matter wins a key)
+    assert [(u.text, u.thin, u.line, u.end_line) for u in note.units] == [
+        ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 1, 6),  # (both values, as Dataview keeps them)
+        ("Promote it.", False, 10, 10)]

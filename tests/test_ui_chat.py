@@ -401,8 +401,10 @@ def test_an_example_is_no_journal_entry():
     # trial s41: "What do my notes say about spent the morning on the cost review?"
     chunks = [chunk("journals/2024_05_03.md", "Spent the morning on the cost review", "2024-05-03"),
               chunk("journals/2024_05_02.md", "Shipped the outbox change", "2024-05-02"),
-              chunk("pages/ds.md", "Distributed systems", None)]
-    assert example_questions(chunks) == ["What do my notes say about distributed systems?"]
+              chunk("pages/ds.md", "Distributed systems", None), chunk("books/stick.md", "Made to Stick", None)]
+    # (a book's title is no entry: the review)
+    assert example_questions(chunks) == ["What do my notes say about distributed systems?",
+                                         "What do my notes say about made to Stick?"]
 
 
 def test_an_example_topic_drops_its_chapter_number_and_capital():

@@ -251,13 +251,15 @@ def test_an_embed_of_a_block_of_only_code_shows_the_blocks_under_it(tmp_path):
 
 @pytest.mark.parametrize("block, shown", [
     # a block of code as code (its key:: and {{ lines had read as the referencing block's markup)
-    ("- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\n", "`retries:: 3 url: {{ base }}/api`"),
+    ("- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\nID", "`retries:: 3 url: {{ base }}/api`"),
     # the whole block, not its children (its NOTE had been left out)
-    ("- Rule for deploys\n  #+BEGIN_NOTE\n  Never on Fridays after 3pm.\n  #+END_NOTE\n",
+    ("- Rule for deploys\n  #+BEGIN_NOTE\n  Never on Fridays after 3pm.\n  #+END_NOTE\nID",
      "Rule for deploys Never on Fridays after 3pm."),
+    # ... not a child block of only code (the review)
+    ("- Deploy rule\nID\t- ```sh\n\t  make deploy\n\t  ```\n", "Deploy rule"),
 ])
 def test_a_reference_shows_the_block_it_names_as_logseq_shows_it(tmp_path, block, shown):
-    pages = {"pages/S.md": f"{block}  id:: 6500a1b2-0000-4000-8000-0000000000aa\n\t- a child block\n",
+    pages = {"pages/S.md": block.replace("ID", "  id:: 6500a1b2-0000-4000-8000-0000000000aa\n") + "\t- a child block\n",
              "pages/U.md": "- As agreed: ((6500a1b2-0000-4000-8000-0000000000aa))\n"}
     note = _graph_page(tmp_path, pages, "pages/U.md")
     assert [u.text for u in note.units] == [f"As agreed: {shown}"]
@@ -547,3 +549,18 @@ def test_a_logseq_embed_of_a_heading_in_a_sentence_is_checked_by_its_link(tmp_pa
     vault = Vault(graph, ["pages/A.md", "pages/B.md"])
     note = vault.parse("pages/B.md", (graph / "pages" / "B.md").read_text())
     assert note.lost == ('the embed {{embed [[A#Nope]]}} at line 1: its note has no heading "Nope"',)
+
+
+def test_a_hit_on_a_references_copy_of_a_block_of_several_lines_is_its_sources(tmp_path):
+    # (the review: the copy's lines are joined on one, so it had not been paired with its source by text, and stayed a
+    # second hit of the same words)
+    notes = tmp_path / "notes"
+    for d in ("pages", "journals", "logseq"):
+        (notes / d).mkdir(parents=True)
+    (notes / "pages" / "Exp16.md").write_text("- Electroporation mix: 1.5 ug/uL plasmid\n  with Fast Green dye added last\n"
+                                              "  id:: 65d80000-0000-4000-8000-000000000002\n")
+    (notes / "journals" / "2024_05_03.md").write_text("- ((65d80000-0000-4000-8000-000000000002))\n"
+                                                       "- gardening: the tomatoes need staking\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(64))
+    hits = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(64)).search("electroporation mix Fast Green", k=3)
+    assert [h.path for h in hits if "Electroporation" in h.match] == ["pages/Exp16.md"]  # (the journal: its own line)

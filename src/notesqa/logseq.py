@@ -363,8 +363,8 @@ def parse_page(text: str, rel: str, vault=None):
         _open_headings(stack, block)
         first_unit = len(walker.units)
         children = n + 1 < len(blocks) and blocks[n + 1].depth > block.depth
-        alone = not children and _is_heading(body)  # a heading block with no block under it: a block of its own
-        heads = _heads_children(body, stack, block.depth, children)
+        alone = _begins_section(blocks, n, body, children) and len(stack) == block.depth - 1
+        heads = _heads_children(body, stack, block.depth, section=not alone)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
         _set_apart(walker, first_unit, alone)
@@ -444,6 +444,17 @@ def _refers_only(walker, unit: int | None, body: list[str], rel: str, vault) -> 
         walker.units[unit] = replace(walker.units[unit], origin=origin)
 
 
+def _begins_section(blocks: list[Block], n: int, body: list[str], children: bool) -> bool:
+    """Is block n a heading block with no block under it that begins a section: blocks after it on its level, before
+    the next heading block, as the app shows them under it? One followed by another heading block or by nothing on
+    its level is an empty section, no passage (a template's "- ## What went well" left empty in every journal would
+    answer "what went well?"), as an empty markdown heading is."""
+    if children or not _is_heading(body):
+        return False
+    after = blocks[n + 1] if n + 1 < len(blocks) else None
+    return after is not None and after.depth == blocks[n].depth and not _is_heading(after.lines[:1])
+
+
 def _is_heading(body: list[str]) -> bool:
     at = next((ln for ln in body if ln.strip()), None)
     return at is not None and HEADING.match(at) is not None
@@ -460,16 +471,15 @@ def _set_apart(walker, first: int, alone: bool) -> None:
         walker.units[first] = replace(unit, after_rule=True, thin=unit.thin or len(unit.text.split()) < 3)
 
 
-def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int, children: bool) -> bool:
-    """Whether the block is a heading that heads the blocks under it (children: it has some). A heading block
-    inside a plain block (a template's "- 1:1 template" > "- ### Action items") is read as a plain block, its
-    marks dropped: the breadcrumb then keeps the outline's order (template > Action items), which the
-    headings-before-parents rule would reverse; and so is one with no block under it (a journal's "- ## Shipped
-    v2.1 today" had headed nothing, and been in no passage)."""
+def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: int, section: bool) -> bool:
+    """Whether the block is a heading that heads the blocks under it. A heading block inside a plain block (a
+    template's "- 1:1 template" > "- ### Action items") is read as a plain block, its marks dropped: the breadcrumb
+    then keeps the outline's order (template > Action items), which the headings-before-parents rule would reverse;
+    and so is one that begins a section on its level with no block under it (section False: _begins_section)."""
     at = next((i for i, ln in enumerate(body) if ln.strip()), None)
     if at is None or (m := HEADING.match(body[at])) is None:
         return False
-    if children and len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
+    if section and len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
         return True
     body[at] = body[at][m.end(1):].lstrip()
     return False

@@ -753,7 +753,8 @@ def _records(c: Chunk, nxt: Chunk) -> bool:
 
 def _origins(chunks: list[Chunk]) -> dict[int, int]:
     """Each embedded copy's row -> the row of the same text in the note it comes from, where that
-    note is indexed (by text: a long paragraph is cut into the same windows in both)."""
+    note is indexed (by text: a long paragraph is cut into the same windows in both; else the row at the line the
+    copy names, as for a Logseq reference's copy of a block of several lines: the review)."""
     wanted: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(chunks):
         if c.origin:
@@ -761,9 +762,17 @@ def _origins(chunks: list[Chunk]) -> dict[int, int]:
     out: dict[int, int] = {}
     if not wanted:
         return out
+    at: dict[tuple[str, str], int] = {}  # a note's row at each line
     for i, c in enumerate(chunks):
         for j in (wanted.pop((c.path, c.text), ()) if not c.origin else ()):
             out[j] = i
+        if not c.origin:
+            at.setdefault((c.path, str(c.line)), i)
+    for js in wanted.values():  # a reference's copy (its block's lines joined on one): the row at the line it names
+        for j in js:
+            path, _, line = chunks[j].origin.rpartition(":")
+            if (path, line) in at:
+                out[j] = at[(path, line)]
     return out
 
 

@@ -1113,10 +1113,12 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         top, tokens = tokens[0], tokens[1:]
     # its front matter's own (YAML or Hugo's TOML), or the Dataview fields it opens with ("reviewer:: Dana
     # Whitfield", as front matter would show it), not fields read from the rest of the text
-    # (after front matter too: "owner:: Dana" below it had been in no passage, trial s41; front matter wins a key)
-    shown = shown_fields({**fields, **meta}) if top is not None else shown_fields(toml) if toml_lines else \
-        shown_fields(fields)
-    where = (top.map[0] + 1, top.map[1]) if top is not None and top.map else (1, toml_lines or len(fields) or 1)
+    # (under front matter too: "owner:: Dana" below it had been in no passage, trial s41; both values of a key, as
+    # Dataview keeps both)
+    written = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
+    shown = (*written, *(line for line in shown_fields(fields) if line not in written))
+    where = (top.map[0] + 1, top.map[1] + len(fields)) if top is not None and top.map else \
+        (1, (toml_lines or 0) + len(fields) or 1)
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)

@@ -289,7 +289,7 @@ class Vault:
         note, idx = found
         if idx is None:
             return note.title, note.id_titles[uuid.lower()]
-        return note.title, " ".join(_inline(note.units[i]) for i in _own_content(note.units, idx))
+        return note.title, " ".join(_reference_text(note.units[i]) for i in _own_content(note.units, idx))
 
     def block_origin(self, uuid: str, from_path: str) -> tuple[str, int] | None:
         """(note, line) of the Logseq block whose id:: is uuid, for a block that only refers to it: a copy of its text
@@ -434,13 +434,15 @@ def _own_content(units, idx: int) -> list[int]:
     under it right after it that are no blocks of their own), as a reference to it shows it whole in Logseq."""
     picked = [idx]
     for j in range(idx + 1, len(units)):
-        if units[j].parent != idx or units[j].kind == "bullet" or units[j].origin:
+        # (a child block of only code, a quote or properties is under it too, one level deeper: the review)
+        unit = units[j]
+        if unit.parent != idx or unit.kind == "bullet" or unit.origin or unit.depth != units[idx].depth:
             break
         picked.append(j)
     return picked
 
 
-def _inline(unit) -> str:
+def _reference_text(unit) -> str:
     """A unit's text on one line, as a reference shows it in a sentence; code as code (its "key::" or "{{" lines had
     read as the referencing block's markup)."""
     text = " ".join(unit.text.split())
