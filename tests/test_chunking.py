@@ -284,3 +284,16 @@ def test_a_code_block_is_found_by_its_language():
     note = parse_note("# OSI\n\n```python\ndef osi(r, a):\n    return 0\n```\n", "OSI.md")
     code = next(c for c in chunk_note(note) if c.kind == "code")
     assert code.lang == "python" and "python" in code.keywords.split()
+
+
+def test_a_questions_language_is_not_said_missing_above_its_code(tmp_path):
+    from notesqa import build_index
+    from notesqa.embedding.hashing import HashEmbedder
+    from notesqa.search import NotesIndex
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "OSI.md").write_text("# Orientation selectivity\n\nThe index:\n\n```python\ndef osi(r, a):\n"
+                                               "    return (r - a) / (r + a)\n```\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=HashEmbedder(64))
+    assert "Python" not in NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(64)).unmentioned(
+        "How is the orientation selectivity index computed in Python?")

@@ -494,7 +494,7 @@ class NotesIndex:
         # ... or as the first parts of a compound a hit says (trial s38: "crashloop" of "CrashLoopBackOff"; not
         # "Scala" of "scalable": the review), or as the initials of a hit's note ("DDIA" of Designing Data-Intensive
         # Applications)
-        words = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb, h.code_lang]))}
+        words = {w for h in hits for w in _WORDS.findall(" ".join([h.text, *h.breadcrumb]))}
         said = {p.casefold() for w in words for p in _part_starts(w)}
         said |= {i.casefold() for h in hits if len(i := "".join(w[0] for w in re.findall(r"[^\W\d_]+", h.title))) >= 3}
         # ... or as its start, a name's short form ("postgresql" of the notes' "Postgres": trial s39; not "sales" of
