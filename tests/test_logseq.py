@@ -242,13 +242,16 @@ def test_a_heading_block_with_no_block_under_it_begins_a_section_or_is_an_empty_
     # or two, weak; one followed by another heading block is an empty section, no passage, as an empty markdown
     # heading is (a template's "- ## What went well" left empty would answer "what went well?"); inside a plain block
     # it is a plain block (the review)
-    text = ("- Standup\n- ## Shipped billing v2.1 today\n- lunch with Ana\n- ## What went well\n- ## Lunch\n"
+    text = ("- Standup\n- ## Shipped billing v2.1 today\n- lunch with Ana\n- ## What went well\n"
+            "- ## Conclusion: anaesthesia broadens tuning by 7 degrees\n- ## Lunch\n"
             "\t- with Ana\n- ## Open questions\n- Analysis script\n- Meeting about Hermes\n\t- ## Moved launch to May\n"
             "\t- budget stays\n")
     note = parse_note(text, "journals/2024_05_02.md", Vault(".", [], logseq=True))
     assert [(u.text, u.heading, u.after_rule, u.thin) for u in note.units] == [
         ("Standup", (), False, False), ("Shipped billing v2.1 today", (), True, False),
-        ("lunch with Ana", (), False, False), ("with Ana", ("Lunch",), False, False),
+        ("lunch with Ana", (), False, False),
+        ("Conclusion: anaesthesia broadens tuning by 7 degrees", (), True, False),  # (its content after a label)
+        ("with Ana", ("Lunch",), False, False),
         ("Open questions", (), True, True), ("Analysis script", (), False, False),
         ("Meeting about Hermes", (), False, False), ("Moved launch to May", (), False, False),
         ("budget stays", (), False, False)]

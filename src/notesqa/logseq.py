@@ -448,11 +448,18 @@ def _begins_section(blocks: list[Block], n: int, body: list[str], children: bool
     """Is block n a heading block with no block under it that begins a section: blocks after it on its level, before
     the next heading block, as the app shows them under it? One followed by another heading block or by nothing on
     its level is an empty section, no passage (a template's "- ## What went well" left empty in every journal would
-    answer "what went well?"), as an empty markdown heading is."""
+    answer "what went well?"), as an empty markdown heading is, unless it says its content after a label."""
     if children or not _is_heading(body):
         return False
     after = blocks[n + 1] if n + 1 < len(blocks) else None
-    return after is not None and after.depth == blocks[n].depth and not _is_heading(after.lines[:1])
+    if after is None or after.depth != blocks[n].depth or _is_heading(after.lines[:1]):
+        return _LABELLED.search(body[0]) is not None  # "- ## Conclusion: anaesthesia broadens tuning by 7 degrees"
+    return True
+
+
+# a heading that says its content after a label: a one-line section, no template's slot (trial s41's "what was the
+# conclusion of the V1 imaging experiment?")
+_LABELLED = re.compile(r"^\s*#+\s+[^:]{2,40}:\s+\S+(?:\s+\S+){2,}")
 
 
 def _is_heading(body: list[str]) -> bool:
