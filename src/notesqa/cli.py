@@ -389,8 +389,7 @@ def _joplin_places(hits) -> dict[str, str]:
     joplin/<32 hex>.md (trial s38: notes named by their ids); their notebook is the hit's folder."""
     from . import joplin
 
-    return {h.path: joplin.shown_path(h.path, h.folder, h.title) for h in hits
-            if h.folder and joplin.is_item_path(h.path)}
+    return {h.path: place for h in hits if (place := joplin.shown_path(h.path, h.folder, h.title))}
 
 
 def _readable_source(source: str) -> str:

@@ -224,10 +224,6 @@ def sync_folders(notes_dir: Path, rels: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def in_sync_folder(rel: str, folders: frozenset[str]) -> bool:
-    return posixpath.dirname(rel) in folders
-
-
 def read_sync_folder(notes_dir: Path, folder: str) -> SyncFolder:
     """The items of a sync folder, each file read from its end (its block)."""
     base = Path(notes_dir) / folder
@@ -398,7 +394,10 @@ def stale(notes: Mapping[str, "NoteEntry"], folders: Mapping[str, SyncFolder]) -
     return out
 
 
-def shown_path(path: str, notebook: str, title: str) -> str:
+def shown_path(path: str, notebook: str, title: str) -> str | None:
     """A note of a sync folder as a person finds it in Joplin: the sync folder's place in the notes folder, its
-    notebook path and its title ("joplin/Personal/Car/Car insurance claim")."""
+    notebook path and its title ("joplin/Personal/Car/Car insurance claim"); None for any other note (no notebook,
+    or a file not named as an item): what ask and the chat say of a hit (its path, its folder, its title)."""
+    if not notebook or not is_item_path(path):
+        return None
     return "/".join(p for p in (posixpath.dirname(path), notebook, title.replace("/", "∕")) if p)

@@ -175,8 +175,9 @@ def _stale_html(stale: str) -> str:
 def _shown_source(hit) -> str:
     """A hit's path:line as a reader reads the path (a Notion page without its id: "Journal/March 4, 2024.md:3");
     the link still opens the file's own path."""
-    if hit.folder and joplin.is_item_path(hit.path):  # a Joplin note: its notebook and title, not its id
-        return f"{joplin.shown_path(hit.path, hit.folder, hit.title)}:{hit.line}"
+    place = joplin.shown_path(hit.path, hit.folder, hit.title)  # a Joplin note: its notebook and title, not its id
+    if place:
+        return f"{place}:{hit.line}"
     readable = readable_path(hit.path)
     return hit.source if readable == hit.path else f"{readable}:{hit.line}"
 
