@@ -646,6 +646,24 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
         "what did I do in June?"  # this year's June has notes
 
 
+def test_a_week_by_its_number_alone_takes_the_year_of_the_last_weekly_note_of_that_number():
+    # trial s41: weekly reviews "2024-W38.md", asked "what went well in week 38?", had matched the words "week 38" only
+    weeks = lambda: frozenset({"2024-W38", "2023-W38", "2025-W02"})  # noqa: E731
+    never = lambda: frozenset()  # noqa: E731
+    today = date(2026, 12, 1)
+    assert with_noted_year("what went well in week 38?", never, today, weeks) == "what went well in week 38 of 2024?"
+    assert with_noted_year("week 2's review", never, today, weeks) == "week 2 of 2025's review"
+    assert days(with_noted_year("week 38", never, today, weeks)) == {f"2024-09-{d}" for d in range(16, 23)}
+    for q in ("what did we cover in week 3 of the course?", "week 38 of 2023", "week 38, 2023", "week 3 in CS 6200",
+              "weeks 38", "week 38-39", 'which note says "week 38"?', "what went well in week 12?"):
+        assert with_noted_year(q, never, today, weeks) == q  # of something, a year, a span, quoted, no such note
+    assert with_noted_year("what went well in week 38?", never, today) == "what went well in week 38?"  # no weeks
+    future = lambda: frozenset({"2024-W50", "2026-W50", "2027-W50"})  # noqa: E731
+    assert with_noted_year("plans for week 50", never, today, future) == "plans for week 50 of 2024"  # begun by today
+    assert with_noted_year("plans for week 50", never, date(2026, 12, 7), future) == "plans for week 50 of 2026"
+    assert with_noted_year("plans for week 50", never, date(2024, 1, 5), future) == "plans for week 50 of 2027"  # none
+
+
 def test_a_month_and_a_days_number_is_that_day_not_the_month():
     # trial s37: "what is scheduled for December 3?" had asked for all of December ("due from December 3 to ...")
     today = dt.date(2026, 12, 1)

@@ -777,6 +777,21 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
 
 
+def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_number(tmp_path, embedder):
+    # trial s41: "what went well in week 38?" over weekly reviews had ranked another week's "What went well" first
+    notes = tmp_path / "vault"
+    for week, good in ((37, "Moved the build to the new runners"), (38, "The architecture review accepted the outbox"),
+                       (39, "Paired with the new hire on the billing tests")):
+        write(notes / "Reviews" / f"2024-W{week}.md", f"# Week 2024-W{week}\n\n## What went well\n\n- {good}\n")
+    write(notes / "Course" / "Week 3 - Scheduling.md", "# Week 3\n\n- Round robin and the convoy effect\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert idx.noted("what went well in week 38?") == "what went well in week 38 of 2024?"
+    hits = idx.search("what went well in week 38?", k=3)
+    assert hits[0].path == "Reviews/2024-W38.md" and hits[0].explain.day_match
+    assert idx.noted("what did we cover in week 3?") == "what did we cover in week 3?"  # no weekly note of week 3
+
+
 def test_a_long_question_takes_time_in_proportion_to_its_length(built, embedder):
     # trial s37: one 20,000-letter word took 12 s (credited()'s pattern tried it from every letter), and a pasted
     # 100,000-character passage a gigabyte (_names_in copied the text before each word); 2 MB got the server killed

@@ -13,10 +13,12 @@ import re
 import threading
 from collections import defaultdict
 from datetime import date
+from pathlib import PurePosixPath
 
 import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
+from .metadata import period_week
 
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -89,6 +91,7 @@ class Agenda:
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
+        self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in {c.path for c in chunks})))
         self._tasks = {s: np.array(sorted(rows), dtype=np.int64) for s, rows in tasks.items()}
         due.sort()
         self._due_days = [d for d, _ in due]
@@ -110,6 +113,12 @@ class Agenda:
         """The months ("YYYY-MM") that passages are of: "in June" with no year is a June the notes have."""
         self._ensure()
         return frozenset(d[:7] for d in self._by_day if len(d) == 10)
+
+    def weeks(self) -> frozenset[str]:
+        """The weeks ("YYYY-Www") the notes have a weekly note of ("Reviews/2024-W38.md"): "in week 38" with no year
+        is such a week."""
+        self._ensure()
+        return self._weeks
 
     def due_on(self, asked: set[str]) -> np.ndarray:
         """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD, or

@@ -421,6 +421,15 @@ def period_start(stem: str) -> str | None:
         return None
 
 
+def period_week(stem: str) -> str | None:
+    """The ISO week a weekly note is named by ("2024-W38", as the name writes it, upper case), else None: "what
+    went well in week 38?" asks for it (query.with_noted_year)."""
+    m = _PERIOD_NAME.match(stem.strip())
+    if m is None or not m[2] or period_start(stem) is None:
+        return None
+    return f"{m[1]}-W{m[2]}"
+
+
 _MONTH_YEAR = re.compile(r"([a-z]{3,9})\.?[ \t]+((?:19|20)\d\d)", re.IGNORECASE)
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 

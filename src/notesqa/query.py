@@ -362,11 +362,15 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")  # "June Carter": the month is a name's first word
 
 
-def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None) -> str:
+def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
+                    weeks: Callable[[], frozenset[str]] | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
     last such month the notes have passages of, when the one up to today has none (trial s37: a journal
     of 2024 was asked of June 2026, and said to have nothing). noted(): the months ("YYYY-MM") passages
-    are of, asked only for such a month. "next June", "last June" and a question looking ahead stay."""
+    are of, asked only for such a month. "next June", "last June" and a question looking ahead stay. A week
+    named by its number alone ("what went well in week 38?") is the last such week the notes have a weekly
+    note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year)."""
+    text = _with_week_year(text, weeks, today) if weeks is not None else text
     today = today or date.today()
     ahead = _looks_ahead(text)
     out, at, months = [], 0, None
@@ -381,6 +385,31 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
         year = max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
         if year is not None:
             out += [text[at:m.end()], f" {year}"]
+            at = m.end()
+    return "".join(out) + text[at:]
+
+
+# a week by its number alone: "in week 38", "week 38's review"; not one with its year ("week 38 of 2024",
+# _WEEK_NUMBER's), of something ("week 3 of the course", "week 3 in CS 6200"), nor a span ("week 3-4")
+_WEEK_ALONE = re.compile(r"\bweek\s+(\d{1,2})\b(?!\s*[-–]\s*\d|,?\s+(?:of|in)\b|,\s*(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date | None) -> str:
+    """text with a week it names by its number alone given the year of the last weekly note of that number
+    (one begun by today, if any is): trial s41's weekly reviews, "2024-W38.md", asked "what went well in week
+    38?", had been matched by the words "week 38" only. A vault with no weekly notes reads no week in it
+    (a course's "week 3")."""
+    today = today or date.today()
+    found = list(_WEEK_ALONE.finditer(text))
+    named = weeks() if found else frozenset()
+    out, at = [], 0
+    for m in found:
+        if text.count('"', 0, m.start()) % 2:
+            continue  # inside a quoted phrase
+        years = [int(w[:4]) for w in named if int(w[6:]) == int(m[1])]
+        begun = [y for y in years if date.fromisocalendar(y, int(m[1]), 1) <= today]
+        if years:
+            out += [text[at:m.end()], f" of {max(begun or years)}"]
             at = m.end()
     return "".join(out) + text[at:]
 

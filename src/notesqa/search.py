@@ -291,9 +291,10 @@ class NotesIndex:
 
     def noted(self, question: str) -> str:
         """The question with a month it names without a year given the year of the last such month the notes
-        are of, when the one up to today has none ("in June" of a 2024 journal: June 2024): search and
-        every front end's notices read it so."""
-        return with_noted_year(question, self._live.agenda.months)
+        are of, when the one up to today has none ("in June" of a 2024 journal: June 2024), and a week named by
+        its number alone the year of its weekly note ("week 38": 2024-W38.md's): search and every front end's
+        notices read it so."""
+        return with_noted_year(question, self._live.agenda.months, weeks=self._live.agenda.weeks)
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
