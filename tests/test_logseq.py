@@ -298,6 +298,15 @@ def test_a_block_of_only_properties_and_a_heading_on_a_blocks_later_line_are_tex
         ("a child", ("Retro\nDecided to freeze billing",), ())]
 
 
+def test_property_keys_are_shown_as_written_and_read_in_any_case():
+    # trial s41: "KCl:: 10 mM" had been shown "kcl: 10 mM", losing what the capitals say in chemistry
+    text = "Owner:: Dana\nAlias:: Ringer\n\n- Internal solution\n  KCl:: 10 mM\n  HEPES:: 10 mM\n  ID:: 6500aaaa-0000-4000-8000-000000000009\n"
+    vault = Vault(".", [], logseq=True)
+    note = parse_note(text, "pages/patch.md", vault)
+    assert [u.text for u in note.units] == ["Owner: Dana", "Internal solution", "KCl: 10 mM\nHEPES: 10 mM"]
+    assert note.aliases == ("Ringer",)  # "Alias::" is alias::, and "ID::" no text
+
+
 def test_a_blocks_own_properties_are_shown_under_it_not_its_id_or_the_apps_settings():
     # trial s36: "when does the Black Friday deploy freeze end?" found nothing: freeze-end:: was dropped
     text = ("tags:: process\n\n- Deploy freeze for Black Friday\n  id:: 6500aaaa-0000-4000-8000-000000000002\n"

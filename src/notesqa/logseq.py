@@ -207,11 +207,24 @@ def _with_clocked(body: list[str], lines: list[str]) -> list[str]:
 _FENCE_OR_HEADING = re.compile(r"^\s*(?:```|~~~|#{1,6}\s)")
 
 
-def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+class Properties(dict):
+    """A block's properties by their keys in lower case, as Logseq reads them ("Alias::" is "alias::"), and each
+    key as its line writes it, which shown text keeps (trial s41: "KCl:: 10 mM" had been shown "kcl: 10 mM")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, str] = {}
+
+    def shown(self, key: str, text: str) -> str:
+        """The "key: value" line the app shows for a property, its key as written."""
+        return f"{self.written.get(key, key)}: {text}"
+
+
+def take_properties(lines: list[str]) -> tuple[Properties, list[str]]:
     """(properties, lines) of a block: `key:: value` lines outside code are properties; they
     become blank lines, so every other line keeps its place. So do drawers (`:LOGBOOK:` ...
     `:END:`, the clock times Logseq keeps out of sight)."""
-    props: dict[str, str] = {}
+    props = Properties()
     out: list[str] = []
     fence: str | None = None
     hidden = drawer_lines(lines)
@@ -221,7 +234,10 @@ def take_properties(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             continue
         m = PROPERTY.match(line) if fence is None else None
         if m is not None:
-            props.setdefault(m.group(1).lower(), (m.group(2) or "").strip())
+            key = m.group(1).lower()
+            if key not in props:
+                props[key] = (m.group(2) or "").strip()
+                props.written[key] = m.group(1)
             out.append("")
             continue
         fence = _fence_state(line, fence)
@@ -341,7 +357,7 @@ def parse_page(text: str, rel: str, vault=None):
     blocks = split_blocks(lines[start:], start + 1)
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, outline=True)
-    page_props: dict[str, str] = {}
+    page_props = Properties()
     stack: list[tuple[int, int, str]] = []  # open headings: (depth, level, text)
     numbers: dict[int, int] = {}  # depth -> last number of a numbered list (logseq.order-list-type)
     items: list[dict] = []  # the open blocks' list items, one per depth
@@ -499,7 +515,7 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
         stack.pop()
 
 
-def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) -> int:
+def _prose_properties(walker, props: Properties, line: int, inline: Inline) -> int:
     """Page properties that are prose (a description) are the page's first paragraph; the others
     that are not its metadata the lines after it."""
 
@@ -513,7 +529,7 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
                 count += visible_chars(txt)
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
-    shown = [f"{key}: {txt}" for key, value in props.items()
+    shown = [props.shown(key, txt) for key, value in props.items()
              if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))]
     if shown:
         walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
@@ -522,14 +538,14 @@ def _prose_properties(walker, props: dict[str, str], line: int, inline: Inline) 
     return count
 
 
-def _block_properties(walker, props: dict[str, str], block: Block, parent: int | None, inline: Inline,
+def _block_properties(walker, props: Properties, block: Block, parent: int | None, inline: Inline,
                       heading: bool = False, first: int | None = None, above: int | None = None) -> int:
     """A block's own properties that the app shows under its text ("freeze-end:: 2023-11-28"; not its id, the
     app's settings or times): one passage under the block (parent: its unit), "key: value" a line each (trial s36:
     the dates of a deploy freeze were nowhere, and coverage had not counted them); a heading block's, a paragraph of
     its section; a block of only code or an embed (first: its first unit), beside it; a block of only properties,
     under the block above it (above), as Logseq shows them. Their characters."""
-    shown = {key: f"{key}: {txt}" for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
+    shown = {key: props.shown(key, txt) for key, value in props.items() if not is_named(key, BLOCK_HIDDEN)
              and not _is_timestamp(value) and (txt := _as_text(value, inline))}
     if not shown:
         return 0
