@@ -794,9 +794,13 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
     # overdue (listed: ranking put them first, in the order a list of them reads; the second review)
-    best = max((h.score for h in hits if not of_days(h)), default=None)
+    # (a passage that says all the question's words is no nearer for it: "pricing recap email on 2026-11-24")
+    def score(h: Hit) -> float:
+        return h.score - (ranking.SAYS_ALL_BONUS if h.explain is not None and h.explain.says_all else 0.0)
+
+    best = max((score(h) for h in hits if not of_days(h)), default=None)
     near = as_written or listed or best is None
-    day = [h for h in hits if of_days(h) and (near or h.score >= best - ranking.DAY_BONUS)]
+    day = [h for h in hits if of_days(h) and (near or score(h) >= best - ranking.DAY_BONUS)]
     if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
         first = {}  # (trial s37: three copies of another day's "Work was brutal" had followed the day's two)
         for i, h in enumerate(day):
