@@ -31,6 +31,7 @@ from notesqa.query import (
     shift_period,
     unmatched,
     with_noted_year,
+    relative_days,
     without_relative_days,
     years,
 )
@@ -662,6 +663,26 @@ def test_a_week_by_its_number_alone_takes_the_year_of_the_last_weekly_note_of_th
     assert with_noted_year("plans for week 50", never, today, future) == "plans for week 50 of 2024"  # begun by today
     assert with_noted_year("plans for week 50", never, date(2026, 12, 7), future) == "plans for week 50 of 2026"
     assert with_noted_year("plans for week 50", never, date(2024, 1, 5), future) == "plans for week 50 of 2027"  # none
+
+
+def test_a_day_said_with_of_and_the_week_of_a_day_said_in_words():
+    # trial s42: "the 6th of February 2025" had been read as the month, "the week of 10 February 2025" as the day
+    assert days("anything notable on the 6th of February 2025?") == {"2025-02-06"}
+    assert days("what did I submit the week of 10 February 2025?") == {f"2025-02-{d}" for d in range(10, 17)}
+    assert days("the week of February 12th, 2025") == {f"2025-02-{d}" for d in range(10, 17)}  # its Monday to Sunday
+    assert days("the week of 31 February 2025") == set()  # no such day
+
+
+def test_next_week_beside_a_period_named_by_its_year_is_words_not_the_coming_week():
+    # trial s42: "what was the plan for next week in my week 16 review" (the review's "## Next week") had been read
+    # as the coming week, and said "Nothing in your notes is dated from 2026-12-07 to 2026-12-13"
+    today = date(2026, 12, 2)
+    week16 = {f"2025-04-{d}" for d in range(14, 21)}
+    assert relative_days("what was the plan for next week in my week 16 of 2025 review", today) == week16
+    assert relative_days("the plan for next week in 2025-W16", today) == week16
+    assert without_relative_days("the plan for next week in 2025-W16") == "the plan for next week in 2025-W16"
+    assert relative_days("what is planned for next week?", today) == {f"2026-12-{d:02d}" for d in range(7, 14)}
+    assert without_relative_days("what did I plan last week?") == "what did I plan  ?"
 
 
 def test_a_month_and_a_days_number_is_that_day_not_the_month():

@@ -137,6 +137,7 @@ _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))")
 _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(?:st|nd|rd|th) )(?<!\d\. )"
+                       r"(?<!\d of )(?<!(?:st|nd|rd|th) of )"  # "the 6th of February 2025" is a day (trial s42)
                        r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b))"
                        r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
@@ -175,10 +176,13 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     ahead = _looks_ahead(text)
     out: set[date] = set()
     back = _PAST.search(text) is not None
+    dated = _names_a_period(text)
     for m in _RELATIVE.finditer(text):
+        if dated and m.group(6):
+            continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
         out.update(_relative_span(m, today, ahead, back))
-    for m in _WEEK_OF.finditer(text):
-        monday = _iso(m.group(1))
+    for m in _WEEK_OF_DAY.finditer(text):
+        monday = _day_named(text, m.end())
         if monday is not None:  # "the week of 2026-02-30" names no week
             monday -= timedelta(days=monday.weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
@@ -205,6 +209,22 @@ UPCOMING_DAYS = 14
 _DUE_WORD = r"(?:deadlines?|due(?!\s+to\b)|tasks?|to-?dos?)"
 _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DUE_WORD}\b.*\b(?:upcoming|coming up)\b",
                        re.IGNORECASE)
+
+
+def _names_a_period(text: str) -> bool:
+    """Does text name a week, a month or a day by its year ("week 16 of 2025", "2025-W16", "March 2025", "14 March
+    2025")? Then "next week" or "last month" beside it is not counted from today."""
+    return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text)) \
+        or any(_day_of(m)[0] for m in _DAYS.finditer(text))
+
+
+def _day_named(text: str, at: int) -> date | None:
+    """The day with its year text names at at ("2025-02-10", "10 February 2025", "February 10th, 2025"), if any."""
+    m = _DAYS.match(text, at)
+    if m is None:
+        return None
+    year, month, day = _day_of(m)
+    return _iso(f"{year}-{int(month):02d}-{int(day):02d}") if year and 1 <= int(month) <= 12 else None
 
 
 def _iso(value: str) -> date | None:
@@ -268,6 +288,7 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
 
 
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
+_WEEK_OF_DAY = re.compile(r"\bthe week of\s+", re.IGNORECASE)  # ... and as people say it: "the week of 10 February 2025"
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
@@ -439,8 +460,15 @@ def asks_only_the_day(text: str) -> bool:
 def without_relative_days(text: str) -> str:
     """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
     October", "the week of 2026-11-16"), or text itself when that would leave no words."""
-    rest = _without(text, _FROM_TODAY)
+    rest = _without(_steps_as_words(text), tuple(rx for rx in _FROM_TODAY if rx is not _RELATIVE))
     return rest if rest != text and re.search(r"\w", rest) else text
+
+
+def _steps_as_words(text: str) -> str:
+    """text without the days it names from today by _RELATIVE, but "next week" or "last month" beside a period
+    named by its year: the words of a heading ("## Next week" of the 2025-W16 review), not a day (relative_days)."""
+    dated = _names_a_period(text)
+    return _RELATIVE.sub(lambda m: m.group(0) if dated and m.group(6) else " ", text)
 
 
 def without_days(text: str) -> str:
