@@ -339,7 +339,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
-    asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool)
+    asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool) if not ASKS_FOR_QUESTIONS.search(text) \
+        else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
     compares = _compares(chunks, cand, text)
@@ -861,6 +862,11 @@ def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
 @lru_cache(maxsize=1 << 12)
 def _title_words(title: str) -> frozenset[str]:
     return frozenset(tokenize(title))
+
+
+# a question that asks for questions ("open questions for Billing v2?", "what questions did I have about the
+# lease?"): the passages that ask them are its answer, not weaker than one that answers (trial s42)
+ASKS_FOR_QUESTIONS = re.compile(r"\b(?:questions|open question)\b", re.IGNORECASE)
 
 
 def _asks(c: Chunk) -> bool:
