@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -294,7 +295,7 @@ class NotesIndex:
         are of, when the one up to today has none ("in June" of a 2024 journal: June 2024), and a week named by
         its number alone the year of its weekly note ("week 38": 2024-W38.md's): search and every front end's
         notices read it so."""
-        return with_noted_year(question, self._live.agenda.months, weeks=self._live.agenda.weeks)
+        return with_noted_year(question, self._live.agenda.months, weeks=lambda: _weekly(self._live, question))
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
@@ -780,6 +781,22 @@ def _a_tag_like(tag: str, known: frozenset[str]) -> bool:
     hint: "alpine" is like "api", which would have kept docker's "tag:alpine" a filter of no note: the review)."""
     most = 2 if len(tag) >= 8 else 1
     return any(t.endswith("/" + tag) or t.startswith(tag) or within_edits(tag, t, most) for t in known)
+
+
+_WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems", "STAT 545/Week 1"
+
+
+def _weekly(live: _Live, question: str) -> frozenset[str]:
+    """The weeks of the weekly notes ("2025-W09") that "week 9" alone in the question may name: not one a note
+    titled "Week 9 ..." beside a note the question names takes (trial s42: "CS 6200 week 9 what caching does
+    Sprite use" is the course's week, whose notes sit in the CS 6200 folder, not the weekly review 2025-W09)."""
+    found = live.agenda.weeks()
+    if not found:
+        return found
+    folders = {posixpath.dirname(p) for p in live.names.named(question)}
+    taken = {int(m[1]) for p, names in live.names.spelled.items() if names and posixpath.dirname(p) in folders
+             and (m := _WEEK_TITLE.search(names[0]))}
+    return frozenset(w for w in found if int(w[6:]) not in taken)
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
