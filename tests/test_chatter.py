@@ -62,3 +62,16 @@ def test_words_a_request_or_hedge_names_stay():
     assert parse_query('"remind me" app settings')[0] == "remind me app settings"
     assert without_chatter("do you know if S3 is strongly consistent") == "S3 is strongly consistent"
     assert without_chatter("what were the steps? I am sure I noted them") == "what were the steps?"
+
+
+def test_a_long_run_of_spaces_commas_or_quote_marks_takes_time_in_proportion_to_its_length():
+    # the question fuzz (s42): 10,000 spaces, commas or unclosed “ had taken 20-40 s a search (patterns tried at each
+    # place of the run, to its end); now a fraction of a second
+    import time
+
+    for q in ("billing" + " " * 20_000 + "x thanks", "billing" + ",-" * 10_000 + "x", "“" * 20_000,
+              '"' * 10_000 + "billing" + "“" * 10_000):
+        start = time.perf_counter()
+        parse_query(q)
+        assert time.perf_counter() - start < 1.5, q[:20]
+    assert without_chatter("where is the leader" + " " * 5_000 + "? thanks!") == "where is the leader?"

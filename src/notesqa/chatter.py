@@ -61,6 +61,9 @@ _OPEN_END = frozenset("of about for say says said the a an is mean means called 
 _ONLY_POINTING = frozenset("it that this them those one".split())
 
 _LEFT_MARKS = re.compile(r"[\s,;:-]+(?=[?.!…]*$)|\s+(?=[?.!,])")  # "SnapStart, ?" once its filler is gone
+# what is said at the end is in its last characters: the patterns above, tried at each place of a long run of
+# spaces or commas, take time in its square (the fuzz: 41 s for a question of 10,000 characters)
+TAIL = 300
 _END = re.compile(r"[?.!…]+$")
 
 
@@ -68,13 +71,15 @@ def without_chatter(text: str) -> str:
     """text without what it says about the asking (module doc); text itself if nothing else would be left."""
     core = _ASKING.sub(" ", _OPENING.sub("", text))
     core = _WRITTEN.sub(" ", core)
-    closing = _CLOSING.search(core)
+    closing = _CLOSING.search(core, max(0, len(core) - TAIL))
     before = core[:closing.start()].split() if closing is not None else []
     if before and before[-1].lower().strip(",;:") not in _OPEN_END:  # its mark kept: "leader? thanks!" is "leader?"
         core = core[:closing.start()] + ("?" if "?" in closing.group() else "") + core[closing.end():]
     if core == text:
         return text
-    core = _LEFT_MARKS.sub("", " ".join(core.split()))
+    core = " ".join(core.split())
+    at = max(0, len(core) - TAIL)  # (a mark's space anywhere: " ?" in the middle of a long question too)
+    core = re.sub(r"\s+(?=[?.!,])", "", core[:at]) + _LEFT_MARKS.sub("", core[at:])
     end = _END.search(core)
     if end is not None and len(end.group()) > 1:  # "leader? thanks!" leaves "?!": the question's own mark
         core = core[:end.start()] + ("?" if "?" in end.group() else end.group()[0])

@@ -43,7 +43,11 @@ _EXAMPLE = {"tag": "tag:car", "path": "path:Garden/", "after": "after:2024-01-01
 # words in quotes (straight, curly as a Mac or phone types them, German or French) must be said in that
 # order: "shuffle sharding"; a filter's quoted value (tag:"my tag") is taken before
 # each with one group, what it holds
-_QUOTE_FORMS = (r'"([^"\n]*)"', r"“([^”\n]*)”", r"„([^“”\n]*)[“”]", r"«([^»\n]*)»")
+# (of at most QUOTE_MAX characters: an unclosed quote mark is not sought to the end from each of a long run of them,
+# the fuzz's 10,000 “ having taken seconds)
+QUOTE_MAX = 500
+_QUOTE_FORMS = tuple(f.replace("*", "{0,%d}" % QUOTE_MAX) for f in (r'"([^"\n]*)"', r"“([^”\n]*)”", r"„([^“”\n]*)[“”]",
+                                                                   r"«([^»\n]*)»"))
 _QUOTED = re.compile("|".join(_QUOTE_FORMS))
 
 TOP_LEVEL = "."  # as a path filter: the notes directly in the notes folder, not in a subfolder
