@@ -717,3 +717,11 @@ def test_a_question_typed_without_its_mark_is_read_with_it():
     # words that ask nothing, and a question that ends otherwise, as typed
     for text in ("shuffle sharding", "terraform 1.5.7", "what did I write (in 2024)", "whatever works", ""):
         assert as_asked(text) == text
+
+
+def test_a_path_or_day_filter_ends_before_the_questions_mark():
+    # the question fuzz (s42): "what did I do path:journal?" had said "No note is in journal?."; "after:2024-01-01?"
+    # had been refused as no day
+    assert parse_query("what did I do path:journal?") == ("what did I do", Filters(paths=("journal",)))
+    assert parse_query("billing after:2024-01-01?")[1].after == "2024-01-01"
+    assert parse_query('x path:"my folder?"')[1].paths == ("my folder?",)  # a quoted value as written

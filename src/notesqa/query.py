@@ -904,8 +904,11 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         name, value = m.group(1).lower(), m.group(2).strip('"')
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
-        # a tag without a sentence's mark after it ("what about cold starts tag:aws?": the review)
-        tag = value if m.group(2).startswith('"') else value.rstrip("?!.,;:") or value
+        # a tag, path or day without a sentence's mark after it ("what about cold starts tag:aws?": the review; "what
+        # did I do path:journal?" had said "No note is in journal?.", the question fuzz)
+        if not m.group(2).startswith('"'):
+            value = value.rstrip("?!.,;:") or value
+        tag = value
         if name == "tag" and tag_key(tag) in worded:  # (unquoted: a quoted one asks for a phrase)
             as_words.append(f"{m.group(1)}:{value}")
             return as_words[-1]
