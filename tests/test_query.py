@@ -725,3 +725,9 @@ def test_a_path_or_day_filter_ends_before_the_questions_mark():
     assert parse_query("what did I do path:journal?") == ("what did I do", Filters(paths=("journal",)))
     assert parse_query("billing after:2024-01-01?")[1].after == "2024-01-01"
     assert parse_query('x path:"my folder?"')[1].paths == ("my folder?",)  # a quoted value as written
+
+
+def test_a_filters_value_in_curly_quotes_as_a_mac_or_phone_types_them():
+    # the question fuzz (s42): tag:“my tag” had said "No note is tagged ““my”"
+    assert parse_query("bread tag:“my tag”") == ("bread", Filters(tags=("my tag",)))
+    assert parse_query("x path:“Work notes/2024”?")[1].paths == ("Work notes/2024",)

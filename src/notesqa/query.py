@@ -28,7 +28,7 @@ from .wording import counted, in_quotes
 
 FILTER_NAMES = ("tag", "path", "after", "before")
 # name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
-_NAMED = r"(?<!\S)({names}):(?!:)(\"[^\"]*\"|\S+)"
+_NAMED = r"(?<!\S)({names}):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)"  # (a value in quotes, straight or curly as a Mac types them)
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
 FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
 # a filter with its value cut off by a space: at the start of the question ("tag: maths what is a
@@ -901,12 +901,13 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
     problems: list[str] = []
 
     def take(m: re.Match) -> str:
-        name, value = m.group(1).lower(), m.group(2).strip('"')
+        quoted = m.group(2)[:1] in ('"', "“")
+        name, value = m.group(1).lower(), m.group(2)[1:-1] if quoted else m.group(2)
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
         # a tag, path or day without a sentence's mark after it ("what about cold starts tag:aws?": the review; "what
         # did I do path:journal?" had said "No note is in journal?.", the question fuzz)
-        if not m.group(2).startswith('"'):
+        if not quoted:
             value = value.rstrip("?!.,;:") or value
         tag = value
         if name == "tag" and tag_key(tag) in worded:  # (unquoted: a quoted one asks for a phrase)
@@ -941,7 +942,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
             raise QueryError(f"Unknown filter {problems[0]}: in the question; a folder (an exported notebook) is "
                              f"path:{folder} (quote the text to search for it as words).")
         hint = _FILTER_HINTS.get(problems[0])
-        value = next((m.group(2).strip('"') for m in _ANY_NAMED.finditer(question) if m.group(1).lower() == problems[0]),
+        value = next((m.group(2).strip('"“”') for m in _ANY_NAMED.finditer(question) if m.group(1).lower() == problems[0]),
                      "")
         day = as_date(value) if _DAY.fullmatch(value) else _written_day(value)
         raise QueryError(f"Unknown filter {problems[0]}: in the question"
