@@ -731,3 +731,19 @@ def test_a_filters_value_in_curly_quotes_as_a_mac_or_phone_types_them():
     # the question fuzz (s42): tag:“my tag” had said "No note is tagged ““my”"
     assert parse_query("bread tag:“my tag”") == ("bread", Filters(tags=("my tag",)))
     assert parse_query("x path:“Work notes/2024”?")[1].paths == ("Work notes/2024",)
+
+
+def test_weeks_from_today_last_year_and_a_month_as_a_names_first_word():
+    # the question fuzz (s42): "two weeks ago", "in 3 weeks" and "last year" had been read as no time; "in June
+    # Carter's class" as June
+    from notesqa.query import asked_years, years
+
+    today = date(2026, 12, 2)
+    assert relative_days("what did I do two weeks ago?", today) == {f"2026-11-{d}" for d in range(16, 23)}
+    assert relative_days("what is due in 3 weeks?", today) == {f"2026-12-{d}" for d in range(21, 28)}
+    assert relative_days("a week ago", today) == {f"2026-11-{d}" for d in range(23, 30)}
+    assert without_relative_days("what did I do two weeks ago?").split() == ["what", "did", "I", "do", "?"]
+    assert relative_days("what did I learn in June Carter's class?", today) == set()
+    assert len(relative_days("in December I went skiing", today)) == 31  # "I" is no name
+    assert asked_years("what did I fix last year?", today) == {"2025"} and asked_years("this year", today) == {"2026"}
+    assert years("Compared to last year, sales doubled") == set()  # a note's "last year" is of its own day

@@ -193,7 +193,11 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
     for m in _IN_MONTH.finditer(text):
-        out.update(_month_named(m, today, ahead))
+        if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
+            out.update(_month_named(m, today, ahead))
+    for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_count(m[2]) if m[2] else -_count(m[1]))
+        out.update(monday + timedelta(days=i) for i in range(7))
     if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
         for m in _FOR_MONTH.finditer(text):
             out.update(_month_named(m, today, ahead))
@@ -291,6 +295,7 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
     return [first + timedelta(days=i) for i in range((end(y) - first).days)]
 
 
+_WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
 _WEEK_OF_DAY = re.compile(r"\bthe week of\s+", re.IGNORECASE)  # ... and as people say it: "the week of 10 February 2025"
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
@@ -315,7 +320,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
-_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _HOLIDAY, _SEASON)
+_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _DAYS)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
@@ -384,7 +389,7 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
     return [first + timedelta(days=i) for i in range(((first + timedelta(days=32)).replace(day=1) - first).days)]
 
 
-_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")  # "June Carter": the month is a name's first word
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")  # "June Carter": the month is a name's first word ("I" is none)
 
 
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
@@ -754,9 +759,22 @@ def asks_latest(text: str) -> bool:
     return _LATEST.search(text) is not None
 
 
+_YEAR_FROM_TODAY = re.compile(r"\b(last|this|previous|next) year\b", re.IGNORECASE)
+
+
 def years(text: str) -> set[str]:
-    """The years text asks about ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
+    """The years text names ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
     return set(_YEAR.findall(text))
+
+
+def asked_years(text: str, today: date | None = None) -> set[str]:
+    """The years a question asks about: those it names (years), and "last year", "this year" from today's (the
+    question fuzz: read as no year). Not for a note's text, whose "last year" is of its own day."""
+    found = years(text)
+    for m in _YEAR_FROM_TODAY.finditer(text):
+        step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
+        found.add(str((today or date.today()).year + step))
+    return found
 
 
 # "notes created in 2023", "what did I add last November?", "which pages did I write in March?": a question
@@ -776,7 +794,7 @@ def listing_period(text: str, today: date | None = None) -> tuple[str, str] | No
     if not _LISTING_VERB.search(rest) or any(w not in _LISTING_WORDS for w in words) or re.search(r"\d", rest):
         return None
     named = sorted(d for d in days(text, today) if len(d) == 10)  # "12 March" without a year is no span
-    asked = years(text)
+    asked = asked_years(text, today)
     span = (named[0], named[-1]) if named else (f"{min(asked)}-01-01", f"{max(asked)}-12-31") if asked else None
     return span if span and span[0] != span[1] else None
 

@@ -22,7 +22,8 @@ from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
-                    codes, days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years)
+                    codes, days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years,
+                    asked_years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -475,7 +476,7 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
     ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)?"""
-    asked = years(text)
+    asked = asked_years(text)
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
@@ -488,7 +489,7 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
-    return _names(chunks, cand, years(text), years, by_date=True)
+    return _names(chunks, cand, asked_years(text), years, by_date=True)
 
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:
