@@ -659,6 +659,14 @@ def test_a_week_by_its_number_alone_takes_the_year_of_the_last_weekly_note_of_th
               "weeks 38", "week 38-39", 'which note says "week 38"?', "what went well in week 12?"):
         assert with_noted_year(q, never, today, weeks) == q  # of something, a year, a span, quoted, no such note
     assert with_noted_year("what went well in week 38?", never, today) == "what went well in week 38?"  # no weeks
+    # the review: a year the question says elsewhere is the year; a quoted or filtered "week 38", and "week 38 2024",
+    # "week 9.5" stay as written
+    assert with_noted_year("what went well in 2023 week 38?", never, today, weeks) == \
+        "what went well in 2023 week 38 of 2023?"
+    assert with_noted_year("in 2022, what went well in week 38?", never, today, weeks) == \
+        "in 2022, what went well in week 38?"  # no weekly note of that week that year
+    for q in ("what does “week 38” say", 'tag:"week 38" review', "what went well in week 38 2024", "week 9.5"):
+        assert with_noted_year(q, never, today, weeks) == q
     future = lambda: frozenset({"2024-W50", "2026-W50", "2027-W50"})  # noqa: E731
     assert with_noted_year("plans for week 50", never, today, future) == "plans for week 50 of 2024"  # begun by today
     assert with_noted_year("plans for week 50", never, date(2026, 12, 7), future) == "plans for week 50 of 2026"
@@ -682,6 +690,8 @@ def test_next_week_beside_a_period_named_by_its_year_is_words_not_the_coming_wee
     assert relative_days("the plan for next week in 2025-W16", today) == week16
     assert without_relative_days("the plan for next week in 2025-W16") == "the plan for next week in 2025-W16"
     assert relative_days("what is planned for next week?", today) == {f"2026-12-{d:02d}" for d in range(7, 14)}
+    # ... but a day beside it does not make it words (the review: "last week" had been dropped)
+    assert len(relative_days("what did I do last week and on 2025-03-14?", today)) == 7
     assert without_relative_days("what did I plan last week?") == "what did I plan  ?"
 
 

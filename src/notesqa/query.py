@@ -220,10 +220,10 @@ _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DU
 
 
 def _names_a_period(text: str) -> bool:
-    """Does text name a week, a month or a day by its year ("week 16 of 2025", "2025-W16", "March 2025", "14 March
-    2025")? Then "next week" or "last month" beside it is not counted from today."""
-    return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text)) \
-        or any(_day_of(m)[0] for m in _DAYS.finditer(text))
+    """Does text name a week or a month by its year ("week 16 of 2025", "2025-W16", "March 2025")? Then "next week"
+    or "last month" beside it is a heading's words ("## Next week" of a weekly review), not counted from today; a
+    day beside it is not ("what changed between 14 March 2025 and last week?", the review)."""
+    return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text))
 
 
 def _day_named(text: str, at: int) -> date | None:
@@ -406,7 +406,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     out, at, months = [], 0, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead \
-                or text.count('"', 0, m.start()) % 2 or _NAME_AFTER.match(text, m.end()):
+                or _quoted_at(text, m.start()) or _NAME_AFTER.match(text, m.end()):
             continue  # inside a quoted phrase, a filter's words; "in June Carter's class", a name (the review)
         first = _month_named(m, today, ahead)[0]
         months = noted() if months is None else months
@@ -421,7 +421,8 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
 
 # a week by its number alone: "in week 38", "week 38's review"; not one with its year ("week 38 of 2024",
 # _WEEK_NUMBER's), of something ("week 3 of the course", "week 3 in CS 6200"), nor a span ("week 3-4")
-_WEEK_ALONE = re.compile(r"\bweek\s+(\d{1,2})\b(?!\s*[-–]\s*\d|,?\s+(?:of|in)\b|,\s*(?:19|20)\d\d)", re.IGNORECASE)
+_WEEK_ALONE = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d|\s*[-–]\s*\d|,?\s+(?:of|in)\b|,?\s*(?:19|20)\d\d)",
+                         re.IGNORECASE)
 
 
 def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date | None) -> str:
@@ -430,18 +431,22 @@ def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date 
     38?", had been matched by the words "week 38" only. A vault with no weekly notes reads no week in it
     (a course's "week 3")."""
     today = today or date.today()
-    found = list(_WEEK_ALONE.finditer(text))
+    found = [m for m in _WEEK_ALONE.finditer(text) if not _quoted_at(text, m.start())]
     named = weeks() if found else frozenset()
+    asked = asked_years(text, today)  # "what went well in 2024 week 38?": that year's, if the notes have it (the review)
     out, at = [], 0
     for m in found:
-        if text.count('"', 0, m.start()) % 2:
-            continue  # inside a quoted phrase
-        years = [int(w[:4]) for w in named if int(w[6:]) == int(m[1])]
+        years = [int(w[:4]) for w in named if int(w[6:]) == int(m[1]) and (not asked or w[:4] in asked)]
         begun = [y for y in years if date.fromisocalendar(y, int(m[1]), 1) <= today]
         if years:
             out += [text[at:m.end()], f" of {max(begun or years)}"]
             at = m.end()
     return "".join(out) + text[at:]
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Is at inside a quoted phrase (straight or curly quotes) or a filter's value ('tag:"week 38"')?"""
+    return any(m.start() <= at < m.end() for rx in (_QUOTED, _ANY_NAMED) for m in rx.finditer(text))
 
 
 def _without(text: str, phrases) -> str:
