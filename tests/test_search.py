@@ -795,6 +795,12 @@ def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_numbe
     # the course's week 3 (trial s42): a question that names the course, or its week's note, is not of 2024-W03
     for q in ("CS 6200 week 3 what did we cover", "week 3 GIOS round robin", "week 3 scheduling"):
         assert idx.noted(q) == q
+    # weekly notes titled "# Week 38" (a Periodic Notes template) are the week asked, not a course's (the review)
+    for week in (38, 39):
+        write(notes / "Reviews" / f"2024-W{week}.md", f"# Week {week}\n\n## What went well\n\n- Week {week} things\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert idx.noted("what went well in week 38?") == "what went well in week 38 of 2024?"
 
 
 def test_a_long_question_takes_time_in_proportion_to_its_length(built, embedder):

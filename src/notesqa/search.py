@@ -27,6 +27,7 @@ from .errors import ArgumentError, ModelMismatchError, NotesQAError
 from .hits import Hit, Nothing, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
+from .metadata import period_week
 from .notelevel import NoteNames
 from .phrases import quoted
 from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_asked, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
@@ -793,10 +794,15 @@ def _weekly(live: _Live, question: str) -> frozenset[str]:
     found = live.agenda.weeks()
     if not found:
         return found
-    folders = {posixpath.dirname(p) for p in live.names.named(question)}
+    # (a weekly note titled "Week 38" is the week asked, not a course's: the review)
+    folders = {posixpath.dirname(p) for p in live.names.named(question) if not _is_weekly(p)}
     taken = {int(m[1]) for p, names in live.names.spelled.items() if names and posixpath.dirname(p) in folders
-             and (m := _WEEK_TITLE.search(names[0]))}
+             and not _is_weekly(p) and (m := _WEEK_TITLE.search(names[0]))}
     return frozenset(w for w in found if int(w[6:]) not in taken)
+
+
+def _is_weekly(path: str) -> bool:
+    return period_week(posixpath.splitext(posixpath.basename(path))[0]) is not None
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
