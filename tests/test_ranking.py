@@ -84,8 +84,9 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     # ... unless the question asks for questions (trial s42: "Open questions for Billing v2?" had put a task first)
-    asked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "open questions on Werner radiology", {}, None, 10)}
-    assert not asked[2].explain.asks and asked[2].rank == pytest.approx(0.4)
+    for q in ("open questions on Werner radiology", "my research question about Werner radiology"):
+        asked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), q, {}, None, 10)}
+        assert not asked[2].explain.asks and asked[2].rank == pytest.approx(0.4)
     assert ranked[3].explain.thin and ranked[3].rank == pytest.approx(0.4 - THIN_PENALTY)
     assert all(c.explain.fused_score == pytest.approx(0.4) for c in ranked.values())  # the match score stays
 
@@ -768,6 +769,10 @@ def test_a_passage_that_says_the_questions_words_outranks_a_little_closer_one_th
     assert "says the question's words (+0.05)" in str(ranked[0].explain)
     short = _dense_only([0.76, 0.50], keyword=[0.0, 5.9], ceiling=9.0)  # short of a full match: no bonus
     assert fuse(chunks, short, "picomatch stuck under vite", {}, None, 10)[0].row == 0
+    # what related words add is not the passage's own words (the review)
+    related = Scores(np.array([0.76, 0.50], dtype=np.float32), None, np.array([0.0, 6.0], dtype=np.float32), 9.0,
+                     None, related_score=np.array([0.0, 2.0], dtype=np.float32))
+    assert not any(c.explain.says_all for c in fuse(chunks, related, "picomatch stuck under vite", {}, None, 10))
     # a question for a note ranks notes by what they are about, not by one passage's words
     assert not any(c.explain.says_all for c in fuse(chunks, scores, "which note is about picomatch and vite?", {},
                                                      None, 10))

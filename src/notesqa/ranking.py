@@ -329,7 +329,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
     kw = np.minimum(1.0, kw_side[cand])
     fused = DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * kw
-    says_all = keyword_share(scores.keyword[cand], scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
+    own = scores.keyword[cand] - (scores.related_score[cand] if scores.related_score is not None else 0.0)  # (not
+    # what related words add: the review)
+    says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text) & ~year
@@ -867,7 +869,7 @@ def _title_words(title: str) -> frozenset[str]:
 
 # a question that asks for questions ("open questions for Billing v2?", "what questions did I have about the
 # lease?"): the passages that ask them are its answer, not weaker than one that answers (trial s42)
-ASKS_FOR_QUESTIONS = re.compile(r"\b(?:questions|open question)\b", re.IGNORECASE)
+ASKS_FOR_QUESTIONS = re.compile(r"\b(?:questions|(?:open|research) question)\b", re.IGNORECASE)
 
 
 def _asks(c: Chunk) -> bool:
