@@ -777,6 +777,24 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
 
 
+def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path, embedder):
+    # the question fuzz (s42): "cells -tag:aws" had been searched as the words "aws" and "tag" left out, the notes
+    # tagged aws first
+    notes = tmp_path / "vault"
+    write(notes / "aws.md", "---\ntags: [aws/cells]\n---\n# AWS cells\n\n- Cells isolate customers from each other\n")
+    write(notes / "biology.md", "# Biology\n\n- Cells divide by mitosis\n")
+    write(notes / "Archive" / "old.md", "# Old\n\n- Cells were first seen by Hooke\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert {h.path for h in idx.search("cells", k=5)} == {"aws.md", "biology.md", "Archive/old.md"}
+    assert {h.path for h in idx.search("cells -tag:aws", k=5)} == {"biology.md", "Archive/old.md"}
+    assert [h.path for h in idx.search("cells -tag:aws -path:Archive?", k=5)] == ["biology.md"]
+    assert idx.search("cells tag:aws -path:Archive", k=5)[0].path == "aws.md"
+    assert idx.search("cells tag:aws -tag:aws", k=5) == []
+    assert idx.why_nothing("cells tag:aws -tag:aws") == \
+        "Every note the other filters let through is tagged aws, which the question leaves out."
+
+
 def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_number(tmp_path, embedder):
     # trial s41: "what went well in week 38?" over weekly reviews had ranked another week's "What went well" first
     notes = tmp_path / "vault"

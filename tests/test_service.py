@@ -74,7 +74,7 @@ def test_search_returns_ask_json_hits_and_what_was_searched(svc):
     out = svc.search("tag:aws shuffle sharding customers cells", k=2, paths=["."], before="2030-01-01")
     assert out["searched"] == {"text": "shuffle sharding customers cells", "k": 2, "tags": ["aws"], "paths": ["."],
                                "after": None, "before": "2030-01-01", "phrases": [],
-                               "excluded": []}
+                               "excluded": [], "not_tags": [], "not_paths": []}
     assert {h["path"] for h in out["hits"]} == {"2023-12-11-aws-2023.md"}  # aws-2024.md has no date
     assert svc.search("cells", after="2031-01-01")["message"] == (
         "No note is dated on or after 2031-01-01: the nearest day with notes is 2024-02-01 (1 of 3 notes has no date: "

@@ -12,7 +12,7 @@ import fnmatch
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
@@ -815,6 +815,9 @@ class Filters:
     # tag: filters of the question searched as its words, as written ("tag:latest" of a docker image: a tag no
     # note has, NotesIndex.parsed); no filter
     as_words: tuple[str, ...] = ()
+    # notes left out: -tag:aws, -path:Archive (as Obsidian's search writes it)
+    not_tags: tuple[str, ...] = ()
+    not_paths: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.of_notes or self.phrases or self.excluded)
@@ -822,7 +825,7 @@ class Filters:
     @property
     def of_notes(self) -> bool:
         """Does it filter by what the notes are (tags, folders, dates), not by what a passage says?"""
-        return bool(self.tags or self.paths or self.after or self.before)
+        return bool(self.tags or self.paths or self.after or self.before or self.not_tags or self.not_paths)
 
 
 def parse_date(value, name: str) -> str | None:
@@ -951,6 +954,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
             return m.group(0)
         return " "
 
+    question, not_tags, not_paths = _left_out_notes(question)
     _check_bare(question)
     loose = _LOOSE.search(question) or _LOOSE_DATE.search(question)
     if loose:
@@ -976,7 +980,27 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
     text, phrases = _unquoted(text)
     text = text if phrases else _chatter_out(text)  # (words in quotes are asked for as written: "remind me" app)
     return " ".join(text.split()), Filters(tuple(tags), tuple(paths), dates.get("after"),
-                                                             dates.get("before"), phrases, excluded, tuple(as_words))
+                                                             dates.get("before"), phrases, excluded, tuple(as_words),
+                                                             not_tags, not_paths)
+
+
+# a filter of notes to leave out: "-tag:aws", "-path:Archive", '-tag:"my tag"' (Obsidian's search writes them so; the
+# question fuzz: "-tag:aws" had been searched as the words "tag" left out and "aws", ranking the notes tagged aws first)
+_NOT_NAMED = re.compile(r"(?<!\S)-(tag|path):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)", re.IGNORECASE)
+
+
+def _left_out_notes(question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(question without its -tag: and -path: filters, the tags and the folders they leave out)."""
+    out: dict[str, list[str]] = {"tag": [], "path": []}
+
+    def take(m: re.Match) -> str:
+        value = m.group(2)[1:-1] if m.group(2)[:1] in ('"', "“") else m.group(2).rstrip("?!.,;:") or m.group(2)
+        if value:
+            out[m.group(1).lower()].append(value.lstrip("#") if m.group(1).lower() == "tag" else value)
+        return " "
+
+    rest = _NOT_NAMED.sub(take, question)
+    return rest, tuple(dict.fromkeys(out["tag"])), tuple(dict.fromkeys(out["path"]))
 
 
 def _chatter_out(text: str) -> str:
@@ -1057,6 +1081,8 @@ def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) ->
         phrases=f.phrases,
         excluded=f.excluded,
         as_words=f.as_words,
+        not_tags=f.not_tags,
+        not_paths=f.not_paths,
     )
     if merged.after and merged.before and merged.after > merged.before:
         raise QueryError(f"after: {merged.after} is later than before: {merged.before}, so no note can match: "
@@ -1079,8 +1105,19 @@ def filter_mask(chunks: list[Chunk], f: Filters) -> np.ndarray | None:
             in_paths[key] = any(_path_match(c.path, p, c.hierarchy) for p in f.paths)
         return in_paths[key]
 
+    not_tags = {tag_key(t) for t in f.not_tags}
+    out_paths: dict[tuple[str, str], bool] = {}
+
+    def left_out(c: Chunk) -> bool:
+        key = (c.path, c.hierarchy)
+        if key not in out_paths:
+            out_paths[key] = any(_path_match(c.path, p, c.hierarchy) for p in f.not_paths)
+        return out_paths[key]
+
     for i, c in enumerate(chunks):
-        if want_tags and not want_tags.intersection(c.tags):
+        if not_tags.intersection(c.tags) or f.not_paths and left_out(c):
+            mask[i] = False
+        elif want_tags and not want_tags.intersection(c.tags):
             mask[i] = False
         elif f.paths and not passes_paths(c):
             mask[i] = False
@@ -1111,6 +1148,12 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
                             if x)
         return f"No note is dated {span}{_dated_near(chunks, f)}{_undated(chunks)}."
     mask = filter_mask(chunks, f)
+    if mask is not None and not mask.any() and (f.not_tags or f.not_paths):
+        kept = filter_mask(chunks, replace(f, not_tags=(), not_paths=()))
+        if kept is None or kept.any():  # the other filters let notes through: -tag: and -path: left them all out
+            out = ([f"tagged {' or '.join(f.not_tags)}"] if f.not_tags else []) + \
+                ([f"in {' or '.join(f.not_paths)}"] if f.not_paths else [])
+            return f"Every note the other filters let through is {' or '.join(out)}, which the question leaves out."
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None

@@ -414,7 +414,8 @@ class NotesService:
             # the words searched: a typo as the notes' word it was searched as (then "spelled": "shufle", "shuffle")
             "searched": {"text": spelling.text, "k": int(k), "tags": list(filters.tags), "paths": list(filters.paths),
                          "after": filters.after, "before": filters.before, "phrases": list(filters.phrases),
-                         "excluded": list(filters.excluded)},
+                         "excluded": list(filters.excluded), "not_tags": list(filters.not_tags),
+                         "not_paths": list(filters.not_paths)},
             "hits": [{key: v for key, v in h.to_dict().items() if explain or key != "explain"} for h in hits],
         }
         if spelling.fixes:
