@@ -365,6 +365,7 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     args = ("--index", str(index), "--notes", str(notes), "--model", "hash-256")
     res = _ask(*args, "and in 2023?")
     assert "reads each question on its own" in res.stderr and "notesqa serve" in res.stderr
+    assert "“and in 2023?” is searched" in res.stderr  # quoted as every message quotes (the fuzz: Python's repr)
     assert "on its own" not in _ask(*args, "what did Werner say about cells?").stderr
     assert "on its own" not in _ask(*args, "tag:conferences").stderr  # filters alone: a listing, no follow-up
 

@@ -757,3 +757,15 @@ def test_weeks_from_today_last_year_and_a_month_as_a_names_first_word():
     assert len(relative_days("in December I went skiing", today)) == 31  # "I" is no name
     assert asked_years("what did I fix last year?", today) == {"2025"} and asked_years("this year", today) == {"2026"}
     assert years("Compared to last year, sales doubled") == set()  # a note's "last year" is of its own day
+
+
+def test_empty_or_twice_given_filters_and_invisible_characters_are_said_or_dropped():
+    # the question fuzz (s42): tag:"" had said "No note is tagged  ", a second after: dropped the first without a word,
+    # a zero-width space pasted after a tag made it no tag, and a terminal's escape went into the notices
+    with pytest.raises(QueryError, match='tag: needs a value between the quotes'):
+        parse_query('bread tag:""')
+    with pytest.raises(QueryError, match="after: is given twice, 2024-01-01 and 2024-09-01"):
+        parse_query("billing after:2024-01-01 after:2024-09-01")
+    assert parse_query("billing after:2024-01-01 after:2024-01-01")[1].after == "2024-01-01"  # the same twice
+    assert parse_query("tag:aws\u200b billing") == ("billing", Filters(tags=("aws",)))
+    assert "\x1b" not in parse_query("why \x1b[2J\x1b[31mRED")[0]

@@ -897,6 +897,16 @@ def _near(name: str) -> bool:
 MAX_QUESTION = 100_000  # characters: a passage of many pages to find related notes for; 2 MB had blocked a server
 
 
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width: pasted from a web page
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a terminal's escapes: a log line pasted with its colours
+
+
+def visible(question: str) -> str:
+    """The question without characters no one sees (the question fuzz: "tag:aws\u200b" had said "No note is tagged
+    aws", and an escape sequence in a question went to the terminal in the notices)."""
+    return _CONTROL.sub(" ", _INVISIBLE.sub("", question))
+
+
 def check_question(question) -> str:
     """The question, if it is one: a front end asked something empty, or too long to be a question or a
     passage, is told so (QueryError)."""
@@ -918,7 +928,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
     A tag: of tags_as_words (a tag no note has: NotesIndex.parsed) stays in the question too, as a path: to a
     file outside the notes does ("what does tag:latest mean for docker images": Filters.as_words).
     """
-    question = nfc(question)
+    question = visible(nfc(question))
     worded = {tag_key(t) for t in tags_as_words}
     as_words: list[str] = []
     tags: list[str] = []
@@ -929,6 +939,8 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
     def take(m: re.Match) -> str:
         quoted = m.group(2)[:1] in ('"', "“")
         name, value = m.group(1).lower(), m.group(2)[1:-1] if quoted else m.group(2)
+        if quoted and name in FILTER_NAMES and not value.strip():  # tag:"" (the question fuzz: "No note is tagged  ")
+            raise QueryError(f"{name}: needs a value between the quotes, as {_EXAMPLE[name]}.")
         if value.startswith("//"):  # a URL such as https://...
             return m.group(0)
         # a tag, path or day without a sentence's mark after it ("what about cold starts tag:aws?": the review; "what
@@ -946,7 +958,10 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         elif name == "path":
             paths.append(value)
         elif name in ("after", "before"):
-            dates[name] = parse_date(value, name)
+            day = parse_date(value, name)
+            if dates.get(name) not in (None, day):  # (the question fuzz: the first had been dropped without a word)
+                raise QueryError(f"{name}: is given twice, {dates[name]} and {day}: keep the one you mean.")
+            dates[name] = day
         elif (m.group(1).islower() or m.group(1).istitle()) and _near(name):
             problems.append(name)
             return m.group(0)
