@@ -838,7 +838,7 @@ def parse_date(value, name: str) -> str | None:
             raise QueryError(f"{name}: {value.strip()} may be either order of day and month; give it as YYYY-MM-DD.")
         if isinstance(value, str) and _DAY.fullmatch(value):  # "2026-11-31": the right shape, no such day
             raise QueryError(f"{name}: there is no day {str(value).strip()}; give a date of the calendar as YYYY-MM-DD.")
-        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {value!r}.")
+        raise QueryError(f"{name}: wants a date as YYYY-MM-DD, got {in_quotes(str(value))}.")
     return iso
 
 
