@@ -171,3 +171,15 @@ def test_a_question_asking_for_tasks_stands_on_its_own():
     assert standalone("what's overdue?", "our last 1:1 with Tom") == "what's overdue?"
     # a task follow-up to a task question asks for the other tasks
     assert standalone("and what's done?", "what's in progress? tag:work") == "what's done tag:work"
+
+
+def test_a_followup_of_a_weeks_number_takes_the_previous_weeks_place():
+    # the s42 review: "and week 39?" after "what went well in week 38?" had searched "what went well in week 38 39"
+    assert standalone("and week 39?", "what went well in week 38?") == "what went well in week 39"
+    assert standalone("what about week 10?", "what went well in week 9?") == "what went well in week 10"
+    assert standalone("and week 4?", "what did we cover in week 3 of CS 6200?") == "what did we cover in week 4 of CS 6200"
+    assert standalone("and the week after?", "what went well in week 38?") == "what went well in week 39"
+    assert standalone("and the week after?", "what went well in week 52 of 2024?") == "what went well in week 1 of 2025"
+    assert standalone("and the week before?", "what went well in 2025-W10?") == "what went well in week 9 of 2025"
+    assert standalone("and the week after?", "what did I submit the week of 10 February 2025?") == \
+        "what did I submit the week of 2025-02-17"

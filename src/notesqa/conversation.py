@@ -186,6 +186,9 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     replaced = _phrase_replaced(prev, body)
     if replaced is not None:  # "and on NQ?" after "what did ColBERT score on MS MARCO?"
         return " ".join([replaced, *prev_filters, *follow_filters])
+    week = _WEEK_ONLY.fullmatch(body.strip(" ?.!"))
+    if week is not None and len(_WEEK_IN.findall(prev)) == 1:  # "and week 4?" after "... week 3 of CS 6200?"
+        return " ".join([_WEEK_IN.sub(f"week {week.group(1)}", prev), *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
@@ -240,6 +243,12 @@ def _phrase_replaced(prev: str, body: str) -> str | None:
     return prev[:place.start(1)] + m.group(2) + prev[place.end(1):]
 
 
+# a follow-up of only a week's number ("and week 4?") takes the place of the previous question's week ("week 3 of CS
+# 6200", a course's; "week 38", a weekly note's): the s42 review, "what went well in week 38 39"
+_WEEK_ONLY = re.compile(r"(?:in\s+|for\s+)?week\s+(\d{1,2})", re.IGNORECASE)
+_WEEK_IN = re.compile(r"\bweek\s+\d{1,2}\b", re.IGNORECASE)
+
+
 def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
     """(prev, body without its day phrases, those phrases whole): the follow-up's days take the place of the
     previous question's ("and next week?" after "what is due this week?"), keeping its year when the
@@ -250,7 +259,7 @@ def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
         return prev, body, ""
     phrases = day_phrases(prev)
     year = next((m.group(0) for p in phrases or [prev] for m in _YEAR.finditer(p)), None)
-    prev = without_days(prev) if days(prev) else prev
+    prev = without_days(prev) if phrases or days(prev) else prev
     if year and not _YEAR.search(" ".join(said)) and on_the_calendar(said[-1]):  # not "next week"
         said[-1] = f"{said[-1]} {year}"
         prev = " ".join(_IN_YEAR.sub(" ", prev).split()) if not phrases else prev  # "in 2025": now "in March 2025"

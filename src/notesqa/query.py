@@ -162,6 +162,12 @@ _WEEK_NUMBER = re.compile(r"\bweek\s+(\d{1,2}),?\s+(?:of\s+|in\s+)?((?:19|20)\d\
                           re.IGNORECASE)
 
 
+# a week by its number alone: "in week 38", "week 38's review"; not one with its year ("week 38 of 2024",
+# _WEEK_NUMBER's), of something ("week 3 of the course", "week 3 in CS 6200"), nor a span ("week 3-4")
+_WEEK_ALONE = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d|\s*[-–]\s*\d|,?\s+(?:of|in)\b|,?\s*(?:19|20)\d\d)",
+                         re.IGNORECASE)
+
+
 def _week_numbered(m: re.Match) -> list[date]:
     """The days of the ISO week m names."""
     week, year = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
@@ -321,7 +327,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 _FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON)
-_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _DAYS)  # ... and a week by its number, a day of the calendar
+_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _WEEK_ALONE, _DAYS)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
@@ -341,7 +347,7 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     if unit == "week":
         found = list(_WEEK.finditer(text))
         if len(found) != 1:
-            return None
+            return _week_number_moved(text, by)
         m = found[0]
         if m.group(2):
             start = _iso(m.group(2))
@@ -367,6 +373,30 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     month, year = first.month - 1 + by, first.year
     year, month = year + month // 12, month % 12 + 1
     return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
+
+
+def _week_number_moved(text: str, by: int) -> str | None:
+    """text with the one week it names by its number or a day of it moved by `by` weeks ("what went well in week
+    38?", 1 -> "... in week 39?"; "week 52 of 2024" -> "week 1 of 2025"; "the week of 10 February 2025" -> "the week
+    of 2025-02-17"), or None if it names none."""
+    said = [(m, day) for m in _WEEK_OF_DAY.finditer(text) if (day := _day_named(text, m.end())) is not None]
+    if len(said) == 1:  # "the week of 10 February 2025": the week of its Monday moved, as shift_period writes it
+        m, day = said[0]
+        end = _DAYS.match(text, m.end()).end()
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
+        return f"{text[:m.start()]}the week of {monday.isoformat()}{text[end:]}"
+    found = list(_WEEK_NUMBER.finditer(text)) or list(_WEEK_ALONE.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.re is _WEEK_ALONE:
+        week = int(m[1]) + by
+        return f"{text[:m.start()]}week {week}{text[m.end():]}" if 1 <= week <= 53 else None
+    days = _week_numbered(m)
+    if not days:
+        return None
+    year, week, _ = (days[0] + timedelta(weeks=by)).isocalendar()
+    return f"{text[:m.start()]}week {week} of {year}{text[m.end():]}"
 
 
 def _month(month: int, year: str | None, today: date, ahead: bool, step: int | None = None) -> list[date]:
@@ -417,12 +447,6 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
             out += [text[at:m.end()], f" {year}"]
             at = m.end()
     return "".join(out) + text[at:]
-
-
-# a week by its number alone: "in week 38", "week 38's review"; not one with its year ("week 38 of 2024",
-# _WEEK_NUMBER's), of something ("week 3 of the course", "week 3 in CS 6200"), nor a span ("week 3-4")
-_WEEK_ALONE = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d|\s*[-–]\s*\d|,?\s+(?:of|in)\b|,?\s*(?:19|20)\d\d)",
-                         re.IGNORECASE)
 
 
 def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date | None) -> str:
