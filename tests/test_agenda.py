@@ -80,9 +80,13 @@ def test_the_tasks_plugins_cancelled_and_under_way_boxes_are_task_states():
 
 
 def test_the_weeks_of_weekly_notes_by_their_names_not_the_days_of_other_notes():
-    def note(path):
-        return Chunk(path=path, line=1, end_line=1, kind="bullet", text="x", title="t", heading=[], parents=[],
+    def note(path, title="t"):
+        return Chunk(path=path, line=1, end_line=1, kind="bullet", text="x", title=title, heading=[], parents=[],
                      tags=[], date="2024-09-16", seq=0)
     agenda = Agenda([note("Reviews/2024-W38.md"), note("Daily/2024-09-16.md"), note("2024-w07 plan.md"),
                      note("Course/Week 3.md"), note("2024-W54.md")])
     assert agenda.weeks() == frozenset({"2024-W38", "2024-W07"})  # (2024 has no week 54)
+    # a course's notes titled "Week N", by folder (a weekly note titled "Week 38" is none of them)
+    titled = Agenda([note("Course/Week 3.md", "Week 3"), note("Course/W12.md", "Week 12 - Datacenters"),
+                     note("Reviews/2024-W38.md", "Week 38")])
+    assert titled.week_titled("Course") == frozenset({3, 12}) and titled.week_titled("Reviews") == frozenset()

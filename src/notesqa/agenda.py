@@ -21,6 +21,7 @@ from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import period_week
 
 _NONE = np.zeros(0, dtype=np.int64)
+_WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
 
 
 # a log's entry opens with its day: "2026-11-24 Cut SMS verification from Alpha v1"
@@ -91,7 +92,14 @@ class Agenda:
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
-        self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in {c.path for c in chunks})))
+        notes = {c.path: c.title for c in chunks}
+        self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
+        titled: dict[str, set[int]] = defaultdict(set)
+        for path, title in notes.items():
+            m = _WEEK_TITLE.search(title or "")
+            if m and period_week(PurePosixPath(path).stem) is None:
+                titled[str(PurePosixPath(path).parent)].add(int(m[1]))
+        self._week_titled = {folder: frozenset(weeks) for folder, weeks in titled.items()}
         self._tasks = {s: np.array(sorted(rows), dtype=np.int64) for s, rows in tasks.items()}
         due.sort()
         self._due_days = [d for d, _ in due]
@@ -119,6 +127,12 @@ class Agenda:
         is such a week."""
         self._ensure()
         return self._weeks
+
+    def week_titled(self, folder: str) -> frozenset[int]:
+        """The numbers of the notes titled "Week N ..." in a folder ("CS 6200/Week 9 - Distributed File Systems",
+        a Logseq "STAT 545/Week 1"), weekly notes aside: a course's weeks, which "week 9" may name."""
+        self._ensure()
+        return self._week_titled.get(folder, frozenset())
 
     def due_on(self, asked: set[str]) -> np.ndarray:
         """The rows of the open tasks due (a deadline, else a scheduled day) on the days asked (YYYY-MM-DD, or

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
 import re
 import threading
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 
@@ -68,6 +67,7 @@ class NotesIndex:
         # neither given: the model follows the index, also when a rebuild changes it
         self._follow_index = embedder is None and model is None
         self._lock = threading.RLock()
+        self._weekly_memo: tuple[_Live, str, frozenset[str]] | None = None  # (the last question's: _weekly)
         # one load of a new generation at a time, outside _lock: questions go on being answered from the
         # loaded one while it loads (seconds, for a vault of thousands of notes), then it is swapped in
         self._loading = threading.Lock()
@@ -296,7 +296,16 @@ class NotesIndex:
         are of, when the one up to today has none ("in June" of a 2024 journal: June 2024), and a week named by
         its number alone the year of its weekly note ("week 38": 2024-W38.md's): search and every front end's
         notices read it so."""
-        return with_noted_year(question, self._live.agenda.months, weeks=lambda: _weekly(self._live, question))
+        live = self._live
+        return with_noted_year(question, live.agenda.months, weeks=lambda: self._weekly(live, question))
+
+    def _weekly(self, live: _Live, question: str) -> frozenset[str]:
+        """_weekly's, kept for the question: noted() reads it for the search and each notice (the review: a 10,000-note
+        vault's names had been read again each time)."""
+        memo = self._weekly_memo
+        if memo is None or memo[0] is not live or memo[1] != question:
+            memo = self._weekly_memo = (live, question, _weekly(live, question))
+        return memo[2]
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
@@ -784,9 +793,6 @@ def _a_tag_like(tag: str, known: frozenset[str]) -> bool:
     return any(t.endswith("/" + tag) or t.startswith(tag) or within_edits(tag, t, most) for t in known)
 
 
-_WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems", "STAT 545/Week 1"
-
-
 def _weekly(live: _Live, question: str) -> frozenset[str]:
     """The weeks of the weekly notes ("2025-W09") that "week 9" alone in the question may name: not one a note
     titled "Week 9 ..." beside a note the question names takes (trial s42: "CS 6200 week 9 what caching does
@@ -795,14 +801,13 @@ def _weekly(live: _Live, question: str) -> frozenset[str]:
     if not found:
         return found
     # (a weekly note titled "Week 38" is the week asked, not a course's: the review)
-    folders = {posixpath.dirname(p) for p in live.names.named(question) if not _is_weekly(p)}
-    taken = {int(m[1]) for p, names in live.names.spelled.items() if names and posixpath.dirname(p) in folders
-             and not _is_weekly(p) and (m := _WEEK_TITLE.search(names[0]))}
+    folders = {str(PurePosixPath(p).parent) for p in live.names.named(question) if not _is_weekly(p)}
+    taken = {n for folder in folders for n in live.agenda.week_titled(folder)}
     return frozenset(w for w in found if int(w[6:]) not in taken)
 
 
 def _is_weekly(path: str) -> bool:
-    return period_week(posixpath.splitext(posixpath.basename(path))[0]) is not None
+    return period_week(PurePosixPath(path).stem) is not None
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
