@@ -254,6 +254,27 @@ def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_
     assert turn.standalone == "how do I promote a Postgres replica during failover the lag"
 
 
+def test_the_week_after_moves_the_week_and_left_out_folders_alone_keep_the_question(tmp_path, embedder, monkeypatch):
+    # the chat trial (s42): "and the week after?" had been searched as its own words (a note saying "after" first),
+    # and "-path:Daily -path:Monthly" after a question had listed the notes, the question gone
+    notes = tmp_path / "vault"
+    for week, good in ((9, "Got 78 on the midterm"), (10, "Dana asked me to lead the on-call rota")):
+        write(notes / "Weekly" / f"2025-W{week:02d}.md", f"# 2025-W{week:02d}\n\n## What went well\n\n- {good}\n")
+    write(notes / "Course" / "Week 3.md", "# Week 3\n\n- Scheduling: what runs after what\n")
+    write(notes / "Daily" / "2025-03-28.md", "# 28 March\n\n- Booked the Lisbon flights, £212\n")
+    write(notes / "Travel" / "Lisbon.md", "# Lisbon trip\n\n- Flights: TAP from Gatwick, £212 return\n")
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    _, first = chat.answer("what went well in week 9?", [])
+    _, turn = chat.answer("and the week after?", [first])
+    assert turn.standalone == "what went well in week 10" and turn.hits[0].path == "Weekly/2025-W10.md"
+    _, first = chat.answer("how much were the Lisbon flights?", [])
+    _, turn = chat.answer("-path:Daily", [first])
+    assert turn.standalone == "how much were the Lisbon flights -path:Daily"
+    assert turn.hits[0].path == "Travel/Lisbon.md" and "Daily/2025-03-28.md" not in {h.path for h in turn.hits}
+
+
 # --------------------------------------------------------------------------- no index, builds, status
 
 

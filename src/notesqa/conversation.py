@@ -144,7 +144,8 @@ def adds_a_thing(question: str) -> bool:
     """Does a follow-up add a thing to the previous question ("and the worker?", "what about staging?"),
     rather than ask for more, move its day or take the place of a phrase ("and on Linux?")?"""
     q = FILTER.sub(" ", question)
-    return bool(_ADDS.match(q)) and not asks_for_more(question) and not days(q) and not _YEAR.search(q)
+    return bool(_ADDS.match(q)) and not asks_for_more(question) and not days(q) and not _YEAR.search(q) \
+        and not _SHIFT.search(q)  # "and the week after?" moves the week (the chat trial, s42: searched as its words)
 
 
 def asks_for_more(question: str) -> bool:

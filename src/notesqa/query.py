@@ -30,7 +30,8 @@ FILTER_NAMES = ("tag", "path", "after", "before")
 # name:value at the start of a word; "name:: value" is a Logseq property pasted in, text, not a filter
 _NAMED = r"(?<!\S)({names}):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)"  # (a value in quotes, straight or curly as a Mac types them)
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
-FILTER = re.compile(_NAMED.format(names="|".join(FILTER_NAMES)), re.IGNORECASE)  # group 1: name, 2: value
+# group 1: name, 2: value; with a dash before it, one that leaves notes out ("-path:Daily")
+FILTER = re.compile("(?<!\\S)-?" + _NAMED.format(names="|".join(FILTER_NAMES))[len("(?<!\\S)"):], re.IGNORECASE)
 # a filter with its value cut off by a space: at the start of the question ("tag: maths what is a
 # group"), or a date filter before a date anywhere ("keynotes after: 2024-01-01"); elsewhere "path:"
 # is a word of the question ("what is the critical path: the longest chain")
