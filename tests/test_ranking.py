@@ -657,6 +657,18 @@ def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():
     assert recent == {0: 0.0, 1: 0.0, 2: 1.0}
 
 
+def test_our_last_one_with_a_person_whose_page_is_undated_is_the_newest_line_that_names_them():
+    # the chat trial (s42): Dana's page has no date, so yesterday's journal ("Focus block 9-11") had been "the
+    # newest" and come first
+    chunks = [_chunk("People/Dana Whitfield.md", 0, "Role: my manager"),
+              _chunk("Daily/2025-03-06.md", 0, "1:1 with Dana Whitfield: lead the on-call rota", date="2025-03-06"),
+              _chunk("Daily/2026-12-01.md", 0, "Focus block 9-11, no meetings", date="2026-12-01"),
+              _chunk("Daily/2025-02-10.md", 0, "Sent the cutover plan to Dana", date="2025-02-10")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.5, 0.3, 0.4]), "what did Dana say in our last 1:1?",
+                  {"People/Dana Whitfield.md": 1.0}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0, 3: 0.0}
+
+
 def test_code_comes_first_for_a_question_that_asks_how_to_do_something():
     chunks = [_chunk("run.md", 0, "Use this when the API stops answering after a deploy.", kind="paragraph"),
               _chunk("run.md", 1, "Restart it:\nkubectl -n billing rollout restart deploy/api", kind="code")]

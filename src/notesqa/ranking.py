@@ -668,13 +668,23 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     out = np.zeros(len(cand), dtype=np.float32)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
-    dated = ([j for j in dated if name[j] > 0] or dated)[:RECENT_AMONG]
+    dated = ([j for j in dated if name[j] > 0] or _saying_names(chunks, cand, dated, name) or dated)[:RECENT_AMONG]
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
     return out
+
+
+def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
+    """Of among, the candidates that say a word of the title of a note the question names (name > 0): "our last
+    1:1" with Dana, whose page is undated, is the newest journal line that says "Dana", not the newest journal
+    (the chat trial, s42: yesterday's "Focus block 9-11" had come first)."""
+    words = frozenset(w for j in np.flatnonzero(name > 0) for w in _words_of(chunks[int(cand[j])].title))
+    if not words:
+        return []
+    return [j for j in among if words & _words_of(" ".join((chunks[int(cand[j])].text, *chunks[int(cand[j])].parents)))]
 
 
 def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray,
