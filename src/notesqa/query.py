@@ -972,12 +972,11 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         # did I do path:journal?" had said "No note is in journal?.", the question fuzz)
         if not quoted:
             value = value.rstrip("?!.,;:") or value
-        tag = value
-        if name == "tag" and tag_key(tag) in worded:  # (unquoted: a quoted one asks for a phrase)
+        if name == "tag" and tag_key(value) in worded:  # (unquoted: a quoted one asks for a phrase)
             as_words.append(f"{m.group(1)}:{value}")
             return as_words[-1]
         elif name == "tag":
-            tags.append(tag)
+            tags.append(value)
         elif name == "path" and _OUTSIDE_FILE.match(value):  # "Path:/etc/wireguard/wg0.conf not found", a log line
             return m.group(0)
         elif name == "path":
