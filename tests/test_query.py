@@ -769,3 +769,27 @@ def test_empty_or_twice_given_filters_and_invisible_characters_are_said_or_dropp
     assert parse_query("billing after:2024-01-01 after:2024-01-01")[1].after == "2024-01-01"  # the same twice
     assert parse_query("tag:aws\u200b billing") == ("billing", Filters(tags=("aws",)))
     assert "\x1b" not in parse_query("why \x1b[2J\x1b[31mRED")[0]
+
+
+def test_the_second_reviews_readings():
+    # a long question of weeks or months is read in time in proportion to its length (had taken a minute)
+    import time
+
+    start = time.perf_counter()
+    with_noted_year(("week 1 " * 8000)[:50000], lambda: frozenset(), weeks=lambda: frozenset({"2024-W01"}))
+    with_noted_year("in June " * 6000, lambda: frozenset({"2024-06"}))
+    assert time.perf_counter() - start < 3
+    # a value with no closing quote loses its opening one only (tag:"aws had been "aw")
+    assert parse_query('x tag:"aws')[1].tags == ("aws",) and parse_query("x path:“Work")[1].paths == ("Work",)
+    with pytest.raises(QueryError, match='-tag: needs a value'):
+        parse_query('cells -tag:""')
+    # "in 3 weeks" as how long is no week; "since last year", "over the last year" no calendar year
+    from notesqa.query import asked_years, check_question, listing_period
+
+    assert relative_days("how much weight did I lose in 3 weeks?", date(2026, 12, 2)) == set()
+    assert asked_years("what changed since last year?") == set() == asked_years("my runs over the last year")
+    assert listing_period("notes created last year", date(2026, 12, 2)) == ("2025-01-01", "2025-12-31")
+    # ZWNJ spells Persian words: kept; an invisible question is empty
+    assert parse_query("می\u200cخواهم")[0] == "می\u200cخواهم"
+    with pytest.raises(QueryError, match="The question is empty"):
+        check_question("\u200b\ufeff")

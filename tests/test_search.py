@@ -793,6 +793,9 @@ def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path,
     assert idx.search("cells tag:aws -tag:aws", k=5) == []
     assert idx.why_nothing("cells tag:aws -tag:aws") == \
         "Every note the other filters let through is tagged aws, which the question leaves out."
+    assert idx.why_nothing("cells -tag:aws -path:Archive -path:.") == ("Every note is tagged aws or in Archive or the "
+                                                                       "notes folder itself (path:.), which the "
+                                                                       "question leaves out.")
 
 
 def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_number(tmp_path, embedder):

@@ -8,6 +8,7 @@ here once; the chat's follow-ups (conversation.py) read filters with it too.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import os
 import posixpath
@@ -31,7 +32,8 @@ FILTER_NAMES = ("tag", "path", "after", "before")
 _NAMED = r"(?<!\S)({names}):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)"  # (a value in quotes, straight or curly as a Mac types them)
 _ANY_NAMED = re.compile(_NAMED.format(names=r"\w+"))  # also typos of a filter name, URLs, 10:30
 # group 1: name, 2: value; with a dash before it, one that leaves notes out ("-path:Daily")
-FILTER = re.compile("(?<!\\S)-?" + _NAMED.format(names="|".join(FILTER_NAMES))[len("(?<!\\S)"):], re.IGNORECASE)
+FILTER = re.compile("(?<!\\S)(?:-(?=(?:tag|path):))?" + _NAMED.format(names="|".join(FILTER_NAMES))[len("(?<!\\S)"):],
+                    re.IGNORECASE)
 # a filter with its value cut off by a space: at the start of the question ("tag: maths what is a
 # group"), or a date filter before a date anywhere ("keynotes after: 2024-01-01"); elsewhere "path:"
 # is a word of the question ("what is the critical path: the longest chain")
@@ -203,6 +205,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
             out.update(_month_named(m, today, ahead))
     for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
+        if m[2] and not ahead:
+            continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_count(m[2]) if m[2] else -_count(m[1]))
         out.update(monday + timedelta(days=i) for i in range(7))
     if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
@@ -328,7 +332,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 _FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON)
-_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _WEEK_ALONE, _DAYS)  # ... and a week by its number, a day of the calendar
+_DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, _DAYS)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\s+([^?.!,;]+?)(?=\s*(?:[?.!,;]|$))")  # "last week's pricing council": what the week has
@@ -376,6 +380,9 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
 
 
+_WEEK_ANY = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d)", re.IGNORECASE)
+
+
 def _week_number_moved(text: str, by: int) -> str | None:
     """text with the one week it names by its number or a day of it moved by `by` weeks ("what went well in week
     38?", 1 -> "... in week 39?"; "week 52 of 2024" -> "week 1 of 2025"; "the week of 10 February 2025" -> "the week
@@ -386,11 +393,11 @@ def _week_number_moved(text: str, by: int) -> str | None:
         end = _DAYS.match(text, m.end()).end()
         monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
         return f"{text[:m.start()]}the week of {monday.isoformat()}{text[end:]}"
-    found = list(_WEEK_NUMBER.finditer(text)) or list(_WEEK_ALONE.finditer(text))
+    found = list(_WEEK_NUMBER.finditer(text)) or list(_WEEK_ANY.finditer(text))
     if len(found) != 1:
         return None
     m = found[0]
-    if m.re is _WEEK_ALONE:
+    if m.re is _WEEK_ANY:  # "week 38", a course's "week 3 of CS 6200"
         week = int(m[1]) + by
         return f"{text[:m.start()]}week {week}{text[m.end():]}" if 1 <= week <= 53 else None
     days = _week_numbered(m)
@@ -434,11 +441,14 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     text = _with_week_year(text, weeks, today) if weeks is not None else text
     today = today or date.today()
     ahead = _looks_ahead(text)
-    out, at, months = [], 0, None
+    out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead \
-                or _quoted_at(text, m.start()) or _NAME_AFTER.match(text, m.end()):
-            continue  # inside a quoted phrase, a filter's words; "in June Carter's class", a name (the review)
+                or _NAME_AFTER.match(text, m.end()):
+            continue  # a year, a step, looking ahead; "in June Carter's class", a name (the review)
+        spans = _quoted_spans(text) if spans is None else spans
+        if _inside(spans, m.start()):
+            continue  # inside a quoted phrase, a filter's words
         first = _month_named(m, today, ahead)[0]
         months = noted() if months is None else months
         if f"{first:%Y-%m}" in months:
@@ -456,7 +466,8 @@ def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date 
     38?", had been matched by the words "week 38" only. A vault with no weekly notes reads no week in it
     (a course's "week 3")."""
     today = today or date.today()
-    found = [m for m in _WEEK_ALONE.finditer(text) if not _quoted_at(text, m.start())]
+    spans = _quoted_spans(text)
+    found = [m for m in _WEEK_ALONE.finditer(text) if not _inside(spans, m.start())]
     named = weeks() if found else frozenset()
     asked = asked_years(text, today)  # "what went well in 2024 week 38?": that year's, if the notes have it (the review)
     out, at = [], 0
@@ -469,9 +480,22 @@ def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date 
     return "".join(out) + text[at:]
 
 
-def _quoted_at(text: str, at: int) -> bool:
-    """Is at inside a quoted phrase (straight or curly quotes) or a filter's value ('tag:"week 38"')?"""
-    return any(m.start() <= at < m.end() for rx in (_QUOTED, _ANY_NAMED) for m in rx.finditer(text))
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of text's quoted phrases (straight or curly quotes) and filters' values ('tag:"week 38"'), read once
+    a text (the second review: read again for each week or month it names, a long question took a minute)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(m.span() for rx in (_QUOTED, _ANY_NAMED) for m in rx.finditer(text)):
+        if merged and start < merged[-1][1]:  # (a filter's quoted value is a quoted phrase too: one span)
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Is at inside one of spans (_quoted_spans: apart, in order)?"""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _without(text: str, phrases) -> str:
@@ -789,7 +813,8 @@ def asks_latest(text: str) -> bool:
     return _LATEST.search(text) is not None
 
 
-_YEAR_FROM_TODAY = re.compile(r"\b(last|this|previous|next) year\b", re.IGNORECASE)
+# (not "since last year", "over the last year": a span to today; the second review)
+_YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) year\b", re.IGNORECASE)
 
 
 def years(text: str) -> set[str]:
@@ -819,7 +844,7 @@ def listing_period(text: str, today: date | None = None) -> tuple[str, str] | No
     """(first day, last day) of the time a question asks for the notes of ("notes created in 2023":
     2023-01-01, 2023-12-31; "what did I add last November?"), or None when it asks for something in them
     too, or for one day (a day's question finds that day's passages: ranking's day evidence)."""
-    rest = _YEAR.sub(" ", without_days(text))
+    rest = _YEAR.sub(" ", _YEAR_FROM_TODAY.sub(" ", without_days(text)))
     words = re.findall(r"[a-z]+", rest.lower())
     if not _LISTING_VERB.search(rest) or any(w not in _LISTING_WORDS for w in words) or re.search(r"\d", rest):
         return None
@@ -922,7 +947,8 @@ def _near(name: str) -> bool:
 MAX_QUESTION = 100_000  # characters: a passage of many pages to find related notes for; 2 MB had blocked a server
 
 
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width: pasted from a web page
+# zero-width: pasted from a web page (not ZWNJ nor ZWJ, which Persian, Hindi and emoji spell with: the second review)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a terminal's escapes: a log line pasted with its colours
 
 
@@ -935,7 +961,7 @@ def visible(question: str) -> str:
 def check_question(question) -> str:
     """The question, if it is one: a front end asked something empty, or too long to be a question or a
     passage, is told so (QueryError)."""
-    if not isinstance(question, str) or not question.strip():
+    if not isinstance(question, str) or not visible(question).strip():
         raise QueryError("The question is empty: write what you want to find in your notes, in your own words.")
     if len(question) > MAX_QUESTION:
         raise QueryError(f"The question is {len(question):,} characters long: ask in at most {MAX_QUESTION:,} "
@@ -962,8 +988,8 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
     problems: list[str] = []
 
     def take(m: re.Match) -> str:
-        quoted = m.group(2)[:1] in ('"', "“")
-        name, value = m.group(1).lower(), m.group(2)[1:-1] if quoted else m.group(2)
+        quoted, value = _unquoted_value(m.group(2))
+        name = m.group(1).lower()
         if quoted and name in FILTER_NAMES and not value.strip():  # tag:"" (the question fuzz: "No note is tagged  ")
             raise QueryError(f"{name}: needs a value between the quotes, as {_EXAMPLE[name]}.")
         if value.startswith("//"):  # a URL such as https://...
@@ -1028,14 +1054,26 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
 _NOT_NAMED = re.compile(r"(?<!\S)-(tag|path):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)", re.IGNORECASE)
 
 
+def _unquoted_value(value: str) -> tuple[bool, str]:
+    """(is it quoted, a filter's value without its quotes): tag:"my tag", tag:“my tag”; one with no closing quote
+    loses its opening one only (the second review: tag:"aws had been "aw")."""
+    if value[:1] in ('"', "“"):
+        closed = len(value) > 1 and value[-1] == {'"': '"', "“": "”"}[value[0]]
+        return True, value[1:-1] if closed else value[1:]
+    return False, value
+
+
 def _left_out_notes(question: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(question without its -tag: and -path: filters, the tags and the folders they leave out)."""
     out: dict[str, list[str]] = {"tag": [], "path": []}
 
     def take(m: re.Match) -> str:
-        value = m.group(2)[1:-1] if m.group(2)[:1] in ('"', "“") else m.group(2).rstrip("?!.,;:") or m.group(2)
-        if value:
-            out[m.group(1).lower()].append(value.lstrip("#") if m.group(1).lower() == "tag" else value)
+        name = m.group(1).lower()
+        quoted, value = _unquoted_value(m.group(2))
+        value = value if quoted else value.rstrip("?!.,;:") or value
+        if not value.strip():
+            raise QueryError(f"-{name}: needs a value, as -{_EXAMPLE[name]}.")
+        out[name].append(value.lstrip("#") if name == "tag" else value)
         return " "
 
     rest = _NOT_NAMED.sub(take, question)
@@ -1190,9 +1228,12 @@ def unmatched(chunks: list[Chunk], f: Filters) -> str | None:
     if mask is not None and not mask.any() and (f.not_tags or f.not_paths):
         kept = filter_mask(chunks, replace(f, not_tags=(), not_paths=()))
         if kept is None or kept.any():  # the other filters let notes through: -tag: and -path: left them all out
+            where = [p if posixpath.normpath(p) not in (TOP_LEVEL, "/") else "the notes folder itself (path:.)"
+                     for p in f.not_paths]
             out = ([f"tagged {' or '.join(f.not_tags)}"] if f.not_tags else []) + \
-                ([f"in {' or '.join(f.not_paths)}"] if f.not_paths else [])
-            return f"Every note the other filters let through is {' or '.join(out)}, which the question leaves out."
+                ([f"in {' or '.join(where)}"] if where else [])
+            which = "Every note the other filters let through" if kept is not None else "Every note"
+            return f"{which} is {' or '.join(out)}, which the question leaves out."
     if mask is not None and not mask.any():
         return "No note passes these filters together (each alone matches some notes): try fewer of them."
     return None
