@@ -183,3 +183,17 @@ def test_a_followup_of_a_weeks_number_takes_the_previous_weeks_place():
     assert standalone("and the week before?", "what went well in 2025-W10?") == "what went well in week 9 of 2025"
     assert standalone("and the week after?", "what did I submit the week of 10 February 2025?") == \
         "what did I submit the week of 2025-02-17"
+
+
+def test_the_second_reviews_followups():
+    # a year after a week keeps the week; a week's words are no day phrase ("3 times a week 2 runs")
+    assert standalone("and in 2024?", "what went well in week 38?") == "what went well in week 38 2024"
+    assert standalone("and in March?", "what did I run 3 times a week 2 runs?") == \
+        "what did I run 3 times a week 2 runs in March"
+    # a follow-up's tag: keeps the -tag: before it
+    assert standalone("and tag:gcp?", "cells -tag:aws") == "cells -tag:aws tag:gcp?"
+    assert standalone("and the week after?", "what did we cover in week 3 of CS 6200?") == \
+        "what did we cover in week 4 of CS 6200"
+    from notesqa.conversation import only_left_out
+
+    assert only_left_out("-path:Daily -tag:x") and not only_left_out("-path:Daily tag:x")

@@ -140,6 +140,11 @@ def only_filters(question: str) -> bool:
     return bool(FILTER.search(question)) and not FILTER.sub(" ", question).strip(" ?.!")
 
 
+def only_left_out(question: str) -> bool:
+    """Is the question only filters that leave notes out ("-path:Daily -tag:course")? They narrow what came before."""
+    return only_filters(question) and all(m.group(0).startswith("-") for m in FILTER.finditer(question))
+
+
 def adds_a_thing(question: str) -> bool:
     """Does a follow-up add a thing to the previous question ("and the worker?", "what about staging?"),
     rather than ask for more, move its day or take the place of a phrase ("and on Linux?")?"""
@@ -285,8 +290,8 @@ def _moved(question: str, previous: str) -> tuple[str, str] | None:
 def _filters(question: str, previous: str) -> tuple[list[str], list[str]]:
     """(the previous question's filters the follow-up does not set anew, the follow-up's filters)."""
     follow = [m.group(0) for m in FILTER.finditer(question)]
-    names = {f.split(":", 1)[0].lower() for f in follow}
-    return [m.group(0) for m in FILTER.finditer(previous) if m.group(1).lower() not in names], follow
+    names = {f.split(":", 1)[0].lower() for f in follow}  # ("-tag" apart from "tag": the second review)
+    return [m.group(0) for m in FILTER.finditer(previous) if m.group(0).split(":", 1)[0].lower() not in names], follow
 
 
 def _swapped(question: str, previous: str, names_in: Names) -> str | None:

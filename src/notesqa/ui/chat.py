@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..chunking import task_state
-from ..conversation import adds_a_thing, asks_for_more, followup_body, followup_kind, only_filters, standalone
+from ..conversation import (adds_a_thing, asks_for_more, followup_body, followup_kind, only_filters, only_left_out,
+                            standalone)
 from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import Nothing, best_match, no_match, quoted_words, weak
 from ..keywords import tokenize
@@ -121,7 +122,7 @@ class ChatService(NotesService):
             alone = search(plain)
             if alone and _says_own(alone, plain) and not _says_own(hits, plain):
                 hits, turn.standalone, turn.base = alone, plain, None
-        elif kind is not None and only_filters(plain) and weak(hits):
+        elif kind is not None and only_filters(plain) and not only_left_out(plain) and weak(hits):
             # a filter alone ("tag:fiction") that leaves nothing close to the question before: the notes it lists,
             # as it lists them asked first (trial s38: "Nothing matches", one fiction book at relevance 0.13)
             alone = search(plain)
