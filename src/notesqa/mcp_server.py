@@ -201,7 +201,8 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
                                                    "Filters may also be written in it: tag:aws path:work/* "
                                                    "after:2024-01-01 before:2024-12-31; words in double "
                                                    "quotes must be said in that order; -word leaves out "
-                                                   "what says it.")],
+                                                   "what says it; -tag:x and -path:x leave those notes "
+                                                   "out.")],
         k: Annotated[int, Field(ge=1, le=K_MAX, description=f"How many hits to return, 1 to {K_MAX}.")] = 5,
         tags: Annotated[list[str] | str | None, Field(description="Only notes with one of these tags (front "
                                                                   "matter, #tags, Logseq tags::); one tag may be "
