@@ -791,6 +791,9 @@ def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path,
     assert [h.path for h in idx.search("cells -tag:aws -path:Archive?", k=5)] == ["biology.md"]
     assert idx.search("cells tag:aws -path:Archive", k=5)[0].path == "aws.md"
     assert idx.search("cells tag:aws -tag:aws", k=5) == []
+    hits = idx.search("cells -tag:awz", k=5)  # a tag no note has leaves nothing out: said (the second review)
+    assert len(hits) == 3 and idx.notice(hits, "cells -tag:awz").startswith(
+        "No note is tagged “awz” (tags like it: aws), so “-tag:awz” leaves nothing out.")
     assert idx.why_nothing("cells tag:aws -tag:aws") == \
         "Every note the other filters let through is tagged aws, which the question leaves out."
     assert idx.why_nothing("cells -tag:aws -path:Archive -path:.") == ("Every note is tagged aws or in Archive or the "

@@ -1251,6 +1251,16 @@ def _tags_like(tag: str, known: set[str] | frozenset[str]) -> str:
     return f" (tags like it: {', '.join(near)})" if near else ""
 
 
+def left_out_none(f: Filters, known: set[str] | frozenset[str]) -> str | None:
+    """What every front end says of a -tag: no note has (known: the notes' tags, as tag_key reads them), or None:
+    it leaves nothing out, which a typo would not show otherwise (the second review: "-tag:awz")."""
+    none = [t for t in f.not_tags if tag_key(t) not in known]
+    if not none:
+        return None
+    return f"No note is tagged {' or '.join(in_quotes(t) for t in none)}{_tags_like(none[0], known)}, so " \
+           f"{' and '.join(in_quotes('-tag:' + t) for t in none)} leaves nothing out."
+
+
 def as_words_said(f: Filters, known: set[str] | frozenset[str]) -> str | None:
     """What every front end says of f's tag: filters searched as words (known: the notes' tags), or None: "No note
     is tagged “latest”; searched “tag:latest” as words." (a tag's near misses said too: a typo of one is seen)."""

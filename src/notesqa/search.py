@@ -29,7 +29,7 @@ from .manifest import Manifest
 from .metadata import period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_asked, as_words_said, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
+from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_asked, as_words_said, left_out_none, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
                     filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
                     merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
                     tag_key, with_listing_period, with_noted_year)
@@ -489,8 +489,9 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
-        return with_spelling(spelling.fixes, filters.excluded, said, as_words_said(filters, self._live.tags)) \
-            if hits else said
+        filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
+                            if x) or None
+        return with_spelling(spelling.fixes, filters.excluded, said, filtered) if hits else said
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
