@@ -197,3 +197,7 @@ def test_the_second_reviews_followups():
     from notesqa.conversation import only_left_out
 
     assert only_left_out("-path:Daily -tag:x") and not only_left_out("-path:Daily tag:x")
+    # "the next week" after a week asked is the week after it (the second review: had been the coming week)
+    assert standalone("what about the next week?", "what went well in week 38?") == "what went well in week 39"
+    assert standalone("and the next week?", "what did I do last week?").startswith("what did I do the week of ")
+    assert standalone("what about next week?", "what is due this week?") == "what is due next week"

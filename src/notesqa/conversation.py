@@ -275,8 +275,11 @@ def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
 def _moved(question: str, previous: str) -> tuple[str, str] | None:
     """For "and the day (week, month) before/after?": (the previous question with its day moved, the rest
     of the follow-up), or None. "the day before yesterday" is a day of its own."""
-    shift = _SHIFT.search(question) if not days(question) else None
-    if shift is None:
+    shift = _SHIFT.search(question)
+    # "the next week" is the coming week on its own, the week after the one asked before it ("what about the next
+    # week?" after "... in week 38?", the second review)
+    if shift is None or days(question) and not (shift.group(0).lower().startswith("the ")
+                                                and (day_phrases(previous) or _WEEK_IN.search(previous))):
         return None
     unit = (shift.group(1) or shift.group(4)).lower()
     by = -1 if (shift.group(2) or "").lower() == "before" or (shift.group(3) or "").lower() == "previous" else 1
