@@ -793,3 +793,9 @@ def test_the_second_reviews_readings():
     assert parse_query("می\u200cخواهم")[0] == "می\u200cخواهم"
     with pytest.raises(QueryError, match="The question is empty"):
         check_question("\u200b\ufeff")
+
+
+def test_a_dashed_date_filter_is_refused_saying_what_to_write():
+    # the question fuzz (s42): "kettle -after:2024-01-01" had been a question about that day
+    with pytest.raises(QueryError, match=r"-after: is no filter; .* before:YYYY-MM-DD"):
+        parse_query("kettle -after:2024-01-01")

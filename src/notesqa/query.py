@@ -1051,6 +1051,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
 
 # a filter of notes to leave out: "-tag:aws", "-path:Archive", '-tag:"my tag"' (Obsidian's search writes them so; the
 # question fuzz: "-tag:aws" had been searched as the words "tag" left out and "aws", ranking the notes tagged aws first)
+_NOT_DATED = re.compile(r"(?<!\S)-(after|before):(?!:)\S", re.IGNORECASE)
 _NOT_NAMED = re.compile(r"(?<!\S)-(tag|path):(?!:)(\"[^\"]*\"|“[^”]*”|\S+)", re.IGNORECASE)
 
 
@@ -1077,6 +1078,11 @@ def _left_out_notes(question: str) -> tuple[str, tuple[str, ...], tuple[str, ...
         return " "
 
     rest = _NOT_NAMED.sub(take, question)
+    dashed = _NOT_DATED.search(rest)
+    if dashed:  # (the question fuzz: "kettle -after:2024-01-01" had been about that day)
+        other = "before" if dashed.group(1).lower() == "after" else "after"
+        raise QueryError(f"-{dashed.group(1).lower()}: is no filter; to leave out the notes dated {dashed.group(1).lower()} a "
+                         f"day, ask for the others with {other}:YYYY-MM-DD.")
     return rest, tuple(dict.fromkeys(out["tag"])), tuple(dict.fromkeys(out["path"]))
 
 
