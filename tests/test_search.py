@@ -801,6 +801,19 @@ def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path,
                                                                        "question leaves out.")
 
 
+def test_a_tag_named_in_words_is_a_filter_when_a_note_has_it(tmp_path, embedder):
+    # the chat trial (s42): "only the ones tagged health" had been searched as words, nothing said
+    notes = tmp_path / "vault"
+    write(notes / "knee.md", "---\ntags: [health]\n---\n# Knee\n\n- Physio said to rest the knee for a week\n")
+    write(notes / "desk.md", "---\ntags: [work]\n---\n# Desk\n\n- Rest the wrists between calls\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    assert idx.parsed("what did they say about rest, only the ones tagged health")[1].tags == ("health",)
+    assert [h.path for h in idx.search("rest tagged with #health", k=5)] == ["knee.md"]
+    assert [h.path for h in idx.search("rest, not tagged health", k=5)] == ["desk.md"]
+    assert idx.parsed("what are tagged releases in git?")[1].tags == ()  # no note has such a tag
+
+
 def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_number(tmp_path, embedder):
     # trial s41: "what went well in week 38?" over weekly reviews had ranked another week's "What went well" first
     notes = tmp_path / "vault"

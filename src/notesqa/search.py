@@ -254,7 +254,7 @@ class NotesIndex:
         ("find -name"), or that no note says, stays a word of the question, and so do its tag: filters as
         _tags_as_words says (Filters.as_words: docker's "tag:latest" in "what does tag:latest mean for docker
         images", which had answered "No note is tagged latest." alone)."""
-        question = self.noted(question or "")
+        question = self._tagged_as_filters(self.noted(question or ""))
         text, parsed = parse_query(question)
         flags: tuple[str, ...] = ()
         if parsed.excluded:
@@ -264,6 +264,21 @@ class NotesIndex:
         if flags or tagged_none:
             text, parsed = parse_query(question, flags, tagged_none)
         return text, merge_filters(parsed, tags, paths, after, before)
+
+    def _tagged_as_filters(self, question: str) -> str:
+        """The question with a tag it names in words as a filter: "only the ones tagged health" as tag:health, "not
+        tagged work" as -tag:work, when a note has that tag (the chat trial, s42: searched as words, nothing said)."""
+        if "tag" not in question.lower():
+            return question
+        self.refresh()
+        known = self._live.tags
+
+        def take(m: re.Match) -> str:
+            if tag_key(m.group(2)) not in known:
+                return m.group(0)
+            return f" {'-' if m.group(1) else ''}tag:{m.group(2)}"
+
+        return _TAGGED.sub(take, question)
 
     def _tags_as_words(self, asked: tuple[str, ...], text: str, given) -> tuple[str, ...]:
         """The question's tags (asked) to search as its words: when it has other words (text), none was given as a
@@ -805,6 +820,11 @@ def _weekly(live: _Live, question: str) -> frozenset[str]:
     folders = {str(PurePosixPath(p).parent) for p in live.names.named(question) if not _is_weekly(p)}
     taken = {n for folder in folders for n in live.agenda.week_titled(folder)}
     return frozenset(w for w in found if int(w[6:]) not in taken)
+
+
+# a tag named in words: "tagged health", "tagged with #health", "with the tag health", "not tagged work"
+_TAGGED = re.compile(r"(?<![\w-])(not\s+|n['’]t\s+(?:been\s+)?)?(?:tagged(?:\s+(?:with|as))?|with\s+the\s+tags?)\s+#?"
+                     r"([^\W\d][\w/-]*)(?![\w/-])", re.IGNORECASE)
 
 
 def _is_weekly(path: str) -> bool:
