@@ -201,3 +201,11 @@ def test_the_second_reviews_followups():
     assert standalone("what about the next week?", "what went well in week 38?") == "what went well in week 39"
     assert standalone("and the next week?", "what did I do last week?").startswith("what did I do the week of ")
     assert standalone("what about next week?", "what is due this week?") == "what is due next week"
+
+
+def test_only_the_ones_narrows_the_question_before():
+    # the chat trial (s42): "only the ones tagged health" had been a search of its own words
+    assert followup_kind("only the ones tagged health") == "sure"
+    assert standalone("only the ones tagged health", "what did I do about my knee?") == \
+        "what did I do about my knee tagged health"
+    assert standalone("just those in Health", "what did I do about my knee?") == "what did I do about my knee in Health"

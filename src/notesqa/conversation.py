@@ -56,7 +56,8 @@ _BARE_MONTH = re.compile(MONTH_NAME, re.IGNORECASE)
 _CONNECTIVES = re.compile(
     r"^\s*(and what about|and how about|what about|how about|what else|anything else|more on|more about|"
     r"show me more|show more|give me more|more results|more please|more(?=\W*$)|"
-    r"same for|and|also|or|plus|but|then)\b[\s,]*", re.I)
+    r"same for|(?:only|just)\s+(?:the\s+)?(?:ones|notes|those)(?:\s+that\s+are)?|and|also|or|plus|but|then)\b[\s,]*",
+    re.I)  # ("only the ones tagged health": the ones the question before found, narrowed; the chat trial, s42)
 _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more|show me more|"
                    r"show more|give me more|next(?=\W*$))\b", re.I)  # "next" alone; not "and next week?"
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
