@@ -169,6 +169,10 @@ def test_unmatched_names_the_filter_no_note_passes():
     assert unmatched(spread, Filters(tags=("garden",), after="2023-03-01", before="2023-03-31")) == (
         "No note is dated on or after 2023-03-01 and on or before 2023-03-31: the nearest day with notes is "
         "2024-06-21.")
+    # ... and not among those -path: or -tag: leaves out (the second review)
+    assert unmatched(spread, Filters(not_paths=("garden",), after="2023-03-01", before="2023-03-31")) == (
+        "No note is dated on or after 2023-03-01 and on or before 2023-03-31: the nearest days with notes are "
+        "2021-05-01 and 2024-09-21.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("work",))) == (
         "No note passes these filters together (each alone matches some notes): try fewer of them.")
     assert unmatched(chunks, Filters(tags=("maths",), paths=("b.md",))) is None  # a note passes them

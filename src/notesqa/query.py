@@ -1282,7 +1282,7 @@ def _dated_near(chunks: list[Chunk], f: Filters) -> str:
     through, to ask again with ("" if none is dated): "what did I note in March?" is this year's March, and the notes
     may be of an earlier one (trial s33)."""
     after, before = f.after, f.before
-    others = filter_mask(chunks, Filters(tags=f.tags, paths=f.paths))
+    others = filter_mask(chunks, Filters(tags=f.tags, paths=f.paths, not_tags=f.not_tags, not_paths=f.not_paths))
     dated = {c.date[:10] for i, c in enumerate(chunks) if c.date and (others is None or others[i])}
     earlier = max((d for d in dated if after and d < after), default=None)
     later = min((d for d in dated if before and d > before), default=None)
