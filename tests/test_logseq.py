@@ -438,3 +438,18 @@ def test_a_top_level_block_of_only_properties_is_set_apart_from_the_block_before
     assert [(u.text, u.after_rule) for u in note.units] == [
         ("Vendor call about the renewal", False), ("vendor: Acme Logistics\ncontract-end: 2025-03-31", True),
         ("Next step", False)]
+
+
+def test_a_logseq_graph_opened_in_obsidian_reads_its_other_folders_as_markdown(tmp_path):
+    # the smoke test (s42): weekly reviews in Weekly/ beside pages/ and journals/ and .obsidian/ had been read as
+    # outlines, their "## What went well" and "## What did not" one passage
+    for folder in ("pages", "journals", ".obsidian"):
+        (tmp_path / folder).mkdir()
+    vault = Vault(tmp_path, [])
+    review = "# Week 11 review\n\n## What went well\n\n- Shipped the cache\n\n## What did not\n\n- Skipped the gym\n"
+    note = parse_note(review, "Weekly/2025-W11.md", vault)
+    assert note.title == "Week 11 review"
+    assert [(u.text, u.heading[-1]) for u in note.units] == [("Shipped the cache", "What went well"),
+                                                            ("Skipped the gym", "What did not")]
+    page = parse_note("- Homelab\n\t- Proxmox on the NUC\n", "pages/Homelab.md", vault)
+    assert [u.text for u in page.units] == ["Homelab", "Proxmox on the NUC"]  # a page is an outline still

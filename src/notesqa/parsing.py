@@ -118,6 +118,13 @@ _LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")
 def is_outline(text: str, vault: "Vault | None" = None, rel: str = "") -> bool:
     """Is the note read as a Logseq outline? In a Logseq graph yes, in an Obsidian or Dendron vault no,
     else when it is written as one."""
+    if vault is not None and vault.logseq and vault.obsidian and rel.split("/", 1)[0] not in LOGSEQ_FOLDERS:
+        # a Logseq graph opened in Obsidian (a move from one to the other): its pages and journals are outlines, a
+        # note in another folder is Obsidian's (the smoke test, s42: weekly reviews read as outlines, their sections lost)
+        return logseq.looks_like_outline(text)
     if vault is not None and (vault.logseq or vault.obsidian or vault.in_dendron(rel)):
         return vault.logseq
     return logseq.looks_like_outline(text)
+
+
+LOGSEQ_FOLDERS = ("pages", "journals")  # where a Logseq graph keeps its pages
