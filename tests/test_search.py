@@ -637,6 +637,13 @@ def test_a_name_a_note_is_tagged_with_is_mentioned(tmp_path, embedder, monkeypat
     lisbon = [h for h in idx.search(q, k=5) if h.path == "Lisbon 2023.md"]
     assert lisbon and idx._not_said_otherwise(lisbon, q, ["Portugal"]) == []  # ... but a hit's note is tagged so
     assert "Portugal" not in (idx.notice(lisbon, q) or "")
+    # ... or a hit's folders say it (the smoke test, s42: "No note mentions “CS”" above a hit in Courses/CS 6200/)
+    write(tmp_path / "notes" / "Courses" / "CS 6200" / "Week 3 - Threads.md", "# Week 3\n- Boss-worker pattern\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    threads = [h for h in idx.search("week 3 of CS 6200", k=5) if h.path.startswith("Courses/")]
+    assert "CS" in idx.unmentioned("week 3 of CS 6200") and threads
+    assert idx._not_said_otherwise(threads, "week 3 of CS 6200", ["CS"]) == []
     # a tag of a note that is not among the hits says nothing of them (recheck: "Peloton" of another note)
     q = "how much does the Peloton subscription cost?"
     money = [h for h in idx.search(q, k=5) if h.path == "Money.md"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -519,6 +520,8 @@ class NotesIndex:
         to it (vocabulary.py: the notes' "Oscar" for the question's "academy"; but "Louvre" is not the "musée"
         d'Orsay, nor "Osaka" Tokyo: a name the notes do not say stays said missing)."""
         tagged = {w for h in hits for t in h.tags for w in _WORDS.findall(t.casefold())}
+        # ... or by its folders ("CS" of "Courses/CS 6200/Week 3 - Threads.md": the smoke test, s42)
+        tagged |= {w for h in hits for w in _WORDS.findall(posixpath.dirname(h.path).casefold())}
         # ... or as the first parts of a compound a hit says (trial s38: "crashloop" of "CrashLoopBackOff"; not
         # "Scala" of "scalable": the review), or as the initials of a hit's note ("DDIA" of Designing Data-Intensive
         # Applications)
