@@ -209,3 +209,11 @@ def test_only_the_ones_narrows_the_question_before():
     assert standalone("only the ones tagged health", "what did I do about my knee?") == \
         "what did I do about my knee tagged health"
     assert standalone("just those in Health", "what did I do about my knee?") == "what did I do about my knee in Health"
+
+
+def test_the_week_before_a_day_is_the_week_before_its_week():
+    # the smoke test (s42): "the week before?" after "what did I do on 12 March 2025?" had shown 12 March again
+    assert standalone("the week before?", "what did I do on 12 March 2025?") == "what did I do the week of 2025-03-03"
+    assert standalone("and the week after?", "what happened on the 6th of March 2025?") == \
+        "what happened the week of 2025-03-10"
+    assert standalone("and the day before?", "what did I do on 12 March 2025?") == "what did I do on 11 March 2025"

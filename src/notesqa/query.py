@@ -394,6 +394,14 @@ def _week_number_moved(text: str, by: int) -> str | None:
         monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
         return f"{text[:m.start()]}the week of {monday.isoformat()}{text[end:]}"
     found = list(_WEEK_NUMBER.finditer(text)) or list(_WEEK_ANY.finditer(text))
+    if not found:  # a day ("what did I do on 12 March 2025?"): the week before or after its week (the smoke test)
+        dated = [(m, day) for m in _DAYS.finditer(text) if (day := _day_named(text, m.start())) is not None]
+        if len(dated) != 1:
+            return None
+        m, day = dated[0]
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
+        start = re.search(r"\b(?:on|for)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE)
+        return f"{text[:start.start() if start else m.start()]}the week of {monday.isoformat()}{text[m.end():]}"
     if len(found) != 1:
         return None
     m = found[0]
