@@ -356,6 +356,9 @@ def test_a_question_about_a_flag_is_told_how_to_ask_it(built):
     res = _ask("--force-with-lease", "--index", str(index), "--notes", str(notes))
     assert res.exit_code == 2 and 'notesqa ask -- "what does --force-with-lease do"' in res.stderr
     assert "Did you mean '--tag'" in _ask("--tagg", "aws", "cells").stderr  # a near-miss of an option stays one
+    # a question that starts with a filter leaving notes out (the smoke test, s42: "No such option '-t'")
+    res = _ask("-tag:daily", "atlas")
+    assert res.exit_code == 2 and 'notesqa ask -- "-tag:daily atlas"' in res.stderr and "leaves notes out" in res.stderr
     res = _ask("--index", str(index), "--notes", str(notes), "--", "--model", "flag")
     assert res.exit_code == 0  # after --, words of the question
 

@@ -85,10 +85,16 @@ class _Question(click.Command):
     do?") is told how to ask it, not only that the flag is no option."""
 
     def parse_args(self, ctx, args):
+        given = list(args)  # (the parser takes what it reads out of args)
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
-            if not exc.possibilities:  # not a near-miss of an option ("--tagg"): words of the question
+            at = next((i for i, a in enumerate(given) if re.match(r"-(?:tag|path):", a, re.IGNORECASE)), None)
+            if at is not None:  # "-tag:daily atlas": a filter that leaves notes out (the smoke test, s42)
+                question = " ".join(given[at:])
+                exc.message = (f"{given[at].split()[0]} leaves notes out: put -- before a question that starts with "
+                               f"it, after any options: notesqa {ctx.info_name} -- \"{question}\"")
+            elif not exc.possibilities:  # not a near-miss of an option ("--tagg"): words of the question
                 exc.message = (f"{exc.message.rstrip('.')}: to search for {exc.option_name} itself, put -- before "
                                f"the question, after any options: notesqa {ctx.info_name} -- \"what does "
                                f"{exc.option_name} do\"")
