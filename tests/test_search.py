@@ -819,6 +819,9 @@ def test_a_tag_named_in_words_is_a_filter_when_a_note_has_it(tmp_path, embedder)
     assert [h.path for h in idx.search("rest tagged with #health", k=5)] == ["knee.md"]
     assert [h.path for h in idx.search("rest, not tagged health", k=5)] == ["desk.md"]
     assert idx.parsed("what are tagged releases in git?")[1].tags == ()  # no note has such a tag
+    # "which notes are tagged health?" lists them, as tag:health alone does (the smoke test: "Nothing ... closely")
+    listed = idx.search("which notes are tagged health?", k=5)
+    assert [h.path for h in listed] == ["knee.md"] and listed[0].explain.listed
 
 
 def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_number(tmp_path, embedder):

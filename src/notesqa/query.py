@@ -1157,9 +1157,16 @@ _QUOTED_OR_MINUS = re.compile("|".join(f.replace("(", "(?:", 1) for f in _QUOTE_
 
 def with_listing_period(text: str, f: Filters) -> tuple[Filters, bool]:
     """f with the time a question asks for the notes of (listing_period) as after: and before: (unless f
-    has dates of its own), and whether it does."""
+    has dates of its own), and whether it asks for the notes the filters let through and nothing else."""
     period = listing_period(text) if not (f.after or f.before) else None
-    return (merge_filters(f, after=period[0], before=period[1]), True) if period else (f, False)
+    if period:
+        return merge_filters(f, after=period[0], before=period[1]), True
+    # "which notes are tagged health?" (a tag in words: tag:health) asks for the notes the filter lets through, as the
+    # filter alone does (the smoke test, s42: "Nothing in your notes matches this closely")
+    words = re.findall(r"[a-z]+", text.lower())
+    listing = bool(f.tags or f.paths) and bool(words) and _LISTING_VERB.search(text) is not None \
+        and all(w in _LISTING_WORDS for w in words)
+    return f, listing
 
 
 def merge_filters(f: Filters, tags=None, paths=None, after=None, before=None) -> Filters:
