@@ -16,6 +16,7 @@ from .htmlblocks import furigana
 from .markup import code_fence_after
 from .metadata import name_letters, title_from_filename
 from .units import ParsedNote, parse_markdown
+from .vault import LOGSEQ_FOLDERS
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -126,5 +127,3 @@ def is_outline(text: str, vault: "Vault | None" = None, rel: str = "") -> bool:
         return vault.logseq
     return logseq.looks_like_outline(text)
 
-
-LOGSEQ_FOLDERS = ("pages", "journals")  # where a Logseq graph keeps its pages

@@ -33,10 +33,13 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*$", re.S | re.M)
 _UUID_LINE = re.compile(r"^[ \t]*id::[ \t]*([0-9a-fA-F-]{36})[ \t]*$", re.M)
 
 
+LOGSEQ_FOLDERS = ("pages", "journals")  # where a Logseq graph keeps its pages
+
+
 def is_logseq_graph(notes_dir: Path) -> bool:
     """A Logseq graph: a logseq/ settings folder, or pages/ and journals/ side by side."""
     notes_dir = Path(notes_dir)
-    return (notes_dir / "logseq").is_dir() or ((notes_dir / "pages").is_dir() and (notes_dir / "journals").is_dir())
+    return (notes_dir / "logseq").is_dir() or all((notes_dir / folder).is_dir() for folder in LOGSEQ_FOLDERS)
 
 
 def app_of(notes_dir: Path, rels: Iterable[str] = ()) -> str:
