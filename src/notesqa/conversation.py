@@ -48,7 +48,7 @@ import re
 
 from typing import Callable
 
-from .query import (FILTER, MONTH_NAME, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
+from .query import (FILTER, MONTH_NAME, WEEK_BY_NUMBER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
                     shift_day, shift_period, without_days)
 
 # a follow-up that is a month's name alone ("June"; "May" and "March" written as names, not the words)
@@ -194,8 +194,8 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     if replaced is not None:  # "and on NQ?" after "what did ColBERT score on MS MARCO?"
         return " ".join([replaced, *prev_filters, *follow_filters])
     week = _WEEK_ONLY.fullmatch(body.strip(" ?.!"))
-    if week is not None and len(_WEEK_IN.findall(prev)) == 1:  # "and week 4?" after "... week 3 of CS 6200?"
-        return " ".join([_WEEK_IN.sub(f"week {week.group(1)}", prev), *prev_filters, *follow_filters])
+    if week is not None and len(WEEK_BY_NUMBER.findall(prev)) == 1:  # "and week 4?" after "... week 3 of CS 6200?"
+        return " ".join([WEEK_BY_NUMBER.sub(f"week {week.group(1)}", prev), *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
     body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
     if body_years:
@@ -253,7 +253,6 @@ def _phrase_replaced(prev: str, body: str) -> str | None:
 # a follow-up of only a week's number ("and week 4?") takes the place of the previous question's week ("week 3 of CS
 # 6200", a course's; "week 38", a weekly note's): the s42 review, "what went well in week 38 39"
 _WEEK_ONLY = re.compile(r"(?:in\s+|for\s+)?week\s+(\d{1,2})", re.IGNORECASE)
-_WEEK_IN = re.compile(r"\bweek\s+\d{1,2}\b", re.IGNORECASE)
 
 
 def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
@@ -280,7 +279,7 @@ def _moved(question: str, previous: str) -> tuple[str, str] | None:
     # "the next week" is the coming week on its own, the week after the one asked before it ("what about the next
     # week?" after "... in week 38?", the second review)
     if shift is None or days(question) and not (shift.group(0).lower().startswith("the ")
-                                                and (day_phrases(previous) or _WEEK_IN.search(previous))):
+                                                and (day_phrases(previous) or WEEK_BY_NUMBER.search(previous))):
         return None
     unit = (shift.group(1) or shift.group(4)).lower()
     by = -1 if (shift.group(2) or "").lower() == "before" or (shift.group(3) or "").lower() == "previous" else 1

@@ -380,7 +380,9 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
 
 
-_WEEK_ANY = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d)", re.IGNORECASE)
+# a week by its number, whatever of ("week 38", a course's "week 3 of CS 6200"): what "the week after" moves, and
+# what a follow-up's "and week 4?" takes the place of (conversation.py)
+WEEK_BY_NUMBER = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d)", re.IGNORECASE)
 
 
 def _week_number_moved(text: str, by: int) -> str | None:
@@ -393,7 +395,7 @@ def _week_number_moved(text: str, by: int) -> str | None:
         end = _DAYS.match(text, m.end()).end()
         monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
         return f"{text[:m.start()]}the week of {monday.isoformat()}{text[end:]}"
-    found = list(_WEEK_NUMBER.finditer(text)) or list(_WEEK_ANY.finditer(text))
+    found = list(_WEEK_NUMBER.finditer(text)) or list(WEEK_BY_NUMBER.finditer(text))
     if not found:  # a day ("what did I do on 12 March 2025?"): the week before or after its week (the smoke test)
         dated = [(m, day) for m in _DAYS.finditer(text) if (day := _day_named(text, m.start())) is not None]
         if len(dated) != 1:
@@ -405,7 +407,7 @@ def _week_number_moved(text: str, by: int) -> str | None:
     if len(found) != 1:
         return None
     m = found[0]
-    if m.re is _WEEK_ANY:  # "week 38", a course's "week 3 of CS 6200"
+    if m.re is WEEK_BY_NUMBER:  # "week 38", a course's "week 3 of CS 6200"
         week = int(m[1]) + by
         return f"{text[:m.start()]}week {week}{text[m.end():]}" if 1 <= week <= 53 else None
     days = _week_numbered(m)
