@@ -195,9 +195,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
         out.update(_relative_span(m, today, ahead, back))
     for m in _WEEK_OF_DAY.finditer(text):
-        monday = _day_named(text, m.end())
-        if monday is not None:  # "the week of 2026-02-30" names no week
-            monday -= timedelta(days=monday.weekday())
+        named = _day_named(text, m.end())
+        if named is not None:  # "the week of 2026-02-30" names no week
+            monday = named[1] - timedelta(days=named[1].weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
@@ -237,11 +237,16 @@ def _names_a_period(text: str) -> bool:
     return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text))
 
 
-def _day_named(text: str, at: int) -> date | None:
-    """The day with its year text names at at ("2025-02-10", "10 February 2025", "February 10th, 2025"), if any."""
+def _day_named(text: str, at: int) -> tuple[re.Match, date] | None:
+    """(its match, the day) of a day with its year text names at at ("2025-02-10", "10 February 2025", "February 10th,
+    2025"), if any."""
     m = _DAYS.match(text, at)
-    if m is None:
-        return None
+    day = _dated(m) if m is not None else None
+    return (m, day) if day is not None else None
+
+
+def _dated(m: re.Match) -> date | None:
+    """The day of a _DAYS match that says its year, if it is one of the calendar."""
     year, month, day = _day_of(m)
     return _iso(f"{year}-{int(month):02d}-{int(day):02d}") if year and 1 <= int(month) <= 12 else None
 
@@ -361,13 +366,13 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
         else:
             step = {"this": 0, "next": 7, "coming": 7}.get(m.group(1).lower(), -7)
             start = today - timedelta(days=6) if m.group(1).lower() == "past" else today + timedelta(days=step)
-        monday = start - timedelta(days=start.weekday()) + timedelta(days=7 * by)
+        week = _week_of(start, by)
         before = re.sub(r"\bthe\s*$", "", text[:m.start()])  # "the past week": not "the the week of"
         owned = _OWNED.match(text, m.end())
         if owned:  # "at last week's pricing council" -> "at the pricing council in the week of ..." (trial B)
             what = "" if re.search(r"\b(?:the|my|our|a|an|his|her|their)\s*$", before) else "the "
-            return f"{before}{what}{owned.group(1)} in the week of {monday.isoformat()}{text[owned.end():]}"
-        return f"{before}the week of {monday.isoformat()}{text[m.end():]}"
+            return f"{before}{what}{owned.group(1)} in {week}{text[owned.end():]}"
+        return f"{before}{week}{text[m.end():]}"
     found = list(_IN_MONTH.finditer(text)) + list(_MONTH_REL.finditer(text))
     if len(found) != 1:
         return None
@@ -385,25 +390,27 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
 WEEK_BY_NUMBER = re.compile(r"\bweek\s+(\d{1,2})\b(?![.,]?\d)", re.IGNORECASE)
 
 
+def _week_of(day: date, by: int) -> str:
+    """"the week of" the Monday `by` weeks from day's week, as shift_period writes a week."""
+    return f"the week of {(day - timedelta(days=day.weekday()) + timedelta(weeks=by)).isoformat()}"
+
+
 def _week_number_moved(text: str, by: int) -> str | None:
     """text with the one week it names by its number or a day of it moved by `by` weeks ("what went well in week
     38?", 1 -> "... in week 39?"; "week 52 of 2024" -> "week 1 of 2025"; "the week of 10 February 2025" -> "the week
     of 2025-02-17"), or None if it names none."""
-    said = [(m, day) for m in _WEEK_OF_DAY.finditer(text) if (day := _day_named(text, m.end())) is not None]
+    said = [(m, named) for m in _WEEK_OF_DAY.finditer(text) if (named := _day_named(text, m.end())) is not None]
     if len(said) == 1:  # "the week of 10 February 2025": the week of its Monday moved, as shift_period writes it
-        m, day = said[0]
-        end = _DAYS.match(text, m.end()).end()
-        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
-        return f"{text[:m.start()]}the week of {monday.isoformat()}{text[end:]}"
+        m, (written, day) = said[0]
+        return f"{text[:m.start()]}{_week_of(day, by)}{text[written.end():]}"
     found = list(_WEEK_NUMBER.finditer(text)) or list(WEEK_BY_NUMBER.finditer(text))
     if not found:  # a day ("what did I do on 12 March 2025?"): the week before or after its week (the smoke test)
-        dated = [(m, day) for m in _DAYS.finditer(text) if (day := _day_named(text, m.start())) is not None]
+        dated = [(m, day) for m in _DAYS.finditer(text) if (day := _dated(m)) is not None]
         if len(dated) != 1:
             return None
         m, day = dated[0]
-        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=by)
         start = re.search(r"\b(?:on|for)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE)
-        return f"{text[:start.start() if start else m.start()]}the week of {monday.isoformat()}{text[m.end():]}"
+        return f"{text[:start.start() if start else m.start()]}{_week_of(day, by)}{text[m.end():]}"
     if len(found) != 1:
         return None
     m = found[0]
