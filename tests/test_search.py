@@ -12,6 +12,12 @@ def open_index(index, embedder):
     return NotesIndex.open(index, embedder=embedder)
 
 
+def built_index(notes, tmp_path, embedder):
+    """The index of notes, built in tmp_path/index and opened."""
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    return open_index(tmp_path / "index", embedder)
+
+
 def test_more_context_of_a_top_level_bullet_is_its_section_not_its_children(built, embedder):
     _, index, _ = built
     idx = open_index(index, embedder)
@@ -775,8 +781,7 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     write(notes / "journals" / "2019_06_02.md", "- Right knee ached going down the stairs after the long run\n")
     write(notes / "journals" / "2019_03_03.md", "- Knee felt fine on the long run, knee sleeve on\n")
     write(notes / "journals" / "2018_06_10.md", "- Bought new running shoes\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.noted("what happened with my knee in June?") == "what happened with my knee in June 2019?"
     hits = idx.search("what happened with my knee in June?", k=2)
     assert hits[0].path == "journals/2019_06_02.md" and hits[0].explain.day_match
@@ -791,8 +796,7 @@ def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path,
     write(notes / "aws.md", "---\ntags: [aws/cells]\n---\n# AWS cells\n\n- Cells isolate customers from each other\n")
     write(notes / "biology.md", "# Biology\n\n- Cells divide by mitosis\n")
     write(notes / "Archive" / "old.md", "# Old\n\n- Cells were first seen by Hooke\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert {h.path for h in idx.search("cells", k=5)} == {"aws.md", "biology.md", "Archive/old.md"}
     assert {h.path for h in idx.search("cells -tag:aws", k=5)} == {"biology.md", "Archive/old.md"}
     assert [h.path for h in idx.search("cells -tag:aws -path:Archive?", k=5)] == ["biology.md"]
@@ -813,8 +817,7 @@ def test_a_tag_named_in_words_is_a_filter_when_a_note_has_it(tmp_path, embedder)
     notes = tmp_path / "vault"
     write(notes / "knee.md", "---\ntags: [health]\n---\n# Knee\n\n- Physio said to rest the knee for a week\n")
     write(notes / "desk.md", "---\ntags: [work]\n---\n# Desk\n\n- Rest the wrists between calls\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.parsed("what did they say about rest, only the ones tagged health")[1].tags == ("health",)
     assert [h.path for h in idx.search("rest tagged with #health", k=5)] == ["knee.md"]
     assert [h.path for h in idx.search("rest, not tagged health", k=5)] == ["desk.md"]
@@ -833,8 +836,7 @@ def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_numbe
     write(notes / "CS 6200" / "Week 3 - Scheduling.md", "# Week 3\n\n- Round robin and the convoy effect\n")
     write(notes / "CS 6200" / "CS 6200.md", "---\naliases: [GIOS]\n---\n# CS 6200\n\n- Graduate operating systems\n")
     write(notes / "Reviews" / "2024-W03.md", "# Week 2024-W03\n\n## What went well\n\n- Slept well all week\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.noted("what went well in week 38?") == "what went well in week 38 of 2024?"
     hits = idx.search("what went well in week 38?", k=3)
     assert hits[0].path == "Reviews/2024-W38.md" and hits[0].explain.day_match
@@ -845,8 +847,7 @@ def test_a_week_by_its_number_alone_is_the_week_of_the_weekly_note_of_that_numbe
     # weekly notes titled "# Week 38" (a Periodic Notes template) are the week asked, not a course's (the review)
     for week in (38, 39):
         write(notes / "Reviews" / f"2024-W{week}.md", f"# Week {week}\n\n## What went well\n\n- Week {week} things\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.noted("what went well in week 38?") == "what went well in week 38 of 2024?"
 
 

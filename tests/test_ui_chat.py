@@ -181,15 +181,21 @@ def test_two_followups_that_add_a_thing_each_add_it_to_the_same_question(service
     assert t4.standalone == t3.standalone
 
 
+def _threaded_chat(notes, tmp_path, embedder, monkeypatch):
+    """A chat of notes, built, whose fake model's matches count as close: a conversation's thread goes on."""
+    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
+    chat.build()
+    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
+    return chat
+
+
 def test_a_followup_naming_another_note_swaps_it_for_the_one_asked_about(tmp_path, embedder, monkeypatch):
     notes = tmp_path / "graph"
     write(notes / "pages" / "Maria Gonzalez.md", "alias:: Maria\n\n- Engineering manager, 1:1 every Thursday\n")
     write(notes / "pages" / "Tom Becker.md", "alias:: Tom\n\n- Designer on Alpha\n")
     write(notes / "journals" / "2026_11_24.md", "- 1:1 with [[Maria]]\n\t- she wants a two-week overlap\n"
           "- 1:1 with [[Tom]]\n\t- the magic-link mock tested well\n")
-    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
-    chat.build()
-    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    chat = _threaded_chat(notes, tmp_path, embedder, monkeypatch)
     _, first = chat.answer("what did Maria and I talk about in our 1:1?", [])
     html, turn = chat.answer("and what about Tom?", [first])
     assert turn.standalone == "what did Tom and I talk about in our 1:1"
@@ -201,9 +207,7 @@ def test_a_followup_naming_a_person_by_the_first_name_swaps_them_too(tmp_path, e
     notes = tmp_path / "vault"
     write(notes / "People" / "Helena Lindqvist.md", "# Helena Lindqvist\n\n- My advisor; wants TIMIT results\n")
     write(notes / "People" / "Samuel Achebe.md", "# Samuel Achebe\n\n- Postdoc; runs the Hausa data cleaning\n")
-    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
-    chat.build()
-    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)
+    chat = _threaded_chat(notes, tmp_path, embedder, monkeypatch)
     _, first = chat.answer("what did Helena say about the TIMIT experiments?", [])
     _, turn = chat.answer("and Samuel?", [first])
     assert turn.standalone == "what did Samuel say about the TIMIT experiments"
@@ -243,9 +247,7 @@ def test_a_followup_adding_a_subject_no_hit_of_the_two_says_is_a_new_search(tmp_
     write(notes / "postgres.md", "# Postgres failover\n\n- Promote the replica during failover: pg_ctl promote on "
           "the replica\n- Check the postgres replica lag before you promote\n")
     write(notes / "kafka.md", "# Kafka\n\n- Reset consumer offsets with kafka-consumer-groups --reset-offsets\n")
-    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
-    chat.build()
-    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    chat = _threaded_chat(notes, tmp_path, embedder, monkeypatch)
     _, first = chat.answer("how do I promote a Postgres replica during failover?", [])
     _, turn = chat.answer("and Kafka?", [first])
     assert turn.standalone == "and Kafka?" and turn.hits[0].path == "kafka.md"
@@ -263,9 +265,7 @@ def test_the_week_after_moves_the_week_and_left_out_folders_alone_keep_the_quest
     write(notes / "Course" / "Week 3.md", "# Week 3\n\n- Scheduling: what runs after what\n")
     write(notes / "Daily" / "2025-03-28.md", "# 28 March\n\n- Booked the Lisbon flights, £212\n")
     write(notes / "Travel" / "Lisbon.md", "# Lisbon trip\n\n- Flights: TAP from Gatwick, £212 return\n")
-    chat = ChatService(notes, tmp_path / "index", embedder=embedder)
-    chat.build()
-    monkeypatch.setattr(hits, "WEAK_SCORE", -1.0)  # the fake model's matches count as close: the thread goes on
+    chat = _threaded_chat(notes, tmp_path, embedder, monkeypatch)
     _, first = chat.answer("what went well in week 9?", [])
     _, turn = chat.answer("and the week after?", [first])
     assert turn.standalone == "what went well in week 10" and turn.hits[0].path == "Weekly/2025-W10.md"
