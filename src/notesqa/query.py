@@ -1037,6 +1037,7 @@ def parse_query(question: str, flags: tuple[str, ...] = (), tags_as_words: tuple
         return " "
 
     question, not_tags, not_paths = _left_out_notes(question)
+    _check_not_dated(question)
     _check_bare(question)
     loose = _LOOSE.search(question) or _LOOSE_DATE.search(question)
     if loose:
@@ -1095,11 +1096,6 @@ def _left_out_notes(question: str) -> tuple[str, tuple[str, ...], tuple[str, ...
         return " "
 
     rest = _NOT_NAMED.sub(take, question)
-    dashed = _NOT_DATED.search(rest)
-    if dashed:  # (the question fuzz: "kettle -after:2024-01-01" had been about that day)
-        other = "before" if dashed.group(1).lower() == "after" else "after"
-        raise QueryError(f"-{dashed.group(1).lower()}: is no filter; to leave out the notes dated {dashed.group(1).lower()} a "
-                         f"day, ask for the others with {other}:YYYY-MM-DD.")
     return rest, tuple(dict.fromkeys(out["tag"])), tuple(dict.fromkeys(out["path"]))
 
 
@@ -1114,6 +1110,17 @@ def _chatter_out(text: str) -> str:
 def tag_key(tag: str) -> str:
     """A tag as a filter compares it with the notes' (theirs are read so): no "#", case and NFC aside."""
     return nfc(tag).lstrip("#").casefold()
+
+
+def _check_not_dated(text: str) -> None:
+    """A QueryError for a date filter with a dash, "-after:2024-01-01" (the question fuzz: it had been a question
+    about that day), saying what to write."""
+    dashed = _NOT_DATED.search(text)
+    if dashed:
+        name = dashed.group(1).lower()
+        other = "before" if name == "after" else "after"
+        raise QueryError(f"-{name}: is no filter; to leave out the notes dated {name} a day, ask for the others with "
+                         f"{other}:YYYY-MM-DD.")
 
 
 def _check_bare(text: str) -> None:
