@@ -20,6 +20,16 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("what did I do last month?", "and in 2021?", "what did I do in 2021"),
     ("what did I do in March?", "and in 2022?", "what did I do in March 2022"),
     ("what did I do on 2025-03-14?", "and in 2022?", "what did I do on 2022-03-14"),  # (the review: "on -03-14")
+    # a year counted from today gives its place to the follow-up's year, and the reverse (the s42 chat trial: both)
+    ("what did I do last year?", "and in 2026?", "what did I do in 2026"),
+    ("what did I do in 2025?", "and last year?", "what did I do last year"),
+    # the same question with its "not" turned, in the same period (the s42 chat trial: "... in week 38 did not go")
+    ("what went well in week 38?", "and what did not go well?", "what did not go well in week 38"),
+    ("what went well in 2025?", "and what didn’t go well?", "what didn’t go well in 2025"),
+    ("what didn't go well last week?", "and what went well?", "what went well last week"),
+    # a question of other words is not that: its words join the previous question's as before
+    ("what hotel did I book in Lisbon?", "and what was not included?",
+     "what hotel did I book in Lisbon was not included"),
     # words in quotes alone are a search of their own (trial s38: searched as 'Pythonic "shuffle sharding"')
     ("Pythonic", '"shuffle sharding"', '"shuffle sharding"'),
     ("Pythonic", '"shuffle sharding" tag:aws', '"shuffle sharding" tag:aws'),

@@ -48,7 +48,7 @@ import re
 
 from typing import Callable
 
-from .query import (FILTER, MONTH_NAME, WEEK_BY_NUMBER, YEAR, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
+from .query import (FILTER, MONTH_NAME, WEEK_BY_NUMBER, YEAR, YEAR_FROM_TODAY, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
                     shift_day, shift_period, without_days)
 
 # a follow-up that is a month's name alone ("June"; "May" and "March" written as names, not the words)
@@ -65,7 +65,7 @@ _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|mo
 _YEAR = re.compile(rf"(?<![\w-]){YEAR}(?![\w-])")  # not the year of a day written 2025-03-14 (the review)
 _ISO_DAY = re.compile(rf"(?<![\w-])({YEAR})(-[01]\d-[0-3]\d)(?![\w-])")
 _WORD = re.compile(r"\w+")
-_IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?{YEAR}\b", re.I)
+_IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?(?<![\w-]){YEAR}(?![\w-])", re.I)
 
 
 _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to|of|the|it|its|that|this|"
@@ -196,16 +196,20 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     week = _WEEK_ONLY.fullmatch(body.strip(" ?.!"))
     if week is not None and len(WEEK_BY_NUMBER.findall(prev)) == 1:  # "and week 4?" after "... week 3 of CS 6200?"
         return " ".join([WEEK_BY_NUMBER.sub(f"week {week.group(1)}", prev), *prev_filters, *follow_filters])
+    anew = _asked_anew(prev, body)
+    if anew is not None:  # "and what did not go well?" after "what went well in week 38?"
+        return " ".join([anew, *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
-    body_years = " ".join(m.group(0) for m in _YEAR.finditer(body))
+    body_years = " ".join(m.group(0) for m in (*_YEAR.finditer(body), *YEAR_FROM_TODAY.finditer(body)))
     if body_years:
         phrases = day_phrases(prev)
         if phrases and not said_days and not any(on_the_calendar(p) for p in phrases):
             # "and in 2022?" after "what is due next week?": 2022, not next week of 2022 (trial s38); after "...
             # in March?", March 2022
             prev = without_days(prev)
-        prev = _YEAR.sub(" ", prev)
-        body = _YEAR.sub(" ", body)
+        # "and in 2026?" after "... last year?": 2026 in its place (the s42 chat trial had searched both)
+        prev = YEAR_FROM_TODAY.sub(" ", _IN_YEAR.sub(" ", prev))
+        body = YEAR_FROM_TODAY.sub(" ", _YEAR.sub(" ", body))
         if _ISO_DAY.search(prev) and len(body_years.split()) == 1:  # "on 2025-03-14" -> "on 2022-03-14": that day then
             prev, body_years = _ISO_DAY.sub(rf"{body_years}\2", prev), ""
             body = re.sub(r"\b(?:in|during|of|from)\W*$", " ", body, flags=re.I)  # ("and in 2022?": its "in" too)
@@ -270,6 +274,31 @@ def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
         said[-1] = f"{said[-1]} {year}"
         prev = " ".join(_IN_YEAR.sub(" ", prev).split()) if not phrases else prev  # "in 2025": now "in March 2025"
     return prev, without_days(body), " ".join(said)
+
+
+# "and what did not go well?" after "what went well in week 38?": a question of its own, the same one turned
+# (a "not" more or less) in the same period; its words had been added to the previous question's (the s42 chat trial)
+_WH = re.compile(r"^(?:what|which|how|who|where|when|why)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+_FRAME = frozenset("what which how who where when why did do does was were is are has have had i we it not "
+                   "never no t didn don doesn wasn weren isn aren hasn haven hadn go goes went".split())
+
+
+def _asked_anew(prev: str, body: str) -> str | None:
+    """The follow-up with the previous question's period ("in week 38", "last year", "in March 2024"), when
+    it is a question of its own that says the previous one with its "not" turned: else None."""
+    if not _WH.match(body) or not _WH.match(prev) or \
+            bool(_NEGATION.search(body)) == bool(_NEGATION.search(prev)):
+        return None
+    known = {w.casefold() for w in _WORD.findall(prev)}
+    own = [w for w in _WORD.findall(body.casefold()) if w not in _FRAME]
+    if not own or any(w not in known for w in own):
+        return None
+    period = [*day_phrases(prev), *(f"in {m.group(0)}" for m in WEEK_BY_NUMBER.finditer(prev)),
+              *(m.group(0) for m in YEAR_FROM_TODAY.finditer(prev))]
+    said = " ".join(period)
+    period += [m.group(0) for m in _IN_YEAR.finditer(prev) if m.group(0) not in said]
+    return " ".join([body, *period])
 
 
 def _moved(question: str, previous: str) -> tuple[str, str] | None:

@@ -831,7 +831,7 @@ def asks_latest(text: str) -> bool:
 
 
 # (not "since last year", "over the last year": a span to today; the second review)
-_YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) year\b", re.IGNORECASE)
+YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) year\b", re.IGNORECASE)
 
 
 def years(text: str) -> set[str]:
@@ -843,7 +843,7 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     """The years a question asks about: those it names (years), and "last year", "this year" from today's (the
     question fuzz: read as no year). Not for a note's text, whose "last year" is of its own day."""
     found = years(text)
-    for m in _YEAR_FROM_TODAY.finditer(text):
+    for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
         found.add(str((today or date.today()).year + step))
     return found
@@ -861,7 +861,7 @@ def listing_period(text: str, today: date | None = None) -> tuple[str, str] | No
     """(first day, last day) of the time a question asks for the notes of ("notes created in 2023":
     2023-01-01, 2023-12-31; "what did I add last November?"), or None when it asks for something in them
     too, or for one day (a day's question finds that day's passages: ranking's day evidence)."""
-    rest = _YEAR.sub(" ", _YEAR_FROM_TODAY.sub(" ", without_days(text)))
+    rest = _YEAR.sub(" ", YEAR_FROM_TODAY.sub(" ", without_days(text)))
     words = re.findall(r"[a-z]+", rest.lower())
     if not _LISTING_VERB.search(rest) or any(w not in _LISTING_WORDS for w in words) or re.search(r"\d", rest):
         return None
