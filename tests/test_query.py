@@ -33,6 +33,8 @@ from notesqa.query import (
     with_noted_year,
     relative_days,
     without_relative_days,
+    day_phrases,
+    without_days,
     years,
 )
 
@@ -803,3 +805,12 @@ def test_a_dashed_date_filter_is_refused_saying_what_to_write():
     # the question fuzz (s42): "kettle -after:2024-01-01" had been a question about that day
     with pytest.raises(QueryError, match=r"-after: is no filter; .* before:YYYY-MM-DD"):
         parse_query("kettle -after:2024-01-01")
+
+
+def test_words_in_quotes_name_no_day():
+    # '"Yesterday"' is the song's name, words to find as written (s42's left-overs: read as the day before today)
+    today = date(2026, 12, 2)
+    assert days('notes on the song "Yesterday"', today) == set()
+    assert day_phrases("what did I write about “last week”") == []
+    assert without_days("what did I write about “last week” yesterday") == "what did I write about “last week”"
+    assert days("what did I write about “last week” yesterday", today) == {"2026-12-01"}

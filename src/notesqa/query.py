@@ -184,7 +184,8 @@ def _week_numbered(m: re.Match) -> list[date]:
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
-    when the question looks ahead ("what is due on Tuesday?")."""
+    when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
+    text = _quotes_blanked(text)
     today = today or date.today()
     ahead = _looks_ahead(text)
     out: set[date] = set()
@@ -516,9 +517,17 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 def _without(text: str, phrases) -> str:
+    """text without what phrases match, but in quotes (words to find as written: '"last week"')."""
     for rx in phrases:
-        text = rx.sub(" ", text)
+        spans = [m.span() for m in _QUOTED.finditer(text)]
+        text = rx.sub(lambda m: m.group(0) if _inside(spans, m.start()) else " ", text)
     return text
+
+
+def _quotes_blanked(text: str) -> str:
+    """text with its quoted phrases blanked (as many spaces): what it says besides the words to find as written
+    ('the song "Yesterday"' names no day: s42's left-overs)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # what a question for a day's record says besides the day: "what did I do on 2024-03-06?", "what happened
@@ -563,8 +572,8 @@ def on_the_calendar(phrase: str) -> bool:
 
 
 def day_phrases(text: str) -> list[str]:
-    """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order."""
-    found = [(m.start(), m.group(0)) for rx in _DAY_PHRASES for m in rx.finditer(text)]
+    """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order; not in quotes."""
+    found = [(m.start(), m.group(0)) for rx in _DAY_PHRASES for m in rx.finditer(_quotes_blanked(text))]
     return [phrase for _, phrase in sorted(found)]
 
 
@@ -666,7 +675,7 @@ def days(text: str, today: date | None = None) -> set[str]:
     """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?"), and
     those it names from today ("yesterday", relative_days)."""
     out: set[str] = relative_days(text, today)
-    for m in _DAYS.finditer(text):
+    for m in _DAYS.finditer(_quotes_blanked(text)):
         year, month, day = _day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
