@@ -445,6 +445,9 @@ def test_days_named_from_today_are_counted_back_from_it():
     # a weekday alone or in a name is no day
     assert days("2023 Monday Night Live: what did Peter say?", monday) == set()
     assert days("what happened on Monday Night Live?", monday) == set()
+    assert days("what did I do on Friday Harbor?", monday) == set()
+    # ... but a name after the day that says something is no part of it (s42's left-overs: the day had been lost)
+    assert days("On Monday Priya said what?", monday) == days("on Monday Priya's notes", monday) == {"2026-11-23"}
     assert days("what did I buy last Tuesday at the market?", monday) == {"2026-11-24"}
     assert days("the last two days of the conference", monday) == set()
     assert days("Black Friday deals", monday) == days("a monday.com board", monday) == set()

@@ -128,7 +128,9 @@ _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming|for|by) (" + "|".join(_WEEKDAYS) + r")"
-    r"(?!\s+(?-i:[A-Z][a-z])))\b", re.IGNORECASE)  # (a capitalised word after the weekday: a name; "I" is none)
+    # a weekday in a name ("Monday Night Live", "on Friday Harbor?": capitalised words after it, to the end or
+    # two of them) is no day; "on Monday Priya said" is (s42's left-overs: the day had been lost); "I" is no name
+    r"(?!\s+(?-i:[A-Z][a-z])\w*(?:\s+(?-i:[A-Z])|[?.!,;:]*\s*$)))\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should)\b",
                     re.IGNORECASE)
