@@ -25,7 +25,7 @@ import numpy as np
 
 from notesqa import ranking, store
 from notesqa.evaluation import load_questions
-from notesqa.query import seeks_note
+from notesqa.asking import seeks_note
 from notesqa.search import NotesIndex
 
 from signal_experiments import report

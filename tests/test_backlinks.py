@@ -2,7 +2,7 @@
 
 from notesqa import NotesIndex, build_index
 from notesqa.backlinks import linking_lines
-from notesqa.query import links_subject
+from notesqa.asking import links_subject
 
 from conftest import write
 

@@ -296,7 +296,7 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
               _chunk("runs.md", 2, "run-id: vit-s-0245")]
     ranked = fuse(chunks, _dense_only([0.45, 0.5, 0.5]), "what lr did vit-s-024 use?", {}, None, 10)
     assert ranked[0].row == 0 and {c.row: c.explain.version_match for c in ranked} == {0: True, 1: False, 2: False}
-    from notesqa.query import codes
+    from notesqa.asking import codes
 
     assert codes("INC-2291 on 2024-03-12, COVID-19 and a to-do") == {"inc-2291", "covid-19"}  # not a date nor words
 

@@ -445,7 +445,7 @@ def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_writte
     day = [h for h in hits if h.path == "daily/2024-03-06.md"]
     assert [h.line for h in day] == sorted(h.line for h in day) and len(day) == 3
     assert hits[:3] == day  # the day's, as written, then the rest
-    from notesqa.query import asks_only_the_day
+    from notesqa.periods import asks_only_the_day
 
     assert asks_only_the_day("what happened yesterday?") and asks_only_the_day("my journal for March 3rd")
     assert not asks_only_the_day("what did Priya say on 2024-03-06?")  # a subject: the best match first
@@ -597,7 +597,7 @@ def test_the_same_passage_in_two_notes_is_shown_once(tmp_path, embedder):
 
 def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_order(tmp_path, embedder):
     # trial D: "When did I first mention Tom?" showed a later entry that says Tom most, the first one not in 10
-    from notesqa.query import mention_order
+    from notesqa.asking import mention_order
 
     assert mention_order("When did I first mention Tom?") == ("first", "Tom")
     assert mention_order("the last time I wrote about the allotment") == ("last", "the allotment")

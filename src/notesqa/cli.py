@@ -488,7 +488,8 @@ def _echo_followup_hint(question: str, names_in) -> None:
     (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in)."""
     from .chunking import has_words
     from .conversation import followup_kind, only_a_name
-    from .query import FILTER, visible
+    from .grammar import FILTER
+    from .query import visible
     from .wording import in_quotes
 
     if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) \
@@ -501,7 +502,7 @@ def _echo_followup_hint(question: str, names_in) -> None:
 def _echo_no_hits(idx, question: str, tags, paths, after, before, min_score, err: bool = False) -> None:
     """Why nothing was found: a filter no note passes, a --min-score above every hit, or no match."""
     from .hits import no_match
-    from .query import FILTER
+    from .grammar import FILTER
 
     why = idx.why_nothing(question, tags=tags, paths=paths, after=after, before=before)
     # hits without the bar: that is why, whatever else why_nothing says (a tag searched as words: the review)

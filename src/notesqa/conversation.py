@@ -48,8 +48,10 @@ import re
 
 from typing import Callable
 
-from .query import (FILTER, MONTH_NAME, WEEK_BY_NUMBER, YEAR, YEAR_FROM_TODAY, asks_for_tasks, asks_overdue, day_phrases, days, on_the_calendar,
-                    shift_day, shift_period, without_days)
+from .asking import asks_for_tasks, asks_overdue
+from .grammar import FILTER
+from .periods import (MONTH_NAME, WEEK_BY_NUMBER, YEAR, YEAR_FROM_TODAY, day_phrases, days, on_the_calendar,
+                      shift_day, shift_period, without_days)
 
 # a follow-up that is a month's name alone ("June"; "May" and "March" written as names, not the words)
 _BARE_MONTH = re.compile(MONTH_NAME, re.IGNORECASE)
@@ -61,7 +63,7 @@ _CONNECTIVES = re.compile(
 _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|more|else|tell me more|show me more|"
                    r"show more|give me more|next(?=\W*$))\b", re.I)  # "next" alone; not "and next week?"
 # Any 19xx/20xx word, "since 2023" too: here a year is a part of the question to carry over or
-# replace, not (as in query.years, for ranking) only a year the question asks about.
+# replace, not (as in periods.years, for ranking) only a year the question asks about.
 _YEAR = re.compile(rf"(?<![\w-]){YEAR}(?![\w-])")  # not the year of a day written 2025-03-14 (the review)
 _ISO_DAY = re.compile(rf"(?<![\w-])({YEAR})(-[01]\d-[0-3]\d)(?![\w-])")
 _WORD = re.compile(r"\w+")

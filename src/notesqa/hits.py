@@ -204,7 +204,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
 def _tasks_said(n: int, when: str, question: str) -> str:
     """"11 open tasks are overdue; ..." for hits that show only some of them, and in which order they come
     (ranking: in a list's order when the question says nothing else, else the closest to it first)."""
-    from .query import lists_only_tasks
+    from .asking import lists_only_tasks
 
     what = f"{n} open tasks are overdue" if not when else f"{n} open tasks are due {when}"
     if not lists_only_tasks(question):
@@ -262,7 +262,9 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
 def _days_asked(question: str) -> str | None:
     """The days a question asks about, said ("on 2026-11-02", "from 2026-11-02 to 2026-11-08"); "" for
     "what's overdue?"; None for a question about no day."""
-    from .query import FILTER, asks_overdue, days
+    from .asking import asks_overdue
+    from .grammar import FILTER
+    from .periods import days
 
     question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
     asked = days(question)

@@ -423,7 +423,7 @@ def period_start(stem: str) -> str | None:
 
 def period_week(stem: str) -> str | None:
     """The ISO week a weekly note is named by ("2024-W38", as the name writes it, upper case), else None: "what
-    went well in week 38?" asks for it (query.with_noted_year)."""
+    went well in week 38?" asks for it (periods.with_noted_year)."""
     m = _PERIOD_NAME.match(stem.strip())
     if m is None or not m[2] or period_start(stem) is None:
         return None

@@ -20,7 +20,7 @@ from .chunking import Chunk, fields_line, has_words, opening_field
 from .keywords import code_forms, tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
-from .query import ASKS_WHO, DEFINING, mid_sentence, seeks_note
+from .asking import ASKS_WHO, DEFINING, mid_sentence, seeks_note
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
 # is not opened by its name alone; words inside a name, "reading list", do not count)

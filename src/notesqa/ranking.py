@@ -21,9 +21,9 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .query import (DEFINING, asks_due, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_only_the_day, asks_overdue, asks_steps,
-                    codes, days, lists_only_tasks, seeks_note, versions, without_asked_noun, without_relative_days, years,
-                    asked_years)
+from .asking import (DEFINING, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue, asks_steps,
+                     codes, lists_only_tasks, seeks_note, versions, without_asked_noun)
+from .periods import asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -495,7 +495,7 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:
-    """The rows of the passages of the days the question names (query.days: with or without a year):
+    """The rows of the passages of the days the question names (periods.days: with or without a year):
     its note is dated that day or it is a task set for it; for "what's overdue?", the open tasks set
     for a day before today."""
     asked = days(text)
@@ -511,7 +511,7 @@ _OTHER_STATES = {"open": ("done", "cancelled"), "doing": ("done", "cancelled"), 
 
 
 def _tasks(agenda: Agenda, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(the rows of the tasks in the state the question asks for (query.asks_for_tasks), the rows of the
+    """(the rows of the tasks in the state the question asks for (asking.asks_for_tasks), the rows of the
     tasks in a state it does not), if it asks for tasks."""
     state = asks_for_tasks(text)
     if not state:

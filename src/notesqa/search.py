@@ -30,10 +30,11 @@ from .manifest import Manifest
 from .metadata import period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .query import (MAX_QUESTION, TOP_LEVEL, YEAR, Filters, as_asked, as_words_said, left_out_none, asks_due, asks_last_meeting, asks_for_tasks, asks_only_the_day, asks_overdue, check_question, days,
-                    filter_mask, folder_of, is_calendar_word, links_subject, mention_order, mention_subject,
-                    merge_filters, mid_sentence, parse_query, seeks_mentions, seeks_note, unmatched, task_state_words,
-                    tag_key, with_listing_period, with_noted_year)
+from .asking import (as_asked, asks_last_meeting, asks_for_tasks, asks_overdue, links_subject, mention_order,
+                     mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
+from .periods import YEAR, asks_due, asks_only_the_day, days, is_calendar_word, with_noted_year
+from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
+                    folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
 from .spelling import Speller, Spelling, spelled, within_edits
 from .vocabulary import words_of

@@ -196,7 +196,7 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
 def word_is_a_name(text: str, m: re.Match) -> bool:
     """Is the word m of text written with a capital inside a sentence: a name, which the notes may just not have
     ("what did Lukas say": not the notes' "Lucas")? The question's first word is a sentence's start, not a name."""
-    from .query import mid_sentence
+    from .asking import mid_sentence
 
     return m.group(0)[0].isupper() and mid_sentence(text, m.start())
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from . import keywords
-from .query import is_calendar_word
+from .periods import is_calendar_word
 
 VOCABULARY_VERSION = "5"  # 2: closed-class words, months and weekdays left out; 3: the words the notes write as names; 4: of any script, case-folded; 5: seasons, times of day, colours, sides, other languages' function words
 NEAR = 5  # vault words brought by each question word, at most
@@ -41,7 +41,7 @@ _WORDS, _VECTORS, _META, _COUNTS = "words.tsv", "vectors.npy", "notesqa.json", "
 
 # Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
 # "October" -> "November", "spring" -> "summer", "red" -> "green", "front" -> "rear"): as kin they are other words,
-# not the same thing in other words. Neither asked nor related; months and weekdays neither (query.is_calendar_word).
+# not the same thing in other words. Neither asked nor related; months and weekdays neither (periods.is_calendar_word).
 _CLOSED = frozenset("""
 he him his himself she her hers herself they them themselves our ours ourselves us yours yourself yourselves mine
 myself itself one ones someone somebody something anyone anybody anything everyone everybody everything nobody

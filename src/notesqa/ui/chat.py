@@ -22,7 +22,9 @@ from ..errors import IndexNotFoundError, NotesQAError
 from ..hits import Nothing, best_match, no_match, quoted_words, weak
 from ..keywords import tokenize
 from ..notefiles import archived, in_notion_export, readable_path
-from ..query import FILTER, TOP_LEVEL, TOP_LEVEL_NAME, days, parse_date
+from ..grammar import FILTER
+from ..periods import days
+from ..query import TOP_LEVEL, TOP_LEVEL_NAME, parse_date
 from ..service import NotesService
 from .render import filters_html, followup_html, hit_html, md_escape, source_href, state_html, summary_html
 from .sources import SourceView

@@ -1,0 +1,164 @@
+"""What a question asks for besides its words (asking.py): tasks by state, the latest, a note, mentions, how."""
+
+from notesqa.asking import (asks_for_tasks, task_state_words, asks_latest, asks_overdue, mention_subject,
+                            seeks_mentions, seeks_note)
+
+
+def test_overdue_is_asked_in_a_few_ways():
+    for q in ("what's overdue?", "which tasks are past due", "anything past its deadline?", "deadlines I missed"):
+        assert asks_overdue(q), q
+    for q in ("what is due on Friday?", "I was late to the standup", "the deadline is Friday"):
+        assert not asks_overdue(q), q
+    # something else that is overdue (trial F: "overdue invoices" had listed the overdue tasks)
+    for q in ("how do we handle overdue invoices?", "which invoices are overdue after day 14?",
+              "what does the dunning workflow do for an overdue invoice?"):
+        assert not asks_overdue(q), q
+    for q in ("which tasks are overdue?", "overdue tasks", "what's overdue this week?", "anything overdue?",
+              "what is overdue for the launch?", "overdue high priority tasks", "overdue billing tasks"):
+        assert asks_overdue(q), q
+    from notesqa.asking import asks_for_tasks
+
+    assert asks_for_tasks("which invoices are overdue after day 14?") is None  # (no task is lifted either)
+
+
+def test_the_latest_is_asked_for():
+    for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
+        assert asks_latest(q), q
+    assert asks_latest("my last entries")
+    for q in ("when did I last do a parkrun?", "When was I last at the dentist", "the last time I saw Grace",
+              "when did we most recently meet?"):
+        assert asks_latest(q), q  # trial s37: the parkrun of December had come 7th
+    for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday",
+              "What's the latest version of Python I noted?", "the most recent paper on RLHF",
+              "when did I first do a parkrun?", "what did I do last time?"):
+        assert not asks_latest(q), q
+
+
+def test_tasks_are_asked_for_by_state():
+    for q, state in (("which tasks are still open?", "open"), ("my todos", "open"), ("what is left to do?", "open"),
+                     ("what tasks do I have?", "open"), ("what did I finish last week?", "done"),
+                     ("completed tasks in October", "done"), ("what are my open high priority tasks?", "high"),
+                     ("urgent tasks", "high"), ("what am I working on right now?", "doing"),
+                     ("what's in progress?", "doing"), ("what is due this week?", "open"), ("what's overdue?", "open"),
+                     ("what is due today?", "open"), ("tasks due tomorrow", "open"), ("which tasks are urgent?", "high"),
+                     ("which tasks are high priority?", "high"), ("show me my priority A tasks", "high"),
+                     ("what's urgent?", "high"), ("what's done?", "done"), ("and what's still open?", "open"),
+                     ("what tasks did I complete last week?", "done"), ("which deadlines did I miss?", "open"),
+                     ("what's on my plate?", "open"), ("which deadlines are coming up?", "open"),
+                     ("show my LATER tasks", "later"), ("my NOW tasks", "doing"),  # Logseq's other workflow
+                     ("which things to buy are still unchecked?", "open"), ("unchecked items on the packing list", "open"),
+                     ("which groceries are ticked off?", "done"),  # a checkbox's state, whatever the list is of
+                     ("which tasks did I finish in November?", "done"),  # trial s36b
+                     ("which tasks did I cancel?", "cancelled"), ("my cancelled todos", "cancelled"),  # trial s36
+                     ("tasks I dropped last month", "cancelled"), ("which todos have I abandoned?", "cancelled")):
+        assert asks_for_tasks(q) == state, q
+    for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
+              "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?",
+              "What failed due to the DNS change?", "What's the due diligence checklist?",
+              "What do I need to do to open a bank account?", "What is the most important NLP task?",
+              "What am I doing wrong with my sourdough?", "what do we know about work in progress limits?",
+              "What did I want to do after the conference finished?", "Werner on deadlines in distributed systems?",
+              "What is urgent care?", "what is urgent about the CVE?", "What priority a ticket gets in triage?",
+              "what is done by the garbage collector during a minor GC?",
+              "which questions are still open from the lecture?", "when is the promo packet due?",
+              "When's the tax return due?", "and when was the essay due?", "what are unchecked exceptions in Java?",
+              "Is the input unchecked by the parser?", "which flights were cancelled?", "why was the meetup canceled?",
+              "what did I drop off at the dry cleaner?", "which did I finish first, the book or the course?", "what have I dropped the ball on?", "what did I cancel?"):
+        assert asks_for_tasks(q) is None, q
+    assert asks_for_tasks("when are my tasks due?") == "open"  # the day of each task: the tasks
+    assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day
+
+
+def test_the_words_that_ask_for_tasks_by_state_are_known():
+    assert task_state_words("which things to buy are still unchecked?") >= {"unchecked", "still"}
+    assert "overdue" in task_state_words("what's overdue?")
+    assert task_state_words("what are unchecked exceptions in Java?") == set()  # asks for no tasks
+
+
+def test_which_questions_ask_for_a_note():
+    for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
+              "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X",
+              "which notes cover reinforcement learning", "Which pages mention flashcards?",
+              "which posts are about home batteries", "where is my reading list page?",
+              "which chapter outline has the audience with the Queen?", "which draft is the harbour fire in?",  # (trial G: a novelist's chapters, outlines and drafts)
+              "Which page are my eigenvalue lecture notes on?", "Where is my upper/lower gym split written down?"):
+        # (trial s37)
+        assert seeks_note(q), q
+    for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
+              "which language did I pick?", "notes on TCP", "what is a page table?", "what is a page reference?",
+              "which page table format does x86 use?", "which notes app do I use?",
+              "what documents are needed for the visa application", "which notes are in a C major chord",
+              "what notes are played in a G7 chord", "where is the office moving?",
+              "where is the decision about memoQ?", "which file has the VPN settings?",
+              "which file does nginx read its config from?", "where is the key kept in winter?", "where do I keep the spare key?",
+              "where is the greenhouse sensor data recorded?",
+              "which pages are the slowest to load?"):  # a file of the notes' subject, not a note
+        assert not seeks_note(q), q
+
+
+def test_which_questions_ask_for_steps():
+    from notesqa.asking import asks_steps
+
+    for q in ("how do I restart nginx?", "I deleted a note, how do I get it back?", "what are the steps to restore it?",
+              "walk me through setting up sync", "instructions for the espresso machine"):
+        assert asks_steps(q), q
+    for q in ("what's the plumber's number?", "what did I say about Heat?", "who owns the docs?"):
+        assert not asks_steps(q), q
+
+
+def test_the_word_that_asks_for_a_note_is_not_a_word_to_find():
+    from notesqa.asking import without_asked_noun
+
+    assert without_asked_noun("which note has my parents' address?") == "which  has my parents' address?"
+    assert without_asked_noun("Where are my notes on the protocol?") == "Where are my  on the protocol?"
+    # only the noun that asks: the question's own "notes" stays, and a question for no note is as written
+    assert without_asked_noun("Which pages mention notes?") == "Which  mention notes?"
+    assert without_asked_noun("what is a page table?") == "what is a page table?"
+
+
+def test_which_questions_ask_where_notes_mention_a_thing():
+    for q, subject in (("which notes mention Priya?", "Priya"), ("which notes talk about Priya?", "Priya"),
+                       ("where do I mention Redpanda?", "Redpanda"), ("Which pages refer to the offsite?", "the offsite")):
+        assert seeks_mentions(q) and mention_subject(q) == subject, q
+    for q in ("which page is about Priya?", "Where do I click to rebuild the index?", "what did Priya mention?"):
+        assert not seeks_mentions(q), q
+
+
+def test_a_question_asks_how_to_do_something():
+    from notesqa.asking import asks_how
+
+    for q in ("how do I restart the billing api?", "How to rotate certs", "what's the command for lag?",
+              "which command lists topics?"):
+        assert asks_how(q), q
+    for q in ("how does sharding work?", "why did it fail?", "what is the plan"):
+        assert not asks_how(q), q
+
+
+def test_an_address_is_not_a_version():
+    from notesqa.asking import versions
+
+    assert versions("what fixed ECONNREFUSED 127.0.0.1:5432 on 10.0.0.5?") == set()
+    assert versions("upgrade to v1.2.3.4, not 2.0.1") == {"1.2.3.4", "2.0.1"}
+
+
+def test_a_question_for_what_is_due_that_says_nothing_else_lists_them():
+    from notesqa.asking import lists_only_tasks
+
+    for q in ("what's due this week?", "what is due on December 4?", "what's overdue?", "anything due tomorrow?",
+              "which deadlines did I miss?", "What tasks are due next week?"):
+        assert lists_only_tasks(q), q
+    for q in ("what's due this week for the SSO launch?", "what is overdue in the garden?"):
+        assert not lists_only_tasks(q), q
+
+
+def test_a_question_typed_without_its_mark_is_read_with_it():
+    from notesqa.asking import as_asked
+
+    assert as_asked("how does shuffle sharding work") == "how does shuffle sharding work?"
+    assert as_asked("is uv faster than poetry ") == "is uv faster than poetry?"
+    assert as_asked("proxmox vs esxi why") == "proxmox vs esxi why?"
+    assert as_asked("what is a hypervisor?") == "what is a hypervisor?"
+    # words that ask nothing, and a question that ends otherwise, as typed
+    for text in ("shuffle sharding", "terraform 1.5.7", "what did I write (in 2024)", "whatever works", ""):
+        assert as_asked(text) == text
+
