@@ -788,3 +788,23 @@ def test_a_passage_that_says_the_questions_words_outranks_a_little_closer_one_th
     # a question for a note ranks notes by what they are about, not by one passage's words
     assert not any(c.explain.says_all for c in fuse(chunks, scores, "which note is about picomatch and vite?", {},
                                                      None, 10))
+
+
+def test_a_heading_that_says_the_question_turned_comes_after_the_one_that_says_it_as_asked():
+    # a weekly review's "What went well" / "What didn't go well": the model hardly reads a "not", and "what went
+    # well in week 38?" had been answered by the other list first
+    def under(path, seq, heading, text):
+        return dataclasses.replace(_chunk(path, seq, text), heading=[heading])
+    chunks = [under("w38.md", 0, "What went well", "shipped the billing export"),
+              under("w38.md", 1, "What didn't go well", "the on-call week was noisy"),
+              under("rules.md", 0, "Don't use mocks", "mocks hide the real failures")]
+    for question, first in (("what went well in week 38?", 0), ("what didn't go well in week 38?", 1),
+                            ("what did not go well?", 1)):
+        scores = dataclasses.replace(_dense_only([0.60, 0.62, 0.1]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, {}, None, 10)
+        assert ranked[0].row == first, question
+        assert {c.row: c.explain.turned for c in ranked} == {0: first == 1, 1: first == 0, 2: False}, question
+        assert ("turned (-0.05)" in str(ranked[1].explain)) is True
+    # a heading with no counterpart in its note is what it says ("Don't use mocks" answers "should I use mocks?")
+    scores = dataclasses.replace(_dense_only([0.1, 0.1, 0.6]), words=dict.fromkeys(tokenize("should I use mocks"), 1.0))
+    assert not any(c.explain.turned for c in fuse(chunks, scores, "should I use mocks?", {}, None, 10))

@@ -100,6 +100,13 @@ EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this muc
 # vite" 3rd -> 1st; trial s41's graph, three questions 2nd -> 1st). Not for a question that asks for a note, whose
 # notes are ranked by what they are about. For ranking only.
 SAYS_ALL_BONUS = 0.05
+# A section whose heading says the question's thing turned ("What didn't go well" for "what went well in week
+# 38?"), in a note whose other section says it as asked ("What went well"): a weekly review's two lists share
+# their words, and the model hardly reads a "not" (a helper's weekly notes: the wrong list had come first).
+TURNED_PENALTY = 0.05
+NEGATIONS = frozenset("not no never nor didn don doesn isn wasn weren aren hasn haven hadn won wouldn couldn "
+                      "shouldn cannot".split())  # (as tokenize leaves them: "didn't" -> "didn")
+_LIGHT_VERBS = frozenset("go goe goes went gone do doe does did done be is are was were been get got".split())
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
@@ -148,6 +155,7 @@ class Explanation:
     related_score: float = 0.0  # what they add to keyword_score on the keyword side
     authors: bool = False  # its note's authors, for "who wrote ...?" of the note the question names (AUTHORS_BONUS)
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
+    turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
 
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
@@ -194,6 +202,8 @@ class Explanation:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.archived:
             note += f", in an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
+        if self.turned:
+            note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
             note += (f", its note's opening, which says what all of it is about: after the passage of its note that "
                      f"says the thing, within {OPENING_MARGIN:.2f} of it")
@@ -346,6 +356,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
+    turned = _turned(chunks, cand, text)
     compares = _compares(chunks, cand, text)
     section_table = _names_no_row(chunks, cand, text, named_heading)
     step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_steps(text) \
@@ -379,7 +390,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
-            - ARCHIVE_PENALTY * old)
+            - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
@@ -403,7 +414,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                           opening=bool(opening[j]), heading_named=bool(named_heading[j]),
                           compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
                           related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]),
-                          related_score=more, authors=bool(authors[j]), other_year=bool(other_year[j]))
+                          related_score=more, authors=bool(authors[j]), other_year=bool(other_year[j]),
+                          turned=bool(turned[j]))
         out.append(Candidate(cid, float(rank[j]), exp))
     return out
 
@@ -617,6 +629,29 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
             own = _words_of(c.heading[-1]) - _words_of(c.title)
             seen[key] = sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
         out[j] = seen[key]
+    return out
+
+
+def _turned(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: does its innermost heading say what the question asks about turned ("What didn't go
+    well" for "what went well?", "Things that worked" for "what did not work?"), while another candidate of its
+    note is under a heading of the same words said as the question says them (TURNED_PENALTY)?"""
+    out = np.zeros(len(cand), dtype=bool)
+    asked = frozenset(tokenize(text))
+    wanted, about = bool(asked & NEGATIONS), asked - NEGATIONS - _LIGHT_VERBS
+    sides: dict[tuple[str, frozenset[str]], set[bool]] = {}
+    read: list[tuple[tuple[str, frozenset[str]], bool] | None] = []
+    for cid in cand:
+        c = chunks[int(cid)]
+        words = _words_of(c.heading[-1]) if c.heading and c.heading[-1] != c.title else frozenset()
+        key = words - NEGATIONS - _LIGHT_VERBS
+        if not key or not key & about:
+            read.append(None)
+            continue
+        read.append(((c.path, key), bool(words & NEGATIONS)))
+        sides.setdefault((c.path, key), set()).add(bool(words & NEGATIONS))
+    for j, r in enumerate(read):
+        out[j] = r is not None and len(sides[r[0]]) == 2 and r[1] != wanted
     return out
 
 
