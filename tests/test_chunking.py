@@ -211,6 +211,22 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
                                                            ("open questions", None)]
 
 
+def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_it():
+    # the trial of one big file: a worklog of "# 2022" / "## November" / "### 14th" had been dated nowhere
+    from notesqa.metadata import headings_day
+    from notesqa.units import parse_markdown
+
+    assert headings_day(["Worklog", "2022", "November", "Mon 14th", "Standup"]) == "2022-11-14"
+    assert headings_day(["November 2022", "3"]) == "2022-11-03"
+    assert headings_day(["2022", "Notes", "14th"]) is None  # no month above the number
+    assert headings_day(["Chapter 3", "12"]) is None and headings_day(["2022", "February", "30th"]) is None
+    note = parse_markdown("# Worklog\n\n# 2022\n\n## November\n\n### 14th\n\n- shipped the CSV importer\n\n"
+                          "### 15th\n\n- paired with Femi\n\n## December\n\n- the quiet month\n", "worklog.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("shipped the CSV importer", "2022-11-14"),
+                                                           ("paired with Femi", "2022-11-15"),
+                                                           ("the quiet month", None)]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
@@ -123,6 +123,37 @@ def heading_day(text: str) -> str | None:
     if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
         day, month, year = m[1], m[2], m[3]
     return calendar_day(month, day, year) if m is not None else None
+
+
+# a log of a year's heading, a month's under it and a day's number under that ("# 2022", "## November", "### 14th";
+# "## November 2022", "### Mon 14th"): the trial of one big file, whose worklog had been dated nowhere
+_DAY_NUMBER = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*", re.IGNORECASE)
+_MONTH_ALONE = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\s*")
+_YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
+
+
+def headings_day(headings: Sequence[str]) -> str | None:
+    """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day), or a day's
+    number under its month's name under its year (or "November 2022"), as a log in one file heads its days."""
+    for text in reversed(headings):
+        if (day := heading_day(text)) is not None:
+            return day
+    at = next((i for i in range(len(headings) - 1, -1, -1) if _DAY_NUMBER.fullmatch(headings[i])), None)
+    if at is None:
+        return None
+    month = next((m for h in reversed(headings[:at]) if (m := _MONTH_ALONE.fullmatch(h)) and _month_number(m[1])),
+                 None)
+    if month is None:
+        return None
+    year = month[2] or next((y[1] for h in reversed(headings[:at]) if (y := _YEAR_ALONE.fullmatch(h))), None)
+    return calendar_day(month[1], _DAY_NUMBER.fullmatch(headings[at])[1], year) if year else None
+
+
+def _month_number(word: str) -> int | None:
+    """A month's number from its name or its first three letters ("Nov", "November", "Sept"); None for another word."""
+    word = word.lower()
+    return next((i for i, name in enumerate(_MONTH_NAMES, 1) if word in (name, name[:3]) or word == "sept" == name[:4]),
+                None)
 
 
 def calendar_day(month: str, day: str, year: str) -> str | None:
@@ -438,9 +469,7 @@ def month_start(text: str) -> str | None:
     """The first day of the month text names with its year and nothing else ("Feb 2024", "February 2024",
     "Sept. 2024"), as a monthly note is dated (period_start); None for anything else ("Mayday 2024")."""
     m = _MONTH_YEAR.fullmatch(text.strip())
-    word = m[1].lower() if m else ""  # the month's name, its first three letters, or "sept" ("Marc" is none)
-    month = next((i for i, name in enumerate(_MONTH_NAMES, 1) if word in (name, name[:3]) or word == "sept" == name[:4]),
-                 None) if word else None
+    month = _month_number(m[1]) if m else None  # its name, its first three letters, or "sept" ("Marc" is none)
     return _dt.date(int(m[2]), month, 1).isoformat() if month else None
 
 
