@@ -375,7 +375,9 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
     last such month the notes have passages of, when the one up to today has none (trial s37: a journal
     of 2024 was asked of June 2026, and said to have nothing). noted(): the months ("YYYY-MM") passages
-    are of, asked only for such a month. "next June", "last June" and a question looking ahead stay. A week
+    are of, asked only for such a month; "last June" too, read "in June 2024" then (the trial of one big file: a
+    journal of 2023-2024 asked "what happened last March?" had been said to have nothing of March 2026). "next June",
+    "this June" and a question looking ahead stay. A week
     named by its number alone ("what went well in week 38?") is the last such week the notes have a weekly
     note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year)."""
     text = _with_week_year(text, weeks, today) if weeks is not None else text
@@ -383,7 +385,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     ahead = _looks_ahead(text)
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
-        if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during") or ahead \
+        if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during", "last") or ahead \
                 or _NAME_AFTER.match(text, m.end()):
             continue  # a year, a step, looking ahead; "in June Carter's class", a name (the review)
         spans = quoted_spans(text) if spans is None else spans
@@ -394,8 +396,9 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
         if f"{first:%Y-%m}" in months:
             continue
         year = max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
-        if year is not None:
-            out += [text[at:m.end()], f" {year}"]
+        if year is not None:  # ("last March": "in March 2024", the year's own words)
+            start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
+            out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
             at = m.end()
     return "".join(out) + text[at:]
 
