@@ -580,6 +580,11 @@ def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
     # a bullet that is no task still reads on into the list after it
     plain = [dataclasses.replace(c, text=c.text.split(" ", 1)[1]) for c in chunks]
     assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
+    # ... and a bullet under a day's heading: one thing of that day, not the day's others (the trial of one big file)
+    day = [dataclasses.replace(c, heading=["Journal", "Friday 5 April 2024"]) for c in plain]
+    assert select(NoteTree.build(day), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
+    worklog = [dataclasses.replace(c, heading=["2022", "November", "14th"]) for c in plain]
+    assert select(NoteTree.build(worklog), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
 
 
 def test_a_task_asked_for_by_state_is_shown_alone_not_as_its_small_days_note():

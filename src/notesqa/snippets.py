@@ -17,6 +17,7 @@ from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
 from .hits import Hit
 from .keywords import word_count
+from .metadata import headings_day
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
@@ -600,9 +601,11 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     said = {c.text}  # a block embedded twice (alone, and in its page's embed) is shown once
     label = _is_label(chunks, row, end)
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
-    # in "what's overdue?", the next decision under "what did we decide about SMS?")
+    # in "what's overdue?", the next decision under "what did we decide about SMS?"); so is a bullet under a day's
+    # heading, one thing of that day (the trial of one big file: a journal's hits had gone on to the day's others)
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None)
+                                    or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
+                                    or _under_a_day(c))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -643,6 +646,12 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+def _under_a_day(c: Chunk) -> bool:
+    """Is c under a heading or parent bullet that is a day ("## Friday 5 April 2024", "### 14th" of "## November" of
+    "# 2022"), as a journal of one file heads each day's things?"""
+    return headings_day((*c.heading, *c.parents)) is not None
 
 
 # a Logseq flashcard's block ("What is Boas' sign? #card", "#card" first): its answer is under it, the next block
