@@ -903,3 +903,19 @@ def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embed
     assert idx.search('"shufle" sharding', k=3) == []
     # an English word the notes do not have is no typo of one they do ("cello" of "cells")
     assert idx.spelling("who plays the cello").fixes == ()
+
+
+def test_a_date_filter_alone_lists_the_days_of_a_journal_of_one_file(tmp_path, embedder):
+    # the trial of one big file: "after:2024-06-01 before:2024-06-07" had shown the journal's 1 June alone
+    notes = tmp_path / "notes"
+    write(notes / "journal.md", "# Journal\n\n## Monday 3 June 2024\n\n- fixed the flaky CI\n- dinner with Hannah\n\n"
+          "## Tuesday 4 June 2024\n\n- paid the internet bill\n  - second attempt worked\n\n"
+          "## Friday 14 June 2024\n\n- out of range\n")
+    write(notes / "other.md", "---\ndate: 2024-06-05\n---\n# Other\n\n- a note of its own day\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("after:2024-06-01 before:2024-06-07", k=5)
+    assert [(h.path, h.date, h.text) for h in hits] == [
+        ("other.md", "2024-06-05", "a note of its own day"),
+        ("journal.md", "2024-06-04", "paid the internet bill\n  - second attempt worked"),
+        ("journal.md", "2024-06-03", "fixed the flaky CI\n- dinner with Hannah")]
+    assert all(h.explain.listed for h in hits)

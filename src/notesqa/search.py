@@ -397,6 +397,10 @@ class NotesIndex:
                           and not opening_field(chunks[i].text)),  # (trial X: "Author: Cal Newport" had led)
                          next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
+        if (filters.after or filters.before) and mask is not None:
+            days = _days_listed(chunks, mask, paths[:k], leads)
+            if len(days) > len(paths[:k]):  # a journal of one file: its days in the span, not its first one alone
+                return snippets.select_days(live.tree, days[:k], listed, budget)
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
     def _linked_to(self, text: str) -> tuple[frozenset[str], dict[str, int]] | None:
@@ -942,6 +946,22 @@ def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["r
     rest = {p: _lead(live, p) for p in paths if p not in ranked}
     listed = ranking.Explanation(None, 0.0, None, 0.0, 0.0, listed=True)
     return [ranking.Candidate(rest[p], 0.0, listed) for p in _newest_first(live.gen.chunks, rest)]
+
+
+def _days_listed(chunks: list[Chunk], mask: np.ndarray, paths: list[str], leads: dict[str, int]) -> list[int]:
+    """For a listing by date: the first row of each day of the notes listed (paths) that the filters let through,
+    newest day first: a note dated by its headings ("## Friday 5 April 2024") has a row for each of its days."""
+    wanted = set(paths)
+    first: dict[tuple[str, str], int] = {}
+    for i in np.flatnonzero(mask):
+        c = chunks[int(i)]
+        if c.path in wanted and not c.thin and not c.origin:
+            first.setdefault((c.path, c.date or ""), int(i))
+    for p in paths:  # a note none of whose rows passes these checks keeps its lead
+        if not any(path == p for path, _ in first):
+            first[(p, chunks[leads[p]].date or "")] = leads[p]
+    order = sorted(first, key=lambda pd: (pd[1], -paths.index(pd[0])), reverse=True)
+    return [first[pd] for pd in order]
 
 
 def _newest_first(chunks: list[Chunk], rows: dict[str, int]) -> list[str]:

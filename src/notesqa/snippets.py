@@ -260,6 +260,24 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
     return out
 
 
+def select_days(tree: NoteTree, leads: list[int], listed: Explanation, budget: int | None) -> list[Snippet]:
+    """A listing by date of notes dated day by day (a journal of one file): each day from its first row (leads),
+    with as much of the rest of that day (its section) as fits."""
+    out: list[Snippet] = []
+    chunks = tree.chunks
+    for lead in leads:
+        room, c = _room(budget, len(out)), chunks[lead]
+        used, follow, end = len(c.text), [], tree.rows[c.path][1]
+        for j in range(lead + 1, end):
+            nxt = chunks[j]
+            if nxt.heading != c.heading or nxt.date != c.date or used + len(nxt.text) + 1 > room:
+                break
+            follow.append(j)
+            used += len(nxt.text) + 1
+        out.append(Snippet(lead, tuple(follow), 0.0, listed))
+    return out
+
+
 def _opening_list(tree: NoteTree, lead: int, room: int) -> list[int]:
     """The rest of the short list a note opens with, when its items stand alone as hits (a checklist of "red
     flag → what it means" lines): the note asked for shows its opening list whole, not its first item."""
