@@ -15,8 +15,10 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 out=${1:?usage: benchmarks/figures.sh OUT [SHARED] [--reference]}
 shared=${2:-$here/../shared}
 ref=${3:-}
-nq="$here/.venv/bin/notesqa"
-[ -x "$nq" ] || nq=notesqa
+# the code of this checkout (a worktree too), run with the project's venv: PYTHON to use another interpreter
+py=${PYTHON:-$here/.venv/bin/python}
+[ -x "$py" ] || py=$(cd "$here" && git rev-parse --path-format=absolute --git-common-dir 2>/dev/null | sed 's#/.git$##')/.venv/bin/python
+nq() { PYTHONPATH="$here/src" "$py" -m notesqa "$@"; }
 mkdir -p "$out/ix"
 declare -A corpus=([blog]=candidstartup [logseq]=logseq-docs [awendland]=awendland-notes)
 declare -A sets=(
@@ -26,10 +28,10 @@ declare -A sets=(
 )
 for name in blog logseq awendland; do
   notes="$shared/corpus/${corpus[$name]}"
-  "$nq" index --notes "$notes" --index "$out/ix/$name" -q --wait > "$out/index-$name.txt"
+  nq index --notes "$notes" --index "$out/ix/$name" -q --wait > "$out/index-$name.txt"
   for qs in ${sets[$name]}; do
     tag=$(basename "$qs" .jsonl)
-    "$nq" eval "$qs" --notes "$notes" --index "$out/ix/$name" $ref --out "$out/$tag" > "$out/$tag.txt"
+    nq eval "$qs" --notes "$notes" --index "$out/ix/$name" $ref --out "$out/$tag" > "$out/$tag.txt"
     echo "== $tag"; grep -E "hit@1|recall@5|MRR|chars|note" "$out/$tag.txt" | head -12
   done
 done
