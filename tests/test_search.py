@@ -735,10 +735,15 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     other = Hit("☐ Biscuit's flea treatment", "Reviews/x.md", 5, ("Cat",), 0.4)  # under another heading: another
     under = Hit("☐ Biscuit's flea treatment\n  - used Bravecto", "Reviews/y.md", 5, ("Pets",), 0.4)  # more said
     assert _once([*weeks, other, under]) == [*weeks[:2], other, under]
-    # any other line said day after day is each day's (the second review: "Ran 5k along the canal" cut to two)
+    # any other line said day after day is each day's for a question about when or about days (the second review:
+    # "Ran 5k along the canal" cut to two), twice at most for another (the trial of one big file: three days' "pair on
+    # the Helios alerts" before what was decided about them), whatever day's heading it is under
     runs = [Hit("Ran 5k along the canal", f"2026-10-{d:02d}.md", 5, ("Exercise",), 0.5, date=f"2026-10-{d:02d}")
             for d in range(1, 9)]
-    assert _once(runs) == runs
+    assert _once(runs) == runs and _once(runs, each_day=False) == runs[:2]
+    journal = [Hit("pair on the Helios alerts", "journal.md", 5 * d, ("Journal", f"2024-04-{d:02d}"), 0.5,
+                   date=f"2024-04-{d:02d}") for d in range(1, 4)]
+    assert _once(journal, each_day=False) == journal[:2] and _once(journal) == journal
 
 
 def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_path, embedder):

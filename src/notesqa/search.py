@@ -27,10 +27,10 @@ from .errors import ArgumentError, ModelMismatchError, NotesQAError
 from .hits import Hit, Nothing, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
-from .metadata import period_week
+from .metadata import headings_day, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, asks_last_meeting, asks_for_tasks, asks_overdue, links_subject, mention_order,
+from .asking import (as_asked, asks_last_meeting, asks_latest, asks_for_tasks, asks_overdue, links_subject, mention_order,
                      mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import YEAR, asks_due, asks_only_the_day, days, is_calendar_word, with_noted_year
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
@@ -238,14 +238,15 @@ class NotesIndex:
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
                                                                            budget, min_score, mask)]
-        wanted, once = k + more, _once(hits)
+        each_day = bool(days(text)) or asks_latest(text) or _WHEN.match(text) is not None
+        wanted, once = k + more, _once(hits, each_day)
         while len(hits) >= wanted and len(once) < k + more and wanted < k + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
             # as copies keep coming: a weekly review's to-do in nine notes)
             wanted += len(hits) - len(once)
             hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
-            once = _once(hits)
+            once = _once(hits, each_day)
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
                            listed=asks_due(text) or asks_overdue(text))
@@ -753,25 +754,32 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 # day" under two notes' headings may be about two things)
 
 
+_WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date|days|dates)|which (?:day|date|days|dates)|how often)\b",
+                   re.IGNORECASE)  # a question about when: a line said day after day is each day's answer
 REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
 ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
 
 
-def _once(hits: list[Hit]) -> list[Hit]:
+def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
     """hits without a hit whose passage (the unit it shows first, COPY_WORDS or longer, under the same parent
     bullets) a better one shows first too, of a note of the same day or both undated: a highlight exported
     twice, a passage copied into two notes. The same open to-do in two daily notes stays, in a third and more
     not: one to-do carried forward (trial s36b: nine weekly reviews' "☐ Biscuit's flea treatment" had pushed its
-    note's answer to 10th); any other line said day after day ("Ran 5k along the canal") is each day's."""
+    note's answer to 10th). Any other line said day after day ("Ran 5k along the canal") is each day's for a
+    question about when or about days (each_day), and shown twice at most for any other (the trial of one big
+    file: three days' "pair on the Helios alerts" had come before what was decided about them)."""
     seen: set[tuple] = set()
     said: dict[tuple, int] = {}
     out = []
     for h in hits:
         words = h.text.split("\n", 1)[0].split()  # what it shows first (not match: a takeover's child)
         key = (" ".join(words).casefold(), h.parents, h.date)
-        again = (key[0], h.heading[-1:], h.parents)  # (under another heading it may be about another thing)
+        # (under another heading it may be about another thing; not under another day's: "## Friday 5 April 2024")
+        heading = next((x for x in reversed(h.heading) if headings_day((x,)) is None), "")
+        again = (key[0], heading, h.parents)
         said[again] = said.get(again, 0) + 1
-        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and task_state(h.text) == "open"
+        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and \
+            (task_state(h.text) == "open" or not each_day)
         if (len(words) < COPY_WORDS or key not in seen) and not repeated:
             seen.add(key)
             out.append(h)
