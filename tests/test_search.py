@@ -744,6 +744,9 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     journal = [Hit("pair on the Helios alerts", "journal.md", 5 * d, ("Journal", f"2024-04-{d:02d}"), 0.5,
                    date=f"2024-04-{d:02d}") for d in range(1, 4)]
     assert _once(journal, each_day=False) == journal[:2] and _once(journal) == journal
+    pages = [Hit(f"Read {n} pages of The Overstory", "journal.md", n, ("Journal", f"2024-05-{n % 28 + 1:02d}"), 0.5,
+                 date=f"2024-05-{n % 28 + 1:02d}") for n in (30, 45, 12)]  # the same line but for its numbers
+    assert _once(pages, each_day=False) == pages[:2]
 
 
 def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_path, embedder):

@@ -756,6 +756,7 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 
 _WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date|days|dates)|which (?:day|date|days|dates)|how often)\b",
                    re.IGNORECASE)  # a question about when: a line said day after day is each day's answer
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
 ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
 
@@ -776,7 +777,7 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
         key = (" ".join(words).casefold(), h.parents, h.date)
         # (under another heading it may be about another thing; not under another day's: "## Friday 5 April 2024")
         heading = next((x for x in reversed(h.heading) if headings_day((x,)) is None), "")
-        again = (key[0], heading, h.parents)
+        again = (_NUMBER.sub("#", key[0]), heading, h.parents)  # ("Read 30 pages of The Overstory", "Read 45 ...")
         said[again] = said.get(again, 0) + 1
         repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and \
             (task_state(h.text) == "open" or not each_day)
