@@ -165,6 +165,20 @@ def test_filters_parse_into_their_fields():
     assert not Filters() and Filters(after="2024-01-01")
 
 
+
+def test_a_filter_argument_of_none_or_empty_is_an_argument_error():
+    # the error-path audit (s43): tags=[None] had raised AttributeError, --path "" said "No note is in the notes
+    # folder itself"
+    from notesqa.errors import ArgumentError
+
+    f = Filters()
+    for kwargs, says in (({"tags": [None]}, "got None in it"), ({"paths": [None]}, "got None in it"),
+                         ({"paths": [""]}, "paths has an empty value"), ({"tags": " "}, "tags has an empty value"),
+                         ({"tags": ["aws", ""]}, "give a tag")):
+        with pytest.raises(ArgumentError, match=says):
+            merge_filters(f, **kwargs)
+
+
 def test_the_filter_grammar_finds_what_the_question_parser_takes():
     """The chat's follow-ups read filters with FILTER: the same names and values parse_query takes."""
     q = 'Tag:aws PATH:"my notes" after:2024-01-01 tags:x re:Invent 10:30 before:2025-01-01 cells'

@@ -128,13 +128,22 @@ def _as_tuple(value, name: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, (str, os.PathLike)):
-        return (os.fspath(value),)
+        return _not_empty((os.fspath(value),), name)
     if not isinstance(value, (list, tuple, set, frozenset)):
         raise ArgumentError(f"{name} must be text or a list of texts, got {value!r}.")
     values = tuple(os.fspath(v) if isinstance(v, os.PathLike) else v for v in value)
-    bad = next((v for v in values if not isinstance(v, str)), None)
-    if bad is not None:
-        raise ArgumentError(f"{name} must be text or a list of texts, got {bad!r} in it.")
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:  # (a list's None too: the error-path audit, s43, had met an AttributeError)
+        raise ArgumentError(f"{name} must be text or a list of texts, got {bad[0]!r} in it.")
+    return _not_empty(values, name)
+
+
+def _not_empty(values: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """values, if none is empty: an empty tag or folder given (`--path ""`) is an error, not a filter of the notes
+    at the top or tagged nothing (the error-path audit, s43: "No note is in the notes folder itself")."""
+    if any(not v.strip() for v in values):
+        what = "a tag (without #)" if name.startswith("tag") else "a folder (path:)"
+        raise ArgumentError(f"{name} has an empty value: give {what}, or leave it out.")
     return values
 
 
