@@ -438,3 +438,14 @@ def test_every_bad_input_at_once_through_the_cli(folder, tmp_path):
 
 
 # --------------------------------------------------------------------------- the readers themselves
+
+
+def test_a_notes_folder_given_as_no_path_is_an_argument_error(tmp_path):
+    # the error-path audit (s43): build_index(None) had raised Python's TypeError
+    from notesqa.errors import ArgumentError
+
+    for bad in (None, 5, ""):
+        with pytest.raises(ArgumentError, match="notes_dir must be a folder's path"):
+            build_index(bad, tmp_path / "ix", model="hash-256")
+    with pytest.raises(ArgumentError, match="index_dir must be a folder's path"):
+        build_index(tmp_path, 7, model="hash-256")

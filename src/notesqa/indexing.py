@@ -22,7 +22,8 @@ from . import chunking, dense, joplin, store
 from .chunking import Chunk, chunk_note, indexed_chars, make_token_splitter
 from .config import MARKDOWN_SUFFIXES, choose_model, choose_precision, default_index_dir
 from .embedding import Embedder, load_embedder
-from .errors import IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError, NotesQAError
+from .errors import (ArgumentError, IndexCorruptError, IndexNotFoundError, IndexVersionError, NotesFolderError,
+                     NotesQAError)
 from .keywords import TOKENIZER_VERSION, KeywordIndex
 from .coverage import Coverage, coverage
 from .manifest import Counts, Manifest, NoteEntry, SkippedEntry
@@ -221,6 +222,13 @@ def _reuse_policy(old_fp: Mapping, fp: dict, rebuild: bool) -> tuple[bool, bool,
     return True, True, None
 
 
+def _check_folder_argument(value, name: str) -> None:
+    """A folder given as something that is no path (None, a number): ArgumentError, saying which (the error-path audit,
+    s43: build_index(None) had raised Python's TypeError)."""
+    if isinstance(value, bool) or not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
+        raise ArgumentError(f"{name} must be a folder's path (text or a Path), got {value!r}.")
+
+
 def build_index(
     notes_dir: str | os.PathLike,
     index_dir: str | os.PathLike | None = None,
@@ -242,6 +250,9 @@ def build_index(
     full_rebuild_reason says it too).
     """
     t0 = time.perf_counter()
+    _check_folder_argument(notes_dir, "notes_dir")
+    if index_dir is not None:
+        _check_folder_argument(index_dir, "index_dir")
     notes_dir = Path(notes_dir)
     index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
     check_notes_dir(notes_dir)
