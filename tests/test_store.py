@@ -544,3 +544,16 @@ def test_the_advice_to_rebuild_names_the_notes_folder_the_index_was_built_from(b
     assert res.exit_code == 1 and f"notesqa index --rebuild --notes {notes.resolve()} --index {index}" in res.stderr
     (_gen(index) / store.MANIFEST).write_text("{")  # its manifest unreadable too: the placeholder
     assert "--notes NOTES_DIR" in store.rebuild_hint(index)
+
+
+@pytest.mark.parametrize("part", [store.DENSE, f"{store.KEYWORDS}/data.csc.index.npy"])
+def test_a_damaged_part_is_named_without_the_librarys_words(built, embedder, part):
+    # the error-path audit (s43): faiss's C++ signature, and numpy's advice to load a file "unsafely"
+    _, index, _ = built
+    gen = store.read_manifest(index)[0]
+    (gen / part).write_bytes(os.urandom(300))
+    with pytest.raises(IndexCorruptError) as err:
+        NotesIndex.open(index, embedder=embedder)
+    said = str(err.value)
+    assert f"{gen.name}/{part.split('/')[0]} cannot be read" in said and "notesqa index --rebuild" in said
+    assert "faiss::" not in said and "allow_pickle" not in said and "unsafely" not in said

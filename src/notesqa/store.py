@@ -305,10 +305,14 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
     from .keywords import TOKENIZER_VERSION, KeywordIndex
 
     gen, manifest = read_manifest(index_dir, name)
+    part = CHUNKS  # the part being read: a damaged one is named (the error-path audit, s43: only the library's words)
     try:
         chunks = load_chunks(gen)
+        part = DENSE
         dense_index = dense.load(gen / DENSE, manifest.dense_index)
+        part = KEYWORDS
         keywords = KeywordIndex.load(gen / KEYWORDS)
+        part = VOCABULARY
         vocabulary = load_vocabulary(gen, manifest.dim)
         if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
             # written by an older notesqa, whose words differ from what questions are cut into now: the
@@ -318,8 +322,8 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
-        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({damage_said(exc)}); "
-                                f"{rebuild_hint(index_dir)}.") from exc
+        raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({gen.name}/{part} cannot be read: "
+                                f"{damage_said(exc)}); {rebuild_hint(index_dir)}.") from exc
     expected = manifest.counts.chunks
     if expected is not None and not (len(chunks) == expected == dense_index.size == keywords.size):
         raise IndexCorruptError(
@@ -336,7 +340,11 @@ def damage_said(exc: Exception) -> str:
     text = (str(exc).strip().splitlines() or [""])[-1]
     if "faiss" in text and "failed: " in text:
         return text.split("failed: ", 1)[1].removesuffix(" (Success)")
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if "faiss" in text:  # "Error in std::unique_ptr<faiss::Index> faiss::read_index_up(...) at ...: Index type ..."
+        return "not a vector index that can be read"
+    if "allow_pickle" in text or "pickled" in text:  # numpy's advice to load it unsafely is none to give
+        return "not a plain array file"
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def _os_error_in(text: str) -> str | None:
