@@ -397,3 +397,19 @@ def test_index_says_once_how_many_csv_files_it_did_not_read(tmp_path):
     assert res.exit_code == 0, res.output
     assert res.stderr.count("not read") == 1
     assert "  2 .csv files not read: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas notes are read" in res.stderr.splitlines()
+
+
+def test_serve_on_a_port_in_use_says_so_before_anything_loads(tmp_path, monkeypatch):
+    # the error-path audit (s43): said after Gradio and the model had loaded, 10 s later
+    import socket
+
+    import notesqa.ui.app as app
+
+    monkeypatch.setattr(app, "launch", lambda *a, **k: (_ for _ in ()).throw(AssertionError("launched")))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--port", str(port), "--notes", str(tmp_path), "--index",
+                                      str(tmp_path / "ix")])
+    assert r.exit_code == 1 and f"Port {port} on 127.0.0.1 is in use" in r.output, r.output

@@ -75,6 +75,7 @@ def test_a_port_in_use_is_a_clear_error_and_starts_nothing(built, embedder, monk
     import threading
 
     import notesqa.ui.app as app
+    from notesqa.address import check_address
     from notesqa.errors import ServeError
 
     started = []
@@ -96,7 +97,7 @@ def test_a_port_in_use_is_a_clear_error_and_starts_nothing(built, embedder, monk
     for host, says in (("10.255.255.1", "an address of this machine"), ("not-a-host.invalid", "no host name"),
                        ("::1", "IPv6 addresses are not supported")):
         try:
-            app.check_address(host, 7860)
+            check_address(host, 7860)
             raise AssertionError(f"{host} accepted")
         except ServeError as exc:
             assert says in str(exc) and "--host" in str(exc), str(exc)

@@ -655,6 +655,9 @@ def _echo_changes(changes, notes_dir: str, command: str, read_as: str = "") -> N
 @click.option("--no-watch", is_flag=True, help="Do not refresh the index when notes change.")
 def serve(notes_dir, index_dir, model, host, port, share, auth, no_watch):
     """Start the browser chat (Gradio) on http://HOST:PORT."""
+    from .address import check_address
+
+    check_address(host, port)  # at once, before Gradio and the model load
     from .ui.app import launch
 
     notes_dir, index_dir = _dirs(notes_dir, index_dir)

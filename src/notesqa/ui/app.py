@@ -19,6 +19,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402 - after the analytics default
 
+from ..address import check_address, port_in_use  # noqa: E402
 from ..errors import NotesQAError, ServeError  # noqa: E402
 from .assets import CHAT_SCROLL_JS, CSS, JS_HEAD, NOTE_PLACEHOLDER, SCROLL_JS  # noqa: E402
 from .chat import ChatService  # noqa: E402
@@ -322,36 +323,6 @@ def launch_options(host="127.0.0.1", port=7860, share=False, auth=None) -> dict:
                 quiet=True, footer_links=[], ssr_mode=False, mcp_server=False, pwa=False, enable_monitoring=False)
 
 
-def check_address(host: str, port: int) -> None:
-    """ServeError, saying what to do, if the chat cannot listen on host:port: a name that is no
-    address, an address not of this machine, a port in use."""
-    import errno
-    import socket
-
-    try:
-        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    except (socket.gaierror, UnicodeError) as exc:
-        raise ServeError(f"Cannot serve on {host!r}: it is no host name or address known here ({exc}). Pass "
-                         "--host with an address of this machine (127.0.0.1, the default, or 0.0.0.0).") from None
-    if family == socket.AF_INET6:  # Gradio builds its own URL from the host, which an IPv6 address breaks
-        raise ServeError(f"Cannot serve on {host}: IPv6 addresses are not supported; pass --host 127.0.0.1 "
-                         "(the default) or 0.0.0.0.")
-    with socket.socket(family, kind) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(address)
-        except OSError as exc:
-            if exc.errno == errno.EADDRINUSE:
-                raise ServeError(_port_in_use(host, port)) from None
-            raise ServeError(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is {host} an address of this "
-                             "machine? Pass --host 127.0.0.1 (the default) or 0.0.0.0.") from None
-
-
-def _port_in_use(host: str, port: int) -> str:
-    return (f"Port {port} on {host} is in use: is notesqa (or something else) already running there? Stop it, "
-            "or pass another --port.")
-
-
 def log_to_console() -> None:
     """What the server does on its own (the watcher's refreshes, a failed build) printed with the time, on
     stderr: its console is its only record (trial W: a refresh's log line had gone nowhere)."""
@@ -399,7 +370,7 @@ def launch(notes_dir, index_dir, model=None, host="127.0.0.1", port=7860, share=
         demo.launch(**launch_options(host, port, share, auth), css=CSS, head=JS_HEAD,
                     theme=gr.themes.Soft(), prevent_thread_lock=True, app_kwargs=app_kwargs)
     except OSError as exc:  # taken between the check and the launch, or another trouble starting
-        raise ServeError(f"Could not serve on {host}:{port} ({exc}). {_port_in_use(host, port)}") from None
+        raise ServeError(f"Could not serve on {host}:{port} ({exc}). {port_in_use(host, port)}") from None
     watcher = None
     if watch:  # only once serving: a failed start leaves nothing running
         watcher = NotesWatcher(service)
