@@ -27,6 +27,12 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("what went well in week 38?", "and what did not go well?", "what did not go well in week 38"),
     ("what went well in 2025?", "and what didn’t go well?", "what didn’t go well in 2025"),
     ("what didn't go well last week?", "and what went well?", "what went well last week"),
+    # ... keeping what the previous question was about, and its period as written (the review)
+    ("what went well with the Helios launch in week 38?", "and what did not go well?",
+     "what did not go well with the Helios launch in week 38"),
+    ("what went well in the week of 10 February 2025?", "and what didn't go well?",
+     "what didn't go well in the week of 10 February 2025"),
+    ("what worked in the sprint?", "and what did not work?", "what did not work in the sprint"),
     # a question of other words is not that: its words join the previous question's as before
     ("what hotel did I book in Lisbon?", "and what was not included?",
      "what hotel did I book in Lisbon was not included"),

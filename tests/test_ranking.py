@@ -808,3 +808,11 @@ def test_a_heading_that_says_the_question_turned_comes_after_the_one_that_says_i
     # a heading with no counterpart in its note is what it says ("Don't use mocks" answers "should I use mocks?")
     scores = dataclasses.replace(_dense_only([0.1, 0.1, 0.6]), words=dict.fromkeys(tokenize("should I use mocks"), 1.0))
     assert not any(c.explain.turned for c in fuse(chunks, scores, "should I use mocks?", {}, None, 10))
+    # a question that says less than the heading's words turns nothing ("tell me about week 38"), and "Bids won" is
+    # no "won't" (the review)
+    for question in ("tell me about week 38", "how was week 38?"):
+        scores = dataclasses.replace(_dense_only([0.60, 0.62, 0.1]), words=dict.fromkeys(tokenize(question), 1.0))
+        assert not any(c.explain.turned for c in fuse(chunks, scores, question, {}, None, 10)), question
+    bids = [under("bids.md", 0, "Bids won", "the Harbor contract"), under("bids.md", 1, "Bids lost", "the Quay one")]
+    scores = dataclasses.replace(_dense_only([0.6, 0.62]), words=dict.fromkeys(tokenize("which bids did we win"), 1.0))
+    assert not any(c.explain.turned for c in fuse(bids, scores, "which bids won?", {}, None, 10))

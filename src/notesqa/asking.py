@@ -310,3 +310,36 @@ def as_asked(text: str) -> str:
     on other punctuation."""
     t = text.rstrip()
     return t + "?" if t and t[-1].isalnum() and (_ASKING.match(t) or _WH.search(t)) else text
+
+
+# a "not" in a question or a heading: "what didn't go well?", "What did not work", "Things we can't change"
+_NEGATION = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b", re.IGNORECASE)
+# the words of a question or heading besides its "not", the verbs that carry it and the asking ("what didn't go
+# well?" and "What went well" both say "well"): as the keyword side stems them
+_TURN_FRAME = frozenset("not no never nor cannot didn don doesn isn wasn weren aren hasn haven hadn couldn wouldn "
+                        "shouldn t go goe goes went gone going do doe does did done be is are was were been get got "
+                        "what which how who where when why".split())
+
+
+def negated(text: str) -> bool:
+    """Does text say "not" ("what didn't go well?", "## Things that did not work")?"""
+    return _NEGATION.search(text) is not None
+
+
+def turned_words(text: str) -> frozenset[str]:
+    """What text says besides its "not" and the verbs that carry it, as stems ("what didn't go well?" and "What went
+    well" both {"well"}; "What worked", "what did not work" {"work"}): the same thing, said or turned."""
+    from .keywords import tokenize
+
+    return frozenset(tokenize(text)) - _TURN_FRAME
+
+
+# a question about when, or how often: a line said day after day is each day's answer to it
+_WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date)s?|which (?:day|date)s?|on (?:which|what) (?:day|date)s?|"
+                   r"how often|how many times)\b|\bhow many (?:times|days)\b", re.IGNORECASE)
+
+
+def asks_when(text: str) -> bool:
+    """Does the question ask when, on which days or how often ("when did I last run?", "how many times did I go
+    climbing?")?"""
+    return _WHEN.search(text) is not None if "how many" in text.lower() else _WHEN.match(text) is not None

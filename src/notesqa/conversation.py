@@ -48,7 +48,7 @@ import re
 
 from typing import Callable
 
-from .asking import asks_for_tasks, asks_overdue
+from .asking import asks_for_tasks, asks_overdue, negated, turned_words
 from .grammar import FILTER
 from .periods import (MONTH_NAME, WEEK_BY_NUMBER, YEAR, YEAR_FROM_TODAY, day_phrases, days, on_the_calendar,
                       shift_day, shift_period, without_days)
@@ -278,29 +278,24 @@ def _days_replaced(prev: str, body: str) -> tuple[str, str, str]:
     return prev, without_days(body), " ".join(said)
 
 
-# "and what did not go well?" after "what went well in week 38?": a question of its own, the same one turned
-# (a "not" more or less) in the same period; its words had been added to the previous question's (the s42 chat trial)
+# "and what did not go well?" after "what went well with the launch in week 38?": the previous question with its
+# opening turned, "what did not go well with the launch in week 38"; its words had been added to the previous
+# question's (the s42 chat trial: "what went well in week 38 did not go")
 _WH = re.compile(r"^(?:what|which|how|who|where|when|why)\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
-_FRAME = frozenset("what which how who where when why did do does was were is are has have had i we it not "
-                   "never no t didn don doesn wasn weren isn aren hasn haven hadn go goes went".split())
 
 
 def _asked_anew(prev: str, body: str) -> str | None:
-    """The follow-up with the previous question's period ("in week 38", "last year", "in March 2024"), when
-    it is a question of its own that says the previous one with its "not" turned: else None."""
-    if not _WH.match(body) or not _WH.match(prev) or \
-            bool(_NEGATION.search(body)) == bool(_NEGATION.search(prev)):
+    """The previous question with the follow-up in place of its opening, when the follow-up says the same thing with
+    its "not" turned (asking.turned_words: "what did not work?" after "what worked in the sprint?"); else None."""
+    own = turned_words(body)
+    if not _WH.match(body) or not _WH.match(prev) or negated(body) == negated(prev) or not own:
         return None
-    known = {w.casefold() for w in _WORD.findall(prev)}
-    own = [w for w in _WORD.findall(body.casefold()) if w not in _FRAME]
-    if not own or any(w not in known for w in own):
-        return None
-    period = [*day_phrases(prev), *(f"in {m.group(0)}" for m in WEEK_BY_NUMBER.finditer(prev)),
-              *(m.group(0) for m in YEAR_FROM_TODAY.finditer(prev))]
-    said = " ".join(period)
-    period += [m.group(0) for m in _IN_YEAR.finditer(prev) if m.group(0) not in said]
-    return " ".join([body, *period])
+    seen: set[str] = set()
+    for m in _WORD.finditer(prev):  # the opening: up to the word where prev has said all of the follow-up's words
+        seen |= turned_words(m.group(0)) & own
+        if seen == own:
+            return " ".join(f"{body}{prev[m.end():]}".split())
+    return None
 
 
 def _moved(question: str, previous: str) -> tuple[str, str] | None:

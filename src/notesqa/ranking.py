@@ -22,7 +22,7 @@ from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .asking import (DEFINING, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue, asks_steps,
-                     codes, lists_only_tasks, seeks_note, versions, without_asked_noun)
+                     codes, lists_only_tasks, negated, seeks_note, turned_words, versions, without_asked_noun)
 from .periods import asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -104,9 +104,6 @@ SAYS_ALL_BONUS = 0.05
 # 38?"), in a note whose other section says it as asked ("What went well"): a weekly review's two lists share
 # their words, and the model hardly reads a "not" (a helper's weekly notes: the wrong list had come first).
 TURNED_PENALTY = 0.05
-NEGATIONS = frozenset("not no never nor didn don doesn isn wasn weren aren hasn haven hadn won wouldn couldn "
-                      "shouldn cannot".split())  # (as tokenize leaves them: "didn't" -> "didn")
-_LIGHT_VERBS = frozenset("go goe goes went gone do doe does did done be is are was were been get got".split())
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
@@ -633,26 +630,32 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
 
 
 def _turned(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: does its innermost heading say what the question asks about turned ("What didn't go
-    well" for "what went well?", "Things that worked" for "what did not work?"), while another candidate of its
-    note is under a heading of the same words said as the question says them (TURNED_PENALTY)?"""
+    """For each candidate: does its innermost heading say what the question says turned ("What didn't go well" for
+    "what went well?", "Things that worked" for "what did not work?"), while another candidate of its note is under a
+    heading of the same words said as the question says them (TURNED_PENALTY)? A question that says less than the
+    heading's words ("tell me about the migration") turns nothing."""
     out = np.zeros(len(cand), dtype=bool)
-    asked = frozenset(tokenize(text))
-    wanted, about = bool(asked & NEGATIONS), asked - NEGATIONS - _LIGHT_VERBS
+    wanted, about = negated(text), turned_words(text)
     sides: dict[tuple[str, frozenset[str]], set[bool]] = {}
     read: list[tuple[tuple[str, frozenset[str]], bool] | None] = []
     for cid in cand:
         c = chunks[int(cid)]
-        words = _words_of(c.heading[-1]) if c.heading and c.heading[-1] != c.title else frozenset()
-        key = words - NEGATIONS - _LIGHT_VERBS
-        if not key or not key & about:
+        heading = c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
+        key = _turned_key(heading)
+        if not key or not key <= about:
             read.append(None)
             continue
-        read.append(((c.path, key), bool(words & NEGATIONS)))
-        sides.setdefault((c.path, key), set()).add(bool(words & NEGATIONS))
+        read.append(((c.path, key), negated(heading)))
+        sides.setdefault((c.path, key), set()).add(negated(heading))
     for j, r in enumerate(read):
         out[j] = r is not None and len(sides[r[0]]) == 2 and r[1] != wanted
     return out
+
+
+@lru_cache(maxsize=65536)
+def _turned_key(heading: str) -> frozenset[str]:
+    """A heading's words besides its "not" (asking.turned_words; asked of every candidate: kept)."""
+    return turned_words(heading) if heading else frozenset()
 
 
 @lru_cache(maxsize=65536)
