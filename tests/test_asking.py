@@ -162,3 +162,22 @@ def test_a_question_typed_without_its_mark_is_read_with_it():
     for text in ("shuffle sharding", "terraform 1.5.7", "what did I write (in 2024)", "whatever works", ""):
         assert as_asked(text) == text
 
+
+
+def test_a_question_about_when_or_how_often():
+    from notesqa.asking import asks_when
+
+    for q in ("when did I last run?", "how many times did I go climbing?", "on which days did I swim?", "how often do I "
+              "cook?", "and when was that?"):
+        assert asks_when(q), q
+    for q in ("what did we decide about Helios alerts?", "how many pages is the book?"):
+        assert not asks_when(q), q
+
+
+def test_a_not_and_what_is_said_besides_it():
+    from notesqa.asking import negated, turned_words
+
+    assert negated("What didn’t go well") and negated("Things we can't change") and negated("what did not work")
+    assert not negated("Bids won") and not negated("What went well")
+    assert turned_words("what didn't go well?") == turned_words("What went well") == {"well"}
+    assert turned_words("what did not work") == turned_words("What worked") == {"work"}

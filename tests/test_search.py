@@ -747,6 +747,14 @@ def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     pages = [Hit(f"Read {n} pages of The Overstory", "journal.md", n, ("Journal", f"2024-05-{n % 28 + 1:02d}"), 0.5,
                  date=f"2024-05-{n % 28 + 1:02d}") for n in (30, 45, 12)]  # the same line but for its numbers
     assert _once(pages, each_day=False) == pages[:2]
+    # ... but tasks are not the same task for their numbers ("☐ Review PR #412", "#415": the review), and a worklog's
+    # "### 14th" under "## November" is a day's heading too
+    prs = [Hit(f"☐ Review PR #{n}", f"2026-11-{d:02d}.md", 5, ("Open",), 0.5, date=f"2026-11-{d:02d}")
+           for d, n in ((1, 412), (2, 415), (3, 420), (4, 433))]
+    assert _once(prs) == _once(prs, each_day=False) == prs
+    worklog = [Hit("Standup", "worklog.md", d, ("Worklog", "2022", "November", f"{d}th"), 0.5, date=f"2022-11-{d}")
+               for d in (14, 15, 16)]
+    assert _once(worklog, each_day=False) == worklog[:2]
 
 
 def test_a_line_said_in_note_after_note_leaves_its_places_to_other_notes(tmp_path, embedder):

@@ -30,8 +30,8 @@ from .manifest import Manifest
 from .metadata import headings_day, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, asks_last_meeting, asks_latest, asks_for_tasks, asks_overdue, links_subject, mention_order,
-                     mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
+from .asking import (as_asked, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
+                     mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import YEAR, asks_due, asks_only_the_day, days, is_calendar_word, with_noted_year
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
@@ -238,7 +238,7 @@ class NotesIndex:
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
                                                                            budget, min_score, mask)]
-        each_day = bool(days(text)) or asks_latest(text) or _WHEN.match(text) is not None
+        each_day = bool(days(text)) or asks_latest(text) or asks_when(text)
         wanted, once = k + more, _once(hits, each_day)
         while len(hits) >= wanted and len(once) < k + more and wanted < k + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
@@ -754,8 +754,6 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 # day" under two notes' headings may be about two things)
 
 
-_WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date|days|dates)|which (?:day|date|days|dates)|how often)\b",
-                   re.IGNORECASE)  # a question about when: a line said day after day is each day's answer
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
 ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
@@ -776,15 +774,23 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
         words = h.text.split("\n", 1)[0].split()  # what it shows first (not match: a takeover's child)
         key = (" ".join(words).casefold(), h.parents, h.date)
         # (under another heading it may be about another thing; not under another day's: "## Friday 5 April 2024")
-        heading = next((x for x in reversed(h.heading) if headings_day((x,)) is None), "")
-        again = (_NUMBER.sub("#", key[0]), heading, h.parents)  # ("Read 30 pages of The Overstory", "Read 45 ...")
+        task = task_state(h.text)
+        line = key[0] if task else _NUMBER.sub("#", key[0])  # "Read 30 pages ...", "Read 45 ..."; not "PR #412", "#415"
+        again = (line, _heading_besides_days(h.heading), h.parents)
         said[again] = said.get(again, 0) + 1
-        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and \
-            (task_state(h.text) == "open" or not each_day)
+        repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and (task == "open" or not each_day)
         if (len(words) < COPY_WORDS or key not in seen) and not repeated:
             seen.add(key)
             out.append(h)
     return out
+
+
+def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
+    """A hit's heading path without the headings that make a day ("## Friday 5 April 2024", "### 14th" under "##
+    November" under "# 2022"): a journal's line said on two days is the same line."""
+    while heading and headings_day(heading) is not None:
+        heading = heading[:-1]
+    return heading
 
 
 def _saying_any(keywords, words: tuple[str, ...]) -> frozenset[int]:
