@@ -44,6 +44,7 @@ class NoteTree:
     origins: dict[int, int]  # row of an embedded copy -> row of the same text in the note it comes from
     same_titles: frozenset[str]  # notes whose title another note has too: their hits name their folder
     in_long_lists: frozenset[int] = frozenset()  # rows of bullets that are items of a long list (_long_lists)
+    logs: frozenset[str] = frozenset()  # notes of passages of more than one day (a journal of one file: _logs)
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> "NoteTree":
@@ -53,7 +54,8 @@ class NoteTree:
             rows[c.path] = (start, i + 1)
         parent = tuple(None if c.parent is None else rows[c.path][0] + c.parent for c in chunks)
         first_window = tuple(None if c.group is None else rows[c.path][0] + c.group for c in chunks)
-        return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks), _long_lists(chunks))
+        return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks), _long_lists(chunks),
+                   _logs(chunks))
 
     def note(self, path: str) -> list[Chunk]:
         start, end = self.rows.get(path, (0, 0))
@@ -623,7 +625,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # heading, one thing of that day (the trial of one big file: a journal's hits had gone on to the day's others)
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
                                     or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
-                                    or _under_a_day(c))
+                                    or c.path in tree.logs and _under_a_day(c))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -664,6 +666,16 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+def _logs(chunks: list[Chunk]) -> frozenset[str]:
+    """The notes whose passages are of more than one day (a journal or worklog of one file, a running 1:1 page): a
+    daily note of one day's heading is none, its bullets read on as any note's (the review)."""
+    days: dict[str, set[str]] = {}
+    for c in chunks:
+        if c.date:
+            days.setdefault(c.path, set()).add(c.date)
+    return frozenset(p for p, d in days.items() if len(d) > 1)
 
 
 def _under_a_day(c: Chunk) -> bool:
