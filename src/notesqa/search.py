@@ -398,10 +398,10 @@ class NotesIndex:
                           and not opening_field(chunks[i].text)),  # (trial X: "Author: Cal Newport" had led)
                          next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
         ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
-        if (filters.after or filters.before) and mask is not None:
-            days = _days_listed(chunks, mask, paths[:k], leads)
-            if len(days) > len(paths[:k]):  # a journal of one file: its days in the span, not its first one alone
-                return snippets.select_days(live.tree, days[:k], listed, budget)
+        if (filters.after or filters.before) and mask is not None and not live.tree.logs.isdisjoint(paths[:k]):
+            # a journal of one file: its days in the span, each from its first passage, not its first day alone
+            by_day = _days_listed(live.tree, mask, paths[:k], leads)
+            return snippets.select_days(live.tree, by_day[:k], listed, budget)
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
     def _linked_to(self, text: str) -> tuple[frozenset[str], dict[str, int]] | None:
@@ -776,7 +776,7 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
         # (under another heading it may be about another thing; not under another day's: "## Friday 5 April 2024")
         task = task_state(h.text)
         line = key[0] if task else _NUMBER.sub("#", key[0])  # "Read 30 pages ...", "Read 45 ..."; not "PR #412", "#415"
-        again = (line, _heading_besides_days(h.heading), h.parents)
+        again = (line, _heading_besides_days(h.heading)[-1:], h.parents)
         said[again] = said.get(again, 0) + 1
         repeated = said[again] > REPEATS_SHOWN and "\n" not in h.text.strip() and (task == "open" or not each_day)
         if (len(words) < COPY_WORDS or key not in seen) and not repeated:
@@ -963,17 +963,19 @@ def _unranked(live: "_Live", paths: frozenset[str], ranked: set[str]) -> list["r
     return [ranking.Candidate(rest[p], 0.0, listed) for p in _newest_first(live.gen.chunks, rest)]
 
 
-def _days_listed(chunks: list[Chunk], mask: np.ndarray, paths: list[str], leads: dict[str, int]) -> list[int]:
-    """For a listing by date: the first row of each day of the notes listed (paths) that the filters let through,
-    newest day first: a note dated by its headings ("## Friday 5 April 2024") has a row for each of its days."""
-    wanted = set(paths)
+def _days_listed(tree: "snippets.NoteTree", mask: np.ndarray, paths: list[str], leads: dict[str, int]) -> list[int]:
+    """For a listing by date: the lead row of each note listed (paths), and for a note of more than one day
+    (tree.logs: a journal of one file) the first row of each of its days' headings that the filters let through
+    instead; newest day first. (Not a dated table row's day: an on-call rota is one note, from its lead: the review.)"""
+    chunks = tree.chunks
     first: dict[tuple[str, str], int] = {}
-    for i in np.flatnonzero(mask):
-        c = chunks[int(i)]
-        if c.path in wanted and not c.thin and not c.origin:
-            first.setdefault((c.path, c.date or ""), int(i))
-    for p in paths:  # a note none of whose rows passes these checks keeps its lead
-        if not any(path == p for path, _ in first):
+    for p in paths:
+        if p in tree.logs:
+            for i in range(*tree.rows[p]):
+                c = chunks[i]
+                if mask[i] and c.date and not c.thin and not c.origin and headings_day((*c.heading, *c.parents)):
+                    first.setdefault((p, c.date), i)
+        if not any(q == p for q, _ in first):  # (a note none of whose days passes: from its lead)
             first[(p, chunks[leads[p]].date or "")] = leads[p]
     order = sorted(first, key=lambda pd: (pd[1], -paths.index(pd[0])), reverse=True)
     return [first[pd] for pd in order]

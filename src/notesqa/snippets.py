@@ -264,11 +264,16 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
 
 def select_days(tree: NoteTree, leads: list[int], listed: Explanation, budget: int | None) -> list[Snippet]:
     """A listing by date of notes dated day by day (a journal of one file): each day from its first row (leads),
-    with as much of the rest of that day (its section) as fits."""
+    with as much of what follows under the same heading, of the same day, as fits (a sub-heading of the day ends it);
+    another note's lead with what follows it (_following)."""
     out: list[Snippet] = []
     chunks = tree.chunks
     for lead in leads:
         room, c = _room(budget, len(out)), chunks[lead]
+        if c.path not in tree.logs:
+            out.append(Snippet(lead, tuple(_following(tree, lead, room) or _opening_list(tree, lead, room)), 0.0,
+                               listed))
+            continue
         used, follow, end = len(c.text), [], tree.rows[c.path][1]
         for j in range(lead + 1, end):
             nxt = chunks[j]
@@ -669,12 +674,15 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
 
 
 def _logs(chunks: list[Chunk]) -> frozenset[str]:
-    """The notes whose passages are of more than one day (a journal or worklog of one file, a running 1:1 page): a
-    daily note of one day's heading is none, its bullets read on as any note's (the review)."""
+    """The notes with passages under more than one day's heading (a journal or worklog of one file, a running 1:1
+    page): a daily note of one day's heading is none, its bullets read on as any note's (the review)."""
     days: dict[str, set[str]] = {}
+    heads: dict[tuple[str, ...], str | None] = {}  # (a heading path read once: a journal's 17,000 bullets)
     for c in chunks:
-        if c.date:
-            days.setdefault(c.path, set()).add(c.date)
+        key = (*c.heading, *c.parents)
+        day = heads[key] if key in heads else heads.setdefault(key, headings_day(key))
+        if day:  # under a day's heading (not a dated table row: an on-call rota is no journal)
+            days.setdefault(c.path, set()).add(day)
     return frozenset(p for p, d in days.items() if len(d) > 1)
 
 
