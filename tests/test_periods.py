@@ -222,6 +222,7 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
     # "last June" of notes that end in 2024 (the trial of one big file: said to have nothing of June 2026)
     assert with_noted_year("what did I do last June?", noted, today) == "what did I do in June 2024?"
     assert with_noted_year("last June?", lambda: frozenset({"2026-06", "2024-06"}), today) == "last June?"
+    assert with_noted_year("what changed since last June?", noted, today) == "what changed since last June?"  # from it
     for q in ('which song says "in June"?', "what did I learn in June Carter's class?"):
         assert with_noted_year(q, noted, today) == q  # a quoted phrase's words, a name (the review)
     assert with_noted_year("what did I do in June?", lambda: frozenset({"2026-06", "2024-06"}), today) == \
@@ -322,3 +323,9 @@ def test_words_in_quotes_name_no_day():
     assert without_days("what did I write about “last week” yesterday") == "what did I write about “last week”"
     assert days("what did I write about “last week” yesterday", today) == {"2026-12-01"}
 
+
+
+def test_a_year_in_quotes_is_no_year_asked():
+    from notesqa.periods import asked_years
+
+    assert asked_years('notes on the song "1999" from 2024', date(2026, 12, 2)) == {"2024"}  # (the review)

@@ -370,6 +370,9 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")  # "June Carter": the month is a name's first word ("I" is none)
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|till)\s+$", re.IGNORECASE)  # "since last March": from it
+
+
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
                     weeks: Callable[[], frozenset[str]] | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
@@ -386,8 +389,8 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during", "last") or ahead \
-                or _NAME_AFTER.match(text, m.end()):
-            continue  # a year, a step, looking ahead; "in June Carter's class", a name (the review)
+                or _NAME_AFTER.match(text, m.end()) or _SINCE_BEFORE.search(text, 0, m.start()):
+            continue  # a year, a step, looking ahead; "in June Carter's class", a name; "since last March" (reviews)
         spans = quoted_spans(text) if spans is None else spans
         if inside(spans, m.start()):
             continue  # inside a quoted phrase, a filter's words
@@ -612,7 +615,9 @@ def years(text: str) -> set[str]:
 
 def asked_years(text: str, today: date | None = None) -> set[str]:
     """The years a question asks about: those it names (years), and "last year", "this year" from today's (the
-    question fuzz: read as no year). Not for a note's text, whose "last year" is of its own day."""
+    question fuzz: read as no year). Not for a note's text, whose "last year" is of its own day; not in quotes
+    ('the song "1999"': the review)."""
+    text = _quotes_blanked(text)
     found = years(text)
     for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
