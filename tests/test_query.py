@@ -174,7 +174,7 @@ def test_a_filter_argument_of_none_or_empty_is_an_argument_error():
     f = Filters()
     for kwargs, says in (({"tags": [None]}, "got None in it"), ({"paths": [None]}, "got None in it"),
                          ({"paths": [""]}, "paths has an empty value"), ({"tags": " "}, "tags has an empty value"),
-                         ({"tags": ["aws", ""]}, "give a tag")):
+                         ({"tags": ["aws", ""]}, "give a tag"), ({"tags": "#"}, "tags has an empty value")):
         with pytest.raises(ArgumentError, match=says):
             merge_filters(f, **kwargs)
 

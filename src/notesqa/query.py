@@ -141,7 +141,7 @@ def _as_tuple(value, name: str) -> tuple[str, ...]:
 def _not_empty(values: tuple[str, ...], name: str) -> tuple[str, ...]:
     """values, if none is empty: an empty tag or folder given (`--path ""`) is an error, not a filter of the notes
     at the top or tagged nothing (the error-path audit, s43: "No note is in the notes folder itself")."""
-    if any(not v.strip() for v in values):
+    if any(not v.strip().lstrip("#").strip() for v in values):  # ("#" too: a tag of no name)
         what = "a tag (without #)" if name.startswith("tag") else "a folder (path:)"
         raise ArgumentError(f"{name} has an empty value: give {what}, or leave it out.")
     return values

@@ -314,6 +314,7 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         keywords = KeywordIndex.load(gen / KEYWORDS)
         part = VOCABULARY
         vocabulary = load_vocabulary(gen, manifest.dim)
+        part = CHUNKS  # (the keyword side rebuilt from the chunks below)
         if manifest.keyword_tokenizer not in (None, TOKENIZER_VERSION):
             # written by an older notesqa, whose words differ from what questions are cut into now: the
             # keyword side again from the chunks (a second or two; the next build writes it)
