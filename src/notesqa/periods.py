@@ -389,7 +389,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during", "last") or ahead \
-                or _NAME_AFTER.match(text, m.end()) or _SINCE_BEFORE.search(text, 0, m.start()):
+                or _NAME_AFTER.match(text, m.end()) or _SINCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue  # a year, a step, looking ahead; "in June Carter's class", a name; "since last March" (reviews)
         spans = quoted_spans(text) if spans is None else spans
         if inside(spans, m.start()):
