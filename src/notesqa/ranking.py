@@ -398,22 +398,35 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     held = [np.isin(cand, rows) for _, rows in scores.related]  # which candidates hold each related word
+    # (as Python lists once: a numpy scalar read and converted for each field of each candidate had been a fifth of
+    # a question's ranking time)
+    more = scores.related_score[cand].tolist() if scores.related_score is not None else [0.0] * len(cand)
+    section = scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand)
+    own_kw = (scores.keyword[cand].astype(np.float64) - np.asarray(more, dtype=np.float64)).tolist()
+    words = [tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]) for j in range(len(cand))] \
+        if held else [()] * len(cand)
+    f = {name: np.asarray(a).tolist() for name, a in (
+        ("dense", dense), ("fused", fused), ("rank", rank), ("name", name), ("agree", agree), ("note_sim", note_sim),
+        ("phrase", phrase), ("recent", recent), ("overdue", overdue), ("task", task.astype(np.int64)))}
+    b = {name: np.asarray(a, dtype=bool).tolist() for name, a in (
+        ("year", year), ("version", version), ("asks", asks), ("thin", thin), ("day", day), ("howto", howto),
+        ("says_all", says_all), ("old", old), ("opening", opening), ("named_heading", named_heading),
+        ("compares", compares), ("section_table", section_table), ("step", step), ("authors", authors),
+        ("other_year", other_year), ("turned", turned))}
+    ids = cand.tolist()
     out = []
-    for j in order:
-        cid = int(cand[j])
-        more = float(scores.related_score[cid]) if scores.related_score is not None else 0.0
-        exp = Explanation(d_rank.get(cid), float(dense[j]), k_rank.get(cid), float(scores.keyword[cid]) - more,
-                          float(fused[j]), float(scores.section[cid]) if scores.section is not None else 0.0,
-                          bool(year[j]), bool(version[j]), float(name[j]), float(agree[j]), float(note_sim[j]),
-                          bool(asks[j]), bool(thin[j]), float(rank[j]), day_match=bool(day[j]),
-                          phrase=float(phrase[j]), howto_code=bool(howto[j]), says_all=bool(says_all[j]), task_match=int(task[j]),
-                          recent=float(recent[j]), overdue=float(overdue[j]), archived=bool(old[j]),
-                          opening=bool(opening[j]), heading_named=bool(named_heading[j]),
-                          compares=bool(compares[j]), section_table=bool(section_table[j]), step=bool(step[j]),
-                          related=tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]),
-                          related_score=more, authors=bool(authors[j]), other_year=bool(other_year[j]),
-                          turned=bool(turned[j]))
-        out.append(Candidate(cid, float(rank[j]), exp))
+    for j in order.tolist() if isinstance(order, np.ndarray) else order:
+        cid = ids[j]
+        exp = Explanation(d_rank.get(cid), f["dense"][j], k_rank.get(cid), own_kw[j], f["fused"][j], section[j],
+                          b["year"][j], b["version"][j], f["name"][j], f["agree"][j], f["note_sim"][j], b["asks"][j],
+                          b["thin"][j], f["rank"][j], day_match=b["day"][j], phrase=f["phrase"][j],
+                          howto_code=b["howto"][j], says_all=b["says_all"][j], task_match=f["task"][j],
+                          recent=f["recent"][j], overdue=f["overdue"][j], archived=b["old"][j],
+                          opening=b["opening"][j], heading_named=b["named_heading"][j], compares=b["compares"][j],
+                          section_table=b["section_table"][j], step=b["step"][j], related=words[j],
+                          related_score=more[j], authors=b["authors"][j], other_year=b["other_year"][j],
+                          turned=b["turned"][j])
+        out.append(Candidate(cid, f["rank"][j], exp))
     return out
 
 
