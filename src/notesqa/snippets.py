@@ -475,13 +475,25 @@ def _small_note(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[in
     """The rows of row's note when it is a small note of no code (SMALL_NOTE, and room, characters or fewer)
     none of whose units another hit shows: the hit shows it whole, from its start; [] for any other."""
     start, end = tree.rows[tree.chunks[row].path]
+    limit = min(SMALL_NOTE, room)
+    if not 2 <= end - start <= limit // 2 or _length_over(tree.chunks, start, end, limit):
+        return []  # (its size first: a long post's thousand units had each been read at every hit: the latency)
     rows = list(range(start, end))
-    if len(rows) < 2 or any(j in shown or not _flat(tree.chunks[j]) for j in rows) \
+    if any(j in shown or not _flat(tree.chunks[j]) for j in rows) \
             or len({tuple(tree.chunks[j].heading) for j in rows}) > 1 \
-            or any(tree.chunks[j].kind == "paragraph" and _records(tree.chunks[j - 1], tree.chunks[j]) for j in rows[1:]) \
-            or sum(len(tree.chunks[j].text) + 1 for j in rows) > min(SMALL_NOTE, room):
+            or any(tree.chunks[j].kind == "paragraph" and _records(tree.chunks[j - 1], tree.chunks[j]) for j in rows[1:]):
         return []
     return rows
+
+
+def _length_over(chunks: list[Chunk], start: int, end: int, limit: int) -> bool:
+    """Do the units of rows start to end, a line each, take more than limit characters (read until they do)?"""
+    total = 0
+    for j in range(start, end):
+        total += len(chunks[j].text) + 1
+        if total > limit:
+            return True
+    return False
 
 
 def _flat(c: Chunk) -> bool:
