@@ -44,7 +44,7 @@ class NoteTree:
     origins: dict[int, int]  # row of an embedded copy -> row of the same text in the note it comes from
     same_titles: frozenset[str]  # notes whose title another note has too: their hits name their folder
     in_long_lists: frozenset[int] = frozenset()  # rows of bullets that are items of a long list (_long_lists)
-    logs: frozenset[str] = frozenset()  # notes of passages of more than one day (a journal of one file: _logs)
+    logs: frozenset[str] = frozenset()  # notes under more than one day's heading (a journal of one file: _logs)
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> "NoteTree":
