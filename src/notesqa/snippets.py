@@ -691,8 +691,11 @@ def _logs(chunks: list[Chunk]) -> frozenset[str]:
     days: dict[str, set[str]] = {}
     heads: dict[tuple[str, ...], str | None] = {}  # (a heading path read once: a journal's 17,000 bullets)
     for c in chunks:
-        key = (*c.heading, *c.parents)
+        key = tuple(c.heading)  # (its headings first: a bullet's parents, which vary, only when they say no day)
         day = heads[key] if key in heads else heads.setdefault(key, headings_day(key))
+        if day is None and c.parents:
+            key = (*c.heading, *c.parents)
+            day = heads[key] if key in heads else heads.setdefault(key, headings_day(key))
         if day:  # under a day's heading (not a dated table row: an on-call rota is no journal)
             days.setdefault(c.path, set()).add(day)
     return frozenset(p for p, d in days.items() if len(d) > 1)
