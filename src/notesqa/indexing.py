@@ -370,9 +370,13 @@ def _word_counts(chunks: list[Chunk], prev: _Previous, rebuild: bool) -> WordCou
     before = WordCounts.load(prev.gen / store.VOCABULARY) if prev.gen is not None and not rebuild else None
     if before is not None:
         now, then = {id(c) for c in chunks}, {id(c) for c in prev.chunks}
-        kept = before.minus(WordCounts.of(c.text for c in prev.chunks if id(c) not in now and _is_prose(c)))
+        gone = Counter(c.text for c in prev.chunks if id(c) not in now and _is_prose(c))
+        new = Counter(c.text for c in chunks if id(c) not in then and _is_prose(c))
+        # (a note read again says most of its texts again: only the texts it lost or gained are counted, not all of
+        # a 1 MB journal's twice for one edited bullet)
+        kept = before.minus(WordCounts.of((gone - new).elements()))
         if kept is not None:
-            return kept.plus(WordCounts.of(c.text for c in chunks if id(c) not in then and _is_prose(c)))
+            return kept.plus(WordCounts.of((new - gone).elements()))
     return WordCounts.of(c.text for c in chunks if _is_prose(c))
 
 
