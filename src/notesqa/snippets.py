@@ -248,10 +248,7 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         seen.add(path)
         lead = leads.get(path, row)
         room = _room(budget, len(out))
-        # a note that opens with a small table shows it whole (trial s33: "which note lists my subscriptions?")
-        table = _section_table(tree, lead, room, set())
-        table = table[1:] if table and table[0] == lead else []
-        follow = tuple(table) if table else tuple(_following(tree, lead, room) or _opening_list(tree, lead, room))
+        table, follow = _opening(tree, lead, room)
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
                 and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
             out.append(_with_match(tree, lead, row, room, cand, table))
@@ -265,14 +262,13 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
 def select_days(tree: NoteTree, leads: list[int], listed: Explanation, budget: int | None) -> list[Snippet]:
     """A listing by date of notes dated day by day (a journal of one file): each day from its first row (leads),
     with as much of what follows under the same heading, of the same day, as fits (a sub-heading of the day ends it);
-    another note's lead with what follows it (_following)."""
+    another note from its lead, as select_notes shows it (_opening)."""
     out: list[Snippet] = []
     chunks = tree.chunks
     for lead in leads:
         room, c = _room(budget, len(out)), chunks[lead]
         if c.path not in tree.logs:
-            out.append(Snippet(lead, tuple(_following(tree, lead, room) or _opening_list(tree, lead, room)), 0.0,
-                               listed))
+            out.append(Snippet(lead, _opening(tree, lead, room)[1], 0.0, listed))
             continue
         used, follow, end = len(c.text), [], tree.rows[c.path][1]
         for j in range(lead + 1, end):
@@ -283,6 +279,14 @@ def select_days(tree: NoteTree, leads: list[int], listed: Explanation, budget: i
             used += len(nxt.text) + 1
         out.append(Snippet(lead, tuple(follow), 0.0, listed))
     return out
+
+
+def _opening(tree: NoteTree, lead: int, room: int) -> tuple[list[int], tuple[int, ...]]:
+    """(the rest of the small table a note opens with at lead, what follows lead): a note shown from its opening (trial
+    s33: a note that opens with a small table shows it whole, "which note lists my subscriptions?")."""
+    table = _section_table(tree, lead, room, set())
+    table = table[1:] if table and table[0] == lead else []
+    return table, tuple(table) if table else tuple(_following(tree, lead, room) or _opening_list(tree, lead, room))
 
 
 def _opening_list(tree: NoteTree, lead: int, room: int) -> list[int]:
