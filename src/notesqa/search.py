@@ -397,11 +397,11 @@ class NotesIndex:
         leads = {p: next((i for i in range(*rows[p]) if passes(i) and not chunks[i].thin and not chunks[i].origin
                           and not opening_field(chunks[i].text)),  # (trial X: "Author: Cal Newport" had led)
                          next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
-        ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         if (filters.after or filters.before) and mask is not None and not live.tree.logs.isdisjoint(paths[:k]):
             # a journal of one file: its days in the span, each from its first passage, not its first day alone
             by_day = _days_listed(live.tree, mask, paths[:k], leads)
             return snippets.select_days(live.tree, by_day[:k], listed, budget)
+        ranked = [ranking.Candidate(leads[p], 0.0, listed) for p in paths[:k]]
         return snippets.select_notes(live.tree, leads, ranked, k, budget, None, {})
 
     def _linked_to(self, text: str) -> tuple[frozenset[str], dict[str, int]] | None:
