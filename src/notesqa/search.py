@@ -973,7 +973,7 @@ def _days_listed(tree: "snippets.NoteTree", mask: np.ndarray, paths: list[str], 
         if p in tree.logs:
             for i in range(*tree.rows[p]):
                 c = chunks[i]
-                if mask[i] and c.date and not c.thin and not c.origin and headings_day((*c.heading, *c.parents)):
+                if mask[i] and c.date and not c.thin and not c.origin and snippets.under_a_day(c):
                     first.setdefault((p, c.date), i)
         if not any(q == p for q, _ in first):  # (a note none of whose days passes: from its lead)
             first[(p, chunks[leads[p]].date or "")] = leads[p]

@@ -646,7 +646,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # heading, one thing of that day (the trial of one big file: a journal's hits had gone on to the day's others)
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
                                     or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
-                                    or c.path in tree.logs and _under_a_day(c))
+                                    or c.path in tree.logs and under_a_day(c))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -705,7 +705,7 @@ def _logs(chunks: list[Chunk]) -> frozenset[str]:
     return frozenset(p for p, d in days.items() if len(d) > 1)
 
 
-def _under_a_day(c: Chunk) -> bool:
+def under_a_day(c: Chunk) -> bool:
     """Is c under a heading or parent bullet that is a day ("## Friday 5 April 2024", "### 14th" of "## November" of
     "# 2022"), as a journal of one file heads each day's things?"""
     return headings_day((*c.heading, *c.parents)) is not None
