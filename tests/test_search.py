@@ -156,6 +156,23 @@ def test_retrieve_function_reuses_loaded_index(built, embedder, monkeypatch):
     assert notesqa.why_nothing is search.why_nothing
 
 
+def test_retrieve_marks_a_hit_of_a_note_changed_since_the_build(built, embedder, monkeypatch):
+    # the error-path audit (s43): a Python caller was shown a deleted note's text as current; the CLI, chat, MCP and
+    # HTTP API mark such hits themselves
+    import notesqa.search as search
+
+    notes, index, _ = built
+    monkeypatch.setattr(search, "load_embedder", lambda name, **kw: embedder)
+    monkeypatch.setattr(search, "_OPEN", {})
+    assert [h.stale for h in search.retrieve("shuffle sharding", k=2, index_dir=index)] == ["", ""]
+    note = notes / "aws-2024.md"
+    note.write_text(note.read_text() + "* Cells again\n")
+    hit = search.retrieve("shuffle sharding", k=1, index_dir=index)[0]
+    assert hit.stale == "changed" and "stale" not in hit.to_dict()  # (JSON front ends say their own "stale": true)
+    note.unlink()
+    assert search.retrieve("shuffle sharding", k=1, index_dir=index)[0].stale == "deleted or moved"
+
+
 def test_running_index_picks_up_rebuild(built, embedder):
     notes, index, _ = built
     idx = open_index(index, embedder)

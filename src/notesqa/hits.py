@@ -74,6 +74,9 @@ class Hit:
     end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
     match_line: int = 0  # the line of match when the hit shows it after other lines (a list shown from its
     # lead-in, a parent bullet over it); 0: it is the first shown (line)
+    # retrieve(): what became of the note since the index was built ("changed", "deleted or moved", status.KEPT ...,
+    # as status.stale_said says it); "": as indexed, or not checked (NotesIndex.search leaves it to its caller)
+    stale: str = ""
 
     @property
     def breadcrumb(self) -> list[str]:
@@ -117,6 +120,7 @@ class Hit:
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        del d["stale"]  # (each JSON front end checks the whole folder itself and says "stale": true)
         d["breadcrumb"] = self.breadcrumb
         d["source"] = self.source
         return d

@@ -1075,7 +1075,8 @@ def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = N
     list of texts (a note passes with any of them), after and before "YYYY-MM-DD" (or dates). Hits
     scoring under min_score are left out. An empty list means nothing matched; why_nothing() with the
     same arguments says why (a tag no note has, a date range no note is in, ...). The model and index are
-    loaded on the first call and reused afterwards.
+    loaded on the first call and reused afterwards. A hit of a note edited or deleted since the build says so in
+    its `stale` ("changed", "deleted or moved"): build_index() again to search what the note says now.
 
     Raises QueryError for an empty question or a malformed filter, ArgumentError for an argument of the
     wrong type or out of range, IndexNotFoundError when there is no index yet (build one with
@@ -1085,8 +1086,21 @@ def retrieve(question: str, k: int = 5, index_dir=None, *, model: str | None = N
         check_question(question)
     if isinstance(k, int) and not isinstance(k, bool) and not 1 <= k <= K_MAX:
         raise ArgumentError(f"k must be from 1 to {K_MAX}, got {k}.")
-    return open_index(index_dir, model).search(question, k=k, tags=tags, paths=paths, after=after, before=before,
-                                               min_score=min_score)
+    idx = open_index(index_dir, model)
+    return _marked_stale(idx.search(question, k=k, tags=tags, paths=paths, after=after, before=before,
+                                    min_score=min_score), idx.manifest)
+
+
+def _marked_stale(hits: list[Hit], manifest: Manifest) -> list[Hit]:
+    """hits, each of a note edited or deleted since the build saying so in its stale (a stat of each hit's note, as
+    the other front ends check them; the error-path audit, s43: a Python caller had been shown a deleted note's text
+    as current)."""
+    from .status import hits_changed
+
+    if not hits or not manifest.notes_dir or not Path(manifest.notes_dir).is_dir():
+        return hits
+    changes = hits_changed(manifest.notes_dir, manifest, [h.path for h in hits])
+    return [replace(h, stale=changes.became(h.path)) if changes.became(h.path) else h for h in hits]
 
 
 def why_nothing(question: str, index_dir=None, *, model: str | None = None, tags=None, paths=None, after=None,
