@@ -557,3 +557,43 @@ def test_a_damaged_part_is_named_without_the_librarys_words(built, embedder, par
     said = str(err.value)
     assert f"{gen.name}/{part.split('/')[0]} cannot be read" in said and "notesqa index --rebuild" in said
     assert "faiss::" not in said and "allow_pickle" not in said and "unsafely" not in said
+
+
+def _denied(name):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", name)
+    return refuse
+
+
+def _denied_current(monkeypatch):
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **kw: _denied(str(self))() if self.name == store.CURRENT
+                        else read_text(self, *a, **kw))
+
+
+def _denied_manifest(monkeypatch):
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **kw: _denied(str(self))() if self.name == store.MANIFEST
+                        else read_text(self, *a, **kw))
+
+
+def _denied_faiss(monkeypatch):  # faiss says it in its own words
+    def refuse(*args, **kwargs):
+        raise RuntimeError("Error in faiss::FileIOReader::FileIOReader(const char*) at impl/io.cpp:68: Error: "
+                           "'f' failed: could not open dense.faiss for reading: Permission denied")
+    monkeypatch.setattr(dense, "load", refuse)
+
+
+@pytest.mark.parametrize("deny", [_denied_current, _denied_manifest, _denied_faiss,
+                                  lambda mp: mp.setattr(store, "load_chunks", _denied("chunks.jsonl"))])
+def test_an_index_this_user_may_not_read_says_so_not_that_it_is_damaged(built, monkeypatch, deny):
+    # the error-path audit (s43): no permission had read as damage, and advised a rebuild, which gives none
+    from notesqa.errors import IndexUnreadableError
+
+    notes, index, _ = built
+    deny(monkeypatch)
+    with pytest.raises(IndexUnreadableError, match="cannot be read by this user .*permission denied.*not damaged"):
+        store.load_generation(index)
+    res = CliRunner().invoke(main, ["ask", "shuffle sharding", "--index", str(index), "--notes", str(notes)])
+    assert res.exit_code == 1 and "permission denied" in res.stderr and "damaged" not in res.stderr.replace(
+        "not damaged", "") and "Traceback" not in res.output and "faiss::" not in res.stderr

@@ -13,6 +13,11 @@ class IndexCorruptError(NotesQAError):
     """The index folder is damaged (missing or truncated files)."""
 
 
+class IndexUnreadableError(IndexCorruptError):
+    """The index's files cannot be read by this user (no permission): not damaged, but of no use until they can be
+    (an IndexCorruptError, as every front end and build takes an index it cannot use)."""
+
+
 class IndexVersionError(NotesQAError):
     """The index was written by an incompatible version of notesqa."""
 

@@ -39,8 +39,8 @@ from . import dense, tokenrows
 from .chunking import RARE_FIELDS, Chunk
 from .dense import DenseIndex
 from .config import MARKDOWN_SUFFIXES
-from .errors import (BuildLockedError, IndexCorruptError, IndexFolderError, IndexNotFoundError, IndexVersionError,
-                     IndexWriteError, NotesQAError)
+from .errors import (BuildLockedError, IndexCorruptError, IndexFolderError, IndexNotFoundError, IndexUnreadableError,
+                     IndexVersionError, IndexWriteError, NotesQAError)
 from .manifest import Manifest
 
 FORMAT_VERSION = 1
@@ -92,6 +92,19 @@ class Generation:
 
 
 _GEN_NAME = re.compile(r"^gen-[0-9A-Za-z]+-[0-9a-f]+$")
+
+
+def no_permission(exc: BaseException) -> bool:
+    """An error of reading what this user may not read: Python's PermissionError, or faiss's words for it."""
+    return isinstance(exc, PermissionError) or "Permission denied" in str(exc)
+
+
+def unreadable(index_dir: Path, what: str) -> IndexUnreadableError:
+    """The error of an index part this user may not read (the error-path audit, s43: it had read as damage, and
+    advised a rebuild, which does not give the permission)."""
+    return IndexUnreadableError(f"The index in {index_dir}/ cannot be read by this user ({what}: permission denied); "
+                                f"it is not damaged: give this user read access to {index_dir}/ (its owner can run "
+                                f"`chmod -R u+rwX {index_dir}`), or use another --index.")
 
 
 def _check_folder(index_dir: Path) -> None:
@@ -178,6 +191,8 @@ def read_current(index_dir: Path) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
+        if no_permission(exc):
+            raise unreadable(index_dir, CURRENT) from exc
         raise IndexCorruptError(f"Cannot read {index_dir / CURRENT} ({exc}); {rebuild_hint(index_dir)}.") from exc
     if not name:
         return None
@@ -221,6 +236,8 @@ def _manifest_json(index_dir: Path, gen: Path) -> dict:
         raise IndexCorruptError(f"The index in {index_dir}/ is incomplete ({gen.name}/{MANIFEST} is missing); "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except (OSError, ValueError) as exc:
+        if no_permission(exc):
+            raise unreadable(index_dir, f"{gen.name}/{MANIFEST}") from exc
         raise IndexCorruptError(f"The index manifest in {index_dir}/ is damaged ({exc}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
     if not isinstance(data, dict):
@@ -323,6 +340,8 @@ def _load_named(index_dir: Path, name: str | None) -> Generation:
         raise IndexCorruptError(f"The index in {index_dir}/ is missing {Path(exc.filename or '?').name}; "
                                 f"{rebuild_hint(index_dir)}.") from exc
     except Exception as exc:  # noqa: BLE001 - any damage becomes the same actionable message
+        if no_permission(exc):
+            raise unreadable(index_dir, f"{gen.name}/{part}") from exc
         raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({gen.name}/{part} cannot be read: "
                                 f"{damage_said(exc)}); {rebuild_hint(index_dir)}.") from exc
     expected = manifest.counts.chunks
@@ -376,6 +395,8 @@ def vectors_of(gen: Generation) -> np.ndarray:
     try:
         return load_vectors(gen.path, rows=len(gen.chunks))
     except Exception as exc:  # noqa: BLE001 - missing, cut short or too few: the same actionable message
+        if no_permission(exc):
+            raise unreadable(index_dir, f"{gen.path.name}/{VECTORS}") from exc
         raise IndexCorruptError(f"The index in {index_dir}/ is damaged (its vectors: {damage_said(exc)}); "
                                 f"{rebuild_hint(index_dir)}.") from exc
 
@@ -521,7 +542,10 @@ def check_files(index_dir: Path, gen: Path, manifest: Manifest) -> None:
         if name.startswith(f"{VOCABULARY}/") or f"/{tokenrows.FOLDER}/" in name:
             continue  # optional: an index without them answers (the next build writes them)
         path = gen / name
-        now = path.stat().st_size if path.is_file() else None
+        try:
+            now = path.stat().st_size if path.is_file() else None
+        except PermissionError as exc:  # (a folder this user may not look into)
+            raise unreadable(index_dir, f"{gen.name}/{name}") from exc
         if now != size:
             what = "is missing" if now is None else f"is {now:,} bytes, {size:,} when it was written"
             raise IndexCorruptError(f"The index in {index_dir}/ is damaged ({gen.name}/{name} {what}); "
