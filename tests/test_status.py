@@ -38,7 +38,8 @@ def test_json_is_the_status_as_a_dict_in_a_fixed_order(built):
     out = json.loads(cli_status(notes, index, "--json"))
     assert list(out) == ["index", "generation", "built_at", "model", "precision", "format_version", "notes",
                          "chunks", "skipped", "skipped_files", "repaired_files", "coverage", "notes_dir", "changes",
-                         "excluded", "not_read", "read_by_older", "no_text", "read_as", "related_words"]
+                         "excluded", "not_read", "read_by_older", "no_text", "read_as", "related_words",
+                         "related_words_damage"]
     assert (out["excluded"], out["not_read"], out["read_by_older"], out["no_text"]) == ({}, {}, False, [])  # (trial s37)
     assert out == json.loads(json.dumps(read_status(notes, index).to_dict()))
     assert out["changes"] == {"new": [], "changed": [], "deleted": []}

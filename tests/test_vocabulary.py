@@ -1,3 +1,4 @@
+import os
 import re
 
 import numpy as np
@@ -350,10 +351,26 @@ def test_status_says_how_many_words_are_kept_and_when_none_is(tmp_path):
     kept = read_status(notes, index).related_words
     assert kept == len(store.load_generation(index).vocabulary) > 0
     assert f"Words:   {kept} words of the notes kept" in cli_status()
-    (store.load_generation(index).path / store.VOCABULARY / "vectors.npy").unlink()
+    # damaged: said so (the error-path audit, s43: a vectors file cut short had been counted as kept)
+    words = store.load_generation(index).path / store.VOCABULARY
+    vectors = words / "vectors.npy"
+    os.truncate(vectors, vectors.stat().st_size - 100)
     st = read_status(notes, index)
-    assert st.related_words is None and st.to_dict()["related_words"] is None
-    assert "Words:   none kept" in cli_status() and "run `notesqa index" in cli_status()
+    assert st.related_words is None and st.to_dict()["related_words_damage"] == "vocabulary/vectors.npy cannot be read"
+    assert "Words:   the notes' words kept" in cli_status() and "are damaged (vocabulary/vectors.npy" in cli_status()
+    assert store.load_generation(index).vocabulary is None  # (questions go without them, as it says)
+    vectors.unlink()
+    assert read_status(notes, index).related_words_damage == "vocabulary/vectors.npy is missing"
+    (words / "words.tsv").write_text("one\tone\t0\n")
+    (words / "vectors.npy").write_bytes(b"")
+    assert read_status(notes, index).related_words_damage == "vocabulary/vectors.npy cannot be read"
+    assert store.load_generation(index).vocabulary is None  # (an empty file had been EOFError: the index unusable)
+    np.save(words / "vectors.npy", np.zeros((kept, 8), np.float16))
+    assert "words.tsv has 1 words" in read_status(notes, index).related_words_damage
+    build_index(notes, index, embedder=SynonymEmbedder())  # `notesqa index` writes them again, as it says
+    assert read_status(notes, index).related_words == kept and "damaged" not in cli_status()
+    (store.load_generation(index).path / store.VOCABULARY / "notesqa.json").write_text('{"version": "0", "words": 3}')
+    assert read_status(notes, index).related_words is None and "Words:   none kept" in cli_status()
 
 
 def test_word_counts_add_and_take_away_and_keep_the_order_they_were_counted_in(tmp_path):

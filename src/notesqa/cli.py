@@ -582,9 +582,13 @@ def status(notes_dir, index_dir, as_json):
     if st.related_words:
         click.echo(f"Words:   {counted(st.related_words, 'word')} of the notes kept, to find a question's words said "
                    "in other words or misspelt")
+    elif st.related_words_damage:
+        click.echo(f"Words:   the notes' words kept to find a question's words said in other words or misspelt are "
+                   f"damaged ({st.related_words_damage}), so questions go without them: run "
+                   f"`{_index_command(notes_dir, index_dir)}` to write them again")
     elif st.related_words is None:
         click.echo(f"Words:   none kept to find a question's words said in other words or misspelt (an index written "
-                   f"before them, or damaged): run `{_index_command(notes_dir, index_dir)}` to keep them")
+                   f"before them): run `{_index_command(notes_dir, index_dir)}` to keep them")
     _echo_coverage(st.coverage)
     if st.of_notes:  # (trial s37: its changes against the other folder had advised an `index` that is refused)
         click.echo(f"Notes:   {other_notes_said(Path(st.index), st.of_notes, Path(st.notes_dir))}: "

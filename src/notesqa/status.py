@@ -110,6 +110,7 @@ class Status:
     # the notes' words kept for related words (vocabulary.py); None: none usable (an index written before them,
     # by an older notesqa, or damaged: the next build writes them)
     related_words: int | None = 0
+    related_words_damage: str = ""  # what is damaged of them, when they are ("vectors.npy cannot be read")
 
     def to_dict(self) -> dict:
         """What `notesqa status --json` prints."""
@@ -133,6 +134,7 @@ class Status:
         if self.read_as_built:
             out["read_as_built"] = self.read_as_built
         out["related_words"] = self.related_words
+        out["related_words_damage"] = self.related_words_damage
         return out
 
 
@@ -140,9 +142,8 @@ def read_status(notes_dir, index_dir) -> Status:
     """The status of index_dir and of notes_dir since it was built. Raises IndexNotFoundError etc."""
     from .coverage import coverage
     from .errors import IndexCorruptError
-    from .store import VOCABULARY, check_files, of_other_notes, read_manifest
+    from .store import check_files, of_other_notes, read_manifest
     from .vault import app_of
-    from .vocabulary import Vocabulary
 
     gen, manifest = read_manifest(index_dir)
     here = Path(notes_dir).is_dir()
@@ -158,6 +159,7 @@ def read_status(notes_dir, index_dir) -> Status:
         check_files(Path(index_dir), gen, manifest)
     changes = changes_since_build(notes_dir, manifest, Path(index_dir)) if here and not other else None
     read_as = app_of(Path(notes_dir), _found(manifest))
+    related_words, words_damage = _words_kept(gen)
     return Status(
         index=str(index_dir), generation=gen.name, built_at=manifest.built_at, model=manifest.model,
         precision=manifest.precision, format_version=manifest.format_version,
@@ -172,7 +174,18 @@ def read_status(notes_dir, index_dir) -> Status:
         read_by_older=read_by_older(manifest), read_as=read_as,
         read_as_built=manifest.read_as if here and manifest.read_as not in (None, read_as) else "",
         no_text=tuple(sorted(rel for rel, entry in manifest.notes.items() if entry.chunks == 0)), of_notes=other or "",
-        related_words=Vocabulary.words_kept(gen / VOCABULARY))
+        related_words=related_words, related_words_damage=words_damage)
+
+
+def _words_kept(gen: Path) -> tuple[int | None, str]:
+    """(how many of the notes' words the generation keeps, or None; what is damaged of them, or "")."""
+    from .store import VOCABULARY
+    from .vocabulary import Vocabulary
+
+    try:
+        return Vocabulary.words_kept(gen / VOCABULARY), ""
+    except ValueError as exc:
+        return None, f"{VOCABULARY}/{exc}"
 
 
 def read_by_older(manifest: Manifest) -> bool:

@@ -382,7 +382,7 @@ def load_vocabulary(gen: Path, dim: int | None = None, any_version: bool = False
     folder = gen / VOCABULARY
     try:
         return Vocabulary.load(folder, dim, any_version) if folder.is_dir() else None
-    except (OSError, ValueError, KeyError, IndexError):
+    except (OSError, ValueError, KeyError, IndexError, EOFError):  # (an empty vectors.npy: EOFError)
         return None
 
 

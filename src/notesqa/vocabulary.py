@@ -234,15 +234,22 @@ class Vocabulary:
 
     @staticmethod
     def words_kept(folder: Path) -> int | None:
-        """How many words the vocabulary in folder holds, without reading them (status); None when there is none
-        of this version (an index written before it, or by an older notesqa) or its files are missing."""
+        """How many words the vocabulary in folder holds, without reading their vectors (status); None when there is
+        none of this version (an index written before it, or by an older notesqa). Raises ValueError saying what is
+        damaged: a file missing, cut short or not of as many words as it says (the error-path audit, s43: a damaged
+        one had been counted as kept, while questions went without it)."""
         folder = Path(folder)
+        if not folder.is_dir():
+            return None
         try:
             meta = json.loads((folder / _META).read_text())
-        except (OSError, ValueError):
+            words = int(meta["words"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{_META} cannot be read") from exc
+        if meta.get("version") != VOCABULARY_VERSION:
             return None
-        ok = meta.get("version") == VOCABULARY_VERSION and (folder / _WORDS).is_file() and (folder / _VECTORS).is_file()
-        return int(meta.get("words", 0)) if ok else None
+        _check_rows(folder, words)
+        return words
 
     @classmethod
     def load(cls, folder: Path, dim: int | None = None, any_version: bool = False) -> "Vocabulary | None":
@@ -322,6 +329,23 @@ class WordCounts:
             return isinstance(counts, dict) and all(isinstance(n, int) and n > 0 for n in counts.values())
 
         return cls(Counter(said), Counter(inside)) if whole(said) and whole(inside) else None
+
+
+def _check_rows(folder: Path, words: int) -> None:
+    """Raises ValueError unless words.tsv has words lines and vectors.npy as many rows, whole (its vectors are
+    mapped, not read)."""
+    try:
+        with open(folder / _WORDS, "rb") as f:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        shape = np.load(folder / _VECTORS, mmap_mode="r", allow_pickle=False).shape  # (mapped: a file cut short fails)
+    except FileNotFoundError as exc:
+        raise ValueError(f"{Path(exc.filename or '?').name} is missing") from exc
+    except (OSError, ValueError, EOFError) as exc:
+        raise ValueError(f"{_VECTORS} cannot be read") from exc
+    if lines != words:
+        raise ValueError(f"{_WORDS} has {lines:,} words, {_META} says {words:,}")
+    if len(shape) != 2 or shape[0] != words:
+        raise ValueError(f"{_VECTORS} is cut short or not of {words:,} words")
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
