@@ -68,6 +68,21 @@ def test_cli_follows_the_model_rule(notes, tmp_path, no_env):
     assert index_cmd("--model", "hash-16") == "hash-16"  # --model wins over both
 
 
+def test_cli_says_when_its_model_and_the_variables_differ(notes, tmp_path, no_env):
+    # the error-path audit (s43): $NOTESQA_MODEL changed what `index` embeds with, not `ask`'s (the index's), unsaid
+    index, runner = tmp_path / "ix", CliRunner()
+    folders = ["--notes", str(notes), "--index", str(index)]
+    assert runner.invoke(main, ["index", *folders, "--model", "hash-32", "-q"]).exit_code == 0
+    no_env.setenv("NOTESQA_MODEL", "hash-64")
+    res = runner.invoke(main, ["ask", "shuffle sharding", *folders])
+    assert res.exit_code == 0 and "Shuffle sharding" in res.stdout
+    assert "built with hash-32, which questions are embedded with; $NOTESQA_MODEL names hash-64" in res.stderr
+    res = runner.invoke(main, ["index", *folders])
+    assert "Full rebuild: the model changed from 'hash-32' to 'hash-64'; rebuilding every vector ($NOTESQA_MODEL " \
+           "names it)." in res.stdout
+    assert "NOTESQA_MODEL" not in runner.invoke(main, ["ask", "shuffle sharding", *folders]).stderr  # (now the same)
+
+
 def test_service_follows_the_model_rule(notes, tmp_path, no_env):
     index = tmp_path / "ix"
     build_index(notes, index, "hash-32")

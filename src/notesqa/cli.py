@@ -246,7 +246,21 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
 
 
 def _echo_full_rebuild(reason: str) -> None:
+    env = os.environ.get(ENV_MODEL)
+    if env and f"to {env!r}" in reason:  # (a variable set for another vault must not re-embed this one unsaid)
+        reason += f" (${ENV_MODEL} names it)"
     click.echo(f"Full rebuild: {reason}.")
+
+
+def _echo_model_kept(idx, model: str | None) -> None:
+    """A question is embedded with the index's model, whatever $NOTESQA_MODEL names, which `index` builds with:
+    say so when they differ (the error-path audit, s43: the variable had changed one command's model, not the
+    other's, unsaid)."""
+    env = os.environ.get(ENV_MODEL)
+    if model is None and env and env != idx.manifest.model:
+        click.secho(f"(The index in use was built with {idx.manifest.model}, which questions are embedded with; "
+                    f"${ENV_MODEL} names {env}: `notesqa index --rebuild` would embed every note with it.)",
+                    dim=True, err=True)
 
 
 PROBLEMS_LISTED = 20  # files skipped, repaired or excluded that a build names (new ones first)
@@ -453,6 +467,7 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         # other vault's hits with exit 0), as `index`, MCP and the chat refuse it
         check_built_from(Path(index_dir), Path(notes_dir), serving=True)
     idx = _open_or_build(notes_dir, index_dir, model, quiet=as_json, build=build)
+    _echo_model_kept(idx, model)
     hits = idx.search(asked, k=k, tags=tags or None, paths=paths or None, after=after, before=before,
                       min_score=min_score)
     said = idx.notice(hits, asked) if hits else None
