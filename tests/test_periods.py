@@ -143,6 +143,9 @@ def test_days_named_from_today_are_counted_back_from_it():
     # ... but a name after the day that says something is no part of it (s42's left-overs: the day had been lost)
     assert days("On Monday Priya said what?", monday) == days("on Monday Priya's notes", monday) == {"2026-11-23"}
     assert days("what did I buy last Tuesday at the market?", monday) == {"2026-11-24"}
+    # after "last", "next" ..., a weekday is a day whatever name follows (s43's left-overs: "and last Friday Tom?")
+    assert days("and last Friday Tom?", monday) == days("next Friday Priya Shah", monday - dt.timedelta(days=7)) \
+        == {"2026-11-27"}
     assert days("the last two days of the conference", monday) == set()
     assert days("Black Friday deals", monday) == days("a monday.com board", monday) == set()
 

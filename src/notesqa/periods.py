@@ -50,13 +50,15 @@ _N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # a day named from today: today, (the day before) yesterday, (the day after) tomorrow, 3 days ago, in 3
 # days, the last 5 days, last/this/next/past week, weekend or month, last/this/next/on Tuesday. Not "the
 # last two days of the conference", nor a weekday alone or in a name ("Monday Night Live")
+# after "on", "for" or "by", a weekday in a name ("Monday Night Live", "on Friday Harbor?": capitalised words after it,
+# to the end or two of them) is no day; "on Monday Priya said" is (s42's left-overs: the day had been lost); "I" is no
+# name. After "last", "next" ... it is a day: "and last Friday Tom?" (s43's left-overs)
+_NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(?-i:[A-Z])|[?.!,;:]*\s*$))"
 _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
-    rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|on|past|next|coming|for|by) (" + "|".join(_WEEKDAYS) + r")"
-    # a weekday in a name ("Monday Night Live", "on Friday Harbor?": capitalised words after it, to the end or
-    # two of them) is no day; "on Monday Priya said" is (s42's left-overs: the day had been lost); "I" is no name
-    r"(?!\s+(?-i:[A-Z][a-z])\w*(?:\s+(?-i:[A-Z])|[?.!,;:]*\s*$)))\b", re.IGNORECASE)
+    rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
+    + "|".join(_WEEKDAYS) + r"))\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should)\b",
                     re.IGNORECASE)
