@@ -33,6 +33,15 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("what went well in the week of 10 February 2025?", "and what didn't go well?",
      "what didn't go well in the week of 10 February 2025"),
     ("what worked in the sprint?", "and what did not work?", "what did not work in the sprint"),
+    # a follow-up of only its "not": the previous question turned (s43's left-overs: "... in the sprint didn't")
+    ("what went well in the sprint?", "and what didn't?", "what did not go well in the sprint"),
+    ("what worked in the migration?", "what didnt", "what did not work in the migration"),
+    ("what was good about the offsite?", "and what wasn’t?", "what was not good about the offsite"),
+    ("what did we like about Berlin?", "and what did not?", "what did we not like about Berlin"),
+    ("what helps with sleep?", "and what doesn't?", "what does not help with sleep"),
+    ("who came to the party?", "and who didn't?", "who did not come to the party"),
+    ("what went well tag:work", "and what didn't?", "what did not go well tag:work"),
+    ("what surprised you in Lisbon?", "and what didn't?", "what surprised you in Lisbon didn't"),  # (a verb not known)
     # a question of other words is not that: its words join the previous question's as before
     ("what hotel did I book in Lisbon?", "and what was not included?",
      "what hotel did I book in Lisbon was not included"),

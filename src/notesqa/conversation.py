@@ -198,7 +198,7 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     week = _WEEK_ONLY.fullmatch(body.strip(" ?.!"))
     if week is not None and len(WEEK_BY_NUMBER.findall(prev)) == 1:  # "and week 4?" after "... week 3 of CS 6200?"
         return " ".join([WEEK_BY_NUMBER.sub(f"week {week.group(1)}", prev), *prev_filters, *follow_filters])
-    anew = _asked_anew(prev, body)
+    anew = _asked_anew(prev, body) or _turned_alone(prev, body)
     if anew is not None:  # "and what did not go well?" after "what went well in week 38?"
         return " ".join([anew, *prev_filters, *follow_filters])
     prev, body, said_days = _days_replaced(prev, body)
@@ -295,6 +295,46 @@ def _asked_anew(prev: str, body: str) -> str | None:
         seen |= turned_words(m.group(0)) & own
         if seen == own:
             return " ".join(f"{body}{prev[m.end():]}".split())
+    return None
+
+
+# a follow-up that is only its "not": "and what didn't?", "what did not?", "and who wasn't?"
+_NOT_ALONE = re.compile(r"(?:what|which|who)\s+(?:(did|does|do|was|were|is|are|has|have|had|can|could|will|would|should)"
+                        r"(?:n[’']?t|\s+not)|(won|can)[’']?t|(cannot))\s*[?.!]*", re.I)
+_AUXILIARY = frozenset("did does do was were is are has have had can could will would should".split())
+# verbs a past question opens with ("what went well?"), each with the form "did not" takes; of a verb not here, the
+# follow-up is searched as words, as before
+_PAST = {"went": "go", "came": "come", "got": "get", "felt": "feel", "made": "make", "took": "take", "ran": "run",
+         "broke": "break", "fell": "fall", "held": "hold", "kept": "keep", "stood": "stand", "grew": "grow",
+         "began": "begin", "brought": "bring", "paid": "pay", "sold": "sell", "won": "win", "lost": "lose",
+         "stuck": "stick", "sank": "sink", "slipped": "slip", "stopped": "stop", "shipped": "ship", "tried": "try",
+         "worked": "work", "helped": "help", "happened": "happen", "liked": "like", "loved": "love", "used": "use",
+         "changed": "change", "improved": "improve", "failed": "fail", "landed": "land", "launched": "launch",
+         "finished": "finish", "started": "start", "delivered": "deliver", "moved": "move", "mattered": "matter",
+         "passed": "pass", "succeeded": "succeed", "scaled": "scale", "converted": "convert",
+         "performed": "perform", "agreed": "agree", "approved": "approve", "enjoyed": "enjoy", "planned": "plan"}
+_PRESENT = {"works": "work", "helps": "help", "goes": "go", "matters": "matter", "fits": "fit", "scales": "scale",
+            "sells": "sell", "runs": "run", "fails": "fail", "needs": "need", "makes": "make"}
+
+
+def _turned_alone(prev: str, body: str) -> str | None:
+    """For a follow-up that is only its "not" ("and what didn't?" after "what went well in the sprint?"): the previous
+    question turned ("what did not go well in the sprint"), or None when it cannot be turned (s43's left-overs: it had
+    searched "what went well in the sprint didn't")."""
+    m = _NOT_ALONE.fullmatch(body.strip())
+    opening = re.match(r"(what|which|who)\s+(\w+)\s+(.*)", prev, re.I)
+    if m is None or opening is None or negated(prev):
+        return None
+    wh, verb, rest = opening.group(1), opening.group(2), opening.group(3)
+    low = verb.lower()
+    if low in _AUXILIARY:  # "what was good?" -> "what was not good"; "what did we like?" -> "what did we not like"
+        subject = re.match(r"((?:we|I|you|they|he|she|it|the \w+|my \w+|our \w+)\s+)(.*)", rest, re.I)
+        return f"{wh} {verb} {subject.group(1)}not {subject.group(2)}" if subject and low in ("did", "does", "do") \
+            else f"{wh} {verb} not {rest}"
+    if low in _PAST:
+        return f"{wh} did not {_PAST[low]} {rest}"
+    if low in _PRESENT:
+        return f"{wh} does not {_PRESENT[low]} {rest}"
     return None
 
 
