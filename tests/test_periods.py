@@ -81,6 +81,14 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("notes, March 2023") == ("2023-03-01", "2023-03-31")
     assert span("what did I do on 14 March 2025?") == span("the 14th March 2025 entry") == ("2025-03-14", "2025-03-14")
     assert span("so it may 2024 be") is None
+    # a part of a month is read as the month (trial s44: "in mid-July" had named no days)
+    for q in ("what did we talk about in mid-July?", "early July", "at the end of July", "in late July"):
+        assert span(q) == ("2026-07-01", "2026-07-31"), q
+    assert span("the beginning of March 2025") == ("2025-03-01", "2025-03-31") and span("early may") is None
+    # ... and "for" a month with its year is the thing's month, not when it was noted (trial s44: "the Datadog invoice
+    # for December 2024", noted in January, had come after every December passage), unless it asks what is due
+    assert span("how big was the invoice for December 2024?") is None
+    assert span("what is due for December 2024?") == ("2024-12-01", "2024-12-31")
 
 
 def test_a_week_or_month_moves_as_the_question_reads_it():

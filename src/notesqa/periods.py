@@ -71,9 +71,12 @@ _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 # a month's name as a question writes it: "may" and "march" are words too, so only "May", "March" (and "MAY")
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY))")
-_IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+|(?<!\d )(?<!(?:st|nd|rd|th) )(?<!\d\. )"
-                       r"(?<!\d of )(?<!(?:st|nd|rd|th) of )"  # "the 6th of February 2025" is a day (trial s42)
-                       r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b))"
+# ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
+# been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
+_PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
+_IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF + r"?|(?<!\d )(?<!(?:st|nd|rd|th) )"
+                       r"(?<!\d\. )(?<!\d of )(?<!(?:st|nd|rd|th) of )"  # "the 6th of February 2025" is a day (s42)
+                       r"(?<!\bfor )(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|" + _PART_OF + r"(?=" + MONTH_NAME + r"\b))"
                        r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 # ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
 _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|" + _DAY_AFTER + r")"
