@@ -580,16 +580,30 @@ def test_a_task_hit_shows_what_is_under_it_not_the_tasks_after_it():
     # a bullet that is no task still reads on into the list after it
     plain = [dataclasses.replace(c, text=c.text.split(" ", 1)[1]) for c in chunks]
     assert select(NoteTree.build(plain), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
-    # ... and a bullet under a day's heading: one thing of that day, not the day's others (the trial of one big file)
-    day = [dataclasses.replace(c, heading=["Journal", "Friday 5 April 2024"], date="2024-04-05") for c in plain]
-    later = [dataclasses.replace(c, seq=c.seq + 4, heading=["Journal", "Saturday 6 April 2024"], date="2024-04-06",
-                                 parent=None if c.parent is None else c.parent + 4) for c in plain]
+    # ... and a bullet under the heading of a day of many things: one of them, not the day's others (the trial of one
+    # big file)
+    from notesqa.snippets import BUSY_DAY
+
+    many = plain + [_chunk("j.md", 4 + i, f"Watered plant {i}") for i in range(BUSY_DAY)]
+    n = len(many)
+
+    def days_of(bullets):
+        day = [dataclasses.replace(c, heading=["Journal", "Friday 5 April 2024"], date="2024-04-05") for c in bullets]
+        later = [dataclasses.replace(c, seq=c.seq + n, heading=["Journal", "Saturday 6 April 2024"], date="2024-04-06",
+                                     parent=None if c.parent is None else c.parent + n) for c in bullets]
+        return day, later
+
+    day, later = days_of(many)
     assert select(NoteTree.build(day + later), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
-    worklog = [dataclasses.replace(c, heading=["2022", "November", "14th"], date="2022-11-14") for c in day + later]
-    worklog[4:] = [dataclasses.replace(c, heading=["2022", "November", "15th"], date="2022-11-15") for c in later]
+    worklog = [dataclasses.replace(c, heading=["2022", "November", "14th"], date="2022-11-14") for c in day]
+    worklog += [dataclasses.replace(c, heading=["2022", "November", "15th"], date="2022-11-15") for c in later]
     assert select(NoteTree.build(worklog), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
     # ... not a daily note of one day's heading: its bullets read on (the review: a decision lost its "because")
-    assert select(NoteTree.build(day), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
+    assert select(NoteTree.build(day), _ranked((0, 0.9)), 1, 600, None, {})[0].follow[:3] == (1, 2, 3)
+    # ... nor a log's day of a few things, one conversation (trial s44: a 1:1's "missed the deadline twice" had been
+    # shown without the "stuck on the S3 permissions" after it)
+    day, later = days_of(plain)
+    assert select(NoteTree.build(day + later), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2, 3)
 
 
 def test_a_task_asked_for_by_state_is_shown_alone_not_as_its_small_days_note():

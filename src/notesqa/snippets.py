@@ -45,6 +45,7 @@ class NoteTree:
     same_titles: frozenset[str]  # notes whose title another note has too: their hits name their folder
     in_long_lists: frozenset[int] = frozenset()  # rows of bullets that are items of a long list (_long_lists)
     logs: frozenset[str] = frozenset()  # notes under more than one day's heading (a journal of one file: _logs)
+    busy_days: frozenset[tuple] = frozenset()  # a log's days of many things, by _siblings (_busy_days)
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> "NoteTree":
@@ -54,8 +55,9 @@ class NoteTree:
             rows[c.path] = (start, i + 1)
         parent = tuple(None if c.parent is None else rows[c.path][0] + c.parent for c in chunks)
         first_window = tuple(None if c.group is None else rows[c.path][0] + c.group for c in chunks)
+        logs = _logs(chunks)
         return cls(chunks, rows, parent, first_window, _origins(chunks), _same_titles(chunks), _long_lists(chunks),
-                   _logs(chunks))
+                   logs, _busy_days(chunks, logs))
 
     def note(self, path: str) -> list[Chunk]:
         start, end = self.rows.get(path, (0, 0))
@@ -642,11 +644,13 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     said = {c.text}  # a block embedded twice (alone, and in its page's embed) is shown once
     label = _is_label(chunks, row, end)
     # a task, or a dated entry of a log, is shown with what is under it, not the ones after it (a done task
-    # in "what's overdue?", the next decision under "what did we decide about SMS?"); so is a bullet under a day's
-    # heading, one thing of that day (the trial of one big file: a journal's hits had gone on to the day's others)
+    # in "what's overdue?", the next decision under "what did we decide about SMS?"); so is a bullet under the heading
+    # of a day of many things, one of them (the trial of one big file: a journal's hits had gone on to the day's
+    # others); a day of a few reads on, one conversation (trial s44: a 1:1's "missed the deadline twice" had been
+    # shown without the "stuck on the S3 permissions" after it)
     alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
                                     or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
-                                    or c.path in tree.logs and under_a_day(c))
+                                    or _siblings(c) in tree.busy_days)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -703,6 +707,24 @@ def _logs(chunks: list[Chunk]) -> frozenset[str]:
         if day:  # under a day's heading (not a dated table row: an on-call rota is no journal)
             days.setdefault(c.path, set()).add(day)
     return frozenset(p for p, d in days.items() if len(d) > 1)
+
+
+BUSY_DAY = 6  # a log's day of more things than this (a journal's 15 to 20 a day) shows each alone; of fewer, they read on
+
+
+def _siblings(c: Chunk) -> tuple:
+    return c.path, tuple(c.heading), tuple(c.parents)
+
+
+def _busy_days(chunks: list[Chunk], logs: frozenset[str]) -> frozenset[tuple]:
+    """The days of a log (by _siblings: a day's heading, or a parent bullet that is a day, and what they are under)
+    with more than BUSY_DAY bullets of the same parents under them."""
+    count: dict[tuple, int] = {}
+    for c in chunks:
+        if c.path in logs and c.kind == "bullet":
+            key = _siblings(c)
+            count[key] = count.get(key, 0) + 1
+    return frozenset(key for key, n in count.items() if n > BUSY_DAY and headings_day((*key[1], *key[2])) is not None)
 
 
 def under_a_day(c: Chunk) -> bool:
