@@ -227,6 +227,25 @@ def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_i
                                                            ("the quiet month", None)]
 
 
+def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_them_read_line_by_line():
+    # trial s44: a client log of "**2 Apr** ..." lines had run into one sentence of three entries, dated nowhere
+    from notesqa.metadata import headings_year, line_day
+    from notesqa.units import parse_markdown
+
+    assert line_day("**14 May** People directory live", "2024") == line_day("May 14 - live", "2024") == "2024-05-14"
+    assert line_day("12th March 2023: kickoff") == "2023-03-12" and line_day("14 May: live") is None  # (no year known)
+    assert line_day("May 5 people joined", "2024") is None and line_day("3 eggs", "2024") is None
+    assert headings_year(["Log", "2024"]) == headings_year(["Log", "May 2024", "Week 3"]) == "2024"
+    assert headings_year(["Notes", "Chapter 3"]) is None
+    note = parse_markdown("# Intranet log\n\n## 2024\n**2 Apr** kickoff w/ Sarah\n**14 May** People directory live\n\n"
+                          "Prose that wraps\nover two lines.\n\n- 2024-06-01 Phase 2 started\n- May 5 people joined\n",
+                          "log.md")
+    assert [(c.line, c.text, c.date) for c in chunk_note(note)] == [
+        (4, "2 Apr kickoff w/ Sarah", "2024-04-02"), (5, "14 May People directory live", "2024-05-14"),
+        (7, "Prose that wraps over two lines.", None), (10, "2024-06-01 Phase 2 started", "2024-06-01"),
+        (11, "May 5 people joined", None)]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

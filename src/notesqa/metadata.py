@@ -149,6 +149,37 @@ def headings_day(headings: Sequence[str]) -> str | None:
     return calendar_day(month[1], _DAY_NUMBER.fullmatch(headings[at])[1], year) if year else None
 
 
+# a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
+# "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
+LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
+                      # (month first, a mark after it: "May 5 people joined" is no day's entry)
+                      r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-])))"
+                      r"(?:,?\s+(\d{4}))?(?:\*\*|__|\*|_)?"
+                      r"(?=\s*[:–—-]?\s+\S)")
+
+
+def line_day(text: str, year: str | None = None) -> str | None:
+    """The day a line opens with (LINE_DAY) as an ISO date, of the year it says or else of year; None when it
+    opens with no day, or with a day of no year known."""
+    m = LINE_DAY.match(text)
+    if m is None:
+        return None
+    if m[1]:
+        return as_date(m[1])
+    day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
+    year = m[6] or year
+    return calendar_day(month, day, year) if year and _month_number(month) else None
+
+
+def headings_year(headings: Sequence[str]) -> str | None:
+    """The year the innermost heading that is a year, or a month of a year, says ("## 2024", "## May 2024")."""
+    for text in reversed(headings):
+        m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
+        if m is not None and (m.re is _YEAR_ALONE or m[2] and _month_number(m[1])):
+            return m[1] if m.re is _YEAR_ALONE else m[2]
+    return None
+
+
 def _month_number(word: str) -> int | None:
     """A month's number from its name or its first three letters ("Nov", "November", "Sept"); None for another word."""
     word = word.lower()
