@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable
@@ -154,6 +154,16 @@ class Explanation:
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
 
+    @classmethod
+    def of(cls, **given) -> "Explanation":
+        """An Explanation of the fields given (the rest their defaults), set as they are, not through the frozen
+        dataclass's __init__, a setattr a field: fuse makes one for each of a question's 160 candidates or so, and
+        that had been a fifth of its time (as Chunk.from_json)."""
+        exp = object.__new__(cls)
+        exp.__dict__.update(_EXPLANATION_DEFAULTS)
+        exp.__dict__.update(given)
+        return exp
+
     def __str__(self) -> str:
         asked = f"its note has {self.property}, as asked; " if self.property else ""
         if self.listed and asked:
@@ -215,6 +225,9 @@ class Explanation:
         words = f" + {self.related_score:.2f} from related words {', '.join(self.related)}" if self.related else ""
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
+
+
+_EXPLANATION_DEFAULTS = {f.name: f.default for f in fields(Explanation) if f.default is not MISSING}
 
 
 @dataclass(frozen=True)
@@ -417,15 +430,16 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     out = []
     for j in order.tolist() if isinstance(order, np.ndarray) else order:
         cid = ids[j]
-        exp = Explanation(d_rank.get(cid), f["dense"][j], k_rank.get(cid), own_kw[j], f["fused"][j], section[j],
-                          b["year"][j], b["version"][j], f["name"][j], f["agree"][j], f["note_sim"][j], b["asks"][j],
-                          b["thin"][j], f["rank"][j], day_match=b["day"][j], phrase=f["phrase"][j],
-                          howto_code=b["howto"][j], says_all=b["says_all"][j], task_match=f["task"][j],
-                          recent=f["recent"][j], overdue=f["overdue"][j], archived=b["old"][j],
-                          opening=b["opening"][j], heading_named=b["named_heading"][j], compares=b["compares"][j],
-                          section_table=b["section_table"][j], step=b["step"][j], related=words[j],
-                          related_score=more[j], authors=b["authors"][j], other_year=b["other_year"][j],
-                          turned=b["turned"][j])
+        exp = Explanation.of(
+            dense_rank=d_rank.get(cid), dense_score=f["dense"][j], keyword_rank=k_rank.get(cid),
+            keyword_score=own_kw[j], fused_score=f["fused"][j], section_share=section[j], year_match=b["year"][j],
+            version_match=b["version"][j], name_match=f["name"][j], agreement=f["agree"][j],
+            note_sim=f["note_sim"][j], asks=b["asks"][j], thin=b["thin"][j], rank=f["rank"][j], day_match=b["day"][j],
+            phrase=f["phrase"][j], howto_code=b["howto"][j], says_all=b["says_all"][j], task_match=f["task"][j],
+            recent=f["recent"][j], overdue=f["overdue"][j], archived=b["old"][j], opening=b["opening"][j],
+            heading_named=b["named_heading"][j], compares=b["compares"][j], section_table=b["section_table"][j],
+            step=b["step"][j], related=words[j], related_score=more[j], authors=b["authors"][j],
+            other_year=b["other_year"][j], turned=b["turned"][j])
         out.append(Candidate(cid, f["rank"][j], exp))
     return out
 
