@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES, TEXT_NOTE_SUFFIX
@@ -70,11 +71,18 @@ _ARCHIVED = re.compile(r"(?:^|/)(?:(?:\d+[ ._-]*)?_?(?:archived?|archives|old|at
 def archived(path: str, question: str = "") -> bool:
     """Is the note in an archive folder, or an older version's docs the question does not name ("in 2.2")?
     Its old drafts repeat the notes in use, which come first."""
-    if _ARCHIVED.search(path) is None:
+    if not _in_archive(path):
         return False
     version = _DOCS_VERSION.search(path)
     return version is None or re.search(rf"(?<![\w.])v?{re.escape(version.group(1))}(?!\w|\.\d)", question,
                                            re.IGNORECASE) is None
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_archive(path: str) -> bool:
+    """Is the note in an archive folder (_ARCHIVED)? Read once a note: ranking.fuse asks archived() of a question's
+    160 candidates or so, most of them of a few notes."""
+    return _ARCHIVED.search(path) is not None
 
 
 _DOCS_VERSION = re.compile(r"(?:^|/)versioned_docs/version-v?([\w.]+)/", re.IGNORECASE)
