@@ -933,7 +933,7 @@ def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
     linear algebra?")."""
     if not words:
         return 0.0
-    said = set(tokenize(c.text)) - (_title_words(c.title) if c.thin else set())
+    said = _words_of(c.text) - _title_words(c.title) if c.thin else _words_of(c.text)
     return sum(w for t, w in words.items() if t in said) / sum(words.values())
 
 
