@@ -155,10 +155,10 @@ class Explanation:
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
 
     @classmethod
-    def of(cls, **given) -> "Explanation":
-        """An Explanation of the fields given (the rest their defaults), set as they are, not through the frozen
-        dataclass's __init__, a setattr a field: fuse makes one for each of a question's 160 candidates or so, and
-        that had been a fifth of its time (as Chunk.from_json)."""
+    def of(cls, given) -> "Explanation":
+        """An Explanation of the fields given (a dict, or (name, value) pairs; the rest their defaults), set as they
+        are, not through the frozen dataclass's __init__, a setattr a field: fuse makes one for each of a question's
+        160 candidates or so, and that had been a fifth of its time (as Chunk.from_json)."""
         exp = object.__new__(cls)
         exp.__dict__.update(_EXPLANATION_DEFAULTS)
         exp.__dict__.update(given)
@@ -410,38 +410,33 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
-    held = [np.isin(cand, rows) for _, rows in scores.related]  # which candidates hold each related word
+    held = [np.isin(cand, rows).tolist() for _, rows in scores.related]  # which candidates hold each related word
     # (as Python lists once: a numpy scalar read and converted for each field of each candidate had been a fifth of
     # a question's ranking time)
     more = scores.related_score[cand].tolist() if scores.related_score is not None else [0.0] * len(cand)
-    section = scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand)
     own_kw = (scores.keyword[cand].astype(np.float64) - np.asarray(more, dtype=np.float64)).tolist()
-    words = [tuple(r.word for (r, _), has in zip(scores.related, held) if has[j]) for j in range(len(cand))] \
-        if held else [()] * len(cand)
-    f = {name: np.asarray(a).tolist() for name, a in (
-        ("dense", dense), ("fused", fused), ("rank", rank), ("name", name), ("agree", agree), ("note_sim", note_sim),
-        ("phrase", phrase), ("recent", recent), ("overdue", overdue), ("task", task.astype(np.int64)))}
-    b = {name: np.asarray(a, dtype=bool).tolist() for name, a in (
-        ("year", year), ("version", version), ("asks", asks), ("thin", thin), ("day", day), ("howto", howto),
-        ("says_all", says_all), ("old", old), ("opening", opening), ("named_heading", named_heading),
-        ("compares", compares), ("section_table", section_table), ("step", step), ("authors", authors),
-        ("other_year", other_year), ("turned", turned))}
+    related = [r.word for r, _ in scores.related]
+    words = [tuple(w for w, has in zip(related, holds) if has) for holds in zip(*held)] if held else [()] * len(cand)
     ids = cand.tolist()
-    out = []
-    for j in order.tolist() if isinstance(order, np.ndarray) else order:
-        cid = ids[j]
-        exp = Explanation.of(
-            dense_rank=d_rank.get(cid), dense_score=f["dense"][j], keyword_rank=k_rank.get(cid),
-            keyword_score=own_kw[j], fused_score=f["fused"][j], section_share=section[j], year_match=b["year"][j],
-            version_match=b["version"][j], name_match=f["name"][j], agreement=f["agree"][j],
-            note_sim=f["note_sim"][j], asks=b["asks"][j], thin=b["thin"][j], rank=f["rank"][j], day_match=b["day"][j],
-            phrase=f["phrase"][j], howto_code=b["howto"][j], says_all=b["says_all"][j], task_match=f["task"][j],
-            recent=f["recent"][j], overdue=f["overdue"][j], archived=b["old"][j], opening=b["opening"][j],
-            heading_named=b["named_heading"][j], compares=b["compares"][j], section_table=b["section_table"][j],
-            step=b["step"][j], related=words[j], related_score=more[j], authors=b["authors"][j],
-            other_year=b["other_year"][j], turned=b["turned"][j])
-        out.append(Candidate(cid, f["rank"][j], exp))
-    return out
+    floats, bools = (lambda a: np.asarray(a).tolist()), (lambda a: np.asarray(a, dtype=bool).tolist())
+    given = {  # each Explanation field, its values for the candidates in cand's order
+        "dense_rank": [d_rank.get(c) for c in ids], "dense_score": floats(dense),
+        "keyword_rank": [k_rank.get(c) for c in ids], "keyword_score": own_kw, "fused_score": floats(fused),
+        "section_share": scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand),
+        "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
+        "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
+        "rank": floats(rank), "day_match": bools(day), "phrase": floats(phrase), "howto_code": bools(howto),
+        "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
+        "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
+        "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
+        "other_year": bools(other_year), "turned": bools(turned)}
+    # ... and each candidate's from its row of them (zip: one pass in C, not a field at a time; a row at a time: 160
+    # rows held at once would set the garbage collector off more often, its rare full pass 170 ms on the blog index)
+    explained = [Explanation.of(zip(given, row)) for row in zip(*given.values())]
+    ranks = given["rank"]
+    return [Candidate(ids[j], ranks[j], explained[j])
+            for j in (order.tolist() if isinstance(order, np.ndarray) else order)]
 
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool) -> list[int]:
