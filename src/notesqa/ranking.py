@@ -410,7 +410,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
-    held = [np.isin(cand, rows).tolist() for _, rows in scores.related]  # which candidates hold each related word
+    # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)
+    held = [np.isin(cand, rows, kind="table").tolist() for _, rows in scores.related]
     # (as Python lists once: a numpy scalar read and converted for each field of each candidate had been a fifth of
     # a question's ranking time)
     more = scores.related_score[cand].tolist() if scores.related_score is not None else [0.0] * len(cand)
