@@ -344,6 +344,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks))
     if len(cand) == 0:
         return []
+    ids = cand.tolist()
+    of = [chunks[i] for i in ids]  # the candidates' chunks (a numpy row number read and converted once, not a rule)
     dense = scores.dense[cand]
     if scores.dense_floor is not None:
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
@@ -357,41 +359,40 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     other_year = _other_year(chunks, cand, text) & ~year
     day = np.isin(cand, of_day)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
-    overdue = np.array([late.get(int(c), 0.0) for c in cand], dtype=np.float32)
+    overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
-    name = np.array([named.get(chunks[int(c)].path, 0.0) for c in cand], dtype=np.float32)
-    asks = np.array([_asks(chunks[int(c)]) for c in cand], dtype=bool) if not ASKS_FOR_QUESTIONS.search(text) \
+    name = np.array([named.get(c.path, 0.0) for c in of], dtype=np.float32)
+    asks = np.array([_asks(c) for c in of], dtype=bool) if not ASKS_FOR_QUESTIONS.search(text) \
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
     turned = _turned(chunks, cand, text)
     compares = _compares(chunks, cand, text)
     section_table = _names_no_row(chunks, cand, text, named_heading)
-    step = np.array([numbered(chunks[int(c)]) for c in cand], dtype=bool) if asks_steps(text) \
+    step = np.array([numbered(c) for c in of], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
-    howto = np.array([chunks[int(c)].kind == "code" for c in cand], dtype=bool) if asks_how(text) \
+    howto = np.array([c.kind == "code" for c in of], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
     asked, who = frozenset(tokenize(text)), _ASKS_WHO.search(text) is not None
-    thin = np.array([_weak(chunks[int(c)], scores.words, asked, who) for c in cand], dtype=bool) & (task <= 0)  # "TODO Renew passport"
+    thin = np.array([_weak(c, scores.words, asked, who) for c in of], dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
     thin &= ~named_heading
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
-        thin &= ~np.array([name[j] > 0 and _short_or_names(chunks[int(c)].kind, chunks[int(c)].text)[2]
-                           for j, c in enumerate(cand)], dtype=bool)
+        thin &= ~np.array([name[j] > 0 and _short_or_names(c.kind, c.text)[2] for j, c in enumerate(of)], dtype=bool)
     authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
     recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else np.zeros_like(name)) if asks_latest(text) \
         else np.zeros(len(cand), dtype=np.float32)
-    old = np.array([archived(chunks[int(c)].path, text) for c in cand], dtype=bool)
+    old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
@@ -418,7 +419,6 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     own_kw = (scores.keyword[cand].astype(np.float64) - np.asarray(more, dtype=np.float64)).tolist()
     related = [r.word for r, _ in scores.related]
     words = [tuple(w for w, has in zip(related, holds) if has) for holds in zip(*held)] if held else [()] * len(cand)
-    ids = cand.tolist()
     floats, bools = (lambda a: np.asarray(a).tolist()), (lambda a: np.asarray(a, dtype=bool).tolist())
     given = {  # each Explanation field, its values for the candidates in cand's order
         "dense_rank": [d_rank.get(c) for c in ids], "dense_score": floats(dense),
@@ -464,12 +464,13 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
         return rank, yielded
     rank = rank.copy()
     best: dict[str, int] = {}  # note -> its best candidate of prose that is not its opening
-    for j in np.argsort(-rank, kind="stable"):
-        c = chunks[int(cand[j])]
+    rows = cand.tolist()
+    for j in np.argsort(-rank, kind="stable").tolist():
+        c = chunks[rows[j]]
         if not opening[j] and c.kind in ("paragraph", "bullet", "quote"):
-            best.setdefault(c.path, int(j))
-    for j in np.flatnonzero(opening):
-        other = best.get(chunks[int(cand[j])].path)
+            best.setdefault(c.path, j)
+    for j in np.flatnonzero(opening).tolist():
+        other = best.get(chunks[rows[j]].path)
         if other is not None and rank[j] > rank[other] >= rank[j] - OPENING_MARGIN:
             rank[j], rank[other] = rank[other], rank[j]
             yielded[j] = True
@@ -482,7 +483,7 @@ def _openings(chunks: list[Chunk], cand: np.ndarray) -> np.ndarray:
         c = chunks[row]
         return (c.seq == 0 and c.kind == "paragraph" and not c.origin and row + 1 < len(chunks)
                 and chunks[row + 1].path == c.path)
-    return np.array([opening(int(c)) for c in cand], dtype=bool)
+    return np.array([opening(i) for i in cand.tolist()], dtype=bool)
 
 
 def _candidates(scores: Scores, kw_side: np.ndarray, mask: np.ndarray | None, pool: int,
@@ -514,8 +515,8 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
-    for j, cid in enumerate(cand):
-        c = chunks[int(cid)]
+    for j, i in enumerate(cand.tolist()):
+        c = chunks[i]
         of = {c.date[:4]} if c.date else years(c.title)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
@@ -567,8 +568,7 @@ def _phrase_share(chunks: list[Chunk], cand: np.ndarray, text: str, words: dict[
     weight = {p: words.get(p[0], 1.0) + words.get(p[1], 1.0) for p in asked}
     total = sum(weight.values())
     for j in np.argsort(-fused, kind="stable")[:PHRASE_READ]:
-        cid = cand[j]
-        said = asked & word_pairs(chunks[int(cid)].text)
+        said = asked & word_pairs(chunks[int(cand[j])].text)
         if said:
             out[j] = sum(weight[p] for p in said) / total
     return out
@@ -604,8 +604,7 @@ def _by_table(chunks: list[Chunk], cand: np.ndarray, among: np.ndarray, judge: C
     s38: a table of 7,000 rows read again for each of 189 candidate rows had taken 10 s)."""
     out = np.zeros(len(cand), dtype=bool)
     judged: list[tuple[range, bool]] = []
-    for j, cid in enumerate(cand):
-        i = int(cid)
+    for j, i in enumerate(cand.tolist()):
         if not among[j] or chunks[i].kind != "table_row":
             continue
         found = next((v for rows, v in judged if i in rows), None)
@@ -640,8 +639,8 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
         return out
     total = sum(words.values())
     seen: dict[tuple[str, str], bool] = {}
-    for j, cid in enumerate(cand):
-        c = chunks[int(cid)]
+    for j, i in enumerate(cand.tolist()):
+        c = chunks[i]
         if not c.heading or c.heading[-1] == c.title:
             continue
         key = (c.title, c.heading[-1])
@@ -661,8 +660,8 @@ def _turned(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     wanted, about = negated(text), turned_words(text)
     sides: dict[tuple[str, frozenset[str]], set[bool]] = {}
     read: list[tuple[tuple[str, frozenset[str]], bool] | None] = []
-    for cid in cand:
-        c = chunks[int(cid)]
+    for i in cand.tolist():
+        c = chunks[i]
         heading = c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
         key = _turned_key(heading)
         if not key or not key <= about:
@@ -753,14 +752,14 @@ def _second_best(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray,
     """For each candidate, the fused score of the second-best candidate of its note (0 if none); for
     a candidate alone in its note (alone: per candidate), its own score."""
     best: dict[str, list[float]] = {}
-    for j, c in enumerate(cand):
-        top = best.setdefault(chunks[int(c)].path, [0.0, 0.0])
-        f = float(fused[j])
+    paths = [chunks[i].path for i in cand.tolist()]
+    for path, f in zip(paths, fused.tolist()):
+        top = best.setdefault(path, [0.0, 0.0])
         if f > top[0]:
             top[0], top[1] = f, top[0]
         elif f > top[1]:
             top[1] = f
-    out = np.array([best[chunks[int(c)].path][1] for c in cand], dtype=np.float32)
+    out = np.array([best[path][1] for path in paths], dtype=np.float32)
     if alone is not None:
         out = np.where(alone, fused, out).astype(np.float32)
     return out
@@ -771,12 +770,13 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
     if not thin.any() or thin.all():
         return rank
     lowest: dict[str, float] = {}
-    for j in np.flatnonzero(~thin):
-        path = chunks[int(cand[j])].path
-        lowest[path] = min(lowest.get(path, np.inf), float(rank[j]))
+    rows, ranks = cand.tolist(), rank.tolist()
+    for j in np.flatnonzero(~thin).tolist():
+        path = chunks[rows[j]].path
+        lowest[path] = min(lowest.get(path, np.inf), ranks[j])
     out = rank.copy()
-    for j in np.flatnonzero(thin):
-        floor = lowest.get(chunks[int(cand[j])].path)
+    for j in np.flatnonzero(thin).tolist():
+        floor = lowest.get(chunks[rows[j]].path)
         if floor is not None and out[j] >= floor:
             out[j] = floor - 1e-4
     return out
@@ -880,7 +880,7 @@ def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: 
     """For each candidate, when the question asks who wrote something: does it say who (_says_authors)?"""
     if not _asks_authors(asked, who):
         return np.zeros(len(cand), dtype=bool)
-    return np.array([_says_authors(chunks[int(c)].text) for c in cand], dtype=bool)
+    return np.array([_says_authors(chunks[i].text) for i in cand.tolist()], dtype=bool)
 
 
 def _names_field(c: Chunk) -> bool:
