@@ -284,6 +284,32 @@ class NoteVectors:
         return np.maximum(0.0, self.vectors @ qvec.astype(np.float32))[self.note_of]
 
 
+class Passages:
+    """What fuse reads of a generation's passages that no question changes: does one ask a question (_asks), is it its
+    note's opening (_opening), thin or a few words, a field of names (_short_or_names). Read for a passage the first
+    time it is a candidate and kept for the generation (a search passes its index's): each of a question's 160
+    candidates or so had been read again for each question, about 0.5 ms of fuse's 4.5 on the blog index."""
+
+    def __init__(self, chunks: list[Chunk]):
+        self.chunks = chunks
+        self._read = np.zeros(len(chunks), dtype=bool)
+        self._facts = np.zeros((len(chunks), 4), dtype=bool)  # asks, opening, thin or short, names
+
+    def of(self, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(asks, opening, thin or short, names) for each candidate (row numbers)."""
+        new = cand[~self._read[cand]]
+        if len(new):
+            self._facts[new] = [self._facts_of(i) for i in new.tolist()]
+            self._read[new] = True
+        asks, opening, short, names = self._facts[cand].T
+        return asks, opening, short, names
+
+    def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool]:
+        c = self.chunks[row]
+        few, names, _ = _short_or_names(c.kind, c.text)
+        return _asks(c), _opening(self.chunks, row), c.thin or few, names
+
+
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
     """BM25 scores as a 0..1 share of the query's ceiling (see KeywordIndex.search)."""
     if ceiling <= 0:
@@ -331,7 +357,7 @@ def _related(gen: Generation, text: str, encode) -> list[tuple["Related", np.nda
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
-         pool: int, agenda: Agenda | None = None) -> list[Candidate]:
+         pool: int, agenda: Agenda | None = None, passages: Passages | None = None) -> list[Candidate]:
     """The pool best of each side (among the chunks mask lets through), and of the passages of a day or
     the tasks the question asks for (agenda: the index's Agenda), ranked by their fused score plus the
     year's and the note-level evidence, best first. named: notes the question names (NoteNames.named)."""
@@ -346,6 +372,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         return []
     ids = cand.tolist()
     of = [chunks[i] for i in ids]  # the candidates' chunks (a numpy row number read and converted once, not a rule)
+    passages = passages if passages is not None else Passages(chunks)  # (tests; a search passes its index's)
+    p_asks, p_opening, p_short, p_names = passages.of(cand)
     dense = scores.dense[cand]
     if scores.dense_floor is not None:
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
@@ -364,7 +392,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     version = _version_match(chunks, cand, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(c.path, 0.0) for c in of], dtype=np.float32)
-    asks = np.array([_asks(c) for c in of], dtype=bool) if not ASKS_FOR_QUESTIONS.search(text) \
+    asks = p_asks if not ASKS_FOR_QUESTIONS.search(text) \
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(chunks, cand, scores.words)
@@ -379,7 +407,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
     asked, who = frozenset(tokenize(text)), _ASKS_WHO.search(text) is not None
-    thin = np.array([_weak(c, scores.words, asked, who) for c in of], dtype=bool) & (task <= 0)  # "TODO Renew passport"
+    looks = (p_short | p_names & (not who)).tolist()  # thin, a few words, or names unless it asks who
+    thin = np.array([looks[j] and _says_little(c, scores.words, asked, who) for j, c in enumerate(of)],
+                    dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
     thin &= ~named_heading
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
@@ -394,7 +424,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
-    opening = _openings(chunks, cand) & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
+    opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
@@ -477,13 +507,11 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
     return rank, yielded
 
 
-def _openings(chunks: list[Chunk], cand: np.ndarray) -> np.ndarray:
-    """For each candidate: is it its note's opening paragraph, in a note with more after it (OPENING_MARGIN)?"""
-    def opening(row: int) -> bool:
-        c = chunks[row]
-        return (c.seq == 0 and c.kind == "paragraph" and not c.origin and row + 1 < len(chunks)
-                and chunks[row + 1].path == c.path)
-    return np.array([opening(i) for i in cand.tolist()], dtype=bool)
+def _opening(chunks: list[Chunk], row: int) -> bool:
+    """Is the passage its note's opening paragraph, in a note with more after it (OPENING_MARGIN)?"""
+    c = chunks[row]
+    return (c.seq == 0 and c.kind == "paragraph" and not c.origin and row + 1 < len(chunks)
+            and chunks[row + 1].path == c.path)
 
 
 def _candidates(scores: Scores, kw_side: np.ndarray, mask: np.ndarray | None, pool: int,
@@ -782,14 +810,13 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
     return out
 
 
-def _weak(c: Chunk, words: dict[str, float] | None, asked: frozenset[str] = frozenset(), who: bool = False) -> bool:
-    """Is the passage thin: only a link, a picture, a page's properties, a few words or a field of names (unless
-    the question asks who), and not saying half the question's words itself ("plate: KN19 XPT" for "what is my
-    number plate?"), nor a field the question asks for ("Owner: Priya Raman" for "who owns Atlas?"; asked: the
-    question's words)?"""
-    few, names, _ = _short_or_names(c.kind, c.text)
-    return ((c.thin or few or names and not who) and _own_share(c, words) < OWN_WORDS
-            and not _asked_field(c, asked) and not (_asks_authors(asked, who) and _says_authors(c.text)))
+def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str], who: bool) -> bool:
+    """Of a passage that looks thin (only a link, a picture, a page's properties, a few words, or a field of names
+    unless the question asks who: Passages), is it thin: not saying half the question's words itself ("plate: KN19
+    XPT" for "what is my number plate?"), nor a field the question asks for ("Owner: Priya Raman" for "who owns
+    Atlas?"; asked: the question's words)?"""
+    return (_own_share(c, words) < OWN_WORDS and not _asked_field(c, asked)
+            and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
 @lru_cache(maxsize=1 << 16)

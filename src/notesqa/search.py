@@ -50,6 +50,7 @@ class _Live:
     tree: NoteTree
     names: NoteNames
     notes: ranking.NoteVectors
+    passages: ranking.Passages
     agenda: Agenda
     speller: Speller | None  # the vault's words, to search a misspelt word of a question as the notes write it
     tags: frozenset[str]  # every tag of a note (as read: query.tag_key), to tell a tag: of none (NotesIndex.parsed)
@@ -120,8 +121,8 @@ class NotesIndex:
         speller = None if vocabulary is None else Speller(
             vocabulary.forms, vocabulary.stems, lambda row: keywords.rows_with(vocabulary.stems[row]),
             vocabulary.written_forms)
-        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, Agenda(gen.chunks), speller,
-                     frozenset(t for c in gen.chunks for t in c.tags))
+        return _Live(gen, embedder, NoteTree.build(gen.chunks), names, notes, ranking.Passages(gen.chunks),
+                     Agenda(gen.chunks), speller, frozenset(t for c in gen.chunks for t in c.tags))
 
     def refresh(self) -> bool:
         """Switch to a newer generation if a build made one; True if it did.
@@ -343,7 +344,7 @@ class NotesIndex:
             keywords = live.gen.keywords
             named = live.names.within_longer_names(  # "shadow page table" names Page table only in part
                 text, live.names.named(text), lambda phrase: bool(phrases.saying(chunks, keywords, (phrase,)).any()))
-            ranked = ranking.fuse(chunks, scores, text, named, mask, pool, live.agenda)
+            ranked = ranking.fuse(chunks, scores, text, named, mask, pool, live.agenda, live.passages)
         # an embedded copy's hit goes to the note it comes from, when that note passes the filters
         tree = live.tree
         origin = tree.origins if mask is None else {c: o for c, o in tree.origins.items() if mask[o]}
