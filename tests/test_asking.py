@@ -124,6 +124,23 @@ def test_which_questions_ask_where_notes_mention_a_thing():
         assert not seeks_mentions(q), q
 
 
+def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
+    from notesqa.asking import asks_amount, states_amount
+
+    for q in ("how much did I bill Northwind in 2023?", "what's my day rate for agencies these days",
+              "what is Greenleaf paying per month from January?", "what was my tax bill for 2023-24?",
+              "what did the monitor cost?", "what was the cost of the new roof?", "coworking cost", "day rate 2022"):
+        assert asks_amount(q), q
+    for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
+              "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
+              "what is the total number of users", "what did we offer Marcus to keep him"):
+        assert not asks_amount(q), q
+    for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450"):
+        assert states_amount(text), text
+    for text in ("Biggest client: Northwind (28% of revenue)", "5 pounds of flour", "version 2.0", "costs 3k"):
+        assert not states_amount(text), text
+
+
 def test_a_question_asks_how_to_do_something():
     from notesqa.asking import asks_how
 

@@ -816,3 +816,13 @@ def test_a_heading_that_says_the_question_turned_comes_after_the_one_that_says_i
     bids = [under("bids.md", 0, "Bids won", "the Harbor contract"), under("bids.md", 1, "Bids lost", "the Quay one")]
     scores = dataclasses.replace(_dense_only([0.6, 0.62]), words=dict.fromkeys(tokenize("which bids did we win"), 1.0))
     assert not any(c.explain.turned for c in fuse(bids, scores, "which bids won?", {}, None, 10))
+
+
+def test_a_passage_that_says_a_sum_comes_first_for_a_question_that_asks_for_one():
+    # trial s44: "Biggest client: Northwind (28% of revenue)" had come before the line that says what was billed
+    chunks = [_chunk("reviews/2023.md", 0, "Biggest client: Northwind (28% of revenue)"),
+              _chunk("clients/Northwind.md", 0, "2023 total: £17,160")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.49]), "how much did I bill Northwind in 2023?", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.amount and "says a sum, as asked" in str(ranked[0].explain)
+    # ... not for a question of another amount
+    assert fuse(chunks, _dense_only([0.5, 0.49]), "who was my biggest client in 2023?", {}, None, 10)[0].row == 0

@@ -269,6 +269,37 @@ def asks_how(question: str) -> bool:
     return _ASKS_HOW.search(question) is not None
 
 
+# a question for an amount of money: "how much did I bill Northwind in 2023?", "what's my day rate for agencies?",
+# "what did the monitor cost?" (trial s44: a line that talks of the client had come before the one that says the sum);
+# not "how much heat was it losing?", "how much of the time ..."
+_MONEY_WORDS = (r"pay|paid|pays|paying|cost|costs|costing|charge|charged|charging|bill|billed|billing|spend|spent|earn|"
+                r"earned|owe|owed|invoice|invoiced|price|priced|prices|fee|fees|rate|rates|salary|rent|budget|money|"
+                r"revenue|income|tax|refund|deposit|worth")
+_AMOUNT_NOUN = r"(?:costs?|prices?|rates?|fees?|salary|rent|budget|total|bill|spend|revenue|income)\b(?!\s+limit)"
+_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time)\b)[^?.!]*\b(?:" + _MONEY_WORDS + r")\b|"
+                          r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+|did\s+)?(?:the\s+|my\s+|our\s+|his\s+|her\s+"
+                          r"|their\s+)?(?:(?!of\b)\w+\s+){0,3}" + _AMOUNT_NOUN  # the thing asked: what follows says whose
+                          + r"(?=\s*[?.!]*\s*$|\s+(?:for|from|in|per|at|on|to|with|when|last|this|of\s+(?:the|my|a|an)\b))|"
+                          r"\bwhat\b[^?.!]*\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
+                          # typed as into a search box: "coworking cost", "day rate 2022"
+                          r"^\W*(?:[\w-]+\s+){0,3}" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
+
+
+def asks_amount(question: str) -> bool:
+    """Does the question ask for an amount of money ("how much did I pay for the macbook?", "what's my day rate?")?"""
+    return _ASKS_AMOUNT.search(question) is not None
+
+
+# a sum of money as notes write one: "£17,160", "$1.2k", "€ 450", "325 EUR", "1,500 euros", "£420/day"
+_MONEY = re.compile(r"[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
+                    r"|bucks|quid)\b", re.IGNORECASE)  # (not "pounds": of flour too)
+
+
+def states_amount(text: str) -> bool:
+    """Does text say a sum of money (_MONEY)?"""
+    return _MONEY.search(text) is not None
+
+
 # ... anywhere in it, or for the steps ("I deleted a note, how do I get it back?", "what are the steps to ...")
 _ASKS_STEPS = re.compile(r"\b(?:how\s+(?:do|can|should|would|did)\s+(?:i|you|we)|how\s+to|steps?|instructions|procedure|"
                          r"walk\s+me\s+through)\b", re.IGNORECASE)

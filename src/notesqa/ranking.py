@@ -21,8 +21,9 @@ from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
 from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
-from .asking import (DEFINING, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue, asks_steps,
-                     codes, lists_only_tasks, negated, seeks_note, turned_words, versions, without_asked_noun)
+from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue,
+                     asks_steps, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words, versions,
+                     without_asked_noun)
 from .periods import asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -107,6 +108,10 @@ TURNED_PENALTY = 0.05
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
+# A question for a sum of money ("how much did I bill Northwind in 2023?", "what's my day rate?"): a passage that says
+# one is likelier the answer than one that talks of the same client or rate (trial s44: "Biggest client: Northwind"
+# had come before "2023 total: £17,160"). For ranking only; small, as a note of prices has many.
+AMOUNT_BONUS = 0.03
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -133,6 +138,7 @@ class Explanation:
     day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
+    amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -201,6 +207,8 @@ class Explanation:
             note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
         if self.howto_code:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
+        if self.amount:
+            note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -403,6 +411,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     howto = np.array([c.kind == "code" for c in of], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
+    amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
+        else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
@@ -410,8 +420,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     looks = (p_short | p_names & (not who)).tolist()  # thin, a few words, or names unless it asks who
     thin = np.array([looks[j] and _says_little(c, scores.words, asked, who) for j, c in enumerate(of)],
                     dtype=bool) & (task <= 0)  # "TODO Renew passport"
-    # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted")
-    thin &= ~named_heading
+    # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted"), nor
+    # a few that say the sum a question asks for ("2023 total: £17,160")
+    thin &= ~named_heading & ~amount
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
@@ -429,7 +440,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -457,6 +468,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "phrase": floats(phrase), "howto_code": bools(howto),
+        "amount": bools(amount),
         "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
