@@ -826,3 +826,17 @@ def test_a_passage_that_says_a_sum_comes_first_for_a_question_that_asks_for_one(
     assert ranked[0].row == 1 and ranked[0].explain.amount and "says a sum, as asked" in str(ranked[0].explain)
     # ... not for a question of another amount
     assert fuse(chunks, _dense_only([0.5, 0.49]), "who was my biggest client in 2023?", {}, None, 10)[0].row == 0
+
+
+def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_and_more():
+    # trial s44: "when did Marta's website launch?" had shown the whole note as the list under "# Marta – portfolio
+    # site notes", the heading of the note "Portfolio site notes"
+    from notesqa.ranking import _heading_named
+
+    def chunk(heading):
+        return dataclasses.replace(_chunk("Portfolio site notes.md", 0, "Launched 15 Oct 2024"), heading=heading)
+
+    chunks = [chunk(["Marta – portfolio site notes"]), chunk(["Marta – portfolio site notes", "Marta launch"]),
+              chunk(["Marta launch"])]
+    words = {"marta": 3.0, "launch": 1.0, "websit": 1.0}
+    assert _heading_named(chunks, np.arange(3), words).tolist() == [False, True, True]

@@ -671,9 +671,10 @@ HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's
 
 
 def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
-    """For each candidate: does its innermost heading (not its note's title) say HEADING_NAMED of the question's
-    words, weighted by rarity, that the title does not ("known limitations" of "### Limitations and Known Issues"
-    in the note "Undo and Redo")?"""
+    """For each candidate: does its innermost heading (not its note's title, nor a first heading that says the
+    title and more: "# Marta – portfolio site notes" of "Portfolio site notes", trial s44, whose whole note had been
+    shown as the list under the heading named) say HEADING_NAMED of the question's words, weighted by rarity, that the
+    title does not ("known limitations" of "### Limitations and Known Issues" in the note "Undo and Redo")?"""
     out = np.zeros(len(cand), dtype=bool)
     if not words:
         return out
@@ -685,8 +686,10 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
             continue
         key = (c.title, c.heading[-1])
         if key not in seen:
-            own = _words_of(c.heading[-1]) - _words_of(c.title)
-            seen[key] = sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
+            heading, title = _words_of(c.heading[-1]), _words_of(c.title)
+            own = heading - title
+            seen[key] = not (len(c.heading) == 1 and title <= heading) and \
+                sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
         out[j] = seen[key]
     return out
 
