@@ -69,12 +69,6 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
     assert _hit(title="2026-11-26 Pricing council", heading=("Pricing council", "Decisions")).breadcrumb == [
         "2026-11-26 Pricing council", "Decisions"]
     assert _hit(title="Pricing Review 2026-11-17", heading=("Pricing review",)).breadcrumb == ["Pricing Review 2026-11-17"]
-    # ... each with a day of its own (trial s44: a review meeting's note, and its heading of the outage's day), once
-    assert _hit(title="2025-03-20 Incident review - payments outage",
-                heading=("Incident review: payments outage 2025-03-17", "Timeline")).breadcrumb == [
-        "2025-03-20 Incident review - payments outage", "Timeline"]
-    assert _hit(title="2025-03-20", heading=("2025-03-17", "Timeline")).breadcrumb == ["2025-03-20", "2025-03-17",
-                                                                                       "Timeline"]
     assert _hit(title="2026-11-26 Pricing council", heading=("Pricing",)).breadcrumb == [
         "2026-11-26 Pricing council", "Pricing"]
     # ... or a heading that says the same day and more of it (the recheck: trial B's 1:1 notes), the fuller once

@@ -373,10 +373,6 @@ def _repeats(before: str, part: str) -> bool:
     undated = _DATED.sub("", before)  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
     if undated != before and _WORDS.findall(undated) == p:
         return bool(p)
-    # ... each with its own day: "2025-03-20 Incident review - payments outage" > "Incident review: payments outage
-    # 2025-03-17", a meeting's note and the heading of what it reviews (trial s44: both had been shown)
-    if undated != before and _WORDS.findall(undated) == _WORDS.findall(_DATED.sub("", part)) != []:
-        return True
     if not p or len(b) <= len(p) or b[:len(p)] != p:
         return False
     end = [m.end() for m in _WORDS.finditer(before)][len(p) - 1]
