@@ -445,15 +445,18 @@ def _row_day(unit: Unit) -> str | None:
     return heading_day(cell) or month_start(cell) or period_start(cell)
 
 
-def _line_day(unit: Unit) -> str | None:
+def _line_day(unit: Unit, note_day: str | None) -> str | None:
     """The day a log's entry opens with ("14 May People directory live" under "## 2024", "2024-05-14: cutover"): the
     entry is of that day, as a passage under a day's heading is (trial s44: a log of "**2 Apr**" lines had been of
-    no day); a day without its year takes the year of the heading it is under, else none."""
+    no day); a day without its year takes the year of the heading it is under, else none. Only under a year's or a
+    month's heading, or in a note of no day of its own: a daily note's "2024-06-10 passport renewal due" is of the
+    note's day, the day it was written (the review)."""
     if unit.kind not in ("bullet", "paragraph") or not unit.text[:1].isalnum() and unit.text[:1] not in "*_":
         return None
     from .metadata import headings_year, line_day
 
-    return line_day(unit.text, headings_year(unit.heading))
+    year = headings_year(unit.heading)
+    return line_day(unit.text, year) if year is not None or note_day is None else None
 
 
 def _other_names(note: ParsedNote) -> tuple[str, ...]:
@@ -517,7 +520,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         chunks.append(Chunk(
             path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=_tags_of(note, unit, tags),
-            date=_row_day(unit) or _line_day(unit) or _day_under((*unit.heading, *unit.parents), days) or note.date,
+            date=_row_day(unit) or _line_day(unit, note.date) or _day_under((*unit.heading, *unit.parents), days)
+            or note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
             origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None, thin=unit.thin,

@@ -161,14 +161,30 @@ LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2}
 def line_day(text: str, year: str | None = None) -> str | None:
     """The day a line opens with (LINE_DAY) as an ISO date, of the year it says or else of year; None when it
     opens with no day, or with a day of no year known."""
-    m = LINE_DAY.match(text)
+    m = _line_day_match(text)
     if m is None:
         return None
     if m[1]:
         return as_date(m[1])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
     year = m[6] or year
-    return calendar_day(month, day, year) if year and _month_number(month) else None
+    return calendar_day(month, day, year) if year else None
+
+
+def opens_with_day(line: str) -> bool:
+    """Does the line open with a day (line_day's), whatever its year? ("3 people came" does not, nor "2 may join")."""
+    return _line_day_match(line) is not None
+
+
+def _line_day_match(text: str) -> re.Match | None:
+    """LINE_DAY's match of text when it is a day: a real date, or a month's name ("May" and "March" capitalised: "may"
+    and "march" are words too) and a day's number of 1 to 31."""
+    m = LINE_DAY.match(text)
+    if m is None or m[1]:
+        return m if m is None or as_date(m[1]) else None
+    day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
+    known = _month_number(month) is not None and (month[0].isupper() or month.lower() not in ("may", "march", "mar"))
+    return m if known and 1 <= int(day) <= 31 else None
 
 
 def headings_year(headings: Sequence[str]) -> str | None:

@@ -18,9 +18,10 @@ from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image
 from .liquid import strip_non_content
 from .markup import (CODE_SPAN, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
-from .metadata import (CREDIT_FIELDS, LINE_DAY, as_list, as_tags, citation_names, created_value, credits, document_id,
+from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
                        fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
-                       note_names, properties, shown_fields, title_from_filename, unreadable_day, zettel_id)
+                       note_names, opens_with_day, properties, shown_fields, title_from_filename, unreadable_day,
+                       zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -262,7 +263,7 @@ def _is_label(unit: Unit | None, inline) -> bool:
 
 # A line that is a record of its own, not part of a wrapped sentence: a flashcard ("Koplik spots::Measles",
 # Obsidian's Spaced Repetition plugin), a field or a labelled line ("Dose: 4 g a day", "Q: ..."), or a log's entry
-# that opens with its day (metadata.LINE_DAY: "**14 May** People directory live"). A paragraph whose every line is
+# that opens with its day (metadata.opens_with_day: "**14 May** People directory live"). A paragraph whose every line is
 # one is read line by line: Obsidian shows each of its lines on a line of its own.
 _RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
 _ANSWER_LABEL = r"(?:A|Ans|Answer)\s*:"
@@ -306,7 +307,7 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
     if len(lines) < 2:
         return None
     starts = _turns(lines) or ([(i, ln) for i, ln in enumerate(lines)]
-                               if all(_RECORD.match(ln.strip()) or LINE_DAY.match(ln) for ln in lines) else None)
+                               if all(_RECORD.match(ln.strip()) or opens_with_day(ln) for ln in lines) else None)
     if starts is None:
         return None
     records: list[tuple[int, str]] = []
