@@ -133,11 +133,13 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
         assert asks_amount(q), q
     for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
-              "what is the total number of users", "what did we offer Marcus to keep him"):
+              "what is the total number of users", "what did we offer Marcus to keep him", "what's the learning rate?",
+              "error rate in prod", "what is the total?", "how much effort did we spend on it?"):  # (the review)
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450"):
         assert states_amount(text), text
-    for text in ("Biggest client: Northwind (28% of revenue)", "5 pounds of flour", "version 2.0", "costs 3k"):
+    for text in ("Biggest client: Northwind (28% of revenue)", "5 pounds of flour", "version 2.0", "costs 3k",
+                 "run $1 on the shell", "awk '{print $2}'", "x = $3 + $4", "`echo $45`"):  # (the review: a shell's)
         assert not states_amount(text), text
 
 

@@ -271,18 +271,22 @@ def asks_how(question: str) -> bool:
 
 # a question for an amount of money: "how much did I bill Northwind in 2023?", "what's my day rate for agencies?",
 # "what did the monitor cost?" (trial s44: a line that talks of the client had come before the one that says the sum);
-# not "how much heat was it losing?", "how much of the time ..."
+# not "how much heat was it losing?", "how much effort did we spend?", "what's the learning rate?" (the review)
 _MONEY_WORDS = (r"pay|paid|pays|paying|cost|costs|costing|charge|charged|charging|bill|billed|billing|spend|spent|earn|"
-                r"earned|owe|owed|invoice|invoiced|price|priced|prices|fee|fees|rate|rates|salary|rent|budget|money|"
+                r"earned|owe|owed|invoice|invoiced|price|priced|prices|fee|fees|salary|rent|budget|money|"
                 r"revenue|income|tax|refund|deposit|worth")
-_AMOUNT_NOUN = r"(?:costs?|prices?|rates?|fees?|salary|rent|budget|total|bill|spend|revenue|income)\b(?!\s+limit)"
-_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time)\b)[^?.!]*\b(?:" + _MONEY_WORDS + r")\b|"
-                          r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+|did\s+)?(?:the\s+|my\s+|our\s+|his\s+|her\s+"
-                          r"|their\s+)?(?:(?!of\b)\w+\s+){0,3}" + _AMOUNT_NOUN  # the thing asked: what follows says whose
+# a rate of money: "day rate", "hourly rate", "my rates", "the rate for agencies"; not "error rate", "frame rate"
+_MONEY_RATE = (r"(?:(?:day|daily|hourly|hour|weekly|monthly|yearly|annual|nightly|flat|going|agency|standard|my|our|"
+               r"your|his|her|their)\s+rates?|rates?(?=\s+(?:for|per)\b))")
+_AMOUNT_NOUN = r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|" + _MONEY_RATE + r")\b"
+_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)[^?.!]*"
+                          r"\b(?:" + _MONEY_WORDS + r")\b|"
+                          r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+|did\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+                          r"(?:(?!of\b)\w+\s+){0,3}?" + _AMOUNT_NOUN  # the thing asked: what follows says whose
                           + r"(?=\s*[?.!]*\s*$|\s+(?:for|from|in|per|at|on|to|with|when|last|this|of\s+(?:the|my|a|an)\b))|"
                           r"\bwhat\b[^?.!]*\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
                           # typed as into a search box: "coworking cost", "day rate 2022"
-                          r"^\W*(?:[\w-]+\s+){0,3}" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
+                          r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
 
 
 def asks_amount(question: str) -> bool:
@@ -290,14 +294,17 @@ def asks_amount(question: str) -> bool:
     return _ASKS_AMOUNT.search(question) is not None
 
 
-# a sum of money as notes write one: "£17,160", "$1.2k", "€ 450", "325 EUR", "1,500 euros", "£420/day"
-_MONEY = re.compile(r"[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
+# a sum of money as notes write one: "£17,160", "$1.2k", "€ 450", "325 EUR", "1,500 euros", "£420/day"; not a
+# shell's "$1" (a "$" and one digit alone) nor what a code span says (the review: "awk '{print $2}'")
+_MONEY = re.compile(r"[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
+                    r"\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
                     r"|bucks|quid)\b", re.IGNORECASE)  # (not "pounds": of flour too)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
 def states_amount(text: str) -> bool:
-    """Does text say a sum of money (_MONEY)?"""
-    return _MONEY.search(text) is not None
+    """Does text say a sum of money (_MONEY), outside its code spans?"""
+    return _MONEY.search(_CODE_SPAN.sub(" ", text) if "`" in text else text) is not None
 
 
 # ... anywhere in it, or for the steps ("I deleted a note, how do I get it back?", "what are the steps to ...")
