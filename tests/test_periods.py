@@ -89,6 +89,11 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # for December 2024", noted in January, had come after every December passage), unless it asks what is due
     assert span("how big was the invoice for December 2024?") is None
     assert span("what is due for December 2024?") == ("2024-12-01", "2024-12-31")
+    # ... nor "for" a part of one (the review), nor a name after a part's month
+    for q in ("the invoice for mid-December 2024", "notes for the end of December 2024", "the end of March Madness",
+              "late June Carter"):
+        assert span(q) is None, q
+    assert span("the minutes of March 2023") == ("2023-03-01", "2023-03-31")
 
 
 def test_a_week_or_month_moves_as_the_question_reads_it():
@@ -103,6 +108,10 @@ def test_a_week_or_month_moves_as_the_question_reads_it():
     assert days(moved, monday) == {f"2026-11-{d}" for d in range(16, 23)}
     assert shift_period("what is due in October?", "month", -1, monday) == "what is due in September 2027?"
     assert shift_period("what did I do in January?", "month", -1, monday) == "what did I do in December 2025?"
+    # a part of a month keeps its words (the review: "what happened at in May 2026" had been asked)
+    assert shift_period("what happened at the end of June?", "month", -1, monday) == \
+        "what happened at the end of May 2026?"
+    assert shift_period("what did I do in mid-July?", "month", 1, monday) == "what did I do in mid-August 2026?"
     assert shift_period("the week of 2026-02-30", "week", -1, monday) is None  # no such day: no week
     assert days("what did we do the week of 2026-02-30?", monday) == set()  # and no error
     assert days("29 February") == {"02-29"} and days("30 February") == set()

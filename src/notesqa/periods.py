@@ -75,9 +75,15 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
+_PART = re.compile(_PART_OF, re.IGNORECASE)
+# (a month with its year after a part's words is read with them, or not at all after "for": "for mid-December 2024")
+_NOT_A_PART = "".join(f"(?<!{w})" for w in ("mid-", "mid ", "early ", "late ", "end of ", "start of ", "beginning of ",
+                                             "middle of "))
 _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF + r"?|(?<!\d )(?<!(?:st|nd|rd|th) )"
                        r"(?<!\d\. )(?<!\d of )(?<!(?:st|nd|rd|th) of )"  # "the 6th of February 2025" is a day (s42)
-                       r"(?<!\bfor )(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|" + _PART_OF + r"(?=" + MONTH_NAME + r"\b))"
+                       r"(?<!\bfor )" + _NOT_A_PART + r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|"
+                       r"(?<!\bfor )(?<!\bthe )" + _PART_OF + r"(?=" + MONTH_NAME
+                       + r"\b(?!\s+(?-i:[A-Z]))))"  # (not "the end of March Madness", "late June Carter": the review)
                        r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 # ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
 _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|" + _DAY_AFTER + r")"
@@ -311,7 +317,10 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
                 else _period(m.group(1).lower(), "month", today))
     month, year = first.month - 1 + by, first.year
     year, month = year + month // 12, month % 12 + 1
-    return f"{text[:m.start()]}in {date(year, month, 1).strftime('%B')} {year}{text[m.end():]}"
+    moved = f"{date(year, month, 1).strftime('%B')} {year}"
+    if m.re is _IN_MONTH and _PART.search(text, m.start(), m.start(3)):  # "the end of June" -> "the end of May 2026"
+        return f"{text[:m.start(3)]}{moved}{text[m.end():]}"  # (the review: "at in May 2026" had been asked)
+    return f"{text[:m.start()]}in {moved}{text[m.end():]}"
 
 
 # a week by its number, whatever of ("week 38", a course's "week 3 of CS 6200"): what "the week after" moves, and
