@@ -42,6 +42,10 @@ from notesqa.conversation import asks_for_more, followup_kind, is_followup, stan
     ("who came to the party?", "and who didn't?", "who did not come to the party"),
     ("what went well tag:work", "and what didn't?", "what did not go well tag:work"),
     ("what surprised you in Lisbon?", "and what didn't?", "what surprised you in Lisbon didn't"),  # (a verb not known)
+    # ... after a modal or a name, "not" after who does it; another question word asks another thing (the review)
+    ("what can we cut from the roadmap?", "and what can't?", "what can we not cut from the roadmap"),
+    ("what did Tom say about the launch?", "and what didn't?", "what did Tom not say about the launch"),
+    ("what went well in the sprint?", "and who didn't?", "what went well in the sprint who didn't"),
     # a question of other words is not that: its words join the previous question's as before
     ("what hotel did I book in Lisbon?", "and what was not included?",
      "what hotel did I book in Lisbon was not included"),

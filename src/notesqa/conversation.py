@@ -299,9 +299,11 @@ def _asked_anew(prev: str, body: str) -> str | None:
 
 
 # a follow-up that is only its "not": "and what didn't?", "what did not?", "and who wasn't?"
-_NOT_ALONE = re.compile(r"(?:what|which|who)\s+(?:(did|does|do|was|were|is|are|has|have|had|can|could|will|would|should)"
-                        r"(?:n[’']?t|\s+not)|(won|can)[’']?t|(cannot))\s*[?.!]*", re.I)
+_NOT_ALONE = re.compile(r"(what|which|who)\s+(?:(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would|should)"
+                        r"(?:n[’']?t|\s+not)|(?:won|can)[’']?t|cannot)\s*[?.!]*", re.I)
 _AUXILIARY = frozenset("did does do was were is are has have had can could will would should".split())
+# who does it, after an auxiliary: "we", "the team", "my manager", "Tom" (a name: a capital)
+_SUBJECT = re.compile(r"((?:we|I|you|they|he|she|the \w+|my \w+|our \w+|(?-i:[A-Z])\w+)\s+)(.*)", re.I)
 # verbs a past question opens with ("what went well?"), each with the form "did not" takes; of a verb not here, the
 # follow-up is searched as words, as before
 _PAST = {"went": "go", "came": "come", "got": "get", "felt": "feel", "made": "make", "took": "take", "ran": "run",
@@ -323,14 +325,13 @@ def _turned_alone(prev: str, body: str) -> str | None:
     searched "what went well in the sprint didn't")."""
     m = _NOT_ALONE.fullmatch(body.strip())
     opening = re.match(r"(what|which|who)\s+(\w+)\s+(.*)", prev, re.I)
-    if m is None or opening is None or negated(prev):
-        return None
+    if m is None or opening is None or negated(prev) or m.group(1).lower() != opening.group(1).lower():
+        return None  # ("and who didn't?" after "what went well?" asks another thing: the review)
     wh, verb, rest = opening.group(1), opening.group(2), opening.group(3)
     low = verb.lower()
-    if low in _AUXILIARY:  # "what was good?" -> "what was not good"; "what did we like?" -> "what did we not like"
-        subject = re.match(r"((?:we|I|you|they|he|she|it|the \w+|my \w+|our \w+)\s+)(.*)", rest, re.I)
-        return f"{wh} {verb} {subject.group(1)}not {subject.group(2)}" if subject and low in ("did", "does", "do") \
-            else f"{wh} {verb} not {rest}"
+    if low in _AUXILIARY:  # "what was good?" -> "what was not good"; "what can we cut?" -> "what can we not cut"
+        subject = _SUBJECT.match(rest)
+        return f"{wh} {verb} {subject.group(1)}not {subject.group(2)}" if subject else f"{wh} {verb} not {rest}"
     if low in _PAST:
         return f"{wh} did not {_PAST[low]} {rest}"
     if low in _PRESENT:
