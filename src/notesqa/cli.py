@@ -217,7 +217,7 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     known = _problems_of(index_dir)
     said: list[str] = []  # why every note is read again, said before the build reads them (trial s38)
-    notice = None if quiet or as_json else lambda reason: (said.append(reason), _echo_full_rebuild(reason))
+    notice = None if quiet or as_json else lambda reason: (said.append(reason), _echo_full_rebuild(reason, model))
     # (a server's watcher refreshes a second after a save: a hook's or a person's index right after waits for it,
     # trial s39, rather than failing)
     report = run_build(notes_dir, index_dir, model, rebuild=rebuild, wait=True if wait else BRIEF_WAIT,
@@ -226,7 +226,7 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
         click.echo(json.dumps(report.to_dict(), indent=1))
         return
     if report.full_rebuild_reason and report.full_rebuild_reason not in said:
-        _echo_full_rebuild(report.full_rebuild_reason)
+        _echo_full_rebuild(report.full_rebuild_reason, model)
     # what is new since the last build is named; what it said already is counted
     fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]
     for p in fresh:
@@ -245,9 +245,10 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
                + ("." if listed else " (`notesqa status` lists them)."))
 
 
-def _echo_full_rebuild(reason: str) -> None:
+def _echo_full_rebuild(reason: str, model: str | None = None) -> None:
     env = os.environ.get(ENV_MODEL)
-    if env and f"to {env!r}" in reason:  # (a variable set for another vault must not re-embed this one unsaid)
+    if model is None and env and f"to {env!r}" in reason:  # (a variable set for another vault must not re-embed
+        # this one unsaid; not when --model named it: the review)
         reason += f" (${ENV_MODEL} names it)"
     click.echo(f"Full rebuild: {reason}.")
 

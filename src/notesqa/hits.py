@@ -120,7 +120,8 @@ class Hit:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        del d["stale"]  # (each JSON front end checks the whole folder itself and says "stale": true)
+        if not d["stale"]:
+            del d["stale"]  # (set by retrieve() only; each JSON front end checks the folder itself: "stale": true)
         d["breadcrumb"] = self.breadcrumb
         d["source"] = self.source
         return d

@@ -259,7 +259,7 @@ class Vocabulary:
         meta = json.loads((folder / _META).read_text())
         if meta.get("version") != VOCABULARY_VERSION and not any_version:
             return None
-        rows = [line.split("\t") for line in (folder / _WORDS).read_text(encoding="utf-8").splitlines() if line]
+        rows = _word_rows(folder)
         vectors = np.load(folder / _VECTORS, allow_pickle=False)
         if len(rows) != int(meta["words"]) or any(len(r) < 2 for r in rows):
             raise ValueError(f"{_WORDS} has {len(rows)} words, {_META} says {meta['words']}")
@@ -331,17 +331,22 @@ class WordCounts:
         return cls(Counter(said), Counter(inside)) if whole(said) and whole(inside) else None
 
 
+def _word_rows(folder: Path) -> list[list[str]]:
+    """words.tsv's rows: (stem, form, 1 for a name) each."""
+    return [line.split("\t") for line in (folder / _WORDS).read_text(encoding="utf-8").splitlines() if line]
+
+
 def _check_rows(folder: Path, words: int) -> None:
     """Raises ValueError unless words.tsv has words lines and vectors.npy as many rows, whole (its vectors are
     mapped, not read)."""
     try:
-        with open(folder / _WORDS, "rb") as f:
-            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        lines = len(_word_rows(folder))  # (as load() reads them: a count of "\n" could say "kept" of what it refuses)
         shape = np.load(folder / _VECTORS, mmap_mode="r", allow_pickle=False).shape  # (mapped: a file cut short fails)
     except FileNotFoundError as exc:
         raise ValueError(f"{Path(exc.filename or '?').name} is missing") from exc
-    except (OSError, ValueError, EOFError) as exc:
-        raise ValueError(f"{_VECTORS} cannot be read") from exc
+    except (OSError, ValueError, EOFError) as exc:  # (UnicodeDecodeError is a ValueError)
+        raise ValueError(f"{_VECTORS} cannot be read" if not isinstance(exc, UnicodeDecodeError)
+                         else f"{_WORDS} cannot be read") from exc
     if lines != words:
         raise ValueError(f"{_WORDS} has {lines:,} words, {_META} says {words:,}")
     if len(shape) != 2 or shape[0] != words:
