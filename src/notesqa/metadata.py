@@ -151,7 +151,7 @@ def headings_day(headings: Sequence[str]) -> str | None:
 
 # a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
 # "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
-LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
+_LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
                       # (month first, a mark after it: "May 5 people joined" is no day's entry)
                       r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-])))"
                       r"(?:,?\s+(\d{4}))?(?:\*\*|__|\*|_)?"
@@ -159,7 +159,7 @@ LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2}
 
 
 def line_day(text: str, year: str | None = None) -> str | None:
-    """The day a line opens with (LINE_DAY) as an ISO date, of the year it says or else of year; None when it
+    """The day a line opens with (_LINE_DAY) as an ISO date, of the year it says or else of year; None when it
     opens with no day, or with a day of no year known."""
     m = _line_day_match(text)
     if m is None:
@@ -177,9 +177,9 @@ def opens_with_day(line: str) -> bool:
 
 
 def _line_day_match(text: str) -> re.Match | None:
-    """LINE_DAY's match of text when it is a day: a real date, or a month's name ("May" and "March" capitalised: "may"
+    """_LINE_DAY's match of text when it is a day: a real date, or a month's name ("May" and "March" capitalised: "may"
     and "march" are words too) and a day's number of 1 to 31."""
-    m = LINE_DAY.match(text)
+    m = _LINE_DAY.match(text)
     if m is None or m[1]:
         return m if m is None or as_date(m[1]) else None
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
