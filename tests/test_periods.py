@@ -249,6 +249,20 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
         "what did I do in June?"  # this year's June has notes
 
 
+def test_a_season_without_a_year_takes_the_year_of_the_last_such_season_the_notes_have():
+    # trial s44: a vault that ends in 2025 had been asked of spring 2026 for "last spring"
+    noted = lambda: frozenset({"2025-04", "2025-07", "2024-12", "2025-01"})  # noqa: E731
+    today = date(2026, 12, 2)
+    assert with_noted_year("what did I do last spring?", noted, today) == "what did I do in spring 2025?"
+    assert with_noted_year("what happened in the summer?", noted, today) == "what happened in the summer of 2025?"
+    assert with_noted_year("what did we do over the winter?", noted, today) == \
+        "what did we do over the winter of 2024?"  # its December, then January of the next year
+    for q in ("what did I do in spring 2024?", "what is planned next summer?", "what did I do this spring?",
+              "what changed since last spring?", 'the song "in the summer"'):
+        assert with_noted_year(q, noted, today) == q  # a year, a step ahead or this one's, from it, quoted
+    assert with_noted_year("last spring?", lambda: frozenset({"2026-04", "2025-04"}), today) == "last spring?"
+
+
 def test_a_week_by_its_number_alone_takes_the_year_of_the_last_weekly_note_of_that_number():
     # trial s41: weekly reviews "2024-W38.md", asked "what went well in week 38?", had matched the words "week 38" only
     weeks = lambda: frozenset({"2024-W38", "2023-W38", "2025-W02"})  # noqa: E731

@@ -418,7 +418,41 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
             start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
             out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
             at = m.end()
+    return _with_season_year("".join(out) + text[at:], noted, today, ahead)
+
+
+def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: date, ahead: bool) -> str:
+    """text with a season it names without a year ("what did I do last summer?", "in the spring") given the year of
+    the last such season the notes have passages of, when the one it reads as has none, as a month is
+    (with_noted_year; trial s44: a vault that ends in 2025 had been asked of spring 2026)."""
+    if ahead or not _SEASON.search(text):
+        return text
+    spans = quoted_spans(text)
+    out, at, months = [], 0, None
+    for m in _SEASON.finditer(text):
+        when = (m.group(1) or "").lower()
+        if m.group(3) or m.group(5) or m.group(7) or when in ("this", "next", "coming") or inside(spans, m.start()) \
+                or _SINCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        name = (m.group(2) or m.group(4) or m.group(6)).lower()
+        months = noted() if months is None else months
+        first = _season(m, today, ahead)[0]
+        if _season_months(name, first.year) & months:
+            continue
+        year = max((y for y in range(first.year - 1, first.year - 30, -1) if _season_months(name, y) & months),
+                   default=None)
+        if year is not None:
+            out += [text[at:m.start()], f"in {m.group(0).split()[-1]} {year}" if when == "last" else
+                    f"{m.group(0).rstrip()} of {year}"]
+            at = m.end()
     return "".join(out) + text[at:]
+
+
+def _season_months(name: str, year: int) -> set[str]:
+    """The months ("YYYY-MM") of the season of that name that begins in year (winter: its December, then the next
+    year's January and February)."""
+    start = _SEASON_START[name]
+    return {f"{year + (start + i - 1) // 12}-{(start + i - 1) % 12 + 1:02d}" for i in range(3)}
 
 
 def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date | None) -> str:
