@@ -280,6 +280,9 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("which meetings did Maria Lopez attend?") == names.credited(
         "what did Tom attend in November?") == {"1-1 2026-11-02.md"}
     assert names.credited("papers from SIGIR 2021") == names.credited("what was published in SIGIR 2021?") == {"splade.md"}
+    # ... but what came from somewhere is no note by it (trial s44: "what bonus did I end up getting from Notion?")
+    assert names.credited("what did I get from SIGIR 2021?") == names.credited("what I learned from SIGIR 2021") == \
+        frozenset()
     # no one named after "by"/"with"/"from", or only a year, a word everywhere, or someone not credited
     for q in ("what did Zaharia say about latency?", "papers from 2021", "what is meant by late interaction?",
               "papers by Lin"):

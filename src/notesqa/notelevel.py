@@ -51,7 +51,12 @@ COMMON_ROWS = 50
 
 # "papers by Zaharia", "meetings with Maria last week", "notes from SIGIR 2021", "published in Nature", "Kleppmann's
 # books": the name runs to a word that starts what else the question says, or to its end
-_CREDITED = re.compile(r"\b(?:by|with|from|featuring|(?:published|appeared)\s+in)\s+"
+# "from" after a verb of getting is where a thing came from, not who a note is by: "what bonus did I end up getting from
+# Notion?" (trial s44: the person pages of company:: Notion had come first, out of score order)
+_GOT_FROM = "".join(f"(?<!{w} )" for w in ("get", "gets", "getting", "got", "gotten", "receive", "received",
+                                          "receiving", "hear", "heard", "learn", "learned", "learnt", "buy", "bought",
+                                          "offer", "offers", "offered", "take", "took", "away"))
+_CREDITED = re.compile(r"\b(?:by|with|" + _GOT_FROM + r"from|featuring|(?:published|appeared)\s+in)\s+"
                        r"((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
                        r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
                        r"|(?<![\w.-])([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
