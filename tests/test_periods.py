@@ -249,6 +249,18 @@ def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_
         "what did I do in June?"  # this year's June has notes
 
 
+def test_a_week_of_a_month_by_its_place_is_its_seven_days():
+    # trial s44: "the second week of April" had named no day, "the last week of March" had been last week from today
+    span = partial(_span, today=date(2026, 12, 2))
+    assert span("what did I do in the second week of April?") == ("2026-04-08", "2026-04-14")
+    assert span("first week of June") == ("2026-06-01", "2026-06-07")
+    assert span("what did I do the last week of March 2025?") == ("2025-03-25", "2025-03-31")  # not all of March
+    assert span("what did I do last week of March") == ("2026-03-25", "2026-03-31")  # not last week from today
+    assert span("what did I do last week?") == ("2026-11-23", "2026-11-29")
+    noted = lambda: frozenset({"2025-04"})  # noqa: E731
+    assert with_noted_year("the second week of April?", noted, date(2026, 12, 2)) == "the second week of April 2025?"
+
+
 def test_a_season_without_a_year_takes_the_year_of_the_last_such_season_the_notes_have():
     # trial s44: a vault that ends in 2025 had been asked of spring 2026 for "last spring"
     noted = lambda: frozenset({"2025-04", "2025-07", "2024-12", "2025-01"})  # noqa: E731

@@ -58,6 +58,8 @@ _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(
 _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
+    # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
+    r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
     + "|".join(_WEEKDAYS) + r"))\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
@@ -76,9 +78,14 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
 _PART = re.compile(_PART_OF, re.IGNORECASE)
+# a week of a month by its place: "the second week of April", "the last week of March 2025" (trial s44: read as no
+# day, or "last week" from today, or the whole month); the first is its days 1 to 7, the last its last seven
+_WEEK_OF_MONTH = re.compile(r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(" + MONTH_NAME
+                            + r")\b(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+_WEEK_PLACE = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 # (a month with its year after a part's words is read with them, or not at all after "for": "for mid-December 2024")
 _NOT_A_PART = "".join(f"(?<!{w})" for w in ("mid-", "mid ", "early ", "late ", "end of ", "start of ", "beginning of ",
-                                             "middle of "))
+                                             "middle of ", "week of "))
 _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF + r"?|(?<!\d )(?<!(?:st|nd|rd|th) )"
                        r"(?<!\d\. )(?<!\d of )(?<!(?:st|nd|rd|th) of )"  # "the 6th of February 2025" is a day (s42)
                        r"(?<!\bfor )" + _NOT_A_PART + r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|"
@@ -139,6 +146,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _IN_MONTH.finditer(text):
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
             out.update(_month_named(m, today, ahead))
+    for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
+        month = _month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today, ahead)
+        place = _WEEK_PLACE.get(m.group(1).lower())
+        out.update(month[-7:] if place is None else month[7 * place:7 * place + 7])
     for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
         if m[2] and not ahead:
             continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
@@ -271,7 +282,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
-_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON)
+_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
@@ -418,7 +429,24 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
             start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
             out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
             at = m.end()
-    return _with_season_year("".join(out) + text[at:], noted, today, ahead)
+    return _with_season_year(_with_month_week_year("".join(out) + text[at:], noted, today, ahead), noted, today, ahead)
+
+
+def _with_month_week_year(text: str, noted: Callable[[], frozenset[str]], today: date, ahead: bool) -> str:
+    """text with a week of a month it names without a year ("the second week of April") given the year of the last
+    such month the notes have, when the one it reads as has none, as a month is (with_noted_year)."""
+    out, at, months = [], 0, None
+    for m in _WEEK_OF_MONTH.finditer(text):
+        if m.group(3) or ahead:
+            continue
+        months = noted() if months is None else months
+        first = _month(_MONTHS.index(m.group(2)[:3].lower()) + 1, None, today, ahead)[0]
+        year = None if f"{first:%Y-%m}" in months else max(
+            (int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
+        if year is not None:
+            out += [text[at:m.end()], f" {year}"]
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: date, ahead: bool) -> str:
