@@ -420,16 +420,21 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
         spans = quoted_spans(text) if spans is None else spans
         if inside(spans, m.start()):
             continue  # inside a quoted phrase, a filter's words
-        first = _month_named(m, today, ahead)[0]
         months = noted() if months is None else months
-        if f"{first:%Y-%m}" in months:
-            continue
-        year = max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
+        year = _noted_year(_month_named(m, today, ahead)[0], months)
         if year is not None:  # ("last March": "in March 2024", the year's own words)
             start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
             out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
             at = m.end()
     return _with_season_year(_with_month_week_year("".join(out) + text[at:], noted, today, ahead), noted, today, ahead)
+
+
+def _noted_year(first: date, months: frozenset[str]) -> int | None:
+    """For a month read as first's ("in June": June 2026), when the notes have no passage of it: the year of the last
+    such month before it they have ("YYYY-MM" months), if any; None when they have it, or none before."""
+    if f"{first:%Y-%m}" in months:
+        return None
+    return max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
 
 
 def _with_month_week_year(text: str, noted: Callable[[], frozenset[str]], today: date, ahead: bool) -> str:
@@ -440,9 +445,7 @@ def _with_month_week_year(text: str, noted: Callable[[], frozenset[str]], today:
         if m.group(3) or ahead:
             continue
         months = noted() if months is None else months
-        first = _month(_MONTHS.index(m.group(2)[:3].lower()) + 1, None, today, ahead)[0]
-        year = None if f"{first:%Y-%m}" in months else max(
-            (int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
+        year = _noted_year(_month(_MONTHS.index(m.group(2)[:3].lower()) + 1, None, today, ahead)[0], months)
         if year is not None:
             out += [text[at:m.end()], f" {year}"]
             at = m.end()
