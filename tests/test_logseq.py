@@ -267,6 +267,8 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
     assert [(u.kind, u.text, u.parent, u.thin) for u in note.units] == [
         ("paragraph", "author: Donella Meadows", None, True),  # what the page is, not an answer: weak
         ("bullet", "A stock is the memory of the history of changing flows", None, False)]
+    # ... at the properties' lines, first to last (trial s44: a hit of them had said it ends at the first)
+    assert [(u.line, u.end_line) for u in note.units] == [(1, 5), (7, 7)]
 
 
 def test_a_pages_properties_the_app_hides_are_not_its_text():

@@ -366,7 +366,8 @@ def parse_page(text: str, rel: str, vault=None):
         props, body = take_properties(block.lines)
         if n == 0 and props and not "".join(body).strip():
             page_props = props  # the page's properties: metadata, not a block
-            text_chars += _prose_properties(walker, props, block.line, inline)
+            last = max((i for i, text in enumerate(block.lines) if text.strip()), default=0)
+            text_chars += _prose_properties(walker, props, block.line, inline, block.line + last)
             continue
         body = _with_clocked(org_blocks(_highlight(body, props)), block.lines)
         text_chars += _count_chars("\n".join(body))
@@ -515,9 +516,10 @@ def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
         stack.pop()
 
 
-def _prose_properties(walker, props: Properties, line: int, inline: Inline) -> int:
+def _prose_properties(walker, props: Properties, line: int, inline: Inline, end: int) -> int:
     """Page properties that are prose (a description) are the page's first paragraph; the others
-    that are not its metadata the lines after it."""
+    that are not its metadata the lines after it, to the properties' last line, end (trial s44: a hit of them had
+    said it ends at their first line, so an editor marked one line of nine)."""
 
     count = 0
     for key in PROSE_PROPERTIES:
@@ -532,7 +534,7 @@ def _prose_properties(walker, props: Properties, line: int, inline: Inline) -> i
     shown = [props.shown(key, txt) for key, value in props.items()
              if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))]
     if shown:
-        walker.units.append(Unit("paragraph", "\n".join(shown), line, line, (), (), depth=0, keep_lines=True,
+        walker.units.append(Unit("paragraph", "\n".join(shown), line, end, (), (), depth=0, keep_lines=True,
                                  thin=True))
         count += visible_chars("\n".join(shown))
     return count
