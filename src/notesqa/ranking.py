@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields
 from functools import cached_property, lru_cache
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
@@ -294,28 +293,27 @@ class NoteVectors:
 
 class Passages:
     """What fuse reads of a generation's passages that no question changes: does one ask a question (_asks), is it its
-    note's opening (_opening), thin or a few words, a field of names (_short_or_names). Read for a passage the first
-    time it is a candidate and kept for the generation (a search passes its index's): each of a question's 160
-    candidates or so had been read again for each question, about 0.5 ms of fuse's 4.5 on the blog index."""
+    note's opening (_opening), thin or a few words, a field of names, a field of a person (_names_someone). Read for a
+    passage the first time it is a candidate and kept for the generation (a search passes its index's): each of a
+    question's 160 candidates or so had been read again for each question, about 0.5 ms of fuse's 4.5 on the blog
+    index."""
 
     def __init__(self, chunks: list[Chunk]):
         self.chunks = chunks
         self._read = np.zeros(len(chunks), dtype=bool)
-        self._facts = np.zeros((len(chunks), 4), dtype=bool)  # asks, opening, thin or short, names
+        self._facts = np.zeros((len(chunks), 5), dtype=bool)  # asks, opening, thin or short, names, someone
 
-    def of(self, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(asks, opening, thin or short, names) for each candidate (row numbers)."""
+    def of(self, cand: np.ndarray) -> tuple[np.ndarray, ...]:
+        """(asks, opening, thin or short, names, someone) for each candidate (row numbers)."""
         new = cand[~self._read[cand]]
         if len(new):
             self._facts[new] = [self._facts_of(i) for i in new.tolist()]
             self._read[new] = True
-        asks, opening, short, names = self._facts[cand].T
-        return asks, opening, short, names
+        return tuple(self._facts[cand].T)
 
-    def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool]:
+    def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
         c = self.chunks[row]
-        few, names, _ = _short_or_names(c.kind, c.text)
-        return _asks(c), _opening(self.chunks, row), c.thin or few, names
+        return _asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), _names_someone(c)
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
@@ -381,7 +379,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     ids = cand.tolist()
     of = [chunks[i] for i in ids]  # the candidates' chunks (a numpy row number read and converted once, not a rule)
     passages = passages if passages is not None else Passages(chunks)  # (tests; a search passes its index's)
-    p_asks, p_opening, p_short, p_names = passages.of(cand)
+    p_asks, p_opening, p_short, p_names, p_someone = passages.of(cand)
     dense = scores.dense[cand]
     if scores.dense_floor is not None:
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
@@ -426,7 +424,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
-        thin &= ~np.array([name[j] > 0 and _short_or_names(c.kind, c.text)[2] for j, c in enumerate(of)], dtype=bool)
+        thin &= ~((name > 0) & p_someone)
     authors = _authors(chunks, cand, asked, who) & (name > 0)
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
@@ -832,14 +830,6 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
     Atlas?"; asked: the question's words)?"""
     return (_own_share(c, words) < OWN_WORDS and not _asked_field(c, asked)
             and not (_asks_authors(asked, who) and _says_authors(c.text)))
-
-
-@lru_cache(maxsize=1 << 16)
-def _short_or_names(kind: str, text: str) -> tuple[bool, bool, bool]:
-    """(_few_words, _names_field, _names_someone) of a passage: read once, not for every question it is a
-    candidate of."""
-    c = SimpleNamespace(kind=kind, text=text)
-    return _few_words(c), _names_field(c), _names_someone(c)
 
 
 # a field's value that is people: "Henrik Dahl", "Jonas Weber, Mei Lin, me" (the writer among them)
