@@ -147,7 +147,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
             out.update(_month_named(m, today, ahead))
     for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
-        month = _month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today, ahead)
+        month = _week_month(m, today, ahead)
         place = _WEEK_PLACE.get(m.group(1).lower())
         out.update(month[-7:] if place is None else month[7 * place:7 * place + 7])
     for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
@@ -399,6 +399,11 @@ _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")  # "June Carter": the month is 
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|till)\s+$", re.IGNORECASE)  # "since last March": from it
 
 
+def _after_since(text: str, at: int) -> bool:
+    """Does a period named at text[at] follow "since", "after", "before" ...: a span from it, not it?"""
+    return _SINCE_BEFORE.search(text[max(0, at - 8):at]) is not None
+
+
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
                     weeks: Callable[[], frozenset[str]] | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
@@ -415,7 +420,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during", "last") or ahead \
-                or _NAME_AFTER.match(text, m.end()) or _SINCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                or _NAME_AFTER.match(text, m.end()) or _after_since(text, m.start()):
             continue  # a year, a step, looking ahead; "in June Carter's class", a name; "since last March" (reviews)
         spans = quoted_spans(text) if spans is None else spans
         if inside(spans, m.start()):
@@ -437,6 +442,11 @@ def _noted_year(first: date, months: frozenset[str]) -> int | None:
     return max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
 
 
+def _week_month(m: re.Match, today: date, ahead: bool) -> list[date]:
+    """The days of the month a _WEEK_OF_MONTH match names (of its year, else as "in April" reads)."""
+    return _month(_MONTHS.index(m.group(2)[:3].lower()) + 1, m.group(3), today, ahead)
+
+
 def _with_month_week_year(text: str, noted: Callable[[], frozenset[str]], today: date, ahead: bool) -> str:
     """text with a week of a month it names without a year ("the second week of April") given the year of the last
     such month the notes have, when the one it reads as has none, as a month is (with_noted_year)."""
@@ -445,7 +455,7 @@ def _with_month_week_year(text: str, noted: Callable[[], frozenset[str]], today:
         if m.group(3) or ahead:
             continue
         months = noted() if months is None else months
-        year = _noted_year(_month(_MONTHS.index(m.group(2)[:3].lower()) + 1, None, today, ahead)[0], months)
+        year = _noted_year(_week_month(m, today, ahead)[0], months)
         if year is not None:
             out += [text[at:m.end()], f" {year}"]
             at = m.end()
@@ -463,7 +473,7 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
     for m in _SEASON.finditer(text):
         when = (m.group(1) or "").lower()
         if m.group(3) or m.group(5) or m.group(7) or when in ("this", "next", "coming") or inside(spans, m.start()) \
-                or _SINCE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                or _after_since(text, m.start()):
             continue
         name = (m.group(2) or m.group(4) or m.group(6)).lower()
         months = noted() if months is None else months
