@@ -298,10 +298,11 @@ def _asked_anew(prev: str, body: str) -> str | None:
     return None
 
 
+_AUXILIARY = ("did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "can", "could", "will", "would",
+              "should")
 # a follow-up that is only its "not": "and what didn't?", "what did not?", "and who wasn't?"
-_NOT_ALONE = re.compile(r"(what|which|who)\s+(?:(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would|should)"
-                        r"(?:n[’']?t|\s+not)|(?:won|can)[’']?t|cannot)\s*[?.!]*", re.I)
-_AUXILIARY = frozenset("did does do was were is are has have had can could will would should".split())
+_NOT_ALONE = re.compile(r"(what|which|who)\s+(?:(?:" + "|".join(_AUXILIARY) + r")(?:n[’']?t|\s+not)|(?:won|can)[’']?t|"
+                        r"cannot)\s*[?.!]*", re.I)
 # who does it, after an auxiliary: "we", "the team", "my manager", "Tom" (a name: a capital)
 _SUBJECT = re.compile(r"((?:we|I|you|they|he|she|the \w+|my \w+|our \w+|(?-i:[A-Z])\w+)\s+)(.*)", re.I)
 # verbs a past question opens with ("what went well?"), each with the form "did not" takes; of a verb not here, the
