@@ -1,6 +1,6 @@
 """What a question asks for besides its words (asking.py): tasks by state, the latest, a note, mentions, how."""
 
-from notesqa.asking import (asks_for_tasks, task_state_words, asks_latest, asks_overdue, mention_subject,
+from notesqa.asking import (without_newest, asks_for_tasks, task_state_words, asks_latest, asks_overdue, mention_subject,
                             seeks_mentions, seeks_note)
 
 
@@ -32,6 +32,21 @@ def test_the_latest_is_asked_for():
               "What's the latest version of Python I noted?", "the most recent paper on RLHF",
               "when did I first do a parkrun?", "what did I do last time?"):
         assert not asks_latest(q), q
+    # the newest of a thing (trial s45: a maintenance log's newest row had never been shown)
+    for q in ("when was the van's last oil change?", "when did Biscuit last get his rabies shot?",
+              "my last dentist visit", "when was our most recent backup?", "what did Tom's latest email say?"):
+        assert asks_latest(q), q
+    for q in ("what did we do last March?", "when did I see Tom last week?", "what's my last name?",
+              "when is the last day to apply?", "when was the van serviced last year?", "the last step"):
+        assert not asks_latest(q), q
+
+
+def test_the_word_that_asks_for_the_newest_is_no_word_to_find():
+    # trial s45: "didn't get them last time" on a grocery list had matched the question's "last"
+    assert without_newest("when did we last change the furnace filter?").split() == \
+        "when did we change the furnace filter?".split()
+    assert without_newest("What is the last variable in the built-in calculator?") == \
+        "What is the last variable in the built-in calculator?"
 
 
 def test_tasks_are_asked_for_by_state():

@@ -657,6 +657,16 @@ def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():
     assert recent == {0: 0.0, 1: 0.0, 2: 1.0}
 
 
+def test_the_newest_is_of_the_dated_matches_nearly_as_good_as_the_best():
+    # trial s45: a grocery list's "16x25 filters" (newer, a weak match) had taken the bonus from the newest change
+    chunks = [_chunk("journals/2026_07_05.md", 0, "DONE changed furnace filter", date="2026-07-05"),
+              _chunk("journals/2026_10_18.md", 0, "DONE Changed the furnace filter, the last one", date="2026-10-18"),
+              _chunk("journals/2026_11_30.md", 0, "groceries: milk, the 16x25 filters", date="2026-11-30")]
+    ranked = fuse(chunks, _dense_only([0.8, 0.78, 0.3]), "when did we last change the furnace filter?", {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
+    assert ranked[0].row == 1
+
+
 def test_our_last_one_with_a_person_whose_page_is_undated_is_the_newest_line_that_names_them():
     # the chat trial (s42): Dana's page has no date, so yesterday's journal ("Focus block 9-11") had been "the
     # newest" and come first

@@ -838,6 +838,18 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 5, 3, 4]
 
 
+def test_the_newest_row_asked_for_stays_where_it_ranks():
+    # trial s45: "when was the van's last oil change?" never showed the log's newest row, its table's third
+    from notesqa.snippets import spread_tables
+
+    rows = [_chunk("van.md", i, f"Date: 2026-0{i + 1}-01 | Oil change", kind="table_row") for i in range(3)]
+    tree = NoteTree.build([*rows, _chunk("van.md", 3, "Oil: 0W-20 full synthetic")])
+    ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.8))
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 3, 2]
+    ranked[2] = Candidate(2, 0.88, Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 3]
+
+
 def test_a_small_comparison_table_is_shown_whole():
     # trial E: "linearizability vs serializability" showed two of the table's four rows, never "real-time order"
     rows = [_chunk("ds.md", i, text, kind="table_row") for i, text in enumerate([

@@ -150,6 +150,12 @@ def asks_for_tasks(text: str) -> str | None:
 
 
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
+# "last" before a thing, not before a period ("last week", "last March", "last few days") nor a name's part
+_NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:day|days|hour|minute|week|month|year|night|weekend|quarter|time|few|couple|"
+           r"name|names|\d|one|two|three|four|five|six|seven|eight|nine|ten|spring|summer|autumn|fall|winter|"
+           r"christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|january|feb|february|"
+           r"mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december)"
+           r"\b)\s+\w")
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
             r"check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
@@ -158,7 +164,11 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      r"entries\b"
                      # "when did I last do a parkrun?", "the last time I saw the dentist" (trial s37)
                      r"|\bwhen\s+(?:did|was|were|have|had)\s+(?:I|we)\s+last\b|\b(?:the\s+)?last\s+time\s+(?:I|we)\b"
-                     r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b", re.IGNORECASE)
+                     r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b"
+                     # "when was the van's last oil change?", "my last dentist visit", "when was the last backup?"
+                     # (trial s45), not "last week", "the last step", nor "my last name"
+                     r"|(?:\b(?:my|our|his|her|their)|\w['’]s)\s+" + _NEWEST + r"|\bwhen\s+(?:was|were|is|did)\b[^?]*?\b"
+                     + _NEWEST, re.IGNORECASE)
 
 
 def asks_last_meeting(text: str) -> bool:
@@ -169,6 +179,16 @@ def asks_last_meeting(text: str) -> bool:
 def asks_latest(text: str) -> bool:
     """Does the question ask for the latest of something dated ("what did we say in our last 1:1?")?"""
     return _LATEST.search(text) is not None
+
+
+_NEWEST_WORD = re.compile(r"\b(?:last|latest|most\s+recent(?:ly)?|newest)\b", re.IGNORECASE)
+
+
+def without_newest(text: str) -> str:
+    """A question for the latest of something without the word that asks for it: "when did we last change the
+    furnace filter?" looks for the filter's changes, not for passages that say "last" ("didn't get them last time",
+    trial s45); another question as it is."""
+    return _NEWEST_WORD.sub(" ", text) if asks_latest(text) else text
 
 
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":

@@ -22,7 +22,7 @@ from .keywords import tokenize, word_count, word_pairs
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue,
                      asks_steps, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words, versions,
-                     without_asked_noun)
+                     without_asked_noun, without_newest)
 from .periods import asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -51,6 +51,9 @@ DAY_BONUS = 0.3
 # matches (RECENT_AMONG of them), which had come after an older meeting's closer words.
 RECENT_BONUS = 0.1
 RECENT_AMONG = 10
+# ... of those that match nearly as well as the best of them: "when did we last change the furnace filter?" is the
+# newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
+RECENT_NEAR = 0.75
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
@@ -332,7 +335,7 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
     With encode (the index's model) and the generation's vocabulary, the vault's words related to the
     question's add to the keyword side (vocabulary.py)."""
     n = len(gen.chunks)
-    text = without_asked_noun(without_relative_days(text))
+    text = without_newest(without_asked_noun(without_relative_days(text)))
     dense_all = gen.dense.all_scores(qvec)
     floor = None
     if dense_all is None:  # approximate index: over-fetch, then post-filter
@@ -770,6 +773,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
     dated = ([j for j in dated if name[j] > 0] or _saying_names(chunks, cand, dated, name) or dated)[:RECENT_AMONG]
+    dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)

@@ -130,13 +130,14 @@ NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another not
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
     """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate, and a note's
-    table rows after its first NOTE_TABLE_ROWS after the next candidate of another note."""
+    table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the newest day a
+    question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks."""
     per_table: dict[tuple, int] = {}
     per_note: dict[str, int] = {}
     first, waiting, later = [], [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
-        if c.kind == "table_row":
+        if c.kind == "table_row" and not (cand.explain is not None and cand.explain.recent):
             key = (c.path, tuple(c.heading))
             per_table[key] = per_table.get(key, 0) + 1
             if per_table[key] > TABLE_ROWS:
