@@ -386,6 +386,30 @@ def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
                         "  - Chain: clean and lube every 300 km\n  - Tyre pressure 80 psi front")
 
 
+def test_an_embeds_text_ends_where_the_embed_does(tmp_path, embedder):
+    # trial s45: a field log's own bullets after "![[Protocol#Step 3]]" were shown as the protocol's, under its last
+    write(tmp_path / "n" / "Protocol.md", """
+        # Protocol
+
+        ## Step 3
+        - Push the polycarbonate tube in by hand
+        - Cap the bottom underwater so no air gets in
+        """)
+    write(tmp_path / "n" / "Daily" / "2024-05-13.md", """
+        ## AC-1
+        - Coring as in the protocol:
+
+        ![[Protocol#Step 3]]
+
+        - Mid-wetland cores were the hardest
+        - Surface water 6.1 mg/L
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("push the polycarbonate tube in by hand path:Daily", k=3)
+    embed = next(h for h in hits if h.line == 4)
+    assert "Cap the bottom" in embed.text and "Mid-wetland" not in embed.text
+
+
 def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):
     write(tmp_path / "n" / "bread.md", """
         # Sourdough
