@@ -411,6 +411,21 @@ def test_a_notes_opening_is_past_its_fields(tmp_path):
     assert idx.search("path:Deep*", k=1)[0].text.startswith("Deep work is focus")  # a listing too
 
 
+def test_a_notes_opening_is_the_first_item_of_a_list_that_goes_on_past_fields(tmp_path):
+    # trial s45: "Poison control: 1-800-222-1222" opened a list of emergency numbers; the page had been shown from
+    # its second item, then "… (line 4)" and the whole list again
+    notes = tmp_path / "notes"
+    write(notes / "emergency contacts.md", "- Poison control: 1-800-222-1222\n- Dr. Patel office (555) 214-7780, "
+          "after hours nurse (555) 214-7799\n- Grandma Ruth (555) 662-0193\n")
+    write(notes / "groceries.md", "- milk, bananas, tortillas\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    hit = idx.search("which page has the poison control number?", k=1)[0]
+    assert hit.line == 1 and hit.text.startswith("Poison control") and hit.text.count("Dr. Patel") == 1
+    assert "…" not in hit.text
+    assert idx.search("path:emergency*", k=1)[0].text.startswith("Poison control")  # a listing too
+
+
 def test_a_notes_opening_is_a_label_and_its_sentence_but_not_a_field():
     from notesqa.chunking import opening_field
 

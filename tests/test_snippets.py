@@ -1079,3 +1079,12 @@ def test_an_item_of_a_few_words_is_shown_with_the_paragraph_that_leads_into_its_
     # an item that says something is shown as itself (its list's lead-in is no colon either)
     other = next(h for h in hits if "caching is for" in h.text)
     assert other.text == "fault tolerance is not what caching is for"
+
+
+def test_a_note_asked_for_whose_match_opens_its_opening_list_is_shown_from_the_match_once():
+    # trial s45: the opening (the list's second item), "… (line 1)", then the whole list again from its first
+    chunks = [_chunk("c.md", i, t) for i, t in enumerate(["Poison control: 1-800-222-1222", "Dr. Patel (555) 214-7780",
+                                                           "Grandma Ruth (555) 662-0193"])]
+    tree = NoteTree.build(chunks)
+    snip = select_notes(tree, {"c.md": 1}, _ranked((0, 0.9)), 1, None, None, {}, with_match=True)[0]
+    assert (snip.root, snip.follow, snip.jump) == (0, (1, 2), None)

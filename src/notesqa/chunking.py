@@ -158,6 +158,19 @@ def opening_field(text: str) -> bool:
     return bool(re.match(r"<?(?:https?|file|zotero|kindle)://", value)) or len(value.split()) <= 5
 
 
+def field_lead(chunks: list["Chunk"], i: int) -> bool:
+    """Is chunks[i] a field that says what its note is, not where the note is shown from (opening_field, a line of
+    fields)? Not the first item of a list that goes on with other things: "Poison control: 1-800-222-1222" above
+    the other emergency numbers is the list's first (trial s45: the page had been shown from its second)."""
+    c = chunks[i]
+    if not (fields_line(c.text) or opening_field(c.text)):
+        return False
+    nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+    in_list = c.kind == "bullet" and nxt is not None and nxt.path == c.path and nxt.kind == "bullet" and \
+        nxt.depth == c.depth and nxt.parent == c.parent and nxt.heading == c.heading
+    return not in_list or fields_line(nxt.text) or opening_field(nxt.text)
+
+
 def field_key(text: str) -> str:
     """The key of a field line, in lower case ("owner" of "Owner: Priya Raman"); "" for other text."""
     m = _ONE_FIELD.match(text)

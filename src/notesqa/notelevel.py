@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .chunking import Chunk, fields_line, has_words, opening_field
+from .chunking import Chunk, field_lead, has_words
 from .keywords import code_forms, tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
@@ -218,7 +218,7 @@ class NoteNames:
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
             # not a line of fields (trial X: a Readwise note's Metadata), but a table's row is its first row
             if c.path not in leads and c.kind != "code" and not c.origin and not c.thin and has_words(c.text) \
-                    and (c.kind == "table_row" or not (fields_line(c.text) or opening_field(c.text))):
+                    and (c.kind == "table_row" or not field_lead(chunks, i)):
                 leads[c.path] = i
         by_word: dict[str, set[str]] = {}
         for path, sets in names.items():

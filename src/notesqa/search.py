@@ -20,7 +20,7 @@ import numpy as np
 
 from . import phrases, ranking, snippets, store
 from .agenda import Agenda
-from .chunking import Chunk, has_words, opening_field, task_state
+from .chunking import Chunk, field_lead, has_words, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
@@ -396,7 +396,7 @@ class NotesIndex:
         # Logseq page, from its first block the filters let through (a journal's block tagged #hermes)
         passes = (lambda i: True) if mask is None else (lambda i: bool(mask[i]))
         leads = {p: next((i for i in range(*rows[p]) if passes(i) and not chunks[i].thin and not chunks[i].origin
-                          and not opening_field(chunks[i].text)),  # (trial X: "Author: Cal Newport" had led)
+                          and not field_lead(chunks, i)),  # (trial X: "Author: Cal Newport" had led)
                          next(i for i in range(*rows[p]) if passes(i))) for p in paths[:k]}
         if (filters.after or filters.before) and mask is not None and not live.tree.logs.isdisjoint(paths[:k]):
             # a journal of one file: its days in the span, each from its first passage, not its first day alone

@@ -303,6 +303,9 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate,
     """A note's opening (and the rest of the table it opens with), then "… (line N)" and its passage that matched
     with what follows it, within room."""
     rest = max(0, room - sum(len(tree.chunks[j].text) + 1 for j in (lead, *table)))
+    whole = _following(tree, row, room)
+    if lead in whole:  # the match opens the list its opening is in: shown from it, not twice
+        return Snippet(row, tuple(whole), cand.rank, cand.explain)
     return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table))
 
 
