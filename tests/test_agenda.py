@@ -32,6 +32,18 @@ def test_the_tasks_due_on_the_days_asked_not_the_days_other_tasks_are_written_on
     assert len(agenda.due_on(set())) == 0
 
 
+def test_the_tasks_plugins_dataview_format_sets_the_days_too():
+    # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
+    agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),
+                     bullet("☐ Book the truck scheduled: 2026-11-27", 1),
+                     bullet("☑ Order core tubes completion: 2026-11-27", 2),
+                     bullet("☐ Clean the freezer overdue: 2026-11-27", 3)])
+    assert list(agenda.due_on({"2025-03-01", "2026-11-27"})) == [0, 1]
+    assert list(agenda.of_days({"2026-11-27"})) == [1, 2]
+    from datetime import date
+    assert sorted(agenda.overdue_order(date(2026, 11, 30))) == [0, 1]
+
+
 def test_logseq_later_tasks_are_their_own_list_and_open_too():
     agenda = Agenda([bullet("LATER tidy the decision log"), bullet("TODO book the room", 1)])
     assert list(agenda.tasks("later")) == [0] and list(agenda.tasks("open")) == [0, 1]

@@ -63,12 +63,16 @@ def task_words(unit: Unit, text: str) -> str:
 # the days a task is set for: Logseq's SCHEDULED: / DEADLINE: <2026-11-20 Fri>, the Tasks plugin's
 # 📅 (due), ⏳ (scheduled) and 🛫 (start) 2026-11-20; and the day it was done, the Tasks plugin's ✅ 2026-11-18
 # ("which tasks did I finish in November?", trial s36b)
-_DEADLINE = r"\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*"  # Logseq's DEADLINE: <...>, the Tasks plugin's 📅 (due)
-_SCHEDULED = r"\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*"  # SCHEDULED: <...>, ⏳
-_TASK_DAY = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|[\U0001f6eb\u2705]\ufe0f?\s*)(\d{{4}}-\d\d-\d\d)")  # 🛫, ✅
+# ... and the same in the Tasks plugin's Dataview format, as its reading view shows them: [due:: 2026-11-20] is
+# "due: 2026-11-20", [scheduled:: ...], [start:: ...], [completion:: ...] (trial s45: "what's overdue?" had said none)
+_DEADLINE = r"\bDEADLINE:\s*<|\U0001f4c5\ufe0f?\s*|\b[Dd]ue:\s*"  # Logseq's DEADLINE: <...>, the Tasks plugin's 📅 (due)
+_SCHEDULED = r"\bSCHEDULED:\s*<|\u23f3\ufe0f?\s*|\b[Ss]cheduled:\s*"  # SCHEDULED: <...>, ⏳
+_TASK_DAY = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|(?:[\U0001f6eb\u2705]\ufe0f?|\b(?:start|completion):)\s*)"
+                       r"(\d{4}-\d\d-\d\d)")  # 🛫, ✅
 
 
-_DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb", "\u2705")
+_DAY_MARKS = ("SCHEDULED:", "DEADLINE:", "\U0001f4c5", "\u23f3", "\U0001f6eb", "\u2705", "ue:", "cheduled:", "start:",
+              "completion:")
 
 
 def task_days(text: str) -> set[str]:
