@@ -144,12 +144,16 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
 
     for q in ("how much did I bill Northwind in 2023?", "what's my day rate for agencies these days",
               "what is Greenleaf paying per month from January?", "what was my tax bill for 2023-24?",
-              "what did the monitor cost?", "what was the cost of the new roof?", "coworking cost", "day rate 2022"):
+              "what did the monitor cost?", "what was the cost of the new roof?", "coworking cost", "day rate 2022",
+              # trial s45: a contractor's quote, a sitter's pay, an allowance
+              "how much was the roofer's quote?", "what was the roofer's quote?", "what do we pay Hannah per hour?",
+              "how much is Maya's allowance?"):
         assert asks_amount(q), q
     for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
               "what is the total number of users", "what did we offer Marcus to keep him", "what's the learning rate?",
-              "error rate in prod", "what is the total?", "how much effort did we spend on it?"):  # (the review)
+              "error rate in prod", "what is the total?", "how much effort did we spend on it?",  # (the review)
+              "how much time does the estimate take", "what does she say about quotes?"):
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450"):
         assert states_amount(text), text

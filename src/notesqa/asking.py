@@ -294,17 +294,21 @@ def asks_how(question: str) -> bool:
 # not "how much heat was it losing?", "how much effort did we spend?", "what's the learning rate?" (the review)
 _MONEY_WORDS = (r"pay|paid|pays|paying|cost|costs|costing|charge|charged|charging|bill|billed|billing|spend|spent|earn|"
                 r"earned|owe|owed|invoice|invoiced|price|priced|prices|fee|fees|salary|rent|budget|money|"
-                r"revenue|income|tax|refund|deposit|worth")
+                r"revenue|income|tax|refund|deposit|worth|quote|quoted|quotes|estimate|estimates|allowance|wage|wages|"
+                r"tuition|premium|copay|mortgage")  # (trial s45: "how much was the roofer's quote?")
 # a rate of money: "day rate", "hourly rate", "my rates", "the rate for agencies"; not "error rate", "frame rate"
 _MONEY_RATE = (r"(?:(?:day|daily|hourly|hour|weekly|monthly|yearly|annual|nightly|flat|going|agency|standard|my|our|"
                r"your|his|her|their)\s+rates?|rates?(?=\s+(?:for|per)\b))")
-_AMOUNT_NOUN = r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|" + _MONEY_RATE + r")\b"
+_AMOUNT_NOUN = (r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|quotes?|estimates?|allowance|"
+                r"wages?|tuition|premium|" + _MONEY_RATE + r")\b")
 _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)[^?.!]*"
                           r"\b(?:" + _MONEY_WORDS + r")\b|"
                           r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+|did\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
-                          r"(?:(?!of\b)\w+\s+){0,3}?" + _AMOUNT_NOUN  # the thing asked: what follows says whose
+                          r"(?:(?!of\b)[\w'’]+\s+){0,3}?" + _AMOUNT_NOUN  # the thing asked: what follows says whose
                           + r"(?=\s*[?.!]*\s*$|\s+(?:for|from|in|per|at|on|to|with|when|last|this|of\s+(?:the|my|a|an)\b))|"
                           r"\bwhat\b[^?.!]*\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
+                          # "what do we pay Hannah per hour?" (trial s45)
+                          r"\bwhat\s+(?:do|does|did)\s+(?:i|we|you|they|he|she)\s+(?:pay|charge|earn|owe)\b|"
                           # typed as into a search box: "coworking cost", "day rate 2022"
                           r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
 
