@@ -136,6 +136,23 @@ def test_titles_as_obsidian_and_markdown_give_them(tmp_path):
     assert parse_note("# Bread\n\nText.\n", "bread.md").title == "Bread"  # a slug: its H1 names it
     assert parse_note("# A\n\nx\n\n# B\n\ny\n", "two-parts.md").title == "Two parts"  # H1s are sections
     assert parse_note("Intro.\n\n# Later\n", "late-h1.md").title == "Late h1"
+    # a daily note is named by its day, its one H1 a heading of what the day says (trial s45: the breadcrumb of
+    # "# PASSED QUALS!!!" had lost the day)
+    daily = parse_note("# PASSED QUALS!!!\n\nWent to the pub with the lab.\n", "Daily/2024-02-27.md")
+    assert daily.title == "2024-02-27" and list(daily.units[0].heading) == ["PASSED QUALS!!!"]
+    assert parse_note("# PASSED QUALS!!!\n\nx\n", "Daily/2024_02_27.md").title == "2024-02-27"
+
+
+def test_an_obsidian_note_is_named_by_its_file_and_its_title_property_names_it_too(tmp_path):
+    # trial s45: a literature note "Harms 2008" had been shown under its paper's title, a name its owner never uses
+    text = "---\ntitle: \"Influence of the hydrologic regime on resource availability\"\n---\n## Methods\n- Sampled\n"
+    write(tmp_path / "Literature" / "Harms 2008.md", text)
+    (tmp_path / ".obsidian").mkdir()
+    vault = Vault(tmp_path, ["Literature/Harms 2008.md"])
+    note = vault.parse("Literature/Harms 2008.md", text)
+    assert note.title == "Harms 2008" and "Influence of the hydrologic regime on resource availability" in note.aliases
+    # ... a blog's or a docs site's front matter title is its title
+    assert parse_note(text, "_posts/2008-01-01-harms.md").title.startswith("Influence of the hydrologic regime")
 
 
 def test_a_change_reaches_through_a_chain_of_embeds(tmp_path):

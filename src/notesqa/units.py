@@ -1139,14 +1139,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         units, block_ids, block_ends = _put_first(_fields_passage(shown, where), units, block_ids, block_ends)
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
-    title = meta.get("title")
-    if title not in (None, ""):
-        title = clean(str(title))
-    elif walker.first_h1 and walker.h1_count == 1 and (" " not in Path(rel).stem.strip()
-                                                        or _named_after(Path(rel).stem, walker.first_h1)):
-        title = walker.first_h1  # a file named with spaces is named by hand, as Obsidian names notes
-    else:
-        title = title_from_filename(rel)
+    title, written_title = _title(meta, walker, rel, getattr(vault, "obsidian", False))
     fields_of = properties({**inline_fields(text), **meta} if "::" in text else meta)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
@@ -1162,6 +1155,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
+    if written_title and written_title not in aliases:  # a title: in an Obsidian note's properties names it too
+        aliases = (*aliases, written_title)
     cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, (*inline.tags, *cards.tags)), date, units,
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
@@ -1183,6 +1178,30 @@ def _attached(text: str, walker: Walker) -> list[Unit]:
         return []
     names = ", ".join(dict.fromkeys(name for _, name in files))
     return [Unit("paragraph", f"{ATTACHED}{names}", files[0][0], files[-1][0], walker.heading_path(), ())]
+
+
+_DAY_STEM = re.compile(r"[\d._ -]+")  # a daily note's file name: "2024-02-27", "2024_02_27", "20240227", "27.02.2024"
+
+
+def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, str | None]:
+    """(a note's title, the front matter's title: when it is not the title). Its front matter's title: (a blog
+    post's, a docs page's), but not in an Obsidian vault of a file named by hand (with spaces, as Obsidian names
+    notes), where the note is named by its file and a title: is one of its properties ("Harms 2008", not the paper's
+    title: trial s45); else the one H1 it opens with, when its file is not named by hand nor by its day (a daily
+    note's "# PASSED QUALS!!!" is what the day says, under "2024-02-27"); else its file name."""
+    written = meta.get("title")
+    written = clean(str(written)) if written not in (None, "") else None
+    stem = Path(rel).stem.strip()
+    if written and not (obsidian and " " in stem):
+        return written, None
+    # (eight digits: a day; a zettel ID's twelve, "202104021405", are a note's name, titled by its H1)
+    day = _DAY_STEM.fullmatch(stem) is not None and sum(ch.isdigit() for ch in stem) == 8 and \
+        note_date(None, rel) is not None
+    if walker.first_h1 and walker.h1_count == 1 and not day and (" " not in stem or _named_after(stem, walker.first_h1)):
+        title = walker.first_h1
+    else:
+        title = title_from_filename(rel)
+    return title, written if written != title else None
 
 
 def _named_after(stem: str, heading: str) -> bool:
