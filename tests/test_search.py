@@ -908,6 +908,24 @@ def test_a_question_too_long_to_be_one_is_refused_saying_so(built, embedder):
     idx.search("x" * 100_000)  # at the limit it is searched, no error
 
 
+def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it_lives():
+    # trial s45: a Logseq block and two blocks that reference it with a few words around it had been three hits of
+    # one sentence, its own page's last
+    from notesqa.hits import Hit
+    from notesqa.search import _once
+
+    said = "EpiPen Jr (0.15 mg), one in the kitchen drawer by the fridge. Current pens expire 2027-03."
+    pointer = Hit(f"Tree nut allergy, see health/Leo and the EpiPen block\n{said}", "pages/Leo.md", 11, (), 0.9)
+    labelled = Hit(f"Leo's EpiPen: {said}", "pages/emergency contacts.md", 10, (), 0.8)
+    other = Hit("TODO allergist follow-up, bring the EpiPens to check the dates", "journals/2026_11_20.md", 1, (), 0.7)
+    source = Hit(f"{said}\n  - Pesto has pine nuts, fine for him", "pages/health___Leo.md", 8, (), 0.6)
+    assert _once([pointer, labelled, other, source]) == [source, other]
+    # ... not a passage that says much more around it: its own words are another answer
+    essay = Hit(f"{said} We argued for an hour about whether the school nurse should keep two pens, and in the end "
+                "agreed she keeps one and the backpack the other.", "notes/essay.md", 3, (), 0.9)
+    assert _once([essay, source]) == [essay, source]
+
+
 def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():
     # trial s37: "what did Priya say in our last 1:1?" had a to-do at the meeting's end first, what she said after it
     from notesqa.hits import Hit

@@ -783,7 +783,34 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
         if (len(words) < COPY_WORDS or key not in seen) and not repeated:
             seen.add(key)
             out.append(h)
-    return out
+    return _sources_of_copies(out)
+
+
+AROUND_COPY = 12  # words a passage says around another's to be that one's copy ("Leo's EpiPen: ((its block))")
+
+
+def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
+    """hits with the passages that show another hit's passage inside a few words of their own (AROUND_COPY: a Logseq
+    block reference in a sentence, "Leo's EpiPen: ((the EpiPen block))"; a line pasted under a label) shown once,
+    as that passage where it lives, at the best place of them (trial s45: a block and its two references had been
+    three hits of one sentence, its own page's last)."""
+    keep = list(hits)
+    for h in hits:
+        first = h.text.split("\n", 1)[0].strip()
+        if len(first.split()) < COPY_WORDS or not any(o is h for o in keep):
+            continue
+        holders = [o for o in keep if o is not h and _copies_in(o.text, first)]
+        if holders:
+            at = min(i for i, o in enumerate(keep) if o is h or any(o is x for x in holders))
+            keep = [o for o in keep if o is not h and not any(o is x for x in holders)]
+            keep.insert(at, h)
+    return keep
+
+
+def _copies_in(text: str, line: str) -> bool:
+    """Does text show line (another passage's first) inside a few words of its own, not as its own first line?"""
+    return line in text and text.split("\n", 1)[0].strip() != line and \
+        len(text.replace(line, " ", 1).split()) <= AROUND_COPY
 
 
 def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
