@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     # its "him"); "it", "its", "they", "them", "me" are above; not "us" ("the US trip", "us-east-1")
     "he him his she her hers our ours".split()
 )
-TOKENIZER_VERSION = "9"  # 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "10"  # 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -102,15 +102,32 @@ def _stem_all(words: list[str]) -> list[str]:
     """Each word in its American spelling (american), stemmed."""
     stem = _stemmer()
     if stem is None:
-        return [_number_of(w) or american(w) for w in words]
+        return [_number_of(w) or american(_singular(w)) for w in words]
     out = [_STEMS.get(w) for w in words]
     if None in out:
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         for i, s in enumerate(out):
             if s is None:
-                out[i] = _STEMS[words[i]] = _number_of(words[i]) or stem.stemWord(american(words[i]))
+                out[i] = _STEMS[words[i]] = _number_of(words[i]) or stem.stemWord(american(_singular(words[i])))
     return out
+
+
+# plurals no stemmer reads as their singular's (Snowball's "hypothes" and "hypothesi": trial s45's "what's my
+# hypothesis for chapter 3?" had not found "## Hypotheses"): a Greek or Latin word's, and a few of English's own
+_SIS = frozenset("analysis hypothesis thesis crisis diagnosis prognosis synopsis parenthesis emphasis synthesis oasis "
+                 "neurosis psychosis metastasis ellipsis prosthesis antithesis paralysis dialysis nemesis thrombosis "
+                 "stenosis".split())
+_IRREGULAR = {"indices": "index", "matrices": "matrix", "vertices": "vertex", "appendices": "appendix",
+              "criteria": "criterion", "phenomena": "phenomenon", "children": "child", "mice": "mouse",
+              "women": "woman", "teeth": "tooth", "geese": "goose"}
+
+
+def _singular(word: str) -> str:
+    """word's singular when it is a plural of those (hypotheses -> hypothesis, indices -> index), else word."""
+    if word.endswith("ses") and word[:-3] + "sis" in _SIS:
+        return word[:-3] + "sis"
+    return _IRREGULAR.get(word, word)
 
 
 def _number_of(word: str) -> str | None:
