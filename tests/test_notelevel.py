@@ -497,3 +497,18 @@ def test_a_note_named_only_inside_a_longer_name_the_notes_say_is_named_in_part(t
         assert names.within_longer_names(q, names.named(q), says) == {"Page table.md": 1.0}, q
     hits = idx.search(question, k=2)
     assert hits[0].explain.name_match < 1.0
+
+
+def test_a_titles_numbered_part_names_its_note(tmp_path):
+    # trial s45: "what's my hypothesis for chapter 3?" had named no note "Chapter 3 - hot moments"
+    notes = tmp_path / "notes"
+    write(notes / "Chapter 3 - hot moments.md", "## Hypotheses\n- hot moments follow rewetting\n")
+    write(notes / "Chapter 2 - nitrate removal.md", "## Scope\n- three sites\n")
+    write(notes / "Lecture 12 — Caches.md", "- a line per block\n")
+    write(notes / "Week 4 - Paxos.md", "- a leader per ballot\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    assert names.named("what's my hypothesis for chapter 3?") == {"Chapter 3 - hot moments.md": 1.0}
+    assert names.named("what did lecture 12 cover?") == {"Lecture 12 — Caches.md": 1.0}
+    assert names.named("what did week 4 cover?").get("Week 4 - Paxos.md", 0) < 1.0  # a week of the calendar too
+

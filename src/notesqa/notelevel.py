@@ -181,6 +181,13 @@ def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
         min(len(a), len(w)) >= 5 and a[:5] == w[:5] for a in alias for o in own for w in o)
 
 
+# a title's numbered part before the rest of its name: "Chapter 3 - Hot moments", "Lecture 12 — Caches" is named by
+# "chapter 3" too (trial s45: "what's my hypothesis for chapter 3?" had named no note); not a week, a day, a month:
+# "week 3" is a week of the calendar too (periods.py), and a course's "Week 3 - Scheduling" one of many
+_NUMBERED_PART = re.compile(r"^\s*(?!(?:week|day|month|year|quarter)s?\b)((?:[^\W\d_]+\s+){1,2}\d+[a-z]?)"
+                            r"\s*(?:[-–—:]|\s[-–—])\s*\S", re.UNICODE | re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class NoteNames:
     """Every note's names as word sets, an inverted index over them, and each note's lead row."""
@@ -212,6 +219,7 @@ class NoteNames:
                 # a namespaced page ("recipes/Dal Makhani") is named by its last part too, as Logseq's search finds it
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
+                short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
