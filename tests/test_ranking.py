@@ -850,3 +850,25 @@ def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_an
               chunk(["Marta launch"])]
     words = {"marta": 3.0, "launch": 1.0, "websit": 1.0}
     assert _heading_named(chunks, np.arange(3), words).tolist() == [False, True, True]
+
+
+def test_a_passage_under_the_heading_named_of_the_note_named_comes_first():
+    # trial s45: "what's my hypothesis for chapter 3?" had put a meeting note about chapter 2 before the chapter 3
+    # note's "## Hypotheses", whose words the model finds far from the question
+    meeting = _chunk("Meetings/Helena.md", 0, "Outline of the results section")
+    hypo = dataclasses.replace(_chunk("Chapter 3 - hot moments.md", 0, "H1: hot moments follow rewetting"),
+                               heading=["Chapter 3", "Hypotheses"])
+    data = dataclasses.replace(_chunk("Chapter 3 - hot moments.md", 1, "11 storm events, 9 usable"),
+                               heading=["Chapter 3", "Data"])
+    scores = dataclasses.replace(_dense_only([0.5, 0.3, 0.2], keyword=[1.0, 4.0, 2.0], ceiling=6.0),
+                                 words={"hypothesi": 2.0, "chapter": 1.0, "3": 1.0})
+    named = {"Chapter 3 - hot moments.md": 1.0}
+    ranked = fuse([meeting, hypo, data], scores, "what's my hypothesis for chapter 3?", named, None, 10)
+    assert ranked[0].row == 1 and "under the heading the question names of the note it names (+0.10)" in \
+        str(ranked[0].explain)
+    # ... the note named in part: no more than the heading's flag
+    ranked = fuse([meeting, hypo, data], scores, "what's my hypothesis for chapter 3?", {"Chapter 3 - hot moments.md": 0.6},
+                  None, 10)
+    hit = next(c for c in ranked if c.row == 1)
+    assert hit.explain.heading_named and "of the note it names" not in str(hit.explain)
+

@@ -72,6 +72,10 @@ VERSION_BONUS = 0.08
 # passage counts as its second best too); a passage that only asks a question (an exam-prep list)
 # drops by ASK_PENALTY.
 NAME_BONUS = 0.05
+# ... and more for a passage under the heading the question names of the note it names in full: "what's my
+# hypothesis for chapter 3?" is the "## Hypotheses" of "Chapter 3 - Hot moments", whatever the model makes of its
+# words (trial s45: a meeting note about chapter 2 had come first, the hypotheses 7th)
+SECTION_NAMED_BONUS = 0.1
 AGREE = 0.1
 # How close the question is to the passage's note as a whole (cosine to the normalised mean of its
 # passages' vectors, at least 0), times NOTE_SIM: a note about the topic outranks a hub note (a
@@ -228,6 +232,8 @@ class Explanation:
             note += f", only a link, a picture or a few words (-{THIN_PENALTY:.2f}, after its note's other passages)"
         if self.heading_named:
             note += ", under the heading the question names"  # (a short list there is shown whole)
+            if self.name_match >= 1.0:
+                note += f" of the note it names (+{SECTION_NAMED_BONUS:.2f})"
         if self.section_table:
             note += ", a row of a table there the question names no row of (a small one shown whole)"
         if self.compares:
@@ -440,7 +446,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
-            + NAME_BONUS * name + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
+            + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading) + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
