@@ -99,9 +99,9 @@ def test_heading_text_after_properties_does_not_swallow_the_section():
     # the bug this fixes: a `## Heading` followed by tab-indented bullets read as one code block
     text = "type:: [[Feature]]\n\n## Background\n\t- " + "A long first block. " * 30 + "\n## Usage\n\t- 1. Step one\n"
     note = parse_note(text, "pages/Server.md", Vault(".", [], logseq=True))
-    assert [u.kind for u in note.units] == ["paragraph", "bullet", "bullet"]  # the page's type, then its blocks
-    assert note.units[1].heading == ("Background",) and note.units[1].text.count("A long first block.") == 30
-    assert note.units[2].heading == ("Usage",) and (note.units[2].text, note.units[2].marker) == ("Step one", "1.")
+    assert [u.kind for u in note.units] == ["bullet", "bullet"]  # its blocks (its type is what kind of page it is)
+    assert note.units[0].heading == ("Background",) and note.units[0].text.count("A long first block.") == 30
+    assert note.units[1].heading == ("Usage",) and (note.units[1].text, note.units[1].marker) == ("Step one", "1.")
 
 
 def test_blocks_indented_with_spaces():
@@ -145,8 +145,8 @@ def test_page_names_and_journals():
 def test_a_logseq_page_outside_a_graph_is_recognised_by_its_properties():
     assert looks_like_outline("type:: [[Feature]]\n\n- a block\n")
     assert not looks_like_outline("# Plain note\n\n- a bullet\n")
-    note = parse_note("type:: [[Feature]]\n\n- a block\n\t- a child\n", "loose.md")
-    assert [u.text for u in note.units] == ["type: Feature", "a block", "a child"]
+    note = parse_note("type:: [[Feature]]\nplatforms:: Desktop\n\n- a block\n\t- a child\n", "loose.md")
+    assert [u.text for u in note.units] == ["type: Feature\nplatforms: Desktop", "a block", "a child"]
 
 
 def test_a_reference_to_a_heading_block_reads_as_its_title_and_nested_org_blocks_stay_code(tmp_path):
@@ -269,6 +269,16 @@ def test_page_properties_other_than_metadata_are_the_pages_text():
         ("bullet", "A stock is the memory of the history of changing flows", None, False)]
     # ... at the properties' lines, first to last (trial s44: a hit of them had said it ends at the first)
     assert [(u.line, u.end_line) for u in note.units] == [(1, 5), (7, 7)]
+
+
+def test_a_pages_properties_that_only_say_what_kind_of_page_it_is_are_no_passage():
+    # trial s45: "type: recipe" alone had been a hit in the top five of "what can I bake with overripe bananas?"
+    note = parse_note("type:: recipe\ntags:: baking\n\n- 3 very ripe bananas\n", "pages/recipes___banana bread.md",
+                      Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["3 very ripe bananas"] and note.properties
+    note = parse_note("type:: person\nbirthday:: [[Apr 12th, 2018]]\n\n- Born at St. Luke's\n", "pages/Maya.md",
+                      Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["type: person\nbirthday: Apr 12th, 2018", "Born at St. Luke's"]
 
 
 def test_a_pages_properties_the_app_hides_are_not_its_text():

@@ -21,8 +21,8 @@ from pathlib import PurePosixPath
 from typing import Iterable
 
 from .markup import BLOCK_REF, Inline, code_fence_after, strip_comments
-from .metadata import (JOURNAL_DAY, as_date, as_tags, calendar_day, credits, front_matter, note_date, note_names,
-                       properties, property_list)
+from .metadata import (JOURNAL_DAY, NOTE_KINDS, as_date, as_tags, calendar_day, credits, front_matter, note_date,
+                       note_names, properties, property_list)
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -531,8 +531,11 @@ def _prose_properties(walker, props: Properties, line: int, inline: Inline, end:
                 count += visible_chars(txt)
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
-    shown = [props.shown(key, txt) for key, value in props.items()
-             if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))]
+    shown = {key: props.shown(key, txt) for key, value in props.items()
+             if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))}
+    # ... unless they only say what kind of page it is ("type: recipe", found by "which pages are recipes?"): alone, a
+    # hit of no answer (trial s45: one in the top five of a banana bread question, by its page's title)
+    shown = [] if {k.lower() for k in shown} <= NOTE_KINDS else list(shown.values())
     if shown:
         walker.units.append(Unit("paragraph", "\n".join(shown), line, end, (), (), depth=0, keep_lines=True,
                                  thin=True))

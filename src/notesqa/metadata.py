@@ -280,7 +280,8 @@ _UNSHOWN = _NOT_PROPERTIES - {"url", "link", "links", "source url", "link to ori
                               *CREDIT_FIELDS}
 # ... nor what kind of note it is: "which notes are definitions?" finds notes by it (properties), but as a passage
 # "type: definition", in 1,020 of a study vault's 1,023 notes, came before the answer in its note (session 35)
-_KIND_FIELDS = frozenset({"type", "subtype", "kind", "category", "categories", "status", "class", "format"})
+NOTE_KINDS = frozenset({"type", "subtype", "kind", "category", "categories", "class"})  # what kind of note it is
+_KIND_FIELDS = NOTE_KINDS | {"status", "format"}
 # ... nor a docs site's page settings (Hugo, Jekyll themes, Docusaurus): where the page sits in the site's menus
 _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "grand_parent", "has_children",
                           "nav_exclude", "sidebar_position", "sidebar_label", "sidebar_class_name", "toc", "toc_label",
