@@ -375,3 +375,16 @@ def test_a_year_in_quotes_is_no_year_asked():
     from notesqa.periods import asked_years
 
     assert asked_years('notes on the song "1999" from 2024', date(2026, 12, 2)) == {"2024"}  # (the review)
+
+
+def test_the_days_from_today_to_some_weeks_on_or_back():
+    # trial s45: "what's due in the next two weeks?" had been read as no days (an undated to-do came first)
+    wed = date(2026, 12, 2)
+    ahead = days("what's due in the next two weeks?", wed)
+    assert (min(ahead), max(ahead), len(ahead)) == ("2026-12-02", "2026-12-15", 14)
+    assert days("tasks for the coming 10 days", wed) == {f"2026-12-{d:02d}" for d in range(2, 12)}
+    back = days("what did I do in the past two weeks?", wed)
+    assert (min(back), max(back), len(back)) == ("2026-11-19", "2026-12-02", 14)
+    assert len(days("what did I spend in the last 3 months?", wed)) == 90
+    assert days("the last two weeks of March", wed) == set()  # of a month, not from today
+    assert without_relative_days("what's due in the next two weeks?").split() == ["what's", "due", "in", "the", "?"]

@@ -165,6 +165,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
         out.update(_season(m, today, ahead))
+    for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
+        span = _count(m[2] or m[5]) * _UNIT_DAYS[(m[3] or m[6]).lower()]
+        out.update(today + timedelta(days=i if m[1] else -i) for i in range(span))
     if _UPCOMING.search(text):  # "which deadlines are coming up?": the next two weeks
         out.update(today + timedelta(days=i) for i in range(UPCOMING_DAYS))
     return {d.isoformat() for d in out}
@@ -282,7 +285,13 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
-_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH)
+# the days from today to some weeks on, or back: "in the next two weeks", "over the coming 10 days", "the past two
+# weeks", "the last 3 months" (trial s45: "what's due in the next two weeks?" had been read as no days); the last N
+# days are _RELATIVE's
+_SPAN = re.compile(rf"\b(?:(next|coming)\s+{_N}\s+(days|weeks|months)|(last|past|previous)\s+{_N}\s+(weeks|months))\b"
+                   r"(?!\s+of\b)", re.IGNORECASE)
+_UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30}
+_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
