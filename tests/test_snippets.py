@@ -1088,3 +1088,19 @@ def test_a_note_asked_for_whose_match_opens_its_opening_list_is_shown_from_the_m
     tree = NoteTree.build(chunks)
     snip = select_notes(tree, {"c.md": 1}, _ranked((0, 0.9)), 1, None, None, {}, with_match=True)[0]
     assert (snip.root, snip.follow, snip.jump) == (0, (1, 2), None)
+
+
+def test_a_task_set_for_the_day_asked_is_shown_alone_not_with_its_notes_day(tmp_path, embedder):
+    # trial s45: "what's scheduled for December 15?" showed the task, then the journal's other to-dos of 20 November
+    write(tmp_path / "n" / "Daily" / "2026-11-20.md", """
+        - [ ] Leo allergist follow-up, bring the EpiPens ⏳ 2026-12-15
+        - [ ] Schedule the sealants
+        - Gutters done for the fall
+        """)
+    write(tmp_path / "n" / "Daily" / "2026-12-15.md", "- Snow day, school closed\n- Built a snowman\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("what's scheduled for 2026-12-15?", k=3)
+    task = next(h for h in hits if h.path == "Daily/2026-11-20.md")
+    assert "Schedule the sealants" not in task.text and "Gutters" not in task.text
+    day = next(h for h in hits if h.path == "Daily/2026-12-15.md")
+    assert "Snow day" in day.text and "Built a snowman" in day.text  # a day's own list, whole
