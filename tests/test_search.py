@@ -924,6 +924,14 @@ def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it
     essay = Hit(f"{said} We argued for an hour about whether the school nurse should keep two pens, and in the end "
                 "agreed she keeps one and the backpack the other.", "notes/essay.md", 3, (), 0.9)
     assert _once([essay, source]) == [essay, source]
+    # ... nor another day's entry that says the line and more, nor one that says a number more (the review)
+    said = "Oil change at Jiffy Lube, 0W-20 full synthetic, 5 quarts"
+    march = Hit(said, "Daily/2026-03-02.md", 1, (), 0.6, date="2026-03-02")
+    october = Hit(f"{said}, at the usual place", "Daily/2026-10-18.md", 1, (), 0.5, date="2026-10-18")
+    assert _once([march, october]) == [march, october]
+    called = Hit("Called Acme Roofing about the leak over the porch roof", "roof.md", 1, (), 0.6)
+    quoted = Hit("Called Acme Roofing about the leak over the porch roof, quote $12,350", "house.md", 4, (), 0.5)
+    assert _once([called, quoted]) == [called, quoted]
 
 
 def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():

@@ -799,7 +799,7 @@ def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
         first = h.text.split("\n", 1)[0].strip()
         if len(first.split()) < COPY_WORDS or not any(o is h for o in keep):
             continue
-        holders = [o for o in keep if o is not h and _copies_in(o.text, first)]
+        holders = [o for o in keep if o is not h and _copies_in(o, first, h.date)]
         if holders:
             at = min(i for i, o in enumerate(keep) if o is h or any(o is x for x in holders))
             keep = [o for o in keep if o is not h and not any(o is x for x in holders)]
@@ -807,10 +807,15 @@ def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
     return keep
 
 
-def _copies_in(text: str, line: str) -> bool:
-    """Does text show line (another passage's first) inside a few words of its own, not as its own first line?"""
-    return line in text and text.split("\n", 1)[0].strip() != line and \
-        len(text.replace(line, " ", 1).split()) <= AROUND_COPY
+def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
+    """Does holder show line (another passage's first, of date) inside a few words of its own, not as its own first
+    line, and of the same day or of none? Not when its own words say a number: "..., 84,200 mi" after a line said
+    before is another entry, "..., quote $12,350" more than its line (the review)."""
+    text = holder.text
+    if line not in text or text.split("\n", 1)[0].strip() == line or (holder.date and date and holder.date != date):
+        return False
+    around = text.replace(line, " ", 1)
+    return len(around.split()) <= AROUND_COPY and not any(ch.isdigit() for ch in around)
 
 
 def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
