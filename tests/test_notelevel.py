@@ -424,6 +424,13 @@ def test_a_notes_opening_is_the_first_item_of_a_list_that_goes_on_past_fields(tm
     assert hit.line == 1 and hit.text.startswith("Poison control") and hit.text.count("Dr. Patel") == 1
     assert "…" not in hit.text
     assert idx.search("path:emergency*", k=1)[0].text.startswith("Poison control")  # a listing too
+    # ... but a list of fields, or an address, first is the note's metadata still (the review: "Year: 2016" had led)
+    write(notes / "Deep Work.md", "- Author: Cal Newport\n- Year: 2016\n- Focus without distraction is rare\n")
+    write(notes / "Stories.md", "- Source: https://example.org/robots\n- A robot narrator tells the story\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    assert idx.search("path:Deep*", k=1)[0].text.startswith("Focus without distraction")
+    assert idx.search("path:Stories*", k=1)[0].text.startswith("A robot narrator")
 
 
 def test_a_notes_opening_is_a_label_and_its_sentence_but_not_a_field():

@@ -165,14 +165,20 @@ def opening_field(text: str) -> bool:
 def field_lead(chunks: list["Chunk"], i: int) -> bool:
     """Is chunks[i] a field that says what its note is, not where the note is shown from (opening_field, a line of
     fields)? Not the first item of a list that goes on with other things: "Poison control: 1-800-222-1222" above
-    the other emergency numbers is the list's first (trial s45: the page had been shown from its second)."""
+    the other emergency numbers is the list's first (trial s45: the page had been shown from its second); a list of
+    fields (an "Author:" then a "Year:") or an address ("Source: https://...") first is the note's metadata still."""
     c = chunks[i]
     if not (fields_line(c.text) or opening_field(c.text)):
         return False
-    nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-    in_list = c.kind == "bullet" and nxt is not None and nxt.path == c.path and nxt.kind == "bullet" and \
+    prev, nxt = chunks[i - 1] if i else None, chunks[i + 1] if i + 1 < len(chunks) else None
+    first = c.kind == "bullet" and not _next_item(prev, c) and _next_item(c, nxt)  # a list's first item, not its only
+    return not first or fields_line(nxt.text) or opening_field(nxt.text) or _LINK_VALUE.search(c.text) is not None
+
+
+def _next_item(c: "Chunk | None", nxt: "Chunk | None") -> bool:
+    """Are c and nxt items of one list, nxt right after c?"""
+    return c is not None and nxt is not None and nxt.path == c.path and nxt.kind == c.kind == "bullet" and \
         nxt.depth == c.depth and nxt.parent == c.parent and nxt.heading == c.heading
-    return not in_list or fields_line(nxt.text) or opening_field(nxt.text)
 
 
 def field_key(text: str) -> str:
