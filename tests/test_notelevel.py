@@ -518,4 +518,8 @@ def test_a_titles_numbered_part_names_its_note(tmp_path):
     assert names.named("what's my hypothesis for chapter 3?") == {"Chapter 3 - hot moments.md": 1.0}
     assert names.named("what did lecture 12 cover?") == {"Lecture 12 — Caches.md": 1.0}
     assert names.named("what did week 4 cover?").get("Week 4 - Paxos.md", 0) < 1.0  # a week of the calendar too
+    # ... nor a date, a time or a range (the review)
+    from notesqa.notelevel import _NUMBERED_PART
+    for title in ("March 3 - dentist", "Lab meeting 2025-11-16", "Meeting 10:30 - client", "Chapter 3-4 outline"):
+        assert _NUMBERED_PART.match(title) is None, title
 

@@ -182,10 +182,14 @@ def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
 
 
 # a title's numbered part before the rest of its name: "Chapter 3 - Hot moments", "Lecture 12 — Caches" is named by
-# "chapter 3" too (trial s45: "what's my hypothesis for chapter 3?" had named no note); not a week, a day, a month:
-# "week 3" is a week of the calendar too (periods.py), and a course's "Week 3 - Scheduling" one of many
-_NUMBERED_PART = re.compile(r"^\s*(?!(?:week|day|month|year|quarter)s?\b)((?:[^\W\d_]+\s+){1,2}\d+[a-z]?)"
-                            r"\s*(?:[-–—:]|\s[-–—])\s*\S", re.UNICODE | re.IGNORECASE)
+# "chapter 3" too (trial s45: "what's my hypothesis for chapter 3?" had named no note); not a week, a day, a month
+# nor a date ("week 3" is a week of the calendar too, periods.py, and a course's "Week 3 - Scheduling" one of many;
+# "March 3 - dentist", "Lab meeting 2025-11-16", "Meeting 10:30 - client", "Chapter 3-4 outline": the review)
+_CALENDAR_NAMES = ("week day month year quarter jan january feb february mar march apr april may jun june jul july aug "
+                   "august sep sept september oct october nov november dec december monday tuesday wednesday thursday "
+                   "friday saturday sunday").split()
+_NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)((?:[^\W\d_]+\s+){1,2}\d{1,3}[a-z]?)"
+                            r"\s*(?:[-–—:]|\s[-–—])\s*[^\W\d_]", re.UNICODE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
