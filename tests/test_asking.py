@@ -37,8 +37,12 @@ def test_the_latest_is_asked_for():
               "my last dentist visit", "when was our most recent backup?", "what did Tom's latest email say?"):
         assert asks_latest(q), q
     for q in ("what did we do last March?", "when did I see Tom last week?", "what's my last name?",
-              "when is the last day to apply?", "when was the van serviced last year?", "the last step"):
+              "when is the last day to apply?", "when was the van serviced last year?", "the last step",
+              # (the review)
+              "when did I see Tom in the last months?", "when did I see him in the last several weeks?",
+              "when was the exam last semester?", "what's last on my list?", "when was the last step of the migration done?"):
         assert not asks_latest(q), q
+    assert asks_latest("when was the last time the boiler was serviced?")
 
 
 def test_the_word_that_asks_for_the_newest_is_no_word_to_find():
@@ -153,7 +157,10 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
               "what is the total number of users", "what did we offer Marcus to keep him", "what's the learning rate?",
               "error rate in prod", "what is the total?", "how much effort did we spend on it?",  # (the review)
-              "how much time does the estimate take", "what does she say about quotes?"):
+              "how much time does the estimate take", "what does she say about quotes?",
+              # a quotation, a time estimate, attention (the review)
+              "Seneca quotes", "what's my favorite quote from Seneca?", "what was the estimate for the API migration?",
+              "sprint estimates", "what did I pay attention to in the lecture?"):
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450"):
         assert states_amount(text), text
@@ -219,3 +226,15 @@ def test_a_not_and_what_is_said_besides_it():
     assert not negated("Bids won") and not negated("What went well")
     assert turned_words("what didn't go well?") == turned_words("What went well") == {"well"}
     assert turned_words("what did not work") == turned_words("What worked") == {"work"}
+
+
+def test_a_long_question_is_read_in_time():
+    # the review: a pasted question of 100,000 characters had taken minutes in these patterns
+    import time
+    from notesqa.asking import asks_amount
+
+    start = time.perf_counter()
+    for text in ("what's the " * 9000, "how much " * 9000, "when was " * 11000, "what " * 20000):
+        asks_amount(text), asks_latest(text)
+    assert time.perf_counter() - start < 10
+

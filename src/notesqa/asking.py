@@ -151,11 +151,11 @@ def asks_for_tasks(text: str) -> str | None:
 
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
 # "last" before a thing, not before a period ("last week", "last March", "last few days") nor a name's part
-_NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:day|days|hour|minute|week|month|year|night|weekend|quarter|time|few|couple|"
-           r"name|names|\d|one|two|three|four|five|six|seven|eight|nine|ten|spring|summer|autumn|fall|winter|"
-           r"christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|january|feb|february|"
-           r"mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december)"
-           r"\b)\s+\w")
+_NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:day|hour|minute|week|month|year|night|weekend|quarter|"
+           r"semester|term|season|decade|time|name|step|part|chapter|page|item|line|section|question|one|two|three|"
+           r"four|five|six|seven|eight|nine|ten|spring|summer|autumn|fall|winter)s?|few|couple|several|\d|christmas|"
+           r"easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|january|feb|february|mar|march|apr|"
+           r"april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december)\b)\s+\w")
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
             r"check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
@@ -167,8 +167,12 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b"
                      # "when was the van's last oil change?", "my last dentist visit", "when was the last backup?"
                      # (trial s45), not "last week", "the last step", nor "my last name"
-                     r"|(?:\b(?:my|our|his|her|their)|\w['’]s)\s+" + _NEWEST + r"|\bwhen\s+(?:was|were|is|did)\b[^?]*?\b"
-                     + _NEWEST, re.IGNORECASE)
+                     # (a possessive, not "what's", "it's"; a bounded run: a pasted 100,000 characters, the review)
+                     r"|\b(?:my|our|his|her|their|(?!(?:what|it|that|there|who|where|here|how|let|he|she)['’]s\b)\w+['’]s)"
+                     r"\s+" + _NEWEST
+                     + r"|\bwhen\s+(?:was|were|is|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
+                     # "when was the last time the boiler was serviced?" (the review)
+                     + r"|\bwhen\s+(?:was|is)\s+the\s+last\s+time\b", re.IGNORECASE)
 
 
 def asks_last_meeting(text: str) -> bool:
@@ -299,16 +303,19 @@ _MONEY_WORDS = (r"pay|paid|pays|paying|cost|costs|costing|charge|charged|chargin
 # a rate of money: "day rate", "hourly rate", "my rates", "the rate for agencies"; not "error rate", "frame rate"
 _MONEY_RATE = (r"(?:(?:day|daily|hourly|hour|weekly|monthly|yearly|annual|nightly|flat|going|agency|standard|my|our|"
                r"your|his|her|their)\s+rates?|rates?(?=\s+(?:for|per)\b))")
-_AMOUNT_NOUN = (r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|quotes?|estimates?|allowance|"
-                r"wages?|tuition|premium|" + _MONEY_RATE + r")\b")
-_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)[^?.!]*"
-                          r"\b(?:" + _MONEY_WORDS + r")\b|"
+# (a quote or an estimate someone gave, "the roofer's quote": not "my favourite quote", "the estimate for the API
+# migration", a time's: the review)
+_AMOUNT_NOUN = (r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|allowance|wages?|tuition|"
+                r"(?<=['’]s\s)(?:quote|estimate)|" + _MONEY_RATE + r")\b")
+# (each [^?.!] run bounded: a pasted question of 100,000 characters had taken minutes here, the review)
+_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)"
+                          r"[^?.!]{0,120}\b(?:" + _MONEY_WORDS + r")\b|"
                           r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+|did\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
                           r"(?:(?!of\b)[\w'’]+\s+){0,3}?" + _AMOUNT_NOUN  # the thing asked: what follows says whose
                           + r"(?=\s*[?.!]*\s*$|\s+(?:for|from|in|per|at|on|to|with|when|last|this|of\s+(?:the|my|a|an)\b))|"
-                          r"\bwhat\b[^?.!]*\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
-                          # "what do we pay Hannah per hour?" (trial s45)
-                          r"\bwhat\s+(?:do|does|did)\s+(?:i|we|you|they|he|she)\s+(?:pay|charge|earn|owe)\b|"
+                          r"\bwhat\b[^?.!]{0,120}\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
+                          # "what do we pay Hannah per hour?" (trial s45), not "what did I pay attention to?"
+                          r"\bwhat\s+(?:do|does|did)\s+(?:i|we|you|they|he|she)\s+(?:pay(?!\s+attention)|charge|earn|owe)\b|"
                           # typed as into a search box: "coworking cost", "day rate 2022"
                           r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
 
