@@ -178,6 +178,17 @@ def test_a_field_of_several_links_lists_them():
     assert dataview_fields("see [[A]] [[B]] here") == "see [[A]] [[B]] here"  # prose: as written
 
 
+def test_a_tasks_day_in_parentheses_keeps_its_key():
+    # the review: "(due:: 2025-03-02)" had read as a bare day, so the task was never due nor overdue
+    from notesqa.chunking import task_days
+    from notesqa.markup import dataview_fields
+
+    shown = dataview_fields("- [ ] Book the truck (due:: 2025-03-02)")
+    assert shown == "- [ ] Book the truck due: 2025-03-02" and task_days(shown) == {"2025-03-02"}
+    assert dataview_fields("a good day (mood:: good)") == "a good day good"  # another field: its value, as Dataview shows it
+    assert task_days("Start: 2025-01-06 Completion: 2025-01-09") == {"2025-01-06", "2025-01-09"}
+
+
 def test_bear_reads_its_multi_word_tags_and_highlights():
     note = parse_note("# Book group\n\n#book notes# #reading/2024\n\n- Hosts: Ana ::in January::\n"
                       "- Tagged #school/parents evening# and #solo\n- C++: std::vector::push_back\n", "b.md")

@@ -262,9 +262,17 @@ def _listed(m: re.Match) -> str:
     return m.group(1) + ", ".join(re.findall(r"\[\[[^\[\]\n]+\]\]", m.group(2)))
 
 
+# the Tasks plugin's days in its Dataview format, (due:: 2025-03-02) as [due:: 2025-03-02]: read as the day they set
+# (chunking.task_days), their key kept (the review: a parenthesised due date had been a bare day, never overdue)
+_TASK_DAY_KEYS = frozenset({"due", "scheduled", "start", "completion", "created"})
+
+
 def _field(m: re.Match) -> str:
-    """A bracketed Dataview field as its reading view shows it: [key:: value] "key: value", (key:: value) "value"."""
-    return f"{m.group(1)}: {m.group(2)}" if m.group(1) is not None else m.group(4)
+    """A bracketed Dataview field as its reading view shows it: [key:: value] "key: value", (key:: value) "value"
+    (but a task's day, "due: value")."""
+    if m.group(1) is not None:
+        return f"{m.group(1)}: {m.group(2)}"
+    return f"{m.group(3)}: {m.group(4)}" if m.group(3).strip().lower() in _TASK_DAY_KEYS else m.group(4)
 
 
 @dataclass
