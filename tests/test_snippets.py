@@ -408,6 +408,20 @@ def test_an_embeds_text_ends_where_the_embed_does(tmp_path, embedder):
     hits = open_index(tmp_path / "ix", embedder).search("push the polycarbonate tube in by hand path:Daily", k=3)
     embed = next(h for h in hits if h.line == 4)
     assert "Cap the bottom" in embed.text and "Mid-wetland" not in embed.text
+    # ... an embed inside the embedded text is still the embed's (the review: it had cut the step short)
+    write(tmp_path / "n" / "Safety.md", "- Gloves and goggles on\n")
+    write(tmp_path / "n" / "Protocol.md", """
+        # Protocol
+
+        ## Step 3
+        - Push the polycarbonate tube in by hand
+        - ![[Safety]]
+        - Cap the bottom underwater so no air gets in
+        """)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("push the polycarbonate tube in by hand path:Daily", k=3)
+    embed = next(h for h in hits if h.line == 4)
+    assert "Cap the bottom" in embed.text and "Mid-wetland" not in embed.text
 
 
 def test_code_after_a_callout_is_not_shown_as_part_of_it(tmp_path, embedder):

@@ -682,8 +682,9 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
                 used += len(code) + 1
                 continue  # ... after the rest of its block
             break
-        if c.origin and _embedded_from(nxt) != _embedded_from(c):
+        if c.origin and not nxt.origin:
             break  # an embed's text ends where the embed does: the note's own bullets after it are not the other note's
+            # (an embed inside the embedded text keeps its own origin: still the embed's, the review)
         if label or alone:  # a list's label: its own list, not the next label's (nor the next section's list)
             if nxt.depth <= c.depth or nxt.kind == "code" or nxt.heading != c.heading:
                 break
@@ -699,11 +700,6 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
-
-
-def _embedded_from(c: Chunk) -> str | None:
-    """The note an embedded copy's text comes from (its origin's path), None for a unit of the note itself."""
-    return c.origin.rsplit(":", 1)[0] if c.origin else None
 
 
 def _set_for_another_day(c: Chunk) -> bool:
