@@ -190,10 +190,11 @@ def test_a_numbers_plural_is_that_number():
 
 def test_a_greek_or_latin_plural_is_its_singular():
     # trial s45: "what's my hypothesis for chapter 3?" had not found the note's "## Hypotheses"
-    for plural, one in (("hypotheses", "hypothesis"), ("analyses", "analysis"), ("theses", "thesis"),
+    for plural, one in (("hypotheses", "hypothesis"), ("diagnoses", "diagnosis"), ("theses", "thesis"),
                         ("indices", "index"), ("criteria", "criterion"), ("children", "child")):
         assert tokenize(plural) == tokenize(one), plural
     assert tokenize("cases") == tokenize("case") and tokenize("bases") == tokenize("base")  # English -ses as before
+    assert tokenize("analyses") == tokenize("analyzes") and tokenize("ellipses") == tokenize("ellipse")  # (the review)
 
 
 def test_a_dotted_number_is_also_one_word_so_a_version_is_not_its_digits_in_another_order():
