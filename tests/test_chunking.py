@@ -222,9 +222,26 @@ def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_i
     assert headings_day(["Chapter 3", "12"]) is None and headings_day(["2022", "February", "30th"]) is None
     note = parse_markdown("# Worklog\n\n# 2022\n\n## November\n\n### 14th\n\n- shipped the CSV importer\n\n"
                           "### 15th\n\n- paired with Femi\n\n## December\n\n- the quiet month\n", "worklog.md")
+    # (a month's heading with no day under it: that month's first day, as a monthly note is dated: trial s45)
     assert [(c.text, c.date) for c in chunk_note(note)] == [("shipped the CSV importer", "2022-11-14"),
                                                            ("paired with Femi", "2022-11-15"),
-                                                           ("the quiet month", None)]
+                                                           ("the quiet month", "2022-12-01")]
+
+
+def test_a_day_heading_that_says_no_year_is_of_the_year_above_it_or_its_notes():
+    # trial s45: a café's "# Log 2025" / "## March" / "### Wed 5 Mar" had been dated nowhere
+    from notesqa.metadata import headings_day
+    from notesqa.units import parse_markdown
+
+    assert headings_day(["Log 2025", "March", "Wed 5 Mar"]) == "2025-03-05"
+    assert headings_day(["Log", "March 20"], "2024") == "2024-03-20" and headings_day(["Log", "March 20"]) is None
+    assert headings_day(["Log 2026", "July", "18/7"]) == "2026-07-18" and headings_day(["Log 2026", "3/4"]) is None
+    assert headings_day(["Inspection", "17 June 2026 — rating 5"]) == "2026-06-17"
+    assert headings_day(["Prices", "Jan 2025"]) == "2025-01-01"
+    assert headings_day(["2022", "November", "14th", "Step 3"]) == "2022-11-14"  # a step under the day
+    assert headings_day(["Recipes 2024", "Step 3"]) is None and headings_day(["Week 3"], "2024") is None
+    note = parse_markdown("## January\n\n### Tue 7 Jan\n\n- Back, £540\n", "log/2025.md")  # the file's year
+    assert [c.date for c in chunk_note(note)] == ["2025-01-07"]
 
 
 def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_them_read_line_by_line():

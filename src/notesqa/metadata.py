@@ -132,21 +132,68 @@ _MONTH_ALONE = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\s*")
 _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 
 
-def headings_day(headings: Sequence[str]) -> str | None:
-    """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day), or a day's
-    number under its month's name under its year (or "November 2022"), as a log in one file heads its days."""
+# ... and a day whose heading says no year, the year said above it ("# Log 2025" > "## March" > "### Wed 5 Mar", "###
+# March 20", "### 18/7") or by its note (trial s45: a café's running log of three years had been dated nowhere); a
+# day that opens a heading of more words ("## 17 June 2026 — rating 5"); a month's heading of a known year with no
+# day under it, that month's first day, as a monthly note is dated ("## Jan 2025" of a list of price changes)
+_DAY_OF_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}})\.?|"
+                           rf"([A-Za-z]{{3,9}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})/(\d{{1,2}}))\s*", re.IGNORECASE)
+_OPENING_DAY = re.compile(r"\s*(.{6,24}?)\s+[—–:-]\s+\S")  # "17 June 2026 — rating 5", "2026-03-12: deep clean"
+_A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def headings_day(headings: Sequence[str], year: str | None = None) -> str | None:
+    """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day) or opens with
+    one; else a day's number under its month's name, or a day and its month, under its year (a heading that is or
+    says one: "2022", "November 2022", "Log 2025"; else year, its note's), as a log in one file heads its days; else
+    the first day of a month of such a year its innermost heading is."""
     for text in reversed(headings):
-        if (day := heading_day(text)) is not None:
+        if (day := heading_day(text) or _opening_day(text)) is not None:
             return day
-    at = next((i for i in range(len(headings) - 1, -1, -1) if _DAY_NUMBER.fullmatch(headings[i])), None)
-    if at is None:
+    for at in range(len(headings) - 1, -1, -1):
+        known = _year_above(headings[:at]) or year
+        if (m := _DAY_OF_MONTH.fullmatch(headings[at])) is not None and (day := _day_of_month(m, known)):
+            return day
+        if (n := _DAY_NUMBER.fullmatch(headings[at])) is not None:
+            month = next((m for h in reversed(headings[:at]) if (m := _MONTH_ALONE.fullmatch(h)) and
+                          _month_number(m[1])), None)
+            known = month and (month[2] or known)
+            return calendar_day(month[1], n[1], known) if known else None
+        if at == len(headings) - 1 and (m := _MONTH_ALONE.fullmatch(headings[at])) and _month_number(m[1]):
+            known = m[2] or known
+            return calendar_day(m[1], "1", known) if known else None
+    return None
+
+
+def _opening_day(text: str) -> str | None:
+    """The day a heading opens with before words of its own ("17 June 2026 — rating 5"), None for another."""
+    m = _OPENING_DAY.match(text)
+    return heading_day(m[1]) if m else None
+
+
+def year_said(text: str) -> str | None:
+    """The year text says ("Log 2025", "2025"; not part of a longer number or a date: "2025-03-14"), else None."""
+    y = _A_YEAR.search(text)
+    return y[1] if y else None
+
+
+def _year_above(headings: Sequence[str]) -> str | None:
+    """The year the innermost of headings that says one says ("2025", "May 2025", "Log 2025"), else None."""
+    return next((y for h in reversed(headings) if (y := year_said(h))), None)
+
+
+def _day_of_month(m: re.Match, year: str | None) -> str | None:
+    """The day _DAY_OF_MONTH read ("5 Mar", "March 20", "18/7": the order a number over 12 makes sure of), in year."""
+    if year is None:
         return None
-    month = next((m for h in reversed(headings[:at]) if (m := _MONTH_ALONE.fullmatch(h)) and _month_number(m[1])),
-                 None)
-    if month is None:
-        return None
-    year = month[2] or next((y[1] for h in reversed(headings[:at]) if (y := _YEAR_ALONE.fullmatch(h))), None)
-    return calendar_day(month[1], _DAY_NUMBER.fullmatch(headings[at])[1], year) if year else None
+    if m[5]:
+        first, second = int(m[5]), int(m[6])
+        if (first > 12) == (second > 12):
+            return None  # "3/4": the 3rd of April or the 4th of March
+        day, month = (first, second) if first > 12 else (second, first)
+        return calendar_day(_MONTH_NAMES[month - 1] if 1 <= month <= 12 else "", str(day), year)
+    day, month = (m[1], m[2]) if m[1] else (m[4], m[3])
+    return calendar_day(month, day, year) if _month_number(month) else None
 
 
 # a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
