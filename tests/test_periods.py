@@ -388,3 +388,14 @@ def test_the_days_from_today_to_some_weeks_on_or_back():
     assert len(days("what did I spend in the last 3 months?", wed)) == 90
     assert days("the last two weeks of March", wed) == set()  # of a month, not from today
     assert without_relative_days("what's due in the next two weeks?").split() == ["what's", "due", "in", "the", "?"]
+
+
+def test_a_month_of_the_year_named_from_today_is_that_month_of_that_year():
+    # trial s45: "what happened with the power cut in March last year?" had been read as this March
+    wed = date(2026, 12, 2)
+    none = partial(with_noted_year, noted=lambda: frozenset(), today=wed)
+    assert none("the power cut in March last year?") == "the power cut in March 2025?"
+    assert none("June of this year") == "June 2026" and none("last year in March") == "in March 2025"
+    march = days(none("what happened in March last year?"), wed)
+    assert (min(march), max(march)) == ("2025-03-01", "2025-03-31")
+    assert none("the last year in review") == "the last year in review"

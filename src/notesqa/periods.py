@@ -413,6 +413,21 @@ def _after_since(text: str, at: int) -> bool:
     return _SINCE_BEFORE.search(text[max(0, at - 8):at]) is not None
 
 
+# a month of the year named from today: "in March last year", "June of this year", "last year in March" (trial s45:
+# "the power cut in March last year" had been read as this March)
+_MONTH_THEN = re.compile(r"\b(" + MONTH_NAME + r")(?:\s+of)?\s+(last|this|next)\s+year\b|"
+                         r"\b(last|this|next)\s+year\s+in\s+(" + MONTH_NAME + r")\b", re.IGNORECASE)
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_of_year_from_today(text: str, today: date) -> str:
+    """text with a month of a year named from today as that month and year ("in March last year": "in March 2025")."""
+    def year_of(which: str) -> str:
+        return str(today.year + _YEAR_STEP[which.lower()])
+
+    return _MONTH_THEN.sub(lambda m: f"{m[1]} {year_of(m[2])}" if m[1] else f"in {m[4]} {year_of(m[3])}", text)
+
+
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
                     weeks: Callable[[], frozenset[str]] | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
@@ -423,8 +438,9 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     "this June" and a question looking ahead stay. A week
     named by its number alone ("what went well in week 38?") is the last such week the notes have a weekly
     note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year)."""
-    text = _with_week_year(text, weeks, today) if weeks is not None else text
     today = today or date.today()
+    text = _with_week_year(text, weeks, today) if weeks is not None else text
+    text = _month_of_year_from_today(text, today)
     ahead = _looks_ahead(text)
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
