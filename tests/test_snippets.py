@@ -112,6 +112,10 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
     tree = NoteTree.build(TINY)
     assert _shown(select(tree, _ranked((6, 0.9)), 1, 600, None, {})) == [(5, (6, 7))]
     assert _shown(select(tree, _ranked((6, 0.9)), 1, 30, None, {})) == [(6, ())]  # the start does not fit
+    # ... its start then a hit of its own when it comes (trial s45: "The weevils ... were the last straw:", the first
+    # window, had been dropped as the paragraph shown, and never seen)
+    assert _shown(select(tree, _ranked((6, 0.9), (5, 0.5)), 2, 30, None, {})) == [(6, ()), (5, ())]
+    assert _shown(select(tree, _ranked((5, 0.9), (6, 0.5)), 2, 30, None, {})) == [(5, ())]  # a later one goes on
     # shown as the one paragraph it is, its windows run on (trial G: a scene's paragraph split mid-way)
     hit = to_hit(tree, select(tree, _ranked((6, 0.9)), 1, 600, None, {})[0])
     assert hit.text == (
@@ -223,8 +227,10 @@ def test_an_earlier_window_of_a_paragraph_takes_over_the_window_shown(tmp_path, 
 
     # the last window ranks first; the one before scores nearly as well: the hit starts there
     assert shown([(w3, 0.60), (w2, 0.55)]) == [(w2, (w3,))]
-    # ... and when it scores much lower it is not shown at all (nothing of the paragraph twice)
-    assert shown([(w3, 0.60), (w2, 0.40)]) == [(w3, ())]
+    # ... and when it scores much lower it is a hit of its own, from the paragraph's start, when it ranks among them:
+    # what the shown window does not say (trial s45: the answer in a paragraph's first part had never been shown);
+    # nothing of the paragraph twice
+    assert shown([(w3, 0.60), (w2, 0.40)]) == [(w3, ()), (w1, (w2,))]
     # the earlier window ranking first already shows the later one after it
     assert shown([(w2, 0.60), (w3, 0.59)]) == [(w1, (w2,))]
 

@@ -100,15 +100,18 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         if row in shown:
             continue
         at = _descendant_shown(tree, row, out)
-        if at is None:
-            at = _later_window_shown(tree, row, out)
+        later = None if at is not None else _later_window_shown(tree, row, out)
+        at = later if at is None else at
         if at is not None:
             if cand.rank >= TAKEOVER * out[at].rank:
                 before = len(out)
                 _take_over(tree, out, at, row, _room(budget, after + at), shown)
                 if len(out) < before:  # hits joined: their places go to the best candidates passed over
                     passed = [(c, r) for c, r in passed if not _add(tree, out, shown, c, r, k, budget, after)]
-            continue
+            if later is None or row in shown:
+                continue
+            # ... an earlier window of a paragraph shown from a later one (it did not fit, or scored less): a hit of its
+            # own, the paragraph's start (trial s45: "The weevils ... were the last straw:" had never been shown)
         if len(out) >= k and _descendant_shown(tree, row, out) is None and not _same_paragraph_shown(tree, row, shown):
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
@@ -458,9 +461,9 @@ def _later_window_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | N
 
 
 def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int]) -> bool:
-    """True if another window of the same paragraph is already shown."""
+    """True if an earlier window of the same paragraph is already shown (row goes on from it: a later one is not)."""
     first = tree.first_window[row]
-    return first is not None and any(tree.first_window[s] == first for s in shown)
+    return first is not None and any(tree.first_window[s] == first and s < row for s in shown)
 
 
 def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]) -> tuple[int, list[int]]:
