@@ -667,6 +667,17 @@ def test_the_newest_is_of_the_dated_matches_nearly_as_good_as_the_best():
     assert ranked[0].row == 1
 
 
+def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():
+    # trial s45: "when was the last staff meeting?" had given the bonus to September's, the newest of the ten best
+    # passages, eleven of older meetings' closer
+    chunks = [_chunk(f"meetings/2025-0{m}-01.md", i, f"Staff meeting item {i}", date=f"2025-0{m}-01")
+              for i, m in enumerate([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6])]
+    chunks.append(_chunk("meetings/2025-09-01.md", 12, "Staff meeting: rota on the wall", date="2025-09-01"))
+    dense = _dense_only([0.8] * 12 + [0.7])
+    recent = {c.row: c.explain.recent for c in fuse(chunks, dense, "when was the last staff meeting?", {}, None, 20)}
+    assert recent[12] == 1.0 and sum(recent.values()) == 1.0
+
+
 def test_our_last_one_with_a_person_whose_page_is_undated_is_the_newest_line_that_names_them():
     # the chat trial (s42): Dana's page has no date, so yesterday's journal ("Focus block 9-11") had been "the
     # newest" and come first

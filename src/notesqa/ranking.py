@@ -50,7 +50,7 @@ DAY_BONUS = 0.3
 # For "our last 1:1", "the latest update": this much to the passages of the newest day among the best dated
 # matches (RECENT_AMONG of them), which had come after an older meeting's closer words.
 RECENT_BONUS = 0.1
-RECENT_AMONG = 10
+RECENT_AMONG = 40
 # ... of those that match nearly as well as the best of them: "when did we last change the furnace filter?" is the
 # newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
 RECENT_NEAR = 0.75
@@ -770,7 +770,8 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
 
 
 def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray) -> np.ndarray:
-    """For each candidate: 1 for those of the newest day among the RECENT_AMONG best dated candidates, 0 for
+    """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
+    fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
     one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first). Among
     those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
@@ -778,8 +779,8 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     out = np.zeros(len(cand), dtype=np.float32)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
-    dated = ([j for j in dated if name[j] > 0] or _saying_names(chunks, cand, dated, name) or dated)[:RECENT_AMONG]
-    dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]] if dated else dated
+    dated = [j for j in dated if name[j] > 0] or _saying_names(chunks, cand, dated, name) or dated
+    dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)
