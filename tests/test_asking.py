@@ -69,7 +69,10 @@ def test_tasks_are_asked_for_by_state():
                      ("which groceries are ticked off?", "done"),  # a checkbox's state, whatever the list is of
                      ("which tasks did I finish in November?", "done"),  # trial s36b
                      ("which tasks did I cancel?", "cancelled"), ("my cancelled todos", "cancelled"),  # trial s36
-                     ("tasks I dropped last month", "cancelled"), ("which todos have I abandoned?", "cancelled")):
+                     ("tasks I dropped last month", "cancelled"), ("which todos have I abandoned?", "cancelled"),
+                     # trial s45
+                     ("what's still left to fix from the inspection?", "open"), ("what is still open from it?", "open"),
+                     ("what's outstanding on the bathroom?", "open"), ("what haven't I done yet?", "open")):
         assert asks_for_tasks(q) == state, q
     for q in ("how do I mark a task as done?", "How does the scheduler stop a medium priority task from blocking a "
               "high priority one?", "open the graph view", "what is a todo list", "why are tasks useful?",
@@ -82,7 +85,8 @@ def test_tasks_are_asked_for_by_state():
               "which questions are still open from the lecture?", "when is the promo packet due?",
               "When's the tax return due?", "and when was the essay due?", "what are unchecked exceptions in Java?",
               "Is the input unchecked by the parser?", "which flights were cancelled?", "why was the meetup canceled?",
-              "what did I drop off at the dry cleaner?", "which did I finish first, the book or the course?", "what have I dropped the ball on?", "what did I cancel?"):
+              "what did I drop off at the dry cleaner?", "which did I finish first, the book or the course?", "what have I dropped the ball on?", "what did I cancel?",
+              "what's open on Sunday?", "what's left of the budget?", "which invoices are outstanding?"):
         assert asks_for_tasks(q) is None, q
     assert asks_for_tasks("when are my tasks due?") == "open"  # the day of each task: the tasks
     assert asks_for_tasks("deadlines in December") == "open"  # a deadline with a day

@@ -91,6 +91,11 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
+                         # "what's still left to fix from the inspection?", "what is still open", "what's outstanding
+                         # on the bathroom?", "what haven't I done yet?" (trial s45); not "what's open on Sunday?"
+                         r"(?:what|which)(?:['’]s|\s+is|\s+are)?\s+(?:still\s+(?:left\s+to\s+\w+|open|outstanding|"
+                         r"pending|to\s+do|not\s+done)|(?:left|remaining)\s+to\s+(?:do|fix|finish|buy|pack|sort)|"
+                         r"outstanding)|(?:haven['’]?t|have\s+not)\s+(?:i|we)\s+(?:done|finished)|"
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
