@@ -387,6 +387,8 @@ def test_the_days_from_today_to_some_weeks_on_or_back():
     assert (min(back), max(back), len(back)) == ("2026-11-19", "2026-12-02", 14)
     assert len(days("what did I spend in the last 3 months?", wed)) == 90
     assert days("the last two weeks of March", wed) == set()  # of a month, not from today
+    assert days("What's due in the Next Two Weeks?", wed) == ahead  # (the review: a KeyError on "Two")
+    assert len(days("WHAT DID I DO THE PAST TWO WEEKS", wed)) == 14 and len(days("Three weeks ago", wed)) == 7
     assert without_relative_days("what's due in the next two weeks?").split() == ["what's", "due", "in", "the", "?"]
 
 

@@ -603,7 +603,7 @@ def day_phrases(text: str) -> list[str]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS[word]
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]  # ("the Next Two Weeks": the review)
 
 
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
