@@ -1124,3 +1124,7 @@ def test_a_task_set_for_the_day_asked_is_shown_alone_not_with_its_notes_day(tmp_
     assert "Schedule the sealants" not in task.text and "Gutters" not in task.text
     day = next(h for h in hits if h.path == "Daily/2026-12-15.md")
     assert "Snow day" in day.text and "Built a snowman" in day.text  # a day's own list, whole
+    # ... and the note's own day asked: its list whole, the task among it (the review: it had been split in three)
+    hits = open_index(tmp_path / "ix", embedder).search("what did I do on 2026-11-20?", k=3)
+    assert hits[0].path == "Daily/2026-11-20.md" and "Schedule the sealants" in hits[0].text \
+        and "Gutters" in hits[0].text and "Leo allergist" in hits[0].text

@@ -142,6 +142,7 @@ class Explanation:
     thin: bool = False  # the passage is only a link or a picture, or a few words
     rank: float = 0.0  # what hits are ordered by: fused_score with the year and note-level evidence
     day_match: bool = False  # of the day the question names, or an overdue task it asks for (DAY_BONUS)
+    task_day: bool = False  # of the day asked by a task's day (scheduled, due) only, not by its note's day
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
@@ -401,6 +402,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text) & ~year
     day = np.isin(cand, of_day)
+    task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
@@ -474,7 +476,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "section_share": scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand),
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
-        "rank": floats(rank), "day_match": bools(day), "phrase": floats(phrase), "howto_code": bools(howto),
+        "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase), "howto_code": bools(howto),
         "amount": bools(amount),
         "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
@@ -572,6 +574,15 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
     return _names(chunks, cand, asked_years(text), years, by_date=True)
+
+
+def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
+    """For each candidate: is it of the day asked by a task's day only, not its note's (a task scheduled in the
+    journal of 20 November for 15 December: shown alone, not with its note's day's list; snippets)?"""
+    if not day.any():
+        return [False] * len(of)
+    asked = days(text)
+    return [bool(d) and not (c.date and (c.date[:10] in asked or c.date[5:10] in asked)) for c, d in zip(of, day.tolist())]
 
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:

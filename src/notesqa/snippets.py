@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import joplin
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_days, task_state
+from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
 from .hits import Hit
 from .keywords import word_count
 from .metadata import headings_day
@@ -171,8 +171,9 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # a short table two of whose columns the question compares: the table (trial E: its key row had never shown)
     # a later step of numbered steps, for a question that asks how: the steps from the first (trial HV: step 4 had
     # come above steps 1-3)
-    # (a task set for the day asked is the answer alone, not its note's day's list nor its small note: _set_for_another_day)
-    its_own = cand.explain.day_match and _set_for_another_day(tree.chunks[row])
+    # (a task set for the day asked is the answer alone, not its note's day's list nor its small note: trial s45's
+    # "what's scheduled for December 15?" had gone on to its journal's other to-dos)
+    its_own = cand.explain.task_day
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
         (cand.explain.day_match and not cand.explain.task_match and not its_own
          and _section_list(tree, row, room, shown, whole=True)) or \
@@ -703,13 +704,6 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
-
-
-def _set_for_another_day(c: Chunk) -> bool:
-    """Is c a task set for a day other than its note's ("SCHEDULED: <2026-12-15>" in the journal of 20 November)? Of
-    the day asked for that, it is the answer alone, not its note's day's list (trial s45: "what's scheduled for
-    December 15?" had gone on to the journal's other to-dos)."""
-    return bool(task_days(c.text) - {(c.date or "")[:10]})
 
 
 def _logs(chunks: list[Chunk]) -> frozenset[str]:
