@@ -242,6 +242,11 @@ def test_a_day_heading_that_says_no_year_is_of_the_year_above_it_or_its_notes():
     assert headings_day(["Recipes 2024", "Step 3"]) is None and headings_day(["Week 3"], "2024") is None
     note = parse_markdown("## January\n\n### Tue 7 Jan\n\n- Back, £540\n", "log/2025.md")  # the file's year
     assert [c.date for c in chunk_note(note)] == ["2025-01-07"]
+    # a month's heading of a year only its note's date says is no day: "## Jan" of a team page is a person (the
+    # review); a day's heading takes that year (a post of April 2026's "# March 27th")
+    assert headings_day(["Team", "Jan"], None, "2024") is None and headings_day(["Team 2024", "Jan"]) == "2024-01-01"
+    assert headings_day(["Heat", "March 27th"], None, "2026") == "2026-03-27"
+    assert headings_day(["2026-03-12: deep clean"]) == "2026-03-12"
 
 
 def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_them_read_line_by_line():

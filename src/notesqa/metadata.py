@@ -138,20 +138,22 @@ _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 # day under it, that month's first day, as a monthly note is dated ("## Jan 2025" of a list of price changes)
 _DAY_OF_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}})\.?|"
                            rf"([A-Za-z]{{3,9}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})/(\d{{1,2}}))\s*", re.IGNORECASE)
-_OPENING_DAY = re.compile(r"\s*(.{6,24}?)\s+[—–:-]\s+\S")  # "17 June 2026 — rating 5", "2026-03-12: deep clean"
+_OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-)\s+\S")  # "17 June 2026 — rating 5", "2026-03-12: deep clean"
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
-def headings_day(headings: Sequence[str], year: str | None = None) -> str | None:
+def headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
     """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day) or opens with
     one; else a day's number under its month's name, or a day and its month, under its year (a heading that is or
-    says one: "2022", "November 2022", "Log 2025"; else year, its note's), as a log in one file heads its days; else
-    the first day of a month of such a year its innermost heading is."""
+    says one: "2022", "November 2022", "Log 2025"; else year, the one its note's name says; else dated, its note's
+    date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
+    is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
         if (day := heading_day(text) or _opening_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
-        known = _year_above(headings[:at]) or year
+        said = _year_above(headings[:at]) or year
+        known = said or dated
         if (m := _DAY_OF_MONTH.fullmatch(headings[at])) is not None and (day := _day_of_month(m, known)):
             return day
         if (n := _DAY_NUMBER.fullmatch(headings[at])) is not None:
@@ -160,8 +162,8 @@ def headings_day(headings: Sequence[str], year: str | None = None) -> str | None
             known = month and (month[2] or known)
             return calendar_day(month[1], n[1], known) if known else None
         if at == len(headings) - 1 and (m := _MONTH_ALONE.fullmatch(headings[at])) and _month_number(m[1]):
-            known = m[2] or known
-            return calendar_day(m[1], "1", known) if known else None
+            said = m[2] or said
+            return calendar_day(m[1], "1", said) if said else None
     return None
 
 
