@@ -122,6 +122,15 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
         "A long paragraph, its first run of sentences. Its second run of sentences.\n(embedded from a)\n- Shuffle sharding")
 
 
+def test_a_paragraph_of_many_windows_gives_one_more_hit_at_most():
+    # the review: a long paragraph's earlier windows, each a hit of its own, had filled the top five, last first
+    long = [_chunk("p.md", i, f"Window {i} of one long paragraph, its sentences.", kind="paragraph", group=0)
+            for i in range(8)] + [_chunk(f"n{i}.md", 0, f"Another note {i}") for i in range(4)]
+    tree = NoteTree.build(long)
+    ranked = _ranked((7, 0.9), (6, 0.7), (5, 0.69), (4, 0.68), (3, 0.67), (8, 0.5), (9, 0.5), (10, 0.5), (11, 0.5))
+    assert [r for r, _ in _shown(select(tree, ranked, 5, 60, None, {}))] == [7, 6, 8, 9, 10]
+
+
 def test_a_hit_says_the_line_of_the_unit_that_matched_when_others_are_shown_first():
     # trial s34b: the answer was the fourth bullet of a list shown from its parent, `line` the parent's, unmarked
     tree = NoteTree.build(TINY)

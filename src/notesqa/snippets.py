@@ -108,10 +108,11 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
                 _take_over(tree, out, at, row, _room(budget, after + at), shown)
                 if len(out) < before:  # hits joined: their places go to the best candidates passed over
                     passed = [(c, r) for c, r in passed if not _add(tree, out, shown, c, r, k, budget, after)]
-            if later is None or row in shown:
+            if later is None or row in shown or _hits_of_paragraph(tree, row, out) > 1:
                 continue
             # ... an earlier window of a paragraph shown from a later one (it did not fit, or scored less): a hit of its
-            # own, the paragraph's start (trial s45: "The weevils ... were the last straw:" had never been shown)
+            # own, the paragraph's start (trial s45: "The weevils ... were the last straw:" had never been shown); one
+            # such at most (the review: a long paragraph's windows had filled the top five, last first)
         if len(out) >= k and _descendant_shown(tree, row, out) is None and not _same_paragraph_shown(tree, row, shown):
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
@@ -459,6 +460,12 @@ def _later_window_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | N
     if first is None:
         return None
     return next((i for i, s in enumerate(out) if row < s.root and tree.first_window[s.root] == first), None)
+
+
+def _hits_of_paragraph(tree: NoteTree, row: int, out: list[Snippet]) -> int:
+    """How many hits show a window of row's paragraph first."""
+    first = tree.first_window[row]
+    return sum(tree.first_window[s.root] == first for s in out) if first is not None else 0
 
 
 def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int]) -> bool:
