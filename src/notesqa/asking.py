@@ -93,9 +93,12 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
                          # "what's still left to fix from the inspection?", "what is still open", "what's outstanding
                          # on the bathroom?", "what haven't I done yet?" (trial s45); not "what's open on Sunday?"
-                         r"(?:what|which)(?:['’]s|\s+is|\s+are)?\s+(?:still\s+(?:left\s+to\s+\w+|open|outstanding|"
-                         r"pending|to\s+do|not\s+done)|(?:left|remaining)\s+to\s+(?:do|fix|finish|buy|pack|sort)|"
-                         r"outstanding)|(?:haven['’]?t|have\s+not)\s+(?:i|we)\s+(?:done|finished)|"
+                         # (nor "what's outstanding about the Bauhaus?", "what's still open in Lisbon?": the review)
+                         r"(?:what|which)(?:['’]s|\s+is|\s+are)?\s+(?:still\s+(?:left\s+to\s+\w+|to\s+do|not\s+done|"
+                         r"(?:open|outstanding|pending)(?=\s*[?.!]*$|\s+(?:from|for|on|with|after)\b))|"
+                         r"(?:left|remaining)\s+to\s+(?:do|fix|finish|buy|pack|sort)|"
+                         r"outstanding(?=\s*[?.!]*$|\s+(?:from|for|on|with|after)\b))|"
+                         r"(?:haven['’]?t|have\s+not)\s+(?:i|we)\s+(?:done|finished)|"
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
@@ -308,10 +311,10 @@ _MONEY_WORDS = (r"pay|paid|pays|paying|cost|costs|costing|charge|charged|chargin
 # a rate of money: "day rate", "hourly rate", "my rates", "the rate for agencies"; not "error rate", "frame rate"
 _MONEY_RATE = (r"(?:(?:day|daily|hourly|hour|weekly|monthly|yearly|annual|nightly|flat|going|agency|standard|my|our|"
                r"your|his|her|their)\s+rates?|rates?(?=\s+(?:for|per)\b))")
-# (a quote or an estimate someone gave, "the roofer's quote": not "my favourite quote", "the estimate for the API
-# migration", a time's: the review)
+# (a quote or an estimate someone gave, "the roofer's quote", or a quote for something, "the quote for the roof": not
+# "my favourite quote", "the estimate for the API migration", a time's: the reviews)
 _AMOUNT_NOUN = (r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|allowance|wages?|tuition|"
-                r"(?<=['’]s\s)(?:quote|estimate)|" + _MONEY_RATE + r")\b")
+                r"(?<=['’]s\s)(?:quote|estimate)|quote(?=\s+for\b)|" + _MONEY_RATE + r")\b")
 # (each [^?.!] run bounded: a pasted question of 100,000 characters had taken minutes here, the review)
 _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)"
                           r"[^?.!]{0,120}\b(?:" + _MONEY_WORDS + r")\b|"
