@@ -522,4 +522,6 @@ def test_a_titles_numbered_part_names_its_note(tmp_path):
     from notesqa.notelevel import _NUMBERED_PART
     for title in ("March 3 - dentist", "Lab meeting 2025-11-16", "Meeting 10:30 - client", "Chapter 3-4 outline"):
         assert _NUMBERED_PART.match(title) is None, title
+    for title in ("Lecture 7 - 2PC and Paxos", 'Chapter 3 - "The Stranger"'):  # (the second review)
+        assert _NUMBERED_PART.match(title) is not None, title
 

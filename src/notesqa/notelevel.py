@@ -189,7 +189,8 @@ _CALENDAR_NAMES = ("week day month year quarter jan january feb february mar mar
                    "august sep sept september oct october nov november dec december monday tuesday wednesday thursday "
                    "friday saturday sunday").split()
 _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)((?:[^\W\d_]+\s+){1,2}\d{1,3}[a-z]?)"
-                            r"\s*(?:[-–—:]|\s[-–—])\s*[^\W\d_]", re.UNICODE | re.IGNORECASE)
+                            # (a dash or colon then the rest of the name, "- 2PC and Paxos" too; not "3-4", "10:30")
+                            r"(?:\s*[–—]\s*\S|\s*:(?:\s+\S|(?!\d)\S)|\s+-\s+\S|-(?!\d)\S)", re.UNICODE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
