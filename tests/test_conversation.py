@@ -113,6 +113,7 @@ def test_a_week_or_a_month_moves_as_a_day_does():
     assert followup_kind("what did we decide the week before?") == "sure"
     # ... but not a deadline: "by the next day" (trial s45: a question of its own had been said to be a follow-up)
     assert followup_kind("what fixed the cinnamon rolls going stale by the next day?") is None
+    assert followup_kind("how long does the dough keep for the next day?") is None  # (the second review)
     assert standalone("what did we decide the week before?", "what did we decide last week?") == \
         f"what did we decide the week of {week_before}"
     assert standalone("and the month before?", "what did I read in October 2025?") == \

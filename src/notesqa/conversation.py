@@ -163,9 +163,11 @@ def asks_for_more(question: str) -> bool:
 
 # "and the day before?" after a question about a day: the same question about the day before (and so
 # for a week or a month: "and the week before?" after "what did we decide last week?")
-# at the end: not "the day before the exam"; nor after "by", "until", "within": "going stale by the next day" (trial s45)
-_SHIFT = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bwithin )(?<!\binto )"
-                    r"(?<!\bby the )(?<!\buntil the )(?<!\btill the )(?<!\bwithin the )(?<!\binto the )"
+# at the end: not "the day before the exam"; nor after "by", "until", "within", "for", "before": "going stale by the
+# next day" (trial s45), "how long does the dough keep for the next day?" (the second review)
+_SHIFT = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bwithin )(?<!\binto )(?<!\bfor )(?<!\bbefore )"
+                    r"(?<!\bby the )(?<!\buntil the )(?<!\btill the )(?<!\bwithin the )(?<!\binto the )(?<!\bfor the )"
+                    r"(?<!\bbefore the )"
                     r"\b(?:the )?(?:(day|week|month|year) (before|after)|(previous|next|following) (day|week|month|year))\b"
                     r"(?=\s*(?:[?.!,]|$))", re.I)
 
