@@ -43,6 +43,7 @@ def test_the_latest_is_asked_for():
               "when was the exam last semester?", "what's last on my list?", "when was the last step of the migration done?"):
         assert not asks_latest(q), q
     assert asks_latest("when was the last time the boiler was serviced?")
+    assert not asks_latest("when is the last time to submit?")  # a deadline (the second review)
 
 
 def test_the_word_that_asks_for_the_newest_is_no_word_to_find():

@@ -389,6 +389,9 @@ def test_the_days_from_today_to_some_weeks_on_or_back():
     assert days("the last two weeks of March", wed) == set()  # of a month, not from today
     assert days("What's due in the Next Two Weeks?", wed) == ahead  # (the review: a KeyError on "Two")
     assert len(days("WHAT DID I DO THE PAST TWO WEEKS", wed)) == 14 and len(days("Three weeks ago", wed)) == 7
+    # "for the next two weeks" is how long, but in a question of plans (the second review)
+    assert days("after the surgery, what should I avoid for the next two weeks?", wed) == set()
+    assert len(days("what's planned for the next two weeks?", wed)) == 14
     assert without_relative_days("what's due in the next two weeks?").split() == ["what's", "due", "in", "the", "?"]
 
 

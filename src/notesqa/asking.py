@@ -180,7 +180,7 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      r"\s+" + _NEWEST
                      + r"|\bwhen\s+(?:was|were|is|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
                      # "when was the last time the boiler was serviced?" (the review)
-                     + r"|\bwhen\s+(?:was|is)\s+the\s+last\s+time\b", re.IGNORECASE)
+                     + r"|\bwhen\s+was\s+the\s+last\s+time\b", re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
 
 
 def asks_last_meeting(text: str) -> bool:
