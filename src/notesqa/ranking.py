@@ -448,7 +448,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
-            + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading) + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
+            + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
+            + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
@@ -476,7 +477,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "section_share": scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand),
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
-        "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase), "howto_code": bools(howto),
+        "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
+        "howto_code": bools(howto),
         "amount": bools(amount),
         "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
@@ -582,7 +584,8 @@ def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
     if not day.any():
         return [False] * len(of)
     asked = days(text)
-    return [bool(d) and not (c.date and (c.date[:10] in asked or c.date[5:10] in asked)) for c, d in zip(of, day.tolist())]
+    return [bool(d) and not (c.date and (c.date[:10] in asked or c.date[5:10] in asked))
+            for c, d in zip(of, day.tolist())]
 
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:

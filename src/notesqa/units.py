@@ -1197,7 +1197,8 @@ def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, s
     # (eight digits: a day; a zettel ID's twelve, "202104021405", are a note's name, titled by its H1)
     day = _DAY_STEM.fullmatch(stem) is not None and sum(ch.isdigit() for ch in stem) == 8 and \
         note_date(None, rel) is not None
-    if walker.first_h1 and walker.h1_count == 1 and not day and (" " not in stem or _named_after(stem, walker.first_h1)):
+    if walker.first_h1 and walker.h1_count == 1 and not day and (" " not in stem
+                                                                  or _named_after(stem, walker.first_h1)):
         title = walker.first_h1
     else:
         title = title_from_filename(rel)
