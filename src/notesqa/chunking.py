@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import PurePosixPath
 from dataclasses import MISSING, asdict, dataclass, fields
+from pathlib import PurePosixPath
 from typing import Callable, Sequence
 
 from .breadcrumbs import near_parents

@@ -165,11 +165,9 @@ def asks_for_more(question: str) -> bool:
 # for a week or a month: "and the week before?" after "what did we decide last week?")
 # at the end: not "the day before the exam"; nor after "by", "until", "within", "for", "before": "going stale by the
 # next day" (trial s45), "how long does the dough keep for the next day?" (the second review)
-_SHIFT = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\btill )(?<!\bwithin )(?<!\binto )(?<!\bfor )(?<!\bbefore )"
-                    r"(?<!\bby the )(?<!\buntil the )(?<!\btill the )(?<!\bwithin the )(?<!\binto the )(?<!\bfor the )"
-                    r"(?<!\bbefore the )"
-                    r"\b(?:the )?(?:(day|week|month|year) (before|after)|(previous|next|following) (day|week|month|year))\b"
-                    r"(?=\s*(?:[?.!,]|$))", re.I)
+_NOT_AFTER = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in ("by", "until", "till", "within", "into", "for", "before"))
+_SHIFT = re.compile(_NOT_AFTER + r"\b(?:the )?(?:(day|week|month|year) (before|after)|(previous|next|following) "
+                    r"(day|week|month|year))\b(?=\s*(?:[?.!,]|$))", re.I)
 
 
 Names = Callable[[str], list[tuple[int, int, str]]]

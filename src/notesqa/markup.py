@@ -262,8 +262,9 @@ def _listed(m: re.Match) -> str:
     return m.group(1) + ", ".join(re.findall(r"\[\[[^\[\]\n]+\]\]", m.group(2)))
 
 
-# the Tasks plugin's days in its Dataview format, (due:: 2025-03-02) as [due:: 2025-03-02]: read as the day they set
-# (chunking.task_days), their key kept (the review: a parenthesised due date had been a bare day, never overdue)
+# the Tasks plugin's days in its Dataview format, (due:: 2025-03-02) as [due:: 2025-03-02], their key kept: due,
+# scheduled, start and completion read as the days they set (chunking.task_days), created said as what it is (the
+# review: a parenthesised due date had been a bare day, never overdue)
 _TASK_DAY_KEYS = frozenset({"due", "scheduled", "start", "completion", "created"})
 
 

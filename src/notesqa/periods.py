@@ -166,7 +166,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _SEASON.finditer(text):
         out.update(_season(m, today, ahead))
     for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
-        if m[1] and not _PLANS.search(text) and re.search(r"\bfor\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
+        if m[1] and not _PLANS.search(text) and _FOR_BEFORE.search(text[:m.start()]):
             continue  # "what should I avoid for the next two weeks?": how long, not when (the second review)
         span = _count(m[2] or m[5]) * _UNIT_DAYS[(m[3] or m[6]).lower()]
         out.update(today + timedelta(days=i if m[1] else -i) for i in range(span))
@@ -294,6 +294,7 @@ _SPAN = re.compile(rf"\b(?:(next|coming)\s+{_N}\s+(days|weeks|months)|(last|past
                    r"(?!\s+of\b)", re.IGNORECASE)
 _UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30}
 # ... after "for", only in a question of plans: "what's planned for the next two weeks?", "tasks for the coming 10 days"
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|tasks?|to-?dos?|coming up|upcoming|calendar|"
                     r"booked)\b", re.IGNORECASE)
 _FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)

@@ -99,9 +99,9 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         row = origin.get(cand.row, cand.row)
         if row in shown:
             continue
-        at = _descendant_shown(tree, row, out)
-        later = None if at is not None else _later_window_shown(tree, row, out)
-        at = later if at is None else at
+        at, later = _descendant_shown(tree, row, out), None
+        if at is None:
+            at = later = _later_window_shown(tree, row, out)
         if at is not None:
             if cand.rank >= TAKEOVER * out[at].rank:
                 before = len(out)
