@@ -3,6 +3,7 @@
 from notesqa.chunking import chunk_note
 from notesqa.markup import Inline, indented_code, links_as_markdown, outside_code, parse_link, strip_comments, without_tags
 from notesqa.parsing import parse_note
+from notesqa.textchars import visible_chars
 
 
 def test_wikilinks_read_as_their_alias_or_name():
@@ -264,6 +265,28 @@ def test_reading_tools_exports_read_as_their_apps_show_them():
     assert [(u.text, u.parent, u.after_rule) for u in kindle.units] == [
         ("A residue of attention stays. — location: 560", None, False), ("Source is Leroy 2009.", 0, False),
         ("End each day with a shutdown ritual. — location: 2100", None, True)]  # a comment under its highlight
+
+
+def test_a_readwise_metadata_list_is_the_notes_record_and_link_tags_are_tags():
+    # trial s46: "Full Title: Sapiens ..." had come first for "what did I rate Sapiens", "Tags: [[learning]]" was text
+    # and "(View Highlight)" ended every article's highlight
+    text = ("# Make It Stick\n\n## Metadata\n- Author: [[Peter Brown]]\n- Full Title: Make It Stick: The Science\n"
+            "- Document Tags: [[career]]\n- Summary: Retrieval beats rereading.\n\n## Highlights\n"
+            "- Retrieval practice works. ([Location 122](https://readwise.io/to_kindle?x=1))\n"
+            "    - Tags: [[learning]] [[favorite]]\n"
+            "- Spacing helps. ([View Highlight](https://read.readwise.io/read/abc))\n")
+    note = parse_note(text, "Books/Make It Stick.md")
+    assert note.tags == ("career", "learning", "favorite") and note.credits == ("Peter Brown",)
+    assert note.aliases == ("Make It Stick: The Science",)
+    assert [(u.text, u.thin) for u in note.units] == [
+        ("Author: Peter Brown", True), ("Full Title: Make It Stick: The Science", True),
+        ("Summary: Retrieval beats rereading.", False),  # what the book says: no record field
+        ("Retrieval practice works. (Location 122)", False), ("Spacing helps.", False)]
+    assert {"learning", "favorite"} <= set(note.units[3].tags)
+    assert note.text_chars == note.heading_chars + sum(visible_chars(u.text) for u in note.units)  # none said lost
+    # a list of fields under another heading is what the note says
+    plain = parse_note("# Trip\n\n## Plan\n- Author: me\n- Title: draft\n", "t.md")
+    assert [u.thin for u in plain.units] == [False, False] and plain.credits == ()
 
 
 def test_a_rule_then_a_label_and_its_list_is_read_and_a_citation_is_no_export():

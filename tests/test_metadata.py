@@ -43,6 +43,9 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     meta, problem = front_matter("attendees: [[Priya Raman]], [[Tom|Tom B]]\nrelated: [[ADR-002]]\ntags: [x]\n", "a.md")
     assert problem is None and meta == {"attendees": ["[[Priya Raman]]", "[[Tom|Tom B]]"], "related": ["[[ADR-002]]"],
                                         "tags": ["x"]}
+    # ... and a plain name among them (trial s46: "me" after the links had lost the whole field)
+    meta, problem = front_matter("attendees: [[Marcus Fenwick]], [[Priya Nair]], me\n", "d.md")
+    assert problem is None and meta == {"attendees": ["[[Marcus Fenwick]]", "[[Priya Nair]]", "me"]}
     meta, problem = front_matter("date: 2024-02-30\ntags: [x]\n", "n.md")
     assert meta == {"tags": ["x"]} and problem.reason.endswith("kept its other fields, not date")
     # a comment is no field; a key read once already is not lost

@@ -136,6 +136,15 @@ _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {
 _TAGS_LABEL = re.compile(r"^\s*(?:\*\*)?(?:tags|tagged)(?:\*\*)?:(?:\*\*)?[ \t]+", re.IGNORECASE)  # Readwise's "Tags:"
 
 
+# a tag line written with links, Readwise's older form ("- Tags: [[learning]] [[favorite]]", "Document Tags: [[x]]")
+LINK_TAGS = re.compile(r"^\s*(?:[-*+][ \t]+)?(?:\*\*)?(?:document\s+)?tags(?:\*\*)?:(?:\*\*)?[ \t]+"
+                       r"((?:\[\[[^\[\]|#\n]+\]\][ \t,]*)+)$", re.IGNORECASE)
+LINK_NAME = re.compile(r"\[\[([^\[\]|#\n]+)\]\]")
+# Readwise's link back to a highlight, "([View Highlight](https://read.readwise.io/...))": where it was, not text
+VIEW_HIGHLIGHT = re.compile(r"[ \t]*\(View Highlight\)")
+VIEW_HIGHLIGHT_LINK = re.compile(r"[ \t]*\(\[View Highlight\]\([^)\n]*\)\)")
+
+
 def only_tags(text: str, dotted: bool = False) -> bool:
     """A line of only #tags ("#travel #笔记", Bear's "#book notes#", Readwise's "Tags: #favorite"), as Obsidian
     and Bear users tag a note: the note's tags, not something it says (dotted: a Dendron vault's tags,

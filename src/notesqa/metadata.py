@@ -20,13 +20,15 @@ _TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t
 
 # links written unquoted as a value, "attendees: [[Priya]], [[Tom]]": not YAML (or a list of lists), but what
 # the person means is the links, as the quoted form says them (trial A: 843 meeting notes lost their attendees)
-_LINKS_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)((?:\[\[[^\[\]\n]+\]\][ \t]*,?[ \t]*)+)$", re.M)
-_ONE_LINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
+# (and a plain name among them, "[[Marcus Fenwick]], [[Priya Nair]], me": trial s46, the whole field had been lost)
+_LINKS_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
+                          r"(?:[ \t]*,[ \t]*(?:\[\[[^\[\]\n]+\]\]|[^\[\]\n,:#{}\"'&*!|>%@`]+))*[ \t]*,?[ \t]*)$", re.M)
+_ONE_ITEM = re.compile(r"\[\[[^\[\]\n]+\]\]|[^,]+")
 
 
 def _quoted_links(m: re.Match) -> str:
-    return m.group(1) + "[" + ", ".join('"' + link.replace('"', '\\"') + '"'
-                                        for link in _ONE_LINK.findall(m.group(2))) + "]"
+    items = (item.strip() for item in _ONE_ITEM.findall(m.group(2)))
+    return m.group(1) + "[" + ", ".join('"' + item.replace('"', '\\"') + '"' for item in items if item) + "]"
 
 
 def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
@@ -283,6 +285,11 @@ def note_names(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # front-matter fields that say who or where a note is from: "papers by Jamie Callan", "the SIGIR 2021 paper"
+# the keys of a record's fields, what an exporter or app writes on every note ("Full Title: Deep Work", a
+# Readwise note's Metadata; "Category: #books"): what the note is, not what it says
+RECORD_KEYS = frozenset({"title", "full title", "category", "categories", "type", "tags", "url", "link", "source",
+                         "reference", "asin", "isbn", "cover", "created", "updated", "date", "published", "year",
+                         "author", "authors", "document tags", "highlights"})
 CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "editors", "speaker", "speakers",
                  "presenter", "host", "hosts", "guest", "guests", "attendees", "participants", "people", "with",
                  "venue", "journal", "conference", "booktitle", "publisher", "source", "company", "organization",

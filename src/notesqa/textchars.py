@@ -13,8 +13,8 @@ import re
 from .flashcards import deck_note
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
-from .markup import (FOOTNOTE_MARK, QUERY_LANGUAGES, REFERENCE_DEFINITION, Inline, names_its_file, only_tags,
-                     outside_code)
+from .markup import (FOOTNOTE_MARK, LINK_TAGS, QUERY_LANGUAGES, REFERENCE_DEFINITION, VIEW_HIGHLIGHT_LINK, Inline,
+                     names_its_file, only_tags, outside_code)
 from .metadata import FRONT_MATTER_BLOCK
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
@@ -37,7 +37,7 @@ def _no_file_images(text: str) -> str:
 _EMBED_LINES = re.compile(r"^[ \t>*+-]*(?:!\[\[[^\[\]\n]+\]\]|\{\{\{?\s*embed\s[^\n]*\}\}\}?)[ \t]*$", re.M)
 def _tag_lines_out(text: str) -> str:
     """text without its lines of only tags ("#journal", "- #book notes# #reading"): the note's tags, not text."""
-    return "\n".join("" if only_tags(ln.lstrip(" \t>*+-")) else ln for ln in text.split("\n"))
+    return "\n".join("" if only_tags(ln.lstrip(" \t>*+-")) or LINK_TAGS.match(ln) else ln for ln in text.split("\n"))
 
 
 # a query's code (markup.QUERY_LANGUAGES): what the app shows is what it finds elsewhere, not its text
@@ -59,7 +59,8 @@ def text_chars(body: str, rel: str = "") -> int:
     def reader(part: str) -> str:
         part = _ORDERED_MARK.sub(r"\1", part)  # a step's number is its list marker (Unit.marker), not its text
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
-        part = _tag_lines_out(part) if "#" in part and tags else part
+        part = _tag_lines_out(part) if ("#" in part or "ags:" in part) and tags else part
+        part = VIEW_HIGHLIGHT_LINK.sub("", part) if "View Highlight" in part else part
         return Inline(path=rel).render(_no_file_images(FOOTNOTE_MARK.sub("", without_tags(_EMBED_LINES.sub("", part)))))
 
     return visible_chars(outside_code(body, reader))

@@ -16,10 +16,11 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (CODE_SPAN, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, WIKILINK, Inline, attachments, code_fence_after,
-                     foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros)
-from .metadata import (CREDIT_FIELDS, as_list, as_tags, citation_names, created_value, credits, document_id,
-                       fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
+from .markup import (CODE_SPAN, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
+                     Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
+                     outside_code, roam_macros)
+from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
+                       document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
                        note_names, opens_with_day, properties, shown_fields, title_from_filename, unreadable_day,
                        zettel_id)
 from . import dendron
@@ -475,6 +476,7 @@ class Walker:
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.rule = False  # a thematic break since the last unit
         self.exported: set[int] = set()  # the units whose text links where a reading tool exported it from
+        self.viewed: set[int] = set()  # ... of which those whose "(View Highlight)" link was taken out
         self.after_rule: set[int] = set()  # the units right after one
         self.first_h1: str | None = None
         self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
@@ -703,7 +705,10 @@ class Walker:
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw, self.deck)
         raw = "\n".join(card(ln, self.deck) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
-        tags_only = self.inline.tags_in_text and only_tags(txt, self.inline.dendron)
+        viewed = "View Highlight" in txt and EXPORT_LINK.search(inline.content) is not None
+        if viewed:  # Readwise's "([View Highlight](https://read.readwise.io/...))": where it was, not what it says
+            raw, txt = VIEW_HIGHLIGHT.sub("", raw), VIEW_HIGHLIGHT.sub("", txt)
+        tags_only = self.inline.tags_in_text and (only_tags(txt, self.inline.dendron) or self._link_tags(inline))
         # "#pharm/drug-card", a Readwise highlight's "- Tags: #favorite": the note's tags, no passage (a Logseq
         # block of only tags is a block: its children are under it)
         if not txt or (tags_only and not (self._in_item() and self.outline)):
@@ -718,9 +723,10 @@ class Walker:
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
-            u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin))
+            u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin), viewed)
             if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
                 self.exported.add(len(self.units))
+                self.viewed.add(len(self.units)) if viewed else None
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
@@ -739,14 +745,23 @@ class Walker:
                 self.block_ids.setdefault(block_id, start)
                 self.block_ends.setdefault(block_id, end)
 
-    def _comment(self, u: Unit) -> Unit:
+    def _link_tags(self, inline) -> bool:
+        """A line of a "Tags:" label and only [[links]] (Readwise's older "Tags: [[learning]] [[favorite]]", its
+        "Document Tags: [[career]]"): those are tags, taken as the #tags of a tag line are."""
+        m = LINK_TAGS.match(inline.content)
+        if m is None:
+            return False
+        self.inline.tags.extend(name.strip() for name in LINK_NAME.findall(m[1]))
+        return True
+
+    def _comment(self, u: Unit, viewed: bool = False) -> Unit:
         """u under the highlight right above it, when that is a reading tool's highlight (its location or page,
         "— location: 560", "(p. 966)", Omnivore's ⤴️, a Zotero "Highlight" callout) and u is not one: the
         reader's comment on it (trial X: shown with the next highlight, or alone)."""
-        if not self.units or self.rule or u.parent is not None or HIGHLIGHT_MARK.search(u.text):
+        if not self.units or self.rule or u.parent is not None or viewed or HIGHLIGHT_MARK.search(u.text):
             return u
-        above = self.units[-1]
-        exported = len(self.units) - 1 in self.exported and HIGHLIGHT_MARK.search(above.text)
+        above, at = self.units[-1], len(self.units) - 1
+        exported = at in self.exported and (at in self.viewed or HIGHLIGHT_MARK.search(above.text))
         if above.heading != u.heading or above.origin or not (exported or above.parents[-1:] == ("Highlight",)):
             return u
         return replace(u, parent=len(self.units) - 1, parents=(*above.parents, above.text, *u.parents),
@@ -1130,6 +1145,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     inline.lost.extend(walker.lost + [too_deep] * bool(too_deep))
     units, block_ids, block_ends = as_records(walker.units, cards) or _attached(text, walker), walker.block_ids, \
         walker.block_ends
+    units, exported = _export_metadata(units)
+    # (its author credits the note; its other fields, a book's own date or tags written as text, are not the note's)
+    meta = {**{k: v for k, v in exported.items() if k in ("author", "authors")}, **meta} if exported else meta
     text_chars = note_text_chars(counted_text(text, props) if props else text, rel)
     desc = description(meta, top) if inline.dendron else None
     if desc is not None:  # Dendron's desc: what the note is, shown in lookup and on hover: its first line
@@ -1155,6 +1173,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # a zettel ID, a citation key and "Author Year" are names of the note, as an alias is: "202103151022" and
     # "Bjork 1994" find it and name it
     aliases = note_names(as_list(meta.get("aliases", meta.get("alias"))))
+    full_title = exported.get("full title")
+    if full_title and full_title not in aliases and full_title != written_title:  # Readwise's whole title, a name
+        aliases = (*aliases, full_title)
     if written_title and written_title not in aliases:  # a title: in an Obsidian note's properties names it too
         aliases = (*aliases, written_title)
     cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
@@ -1181,6 +1202,27 @@ def _attached(text: str, walker: Walker) -> list[Unit]:
 
 
 _DAY_STEM = re.compile(r"[\d._ -]+")  # a daily note's file name: "2024-02-27", "2024_02_27", "20240227", "27.02.2024"
+
+
+# a reading tool's metadata list under its own heading (Readwise's "## Metadata": "- Author: [[Cal Newport]]",
+# "- Full Title: ...", "- Category: #books"): what the note is, read as its front matter is, not an answer (trial s46:
+# "Full Title: Sapiens ..." had come first for "what did I rate Sapiens"); its author credits the note
+_METADATA_HEADINGS = frozenset({"metadata", "document metadata", "book metadata"})
+_RECORD_FIELD = re.compile(r"^([A-Za-z][\w ]{0,30}):[ \t]+(\S.*)$")
+
+
+def _export_metadata(units: list[Unit]) -> tuple[list[Unit], dict[str, str]]:
+    """units with the fields of an exporter's metadata list thin (a list item under a "Metadata" heading that is one
+    field of RECORD_KEYS), and those fields by key in lower case."""
+    fields: dict[str, str] = {}
+    out = []
+    for u in units:
+        m = _RECORD_FIELD.match(u.text) if u.kind == "bullet" and u.heading and u.depth == 1 else None
+        if m and u.heading[-1].strip().lower() in _METADATA_HEADINGS and m[1].lower() in RECORD_KEYS:
+            fields.setdefault(m[1].lower(), m[2].strip())
+            u = replace(u, thin=True)
+        out.append(u)
+    return out, fields
 
 
 def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, str | None]:
