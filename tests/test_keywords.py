@@ -301,3 +301,13 @@ def test_tokens_kept_under_another_stemmer_are_not_taken(tmp_path, monkeypatch):
     monkeypatch.setattr(kw_module, "tokenize", lambda text: tokenized.append(text) or real(text))
     KeywordIndex.build(["sourdough starters"], previous=tmp_path / "old")
     assert tokenized == ["sourdough starters"]
+
+
+def test_two_words_written_apart_are_the_one_word_the_index_knows():
+    from notesqa.keywords import written_apart
+
+    known = {t for w in ("cutover", "rollback", "everyday") for t in tokenize(w)}
+    assert written_apart("when did we cut over, and can we roll back?", known.__contains__) == [
+        ("cut over", "cutover", tokenize("cutover")[0]), ("roll back", "rollback", tokenize("rollback")[0])]
+    assert written_apart("a cutover and a cut", known.__contains__) == []  # said as one already; nothing apart
+    assert written_apart("in to it", lambda t: True) == []  # "into", "toit": stopwords and short words stay

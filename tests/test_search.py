@@ -986,3 +986,15 @@ def test_a_date_filter_alone_lists_the_days_of_a_journal_of_one_file(tmp_path, e
     assert journal == ["paid the internet bill\n  - second attempt worked", "fixed the flaky CI\n- dinner with Hannah"]
     assert hits[0].text.startswith("a note of its own day")  # from its lead, not its "Author:" line
     assert all(h.explain.listed for h in hits)
+
+
+def test_two_words_the_notes_write_as_one_are_found_and_said(tmp_path, embedder):
+    # trial s46: "when did billing v2 cut over" had missed the notes' "cutover" (the keyword side knew "cut" only)
+    notes = tmp_path / "notes"
+    write(notes / "billing.md", "# Billing v2\n\n- cutover done on 2024-05-02, invoices now from v2\n")
+    write(notes / "other.md", "# Garden\n\n- cut the hedge over the weekend\n- billing of the gardener is monthly\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("when did billing v2 cut over", k=2)
+    assert hits[0].path == "billing.md"
+    assert hits[0].explain.related == ("cutover",)  # said by --explain: "0.84 from related words cutover"
+    assert idx.search("when did billing v2 cut", k=2)[0].explain.related == ()

@@ -192,6 +192,22 @@ def _joined(text: str) -> list[str]:
             if all(any(map(str.isalpha, part)) for part in m.split("-"))]
 
 
+def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+    """Two words of a question that the notes write as one ("cut over": the notes' "cutover", "roll back": their
+    "rollback"; trial s46): (the two as asked, the one word, its token), for a word of five letters or more that is
+    no stopword and that knows (the keyword index) has."""
+    low = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    words = _words(low)
+    out = []
+    for a, b in zip(words, words[1:]):
+        one = a + b
+        if a.isalpha() and b.isalpha() and len(one) >= 5 and one not in _DROP and one not in words:
+            token = _stem_all([one])[0]
+            if knows(token):
+                out.append((f"{a} {b}", one, token))
+    return out
+
+
 # a number of two or more parts joined by dots, whole: a version (0.4.0, v2.10.1: without its "v", as the notes may
 # write it either way), a decimal (3.11, 0.5), an address (10.0.0.1), a dotted date (2023.12.11); not after a word
 # or a dot (the tail of "rev1.2", of "1.2.3.4"), except after two (a range: v0.4.0..v0.5.0), nor after a thousands

@@ -18,7 +18,7 @@ import numpy as np
 
 from .agenda import Agenda
 from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
-from .keywords import tokenize, word_count, word_pairs
+from .keywords import tokenize, word_count, word_pairs, written_apart
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue,
                      asks_steps, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words, versions,
@@ -365,11 +365,14 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
 
 
 def _related(gen: Generation, text: str, encode) -> list[tuple["Related", np.ndarray, np.ndarray]]:
-    """The vault's words related to the question's, each with the rows that hold it and its BM25 score there (none
-    without a vocabulary)."""
-    if encode is None or getattr(gen, "vocabulary", None) is None:
-        return []
-    return [(r, *gen.keywords.token_rows(r.stem)) for r in gen.vocabulary.related(text, encode)]
+    """The vault's words related to the question's, each with the rows that hold it and its BM25 score there: two
+    words the notes write as one, and the words near one in meaning (none without a vocabulary)."""
+    from .vocabulary import Related
+
+    # "cut over": the notes' "cutover", as the question says it (a related word of the same meaning)
+    joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
+    near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
+    return [(r, *gen.keywords.token_rows(r.stem)) for r in (*joined, *near)]
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
