@@ -95,6 +95,17 @@ def test_a_heading_block_inside_a_plain_block_keeps_the_outlines_order():
     assert by_text["under top"].heading == ("Top",)
 
 
+def test_a_templates_blocks_are_left_out_and_said_its_name_kept():
+    # trial s46: a handover template's "silenced alerts" had come before the handover that says which alert
+    page = ("- handover template\n  template:: handover\n\t- #handover\n\t\t- open issues\n\t\t- silenced alerts\n"
+            "- after the template\n\t- its child\n- empty one\n  template:: nothing-under\n- last\n")
+    note = parse_note(page, "pages/templates.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["handover template", "after the template", "its child", "empty one",
+                                            "last"]
+    assert note.lost == ("the template 'handover' at line 1: its blocks are a template's, not notes, left out",)
+    assert note.text_chars > sum(len(u.text.replace(" ", "")) for u in note.units)  # counted: coverage says it
+
+
 def test_heading_text_after_properties_does_not_swallow_the_section():
     # the bug this fixes: a `## Heading` followed by tab-indented bullets read as one code block
     text = "type:: [[Feature]]\n\n## Background\n\t- " + "A long first block. " * 30 + "\n## Usage\n\t- 1. Step one\n"

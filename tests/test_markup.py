@@ -132,6 +132,9 @@ def test_without_tags_takes_out_the_named_tags_as_inline_shows_them():
     assert without_tags("#Work is #workshop", ("work",)) == " is #workshop"  # names fold case, whole tags only
     # a tag that is a word of the sentence stays as the word
     assert without_tags("Compared options for #Atlas #work", ("Atlas", "work")) == "Compared options for Atlas "
+    # ... and so does one that opens a phrase going on with such a word (trial s46: "to Kemal" had been left)
+    assert without_tags("#handover to Kemal", ("handover",)) == "handover to Kemal"
+    assert without_tags("#idea use postgres", ("idea",)) == " use postgres"
 
 
 def test_a_cloze_shows_its_answer_without_its_hint():

@@ -536,7 +536,7 @@ def names_its_file(alt: str, src: str) -> bool:
 def without_tags(text: str, tags) -> str:
     """Text as Inline.render shows it, without the #tags named in tags (a Logseq #[[big project]]
     shows as "#big project": only the names say where such a tag ends). A tag that is a word of the
-    sentence ("options for #Atlas") stays as that word."""
+    sentence ("options for #Atlas", "#handover to Kemal") stays as that word."""
     names = sorted({t for t in tags if t}, key=len, reverse=True)
     if "#" not in text or not names:
         return text
@@ -545,8 +545,10 @@ def without_tags(text: str, tags) -> str:
     found = re.compile(rf"\(\s*{tag}\s*\)|\[\s*{tag}\s*\]|{_TAG_START[:-1]}{tag}", re.IGNORECASE)
 
     def drop(m: re.Match) -> str:
-        before = text[:m.start()].split()
-        return m.group(3) if m.group(3) and before and before[-1].lower() in _LEADS_TO_A_WORD else ""
+        before, after = text[:m.start()].split(), text[m.end():].split()
+        # ... and one that opens a phrase going on with such a word ("#handover to Kemal": trial s46 had "to Kemal")
+        word = before[-1] if before else after[0] if after else ""
+        return m.group(3) if m.group(3) and word.lower() in _LEADS_TO_A_WORD else ""
 
     return found.sub(drop, text)
 
