@@ -310,7 +310,12 @@ def test_a_hit_shows_the_code_its_unit_introduces_and_ends_there(tmp_path, embed
     (tmp_path / "g" / "pages" / "Queries.md").write_text(
         "- Tasks slipping this week\n  #+BEGIN_SRC clojure\n  {:title \"SLIPPING\" :inputs [:-7d :today]}\n  #+END_SRC\n"
         "- Tasks done today\n", encoding="utf-8")
+    # ... and a Logseq block's code in a block of its own under it (trial s46: shown as two hits, the intro alone)
+    (tmp_path / "g" / "pages" / "pgbouncer.md").write_text(
+        "- connect to the admin console:\n\t- ```bash\n\t  psql -p 6432 -U pgbouncer\n\t  ```\n"
+        "- avg_wait_time is in microseconds\n", encoding="utf-8")
     for notes, question, want in (
+            ("g", "connect to the pgbouncer admin console", "connect to the admin console:\npsql -p 6432 -U pgbouncer"),
             ("n", "see table bloat", "Bloat slows every scan. To see table bloat run this query:\n"
                                      "select relname, n_dead_tup from pg_stat_user_tables;"),
             ("g", "tasks slipping this week", "Tasks slipping this week\n"

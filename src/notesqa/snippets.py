@@ -349,7 +349,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             code, lang = (_own_code(tree, j), f.lang) if f.kind == "code" else (code, lang)
             base = f.depth if f.kind == "bullet" else None
             continue
-        shown = code_after(tree.chunks[j - 1], f) if f.kind == "code" else None
+        shown = _code_introduced(tree.chunks[j - 1], f) if f.kind == "code" else None
         prev = tree.chunks[j - 1]
         if f.group is not None and prev.group == f.group and f.kind == prev.kind != "code" and not mark \
                 and (snippet.follow[n - 1] if n else snippet.root) == j - 1:
@@ -687,7 +687,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if nxt.kind == "code":
             # the code a shown unit introduces ("run this query:", a Logseq block and its query) is
             # what the reader wants next, and ends the hit; other code ends it at once
-            code = code_after(chunks[j - 1], nxt) if after_last else None
+            code = _code_introduced(chunks[j - 1], nxt) if after_last else None
             if code is not None and used + len(code) + 1 <= budget:
                 out.append(j)
                 used += len(code) + 1
@@ -793,6 +793,15 @@ def code_after(intro: Chunk, code: Chunk) -> str | None:
             or not (said.endswith(head) or goes_on):
         return None  # not a callout: code after it is not in it
     return body.lstrip("\n")
+
+
+def _code_introduced(intro: Chunk, code: Chunk) -> str | None:
+    """The code of a code chunk the unit before it introduces (code_after), or of a block of code nested under a
+    bullet that ends by introducing it (a Logseq block "connect to the admin console:" and its child block of code:
+    trial s46 had shown the two as two hits, the first alone); else None."""
+    if (after := code_after(intro, code)) is not None:
+        return after
+    return code.text if intro.kind == "bullet" and code.parent == intro.seq and _introduces(intro) else None
 
 
 def _is_label(chunks: list[Chunk], row: int, end: int) -> bool:
