@@ -75,6 +75,9 @@ def test_followup_detection():
                                        "what is the capital of France?")] == \
         ["sure", "sure", "sure", "sure", "sure", "maybe", "maybe", "maybe", None]
     assert not is_followup("how do I bake sourdough bread at home?")
+    # "the" and a thing of two words names a thing of its own as well (trial s46: "the retry flag" had been told it
+    # was searched without the question before)
+    assert followup_kind("the retry flag") == followup_kind("the outbox ADR") == "maybe"
     # a short question that ends on "the <thing>" may ask about the previous question's (trial s39: "how much was the
     # train?" after Lisbon's day trips had been searched alone): both tried
     assert followup_kind("how much was the train") == "maybe" and followup_kind("who owns the fix?") == "maybe"
