@@ -85,6 +85,13 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
         "Ulric Haskard", "Appearance", "Commander Ulric Haskard"]  # a later heading: a part of the note
 
 
+def test_breadcrumb_names_a_daily_notes_day_once_however_its_heading_writes_it():
+    # trial s46: "2025-01-15 > 15-01-2025"
+    assert _hit(title="2025-01-15", heading=("15-01-2025", "Lessons")).breadcrumb == ["2025-01-15", "Lessons"]
+    assert _hit(title="2025-01-15", heading=("Wed 15 Jan 2025",)).breadcrumb == ["2025-01-15"]
+    assert _hit(title="2025-01-15", heading=("16-01-2025",)).breadcrumb == ["2025-01-15", "16-01-2025"]
+
+
 def test_breadcrumb_keeps_a_part_that_says_more():
     # "Python packaging" extends "Python": it is a new part, not a repeat
     assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]

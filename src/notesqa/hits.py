@@ -90,7 +90,8 @@ class Hit:
             crumbs.pop()
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
-            if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])):
+            if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
+                                            or _same_day_as(out[-1], part)):
                 continue
             if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1]) or _same_day_name(out[-1], part)
                         or out[-1] == self.title and self.heading and part == self.heading[0]
@@ -340,6 +341,20 @@ def _same_day_name(a: str, b: str) -> bool:
     return bool(rest(a)) and rest(a) < rest(b)
 
 
+def _same_day_as(day: str, part: str) -> bool:
+    """Is part only the day that day (a daily note's title, "2025-01-15") is, written another way (its heading
+    "15-01-2025", "Wed 15 Jan 2025": trial s46 had shown "2025-01-15 > 15-01-2025")?"""
+    from .metadata import heading_day
+
+    if not _DAY.fullmatch(day.strip()) or not _DIGITS_DAY.fullmatch(part) and not part[:1].isalpha():
+        return False
+    if heading_day(part) == day.strip():
+        return True
+    return _DIGITS_DAY.fullmatch(part) is not None and \
+        sorted(map(int, re.findall(r"\d+", part))) == sorted(map(int, day.split("-")))
+
+
+_DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*")  # "15-01-2025", "15.01.2025"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
 _DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
