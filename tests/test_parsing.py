@@ -57,6 +57,10 @@ def test_what_is_a_label_and_how_it_reads():
     assert by_text["slow scans"].parents == ("Cons",)  # read without its colon
     fast = next(c for c in chunk_note(note) if c.text == "fast")
     assert fast.embed == "T > Pros: fast"  # a label repeating its heading reads once
+    # two sentences say something and name nothing (trial s46: the day's tasks had been under "Priya announced ...")
+    note = parse_note("# D\n\nPriya announced mat leave - Sept 2027. Cover = supply?\n\n- [ ] photocopy mocks\n\n"
+                      "Q3 vs. Q4\n- up\n", "d.md")
+    assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",)]
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():

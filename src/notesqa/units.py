@@ -259,7 +259,12 @@ def _is_label(unit: Unit | None, inline) -> bool:
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
+    if _SENTENCE_INSIDE.search(text) and not text.endswith(":"):  # two sentences say something, name nothing ("Priya
+        return False  # announced mat leave - Sept 2027. Cover = supply?": trial s46 had it the parent of the day's tasks)
     return not _only_link(inline) and not only_tags(text)
+
+
+_SENTENCE_INSIDE = re.compile(r"(?:\w{3}|\d)[.!?]\s+[A-Z]")
 
 
 # A line that is a record of its own, not part of a wrapped sentence: a flashcard ("Koplik spots::Measles",
