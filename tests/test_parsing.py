@@ -59,8 +59,10 @@ def test_what_is_a_label_and_how_it_reads():
     assert fast.embed == "T > Pros: fast"  # a label repeating its heading reads once
     # two sentences say something and name nothing (trial s46: the day's tasks had been under "Priya announced ...")
     note = parse_note("# D\n\nPriya announced mat leave - Sept 2027. Cover = supply?\n\n- [ ] photocopy mocks\n\n"
-                      "Q3 vs. Q4\n- up\n", "d.md")
-    assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",)]
+                      "Q3 vs. Q4\n- up\n\nSuppose we model it. Bagging is the process\n1. choose\n", "d.md")
+    # (right above its list, they may: "... Bagging is the process", the shared Obsidian vault's)
+    assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",), (), ("Suppose we model it. Bagging is the "
+                                                                               "process",)]
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():

@@ -250,17 +250,19 @@ LABEL_CHARS = 80
 _LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s+(?![a-z])(?!.*:\s*$)")
 
 
-def _is_label(unit: Unit | None, inline) -> bool:
+def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
     ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
-    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") is not."""
+    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") is not, nor two sentences
+    a blank line sets apart from the list (apart)."""
     if unit is None or unit.kind != "paragraph" or unit.depth:
         return False
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
-    if _SENTENCE_INSIDE.search(text) and not text.endswith(":"):  # two sentences say something, name nothing ("Priya
-        return False  # announced mat leave - Sept 2027. Cover = supply?": trial s46 had it the parent of the day's tasks)
+    if apart and _SENTENCE_INSIDE.search(text) and not text.endswith(":"):  # two sentences say something, apart they
+        return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
+        # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
     return not _only_link(inline) and not only_tags(text)
 
 
@@ -618,10 +620,11 @@ class Walker:
             self.heading_chars += visible_chars(txt)
         self.last_para = None
 
-    def _labelled(self) -> bool:
-        """A short line right before a top-level list or table names it ("Pros", a table's caption): it is
-        then the label of what follows (self.label) until that closes. True if there is one."""
-        if not self.items and _is_label(self.last_para, self.last_inline):
+    def _labelled(self, tok) -> bool:
+        """A short line right before a top-level list or table (opened by tok) names it ("Pros", a table's caption): it
+        is then the label of what follows (self.label) until that closes. True if there is one."""
+        apart = self.last_para is not None and self._line(tok)[0] > self.last_para.end_line + 1
+        if not self.items and _is_label(self.last_para, self.last_inline, apart):
             # the unit itself, not one equal to it (a unit may be replaced by a changed copy since: trial Y)
             self.label = next((i for i in range(len(self.units) - 1, -1, -1) if self.units[i] is self.last_para), None)
             return self.label is not None
@@ -633,7 +636,7 @@ class Walker:
             self.label = None
 
     def _list_open(self, tok) -> None:
-        self._labelled()
+        self._labelled(tok)
         if self.items and self.items[-1]["unit"] is None:
             self.quoted_item(self.items[-1], self.items[-1].get("first", len(self.units)))
         # numbered as the list renders: "1. 1. 1." reads 1, 2, 3; a list may start at 7
@@ -911,7 +914,7 @@ class Walker:
         self.table = {"header": [], "row": [], "in_head": False, "line": 1, "bold": [], "rows": 0}
         # a caption line right above a table names it as a label names a list: "MS MARCO passage ranking (dev):"
         # heads its rows; alone it says which table, not what is in it (thin)
-        if self._labelled():
+        if self._labelled(tok):
             self.units[self.label] = replace(self.units[self.label], thin=True)
 
     def _table_close(self, tok) -> None:
