@@ -68,6 +68,16 @@ def test_the_question_own_words_and_look_alikes_are_not_related():
         del SAME["mould"]
 
 
+def test_a_word_of_the_opposite_meaning_is_not_related():
+    # trial s46: "what high priority tasks do I have?" had brought the notes' "low stakes quizzing"; the fake model
+    # reads them as one meaning, as the real one reads them as near
+    SAME["low"] = "high"
+    try:
+        assert build(["low stakes quizzing", "a tall order"]).related("high priority", SynonymEmbedder().encode) == []
+    finally:
+        del SAME["low"]
+
+
 def _at(cosines: dict[str, float]):
     """A fake model: each word at its given cosine to "query" (in a plane of its own)."""
     def encode(words):

@@ -118,6 +118,26 @@ def _mid_sentence(text: str) -> list[str]:
     return [w for part in _SENTENCE_BREAK.split(text) for w in keywords._words(part)[1:]]
 
 
+# words of opposite meaning, which the model reads as near ("high" and "low": trial s46's "what high priority tasks
+# do I have?" had brought the notes' "low stakes quizzing"): never related
+_OPPOSITE_PAIRS = """high low, hot cold, warm cool, early late, good bad, best worst, better worse, fast slow,
+quick slow, big small, large small, long short, tall short, new old, young old, open closed, start end, begin end,
+first last, minimum maximum, min max, increase decrease, rise fall, more less, most least, pros cons, positive
+negative, win lose, won lost, buy sell, bought sold, income expense, profit loss, true false, success failure, strong
+weak, easy hard, easy difficult, cheap expensive, light dark, light heavy, inside outside, import export, input output,
+upload download, push pull, add remove, enable disable, accept reject, include exclude, allow deny, love hate, happy
+sad, rich poor, wet dry, north south, east west, top bottom, morning evening, summer winter, male female, always
+never, pass fail, before after, above below, over under, upper lower, inner outer, senior junior, major minor, full
+empty, safe dangerous, clean dirty, odd even, public private, internal external, online offline, remote local,
+success fail, yes no, like dislike, agree disagree, legal illegal, valid invalid, correct incorrect, visible hidden"""
+_OPPOSITES = frozenset(frozenset(p.split()) for p in _OPPOSITE_PAIRS.replace("\n", " ").split(","))
+
+
+def _opposites(a: str, b: str) -> bool:
+    """Do words a and b mean the opposite of each other (_OPPOSITE_PAIRS)?"""
+    return frozenset((a.lower(), b.lower())) in _OPPOSITES
+
+
 def _look_alike(a: str, b: str) -> bool:
     """One holds the other, or they start alike: a form the stemmer joins, or a name built from the word."""
     return a in b or b in a or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
@@ -190,7 +210,7 @@ class Vocabulary:
             for j, sim in near:
                 if sim < SIMILAR or found == NEAR:
                     break
-                if self.stems[j] in own or _look_alike(word, self.forms[j]):
+                if self.stems[j] in own or _look_alike(word, self.forms[j]) or _opposites(word, self.forms[j]):
                     continue
                 found += 1
                 if j not in best or best[j].similarity < sim:
