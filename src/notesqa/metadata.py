@@ -151,7 +151,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
-        if (day := heading_day(text) or _opening_day(text)) is not None:
+        if (day := heading_day(text) or _opening_day(text) or _synced_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
@@ -167,6 +167,16 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
             said = m[2] or said
             return calendar_day(m[1], "1", said) if said else None
     return None
+
+
+# Readwise's heading over the highlights a later sync added: "New highlights added July 7, 2024 at 9:41 AM" (trial s46)
+_SYNCED = re.compile(r"\s*New highlights added (.{6,24}?)(?: at \d{1,2}:\d{2}(?:\s*[AP]M)?)?\s*", re.IGNORECASE)
+
+
+def _synced_day(text: str) -> str | None:
+    """The day of a Readwise sync's heading (_SYNCED), None for another."""
+    m = _SYNCED.fullmatch(text)
+    return heading_day(m[1]) if m else None
 
 
 def _opening_day(text: str) -> str | None:
