@@ -318,3 +318,9 @@ def test_a_verbs_past_forms_and_a_few_nouns_are_the_verb():
     assert tokenize("paid payments bought Decisions choices") == tokenize("pay pay buy decide choose")
     # not the forms of the verbs every text says: "taken" is a rarer word than "take" (a held-out question's)
     assert tokenize("taken") != tokenize("take") and tokenize("said") != tokenize("say")
+
+
+def test_an_abbreviations_plural_in_capitals_is_its_singular():
+    # trial s46: a runner's "PBs" note was never found for "my 5k pb"
+    assert tokenize("PBs KPIs GPUs PRs") == tokenize("PB KPI GPU PR")
+    assert tokenize("bus Ms iOS") == ["bus", "ms", "io"]  # not a word, one capital, nor a lower-case start

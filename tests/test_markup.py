@@ -220,6 +220,10 @@ def test_a_daily_notes_navigation_line_is_not_text():
                       "Journal/Daily/2026-11-12.md")
     # trial U: "what did I write on 2026-11-12?" had shown the links to the days around it first
     assert [u.text for u in note.units] == ["mood: 8/10", "Offsite planning call"]
+    # fields after it are the note's opening fields, one thin passage (trial s46: three hits of a line each)
+    note = parse_note("<< [[2024-03-14]] | [[2024-03-16]] >>\n\nweight:: 78.1\nsleep:: 8h\n\nparkrun 22:31\n",
+                      "Journal/2024-03-15.md")
+    assert [(u.text, u.thin) for u in note.units] == [("weight: 78.1\nsleep: 8h", True), ("parkrun 22:31", False)]
     assert [u.text for u in parse_note("See << [[a]] >> here\n\n<< not a link >>\n", "x.md").units] == [
         "See << a >> here", "<< not a link >>"]
 

@@ -246,6 +246,9 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert shown_fields({"ingredients": [{"name": "mince", "qty": "500 g"}], "weight": 5, "nav_order": 2,
                          "sidebar_position": 3, "notes": "a\nb", "servings": 4}) == ("notes: a b", "servings: 4")
     assert shown_fields({"tip": "word " * 80})[0].endswith(" …")
+    # ... but a weight in a note of no site's settings is what someone weighed (trial s46: a runner's were all lost)
+    assert shown_fields({"tags": ["daily"], "weight": 78.4, "mood": 7}) == ("weight: 78.4", "mood: 7")
+    assert shown_fields({"title": "Install", "weight": 20}) == ()  # a docs page's place in its menu
     assert shown_fields({"publishDate": "2024-01-01", "linkTitle": "Chilli", "servings": 4}) == ("servings: 4",)
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
     assert shown_fields({"author": "[[Jane Doe|Jane]]", "attendees": ["[[Ana]]", "[[Bo Li|Bo]]"]}) == (

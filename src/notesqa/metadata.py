@@ -369,9 +369,10 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     (trial s35: "how many servings does the chilli make?" had found nothing, its front matter neither shown nor
     searched)."""
     out = []
+    not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - {"weight"}
     for key, value in meta.items():
         name = str(key).strip()
-        if name.lower() in _NOT_SHOWN or name.lower().endswith("-plugin") \
+        if name.lower() in not_shown or name.lower().endswith("-plugin") \
                 or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
                     isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
             continue
@@ -383,6 +384,14 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
         if values:
             out.append(line if len(line) <= SHOWN_VALUE_CHARS else line[:SHOWN_VALUE_CHARS].rsplit(" ", 1)[0] + " …")
     return tuple(out)
+
+
+def _a_site_page(meta: dict) -> bool:
+    """Is the front matter a docs site page's, whose "weight: 10" places it in a menu (another of the site's settings
+    beside it, or a title and a whole number)? Else "weight: 78.4" is what someone weighed (trial s46: a runner's
+    daily weights had all been dropped, nothing said)."""
+    keys = {str(k).strip().lower() for k in meta}
+    return bool(keys & (_SITE_FIELDS - {"weight"})) or "title" in keys and type(meta.get("weight")) is int
 
 
 _ALIASED_LINK = re.compile(r"\[\[[^\[\]|\n]*\|([^\[\]\n]+)\]\]")

@@ -18,7 +18,7 @@ from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image
 from .liquid import strip_non_content
 from .markup import (CODE_SPAN, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
                      Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
-                     outside_code, roam_macros)
+                     outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
                        document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
                        note_names, opens_with_day, properties, shown_fields, title_from_filename, unreadable_day,
@@ -1126,6 +1126,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     toml, text, toml_lines = *toml_front_matter(text), _toml_lines(text)
     toml = {**yarle, **toml} if yarle else toml
     # Dataview's and Roam's fields on top: metadata too (a deck's "Furosemide::blocks NKCC2" on top: a card)
+    # (after a daily note's navigation line too: "<< [[2024-03-14]] | [[2024-03-16]] >>", then "weight:: 78.1")
+    text = without_navigation(text) if "::" in text else text
     fields = leading_fields(text) if "::" in text and not deck else {}
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
