@@ -219,6 +219,15 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
                                                            ("open questions", None)]
 
 
+def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
+    # trial s46: a client log's "## 24.03.2025" and "## 14/04/2025 — interim readout" had been dated nowhere
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Client log\n\n## 24.03.2025\n\n- kickoff\n\n## 14/04/2025 — interim readout\n\n- 3 findings\n\n"
+                          "## 03/04/2025\n\n- either of two days\n", "c.md")
+    assert [c.date for c in chunk_note(note)] == ["2025-03-24", "2025-04-14", None]
+
+
 def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_it():
     # the trial of one big file: a worklog of "# 2022" / "## November" / "### 14th" had been dated nowhere
     from notesqa.metadata import headings_day

@@ -452,8 +452,14 @@ def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
         assert not boilerplate(own), own
     # trial EV's clip: a shop's and a cookie banner's lines, an HTML block of them too
     for page in ("We use cookies to give you the best experience.", "Subscribe", "Shop the look: Ceramic pot – £24.99",
-                 "By continuing to browse you agree to our cookie policy."):
+                 "By continuing to browse you agree to our cookie policy.",
+                 # trial s46's clippings
+                 "Subscribe to the Review — Get the best of First Round Review in your inbox",
+                 "Log in to comment | 12 comments", "Related Articles: Why pricing fails / Free Newsletter",
+                 "The King's Fund is an independent charity. Donate | Newsletter sign-up",
+                 "Find more content like this on the McKinsey Insights App", "Home » Blog » Onboarding"):
         assert boilerplate(page), page
+    assert not boilerplate("Subscribe to the idea that less is more") and not boilerplate("home > office move")
     html = parse_note('<div><b>Shop the look:</b>&nbsp;<a href="https://x.co/p">Ceramic pot 25cm</a></div>\n', "c.md")
     assert [(u.text, u.thin) for u in html.units] == [("Shop the look: Ceramic pot 25cm", True)]
 

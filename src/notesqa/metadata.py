@@ -151,7 +151,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
-        if (day := heading_day(text) or _opening_day(text) or _synced_day(text)) is not None:
+        if (day := heading_day(text) or numbered_day(text) or _opening_day(text) or _synced_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
@@ -182,7 +182,16 @@ def _synced_day(text: str) -> str | None:
 def _opening_day(text: str) -> str | None:
     """The day a heading opens with before words of its own ("17 June 2026 — rating 5"), None for another."""
     m = _OPENING_DAY.match(text)
-    return heading_day(m[1]) if m else None
+    return heading_day(m[1]) or numbered_day(m[1]) if m else None
+
+
+_NUMBERED_DAY = re.compile(r"\s*\d{1,4}[./]\d{1,2}[./]\d{2,4}\s*")
+
+
+def numbered_day(text: str) -> str | None:
+    """The day a heading written in numbers is, as front matter's day is read ("24.03.2025", "14/04/2025",
+    "2025/03/24"; "03/04/2025", either of two days, none): trial s46's client log had been dated nowhere."""
+    return front_matter_day(text) if _NUMBERED_DAY.fullmatch(text) else None
 
 
 def year_said(text: str) -> str | None:

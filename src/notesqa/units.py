@@ -367,6 +367,11 @@ _BOILERPLATE = re.compile(
     r"^(?:read more|continue reading|subscribe|shop now|buy now|add to (?:cart|basket))\W*$|^advertisement$|"
     r"^we use cookies\b.*|.*\b(?:accept|agree to) (?:our|the) cookie policy\b.*|^shop the look\b.*|"
     r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$|"
+    # (trial s46's clippings: "Subscribe to the Review — ...", "Log in to comment | 12 comments", "Related Articles:
+    # ...", "Donate | Newsletter sign-up", "Find more content like this on ...", a site's "Home » Blog » ...")
+    r"^subscribe to (?:the|our|my)(?: [\w'’]+){1,3}\s*[—–:|-]\s*\S.*|^(?:log|sign) in to (?:comment|reply)\b.*|^\d+ comments?\W*$|"
+    r"^related (?:posts|articles|reading|content)\s*:.*|.*\bnewsletter sign-?up\W*$|^find more content like this\b.*|"
+    r"^home\s*[»›]\s*.*|"
     # a template's placeholder left unfilled ("Definition here" in 61 notes of the shared Obsidian vault: trial s38)
     r"^(?:(?:add|write|put|insert|your)\s+)*(?:(?:the|a|an|your)\s+)?(?:definition|description|notes?|summary|content|"
     r"text|details|example|answer|explanation)s?\s+(?:goes\s+|go\s+)?here\W*$|^lorem ipsum\b.*", re.IGNORECASE)
