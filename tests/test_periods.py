@@ -64,6 +64,9 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # "may" and "march" are words too; a month not after a preposition names no days
     assert span("what did I do in may") is None and span("what did I do in May") == ("2026-05-01", "2026-05-31")
     assert span("I will march in line") is None and span("the October outage") is None
+    # ... but before a year they are months, as typed in lower case (trial s46: "how much did i weigh in march 2024")
+    assert span("how much did i weigh in march 2024") == ("2024-03-01", "2024-03-31")
+    assert span("what changed in may, 2025") == ("2025-05-01", "2025-05-31")
     # a name, a range from a month: not the month's days
     for q in ("what feedback did I give for Jan?", "notes for June's birthday party", "what have I done since October?"):
         assert span(q) is None, q
