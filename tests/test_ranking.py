@@ -849,6 +849,17 @@ def test_a_passage_that_says_a_sum_comes_first_for_a_question_that_asks_for_one(
     assert fuse(chunks, _dense_only([0.5, 0.49]), "who was my biggest client in 2023?", {}, None, 10)[0].row == 0
 
 
+def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one_thing():
+    # trial s46: "Y10 mocks this week" had come before "Y10 mock exams: week commencing 8th June 2027"
+    chunks = [_chunk("daily/a.md", 0, "Y10 mocks this week - invigilating again"),
+              _chunk("Calendar.md", 0, "Y10 mock exams: week commencing 8th June 2027")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.49]), "when is the y10 mock?", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.day_said and "says a day, as asked" in str(ranked[0].explain)
+    # ... not for a clause that sets a case ("When ..., ..."), nor a question of something else
+    for question in ("When marking the y10 mock, what do I check?", "how long is the y10 mock?"):
+        assert fuse(chunks, _dense_only([0.5, 0.49]), question, {}, None, 10)[0].row == 0, question
+
+
 def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_and_more():
     # trial s44: "when did Marta's website launch?" had shown the whole note as the list under "# Marta – portfolio
     # site notes", the heading of the note "Portfolio site notes"

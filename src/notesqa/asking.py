@@ -416,6 +416,18 @@ _WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date)s?|which (?:day|date
                    r"how often|how many times)\b|\bhow many (?:times|days)\b", re.IGNORECASE)
 
 
+# a question for the day or time of one thing: "when is the Y10 mock?", "when did Sian pass her ECT?", "what date is
+# the steerco?"; not a clause that sets a case ("When resampling the training set, ...", "When I reorder results ...")
+_ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:'s|’s|\s+(?:is|was|were|are|did|does|do|will|has|have|had)\b)|"
+                        r"what\s+(?:day|date|time)\s+(?:is|was|did|does|do|will)\b|on\s+what\s+(?:day|date)\b)",
+                        re.IGNORECASE)
+
+
+def asks_time(text: str) -> bool:
+    """Does the question ask for the day or the time of one thing (_ASKS_TIME)?"""
+    return _ASKS_TIME.match(text) is not None
+
+
 def asks_when(text: str) -> bool:
     """Does the question ask when, on which days or how often ("when did I last run?", "how many times did I go
     climbing?")?"""

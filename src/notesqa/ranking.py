@@ -21,9 +21,9 @@ from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue,
-                     asks_steps, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words, versions,
-                     without_asked_noun, without_newest)
-from .periods import asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
+                     asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words,
+                     versions, without_asked_noun, without_newest)
+from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -118,6 +118,10 @@ HOWTO_CODE_BONUS = 0.05
 # one is likelier the answer than one that talks of the same client or rate (trial s44: "Biggest client: Northwind"
 # had come before "2023 total: £17,160"). For ranking only; small, as a note of prices has many.
 AMOUNT_BONUS = 0.03
+# A question for the day of one thing that names no day ("when is the Y10 mock?", "when did Sian pass her ECT?"): a
+# passage that says a day is likelier the answer than one about the same thing that says none (trial s46: "Y10 mocks
+# this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small, as AMOUNT_BONUS.
+DAY_SAID_BONUS = 0.03
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -146,6 +150,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
+    day_said: bool = False  # says a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -216,6 +221,8 @@ class Explanation:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
+        if self.day_said:
+            note += f", says a day, as asked (+{DAY_SAID_BONUS:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -425,6 +432,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
         else np.zeros(len(cand), dtype=bool)
+    day_said = np.array([WRITTEN_DAY.search(c.text) is not None for c in of], dtype=bool) \
+        if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
@@ -453,7 +462,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + DAY_SAID_BONUS * day_said + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -481,7 +490,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "day_said": bools(day_said), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
