@@ -860,6 +860,23 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
         assert fuse(chunks, _dense_only([0.5, 0.49]), question, {}, None, 10)[0].row == 0, question
 
 
+def test_the_next_of_something_is_the_soonest_day_said_from_today():
+    # trial s46: "when is the next steering committee?" had the year's first steerco before the coming one
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).strftime("%a %d %b %Y").lstrip("0")
+
+    chunks = [_chunk("steerco.md", 0, f"SteerCo #1 — {said(-200)}"), _chunk("steerco.md", 1, f"#7 — {said(7)} — review"),
+              _chunk("steerco.md", 2, f"#8 — {said(40)}"), _chunk("other.md", 0, "steering committees that steer")]
+    ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), "when is the next steering committee?", {}, None, 10)
+    coming = next(c for c in ranked if c.row == 1)
+    assert coming.explain.coming == 1.0 and "the soonest coming +0.10" in str(coming.explain)
+    assert [c.explain.coming for c in ranked if c.row != 1] == [0.0, 0.0, 0.0]
+    # ... not for a question of the last one, nor "the next step"
+    for question in ("when was the last steering committee?", "what is the next step for the steering committee?"):
+        assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},
+                                                          None, 10)), question
+
+
 def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_and_more():
     # trial s44: "when did Marta's website launch?" had shown the whole note as the list under "# Marta – portfolio
     # site notes", the heading of the note "Portfolio site notes"

@@ -193,6 +193,21 @@ def asks_latest(text: str) -> bool:
     return _LATEST.search(text) is not None
 
 
+# "when is the next steering committee?", "my next dentist appointment", "when's our next 1:1": the soonest of the days
+# the notes say it is on from today (trial s46: the first steerco of the year had come first); not "next week", "the
+# next step", "next to", "what's next"
+_NEXT = (r"next(?!\s+(?:(?:day|hour|minute|week|month|year|night|weekend|quarter|semester|term|season|time|step|part|"
+         r"chapter|page|item|line|section|question|one|two|three|few|couple|several|spring|summer|autumn|fall|winter|"
+         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|to|door)\b|\s+\d+\s)\s+\w")
+_UPCOMING = re.compile(r"\b(?:my|our)\s+" + _NEXT + r"|\bwhen(?:['’]s|\s+(?:is|are|will|do|does))\b[^?.!\n]{0,80}?\b"
+                       + _NEXT, re.IGNORECASE)
+
+
+def asks_next(text: str) -> bool:
+    """Does the question ask for the soonest coming day of something ("when is the next steerco?")?"""
+    return _UPCOMING.search(text) is not None
+
+
 _NEWEST_WORD = re.compile(r"\b(?:last|latest|most\s+recent(?:ly)?|newest)\b", re.IGNORECASE)
 
 

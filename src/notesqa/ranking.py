@@ -8,6 +8,7 @@ whole notes (notelevel.py); each candidate carries an Explanation of its place.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields
@@ -17,13 +18,13 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows
+from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows, task_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_overdue,
-                     asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount, turned_words,
-                     versions, without_asked_noun, without_newest)
-from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, days, without_relative_days, years, asked_years
+from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
+                     asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
+                     turned_words, versions, without_asked_noun, without_newest)
+from .periods import WRITTEN_DAY, asks_due, day_of, asks_only_the_day, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ class Explanation:
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
+    coming: float = 0.0  # 1: says the soonest day from today among the best matches, for "the next steerco" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
@@ -203,6 +205,8 @@ class Explanation:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
         if self.recent:
             dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
+        if self.coming:
+            dated += f", the soonest coming +{RECENT_BONUS * self.coming:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.overdue:
@@ -454,6 +458,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
     recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else np.zeros_like(name)) if asks_latest(text) \
         else np.zeros(len(cand), dtype=np.float32)
+    coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
@@ -462,7 +467,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + DAY_SAID_BONUS * day_said + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + DAY_SAID_BONUS * day_said + SAYS_ALL_BONUS * says_all + RECENT_BONUS * (recent + coming) + AUTHORS_BONUS * authors - ASK_PENALTY * asks
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -490,7 +495,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "day_said": bools(day_said), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "day_said": bools(day_said), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
@@ -811,6 +816,40 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
     return out
+
+
+def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | None = None) -> np.ndarray:
+    """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
+    the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), 0 for the others:
+    "when is the next steerco?" is the one on the 10th, not the first of the year (trial s46)."""
+    today_ = (today or _dt.date.today()).isoformat()
+    out = np.zeros(len(cand), dtype=np.float32)
+    coming = {j: d for j in np.argsort(-fused, kind="stable") if (d := _first_day_from(chunks[int(cand[j])], today_))}
+    best = [j for j in coming if fused[j] >= RECENT_NEAR * fused[next(iter(coming))]][:RECENT_AMONG]
+    if best:
+        soonest = min(coming[j] for j in best)
+        for j in best:
+            out[j] = float(coming[j] == soonest)
+    return out
+
+
+def _first_day_from(c: Chunk, today: str) -> str | None:
+    """The first day a passage says (a written day of a year it says or of its note's, a task's day) on or after
+    today, or None."""
+    said = set(task_days(c.text))
+    for m in WRITTEN_DAY.finditer(c.text) if any(ch.isdigit() for ch in c.text) else ():
+        year, month, day = day_of(m)
+        year = year or (c.date[:4] if c.date else None)
+        if year and (iso := _iso_day(int(year), int(month), int(day))):
+            said.add(iso)
+    return min((d for d in said if d >= today), default=None)
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
