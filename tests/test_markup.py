@@ -291,9 +291,11 @@ def test_a_readwise_metadata_list_is_the_notes_record_and_link_tags_are_tags():
         ("Retrieval practice works. (Location 122)", False), ("Spacing helps.", False)]
     assert {"learning", "favorite"} <= set(note.units[3].tags)
     assert note.text_chars == note.heading_chars + sum(visible_chars(u.text) for u in note.units)  # none said lost
-    # a list of fields under another heading is what the note says
+    # a list of fields under another heading is what the note says, and so is a "## Metadata" of no reading tool's
     plain = parse_note("# Trip\n\n## Plan\n- Author: me\n- Title: draft\n", "t.md")
     assert [u.thin for u in plain.units] == [False, False] and plain.credits == ()
+    data = parse_note("# Buoy data\n\n## Metadata\n- Source: NOAA buoy 44013\n- Author: Kim\n", "d.md")
+    assert [u.thin for u in data.units] == [False, False] and data.credits == ()  # (the review)
 
 
 def test_a_rule_then_a_label_and_its_list_is_read_and_a_citation_is_no_export():

@@ -46,6 +46,13 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     # ... and a plain name among them (trial s46: "me" after the links had lost the whole field)
     meta, problem = front_matter("attendees: [[Marcus Fenwick]], [[Priya Nair]], me\n", "d.md")
     assert problem is None and meta == {"attendees": ["[[Marcus Fenwick]]", "[[Priya Nair]]", "me"]}
+    # ... read in linear time when it is not that (the review: a line of 21 names and an apostrophe took 4 s)
+    import time
+
+    names = ", ".join(f"Name{i} Person" for i in range(40))
+    started = time.perf_counter()
+    _, problem = front_matter(f"summary: [[Acme kickoff]], {names}, and we'll follow up\n", "s.md")
+    assert problem is not None and time.perf_counter() - started < 1.0
     meta, problem = front_matter("date: 2024-02-30\ntags: [x]\n", "n.md")
     assert meta == {"tags": ["x"]} and problem.reason.endswith("kept its other fields, not date")
     # a comment is no field; a key read once already is not lost
@@ -248,7 +255,8 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert shown_fields({"tip": "word " * 80})[0].endswith(" …")
     # ... but a weight in a note of no site's settings is what someone weighed (trial s46: a runner's were all lost)
     assert shown_fields({"tags": ["daily"], "weight": 78.4, "mood": 7}) == ("weight: 78.4", "mood: 7")
-    assert shown_fields({"title": "Install", "weight": 20}) == ()  # a docs page's place in its menu
+    assert shown_fields({"title": "Install", "weight": 20, "slug": "install"}) == ()  # a docs page's place in its menu
+    assert shown_fields({"related": "[[Health]]", "weight": 78.4}) == ("weight: 78.4",)  # a key of both (the review)
     assert shown_fields({"publishDate": "2024-01-01", "linkTitle": "Chilli", "servings": 4}) == ("servings: 4",)
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
     assert shown_fields({"author": "[[Jane Doe|Jane]]", "attendees": ["[[Ana]]", "[[Bo Li|Bo]]"]}) == (

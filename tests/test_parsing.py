@@ -63,6 +63,10 @@ def test_what_is_a_label_and_how_it_reads():
     # (right above its list, they may: "... Bagging is the process", the shared Obsidian vault's)
     assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",), (), ("Suppose we model it. Bagging is the "
                                                                                "process",)]
+    # an abbreviation or a step's number ends no sentence (the review: these had lost their lists)
+    for label in ("Step 1. Install the tools", "Mrs. Patel's reading list", "Packing list for Sept. Trip"):
+        note = parse_note(f"# D\n\n{label}\n\n- one\n", "d.md")
+        assert note.units[-1].parents == (label,), label
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():
@@ -459,7 +463,11 @@ def test_a_web_pages_furniture_in_a_clipped_article_is_thin():
                  "The King's Fund is an independent charity. Donate | Newsletter sign-up",
                  "Find more content like this on the McKinsey Insights App", "Home » Blog » Onboarding"):
         assert boilerplate(page), page
-    assert not boilerplate("Subscribe to the idea that less is more") and not boilerplate("home > office move")
+    # a person's own lines (the review)
+    for own in ("Subscribe to the idea that less is more", "home > office move", "Fix the broken newsletter signup",
+                "Related reading: Kahneman, Thinking Fast and Slow ch. 3", "Home › Settings › Privacy, then turn it off",
+                "Subscribe to the Economist – £99 a year, cancel before March", "12 comments"):
+        assert not boilerplate(own), own
     html = parse_note('<div><b>Shop the look:</b>&nbsp;<a href="https://x.co/p">Ceramic pot 25cm</a></div>\n', "c.md")
     assert [(u.text, u.thin) for u in html.units] == [("Shop the look: Ceramic pot 25cm", True)]
 

@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     # its "him"); "it", "its", "they", "them", "me" are above; not "us" ("the US trip", "us-east-1")
     "he him his she her hers our ours".split()
 )
-TOKENIZER_VERSION = "13"  # 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "14"  # 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -213,15 +213,20 @@ def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
     "rollback"; trial s46): (the two as asked, the one word, its token), for a word of five letters or more that is
     no stopword and that knows (the keyword index) has."""
     low = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
-    words = _words(low)
     out = []
-    for a, b in zip(words, words[1:]):
-        one = a + b
-        if a.isalpha() and b.isalpha() and len(one) >= 5 and one not in _DROP and one not in words:
-            token = _stem_all([one])[0]
-            if knows(token):
-                out.append((f"{a} {b}", one, token))
+    for part in _CLAUSES.split(low):  # not across a comma: "cut, over the weekend" (the review)
+        words = _words(part)
+        for a, b in zip(words, words[1:]):
+            one = a + b
+            # not after a word of no weight: "a typical dose" is no "atypical", "on line 4" no "online" (the review)
+            if a.isalpha() and b.isalpha() and a not in _DROP and len(one) >= 5 and one not in _DROP and one not in words:
+                token = _stem_all([one])[0]
+                if knows(token):
+                    out.append((f"{a} {b}", one, token))
     return out
+
+
+_CLAUSES = re.compile(r"[,.;:!?()\[\]{}\"“”]")
 
 
 # a number of two or more parts joined by dots, whole: a version (0.4.0, v2.10.1: without its "v", as the notes may
@@ -237,13 +242,14 @@ def _dotted(low: str) -> list[str]:
     return _DOTTED.findall(low) if "." in low else []
 
 
-# an abbreviation's plural, written in capitals and an "s": "PBs", "KPIs", "GPUs" are PB, KPI, GPU (trial s46: a runner's
-# "PBs" note was never found for "my 5k pb"; the stemmer keeps "pbs", as it must "bus")
+# an abbreviation's plural, written in capitals and an "s": "PBs", "KPIs", "GPUs" are PB, KPI, GPU too (trial s46: a
+# runner's "PBs" note was never found for "my 5k pb"; the stemmer keeps "pbs", as it must "bus"), and stay as written
+# (a question typed in lower case, "which prs are open", says "prs": the review)
 _CAPS_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")
 
 
 def tokenize(text: str) -> list[str]:
-    text = _CAPS_PLURAL.sub(r"\1", text)
+    text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _dotted(low) + _words(low) if w not in _DROP])

@@ -21,8 +21,11 @@ _TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t
 # links written unquoted as a value, "attendees: [[Priya]], [[Tom]]": not YAML (or a list of lists), but what
 # the person means is the links, as the quoted form says them (trial A: 843 meeting notes lost their attendees)
 # (and a plain name among them, "[[Marcus Fenwick]], [[Priya Nair]], me": trial s46, the whole field had been lost)
+# (a plain item starts and ends with other than a space: the spaces around a comma are the comma's, one way to read a
+# line that does not match, not one a space, each doubling the tries: the review's 21 names took 4 s)
+_PLAIN_ITEM = r"[^\s\[\]\n,:#{}\"'&*!|>%@`](?:[^\[\]\n,:#{}\"'&*!|>%@`]*[^\s\[\]\n,:#{}\"'&*!|>%@`])?"
 _LINKS_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
-                          r"(?:[ \t]*,[ \t]*(?:\[\[[^\[\]\n]+\]\]|[^\[\]\n,:#{}\"'&*!|>%@`]+))*[ \t]*,?[ \t]*)$", re.M)
+                          rf"(?:[ \t]*,[ \t]*(?:\[\[[^\[\]\n]+\]\]|{_PLAIN_ITEM}))*[ \t]*,?[ \t]*)$", re.M)
 _ONE_ITEM = re.compile(r"\[\[[^\[\]\n]+\]\]|[^,]+")
 
 
@@ -395,12 +398,18 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     return tuple(out)
 
 
+# the settings only a docs site's page has (not "related", "parent", "image", "comments", a person's keys too: the review)
+_SITE_ONLY = frozenset({"slug", "lastmod", "nav_order", "grand_parent", "has_children", "nav_exclude", "sidebar_position",
+                        "sidebar_label", "sidebar_class_name", "menu", "linktitle", "translationkey", "publishdate",
+                        "expirydate", "pagination_next", "pagination_prev", "custom_edit_url", "search_exclude",
+                        "redirect_from", "toc_sticky", "hide_table_of_contents"})
+
+
 def _a_site_page(meta: dict) -> bool:
-    """Is the front matter a docs site page's, whose "weight: 10" places it in a menu (another of the site's settings
-    beside it, or a title and a whole number)? Else "weight: 78.4" is what someone weighed (trial s46: a runner's
-    daily weights had all been dropped, nothing said)."""
-    keys = {str(k).strip().lower() for k in meta}
-    return bool(keys & (_SITE_FIELDS - {"weight"})) or "title" in keys and type(meta.get("weight")) is int
+    """Is the front matter a docs site page's, whose "weight: 10" places it in a menu (a setting only a site's page
+    has beside it)? Else "weight: 78.4" is what someone weighed (trial s46: a runner's daily weights had all been
+    dropped, nothing said)."""
+    return bool({str(k).strip().lower() for k in meta} & _SITE_ONLY)
 
 
 _ALIASED_LINK = re.compile(r"\[\[[^\[\]|\n]*\|([^\[\]\n]+)\]\]")

@@ -260,13 +260,26 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
-    if apart and _SENTENCE_INSIDE.search(text) and not text.endswith(":"):  # two sentences say something, apart they
+    if apart and _two_sentences(text) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
         # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
     return not _only_link(inline) and not only_tags(text)
 
 
-_SENTENCE_INSIDE = re.compile(r"(?:\w{3}|\d)[.!?]\s+[A-Z]")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
+# a word a period ends without ending a sentence ("Mrs. Patel", "Sept. trip", "approx. Serves 4": the review)
+_ABBREVIATED = frozenset("mr mrs ms dr prof st mt jr sr vs cf eg e.g ie i.e approx fig vol pp no nos etc ca jan feb mar apr "
+                         "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+def _two_sentences(text: str) -> bool:
+    """Does text say a sentence of three words or more, then another ("Priya announced mat leave - Jan to Sept 2027.
+    Cover = supply?"; not "Step 1. Install the tools", "Mrs. Patel's reading list")?"""
+    for m in _SENTENCE_INSIDE.finditer(text):
+        words = text[:m.start()].split()
+        if len(words) >= 3 and words[-1].lower() not in _ABBREVIATED:
+            return True
+    return False
 
 
 # A line that is a record of its own, not part of a wrapped sentence: a flashcard ("Koplik spots::Measles",
@@ -369,9 +382,11 @@ _BOILERPLATE = re.compile(
     r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$|"
     # (trial s46's clippings: "Subscribe to the Review — ...", "Log in to comment | 12 comments", "Related Articles:
     # ...", "Donate | Newsletter sign-up", "Find more content like this on ...", a site's "Home » Blog » ...")
-    r"^subscribe to (?:the|our|my)(?: [\w'’]+){1,3}\s*[—–:|-]\s*\S.*|^(?:log|sign) in to (?:comment|reply)\b.*|^\d+ comments?\W*$|"
-    r"^related (?:posts|articles|reading|content)\s*:.*|.*\bnewsletter sign-?up\W*$|^find more content like this\b.*|"
-    r"^home\s*[»›]\s*.*|"
+    # (narrowly: "Subscribe to the Economist – £99 a year", "Fix the broken newsletter signup", "Related reading: ...",
+    # "Home › Settings › Privacy, then ..." are a person's own lines: the review)
+    r"^subscribe to (?:the|our|my)(?: [\w'’]+){1,3}\s*[—–:|-].*\b(?:inbox|newsletter|get the best)\b.*|"
+    r"^(?:log|sign) in to (?:comment|reply)\b.*|^related (?:posts|articles|content)\s*:.*|.*\|\s*newsletter sign-?up\W*$|"
+    r"^find more content like this\b.*|^home\s*[»›]\s*(?:blog|news|articles?|insights|resources|posts?|stories)\b.*|"
     # a template's placeholder left unfilled ("Definition here" in 61 notes of the shared Obsidian vault: trial s38)
     r"^(?:(?:add|write|put|insert|your)\s+)*(?:(?:the|a|an|your)\s+)?(?:definition|description|notes?|summary|content|"
     r"text|details|example|answer|explanation)s?\s+(?:goes\s+|go\s+)?here\W*$|^lorem ipsum\b.*", re.IGNORECASE)
@@ -1223,6 +1238,7 @@ _DAY_STEM = re.compile(r"[\d._ -]+")  # a daily note's file name: "2024-02-27", 
 # "- Full Title: ...", "- Category: #books"): what the note is, read as its front matter is, not an answer (trial s46:
 # "Full Title: Sapiens ..." had come first for "what did I rate Sapiens"); its author credits the note
 _METADATA_HEADINGS = frozenset({"metadata", "document metadata", "book metadata"})
+_EXPORTER_KEYS = frozenset({"full title", "category", "document tags", "asin"})  # what a reading tool writes there
 _RECORD_FIELD = re.compile(r"^([A-Za-z][\w ]{0,30}):[ \t]+(\S.*)$")
 
 
@@ -1230,14 +1246,15 @@ def _export_metadata(units: list[Unit]) -> tuple[list[Unit], dict[str, str]]:
     """units with the fields of an exporter's metadata list thin (a list item under a "Metadata" heading that is one
     field of RECORD_KEYS), and those fields by key in lower case."""
     fields: dict[str, str] = {}
-    out = []
-    for u in units:
+    out, at = [], []
+    for i, u in enumerate(units):
         m = _RECORD_FIELD.match(u.text) if u.kind == "bullet" and u.heading and u.depth == 1 else None
         if m and u.heading[-1].strip().lower() in _METADATA_HEADINGS and m[1].lower() in RECORD_KEYS:
             fields.setdefault(m[1].lower(), m[2].strip())
-            u = replace(u, thin=True)
-        out.append(u)
-    return out, fields
+            at.append(i)
+    if not fields.keys() & _EXPORTER_KEYS:  # a dataset's "## Metadata" ("Source: NOAA buoy 44013"): what it says
+        return units, {}
+    return [replace(u, thin=True) if i in at else u for i, u in enumerate(units)], fields
 
 
 def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, str | None]:
