@@ -16,7 +16,6 @@ from typing import Callable, Sequence
 from .breadcrumbs import near_parents
 from .maths import read_maths
 from .markup import TASK_CANCELLED, TASK_DOING, TASK_DONE, TASK_OPEN
-from .metadata import RECORD_KEYS
 from .units import ParsedNote, Unit, clean, unticked
 from .wording import counted
 
@@ -456,7 +455,8 @@ _FIRST_CELL = re.compile(r"^(?:[^|:]{0,40}: )?([^|]{6,30}?)\s*(?:\||$)")  # "wee
 
 
 def _row_day(unit: Unit) -> str | None:
-    """The day a table row's first cell is (else its one cell that is a day) ("| 2026-11-30 | Marcus Chen |" of an on-call rota, "Nov 30, 2026"):
+    """The day a table row's first cell is (else its one cell of when it was done that is a day) ("| 2026-11-30 |
+    Marcus Chen |" of an on-call rota, "Nov 30, 2026"):
     the row is of that day, as a passage under a day's heading is (trial U: "who is on call this week?"); or the
     first day of the month it is ("Feb 2024", "2024-02"), as a monthly note is dated (trial s36: "how much did RDS
     cost in February 2024?" had put a February journal's line before the bill's Feb 2024 row)."""

@@ -219,7 +219,8 @@ def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
         for a, b in zip(words, words[1:]):
             one = a + b
             # not after a word of no weight: "a typical dose" is no "atypical", "on line 4" no "online" (the review)
-            if a.isalpha() and b.isalpha() and a not in _DROP and len(one) >= 5 and one not in _DROP and one not in words:
+            if a.isalpha() and b.isalpha() and a not in _DROP and len(one) >= 5 and one not in _DROP \
+                    and one not in words:
                 token = _stem_all([one])[0]
                 if knows(token):
                     out.append((f"{a} {b}", one, token))

@@ -398,11 +398,12 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     return tuple(out)
 
 
-# the settings only a docs site's page has (not "related", "parent", "image", "comments", a person's keys too: the review)
-_SITE_ONLY = frozenset({"slug", "lastmod", "nav_order", "grand_parent", "has_children", "nav_exclude", "sidebar_position",
-                        "sidebar_label", "sidebar_class_name", "menu", "linktitle", "translationkey", "publishdate",
-                        "expirydate", "pagination_next", "pagination_prev", "custom_edit_url", "search_exclude",
-                        "redirect_from", "toc_sticky", "hide_table_of_contents"})
+# the settings only a docs site's page has (not "related", "parent", "image", "comments", a person's keys too: the
+# review)
+_SITE_ONLY = frozenset({"slug", "lastmod", "nav_order", "grand_parent", "has_children", "nav_exclude",
+                        "sidebar_position", "sidebar_label", "sidebar_class_name", "menu", "linktitle", "translationkey",
+                        "publishdate", "expirydate", "pagination_next", "pagination_prev", "custom_edit_url",
+                        "search_exclude", "redirect_from", "toc_sticky", "hide_table_of_contents"})
 
 
 def _a_site_page(meta: dict) -> bool:

@@ -72,8 +72,8 @@ _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)
 _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 # ... and a month with its year, written without "in" ("what about May 2024?"), not a day's ("14 March 2024")
 # a month's name as a question writes it: "may" and "march" are words too, so only "May", "March" (and "MAY")
-# ... or typed in lower case after "in" (or "since", "before", ...: the review) and before its year: "in march 2024" (trial s46: a runner's weights of March
-# 2024 asked so; "so it may 2024 be" is still a word)
+# ... or typed in lower case after "in" (or "since", "before", ...: the review) and before its year: "in march 2024"
+# (trial s46: a runner's weights of March 2024 asked so; "so it may 2024 be" is still a word)
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY)|"
               r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter )|"

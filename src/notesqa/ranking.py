@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import RECORD_KEYS, Chunk, field_key, field_line, numbered, table_rows, task_days
+from .chunking import Chunk, field_key, field_line, numbered, table_rows, task_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
+from .metadata import RECORD_KEYS
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
                      turned_words, versions, without_asked_noun, without_newest)
-from .periods import WRITTEN_DAY, asks_due, day_of, asks_only_the_day, days, without_relative_days, years, asked_years
+from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, day_of, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ class Explanation:
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
-    coming: float = 0.0  # 1: says the soonest day from today among the best matches, for "the next steerco" (RECENT_BONUS)
+    coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
@@ -467,7 +468,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + DAY_SAID_BONUS * day_said + SAYS_ALL_BONUS * says_all + RECENT_BONUS * (recent + coming) + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -495,7 +497,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "day_said": bools(day_said), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent), "coming": floats(coming),
+        "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "day_said": bools(day_said), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),

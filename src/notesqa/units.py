@@ -268,8 +268,8 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 # a word a period ends without ending a sentence ("Mrs. Patel", "Sept. trip", "approx. Serves 4": the review)
-_ABBREVIATED = frozenset("mr mrs ms dr prof st mt jr sr vs cf eg e.g ie i.e approx fig vol pp no nos etc ca jan feb mar apr "
-                         "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
+_ABBREVIATED = frozenset("mr mrs ms dr prof st mt jr sr vs cf eg e.g ie i.e approx fig vol pp no nos etc ca jan feb "
+                         "mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
 
 
 def _two_sentences(text: str) -> bool:
@@ -382,10 +382,11 @@ _BOILERPLATE = re.compile(
     r"^(?:you (?:may|might) also like|related (?:posts|articles|products)|follow us(?: on \w+)?)\W*$|"
     # (trial s46's clippings: "Subscribe to the Review — ...", "Log in to comment | 12 comments", "Related Articles:
     # ...", "Donate | Newsletter sign-up", "Find more content like this on ...", a site's "Home » Blog » ...")
-    # (narrowly: "Subscribe to the Economist – £99 a year", "Fix the broken newsletter signup", "Related reading: ...",
-    # "Home › Settings › Privacy, then ..." are a person's own lines: the review)
+    # (narrowly: "Subscribe to the Economist – £99 a year", "Fix the broken newsletter signup", "Related reading:
+    # ...", "Home › Settings › Privacy, then ..." are a person's own lines: the review)
     r"^subscribe to (?:the|our|my)(?: [\w'’]+){1,3}\s*[—–:|-].*\b(?:inbox|newsletter|get the best)\b.*|"
-    r"^(?:log|sign) in to (?:comment|reply)\b.*|^related (?:posts|articles|content)\s*:.*|.*\|\s*newsletter sign-?up\W*$|"
+    r"^(?:log|sign) in to (?:comment|reply)\b.*|^related (?:posts|articles|content)\s*:.*|"
+    r".*\|\s*newsletter sign-?up\W*$|"
     r"^find more content like this\b.*|^home\s*[»›]\s*(?:blog|news|articles?|insights|resources|posts?|stories)\b.*|"
     # a template's placeholder left unfilled ("Definition here" in 61 notes of the shared Obsidian vault: trial s38)
     r"^(?:(?:add|write|put|insert|your)\s+)*(?:(?:the|a|an|your)\s+)?(?:definition|description|notes?|summary|content|"
@@ -754,7 +755,8 @@ class Walker:
             u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin), viewed)
             if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
                 self.exported.add(len(self.units))
-                self.viewed.add(len(self.units)) if viewed else None
+                if viewed:
+                    self.viewed.add(len(self.units))
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
@@ -1246,12 +1248,12 @@ def _export_metadata(units: list[Unit]) -> tuple[list[Unit], dict[str, str]]:
     """units with the fields of an exporter's metadata list thin (a list item under a "Metadata" heading that is one
     field of RECORD_KEYS), and those fields by key in lower case."""
     fields: dict[str, str] = {}
-    out, at = [], []
+    at: set[int] = set()
     for i, u in enumerate(units):
         m = _RECORD_FIELD.match(u.text) if u.kind == "bullet" and u.heading and u.depth == 1 else None
         if m and u.heading[-1].strip().lower() in _METADATA_HEADINGS and m[1].lower() in RECORD_KEYS:
             fields.setdefault(m[1].lower(), m[2].strip())
-            at.append(i)
+            at.add(i)
     if not fields.keys() & _EXPORTER_KEYS:  # a dataset's "## Metadata" ("Source: NOAA buoy 44013"): what it says
         return units, {}
     return [replace(u, thin=True) if i in at else u for i, u in enumerate(units)], fields
