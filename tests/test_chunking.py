@@ -63,7 +63,7 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # else the one later cell that is a day (trial s46: a reading log's "Finished" column), not one of two
     log = parse_note("# Reading log\n\n| Title | Finished |\n|---|---|\n| Dune | 2024-02-25 |\n| Range | Jan 2022 |\n\n"
                      "| Title | Date started | Date finished |\n|---|---|---|\n| Educated | 2024-01-02 | 2024-01-20 |\n\n"
-                     "| Title | Published |\n|---|---|\n| Hail Mary | 2021-05-04 |\n", "log.md")
+                     "| Title | Date published |\n|---|---|\n| Hail Mary | 2021-05-04 |\n", "log.md")
     assert [c.date for c in chunk_note(log)] == ["2024-02-25", "2022-01-01", None, None]  # (a book's own day: none)
     # a Readwise sync's heading dates the highlights under it
     synced = parse_note("# Dune\n\n## New highlights added July 7, 2024 at 9:41 AM\n\n- Fear is the mind-killer.\n",

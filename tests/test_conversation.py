@@ -79,6 +79,7 @@ def test_followup_detection():
     # was searched without the question before)
     assert followup_kind("the retry flag") == followup_kind("the outbox ADR") == "maybe"
     assert followup_kind("the other one?") == followup_kind("the next step?") == "sure"  # they point back (the review)
+    assert followup_kind("the first amendment") == followup_kind("the one ring") == "maybe"  # (the second review)
     # a short question that ends on "the <thing>" may ask about the previous question's (trial s39: "how much was the
     # train?" after Lisbon's day trips had been searched alone): both tried
     assert followup_kind("how much was the train") == "maybe" and followup_kind("who owns the fix?") == "maybe"

@@ -64,7 +64,8 @@ def test_what_is_a_label_and_how_it_reads():
     assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",), (), ("Suppose we model it. Bagging is the "
                                                                                "process",)]
     # an abbreviation or a step's number ends no sentence (the review: these had lost their lists)
-    for label in ("Step 1. Install the tools", "Mrs. Patel's reading list", "Packing list for Sept. Trip"):
+    for label in ("Step 1. Install the tools", "Mrs. Patel's reading list", "Packing list for Sept. Trip",
+                  "Books by J. R. R. Tolkien", "Notes on the U.S. Constitution", "Standup at 9 a.m. Tuesday agenda"):
         note = parse_note(f"# D\n\n{label}\n\n- one\n", "d.md")
         assert note.units[-1].parents == (label,), label
 

@@ -856,23 +856,45 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     ranked = fuse(chunks, _dense_only([0.5, 0.49]), "when is the y10 mock?", {}, None, 10)
     assert ranked[0].row == 1 and ranked[0].explain.day_said and "says a day, as asked" in str(ranked[0].explain)
     # ... not for a clause that sets a case ("When ..., ..."), nor a question of something else
-    for question in ("When marking the y10 mock, what do I check?", "how long is the y10 mock?"):
+    for question in ("When marking the y10 mock, what do I check?", "how long is the y10 mock?",
+                     "when do I mark the y10 mock?"):  # (in which case: the second review)
         assert fuse(chunks, _dense_only([0.5, 0.49]), question, {}, None, 10)[0].row == 0, question
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # trial s46: "when is the next steering committee?" had the year's first steerco before the coming one
-    def said(days: int) -> str:
-        return (date.today() + timedelta(days=days)).strftime("%a %d %b %Y").lstrip("0")
+    from notesqa.ranking import _soonest
 
-    chunks = [_chunk("steerco.md", 0, f"SteerCo #1 — {said(-200)}"), _chunk("steerco.md", 1, f"#7 — {said(7)} — review"),
-              _chunk("steerco.md", 2, f"#8 — {said(40)}"), _chunk("other.md", 0, "steering committees that steer")]
+    def dated(path, text, day=None):
+        return dataclasses.replace(_chunk(path, 0, text), date=day)
+
+    today = date(2026, 12, 3)
+    chunks = [dated("steerco.md", "SteerCo #1 — 14 May 2026"), dated("steerco.md", "#7 — 10 Dec 2026 — review"),
+              dated("steerco.md", "#8 — 14 Jan 2027"), dated("other.md", "steering committees that steer")]
+    fused = np.array([0.6, 0.55, 0.58, 0.7], dtype=np.float32)
+    assert _soonest(chunks, np.arange(4), fused, today).tolist() == [0, 1, 0, 0]
+    # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review)
+    chunks = [dated("m/2026-12-13 Steerco.md", "agenda: hiring plan", "2026-12-13"),
+              dated("m/2026-02-06 Steerco.md", "agreed: ship v2 by 2027-06-30", "2026-02-06")]
+    assert _soonest(chunks, np.arange(2), np.array([0.60, 0.58], dtype=np.float32), today).tolist() == [1, 0]
+    # of the best matches of all: a lone far match's day is not lifted (the review: a car MOT for the dentist)
+    chunks = [dated("d.md", "dentist: Dr Patel, every 6 months"), dated("car.md", "Car MOT due 2027-01-15")]
+    assert _soonest(chunks, np.arange(2), np.array([0.8, 0.4], dtype=np.float32), today).tolist() == [0, 0]
+    # a day without its year is of the first such on or after its note's day ("Next steerco: 14 Jan" on 1 December)
+    chunks = [dated("n.md", "Next steerco: 14 Jan", "2026-12-01"), dated("n.md", "Offsite: 20 Dec", "2026-12-01")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.6], dtype=np.float32), today).tolist() == [0, 1]
+    # through fuse, for a "when" question of the next one only, said by --explain (days from today: no clock in it)
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [_chunk("s.md", 0, f"SteerCo #1 — {said(-200)}"), _chunk("s.md", 1, f"#7 — {said(7)} — review"),
+              _chunk("s.md", 2, f"#8 — {said(40)}"), _chunk("o.md", 0, "steering committees that steer")]
     ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), "when is the next steering committee?", {}, None, 10)
     coming = next(c for c in ranked if c.row == 1)
     assert coming.explain.coming == 1.0 and "the soonest coming +0.10" in str(coming.explain)
     assert [c.explain.coming for c in ranked if c.row != 1] == [0.0, 0.0, 0.0]
-    # ... not for a question of the last one, nor "the next step"
-    for question in ("when was the last steering committee?", "what is the next step for the steering committee?"):
+    for question in ("when was the last steering committee?", "what is the next step for the steering committee?",
+                     "what do I want from my next steering committee?"):
         assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},
                                                           None, 10)), question
 

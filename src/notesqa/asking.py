@@ -193,14 +193,14 @@ def asks_latest(text: str) -> bool:
     return _LATEST.search(text) is not None
 
 
-# "when is the next steering committee?", "my next dentist appointment", "when's our next 1:1": the soonest of the days
-# the notes say it is on from today (trial s46: the first steerco of the year had come first); not "next week", "the
-# next step", "next to", "what's next"
+# "when is the next steering committee?", "when's my next dentist appointment", "when's our next 1:1": the soonest
+# of the days the notes say it is on from today (trial s46: the first steerco of the year had come first); not "next
+# week", "the next step", "next to", "what's next"
 _NEXT = (r"next(?!\s+(?:(?:day|hour|minute|week|month|year|night|weekend|quarter|semester|term|season|time|step|part|"
          r"chapter|page|item|line|section|question|one|two|three|few|couple|several|spring|summer|autumn|fall|winter|"
          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|to|door)\b|\s+\d+\s)\s+\w")
-_UPCOMING = re.compile(r"\b(?:my|our)\s+" + _NEXT + r"|\bwhen(?:['’]s|\s+(?:is|are|will|do|does))\b[^?.!\n]{0,80}?\b"
-                       + _NEXT, re.IGNORECASE)
+_UPCOMING = re.compile(r"\b(?:when(?:['’]s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
+                       r"[^?.!\n]{0,80}?\b" + _NEXT, re.IGNORECASE)  # (not "what do I want from my next job?")
 
 
 def asks_next(text: str) -> bool:
@@ -433,7 +433,9 @@ _WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date)s?|which (?:day|date
 
 # a question for the day or time of one thing: "when is the Y10 mock?", "when did Sian pass her ECT?", "what date is
 # the steerco?"; not a clause that sets a case ("When resampling the training set, ...", "When I reorder results ...")
-_ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:'s|’s|\s+(?:is|was|were|are|did|does|do|will|has|have|had)\b)|"
+_ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:'s|’s|\s+(?:is|was|were|are|did|will|has|have|had)\b|"
+                        # ("when do I rebase?" asks in which case: the review)
+                        r"\s+(?:do|does)\s+(?!(?:i|we|you|one)\b))|"
                         r"what\s+(?:day|date|time)\s+(?:is|was|did|does|do|will)\b|on\s+what\s+(?:day|date)\b)",
                         re.IGNORECASE)
 

@@ -80,7 +80,14 @@ _PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
 _PRONOUN_WORDS = 6
 _DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+[a-z]\w*\W*$", re.I)  # ends on "the fix", "the train"
 _DEFINITE_WORDS = 5
-_POINTS_BACK = frozenset("one ones other others next previous first second third last same former latter".split())
+_ONES = frozenset("one ones other others".split())  # "the other one?", "the second one"
+# "the next step?" ("the first amendment" is a thing of its own: the second review)
+_BEFORE_A_THING = frozenset("next previous same other former latter".split())
+
+
+def _points_back(words: list[str]) -> bool:
+    """Do the words after "the" point back to what the previous answer showed?"""
+    return words[-1].lower() in _ONES or words[1].lower() in _BEFORE_A_THING
 
 
 def followup_kind(question: str) -> str | None:
@@ -116,8 +123,8 @@ def _kind(question: str) -> str | None:
         # "who owns the fix?", "how much was the train?" right after an answer: the thing it names may be the
         # previous question's (trial s39: both had been searched alone), or a new search: "maybe", both tried
         return "maybe" if len(words) <= _DEFINITE_WORDS and _DEFINITE.search(q) else None
-    if (m := _LEANS.match(q)) and not (m[1].lower() == "the" and len(words) >= 3 and not _POINTS_BACK & {
-            w.lower() for w in words}) or all(_YEAR.fullmatch(w) for w in words):
+    if (m := _LEANS.match(q)) and not (m[1].lower() == "the" and len(words) >= 3 and not _points_back(words)) \
+            or all(_YEAR.fullmatch(w) for w in words):
         return "sure"  # ("the oven?"; "the retry flag", "the outbox ADR" name a thing of their own too: trial s46; "the
         # other one?", "the next step?" point back: the review)
     return "maybe"

@@ -218,8 +218,9 @@ def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
         words = _words(part)
         for a, b in zip(words, words[1:]):
             one = a + b
-            # not after a word of no weight: "a typical dose" is no "atypical", "on line 4" no "online" (the review)
-            if a.isalpha() and b.isalpha() and a not in _DROP and len(one) >= 5 and one not in _DROP \
+            # not after an article: "a typical dose" is no "atypical", "a sync job" no "async" (the review; "on call"
+            # is the notes' "oncall", the second review)
+            if a.isalpha() and b.isalpha() and a not in _ARTICLES and len(one) >= 5 and one not in _DROP \
                     and one not in words:
                 token = _stem_all([one])[0]
                 if knows(token):
@@ -227,6 +228,7 @@ def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
     return out
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
 _CLAUSES = re.compile(r"[,.;:!?()\[\]{}\"“”]")
 
 

@@ -24,7 +24,7 @@ _TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t
 # (a plain item starts and ends with other than a space: the spaces around a comma are the comma's, one way to read a
 # line that does not match, not one a space, each doubling the tries: the review's 21 names took 4 s)
 _PLAIN_ITEM = r"[^\s\[\]\n,:#{}\"'&*!|>%@`](?:[^\[\]\n,:#{}\"'&*!|>%@`]*[^\s\[\]\n,:#{}\"'&*!|>%@`])?"
-_LINKS_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
+_LINKS_VALUE = re.compile(r"^([ \t]*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
                           rf"(?:[ \t]*,[ \t]*(?:\[\[[^\[\]\n]+\]\]|{_PLAIN_ITEM}))*[ \t]*,?[ \t]*)$", re.M)
 _ONE_ITEM = re.compile(r"\[\[[^\[\]\n]+\]\]|[^,]+")
 

@@ -72,12 +72,11 @@ _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)
 _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 # ... and a month with its year, written without "in" ("what about May 2024?"), not a day's ("14 March 2024")
 # a month's name as a question writes it: "may" and "march" are words too, so only "May", "March" (and "MAY")
-# ... or typed in lower case after "in" (or "since", "before", ...: the review) and before its year: "in march 2024"
+# ... or typed in lower case after "in", "during", "of", "from" and before its year: "in march 2024"
 # (trial s46: a runner's weights of March 2024 asked so; "so it may 2024 be" is still a word)
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY)|"
-              r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter )|"
-              r"(?<=\buntil ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b))")
+              r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b))")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"

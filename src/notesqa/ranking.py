@@ -827,23 +827,37 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     "when is the next steerco?" is the one on the 10th, not the first of the year (trial s46)."""
     today_ = (today or _dt.date.today()).isoformat()
     out = np.zeros(len(cand), dtype=np.float32)
-    coming = {j: d for j in np.argsort(-fused, kind="stable") if (d := _first_day_from(chunks[int(cand[j])], today_))}
-    best = [j for j in coming if fused[j] >= RECENT_NEAR * fused[next(iter(coming))]][:RECENT_AMONG]
-    if best:
-        soonest = min(coming[j] for j in best)
-        for j in best:
-            out[j] = float(coming[j] == soonest)
+    if not len(cand):
+        return out
+    floor = RECENT_NEAR * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
+    coming: dict[int, str] = {}  # a lone car MOT's date had been lifted for "my next dentist appointment")
+    for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # (the few best only: every candidate read had cost)
+        if fused[j] < floor:
+            break
+        if day := _first_day_from(chunks[int(cand[j])], today_):
+            coming[int(j)] = day
+    if coming:
+        soonest = min(coming.values())
+        for j, day in coming.items():
+            out[j] = float(day == soonest)
     return out
 
 
 def _first_day_from(c: Chunk, today: str) -> str | None:
-    """The first day a passage says (a written day of a year it says or of its note's, a task's day) on or after
-    today, or None."""
-    said = set(task_days(c.text))
+    """The first day a passage is of or says on or after today, or None: its own day (a heading's, its note's: a
+    meeting dated by its file name, the review), a task's day, a written day (of the year it says, else the first on
+    or after its own day: "Next steerco: 14 Jan" in a note of 1 December is of the next year)."""
+    said = set(task_days(c.text)) | ({c.date[:10]} if c.date and len(c.date) >= 10 else set())
     for m in WRITTEN_DAY.finditer(c.text) if any(ch.isdigit() for ch in c.text) else ():
         year, month, day = day_of(m)
-        year = year or (c.date[:4] if c.date else None)
-        if year and (iso := _iso_day(int(year), int(month), int(day))):
+        if year:
+            iso = _iso_day(int(year), int(month), int(day))
+        elif c.date:
+            iso = _iso_day(int(c.date[:4]), int(month), int(day))
+            iso = _iso_day(int(c.date[:4]) + 1, int(month), int(day)) if iso and iso < c.date[:10] else iso
+        else:
+            iso = None
+        if iso:
             said.add(iso)
     return min((d for d in said if d >= today), default=None)
 

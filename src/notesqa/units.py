@@ -277,7 +277,9 @@ def _two_sentences(text: str) -> bool:
     Cover = supply?"; not "Step 1. Install the tools", "Mrs. Patel's reading list")?"""
     for m in _SENTENCE_INSIDE.finditer(text):
         words = text[:m.start()].split()
-        if len(words) >= 3 and words[-1].lower() not in _ABBREVIATED:
+        last = words[-1] if words else ""
+        # (nor an initial or a dotted abbreviation: "J. R. R. Tolkien", "the U.S. Constitution", "9 a.m. Tuesday")
+        if len(words) >= 3 and len(last) > 1 and "." not in last and last.lower() not in _ABBREVIATED:
             return True
     return False
 
@@ -384,10 +386,12 @@ _BOILERPLATE = re.compile(
     # ...", "Donate | Newsletter sign-up", "Find more content like this on ...", a site's "Home » Blog » ...")
     # (narrowly: "Subscribe to the Economist – £99 a year", "Fix the broken newsletter signup", "Related reading:
     # ...", "Home › Settings › Privacy, then ..." are a person's own lines: the review)
-    r"^subscribe to (?:the|our|my)(?: [\w'’]+){1,3}\s*[—–:|-].*\b(?:inbox|newsletter|get the best)\b.*|"
+    r"^subscribe to (?:(?:the|our|my) )?[\w'’]+(?: [\w'’]+){0,2}\s*[—–:|-].*\b(?:inbox|newsletter|get the best|"
+    r"unlimited access|subscribe now)\b.*|"
     r"^(?:log|sign) in to (?:comment|reply)\b.*|^related (?:posts|articles|content)\s*:.*|"
     r".*\|\s*newsletter sign-?up\W*$|"
-    r"^find more content like this\b.*|^home\s*[»›]\s*(?:blog|news|articles?|insights|resources|posts?|stories)\b.*|"
+    r"^find more content like this\b.*|^home\s*[»›]\s*(?:blog|news|articles?|insights|resources|posts?|stories|docs|"
+    r"guides?|help)\b.*|"
     # a template's placeholder left unfilled ("Definition here" in 61 notes of the shared Obsidian vault: trial s38)
     r"^(?:(?:add|write|put|insert|your)\s+)*(?:(?:the|a|an|your)\s+)?(?:definition|description|notes?|summary|content|"
     r"text|details|example|answer|explanation)s?\s+(?:goes\s+|go\s+)?here\W*$|^lorem ipsum\b.*", re.IGNORECASE)
