@@ -211,7 +211,7 @@ def _joined(text: str) -> list[str]:
 def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:
     """Two words of a question that the notes write as one ("cut over": the notes' "cutover", "roll back": their
     "rollback"; trial s46): (the two as asked, the one word, its token), for a word of five letters or more that is
-    no stopword and that knows (the keyword index) has."""
+    no stopword and that knows (the keyword index) has, of two words of one clause, the first no article."""
     low = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     out = []
     for part in _CLAUSES.split(low):  # not across a comma: "cut, over the weekend" (the review)

@@ -21,8 +21,9 @@ _TEMPLATE_VALUE = re.compile(r"^(\s*[^\s#:][^:\n]*:[ \t]+)(\{\{[^\n\"]*\}\})[ \t
 # links written unquoted as a value, "attendees: [[Priya]], [[Tom]]": not YAML (or a list of lists), but what
 # the person means is the links, as the quoted form says them (trial A: 843 meeting notes lost their attendees)
 # (and a plain name among them, "[[Marcus Fenwick]], [[Priya Nair]], me": trial s46, the whole field had been lost)
-# (a plain item starts and ends with other than a space: the spaces around a comma are the comma's, one way to read a
-# line that does not match, not one a space, each doubling the tries: the review's 21 names took 4 s)
+# (a plain item starts and ends with other than a space, so the spaces around a comma can only be the comma's: else a
+# line that does not match is tried every way of sharing them out, twice the tries a comma; the review's line of 21
+# names took 4 s)
 _PLAIN_ITEM = r"[^\s\[\]\n,:#{}\"'&*!|>%@`](?:[^\[\]\n,:#{}\"'&*!|>%@`]*[^\s\[\]\n,:#{}\"'&*!|>%@`])?"
 _LINKS_VALUE = re.compile(r"^([ \t]*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
                           rf"(?:[ \t]*,[ \t]*(?:\[\[[^\[\]\n]+\]\]|{_PLAIN_ITEM}))*[ \t]*,?[ \t]*)$", re.M)
