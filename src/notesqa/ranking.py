@@ -20,7 +20,7 @@ import numpy as np
 from .agenda import Agenda
 from .chunking import Chunk, field_key, field_line, numbered, table_rows, task_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS
+from .metadata import RECORD_KEYS, as_date
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
@@ -437,7 +437,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
         else np.zeros(len(cand), dtype=bool)
-    day_said = np.array([WRITTEN_DAY.search(c.text) is not None for c in of], dtype=bool) \
+    day_said = np.array([_says_day(c.text) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
@@ -844,29 +844,34 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
 
 
 def _first_day_from(c: Chunk, today: str) -> str | None:
-    """The first day a passage is of or says on or after today, or None: its own day (a heading's, its note's: a
-    meeting dated by its file name, the review), a task's day, a written day (of the year it says, else the first on
-    or after its own day: "Next steerco: 14 Jan" in a note of 1 December is of the next year)."""
-    said = set(task_days(c.text)) | ({c.date[:10]} if c.date and len(c.date) >= 10 else set())
-    for m in WRITTEN_DAY.finditer(c.text) if any(ch.isdigit() for ch in c.text) else ():
+    """The first day a passage is of or says (_days_said) on or after today, or None."""
+    return min((d for d in _days_said(c.text, c.date or "") if d >= today), default=None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _days_said(text: str, own: str) -> frozenset[str]:
+    """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
+    file name, the review), a task's day, a written day (of the year it says, else the first on or after its own day:
+    "Next steerco: 14 Jan" in a note of 1 December is of the next year). Read once a passage, not once a question."""
+    said = set(task_days(text)) | ({own[:10]} if len(own) >= 10 else set())
+    for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         year, month, day = day_of(m)
         if year:
-            iso = _iso_day(int(year), int(month), int(day))
-        elif c.date:
-            iso = _iso_day(int(c.date[:4]), int(month), int(day))
-            iso = _iso_day(int(c.date[:4]) + 1, int(month), int(day)) if iso and iso < c.date[:10] else iso
+            iso = as_date(f"{year}-{month}-{day}")
+        elif own:
+            iso = as_date(f"{own[:4]}-{month}-{day}")
+            iso = as_date(f"{int(own[:4]) + 1}-{month}-{day}") if iso and iso < own[:10] else iso
         else:
             iso = None
         if iso:
             said.add(iso)
-    return min((d for d in said if d >= today), default=None)
+    return frozenset(said)
 
 
-def _iso_day(year: int, month: int, day: int) -> str | None:
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+@lru_cache(maxsize=1 << 16)
+def _says_day(text: str) -> bool:
+    """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
+    return WRITTEN_DAY.search(text) is not None
 
 
 def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
