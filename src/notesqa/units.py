@@ -507,8 +507,7 @@ class Walker:
         self.containers: list[str] = []  # "li" / "blockquote", innermost last
         self.callouts: list[tuple[int, str, int]] = []  # (quote level, title, bullets above it)
         self.rule = False  # a thematic break since the last unit
-        self.exported: set[int] = set()  # the units whose text links where a reading tool exported it from
-        self.viewed: set[int] = set()  # ... of which those whose "(View Highlight)" link was taken out
+        self.exported: set[int] = set()  # the units that are a reading tool's highlights (HIGHLIGHT_MARK, EXPORT_LINK)
         self.after_rule: set[int] = set()  # the units right after one
         self.first_h1: str | None = None
         self.last_para: Unit | None = None  # the paragraph right before the current block, for code intros
@@ -757,10 +756,10 @@ class Walker:
             self._bullet_text(txt, end, keep_lines, thin)
         else:
             u = self._comment(self._prose(raw.strip(), line, end, keep_lines=keep_lines, thin=thin), viewed)
-            if EXPORT_LINK.search(inline.content):  # a highlight that links back to the book or paper it is from
+            # a highlight that links back to the book or paper it is from, and says where (its mark, or the
+            # "(View Highlight)" link taken out)
+            if EXPORT_LINK.search(inline.content) and (viewed or HIGHLIGHT_MARK.search(u.text)):
                 self.exported.add(len(self.units))
-                if viewed:
-                    self.viewed.add(len(self.units))
             self._add(u)
             self.last_para, self.last_inline = u, inline
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
@@ -794,8 +793,8 @@ class Walker:
         reader's comment on it (trial X: shown with the next highlight, or alone)."""
         if not self.units or self.rule or u.parent is not None or viewed or HIGHLIGHT_MARK.search(u.text):
             return u
-        above, at = self.units[-1], len(self.units) - 1
-        exported = at in self.exported and (at in self.viewed or HIGHLIGHT_MARK.search(above.text))
+        above = self.units[-1]
+        exported = len(self.units) - 1 in self.exported
         if above.heading != u.heading or above.origin or not (exported or above.parents[-1:] == ("Highlight",)):
             return u
         return replace(u, parent=len(self.units) - 1, parents=(*above.parents, above.text, *u.parents),
