@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from .breadcrumbs import near_parents
 from .maths import read_maths
 from .markup import TASK_CANCELLED, TASK_DOING, TASK_DONE, TASK_OPEN
-from .units import ParsedNote, Unit, clean, unticked
+from .units import ABBREVIATIONS, ParsedNote, Unit, clean, unticked
 from .wording import counted
 
 # Bump when anything below changes what gets embedded: it is part of the index fingerprint.
@@ -312,8 +312,7 @@ _SENT = re.compile(r"(?<=[.!?])([\"')\]”’»]*)\s+(?=\S)|(?<=[:;])([\"')\]”
 LABEL_WORDS = 3  # "Source:", "Note:": a label a window does not end on, it heads what follows
 # a period that ends an abbreviation, not a sentence: "Mr. Smith", "e.g. a cat", "Fig. 3"; "No. 12" (before a number:
 # "he said no." ends one)
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|vs|cf|e\.g|i\.e|approx|Fig|fig|Vol|vol|pp|"
-                           r"Ph\.D)\.$")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\.$")
 _NUMBER_ABBREVIATION = re.compile(r"(?<![\w.])(?:No|no|Nos|Nr|nr)\.$")
 
 
@@ -462,21 +461,23 @@ def _row_day(unit: Unit) -> str | None:
     cost in February 2024?" had put a February journal's line before the bill's Feb 2024 row)."""
     if unit.kind != "table_row":
         return None
-    from .metadata import as_date, heading_day, month_start, period_start
-
-    def day_of(cell: str) -> str | None:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cell):
-            return as_date(cell)
-        return heading_day(cell) or month_start(cell) or period_start(cell)
-
     m = _FIRST_CELL.match(unit.text)
-    if m is not None and (day := day_of(m.group(1).strip())):
+    if m is not None and (day := _cell_day(m.group(1).strip())):
         return day
     # else the one cell of a later column of when it was done that is a day ("Finished: 2024-02-25" of a reading log:
     # trial s46's "which books did I finish in 2024?"); not one of two, nor a book's "Published" (the review)
     days = {d for cell in unit.text.split(" | ")[1:] if _DONE_COLUMN.match(cell)
-            and (d := day_of(cell.partition(": ")[2].strip()))}
+            and (d := _cell_day(cell.partition(": ")[2].strip()))}
     return days.pop() if len(days) == 1 else None
+
+
+def _cell_day(cell: str) -> str | None:
+    """The day a table cell is ("2026-11-30", "Nov 30, 2026"), or the first of the month it is ("Feb 2024")."""
+    from .metadata import as_date, heading_day, month_start, period_start
+
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cell):
+        return as_date(cell)
+    return heading_day(cell) or month_start(cell) or period_start(cell)
 
 
 # a column of when a row was done: "Finished", "Date read", "Completed on", "When", "Day" (not a book's "Date

@@ -267,9 +267,15 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
-# a word a period ends without ending a sentence ("Mrs. Patel", "Sept. trip", "approx. Serves 4": the review)
-_ABBREVIATED = frozenset("mr mrs ms dr prof st mt jr sr vs cf eg e.g ie i.e approx fig vol pp no nos etc ca jan feb "
-                         "mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
+# the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
+# windows do not end after them)
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Jr", "Sr", "vs", "cf", "e.g", "i.e", "approx", "Fig",
+                 "fig", "Vol", "vol", "pp", "Ph.D")
+# ... and a label's, in any case, and a month's or a weekday's too ("Mrs. Patel", "Sept. trip", "approx. Serves 4": the
+# review)
+_ABBREVIATED = frozenset({a.lower() for a in ABBREVIATIONS} | set(
+    "eg ie no nos etc ca jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+    "sun".split()))
 
 
 def _two_sentences(text: str) -> bool:
