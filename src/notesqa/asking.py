@@ -157,13 +157,17 @@ def asks_for_tasks(text: str) -> str | None:
     return "open" if _OPEN_TASKS.search(text) or alone else None
 
 
+# the words "last" and "next" stand before as a period or a place in a sequence, not a thing ("last week", "the next
+# step", "last few days", "next Monday"): what both rules below leave alone
+_SPANS_AND_PLACES = (r"day|hour|minute|week|month|year|night|weekend|quarter|semester|term|season|time|step|part|"
+                     r"chapter|page|item|line|section|question|one|two|three|spring|summer|autumn|fall|winter")
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # the latest of something dated: "our last 1:1", "the most recent standup", "my latest review"
 # "last" before a thing, not before a period ("last week", "last March", "last few days") nor a name's part
-_NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:day|hour|minute|week|month|year|night|weekend|quarter|"
-           r"semester|term|season|decade|time|name|step|part|chapter|page|item|line|section|question|one|two|three|"
-           r"four|five|six|seven|eight|nine|ten|spring|summer|autumn|fall|winter)s?|few|couple|several|\d|christmas|"
-           r"easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|january|feb|february|mar|march|apr|"
-           r"april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|december)\b)\s+\w")
+_NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|decade|name|four|five|six|"
+           r"seven|eight|nine|ten)s?|few|couple|several|\d|christmas|easter|" + _WEEKDAYS + r"|jan|january|feb|"
+           r"february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|"
+           r"december)\b)\s+\w")
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
             r"check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
@@ -196,9 +200,8 @@ def asks_latest(text: str) -> bool:
 # "when is the next steering committee?", "when's my next dentist appointment", "when's our next 1:1": the soonest
 # of the days the notes say it is on from today (trial s46: the first steerco of the year had come first); not "next
 # week", "the next step", "next to", "what's next"
-_NEXT = (r"next(?!\s+(?:(?:day|hour|minute|week|month|year|night|weekend|quarter|semester|term|season|time|step|part|"
-         r"chapter|page|item|line|section|question|one|two|three|few|couple|several|spring|summer|autumn|fall|winter|"
-         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|to|door)\b|\s+\d+\s)\s+\w")
+_NEXT = (r"next(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|few|couple|several|" + _WEEKDAYS + r")s?|to|door)\b|\s+\d+\s)"
+         r"\s+\w")
 _UPCOMING = re.compile(r"\b(?:when(?:['’]s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
                        r"[^?.!\n]{0,80}?\b" + _NEXT, re.IGNORECASE)  # (not "what do I want from my next job?")
 
