@@ -70,6 +70,10 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # a name, a range from a month: not the month's days
     for q in ("what feedback did I give for Jan?", "notes for June's birthday party", "what have I done since October?"):
         assert span(q) is None, q
+    # ... with its year too, or a season (trial s46: "since March 2024" had been read as March's own days)
+    for q in ("what changed since March 2024?", "runs before May 2024", "what happened after june 2024",
+              "what changed since last spring?", "since last March", "until Dec 2025"):
+        assert span(q) is None, q
     # ... but "for" a month in a question for what is due or scheduled is that month (trial F); not a name
     assert span("what is scheduled for January?") == ("2027-01-01", "2027-01-31")
     for q in ("what gift should I buy for June?", "what should I get for April?", "what is due for March Madness?"):

@@ -147,6 +147,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
     for m in _IN_MONTH.finditer(text):
+        if _after_since(text, m.start()):
+            continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
             out.update(_month_named(m, today, ahead))
     for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
@@ -167,7 +169,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b)
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
-        out.update(_season(m, today, ahead))
+        if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
+            out.update(_season(m, today, ahead))
     for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
         if m[1] and not _PLANS.search(text) and _FOR_BEFORE.search(text[:m.start()]):
             continue  # "what should I avoid for the next two weeks?": how long, not when (the second review)
