@@ -932,6 +932,16 @@ def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it
     called = Hit("Called Acme Roofing about the leak over the porch roof", "roof.md", 1, (), 0.6)
     quoted = Hit("Called Acme Roofing about the leak over the porch roof, quote $12,350", "house.md", 4, (), 0.5)
     assert _once([called, quoted]) == [called, quoted]
+    # a short block shown after a label, as a reference to it reads, is a copy too (trial s47); a short line inside
+    # a longer one without a label is not: its own words are more
+    number = Hit("Dave Gas Safe no 558213\n  - he said the boiler has 3-5 yrs left", "journals/2024_11_04.md", 3, (),
+                 0.8, date="2024-11-04")
+    label = Hit("Gas Safe no: Dave Gas Safe no 558213", "pages/Boiler.md", 5, (), 0.9)
+    assert _once([label, number]) == [number]
+    ran = Hit("Ran 5k easy", "Daily/2026-03-02.md", 1, (), 0.6)
+    more = Hit("Ran 5k easy along the canal with Sam", "log.md", 1, (), 0.7)
+    label_of_other = Hit("Sam: Ran 5k easy", "people.md", 2, (), 0.5)
+    assert _once([more, ran]) == [more, ran] and _once([label_of_other, ran]) == [ran]
 
 
 def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():

@@ -787,6 +787,11 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
 
 
 AROUND_COPY = 12  # words a passage says around another's to be that one's copy ("Leo's EpiPen: ((its block))")
+# ... and the fewest words a copy says: shorter than COPY_WORDS only after a label's colon, as a block reference
+# reads ("Gas Safe no: ((the block 'Dave Gas Safe no 558213'))"; trial s47: both had been hits); "Ran 5k" inside
+# "Ran 5k along the canal with Sam" is no copy
+LABELLED_COPY_WORDS = 3
+_LABEL_BEFORE = re.compile(r"^[^:\n]{1,60}:\s*$")
 
 
 def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
@@ -797,7 +802,7 @@ def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
     keep = list(hits)
     for h in hits:
         first = h.text.split("\n", 1)[0].strip()
-        if len(first.split()) < COPY_WORDS or not any(o is h for o in keep):
+        if len(first.split()) < LABELLED_COPY_WORDS or not any(o is h for o in keep):
             continue
         holders = [o for o in keep if o is not h and _copies_in(o, first, h.date)]
         if holders:
@@ -815,7 +820,14 @@ def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
     if line not in text or text.split("\n", 1)[0].strip() == line or (holder.date and date and holder.date != date):
         return False
     around = text.replace(line, " ", 1)
+    if len(line.split()) < COPY_WORDS and not _labelled(text.split("\n", 1)[0].strip(), line):
+        return False
     return len(around.split()) <= AROUND_COPY and not any(ch.isdigit() for ch in around)
+
+
+def _labelled(first: str, line: str) -> bool:
+    """Is first a label and line, "Gas Safe no: Dave Gas Safe no 558213"?"""
+    return first.endswith(line) and _LABEL_BEFORE.match(first[:len(first) - len(line)]) is not None
 
 
 def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
