@@ -85,6 +85,20 @@ _ONES = frozenset("one ones other others".split())  # "the other one?", "the sec
 _BEFORE_A_THING = frozenset("next previous same other former latter".split())
 
 
+# a thing named before the question's own question word: "epimax how do we use it", "the boiler, how do I reset it";
+# not a word that joins it to the question before ("so how do we use it?", "ok where is it?")
+_FRONTED = re.compile(r"^\s*([\w'’-]+)(?:[\s,]+[\w'’-]+){0,3}[\s,:-]+(?:what|how|when|where|why|who|which)\b", re.I)
+# (nor a question word, an auxiliary or a request: "what is it and how do I use it", "tell me how to fix it")
+_JOINING = frozenset("so and but or ok okay then also well now right plus yes no hmm um oh what which who how when "
+                     "where why tell show explain remind give please i".split())
+
+
+def _fronted(question: str) -> bool:
+    """Does the question name its thing before its question word ("epimax how do we use it")?"""
+    m = _FRONTED.match(question)
+    return m is not None and m[1].lower() not in _JOINING | _PRONOUNS and m[1].lower() not in _AUXILIARY
+
+
 def _points_back(words: list[str]) -> bool:
     """Do the words after "the" point back to what the previous answer showed?"""
     return words[-1].lower() in _ONES or words[1].lower() in _BEFORE_A_THING
@@ -116,8 +130,9 @@ def _kind(question: str) -> str | None:
     words = _WORD.findall(q)
     if asks_for_tasks(q) or asks_overdue(q):  # "what's overdue?" asks its own question
         return None
-    # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review)
-    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS for w in words):
+    # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review; nor one after a thing named
+    # before the question word, "epimax how do we use it": trial s47)
+    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS for w in words) and not _fronted(q):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
         # "who owns the fix?", "how much was the train?" right after an answer: the thing it names may be the
