@@ -532,6 +532,16 @@ def test_a_small_note_written_as_lines_is_shown_whole(tmp_path, embedder):
     assert ix.search("bridges 3 x 12", k=1)[0].text.startswith("bridges, 3 x 12")
 
 
+def test_a_task_in_a_small_note_is_shown_alone(tmp_path, embedder):
+    # trial s47: a three-block journal's "DOING sort the loft" had been shown under its day's car tax and EpiPens
+    write(tmp_path / "n" / "journals" / "2026_11_30.md", "- Car tax done - £190 for the year\n"
+          "- Leo's EpiPens expire March 2027\n- DOING sort the loft before the christmas stuff comes down\n")
+    write(tmp_path / "n" / "logseq" / "config.edn", "{}\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("sort the loft christmas stuff", k=1)[0]
+    assert hit.text == "DOING sort the loft before the christmas stuff comes down" and hit.line == 3
+
+
 def test_hits_after_others_get_the_room_of_their_places():
     # after a pinned first hit (a note-name question), the next hit has the second hit's room, not the first's
     chunks = [_chunk("a.md", i, f"point {i} " + "x" * 90) for i in range(6)]
@@ -673,7 +683,13 @@ def test_a_task_asked_for_by_state_is_shown_alone_not_as_its_small_days_note():
     def ranked(task):
         return [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, task_match=task))]
     assert select(tree, ranked(1), 1, 600, None, {})[0].root == 2
-    assert select(tree, ranked(0), 1, 600, None, {})[0].root == 0  # any other question: the small note whole
+    # ... and for any other question: a task is shown with what is under it only (trial s47: "sort the loft" had
+    # been headed by its day's car tax)
+    assert select(tree, ranked(0), 1, 600, None, {})[0].root == 2
+    note = [_chunk("n.md", 0, "Tomasz at Fade Lab"), _chunk("n.md", 1, "Ask for a number 2"),
+            _chunk("n.md", 2, "£24 + tip, book on Booksy")]  # any other line: its small note whole
+    assert select(NoteTree.build(note), [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9))],
+                  1, 600, None, {})[0].root == 0
 
 
 def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():

@@ -182,11 +182,17 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or \
-        (not _placed(cand.explain) and not its_own and _small_note(tree, row, room, shown)) or []
+        (not _placed(cand.explain) and not its_own and not _alone(tree.chunks[row])
+         and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None))
     return True
+
+
+def _alone(c: Chunk) -> bool:
+    """Is c a task or a dated entry of a log ("2026-11-24 Cut SMS ..."), shown with what is under it only?"""
+    return c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None)
 
 
 def _copy_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
@@ -665,9 +671,8 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # of a day of many things, one of them (the trial of one big file: a journal's hits had gone on to the day's
     # others); a day of a few reads on, one conversation (trial s44: a 1:1's "missed the deadline twice" had been
     # shown without the "stuck on the S3 permissions" after it)
-    alone = c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
-                                    or row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
-                                    or _siblings(c) in tree.busy_days)
+    alone = _alone(c) or c.kind == "bullet" and (row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
+                                                 or _siblings(c) in tree.busy_days)
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
