@@ -502,6 +502,12 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
     deploy = parse_note("Deploy notes\nSet these first:\n\n    DB_HOST: db\n    DB_PORT: 5432\n", "Deploy notes.md")
     assert [u.kind for u in deploy.units][-1] == "code" and "DB_PORT: 5432" in deploy.units[-1].text
     assert parse_note("# Plan\nPlan the week\n", "Plan.md").units[0].text == "Plan the week"  # a heading: as written
+    # ... and so is a note whose headings are underlined, its first its name (trial s47: read as plain text, the
+    # "=====" and "-----" lines had been passages and "Results" no heading)
+    setext = parse_note("Invoice PDF service\n===================\n\nIntro.\n\nResults\n-------\n\n"
+                        "- p95 render went from 3.9s to 0.41s\n", "invoice-pdf-service.md")
+    assert [(u.text, u.heading) for u in setext.units] == [
+        ("Intro.", ("Invoice PDF service",)), ("p95 render went from 3.9s to 0.41s", ("Invoice PDF service", "Results"))]
 
 
 def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():

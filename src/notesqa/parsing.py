@@ -43,7 +43,7 @@ def parse_note(text: str, rel: str, vault: "Vault | None" = None) -> ParsedNote:
         return logseq.parse_page(text, rel, vault)
     if rel.lower().endswith(TEXT_NOTE_SUFFIX):
         text = _lines_as_written(_titled_plain_text(text, rel))
-    elif not _MARKUP_START.match(text) and not _CODE_LINE.search(text):  # a note exported from Apple Notes (or Simplenote) as markdown: its first
+    elif not _MARKUP_START.match(text) and not _CODE_LINE.search(text) and not _SETEXT.search(text):  # a note exported from Apple Notes (or Simplenote) as markdown: its first
         titled = _titled_plain_text(text, rel)  # line its name (no heading), then its lines
         text = _lines_as_written(titled) if titled is not text else text
     return parse_markdown(text, rel, vault)
@@ -111,6 +111,9 @@ def _as_list(lines: list[str], start: int, end: int) -> None:
 LIST_LINES = 40  # more short lines than this in a note: a dump, not lists (its lines each a passage would crowd out the rest)
 _HEADING_LINE = re.compile(r"^#{1,6}\s")
 _CODE_LINE = re.compile(r"^(?: {4}|\t|```|~~~)", re.M)  # a note with code is written in markdown, not as lines
+# ... so is one with a heading underlined ("Invoice PDF service" over "=====": trial s47, its file's name, had been
+# read as a plain-text note's title line, its "=====" and "-----" lines as text)
+_SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n(?:={3,}|-{3,})[ \t]*$", re.M)
 _MARKUP_START = re.compile(r"\s*(?:#|---|\+\+\+|[-*+>|]|\d+[.)]|<|!\[|\[)")  # a note that opens with markdown
 _MARKDOWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~)")
 _LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")
