@@ -184,6 +184,9 @@ def test_british_and_american_spellings_are_one_word():
 def test_a_numbers_plural_is_that_number():
     # trial s37: "why was the load balancer returning 502s?" had found no entry of `502`
     assert tokenize("returning 502s in the 1990s") == tokenize("returning 502 in the 1990")
+    # ... and a number with leading zeros its number (trial s47: "plot 4" had not found PLOT-04, "adr 7" not 0007)
+    assert tokenize("PLOT-04 and 0007-use-postgres") == tokenize("plot 4 and 7 use postgres")
+    assert tokenize("00:30") == ["00", "30"] and tokenize("2024-03-04") == ["2024", "3", "4"]
     assert tokenize("mp3s") == ["mp3s"]  # a word with a number in it: as before
     assert tokenize("s") == ["s"]
 

@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     # its "him"); "it", "its", "they", "them", "me" are above; not "us" ("the US trip", "us-east-1")
     "he him his she her hers our ours".split()
 )
-TOKENIZER_VERSION = "14"  # 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "15"  # 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -148,7 +148,10 @@ def _singular(word: str) -> str:
 
 def _number_of(word: str) -> str | None:
     """The number a plural of one is ("502s" -> "502", "1990s" -> "1990": trial s37's "why the 502s?" had found no
-    `502`), else None."""
+    `502`), a number written with leading zeros ("04" -> "4", "0007" -> "7": trial s47's "plot 4" had not found
+    PLOT-04, "adr 7" not 0007-use-postgres.md), else None."""
+    if len(word) > 1 and word[0] == "0" and word.isdigit():
+        return word.lstrip("0") or word  # ("000" of "1,000" stays itself)
     return word[:-1] if len(word) > 1 and word[-1] == "s" and word[:-1].isdigit() else None
 
 
