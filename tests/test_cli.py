@@ -29,6 +29,17 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
 
 
+def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_one(monkeypatch):
+    # trial s47: four users read "~~Rocol blue~~" as markup left raw; piped, the "~~" says the words no longer hold
+    hit = Hit("bowls: ~~Rocol blue~~ yellow\n- `a ~~b~~`", "traps.md", 3, (), 0.5)
+    assert "~~Rocol blue~~" in format_hit(1, hit)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    shown = format_hit(1, hit)
+    assert "\x1b[9mRocol blue\x1b[29m" in shown and "`a ~~b~~`" in shown  # not in a code span
+    code = Hit("Run:\nsed 's/~~a~~/b/'", "x.md", 1, (), 0.5, code="sed 's/~~a~~/b/'")
+    assert "sed 's/~~a~~/b/'" in format_hit(1, code)  # nor in code
+
+
 def test_a_notion_pages_source_is_printed_without_its_ids():
     # trial s38: 190 characters of 32-hex ids on every hit's source line; --json keeps the file's path
     from conftest import DANA, HUB

@@ -361,6 +361,19 @@ def _fenced(hit) -> str:
     return f"{before}\n{block}" if before else block
 
 
+_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+
+
+def struck_out(line: str) -> str:
+    """line with its "~~words~~" struck out on a terminal, as the notes' app shows them (trial s47: four users read
+    the "~~" as markup left raw); not inside a code span."""
+    if "~~" not in line:
+        return line
+    parts = line.split("`")
+    parts[::2] = [_STRUCK.sub("\x1b[9m\\1\x1b[29m", p) for p in parts[::2]]
+    return "`".join(parts)
+
+
 def _mention_order(mention: str) -> str:
     """What a hit of "when did I first (last) mention X?" is ranked by, in place of a score."""
     return f"mentions it ({'oldest' if mention == 'first' else 'newest'} first)"
@@ -371,11 +384,14 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     from .status import stale_said
 
     lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
+    row, before = hit.match_row, _before_code(hit)
+    if sys.stdout.isatty():  # (piped or saved, "~~" stays: struck-out words say they no longer hold)
+        text_lines = len(lines) if before is None else before.count("\n") + 1
+        lines[:text_lines] = [struck_out(ln) for ln in lines[:text_lines]]
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
     # not inside the code a hit ends with (the fences would shift it, and code is copied as it is)
-    row, before = hit.match_row, _before_code(hit)
     if row is not None and before is not None and row > before.count("\n"):
         row = None
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
