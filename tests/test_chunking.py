@@ -227,6 +227,14 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     note = parse_markdown("# Client log\n\n## 24.03.2025\n\n- kickoff\n\n## 14/04/2025 — interim readout\n\n- 3 findings\n\n"
                           "## 03/04/2025\n\n- either of two days\n", "c.md")
     assert [c.date for c in chunk_note(note)] == ["2025-03-24", "2025-04-14", None]
+    # ... and with a year of two digits when one number is a day's (trial s47: a lab log's "### 17/10/23")
+    note = parse_markdown("# Lab log\n\n### 17/10/23\n\n- pinned traps\n\n### 8/10/25\n\n- either\n", "l.md")
+    assert [c.date for c in chunk_note(note)] == ["2023-10-17", None]
+    # ... and a log's entry that opens with one (trial s47: "- 30/08/2022: node upgrade took down ledger"); not a
+    # version's number
+    note = parse_markdown("# Incidents\n\n- 30/08/2022: node upgrade took down ledger\n- 1.2.10: fixed the retry\n",
+                          "i.md")
+    assert [c.date for c in chunk_note(note)] == ["2022-08-30", None]
 
 
 def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_it():

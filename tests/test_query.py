@@ -51,6 +51,7 @@ def test_another_tools_filter_says_what_to_write_and_a_file_outside_the_notes_is
     assert parse_query("before:3/22/2025 x")[1].before == "2025-03-22"
     with pytest.raises(QueryError, match="may be either order of day and month"):
         parse_query("after:03/04/2025 x")
+    assert parse_query("after:01.01.2026 x")[1].after == "2026-01-01"  # dotted: day first (trial s47 had been refused)
     # a pasted log line's file outside any notes folder is words; a folder or note path stays a filter
     assert parse_query("Path:/etc/wireguard/wg0.conf not found") == ("Path:/etc/wireguard/wg0.conf not found",
                                                                        parse_query("x")[1])

@@ -227,7 +227,9 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 # "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
 _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
                       # (month first, a mark after it: "May 5 people joined" is no day's entry)
-                      r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-])))"
+                      r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-]))|"
+                      # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47)
+                      r"(\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d\d)))"
                       r"(?:,?\s+(\d{4}))?(?:\*\*|__|\*|_)?"
                       r"(?=\s*[:–—-]?\s+\S)")
 
@@ -238,10 +240,10 @@ def line_day(text: str, year: str | None = None) -> str | None:
     m = _line_day_match(text)
     if m is None:
         return None
-    if m[1]:
-        return as_date(m[1])
+    if m[1] or m[6]:
+        return as_date(m[1]) if m[1] else front_matter_day(m[6])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
-    year = m[6] or year
+    year = m[7] or year
     return calendar_day(month, day, year) if year else None
 
 
@@ -254,8 +256,8 @@ def _line_day_match(text: str) -> re.Match | None:
     """_LINE_DAY's match of text when it is a day: a real date, or a month's name ("May" and "March" capitalised: "may"
     and "march" are words too) and a day's number of 1 to 31."""
     m = _LINE_DAY.match(text)
-    if m is None or m[1]:
-        return m if m is None or as_date(m[1]) else None
+    if m is None or m[1] or m[6]:
+        return m if m is None or (as_date(m[1]) if m[1] else front_matter_day(m[6])) else None
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
     known = _month_number(month) is not None and (month[0].isupper() or month.lower() not in ("may", "march", "mar"))
     return m if known and 1 <= int(day) <= 31 else None
@@ -507,6 +509,17 @@ def created_value(meta: dict):
 _YMD_SLASHED = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")  # 2024/12/03
 _DMY_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 03.12.2024, as Europe writes it
 _SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")  # 25/03/2024 or 03/25/2024
+_SHORT_YEAR = re.compile(r"(\s*(\d{1,2})([./])(\d{1,2})\3)(\d\d)\s*$")  # 17/10/23, 21.2.24
+
+
+def with_century(text: str) -> str:
+    """A day in numbers with a year of two digits ("17/10/23", trial s47) with its century, as Python's strptime
+    gives it: 00-68 this one, 69-99 the last ("17/10/2023"); only when one of its numbers is over 12, a day's (not
+    a version, "1.2.10"); any other text as it is."""
+    m = _SHORT_YEAR.match(text)
+    if m is None or max(int(m[2]), int(m[4])) <= 12:
+        return text
+    return f"{m[1]}{20 if int(m[5]) < 69 else 19}{m[5]}"
 
 
 _TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?|T\d\d:?\d\d(?::?\d\d)?(?:\.\d+)?)"
@@ -531,6 +544,7 @@ def front_matter_day(value) -> str | None:
             return day
     if m := _YMD_SLASHED.match(text) or _COMPACT_DAY.match(text):
         return as_date(f"{m[1]}-{m[2]}-{m[3]}")
+    text = with_century(text)
     if m := _DMY_DOTTED.match(text):
         return as_date(f"{m[3]}-{m[2]}-{m[1]}")
     if (m := _SLASHED.match(text)) and (int(m[1]) > 12 or int(m[2]) > 12 or m[1] == m[2]):

@@ -30,10 +30,13 @@ _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
 # (22.03.2025 is day first, as Europe dots it; a month first only with slashes, as the US writes it: 1.22.2025 may be
 # a version)
 _OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
+_YEARS = YEAR + r"|\d\d"  # ... its year of two digits too: "21/2/24" (trial s47), its century as metadata.with_century's
 _NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/:-]|\.\d)"  # (one separator: not 22/03.2025)
 WRITTEN_DAY = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
                    rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?|"
-                   + _NUMBERED.format(_OVER_12, _UP_TO_12, "[/.]", YEAR) + "|" + _NUMBERED.format(_UP_TO_12, _OVER_12, "/", YEAR),
+                   + _NUMBERED.format(_OVER_12, _UP_TO_12, "[/.]", _YEARS) + "|" + _NUMBERED.format(_UP_TO_12, _OVER_12, "/", _YEARS)
+                   # (dotted with its whole year, day first whatever its numbers, as front matter's: "01.03.2024", trial s47)
+                   + "|" + _NUMBERED.format(_UP_TO_12, _UP_TO_12, r"\.", YEAR),
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CALENDAR_WORD = re.compile(_MONTH + "|(?:" + "|".join(_WEEKDAYS) + ")s?", re.IGNORECASE)
@@ -678,8 +681,15 @@ def day_of(m: re.Match) -> tuple[str | None, int | str, str]:
     if g[6]:
         return g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
     if g[9]:
-        return g[11], int(g[10]), g[9]  # day first
-    return g[14], int(g[12]), g[13]  # month first
+        return _century(g[11]), int(g[10]), g[9]  # day first
+    if g[15]:
+        return g[17], int(g[16]), g[15]  # dotted, day first
+    return _century(g[14]), int(g[12]), g[13]  # month first
+
+
+def _century(year: str) -> str:
+    """A year of a day written in numbers, of four digits ("24" -> "2024", "98" -> "1998": metadata.with_century)."""
+    return year if len(year) == 4 else f"{20 if int(year) < 69 else 19}{year}"
 
 
 def shift_day(text: str, by: int, today: date | None = None) -> str | None:

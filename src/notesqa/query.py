@@ -110,7 +110,7 @@ def parse_date(value, name: str) -> str | None:
 
 
 _DAY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
-_AMBIGUOUS = re.compile(r"(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{4}")  # 03/04/2025: April or March?
+_AMBIGUOUS = re.compile(r"(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/\d{4}")  # 03/04/2025: April or March? (03.04.2025 is day first)
 
 
 def _written_day(value: str) -> str | None:
