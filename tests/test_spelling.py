@@ -36,6 +36,11 @@ def test_english_words_names_said_and_quoted_words_are_searched_as_written():
     assert spelled("how does shufle work", knows, speller(), quoted=["shufle"]).fixes == ()  # asked for as written
     assert spelled("ColBERTv2 k8s 3rd", knows, speller()).fixes == ()  # not letters only
     assert spelled("shufle", knows, None).fixes == ()  # an index without a vocabulary: as written
+    # a question in German: its words are no English typos (trial s47: "passiert" had been searched as "passwort")
+    german = speller(["passwort", "noticed", "shuffle"])
+    assert spelled("was ist am 22.10.2024 passiert", knows, german).fixes == ()
+    assert spelled("notiz zum shufle", knows, german).fixes == ()
+    assert spelled("how does shufle work for von Neumann", knows, speller()).text.startswith("how does shuffle")
 
 
 def test_a_short_word_is_mended_only_when_one_vault_word_is_that_close():

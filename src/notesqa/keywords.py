@@ -52,7 +52,24 @@ STOPWORDS = frozenset(
     # its "him"); "it", "its", "they", "them", "me" are above; not "us" ("the US trip", "us-east-1")
     "he him his she her hers our ours".split()
 )
-TOKENIZER_VERSION = "15"  # 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+# ... and German's (bm25s's list, as many of its people write notes in both: trial s47's "wo haben wir in kyoto
+# übernachtet" had found "wir haben aber auch viel geheizt" first by "haben", "wir"), not those that are words or
+# names in English too ("die", "war", "hat", "man", "den", "bin", "will", "mit", "nun", "du", "es", "er", "da", "des",
+# "dem", "ins", "ob", "weg", "hin", "so", "also", "an", "in", "am", "was": the last five are English's above)
+GERMAN_STOPWORDS = frozenset(
+    "aber alle allem allen aller alles als ander andere anderem anderen anderer anderes anderm andern anders auch auf "
+    "aus bei bis bist damit dann das dass dasselbe dazu daß dein deine deinem deinen deiner deines denn denselben der "
+    "derer derselbe derselben desselben dessen dich dies diese dieselbe dieselben diesem diesen dieser dieses dir doch "
+    "dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal etwas euch euer "
+    "eure eurem euren eurer eures für gegen gewesen hab habe haben hatte hatten hier hinter ich ihm ihn ihnen ihr ihre "
+    "ihrem ihren ihrer ihres im indem ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein "
+    "keine keinem keinen keiner keines können könnte manche manchem manchen mancher manches mein meine meinem meinen "
+    "meiner meines mich mir muss musste nach nicht nichts noch nur oder ohne sehr sein seine seinem seinen seiner "
+    "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst um und uns unser "
+    "unsere unserem unseren unseres unter viel vom von vor waren warst weil weiter welche welchem welchen welcher "
+    "welches wenn werde werden wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar "
+    "zwischen über".split())
+TOKENIZER_VERSION = "16"  # 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -81,7 +98,7 @@ def tokenizer_id() -> str:
 # language", "k-nearest", "Plan B"); the letters of a contraction or an abbreviation ("don't",
 # "Tim's", French "l'usine", "e.g.") are not (_words takes them out first). An ASCII text needs no
 # normalising either: most notes take that path, and a build tokenises every chunk and section.
-_DROP = STOPWORDS | frozenset("_")
+_DROP = STOPWORDS | GERMAN_STOPWORDS | frozenset("_")
 _CLIPPED = re.compile(r"(?<=\w)['’](?:s|t|d|m|ll|re|ve)\b|\b[cdjlmnst]['’](?=\w)")
 _ABBREVIATED = re.compile(r"\b(?:e\.g|i\.e|a\.k\.a|n\.b)\b\.?")
 
