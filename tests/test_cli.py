@@ -27,6 +27,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     for flag, said in (("listed", "listed"), ("links", "links to it")):  # no match to score: not "score 0.000"
         unscored = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, **{flag: True}))
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
+    # a hit of the days asked says so, as the chat does: its day, not its score, put it where it is (trial s47)
+    dated = Hit("x", "a.md", 1, (), 0.72, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
+    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated then, score 0.720"
 
 
 def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_one(monkeypatch):
