@@ -470,6 +470,10 @@ def test_a_person_is_named_by_their_first_name_when_no_other_note_shares_it(tmp_
     assert found.named("Mark the PR as ready how?") == {}  # a question's first word is capitalised anyway
     assert found.named("what did Mark say about the PR?") == {"People/Mark Twain.md": 0.6}
     assert found.named("what did I note about Docker images eating my disk?") == {}
+    # "who is Grace?" asks for her page, as "who is Grace Liu?" does, in lower case too: the question is just her name
+    # (trial s47: "who is Priyanka" had shown her page's "kids: ..." line first)
+    assert found.named_exactly("who is Grace?") == found.named_exactly("who is grace") == {"People/Grace Liu.md"}
+    assert found.named_exactly("who is Omar?") == found.named_exactly("who is Grace's manager?") == frozenset()
 
 
 def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):

@@ -363,7 +363,17 @@ class NoteNames:
         # "how does a hypervisor trap calls?" asks about it, not for the note; "define goals" may be a name
         found = self.to_open(question)  # "Veg Patch", "open the Decision Log", "show me my Alpha page"
         defining = _DEFINING.match(question)
-        return found or (self._named_by(question[defining.end():]) if defining else frozenset())
+        if found or defining is None:
+            return found
+        rest = question[defining.end():]
+        return self._named_by(rest) or self._called_by_first_name(rest)
+
+    def _called_by_first_name(self, text: str) -> frozenset[str]:
+        """The person's page text is the first name of ("Priyanka" of the page "Priyanka Desai": "who is Priyanka?"
+        asks for her page's opening, trial s47, whose "kids: ..." line had come first); typed in lower case too, the
+        question's whole subject: no other note's names hold it (_first_names)."""
+        name = text.strip(" ?.!").casefold()
+        return frozenset(p for p, firsts in self.first_names.items() if name in (f.casefold() for f in firsts))
 
     def to_open(self, question: str) -> frozenset[str]:
         """The notes the question is just the name of ("Decision Log") or asks to open ("open the Decision
