@@ -346,3 +346,16 @@ def test_indented_code_right_after_a_heading_and_after_a_line_separator_is_code(
     assert strip_comments(text) == "# Analysis\n## Script\n    %% Load data\n    x = 1;\n\nThe fit. \n"
     text = "Copied:\u2028see below\n\n    disp(x) %% show it\n\nIt converged %% draft %% well.\n"
     assert strip_comments(text) == "Copied:\u2028see below\n\n    disp(x) %% show it\n\nIt converged  well.\n"
+
+
+def test_template_commands_table_of_contents_markers_and_inline_queries_are_no_text():
+    # trial s47: "<% tp.file.title %>" of a 1:1 made from a template in every breadcrumb, "[TOC]" a passage,
+    # "notes in vault: `$= dv.pages().length`" a hit
+    note = parse_note("# 1:1 — <% tp.file.title %>\n\n[TOC]\n\n## <% tp.date.now(\"YYYY-MM-DD\") %>\n\n"
+                      "- notes in vault: `$= dv.pages().length`\n- prds: `= length(filter(x))`\n"
+                      "- excel `=SUM(A1:A3)` and <%* tR += 1 %> done\n", "a.md")
+    assert [u.text for u in note.units] == ["notes in vault:", "prds:", "excel `=SUM(A1:A3)` and done"]
+    assert all("<%" not in h for u in note.units for h in u.heading)
+    # ... but code blocks keep them, as written
+    code = parse_note("```\n<% tp.file.title %>\n[TOC]\n```\n", "b.md")
+    assert code.units[0].text == "<% tp.file.title %>\n[TOC]"

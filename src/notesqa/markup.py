@@ -43,6 +43,16 @@ HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:]
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
+# a template's command left in a note made from it without the plugin running ("<% tp.file.title %>", Templater's): no
+# text, as the note was meant to read (trial s47: a heading "1:1 — <% tp.file.title %>" in every breadcrumb)
+TEMPLATER = re.compile(r"<%[-_*+]?.*?[-_]?%>", re.DOTALL)
+# a line that asks the app for a table of contents ("[TOC]", GitLab's "[[_TOC_]]", kramdown's "{:toc}"): no text
+# (trial s47: "[TOC]" had been a passage)
+TOC_MARKER = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:toc\})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# an inline Dataview query ("`= this.file.name`", "`$= dv.pages().length`"): its reading view shows what it computes,
+# not the query, which is no text (trial s47: "notes in vault: `$= dv.pages().length`" had been a hit); not an
+# Excel formula written without a space ("`=SUM(A1:A3)`")
+INLINE_QUERY = re.compile(r"\$=|=\s")
 # code that asks the notes a question (Dataview, the Tasks plugin, Obsidian's search): the app shows what it
 # finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
 # answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
@@ -324,8 +334,12 @@ class Inline:
 
     def render(self, text: str) -> str:
         """Text outside code as a reader sees it."""
-        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~", "@{")):
+        if not any(m in text for m in ("[[", "((", "{{", "^", "#", "==", "{:", "::", "~", "@{", "<%", "OC]", "oc]")):
             return text  # plain markdown: nothing to do (and no cost)
+        if "<%" in text:
+            text = TEMPLATER.sub("", text)
+        if "OC]" in text or "oc]" in text or "{:toc}" in text:
+            text = TOC_MARKER.sub("", text)
         if "@{" in text:
             text = kanban_dates(text)
         # an Anki cloze in a Logseq page (a markdown note's are read before it is parsed, liquid.py), before the

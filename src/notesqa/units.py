@@ -16,7 +16,7 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (CODE_SPAN, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
+from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
                      Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
@@ -158,6 +158,8 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
             prose.append(child.content)
         elif i in literal:
             prose.append(child.markup)
+        elif t == "code_inline" and INLINE_QUERY.match(child.content):
+            continue  # a Dataview query's code: the app shows what it computes, not it
         elif t == "code_inline":
             flush()
             out.append(code_span(child.content))
