@@ -552,3 +552,18 @@ def test_a_heading_on_a_later_line_of_a_list_item_is_a_line_of_its_text_not_a_se
         ("Retro with the platform team\nDecided to freeze the billing schema\nAna owns the migration plan",
          ("Sprint 14",)),
         ("Lunch order for Friday", ("Sprint 14",))]  # (it had been under "Decided to freeze ...")
+
+
+def test_a_bold_label_right_after_a_list_labels_the_next_list_not_the_item_above():
+    # trial s47: a 1:1 template's "**My topics**" right under the last of "Their topics" had been read as that item's
+    # end (CommonMark's lazy line), and every later item as under "Their topics"; the lines stay the note's
+    text = ("# 1:1\n\n**Their topics**\n- frustrated w/ design bandwidth\n**My topics**\n- calibration is Dec 14\n"
+            "**Action items**\n- send doc\n\nlast para\n")
+    note = parse_note(text, "a.md")
+    assert [(u.text, u.line, u.parents) for u in note.units] == [
+        ("Their topics", 3, ()), ("frustrated w/ design bandwidth", 4, ("Their topics",)), ("My topics", 5, ()),
+        ("calibration is Dec 14", 6, ("My topics",)), ("Action items", 7, ()), ("send doc", 8, ("Action items",)),
+        ("last para", 10, ())]
+    # ... not one inside code, nor a line of the item indented under it
+    code = parse_note("```\n- x\n**y**\n```\n\n- a\n  **still a**\n", "b.md")
+    assert [u.text for u in code.units] == ["- x\n**y**", "a still a"]

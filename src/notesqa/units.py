@@ -7,6 +7,7 @@ introduces it. Each unit knows its line, its heading path and its parent bullets
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1050,6 +1051,44 @@ def _escape_table_links(text: str) -> str:
     return outside_code(text, lambda part: _TABLE_LINE.sub(row, part))
 
 
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_BOLD_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__):?[ \t]*")  # "**My topics**", "__Action items__:"
+
+
+def _labels_after_lists(text: str) -> tuple[str, list[int]]:
+    """A bold label on the line right after a list ("- frustrated ...", then "**My topics**") on a paragraph of its
+    own, as its writer means it: the next list's label, not a line of the item above (CommonMark's lazy line: trial
+    s47, a 1:1 template's "**My topics**" had been read as the end of the bullet before it, every later item under
+    "Their topics"). Returns the text with a blank line before each such label, and those lines (0-based, in it), for
+    _unshifted to take out of the tokens' lines."""
+    if "**" not in text and "__" not in text:
+        return text, []
+    added: list[int] = []
+    out: list[str] = []
+    fence: str | None = None
+    in_list = False
+    for line in text.split("\n"):
+        before, fence = fence, code_fence_after(line, fence)
+        if before is None and fence is None:
+            if in_list and _BOLD_LABEL.fullmatch(line):
+                added.append(len(out))
+                out.append("")
+                in_list = False
+            else:
+                in_list = bool(_LIST_LINE.match(line)) or in_list and bool(line.strip())
+        out.append(line)
+    return ("\n".join(out), added) if added else (text, [])
+
+
+def _unshifted(tokens: list, added: list[int]) -> list:
+    """tokens with their lines as the note has them, without the lines added (0-based, ascending) before parsing."""
+    if added:
+        for tok in tokens:
+            if tok.map:
+                tok.map = [n - bisect.bisect_left(added, n) for n in tok.map]
+    return tokens
+
+
 _SPACED_TARGET = re.compile(r"(\]\()([^()<>\n]*\s[^()<>\n]*\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|md|markdown))\)", re.I)
 
 
@@ -1165,7 +1204,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
-    tokens, deep, too_deep = parse_nested(md_parser().parse, _spaced_targets(_escape_table_links(text)))
+    labelled, added = _labels_after_lists(text)
+    tokens, deep, too_deep = parse_nested(md_parser().parse, _spaced_targets(_escape_table_links(labelled)))
+    tokens = _unshifted(tokens, added)
     meta: dict = {}
     top = None
     if tokens and tokens[0].type == "front_matter":
