@@ -1158,3 +1158,15 @@ def test_a_task_set_for_the_day_asked_is_shown_alone_not_with_its_notes_day(tmp_
     hits = open_index(tmp_path / "ix", embedder).search("what did I do on 2026-11-20?", k=3)
     assert hits[0].path == "Daily/2026-11-20.md" and "Schedule the sealants" in hits[0].text \
         and "Gutters" in hits[0].text and "Leo allergist" in hits[0].text
+
+
+def test_a_code_hit_shown_with_the_numbered_step_that_introduces_it_keeps_its_number(tmp_path, embedder):
+    # trial s47: "Restart pgbouncer ...:" over its code had lost its "2.", and (its `code span`) been said again in
+    # the breadcrumb
+    write(tmp_path / "n" / "Failover.md", "# Failover\n\n## Steps\n\n1. Check the primary first.\n"
+          "2. Restart pgbouncer so it re-resolves DNS (it caches it, `dns_max_ttl` is 15s but we've seen it stick):\n"
+          "   ```sh\n   kubectl -n billing rollout restart deploy/pgbouncer\n   ```\n3. Check apps recovered.\n")
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hit = open_index(tmp_path / "ix", embedder).search("kubectl -n billing rollout restart deploy/pgbouncer", k=1)[0]
+    assert hit.text.startswith("2. Restart pgbouncer") and hit.code == "kubectl -n billing rollout restart deploy/pgbouncer"
+    assert hit.breadcrumb == ["Failover", "Steps"]

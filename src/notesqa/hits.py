@@ -298,10 +298,14 @@ def best_match(hits: list[Hit]) -> float:
     return max(h.score if h.match_score is None else h.match_score for h in hits)
 
 
+_STEP_NUMBER = re.compile(r"^\s*\d{1,9}[.)]\s+")  # a numbered step's "2. " before its text (its parent's crumb has none)
+
+
 def _opens(text: str, crumb: str) -> bool:
     """Is text's first line what crumb (a parent's first line, maybe cut short at a word) says?"""
-    first = " ".join(next((line for line in text.splitlines() if line.strip()), "").split()).casefold()
-    said = crumb.strip().casefold()
+    first = _STEP_NUMBER.sub("", next((line for line in text.splitlines() if line.strip()), ""), count=1)
+    first = " ".join((CODE_SPAN.sub(r"\2", first) if "`" in first else first).split()).casefold()  # as _crumb
+    said = crumb.strip().casefold()  # (trial s47: a step with a `code span` had been said again in the breadcrumb)
     if said.endswith(" …"):  # cut short: the line goes on after its last word
         said = said.removesuffix(" …")
         return bool(said) and first.startswith(said) and first[len(said):len(said) + 1] in ("", " ")

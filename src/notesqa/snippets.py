@@ -327,7 +327,10 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     c = tree.chunks[snippet.root]
     intro = _intro_unit(tree, snippet.root)
     opening = c.text if intro is None else f"{tree.chunks[intro].text}\n{_introduced(tree, snippet.root)}"
-    lines = [f"{c.marker} {opening}" if c.marker else opening]
+    # (a code hit shown with the numbered step that introduces it: the step's number too, trial s47's "Restart
+    # pgbouncer ..." without its "2.")
+    marker = c.marker or (tree.chunks[intro].marker if intro is not None else "")
+    lines = [f"{marker} {opening}" if marker else opening]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     lang = c.lang if c.kind == "code" else ""
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
