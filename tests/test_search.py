@@ -1008,3 +1008,16 @@ def test_two_words_the_notes_write_as_one_are_found_and_said(tmp_path, embedder)
     assert hits[0].path == "billing.md"
     assert hits[0].explain.related == ("cutover",)  # said by --explain: "0.84 from related words cutover"
     assert idx.search("when did billing v2 cut", k=2)[0].explain.related == ()
+
+
+def test_the_candidates_fused_are_as_many_at_five_hits_as_at_ten(built, embedder, monkeypatch):
+    # trial s47: at -k 5 a passage shown 5th at -k 10 had not been among the candidates, a worse one shown in its place
+    from notesqa import ranking
+
+    pools = []
+    real = ranking.gather
+    monkeypatch.setattr(ranking, "gather", lambda *a, **kw: pools.append(a[4]) or real(*a, **kw))
+    idx = NotesIndex.open(built[1], embedder=embedder)
+    for k in (1, 5, 10):
+        idx.search("shuffle sharding", k=k)
+    assert pools == [ranking.POOL] * 3 and ranking.POOL >= 200

@@ -38,7 +38,9 @@ KEYWORD_FULL = 2 / 3
 # The keyword share of a chunk's whole section (note + heading path) added to its own:
 # words of the question around an answer, not in it, still count a little.
 SECTION_SHARE = 0.15
-POOL = 100  # candidates fetched from each side before fusion
+# candidates fetched from each side before fusion, at 10 hits or fewer: the same however many are shown (trial s47: at
+# -k 5, of 100, a passage 5th at -k 10 had not been among them, a worse one shown in its place), and as measured
+POOL = 200
 # Added, for ranking only, to a chunk whose note date, title, headings or text name a year the
 # question names: "Werner's 2023 keynote" is answered from the 2023 note, not from a 2025 note on
 # the same talk that the model finds a little closer. About a tenth of a typical top score. The
