@@ -188,6 +188,9 @@ def test_a_numbers_plural_is_that_number():
     assert tokenize("wo haben wir in kyoto übernachtet") == tokenize("kyoto übernachtet")
     assert tokenize("was muss ich zur Anmeldung mitbringen") == ["anmeldung", "mitbringen"]
     assert tokenize("Die Hard was a war film with a hat") == ["die", "hard", "war", "film", "hat"]
+    # a citation key also its name and year, as people call the paper (trial s47: "the tadey paper")
+    assert set(tokenize("[@tadey2015] and cepeda2006a")) >= {"tadey", "2015", "tadey2015", "cepeda", "2006"}
+    assert tokenize("win10 h264") == ["win10", "h264"]
     # ... and a number with leading zeros its number (trial s47: "plot 4" had not found PLOT-04, "adr 7" not 0007)
     assert tokenize("PLOT-04 and 0007-use-postgres") == tokenize("plot 4 and 7 use postgres")
     assert tokenize("00:30") == ["00", "30"] and tokenize("2024-03-04") == ["2024", "3", "4"]

@@ -69,7 +69,7 @@ GERMAN_STOPWORDS = frozenset(
     "unsere unserem unseren unseres unter viel vom von vor waren warst weil weiter welche welchem welchen welcher "
     "welches wenn werde werden wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar "
     "zwischen über".split())
-TOKENIZER_VERSION = "16"  # 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "17"  # 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -265,6 +265,16 @@ def _dotted(low: str) -> list[str]:
     return _DOTTED.findall(low) if "." in low else []
 
 
+# a citation key, a name and a year ("tadey2015", "cepeda2006a", Zotero's and Pandoc's): also the name and the year, as
+# people call a paper ("the tadey paper", "Tadey 2015": trial s47 had found none of its note)
+_CITEKEY = re.compile(r"(?<![\w])([a-z]{3,})((?:19|20)\d\d)[a-z]?(?!\w)")
+
+
+def _cited(low: str) -> list[str]:
+    """A text's citation keys' names and years ("tadey2015": "tadey", "2015"), besides the keys."""
+    return [part for m in _CITEKEY.finditer(low) for part in m.groups()] if any(c.isdigit() for c in low) else []
+
+
 # an abbreviation's plural, written in capitals and an "s": "PBs", "KPIs", "GPUs" are PB, KPI, GPU too (trial s46: a
 # runner's "PBs" note was never found for "my 5k pb"; the stemmer keeps "pbs", as it must "bus"), and stay as written
 # (a question typed in lower case, "which prs are open", says "prs": the review)
@@ -275,11 +285,11 @@ def tokenize(text: str) -> list[str]:
     text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _dotted(low) + _words(low) if w not in _DROP])
+        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _words(low) if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _dotted(text) + _words(text):
+    for w in _joined(text) + _dotted(text) + _cited(text) + _words(text):
         if w in _DROP:
             continue
         if w.isascii():
