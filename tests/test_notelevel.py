@@ -280,6 +280,10 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("which meetings did Maria Lopez attend?") == names.credited(
         "what did Tom attend in November?") == {"1-1 2026-11-02.md"}
     assert names.credited("papers from SIGIR 2021") == names.credited("what was published in SIGIR 2021?") == {"splade.md"}
+    # a paper called by its author, "the zaharia paper" (trial s47: "the tadey paper" had found "paper-style chapters")
+    assert names.credited("the zaharia paper") == names.credited("what did the Khattab et al. paper find") == \
+        {"colbert.md"}
+    assert names.credited("the white paper") == frozenset()  # no one of that name
     # ... but what came from somewhere is no note by it (trial s44: "what bonus did I end up getting from Notion?")
     assert names.credited("what did I get from SIGIR 2021?") == names.credited("what I learned from SIGIR 2021") == \
         frozenset()

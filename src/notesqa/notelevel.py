@@ -62,7 +62,9 @@ _CREDITED = re.compile(r"\b(?:by|with|" + _GOT_FROM + r"from|featuring|(?:publis
                        r"|(?<![\w.-])([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
                        # "which meetings did Aiko Tanaka attend?": a name (capitalised words) before attend, join ...
                        r"|\b(?:did|does|do|has|have|had|will)\s+((?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))\s+"
-                       r"(?:attend|join|go\s+to|present\s+at|speak\s+at)\b",
+                       r"(?:attend|join|go\s+to|present\s+at|speak\s+at)\b"
+                       # "the tadey paper", "the Kleppmann et al. book": a paper called by its author (trial s47)
+                       r"|\bthe\s+([\w.-]+)(?:\s+et\s+al\.?)?\s+(?:paper|article|study|book)\b",
                        re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 # the words of a question for notes by who or where they are from that ask for no more than those notes
@@ -304,7 +306,7 @@ class NoteNames:
         (a surname). A year alone is left to the year rule; words everywhere in the notes name no one."""
         out: set[str] = set()
         for m in _CREDITED.finditer(question):
-            for part in _AND.split(m.group(1) or m.group(2) or m.group(3)):
+            for part in _AND.split(next(g for g in m.groups() if g)):
                 words = frozenset(tokenize(part))
                 if all(w.isdigit() for w in words) or words <= self.common:
                     continue
