@@ -38,6 +38,7 @@ _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
                              "coworker coworkers"))
+_DATED_NAME = re.compile(r"\d{4}-\d\d-\d\d[ _-]+(.*[^\W\d_].*)|(.*[^\W\d_].*?)[ _-]+\d{4}-\d\d-\d\d")
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
@@ -227,6 +228,9 @@ class NoteNames:
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
+                # a dated file's name without its day: "2026-11-25 Helen" is Helen's (trial s47: "my last meeting w
+                # helen" had named none of ten, and lifted the newest but one)
+                short += tuple(m.group(1) or m.group(2) for m in [_DATED_NAME.fullmatch(stem)] if m)
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())

@@ -813,8 +813,11 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     out = np.zeros(len(cand), dtype=np.float32)
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
-    dated = [j for j in dated if name[j] > 0] or _saying_names(chunks, cand, dated, name) or dated
-    dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]][:RECENT_AMONG] if dated else dated
+    named = [j for j in dated if name[j] > 0]
+    dated = named or _saying_names(chunks, cand, dated, name) or dated
+    # (any of the notes it names: each is of that meeting, the newest one's best line maybe a weaker match, trial s47)
+    near = 0.0 if named else RECENT_NEAR
+    dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)
