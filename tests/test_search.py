@@ -1021,3 +1021,17 @@ def test_the_candidates_fused_are_as_many_at_five_hits_as_at_ten(built, embedder
     for k in (1, 5, 10):
         idx.search("shuffle sharding", k=k)
     assert pools == [ranking.POOL] * 3 and ranking.POOL >= 200
+
+
+def test_the_last_meeting_is_found_first_however_few_hits_are_asked_for(tmp_path, embedder):
+    # trial s47: "actions from my last meeting w helen": the newest of ten meeting notes named "DATE Helen" had been
+    # left out (its best line a weaker match), then first at -k 5 and absent at -k 3
+    for day in ("2023-03-09", "2024-05-15", "2024-10-09", "2025-01-22", "2025-09-17"):
+        write(tmp_path / "n" / "Meetings" / f"{day} Helen.md",
+              f"---\ndate: {day}\n---\n# Meeting\n\n- actions from my meeting with helen: chapter plan\n"
+              f"- actions from the meeting w helen on the fieldwork\n")
+    write(tmp_path / "n" / "Meetings" / "2026-11-25 Helen.md",
+          "---\ndate: 2026-11-25\n---\n# Meeting\n\n## Actions\n- [ ] book the binding slot at Print Services\n")
+    idx = built_index(tmp_path / "n", tmp_path, embedder)
+    firsts = {k: idx.search("actions from my last meeting w helen", k=k)[0].path for k in (1, 3, 5, 10)}
+    assert set(firsts.values()) == {"Meetings/2026-11-25 Helen.md"}, firsts

@@ -237,11 +237,16 @@ class NotesIndex:
         live, ranked, origin, mask = ranked
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
-        hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, k + more,
+        # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
+        # at -k 10, so that -k 3 shows the first three of -k 10 (trial s47: the newest meeting's line, 4th by score,
+        # had been first at -k 5 and absent at -k 3)
+        due = asks_due(text) or asks_overdue(text)
+        n = max(k, REORDERED_FROM) if asks_last_meeting(text) or due or days(text) else k
+        hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
                                                                            budget, min_score, mask)]
         each_day = bool(days(text)) or asks_latest(text) or asks_when(text)
-        wanted, once = k + more, _once(hits, each_day)
-        while len(hits) >= wanted and len(once) < k + more and wanted < k + more + ONCE_MORE:
+        wanted, once = n + more, _once(hits, each_day)
+        while len(hits) >= wanted and len(once) < n + more and wanted < n + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
             # as copies keep coming: a weekly review's to-do in nine notes)
             wanted += len(hits) - len(once)
@@ -249,9 +254,8 @@ class NotesIndex:
                 live, text, ranked, origin, wanted, budget, min_score, mask)]
             once = _once(hits, each_day)
         hits = once
-        hits = _days_first(_not_saying(hits, filters.excluded)[:k], asks_only_the_day(text),
-                           listed=asks_due(text) or asks_overdue(text))
-        return _meeting_as_written(hits) if asks_last_meeting(text) else hits
+        hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
+        return (_meeting_as_written(hits) if asks_last_meeting(text) else hits)[:k]
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
@@ -758,6 +762,7 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
 ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
+REORDERED_FROM = 10  # hits chosen from, at the least, when they are put in an order other than their scores'
 
 
 def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
