@@ -567,3 +567,18 @@ def test_a_bold_label_right_after_a_list_labels_the_next_list_not_the_item_above
     # ... not one inside code, nor a line of the item indented under it
     code = parse_note("```\n- x\n**y**\n```\n\n- a\n  **still a**\n", "b.md")
     assert [u.text for u in code.units] == ["- x\n**y**", "a still a"]
+
+
+def test_a_list_items_text_after_its_code_follows_the_code_not_its_first_line():
+    # trial s47: "3. Force failover from the console **or**:", its code, then "Takes 60-120s." had been read as
+    # "... or: Takes 60-120s." over the code, as if waiting were the other way
+    note = parse_note("## Steps\n\n1. Check the primary first.\n2. Force failover from the console **or**:\n"
+                      "   ```sh\n   aws rds reboot-db-instance --force-failover\n   ```\n"
+                      "   Takes 60-120s. The DNS name stays the same.\n3. Check apps.\n", "r.md")
+    assert [(u.kind, u.text, u.line, u.parent) for u in note.units] == [
+        ("bullet", "Check the primary first.", 3, None), ("bullet", "Force failover from the console or:", 4, None),
+        ("code", "aws rds reboot-db-instance --force-failover", 5, 1),
+        ("paragraph", "Takes 60-120s. The DNS name stays the same.", 8, 1), ("bullet", "Check apps.", 9, None)]
+    # ... a later paragraph of an item with no code before it is still the item's
+    plain = parse_note("- Force failover\n\n  Takes 60-120s.\n", "p.md")
+    assert [u.text for u in plain.units] == ["Force failover\nTakes 60-120s."]

@@ -761,6 +761,11 @@ class Walker:
         thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
             self._records(records, line, end)
+        elif self._in_item() and self._after_its_code():
+            parent_idx, chain = self.enclosing()  # under the item, after its code, as the note reads
+            self.last_para = self.units[self._add(Unit("paragraph", txt, line, end, self.heading_path(), chain,
+                                                       depth=len(self.items), parent=parent_idx, thin=thin))]
+            self.last_inline = inline
         elif self._in_item():
             self._bullet_text(txt, end, keep_lines, thin)
         else:
@@ -898,6 +903,13 @@ class Walker:
         if lead:
             self.last_para = None
         return lead
+
+    def _after_its_code(self) -> bool:
+        """Does the current list item's text go on after a code block of its own ("3. Force failover ... **or**:", its
+        code, then "Takes 60-120s.")? That text follows the code, as the note has it, not the item's first line
+        (trial s47: "... or: Takes 60-120s." had read as if waiting were the other way)."""
+        unit = self.items[-1]["unit"]
+        return unit is not None and self.units[-1].kind == "code" and self.units[-1].parent == unit
 
     def _in_item(self) -> bool:
         """Is the current block a list item's own (not a quote or a list inside it)?"""
