@@ -352,8 +352,10 @@ def test_a_day_written_in_numbers_is_read_when_only_one_order_makes_a_day():
     assert days("on 22/03.2025") == set()  # one separator, as dates are written (the review)
     # trial s47: a year of two digits ("what did we decide 21/2/24"), and a dotted day first whatever its numbers, as
     # front matter's is read ("what did i write on 01.03.2024" had been words)
-    assert days("what did we decide 21/2/24") == days("on 21.2.24") == {"2024-02-21"}
-    assert days("on 15/6/98") == {"1998-06-15"} and days("on 3/4/24") == days("version 1.2.10") == set()
+    assert days("what did we decide 21/2/24") == {"2024-02-21"} and days("on 15/6/98") == {"1998-06-15"}
+    assert days("on 3/4/24") == days("version 1.2.10") == set()
+    # ... with slashes only: dotted, it is a version's (the review: "docker 20.10.24" had been 20 October 2024)
+    assert days("why did docker 20.10.24 break networking") == days("electron 28.2.10") == set()
     assert days("what did i write on 01.03.2024") == {"2024-03-01"}
 
 

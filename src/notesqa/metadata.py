@@ -9,6 +9,7 @@ from typing import Any, Callable, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
+from .periods import century
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -228,8 +229,9 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
                       # (month first, a mark after it: "May 5 people joined" is no day's entry)
                       r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-]))|"
-                      # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47)
-                      r"(\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d\d)))"
+                      # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47; dotted with its
+                      # whole year, "13.2.10: fixed the retry" is a version's)
+                      r"(\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}))"
                       r"(?:,?\s+(\d{4}))?(?:\*\*|__|\*|_)?"
                       r"(?=\s*[:–—-]?\s+\S)")
 
@@ -509,17 +511,16 @@ def created_value(meta: dict):
 _YMD_SLASHED = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")  # 2024/12/03
 _DMY_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")  # 03.12.2024, as Europe writes it
 _SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")  # 25/03/2024 or 03/25/2024
-_SHORT_YEAR = re.compile(r"(\s*(\d{1,2})([./])(\d{1,2})\3)(\d\d)\s*$")  # 17/10/23, 21.2.24
+_SHORT_YEAR = re.compile(r"(\s*(\d{1,2})/(\d{1,2})/)(\d\d)\s*$")  # 17/10/23 (not dotted: "20.10.24" is a version's)
 
 
 def with_century(text: str) -> str:
-    """A day in numbers with a year of two digits ("17/10/23", trial s47) with its century, as Python's strptime
-    gives it: 00-68 this one, 69-99 the last ("17/10/2023"); only when one of its numbers is over 12, a day's (not
-    a version, "1.2.10"); any other text as it is."""
+    """A day in numbers with a year of two digits ("17/10/23", trial s47) with its century (periods.century); only
+    when one of its numbers is over 12, a day's; any other text as it is."""
     m = _SHORT_YEAR.match(text)
-    if m is None or max(int(m[2]), int(m[4])) <= 12:
+    if m is None or max(int(m[2]), int(m[3])) <= 12:
         return text
-    return f"{m[1]}{20 if int(m[5]) < 69 else 19}{m[5]}"
+    return f"{m[1]}{century(m[4])}"
 
 
 _TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?|T\d\d:?\d\d(?::?\d\d)?(?:\.\d+)?)"

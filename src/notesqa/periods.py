@@ -30,7 +30,9 @@ _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
 # (22.03.2025 is day first, as Europe dots it; a month first only with slashes, as the US writes it: 1.22.2025 may be
 # a version)
 _OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
-_YEARS = YEAR + r"|\d\d"  # ... its year of two digits too: "21/2/24" (trial s47), its century as metadata.with_century's
+# ... its year of two digits too, with slashes: "21/2/24" (trial s47), its century as metadata.century's; not dotted,
+# a version's ("docker 20.10.24", "electron 28.2.10": the review)
+_YEARS = YEAR + r"|(?<=/)\d\d"
 _NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/:-]|\.\d)"  # (one separator: not 22/03.2025)
 WRITTEN_DAY = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
                    rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?|"
@@ -681,14 +683,15 @@ def day_of(m: re.Match) -> tuple[str | None, int | str, str]:
     if g[6]:
         return g[8], _MONTHS.index(g[6][:3].lower()) + 1, g[7]
     if g[9]:
-        return _century(g[11]), int(g[10]), g[9]  # day first
+        return century(g[11]), int(g[10]), g[9]  # day first
     if g[15]:
         return g[17], int(g[16]), g[15]  # dotted, day first
-    return _century(g[14]), int(g[12]), g[13]  # month first
+    return century(g[14]), int(g[12]), g[13]  # month first
 
 
-def _century(year: str) -> str:
-    """A year of a day written in numbers, of four digits ("24" -> "2024", "98" -> "1998": metadata.with_century)."""
+def century(year: str) -> str:
+    """A year of a day written in numbers, of four digits, as Python's strptime gives a year of two: 00-68 this
+    century, 69-99 the last ("24" -> "2024", "98" -> "1998")."""
     return year if len(year) == 4 else f"{20 if int(year) < 69 else 19}{year}"
 
 
