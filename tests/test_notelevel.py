@@ -480,20 +480,6 @@ def test_a_person_is_named_by_their_first_name_when_no_other_note_shares_it(tmp_
     assert found.named_exactly("who is Omar?") == found.named_exactly("who is Grace's manager?") == frozenset()
 
 
-def test_a_dated_files_name_without_its_day_names_its_note(tmp_path):
-    # trial s47: "my last meeting w helen" had named none of the meeting notes "2026-11-25 Helen" (their day's numbers
-    # had been most of each name)
-    notes = tmp_path / "notes"
-    write(notes / "Meetings" / "2026-11-25 Helen.md", "# Meeting 25 Nov\n\n- thesis timeline\n")
-    write(notes / "Meetings" / "Pricing review 2026-11-17.md", "# Review\n\n- seats\n")
-    write(notes / "Daily" / "2026-11-20.md", "- a day\n")
-    idx = _index(tmp_path)
-    names = NoteNames.build(idx.chunks, idx.manifest.notes)
-    assert names.named("my last meeting w helen") == {"Meetings/2026-11-25 Helen.md": 1.0}
-    assert names.named("the pricing review") == {"Meetings/Pricing review 2026-11-17.md": 1.0}
-    assert names.named("what did I do on 2026-11-20") == {"Daily/2026-11-20.md": 1.0}  # a day alone: as before
-
-
 def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):
     # awendland: "what is strict consistency as a consistency model?" had the hub note Consistency models first
     names = NoteNames.build(_open(tmp_path).chunks, {})

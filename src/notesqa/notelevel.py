@@ -38,7 +38,6 @@ _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
                              "coworker coworkers"))
-_DATED_NAME = re.compile(r"\d{4}-\d\d-\d\d[ _-]+(.*[^\W\d_].*)|(.*[^\W\d_].*?)[ _-]+\d{4}-\d\d-\d\d")
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
@@ -228,9 +227,6 @@ class NoteNames:
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
-                # a dated file's name without its day: "2026-11-25 Helen" is Helen's (trial s47: "my last meeting w
-                # helen" had named none of ten, and lifted the newest but one)
-                short += tuple(m.group(1) or m.group(2) for m in [_DATED_NAME.fullmatch(stem)] if m)
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
@@ -310,12 +306,25 @@ class NoteNames:
         (a surname). A year alone is left to the year rule; words everywhere in the notes name no one."""
         out: set[str] = set()
         for m in _CREDITED.finditer(question):
+            if m.group(4):  # "the tadey paper": a person's name of a few words the surname is of
+                out.update(self._by_surname(m.group(4)))
+                continue
             for part in _AND.split(next(g for g in m.groups() if g)):
                 words = frozenset(tokenize(part))
                 if all(w.isdigit() for w in words) or words <= self.common:
                     continue
                 out.update(p for p, sets in self.credits.items() if any(words <= c or c <= words for c in sets))
         return frozenset(out)
+
+    def _by_surname(self, name: str) -> frozenset[str]:
+        """The notes credited to a person name is the surname of: no English word ("the white paper", "the review
+        paper" name no one, nor a venue's "Harvard Business Review": the review), a credit of two to four words."""
+        from .spelling import english
+
+        words = tokenize(name)
+        if len(words) != 1 or name.casefold() in english() or words[0] in self.common:
+            return frozenset()
+        return frozenset(p for p, sets in self.credits.items() if any(words[0] in c and 2 <= len(c) <= 4 for c in sets))
 
     @staticmethod
     def asks_about(question: str) -> bool:
