@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields
 from functools import cached_property, lru_cache
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
@@ -459,8 +460,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a note that is one link ("Wikipedia") does not agree with the question by itself
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
-    recent = _recency(chunks, cand, fused, name if asks_last_meeting(text) else np.zeros_like(name)) if asks_latest(text) \
-        else np.zeros(len(cand), dtype=np.float32)
+    # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
+    meeting = np.maximum(name, _series_named(chunks, cand, text)) if asks_last_meeting(text) else np.zeros_like(name)
+    recent = _recency(chunks, cand, fused, meeting) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
     coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
@@ -814,15 +816,32 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     dated = [j for j in np.argsort(-fused, kind="stable")
              if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
     named = [j for j in dated if name[j] > 0]
-    dated = named or _saying_names(chunks, cand, dated, name) or dated
-    # (any of the notes it names: each is of that meeting, the newest one's best line maybe a weaker match, trial s47)
-    near = 0.0 if named else RECENT_NEAR
-    dated = [j for j in dated if fused[j] >= near * fused[dated[0]]][:RECENT_AMONG] if dated else dated
+    if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
+        dated = named
+    else:
+        dated = _saying_names(chunks, cand, dated, name) or dated
+        dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
     if len(days_) > 1:
         newest = max(days_)
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
+    return out
+
+
+# a dated file's name: its day, then or before its other words ("2026-11-25 Helen", "Standup 2024-03-05")
+_DATED_NAME = re.compile(r"\d{4}-\d\d-\d\d[ _-]+(.*[^\W\d_].*)|(.*[^\W\d_].*?)[ _-]+\d{4}-\d\d-\d\d")
+
+
+def _series_named(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate: 1 if its note's file name is a day and words the question all says ("2026-11-25 Helen" for
+    "my last meeting w helen": one of a series of meetings, trial s47, which had named none of ten), else 0."""
+    asked = frozenset(tokenize(text))
+    out = np.zeros(len(cand), dtype=np.float32)
+    for j, i in enumerate(cand.tolist()):
+        m = _DATED_NAME.fullmatch(PurePosixPath(chunks[i].path).stem)
+        words = frozenset(tokenize(m.group(1) or m.group(2))) if m else frozenset()
+        out[j] = float(bool(words) and words <= asked)
     return out
 
 

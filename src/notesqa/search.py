@@ -235,11 +235,13 @@ class NotesIndex:
         if ranked is None:
             return []
         live, ranked, origin, mask = ranked
+        if asks_last_meeting(text):  # the newest meeting's passages first, however many older ones match better
+            ranked = [c for c in ranked if c.explain.recent] + [c for c in ranked if not c.explain.recent]
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
-        # at -k 10, so that -k 3 shows the first three of -k 10 (trial s47: the newest meeting's line, 4th by score,
-        # had been first at -k 5 and absent at -k 3)
+        # at -k 10, so that -k 3 shows what -k 10 puts first (trial s47: the newest meeting's line, 4th by score, had
+        # been first at -k 5 and absent at -k 3)
         due = asks_due(text) or asks_overdue(text)
         n = max(k, REORDERED_FROM) if asks_last_meeting(text) or due or days(text) else k
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
@@ -255,7 +257,8 @@ class NotesIndex:
             once = _once(hits, each_day)
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
-        return (_meeting_as_written(hits) if asks_last_meeting(text) else hits)[:k]
+        # (the last meeting's best k, then as the note has them: not its first k lines)
+        return _meeting_as_written(hits[:k]) if asks_last_meeting(text) else hits[:k]
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
