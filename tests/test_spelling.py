@@ -41,6 +41,7 @@ def test_english_words_names_said_and_quoted_words_are_searched_as_written():
     assert spelled("was ist am 22.10.2024 passiert", knows, german).fixes == ()
     assert spelled("notiz zum shufle", knows, german).fixes == ()
     assert spelled("how does shufle work for von Neumann", knows, speller()).text.startswith("how does shuffle")
+    assert spelled("how does shufle work in the data dir", knows, speller()).fixes  # "dir" is English's (the review)
 
 
 def test_a_short_word_is_mended_only_when_one_vault_word_is_that_close():

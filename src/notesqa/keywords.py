@@ -55,21 +55,21 @@ STOPWORDS = frozenset(
 # ... and German's (bm25s's list, as many of its people write notes in both: trial s47's "wo haben wir in kyoto
 # übernachtet" had found "wir haben aber auch viel geheizt" first by "haben", "wir"), not those that are words or
 # names in English too ("die", "war", "hat", "man", "den", "bin", "will", "mit", "nun", "du", "es", "er", "da", "des",
-# "dem", "ins", "ob", "weg", "hin", "so", "also", "an", "in", "am", "was": the last five are English's above)
+# "dem", "ins", "ob", "weg", "hin", "so", "also", "an", "in", "am", "was": the last five are English's above; nor
+# a word English writes as a name or term, "dir", "als", "im", "aus", "von", "über", "mir", "um", "hier": the review)
 GERMAN_STOPWORDS = frozenset(
-    "aber alle allem allen aller alles als ander andere anderem anderen anderer anderes anderm andern anders auch auf "
-    "aus bei bis bist damit dann das dass dasselbe dazu daß dein deine deinem deinen deiner deines denn denselben der "
-    "derer derselbe derselben desselben dessen dich dies diese dieselbe dieselben diesem diesen dieser dieses dir doch "
-    "dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal etwas euch euer "
-    "eure eurem euren eurer eures für gegen gewesen hab habe haben hatte hatten hier hinter ich ihm ihn ihnen ihr ihre "
-    "ihrem ihren ihrer ihres im indem ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein "
-    "keine keinem keinen keiner keines können könnte manche manchem manchen mancher manches mein meine meinem meinen "
-    "meiner meines mich mir muss musste nach nicht nichts noch nur oder ohne sehr sein seine seinem seinen seiner "
-    "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst um und uns unser "
-    "unsere unserem unseren unseres unter viel vom von vor waren warst weil weiter welche welchem welchen welcher "
-    "welches wenn werde werden wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar "
-    "zwischen über".split())
-TOKENIZER_VERSION = "17"  # 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+    "aber allem allen aller alles andere anderem anderen anderer anderes anderm andern anders auch auf bei bist "
+    "damit dann das dass dasselbe dazu daß dein deine deinem deinen deiner deines denn denselben der derer "
+    "derselbe derselben desselben dessen dich diese dieselbe dieselben diesem diesen dieser dieses doch dort "
+    "durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal etwas euch euer "
+    "eure eurem euren eurer eures für gegen gewesen hab habe haben hatte hatten hinter ich ihm ihn ihnen ihr ihre "
+    "ihrem ihren ihrer ihres indem ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein "
+    "keine keinem keinen keiner keines können könnte manche manchem manchen mancher manches mein meine meinem "
+    "meinen meiner meines mich muss musste nach nicht nichts noch nur oder ohne sehr seine seinem seinen seiner "
+    "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
+    "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
+    "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
+TOKENIZER_VERSION = "19"  # 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -165,10 +165,7 @@ def _singular(word: str) -> str:
 
 def _number_of(word: str) -> str | None:
     """The number a plural of one is ("502s" -> "502", "1990s" -> "1990": trial s37's "why the 502s?" had found no
-    `502`), a number written with leading zeros ("04" -> "4", "0007" -> "7": trial s47's "plot 4" had not found
-    PLOT-04, "adr 7" not 0007-use-postgres.md), else None."""
-    if len(word) > 1 and word[0] == "0" and word.isdigit():
-        return word.lstrip("0") or word  # ("000" of "1,000" stays itself)
+    `502`), else None."""
     return word[:-1] if len(word) > 1 and word[-1] == "s" and word[:-1].isdigit() else None
 
 
@@ -265,6 +262,17 @@ def _dotted(low: str) -> list[str]:
     return _DOTTED.findall(low) if "." in low else []
 
 
+# a number written with leading zeros: also the number ("PLOT-04" also "4", "0007-use-postgres" also "7": trial s47's
+# "plot 4" had not found PLOT-04, "adr 7" not 0007-use-postgres.md); not a decimal's digits ("3.05" is no "3.5": the
+# review), nor zeros alone ("000" of "1,000")
+_LEADING_ZEROS = re.compile(r"(?<![\w.])0+([1-9]\d*)(?!\w|\.\d)")
+
+
+def _zeroless(low: str) -> list[str]:
+    """A text's numbers written with leading zeros, without them ("04": "4"), besides them."""
+    return _LEADING_ZEROS.findall(low) if "0" in low else []
+
+
 # a citation key, a name and a year ("tadey2015", "cepeda2006a", Zotero's and Pandoc's): also the name and the year, as
 # people call a paper ("the tadey paper", "Tadey 2015": trial s47 had found none of its note)
 _CITEKEY = re.compile(r"(?<![\w])([a-z]{3,})((?:19|20)\d\d)[a-z]?(?!\w)")
@@ -285,11 +293,12 @@ def tokenize(text: str) -> list[str]:
     text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _words(low) if w not in _DROP])
+        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _zeroless(low) + _words(low)
+                          if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _dotted(text) + _cited(text) + _words(text):
+    for w in _joined(text) + _dotted(text) + _cited(text) + _zeroless(text) + _words(text):
         if w in _DROP:
             continue
         if w.isascii():

@@ -193,16 +193,11 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
     return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
 
 
-# German's little words but those an English question may say ("von Neumann", "um"): a question that says one is
-# German, whose words the English list does not know (trial s47: "notiz" had been searched as "noticed",
-# "passiert" as "passwort")
-_GERMAN = GERMAN_STOPWORDS - {"um", "von", "vom", "sein", "alle", "hier", "über"}
-
-
 def _reads_german(text: str) -> bool:
-    """Does the question say one of German's little words ("was ist am 22.10.2024 passiert")? Its words are then
-    searched as typed: the speller knows English's words only."""
-    return any(w.casefold() in _GERMAN for w in _WORD.findall(text))
+    """Does the question say one of German's little words (keywords.GERMAN_STOPWORDS: none an English word or term),
+    "was ist am 22.10.2024 passiert"? Its words are then searched as typed: the speller knows English's words only
+    (trial s47: "notiz" had been searched as "noticed", "passiert" as "passwort")."""
+    return any(w.casefold() in GERMAN_STOPWORDS for w in _WORD.findall(text))
 
 
 def word_is_a_name(text: str, m: re.Match) -> bool:
