@@ -91,8 +91,9 @@ def test_followup_detection():
     # ... but not "it" after a thing the question names before its question word (trial s47)
     assert followup_kind("epimax how do we use it") is None and followup_kind("the boiler, how do I reset it") is None
     assert followup_kind("so how do we use it?") == followup_kind("ok where is it?") == "sure"
-    for q in ("where is it and why", "tell me how to fix it", "can you say where it is"):
-        assert followup_kind(q) == "sure", q
+    for q in ("where is it and why", "tell me how to fix it", "can you say where it is", "thanks, how do I install it?",
+              "yeah how do i fix it", "cool, where is it?", "alright how do I reset it", "any idea how to fix it"):
+        assert followup_kind(q) == "sure", q  # (the review)
     for own in ("who handles IT support requests?", "what does Make It Stick say?"):  # no pronoun (the review)
         assert followup_kind(own) is None, own
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
