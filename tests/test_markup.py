@@ -356,6 +356,9 @@ def test_template_commands_table_of_contents_markers_and_inline_queries_are_no_t
                       "- excel `=SUM(A1:A3)` and <%* tR += 1 %> done\n", "a.md")
     assert [u.text for u in note.units] == ["notes in vault:", "prds:", "excel `=SUM(A1:A3)` and done"]
     assert all("<%" not in h for u in note.units for h in u.heading)
+    # ... not two "<%" and "%>" of a sentence, nor a code span of another app (the review)
+    prose = parse_note("must stay <% 1 of requests\nand 50%> is bad\n\n- q `=this.file.name` r `=SUM(A1)`\n", "c.md")
+    assert [u.text for u in prose.units] == ["must stay <% 1 of requests\nand 50%> is bad", "q r `=SUM(A1)`"]
     # ... but code blocks keep them, as written
     code = parse_note("```\n<% tp.file.title %>\n[TOC]\n```\n", "b.md")
     assert code.units[0].text == "<% tp.file.title %>\n[TOC]"

@@ -508,6 +508,9 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
                         "- p95 render went from 3.9s to 0.41s\n", "invoice-pdf-service.md")
     assert [(u.text, u.heading) for u in setext.units] == [
         ("Intro.", ("Invoice PDF service",)), ("p95 render went from 3.9s to 0.41s", ("Invoice PDF service", "Results"))]
+    # ... not a plain note's lines set apart by "---" (the review: "Groceries milk eggs" had become a heading)
+    plain = parse_note("Groceries\nmilk\neggs\n---\nHardware store\nscrews\n", "Groceries.md")
+    assert [u.text for u in plain.units][:2] == ["milk", "eggs"]
 
 
 def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():
@@ -567,6 +570,12 @@ def test_a_bold_label_right_after_a_list_labels_the_next_list_not_the_item_above
     # ... not one inside code, nor a line of the item indented under it
     code = parse_note("```\n- x\n**y**\n```\n\n- a\n  **still a**\n", "b.md")
     assert [u.text for u in code.units] == ["- x\n**y**", "a still a"]
+    # ... nor one before an item numbered on, which could not open a list after it (the review: "2." and "3." had
+    # been joined to it); a list numbered from 1 after it is its list
+    steps = parse_note("1. Stop the service\n**Important**\n2. Drain the queue\n3. Restart\n", "s.md")
+    assert [u.text for u in steps.units][1:] == ["Drain the queue", "Restart"]
+    labelled = parse_note("- a\n**Then**\n1. one\n2. two\n", "t.md")
+    assert [(u.text, u.parents) for u in labelled.units][2:] == [("one", ("Then",)), ("two", ("Then",))]
 
 
 def test_a_list_items_text_after_its_code_follows_the_code_not_its_first_line():

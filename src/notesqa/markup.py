@@ -42,17 +42,21 @@ DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\
 HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
+STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # struck-out words as units.inline_text writes them
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
 # a template's command left in a note made from it without the plugin running ("<% tp.file.title %>", Templater's): no
 # text, as the note was meant to read (trial s47: a heading "1:1 — <% tp.file.title %>" in every breadcrumb)
-TEMPLATER = re.compile(r"<%[-_*+]?.*?[-_]?%>", re.DOTALL)
+# (on one line, and a command of its: "must stay <% 1 of requests" is no template's, the review), or a Logseq
+# template's day or page ("<% today %>")
+TEMPLATER = re.compile(r"<%[-_*+]?[^\n]*?\b(?:tp|tR)\b[^\n]*?[-_]?%>"
+                       r"|<%\s*(?:today|yesterday|tomorrow|time|current page)\s*%>", re.IGNORECASE)
 # a line that asks the app for a table of contents ("[TOC]", GitLab's "[[_TOC_]]", kramdown's "{:toc}"): no text
 # (trial s47: "[TOC]" had been a passage)
 TOC_MARKER = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:toc\})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # an inline Dataview query ("`= this.file.name`", "`$= dv.pages().length`"): its reading view shows what it computes,
 # not the query, which is no text (trial s47: "notes in vault: `$= dv.pages().length`" had been a hit); not an
 # Excel formula written without a space ("`=SUM(A1:A3)`")
-INLINE_QUERY = re.compile(r"\$=|=\s")
+INLINE_QUERY = re.compile(r"\$=|=\s|=(?:this|dv)\.")  # (and "`=this.file.name`": the review)
 # code that asks the notes a question (Dataview, the Tasks plugin, Obsidian's search): the app shows what it
 # finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
 # answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)

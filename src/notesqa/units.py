@@ -1064,6 +1064,7 @@ def _escape_table_links(text: str) -> str:
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_NUMBERED_ON = re.compile(r"[ \t]*(?!1[.)])\d{1,9}[.)][ \t]")  # an ordered item not numbered 1
 _BOLD_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__):?[ \t]*")  # "**My topics**", "__Action items__:"
 
 
@@ -1079,10 +1080,13 @@ def _labels_after_lists(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     fence: str | None = None
     in_list = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         before, fence = fence, code_fence_after(line, fence)
         if before is None and fence is None:
-            if in_list and _BOLD_LABEL.fullmatch(line):
+            # (not before an item numbered on: "2." opens no list after a paragraph, the list would end: the review)
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if in_list and _BOLD_LABEL.fullmatch(line) and not _NUMBERED_ON.match(after):
                 added.append(len(out))
                 out.append("")
                 in_list = False
@@ -1090,6 +1094,13 @@ def _labels_after_lists(text: str) -> tuple[str, list[int]]:
                 in_list = bool(_LIST_LINE.match(line)) or in_list and bool(line.strip())
         out.append(line)
     return ("\n".join(out), added) if added else (text, [])
+
+
+def _parse_labelled(text: str) -> list:
+    """text's tokens, its bold labels after lists read as labels (_labels_after_lists), with its own lines (the nesting
+    repair's report too counts them: the review)."""
+    labelled, added = _labels_after_lists(text)
+    return _unshifted(md_parser().parse(labelled), added)
 
 
 def _unshifted(tokens: list, added: list[int]) -> list:
@@ -1216,9 +1227,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
-    labelled, added = _labels_after_lists(text)
-    tokens, deep, too_deep = parse_nested(md_parser().parse, _spaced_targets(_escape_table_links(labelled)))
-    tokens = _unshifted(tokens, added)
+    tokens, deep, too_deep = parse_nested(_parse_labelled, _spaced_targets(_escape_table_links(text)))
     meta: dict = {}
     top = None
     if tokens and tokens[0].type == "front_matter":
