@@ -35,6 +35,7 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
 def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_one(monkeypatch):
     # trial s47: four users read "~~Rocol blue~~" as markup left raw; piped, the "~~" says the words no longer hold
     hit = Hit("bowls: ~~Rocol blue~~ yellow\n- `a ~~b~~`", "traps.md", 3, (), 0.5)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # (whatever runs the tests: the review)
     assert "~~Rocol blue~~" in format_hit(1, hit)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     shown = format_hit(1, hit)

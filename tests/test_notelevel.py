@@ -284,6 +284,8 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("the zaharia paper") == names.credited("what did the Khattab et al. paper find") == \
         {"colbert.md"}
     assert names.credited("the white paper") == frozenset()  # no one of that name
+    # ... nor a venue's word that is an English one (the review: "the conference paper deadline" had named SIGIR's)
+    assert names.credited("when is the conference paper deadline") == frozenset()
     # ... but what came from somewhere is no note by it (trial s44: "what bonus did I end up getting from Notion?")
     assert names.credited("what did I get from SIGIR 2021?") == names.credited("what I learned from SIGIR 2021") == \
         frozenset()

@@ -941,7 +941,7 @@ def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it
     ran = Hit("Ran 5k easy", "Daily/2026-03-02.md", 1, (), 0.6)
     more = Hit("Ran 5k easy along the canal with Sam", "log.md", 1, (), 0.7)
     label_of_other = Hit("Sam: Ran 5k easy", "people.md", 2, (), 0.5)
-    assert _once([more, ran]) == [more, ran] and _once([label_of_other, ran]) == [ran]
+    assert _once([more, ran]) == [more, ran] and _once([label_of_other, ran]) == [label_of_other, ran]
 
 
 def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():

@@ -200,6 +200,7 @@ def test_an_embed_on_its_own_line_inside_a_list_item_or_paragraph_shows_under_it
     assert shown[5][0] == "Inline SR stays a name."
     assert note.units[1].depth == note.units[0].depth + 1  # under the item, so its hit shows it
     build_index(tmp_path, tmp_path / ".index", embedder=fresh())
+    # (not "learned today ...": "today" asks for today's passages first, as the notes' files are of today here)
     hit = NotesIndex.open(tmp_path / ".index", embedder=fresh()).search("learned from my rule", k=1)[0]
     assert hit.path == "Daily.md" and "Review a card just before you would forget it." in hit.text
     # after a blank line too (a later paragraph of the item); an item that is only an embed is that text

@@ -361,16 +361,15 @@ def _fenced(hit) -> str:
     return f"{before}\n{block}" if before else block
 
 
-_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-
-
 def struck_out(line: str) -> str:
     """line with its "~~words~~" struck out on a terminal, as the notes' app shows them (trial s47: four users read
     the "~~" as markup left raw); not inside a code span."""
     if "~~" not in line:
         return line
+    from .markup import STRUCK
+
     parts = line.split("`")
-    parts[::2] = [_STRUCK.sub("\x1b[9m\\1\x1b[29m", p) for p in parts[::2]]
+    parts[::2] = [STRUCK.sub("\x1b[9m\\1\x1b[29m", p) for p in parts[::2]]
     return "`".join(parts)
 
 

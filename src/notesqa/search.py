@@ -796,9 +796,9 @@ def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
 
 AROUND_COPY = 12  # words a passage says around another's to be that one's copy ("Leo's EpiPen: ((its block))")
 # ... and the fewest words a copy says: shorter than COPY_WORDS only after a label's colon, as a block reference
-# reads ("Gas Safe no: ((the block 'Dave Gas Safe no 558213'))"; trial s47: both had been hits); "Ran 5k" inside
-# "Ran 5k along the canal with Sam" is no copy
-LABELLED_COPY_WORDS = 3
+# reads ("Gas Safe no: ((the block 'Dave Gas Safe no 558213'))"; trial s47: both had been hits), five at the least:
+# "Ran 5k" inside "Ran 5k along the canal with Sam" is no copy, nor "Ran 5k easy" in "Sam: Ran 5k easy" (the review)
+LABELLED_COPY_WORDS = 5
 _LABEL_BEFORE = re.compile(r"^[^:\n]{1,60}:\s*$")
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
 from ..keywords import STOPWORDS, tokenize
-from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, kanban_dates
+from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, STRUCK, kanban_dates
 from ..maths import MATHS
 from ..notefiles import readable_path
 from ..wording import counted
@@ -31,7 +31,6 @@ _MARKABLE = ("list_item_open", "paragraph_open", "tr_open", "heading_open", "blo
 # what the chat typesets (app.py): $$display$$, and inline maths (maths.MATHS: "$5 or $15" is none) as \(...\),
 # which no price can be mistaken for; a mark inside maths would stop it rendering, so it is left unmarked
 LATEX_DELIMITERS = [{"left": "$$", "right": "$$", "display": True}, {"left": "\\(", "right": "\\)", "display": False}]
-_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # units.inline_text's strikethrough
 
 
 def highlight(text: str, question: str, related: tuple[str, ...] = ()) -> str:
@@ -90,7 +89,7 @@ def _maths(part: str) -> str:
 def _struck(text: str, wanted: dict[str, str]) -> str:
     """_marked, with what the note strikes out (~~1910~~) struck out."""
     return "".join(f"<s>{_marked(part, wanted)}</s>" if j % 2 else _marked(part, wanted)
-                   for j, part in enumerate(_STRUCK.split(text)))
+                   for j, part in enumerate(STRUCK.split(text)))
 
 
 def _marked(text: str, wanted: dict[str, str]) -> str:
