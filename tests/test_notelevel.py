@@ -535,3 +535,17 @@ def test_a_titles_numbered_part_names_its_note(tmp_path):
     for title in ("Lecture 7 - 2PC and Paxos", 'Chapter 3 - "The Stranger"'):  # (the second review)
         assert _NUMBERED_PART.match(title) is not None, title
 
+
+def test_what_a_title_says_after_a_code_and_number_names_its_note(tmp_path):
+    # trial s47: "contraction mapping theorem notes" had named "AnII L09 - Contraction mapping theorem" 0.68, and the
+    # course hub's line to it came first; "my notes on the CLT" the hub's "Prob L13 - CLT"
+    notes = tmp_path / "notes"
+    write(notes / "AnII L09 - Contraction mapping theorem.md", "- T maps X into X\n")
+    write(notes / "Prob L13 - CLT.md", "- standardise first\n")
+    write(notes / "Notes - misc.md", "- odds and ends\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    assert names.named("contraction mapping theorem notes") == {"AnII L09 - Contraction mapping theorem.md": 1.0}
+    assert names.named("my notes on the CLT") == {"Prob L13 - CLT.md": 1.0}
+    assert names.named("misc") == {}  # no code before it: "Notes - misc" is named as a whole
+

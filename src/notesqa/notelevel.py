@@ -38,6 +38,10 @@ _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
                              "coworker coworkers"))
+# ... and what a title says after a course's or a series' code and number: "AnII L09 - Contraction mapping theorem",
+# "Prob L13 - CLT" are also that theorem's note (trial s47: the note had been named 0.68, and its hub's line to it
+# came first)
+_CODED = re.compile(r"\s*(?=[^-–—:]*\d)[\w.]+(?:\s+[\w.]+){0,2}\s+[-–—:]\s+(.*[^\W\d_].*)")
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
@@ -227,6 +231,7 @@ class NoteNames:
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
+                short += tuple(m.group(1) for m in [_CODED.match(c.title)] if m)  # "AnII L09 - Contraction mapping ..."
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
