@@ -62,7 +62,10 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("in december 2024") == ("2024-12-01", "2024-12-31") and span("next March") == ("2027-03-01", "2027-03-31")
     assert span("trips last February") == ("2026-02-01", "2026-02-28")
     # "may" and "march" are words too; a month not after a preposition names no days
-    assert span("what did I do in may") is None and span("what did I do in May") == ("2026-05-01", "2026-05-31")
+    assert span("what did I do in May") == ("2026-05-01", "2026-05-31")
+    # ... in lower case at the question's end after "in" (trial s47: "what did we do in may" had found no day), not
+    # before more words ("in may I go", "it may rain")
+    assert span("what did we do in may?") == ("2026-05-01", "2026-05-31") and span("in may I go") is None
     assert span("I will march in line") is None and span("the October outage") is None
     # ... but before a year they are months, as typed in lower case (trial s46: "how much did i weigh in march 2024")
     assert span("how much did i weigh in march 2024") == ("2024-03-01", "2024-03-31")

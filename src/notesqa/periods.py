@@ -81,7 +81,9 @@ _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 # (trial s46: a runner's weights of March 2024 asked so; "so it may 2024 be" is still a word)
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY)|"
-              r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b))")
+              r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b)|"
+              # ... or ending the question after "in" or "during": "what did we do in may?" (trial s47)
+              r"(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*[?.!]*\s*$))")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
