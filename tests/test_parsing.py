@@ -68,6 +68,10 @@ def test_what_is_a_label_and_how_it_reads():
                   "Books by J. R. R. Tolkien", "Notes on the U.S. Constitution", "Standup at 9 a.m. Tuesday agenda"):
         note = parse_note(f"# D\n\n{label}\n\n- one\n", "d.md")
         assert note.units[-1].parents == (label,), label
+    # an aside in brackets names nothing (trial s47: "(S29 skipped - only Jo and Dev could make it)" had been the
+    # breadcrumb of the next session's list)
+    note = parse_note("# S30\n\n(S29 skipped - only Jo and Dev could make it)\n\n- fought the warden\n", "s.md")
+    assert note.units[-1].parents == ()
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():

@@ -263,6 +263,8 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
+    if text.startswith("(") and text.endswith(")"):
+        return False  # an aside ("(S29 skipped - only Jo and Dev could make it)": trial s47), no list's name
     if apart and _two_sentences(text) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
         # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
