@@ -637,6 +637,13 @@ def test_the_latest_of_the_dated_matches_comes_first_for_our_last_one():
     assert {c.row: c.explain.recent for c in ranked}[0] == 0.0
     plain = fuse(chunks, dense, "what did Maria and I talk about in our 1:1?", {}, None, 10)
     assert plain[0].row != 1 and not any(c.explain.recent for c in plain)
+    # a note's fields are not what happened in it (trial s47: "session: 36" had been first for "what happened last
+    # session"): the newest's other passages are lifted
+    fields = [dataclasses.replace(_chunk("S/Session 36.md", 0, "session: 36", date="2026-11-28"), thin=True),
+              _chunk("S/Session 36.md", 1, "ended on a cliffhanger: the lantern went out", date="2026-11-28"),
+              _chunk("S/Session 35.md", 0, "the session ended in the library", date="2026-11-14")]
+    ranked = fuse(fields, _dense_only([0.6, 0.5, 0.55]), "what happened last session", {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
 
 
 def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():

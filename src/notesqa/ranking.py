@@ -813,8 +813,9 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
     newest section of her page, not a newer journal that mentions her."""
     out = np.zeros(len(cand), dtype=np.float32)
+    # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47)
     dated = [j for j in np.argsort(-fused, kind="stable")
-             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin]
+             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin and not chunks[int(cand[j])].thin]
     named = [j for j in dated if name[j] > 0]
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
