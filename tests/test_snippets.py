@@ -1170,3 +1170,15 @@ def test_a_code_hit_shown_with_the_numbered_step_that_introduces_it_keeps_its_nu
     hit = open_index(tmp_path / "ix", embedder).search("kubectl -n billing rollout restart deploy/pgbouncer", k=1)[0]
     assert hit.text.startswith("2. Restart pgbouncer") and hit.code == "kubectl -n billing rollout restart deploy/pgbouncer"
     assert hit.breadcrumb == ["Failover", "Steps"]
+
+
+def test_a_quote_or_a_callout_of_one_line_ends_where_it_does():
+    # trial s47: "> [!tip] if the walk-in is running warm ...", a blank line, then a list of prices: shown as one hit
+    tip = [dataclasses.replace(_chunk("c.md", 0, "if the walk-in is running warm, cut the retard", kind="quote"),
+                               line=5, end_line=5),
+           dataclasses.replace(_chunk("c.md", 1, "wholesale price £3.10"), line=7, end_line=7),
+           dataclasses.replace(_chunk("c.md", 2, "retail £2.40"), line=8, end_line=8)]
+    assert select(NoteTree.build(tip), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
+    # ... but a list right under a quote's line goes on from it
+    under = [tip[0], dataclasses.replace(tip[1], line=6, end_line=6), dataclasses.replace(tip[2], line=7, end_line=7)]
+    assert select(NoteTree.build(under), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
