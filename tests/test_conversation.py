@@ -94,6 +94,8 @@ def test_followup_detection():
     for q in ("where is it and why", "tell me how to fix it", "can you say where it is", "thanks, how do I install it?",
               "yeah how do i fix it", "cool, where is it?", "alright how do I reset it", "any idea how to fix it"):
         assert followup_kind(q) == "sure", q  # (the review)
+    for q in ("boiler, how do I reset it", "docker, how do I restart it?", "python how do I install it"):
+        assert followup_kind(q) is None, q  # a thing of its own (the second review)
     for own in ("who handles IT support requests?", "what does Make It Stick say?"):  # no pronoun (the review)
         assert followup_kind(own) is None, own
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")

@@ -85,21 +85,20 @@ _ONES = frozenset("one ones other others".split())  # "the other one?", "the sec
 _BEFORE_A_THING = frozenset("next previous same other former latter".split())
 
 
-# a thing named before the question's own question word: "epimax how do we use it", "the boiler, how do I reset it";
-# not a word that joins it to the question before ("so how do we use it?", "ok where is it?"), nor any English word
-# but "the", "my", "our" ("thanks, how do I install it?", "cool, where is it?": the review)
+# a thing named before the question's own question word: "epimax how do we use it", "the boiler, how do I reset it",
+# "docker, how do I restart it?"; not a word that joins it to the question before ("so how do we use it?", "ok where
+# is it?", "thanks, how do I install it?", "cool, where is it?": the reviews), a question word or a request
 _FRONTED = re.compile(r"^\s*([\w'’-]+)(?:[\s,]+[\w'’-]+){0,3}[\s,:-]+(?:what|how|when|where|why|who|which)\b", re.I)
-_DETERMINERS = frozenset({"the", "my", "our"})
-_JOINING = frozenset("ok okay hmm um oh yeah yep nope thx ty".split())  # (not in the English list)
+_JOINING = frozenset(
+    "so and but or ok okay then also well now right plus yes no hmm um oh what which who how when where why tell show "
+    "explain remind give please i thanks thank thx ty cool great nice sure alright yeah yep nope wait any hey hi hello "
+    "sorry actually anyway ah aha fine perfect awesome lol".split())
 
 
 def _fronted(question: str) -> bool:
     """Does the question name its thing before its question word ("epimax how do we use it")?"""
-    from .spelling import english
-
     m = _FRONTED.match(question)
-    first = m[1].lower() if m else ""
-    return bool(first) and (first in _DETERMINERS or first not in english() and first not in _JOINING)
+    return m is not None and m[1].lower() not in _JOINING | _PRONOUNS and m[1].lower() not in _AUXILIARY
 
 
 def _points_back(words: list[str]) -> bool:
