@@ -271,6 +271,8 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     write(notes / "1-1 2026-11-02.md", "---\nattendees: [\"[[Maria Lopez]]\", \"[[Tom]]\"]\n---\n"
           "- Agreed to ship the pricing page in December\n")
     write(notes / "reading.md", "# Reading\n\n- Zaharia wrote the Spark paper too\n- A talk with Maria about BERT\n")
+    write(notes / "hbr.md", "---\ntitle: Pricing\nauthors: [Jeff Dean]\njournal: Harvard Business Review\n"
+          "venue: Management Conference\n---\n- price on value\n")
     build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
     idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
@@ -284,8 +286,10 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("the zaharia paper") == names.credited("what did the Khattab et al. paper find") == \
         {"colbert.md"}
     assert names.credited("the white paper") == frozenset()  # no one of that name
-    # ... nor a venue's word that is an English one (the review: "the conference paper deadline" had named SIGIR's)
-    assert names.credited("when is the conference paper deadline") == frozenset()
+    # ... nor a venue's word that is an English one (the review: "the conference paper deadline" had named SIGIR's);
+    # a surname written with its capital is one, an English word or not (the second review: "the Dean paper")
+    assert names.credited("when is the conference paper deadline") == names.credited("the review paper") == frozenset()
+    assert names.credited("the Dean paper") == {"hbr.md"} and names.credited("the 2021 paper") == frozenset()
     # ... but what came from somewhere is no note by it (trial s44: "what bonus did I end up getting from Notion?")
     assert names.credited("what did I get from SIGIR 2021?") == names.credited("what I learned from SIGIR 2021") == \
         frozenset()
@@ -548,4 +552,11 @@ def test_what_a_title_says_after_a_code_and_number_names_its_note(tmp_path):
     assert names.named("contraction mapping theorem notes") == {"AnII L09 - Contraction mapping theorem.md": 1.0}
     assert names.named("my notes on the CLT") == {"Prob L13 - CLT.md": 1.0}
     assert names.named("misc") == {}  # no code before it: "Notes - misc" is named as a whole
+    # ... not a name a series of notes shares (the second review: "2026.11.25 - Helen" had named Helen's meetings)
+    for day in ("2026.11.25", "2026.11.18"):
+        write(notes / f"{day} - Helen.md", "- thesis timeline\n")
+    write(notes / "Lecture 7: Paxos.md", "- a leader per ballot\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    assert names.named_exactly("who is Helen?") == frozenset() and names.named("paxos") == {"Lecture 7: Paxos.md": 1.0}
 

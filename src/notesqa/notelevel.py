@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import posixpath
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -41,7 +42,15 @@ _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleague
 # ... and what a title says after a course's or a series' code and number: "AnII L09 - Contraction mapping theorem",
 # "Prob L13 - CLT" are also that theorem's note (trial s47: the note had been named 0.68, and its hub's line to it
 # came first)
-_CODED = re.compile(r"\s*(?=[^-–—:]*\d)[\w.]+(?:\s+[\w.]+){0,2}\s+[-–—:]\s+(.*[^\W\d_].*)")
+# (its own: not one a series of notes shares, "2026.11.25 - Helen", "Sprint 14 - Retro": the second review)
+_CODED = re.compile(r"\s*(?=[^-–—:]*\d)[\w.]+(?:\s+[\w.]+){0,2}(?:\s+[-–—]|\s*:)\s+(.*[^\W\d_].*)")
+
+
+def _coded_names(titles: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """path -> what its title says after a code and number (_CODED), when no other note's title says the same."""
+    found = {p: m.group(1).strip() for p, t in titles.items() if (m := _CODED.match(t))}
+    shared = Counter(name.casefold() for name in found.values())
+    return {p: (name,) for p, name in found.items() if shared[name.casefold()] == 1}
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it
@@ -223,6 +232,7 @@ class NoteNames:
         alias_words: dict[str, tuple[frozenset[str], ...]] = {}
         spelled: dict[str, tuple[str, ...]] = {}
         leads: dict[str, int] = {}
+        coded = _coded_names({c.path: c.title for c in chunks})
         for i, c in enumerate(chunks):
             if c.path not in names:
                 stem = posixpath.splitext(posixpath.basename(c.path))[0]
@@ -231,7 +241,7 @@ class NoteNames:
                 namespaced = "___" in stem or "%2f" in stem.lower()  # Logseq's file name of "recipes/Dal Makhani"
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
-                short += tuple(m.group(1) for m in [_CODED.match(c.title)] if m)  # "AnII L09 - Contraction mapping ..."
+                short += coded.get(c.path, ())  # "AnII L09 - Contraction mapping theorem"
                 names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
@@ -322,12 +332,14 @@ class NoteNames:
         return frozenset(out)
 
     def _by_surname(self, name: str) -> frozenset[str]:
-        """The notes credited to a person name is the surname of: no English word ("the white paper", "the review
-        paper" name no one, nor a venue's "Harvard Business Review": the review), a credit of two to four words."""
+        """The notes credited to a person name is the surname of: written with its capital, or no English word ("the
+        white paper", "the review paper" name no one, nor a venue's "Harvard Business Review"; "the Dean paper" does:
+        the reviews), not a number ("the 2021 paper" is left to the year rule), a credit of two to four words."""
         from .spelling import english
 
         words = tokenize(name)
-        if len(words) != 1 or name.casefold() in english() or words[0] in self.common:
+        if len(words) != 1 or any(ch.isdigit() for ch in name) or words[0] in self.common \
+                or not name[:1].isupper() and name.casefold() in english():
             return frozenset()
         return frozenset(p for p, sets in self.credits.items() if any(words[0] in c and 2 <= len(c) <= 4 for c in sets))
 
