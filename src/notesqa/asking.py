@@ -185,9 +185,11 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|\bwhen\s+(?:was|were|is|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
                      # "when was the last time the boiler was serviced?" (the review)
                      + r"|\bwhen\s+was\s+the\s+last\s+time\b"
-                     # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47)
-                     + r"|^\s*(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest|news|update)\s+(?:on|with|about)\b"
-                     + r"|\bwhat['’]?s\s+new\s+(?:on|with|about)\b", re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
+                     # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47); not
+                     # "update on windows fails", "what's new about transformers" (the second review)
+                     + r"|^\W*(?:so\W+)?(?:(?:what['’]?s|what\s+is)\s+)?(?:the\s+)?latest\s+(?:on|about|with)\b"
+                     + r"|^\W*(?:so\W+)?any\s+(?:news|updates?)\s+(?:on|about|with)\b"
+                     + r"|\bwhat['’]?s\s+new\s+(?:on|with)\b", re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
 
 
 def asks_last_meeting(text: str) -> bool:

@@ -56,20 +56,21 @@ STOPWORDS = frozenset(
 # übernachtet" had found "wir haben aber auch viel geheizt" first by "haben", "wir"), not those that are words or
 # names in English too ("die", "war", "hat", "man", "den", "bin", "will", "mit", "nun", "du", "es", "er", "da", "des",
 # "dem", "ins", "ob", "weg", "hin", "so", "also", "an", "in", "am", "was": the last five are English's above; nor
-# a word English writes as a name or term, "dir", "als", "im", "aus", "von", "über", "mir", "um", "hier": the review)
+# a word English writes as a name or term, "dir", "als", "im", "aus", "von", "über", "mir", "um", "hier", "allen",
+# "seine", "mich": the reviews)
 GERMAN_STOPWORDS = frozenset(
-    "aber allem allen aller alles andere anderem anderen anderer anderes anderm andern anders auch auf bei bist "
+    "aber allem aller alles andere anderem anderen anderer anderes anderm andern anders auch auf bei bist "
     "damit dann das dass dasselbe dazu daß dein deine deinem deinen deiner deines denn denselben der derer "
     "derselbe derselben desselben dessen dich diese dieselbe dieselben diesem diesen dieser dieses doch dort "
     "durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal etwas euch euer "
     "eure eurem euren eurer eures für gegen gewesen hab habe haben hatte hatten hinter ich ihm ihn ihnen ihr ihre "
     "ihrem ihren ihrer ihres indem ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein "
     "keine keinem keinen keiner keines können könnte manche manchem manchen mancher manches mein meine meinem "
-    "meinen meiner meines mich muss musste nach nicht nichts noch nur oder ohne sehr seine seinem seinen seiner "
+    "meinen meiner meines muss musste nach nicht nichts noch nur oder ohne sehr seinem seinen seiner "
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "19"  # 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "20"  # 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -265,7 +266,7 @@ def _dotted(low: str) -> list[str]:
 # a number written with leading zeros: also the number ("PLOT-04" also "4", "0007-use-postgres" also "7": trial s47's
 # "plot 4" had not found PLOT-04, "adr 7" not 0007-use-postgres.md); not a decimal's digits ("3.05" is no "3.5": the
 # review), nor zeros alone ("000" of "1,000")
-_LEADING_ZEROS = re.compile(r"(?<![\w.])0+([1-9]\d*)(?!\w|\.\d)")
+_LEADING_ZEROS = re.compile(r"(?<![\w.,])0+([1-9]\d*)(?!\w|\.\d)")
 
 
 def _zeroless(low: str) -> list[str]:
