@@ -357,6 +357,9 @@ def test_template_commands_table_of_contents_markers_and_inline_queries_are_no_t
     assert [u.text for u in note.units] == ["notes in vault:", "prds:", "excel `=SUM(A1:A3)` and done"]
     assert all("<%" not in h for u in note.units for h in u.heading)
     # ... not two "<%" and "%>" of a sentence, nor a code span of another app (the review)
+    # (a script's block over lines is the template's: the second review)
+    script = parse_note("Title: <%* let t = await tp.system.prompt(\"t\")\nif (t) { %>done<%* } %> end\n", "s.md")
+    assert script.units[0].text == "Title: done end"
     prose = parse_note("must stay <% 1 of requests\nand 50%> is bad\n\n- q `=this.file.name` r `=SUM(A1)`\n", "c.md")
     assert [u.text for u in prose.units] == ["must stay <% 1 of requests\nand 50%> is bad", "q r `=SUM(A1)`"]
     # ... but code blocks keep them, as written

@@ -72,6 +72,8 @@ def test_what_is_a_label_and_how_it_reads():
     # breadcrumb of the next session's list)
     note = parse_note("# S30\n\n(S29 skipped - only Jo and Dev could make it)\n\n- fought the warden\n", "s.md")
     assert note.units[-1].parents == ()
+    note = parse_note("# T\n\n(Optional) Tools (if any)\n\n- a saw\n", "t.md")  # not one aside (the second review)
+    assert note.units[-1].parents == ("(Optional) Tools (if any)",)
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():
@@ -515,6 +517,9 @@ def test_a_plain_text_notes_first_line_is_its_title_only_when_it_is_its_name():
     # ... not a plain note's lines set apart by "---" (the review: "Groceries milk eggs" had become a heading)
     plain = parse_note("Groceries\nmilk\neggs\n---\nHardware store\nscrews\n", "Groceries.md")
     assert [u.text for u in plain.units][:2] == ["milk", "eggs"]
+    # ... and with "-" alone (the second review: "Results" over "-------" had been text again)
+    dashed = parse_note("Invoice PDF service\n\nIntro.\n\nResults\n-------\n\n- p95 down\n", "invoice-pdf-service.md")
+    assert dashed.units[-1].heading == ("Results",)
 
 
 def test_a_plain_text_notes_lines_are_read_as_its_app_shows_them():

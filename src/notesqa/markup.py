@@ -40,15 +40,16 @@ TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*(?![\w/<{-])
 DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
 HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
+STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # struck-out words as units.inline_text writes them
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
-STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # struck-out words as units.inline_text writes them
 ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
 # a template's command left in a note made from it without the plugin running ("<% tp.file.title %>", Templater's): no
 # text, as the note was meant to read (trial s47: a heading "1:1 — <% tp.file.title %>" in every breadcrumb)
-# (on one line, and a command of its: "must stay <% 1 of requests" is no template's, the review), or a Logseq
-# template's day or page ("<% today %>")
-TEMPLATER = re.compile(r"<%[-_*+]?[^\n]*?\b(?:tp|tR)\b[^\n]*?[-_]?%>"
+# (its code, "<%* ... %>" over lines too, a few hundred characters at most, or one line that calls it, tp, tR or
+# moment: "must stay <% 1 of requests" over two lines is no template's, the reviews), or a Logseq template's day or
+# page ("<% today %>")
+TEMPLATER = re.compile(r"<%[*_-][^%]{0,600}?%>|<%[^\n%]*?\b(?:tp|tR|moment)\b[^\n%]*?[-_]?%>"
                        r"|<%\s*(?:today|yesterday|tomorrow|time|current page)\s*%>", re.IGNORECASE)
 # a line that asks the app for a table of contents ("[TOC]", GitLab's "[[_TOC_]]", kramdown's "{:toc}"): no text
 # (trial s47: "[TOC]" had been a passage)

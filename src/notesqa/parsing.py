@@ -111,10 +111,10 @@ def _as_list(lines: list[str], start: int, end: int) -> None:
 LIST_LINES = 40  # more short lines than this in a note: a dump, not lists (its lines each a passage would crowd out the rest)
 _HEADING_LINE = re.compile(r"^#{1,6}\s")
 _CODE_LINE = re.compile(r"^(?: {4}|\t|```|~~~)", re.M)  # a note with code is written in markdown, not as lines
-# ... so is one with a heading of one line underlined with "=" ("Invoice PDF service" over "=====": trial s47, its
-# file's name, had been read as a plain-text note's title line, its "=====" and "-----" lines as text); not "---",
-# which a plain note's lines may be set apart with ("milk", "eggs", "---", "Hardware store": the review)
-_SETEXT = re.compile(r"(?:\A|\n[ \t]*\n)[^\n]*\S[^\n]*\n={3,}[ \t]*(?:\n|\Z)")
+# ... so is one with a heading of one line underlined ("Invoice PDF service" over "=====": trial s47, its file's
+# name, had been read as a plain-text note's title line, its "=====" and "-----" lines as text); a line alone above its
+# underline, not the last of lines a "---" sets apart ("milk", "eggs", "---", "Hardware store": the reviews)
+_SETEXT = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*\S[^\n]*\n(?:={3,}|-{3,})[ \t]*(?:\n|\Z)")
 _MARKUP_START = re.compile(r"\s*(?:#|---|\+\+\+|[-*+>|]|\d+[.)]|<|!\[|\[)")  # a note that opens with markdown
 _MARKDOWN_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||```|~~~)")
 _LIST_LIKE = re.compile(r"^(\s*)(?=[-+*]\s|\d+[.)]\s)")

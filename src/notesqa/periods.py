@@ -30,7 +30,7 @@ _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
 # (22.03.2025 is day first, as Europe dots it; a month first only with slashes, as the US writes it: 1.22.2025 may be
 # a version)
 _OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
-# ... its year of two digits too, with slashes: "21/2/24" (trial s47), its century as metadata.century's; not dotted,
+# ... its year of two digits too, with slashes: "21/2/24" (trial s47), its century as century() gives it; not dotted,
 # a version's ("docker 20.10.24", "electron 28.2.10": the review)
 _YEARS = YEAR + r"|(?<=/)\d\d"
 _NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/:-]|\.\d)"  # (one separator: not 22/03.2025)

@@ -240,8 +240,8 @@ class NotesIndex:
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
-        # at -k 10, so that -k 3 shows what -k 10 puts first (trial s47: the newest meeting's line, 4th by score, had
-        # been first at -k 5 and absent at -k 3)
+        # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest
+        # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)
         due = asks_due(text) or asks_overdue(text)
         n = max(k, REORDERED_FROM) if asks_last_meeting(text) or due or days(text) else k
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,

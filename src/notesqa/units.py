@@ -253,6 +253,9 @@ LABEL_CHARS = 80
 _LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s+(?![a-z])(?!.*:\s*$)")
 
 
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # one pair of brackets around it all (not "(Optional) Tools (if any)")
+
+
 def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
     ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
@@ -263,7 +266,7 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
         return False
-    if text.startswith("(") and text.endswith(")"):
+    if _ASIDE.fullmatch(text):
         return False  # an aside ("(S29 skipped - only Jo and Dev could make it)": trial s47), no list's name
     if apart and _two_sentences(text) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
@@ -1066,7 +1069,7 @@ def _escape_table_links(text: str) -> str:
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_NUMBERED_ON = re.compile(r"[ \t]*(?!1[.)])\d{1,9}[.)][ \t]")  # an ordered item not numbered 1
+_NUMBERED_ON = re.compile(r"[ \t]*(?!0*1[.)])\d{1,9}[.)][ \t]")  # an ordered item not numbered 1 ("01." is 1)
 _BOLD_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__):?[ \t]*")  # "**My topics**", "__Action items__:"
 
 
