@@ -520,6 +520,12 @@ def test_a_note_named_only_inside_a_longer_name_the_notes_say_is_named_in_part(t
     assert hits[0].explain.name_match < 1.0
 
 
+def _built_names(notes, tmp_path):
+    """The note names of an index of notes, built (again) in tmp_path/index."""
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    return NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+
+
 def test_a_titles_numbered_part_names_its_note(tmp_path):
     # trial s45: "what's my hypothesis for chapter 3?" had named no note "Chapter 3 - hot moments"
     notes = tmp_path / "notes"
@@ -527,8 +533,7 @@ def test_a_titles_numbered_part_names_its_note(tmp_path):
     write(notes / "Chapter 2 - nitrate removal.md", "## Scope\n- three sites\n")
     write(notes / "Lecture 12 — Caches.md", "- a line per block\n")
     write(notes / "Week 4 - Paxos.md", "- a leader per ballot\n")
-    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
-    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    names = _built_names(notes, tmp_path)
     assert names.named("what's my hypothesis for chapter 3?") == {"Chapter 3 - hot moments.md": 1.0}
     assert names.named("what did lecture 12 cover?") == {"Lecture 12 — Caches.md": 1.0}
     assert names.named("what did week 4 cover?").get("Week 4 - Paxos.md", 0) < 1.0  # a week of the calendar too
@@ -544,11 +549,9 @@ def test_what_a_title_says_after_a_code_and_number_names_its_note(tmp_path):
     # trial s47: "contraction mapping theorem notes" had named "AnII L09 - Contraction mapping theorem" 0.68, and the
     # course hub's line to it came first; "my notes on the CLT" the hub's "Prob L13 - CLT"
     notes = tmp_path / "notes"
-    write(notes / "AnII L09 - Contraction mapping theorem.md", "- T maps X into X\n")
-    write(notes / "Prob L13 - CLT.md", "- standardise first\n")
-    write(notes / "Notes - misc.md", "- odds and ends\n")
-    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
-    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    for title in ("AnII L09 - Contraction mapping theorem", "Prob L13 - CLT", "Notes - misc"):
+        write(notes / f"{title}.md", "- a line of it\n")
+    names = _built_names(notes, tmp_path)
     assert names.named("contraction mapping theorem notes") == {"AnII L09 - Contraction mapping theorem.md": 1.0}
     assert names.named("my notes on the CLT") == {"Prob L13 - CLT.md": 1.0}
     assert names.named("misc") == {}  # no code before it: "Notes - misc" is named as a whole
@@ -556,7 +559,6 @@ def test_what_a_title_says_after_a_code_and_number_names_its_note(tmp_path):
     for day in ("2026.11.25", "2026.11.18"):
         write(notes / f"{day} - Helen.md", "- thesis timeline\n")
     write(notes / "Lecture 7: Paxos.md", "- a leader per ballot\n")
-    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
-    names = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
+    names = _built_names(notes, tmp_path)
     assert names.named_exactly("who is Helen?") == frozenset() and names.named("paxos") == {"Lecture 7: Paxos.md": 1.0}
 
