@@ -1026,8 +1026,8 @@ def test_the_candidates_fused_are_as_many_at_five_hits_as_at_ten(built, embedder
 def test_the_last_meeting_is_found_first_however_few_hits_are_asked_for(tmp_path, embedder):
     # trial s47: "actions from my last meeting w helen": the newest of ten meeting notes named "DATE Helen" had been
     # left out (its best line a weaker match), then first at -k 5 and absent at -k 3
-    # (twenty older ones: the newest is found among all of them, not among the best 40 passages only: the review)
-    for day in [f"{y}-{m:02d}-15" for y in (2021, 2022, 2023, 2024, 2025) for m in (1, 4, 7, 10)]:
+    # (150 older ones: the newest is found among all of them, not among the best passages only: the reviews)
+    for day in [f"{y}-{m:02d}-{d:02d}" for y in (2021, 2022, 2023, 2024, 2025) for m in range(1, 11) for d in (5, 15, 25)]:
         write(tmp_path / "n" / "Meetings" / f"{day} Helen.md",
               f"---\ndate: {day}\n---\n# Meeting\n\n- actions from my meeting with helen: chapter plan\n"
               f"- actions from the meeting w helen on the fieldwork\n")

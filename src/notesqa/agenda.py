@@ -92,6 +92,10 @@ class Agenda:
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
+        self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
+        for row, chunk in enumerate(chunks):
+            if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
+                self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -116,6 +120,11 @@ class Agenda:
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
+
+    def dated_notes(self) -> dict[str, tuple[str, list[int]]]:
+        """Each dated note's path -> (its day, "YYYY-MM-DD", and the rows of its passages of that day)."""
+        self._ensure()
+        return self._note_rows
 
     def months(self) -> frozenset[str]:
         """The months ("YYYY-MM") that passages are of: "in June" with no year is a June the notes have."""

@@ -401,7 +401,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         kw_side = kw_side + SECTION_SHARE * scores.section
     agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
-    d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks))
+    series = _newest_of_series(agenda, text) if asks_last_meeting(text) else np.zeros(0, dtype=np.int64)
+    d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks, series))
     if len(cand) == 0:
         return []
     ids = cand.tolist()
@@ -834,14 +835,30 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
 _DATED_NAME = re.compile(r"\d{4}-\d\d-\d\d[ _-]+(.*[^\W\d_].*)|(.*[^\W\d_].*?)[ _-]+\d{4}-\d\d-\d\d")
 
 
+@lru_cache(maxsize=1 << 16)
+def _series_words(path: str) -> frozenset[str]:
+    """The words of a dated file's name without its day ("2026-11-25 Helen": {"helen"}), none for another name."""
+    m = _DATED_NAME.fullmatch(PurePosixPath(path).stem)
+    return frozenset(tokenize(m.group(1) or m.group(2))) if m else frozenset()
+
+
+def _newest_of_series(agenda: Agenda, text: str) -> np.ndarray:
+    """The rows of the newest note of the series of dated notes the question names ("2026-11-25 Helen" of "my last
+    meeting w helen"), candidates however many older ones match better (the second review: of 150 weekly meetings
+    the newest had not been among the candidates)."""
+    asked = frozenset(tokenize(text))
+    series = [(day, rows) for path, (day, rows) in agenda.dated_notes().items()
+              if (words := _series_words(path)) and words <= asked]
+    return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
+
+
 def _series_named(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: 1 if its note's file name is a day and words the question all says ("2026-11-25 Helen" for
     "my last meeting w helen": one of a series of meetings, trial s47, which had named none of ten), else 0."""
     asked = frozenset(tokenize(text))
     out = np.zeros(len(cand), dtype=np.float32)
     for j, i in enumerate(cand.tolist()):
-        m = _DATED_NAME.fullmatch(PurePosixPath(chunks[i].path).stem)
-        words = frozenset(tokenize(m.group(1) or m.group(2))) if m else frozenset()
+        words = _series_words(chunks[i].path)
         out[j] = float(bool(words) and words <= asked)
     return out
 
