@@ -258,6 +258,11 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert shown_fields({"title": "Install", "weight": 20, "slug": "install"}) == ()  # a docs page's place in its menu
     assert shown_fields({"related": "[[Health]]", "weight": 78.4}) == ("weight: 78.4",)  # a key of both (the review)
     assert shown_fields({"publishDate": "2024-01-01", "linkTitle": "Chilli", "servings": 4}) == ("servings: 4",)
+    # what kind of note it is is no passage, unless its value says more than a kind (trial s47: a character's
+    # "class: Druid (Circle of Wildfire) 8" had been hidden, "what level is wren" unanswered)
+    assert shown_fields({"type": "definition", "status": "in progress", "category": "books"}) == ()
+    assert shown_fields({"class": "Druid (Circle of Wildfire) 8", "status": "rescued (S9)"}) == (
+        "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)")
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
     assert shown_fields({"author": "[[Jane Doe|Jane]]", "attendees": ["[[Ana]]", "[[Bo Li|Bo]]"]}) == (
         "author: Jane", "attendees: Ana, Bo")

@@ -379,6 +379,15 @@ _FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$",
 SHOWN_VALUE_CHARS = 300
 
 
+_KIND_SAYS_MORE = re.compile(r"\d|[()]|\S+\s+\S+\s+\S+\s+\S")  # a number, brackets, four words or more
+
+
+def _more_than_a_kind(value) -> bool:
+    """Does a kind's or a status's value say more than a label ("Druid (Circle of Wildfire) 8", not "definition",
+    "in progress")?"""
+    return isinstance(value, str) and _KIND_SAYS_MORE.search(value) is not None
+
+
 def shown_fields(meta: dict) -> tuple[str, ...]:
     """The front matter's fields as the app's properties view shows them, "servings: 4", "source: https://...",
     a list's values with commas: those a reader looks up, not the note's name, tags and days, what kind of note
@@ -389,7 +398,10 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - {"weight"}
     for key, value in meta.items():
         name = str(key).strip()
-        if name.lower() in not_shown or name.lower().endswith("-plugin") \
+        # (a kind's value that says more is shown: "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)", trial
+        # s47, had been hidden as what kind of note it is)
+        hidden = name.lower() in not_shown and not (name.lower() in _KIND_FIELDS and _more_than_a_kind(value))
+        if hidden or name.lower().endswith("-plugin") \
                 or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
                     isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
             continue
