@@ -285,3 +285,13 @@ def test_words_said_missing_are_quoted_short():
 
     # trial s38: a 5,000-letter word had been quoted whole above the hits
     assert quoted_words(["staging", "x" * 5000, "kafka", "more"]) == f"“staging” or “{'x' * 79}…” or “kafka”"
+
+
+def test_a_step_a_hit_opens_with_is_not_said_again_in_its_breadcrumb():
+    # trial s47 and the review: a step with a `code span` or a #tag, over its code, had been said again as its parent
+    step = "Restart `pgbouncer` #ops:"
+    hit = Hit(f"2. {step}\nkubectl rollout restart deploy/pgbouncer", "f.md", 6, ("Steps",), 0.9, title="Failover",
+              parents=(step,), tags=("ops",))
+    assert hit.breadcrumb == ["Failover", "Steps"]
+    other = Hit("Check the primary first.", "f.md", 5, ("Steps",), 0.9, title="Failover", parents=(step,), tags=("ops",))
+    assert other.breadcrumb[-1].startswith("Restart pgbouncer")  # a child of the step keeps it

@@ -86,7 +86,7 @@ class Hit:
         last parent the hit's text opens with is left to the text (code inside a block, after the line
         that introduces it)."""
         crumbs = [_crumb(p, self.tags) for p in near_parents(self.parents)]
-        if crumbs and _opens(self.text, crumbs[-1]):
+        if crumbs and _opens(self.text, crumbs[-1], self.tags):
             crumbs.pop()
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
@@ -301,15 +301,11 @@ def best_match(hits: list[Hit]) -> float:
 _STEP_NUMBER = re.compile(r"^\s*\d{1,9}[.)]\s+")  # a numbered step's "2. " before its text (its parent's crumb has none)
 
 
-def _opens(text: str, crumb: str) -> bool:
-    """Is text's first line what crumb (a parent's first line, maybe cut short at a word) says?"""
+def _opens(text: str, crumb: str, tags=()) -> bool:
+    """Is text's first line (a numbered step's without its number) the parent crumb is of, as _crumb makes a crumb
+    (trial s47 and the review: a step with a `code span` or a #tag had been said again in the breadcrumb)?"""
     first = _STEP_NUMBER.sub("", next((line for line in text.splitlines() if line.strip()), ""), count=1)
-    first = " ".join((CODE_SPAN.sub(r"\2", first) if "`" in first else first).split()).casefold()  # as _crumb
-    said = crumb.strip().casefold()  # (trial s47: a step with a `code span` had been said again in the breadcrumb)
-    if said.endswith(" …"):  # cut short: the line goes on after its last word
-        said = said.removesuffix(" …")
-        return bool(said) and first.startswith(said) and first[len(said):len(said) + 1] in ("", " ")
-    return bool(said) and first == said
+    return bool(crumb.strip()) and _crumb(first, tags).casefold() == crumb.strip().casefold()
 
 
 def _ends_with(part: str, before: str) -> bool:
