@@ -69,7 +69,10 @@ class Agenda:
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
         self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
+        self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         for row, chunk in enumerate(chunks):
+            if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
+                self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
             entry = entry_day(chunk, entries.get((chunk.path, chunk.parent)) if chunk.parent is not None else None)
             entries[(chunk.path, chunk.seq)] = entry
             for day in days_of(chunk, entry):
@@ -92,10 +95,6 @@ class Agenda:
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
-        self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
-        for row, chunk in enumerate(chunks):
-            if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
-                self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
