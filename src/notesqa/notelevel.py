@@ -51,6 +51,8 @@ def _coded_names(titles: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     found = {p: m.group(1).strip() for p, t in titles.items() if (m := _CODED.match(t))}
     shared = Counter(name.casefold() for name in found.values())
     return {p: (name,) for p, name in found.items() if shared[name.casefold()] == 1}
+
+
 _NAME_SPAN = 200  # characters a note's name at the start of a question may take
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")  # the word right before a name ("shadow" of "shadow page table")
 MIN_NAME_SHARE = 0.6  # a name less than this much named by the question is not named by it

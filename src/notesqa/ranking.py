@@ -401,7 +401,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         kw_side = kw_side + SECTION_SHARE * scores.section
     agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
-    series = _newest_of_series(agenda, text) if asks_last_meeting(text) else np.zeros(0, dtype=np.int64)
+    asked, last_meeting = frozenset(tokenize(text)), asks_last_meeting(text)
+    series = _newest_of_series(agenda, asked) if last_meeting else np.zeros(0, dtype=np.int64)
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks, series))
     if len(cand) == 0:
         return []
@@ -446,7 +447,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
-    asked, who = frozenset(tokenize(text)), _ASKS_WHO.search(text) is not None
+    who = _ASKS_WHO.search(text) is not None
     looks = (p_short | p_names & (not who)).tolist()  # thin, a few words, or names unless it asks who
     thin = np.array([looks[j] and _says_little(c, scores.words, asked, who) for j, c in enumerate(of)],
                     dtype=bool) & (task <= 0)  # "TODO Renew passport"
@@ -462,7 +463,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
-    meeting = np.maximum(name, _series_named(chunks, cand, text)) if asks_last_meeting(text) else np.zeros_like(name)
+    meeting = np.maximum(name, _series_named(chunks, cand, asked)) if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
     coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
@@ -842,20 +843,19 @@ def _series_words(path: str) -> frozenset[str]:
     return frozenset(tokenize(m.group(1) or m.group(2))) if m else frozenset()
 
 
-def _newest_of_series(agenda: Agenda, text: str) -> np.ndarray:
+def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
     """The rows of the newest note of the series of dated notes the question names ("2026-11-25 Helen" of "my last
     meeting w helen"), candidates however many older ones match better (the second review: of 150 weekly meetings
-    the newest had not been among the candidates)."""
-    asked = frozenset(tokenize(text))
+    the newest had not been among the candidates). asked: the question's words (tokenize)."""
     series = [(day, rows) for path, (day, rows) in agenda.dated_notes().items()
               if (words := _series_words(path)) and words <= asked]
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
 
 
-def _series_named(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: 1 if its note's file name is a day and words the question all says ("2026-11-25 Helen" for
-    "my last meeting w helen": one of a series of meetings, trial s47, which had named none of ten), else 0."""
-    asked = frozenset(tokenize(text))
+def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) -> np.ndarray:
+    """For each candidate: 1 if its note's file name is a day and words the question all says (asked: its words,
+    tokenize's; "2026-11-25 Helen" for "my last meeting w helen": one of a series of meetings, trial s47, which had
+    named none of ten), else 0."""
     out = np.zeros(len(cand), dtype=np.float32)
     for j, i in enumerate(cand.tolist()):
         words = _series_words(chunks[i].path)

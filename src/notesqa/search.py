@@ -235,7 +235,8 @@ class NotesIndex:
         if ranked is None:
             return []
         live, ranked, origin, mask = ranked
-        if asks_last_meeting(text):  # the newest meeting's passages first, however many older ones match better
+        last_meeting = asks_last_meeting(text)
+        if last_meeting:  # the newest meeting's passages first, however many older ones match better
             ranked = [c for c in ranked if c.explain.recent] + [c for c in ranked if not c.explain.recent]
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
@@ -243,7 +244,7 @@ class NotesIndex:
         # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)
         due = asks_due(text) or asks_overdue(text)
-        n = max(k, REORDERED_FROM) if asks_last_meeting(text) or due or days(text) else k
+        n = max(k, REORDERED_FROM) if last_meeting or due or days(text) else k
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
                                                                            budget, min_score, mask)]
         each_day = bool(days(text)) or asks_latest(text) or asks_when(text)
@@ -258,7 +259,7 @@ class NotesIndex:
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
         # (the last meeting's best k, then as the note has them: not its first k lines)
-        return _meeting_as_written(hits[:k]) if asks_last_meeting(text) else hits[:k]
+        return _meeting_as_written(hits[:k]) if last_meeting else hits[:k]
 
     def parsed(self, question: str, tags=None, paths=None, after=None, before=None) -> tuple[str, Filters]:
         """The question's words and its filters with the ones given; a "-word" the notes write as a flag
