@@ -148,6 +148,18 @@ def test_a_file_name_that_ends_with_a_date_dates_the_note():
     assert note_date(None, "Note 2020-11-03 99.99.txt") is None
 
 
+def test_a_file_name_is_read_for_its_day_and_words_by_one_rule():
+    from notesqa.metadata import dated_name, note_date
+
+    assert dated_name("2026-11-25 Helen") == ("2026-11-25", "Helen")
+    assert dated_name("2024-01-05-my-trip") == ("2024-01-05", "my-trip")  # a Jekyll post
+    assert dated_name("Standup 2024-03-05") == ("2024-03-05", "Standup")
+    assert dated_name("Note 2020-11-03 18.22") == ("2020-11-03", "Note")  # the time after the day is no word
+    assert dated_name("2024-03-05") is None and dated_name("v2026-11-18") is None
+    # the day before an underscore dates its note too (it had been read by the series rule only: the review, s47)
+    assert note_date(None, "standups/2024-03-05_standup.md") == "2024-03-05"
+
+
 def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():
     noon = 1709726400000  # 2024-03-06 12:00 UTC in epoch milliseconds: that day in any time zone within 11 hours
     assert note_date(None, "daily.journal.2024.03.04.md") == "2024-03-04"

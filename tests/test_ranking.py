@@ -940,3 +940,11 @@ def test_a_passage_under_the_heading_named_of_the_note_named_comes_first():
     hit = next(c for c in ranked if c.row == 1)
     assert hit.explain.heading_named and "of the note it names" not in str(hit.explain)
 
+
+
+def test_a_series_of_dated_notes_is_named_by_the_words_beside_its_day():
+    # the same rule that dates a note (metadata.dated_name): a phone's "Helen 2026-11-25 10.00" is of the series
+    # "helen", as it is dated (the review, s47: the two rules had disagreed); a number alone names no series
+    assert ranking._series_words("Meetings/Helen 2026-11-25 10.00.md") == {"helen"}
+    assert ranking._series_words("Meetings/2026-11-25_Helen.md") == {"helen"}
+    assert ranking._series_words("2024-01-05-2.md") == frozenset() == ranking._series_words("2024-01-05.md")

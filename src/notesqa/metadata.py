@@ -495,9 +495,10 @@ def _with_parents(tag: str) -> list[str]:
 
 
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
-_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) ")  # "2025-11-16 Lab meeting.md": dated, named as written
-# "Pricing Review 2026-11-17.md" is dated too, and a phone's "Note 2020-11-03 18.22.txt" (a time after the day)
-_NAME_DATED = re.compile(r"\S[ _-]+\(?(\d{4})-(\d{2})-(\d{2})(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?$")
+# a file named by a day and words, the day first ("2025-11-16 Lab meeting", a Jekyll post's "2024-01-05-my-trip",
+# "2024-03-05_standup") or last ("Pricing Review 2026-11-17", a phone's "Note 2020-11-03 18.22": a time after it)
+_DAY_FIRST_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ _-]+(\S.*)")
+_DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})-(\d{2})-(\d{2})(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?")
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
@@ -578,6 +579,17 @@ def unreadable_day(value) -> str | None:
             "the note by it")
 
 
+def dated_name(stem: str) -> tuple[str, str] | None:
+    """A file name's day ("YYYY-MM-DD") and its other words, when it is named by a day and words, the day first or
+    last ("2026-11-25 Helen": ("2026-11-25", "Helen")); None for another name. The one rule both a note's day
+    (note_date) and a series of dated notes (ranking's: "my last meeting w helen") read a name by."""
+    if m := _DAY_FIRST_NAME.fullmatch(stem):
+        return f"{m[1]}-{m[2]}-{m[3]}", m[4]
+    if m := _DAY_LAST_NAME.fullmatch(stem):
+        return f"{m[2]}-{m[3]}-{m[4]}", m[1]
+    return None
+
+
 def note_date(value, rel: str) -> str | None:
     """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
     2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
@@ -586,12 +598,12 @@ def note_date(value, rel: str) -> str | None:
     1709546400000")."""
     date = front_matter_day(value) if value is not None else None
     if date is None:
-        name = Path(rel).name
         stem = Path(rel).stem
-        m = _DATE_PREFIX.match(name) or _DATED_NAME.match(name) or _DATE_STEM.match(stem) \
-            or _ZETTEL_ID.match(nfc(stem)) or _NAME_DATED.search(stem) or _DOTTED_DATE.search(stem) \
+        m = _DATE_STEM.match(stem) or _ZETTEL_ID.match(nfc(stem)) or _DOTTED_DATE.search(stem) \
             or _COMPACT_DATE.match(stem)
-        if m is None and (day_first := _DAY_FIRST.match(stem)):
+        if named := dated_name(stem):
+            date = as_date(named[0])
+        elif m is None and (day_first := _DAY_FIRST.match(stem)):
             date = as_date(f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}")
         elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")

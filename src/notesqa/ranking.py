@@ -21,7 +21,7 @@ import numpy as np
 from .agenda import Agenda
 from .chunking import Chunk, field_key, field_line, numbered, table_rows, task_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, as_date
+from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
@@ -832,15 +832,15 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     return out
 
 
-# a dated file's name: its day, then or before its other words ("2026-11-25 Helen", "Standup 2024-03-05")
-_DATED_NAME = re.compile(r"\d{4}-\d\d-\d\d[ _-]+(.*[^\W\d_].*)|(.*[^\W\d_].*?)[ _-]+\d{4}-\d\d-\d\d")
+_LETTER = re.compile(r"[^\W\d_]")  # a name's words, not a number alone ("2024-01-05-2")
 
 
 @lru_cache(maxsize=1 << 16)
 def _series_words(path: str) -> frozenset[str]:
-    """The words of a dated file's name without its day ("2026-11-25 Helen": {"helen"}), none for another name."""
-    m = _DATED_NAME.fullmatch(PurePosixPath(path).stem)
-    return frozenset(tokenize(m.group(1) or m.group(2))) if m else frozenset()
+    """The words of a dated file's name without its day (metadata.dated_name: "2026-11-25 Helen": {"helen"}), none
+    for another name."""
+    named = dated_name(PurePosixPath(path).stem)
+    return frozenset(tokenize(named[1])) if named and _LETTER.search(named[1]) else frozenset()
 
 
 def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
