@@ -66,6 +66,10 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # ... in lower case at the question's end after "in" (trial s47: "what did we do in may" had found no day), not
     # before more words ("in may I go", "it may rain")
     assert span("what did we do in may?") == ("2026-05-01", "2026-05-31") and span("in may I go") is None
+    # ... or after "last", "next", a part's "early", "end of" (the s47 review: "in early may?" had named no days)
+    assert span("what did we plant in early may?") == span("what did we sow last may?") == ("2026-05-01", "2026-05-31")
+    assert span("what happened at the end of may") == ("2026-05-01", "2026-05-31")
+    assert span("what is planned next march?") == ("2027-03-01", "2027-03-31") and span("last may I went") is None
     assert span("I will march in line") is None and span("the October outage") is None
     # ... but before a year they are months, as typed in lower case (trial s46: "how much did i weigh in march 2024")
     assert span("how much did i weigh in march 2024") == ("2024-03-01", "2024-03-31")

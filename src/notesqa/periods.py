@@ -82,8 +82,13 @@ _DAY_AFTER = r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:.])"
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY)|"
               r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b)|"
-              # ... or ending the question after "in" or "during": "what did we do in may?" (trial s47)
-              r"(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*[?.!]*\s*$))")
+              # ... or ending the question after "in" or "during": "what did we do in may?" (trial s47), or after
+              # "last", "next", "this", or a part's after "in" or "the" ("what did we plant in early may?"; not
+              # "early may" alone)
+              r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("in ", "during ", "last ", "next ", "this ", "in early ",
+                                                         "in late ", "in mid-", "in mid ", "the end of ", "the start of ",
+                                                         "the beginning of ", "the middle of "))
+              + r")(?:march|may)(?=\s*[?.!]*\s*$))")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
