@@ -40,8 +40,12 @@ def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_o
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # (whatever runs the tests: the review)
     assert "~~Rocol blue~~" in format_hit(1, hit)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     shown = format_hit(1, hit)
-    assert "\x1b[9mRocol blue\x1b[29m" in shown and "`a ~~b~~`" in shown  # not in a code span
+    # struck out and faint: a terminal that strikes nothing out still shows them faded (the s47 review)
+    assert "\x1b[2;9mRocol blue\x1b[22;29m" in shown and "`a ~~b~~`" in shown  # not in a code span
+    monkeypatch.setenv("NO_COLOR", "1")  # (no-color.org: the user asked for no styling)
+    assert "~~Rocol blue~~" in format_hit(1, hit)
     code = Hit("Run:\nsed 's/~~a~~/b/'", "x.md", 1, (), 0.5, code="sed 's/~~a~~/b/'")
     assert "sed 's/~~a~~/b/'" in format_hit(1, code)  # nor in code
 

@@ -363,13 +363,14 @@ def _fenced(hit) -> str:
 
 def struck_out(line: str) -> str:
     """line with its "~~words~~" struck out on a terminal, as the notes' app shows them (trial s47: four users read
-    the "~~" as markup left raw); not inside a code span."""
+    the "~~" as markup left raw), and faint: a terminal that cannot strike words out still shows them as no longer
+    current (the s47 review); not inside a code span."""
     if "~~" not in line:
         return line
     from .markup import STRUCK
 
     parts = line.split("`")
-    parts[::2] = [STRUCK.sub("\x1b[9m\\1\x1b[29m", p) for p in parts[::2]]
+    parts[::2] = [STRUCK.sub("\x1b[2;9m\\1\x1b[22;29m", p) for p in parts[::2]]
     return "`".join(parts)
 
 
@@ -384,7 +385,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
 
     lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
     row, before = hit.match_row, _before_code(hit)
-    if sys.stdout.isatty():  # (piped or saved, "~~" stays: struck-out words say they no longer hold)
+    # (piped, saved or NO_COLOR set, no-color.org's: "~~" stays, struck-out words say they no longer hold)
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         text_lines = len(lines) if before is None else before.count("\n") + 1
         lines[:text_lines] = [struck_out(ln) for ln in lines[:text_lines]]
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
