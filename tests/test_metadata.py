@@ -324,3 +324,16 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     assert [(u.text, u.thin, u.line, u.end_line) for u in note.units] == [
         ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 1, 6),  # (both values, as Dataview keeps them)
         ("Promote it.", False, 10, 10)]
+
+
+def test_a_date_line_under_the_title_dates_the_note():
+    # trial s47: an adr-tools ADR ("# 7. Use X", "Date: 2024-03-05") had been undated, found by no "when" question
+    from notesqa.metadata import date_line
+    from notesqa.units import parse_markdown
+
+    adr = "# 7. Use Postgres logical replication\n\nDate: 2024-03-05\n\n## Status\n\nAccepted\n"
+    assert parse_markdown(adr, "adr/0007-use-postgres-logical-replication.md").date == "2024-03-05"
+    assert date_line("---\ntags: [x]\n---\n# T\n**Created:** 3 Dec 2024\n") == "2024-12-03"
+    # not a day said later in the text, nor a line that names no day; front matter's day first
+    assert date_line("# T\n\nWe met.\nDate: 2024-03-05\n") is None and date_line("# T\n\nDate: soon\n") is None
+    assert parse_markdown("---\ndate: 2023-01-02\n---\n# T\n\nDate: 2024-03-05\n", "t.md").date == "2023-01-02"

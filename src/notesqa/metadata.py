@@ -786,6 +786,23 @@ def leading_fields(text: str) -> dict:
     return out
 
 
+# a day on a line of its own at a note's top, under its title: adr-tools' "Date: 2024-03-05", a template's
+# "**Created:** 3 Dec 2024"
+_DATE_LINE = re.compile(r"(?:date|created|created on|date created)\s*:\s*(\S.*)", re.IGNORECASE)
+
+
+def date_line(text: str) -> str | None:
+    """The day (ISO) a "Date: ..." line says where a note opens with one, after its front matter and title and
+    before any other text (an adr-tools ADR had been undated, trial s47); None for any other note."""
+    body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
+    for line in body.lstrip("\ufeff").split("\n", 12)[:12]:
+        line = line.strip().replace("*", "")
+        if line and not line.startswith("#"):
+            m = _DATE_LINE.fullmatch(line)
+            return front_matter_day(m[1]) if m else None
+    return None
+
+
 def _named(link: re.Match) -> str:
     """What a [[link]], #[[tag]] or #tag names."""
     return next(g for g in link.groups() if g)

@@ -21,7 +21,7 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
                      Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
-                       document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
+                       date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
                        note_names, opens_with_day, properties, shown_fields, title_from_filename, unreadable_day,
                        zettel_id)
 from . import dendron
@@ -1274,7 +1274,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     day = created_value(meta)
-    date = note_date(day, rel)
+    date = note_date(day, rel) if day is not None else date_line(text) or note_date(None, rel)
     if unread := unreadable_day(day):  # said, not dropped without a word
         unread += f"; dated {date} by its file name" if date else ""
         problem = Problem(rel, "repaired", f"{problem.reason}; {unread}" if problem else unread)
