@@ -1038,3 +1038,15 @@ def test_the_last_meeting_is_found_first_however_few_hits_are_asked_for(tmp_path
     assert set(firsts.values()) == {"Meetings/2026-11-25 Helen.md"}, firsts
     # ... and the series names no note: "who is Helen?" opens no meeting (the review)
     assert idx.search("who is Helen?", k=1)[0].explain.opened is False
+
+
+def test_a_note_asked_for_in_a_few_words_is_shown_from_its_opening(tmp_path, embedder):
+    # trials s48: "zucchini note", "my digoxin notes" had shown the right note from a line that says "note" or "notes"
+    notes = tmp_path / "notes"
+    write(notes / "Crops" / "Courgette.md", "---\naliases: [zucchini]\n---\n# Courgette\n\nNever grow more than 2 plants.\n\n"
+          "## Varieties\n- Defender: reliable\n- Tromboncino: moved to the Squash note\n")
+    write(notes / "Crops" / "Squash.md", "# Squash\n\n- Crown Prince keeps till April\n- note: zucchini are summer squash\n")
+    idx = built_index(notes, tmp_path, embedder)
+    for q in ("zucchini note", "my zucchini notes", "notes on zucchini"):
+        hits = idx.search(q, k=2)
+        assert (hits[0].path, hits[0].text.split("\n")[0]) == ("Crops/Courgette.md", "Never grow more than 2 plants."), q

@@ -240,7 +240,13 @@ _SEEKS_NOTE = re.compile(
     # "where is my upper/lower gym split written down?" (trial s37)
     # (my: "where is the sensor data recorded?" asks where in the world, the review)
     r"|where\s+(?:are|is)\s+my\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
-    r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b)", re.IGNORECASE)
+    r"|(?:find|show)\s+(?:me\s+)?(?:my|the)\s+(?:notes?|pages?)\s+(?:on|about)\b"
+    # ... or asked in a few words: "my digoxin notes", "zucchini note", "notes on digoxin", "the page on the cardio
+    # module" (trials s48: the note's page had come first, shown from a line that says "page" or "notes"); not a
+    # question of its own ("how do I take notes")
+    r"|^\s*(?!(?:how|what|when|where|why|who|which|whose|do|did|does|is|are|was|were|can|could|should|would|will|"
+    r"i|we|take|taking|write|writing|make|making)\b|(?:my|the|our)\s+(?:notes?|page)\W*$)(?:(?:my|the|our)\s+)?(?:[^\s?]+\s+){1,4}?(?:notes?|page)\s*[?.!]*\s*$"
+    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for)\s+(?=\S))", re.IGNORECASE)
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
 _IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
 DEFINING = re.compile(rf"^\s*(?:(?:what|who){_IS}|define|meaning\s+of)\b", re.IGNORECASE)
