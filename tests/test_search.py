@@ -1050,3 +1050,13 @@ def test_a_note_asked_for_in_a_few_words_is_shown_from_its_opening(tmp_path, emb
     for q in ("zucchini note", "my zucchini notes", "notes on zucchini"):
         hits = idx.search(q, k=2)
         assert (hits[0].path, hits[0].text.split("\n")[0]) == ("Crops/Courgette.md", "Never grow more than 2 plants."), q
+
+
+def test_how_many_asks_for_a_number_not_for_the_word_many(tmp_path, embedder):
+    # trial s48: "how many plants of courgette in 2024" had found the 2022 row's "way too many" first
+    notes = tmp_path / "notes"
+    write(notes / "Hens.md", "# Hens\n\n- 212 eggs laid by the hens\n")
+    write(notes / "Slugs.md", "# Slugs\n\n- many slugs this year\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = {h.path: h for h in idx.search("how many eggs did the hens lay", k=2)}
+    assert hits["Hens.md"].explain.keyword_score > 0 and hits["Slugs.md"].explain.keyword_score == 0

@@ -226,6 +226,16 @@ def without_newest(text: str) -> str:
     return _NEWEST_WORD.sub(" ", text) if asks_latest(text) else text
 
 
+# "how many", "how much": what the question asks for, no words to find ("how many plants of courgette in 2024" had
+# found the 2022 row's "way too many" first, trial s48)
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
+
+
+def without_how_many(text: str) -> str:
+    """text without the "many" or "much" of "how many", "how much" (its "how" kept, a stopword)."""
+    return _HOW_MANY.sub("how", text)
+
+
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
 # the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is;
 # "where is the office moving?" asks for a place, not for a note)

@@ -25,7 +25,7 @@ from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
-                     turned_words, versions, without_asked_noun, without_newest)
+                     turned_words, versions, without_asked_noun, without_how_many, without_newest)
 from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, day_of, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -357,7 +357,7 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
     With encode (the index's model) and the generation's vocabulary, the vault's words related to the
     question's add to the keyword side (vocabulary.py)."""
     n = len(gen.chunks)
-    text = without_newest(without_asked_noun(without_relative_days(text)))
+    text = without_how_many(without_newest(without_asked_noun(without_relative_days(text))))
     dense_all = gen.dense.all_scores(qvec)
     floor = None
     if dense_all is None:  # approximate index: over-fetch, then post-filter
