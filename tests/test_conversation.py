@@ -262,3 +262,12 @@ def test_the_week_before_a_day_is_the_week_before_its_week():
     assert standalone("and the week after?", "what happened on the 6th of March 2025?") == \
         "what happened the week of 2025-03-10"
     assert standalone("and the day before?", "what did I do on 12 March 2025?") == "what did I do on 11 March 2025"
+
+
+def test_a_list_named_to_do_is_no_follow_up_for_sure():
+    # trial s48: "to do list" had been told it was searched without the question before, as "to the station?" is
+    from notesqa.conversation import followup_kind
+
+    for q in ("to do list", "to-do list", "to read list?"):
+        assert followup_kind(q) != "sure", q
+    assert followup_kind("to the station?") == "sure"

@@ -70,8 +70,9 @@ _WORD = re.compile(r"\w+")
 _IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?(?<![\w-]){YEAR}(?![\w-])", re.I)
 
 
-_LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to|of|the|it|its|that|this|"
-                    r"those|these|they|them|their|there|then)\b", re.I)
+# (not "to do list", "to-read list": a note's or list's name, trial s48's false follow-up notice)
+_LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to(?![\s-]+(?:do\b|\w+[\s-]+list\b))|of|"
+                    r"the|it|its|that|this|those|these|they|them|their|there|then)\b", re.I)
 
 
 # a short question about "it" or "them" asks about the previous question's subject
