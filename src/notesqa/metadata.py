@@ -634,6 +634,27 @@ def period_start(stem: str) -> str | None:
         return None
 
 
+# a weekly note's entry that opens with its weekday ("Wed 24, 16:40 UTC: ext-alb-1 5xx spike", "**Monday**: freeze",
+# "Tue - deploy"): a mark after it, not "Monday night we ..."
+# (or a heading of only its weekday: "## Wed 24")
+_WEEKDAY = r"^\s*(?:\*\*|__)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|t)?\.?" \
+    r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\*\*|__)?"
+_WEEKDAY_ENTRY = re.compile(_WEEKDAY + r"(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
+_WEEKDAY_HEADING = re.compile(_WEEKDAY + r"\s*:?\s*$", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None:
+    """The day (ISO) of the week that starts on monday a weekly note's line opens with ("Wed 24, 16:40 UTC: ..." in
+    "2024-W17": 2024-04-24; trial s48's on-call handovers had been of their Monday only), or a heading is; None for
+    another line, or one whose day's number is not that weekday's."""
+    m = (_WEEKDAY_HEADING if heading else _WEEKDAY_ENTRY).match(text)
+    if m is None:
+        return None
+    day = _dt.date.fromisoformat(monday) + _dt.timedelta(days=_WEEKDAYS.index(m[1].lower()))
+    return day.isoformat() if m[2] is None or int(m[2]) == day.day else None
+
+
 def period_week(stem: str) -> str | None:
     """The ISO week a weekly note is named by ("2024-W38", as the name writes it, upper case), else None: "what
     went well in week 38?" asks for it (periods.with_noted_year)."""
