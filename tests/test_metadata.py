@@ -156,6 +156,9 @@ def test_a_file_name_is_read_for_its_day_and_words_by_one_rule():
     assert dated_name("Standup 2024-03-05") == ("2024-03-05", "Standup")
     assert dated_name("Note 2020-11-03 18.22") == ("2020-11-03", "Note")  # the time after the day is no word
     assert dated_name("2024-03-05") is None and dated_name("v2026-11-18") is None
+    # dotted or with underscores, one mark throughout (trial s48: "Lesson 2023.04.18.md" had been undated)
+    assert dated_name("Lesson 2023.04.18") == ("2023-04-18", "Lesson") == dated_name("2023_04_18 Lesson")
+    assert dated_name("Lesson 2023.04-18") is None
     # the day before an underscore dates its note too (it had been read by the series rule only: the review, s47)
     assert note_date(None, "standups/2024-03-05_standup.md") == "2024-03-05"
 

@@ -497,8 +497,10 @@ def _with_parents(tag: str) -> list[str]:
 _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 2024-05-01.md, 2024_05_01.md
 # a file named by a day and words, the day first ("2025-11-16 Lab meeting", a Jekyll post's "2024-01-05-my-trip",
 # "2024-03-05_standup") or last ("Pricing Review 2026-11-17", a phone's "Note 2020-11-03 18.22": a time after it)
-_DAY_FIRST_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ _-]+(\S.*)")
-_DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})-(\d{2})-(\d{2})(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?")
+# (dotted or with underscores too, one mark throughout: "Lesson 2023.04.18", "2024_03_05 standup": trial s48)
+_DAY_FIRST_NAME = re.compile(r"(\d{4})([-._])(\d{2})\2(\d{2})[ _-]+(\S.*)")
+_DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})([-._])(\d{2})\3(\d{2})"
+                            r"(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?")
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
@@ -584,9 +586,9 @@ def dated_name(stem: str) -> tuple[str, str] | None:
     last ("2026-11-25 Helen": ("2026-11-25", "Helen")); None for another name. The one rule both a note's day
     (note_date) and a series of dated notes (ranking's: "my last meeting w helen") read a name by."""
     if m := _DAY_FIRST_NAME.fullmatch(stem):
-        return f"{m[1]}-{m[2]}-{m[3]}", m[4]
+        return f"{m[1]}-{m[3]}-{m[4]}", m[5]
     if m := _DAY_LAST_NAME.fullmatch(stem):
-        return f"{m[2]}-{m[3]}-{m[4]}", m[1]
+        return f"{m[2]}-{m[4]}-{m[5]}", m[1]
     return None
 
 
