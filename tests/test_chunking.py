@@ -398,3 +398,16 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert days["Mon 22: pgbouncer restart"] == "2024-04-22" and days["Wed 24, 16:40 UTC: 5xx spike"] == "2024-04-24"
     assert days["loki timeouts"] == "2024-04-25"  # under a heading of its weekday
     assert days["Wed 25: a day's number not Wednesday's"] == days["Monday night we rolled back"] == "2024-04-22"
+
+
+def test_a_steps_code_block_is_of_that_step():
+    # trial s48: a runbook step's code matched a how-to question, but was no step (ranking's Explanation.step)
+    from notesqa.chunking import step_of
+
+    chunks = chunk_note(parse_note("# Failover\n\n## Steps\n1. Confirm it:\n   ```sh\n   patronictl list\n   ```\n"
+                                   "2. Promote it:\n   ```sh\n   patronictl failover\n   ```\n\n## After\n\n```sh\nls\n```\n",
+                                   "failover.md"))
+    kinds = [(c.kind, c.text.split("\n")[-1]) for c in chunks]
+    assert kinds[:4] == [("bullet", "Confirm it:"), ("code", "patronictl list"), ("bullet", "Promote it:"),
+                         ("code", "patronictl failover")]
+    assert [step_of(chunks, i) for i in range(len(chunks))] == [0, 0, 2, 2] + [None] * (len(chunks) - 4)

@@ -1182,3 +1182,24 @@ def test_a_quote_or_a_callout_of_one_line_ends_where_it_does():
     # ... but a list right under a quote's line goes on from it
     under = [tip[0], dataclasses.replace(tip[1], line=6, end_line=6), dataclasses.replace(tip[2], line=7, end_line=7)]
     assert select(NoteTree.build(under), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+
+
+def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they_fit():
+    # trial s48: a runbook's "4. Promote it:" matched by its code had been shown alone, step 1 nowhere; its eight
+    # steps with their code did not fit a hit, so none had been shown from the first
+    def step(seq, n, text):
+        return dataclasses.replace(_chunk("failover.md", seq, text), heading=["Failover", "Steps"], marker=f"{n}.")
+
+    def code(seq, parent, text):
+        return dataclasses.replace(_chunk("failover.md", seq, text, kind="code"), heading=["Failover", "Steps"],
+                                   parent=parent)
+    chunks = [step(0, 1, "Confirm the leader is dead:"), code(1, 0, "Confirm the leader is dead:\npatronictl list"),
+              step(2, 2, "Pause patroni"), step(3, 3, "Promote it:"), code(4, 3, "Promote it:\npatronictl failover"),
+              step(5, 4, "Point pgbouncer at it:"), code(6, 5, "Point pgbouncer at it:\n" + "y" * 300),
+              step(7, 5, "Resume patroni")]
+    long = dataclasses.replace(_chunk("failover.md", 8, "Failover is rare. " * 20, kind="paragraph"), heading=["Failover"])
+    tree = NoteTree.build([*chunks, long])
+    ranked = [Candidate(4, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, step=True))]
+    hit = to_hit(tree, select(tree, ranked, 1, 400, None, {})[0])
+    assert hit.line == 1 and hit.text.startswith("1. Confirm the leader is dead:")
+    assert hit.text.endswith("3. Promote it:\npatronictl failover") and "Point pgbouncer" not in hit.text

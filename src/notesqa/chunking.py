@@ -244,6 +244,16 @@ def numbered(c: Chunk) -> bool:
     return c.kind == "bullet" and step_number(c) is not None
 
 
+def step_of(chunks: Sequence[Chunk], row: int) -> int | None:
+    """The row of the numbered step that the chunk at row is, or whose code block it is ("4. Promote it:" and its
+    code: trial s48's runbook steps matched by their code had been shown alone, not from step 1); else None."""
+    c = chunks[row]
+    if numbered(c):
+        return row
+    step = row - (c.seq - c.parent) if c.kind == "code" and c.parent is not None else None
+    return step if step is not None and 0 <= step < row and numbered(chunks[step]) else None
+
+
 def step_number(c: Chunk) -> int | None:
     """The number of a numbered list's item ("3." -> 3); None for any other chunk."""
     digits = c.marker.rstrip(".)")

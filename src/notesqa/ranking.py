@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import Chunk, field_key, field_line, numbered, table_rows, task_days
+from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
@@ -436,7 +436,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     turned = _turned(chunks, cand, text)
     compares = _compares(chunks, cand, text)
     section_table = _names_no_row(chunks, cand, text, named_heading)
-    step = np.array([numbered(c) for c in of], dtype=bool) if asks_steps(text) \
+    step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     howto = np.array([c.kind == "code" for c in of], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)

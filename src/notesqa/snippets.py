@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import joplin
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, numbered, step_number, table_rows, task_state
+from .chunking import Chunk, fields_line, numbered, step_number, step_of, table_rows, task_state
 from .hits import Hit
 from .keywords import word_count
 from .metadata import headings_day
@@ -178,7 +178,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
         (cand.explain.day_match and not cand.explain.task_match and not its_own
          and _section_list(tree, row, room, shown, whole=True)) or \
-        (cand.explain.step and _section_list(tree, row, room, shown, steps=True)) or \
+        (cand.explain.step and _section_list(tree, step_of(tree.chunks, row), room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or \
@@ -591,13 +591,17 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         return []
     last, used = row, sum(len(chunks[j].text) + 1 for j in range(first, row + 1))
     while last + 1 < end and under(last + 1):
-        last += 1
-        used += len(chunks[last].text) + 1
+        used += len(chunks[last + 1].text) + 1
         if used > budget + 1:
-            return []
+            if not steps:
+                return []
+            break  # steps from the first to row's and what fits after (trial s48: a runbook's eight, step 4 asked)
+        last += 1
     rows = list(range(first, last + 1))
     if last + 1 < end and code_after(chunks[last], chunks[last + 1]) is not None:
         rows.append(last + 1)  # "3. ... write your CSS:" and the CSS (the recheck: it had come as the next hit)
+        if steps and last > row and sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+            rows = rows[:-2]  # a later step whose code does not fit: neither shown
     if sum(item(j) for j in rows) > SECTION_LIST or shown.intersection(rows) or \
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
