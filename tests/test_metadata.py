@@ -340,3 +340,13 @@ def test_a_date_line_under_the_title_dates_the_note():
     # not a day said later in the text, nor a line that names no day; front matter's day first
     assert date_line("# T\n\nWe met.\nDate: 2024-03-05\n") is None and date_line("# T\n\nDate: soon\n") is None
     assert parse_markdown("---\ndate: 2023-01-02\n---\n# T\n\nDate: 2024-03-05\n", "t.md").date == "2023-01-02"
+
+
+def test_an_adr_tools_record_is_named_by_its_number():
+    # trial s48: "adr/0007-use-postgres-logical-replication.md" (adr-tools', MADR's names) had not been "ADR-0007"
+    from notesqa.metadata import document_id
+
+    assert document_id("doc/adr/0007-use-postgres-logical-replication.md") == "ADR-0007"
+    assert document_id("docs/decisions/0012-use-markdown.md") == "ADR-0012"
+    assert document_id("notes/0007-use-postgres.md") is None and document_id("adr/2024-03-05-x.md") is None
+    assert document_id("ADR-007 Use Temporal.md") == "ADR-007"

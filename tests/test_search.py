@@ -1060,3 +1060,17 @@ def test_how_many_asks_for_a_number_not_for_the_word_many(tmp_path, embedder):
     idx = built_index(notes, tmp_path, embedder)
     hits = {h.path: h for h in idx.search("how many eggs did the hens lay", k=2)}
     assert hits["Hens.md"].explain.keyword_score > 0 and hits["Slugs.md"].explain.keyword_score == 0
+
+
+def test_a_records_number_names_it_with_or_without_its_zeros(tmp_path, embedder):
+    # trial s48: "adr 7" and "ADR-0007" had not found adr/0007-use-postgres-logical-replication.md
+    notes = tmp_path / "notes"
+    write(notes / "adr" / "0007-use-postgres-logical-replication.md",
+          "# 7. Use Postgres logical replication\n\nDate: 2024-06-03\n\n## Decision\n\nWe use a publication on pg-ledger.\n")
+    write(notes / "adr" / "0001-record-architecture-decisions.md", "# 1. Record architecture decisions\n\n"
+          "## Decision\n\nWe record ADRs as Michael Nygard describes, numbered.\n")
+    write(notes / "README.md", "# Ops notes\n\n- adr/ - copies of the ADRs I drove\n")
+    idx = built_index(notes, tmp_path, embedder)
+    for q in ("adr 7", "ADR-0007", "ADR-7"):
+        hit = idx.search(q, k=1)[0]
+        assert (hit.path, hit.explain.opened) == ("adr/0007-use-postgres-logical-replication.md", True), q

@@ -707,11 +707,21 @@ def zettel_id(rel: str) -> str | None:
 _DOCUMENT_ID = re.compile(r"^([A-Z][A-Z0-9]{1,9}-\d{1,6})(?=[ _:-]+\S)")
 
 
+# ... or an architecture decision record's number in a folder of them, as adr-tools and MADR name them
+# ("doc/adr/0007-use-postgres-logical-replication.md": ADR-0007)
+_ADR_NUMBER = re.compile(r"^(\d{3,5})-[^\W\d_]")
+_ADR_FOLDERS = frozenset({"adr", "adrs", "decisions", "decision-records", "architecture-decisions"})
+
+
 def document_id(rel: str) -> str | None:
     """The number a note's file name starts with ("ADR-007" of "ADR-007 Use Temporal for payment
-    workflows.md"): a name of the note, as a zettel ID is; its title keeps it."""
-    m = _DOCUMENT_ID.match(nfc(Path(rel).stem))
-    return m.group(1) if m else None
+    workflows.md"; "ADR-0007" of "adr/0007-use-postgres-logical-replication.md", trial s48): a name of the note, as
+    a zettel ID is; its title keeps it."""
+    path = Path(rel)
+    if m := _DOCUMENT_ID.match(nfc(path.stem)):
+        return m.group(1)
+    m = _ADR_NUMBER.match(path.stem)
+    return f"ADR-{m.group(1)}" if m and path.parent.name.casefold() in _ADR_FOLDERS else None
 
 
 _ESCAPED = re.compile(r"%(?:2F|3F|3A|23|2A|22|3C|3E|7C|25|5C)", re.IGNORECASE)  # / ? : # * " < > | % \

@@ -210,6 +210,13 @@ _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)
                             r"(?:\s*[–—]\s*\S|\s*:(?:\s+\S|(?!\d)\S)|\s+-\s+\S|-(?!\d)\S)", re.UNICODE | re.IGNORECASE)
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """A name's words (tokenize's), a number once: "ADR-0007" is {"adr", "7"}, as "adr 7" names it (trial s48), not
+    also "0007", which "ADR 7" does not say."""
+    words = frozenset(tokenize(name))
+    return frozenset(w for w in words if not (w[:1] == "0" and w.lstrip("0") in words))
+
+
 @dataclass(frozen=True)
 class NoteNames:
     """Every note's names as word sets, an inverted index over them, and each note's lead row."""
@@ -244,7 +251,7 @@ class NoteNames:
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
                 short += coded.get(c.path, ())  # "AnII L09 - Contraction mapping theorem"
-                names[c.path] = [frozenset(tokenize(n)) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
+                names[c.path] = [_name_words(n) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
@@ -384,7 +391,7 @@ class NoteNames:
         is said in one bullet), else its lead: "who is Olu?" asks who the whole note is about (a person's other
         name, not a part of them). note: its chunks, from first_row."""
         opening = _OPENING.fullmatch(question)  # "open the poison reverse page"
-        words = frozenset(tokenize(opening.group(1) if opening else _DEFINING.sub("", question, count=1)))
+        words = _name_words(opening.group(1) if opening else _DEFINING.sub("", question, count=1))
         if words in self.aliases.get(path, ()) and not ASKS_WHO.match(question):
             for i, c in enumerate(note):
                 if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
@@ -418,7 +425,7 @@ class NoteNames:
 
     def _named_by(self, text: str) -> frozenset[str]:
         """The notes one of whose names text is, word for word."""
-        words = frozenset(tokenize(text))
+        words = _name_words(text)
         if not words or words <= self.common:
             return frozenset()
         return frozenset(p for p in self.by_word.get(next(iter(words)), ()) if words in self.names.get(p, ()))
