@@ -157,6 +157,17 @@ def test_furigana_reads_as_the_word_then_its_reading():
     assert furigana("<Ruby>漢字<rt>かんじ</rt></Ruby>") == "漢字（かんじ）"
 
 
+def test_the_notes_apps_furigana_markup_reads_as_ruby_does():
+    # trial s48: Obsidian's Markdown Furigana "{承る|うけたまわる}" and Aozora Bunko's "｜承《うけたまわ》る" had been
+    # shown raw, and "承る" had not found the second
+    assert furigana("- {承る|うけたまわる} — humbly receive") == "- 承る（うけたまわる） — humbly receive"
+    assert furigana("{漢字|かん|じ}") == furigana("[漢字]{かんじ}") == furigana("漢字《かんじ》") == "漢字（かんじ）"
+    assert furigana("｜承《うけたまわ》る") == "承る（うけたまわる）"
+    # not a Logseq macro, a set in braces, an attribute, nor code
+    for text in ("{{cloze 承る}}", "set {a|b} here", "[link]{.class}", "`{承る|うけたまわる}`"):
+        assert furigana(text) == text
+
+
 def test_a_notes_furigana_is_read_so_outside_code():
     page = parse_note("tags:: japanese\n\n- <ruby>食<rt>た</rt></ruby>べる – to eat\n- `<ruby>x<rt>y</rt></ruby>`\n",
                       "pages/Food.md")

@@ -182,12 +182,34 @@ _RT = re.compile(r"<rt\b[^>]*>(.*?)(?:</rt>|(?=<rt\b|</ruby>))", re.I)
 _RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
 
 
+# ... and the notes apps' furigana markup, read as <ruby> is: Obsidian's Markdown Furigana "{承る|うけたまわる}" (a
+# reading a character too, "{漢字|かん|じ}"), "[曖昧]{あいまい}", Aozora Bunko's "｜承《うけたまわ》る" and "漢字《かんじ》"
+# (trial s48: shown raw, and "承る" had not found "｜承《うけたまわ》る")
+_BRACED_RUBY = re.compile(rf"(?<!\{{)\{{([^{{}}|\n]*[{_JAPANESE}][^{{}}|\n]*)\|([{_KANA}|]+)\}}(?!\}})")
+_BRACKETED_RUBY = re.compile(rf"\[([^\[\]\n]*[{_JAPANESE}][^\[\]\n]*)\]\{{([{_KANA}]+)\}}")
+_AOZORA_RUBY = re.compile(r"(?:[｜|]([^｜|《》\n]+)|([\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+))《([^《》\n]+)》")
+
+
+_JAPANESE_CHAR = re.compile(f"[{_JAPANESE}]")
+
+
+def _as_ruby(text: str) -> str:
+    """text with the notes apps' furigana markup written as <ruby> elements."""
+    if "{" in text:
+        text = _BRACED_RUBY.sub(lambda m: f"<ruby>{m[1]}<rt>{m[2].replace('|', '')}</rt></ruby>", text)
+        text = _BRACKETED_RUBY.sub(r"<ruby>\1<rt>\2</rt></ruby>", text)
+    if "《" in text:
+        text = _AOZORA_RUBY.sub(lambda m: f"<ruby>{m[1] or m[2]}<rt>{m[3]}</rt></ruby>", text)
+    return text
+
+
 def furigana(text: str) -> str:
-    """text with each run of words over which <ruby> sets readings read as the words, then the readings in
-    brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line, code as written."""
-    if "<ruby" not in text.lower():
+    """text with each run of words over which <ruby> (or an app's furigana markup: _as_ruby) sets readings read as
+    the words, then the readings in brackets: "朝ご飯（あさごはん）" (Latin words: "cat (neko)"); line for line, code
+    as written."""
+    if "<ruby" not in text.lower() and not (("{" in text or "《" in text) and _JAPANESE_CHAR.search(text)):
         return text
-    return outside_code(text, lambda part: _RUBY_RUN.sub(_read_ruby, part))
+    return outside_code(text, lambda part: _RUBY_RUN.sub(_read_ruby, _as_ruby(part)))
 
 
 def _read_ruby(m: re.Match) -> str:
