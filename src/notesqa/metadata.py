@@ -639,10 +639,10 @@ def period_start(stem: str) -> str | None:
 # a weekly note's entry that opens with its weekday ("Wed 24, 16:40 UTC: ext-alb-1 5xx spike", "**Monday**: freeze",
 # "Tue - deploy"): a mark after it, not "Monday night we ..."
 # (or a heading of only its weekday: "## Wed 24")
-_WEEKDAY = r"^\s*(?:\*\*|__)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|t)?\.?" \
+_WEEKDAY_LEAD = r"^\s*(?:\*\*|__)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|t)?\.?" \
     r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\*\*|__)?"
-_WEEKDAY_ENTRY = re.compile(_WEEKDAY + r"(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
-_WEEKDAY_HEADING = re.compile(_WEEKDAY + r"\s*:?\s*$", re.IGNORECASE)
+_WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
+_WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
