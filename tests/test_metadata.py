@@ -350,3 +350,15 @@ def test_an_adr_tools_record_is_named_by_its_number():
     assert document_id("docs/decisions/0012-use-markdown.md") == "ADR-0012"
     assert document_id("notes/0007-use-postgres.md") is None and document_id("adr/2024-03-05-x.md") is None
     assert document_id("ADR-007 Use Temporal.md") == "ADR-007"
+
+
+def test_days_written_as_japanese_and_chinese_write_them():
+    # trial s48: a Japanese diary's "## 6月24日（月）" and its "1月26日" lines had been of no day
+    from notesqa.metadata import heading_day, headings_day, headings_year, line_day, opens_with_day
+
+    assert heading_day("2024年6月24日") == heading_day("2024年6月24日（月）") == "2024-06-24"
+    assert heading_day("6月24日（月）") is None and heading_day("2024年2月30日") is None  # no year; no such day
+    assert headings_day(["6月の日記", "6月24日（月）"], year="2024") == "2024-06-24"  # the year its note's name says
+    assert headings_day(["2024年", "6月24号 星期一"]) == "2024-06-24"
+    assert headings_year(["2025年1月"]) == "2025" and line_day("1月26日 ラーメンを作った", "2025") == "2025-01-26"
+    assert opens_with_day("1月26日\nラーメン") and not opens_with_day("3月は忙しい")

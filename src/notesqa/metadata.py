@@ -120,11 +120,30 @@ _DAY_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+
                         re.IGNORECASE)
 
 
+# a day as Japanese and Chinese write it, its weekday after it: "2024年6月24日", "6月24日（月）", "6月24号 星期一"
+# (trial s48: a Japanese diary's "## 6月24日（月）" had been of no day)
+_CJK_WEEKDAY = r"(?:[（(]\s*[月火水木金土日](?:曜日?)?\s*[）)]|[月火水木金土日]曜日?|(?:星期|周)[一二三四五六日天])"
+_CJK_DATE = r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*" + _CJK_WEEKDAY + "?"
+_CJK_DAY = re.compile(r"\s*" + _CJK_DATE + r"\s*")
+_CJK_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?\s*")  # "## 2025年1月": a year's month
+
+
+def cjk_day(text: str, year: str | None = None) -> str | None:
+    """The day text is when it is only a day written as Japanese and Chinese write it (_CJK_DAY), of the year it
+    says or else of year; None for other text or a day of no year known."""
+    m = _CJK_DAY.fullmatch(text)
+    year = m and m[1] or year
+    return as_date(f"{year}-{int(m[2]):02d}-{int(m[3]):02d}") if m and year else None
+
+
 def heading_day(text: str) -> str | None:
     """The day a heading is, as an ISO date ("Nov 26th, 2026" -> 2026-11-26), when the heading is only a
-    day (a running meeting page's "### [[Nov 26th, 2026]]", a log's "## 2026-11-26"); None otherwise."""
+    day (a running meeting page's "### [[Nov 26th, 2026]]", a log's "## 2026-11-26", "2024年6月24日"); None
+    otherwise."""
     if (m := _ISO_HEADING.fullmatch(text)) is not None:
         return as_date(m[1])
+    if "月" in text:
+        return cjk_day(text)
     m = _MONTH_DAY.fullmatch(text)
     month, day, year = (m[1], m[2], m[3]) if m else (None, None, None)
     if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
@@ -162,6 +181,8 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         said = _year_above(headings[:at]) or year
         known = said or dated
         if (m := _DAY_OF_MONTH.fullmatch(headings[at])) is not None and (day := _day_of_month(m, known)):
+            return day
+        if "月" in headings[at] and (day := cjk_day(headings[at], known)):
             return day
         if (n := _DAY_NUMBER.fullmatch(headings[at])) is not None:
             month = next((m for h in reversed(headings[:at]) if (m := _MONTH_ALONE.fullmatch(h)) and
@@ -236,9 +257,15 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2
                       r"(?=\s*[:–—-]?\s+\S)")
 
 
+# ... a CJK day a line opens with ("1月26日 プリヤと一緒にラーメンを作った", "2024年6月3日：...")
+_CJK_LINE = re.compile(r"\s*" + _CJK_DATE + r"(?=\s*[:：、]?\s*\S)")
+
+
 def line_day(text: str, year: str | None = None) -> str | None:
     """The day a line opens with (_LINE_DAY) as an ISO date, of the year it says or else of year; None when it
     opens with no day, or with a day of no year known."""
+    if (cjk := _CJK_LINE.match(text)) is not None:
+        return cjk_day(cjk[0], year)
     m = _line_day_match(text)
     if m is None:
         return None
@@ -251,7 +278,9 @@ def line_day(text: str, year: str | None = None) -> str | None:
 
 def opens_with_day(line: str) -> bool:
     """Does the line open with a day (line_day's), whatever its year? ("3 people came" does not, nor "2 may join")."""
-    return _line_day_match(line) is not None
+    # (a CJK day of any year: of 2000, a leap year's, to know "2月29日" is one)
+    return (m := _CJK_LINE.match(line)) is not None and cjk_day(m[0], "2000") is not None \
+        or _line_day_match(line) is not None
 
 
 def _line_day_match(text: str) -> re.Match | None:
@@ -268,6 +297,8 @@ def _line_day_match(text: str) -> re.Match | None:
 def headings_year(headings: Sequence[str]) -> str | None:
     """The year the innermost heading that is a year, or a month of a year, says ("## 2024", "## May 2024")."""
     for text in reversed(headings):
+        if (cjk := _CJK_YEAR.fullmatch(text)) is not None:
+            return cjk[1]
         m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
         if m is not None and (m.re is _YEAR_ALONE or m[2] and _month_number(m[1])):
             return m[1] if m.re is _YEAR_ALONE else m[2]
