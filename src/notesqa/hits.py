@@ -91,7 +91,9 @@ class Hit:
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
-                                            or _same_day_as(out[-1], part)):
+                                            or _same_day_as(out[-1], part)
+                                            or out[-1] == self.title and self.heading and part == self.heading[0]
+                                            and _said_by(out[-1], part)):
                 continue
             if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1]) or _same_day_name(out[-1], part)
                         or out[-1] == self.title and self.heading and part == self.heading[0]
@@ -320,6 +322,14 @@ def _ends_with(part: str, before: str) -> bool:
                for m in re.finditer(r"(?<!\w)" + re.escape(b[0]), p) if m.start() > 0)
 
 
+def _said_by(title: str, heading: str) -> bool:
+    """Is a note's first heading its title's day or month, the title's first or last words ("2024-01-16 Yuki" of its
+    "# 2024-01-16", "2025年1月 日記" of "# 2025年1月": trial s48's breadcrumbs had said the day twice)? (Not a section
+    named like the title's start, "Tools vs Solutions" > "Tools".)"""
+    h, t = _loose(heading), _loose(title)
+    return _A_YEAR.search(heading) is not None and len(h) < len(t) and h in (t[:len(h)], t[len(t) - len(h):])
+
+
 def _says_in_order(heading: str, title: str) -> bool:
     """Does a note's first heading say every word of its title, in order, and more, not after the whole title
     ("Commander Ulric Haskard" for "Ulric Haskard", "Ch 07 — Tar and Feathers (draft 1)" for "Ch 07 draft")? It
@@ -356,6 +366,7 @@ def _same_day_as(day: str, part: str) -> bool:
 
 _DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*")  # "15-01-2025", "15.01.2025"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 # a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
 _DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
 
