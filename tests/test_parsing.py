@@ -63,6 +63,10 @@ def test_what_is_a_label_and_how_it_reads():
     # (right above its list, they may: "... Bagging is the process", the shared Obsidian vault's)
     assert [u.parents for u in note.units] == [(), (), (), ("Q3 vs. Q4",), (), ("Suppose we model it. Bagging is the "
                                                                                "process",)]
+    # ... in lower case too, as typed (trial s48: every hit of a TIL list had read "TIL > one-liners. newest at the
+    # bottom. don't reorganise this, just append")
+    note = parse_note("# TIL\n\none-liners. newest at the bottom. don't reorganise this\n\n- jq -r drops quotes\n", "t.md")
+    assert note.units[-1].parents == ()
     # an abbreviation or a step's number ends no sentence (the review: these had lost their lists)
     for label in ("Step 1. Install the tools", "Mrs. Patel's reading list", "Packing list for Sept. Trip",
                   "Books by J. R. R. Tolkien", "Notes on the U.S. Constitution", "Standup at 9 a.m. Tuesday agenda"):

@@ -268,13 +268,14 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
         return False
     if _ASIDE.fullmatch(text):
         return False  # an aside ("(S29 skipped - only Jo and Dev could make it)": trial s47), no list's name
-    if apart and _two_sentences(text) and not text.endswith(":"):  # two sentences say something, apart they
+    if apart and _two_sentences(text, lower=True) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
         # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
     return not _only_link(inline) and not only_tags(text)
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
+_LOWER_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Za-z]")  # ... as written in lower case too ("... at the bottom. don't")
 # the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
 # windows do not end after them)
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Jr", "Sr", "vs", "cf", "e.g", "i.e", "approx", "Fig",
@@ -286,10 +287,11 @@ _ABBREVIATED = frozenset({a.lower() for a in ABBREVIATIONS} | set(
     "sun".split()))
 
 
-def _two_sentences(text: str) -> bool:
+def _two_sentences(text: str, lower: bool = False) -> bool:
     """Does text say a sentence of three words or more, then another ("Priya announced mat leave - Jan to Sept 2027.
-    Cover = supply?"; not "Step 1. Install the tools", "Mrs. Patel's reading list")?"""
-    for m in _SENTENCE_INSIDE.finditer(text):
+    Cover = supply?"; not "Step 1. Install the tools", "Mrs. Patel's reading list")? lower: the other may open in
+    lower case, as notes are typed ("one-liners. newest at the bottom. don't reorganise this": trial s48)."""
+    for m in (_LOWER_SENTENCE_INSIDE if lower else _SENTENCE_INSIDE).finditer(text):
         words = text[:m.start()].split()
         last = words[-1] if words else ""
         # (nor an initial or a dotted abbreviation: "J. R. R. Tolkien", "the U.S. Constitution", "9 a.m. Tuesday")
