@@ -207,6 +207,11 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
         "Nothing dated on 2026-12-07 matches the question closely; the nearest passages:"
     assert notice([scored(0.6), scored(0.2, day=True)], "what is due on 2026-12-07?") is None
     assert notice([scored(0.6)], "after:2024-01-01 cells") is None  # a filter's date is no day asked
+    # a day either order of whose numbers may be meant is said, not searched as no day without a word (trial s48)
+    assert notice([scored(0.6)], "what did i do on 6/4/2024") == ("“6/4/2024” may be 6 April or 4 June; write it as "
+                                                                  "2024-04-06 or 2024-06-04 to search that day; the "
+                                                                  "nearest passages:")
+    assert notice([scored(0.6)], "what did i do on 13/4/2024") != notice([scored(0.6)], "what did i do on 6/4/2024")
     # the month is a word of what was asked when the best hit says it: no "nothing dated" over a right answer
     january = dataclasses.replace(scored(0.6), text="Month: January | Book: The Overstory | Host: Helen")
     assert notice([january], "who hosts book group in January?") is None

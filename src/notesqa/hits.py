@@ -206,6 +206,10 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
         return _tasks_said(tasks, when, question)
     if hits and unmentioned:
         return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
+    from .periods import unclear_day
+
+    if hits and when is None and (unclear := unclear_day(question)):
+        return f"{unclear}; the nearest passages:"
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 

@@ -21,6 +21,8 @@ YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in
 ASKED_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
                    r"(?<!post-)(?<!\w-)" + YEAR + r"(?![\d.])", re.IGNORECASE)  # "Touché-2020" is a name
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY_NUMBER = r"([0-3]?\d)(?:st|nd|rd|th)?"
@@ -677,6 +679,23 @@ def _period(which: str, unit: str, today: date) -> list[date]:
         if unit == "weekend":
             start = start + timedelta(days=5)
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+# a day in slashed numbers either of whose orders may be meant, "6/4/2024" (6 April or 4 June): no day is searched
+# (WRITTEN_DAY reads only those whose order a number over 12 makes sure of), which is said (trial s48: nothing had been)
+_EITHER_ORDER = re.compile(_NUMBERED.format(_UP_TO_12, _UP_TO_12, "/", _YEARS))
+
+
+def unclear_day(text: str) -> str | None:
+    """What to say of the first day text writes in numbers that may be either of two days ("“6/4/2024” may be 6 April or
+    4 June; write it as YYYY-MM-DD to search that day"), None for text of no such day."""
+    for m in _EITHER_ORDER.finditer(text):
+        first, second = int(m[1]), int(m[2])
+        if first != second:
+            year = century(m[3])
+            return (f"“{m[0]}” may be {first} {_MONTH_NAMES[second - 1]} or {second} {_MONTH_NAMES[first - 1]}; write "
+                    f"it as {year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d} to search that day")
+    return None
 
 
 def day_of(m: re.Match) -> tuple[str | None, int | str, str]:
