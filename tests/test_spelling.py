@@ -130,3 +130,13 @@ def test_a_written_form_is_compared_with_the_word_as_typed_not_its_stem():
     speller = Speller(forms, _stem_all(forms), lambda row: [1, 5][row], lambda: [("formatted", 0), ("forms", 1)])
     assert spelled("text formtted as a table", lambda w: w.lower() in said, speller).fixes == (
         Fix("formtted", "formatted"),)
+
+
+def test_of_two_words_as_close_the_one_near_as_typed_is_meant_before_one_near_by_its_stem():
+    # trial s48: "pgbouncer admin consle" had been searched as "consul" (its stem "consul" one letter from "consl", and
+    # said more), not "console" (one letter from "consle" as typed)
+    from notesqa.keywords import _stem_all
+
+    forms = ["console", "consul"]
+    s = Speller(forms, _stem_all(forms), lambda row: [4, 40][row])
+    assert s.meant("consle") == "console"

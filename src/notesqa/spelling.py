@@ -141,11 +141,13 @@ class Speller:
                         best[row] = (edits, typed == stem and known == self._stems[row] and typed != low, known)
         if not best:
             return None
-        ranked = sorted((edits, -self._passages(row), self._forms[row], row, by_stem, known)
+        # (of equals, one as typed before one by its stem: "consle" is "console", one letter added, not "consul",
+        # whose stem "consul" is as near the stem "consl" and said more: trial s48)
+        ranked = sorted((edits, by_stem, -self._passages(row), self._forms[row], row, known)
                         for row, (edits, by_stem, known) in best.items())
         if len(low) < 5 and len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        _, _, form, row, by_stem, known = ranked[0]
+        _, by_stem, _, form, row, known = ranked[0]
         if by_stem:
             return self._as_typed(low, stem, row)
         return form if known == self._stems[row] else known  # (a written form as written; a stem in its form)
