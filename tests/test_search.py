@@ -1074,3 +1074,18 @@ def test_a_records_number_names_it_with_or_without_its_zeros(tmp_path, embedder)
     for q in ("adr 7", "ADR-0007", "ADR-7"):
         hit = idx.search(q, k=1)[0]
         assert (hit.path, hit.explain.opened) == ("adr/0007-use-postgres-logical-replication.md", True), q
+
+
+def test_a_note_is_named_without_the_year_its_name_says(tmp_path, embedder):
+    # trial s48: "hokkaido plan" had shown "5. back to Sapporo" of "Hokkaido 2025 plan", not the note from its opening
+    notes = tmp_path / "notes"
+    write(notes / "Trips" / "Hokkaido 2025 plan.md", "# Hokkaido 2025 plan\n\nWhen: Feb 2026 for the snow festival\n\n"
+          "## Route\n1. fly to Sapporo\n2. Otaru day trip\n3. back to Sapporo, then fly home\n")
+    write(notes / "Trips" / "Osaka 2023.md", "# Osaka 2023\n\n- trip plan: Dotonbori\n")
+    write(notes / "Trips" / "Osaka 2024.md", "# Osaka 2024\n\n- another trip plan\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hit = idx.search("hokkaido plan", k=1)[0]
+    assert (hit.path, hit.explain.opened, hit.text) == ("Trips/Hokkaido 2025 plan.md", True,
+                                                        "When: Feb 2026 for the snow festival")
+    assert idx.search("osaka", k=1)[0].explain.opened is False  # two notes but for their years: neither opened
+    assert idx.search("osaka 2024", k=1)[0].explain.opened is True

@@ -210,6 +210,9 @@ _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)
                             r"(?:\s*[–—]\s*\S|\s*:(?:\s+\S|(?!\d)\S)|\s+-\s+\S|-(?!\d)\S)", re.UNICODE | re.IGNORECASE)
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
 def _name_words(name: str) -> frozenset[str]:
     """A name's words (tokenize's), a number once: "ADR-0007" is {"adr", "7"}, as "adr 7" names it (trial s48), not
     also "0007", which "ADR 7" does not say."""
@@ -424,11 +427,18 @@ class NoteNames:
         return found or (self._named_by(opening.group(1)) if opening else frozenset())
 
     def _named_by(self, text: str) -> frozenset[str]:
-        """The notes one of whose names text is, word for word."""
+        """The notes one of whose names text is, word for word; else the one note whose name it is but for the name's
+        year ("hokkaido plan" of "Hokkaido 2025 plan", trial s48; not of two, nor when text says a year)."""
         words = _name_words(text)
         if not words or words <= self.common:
             return frozenset()
-        return frozenset(p for p in self.by_word.get(next(iter(words)), ()) if words in self.names.get(p, ()))
+        notes = self.by_word.get(next(iter(words)), ())
+        exact = frozenset(p for p in notes if words in self.names.get(p, ()))
+        if exact or any(_YEAR_WORD.fullmatch(w) for w in words):
+            return exact
+        yearless = frozenset(p for p in notes for name in self.names.get(p, ())
+                             if name != words and frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) == words)
+        return yearless if len(yearless) == 1 else frozenset()
 
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
