@@ -263,9 +263,13 @@ DEFINING = re.compile(rf"^\s*(?:(?:what|who){_IS}|define|meaning\s+of)\b", re.IG
 ASKS_WHO = re.compile(rf"^\s*who{_IS}\b", re.IGNORECASE)  # ... who someone is: "who is Olu?"
 
 
+# ... in Japanese: "〜わけのノート", "N2の勉強計画のページ" (the note on ...; trial s48)
+_SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
+
+
 def seeks_note(question: str) -> bool:
     """Does the question ask which note holds something, rather than for the passage itself?"""
-    return _SEEKS_NOTE.search(question) is not None
+    return _SEEKS_NOTE.search(question) is not None or _SEEKS_NOTE_JA.match(question) is not None
 
 
 _NOTE_NOUN_WORD = re.compile(r"\b" + _NOTE_NOUN + r"\b", re.IGNORECASE)
@@ -274,6 +278,8 @@ _NOTE_NOUN_WORD = re.compile(r"\b" + _NOTE_NOUN + r"\b", re.IGNORECASE)
 def without_asked_noun(question: str) -> str:
     """A question for a note without the word that asks for one: "which note has my parents' address?" looks for
     the address, not for passages that say "note" (a note called "First note")."""
+    if ja := _SEEKS_NOTE_JA.match(question):
+        return ja.group(1)
     m = _SEEKS_NOTE.search(question)
     if m is None:
         return question
