@@ -123,7 +123,14 @@ def test_a_zettel_id_before_a_notes_name_is_a_name_of_it_not_its_title():
 def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
     assert fields_on_top("status:: active\nowner:: me\n\n# Project X\n") == "\n\n\n# Project X\n"
     assert fields_on_top("---\ntitle: T\n---\nk:: v\nText\n") == "---\ntitle: T\n---\n\nText\n"
-    assert fields_on_top("# Project X\nstatus:: active\n") == "# Project X\nstatus:: active\n"
+    # ... under a title heading too (trial s48: "# Kanji I always forget" then "status:: active" had been text), not
+    # under a section's heading nor after text
+    assert fields_on_top("# Project X\nstatus:: active\n") == "# Project X\n\n"
+    assert fields_on_top("## Tasks\nstatus:: active\n") == "## Tasks\nstatus:: active\n"
+    assert fields_on_top("# X\nText\nstatus:: active\n") == "# X\nText\nstatus:: active\n"
+    note = parse_note("# Kanji\n\nstatus:: active\nsource:: Anki\n\nUsing furigana.\n", "Kanji.md")
+    assert [(u.text, u.thin) for u in note.units] == [("source: Anki", True), ("Using furigana.", False)]
+    assert note.properties == ("status: active",)
 
 
 def test_dataview_fields_do_not_make_a_markdown_note_an_outline():

@@ -788,8 +788,9 @@ def title_from_filename(rel: str) -> str:
     return words[:1].upper() + words[1:] if words else rel
 
 
-_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)",
-                            re.S)
+# (after a title heading too: "# Kanji I always forget" then "status:: active", trial s48's fields had been text)
+_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:#[ \t]+[^\n]*\n)?"
+                            r"((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)", re.S)
 
 
 FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)  # a note's front matter
@@ -832,10 +833,13 @@ def leading_fields(text: str) -> dict:
     it, wins."""
     body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
     out: dict = {}
+    titled = False
     for line in body.lstrip("\ufeff").split("\n"):
         field = _LEADING_FIELD.match(line)
         if field is None:
-            if line.strip():
+            if line.startswith("# ") and not out and not titled:  # a title heading before them (_FIELDS_ON_TOP)
+                titled = True
+            elif line.strip():
                 break
             continue
         key, value = field.group(1).lower(), field.group(2)
