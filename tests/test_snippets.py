@@ -1203,3 +1203,24 @@ def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they
     hit = to_hit(tree, select(tree, ranked, 1, 400, None, {})[0])
     assert hit.line == 1 and hit.text.startswith("1. Confirm the leader is dead:")
     assert hit.text.endswith("3. Promote it:\npatronictl failover") and "Point pgbouncer" not in hit.text
+
+
+def test_an_item_under_a_parent_that_only_labels_its_list_shows_the_list_whole():
+    # trial s48: "what do i need for nmc revalidation?" had shown the six items under "need:" as two hits
+    def bullet(seq, text, parent=None):
+        return dataclasses.replace(_chunk("reval.md", seq, text), heading=["Revalidation"], parent=parent)
+    items = ["450 practice hours", "35 hrs CPD", "5 pieces of feedback", "5 reflective accounts",
+             "a reflective discussion", "confirmation by line manager"]
+    chunks = [bullet(0, "next revalidation due: 31 Aug 2027"), bullet(1, "need:"),
+              *[bullet(2 + i, t, parent=1) for i, t in enumerate(items)], bullet(8, "course modules count as CPD"),
+              dataclasses.replace(_chunk("reval.md", 9, "Revalidation is every three years. " * 20, kind="paragraph"),
+                                  heading=["Revalidation"])]
+    tree = NoteTree.build(chunks)
+    ranked = [Candidate(6, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9))]
+    hit = to_hit(tree, select(tree, ranked, 1, 600, None, {})[0])
+    assert hit.text.split("\n")[0] == "need:" and all(t in hit.text for t in items)
+    assert "course modules" not in hit.text and hit.match == "a reflective discussion"
+    # not under a parent that says something of its own
+    chunks[1] = bullet(1, "we need these before the NMC portal opens in August, says Funmi:")
+    hit = to_hit(NoteTree.build(chunks), select(NoteTree.build(chunks), ranked, 1, 600, None, {})[0])
+    assert hit.text.split("\n")[0] == "a reflective discussion"

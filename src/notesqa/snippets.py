@@ -181,7 +181,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (cand.explain.step and _section_list(tree, step_of(tree.chunks, row), room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
-        _led_in_list(tree, row, room, shown) or \
+        _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown) or \
         (not _placed(cand.explain) and not its_own and not _alone(tree.chunks[row])
          and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
@@ -629,6 +629,39 @@ def _led_in_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list
         return []
     rows = [lead, *items]
     return rows if sum(len(chunks[j].text) + 1 for j in rows) <= budget + 1 else []
+
+
+LABEL_WORDS = 4  # words: a parent bullet this short that ends with a colon only labels its list ("need:", "Pros:")
+
+
+def _labelled_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """For a bullet under a parent bullet that only labels its list ("need:"), the label and all under it, when the
+    list has SECTION_LIST items or fewer, none is shown yet and they fit budget; else [] (trial s48: "what do i need
+    for nmc revalidation?" had shown six items as two hits, neither whole)."""
+    chunks = tree.chunks
+    c = chunks[row]
+    if c.kind != "bullet" or c.parent is None:
+        return []
+    label = row - (c.seq - c.parent)
+    head = chunks[label]
+    if head.kind != "bullet" or not head.text.rstrip().endswith(":") or word_count(head.text) > LABEL_WORDS:
+        return []
+    rows, end = [label], tree.rows[c.path][1]
+    while rows[-1] + 1 < end and _descends(chunks, rows[-1] + 1, head.seq):
+        rows.append(rows[-1] + 1)
+    items = sum(chunks[j].parent == head.seq for j in rows)
+    if items > SECTION_LIST or shown.intersection(rows) or sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+        return []
+    return rows
+
+
+def _descends(chunks: list[Chunk], row: int, seq: int) -> bool:
+    """Is the chunk at row under its note's chunk seq (a child, a grandchild, ...)?"""
+    c = chunks[row]
+    parent = c.parent
+    while parent is not None and parent > seq:
+        parent = chunks[row - (c.seq - parent)].parent
+    return parent == seq
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
