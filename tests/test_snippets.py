@@ -1208,7 +1208,8 @@ def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they
 def test_an_item_under_a_parent_that_only_labels_its_list_shows_the_list_whole():
     # trial s48: "what do i need for nmc revalidation?" had shown the six items under "need:" as two hits
     def bullet(seq, text, parent=None):
-        return dataclasses.replace(_chunk("reval.md", seq, text), heading=["Revalidation"], parent=parent)
+        return dataclasses.replace(_chunk("reval.md", seq, text), heading=["Revalidation"], parent=parent,
+                                   parents=["need:"] if parent is not None else [])
     items = ["450 practice hours", "35 hrs CPD", "5 pieces of feedback", "5 reflective accounts",
              "a reflective discussion", "confirmation by line manager"]
     chunks = [bullet(0, "next revalidation due: 31 Aug 2027"), bullet(1, "need:"),

@@ -649,10 +649,11 @@ def _labelled_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> li
     rows, end = [label], tree.rows[c.path][1]
     while rows[-1] + 1 < end and _descends(chunks, rows[-1] + 1, head.seq):
         rows.append(rows[-1] + 1)
-    items = sum(chunks[j].parent == head.seq for j in rows)
-    if items > SECTION_LIST or shown.intersection(rows) or sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+    items = [j for j in rows if chunks[j].parent == head.seq]
+    if len(items) > SECTION_LIST or shown.intersection(rows) or sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
-    return rows
+    # (its items' own: not a copy embedded among them, nor a callout's list under parents of its own)
+    return rows if all(len(chunks[j].parents) == len(head.parents) + 1 for j in items) else []
 
 
 def _descends(chunks: list[Chunk], row: int, seq: int) -> bool:
