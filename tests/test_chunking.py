@@ -411,3 +411,14 @@ def test_a_steps_code_block_is_of_that_step():
     assert kinds[:4] == [("bullet", "Confirm it:"), ("code", "patronictl list"), ("bullet", "Promote it:"),
                          ("code", "patronictl failover")]
     assert [step_of(chunks, i) for i in range(len(chunks))] == [0, 0, 2, 2] + [None] * (len(chunks) - 4)
+
+
+def test_a_tables_rows_are_its_rows_only():
+    # (the s48 caption rule: a caption on the line right above a row had been read as one of the table's rows)
+    from notesqa.chunking import table_rows
+
+    def chunk(seq, kind):
+        return Chunk(path="v.md", line=seq + 1, end_line=seq + 1, kind=kind, text=f"t{seq}", title="v", heading=[],
+                     parents=[], tags=[], date=None, seq=seq)
+    chunks = [chunk(0, "paragraph"), chunk(1, "table_row"), chunk(2, "table_row"), chunk(3, "paragraph")]
+    assert table_rows(chunks, 1) == table_rows(chunks, 2) == range(1, 3)

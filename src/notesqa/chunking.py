@@ -265,7 +265,7 @@ def table_rows(chunks: Sequence[Chunk], row: int) -> range:
     on consecutive lines (ranking reads the columns they name, snippets shows a small one whole)."""
     def same_table(i: int, j: int) -> bool:  # j the row on the line right after i's
         a, b = chunks[i], chunks[j]
-        return b.kind == "table_row" and b.path == a.path and b.line == a.line + 1 and b.heading == a.heading
+        return a.kind == b.kind == "table_row" and b.path == a.path and b.line == a.line + 1 and b.heading == a.heading
 
     first, last = row, row
     while first > 0 and same_table(first - 1, first):
