@@ -948,3 +948,16 @@ def test_a_series_of_dated_notes_is_named_by_the_words_beside_its_day():
     assert ranking._series_words("Meetings/Helen 2026-11-25 10.00.md") == {"helen"}
     assert ranking._series_words("Meetings/2026-11-25_Helen.md") == {"helen"}
     assert ranking._series_words("2024-01-05-2.md") == frozenset() == ranking._series_words("2024-01-05.md")
+
+
+def test_a_tables_caption_names_its_rows_as_a_heading_does():
+    # trial s48: "who holds the vault recovery keys?" had shown two of the five holders under "Manual fallback: the
+    # recovery keys, 3 of 5 are needed. Holders:" (the caption a heading for the table's rows: shown whole)
+    import numpy as np
+
+    row = dataclasses.replace(_chunk("vault-unseal.md", 3, "holder: Priya Nair | where: 1Password", kind="table_row"),
+                              title="Vault unseal", heading=["Vault unseal"],
+                              parents=["Manual fallback: the recovery keys, 3 of 5 are needed. Holders"])
+    words = {"hold": 1.0, "vault": 1.0, "recoveri": 2.0, "key": 2.0}
+    assert ranking._heading_named([row], np.array([0]), words).tolist() == [True]
+    assert ranking._heading_named([dataclasses.replace(row, parents=[])], np.array([0]), words).tolist() == [False]

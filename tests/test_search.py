@@ -1089,3 +1089,15 @@ def test_a_note_is_named_without_the_year_its_name_says(tmp_path, embedder):
                                                         "When: Feb 2026 for the snow festival")
     assert idx.search("osaka", k=1)[0].explain.opened is False  # two notes but for their years: neither opened
     assert idx.search("osaka 2024", k=1)[0].explain.opened is True
+
+
+def test_a_small_table_whose_caption_the_question_names_is_shown_whole(tmp_path, embedder):
+    # trial s48: "who holds the vault recovery keys?" had shown two of the five holders under the table's caption
+    notes = tmp_path / "notes"
+    holders = ["Priya Nair", "Tomasz Wojcik", "me", "Sofia Marchetti", "Marcus Bell"]
+    rows = "".join(f"| {h} | 1Password item {i} |\n" for i, h in enumerate(holders, 1))
+    write(notes / "vault-unseal.md", "# Vault unseal\n\nCheck the seal status first.\n\nManual fallback: the recovery "
+          f"keys, 3 of 5 are needed. Holders:\n\n| holder | where it is |\n|---|---|\n{rows}\nPractise it in staging.\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hit = idx.search("who holds the recovery keys", k=1)[0]
+    assert all(f"holder: {h} |" in hit.text for h in holders), hit.text

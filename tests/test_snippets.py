@@ -1225,3 +1225,19 @@ def test_an_item_under_a_parent_that_only_labels_its_list_shows_the_list_whole()
     chunks[1] = bullet(1, "we need these before the NMC portal opens in August, says Funmi:")
     hit = to_hit(NoteTree.build(chunks), select(NoteTree.build(chunks), ranked, 1, 600, None, {})[0])
     assert hit.text.split("\n")[0] == "a reflective discussion"
+
+
+def test_a_tables_caption_shows_its_small_table():
+    # trial s48: the caption "... Holders:" had come alone, the holders' rows as the next hit
+    caption = dataclasses.replace(_chunk("v.md", 0, "Manual fallback: 3 of 5 keys are needed. Holders:", kind="paragraph"),
+                                  thin=True)
+    rows = [dataclasses.replace(_chunk("v.md", i, f"holder: {h} | where: safe {i}", kind="table_row"),
+                                parents=["Manual fallback: 3 of 5 keys are needed. Holders"])
+            for i, h in enumerate(["Priya", "Tomasz", "Sofia"], 1)]
+    after = _chunk("v.md", 4, "Practise it in staging first. " * 20, kind="paragraph")
+    tree = NoteTree.build([caption, *rows, after])
+    hit = to_hit(tree, select(tree, _ranked((0, 0.9), (2, 0.8)), 2, 600, None, {})[0])
+    assert hit.text == "\n".join(c.text for c in [caption, *rows])
+    # not a paragraph that is no caption of the table after it
+    tree = NoteTree.build([caption, *[dataclasses.replace(r, parents=[]) for r in rows], after])
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == caption.text

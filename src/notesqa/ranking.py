@@ -677,7 +677,7 @@ def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.nd
 
     def names_no_row(rows: range) -> bool:
         c = chunks[rows.start]  # (the words of its note's title and headings name the table, no row of it)
-        own = asked - _words_of(" ".join((c.title, *c.heading)))
+        own = asked - _words_of(" ".join((c.title, *c.heading, *c.parents[-1:])))
         rows_saying = Counter(w for i in rows for w in _words_of(_values(chunks[i].text)) & own)
         return 1 not in rows_saying.values()
 
@@ -727,13 +727,15 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
     seen: dict[tuple[str, str], bool] = {}
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        if not c.heading or c.heading[-1] == c.title:
+        # (a table's caption heads its rows as a heading would: "Holders:" over the vault's key holders, trial s48)
+        name = c.parents[-1] if c.kind == "table_row" and c.parents else c.heading[-1] if c.heading else ""
+        if not name or name == c.title:
             continue
-        key = (c.title, c.heading[-1])
+        key = (c.title, name)
         if key not in seen:
-            heading, title = _words_of(c.heading[-1]), _words_of(c.title)
+            heading, title = _words_of(name), _words_of(c.title)
             own = heading - title
-            seen[key] = not (len(c.heading) == 1 and title <= heading) and \
+            seen[key] = not (len(c.heading) == 1 and name == c.heading[-1] and title <= heading) and \
                 sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
         out[j] = seen[key]
     return out

@@ -182,6 +182,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown) or \
+        _captioned_table(tree, row, room, shown) or \
         (not _placed(cand.explain) and not its_own and not _alone(tree.chunks[row])
          and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
@@ -663,6 +664,21 @@ def _descends(chunks: list[Chunk], row: int, seq: int) -> bool:
     while parent is not None and parent > seq:
         parent = chunks[row - (c.seq - parent)].parent
     return parent == seq
+
+
+def _captioned_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
+    """For a table's caption line ("Manual fallback: the recovery keys, 3 of 5 are needed. Holders:"), the caption
+    and the table's rows, when it has SECTION_LIST rows or fewer, none is shown yet and they fit budget; else [] (trial
+    s48: the caption had come alone, the holders as the next hit)."""
+    chunks = tree.chunks
+    c = chunks[row]
+    if c.kind != "paragraph" or row + 1 >= tree.rows[c.path][1]:
+        return []
+    first = chunks[row + 1]
+    if first.kind != "table_row" or not first.parents or first.parents[-1].rstrip(" :") != c.text.rstrip(" :"):
+        return []
+    rows = _whole_table(tree, row + 1, budget - len(c.text) - 1, shown, SECTION_LIST)
+    return [row, *rows] if rows else []
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
