@@ -1241,3 +1241,17 @@ def test_a_tables_caption_shows_its_small_table():
     # not a paragraph that is no caption of the table after it
     tree = NoteTree.build([caption, *[dataclasses.replace(r, parents=[]) for r in rows], after])
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == caption.text
+
+
+def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():
+    # the s48 figures: a labelled list's item ("`append`: ...") shown from its label, then taken over by the block
+    # above the label, whose text and the list's first items filled the hit: the item that matched had been cut off
+    def bullet(seq, text, parent=None, parents=()):
+        return dataclasses.replace(_chunk("p.md", seq, text), parent=parent, parents=list(parents), depth=len(parents))
+    block = bullet(0, "quickCapture " + "for short text and links " * 12)
+    items = [bullet(2 + i, f"`{n}`: the {n} parameter " + "x" * 40, 1, [block.text, "Parameters:"])
+             for i, n in enumerate(["url", "title", "content", "append"])]
+    chunks = [block, bullet(1, "Parameters:", 0, [block.text]), *items]
+    tree = NoteTree.build(chunks)
+    hit = to_hit(tree, select(tree, _ranked((5, 0.9), (0, 0.89)), 1, 400, None, {})[0])
+    assert "`append`" in hit.text

@@ -429,8 +429,9 @@ def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int,
         rows = {r for i in (at, *joined) for r in (out[i].root, *out[i].follow)}
         follow = _following(tree, row, room, shown - rows)
         kept = {row, *follow}
-        # hits join only if all they showed still shows; a takeover alone keeps at least the hit's unit
-        if (rows <= kept) if joined else (out[at].root in kept):
+        # hits join only if all they showed still shows; a takeover alone keeps at least the hit's unit and the row
+        # that matched (a labelled list's item: the s48 figures' "append" parameter had been cut off under its block)
+        if (rows <= kept) if joined else ({out[at].root, out[at].matched} - {None} <= kept):
             break
     else:
         return
