@@ -1255,3 +1255,19 @@ def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():
     tree = NoteTree.build(chunks)
     hit = to_hit(tree, select(tree, _ranked((5, 0.9), (0, 0.89)), 1, 400, None, {})[0])
     assert "`append`" in hit.text
+
+
+def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
+    # trial s48: "at konbini they ask 温めますか?" and the next bullet "and お箸おつけしますか?" had been two hits
+    def bullet(seq, text):
+        return dataclasses.replace(_chunk("food.md", seq, text), parent=0 if seq else None, depth=1 if seq else 0,
+                                   parents=["持ち帰りできますか"] if seq else [])
+    long = [bullet(i, f"phrase {i} " + "y" * 80) for i in range(4, 50)]  # (a long list: each item alone)
+    chunks = [bullet(0, "持ち帰りできますか"), bullet(1, "at konbini they ask 温めますか?"), bullet(2, "and お箸おつけしますか?"),
+              bullet(3, "☐ buy chopsticks"), *long]
+    tree = NoteTree.build(chunks)
+    hits = select(tree, _ranked((1, 0.9), (2, 0.8), (9, 0.7)), 2, 600, None, {})
+    assert [(s.root, s.follow) for s in hits][0] == (1, (2,)) and hits[1].root == 9
+    # not a task after it (each task its own hit, trial s45)
+    hits = select(tree, _ranked((2, 0.9), (3, 0.8)), 2, 600, None, {})
+    assert [s.root for s in hits] == [2, 3]
