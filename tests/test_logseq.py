@@ -387,6 +387,16 @@ def test_a_block_is_tagged_by_its_page_and_its_own_tags_not_every_tag_of_the_day
         ("a child of it", {"work", "hermes"}), ("TODO book the room", {"work"})]
 
 
+def test_a_heading_blocks_tag_tags_every_block_under_it():
+    # trial s48: "- ## Building meeting #[[Heat Campaign]]" had tagged its first child only
+    note = parse_note("- ## Building meeting #[[Heat Campaign]]\n\t- attendees: Rosa\n\t- buy thermometers\n"
+                      "\t- temperature logs\n- ## Other\n\t- not tagged\n", "journals/2026_11_04.md",
+                      Vault(".", [], logseq=True))
+    assert [(c.text, c.tags) for c in chunk_note(note)] == [
+        ("attendees: Rosa", ["heat campaign"]), ("buy thermometers", ["heat campaign"]),
+        ("temperature logs", ["heat campaign"]), ("not tagged", [])]
+
+
 def test_a_tag_alone_lists_a_journal_from_its_tagged_block(tmp_path, embedder):
     from notesqa import NotesIndex, build_index
 

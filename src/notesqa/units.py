@@ -539,6 +539,7 @@ class Walker:
         self.h1_count = 0
         self.footnote: str | None = None  # the label of the footnote whose definition is being read
         self._tags_taken = 0  # of inline.tags, how many a unit has taken (_new_tags)
+        self.heading_tags: dict[tuple[str, ...], tuple[str, ...]] = {}  # an outline's heading path -> its blocks' tags
         self.referred: dict[str, tuple[str, ...]] = {}  # footnote label -> the headings where it is first referred to
         self.properties: Properties | None = None  # a Notion page's property block (notion.py)
 
@@ -583,8 +584,9 @@ class Walker:
         if self.rule:  # (a "---" between two highlights of an export: the hit of one ends there); marked once
             self.after_rule.add(len(self.units))  # the walk is done: callers hold on to the unit they added
             self.rule = False
-        if self.outline:  # a Logseq block is tagged by its #tags and its parent blocks'
-            above = self.units[unit.parent].tags if unit.parent is not None else ()
+        if self.outline:  # a Logseq block is tagged by its #tags and its parent blocks' (or heading block's)
+            above = self.units[unit.parent].tags if unit.parent is not None else \
+                self.heading_tags.get(self.heading_path(), ())
             unit = replace(unit, tags=tuple(dict.fromkeys([*above, *self._new_tags()])))
         self.units.append(unit)
         idx = len(self.units) - 1
@@ -658,6 +660,10 @@ class Walker:
         if txt:
             self.headings.append((level, txt))
             self.heading_chars += visible_chars(txt)
+            if self.outline:  # a heading block's #tags tag every block under it (trial s48: its first child only)
+                path = self.heading_path()
+                self.heading_tags[path] = tuple(dict.fromkeys([*self.heading_tags.get(path[:-1], ()),
+                                                               *self._new_tags()]))
         self.last_para = None
 
     def _labelled(self, tok) -> bool:
