@@ -1101,3 +1101,14 @@ def test_a_small_table_whose_caption_the_question_names_is_shown_whole(tmp_path,
     idx = built_index(notes, tmp_path, embedder)
     hit = idx.search("who holds the recovery keys", k=1)[0]
     assert all(f"holder: {h} |" in hit.text for h in holders), hit.text
+
+
+def test_a_how_to_question_matched_by_a_steps_embedded_code_is_answered(tmp_path, embedder):
+    # the s48 review: the code a step embeds from another note is a step's on its copy's row, none on its own note's:
+    # search had raised TypeError
+    notes = tmp_path / "notes"
+    write(notes / "Snippets.md", "# Snippets\n\nSome intro.\n\n```sh\nsystemctl restart pgbouncer\n```\n^restart\n")
+    write(notes / "Runbook.md", "# Runbook\n\n1. Check health\n2. Restart it:\n   ![[Snippets#^restart]]\n3. Verify\n")
+    idx = built_index(notes, tmp_path, embedder)
+    for q in ("how do I restart pgbouncer", "restart it how"):
+        assert any("systemctl restart pgbouncer" in h.text for h in idx.search(q, k=3)), q

@@ -1271,3 +1271,14 @@ def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
     # not a task after it (each task its own hit, trial s45)
     hits = select(tree, _ranked((2, 0.9), (3, 0.8)), 2, 600, None, {})
     assert [s.root for s in hits] == [2, 3]
+
+
+def test_a_label_over_a_long_list_shows_no_list_whole():
+    # the s48 review: "- log:" over 20,000 bullets had been read whole for every candidate under it
+    from notesqa.snippets import _labelled_list
+
+    head = _chunk("log.md", 0, "log:")
+    items = [dataclasses.replace(_chunk("log.md", i, f"entry {i} fixed a flaky test"), parent=0, parents=["log:"],
+                                 depth=1) for i in range(1, 2001)]
+    tree = NoteTree.build([head, *items])
+    assert _labelled_list(tree, 5, 600, set()) == []

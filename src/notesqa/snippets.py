@@ -202,7 +202,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
         (cand.explain.day_match and not cand.explain.task_match and not its_own
          and _section_list(tree, row, room, shown, whole=True)) or \
-        (cand.explain.step and _section_list(tree, step_of(tree.chunks, row), room, shown, steps=True)) or \
+        (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
+         and _section_list(tree, step, room, shown, steps=True)) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown) or \
@@ -672,11 +673,14 @@ def _labelled_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> li
     head = chunks[label]
     if head.kind != "bullet" or not head.text.rstrip().endswith(":") or word_count(head.text) > LABEL_WORDS:
         return []
-    rows, end = [label], tree.rows[c.path][1]
+    rows, end, used = [label], tree.rows[c.path][1], len(head.text) + 1
     while rows[-1] + 1 < end and _descends(chunks, rows[-1] + 1, head.seq):
         rows.append(rows[-1] + 1)
+        used += len(chunks[rows[-1]].text) + 1
+        if used > budget + 1:  # (the scan ends where the rows outgrow budget: a "log:" over 20,000 bullets, the review)
+            return []
     items = [j for j in rows if chunks[j].parent == head.seq]
-    if len(items) > SECTION_LIST or shown.intersection(rows) or sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
+    if len(items) > SECTION_LIST or shown.intersection(rows):
         return []
     # (its items' own: not a copy embedded among them, nor a callout's list under parents of its own)
     return rows if all(len(chunks[j].parents) == len(head.parents) + 1 for j in items) else []
