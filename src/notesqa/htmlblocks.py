@@ -185,9 +185,13 @@ _RP = re.compile(r"<rp\b[^>]*>.*?</rp>", re.I)
 # ... and the notes apps' furigana markup, read as <ruby> is: Obsidian's Markdown Furigana "{承る|うけたまわる}" (a
 # reading a character too, "{漢字|かん|じ}"), "[曖昧]{あいまい}", Aozora Bunko's "｜承《うけたまわ》る" and "漢字《かんじ》"
 # (trial s48: shown raw, and "承る" had not found "｜承《うけたまわ》る")
-_BRACED_RUBY = re.compile(rf"(?<!\{{)\{{([^{{}}|\n]*[{_JAPANESE}][^{{}}|\n]*)\|([{_KANA}|]+)\}}(?!\}})")
-_BRACKETED_RUBY = re.compile(rf"\[([^\[\]\n]*[{_JAPANESE}][^\[\]\n]*)\]\{{([{_KANA}]+)\}}")
-_AOZORA_RUBY = re.compile(r"(?:[｜|]([^｜|《》\n]+)|([\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+))《([^《》\n]+)》")
+# (a base of a few characters with a kanji in it, a reading of kana: not "行き{ます|ません}" (two endings), "{x: 1, y:
+# 漢字|かな}", nor Chinese's book titles "《三体》", "鲁迅《狂人日记》": the review)
+_KANJI = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUBY_BASE = rf"[^{{}}\[\]|｜《》\s:]{{0,8}}[{_KANJI}][^{{}}\[\]|｜《》\s:]{{0,8}}"
+_BRACED_RUBY = re.compile(rf"(?<!\{{)\{{({_RUBY_BASE})\|([{_KANA}]+(?:\|[{_KANA}]+)*)\}}(?!\}})")
+_BRACKETED_RUBY = re.compile(rf"\[({_RUBY_BASE})\]\{{([{_KANA}]+)\}}")
+_AOZORA_RUBY = re.compile(rf"(?:｜({_RUBY_BASE})|([{_KANJI}]{{1,8}}))《([{_KANA}]+)》")
 
 
 _JAPANESE_CHAR = re.compile(f"[{_JAPANESE}]")
