@@ -255,7 +255,10 @@ _SEEKS_NOTE = re.compile(
     # module" (trials s48: the note's page had come first, shown from a line that says "page" or "notes"); not a
     # question of its own ("how do I take notes")
     r"|^\s*(?!(?:how|what|when|where|why|who|which|whose|do|did|does|is|are|was|were|can|could|should|would|will|"
-    r"i|we|take|taking|write|writing|make|making)\b|(?:my|the|our)\s+(?:notes?|page)\W*$)(?:(?:my|the|our)\s+)?(?:[^\s?]+\s+){1,4}?(?:notes?|page)\s*[?.!]*\s*$"
+    r"i|we|take|taking|write|writing|make|making|summari[sz]e|show|list|find|read|review|open)\b"
+    r"|(?:my|the|our)\s+(?:notes?|page)\W*$)(?:(?:my|the|our)\s+)?"
+    # (a few words naming a thing: not "steps for the landing page", "digoxin dose in my notes": the review)
+    r"(?:(?!(?:for|in|of|on|to|with|from|at|by|about|into|and|or|my|the|our)\b)[^\s?]+\s+){1,3}?(?:notes?|page)\s*[?.!]*\s*$"
     r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for)\s+(?=\S))", re.IGNORECASE)
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
 _IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
@@ -264,7 +267,8 @@ ASKS_WHO = re.compile(rf"^\s*who{_IS}\b", re.IGNORECASE)  # ... who someone is: 
 
 
 # ... in Japanese: "〜わけのノート", "N2の勉強計画のページ" (the note on ...; trial s48)
-_SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
+# (not "どの", "この": "カレーのレシピはどのノート？" asks which, the review)
+_SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)(?<![こそあど])の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
 
 
 def seeks_note(question: str) -> bool:
