@@ -961,3 +961,7 @@ def test_a_tables_caption_names_its_rows_as_a_heading_does():
     words = {"hold": 1.0, "vault": 1.0, "recoveri": 2.0, "key": 2.0}
     assert ranking._heading_named([row], np.array([0]), words).tolist() == [True]
     assert ranking._heading_named([dataclasses.replace(row, parents=[])], np.array([0]), words).tolist() == [False]
+    # ... and the heading still names them under a caption that does not (the review: "Current list, updated monthly"
+    # under "## Recovery key holders" had lost the heading)
+    under = dataclasses.replace(row, heading=["Vault unseal", "Recovery key holders"], parents=["Current list, monthly"])
+    assert ranking._heading_named([under], np.array([0]), words).tolist() == [True]

@@ -718,26 +718,29 @@ HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's
 def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
     """For each candidate: does its innermost heading (not its note's title, nor a first heading that says the
     title and more: "# Marta – portfolio site notes" of "Portfolio site notes", trial s44, whose whole note had been
-    shown as the list under the heading named) say HEADING_NAMED of the question's words, weighted by rarity, that the
-    title does not ("known limitations" of "### Limitations and Known Issues" in the note "Undo and Redo")?"""
+    shown as the list under the heading named), or a table row's caption, say HEADING_NAMED of the question's words,
+    weighted by rarity, that the title does not ("known limitations" of "### Limitations and Known Issues" in the note
+    "Undo and Redo"; "recovery keys" of the caption "Manual fallback: the recovery keys ... Holders:", trial s48)?"""
     out = np.zeros(len(cand), dtype=bool)
     if not words:
         return out
     total = sum(words.values())
-    seen: dict[tuple[str, str], bool] = {}
-    for j, i in enumerate(cand.tolist()):
-        c = chunks[i]
-        # (a table's caption heads its rows as a heading would: "Holders:" over the vault's key holders, trial s48)
-        name = c.parents[-1] if c.kind == "table_row" and c.parents else c.heading[-1] if c.heading else ""
-        if not name or name == c.title:
-            continue
-        key = (c.title, name)
+    seen: dict[tuple[str, str, bool], bool] = {}
+
+    def names(c: Chunk, name: str, caption: bool) -> bool:
+        key = (c.title, name, caption)
         if key not in seen:
             heading, title = _words_of(name), _words_of(c.title)
             own = heading - title
-            seen[key] = not (len(c.heading) == 1 and name == c.heading[-1] and title <= heading) and \
+            seen[key] = not (not caption and len(c.heading) == 1 and title <= heading) and \
                 sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
-        out[j] = seen[key]
+        return seen[key]
+
+    for j, i in enumerate(cand.tolist()):
+        c = chunks[i]
+        heading = c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
+        caption = c.parents[-1] if c.kind == "table_row" and c.parents else ""
+        out[j] = bool(heading) and names(c, heading, False) or bool(caption) and names(c, caption, True)
     return out
 
 
