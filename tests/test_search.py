@@ -1089,6 +1089,10 @@ def test_a_note_is_named_without_the_year_its_name_says(tmp_path, embedder):
                                                         "When: Feb 2026 for the snow festival")
     assert idx.search("osaka", k=1)[0].explain.opened is False  # two notes but for their years: neither opened
     assert idx.search("osaka 2024", k=1)[0].explain.opened is True
+    # ... nor when another note's name says the words and more (the review: "japan trip" had opened "Japan 2019 trip")
+    write(notes / "Trips" / "Hokkaido plan ideas.md", "# Hokkaido plan ideas\n\n- a winter trip\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("hokkaido plan", k=1)[0].explain.opened is False
 
 
 def test_a_small_table_whose_caption_the_question_names_is_shown_whole(tmp_path, embedder):

@@ -438,7 +438,9 @@ class NoteNames:
             return exact
         yearless = frozenset(p for p in notes for name in self.names.get(p, ())
                              if name != words and frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) == words)
-        return yearless if len(yearless) == 1 else frozenset()
+        # (nor when another note's name says the words and more: "japan trip" of "Japan trip ideas", the review)
+        holders = {p for p in notes for name in self.names.get(p, ()) if words <= name}
+        return yearless if len(yearless) == 1 and holders == yearless else frozenset()
 
     def named(self, question: str) -> dict[str, float]:
         """Notes the question names, each with how fully (MIN_NAME_SHARE..1) its best name is named."""
