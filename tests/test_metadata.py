@@ -128,6 +128,9 @@ def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
     assert fields_on_top("# Project X\nstatus:: active\n") == "# Project X\n\n"
     assert fields_on_top("## Tasks\nstatus:: active\n") == "## Tasks\nstatus:: active\n"
     assert fields_on_top("# X\nText\nstatus:: active\n") == "# X\nText\nstatus:: active\n"
+    # one rule for the title line both read (the review: "#\tKanji" had blanked the fields, and read none of them)
+    note = parse_note("#\tKanji\nstatus:: active\nsource:: Anki\n\nText.\n", "Kanji.md")
+    assert [(u.text, u.thin) for u in note.units] == [("source: Anki", True), ("Text.", False)]
     note = parse_note("# Kanji\n\nstatus:: active\nsource:: Anki\n\nUsing furigana.\n", "Kanji.md")
     assert [(u.text, u.thin) for u in note.units] == [("source: Anki", True), ("Using furigana.", False)]
     assert note.properties == ("status: active",)

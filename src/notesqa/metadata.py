@@ -789,8 +789,10 @@ def title_from_filename(rel: str) -> str:
 
 
 # (after a title heading too: "# Kanji I always forget" then "status:: active", trial s48's fields had been text)
-_FIELDS_ON_TOP = re.compile(r"\A(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:#[ \t]+[^\n]*\n)?"
+_TITLE_LINE = r"#[ \t]+[^\n]*"  # (one rule for both: leading_fields reads the lines fields_on_top blanks, the review)
+_FIELDS_ON_TOP = re.compile(r"\A\ufeff?(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:" + _TITLE_LINE + r"\n)?"
                             r"((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)", re.S)
+_TITLE_HEADING = re.compile(_TITLE_LINE)
 
 
 FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)  # a note's front matter
@@ -837,7 +839,7 @@ def leading_fields(text: str) -> dict:
     for line in body.lstrip("\ufeff").split("\n"):
         field = _LEADING_FIELD.match(line)
         if field is None:
-            if line.startswith("# ") and not out and not titled:  # a title heading before them (_FIELDS_ON_TOP)
+            if _TITLE_HEADING.fullmatch(line) and not out and not titled:  # a title heading before them
                 titled = True
             elif line.strip():
                 break
