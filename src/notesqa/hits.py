@@ -331,7 +331,9 @@ def _said_by(title: str, heading: str) -> bool:
     "# 2024-01-16", "2025年1月 日記" of "# 2025年1月": trial s48's breadcrumbs had said the day twice)? (Not a section
     named like the title's start, "Tools vs Solutions" > "Tools".)"""
     h, t = _loose(heading), _loose(title)
-    return _A_YEAR.search(heading) is not None and len(h) < len(t) and h in (t[:len(h)], t[len(t) - len(h):])
+    # (a day, or a Japanese or Chinese month: not a year alone, "2024" of "2024 vs 2023 budget" a section, the review)
+    return (_DAY.search(heading) is not None or "年" in heading) and len(h) < len(t) \
+        and h in (t[:len(h)], t[len(t) - len(h):])
 
 
 def _says_in_order(heading: str, title: str) -> bool:
@@ -370,9 +372,7 @@ def _same_day_as(day: str, part: str) -> bool:
 
 _DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*")  # "15-01-2025", "15.01.2025"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 # a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
-_DATED = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[\s_-]*|[\s_-]*\d{4}-\d{2}-\d{2}\s*$")
 
 
 def _loose(text: str) -> list[str]:
@@ -401,8 +401,10 @@ def _repeats(before: str, part: str) -> bool:
         # 2023-10-05" (trial s36: every meeting's breadcrumb said its name twice); not "Lecture 2 Part 3"
     if _loose(before) == _loose(part):  # "... Conquer and the Master Theorem" > "... Conquer & Master Theorem"
         return bool(b)
-    undated = _DATED.sub("", before)  # "2026-11-26 Pricing council" > "Pricing council" (trials A, B)
-    if undated != before and _WORDS.findall(undated) == p:
+    from .metadata import dated_name
+
+    # "2026-11-26 Pricing council" > "Pricing council" (trials A, B), "Lesson 2023.04.18" > "Lesson" (the s48 review)
+    if (named := dated_name(before.strip())) and _WORDS.findall(named[1]) == p:
         return bool(p)
     if not p or len(b) <= len(p) or b[:len(p)] != p:
         return False
