@@ -270,4 +270,4 @@ def test_a_list_named_to_do_is_no_follow_up_for_sure():
 
     for q in ("to do list", "to-do list", "to read list?"):
         assert followup_kind(q) != "sure", q
-    assert followup_kind("to the station?") == "sure"
+    assert followup_kind("to the station?") == followup_kind("to do that?") == followup_kind("to do it?") == "sure"

@@ -71,7 +71,7 @@ _IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?(?<![\w-]){YEAR}(?![\w-]
 
 
 # (not "to do list", "to-read list": a note's or list's name, trial s48's false follow-up notice)
-_LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to(?![\s-]+(?:do\b|\w+[\s-]+list\b))|of|"
+_LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|to(?![\s-]+\w+[\s-]+lists?\b)|of|"
                     r"the|it|its|that|this|those|these|they|them|their|there|then)\b", re.I)
 
 
