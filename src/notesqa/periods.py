@@ -21,6 +21,7 @@ YEAR = r"(?:1[89]|2[01])\d\d"  # what a year looks like (1800-2199), here and in
 ASKED_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until )(?<!till )(?<!pre-)"
                    r"(?<!post-)(?<!\w-)" + YEAR + r"(?![\d.])", re.IGNORECASE)  # "Touché-2020" is a name
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# (English's whatever the locale: calendar.month_name is the locale's)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
