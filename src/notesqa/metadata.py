@@ -624,8 +624,8 @@ def dated_name(stem: str) -> tuple[str, str] | None:
 
 
 def note_date(value, rel: str) -> str | None:
-    """The note's date: front matter's, else a YYYY-MM-DD file-name prefix or suffix ("Pricing Review
-    2026-11-17"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
+    """The note's date: front matter's, else a file name's day before or after its words (dated_name: "Pricing
+    Review 2026-11-17", "Lesson 2023.04.18"), a daily note's name (a Dendron journal's "daily.journal.2024.03.04" too, Roam's
     "November 3rd, 2026", "20190305", a European "07.03.2019"), the day of a timestamp zettel ID, or the first
     day of a periodic note's week, month or quarter; else front matter's epoch time (Dendron's "created:
     1709546400000")."""

@@ -580,7 +580,7 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
     heading (no parent bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them (and
     the code the last introduces), they fit budget ("Currently unavailable for flashcards ..." first of "###
     Limitations and Known Issues"); with steps, only numbered steps counted on from 1 (not the bullets before
-    them); else []."""
+    them), from the first to row's and as many after it as fit budget; else []."""
     chunks = tree.chunks
     c = chunks[row]
     if c.kind != "bullet" or c.parent is not None:
