@@ -27,6 +27,13 @@ def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q
     assert asks_latest("my last entries")
+    # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)
+    from notesqa.asking import asks_last_meeting
+
+    for q in ("what came up at the last steering meeting", "latest steering call", "our last general mtg"):
+        assert asks_last_meeting(q), q
+    for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review"):
+        assert not asks_last_meeting(q), q
     # "latest on X", "any news on X" (trial s47: the walk-in's Jan 2024 entry had come before Nov 2026's)
     for q in ("latest on the walk in", "any news on the oven?", "what's new with the boiler", "any updates on hiring",
               "what’s the latest on the lease", "so, any news on the oven?"):

@@ -168,8 +168,13 @@ _NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:" + _SPANS_AND_PLAC
            r"seven|eight|nine|ten)s?|few|couple|several|\d|christmas|easter|" + _WEEKDAYS + r"|jan|january|feb|"
            r"february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|november|dec|"
            r"december)\b)\s+\w")
-_MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:1:1|one-on-one|meeting|call|sync|standup|"
-            r"check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|demo)s?\b")
+# (a word or two may name which: "the last steering meeting", "our latest board call", trial s48; not "the last
+# few meetings", "last two calls", "last week's meeting")
+_MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
+            r"(?:(?!(?:few|couple|several|two|three|four|five|\d+|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
+            r"(?:1:1|one-on-one|meeting|mtg|call|"
+            r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
+            r"demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
 _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:entry|journal|note|"
                      r"update|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
