@@ -140,3 +140,13 @@ def test_of_two_words_as_close_the_one_near_as_typed_is_meant_before_one_near_by
     forms = ["console", "consul"]
     s = Speller(forms, _stem_all(forms), lambda row: [4, 40][row])
     assert s.meant("consle") == "console"
+
+
+def test_a_word_typed_without_its_last_letter_is_meant():
+    # trial s48: "how does rent escro work" had said no note mentions "escro" ("escrw" was mended)
+    from notesqa.keywords import _stem_all
+
+    forms = ["escrow", "boarding"]
+    s = Speller(forms, _stem_all(forms), lambda row: 3)
+    assert s.meant("escro") == "escrow"
+    assert s.meant("board") is None and s.meant("oarding") is None  # (a part of a word otherwise: the review's)

@@ -165,11 +165,17 @@ class Speller:
 
 def _may_mean(typed: str, known: str) -> bool:
     """May typed be a typo of known at all: the same first letter (a typo is rarely there: "thats" is no "chats",
-    "meds" no "beds"), neither a part of the other (the review: "onboarding" is no "boarding"), and a word of four
+    "meds" no "beds"), neither a part of the other (the review: "onboarding" is no "boarding"; but "escro" is "escrow"
+    without its last letter), and a word of four
     letters only its letters swapped ("jsno": "json"; "repo" is no "redo")?"""
-    if typed[0] != known[0] or typed in known or known in typed:
+    if typed[0] != known[0] or known in typed or typed in known and not _last_letter_dropped(typed, known):
         return False
     return len(typed) > SHORTEST or sorted(typed) == sorted(known)
+
+
+def _last_letter_dropped(typed: str, known: str) -> bool:
+    """Is typed known without its last letter, a word of five letters or more ("escro" of "escrow": trial s48)?"""
+    return len(typed) >= 5 and len(known) == len(typed) + 1 and known.startswith(typed)
 
 
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
