@@ -2,6 +2,7 @@
 
 import re
 
+from notesqa.periods import days
 from notesqa.asking import (without_newest, asks_for_tasks, task_state_words, asks_latest, asks_overdue, mention_subject,
                             seeks_mentions, seeks_note, without_asked_noun)
 
@@ -115,6 +116,17 @@ def test_the_words_that_ask_for_tasks_by_state_are_known():
     assert task_state_words("which things to buy are still unchecked?") >= {"unchecked", "still"}
     assert "overdue" in task_state_words("what's overdue?")
     assert task_state_words("what are unchecked exceptions in Java?") == set()  # asks for no tasks
+
+
+def test_what_is_coming_up_asks_for_the_open_tasks_of_the_next_days():
+    # trial s48: "what's coming up" had found a done task of last year first
+    from datetime import date
+
+    for q in ("what's coming up", "anything coming up soon?", "whats coming up?"):
+        assert asks_for_tasks(q) == "open", q
+        assert min(days(q, date(2026, 12, 3))) == "2026-12-03", q
+    for q in ("what is coming up in the budget", "coming up with ideas"):
+        assert asks_for_tasks(q) is None and not days(q, date(2026, 12, 3)), q
 
 
 def test_which_questions_ask_for_a_note():

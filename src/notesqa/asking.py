@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import DEADLINE, DUE, days, without_days
+from .periods import COMING_UP, DEADLINE, DUE, days, without_days
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
@@ -91,6 +91,7 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
+                         + COMING_UP + "|"
                          # "what's still left to fix from the inspection?", "what is still open", "what's outstanding
                          # on the bathroom?", "what haven't I done yet?" (trial s45); not "what's open on Sunday?"
                          # (nor "what's outstanding about the Bauhaus?", "what's still open in Lisbon?": the review)
