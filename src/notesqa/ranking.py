@@ -251,9 +251,11 @@ class Explanation:
             if self.name_match >= 1.0:
                 note += f" of the note it names (+{SECTION_NAMED_BONUS:.2f})"
         if self.section_table:
-            note += ", a row of a table there the question names no row of (a small one shown whole)"
+            # (the table shown whole when it has few rows and fits the hit: trial s48 had read "shown whole" of a
+            # 12-row table shown as one row)
+            note += ", a row of a table there the question names no row of (shown whole if small)"
         if self.compares:
-            note += ", a row of a table two of whose columns the question names (a small one shown whole)"
+            note += ", a row of a table two of whose columns the question names (shown whole if small)"
         words = f" + {self.related_score:.2f} from related words {', '.join(self.related)}" if self.related else ""
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
