@@ -424,3 +424,11 @@ def test_a_tables_rows_are_its_rows_only():
                      parents=[], tags=[], date=None, seq=seq)
     chunks = [chunk(0, "paragraph"), chunk(1, "table_row"), chunk(2, "table_row"), chunk(3, "paragraph")]
     assert table_rows(chunks, 1) == table_rows(chunks, 2) == range(1, 3)
+
+
+def test_a_periodic_notes_log_lines_are_of_the_days_they_open_with():
+    # trial s48: "- 8 Feb: sent 4 queries" in "2024-02 Kessler KX-500.md" had been of the month's first day
+    text = "# Kessler\n\n- 8 Feb: sent 4 queries\n- 14 Mar: delivered\n- 3 Jan: before the month\n- kickoff call\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(text, "projects/2024-02 Kessler KX-500.md"))}
+    assert days["8 Feb: sent 4 queries"] == "2024-02-08" and days["14 Mar: delivered"] == "2024-03-14"
+    assert days["3 Jan: before the month"] == days["kickoff call"] == "2024-02-01"  # (the note's own)
