@@ -514,19 +514,14 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None) -> st
     return line_day(unit.text, year) if year is not None or note_day is None else None
 
 
-def _week_monday(note: ParsedNote) -> str | None:
-    """The Monday of the week a weekly note is named by ("oncall/2024-W17.md": 2024-04-22), else None."""
+def _period(note: ParsedNote) -> tuple[str | None, str | None]:
+    """(the first day of the week, month or quarter a periodic note is named by, "2024-02 Kessler KX-500": 2024-02-01;
+    that day again when it is a week's Monday, "oncall/2024-W17.md": 2024-04-22), None for none."""
     from .metadata import period_start, period_week
 
     stem = PurePosixPath(note.path).stem
-    return period_start(stem) if period_week(stem) else None
-
-
-def _period(note: ParsedNote) -> str | None:
-    """The first day of the week, month or quarter a periodic note is named by ("2024-02 Kessler KX-500"), else None."""
-    from .metadata import period_start
-
-    return period_start(PurePosixPath(note.path).stem)
+    start = period_start(stem)
+    return start, start if start and period_week(stem) else None
 
 
 def _weekday(unit: Unit, monday: str | None) -> str | None:
@@ -585,8 +580,7 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
     file_words = _file_words(note)
     days: dict[tuple[str, ...], str | None] = {}  # heading path -> the day its innermost day heading is
     year = _note_year(note)
-    monday = _week_monday(note)
-    period = _period(note)
+    period, monday = _period(note)
     names = _other_names(note)
 
     def add(unit: Unit, idx: int, text: str, line: int, group: int | None, embed_text: str | None = None,

@@ -142,8 +142,8 @@ def heading_day(text: str) -> str | None:
     otherwise."""
     if (m := _ISO_HEADING.fullmatch(text)) is not None:
         return as_date(m[1])
-    if "月" in text:
-        return cjk_day(text)
+    if "月" in text and (day := cjk_day(text)):
+        return day
     m = _MONTH_DAY.fullmatch(text)
     month, day, year = (m[1], m[2], m[3]) if m else (None, None, None)
     if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
