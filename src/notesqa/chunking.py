@@ -600,8 +600,8 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
         chunks.append(Chunk(
             path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=_tags_of(note, unit, tags),
-            date=_row_day(unit) or _line_day(unit, note.date, period) or _day_under((*unit.heading, *unit.parents), days, year)
-            or _weekday(unit, monday) or note.date,
+            date=_row_day(unit) or _line_day(unit, note.date, period)
+            or _day_under((*unit.heading, *unit.parents), days, year) or _weekday(unit, monday) or note.date,
             seq=seq, depth=unit.depth, parent=parent, group=group, embed=emb, keywords=kw,
             hash=hashlib.sha256(emb.encode("utf-8")).hexdigest(), marker="" if idx in unit_seq else unit.marker,
             origin=f"{unit.origin[0]}:{unit.origin[1]}" if unit.origin else None, thin=unit.thin,

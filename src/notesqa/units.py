@@ -21,9 +21,9 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
                      Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
-                       date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters, note_date,
-                       note_names, opens_with_day, properties, shown_fields, title_from_filename, unreadable_day,
-                       zettel_id)
+                       date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters,
+                       note_date, note_names, opens_with_day, properties, shown_fields, title_from_filename,
+                       unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
