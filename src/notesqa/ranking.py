@@ -728,22 +728,27 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
         return out
     total = sum(words.values())
     seen: dict[tuple[str, str, bool], bool] = {}
-
-    def names(c: Chunk, name: str, caption: bool) -> bool:
-        key = (c.title, name, caption)
-        if key not in seen:
-            heading, title = _words_of(name), _words_of(c.title)
-            own = heading - title
-            seen[key] = not (not caption and len(c.heading) == 1 and title <= heading) and \
-                sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
-        return seen[key]
-
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        heading = c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
-        caption = c.parents[-1] if c.kind == "table_row" and c.parents else ""
-        out[j] = bool(heading) and names(c, heading, False) or bool(caption) and names(c, caption, True)
+        if c.heading and c.heading[-1] != c.title:
+            key = (c.title, c.heading[-1], False)
+            if key not in seen:
+                seen[key] = _says_of(words, total, c.heading[-1], c.title, first=len(c.heading) == 1)
+            out[j] = seen[key]
+        if not out[j] and c.kind == "table_row" and c.parents:
+            key = (c.title, c.parents[-1], True)
+            if key not in seen:
+                seen[key] = _says_of(words, total, c.parents[-1], c.title, first=False)
+            out[j] = seen[key]
     return out
+
+
+def _says_of(words: dict[str, float], total: float, name: str, title: str, first: bool) -> bool:
+    """Does a heading or caption (name) say HEADING_NAMED of the question's words (by rarity) that its note's title
+    does not? (first: its note's first heading, which names nothing when it says the whole title and more.)"""
+    heading, titled = _words_of(name), _words_of(title)
+    own = heading - titled
+    return not (first and titled <= heading) and sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
 
 
 def _turned(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
