@@ -1271,6 +1271,10 @@ def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
     # not a task after it (each task its own hit, trial s45)
     hits = select(tree, _ranked((2, 0.9), (3, 0.8)), 2, 600, None, {})
     assert [s.root for s in hits] == [2, 3]
+    # nor a sibling that matches far less, once a hit only, whatever k (the second review)
+    assert [(s.root, s.follow) for s in select(tree, _ranked((1, 0.9), (2, 0.3), (9, 0.2)), 2, 600, None, {})] == \
+        [(1, ()), (2, ())]
+    assert select(tree, _ranked((1, 0.9), (2, 0.8)), 1, 600, None, {})[0].follow == (2,)
 
 
 def test_a_label_over_a_long_list_shows_no_list_whole():

@@ -97,7 +97,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         if min_score is not None and cand.rank < min_score:
             break  # ranked by rank, the score a hit shows: nothing later reaches min_score
         row = origin.get(cand.row, cand.row)
-        if row in shown or _extends_a_hit(tree, out, row, shown, budget, after):
+        if row in shown or _extends_a_hit(tree, out, cand, row, shown, budget, after):
             continue
         at, later = _descendant_shown(tree, row, out), None
         if at is None:
@@ -157,21 +157,24 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
     return first + [w for _, w in waiting] + later
 
 
-def _extends_a_hit(tree: NoteTree, out: list[Snippet], row: int, shown: set[int], budget: int | None,
-                   after: int) -> bool:
-    """Is row the bullet right after a shown hit's last row, its sibling? It is shown there, in that hit, when it fits:
-    two items of one list that match read as one hit (trial s48: the two things a konbini asks, two hits). True if
-    shown so."""
+def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int, shown: set[int],
+                   budget: int | None, after: int) -> bool:
+    """Is row the bullet right after a hit of one row, its sibling, and does it match nearly as well (TAKEOVER)? It is
+    shown there, in that hit, when it fits: two items of one list that match read as one hit (trial s48: the two
+    things a konbini asks, two hits); once a hit, and not a bullet with its own children (the second review: a
+    sibling ranked far lower had joined, then the next, and the sibling's answer under it had come as a hit of its
+    own). True if shown so."""
     chunks = tree.chunks
     c = chunks[row]
-    if c.kind != "bullet" or row == 0:
+    if c.kind != "bullet" or row == 0 or row + 1 < len(chunks) and chunks[row + 1].parent == c.seq \
+            and chunks[row + 1].path == c.path:
         return False
     prev = chunks[row - 1]
     if prev.kind != "bullet" or prev.path != c.path or prev.parent != c.parent or prev.depth != c.depth \
             or _alone(c) or _alone(prev):  # (a task, a log's dated entry: each its own hit, trial s45)
         return False
-    at = next((i for i, s in enumerate(out) if (s.follow[-1] if s.follow else s.root) == row - 1), None)
-    if at is None or out[at].jump is not None:
+    at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
+    if at is None or cand.rank < TAKEOVER * out[at].rank:
         return False
     rows = (out[at].root, *out[at].follow, row)
     if sum(len(chunks[j].text) + 1 for j in rows) > _room(budget, after + at) + 1:
