@@ -76,6 +76,9 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
     assert _hit(title="2025年1月 日記", heading=("2025年1月",)).breadcrumb == ["2025年1月 日記"]
     assert _hit(title="Lesson 2023.04.18", heading=("Lesson",)).breadcrumb == ["Lesson 2023.04.18"]  # (the review)
     assert _hit(title="2024 vs 2023 budget", heading=("2024",)).breadcrumb == ["2024 vs 2023 budget", "2024"]
+    for title, day in (("Lesson 2023.04.18", "2023.04.18"), ("2024-W17 handover", "2024-W17"),
+                       ("January 2025 journal", "January 2025"), ("2024_01_16 Yuki", "2024_01_16")):
+        assert _hit(title=title, heading=(day, "Homework")).breadcrumb == [title, "Homework"], title  # (the second review)
     # ... or a heading that says the same day and more of it (the recheck: trial B's 1:1 notes), the fuller once
     assert _hit(title="2026-11-20 1-1 Sofia", heading=("1:1 with Sofia — 2026-11-20", "Her topics")).breadcrumb == [
         "1:1 with Sofia — 2026-11-20", "Her topics"]

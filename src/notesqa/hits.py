@@ -331,8 +331,9 @@ def _said_by(title: str, heading: str) -> bool:
     "# 2024-01-16", "2025年1月 日記" of "# 2025年1月": trial s48's breadcrumbs had said the day twice)? (Not a section
     named like the title's start, "Tools vs Solutions" > "Tools".)"""
     h, t = _loose(heading), _loose(title)
-    # (a day, or a Japanese or Chinese month: not a year alone, "2024" of "2024 vs 2023 budget" a section, the review)
-    return (_DAY.search(heading) is not None or "年" in heading) and len(h) < len(t) \
+    # (a day, a week, a month: it says a year, and not a year alone, "2024" of "2024 vs 2023 budget" a section, the
+    # review; "2023.04.18", "2024-W17", "January 2025", "2025年1月" all are, the second review)
+    return _YEARISH.search(heading) is not None and not _YEARISH.fullmatch(heading.strip()) and len(h) < len(t) \
         and h in (t[:len(h)], t[len(t) - len(h):])
 
 
@@ -372,7 +373,7 @@ def _same_day_as(day: str, part: str) -> bool:
 
 _DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*")  # "15-01-2025", "15.01.2025"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# a day a note's file name opens or ends with: "2026-11-26 Pricing council", "Pricing Review 2026-11-17"
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _loose(text: str) -> list[str]:
