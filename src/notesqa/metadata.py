@@ -672,8 +672,9 @@ def period_start(stem: str) -> str | None:
 # (or a heading of only its weekday: "## Wed 24")
 _WEEKDAY_LEAD = r"^\s*(?:\*\*|__)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs|t)?\.?" \
     r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\*\*|__)?"
-_WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*(?:mon|tue|wed|thu|fri|sat|sun))(?=\s*[,:–—-]\s*\S)",
-                            re.IGNORECASE)  # (not a span of days, "Mon-Fri: on call": the review)
+_WEEKDAY_WORD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
+# (not a span of days, "Mon-Fri: on call", the review; "Tue - Monitoring alerts fixed" is Tuesday's, the second)
+_WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*" + _WEEKDAY_WORD + r")(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
 _WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
