@@ -33,7 +33,8 @@ def test_the_latest_is_asked_for():
 
     for q in ("what came up at the last steering meeting", "latest steering call", "our last general mtg"):
         assert asks_last_meeting(q), q
-    for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review"):
+    for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review",
+              "who spoke last at the meeting", "the last six meetings", "the last handful of meetings"):  # (the review)
         assert not asks_last_meeting(q), q
     # "latest on X", "any news on X" (trial s47: the walk-in's Jan 2024 entry had come before Nov 2026's)
     for q in ("latest on the walk in", "any news on the oven?", "what's new with the boiler", "any updates on hiring",
@@ -122,7 +123,7 @@ def test_what_is_coming_up_asks_for_the_open_tasks_of_the_next_days():
     # trial s48: "what's coming up" had found a done task of last year first
     from datetime import date
 
-    for q in ("what's coming up", "anything coming up soon?", "whats coming up?"):
+    for q in ("what's coming up", "anything coming up soon?", "whats coming up?", "what else is coming up"):
         assert asks_for_tasks(q) == "open", q
         assert min(days(q, date(2026, 12, 3))) == "2026-12-03", q
     for q in ("what is coming up in the budget", "coming up with ideas"):
@@ -152,6 +153,7 @@ def test_which_questions_ask_for_a_note():
     assert seeks_note("〜わけのノート") and without_asked_noun("〜わけのノート") == "〜わけ"
     assert seeks_note("N2の勉強計画のページ？") and not seeks_note("ノートを買った")
     assert not seeks_note("カレーのレシピはどのノート？") and not seeks_note("このページ")  # which, this (the review)
+    assert seeks_note("みそのメモ") and seeks_note("ねこのノート")  # a word ending in そ or こ (the second review)
     for q in ("Where do I click to rebuild the index?", "what is strict consistency?",
               "which language did I pick?", "what is a page table?", "what is a page reference?",
               "which page table format does x86 use?", "which notes app do I use?",

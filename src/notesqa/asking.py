@@ -172,7 +172,8 @@ _NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:" + _SPANS_AND_PLAC
 # (a word or two may name which: "the last steering meeting", "our latest board call", trial s48; not "the last
 # few meetings", "last two calls", "last week's meeting")
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
-            r"(?:(?!(?:few|couple|several|two|three|four|five|\d+|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
+            r"(?:(?!(?:few|couple|several|handful|dozen|two|three|four|five|six|seven|eight|nine|ten|\d+|at|in|on|of|to|"
+            r"the|a|an|for|with|from|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
             r"(?:1:1|one-on-one|meeting|mtg|call|"
             r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
             r"demo)s?\b")
@@ -273,8 +274,8 @@ ASKS_WHO = re.compile(rf"^\s*who{_IS}\b", re.IGNORECASE)  # ... who someone is: 
 
 
 # ... in Japanese: "〜わけのノート", "N2の勉強計画のページ" (the note on ...; trial s48)
-# (not "どの", "この": "カレーのレシピはどのノート？" asks which, the review)
-_SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)(?<![こそあど])の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
+# (not "どの", "この": "カレーのレシピはどのノート？" asks which, the review; but "みそのメモ", "ねこのノート": the second)
+_SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)(?<!^[こそあど])(?<![はがをもに、\s][こそあど])の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
 
 
 def seeks_note(question: str) -> bool:

@@ -200,7 +200,8 @@ UPCOMING_DAYS = 14
 _DUE_WORD = r"(?:deadlines?|due(?!\s+to\b)|tasks?|to-?dos?)"
 # a question of only what is coming up: "what's coming up?", "anything coming up soon?" (trial s48: a done task of
 # last year had come first)
-COMING_UP = (r"^\W*(?:so\W+)?(?:what(?:['’]?s|\s+is)?|anything|is\s+(?:there\s+)?anything)\s+(?:else\s+)?coming\s+up"
+COMING_UP = (r"^\W*(?:so\W+)?(?:what(?:['’]?s|\s+is)?|anything|is\s+(?:there\s+)?anything)\s+(?:else\s+(?:is\s+)?)?"
+             r"coming\s+up"
              r"(?:\s+(?:for\s+me|soon|next))?(?=\W*$)")
 _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DUE_WORD}\b.*\b(?:upcoming|coming up)\b|"
                        + COMING_UP, re.IGNORECASE)
