@@ -430,7 +430,7 @@ def test_a_tables_rows_are_its_rows_only():
 
 def test_a_periodic_notes_log_lines_are_of_the_days_they_open_with():
     # trial s48: "- 8 Feb: sent 4 queries" in "2024-02 Kessler KX-500.md" had been of the month's first day
-    text = "# Kessler\n\n- 8 Feb: sent 4 queries\n- 14 Mar: delivered\n- 3 Jan: before the month\n- kickoff call\n"
+    text = "# Kessler\n\n- 8 Feb: sent 4 queries\n- 14 Mar: delivered\n- 3 Jan: invoice paid\n- kickoff call\n"
     days = {c.text: c.date for c in chunk_note(parse_note(text, "projects/2024-02 Kessler KX-500.md"))}
     assert days["8 Feb: sent 4 queries"] == "2024-02-08" and days["14 Mar: delivered"] == "2024-03-14"
-    assert days["3 Jan: before the month"] == days["kickoff call"] == "2024-02-01"  # (the note's own)
+    assert days["3 Jan: invoice paid"] == "2025-01-03" and days["kickoff call"] == "2024-02-01"  # (the next year's)
