@@ -965,3 +965,15 @@ def test_a_tables_caption_names_its_rows_as_a_heading_does():
     # under "## Recovery key holders" had lost the heading)
     under = dataclasses.replace(row, heading=["Vault unseal", "Recovery key holders"], parents=["Current list, monthly"])
     assert ranking._heading_named([under], np.array([0]), words).tolist() == [True]
+
+
+def test_a_heading_names_its_section_whatever_the_order_of_the_candidates():
+    # the second s48 review: the same heading as a note's first and deeper had been judged once, by whichever came first
+    import numpy as np
+
+    a = dataclasses.replace(_chunk("p.md", 0, "intro text"), title="Portfolio site", heading=["Marta portfolio site notes"])
+    b = dataclasses.replace(_chunk("p.md", 5, "later text"), title="Portfolio site",
+                            heading=["Work", "Marta portfolio site notes"])
+    words = {"marta": 1.0, "note": 1.0}
+    assert ranking._heading_named([a, b], np.array([0, 1]), words).tolist() == \
+        ranking._heading_named([a, b], np.array([1, 0]), words).tolist()[::-1] == [False, True]

@@ -727,16 +727,18 @@ def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float
     if not words:
         return out
     total = sum(words.values())
-    seen: dict[tuple[str, str, bool], bool] = {}
+    seen: dict[tuple[str, str, bool | None], bool] = {}
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
         if c.heading and c.heading[-1] != c.title:
-            key = (c.title, c.heading[-1], False)
+            # (whether it is the note's first heading is part of the key: the same words may head a section deeper,
+            # the second s48 review)
+            key = (c.title, c.heading[-1], len(c.heading) == 1)
             if key not in seen:
                 seen[key] = _says_of(words, total, c.heading[-1], c.title, first=len(c.heading) == 1)
             out[j] = seen[key]
         if not out[j] and c.kind == "table_row" and c.parents:
-            key = (c.title, c.parents[-1], True)
+            key = (c.title, c.parents[-1], None)  # (a caption)
             if key not in seen:
                 seen[key] = _says_of(words, total, c.parents[-1], c.title, first=False)
             out[j] = seen[key]
