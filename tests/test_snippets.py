@@ -1277,12 +1277,16 @@ def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
     assert select(tree, _ranked((1, 0.9), (2, 0.8)), 1, 600, None, {})[0].follow == (2,)
 
 
-def test_a_label_over_a_long_list_shows_no_list_whole():
+def test_a_label_over_a_long_list_shows_no_list_whole(monkeypatch):
     # the s48 review: "- log:" over 20,000 bullets had been read whole for every candidate under it
-    from notesqa.snippets import _labelled_list
+    from notesqa import snippets
 
     head = _chunk("log.md", 0, "log:")
     items = [dataclasses.replace(_chunk("log.md", i, f"entry {i} fixed a flaky test"), parent=0, parents=["log:"],
                                  depth=1) for i in range(1, 2001)]
     tree = NoteTree.build([head, *items])
-    assert _labelled_list(tree, 5, 600, set()) == []
+    read = []
+    real = snippets._descends
+    monkeypatch.setattr(snippets, "_descends", lambda *a: read.append(a[1]) or real(*a))
+    assert snippets._labelled_list(tree, 5, 600, set()) == []
+    assert len(read) < 40  # the rows that fit 600 characters, not the 2,000 (the second review)

@@ -149,4 +149,8 @@ def test_a_word_typed_without_its_last_letter_is_meant():
     forms = ["escrow", "boarding"]
     s = Speller(forms, _stem_all(forms), lambda row: 3)
     assert s.meant("escro") == "escrow"
-    assert s.meant("board") is None and s.meant("oarding") is None  # (a part of a word otherwise: the review's)
+    # (a word that holds a vault word is no typo of it, as before: the second review, "board", "oarding" had not
+    # been compared at all)
+    forms = ["kubectl", "boarding"]
+    s = Speller(forms, _stem_all(forms), lambda row: 3)
+    assert s.meant("kubectls") is None and s.meant("boardi") is None and s.meant("boardin") == "boarding"
