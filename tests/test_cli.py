@@ -104,6 +104,15 @@ def test_a_hits_code_is_printed_between_fences():
     assert click_unstyle(format_hit(1, sql)).splitlines()[:3] == ["[1] ```sql", "    select 1;", "    ```"]
 
 
+def test_a_steps_code_before_later_steps_is_printed_between_fences():
+    # trial s48: a runbook's step code followed by the next steps had been printed as plain lines
+    hit = Hit("1. Confirm it is dead:\npatronictl list\n2. Pause patroni\n3. Promote it\n… (more steps from line 9)",
+              "f.md", 3, (), 0.5, code="patronictl list", code_lang="sh", match="Promote it", match_line=7)
+    assert click_unstyle(format_hit(1, hit)).splitlines()[:7] == [
+        "[1] 1. Confirm it is dead:", "    ```sh", "    patronictl list", "    ```", "    2. Pause patroni",
+        " => 3. Promote it", "    … (more steps from line 9)"]
+
+
 def test_a_code_blocks_language_reaches_the_hit_from_the_note(tmp_path):
     from notesqa import NotesIndex, build_index
     from notesqa.embedding.hashing import HashEmbedder

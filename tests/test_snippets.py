@@ -1202,7 +1202,13 @@ def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they
     ranked = [Candidate(4, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, step=True))]
     hit = to_hit(tree, select(tree, ranked, 1, 400, None, {})[0])
     assert hit.line == 1 and hit.text.startswith("1. Confirm the leader is dead:")
-    assert hit.text.endswith("3. Promote it:\npatronictl failover") and "Point pgbouncer" not in hit.text
+    assert hit.text.endswith("3. Promote it:\npatronictl failover\n… (more steps from line 6)")
+    assert "Point pgbouncer" not in hit.text  # ... and the steps cut to fit say where they go on
+    assert hit.code_parts() == (hit.text.partition("\npatronictl failover")[0], "patronictl failover",
+                                "… (more steps from line 6)")
+    # all the steps shown: nothing said to follow
+    whole = to_hit(tree, select(tree, ranked, 1, 900, None, {})[0])
+    assert whole.text.endswith("5. Resume patroni") and "more steps" not in whole.text
 
 
 def test_an_item_under_a_parent_that_only_labels_its_list_shows_the_list_whole():

@@ -131,6 +131,16 @@ def test_code_that_ends_a_hit_is_shown_as_code_and_stays_inert():
     assert "nq-code" not in plain  # a code field that does not end the text is ignored
 
 
+def test_code_inside_a_hit_is_shown_as_code_with_what_follows_it_after():
+    # trial s48: a step's code followed by the next step had been shown as plain lines
+    hit = Hit("1. Confirm it is dead:\npatronictl list\n- 2. Promote <it>\n… (more steps from line 9)", "f.md", 3, (),
+              0.5, code="patronictl list")
+    out = hit_html(1, hit, "promote")
+    assert '<pre class="nq-code">patronictl list</pre>' in out
+    assert out.index("</pre>") < out.index("• 2. <mark>Promote</mark> &lt;it&gt;") < out.index("… (more steps from line 9)")
+    no_active_html(out)
+
+
 def test_the_items_under_a_hit_show_as_bullets_not_dashes():
     # trial B: "- Concerned about ..." inside a hit had read as a typo; the hit's own line and code stay as written
     out = hit_html(1, Hit("Dana's feedback\n- Concerned about scope\n  - and dates\nx - y", "a.md", 1, (), 0.5), "", "")

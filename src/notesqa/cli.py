@@ -342,23 +342,26 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
-def _before_code(hit) -> str | None:
-    """A hit's text before the code it ends with; None when it ends with none."""
-    if not hit.code or not hit.text.endswith(hit.code):
-        return None
-    return hit.text[:len(hit.text) - len(hit.code)].rstrip("\n")
-
-
 def _fenced(hit) -> str:
-    """A hit's text with the code it ends with between ``` fences, as the note has it: code that shows markup
+    """A hit's text with the code it shows between ``` fences, as the note has it: code that shows markup
     (`![[photo.jpg|250]]`, `> [!tip]`) is read as the example it is, not as the note's text."""
-    before = _before_code(hit)
-    if before is None:
+    parts = hit.code_parts()
+    if parts is None:
         return hit.text
+    before, code, after = parts
     # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
-    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", hit.code)), default=0))
-    block = f"{fence}{hit.code_lang}\n{hit.code}\n{fence}"
-    return f"{before}\n{block}" if before else block
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", code)), default=0))
+    return "\n".join(part for part in (before, f"{fence}{hit.code_lang}\n{code}\n{fence}", after) if part)
+
+
+def _code_rows(hit) -> range:
+    """The lines of _fenced(hit) that are its code block and fences; empty when it shows no code."""
+    parts = hit.code_parts()
+    if parts is None:
+        return range(0)
+    before, code, _ = parts
+    start = before.count("\n") + 1 if before else 0
+    return range(start, start + code.count("\n") + 3)
 
 
 def struck_out(line: str) -> str:
@@ -384,17 +387,17 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     from .status import stale_said
 
     lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
-    row, before = hit.match_row, _before_code(hit)
+    code = _code_rows(hit)
     # (piped, saved or NO_COLOR set, no-color.org's: "~~" stays, struck-out words say they no longer hold)
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
-        text_lines = len(lines) if before is None else before.count("\n") + 1
-        lines[:text_lines] = [struck_out(ln) for ln in lines[:text_lines]]
+        lines = [ln if n in code else struck_out(ln) for n, ln in enumerate(lines)]
     # "[1]", not "1.": a hit on a numbered step reads "[1] 3. Bake ...", not "1. 3. Bake ..."
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
-    # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ",
-    # not inside the code a hit ends with (the fences would shift it, and code is copied as it is)
-    if row is not None and before is not None and row > before.count("\n"):
-        row = None
+    # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ", not
+    # inside the code (code is copied as it is), and counted past the fences before it
+    row = hit.match_row
+    if row is not None and code and row >= code.start:  # text row -> fenced row: code's c lines take c + 2
+        row = None if row < code.stop - 2 else row + 2
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
     out.append(click.style("    " + _printable(" > ".join(hit.breadcrumb)), fg="cyan"))
     embedded = f"  (embedded from {_printable(_readable_source(hit.origin))})" if hit.origin else ""

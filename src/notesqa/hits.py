@@ -107,6 +107,21 @@ class Hit:
     def source(self) -> str:
         return f"{self.path}:{self.line}"
 
+    def code_parts(self) -> tuple[str, str, str] | None:
+        """The text as (before, code, after) around the code block it shows (code: the last, on lines of its own),
+        without the line breaks that part them; None when it shows none. After it may come a later step, or where
+        steps cut to fit go on (trial s48: a step's code followed by the next step had been shown as plain lines)."""
+        code = self.code.strip("\n")
+        if not code.strip():
+            return None
+        text, at = self.text, None
+        for m in re.finditer(re.escape(code), text):
+            if (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n"):
+                at = m
+        if at is None:
+            return None
+        return text[:at.start()].rstrip("\n"), code, text[at.end():].removeprefix("\n")
+
     @property
     def match_row(self) -> int | None:
         """The index of the line of text where match starts, when the hit shows other lines before it (a list

@@ -75,6 +75,7 @@ class Snippet:
     jump: int | None = None  # follow[jump:] is elsewhere in the note (shown after "… (line N)"): where it matched
     matched: int | None = None  # the row that matched, when the hit shows it after others (a list from its first
     # item, a parent bullet that took its hit over, a paragraph from its start)
+    more: int | None = None  # the row of the next step, when numbered steps shown from the first go on past the hit
 
 
 def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, min_score: float | None,
@@ -215,8 +216,26 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
          and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     shown |= {root, *follow, *_intro_shown(tree, root)}
-    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None))
+    more = _next_step(tree, whole) if whole and cand.explain.step else None
+    out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None, more=more))
     return True
+
+
+def _next_step(tree: NoteTree, rows: list[int]) -> int | None:
+    """The row of the step after the last of the numbered steps rows show, when the steps go on past them under
+    the same heading (a runbook's steps cut to fit: the hit says where they go on); else None."""
+    chunks = tree.chunks
+    steps = [r for r in rows if numbered(chunks[r]) and chunks[r].depth == chunks[rows[0]].depth]
+    if not steps:
+        return None
+    last = chunks[steps[-1]]
+    _, end = tree.rows[last.path]
+    j = max(rows) + 1
+    while j < end and chunks[j].heading == last.heading and chunks[j].depth > last.depth:
+        j += 1  # what is under the last step shown (its sub-bullets, its code) was left out with it
+    nxt = chunks[j] if j < end else None
+    return j if nxt is not None and numbered(nxt) and nxt.heading == last.heading and nxt.depth == last.depth \
+        and step_number(nxt) == (step_number(last) or 0) + 1 else None
 
 
 def _alone(c: Chunk) -> bool:
@@ -405,6 +424,8 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             pad = "  " * (f.depth - base) if base is not None and f.depth > base else ""
             lines += [pad + mark] if mark else []
             lines.append(pad + f.text.replace("\n", "\n" + pad))
+    if snippet.more is not None:  # steps cut to fit: where they go on (the hit had ended at a step as if the last)
+        lines.append(f"… (more steps from line {tree.chunks[snippet.more].line})")
     if c.hierarchy and joplin.is_item_path(c.path):
         folder = c.hierarchy  # a Joplin note's notebook, as Joplin shows where it is (its file is named by an id)
     else:

@@ -183,14 +183,16 @@ def _shown_source(hit) -> str:
 
 def _text_html(hit, query: str) -> str:
     """A hit's text, query words marked, the bullets under its first line shown as bullets (as "more context"
-    shows them); the code that ends it (hit.code) as code."""
-    code = hit.code.lstrip("\n")
+    shows them); the code it shows (hit.code) as code, with what follows it (a later step) after it."""
     related = hit.explain.related if hit.explain is not None else ()
-    if not code.strip() or not hit.text.endswith(code):
+    parts = hit.code_parts()
+    if parts is None:
         return _matched_marked(hit, _bulleted(hit.text), query, related)
-    words = _bulleted(hit.text[:-len(code)].rstrip("\n"))
+    before, code, after = parts
+    words = _bulleted(before)
     return (_matched_marked(hit, words, query, related) if words else "") + \
-        f'<pre class="nq-code">{html.escape(code)}</pre>'
+        f'<pre class="nq-code">{html.escape(code)}</pre>' + \
+        (highlight(_ITEM_DASH.sub(r"\1• ", after), query, related) if after else "")
 
 
 def _matched_marked(hit, text: str, query: str, related: tuple[str, ...]) -> str:
