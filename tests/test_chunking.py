@@ -394,7 +394,7 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     # 2024" found nothing dated then
     text = ("# handover 2024-W17\n\n## happened\n- Mon 22: pgbouncer restart\n- Wed 24, 16:40 UTC: 5xx spike\n"
             "- Wed 25: a day's number not Wednesday's\n- Monday night we rolled back\n- Tue-Thu: on call\n"
-            "- Tue - Monitoring alerts fixed\n\n"
+            "- Tue - Monitoring alerts fixed\n- Thur: kafka lag\n- Fri-Sat: freeze\n\n"
             "## Thursday\n- loki timeouts\n")
     days = {c.text: c.date for c in chunk_note(parse_note(text, "oncall/2024-W17.md"))}
     assert days["Mon 22: pgbouncer restart"] == "2024-04-22" and days["Wed 24, 16:40 UTC: 5xx spike"] == "2024-04-24"
@@ -402,6 +402,7 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert days["Wed 25: a day's number not Wednesday's"] == days["Monday night we rolled back"] == "2024-04-22"
     assert days["Tue-Thu: on call"] == "2024-04-22"  # a span of days: the note's (the review)
     assert days["Tue - Monitoring alerts fixed"] == "2024-04-23"  # (no span: "Mon" of a word, the second review)
+    assert days["Thur: kafka lag"] == "2024-04-25" and days["Fri-Sat: freeze"] == "2024-04-22"  # one weekday rule
 
 
 def test_a_steps_code_block_is_of_that_step():
