@@ -435,6 +435,23 @@ def test_who_wrote_a_named_paper_lifts_its_authors_field():
     assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {"kessler.md": 1.0}, None, 10)}[0]
 
 
+def test_who_came_to_a_meeting_lifts_the_attendees_of_the_meeting_asked():
+    # s49: "who came to the steering meeting in may?" had the note's "attendees: ..." second, thin after its bullets
+    fields = dataclasses.replace(_chunk("2024-05-03 steering.md", 0, "attendees: Ana Ruiz, Ben Okafor",
+                                        date="2024-05-03"), thin=True)
+    chunks = [fields, _chunk("2024-05-03 steering.md", 1, "Ben to draft the hiring plan", date="2024-05-03"),
+              _chunk("ideas.md", 0, "came up with a name for the newsletter")]
+    for question, named, lifted in (("who came to the steering meeting?", {"2024-05-03 steering.md": 1.0}, True),
+                                    ("who was at the steering meeting?", {"2024-05-03 steering.md": 1.0}, True),
+                                    ("who attended steering?", {"2024-05-03 steering.md": 1.0}, True),
+                                    ("who came to the meeting?", {}, False),  # neither its note nor its day asked
+                                    ("what came up at the steering meeting?", {"2024-05-03 steering.md": 1.0}, False)):
+        scores = dataclasses.replace(_dense_only([0.40, 0.52, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, named, None, 10)
+        assert (ranked[0].row == 0) is lifted, question
+        assert ("the attendees of the meeting asked who came" in str(ranked[0].explain)) is lifted, question
+
+
 def test_who_asks_for_the_people_fields_of_the_note_it_names_and_links_to_its_pages_stay_thin():
     # trial s37: "who teaches linear algebra?" had the course page's "lecturer: Henrik Dahl" 19th (thin, after all
     # its page's passages), and first the page's list of links to its namespace, "course/linear-algebra/svd",

@@ -130,6 +130,9 @@ DAY_SAID_BONUS = 0.03
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
+# "who came to the steering meeting in may?": the attendees field of the meeting asked about (its day's or the note
+# the question names) is the answer; its vector is names, far from "came" (s49: second, after the meeting's bullets)
+ATTENDEES_BONUS = 0.15
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ class Explanation:
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
     related_score: float = 0.0  # what they add to keyword_score on the keyword side
     authors: bool = False  # its note's authors, for "who wrote ...?" of the note the question names (AUTHORS_BONUS)
+    attendees: bool = False  # its meeting's attendees, for "who came ...?" of the day or note asked (ATTENDEES_BONUS)
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
 
@@ -235,6 +239,8 @@ class Explanation:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
             note += f", the authors of the note asked who wrote (+{AUTHORS_BONUS:.2f})"
+        if self.attendees:
+            note += f", the attendees of the meeting asked who came (+{ATTENDEES_BONUS:.2f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.archived:
@@ -456,6 +462,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted"), nor
     # a few that say the sum a question asks for ("2023 total: £17,160")
     thin &= ~named_heading & ~amount
+    attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
+    thin &= ~attendees
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
@@ -476,7 +484,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
+            + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
@@ -510,6 +519,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
+        "attendees": bools(attendees),
         "other_year": bools(other_year), "turned": bools(turned)}
     # ... and each candidate's from its row of them (zip: one pass in C, not a field at a time; a row at a time: 160
     # rows held at once would set the garbage collector off more often, its rare full pass 170 ms on the blog index)
@@ -1065,6 +1075,28 @@ def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: 
     if not _asks_authors(asked, who):
         return np.zeros(len(cand), dtype=bool)
     return np.array([_says_authors(chunks[i].text) for i in cand.tolist()], dtype=bool)
+
+
+# "who came to ...?", "who was at ...?", "who attended ...?" ask for a meeting's attendees ("with: Ana, Ben" too)
+_ASKS_WHO_CAME = re.compile(r"\bwho\s+(?:came|comes|attended|joined|showed\s+up|turned\s+up|"
+                            r"(?:was|were|is|are)\s+(?:at|in|on|there|present|invited)\b)", re.IGNORECASE)
+_ATTENDEE_KEYS = frozenset("attendees attendee attendance attending attended participants participant present people "
+                           "with who guests invited invitees".split())
+
+
+def _attendees(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate, when the question asks who came to something: is it a field of who did
+    ("attendees: Ana Ruiz, Ben Okafor")?"""
+    if _ASKS_WHO_CAME.search(text) is None:
+        return np.zeros(len(cand), dtype=bool)
+    return np.array([_says_attendees(chunks[i].text) for i in cand.tolist()], dtype=bool)
+
+
+@lru_cache(maxsize=1 << 16)
+def _says_attendees(text: str) -> bool:
+    """Does a passage say who came, a field of attendees on a line of its own ("Attendees: Ana, Ben", "with: Ana")?"""
+    return any((key := field_key(line)) and field_line(line) and bool(_ATTENDEE_KEYS.intersection(key.split()))
+               for line in text.split("\n"))
 
 
 def _names_field(c: Chunk) -> bool:
