@@ -212,6 +212,15 @@ def test_a_number_with_leading_zeros_is_also_its_number():
     assert "5" not in tokenize("3.05") and tokenize("1,000") == ["1", "000"] and tokenize("00:30") == ["00", "30"]
 
 
+def test_a_one_on_one_written_any_way_is_one_word():
+    # trial s49: "my last 1:1" (two 1s) had not found the page "1on1 Marta"
+    for written in ("1:1", "1-1", "1-on-1", "1 on 1", "one on one", "one-on-one", "1:1s", "Marta 1o1"):
+        assert "1on1" in tokenize(written), written
+    assert tokenize("1on1 Marta") == ["1on1", "marta"]  # (once: it is the word already)
+    for other in ("1/1 new year", "11:1 win", "mix 1:10", "a 1-10 scale", "ran 1-1.5 km", "one on two"):
+        assert "1on1" not in tokenize(other), other
+
+
 def test_a_greek_or_latin_plural_is_its_singular():
     # trial s45: "what's my hypothesis for chapter 3?" had not found the note's "## Hypotheses"
     for plural, one in (("hypotheses", "hypothesis"), ("diagnoses", "diagnosis"), ("theses", "thesis"),
