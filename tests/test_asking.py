@@ -33,6 +33,13 @@ def test_the_latest_is_asked_for():
 
     for q in ("what came up at the last steering meeting", "latest steering call", "our last general mtg"):
         assert asks_last_meeting(q), q
+    # a 1:1 written any way, and the word for it (trial s49: "my last 1on1 with marta" had asked for no latest)
+    from notesqa.asking import last_meeting_word
+
+    for q, word in (("my last 1on1 with marta", "1on1"), ("our last 1-1", "1-1"), ("last one on one", "one on one"),
+                    ("my last 1:1", "1:1"), ("the last steering meeting", "meeting"), ("latest standups", "standup")):
+        assert asks_last_meeting(q) and last_meeting_word(q) == word, q
+    assert last_meeting_word("the last 1-10 scale") is None and last_meeting_word("what did we do in may") is None
     for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review",
               "who spoke last at the meeting", "the last six meetings", "the last handful of meetings"):  # (the review)
         assert not asks_last_meeting(q), q

@@ -681,6 +681,25 @@ def test_our_last_one_with_a_named_person_is_the_newest_section_of_their_page():
     assert recent == {0: 0.0, 1: 0.0, 2: 1.0}
 
 
+def test_our_last_one_on_one_is_the_newest_section_of_the_page_titled_by_it():
+    # trial s49: "what did we talk about in my last 1:1?" over a page "1on1 Marta" of dated sections: its newest,
+    # which says none of the question's words, had been no candidate; an older section saying "talked" came first
+    page = [("Atlas kickoff, backup owner", "2025-01-14"), ("talked about the staff path", "2026-08-20"),
+            ("I proposed ledger partitioning as my project", "2026-11-19"), ("she moves to director", "2026-11-19")]
+    chunks = [_chunk("pages/1on1 Marta.md", i, t, date=d) for i, (t, d) in enumerate(page)]
+    chunks += [_chunk("journals/2025_01_14.md", 0, "1:1 w/ Marta -> notes in her page", date="2025-01-14"),
+               _chunk("pages/talks.md", 0, "talk ideas for GopherCon")]
+    dense = _dense_only([0.3, 0.5, 0.1, 0.1, 0.45, 0.4])
+    for question in ("what did we talk about in my last 1:1?", "notes from my last 1on1", "our last one on one"):
+        ranked = fuse(chunks, dense, question, {}, None, 3)
+        assert {c.row for c in ranked if c.explain.recent} == {2, 3}, question  # (shown first: search's order)
+    # no page titled by the meeting: the newest of the best dated matches, as before
+    plain = [dataclasses.replace(c, title="pages/Marta", path="pages/Marta.md") if c.path.startswith("pages/1on1")
+             else c for c in chunks]
+    ranked = fuse(plain, dense, "what did we talk about in my last 1:1?", {}, None, 3)
+    assert {c.row for c in ranked if c.explain.recent} == {1}
+
+
 def test_the_newest_is_of_the_dated_matches_nearly_as_good_as_the_best():
     # trial s45: a grocery list's "16x25 filters" (newer, a weak match) had taken the bonus from the newest change
     chunks = [_chunk("journals/2026_07_05.md", 0, "DONE changed furnace filter", date="2026-07-05"),

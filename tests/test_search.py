@@ -1040,6 +1040,23 @@ def test_the_last_meeting_is_found_first_however_few_hits_are_asked_for(tmp_path
     assert idx.search("who is Helen?", k=1)[0].explain.opened is False
 
 
+def test_the_last_one_on_one_is_the_newest_section_of_the_page_shown_whole(tmp_path, embedder):
+    # trial s49: "last 1:1 with marta" over a Logseq page of 1:1s under day headings had shown the page from its
+    # oldest section (the newest after "… (line 34)"), and "what did we talk about in my last 1:1" an older section
+    notes = tmp_path / "n"
+    write(notes / "pages" / "1on1 Marta.md", "with:: [[Marta Kowalski]]\n\n- ### [[Jan 14th, 2025]]\n"
+          "\t- Atlas kickoff, she wants me as backup owner\n\t- conf budget is 1500 a year\n- ### [[Aug 20th, 2026]]\n"
+          "\t- talked about the staff path\n- ### [[Nov 19th, 2026]]\n\t- I proposed ledger partitioning as my project\n"
+          "\t- she moves to director of platform in Q1\n")
+    write(notes / "pages" / "talks.md", "- talk ideas for GopherCon\n- a talk about what we talked about\n")
+    write(notes / "journals" / "2025_01_14.md", "- 1:1 w/ Marta -> notes in her page\n")
+    write(notes / "logseq" / "config.edn", "{}\n")
+    idx = built_index(notes, tmp_path, embedder)
+    for q in ("last 1:1 with marta", "my last 1-1 with marta", "what did we talk about in my last 1:1"):
+        hit = idx.search(q, k=3)[0]
+        assert hit.text == "I proposed ledger partitioning as my project\n- she moves to director of platform in Q1", q
+
+
 def test_a_note_asked_for_in_a_few_words_is_shown_from_its_opening(tmp_path, embedder):
     # trials s48: "zucchini note", "my digoxin notes" had shown the right note from a line that says "note" or "notes"
     notes = tmp_path / "notes"

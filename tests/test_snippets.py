@@ -707,6 +707,9 @@ def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():
     # a task due that day, asked for as due ("what is due this week?"), is its own hit (the review: a list of
     # tasks had been shown from its done first item)
     assert select(tree, ranked(True, task=1), 1, 600, None, {})[0].root == 1
+    # ... and the newest section asked for ("last 1:1 with marta", trial s49: its three bullets had been three hits)
+    newest = [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, recent=1.0))]
+    assert to_hit(tree, select(tree, newest, 1, 600, None, {})[0]).text.startswith("WER went from 31.2 to 33.8\n")
 
 
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():

@@ -174,7 +174,7 @@ _NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:" + _SPANS_AND_PLAC
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
             r"(?:(?!(?:few|couple|several|handful|dozen|two|three|four|five|six|seven|eight|nine|ten|\d+|at|in|on|of|to|"
             r"the|a|an|for|with|from|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
-            r"(?:1:1|one-on-one|meeting|mtg|call|"
+            r"(?P<meeting>1(?::|-|-on-|\s+on\s+|on|o)1|one[\s-]on[\s-]one|meeting|mtg|call|"  # a 1:1 any way (s49)
             r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
             r"demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
@@ -202,6 +202,13 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
 def asks_last_meeting(text: str) -> bool:
     """Does the question ask for the latest meeting ("what did Grace say in our last 1:1?"): of the person it names?"""
     return _LAST_MEETING.search(text) is not None
+
+
+def last_meeting_word(text: str) -> str | None:
+    """The word for the meeting a question asks the latest of ("1:1" of "what did we say in my last 1:1?",
+    "standup" of "our last standup"); None when it asks for none."""
+    m = _LAST_MEETING.search(text)
+    return m["meeting"] if m else None
 
 
 def asks_latest(text: str) -> bool:

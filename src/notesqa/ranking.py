@@ -23,9 +23,9 @@ from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_da
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_last_meeting, asks_latest, asks_next,
+from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
-                     turned_words, versions, without_asked_noun, without_how_many, without_newest)
+                     last_meeting_word, turned_words, versions, without_asked_noun, without_how_many, without_newest)
 from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, day_of, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -409,9 +409,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         kw_side = kw_side + SECTION_SHARE * scores.section
     agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
-    asked, last_meeting = frozenset(tokenize(text)), asks_last_meeting(text)
+    asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
+    last_meeting = meeting_word is not None
     series = _newest_of_series(agenda, asked) if last_meeting else np.zeros(0, dtype=np.int64)
-    d_top, k_top, cand = _candidates(scores, kw_side, mask, pool, (of_day, tasks, series))
+    titled = _newest_titled(agenda, chunks, meeting_word) if last_meeting else {}
+    d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
+                                     (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
     if len(cand) == 0:
         return []
     ids = cand.tolist()
@@ -473,7 +476,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     agree = _second_best(chunks, cand, fused, None if scores.alone is None else scores.alone[cand] & ~thin)
     # (of the note the question names for "our last 1:1" with Grace; "when did I last upgrade Docker?" is of any note)
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
-    meeting = np.maximum(name, _series_named(chunks, cand, asked)) if last_meeting else np.zeros_like(name)
+    meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
+        if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
     coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
@@ -876,6 +880,26 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
 
 
+def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str) -> dict[int, str]:
+    """The rows of the newest dated section of each note titled by the meeting a question asks the latest of
+    ("1on1 Marta" for "what did we say in my last 1:1?", a page of 1:1s under day headings: trial s49, whose
+    newest had not been among the candidates), each with its note's path; {} for none."""
+    word = tokenize(meeting)[:1]
+    out: dict[int, str] = {}
+    for path, (_, rows) in agenda.dated_notes().items():
+        if not word or word[0] not in _title_words(chunks[rows[0]].title):
+            continue
+        newest = max(chunks[r].date[:10] for r in rows)
+        out.update((r, path) for r in rows if chunks[r].date[:10] == newest)
+    return out
+
+
+def _in_titled(chunks: list[Chunk], cand: np.ndarray, titled: dict[int, str]) -> np.ndarray:
+    """For each candidate: 1 if its note is one of those _newest_titled found, else 0."""
+    paths = set(titled.values())
+    return np.array([float(chunks[i].path in paths) for i in cand.tolist()], dtype=np.float32)
+
+
 def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) -> np.ndarray:
     """For each candidate: 1 if its note's file name is a day and words the question all says (asked: its words,
     tokenize's; "2026-11-25 Helen" for "my last meeting w helen": one of a series of meetings, trial s47, which had
@@ -1149,7 +1173,7 @@ def _own_share(c: Chunk, words: dict[str, float] | None) -> float:
     return sum(w for t, w in words.items() if t in said) / sum(words.values())
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _title_words(title: str) -> frozenset[str]:
     return frozenset(tokenize(title))
 

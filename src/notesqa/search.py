@@ -378,7 +378,9 @@ class NotesIndex:
                                          origin)
         asked, of_them = _asked_for(live, text, ranked, origin, mask)
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
-            if of_them[0].explain.property or not NoteNames.asks_about(text):
+            # (not for the latest of them: "last 1:1 with marta" is the newest section of her page, not its opening
+            # with that section after it, trial s49)
+            if (of_them[0].explain.property or not NoteNames.asks_about(text)) and not asks_latest(text):
                 shown = snippets.select_notes(tree, _property_leads(live, of_them), of_them, k, budget, min_score,
                                               origin, with_match=True)
             else:  # "what did we decide in last week's 1:1 with Priya?": where those notes answer it

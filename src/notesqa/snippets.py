@@ -204,7 +204,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # "what's scheduled for December 15?" had gone on to its journal's other to-dos)
     its_own = cand.explain.task_day
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
-        (cand.explain.day_match and not cand.explain.task_match and not its_own
+        ((cand.explain.day_match or cand.explain.recent > 0) and not cand.explain.task_match and not its_own
          and _section_list(tree, row, room, shown, whole=True)) or \
         (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
          and _section_list(tree, step, room, shown, steps=True)) or \
