@@ -212,6 +212,15 @@ def test_for_or_by_a_weekday_is_the_next_one():
     assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before
 
 
+def test_a_weekday_before_the_day_it_is_is_that_day_only():
+    # trial s49: "what was for tea on tuesday 19 november 2024" had also been last Tuesday, the days from 2024's to it
+    today = date(2026, 12, 3)
+    for q in ("what was for tea on tuesday 19 november 2024", "on Tuesday, Nov 19 2024", "on tuesday the 19th of november 2024"):
+        assert days(q, today) == {"2024-11-19"}, q
+    # a time or a day's number alone after it: the weekday is the day
+    assert days("meeting on tuesday 10:30", today) == days("what did I do last tuesday 3 pm", today) == {"2026-12-01"}
+
+
 def test_what_asks_what_is_due():
     from notesqa.periods import asks_due
 

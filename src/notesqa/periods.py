@@ -63,13 +63,18 @@ _N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # to the end or two of them) is no day; "on Monday Priya said" is (s42's left-overs: the day had been lost); "I" is no
 # name. After "last", "next" ... it is a day: "and last Friday Tom?" (s43's left-overs)
 _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(?-i:[A-Z])|[?.!,;:]*\s*$))"
+# ... nor a weekday that the day after it says ("on tuesday 19 november 2024", "on Friday the 5th", "on Tuesday, Nov
+# 19": trial s49's had been read as last Tuesday too, the days from 2024's to it); not a time or a day alone after it
+# ("on Tuesday 10:30", "last Friday 3 pm", "on Friday the 5th")
+_NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH.replace("(", "(?:", 1) + r"\b|,?\s+"
+                 + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))")
 _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
-    + "|".join(_WEEKDAYS) + r"))\b", re.IGNORECASE)
+    + "|".join(_WEEKDAYS) + r")" + _NO_DAY_AFTER + r")\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should)\b",
                     re.IGNORECASE)
