@@ -728,6 +728,11 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     fields = [*chunks, _chunk("p.md", 5, "Venue: SIGIR 2020 · Read on: 2026-09-10", kind="paragraph")]
     snip = select_notes(NoteTree.build(fields), {"p.md": 0}, _ranked((5, 0.9)), 1, 600, None, {}, with_match=True)[0]
     assert snip.root == 0 and snip.jump is None
+    # ... but a table's row is where it says so (trial s49: "which chapters have status drafting" had shown the
+    # note's first line alone)
+    table = [*chunks, _chunk("p.md", 5, "chapter: Ch2 methods | status: drafting", kind="table_row")]
+    snip = select_notes(NoteTree.build(table), {"p.md": 0}, _ranked((5, 0.9)), 1, 600, None, {}, with_match=True)[0]
+    assert snip.root == 0 and snip.follow[snip.jump:] == (5,)
     # a code passage keeps its code apart; an embedded one says where it comes from
     code = [*chunks, _chunk("p.md", 5, "Check the lag, run this:", kind="paragraph"),
             _chunk("p.md", 6, "Check the lag, run this:\nkafka-consumer-groups --describe", kind="code"),
@@ -1299,3 +1304,17 @@ def test_a_label_over_a_long_list_shows_no_list_whole(monkeypatch):
     monkeypatch.setattr(snippets, "_descends", lambda *a: read.append(a[1]) or real(*a))
     assert snippets._labelled_list(tree, 5, 600, set()) == []
     assert len(read) < 40  # the rows that fit 600 characters, not the 2,000 (the second review)
+
+
+def test_a_daily_notes_entry_with_blocks_under_it_is_shown_without_the_days_next_entries():
+    # trial s49: "terraform stuck lock" in a Logseq journal had gone on to the day's next block, a merchant's spike
+    def day(path):
+        return [_chunk(path, 0, "terraform lock on infra/prod stuck since friday"),
+                dataclasses.replace(_chunk(path, 1, "checked w/ Kwame, did force-unlock", depth=1, parent=0),
+                                    parents=["terraform lock on infra/prod stuck since friday"]),
+                _chunk(path, 2, "merchant FlixTix hammered /payments with 9k rps")]
+    tree = NoteTree.build(day("journals/2025_11_03.md"))
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1,)
+    # ... while a list's item in another note reads on to the items after it, as before
+    tree = NoteTree.build(day("pages/infra.md"))
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)

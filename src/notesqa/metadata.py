@@ -612,6 +612,11 @@ def unreadable_day(value) -> str | None:
             "the note by it")
 
 
+def daily_note(rel: str) -> bool:
+    """Is the file a daily note, named by its day only ("2024-05-01.md", a Logseq journal's "2024_05_01.md")?"""
+    return _DATE_STEM.match(Path(rel).stem) is not None
+
+
 def dated_name(stem: str) -> tuple[str, str] | None:
     """A file name's day ("YYYY-MM-DD") and its other words, when it is named by a day and words, the day first or
     last ("2026-11-25 Helen": ("2026-11-25", "Helen")); None for another name. The one rule both a note's day

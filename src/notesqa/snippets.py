@@ -17,7 +17,7 @@ from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, step_of, table_rows, task_state
 from .hits import Hit
 from .keywords import word_count
-from .metadata import headings_day
+from .metadata import daily_note, headings_day
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
@@ -313,8 +313,10 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         lead = leads.get(path, row)
         room = _room(budget, len(out))
         table, follow = _opening(tree, lead, room)
+        # ("Venue: SIGIR · Read on: ...": not where it says so; a table's row is, "chapter: Ch2 | status: drafting",
+        # trial s49: "which chapters have status drafting" had shown the note's first line only)
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
-                and not fields_line(tree.chunks[row].text):  # "Venue: SIGIR · Read on: ...": not where it says so
+                and (tree.chunks[row].kind == "table_row" or not fields_line(tree.chunks[row].text)):
             out.append(_with_match(tree, lead, row, room, cand, table))
         else:
             out.append(Snippet(lead, follow, cand.rank, cand.explain))
@@ -782,7 +784,7 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
     # others); a day of a few reads on, one conversation (trial s44: a 1:1's "missed the deadline twice" had been
     # shown without the "stuck on the S3 permissions" after it)
     alone = _alone(c) or c.kind == "bullet" and (row in tree.in_long_lists or _CARD_BLOCK.search(c.text) is not None
-                                                 or _siblings(c) in tree.busy_days)
+                                                 or _siblings(c) in tree.busy_days or _day_entry(chunks, row, end))
     for j in range(row + 1, end):
         nxt = chunks[j]
         if j in shown or nxt.after_rule:  # (a "---" ends a record: the Kindle plugin's between highlights)
@@ -829,6 +831,15 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if budget - used < MIN_FOLLOW:
             break
     return out
+
+
+def _day_entry(chunks: list[Chunk], row: int, end: int) -> bool:
+    """Is the bullet at row an entry of a daily note, a block at its top with blocks under it (a Logseq journal's)?
+    It is shown with what is under it, not the day's next entries (trials s48, s49: "terraform stuck lock" had gone on
+    to the day's next block, a merchant's traffic spike)."""
+    c = chunks[row]
+    return c.parent is None and not c.parents and row + 1 < end and chunks[row + 1].parent == c.seq \
+        and daily_note(c.path)
 
 
 def _logs(chunks: list[Chunk]) -> frozenset[str]:
