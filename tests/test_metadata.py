@@ -260,6 +260,20 @@ def test_a_documents_number_before_its_name_is_a_name_of_the_note():
     assert note.title == "ADR-007 Use Temporal for payment workflows" and "ADR-007" in note.names
 
 
+def test_a_field_that_gives_the_notes_own_number_names_it():
+    # trial s49: "inc-342 root cause" had found another incident's root cause, the page's "incident:: INC-342" unread
+    from notesqa.metadata import coded_names
+    from notesqa.vault import Vault
+
+    assert coded_names({"incident": "INC-342", "ticket": "[[OPS-1182]]", "severity": "SEV1"}) == ("INC-342", "OPS-1182")
+    assert coded_names({"related": "INC-100", "parent": "EPIC-7", "id": "60af1c2e-0000", "incident": "342"}) == ()
+    page = "incident:: INC-342\nseverity:: SEV1\n\n- ## Root cause\n\t- the ClusterIssuer was renamed\n"
+    note = parse_note(page, "pages/incidents___cert expiry.md", Vault(".", [], logseq=True))
+    assert "INC-342" in note.names
+    note = parse_note("---\nticket: OPS-1182\nrelated: OPS-99\n---\n# Rotate creds\n\nDone.\n", "Rotate creds.md")
+    assert "OPS-1182" in note.names and "OPS-99" not in note.names
+
+
 def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lines():
     # trial s35: "how many servings does the chilli make?" had found nothing: front matter was neither shown nor searched
     from notesqa.parsing import parse_note

@@ -21,8 +21,8 @@ from pathlib import PurePosixPath
 from typing import Iterable
 
 from .markup import BLOCK_REF, Inline, code_fence_after, strip_comments
-from .metadata import (JOURNAL_DAY, NOTE_KINDS, as_date, as_tags, calendar_day, credits, front_matter, note_date,
-                       note_names, properties, property_list)
+from .metadata import (JOURNAL_DAY, NOTE_KINDS, as_date, as_tags, calendar_day, coded_names, credits, front_matter,
+                       note_date, note_names, properties, property_list)
 from .notefiles import nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -609,7 +609,9 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + credits(props, property_list)
-    return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, credits=credited,
+    cited_as = tuple(n for n in coded_names({**meta, **props}) if n != title)  # "incident:: INC-342" names it
+    return ParsedNote(rel, title, tags, date, walker.units, problem, aliases=aliases, cited_as=cited_as,
+                      credits=credited,
                       properties=properties(meta) + properties(props, property_list),
                       page_tags=as_tags(own), block_ids=walker.block_ids, id_titles=walker.id_titles,
                       lost=tuple(inline.lost + walker.lost), text_chars=text_chars, heading_chars=walker.heading_chars,

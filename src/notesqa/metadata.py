@@ -763,6 +763,26 @@ def document_id(rel: str) -> str | None:
     return f"ADR-{m.group(1)}" if m and path.parent.name.casefold() in _ADR_FOLDERS else None
 
 
+# a field that gives the note's own number ("incident:: INC-342", "ticket: OPS-1182", "rfc: RFC-12"): a name of the note,
+# as a document's number before its name is (trial s49: "inc-342 root cause" had found another incident's first);
+# not a field that points to another ("related:: INC-100", "parent: EPIC-7")
+_CODE_KEYS = frozenset({"id", "incident", "incident-id", "incident_id", "ticket", "issue", "jira", "case", "bug",
+                        "adr", "rfc", "number", "code", "key", "ref", "reference", "doc", "document", "change", "cr"})
+_CODE_VALUE = re.compile(r"([A-Z][A-Z0-9]{1,9}-\d{1,6})")
+
+
+def coded_names(fields: dict) -> tuple[str, ...]:
+    """The numbers a note's own fields give it ("INC-342" of "incident:: INC-342"), each a name of the note."""
+    out = []
+    for key, value in fields.items():
+        if str(key).strip().lower() not in _CODE_KEYS or not isinstance(value, str):
+            continue
+        m = _CODE_VALUE.fullmatch(value.strip().strip("[]\"' "))
+        if m:
+            out.append(m.group(1))
+    return tuple(out)
+
+
 _ESCAPED = re.compile(r"%(?:2F|3F|3A|23|2A|22|3C|3E|7C|25|5C)", re.IGNORECASE)  # / ? : # * " < > | % \
 
 

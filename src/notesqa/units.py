@@ -20,9 +20,9 @@ from .liquid import strip_non_content
 from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
                      Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
                      outside_code, roam_macros, without_navigation)
-from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, created_value, credits,
-                       date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields, name_letters,
-                       note_date, note_names, opens_with_day, properties, shown_fields, title_from_filename,
+from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
+                       credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
+                       name_letters, note_date, note_names, opens_with_day, properties, shown_fields, title_from_filename,
                        unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
@@ -1276,7 +1276,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title, written_title = _title(meta, walker, rel, getattr(vault, "obsidian", False))
-    fields_of = properties({**inline_fields(text), **meta} if "::" in text else meta)
+    own_fields = {**inline_fields(text), **meta} if "::" in text else meta
+    fields_of = properties(own_fields)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
         fields_of = properties(meta)
@@ -1296,7 +1297,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         aliases = (*aliases, full_title)
     if written_title and written_title not in aliases:  # a title: in an Obsidian note's properties names it too
         aliases = (*aliases, written_title)
-    cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta)) if n and n != title)
+    cited_as = tuple(n for n in (zettel_id(rel), document_id(rel), *citation_names(meta), *coded_names(own_fields))
+                     if n and n != title)
     return ParsedNote(rel, title, as_tags(meta, (*inline.tags, *cards.tags)), date, units,
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, block_ends=block_ends, lost=tuple(inline.lost), text_chars=text_chars,
