@@ -51,6 +51,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what do we do for last Christmas?", date(2026, 11, 30)) == {"2025-12-25"}
     assert days("what is due for Christmas?", date(2026, 11, 30)) == {"2026-12-25"}  # a day a task is set for
     assert days("what did we do last Christmas?", date(2026, 11, 30)) == {"2025-12-25"}
+    # ... but a question of when names another day with its year too (trial s49: "nothing dated on 2024-12-25")
+    assert days("when does school break up for christmas 2024", date(2026, 12, 3)) == set()
+    assert days("what did we do for christmas 2024", date(2026, 12, 3)) == {"2024-12-25"}
+    assert days("what did we do at xmas 2024", date(2026, 12, 3)) == {"2024-12-25"}  # as people write it too
+    assert days("xmas eve 2023 plans", date(2026, 12, 3)) == {"2023-12-24"}
 
 
 def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():

@@ -120,6 +120,10 @@ _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[
                         r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
+_WHEN_FOR = re.compile(r"\s*when\b", re.IGNORECASE)  # "when does school break up for Christmas 2024?": the day asked is
+# another's, the holiday what it is for
+
+
 def _looks_ahead(text: str) -> bool:
     """Does a question look ahead ("what is due on Friday?"), not back ("what was due on Friday?")?"""
     return _AHEAD.search(text) is not None and _PAST.search(text) is None
@@ -185,8 +189,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(_month_named(m, today, ahead))
     for m in _HOLIDAY.finditer(text):
         if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3) or ahead
-                                                                               or back or asks_due(text)):
-            continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b)
+                                                                               or back or asks_due(text)) \
+                or _WHEN_FOR.match(text) and not asks_due(text) and re.search(r"\bfor\s+$", text[:m.start()], re.I):
+            continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
+            # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
@@ -252,7 +258,8 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 def _holiday(m: re.Match, today: date, ahead: bool) -> date:
     """The day a _HOLIDAY match names: of its year; "last" the one before today, "next" the one after, "this"
     this year's; else the last one up to today, or the coming one when the question looks ahead."""
-    month, day = _HOLIDAYS[re.sub(r"[^a-z ]", "", " ".join(m.group(2).lower().split()))]  # (as the keys write it)
+    name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
+    month, day = _HOLIDAYS[re.sub(r"[^a-z ]", "", name)]  # (as the keys write it)
     when = (m.group(1) or "").lower()
     if m.group(3) or when == "this":
         return date(int(m.group(3)) if m.group(3) else today.year, month, day)
@@ -299,7 +306,7 @@ _WEEK_OF_DAY = re.compile(r"\bthe week of\s+", re.IGNORECASE)  # ... and as peop
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
-_HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?(christmas\s+eve|christmas(?:\s+day)?|boxing\s+day|"
+_HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b"
                       # (not a thing of it: "the Christmas card list", "Christmas tree lights")
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
