@@ -301,6 +301,25 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert line_day("2 may join later", "2024") is None and line_day("32 Jan: x", "2024") is None
 
 
+def test_a_log_line_of_a_month_is_of_its_first_day_and_a_day_in_numbers_is_read_as_the_notes_others():
+    # trial s49: a house log's "March 2024: slipped tile", "Oct 2021 service", "3/11/23 - service by Gary" had been of
+    # no day ("what did we get done on the house in march 2024" found it 8th)
+    from notesqa.metadata import line_day, slashed_order
+    from notesqa.units import parse_markdown
+
+    assert line_day("March 2024: slipped tile") == line_day("2024-03 roofer came") == "2024-03-01"
+    assert line_day("Oct 2021 service - low pressure") == "2021-10-01"
+    assert line_day("may 2024 be good") is None and line_day("2024-13 x") is None and line_day("2021-06-31 x") is None
+    assert line_day("3/11/23 - service", order="dmy") == "2023-11-03" and line_day("3/11/23 - service") is None
+    assert line_day("3/11/23 - service", order="mdy") == "2023-03-11"
+    assert slashed_order(["14/02/2023 stopcock", "3/11/23 service"]) == "dmy"
+    assert slashed_order(["02/14/2023 x"]) == "mdy" and slashed_order(["14/02/2023", "02/14/2023"]) is None
+    note = parse_markdown("# House log\n\n## Boiler\n- 12/10/2020 - annual service\n- Oct 2021 service - Gary\n"
+                          "- 3/11/23 - service by Gary\n\n## Plumbing\n- 14/02/2023 stopcock under the sink\n"
+                          "- kitchen tap dripping\n", "house/log.md")
+    assert [c.date for c in chunk_note(note)] == ["2020-10-12", "2021-10-01", "2023-11-03", "2023-02-14", None]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -1318,3 +1318,16 @@ def test_a_daily_notes_entry_with_blocks_under_it_is_shown_without_the_days_next
     # ... while a list's item in another note reads on to the items after it, as before
     tree = NoteTree.build(day("pages/infra.md"))
     assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+
+
+def test_a_log_entry_that_opens_with_a_day_in_any_form_is_shown_alone():
+    # trial s49: "16 Aug 2022 - Ruby, ear infection" had gone on to the seven later appointments of the log
+    log = [_chunk("health/appointments.md", i, t) for i, t in enumerate(
+        ["3/3/22 Finn - asthma review", "16 Aug 2022 - Ruby, ear infection", "Jan 2023: physio for knee",
+         "2024-02-08 Finn, A&E BRI"])]
+    tree = NoteTree.build(log)
+    for row in range(4):
+        assert select(tree, _ranked((row, 0.9)), 1, 600, None, {})[0].follow == (), row
+    # a list of things, not of days, reads on as before
+    items = [_chunk("kit.md", i, t) for i, t in enumerate(["3 tent pegs", "2 May bars", "head torch"])]
+    assert select(NoteTree.build(items), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
@@ -261,14 +261,17 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2
 _CJK_LINE = re.compile(r"\s*" + _CJK_DATE + r"(?=\s*[:：、]?\s*\S)")
 
 
-def line_day(text: str, year: str | None = None) -> str | None:
+def line_day(text: str, year: str | None = None, order: str | None = None) -> str | None:
     """The day a line opens with (_LINE_DAY) as an ISO date, of the year it says or else of year; None when it
-    opens with no day, or with a day of no year known."""
+    opens with no day, or with a day of no year known. A day in numbers that may be either of two ("3/11/23") is read
+    in order ("dmy" or "mdy": the note's other days', slashed_order); a month and its year ("March 2024: slipped
+    tile", "2021-06 EICR done") is of its first day, as a monthly note is (trial s49: a house log's entries had
+    been of no day)."""
     if (cjk := _CJK_LINE.match(text)) is not None:
         return cjk_day(cjk[0], year)
     m = _line_day_match(text)
     if m is None:
-        return None
+        return _ordered_day(text, order) or _line_month(text)
     if m[1] or m[6]:
         return as_date(m[1]) if m[1] else front_matter_day(m[6])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
@@ -276,11 +279,61 @@ def line_day(text: str, year: str | None = None) -> str | None:
     return calendar_day(month, day, year) if year else None
 
 
+# a month and its year opening a log's line ("March 2024: slipped tile", "Oct 2021 service - ...", "2021-06 EICR")
+_LINE_MONTH = re.compile(r"^\s*(?:\*\*|__)?(?:([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(0[1-9]|1[0-2]))"
+                         r"(?:\*\*|__)?(?![\d/.-]\d)(?=\s*[:–—,-]?\s+\S)")
+
+
+def _line_month(text: str) -> str | None:
+    """The first day of the month a line opens with and its year (_LINE_MONTH), else None ("may 2024 be good")."""
+    m = _LINE_MONTH.match(text)
+    if m is None:
+        return None
+    if m[3]:
+        return f"{m[3]}-{m[4]}-01"
+    month = _month_number(m[1])
+    if month is None or m[1][0].islower() and m[1].lower() in ("may", "march", "mar"):
+        return None
+    return f"{m[2]}-{month:02d}-01"
+
+
+_SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
+
+
+def slashed_order(texts: Iterable[str]) -> str | None:
+    """The order the days written in numbers in texts are in: "dmy" when some can only be day first ("14/02/2023")
+    and none only month first ("02/14/2023"), "mdy" the reverse, else None."""
+    first = second = False
+    for text in texts:
+        if "/" not in text:
+            continue
+        for m in _SLASHED_DAY.finditer(text):
+            a, b = int(m[1]), int(m[2])
+            first |= 12 < a <= 31 and 1 <= b <= 12
+            second |= 12 < b <= 31 and 1 <= a <= 12
+    return "dmy" if first and not second else "mdy" if second and not first else None
+
+
+def _ordered_day(text: str, order: str | None) -> str | None:
+    """The day in numbers a line opens with that may be either of two ("3/11/23"), read in order; else None."""
+    m = _LINE_DAY.match(text) if order else None
+    if m is None or not m[6] or (n := _SLASHED_DAY.fullmatch(m[6])) is None:
+        return None
+    day, month = (n[1], n[2]) if order == "dmy" else (n[2], n[1])
+    return as_date(f"{century(n[3])}-{int(month):02d}-{int(day):02d}")
+
+
 def opens_with_day(line: str) -> bool:
     """Does the line open with a day (line_day's), whatever its year? ("3 people came" does not, nor "2 may join")."""
     # (a CJK day of any year: of 2000, a leap year's, to know "2月29日" is one)
     return (m := _CJK_LINE.match(line)) is not None and cjk_day(m[0], "2000") is not None \
         or _line_day_match(line) is not None
+
+
+def opens_dated(line: str) -> bool:
+    """Does the line open with a day or a month of a log (opens_with_day's, a day in numbers that may be either of
+    two, "3/11/23", or a month and its year, "March 2024: ...")? A log's entry, not the next one's context."""
+    return opens_with_day(line) or _line_month(line) is not None or bool((m := _LINE_DAY.match(line)) and m[6])
 
 
 def _line_day_match(text: str) -> re.Match | None:

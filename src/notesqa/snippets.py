@@ -17,7 +17,7 @@ from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, step_of, table_rows, task_state
 from .hits import Hit
 from .keywords import word_count
-from .metadata import daily_note, headings_day
+from .metadata import daily_note, headings_day, opens_dated
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
 from .ranking import Candidate, Explanation, is_gloss
@@ -239,8 +239,10 @@ def _next_step(tree: NoteTree, rows: list[int]) -> int | None:
 
 
 def _alone(c: Chunk) -> bool:
-    """Is c a task or a dated entry of a log ("2026-11-24 Cut SMS ..."), shown with what is under it only?"""
-    return c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None)
+    """Is c a task or a dated entry of a log ("2026-11-24 Cut SMS ...", "16 Aug 2022 - Ruby, ear infection": trial
+    s49's had gone on to seven later appointments), shown with what is under it only?"""
+    return c.kind == "bullet" and (task_state(c.text) is not None or DATED_ENTRY.match(c.text) is not None
+                                   or opens_dated(c.text))
 
 
 def _copy_shown(tree: NoteTree, row: int, out: list[Snippet]) -> bool:
