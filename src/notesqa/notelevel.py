@@ -33,6 +33,10 @@ _DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
+# ... or names it with the kind of note it is: "the eclip paper", "my notes on eCLIP", "the Kleppmann book" (trial s49:
+# the alias alone opened the note, "the eclip paper" had put a meeting's line first)
+_CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:the\s+)?(.+?)|(.+?)\s+(?:paper|article|"
+                     r"book|study|notes?|page|post|talk|lecture))[\s.!?]*", re.IGNORECASE)
 # what qualifies the thing a "what is X ...?" question asks about: "as a consistency model" (not "of", "in": "the
 # history of Rome" asks about Rome too, the review)
 _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
@@ -424,7 +428,9 @@ class NoteNames:
         Log"), as a quick switcher opens them; not a question for what a name means ("what is a hypervisor?")."""
         found = frozenset() if _ASKING.search(question) else self._named_by(question)
         opening = _OPENING.fullmatch(question)
-        return found or (self._named_by(opening.group(1)) if opening else frozenset())
+        called = _CALLED.fullmatch(question) if not found and not opening else None
+        return found or (self._named_by(opening.group(1)) if opening else frozenset()) \
+            or (self._named_by(called[1] or called[2]) if called else frozenset())
 
     def _named_by(self, text: str) -> frozenset[str]:
         """The notes one of whose names text is, word for word; else the one note whose name it is but for the name's
