@@ -567,3 +567,18 @@ def test_what_a_title_says_after_a_code_and_number_names_its_note(tmp_path):
     names = _built_names(notes, tmp_path)
     assert names.named_exactly("who is Helen?") == frozenset() and names.named("paxos") == {"Lecture 7: Paxos.md": 1.0}
 
+
+
+def test_a_name_the_question_says_brings_its_notes_other_names_as_related_words(tmp_path):
+    # trial s49: "when did the western confirm the KO clones" over notes that write "WB", the alias of "Western blot"
+    notes = tmp_path / "notes"
+    write(notes / "Protocols" / "Western blot.md", "---\naliases: [WB, western]\n---\n# Western blot\n\n1. run the gel\n")
+    write(notes / "Daily" / "2023-06-13.md", "# 13 June\n\n- WB clones: no CAPRIN1 band in C7 and F11\n")
+    write(notes / "Daily" / "2023-06-14.md", "# 14 June\n\n- clones F11 and C7 frozen, KO confirmed by sequencing\n")
+    idx = _index(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.synonyms("when did the western confirm the KO clones") == [("western", "WB")]
+    assert names.synonyms("western blot steps") == [("western", "WB"), ("western blot", "WB")]
+    assert names.synonyms("when did the gel run") == []
+    hit = next(h for h in idx.search("when did the western confirm the KO clones", k=3) if h.path == "Daily/2023-06-13.md")
+    assert hit.explain.related == ("WB",) and "related words WB" in str(hit.explain)

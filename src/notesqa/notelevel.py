@@ -138,6 +138,25 @@ def _properties(notes: Mapping[str, NoteEntry]) -> dict[str, tuple[tuple[str, st
     return out
 
 
+def _other_names(spelled: Mapping[str, tuple[str, ...]], aliases: Mapping[str, tuple]) -> dict[str, tuple[str, ...]]:
+    """A name of a note with aliases (of up to three words, folded) -> the note's other names of one word ("western" ->
+    ("WB",) of "Western blot", aliases WB and western), none a word of the name itself; for NoteNames.synonyms."""
+    out: dict[str, set[str]] = {}
+    for path, written in spelled.items():
+        if not aliases.get(path):
+            continue
+        for name in written:
+            folded = " ".join(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", name.casefold()))
+            own = set(tokenize(name))
+            if not folded or len(folded.split()) > 3 or not own:
+                continue
+            for other in written:
+                token = tokenize(other)
+                if len(token) == 1 and len(other.split()) == 1 and token[0] not in own:
+                    out.setdefault(folded, set()).add(other)
+    return {name: tuple(sorted(others)) for name, others in out.items()}
+
+
 def _first_names(spelled: Mapping[str, tuple[str, ...]], kinds: Mapping[str, frozenset[str]],
                  by_word: Mapping[str, frozenset[str]], common: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """path -> the first names a person's page (a People folder, a person tag) is called by: the first word of a
@@ -239,6 +258,7 @@ class NoteNames:
     properties: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # path -> (key, value) in lower case
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # path -> stems of its folders, tags and type
     first_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person's page -> its first names
+    others: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a name, folded -> its note's other one-word names
 
     @classmethod
     def build(cls, chunks: list[Chunk], notes: Mapping[str, NoteEntry],
@@ -291,7 +311,17 @@ class NoteNames:
         paths_by_word = {w: frozenset(p) for w, p in by_word.items()}
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()}, paths_by_word, idf, leads, common,
                    {p: a for p, a in alias_words.items() if a}, spelled, credits, props, kinds,
-                   _first_names(spelled, kinds, paths_by_word, common))
+                   _first_names(spelled, kinds, paths_by_word, common), _other_names(spelled, alias_words))
+
+    def synonyms(self, question: str) -> list[tuple[str, str]]:
+        """(what the question says, another name of the same note) for each name of a note with aliases the question
+        says, whole words, and each other one-word name of that note: "western" of the note "Western blot" (aliases
+        WB, western) brings "WB", as the person writes it in the notes (trial s49: the answer said "WB")."""
+        if not self.others:
+            return []
+        words = re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", question.casefold())
+        grams = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+        return [(g, other) for g in sorted(grams) for other in self.others.get(g, ())]
 
     def described(self, question: str) -> dict[str, str]:
         """The notes a question asks for by a property's value and their kind ("which studies are done?": the

@@ -358,12 +358,14 @@ def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.n
 
 
 def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None, pool: int,
-           notes: NoteVectors | None = None, encode: Callable[[list[str]], np.ndarray] | None = None) -> Scores:
+           notes: NoteVectors | None = None, encode: Callable[[list[str]], np.ndarray] | None = None,
+           synonyms: Callable[[str], list[tuple[str, str]]] | None = None) -> Scores:
     """Both sides' scores of every chunk of gen for the question's text and vector (and, with notes,
     of each chunk's note as a whole). A day named from today ("on Tuesday", "last week") is a day, not
     words to find: the keyword side leaves it out ("Friday update" is no answer to "what is due on Friday?").
     With encode (the index's model) and the generation's vocabulary, the vault's words related to the
-    question's add to the keyword side (vocabulary.py)."""
+    question's add to the keyword side (vocabulary.py), and so do a note's other names for one the question says
+    (synonyms: NoteNames.synonyms, "WB" for "western")."""
     n = len(gen.chunks)
     text = without_how_many(without_newest(without_asked_noun(without_relative_days(text))))
     dense_all = gen.dense.all_scores(qvec)
@@ -375,7 +377,7 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
         dense_all[ids] = sc
         floor = float(sc.min()) if len(sc) else 0.0
     kw_all, kw_ceiling = gen.keywords.search(text)
-    related = _related(gen, text, encode)
+    related = _related(gen, text, encode, synonyms)
     added = np.zeros(n, dtype=np.float32) if related else None
     for r, rows, bm25 in related:  # a related word lifts a passage, by its similarity; the question's ceiling stays
         added[rows] += EXPAND_WEIGHT * r.similarity * bm25
@@ -387,15 +389,18 @@ def gather(gen: Generation, text: str, qvec: np.ndarray, mask: np.ndarray | None
                   tuple((r, rows) for r, rows, _ in related), added)
 
 
-def _related(gen: Generation, text: str, encode) -> list[tuple["Related", np.ndarray, np.ndarray]]:
+def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["Related", np.ndarray, np.ndarray]]:
     """The vault's words related to the question's, each with the rows that hold it and its BM25 score there: two
-    words the notes write as one, and the words near one in meaning (none without a vocabulary)."""
+    words the notes write as one, another name of a note the question names, and the words near one in meaning
+    (none without a vocabulary)."""
     from .vocabulary import Related
 
     # "cut over": the notes' "cutover", as the question says it (a related word of the same meaning)
     joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
+    named = [Related(asked, other, tokenize(other)[0], 1.0) for asked, other in synonyms(text)] if synonyms else []
     near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
-    return [(r, *gen.keywords.token_rows(r.stem)) for r in (*joined, *near)]
+    seen = {r.stem for r in (*joined, *named)}
+    return [(r, *gen.keywords.token_rows(r.stem)) for r in (*joined, *named, *(r for r in near if r.stem not in seen))]
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,

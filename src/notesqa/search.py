@@ -348,7 +348,8 @@ class NotesIndex:
                 return None
             qvec = live.embedder.encode([as_asked(text)])[0]
             pool = max(ranking.POOL, 20 * k)
-            scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes, live.embedder.encode)
+            scores = ranking.gather(live.gen, text, qvec, mask, pool, live.notes, live.embedder.encode,
+                                    live.names.synonyms)
             keywords = live.gen.keywords
             named = live.names.within_longer_names(  # "shadow page table" names Page table only in part
                 text, live.names.named(text), lambda phrase: bool(phrases.saying(chunks, keywords, (phrase,)).any()))
