@@ -414,6 +414,20 @@ def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
         assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
 
 
+def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
+    # trial s49: "how much baking powder in the saturday pancakes" had the ingredient "1 tsp baking powder" after
+    # its recipe's other passages, as a few words
+    def item(seq, text):
+        return dataclasses.replace(_chunk("pancakes.md", seq, text), heading=["American (Sat mornings)"])
+    chunks = [item(0, "200g SR flour"), item(1, "1 tsp baking powder"),
+              _chunk("pancakes.md", 2, "Don't overmix, lumps are fine. Med heat, flip when bubbles pop, makes 12")]
+    for question, thin in (("how much baking powder in the saturday pancakes", False),
+                           ("what goes in the saturday pancakes", True)):
+        scores = dataclasses.replace(_dense_only([0.6, 0.62, 0.6]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = fuse(chunks, scores, question, {"pancakes.md": 1.0}, None, 10)
+        assert {c.row: c.explain.thin for c in ranked}[1] is thin, question
+
+
 def test_who_wrote_a_named_paper_lifts_its_authors_field():
     # trial s36: "who wrote the Elastic Replay paper?" ranked the front matter's authors 12th, after every other
     # passage of the note (names, a year and a citation key are far from the question in the model's terms)

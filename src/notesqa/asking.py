@@ -409,6 +409,23 @@ def states_amount(text: str) -> bool:
     return _MONEY.search(_CODE_SPAN.sub(" ", text) if "`" in text else text) is not None
 
 
+# "how much baking powder ...?", "how many eggs in the pancakes": a measure of a thing; a line that says one ("1 tsp
+# baking powder", "200g SR flour", "2 eggs") answers it, however few its words (trial s49: an ingredient list had
+# come after its recipe's other passages, as a few words)
+_ASKS_MEASURE = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"\s*(?:\d|[½¼¾⅓])")  # a line that opens with a number: "1 tsp", "200g", "2 eggs", "½ onion"
+
+
+def asks_measure(question: str) -> bool:
+    """Does the question ask how much or how many of a thing ("how much baking powder in the pancakes?")?"""
+    return _ASKS_MEASURE.search(question) is not None
+
+
+def states_measure(text: str) -> bool:
+    """Does a line open with a measure of a thing ("1 tsp baking powder", "200g SR flour", "2 eggs", "½ onion")?"""
+    return _MEASURE.match(text) is not None
+
+
 # ... anywhere in it, or for the steps ("I deleted a note, how do I get it back?", "what are the steps to ...")
 _ASKS_STEPS = re.compile(r"\b(?:how\s+(?:do|can|should|would|did)\s+(?:i|you|we)|how\s+to|steps?|instructions|procedure|"
                          r"walk\s+me\s+through)\b", re.IGNORECASE)

@@ -23,9 +23,10 @@ from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_da
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_next,
-                     asks_overdue, asks_steps, asks_time, codes, lists_only_tasks, negated, seeks_note, states_amount,
-                     last_meeting_word, turned_words, versions, without_asked_noun, without_how_many, without_newest)
+from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_measure, asks_next,
+                     asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
+                     seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
+                     without_how_many, without_newest)
 from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, day_of, days, without_relative_days, years, asked_years
 from .units import ATTACHED
 
@@ -470,6 +471,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted"), nor
     # a few that say the sum a question asks for ("2023 total: £17,160")
     thin &= ~named_heading & ~amount
+    if asks_measure(text):  # ... nor a line that says how much of a thing ("1 tsp baking powder"), asked how much
+        thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
