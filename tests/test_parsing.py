@@ -335,6 +335,17 @@ def test_a_paragraph_of_records_is_read_line_by_line_as_obsidian_shows_it():
         "In Rails we call ActiveRecord::Base here.", "std::vector is a container"]
 
 
+def test_a_paragraph_of_a_weeks_lines_is_read_line_by_line():
+    # trial s49: a meal plan's "Mon - veggie chilli" ... "Sun - roast beef" had read as one sentence
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("Meal plan\n\nMon - veggie chilli (Quorn)\nTue: fish pie\nWednesday - leftovers\n\n"
+                          "Monday night we went out\nand had curry.\n", "plan.md")
+    assert [(u.line, u.text) for u in note.units][1:] == [
+        (3, "Mon - veggie chilli (Quorn)"), (4, "Tue: fish pie"), (5, "Wednesday - leftovers"),
+        (7, "Monday night we went out\nand had curry.")]
+
+
 def test_a_definition_lists_entry_reads_as_a_glossarys_term_and_meaning():
     from notesqa.units import parse_markdown
 

@@ -738,6 +738,12 @@ _WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*" + _WEEKDAY_WOR
 _WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
 
 
+def opens_with_weekday(line: str) -> bool:
+    """Does the line open with a weekday and a mark after it ("Mon - veggie chilli", "Tue: fish pie"), a day's line
+    of a week's plan or log?"""
+    return _WEEKDAY_ENTRY.match(line) is not None
+
+
 def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None:
     """The day (ISO) of the week that starts on monday a weekly note's line opens with ("Wed 24, 16:40 UTC: ..." in
     "2024-W17": 2024-04-24; trial s48's on-call handovers had been of their Monday only), or a heading is; None for

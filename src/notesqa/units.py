@@ -22,8 +22,8 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
-                       name_letters, note_date, note_names, opens_with_day, properties, shown_fields, title_from_filename,
-                       unreadable_day, zettel_id)
+                       name_letters, note_date, note_names, opens_with_day, opens_with_weekday, properties, shown_fields,
+                       title_from_filename, unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -302,8 +302,9 @@ def _two_sentences(text: str, lower: bool = False) -> bool:
 
 # A line that is a record of its own, not part of a wrapped sentence: a flashcard ("Koplik spots::Measles",
 # Obsidian's Spaced Repetition plugin), a field or a labelled line ("Dose: 4 g a day", "Q: ..."), or a log's entry
-# that opens with its day (metadata.opens_with_day: "**14 May** People directory live"). A paragraph whose every line is
-# one is read line by line: Obsidian shows each of its lines on a line of its own.
+# that opens with its day (metadata.opens_with_day: "**14 May** People directory live") or its weekday ("Mon - veggie
+# chilli", a week's plan: trial s49's had read as one sentence). A paragraph whose every line is one is read line by
+# line: Obsidian shows each of its lines on a line of its own.
 _RECORD = re.compile(r"^[^:\s`][^:`]{0,80}?(?<=\S)(?::{2,3}(?=\S)|:[ \t]+\S)")
 _ANSWER_LABEL = r"(?:A|Ans|Answer)\s*:"
 _ANSWER = re.compile("^" + _ANSWER_LABEL, re.IGNORECASE)  # the answer of the Q: line before it
@@ -346,7 +347,8 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
     if len(lines) < 2:
         return None
     starts = _turns(lines) or ([(i, ln) for i, ln in enumerate(lines)]
-                               if all(_RECORD.match(ln.strip()) or opens_with_day(ln) for ln in lines) else None)
+                               if all(_RECORD.match(ln.strip()) or opens_with_day(ln) or opens_with_weekday(ln)
+                                      for ln in lines) else None)
     if starts is None:
         return None
     records: list[tuple[int, str]] = []
