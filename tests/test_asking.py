@@ -93,6 +93,8 @@ def test_tasks_are_asked_for_by_state():
                      ("show my LATER tasks", "later"), ("my NOW tasks", "doing"),  # Logseq's other workflow
                      ("which things to buy are still unchecked?", "open"), ("unchecked items on the packing list", "open"),
                      ("which groceries are ticked off?", "done"),  # a checkbox's state, whatever the list is of
+                     ("what have i ticked off", "done"), ("what did I cross off this week", "done"),  # trial s49
+                     ("whats on my to do list", "open"),
                      ("which tasks did I finish in November?", "done"),  # trial s36b
                      ("which tasks did I cancel?", "cancelled"), ("my cancelled todos", "cancelled"),  # trial s36
                      ("tasks I dropped last month", "cancelled"), ("which todos have I abandoned?", "cancelled"),

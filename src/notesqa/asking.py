@@ -88,7 +88,7 @@ _UNTICKED = (r"(?:are|is) (?:still |yet )?(?:unchecked|unticked|not (?:yet )?(?:
 _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomplete|remaining|undone|todo|waiting)"
                          rf"\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
-                         rf"not (?:yet )?done)|to-?dos|(?:my|the) to-?do list|left to do|still (?:have|need) to do|"
+                         rf"not (?:yet )?done)|to-?dos|(?:my|the) to[- ]?do list|left to do|still (?:have|need) to do|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
                          + COMING_UP + "|"
@@ -104,7 +104,7 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
                          rf"(?:what (?:{_TASK} )?|which {_TASK} )(?:did|have) I (?:finish|complete|"
-                         r"close|get done|got done|tick off|check off)\w*)\b", re.IGNORECASE)
+                         r"close|get done|got done|tick(?:ed)? off|check(?:ed)? off|cross(?:ed)? off)\w*)\b", re.IGNORECASE)
 # "which tasks did I cancel?", "my cancelled todos", "tasks I dropped" (trial s36: a day's TODO came first); with
 # the word for tasks only ("what did I drop off at the dry cleaner?" asks no such thing: the review)
 _CANCELLED_TASKS = re.compile(rf"\b(?:(?:cancell?ed|dropped|abandoned)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:cancell?ed|"
