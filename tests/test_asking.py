@@ -298,3 +298,15 @@ def test_a_long_question_is_read_in_time():
         asks_amount(text), asks_latest(text)
     assert time.perf_counter() - start < 10
 
+
+
+def test_a_question_for_all_the_items_of_a_list_is_told_apart():
+    # trial s49: "what are the thesis chapters" had come a table row a hit
+    from notesqa.asking import asks_list
+
+    for q in ("what are the thesis chapters", "which varieties are blight resistant", "all the drugs that put the INR up",
+              "what courgette varieties have i tried", "list my allergies", "who were my promo peer reviewers",
+              "what are all the inset days this year"):
+        assert asks_list(q), q
+    for q in ("what is the boiler's pressure", "which cert expired in june?", "how do I list files", "what did tom say"):
+        assert not asks_list(q), q

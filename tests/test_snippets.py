@@ -1331,3 +1331,19 @@ def test_a_log_entry_that_opens_with_a_day_in_any_form_is_shown_alone():
     # a list of things, not of days, reads on as before
     items = [_chunk("kit.md", i, t) for i, t in enumerate(["3 tent pegs", "2 May bars", "head torch"])]
     assert select(NoteTree.build(items), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+
+
+def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():
+    # trial s49: "what are the thesis chapters" had shown the chapters' table a row a hit
+    rows = [dataclasses.replace(_chunk("t.md", i, f"chapter: Ch{i + 1} | status: {s}", kind="table_row"), line=i + 3)
+            for i, s in enumerate(["skeleton", "drafting", "first draft"])]
+    tree = NoteTree.build([*rows, _chunk("t.md", 3, "Funding ends in September.", kind="paragraph")])
+
+    def ranked(listing):
+        return [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=listing))]
+    assert (s := select(tree, ranked(True), 1, 600, None, {})[0]).root == 0 and s.follow == (1, 2)
+    assert select(tree, ranked(False), 1, 600, None, {})[0].follow == ()  # a record's row alone otherwise
+    items = [_chunk("v.md", i, t) for i, t in enumerate(["Crimson Crush", "Mountain Magic", "Defiant"])]
+    tree = NoteTree.build([*items, _chunk("v.md", 3, "Blight came early in 2024. " * 30, kind="paragraph")])
+    assert (s := select(tree, [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
+                        600, None, {})[0]).root == 0 and s.follow == (1, 2)

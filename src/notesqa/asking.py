@@ -416,6 +416,20 @@ _ASKS_MEASURE = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
 _MEASURE = re.compile(r"\s*(?:\d|[½¼¾⅓])")  # a line that opens with a number: "1 tsp", "200g", "2 eggs", "½ onion"
 
 
+# a question for all the items of a list ("what are the thesis chapters?", "which varieties are blight resistant",
+# "all the drugs that put the INR up", "what courgette varieties have i tried", "list my allergies"): its answer is a
+# short list or table whole, not its items one a hit (trial s49: the chapters had come a row a hit)
+_ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
+                        r"|which\s+(?:\w+\s+){1,2}?(?:are|were|do|did|have|has)\s"
+                        r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
+                        r"|what\s+(?:\w+\s+){1,2}?(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
+
+
+def asks_list(question: str) -> bool:
+    """Does the question ask for all the items of a list (_ASKS_LIST)?"""
+    return _ASKS_LIST.search(question) is not None
+
+
 def asks_measure(question: str) -> bool:
     """Does the question ask how much or how many of a thing ("how much baking powder in the pancakes?")?"""
     return _ASKS_MEASURE.search(question) is not None

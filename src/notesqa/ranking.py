@@ -23,7 +23,7 @@ from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_da
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_measure, asks_next,
+from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -174,6 +174,7 @@ class Explanation:
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
+    listing: bool = False  # an item of a list or a table's row, for a question for all of a list's items (shown whole)
     step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
@@ -263,6 +264,8 @@ class Explanation:
             note += ", a row of a table there the question names no row of (shown whole if small)"
         if self.compares:
             note += ", a row of a table two of whose columns the question names (shown whole if small)"
+        if self.listing:
+            note += ", an item of a list, for a question for all of them (shown whole if small)"
         words = f" + {self.related_score:.2f} from related words {', '.join(self.related)}" if self.related else ""
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")
@@ -452,6 +455,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_heading = _heading_named(chunks, cand, scores.words)
     turned = _turned(chunks, cand, text)
     compares = _compares(chunks, cand, text)
+    listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
+        else np.zeros(len(cand), dtype=bool)
     section_table = _names_no_row(chunks, cand, text, named_heading)
     step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
@@ -530,6 +535,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "day_said": bools(day_said), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
+        "listing": bools(listing),
         "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
         "other_year": bools(other_year), "turned": bools(turned)}

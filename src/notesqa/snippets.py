@@ -208,6 +208,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
          and _section_list(tree, row, room, shown, whole=True)) or \
         (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
          and _section_list(tree, step, room, shown, steps=True)) or \
+        (cand.explain.listing and (_section_table(tree, row, room, shown)
+                                   or _section_list(tree, row, room, shown, whole=True))) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown) or \
