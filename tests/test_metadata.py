@@ -386,3 +386,14 @@ def test_days_written_as_japanese_and_chinese_write_them():
     assert headings_day(["2024年", "6月24号 星期一"]) == "2024-06-24"
     assert headings_year(["2025年1月"]) == "2025" and line_day("1月26日 ラーメンを作った", "2025") == "2025-01-26"
     assert opens_with_day("1月26日\nラーメン") and not opens_with_day("3月は忙しい")
+
+
+def test_a_file_named_by_a_european_day_and_words_is_of_that_day():
+    # trial s49: a zettelkasten's "Standup 14.01.2025.md", "fleeting 12.01.25.md", "15.01.25.md" had been of no day
+    from notesqa.metadata import dated_name, note_date
+
+    assert note_date(None, "inbox/Standup 14.01.2025.md") == note_date(None, "14.01.2025 Standup.md") == "2025-01-14"
+    assert note_date(None, "fleeting 12.01.25.md") == "2025-01-12" and note_date(None, "15.01.25.md") == "2025-01-15"
+    assert dated_name("Standup 14.01.2025") == ("2025-01-14", "Standup")
+    for name in ("notes 1.2.10.md", "release 32.01.2025.md", "v 3.1.25.md"):  # a version's number, no day
+        assert note_date(None, name) is None, name

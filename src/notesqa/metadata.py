@@ -589,7 +589,7 @@ _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron jo
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
 # ... or day first, as Europeans write a day: "07.03.2019.md" is 7 March 2019
-_DAY_FIRST = re.compile(r"^([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?=[ _-]+\S|$)")
+_DAY_FIRST = re.compile(r"^(?:([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)|([0-3]\d)\.([01]\d)\.(\d\d))(?=[ _-]+\S|$)")
 # a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
@@ -670,6 +670,13 @@ def daily_note(rel: str) -> bool:
     return _DATE_STEM.match(Path(rel).stem) is not None
 
 
+# ... a European day, dotted, before or after its words ("Standup 14.01.2025", "fleeting 12.01.25", "14.01.2025
+# Standup": trial s49's inbox notes had been of no day); a year of two digits only after a day and month of two
+_EU_DAY = r"([0-3]\d)\.([01]\d)\.((?:19|20)\d\d|\d\d)"
+_EU_DAY_FIRST_NAME = re.compile(_EU_DAY + r"[ _-]+(\S.*)")
+_EU_DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+" + _EU_DAY)
+
+
 def dated_name(stem: str) -> tuple[str, str] | None:
     """A file name's day ("YYYY-MM-DD") and its other words, when it is named by a day and words, the day first or
     last ("2026-11-25 Helen": ("2026-11-25", "Helen")); None for another name. The one rule both a note's day
@@ -678,6 +685,12 @@ def dated_name(stem: str) -> tuple[str, str] | None:
         return f"{m[1]}-{m[3]}-{m[4]}", m[5]
     if m := _DAY_LAST_NAME.fullmatch(stem):
         return f"{m[2]}-{m[4]}-{m[5]}", m[1]
+    m = _EU_DAY_FIRST_NAME.fullmatch(stem)
+    day, words = (m.groups()[:3], m[4]) if m else (None, None)
+    if m is None and (m := _EU_DAY_LAST_NAME.fullmatch(stem)):
+        day, words = m.groups()[1:], m[1]
+    if day is not None and (iso := as_date(f"{century(day[2])}-{day[1]}-{day[0]}")):
+        return iso, words
     return None
 
 
@@ -694,8 +707,9 @@ def note_date(value, rel: str) -> str | None:
             or _COMPACT_DATE.match(stem)
         if named := dated_name(stem):
             date = as_date(named[0])
-        elif m is None and (day_first := _DAY_FIRST.match(stem)):
-            date = as_date(f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}")
+        elif m is None and (day_first := _DAY_FIRST.match(stem)):  # ("15.01.25": a year of two digits, trial s49)
+            d, mo, y = day_first.groups()[:3] if day_first[1] else day_first.groups()[3:]
+            date = as_date(f"{century(y)}-{int(mo):02d}-{int(d):02d}")
         elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
