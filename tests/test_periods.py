@@ -56,6 +56,12 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what did we do for christmas 2024", date(2026, 12, 3)) == {"2024-12-25"}
     assert days("what did we do at xmas 2024", date(2026, 12, 3)) == {"2024-12-25"}  # as people write it too
     assert days("xmas eve 2023 plans", date(2026, 12, 3)) == {"2023-12-24"}
+    # ... nor "the christmas do", a test or the holidays, things of it (trial s49: "nothing dated on 2025-12-25"), and
+    # its name stays a word to find ("Christmas do: Fri 18 Dec at The Plough" had come 14th)
+    for q in ("whens the christmas do", "christmas test 10c", "over the christmas holidays"):
+        assert days(q, date(2026, 12, 3)) == set() and "christmas" in without_relative_days(q), q
+    assert days("christmas dinner at mum's", date(2026, 12, 3)) == {"2025-12-25"}  # (a dinner is on the day)
+    assert "christmas" in without_relative_days("what did we do last christmas")
 
 
 def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():

@@ -308,10 +308,13 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b"
-                      # (not a thing of it: "the Christmas card list", "Christmas tree lights")
+                      # (not a thing of it: "the Christmas card list", "Christmas tree lights", "the christmas do",
+                      # "christmas test 10c", "the christmas holidays": trial s49)
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
                       r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?|presents?|gifts?|shopping|"
-                      r"parties|party|cake|pudding)\b)", re.IGNORECASE)
+                      r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
+                      r"holidays?|hols|break|term|jumper|bazaars?|trips?)\b)",  # (its dinner is on the day)
+                      re.IGNORECASE)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
@@ -618,7 +621,8 @@ def asks_only_the_day(text: str) -> bool:
 def without_relative_days(text: str) -> str:
     """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
     October", "the week of 2026-11-16"), or text itself when that would leave no words."""
-    rest = _without(_steps_as_words(text), tuple(rx for rx in _FROM_TODAY if rx is not _RELATIVE))
+    # (a holiday's name stays a word too: "Christmas do: Fri 18 Dec" says it, trial s49 had found it 14th)
+    rest = _without(_steps_as_words(text), tuple(rx for rx in _FROM_TODAY if rx is not _RELATIVE and rx is not _HOLIDAY))
     return rest if rest != text and re.search(r"\w", rest) else text
 
 
