@@ -78,6 +78,11 @@ def test_what_is_a_label_and_how_it_reads():
     assert note.units[-1].parents == ()
     note = parse_note("# T\n\n(Optional) Tools (if any)\n\n- a saw\n", "t.md")  # not one aside (the second review)
     assert note.units[-1].parents == ("(Optional) Tools (if any)",)
+    # a field with its value, a blank line above the list, says something and names nothing (trial s49: "present:
+    # Raj, Gareth, Aisha" had headed a meeting's agenda); right above it, or a label ending with a colon, names it
+    note = parse_note("# Dept\n\npresent: Raj, Gareth, Aisha\n\n1. Mocks\n\nShopping:\n\n- milk\n\n"
+                      "Kit per group: (one tray)\n- beaker\n", "d.md")
+    assert [u.parents for u in note.units] == [(), (), (), ("Shopping",), (), ("Kit per group: (one tray)",)]
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():
