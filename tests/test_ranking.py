@@ -428,6 +428,23 @@ def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
         assert {c.row: c.explain.thin for c in ranked}[1] is thin, question
 
 
+def test_asked_for_its_steps_the_named_notes_numbered_steps_are_lifted():
+    # trial s49: "steps of my weekly review": the note's five numbered steps (none says "step") had been out of the
+    # ten best, a line "I do only step 1" first
+    def step(seq, n, text):
+        return dataclasses.replace(_chunk("review.md", seq, text), marker=f"{n}.")
+    chunks = [step(0, 1, "Inbox zero: every fleeting note becomes a permanent note"), step(1, 2, "Calendar for next week"),
+              _chunk("review.md", 2, "If the review hasn't happened by sunday, I do only step 1.", kind="paragraph"),
+              dataclasses.replace(step(3, 1, "Buy the tiles"), path="tiles.md")]
+    question = "steps of my weekly review"
+    scores = dataclasses.replace(_dense_only([0.4, 0.4, 0.6, 0.4]), words=dict.fromkeys(tokenize(question), 1.0))
+    ranked = {c.row: c for c in fuse(chunks, scores, question, {"review.md": 0.65}, None, 10)}
+    assert ranked[0].rank - ranked[3].rank > 0.05 and "a step of the note it names" in str(ranked[0].explain)
+    assert "a step of the note it names" not in str(ranked[3].explain)  # another note's steps: not lifted
+    plain = {c.row: c for c in fuse(chunks, scores, "weekly review", {"review.md": 0.65}, None, 10)}
+    assert "a step of the note" not in str(plain[0].explain)  # not asked for steps
+
+
 def test_who_wrote_a_named_paper_lifts_its_authors_field():
     # trial s36: "who wrote the Elastic Replay paper?" ranked the front matter's authors 12th, after every other
     # passage of the note (names, a year and a citation key are far from the question in the model's terms)

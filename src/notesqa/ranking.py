@@ -120,6 +120,9 @@ TURNED_PENALTY = 0.05
 # A question that asks how to do something ("how do I restart the billing api?"): the runbook's commands
 # are likelier the answer than the prose around them. For ranking only.
 HOWTO_CODE_BONUS = 0.05
+# ... and one for the steps of the note it names ("steps of my weekly review"): the note's numbered steps, which
+# need not say "step" (trial s49: a line "I do only step 1" had come first, the steps nowhere in the ten best)
+STEPS_BONUS = 0.10
 # A question for a sum of money ("how much did I bill Northwind in 2023?", "what's my day rate?"): a passage that says
 # one is likelier the answer than one that talks of the same client or rate (trial s44: "Biggest client: Northwind"
 # had come before "2023 total: £17,160"). For ranking only; small, as a note of prices has many.
@@ -175,7 +178,8 @@ class Explanation:
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
     listing: bool = False  # an item of a list or a table's row, for a question for all of a list's items (shown whole)
-    step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
+    step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first;
+    # STEPS_BONUS when of the note the question names)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
     related_score: float = 0.0  # what they add to keyword_score on the keyword side
@@ -233,6 +237,8 @@ class Explanation:
             note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
         if self.howto_code:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
+        if self.step and self.name_match > 0:
+            note += f", a step of the note it names, asked for its steps (+{STEPS_BONUS:.2f})"
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.day_said:
@@ -501,7 +507,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
+            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * (step & (name > 0)) + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
             + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
