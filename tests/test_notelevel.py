@@ -582,3 +582,15 @@ def test_a_name_the_question_says_brings_its_notes_other_names_as_related_words(
     assert names.synonyms("when did the gel run") == []
     hit = next(h for h in idx.search("when did the western confirm the KO clones", k=3) if h.path == "Daily/2023-06-13.md")
     assert hit.explain.related == ("WB",) and "related words WB" in str(hit.explain)
+
+
+def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):
+    # trial s49: "my disappearing cross lesson plan" had named no note "Rates of reaction - disappearing cross"
+    notes = tmp_path / "notes"
+    write(notes / "Lessons" / "Rates of reaction - disappearing cross.md", "# Plan\n\n1. thiosulfate and acid\n")
+    write(notes / "Lessons" / "ECT mentoring - Priya.md", "# Notes\n\n- observed her Y9 lesson\n")
+    idx = _index(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.named("my disappearing cross lesson plan") == {"Lessons/Rates of reaction - disappearing cross.md": 1.0}
+    assert names.named_exactly("disappearing cross") == {"Lessons/Rates of reaction - disappearing cross.md"}
+    assert names.named("what did priya teach") == {}  # (a part of one word is no name of its own)

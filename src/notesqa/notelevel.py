@@ -228,6 +228,7 @@ def _of_title(alias: frozenset[str], own: list[frozenset[str]]) -> bool:
 _CALENDAR_NAMES = ("week day month year quarter jan january feb february mar march apr april may jun june jul july aug "
                    "august sep sept september oct october nov november dec december monday tuesday wednesday thursday "
                    "friday saturday sunday").split()
+_SUBTITLED = re.compile(r"[^\W\d_].{1,60}?\s[-–—]\s+((?:[^\W\d_][\w'’&+.]*\s+){1,4}[^\W\d_][\w'’&+.]*)\s*")
 _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)((?:[^\W\d_]+\s+){1,2}\d{1,3}[a-z]?)"
                             # (a dash or colon then the rest of the name, "- 2PC and Paxos" too; not "3-4", "10:30")
                             r"(?:\s*[–—]\s*\S|\s*:(?:\s+\S|(?!\d)\S)|\s+-\s+\S|-(?!\d)\S)", re.UNICODE | re.IGNORECASE)
@@ -278,6 +279,9 @@ class NoteNames:
                 short = (c.title.rsplit("/", 1)[1],) if namespaced and "/" in c.title.strip("/") else ()
                 short += tuple(m.group(1) for m in [_NUMBERED_PART.match(c.title)] if m)  # "Chapter 3 - Hot moments"
                 short += coded.get(c.path, ())  # "AnII L09 - Contraction mapping theorem"
+                # ... and what a title says after a topic and a dash ("disappearing cross" of "Rates of reaction -
+                # disappearing cross", trial s49: "my disappearing cross lesson plan" had named no note)
+                short += tuple(m.group(1) for m in [_SUBTITLED.fullmatch(c.title)] if m)
                 names[c.path] = [_name_words(n) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
