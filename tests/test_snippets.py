@@ -603,9 +603,12 @@ def test_a_code_hit_shows_the_short_paragraph_introducing_it_whole_from_its_line
     assert hit.code == "status: draft"
     assert [s.root for s in select(tree, _ranked((1, 0.9), (0, 0.8)), 2, 600, None, {})] == [1]  # shown once
     # a long paragraph: its last sentence only, from the line that sentence starts at
-    tree = tree_of("Properties are facts about a note. " * 9)
+    tree = tree_of("Properties are facts about a note. " * 12)
     hit = to_hit(tree, Snippet(1, (), 0.5, exp))
     assert hit.text.startswith("They are stored as YAML at the very top:") and (hit.line, hit.end_line) == (11, 16)
+    # ... one of three sentences, 340 characters, is whole (trial s49: it had come as two hits at one line)
+    tree = tree_of("Properties are facts about a note. " * 8)
+    assert to_hit(tree, Snippet(1, (), 0.5, exp)).text.startswith("Properties are facts") and len(tree.chunks[0].text) > 300
 
 
 def test_prose_under_a_bullet_is_shown_under_it():
