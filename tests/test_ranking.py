@@ -788,6 +788,11 @@ def test_a_notes_opening_gives_its_place_to_the_passage_of_its_note_that_says_th
     assert fuse(chunks, dense, "what is retiring early?", {}, None, 10)[0].row == 0
     assert fuse(chunks, dense, "why did my age matter?", {"retiring.md": 1.0}, None, 10)[0].row == 0
     assert fuse(chunks, _dense_only([0.5, 0.3, 0.48, 0.1]), "why did my age matter?", {}, None, 10)[0].row == 0
+    # ... or its fields, a question asking for one of them (trial s49: "what room is 10b in?" and "room: S4")
+    fields = [dataclasses.replace(_chunk("10b.md", 0, "class: 10B\nroom: S4", kind="paragraph"), thin=True),
+              _chunk("10b.md", 1, "moved J.M. away from D.S. in 10B", kind="paragraph"), *chunks[2:]]
+    ranked = fuse(fields, _dense_only([0.5, 0.46, 0.48, 0.1]), "what room is 10b in?", {}, None, 10)
+    assert ranked[0].row == 0 and not ranked[0].explain.opening
 
 
 def test_an_item_under_a_heading_of_questions_asks_rather_than_answers():

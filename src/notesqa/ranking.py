@@ -503,6 +503,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
+    # ... nor the note's fields when the question asks for one of them ("what room is 10b in?": "room: S4", trial s49,
+    # had yielded to every other passage of the class's note)
+    opening &= ~np.array([bool(o) and _asked_field(c, asked) for o, c in zip(opening.tolist(), of)], dtype=bool)
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
