@@ -265,8 +265,10 @@ def test_a_field_that_gives_the_notes_own_number_names_it():
     from notesqa.metadata import coded_names
     from notesqa.vault import Vault
 
-    assert coded_names({"incident": "INC-342", "ticket": "[[OPS-1182]]", "severity": "SEV1"}) == ("INC-342", "OPS-1182")
+    assert coded_names({"incident": "INC-342", "ticket": "OPS-1182", "severity": "SEV1"}) == ("INC-342", "OPS-1182")
     assert coded_names({"related": "INC-100", "parent": "EPIC-7", "id": "60af1c2e-0000", "incident": "342"}) == ()
+    # a link to another's number, a reference, a code of something else: no name (the review)
+    assert coded_names({"ticket": "[[OPS-1182]]", "ref": "INC-100", "code": "SHA-256"}) == ()
     page = "incident:: INC-342\nseverity:: SEV1\n\n- ## Root cause\n\t- the ClusterIssuer was renamed\n"
     note = parse_note(page, "pages/incidents___cert expiry.md", Vault(".", [], logseq=True))
     assert "INC-342" in note.names
@@ -393,7 +395,8 @@ def test_a_file_named_by_a_european_day_and_words_is_of_that_day():
     from notesqa.metadata import dated_name, note_date
 
     assert note_date(None, "inbox/Standup 14.01.2025.md") == note_date(None, "14.01.2025 Standup.md") == "2025-01-14"
-    assert note_date(None, "fleeting 12.01.25.md") == "2025-01-12" and note_date(None, "15.01.25.md") == "2025-01-15"
-    assert dated_name("Standup 14.01.2025") == ("2025-01-14", "Standup")
-    for name in ("notes 1.2.10.md", "release 32.01.2025.md", "v 3.1.25.md"):  # a version's number, no day
+    assert note_date(None, "15.01.25.md") == "2025-01-15" and note_date(None, "7.3.2019 Pitch.md") == "2019-03-07"
+    assert dated_name("Standup 14.01.2025") == ("2025-01-14", "Standup") and dated_name("7.3.2019 Pitch")[0] == "2019-03-07"
+    for name in ("notes 1.2.10.md", "release 32.01.2025.md", "v 3.1.25.md", "Router firmware 21.03.01.md",
+                 "Release 10.12.13.md"):  # a version's numbers, no day (the review)
         assert note_date(None, name) is None, name

@@ -81,8 +81,9 @@ def test_what_is_a_label_and_how_it_reads():
     # a field with its value, a blank line above the list, says something and names nothing (trial s49: "present:
     # Raj, Gareth, Aisha" had headed a meeting's agenda); right above it, or a label ending with a colon, names it
     note = parse_note("# Dept\n\npresent: Raj, Gareth, Aisha\n\n1. Mocks\n\nShopping:\n\n- milk\n\n"
-                      "Kit per group: (one tray)\n- beaker\n", "d.md")
-    assert [u.parents for u in note.units] == [(), (), (), ("Shopping",), (), ("Kit per group: (one tray)",)]
+                      "Kit per group: (one tray)\n- beaker\n\nDay 1: Rome\n\n- the Forum\n", "d.md")
+    assert [u.parents for u in note.units] == [(), (), (), ("Shopping",), (), ("Kit per group: (one tray)",), (),
+                                               ("Day 1: Rome",)]  # (a label of a value of its own: the review)
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():

@@ -331,9 +331,15 @@ def opens_with_day(line: str) -> bool:
 
 
 def opens_dated(line: str) -> bool:
-    """Does the line open with a day or a month of a log (opens_with_day's, a day in numbers that may be either of
-    two, "3/11/23", or a month and its year, "March 2024: ...")? A log's entry, not the next one's context."""
-    return opens_with_day(line) or _line_month(line) is not None or bool((m := _LINE_DAY.match(line)) and m[6])
+    """Does the line open with a log's day or month: one with its year (line_day's), a day in numbers that may be
+    either of two ("3/11/23"), a month and its year ("March 2024: ..."), or a day and a mark after it ("Jan 23:
+    physio")? A log's entry, not the next one's context; "2 May bars" of a kit list is none (the review)."""
+    m = _LINE_DAY.match(line)
+    return line_day(line) is not None or _line_month(line) is not None or bool(m and m[6]) \
+        or bool(m and _line_day_match(line) and _MARK_AFTER.match(line, m.end()))
+
+
+_MARK_AFTER = re.compile(r"\s*[:–—-]\s")
 
 
 def _line_day_match(text: str) -> re.Match | None:
@@ -588,8 +594,9 @@ _DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})([-._])(\d{2})\3(\d{2})"
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
-# ... or day first, as Europeans write a day: "07.03.2019.md" is 7 March 2019
-_DAY_FIRST = re.compile(r"^(?:([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)|([0-3]\d)\.([01]\d)\.(\d\d))(?=[ _-]+\S|$)")
+# ... or day first, as Europeans write a day, alone: "07.03.2019.md" is 7 March 2019, "15.01.25.md" 15 January 2025 (a
+# year of two digits after a day and month of two; with words, dated_name's)
+_DAY_FIRST = re.compile(r"^(?:([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)|([0-3]\d)\.([01]\d)\.(\d\d))$")
 # a Zettelkasten ID before a note's name: "202103151022 Spaced repetition.md" (a timestamp, YYYYMMDDhhmm[ss]),
 # "1a2b Desirable difficulties.md" (Luhmann's numbers and letters, two numbers at least: not "3d printing")
 # (or the whole name: "202104021405.md", titled by its heading)
@@ -670,9 +677,9 @@ def daily_note(rel: str) -> bool:
     return _DATE_STEM.match(Path(rel).stem) is not None
 
 
-# ... a European day, dotted, before or after its words ("Standup 14.01.2025", "fleeting 12.01.25", "14.01.2025
-# Standup": trial s49's inbox notes had been of no day); a year of two digits only after a day and month of two
-_EU_DAY = r"([0-3]\d)\.([01]\d)\.((?:19|20)\d\d|\d\d)"
+# ... a European day, dotted, with its whole year, before or after its words ("Standup 14.01.2025", "7.3.2019 Pitch":
+# trial s49's inbox notes had been of no day); not a version's numbers ("Router firmware 21.03.01": the review)
+_EU_DAY = r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)"
 _EU_DAY_FIRST_NAME = re.compile(_EU_DAY + r"[ _-]+(\S.*)")
 _EU_DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+" + _EU_DAY)
 
@@ -689,7 +696,7 @@ def dated_name(stem: str) -> tuple[str, str] | None:
     day, words = (m.groups()[:3], m[4]) if m else (None, None)
     if m is None and (m := _EU_DAY_LAST_NAME.fullmatch(stem)):
         day, words = m.groups()[1:], m[1]
-    if day is not None and (iso := as_date(f"{century(day[2])}-{day[1]}-{day[0]}")):
+    if day is not None and (iso := as_date(f"{day[2]}-{int(day[1]):02d}-{int(day[0]):02d}")):
         return iso, words
     return None
 
@@ -838,22 +845,18 @@ def document_id(rel: str) -> str | None:
 
 # a field that gives the note's own number ("incident:: INC-342", "ticket: OPS-1182", "rfc: RFC-12"): a name of the note,
 # as a document's number before its name is (trial s49: "inc-342 root cause" had found another incident's first);
-# not a field that points to another ("related:: INC-100", "parent: EPIC-7")
+# not a field that points to another ("related:: INC-100", "ref: INC-100", a link "[[OPS-1182]]"), nor a code of
+# something else ("code: SHA-256": the review)
 _CODE_KEYS = frozenset({"id", "incident", "incident-id", "incident_id", "ticket", "issue", "jira", "case", "bug",
-                        "adr", "rfc", "number", "code", "key", "ref", "reference", "doc", "document", "change", "cr"})
-_CODE_VALUE = re.compile(r"([A-Z][A-Z0-9]{1,9}-\d{1,6})")
+                        "adr", "rfc", "number"})
+_CODE_VALUE = re.compile(r"\s*[\"']?([A-Z][A-Z0-9]{1,9}-\d{1,6})[\"']?\s*")
 
 
 def coded_names(fields: dict) -> tuple[str, ...]:
     """The numbers a note's own fields give it ("INC-342" of "incident:: INC-342"), each a name of the note."""
-    out = []
-    for key, value in fields.items():
-        if str(key).strip().lower() not in _CODE_KEYS or not isinstance(value, str):
-            continue
-        m = _CODE_VALUE.fullmatch(value.strip().strip("[]\"' "))
-        if m:
-            out.append(m.group(1))
-    return tuple(out)
+    return tuple(m.group(1) for key, value in fields.items()
+                 if str(key).strip().lower() in _CODE_KEYS and isinstance(value, str)
+                 and (m := _CODE_VALUE.fullmatch(value)))
 
 
 _ESCAPED = re.compile(r"%(?:2F|3F|3A|23|2A|22|3C|3E|7C|25|5C)", re.IGNORECASE)  # / ? : # * " < > | % \

@@ -268,15 +268,17 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
         return False
     if _ASIDE.fullmatch(text):
         return False  # an aside ("(S29 skipped - only Jo and Dev could make it)": trial s47), no list's name
-    if apart and _VALUED_FIELD.match(text):  # a field's value, apart, says something of its own: "present: Raj, Aisha,
-        return False  # Tom" names no list of the agenda after it (trial s49: it had headed the budget's breadcrumb)
+    if apart and _VALUED_FIELD.match(text):  # a field's list of values, apart, says something of its own: "present:
+        return False  # Raj, Aisha, Tom" names no list of the agenda after it (trial s49: it had headed the budget's)
     if apart and _two_sentences(text, lower=True) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
         # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
     return not _only_link(inline) and not only_tags(text)
 
 
-_VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+\S.*(?<!:)$")  # "present: Raj, Aisha", "INSET: 1 Sept"; not "Shopping:"
+# a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
+# "Shopping:", nor a label of a value of its own, "Day 1: Rome", "Phase 2: Migration, cutover" (the review)
+_VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 _LOWER_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Za-z]")  # ... as written in lower case too ("... at the bottom. don't")
 # the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
