@@ -582,6 +582,8 @@ def test_a_name_the_question_says_brings_its_notes_other_names_as_related_words(
     assert names.synonyms("when did the gel run") == []
     hit = next(h for h in idx.search("when did the western confirm the KO clones", k=3) if h.path == "Daily/2023-06-13.md")
     assert hit.explain.related == ("WB",) and "related words WB" in str(hit.explain)
+    hit = next(h for h in idx.search("western blot clones", k=3) if h.path == "Daily/2023-06-13.md")
+    assert hit.explain.related == ("WB",)  # once, though two names the question says bring it (the review)
 
 
 def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):

@@ -421,6 +421,10 @@ def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
         return dataclasses.replace(_chunk("pancakes.md", seq, text), heading=["American (Sat mornings)"])
     chunks = [item(0, "200g SR flour"), item(1, "1 tsp baking powder"),
               _chunk("pancakes.md", 2, "Don't overmix, lumps are fine. Med heat, flip when bubbles pop, makes 12")]
+    from notesqa.asking import states_measure
+
+    assert not any(states_measure(t) for t in ("2024-05-01 paid", "10:30 standup", "3/3/22 Finn"))  # (the review)
+    assert all(states_measure(t) for t in ("3/4 cup milk", "1.5 l stock", "½ onion"))
     for question, thin in (("how much baking powder in the saturday pancakes", False),
                            ("what goes in the saturday pancakes", True)):
         scores = dataclasses.replace(_dense_only([0.6, 0.62, 0.6]), words=dict.fromkeys(tokenize(question), 1.0))
@@ -476,6 +480,8 @@ def test_who_came_to_a_meeting_lifts_the_attendees_of_the_meeting_asked():
                                     ("who was at the steering meeting?", {"2024-05-03 steering.md": 1.0}, True),
                                     ("who attended steering?", {"2024-05-03 steering.md": 1.0}, True),
                                     ("who came to the meeting?", {}, False),  # neither its note nor its day asked
+                                    ("who was on call at the steering meeting?", {"2024-05-03 steering.md": 1.0},
+                                     False),  # (not who came: the review)
                                     ("what came up at the steering meeting?", {"2024-05-03 steering.md": 1.0}, False)):
         scores = dataclasses.replace(_dense_only([0.40, 0.52, 0.45]), words=dict.fromkeys(tokenize(question), 1.0))
         ranked = fuse(chunks, scores, question, named, None, 10)
@@ -724,6 +730,15 @@ def test_our_last_one_on_one_is_the_newest_section_of_the_page_titled_by_it():
     for question in ("what did we talk about in my last 1:1?", "notes from my last 1on1", "our last one on one"):
         ranked = fuse(chunks, dense, question, {}, None, 3)
         assert {c.row for c in ranked if c.explain.recent} == {2, 3}, question  # (shown first: search's order)
+    # a note of one day titled by it ("2026-12-01 Team meeting") is no running page of them (the review: "our last
+    # meeting" had been the newest meeting of any topic)
+    from notesqa.agenda import Agenda
+    from notesqa.ranking import _newest_titled
+
+    day = [_chunk("2026-12-01 Team meeting.md", 0, "hiring freeze lifted", date="2026-12-01"),
+           _chunk("2026-12-01 Team meeting.md", 1, "new laptops", date="2026-12-01")]
+    assert _newest_titled(Agenda(day), day, "meeting") == {}
+    assert set(_newest_titled(Agenda(chunks), chunks, "1:1")) == {2, 3}
     # no page titled by the meeting: the newest of the best dated matches, as before
     plain = [dataclasses.replace(c, title="pages/Marta", path="pages/Marta.md") if c.path.startswith("pages/1on1")
              else c for c in chunks]

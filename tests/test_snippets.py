@@ -1334,6 +1334,7 @@ def test_a_log_entry_that_opens_with_a_day_in_any_form_is_shown_alone():
     # a list of things, not of days, reads on as before
     items = [_chunk("kit.md", i, t) for i, t in enumerate(["3 tent pegs", "2 May bars", "head torch"])]
     assert select(NoteTree.build(items), _ranked((0, 0.9)), 1, 600, None, {})[0].follow == (1, 2)
+    assert 2 in select(NoteTree.build(items), _ranked((1, 0.9)), 1, 600, None, {})[0].follow  # (no year: the review)
 
 
 def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():

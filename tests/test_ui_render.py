@@ -139,6 +139,12 @@ def test_code_inside_a_hit_is_shown_as_code_with_what_follows_it_after():
     assert '<pre class="nq-code">patronictl list</pre>' in out
     assert out.index("</pre>") < out.index("• 2. <mark>Promote</mark> &lt;it&gt;") < out.index("… (more steps from line 9)")
     no_active_html(out)
+    # ... the step that matched after the code marked, as the CLI marks it (the review)
+    hit = Hit("1. Confirm:\npatronictl list\n2. Pause it\n3. Check the logs", "f.md", 3, (), 0.5, code="patronictl list",
+              match="3. Check the logs", match_line=6)
+    out = hit_html(1, hit, "")
+    assert '<span class="nq-matched" title="what matched your question">3. Check the logs</span>' in out
+    assert out.index("</pre>") < out.index("2. Pause it") < out.index("nq-matched")
 
 
 def test_the_items_under_a_hit_show_as_bullets_not_dashes():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .keywords import ONE_ON_ONE
 from .periods import COMING_UP, DEADLINE, DUE, days, without_days
 
 
@@ -174,7 +175,7 @@ _NEWEST = (r"(?:last|latest|most\s+recent|newest)(?!\s+(?:(?:" + _SPANS_AND_PLAC
 _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
             r"(?:(?!(?:few|couple|several|handful|dozen|two|three|four|five|six|seven|eight|nine|ten|\d+|at|in|on|of|to|"
             r"the|a|an|for|with|from|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
-            r"(?P<meeting>1(?::|-|-on-|\s+on\s+|on|o)1|one[\s-]on[\s-]one|meeting|mtg|call|"  # a 1:1 any way (s49)
+            r"(?P<meeting>1on1|" + ONE_ON_ONE + r"|meeting|mtg|call|"  # a 1:1 written any way (s49)
             r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
             r"demo)s?\b")
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
@@ -413,16 +414,19 @@ def states_amount(text: str) -> bool:
 # baking powder", "200g SR flour", "2 eggs") answers it, however few its words (trial s49: an ingredient list had
 # come after its recipe's other passages, as a few words)
 _ASKS_MEASURE = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
-_MEASURE = re.compile(r"\s*(?:\d|[½¼¾⅓])")  # a line that opens with a number: "1 tsp", "200g", "2 eggs", "½ onion"
+# a line that opens with an amount: "1 tsp", "200g", "2 eggs", "½ onion", "1.5 l"; not a day or a time ("2024-05-01
+# paid", "10:30 standup": the review)
+_MEASURE = re.compile(r"\s*(?:\d+/\d+(?!/)|\d+(?:[.,]\d+)?|[½¼¾⅓])(?![\d:/-]|\.\d)")
 
 
 # a question for all the items of a list ("what are the thesis chapters?", "which varieties are blight resistant",
 # "all the drugs that put the INR up", "what courgette varieties have i tried", "list my allergies"): its answer is a
 # short list or table whole, not its items one a hit (trial s49: the chapters had come a row a hit)
+# (of several: "which restaurant did we go to", "what time did we leave" ask for one, the review)
 _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
-                        r"|which\s+(?:\w+\s+){1,2}?(?:are|were|do|did|have|has)\s"
+                        r"|which\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were|do|did|have|has)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
-                        r"|what\s+(?:\w+\s+){1,2}?(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
+                        r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
 
 
 def asks_list(question: str) -> bool:

@@ -63,9 +63,10 @@ _N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # to the end or two of them) is no day; "on Monday Priya said" is (s42's left-overs: the day had been lost); "I" is no
 # name. After "last", "next" ... it is a day: "and last Friday Tom?" (s43's left-overs)
 _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(?-i:[A-Z])|[?.!,;:]*\s*$))"
-# ... nor a weekday that the day after it says ("on tuesday 19 november 2024", "on Friday the 5th", "on Tuesday, Nov
-# 19": trial s49's had been read as last Tuesday too, the days from 2024's to it); not a time or a day alone after it
-# ("on Tuesday 10:30", "last Friday 3 pm", "on Friday the 5th")
+# ... nor a weekday that the day and month after it say ("on tuesday 19 november 2024", "on Tuesday, Nov 19", "on
+# tuesday the 19th of november": trial s49's had been read as last Tuesday too, the days from 2024's to it); a time
+# or a day's number alone after it leaves the weekday the day ("on Tuesday 10:30", "last Friday 3 pm", "on Friday the
+# 5th")
 _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH.replace("(", "(?:", 1) + r"\b|,?\s+"
                  + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))")
 _RELATIVE = re.compile(

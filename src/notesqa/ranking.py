@@ -178,8 +178,8 @@ class Explanation:
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
     listing: bool = False  # an item of a list or a table's row, for a question for all of a list's items (shown whole)
-    step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first;
-    # STEPS_BONUS when of the note the question names)
+    step: bool = False  # an item of numbered steps, for a question that asks how (the steps shown from the first)
+    named_step: bool = False  # ... of the note the question names (STEPS_BONUS)
     opened: bool = False  # its note is what the question names ("the Ashborn", an alias): first, whatever its score
     related: tuple[str, ...] = ()  # the vault's words related to the question's that it holds (vocabulary.py)
     related_score: float = 0.0  # what they add to keyword_score on the keyword side
@@ -237,7 +237,7 @@ class Explanation:
             note += f", its words in order ({self.phrase:.2f}: +{PHRASE_BONUS * self.phrase:.3f})"
         if self.howto_code:
             note += f", code for a how-to question (+{HOWTO_CODE_BONUS:.2f})"
-        if self.step and self.name_match > 0:
+        if self.named_step:
             note += f", a step of the note it names, asked for its steps (+{STEPS_BONUS:.2f})"
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
@@ -409,8 +409,10 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
     named = [Related(asked, other, tokenize(other)[0], 1.0) for asked, other in synonyms(text)] if synonyms else []
     near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
-    seen = {r.stem for r in (*joined, *named)}
-    return [(r, *gen.keywords.token_rows(r.stem)) for r in (*joined, *named, *(r for r in near if r.stem not in seen))]
+    once: dict[str, Related] = {}  # each word once, as the first brings it (the review: "western blot" had brought
+    for r in (*joined, *named, *near):  # "WB" twice, by "western" and by "western blot")
+        once.setdefault(r.stem, r)
+    return [(r, *gen.keywords.token_rows(r.stem)) for r in once.values()]
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,
@@ -466,6 +468,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     section_table = _names_no_row(chunks, cand, text, named_heading)
     step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
+    named_step = step & (name > 0)
     howto = np.array([c.kind == "code" for c in of], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
@@ -510,7 +513,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * (step & (name > 0)) + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
+            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
             + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
@@ -545,7 +548,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
-        "step": bools(step), "related": words, "related_score": more, "authors": bools(authors),
+        "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
         "other_year": bools(other_year), "turned": bools(turned)}
     # ... and each candidate's from its row of them (zip: one pass in C, not a field at a time; a row at a time: 160
@@ -904,16 +907,19 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
 
 
 def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str) -> dict[int, str]:
-    """The rows of the newest dated section of each note titled by the meeting a question asks the latest of
-    ("1on1 Marta" for "what did we say in my last 1:1?", a page of 1:1s under day headings: trial s49, whose
-    newest had not been among the candidates), each with its note's path; {} for none."""
+    """The rows of the newest dated section of each running page titled by the meeting a question asks the latest of
+    ("1on1 Marta", dated sections of its 1:1s, for "what did we say in my last 1:1?": trial s49, whose newest had not
+    been among the candidates), each with its page's path; {} for none. A note of one day ("2024-03-05 Team
+    meeting") is no running page: "our last meeting" is of any topic's (the review)."""
     word = tokenize(meeting)[:1]
     out: dict[int, str] = {}
     for path, (_, rows) in agenda.dated_notes().items():
         if not word or word[0] not in _title_words(chunks[rows[0]].title):
             continue
-        newest = max(chunks[r].date[:10] for r in rows)
-        out.update((r, path) for r in rows if chunks[r].date[:10] == newest)
+        days_ = {chunks[r].date[:10] for r in rows}
+        if len(days_) > 1:
+            newest = max(days_)
+            out.update((r, path) for r in rows if chunks[r].date[:10] == newest)
     return out
 
 
@@ -1126,7 +1132,8 @@ def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: 
 
 # "who came to ...?", "who was at ...?", "who attended ...?" ask for a meeting's attendees ("with: Ana, Ben" too)
 _ASKS_WHO_CAME = re.compile(r"\bwho\s+(?:came|comes|attended|joined|showed\s+up|turned\s+up|"
-                            r"(?:was|were|is|are)\s+(?:at|in|on|there|present|invited)\b)", re.IGNORECASE)
+                            r"(?:was|were|is|are)\s+(?:at|there|present|invited)\b)", re.IGNORECASE)  # (not "who was
+# on call", "who was in charge": the review)
 _ATTENDEE_KEYS = frozenset("attendees attendee attendance attending attended participants participant present people "
                            "with who guests invited invitees".split())
 

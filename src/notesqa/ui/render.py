@@ -190,20 +190,23 @@ def _text_html(hit, query: str) -> str:
         return _matched_marked(hit, _bulleted(hit.text), query, related)
     before, code, after = parts
     words = _bulleted(before)
+    skip = (before.count("\n") + 1 if before else 0) + code.count("\n") + 1  # the text's lines up to after's
     return (_matched_marked(hit, words, query, related) if words else "") + \
         f'<pre class="nq-code">{html.escape(code)}</pre>' + \
-        (highlight(_ITEM_DASH.sub(r"\1• ", after), query, related) if after else "")
+        (_matched_marked(hit, _ITEM_DASH.sub(r"\1• ", after), query, related, skip) if after else "")
 
 
-def _matched_marked(hit, text: str, query: str, related: tuple[str, ...]) -> str:
+def _matched_marked(hit, text: str, query: str, related: tuple[str, ...], skip: int = 0) -> str:
     """highlight(text), the lines of the unit that matched marked when the hit shows it after others (a list
-    from its lead-in, a parent bullet over it: trial s34b, the answer had been a list's fourth item, unmarked)."""
+    from its lead-in, a parent bullet over it: trial s34b, the answer had been a list's fourth item, unmarked); text
+    is the hit's text from its line skip on (after the code it shows: the review)."""
     row, lines = hit.match_row, text.split("\n")
+    row = None if row is None or row < skip else row - skip
     if row is None or row >= len(lines):
         return highlight(text, query, related)
     end = min(len(lines), row + len(hit.match.strip().splitlines()))
     before, matched, after = ("\n".join(part) for part in (lines[:row], lines[row:end], lines[end:]))
-    return (highlight(before, query, related) + "\n"
+    return ((highlight(before, query, related) + "\n" if row else "")
             + f'<span class="nq-matched" title="what matched your question">{highlight(matched, query, related)}</span>'
             + ("\n" + highlight(after, query, related) if end < len(lines) else ""))
 
