@@ -152,7 +152,8 @@ def test_which_questions_ask_for_a_note():
     # (measured on the vault sets: aw2-036, aw2-038, aw2-040, aw3-019 note hit@1 1 of 4 -> 3 of 4; s32's broader rule,
     # "the lesson that compares ...", "page explaining ...", had cost more than it gained)
     for q in ("my digoxin notes", "zucchini note", "notes on digoxin", "notes on TCP", "the page on the cardio module", "tamsin npc page",
-              "note about pruning decision trees with an alpha penalty on leaf nodes"):
+              "note about pruning decision trees with an alpha penalty on leaf nodes",
+              "my page of shell commands"):  # (trial s49)
         assert seeks_note(q), q
         assert not re.search(r"\b(?:notes?|page)\b", without_asked_noun(q)), q
     for q in ("how do I take notes", "what are my notes", "my notes", "the page", "release notes for v2",

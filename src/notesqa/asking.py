@@ -274,7 +274,7 @@ _SEEKS_NOTE = re.compile(
     r"|(?:my|the|our)\s+(?:notes?|page)\W*$)(?:(?:my|the|our)\s+)?"
     # (a few words naming a thing: not "steps for the landing page", "digoxin dose in my notes": the review)
     r"(?:(?!(?:for|in|of|on|to|with|from|at|by|about|into|and|or|my|the|our)\b)[^\s?]+\s+){1,3}?(?:notes?|page)\s*[?.!]*\s*$"
-    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for)\s+(?=\S))", re.IGNORECASE)
+    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for|of)\s+(?=\S))", re.IGNORECASE)
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
 _IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
 DEFINING = re.compile(rf"^\s*(?:(?:what|who){_IS}|define|meaning\s+of)\b", re.IGNORECASE)
