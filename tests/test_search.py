@@ -819,7 +819,10 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.noted("what happened with my knee in June?") == "what happened with my knee in June 2019?"
     hits = idx.search("what happened with my knee in June?", k=2)
     assert hits[0].path == "journals/2019_06_02.md" and hits[0].explain.day_match
-    assert idx.notice(hits, "what happened with my knee in June?") is None
+    # ... and says so (trial s49: "last november" had been read as November 2024 without a word)
+    assert idx.notice(hits, "what happened with my knee in June?") == \
+        "Read as “in June 2019”: your notes have nothing of a later one."
+    assert idx.notice(hits, "what happened with my knee in June 2019?") is None
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
 
 

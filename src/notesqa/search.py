@@ -32,7 +32,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import YEAR, asks_due, asks_only_the_day, days, is_calendar_word, with_noted_year
+from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
@@ -513,8 +513,14 @@ class NotesIndex:
 
     def notice(self, hits: list[Hit], question: str) -> str | None:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
-        question's rare words no note says, and how many tasks are overdue or due then."""
-        question = self.noted(question)
+        question's rare words no note says, how many tasks are overdue or due then, and the year a month or week it
+        names without one was read in."""
+        asked, question = question, self.noted(question)
+        read_as = _read_as(asked, question)
+        said = self._notice(hits, question)
+        return f"{read_as} {said}" if read_as and said else read_as or said
+
+    def _notice(self, hits: list[Hit], question: str) -> str | None:
         text, filters = self.parsed(question)
         spelling = self._spelled(text, filters)
         text = spelling.text
@@ -848,6 +854,16 @@ def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
     while heading and headings_day(heading) is not None:
         heading = heading[:-1]
     return heading
+
+
+def _read_as(asked: str, noted: str) -> str | None:
+    """What to say of a month or a week the question names without its year, read in the last year the notes have
+    it (NotesIndex.noted: "last november" as "in november 2024", trial s49: which November had not been said)."""
+    if noted == asked:
+        return None
+    before = {p.casefold() for p in day_phrases(asked)}
+    added = [p for p in day_phrases(noted) if p.casefold() not in before]
+    return f"Read as “{added[0]}”: your notes have nothing of a later one." if added else None
 
 
 def _saying_any(keywords, words: tuple[str, ...]) -> frozenset[int]:
