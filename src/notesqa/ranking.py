@@ -513,8 +513,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all + RECENT_BONUS * recent + AUTHORS_BONUS * authors
-            + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
+            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
+            + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
@@ -1130,10 +1130,10 @@ def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: 
     return np.array([_says_authors(chunks[i].text) for i in cand.tolist()], dtype=bool)
 
 
-# "who came to ...?", "who was at ...?", "who attended ...?" ask for a meeting's attendees ("with: Ana, Ben" too)
+# "who came to ...?", "who was at ...?", "who attended ...?" ask for a meeting's attendees ("with: Ana, Ben" too); not
+# "who was on call", "who was in charge" (the review)
 _ASKS_WHO_CAME = re.compile(r"\bwho\s+(?:came|comes|attended|joined|showed\s+up|turned\s+up|"
-                            r"(?:was|were|is|are)\s+(?:at|there|present|invited)\b)", re.IGNORECASE)  # (not "who was
-# on call", "who was in charge": the review)
+                            r"(?:was|were|is|are)\s+(?:at|there|present|invited)\b)", re.IGNORECASE)
 _ATTENDEE_KEYS = frozenset("attendees attendee attendance attending attended participants participant present people "
                            "with who guests invited invitees".split())
 
