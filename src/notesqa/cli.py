@@ -356,12 +356,8 @@ def _fenced(hit) -> str:
 
 def _code_rows(hit) -> range:
     """The lines of _fenced(hit) that are its code block and fences; empty when it shows no code."""
-    parts = hit.code_parts()
-    if parts is None:
-        return range(0)
-    before, code, _ = parts
-    start = before.count("\n") + 1 if before else 0
-    return range(start, start + code.count("\n") + 3)
+    rows = hit.code_rows()
+    return range(rows.start, rows.stop + 2) if rows else rows
 
 
 def struck_out(line: str) -> str:

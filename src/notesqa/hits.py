@@ -122,6 +122,15 @@ class Hit:
             return None
         return text[:at.start()].rstrip("\n"), code, text[at.end():].removeprefix("\n")
 
+    def code_rows(self) -> range:
+        """The lines of text (split at its line breaks) the code it shows takes (code_parts); empty when none."""
+        parts = self.code_parts()
+        if parts is None:
+            return range(0)
+        before, code, _ = parts
+        start = before.count("\n") + 1 if before else 0
+        return range(start, start + code.count("\n") + 1)
+
     @property
     def match_row(self) -> int | None:
         """The index of the line of text where match starts, when the hit shows other lines before it (a list

@@ -1119,8 +1119,12 @@ def _asks_authors(asked: frozenset[str], who: bool) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _says_authors(text: str) -> bool:
     """Does a passage say who wrote it, a field of authors on a line of its own ("authors: Anja Kessler, ...")?"""
-    return any((key := field_key(line)) and field_line(line) and _AUTHOR_KEYS.intersection(tokenize(key))
-               for line in text.split("\n"))
+    return any(_AUTHOR_KEYS.intersection(tokenize(key)) for key in _field_keys(text))
+
+
+def _field_keys(text: str) -> list[str]:
+    """The keys (lower case) of a passage's lines that are each a field ("authors: ...", "Attendees: ...")."""
+    return [key for line in text.split("\n") if (key := field_key(line)) and field_line(line)]
 
 
 def _authors(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str], who: bool) -> np.ndarray:
@@ -1149,8 +1153,7 @@ def _attendees(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 @lru_cache(maxsize=1 << 16)
 def _says_attendees(text: str) -> bool:
     """Does a passage say who came, a field of attendees on a line of its own ("Attendees: Ana, Ben", "with: Ana")?"""
-    return any((key := field_key(line)) and field_line(line) and bool(_ATTENDEE_KEYS.intersection(key.split()))
-               for line in text.split("\n"))
+    return any(_ATTENDEE_KEYS.intersection(key.split()) for key in _field_keys(text))
 
 
 def _names_field(c: Chunk) -> bool:

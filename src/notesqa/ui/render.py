@@ -190,7 +190,7 @@ def _text_html(hit, query: str) -> str:
         return _matched_marked(hit, _bulleted(hit.text), query, related)
     before, code, after = parts
     words = _bulleted(before)
-    skip = (before.count("\n") + 1 if before else 0) + code.count("\n") + 1  # the text's lines up to after's
+    skip = hit.code_rows().stop  # the text's lines up to after's
     return (_matched_marked(hit, words, query, related) if words else "") + \
         f'<pre class="nq-code">{html.escape(code)}</pre>' + \
         (_matched_marked(hit, _ITEM_DASH.sub(r"\1• ", after), query, related, skip) if after else "")
