@@ -138,6 +138,9 @@ def _properties(notes: Mapping[str, NoteEntry]) -> dict[str, tuple[tuple[str, st
     return out
 
 
+_NAME_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")  # a word of a name or a question, as synonyms matches them
+
+
 def _other_names(spelled: Mapping[str, tuple[str, ...]], aliases: Mapping[str, tuple]) -> dict[str, tuple[str, ...]]:
     """A name of a note with aliases (of up to three words, folded) -> the note's other names of one word ("western" ->
     ("WB",) of "Western blot", aliases WB and western), none a word of the name itself; for NoteNames.synonyms."""
@@ -146,7 +149,7 @@ def _other_names(spelled: Mapping[str, tuple[str, ...]], aliases: Mapping[str, t
         if not aliases.get(path):
             continue
         for name in written:
-            folded = " ".join(re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", name.casefold()))
+            folded = " ".join(_NAME_WORD.findall(name.casefold()))
             own = set(tokenize(name))
             if not folded or len(folded.split()) > 3 or not own:
                 continue
@@ -323,7 +326,7 @@ class NoteNames:
         WB, western) brings "WB", as the person writes it in the notes (trial s49: the answer said "WB")."""
         if not self.others:
             return []
-        words = re.findall(r"[^\W_]+(?:[-'’.][^\W_]+)*", question.casefold())
+        words = _NAME_WORD.findall(question.casefold())
         grams = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
         return [(g, other) for g in sorted(grams) for other in self.others.get(g, ())]
 
