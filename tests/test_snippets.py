@@ -1351,3 +1351,17 @@ def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():
     tree = NoteTree.build([*items, _chunk("v.md", 3, "Blight came early in 2024. " * 30, kind="paragraph")])
     assert (s := select(tree, [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
                         600, None, {})[0]).root == 0 and s.follow == (1, 2)
+
+
+def test_a_matching_bullet_under_the_next_heading_is_not_shown_in_the_hit_before_it():
+    # trial s50: the last bullet of "## cause" and the first of "## fix" (two lists) had been shown as one hit, under
+    # the breadcrumb "cause"
+    cause = dataclasses.replace(_chunk("inc.md", 0, "I rotated the cloudflare API token in Nov"), heading=["cause"])
+    fix = dataclasses.replace(_chunk("inc.md", 1, "new token with Zone:DNS:Edit"), heading=["fix"])
+    tree = NoteTree.build([cause, fix])
+    assert [(s.root, s.follow) for s in select(tree, _ranked((0, 0.9), (1, 0.85)), 2, 600, None, {})] == \
+        [(0, ()), (1, ())]
+    # ... while two bullets of one list still join
+    same = dataclasses.replace(fix, heading=["cause"])
+    tree = NoteTree.build([cause, same])
+    assert select(tree, _ranked((0, 0.9), (1, 0.85)), 2, 600, None, {})[0].follow == (1,)

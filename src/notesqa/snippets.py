@@ -172,8 +172,8 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
         return False
     prev = chunks[row - 1]
     if prev.kind != "bullet" or prev.path != c.path or prev.parent != c.parent or prev.depth != c.depth \
-            or _alone(c) or _alone(prev):  # (a task, a log's dated entry: each its own hit, trial s45)
-        return False
+            or prev.heading != c.heading or _alone(c) or _alone(prev):  # (a task, a log's dated entry: each its
+        return False  # own hit, trial s45; the last bullet of "## cause" and the first of "## fix" are two lists, trial s50)
     at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
     if at is None or cand.rank < TAKEOVER * out[at].rank:
         return False
