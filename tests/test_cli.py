@@ -31,7 +31,7 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     dated = Hit("x", "a.md", 1, (), 0.72, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated then, score 0.720"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
-    assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest, score 0.700"
+    assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match, score 0.700"
 
 
 def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_one(monkeypatch):

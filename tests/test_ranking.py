@@ -1064,3 +1064,25 @@ def test_a_heading_names_its_section_whatever_the_order_of_the_candidates():
     words = {"marta": 1.0, "note": 1.0}
     assert ranking._heading_named([a, b], np.array([0, 1]), words).tolist() == \
         ranking._heading_named([a, b], np.array([1, 0]), words).tolist()[::-1] == [False, True]
+
+
+def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
+    # trial s50: "what happened last session?" over "Sessions/Session 14 - ..." to "Session 40 - ...", a note a session:
+    # the newest, whose words match the question less than an older one's "What happened" heading, had been no candidate
+    sessions = [("Sessions/Session 14 - The Drowned Chapel.md", "what happened: the chapel flooded", "2023-11-04"),
+                ("Sessions/Session 29 - short one.md", "sailing back, 2 days", "2024-06-08"),
+                ("Sessions/Session 40 - The Drowned God Stirs.md", "the sea pulls back: Thalassar stirs", "2025-02-22"),
+                ("Prep/Session 41 Prep.md", "strong start: Vexa at the door", "2025-03-01")]
+    chunks = [_chunk(p, 0, t, date=d) for p, t, d in sessions] + [_chunk("Rules/Potions.md", 0, "what happened to potions")]
+    dense = _dense_only([0.6, 0.5, 0.1, 0.3, 0.55])
+    ranked = fuse(chunks, dense, "what happened last session", {}, None, 2)
+    assert {c.row for c in ranked if c.explain.recent} == {2}  # (not the newer prep note of another folder)
+    # ... of those whose title says the question's other words, if any does
+    from notesqa.agenda import Agenda
+    from notesqa.ranking import _newest_titled
+
+    marta = [_chunk("1on1/1on1 Marta.md", 0, "staff path", date="2025-01-10"),
+             _chunk("1on1/1on1 Raj.md", 0, "promo", date="2025-02-10"),
+             _chunk("1on1/1on1 Marta 2.md", 0, "ledger project", date="2025-01-20")]
+    assert set(_newest_titled(Agenda(marta), marta, "1on1", frozenset({"marta"}))) == {0, 2}
+    assert set(_newest_titled(Agenda(marta), marta, "1on1", frozenset())) == {1, 2}

@@ -185,7 +185,7 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     # ... and of the newest, for "our last 1:1": as the note has them, not by score (trial s47)
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.2, None, 0.0, 0.2, recent=1.0))
     out = hit_html(1, newest, "what did we say in our last 1:1?", "")
-    assert ">newest</span>" in out and "nq-bar" not in out
+    assert ">newest match</span>" in out and "nq-bar" not in out
 
 
 def test_maths_the_chat_typesets_is_not_marked():

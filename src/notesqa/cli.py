@@ -407,7 +407,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     if not unscored and hit.explain is not None and hit.explain.day_match:  # as the chat says it: its day put it here,
         scored = f"  dated then, score {hit.score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
-        scored = f"  newest, score {hit.score:.3f}"
+        scored = f"  newest match, score {hit.score:.3f}"
     out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  ({stale_said(stale)})" if stale else "", fg="yellow"))

@@ -429,7 +429,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
     last_meeting = meeting_word is not None
     series = _newest_of_series(agenda, asked) if last_meeting else np.zeros(0, dtype=np.int64)
-    titled = _newest_titled(agenda, chunks, meeting_word) if last_meeting else {}
+    titled = _newest_titled(agenda, chunks, meeting_word, asked) if last_meeting else {}
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
                                      (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
     if len(cand) == 0:
@@ -906,21 +906,42 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
 
 
-def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str) -> dict[int, str]:
+def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: frozenset[str] = frozenset()) \
+        -> dict[int, str]:
     """The rows of the newest dated section of each running page titled by the meeting a question asks the latest of
     ("1on1 Marta", dated sections of its 1:1s, for "what did we say in my last 1:1?": trial s49, whose newest had not
     been among the candidates), each with its page's path; {} for none. A note of one day ("2024-03-05 Team
-    meeting") is no running page: "our last meeting" is of any topic's (the review)."""
+    meeting") is no running page: "our last meeting" is of any topic's (the review); but of a series of notes of one
+    day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named)."""
     word = tokenize(meeting)[:1]
     out: dict[int, str] = {}
-    for path, (_, rows) in agenda.dated_notes().items():
+    series: list[tuple[str, str, list[int]]] = []  # notes of one day titled first by the meeting: (day, path, rows)
+    for path, (day, rows) in agenda.dated_notes().items():
         if not word or word[0] not in _title_words(chunks[rows[0]].title):
             continue
         days_ = {chunks[r].date[:10] for r in rows}
         if len(days_) > 1:
             newest = max(days_)
             out.update((r, path) for r in rows if chunks[r].date[:10] == newest)
+        elif tokenize(chunks[rows[0]].title)[:1] == word:
+            series.append((day, path, rows))
+    if not out and len(series) > 1:
+        out.update((r, path) for _, path, rows in _newest_named(chunks, series, asked) for r in rows)
     return out
+
+
+def _newest_named(chunks: list[Chunk], series: list[tuple[str, str, list[int]]],
+                  asked: frozenset[str]) -> list[tuple[str, str, list[int]]]:
+    """The two newest of a series of notes of one day each, titled first by a meeting ("Session 40 - The Drowned God
+    Stirs", "Standup 2024-05-01", for "what happened last session?": trial s50, whose newest had not been among the
+    candidates); of those whose title says another word the question says, if any does ("1on1 Marta" of "my last
+    1on1 with marta"). Two: the newest is the last as it is newer than the one before it (_recency). The series is
+    the notes of the folder that holds most of them ("Sessions/", not the newer "Prep/Session 41 Prep")."""
+    folders = Counter(PurePosixPath(path).parent for _, path, _ in series)
+    most = max(folders.values())
+    series = [s for s in series if folders[PurePosixPath(s[1]).parent] == most]
+    said = [s for s in series if (_title_words(chunks[s[2][0]].title) - {tokenize(chunks[s[2][0]].title)[0]}) & asked]
+    return sorted(said or series)[-2:]
 
 
 def _in_titled(chunks: list[Chunk], cand: np.ndarray, titled: dict[int, str]) -> np.ndarray:

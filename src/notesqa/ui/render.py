@@ -237,7 +237,7 @@ def _relevance(hit) -> str:
                 f'ranked {hit.score:.2f})">dated then</span>')
     if hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest's, in the order written (trial s47)
         return (f'<span class="nq-rel" title="of the newest of what the question asks for (match '
-                f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">newest</span>')
+                f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">newest match</span>')
     # a fused score can dip below 0 for a far-off passage (shown as 0), and a name's bonus
     # lift it over 1 (shown as 1: a bar is full; the exact score is in its title)
     score = hit.score
