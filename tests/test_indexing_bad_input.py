@@ -449,3 +449,16 @@ def test_a_notes_folder_given_as_no_path_is_an_argument_error(tmp_path):
             build_index(bad, tmp_path / "ix", model="hash-256")
     with pytest.raises(ArgumentError, match="index_dir must be a folder's path"):
         build_index(tmp_path, 7, model="hash-256")
+
+
+def test_front_matter_never_closed_is_read_as_its_fields_and_reported(folder, tmp_path):
+    # trials s50: a note opened with "---" and fields but no closing "---" had been read as text, "aliases: ..." its
+    # first passage, without a word
+    write(folder / "tobias.md", "---\ntitle: Brother Tobias\ntags:\n  - npc\n# Brother Tobias\n\n- sells potions at 40gp\n")
+    r = build(folder, tmp_path)
+    action, reason = problems(r)["tobias.md"]
+    assert action == "repaired" and reason.startswith("front matter not closed") and "lines 2-4" in reason
+    index = NotesIndex.open(tmp_path / "index", embedder=fresh())
+    hit = index.search("potions 40gp", k=1)[0]
+    assert hit.path == "tobias.md" and hit.line == 7 and hit.tags == ("npc",)
+    assert not any("title:" in h.text for h in index.search("brother tobias title", k=5))

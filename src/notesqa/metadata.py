@@ -68,6 +68,30 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
 _FIELD_START = re.compile(r"^[^\s#-][^:]*:(?:\s|$)")  # "key: value" at the start of a line
 
 
+_CLOSING_FENCE = re.compile(r"\n---[ \t]*(?:\n|$)")
+_FIELD_GOES_ON = re.compile(r"^(?:[ \t]+\S|-[ \t])")  # a field's value on the lines under it: "  - npc", "- npc"
+
+
+def unclosed_front_matter(text: str, rel: str) -> tuple[dict, str, int, Problem | None]:
+    """Front matter opened with "---" and never closed (no "---" line after it, which makes it no front matter to a
+    markdown reader): its fields, the run of "key: value" lines after the opening, read as front matter, and text
+    with those lines blank, their count, and a Problem saying so (trial s50: "aliases: ..." had been a note's first
+    passage without a word). ({}, text, 0, None) for any other note."""
+    if not text.startswith("---") or text[:text.find("\n") if "\n" in text else None].strip() != "---" \
+            or _CLOSING_FENCE.search(text, 3):
+        return {}, text, 0, None
+    lines = text.split("\n")
+    end = 1
+    while end < len(lines) and (_FIELD_START.match(lines[end]) or end > 1 and _FIELD_GOES_ON.match(lines[end])):
+        end += 1
+    if end == 1:
+        return {}, text, 0, None  # a rule, then the note
+    meta, problem = front_matter("\n".join(lines[1:end]), rel)
+    said = f"front matter not closed (no \"---\" line after its fields, lines 2-{end}): read them as its fields"
+    problem = Problem(rel, "repaired", f"{said}; {problem.reason}" if problem else f"{said}; add the closing \"---\"")
+    return meta, "\n" * end + "\n".join(lines[end:]), end, problem
+
+
 def _fields_one_by_one(raw: str) -> tuple[dict, list[str]]:
     """Each top-level field of broken front matter read alone (its key line and the indented or "- " lines
     under it): (the fields that read, the keys of those that do not)."""

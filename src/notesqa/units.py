@@ -23,7 +23,7 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        name_letters, note_date, note_names, opens_with_day, opens_with_weekday, properties, shown_fields,
-                       title_from_filename, unreadable_day, zettel_id)
+                       title_from_filename, unclosed_front_matter, unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -1239,6 +1239,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     text, yarle = yarle_metadata(en_todos(text))  # Evernote's metadata and tags as Yarle writes them: fields
     text = site_markup(text, rel)  # a docs site's markup as the site shows it
     toml, text, toml_lines = *toml_front_matter(text), _toml_lines(text)
+    if not toml_lines:  # YAML front matter never closed: its fields, as Hugo's TOML's are read (lines left blank)
+        opened, text, toml_lines, problem = unclosed_front_matter(text, rel)
+        toml = opened or toml
     toml = {**yarle, **toml} if yarle else toml
     # Dataview's and Roam's fields on top: metadata too (a deck's "Furosemide::blocks NKCC2" on top: a card)
     # (after a daily note's navigation line too: "<< [[2024-03-14]] | [[2024-03-16]] >>", then "weight:: 78.1")
