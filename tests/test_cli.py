@@ -409,6 +409,12 @@ def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_th
     res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"), "--model", "hash-256",
                "the Ashborn")
     assert "reads each question" not in res.stderr and "Kael.md:6  the note named" in click_unstyle(res.stdout)
+    # nor a question of "they" that names a note (trial s50: a game master's "they", the party)
+    res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"), "--model", "hash-256",
+               "when did they last meet kael")
+    assert "reads each question" not in res.stderr
+    assert "reads each question" in _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"),
+                                         "--model", "hash-256", "when did they last meet").stderr
 
 
 def test_ask_json_gives_the_explanation_only_when_asked(built):

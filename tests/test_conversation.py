@@ -271,3 +271,18 @@ def test_a_list_named_to_do_is_no_follow_up_for_sure():
     for q in ("to do list", "to-do list", "to read list?"):
         assert followup_kind(q) != "sure", q
     assert followup_kind("to the station?") == followup_kind("to do that?") == followup_kind("to do it?") == "sure"
+
+
+def test_a_question_of_they_that_names_a_note_stands_on_its_own():
+    # trial s50: a game master's "when did they last meet vexa" ("they", the party) had been read with the question
+    # before it, as every question of "they"
+    import re as _re
+
+    def names_in(text):
+        return [(m.start(), m.end(), "NPCs/Vexa Thorne.md") for m in _re.finditer(r"\bvexa\b", text, _re.I)]
+
+    assert standalone("when did they last meet vexa", "what did the party loot in the chapel", names_in) == \
+        "when did they last meet vexa"
+    # ... while one that names none leans on the one before, as before, and so does a connective's
+    assert standalone("how much do they cost", "what potions did they buy", names_in) != "how much do they cost"
+    assert standalone("and when did they meet vexa?", "who is Bram", names_in) != "and when did they meet vexa?"

@@ -523,13 +523,13 @@ def _echo_followup_hint(question: str, names_in) -> None:
     """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not
     (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in)."""
     from .chunking import has_words
-    from .conversation import followup_kind, only_a_name
+    from .conversation import followup_kind, names_its_subject, only_a_name
     from .grammar import FILTER
     from .query import visible
     from .wording import in_quotes
 
     if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) \
-            and not only_a_name(question, names_in):  # not filters alone
+            and not only_a_name(question, names_in) and not names_its_subject(question, names_in):  # not filters alone
         shown = in_quotes(" ".join(visible(question).split()))  # (as every message quotes: not Python's repr)
         click.secho(f"(`notesqa ask` reads each question on its own: {shown} is searched without the one "
                     "before it. Follow-ups work in the chat: notesqa serve.)\n", dim=True, err=True)

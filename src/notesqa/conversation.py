@@ -7,7 +7,8 @@ The rule (documented in the README):
   "how about", "what else", "anything else", "more on", "more about", "show me more", "same for"), or is
   at most three words (filters not counted) that lean on the previous question: a
   preposition or pronoun first ("in 2023?", "for Lambda?", "the oven?", "that one?"),
-  only years, or only filters ("tag:work": the same question, other filters).
+  only years, or only filters ("tag:work": the same question, other filters); or asks in six words or fewer
+  about "it" or "them", unless it names a note of its own ("when did they last meet Vexa?").
 * Any other question of at most three words ("postgres vacuum", "cells?") may be
   either: the page searches both ways and keeps the one that matches better
   (`followup_kind` says "maybe"); a note's name ("Ideas") opens that note.
@@ -206,8 +207,10 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
     text names notes, (start, end, path) each (NotesIndex.note_names_in), for a follow-up that names
     another note ("and Tom?" after a question about Maria): it takes that name's place."""
     question = " ".join(question.split())
-    if not previous or not is_followup(question) or names_in is not None and only_a_name(question, names_in):
-        return question  # a note's name ("the Ashborn", an alias) opens that note, whatever came before
+    if not previous or not is_followup(question) or names_in is not None and (
+            only_a_name(question, names_in) or names_its_subject(question, names_in)):
+        return question  # a note's name ("the Ashborn", an alias) opens that note, whatever came before; a question
+        # of "they" that names a note is of that note
     moved = _moved(question, previous)
     if moved is not None:  # the day, week or month moved; the rest of the follow-up added as any follow-up's is
         previous, question = moved
@@ -253,6 +256,17 @@ def standalone(question: str, previous: str | None, names_in: Names | None = Non
 
 
 _ARTICLE = re.compile(r"\b(?:the|a|an|my|our)\b", re.I)
+
+
+def names_its_subject(question: str, names_in: Names) -> bool:
+    """Does a question that leans on the previous one only by a pronoun name a note of its own ("when did they last
+    meet Vexa?": "they", the party, and Vexa's note; trial s50, a game master's every question of "they" had been read
+    with the one before it)? Not one that opens with a connective ("and their price?")."""
+    q = FILTER.sub(" ", question).strip(" ?.!")
+    if not q or _CONNECTIVES.match(q) or _shifts(question):
+        return False
+    words = _WORD.findall(q)
+    return len(words) > 3 and any(w in _PRONOUNS for w in words) and bool(names_in(q))
 
 
 def only_a_name(question: str, names_in: Names) -> bool:
