@@ -280,13 +280,38 @@ class Explanation:
 _EXPLANATION_DEFAULTS = {f.name: f.default for f in fields(Explanation) if f.default is not MISSING}
 
 
-@dataclass(frozen=True)
 class Candidate:
-    """A chunk that may answer the question, with the score it is ordered by."""
+    """A chunk that may answer the question, with the score it is ordered by: row, the chunk's row in the generation;
+    rank, the match score (explain.fused_score) plus year and note-level evidence; explain, why. fuse gives its
+    candidates their explanations as columns, each made when first read: a question ranks 300 candidates or so, and
+    a search reads the explanations of a few dozen (making them all had been a tenth of fuse's time)."""
 
-    row: int  # the chunk's row in the generation
-    rank: float  # the ranking score: the match score (explain.fused_score) plus year and note-level evidence
-    explain: Explanation
+    __slots__ = ("row", "rank", "_explain", "_columns", "_at")
+
+    def __init__(self, row: int, rank: float, explain: Explanation | None = None,
+                 columns: "tuple[tuple[str, ...], list[list]] | None" = None, at: int = 0):
+        self.row, self.rank, self._explain, self._columns, self._at = row, rank, explain, columns, at
+
+    @property
+    def explain(self) -> Explanation:
+        if self._explain is None and self._columns is not None:
+            names, values = self._columns
+            self._explain = Explanation.of(zip(names, [column[self._at] for column in values]))
+            self._columns = None
+        return self._explain
+
+    def with_explain(self, explain: Explanation) -> "Candidate":
+        return Candidate(self.row, self.rank, explain)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Candidate) and (self.row, self.rank, self.explain) == \
+            (other.row, other.rank, other.explain)
+
+    def __hash__(self) -> int:
+        return hash((self.row, self.rank))
+
+    def __repr__(self) -> str:
+        return f"Candidate(row={self.row!r}, rank={self.rank!r}, explain={self.explain!r})"
 
 
 @dataclass(frozen=True)
@@ -551,11 +576,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
         "other_year": bools(other_year), "turned": bools(turned)}
-    # ... and each candidate's from its row of them (zip: one pass in C, not a field at a time; a row at a time: 160
-    # rows held at once would set the garbage collector off more often, its rare full pass 170 ms on the blog index)
-    explained = [Explanation.of(zip(given, row)) for row in zip(*given.values())]
-    ranks = given["rank"]
-    return [Candidate(ids[j], ranks[j], explained[j])
+    # ... each candidate's made from its row of them when first read (Candidate.explain)
+    columns, ranks = (tuple(given), list(given.values())), given["rank"]
+    return [Candidate(ids[j], ranks[j], columns=columns, at=j)
             for j in (order.tolist() if isinstance(order, np.ndarray) else order)]
 
 

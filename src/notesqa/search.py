@@ -1000,7 +1000,7 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
     if described:
         of_them = [c for c in ranked if path_of(c) in described]
         of_them += _unranked(live, frozenset(described), {path_of(c) for c in of_them})
-        return frozenset(described), [replace(c, explain=replace(c.explain, property=described[path_of(c)]))
+        return frozenset(described), [c.with_explain(replace(c.explain, property=described[path_of(c)]))
                                       for c in of_them]
     credited = live.names.credited(text)
     return credited, [c for c in ranked if path_of(c) in credited] if credited else []
