@@ -1004,7 +1004,7 @@ def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_an
     chunks = [chunk(["Marta – portfolio site notes"]), chunk(["Marta – portfolio site notes", "Marta launch"]),
               chunk(["Marta launch"])]
     words = {"marta": 3.0, "launch": 1.0, "websit": 1.0}
-    assert _heading_named(chunks, np.arange(3), words).tolist() == [False, True, True]
+    assert _heading_named(ranking.Passages(chunks), np.arange(3), words).tolist() == [False, True, True]
 
 
 def test_a_passage_under_the_heading_named_of_the_note_named_comes_first():
@@ -1046,12 +1046,12 @@ def test_a_tables_caption_names_its_rows_as_a_heading_does():
                               title="Vault unseal", heading=["Vault unseal"],
                               parents=["Manual fallback: the recovery keys, 3 of 5 are needed. Holders"])
     words = {"hold": 1.0, "vault": 1.0, "recoveri": 2.0, "key": 2.0}
-    assert ranking._heading_named([row], np.array([0]), words).tolist() == [True]
-    assert ranking._heading_named([dataclasses.replace(row, parents=[])], np.array([0]), words).tolist() == [False]
+    assert ranking._heading_named(ranking.Passages([row]), np.array([0]), words).tolist() == [True]
+    assert ranking._heading_named(ranking.Passages([dataclasses.replace(row, parents=[])]), np.array([0]), words).tolist() == [False]
     # ... and the heading still names them under a caption that does not (the review: "Current list, updated monthly"
     # under "## Recovery key holders" had lost the heading)
     under = dataclasses.replace(row, heading=["Vault unseal", "Recovery key holders"], parents=["Current list, monthly"])
-    assert ranking._heading_named([under], np.array([0]), words).tolist() == [True]
+    assert ranking._heading_named(ranking.Passages([under]), np.array([0]), words).tolist() == [True]
 
 
 def test_a_heading_names_its_section_whatever_the_order_of_the_candidates():
@@ -1062,8 +1062,8 @@ def test_a_heading_names_its_section_whatever_the_order_of_the_candidates():
     b = dataclasses.replace(_chunk("p.md", 5, "later text"), title="Portfolio site",
                             heading=["Work", "Marta portfolio site notes"])
     words = {"marta": 1.0, "note": 1.0}
-    assert ranking._heading_named([a, b], np.array([0, 1]), words).tolist() == \
-        ranking._heading_named([a, b], np.array([1, 0]), words).tolist()[::-1] == [False, True]
+    assert ranking._heading_named(ranking.Passages([a, b]), np.array([0, 1]), words).tolist() == \
+        ranking._heading_named(ranking.Passages([a, b]), np.array([1, 0]), words).tolist()[::-1] == [False, True]
 
 
 def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():

@@ -370,14 +370,47 @@ class Passages:
         self.chunks = chunks
         self._read = np.zeros(len(chunks), dtype=bool)
         self._facts = np.zeros((len(chunks), 5), dtype=bool)  # asks, opening, thin or short, names, someone
+        # the words a passage's innermost heading and a table row's caption say that its title does not, and its
+        # heading's words besides its "not" (_turned_key), each as an id in words (-1: none), and is that heading a
+        # "not"; for _heading_named and _turned, read as the facts above are
+        self._heads = np.full((len(chunks), 3), -1, dtype=np.int64)
+        self._turned = np.zeros(len(chunks), dtype=bool)
+        self.words: list[frozenset[str]] = []
+        self._word_ids: dict[frozenset[str], int] = {}
 
     def of(self, cand: np.ndarray) -> tuple[np.ndarray, ...]:
         """(asks, opening, thin or short, names, someone) for each candidate (row numbers)."""
+        self._read_new(cand)
+        return tuple(self._facts[cand].T)
+
+    def heads(self, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each candidate: (the ids in words of its heading's own words, its caption's and its heading's words but
+        its "not", -1 for none: an (n, 3) array; is its heading a "not")."""
+        self._read_new(cand)
+        return self._heads[cand], self._turned[cand]
+
+    def _read_new(self, cand: np.ndarray) -> None:
         new = cand[~self._read[cand]]
         if len(new):
-            self._facts[new] = [self._facts_of(i) for i in new.tolist()]
+            rows = new.tolist()
+            self._facts[new] = [self._facts_of(i) for i in rows]
+            self._heads[new] = [self._heads_of(self.chunks[i]) for i in rows]
+            self._turned[new] = [negated(_innermost(self.chunks[i])) for i in rows]
             self._read[new] = True
-        return tuple(self._facts[cand].T)
+
+    def _heads_of(self, c: Chunk) -> tuple[int, int, int]:
+        heading = _innermost(c)
+        caption = _own_words(c.parents[-1], c.title, first=False) if c.kind == "table_row" and c.parents else None
+        own = _own_words(heading, c.title, first=len(c.heading) == 1) if heading else None
+        return self._word_id(own), self._word_id(caption), self._word_id(_turned_key(heading) or None)
+
+    def _word_id(self, words: frozenset[str] | None) -> int:
+        if words is None:
+            return -1
+        if words not in self._word_ids:
+            self._word_ids[words] = len(self.words)
+            self.words.append(words)
+        return self._word_ids[words]
 
     def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
         c = self.chunks[row]
@@ -485,8 +518,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     asks = p_asks if not ASKS_FOR_QUESTIONS.search(text) \
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
-    named_heading = _heading_named(chunks, cand, scores.words)
-    turned = _turned(chunks, cand, text)
+    named_heading = _heading_named(passages, cand, scores.words)
+    turned = _turned(chunks, passages, cand, text)
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
@@ -780,62 +813,53 @@ def _table_columns(chunks: list[Chunk], rows: range) -> set[str]:
 HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
 
 
-def _heading_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
+def _heading_named(passages: "Passages", cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
     """For each candidate: does its innermost heading (not its note's title, nor a first heading that says the
     title and more: "# Marta – portfolio site notes" of "Portfolio site notes", trial s44, whose whole note had been
     shown as the list under the heading named), or a table row's caption, say HEADING_NAMED of the question's words,
     weighted by rarity, that the title does not ("known limitations" of "### Limitations and Known Issues" in the note
-    "Undo and Redo"; "recovery keys" of the caption "Manual fallback: the recovery keys ... Holders:", trial s48)?"""
-    out = np.zeros(len(cand), dtype=bool)
+    "Undo and Redo"; "recovery keys" of the caption "Manual fallback: the recovery keys ... Holders:", trial s48)?
+    (Each heading's words read once for the generation: Passages.heads.)"""
     if not words:
-        return out
-    total = sum(words.values())
-    seen: dict[tuple[str, str, bool | None], bool] = {}
-    for j, i in enumerate(cand.tolist()):
-        c = chunks[i]
-        if c.heading and c.heading[-1] != c.title:
-            # (whether it is the note's first heading is part of the key: the same words may head a section deeper,
-            # the second s48 review)
-            key = (c.title, c.heading[-1], len(c.heading) == 1)
-            if key not in seen:
-                seen[key] = _says_of(words, total, c.heading[-1], c.title, first=len(c.heading) == 1)
-            out[j] = seen[key]
-        if not out[j] and c.kind == "table_row" and c.parents:
-            key = (c.title, c.parents[-1], None)  # (a caption)
-            if key not in seen:
-                seen[key] = _says_of(words, total, c.parents[-1], c.title, first=False)
-            out[j] = seen[key]
-    return out
+        return np.zeros(len(cand), dtype=bool)
+    ids = passages.heads(cand)[0][:, :2]
+    least = HEADING_NAMED * sum(words.values())
+    named = [i for i in np.unique(ids[ids >= 0]).tolist()
+             if sum(w for t, w in words.items() if t in passages.words[i]) >= least]
+    return np.isin(ids, named).any(axis=1) if named else np.zeros(len(cand), dtype=bool)
 
 
-def _says_of(words: dict[str, float], total: float, name: str, title: str, first: bool) -> bool:
-    """Does a heading or caption (name) say HEADING_NAMED of the question's words (by rarity) that its note's title
-    does not? (first: its note's first heading, which names nothing when it says the whole title and more.)"""
+def _innermost(c: Chunk) -> str:
+    """A passage's innermost heading, "" when it has none but its note's title."""
+    return c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
+
+
+def _own_words(name: str, title: str, first: bool) -> frozenset[str] | None:
+    """The words a heading or caption (name) says that its note's title does not; None when it is its note's first
+    heading (first) and says the whole title and more: it names nothing."""
     heading, titled = _words_of(name), _words_of(title)
-    own = heading - titled
-    return not (first and titled <= heading) and sum(w for t, w in words.items() if t in own) >= HEADING_NAMED * total
+    return None if first and titled <= heading else heading - titled
 
 
-def _turned(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+def _turned(chunks: list[Chunk], passages: "Passages", cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: does its innermost heading say what the question says turned ("What didn't go well" for
     "what went well?", "Things that worked" for "what did not work?"), while another candidate of its note is under a
     heading of the same words said as the question says them (TURNED_PENALTY)? A question that says less than the
     heading's words ("tell me about the migration") turns nothing."""
     out = np.zeros(len(cand), dtype=bool)
-    wanted, about = negated(text), turned_words(text)
-    sides: dict[tuple[str, frozenset[str]], set[bool]] = {}
-    read: list[tuple[tuple[str, frozenset[str]], bool] | None] = []
-    for i in cand.tolist():
-        c = chunks[i]
-        heading = c.heading[-1] if c.heading and c.heading[-1] != c.title else ""
-        key = _turned_key(heading)
-        if not key or not key <= about:
-            read.append(None)
-            continue
-        read.append(((c.path, key), negated(heading)))
-        sides.setdefault((c.path, key), set()).add(negated(heading))
-    for j, r in enumerate(read):
-        out[j] = r is not None and len(sides[r[0]]) == 2 and r[1] != wanted
+    heads, nots = passages.heads(cand)
+    keys = heads[:, 2]
+    about = turned_words(text)
+    inside = [i for i in np.unique(keys[keys >= 0]).tolist() if passages.words[i] <= about]
+    if not inside:
+        return out
+    wanted = negated(text)
+    at = np.flatnonzero(np.isin(keys, inside)).tolist()
+    sides: dict[tuple[str, int], set[bool]] = {}
+    for j in at:
+        sides.setdefault((chunks[int(cand[j])].path, int(keys[j])), set()).add(bool(nots[j]))
+    for j in at:
+        out[j] = len(sides[(chunks[int(cand[j])].path, int(keys[j]))]) == 2 and bool(nots[j]) != wanted
     return out
 
 
