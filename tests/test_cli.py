@@ -111,6 +111,13 @@ def test_a_steps_code_before_later_steps_is_printed_between_fences():
     assert click_unstyle(format_hit(1, hit)).splitlines()[:7] == [
         "[1] 1. Confirm it is dead:", "    ```sh", "    patronictl list", "    ```", "    2. Pause patroni",
         " => 3. Promote it", "    … (more steps from line 9)"]
+    # every code block a hit shows, not only its last (trial s50: step 1's code had been printed as plain lines)
+    both = Hit("1. Confirm it is dead:\npatronictl list\n2. Promote it:\npatronictl failover\n3. Resume", "f.md", 3, (),
+               0.5, code="patronictl failover", code_lang="sh", codes=(("patronictl list", "sh"), ("patronictl failover", "sh")),
+               match="Resume", match_line=7)
+    assert click_unstyle(format_hit(1, both)).splitlines()[:9] == [
+        "[1] 1. Confirm it is dead:", "    ```sh", "    patronictl list", "    ```", "    2. Promote it:", "    ```sh",
+        "    patronictl failover", "    ```", " => 3. Resume"]
 
 
 def test_a_code_blocks_language_reaches_the_hit_from_the_note(tmp_path):

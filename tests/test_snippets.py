@@ -1215,8 +1215,11 @@ def test_a_steps_code_that_matched_shows_the_steps_from_the_first_as_far_as_they
     assert hit.line == 1 and hit.text.startswith("1. Confirm the leader is dead:")
     assert hit.text.endswith("3. Promote it:\npatronictl failover\n… (more steps from line 6)")
     assert "Point pgbouncer" not in hit.text  # ... and the steps cut to fit say where they go on
-    assert hit.code_parts() == (hit.text.partition("\npatronictl failover")[0], "patronictl failover",
-                                "… (more steps from line 6)")
+    # every step's code is code, not only the last's (trial s50: step 1's had been shown as plain lines)
+    assert [(kind, text) for kind, text, _, _ in hit.pieces()] == [
+        ("text", "1. Confirm the leader is dead:"), ("code", "patronictl list"), ("text", "2. Pause patroni\n3. Promote it:"),
+        ("code", "patronictl failover"), ("text", "… (more steps from line 6)")]
+    assert [row for *_, row in hit.pieces()] == [0, 1, 2, 4, 5]
     # all the steps shown: nothing said to follow
     whole = to_hit(tree, select(tree, ranked, 1, 900, None, {})[0])
     assert whole.text.endswith("5. Resume patroni") and "more steps" not in whole.text

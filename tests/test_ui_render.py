@@ -138,6 +138,13 @@ def test_code_inside_a_hit_is_shown_as_code_with_what_follows_it_after():
     out = hit_html(1, hit, "promote")
     assert '<pre class="nq-code">patronictl list</pre>' in out
     assert out.index("</pre>") < out.index("• 2. <mark>Promote</mark> &lt;it&gt;") < out.index("… (more steps from line 9)")
+    # ... every code block of it (trial s50: step 1's code had been shown as plain lines, step 3's as code)
+    both = Hit("1. Confirm it is dead:\npatronictl list\n- 2. Promote it:\npatronictl failover\n- 3. Resume", "f.md", 3,
+               (), 0.5, code="patronictl failover", codes=(("patronictl list", ""), ("patronictl failover", "")))
+    out = hit_html(1, both, "resume")
+    assert out.count('<pre class="nq-code">') == 2
+    assert out.index("patronictl list</pre>") < out.index("• 2. Promote it:") < out.index("patronictl failover</pre>") \
+        < out.index("• 3. <mark>Resume</mark>")
     no_active_html(out)
     # ... the step that matched after the code marked, as the CLI marks it (the review)
     hit = Hit("1. Confirm:\npatronictl list\n2. Pause it\n3. Check the logs", "f.md", 3, (), 0.5, code="patronictl list",

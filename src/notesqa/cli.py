@@ -342,22 +342,24 @@ def _open_or_build(notes_dir, index_dir, model, quiet=False, build=True):
         return NotesIndex.open(index_dir, model=model)
 
 
-def _fenced(hit) -> str:
-    """A hit's text with the code it shows between ``` fences, as the note has it: code that shows markup
-    (`![[photo.jpg|250]]`, `> [!tip]`) is read as the example it is, not as the note's text."""
-    parts = hit.code_parts()
-    if parts is None:
-        return hit.text
-    before, code, after = parts
-    # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
-    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", code)), default=0))
-    return "\n".join(part for part in (before, f"{fence}{hit.code_lang}\n{code}\n{fence}", after) if part)
-
-
-def _code_rows(hit) -> range:
-    """The lines of _fenced(hit) that are its code block and fences; empty when it shows no code."""
-    rows = hit.code_rows()
-    return range(rows.start, rows.stop + 2) if rows else rows
+def _fenced(hit) -> tuple[list[str], set[int], dict[int, int]]:
+    """A hit's lines with each code block it shows between ``` fences, as the note has it: code that shows markup
+    (`![[photo.jpg|250]]`, `> [!tip]`) is read as the example it is, not as the note's text. (the lines, the rows that
+    are code and fences, each row of the hit's text that is prose -> its row among the lines)."""
+    lines: list[str] = []
+    code_rows: set[int] = set()
+    rows: dict[int, int] = {}
+    for kind, text, lang, row in hit.pieces():
+        if kind == "text":
+            rows.update((row + n, len(lines) + n) for n in range(text.count("\n") + 1))
+            lines += text.split("\n")
+            continue
+        # a fence longer than any run of backticks in the code (a ```mermaid example inside ````md)
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+        block = [f"{fence}{lang}", *text.split("\n"), fence]
+        code_rows.update(range(len(lines), len(lines) + len(block)))
+        lines += block
+    return lines, code_rows, rows
 
 
 def struck_out(line: str) -> str:
@@ -382,8 +384,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
     from .status import stale_said
 
-    lines = [_printable(ln, tabs=True) for ln in _fenced(hit).split("\n")]
-    code = _code_rows(hit)
+    fenced, code, rows = _fenced(hit)
+    lines = [_printable(ln, tabs=True) for ln in fenced]
     # (piped, saved or NO_COLOR set, no-color.org's: "~~" stays, struck-out words say they no longer hold)
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         lines = [ln if n in code else struck_out(ln) for n, ln in enumerate(lines)]
@@ -391,9 +393,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     out = [click.style(f"[{i}] ", bold=True) + click.style(lines[0], bold=True)]
     # the line that matched, when the hit shows it after others (a list from its lead-in): marked " => ", not
     # inside the code (code is copied as it is), and counted past the fences before it
-    row = hit.match_row
-    if row is not None and code and row >= code.start:  # text row -> fenced row: code's c lines take c + 2
-        row = None if row < code.stop - 2 else row + 2
+    row = rows.get(hit.match_row) if hit.match_row is not None else None
     out += [click.style(f" => {ln}", bold=True) if n == row else f"    {ln}" for n, ln in enumerate(lines[1:], 1)]
     out.append(click.style("    " + _printable(" > ".join(hit.breadcrumb)), fg="cyan"))
     embedded = f"  (embedded from {_printable(_readable_source(hit.origin))})" if hit.origin else ""

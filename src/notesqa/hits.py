@@ -71,6 +71,7 @@ class Hit:
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
     code_lang: str = ""  # that code's language as its fence names it ("python"); "" when it names none
+    codes: tuple[tuple[str, str], ...] = ()  # every code block it shows, in order, with its language (code's the last)
     end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
     match_line: int = 0  # the line of match when the hit shows it after other lines (a list shown from its
     # lead-in, a parent bullet over it); 0: it is the first shown (line)
@@ -107,29 +108,25 @@ class Hit:
     def source(self) -> str:
         return f"{self.path}:{self.line}"
 
-    def code_parts(self) -> tuple[str, str, str] | None:
-        """The text as (before, code, after) around the code block it shows (code: the last, on lines of its own),
-        without the line breaks that part them; None when it shows none. After it may come a later step, or where
-        steps cut to fit go on (trial s48: a step's code followed by the next step had been shown as plain lines)."""
-        code = self.code.strip("\n")
-        if not code.strip():
-            return None
-        text, at = self.text, None
-        for m in re.finditer(re.escape(code), text):
-            if (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n"):
-                at = m
-        if at is None:
-            return None
-        return text[:at.start()].rstrip("\n"), code, text[at.end():].removeprefix("\n")
-
-    def code_rows(self) -> range:
-        """The lines of text (split at its line breaks) the code it shows takes (code_parts); empty when none."""
-        parts = self.code_parts()
-        if parts is None:
-            return range(0)
-        before, code, _ = parts
-        start = before.count("\n") + 1 if before else 0
-        return range(start, start + code.count("\n") + 1)
+    def pieces(self) -> list[tuple[str, str, str | None, int]]:
+        """The text cut into its prose and the code blocks it shows, in order, each (text, or code on lines of its
+        own, without the line breaks that part them): (kind, "text" or "code", text, the code's language or None, the
+        row of text, split at its line breaks, it starts at). After a code block may come a later step and its
+        code (trial s50: only a hit's last code block had been shown as code, step 1's as plain lines)."""
+        blocks = self.codes or ((self.code, self.code_lang),)
+        text, at, out = self.text, 0, []
+        for code, lang in blocks:
+            code = code.strip("\n")
+            found = _whole_lines(text, code, at) if code.strip() else None
+            if found is None:
+                continue
+            if text[at:found].strip("\n"):
+                out.append(("text", text[at:found].strip("\n"), None, _row(text, at)))
+            out.append(("code", code, lang, text.count("\n", 0, found)))
+            at = found + len(code) + 1
+        if text[at:].strip("\n") or not out:
+            out.append(("text", text[at:].strip("\n") if out else text, None, _row(text, at) if out else 0))
+        return out
 
     @property
     def match_row(self) -> int | None:
@@ -435,3 +432,20 @@ def _repeats(before: str, part: str) -> bool:
         return False
     end = [m.end() for m in _WORDS.finditer(before)][len(p) - 1]
     return _ASIDE.match(before, end) is not None
+
+
+def _whole_lines(text: str, code: str, start: int) -> int | None:
+    """Where code stands on lines of its own in text, from start on; None if it does not."""
+    at = text.find(code, start)
+    while at >= 0:
+        if (at == 0 or text[at - 1] == "\n") and (at + len(code) == len(text) or text[at + len(code)] == "\n"):
+            return at
+        at = text.find(code, at + 1)
+    return None
+
+
+def _row(text: str, at: int) -> int:
+    """The row (text split at its line breaks) of the first line with words from at on."""
+    while at < len(text) and text[at] == "\n":
+        at += 1
+    return text.count("\n", 0, at)

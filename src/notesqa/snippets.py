@@ -388,6 +388,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     lines = [f"{marker} {opening}" if marker else opening]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     lang = c.lang if c.kind == "code" else ""
+    codes = [[code, lang]] if code else []  # every code block shown, in order (code, lang: the last)
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for n, j in enumerate(snippet.follow):
@@ -398,6 +399,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines[-1] = lines[-1].removesuffix("\n…")
             lines.append(piece)
             code = code.removesuffix("\n…") + "\n" + piece if code else piece
+            codes[-1:] = [[code, lang]]
             continue
         # text embedded from another note says so on a line of its own where it starts, not as words of its
         # first line (trial s35: "... leave 20 minutes (autolyse). (embedded from Pizza dough)"); the hit's own
@@ -410,7 +412,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
             lines += [f"… (line {f.line}{under})", *([mark] if mark else []),
                       f"{f.marker} {f.text}" if f.marker else f.text]
-            code, lang = (_own_code(tree, j), f.lang) if f.kind == "code" else (code, lang)
+            if f.kind == "code":
+                code, lang = _own_code(tree, j), f.lang
+                codes.append([code, lang])
             base = f.depth if f.kind == "bullet" else None
             continue
         shown = _code_introduced(tree.chunks[j - 1], f) if f.kind == "code" else None
@@ -421,6 +425,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         elif shown is not None:
             lines.append(shown)
             code, lang = shown, f.lang
+            codes.append([code, lang])
         elif f.kind == "bullet":
             base = f.depth if base is None else base
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
@@ -446,7 +451,8 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
-               match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line)
+               match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line,
+               codes=tuple((text, lang) for text, lang in codes if text.strip()))
 
 
 def _parent_page(tree: NoteTree, path: str) -> str:

@@ -183,17 +183,16 @@ def _shown_source(hit) -> str:
 
 def _text_html(hit, query: str) -> str:
     """A hit's text, query words marked, the bullets under its first line shown as bullets (as "more context"
-    shows them); the code it shows (hit.code) as code, with what follows it (a later step) after it."""
+    shows them); each code block it shows as code, with what follows it (a later step) after it."""
     related = hit.explain.related if hit.explain is not None else ()
-    parts = hit.code_parts()
-    if parts is None:
-        return _matched_marked(hit, _bulleted(hit.text), query, related)
-    before, code, after = parts
-    words = _bulleted(before)
-    skip = hit.code_rows().stop  # the text's lines up to after's
-    return (_matched_marked(hit, words, query, related) if words else "") + \
-        f'<pre class="nq-code">{html.escape(code)}</pre>' + \
-        (_matched_marked(hit, _ITEM_DASH.sub(r"\1• ", after), query, related, skip) if after else "")
+    out = []
+    for kind, text, _, row in hit.pieces():
+        if kind == "code":
+            out.append(f'<pre class="nq-code">{html.escape(text)}</pre>')
+        else:  # (the text's first line is the hit's own; after code, every item is one of a later step)
+            out.append(_matched_marked(hit, _bulleted(text) if row == 0 else _ITEM_DASH.sub(r"\1• ", text), query,
+                                       related, row))
+    return "".join(out)
 
 
 def _matched_marked(hit, text: str, query: str, related: tuple[str, ...], skip: int = 0) -> str:
