@@ -826,6 +826,23 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
 
 
+def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_path, embedder):
+    # trial s50: "why did the certs expire in january" had been read as the last January the notes have, 2025, whose
+    # one note (a kernel that would not boot) came first; the certs had expired in January 2024
+    notes = tmp_path / "homelab"
+    write(notes / "incidents" / "2024-01-08 traefik cert expired.md", "# Cert expired\n\n- all certs expired 2024-01-07\n")
+    write(notes / "incidents" / "2025-01-19 pve01 wont boot.md", "# pve01\n\n- kernel 6.8.12-6 stuck at ramdisk\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = "why did the certs expire in january"
+    assert idx.noted(question) == "why did the certs expire in january 2024"
+    hits = idx.search(question, k=2)
+    assert hits[0].path.startswith("incidents/2024-01-08") and hits[0].explain.day_match
+    assert idx.notice(hits, question) == \
+        "Read as “in january 2024”: your notes of it say most of what you ask (they have a later one too)."
+    # ... while a question of nothing but the month is of the last one, as before
+    assert idx.noted("what did i do in january") == "what did i do in january 2025"
+
+
 def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path, embedder):
     # the question fuzz (s42): "cells -tag:aws" had been searched as the words "aws" and "tag" left out, the notes
     # tagged aws first

@@ -120,6 +120,11 @@ class Agenda:
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
 
+    def of_month(self, month: str) -> np.ndarray:
+        """The rows of the passages of a month ("YYYY-MM")."""
+        self._ensure()
+        return self.of_days({d for d in self._by_day if len(d) == 10 and d.startswith(month)})
+
     def dated_notes(self) -> dict[str, tuple[str, list[int]]]:
         """Each dated note's path -> (its day, "YYYY-MM-DD", and the rows of its passages of that day)."""
         self._ensure()

@@ -477,7 +477,8 @@ def _month_of_year_from_today(text: str, today: date) -> str:
 
 
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
-                    weeks: Callable[[], frozenset[str]] | None = None) -> str:
+                    weeks: Callable[[], frozenset[str]] | None = None,
+                    best: Callable[[list[str]], str | None] | None = None) -> str:
     """text with a month it names without a year ("what happened with my knee in June?") given the year of the
     last such month the notes have passages of, when the one up to today has none (trial s37: a journal
     of 2024 was asked of June 2026, and said to have nothing). noted(): the months ("YYYY-MM") passages
@@ -485,7 +486,9 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     journal of 2023-2024 asked "what happened last March?" had been said to have nothing of March 2026). "next June",
     "this June" and a question looking ahead stay. A week
     named by its number alone ("what went well in week 38?") is the last such week the notes have a weekly
-    note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year)."""
+    note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year). best(months): of several such months
+    ("YYYY-MM"), the one whose passages say what the question asks, if one does ("why did the certs expire in
+    january?": the January they did, not the last one the notes have, trial s50)."""
     today = today or date.today()
     text = _with_week_year(text, weeks, today) if weeks is not None else text
     text = _month_of_year_from_today(text, today)
@@ -499,7 +502,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
         if inside(spans, m.start()):
             continue  # inside a quoted phrase, a filter's words
         months = noted() if months is None else months
-        year = _noted_year(_month_named(m, today, ahead)[0], months)
+        year = _noted_year(_month_named(m, today, ahead)[0], months, best)
         if year is not None:  # ("last March": "in March 2024", the year's own words)
             start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
             out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
@@ -507,12 +510,24 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     return _with_season_year(_with_month_week_year("".join(out) + text[at:], noted, today, ahead), noted, today, ahead)
 
 
-def _noted_year(first: date, months: frozenset[str]) -> int | None:
+def _noted_year(first: date, months: frozenset[str], best: Callable[[list[str]], str | None] | None = None
+                ) -> int | None:
     """For a month read as first's ("in June": June 2026), when the notes have no passage of it: the year of the last
-    such month before it they have ("YYYY-MM" months), if any; None when they have it, or none before."""
+    such month before it they have ("YYYY-MM" months), or of the one of them best(them) chooses, if any; None when
+    they have it, or none before."""
     if f"{first:%Y-%m}" in months:
         return None
-    return max((int(y[:4]) for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year), default=None)
+    earlier = sorted(y for y in months if y[5:] == f"{first:%m}" and int(y[:4]) < first.year)
+    chosen = best(earlier) if best is not None and len(earlier) > 1 else None
+    return int((chosen or earlier[-1])[:4]) if earlier else None
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
+
+
+def without_months(text: str) -> str:
+    """text without the months it names: what it asks of them."""
+    return _MONTH_WORD.sub(" ", text)
 
 
 def _week_month(m: re.Match, today: date, ahead: bool) -> list[date]:

@@ -27,12 +27,12 @@ from .errors import ArgumentError, ModelMismatchError, NotesQAError
 from .hits import Hit, Nothing, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
-from .metadata import headings_day, period_week
+from .metadata import headings_day, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year
+from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year, without_months
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
@@ -324,7 +324,8 @@ class NotesIndex:
         its number alone the year of its weekly note ("week 38": 2024-W38.md's): search and every front end's
         notices read it so."""
         live = self._live
-        return with_noted_year(question, live.agenda.months, weeks=lambda: self._weekly(live, question))
+        return with_noted_year(question, live.agenda.months, weeks=lambda: self._weekly(live, question),
+                               best=lambda months: _best_month(live, question, months))
 
     def _weekly(self, live: _Live, question: str) -> frozenset[str]:
         """_weekly's, kept for the question: noted() reads it for the search and each notice (the review: a 10,000-note
@@ -516,7 +517,7 @@ class NotesIndex:
         question's rare words no note says, how many tasks are overdue or due then, and the year a month or week it
         names without one was read in."""
         asked, question = question, self.noted(question)
-        read_as = _read_as(asked, question)
+        read_as = _read_as(asked, question, self._live.agenda.months())
         said = self._notice(hits, question)
         return f"{read_as} {said}" if read_as and said else read_as or said
 
@@ -856,14 +857,20 @@ def _heading_besides_days(heading: tuple[str, ...]) -> tuple[str, ...]:
     return heading
 
 
-def _read_as(asked: str, noted: str) -> str | None:
+def _read_as(asked: str, noted: str, months: frozenset[str] = frozenset()) -> str | None:
     """What to say of a month or a week the question names without its year, read in the last year the notes have
-    it (NotesIndex.noted: "last november" as "in november 2024", trial s49: which November had not been said)."""
+    it (NotesIndex.noted: "last november" as "in november 2024", trial s49: which November had not been said), or in
+    the year whose passages of it say what the question asks (months: the notes' "YYYY-MM"; trial s50)."""
     if noted == asked:
         return None
     before = {p.casefold() for p in day_phrases(asked)}
     added = [p for p in day_phrases(noted) if p.casefold() not in before]
-    return f"Read as “{added[0]}”: your notes have nothing of a later one." if added else None
+    if not added:
+        return None
+    first = month_start(added[0].removeprefix("in ").strip())
+    if first is not None and any(m[5:] == first[5:7] and m > first[:7] for m in months):
+        return f"Read as “{added[0]}”: your notes of it say most of what you ask (they have a later one too)."
+    return f"Read as “{added[0]}”: your notes have nothing of a later one."
 
 
 def _saying_any(keywords, words: tuple[str, ...]) -> frozenset[int]:
@@ -969,6 +976,20 @@ def _saying_word(keywords, word: str) -> np.ndarray:
     headings and parents (the keyword index's words)."""
     rows = keywords.rows_holding(word)
     return np.zeros(0, dtype=np.int64) if rows is None else rows
+
+
+MONTH_SAYS = 0.5  # the share of the question's words (BM25, of its ceiling) a month's best passage says to choose it
+
+
+def _best_month(live: "_Live", question: str, months: list[str]) -> str | None:
+    """Of months ("YYYY-MM", oldest first) the question names without a year, the one whose best passage says most
+    of what it asks (MONTH_SAYS of it at least, more than any later month's), if any (periods.with_noted_year)."""
+    scores, ceiling = live.gen.keywords.search(without_months(question))
+    if ceiling <= 0:
+        return None
+    best = {month: float(scores[rows].max()) if len(rows := live.agenda.of_month(month)) else 0.0 for month in months}
+    chosen = max(months, key=lambda month: (best[month], month))  # (a tie: the later)
+    return chosen if best[chosen] >= MONTH_SAYS * ceiling else None
 
 
 def _flags(live: _Live, words: tuple[str, ...]) -> tuple[str, ...]:
