@@ -353,6 +353,9 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     assert [(u.text, u.thin, u.line, u.end_line) for u in note.units] == [
         ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 1, 6),  # (both values, as Dataview keeps them)
         ("Promote it.", False, 10, 10)]
+    # ... each key as written, as Dataview shows it (trials s49, s50: "AC:: 20" had been shown "ac: 20")
+    note = parse_note("---\ntags: [pc]\n---\n# Bram\n\nAC:: 20\nHP:: 76\n\n## Who he is\n\nA dwarf.\n", "Bram.md")
+    assert note.units[0].text == "AC: 20\nHP: 76"
 
 
 def test_a_date_line_under_the_title_dates_the_note():

@@ -959,8 +959,8 @@ def inline_fields(text: str) -> dict:
 def leading_fields(text: str) -> dict:
     """The fields a note opens with, after its front matter, that are metadata: Dataview's "date:: 2024-03-04"
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
-    day (ISO), tags, aliases, credits and other fields, by key in lower case. Front matter, where a note has
-    it, wins."""
+    day (ISO), tags, aliases and credits by key in lower case, other fields by key as written. Front matter, where a
+    note has it, wins."""
     body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
     out: dict = {}
     titled = False
@@ -972,7 +972,8 @@ def leading_fields(text: str) -> dict:
             elif line.strip():
                 break
             continue
-        key, value = field.group(1).lower(), field.group(2)
+        written, value = field.group(1), field.group(2)
+        key = written.lower()
         if key in ("date", "created"):
             plain = _LINKED.sub(_named, value).strip()
             if day := as_date(plain) or heading_day(plain):
@@ -980,7 +981,8 @@ def leading_fields(text: str) -> dict:
         elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
             out.setdefault(key, list(property_list(value)))
         elif key != "title":  # "status:: #done": a property (properties); not a title Obsidian does not show
-            out.setdefault(key, _LINKED.sub(_named, value).strip())
+            # (its key as written, as Dataview shows it: "AC:: 20" is no "ac: 20", trials s49, s50)
+            out.setdefault(written if not any(k.lower() == key for k in out) else key, _LINKED.sub(_named, value).strip())
     return out
 
 
