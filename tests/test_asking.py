@@ -51,8 +51,8 @@ def test_the_latest_is_asked_for():
               "what's new about transformers compared to RNNs?"):
         assert not asks_latest(q), q  # (the second review)
     for q in ("when did I last do a parkrun?", "When was I last at the dentist", "the last time I saw Grace",
-              "when did we most recently meet?"):
-        assert asks_latest(q), q  # trial s37: the parkrun of December had come 7th
+              "when did we most recently meet?", "when did they last meet vexa", "the last time they saw the duke"):
+        assert asks_latest(q), q  # trial s37: the parkrun of December had come 7th (s50: a game master's "they")
     for q in ("What is the last variable in the built-in calculator?", "what did I do last week?", "last Tuesday",
               "What's the latest version of Python I noted?", "the most recent paper on RLHF",
               "when did I first do a parkrun?", "what did I do last time?"):

@@ -183,7 +183,9 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      r"update|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
                      r"entries\b"
                      # "when did I last do a parkrun?", "the last time I saw the dentist" (trial s37)
-                     r"|\bwhen\s+(?:did|was|were|have|had)\s+(?:I|we)\s+last\b|\b(?:the\s+)?last\s+time\s+(?:I|we)\b"
+                     # ... "when did they last meet Vexa?" (trial s50: a game master's "they", the party)
+                     r"|\bwhen\s+(?:did|was|were|have|had)\s+(?:I|we|they|you|he|she)\s+last\b"
+                     r"|\b(?:the\s+)?last\s+time\s+(?:I|we|they|you|he|she)\b"
                      r"|\bwhen\s+(?:did|was|have)\s+(?:I|we)\s+(?:\w+\s+)?most\s+recently\b"
                      # "when was the van's last oil change?", "my last dentist visit", "when was the last backup?"
                      # (trial s45), not "last week", "the last step", nor "my last name"
