@@ -400,6 +400,12 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     for question, thin in (("how many servings does the chilli make?", False), ("what is the prep time?", False),
                            ("how do I brown the mince?", True)):
         assert _fields_thin(chunks, [0.5, 0.45], question) is thin, question
+    # ... but not a field whose value the question says: it says what is asked about, not what is asked (trial s50:
+    # "session: 41" had come before the prep list for "what should I prep for session 41?")
+    prep = dataclasses.replace(_chunk("Prep/Session 41 Prep.md", 0, "session: 41"), thin=True)
+    chunks = [prep, _chunk("Prep/Session 41 Prep.md", 1, "sail to the chapel on the Black Tide")]
+    assert _fields_thin(chunks, [0.5, 0.45], "what should i prep for session 41") is True
+    assert _fields_thin(chunks, [0.5, 0.45], "which session is the chapel prep for") is False
 
 
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():

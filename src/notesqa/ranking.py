@@ -1162,6 +1162,8 @@ def _asked_key(text: str, asked: frozenset[str]) -> bool:
     key = field_key(text)
     if not key or not field_line(text):
         return False
+    if _words_of(text.split(":", 1)[1]) <= asked:  # "session: 41" for "what should I prep for session 41?" says
+        return False  # what the question says, not what it asks (trial s50: it had come before the prep list)
     asked = asked | {k for w in asked & _FIELD_ASKED.keys() for k in _FIELD_ASKED[w]}
     return key not in RECORD_KEYS and any(_same_start(k, w) for k in tokenize(key.replace("_", " ")) for w in asked)
 
