@@ -745,6 +745,14 @@ def test_our_last_one_on_one_is_the_newest_section_of_the_page_titled_by_it():
            _chunk("2026-12-01 Team meeting.md", 1, "new laptops", date="2026-12-01")]
     assert _newest_titled(Agenda(day), day, "meeting") == {}
     assert set(_newest_titled(Agenda(chunks), chunks, "1:1")) == {2, 3}
+    # ... of the page the question names among several (trial s50: "last 1on1 with priya" had given Dana's newer one),
+    # and not a section of a day to come
+    dana = [_chunk("pages/1on1 Dana.md", 0, "moved to wed", date="2026-12-02"),
+            _chunk("pages/1on1 Dana.md", 1, "hiring plan", date="2026-10-02"),
+            _chunk("pages/1on1 Dana.md", 2, "agenda for next time", date="2099-01-01")]
+    both = chunks + dana
+    assert set(_newest_titled(Agenda(both), both, "1:1", frozenset({"marta"}))) == {2, 3}
+    assert set(_newest_titled(Agenda(both), both, "1:1", frozenset())) == {2, 3, 6}
     # no page titled by the meeting: the newest of the best dated matches, as before
     plain = [dataclasses.replace(c, title="pages/Marta", path="pages/Marta.md") if c.path.startswith("pages/1on1")
              else c for c in chunks]
@@ -1090,5 +1098,14 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
     marta = [_chunk("1on1/1on1 Marta.md", 0, "staff path", date="2025-01-10"),
              _chunk("1on1/1on1 Raj.md", 0, "promo", date="2025-02-10"),
              _chunk("1on1/1on1 Marta 2.md", 0, "ledger project", date="2025-01-20")]
-    assert set(_newest_titled(Agenda(marta), marta, "1on1", frozenset({"marta"}))) == {0, 2}
+    assert set(_newest_titled(Agenda(marta), marta, "1on1", frozenset({"marta"}))) == {2}
     assert set(_newest_titled(Agenda(marta), marta, "1on1", frozenset())) == {1, 2}
+    # the review: a title that says the question's frame ("Last Stand", "What Happened") names no session; a year's
+    # folder is of the series; a session to come is not the last (trial s50, the next board meeting's page)
+    later = [("Sessions/2024/Session 12 - What Happened to Bram.md", "bram's fate", "2024-02-01"),
+             ("Sessions/2024/Session 39 - Last Stand at the Gate.md", "the gate holds", "2025-02-08"),
+             ("Sessions/2025/Session 40 - The Drowned God Stirs.md", "the sea pulls back", "2025-02-22"),
+             ("Sessions/2099/Session 99 - Far Future.md", "not yet played", "2099-01-01")]
+    chunks = [_chunk(p, 0, t, date=d) for p, t, d in later]
+    ranked = fuse(chunks, _dense_only([0.6, 0.6, 0.1, 0.5]), "what happened last session", {}, None, 2)
+    assert {c.row for c in ranked if c.explain.recent} == {2}

@@ -487,7 +487,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
     last_meeting = meeting_word is not None
     series = _newest_of_series(agenda, asked) if last_meeting else np.zeros(0, dtype=np.int64)
-    titled = _newest_titled(agenda, chunks, meeting_word, asked) if last_meeting else {}
+    titled = _newest_titled(agenda, chunks, meeting_word, asked - _MEETING_FRAME - set(tokenize(meeting_word))) \
+        if last_meeting else {}
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
                                      (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
     if len(cand) == 0:
@@ -558,7 +559,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
-    recent = _recency(chunks, cand, fused, meeting) if asks_latest(text) else np.zeros(len(cand), dtype=np.float32)
+    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled)) if asks_latest(text) \
+        else np.zeros(len(cand), dtype=np.float32)
     coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
@@ -908,17 +910,21 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
     return out
 
 
-def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray) -> np.ndarray:
+def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False
+             ) -> np.ndarray:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
     one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first). Among
     those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
-    newest section of her page, not a newer journal that mentions her."""
+    newest section of her page, not a newer journal that mentions her. alone: the notes named are the last of a series
+    already (_newest_titled), their day the newest even when it is the only one."""
     out = np.zeros(len(cand), dtype=np.float32)
-    # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47)
+    today = _dt.date.today().isoformat()
+    # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
+    # nor a note of a day to come: the last board meeting is not the next one's page, trial s50)
     dated = [j for j in np.argsort(-fused, kind="stable")
-             if chunks[int(cand[j])].date and not chunks[int(cand[j])].origin and not chunks[int(cand[j])].thin]
+             if (c := chunks[int(cand[j])]).date and c.date[:10] <= today and not c.origin and not c.thin]
     named = [j for j in dated if name[j] > 0]
     if named:  # any of the notes it names, however many and however weak its best line (trial s47, the review)
         dated = named
@@ -926,7 +932,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         dated = _saying_names(chunks, cand, dated, name) or dated
         dated = [j for j in dated if fused[j] >= RECENT_NEAR * fused[dated[0]]][:RECENT_AMONG] if dated else dated
     days_ = {chunks[int(cand[j])].date[:10] for j in dated}
-    if len(days_) > 1:
+    if len(days_) > 1 or alone and named and days_:
         newest = max(days_)
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
@@ -948,8 +954,9 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
     """The rows of the newest note of the series of dated notes the question names ("2026-11-25 Helen" of "my last
     meeting w helen"), candidates however many older ones match better (the second review: of 150 weekly meetings
     the newest had not been among the candidates). asked: the question's words (tokenize)."""
+    today = _dt.date.today().isoformat()
     series = [(day, rows) for path, (day, rows) in agenda.dated_notes().items()
-              if (words := _series_words(path)) and words <= asked]
+              if (words := _series_words(path)) and words <= asked and day <= today]
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
 
 
@@ -961,20 +968,32 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     meeting") is no running page: "our last meeting" is of any topic's (the review); but of a series of notes of one
     day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named)."""
     word = tokenize(meeting)[:1]
-    out: dict[int, str] = {}
+    today = _dt.date.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board meeting's page)
+    running: list[tuple[str, str, list[int]]] = []  # running pages: (path, their newest day, its rows)
     series: list[tuple[str, str, list[int]]] = []  # notes of one day titled first by the meeting: (day, path, rows)
     for path, (day, rows) in agenda.dated_notes().items():
         if not word or word[0] not in _title_words(chunks[rows[0]].title):
             continue
-        days_ = {chunks[r].date[:10] for r in rows}
+        days_ = {d for r in rows if (d := chunks[r].date[:10]) <= today}
         if len(days_) > 1:
             newest = max(days_)
-            out.update((r, path) for r in rows if chunks[r].date[:10] == newest)
-        elif tokenize(chunks[rows[0]].title)[:1] == word:
+            running.append((path, newest, [r for r in rows if chunks[r].date[:10] == newest]))
+        elif tokenize(chunks[rows[0]].title)[:1] == word and day <= today:
             series.append((day, path, rows))
-    if not out and len(series) > 1:
-        out.update((r, path) for _, path, rows in _newest_named(chunks, series, asked) for r in rows)
-    return out
+    if running:  # of the pages whose title says another word the question says, if any does ("1on1 Priya" of "my last
+        # 1on1 with priya", not Dana's newer one: trial s50)
+        said = [p for p in running if _says_other_title_words(chunks, p[2][0], asked)]
+        return {r: path for path, _, rows in (said or running) for r in rows}
+    if len(series) > 1:
+        return {r: path for _, path, rows in _newest_named(chunks, series, asked) for r in rows}
+    return {}
+
+
+def _says_other_title_words(chunks: list[Chunk], row: int, asked: frozenset[str]) -> bool:
+    """Does the question (asked: its words) say a word of the row's note's title besides its first ("priya" of "1on1
+    Priya")?"""
+    title = chunks[row].title
+    return bool((_title_words(title) - set(tokenize(title)[:1])) & asked)
 
 
 def _newest_named(chunks: list[Chunk], series: list[tuple[str, str, list[int]]],
@@ -983,12 +1002,24 @@ def _newest_named(chunks: list[Chunk], series: list[tuple[str, str, list[int]]],
     Stirs", "Standup 2024-05-01", for "what happened last session?": trial s50, whose newest had not been among the
     candidates); of those whose title says another word the question says, if any does ("1on1 Marta" of "my last
     1on1 with marta"). Two: the newest is the last as it is newer than the one before it (_recency). The series is
-    the notes of the folder that holds most of them ("Sessions/", not the newer "Prep/Session 41 Prep")."""
-    folders = Counter(PurePosixPath(path).parent for _, path, _ in series)
+    the notes of the top folder that holds most of them ("Sessions/", its years' folders too, not the newer
+    "Prep/Session 41 Prep"). asked: the question's words that may name one (_MEETING_FRAME's not: "Session 39 - Last
+    Stand" is no "last session", the review)."""
+    folders = Counter(_top_folder(path) for _, path, _ in series)
     most = max(folders.values())
-    series = [s for s in series if folders[PurePosixPath(s[1]).parent] == most]
-    said = [s for s in series if (_title_words(chunks[s[2][0]].title) - {tokenize(chunks[s[2][0]].title)[0]}) & asked]
-    return sorted(said or series)[-2:]
+    series = [s for s in series if folders[_top_folder(s[1])] == most]
+    said = [s for s in series if _says_other_title_words(chunks, s[2][0], asked)]
+    return sorted(said)[-1:] if said else sorted(series)[-2:]
+
+
+def _top_folder(path: str) -> str:
+    parts = PurePosixPath(path).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+# the words of a question for the latest meeting that name none of them ("what happened in the last session?")
+_MEETING_FRAME = frozenset(tokenize("last latest recent newest previous most happen happened discuss discussed say "
+                                    "said talk talked decide decided do did go went cover covered write wrote"))
 
 
 def _in_titled(chunks: list[Chunk], cand: np.ndarray, titled: dict[int, str]) -> np.ndarray:
