@@ -37,7 +37,8 @@ def test_the_latest_is_asked_for():
     from notesqa.asking import last_meeting_word
 
     for q, word in (("my last 1on1 with marta", "1on1"), ("our last 1-1", "1-1"), ("last one on one", "one on one"),
-                    ("my last 1:1", "1:1"), ("the last steering meeting", "meeting"), ("latest standups", "standup")):
+                    ("my last 1:1", "1:1"), ("the last steering meeting", "meeting"), ("latest standups", "standup"),
+                    ("what went wrong at the last gig", "gig"), ("tom's last lesson", "lesson")):  # (trial s50)
         assert asks_last_meeting(q) and last_meeting_word(q) == word, q
     assert last_meeting_word("the last 1-10 scale") is None and last_meeting_word("what did we do in may") is None
     for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review",

@@ -1109,3 +1109,19 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
     chunks = [_chunk(p, 0, t, date=d) for p, t, d in later]
     ranked = fuse(chunks, _dense_only([0.6, 0.6, 0.1, 0.5]), "what happened last session", {}, None, 2)
     assert {c.row for c in ranked if c.explain.recent} == {2}
+    # a series titled by the meeting after another word the question says (trial s50: "what happened at the last board
+    # meeting" had given the next one's page, then a journal line), and the notes of a folder named by it ("the last
+    # gig": Gigs/2026-11-28 Kings Arms.md, trial s50, 14th)
+    board = [("pages/Board meeting 2026-Q2.md", "postpone the raise", "2026-06-10"),
+             ("pages/Board meeting 2026-Q3.md", "approved the seed raise", "2026-09-17"),
+             ("pages/Board meeting 2026-Q4.md", "agenda: runway", "2099-12-17"),
+             ("journals/2026_11_28.md", "worked on the board deck", "2026-11-28")]
+    chunks = [_chunk(p, 0, t, date=d) for p, t, d in board]
+    ranked = fuse(chunks, _dense_only([0.3, 0.2, 0.6, 0.6]), "what happened at the last board meeting", {}, None, 2)
+    assert {c.row for c in ranked if c.explain.recent} == {1}
+    gigs = [("Gigs/2026-10-10 The Crown.md", "went wrong: the bass amp cut out", "2026-10-10"),
+            ("Gigs/2026-11-28 Kings Arms.md", "forgot my capo", "2026-11-28"),
+            ("Gear/Pedalboard.md", "what went wrong: the tuner", "2026-11-30")]
+    chunks = [_chunk(p, 0, t, date=d) for p, t, d in gigs]
+    ranked = fuse(chunks, _dense_only([0.7, 0.2, 0.6]), "what went wrong at the last gig", {}, None, 2)
+    assert {c.row for c in ranked if c.explain.recent} == {1}

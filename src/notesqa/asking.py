@@ -177,7 +177,7 @@ _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
             r"the|a|an|for|with|from|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
             r"(?P<meeting>1on1|" + ONE_ON_ONE + r"|meeting|mtg|call|"  # a 1:1 written any way (s49)
             r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
-            r"demo)s?\b")
+            r"demo|gig|lesson|rehearsal|class)s?\b")  # (a gig, a lesson: trial s50)
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
 _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:entry|journal|note|"
                      r"update|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"

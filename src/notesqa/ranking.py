@@ -970,46 +970,51 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     word = tokenize(meeting)[:1]
     today = _dt.date.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board meeting's page)
     running: list[tuple[str, str, list[int]]] = []  # running pages: (path, their newest day, its rows)
-    series: list[tuple[str, str, list[int]]] = []  # notes of one day titled first by the meeting: (day, path, rows)
+    series: list[tuple[str, str, list[int]]] = []  # notes of one day titled by the meeting: (day, path, rows)
+    foldered: list[tuple[str, str, list[int]]] = []  # notes of one day in a folder named by it ("Gigs/2026-11-28 ...")
     for path, (day, rows) in agenda.dated_notes().items():
+        if word and word[0] in _words_of(_top_folder(path)) and day <= today:
+            foldered.append((day, path, rows))
         if not word or word[0] not in _title_words(chunks[rows[0]].title):
             continue
         days_ = {d for r in rows if (d := chunks[r].date[:10]) <= today}
         if len(days_) > 1:
             newest = max(days_)
             running.append((path, newest, [r for r in rows if chunks[r].date[:10] == newest]))
-        elif tokenize(chunks[rows[0]].title)[:1] == word and day <= today:
+        elif day <= today:
             series.append((day, path, rows))
     if running:  # of the pages whose title says another word the question says, if any does ("1on1 Priya" of "my last
         # 1on1 with priya", not Dana's newer one: trial s50)
-        said = [p for p in running if _says_other_title_words(chunks, p[2][0], asked)]
+        said = [p for p in running if _says_other_title_words(chunks, p[2][0], asked, word[0])]
         return {r: path for path, _, rows in (said or running) for r in rows}
-    if len(series) > 1:
-        return {r: path for _, path, rows in _newest_named(chunks, series, asked) for r in rows}
+    # a series: the notes whose title says another word the question says ("Board meeting 2026-Q3" of "the last board
+    # meeting"), else those titled first by the meeting ("Session 40 - ...")
+    said = [s for s in series if _says_other_title_words(chunks, s[2][0], asked, word[0])]
+    first = [s for s in series if tokenize(chunks[s[2][0]].title)[:1] == word]
+    if said or len(first) > 1:
+        return {r: path for _, path, rows in _newest_named(said or first, bool(said)) for r in rows}
+    if len(foldered) > 1:  # ... else the notes of a folder named by it ("what went wrong at the last gig?": trial s50)
+        return {r: path for _, path, rows in _newest_named(foldered, False) for r in rows}
     return {}
 
 
-def _says_other_title_words(chunks: list[Chunk], row: int, asked: frozenset[str]) -> bool:
-    """Does the question (asked: its words) say a word of the row's note's title besides its first ("priya" of "1on1
-    Priya")?"""
-    title = chunks[row].title
-    return bool((_title_words(title) - set(tokenize(title)[:1])) & asked)
+def _says_other_title_words(chunks: list[Chunk], row: int, asked: frozenset[str], meeting: str) -> bool:
+    """Does the question (asked: its words) say a word of the row's note's title besides the meeting and numbers
+    ("priya" of "1on1 Priya", "board" of "Board meeting 2026-Q3")?"""
+    return bool({w for w in _title_words(chunks[row].title) if w != meeting and not w.isdigit()} & asked)
 
 
-def _newest_named(chunks: list[Chunk], series: list[tuple[str, str, list[int]]],
-                  asked: frozenset[str]) -> list[tuple[str, str, list[int]]]:
-    """The two newest of a series of notes of one day each, titled first by a meeting ("Session 40 - The Drowned God
-    Stirs", "Standup 2024-05-01", for "what happened last session?": trial s50, whose newest had not been among the
-    candidates); of those whose title says another word the question says, if any does ("1on1 Marta" of "my last
-    1on1 with marta"). Two: the newest is the last as it is newer than the one before it (_recency). The series is
-    the notes of the top folder that holds most of them ("Sessions/", its years' folders too, not the newer
-    "Prep/Session 41 Prep"). asked: the question's words that may name one (_MEETING_FRAME's not: "Session 39 - Last
-    Stand" is no "last session", the review)."""
+def _newest_named(series: list[tuple[str, str, list[int]]], said: bool) -> list[tuple[str, str, list[int]]]:
+    """The last of a series of notes of one day each (day, path, rows), titled by a meeting ("Session 40 - The Drowned
+    God Stirs", "Standup 2024-05-01", for "what happened last session?": trial s50, whose newest had not been among
+    the candidates): the newest of those the question names (said: "1on1 Marta" of "my last 1on1 with marta"), else
+    the two newest: the newest is the last as it is newer than the one before it (_recency). The series is the notes
+    of the top folder that holds most of them ("Sessions/", its years' folders too, not the newer "Prep/Session 41
+    Prep")."""
     folders = Counter(_top_folder(path) for _, path, _ in series)
     most = max(folders.values())
-    series = [s for s in series if folders[_top_folder(s[1])] == most]
-    said = [s for s in series if _says_other_title_words(chunks, s[2][0], asked)]
-    return sorted(said)[-1:] if said else sorted(series)[-2:]
+    series = sorted(s for s in series if folders[_top_folder(s[1])] == most)
+    return series[-1:] if said else series[-2:]
 
 
 def _top_folder(path: str) -> str:
