@@ -839,8 +839,15 @@ def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_pat
     assert hits[0].path.startswith("incidents/2024-01-08") and hits[0].explain.day_match
     assert idx.notice(hits, question) == \
         "Read as “in january 2024”: your notes of it say most of what you ask (they have a later one too)."
-    # ... while a question of nothing but the month is of the last one, as before
+    # ... while a question of nothing but the month, or of one word, or of "last january", is of the last one, as
+    # before (the review: "the last train" had made "what happened last january" the January of 2024)
     assert idx.noted("what did i do in january") == "what did i do in january 2025"
+    write(notes / "2024-01-20 marketing.md", "# Marketing\n\n- marketing decided on the spring campaign, missed the last train\n")
+    write(notes / "2025-01-21 offsite.md", "# Offsite\n\n- offsite in Lisbon, what happened there stays there\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.noted("what did marketing decide in january") == "what did marketing decide in january 2024"
+    assert idx.noted("what happened last january") == "what happened in january 2025"
+    assert idx.noted("what happened in january") == "what happened in january 2025"
 
 
 def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path, embedder):

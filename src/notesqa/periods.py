@@ -502,7 +502,9 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
         if inside(spans, m.start()):
             continue  # inside a quoted phrase, a filter's words
         months = noted() if months is None else months
-        year = _noted_year(_month_named(m, today, ahead)[0], months, best)
+        # ("last March" is the last one; "in March" the one whose notes say what is asked, if one does)
+        year = _noted_year(_month_named(m, today, ahead)[0], months,
+                           None if (m.group(1) or "").lower() == "last" else best)
         if year is not None:  # ("last March": "in March 2024", the year's own words)
             start = m.start(1) if (m.group(1) or "").lower() == "last" else m.end()
             out += [text[at:start], f"in {m.group(3)} {year}" if start < m.end() else f" {year}"]
@@ -522,7 +524,8 @@ def _noted_year(first: date, months: frozenset[str], best: Callable[[list[str]],
     return int((chosen or earlier[-1])[:4]) if earlier else None
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?", re.IGNORECASE)
 
 
 def without_months(text: str) -> str:

@@ -983,10 +983,12 @@ MONTH_SAYS = 0.5  # the share of the question's words (BM25, of its ceiling) a m
 
 def _best_month(live: "_Live", question: str, months: list[str]) -> str | None:
     """Of months ("YYYY-MM", oldest first) the question names without a year, the one whose best passage says most
-    of what it asks (MONTH_SAYS of it at least, more than any later month's), if any (periods.with_noted_year)."""
-    scores, ceiling = live.gen.keywords.search(without_months(question))
-    if ceiling <= 0:
-        return None
+    of what it asks (MONTH_SAYS of it at least, more than any later month's), if it asks two words or more the notes
+    know besides the month (periods.with_noted_year)."""
+    text = without_months(question)
+    scores, ceiling = live.gen.keywords.search(text)
+    if ceiling <= 0 or len(set(live.gen.keywords.weights(text))) < 2:  # one word ("what happened in january?") asks
+        return None  # nothing of its own: the last one
     best = {month: float(scores[rows].max()) if len(rows := live.agenda.of_month(month)) else 0.0 for month in months}
     chosen = max(months, key=lambda month: (best[month], month))  # (a tie: the later)
     return chosen if best[chosen] >= MONTH_SAYS * ceiling else None
