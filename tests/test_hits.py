@@ -308,3 +308,15 @@ def test_a_step_a_hit_opens_with_is_not_said_again_in_its_breadcrumb():
     assert hit.breadcrumb == ["Failover", "Steps"]
     other = Hit("Check the primary first.", "f.md", 5, ("Steps",), 0.9, title="Failover", parents=(step,), tags=("ops",))
     assert other.breadcrumb[-1].startswith("Restart pgbouncer")  # a child of the step keeps it
+
+
+def test_a_hits_code_is_cut_where_it_is_shown_not_at_a_line_of_prose_that_says_the_same():
+    # the s50 review: a note opening with the prose line "kubectl get pods -A" and the same command in a code block
+    # later in the hit had fenced the prose line and shown the code as text
+    hit = Hit("kubectl get pods -A\nwhen a pod crashloops, run:\nkubectl get pods -A", "k8s.md", 1, (), 0.5,
+              code="kubectl get pods -A", code_lang="sh", codes=(("kubectl get pods -A", "sh", 2),))
+    assert [(kind, text, row) for kind, text, _, row in hit.pieces()] == [
+        ("text", "kubectl get pods -A\nwhen a pod crashloops, run:", 0), ("code", "kubectl get pods -A", 2)]
+    # ... and without the row (a Hit made elsewhere): the first that stands on lines of its own, as before
+    plain = Hit("run:\nls -la\nthen ls -la again", "a.md", 1, (), 0.5, code="ls -la")
+    assert [kind for kind, *_ in plain.pieces()] == ["text", "code", "text"]

@@ -71,7 +71,8 @@ class Hit:
     match_score: float | None = None  # the passage's own match (dense and keyword fused); None: as score
     code: str = ""  # the code that ends text, if the hit shows code (the chat shows it as code)
     code_lang: str = ""  # that code's language as its fence names it ("python"); "" when it names none
-    codes: tuple[tuple[str, str], ...] = ()  # every code block it shows, in order, with its language (code's the last)
+    # every code block it shows, in order: (code, its language, the row of text it is shown from or after); code: the last
+    codes: tuple[tuple[str, str, int], ...] = ()
     end_line: int = 0  # the last line of what is shown (an editor marks line..end_line); 0: as line
     match_line: int = 0  # the line of match when the hit shows it after other lines (a list shown from its
     # lead-in, a parent bullet over it); 0: it is the first shown (line)
@@ -113,11 +114,11 @@ class Hit:
         own, without the line breaks that part them): (kind, "text" or "code", text, the code's language or None, the
         row of text, split at its line breaks, it starts at). After a code block may come a later step and its
         code (trial s50: only a hit's last code block had been shown as code, step 1's as plain lines)."""
-        blocks = self.codes or ((self.code, self.code_lang),)
+        blocks = self.codes or ((self.code, self.code_lang, 0),)
         text, at, out = self.text, 0, []
-        for code, lang in blocks:
+        for code, lang, *row in blocks:
             code = code.strip("\n")
-            found = _whole_lines(text, code, at) if code.strip() else None
+            found = _whole_lines(text, code, max(at, _row_start(text, row[0] if row else 0))) if code.strip() else None
             if found is None:
                 continue
             if text[at:found].strip("\n"):
@@ -449,3 +450,13 @@ def _row(text: str, at: int) -> int:
     while at < len(text) and text[at] == "\n":
         at += 1
     return text.count("\n", 0, at)
+
+
+def _row_start(text: str, row: int) -> int:
+    """Where the row (text split at its line breaks) starts in text."""
+    at = 0
+    for _ in range(row):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at

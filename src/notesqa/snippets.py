@@ -377,6 +377,11 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate,
     return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table))
 
 
+def _rows(lines: list[str]) -> int:
+    """The rows lines take once joined by line breaks."""
+    return sum(line.count("\n") + 1 for line in lines)
+
+
 def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     """The hit showing snippet, scored by its ranking score (its match score beside it)."""
     c = tree.chunks[snippet.root]
@@ -388,7 +393,9 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     lines = [f"{marker} {opening}" if marker else opening]
     code = _own_code(tree, snippet.root) if c.kind == "code" else ""
     lang = c.lang if c.kind == "code" else ""
-    codes = [[code, lang]] if code else []  # every code block shown, in order (code, lang: the last)
+    # every code block shown, in order: code, lang (the last's: code, lang) and the row (of the text split at its line
+    # breaks) it is shown from or after (a line of prose before it may say the same: Hit.pieces, the review)
+    codes = [[code, lang, 0]] if code else []
     base = c.depth if c.kind == "bullet" else None  # list items under prose: the first sets the margin
     came_from = c.origin.rpartition(":")[0] if c.origin else ""
     for n, j in enumerate(snippet.follow):
@@ -399,7 +406,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines[-1] = lines[-1].removesuffix("\n…")
             lines.append(piece)
             code = code.removesuffix("\n…") + "\n" + piece if code else piece
-            codes[-1:] = [[code, lang]]
+            codes[-1:] = [[code, lang, codes[-1][2] if codes else _rows(lines[:-1])]]
             continue
         # text embedded from another note says so on a line of its own where it starts, not as words of its
         # first line (trial s35: "... leave 20 minutes (autolyse). (embedded from Pizza dough)"); the hit's own
@@ -414,7 +421,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
                       f"{f.marker} {f.text}" if f.marker else f.text]
             if f.kind == "code":
                 code, lang = _own_code(tree, j), f.lang
-                codes.append([code, lang])
+                codes.append([code, lang, _rows(lines[:-1])])
             base = f.depth if f.kind == "bullet" else None
             continue
         shown = _code_introduced(tree.chunks[j - 1], f) if f.kind == "code" else None
@@ -425,7 +432,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         elif shown is not None:
             lines.append(shown)
             code, lang = shown, f.lang
-            codes.append([code, lang])
+            codes.append([code, lang, _rows(lines[:-1])])
         elif f.kind == "bullet":
             base = f.depth if base is None else base
             pad, marker = "  " * max(0, f.depth - base), f.marker or "-"
@@ -452,7 +459,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
                tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line,
-               codes=tuple((text, lang) for text, lang in codes if text.strip()))
+               codes=tuple((text, lang, row) for text, lang, row in codes if text.strip()))
 
 
 def _parent_page(tree: NoteTree, path: str) -> str:
