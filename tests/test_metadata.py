@@ -403,3 +403,18 @@ def test_a_file_named_by_a_european_day_and_words_is_of_that_day():
     for name in ("notes 1.2.10.md", "release 32.01.2025.md", "v 3.1.25.md", "Router firmware 21.03.01.md",
                  "Release 10.12.13.md"):  # a version's numbers, no day (the review)
         assert note_date(None, name) is None, name
+
+
+def test_front_matter_never_closed_is_two_fields_or_more_and_a_list_only_under_a_key_without_a_value():
+    # the s50 review: "---", "Status: draft" then a to-do list had lost the list to the fields; a rule, then "Note:
+    # the server moved ...", had been reported as front matter repaired
+    from notesqa.metadata import unclosed_front_matter
+
+    assert unclosed_front_matter("---\nStatus: draft\n- buy milk\n- call mom\n", "a.md")[2] == 0
+    assert unclosed_front_matter("---\nNote: the server moved to rack 3\n", "a.md")[2] == 0
+    meta, text, lines, problem = unclosed_front_matter("---\ntitle: NAS\nstatus: draft\n- buy milk\n", "a.md")
+    assert (meta, lines, text.split("\n")[3], problem.action) == ({"title": "NAS", "status": "draft"}, 3, "- buy milk",
+                                                                  "repaired")
+    meta, _, lines, _ = unclosed_front_matter("---\ntitle: NAS\ntags:\n  - nas\n  - zfs\n# NAS\n", "a.md")
+    assert (meta, lines) == ({"title": "NAS", "tags": ["nas", "zfs"]}, 5)
+    assert unclosed_front_matter("---\ntitle: NAS\n---\nbody\n", "a.md")[2] == 0  # closed: markdown's own

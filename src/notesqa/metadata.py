@@ -74,18 +74,24 @@ _FIELD_GOES_ON = re.compile(r"^(?:[ \t]+\S|-[ \t])")  # a field's value on the l
 
 def unclosed_front_matter(text: str, rel: str) -> tuple[dict, str, int, Problem | None]:
     """Front matter opened with "---" and never closed (no "---" line after it, which makes it no front matter to a
-    markdown reader): its fields, the run of "key: value" lines after the opening, read as front matter, and text
+    markdown reader): its fields, the run of two "key: value" lines or more after the opening (a key without a value
+    the list under it: "tags:", "  - npc"), read as front matter, and text
     with those lines blank, their count, and a Problem saying so (trial s50: "aliases: ..." had been a note's first
     passage without a word). ({}, text, 0, None) for any other note."""
     if not text.startswith("---") or text[:text.find("\n") if "\n" in text else None].strip() != "---" \
             or _CLOSING_FENCE.search(text, 3):
         return {}, text, 0, None
     lines = text.split("\n")
-    end = 1
-    while end < len(lines) and (_FIELD_START.match(lines[end]) or end > 1 and _FIELD_GOES_ON.match(lines[end])):
+    end, keys, open_key = 1, 0, False
+    while end < len(lines):
+        if _FIELD_START.match(lines[end]):
+            keys += 1
+            open_key = not lines[end].split(":", 1)[1].strip()  # "tags:", its values on the lines under it
+        elif not (open_key and _FIELD_GOES_ON.match(lines[end])):
+            break
         end += 1
-    if end == 1:
-        return {}, text, 0, None  # a rule, then the note
+    if keys < 2:
+        return {}, text, 0, None  # a rule, then the note ("Note: the server moved", the review)
     meta, problem = front_matter("\n".join(lines[1:end]), rel)
     said = f"front matter not closed (no \"---\" line after its fields, lines 2-{end}): read them as its fields"
     problem = Problem(rel, "repaired", f"{said}; {problem.reason}" if problem else f"{said}; add the closing \"---\"")
