@@ -286,3 +286,5 @@ def test_a_question_of_they_that_names_a_note_stands_on_its_own():
     # ... while one that names none leans on the one before, as before, and so does a connective's
     assert standalone("how much do they cost", "what potions did they buy", names_in) != "how much do they cost"
     assert standalone("and when did they meet vexa?", "who is Bram", names_in) != "and when did they meet vexa?"
+    # ... and "it" is the thing asked before, whatever note it names (the review: "can I run it in vexa?")
+    assert standalone("can I run it with vexa", "what is restic", names_in) != "can I run it with vexa"

@@ -8,7 +8,8 @@ The rule (documented in the README):
   at most three words (filters not counted) that lean on the previous question: a
   preposition or pronoun first ("in 2023?", "for Lambda?", "the oven?", "that one?"),
   only years, or only filters ("tag:work": the same question, other filters); or asks in six words or fewer
-  about "it" or "them", unless it names a note of its own ("when did they last meet Vexa?").
+  about "it" or "them", unless it says "they" or "them" and names a note of its own ("when did they last meet
+  Vexa?").
 * Any other question of at most three words ("postgres vacuum", "cells?") may be
   either: the page searches both ways and keeps the one that matches better
   (`followup_kind` says "maybe"); a note's name ("Ideas") opens that note.
@@ -80,6 +81,7 @@ _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|
 _QUOTED_ONLY = re.compile(r'(?:\s*["“][^"“”]+["”])+\s*')
 _PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
 _PRONOUN_WORDS = 6
+_PEOPLE_PRONOUNS = frozenset({"they", "them", "their"})  # who may be the people a vault is about, not the last answer
 _DEFINITE = re.compile(r"\b(?:the|that|this|those|these)\s+[a-z]\w*\W*$", re.I)  # ends on "the fix", "the train"
 _DEFINITE_WORDS = 5
 _ONES = frozenset("one ones other others".split())  # "the other one?", "the second one"
@@ -266,7 +268,8 @@ def names_its_subject(question: str, names_in: Names) -> bool:
     if not q or _CONNECTIVES.match(q) or _shifts(question):
         return False
     words = _WORD.findall(q)
-    return len(words) > 3 and any(w in _PRONOUNS for w in words) and bool(names_in(q))
+    # ("it" is the thing asked before: "can I run it in docker?" after a restic question, the review)
+    return len(words) > 3 and any(w.lower() in _PEOPLE_PRONOUNS for w in words) and bool(names_in(q))
 
 
 def only_a_name(question: str, names_in: Names) -> bool:
