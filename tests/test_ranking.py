@@ -1125,3 +1125,15 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
     chunks = [_chunk(p, 0, t, date=d) for p, t, d in gigs]
     ranked = fuse(chunks, _dense_only([0.7, 0.2, 0.6]), "what went wrong at the last gig", {}, None, 2)
     assert {c.row for c in ranked if c.explain.recent} == {1}
+
+
+def test_a_candidates_explanation_is_made_when_read_and_one_fact_of_it_without_it():
+    # fuse's candidates carry their explanations as columns (a search reads a few dozen of some 300); "our last 1:1"
+    # reads one fact of every candidate (the s50 review)
+    chunks = [_chunk("a.md", 0, "alpha", date="2024-01-01"), _chunk("b.md", 0, "beta", date="2024-02-01")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.4]), "what did we say in our last 1:1", {}, None, 2)
+    facts = [c.fact("recent") for c in ranked]
+    assert all(c._explain is None for c in ranked)  # (no explanation made for a fact)
+    assert facts == [c.explain.recent for c in ranked] and sorted(facts) == [0.0, 1.0]
+    assert ranked[0] == ranked[0].with_explain(ranked[0].explain) and hash(ranked[0]) == hash((ranked[0].row, ranked[0].rank))
+    assert ranking.Candidate(1, 0.5, None).fact("recent") is None

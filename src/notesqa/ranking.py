@@ -294,11 +294,20 @@ class Candidate:
 
     @property
     def explain(self) -> Explanation:
-        if self._explain is None and self._columns is not None:
-            names, values = self._columns
+        columns = self._columns  # (read once: two threads may fill it, each the same)
+        if self._explain is None and columns is not None:
+            names, values = columns
             self._explain = Explanation.of(zip(names, [column[self._at] for column in values]))
             self._columns = None
         return self._explain
+
+    def fact(self, name: str):
+        """One field of its explanation, read from fuse's columns without making the rest (the s50 review: "our last
+        1:1" read the newest mark of all 400 candidates); None when it has no explanation."""
+        columns = self._columns
+        if columns is not None:
+            return columns[1][columns[0].index(name)][self._at]
+        return getattr(self._explain, name) if self._explain is not None else None
 
     def with_explain(self, explain: Explanation) -> "Candidate":
         return Candidate(self.row, self.rank, explain)

@@ -237,7 +237,7 @@ class NotesIndex:
         live, ranked, origin, mask = ranked
         last_meeting = asks_last_meeting(text)
         if last_meeting:  # the newest meeting's passages first, however many older ones match better
-            ranked = [c for c in ranked if c.explain.recent] + [c for c in ranked if not c.explain.recent]
+            ranked = [c for c in ranked if c.fact("recent")] + [c for c in ranked if not c.fact("recent")]
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
         unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as

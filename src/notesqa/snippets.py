@@ -142,7 +142,7 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
     first, waiting, later = [], [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
-        if c.kind == "table_row" and not (cand.explain is not None and cand.explain.recent):
+        if c.kind == "table_row" and not cand.fact("recent"):
             key = (c.path, tuple(c.heading))
             per_table[key] = per_table.get(key, 0) + 1
             if per_table[key] > TABLE_ROWS:
