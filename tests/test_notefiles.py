@@ -50,6 +50,10 @@ def test_decode_note_statements():
     assert text == "résumé" and why == "not valid UTF-8 (first bad byte at offset 1), decoded as cp1252"
     assert decode_note("\ufeff".encode("utf-16")) == (None, "empty file")
     assert decode_note(b"\x00\x00") == (None, "binary file (contains NUL bytes)")
+    # a picture renamed ".md" with no NUL byte near its start (trial s50: "ÿØÿà..." had been a note, its hit)
+    assert decode_note(b"\xff\xd8\xff\xe0\xa2\x90\xc1 scan of the lease") == (None, "binary file (a JPEG picture, not text)")
+    assert decode_note(b"%PDF-1.7\n%\xe2\xe3") == (None, "binary file (a PDF, not text)")
+    assert decode_note(b"PDF notes: the lease") == ("PDF notes: the lease", None)  # (words, not a signature)
 
 
 def test_read_note_never_raises(tmp_path):

@@ -480,6 +480,13 @@ def _not_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
     return data.decode(last), f"not valid UTF-8{where}, decoded as {last}"  # Latin-1 decodes any bytes
 
 
+# what a file of another format opens with, whatever its name: a picture, a PDF, an archive renamed ".md" reads as a
+# page of Latin-1 (trial s50: a JPEG without NUL bytes in its first 8 KB had been a note "ÿØÿà...")
+_SIGNATURES = ((b"\xff\xd8\xff", "a JPEG picture"), (b"\x89PNG\r\n\x1a\n", "a PNG picture"), (b"GIF87a", "a GIF picture"),
+               (b"GIF89a", "a GIF picture"), (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive or Office document"),
+               (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"OggS", "an Ogg file"), (b"ID3", "an MP3 file"))
+
+
 def decode_note(data: bytes) -> tuple[str | None, str | None]:
     """(text, note) for raw bytes; text is None when the file is not a text note.
 
@@ -503,6 +510,8 @@ def decode_note(data: bytes) -> tuple[str | None, str | None]:
         return nfc(text), "UTF-16 text, decoded as UTF-16"
     if b"\x00" in data[:8192]:
         return None, "binary file (contains NUL bytes)"
+    if kind := next((what for start, what in _SIGNATURES if data.startswith(start)), None):
+        return None, f"binary file ({kind}, not text)"
     try:
         text = data.decode("utf-8-sig")
         note = None
