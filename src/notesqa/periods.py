@@ -524,8 +524,7 @@ def _noted_year(first: date, months: frozenset[str], best: Callable[[list[str]],
     return int((chosen or earlier[-1])[:4]) if earlier else None
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b" + _MONTH + r"\b\.?", re.IGNORECASE)
 
 
 def without_months(text: str) -> str:
