@@ -78,8 +78,7 @@ def unclosed_front_matter(text: str, rel: str) -> tuple[dict, str, int, Problem 
     the list under it: "tags:", "  - npc"), read as front matter, and text
     with those lines blank, their count, and a Problem saying so (trial s50: "aliases: ..." had been a note's first
     passage without a word). ({}, text, 0, None) for any other note."""
-    if not text.startswith("---") or text[:text.find("\n") if "\n" in text else None].strip() != "---" \
-            or _CLOSING_FENCE.search(text, 3):
+    if text.split("\n", 1)[0].rstrip() != "---" or _CLOSING_FENCE.search(text, 3):
         return {}, text, 0, None
     lines = text.split("\n")
     end, keys, open_key = 1, 0, False
