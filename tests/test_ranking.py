@@ -1087,10 +1087,14 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
                 ("Sessions/Session 29 - short one.md", "sailing back, 2 days", "2024-06-08"),
                 ("Sessions/Session 40 - The Drowned God Stirs.md", "the sea pulls back: Thalassar stirs", "2025-02-22"),
                 ("Prep/Session 41 Prep.md", "strong start: Vexa at the door", "2025-03-01")]
-    chunks = [_chunk(p, 0, t, date=d) for p, t, d in sessions] + [_chunk("Rules/Potions.md", 0, "what happened to potions")]
-    dense = _dense_only([0.6, 0.5, 0.1, 0.3, 0.55])
-    ranked = fuse(chunks, dense, "what happened last session", {}, None, 2)
-    assert {c.row for c in ranked if c.explain.recent} == {2}  # (not the newer prep note of another folder)
+    def newest(notes, dense, question, more=()):
+        """The rows fuse marks the newest of notes ((path, text, day) each, one passage a note), more after them."""
+        chunks = [_chunk(p, 0, t, date=d) for p, t, d in notes] + list(more)
+        return {c.row for c in fuse(chunks, _dense_only(dense), question, {}, None, 2) if c.explain.recent}
+
+    assert newest(sessions, [0.6, 0.5, 0.1, 0.3, 0.55], "what happened last session",
+                  [_chunk("Rules/Potions.md", 0, "what happened to potions")]) == {2}  # (not the newer prep note of
+    # another folder)
     # ... of those whose title says the question's other words, if any does
     from notesqa.agenda import Agenda
     from notesqa.ranking import _newest_titled
@@ -1106,9 +1110,7 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
              ("Sessions/2024/Session 39 - Last Stand at the Gate.md", "the gate holds", "2025-02-08"),
              ("Sessions/2025/Session 40 - The Drowned God Stirs.md", "the sea pulls back", "2025-02-22"),
              ("Sessions/2099/Session 99 - Far Future.md", "not yet played", "2099-01-01")]
-    chunks = [_chunk(p, 0, t, date=d) for p, t, d in later]
-    ranked = fuse(chunks, _dense_only([0.6, 0.6, 0.1, 0.5]), "what happened last session", {}, None, 2)
-    assert {c.row for c in ranked if c.explain.recent} == {2}
+    assert newest(later, [0.6, 0.6, 0.1, 0.5], "what happened last session") == {2}
     # a series titled by the meeting after another word the question says (trial s50: "what happened at the last board
     # meeting" had given the next one's page, then a journal line), and the notes of a folder named by it ("the last
     # gig": Gigs/2026-11-28 Kings Arms.md, trial s50, 14th)
@@ -1116,15 +1118,11 @@ def test_the_last_session_is_the_newest_note_of_the_series_titled_by_it():
              ("pages/Board meeting 2026-Q3.md", "approved the seed raise", "2026-09-17"),
              ("pages/Board meeting 2026-Q4.md", "agenda: runway", "2099-12-17"),
              ("journals/2026_11_28.md", "worked on the board deck", "2026-11-28")]
-    chunks = [_chunk(p, 0, t, date=d) for p, t, d in board]
-    ranked = fuse(chunks, _dense_only([0.3, 0.2, 0.6, 0.6]), "what happened at the last board meeting", {}, None, 2)
-    assert {c.row for c in ranked if c.explain.recent} == {1}
+    assert newest(board, [0.3, 0.2, 0.6, 0.6], "what happened at the last board meeting") == {1}
     gigs = [("Gigs/2026-10-10 The Crown.md", "went wrong: the bass amp cut out", "2026-10-10"),
             ("Gigs/2026-11-28 Kings Arms.md", "forgot my capo", "2026-11-28"),
             ("Gear/Pedalboard.md", "what went wrong: the tuner", "2026-11-30")]
-    chunks = [_chunk(p, 0, t, date=d) for p, t, d in gigs]
-    ranked = fuse(chunks, _dense_only([0.7, 0.2, 0.6]), "what went wrong at the last gig", {}, None, 2)
-    assert {c.row for c in ranked if c.explain.recent} == {1}
+    assert newest(gigs, [0.7, 0.2, 0.6], "what went wrong at the last gig") == {1}
 
 
 def test_a_candidates_explanation_is_made_when_read_and_one_fact_of_it_without_it():
