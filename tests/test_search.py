@@ -850,6 +850,27 @@ def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_pat
     assert idx.noted("what happened in january") == "what happened in january 2025"
 
 
+def test_a_questions_noted_year_is_read_once_for_its_search_and_notices(tmp_path, embedder, monkeypatch):
+    # noted() is read by the search, its notice and others_from; the months a question names are searched once, and
+    # the weekly notes' names read once (the review of s42: a 10,000-note vault's had been read again each time)
+    from notesqa import search
+
+    notes = tmp_path / "homelab"
+    write(notes / "2024-01-08 certs.md", "# Certs\n\n- all certs expired 2024-01-07\n")
+    write(notes / "2025-01-19 boot.md", "# Boot\n\n- kernel stuck at ramdisk\n")
+    idx = built_index(notes, tmp_path, embedder)
+    idx.search("kernel", k=1)  # (the generation loaded: another's reads it anew)
+    calls = []
+    for name in ("_best_month", "_weekly"):
+        real = getattr(search, name)
+        monkeypatch.setattr(search, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    question = "why did the certs expire in january"
+    hits = idx.search(question, k=2)
+    idx.notice(hits, question)
+    idx.others_from(hits, question)
+    assert calls.count("_best_month") == 1 and calls.count("_weekly") <= 1
+
+
 def test_notes_left_out_by_tag_or_folder_as_obsidians_search_writes_it(tmp_path, embedder):
     # the question fuzz (s42): "cells -tag:aws" had been searched as the words "aws" and "tag" left out, the notes
     # tagged aws first

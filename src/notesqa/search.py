@@ -14,6 +14,7 @@ import posixpath
 import re
 import threading
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -70,7 +71,10 @@ class NotesIndex:
         # neither given: the model follows the index, also when a rebuild changes it
         self._follow_index = embedder is None and model is None
         self._lock = threading.RLock()
-        self._weekly_memo: tuple[_Live, str, frozenset[str]] | None = None  # (the last question's: _weekly)
+        # noted() of the last questions (the question and the one it is read as, each read again), of a generation and
+        # a day
+        self._noted_of: tuple[_Live, str] | None = None
+        self._noted: dict[str, str] = {}
         # one load of a new generation at a time, outside _lock: questions go on being answered from the
         # loaded one while it loads (seconds, for a vault of thousands of notes), then it is swapped in
         self._loading = threading.Lock()
@@ -322,18 +326,20 @@ class NotesIndex:
         """The question with a month it names without a year given the year of the last such month the notes
         are of, when the one up to today has none ("in June" of a 2024 journal: June 2024), and a week named by
         its number alone the year of its weekly note ("week 38": 2024-W38.md's): search and every front end's
-        notices read it so."""
-        live = self._live
-        return with_noted_year(question, live.agenda.months, weeks=lambda: self._weekly(live, question),
-                               best=lambda months: _best_month(live, question, months))
-
-    def _weekly(self, live: _Live, question: str) -> frozenset[str]:
-        """_weekly's, kept for the question: noted() reads it for the search and each notice (the review: a 10,000-note
-        vault's names had been read again each time)."""
-        memo = self._weekly_memo
-        if memo is None or memo[0] is not live or memo[1] != question:
-            memo = self._weekly_memo = (live, question, _weekly(live, question))
-        return memo[2]
+        notices read it so. Kept for the last questions (of the generation and the day): a search and its notices read
+        it four times, and it may read the vault's weekly notes' names (the review: a 10,000-note vault's had been read
+        again each time) and search the months it names (_best_month)."""
+        live, today = self._live, date.today().isoformat()
+        of = self._noted_of
+        if of is None or of[0] is not live or of[1] != today:  # (a generation by identity: not its arrays compared)
+            self._noted_of, self._noted = (live, today), {}
+        noted = self._noted
+        if question not in noted:
+            if len(noted) >= NOTED_KEPT:
+                noted.clear()
+            noted[question] = with_noted_year(question, live.agenda.months, weeks=lambda: _weekly(live, question),
+                                              best=lambda months: _best_month(live, question, months))
+        return noted[question]
 
     def _rank(self, text: str, filters, k: int):
         """(the loaded generation, candidates best first, embedded copy -> its origin row among the notes
@@ -978,6 +984,7 @@ def _saying_word(keywords, word: str) -> np.ndarray:
     return np.zeros(0, dtype=np.int64) if rows is None else rows
 
 
+NOTED_KEPT = 8  # questions noted() keeps what they are read as of (a search reads a question and its noted form)
 MONTH_SAYS = 0.5  # the share of the question's words (BM25, of its ceiling) a month's best passage says to choose it
 
 
