@@ -213,7 +213,9 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "what did the monitor cost?", "what was the cost of the new roof?", "coworking cost", "day rate 2022",
               # trial s45: a contractor's quote, a sitter's pay, an allowance
               "how much was the roofer's quote?", "what was the roofer's quote?", "what do we pay Hannah per hour?",
-              "how much is Maya's allowance?", "what's the quote for the roof?"):
+              "how much is Maya's allowance?", "what's the quote for the roof?",
+              # trial s50: what a thing was, or is a month
+              "how much was the wedding gig", "how much is adobe a month", "how much were the tickets?"):
         assert asks_amount(q), q
     for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
@@ -222,12 +224,15 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "how much time does the estimate take", "what does she say about quotes?",
               # a quotation, a time estimate, attention (the review)
               "Seneca quotes", "what's my favorite quote from Seneca?", "what was the estimate for the API migration?",
-              "sprint estimates", "what did I pay attention to in the lecture?"):
+              "sprint estimates", "what did I pay attention to in the lecture?",
+              "how much is left?", "how much was the heat loss per day", "how much is left a month"):
         assert not asks_amount(q), q
-    for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450"):
+    for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450",
+                 "client: Acme logo | amt: 1,800 | paid: 9/17", "price:: 90", "fee: 1800."):  # a field's sum
         assert states_amount(text), text
     for text in ("Biggest client: Northwind (28% of revenue)", "5 pounds of flour", "version 2.0", "costs 3k",
-                 "run $1 on the shell", "awk '{print $2}'", "x = $3 + $4", "`echo $45`"):  # (the review: a shell's)
+                 "run $1 on the shell", "awk '{print $2}'", "x = $3 + $4", "`echo $45`",
+                 "cost: 3 days", "paid: 9/17", "amount: 2.5h", "total: 42"):  # (the review: a shell's; a time, a day, a count)
         assert not states_amount(text), text
 
 

@@ -391,7 +391,12 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           # "what do we pay Hannah per hour?" (trial s45), not "what did I pay attention to?"
                           r"\bwhat\s+(?:do|does|did)\s+(?:i|we|you|they|he|she)\s+(?:pay(?!\s+attention)|charge|earn|owe)\b|"
                           # typed as into a search box: "coworking cost", "day rate 2022"
-                          r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$", re.IGNORECASE)
+                          r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$|"
+                          # what a thing was, as a whole or a period (trial s50: "how much was the wedding gig", "how
+                          # much is adobe a month"); not "how much is left", "how much was the heat loss per day"
+                          r"\bhow\s+much\s+(?:is|was|are|were)\s+(?:(?:the|my|our|a|an|that|this)\s+(?:(?!(?:per|a|each)\s)[\w'’-]+\s+){0,3}"
+                          r"[\w'’-]+\s*[?.!]*\s*$|(?!left\b)[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+(?:a|per|each)\s+"
+                          r"(?:month|year|week|night|lesson|session|head|person|seat|user)\b)", re.IGNORECASE)
 
 
 def asks_amount(question: str) -> bool:
@@ -401,7 +406,8 @@ def asks_amount(question: str) -> bool:
 
 # a sum of money as notes write one: "£17,160", "$1.2k", "€ 450", "325 EUR", "1,500 euros", "£420/day"; not a
 # shell's "$1" (a "$" and one digit alone) nor what a code span says (the review: "awk '{print $2}'")
-_MONEY = re.compile(r"[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
+_MONEY = re.compile(r"\b(?:amt|amount|price|cost|fee|paid|rent|salary)\s*::?\s*\d[\d,.]*(?![\d/:,.-]|\s*(?:%|(?:days?|hours?|hrs?|h|"
+                    r"weeks?|months?|years?|mins?|minutes?|x|times)\b))|[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
                     r"\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
                     r"|bucks|quid)\b", re.IGNORECASE)  # (not "pounds": of flour too)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")

@@ -125,11 +125,13 @@ HOWTO_CODE_BONUS = 0.05
 STEPS_BONUS = 0.10
 # A question for a sum of money ("how much did I bill Northwind in 2023?", "what's my day rate?"): a passage that says
 # one is likelier the answer than one that talks of the same client or rate (trial s44: "Biggest client: Northwind"
-# had come before "2023 total: £17,160"). For ranking only; small, as a note of prices has many.
-AMOUNT_BONUS = 0.03
+# had come before "2023 total: £17,160"; trial s50: "€189.90" 8th for "how much did the replacement disk cost", after
+# the disk's serials and warranty, at 0.03). For ranking only; of the sums, the other signals choose.
+AMOUNT_BONUS = 0.06
 # A question for the day of one thing that names no day ("when is the Y10 mock?", "when did Sian pass her ECT?"): a
 # passage that says a day is likelier the answer than one about the same thing that says none (trial s46: "Y10 mocks
-# this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small, as AMOUNT_BONUS.
+# this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small (AMOUNT_BONUS was
+# as small).
 DAY_SAID_BONUS = 0.03
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
