@@ -281,6 +281,13 @@ def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():
     idx = KeywordIndex.build(["covid19 booster in March", "page 19 of the manual"])
     scores, _ = idx.search("covid19")
     assert scores[0] > 0 and scores[1] == 0
+    # a code of one digit too (trial s50: "soc2" had missed the notes' "SOC 2", 9th)
+    idx = KeywordIndex.build(["SOC 2: start Type I with Vanta", "2 mid engineers, not 1 senior", "the SOC audit"])
+    scores, _ = idx.search("soc2")
+    assert int(np.argmax(scores)) == 0 and scores[1] > 0 and scores[2] > 0
+    idx = KeywordIndex.build(["the soc2 audit", "2 mid engineers, not 1 senior"])
+    scores, _ = idx.search("SOC-2")  # ... and apart, as a note writes it together
+    assert scores[0] > 0
 
 
 def _files(folder):

@@ -198,9 +198,10 @@ def american(word: str) -> str:
     return word
 
 
-# a code of letters and a number written apart ("cs 6210", "CS-6210") or together ("cs6210"): KeywordIndex._asked
-_SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{2,6})(?![\w-])")
-_CODE_TOKEN = re.compile(r"([a-z]{1,5})(\d{2,6})")
+# a code of letters and a number written apart ("cs 6210", "CS-6210", "SOC 2") or together ("cs6210", "soc2": trial s50's
+# "soc2" had missed the notes' "SOC 2"; the split form of two letters or more): KeywordIndex._asked
+_SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{1,6})(?![\w-])")
+_CODE_TOKEN = re.compile(r"([a-z]{2,5})(\d{1,6})")
 def code_forms(query: str, tokens: list[str], joined_only: bool = False,
                known: Callable[[str], bool] = lambda t: False) -> list[str]:
     """Other forms of the codes of a query of tokens: "cs 6210" and "CS-6210" also "cs6210"; "jira4521", a token not
