@@ -1021,6 +1021,18 @@ def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_an
     assert _heading_named(ranking.Passages(chunks), np.arange(3), words).tolist() == [False, True, True]
 
 
+def test_a_heading_of_another_number_is_not_named():
+    # trial s51: "what is chapter 3 about" had counted "## Chapter 2" and "## Chapter 4 (maybe)" as named
+    from notesqa.ranking import _heading_named
+
+    chunks = [dataclasses.replace(_chunk("Thesis outline.md", 0, "most advanced chapter"), heading=["Thesis outline", h])
+              for h in ("Chapter 2", "Chapter 3", "Chapter 4 (maybe)", "Chapters")]
+    words = {"chapter": 2.0, "3": 0.5}
+    assert _heading_named(ranking.Passages(chunks), np.arange(4), words).tolist() == [False, True, False, True]
+    # a question that says no number names them all
+    assert _heading_named(ranking.Passages(chunks), np.arange(4), {"chapter": 2.0}).tolist() == [True] * 4
+
+
 def test_a_passage_under_the_heading_named_of_the_note_named_comes_first():
     # trial s45: "what's my hypothesis for chapter 3?" had put a meeting note about chapter 2 before the chapter 3
     # note's "## Hypotheses", whose words the model finds far from the question
