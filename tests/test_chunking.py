@@ -286,18 +286,18 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert headings_year(["Log", "2024"]) == headings_year(["Log", "May 2024", "Week 3"]) == "2024"
     assert headings_year(["Notes", "Chapter 3"]) is None
     note = parse_markdown("# Intranet log\n\n## 2024\n**2 Apr** kickoff w/ Sarah\n**14 May** People directory live\n\n"
-                          "Prose that wraps\nover two lines.\n\n- 2024-06-01 Phase 2 started\n- May 5 people joined\n",
+                          "Prose that wraps where the editor's width of sixty characters ran\nout, over two lines.\n\n- 2024-06-01 Phase 2 started\n- May 5 people joined\n",
                           "log.md")
     assert [(c.line, c.text, c.date) for c in chunk_note(note)] == [
         (4, "2 Apr kickoff w/ Sarah", "2024-04-02"), (5, "14 May People directory live", "2024-05-14"),
-        (7, "Prose that wraps over two lines.", None), (10, "2024-06-01 Phase 2 started", "2024-06-01"),
+        (7, "Prose that wraps where the editor's width of sixty characters ran out, over two lines.", None), (10, "2024-06-01 Phase 2 started", "2024-06-01"),
         (11, "May 5 people joined", None)]
     # ... not in a note of a day of its own, but under a year's heading (the review: a daily note's "2024-06-10
     # passport renewal due" had left the day it was written), nor lines of a number and a word (the review)
     daily = parse_markdown("- 2024-06-10 passport renewal due\n\n3 people came to the meetup\n12 more joined online\n",
                            "journal/2024-05-14.md")
     assert [(c.text, c.date) for c in chunk_note(daily)] == [
-        ("2024-06-10 passport renewal due", "2024-05-14"), ("3 people came to the meetup 12 more joined online", "2024-05-14")]
+        ("2024-06-10 passport renewal due", "2024-05-14"), ("3 people came to the meetup\n12 more joined online", "2024-05-14")]
     assert line_day("2 may join later", "2024") is None and line_day("32 Jan: x", "2024") is None
 
 

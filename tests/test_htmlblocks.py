@@ -183,7 +183,7 @@ def test_a_paragraph_under_a_toggles_summary_is_under_it_not_its_text():
     for text in ("<details>\n<summary>If it rains</summary>\n\nDo Regaleira\ninstead.\n\n</details>\n",
                  "<details>\n<summary>If it rains</summary>\nDo Regaleira\ninstead.\n</details>\n"):
         units = parse_note(text, "Sintra.md").units
-        assert [(u.text, u.parents) for u in units] == [("If it rains", ()), ("Do Regaleira instead.", ("If it rains",))]
+        assert [(u.text, u.parents) for u in units] == [("If it rains", ()), ("Do Regaleira\ninstead.", ("If it rains",))]
     units = parse_note("<details><summary>Packing</summary>\n\n- socks\n\nAlso a towel.\n</details>\n", "p.md").units
     assert [(u.text, u.parents) for u in units] == [("Packing", ()), ("socks", ("Packing",)), ("Also a towel.", ("Packing",))]
     # code inside a toggle stays code, as written (the second review: "- foo --init" had been put in the code)

@@ -152,7 +152,7 @@ def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():
     items = [(u.depth, u.marker, u.text, u.line) for u in note.units if u.kind == "bullet"]
     assert items == [(1, "1.", "By prefix: what is announced.", 3), (2, "1.", "Exact prefix hijacking", 4),
                      (2, "2.", "Sub-prefix hijacking", 5), (1, "2.", "By path: the AS path.", 6),
-                     (2, "1.", "Type-0 hijacking not an item", 7)]
+                     (2, "1.", "Type-0 hijacking\nnot an item", 7)]
     # a tab before text that is not an item is left as markdown reads it (the item's next line, not code)
     assert not any(u.kind == "code" for u in note.units)
     # a list whose first item is tab-indented sets its own margin; a blank line ends a list
@@ -599,7 +599,7 @@ def test_a_bold_label_right_after_a_list_labels_the_next_list_not_the_item_above
         ("last para", 10, ())]
     # ... not one inside code, nor a line of the item indented under it
     code = parse_note("```\n- x\n**y**\n```\n\n- a\n  **still a**\n", "b.md")
-    assert [u.text for u in code.units] == ["- x\n**y**", "a still a"]
+    assert [u.text for u in code.units] == ["- x\n**y**", "a\nstill a"]
     # ... nor one before an item numbered on, which could not open a list after it (the review: "2." and "3." had
     # been joined to it); a list numbered from 1 after it is its list
     steps = parse_note("1. Stop the service\n**Important**\n2. Drain the queue\n3. Restart\n", "s.md")
@@ -621,3 +621,20 @@ def test_a_list_items_text_after_its_code_follows_the_code_not_its_first_line():
     # ... a later paragraph of an item with no code before it is still the item's
     plain = parse_note("- Force failover\n\n  Takes 60-120s.\n", "p.md")
     assert [u.text for u in plain.units] == ["Force failover\nTakes 60-120s."]
+
+
+def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_one_line():
+    # trial s51: a leek note's two varieties, a line each, had been run into one line ("... harvest Nov-Mar Bandit -
+    # blue-green ..."), as Obsidian and a plain editor do not show them
+    from notesqa.units import set_lines
+
+    note = parse_note("Leeks\n\nMusselburgh - hardy, stands all winter, harvest Nov-Mar\nBandit - blue-green, very "
+                      "hardy, 2026 trial\n\nA long line of prose that the editor wrapped at its width, as writers\n"
+                      "of plain text do, runs on.\n", "leeks.md")
+    from notesqa.chunking import chunk_note
+    assert [c.text for c in chunk_note(note)] == [  # (its first line its title)
+        "Musselburgh - hardy, stands all winter, harvest Nov-Mar\nBandit - blue-green, very hardy, 2026 trial",
+        "A long line of prose that the editor wrapped at its width, as writers of plain text do, runs on."]
+    assert set_lines("Remote objects are like local ones, in the sense that you pass references to them.\nHowever")
+    assert not set_lines("one line") and not set_lines("a line of prose that stops where the width of the editor ran out, sixty\n"
+                                                        "characters or more")

@@ -366,6 +366,19 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
     return records if len(records) > 1 else None
 
 
+# a line of prose wrapped where the editor's width ran out: long, and not at a sentence's or a clause's end
+_WRAPPED_AT = 60
+_LINE_ENDS = (".", "!", "?", ":", ";", ")", "…")
+
+
+def set_lines(raw: str) -> bool:
+    """Are a paragraph's line breaks the writer's own, as Obsidian and a plain editor show them (trial s51: a leek
+    note's "Musselburgh - hardy, ... harvest Nov-Mar" then "Bandit - blue-green, ..." had been run into one line),
+    not prose wrapped at a width (a line of 60 characters or more that stops mid-sentence, as a wrapped one does)?"""
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+    return len(lines) > 1 and not any(len(ln) >= _WRAPPED_AT and not ln.endswith(_LINE_ENDS) for ln in lines[:-1])
+
+
 def definition(raw: str) -> str | None:
     """A definition list's entry (Pandoc, PHP Markdown Extra, MkDocs' def_list: a term, then its meanings each on
     a line starting ": ") as a glossary entry reads, "term — meaning" ("; " between meanings); None for any other
@@ -764,6 +777,7 @@ class Walker:
         if not keep_lines and "\n:" in raw:  # "**Alias**" then ": Another name for a note": a glossary's entry
             raw = definition(raw) or raw
         records = None if keep_lines or self._in_item() or embeds else record_lines(raw, self.deck)
+        keep_lines = keep_lines or records is None and not embeds and not is_card and set_lines(raw)
         raw = "\n".join(card(ln, self.deck) for ln in raw.split("\n"))
         txt = "\n".join(clean(ln) for ln in raw.splitlines() if ln.strip()) if keep_lines else clean(raw)
         viewed = "View Highlight" in txt and EXPORT_LINK.search(inline.content) is not None
