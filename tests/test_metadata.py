@@ -39,6 +39,12 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     assert meta == {"title": "Architecture review", "date": datetime.date(2025, 3, 11),
                     "tags": ["meeting", "work/architecture"], "aliases": ["arch review"]}
     assert problem.reason == "broken YAML front matter at line 5; kept its other fields, not attendees"
+    # a bracket never closed: the field read as if closed, told at its own line with what to add (trial s51: the tags
+    # had been lost, the next line named)
+    meta, problem = front_matter("title: Nectar and soil moisture\ntags: [lit, nutrition\nyear: 2023\n", "n.md")
+    assert meta == {"title": "Nectar and soil moisture", "tags": ["lit", "nutrition"], "year": 2023}
+    assert problem.reason == ("broken YAML front matter at line 3; read tags as if closed (add the missing ]); kept its "
+                              "other fields")
     # Obsidian users write links unquoted in front matter: read as the quoted form, nothing to repair (trial A)
     meta, problem = front_matter("attendees: [[Priya Raman]], [[Tom|Tom B]]\nrelated: [[ADR-002]]\ntags: [x]\n", "a.md")
     assert problem is None and meta == {"attendees": ["[[Priya Raman]]", "[[Tom|Tom B]]"], "related": ["[[ADR-002]]"],

@@ -47,16 +47,19 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     try:
         data = yaml.safe_load(raw) if raw.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # where the broken part opens ("tags: [lit, nutrition" that "while parsing a flow sequence" names), else
+        # where the parser stopped, the line after (trial s51: a bracket never closed was told at the next line)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         # ValueError: a value YAML reads but cannot make, such as date: 2024-02-30
         what = f"broken YAML front matter{where}" if isinstance(exc, yaml.YAMLError) else \
             f"front matter has an impossible value ({exc})"
-        kept, lost = _fields_one_by_one(raw)
+        kept, lost, closed = _fields_one_by_one(raw)
         if not kept:
             return {}, Problem(rel, "repaired", f"{what}; indexed the body without it")
         not_kept = f", not {', '.join(lost)}" if lost else ""
-        return kept, Problem(rel, "repaired", f"{what}; kept its other fields{not_kept}")
+        mended = f"; read {', '.join(closed)} as if closed (add the missing {_closers(closed, raw)})" if closed else ""
+        return kept, Problem(rel, "repaired", f"{what}{mended}; kept its other fields{not_kept}")
     if data is None:
         return {}, None
     if not isinstance(data, dict):
@@ -97,11 +100,10 @@ def unclosed_front_matter(text: str, rel: str) -> tuple[dict, str, int, Problem 
     return meta, "\n" * end + "\n".join(lines[end:]), end, problem
 
 
-def _fields_one_by_one(raw: str) -> tuple[dict, list[str]]:
+def _fields_one_by_one(raw: str) -> tuple[dict, list[str], list[str]]:
     """Each top-level field of broken front matter read alone (its key line and the indented or "- " lines
-    under it): (the fields that read, the keys of those that do not)."""
-    import yaml
-
+    under it), a one-line field whose bracket or quote is never closed as if closed ("tags: [lit, nutrition": trials
+    s51, whose tags had been lost): (the fields that read, the keys of those that do not, of those closed)."""
     entries: list[list[str]] = []
     for line in raw.splitlines():
         if _FIELD_START.match(line) or not entries:
@@ -110,16 +112,52 @@ def _fields_one_by_one(raw: str) -> tuple[dict, list[str]]:
             entries[-1].append(line)
     kept: dict = {}
     lost: list[str] = []
+    closed: list[str] = []
     for entry in entries:
-        try:
-            data = yaml.safe_load("\n".join(entry))
-        except (yaml.YAMLError, ValueError):
-            data = None
+        key = entry[0].split(":", 1)[0].strip()
+        data = _read_yaml("\n".join(entry))
+        if not isinstance(data, dict) and len(entry) == 1 and key.lower() not in _ONE_VALUE \
+                and (closing := _unclosed(entry[0])):
+            data = _read_yaml(entry[0] + closing)
+            closed += [key] if isinstance(data, dict) else []
         if isinstance(data, dict):
             kept.update(data)
         elif entry[0].strip() and not entry[0].lstrip().startswith("#"):  # a comment is no field
-            lost.append(entry[0].split(":", 1)[0].strip())
-    return kept, [key for key in dict.fromkeys(lost) if key not in kept]
+            lost.append(key)
+    return kept, [key for key in dict.fromkeys(lost) if key not in kept], closed
+
+
+_ONE_VALUE = frozenset({"title", "date", "created", "updated", "modified"})  # not a list, however it is written
+
+
+def _read_yaml(text: str):
+    """text read as YAML, None when it does not read."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError):
+        return None
+
+
+def _unclosed(line: str) -> str:
+    """What a field's line lacks to close its brackets and its double quote ("]" for "tags: [lit, nutrition"), in the
+    order they opened; "" when it lacks none."""
+    value = line.split(":", 1)[1] if ":" in line else ""
+    opened: list[str] = []
+    for ch in value:
+        if ch in "[{":
+            opened.append("]" if ch == "[" else "}")
+        elif ch in "]}" and opened and opened[-1] == ch:
+            opened.pop()
+    quote = '"' if value.count('"') % 2 else ""
+    return quote + "".join(reversed(opened))
+
+
+def _closers(keys: list[str], raw: str) -> str:
+    """The closing marks the fields keys lacked, said once each ("]", "\" ]")."""
+    lines = {ln.split(":", 1)[0].strip(): ln for ln in raw.splitlines() if _FIELD_START.match(ln)}
+    return " ".join(dict.fromkeys(ch for key in keys for ch in _unclosed(lines.get(key, ""))))
 
 
 def as_date(value) -> str | None:
