@@ -406,6 +406,11 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     chunks = [prep, _chunk("Prep/Session 41 Prep.md", 1, "sail to the chapel on the Black Tide")]
     assert _fields_thin(chunks, [0.5, 0.45], "what should i prep for session 41") is True
     assert _fields_thin(chunks, [0.5, 0.45], "which session is the chapel prep for") is False
+    # ... a key of two letters, the question's word (trial s51: a Logseq incident's "ic:: [[Tomasz Nowak]]" 12th)
+    props = dataclasses.replace(_chunk("Incident ledger lag.md", 0, "severity: SEV2\nic: Tomasz Nowak"), thin=True)
+    chunks = [props, _chunk("Incident ledger lag.md", 1, "04:55 lag back to 0")]
+    assert _fields_thin(chunks, [0.5, 0.45], "who was IC for the ledger lag incident") is False
+    assert _fields_thin(chunks, [0.5, 0.45], "when did the ledger lag end") is True
 
 
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():

@@ -1296,9 +1296,10 @@ _LIST_ITEM_SPLIT = re.compile(r"[,;]|\band\b")
 
 def _same_start(a: str, b: str) -> bool:
     """Do two words begin alike, as a word and its forms do ("own" and "owner"): their first 3 or 4 letters,
-    as many as the shorter has."""
+    as many as the shorter has; a word of two letters the same word ("ic: Tomasz Nowak" for "who was IC for ...?",
+    trial s51)."""
     n = min(len(a), len(b), 4)
-    return n >= 3 and a[:n] == b[:n]
+    return n >= 3 and a[:n] == b[:n] or n == 2 and a == b
 
 
 def _few_words(c: Chunk) -> bool:
