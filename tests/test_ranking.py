@@ -972,6 +972,16 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     for question in ("When marking the y10 mock, what do I check?", "how long is the y10 mock?",
                      "when do I mark the y10 mock?"):  # (in which case: the second review)
         assert fuse(chunks, _dense_only([0.5, 0.49]), question, {}, None, 10)[0].row == 0, question
+    # a log's entry under a day's heading says its day; and when the person asks when they did something, what they
+    # did is in a log of days, more than in a note of how to (trial s51: the garlic log's day had come 5th)
+    garlic = dataclasses.replace(_chunk("garlic.md", 0, "plant Oct-Nov, needs cold to split into cloves"),
+                                 heading=["Garlic", "How"])
+    log = dataclasses.replace(_chunk("garden-log.md", 0, "GARLIC PLANTED. Carcassonne Wight x 30 cloves"),
+                              heading=["Garden log", "2025-10-25"])
+    ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when did i plant the garlic", {}, None, 10)
+    assert ranked[0].row == 1 and "says a day, as asked (+0.09)" in str(ranked[0].explain)
+    ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when is garlic planted", {}, None, 10)
+    assert {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.03)}
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

@@ -133,6 +133,10 @@ AMOUNT_BONUS = 0.06
 # this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small (AMOUNT_BONUS was
 # as small).
 DAY_SAID_BONUS = 0.03
+# ... more when the person asks when they did it ("when did i plant the garlic last year"): what they did is in a log of
+# days, not in a note of how to (trial s51: the garlic note's "plant Oct-Nov" had come first, the log's day 5th)
+_DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
+_DID_I_TIMES = 2
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -164,7 +168,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
-    day_said: bool = False  # says a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
+    day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -244,7 +248,7 @@ class Explanation:
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.day_said:
-            note += f", says a day, as asked (+{DAY_SAID_BONUS:.2f})"
+            note += f", says a day, as asked (+{self.day_said:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -543,8 +547,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
         else np.zeros(len(cand), dtype=bool)
-    day_said = np.array([_says_day(c.text) for c in of], dtype=bool) \
+    day_said = np.array([_says_day(c.text) or _under_day(c) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
+    day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * (_DID_I.match(text) is not None))
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
@@ -586,7 +591,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
-            + DAY_SAID_BONUS * day_said + RECENT_BONUS * coming
+            + day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -615,7 +620,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
-        "day_said": bools(day_said), "coming": floats(coming),
+        "day_said": floats(day_said), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
@@ -1114,6 +1119,12 @@ def _days_said(text: str, own: str) -> frozenset[str]:
 def _says_day(text: str) -> bool:
     """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
     return WRITTEN_DAY.search(text) is not None
+
+
+def _under_day(c: Chunk) -> bool:
+    """Is a passage under a heading or a bullet that says a day, as a log's entry is ("## 2025-10-25", "### 5 Jul":
+    trial s51, "when did i plant the garlic last year" had come after the garlic note's how-to)? Not its title's."""
+    return any(_says_day(h) for h in (*c.heading[1:], *c.parents))
 
 
 def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
