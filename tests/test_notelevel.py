@@ -596,3 +596,15 @@ def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):
     assert names.named("my disappearing cross lesson plan") == {"Lessons/Rates of reaction - disappearing cross.md": 1.0}
     assert names.named_exactly("disappearing cross") == {"Lessons/Rates of reaction - disappearing cross.md"}
     assert names.named("what did priya teach") == {}  # (a part of one word is no name of its own)
+
+
+def test_a_name_with_a_year_is_named_but_for_its_year_when_the_question_says_none():
+    # trial s51: "my notes on the kleijn paper" had named no note "Kleijn 2015" (its year most of its name), 9th
+    from notesqa.chunking import Chunk
+
+    chunks = [Chunk(f"lit/{key}.md", 1, 1, "bullet", "90 studies, 5 continents", title, [], [], [], None, 0)
+              for key, title in (("kleijn2015", "Kleijn 2015"), ("potts2010", "Potts 2010"), ("goulson2015", "Goulson 2015"))]
+    names = NoteNames.build(chunks, {})
+    assert names.named("my notes on the kleijn paper") == {"lit/kleijn2015.md": 1.0}
+    assert names.named("kleijn 2015") == {"lit/kleijn2015.md": 1.0}
+    assert names.named("the kleijn 2010 paper").get("lit/kleijn2015.md", 0.0) < 1.0  # a year said is read

@@ -492,11 +492,16 @@ class NoteNames:
         if seeks_note(question):  # "which note was about the offsite?" names no note "First note" by its "note"
             words -= _ASKING_FOR_A_NOTE
         out: dict[str, float] = {}
+        # a question that says no year names a name but for its year ("the kleijn paper" of "Kleijn 2015": trial s51,
+        # as _named_by's "hokkaido plan" of "Hokkaido 2025 plan")
+        yearless = not any(_YEAR_WORD.fullmatch(w) for w in words)
         for path in {p for w in words for p in self.by_word.get(w, ())}:
             if {w for name in self.names.get(path, ()) for w in name & words} <= self.common:
                 continue  # named only by words that are everywhere in the notes
             best = 0.0
             for name in self.names.get(path, ()):
+                if yearless and len(name) > 1:
+                    name = frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) or name
                 total = sum(self.idf.get(w, 0.0) for w in name)
                 share = sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
                 best = max(best, share)
