@@ -33,10 +33,12 @@ _DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
+_KIND_OF_NOTE = r"(?:paper|article|book|study|page|post|talk|lecture)"
 # ... or names it with the kind of note it is: "the eclip paper", "my notes on eCLIP", "the Kleppmann book" (trial s49:
-# the alias alone opened the note, "the eclip paper" had put a meeting's line first)
-_CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:the\s+)?(.+?)|(.+?)\s+(?:paper|article|"
-                     r"book|study|notes?|page|post|talk|lecture))[\s.!?]*", re.IGNORECASE)
+# the alias alone opened the note, "the eclip paper" had put a meeting's line first), "my notes on the kleijn paper"
+# (trial s51)
+_CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:the\s+)?(.+?)(?:\s+" + _KIND_OF_NOTE + r")?|"
+                     r"(.+?)\s+(?:" + _KIND_OF_NOTE + r"|notes?))[\s.!?]*", re.IGNORECASE)
 # what qualifies the thing a "what is X ...?" question asks about: "as a consistency model" (not "of", "in": "the
 # history of Rome" asks about Rome too, the review)
 _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
