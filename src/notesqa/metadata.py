@@ -447,12 +447,16 @@ def calendar_day(month: str, day: str, year: str) -> str | None:
         return None
 
 
+# a comma between values, not a number's thousands ("£1,862.30": trial s51's takings had been shown "£1, 862.30")
+_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 def as_list(value) -> tuple[str, ...]:
     """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
     if value is None:
         return ()
     if isinstance(value, str):
-        parts = value.split(",")
+        parts = _LIST_COMMA.split(value)
     elif isinstance(value, (list, tuple, set)):
         parts = [str(v) for v in value if v is not None]
     else:
