@@ -215,7 +215,8 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "how much was the roofer's quote?", "what was the roofer's quote?", "what do we pay Hannah per hour?",
               "how much is Maya's allowance?", "what's the quote for the roof?",
               # trial s50: what a thing was, or is a month
-              "how much was the wedding gig", "how much is adobe a month", "how much were the tickets?"):
+              "how much was the wedding gig", "how much is adobe a month", "how much were the tickets?",
+              "how much do i make at the helpdesk"):
         assert asks_amount(q), q
     for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
@@ -225,7 +226,8 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               # a quotation, a time estimate, attention (the review)
               "Seneca quotes", "what's my favorite quote from Seneca?", "what was the estimate for the API migration?",
               "sprint estimates", "what did I pay attention to in the lecture?",
-              "how much is left?", "how much was the heat loss per day", "how much is left a month"):
+              "how much is left?", "how much was the heat loss per day", "how much is left a month",
+              "how much bread do we make on fridays"):
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450",
                  "client: Acme logo | amt: 1,800 | paid: 9/17", "price:: 90", "fee: 1800."):  # a field's sum
@@ -319,3 +321,13 @@ def test_a_question_for_all_the_items_of_a_list_is_told_apart():
               "which restaurant did we go to for my birthday", "which version did we deploy", "what time did we leave",
               "what book did i read last", "which bus did we take", "what status did i give it"):  # one (the review)
         assert not asks_list(q), q
+
+
+def test_a_questions_first_word_typed_fast_is_read_as_meant():
+    # trial s51: "wen is the fire extinguisher service due" had been read as a call for tasks (an open to-do first)
+    from notesqa.asking import as_meant, asks_for_tasks
+
+    assert as_meant("wen is the fire extinguisher service due") == "when is the fire extinguisher service due"
+    assert as_meant("Whens the cs241 final") == "when's the cs241 final" and as_meant("whats due") == "what's due"
+    assert as_meant("wendy's number") == "wendy's number" and as_meant("how is wen") == "how is wen"
+    assert asks_for_tasks(as_meant("wen is the fire extinguisher service due")) is None

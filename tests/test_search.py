@@ -1181,3 +1181,13 @@ def test_a_how_to_question_matched_by_a_steps_embedded_code_is_answered(tmp_path
     idx = built_index(notes, tmp_path, embedder)
     for q in ("how do I restart pgbouncer", "restart it how"):
         assert any("systemctl restart pgbouncer" in h.text for h in idx.search(q, k=3)), q
+
+
+def test_a_question_typed_fast_is_read_as_meant(tmp_path, embedder):
+    # trial s51: "wen is ... due" had put an open to-do first, as a call for what is due
+    write(tmp_path / "notes" / "Fire safety.md", "# Fire safety\n\n- extinguishers serviced by Chubb, next due Mar 2027\n")
+    write(tmp_path / "notes" / "Todo.md", "# Todo\n\n- [ ] new signage for the cellar door\n")
+    idx = built_index(tmp_path / "notes", tmp_path, embedder)
+    assert idx.parsed("wen is the extinguisher service due")[0] == "when is the extinguisher service due"
+    hits = idx.search("wen is the extinguisher service due", k=2)
+    assert hits[0].path == "Fire safety.md" and not hits[0].explain.task_match

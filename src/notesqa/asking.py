@@ -17,6 +17,19 @@ _VERSION = re.compile(r"(?<![\w.])(v?)(\d+\.\d+(?:\.\d+)+)(?!\w|\.\d)")
 _CODE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:[-_][^\W_]+)+(?![\w-])")
 
 
+# a question's first word typed fast, as a chat's ("wen is the fire extinguisher service due", "whens the cs241 final":
+# trial s51, read as no "when" question, the one's "due" as a call for tasks)
+_TYPED_OPENER = re.compile(r"^(\s*)(wen|wat|wht|whens|whats|whos|wheres|hw|hows)\b(?!['’])", re.IGNORECASE)
+_OPENER_MEANT = {"wen": "when", "wat": "what", "wht": "what", "whens": "when's", "whats": "what's", "whos": "who's",
+                 "wheres": "where's", "hw": "how", "hows": "how's"}
+
+
+def as_meant(question: str) -> str:
+    """The question with its first word as meant when typed fast ("wen" -> "when", "whens" -> "when's"), for the
+    rules that read what it asks."""
+    return _TYPED_OPENER.sub(lambda m: m.group(1) + _OPENER_MEANT[m.group(2).lower()], question, count=1)
+
+
 def codes(text: str) -> set[str]:
     """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291")."""
     return {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
@@ -390,6 +403,8 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           r"\bwhat\b[^?.!]{0,120}\b(?:paying|charging|charges|earning|billed|cost\s+me|pay\s+for|paid\s+for)\b|"
                           # "what do we pay Hannah per hour?" (trial s45), not "what did I pay attention to?"
                           r"\bwhat\s+(?:do|does|did)\s+(?:i|we|you|they|he|she)\s+(?:pay(?!\s+attention)|charge|earn|owe)\b|"
+                          # "how much do i make at the helpdesk" (trial s51), not "how much bread do we make"
+                          r"\bhow\s+much\s+(?:do|does|did|will|would)\s+(?:i|we|you|they|he|she)\s+make\b|"
                           # typed as into a search box: "coworking cost", "day rate 2022"
                           r"^\W*(?:[\w-]+\s+){0,3}?" + _AMOUNT_NOUN + r"(?:\s+\d{4})?\W*$|"
                           # what a thing was, as a whole or a period (trial s50: "how much was the wedding gig", "how

@@ -31,7 +31,7 @@ from .manifest import Manifest
 from .metadata import headings_day, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
+from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year, without_months
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
@@ -279,7 +279,7 @@ class NotesIndex:
         tagged_none = self._tags_as_words(parsed.tags, text, tags) if parsed.tags else ()
         if flags or tagged_none:
             text, parsed = parse_query(question, flags, tagged_none)
-        return text, merge_filters(parsed, tags, paths, after, before)
+        return as_meant(text), merge_filters(parsed, tags, paths, after, before)  # "wen is ... due": "when is"
 
     def _tagged_as_filters(self, question: str) -> str:
         """The question with a tag it names in words as a filter: "only the ones tagged health" as tag:health, "not
