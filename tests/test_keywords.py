@@ -204,6 +204,13 @@ def test_a_citation_key_is_also_its_name_and_year():
     assert tokenize("win10 h264") == ["win10", "h264"]
 
 
+def test_a_course_code_is_also_its_number():
+    # trial s51: "what did i get on the 241 midterm" had not found the notes' "cs241"
+    assert set(tokenize("the 241 midterm")) <= set(tokenize("CS241 midterm: 78%"))
+    assert "239" in tokenize("math239 final") and "19" not in tokenize("covid19") and "3" not in tokenize("mp3")
+    assert tokenize("fy2026") == ["fy2026"]  # a year is no course's number
+
+
 def test_a_number_with_leading_zeros_is_also_its_number():
     # trial s47: "plot 4" had not found PLOT-04, "adr 7" not 0007-use-postgres.md
     assert set(tokenize("plot 4 and 7 use postgres")) <= set(tokenize("PLOT-04 and 0007-use-postgres"))

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "23"  # 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "24"  # 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -283,6 +283,20 @@ def _zeroless(low: str) -> list[str]:
 _CITEKEY = re.compile(r"(?<![\w])([a-z]{3,})((?:19|20)\d\d)[a-z]?(?!\w)")
 
 
+# a course's or a model's code, letters and a number of three or four digits ("cs241", "math239", "rtx4090"): also the
+# number, as people call it ("the 241 midterm": trial s51 had found "cs241"'s notes only for "cs241"); not a shorter
+# number ("covid19", "mp3"), nor a citation key's year (_cited's)
+_COURSE_CODE = re.compile(r"(?<![\w-])[a-z]{2,5}(\d{3,4})(?![\w-])")
+
+
+def _coded(low: str) -> list[str]:
+    """A text's codes' numbers ("cs241": "241"), besides the codes."""
+    return [n for n in _COURSE_CODE.findall(low) if not _YEARLIKE.fullmatch(n)] if any(c.isdigit() for c in low) else []
+
+
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
 def _cited(low: str) -> list[str]:
     """A text's citation keys' names and years ("tadey2015": "tadey", "2015"), besides the keys."""
     return [part for m in _CITEKEY.finditer(low) for part in m.groups()]  # (the regex alone: a scan for a digit in
@@ -311,12 +325,13 @@ def tokenize(text: str) -> list[str]:
     text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _zeroless(low) + _one_on_one(low)
-                          + _words(low) if w not in _DROP])
+        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _coded(low) + _zeroless(low)
+                          + _one_on_one(low) + _words(low) if w not in _DROP])
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _dotted(text) + _cited(text) + _zeroless(text) + _one_on_one(text) + _words(text):
+    for w in _joined(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) + _one_on_one(text) \
+            + _words(text):
         if w in _DROP:
             continue
         if w.isascii():
