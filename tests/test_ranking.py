@@ -982,6 +982,11 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     assert ranked[0].row == 1 and "says a day, as asked (+0.09)" in str(ranked[0].explain)
     ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when is garlic planted", {}, None, 10)
     assert {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.03)}
+    # ... not a task's day to be done by (trial s51: "DEADLINE: <2026-10-02>" for "when did i submit a2")
+    task = _chunk("CS240 A2.md", 0, "DONE submit on MarkUs\nDEADLINE: <2026-10-02 Fri 17:00>")
+    ranked = fuse([task], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
+    assert ranked[0].explain.day_said == 0.0
+    assert fuse([task], _dense_only([0.5]), "when was a2 due", {}, None, 10)[0].explain.day_said > 0
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

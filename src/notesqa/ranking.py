@@ -137,6 +137,14 @@ DAY_SAID_BONUS = 0.03
 # days, not in a note of how to (trial s51: the garlic note's "plant Oct-Nov" had come first, the log's day 5th)
 _DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
 _DID_I_TIMES = 2
+# ... where a task's day to be done by is no day it was done ("DONE submit on MarkUs DEADLINE: <2026-10-02 Fri>" for
+# "when did i submit a2": trial s51, the journal's "submitted ... at 3am" had come 6th)
+_TASK_DAYS = re.compile(r"\b(?:DEADLINE|SCHEDULED):\s*<[^<>\n]*>")
+
+
+def _done_by(text: str) -> str:
+    """text without its task's deadline and scheduled day."""
+    return _TASK_DAYS.sub(" ", text) if "DEADLINE" in text or "SCHEDULED" in text else text
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -547,9 +555,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
         else np.zeros(len(cand), dtype=bool)
-    day_said = np.array([_says_day(c.text) or _under_day(c) for c in of], dtype=bool) \
+    did_i = _DID_I.match(text) is not None
+    day_said = np.array([_says_day(_done_by(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
-    day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * (_DID_I.match(text) is not None))
+    day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * did_i)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
     # the question's own words; "who ...?" asks for names, which a field of them gives ("who was at the council?")
