@@ -19,8 +19,9 @@ _CODE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:[-_][^\W
 
 # a question's first word typed fast, as a chat's ("wen is the fire extinguisher service due", "whens the cs241 final":
 # trial s51, read as no "when" question, the one's "due" as a call for tasks)
-_TYPED_OPENER = re.compile(r"^(\s*)(wen|wat|wht|whens|whats|whos|wheres|hw|hows)\b(?!['’])", re.IGNORECASE)
-_OPENER_MEANT = {"wen": "when", "wat": "what", "wht": "what", "whens": "when's", "whats": "what's", "whos": "who's",
+# (not "whats", which the rules read as typed)
+_TYPED_OPENER = re.compile(r"^(\s*)(wen|wat|wht|whens|whos|wheres|hw|hows)\b(?!['’])", re.IGNORECASE)
+_OPENER_MEANT = {"wen": "when", "wat": "what", "wht": "what", "whens": "when's", "whos": "who's",
                  "wheres": "where's", "hw": "how", "hows": "how's"}
 
 
