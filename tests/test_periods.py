@@ -56,6 +56,12 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what did we do for christmas 2024", date(2026, 12, 3)) == {"2024-12-25"}
     assert days("what did we do at xmas 2024", date(2026, 12, 3)) == {"2024-12-25"}  # as people write it too
     assert days("xmas eve 2023 plans", date(2026, 12, 3)) == {"2023-12-24"}
+    # ... and of a present that goes on, the coming one (trial s51: "who is working christmas eve" had been read as
+    # 2025's)
+    assert days("who is working christmas eve", date(2026, 12, 3)) == {"2026-12-24"}
+    assert days("what are we doing for new year's eve", date(2026, 12, 3)) == {"2026-12-31"}
+    assert days("what happened on christmas eve", date(2026, 12, 3)) == {"2025-12-24"}
+    assert days("what was i doing on christmas eve", date(2026, 12, 3)) == {"2025-12-24"}
     # ... nor "the christmas do", a test or the holidays, things of it (trial s49: "nothing dated on 2025-12-25"), and
     # its name stays a word to find ("Christmas do: Fri 18 Dec at The Plough" had come 14th)
     for q in ("whens the christmas do", "christmas test 10c", "over the christmas holidays"):

@@ -77,8 +77,10 @@ _RELATIVE = re.compile(
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
     + "|".join(_WEEKDAYS) + r")" + _NO_DAY_AFTER + r")\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
-_AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should)\b",
-                    re.IGNORECASE)
+# (and a present that goes on, "who is working christmas eve", "what are we doing for new year": trial s51's had been
+# read as last year's)
+_AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
+                    r"(?:is|are|am|['’]s|['’]re|['’]m)\s+(?:\w+\s+)?\w{2,}ing)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
