@@ -337,7 +337,7 @@ def test_hits_not_of_the_day_asked_come_after_a_line_saying_so(tmp_path):
     args = ("--index", str(tmp_path / "ix"), "--notes", str(notes), "--model", "hash-256")
     assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
     out = _ask(*args, "what is due on 2026-12-07 for the board deck?").output
-    assert out.index("Send the board deck") < out.index("Not dated on 2026-12-07, but near the question:") \
+    assert out.index("Send the board deck") < out.index("Not due on 2026-12-07, but near the question:") \
         < out.index("The board deck shows revenue")
 
 

@@ -267,8 +267,10 @@ def test_hits_after_those_of_the_days_asked_are_said_to_be_others():
                                    explain=Explanation(1, score, 1, 2.0, score, day_match=day))
     day, other = scored(0.7, day=True), scored(0.6)
     assert others_from([day, day, other, other], "what is due on 2026-12-07?") == \
-        (2, "Not dated on 2026-12-07, but near the question:")
+        (2, "Not due on 2026-12-07, but near the question:")
     assert others_from([day, other], "what's overdue?") == (1, "Not overdue, but near the question:")
+    assert others_from([day, other], "what did i write on 2026-12-07?") == \
+        (1, "Not dated on 2026-12-07, but near the question:")  # (of a question for what is due: "not due", s51)
     # all of the days, none of them (notice says so), or a question about no day: nothing to say
     for hits, q in (([day, day], "what is due on 2026-12-07?"), ([other, day], "what is due on 2026-12-07?"),
                     ([day, other], "cells")):

@@ -118,7 +118,7 @@ def test_search_says_from_which_hit_they_are_not_of_the_day_asked(tmp_path, embe
     write(notes / "deck.md", "# Board deck\n\nThe board deck shows revenue by quarter.\n")
     out = NotesService(notes, tmp_path / "ix", embedder=embedder).search("what is due on 2026-12-07 for the board deck?")
     assert out["hits"][0]["path"] == "tasks.md"
-    assert out["others_from"] == {"hit": 2, "message": "Not dated on 2026-12-07, but near the question:"}
+    assert out["others_from"] == {"hit": 2, "message": "Not due on 2026-12-07, but near the question:"}
 
 
 def test_search_says_when_notes_changed_since_the_build(tmp_path, embedder, monkeypatch):

@@ -290,7 +290,12 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
     at = next((i for i, h in enumerate(hits) if not _of_days(h)), None)
     if at is None or any(_of_days(h) for h in hits[at:]):
         return None  # (a hit of those days after the line would be said not to be of them: the second review)
-    return at, ("Not overdue, but near the question:" if not when else f"Not dated {when}, but near the question:")
+    from .periods import asks_due
+
+    # (of a question for what is due, "not due" then: trial s51's "Not dated from 2026-11-30 to 2026-12-06" had stood
+    # above a to-do written that week, due no day)
+    said = "due" if asks_due(question) else "dated"
+    return at, ("Not overdue, but near the question:" if not when else f"Not {said} {when}, but near the question:")
 
 
 def _days_asked(question: str) -> str | None:
