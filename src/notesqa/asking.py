@@ -20,15 +20,18 @@ _CODE = re.compile(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_]+(?:[-_][^\W
 # a question's first word typed fast, as a chat's ("wen is the fire extinguisher service due", "whens the cs241 final":
 # trial s51, read as no "when" question, the one's "due" as a call for tasks)
 # (not "whats", which the rules read as typed)
-_TYPED_OPENER = re.compile(r"^(\s*)(wen|wat|wht|whens|whos|wheres|hw|hows)\b(?!['’])", re.IGNORECASE)
+# (not "hw", homework, nor "Wen Li": "wen" and "wat" only before a verb, the review)
+_TYPED_OPENER = re.compile(r"^(\s*)(?:(wen|wat|wht)(?=\s+(?:is|was|are|were|did|do|does|will|should|can|has|have)\b)|"
+                           r"(whens|whos|wheres|hows)\b(?!['’]))", re.IGNORECASE)
 _OPENER_MEANT = {"wen": "when", "wat": "what", "wht": "what", "whens": "when's", "whos": "who's",
-                 "wheres": "where's", "hw": "how", "hows": "how's"}
+                 "wheres": "where's", "hows": "how's"}
 
 
 def as_meant(question: str) -> str:
     """The question with its first word as meant when typed fast ("wen" -> "when", "whens" -> "when's"), for the
     rules that read what it asks."""
-    return _TYPED_OPENER.sub(lambda m: m.group(1) + _OPENER_MEANT[m.group(2).lower()], question, count=1)
+    return _TYPED_OPENER.sub(lambda m: m.group(1) + _OPENER_MEANT[(m.group(2) or m.group(3)).lower()], question,
+                             count=1)
 
 
 def codes(text: str) -> set[str]:
