@@ -45,6 +45,9 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     assert meta == {"title": "Nectar and soil moisture", "tags": ["lit", "nutrition"], "year": 2023}
     assert problem.reason == ("broken YAML front matter at line 3; read tags as if closed (add the missing ]); kept its "
                               "other fields")
+    # ... and a field broken otherwise at its own line, not the front matter's first (the review)
+    _, problem = front_matter('title: X\ntags: a\ndate: 2024-01-01\nsummary: "a" b\nyear: 1\n', "n.md")
+    assert problem.reason.startswith("broken YAML front matter at line 5;")
     # Obsidian users write links unquoted in front matter: read as the quoted form, nothing to repair (trial A)
     meta, problem = front_matter("attendees: [[Priya Raman]], [[Tom|Tom B]]\nrelated: [[ADR-002]]\ntags: [x]\n", "a.md")
     assert problem is None and meta == {"attendees": ["[[Priya Raman]]", "[[Tom|Tom B]]"], "related": ["[[ADR-002]]"],

@@ -49,7 +49,10 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     except (yaml.YAMLError, ValueError) as exc:
         # where the broken part opens ("tags: [lit, nutrition" that "while parsing a flow sequence" names), else
         # where the parser stopped, the line after (trial s51: a bracket never closed was told at the next line)
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        context = str(getattr(exc, "context", "") or "")
+        opened = context.startswith(("while parsing a flow", "while scanning a quoted"))  # (else the field's own line
+        mark = (getattr(exc, "context_mark", None) if opened else None) or getattr(exc, "problem_mark", None)  # is
+        # where the parser stopped, not the mapping's first: the review)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         # ValueError: a value YAML reads but cannot make, such as date: 2024-02-30
         what = f"broken YAML front matter{where}" if isinstance(exc, yaml.YAMLError) else \
