@@ -292,6 +292,8 @@ def test_a_code_written_apart_or_together_finds_it_as_the_notes_write_it():
     idx = KeywordIndex.build(["SOC 2: start Type I with Vanta", "2 mid engineers, not 1 senior", "the SOC audit"])
     scores, _ = idx.search("soc2")
     assert int(np.argmax(scores)) == 0 and scores[1] > 0 and scores[2] > 0
+    scores, _ = KeywordIndex.build(["vitamin B 12 levels low", "the A 40 road"]).search("b12")  # one letter too
+    assert scores[0] > 0 and scores[1] == 0  # (the review: "b12" had lost "B 12")
     idx = KeywordIndex.build(["the soc2 audit", "2 mid engineers, not 1 senior"])
     scores, _ = idx.search("SOC-2")  # ... and apart, as a note writes it together
     assert scores[0] > 0

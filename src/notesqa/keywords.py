@@ -204,7 +204,7 @@ def american(word: str) -> str:
 # a code of letters and a number written apart ("cs 6210", "CS-6210", "SOC 2") or together ("cs6210", "soc2": trial s50's
 # "soc2" had missed the notes' "SOC 2"; the split form of two letters or more): KeywordIndex._asked
 _SPLIT_CODE = re.compile(r"(?<![\w-])([A-Za-z]{1,5})[ -](\d{1,6})(?![\w-])")
-_CODE_TOKEN = re.compile(r"([a-z]{2,5})(\d{1,6})")
+_CODE_TOKEN = re.compile(r"([a-z]{1,5})(\d{2,6})|([a-z]{2,5})(\d)")  # ("b12", "a40" too: the review)
 def code_forms(query: str, tokens: list[str], joined_only: bool = False,
                known: Callable[[str], bool] = lambda t: False) -> list[str]:
     """Other forms of the codes of a query of tokens: "cs 6210" and "CS-6210" also "cs6210"; "jira4521", a token not
@@ -215,7 +215,7 @@ def code_forms(query: str, tokens: list[str], joined_only: bool = False,
     joined = [m.group(1).lower() + m.group(2) for m in _SPLIT_CODE.finditer(query)]
     if joined_only:
         return joined
-    return joined + [p for t in tokens if not known(t) and (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups()]
+    return joined + [p for t in tokens if not known(t) and (m := _CODE_TOKEN.fullmatch(t)) for p in m.groups() if p]
 
 
 _COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
