@@ -982,11 +982,20 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     assert ranked[0].row == 1 and "says a day, as asked (+0.09)" in str(ranked[0].explain)
     ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when is garlic planted", {}, None, 10)
     assert {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.03)}
+    # ... a first heading not the title, not a heading that says a day in passing (the review)
+    log = dataclasses.replace(log, heading=["2025-10-25"])
+    howto = dataclasses.replace(garlic, heading=["Garlic", "Sow indoors after 15 February"])
+    ranked = fuse([howto, log], _dense_only([0.5, 0.44]), "when did i plant the garlic", {}, None, 10)
+    assert {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.09)}
     # ... not a task's day to be done by (trial s51: "DEADLINE: <2026-10-02>" for "when did i submit a2")
     task = _chunk("CS240 A2.md", 0, "DONE submit on MarkUs\nDEADLINE: <2026-10-02 Fri 17:00>")
     ranked = fuse([task], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
     assert ranked[0].explain.day_said == 0.0
     assert fuse([task], _dense_only([0.5]), "when was a2 due", {}, None, 10)[0].explain.day_said > 0
+    for text, said in (("☑ submit A2 📅 2026-10-02", False), ("submit A2 [due:: 2026-10-02]", False),
+                       ("☑ submit A2 ✅ 2026-10-03", True)):  # the Tasks plugin's, Dataview's (the review)
+        ranked = fuse([_chunk("a.md", 0, text)], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
+        assert (ranked[0].explain.day_said > 0) is said, text
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

@@ -139,12 +139,15 @@ _DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
 _DID_I_TIMES = 2
 # ... where a task's day to be done by is no day it was done ("DONE submit on MarkUs DEADLINE: <2026-10-02 Fri>" for
 # "when did i submit a2": trial s51, the journal's "submitted ... at 3am" had come 6th)
-_TASK_DAYS = re.compile(r"\b(?:DEADLINE|SCHEDULED):\s*<[^<>\n]*>")
+# (and the Tasks plugin's due, scheduled and start days, a Dataview "due::": the review; not its ✅ done day)
+_TASK_DAYS = re.compile(r"\b(?:DEADLINE|SCHEDULED):\s*<[^<>\n]*>|[📅⏳🛫]\uFE0F?\s*\d{4}-\d{2}-\d{2}|"
+                        r"\[?\b(?:due|scheduled|deadline)::[^\]\n]*\]?", re.IGNORECASE)
+_TASK_DAY_MARKS = ("DEADLINE", "SCHEDULED", "📅", "⏳", "🛫", "::")
 
 
 def _done_by(text: str) -> str:
     """text without its task's deadline and scheduled day."""
-    return _TASK_DAYS.sub(" ", text) if "DEADLINE" in text or "SCHEDULED" in text else text
+    return _TASK_DAYS.sub(" ", text) if any(m in text for m in _TASK_DAY_MARKS) else text
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -1131,9 +1134,15 @@ def _says_day(text: str) -> bool:
 
 
 def _under_day(c: Chunk) -> bool:
-    """Is a passage under a heading or a bullet that says a day, as a log's entry is ("## 2025-10-25", "### 5 Jul":
-    trial s51, "when did i plant the garlic last year" had come after the garlic note's how-to)? Not its title's."""
-    return any(_says_day(h) for h in (*c.heading[1:], *c.parents))
+    """Is a passage under a heading or a bullet that opens with a day, as a log's entry is ("## 2025-10-25", "### 5
+    Jul", "Mon 12 Mar": trial s51, "when did i plant the garlic last year" had come after the garlic note's how-to)?
+    Not its title, wherever it is (a note of no H1's first heading is a heading: the review), nor a heading that says
+    a day in passing ("Sow indoors after 15 February": the review)."""
+    return any(WRITTEN_DAY.match(_WEEKDAY_FIRST.sub("", h.strip())) for h in (*c.heading, *c.parents)
+               if h != c.title and h[:1].isalnum())
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
 def _saying_names(chunks: list[Chunk], cand: np.ndarray, among: list[int], name: np.ndarray) -> list[int]:
