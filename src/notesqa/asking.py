@@ -398,6 +398,10 @@ _MONEY_RATE = (r"(?:(?:day|daily|hourly|hour|weekly|monthly|yearly|annual|nightl
 # "my favourite quote", "the estimate for the API migration", a time's: the reviews)
 _AMOUNT_NOUN = (r"(?:costs?|prices?|fees?|salary|rent|budget|bill|spend|revenue|income|allowance|wages?|tuition|"
                 r"(?<=['’]s\s)(?:quote|estimate)|quote(?=\s+for\b)|" + _MONEY_RATE + r")\b")
+# what is measured, not bought: "how much was the delay", "how much is the memory limit" (the review)
+_MEASURED = (r"(?:delay|limit|left|loss|time|memory|space|storage|battery|weight|distance|traffic|usage|rain|rainfall|"
+             r"snow|load|capacity|latency|overhead|difference|change|damage|pain|sleep|progress|speed|size|volume|"
+             r"dose|temperature|temp|pressure)\b")
 # (each [^?.!] run bounded: a pasted question of 100,000 characters had taken minutes here, the review)
 _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|energy|work|memory|space|data)\b)"
                           r"[^?.!]{0,120}\b(?:" + _MONEY_WORDS + r")\b|"
@@ -414,7 +418,7 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           # what a thing was, as a whole or a period (trial s50: "how much was the wedding gig", "how
                           # much is adobe a month"); not "how much is left", "how much was the heat loss per day"
                           r"\bhow\s+much\s+(?:is|was|are|were)\s+(?:(?:the|my|our|a|an|that|this)\s+(?:(?!(?:per|a|each)\s)[\w'’-]+\s+){0,3}"
-                          r"[\w'’-]+\s*[?.!]*\s*$|(?!left\b)[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+(?:a|per|each)\s+"
+                          r"(?!" + _MEASURED + r")[\w'’-]+\s*[?.!]*\s*$|(?!left\b)[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+(?:a|per|each)\s+"
                           r"(?:month|year|week|night|lesson|session|head|person|seat|user)\b)", re.IGNORECASE)
 
 
@@ -425,8 +429,10 @@ def asks_amount(question: str) -> bool:
 
 # a sum of money as notes write one: "£17,160", "$1.2k", "€ 450", "325 EUR", "1,500 euros", "£420/day"; not a
 # shell's "$1" (a "$" and one digit alone) nor what a code span says (the review: "awk '{print $2}'")
-_MONEY = re.compile(r"\b(?:amt|amount|price|cost|fee|paid|rent|salary)\s*::?\s*\d[\d,.]*(?![\d/:,.-]|\s*(?:%|(?:days?|hours?|hrs?|h|"
-                    r"weeks?|months?|years?|mins?|minutes?|x|times)\b))|[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
+_MONEY = re.compile(r"\b(?:amt|amount|price|cost|fee|paid|rent|salary)\s*::?\s*(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d{1,2})?"
+                    # (a sum alone, or "a month", "/hr" after it: not "17 Sep", "250ml", "4 stars", a year: the review)
+                    r"(?=[ \t]*(?:$|\n|[|,;)(\]]|\.(?:\s|$)|(?:a|an|per|each|every)\s|/\s*[a-z]))|"
+                    r"[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
                     r"\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
                     r"|bucks|quid)\b", re.IGNORECASE)  # (not "pounds": of flour too)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
