@@ -608,3 +608,10 @@ def test_a_name_with_a_year_is_named_but_for_its_year_when_the_question_says_non
     assert names.named("my notes on the kleijn paper") == {"lit/kleijn2015.md": 1.0}
     assert names.named("kleijn 2015") == {"lit/kleijn2015.md": 1.0}
     assert names.named("the kleijn 2010 paper").get("lit/kleijn2015.md", 0.0) < 1.0  # a year said is read
+    # ... only the one note so named, when none is named in full (the review: "my goals" had named Goals 2024 too)
+    chunks = [Chunk(f"{t}.md", 1, 1, "bullet", "run a 10k", t, [], [], [], None, 0)
+              for t in ("Goals", "Goals 2024", "Goals 2025", "Hokkaido 2025 plan", "Kyoto 2024 plan", "Kyoto 2025 plan")]
+    names = NoteNames.build(chunks, {})
+    assert [p for p, v in names.named("what are my goals").items() if v >= 1.0] == ["Goals.md"]
+    assert [p for p, v in names.named("my hokkaido plan").items() if v >= 1.0] == ["Hokkaido 2025 plan.md"]
+    assert not [p for p, v in names.named("my kyoto plan").items() if v >= 1.0]

@@ -494,22 +494,29 @@ class NoteNames:
         if seeks_note(question):  # "which note was about the offsite?" names no note "First note" by its "note"
             words -= _ASKING_FOR_A_NOTE
         out: dict[str, float] = {}
-        # a question that says no year names a name but for its year ("the kleijn paper" of "Kleijn 2015": trial s51,
-        # as _named_by's "hokkaido plan" of "Hokkaido 2025 plan")
-        yearless = not any(_YEAR_WORD.fullmatch(w) for w in words)
+        yearless: list[str] = []
         for path in {p for w in words for p in self.by_word.get(w, ())}:
             if {w for name in self.names.get(path, ()) for w in name & words} <= self.common:
                 continue  # named only by words that are everywhere in the notes
-            best = 0.0
-            for name in self.names.get(path, ()):
-                if yearless and len(name) > 1:
-                    name = frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) or name
-                total = sum(self.idf.get(w, 0.0) for w in name)
-                share = sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
-                best = max(best, share)
+            best = max((self._share(name, words) for name in self.names.get(path, ())), default=0.0)
+            if best < 1.0 and any(self._share(n, words, yearless=True) >= 1.0 for n in self.names.get(path, ())):
+                yearless.append(path)
             if best >= MIN_NAME_SHARE or self._first_name(question, path):
                 out[path] = max(best, MIN_NAME_SHARE)
+        # a question that says no year names the one note whose name it says but for its year, when it names no note
+        # in full ("the kleijn paper" of "Kleijn 2015": trial s51, as _named_by's "hokkaido plan" of "Hokkaido 2025
+        # plan"; not "my goals" of "Goals 2024" beside "Goals", nor a day's notes of every year: the review)
+        if len(yearless) == 1 and not any(v >= 1.0 for v in out.values()) \
+                and not any(_YEAR_WORD.fullmatch(w) for w in words):
+            out[yearless[0]] = 1.0
         return self._subject_only(question, out) if len(out) > 1 else out
+
+    def _share(self, name: frozenset[str], words: set[str], yearless: bool = False) -> float:
+        """How much of a name (by rarity) words say; yearless: of its words but its years."""
+        if yearless and len(name) > 1:
+            name = frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) or name
+        total = sum(self.idf.get(w, 0.0) for w in name)
+        return sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
 
     def within_longer_names(self, question: str, named: dict[str, float], says: Callable[[str], bool]) -> dict[str, float]:
         """named, with a note named in full only inside a longer name the notes say named as much as its words are of
