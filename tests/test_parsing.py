@@ -638,3 +638,7 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
     assert set_lines("Remote objects are like local ones, in the sense that you pass references to them.\nHowever")
     assert not set_lines("one line") and not set_lines("a line of prose that stops where the width of the editor ran out, sixty\n"
                                                         "characters or more")
+    import textwrap  # ... or at 50 (the review)
+    assert not set_lines(textwrap.fill("We should review the budget for next year. After that, the team decides "
+                                       "what to keep and what to drop from the plan.", 50))
+    assert set_lines("eggs\nmilk\nbread") and set_lines("3 people came to the meetup\n12 more joined online")

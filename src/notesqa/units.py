@@ -368,6 +368,7 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
 
 # a line of prose wrapped where the editor's width ran out: long, and not at a sentence's or a clause's end
 _WRAPPED_AT = 60
+_WRAPPED_SHORT = 40
 _LINE_ENDS = (".", "!", "?", ":", ";", ")", "…")
 
 
@@ -376,7 +377,15 @@ def set_lines(raw: str) -> bool:
     note's "Musselburgh - hardy, ... harvest Nov-Mar" then "Bandit - blue-green, ..." had been run into one line),
     not prose wrapped at a width (a line of 60 characters or more that stops mid-sentence, as a wrapped one does)?"""
     lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
-    return len(lines) > 1 and not any(len(ln) >= _WRAPPED_AT and not ln.endswith(_LINE_ENDS) for ln in lines[:-1])
+    return len(lines) > 1 and not any(_wrapped(ln, nxt) for ln, nxt in zip(lines, lines[1:]))
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """Is line prose the editor wrapped: long and stopping mid-sentence, or shorter (wrapped at 40-60 columns: the
+    review) and the next line going on in lower case? A list of short lines ("eggs", "milk") is no prose."""
+    if line.endswith(_LINE_ENDS):
+        return False
+    return len(line) >= _WRAPPED_AT or len(line) >= _WRAPPED_SHORT and after[:1].islower()
 
 
 def definition(raw: str) -> str | None:
