@@ -545,7 +545,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     asks = p_asks if not ASKS_FOR_QUESTIONS.search(text) \
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
-    named_heading = _heading_named(passages, cand, scores.words)
+    named_heading = _heading_named(passages, cand, scores.words, numbered(text))
     turned = _turned(chunks, passages, cand, text)
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
@@ -843,7 +843,8 @@ def _table_columns(chunks: list[Chunk], rows: range) -> set[str]:
 HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
 
 
-def _heading_named(passages: "Passages", cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
+def _heading_named(passages: "Passages", cand: np.ndarray, words: dict[str, float] | None,
+                   numbers: frozenset[tuple[str, str]] = frozenset()) -> np.ndarray:
     """For each candidate: does its innermost heading (not its note's title, nor a first heading that says the
     title and more: "# Marta – portfolio site notes" of "Portfolio site notes", trial s44, whose whole note had been
     shown as the list under the heading named), or a table row's caption, say HEADING_NAMED of the question's words,
@@ -854,17 +855,33 @@ def _heading_named(passages: "Passages", cand: np.ndarray, words: dict[str, floa
         return np.zeros(len(cand), dtype=bool)
     ids = passages.heads(cand)[0][:, :2]
     least = HEADING_NAMED * sum(words.values())
-    numbers = {t for t in words if t.isdigit()}
     named = [i for i in np.unique(ids[ids >= 0]).tolist()
              if sum(w for t, w in words.items() if t in passages.words[i]) >= least
              and not _other_number(numbers, passages.words[i])]
     return np.isin(ids, named).any(axis=1) if named else np.zeros(len(cand), dtype=bool)
 
 
-def _other_number(asked: set[str], heading: frozenset[str]) -> bool:
-    """Does a heading say a number, and none the question says, of a question that says one? "## Chapter 2" is not
-    named by "what is chapter 3 about" (trial s51: Chapter 2's and 4's bullets had come before Chapter 3's)."""
-    return bool(asked) and not asked & heading and any(t.isdigit() for t in heading)
+def _other_number(asked: frozenset[tuple[str, str]], heading: frozenset[str]) -> bool:
+    """Does a heading say a thing the question numbers (asked: numbered's), with a number and not the question's?
+    "## Chapter 2" is not named by "what is chapter 3 about" (trial s51: Chapter 2's and 4's bullets had come before
+    Chapter 3's), "Section 2.4" not by "section 2.3"; "Step 1: connect the monitors" is by "set up 2 monitors" (the
+    review: any number had counted)."""
+    return any(word in heading and number not in heading and any(t[:1].isdigit() for t in heading)
+               for word, number in asked)
+
+
+# (from a word's start only, at most 40 letters: a pasted run of 20,000 letters had taken 24 s, tried from each)
+_NUMBERED = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,40})(?![^\W\d_])\s*[-#]?\s*(\d+(?:\.\d+)*)(?![\w.])")
+
+
+def numbered(text: str) -> frozenset[tuple[str, str]]:
+    """The things a question numbers, each (its word's token, the number): "chapter 3" -> ("chapter", "3")."""
+    out = set()
+    for m in _NUMBERED.finditer(text):
+        word = tokenize(m.group(1))
+        if word:
+            out.add((word[0], m.group(2).lstrip("0") or "0"))
+    return frozenset(out)
 
 
 def _innermost(c: Chunk) -> str:
