@@ -615,3 +615,6 @@ def test_a_name_with_a_year_is_named_but_for_its_year_when_the_question_says_non
     assert [p for p, v in names.named("what are my goals").items() if v >= 1.0] == ["Goals.md"]
     assert [p for p, v in names.named("my hokkaido plan").items() if v >= 1.0] == ["Hokkaido 2025 plan.md"]
     assert not [p for p, v in names.named("my kyoto plan").items() if v >= 1.0]
+    import time  # a run of spaces pasted is read at once (the review: 5,000 had taken seconds)
+    started = time.perf_counter()
+    assert names.to_open("notes on a" + " " * 5000 + "b") == frozenset() and time.perf_counter() - started < 1.0

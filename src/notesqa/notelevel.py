@@ -467,7 +467,8 @@ class NoteNames:
         Log"), as a quick switcher opens them; not a question for what a name means ("what is a hypervisor?")."""
         found = frozenset() if _ASKING.search(question) else self._named_by(question)
         opening = _OPENING.fullmatch(question)
-        called = _CALLED.fullmatch(question) if not found and not opening else None
+        # (its spaces folded: a run of thousands, pasted, had taken seconds to try every way to share it: the review)
+        called = _CALLED.fullmatch(" ".join(question.split())) if not found and not opening else None
         return found or (self._named_by(opening.group(1)) if opening else frozenset()) \
             or (self._named_by(called[1] or called[2]) if called else frozenset())
 
