@@ -992,7 +992,7 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     ranked = fuse([task], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
     assert ranked[0].explain.day_said == 0.0
     assert fuse([task], _dense_only([0.5]), "when was a2 due", {}, None, 10)[0].explain.day_said > 0
-    for text, said in (("☑ submit A2 📅 2026-10-02", False), ("submit A2 [due:: 2026-10-02]", False),
+    for text, said in (("☑ submit A2 📅 2026-10-02", False), ("☑ submit A2 due: 2026-10-02", False),
                        ("☑ submit A2 ✅ 2026-10-03", True)):  # the Tasks plugin's, Dataview's (the review)
         ranked = fuse([_chunk("a.md", 0, text)], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
         assert (ranked[0].explain.day_said > 0) is said, text

@@ -84,6 +84,16 @@ def task_days(text: str) -> set[str]:
     return set(_TASK_DAY.findall(text))
 
 
+# ... the days it is set for, not the day it was done (Logseq's "<2026-10-16 Fri 17:00>" whole): ranking's "when did
+# i submit a2" asks the day it was done
+_SET_FOR = re.compile(rf"(?:{_DEADLINE}|{_SCHEDULED}|\U0001f6eb\ufe0f?\s*|\b[Ss]tart:\s*)\d{{4}}-\d\d-\d\d(?:[^<>\n]{{0,24}}>)?")
+
+
+def without_set_days(text: str) -> str:
+    """text without the days its task is due, scheduled or started (task_days' but its ✅ done day)."""
+    return _SET_FOR.sub(" ", text) if any(mark in text for mark in _DAY_MARKS) else text
+
+
 _DEADLINE_DAY = re.compile(rf"(?:{_DEADLINE})(\d{{4}}-\d\d-\d\d)")
 _SCHEDULED_DAY = re.compile(rf"(?:{_SCHEDULED})(\d{{4}}-\d\d-\d\d)")
 

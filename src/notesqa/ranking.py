@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_days
+from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_days, without_set_days
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
@@ -138,16 +138,7 @@ DAY_SAID_BONUS = 0.03
 _DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
 _DID_I_TIMES = 2
 # ... where a task's day to be done by is no day it was done ("DONE submit on MarkUs DEADLINE: <2026-10-02 Fri>" for
-# "when did i submit a2": trial s51, the journal's "submitted ... at 3am" had come 6th)
-# (and the Tasks plugin's due, scheduled and start days, a Dataview "due::": the review; not its ✅ done day)
-_TASK_DAYS = re.compile(r"\b(?:DEADLINE|SCHEDULED):\s*<[^<>\n]*>|[📅⏳🛫]\uFE0F?\s*\d{4}-\d{2}-\d{2}|"
-                        r"\[?\b(?:due|scheduled|deadline)::[^\]\n]*\]?", re.IGNORECASE)
-_TASK_DAY_MARKS = ("DEADLINE", "SCHEDULED", "📅", "⏳", "🛫", "::")
-
-
-def _done_by(text: str) -> str:
-    """text without its task's deadline and scheduled day."""
-    return _TASK_DAYS.sub(" ", text) if any(m in text for m in _TASK_DAY_MARKS) else text
+# "when did i submit a2": trial s51, the journal's "submitted ... at 3am" had come 6th; chunking.without_set_days)
 # "who wrote the Elastic Replay paper?": the authors field of the note the question names is the answer, though its
 # vector (names, a year, a citation key) is far from the question's (trial s36: 12th, after every other passage)
 AUTHORS_BONUS = 0.15
@@ -559,7 +550,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
         else np.zeros(len(cand), dtype=bool)
     did_i = _DID_I.match(text) is not None
-    day_said = np.array([_says_day(_done_by(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
+    day_said = np.array([_says_day(without_set_days(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
     day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * did_i)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
