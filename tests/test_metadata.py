@@ -45,6 +45,12 @@ def test_broken_front_matter_keeps_the_fields_that_read_on_their_own():
     assert meta == {"title": "Nectar and soil moisture", "tags": ["lit", "nutrition"], "year": 2023}
     assert problem.reason == ("broken YAML front matter at line 3; read tags as if closed (add the missing ]); kept its "
                               "other fields")
+    # ... a quote too, whose brackets are its text, and a title's quote, never a title made a list (session 52)
+    meta, problem = front_matter('title: "Rain [draft\ntags: [\'a b\', don\'t, x\nsub: [a, {b: "c\n', "q.md")
+    assert meta == {"title": "Rain [draft", "tags": ["a b", "don't", "x"], "sub": ["a", {"b": "c"}]}
+    assert problem.reason.endswith("read title, tags, sub as if closed (add the missing \" ] }); kept its other fields")
+    meta, _ = front_matter("title: [draft\ntags: x\n", "q.md")
+    assert meta == {"tags": "x"}
     # ... and a field broken otherwise at its own line, not the front matter's first (the review)
     _, problem = front_matter('title: X\ntags: a\ndate: 2024-01-01\nsummary: "a" b\nyear: 1\n', "n.md")
     assert problem.reason.startswith("broken YAML front matter at line 5;")
@@ -332,6 +338,21 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert (fields.text, fields.line, fields.end_line, body.text) == ("servings: 6", 1, 5, "Brown it.")
     unread = parse_note('+++\ntitle = "unclosed\n+++\nBrown it.\n', "c.md").units  # TOML that does not read: text
     assert len(unread) == 1 and unread[0].text.endswith("Brown it.")
+
+
+def test_front_matter_values_are_read_as_the_notes_app_reads_them_not_as_yaml_1_1():
+    # session 52: "price: 4.80" had been shown "4.8", "start: 10:30" as 630 (YAML 1.1's base 60), "zip: 0700" as 448
+    # (octal) and "vegetarian: yes" hidden as a checkbox; Obsidian and Logseq read YAML 1.2, where they are as written
+    meta, problem = front_matter("price: 4.80\nstart: 10:30\nzip: 0700\nvegetarian: yes\nsize: 1_000\n"
+                                 "servings: 4\nlow: -2\ndraft: false\nDone: TRUE\nwhen: 2024-01-05\n", "r.md")
+    assert problem is None
+    assert meta == {"price": "4.80", "start": "10:30", "zip": "0700", "vegetarian": "yes", "size": "1_000",
+                    "servings": 4, "low": -2, "draft": False, "Done": True, "when": datetime.date(2024, 1, 5)}
+    fields = parse_note("---\nprice: 4.80\nstart: 10:30\nvegetarian: yes\n---\nBake.\n", "r.md").units[0]
+    assert fields.text == "price: 4.80\nstart: 10:30\nvegetarian: yes"
+    # ... and so are the fields of broken front matter, each read alone
+    kept, problem = front_matter("start: 9:45\ntags: [a\nbad: [x\n  - y\n", "b.md")
+    assert kept["start"] == "9:45" and problem is not None
 
 
 def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_read_is_said():

@@ -45,7 +45,7 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     raw = _TEMPLATE_VALUE.sub(r'\1"\2"', raw) if "{{" in raw else raw
     raw = _LINKS_VALUE.sub(_quoted_links, raw) if "[[" in raw else raw
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_notes_loader()) if raw.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
         # where the broken part opens ("tags: [lit, nutrition" that "while parsing a flow sequence" names), else
         # where the parser stopped, the line after (trial s51: a bracket never closed was told at the next line)
@@ -119,8 +119,8 @@ def _fields_one_by_one(raw: str) -> tuple[dict, list[str], list[str]]:
     for entry in entries:
         key = entry[0].split(":", 1)[0].strip()
         data = _read_yaml("\n".join(entry))
-        if not isinstance(data, dict) and len(entry) == 1 and key.lower() not in _ONE_VALUE \
-                and (closing := _unclosed(entry[0])):
+        if not isinstance(data, dict) and len(entry) == 1 and (closing := _unclosed(entry[0])) \
+                and (key.lower() not in _ONE_VALUE or closing in ('"', "'")):  # a title's quote, not a list
             data = _read_yaml(entry[0] + closing)
             closed += [key] if isinstance(data, dict) else []
         if isinstance(data, dict):
@@ -138,22 +138,67 @@ def _read_yaml(text: str):
     import yaml
 
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_notes_loader())
     except (yaml.YAMLError, ValueError):
         return None
 
 
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_BOOL_WORDS = frozenset({"true", "false"})
+_LOADER = None  # built on first use: yaml is imported lazily
+
+
+def _as_written(loader, node):
+    """A scalar YAML 1.1 would read otherwise than it is written, kept as written."""
+    return loader.construct_scalar(node)
+
+
+def _notes_loader():
+    """PyYAML's safe loader reading scalars as the note's app does (YAML 1.2, as Obsidian's and Logseq's readers
+    do): "start: 10:30" is a time, not the number 630 (base 60); "zip: 0700" and "price: 4.80" are as written, not
+    448 and 4.8; "vegetarian: yes" is the word, not True; only a plain whole number is a number, and true/false a
+    yes or no."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class NotesLoader(yaml.SafeLoader):
+            pass
+
+        def plain_int(loader, node):
+            text = loader.construct_scalar(node)
+            return int(text) if _PLAIN_INT.fullmatch(text) else text
+
+        def plain_bool(loader, node):
+            text = loader.construct_scalar(node)
+            return text.lower() == "true" if text.lower() in _BOOL_WORDS else text
+
+        NotesLoader.add_constructor("tag:yaml.org,2002:int", plain_int)
+        NotesLoader.add_constructor("tag:yaml.org,2002:bool", plain_bool)
+        NotesLoader.add_constructor("tag:yaml.org,2002:float", _as_written)
+        _LOADER = NotesLoader
+    return _LOADER
+
+
+
+_QUOTE_OPENS = re.compile(r"""(?:^|(?<=[\s\[{,:]))["']""")  # a quote at a value's or an item's start, not "we'll"
+
+
 def _unclosed(line: str) -> str:
-    """What a field's line lacks to close its brackets and its double quote ("]" for "tags: [lit, nutrition"), in the
-    order they opened; "" when it lacks none."""
+    """What a field's line lacks to close its brackets and its quote ("]" for "tags: [lit, nutrition", '"' for
+    'title: "Rain [draft'), innermost first; "" when it lacks none. A bracket inside quotes is the quote's text."""
     value = line.split(":", 1)[1] if ":" in line else ""
     opened: list[str] = []
-    for ch in value:
-        if ch in "[{":
+    quote = ""
+    for i, ch in enumerate(value):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'" and _QUOTE_OPENS.match(value, i):
+            quote = ch
+        elif ch in "[{":
             opened.append("]" if ch == "[" else "}")
         elif ch in "]}" and opened and opened[-1] == ch:
             opened.pop()
-    quote = '"' if value.count('"') % 2 else ""
     return quote + "".join(reversed(opened))
 
 
