@@ -39,6 +39,24 @@ def test_page_properties_are_metadata_not_text():
     assert shown[0] == "How to ask your graph questions"  # a description is the page's prose
 
 
+def test_a_page_property_typed_with_one_colon_is_read_as_one_and_said():
+    # trial s51: "service: [[services/auth]" among a page's properties had made them a block's: its tags:: were lost,
+    # nothing said
+    text = "type:: runbook\nservice: [[services/auth]]\ntags:: runbook, oncall\nowner::\n\n- rotate the keys\n"
+    note = parse_note(text, "pages/runbooks___key rotation.md", Vault(".", [], logseq=True))
+    assert note.tags == ("runbook", "oncall") and "service: services/auth" in note.properties
+    assert [u.text for u in note.units] == ["type: runbook\nservice: services/auth", "rotate the keys"]
+    assert note.problem.reason == ('read line 2 "service: [[services/auth]]" as a page property (a property has two '
+                                   'colons: service:: [[services/auth]])')
+    # ... before the others too, and a page's first paragraph after its properties is still a paragraph
+    note = parse_note("status: reading\nauthor:: Ursula K. Le Guin\n\n- chapter 3\n", "pages/Book club.md",
+                      Vault(".", [], logseq=True))
+    assert note.credits == ("Ursula K. Le Guin",) and note.problem is not None
+    note = parse_note("alias:: BC\nNote: we meet monthly, at the library.\n- chapter 3\n", "pages/Book club.md",
+                      Vault(".", [], logseq=True))
+    assert note.aliases == ("BC",) and note.problem is None and note.units[0].text.startswith("Note: we meet")
+
+
 def test_who_or_where_a_page_is_from_is_its_credits():
     note = parse_note("author:: [[Ann Lee]], [[Bo Chan]]\nvenue:: SIGIR 2021\ntype:: book\n\n- stocks and flows\n",
                       "pages/Systems.md", Vault(".", [], logseq=True))

@@ -23,12 +23,15 @@ from typing import Iterable
 from .markup import BLOCK_REF, Inline, code_fence_after, strip_comments
 from .metadata import (JOURNAL_DAY, NOTE_KINDS, as_date, as_tags, calendar_day, coded_names, credits, front_matter,
                        note_date, note_names, properties, property_list)
-from .notefiles import nfc
+from .notefiles import Problem, nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
 from .units import ParsedNote, Unit, Walker, clean, inline_text, md_parser
 
 PROPERTY = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*)::(?:[ \t]+(.*?))?[ \t]*$")
+# "status: reading": a property typed with one colon; a value of a property's length, not a sentence ("Note: we meet
+# monthly, at the library." is the page's first paragraph)
+_ONE_COLON = re.compile(r"^[ \t]*([A-Za-z][\w.\-/?]*):[ \t]+(\S.{0,79}?)(?<![.!?])[ \t]*$")
 BULLET = re.compile(r"^([ \t]*)-(?:[ \t]+(.*)|[ \t]*)$")
 # (a block may open with one: `- #+BEGIN_NOTE`, as the source view sees the page)
 ORG_BEGIN = re.compile(r"^(?P<indent>[ \t]*)(?P<item>- )?#\+BEGIN_(?P<kind>\w+)(?P<rest>.*)$", re.I)
@@ -115,7 +118,7 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
         if m is None:
             at_margin = fence is None and line[:1] not in ("", " ", "\t")
             if at_margin and (not blocks or HEADING.match(line) or not bare
-                              or (props_only and not PROPERTY.match(line))):
+                              or (props_only and not PROPERTY.match(line) and not _typed(line, blocks[-1]))):
                 blocks.append(Block(first_line + i, 1))
                 stack[:] = [0]  # `- ` blocks at the margin are its siblings, indented ones its children
                 bare, props_only = True, True
@@ -123,7 +126,8 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
                 continue  # blank lines before the first block
             content = _dedent(line, stack[-1] + 2) if not bare else line
             blocks[-1].lines.append(content)
-            props_only = props_only and (not content.strip() or PROPERTY.match(content) is not None)
+            props_only = props_only and (not content.strip() or PROPERTY.match(content) is not None
+                                         or _typed(content, blocks[-1]))
             fence = _fence_state(content, fence)
             continue
         indent = _width(m.group(1))
@@ -134,6 +138,11 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
         bare = props_only = False
         fence = _fence_state(blocks[-1].lines[0], None)
     return blocks
+
+
+def _typed(line: str, block: Block) -> bool:
+    """Is line a property typed with one colon ("status: reading") among a block's properties?"""
+    return _ONE_COLON.match(line) is not None and any(PROPERTY.match(text) for text in block.lines)
 
 
 def _dedent(line: str, width: int) -> str:
@@ -369,6 +378,9 @@ def parse_page(text: str, rel: str, vault=None):
             text_chars += _count_chars("\n".join(body))
             continue
         template = None
+        if n == 0 and props and (typed := _typed_with_one_colon(body, block.line)):
+            problem = _also(problem, _read_as_properties(typed, props, rel))
+            body = [""] * len(body)
         if n == 0 and props and not "".join(body).strip():
             page_props = props  # the page's properties: metadata, not a block
             last = max((i for i, text in enumerate(block.lines) if text.strip()), default=0)
@@ -456,6 +468,32 @@ def _list_number(numbers: dict[int, int], depth: int, props: dict[str, str]) -> 
         return ""
     numbers[depth] = numbers.get(depth, 0) + 1
     return f"{numbers[depth]}."
+
+
+def _typed_with_one_colon(body: list[str], first_line: int) -> list[tuple[int, str, str, str]]:
+    """The lines of a page's first block, among its properties, that are properties typed with one colon ("status:
+    reading" between "alias:: Book club" and "author:: Le Guin"): (line, key, value, as written) each; none unless
+    every other line of the block is one (trial s51: the page's tags:: after such a line had been lost, nothing said)."""
+    typed = [(first_line + i, m.group(1), m.group(2), line.strip())
+             for i, line in enumerate(body) if (m := _ONE_COLON.match(line))]
+    return typed if len(typed) == sum(1 for line in body if line.strip()) else []
+
+
+def _read_as_properties(typed: list[tuple[int, str, str, str]], props: Properties, rel: str) -> Problem:
+    """Each line typed with one colon read as the page property it was meant to be, said with what to add."""
+    for _, key, value, _ in typed:
+        if key.lower() not in props:
+            props[key.lower()] = value
+            props.written[key.lower()] = key
+    where = ", ".join(f'line {line} "{written}"' for line, _, _, written in typed)
+    said = "a page property" if len(typed) == 1 else "page properties"
+    return Problem(rel, "repaired", f"read {where} as {said} (a property has two colons: "
+                                    f"{typed[0][1]}:: {typed[0][2]})")
+
+
+def _also(problem: Problem | None, more: Problem) -> Problem:
+    """One problem of a note that has two."""
+    return more if problem is None else Problem(problem.path, problem.action, f"{problem.reason}; {more.reason}")
 
 
 def _page_front_matter(lines: list[str], rel: str, read) -> tuple[dict, object, int]:
