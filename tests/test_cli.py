@@ -329,6 +329,31 @@ def test_an_index_of_no_notes_says_so(tmp_path):
     assert "hold no text to search (only titles or front matter)" in _ask(*args, "anything").output
 
 
+def test_many_empty_notes_and_empty_daily_notes_are_said_in_one_line_each(tmp_path):
+    # trial s51: a Logseq graph's empty journals had each been a line of the build's report and of status
+    notes = tmp_path / "notes"
+    (notes / "journals").mkdir(parents=True)
+    for day in range(1, 6):
+        (notes / "journals" / f"2026_11_0{day}.md").write_text("")
+        (notes / "journals" / f"2026_10_0{day}.md").write_text("- \n")
+    (notes / "dash.md").write_text("```dataview\nlist\n```\n")
+    (notes / "plan.md").write_text("- book the venue\n")
+    args = ("--index", str(tmp_path / "ix"), "--notes", str(notes), "--model", "hash-256")
+    built = CliRunner().invoke(main, ["index", *args])
+    assert built.exit_code == 0
+    assert "  skipped: 5 empty notes, nothing in them to index (journals/2026_11_01.md, journals/2026_11_02.md, " \
+           "journals/2026_11_03.md, ...)" in built.stderr and "2026_11_04" not in built.output
+    out = CliRunner().invoke(main, ["status", *args[:4]]).output
+    assert "  skipped: 5 empty notes, nothing in them to index (" in out and "2026_11_05" not in out
+    assert "  nothing to search: 5 daily notes with nothing written (journals/2026_10_01.md, " in out
+    assert "2026_10_05" not in out and "  nothing to search: dash.md (only a title" in out
+    # fewer than four are each named, as any other file skipped
+    for day in range(2, 6):
+        (notes / "journals" / f"2026_11_0{day}.md").unlink()
+    out = CliRunner().invoke(main, ["index", *args]).output + CliRunner().invoke(main, ["status", *args[:4]]).output
+    assert "  skipped: journals/2026_11_01.md: empty file" in out
+
+
 def test_hits_not_of_the_day_asked_come_after_a_line_saying_so(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()

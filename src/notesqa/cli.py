@@ -228,11 +228,16 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     if report.full_rebuild_reason and report.full_rebuild_reason not in said:
         _echo_full_rebuild(report.full_rebuild_reason, model)
     # what is new since the last build is named; what it said already is counted
-    fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known][:PROBLEMS_LISTED]
+    fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known]
+    empty = [p.path for p in fresh if p.reason in EMPTY_REASONS]
+    if len(empty) >= GROUP_FROM:  # said once, counted
+        click.secho(f"  skipped: {_empty_notes(empty)}", fg="yellow", err=True)
+        fresh = [p for p in fresh if p.reason not in EMPTY_REASONS]
+    fresh = fresh[:PROBLEMS_LISTED]
     for p in fresh:
         said = f"{p.path} not read: {p.reason}" if p.action == NOT_READ else f"{p.action}: {p.path}: {p.reason}"
         click.secho(f"  {said}", fg="yellow", err=True)
-    if len(report.problems) > len(fresh):
+    if len(report.problems) > len(fresh) + (len(empty) if len(empty) >= GROUP_FROM else 0):
         # (a line of them may be a folder of many notes: "Templates/: ... 2 notes not indexed", so no count here)
         said = f"... and {len(report.problems) - len(fresh)} more" if fresh else \
             "The same files as at the last build were"
@@ -608,13 +613,13 @@ def status(notes_dir, index_dir, as_json):
     repaired = f", {len(st.repaired_files)} repaired" if st.repaired_files else ""
     click.echo(f"Holds:   {counted(st.notes, 'note')}, {counted(st.chunks, 'chunk')} "
                f"({counted(st.skipped, 'file')} skipped{repaired})")
-    _echo_listed("skipped", [f"{rel}: {reason}" for rel, reason in st.skipped_files])
+    _echo_listed("skipped", _skipped_lines(st.skipped_files))
     _echo_listed("excluded", [f"{rel}: {reason}" for rel, reason in st.excluded])
     for files, reason in st.not_read:
         click.echo(f"  {files} not read: {reason}")
     _echo_listed("repaired", [f"{rel}: {reason}" for rel, reason in st.repaired_files])
     # (trial s37: a dashboard of only a Dataview query was in no answer, and nothing said why)
-    _echo_listed("nothing to search", [f"{rel} (only a title, front matter, a query or files)" for rel in st.no_text])
+    _echo_listed("nothing to search", _no_text_lines(st.no_text))
     if st.related_words:
         click.echo(f"Words:   {counted(st.related_words, 'word')} of the notes kept, to find a question's words said "
                    "in other words or misspelt")
@@ -660,6 +665,37 @@ def _echo_coverage(cov) -> None:
 # notes of each kind (skipped, repaired, new, changed, ...) `notesqa status` names: its last line, whether the
 # notes changed since the build, stays in sight (trial A: 843 repaired notes had filled the screen)
 STATUS_LISTED = 10
+
+
+EMPTY_REASONS = ("empty file", "empty note")  # (notefiles.read_note's)
+
+
+def _first_few(paths: list[str]) -> str:
+    return ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+
+
+def _empty_notes(paths: list[str]) -> str:
+    """Empty notes said as one line: a Logseq graph keeps a journal file for days with nothing written, an Obsidian
+    vault a note for a link clicked before it was written (trial s51: a graph's empty journals each had a line)."""
+    return f"{len(paths)} empty notes, nothing in them to index ({_first_few(paths)})"
+
+
+def _skipped_lines(skipped) -> list[str]:
+    """The files skipped, "path: why" each, GROUP_FROM empty notes or more said as one line first."""
+    empty = [rel for rel, reason in skipped if reason in EMPTY_REASONS]
+    if len(empty) < GROUP_FROM:
+        return [f"{rel}: {reason}" for rel, reason in skipped]
+    return [_empty_notes(empty)] + [f"{rel}: {reason}" for rel, reason in skipped if reason not in EMPTY_REASONS]
+
+
+def _no_text_lines(rels) -> list[str]:
+    """The notes with nothing to search, GROUP_FROM daily notes or more with nothing written said as one line."""
+    from .metadata import daily_note
+
+    days = [rel for rel in rels if daily_note(rel)]
+    days = days if len(days) >= GROUP_FROM else []
+    return [f"{len(days)} daily notes with nothing written ({_first_few(days)})"] * bool(days) + [
+        f"{rel} (only a title, front matter, a query or files)" for rel in rels if rel not in days]
 
 
 def _echo_listed(kind: str, lines: list[str]) -> None:
