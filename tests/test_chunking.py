@@ -65,6 +65,14 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
                      "| Title | Date started | Date finished |\n|---|---|---|\n| Educated | 2024-01-02 | 2024-01-20 |\n\n"
                      "| Title | Date published |\n|---|---|\n| Hail Mary | 2021-05-04 |\n", "log.md")
     assert [c.date for c in chunk_note(log)] == ["2024-02-25", "2022-01-01", None, None]  # (a book's own day: none)
+    # a day in numbers, in the order the note writes its days (trial s52: a car's service history's "14/10/2026" rows
+    # had been of no day, "the last car service" answered by the year before's); one that may be either, in none
+    service = parse_note("# Service history\n\n| Date | Mileage |\n|---|---|\n| 14/10/2026 | 58,412 |\n"
+                         "| 02/10/2025 | 50,105 |\n", "Car/Service history.md")
+    assert [c.date for c in chunk_note(service)] == ["2026-10-14", "2025-10-02"]
+    meters = parse_note("# Meters\n\n| Date | kWh |\n|---|---|\n| 01/12/2026 | 48213 |\n| 01/11/2026 | 47902 |\n",
+                        "Meters.md")
+    assert [c.date for c in chunk_note(meters)] == [None, None]
     # a Readwise sync's heading dates the highlights under it
     synced = parse_note("# Dune\n\n## New highlights added July 7, 2024 at 9:41 AM\n\n- Fear is the mind-killer.\n",
                         "Books/Dune.md")
@@ -283,6 +291,10 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert line_day("**14 May** People directory live", "2024") == line_day("May 14 - live", "2024") == "2024-05-14"
     assert line_day("12th March 2023: kickoff") == "2023-03-12" and line_day("14 May: live") is None  # (no year known)
     assert line_day("May 5 people joined", "2024") is None and line_day("3 eggs", "2024") is None
+    # a day written month first with its year, as Logseq writes a day's link (trial s52: a decisions log's "[[Nov 17th,
+    # 2026]] Drop the Starter tier" entries had been of no day, each shown running on into the next)
+    assert line_day("Nov 17th, 2026 Drop the Starter tier") == line_day("Nov 17 2026 drop") == "2026-11-17"
+    assert line_day("May 5 2024 people") == "2024-05-05" and line_day("May 5 20 people came", "2024") is None
     assert headings_year(["Log", "2024"]) == headings_year(["Log", "May 2024", "Week 3"]) == "2024"
     assert headings_year(["Notes", "Chapter 3"]) is None
     note = parse_markdown("# Intranet log\n\n## 2024\n**2 Apr** kickoff w/ Sarah\n**14 May** People directory live\n\n"

@@ -1330,9 +1330,9 @@ def test_a_log_entry_that_opens_with_a_day_in_any_form_is_shown_alone():
     # trial s49: "16 Aug 2022 - Ruby, ear infection" had gone on to the seven later appointments of the log
     log = [_chunk("health/appointments.md", i, t) for i, t in enumerate(
         ["3/3/22 Finn - asthma review", "16 Aug 2022 - Ruby, ear infection", "Jan 2023: physio for knee",
-         "2024-02-08 Finn, A&E BRI"])]
+         "2024-02-08 Finn, A&E BRI", "Nov 17th, 2026 Drop the Starter tier"])]
     tree = NoteTree.build(log)
-    for row in range(4):
+    for row in range(5):
         assert select(tree, _ranked((row, 0.9)), 1, 600, None, {})[0].follow == (), row
     # a list of things, not of days, reads on as before
     items = [_chunk("kit.md", i, t) for i, t in enumerate(["3 tent pegs", "2 May bars", "head torch"])]

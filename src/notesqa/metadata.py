@@ -363,8 +363,9 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 # a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
 # "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
 _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
-                      # (month first, a mark after it: "May 5 people joined" is no day's entry)
-                      r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=(?:,?\s+\d{4})?(?:\*|_|\s*[:–—-]))|"
+                      # (month first, its year or a mark after it: "May 5 people joined" is no day's entry; "Nov 17th,
+                      # 2026 Drop the Starter tier", as Logseq writes a day's link, is: trial s52's decisions log)
+                      r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:19|20)\d\d\b|(?:\*|_|\s*[:–—-]))|"
                       # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47; dotted with its
                       # whole year, "13.2.10: fixed the retry" is a version's)
                       r"(\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}))"
@@ -427,6 +428,20 @@ def slashed_order(texts: Iterable[str]) -> str | None:
             first |= 12 < a <= 31 and 1 <= b <= 12
             second |= 12 < b <= 31 and 1 <= a <= 12
     return "dmy" if first and not second else "mdy" if second and not first else None
+
+
+def slashed_day(text: str, order: str | None = None) -> str | None:
+    """The day text is in numbers with slashes ("14/10/2026", "3/11/23"): read the one way a number over 12 allows,
+    else in order ("dmy" or "mdy", slashed_order's); None when it is none, or may be either of two and no order is
+    known."""
+    n = _SLASHED_DAY.fullmatch(text.strip())
+    if n is None:
+        return None
+    a, b = int(n[1]), int(n[2])
+    if (a > 12) == (b > 12) and order is None:
+        return None
+    day, month = (a, b) if a > 12 or (b <= 12 and order == "dmy") else (b, a)
+    return as_date(f"{century(n[3])}-{month:02d}-{day:02d}")
 
 
 def _ordered_day(text: str, order: str | None) -> str | None:
