@@ -62,6 +62,9 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what are we doing for new year's eve", date(2026, 12, 3)) == {"2026-12-31"}
     assert days("what happened on christmas eve", date(2026, 12, 3)) == {"2025-12-24"}
     assert days("what was i doing on christmas eve", date(2026, 12, 3)) == {"2025-12-24"}
+    # ... and a holiday after "before", "after" or "since" is where a span ends or starts, not the day asked (trial s52)
+    assert days("last day of term before xmas", date(2026, 12, 3)) == set()
+    assert days("when do we go back after christmas", date(2026, 12, 3)) == set()
     # ... not a noun's -ing, nor after a possessive (the review)
     assert days("what is the thing i wrote down on tuesday", date(2026, 12, 3)) == {"2026-12-01"}
     assert min(days("jo's wedding in june", date(2026, 12, 3))) == "2026-06-01"
@@ -153,6 +156,12 @@ def test_a_week_or_month_moves_as_the_question_reads_it():
     # a weekend looked back on is the one just gone; the next two weeks for what is coming up
     assert days("what happened this weekend?", monday) == {"2026-11-28", "2026-11-29"}
     assert len(days("which deadlines are coming up?", monday)) == 14
+    # ... asked as people ask it (trial s52: "what have i got coming up" had found a fuse box's labels)
+    assert len(days("what have i got coming up", monday)) == len(days("what do we have coming up?", monday)) == 14
+    assert days("what have i got in the fridge", monday) == set()
+    # a month of what needs doing is the coming one (trial s52: "what needs doing in january" had been the one gone)
+    assert min(days("what needs doing in january", date(2026, 12, 3))) == "2027-01-01"
+    assert min(days("what did i do in january", date(2026, 12, 3))) == "2026-01-01"
     assert days("delays due to the upcoming migration", monday) == set()
 
 

@@ -80,7 +80,9 @@ _RELATIVE = re.compile(
 # (and a present that goes on, "who is working christmas eve", "what are we doing for new year": trial s51's had been
 # read as last year's)
 # (a verb's -ing after a person, not a noun's: "what is the thing i wrote", "jo's wedding", "the building code": the review)
+# ("what needs doing in january", asked in December: the coming one, trial s52)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
+                    r"needs?\s+(?:doing|to\s+be\s+done)|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
                     r"string\b|spring\b|reading\b|ceiling\b|king\b|ring\b)\w{2,}ing)\b", re.IGNORECASE)
@@ -199,6 +201,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
                 or _WHEN_FOR.match(text) and not asks_due(text) and re.search(r"\bfor\s+$", text[:m.start()], re.I):
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
+        if _after_since(text, m.start()):
+            continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
@@ -217,7 +221,9 @@ UPCOMING_DAYS = 14
 _DUE_WORD = r"(?:deadlines?|due(?!\s+to\b)|tasks?|to-?dos?)"
 # a question of only what is coming up: "what's coming up?", "anything coming up soon?" (trial s48: a done task of
 # last year had come first)
-COMING_UP = (r"^\W*(?:so\W+)?(?:what(?:['’]?s|\s+is)?|anything|is\s+(?:there\s+)?anything)\s+(?:else\s+(?:is\s+)?)?"
+# ("what have i got coming up", "what do we have coming up": trial s52's had found the fuse box's labels)
+COMING_UP = (r"^\W*(?:so\W+)?(?:what(?:['’]?s|\s+is)?|what\s+(?:have\s+(?:i|we)(?:\s+got)?|do\s+(?:i|we)\s+have|"
+             r"(?:i|we)['’]ve\s+got)|anything|is\s+(?:there\s+)?anything)\s+(?:else\s+(?:is\s+)?)?"
              r"coming\s+up"
              r"(?:\s+(?:for\s+me|soon|next))?(?=\W*$)")
 _UPCOMING = re.compile(rf"\b(?:upcoming|coming up)\b(?=.*\b{_DUE_WORD}\b)|\b{_DUE_WORD}\b.*\b(?:upcoming|coming up)\b|"
