@@ -69,6 +69,9 @@ def test_the_latest_is_asked_for():
               "when was the exam last semester?", "what's last on my list?", "when was the last step of the migration done?"):
         assert not asks_latest(q), q
     assert asks_latest("when was the last time the boiler was serviced?")
+    # the last of a thing done again and again (trial s52: "the mileage at the last car service" had the year before's)
+    assert asks_latest("what was the milage at the last car service") and asks_latest("the last meter reading?")
+    assert not asks_latest("the last step of the service") and not asks_latest("who was the last person to pay")
     assert not asks_latest("when is the last time to submit?")  # a deadline (the second review)
 
 

@@ -212,6 +212,10 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|\bwhen\s+(?:was|were|is|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
                      # "when was the last time the boiler was serviced?" (the review)
                      + r"|\bwhen\s+was\s+the\s+last\s+time\b"
+                     # "the mileage at the last car service", "the last meter reading" (trial s52: the year before's
+                     # service had come first, the last one's row not in the top 30)
+                     + r"|\b(?:my|our|the)\s+last\s+(?:[\w-]+\s+){0,2}?(?:service|servicing|inspection|check-?up|mot|"
+                       r"reading|repair|order|delivery|haircut|payment|invoice|bill)s?\b"
                      # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47); not
                      # "update on windows fails", "what's new about transformers" (the second review)
                      + r"|^\W*(?:so\W+)?(?:(?:what['’]?s|what\s+is)\s+)?(?:the\s+)?latest\s+(?:on|about|with)\b"
