@@ -753,6 +753,17 @@ def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     assert select_notes(tree, {"p.md": 0}, _ranked((3, 0.9)), 1, 600, None, {})[0].jump is None
 
 
+def test_a_note_asked_for_shows_the_list_it_opens_with_not_only_its_first_answer():
+    # trial s52: "my notes on nara" had shown 2 of its 7 bullets: the third, "todai-ji: daibutsu ...", a gloss that
+    # ends an answer to a question, not the note asked for
+    items = ["JR nara line from kyoto, rapid 09:01 → nara 09:46 (JR pass ok). kintetsu is faster but not covered",
+             "deer everywhere, crackers 200 yen", "todai-ji: daibutsu 800 yen. crawl thru the pillar = enlightenment lol",
+             "kasuga taisha: stone lanterns", "back by 17:00"]
+    tree = NoteTree.build([_chunk("nara.md", i, t) for i, t in enumerate(items)])
+    snip = select_notes(tree, {"nara.md": 0}, _ranked((0, 0.9)), 1, 600, None, {})[0]
+    assert (snip.root, snip.follow) == (0, (1, 2, 3, 4))
+
+
 def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     from notesqa.chunking import chunk_note
     from notesqa.parsing import parse_note

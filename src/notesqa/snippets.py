@@ -357,7 +357,12 @@ def _opening(tree: NoteTree, lead: int, room: int) -> tuple[list[int], tuple[int
     s33: a note that opens with a small table shows it whole, "which note lists my subscriptions?")."""
     table = _section_table(tree, lead, room, set())
     table = table[1:] if table and table[0] == lead else []
-    return table, tuple(table) if table else tuple(_following(tree, lead, room) or _opening_list(tree, lead, room))
+    if table:
+        return table, tuple(table)
+    # the longer of what its first passage goes on to and the list it opens: the note asked for, not an answer in it
+    # (trial s52: "my notes on nara" had shown 2 of its 7 bullets, its third a "todai-ji: daibutsu ..." gloss)
+    follow, listed = _following(tree, lead, room), _opening_list(tree, lead, room)
+    return table, tuple(listed if len(listed) > len(follow) else follow)
 
 
 def _opening_list(tree: NoteTree, lead: int, room: int) -> list[int]:
