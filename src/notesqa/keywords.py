@@ -296,10 +296,10 @@ _COURSE_CODE = re.compile(r"(?<![\w-])[a-z]{2,5}(\d{3,4})(?![\w-])")
 
 def _coded(low: str) -> list[str]:
     """A text's codes' numbers ("cs241": "241"), besides the codes."""
-    return [n for n in _COURSE_CODE.findall(low) if not _YEARLIKE.fullmatch(n)] if any(c.isdigit() for c in low) else []
+    return [n for n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n)] if any(c.isdigit() for c in low) else []
 
 
-_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+YEAR_WORD = re.compile(r"(?:19|20)\d\d")  # a word that is a year (fullmatch)
 
 
 def _cited(low: str) -> list[str]:

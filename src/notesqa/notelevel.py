@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from .chunking import Chunk, field_lead, has_words
-from .keywords import code_forms, tokenize
+from .keywords import YEAR_WORD, code_forms, tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
 from .asking import ASKS_WHO, DEFINING, mid_sentence, seeks_note
@@ -239,7 +239,6 @@ _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)
                             r"(?:\s*[–—]\s*\S|\s*:(?:\s+\S|(?!\d)\S)|\s+-\s+\S|-(?!\d)\S)", re.UNICODE | re.IGNORECASE)
 
 
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -480,10 +479,10 @@ class NoteNames:
             return frozenset()
         notes = self.by_word.get(next(iter(words)), ())
         exact = frozenset(p for p in notes if words in self.names.get(p, ()))
-        if exact or any(_YEAR_WORD.fullmatch(w) for w in words):
+        if exact or any(YEAR_WORD.fullmatch(w) for w in words):
             return exact
         yearless = frozenset(p for p in notes for name in self.names.get(p, ())
-                             if name != words and frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) == words)
+                             if name != words and frozenset(w for w in name if not YEAR_WORD.fullmatch(w)) == words)
         # (nor when another note's name says the words and more: "japan trip" of "Japan trip ideas", the review)
         holders = {p for p in notes for name in self.names.get(p, ()) if words <= name}
         return yearless if len(yearless) == 1 and holders == yearless else frozenset()
@@ -508,14 +507,14 @@ class NoteNames:
         # in full ("the kleijn paper" of "Kleijn 2015": trial s51, as _named_by's "hokkaido plan" of "Hokkaido 2025
         # plan"; not "my goals" of "Goals 2024" beside "Goals", nor a day's notes of every year: the review)
         if len(yearless) == 1 and not any(v >= 1.0 for v in out.values()) \
-                and not any(_YEAR_WORD.fullmatch(w) for w in words):
+                and not any(YEAR_WORD.fullmatch(w) for w in words):
             out[yearless[0]] = 1.0
         return self._subject_only(question, out) if len(out) > 1 else out
 
     def _share(self, name: frozenset[str], words: set[str], yearless: bool = False) -> float:
         """How much of a name (by rarity) words say; yearless: of its words but its years."""
         if yearless and len(name) > 1:
-            name = frozenset(w for w in name if not _YEAR_WORD.fullmatch(w)) or name
+            name = frozenset(w for w in name if not YEAR_WORD.fullmatch(w)) or name
         total = sum(self.idf.get(w, 0.0) for w in name)
         return sum(self.idf.get(w, 0.0) for w in name if w in words) / total if total else 0.0
 

@@ -503,9 +503,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
     asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
     last_meeting = meeting_word is not None
-    series = _newest_of_series(agenda, asked) if last_meeting else np.zeros(0, dtype=np.int64)
-    titled = _newest_titled(agenda, chunks, meeting_word, asked - _MEETING_FRAME - set(tokenize(meeting_word))) \
-        if last_meeting else {}
+    today = _dt.date.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
+    series = _newest_of_series(agenda, asked, today) if last_meeting else np.zeros(0, dtype=np.int64)
+    titled = _newest_titled(agenda, chunks, meeting_word, asked - _MEETING_FRAME - set(tokenize(meeting_word)),
+                            today) if last_meeting else {}
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
                                      (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
     if len(cand) == 0:
@@ -578,9 +579,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a series of notes of dated names the question names without their day: "2026-11-25 Helen")
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
-    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled)) if asks_latest(text) \
+    recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else np.zeros(len(cand), dtype=np.float32)
-    coming = _soonest(chunks, cand, fused) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
+    coming = _soonest(chunks, cand, fused, today) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
@@ -954,17 +955,17 @@ def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_dat
     return out
 
 
-def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False
-             ) -> np.ndarray:
+def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.ndarray, alone: bool = False,
+             today: str | None = None) -> np.ndarray:
     """For each candidate: 1 for those of the newest day among the best dated candidates (RECENT_NEAR of the best's
     fused score or more, RECENT_AMONG at most: trial s45's newest staff meeting had not been among the ten best), 0 for
     the others (a copy embedded from another note is not of its note's day): "our last 1:1" is the newest
     one, not a newer one (trial B: a scale from oldest to newest had left the 1:1 before it first). Among
     those of the notes the question names (name > 0), if any are dated: "our last 1:1" with Grace is the
     newest section of her page, not a newer journal that mentions her. alone: the notes named are the last of a series
-    already (_newest_titled), their day the newest even when it is the only one."""
+    already (_newest_titled), their day the newest even when it is the only one. today: ISO, else the clock's."""
     out = np.zeros(len(cand), dtype=np.float32)
-    today = _dt.date.today().isoformat()
+    today = today or _dt.date.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
     # nor a note of a day to come: the last board meeting is not the next one's page, trial s50)
     dated = [j for j in np.argsort(-fused, kind="stable")
@@ -994,25 +995,26 @@ def _series_words(path: str) -> frozenset[str]:
     return frozenset(tokenize(named[1])) if named and _LETTER.search(named[1]) else frozenset()
 
 
-def _newest_of_series(agenda: Agenda, asked: frozenset[str]) -> np.ndarray:
+def _newest_of_series(agenda: Agenda, asked: frozenset[str], today: str | None = None) -> np.ndarray:
     """The rows of the newest note of the series of dated notes the question names ("2026-11-25 Helen" of "my last
     meeting w helen"), candidates however many older ones match better (the second review: of 150 weekly meetings
-    the newest had not been among the candidates). asked: the question's words (tokenize)."""
-    today = _dt.date.today().isoformat()
+    the newest had not been among the candidates). asked: the question's words (tokenize); today: ISO."""
+    today = today or _dt.date.today().isoformat()
     series = [(day, rows) for path, (day, rows) in agenda.dated_notes().items()
               if (words := _series_words(path)) and words <= asked and day <= today]
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
 
 
-def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: frozenset[str] = frozenset()) \
-        -> dict[int, str]:
+def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: frozenset[str] = frozenset(),
+                   today: str | None = None) -> dict[int, str]:
     """The rows of the newest dated section of each running page titled by the meeting a question asks the latest of
     ("1on1 Marta", dated sections of its 1:1s, for "what did we say in my last 1:1?": trial s49, whose newest had not
     been among the candidates), each with its page's path; {} for none. A note of one day ("2024-03-05 Team
     meeting") is no running page: "our last meeting" is of any topic's (the review); but of a series of notes of one
     day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named)."""
     word = tokenize(meeting)[:1]
-    today = _dt.date.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board meeting's page)
+    today = today or _dt.date.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board
+    # meeting's page)
     running: list[tuple[str, str, list[int]]] = []  # running pages: (path, their newest day, its rows)
     series: list[tuple[str, str, list[int]]] = []  # notes of one day titled by the meeting: (day, path, rows)
     foldered: list[tuple[str, str, list[int]]] = []  # notes of one day in a folder named by it ("Gigs/2026-11-28 ...")
@@ -1088,11 +1090,12 @@ def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) 
     return out
 
 
-def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | None = None) -> np.ndarray:
+def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
+             ) -> np.ndarray:
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
     the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), 0 for the others:
     "when is the next steerco?" is the one on the 10th, not the first of the year (trial s46)."""
-    today_ = (today or _dt.date.today()).isoformat()
+    today_ = today if isinstance(today, str) else (today or _dt.date.today()).isoformat()
     out = np.zeros(len(cand), dtype=np.float32)
     if not len(cand):
         return out
