@@ -241,6 +241,11 @@ def test_a_line_of_only_wikilinks_is_thin():
     note = parse_note("Next: [[Lecture 12 - Stationary Distributions]]\n\n- see also [[CAP theorem]]\n"
                       "- Prev lecture: [[Lecture 10]]\n- Kleppmann argues against [[CAP theorem]]\n", "Lecture 11.md")
     assert [u.thin for u in note.units] == [True, True, True, False]
+    # ... and a few words of the links' own names before them (trial s52: "clubs → [[Clubs#Sam]]" had come first for
+    # "what clubs does sam do", above the list it points to); other words beside a link stay a passage
+    note = parse_note("- sizes → [[Sizes]]\n- clubs → [[Clubs#Sam]]\n- Clubs: [Clubs](clubs.md)\n"
+                      "- swimming → [[Clubs#Ella|her clubs]]\n- clubs are fun [[Clubs]]\n", "Kids/Sam.md")
+    assert [u.thin for u in note.units] == [True, True, True, False, False]
 
 
 def test_a_query_block_is_no_passage_other_code_is():
@@ -642,3 +647,8 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
     assert not set_lines(textwrap.fill("We should review the budget for next year. After that, the team decides "
                                        "what to keep and what to drop from the plan.", 50))
     assert set_lines("eggs\nmilk\nbread") and set_lines("3 people came to the meetup\n12 more joined online")
+    # a line longer than editors wrap at is one as written (trial s52: a journal's two lines had run together)
+    assert set_lines("up at 5:45, at the gates by 6:40, nearly empty!! light coming through the torii = magic\n"
+                     "reached the summit at 8:20, legs dead. way down was full of tour groups already")
+    assert not set_lines(textwrap.fill("We should review the budget for next year. After that, the team decides "
+                                       "what to keep and what to drop from the plan, and when.", 79))

@@ -369,6 +369,7 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
 # a line of prose wrapped where the editor's width ran out: long, and not at a sentence's or a clause's end
 _WRAPPED_AT = 60
 _WRAPPED_SHORT = 40
+_WRAPPED_MOST = 80  # an editor wraps at 80 columns or fewer (Vim 79, Emacs 70, Prettier 80): a longer line is one as written
 _LINE_ENDS = (".", "!", "?", ":", ";", ")", "…")
 
 
@@ -383,8 +384,9 @@ def set_lines(raw: str) -> bool:
 def _wrapped(line: str, after: str) -> bool:
     """Is line prose the editor wrapped: long and stopping mid-sentence, or shorter (wrapped at 40-60 columns: the
     review) and the next line going on in lower case? A list of short lines ("eggs", "milk") is no prose."""
-    if line.endswith(_LINE_ENDS):
-        return False
+    if line.endswith(_LINE_ENDS) or len(line) > _WRAPPED_MOST:
+        return False  # (longer than editors wrap at: trial s52's "... light coming through the torii = magic" of 87
+        # characters had run into "reached the summit at 8:20")
     return len(line) >= _WRAPPED_AT or len(line) >= _WRAPPED_SHORT and after[:1].islower()
 
 
@@ -465,7 +467,7 @@ def _without_tag_lines(raw: str, dotted: bool, over: bool = False) -> tuple[str,
 def _only_link(inline, pointer: bool = False) -> bool:
     """Is the line only links (and what joins them)? pointer: or links after a word that points to them
     ("Next: [[Lecture 12]]", "see also [[CAP]]": trial E's navigation lines came first for what they name)."""
-    depth, outside = 0, ""
+    depth, outside, labels = 0, "", ""
     for child in getattr(inline, "children", None) or []:
         if child.type == "link_open":
             depth += 1
@@ -473,9 +475,22 @@ def _only_link(inline, pointer: bool = False) -> bool:
             depth -= 1
         elif depth == 0 and child.type in ("text", "code_inline"):
             outside += child.content
+        elif child.type == "text":
+            labels += " " + child.content
     # [[wikilinks]] too, and what joins links: a daily note's "<< [[2026-11-11]] | [[2026-11-13]] >>"
     rest = WIKILINK.sub("", outside).strip(" \t:-–—|<>·•,/←→«»")
-    return not rest or pointer and _POINTER.fullmatch(rest) is not None
+    labels += " ".join(m.group(2) for m in WIKILINK.finditer(outside))
+    return not rest or pointer and (_POINTER.fullmatch(rest) is not None or _names_its_links(rest, labels))
+
+
+def _names_its_links(rest: str, labels: str) -> bool:
+    """Is the text beside a line's links only a few words of their names ("clubs → [[Clubs#Sam]]", "sizes → [[Sizes]]":
+    trial s52, whose pointer had come first for "what clubs does sam do", above the list it points to)?"""
+    words = set(_LINK_WORD.findall(rest.lower()))
+    return 0 < len(words) <= 3 and words <= set(_LINK_WORD.findall(labels.lower()))
+
+
+_LINK_WORD = re.compile(r"[^\W_]+")
 
 
 # a word that points to the links after it: a lecture's "Next:", a "See also" line
