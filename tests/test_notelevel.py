@@ -531,6 +531,23 @@ def _built_names(notes, tmp_path):
     return NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))._live.names
 
 
+def test_a_part_of_a_name_that_another_notes_name_has_too_names_neither(tmp_path):
+    # trial s52: "restaurant" of "how do i ask for the check at a restaurant" had named "Food / restaurant picks" and
+    # lifted its passages over the answer in "Restaurant phrases"
+    notes = tmp_path / "notes"
+    for day in ("Osaka", "Kyoto", "Nara", "Tokyo"):  # many notes say "picks" and "phrases": their rare word names
+        write(notes / f"{day} picks.md", "- ramen\n")
+        write(notes / f"{day} phrases.md", "- sumimasen\n")
+    write(notes / "Restaurant picks.md", "- ichiran ramen\n")
+    names = _built_names(notes, tmp_path)
+    alone = names.named("how do i ask for the bill at a restaurant")  # the one note so named: named, in part
+    write(notes / "Restaurant phrases.md", "- okaikei onegaishimasu: the bill please\n")
+    names = _built_names(notes, tmp_path)
+    both = names.named("how do i ask for the bill at a restaurant")
+    assert 0.6 <= alone.get("Restaurant picks.md", 0) < 1.0 and both == {}
+    assert names.named("restaurant phrases for the bill") == {"Restaurant phrases.md": 1.0}  # named in full
+
+
 def test_a_titles_numbered_part_names_its_note(tmp_path):
     # trial s45: "what's my hypothesis for chapter 3?" had named no note "Chapter 3 - hot moments"
     notes = tmp_path / "notes"

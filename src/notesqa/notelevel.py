@@ -501,6 +501,8 @@ class NoteNames:
             best = max((self._share(name, words) for name in self.names.get(path, ())), default=0.0)
             if best < 1.0 and any(self._share(n, words, yearless=True) >= 1.0 for n in self.names.get(path, ())):
                 yearless.append(path)
+            if best < 1.0 and self._shared(path, words):
+                best = 0.0  # a word of its name that another note's name has too does not pick it
             if best >= MIN_NAME_SHARE or self._first_name(question, path):
                 out[path] = max(best, MIN_NAME_SHARE)
         # a question that says no year names the one note whose name it says but for its year, when it names no note
@@ -510,6 +512,14 @@ class NoteNames:
                 and not any(YEAR_WORD.fullmatch(w) for w in words):
             out[yearless[0]] = 1.0
         return self._subject_only(question, out) if len(out) > 1 else out
+
+    def _shared(self, path: str, words: set[str]) -> bool:
+        """Are the question's words that a note's names say all in another note's name too ("restaurant" of "food /
+        restaurant picks" and of "restaurant phrases": trial s52, the first named by it and its passages lifted over
+        the answer in the second)? Then a part of its name picks no one note."""
+        said = {w for name in self.names.get(path, ()) for w in name & words}
+        others = set.intersection(*(set(self.by_word.get(w, ())) for w in said)) if said else set()
+        return bool(others - {path})
 
     def _share(self, name: frozenset[str], words: set[str], yearless: bool = False) -> float:
         """How much of a name (by rarity) words say; yearless: of its words but its years."""
