@@ -193,6 +193,37 @@ def field_key(text: str) -> str:
     return m.group(1).strip().lower() if m and _LINK_VALUE.match(text, m.start(2)) is None else ""
 
 
+LIST_ITEM_SPLIT = re.compile(r"[,;]|\band\b")  # the items of a field's value, or of a list said in a line
+
+
+# a field's value that is people: "Henrik Dahl", "Jonas Weber, Mei Lin, me" (the writer among them)
+_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|me|myself|I)")
+
+
+# fields whose capitalised values are no people ("Status: In Progress", "Category: Machine Learning")
+_NOT_PEOPLE = frozenset("status state type kind category categories tags tag title alias aliases priority stage phase "
+                        "location place venue city country course subject topic project area genre format "
+                        "language".split())
+
+
+def names_someone(c) -> bool:
+    """Is a line of the passage a field whose value is one person or more, each named in full ("lecturer: Henrik
+    Dahl", "members: Jonas Weber, Mei Lin, me"), one person's name at least? The answer to a "who" question
+    about the note, however thin the passage."""
+    if c.kind not in ("bullet", "paragraph"):
+        return False
+    for line in c.text.split("\n"):
+        if not field_line(line):
+            continue
+        key, _, value = line.partition(":")
+        if key.strip().lower() in _NOT_PEOPLE:
+            continue
+        items = [i.strip() for i in LIST_ITEM_SPLIT.split(value) if i.strip()]
+        if items and all(_PERSON.fullmatch(i) for i in items) and any(" " in i for i in items):
+            return True
+    return False
+
+
 def has_words(text: str) -> bool:
     """False for a text of only punctuation, symbols or emoji ("." or "???"): it says nothing."""
     return _WORDY.search(text) is not None

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda
-from .chunking import Chunk, field_key, field_line, step_of, table_rows, task_days, without_set_days
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
+                       without_set_days)
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived
@@ -378,7 +379,7 @@ class NoteVectors:
 
 class Passages:
     """What fuse reads of a generation's passages that no question changes: does one ask a question (_asks), is it its
-    note's opening (_opening), thin or a few words, a field of names, a field of a person (_names_someone). Read for a
+    note's opening (_opening), thin or a few words, a field of names, a field of a person (names_someone). Read for a
     passage the first time it is a candidate and kept for the generation (a search passes its index's): each of a
     question's 160 candidates or so had been read again for each question, about 0.5 ms of fuse's 4.5 on the blog
     index."""
@@ -431,7 +432,7 @@ class Passages:
 
     def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
         c = self.chunks[row]
-        return _asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), _names_someone(c)
+        return _asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), names_someone(c)
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
@@ -1210,34 +1211,6 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
             and not (_asks_authors(asked, who) and _says_authors(c.text)))
 
 
-# a field's value that is people: "Henrik Dahl", "Jonas Weber, Mei Lin, me" (the writer among them)
-_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|me|myself|I)")
-
-
-# fields whose capitalised values are no people ("Status: In Progress", "Category: Machine Learning")
-_NOT_PEOPLE = frozenset("status state type kind category categories tags tag title alias aliases priority stage phase "
-                        "location place venue city country course subject topic project area genre format "
-                        "language".split())
-
-
-def _names_someone(c) -> bool:
-    """Is a line of the passage a field whose value is one person or more, each named in full ("lecturer: Henrik
-    Dahl", "members: Jonas Weber, Mei Lin, me"), one person's name at least? The answer to a "who" question
-    about the note, however thin the passage."""
-    if c.kind not in ("bullet", "paragraph"):
-        return False
-    for line in c.text.split("\n"):
-        if not field_line(line):
-            continue
-        key, _, value = line.partition(":")
-        if key.strip().lower() in _NOT_PEOPLE:
-            continue
-        items = [i.strip() for i in _LIST_ITEM_SPLIT.split(value) if i.strip()]
-        if items and all(_PERSON.fullmatch(i) for i in items) and any(" " in i for i in items):
-            return True
-    return False
-
-
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 
 
@@ -1327,11 +1300,10 @@ def _names_field(c: Chunk) -> bool:
     council?"): a list of names is weak evidence for its note, unless the question asks for that field."""
     if c.kind not in ("bullet", "paragraph") or not field_line(c.text):
         return False
-    items = [i.split() for i in _LIST_ITEM_SPLIT.split(c.text.split(":", 1)[1]) if i.strip()]
+    items = [i.split() for i in LIST_ITEM_SPLIT.split(c.text.split(":", 1)[1]) if i.strip()]
     return len(items) >= 2 and all(len(i) <= 3 and all(w[0].isupper() for w in i) for i in items)
 
 
-_LIST_ITEM_SPLIT = re.compile(r"[,;]|\band\b")
 
 
 def _same_start(a: str, b: str) -> bool:
