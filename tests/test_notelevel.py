@@ -635,3 +635,17 @@ def test_a_name_with_a_year_is_named_but_for_its_year_when_the_question_says_non
     import time  # a run of spaces pasted is read at once (the review: 5,000 had taken seconds)
     started = time.perf_counter()
     assert names.to_open("notes on a" + " " * 5000 + "b") == frozenset() and time.perf_counter() - started < 1.0
+
+
+def test_who_is_in_a_note_named_opens_it_at_the_people_its_fields_name(tmp_path):
+    # trial s51: "who is in my study group" had shown the page from its first block, its members:: left out
+    notes = tmp_path / "notes"
+    write(notes / "pages" / "Study group.md", "tags:: people\nmembers:: [[Priya Raman]], [[Marcus Lee]]\n\n"
+                                              "- cs241 study group, started in week 3\n- discord server is 241 survivors\n")
+    write(notes / "logseq" / "config.edn", "{}\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    hit = idx.search("who is in my study group", k=1)[0]
+    assert hit.text.startswith("members: Priya Raman, Marcus Lee") and hit.line == 1
+    # ... and another question of it from its text, as before
+    assert idx.search("what is my study group", k=1)[0].text.startswith("cs241 study group")

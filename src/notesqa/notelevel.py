@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .chunking import Chunk, field_lead, has_words
+from .chunking import Chunk, field_lead, has_words, names_someone
 from .keywords import YEAR_WORD, code_forms, tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path
@@ -441,6 +441,10 @@ class NoteNames:
             for i, c in enumerate(note):
                 if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
                     return first_row + i
+        # "who is in my study group?": the people its fields name, above its text as the app shows them (trial s51: a
+        # page's members:: had been left out, shown from its first block)
+        if ASKS_WHO.match(question) and note and note[0].thin and names_someone(note[0]):
+            return first_row
         return self.leads.get(path)
 
     def named_exactly(self, question: str) -> frozenset[str]:
