@@ -541,6 +541,21 @@ def test_a_field_asked_for_by_another_name_is_not_thin():
         assert _fields_thin(chunks, [0.4, 0.45], question) is thin, question
 
 
+def test_a_field_that_says_when_is_not_thin_asked_when():
+    # trial s52: a Logseq page's "deadline:: [[Dec 11th, 2026]]" had come 34th for "when is the nur301 essay due", its
+    # study group's "when:: Wednesdays 18:00" 10th for "when does study group meet", as a few words of fields
+    essay = dataclasses.replace(_chunk("NUR301 Essay.md", 0, "type: assignment\ndeadline: Dec 11th, 2026\nstatus: "
+                                                              "drafting"), thin=True)
+    group = dataclasses.replace(_chunk("Study group.md", 0, "members: Priya, Tom H\nwhen: Wednesdays 18:00, library"),
+                                thin=True)
+    for fields, question, thin in ((essay, "when is the nur301 essay due", False),
+                                   (essay, "what is the nur301 essay about", True),
+                                   (group, "when does study group meet", False),
+                                   (group, "where does study group meet", True)):
+        chunks = [fields, _chunk(fields.path, 1, "submit via Turnitin on Blackboard")]
+        assert _fields_thin(chunks, [0.4, 0.45], question) is thin, question
+
+
 def _fields_thin(chunks, dense, question) -> bool:
     """Is the first chunk, a note's fields passage, ranked thin for question (its words in every chunk)?"""
     scores = dataclasses.replace(_dense_only(dense), words=dict.fromkeys(tokenize(question), 1.0))

@@ -569,6 +569,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
+    # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
+    # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
+    says_when = np.array([looks[j] and _field_says_when(c) for j, c in enumerate(of)], dtype=bool) \
+        if asks_time(text) else np.zeros(len(cand), dtype=bool)
+    thin &= ~says_when
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
@@ -590,6 +595,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor the note's fields when the question asks for one of them ("what room is 10b in?": "room: S4", trial s49,
     # had yielded to every other passage of the class's note)
     opening &= ~np.array([bool(o) and _asked_field(c, asked) for o, c in zip(opening.tolist(), of)], dtype=bool)
+    opening &= ~says_when
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
@@ -1139,6 +1145,22 @@ def _days_said(text: str, own: str) -> frozenset[str]:
     return frozenset(said)
 
 
+# a weekday or a time of day a field's value says ("Wednesdays 18:00", "tue 3pm")
+_WHEN_VALUE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:s|day|days|\.)?\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
+                         r"\b\d{1,2}:\d\d\b", re.IGNORECASE)
+
+
+def _field_says_when(c: Chunk) -> bool:
+    """Is a line of the passage a field whose value says a day or a time ("deadline: Dec 11th, 2026", "when:
+    Wednesdays 18:00")?"""
+    for line in c.text.split("\n"):
+        if field_line(line):
+            value = line.split(":", 1)[1]
+            if WRITTEN_DAY.search(value) or _WHEN_VALUE.search(value):
+                return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def _says_day(text: str) -> bool:
     """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
@@ -1240,7 +1262,9 @@ def _asked_key(text: str, asked: frozenset[str]) -> bool:
 # tall", his height
 _FIELD_ASKED = {tokenize(w)[0]: tuple(tokenize(k)) for w, k in (("old", "age born birthday"), ("tall", "height"),
                                                                   ("born", "birthday birth"),
-                                                                  ("birthday", "born birth"))}
+                                                                  ("birthday", "born birth"),
+                                                                  # "when is the essay due?": its "deadline:" (s52)
+                                                                  ("due", "deadline"), ("deadline", "due"))}
 
 
 # "who wrote the Elastic Replay paper?", "who is the author of ...?", "who authored ...?" ask for its authors (trial
