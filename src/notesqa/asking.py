@@ -118,6 +118,10 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          r"(?:left|remaining)\s+to\s+(?:do|fix|finish|buy|pack|sort)|"
                          r"outstanding(?=\s*[?.!]*$|\s+(?:from|for|on|with|after)\b))|"
                          r"(?:haven['’]?t|have\s+not)\s+(?:i|we)\s+(?:done|finished)|"
+                         # "what skills do i still need signing off", "what still needs doing" (trial s52: a done
+                         # task had come first, the open one 8th)
+                         r"(?:(?:do|does)\s+(?:i|we|he|she|they)\s+still\s+(?:need|have)|still\s+needs?)\s+"
+                         r"(?:to\s+(?:be\s+)?\w+|\w+ing)|"
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
