@@ -859,6 +859,11 @@ def test_a_logseq_flashcard_shows_its_answer_not_the_next_card():
     tree = NoteTree.build(cards)
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == \
         "Boas' sign #card\n  - Hyperaesthesia below the right scapula"
+    # ... nor does a hit of another block go on to a card after it, its question without its answer (trial s52)
+    drug = dataclasses.replace(_chunk("pages/s.md", 0, "naloxone 400mcg IV, repeat every 2-3 min"), depth=1)
+    tree = NoteTree.build([drug, *[dataclasses.replace(c, seq=c.seq + 1, parent=None if c.parent is None else
+                                                       c.parent + 1) for c in cards]])
+    assert select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0].follow == ()
     # a block that says "#card" within a sentence is no card (the recheck: "Buy a birthday #card at the shop")
     errands = [dataclasses.replace(c, text=t) for c, t in zip(cards, (
         "Buy a birthday #card at the shop", "on Elm Street", "Pick up wrapping paper", "and a gift bag"))]

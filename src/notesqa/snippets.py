@@ -836,6 +836,9 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if c.kind == "quote" and not c.parents and j - 1 == row and nxt.kind != "quote" and nxt.line > c.end_line + 1:
             break  # a quote, a callout of one line, ends where it does, not in the list a blank line after it (trial
             # s47: a tip had gone on to the prices); a list inside it goes on from the line under it
+        if nxt.kind == "bullet" and nxt.depth <= c.depth and _CARD_BLOCK.search(nxt.text) is not None:
+            break  # a flashcard after it is another question, its answer under it (trial s52: "opioid toxicity triad?
+            # #card" had ended a hit, without its answer)
         if c.origin and not nxt.origin:
             break  # an embed's text ends where the embed does: the note's own bullets after it are not the other note's
             # (an embed inside the embedded text keeps its own origin: still the embed's, the review)
