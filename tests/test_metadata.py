@@ -149,18 +149,22 @@ def test_dataview_fields_on_top_are_blanked_with_their_lines_kept():
     assert fields_on_top("## Tasks\nstatus:: active\n") == "## Tasks\nstatus:: active\n"
     assert fields_on_top("# X\nText\nstatus:: active\n") == "# X\nText\nstatus:: active\n"
     # one rule for the title line both read (the review: "#\tKanji" had blanked the fields, and read none of them)
+    # (a status beside other fields shown: what state the thing is in, session 52)
     note = parse_note("#\tKanji\nstatus:: active\nsource:: Anki\n\nText.\n", "Kanji.md")
-    assert [(u.text, u.thin) for u in note.units] == [("source: Anki", True), ("Text.", False)]
+    assert [(u.text, u.thin) for u in note.units] == [("status: active\nsource: Anki", True), ("Text.", False)]
     note = parse_note("# Kanji\n\nstatus:: active\nsource:: Anki\n\nUsing furigana.\n", "Kanji.md")
-    assert [(u.text, u.thin) for u in note.units] == [("source: Anki", True), ("Using furigana.", False)]
+    assert [(u.text, u.thin) for u in note.units] == [("status: active\nsource: Anki", True), ("Using furigana.", False)]
     assert note.properties == ("status: active",)
+    note = parse_note("# Kanji\n\nstatus:: active\n\nUsing furigana.\n", "Kanji.md")  # alone: none
+    assert [u.text for u in note.units] == ["Using furigana."]
 
 
 def test_dataview_fields_do_not_make_a_markdown_note_an_outline():
     text = "status:: active\nowner:: me\n\n# Project X\n\n## Tasks\n\n- write the plan\n- ship it\n"
     note = parse_note(text, "Project X.md")
-    # the fields are metadata, and the ones a reader looks up one thin passage, as front matter's (not status)
-    assert [(u.text, u.thin) for u in note.units] == [("owner: me", True), ("write the plan", False),
+    # the fields are metadata, and the ones a reader looks up one thin passage, as front matter's (a status beside
+    # others too)
+    assert [(u.text, u.thin) for u in note.units] == [("status: active\nowner: me", True), ("write the plan", False),
                                                       ("ship it", False)]
     assert note.units[1].heading == ("Project X", "Tasks")
 
@@ -322,6 +326,10 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     # what kind of note it is is no passage, unless its value says more than a kind (trial s47: a character's
     # "class: Druid (Circle of Wildfire) 8" had been hidden, "what level is wren" unanswered)
     assert shown_fields({"type": "definition", "status": "in progress", "category": "books"}) == ()
+    # ... but a status beside other fields is what state the thing is in (trial s52: a job's "status: in progress" had
+    # been left out beside its client and deadline)
+    assert shown_fields({"client": "Siemens", "deadline": "2026-12-11", "status": "in progress", "type": "job"}) == (
+        "client: Siemens", "deadline: 2026-12-11", "status: in progress")
     assert shown_fields({"class": "Druid (Circle of Wildfire) 8", "status": "rescued (S9)"}) == (
         "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)")
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")
@@ -388,6 +396,10 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     assert [(u.text, u.thin, u.line, u.end_line) for u in note.units] == [
         ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 1, 6),  # (both values, as Dataview keeps them)
         ("Promote it.", False, 10, 10)]
+    # ... a link by its alias, as the app shows it (trial s52: "contact: Sarah O'Neill|Sarah (PM)" had been shown)
+    note = parse_note("# TransPerfect\n\nrate:: 0.095 EUR/word\ncontact:: [[Sarah O'Neill|Sarah]] (PM)\n"
+                      "date:: [[2024-03-04|Monday]]\n\n- biggest client\n", "Clients/TransPerfect.md")
+    assert note.units[0].text == "rate: 0.095 EUR/word\ncontact: Sarah (PM)" and note.date == "2024-03-04"
     # ... each key as written, as Dataview shows it (trials s49, s50: "AC:: 20" had been shown "ac: 20")
     note = parse_note("---\ntags: [pc]\n---\n# Bram\n\nAC:: 20\nHP:: 76\n\n## Who he is\n\nA dwarf.\n", "Bram.md")
     assert note.units[0].text == "AC: 20\nHP: 76"

@@ -589,6 +589,7 @@ _UNSHOWN = _NOT_PROPERTIES - {"url", "link", "links", "source url", "link to ori
 # "type: definition", in 1,020 of a study vault's 1,023 notes, came before the answer in its note (session 35)
 NOTE_KINDS = frozenset({"type", "subtype", "kind", "category", "categories", "class"})  # what kind of note it is
 _KIND_FIELDS = NOTE_KINDS | {"status", "format"}
+_STATE_FIELDS = frozenset({"status", "state", "stage"})  # what state a note's thing is in: shown beside other fields
 # ... nor a docs site's page settings (Hugo, Jekyll themes, Docusaurus): where the page sits in the site's menus
 _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "grand_parent", "has_children",
                           "nav_exclude", "sidebar_position", "sidebar_label", "sidebar_class_name", "toc", "toc_label",
@@ -620,11 +621,15 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     searched)."""
     out = []
     not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - {"weight"}
+    # a job's "status: in progress" beside its client and deadline (trial s52: it had been left out, "status of the
+    # siemens job" unanswered); alone, it says only what state the note is in
+    others = any(str(k).strip().lower() not in not_shown for k in meta)
     for key, value in meta.items():
         name = str(key).strip()
         # (a kind's value that says more is shown: "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)", trial
         # s47, had been hidden as what kind of note it is)
-        hidden = name.lower() in not_shown and not (name.lower() in _KIND_FIELDS and _more_than_a_kind(value))
+        hidden = name.lower() in not_shown and not (name.lower() in _KIND_FIELDS and _more_than_a_kind(value)) \
+            and not (name.lower() in _STATE_FIELDS and others)
         if hidden or name.lower().endswith("-plugin") \
                 or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
                     isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
@@ -1092,7 +1097,7 @@ def leading_fields(text: str) -> dict:
             out.setdefault(key, list(property_list(value)))
         elif key != "title":  # "status:: #done": a property (properties); not a title Obsidian does not show
             # (its key as written, as Dataview shows it: "AC:: 20" is no "ac: 20", trials s49, s50)
-            out.setdefault(written if not any(k.lower() == key for k in out) else key, _LINKED.sub(_named, value).strip())
+            out.setdefault(written if not any(k.lower() == key for k in out) else key, _LINKED.sub(_as_shown, value).strip())
     return out
 
 
@@ -1116,6 +1121,12 @@ def date_line(text: str) -> str | None:
 def _named(link: re.Match) -> str:
     """What a [[link]], #[[tag]] or #tag names."""
     return next(g for g in link.groups() if g)
+
+
+def _as_shown(link: re.Match) -> str:
+    """A [[link]], #[[tag]] or #tag as the app shows it: a link by its alias ("[[Sarah O'Neill|Sarah]]": "Sarah";
+    trial s52, "Sarah O'Neill|Sarah" had been shown)."""
+    return _named(link).rpartition("|")[2].strip()
 
 
 
