@@ -647,6 +647,8 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
     assert not set_lines(textwrap.fill("We should review the budget for next year. After that, the team decides "
                                        "what to keep and what to drop from the plan.", 50))
     assert set_lines("eggs\nmilk\nbread") and set_lines("3 people came to the meetup\n12 more joined online")
+    # ... nor one a label opens after it (trial s52: "... under my name" had run into "Deposit ID: MD-2025-338190")
+    assert set_lines("Scheme: mydeposits (insured scheme) - landlord account under my name\nDeposit ID: MD-2025-338190")
     # a line longer than editors wrap at is one as written (trial s52: a journal's two lines had run together)
     assert set_lines("up at 5:45, at the gates by 6:40, nearly empty!! light coming through the torii = magic\n"
                      "reached the summit at 8:20, legs dead. way down was full of tour groups already")

@@ -371,6 +371,7 @@ _WRAPPED_AT = 60
 _WRAPPED_SHORT = 40
 _WRAPPED_MOST = 80  # an editor wraps at 80 columns or fewer (Vim 79, Emacs 70, Prettier 80): a longer line is one as written
 _LINE_ENDS = (".", "!", "?", ":", ";", ")", "…")
+_LABEL_FIRST = re.compile(r"[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:\s+\S")  # a line that a field's label opens: "Deposit ID: ..."
 
 
 def set_lines(raw: str) -> bool:
@@ -384,9 +385,9 @@ def set_lines(raw: str) -> bool:
 def _wrapped(line: str, after: str) -> bool:
     """Is line prose the editor wrapped: long and stopping mid-sentence, or shorter (wrapped at 40-60 columns: the
     review) and the next line going on in lower case? A list of short lines ("eggs", "milk") is no prose."""
-    if line.endswith(_LINE_ENDS) or len(line) > _WRAPPED_MOST:
+    if line.endswith(_LINE_ENDS) or len(line) > _WRAPPED_MOST or _LABEL_FIRST.match(after):
         return False  # (longer than editors wrap at: trial s52's "... light coming through the torii = magic" of 87
-        # characters had run into "reached the summit at 8:20")
+        # characters had run into "reached the summit at 8:20"; nor is a line a label opens, "Deposit ID: MD-...")
     return len(line) >= _WRAPPED_AT or len(line) >= _WRAPPED_SHORT and after[:1].islower()
 
 
