@@ -764,6 +764,19 @@ def test_a_note_asked_for_shows_the_list_it_opens_with_not_only_its_first_answer
     assert (snip.root, snip.follow) == (0, (1, 2, 3, 4))
 
 
+def test_steps_under_a_label_paragraph_are_shown_from_the_first_asked_how():
+    # trial s52: "how do i top up the boiler pressure" had shown step 5 alone, steps 1-4 a hit after it: their list is
+    # under "How to repressurise (sent to tenants):", a label, no parent bullet
+    label = _chunk("boiler.md", 0, "How to repressurise (sent to tenants):", kind="paragraph")
+    steps = [dataclasses.replace(_chunk("boiler.md", i, t, depth=1, parent=0), marker=f"{i}.")
+             for i, t in enumerate(["boiler off", "find the filling loop", "open both taps", "close both taps",
+                                    "boiler back on"], start=1)]
+    tree = NoteTree.build([label, *steps])
+    cand = [Candidate(5, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, step=True))]
+    snip = select(tree, cand, 1, 600, None, {})[0]
+    assert (snip.root, snip.follow) == (1, (2, 3, 4, 5))
+
+
 def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     from notesqa.chunking import chunk_note
     from notesqa.parsing import parse_note

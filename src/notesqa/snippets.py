@@ -632,7 +632,9 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
     them), from the first to row's and as many after it as fit budget; else []."""
     chunks = tree.chunks
     c = chunks[row]
-    if c.kind != "bullet" or c.parent is not None:
+    # (a paragraph that labels the list is no parent bullet: "How to repressurise (sent to tenants):" over its steps,
+    # trial s52's step 5 had come alone, steps 1-4 a hit after it)
+    if c.kind != "bullet" or c.parent is not None and chunks[tree.parent[row]].kind == "bullet":
         return []
     start, end = tree.rows[c.path]
 
