@@ -574,6 +574,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     says_when = np.array([looks[j] and _field_says_when(c) for j, c in enumerate(of)], dtype=bool) \
         if asks_time(text) else np.zeros(len(cand), dtype=bool)
     thin &= ~says_when
+    # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
+    # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
+    # properties or a label of what follows stay thin
+    thin &= ~((name >= 1.0) & np.array([not c.thin and not _labels(chunks, i) for i, c in zip(ids, of)], dtype=bool))
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
@@ -1143,6 +1147,14 @@ def _days_said(text: str, own: str) -> frozenset[str]:
         if iso:
             said.add(iso)
     return frozenset(said)
+
+
+def _labels(chunks: list[Chunk], row: int) -> bool:
+    """Is the passage at row a label of what follows it ("topics we care about:", a "TRIAGE" block with its steps
+    under it), not what its note holds?"""
+    c = chunks[row]
+    return c.text.rstrip().endswith(":") or row + 1 < len(chunks) and chunks[row + 1].path == c.path \
+        and chunks[row + 1].parent == c.seq
 
 
 # a weekday or a time of day a field's value says ("Wednesdays 18:00", "tue 3pm")
