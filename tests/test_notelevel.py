@@ -647,5 +647,9 @@ def test_who_is_in_a_note_named_opens_it_at_the_people_its_fields_name(tmp_path)
     idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
     hit = idx.search("who is in my study group", k=1)[0]
     assert hit.text.startswith("members: Priya Raman, Marcus Lee") and hit.line == 1
-    # ... and another question of it from its text, as before
+    # ... and another question of it from its text, as before; "who is X" of a person's page too (the review)
     assert idx.search("what is my study group", k=1)[0].text.startswith("cs241 study group")
+    write(notes / "pages" / "Olu Adeyemi.md", "manager:: [[Jane Smith]]\n\n- Olu joined in March as our lead designer\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    assert idx.search("who is Olu Adeyemi", k=1)[0].text.startswith("Olu joined")

@@ -33,6 +33,8 @@ _DEFINING = DEFINING
 # ... or asks to open it ("open the Decision Log", "show me my reading list page")
 _OPENING = re.compile(r"\s*(?:open|show(?: me)?|go to|take me to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:page|note))?[\s.!]*",
                       re.IGNORECASE)
+_ASKS_MEMBERS = re.compile(r"\s*who(?:['’]s|\s+(?:is|are|was|were))\s+(?:in|on|part\s+of|the\s+members\s+of)\b",
+                           re.IGNORECASE)  # not "who is Olu?": who a person is, their note's text (the review)
 _KIND_OF_NOTE = r"(?:paper|article|book|study|page|post|talk|lecture)"
 # ... or names it with the kind of note it is: "the eclip paper", "my notes on eCLIP", "the Kleppmann book" (trial s49:
 # the alias alone opened the note, "the eclip paper" had put a meeting's line first), "my notes on the kleijn paper"
@@ -443,7 +445,7 @@ class NoteNames:
                     return first_row + i
         # "who is in my study group?": the people its fields name, above its text as the app shows them (trial s51: a
         # page's members:: had been left out, shown from its first block)
-        if ASKS_WHO.match(question) and note and note[0].thin and names_someone(note[0]):
+        if _ASKS_MEMBERS.match(question) and note and note[0].thin and names_someone(note[0]):
             return first_row
         return self.leads.get(path)
 
