@@ -120,8 +120,9 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          r"(?:haven['’]?t|have\s+not)\s+(?:i|we)\s+(?:done|finished)|"
                          # "what skills do i still need signing off", "what still needs doing" (trial s52: a done
                          # task had come first, the open one 8th)
-                         r"(?:(?:do|does)\s+(?:i|we|he|she|they)\s+still\s+(?:need|have)|still\s+needs?)\s+"
-                         r"(?:to\s+(?:be\s+)?\w+|\w+ing)|"
+                         # (after "what": "does the car still need servicing" asks of the car, the review)
+                         r"(?:what|which)\s+(?:\w+\s+){0,2}?(?:(?:do|does)\s+(?:i|we|he|she|they)\s+still\s+(?:need|have)|"
+                         r"still\s+needs?)\s+(?:to\s+(?:be\s+)?\w+|\w+ing)|"
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
