@@ -230,14 +230,15 @@ def index(notes_dir, index_dir, model, rebuild, wait, as_json, quiet, precision)
     # what is new since the last build is named; what it said already is counted
     fresh = [p for p in report.problems if (p.path, p.action, p.reason) not in known]
     empty = [p.path for p in fresh if p.reason in EMPTY_REASONS]
-    if len(empty) >= GROUP_FROM:  # said once, counted
+    grouped = len(empty) if len(empty) >= GROUP_FROM else 0
+    if grouped:  # said once, counted
         click.secho(f"  skipped: {_empty_notes(empty)}", fg="yellow", err=True)
         fresh = [p for p in fresh if p.reason not in EMPTY_REASONS]
     fresh = fresh[:PROBLEMS_LISTED]
     for p in fresh:
         said = f"{p.path} not read: {p.reason}" if p.action == NOT_READ else f"{p.action}: {p.path}: {p.reason}"
         click.secho(f"  {said}", fg="yellow", err=True)
-    if len(report.problems) > len(fresh) + (len(empty) if len(empty) >= GROUP_FROM else 0):
+    if len(report.problems) > len(fresh) + grouped:
         # (a line of them may be a folder of many notes: "Templates/: ... 2 notes not indexed", so no count here)
         said = f"... and {len(report.problems) - len(fresh)} more" if fresh else \
             "The same files as at the last build were"
