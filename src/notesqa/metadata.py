@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -145,7 +146,6 @@ def _read_yaml(text: str):
 
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _BOOL_WORDS = frozenset({"true", "false"})
-_LOADER = None  # built on first use: yaml is imported lazily
 
 
 def _as_written(loader, node):
@@ -153,32 +153,29 @@ def _as_written(loader, node):
     return loader.construct_scalar(node)
 
 
+@lru_cache(maxsize=1)
 def _notes_loader():
     """PyYAML's safe loader reading scalars as the note's app does (YAML 1.2, as Obsidian's and Logseq's readers
     do): "start: 10:30" is a time, not the number 630 (base 60); "zip: 0700" and "price: 4.80" are as written, not
     448 and 4.8; "vegetarian: yes" is the word, not True; only a plain whole number is a number, and true/false a
-    yes or no."""
-    global _LOADER
-    if _LOADER is None:
-        import yaml
+    yes or no. Built once, on first use: yaml is imported lazily."""
+    import yaml
 
-        class NotesLoader(yaml.SafeLoader):
-            pass
+    class NotesLoader(yaml.SafeLoader):
+        pass
 
-        def plain_int(loader, node):
-            text = loader.construct_scalar(node)
-            return int(text) if _PLAIN_INT.fullmatch(text) else text
+    def plain_int(loader, node):
+        text = loader.construct_scalar(node)
+        return int(text) if _PLAIN_INT.fullmatch(text) else text
 
-        def plain_bool(loader, node):
-            text = loader.construct_scalar(node)
-            return text.lower() == "true" if text.lower() in _BOOL_WORDS else text
+    def plain_bool(loader, node):
+        text = loader.construct_scalar(node)
+        return text.lower() == "true" if text.lower() in _BOOL_WORDS else text
 
-        NotesLoader.add_constructor("tag:yaml.org,2002:int", plain_int)
-        NotesLoader.add_constructor("tag:yaml.org,2002:bool", plain_bool)
-        NotesLoader.add_constructor("tag:yaml.org,2002:float", _as_written)
-        _LOADER = NotesLoader
-    return _LOADER
-
+    NotesLoader.add_constructor("tag:yaml.org,2002:int", plain_int)
+    NotesLoader.add_constructor("tag:yaml.org,2002:bool", plain_bool)
+    NotesLoader.add_constructor("tag:yaml.org,2002:float", _as_written)
+    return NotesLoader
 
 
 _QUOTE_OPENS = re.compile(r"""(?:^|(?<=[\s\[{,:]))["']""")  # a quote at a value's or an item's start, not "we'll"
@@ -447,10 +444,7 @@ def slashed_day(text: str, order: str | None = None) -> str | None:
 def _ordered_day(text: str, order: str | None) -> str | None:
     """The day in numbers a line opens with that may be either of two ("3/11/23"), read in order; else None."""
     m = _LINE_DAY.match(text) if order else None
-    if m is None or not m[6] or (n := _SLASHED_DAY.fullmatch(m[6])) is None:
-        return None
-    day, month = (n[1], n[2]) if order == "dmy" else (n[2], n[1])
-    return as_date(f"{century(n[3])}-{int(month):02d}-{int(day):02d}")
+    return slashed_day(m[6], order) if m is not None and m[6] else None
 
 
 def opens_with_day(line: str) -> bool:
@@ -589,7 +583,7 @@ _UNSHOWN = _NOT_PROPERTIES - {"url", "link", "links", "source url", "link to ori
 # "type: definition", in 1,020 of a study vault's 1,023 notes, came before the answer in its note (session 35)
 NOTE_KINDS = frozenset({"type", "subtype", "kind", "category", "categories", "class"})  # what kind of note it is
 _KIND_FIELDS = NOTE_KINDS | {"status", "format"}
-_STATE_FIELDS = frozenset({"status", "state", "stage"})  # what state a note's thing is in: shown beside other fields
+_STATE_FIELDS = frozenset({"status"})  # what state a note's thing is in: shown beside other fields
 # ... nor a docs site's page settings (Hugo, Jekyll themes, Docusaurus): where the page sits in the site's menus
 _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "grand_parent", "has_children",
                           "nav_exclude", "sidebar_position", "sidebar_label", "sidebar_class_name", "toc", "toc_label",
