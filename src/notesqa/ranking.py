@@ -571,7 +571,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin &= ~attendees
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
     # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
-    says_when = np.array([looks[j] and _field_says_when(c) for j, c in enumerate(of)], dtype=bool) \
+    says_when = np.array([looks[j] and _field_says_when(c.text) for j, c in enumerate(of)], dtype=bool) \
         if asks_time(text) else np.zeros(len(cand), dtype=bool)
     thin &= ~says_when
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
@@ -1162,10 +1162,11 @@ _WHEN_VALUE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:s|day|days|\.)?\b
                          r"\b\d{1,2}:\d\d\b", re.IGNORECASE)
 
 
-def _field_says_when(c: Chunk) -> bool:
-    """Is a line of the passage a field whose value says a day or a time ("deadline: Dec 11th, 2026", "when:
-    Wednesdays 18:00")?"""
-    for line in c.text.split("\n"):
+@lru_cache(maxsize=1 << 16)
+def _field_says_when(text: str) -> bool:
+    """Is a line of a passage a field whose value says a day or a time ("deadline: Dec 11th, 2026", "when:
+    Wednesdays 18:00")? Read once a passage, as _says_day."""
+    for line in text.split("\n"):
         if field_line(line):
             value = line.split(":", 1)[1]
             if WRITTEN_DAY.search(value) or _WHEN_VALUE.search(value):
@@ -1338,7 +1339,6 @@ def _names_field(c: Chunk) -> bool:
         return False
     items = [i.split() for i in LIST_ITEM_SPLIT.split(c.text.split(":", 1)[1]) if i.strip()]
     return len(items) >= 2 and all(len(i) <= 3 and all(w[0].isupper() for w in i) for i in items)
-
 
 
 
