@@ -695,8 +695,9 @@ def _no_text_lines(rels) -> list[str]:
 
     days = [rel for rel in rels if daily_note(rel)]
     days = days if len(days) >= GROUP_FROM else []
+    grouped = set(days)  # (a graph of years of journals: a set, not a list scanned per note)
     return [f"{len(days)} daily notes with nothing written ({_first_few(days)})"] * bool(days) + [
-        f"{rel} (only a title, front matter, a query or files)" for rel in rels if rel not in days]
+        f"{rel} (only a title, front matter, a query or files)" for rel in rels if rel not in grouped]
 
 
 def _echo_listed(kind: str, lines: list[str]) -> None:
