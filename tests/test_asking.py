@@ -73,6 +73,9 @@ def test_the_latest_is_asked_for():
     assert asks_latest("what was the milage at the last car service") and asks_latest("the last meter reading?")
     assert not asks_latest("the last step of the service") and not asks_latest("who was the last person to pay")
     assert not asks_latest("when is the last time to submit?")  # a deadline (the second review)
+    # the final one of a series, not the newest (the review)
+    assert not asks_latest("when is the last payment of the loan?") and not asks_latest("the last reading of the year")
+    assert asks_latest("when was the last payment to the plumber?")
 
 
 def test_the_word_that_asks_for_the_newest_is_no_word_to_find():

@@ -214,13 +214,15 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # (a possessive, not "what's", "it's"; a bounded run: a pasted 100,000 characters, the review)
                      r"|\b(?:my|our|his|her|their|(?!(?:what|it|that|there|who|where|here|how|let|he|she)['’]s\b)\w+['’]s)"
                      r"\s+" + _NEWEST
-                     + r"|\bwhen\s+(?:was|were|is|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
+                     # (not "when is the last payment of the loan?": the final one, the review)
+                     + r"|\bwhen\s+(?:was|were|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
                      # "when was the last time the boiler was serviced?" (the review)
                      + r"|\bwhen\s+was\s+the\s+last\s+time\b"
                      # "the mileage at the last car service", "the last meter reading" (trial s52: the year before's
-                     # service had come first, the last one's row not in the top 30)
+                     # service had come first, the last one's row not in the top 30); not "the last payment of the
+                     # loan", the final one (the review)
                      + r"|\b(?:my|our|the)\s+last\s+(?:[\w-]+\s+){0,2}?(?:service|servicing|inspection|check-?up|mot|"
-                       r"reading|repair|order|delivery|haircut|payment|invoice|bill)s?\b"
+                       r"reading|repair|order|delivery|haircut|payment|invoice|bill)s?\b(?!\s+of\b)"
                      # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47); not
                      # "update on windows fails", "what's new about transformers" (the second review)
                      + r"|^\W*(?:so\W+)?(?:(?:what['’]?s|what\s+is)\s+)?(?:the\s+)?latest\s+(?:on|about|with)\b"
