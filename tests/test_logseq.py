@@ -55,6 +55,13 @@ def test_a_page_property_typed_with_one_colon_is_read_as_one_and_said():
     note = parse_note("alias:: BC\nNote: we meet monthly, at the library.\n- chapter 3\n", "pages/Book club.md",
                       Vault(".", [], logseq=True))
     assert note.aliases == ("BC",) and note.problem is None and note.units[0].text.startswith("Note: we meet")
+    # ... nor a sentence without its period (the review), while a title of as many words is one
+    note = parse_note("alias:: BC\nNote: we meet on the first Tuesday\n- chapter 3\n", "pages/Book club.md",
+                      Vault(".", [], logseq=True))
+    assert note.problem is None and note.units[0].text.startswith("Note: we meet on the first Tuesday")
+    note = parse_note("alias:: BC\ntitle: The Left Hand of Darkness\n- chapter 3\n", "pages/Book club.md",
+                      Vault(".", [], logseq=True))
+    assert note.problem is not None and note.title == "The Left Hand of Darkness"
 
 
 def test_who_or_where_a_page_is_from_is_its_credits():
