@@ -654,3 +654,11 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
                      "reached the summit at 8:20, legs dead. way down was full of tour groups already")
     assert not set_lines(textwrap.fill("We should review the budget for next year. After that, the team decides "
                                        "what to keep and what to drop from the plan, and when.", 79))
+    # ... and prose wrapped wider than editors' 80, at 100 or 120 (the review: "... decided on" then "Python 3: it has")
+    prose = ("We looked at Go, Rust and Python for the new ingest service and after two weeks of spikes we decided on "
+             "Python 3: it has the libraries we need, the team knows it, and the latency budget is generous enough "
+             "that the interpreter does not matter. Rust was faster but nobody could review it.")
+    assert not set_lines(textwrap.fill(prose, 100)) and not set_lines(textwrap.fill(prose, 120))
+    assert set_lines("2026-03-01 deployed v2.3 to staging, ran the migrations, smoke tests green, waiting on QA now\n"
+                     "2026-03-02 QA signed off after lunch, rolled out to prod at 16:00 with no alerts in the hour\n"
+                     "2026-03-03 one customer saw slow exports, traced to the missing index on orders.created_at")

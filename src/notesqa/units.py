@@ -370,6 +370,7 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
 _WRAPPED_AT = 60
 _WRAPPED_SHORT = 40
 _WRAPPED_MOST = 80  # an editor wraps at 80 columns or fewer (Vim 79, Emacs 70, Prettier 80): a longer line is one as written
+_WRAPPED_BAND = 16  # the lines of prose wrapped at a width end within a long word of it
 _LINE_ENDS = (".", "!", "?", ":", ";", ")", "…")
 _LABEL_FIRST = re.compile(r"[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:\s+\S")  # a line that a field's label opens: "Deposit ID: ..."
 
@@ -379,7 +380,20 @@ def set_lines(raw: str) -> bool:
     note's "Musselburgh - hardy, ... harvest Nov-Mar" then "Bandit - blue-green, ..." had been run into one line),
     not prose wrapped at a width (a line of 60 characters or more that stops mid-sentence, as a wrapped one does)?"""
     lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
-    return len(lines) > 1 and not any(_wrapped(ln, nxt) for ln, nxt in zip(lines, lines[1:]))
+    if len(lines) < 2 or _wrapped_wide(lines):
+        return False
+    return not any(_wrapped(ln, nxt) for ln, nxt in zip(lines, lines[1:]))
+
+
+def _wrapped_wide(lines: list[str]) -> bool:
+    """Is a paragraph prose wrapped at a width of its own, wider than editors' 80 (an editor set to 100 or 120: the
+    review's "... decided on" then "Python 3: it has")? Three lines or more, every one but the last within
+    _WRAPPED_BAND characters of the longest, and one going on mid-sentence in lower case; a log of lines of like
+    length, each opening with a capital or a date, ends each line."""
+    widths = [len(ln) for ln in lines[:-1]]
+    return (len(lines) >= 3 and min(widths) >= max(widths) - _WRAPPED_BAND and max(widths) > _WRAPPED_MOST
+            and len(lines[-1]) <= max(widths)
+            and any(not ln.endswith(_LINE_ENDS) and nxt[:1].islower() for ln, nxt in zip(lines, lines[1:])))
 
 
 def _wrapped(line: str, after: str) -> bool:
