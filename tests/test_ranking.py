@@ -554,6 +554,10 @@ def test_a_field_that_says_when_is_not_thin_asked_when():
                                    (group, "where does study group meet", True)):
         chunks = [fields, _chunk(fields.path, 1, "submit via Turnitin on Blackboard")]
         assert _fields_thin(chunks, [0.4, 0.45], question) is thin, question
+    # ... a weekday written any way says when; "full sun", an exam's "SAT" do not (the review)
+    from notesqa.ranking import _field_says_when
+    assert _field_says_when("meets: Thursdays") and _field_says_when("bins: tues") and _field_says_when("open: Sat.")
+    assert not _field_says_when("light: full sun") and not _field_says_when("exam: SAT, maths")
 
 
 def test_a_few_words_of_the_note_the_question_names_are_not_thin():

@@ -1157,8 +1157,10 @@ def _labels(chunks: list[Chunk], row: int) -> bool:
         and chunks[row + 1].parent == c.seq
 
 
-# a weekday or a time of day a field's value says ("Wednesdays 18:00", "tue 3pm")
-_WHEN_VALUE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:s|day|days|\.)?\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
+# a weekday or a time of day a field's value says ("Wednesdays 18:00", "tue 3pm"); "sat" and "sun" as weekdays only
+# written so, not "light: full sun", "exam: SAT" (the review)
+_WHEN_VALUE = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:s|days?|\.)?|(?:satur|sun)days?|(?-i:Sat|Sun)\.?)\b|"
+                         r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
                          r"\b\d{1,2}:\d\d\b", re.IGNORECASE)
 
 
