@@ -330,6 +330,9 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     # been left out beside its client and deadline)
     assert shown_fields({"client": "Siemens", "deadline": "2026-12-11", "status": "in progress", "type": "job"}) == (
         "client: Siemens", "deadline: 2026-12-11", "status: in progress")
+    # ... not beside only fields never shown, a checkbox, a plugin's setting (the review)
+    assert shown_fields({"status": "draft", "done": False, "board-plugin": "basic"}) == ()
+    assert shown_fields({"status": True, "client": "Siemens"}) == ("client: Siemens",)
     assert shown_fields({"class": "Druid (Circle of Wildfire) 8", "status": "rescued (S9)"}) == (
         "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)")
     # a link with an alias reads as its alias, as the app shows it (the review: "Jane Doe|Jane")

@@ -616,17 +616,12 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     out = []
     not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - {"weight"}
     # a job's "status: in progress" beside its client and deadline (trial s52: it had been left out, "status of the
-    # siemens job" unanswered); alone, it says only what state the note is in
-    others = any(str(k).strip().lower() not in not_shown for k in meta)
+    # siemens job" unanswered); alone, or beside only fields never shown (a checkbox, a plugin's: the review), it says
+    # only what state the note is in
+    others = any(not _hidden(str(key).strip(), value, not_shown) for key, value in meta.items())
     for key, value in meta.items():
         name = str(key).strip()
-        # (a kind's value that says more is shown: "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)", trial
-        # s47, had been hidden as what kind of note it is)
-        hidden = name.lower() in not_shown and not (name.lower() in _KIND_FIELDS and _more_than_a_kind(value)) \
-            and not (name.lower() in _STATE_FIELDS and others)
-        if hidden or name.lower().endswith("-plugin") \
-                or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
-                    isinstance(v, (dict, list)) for v in value):  # a list of records: no one line of it reads
+        if _hidden(name, value, not_shown) and not (name.lower() in _STATE_FIELDS and others and _a_value(value)):
             continue
         values = [value.isoformat() if isinstance(value, _dt.date) else str(v) for v in
                   ((value,) if isinstance(value, _dt.date) else as_list(_link_labels(value)))]
@@ -636,6 +631,22 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
         if values:
             out.append(line if len(line) <= SHOWN_VALUE_CHARS else line[:SHOWN_VALUE_CHARS].rsplit(" ", 1)[0] + " …")
     return tuple(out)
+
+
+def _a_value(value) -> bool:
+    """Is a field's value a word or a number, not a checkbox, a list or a record?"""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _hidden(name: str, value, not_shown: frozenset) -> bool:
+    """Is a front matter field one the properties view does not show: the note's name, tags and days, a setting, a
+    checkbox, a list of records (shown_fields)?"""
+    key = name.lower()
+    # (a kind's value that says more is shown: "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)", trial
+    # s47, had been hidden as what kind of note it is)
+    return key in not_shown and not (key in _KIND_FIELDS and _more_than_a_kind(value)) or key.endswith("-plugin") \
+        or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
+            isinstance(v, (dict, list)) for v in value)  # a list of records: no one line of it reads
 
 
 # the settings only a docs site's page has (not "related", "parent", "image", "comments", a person's keys too: the
