@@ -387,7 +387,8 @@ class Passages:
     def __init__(self, chunks: list[Chunk]):
         self.chunks = chunks
         self._read = np.zeros(len(chunks), dtype=bool)
-        self._facts = np.zeros((len(chunks), 5), dtype=bool)  # asks, opening, thin or short, names, someone
+        # asks, opening, thin or short, names, someone, a field that says when, a label of what follows
+        self._facts = np.zeros((len(chunks), 7), dtype=bool)
         # the words a passage's innermost heading and a table row's caption say that its title does not, and its
         # heading's words besides its "not" (_turned_key), each as an id in words (-1: none), and is that heading a
         # "not"; for _heading_named and _turned, read as the facts above are
@@ -397,7 +398,7 @@ class Passages:
         self._word_ids: dict[frozenset[str], int] = {}
 
     def of(self, cand: np.ndarray) -> tuple[np.ndarray, ...]:
-        """(asks, opening, thin or short, names, someone) for each candidate (row numbers)."""
+        """(asks, opening, thin or short, names, someone, says when, labels) for each candidate (row numbers)."""
         self._read_new(cand)
         return tuple(self._facts[cand].T)
 
@@ -430,9 +431,10 @@ class Passages:
             self.words.append(words)
         return self._word_ids[words]
 
-    def _facts_of(self, row: int) -> tuple[bool, bool, bool, bool, bool]:
+    def _facts_of(self, row: int) -> tuple[bool, ...]:
         c = self.chunks[row]
-        return _asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), names_someone(c)
+        return (_asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), names_someone(c),
+                _field_says_when(c.text), _labels(self.chunks, row))
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
@@ -515,7 +517,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     ids = cand.tolist()
     of = [chunks[i] for i in ids]  # the candidates' chunks (a numpy row number read and converted once, not a rule)
     passages = passages if passages is not None else Passages(chunks)  # (tests; a search passes its index's)
-    p_asks, p_opening, p_short, p_names, p_someone = passages.of(cand)
+    p_asks, p_opening, p_short, p_names, p_someone, p_says_when, p_labels = passages.of(cand)
     dense = scores.dense[cand]
     if scores.dense_floor is not None:
         dense = np.where(np.isnan(dense), scores.dense_floor, dense)
@@ -571,13 +573,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin &= ~attendees
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
     # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
-    says_when = np.array([looks[j] and _field_says_when(c.text) for j, c in enumerate(of)], dtype=bool) \
-        if asks_time(text) else np.zeros(len(cand), dtype=bool)
+    says_when = (p_short | p_names & (not who)) & p_says_when if asks_time(text) else np.zeros(len(cand), dtype=bool)
     thin &= ~says_when
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
     # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
     # properties or a label of what follows stay thin
-    thin &= ~((name >= 1.0) & np.array([not c.thin and not _labels(chunks, i) for i, c in zip(ids, of)], dtype=bool))
+    thin &= ~((name >= 1.0) & np.array([not c.thin for c in of], dtype=bool) & ~p_labels)
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
@@ -1164,10 +1165,9 @@ _WHEN_VALUE = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:s|day
                          r"\b\d{1,2}:\d\d\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 16)
 def _field_says_when(text: str) -> bool:
     """Is a line of a passage a field whose value says a day or a time ("deadline: Dec 11th, 2026", "when:
-    Wednesdays 18:00")? Read once a passage, as _says_day."""
+    Wednesdays 18:00")? (A fact of Passages.)"""
     for line in text.split("\n"):
         if field_line(line):
             value = line.split(":", 1)[1]
