@@ -161,6 +161,11 @@ def test_a_week_or_month_moves_as_the_question_reads_it():
     assert days("what have i got in the fridge", monday) == set()
     # a month of what needs doing is the coming one (trial s52: "what needs doing in january" had been the one gone)
     assert min(days("what needs doing in january", date(2026, 12, 3))) == "2027-01-01"
+    # ... and of what is set to close, expire or start then (trial s53: "which deals close in january" asked in
+    # December had been read as the January gone); "what did we close in january" looks back
+    assert min(days("which deals close in january", date(2026, 12, 3))) == "2027-01-01"
+    assert min(days("the lease expires in march", date(2026, 12, 3))) == "2027-03-01"
+    assert min(days("what did we close in january", date(2026, 12, 3))) == "2026-01-01"
     assert min(days("what did i do in january", date(2026, 12, 3))) == "2026-01-01"
     assert days("delays due to the upcoming migration", monday) == set()
 

@@ -12,13 +12,15 @@ import bisect
 import re
 import threading
 from collections import defaultdict
+from functools import lru_cache
 from datetime import date
 from pathlib import PurePosixPath
 
 import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
-from .metadata import period_week
+from .metadata import as_date, period_week
+from .periods import WRITTEN_DAY, day_of
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -30,15 +32,40 @@ DATED_ENTRY = re.compile(r"(\d{4}-\d\d-\d\d)\b")
 
 def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     """The days ("YYYY-MM-DD") a passage is of: its note's date and the day of the log entry it is or is
-    under (entry: entry_day's; not for text embedded from another note: its hit goes to that note), and
-    the days a task in it is set for."""
-    out = task_days(chunk.text)
-    if not chunk.origin:
-        if chunk.date and len(chunk.date) >= 10:
-            out.add(chunk.date[:10])
-        if entry:
-            out.add(entry)
+    under (entry: entry_day's; not for text embedded from another note: its hit goes to that note), the days a
+    task in it is set for, and the days it says (days_said: "readout on [[Dec 14th, 2026]]", a Logseq page's
+    "close-date:: [[Jan 15th, 2027]]", "WALT CONFIRMED for readout on Dec 14" in the journal of 1 December; trial
+    s53: "anything planned for december 14th" had been told nothing was set for then); not a code block's (a log's
+    timestamps, a query's days)."""
+    if chunk.origin:
+        return set(task_days(chunk.text))
+    if chunk.kind == "code":
+        out = set(task_days(chunk.text)) | ({entry} if entry else set())
+    else:
+        out = set(days_said(chunk.text, entry or chunk.date or ""))
+    if chunk.date and len(chunk.date) >= 10:
+        out.add(chunk.date[:10])
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def days_said(text: str, own: str) -> frozenset[str]:
+    """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
+    file name, the review), a task's day, a written day (of the year it says, else the first on or after its own day:
+    "Next steerco: 14 Jan" in a note of 1 December is of the next year). Read once a passage, not once a question."""
+    said = set(task_days(text)) | ({own[:10]} if len(own) >= 10 else set())
+    for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        year, month, day = day_of(m)
+        if year:
+            iso = as_date(f"{year}-{month}-{day}")
+        elif own:
+            iso = as_date(f"{own[:4]}-{month}-{day}")
+            iso = as_date(f"{int(own[:4]) + 1}-{month}-{day}") if iso and iso < own[:10] else iso
+        else:
+            iso = None
+        if iso:
+            said.add(iso)
+    return frozenset(said)
 
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:

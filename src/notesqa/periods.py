@@ -81,7 +81,9 @@ _RELATIVE = re.compile(
 # read as last year's)
 # (a verb's -ing after a person, not a noun's: "what is the thing i wrote", "jo's wedding", "the building code": the review)
 # ("what needs doing in january", asked in December: the coming one, trial s52)
+# ("which deals close in january", "the lease expires in march": a thing set for a month, the coming one; trial s53)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
+                    r"(?<!\bto )(?:close|renew|expire)s?|starts|begins|launches|kicks\s+off|"
                     r"needs?\s+(?:doing|to\s+be\s+done)|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .agenda import Agenda
+from .agenda import Agenda, days_said
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
                        without_set_days)
 from .keywords import tokenize, word_count, word_pairs, written_apart
@@ -1126,28 +1126,8 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
 
 
 def _first_day_from(c: Chunk, today: str) -> str | None:
-    """The first day a passage is of or says (_days_said) on or after today, or None."""
-    return min((d for d in _days_said(c.text, c.date or "") if d >= today), default=None)
-
-
-@lru_cache(maxsize=1 << 16)
-def _days_said(text: str, own: str) -> frozenset[str]:
-    """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
-    file name, the review), a task's day, a written day (of the year it says, else the first on or after its own day:
-    "Next steerco: 14 Jan" in a note of 1 December is of the next year). Read once a passage, not once a question."""
-    said = set(task_days(text)) | ({own[:10]} if len(own) >= 10 else set())
-    for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
-        year, month, day = day_of(m)
-        if year:
-            iso = as_date(f"{year}-{month}-{day}")
-        elif own:
-            iso = as_date(f"{own[:4]}-{month}-{day}")
-            iso = as_date(f"{int(own[:4]) + 1}-{month}-{day}") if iso and iso < own[:10] else iso
-        else:
-            iso = None
-        if iso:
-            said.add(iso)
-    return frozenset(said)
+    """The first day a passage is of or says (agenda.days_said) on or after today, or None."""
+    return min((d for d in days_said(c.text, c.date or "") if d >= today), default=None)
 
 
 def _labels(chunks: list[Chunk], row: int) -> bool:
