@@ -41,7 +41,7 @@ def test_the_tasks_plugins_dataview_format_sets_the_days_too():
                      bullet("☑ Order core tubes completion: 2026-11-27", 2),
                      bullet("☐ Clean the freezer overdue: 2026-11-27", 3)])
     assert list(agenda.due_on({"2025-03-01", "2026-11-27"})) == [0, 1]
-    assert list(agenda.of_days({"2026-11-27"})) == [1, 2, 3]  # (the freezer's says the day: of it, not due then)
+    assert list(agenda.of_days({"2026-11-27"})) == [1, 2]
     from datetime import date
     assert sorted(agenda.overdue_order(date(2026, 11, 30))) == [0, 1]
 
@@ -106,14 +106,16 @@ def test_the_weeks_of_weekly_notes_by_their_names_not_the_days_of_other_notes():
     assert titled.week_titled("Course") == frozenset({3, 12}) and titled.week_titled("Reviews") == frozenset()
 
 
-def test_a_passage_is_of_the_days_it_says():
+def test_the_passages_that_say_a_day_they_are_not_of():
     # trial s53: "anything planned for december 14th" had been told nothing was set for then, though a contact's page
     # said "agreed to attend POC readout [[Dec 14th, 2026]]" and the journal of 1 December "readout on Dec 14"
     agenda = Agenda([dataclasses.replace(bullet("agreed to attend POC readout Dec 14th, 2026"), date=None),
                      dataclasses.replace(bullet("WALT CONFIRMED for readout on Dec 14", 1), date="2026-12-01"),
                      dataclasses.replace(bullet("next steerco: 14 Jan", 2), date="2026-12-01"),
                      dataclasses.replace(bullet("a day of no year: Dec 14", 3), date=None),
-                     dataclasses.replace(bullet("2026-12-14 10:00:01 ERROR consumer lag", 4), kind="code")])
-    assert list(agenda.of_days({"2026-12-14"})) == [0, 1]
-    assert list(agenda.of_days({"2027-01-14"})) == [2]  # the first 14 January after its day
-    assert list(agenda.of_days({"12-14"})) == [0, 1]  # "on Dec 14", of any year (not a day of no year in a note of none)
+                     dataclasses.replace(bullet("2026-12-14 10:00:01 ERROR consumer lag", 4), kind="code"),
+                     dataclasses.replace(bullet("the readout on Dec 14", 5), date="2026-12-14")])
+    assert list(agenda.telling({"2026-12-14"})) == [0, 1]  # (not the day's own note: of it)
+    assert list(agenda.telling({"2027-01-14"})) == [2]  # the first 14 January after its day
+    assert list(agenda.telling({"12-14"})) == [0, 1]  # "on Dec 14", of any year (not a day of no year in a note of none)
+    assert list(agenda.of_days({"2026-12-14"})) == [5] and len(agenda.telling(set())) == 0

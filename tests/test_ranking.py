@@ -633,6 +633,19 @@ def test_a_day_the_question_names_lifts_the_note_of_that_day():
     assert all(c.explain.day_match for c in ranked[:2])
 
 
+def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or_when_nothing_is_dated_then():
+    # trial s53: "anything planned for december 14th" had been told nothing was set for then ("readout [[Dec 14th,
+    # 2026]]" on a contact's page); "what did I do on ..." stays with the day's own notes when there are some
+    chunks = [_chunk("Walt Hensley.md", 0, "agreed to attend POC readout Dec 14th, 2026"),
+              _chunk("journals/2026_12_14.md", 0, "Quiet day at home", date="2026-12-14")]
+
+    def matched(question, rows=chunks):
+        return {c.row: c.explain.day_match for c in fuse(rows, _dense_only([0.3] * len(rows)), question, {}, None, 10)}
+    assert matched("anything planned for december 14th 2026") == {0: True, 1: True}
+    assert matched("what did I do on 14 December 2026?") == {0: False, 1: True}
+    assert matched("what did I do on 14 December 2026?", chunks[:1]) == {0: True}  # nothing dated then
+
+
 def test_a_log_entry_is_of_the_day_it_opens_with():
     chunks = [_chunk("Decision Log.md", 0, "2026-11-24 Cut SMS verification from Alpha v1"),
               dataclasses.replace(_chunk("Decision Log.md", 1, "Decided by: Maria, Tom"), parent=0, depth=1),

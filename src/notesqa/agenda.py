@@ -32,20 +32,24 @@ DATED_ENTRY = re.compile(r"(\d{4}-\d\d-\d\d)\b")
 
 def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     """The days ("YYYY-MM-DD") a passage is of: its note's date and the day of the log entry it is or is
-    under (entry: entry_day's; not for text embedded from another note: its hit goes to that note), the days a
-    task in it is set for, and the days it says (days_said: "readout on [[Dec 14th, 2026]]", a Logseq page's
-    "close-date:: [[Jan 15th, 2027]]", "WALT CONFIRMED for readout on Dec 14" in the journal of 1 December; trial
-    s53: "anything planned for december 14th" had been told nothing was set for then); not a code block's (a log's
-    timestamps, a query's days)."""
-    if chunk.origin:
-        return set(task_days(chunk.text))
-    if chunk.kind == "code":
-        out = set(task_days(chunk.text)) | ({entry} if entry else set())
-    else:
-        out = set(days_said(chunk.text, entry or chunk.date or ""))
-    if chunk.date and len(chunk.date) >= 10:
-        out.add(chunk.date[:10])
+    under (entry: entry_day's; not for text embedded from another note: its hit goes to that note), and
+    the days a task in it is set for."""
+    out = task_days(chunk.text)
+    if not chunk.origin:
+        if chunk.date and len(chunk.date) >= 10:
+            out.add(chunk.date[:10])
+        if entry:
+            out.add(entry)
     return out
+
+
+def days_told(chunk: Chunk, entry: str | None = None) -> frozenset[str]:
+    """The days a passage says in its text, of the days it is not of (days_said: "readout on [[Dec 14th, 2026]]", a
+    Logseq page's "close-date:: [[Jan 15th, 2027]]", "readout on Dec 14" in the journal of 1 December); none of a
+    code block (a log's timestamps) nor of text embedded from another note."""
+    if chunk.origin or chunk.kind == "code":
+        return frozenset()
+    return days_said(chunk.text, entry or chunk.date or "")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -92,6 +96,7 @@ class Agenda:
 
     def _build(self, chunks: list[Chunk]) -> None:
         by_day: dict[str, list[int]] = defaultdict(list)
+        told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -102,9 +107,13 @@ class Agenda:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
             entry = entry_day(chunk, entries.get((chunk.path, chunk.parent)) if chunk.parent is not None else None)
             entries[(chunk.path, chunk.seq)] = entry
-            for day in days_of(chunk, entry):
+            own = days_of(chunk, entry)
+            for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
+            for day in days_told(chunk, entry) - own:
+                told[day].append(row)
+                told[day[5:]].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 continue
@@ -122,6 +131,7 @@ class Agenda:
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
+        self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -145,6 +155,16 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
+        return np.unique(np.concatenate(found)) if found else _NONE
+
+    def telling(self, asked: set[str]) -> np.ndarray:
+        """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their
+        text, not of it: "readout
+        on [[Dec 14th, 2026]]" for "anything planned for december 14th?" (trial s53: nothing had been set for then)."""
+        if not asked:
+            return _NONE
+        self._ensure()
+        found = [self._told[d] for d in asked if d in self._told]
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def of_month(self, month: str) -> np.ndarray:

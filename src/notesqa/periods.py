@@ -134,7 +134,7 @@ _WHEN_FOR = re.compile(r"\s*when\b", re.IGNORECASE)  # "when does school break u
 # another's, the holiday what it is for
 
 
-def _looks_ahead(text: str) -> bool:
+def looks_ahead(text: str) -> bool:
     """Does a question look ahead ("what is due on Friday?"), not back ("what was due on Friday?")?"""
     return _AHEAD.search(text) is not None and _PAST.search(text) is None
 
@@ -165,7 +165,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _quotes_blanked(text)
     today = today or date.today()
-    ahead = _looks_ahead(text)
+    ahead = looks_ahead(text)
     out: set[date] = set()
     back = _PAST.search(text) is not None
     dated = _names_a_period(text)
@@ -394,7 +394,7 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
         return None
     m = found[0]
     # the month as the whole question reads it ("what is due in October?" looks ahead)
-    first = min(_month_named(m, today, _looks_ahead(text)) if m.re is _IN_MONTH
+    first = min(_month_named(m, today, looks_ahead(text)) if m.re is _IN_MONTH
                 else _period(m.group(1).lower(), "month", today))
     month, year = first.month - 1 + by, first.year
     year, month = year + month // 12, month % 12 + 1
@@ -505,7 +505,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     today = today or date.today()
     text = _with_week_year(text, weeks, today) if weeks is not None else text
     text = _month_of_year_from_today(text, today)
-    ahead = _looks_ahead(text)
+    ahead = looks_ahead(text)
     out, at, months, spans = [], 0, None, None
     for m in _IN_MONTH.finditer(text):
         if m.group(4) or (m.group(1) or "in").lower() not in ("in", "during", "last") or ahead \

@@ -19,16 +19,17 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda, days_said
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows,
                        without_set_days)
 from .keywords import tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, as_date, dated_name
+from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived
 from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure, asks_next,
                      asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import WRITTEN_DAY, asks_due, asks_only_the_day, day_of, days, without_relative_days, years, asked_years
+from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, days, looks_ahead, without_relative_days,
+                      years, asked_years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -746,11 +747,14 @@ def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     """The rows of the passages of the days the question names (periods.days: with or without a year):
-    its note is dated that day or it is a task set for it; for "what's overdue?", the open tasks set
-    for a day before today."""
+    its note is dated that day or it is a task set for it, and for a question that looks ahead ("anything planned
+    for december 14th?") or of days nothing is dated, a passage that says the day (Agenda.telling; trial s53); for
+    "what's overdue?", the open tasks set for a day before today."""
     asked = days(text)
     due = agenda.due_on(asked) if asks_due(text) else np.zeros(0, dtype=np.int64)  # what is due then, if any
     rows = due if len(due) else agenda.of_days(asked)
+    if not len(due) and (looks_ahead(text) or not len(rows)):
+        rows = np.union1d(rows, agenda.telling(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
