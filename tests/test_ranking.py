@@ -411,6 +411,9 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     chunks = [props, _chunk("Incident ledger lag.md", 1, "04:55 lag back to 0")]
     assert _fields_thin(chunks, [0.5, 0.45], "who was IC for the ledger lag incident") is False
     assert _fields_thin(chunks, [0.5, 0.45], "when did the ledger lag end") is True
+    # ... a key of two names (trial s53: an on-call page's "network/dns: Tom" had come 19th, a few words)
+    chunks = [_chunk("oncall.md", 0, "network/dns: Tom"), _chunk("oncall.md", 1, "roll back first, debug later")]
+    assert _fields_thin(chunks, [0.5, 0.45], "who to escalate to for dns issues when on call") is False
 
 
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
@@ -939,6 +942,12 @@ def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     # the words of the note's title or heading name the table, not the row that happens to say them too
     staff = [dataclasses.replace(c, title="Office") for c in staff]
     assert ranking._names_no_row(staff, np.arange(2), "what's on the office extension list?", both).tolist() == [True, True]
+    # ... nor a word of the vault's every 20th passage or more (trial s53: the loot table's "party stash" row had been
+    # taken for the one "what did the party loot" names)
+    loot = [row(0, "Item: Coral circlet | Who took it: Ilsa"), row(1, "Item: 3x potion | Who took it: party stash")]
+    rarity = {"parti": 2.77, "loot": 6.5}  # (by token, as KeywordIndex.weights)
+    assert ranking._names_no_row(loot, np.arange(2), "what did the party loot", both, rarity).tolist() == [True, True]
+    assert ranking._names_no_row(loot, np.arange(2), "what did the party loot", both).tolist() == [False, False]
     # only for the candidates asked about (under the heading the question names)
     assert ranking._names_no_row(staff, np.arange(2), "who are the managers?", ~both).tolist() == [False, False]
 

@@ -546,7 +546,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
-    section_table = _names_no_row(chunks, cand, text, named_heading)
+    section_table = _names_no_row(chunks, cand, text, named_heading, scores.words)
     step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     named_step = step & (name > 0)
@@ -773,6 +773,8 @@ def _tasks(agenda: Agenda, text: str) -> tuple[np.ndarray, np.ndarray]:
     return agenda.tasks(state), np.concatenate([agenda.tasks(s) for s in _OTHER_STATES[state]])
 
 
+COMMON_WORD = float(np.log1p(20))  # the rarity (KeywordIndex.weights) of a word of every 20th passage
+
 PHRASE_READ = 40  # candidates read for the question's word pairs: the best by match (the bonus is small)
 
 
@@ -804,12 +806,15 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
                      lambda rows: sum(bool(_words_of(col) & asked) for col in _table_columns(chunks, rows)) >= 2)
 
 
-def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.ndarray) -> np.ndarray:
+def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.ndarray,
+                  words: dict[str, float] | None = None) -> np.ndarray:
     """For each candidate of among: is it a table row, of a table none of whose rows the question names by a word of
     its cells that no other row says ("how do I install it on Linux?" for the rows AppImage, Flatpak and .deb under
     "## Linux"; not "how much did I spend at Halfords?" for a row of shops, nor "the finance manager's
-    extension?" for a row of a staff list, by its role)?"""
-    asked = set(tokenize(text))
+    extension?" for a row of a staff list, by its role)? A word of the vault's every 20th passage or more (words:
+    the question's, by rarity) names none: trial s53's "what did the party loot in the crypt" had taken the loot
+    table's "party stash" row for the one named, and shown two rows of five."""
+    asked = {w for w in tokenize(text) if words is None or words.get(w, COMMON_WORD) >= COMMON_WORD}
 
     def names_no_row(rows: range) -> bool:
         c = chunks[rows.start]  # (the words of its note's title and headings name the table, no row of it)
