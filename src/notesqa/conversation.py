@@ -105,6 +105,17 @@ def _fronted(question: str) -> bool:
     return m is not None and m[1].lower() not in _JOINING | _PRONOUNS and m[1].lower() not in _AUXILIARY
 
 
+# "it" typed in lower case for IT before what of IT it is: "the borealis it call", "our it team" (trial s53)
+_IT_NOUNS = frozenset("call calls team support guy guys dept department desk person people ticket tickets admin admins "
+                      "lead director manager security review contact approval signoff sign-off folks contract budget "
+                      "project".split())
+
+
+def _it_team(words: list[str], i: int) -> bool:
+    """Is words[i] "it" naming IT, before a noun of IT's ("the borealis it call"), not the pronoun?"""
+    return words[i] == "it" and i + 1 < len(words) and words[i + 1].lower() in _IT_NOUNS
+
+
 def _points_back(words: list[str]) -> bool:
     """Do the words after "the" point back to what the previous answer showed?"""
     return words[-1].lower() in _ONES or words[1].lower() in _BEFORE_A_THING
@@ -138,7 +149,8 @@ def _kind(question: str) -> str | None:
         return None
     # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review; nor one after a thing named
     # before the question word, "epimax how do we use it": trial s47)
-    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS for w in words) and not _fronted(q):
+    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(words, i) for i, w in enumerate(words)) \
+            and not _fronted(q):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
         # "who owns the fix?", "how much was the train?" right after an answer: the thing it names may be the
