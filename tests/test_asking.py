@@ -97,7 +97,9 @@ def test_tasks_are_asked_for_by_state():
                      ("what's urgent?", "high"), ("what's done?", "done"), ("and what's still open?", "open"),
                      ("what tasks did I complete last week?", "done"), ("which deadlines did I miss?", "open"),
                      ("what's on my plate?", "open"), ("which deadlines are coming up?", "open"),
-                     ("show my LATER tasks", "later"), ("my NOW tasks", "doing"),  # Logseq's other workflow
+                     ("show my LATER tasks", "later"), ("what later items do i have", "later"),  # (s53)
+                     ("which plot threads are still open", "open"), ("which shops are still open", None),  # (s53)
+                     ("my NOW tasks", "doing"),  # Logseq's other workflow
                      ("which things to buy are still unchecked?", "open"), ("unchecked items on the packing list", "open"),
                      ("which groceries are ticked off?", "done"),  # a checkbox's state, whatever the list is of
                      ("what have i ticked off", "done"), ("what did I cross off this week", "done"),  # trial s49

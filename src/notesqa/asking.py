@@ -97,7 +97,8 @@ _NOT_A_THING = frozenset("task tasks todo todos to-do to-dos item items action c
 _TASK = r"(?:tasks?|to-?dos?|action items?|chores?)"  # not "to do": "what do I need to do to open ..."
 _TASK_WORD = re.compile(rf"\b{_TASK}\b", re.IGNORECASE)  # "overdue billing tasks" asks for tasks (asks_overdue)
 _STATE_GAP = r"\b.{0,25}?\b"  # "tasks are still open", "which tasks did I finish"; not across a sentence
-_LATER_TASKS = re.compile(rf"\blater\s+{_TASK}\b", re.IGNORECASE)  # Logseq's LATER: "show my LATER tasks"
+# Logseq's LATER: "show my LATER tasks", "what later items do i have" (trial s53), "my later list"
+_LATER_TASKS = re.compile(rf"\blater\s+(?:{_TASK}|items?|list)\b", re.IGNORECASE)
 # "which things to buy are still unchecked?": a checkbox's state, whatever the list is of (not "unchecked
 # exceptions")
 _UNTICKED = (r"(?:are|is) (?:still |yet )?(?:unchecked|unticked|not (?:yet )?(?:checked|ticked)(?: off)?)"
@@ -123,6 +124,10 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          # (after "what": "does the car still need servicing" asks of the car, the review)
                          r"(?:what|which)\s+(?:\w+\s+){0,2}?(?:(?:do|does)\s+(?:i|we|he|she|they)\s+still\s+(?:need|have)|"
                          r"still\s+needs?)\s+(?:to\s+(?:be\s+)?\w+|\w+ing)|"
+                         # "which plot threads are still open" (trial s53: the closed list had come 3rd), of things a
+                         # list of to-dos holds, not "which shops are still open"
+                         r"(?:what|which)\s+(?:\w+\s+)?(?:threads|questions|issues|items|bugs|tickets|loops|points)\s+"
+                         r"(?:are|is)\s+(?:still\s+)?(?:open|unresolved|unanswered|outstanding|pending)(?=\s*[?.!]*$)|"
                          rf"{_UNTICKED})\b", re.IGNORECASE)
 _DONE_TASKS = re.compile(rf"\b(?:(?:done|finished|completed|closed)\s+{_TASK}|{_TASK}{_STATE_GAP}(?:done|finished|"
                          rf"completed|closed|ticked off|checked off)|(?:are|is|have been) (?:already )?(?:ticked|checked) off|"
