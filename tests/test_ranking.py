@@ -647,6 +647,7 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("anything planned for december 14th 2026") == {0: True, 1: True}
     assert matched("what did I do on 14 December 2026?") == {0: False, 1: True}
     assert matched("what did I do on 14 December 2026?", chunks[:1]) == {0: True}  # nothing dated then
+    assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
 
 
 def test_a_log_entry_is_of_the_day_it_opens_with():

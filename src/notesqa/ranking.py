@@ -747,13 +747,16 @@ def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
 
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     """The rows of the passages of the days the question names (periods.days: with or without a year):
-    its note is dated that day or it is a task set for it, and for a question that looks ahead ("anything planned
-    for december 14th?") or of days nothing is dated, a passage that says the day (Agenda.telling; trial s53); for
+    its note is dated that day or it is a task set for it, and for a question that looks a day or a week ahead
+    ("anything planned for december 14th?") or of days nothing is dated, a passage that says the day (Agenda.telling;
+    trial s53); for
     "what's overdue?", the open tasks set for a day before today."""
     asked = days(text)
     due = agenda.due_on(asked) if asks_due(text) else np.zeros(0, dtype=np.int64)  # what is due then, if any
     rows = due if len(due) else agenda.of_days(asked)
-    if not len(due) and (looks_ahead(text) or not len(rows)):
+    # (a day or a week ahead: "anything planned for december 14th"; not a month's every mention of a day of it, trial
+    # s53's "whos making the quiz in december" had gone to two lines of a December day)
+    if not len(due) and (looks_ahead(text) and len(asked) <= 7 or not len(rows)):
         rows = np.union1d(rows, agenda.telling(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
