@@ -32,6 +32,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated then, score 0.720"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match, score 0.700"
+    # the day a note's front matter dates it, when nothing shown says it (trial s53)
+    session = Hit("session: 12", "Session 12.md", 1, (), 0.7, title="Session 12", date="2026-08-28")
+    assert click_unstyle(format_hit(1, session)).splitlines()[-1] == "    Session 12.md:1  dated 2026-08-28, score 0.700"
 
 
 def test_struck_out_words_are_struck_out_on_a_terminal_and_kept_as_written_off_one(monkeypatch):

@@ -322,3 +322,16 @@ def test_a_hits_code_is_cut_where_it_is_shown_not_at_a_line_of_prose_that_says_t
     # ... and without the row (a Hit made elsewhere): the first that stands on lines of its own, as before
     plain = Hit("run:\nls -la\nthen ls -la again", "a.md", 1, (), 0.5, code="ls -la")
     assert [kind for kind, *_ in plain.pieces()] == ["text", "code", "text"]
+
+
+def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
+    # trial s53: "when did we play the fort vellin session" had shown the session's fields, never its "date:"
+    from notesqa.hits import unsaid_day
+
+    assert unsaid_day(_hit(text="session: 12", title="Session 12", date="2026-08-28")) == "2026-08-28"
+    assert unsaid_day(_hit(text="x", title="Dec 1st, 2026", date="2026-12-01")) is None  # its title says it
+    assert unsaid_day(_hit(text="x", heading=("2026-12-01",), date="2026-12-01")) is None
+    assert unsaid_day(dataclasses.replace(_hit(text="x", date="2023-12-11"), path="2023-12-11-aws-2023.md")) is None
+    assert unsaid_day(_hit(text="signed 28 August 2026", date="2026-08-28")) is None  # its text does
+    assert unsaid_day(_hit(text="x")) is None and unsaid_day(_hit(text="x", date="2026-08")) is None  # a month's note
+    assert unsaid_day(_hit(text="x", date="2026-08-28", origin="b.md:3")) is None  # embedded: the other note's

@@ -43,6 +43,9 @@ def test_a_notion_pages_source_reads_without_its_ids_and_links_to_its_file():
     assert '>Journal/March 4, 2024.md:3</a>' in out
     assert 'href="#nq-src=Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Journal%204e06dc12826bedc85f2f50d0b3c31a26/' in out
     assert ">a.md:1</a>" in hit_html(1, Hit("x", "a.md", 1, (), 0.5), "x")
+    # the day a note's front matter dates it, when nothing shown says it (trial s53)
+    assert "dated 2026-08-28</span>" in hit_html(1, Hit("session: 12", "S12.md", 1, (), 0.5, date="2026-08-28"), "x")
+    assert "dated" not in hit_html(1, Hit("x", "journals/2026_08_28.md", 1, (), 0.5, date="2026-08-28"), "x")
 
 
 def test_a_hit_shows_the_breadcrumb_every_front_end_shows():

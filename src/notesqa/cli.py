@@ -388,6 +388,7 @@ def _mention_order(mention: str) -> str:
 
 def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
+    from .hits import unsaid_day
     from .status import stale_said
 
     fenced, code, rows = _fenced(hit)
@@ -414,6 +415,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
         scored = f"  dated then, score {hit.score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
         scored = f"  newest match, score {hit.score:.3f}"
+    if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):
+        scored = f"  dated {day}, {scored.strip()}"  # the day its front matter says, shown nowhere else (trial s53)
     out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
                + click.style(embedded, fg="green")
                + click.style(f"  ({stale_said(stale)})" if stale else "", fg="yellow"))

@@ -374,6 +374,24 @@ def _says_in_order(heading: str, title: str) -> bool:
     return bool(t) and h[:len(t)] != t and all(w in words for w in t)
 
 
+def unsaid_day(hit: Hit) -> str | None:
+    """The day a hit is of ("YYYY-MM-DD": its note's front matter, a heading's day), when neither its file's name,
+    its breadcrumb nor its text says that day: front ends show it beside the hit (trial s53: "when did we play the
+    fort vellin session" had shown the session's fields, its "date: 2026-08-28" a field no one is shown)."""
+    from pathlib import PurePosixPath
+
+    from .metadata import dated_name
+    from .periods import WRITTEN_DAY, written_day
+
+    day = (hit.date or "")[:10]
+    if len(day) < 10 or hit.origin or (named := dated_name(PurePosixPath(hit.path).stem)) and named[0] == day:
+        return None  # (a name a day opens: "2023-12-11-aws-2023.md")
+    shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
+    if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
+        return None
+    return day
+
+
 def _same_day_name(a: str, b: str) -> bool:
     """Do a and b name the same day, and b all of a's other words, and more ("2026-11-20 1-1 Sofia" and
     "1:1 with Sofia — 2026-11-20": a dated note's file name and its first heading)?"""

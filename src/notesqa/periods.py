@@ -243,11 +243,11 @@ def _day_named(text: str, at: int) -> tuple[re.Match, date] | None:
     """(its match, the day) of a day with its year text names at at ("2025-02-10", "10 February 2025", "February 10th,
     2025"), if any."""
     m = WRITTEN_DAY.match(text, at)
-    day = _dated(m) if m is not None else None
+    day = written_day(m) if m is not None else None
     return (m, day) if day is not None else None
 
 
-def _dated(m: re.Match) -> date | None:
+def written_day(m: re.Match) -> date | None:
     """The day of a WRITTEN_DAY match that says its year, if it is one of the calendar."""
     year, month, day = day_of(m)
     return _iso(f"{year}-{int(month):02d}-{int(day):02d}") if year and 1 <= int(month) <= 12 else None
@@ -424,7 +424,7 @@ def _week_number_moved(text: str, by: int) -> str | None:
         return f"{text[:m.start()]}{_week_of(day, by)}{text[written.end():]}"
     found = list(_WEEK_NUMBER.finditer(text)) or list(WEEK_BY_NUMBER.finditer(text))
     if not found:  # a day ("what did I do on 12 March 2025?"): the week before or after its week (the smoke test)
-        dated = [(m, day) for m in WRITTEN_DAY.finditer(text) if (day := _dated(m)) is not None]
+        dated = [(m, day) for m in WRITTEN_DAY.finditer(text) if (day := written_day(m)) is not None]
         if len(dated) != 1:
             return None
         m, day = dated[0]

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
+from ..hits import unsaid_day
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, STRUCK, kanban_dates
 from ..maths import MATHS
@@ -153,7 +154,17 @@ def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
-            f'{html.escape(_shown_source(hit))}</a> · {_relevance(hit)}{_stale_html(stale)}</div>{more}</div>')
+            f'{html.escape(_shown_source(hit))}</a>{_day_html(hit)} · {_relevance(hit)}{_stale_html(stale)}</div>{more}'
+            '</div>')
+
+
+def _day_html(hit) -> str:
+    """" · dated 2026-08-28": the day a hit is of when nothing shown with it says it (hits.unsaid_day), not beside
+    "dated then"."""
+    if hit.explain is not None and hit.explain.day_match:
+        return ""
+    day = unsaid_day(hit)
+    return f' · <span class="nq-day" title="the day this note is of">dated {day}</span>' if day else ""
 
 
 def summary_html(hits) -> str:
