@@ -436,6 +436,22 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     assert others_from([close, football, tyres], "what time is football on Saturday?") is None
 
 
+def test_a_periods_notes_take_turns_each_in_its_own_order():
+    # trial s53: "what happened in october" had shown six passages of one session, the month's third session none
+    from notesqa.hits import Hit
+    from notesqa.ranking import Explanation
+    from notesqa.search import _days_first
+
+    def hit(path, line, score):
+        return Hit("x", path, line, (), score, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
+    s14 = [hit("S14.md", 17, 0.91), hit("S14.md", 14, 0.88), hit("S14.md", 32, 0.5)]
+    s15 = [hit("S15.md", 13, 0.87), hit("S15.md", 20, 0.4)]
+    ordered = _days_first([*s14, *s15], as_written=True)
+    assert [(h.path, h.line) for h in ordered] == [("S14.md", 14), ("S15.md", 13), ("S14.md", 17), ("S15.md", 20),
+                                                   ("S14.md", 32)]
+    assert _days_first(s14, as_written=True) == sorted(s14, key=lambda h: h.line)  # one note: as it has them
+
+
 def test_the_notice_over_hits_of_no_day_asked_says_whether_notes_are_of_it(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "2026-11-24.md", "# Tuesday\n\n- lunch with the support lead\n")

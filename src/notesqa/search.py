@@ -9,6 +9,7 @@ text picked (snippets.py) from one loaded generation of the index.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import posixpath
 import re
@@ -960,11 +961,20 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     near = as_written or listed or best is None
     day = [h for h in hits if of_days(h) and (near or score(h) >= best - ranking.DAY_BONUS)]
     if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
-        first = {}  # (trial s37: three copies of another day's "Work was brutal" had followed the day's two)
-        for i, h in enumerate(day):
-            first.setdefault(h.path, i)
-        return sorted(day, key=lambda h: (first[h.path], h.line))
+        return _each_note_in_turn(day)  # (trial s37: three copies of another day's "Work was brutal" had followed the
+        # day's two)
     return day + [h for h in hits if not any(h is d for d in day)]
+
+
+def _each_note_in_turn(hits: list[Hit]) -> list[Hit]:
+    """A period's hits, each note's in the order it has them, the notes taking turns, the best note first: its
+    first passage, the next note's first, ..., then each one's second (trial s53: "what happened in october" had
+    shown six passages of one session, and the month's third session none)."""
+    notes: dict[str, list[Hit]] = {}
+    for h in hits:
+        notes.setdefault(h.path, []).append(h)
+    each = [sorted(own, key=lambda h: h.line) for own in notes.values()]
+    return [h for turn in itertools.zip_longest(*each) for h in turn if h is not None]
 
 
 def _meeting_as_written(hits: list[Hit]) -> list[Hit]:
