@@ -410,11 +410,14 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
         "the note named" if hit.explain is not None and hit.explain.opened else None
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
-    scored = f"  {unscored}" if unscored else f"  score {hit.score:.3f}"
+    # (a far-off passage's rank can dip below 0, a filter's few hits among them: shown as 0, as the chat does; trial
+    # s53's "score -0.025" had read as a fault)
+    score = max(0.0, hit.score)
+    scored = f"  {unscored}" if unscored else f"  score {score:.3f}"
     if not unscored and hit.explain is not None and hit.explain.day_match:  # as the chat says it: its day put it here,
-        scored = f"  dated then, score {hit.score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
+        scored = f"  dated then, score {score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
-        scored = f"  newest match, score {hit.score:.3f}"
+        scored = f"  newest match, score {score:.3f}"
     if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):
         scored = f"  dated {day}, {scored.strip()}"  # the day its front matter says, shown nowhere else (trial s53)
     out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
