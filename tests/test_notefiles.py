@@ -56,6 +56,17 @@ def test_decode_note_statements():
     assert decode_note(b"PDF notes: the lease") == ("PDF notes: the lease", None)  # (words, not a signature)
 
 
+def test_decode_note_bytes_of_no_text_without_control_characters_are_binary():
+    # trial s53: random bytes with no NUL or control byte had been read as Latin-1 and indexed as mojibake
+    noise = bytes((i * 97 + 131) % 128 + 128 for i in range(3000))
+    assert decode_note(noise) == (None, "binary file (not text in UTF-8, Windows-1252 or Latin-1)")
+    printable_noise = bytes((i * 89 + 7) % 224 + 32 for i in range(3000))
+    assert decode_note(printable_noise)[0] is None
+    # a legacy note stays one: mostly ASCII, its accents decoded
+    legacy = "Réunion du comité, café à 10h. Prévoir le budget.\n".encode("cp1252") * 40
+    assert decode_note(legacy)[0].startswith("Réunion du comité")
+
+
 def test_read_note_never_raises(tmp_path):
     assert read_note(tmp_path / "missing.md", "missing.md")[1].reason == "file disappeared while reading"
     (tmp_path / "folder.md").mkdir()
