@@ -384,3 +384,14 @@ def test_an_abbreviations_plural_in_capitals_is_its_singular():
     assert set(tokenize("PB KPI GPU PR")) <= set(tokenize("PBs KPIs GPUs PRs"))
     assert set(tokenize("which prs are open")) <= set(tokenize("open PRs"))  # ... and as typed in lower case
     assert tokenize("bus Ms iOS") == ["bus", "ms", "io"]  # not a word, one capital, nor a lower-case start
+
+
+def test_a_month_or_weekday_written_short_is_also_its_full_name():
+    # trial s53: "notes from the october trustees meeting" had not found "Trustees Meeting Oct 2026"
+    assert set(tokenize("october")) <= set(tokenize("Trustees Meeting Oct 2026"))
+    assert set(tokenize("tuesdays")) <= set(tokenize("| Tue | Marcus, van |"))
+    assert set(tokenize("saturday")) <= set(tokenize("Sat 20 Dec"))
+    assert set(tokenize("january march")) <= set(tokenize("deadline Jan 9th, then 14 Mar"))
+    # the short names that are words too only as a day is written
+    for words in ("I sat with Jan at the desk", "the APR is 5.9%", "the sun came out", "mar the surface"):
+        assert not {"saturday", "januari", "april", "sunday", "march"} & set(tokenize(words)), words

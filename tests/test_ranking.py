@@ -431,8 +431,8 @@ def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
 def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
     # trial s49: "how much baking powder in the saturday pancakes" had the ingredient "1 tsp baking powder" after
     # its recipe's other passages, as a few words
-    def item(seq, text):
-        return dataclasses.replace(_chunk("pancakes.md", seq, text), heading=["American (Sat mornings)"])
+    def item(seq, text):  # (under "Sat mornings" a line would say "saturday": not thin for the second question)
+        return dataclasses.replace(_chunk("pancakes.md", seq, text), heading=["American (weekend mornings)"])
     chunks = [item(0, "200g SR flour"), item(1, "1 tsp baking powder"),
               _chunk("pancakes.md", 2, "Don't overmix, lumps are fine. Med heat, flip when bubbles pop, makes 12")]
     from notesqa.asking import states_measure

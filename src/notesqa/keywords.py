@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "25"  # 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "26"  # 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -324,6 +324,22 @@ def _one_on_one(low: str) -> list[str]:
 # runner's "PBs" note was never found for "my 5k pb"; the stemmer keeps "pbs", as it must "bus"), and stay as written
 # (a question typed in lower case, "which prs are open", says "prs": the review)
 _CAPS_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")
+# a month's or a weekday's short name is that name too: "Oct" is October, "Tue" Tuesday (trial s53: "notes from the
+# october trustees meeting" had not found "Trustees Meeting Oct 2026"; "who drives on tuesdays" a rota's "Tue");
+# the ones that are words as well only as people write the day: "Sat", "Sun", "Wed" capitalised, "Jan" and "Mar"
+# beside a day's number ("Jan 9th", "14 Mar"), never "APR", nor "may"
+_FULL_NAMES = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+               "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+               "dec": "december", "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+               "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
+               "sun": "sunday"}
+_SHORT_NAME = re.compile(r"\b(?:(?i:feb|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|thu|thurs?|fri)|[Aa]pr|Sat|Sun|Wed)\b"
+                         r"|\b(?:[Jj]an|[Mm]ar)(?=\.?\s*\d)|(?<=\d\s)(?:[Jj]an|[Mm]ar)\b")
+
+
+def _spelled_out(text: str) -> list[str]:
+    """The full names of the months and weekdays text writes short."""
+    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
 
 
 def tokenize(text: str) -> list[str]:
@@ -331,12 +347,12 @@ def tokenize(text: str) -> list[str]:
     if text.isascii():
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _coded(low) + _zeroless(low)
-                          + _one_on_one(low) + _words(low) if w not in _DROP])
+                          + _one_on_one(low) + _words(low) if w not in _DROP] + _spelled_out(text))
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
     for w in _joined(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) + _one_on_one(text) \
-            + _words(text):
+            + _words(text) + _spelled_out(text):
         if w in _DROP:
             continue
         if w.isascii():
