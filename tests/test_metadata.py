@@ -468,3 +468,16 @@ def test_front_matter_never_closed_is_two_fields_or_more_and_a_list_only_under_a
     meta, _, lines, _ = unclosed_front_matter("---\ntitle: NAS\ntags:\n  - nas\n  - zfs\n# NAS\n", "a.md")
     assert (meta, lines) == ({"title": "NAS", "tags": ["nas", "zfs"]}, 5)
     assert unclosed_front_matter("---\ntitle: NAS\n---\nbody\n", "a.md")[2] == 0  # closed: markdown's own
+
+
+def test_dataview_fields_under_a_title_are_at_their_own_lines():
+    # trial s53: "cost:: £385" on line 8, under the title, had been shown at line 1 (the front matter's, none shown)
+    note = ("---\ntags: [trip]\ncreated: 2026-09-10\n---\n# Ypres & Somme trip 2027\n\nstatus:: booking\n"
+            "cost:: £385\ndates:: 14-16 May 2027\nOperator: Leger\n")
+    fields = parse_note(note, "Ypres trip 2027.md").units[0]
+    assert "cost: £385" in fields.text and (fields.line, fields.end_line) == (7, 9)
+    # with front matter it shows, from the front matter on; without a title, from line 1
+    shown = parse_note("---\nvenue: Hall 2\n---\nowner:: Dana\n\nText.\n", "p.md").units[0]
+    assert shown.text == "venue: Hall 2\nowner: Dana" and (shown.line, shown.end_line) == (1, 4)
+    bare = parse_note("owner:: Dana\nphase:: two\n\nText.\n", "p.md").units[0]
+    assert (bare.line, bare.end_line) == (1, 2)

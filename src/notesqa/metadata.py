@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
@@ -1081,17 +1081,8 @@ def leading_fields(text: str) -> dict:
     lines, Roam's attribute blocks ("- Date:: [[October 6th, 2026]]", "- Author:: [[Cal Newport]]"): its
     day (ISO), tags, aliases and credits by key in lower case, other fields by key as written. Front matter, where a
     note has it, wins."""
-    body = text[m.end():] if (m := FRONT_MATTER_BLOCK.match(text)) else text
     out: dict = {}
-    titled = False
-    for line in body.lstrip("\ufeff").split("\n"):
-        field = _LEADING_FIELD.match(line)
-        if field is None:
-            if _TITLE_HEADING.fullmatch(line) and not out and not titled:  # a title heading before them
-                titled = True
-            elif line.strip():
-                break
-            continue
+    for _, field in _leading_field_lines(text):
         written, value = field.group(1), field.group(2)
         key = written.lower()
         if key in ("date", "created"):
@@ -1104,6 +1095,30 @@ def leading_fields(text: str) -> dict:
             # (its key as written, as Dataview shows it: "AC:: 20" is no "ac: 20", trials s49, s50)
             out.setdefault(written if not any(k.lower() == key for k in out) else key, _LINKED.sub(_as_shown, value).strip())
     return out
+
+
+def leading_fields_lines(text: str) -> tuple[int, int] | None:
+    """The first and last line (from 1) of the fields a note opens with (leading_fields), None without any."""
+    lines = [at for at, _ in _leading_field_lines(text)]
+    return (lines[0], lines[-1]) if lines else None
+
+
+def _leading_field_lines(text: str) -> Iterator[tuple[int, re.Match]]:
+    """(line from 1, its _LEADING_FIELD match) of each field a note opens with, after its front matter and a title
+    heading."""
+    m = FRONT_MATTER_BLOCK.match(text)
+    at = text.count("\n", 0, m.end()) + 1 if m else 1
+    seen = titled = False
+    for at, line in enumerate((text[m.end():] if m else text).lstrip("\ufeff").split("\n"), at):
+        field = _LEADING_FIELD.match(line)
+        if field is None:
+            if _TITLE_HEADING.fullmatch(line) and not seen and not titled:  # a title heading before them
+                titled = True
+            elif line.strip():
+                return
+            continue
+        seen = True
+        yield at, field
 
 
 # a day on a line of its own at a note's top, under its title: adr-tools' "Date: 2024-03-05", a template's

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
@@ -22,8 +22,8 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
-                       name_letters, note_date, note_names, opens_with_day, opens_with_weekday, properties, shown_fields,
-                       title_from_filename, unclosed_front_matter, unreadable_day, zettel_id)
+                       leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
+                       properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -1300,6 +1300,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # (after a daily note's navigation line too: "<< [[2024-03-14]] | [[2024-03-16]] >>", then "weight:: 78.1")
     text = without_navigation(text) if "::" in text else text
     fields = leading_fields(text) if "::" in text and not deck else {}
+    fields_at = leading_fields_lines(text) if fields else None
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
@@ -1315,8 +1316,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # Dataview keeps both)
     written = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
     shown = (*written, *(line for line in shown_fields(fields) if line not in written))
-    where = (top.map[0] + 1, top.map[1] + len(fields)) if top is not None and top.map else \
-        (1, (toml_lines or 0) + len(fields) or 1)
+    where = _fields_lines(top.map if top is not None else None, toml_lines, bool(written), fields_at)
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)
@@ -1456,6 +1456,17 @@ def _fields_passage(shown: tuple[str, ...], lines: tuple[int, int]) -> Unit:
     """A note's front-matter fields (metadata.shown_fields) as one passage a line each, at the front matter's
     lines (first, last); thin, as a Logseq page's properties are: they say what the note is, not an answer."""
     return Unit("paragraph", "\n".join(shown), *lines, (), (), keep_lines=True, thin=True)
+
+
+def _fields_lines(front: Sequence[int] | None, toml_lines: int, front_shown: bool, fields_at: tuple[int, int] | None
+                 ) -> tuple[int, int]:
+    """The first and last line of a note's fields passage: its front matter's (markdown-it's map of it, or its
+    TOML's lines) to its Dataview fields' last; the fields' own lines where its front matter shows none (trial s53:
+    "cost:: £385" on line 8, under "# Ypres & Somme trip 2027", had been at line 1)."""
+    start, end = (front[0] + 1, front[1]) if front else (1, toml_lines or 1)
+    if fields_at is None:
+        return start, end
+    return (start if front_shown else fields_at[0]), fields_at[1]
 
 
 def _toml_lines(text: str) -> int:
