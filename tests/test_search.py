@@ -1207,3 +1207,13 @@ def test_a_question_typed_fast_is_read_as_meant(tmp_path, embedder):
     assert idx.parsed("wen is the extinguisher service due")[0] == "when is the extinguisher service due"
     hits = idx.search("wen is the extinguisher service due", k=2)
     assert hits[0].path == "Fire safety.md" and not hits[0].explain.task_match
+
+
+def test_a_days_note_as_written_shows_its_text_before_its_thin_fields(tmp_path, embedder):
+    # trial s53: "what did i get done last thursday" had shown the day's "mood: 4" first, the front matter's line
+    write(tmp_path / "notes" / "Daily" / "2026-11-26.md",
+          "---\nmood: 4\n---\n- finished all Y11 reports a day early\n- 9B quiz: avg 4.5/6, phone call home done\n")
+    write(tmp_path / "notes" / "Daily" / "2026-11-25.md", "---\nmood: 2\n---\n- marking all evening\n")
+    idx = built_index(tmp_path / "notes", tmp_path, embedder)
+    hits = idx.search("what did i get done on 2026-11-26", k=5)
+    assert hits[0].text.startswith("finished all Y11 reports") and "mood: 4" in [h.text for h in hits[1:]]

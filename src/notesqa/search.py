@@ -969,11 +969,13 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
 def _each_note_in_turn(hits: list[Hit]) -> list[Hit]:
     """A period's hits, each note's in the order it has them, the notes taking turns, the best note first: its
     first passage, the next note's first, ..., then each one's second (trial s53: "what happened in october" had
-    shown six passages of one session, and the month's third session none)."""
+    shown six passages of one session, and the month's third session none). A thin passage (its front matter's
+    "mood: 4") goes after its note's others, as ranking puts it (trial s53: it had come first for "what did i get done
+    last thursday")."""
     notes: dict[str, list[Hit]] = {}
     for h in hits:
         notes.setdefault(h.path, []).append(h)
-    each = [sorted(own, key=lambda h: h.line) for own in notes.values()]
+    each = [sorted(own, key=lambda h: (h.explain is not None and h.explain.thin, h.line)) for own in notes.values()]
     return [h for turn in itertools.zip_longest(*each) for h in turn if h is not None]
 
 
