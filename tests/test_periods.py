@@ -73,6 +73,10 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     for q in ("whens the christmas do", "christmas test 10c", "over the christmas holidays"):
         assert days(q, date(2026, 12, 3)) == set() and "christmas" in without_relative_days(q), q
     assert days("christmas dinner at mum's", date(2026, 12, 3)) == {"2025-12-25"}  # (a dinner is on the day)
+    # ... nor any thing of it "the" names, "the xmas minis" (trial s53: read as 2025-12-25)
+    for q in ("my notes on the xmas minis", "who won the christmas raffle"):
+        assert days(q, date(2026, 12, 4)) == set(), q
+    assert days("what did we do at the christmas of 2025", date(2026, 12, 4)) == {"2025-12-25"}  # (of: its day)
     assert "christmas" in without_relative_days("what did we do last christmas")
 
 

@@ -205,6 +205,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
         if _after_since(text, m.start()):
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
+        if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3)) and _NOUN_AFTER.match(text, m.end()):
+            continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
         out.add(_holiday(m, today, ahead))
     for m in _SEASON.finditer(text):
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
@@ -329,6 +331,11 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|
                       r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
                       r"holidays?|hols|break|term|jumper|bazaars?|trips?)\b)",  # (its dinner is on the day)
                       re.IGNORECASE)
+# ... "the" before it and a word after it: "the xmas minis", "the christmas raffle" (not "the christmas of 2019", "the
+# christmas before last")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|we|i|you|he|she|they|it|that|this|is|was|were|are|"
+                         r"will|with|at|in|on|to|for|from)\b)[a-z]", re.IGNORECASE)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
