@@ -1092,12 +1092,37 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
               _chunk("s.md", 2, f"#8 — {said(40)}"), _chunk("o.md", 0, "steering committees that steer")]
     ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), "when is the next steering committee?", {}, None, 10)
     coming = next(c for c in ranked if c.row == 1)
-    assert coming.explain.coming == 1.0 and "the soonest coming +0.10" in str(coming.explain)
+    assert coming.explain.coming == 1.0 and "a day to come +0.10" in str(coming.explain)
     assert [c.explain.coming for c in ranked if c.row != 1] == [0.0, 0.0, 0.0]
     for question in ("when was the last steering committee?", "what is the next step for the steering committee?",
                      "what do I want from my next steering committee?"):
         assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},
                                                           None, 10)), question
+
+
+def test_when_a_thing_is_asks_for_its_coming_day():
+    # trial s53: "when is packing day" had been answered by last year's event page ("Sat 20 Dec 2025"), the coming
+    # one on the undated 2026 page saying "Sat 19 Dec"
+    from notesqa.asking import asks_coming
+    from notesqa.ranking import _not_gone
+
+    assert all(asks_coming(q) for q in ("when is packing day", "when's the y11 mock?", "what date is the fair?"))
+    assert not any(asks_coming(q) for q in ("when was packing day", "when did we pack", "when do I rebase?"))
+    chunks = [_chunk("events/Hamper Drive 2025.md", 0, "packing day Sat 20 Dec 2025, 38 volunteers"),
+              _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
+              _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]
+    fused = np.array([0.6, 0.58, 0.59], dtype=np.float32)
+    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 3)).tolist() == [0, 1, 0]
+    # not the soonest of days to come: a deadline before the thing (the trials: "pre-read due 2027-01-08" of an offsite
+    # on the 14th), and nothing where no day said is gone
+    chunks += [_chunk("events/Hamper Drive 2026.md", 2, "TODO book the hall DEADLINE: <2026-12-10 Thu>")]
+    fused = np.array([0.6, 0.58, 0.59, 0.6], dtype=np.float32)
+    assert _not_gone(chunks, np.arange(4), fused, date(2026, 12, 3)).tolist() == [0, 1, 0, 1]
+    assert _not_gone(chunks, np.arange(1, 4), fused[1:], date(2026, 12, 3)).tolist() == [0, 0, 0]
+    # through fuse, for a question of when a thing is (today's date: the 2025 line has gone whenever this runs)
+    ranked = fuse(chunks[:3], _dense_only([0.6, 0.58, 0.59]), "when is packing day", {}, None, 10)
+    assert {c.row: c.explain.coming for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
+    assert ranked[0].row == 1
 
 
 def test_a_heading_named_is_a_section_not_a_first_heading_that_says_the_title_and_more():

@@ -266,6 +266,17 @@ def asks_next(text: str) -> bool:
     return _UPCOMING.search(text) is not None
 
 
+def asks_coming(text: str) -> bool:
+    """Does the question ask when a thing is, not was ("when is packing day?"): of a thing that comes round, its
+    coming day, not last year's?"""
+    return _WHEN_IS.match(text) is not None
+
+
+# (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
+_WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]s|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b)",
+                      re.IGNORECASE)
+
+
 _NEWEST_WORD = re.compile(r"\b(?:last|latest|most\s+recent(?:ly)?|newest)\b", re.IGNORECASE)
 
 

@@ -24,8 +24,8 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure, asks_next,
-                     asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
+from .asking import (DEFINING, asks_amount, asks_coming, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
+                     asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, days, looks_ahead, without_relative_days,
@@ -176,7 +176,8 @@ class Explanation:
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
-    coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco" (RECENT_BONUS)
+    coming: float = 0.0  # 1: says the soonest day from today on among the best, for "the next steerco", or a day to
+    # come beside one of days gone, for "when is packing day" (RECENT_BONUS)
     overdue: float = 0.0  # 0..3: for "what's overdue?", how high its priority and how long overdue (OVERDUE_ORDER)
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
@@ -230,7 +231,7 @@ class Explanation:
         if self.recent:
             dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
         if self.coming:
-            dated += f", the soonest coming +{RECENT_BONUS * self.coming:.2f} to rank"
+            dated += f", a day to come +{RECENT_BONUS * self.coming:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.overdue:
@@ -593,7 +594,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else np.zeros(len(cand), dtype=np.float32)
-    coming = _soonest(chunks, cand, fused, today) if asks_next(text) else np.zeros(len(cand), dtype=np.float32)
+    coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
+        _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
@@ -1119,17 +1121,8 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
     the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), 0 for the others:
     "when is the next steerco?" is the one on the 10th, not the first of the year (trial s46)."""
-    today_ = today if isinstance(today, str) else (today or _dt.date.today()).isoformat()
     out = np.zeros(len(cand), dtype=np.float32)
-    if not len(cand):
-        return out
-    floor = RECENT_NEAR * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
-    coming: dict[int, str] = {}  # a lone car MOT's date had been lifted for "my next dentist appointment")
-    for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # (the few best only: every candidate read had cost)
-        if fused[j] < floor:
-            break
-        if day := _first_day_from(chunks[int(cand[j])], today_):
-            coming[int(j)] = day
+    coming = {j: day for j, day in _days_from(chunks, cand, fused, today).items() if day}
     if coming:
         soonest = min(coming.values())
         for j, day in coming.items():
@@ -1137,9 +1130,49 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     return out
 
 
+def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
+              ) -> np.ndarray:
+    """For each candidate: 1 for those of the best that say a day from today on (as _soonest reads them), where
+    another of the best says days all gone, else 0: "when is packing day?" is this year's, not last year's "Sat 20 Dec
+    2025" (trial s53); not the soonest of them, which may be a deadline before it ("pre-read due Jan 8" of an offsite on
+    the 14th, the trials)."""
+    out = np.zeros(len(cand), dtype=np.float32)
+    said = _days_from(chunks, cand, fused, today)
+    if None in said.values():
+        for j, day in said.items():
+            out[j] = float(day is not None)
+    return out
+
+
+def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None
+               ) -> dict[int, str | None]:
+    """Of the best candidates that say a day (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most):
+    the first day each says from today on, None for one whose days are all gone."""
+    today_ = today if isinstance(today, str) else (today or _dt.date.today()).isoformat()
+    out: dict[int, str | None] = {}
+    if not len(cand):
+        return out
+    floor = RECENT_NEAR * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
+    for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # a lone car MOT's date had been lifted for "my next
+        if fused[j] < floor:  # dentist appointment"; the few best only: every candidate read had cost)
+            break
+        c = chunks[int(cand[j])]
+        if day := _first_day_from(c, today_):
+            out[int(j)] = day
+        elif _said_days(c, today_):
+            out[int(j)] = None
+    return out
+
+
 def _first_day_from(c: Chunk, today: str) -> str | None:
-    """The first day a passage is of or says (agenda.days_said) on or after today, or None."""
-    return min((d for d in days_said(c.text, c.date or "") if d >= today), default=None)
+    """The first day a passage is of or says on or after today (_said_days), or None."""
+    return min((d for d in _said_days(c, today) if d >= today), default=None)
+
+
+def _said_days(c: Chunk, today: str) -> frozenset[str]:
+    """The days a passage is of or says (agenda.days_said); a day of no year in a passage of no day, the next one
+    from today ("packing day: Sat 19 Dec" on an undated event page)."""
+    return days_said(c.text, c.date or "") if c.date else days_said(c.text, "") | (days_said(c.text, today) - {today})
 
 
 def _labels(chunks: list[Chunk], row: int) -> bool:
