@@ -1278,3 +1278,21 @@ def test_a_candidates_explanation_is_made_when_read_and_one_fact_of_it_without_i
     assert facts == [c.explain.recent for c in ranked] and sorted(facts) == [0.0, 1.0]
     assert ranked[0] == ranked[0].with_explain(ranked[0].explain) and hash(ranked[0]) == hash((ranked[0].row, ranked[0].rank))
     assert ranking.Candidate(1, 0.5, None).fact("recent") is None
+
+
+def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
+    # trial s53: a Logseq contents page's "- [[events/Hamper Drive 2026]]" had come first for "my notes on the hamper
+    # drive", above the page it links
+    chunks = [dataclasses.replace(_chunk("contents.md", 0, "events/Hamper Drive 2026"), thin=True),
+              dataclasses.replace(_chunk("events___Hamper Drive 2026.md", 0, "TODO book 2nd van from Enterprise"),
+                                  title="events/Hamper Drive 2026"),
+              _chunk("Marcus Bell.md", 0, "wife Carol also helps at the hamper drive")]
+    ranked = fuse(chunks, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0, 2]
+    # a link to a note no candidate is of, or a line that says more than a title, keeps its place
+    ranked = fuse([chunks[0], chunks[2]], _dense_only([0.8, 0.45]), "my notes on the hamper drive", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1]
+    said = [dataclasses.replace(chunks[0], text="events/Hamper Drive 2026 went well"), chunks[1], chunks[2]]
+    assert fuse(said, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)[0].row == 0
+    # ... and asked for no note, a link may be the answer (a setlist's "7. [[Sex on Fire]]" for "what did i play")
+    assert fuse(chunks, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)[0].row == 0

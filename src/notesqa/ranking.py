@@ -398,6 +398,15 @@ class Passages:
         self._turned = np.zeros(len(chunks), dtype=bool)
         self.words: list[frozenset[str]] = []
         self._word_ids: dict[frozenset[str], int] = {}
+        self._titles: dict[str, str] | None = None
+
+    def note_titled(self, text: str) -> str | None:
+        """The path of the note whose title text is (as written, any case), else None; read on first use."""
+        if self._titles is None:
+            self._titles = {}
+            for c in self.chunks:
+                self._titles.setdefault(c.title.casefold(), c.path)
+        return self._titles.get(text.strip().casefold())
 
     def of(self, cand: np.ndarray) -> tuple[np.ndarray, ...]:
         """(asks, opening, thin or short, names, someone, says when, labels) for each candidate (row numbers)."""
@@ -615,6 +624,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
+    if seeks_note(text):  # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials)
+        rank = _pointers_after(chunks, cand, rank, passages)
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
@@ -1261,6 +1272,26 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
         floor = lowest.get(chunks[rows[j]].path)
         if floor is not None and out[j] >= floor:
             out[j] = floor - 1e-4
+    return out
+
+
+def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, passages: Passages) -> np.ndarray:
+    """rank with each candidate that is only a link to another note (a thin line reading as that note's title: a
+    Logseq contents page's "- [[events/Hamper Drive 2026]]", a map of content's "- [[Boiler]]") just below the best
+    candidate of the note it points to, if that note has one: asked for a note, the note is the answer, the link only
+    names it (trial s53: a contents page had come first for "my notes on the hamper drive")."""
+    rows = cand.tolist()
+    pointers = [(j, path) for j, row in enumerate(rows) if chunks[row].thin
+                and (path := passages.note_titled(chunks[row].text)) is not None and path != chunks[row].path]
+    if not pointers:
+        return rank
+    best: dict[str, float] = {}
+    for j, row in enumerate(rows):
+        best[chunks[row].path] = max(best.get(chunks[row].path, -np.inf), float(rank[j]))
+    out = rank.copy()
+    for j, path in pointers:
+        if path in best and out[j] >= best[path]:
+            out[j] = best[path] - 1e-4
     return out
 
 
