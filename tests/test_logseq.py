@@ -64,6 +64,16 @@ def test_a_page_property_typed_with_one_colon_is_read_as_one_and_said():
     assert note.problem is not None and note.title == "The Left Hand of Darkness"
 
 
+def test_a_long_first_block_of_sentences_with_double_spaces_reads_in_linear_time():
+    # the review: a run of two spaces could split two ways in _ONE_COLON's words, 22 sentences had taken 38 s
+    import time
+
+    text = "summary: " + "  ".join(["we met the team at ten."] * 200) + "  then home, done\n- next block\n"
+    start = time.perf_counter()
+    note = parse_note(text, "pages/Day.md", Vault(".", [], logseq=True))
+    assert time.perf_counter() - start < 2.0 and note.units[0].text.startswith("summary: we met the team")
+
+
 def test_who_or_where_a_page_is_from_is_its_credits():
     note = parse_note("author:: [[Ann Lee]], [[Bo Chan]]\nvenue:: SIGIR 2021\ntype:: book\n\n- stocks and flows\n",
                       "pages/Systems.md", Vault(".", [], logseq=True))
