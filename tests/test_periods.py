@@ -77,6 +77,9 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     for q in ("my notes on the xmas minis", "who won the christmas raffle"):
         assert days(q, date(2026, 12, 4)) == set(), q
     assert days("what did we do at the christmas of 2025", date(2026, 12, 4)) == {"2025-12-25"}  # (of: its day)
+    for q in ("what did we do the christmas weekend", "photos from the christmas just gone",  # (the review)
+              "what happened the christmas mum was ill", "the christmas morning walk"):
+        assert days(q, date(2026, 12, 4)) == {"2025-12-25"}, q
     assert "christmas" in without_relative_days("what did we do last christmas")
 
 
@@ -171,6 +174,10 @@ def test_a_week_or_month_moves_as_the_question_reads_it():
     assert min(days("the lease expires in march", date(2026, 12, 3))) == "2027-03-01"
     assert min(days("what did we close in january", date(2026, 12, 3))) == "2026-01-01"
     assert min(days("what did i do in january", date(2026, 12, 3))) == "2026-01-01"
+    # ... "close" the verb, not a noun's or an adjective's (the review: these had been read as months to come)
+    for q in ("my notes on close reading in october", "notes from the close of the quarter in september",
+              "close calls in march"):
+        assert min(days(q, date(2026, 12, 4))) < "2026-12-04", q
     assert days("delays due to the upcoming migration", monday) == set()
 
 

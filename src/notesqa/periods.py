@@ -82,8 +82,11 @@ _RELATIVE = re.compile(
 # (a verb's -ing after a person, not a noun's: "what is the thing i wrote", "jo's wedding", "the building code": the review)
 # ("what needs doing in january", asked in December: the coming one, trial s52)
 # ("which deals close in january", "the lease expires in march": a thing set for a month, the coming one; trial s53)
+# (the verb: after a plural, "deals close"; not a noun or an adjective, "the close of the quarter", "close reading in
+# october", "close calls in march": the review)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
-                    r"(?<!\bto )(?:close|renew|expire)s?|starts|begins|launches|kicks\s+off|"
+                    r"(?:closes|renews|expires)|(?<=\ws )(?<!\bis )(?<!\bwas )(?<!\bas )(?:close|renew|expire)|starts|begins|launches|"
+                    r"kicks\s+off|"
                     r"needs?\s+(?:doing|to\s+be\s+done)|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
@@ -331,11 +334,12 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|
                       r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
                       r"holidays?|hols|break|term|jumper|bazaars?|trips?)\b)",  # (its dinner is on the day)
                       re.IGNORECASE)
-# ... "the" before it and a word after it: "the xmas minis", "the christmas raffle" (not "the christmas of 2019", "the
-# christmas before last")
+# ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
+# christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
+# just gone", "the christmas morning walk": the review)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|we|i|you|he|she|they|it|that|this|is|was|were|are|"
-                         r"will|with|at|in|on|to|for|from)\b)[a-z]", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|that|this|just|weekend|morning|afternoon|evening|night|"
+                         r"week|period|season|time)\b)[a-z]+(?:\s+[a-z]+)?\s*[?.!]?\s*$", re.IGNORECASE)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
