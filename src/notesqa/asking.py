@@ -268,8 +268,8 @@ def asks_next(text: str) -> bool:
 
 def asks_coming(text: str) -> bool:
     """Does the question ask when a thing is, not was ("when is packing day?"): of a thing that comes round, its
-    coming day, not last year's?"""
-    return _WHEN_IS.match(text) is not None
+    coming day, not last year's? Not for its latest ("when is the last time I did a backup": the review)."""
+    return _WHEN_IS.match(text) is not None and not asks_latest(text)
 
 
 # (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
