@@ -662,3 +662,8 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
     assert set_lines("2026-03-01 deployed v2.3 to staging, ran the migrations, smoke tests green, waiting on QA now\n"
                      "2026-03-02 QA signed off after lunch, rolled out to prod at 16:00 with no alerts in the hour\n"
                      "2026-03-03 one customer saw slow exports, traced to the missing index on orders.created_at")
+    # ... as does a journal written all in lower case, its lines of like width (the review: they had run into one)
+    assert set_lines("woke at 6 and ran the canal loop, cold but clear, legs heavy after tuesday, 8.2 km in 52 min\n"
+                     "work was slow, mostly the quarterly report and two long calls with the vendor about renewal\n"
+                     "evening: cooked the lentil thing from the blue book, too much cumin, halve it next time amount\n"
+                     "bed by 11")

@@ -389,9 +389,12 @@ def _wrapped_wide(lines: list[str]) -> bool:
     """Is a paragraph prose wrapped at a width of its own, wider than editors' 80 (an editor set to 100 or 120: the
     review's "... decided on" then "Python 3: it has")? Three lines or more, every one but the last within
     _WRAPPED_BAND characters of the longest, and one going on mid-sentence in lower case; a log of lines of like
-    length, each opening with a capital or a date, ends each line."""
+    length, each opening with a capital or a date, ends each line, and so does a journal written all in lower case
+    ("woke at 6 and ran the canal loop ... 52 min", then "work was slow ...": the review), prose opening with a
+    capital."""
     widths = [len(ln) for ln in lines[:-1]]
-    return (len(lines) >= 3 and min(widths) >= max(widths) - _WRAPPED_BAND and max(widths) > _WRAPPED_MOST
+    return (len(lines) >= 3 and not lines[0][:1].islower()
+            and min(widths) >= max(widths) - _WRAPPED_BAND and max(widths) > _WRAPPED_MOST
             and len(lines[-1]) <= max(widths)
             and any(not ln.endswith(_LINE_ENDS) and nxt[:1].islower() for ln, nxt in zip(lines, lines[1:])))
 
