@@ -525,13 +525,13 @@ def decode_note(data: bytes) -> tuple[str | None, str | None]:
 
 
 def _not_a_legacy_text(text: str) -> bool:
-    """Is a text decoded as Windows-1252 or Latin-1 no note of those? Such a note is mostly ASCII with accents here
-    and there; bytes of no text read as a page of accents and Latin-1's invisible C1 controls (trial s53: random
-    bytes renamed ".md" had been indexed as mojibake, its "words" in the spelling list)."""
+    """Is a text decoded as Windows-1252 or Latin-1 no note of those? Such a note is mostly ASCII, accents and curly
+    quotes here and there (a Mac Roman note's too, misread: its words still found); bytes of no text read as a page of
+    accents and Latin-1's invisible controls (trial s53: random bytes renamed ".md" had been indexed as mojibake, its
+    "words" in the spelling list)."""
     sample = text[:4096]
-    c1 = sum(1 for ch in sample if "\x80" <= ch <= "\x9f")
-    wide = sum(1 for ch in sample if ord(ch) > 127)
-    return len(sample) >= 200 and (c1 > len(sample) * 0.01 or wide > len(sample) * 0.3)  # (a few words may be all accents)
+    plain = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\n\r\t")
+    return len(sample) >= 200 and plain < len(sample) * 0.6  # (a few words may be all accents)
 
 
 def read_note(path: Path, rel: str) -> tuple[str | None, Problem | None]:
