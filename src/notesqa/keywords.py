@@ -326,15 +326,18 @@ def _one_on_one(low: str) -> list[str]:
 _CAPS_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")
 # a month's or a weekday's short name is that name too: "Oct" is October, "Tue" Tuesday (trial s53: "notes from the
 # october trustees meeting" had not found "Trustees Meeting Oct 2026"; "who drives on tuesdays" a rota's "Tue");
-# the ones that are words as well only as people write the day: "Sat", "Sun", "Wed" capitalised, "Jan" and "Mar"
-# beside a day's number ("Jan 9th", "14 Mar"), never "APR", nor "may"
+# capitalised as a day is written, or in any case beside a day's number ("jan 9th", "14 mar", "tue 3pm"): not French
+# "mon projet", "sept heures", Danish "jeg er fri", Swedish "god jul", code's `sep=";"` (the review), "may", nor
+# "SAT" the exam and "APR" the rate
 _FULL_NAMES = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
                "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                "dec": "december", "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
                "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
                "sun": "sunday"}
-_SHORT_NAME = re.compile(r"\b(?:(?i:feb|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|thu|thurs?|fri)|[Aa]pr|Sat|Sun|Wed)\b"
-                         r"|\b(?:[Jj]an|[Mm]ar)(?=\.?\s*\d)|(?<=\d\s)(?:[Jj]an|[Mm]ar)\b")
+_SHORT = r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs?|fri|sat|sun"
+_SHORT_NAME = re.compile(r"\b(?:Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun|"
+                         r"FEB|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|MON|TUES?|WED|THU|THURS?|FRI)\b(?!['’]\w)"
+                         rf"|\b(?i:{_SHORT})\b(?=\.?,?[ \t]*\d)|(?<=\d[ \t])(?i:{_SHORT})\b")
 
 
 def _spelled_out(text: str) -> list[str]:
@@ -348,11 +351,12 @@ def tokenize(text: str) -> list[str]:
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _coded(low) + _zeroless(low)
                           + _one_on_one(low) + _words(low) if w not in _DROP] + _spelled_out(text))
+    spelled = _spelled_out(text)
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
     for w in _joined(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) + _one_on_one(text) \
-            + _words(text) + _spelled_out(text):
+            + _words(text) + spelled:
         if w in _DROP:
             continue
         if w.isascii():
