@@ -100,6 +100,8 @@ def test_followup_detection():
         assert followup_kind(own) is None, own
     # ... nor "it" typed in lower case before what of IT it is (trial s53: "when is the borealis it call")
     assert followup_kind("when is the borealis it call") is None and followup_kind("who is on the it team") is None
+    for q in ("does it support markdown?", "is it security related", "did it review well"):  # (the pronoun: review)
+        assert followup_kind(q) == "sure", q
     assert followup_kind("when is it due") == "sure"
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
