@@ -119,3 +119,16 @@ def test_the_passages_that_say_a_day_they_are_not_of():
     assert list(agenda.telling({"2027-01-14"})) == [2]  # the first 14 January after its day
     assert list(agenda.telling({"12-14"})) == [0, 1]  # "on Dec 14", of any year (not a day of no year in a note of none)
     assert list(agenda.of_days({"2026-12-14"})) == [5] and len(agenda.telling(set())) == 0
+
+
+def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day():
+    from notesqa.agenda import days_said
+
+    # trial s54: "overdue since 18 Nov" in the journal of 25 November had been read as 2027-11-18
+    assert "2026-11-18" in days_said("overdue since 18 Nov", "2026-11-25")
+    assert "2027-01-14" in days_said("Next steerco: 14 Jan", "2026-12-01")  # (half a year back: the next year's)
+    assert "2026-12-28" in days_said("the party on 28 Dec was fun", "2027-01-05")  # (300 days on: the last year's)
+    assert "2026-10-20" in days_said("holiday booked for 20 Oct", "2026-03-01")
+    # "may" the verb after a number is no day (the review: "room 4 may be free" had been of 4 May)
+    assert days_said("meeting room 4 may be free after the refit", "2026-11-01") == {"2026-11-01"}
+    assert "2026-05-04" in days_said("board meeting 4 may, room 2", "2026-11-01")

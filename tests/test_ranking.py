@@ -1107,12 +1107,14 @@ def test_when_a_thing_is_asks_for_its_coming_day():
     from notesqa.ranking import _not_gone
 
     assert all(asks_coming(q) for q in ("when is packing day", "when's the y11 mock?", "what date is the fair?"))
-    assert not any(asks_coming(q) for q in ("when was packing day", "when did we pack", "when do I rebase?"))
+    assert not any(asks_coming(q) for q in ("when was packing day", "when did we pack", "when do I rebase?",
+                                            "when is the last time I did a full backup"))
     chunks = [_chunk("events/Hamper Drive 2025.md", 0, "packing day Sat 20 Dec 2025, 38 volunteers"),
               _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
               _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]
     fused = np.array([0.6, 0.58, 0.59], dtype=np.float32)
     assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 3)).tolist() == [0, 1, 0]
+    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 19)).tolist() == [0, 1, 0]  # (on the day: the review)
     # not the soonest of days to come: a deadline before the thing (the trials: "pre-read due 2027-01-08" of an offsite
     # on the 14th), and nothing where no day said is gone
     chunks += [_chunk("events/Hamper Drive 2026.md", 2, "TODO book the hall DEADLINE: <2026-12-10 Thu>")]

@@ -55,21 +55,44 @@ def days_told(chunk: Chunk, entry: str | None = None) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def days_said(text: str, own: str) -> frozenset[str]:
     """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
-    file name, the review), a task's day, a written day (of the year it says, else the first on or after its own day:
-    "Next steerco: 14 Jan" in a note of 1 December is of the next year). Read once a passage, not once a question."""
-    said = set(task_days(text)) | ({own[:10]} if len(own) >= 10 else set())
+    file name, the review), a task's day, a written day (days_written: "Next steerco: 14 Jan" in a note of 1 December
+    is of the next year). Read once a passage, not once a question."""
+    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own)
+
+
+@lru_cache(maxsize=1 << 16)
+def days_written(text: str, own: str) -> frozenset[str]:
+    """The days a text writes (WRITTEN_DAY), of the year it says, else of the year nearest its own day (own)."""
+    said: set[str] = set()
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
+            continue  # "room 4 may be free": a verb, not the 4th of May (the review)
         year, month, day = day_of(m)
         if year:
             iso = as_date(f"{year}-{month}-{day}")
         elif own:
-            iso = as_date(f"{own[:4]}-{month}-{day}")
-            iso = as_date(f"{int(own[:4]) + 1}-{month}-{day}") if iso and iso < own[:10] else iso
+            iso = _nearest_year(own[:10], month, day)
         else:
             iso = None
         if iso:
             said.add(iso)
     return frozenset(said)
+
+
+_MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|also|well|just|still|help|look|work|or)\b")
+
+
+def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
+    """The day of a month and day a passage of its own day (own) says without a year: of own's year, or the next
+    year's half a year or more before own ("Next steerco: 14 Jan" in the journal of 1 December), the last year's
+    when 300 days or more after it ("the party on 28 Dec" in the journal of 5 January); not the next year's a week
+    before it ("overdue since 18 Nov" in the journal of 25 November: trial s54 had read 2027-11-18)."""
+    iso = as_date(f"{own[:4]}-{month}-{day}")
+    if iso is None:
+        return None
+    gap = (date.fromisoformat(iso) - date.fromisoformat(own)).days
+    year = int(own[:4]) + (1 if gap < -183 else -1 if gap > 300 else 0)
+    return as_date(f"{year}-{month}-{day}")
 
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:

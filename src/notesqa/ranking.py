@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .agenda import Agenda, days_said
+from .agenda import Agenda, days_said, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows,
                        without_set_days)
 from .keywords import tokenize, word_count, word_pairs, written_apart
@@ -1183,7 +1183,7 @@ def _first_day_from(c: Chunk, today: str) -> str | None:
 def _said_days(c: Chunk, today: str) -> frozenset[str]:
     """The days a passage is of or says (agenda.days_said); a day of no year in a passage of no day, the next one
     from today ("packing day: Sat 19 Dec" on an undated event page)."""
-    return days_said(c.text, c.date or "") if c.date else days_said(c.text, "") | (days_said(c.text, today) - {today})
+    return days_said(c.text, c.date or "") if c.date else days_said(c.text, "") | days_written(c.text, today)
 
 
 def _labels(chunks: list[Chunk], row: int) -> bool:
