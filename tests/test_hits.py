@@ -332,6 +332,8 @@ def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
     assert unsaid_day(_hit(text="x", title="Dec 1st, 2026", date="2026-12-01")) is None  # its title says it
     assert unsaid_day(_hit(text="x", heading=("2026-12-01",), date="2026-12-01")) is None
     assert unsaid_day(dataclasses.replace(_hit(text="x", date="2023-12-11"), path="2023-12-11-aws-2023.md")) is None
+    for name in ("Daily/20260828.md", "Daily/28.08.2026.md"):  # (as a daily note's name is read: the review)
+        assert unsaid_day(dataclasses.replace(_hit(text="x", date="2026-08-28"), path=name)) is None, name
     assert unsaid_day(_hit(text="signed 28 August 2026", date="2026-08-28")) is None  # its text does
     assert unsaid_day(_hit(text="x")) is None and unsaid_day(_hit(text="x", date="2026-08")) is None  # a month's note
     assert unsaid_day(_hit(text="x", date="2026-08-28", origin="b.md:3")) is None  # embedded: the other note's

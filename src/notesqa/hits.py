@@ -378,14 +378,13 @@ def unsaid_day(hit: Hit) -> str | None:
     """The day a hit is of ("YYYY-MM-DD": its note's front matter, a heading's day), when neither its file's name,
     its breadcrumb nor its text says that day: front ends show it beside the hit (trial s53: "when did we play the
     fort vellin session" had shown the session's fields, its "date: 2026-08-28" a field no one is shown)."""
-    from pathlib import PurePosixPath
-
-    from .metadata import dated_name
+    from .metadata import note_date
     from .periods import WRITTEN_DAY, written_day
 
     day = (hit.date or "")[:10]
-    if len(day) < 10 or hit.origin or (named := dated_name(PurePosixPath(hit.path).stem)) and named[0] == day:
-        return None  # (a name a day opens: "2023-12-11-aws-2023.md")
+    if len(day) < 10 or hit.origin or note_date(None, hit.path) == day:
+        return None  # (a file name that says it, as a daily note's is read: "2023-12-11-aws-2023.md", "20260828.md",
+        # "28.08.2026.md", the review)
     shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
     if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
         return None
