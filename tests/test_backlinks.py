@@ -37,6 +37,22 @@ def test_a_question_for_backlinks_lists_the_linking_notes_where_they_link(tmp_pa
     assert idx.why_nothing("which notes link to Other?") == "No note links to Other."
 
 
+def test_a_note_whose_name_is_of_words_many_names_share_is_linked_to_by_its_whole_name(tmp_path, embedder):
+    # trial s54: "which notes link to Hive 5" had searched as words, six pages named "Hive N" (common words)
+    notes = tmp_path / "notes"
+    for n in range(1, 7):
+        write(notes / "pages" / f"Hive {n}.md", f"queen:: 2025 marked\n\n- hive {n} notes\n")
+    write(notes / "journals" / "2026_11_26.md", "- [[Hive 5]] light at the back again, fondant on\n- [[Hive 2]] ok\n")
+    write(notes / "pages" / "Suppliers.md", "- fondant for [[Hive 5]] from Thornes\n")
+    for day in range(1, 21):  # (every hive inspected, 5 frames each: "hive" and "5" common words of the notes)
+        write(notes / "journals" / f"2026_09_{day:02}.md",
+              "".join(f"- hive {n} inspected, 5 frames of brood\n" for n in (1, 2, 3)))
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = NotesIndex.open(tmp_path / "index", embedder=embedder)
+    hits = idx.search("which notes link to Hive 5", k=5)
+    assert {h.path for h in hits} == {"journals/2026_11_26.md", "pages/Suppliers.md"} and hits[0].explain.links
+
+
 def test_a_literature_note_is_linked_by_a_citation_of_its_citekey(tmp_path, embedder):
     # trial X: "which notes link to Cepeda et al. 2006?" had said none, though three notes cite it
     notes = tmp_path / "notes"

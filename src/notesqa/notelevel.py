@@ -481,11 +481,13 @@ class NoteNames:
         """The notes one of whose names text is, word for word; else the one note whose name it is but for the name's
         year ("hokkaido plan" of "Hokkaido 2025 plan", trial s48; not of two, nor when text says a year)."""
         words = _name_words(text)
-        if not words or words <= self.common:
+        if not words:
             return frozenset()
         notes = self.by_word.get(next(iter(words)), ())
         exact = frozenset(p for p in notes if words in self.names.get(p, ()))
-        if exact or any(YEAR_WORD.fullmatch(w) for w in words):
+        # (a name of common words is still its note's, said whole: "Hive 5" of six hive pages, trial s54's "which notes
+        # link to Hive 5")
+        if exact or words <= self.common or any(YEAR_WORD.fullmatch(w) for w in words):
             return exact
         yearless = frozenset(p for p in notes for name in self.names.get(p, ())
                              if name != words and frozenset(w for w in name if not YEAR_WORD.fullmatch(w)) == words)
