@@ -375,6 +375,15 @@ def test_a_day_said_with_of_and_the_week_of_a_day_said_in_words():
     assert days("what did I submit the week of 10 February 2025?") == {f"2025-02-{d}" for d in range(10, 17)}
     assert days("the week of February 12th, 2025") == {f"2025-02-{d}" for d in range(10, 17)}  # its Monday to Sunday
     assert days("the week of 31 February 2025") == set()  # no such day
+    # ... "w/c 14 dec", "week commencing": the week of that day, of the year the question means (trial s54: "fixtures
+    # w/c 14 dec" had found last season's 14/12/25 row, its 14 December of any year)
+    from datetime import date
+
+    week = {f"2026-12-{d}" for d in range(14, 21)}
+    assert days("fixtures w/c 14 dec", date(2026, 12, 4)) == week == days("the week commencing 14 December",
+                                                                          date(2026, 12, 4))
+    assert min(days("what did we do the week of 3 jan", date(2026, 12, 4))) == "2025-12-29"
+    assert min(days("what games are on w/c 3 jan", date(2026, 12, 4))) == "2026-12-28"
 
 
 def test_next_week_beside_a_period_named_by_its_year_is_words_not_the_coming_week():

@@ -177,7 +177,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
         out.update(_relative_span(m, today, ahead, back))
     for m in _WEEK_OF_DAY.finditer(text):
-        named = _day_named(text, m.end())
+        named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
         if named is not None:  # "the week of 2026-02-30" names no week
             monday = named[1] - timedelta(days=named[1].weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
@@ -252,6 +252,22 @@ def _day_named(text: str, at: int) -> tuple[re.Match, date] | None:
     return (m, day) if day is not None else None
 
 
+def _day_near(text: str, at: int, today: date, ahead: bool, back: bool) -> tuple[re.Match, date] | None:
+    """(its match, the day) of a day without its year text names at at ("w/c 14 dec"): the coming one for a question
+    that looks ahead, the last one for one that looks back ("what did we do the week of 3 jan"), else the nearest."""
+    m = WRITTEN_DAY.match(text, at)
+    if m is None:
+        return None
+    year, month, day = day_of(m)
+    if year or not 1 <= int(month) <= 12:
+        return None
+    near = [d for y in (today.year - 1, today.year, today.year + 1)
+            if (d := _iso(f"{y}-{int(month):02d}-{int(day):02d}")) is not None]
+    if ahead or back:
+        near = [d for d in near if (d >= today - timedelta(days=6)) == ahead] or near  # (a week begun is still on)
+    return (m, min(near, key=lambda d: abs((d - today).days))) if near else None
+
+
 def written_day(m: re.Match) -> date | None:
     """The day of a WRITTEN_DAY match that says its year, if it is one of the calendar."""
     year, month, day = day_of(m)
@@ -321,7 +337,9 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
 
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
-_WEEK_OF_DAY = re.compile(r"\bthe week of\s+", re.IGNORECASE)  # ... and as people say it: "the week of 10 February 2025"
+# ... and as people say it: "the week of 10 February 2025", "w/c 14 Dec", "week commencing 14 December" (trial s54)
+_WEEK_OF_DAY = re.compile(r"\bthe week of\s+|(?<![\w/])w/c\s+|\bweek\s+(?:commencing|beginning|starting)\s+(?:on\s+)?",
+                          re.IGNORECASE)
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
@@ -822,7 +840,11 @@ def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
     out: set[str] = relative_days(text, today)
-    for m in WRITTEN_DAY.finditer(_quotes_blanked(text)):
+    text = _quotes_blanked(text)
+    weeks = {w.end() for w in _WEEK_OF_DAY.finditer(text)}
+    for m in WRITTEN_DAY.finditer(text):
+        if m.start() in weeks:
+            continue  # the day a week starts, read as its week's (relative_days): "w/c 14 dec" is no 14 Dec of any year
         year, month, day = day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
