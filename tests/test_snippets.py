@@ -1397,3 +1397,18 @@ def test_a_matching_bullet_under_the_next_heading_is_not_shown_in_the_hit_before
     same = dataclasses.replace(fix, heading=["cause"])
     tree = NoteTree.build([cause, same])
     assert select(tree, _ranked((0, 0.9), (1, 0.85)), 2, 600, None, {})[0].follow == (1,)
+
+
+def test_the_windows_of_a_paragraph_that_keeps_its_lines_are_shown_on_their_lines(tmp_path, embedder):
+    # trial s54: a constitution's clauses, a line each, had been shown "6.2 ... the AGM. 6.3 Officers are ..."
+    clauses = ("6.1 The officers of the Club are the Chair, Secretary, Treasurer and Welfare Officer. One person may "
+               "hold the roles of Secretary and Treasurer together.\n"
+               "6.2 The Committee is the officers plus the Manager, the Captain and up to two other members elected "
+               "at the AGM.\n6.3 Officers are elected at the AGM and serve for one year. They may stand again.\n"
+               "6.4 The Committee meets at least every two months. Quorum for a Committee meeting is four members, "
+               "at least one of them an officer.\n6.5 A vacancy arising between AGMs may be filled by the Committee.\n")
+    write(tmp_path / "n" / "constitution.md", "# Constitution\n\n## 6. Officers and Committee\n" + clauses)
+    build_index(tmp_path / "n", tmp_path / "ix", embedder=embedder)
+    hits = open_index(tmp_path / "ix", embedder).search("officers committee AGM vacancy quorum", k=3)
+    shown = "\n".join(h.text for h in hits)
+    assert "AGM.\n6.3 Officers" in shown and "AGM. 6.3" not in shown

@@ -433,7 +433,10 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         prev = tree.chunks[j - 1]
         if f.group is not None and prev.group == f.group and f.kind == prev.kind != "code" and not mark \
                 and (snippet.follow[n - 1] if n else snippet.root) == j - 1:
-            lines[-1] += " " + f.text  # the next window of one paragraph goes on in it, not on a line of its own
+            # the next window of one paragraph goes on in it, not on a line of its own; on the next line where the
+            # paragraph keeps its lines ("6.2 ... AGM." then "6.3 Officers ...": trial s54, a constitution's clauses)
+            kept = f.kind == "paragraph" and f.line > prev.end_line and ("\n" in prev.text or "\n" in f.text)
+            lines[-1] += ("\n" if kept else " ") + f.text
         elif shown is not None:
             lines.append(shown)
             code, lang = shown, f.lang
