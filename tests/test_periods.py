@@ -101,6 +101,11 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("what happened at the end of may") == ("2026-05-01", "2026-05-31")
     assert span("what is planned next march?") == ("2027-03-01", "2027-03-31") and span("last may I went") is None
     assert span("I will march in line") is None and span("the October outage") is None
+    # ... but a meeting or a report of every month is named by its month (trials s52-s54: "minutes from the october
+    # committee meeting" had found the November minutes first)
+    assert span("minutes from the october committee meeting") == ("2026-10-01", "2026-10-31")
+    assert span("notes from the October trustees meeting") == span("the october pricing review") == (
+        "2026-10-01", "2026-10-31")
     # ... but before a year they are months, as typed in lower case (trial s46: "how much did i weigh in march 2024")
     assert span("how much did i weigh in march 2024") == ("2024-03-01", "2024-03-31")
     assert span("what changed in may, 2025") == ("2025-05-01", "2025-05-31")

@@ -128,6 +128,13 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
                        r"(?<!\bfor )(?<!\bthe )" + _PART_OF + r"(?=" + MONTH_NAME
                        + r"\b(?!\s+(?-i:[A-Z]))))"  # (not "the end of March Madness", "late June Carter": the review)
                        r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+# ... before a meeting or a report that comes round every month, as people name one: "the october committee meeting",
+# "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
+# come first); not a thing that happened once, "the October outage" (the same groups as _IN_MONTH's)
+_MONTHS_EVENT = re.compile(r"\bthe\s+()()(" + MONTH_NAME + r")(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
+                           r"(?:meeting|committee|board|review|retro|retrospective|session|minutes|newsletter|report|"
+                           r"call|standup|stand-up|catch-?up|check-?in|update|payroll|statement|sprint|offsite|all-hands|"
+                           r"1:1|1-1|one-on-one|inspection|visit|service)s?\b", re.IGNORECASE)
 # ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
 _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|" + _DAY_AFTER + r")"
                         r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
@@ -183,6 +190,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
+    for m in _MONTHS_EVENT.finditer(text):
+        out.update(_month_named(m, today, ahead))
     for m in _IN_MONTH.finditer(text):
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
