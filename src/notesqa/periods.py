@@ -85,7 +85,9 @@ _RELATIVE = re.compile(
 # (the verb: after a plural, "deals close"; not a noun or an adjective, "the close of the quarter", "close reading in
 # october", "close calls in march": the review)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
-                    r"(?:closes|renews|expires)|(?<=\ws )(?<!\bis )(?<!\bwas )(?<!\bas )(?:close|renew|expire)|starts|begins|launches|"
+                    r"(?:closes|renews|expires)|(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
+                    r"(?<!\bas )(?<!\bhas )(?<!\bus )(?:close|renew|expire)\b(?!\s+(?:call|friend|reading|look))|"
+                    r"\b(?:does|do|will)\s+(?:\w+\s+){1,3}?(?:close|renew|expire)\b|starts|begins|launches|"
                     r"kicks\s+off|"
                     r"needs?\s+(?:doing|to\s+be\s+done)|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
@@ -131,7 +133,7 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
 # ... before a meeting or a report that comes round every month, as people name one: "the october committee meeting",
 # "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
 # come first); not a thing that happened once, "the October outage" (the same groups as _IN_MONTH's)
-_MONTHS_EVENT = re.compile(r"\bthe\s+()()(" + MONTH_NAME + r")(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
+_MONTHS_EVENT = re.compile(r"\bthe\s+()()(" + MONTH_NAME + r"|march|may)(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
                            r"(?:meeting|committee|board|review|retro|retrospective|session|minutes|newsletter|report|"
                            r"call|standup|stand-up|catch-?up|check-?in|update|payroll|statement|sprint|offsite|all-hands|"
                            r"1:1|1-1|one-on-one|inspection|visit|service)s?\b", re.IGNORECASE)
@@ -274,6 +276,8 @@ def _day_near(text: str, at: int, today: date, ahead: bool, back: bool) -> tuple
             if (d := _iso(f"{y}-{int(month):02d}-{int(day):02d}")) is not None]
     if ahead or back:
         near = [d for d in near if (d >= today - timedelta(days=6)) == ahead] or near  # (a week begun is still on)
+    else:  # of no tense: a week of the next two months, else the last one, as a month of no tense is (the review)
+        near = [d for d in near if d <= today + timedelta(days=61)] or near
     return (m, min(near, key=lambda d: abs((d - today).days))) if near else None
 
 
@@ -366,7 +370,7 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|
 # just gone", "the christmas morning walk": the review)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|that|this|just|weekend|morning|afternoon|evening|night|"
-                         r"week|period|season|time)\b)[a-z]+(?:\s+[a-z]+)?\s*[?.!]?\s*$", re.IGNORECASE)
+                         r"week|period|season|time)\b)[a-z]+(?:\s+[a-z]+)?\s*(?:[?.!]\s*)?$", re.IGNORECASE)  # (spaces split one way: the review)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
 # only where the season ends the phrase ("in the fall?", "in summer when ..."), not where it names something
 # ("in Spring Boot", "in the fall of Rome", "in the summer release", "in the summer of 69")
