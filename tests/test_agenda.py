@@ -132,3 +132,4 @@ def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day(
     # "may" the verb after a number is no day (the review: "room 4 may be free" had been of 4 May)
     assert days_said("meeting room 4 may be free after the refit", "2026-11-01") == {"2026-11-01"}
     assert "2026-05-04" in days_said("board meeting 4 may, room 2", "2026-11-01")
+    assert {"2026-05-14", "2026-05-15"} <= days_said("party on 14 may or 15 may", "2026-11-01")  # (second review)

@@ -79,7 +79,7 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(said)
 
 
-_MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|also|well|just|still|help|look|work|or)\b")
+_MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")
 
 
 def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
