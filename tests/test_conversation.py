@@ -93,7 +93,8 @@ def test_followup_detection():
     assert followup_kind("so how do we use it?") == followup_kind("ok where is it?") == "sure"
     for q in ("where is it and why", "tell me how to fix it", "can you say where it is", "thanks, how do I install it?",
               "yeah how do i fix it", "cool, where is it?", "alright how do I reset it", "any idea how to fix it"):
-        assert followup_kind(q) == "sure", q  # (the review)
+        assert followup_kind(q) == "sure", q
+    assert followup_kind("number for it support?") is None  # (IT's, after no verb: the second review)  # (the review)
     for q in ("boiler, how do I reset it", "docker, how do I restart it?", "python how do I install it"):
         assert followup_kind(q) is None, q  # a thing of its own (the second review)
     for own in ("who handles IT support requests?", "what does Make It Stick say?"):  # no pronoun (the review)

@@ -115,11 +115,7 @@ def _it_team(words: list[str], i: int) -> bool:
     """Is words[i] "it" naming IT, before a noun of IT's ("the borealis it call"), not the pronoun: not after a verb
     that asks of it ("does it support markdown?", "is it security related", "did it review well": the review)?"""
     return words[i] == "it" and i + 1 < len(words) and words[i + 1].lower() in _IT_NOUNS \
-        and (i == 0 or words[i - 1].lower() not in _ASKS_OF_IT)
-
-
-_ASKS_OF_IT = frozenset("does do did is was will would can could should has had have may might must about with "
-                        "for of make makes made get got".split())
+        and (i == 0 or words[i - 1].lower() not in _AUXILIARY)  # ("number for it support?" is IT's: the review)
 
 
 def _points_back(words: list[str]) -> bool:
