@@ -477,7 +477,12 @@ def _not_utf8(data: bytes, first_bad: int) -> tuple[str, str]:
             return data.decode(enc), f"not valid UTF-8{where}, decoded as {enc}"
         except UnicodeDecodeError:
             continue
-    return data.decode(last), f"not valid UTF-8{where}, decoded as {last}"  # Latin-1 decodes any bytes
+    # Latin-1 decodes any bytes; its C1 controls (0x80-0x9f) are no text's, so the ones Windows-1252 has a character
+    # for read as that ("“Quoted” ... 5 €" with one stray 0x81 byte: the review, they had turned invisible)
+    return data.decode(last).translate(_CP1252_C1), f"not valid UTF-8{where}, decoded as {last}"
+
+
+_CP1252_C1 = {b: ch for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", errors="ignore"))}
 
 
 # what a file of another format opens with, whatever its name: a picture, a PDF, an archive renamed ".md" reads as a
