@@ -411,6 +411,12 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     chunks = [props, _chunk("Incident ledger lag.md", 1, "04:55 lag back to 0")]
     assert _fields_thin(chunks, [0.5, 0.45], "who was IC for the ledger lag incident") is False
     assert _fields_thin(chunks, [0.5, 0.45], "when did the ledger lag end") is True
+    # ... a key the question names by another word (trial s54: "Mobile: 07700 900412", dense #1, had been shown 46th
+    # for "ruiz phone number", after her note's other passages)
+    chunks = [_chunk("Sources/Dr Ana Ruiz.md", 0, "Mobile: 07700 900412"),
+              _chunk("Sources/Dr Ana Ruiz.md", 1, "sends things late at night, often in several messages")]
+    assert _fields_thin(chunks, [0.62, 0.45], "ruiz phone number") is False
+    assert _fields_thin(chunks, [0.62, 0.45], "when does ruiz send things") is True
     # ... a key of two names (trial s53: an on-call page's "network/dns: Tom" had come 19th, a few words)
     chunks = [_chunk("oncall.md", 0, "network/dns: Tom"), _chunk("oncall.md", 1, "roll back first, debug later")]
     assert _fields_thin(chunks, [0.5, 0.45], "who to escalate to for dns issues when on call") is False

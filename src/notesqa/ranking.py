@@ -1329,13 +1329,20 @@ def _asked_key(text: str, asked: frozenset[str]) -> bool:
     return key not in RECORD_KEYS and any(_same_start(k, w) for k in tokenize(key.replace("_", " ")) for w in asked)
 
 
+_PHONE_KEYS = "phone mobile cell tel telephone landline whatsapp signal"
 # the field a question's word asks for by another name: "how old is Tobiah?" asks for his "age: 41" (trial s37), "how
 # tall", his height
 _FIELD_ASKED = {tokenize(w)[0]: tuple(tokenize(k)) for w, k in (("old", "age born birthday"), ("tall", "height"),
                                                                   ("born", "birthday birth"),
                                                                   ("birthday", "born birth"),
                                                                   # "when is the essay due?": its "deadline:" (s52)
-                                                                  ("due", "deadline"), ("deadline", "due"))}
+                                                                  ("due", "deadline"), ("deadline", "due"),
+                                                                  # "ruiz phone number": her "Mobile: 07700 ..."
+                                                                  # (trial s54: dense #1, shown 46th as thin)
+                                                                  ("phone", _PHONE_KEYS), ("call", _PHONE_KEYS),
+                                                                  ("ring", _PHONE_KEYS), ("text", _PHONE_KEYS),
+                                                                  ("contact", _PHONE_KEYS + " email"),
+                                                                  ("email", "mail"))}
 
 
 # "who wrote the Elastic Replay paper?", "who is the author of ...?", "who authored ...?" ask for its authors (trial
