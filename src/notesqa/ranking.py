@@ -1342,6 +1342,9 @@ _FIELD_ASKED = {tokenize(w)[0]: tuple(tokenize(k)) for w, k in (("old", "age bor
                                                                   ("phone", _PHONE_KEYS), ("call", _PHONE_KEYS),
                                                                   ("ring", _PHONE_KEYS), ("text", _PHONE_KEYS),
                                                                   ("contact", _PHONE_KEYS + " email"),
+                                                                  # "how do i get hold of grace", "reach" her (s54)
+                                                                  ("hold", _PHONE_KEYS + " email"),
+                                                                  ("reach", _PHONE_KEYS + " email"),
                                                                   ("email", "mail"))}
 
 
