@@ -386,6 +386,13 @@ def test_a_front_matter_day_in_the_forms_people_write_and_one_that_cannot_be_rea
     assert note.date is None and note.problem.action == "repaired"
     assert "'12/03/2024'" in note.problem.reason and "12 March or 3 December" in note.problem.reason
     assert parse_note("---\ndate: 3 Dec 2024\n---\nHi.\n", "a.md").problem is None
+    # ... read in the order of the note's other days in numbers, and said so (trial s54: a club's "date: 03/12/2026"
+    # beside its fixtures table's "14/11/2026" had been of no day)
+    table = "| Date | Opponent |\n|---|---|\n| 14/11/2026 | Rovers |\n| 03/12/2026 | Athletic |\n"
+    note = parse_note("---\ndate: 03/12/2026\n---\n# Fixtures\n\n" + table, "Fixtures.md")
+    assert note.date == "2026-12-03" and "read as 2026-12-03" in note.problem.reason
+    note = parse_note("---\ndate: 03/12/2026\n---\n# Fixtures\n\n" + table.replace("14/11", "11/14"), "F.md")
+    assert note.date == "2026-03-12"
     assert parse_note('---\ndate: "{{date}}"\n---\nHi.\n', "t.md").problem is None  # a template's placeholder
     # ... said beside another repair of its front matter, not lost behind it (Garage.md of trial s36b)
     reason = parse_note("---\ntags: [a\ncreated: 12/03/2024\n---\nHi.\n", "Garage.md").problem.reason

@@ -816,6 +816,15 @@ def unreadable_day(value) -> str | None:
             "the note by it")
 
 
+def ordered_front_matter_day(value, order: str | None) -> str | None:
+    """A front-matter day that may be either of two ("03/12/2026", unreadable_day's) read in order ("dmy" or "mdy":
+    the order of the note's other days in numbers, slashed_order's), else None (trial s54: a club's "date:
+    03/12/2026" had been of no day though its fixtures table is written day first)."""
+    if order is None or unreadable_day(value) is None:
+        return None
+    return slashed_day(_TIME_AFTER.sub("", value).strip(), order)
+
+
 def daily_note(rel: str) -> bool:
     """Is the file a daily note, named by its day only ("2024-05-01.md", a Logseq journal's "2024_05_01.md")?"""
     return _DATE_STEM.match(Path(rel).stem) is not None

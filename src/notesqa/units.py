@@ -23,7 +23,8 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
-                       properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id)
+                       properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id,
+                       ordered_front_matter_day, slashed_order)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -1351,7 +1352,10 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     day = created_value(meta)
     date = note_date(day, rel) if day is not None else date_line(text) or note_date(None, rel)
     if unread := unreadable_day(day):  # said, not dropped without a word
-        unread += f"; dated {date} by its file name" if date else ""
+        ordered = None if date else ordered_front_matter_day(day, slashed_order(u.text for u in units))
+        date = date or ordered
+        unread += f"; dated {date} by its file name" if date and not ordered else \
+            f"; read as {date}, the order of the note's other days" if ordered else ""
         problem = Problem(rel, "repaired", f"{problem.reason}; {unread}" if problem else unread)
     if deep:
         problem = Problem(rel, "repaired", f"{problem.reason}; {deep}" if problem else deep)
