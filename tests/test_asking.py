@@ -41,6 +41,12 @@ def test_the_latest_is_asked_for():
                     ("what went wrong at the last gig", "gig"), ("tom's last lesson", "lesson")):  # (trial s50)
         assert asks_last_meeting(q) and last_meeting_word(q) == word, q
     assert last_meeting_word("the last 1-10 scale") is None and last_meeting_word("what did we do in may") is None
+    # a catch up written as two words, the meeting by its verb (trial s55: "latest David catch up", "what did David say
+    # last time we met" had asked for no last meeting); not the last time a topic came up
+    for q, word in (("latest David catch up", "catch up"), ("what did David say last time we met", "meeting"),
+                    ("when we last spoke what did she say", "meeting"), ("when did we last meet", "meeting")):
+        assert asks_latest(q) and asks_last_meeting(q) and last_meeting_word(q) == word, q
+    assert not asks_last_meeting("the last time we talked about money") and not asks_last_meeting("i met him last")
     for q in ("the last few meetings", "the last two calls", "last week meeting notes", "last month review",
               "who spoke last at the meeting", "the last six meetings", "the last handful of meetings"):  # (the review)
         assert not asks_last_meeting(q), q

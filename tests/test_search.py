@@ -1104,6 +1104,25 @@ def test_the_last_meeting_is_found_first_however_few_hits_are_asked_for(tmp_path
     assert idx.search("who is Helen?", k=1)[0].explain.opened is False
 
 
+def test_the_last_meeting_is_the_newest_though_only_an_older_one_lists_its_attendees(tmp_path, embedder):
+    # trial s55: "our last meeting with David": the oldest of four, the only one whose front matter says "attendees:
+    # [[David Ellis]]", had been shown first (asked for by that property), the newest not at all at -k 3
+    notes = tmp_path / "n"
+    write(notes / "Meetings" / "2025-03-12 David Ellis.md", "---\ndate: 2025-03-12\nattendees: [[David Ellis]]\n---\n"
+          "# Meeting w/ David — referrals\n\n- Coffee at Bramble's. 11am\n- Referral fee: 10% of first year's fee\n")
+    for day, head, line in (("2025-09-24", "David — catch up", "his office, VAT on referral fees"),
+                            ("2026-10-21", "David catch up Oct 26", "Son Tom IS joining, Jan 27")):
+        write(notes / "Meetings" / f"{day} David Ellis.md", f"---\ndate: {day}\ntags: [meeting]\n---\n"
+              f"# {head}\n\n- {line}\n- TB deadline still 3 months after YE\n")
+    write(notes / "Meetings" / "David Ellis.md", "# David Ellis\n\nChartered accountant, Ellis & Co.\n")
+    idx = built_index(notes, tmp_path, embedder)
+    for k in (1, 3, 5):
+        assert idx.search("our last meeting with David", k=k)[0].path == "Meetings/2026-10-21 David Ellis.md", k
+    # ... an older one whose heading the question says whole ("David — catch up"), the meeting by its verb
+    for q in ("latest David catch up", "what did David say last time we met", "when did we last meet david"):
+        assert idx.search(q, k=3)[0].path == "Meetings/2026-10-21 David Ellis.md", q
+
+
 def test_the_last_one_on_one_is_the_newest_section_of_the_page_shown_whole(tmp_path, embedder):
     # trial s49: "last 1:1 with marta" over a Logseq page of 1:1s under day headings had shown the page from its
     # oldest section (the newest after "… (line 34)"), and "what did we talk about in my last 1:1" an older section

@@ -203,9 +203,13 @@ _MEETING = (r"\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+"
             r"(?:(?!(?:few|couple|several|handful|dozen|two|three|four|five|six|seven|eight|nine|ten|\d+|at|in|on|of|to|"
             r"the|a|an|for|with|from|(?:" + _SPANS_AND_PLACES + r")s?)\b)[\w-]+\s+){0,2}?"
             r"(?P<meeting>1on1|" + ONE_ON_ONE + r"|meeting|mtg|call|"  # a 1:1 written any way (s49)
-            r"sync|standup|check-in|session|review|retro|visit|appointment|catch-up|conversation|chat|talk|interview|"
+            r"sync|standup|check-in|session|review|retro|visit|appointment|catch[- ]?up|conversation|chat|talk|interview|"
             r"demo|gig|lesson|rehearsal|class)s?\b")  # (a gig, a lesson: trial s50)
 _LAST_MEETING = re.compile(_MEETING, re.IGNORECASE)  # "our last 1:1": of the person the question names, if any
+# "what did David say last time we met", "when we last spoke" (trial s55): the last meeting, by its verb; not "the
+# last time we talked about money", the latest of a topic
+_LAST_MET = re.compile(r"\b(?:(?:the\s+)?last\s+time\s+(?:I|we)|(?:I|we)\s+last)\s+(?:met|meet|spoke|speak|talked|talk|caught\s+up|catch\s+up)\b(?!\s+(?:about|on|of|re)\b)",
+                       re.IGNORECASE)
 _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most recent|newest)\s+(?:entry|journal|note|"
                      r"update|trip|post)s?\b|\b(?:last|latest|most recent|newest)\s+"
                      r"entries\b"
@@ -237,19 +241,19 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
 
 def asks_last_meeting(text: str) -> bool:
     """Does the question ask for the latest meeting ("what did Grace say in our last 1:1?"): of the person it names?"""
-    return _LAST_MEETING.search(text) is not None
+    return _LAST_MEETING.search(text) is not None or _LAST_MET.search(text) is not None
 
 
 def last_meeting_word(text: str) -> str | None:
     """The word for the meeting a question asks the latest of ("1:1" of "what did we say in my last 1:1?",
     "standup" of "our last standup"); None when it asks for none."""
     m = _LAST_MEETING.search(text)
-    return m["meeting"] if m else None
+    return m["meeting"] if m else "meeting" if _LAST_MET.search(text) else None
 
 
 def asks_latest(text: str) -> bool:
     """Does the question ask for the latest of something dated ("what did we say in our last 1:1?")?"""
-    return _LATEST.search(text) is not None
+    return _LATEST.search(text) is not None or _LAST_MET.search(text) is not None
 
 
 # "when is the next steering committee?", "when's my next dentist appointment", "when's our next 1:1": the soonest

@@ -1058,9 +1058,10 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     for path, (day, rows) in agenda.dated_notes().items():
         if word and word[0] in _words_of(_top_folder(path)) and day <= today:
             foldered.append((day, path, rows))
-        if not word or word[0] not in _title_words(chunks[rows[0]].title):
-            continue
         days_ = {d for r in rows if (d := chunks[r].date[:10]) <= today}
+        if not word or word[0] not in _title_words(chunks[rows[0]].title) \
+                and not (len(days_) <= 1 and word[0] in _first_heading_words(chunks, rows)):
+            continue
         if len(days_) > 1:
             newest = max(days_)
             running.append((path, newest, [r for r in rows if chunks[r].date[:10] == newest]))
@@ -1072,13 +1073,24 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
         return {r: path for path, _, rows in (said or running) for r in rows}
     # a series: the notes whose title says another word the question says ("Board meeting 2026-Q3" of "the last board
     # meeting"), else those titled first by the meeting ("Session 40 - ...")
-    said = [s for s in series if _says_other_title_words(chunks, s[2][0], asked, word[0])]
+    # (... a note of the folder named by the meeting among them: "Meetings/2026-10-21 David Ellis" of "our last meeting
+    # with David", whose heading does not say "meeting", trial s55)
+    in_series = {s[1] for s in series}
+    said = [s for s in (*series, *(f for f in foldered if f[1] not in in_series))
+            if _says_other_title_words(chunks, s[2][0], asked, word[0])]
     first = [s for s in series if tokenize(chunks[s[2][0]].title)[:1] == word]
     if said or len(first) > 1:
         return {r: path for _, path, rows in _newest_named(said or first, bool(said)) for r in rows}
     if len(foldered) > 1:  # ... else the notes of a folder named by it ("what went wrong at the last gig?": trial s50)
         return {r: path for _, path, rows in _newest_named(foldered, False) for r in rows}
     return {}
+
+
+def _first_heading_words(chunks: list[Chunk], rows: list[int]) -> frozenset[str]:
+    """The words of the first heading of a note (its first rows'): a note of one day whose file is named by its day and
+    a name ("2026-10-21 David Ellis") is titled by its heading too ("# David catch up Oct 26": trial s55, "latest David
+    catch up" had shown an older one whose heading the question says whole)."""
+    return next((_title_words(chunks[r].heading[0]) for r in rows[:4] if chunks[r].heading), frozenset())
 
 
 def _says_other_title_words(chunks: list[Chunk], row: int, asked: frozenset[str], meeting: str) -> bool:

@@ -386,6 +386,8 @@ class NotesIndex:
             return snippets.select_notes(tree, {}, _mentioning(tree, ranked, text, origin), k, budget, min_score,
                                          origin)
         asked, of_them = _asked_for(live, text, ranked, origin, mask)
+        if of_them and _newer_elsewhere(tree, text, ranked, asked, origin):
+            of_them = []  # "our last meeting with David": the newest, not the older one whose attendees name him
         if of_them:  # those notes first, each from its opening; then the passages of other notes, as for any question
             # (not for the latest of them: "last 1:1 with marta" is the newest section of her page, not its opening
             # with that section after it, trial s49)
@@ -1046,6 +1048,14 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
                                       for c in of_them]
     credited = live.names.credited(text)
     return credited, [c for c in ranked if path_of(c) in credited] if credited else []
+
+
+def _newer_elsewhere(tree, text: str, ranked, asked: frozenset[str], origin) -> bool:
+    """For a question for the last meeting: is the newest one (ranking's recent, put first) of a note other than those
+    asked for by a property (trial s55: "our last meeting with David" had shown the oldest of four, the only one whose
+    front matter says "attendees: [[David Ellis]]")?"""
+    return asks_last_meeting(text) and bool(ranked) and ranked[0].fact("recent") \
+        and tree.chunks[origin.get(ranked[0].row, ranked[0].row)].path not in asked
 
 
 def _property_leads(live: "_Live", of_them: list["ranking.Candidate"]) -> dict[str, int]:
