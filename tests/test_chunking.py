@@ -436,6 +436,41 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert days["Thur: kafka lag"] == "2024-04-25" and days["Fri-Sat: freeze"] == "2024-04-22"  # one weekday rule
 
 
+def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
+    # trial s55: a carpenter's plain notes: "2nd Feb" after "15 Jan 26", "Thurs 19th Nov 2026, phone call", a week's
+    # note named by its Monday, "11th -" and "16.6.25" in a month's note had been of no day or of the wrong one
+    from notesqa.metadata import line_day
+
+    assert line_day("Thurs 19th Nov 2026, phone call") == "2026-11-19" and line_day("Mon 6th Oct - x", "2025") == "2025-10-06"
+    assert line_day("12 Jan 26 - measured up") == line_day("Fri 12th Jan 26: x") == "2026-01-12"
+    assert line_day("3 May 20 people came") is None and line_day("Mon 5 minutes late", "2026") is None
+    log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
+           "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
+    days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}
+    assert days["20 Dec 25 - measured up"] == "2025-12-20" and days["5 Jan - drawings back"] == "2026-01-05"
+    assert days["2nd Feb - stair delivered"] == "2026-02-02" and days["wedges glued"] == "2026-02-04"  # under its entry
+    assert days["Client: Declan"] is None and days["measure the door"] is None
+    # ... newest first, the year nearest the entry above
+    days = {c.text: c.date for c in chunk_note(parse_note("## Log\n- 5 Jan 2026: paid\n- 20 Dec: fitted\n", "j.md"))}
+    assert days["20 Dec: fitted"] == "2025-12-20"
+    # a dateline opening a note dates it; a log's first entry does not
+    note = parse_note("# Helen - accountant\n\nThurs 19th Nov 2026, phone call\n\n- turnover ~ £84k\n", "m/helen.md")
+    assert note.date == "2026-11-19"
+    assert parse_note("# Log\n\n12 Jan 2026 - measured up\n\n13 Jan 2026 - cut\n", "log.md").date is None
+    # a week's note named by its Monday, in a folder of weeks or headed as a week
+    week = "# week of 23/11/26\n\nmon: Marsh peelaway\nwed: Marsh wax\n\n- Tues 1 Dec: Patel seal\n"
+    for path in ("weeks/2026-11-23.md", "log/2026-11-23.md"):
+        days = {c.text: c.date for c in chunk_note(parse_note(week, path))}
+        assert days["wed: Marsh wax"] == "2026-11-25" and days["Tues 1 Dec: Patel seal"] == "2026-12-01", path
+    days = {c.text: c.date for c in chunk_note(parse_note("# Thursday\n\n- wed: Marsh wax\n", "daily/2026-11-23.md"))}
+    assert days["wed: Marsh wax"] == "2026-11-23"  # a day's note as before
+    # a month's note: a day by its number alone or dotted, not before the month
+    month = "# Fairweather deck\n\n## Log\n- 16.6.25 dig out\n- 18.6 frame\n- 11th - boards\n- 2.1 release notes\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(month, "jobs/2025-06-fairweather-deck.md"))}
+    assert days["16.6.25 dig out"] == "2025-06-16" and days["18.6 frame"] == "2025-06-18"
+    assert days["11th - boards"] == "2025-06-11" and days["2.1 release notes"] == "2025-06-01"
+
+
 def test_a_steps_code_block_is_of_that_step():
     # trial s48: a runbook step's code matched a how-to question, but was no step (ranking's Explanation.step)
     from notesqa.chunking import step_of

@@ -359,15 +359,19 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
 
 # a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
 # "2024-05-14: ...", "May 14 - ...", emphasis aside): trial s44, whose "**2 Apr**" lines had run into one sentence
-_LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
+# (a weekday before it, "Thurs 19th Nov 2026, phone call", "Mon 6th Oct - fitted": trial s55's job logs had been of
+# no day)
+_LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|"
+                       r"rsday|urday)?\.?,?\s+)?(?:(\d{4}-\d{1,2}-\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|"
                       # (month first, its year or a mark after it: "May 5 people joined" is no day's entry; "Nov 17th,
                       # 2026 Drop the Starter tier", as Logseq writes a day's link, is: trial s52's decisions log)
                       r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:19|20)\d\d\b|(?:\*|_|\s*[:–—-]))|"
                       # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47; dotted with its
                       # whole year, "13.2.10: fixed the retry" is a version's)
                       r"(\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}))"
-                      r"(?:,?\s+(\d{4}))?(?:\*\*|__|\*|_)?"
-                      r"(?=\s*[:–—-]?\s+\S)")
+                      # (its year, a whole one or two digits before a dash or a colon: "12 Jan 26 - measured up")
+                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s)))?(?:\*\*|__|\*|_)?"
+                      r"(?=\s*[:–—,-]?\s+\S)")
 
 
 # ... a CJK day a line opens with ("1月26日 プリヤと一緒にラーメンを作った", "2024年6月3日：...")
@@ -388,7 +392,7 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
     if m[1] or m[6]:
         return as_date(m[1]) if m[1] else front_matter_day(m[6])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
-    year = m[7] or year
+    year = century(m[7]) if m[7] else year
     return calendar_day(month, day, year) if year else None
 
 
@@ -1143,8 +1147,21 @@ def date_line(text: str) -> str | None:
         line = line.strip().replace("*", "")
         if line and not line.startswith("#"):
             m = _DATE_LINE.fullmatch(line)
-            return front_matter_day(m[1]) if m else None
+            return front_matter_day(m[1]) if m else _dateline(line)
     return None
+
+
+def _dateline(line: str) -> str | None:
+    """The day a note's first line of text says with its year, alone or before a comma, as a letter's dateline
+    ("Thurs 19th Nov 2026, phone call": trial s55's meeting notes had been of no day); not a log's first entry ("12
+    Jan 2026 - measured up")."""
+    if (alone := front_matter_day(line)) is not None:  # ("14 March 2026" alone on its line)
+        return alone
+    m = _line_day_match(line)
+    if m is None or not (m[1] or m[6] or m[7] and len(m[7]) == 4):
+        return None
+    rest = line[m.end():].lstrip()
+    return line_day(line) if not rest or rest.startswith(",") else None
 
 
 def _named(link: re.Match) -> str:
