@@ -73,6 +73,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     for q in ("whens the christmas do", "christmas test 10c", "over the christmas holidays"):
         assert days(q, date(2026, 12, 3)) == set() and "christmas" in without_relative_days(q), q
     assert days("christmas dinner at mum's", date(2026, 12, 3)) == {"2025-12-25"}  # (a dinner is on the day)
+    # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
+    # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
+    assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}
+    assert days("where were we at christmas", date(2026, 12, 4)) == {"2025-12-25"}
+    assert days("where are we at christmas", date(2026, 9, 4)) == {"2025-12-25"}
     # ... nor any thing of it "the" names, "the xmas minis" (trial s53: read as 2025-12-25)
     for q in ("my notes on the xmas minis", "who won the christmas raffle"):
         assert days(q, date(2026, 12, 4)) == set(), q

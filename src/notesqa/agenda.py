@@ -79,6 +79,19 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(said)
 
 
+def days_of_any_year(text: str) -> frozenset[str]:
+    """The days a text writes without a year, "MM-DD": a passage of no day of its own says a day of any year ("Xmas
+    fair Fri 11 Dec 3.30" on the school's page, for "what's happening on 11 dec": trial s55 had found nothing)."""
+    said: set[str] = set()
+    for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
+            continue
+        year, month, day = day_of(m)
+        if not year and as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, the 29th of February a day)
+            said.add(f"{int(month):02d}-{int(day):02d}")
+    return frozenset(said)
+
+
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")
 
 
@@ -137,6 +150,9 @@ class Agenda:
             for day in days_told(chunk, entry) - own:
                 told[day].append(row)
                 told[day[5:]].append(row)
+            if not own and not chunk.origin and chunk.kind != "code":
+                for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
+                    told[day].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 continue

@@ -221,7 +221,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
         if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3)) and _NOUN_AFTER.match(text, m.end()):
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
-        out.add(_holiday(m, today, ahead))
+        out.add(_holiday(m, today, ahead, back or not _PRESENT.search(text)))
     for m in _SEASON.finditer(text):
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
             out.update(_season(m, today, ahead))
@@ -303,15 +303,23 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
     return _month(month, m.group(4), today, ahead, step)
 
 
-def _holiday(m: re.Match, today: date, ahead: bool) -> date:
+# a holiday this close ahead, asked of in no past tense, is the coming one ("where are we at christmas" on 4 December:
+# trial s55 had read last year's)
+_SOON = 45
+_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b", re.IGNORECASE)  # a question in the present tense
+
+
+def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     """The day a _HOLIDAY match names: of its year; "last" the one before today, "next" the one after, "this"
-    this year's; else the last one up to today, or the coming one when the question looks ahead."""
+    this year's; else the last one up to today, or the coming one when the question looks ahead, or when it is
+    _SOON days ahead or less and the question does not look back (back: it says "did", "was", or no "is", "are")."""
     name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
     month, day = _HOLIDAYS[re.sub(r"[^a-z ]", "", name)]  # (as the keys write it)
     when = (m.group(1) or "").lower()
     if m.group(3) or when == "this":
         return date(int(m.group(3)) if m.group(3) else today.year, month, day)
     this_year = date(today.year, month, day)
+    ahead = ahead or not back and 0 < (this_year - today).days <= _SOON
     if when in ("next", "coming") or (not when and ahead):
         return this_year if this_year > today or (not when and this_year == today) else this_year.replace(
             year=today.year + 1)
