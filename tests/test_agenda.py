@@ -136,3 +136,15 @@ def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day(
     assert days_said("meeting room 4 may be free after the refit", "2026-11-01") == {"2026-11-01"}
     assert "2026-05-04" in days_said("board meeting 4 may, room 2", "2026-11-01")
     assert {"2026-05-14", "2026-05-15"} <= days_said("party on 14 may or 15 may", "2026-11-01")  # (second review)
+
+
+def test_the_passages_of_no_day_that_name_a_month():
+    # trial s55: a client's callout "Don't ring in Feb" (its title the body's parent), for "dont ring priya in feb"
+    agenda = Agenda([dataclasses.replace(bullet("Valentines run-up, she will not pick up"), date=None,
+                                         parents=["Don't ring in Feb"]),
+                     dataclasses.replace(bullet("MOT due every March", 1), date=None),
+                     dataclasses.replace(bullet("we may go in march", 2), date=None),  # (words, not names)
+                     dataclasses.replace(bullet("rang about Feb", 3), date="2026-01-10")])  # (of a day: its own)
+    assert list(agenda.naming_month("02")) == [0] and list(agenda.naming_month("03")) == [1]
+    assert len(agenda.naming_month("05")) == 0
+

@@ -1123,6 +1123,20 @@ def test_the_last_meeting_is_the_newest_though_only_an_older_one_lists_its_atten
         assert idx.search(q, k=3)[0].path == "Meetings/2026-10-21 David Ellis.md", q
 
 
+def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embedder):
+    # trial s55: "dont ring priya in feb": the client's callout "Don't ring in Feb" had come 5th, after four passages of
+    # a February day that said nothing of it; not for a question that looks back
+    notes = tmp_path / "n"
+    write(notes / "Clients" / "Bloom & Vine.md", "# Bloom & Vine\n\nContact: Priya Shah\n\n> [!warning] Don't ring in Feb\n"
+          "> Valentines run-up, she will not pick up. Email only\n")
+    for day in ("2026-02-25", "2027-02-25"):
+        write(notes / "Daily" / f"{day}.md", "- MTD letters for Mrs O and Priya\n- rang Priya about the VAT return\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hit = idx.search("dont ring priya in feb", k=3)[0]
+    assert (hit.path, hit.line) == ("Clients/Bloom & Vine.md", 6)
+    assert idx.search("what did i ring priya about in feb", k=1)[0].path.startswith("Daily/")
+
+
 def test_the_last_one_on_one_is_the_newest_section_of_the_page_shown_whole(tmp_path, embedder):
     # trial s49: "last 1:1 with marta" over a Logseq page of 1:1s under day headings had shown the page from its
     # oldest section (the newest after "… (line 34)"), and "what did we talk about in my last 1:1" an older section

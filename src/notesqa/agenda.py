@@ -20,7 +20,7 @@ import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import as_date, period_week
-from .periods import WRITTEN_DAY, day_of
+from .periods import WRITTEN_DAY, day_of, months_said
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -133,6 +133,7 @@ class Agenda:
     def _build(self, chunks: list[Chunk]) -> None:
         by_day: dict[str, list[int]] = defaultdict(list)
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
+        named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -153,6 +154,9 @@ class Agenda:
             if not own and not chunk.origin and chunk.kind != "code":
                 for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
                     told[day].append(row)
+                # ... and a month its text, heading or parent names ("Don't ring in Feb" over a callout, trial s55)
+                for month in months_said(" ".join((chunk.text, *chunk.heading[-1:], *chunk.parents[-1:]))):
+                    named_months[month].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 continue
@@ -171,6 +175,7 @@ class Agenda:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
+        self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -205,6 +210,13 @@ class Agenda:
         self._ensure()
         found = [self._told[d] for d in asked if d in self._told]
         return np.unique(np.concatenate(found)) if found else _NONE
+
+    def naming_month(self, month: str) -> np.ndarray:
+        """The rows of the passages of no day that name a month ("MM") by its name, in their text or heading: "Don't
+        ring in Feb" for "dont ring priya in feb" (trial s55: the client's callout had come after four passages of
+        February that said nothing of it)."""
+        self._ensure()
+        return self._named_months.get(month, _NONE)
 
     def of_month(self, month: str) -> np.ndarray:
         """The rows of the passages of a month ("YYYY-MM")."""

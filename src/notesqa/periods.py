@@ -146,6 +146,23 @@ _WHEN_FOR = re.compile(r"\s*when\b", re.IGNORECASE)  # "when does school break u
 # another's, the holiday what it is for
 
 
+def looks_back(text: str) -> bool:
+    """Does a question look back ("what did I do in Feb?"), in the past tense?"""
+    return _PAST.search(text) is not None
+
+
+# a month a passage names by its name ("Don't ring in Feb", "MOT due every March"): "may" and "march" capitalised
+_MONTH_SAID = re.compile(r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b")
+
+
+def months_said(text: str) -> frozenset[str]:
+    """The months ("MM") text names by name, of no year and not as a day's ("readout Dec 14th, 2026" says a day, not
+    the month: trial s53): "02" of "Don't ring in Feb"."""
+    text = WRITTEN_DAY.sub(" ", text) if any(ch.isdigit() for ch in text) else text
+    return frozenset(f"{_MONTHS.index(m[0][:3].lower()) + 1:02d}" for m in _MONTH_SAID.finditer(text))
+
+
 def looks_ahead(text: str) -> bool:
     """Does a question look ahead ("what is due on Friday?"), not back ("what was due on Friday?")?"""
     return _AHEAD.search(text) is not None and _PAST.search(text) is None

@@ -28,7 +28,7 @@ from .asking import (DEFINING, asks_amount, asks_coming, asks_for_tasks, asks_ho
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, days, looks_ahead, without_relative_days,
+from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, days, looks_ahead, looks_back, without_relative_days,
                       years, asked_years)
 from .units import ATTACHED
 
@@ -771,7 +771,19 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
     if not len(due) and (looks_ahead(text) and len(asked) <= 7 or not len(rows)):
         rows = np.union1d(rows, agenda.telling(asked))
+    if (month := _whole_month(asked)) and not looks_back(text):  # "dont ring priya in feb": a passage of no day that
+        rows = np.union1d(rows, agenda.naming_month(month[5:]))  # names February is of it too (trial s55)
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
+
+
+def _whole_month(asked: set[str]) -> str | None:
+    """The month ("YYYY-MM") the days asked are all of, every one of them ("in feb"), else None."""
+    months = {d[:7] for d in asked}
+    if len(months) != 1 or any(len(d) != 10 for d in asked):
+        return None
+    month = months.pop()
+    last = (_dt.date(int(month[:4]) + int(month[5:]) // 12, int(month[5:]) % 12 + 1, 1) - _dt.timedelta(days=1)).day
+    return month if len(asked) == last else None
 
 
 # a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task);
