@@ -436,6 +436,17 @@ def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
         assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
 
 
+def test_a_line_that_gives_a_share_is_not_thin_asked_for_a_rate():
+    # trial s55: "What are the CIS deduction rates?": "registered subbie 20%", dense #2, had come 6th as a few words
+    def under(seq, heading, text):
+        return dataclasses.replace(_chunk("CIS notes.md", seq, text), heading=[heading])
+    chunks = [under(0, "Rates", "registered subbie 20%"), under(1, "Monthly", "file CIS300 by 19th, deduct on labour")]
+    for question, thin in (("What are the CIS deduction rates?", False), ("what percentage do unregistered pay", False),
+                           ("when do I file the CIS return", True)):
+        scores = dataclasses.replace(_dense_only([0.62, 0.58]), words={"cis": 3.0, "deduct": 2.0, "file": 1.0})
+        assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0] is thin, question
+
+
 def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
     # trial s49: "how much baking powder in the saturday pancakes" had the ingredient "1 tsp baking powder" after
     # its recipe's other passages, as a few words

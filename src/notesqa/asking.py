@@ -453,6 +453,14 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           r"(?:month|year|week|night|lesson|session|head|person|seat|user)\b)", re.IGNORECASE)
 
 
+_ASKS_RATE = re.compile(r"\b(?:rates?|percent(?:age)?s?|per\s+cent|%)(?!\w)", re.IGNORECASE)
+
+
+def asks_rate(question: str) -> bool:
+    """Does the question ask for a rate or a share ("what are the CIS deduction rates?", "what percentage ...")?"""
+    return _ASKS_RATE.search(question) is not None
+
+
 def asks_amount(question: str) -> bool:
     """Does the question ask for an amount of money ("how much did I pay for the macbook?", "what's my day rate?")?"""
     return _ASKS_AMOUNT.search(question) is not None

@@ -24,7 +24,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived
-from .asking import (DEFINING, asks_amount, asks_coming, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -578,6 +578,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted"), nor
     # a few that say the sum a question asks for ("2023 total: £17,160")
     thin &= ~named_heading & ~amount
+    if asks_rate(text):  # ... nor a line that gives a share, asked for a rate ("registered subbie 20%" for "what are the
+        thin &= ~np.array([_PERCENT.search(c.text) is not None for c in of], dtype=bool)  # CIS rates?", trial s55)
     if asks_measure(text):  # ... nor a line that says how much of a thing ("1 tsp baking powder"), asked how much
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
@@ -774,6 +776,9 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     if (month := _whole_month(asked)) and not looks_back(text):  # "dont ring priya in feb": a passage of no day that
         rows = np.union1d(rows, agenda.naming_month(month[5:]))  # names February is of it too (trial s55)
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
+
+
+_PERCENT = re.compile(r"\d\s*%|\d\s*per\s*cent\b", re.IGNORECASE)
 
 
 def _whole_month(asked: set[str]) -> str | None:
