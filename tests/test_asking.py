@@ -178,6 +178,11 @@ def test_which_questions_ask_for_a_note():
     for q in ("how do I take notes", "what are my notes", "my notes", "the page", "release notes for v2",
               "steps for the landing page", "digoxin dose in my notes", "summarize my notes"):  # (the review)
         assert not seeks_note(q), q
+    # ... nor where a thing was got, put or gone to (trial s55: "Where did I get old floorboards that matched at the
+    # church hall?" had shown notes from their openings, the line that says where not among them)
+    for q in ("Where did I get old floorboards that matched?", "where did i put the spare key", "where have I parked"):
+        assert not seeks_note(q), q
+    assert seeks_note("where did I write about the boiler") and seeks_note("Where have I mentioned Kafka?")
     # ... in Japanese (trial s48: "〜わけのノート", the note on 〜わけ)
     assert seeks_note("〜わけのノート") and without_asked_noun("〜わけのノート") == "〜わけ"
     assert seeks_note("N2の勉強計画のページ？") and not seeks_note("ノートを買った")

@@ -304,6 +304,11 @@ def without_how_many(text: str) -> str:
 # "which note covers ...", "which page lists ...", "where are my notes on ...", "where did I write ...":
 # the question asks for a note, not for a passage ("where do I click ..." asks how, not where a note is;
 # "where is the office moving?" asks for a place, not for a note)
+# "where did I get the old floorboards?", "where did I park": a place, where things are got, put, gone to, not a note
+# (trial s55: every hit had been a note from its opening, the line that says where not among them)
+_WHERE_THINGS = (r"(?:get|got|gotten|buy|bought|put|leave|left|park|parked|find|found|go|gone|went|stay|stayed|eat|ate|"
+                 r"source|sourced|order|ordered|pick|picked|hide|hid|store|stored|keep|kept|lose|lost|hang|hung|send|sent|"
+                 r"take|took|meet|met|move|moved|fit|fitted|hire|hired|rent|rented|book|booked|buy\w*)\b")
 _NOTE_NOUN = r"(?:notes?|pages?|posts?|articles?|entry|entries|docs?|documents?|outlines?|drafts?|chapters?)"
 _SEEKS_NOTE = re.compile(
     r"^\s*(?:(?:which\s+(?:\w+\s+){0,2}|what\s+)" + _NOTE_NOUN +
@@ -311,7 +316,7 @@ _SEEKS_NOTE = re.compile(
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
     r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on|my)|"
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
-    r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b|where\s+do\s+i\s+(?:mention|refer|talk)"
+    r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b(?!\s+" + _WHERE_THINGS + r")|where\s+do\s+i\s+(?:mention|refer|talk)"
     # "where is my upper/lower gym split written down?" (trial s37)
     # (my: "where is the sensor data recorded?" asks where in the world, the review)
     r"|where\s+(?:are|is)\s+my\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
