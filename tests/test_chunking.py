@@ -469,6 +469,17 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     days = {c.text: c.date for c in chunk_note(parse_note(month, "jobs/2025-06-fairweather-deck.md"))}
     assert days["16.6.25 dig out"] == "2025-06-16" and days["18.6 frame"] == "2025-06-18"
     assert days["11th - boards"] == "2025-06-11" and days["2.1 release notes"] == "2025-06-01"
+    # ... after its weekday, or day and month with a slash as the month says (trial s55: a bike shop's repairs/2026-11.md
+    # "Wed 25th - Dave M", "02/11 - Colin B" had been of the month's first day); not a weekday the day is not
+    month = "# Repairs November 2026\n\n- 02/11 - Colin B - Orbea\n- Wed 25th - Dave M - Trek\n- Wed 26 - a slip\n- 3/4 - x\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(month, "repairs/2026-11.md"))}
+    assert days["02/11 - Colin B - Orbea"] == "2026-11-02" and days["Wed 25th - Dave M - Trek"] == "2026-11-25"
+    assert days["Wed 26 - a slip"] == days["3/4 - x"] == "2026-11-01"
+    # a note of no day: its first entry without a year of the year its title says (trial s55: "Xmas & new year hours
+    # 2026" > "Thu 24 Dec - 9-1" had been of no day, "what hours are we open on christmas eve" answered by 2025's)
+    hours = "# Xmas & new year hours 2026\n\n- Thu 24 Dec - 9-1\n- Fri 1 Jan - closed\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(hours, "shop/xmas-hours-2026.md"))}
+    assert days["Thu 24 Dec - 9-1"] == "2026-12-24" and days["Fri 1 Jan - closed"] == "2027-01-01"
 
 
 def test_a_steps_code_block_is_of_that_step():

@@ -134,6 +134,7 @@ class Agenda:
         by_day: dict[str, list[int]] = defaultdict(list)
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
+        any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -153,7 +154,7 @@ class Agenda:
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":
                 for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
-                    told[day].append(row)
+                    any_year[day].append(row)
                 # ... and a month its text, heading or parent names ("Don't ring in Feb" over a callout, trial s55)
                 for month in months_said(" ".join((chunk.text, *chunk.heading[-1:], *chunk.parents[-1:]))):
                     named_months[month].append(row)
@@ -176,6 +177,7 @@ class Agenda:
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
+        self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -201,7 +203,7 @@ class Agenda:
         found = [self._by_day[d] for d in asked if d in self._by_day]
         return np.unique(np.concatenate(found)) if found else _NONE
 
-    def telling(self, asked: set[str]) -> np.ndarray:
+    def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their
         text, not of it: "readout
         on [[Dec 14th, 2026]]" for "anything planned for december 14th?" (trial s53: nothing had been set for then)."""
@@ -209,6 +211,11 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._told[d] for d in asked if d in self._told]
+        # a passage of no day that says a day without its year ("Xmas fair Fri 11 Dec", "booked for next tuesday (8
+        # dec)": trial s55) says any year's, or the one of the half year either side of today (today: ISO)
+        today = date.fromisoformat(today) if today else date.today()
+        found += [self._any_year[d[-5:]] for d in asked if d[-5:] in self._any_year
+                  and (len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183)]
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def naming_month(self, month: str) -> np.ndarray:
