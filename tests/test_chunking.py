@@ -480,6 +480,12 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     hours = "# Xmas & new year hours 2026\n\n- Thu 24 Dec - 9-1\n- Fri 1 Jan - closed\n"
     days = {c.text: c.date for c in chunk_note(parse_note(hours, "shop/xmas-hours-2026.md"))}
     assert days["Thu 24 Dec - 9-1"] == "2026-12-24" and days["Fri 1 Jan - closed"] == "2027-01-01"
+    # ... under a month's heading, its day in numbers without a year (trial s55: a research log's "2/11" under "##
+    # November 2024" had been of its first day)
+    log = "# Research log 2024\n\n## November 2024\n- 2/11 — 1921 census\n- 16/11 — DNA kit\n## September 2024\n- 14.9.24 — OPC\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(log, "Research log 2024.md"))}
+    assert days["2/11 — 1921 census"] == "2024-11-02" and days["16/11 — DNA kit"] == "2024-11-16"
+    assert days["14.9.24 — OPC"] == "2024-09-14"
 
 
 def test_a_steps_code_block_is_of_that_step():

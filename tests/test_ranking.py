@@ -81,6 +81,10 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
     assert other[0].explain.other_year and other[0].rank == pytest.approx(0.4 - OTHER_YEAR)
     assert "of another year -0.04 to rank" in str(other[0].explain)
     assert not other[1].explain.other_year and other[1].rank == pytest.approx(0.4)  # a note of no year
+    # ... but not for a year before any passage's, one of history (trial s55: "how did I track down Aunty Lil in the 1911
+    # census?" had put the research log of 2024 after)
+    old = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "radiology Werner 1911", {}, None, 10)}
+    assert not old[0].explain.other_year and old[0].rank == pytest.approx(0.4)
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     # ... unless the question asks for questions (trial s42: "Open questions for Billing v2?" had put a task first)

@@ -539,7 +539,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
-    other_year = _other_year(chunks, cand, text) & ~year
+    other_year = _other_year(chunks, cand, text, agenda.years()) & ~year
     day = np.isin(cand, of_day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -731,10 +731,14 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
     return idx[np.argsort(-s[idx], kind="stable")]
 
 
-def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, dated: frozenset[str] | None = None) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
-    ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)?"""
+    ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)? Not of a year
+    before every year a passage is of (dated: those years, Agenda.years): "the 1911 census" names a year of history,
+    not when a note was written (trial s55: a family historian's research log of 2024 had been put after)."""
     asked = asked_years(text)
+    if dated:
+        asked = {y for y in asked if y >= min(dated)}
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
