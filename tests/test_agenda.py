@@ -144,9 +144,10 @@ def test_the_passages_of_no_day_that_name_a_month():
     # trial s55: a client's callout "Don't ring in Feb" (its title the body's parent), for "dont ring priya in feb"
     agenda = Agenda([dataclasses.replace(bullet("Valentines run-up, she will not pick up"), date=None,
                                          parents=["Don't ring in Feb"]),
-                     dataclasses.replace(bullet("MOT due every March", 1), date=None),
+                     dataclasses.replace(bullet("March: MOT due", 1), date=None),
                      dataclasses.replace(bullet("we may go in march", 2), date=None),  # (words, not names)
-                     dataclasses.replace(bullet("rang about Feb", 3), date="2026-01-10")])  # (of a day: its own)
+                     dataclasses.replace(bullet("rang about Feb", 3), date="2026-01-10"),  # (of a day: its own)
+                     dataclasses.replace(bullet("he wants 4 days from Feb", 4), date=None)])  # (in passing)
     assert list(agenda.naming_month("02")) == [0] and list(agenda.naming_month("03")) == [1]
     assert len(agenda.naming_month("05")) == 0
 

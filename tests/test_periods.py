@@ -78,6 +78,10 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}
     assert days("where were we at christmas", date(2026, 12, 4)) == {"2025-12-25"}
     assert days("where are we at christmas", date(2026, 9, 4)) == {"2025-12-25"}
+    # ... and a month (trial s55: "when is Jake off in January?" on 4 December had been read as last January)
+    assert min(days("When is Jake off in January?", date(2026, 12, 4))) == "2027-01-01"
+    assert min(days("what did Jake do in January", date(2026, 12, 4))) == "2026-01-01"
+    assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2026-03-01"  # (months away: the last one)
     # ... nor any thing of it "the" names, "the xmas minis" (trial s53: read as 2025-12-25)
     for q in ("my notes on the xmas minis", "who won the christmas raffle"):
         assert days(q, date(2026, 12, 4)) == set(), q

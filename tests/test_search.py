@@ -1137,6 +1137,18 @@ def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embed
     assert idx.search("what did i ring priya about in feb", k=1)[0].path.startswith("Daily/")
 
 
+def test_a_passage_that_says_a_day_of_the_month_asked_answers_when(tmp_path, embedder):
+    # trial s55: "When is Jake off in January?": "Jake - wants 4-15 Jan 2027" (a note of no day) had come 6th, after a
+    # stocktake note of January 2026 and passages of January days that say nothing of Jake being off
+    notes = tmp_path / "n"
+    write(notes / "staff" / "holidays.md", "# Holiday requests\n\n## 2027\n- Jake - wants 4-15 Jan 2027 (back from "
+          "19th). said yes\n- Gaz - asked for xmas eve off, said no\n")
+    write(notes / "shop" / "xmas-hours-2026.md", "# Xmas hours 2026\n\n- Fri 1 Jan - closed\n- Sat 2 Jan 2027 - open 9-5\n")
+    write(notes / "shop" / "stocktake-jan-2026.md", "# Stocktake Jan 2026\n\ndone Mon 12 + Mon 19 Jan, shop shut, me + Jake\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("When is Jake off in January 2027?", k=3)[0].path == "staff/holidays.md"
+
+
 def test_the_last_one_on_one_is_the_newest_section_of_the_page_shown_whole(tmp_path, embedder):
     # trial s49: "last 1:1 with marta" over a Logseq page of 1:1s under day headings had shown the page from its
     # oldest section (the newest after "… (line 34)"), and "what did we talk about in my last 1:1" an older section

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
-from .metadata import as_date, period_week
+from .metadata import as_date, period_week, year_said
 from .periods import WRITTEN_DAY, day_of, months_said
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -77,6 +77,11 @@ def days_written(text: str, own: str) -> frozenset[str]:
         if iso:
             said.add(iso)
     return frozenset(said)
+
+
+def _opening(text: str) -> str:
+    """The first two words of a passage's text ("Feb: quiet", "March - VAT return")."""
+    return " ".join(text.split(None, 2)[:2])
 
 
 def days_of_any_year(text: str) -> frozenset[str]:
@@ -153,10 +158,12 @@ class Agenda:
                 told[day].append(row)
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":
+                titled = year_said(chunk.title)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
-                    any_year[day].append(row)
-                # ... and a month its text, heading or parent names ("Don't ring in Feb" over a callout, trial s55)
-                for month in months_said(" ".join((chunk.text, *chunk.heading[-1:], *chunk.parents[-1:]))):
+                    (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
+                # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
+                # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
+                for month in months_said(" ".join((_opening(chunk.text), *chunk.heading[-1:], *chunk.parents[-1:]))):
                     named_months[month].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:

@@ -211,11 +211,14 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.update(_week_numbered(m))
     for m in _MONTHS_EVENT.finditer(text):
         out.update(_month_named(m, today, ahead))
+    # (a month weeks ahead asked of in the present tense, the coming one: "when is Jake off in January?" on 4 December,
+    # trial s55, had been read as last January)
+    present = not back and _PRESENT.search(text) is not None
     for m in _IN_MONTH.finditer(text):
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
-            out.update(_month_named(m, today, ahead))
+            out.update(_month_named(m, today, ahead or present and _soon_month(m, today)))
     for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
         month = _week_month(m, today, ahead)
         place = _WEEK_PLACE.get(m.group(1).lower())
@@ -309,6 +312,15 @@ def _iso(value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _soon_month(m: re.Match, today: date) -> bool:
+    """Does an _IN_MONTH match without a year or a step name a month that begins _SOON days from today or less?"""
+    if m.group(4) or m.group(1) and m.group(1).lower() != "in":
+        return False
+    month = _MONTHS.index(m.group(3)[:3].lower()) + 1
+    first = date(today.year + (month <= today.month), month, 1)
+    return (first - today).days <= _SOON
 
 
 def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:

@@ -775,10 +775,13 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     rows = due if len(due) else agenda.of_days(asked)
     # (a day or a week ahead: "anything planned for december 14th"; not a month's every mention of a day of it, trial
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
-    if not len(due) and (looks_ahead(text) and len(asked) <= 7 or not len(rows)):
+    # (... or one that asks when: "when is Jake off in January?" is answered by "Jake - wants 4-15 Jan 2027", trial s55)
+    if not len(due) and (looks_ahead(text) and len(asked) <= 7 or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
-    if (month := _whole_month(asked)) and not looks_back(text):  # "dont ring priya in feb": a passage of no day that
-        rows = np.union1d(rows, agenda.naming_month(month[5:]))  # names February is of it too (trial s55)
+    # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
+    # a day answers
+    if (month := _whole_month(asked)) and not looks_back(text) and not asks_time(text):
+        rows = np.union1d(rows, agenda.naming_month(month[5:]))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
