@@ -512,3 +512,18 @@ def test_a_month_of_the_year_named_from_today_is_that_month_of_that_year():
     march = days(none("what happened in March last year?"), wed)
     assert (min(march), max(march)) == ("2025-03-01", "2025-03-31")
     assert none("the last year in review") == "the last year in review"
+
+
+def test_a_weekday_of_last_this_or_next_week_is_that_day():
+    # trial s55: "What's due Friday next week?" had been read as all of next week, "on friday next week" as last Friday
+    # and next week
+    from datetime import date
+
+    today = date(2026, 12, 4)  # a Friday
+    for q in ("What's due Friday next week?", "next week friday", "friday of next week", "on friday next week",
+              "next week's Friday"):
+        assert days(q, today) == {"2026-12-11"}, q
+    assert days("monday last week what did i do", today) == {"2026-11-23"}
+    assert days("the tuesday of this week", today) == {"2026-12-01"}
+    assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
+

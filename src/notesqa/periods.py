@@ -196,6 +196,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     today = today or date.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
+    text = _weekday_of_week(text, today, out)
     back = _PAST.search(text) is not None
     dated = _names_a_period(text)
     for m in _RELATIVE.finditer(text):
@@ -762,6 +763,25 @@ def day_phrases(text: str) -> list[str]:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word.lower()]  # ("the Next Two Weeks": the review)
+
+
+# a weekday of last, this or next week: "Friday next week", "next week Friday", "the Tuesday of last week", "next week's
+# Monday" (trial s55: "What's due Friday next week?" had been read as all of next week, "on friday next week" as last
+# Friday and next week)
+_DAY_NAME = "(" + "|".join(_WEEKDAYS) + ")"
+_WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
+_WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
+                              + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?" + _DAY_NAME + r"\b", re.IGNORECASE)
+
+
+def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
+    """text with each weekday of last, this or next week it names blanked, that day added to out."""
+    def take(m: re.Match) -> str:
+        day, which = (m[1], m[2]) if m[1] else (m[4], m[3])
+        monday = _period(which.lower(), "week", today)[0]
+        out.add(monday + timedelta(days=_WEEKDAYS.index(day.lower())))
+        return " " * len(m[0])
+    return _WEEKDAY_OF_WEEK.sub(take, text) if "week" in text.lower() else text
 
 
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
