@@ -86,6 +86,13 @@ def test_a_date_property_as_logseq_writes_it():
     assert property_date("[[Sep 31st, 2026]]") is None and property_date("soon") is None
     note = parse_note("date:: [[Sep 3rd, 2026]]\n\n- decided to ship\n", "pages/ADR-007.md", Vault(".", [], logseq=True))
     assert note.date == "2026-09-03"
+    # ... and a page of a span of days, of its first (trial s55: "what did we do in august" had not shown the holiday's
+    # page of "dates:: 1-8 Aug 2026")
+    for value in ("1-8 Aug 2026", "[[Aug 1st, 2026]] - [[Aug 8th, 2026]]", "2026-08-01 to 2026-08-08", "Aug 1-8, 2026"):
+        note = parse_note(f"tags:: holidays\ndates:: {value}\n\n- cottage in St Agnes\n", "pages/Cornwall 2026.md",
+                          Vault(".", [], logseq=True))
+        assert note.date == "2026-08-01", value
+    assert parse_note("dates:: soon\n\n- x\n", "pages/T.md", Vault(".", [], logseq=True)).date is None
 
 
 def test_drawers_are_not_text_and_a_task_keeps_its_dates():

@@ -488,3 +488,17 @@ def test_dataview_fields_under_a_title_are_at_their_own_lines():
     assert shown.text == "venue: Hall 2\nowner: Dana" and (shown.line, shown.end_line) == (1, 4)
     bare = parse_note("owner:: Dana\nphase:: two\n\nText.\n", "p.md").units[0]
     assert (bare.line, bare.end_line) == (1, 2)
+
+
+def test_a_notes_span_of_days_dates_it_by_its_first():
+    # trial s55: a trip's page of "dates: 1-8 Aug 2026" had been of no day; a day field comes first, then a file name's
+    from notesqa.metadata import span_start
+    from notesqa.parsing import parse_note
+
+    for value, day in (("1-8 Aug 2026", "2026-08-01"), ("1st - 8th August 2026", "2026-08-01"),
+                       ("1 Aug - 8 Aug 2026", "2026-08-01"), ("Aug 1-8, 2026", "2026-08-01"), ("9-5", None),
+                       ("Wednesdays 18:00", None)):
+        assert span_start({"Dates": value}) == day, value
+    assert parse_note("---\ndates: 1-8 Aug 2026\n---\n# Trip\n\n- cottage\n", "Trip.md").date == "2026-08-01"
+    assert parse_note("---\ndate: 2026-07-30\ndates: 1-8 Aug 2026\n---\n# Trip\n", "Trip.md").date == "2026-07-30"
+

@@ -22,7 +22,7 @@ from typing import Iterable
 
 from .markup import BLOCK_REF, Inline, code_fence_after, strip_comments
 from .metadata import (JOURNAL_DAY, NOTE_KINDS, as_date, as_tags, calendar_day, coded_names, credits, front_matter,
-                       note_date, note_names, properties, property_list)
+                       note_date, note_names, properties, property_list, span_start)
 from .notefiles import Problem, nfc
 from .textchars import text_chars as _count_chars
 from .textchars import visible_chars
@@ -641,6 +641,11 @@ def _as_text(value: str, inline: Inline) -> str:
     return clean("".join(inline_text(tok, inline.render) for tok in md_parser().parseInline(value)))
 
 
+def _plain_value(value) -> str:
+    """A property's value as text without its links' brackets ("[[Aug 1st, 2026]] - [[Aug 8th, 2026]]")."""
+    return re.sub(r"\[\[([^\]|]*)(?:\|[^\]]*)?\]\]", r"\1", value) if isinstance(value, str) else ""
+
+
 def _page_note(rel, meta, props, walker, inline, problem, text_chars):
 
     title = props.get("title") or meta.get("title")
@@ -648,7 +653,8 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     aliases = note_names(property_list(props.get("alias", "")) + property_list(props.get("aliases", "")))
     own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
     tags = as_tags(own, inline.tags)
-    date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel)
+    date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel) \
+        or span_start({k: _plain_value(v) for k, v in props.items()})  # "dates:: 1-8 Aug 2026" (trial s55)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + credits(props, property_list)
     cited_as = tuple(n for n in coded_names({**meta, **props}) if n != title)  # "incident:: INC-342" names it

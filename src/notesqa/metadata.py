@@ -756,6 +756,32 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 _DAY_KEYS = ("date", "created", "created at", "created_at", "date created", "creation date", "created on")
 
 
+# the fields that say the span of days a note is of: a trip's, an event's ("dates:: 1-8 Aug 2026")
+_SPAN_KEYS = ("dates", "when", "trip dates", "travel dates", "holiday dates")
+# "1-8 Aug 2026", "1st - 8th August 2026", "1 Aug - 8 Aug 2026", "2026-08-01 to 2026-08-08", "Aug 1-8, 2026"
+_DAY_SPAN = re.compile(r"\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
+                       r"((?:19|20)\d\d)|(\S.*?)\s*(?:[-–—]|to)\s*\S.*|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*"
+                       r"\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\s*$")
+
+
+def span_start(meta: dict) -> str | None:
+    """The first day of the span of days a note's fields say it is of ("dates:: 1-8 Aug 2026": 2026-08-01; a trip's
+    page had been of no day, trial s55's "what did we do in august"), else None."""
+    keys = {str(k).strip().casefold(): k for k in meta}
+    value = next((meta[keys[k]] for k in _SPAN_KEYS if k in keys and isinstance(meta[keys[k]], str)), None)
+    if value and (iso := re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", value)):
+        return as_date(iso[1])
+    m = _DAY_SPAN.match(value) if value else None
+    if m is None:
+        return None
+    if m[1]:
+        return heading_day(f"{m[1]} {m[2]} {m[3]}")
+    if m[5]:
+        return heading_day(f"{m[6]} {m[5]} {m[7]}")
+    start = m[4].strip()
+    return front_matter_day(start) or (heading_day(f"{start} {y[0]}") if (y := _A_YEAR.search(value)) else None)
+
+
 def created_value(meta: dict):
     """The value of meta's first field that says the note's day (_DAY_KEYS, in any case), or None."""
     keys = {str(k).strip().casefold(): k for k in meta}

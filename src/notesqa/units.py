@@ -24,7 +24,7 @@ from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_na
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
                        properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id,
-                       ordered_front_matter_day, slashed_order)
+                       ordered_front_matter_day, slashed_order, span_start)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -1350,7 +1350,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     day = created_value(meta)
-    date = note_date(day, rel) if day is not None else date_line(text) or note_date(None, rel)
+    date = note_date(day, rel) if day is not None else date_line(text) or note_date(None, rel) or span_start(meta)
     if unread := unreadable_day(day):  # said, not dropped without a word
         ordered = None if date else ordered_front_matter_day(day, slashed_order(u.text for u in units))
         date = date or ordered
