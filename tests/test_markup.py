@@ -9,6 +9,9 @@ from notesqa.textchars import visible_chars
 def test_wikilinks_read_as_their_alias_or_name():
     out = Inline().render("See [[Graph|graphs]], [[Hypervisor]], [[Paging#TLB]] and [[folder/Deep note]].")
     assert out == "See graphs, Hypervisor, Paging > TLB and folder/Deep note."  # as written, as Obsidian shows it
+    # ... but brackets around no name are no link: shown as written (trial s55: "Tip to self: [[ ]] makes a link." had
+    # been shown "Tip to self: makes a link.")
+    assert Inline().render("Tip to self: [[ ]] makes a link, [[]] too") == "Tip to self: [[ ]] makes a link, [[]] too"
 
 
 def test_link_parts():

@@ -22,7 +22,7 @@ from .config import LINKED_SUFFIXES
 from .notefiles import in_notion_export
 
 # [[target]], [[target|alias]], [[target#heading]], [[target#^id]]; ![[...]] is an embed
-WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+WIKILINK = re.compile(r"(!?)\[\[(?!\s*\]\])([^\[\]\n]+?)\]\]")  # (not "[[ ]]": no name, shown as written, trial s55)
 # a Logseq block reference ((uuid))
 # a block reference: Logseq's ((uuid)), Roam's ((9-character uid)) (an export cannot resolve it: said, not shown)
 BLOCK_REF = re.compile(r"\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{9})\)\)")
