@@ -524,6 +524,7 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
               "next week's Friday"):
         assert days(q, today) == {"2026-12-11"}, q
     assert days("monday last week what did i do", today) == {"2026-11-23"}
+    assert days("What was I doing last week on the Wednesday?", today) == {"2026-11-25"}
     assert days("the tuesday of this week", today) == {"2026-12-01"}
     assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
 

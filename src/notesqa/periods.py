@@ -771,7 +771,7 @@ def _count(word: str) -> int:
 _DAY_NAME = "(" + "|".join(_WEEKDAYS) + ")"
 _WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
 _WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
-                              + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?" + _DAY_NAME + r"\b", re.IGNORECASE)
+                              + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?(?:the\s+)?" + _DAY_NAME + r"\b", re.IGNORECASE)
 
 
 def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
