@@ -386,6 +386,12 @@ def test_an_abbreviations_plural_in_capitals_is_its_singular():
     assert tokenize("bus Ms iOS") == ["bus", "ms", "io"]  # not a word, one capital, nor a lower-case start
 
 
+def test_a_number_spelled_out_is_also_its_digits():
+    # trial s55: "the checklist for three months before the wedding" had not found the page "Checklist/3 months"
+    assert set(tokenize("3 month")) <= set(tokenize("three months")) and set(tokenize("12")) <= set(tokenize("Twelve"))
+    assert "1" not in tokenize("the one with the boiler") and "3" not in tokenize("threesome threefold")
+
+
 def test_a_month_or_weekday_written_short_is_also_its_full_name():
     # trial s53: "notes from the october trustees meeting" had not found "Trustees Meeting Oct 2026"
     assert set(tokenize("october")) <= set(tokenize("Trustees Meeting Oct 2026"))

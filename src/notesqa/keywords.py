@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "27"  # 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "28"  # 28: a number two to twelve spelled out also its digits ("three" "3"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -345,9 +345,16 @@ _SHORT_NAME = re.compile(r"\b(?:Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|
                          r"|\b(?:tues?|thu|thurs?|fri)\b(?=\.?,?[ \t]*\d)")
 
 
+# a number two to twelve written as a word is its digits too ("three months before" of "Checklist/3 months": trial
+# s55); not "one", a word of its own ("the one with ...")
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
 def _spelled_out(text: str) -> list[str]:
-    """The full names of the months and weekdays text writes short."""
-    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
+    """The full names of the months and weekdays text writes short, and the digits of the numbers it spells."""
+    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)] \
+        + [str(_NUMBER_WORDS.index(m.group(0).lower()) + 2) for m in _NUMBER_WORD.finditer(text)]
 
 
 def tokenize(text: str) -> list[str]:
