@@ -455,7 +455,14 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           # much is adobe a month"); not "how much is left", "how much was the heat loss per day"
                           r"\bhow\s+much\s+(?:is|was|are|were)\s+(?:(?:the|my|our|a|an|that|this)\s+(?:(?!(?:per|a|each)\s)[\w'’-]+\s+){0,3}"
                           r"(?!" + _MEASURED + r")[\w'’-]+\s*[?.!]*\s*$|(?!left\b)[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+(?:a|per|each)\s+"
-                          r"(?:month|year|week|night|lesson|session|head|person|seat|user)\b)", re.IGNORECASE)
+                          r"(?:month|year|week|night|lesson|session|head|person|seat|user)\b)"
+                          # a thing's price asked without "the" (trial s55: "how much r brake bleeds", "how much for a
+                          # brake bleed", "price of a bleed" had asked for no sum, the price list's row 6th)
+                          r"|\bhow\s+much\s+(?:are|r|is)\s+(?!(?:the|my|our|a|an|that|this|it|left|there)\b)(?!"
+                          + _MEASURED + r")[\w'’-]+(?:\s+(?!" + _MEASURED + r")[\w'’-]+){0,3}\s*[?.!]*\s*$"
+                          r"|\bhow\s+much\s+for\s+(?:a|an|the|one|my)\b"
+                          r"|^\W*(?:what(?:['’]s|\s+is)\s+)?(?:the\s+)?(?:price|cost)\s+(?:of|for)\s+(?:a|an|the|one)?\s*\w",
+                          re.IGNORECASE)
 
 
 _ASKS_RATE = re.compile(r"\b(?:rates?|percent(?:age)?s?|per\s+cent|%)(?!\w)", re.IGNORECASE)
