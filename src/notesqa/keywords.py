@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "28"  # 28: a number two to twelve spelled out also its digits ("three" "3"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "27"  # 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -352,9 +352,14 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORE
 
 
 def _spelled_out(text: str) -> list[str]:
-    """The full names of the months and weekdays text writes short, and the digits of the numbers it spells."""
-    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)] \
-        + [str(_NUMBER_WORDS.index(m.group(0).lower()) + 2) for m in _NUMBER_WORD.finditer(text)]
+    """The full names of the months and weekdays text writes short."""
+    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
+
+
+def numbers_spelled(text: str) -> list[str]:
+    """The digits of the numbers two to twelve text spells ("three" -> "3"): a question's words for the notes' numbers
+    (only the question's: the notes' own words, and so the index, stay as they are)."""
+    return [str(_NUMBER_WORDS.index(m.group(0).lower()) + 2) for m in _NUMBER_WORD.finditer(text)]
 
 
 def tokenize(text: str) -> list[str]:
@@ -515,6 +520,7 @@ class KeywordIndex:
     def _asked(self, query: str) -> list[str]:
         """The query's tokens, and its codes as the notes write them (code_forms), when the notes have them."""
         tokens = tokenize(query)
+        tokens += [t for t in numbers_spelled(query) if t not in tokens]  # "three months" finds "3 months" (s55)
         return tokens + [t for t in code_forms(query, tokens, known=self.knows) if t in self._vocab and t not in tokens]
 
     def section_search(self, query: str) -> tuple[np.ndarray, float] | None:
