@@ -486,6 +486,18 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     days = {c.text: c.date for c in chunk_note(parse_note(log, "Research log 2024.md"))}
     assert days["2/11 — 1921 census"] == "2024-11-02" and days["16/11 — DNA kit"] == "2024-11-16"
     assert days["14.9.24 — OPC"] == "2024-09-14"
+    # the review: hours are no year ("Sat 26 Dec 10 - 4"), a measure no day ("2.5 hrs"), a week's note's days before
+    # its Monday this year's, a log's later entry forward of the one above
+    from notesqa.metadata import line_day
+    assert line_day("Sat 26 Dec 10 - 4", "2026") == "2026-12-26" and line_day("14 Feb 19 - 21 dinner", "2026") == "2026-02-14"
+    days = {c.text: c.date for c in chunk_note(parse_note("# week of 23/11/26\n\n- Fri 20 Nov: invoiced Marsh\n",
+                                                          "weeks/2026-11-23.md"))}
+    assert days["Fri 20 Nov: invoiced Marsh"] == "2026-11-20"
+    month = "# Repairs Jan\n\n- 2.5 hrs - Colin rebuild\n- Wed 6th - Dave M\n"
+    days = {c.text: c.date for c in chunk_note(parse_note(month, "repairs/2027-01.md"))}
+    assert days == {"2.5 hrs - Colin rebuild": "2027-01-01", "Wed 6th - Dave M": "2027-01-06"}
+    log = "# Job\n\n## Log\n- 10 Mar 2026 - job finished\n- 2 Nov - came back to fix the tread\n"
+    assert chunk_note(parse_note(log, "jobs/x.md"))[-1].date == "2026-11-02"
 
 
 def test_a_steps_code_block_is_of_that_step():

@@ -501,4 +501,14 @@ def test_a_notes_span_of_days_dates_it_by_its_first():
         assert span_start({"Dates": value}) == day, value
     assert parse_note("---\ndates: 1-8 Aug 2026\n---\n# Trip\n\n- cottage\n", "Trip.md").date == "2026-08-01"
     assert parse_note("---\ndate: 2026-07-30\ndates: 1-8 Aug 2026\n---\n# Trip\n", "Trip.md").date == "2026-07-30"
+    # ... across the new year, the start of the year before the end's (the review); a long value is none, quickly
+    assert span_start({"dates": "28 Dec - 3 Jan 2027"}) == "2026-12-28"
+    import time
+    start = time.perf_counter()
+    assert span_start({"dates": "1" + " " * 100_000 + "-"}) is None
+    from notesqa.metadata import date_line
+    assert date_line("# x\n\nMon 4 Jan 2027," + " " * 30_000 + "x\n") is None
+    assert time.perf_counter() - start < 1.0
+    # a first line listing several days dates no note (the review)
+    assert date_line("# School\n\nMon 4 Jan 2027, Mon 22 Feb 2027 and Fri 2 Apr 2027 are INSET days.\n") is None
 

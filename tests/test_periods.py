@@ -527,4 +527,14 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("What was I doing last week on the Wednesday?", today) == {"2026-11-25"}
     assert days("the tuesday of this week", today) == {"2026-12-01"}
     assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
+    # ... not a span of weekdays (the review)
+    assert len(days("next week monday to wednesday", today)) == 7 and len(days("last week Monday through Friday", today)) == 7
+    # the review of the holiday and month rules: "from christmas" is one gone, "when's" is the present, new year's day
+    # a few weeks ahead is next year's; a month named as a person or a sentence's first word is no month
+    assert days("where are the photos from christmas", today) == {"2025-12-25"}
+    assert min(days("When's Jake off in January?", today)) == "2027-01-01"
+    assert days("are we open on new year's day", today) == {"2027-01-01"}
+    from notesqa.periods import months_said
+    assert [months_said(t) for t in ("Jan Novak", "May need a skip", "April Smith")] == [frozenset()] * 3
+    assert months_said("Don't ring in Feb") == months_said("Feb - quiet") == {"02"}
 

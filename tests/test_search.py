@@ -1118,6 +1118,11 @@ def test_the_last_meeting_is_the_newest_though_only_an_older_one_lists_its_atten
     idx = built_index(notes, tmp_path, embedder)
     for k in (1, 3, 5):
         assert idx.search("our last meeting with David", k=k)[0].path == "Meetings/2026-10-21 David Ellis.md", k
+    # ... not a newer meeting with someone else (the review: "2026-11-30 Budget" with Sarah had come first)
+    write(notes / "Meetings" / "2026-11-30 Budget.md", "---\ndate: 2026-11-30\nattendees: [[Sarah Jones]]\n---\n"
+          "# Budget\n\n- Budget for 2027 agreed\n- Sarah to chase the bank\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("our last meeting with David", k=3)[0].path == "Meetings/2026-10-21 David Ellis.md"
     # ... an older one whose heading the question says whole ("David — catch up"), the meeting by its verb
     for q in ("latest David catch up", "what did David say last time we met", "when did we last meet david"):
         assert idx.search(q, k=3)[0].path == "Meetings/2026-10-21 David Ellis.md", q
@@ -1143,10 +1148,11 @@ def test_a_passage_that_says_a_day_of_the_month_asked_answers_when(tmp_path, emb
     notes = tmp_path / "n"
     write(notes / "staff" / "holidays.md", "# Holiday requests\n\n## 2027\n- Jake - wants 4-15 Jan 2027 (back from "
           "19th). said yes\n- Gaz - asked for xmas eve off, said no\n")
-    write(notes / "shop" / "xmas-hours-2026.md", "# Xmas hours 2026\n\n- Fri 1 Jan - closed\n- Sat 2 Jan 2027 - open 9-5\n")
+    write(notes / "shop" / "xmas-hours-2026.md", "# Xmas hours 2026\n\n- Fri 1 Jan - closed\n- 2 Jan 2027 - open 9-5\n")
     write(notes / "shop" / "stocktake-jan-2026.md", "# Stocktake Jan 2026\n\ndone Mon 12 + Mon 19 Jan, shop shut, me + Jake\n")
     idx = built_index(notes, tmp_path, embedder)
-    assert idx.search("When is Jake off in January 2027?", k=3)[0].path == "staff/holidays.md"
+    hit = idx.search("When is Jake off in January 2027?", k=3)[0]
+    assert hit.path == "staff/holidays.md" and hit.explain.day_match  # (of the days asked: it says one of them)
 
 
 def test_the_last_one_on_one_is_the_newest_section_of_the_page_shown_whole(tmp_path, embedder):

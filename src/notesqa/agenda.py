@@ -242,11 +242,6 @@ class Agenda:
         self._ensure()
         return self._note_rows
 
-    def years(self) -> frozenset[str]:
-        """The years ("YYYY") that passages are of."""
-        self._ensure()
-        return frozenset(d[:4] for d in self._by_day if len(d) == 10)
-
     def months(self) -> frozenset[str]:
         """The months ("YYYY-MM") that passages are of: "in June" with no year is a June the notes have."""
         self._ensure()

@@ -370,7 +370,8 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|t
                       # whole year, "13.2.10: fixed the retry" is a version's)
                       r"(\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}))"
                       # (its year, a whole one or two digits before a dash or a colon: "12 Jan 26 - measured up")
-                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s)))?(?:\*\*|__|\*|_)?"
+                      # (not hours, "Sat 26 Dec 10 - 4", nor a span of numbers: the review)
+                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d))))?(?:\*\*|__|\*|_)?"
                       r"(?=\s*[:–—,-]?\s+\S)")
 
 
@@ -769,6 +770,7 @@ def span_start(meta: dict) -> str | None:
     page had been of no day, trial s55's "what did we do in august"), else None."""
     keys = {str(k).strip().casefold(): k for k in meta}
     value = next((meta[keys[k]] for k in _SPAN_KEYS if k in keys and isinstance(meta[keys[k]], str)), None)
+    value = value if value and len(value) <= 80 else None  # (a span is short: a long value is no span, the review)
     if value and (iso := re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)\b", value)):
         return as_date(iso[1])
     m = _DAY_SPAN.match(value) if value else None
@@ -779,7 +781,11 @@ def span_start(meta: dict) -> str | None:
     if m[5]:
         return heading_day(f"{m[6]} {m[5]} {m[7]}")
     start = m[4].strip()
-    return front_matter_day(start) or (heading_day(f"{start} {y[0]}") if (y := _A_YEAR.search(value)) else None)
+    if (day := front_matter_day(start)) is not None or (y := _A_YEAR.search(value)) is None:
+        return day
+    day, end = heading_day(f"{start} {y[0]}"), front_matter_day(value[m.end(4):].strip(" -–—to").strip())
+    # ("28 Dec - 3 Jan 2027": the year before the end's, the review)
+    return heading_day(f"{start} {int(y[0]) - 1}") if day and end and day > end else day
 
 
 def created_value(meta: dict):
@@ -1181,13 +1187,17 @@ def _dateline(line: str) -> str | None:
     """The day a note's first line of text says with its year, alone or before a comma, as a letter's dateline
     ("Thurs 19th Nov 2026, phone call": trial s55's meeting notes had been of no day); not a log's first entry ("12
     Jan 2026 - measured up")."""
+    if len(line) > 200:  # (a dateline is short: a long first line is prose, read no further)
+        return None
     if (alone := front_matter_day(line)) is not None:  # ("14 March 2026" alone on its line)
         return alone
     m = _line_day_match(line)
     if m is None or not (m[1] or m[6] or m[7] and len(m[7]) == 4):
         return None
     rest = line[m.end():].lstrip()
-    return line_day(line) if not rest or rest.startswith(",") else None
+    if rest and (not rest.startswith(",") or _line_day_match(rest[1:].lstrip()) or re.search(r"\d{4}", rest)):
+        return None  # (not "Mon 4 Jan 2027, Mon 22 Feb 2027 and ... are INSET days", a list of days: the review)
+    return line_day(line)
 
 
 def _named(link: re.Match) -> str:

@@ -152,8 +152,14 @@ def looks_back(text: str) -> bool:
 
 
 # a month a passage names by its name ("Don't ring in Feb", "MOT due every March"): "may" and "march" capitalised
-_MONTH_SAID = re.compile(r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b")
+# ... after "in", "every", "during", ... or before a mark, a number or the end, not a name ("Jan Novak", "April
+# Smith") nor a sentence's first word ("May need a skip": the review)
+_MONTH_SAID = re.compile(r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bevery )|(?<=\beach )|(?<=\bof )|(?<=\buntil )|(?<=\btill )"
+                         r"|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))"
+                         r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b"
+                         r"|\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b(?=\s*[:–—-]|\s*$|\s+\d)")
 
 
 def months_said(text: str) -> frozenset[str]:
@@ -242,7 +248,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
         if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3)) and _NOUN_AFTER.match(text, m.end()):
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
-        out.add(_holiday(m, today, ahead, back or not _PRESENT.search(text)))
+        # ("photos from christmas", "since christmas": one gone, the review)
+        gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
+        out.add(_holiday(m, today, ahead, back or gone or not _PRESENT.search(text)))
     for m in _SEASON.finditer(text):
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
             out.update(_season(m, today, ahead))
@@ -336,7 +344,8 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 # a holiday this close ahead, asked of in no past tense, is the coming one ("where are we at christmas" on 4 December:
 # trial s55 had read last year's)
 _SOON = 45
-_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b", re.IGNORECASE)  # a question in the present tense
+# a question in the present tense ("when's", "what's" too; not a possessive, "Jake's")
+_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b", re.IGNORECASE)
 
 
 def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
@@ -349,7 +358,8 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     if m.group(3) or when == "this":
         return date(int(m.group(3)) if m.group(3) else today.year, month, day)
     this_year = date(today.year, month, day)
-    ahead = ahead or not back and 0 < (this_year - today).days <= _SOON
+    coming = this_year if this_year > today else this_year.replace(year=today.year + 1)  # (new year's day: next year's)
+    ahead = ahead or not back and 0 < (coming - today).days <= _SOON
     if when in ("next", "coming") or (not when and ahead):
         return this_year if this_year > today or (not when and this_year == today) else this_year.replace(
             year=today.year + 1)
@@ -770,8 +780,10 @@ def _count(word: str) -> int:
 # Friday and next week)
 _DAY_NAME = "(" + "|".join(_WEEKDAYS) + ")"
 _WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
+_RANGE_ON = r"(?!\s*(?:-|–|—|to|through|thru|till|until|and|&|or)\s*(?:" + "|".join(w[:3] for w in _WEEKDAYS) + r"))"
 _WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
-                              + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?(?:the\s+)?" + _DAY_NAME + r"\b", re.IGNORECASE)
+                              + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?(?:the\s+)?" + _DAY_NAME + r"\b"
+                              + _RANGE_ON, re.IGNORECASE)  # (not "next week monday to wednesday": the review)
 
 
 def _weekday_of_week(text: str, today: date, out: set[date]) -> str:

@@ -519,7 +519,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     last_meeting = meeting_word is not None
     today = _dt.date.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
     series = _newest_of_series(agenda, asked, today) if last_meeting else np.zeros(0, dtype=np.int64)
-    titled = _newest_titled(agenda, chunks, meeting_word, asked - _MEETING_FRAME - set(tokenize(meeting_word)),
+    titled = _newest_titled(agenda, chunks, meeting_word, asked - MEETING_FRAME - set(tokenize(meeting_word)),
                             today) if last_meeting else {}
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
                                      (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
@@ -539,7 +539,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
-    other_year = _other_year(chunks, cand, text, agenda.years()) & ~year
+    other_year = _other_year(chunks, cand, text) & ~year
     day = np.isin(cand, of_day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -731,14 +731,15 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
     return idx[np.argsort(-s[idx], kind="stable")]
 
 
-def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, dated: frozenset[str] | None = None) -> np.ndarray:
+HISTORY = "1990"  # a year a question names before this is one of history, no note's day (_other_year)
+
+
+def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
     ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)? Not of a year
-    before every year a passage is of (dated: those years, Agenda.years): "the 1911 census" names a year of history,
-    not when a note was written (trial s55: a family historian's research log of 2024 had been put after)."""
-    asked = asked_years(text)
-    if dated:
-        asked = {y for y in asked if y >= min(dated)}
+    before HISTORY: "the 1911 census" names a year of history, not when a note was written (trial s55: a family
+    historian's research log of 2024 had been put after; not "before any note's year": a table row of 1911 is one)."""
+    asked = {y for y in asked_years(text) if y >= HISTORY}
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
@@ -1142,7 +1143,7 @@ def _top_folder(path: str) -> str:
 
 
 # the words of a question for the latest meeting that name none of them ("what happened in the last session?")
-_MEETING_FRAME = frozenset(tokenize("last latest recent newest previous most happen happened discuss discussed say "
+MEETING_FRAME = frozenset(tokenize("last latest recent newest previous most happen happened discuss discussed say "
                                     "said talk talked decide decided do did go went cover covered write wrote"))
 
 

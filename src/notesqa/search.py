@@ -32,7 +32,7 @@ from .manifest import Manifest
 from .metadata import headings_day, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, asks_latest, asks_overdue, asks_when, links_subject,
+from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year, without_months
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
@@ -1054,8 +1054,13 @@ def _newer_elsewhere(tree, text: str, ranked, asked: frozenset[str], origin) -> 
     """For a question for the last meeting: is the newest one (ranking's recent, put first) of a note other than those
     asked for by a property (trial s55: "our last meeting with David" had shown the oldest of four, the only one whose
     front matter says "attendees: [[David Ellis]]")?"""
-    return asks_last_meeting(text) and bool(ranked) and ranked[0].fact("recent") \
-        and tree.chunks[origin.get(ranked[0].row, ranked[0].row)].path not in asked
+    if not (asks_last_meeting(text) and ranked and ranked[0].fact("recent")):
+        return False
+    newest = tree.chunks[origin.get(ranked[0].row, ranked[0].row)]
+    # ... and of the person too: its title says a word of the question's other than the meeting's ("2026-10-21 David
+    # Ellis"; not a newer meeting with Sarah, "2026-11-30 Budget": the review)
+    said = frozenset(tokenize(text)) - ranking.MEETING_FRAME - frozenset(tokenize(last_meeting_word(text) or ""))
+    return newest.path not in asked and bool(said & frozenset(tokenize(newest.title)))
 
 
 def _property_leads(live: "_Live", of_them: list["ranking.Candidate"]) -> dict[str, int]:
