@@ -151,3 +151,15 @@ def test_the_passages_of_no_day_that_name_a_month():
     assert list(agenda.naming_month("02")) == [0] and list(agenda.naming_month("03")) == [1]
     assert len(agenda.naming_month("05")) == 0
 
+
+def test_a_day_without_its_year_in_an_undated_passage():
+    # trial s55: "Xmas fair Fri 11 Dec" on the school's page says 11 December of any year, or of the year its note's
+    # title says ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's, not next January's); "room 4 may be free" no day
+    agenda = Agenda([dataclasses.replace(bullet("Xmas fair Fri 11 Dec 3.30"), date=None, title="St Bede's"),
+                     dataclasses.replace(bullet("done Mon 12 + Mon 19 Jan, shop shut", 1), date=None,
+                                         title="Stocktake Jan 2026"),
+                     dataclasses.replace(bullet("room 4 may be free", 2), date=None, title="Rooms")])
+    assert list(agenda.telling({"12-11"})) == [0] and list(agenda.telling({"2026-12-11"}, "2026-12-04")) == [0]
+    assert list(agenda.telling({"2026-01-19"}, "2026-12-04")) == [1] and len(agenda.telling({"2027-01-19"}, "2026-12-04")) == 0
+    assert len(agenda.telling({"05-04"})) == 0
+

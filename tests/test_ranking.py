@@ -1321,3 +1321,20 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     assert fuse(said, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)[0].row == 0
     # ... and asked for no note, a link may be the answer (a setlist's "7. [[Sex on Fire]]" for "what did i play")
     assert fuse(chunks, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)[0].row == 0
+
+
+def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():
+    # trial s55: "latest David catch up": notes named by their day and a name ("2026-10-21 David Ellis"), in no folder
+    # of meetings, are catch-ups by their headings only; the newest of those saying "David" is the last
+    from notesqa.agenda import Agenda
+    from notesqa.ranking import _newest_titled
+
+    def note(path, seq, day, head):
+        c = _chunk(path, seq, "TB deadline", date=day)
+        return dataclasses.replace(c, heading=[head])
+    chunks = [note("People/2025-09-24 David Ellis.md", 0, "2025-09-24", "David — catch up"),
+              note("People/2026-10-21 David Ellis.md", 1, "2026-10-21", "David catch up Oct 26"),
+              note("People/2026-11-30 Sarah Jones.md", 2, "2026-11-30", "Sarah catch up")]
+    titled = _newest_titled(Agenda(chunks), chunks, "catch up", frozenset({"david"}), "2026-12-04")
+    assert {chunks[r].path for r in titled} == {"People/2026-10-21 David Ellis.md"}
+
