@@ -160,6 +160,30 @@ def test_an_obsidian_vaults_excluded_files_and_templates_are_left_out_and_said(t
     assert len(discover_notes(vault)[0]) == 5  # (Templater's folder is still left out)
 
 
+def test_the_template_daily_notes_are_made_from_is_left_out_and_its_templates_folder(tmp_path):
+    # trial s55: a vault with no templates.json, its Daily notes settings naming "Templates/Daily": the template
+    # "Templates/Client.md" had answered "client template" with its empty "Contact:"
+    import json
+
+    vault = tmp_path / "vault"
+    for rel in ("Daily/2026-11-12.md", "Templates/Daily.md", "Templates/Client.md", "Notes/keep.md", "Meta/Day.md"):
+        write(vault / rel, "# x\n\ntext\n")
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian" / "daily-notes.json").write_text(json.dumps({"folder": "Daily", "template": "Templates/Daily"}))
+    files, problems = discover_notes(vault)
+    assert sorted(p.relative_to(vault).as_posix() for p in files) == ["Daily/2026-11-12.md", "Meta/Day.md",
+                                                                      "Notes/keep.md"]
+    assert {p.path for p in problems} == {"Templates/"}
+    # ... a template in a folder of other notes: that file alone (Periodic Notes' weekly one too)
+    (vault / ".obsidian" / "daily-notes.json").write_text(json.dumps({"template": "Meta/Day"}))
+    (vault / ".obsidian" / "plugins" / "periodic-notes").mkdir(parents=True)
+    (vault / ".obsidian" / "plugins" / "periodic-notes" / "data.json").write_text(
+        json.dumps({"weekly": {"enabled": True, "template": "Notes/keep.md"}}))
+    files, _ = discover_notes(vault)
+    assert sorted(p.relative_to(vault).as_posix() for p in files) == ["Daily/2026-11-12.md", "Templates/Client.md",
+                                                                      "Templates/Daily.md"]
+
+
 def test_a_logseq_graphs_hidden_paths_are_left_out_and_said(tmp_path):
     # trial F: a page under a folder config.edn hides had come first
     graph = tmp_path / "graph"

@@ -220,7 +220,7 @@ def discover_notes(notes_dir: Path, exclude: list[Path] | tuple = (),
 
 # the files of an app's settings app_exclusions reads: a change of them changes which notes are read
 SETTINGS_FILES = (".obsidian/app.json", ".obsidian/templates.json", ".obsidian/plugins/templater-obsidian/data.json",
-                  "logseq/config.edn")
+                  ".obsidian/daily-notes.json", ".obsidian/plugins/periodic-notes/data.json", "logseq/config.edn")
 
 
 def app_exclusions(notes_dir: Path) -> dict[str, str]:
@@ -238,6 +238,28 @@ def app_exclusions(notes_dir: Path) -> dict[str, str]:
         folder = _json_object(path).get(key)
         if isinstance(folder, str) and folder.strip(" /"):
             out.setdefault(folder.strip(" /") + "/", "Obsidian's templates folder (templates, not notes)")
+    for template in _note_templates(conf):
+        out.setdefault(template, "the folder of the template Obsidian's daily or periodic notes are made from "
+                                 "(templates, not notes)" if template.endswith("/") else
+                       "the template Obsidian's daily or periodic notes are made from (not a note)")
+    return out
+
+
+def _note_templates(conf: Path) -> list[str]:
+    """The templates the Daily notes and Periodic Notes settings name ("template": "Templates/Daily"), each as the
+    folder it is in when that folder is named for templates ("Templates/"), else as its file (trial s55: with no
+    templates.json, "Templates/Client.md" had answered with its empty "Contact:")."""
+    named = [_json_object(conf / "daily-notes.json").get("template")]
+    periodic = _json_object(conf / "plugins" / "periodic-notes" / "data.json")
+    named += [v.get("template") for v in periodic.values() if isinstance(v, dict)]
+    out = []
+    for t in named:
+        if not isinstance(t, str) or not t.strip(" /"):
+            continue
+        t = t.strip(" /")
+        folder = t.rpartition("/")[0]
+        out.append(folder + "/" if re.search(r"templates?\b", folder.rpartition("/")[2], re.IGNORECASE) else
+                   t if t.lower().endswith(".md") else t + ".md")
     return out
 
 
