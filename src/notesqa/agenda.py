@@ -12,6 +12,7 @@ import bisect
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from datetime import date
 from pathlib import PurePosixPath
@@ -64,10 +65,7 @@ def days_said(text: str, own: str) -> frozenset[str]:
 def days_written(text: str, own: str) -> frozenset[str]:
     """The days a text writes (WRITTEN_DAY), of the year it says, else of the year nearest its own day (own)."""
     said: set[str] = set()
-    for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
-        if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
-            continue  # "room 4 may be free": a verb, not the 4th of May (the review)
-        year, month, day = day_of(m)
+    for year, month, day in _written(text):
         if year:
             iso = as_date(f"{year}-{month}-{day}")
         elif own:
@@ -87,14 +85,16 @@ def _opening(text: str) -> str:
 def days_of_any_year(text: str) -> frozenset[str]:
     """The days a text writes without a year, "MM-DD": a passage of no day of its own says a day of any year ("Xmas
     fair Fri 11 Dec 3.30" on the school's page, for "what's happening on 11 dec": trial s55 had found nothing)."""
-    said: set[str] = set()
+    return frozenset(f"{int(month):02d}-{int(day):02d}" for year, month, day in _written(text)
+                     if not year and as_date(f"2000-{month}-{day}"))  # (2000: a leap year's, 29 February a day)
+
+
+def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
+    """(year or None, month, day) of each day text writes (WRITTEN_DAY, periods.day_of)."""
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
-            continue
-        year, month, day = day_of(m)
-        if not year and as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, the 29th of February a day)
-            said.add(f"{int(month):02d}-{int(day):02d}")
-    return frozenset(said)
+            continue  # "room 4 may be free": a verb, not the 4th of May (the review)
+        yield day_of(m)
 
 
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")

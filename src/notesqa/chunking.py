@@ -551,8 +551,8 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order
     month's heading, in a note of no day of its own, or in a periodic note (period: its first day; a day from it on,
     into the next year too: "8 Jan" in "2024-12 Launch plan" is 2025's): a daily note's "2024-06-10 passport renewal
     due" is of the note's day, the day it was written (the review). running: the day of the log's entry above, in a
-    note of no day: an entry without its year is of the year that puts it nearest that day ("2nd Feb" after "15 Jan 26",
-    "5 Jan" after "20 Dec 2025": trial s55's job logs had been of no day); the first, of the year its note's title says
+    note of no day: an entry without its year is of the year that follows that day ("2nd Feb" after "15 Jan 26", "5
+    Jan" after "20 Dec 2025": trial s55's job logs had been of no day; _nearest_to); the first, of the year its note's title says
     (title_year: "Xmas & new year hours 2026" > "Thu 24 Dec - 9-1", trial s55)."""
     if unit.kind not in ("bullet", "paragraph") or not unit.text[:1].isalnum() and unit.text[:1] not in "*_":
         return None
@@ -595,7 +595,6 @@ def _logged(unit: Unit, note_day: str | None, period: str | None, order: str | N
 # alone only after a weekday: "3 - the third" is no day)
 _WEEKDAY_BEFORE = r"(?i:(mon|tue|wed|thu|fri|sat|sun)(?:s|rs?|day|sday|nesday|rsday|urday)?)\.?,?\s+"
 _ORDINAL_ENTRY = re.compile(r"\s*(?:" + _WEEKDAY_BEFORE + r")?(\d{1,2})(?:st|nd|rd|th)?\s*[:–—-]\s+\S")
-_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DOTTED_ENTRY = re.compile(r"\s*(\d{1,2})([./])(\d{1,2})(?:[./](\d\d|\d{4}))?(?=\s*[:–—-]?\s+[^\d\s])"
                            # (not a measure: "2.5 hrs", "3.6 bar", the review)
                            r"(?!\s*(?:hrs?|hours?|h|mins?|bar|psi|kg|g|lbs?|mm|cm|m|km|l|ml|v|mph|kph|x|%|miles?|days?)\b)")
@@ -605,11 +604,11 @@ def _day_in_month(text: str, running: str, period: str) -> str | None:
     """The day a periodic note's entry opens with in numbers a log writes in a month's note ("11th - downstairs" of the
     month of the entry above, running; "16.6.25 dig out", "18.6 frame" of its year): trial s55's monthly job notes had
     been all of their first day. None for another line, or a day before the period's first (a version's "13.2 fixed")."""
-    from .metadata import as_date
+    from .metadata import WEEKDAYS, as_date
 
     if (m := _ORDINAL_ENTRY.match(text)) and (m[1] or re.match(r"\s*\d{1,2}(?:st|nd|rd|th)", text)):
         day = as_date(f"{running[:7]}-{int(m[2]):02d}")
-        if day is not None and m[1] and _dt.date.fromisoformat(day).weekday() != _WEEKDAY_NAMES.index(m[1].lower()):
+        if day is not None and m[1] and _dt.date.fromisoformat(day).weekday() != WEEKDAYS.index(m[1].lower()):
             return None  # ("Wed 25" where the 25th is a Thursday: a slip, not read)
     elif m := _DOTTED_ENTRY.match(text):
         if m[4] and century(m[4]) != running[:4]:
@@ -631,8 +630,8 @@ def _days_before(iso: str, n: int) -> str:
 
 
 def _nearest_to(text: str, running: str, order: str | None) -> str | None:
-    """The day a log's entry opens with, of its own year if it says one, else of the year that puts it nearest
-    running (ISO, the entry above's)."""
+    """The day a log's entry opens with, of its own year if it says one, else of the year that puts it on from
+    running (ISO, the entry above's), or just before it in a log written newest first."""
     from .metadata import line_day
 
     if (own := line_day(text, None, order)) is not None:

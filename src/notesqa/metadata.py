@@ -938,11 +938,11 @@ def period_start(stem: str) -> str | None:
 # a weekly note's entry that opens with its weekday ("Wed 24, 16:40 UTC: ext-alb-1 5xx spike", "**Monday**: freeze",
 # "Tue - deploy"): a mark after it, not "Monday night we ..."
 # (or a heading of only its weekday: "## Wed 24")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_END = r"(?:day|sday|nesday|rsday|urday|rs?|s|t)?"  # "Wed", "Weds", "Wednesday", "Thur", "Thurs"...
-_WEEKDAY_LEAD = r"^\s*(?:\*\*|__)?(" + "|".join(_WEEKDAYS) + ")" + _WEEKDAY_END + r"\.?" \
+_WEEKDAY_LEAD = r"^\s*(?:\*\*|__)?(" + "|".join(WEEKDAYS) + ")" + _WEEKDAY_END + r"\.?" \
     r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:\*\*|__)?"
-_WEEKDAY_WORD = "(?:" + "|".join(_WEEKDAYS) + ")" + _WEEKDAY_END + r"\b"
+_WEEKDAY_WORD = "(?:" + "|".join(WEEKDAYS) + ")" + _WEEKDAY_END + r"\b"
 # (not a span of days, "Mon-Fri: on call", the review; "Tue - Monitoring alerts fixed" is Tuesday's, the second)
 _WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*" + _WEEKDAY_WORD + r")(?=\s*[,:–—-]\s*\S)", re.IGNORECASE)
 _WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
@@ -961,7 +961,7 @@ def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None
     m = (_WEEKDAY_HEADING if heading else _WEEKDAY_ENTRY).match(text)
     if m is None:
         return None
-    day = _dt.date.fromisoformat(monday) + _dt.timedelta(days=_WEEKDAYS.index(m[1].lower()))
+    day = _dt.date.fromisoformat(monday) + _dt.timedelta(days=WEEKDAYS.index(m[1].lower()))
     return day.isoformat() if m[2] is None or int(m[2]) == day.day else None
 
 

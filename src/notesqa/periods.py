@@ -154,12 +154,11 @@ def looks_back(text: str) -> bool:
 # a month a passage names by its name ("Don't ring in Feb", "MOT due every March"): "may" and "march" capitalised
 # ... after "in", "every", "during", ... or before a mark, a number or the end, not a name ("Jan Novak", "April
 # Smith") nor a sentence's first word ("May need a skip": the review)
+_A_MONTH = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+            r"nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b")
 _MONTH_SAID = re.compile(r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bevery )|(?<=\beach )|(?<=\bof )|(?<=\buntil )|(?<=\btill )"
-                         r"|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))"
-                         r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b"
-                         r"|\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b(?=\s*[:–—-]|\s*$|\s+\d)")
+                         r"|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))" + _A_MONTH
+                         + r"|\b" + _A_MONTH + r"(?=\s*[:–—-]|\s*$|\s+\d)")
 
 
 def months_said(text: str) -> frozenset[str]:
@@ -361,8 +360,7 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     coming = this_year if this_year > today else this_year.replace(year=today.year + 1)  # (new year's day: next year's)
     ahead = ahead or not back and 0 < (coming - today).days <= _SOON
     if when in ("next", "coming") or (not when and ahead):
-        return this_year if this_year > today or (not when and this_year == today) else this_year.replace(
-            year=today.year + 1)
+        return this_year if not when and this_year == today else coming
     return this_year if this_year < today or (not when and this_year == today) else this_year.replace(
         year=today.year - 1)
 

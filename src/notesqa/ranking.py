@@ -8,6 +8,7 @@ whole notes (notelevel.py); each candidate carries an Explanation of its place.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from collections import Counter
@@ -795,8 +796,7 @@ def _whole_month(asked: set[str]) -> str | None:
     if len(months) != 1 or any(len(d) != 10 for d in asked):
         return None
     month = months.pop()
-    last = (_dt.date(int(month[:4]) + int(month[5:]) // 12, int(month[5:]) % 12 + 1, 1) - _dt.timedelta(days=1)).day
-    return month if len(asked) == last else None
+    return month if len(asked) == calendar.monthrange(int(month[:4]), int(month[5:]))[1] else None
 
 
 # a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task);
