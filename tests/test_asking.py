@@ -362,3 +362,14 @@ def test_a_questions_first_word_typed_fast_is_read_as_meant():
     # not homework's "hw", nor a name (the review)
     assert as_meant("hw 5 due") == "hw 5 due" and as_meant("Wen Li phone number") == "Wen Li phone number"
     assert asks_for_tasks(as_meant("wen is the fire extinguisher service due")) is None
+
+
+def test_asks_time_reads_when_with_an_adverb():
+    # trial s56: "When exactly is my Ausländerbehörde appointment in December?" had not been read as asking when, so
+    # the note's "Tuesday 15.12.2026 at 10:20" was not among December's passages (37th, under December's to-dos)
+    from notesqa.asking import asks_time
+
+    for q in ("When exactly is my appointment in December?", "when roughly did we move?", "when is the MOT due?"):
+        assert asks_time(q), q
+    for q in ("whenever I run, what hurts?", "what exactly is a hypervisor?", "when do I rebase?"):
+        assert not asks_time(q), q

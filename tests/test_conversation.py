@@ -133,6 +133,11 @@ def test_a_week_or_a_month_moves_as_a_day_does():
     # ... but not a deadline: "by the next day" (trial s45: a question of its own had been said to be a follow-up)
     assert followup_kind("what fixed the cinnamon rolls going stale by the next day?") is None
     assert followup_kind("how long does the dough keep for the next day?") is None  # (the second review)
+    # ... nor "next year" from today, a year of its own (trial s56: "what expires next year" had been said to be
+    # a follow-up, and in the chat it would have moved the previous question's year)
+    assert followup_kind("what expires next year") is None
+    assert followup_kind("what did I plan for next year?") is None
+    assert standalone("what expires next year", "what did I read in October 2025?") == "what expires next year"
     assert standalone("what did we decide the week before?", "what did we decide last week?") == \
         f"what did we decide the week of {week_before}"
     assert standalone("and the month before?", "what did I read in October 2025?") == \

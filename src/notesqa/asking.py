@@ -600,7 +600,9 @@ _WHEN = re.compile(r"\s*(?:and\s+)?(?:when|what (?:day|date)s?|which (?:day|date
 
 # a question for the day or time of one thing: "when is the Y10 mock?", "when did Sian pass her ECT?", "what date is
 # the steerco?"; not a clause that sets a case ("When resampling the training set, ...", "When I reorder results ...")
-_ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:'s|’s|\s+(?:is|was|were|are|did|will|has|have|had)\b|"
+# (an adverb after "when": "When exactly is my appointment in December?", trial s56)
+_ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:\s+(?:exactly|precisely|roughly|approximately))?"
+                        r"(?:'s|’s|\s+(?:is|was|were|are|did|will|has|have|had)\b|"
                         # ("when do I rebase?" asks in which case: the review)
                         r"\s+(?:do|does)\s+(?!(?:i|we|you|one)\b))|"
                         r"what\s+(?:day|date|time)\s+(?:is|was|did|does|do|will)\b|on\s+what\s+(?:day|date)\b)",

@@ -134,7 +134,8 @@ def _shifts(question: str) -> bool:
     """Does the question end on "the week before" ("what did we decide the week before?"), without a day
     of its own? It then moves the previous question's day, week or month, if that names one."""
     q = FILTER.sub(" ", question).strip(" ?.!")
-    return bool(_SHIFT.search(q)) and not days(q)
+    # ("what expires next year": a year from today's, as asked_years reads it, no shift; trial s56)
+    return bool(_SHIFT.search(q)) and not days(q) and not YEAR_FROM_TODAY.search(q)
 
 
 def _kind(question: str) -> str | None:
