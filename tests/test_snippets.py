@@ -796,6 +796,24 @@ def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     assert small.text.startswith("Our base image:\n…\nRUN step") and small.end_line == 18
 
 
+def test_a_later_piece_of_code_shown_elsewhere_in_its_note_is_its_code_not_its_introduction_again():
+    # trial s56: a note asked for, shown from its opening with its match in the code block's last piece, had shown
+    # "arduino IDE 2, ..." a second time, inside the code fence, instead of the piece's lines
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    lines = [f"RUN step {i} --with-a-flag /and/a/path/{i}" for i in range(12)]
+    text = "# Docker\n\nOur base image:\n\n```dockerfile\n" + "\n".join(lines) + "\n```\n"
+    chunks = chunk_note(parse_note(text, "d.md"))
+    pieces = [i for i, c in enumerate(chunks) if c.kind == "code"]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(1, 0.5, None, 0.0, 0.5, rank=0.5)
+    hit = to_hit(tree, Snippet(0, (pieces[-1],), 0.5, exp, jump=0))
+    later = chunks[pieces[-1]].text.partition("…\n")[2]
+    assert later and hit.code == later and hit.text.count("Our base image:") == 1
+    assert hit.text.endswith(f"(line {chunks[pieces[-1]].line})\n{later}")
+
+
 def test_a_copy_of_a_note_in_another_folder_does_not_take_a_second_place():
     chunks = [_chunk("awendland/5S.md", 0, "Seiri: sort"), _chunk("Archive 2021/5S.md", 0, "Seiri: sort"),
               _chunk("lean.md", 0, "5S is a workplace method")]

@@ -422,10 +422,12 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         if n == snippet.jump:  # elsewhere in the note: where it says what the question asks, as a hit opens
             # ... under its own heading, when not the opening's (the hit's breadcrumb is the opening's)
             under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
+            # (a later piece of a long code block: its lines, not "intro\n…\n" again, trial s56)
+            later = code_piece_after(tree.chunks[j - 1], f) if f.kind == "code" else None
             lines += [f"… (line {f.line}{under})", *([mark] if mark else []),
-                      f"{f.marker} {f.text}" if f.marker else f.text]
+                      later if later is not None else f"{f.marker} {f.text}" if f.marker else f.text]
             if f.kind == "code":
-                code, lang = _own_code(tree, j), f.lang
+                code, lang = later if later is not None else _own_code(tree, j), f.lang
                 codes.append([code, lang, _rows(lines[:-1])])
             base = f.depth if f.kind == "bullet" else None
             continue
