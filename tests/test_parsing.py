@@ -667,3 +667,14 @@ def test_a_paragraphs_own_line_breaks_are_kept_and_prose_wrapped_at_a_width_is_o
                      "work was slow, mostly the quarterly report and two long calls with the vendor about renewal\n"
                      "evening: cooked the lentil thing from the blue book, too much cumin, halve it next time amount\n"
                      "bed by 11")
+
+
+def test_a_note_named_by_a_lower_case_slug_is_titled_as_its_text_writes_those_words():
+    # trial s56: "lm7805.md" ("LM7805 - 5V linear reg") had been titled "Lm7805", "lcsc.md" "Lcsc"
+    assert parse_note("LM7805 - 5V linear reg, TO-220\n", "datasheets/lm7805.md").title == "LM7805"
+    assert parse_note("- min track 0.127mm on KiCad tips page\n\nmore KiCad Tips\n", "kicad/kicad-tips.md").title \
+        == "KiCad tips"
+    # ... not a word of a sentence ("brightness issue"), nor a name written by hand, nor a day
+    assert parse_note("brightness issue at night\n", "clock/brightness.md").title == "Brightness"
+    assert parse_note("about LCSC orders\n", "suppliers/Lcsc.md").title == "Lcsc"
+    assert parse_note("Sam said yes\n", "people/sam.md").title == "Sam"

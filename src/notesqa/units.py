@@ -1343,6 +1343,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         text_chars += visible_chars(units[0].text)
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title, written_title = _title(meta, walker, rel, getattr(vault, "obsidian", False))
+    title = _as_written(title, rel, text) if written_title is None else title
     own_fields = {**inline_fields(text), **meta} if "::" in text else meta
     fields_of = properties(own_fields)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
@@ -1437,6 +1438,18 @@ def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, s
     else:
         title = title_from_filename(rel)
     return title, written if written != title else None
+
+
+def _as_written(title: str, rel: str, text: str) -> str:
+    """A title read from a lower-case slug of a file name ("lm7805.md", "kicad-tips.md") as the note's text writes its
+    words when it writes them with capitals inside ("LM7805 - 5V linear reg", "KiCad tips"; trial s56 had shown
+    "Lm7805"); else as it was ("Brightness")."""
+    stem = Path(rel).stem
+    if stem != stem.lower() or " " in stem or title.lower() != re.sub(r"[-_]+", " ", stem).strip():
+        return title
+    words = r"[\s_-]+".join(re.escape(w) for w in title.split())
+    m = re.search(rf"(?<!\w){words}(?!\w)", text[:3000], re.IGNORECASE) if words else None
+    return m.group(0) if m and m.group(0)[1:] != m.group(0)[1:].lower() and "\n" not in m.group(0) else title
 
 
 def _named_after(stem: str, heading: str) -> bool:
