@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from notesqa.notefiles import app_exclusions, decode_note, discover_notes, inside_notes, read_note
+from notesqa.notefiles import decode_note, discover_notes, inside_notes, read_note
 
 from conftest import write
 
@@ -182,27 +182,6 @@ def test_the_template_daily_notes_are_made_from_is_left_out_and_its_templates_fo
     files, _ = discover_notes(vault)
     assert sorted(p.relative_to(vault).as_posix() for p in files) == ["Daily/2026-11-12.md", "Templates/Client.md",
                                                                       "Templates/Daily.md"]
-
-
-def test_a_template_no_setting_names_is_left_out_by_its_folder_and_placeholders(tmp_path):
-    # trial s55: no templates.json, and "Templates/Client.md" ("# {{title}}", "**Contact:** ") had answered
-    # "who is the contact" with its empty field; a note of a templates folder without a placeholder is a note
-    vault = tmp_path / "vault"
-    write(vault / "Templates" / "Client.md", "---\ntags: [client]\n---\n# {{title}}\n\n**Contact:** \n")
-    write(vault / "99 - Templates" / "Meeting.md", "# Meeting <% tp.date.now(\"YYYY-MM-DD\") %>\n\n- Attendees:\n")
-    write(vault / "Daily template.md", "# {{date:dddd D MMMM}}\n\n## Calls\n")
-    write(vault / "Templates" / "How I use templates.md", "Write the client's name in the title.\n")
-    write(vault / "Notes" / "Templater.md", "Use `{{title}}` or\n\n```\n<% tp.file.title %>\n```\n")
-    write(vault / "Notes" / "keep.md", "# {{title}}\n")  # (no template's folder or name)
-    write(vault / "pages" / "templates.md", "- **Syntax:** `<% something %>`\n")  # (Logseq's docs page of them)
-    files, problems = discover_notes(vault)
-    assert sorted(p.relative_to(vault).as_posix() for p in files) == [
-        "Notes/Templater.md", "Notes/keep.md", "Templates/How I use templates.md", "pages/templates.md"]
-    assert {p.path: p.reason for p in problems} == {
-        rel: "a template, by its folder or name and its placeholders ({{title}}, {{date}}, <% %>): 1 note not indexed"
-        for rel in ("99 - Templates/Meeting.md", "Daily template.md", "Templates/Client.md")}
-    assert app_exclusions(vault, ["Templates/Client.md"]) == {
-        "Templates/Client.md": "a template, by its folder or name and its placeholders ({{title}}, {{date}}, <% %>)"}
 
 
 def test_a_logseq_graphs_hidden_paths_are_left_out_and_said(tmp_path):

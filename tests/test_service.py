@@ -260,7 +260,6 @@ def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
     write(notes / "empty.md", "")
     write(notes / "Templates" / "Daily.md", "* {{date}}\n")
     write(notes / ".obsidian" / "app.json", json.dumps({"userIgnoreFilters": ["Templates/"]}))
-    write(notes / "_templates" / "Client.md", "# {{title}}\n\nContact:\n")  # (no setting names it)
     build_index(notes, tmp_path / "index", embedder=embedder)
     write(notes / "later.md", "* written after the build\n")
     (notes / "diagram.png").write_bytes(b"\x89PNG")
@@ -270,7 +269,6 @@ def test_read_note_of_a_path_not_indexed_says_why(tmp_path, notes, embedder):
     svc = NotesService(notes, tmp_path / "index", embedder=embedder)
     for path, says in (("empty.md", "empty.md was skipped at the last build: empty file."),
                        ("Templates/Daily.md", "Templates/Daily.md is not indexed: excluded in Obsidian's settings"),
-                       ("_templates/Client.md", "_templates/Client.md is not indexed: a template, by its folder"),
                        ("later.md", "later.md is not in the index yet: refresh the index to include it."),
                        ("nothing.md", "nothing.md is not a note in the index: use a path from a search result."),
                        ("diagram.png", "diagram.png is not a note: only markdown (.md, .markdown, .mdown, ...), plain-text .txt and .canvas"),

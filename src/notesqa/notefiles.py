@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from .config import CANVAS_SUFFIX, MAX_NOTE_BYTES, NOTE_SUFFIXES, TEXT_NOTE_SUFFIX
 from .wording import counted
@@ -224,12 +223,11 @@ SETTINGS_FILES = (".obsidian/app.json", ".obsidian/templates.json", ".obsidian/p
                   ".obsidian/daily-notes.json", ".obsidian/plugins/periodic-notes/data.json", "logseq/config.edn")
 
 
-def app_exclusions(notes_dir: Path, rels: Iterable[str] = ()) -> dict[str, str]:
+def app_exclusions(notes_dir: Path) -> dict[str, str]:
     """What the app's settings leave out of its search, path prefix -> why: an Obsidian vault's "Excluded
     files" (app.json's userIgnoreFilters; a /regex/ one is not read) and its templates folders (the core
     Templates plugin's, Templater's): a template's {{title}} and <% code %> are not notes; a Logseq graph's
-    hidden folders and files (config.edn's :hidden). Of rels (notes found), the templates no setting names
-    (_unnamed_templates)."""
+    hidden folders and files (config.edn's :hidden)."""
     conf = Path(notes_dir) / ".obsidian"
     out: dict[str, str] = _logseq_hidden(notes_dir)
     for f in _json_object(conf / "app.json").get("userIgnoreFilters") or []:
@@ -244,41 +242,6 @@ def app_exclusions(notes_dir: Path, rels: Iterable[str] = ()) -> dict[str, str]:
         out.setdefault(template, "the folder of the template Obsidian's daily or periodic notes are made from "
                                  "(templates, not notes)" if template.endswith("/") else
                        "the template Obsidian's daily or periodic notes are made from (not a note)")
-    for rel in _unnamed_templates(notes_dir, rels):
-        if not any(rel == p or rel.startswith(p if p.endswith("/") else p + "/") for p in out):
-            out[rel] = TEMPLATE
-    return out
-
-
-TEMPLATE = "a template, by its folder or name and its placeholders ({{title}}, {{date}}, <% %>)"
-# a folder or file named for templates: "Templates/", "_templates/", "99 - Templates/", "Daily template.md"
-_TEMPLATE_NAME = re.compile(r"(?:^|[\s_.-])templates?$", re.IGNORECASE)
-# what Obsidian's Templates and Periodic Notes fill in ({{title}}, {{date:YYYY}}, {{monday:...}}) and Templater's
-# commands (<% tp.file.title %>, <%* ... %>)
-_PLACEHOLDER = re.compile(r"\{\{\s*(?:title|date|time|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-                          r"\s*(?::[^{}\n]*)?\}\}|<%[*_-]?\s.*?%>", re.IGNORECASE | re.DOTALL)
-
-
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-
-
-def _unnamed_templates(notes_dir: Path, rels: Iterable[str]) -> list[str]:
-    """The notes of rels that are templates with no setting naming them: in a folder named for templates or
-    named so themselves, with a placeholder outside code (trial s55: with no templates.json, "Templates/Client.md"
-    had answered "who is the contact" with its empty "**Contact:** "). A note of such a folder with no placeholder
-    is a note ("How I use templates")."""
-    out = []
-    for rel in rels:
-        folder, _, name = rel.rpartition("/")
-        if not any(_TEMPLATE_NAME.search(part) for part in (*folder.split("/"), name.rsplit(".", 1)[0]) if part):
-            continue
-        try:
-            text = (Path(notes_dir) / rel).read_text(encoding="utf-8", errors="replace")[:MAX_NOTE_BYTES]
-        except OSError:
-            continue  # (read_note says why)
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)  # (a docs page's "`<% something %>`")
-        if any(not _in_fence(text, m.start()) for m in _PLACEHOLDER.finditer(text)):
-            out.append(rel)
     return out
 
 
@@ -335,7 +298,7 @@ def without_app_exclusions(notes_dir: Path, found: list[Path],
     """(found without the notes the vault's settings exclude, those notes) (app_exclusions); said
     in problems, one line a setting ("excluded"). They are not indexed, but what embeds them still
     shows them, as in Obsidian."""
-    exclusions = app_exclusions(notes_dir, (_rel(path, notes_dir) for path in found))
+    exclusions = app_exclusions(notes_dir)
     if not exclusions:
         return found, []
     kept, excluded, left_out = [], [], {prefix: 0 for prefix in exclusions}

@@ -343,7 +343,7 @@ class NotesService:
 
         if path in manifest.skipped:
             return f"{path} was skipped at the last build: {manifest.skipped[path].reason}."
-        excluded = next((why for prefix, why in app_exclusions(self.notes_dir, [path]).items()
+        excluded = next((why for prefix, why in app_exclusions(self.notes_dir).items()
                          if path == prefix or path.startswith(prefix.rstrip("/") + "/")), None)
         if excluded:
             return f"{path} is not indexed: {excluded}."
