@@ -220,6 +220,20 @@ def test_archive_folders_are_known_by_their_names():
         assert not archived(path), path
 
 
+def test_a_template_no_setting_names_comes_after_the_notes_unless_a_template_is_asked_for():
+    # trial s55: with no Obsidian setting naming it, "Templates/Client.md" had answered with its empty "Contact:";
+    # trial s56: left out, "my template for new clients" had found nothing: it is kept, after the notes in use
+    from notesqa.notefiles import archived
+
+    for path in ("Templates/Client.md", "_templates/Meeting.md", "99 - Templates/x.md", "Daily template.md",
+                 "meta/note-templates/Book.md"):
+        assert archived(path, "who is the contact?"), path
+        assert not archived(path, "my template for new clients"), path
+        assert not archived(path, "which templates do I have?"), path
+    for path in ("Templates of letters.md", "templated/a.md", "Clients/Template Ltd.md"):
+        assert not archived(path, "who is the contact?"), path
+
+
 def test_a_notion_page_is_read_by_its_name_without_its_id():
     from conftest import DANA
     from notesqa.notefiles import readable_name, readable_path

@@ -102,7 +102,7 @@ def test_an_archived_draft_comes_after_the_note_in_use():
     assert [c.row for c in ranked] == [1, 0]
     old = ranked[1].explain
     assert old.archived and old.rank == pytest.approx(0.8 * 0.52 - ARCHIVE_PENALTY)
-    assert "in an archive folder or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
+    assert "in an archive or templates folder, or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
 
 
 def test_an_older_versions_docs_come_after_the_current_ones_unless_the_question_names_it():

@@ -70,7 +70,11 @@ _ARCHIVED = re.compile(r"(?:^|/)(?:(?:\d+[ ._-]*)?_?(?:archived?|archives|old|at
 
 def archived(path: str, question: str = "") -> bool:
     """Is the note in an archive folder, or an older version's docs the question does not name ("in 2.2")?
-    Its old drafts repeat the notes in use, which come first."""
+    Its old drafts repeat the notes in use, which come first. A template (in a folder named for templates, or named
+    so itself) is too, unless the question asks for a template: its empty "Contact:" is no answer (trial s55), but
+    "my template for new clients" is (trial s56: left out, it had been found nowhere)."""
+    if _template_path(path):
+        return _ASKS_TEMPLATE.search(question) is None
     if not _in_archive(path):
         return False
     version = _DOCS_VERSION.search(path)
@@ -83,6 +87,17 @@ def _in_archive(path: str) -> bool:
     """Is the note in an archive folder (_ARCHIVED)? Read once a note: ranking.fuse asks archived() of a question's
     160 candidates or so, most of them of a few notes."""
     return _ARCHIVED.search(path) is not None
+
+
+# a folder or file named for templates: "Templates/", "_templates/", "99 - Templates/", "Daily template.md"
+_TEMPLATE_NAME = re.compile(r"(?:^|[\s_.-])templates?$", re.IGNORECASE)
+_ASKS_TEMPLATE = re.compile(r"\btemplates?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _template_path(path: str) -> bool:
+    folder, _, name = path.rpartition("/")
+    return any(_TEMPLATE_NAME.search(part) for part in (*folder.split("/"), name.rsplit(".", 1)[0]) if part)
 
 
 _DOCS_VERSION = re.compile(r"(?:^|/)versioned_docs/version-v?([\w.]+)/", re.IGNORECASE)

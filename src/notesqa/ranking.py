@@ -264,7 +264,7 @@ class Explanation:
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
         if self.archived:
-            note += f", in an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
+            note += f", in an archive or templates folder, or older docs (-{ARCHIVE_PENALTY:.2f})"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
