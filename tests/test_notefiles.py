@@ -230,7 +230,7 @@ def test_a_template_no_setting_names_comes_after_the_notes_unless_a_template_is_
         assert archived(path, "who is the contact?"), path
         assert not archived(path, "my template for new clients"), path
         assert not archived(path, "which templates do I have?"), path
-    for path in ("Templates of letters.md", "templated/a.md", "Clients/Template Ltd.md"):
+    for path in ("Templates of letters.md", "templated/a.md", "Clients/Template Ltd.md", "pages/templates.md"):
         assert not archived(path, "who is the contact?"), path
 
 

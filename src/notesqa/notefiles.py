@@ -89,15 +89,18 @@ def _in_archive(path: str) -> bool:
     return _ARCHIVED.search(path) is not None
 
 
-# a folder or file named for templates: "Templates/", "_templates/", "99 - Templates/", "Daily template.md"
+# a folder named for templates: "Templates/", "_templates/", "99 - Templates/"; a file named a template of a kind,
+# "Daily template.md" (not Logseq's docs page "templates.md", about them)
 _TEMPLATE_NAME = re.compile(r"(?:^|[\s_.-])templates?$", re.IGNORECASE)
+_TEMPLATE_FILE = re.compile(r"\w[\s_.-]+template$", re.IGNORECASE)
 _ASKS_TEMPLATE = re.compile(r"\btemplates?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
 def _template_path(path: str) -> bool:
     folder, _, name = path.rpartition("/")
-    return any(_TEMPLATE_NAME.search(part) for part in (*folder.split("/"), name.rsplit(".", 1)[0]) if part)
+    return any(_TEMPLATE_NAME.search(part) for part in folder.split("/") if part) or \
+        _TEMPLATE_FILE.search(name.rsplit(".", 1)[0]) is not None
 
 
 _DOCS_VERSION = re.compile(r"(?:^|/)versioned_docs/version-v?([\w.]+)/", re.IGNORECASE)
