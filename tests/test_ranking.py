@@ -185,6 +185,22 @@ def test_year_in_question_reaches_that_years_note(tmp_path, embedder):
         assert top.path == f"reinvent-{year}.md"
 
 
+def test_a_note_a_later_years_note_of_its_name_replaces_comes_after_it_unless_its_year_is_asked(tmp_path, embedder):
+    # trial s56: "how much do I charge for a home visit?" had shown "Rates 2025"'s €95 first, "Rates 2026"'s €110 second
+    notes = tmp_path / "n"
+    for year, fee in ((2025, 95), (2026, 110)):
+        write(notes / "Admin" / f"Rates {year}.md", f"* Home visit fee: €{fee}\n")
+    write(notes / "2025-03-12 Standup.md", "* Home visit fee agreed\n")  # (a day's note, no name of a year)
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    hits = idx.search("home visit fee", k=3)
+    assert hits[0].path == "Admin/Rates 2026.md"
+    older = next(h for h in hits if h.path == "Admin/Rates 2025.md")
+    assert "of another year" in str(older.explain)
+    assert "of another year" not in str(next(h for h in hits if h.path == "2025-03-12 Standup.md").explain)
+    assert idx.search("home visit fee in 2025", k=1)[0].path == "Admin/Rates 2025.md"
+
+
 def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, monkeypatch):
     notes = tmp_path / "n"
     # same talk, two years; only the front-matter date says which year the first note is from,

@@ -400,6 +400,17 @@ class Passages:
         self.words: list[frozenset[str]] = []
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
+        self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
+
+    def superseded(self, title: str) -> bool:
+        """Is a note of this title one of a later year's note of the same name ("Rates 2025" beside "Rates 2026")?"""
+        if self._newest is None:
+            self._newest = {}
+            for c in self.chunks:
+                if (named := _year_named(c.title)) is not None:
+                    self._newest[named[0]] = max(self._newest.get(named[0], named[1]), named[1])
+        named = _year_named(title)
+        return named is not None and self._newest.get(named[0], named[1]) > named[1]
 
     def note_titled(self, text: str) -> str | None:
         """The path of the note whose title text is (as written, any case), else None; read on first use."""
@@ -541,6 +552,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text) & ~year
+    if not asked_years(text):  # "how much for a home visit?": this year's "Rates 2026", not "Rates 2025" (trial s56)
+        other_year |= np.array([passages.superseded(c.title) for c in of], dtype=bool)
     day = np.isin(cand, of_day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -733,6 +746,18 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 
 
 HISTORY = "1990"  # a year a question names before this is one of history, no note's day (_other_year)
+_TITLE_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/.-])")
+
+
+@lru_cache(maxsize=1 << 14)
+def _year_named(title: str) -> tuple[str, str] | None:
+    """(a title without its one year, that year) of a title naming one year as a word ("Rates 2025"; not a day's,
+    "2025-03-12 Standup"), of words besides it; else None."""
+    years_in = _TITLE_YEAR.findall(title)
+    if len(years_in) != 1:
+        return None
+    rest = " ".join(_TITLE_YEAR.sub(" ", title).casefold().split())
+    return (rest, years_in[0]) if re.search(r"[^\W\d_]", rest) else None
 
 
 def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
