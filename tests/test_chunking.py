@@ -283,6 +283,18 @@ def test_a_day_heading_that_says_no_year_is_of_the_year_above_it_or_its_notes():
     assert headings_day(["2026-03-12: deep clean"]) == "2026-03-12"
 
 
+def test_a_day_heading_that_says_no_year_is_of_the_year_that_follows_the_day_heading_before_it():
+    # trial s56: a build log's "## Nov 8 2025", "## Nov 29", "## Dec 14", "## 11/1/26": the two in between had been
+    # dated nowhere ("what did I do on the clock in december 2025": nothing)
+    note = parse_note("# clock build log\n\n## Nov 8 2025\n- strip arrived\n\n## Nov 29\n- DS3231 works\n\n"
+                      "## Dec 14\n- KiCad schematic done\n\n## Jan 3\n- boards ordered\n\n## 26/1/26\n- boards came\n",
+                      "clock/build-log.md")
+    assert [c.date for c in chunk_note(note)] == ["2025-11-08", "2025-11-29", "2025-12-14", "2026-01-03", "2026-01-26"]
+    # ... a month's heading alone is no day of it ("## May" of a team page is a person, the review)
+    team = parse_note("# Team\n\n## 3 March 2025\n- kickoff\n\n## May\n- likes tea\n", "team.md")
+    assert [c.date for c in chunk_note(team)] == ["2025-03-03", None]
+
+
 def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_them_read_line_by_line():
     # trial s44: a client log of "**2 Apr** ..." lines had run into one sentence of three entries, dated nowhere
     from notesqa.metadata import headings_year, line_day

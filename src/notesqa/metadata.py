@@ -280,6 +280,13 @@ _OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-)\s+\S")  # "17 Jun
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
+def day_of_month_heading(text: str, year: str) -> str | None:
+    """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year;
+    None for other text (a month's name alone: "## May" of a team page is a person)."""
+    m = _DAY_OF_MONTH.fullmatch(text)
+    return _day_of_month(m, year) if m is not None else None
+
+
 def headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
     """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day) or opens with
     one; else a day's number under its month's name, or a day and its month, under its year (a heading that is or
