@@ -280,7 +280,7 @@ _OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-)\s+\S")  # "17 Jun
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
-def day_of_month_heading(text: str, year: str) -> str | None:
+def day_of_month_heading(text: str, year: str | None) -> str | None:
     """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year;
     None for other text (a month's name alone: "## May" of a team page is a person)."""
     m = _DAY_OF_MONTH.fullmatch(text)
@@ -299,7 +299,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
         known = said or dated
-        if (m := _DAY_OF_MONTH.fullmatch(headings[at])) is not None and (day := _day_of_month(m, known)):
+        if day := day_of_month_heading(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
             return day

@@ -551,9 +551,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
-    other_year = _other_year(chunks, cand, text) & ~year
-    if not asked_years(text):  # "how much for a home visit?": this year's "Rates 2026", not "Rates 2025" (trial s56)
-        other_year |= np.array([passages.superseded(c.title) for c in of], dtype=bool)
+    other_year = _other_year(chunks, cand, text, passages) & ~year
     day = np.isin(cand, of_day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -760,12 +758,17 @@ def _year_named(title: str) -> tuple[str, str] | None:
     return (rest, years_in[0]) if re.search(r"[^\W\d_]", rest) else None
 
 
-def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
+def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Passages) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
     ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)? Not of a year
     before HISTORY: "the 1911 census" names a year of history, not when a note was written (trial s55: a family
-    historian's research log of 2024 had been put after; not "before any note's year": a table row of 1911 is one)."""
-    asked = {y for y in asked_years(text) if y >= HISTORY}
+    historian's research log of 2024 had been put after; not "before any note's year": a table row of 1911 is one).
+    For a question of no year, of an older year than a note of the same name ("how much for a home visit?": this
+    year's "Rates 2026", not "Rates 2025", trial s56; Passages.superseded)."""
+    named = asked_years(text)
+    if not named:
+        return np.array([passages.superseded(chunks[i].title) for i in cand.tolist()], dtype=bool)
+    asked = {y for y in named if y >= HISTORY}
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
