@@ -538,3 +538,45 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert [months_said(t) for t in ("Jan Novak", "May need a skip", "April Smith")] == [frozenset()] * 3
     assert months_said("Don't ring in Feb") == months_said("Feb - quiet") == {"02"}
 
+
+
+def test_two_months_and_those_between_them_are_their_days():
+    # (session 57: "in january and february 2026" had been January alone, "from january to february 2026" February
+    # alone, "january to march 2026", "between jan and feb 2026" and "jan-mar 2026" no day at all)
+    span = partial(_span, today=date(2026, 12, 4))
+    whole = ("2026-01-01", "2026-02-28")
+    assert span("what did I spend in january and february 2026?") == whole
+    assert span("from january to february 2026") == span("between jan and feb 2026") == whole
+    assert span("jan-feb 2026") == span("Jan – Feb 2026") == whole
+    assert span("what did we do from January 2026 to March?") == span("january to march 2026") == (
+        "2026-01-01", "2026-03-31")
+    assert len(days("january to march 2026", date(2026, 12, 4))) == 31 + 28 + 31  # and every day between
+    # across a new year: the first month of the year before the second's
+    assert span("what happened from november to february 2026?") == ("2025-11-01", "2026-02-28")
+    # without a year, the last such months (a question that looks back), or the coming ones
+    assert span("what did we do between march and may?") == ("2026-03-01", "2026-05-31")
+    assert span("what is planned from january to march?") == ("2027-01-01", "2027-03-31")
+    # its words are no words to find
+    assert "feb" not in without_relative_days("invoices from january to february 2026").lower()
+    # a day's month is no month's start, nor a month a name's
+    assert span("from 3 january to 10 february 2026") == ("2026-01-03", "2026-02-10")
+    assert span("I may and June may not") is None
+    # a range is one phrase of days, not its months besides
+    assert day_phrases("invoices in january and february 2026, and last week") == ["in january and february 2026",
+                                                                                    "last week"]
+
+
+def test_two_days_and_those_between_them_are_their_days():
+    # (session 57: "from 3 january to 10 february 2026" had been its two days, "between 5 and 9 January" the 9th)
+    on = partial(days, today=date(2026, 12, 4))
+    week = {f"2026-01-{d:02d}" for d in range(5, 10)}
+    assert on("what did I do between 5 and 9 January 2026?") == on("5-9 January 2026") == week
+    assert on("from January 5 to January 9, 2026") == on("January 5-9, 2026") == on("jan 5th - 9th 2026") == week
+    assert on("between 2026-01-05 and 2026-01-09") == on("2026-01-05 to 2026-01-09") == week
+    assert len(on("from 3 january to 10 february 2026")) == 29 + 10
+    # across a new year, its year from the day after it; without one, the days of any year
+    assert min(on("from 28 december to 3 january 2026")) == "2025-12-28" and len(on("from 28 dec to 3 jan 2026")) == 7
+    assert on("from Jan 5 to Jan 7") == {"01-05", "01-06", "01-07"}
+    # "and" without "between" is the two days
+    assert on("what did I do on 5 and 9 January 2026?") == {"2026-01-05", "2026-01-09"}
+    assert on("on 2026-01-05 and 2026-01-09") == {"2026-01-05", "2026-01-09"}

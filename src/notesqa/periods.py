@@ -202,6 +202,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     ahead = looks_ahead(text)
     out: set[date] = set()
     text = _weekday_of_week(text, today, out)
+    text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     dated = _names_a_period(text)
     for m in _RELATIVE.finditer(text):
@@ -280,7 +281,8 @@ def _names_a_period(text: str) -> bool:
     """Does text name a week or a month by its year ("week 16 of 2025", "2025-W16", "March 2025")? Then "next week"
     or "last month" beside it is a heading's words ("## Next week" of a weekly review), not counted from today; a
     day beside it is not ("what changed between 14 March 2025 and last week?", the review)."""
-    return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text))
+    return _WEEK_NUMBER.search(text) is not None or any(m.group(4) for m in _IN_MONTH.finditer(text)) \
+        or any(m.group(3) or m.group(6) for m in _MONTH_RANGE.finditer(text))
 
 
 def _day_named(text: str, at: int) -> tuple[re.Match, date] | None:
@@ -440,7 +442,15 @@ _UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30}
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|tasks?|to-?dos?|coming up|upcoming|calendar|"
                     r"booked)\b", re.IGNORECASE)
-_FROM_TODAY = (_RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
+# two months and those between them, or both of them: "from January to March 2026", "jan-mar 2026", "between jan and
+# feb", "in january and march" (the two); "may" and "march" in lower case only after a word that makes them months
+# (session 57: "in january and february 2026" had been January alone, "from january to february 2026" February alone,
+# "january to march 2026" no day)
+_RANGE_TO = r"\s*(-|–|—|to|till|until|through|thru|and|&)\s*"
+_MONTH_RANGE = re.compile(r"\b(?:(from|between|in|during|over)\s+)?" + _MONTH + r"\.?(?:,?\s+(" + YEAR + r"))?"
+                          + _RANGE_TO + _MONTH + r"\b\.?(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
+                          re.IGNORECASE)
+_FROM_TODAY = (_MONTH_RANGE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
@@ -765,8 +775,13 @@ def on_the_calendar(phrase: str) -> bool:
 
 def day_phrases(text: str) -> list[str]:
     """The day, week and month phrases text says ("in April", "on 15 March", "next week"), in order; not in quotes."""
-    found = [(m.start(), m.group(0)) for rx in _DAY_PHRASES for m in rx.finditer(_quotes_blanked(text))]
-    return [phrase for _, phrase in sorted(found)]
+    found = sorted({(m.start(), -m.end()) for rx in _DAY_PHRASES for m in rx.finditer(_quotes_blanked(text))})
+    out, end = [], -1
+    for start, neg_end in found:  # (a phrase inside a longer one is its part: "in january" of "in january and march")
+        if -neg_end > end:
+            out.append(text[start:-neg_end])
+            end = -neg_end
+    return out
 
 
 def _count(word: str) -> int:
@@ -792,6 +807,43 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
         out.add(monday + timedelta(days=_WEEKDAYS.index(day.lower())))
         return " " * len(m[0])
     return _WEEKDAY_OF_WEEK.sub(take, text) if "week" in text.lower() else text
+
+
+def _month_ranges(text: str, today: date, ahead: bool, out: set[date]) -> str:
+    """text with each range of months it names blanked (_MONTH_RANGE), their days added to out."""
+    def take(m: re.Match) -> str:
+        months = _months_of_range(m, today, ahead)
+        if months is None:
+            return m[0]
+        for first in months:
+            out.update(_month(first.month, str(first.year), today, ahead))
+        return " " * len(m[0])
+    return _MONTH_RANGE.sub(take, text)
+
+
+def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None:
+    """The first days of the months a _MONTH_RANGE match names, or None where it names none: a day's month ("3
+    january to ..."), "may" or "march" as words, neither after a word that makes them months nor before a year ("I
+    may and June")."""
+    said, first_name, first_year, to, last_name, last_year = m.groups()
+    before = m.string[:m.start(2)]
+    if re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before) or not (said or first_year or last_year) and any(
+            w in ("may", "mar", "march") for w in (first_name, last_name)):
+        return None
+    first, last = (_MONTHS.index(w[:3].lower()) + 1 for w in (first_name, last_name))
+    if last_year:
+        end = date(int(last_year), last, 1)
+    elif first_year:
+        end = date(int(first_year) + (last < first), last, 1)
+    else:
+        end = _month(last, None, today, ahead)[0]
+    start = date(int(first_year) if first_year else end.year - (first > last), first, 1)
+    if not start <= end or (end.year - start.year) * 12 + end.month - start.month > 11:
+        return None
+    if to.lower() in ("and", "&") and (said or "").lower() != "between":  # "in january and march": the two
+        return [start, end]
+    return [date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1)
+            for i in range((end.year - start.year) * 12 + end.month - start.month + 1)]
 
 
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
@@ -922,14 +974,74 @@ def _days(text: str, today: date) -> frozenset[str]:
     out: set[str] = relative_days(text, today)
     text = _quotes_blanked(text)
     weeks = {w.end() for w in _WEEK_OF_DAY.finditer(text)}
-    for m in WRITTEN_DAY.finditer(text):
-        if m.start() in weeks:
-            continue  # the day a week starts, read as its week's (relative_days): "w/c 14 dec" is no 14 Dec of any year
+    said = [m for m in WRITTEN_DAY.finditer(text) if m.start() not in weeks]  # (the day a week starts, read as its
+    # week's by relative_days: "w/c 14 dec" is no 14 Dec of any year)
+    for m in said:
         year, month, day = day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
+    for ends in _day_ranges(text, said):
+        between = _days_between(*ends)
+        out.difference_update(d[5:] for d in between if len(d) == 10)  # (an end read without the year the range has)
+        out.update(between)
     return frozenset(out)
+
+
+_DAY_TO = re.compile(_RANGE_TO + r"(?:the\s+)?$", re.IGNORECASE)  # what stands between a range's two days
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# the day's number of a range before its day ("5-9 January", "between 5 and 9 January"), or after it ("January 5-9,
+# 2026", "jan 5th - 9th")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.:/-])([0-3]?\d)(?:st|nd|rd|th)?" + _RANGE_TO + r"(?:the\s+)?$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(_RANGE_TO + r"(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b(?![\d.:/-])(?!\s+(?:of\s+)?"
+                           + _MONTH.replace("(", "(?:", 1) + r"\b)(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+_Ends = tuple[tuple[str | None, int, int], tuple[str | None, int, int]]
+
+
+def _day_ranges(text: str, said: list[re.Match]) -> list[_Ends]:
+    """The (year or None, month, day) of the first and the last day of each range of days text names: two days
+    ("from 3 January to 10 February 2026", "between 2026-01-05 and 2026-01-09") or a day's number beside a day
+    ("5-9 January 2026", "January 5-9, 2026"); "and" only after "between" ("on 5 and 9 January" is the two)."""
+    out: list[_Ends] = []
+    def joined(to: str, before: int) -> bool:
+        return to.lower() not in ("and", "&") or _BETWEEN.search(text, 0, before) is not None
+    for m, n in zip(said, said[1:]):
+        gap = _DAY_TO.match(text[m.end():n.start()])
+        if gap and joined(gap[1], m.start()):
+            out.append((_ymd(m), _ymd(n)))
+    for m in said:
+        year, month, day = _ymd(m)
+        if m.group(4) and (b := _NUMBER_BEFORE.search(text, 0, m.start())):  # "5-9 January", "5 and 9 January"
+            first = (year, month, int(b[1]))
+            out.append((first, (year, month, day)) if joined(b[2], b.start()) else (first, first))
+        elif m.group(7) and not year and (a := _NUMBER_AFTER.match(text, m.end())):  # "January 5-9, 2026"
+            last = (a[3], month, int(a[2]))
+            out += [((a[3], month, day), last)] if joined(a[1], m.start()) else [((a[3], month, day),) * 2, (last, last)]
+    return out
+
+
+def _ymd(m: re.Match) -> tuple[str | None, int, int]:
+    year, month, day = day_of(m)
+    return year, int(month), int(day)
+
+
+RANGE_DAYS = 366  # the longest range of days read as its days
+
+
+def _days_between(first: tuple[str | None, int, int], last: tuple[str | None, int, int]) -> list[str]:
+    """The days from first to last (one day, or a range's ends), each "YYYY-MM-DD" (or "MM-DD" where neither says its year): an
+    end without its year takes the other's, the first the year before when its day comes later in the year."""
+    (y1, m1, d1), (y2, m2, d2) = first, last
+    if y2 and not y1:
+        y1 = str(int(y2) - ((m1, d1) > (m2, d2)))
+    elif y1 and not y2:
+        y2 = str(int(y1) + ((m1, d1) > (m2, d2)))
+    start = _iso(f"{y1 or 2023}-{m1:02d}-{d1:02d}") if 1 <= m1 <= 12 else None
+    end = _iso(f"{y2 or (2023 + ((m1, d1) > (m2, d2)))}-{m2:02d}-{d2:02d}") if 1 <= m2 <= 12 else None
+    if start is None or end is None or not 0 <= (end - start).days <= RANGE_DAYS:
+        return []
+    span = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    return [d.isoformat() if y1 else d.isoformat()[5:] for d in span]
 
 
 def asks_due(text: str) -> bool:
