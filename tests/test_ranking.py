@@ -689,6 +689,26 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
 
 
+def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_not_lifted_by_its_day():
+    # trial s56 KB: "how much per month was winter storage at Noss last winter?" had put a February journal's
+    # insurance quote (no word of the question, dense 27th) first by its day, over the marina page's "storage Nov-Mar:
+    # £98/month"; a passage of the period that says a word of it, or a question of the period and nothing else, keeps it
+    chunks = [_chunk("journals/2026_02_21.md", 0, "Insurance renewal quote recieved: N&G £438.20", date="2026-02-21"),
+              _chunk("journals/2026_01_10.md", 0, "paid the winter storage invoice", date="2026-01-10"),
+              _chunk("Noss on Dart Marina.md", 0, "storage Nov-Mar: £98/month")]
+    scores = _dense_only([0.35, 0.5, 0.64], keyword=[0.0, 3.0, 5.0], ceiling=6.0)
+    question = "how much per month was winter storage at Noss in january and february 2026?"
+    ranked = fuse(chunks, scores, question, {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: True, 2: False}
+    assert ranked[-1].row == 0
+    # a question of the period and nothing else: every passage of it
+    plain = fuse(chunks, _dense_only([0.35, 0.5, 0.64]), "what did I do in january and february 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in plain} == {0: True, 1: True, 2: False}
+    # a day (or a week) asked: the day's passages whatever their words (its journal is about it)
+    day = fuse(chunks, scores, "how much per month was winter storage at Noss on 21 February 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in day}[0] is True
+
+
 def test_a_log_entry_is_of_the_day_it_opens_with():
     chunks = [_chunk("Decision Log.md", 0, "2026-11-24 Cut SMS verification from Alpha v1"),
               dataclasses.replace(_chunk("Decision Log.md", 1, "Decided by: Maria, Tom"), parent=0, depth=1),
