@@ -512,6 +512,10 @@ def test_a_month_of_the_year_named_from_today_is_that_month_of_that_year():
     march = days(none("what happened in March last year?"), wed)
     assert (min(march), max(march)) == ("2025-03-01", "2025-03-31")
     assert none("the last year in review") == "the last year in review"
+    # ... and a day of one (session 56's left-over: "around Nov 29 last year" had been 29 November of any year)
+    assert none("what did I do around Nov 29 last year?") == "what did I do around Nov 29 2025?"
+    assert days(none("on 3 March of this year"), wed) == {"2026-03-03"}
+    assert none("on 3 March 2024, last year's plan") == "on 3 March 2024, last year's plan"
 
 
 def test_a_weekday_of_last_this_or_next_week_is_that_day():

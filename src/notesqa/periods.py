@@ -580,11 +580,22 @@ _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _month_of_year_from_today(text: str, today: date) -> str:
-    """text with a month of a year named from today as that month and year ("in March last year": "in March 2025")."""
+    """text with a month or a day of a year named from today as that month or day and year ("in March last year": "in
+    March 2025", "Nov 29 last year": "Nov 29 2025")."""
     def year_of(which: str) -> str:
         return str(today.year + _YEAR_STEP[which.lower()])
 
-    return _MONTH_THEN.sub(lambda m: f"{m[1]} {year_of(m[2])}" if m[1] else f"in {m[4]} {year_of(m[3])}", text)
+    text = _MONTH_THEN.sub(lambda m: f"{m[1]} {year_of(m[2])}" if m[1] else f"in {m[4]} {year_of(m[3])}", text)
+    out, at = [], 0
+    for m in WRITTEN_DAY.finditer(text):  # ... and a day of one: "around Nov 29 last year"
+        step = _YEAR_STEP_AFTER.match(text, m.end())
+        if step is not None and day_of(m)[0] is None:
+            out += [text[at:m.end()], f" {year_of(step[1])}"]
+            at = step.end()
+    return "".join(out) + text[at:]
+
+
+_YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.IGNORECASE)
 
 
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
