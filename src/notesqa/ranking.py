@@ -552,7 +552,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text, passages) & ~year
-    day = np.isin(cand, of_day) & ~_off_the_period(text, dense, own > 0, scores.keyword_ceiling)
+    day = np.isin(cand, of_day) & ~_off_the_period(text, dense, kw, scores.keyword_ceiling)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
@@ -785,19 +785,23 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 
 
 # a question of a period longer than this many days that says more than the period asks about those words: a passage
-# of the period far from them by meaning (this much below the best candidate's dense score), saying none of them, is
-# not lifted by its day (trial s56 KB: "how much per month was winter storage at Noss last winter?" had put a February
-# journal's insurance quote, dense 27th and no word of it, first by its day, over the marina's "storage Nov-Mar:
-# £98/month"); a day's or a week's passages are all of it, whatever they say (a journal is about its day)
+# of the period far from them by meaning (this much below the best candidate's dense score) that says few of them
+# (less than this keyword share) is not lifted by its day (trial s56 KB: "how much per month was winter storage at
+# Noss last winter?" had put a February journal's insurance quote, dense 27th and no word of it, first by its day, over
+# the marina's "storage Nov-Mar: £98/month"; trial s57 LD: "what caused the stretched stars in one corner last
+# summer?", an August star party's "3 nights, clear for 2", dense 31st); a day's or a week's passages are all of it,
+# whatever they say (a journal is about its day)
 PERIOD_DAYS = 7
 DAY_FAR = 0.2
+DAY_FEW_WORDS = 0.25
 
 
-def _off_the_period(text: str, dense: np.ndarray, says_a_word: np.ndarray, ceiling: float) -> np.ndarray:
-    """For each candidate: is it a passage no day of a long period asked can lift (PERIOD_DAYS, DAY_FAR)?"""
+def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float) -> np.ndarray:
+    """For each candidate (its dense score and keyword share): is it a passage no day of a long period asked can lift
+    (PERIOD_DAYS, DAY_FAR, DAY_FEW_WORDS)?"""
     if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
         return np.zeros(len(dense), dtype=bool)
-    return ~says_a_word & (dense < dense.max() - DAY_FAR)
+    return (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
 
 
 def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
