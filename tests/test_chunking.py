@@ -325,6 +325,23 @@ def test_a_log_entry_that_opens_with_its_day_is_of_that_day_and_a_paragraph_of_t
     assert line_day("2 may join later", "2024") is None and line_day("32 Jan: x", "2024") is None
 
 
+def test_a_log_entry_of_a_note_its_front_matter_dates_is_of_its_own_day():
+    # trial s57 LC: a boiler note's "created: 2025-01-09" had dated every entry of its service log, "19/02/26 annual
+    # service" too ("when did the boiler last get serviced?": the 2025 service first, each "dated 2025-01-09"); the
+    # front matter says when the note was begun, an entry when it happened
+    note = parse_note("---\ncreated: 2025-01-09\n---\n# Boiler\n\n- Pressure should sit between 1 and 1.5 bar\n\n"
+                      "## Service log\n- 14/02/25 annual service, Dave\n  - total £95\n"
+                      "- 3rd March 2025 - lost pressure again\n- 19/02/26 annual service, Dave again, £98\n",
+                      "house/boiler.md")
+    assert [(c.text.split(",")[0], c.date) for c in chunk_note(note)] == [
+        ("Pressure should sit between 1 and 1.5 bar", "2025-01-09"), ("14/02/25 annual service", "2025-02-14"),
+        ("total £95", "2025-02-14"), ("3rd March 2025 - lost pressure again", "2025-03-03"),
+        ("19/02/26 annual service", "2026-02-19")]
+    # ... a day's own note stays of its day, whatever day its lines open with (a to-do's due day, the review)
+    daily = parse_note("---\ndate: 2024-05-14\n---\n- 2024-06-10 passport renewal due\n", "journal/2024-05-14.md")
+    assert [c.date for c in chunk_note(daily)] == ["2024-05-14"]
+
+
 def test_a_log_line_of_a_month_is_of_its_first_day_and_a_day_in_numbers_is_read_as_the_notes_others():
     # trial s49: a house log's "March 2024: slipped tile", "Oct 2021 service", "3/11/23 - service by Gary" had been of
     # no day ("what did we get done on the house in march 2024" found it 8th)
