@@ -248,6 +248,18 @@ def test_a_note_named_by_an_alias_it_explains_opens_where_it_says_it(tmp_path):
         assert idx.search(q, k=1)[0].text.startswith("Distance vector routing"), q
 
 
+def test_a_note_named_by_an_alias_its_heading_and_a_line_say_opens_at_that_line(tmp_path):
+    # trial s57 LA: "what are the MIAM exemptions?" (an alias) had opened the note at "If exemption claimed, court
+    # checks", the first line to say both words, below the list of them, "Exemptions:" under "## MIAM"
+    write(tmp_path / "notes" / "C100 and MIAM.md",
+          "---\naliases: [MIAM exemptions]\n---\n# C100 & MIAM\n\nC100 = application for child arrangements.\n\n"
+          "## MIAM\n- Attendance at MIAM required before applying\n- Exemptions — FPR PD3A / r3.8:\n"
+          "  - domestic abuse\n  - urgency\n- If exemption claimed, court checks at gatekeeping — can direct MIAM anyway\n")
+    idx = _index(tmp_path)
+    top = idx.search("what are the MIAM exemptions?", k=1)[0]
+    assert top.text.startswith("Exemptions — FPR PD3A") and "domestic abuse" in top.text
+
+
 def test_who_someone_is_by_another_name_opens_their_note_at_its_opening(tmp_path):
     # trial s34 (a consultant's vault): "Who is Olu?" had opened at "Olu wants a reseller arrangement"
     write(tmp_path / "notes" / "Olumide Adeyemi.md", "---\naliases: [Olu]\n---\n# Olumide Adeyemi\n\n"

@@ -440,8 +440,10 @@ class NoteNames:
         opening = _OPENING.fullmatch(question)  # "open the poison reverse page"
         words = _name_words(opening.group(1) if opening else _DEFINING.sub("", question, count=1))
         if words in self.aliases.get(path, ()) and not ASKS_WHO.match(question):
-            for i, c in enumerate(note):
-                if c.kind != "code" and not c.origin and not c.thin and words <= set(tokenize(c.text)):
+            for i, c in enumerate(note):  # (its words in the line or the headings over it: "Exemptions:" under "##
+                # MIAM" for "MIAM exemptions", trial s57, had opened below that list, at a line that says both)
+                if c.kind != "code" and not c.origin and not c.thin \
+                        and words <= set(tokenize(" ".join((c.text, *c.heading)))) and words & set(tokenize(c.text)):
                     return first_row + i
         # "who is in my study group?": the people its fields name, above its text as the app shows them (trial s51: a
         # page's members:: had been left out, shown from its first block)
