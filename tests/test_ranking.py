@@ -707,6 +707,14 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     plain = fuse(chunks, _dense_only([0.35, 0.5, 0.64, 0.37]), "what did I do in january and february 2026?", {}, None,
                  10)
     assert {c.row: c.explain.day_match for c in plain} == {0: True, 1: True, 2: False, 3: True}
+    # ... but one of a day whose note says the question's words elsewhere keeps it: that day's entry is about it
+    # (trial s57 LB: "decision: cutting Zadok", dense 180th, beside "Sure on This Shining Night also dropped")
+    same_day = chunks + [dataclasses.replace(_chunk("journals/2026_02_21.md", 1, "winter storage bill paid",
+                                                    date="2026-02-21"), line=2)]
+    ranked = fuse(same_day, dataclasses.replace(scores, dense=np.array([0.35, 0.5, 0.64, 0.37, 0.55], dtype=np.float32),
+                                                keyword=np.array([0.0, 3.0, 5.0, 0.6, 3.0], dtype=np.float32)),
+                  question, {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False, 3: False, 4: True}
     # a day (or a week) asked: the day's passages whatever their words (its journal is about it)
     day = fuse(chunks, scores, "how much per month was winter storage at Noss on 21 February 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in day}[0] is True

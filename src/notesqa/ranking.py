@@ -552,7 +552,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text, passages) & ~year
-    day = np.isin(cand, of_day) & ~_off_the_period(text, dense, kw, scores.keyword_ceiling)
+    day = np.isin(cand, of_day)
+    day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
@@ -796,12 +797,17 @@ DAY_FAR = 0.2
 DAY_FEW_WORDS = 0.25
 
 
-def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float) -> np.ndarray:
-    """For each candidate (its dense score and keyword share): is it a passage no day of a long period asked can lift
-    (PERIOD_DAYS, DAY_FAR, DAY_FEW_WORDS)?"""
+def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float, paths: list[str],
+                    day: np.ndarray) -> np.ndarray:
+    """For each candidate (its dense score, keyword share, note, whether it is of the days asked): is it a passage no
+    day of a long period asked can lift (PERIOD_DAYS, DAY_FAR, DAY_FEW_WORDS)? Not where another passage of its note
+    of those days is near the question: that day's entry is about it ("decision: cutting Zadok", dense 180th, beside
+    "Sure on This Shining Night also dropped" for "which piece did we drop at the start of March?", trial s57 LB)."""
     if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
         return np.zeros(len(dense), dtype=bool)
-    return (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+    off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+    near = {p for p, o, d in zip(paths, off.tolist(), day.tolist()) if d and not o}
+    return off & np.array([p not in near for p in paths], dtype=bool)
 
 
 def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
