@@ -854,7 +854,8 @@ def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_pat
     hits = idx.search(question, k=2)
     assert hits[0].path.startswith("incidents/2024-01-08") and hits[0].explain.day_match
     assert idx.notice(hits, question) == \
-        "Read as “in january 2024”: your notes of it say most of what you ask (they have a later one too)."
+        "Read as “in january 2024”: your notes of that month say most of what you ask; those of January 2025 less."
+    # (trials s57 LB, LC, LD: "they have a later one too" had read as a later bake sale, which there was not)
     # ... while a question of nothing but the month, or of one word, or of "last january", is of the last one, as
     # before (the review: "the last train" had made "what happened last january" the January of 2024)
     assert idx.noted("what did i do in january") == "what did i do in january 2025"

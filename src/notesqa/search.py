@@ -877,8 +877,13 @@ def _read_as(asked: str, noted: str, months: frozenset[str] = frozenset()) -> st
     if not added:
         return None
     first = month_start(added[0].removeprefix("in ").strip())
-    if first is not None and any(m[5:] == first[5:7] and m > first[:7] for m in months):
-        return f"Read as “{added[0]}”: your notes of it say most of what you ask (they have a later one too)."
+    later = [m for m in months if first is not None and m[5:] == first[5:7] and m > first[:7]]
+    if later:  # (which later month, said: "they have a later one too" had read as a later bake sale, trials s57)
+        import calendar
+
+        last = max(later)
+        return (f"Read as “{added[0]}”: your notes of that month say most of what you ask; those of "
+                f"{calendar.month_name[int(last[5:])]} {last[:4]} less.")
     return f"Read as “{added[0]}”: your notes have nothing of a later one."
 
 
