@@ -720,6 +720,22 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     assert {c.row: c.explain.day_match for c in day}[0] is True
 
 
+def test_a_passage_that_says_a_day_to_come_is_of_it_whatever_the_tense():
+    # trial s57 LA: "what hearing have I got next Tuesday?" (no word that looks ahead: "have I got") had not found the
+    # matter note's "DRA listed 08/12/26 10am"; a day after today is ahead by itself
+    ahead = date.today() + timedelta(days=5)
+    chunks = [_chunk("Matters/Hughes.md", 0, f"DRA listed {ahead:%d %b %Y} 10am"),
+              _chunk("Matters/Hughes.md", 1, "Cafcass report filed")]
+    ranked = fuse(chunks, _dense_only([0.3, 0.3]), f"what hearing have I got on {ahead:%d %B %Y}?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False}
+    # ... written in numbers that may be either of two, read as the vault writes the others ("14/02/25": day first)
+    ambiguous = date(ahead.year + 1, 3, 4)  # (4/3 or 3/4)
+    chunks = [_chunk("Matters/Hughes.md", 0, f"DRA listed {ambiguous:%d/%m/%y} 10am"),
+              _chunk("Matters/Hughes.md", 1, "Cafcass report filed 14/02/25")]
+    ranked = fuse(chunks, _dense_only([0.3, 0.3]), f"what hearing have I got on {ambiguous:%d %B %Y}?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False}
+
+
 def test_a_log_entry_is_of_the_day_it_opens_with():
     chunks = [_chunk("Decision Log.md", 0, "2026-11-24 Cut SMS verification from Alpha v1"),
               dataclasses.replace(_chunk("Decision Log.md", 1, "Decided by: Maria, Tom"), parent=0, depth=1),

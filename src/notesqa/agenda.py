@@ -44,13 +44,23 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     return out
 
 
-def days_told(chunk: Chunk, entry: str | None = None) -> frozenset[str]:
+def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:
     """The days a passage says in its text, of the days it is not of (days_said: "readout on [[Dec 14th, 2026]]", a
     Logseq page's "close-date:: [[Jan 15th, 2027]]", "readout on Dec 14" in the journal of 1 December); none of a
-    code block (a log's timestamps) nor of text embedded from another note."""
+    code block (a log's timestamps) nor of text embedded from another note. order: how the vault writes a day in
+    numbers that may be either of two ("dmy": "DRA listed 08/12/26", metadata.slashed_order)."""
     if chunk.origin or chunk.kind == "code":
         return frozenset()
-    return days_said(chunk.text, entry or chunk.date or "")
+    return days_said(chunk.text, entry or chunk.date or "") | (days_slashed(chunk.text, order) if order else frozenset())
+
+
+def days_slashed(text: str, order: str) -> frozenset[str]:
+    """The days text writes in numbers with slashes, those that may be either of two read in order ("08/12/26" of a
+    vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of its day)."""
+    from .metadata import SLASHED_DAY, slashed_day
+
+    return frozenset(d for m in SLASHED_DAY.finditer(text) if (d := slashed_day(m[0], order))) if "/" in text \
+        else frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -145,6 +155,9 @@ class Agenda:
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
         self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
+        from .metadata import slashed_order
+
+        order = slashed_order(c.text for c in chunks)
         for row, chunk in enumerate(chunks):
             if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
@@ -154,7 +167,7 @@ class Agenda:
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
-            for day in days_told(chunk, entry) - own:
+            for day in days_told(chunk, entry, order) - own:
                 told[day].append(row)
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":

@@ -422,7 +422,7 @@ def _line_month(text: str) -> str | None:
     return f"{m[2]}-{month:02d}-01"
 
 
-_SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
+SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
 
 
 def slashed_order(texts: Iterable[str]) -> str | None:
@@ -432,7 +432,7 @@ def slashed_order(texts: Iterable[str]) -> str | None:
     for text in texts:
         if "/" not in text:
             continue
-        for m in _SLASHED_DAY.finditer(text):
+        for m in SLASHED_DAY.finditer(text):
             a, b = int(m[1]), int(m[2])
             first |= 12 < a <= 31 and 1 <= b <= 12
             second |= 12 < b <= 31 and 1 <= a <= 12
@@ -443,7 +443,7 @@ def slashed_day(text: str, order: str | None = None) -> str | None:
     """The day text is in numbers with slashes ("14/10/2026", "3/11/23"): read the one way a number over 12 allows,
     else in order ("dmy" or "mdy", slashed_order's); None when it is none, or may be either of two and no order is
     known."""
-    n = _SLASHED_DAY.fullmatch(text.strip())
+    n = SLASHED_DAY.fullmatch(text.strip())
     if n is None:
         return None
     a, b = int(n[1]), int(n[2])

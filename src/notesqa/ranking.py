@@ -832,7 +832,10 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (a day or a week ahead: "anything planned for december 14th"; not a month's every mention of a day of it, trial
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
     # (... or one that asks when: "when is Jake off in January?" is answered by "Jake - wants 4-15 Jan 2027", trial s55)
-    if not len(due) and (looks_ahead(text) and len(asked) <= 7 or not len(rows) or asks_time(text)):
+    # (... or days after today, whatever the tense: "what hearing have I got next Tuesday?", trial s57 LA)
+    ahead = looks_ahead(text) or not looks_back(text) and bool(asked) and all(len(d) == 10 for d in asked) \
+        and min(asked) > _dt.date.today().isoformat()
+    if not len(due) and (ahead and len(asked) <= 7 or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
