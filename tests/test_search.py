@@ -1269,3 +1269,17 @@ def test_a_days_note_as_written_shows_its_text_before_its_thin_fields(tmp_path, 
     idx = built_index(tmp_path / "notes", tmp_path, embedder)
     hits = idx.search("what did i get done on 2026-11-26", k=5)
     assert hits[0].text.startswith("finished all Y11 reports") and "mood: 4" in [h.text for h in hits[1:]]
+
+
+def test_a_hit_of_a_day_asked_is_chosen_from_the_first_twenty_whatever_k(tmp_path, embedder):
+    # trial s57 LA: "what hearing have I got next Tuesday?" had shown the matter note's "DRA listed 08/12/26" 2nd from
+    # -k 20 and not at all at -k 5 (13th by score: hits of a day were chosen from the first 10)
+    notes = tmp_path / "notes"
+    for n in range(14):
+        write(notes / f"hearing-{n}.md", f"# Hearing {n}\n\n- what hearing have I got on 15, 2026 {n}\n")  # (closer by score)
+    write(notes / "Matters" / "Hughes.md", "# Hughes\n\n- DRA listed 15 Dec 2026 10am, Leeds\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = "what hearing have I got on 15 December 2026?"
+    ranked = [h.path for h in idx.search(question, k=20)]
+    assert ranked[0] == "Matters/Hughes.md"
+    assert idx.search(question, k=3)[0].path == "Matters/Hughes.md"

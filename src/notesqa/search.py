@@ -785,7 +785,9 @@ COPY_WORDS = 8  # a passage this long said the same way twice is one passage cop
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEATS_SHOWN = 2  # hits of one line said again in note after note (a weekly review's to-do) before the rest
 ONCE_MORE = 40  # hits read past k at most to fill the places of copies shown once
-REORDERED_FROM = 10  # hits chosen from, at the least, when they are put in an order other than their scores'
+REORDERED_FROM = 20  # hits chosen from, at the least, when they are put in an order other than their scores' (trial
+# s57 LA: at 10, "what hearing have I got next Tuesday?" had left out the matter note's "DRA listed 08/12/26", 13th by
+# score and of the day, shown 2nd from -k 20)
 
 
 def _once(hits: list[Hit], each_day: bool = True) -> list[Hit]:
