@@ -78,6 +78,11 @@ def test_who_or_where_a_page_is_from_is_its_credits():
     note = parse_note("author:: [[Ann Lee]], [[Bo Chan]]\nvenue:: SIGIR 2021\ntype:: book\n\n- stocks and flows\n",
                       "pages/Systems.md", Vault(".", [], logseq=True))
     assert note.credits == ("Ann Lee", "Bo Chan", "SIGIR 2021")
+    # ... and who made a piece of music, a film or a picture (trial s57 LB: "who can get down to the lowest notes in the
+    # Rachmaninoff?" had not found the basses' block of the piece's page, "composer:: Rachmaninoff" its only mention)
+    piece = parse_note("type:: piece\ncomposer:: Rachmaninoff\narranger:: [[Jo Kim]]\n\n- basses: Tom, Raj have the low Bb\n",
+                       "pages/Bogoroditse Devo.md", Vault(".", [], logseq=True))
+    assert piece.credits == ("Rachmaninoff", "Jo Kim")
 
 
 def test_a_date_property_as_logseq_writes_it():

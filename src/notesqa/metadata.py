@@ -550,7 +550,10 @@ RECORD_KEYS = frozenset({"title", "full title", "category", "categories", "type"
 CREDIT_FIELDS = ("author", "authors", "by", "creator", "creators", "editor", "editors", "speaker", "speakers",
                  "presenter", "host", "hosts", "guest", "guests", "attendees", "participants", "people", "with",
                  "venue", "journal", "conference", "booktitle", "publisher", "source", "company", "organization",
-                 "year")
+                 "year",
+                 # (who made a piece of music, a film, a picture: "composer:: Rachmaninoff", trial s57)
+                 "composer", "composers", "arranger", "lyricist", "artist", "artists", "performer", "performers",
+                 "director", "directors", "illustrator", "translator", "narrator", "band")
 
 
 def credits(meta: dict, values: Callable[[Any], tuple[str, ...]] | None = None) -> tuple[str, ...]:
