@@ -1110,6 +1110,13 @@ def test_a_passage_that_says_a_sum_comes_first_for_a_question_that_asks_for_one(
     assert ranked[0].row == 1 and ranked[0].explain.amount and "says a sum, as asked" in str(ranked[0].explain)
     # ... not for a question of another amount
     assert fuse(chunks, _dense_only([0.5, 0.49]), "who was my biggest client in 2023?", {}, None, 10)[0].row == 0
+    # a share says the amount of interest asked for (trial s57 LA: "what interest is Sarah's ex paying on the money he
+    # still owes?" had lifted every line with a £ sum over "8% judgment rate")
+    owed = [_chunk("Whitaker.md", 0, "conveyancer to pay £75k + interest + costs"),
+            _chunk("Whitaker.md", 1, "8% judgment rate from the date of the order")]
+    ranked = fuse(owed, _dense_only([0.5, 0.49]), "what interest is Sarah's ex paying on the money he still owes?", {},
+                  None, 10)
+    assert {c.row: c.explain.amount for c in ranked} == {0: True, 1: True}
 
 
 def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one_thing():

@@ -575,8 +575,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     named_step = step & (name > 0)
     howto = np.array([c.kind == "code" for c in of], dtype=bool) if asks_how(text) \
         else np.zeros(len(cand), dtype=bool)
-    amount = np.array([states_amount(c.text) for c in of], dtype=bool) if asks_amount(text) \
-        else np.zeros(len(cand), dtype=bool)
+    # (a share says the rate or the interest asked for: "8% judgment rate", trial s57 LA)
+    shares = asks_rate(text) or _INTEREST.search(text) is not None
+    amount = np.array([states_amount(c.text) or shares and _PERCENT.search(c.text) is not None for c in of],
+                      dtype=bool) if asks_amount(text) else np.zeros(len(cand), dtype=bool)
     did_i = _DID_I.match(text) is not None
     day_said = np.array([_says_day(without_set_days(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
@@ -845,6 +847,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
 
 
 _PERCENT = re.compile(r"\d\s*%|\d\s*per\s*cent\b", re.IGNORECASE)
+_INTEREST = re.compile(r"\binterest\b(?!s)", re.IGNORECASE)  # money's, not a person's ("his interests")
 
 
 def _whole_month(asked: set[str]) -> str | None:
