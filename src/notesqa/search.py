@@ -263,6 +263,8 @@ class NotesIndex:
             once = _once(hits, each_day)
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
+        asked = frozenset(tokenize(text))
+        hits = [_marked_where_said(h, asked) for h in hits]
         # (the last meeting's best k, then as the note has them: not its first k lines)
         return _meeting_as_written(hits[:k]) if last_meeting else hits[:k]
 
@@ -948,6 +950,20 @@ _TAGGED = re.compile(r"(?<![\w-])(not\s+|n['’]t\s+(?:been\s+)?)?(?:tagged(?:\s
 
 def _is_weekly(path: str) -> bool:
     return period_week(PurePosixPath(path).stem) is not None
+
+
+def _marked_where_said(hit: Hit, asked: frozenset[str]) -> Hit:
+    """hit, its match line mark off a line nested under its first that says none of the question's words (asked:
+    their stems) where the first says some: a child bullet ranked by its parent's words in its context, the parent shown
+    above it (trial s57 LC: "=>" had marked "found a hair grip and 2 coins last time" under "E18 error = drain pump
+    blocked" for "what does E18 mean on the washing machine")."""
+    row = hit.match_row
+    if not hit.match_line or row is None or not asked or asked & set(tokenize(hit.match)):
+        return hit
+    rows = hit.text.split("\n")
+    if not rows[row][:1].isspace():
+        return hit  # (a line beside the first, not under it: a journal's own line after a block it copies, the review)
+    return replace(hit, match_line=0, match=rows[0]) if asked & set(tokenize(rows[0])) else hit
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
