@@ -98,6 +98,13 @@ def test_breadcrumb_names_a_daily_notes_day_once_however_its_heading_writes_it()
     assert _hit(title="2025-01-15", heading=("15-01-2025", "Lessons")).breadcrumb == ["2025-01-15", "Lessons"]
     assert _hit(title="2025-01-15", heading=("Wed 15 Jan 2025",)).breadcrumb == ["2025-01-15"]
     assert _hit(title="2025-01-15", heading=("16-01-2025",)).breadcrumb == ["2025-01-15", "16-01-2025"]
+    # ... day first, with a year of two digits, a weekday or no year (trial s57 LA: "2026-03-03 > 3 March 2026 >
+    # Attendances", "2026-11-27 > Fri 27/11/26", "2026-12-02 > Wed 2 Dec")
+    for heading in ("3 March 2026", "Fri 27/11/26", "27/11/26", "27/11/26 Fri", "Friday 27/11/26", "Fri 27 Nov"):
+        day = "2026-03-03" if heading.startswith("3 ") else "2026-11-27"
+        assert _hit(title=day, heading=(heading, "Calls")).breadcrumb == [day, "Calls"], heading
+    assert _hit(title="2026-11-27", heading=("Thu 26 Nov",)).breadcrumb == ["2026-11-27", "Thu 26 Nov"]
+    assert _hit(title="2026-11-27", heading=("3 meetings",)).breadcrumb == ["2026-11-27", "3 meetings"]
 
 
 def test_breadcrumb_keeps_a_part_that_says_more():
@@ -337,3 +344,10 @@ def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
     assert unsaid_day(_hit(text="signed 28 August 2026", date="2026-08-28")) is None  # its text does
     assert unsaid_day(_hit(text="x")) is None and unsaid_day(_hit(text="x", date="2026-08")) is None  # a month's note
     assert unsaid_day(_hit(text="x", date="2026-08-28", origin="b.md:3")) is None  # embedded: the other note's
+    # a row of a month, dated its first day, says its month (trial s57 LD: "dated 2026-03-01" for "2026-03 | ASI220MM");
+    # a day in numbers either way round says it (trial s57 LC: "01/04/25" had been shown "dated 2025-04-01")
+    for text in ("month: 2026-03 | item: ASI220MM", "Mar 2026: filter wheel", "bought March 2026"):
+        assert unsaid_day(_hit(text=text, date="2026-03-01")) is None, text
+    assert unsaid_day(_hit(text="date: 01/04/25 | elec: 45123", date="2025-04-01")) is None
+    assert unsaid_day(_hit(text="2026-03-15 filter wheel", date="2026-03-01")) == "2026-03-01"  # another day
+    assert unsaid_day(_hit(text="date: 02/04/25", date="2025-04-01")) == "2025-04-01"

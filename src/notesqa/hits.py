@@ -388,7 +388,26 @@ def unsaid_day(hit: Hit) -> str | None:
     shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
     if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
         return None
+    if _says_slashed(shown, day) or day.endswith("-01") and _says_month(shown, day[:7]):
+        return None  # ("01/04/25", a day either way round; "2026-03", "Mar 2026": a month's row, dated its first day)
     return day
+
+
+def _says_slashed(text: str, day: str) -> bool:
+    """Does text write day in numbers with slashes, read either way round ("01/04/25" for 2025-04-01)?"""
+    from .metadata import SLASHED_DAY, slashed_day
+
+    return "/" in text and any(day in (slashed_day(m[0], "dmy"), slashed_day(m[0], "mdy"))
+                               for m in SLASHED_DAY.finditer(text))
+
+
+def _says_month(text: str, month: str) -> bool:
+    """Does text name month ("YYYY-MM") as a month: "2026-03", "Mar 2026", "March 2026"?"""
+    import calendar
+
+    name = calendar.month_name[int(month[5:])]
+    return re.search(rf"(?<![\d-]){month}(?![\d-])|\b(?:{name}|{name[:3]})\.?,?\s+{month[:4]}\b", text,
+                     re.IGNORECASE) is not None
 
 
 def _same_day_name(a: str, b: str) -> bool:
@@ -407,15 +426,20 @@ def _same_day_as(day: str, part: str) -> bool:
     "15-01-2025", "Wed 15 Jan 2025": trial s46 had shown "2025-01-15 > 15-01-2025")?"""
     from .metadata import heading_day
 
-    if not _DAY.fullmatch(day.strip()) or not _DIGITS_DAY.fullmatch(part) and not part[:1].isalpha():
+    day = day.strip()
+    if not _DAY.fullmatch(day):
         return False
-    if heading_day(part) == day.strip():
+    part = _WEEKDAY_BESIDE.sub("", part).strip()  # ("Fri 27/11/26", "01/12/26 Tue": trial s57 LA)
+    if heading_day(part) == day or heading_day(f"{part} {day[:4]}") == day:  # ("Wed 2 Dec": of the note's year)
         return True
+    y, m, d = day.split("-")
     return _DIGITS_DAY.fullmatch(part) is not None and \
-        sorted(map(int, re.findall(r"\d+", part))) == sorted(map(int, day.split("-")))
+        sorted(int(n) for n in re.findall(r"\d+", part)) in (sorted(map(int, (y, m, d))), sorted(map(int, (y[2:], m, d))))
 
 
-_DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*")  # "15-01-2025", "15.01.2025"
+_DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d\d)\s*")  # "15-01-2025", "15.01.2025", "27/11/26"
+_WEEKDAY_BESIDE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$",
+                             re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
