@@ -68,8 +68,8 @@ def test_a_parent_scoring_nearly_as_well_takes_over_its_childs_hit():
 
 def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
     tree = NoteTree.build(TINY)
-    # 3 and 2 are shown apart (2's hit stops before 3, shown already); their parent shows the list once
-    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88)), 5, 600, None, {})) == [(3, ()), (2, ())]
+    # 2 joins 3's hit, the item before it (session 57); their parent shows the list once
+    assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88)), 5, 600, None, {})) == [(2, (3,))]
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8)), 5, 600, None, {})) == [(1, (2, 3, 4))]
     # the freed place goes to the next candidate, or to the best one passed over with the list full
     assert _shown(select(tree, _ranked((3, 0.9), (2, 0.88), (1, 0.8), (5, 0.5)), 2, 600, None, {})) == \
@@ -1342,6 +1342,15 @@ def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
     assert [(s.root, s.follow) for s in select(tree, _ranked((1, 0.9), (2, 0.3), (9, 0.2)), 2, 600, None, {})] == \
         [(1, ()), (2, ())]
     assert select(tree, _ranked((1, 0.9), (2, 0.8)), 1, 600, None, {})[0].follow == (2,)
+    # ... nor one before it: the list from it to the hit, the hit's line still the match (trial s57 LB: "who still owes
+    # subs this term?" had shown "Stuart - paid first half", then "Sue T", "Pete", "Alastair" as a second hit)
+    rules = [dataclasses.replace(_chunk("Subs.md", i, f"rule {i} " + "z" * 120), heading=["Subs"]) for i in range(4)]
+    owed = [dataclasses.replace(_chunk("Subs.md", i, name), heading=["Subs", "Autumn 2026 - not paid yet"])
+            for i, name in enumerate(["Sue T (agreed to wait)", "Pete", "Alastair - reminded twice",
+                                      "Stuart - paid first half"], 4)]
+    tree = NoteTree.build(rules + owed)
+    hits = select(tree, _ranked((7, 0.62), (4, 0.61), (6, 0.5)), 3, 600, None, {})
+    assert [(s.root, s.follow, s.matched) for s in hits] == [(4, (5, 6, 7), 7)]
 
 
 def test_a_label_over_a_long_list_shows_no_list_whole(monkeypatch):

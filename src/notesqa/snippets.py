@@ -166,23 +166,44 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
     sibling ranked far lower had joined, then the next, and the sibling's answer under it had come as a hit of its
     own). True if shown so."""
     chunks = tree.chunks
-    c = chunks[row]
-    if c.kind != "bullet" or row == 0 or row + 1 < len(chunks) and chunks[row + 1].parent == c.seq \
-            and chunks[row + 1].path == c.path:
+    if not _plain_item(chunks, row):
         return False
-    prev = chunks[row - 1]
-    if prev.kind != "bullet" or prev.path != c.path or prev.parent != c.parent or prev.depth != c.depth \
-            or prev.heading != c.heading or _alone(c) or _alone(prev):  # (a task, a log's dated entry: each its
-        return False  # own hit, trial s45; the last bullet of "## cause" and the first of "## fix" are two lists, trial s50)
-    at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
+    if row > 0 and _sibling_items(chunks, row - 1, row):
+        at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
+        rows = (row - 1, row)
+    else:  # ... or before it, the items between them too: the list from it to the hit (trial s57 LB: "Stuart - paid
+        # first half" and, as a second hit, "Sue T", "Pete", "Alastair" of one list of who still owes)
+        at = next((i for i, s in enumerate(out) if not s.follow and row < s.root <= row + SIBLINGS_BEFORE
+                   and all(_sibling_items(chunks, j, j + 1) for j in range(row, s.root))
+                   and not shown.intersection(range(row + 1, s.root))), None)
+        rows = tuple(range(row, out[at].root + 1)) if at is not None else ()
     if at is None or cand.rank < TAKEOVER * out[at].rank:
         return False
-    rows = (out[at].root, *out[at].follow, row)
     if sum(len(chunks[j].text) + 1 for j in rows) > _room(budget, after + at) + 1:
         return False
-    out[at] = replace(out[at], follow=rows[1:])
-    shown.add(row)
+    hit = out[at]
+    matched = hit.matched if hit.matched is not None else hit.root
+    out[at] = replace(hit, root=rows[0], follow=rows[1:], matched=matched if matched != rows[0] else None)
+    shown.update(rows)
     return True
+
+
+SIBLINGS_BEFORE = 6  # items of a list before a hit on a later one that join it
+
+
+def _plain_item(chunks: list[Chunk], row: int) -> bool:
+    """Is the row a bullet with nothing under it, no task nor a log's dated entry (_alone: each its own hit)?"""
+    c = chunks[row]
+    return c.kind == "bullet" and not (row + 1 < len(chunks) and chunks[row + 1].parent == c.seq
+                                       and chunks[row + 1].path == c.path) and not _alone(c)
+
+
+def _sibling_items(chunks: list[Chunk], a: int, b: int) -> bool:
+    """Are rows a and b plain items (_plain_item) of one list: the same note, parent, depth and heading (the last
+    bullet of "## cause" and the first of "## fix" are two lists, trial s50)?"""
+    x, y = chunks[a], chunks[b]
+    return _plain_item(chunks, a) and _plain_item(chunks, b) and x.path == y.path and x.parent == y.parent \
+        and x.depth == y.depth and x.heading == y.heading
 
 
 def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, row: int, k: int,
