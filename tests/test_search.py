@@ -748,6 +748,14 @@ def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_w
     # ... but a question that asks more than its quoted words is as close as its score (the review)
     more = '"compartment pressure" potassium plan for the ward'
     assert idx.notice(quoted, more) == WEAK_MATCH
+    # ... nor one that says every rare word of the question, a name or a term the model does not know (trial s57 LD:
+    # "what did Raj say WinJUPOS is for?" above the club talk's "WinJUPOS derotation if longer")
+    write(tmp_path / "notes" / "Club.md", "# Club\n## Talk (Raj)\n- lucky imaging: short videos\n  - WinJUPOS derotation\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "what did Raj say WinJUPOS is for?"
+    hits = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search(q, k=2)]
+    assert "WinJUPOS" in hits[0].text and idx.notice(hits, q) is None
 
 
 def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():

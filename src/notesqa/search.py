@@ -538,7 +538,8 @@ class NotesIndex:
         text = spelling.text
         # (words in quotes are a filter: every hit says them; a question of only those matches by them)
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
-        said_all = bool(hits) and (quoted or _says_all(hits[0], text))
+        said_all = bool(hits) and (quoted or _says_all(hits[0], text)
+                                   or _says_the_rare_words(hits[0], text, self._live.gen.keywords))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
@@ -731,6 +732,24 @@ def _says_all(hit: Hit, text: str) -> bool:
     that says it is) that hit says, in its passage or where it is (title, headings, parents)?"""
     words = set(tokenize(text))
     return len(words) == 1 and words <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
+
+
+RARE_ROWS = 3  # a word of the question this few passages say is what it is about ("WinJUPOS")
+
+
+def _says_the_rare_words(hit: Hit, text: str, keywords) -> bool:
+    """Does hit say (in its passage or where it is) every name or code of the question (_NAMED_WORD) that RARE_ROWS
+    passages or fewer say, one at least? A name or a term the model does not know scores low however right a passage that says it is
+    (trial s57 LD: "what did Raj say WinJUPOS is for?" had been headed "Nothing in your notes matches this closely"
+    above the club talk's "WinJUPOS derotation if longer")."""
+    named = " ".join(m[0] for m in _NAMED_WORD.finditer(text) if m.start())  # (not the question's first word)
+    rare = {w for w in tokenize(named) if 0 < keywords.rows_with(w) <= RARE_ROWS}
+    return bool(rare) and rare <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
+
+
+# a word written as a name or a code is: capitalised, or with a digit ("Raj", "WinJUPOS", "MAX7219"; not "say", rare
+# as it may be in a vault's passages)
+_NAMED_WORD = re.compile(r"\b(?:[A-Z][\w'’-]*|\w*\d\w*)")
 
 
 def _of_a_said_name(word: str, text: str, keywords) -> bool:
