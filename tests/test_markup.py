@@ -24,6 +24,11 @@ def test_macros_block_ids_and_tags():
     inline = Inline()
     out = inline.render("Watch {{video https://x.y/z}} and {{cloze mitochondria}} now ^step-1")
     assert out == "Watch  and mitochondria now"
+    # a template's placeholder leaves no dash dangling (trial s57: "# Attendance note — {{title}}" had read
+    # "Attendance note —"), nor a bar; a label keeps its colon
+    assert Inline().render("Attendance note — {{title}}") == "Attendance note"
+    assert Inline().render("{{date}} - Standup") == "Standup" and Inline().render("Tasks: {{query todo}}").rstrip() == "Tasks:"
+    assert Inline().render("a - b {{x}} c") == "a - b  c"
     assert inline.take_ids() == ["step-1"]
     inline.render("tagged #project/alpha and #[[big idea]] but not C# or url#anchor or #1")
     assert inline.tags == ["project/alpha", "big idea"]

@@ -196,6 +196,20 @@ def roam_macros(text: str) -> str:
     return outside_code(text, part)
 
 
+_DANGLING_END = re.compile(r"\s+[—–|-]\s*$")
+_DANGLING_START = re.compile(r"^\s*[—–|-]\s+")
+
+
+def _without_dangling_marks(before: str, after: str) -> str:
+    """after (before with its macros read), without the dash or bar a macro that ended or began it left dangling (not
+    a colon: "Tasks: {{query todo}}" labels what follows): a template's "# Attendance note — {{title}}" is "Attendance note", not "Attendance note —" (trial s57)."""
+    if before.rstrip().endswith("}}") and after.strip():
+        after = _DANGLING_END.sub("", after)
+    if before.lstrip().startswith("{{") and after.strip():
+        after = _DANGLING_START.sub("", after)
+    return after
+
+
 def macro_parts(m: re.Match) -> tuple[str, str]:
     """A MACRO's name (lower case) and argument, in Logseq's form ({{embed [[page]]}}) or Roam's
     ({{embed: [[page]]}}, {{[[embed]]: ((uid))}}, {{[[TODO]]}})."""
@@ -361,7 +375,7 @@ class Inline:
         if "==" in text or "^^" in text or "::" in text:
             text = HIGHLIGHT.sub(r"\2", text)
         if "{{" in text:
-            text = MACRO.sub(self._macro, text)
+            text = _without_dangling_marks(text, MACRO.sub(self._macro, text))
         if "((" in text:
             text = BLOCK_REF.sub(self._block_ref, text)
         if "#" in text:
