@@ -180,7 +180,7 @@ def test_block_references_and_embeds_resolve_across_pages(tmp_path):
     assert vault.logseq
     note = vault.parse("pages/User.md", (tmp_path / "pages" / "User.md").read_text())
     texts = [u.text for u in note.units]
-    assert texts[0] == "As said: Cells limit the blast radius"
+    assert texts[0] == "As said: “Cells limit the blast radius”"  # (set apart, as Logseq boxes it: s57)
     embedded = [u for u in note.units if u.origin is not None]
     assert [u.text for u in embedded][:2] == ["Cells limit the blast radius", "child of the cell block"]
     assert embedded[0].origin == ("pages/Source.md", 1) and "Source" in embedded[0].parents
@@ -217,7 +217,7 @@ def test_a_reference_to_a_heading_block_reads_as_its_title_and_nested_org_blocks
         "- Logseq has a built in ((60af74c1-62f8-434a-827c-abc6d2a71734)) on by default\n")
     vault = Vault(tmp_path, ["pages/Setting.md", "pages/Tasks.md"])
     note = vault.parse("pages/Setting.md", (tmp_path / "pages" / "Setting.md").read_text())
-    assert note.units[0].text == "Logseq has a built in Time tracker on by default"
+    assert note.units[0].text == "Logseq has a built in “Time tracker” on by default"
     tasks = vault.parsed("pages/Tasks.md")
     code = next(u for u in tasks.units if u.kind == "code")
     assert code.text == "#+BEGIN_QUERY\n{:title \"q\"}\n#+END_QUERY"  # the inner block is the code's content
@@ -245,7 +245,7 @@ def test_a_reference_to_a_block_of_the_same_page(tmp_path):
                     "- As said in ((60af0000-0000-4000-8000-0000000000bb)), twice a week\n")
     vault = Vault(tmp_path, ["pages/Same.md"])
     note = vault.parse("pages/Same.md", page.read_text())
-    assert note.units[-1].text == "As said in Keep backups, twice a week" and not note.lost
+    assert note.units[-1].text == "As said in “Keep backups”, twice a week" and not note.lost
 
 
 def test_logseq_numbered_lists_keep_their_numbers():
@@ -533,3 +533,19 @@ def test_a_logseq_graph_opened_in_obsidian_reads_its_other_folders_as_markdown(t
                                                             ("Skipped the gym", "What did not")]
     page = parse_note("- Homelab\n\t- Proxmox on the NUC\n", "pages/Homelab.md", vault)
     assert [u.text for u in page.units] == ["Homelab", "Proxmox on the NUC"]  # a page is an outline still
+
+
+def test_a_block_reference_beside_other_words_is_set_apart_in_quotes(tmp_path):
+    # trial s57 LB: "everyone listens to Olu's track ((ref))" had read "... Olu's track pronunciation track recorded by
+    # Olu, it's on the shared drive", one sentence; a block of only a reference is that block's words as they are
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "pages" / "Latin.md").write_text("- pronunciation track recorded by Olu\n"
+                                                 "  id:: 60af0000-0000-4000-8000-0000000000cc\n")
+    (tmp_path / "journals" / "2025_10_09.md").write_text(
+        "- everyone listens to Olu's track ((60af0000-0000-4000-8000-0000000000cc))\n"
+        "- ((60af0000-0000-4000-8000-0000000000cc))\n")
+    vault = Vault(tmp_path, ["pages/Latin.md", "journals/2025_10_09.md"])
+    note = vault.parse("journals/2025_10_09.md", (tmp_path / "journals" / "2025_10_09.md").read_text())
+    assert [u.text for u in note.units][0] == "everyone listens to Olu's track “pronunciation track recorded by Olu”"
+    assert "“" not in note.units[-1].text and "pronunciation track" in note.units[-1].text

@@ -236,7 +236,7 @@ def test_logseq_with_windows_line_endings(tmp_path):
     (tmp_path / "pages" / "U.md").write_bytes(b"- see ((60af0000-0000-4000-8000-0000000000cc))\r\n")
     vault = Vault(tmp_path, ["pages/S.md", "pages/U.md"])
     note = vault.parse("pages/U.md", (tmp_path / "pages" / "U.md").read_text())
-    assert note.units[0].text == "see the source block"
+    assert note.units[0].text == "see “the source block”"
 
 
 def _graph_page(tmp_path, pages: dict[str, str], read: str):
@@ -280,7 +280,8 @@ def test_a_reference_shows_the_block_it_names_as_logseq_shows_it(tmp_path, block
     pages = {"pages/S.md": block.replace("ID", "  id:: 6500a1b2-0000-4000-8000-0000000000aa\n") + "\t- a child block\n",
              "pages/U.md": "- As agreed: ((6500a1b2-0000-4000-8000-0000000000aa))\n"}
     note = _graph_page(tmp_path, pages, "pages/U.md")
-    assert [u.text for u in note.units] == [f"As agreed: {shown}"]
+    said = shown if shown.startswith("`") else f"“{shown}”"  # (set apart from the words beside it, code as code)
+    assert [u.text for u in note.units] == [f"As agreed: {said}"]
 
 
 def test_a_block_of_only_a_reference_is_a_copy_of_the_block_it_shows(tmp_path):
@@ -293,7 +294,7 @@ def test_a_block_of_only_a_reference_is_a_copy_of_the_block_it_shows(tmp_path):
     assert [(u.text, u.origin) for u in note.units] == [
         ("Electroporation mix: 1.5 ug/uL plasmid with Fast Green", ("pages/Exp16.md", 1)),
         ("Used this mix again today", None),
-        ("See Electroporation mix: 1.5 ug/uL plasmid with Fast Green", None)]  # (a sentence that refers: its own)
+        ("See “Electroporation mix: 1.5 ug/uL plasmid with Fast Green”", None)]  # (a sentence that refers: its own)
 
 
 def test_a_heading_link_is_no_tag_and_a_capital_block_id_is_found(tmp_path):

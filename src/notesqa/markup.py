@@ -377,7 +377,7 @@ class Inline:
         if "{{" in text:
             text = _without_dangling_marks(text, MACRO.sub(self._macro, text))
         if "((" in text:
-            text = BLOCK_REF.sub(self._block_ref, text)
+            text = BLOCK_REF.sub(self._referenced, text)
         if "#" in text:
             text = self._tags(text)
         if "[[" in text:
@@ -401,6 +401,13 @@ class Inline:
             if ref:
                 return self._block_ref(ref)
         return ""
+
+    def _referenced(self, m: re.Match) -> str:
+        """A block reference's text, in quotes where other words are beside it, as Logseq sets it apart in a box (trial
+        s57 LB: "everyone listens to Olu's track pronunciation track recorded by Olu" had read as one sentence)."""
+        said = self._block_ref(m)
+        alone = not (m.string[:m.start()].strip() or m.string[m.end():].strip())
+        return said if alone or not said.strip() or said.lstrip()[:1] in "“\"'‘`" else f"“{said}”"  # (code: as code)
 
     def _block_ref(self, m: re.Match) -> str:
         text = self.resolver.block_text(m.group(1), self.path) if self.resolver is not None else None
