@@ -346,7 +346,8 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 # trial s55 had read last year's)
 _SOON = 45
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's")
-_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
+                      r"|\b(?:whats|whens|wheres|whos|hows)\b", re.IGNORECASE)  # (typed without the mark: "whens")
 
 
 def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
