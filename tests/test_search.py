@@ -1291,20 +1291,3 @@ def test_a_hit_of_a_day_asked_is_chosen_from_the_first_twenty_whatever_k(tmp_pat
     ranked = [h.path for h in idx.search(question, k=20)]
     assert ranked[0] == "Matters/Hughes.md"
     assert idx.search(question, k=3)[0].path == "Matters/Hughes.md"
-
-
-def test_the_match_mark_stays_off_a_line_that_says_none_of_the_question_below_one_that_does():
-    # trial s57 LC: "=>" had marked "found a hair grip and 2 coins last time" under "E18 error = drain pump blocked"
-    # for "what does E18 mean on the washing machine" (the child bullet had ranked by its parent's words)
-    from notesqa.hits import Hit
-    from notesqa.keywords import tokenize
-    from notesqa.search import _marked_where_said
-
-    text = "E18 error = drain pump blocked / filter\n  - filter is behind the flap\n  - found a hair grip last time"
-    hit = Hit(text, "washing-machine.md", 5, (), 0.8, match="found a hair grip last time", match_line=7)
-    asked = frozenset(tokenize("what does E18 mean on the washing machine"))
-    assert hit.match_row == 2 and _marked_where_said(hit, asked).match_row is None
-    assert _marked_where_said(hit, asked).match_line == 0
-    # a marked line that says a word of the question keeps its mark, and so does one below a first that says none
-    assert _marked_where_said(hit, frozenset(tokenize("hair grip"))) is hit
-    assert _marked_where_said(hit, frozenset(tokenize("what is the dryer's lint trap"))) is hit

@@ -1439,3 +1439,28 @@ def test_the_windows_of_a_paragraph_that_keeps_its_lines_are_shown_on_their_line
     hits = open_index(tmp_path / "ix", embedder).search("officers committee AGM vacancy quorum", k=3)
     shown = "\n".join(h.text for h in hits)
     assert "AGM.\n6.3 Officers" in shown and "AGM. 6.3" not in shown
+
+
+def test_a_match_that_says_none_of_the_question_moves_to_the_unit_of_its_hit_that_says_most():
+    # trials s57: "=>" had marked "found a hair grip and 2 coins last time" under "E18 error = drain pump blocked"
+    # for "what does E18 mean on the washing machine" (the child had ranked by its parent's words in its context)
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import Snippet, rematched
+
+    def bullet(seq, text, parent=None, origin=None):
+        return dataclasses.replace(_chunk("wm.md", seq, text), parent=parent, depth=0 if parent is None else 1,
+                                   origin=origin)
+    chunks = [bullet(0, "E18 error = drain pump blocked / filter"), bullet(1, "filter is behind the flap", 0),
+              bullet(2, "found a hair grip last time", 0), bullet(3, "drum clean once a month")]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(None, 0.0, None, 0.0, 0.0)
+    hit = Snippet(0, (1, 2, 3), 0.8, exp, matched=2)
+    asked = frozenset(tokenize("what does E18 mean on the washing machine"))
+    assert rematched(tree, hit, asked).matched is None  # the first line: no mark
+    assert rematched(tree, hit, frozenset(tokenize("how often drum clean"))).matched == 3  # a later line
+    assert rematched(tree, hit, frozenset(tokenize("hair grip"))) is hit  # it says them: as it was
+    assert rematched(tree, hit, frozenset(tokenize("the dryer's lint trap"))) is hit  # none says any
+    # not onto text another note's block brings (a journal's own line after a block it copies: the review)
+    copied = [dataclasses.replace(chunks[0], origin="pages/Exp16.md:1"), dataclasses.replace(chunks[3], parent=None)]
+    tree = NoteTree.build(copied)
+    assert rematched(tree, Snippet(0, (1,), 0.8, exp, matched=1), asked).matched == 1

@@ -244,7 +244,10 @@ class NotesIndex:
         if last_meeting:  # the newest meeting's passages first, however many older ones match better
             ranked = [c for c in ranked if c.fact("recent")] + [c for c in ranked if not c.fact("recent")]
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
-        unsaid = _cut_before(_saying_any(live.gen.keywords, filters.excluded))
+        cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), frozenset(tokenize(text))
+
+        def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words)
+            return snippets.rematched(live.tree, cut(s), asked)
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
         # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)
@@ -263,8 +266,6 @@ class NotesIndex:
             once = _once(hits, each_day)
         hits = once
         hits = _days_first(_not_saying(hits, filters.excluded)[:n], asks_only_the_day(text), listed=due)
-        asked = frozenset(tokenize(text))
-        hits = [_marked_where_said(h, asked) for h in hits]
         # (the last meeting's best k, then as the note has them: not its first k lines)
         return _meeting_as_written(hits[:k]) if last_meeting else hits[:k]
 
@@ -969,20 +970,6 @@ _TAGGED = re.compile(r"(?<![\w-])(not\s+|n['’]t\s+(?:been\s+)?)?(?:tagged(?:\s
 
 def _is_weekly(path: str) -> bool:
     return period_week(PurePosixPath(path).stem) is not None
-
-
-def _marked_where_said(hit: Hit, asked: frozenset[str]) -> Hit:
-    """hit, its match line mark off a line nested under its first that says none of the question's words (asked:
-    their stems) where the first says some: a child bullet ranked by its parent's words in its context, the parent shown
-    above it (trial s57 LC: "=>" had marked "found a hair grip and 2 coins last time" under "E18 error = drain pump
-    blocked" for "what does E18 mean on the washing machine")."""
-    row = hit.match_row
-    if not hit.match_line or row is None or not asked or asked & set(tokenize(hit.match)):
-        return hit
-    rows = hit.text.split("\n")
-    if not rows[row][:1].isspace():
-        return hit  # (a line beside the first, not under it: a journal's own line after a block it copies, the review)
-    return replace(hit, match_line=0, match=rows[0]) if asked & set(tokenize(rows[0])) else hit
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:

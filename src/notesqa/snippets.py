@@ -16,7 +16,7 @@ from . import joplin
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, fields_line, numbered, step_number, step_of, table_rows, task_state
 from .hits import Hit
-from .keywords import word_count
+from .keywords import tokenize, word_count
 from .metadata import daily_note, headings_day, opens_dated
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
@@ -242,6 +242,28 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     more = _next_step(tree, whole) if whole and cand.explain.step else None
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None, more=more))
     return True
+
+
+def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippet:
+    """snippet, its match moved off a unit that says none of the question's words (asked: their stems) to the one of
+    its units that says the most of them, if one does (the first of those): a unit ranked by its parent's or
+    heading's words in its context is no line to mark (trials s57: "=>" had marked "found a hair grip and 2 coins"
+    under "E18 error = drain pump blocked" for "what does E18 mean", and "milk, sugar, yeast" in a costing for what
+    was promised Marco). Not onto text embedded from another note (a journal's own line after a block it copies)."""
+    if snippet.matched is None or not asked:
+        return snippet
+    chunks = tree.chunks
+
+    def says(j: int) -> int:
+        return len(asked.intersection(tokenize(chunks[j].text)))
+    if says(snippet.matched):
+        return snippet
+    origin = chunks[snippet.matched].origin
+    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].origin == origin and chunks[j].kind != "code"]
+    best = max(rows, key=says, default=None)  # (the first of the best: max keeps it)
+    if best is None or not says(best):
+        return snippet
+    return replace(snippet, matched=None if best == snippet.root else best)
 
 
 def _next_step(tree: NoteTree, rows: list[int]) -> int | None:
