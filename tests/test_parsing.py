@@ -78,6 +78,18 @@ def test_what_is_a_label_and_how_it_reads():
     assert note.units[-1].parents == ()
     note = parse_note("# T\n\n(Optional) Tools (if any)\n\n- a saw\n", "t.md")  # not one aside (the second review)
     assert note.units[-1].parents == ("(Optional) Tools (if any)",)
+    # a line that states something, a blank line above its list, names no list: a sum, three things or more, ten words
+    # or more (trials s57 LC, LD, MA, MC: "laptop setup > bought 12/08/26, £2,599 inc VAT ..." over every tool installed,
+    # "2025-10-18 > Temp 6°C, no wind, bit of dew" over the night's targets)
+    for line in ("bought 12/08/26, £2,599 inc VAT through the Ltd", "Temp 6°C, no wind, bit of dew",
+                 "happened at Northwind when a CI job got killed mid-apply (11/07/25)", "Market: £880 best May so far"):
+        note = parse_note(f"# D\n\n{line}\n\n- one\n", "d.md")
+        assert note.units[-1].parents == (), line
+    note = parse_note("# D\n\nTemp 6°C, no wind, bit of dew\n- one\n", "d.md")  # (right above it, as before)
+    assert note.units[-1].parents == ("Temp 6°C, no wind, bit of dew",)
+    for label in ("From 1 April 2026 (after the Price rise 2026)", "Things to pack, check and label:"):
+        note = parse_note(f"# D\n\n{label}\n\n- one\n", "d.md")
+        assert note.units[-1].parents == (label.removesuffix(":"),), label
     # a field with its value, a blank line above the list, says something and names nothing (trial s49: "present:
     # Raj, Gareth, Aisha" had headed a meeting's agenda); right above it, or a label ending with a colon, names it
     note = parse_note("# Dept\n\npresent: Raj, Gareth, Aisha\n\n1. Mocks\n\nShopping:\n\n- milk\n\n"

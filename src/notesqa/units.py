@@ -274,7 +274,21 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     if apart and _two_sentences(text, lower=True) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
         # s46 had it the parent of the day's tasks); right above the list they may ("... The bagging is the process")
+    if apart and not text.endswith(":") and _states_something(text):
+        return False  # (trials s57: "bought 12/08/26, £2,599 inc VAT ..." over the tools installed, "Temp 6°C, no wind,
+        # bit of dew" over a night's targets)
     return not _only_link(inline) and not only_tags(text)
+
+
+LABEL_WORDS = 10  # a line of this many words or more, a blank line above a list, says something: no label of it
+
+
+def _states_something(text: str) -> bool:
+    """Does a line say something rather than name what follows: a sum of money, three things or more (two commas),
+    or LABEL_WORDS words or more?"""
+    from .asking import states_amount
+
+    return text.count(",") >= 2 or len(text.split()) >= LABEL_WORDS or states_amount(text)
 
 
 # a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
