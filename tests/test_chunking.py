@@ -281,6 +281,11 @@ def test_a_day_heading_that_says_no_year_is_of_the_year_above_it_or_its_notes():
     assert headings_day(["Team", "Jan"], None, "2024") is None and headings_day(["Team 2024", "Jan"]) == "2024-01-01"
     assert headings_day(["Heat", "March 27th"], None, "2026") == "2026-03-27"
     assert headings_day(["2026-03-12: deep clean"]) == "2026-03-12"
+    # a month and its year's last two digits under that year is the month (trial s57 MC: a learning log's "### May 25"
+    # under "## 2025" had been 25 May)
+    assert headings_day(["Learning log", "2025", "May 25"]) == "2025-05-01"
+    assert headings_day(["Learning log", "2026", "Jan 26"]) == headings_day(["Log 2026", "Jan '26"]) == "2026-01-01"
+    assert headings_day(["Log", "2025", "May 24"]) == "2025-05-24" and headings_day(["Log", "May 25"]) is None
 
 
 def test_a_day_heading_that_says_no_year_is_of_the_year_that_follows_the_day_heading_before_it():

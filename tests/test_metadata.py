@@ -195,6 +195,9 @@ def test_a_file_name_is_read_for_its_day_and_words_by_one_rule():
     assert dated_name("Lesson 2023.04-18") is None
     # the day before an underscore dates its note too (it had been read by the series rule only: the review, s47)
     assert note_date(None, "standups/2024-03-05_standup.md") == "2024-03-05"
+    # ... and between its words, dashed (trial s57 MC: "incident 2025-06-21 postgres failover.md" had been of no day)
+    assert dated_name("incident 2025-06-21 postgres failover") == ("2025-06-21", "incident postgres failover")
+    assert dated_name("release v2026-11-18 notes") is None and dated_name("a 2025-13-40 b") is None
 
 
 def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():

@@ -299,6 +299,10 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
         known = said or dated
+        # a month and its year's last two digits under that year ("### May 25" under "## 2025": May 2025, not the 25th
+        # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
+        if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and _month_number(m[1]):
+            return calendar_day(m[1], "1", said)
         if day := day_of_month_heading(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
@@ -312,6 +316,9 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
             said = m[2] or said
             return calendar_day(m[1], "1", said) if said else None
     return None
+
+
+_MONTH_YY = re.compile(r"([A-Za-z]{3,9})\.?\s+[’']?(\d\d)")  # "May 25", "Sept '25"
 
 
 # Readwise's heading over the highlights a later sync added: "New highlights added July 7, 2024 at 9:41 AM" (trial s46)
@@ -750,6 +757,7 @@ _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 202
 _DAY_FIRST_NAME = re.compile(r"(\d{4})([-._])(\d{2})\2(\d{2})[ _-]+(\S.*)")
 _DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})([-._])(\d{2})\3(\d{2})"
                             r"(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?")
+_DAY_INSIDE_NAME = re.compile(r"(.*\S) +((?:19|20)\d\d-\d\d-\d\d) +([^\d\s].*)")  # (words after: not a time)  # (dashed, spaces either side: trial s57)
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")
@@ -891,6 +899,8 @@ def dated_name(stem: str) -> tuple[str, str] | None:
         return f"{m[1]}-{m[3]}-{m[4]}", m[5]
     if m := _DAY_LAST_NAME.fullmatch(stem):
         return f"{m[2]}-{m[4]}-{m[5]}", m[1]
+    if (m := _DAY_INSIDE_NAME.fullmatch(stem)) and as_date(m[2]):  # "incident 2025-06-21 postgres failover"
+        return m[2], f"{m[1]} {m[3]}"
     m = _EU_DAY_FIRST_NAME.fullmatch(stem)
     day, words = (m.groups()[:3], m[4]) if m else (None, None)
     if m is None and (m := _EU_DAY_LAST_NAME.fullmatch(stem)):
