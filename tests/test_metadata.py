@@ -232,6 +232,11 @@ def test_the_fields_a_note_opens_with_are_its_metadata():
     assert parse_note("---\ndate: 2020-01-01\n---\ndate:: 2024-03-04\n\nx\n", "x.md").date == "2020-01-01"
     assert roam.properties == () and parse_note("- Status:: #done\n- x\n", "b.md").properties == ("status: done",)
     assert leading_fields("Some prose.\ndate:: 2024-03-04\n") == {}  # only on top
+    # ... after a title and a line of tags too (trial s57 MA: a meeting's "date:: 2025-09-05" had dated nothing)
+    meeting = parse_note("# Bean There catch up\n#meeting #customer\ndate:: 2025-09-05\n\nquick chat w/ Marco\n", "m.md")
+    assert meeting.date == "2025-09-05" and [u.text for u in meeting.units] == ["quick chat w/ Marco"]
+    spaced = parse_note("# Bean There\n\n#meeting\ndate:: 2025-09-05\n\nquick chat\n", "m.md")
+    assert spaced.date == "2025-09-05" and [u.text for u in spaced.units] == ["quick chat"]
 
 
 def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter():

@@ -1103,9 +1103,14 @@ def title_from_filename(rel: str) -> str:
 
 # (after a title heading too: "# Kanji I always forget" then "status:: active", trial s48's fields had been text)
 _TITLE_LINE = r"#[ \t]+[^\n]*"  # (one rule for both: leading_fields reads the lines fields_on_top blanks, the review)
-_FIELDS_ON_TOP = re.compile(r"\A\ufeff?(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:" + _TITLE_LINE + r"\n)?"
+# ... and a line of only tags between them ("# Bean There catch up" / "#meeting #customer" / "date:: 2025-09-05": trial
+# s57 MA's meeting had been of no day)
+_TAGS_LINE = r"[ \t]*#[^\s#][^\s]*(?:[ \t]+#[^\s#][^\s]*)*[ \t]*"
+_FIELDS_ON_TOP = re.compile(r"\A\ufeff?(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:" + _TITLE_LINE + r"\n"
+                            r"(?:(?:[ \t]*\n)*" + _TAGS_LINE + r"\n)?)?"
                             r"((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)", re.S)
 _TITLE_HEADING = re.compile(_TITLE_LINE)
+_TAGS_ONLY = re.compile(_TAGS_LINE)
 
 
 FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)  # a note's front matter
@@ -1173,12 +1178,14 @@ def _leading_field_lines(text: str) -> Iterator[tuple[int, re.Match]]:
     heading."""
     m = FRONT_MATTER_BLOCK.match(text)
     at = text.count("\n", 0, m.end()) + 1 if m else 1
-    seen = titled = False
+    seen = titled = tagged = False
     for at, line in enumerate((text[m.end():] if m else text).lstrip("\ufeff").split("\n"), at):
         field = _LEADING_FIELD.match(line)
         if field is None:
-            if _TITLE_HEADING.fullmatch(line) and not seen and not titled:  # a title heading before them
+            if _TITLE_HEADING.fullmatch(line) and not seen and not titled and not tagged:  # a title heading before them
                 titled = True
+            elif _TAGS_ONLY.fullmatch(line) and titled and not seen and not tagged:  # ... and a line of tags right
+                tagged = True  # under it (_FIELDS_ON_TOP's; not a deck's "#flashcards" over its "front::back" cards)
             elif line.strip():
                 return
             continue
