@@ -257,13 +257,14 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "how much is rainfall in march", "how much is there", "how much are we behind on sleep"):
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450",
-                 "client: Acme logo | amt: 1,800 | paid: 9/17", "price:: 90", "fee: 1800."):  # a field's sum
+                 "client: Acme logo | amt: 1,800 | paid: 9/17", "price:: 90", "fee: 1800.",  # a field's sum
+                 "Fixed tariff 24.6p/kWh until Aug 2027", "was 31p on variable", "stamps 85p each"):  # (pence: s57 MA)
         assert states_amount(text), text
     for text in ("Biggest client: Northwind (28% of revenue)", "5 pounds of flour", "version 2.0", "costs 3k",
                  "run $1 on the shell", "awk '{print $2}'", "x = $3 + $4", "`echo $45`",
                  "cost: 3 days", "paid: 9/17", "amount: 2.5h", "total: 42",  # (the review: a shell's; a time, a day,
                  "paid: 17 Sep", "paid: 12.03.2024", "paid:: 2024", "amount: 250ml", "price: 4 stars",  # a count, a
-                 "rent: 2 bedrooms"):  # measure, a rating)
+                 "rent: 2 bedrooms", "shot in 1080p", "4p to 7p players"):  # measure, a rating; a video's lines)
         assert not states_amount(text), text
 
 

@@ -485,7 +485,10 @@ _MONEY = re.compile(r"\b(?:amt|amount|price|cost|fee|paid|rent|salary)\s*::?\s*(
                     r"(?=[ \t]*(?:$|\n|[|,;)(\]]|\.(?:\s|$)|(?:a|an|per|each|every)\s|/\s*[a-z]))|"
                     r"[£€¥₹]\s?\d|\$\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|bn)\b)?(?<!\$\d)(?![\w}])|\$\s?\d{2,}|"
                     r"\b\d[\d,.]*\s?(?:k|m|bn)?\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|INR|euros?|dollars?"
-                    r"|bucks|quid)\b", re.IGNORECASE)  # (not "pounds": of flour too)
+                    r"|bucks|quid)\b|"
+                    # pence, of a price per unit or each ("24.6p/kWh", "31p on variable": trial s57 MA); not "1080p"
+                    r"(?<![\w.])\d{1,2}(?:\.\d{1,2})?p(?=/|\s+(?:on|per|each|a|an|off)\b)", re.IGNORECASE)  # (not
+# "pounds": of flour too)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
