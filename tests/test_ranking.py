@@ -85,6 +85,12 @@ def test_fuse_weighs_years_names_questions_and_thin_passages():
     # census?" had put the research log of 2024 after)
     old = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 4), "radiology Werner 1911", {}, None, 10)}
     assert not old[0].explain.other_year and old[0].rank == pytest.approx(0.4)
+    # ... nor a note whose title names a span of years the year asked is in (trial s57 MD: "Term dates 2026-27" had
+    # been of 2026 for "when is February half term in 2027?")
+    terms = [dataclasses.replace(_chunk("Term dates 2026-27.md", 0, "Half term: Mon 15 Feb - Fri 19 Feb"),
+                                 title=title) for title in ("Term dates 2026-27", "Term dates 2025/2026", "Season 2026–27")]
+    spans = fuse(terms, _dense_only([0.5] * 3), "When is February half term in 2027?", {}, None, 10)
+    assert {c.row: c.explain.other_year for c in spans} == {0: False, 1: True, 2: False}
     assert ranked[1].explain.name_match == 0.75 and ranked[1].rank == pytest.approx(0.4 + NAME_BONUS * 0.75)
     assert ranked[2].explain.asks and ranked[2].rank == pytest.approx(0.4 - ASK_PENALTY)
     # ... unless the question asks for questions (trial s42: "Open questions for Billing v2?" had put a task first)

@@ -777,9 +777,23 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
         return out
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        of = {c.date[:4]} if c.date else years(c.title)
+        of = {c.date[:4]} if c.date else _title_years(c.title)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
+
+
+_YEAR_SPAN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?![\w/.-])")
+
+
+def _title_years(title: str) -> set[str]:
+    """The years a note's title names, a span's every year ("Term dates 2026-27": 2026 and 2027, trial s57 MD; "Tax
+    2024/2025")."""
+    found = years(title)
+    for m in _YEAR_SPAN.finditer(title):
+        end = int(m[2] if len(m[2]) == 4 else m[1][:2] + m[2])
+        if int(m[1]) < end <= int(m[1]) + 10:
+            found |= {str(y) for y in range(int(m[1]), end + 1)}
+    return found
 
 
 def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
