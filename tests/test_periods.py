@@ -587,3 +587,15 @@ def test_two_days_and_those_between_them_are_their_days():
     # "and" without "between" is the two days
     assert on("what did I do on 5 and 9 January 2026?") == {"2026-01-05", "2026-01-09"}
     assert on("on 2026-01-05 and 2026-01-09") == {"2026-01-05", "2026-01-09"}
+
+
+def test_a_days_number_alone_is_that_day_of_this_month_or_the_next():
+    # trial s57 MB: "what's on the 10th" (4 December) had been read as no day; the task scheduled for 10 December missed
+    on = partial(days, today=date(2026, 12, 4))
+    assert on("what's on the 10th?") == on("anything on for the 10th") == {"2026-12-10"}
+    assert on("what did we do on the 2nd?") == {"2026-12-02"}  # looking back: the last one
+    assert on("what's on the 2nd?") == {"2027-01-02"}  # ahead: the next one
+    assert on("who is coming on the 10th for dinner") == {"2026-12-10"}
+    # not a floor, a place in a list, nor a day its month says
+    assert on("who lives on the 2nd floor") == set() and on("the 3rd item on the list") == set()
+    assert on("on the 10th of January 2027") == {"2027-01-10"}

@@ -203,6 +203,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     out: set[date] = set()
     text = _weekday_of_week(text, today, out)
     text = _month_ranges(text, today, ahead, out)
+    for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
+        day = _day_of_number(int(m[1]), today, back=looks_back(text))
+        if day is not None:
+            out.add(day)
     back = _PAST.search(text) is not None
     dated = _names_a_period(text)
     for m in _RELATIVE.finditer(text):
@@ -443,6 +447,13 @@ _UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30}
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|tasks?|to-?dos?|coming up|upcoming|calendar|"
                     r"booked)\b", re.IGNORECASE)
+# a day's number alone after "on", "for" or "by the": "what's on the 10th?", "by the 3rd" (trial s57 MB had read none);
+# not a floor or an item ("on the 2nd floor"), nor a day its month says ("the 10th of January": WRITTEN_DAY's)
+_DAY_NUMBER_ALONE = re.compile(r"\b(?:on|for|by)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b"
+                               r"(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|and|or|too|then|please|morning|afternoon|evening|night)\b))",
+                               re.IGNORECASE)
+
+
 # two months and those between them, or both of them: "from January to March 2026", "jan-mar 2026", "between jan and
 # feb", "in january and march" (the two); "may" and "march" in lower case only after a word that makes them months
 # (session 57: "in january and february 2026" had been January alone, "from january to february 2026" February alone,
@@ -451,7 +462,7 @@ _RANGE_TO = r"\s*(-|–|—|to|till|until|through|thru|and|&)\s*"
 _MONTH_RANGE = re.compile(r"\b(?:(from|between|in|during|over)\s+)?" + _MONTH + r"\.?(?:,?\s+(" + YEAR + r"))?"
                           + _RANGE_TO + _MONTH + r"\b\.?(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
                           re.IGNORECASE)
-_FROM_TODAY = (_MONTH_RANGE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
+_FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
@@ -819,6 +830,17 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
         out.add(monday + timedelta(days=_WEEKDAYS.index(day.lower())))
         return " " * len(m[0])
     return _WEEKDAY_OF_WEEK.sub(take, text) if "week" in text.lower() else text
+
+
+def _day_of_number(n: int, today: date, back: bool) -> date | None:
+    """The day numbered n of this month, or of the next when it is gone (the last when the question looks back)."""
+    months = [(today.year, today.month), (today.year + (today.month == 12), today.month % 12 + 1)] if not back else \
+        [(today.year, today.month), (today.year - (today.month == 1), (today.month - 2) % 12 + 1)]
+    for year, month in months:
+        day = _iso(f"{year}-{month:02d}-{n:02d}")
+        if day is not None and (day <= today if back else day >= today):
+            return day
+    return None
 
 
 def _month_ranges(text: str, today: date, ahead: bool, out: set[date]) -> str:
