@@ -51,7 +51,8 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     numbers that may be either of two ("dmy": "DRA listed 08/12/26", metadata.slashed_order)."""
     if chunk.origin or chunk.kind == "code":
         return frozenset()
-    return days_said(chunk.text, entry or chunk.date or "") | (days_slashed(chunk.text, order) if order else frozenset())
+    said = days_said(chunk.text, entry or chunk.date or "")
+    return said | days_slashed(chunk.text, order) if order else said
 
 
 def days_slashed(text: str, order: str) -> frozenset[str]:

@@ -433,13 +433,14 @@ def _same_day_as(day: str, part: str) -> bool:
     if heading_day(part) == day or heading_day(f"{part} {day[:4]}") == day:  # ("Wed 2 Dec": of the note's year)
         return True
     y, m, d = day.split("-")
-    return _DIGITS_DAY.fullmatch(part) is not None and \
-        sorted(int(n) for n in re.findall(r"\d+", part)) in (sorted(map(int, (y, m, d))), sorted(map(int, (y[2:], m, d))))
+    numbers = sorted(int(n) for n in re.findall(r"\d+", part))
+    return _DIGITS_DAY.fullmatch(part) is not None and numbers in (sorted(map(int, (y, m, d))),
+                                                                  sorted(map(int, (y[2:], m, d))))
 
 
 _DIGITS_DAY = re.compile(r"\s*\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d\d)\s*")  # "15-01-2025", "15.01.2025", "27/11/26"
-_WEEKDAY_BESIDE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$",
-                             re.IGNORECASE)
+_WEEKDAY_BESIDE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|"
+                             r"\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 

@@ -201,8 +201,9 @@ _DANGLING_START = re.compile(r"^\s*[—–|-]\s+")
 
 
 def _without_dangling_marks(before: str, after: str) -> str:
-    """after (before with its macros read), without the dash or bar a macro that ended or began it left dangling (not
-    a colon: "Tasks: {{query todo}}" labels what follows): a template's "# Attendance note — {{title}}" is "Attendance note", not "Attendance note —" (trial s57)."""
+    """after (before with its macros read), without the dash or bar a macro that ended or began it left dangling: a
+    template's "# Attendance note — {{title}}" is "Attendance note", not "Attendance note —" (trial s57); not a
+    colon ("Tasks: {{query todo}}" labels what follows)."""
     if before.rstrip().endswith("}}") and after.strip():
         after = _DANGLING_END.sub("", after)
     if before.lstrip().startswith("{{") and after.strip():

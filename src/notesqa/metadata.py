@@ -757,7 +757,9 @@ _DATE_STEM = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})$")  # a daily note: 202
 _DAY_FIRST_NAME = re.compile(r"(\d{4})([-._])(\d{2})\2(\d{2})[ _-]+(\S.*)")
 _DAY_LAST_NAME = re.compile(r"(.*\S)[ _-]+\(?(\d{4})([-._])(\d{2})\3(\d{2})"
                             r"(?:[ _T]+[0-2]?\d[.:h][0-5]\d(?:[.:][0-5]\d)?)?\)?")
-_DAY_INSIDE_NAME = re.compile(r"(.*\S) +((?:19|20)\d\d-\d\d-\d\d) +([^\d\s].*)")  # (words after: not a time)  # (dashed, spaces either side: trial s57)
+# a day between a name's words, dashed, spaces either side, words after it (not a time): "incident 2025-06-21 postgres
+# failover" (trial s57)
+_DAY_INSIDE_NAME = re.compile(r"(.*\S) +((?:19|20)\d\d-\d\d-\d\d) +([^\d\s].*)")
 _DOTTED_DATE = re.compile(r"(?:^|\.)(\d{4})\.(\d{2})\.(\d{2})$")  # a Dendron journal: daily.journal.2024.03.04.md
 # a daily note named without dashes, "20190305.md", "20190306 Pitch.md" (not a longer number: a zettel ID)
 _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?=[ _-]+\S|$)")

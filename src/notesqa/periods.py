@@ -203,11 +203,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     out: set[date] = set()
     text = _weekday_of_week(text, today, out)
     text = _month_ranges(text, today, ahead, out)
-    for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
-        day = _day_of_number(int(m[1]), today, back=looks_back(text))
-        if day is not None:
-            out.add(day)
     back = _PAST.search(text) is not None
+    for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
+        if (day := _day_of_number(int(m[1]), today, back)) is not None:
+            out.add(day)
     dated = _names_a_period(text)
     for m in _RELATIVE.finditer(text):
         if dated and m.group(6):
@@ -449,9 +448,8 @@ _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|task
                     r"booked)\b", re.IGNORECASE)
 # a day's number alone after "on", "for" or "by the": "what's on the 10th?", "by the 3rd" (trial s57 MB had read none);
 # not a floor or an item ("on the 2nd floor"), nor a day its month says ("the 10th of January": WRITTEN_DAY's)
-_DAY_NUMBER_ALONE = re.compile(r"\b(?:on|for|by)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b"
-                               r"(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|and|or|too|then|please|morning|afternoon|evening|night)\b))",
-                               re.IGNORECASE)
+_DAY_NUMBER_ALONE = re.compile(r"\b(?:on|for|by)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|"
+                               r"and|or|too|then|please|morning|afternoon|evening|night)\b))", re.IGNORECASE)
 
 
 # two months and those between them, or both of them: "from January to March 2026", "jan-mar 2026", "between jan and
@@ -462,7 +460,8 @@ _RANGE_TO = r"\s*(-|–|—|to|till|until|through|thru|and|&)\s*"
 _MONTH_RANGE = re.compile(r"\b(?:(from|between|in|during|over)\s+)?" + _MONTH + r"\.?(?:,?\s+(" + YEAR + r"))?"
                           + _RANGE_TO + _MONTH + r"\b\.?(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
                           re.IGNORECASE)
-_FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON, _WEEK_OF_MONTH, _SPAN)
+_FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON,
+               _WEEK_OF_MONTH, _SPAN)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
 _MONTH_REL = re.compile(r"\b(last|this|previous|next|coming) month\b", re.IGNORECASE)
@@ -1050,7 +1049,8 @@ def _day_ranges(text: str, said: list[re.Match]) -> list[_Ends]:
             out.append((first, (year, month, day)) if joined(b[2], b.start()) else (first, first))
         elif m.group(7) and not year and (a := _NUMBER_AFTER.match(text, m.end())):  # "January 5-9, 2026"
             last = (a[3], month, int(a[2]))
-            out += [((a[3], month, day), last)] if joined(a[1], m.start()) else [((a[3], month, day),) * 2, (last, last)]
+            first = (a[3], month, day)
+            out += [(first, last)] if joined(a[1], m.start()) else [(first, first), (last, last)]
     return out
 
 
@@ -1063,15 +1063,16 @@ RANGE_DAYS = 366  # the longest range of days read as its days
 
 
 def _days_between(first: tuple[str | None, int, int], last: tuple[str | None, int, int]) -> list[str]:
-    """The days from first to last (one day, or a range's ends), each "YYYY-MM-DD" (or "MM-DD" where neither says its year): an
-    end without its year takes the other's, the first the year before when its day comes later in the year."""
+    """The days from first to last (one day, or a range's ends), each "YYYY-MM-DD" (or "MM-DD" where neither says its
+    year: counted in a leap year, 29 February one of them): an end without its year takes the other's, the first the
+    year before when its day comes later in the year."""
     (y1, m1, d1), (y2, m2, d2) = first, last
     if y2 and not y1:
         y1 = str(int(y2) - ((m1, d1) > (m2, d2)))
     elif y1 and not y2:
         y2 = str(int(y1) + ((m1, d1) > (m2, d2)))
-    start = _iso(f"{y1 or 2023}-{m1:02d}-{d1:02d}") if 1 <= m1 <= 12 else None
-    end = _iso(f"{y2 or (2023 + ((m1, d1) > (m2, d2)))}-{m2:02d}-{d2:02d}") if 1 <= m2 <= 12 else None
+    start = _iso(f"{y1 or 2024}-{m1:02d}-{d1:02d}") if 1 <= m1 <= 12 else None
+    end = _iso(f"{y2 or (2024 + ((m1, d1) > (m2, d2)))}-{m2:02d}-{d2:02d}") if 1 <= m2 <= 12 else None
     if start is None or end is None or not 0 <= (end - start).days <= RANGE_DAYS:
         return []
     span = [start + timedelta(days=i) for i in range((end - start).days + 1)]

@@ -740,9 +740,9 @@ RARE_ROWS = 3  # a word of the question this few passages say is what it is abou
 
 def _says_the_rare_words(hit: Hit, text: str, keywords) -> bool:
     """Does hit say (in its passage or where it is) every name or code of the question (_NAMED_WORD) that RARE_ROWS
-    passages or fewer say, one at least? A name or a term the model does not know scores low however right a passage that says it is
-    (trial s57 LD: "what did Raj say WinJUPOS is for?" had been headed "Nothing in your notes matches this closely"
-    above the club talk's "WinJUPOS derotation if longer")."""
+    passages or fewer say, one at least? A name or a term the model does not know scores low however right a passage
+    that says it is (trial s57 LD: "what did Raj say WinJUPOS is for?" had been headed "Nothing in your notes matches
+    this closely" above the club talk's "WinJUPOS derotation if longer")."""
     named = " ".join(m[0] for m in _NAMED_WORD.finditer(text) if m.start())  # (not the question's first word)
     rare = {w for w in tokenize(named) if 0 < keywords.rows_with(w) <= RARE_ROWS}
     return bool(rare) and rare <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
