@@ -1464,3 +1464,20 @@ def test_a_match_that_says_none_of_the_question_moves_to_the_unit_of_its_hit_tha
     copied = [dataclasses.replace(chunks[0], origin="pages/Exp16.md:1"), dataclasses.replace(chunks[3], parent=None)]
     tree = NoteTree.build(copied)
     assert rematched(tree, Snippet(0, (1,), 0.8, exp, matched=1), asked).matched == 1
+
+
+def test_a_days_page_properties_hit_shows_what_the_page_says_after_them():
+    # trial s57 MB: "what callouts did we have last week" had shown a journal's "type: callout / location: Sty Head"
+    # alone, nothing of what happened
+    props = dataclasses.replace(_chunk("journals/2026_11_25.md", 0, "type: callout\nlocation: Sty Head", kind="paragraph"),
+                                thin=True, date="2026-11-25")
+    first = dataclasses.replace(_chunk("journals/2026_11_25.md", 1, "pager 12:10, woman slipped on ice"),
+                                heading=["wrist # on ice - Sty Head path"], date="2026-11-25")
+    tree = NoteTree.build([props, first])
+    day = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=True)
+    (hit,) = select(tree, [Candidate(0, 0.9, day)], 1, 600, None, {})
+    assert (hit.root, hit.follow, hit.jump) == (0, (1,), 0)
+    assert "… (line 2, wrist # on ice - Sty Head path)" in to_hit(tree, hit).text
+    # ... not for a question of no day: the field asked for, alone
+    other = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9)
+    assert select(tree, [Candidate(0, 0.9, other)], 1, 600, None, {})[0].follow == ()

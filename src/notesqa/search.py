@@ -34,7 +34,8 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year, without_months
+from .periods import (YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year,
+                      without_months, without_relative_days)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
@@ -244,7 +245,9 @@ class NotesIndex:
         if last_meeting:  # the newest meeting's passages first, however many older ones match better
             ranked = [c for c in ranked if c.fact("recent")] + [c for c in ranked if not c.fact("recent")]
         more = EXCLUDED_SLACK if filters.excluded else 0  # hits whose shown text says a word to leave out drop
-        cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), frozenset(tokenize(text))
+        # (the question's words to mark a line by: not its days, "last week" is no word a line should say)
+        cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), \
+            frozenset(tokenize(without_relative_days(text)))
 
         def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words)
             return snippets.rematched(live.tree, cut(s), asked)

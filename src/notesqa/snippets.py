@@ -223,6 +223,13 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     # come above steps 1-3)
     # (a task set for the day asked is the answer alone, not its note's day's list nor its small note: trial s45's
     # "what's scheduled for December 15?" had gone on to its journal's other to-dos)
+    if cand.explain.day_match and (lead := _properties_lead(tree, row, room, shown)):
+        # (a day's page's properties: with what the page says after them, where that is; trial s57 MB's "type:
+        # callout / location: Sty Head" had been the hit for "what callouts did we have last week", nothing else)
+        shown |= {row, *lead}
+        jump = 0 if tree.chunks[lead[0]].heading != tree.chunks[row].heading else None
+        out.append(Snippet(row, tuple(lead), cand.rank, cand.explain, jump=jump))
+        return True
     its_own = cand.explain.task_day
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
         ((cand.explain.day_match or cand.explain.recent > 0) and not cand.explain.task_match and not its_own
@@ -264,6 +271,22 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     if best is None or not says(best):
         return snippet
     return replace(snippet, matched=None if best == snippet.root else best)
+
+
+_FIELD_LINE = re.compile(r"\s*[^\W\d][\w /&-]{0,30}:[ \t]+\S")  # "location: Sty Head"
+
+
+def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
+    """The rows of the block after row and what follows it (_following), when row is its note's first passage and
+    only fields (a Logseq page's properties, a note's front matter shown) and they fit; [] for any other."""
+    chunks = tree.chunks
+    c = chunks[row]
+    start, end = tree.rows[c.path]
+    if row != start or row + 1 >= end or row + 1 in shown or c.kind == "code" \
+            or not all(_FIELD_LINE.match(line) for line in c.text.splitlines() if line.strip()):
+        return []
+    rest = room - len(c.text) - len(chunks[row + 1].text) - 2
+    return [row + 1, *_following(tree, row + 1, rest, shown)] if rest >= 0 else []
 
 
 def _next_step(tree: NoteTree, rows: list[int]) -> int | None:
