@@ -34,6 +34,14 @@ def test_macros_block_ids_and_tags():
     assert inline.tags == ["project/alpha", "big idea"]
 
 
+def test_one_tilde_strikes_words_not_an_about():
+    # trial s57 NC: "~15-20k hrs life ... (~£8-9k!!)" had been struck from "15" to "(": a tilde before a number or a
+    # sum says "about", and one after an opening bracket closes nothing
+    assert Inline().render("~Courgettes~ never again") == "~~Courgettes~~ never again"
+    for text in ("~15-20k hrs life, budget in 1-2 yrs (~£8-9k!!)", "~5 min to ~10 min", "about ~$40 (~20 each)"):
+        assert "~~" not in Inline().render(text), text
+
+
 def test_code_is_never_altered():
     note = parse_note("# T\n\nType `[[page]]` or `{{query x}}` and `<!-- c -->` here: [[Real link|real]].\n\n"
                       "```\n[[kept]] %% also kept %%\n```\n", "n.md")

@@ -42,8 +42,9 @@ DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\
 HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
 STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # struck-out words as units.inline_text writes them
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
-# "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike
-ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/])([^~\n]*?[^\s~])~(?![~\w/])")
+# "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike; nor "~15k ... (~£8k)": a tilde
+# before a number or a sum is "about", one after an opening bracket closes nothing (trial s57 NC)
+ONE_TILDE_STRIKE = re.compile(r"(?<![~\w/])~(?=[^\s~/\d£$€¥])([^~\n]*?[^\s~(\[{])~(?![~\w/])")
 # a template's command left in a note made from it without the plugin running ("<% tp.file.title %>", Templater's): no
 # text, as the note was meant to read (trial s47: a heading "1:1 — <% tp.file.title %>" in every breadcrumb)
 # (its code, "<%* ... %>" over lines too, a few hundred characters at most, or one line that calls it, tp, tR or
