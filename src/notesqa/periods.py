@@ -228,7 +228,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
-            out.update(_month_named(m, today, ahead or present and _soon_month(m, today)))
+            out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today))))
     for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
         month = _week_month(m, today, ahead)
         place = _WEEK_PLACE.get(m.group(1).lower())
@@ -334,6 +334,21 @@ def _soon_month(m: re.Match, today: date) -> bool:
     month = _MONTHS.index(m.group(3)[:3].lower()) + 1
     first = date(today.year + (month <= today.month), month, 1)
     return (first - today).days <= _SOON
+
+
+# the days of a month's part, from its first day: its first half, its middle (over the halves), its second half
+_PARTS = {"early": (0, 15), "beginning": (0, 15), "start": (0, 15), "mid": (5, 25), "middle": (5, 25), "late": (15, 31),
+          "end": (15, 31)}
+
+
+def _part_of_month(text: str, m: re.Match, days: list[date]) -> list[date]:
+    """days, a month an _IN_MONTH match names, or the part of them its part says ("in early March": 1 to 15)."""
+    part = _PART.search(text, m.start(), m.start(3))
+    if part is None:
+        return days
+    word = re.search(r"early|beginning|start|mid|middle|late|end", part[0], re.IGNORECASE)
+    first, last = _PARTS[word[0].lower()]
+    return days[first:last]
 
 
 def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
