@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
-from .metadata import as_date, period_week, year_said
+from .metadata import as_date, period_week, slashed_days, year_said
 from .periods import WRITTEN_DAY, day_of, months_said
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -52,16 +52,8 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     if chunk.origin or chunk.kind == "code":
         return frozenset()
     said = days_said(chunk.text, entry or chunk.date or "")
-    return said | days_slashed(chunk.text, order) if order else said
-
-
-def days_slashed(text: str, order: str) -> frozenset[str]:
-    """The days text writes in numbers with slashes, those that may be either of two read in order ("08/12/26" of a
-    vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of its day)."""
-    from .metadata import SLASHED_DAY, slashed_day
-
-    return frozenset(d for m in SLASHED_DAY.finditer(text) if (d := slashed_day(m[0], order))) if "/" in text \
-        else frozenset()
+    # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
+    return said | slashed_days(chunk.text, order) if order else said
 
 
 @lru_cache(maxsize=1 << 16)

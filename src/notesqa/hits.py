@@ -395,10 +395,9 @@ def unsaid_day(hit: Hit) -> str | None:
 
 def _says_slashed(text: str, day: str) -> bool:
     """Does text write day in numbers with slashes, read either way round ("01/04/25" for 2025-04-01)?"""
-    from .metadata import SLASHED_DAY, slashed_day
+    from .metadata import slashed_days
 
-    return "/" in text and any(day in (slashed_day(m[0], "dmy"), slashed_day(m[0], "mdy"))
-                               for m in SLASHED_DAY.finditer(text))
+    return day in slashed_days(text, "dmy") or day in slashed_days(text, "mdy")
 
 
 def _says_month(text: str, month: str) -> bool:

@@ -460,6 +460,12 @@ def slashed_day(text: str, order: str | None = None) -> str | None:
     return as_date(f"{century(n[3])}-{month:02d}-{day:02d}")
 
 
+def slashed_days(text: str, order: str) -> frozenset[str]:
+    """The days text writes in numbers with slashes (slashed_day's), those that may be either of two read in order."""
+    return frozenset(d for m in SLASHED_DAY.finditer(text) if (d := slashed_day(m[0], order))) if "/" in text \
+        else frozenset()
+
+
 def _ordered_day(text: str, order: str | None) -> str | None:
     """The day in numbers a line opens with that may be either of two ("3/11/23"), read in order; else None."""
     m = _LINE_DAY.match(text) if order else None

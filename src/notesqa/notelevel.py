@@ -442,8 +442,10 @@ class NoteNames:
         if words in self.aliases.get(path, ()) and not ASKS_WHO.match(question):
             for i, c in enumerate(note):  # (its words in the line or the headings over it: "Exemptions:" under "##
                 # MIAM" for "MIAM exemptions", trial s57, had opened below that list, at a line that says both)
-                if c.kind != "code" and not c.origin and not c.thin \
-                        and words <= set(tokenize(" ".join((c.text, *c.heading)))) and words & set(tokenize(c.text)):
+                if c.kind == "code" or c.origin or c.thin:
+                    continue
+                own = set(tokenize(c.text))
+                if words & own and words <= own | set(tokenize(" ".join(c.heading))):
                     return first_row + i
         # "who is in my study group?": the people its fields name, above its text as the app shows them (trial s51: a
         # page's members:: had been left out, shown from its first block)

@@ -735,7 +735,12 @@ def _says_all(hit: Hit, text: str) -> bool:
     """Is the question's text one word (a search box's "compartment", which scores low however right a passage
     that says it is) that hit says, in its passage or where it is (title, headings, parents)?"""
     words = set(tokenize(text))
-    return len(words) == 1 and words <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
+    return len(words) == 1 and words <= _words_of(hit)
+
+
+def _words_of(hit: Hit) -> set[str]:
+    """The words (stems) a hit says in its passage or where it is (title, headings, parents)."""
+    return set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
 
 
 RARE_ROWS = 3  # a word of the question this few passages say is what it is about ("WinJUPOS")
@@ -748,7 +753,7 @@ def _says_the_rare_words(hit: Hit, text: str, keywords) -> bool:
     this closely" above the club talk's "WinJUPOS derotation if longer")."""
     named = " ".join(m[0] for m in _NAMED_WORD.finditer(text) if m.start())  # (not the question's first word)
     rare = {w for w in tokenize(named) if 0 < keywords.rows_with(w) <= RARE_ROWS}
-    return bool(rare) and rare <= set(tokenize(" ".join([hit.text, hit.title, *hit.heading, *hit.parents])))
+    return bool(rare) and rare <= _words_of(hit)
 
 
 # a word written as a name or a code is: capitalised, or with a digit ("Raj", "WinJUPOS", "MAX7219"; not "say", rare

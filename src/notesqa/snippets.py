@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import joplin
 from .agenda import DATED_ENTRY
-from .chunking import Chunk, fields_line, numbered, step_number, step_of, table_rows, task_state
+from .chunking import Chunk, field_line, fields_line, numbered, step_number, step_of, table_rows, task_state
 from .hits import Hit
 from .keywords import tokenize, word_count
 from .metadata import daily_note, headings_day, opens_dated
@@ -273,9 +273,6 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     return replace(snippet, matched=None if best == snippet.root else best)
 
 
-_FIELD_LINE = re.compile(r"\s*[^\W\d][\w /&-]{0,30}:[ \t]+\S")  # "location: Sty Head"
-
-
 def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
     """The rows of the block after row and what follows it (_following), when row is its note's first passage and
     only fields (a Logseq page's properties, a note's front matter shown) and they fit; [] for any other."""
@@ -283,7 +280,7 @@ def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> li
     c = chunks[row]
     start, end = tree.rows[c.path]
     if row != start or row + 1 >= end or row + 1 in shown or c.kind == "code" \
-            or not all(_FIELD_LINE.match(line) for line in c.text.splitlines() if line.strip()):
+            or not all(field_line(line, links=True) for line in c.text.splitlines() if line.strip()):
         return []
     rest = room - len(c.text) - len(chunks[row + 1].text) - 2
     return [row + 1, *_following(tree, row + 1, rest, shown)] if rest >= 0 else []
