@@ -1015,6 +1015,12 @@ def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it
     more = Hit("Ran 5k easy along the canal with Sam", "log.md", 1, (), 0.7)
     label_of_other = Hit("Sam: Ran 5k easy", "people.md", 2, (), 0.5)
     assert _once([more, ran]) == [more, ran] and _once([label_of_other, ran]) == [label_of_other, ran]
+    # a block that says a sentence of its own beside the block it references is its own passage (trial s57 NB: "confirms
+    # promo-field behaviour from Baymard. see decision ((ref))" had been found by its own words nowhere in 50)
+    decision = Hit("Decision: promo code field collapsed behind a link", "pages/Checkout redesign.md", 27, (), 0.6)
+    confirms = Hit("confirms promo-field behaviour from Baymard. see decision \u201cDecision: promo code field collapsed "
+                   "behind a link\u201d", "pages/interviews___Tom Okafor.md", 21, (), 0.9)
+    assert _once([confirms, decision]) == [confirms, decision]
 
 
 def test_our_last_meetings_hits_come_first_in_the_order_the_note_has_them():

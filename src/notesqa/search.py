@@ -882,7 +882,13 @@ def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
     around = text.replace(line, " ", 1)
     if len(line.split()) < COPY_WORDS and not _labelled(text.split("\n", 1)[0].strip(), line):
         return False
-    return len(around.split()) <= AROUND_COPY and not any(ch.isdigit() for ch in around)
+    return len(around.split()) <= AROUND_COPY and not any(ch.isdigit() for ch in around) \
+        and not _OWN_SENTENCE.search(around)
+
+
+# a sentence of three words or more beside the copy ("confirms promo-field behaviour from Baymard. see decision
+# ((ref))"): the holder says something of its own (trial s57 NB); "Tree nut allergy, see ... ((ref))" says none
+_OWN_SENTENCE = re.compile(r"(?:^|[.!?]\s)\s*[^\s.!?]+(?:\s+[^\s.!?]+){2,}[.!?](?:\s|$)")
 
 
 def _labelled(first: str, line: str) -> bool:
