@@ -278,6 +278,11 @@ def test_hits_after_those_of_the_days_asked_are_said_to_be_others():
     assert others_from([day, other], "what's overdue?") == (1, "Not overdue, but near the question:")
     assert others_from([day, other], "what did i write on 2026-12-07?") == \
         (1, "Not dated on 2026-12-07, but near the question:")  # (of a question for what is due: "not due", s51)
+    # days apart are said apart ("last Thursday" said on a Friday: yesterday or the week before's)
+    assert others_from([day, other], "what did i write on 2026-11-26 or 2026-12-03?") == \
+        (1, "Not dated on 2026-11-26 or on 2026-12-03, but near the question:")
+    assert others_from([day, other], "what did i write between 2026-11-02 and 2026-11-04?") == \
+        (1, "Not dated from 2026-11-02 to 2026-11-04, but near the question:")
     # all of the days, none of them (notice says so), or a question about no day: nothing to say
     for hits, q in (([day, day], "what is due on 2026-12-07?"), ([other, day], "what is due on 2026-12-07?"),
                     ([day, other], "cells")):

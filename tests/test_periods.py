@@ -253,6 +253,17 @@ def test_days_named_from_today_are_counted_back_from_it():
     assert days("Black Friday deals", monday) == days("a monday.com board", monday) == set()
 
 
+def test_last_and_next_weekday_of_yesterday_or_tomorrow_is_that_day_or_the_one_a_week_on():
+    # trial s57 LB: "what did we work on at rehearsal last Thursday?" asked on a Friday meant the week before's, had
+    # been read as yesterday; people say both, so both are its days (and "next Saturday" on a Friday)
+    friday = date(2026, 12, 4)
+    assert days("what did we work on at rehearsal last Thursday?", friday) == {"2026-12-03", "2026-11-26"}
+    assert days("what's on next saturday", friday) == {"2026-12-05", "2026-12-12"}
+    # ... a weekday further off is the one day it was
+    assert days("last tuesday", friday) == {"2026-12-01"} and days("next monday", friday) == {"2026-12-07"}
+    assert days("on thursday", friday) == days("this thursday", friday) == days("yesterday", friday) == {"2026-12-03"}
+
+
 def test_years_are_the_years_a_question_asks_about():
     assert years("what did Werner say at re:Invent 2023 and 2024?") == {"2023", "2024"}
     # a starting point, a version number or another number is not the year asked about

@@ -308,9 +308,25 @@ def _days_asked(question: str) -> str | None:
     question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
     asked = days(question)
     if asked:
-        first, last = _day_said(min(asked)), _day_said(max(asked))
-        return f"on {first}" if first == last else f"from {first} to {last}"
+        return " or ".join(f"on {_day_said(a)}" if a == b else f"from {_day_said(a)} to {_day_said(b)}"
+                           for a, b in _runs_of(sorted(asked)))
     return "" if asks_overdue(question) else None
+
+
+def _runs_of(days: list[str]) -> list[tuple[str, str]]:
+    """(first, last) of each run of days that follow one another ("YYYY-MM-DD", in order); a year's days of any
+    year ("MM-DD") one run from the first to the last."""
+    import datetime as _dt
+
+    if any(len(d) != 10 for d in days):
+        return [(days[0], days[-1])]
+    runs = [[days[0], days[0]]]
+    for d in days[1:]:
+        if _dt.date.fromisoformat(d) - _dt.date.fromisoformat(runs[-1][1]) == _dt.timedelta(days=1):
+            runs[-1][1] = d
+        else:
+            runs.append([d, d])
+    return [(a, b) for a, b in runs]
 
 
 def _day_said(day: str) -> str:

@@ -906,7 +906,11 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
     if last_n:
         return [today - timedelta(days=i) for i in range(_count(last_n))]
     if weekday:
-        return [_weekday(today, _WEEKDAYS.index(weekday), when, ahead)]
+        day = _weekday(today, _WEEKDAYS.index(weekday), when, ahead)
+        # "last Thursday" said on a Friday may be yesterday or the week before's, "next Saturday" tomorrow or the
+        # week after's: both (trial s57 LB had meant the week before's)
+        step = {"last": -7, "next": 7}.get(when) if abs((day - today).days) == 1 else None
+        return [day] if step is None else [day, day + timedelta(days=step)]
     if which == "this" and unit == "weekend" and back and today.weekday() < 5:
         which = "last"  # "what did I do this weekend?" on a Monday: the one just gone
     return _period(which, unit, today)
