@@ -219,6 +219,9 @@ def test_a_day_named_from_today_is_no_words_to_find():
 def test_days_named_from_today_are_counted_back_from_it():
     monday = date(2026, 11, 30)
     assert days("what did I do yesterday?", monday) == {"2026-11-29"}
+    # trial s58 OB: "how long did act 2 take last night?" had been of no day; "the last night" of a run is no day
+    assert days("how long did act 2 take last night?", monday) == {"2026-11-29"}
+    assert days("what went wrong on the last night of the run?", monday) == set()
     assert days("today's standup", monday) == days("tonight", monday) == {"2026-11-30"}
     assert days("the day before yesterday", monday) == days("2 days ago", monday) == days("two days ago", monday) \
         == {"2026-11-28"}

@@ -70,7 +70,9 @@ _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(
 _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH.replace("(", "(?:", 1) + r"\b|,?\s+"
                  + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))")
 _RELATIVE = re.compile(
-    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|the day after tomorrow|tomorrow)"
+    # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
+    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
+    r"|tomorrow)"
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
@@ -899,7 +901,8 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
     if now:
         return [today]
     if near:
-        step = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}[near]
+        step = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
+                "the day after tomorrow": 2}[near]
         return [today + timedelta(days=step)]
     if ago or within:
         return [today + timedelta(days=-_count(ago) if ago else _count(within))]
