@@ -1,3 +1,4 @@
+import dataclasses
 """The command line (cli.py): what it prints, and the clear messages it gives instead of tracebacks."""
 
 import json
@@ -30,6 +31,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     # a hit of the days asked says so, as the chat does: its day, not its score, put it where it is (trial s47)
     dated = Hit("x", "a.md", 1, (), 0.72, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated then, score 0.720"
+    # ... with the day it is of, when it has one (trial s58 OC: "dated then" had sent the user to each note)
+    dated = dataclasses.replace(dated, date="2026-12-03")
+    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03, score 0.720"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match, score 0.700"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)

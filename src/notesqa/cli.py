@@ -388,7 +388,7 @@ def _mention_order(mention: str) -> str:
 
 def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
-    from .hits import unsaid_day
+    from .hits import matched_day, unsaid_day
     from .status import stale_said
 
     fenced, code, rows = _fenced(hit)
@@ -415,7 +415,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     score = max(0.0, hit.score)
     scored = f"  {unscored}" if unscored else f"  score {score:.3f}"
     if not unscored and hit.explain is not None and hit.explain.day_match:  # as the chat says it: its day put it here,
-        scored = f"  dated then, score {score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
+        scored = f"  {matched_day(hit)}, score {score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
         scored = f"  newest match, score {score:.3f}"
     if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):

@@ -390,6 +390,15 @@ def _says_in_order(heading: str, title: str) -> bool:
     return bool(t) and h[:len(t)] != t and all(w in words for w in t)
 
 
+def matched_day(hit: Hit) -> str:
+    """What front ends say of a hit its day put where it is: "dated 2026-12-03", its own day (trial s58 OC: "dated
+    then" beside every hit of a question about days had sent the user to each note to see which); "dated then" for
+    one of a task's day or of a day of no year."""
+    day = (hit.date or "")[:10]
+    return f"dated {day}" if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) \
+        else "dated then"
+
+
 def unsaid_day(hit: Hit) -> str | None:
     """The day a hit is of ("YYYY-MM-DD": its note's front matter, a heading's day), when neither its file's name,
     its breadcrumb nor its text says that day: front ends show it beside the hit (trial s53: "when did we play the

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
-from ..hits import unsaid_day
+from ..hits import matched_day, unsaid_day
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, STRUCK, kanban_dates
 from ..maths import MATHS
@@ -244,7 +244,7 @@ def _relevance(hit) -> str:
     if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
-                f'ranked {hit.score:.2f})">dated then</span>')
+                f'ranked {hit.score:.2f})">{matched_day(hit)}</span>')
     if hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest's, in the order written (trial s47)
         return (f'<span class="nq-rel" title="of the newest of what the question asks for (match '
                 f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">newest match</span>')
