@@ -228,6 +228,14 @@ def test_a_one_on_one_written_any_way_is_one_word():
         assert "1on1" not in tokenize(other), other
 
 
+def test_letters_joined_by_an_ampersand_are_also_one_word():
+    # trial s58 OC: "T&Cs" had been the words "t" and "cs", "A&E" only "e": a question for them found nothing by them
+    assert {"tc", "tcs"} <= set(tokenize("my standard T&Cs")) and "tc" in tokenize("T&C")
+    assert "qa" in tokenize("Q&A session") and "ae" in tokenize("4 hrs in A&E") and "rd" in tokenize("R&D budget")
+    for other in ("salt & pepper", "a&b&c", "fish &chips"):
+        assert not {"sp", "ab", "bc", "fc"} & set(tokenize(other)), other
+
+
 def test_a_greek_or_latin_plural_is_its_singular():
     # trial s45: "what's my hypothesis for chapter 3?" had not found the note's "## Hypotheses"
     for plural, one in (("hypotheses", "hypothesis"), ("diagnoses", "diagnosis"), ("theses", "thesis"),

@@ -1297,3 +1297,19 @@ def test_a_hit_of_a_day_asked_is_chosen_from_the_first_twenty_whatever_k(tmp_pat
     ranked = [h.path for h in idx.search(question, k=20)]
     assert ranked[0] == "Matters/Hughes.md"
     assert idx.search(question, k=3)[0].path == "Matters/Hughes.md"
+
+
+def test_a_question_s_words_find_the_initials_the_notes_write_for_them(tmp_path, embedder):
+    # trial s57 MC: the notes say "BQ", the question "bigquery": "BQ bill down ..." had been 44th
+    notes = tmp_path / "notes"
+    write(notes / "steering.md", "# Steering 2025-11-12\n\n- BQ bill down from ~£4k to £1.6k/mo\n- new dashboards live\n")
+    write(notes / "home.md", "# Home\n\n- electricity bill paid\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = {h.path: h for h in idx.search("brightpath bigquery bill per month now", k=3)}
+    # (the fake embedder's vectors do not read meaning: the keyword side is what is tested)
+    assert hits["steering.md"].explain.keyword_rank == 1 and "BQ" in hits["steering.md"].explain.related
+    # a word the notes write in lower case ("bq_export.py", a script's name) is no abbreviation
+    write(notes / "steering.md", "# Steering 2025-11-12\n\n- bq_export.py bill down\n- new dashboards live\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert all(not h.explain.related for h in idx.search("brightpath bigquery bill per month now", k=3))
+

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "27"  # 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "28"  # 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -226,6 +226,23 @@ def code_forms(query: str, tokens: list[str], joined_only: bool = False,
 _COMPOUND = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # to-do, e-mail, Wi-Fi, pre-commit (tried at a word's start only)
 
 
+# letters joined by "&" ("T&Cs", "Q&A", "A&E", "R&D"): also one word of those letters ("tcs", "qa"), as a question's
+# words are read with abbreviations.py ("terms and conditions": the notes' "T&C"); the letters alone had been lost
+_AMPERSAND = re.compile(r"(?<![\w&])([a-z]{1,3})&([a-z]{1,3})(?![\w&])")
+
+
+def _ampersand(text: str) -> list[str]:
+    """The words of text's letters joined by "&", as one word ("t&cs" -> "tcs")."""
+    if "&" not in text:
+        return []
+    out = []
+    for a, b in _AMPERSAND.findall(text):
+        out.append(a + b)
+        if len(b) > 1 and b.endswith("s"):  # "T&Cs": the T&C's plural, as "PBs" is PB's
+            out.append(a + b[:-1])
+    return out
+
+
 def _joined(text: str) -> list[str]:
     """Hyphenated words also as one word ("to-do" -> "todo"): people write both. Only when every part
     has a letter: not a date (2023-12-11) nor a name that starts with one."""
@@ -366,14 +383,14 @@ def tokenize(text: str) -> list[str]:
     text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _dotted(low) + _cited(low) + _coded(low) + _zeroless(low)
-                          + _one_on_one(low) + _words(low) if w not in _DROP] + _spelled_out(text))
+        return _stem_all([w for w in _joined(low) + _ampersand(low) + _dotted(low) + _cited(low) + _coded(low)
+                          + _zeroless(low) + _one_on_one(low) + _words(low) if w not in _DROP] + _spelled_out(text))
     spelled = _spelled_out(text)
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) + _one_on_one(text) \
-            + _words(text) + spelled:
+    for w in _joined(text) + _ampersand(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) \
+            + _one_on_one(text) + _words(text) + spelled:
         if w in _DROP:
             continue
         if w.isascii():

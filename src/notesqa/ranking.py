@@ -22,6 +22,7 @@ import numpy as np
 from .agenda import Agenda, days_said, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows,
                        without_set_days)
+from .abbreviations import abbreviated
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived
@@ -509,11 +510,42 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     # "cut over": the notes' "cutover", as the question says it (a related word of the same meaning)
     joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
     named = [Related(asked, other, tokenize(other)[0], 1.0) for asked, other in synonyms(text)] if synonyms else []
+    # "bigquery", "annual general meeting": the notes' "BQ", "AGM" (abbreviations.py)
+    short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen.keywords),
+                                                           _in_capitals_in(gen))]
     near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
     once: dict[str, Related] = {}  # each word once, as the first brings it (the review: "western blot" had brought
-    for r in (*joined, *named, *near):  # "WB" twice, by "western" and by "western blot")
+    for r in (*joined, *named, *short, *near):  # "WB" twice, by "western" and by "western blot")
         once.setdefault(r.stem, r)
     return [(r, *gen.keywords.token_rows(r.stem)) for r in once.values()]
+
+
+def _together_in(keywords) -> Callable[[list[str]], bool]:
+    """Does a passage of the keyword index say every one of tokens?"""
+    def together(tokens: list[str]) -> bool:
+        rows = None
+        for t in dict.fromkeys(tokens):
+            held = keywords.token_rows(t)[0]
+            rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
+            if not len(rows):
+                return False
+        return rows is not None
+    return together
+
+
+CAPITALS_READ = 20  # passages read to tell how the notes write a word
+
+
+def _in_capitals_in(gen: Generation) -> Callable[[str, str], bool]:
+    """Do the passages that hold a token write it as form (in capitals: "BQ"), half of them at least, in their text,
+    their headings or their note's title?"""
+    def in_capitals(token: str, form: str) -> bool:
+        rows = gen.keywords.token_rows(token)[0][:CAPITALS_READ]
+        written = re.compile(rf"(?<![\w&-]){re.escape(form)}s?(?![\w&-])")  # ("T&Cs", "PRs": its plural too)
+        said = sum(written.search("\n".join((c.title, *c.heading, c.text))) is not None
+                   for c in (gen.chunks[int(r)] for r in rows))  # (its note's title or a heading may hold it)
+        return len(rows) > 0 and 2 * said >= len(rows)
+    return in_capitals
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,

@@ -42,7 +42,7 @@ _WORDS, _VECTORS, _META, _COUNTS = "words.tsv", "vectors.npy", "notesqa.json", "
 # Closed-class words a small model sets close to their kin ("him" -> "her", "most" -> "many", "two" -> "three",
 # "October" -> "November", "spring" -> "summer", "red" -> "green", "front" -> "rear"): as kin they are other words,
 # not the same thing in other words. Neither asked nor related; months and weekdays neither (periods.is_calendar_word).
-_CLOSED = frozenset("""
+CLOSED = frozenset("""
 he him his himself she her hers herself they them themselves our ours ourselves us yours yourself yourselves mine
 myself itself one ones someone somebody something anyone anybody anything everyone everybody everything nobody
 nothing none noone another other others each every either neither both few fewer less least many more most much
@@ -87,7 +87,7 @@ class Related:
 
 def words_of(text: str) -> list[str]:
     """The words of a text that can be related (case-folded as the keyword index folds them): alphabetic, three
-    letters or more, not stopwords nor closed-class words (_CLOSED), nor names of months or weekdays."""
+    letters or more, not stopwords nor closed-class words (CLOSED), nor names of months or weekdays."""
     return [w for w in keywords._words(_fold(text)) if _relatable(w)]
 
 
@@ -98,7 +98,7 @@ def _fold(text: str) -> str:
 
 def _relatable(word: str) -> bool:
     """words_of's rule for one lower-case word."""
-    return word.isalpha() and len(word) > 2 and word not in keywords._DROP and word not in _CLOSED \
+    return word.isalpha() and len(word) > 2 and word not in keywords._DROP and word not in CLOSED \
         and not is_calendar_word(word)
 
 

@@ -1,0 +1,95 @@
+"""A question's words the notes abbreviate: "bigquery" is the notes' "BQ", "annual general meeting" their "AGM",
+"power of attorney" their "POA" (trial s57 MC: "BQ bill down from ~£4k to £1.6k/mo" had been found for "bigquery
+bill per month" 44th: the notes never say BigQuery).
+
+A run of three or four words of one clause, none a stopword or a closed-class word (vocabulary.CLOSED) but "of" and
+"and" inside, that no passage says together (else the notes write it out, and their own words find it), or one word
+that is two English words the notes do not have ("bigquery"), is searched as well as its initials, where the notes
+write those initials in capitals ("BQ", not the word "bq" of some code): a related word of the keyword side
+(ranking._related). "of" and "and" count with their initials or without ("POA", "AGM"), and "and" between two
+words as "&" too ("terms and conditions": "T&C", which the keyword index also reads as one word). Two words' initials are not
+read: too often another thing's (over the shared sets' questions, "previous sibling" had been the notes' "PS",
+"startup script" their "SS"), and neither are initials of fewer than three letters from a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import keywords
+
+RUN = 4  # words of a run, at most
+SHORTEST_RUN = 3  # ... and at least; its initials' letters too
+SHORTEST, LONGEST = 2, 5  # letters of an abbreviation (of a run: SHORTEST_RUN at least)
+PART = 3  # letters of each English word a joined word is read as, at least
+_JOINERS = frozenset({"of", "and"})
+_CLAUSES = re.compile(r"[,.;:!?()\[\]{}\"“”]")
+
+
+def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[list[str]], bool],
+                in_capitals: Callable[[str, str], bool]) -> list[tuple[str, str, str]]:
+    """(the words as asked, their abbreviation as the notes write it, its token) for each run or joined word of text
+    whose initials the notes write in capitals: knows(token) (the keyword index has it), in_capitals(token, form)
+    (the passages that hold it write it so), and, for a run, not together(its tokens) (no passage says them all)."""
+    asked_tokens = set(keywords.tokenize(text))
+    out = []
+    for asked, letters, content in _runs(text) + _joined_words(text, knows):
+        form, token = letters.upper(), keywords._stem_all([letters.replace("&", "")])[0]
+        if token in asked_tokens or not knows(token) or not in_capitals(token, form):
+            continue
+        if content and together(keywords._stem_all(content)):  # (last: the dearest test)
+            continue
+        out.append((asked, form, token))
+    return out
+
+
+def _runs(text: str) -> list[tuple[str, str, list[str]]]:
+    """(a run of words, its initials, its words but joiners) for each run of 2..RUN words of one clause, opening and
+    closing with a word that is no stopword, of letters only."""
+    out = []
+    for part in _CLAUSES.split(text.lower()):
+        words = keywords._words(part)
+        for i in range(len(words)):
+            for n in range(2, RUN + 1):
+                run = words[i:i + n]
+                if len(run) < n or not _a_run(run):
+                    break
+                if run[-1] in keywords._DROP:
+                    continue
+                content = [w for w in run if w not in _JOINERS]
+                if n < SHORTEST_RUN:
+                    continue
+                for letters in dict.fromkeys(("".join(w[0] for w in run), "".join(w[0] for w in content))):
+                    if SHORTEST_RUN <= len(letters) <= LONGEST:
+                        out.append((" ".join(run), letters, content))
+                if n == 3 and run[1] == "and":  # "terms and conditions": the notes' "T&C"
+                    out.append((" ".join(run), f"{run[0][0]}&{run[2][0]}", content))
+    return out
+
+
+def _a_run(run: list[str]) -> bool:
+    """Letters only, no stopword nor closed-class word ("mouse instead of typing" is no "MIT") but a joiner inside,
+    none first."""
+    from .vocabulary import CLOSED
+
+    return all(w.isalpha() for w in run) and run[0] not in keywords._DROP and run[0] not in CLOSED \
+        and all(w in _JOINERS or w not in keywords._DROP and w not in CLOSED for w in run[1:])
+
+
+def _joined_words(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, list[str]]]:
+    """(a word, its initials, no run) for each word of text the notes do not have and no English word, that reads as two
+    English words of PART letters or more ("bigquery": big, query)."""
+    from .spelling import english
+
+    words = english()
+    out = []
+    for w in dict.fromkeys(keywords._words(text.lower())):
+        if not w.isalpha() or len(w) < 2 * PART or w in words or knows(keywords._stem_all([w])[0]):
+            continue
+        for cut in range(PART, len(w) - PART + 1):
+            a, b = w[:cut], w[cut:]
+            if a in words and b in words and a not in keywords._DROP and b not in keywords._DROP:
+                out.append((w, a[0] + b[0], []))
+                break
+    return out

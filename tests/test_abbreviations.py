@@ -1,0 +1,54 @@
+import re
+
+from notesqa.abbreviations import abbreviated
+from notesqa.keywords import tokenize
+
+
+def _vault(*texts):
+    """knows, together and in_capitals over a few passages, as ranking reads the keyword index."""
+    rows = [set(tokenize(t)) for t in texts]
+    knows = lambda token: any(token in r for r in rows)  # noqa: E731
+    together = lambda tokens: any(set(tokens) <= r for r in rows)  # noqa: E731
+
+    def in_capitals(token, form):
+        holding = [t for t, r in zip(texts, rows) if token in r]
+        return sum(re.search(rf"(?<![\w&]){form}s?(?![\w&])", t) is not None for t in holding) * 2 >= len(holding) > 0
+    return knows, together, in_capitals
+
+
+def test_a_question_s_words_are_also_the_initials_the_notes_write_in_capitals():
+    # trial s57 MC: the notes' "BQ bill down from ~£4k" had been 44th for "bigquery bill per month"
+    vault = _vault("BQ bill down from ~£4k to £1.6k/mo", "AGM moved to 12 March, village hall",
+                   "PR for the retry fix merged", "the cat sat on the mat", "bought a new query book")
+    assert abbreviated("brightpath bigquery bill per month now", *vault) == [("bigquery", "BQ", "bq")]
+    assert abbreviated("when is the annual general meeting?", *vault) == [("annual general meeting", "AGM", "agm")]
+    # two words' initials are too often another thing's ("previous sibling" is no "PS"): not read
+    assert abbreviated("big query bill per month", *vault) == []
+    assert abbreviated("which pull request fixed the retries", *vault) == []
+    # nor a run with a closed-class word ("mouse instead of typing" is no "MIT")
+    assert abbreviated("how to do it with the mouse instead of typing", *_vault("MIT licence")) == []
+
+
+def test_no_initials_where_the_notes_write_the_words_or_not_in_capitals():
+    vault = _vault("the cat sat on the mat", "Computer aided translation tools, notes", "BQ bill down",
+                   "bq_export.py runs nightly", "bq_export job", "big query bill notes")
+    # "cat" is a word of the notes, not written in capitals: no abbreviation of "computer aided translation"
+    assert abbreviated("computer aided tools", *vault) == []
+    # the notes say "big query" together: their own words find it
+    assert abbreviated("big query bill", *vault) == []
+    # an English word is no joined word ("somewhere" is no "SW"); nor a stopword's initial ("the big" is no run)
+    assert abbreviated("somewhere", *_vault("SW corner of the field")) == []
+    assert abbreviated("is the fence", *_vault("IF in doubt", "the fence")) == []
+
+
+def test_of_and_and_inside_a_run_count_with_their_initial():
+    assert abbreviated("who holds power of attorney", *_vault("POA: Jo holds it since 2024")) == [
+        ("power of attorney", "POA", "poa")]
+    assert abbreviated("who holds power of attorney", *_vault("PA: Jo holds it since 2024")) == []
+
+
+def test_two_words_joined_by_and_are_the_letters_the_notes_join_by_an_ampersand():
+    # trial s58 OC-033: "what are the main points in my terms and conditions?": the notes' "my standard T&Cs"
+    vault = _vault("my standard T&Cs: based on ITI model terms", "sent T&Cs + confirmation email")
+    assert abbreviated("main points in my terms and conditions", *vault) == [("terms and conditions", "T&C", "tc")]
+    assert abbreviated("terms or conditions", *vault) == []
