@@ -617,3 +617,13 @@ def test_a_days_number_alone_is_that_day_of_this_month_or_the_next():
     # not a floor, a place in a list, nor a day its month says
     assert on("who lives on the 2nd floor") == set() and on("the 3rd item on the list") == set()
     assert on("on the 10th of January 2027") == {"2027-01-10"}
+
+
+def test_a_question_for_what_was_done_on_its_days():
+    from notesqa.periods import asks_what_was_done
+
+    for q in ("What did I do to the hives in March?", "what happened with the boiler last winter", "what did we work on "
+              "last week", "what went on in august 2025"):
+        assert asks_what_was_done(q), q
+    for q in ("what did I do to the hives?", "how much was storage last winter?", "what did Dave want in Sept?"):
+        assert not asks_what_was_done(q), q

@@ -724,6 +724,16 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     # a day (or a week) asked: the day's passages whatever their words (its journal is about it)
     day = fuse(chunks, scores, "how much per month was winter storage at Noss on 21 February 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in day}[0] is True
+    # ... nor where no passage of the period is near it: they are what the period holds (trial s58 OD-024: "what did I
+    # do to the hives in March?", the day of floors swapped on hives named, had been dropped with all of March)
+    hives = [_chunk("journals/2026_03_21.md", 0, "swapped floors on Bramble and Clover", date="2026-03-21"),
+             _chunk("Winter prep.md", 0, "DONE tilt hives slightly forward so water drains out")]
+    scores = _dense_only([0.2, 0.61], keyword=[0.0, 0.9], ceiling=2.0)
+    ranked = fuse(hives, scores, "what did I do to the hives in march 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False}
+    # ... a question for what was done then only: not "how should the hives sit in march 2026?" (s56 KB-014's kind)
+    ranked = fuse(hives, scores, "how should the hives sit in march 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False}
 
 
 def test_a_passage_that_says_a_day_to_come_is_of_it_whatever_the_tense():

@@ -1313,3 +1313,19 @@ def test_a_question_s_words_find_the_initials_the_notes_write_for_them(tmp_path,
     idx = built_index(notes, tmp_path, embedder)
     assert all(not h.explain.related for h in idx.search("brightpath bigquery bill per month now", k=3))
 
+
+def test_the_hits_of_the_days_asked_are_chosen_from_every_candidate_not_the_first_twenty():
+    # trial s58 OD-024: "what did I do to the hives in March?": the day of floors swapped on the hives had been 53rd
+    # by score, within the day's reach of the best of no day, and not shown at all
+    from notesqa.ranking import DAY_BONUS, Candidate, Explanation
+    from notesqa.search import _days_lifted
+
+    def cand(row, rank, day=False):
+        return Candidate(row, rank, Explanation(None, 0.0, None, 0.0, rank, day_match=day))
+    others = [cand(i, 0.83 - i * 0.001) for i in range(60)]
+    march = cand(99, 0.83 - DAY_BONUS + 0.05, day=True)
+    far = cand(98, 0.83 - DAY_BONUS - 0.05, day=True)  # too far below: where its score puts it
+    ranked = [*others[:52], march, *others[52:], far]
+    lifted = _days_lifted(ranked)
+    assert lifted[0] is march and lifted[-1] is far and len(lifted) == len(ranked)
+    assert _days_lifted(others) == others  # no day's: as ranked

@@ -777,6 +777,17 @@ _ONLY_THE_DAY = frozenset("what did do does doing done happen happened happening
                           "get got up to was were is are".split())
 
 
+# a question for what was done or what happened on the days it names ("what did I do to the hives in March?", "what
+# happened with the boiler last winter?"): the days' entries answer it whatever their words
+_WHAT_WAS_DONE = re.compile(r"^\W*what\s+(?:did\s+(?:i|we)\s+(?:do|get\s+done|work\s+on)|happened|went\s+on)\b",
+                            re.IGNORECASE)
+
+
+def asks_what_was_done(text: str) -> bool:
+    """Does a question about days ask what was done or what happened then?"""
+    return _WHAT_WAS_DONE.search(text) is not None and bool(days(text))
+
+
 def asks_only_the_day(text: str) -> bool:
     """Does the question ask for what a day holds and nothing else ("what did I do on 2024-03-06?")? Its
     passages then read best in the order they were written."""

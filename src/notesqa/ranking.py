@@ -30,8 +30,8 @@ from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tas
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, days, looks_ahead, looks_back, without_relative_days,
-                      years, asked_years)
+from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
+                      without_relative_days, years, asked_years)
 from .units import ATTACHED
 
 if TYPE_CHECKING:
@@ -854,6 +854,11 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     if ceiling <= 0 or len(days(text)) <= PERIOD_DAYS or not len(dense):
         return np.zeros(len(dense), dtype=bool)
     off = (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+    # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
+    # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
+    # last winter?", whose period's passages of none of its words had come first, s56 KB-014)
+    if asks_what_was_done(text) and not (day & ~off).any():
+        return np.zeros(len(dense), dtype=bool)
     near = {p for p, o, d in zip(paths, off.tolist(), day.tolist()) if d and not o}
     return off & np.array([p not in near for p in paths], dtype=bool)
 

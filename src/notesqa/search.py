@@ -34,7 +34,7 @@ from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
-from .periods import (YEAR, asks_due, asks_only_the_day, day_phrases, days, is_calendar_word, with_noted_year,
+from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
                       without_months, without_relative_days)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
@@ -256,6 +256,8 @@ class NotesIndex:
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)
         due = asks_due(text) or asks_overdue(text)
         n = max(k, REORDERED_FROM) if last_meeting or due or days(text) else k
+        if asks_what_was_done(text) and not last_meeting:
+            ranked = _days_lifted(ranked)
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
                                                                            budget, min_score, mask)]
         each_day = bool(days(text)) or asks_latest(text) or asks_when(text)
@@ -984,6 +986,22 @@ _TAGGED = re.compile(r"(?<![\w-])(not\s+|n['’]t\s+(?:been\s+)?)?(?:tagged(?:\s
 
 def _is_weekly(path: str) -> bool:
     return period_week(PurePosixPath(path).stem) is not None
+
+
+def _days_lifted(ranked: list[ranking.Candidate]) -> list[ranking.Candidate]:
+    """For a question for what was done on the days it names: ranked with the candidates _days_first puts first (of
+    those days, within DAY_BONUS of the best of no such day) before the rest, wherever they ranked: the hits are
+    chosen from them, not from the first REORDERED_FROM only (trial s58 OD-024: "what did I do to the hives in
+    March?", the day of floors swapped on the hives had been 53rd and not shown, the notes' winter checklist first;
+    not any question of a day: "at the production meeting in Sept what did Dave want?" of last year's, s58 OB-017)."""
+    def score(c: ranking.Candidate) -> float:
+        return c.rank - (ranking.SAYS_ALL_BONUS if c.fact("says_all") else 0.0)
+
+    best = max((score(c) for c in ranked if not c.fact("day_match")), default=None)
+    if best is None:
+        return ranked
+    lifted = [c.fact("day_match") and score(c) >= best - ranking.DAY_BONUS for c in ranked]
+    return [c for c, up in zip(ranked, lifted) if up] + [c for c, up in zip(ranked, lifted) if not up]
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
