@@ -460,6 +460,13 @@ def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
         scores = dataclasses.replace(_dense_only([0.62, 0.72]), words=dict.fromkeys(tokenize(question), 1.0))
         ranked = fuse(chunks, scores, question, {}, None, 10)
         assert {c.row: c.explain.thin for c in ranked}[0] is thin, question
+    # ... but a year or a number alone is (trial s58 OD: a Logseq page's "2025" block over its table of counts had come
+    # 3rd for "how long should the tray sit ... before I count the mites?", under "## Counts")
+    chunks = [under(0, "Counts", "2025"), under(1, "How I count", "insert board under the OMF, leave 7 days")]
+    question = "how long before I count the mites?"
+    scores = dataclasses.replace(_dense_only([0.3, 0.5]), words=dict.fromkeys(tokenize(question), 1.0))
+    assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0] is True
+    assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {"outage.md": 1.0}, None, 10)}[0] is True
 
 
 def test_a_line_that_gives_a_share_is_not_thin_asked_for_a_rate():

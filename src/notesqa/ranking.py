@@ -624,7 +624,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                     dtype=bool) & (task <= 0)  # "TODO Renew passport"
     # ... nor is a few words under the heading the question names ("Root cause" > "connection pool exhausted"), nor
     # a few that say the sum a question asks for ("2023 total: £17,160")
-    thin &= ~named_heading & ~amount
+    # (not a year or a number alone: "2025" over a table of counts, under "## Counts" of the note named: trial s58 OD)
+    lettered = np.array([any(ch.isalpha() for ch in c.text) for c in of], dtype=bool)
+    thin &= ~(named_heading & lettered) & ~amount
     if asks_rate(text):  # ... nor a line that gives a share, asked for a rate ("registered subbie 20%" for "what are the
         thin &= ~np.array([_PERCENT.search(c.text) is not None for c in of], dtype=bool)  # CIS rates?", trial s55)
     if asks_measure(text):  # ... nor a line that says how much of a thing ("1 tsp baking powder"), asked how much
@@ -638,7 +640,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
     # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
     # properties or a label of what follows stay thin
-    thin &= ~((name >= 1.0) & np.array([not c.thin for c in of], dtype=bool) & ~p_labels)
+    thin &= ~((name >= 1.0) & np.array([not c.thin for c in of], dtype=bool) & ~p_labels & lettered)
     # ... nor, for "who ...?", a field of people of a note the question names ("who teaches linear algebra?": the
     # course page's "lecturer: Henrik Dahl", trial s37)
     if who:
