@@ -148,8 +148,13 @@ def test_the_passages_of_no_day_that_name_a_month():
                      dataclasses.replace(bullet("we may go in march", 2), date=None),  # (words, not names)
                      dataclasses.replace(bullet("rang about Feb", 3), date="2026-01-10"),  # (of a day: its own)
                      dataclasses.replace(bullet("he wants 4 days from Feb", 4), date=None)])  # (in passing)
-    assert list(agenda.naming_month("02")) == [0] and list(agenda.naming_month("03")) == [1]
-    assert len(agenda.naming_month("05")) == 0
+    assert list(agenda.naming_month("2026-02")) == [0] and list(agenda.naming_month("2026-03")) == [1]
+    assert len(agenda.naming_month("2026-05")) == 0
+    # trial s58 OC: "## Oct-Dec" of "Jobs 2025 second half" had been of December 2026 for "anything due this month"
+    h2 = Agenda([dataclasses.replace(bullet("2025 total: 27 jobs"), date=None, title="Jobs 2025 second half",
+                                     heading=["Jobs 2025 second half", "Oct-Dec"]),
+                 dataclasses.replace(bullet("bring the tree in", 1), date=None, title="Xmas", heading=["Xmas", "Dec"])])
+    assert list(h2.naming_month("2025-12")) == [0, 1] and list(h2.naming_month("2026-12")) == [1]
 
 
 def test_a_day_without_its_year_in_an_undated_passage():

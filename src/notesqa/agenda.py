@@ -169,8 +169,10 @@ class Agenda:
                     (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
+                # (of the year its note's title says: "## Oct-Dec" of "Jobs 2025 second half" is no December 2026's,
+                # trial s58 OC)
                 for month in months_said(" ".join((_opening(chunk.text), *chunk.heading[-1:], *chunk.parents[-1:]))):
-                    named_months[month].append(row)
+                    named_months[f"{titled}-{month}" if titled else month].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 continue
@@ -232,11 +234,11 @@ class Agenda:
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def naming_month(self, month: str) -> np.ndarray:
-        """The rows of the passages of no day that name a month ("MM") by its name, in their text or heading: "Don't
-        ring in Feb" for "dont ring priya in feb" (trial s55: the client's callout had come after four passages of
-        February that said nothing of it)."""
+        """The rows of the passages of no day that name a month ("YYYY-MM") by its name, in their text or heading, in
+        a note whose title says that year or none: "Don't ring in Feb" for "dont ring priya in feb" (trial s55: the
+        client's callout had come after four passages of February that said nothing of it)."""
         self._ensure()
-        return self._named_months.get(month, _NONE)
+        return np.union1d(self._named_months.get(month[5:], _NONE), self._named_months.get(month, _NONE))
 
     def of_month(self, month: str) -> np.ndarray:
         """The rows of the passages of a month ("YYYY-MM")."""

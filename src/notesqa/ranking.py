@@ -895,7 +895,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
     if (month := _whole_month(asked)) and not looks_back(text) and not asks_time(text):
-        rows = np.union1d(rows, agenda.naming_month(month[5:]))
+        rows = np.union1d(rows, agenda.naming_month(month))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
