@@ -215,6 +215,11 @@ def test_filter_mask():
     assert filter_mask(chunks, Filters(paths=("work/*.md",))).tolist() == [False, True, True, False]
     assert filter_mask(chunks, Filters(paths=(TOP_LEVEL,))).tolist() == [True, False, False, False]
     assert filter_mask(chunks, Filters(paths=("../work",))).tolist() == [False] * 4
+    # a note's file name alone is that note in any folder (trial s58 OB: a Logseq page, "Arsenic and Old Lace.md", had
+    # been "No note is in Arsenic and Old Lace.md": its pages/ folder is no folder the app shows)
+    assert filter_mask(chunks, Filters(paths=("c.md",))).tolist() == [False, False, True, False]
+    assert filter_mask(chunks, Filters(paths=("?.md",))).tolist() == [True, True, True, True]
+    assert filter_mask(chunks, Filters(paths=("deep/c.md",))).tolist() == [False, False, False, False]  # (from the top)
     # a note without a date is never inside a date range
     assert filter_mask(chunks, Filters(after="2024-01-01")).tolist() == [True, False, False, False]
     assert filter_mask(chunks, Filters(before="2023-12-31")).tolist() == [False, True, False, False]

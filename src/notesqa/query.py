@@ -21,6 +21,7 @@ from . import dendron
 from .asking import seeks_note
 from .chatter import without_chatter
 from .chunking import Chunk, has_words
+from .config import NOTE_SUFFIXES
 from .errors import ArgumentError, QueryError
 from .grammar import ANY_NAMED, FILTER_NAMES, QUOTE_FORMS, QUOTED
 from .metadata import as_date
@@ -594,6 +595,10 @@ def _glob_match(path: str, pattern: str, hierarchy: str = "") -> bool:
     and a Dendron note is in its hierarchy as in a folder (path:ops, path:dev.spark), a Logseq page in its
     namespace (path:runbooks)."""
     if fnmatch.fnmatchcase(path, pattern):
+        return True
+    # a note's file name alone, in any folder ("Arsenic and Old Lace.md" of a Logseq graph's pages/: trial s58 OB)
+    if "/" not in pattern and pattern.endswith(NOTE_SUFFIXES) \
+            and fnmatch.fnmatchcase(posixpath.basename(path), pattern):
         return True
     if any(ch in pattern for ch in "*?["):  # a Logseq page's name in its namespace too: path:runbooks/*
         return bool(hierarchy) and "/" in hierarchy + pattern and fnmatch.fnmatchcase(
