@@ -73,6 +73,13 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     meters = parse_note("# Meters\n\n| Date | kWh |\n|---|---|\n| 01/12/2026 | 48213 |\n| 01/11/2026 | 47902 |\n",
                         "Meters.md")
     assert [c.date for c in chunk_note(meters)] == [None, None]
+    # a first cell's day without its year is of the year its note's title says (trial s58 OC: "CPD log 2025"'s "3rd
+    # March" row had been of no day, "what CPD did I do in march 2025" had not found it); of none, no day
+    cpd = parse_note("# CPD log 2025\n\n| date | what |\n|---|---|\n| 3rd March | contract law course |\n"
+                     "| 9 May | ITI conference day 1 |\n| Sept 17 | memoQ webinar |\n| June | self-study |\n", "cpd.md")
+    assert [c.date for c in chunk_note(cpd)] == ["2025-03-03", "2025-05-09", "2025-09-17", None]
+    undated = parse_note("# CPD log\n\n| date | what |\n|---|---|\n| 3rd March | contract law course |\n", "cpd.md")
+    assert [c.date for c in chunk_note(undated)] == [None]
     # a Readwise sync's heading dates the highlights under it
     synced = parse_note("# Dune\n\n## New highlights added July 7, 2024 at 9:41 AM\n\n- Fear is the mind-killer.\n",
                         "Books/Dune.md")
