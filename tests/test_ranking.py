@@ -743,6 +743,24 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False}
 
 
+def test_a_passage_that_says_a_day_asked_and_the_question_s_words_is_of_it():
+    # trial s58 OA-023: "what did I plant in mid october": a garlic page's "planted 15 Oct 2026" (a page of no day) had
+    # come 15th, under "Nothing dated ... matches"; a line that says the day and none of the words is not (trial s53)
+    chunks = [_chunk("Crops/Garlic.md", 0, "planted 15 Oct 2026, 3 rows of Germidour"),
+              _chunk("Jobs.md", 0, "vet called 14 Oct 2026 about the ram"),
+              _chunk("Daily/2026-10-12.md", 0, "moved the ewes to top field", date="2026-10-12")]
+    scores = _dense_only([0.4, 0.35, 0.3], keyword=[2.0, 0.0, 0.0], ceiling=2.0)
+    ranked = fuse(chunks, scores, "what did I plant in mid october 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # ... of a question of what was only (trial s58 OD-032: "what are the main reasons colonies die over winter?")
+    ranked = fuse(chunks, scores, "why plant in mid october 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
+    # ... where no passage of those days says as much (trial s55 JD-022: the day's log's "re-ordered the cert" answers)
+    scores = _dense_only([0.4, 0.35, 0.3], keyword=[2.0, 0.0, 2.0], ceiling=2.0)
+    ranked = fuse(chunks, scores, "what did I plant in mid october 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
+
+
 def test_a_passage_that_says_a_day_to_come_is_of_it_whatever_the_tense():
     # trial s57 LA: "what hearing have I got next Tuesday?" (no word that looks ahead: "have I got") had not found the
     # matter note's "DRA listed 08/12/26 10am"; a day after today is ahead by itself

@@ -585,6 +585,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     year = _year_match(chunks, cand, text)
     other_year = _other_year(chunks, cand, text, passages) & ~year
     day = np.isin(cand, of_day)
+    # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
+    # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
+    day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day)
     day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -842,6 +845,24 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
 # the marina's "storage Nov-Mar: £98/month"; trial s57 LD: "what caused the stretched stars in one corner last
 # summer?", an August star party's "3 nights, clear for 2", dense 31st); a day's or a week's passages are all of it,
 # whatever they say (a journal is about its day)
+DAY_SAID_WORDS = 0.5  # the share of the question's words a passage that says a day asked says, to be of it
+
+
+def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, ceiling: float,
+                  day: np.ndarray) -> np.ndarray:
+    """For each candidate: does its text say a day asked (Agenda.telling) and DAY_SAID_WORDS of the question's own
+    words (own: their BM25, not related words'), where no passage of those days (day) says as many? Not of a question
+    of no words but its days ("what did I do in March?": a month's every mention of a day of it, trial s53), nor
+    beside a passage of the day that answers ("re-ordered the death cert" of 2 December's log, before a to-do's "done
+    2 Dec" for "what did I order earlier this week?": trial s55 JD-022)."""
+    none = np.zeros(len(cand), dtype=bool)
+    if ceiling <= 0 or not looks_back(text):  # (of what was: "reasons colonies die over winter" asks of no days, s58)
+        return none
+    says = keyword_share(own, ceiling) >= DAY_SAID_WORDS
+    said = agenda.telling(days(text)) if not (says & day).any() else ()
+    return np.isin(cand, said) & says if len(said) else none
+
+
 PERIOD_DAYS = 7
 DAY_FAR = 0.2
 DAY_FEW_WORDS = 0.25
