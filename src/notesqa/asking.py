@@ -316,7 +316,7 @@ _SEEKS_NOTE = re.compile(
     # and for several notes "which notes cover", "which pages mention", "which posts are about"
     r"\s+(?:\w+s|is|was|did|do|has|have|had|about|on|for|that|where|with|i|my|(?:are|were)\s+(?:about|on|my)|"
     r"cover|mention|talk|discuss|describe|explain|list|contain|include|deal|touch|refer|reference)\b"
-    r"|where\s+(?:are|is)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b(?!\s+" + _WHERE_THINGS + r")|where\s+do\s+i\s+(?:mention|refer|talk)"
+    r"|where(?:\s+(?:are|is)|'s|’s)\s+(?:my|the)\s+(?:\w+\s+){0,2}" + _NOTE_NOUN + r"\b|where\s+(?:did|have)\s+i\b(?!\s+" + _WHERE_THINGS + r")|where\s+do\s+i\s+(?:mention|refer|talk)"
     # "where is my upper/lower gym split written down?" (trial s37)
     # (my: "where is the sensor data recorded?" asks where in the world, the review)
     r"|where\s+(?:are|is)\s+my\s+[^?]{1,60}?\s+(?:written(?:\s+down)?|noted(?:\s+down)?|recorded|documented)\b"
@@ -329,7 +329,10 @@ _SEEKS_NOTE = re.compile(
     r"|(?:my|the|our)\s+(?:notes?|page)\W*$)(?:(?:my|the|our)\s+)?"
     # (a few words naming a thing: not "steps for the landing page", "digoxin dose in my notes": the review)
     r"(?:(?!(?:for|in|of|on|to|with|from|at|by|about|into|and|or|my|the|our)\b)[^\s?]+\s+){1,3}?(?:notes?|page)\s*[?.!]*\s*$"
-    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for|of)\s+(?=\S))", re.IGNORECASE)
+    # ("the note where I weighed up the DipTrans", "the page with all my queens", "my notes from visiting Mel": trial
+    # s58's note questions had been read as questions for a passage)
+    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for|of|where|with|from|when|that)\s+(?=\S))",
+    re.IGNORECASE)
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
 _IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
 DEFINING = re.compile(rf"^\s*(?:(?:what|who){_IS}|define|meaning\s+of)\b", re.IGNORECASE)
@@ -341,8 +344,14 @@ ASKS_WHO = re.compile(rf"^\s*who{_IS}\b", re.IGNORECASE)  # ... who someone is: 
 _SEEKS_NOTE_JA = re.compile(r"^\s*(\S.*?)(?<!^[こそあど])(?<![はがをもに、\s][こそあど])の(?:ノート|ページ|メモ)\s*[?？。]?\s*$")
 
 
+SEEKS_NOTE_WORDS = 30  # words a question for a note has at most: a pasted passage that opens "Notes from the keynote."
+# asks for the passages like it, not for a note
+
+
 def seeks_note(question: str) -> bool:
     """Does the question ask which note holds something, rather than for the passage itself?"""
+    if len(question.split()) > SEEKS_NOTE_WORDS:
+        return False
     return _SEEKS_NOTE.search(question) is not None or _SEEKS_NOTE_JA.match(question) is not None
 
 
