@@ -970,6 +970,23 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 5, 3, 4]
 
 
+def test_a_question_for_several_things_keeps_every_row_that_says_its_words():
+    # trial s58 OA-033: "which of the apple trees are cookers or for cider": the two cider rows came, the Bramley
+    # "cooker" row (a third row of the table) not in the top 30; a row that says none of its words is spread as before
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import spread_tables
+
+    rows = [_chunk("Orchard.md", i, t, kind="table_row") for i, t in enumerate(
+        ["variety: Dabinett | type: cider", "variety: Kingston Black | type: cider", "variety: Discovery | type: eater",
+         "variety: Bramley | type: cooker"])]
+    prose = _chunk("Orchard.md", 4, "22 trees, planted 2022-23, mostly apple", kind="paragraph")
+    tree = NoteTree.build([*rows, prose])
+    ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
+    asked = frozenset(tokenize("which of the apple trees are cookers or for cider"))
+    assert [c.row for c in spread_tables(tree, ranked, {}, asked)] == [0, 1, 3, 4, 2]
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]  # (a question for no list: as before)
+
+
 def test_the_newest_row_asked_for_stays_where_it_ranks():
     # trial s45: "when was the van's last oil change?" never showed the log's newest row, its table's third
     from notesqa.snippets import spread_tables

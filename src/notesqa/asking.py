@@ -516,11 +516,12 @@ _MEASURE = re.compile(r"\s*(?:\d+/\d+(?!/)|\d+(?:[.,]\d+)?|[½¼¾⅓])(?![\d:/-
 
 
 # a question for all the items of a list ("what are the thesis chapters?", "which varieties are blight resistant",
+# "which of the apple trees are cookers": trial s58 OA-033,
 # "all the drugs that put the INR up", "what courgette varieties have i tried", "list my allergies"): its answer is a
 # short list or table whole, not its items one a hit (trial s49: the chapters had come a row a hit)
 # (of several: "which restaurant did we go to", "what time did we leave" ask for one, the review)
 _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
-                        r"|which\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were|do|did|have|has)\s"
+                        r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were|do|did|have|has)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
 

@@ -32,7 +32,7 @@ from .manifest import Manifest
 from .metadata import headings_day, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, as_meant, asks_for_tasks, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
+from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
                       without_months, without_relative_days)
@@ -410,7 +410,8 @@ class NotesIndex:
                             if more > 0 else [])
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
-        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin), k, budget, min_score, origin)
+        listed = frozenset(tokenize(without_relative_days(text))) if asks_list(text) else frozenset()
+        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin, listed), k, budget, min_score, origin)
 
     def _listing(self, filters, k: int, budget) -> list["snippets.Snippet"]:
         """The first k notes the filters let through, newest first (then by path), each from its opening."""

@@ -133,10 +133,13 @@ NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another not
 # tables ("Keyboard shortcuts", a table under each heading) had filled the top five, two rows of each table
 
 
-def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int]) -> list[Candidate]:
+def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int],
+                  listed: frozenset[str] = frozenset()) -> list[Candidate]:
     """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate, and a note's
     table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the newest day a
-    question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks."""
+    question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks, and so does
+    one whose own text says a word of a question for several things (listed: its words; trial s58 OA-033's "which of
+    the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in the top 30)."""
     per_table: dict[tuple, int] = {}
     per_note: dict[str, int] = {}
     first, waiting, later = [], [], []
@@ -145,11 +148,13 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
         if c.kind == "table_row" and not cand.fact("recent"):
             key = (c.path, tuple(c.heading))
             per_table[key] = per_table.get(key, 0) + 1
-            if per_table[key] > TABLE_ROWS:
+            per_note[c.path] = per_note.get(c.path, 0) + 1
+            says = bool(listed) and bool(listed & set(tokenize(c.text)))  # (counted, never moved)
+            if per_table[key] > TABLE_ROWS and not says:
+                per_note[c.path] -= 1
                 later.append(cand)
                 continue
-            per_note[c.path] = per_note.get(c.path, 0) + 1
-            if per_note[c.path] > NOTE_TABLE_ROWS:
+            if per_note[c.path] > NOTE_TABLE_ROWS and not says:
                 waiting.append((c.path, cand))
                 continue
         first.append(cand)
