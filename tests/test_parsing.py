@@ -82,7 +82,10 @@ def test_what_is_a_label_and_how_it_reads():
     # or more (trials s57 LC, LD, MA, MC: "laptop setup > bought 12/08/26, £2,599 inc VAT ..." over every tool installed,
     # "2025-10-18 > Temp 6°C, no wind, bit of dew" over the night's targets)
     for line in ("bought 12/08/26, £2,599 inc VAT through the Ltd", "Temp 6°C, no wind, bit of dew",
-                 "happened at Northwind when a CI job got killed mid-apply (11/07/25)", "Market: £880 best May so far"):
+                 "happened at Northwind when a CI job got killed mid-apply (11/07/25)", "Market: £880 best May so far",
+                 # ... or a way to reach someone (trial s58 PA: "Mum: Kate H - 07700 900934" had been the parent of
+                 # every bullet of a pupil's note)
+                 "Mum: Kate H - 07700 900934", "Dad: tom.h@example.com"):
         note = parse_note(f"# D\n\n{line}\n\n- one\n", "d.md")
         assert note.units[-1].parents == (), line
     note = parse_note("# D\n\nTemp 6°C, no wind, bit of dew\n- one\n", "d.md")  # (right above it, as before)

@@ -68,8 +68,10 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
         return {}, None
     if not isinstance(data, dict):
         return {}, Problem(rel, "repaired", "front matter is not a mapping; indexed the body without it")
-    # a placeholder is the template's, not a title or a date of the note
-    return {k: v for k, v in data.items() if not (isinstance(v, str) and v.startswith("{{") and v.endswith("}}"))}, None
+    # a placeholder is the template's, not a title or a date of the note; a Dataview field typed into it ("status::
+    # planning", YAML's key "status:") is the field (trial s58 PA)
+    return {k.rstrip(":") if isinstance(k, str) and k.rstrip(":") else k: v for k, v in data.items()
+            if not (isinstance(v, str) and v.startswith("{{") and v.endswith("}}"))}, None
 
 
 _FIELD_START = re.compile(r"^[^\s#-][^:]*:(?:\s|$)")  # "key: value" at the start of a line

@@ -285,10 +285,14 @@ LABEL_WORDS = 10  # a line of this many words or more, a blank line above a list
 
 def _states_something(text: str) -> bool:
     """Does a line say something rather than name what follows: a sum of money, three things or more (two commas),
-    or LABEL_WORDS words or more?"""
+    LABEL_WORDS words or more, or a phone number or an email address?"""
     from .asking import states_amount
 
-    return text.count(",") >= 2 or len(text.split()) >= LABEL_WORDS or states_amount(text)
+    return text.count(",") >= 2 or len(text.split()) >= LABEL_WORDS or states_amount(text) \
+        or _CONTACT.search(text) is not None
+
+
+_CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
 
 
 # a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
