@@ -130,8 +130,14 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
         assert span(q) is None, q
     # ... with its year too, or a season (trial s46: "since March 2024" had been read as March's own days)
     for q in ("what changed since March 2024?", "runs before May 2024", "what happened after june 2024",
-              "what changed since last spring?", "since last March", "until Dec 2025"):
+              "what changed since last spring?", "since last March", "until Dec 2025",
+              # ... or a change from it (trial s58 PC-033: "what charges did Keystone put up from January 2026?")
+              "what charges did Keystone put up from January 2026?", "rent increased from March 2026",
+              "effective from May 2026"):
         assert span(q) is None, q
+    # ... but not what is of it ("photos from christmas", "notes from last week") nor a range
+    assert span("what happened from january to march 2026") == ("2026-01-01", "2026-03-31")
+    assert span("my notes from last month") is not None and span("photos from christmas 2025") is not None
     # ... but "for" a month in a question for what is due or scheduled is that month (trial F); not a name
     assert span("what is scheduled for January?") == ("2027-01-01", "2027-01-31")
     for q in ("what gift should I buy for June?", "what should I get for April?", "what is due for March Madness?"):

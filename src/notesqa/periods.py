@@ -592,12 +592,17 @@ def _month(month: int, year: str | None, today: date, ahead: bool, step: int | N
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")  # "June Carter": the month is a name's first word ("I" is none)
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|till)\s+$", re.IGNORECASE)  # "since last March": from it
+# "since last March": from it; "fees up from January 2026", "effective from May" too (trial s58 PC-033: read as
+# January's days, a ledger's rows of January first); not "notes from January", "photos from christmas" (of it), nor
+# "from January to March", a range read before (_MONTH_RANGE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|till|(?:up|down|on|rise[sd]?|rising|increase[sd]?|increasing|"
+                           r"start(?:s|ed|ing)?|effective|valid|appl(?:y|ies|ied|ying)|chang(?:e[sd]?|ing)|going|onwards?)"
+                           r"\s+from)\s+$", re.IGNORECASE)
 
 
 def _after_since(text: str, at: int) -> bool:
     """Does a period named at text[at] follow "since", "after", "before" ...: a span from it, not it?"""
-    return _SINCE_BEFORE.search(text[max(0, at - 8):at]) is not None
+    return _SINCE_BEFORE.search(text[max(0, at - 24):at]) is not None
 
 
 # a month of the year named from today: "in March last year", "June of this year", "last year in March" (trial s45:
