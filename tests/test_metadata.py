@@ -107,6 +107,12 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     assert note_date(None, "meetings/2025-11-16 Lab meeting.md") == "2025-11-16"  # a space after the day
     assert note_date(None, "202103151022 Spaced repetition.md") == "2021-03-15"  # a timestamp zettel ID
     assert note_date(None, "202104021405.md") == "2021-04-02" and note_date(None, "1a2b Difficulties.md") is None
+    # a name that ends with a month and its year is of that month, as a monthly note is (trial s58 PA: "Parents evening
+    # Mar 2026" had been of no day, "what did Kai's mum say at parents evening in march" had found it under "Not dated")
+    assert note_date(None, "School/Parents evening Mar 2026.md") == "2026-03-01"
+    assert note_date(None, "Volunteer rota December 2026.md") == "2026-12-01"
+    for name in ("Budget 2026.md", "Spring 2026 data.md", "Trip Mayday 2024.md"):
+        assert note_date(None, name) is None, name
 
 
 def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():

@@ -939,8 +939,18 @@ def note_date(value, rel: str) -> str | None:
         elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
-            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem)
+            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem)
     return date or epoch_date(value)
+
+
+_MONTH_LAST_NAME = re.compile(r".*\S[ _-]+([A-Za-z]{3,9}\.?[ _-]+(?:19|20)\d\d)")
+
+
+def _month_named(stem: str) -> str | None:
+    """The first day of the month and year a file name ends with after its words ("Parents evening Mar 2026", trial
+    s58 PA), as a monthly note is dated; None for another name."""
+    m = _MONTH_LAST_NAME.fullmatch(stem)
+    return month_start(re.sub(r"[ _-]+", " ", m[1])) if m else None
 
 
 # a periodic note's name (Obsidian's Periodic Notes, Logseq, Journals): a week "2026-W48", a month "2026-10",
