@@ -60,6 +60,14 @@ def test_the_question_own_words_and_look_alikes_are_not_related():
     vocab = build(["an Oscar", "the snapshotid field", "awards night"])
     related = vocab.related("what snapshot won the award?", SynonymEmbedder().encode)
     assert {r.word for r in related} == {"oscar"}  # not "awards" (the question's own word) nor "snapshotid"
+    # ... but a word and its adjective ("butter", the notes' "buttery") are related, near in meaning (trial s58 PB-007:
+    # "why did my first lager come out tasting like butter?" had not found "diacetyl bomb. Buttery" in 50)
+    SAME["buttery"] = "butter"
+    try:
+        assert [r.word for r in build(["diacetyl bomb. Buttery"]).related("tasting like butter?",
+                                                                           SynonymEmbedder().encode)] == ["buttery"]
+    finally:
+        del SAME["buttery"]
     # the question's own stem, not a look-alike: "mould" is the notes' "mold" in American spelling, searched as it is
     SAME["mould"] = "mold"
     try:

@@ -139,8 +139,17 @@ def _opposites(a: str, b: str) -> bool:
 
 
 def _look_alike(a: str, b: str) -> bool:
-    """One holds the other, or they start alike: a form the stemmer joins, or a name built from the word."""
+    """One holds the other, or they start alike: a form the stemmer joins, or a name built from the word; not a word
+    and its adjective ("butter", "buttery"; "smoke", "smoky"), another word the stemmer keeps apart (trial s58 PB-007)."""
+    if _adjective_of(a, b) or _adjective_of(b, a):
+        return False
     return a in b or b in a or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+
+
+def _adjective_of(word: str, other: str) -> bool:
+    """Is other word's adjective made with "-y" or "-ish" ("buttery", "smoky", "reddish")?"""
+    return len(word) >= 4 and any(other in (word + end, word[:-1] + end, word + word[-1] + end)
+                                  for end in ("y", "ish"))
 
 
 class Vocabulary:
