@@ -28,6 +28,11 @@ def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q
     assert asks_latest("my last entries")
+    # ... an amount as it is now (trial s58 PC-036: "kierans arrears how much now" had put the oldest figure first)
+    for q in ("kierans arrears how much now", "what's the rent now?", "how many hens do we have now"):
+        assert asks_latest(q), q
+    for q in ("what do I do now", "what now", "what is due now?", "how much is the rent"):
+        assert not asks_latest(q), q
     # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)
     from notesqa.asking import asks_last_meeting
 
