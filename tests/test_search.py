@@ -1,6 +1,7 @@
 """A loaded index answering questions (search.py): filters, reloads, the shared index of retrieve()."""
 
 import dataclasses
+from datetime import date
 from pathlib import Path
 
 from notesqa import NotesIndex, build_index
@@ -847,6 +848,11 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.notice(hits, "what happened with my knee in June?") == \
         "Read as “in June 2019”: your notes have nothing of a later one."
     assert idx.notice(hits, "what happened with my knee in June 2019?") is None
+    # ... nor of a month whose year the question names from today (trial s58 PB-023: "at the start of october last
+    # year" had been said "Read as ...: your notes have nothing of a later one", a later October in the notes)
+    year, asked = date.today().year - 1, "what happened with my knee in June last year?"
+    assert idx.notice(idx.search(asked, k=2), asked) == \
+        f"Nothing in your notes is dated from {year}-06-01 to {year}-06-30, nor set for then; the nearest passages:"
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
 
 

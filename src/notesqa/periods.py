@@ -612,6 +612,12 @@ _MONTH_THEN = re.compile(r"\b(" + MONTH_NAME + r")(?:\s+of)?\s+(last|this|next)\
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
+def with_years_from_today(text: str, today: date | None = None) -> str:
+    """text with a month or a day of a year it names from today as that month or day and year ("in March last year":
+    "in March 2025"): the year the question gives itself, not one read from the notes."""
+    return _month_of_year_from_today(text, today or date.today())
+
+
 def _month_of_year_from_today(text: str, today: date) -> str:
     """text with a month or a day of a year named from today as that month or day and year ("in March last year": "in
     March 2025", "Nov 29 last year": "Nov 29 2025")."""

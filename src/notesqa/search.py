@@ -35,7 +35,7 @@ from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
-                      without_months, without_relative_days)
+                      with_years_from_today, without_months, without_relative_days)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
@@ -534,7 +534,8 @@ class NotesIndex:
         """What every front end says before the hits (hits.notice), with what only the index knows: the
         question's rare words no note says, how many tasks are overdue or due then, and the year a month or week it
         names without one was read in."""
-        asked, question = question, self.noted(question)
+        # (the year the question names from today, "october last year", is its own: nothing to say of it, trial s58)
+        asked, question = with_years_from_today(question), self.noted(question)
         read_as = _read_as(asked, question, self._live.agenda.months())
         said = self._notice(hits, question)
         return f"{read_as} {said}" if read_as and said else read_as or said
