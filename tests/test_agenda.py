@@ -46,6 +46,13 @@ def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     assert sorted(agenda.overdue_order(date(2026, 11, 30))) == [0, 1]
 
 
+def test_an_open_task_is_due_the_day_its_words_say():
+    # trial s58 PD-011: "☐ Ch5 detailed plan (due to HM 11 Dec)" had been "not due" on 11 December 2026
+    agenda = Agenda([bullet("☐ Ch5 detailed plan (due to HM 11 Dec)"), bullet("☐ ring the council, due soon", 1),
+                     bullet("☑ essay due 11 Dec", 2), bullet("☐ due 3 Dec or 11 Dec, ask Tom", 3)])
+    assert list(agenda.due_on({"2026-12-11"})) == [0]  # (not done, nor of two days)
+
+
 def test_logseq_later_tasks_are_their_own_list_and_open_too():
     agenda = Agenda([bullet("LATER tidy the decision log"), bullet("TODO book the room", 1)])
     assert list(agenda.tasks("later")) == [0] and list(agenda.tasks("open")) == [0, 1]

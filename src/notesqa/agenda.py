@@ -80,6 +80,20 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(said)
 
 
+_DUE_WORD = re.compile(r"\bdue\b", re.IGNORECASE)
+DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
+
+
+def due_in_words(text: str, own: str) -> str | None:
+    """The day an open task's words say it is due ("☐ Ch5 detailed plan (due to HM 11 Dec)": trial s58 PD-011, "not
+    due" on the 11th), of the year it says, else of the one nearest its own day (own); None unless one day is said."""
+    m = _DUE_WORD.search(text)
+    if m is None:
+        return None
+    said = days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own)
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def _opening(text: str) -> str:
     """The first two words of a passage's text ("Feb: quiet", "March - VAT return")."""
     return " ".join(text.split(None, 2)[:2])
@@ -148,6 +162,7 @@ class Agenda:
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
         self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
+        today_iso = date.today().isoformat()  # (a task of no day: its words' day nearest today)
         from .metadata import slashed_order
 
         order = slashed_order(c.text for c in chunks)
@@ -186,7 +201,8 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = due_day(chunk.text) if state in ("open", "doing") else None
+            day = (due_day(chunk.text) or due_in_words(chunk.text, chunk.date or today_iso)) \
+                if state in ("open", "doing") else None
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
