@@ -52,3 +52,10 @@ def test_two_words_joined_by_and_are_the_letters_the_notes_join_by_an_ampersand(
     vault = _vault("my standard T&Cs: based on ITI model terms", "sent T&Cs + confirmation email")
     assert abbreviated("main points in my terms and conditions", *vault) == [("terms and conditions", "T&C", "tc")]
     assert abbreviated("terms or conditions", *vault) == []
+
+
+def test_two_names_joined_by_an_ampersand_are_their_initials_the_notes_write_so():
+    # trial s58 QC-015: "Where do Sophie & Jack's drinks go if it rains?": the couple's timeline is "S&J day timeline"
+    # (their contract says "Sophie & Jack": words said together elsewhere do not stop it)
+    vault = _vault("S&J day timeline: if wet, drinks in the Great Hall", "Contract: Sophie & Jack, 23 May 2026")
+    assert abbreviated("Where do Sophie & Jack's drinks go if it rains?", *vault) == [("sophie and jack", "S&J", "sj")]
