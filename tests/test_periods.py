@@ -493,6 +493,8 @@ def test_weeks_from_today_last_year_and_a_month_as_a_names_first_word():
     assert relative_days("what did I learn in June Carter's class?", today) == set()
     assert len(relative_days("in December I went skiing", today)) == 31  # "I" is no name
     assert asked_years("what did I fix last year?", today) == {"2025"} and asked_years("this year", today) == {"2026"}
+    # ... typed short (trial s58 QA-038: "how much rent did i pay this yr" had lost the year's row from the top 50)
+    assert asked_years("how much rent did i pay this yr", today) == {"2026"} and asked_years("last yr", today) == {"2025"}
     assert years("Compared to last year, sales doubled") == set()  # a note's "last year" is of its own day
 
 
