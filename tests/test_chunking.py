@@ -250,6 +250,11 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     note = parse_markdown("# Incidents\n\n- 30/08/2022: node upgrade took down ledger\n- 1.2.10: fixed the retry\n",
                           "i.md")
     assert [c.date for c in chunk_note(note)] == ["2022-08-30", None]
+    # ... and a bold label or a heading that opens with one, read in the note's order (trial s58 QC: a couple's call
+    # notes of "**15/01/26**", "**02/04/26**", "**11/09/26**" had been all of the first)
+    note = parse_markdown("# G&O call notes\n\n**15/01/26**\n- caterers\n\n**02/04/26**\n- colours\n\n"
+                          "## 04/11/26 first call\n\n- budget\n", "calls.md")
+    assert [c.date for c in chunk_note(note) if c.parents or c.heading[1:]] == ["2026-01-15", "2026-04-02", "2026-11-04"]
 
 
 def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_it():
