@@ -6,10 +6,11 @@ A run of three or four words of one clause, none a stopword or a closed-class wo
 "and" inside, that no passage says together (else the notes write it out, and their own words find it), or one word
 that is two English words the notes do not have ("bigquery"), is searched as well as its initials, where the notes
 write those initials in capitals ("BQ", not the word "bq" of some code): a related word of the keyword side
-(ranking._related). "of" and "and" count with their initials or without ("POA", "AGM"), and "and" between two
-words as "&" too ("terms and conditions": "T&C", which the keyword index also reads as one word). Two words' initials are not
-read: too often another thing's (over the shared sets' questions, "previous sibling" had been the notes' "PS",
-"startup script" their "SS"), and neither are initials of fewer than three letters from a run.
+(ranking._related). "of" and "and" count with their initials or without ("POA", "AGM"), and "and" (or "&") between
+two words as "&" too ("terms and conditions": "T&C", "Sophie & Jack": "S&J"; the keyword index reads "T&C" as one word
+too), whether or not other notes write the two together. Two words' initials are not read otherwise: too often another
+thing's (over the shared sets' questions, "previous sibling" had been the notes' "PS", "startup script" their "SS"),
+and neither are initials of fewer than three letters from a run.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[lis
 
 
 def _runs(text: str) -> list[tuple[str, str, list[str]]]:
-    """(a run of words, its initials, its words but joiners) for each run of 2..RUN words of one clause, opening and
-    closing with a word that is no stopword, of letters only."""
+    """(a run of words, its initials, its words but joiners) for each run of SHORTEST_RUN..RUN words of one clause,
+    opening and closing with a word that is no stopword, of letters only; two words joined by "and" also as "X&Y"."""
     out = []
     for part in _CLAUSES.split(_AMPERSAND.sub(" and ", text.lower())):  # ("Sophie & Jack": as "Sophie and Jack")
         words = keywords._words(part)
