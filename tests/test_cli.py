@@ -432,6 +432,11 @@ def test_a_question_about_a_flag_is_told_how_to_ask_it(built):
     assert res.exit_code == 2 and 'notesqa ask -- "-tag:daily atlas"' in res.stderr and "leaves notes out" in res.stderr
     res = _ask("--index", str(index), "--notes", str(notes), "--", "--model", "flag")
     assert res.exit_code == 0  # after --, words of the question
+    # a word to leave out glued to a short option's letter (trial s58 QB: "-kafka" had said "Invalid value for '-k':
+    # 'afka' is not a valid integer range")
+    res = _ask("-kafka", "--index", str(index))
+    assert res.exit_code == 2 and 'notesqa ask -- "-kafka"' in res.stderr and "leaves out" in res.stderr
+    assert "is not a valid integer" in _ask("-k", "five", "cells").stderr  # a -k of its own: told as before
 
 
 def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(built):
