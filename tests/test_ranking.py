@@ -111,6 +111,21 @@ def test_an_archived_draft_comes_after_the_note_in_use():
     assert "in an archive or templates folder, or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
 
 
+def test_a_templates_passages_come_after_the_notes_own_unless_a_template_is_asked_for():
+    # trial s58 PD, QD: a template's empty "Archive:" and an expense claim template had come 9th and in the top 5
+    from notesqa.ranking import TEMPLATE_PENALTY
+
+    chunks = [_chunk("Templates/Archive visit.md", 0, "Archive: | Box: | Found:"),
+              _chunk("Archives/LRO.md", 0, "Archive: Liverpool Record Office, box 352 MD 4"),
+              _chunk("Notes/misc.md", 0, "nothing about it")]
+    ranked = fuse(chunks, _dense_only([0.6, 0.5, 0.2]), "which archive had the strike minutes", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 2, 0]
+    assert ranked[2].explain.template and ranked[2].rank == pytest.approx(0.8 * 0.6 - TEMPLATE_PENALTY)
+    assert "a template's, not the notes' own" in str(ranked[2].explain)
+    asked = fuse(chunks, _dense_only([0.6, 0.5, 0.2]), "what's in my archive visit template", {}, None, 10)
+    assert asked[0].row == 0 and not asked[0].explain.template
+
+
 def test_an_older_versions_docs_come_after_the_current_ones_unless_the_question_names_it():
     # trial Z: "how do I verify webhook signatures?" had answered from a Docusaurus site's version 2.2
     chunks = [_chunk("versioned_docs/version-2.2/webhooks.md", 0, "Verify the signature with verify_v1()"),

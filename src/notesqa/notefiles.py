@@ -96,6 +96,11 @@ _TEMPLATE_FILE = re.compile(r"\w[\s_.-]+template$", re.IGNORECASE)
 _ASKS_TEMPLATE = re.compile(r"\btemplates?\b", re.IGNORECASE)
 
 
+def template_note(path: str) -> bool:
+    """Is the note a template (in a folder named for templates, or named so itself)?"""
+    return _template_path(path)
+
+
 @lru_cache(maxsize=1 << 16)
 def _template_path(path: str) -> bool:
     folder, _, name = path.rpartition("/")

@@ -25,7 +25,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
 from .abbreviations import abbreviated
 from .keywords import tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
-from .notefiles import archived
+from .notefiles import archived, template_note
 from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
@@ -108,6 +108,8 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 # A passage that says the question's words in the question's order ("battery drain", "Monday Night
 # Live"), where BM25 sees only a bag of words: PHRASE_BONUS times the share of the question's word
 # pairs it holds, each pair weighted by its words' rarity. For ranking only.
+TEMPLATE_PENALTY = 0.5  # a template's passage, for a question for no template: its empty fields and placeholders
+# ("Archive:", "words:", '"" (p. )') after the notes' own words (trial s58 PD, QD: they had come 5th and 9th)
 ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
 EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this much (times its cosine) on the keyword side
@@ -184,6 +186,7 @@ class Explanation:
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
+    template: bool = False  # ... a template, for a question for none (ranked TEMPLATE_PENALTY lower instead)
     opening: bool = False  # its note's opening paragraph, after another passage of its note (OPENING_MARGIN)
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
@@ -264,7 +267,9 @@ class Explanation:
             note += f", the attendees of the meeting asked who came (+{ATTENDEES_BONUS:.2f})"
         if self.asks:
             note += f", asks a question (-{ASK_PENALTY:.2f})"
-        if self.archived:
+        if self.template:
+            note += f", a template's, not the notes' own (-{TEMPLATE_PENALTY:.2f})"
+        elif self.archived:
             note += f", in an archive or templates folder, or older docs (-{ARCHIVE_PENALTY:.2f})"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
@@ -660,6 +665,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     old = np.array([archived(c.path, text) for c in of], dtype=bool)
+    template = old & np.array([template_note(c.path) for c in of], dtype=bool)  # (archived: a template not asked for)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
@@ -675,7 +681,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
-            - ARCHIVE_PENALTY * old - TURNED_PENALTY * turned)
+            - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
     if seeks_note(text):  # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials)
@@ -705,7 +711,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "coming": floats(coming),
-        "overdue": floats(overdue), "archived": bools(old), "opening": bools(opening),
+        "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
         "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
