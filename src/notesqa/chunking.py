@@ -580,16 +580,13 @@ _YEARLESS_CELL = re.compile(r"(?:[^|:]{0,40}: )?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(
 def _yearless_cell_day(text: str, year: str) -> str | None:
     """The day a row's first cell writes without its year, of year (its headings' or its note's title's, "CPD log
     2025" > "| 3rd March |": trial s58 OC); None for another cell."""
-    from .metadata import calendar_day
+    from .metadata import calendar_day, month_number
 
     m = _YEARLESS_CELL.match(text)
     if m is None:
         return None
     day, month = (m[1], m[2]) if m[1] else (m[4], m[3])
-    return calendar_day(month, day, year) if month[:3].lower() in _MONTH_ABBREVIATIONS else None
-
-
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+    return calendar_day(month, day, year) if month_number(month[:3]) else None
 
 
 def _cell_day(cell: str, order: str | None = None) -> str | None:

@@ -303,7 +303,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         known = said or dated
         # a month and its year's last two digits under that year ("### May 25" under "## 2025": May 2025, not the 25th
         # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
-        if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and _month_number(m[1]):
+        if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
         if day := day_of_month_heading(headings[at], known):
             return day
@@ -311,10 +311,10 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
             return day
         if (n := _DAY_NUMBER.fullmatch(headings[at])) is not None:
             month = next((m for h in reversed(headings[:at]) if (m := _MONTH_ALONE.fullmatch(h)) and
-                          _month_number(m[1])), None)
+                          month_number(m[1])), None)
             known = month and (month[2] or known)
             return calendar_day(month[1], n[1], known) if known else None
-        if at == len(headings) - 1 and (m := _MONTH_ALONE.fullmatch(headings[at])) and _month_number(m[1]):
+        if at == len(headings) - 1 and (m := _MONTH_ALONE.fullmatch(headings[at])) and month_number(m[1]):
             said = m[2] or said
             return calendar_day(m[1], "1", said) if said else None
     return None
@@ -370,7 +370,7 @@ def _day_of_month(m: re.Match, year: str | None) -> str | None:
         day, month = (first, second) if first > 12 else (second, first)
         return calendar_day(_MONTH_NAMES[month - 1] if 1 <= month <= 12 else "", str(day), year)
     day, month = (m[1], m[2]) if m[1] else (m[4], m[3])
-    return calendar_day(month, day, year) if _month_number(month) else None
+    return calendar_day(month, day, year) if month_number(month) else None
 
 
 # a line that opens with its day, as a log in one paragraph writes each entry ("**14 May** People directory live",
@@ -425,7 +425,7 @@ def _line_month(text: str) -> str | None:
         return None
     if m[3]:
         return f"{m[3]}-{m[4]}-01"
-    month = _month_number(m[1])
+    month = month_number(m[1])
     if month is None or m[1][0].islower() and m[1].lower() in ("may", "march", "mar"):
         return None
     return f"{m[2]}-{month:02d}-01"
@@ -500,7 +500,7 @@ def _line_day_match(text: str) -> re.Match | None:
     if m is None or m[1] or m[6]:
         return m if m is None or (as_date(m[1]) if m[1] else front_matter_day(m[6])) else None
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
-    known = _month_number(month) is not None and (month[0].isupper() or month.lower() not in ("may", "march", "mar"))
+    known = month_number(month) is not None and (month[0].isupper() or month.lower() not in ("may", "march", "mar"))
     return m if known and 1 <= int(day) <= 31 else None
 
 
@@ -510,12 +510,12 @@ def headings_year(headings: Sequence[str]) -> str | None:
         if (cjk := _CJK_YEAR.fullmatch(text)) is not None:
             return cjk[1]
         m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
-        if m is not None and (m.re is _YEAR_ALONE or m[2] and _month_number(m[1])):
+        if m is not None and (m.re is _YEAR_ALONE or m[2] and month_number(m[1])):
             return m[1] if m.re is _YEAR_ALONE else m[2]
     return None
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
     """A month's number from its name or its first three letters ("Nov", "November", "Sept"); None for another word."""
     word = word.lower()
     return next((i for i, name in enumerate(_MONTH_NAMES, 1) if word in (name, name[:3]) or word == "sept" == name[:4]),
@@ -1022,7 +1022,7 @@ def month_start(text: str) -> str | None:
     """The first day of the month text names with its year and nothing else ("Feb 2024", "February 2024",
     "Sept. 2024"), as a monthly note is dated (period_start); None for anything else ("Mayday 2024")."""
     m = _MONTH_YEAR.fullmatch(text.strip())
-    month = _month_number(m[1]) if m else None  # its name, its first three letters, or "sept" ("Marc" is none)
+    month = month_number(m[1]) if m else None  # its name, its first three letters, or "sept" ("Marc" is none)
     return _dt.date(int(m[2]), month, 1).isoformat() if month else None
 
 

@@ -73,7 +73,7 @@ def archived(path: str, question: str = "") -> bool:
     Its old drafts repeat the notes in use, which come first. A template (in a folder named for templates, or named
     so itself) is too, unless the question asks for a template: its empty "Contact:" is no answer (trial s55), but
     "my template for new clients" is (trial s56: left out, it had been found nowhere)."""
-    if _template_path(path):
+    if template_note(path):
         return _ASKS_TEMPLATE.search(question) is None
     if not _in_archive(path):
         return False
@@ -96,13 +96,9 @@ _TEMPLATE_FILE = re.compile(r"\w[\s_.-]+template$", re.IGNORECASE)
 _ASKS_TEMPLATE = re.compile(r"\btemplates?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def template_note(path: str) -> bool:
     """Is the note a template (in a folder named for templates, or named so itself)?"""
-    return _template_path(path)
-
-
-@lru_cache(maxsize=1 << 16)
-def _template_path(path: str) -> bool:
     folder, _, name = path.rpartition("/")
     return any(_TEMPLATE_NAME.search(part) for part in folder.split("/") if part) or \
         _TEMPLATE_FILE.search(name.rsplit(".", 1)[0]) is not None

@@ -996,14 +996,24 @@ def _days_lifted(ranked: list[ranking.Candidate]) -> list[ranking.Candidate]:
     chosen from them, not from the first REORDERED_FROM only (trial s58 OD-024: "what did I do to the hives in
     March?", the day of floors swapped on the hives had been 53rd and not shown, the notes' winter checklist first;
     not any question of a day: "at the production meeting in Sept what did Dave want?" of last year's, s58 OB-017)."""
-    def score(c: ranking.Candidate) -> float:
-        return c.rank - (ranking.SAYS_ALL_BONUS if c.fact("says_all") else 0.0)
-
-    best = max((score(c) for c in ranked if not c.fact("day_match")), default=None)
-    if best is None:
+    lifted = _in_days_reach([bool(c.fact("day_match")) for c in ranked],
+                            [_no_says_all(c.rank, c.fact("says_all")) for c in ranked])
+    if lifted is None:
         return ranked
-    lifted = [c.fact("day_match") and score(c) >= best - ranking.DAY_BONUS for c in ranked]
     return [c for c, up in zip(ranked, lifted) if up] + [c for c, up in zip(ranked, lifted) if not up]
+
+
+def _in_days_reach(of_days: list[bool], scores: list[float]) -> list[bool] | None:
+    """For each passage (of the days asked or not, its score): is it of those days and ranked within DAY_BONUS of the
+    best passage of no such day? None when every passage is of those days."""
+    best = max((s for d, s in zip(of_days, scores) if not d), default=None)
+    return None if best is None else [d and s >= best - ranking.DAY_BONUS for d, s in zip(of_days, scores)]
+
+
+def _no_says_all(score: float, says_all: bool) -> float:
+    """A score without what saying all the question's words added: such a passage is no nearer for it ("pricing recap
+    email on 2026-11-24")."""
+    return score - (ranking.SAYS_ALL_BONUS if says_all else 0.0)
 
 
 def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False) -> list[Hit]:
@@ -1011,20 +1021,14 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     each part in its order: a close match of another day goes after them, under hits.others_from's line.
     as_written (the question asks for the day and nothing else: "what did I do on 2024-03-06?"): the day's
     hits alone, in the order they were written, each note's from its top, the best note first."""
-    def of_days(h: Hit) -> bool:
-        return h.explain is not None and h.explain.day_match
-
     # of those days and near the question: ranked within DAY_BONUS of the best hit of no such day (trial s36b: "...
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
     # overdue (listed: ranking put them first, in the order a list of them reads; the second review)
-    # (a passage that says all the question's words is no nearer for it: "pricing recap email on 2026-11-24")
-    def score(h: Hit) -> float:
-        return h.score - (ranking.SAYS_ALL_BONUS if h.explain is not None and h.explain.says_all else 0.0)
-
-    best = max((score(h) for h in hits if not of_days(h)), default=None)
-    near = as_written or listed or best is None
-    day = [h for h in hits if of_days(h) and (near or score(h) >= best - ranking.DAY_BONUS)]
+    of_days = [h.explain is not None and h.explain.day_match for h in hits]
+    reach = _in_days_reach(of_days, [_no_says_all(h.score, h.explain is not None and h.explain.says_all) for h in hits])
+    near = as_written or listed or reach is None
+    day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
     if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
         return _each_note_in_turn(day)  # (trial s37: three copies of another day's "Work was brutal" had followed the
         # day's two)

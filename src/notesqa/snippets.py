@@ -148,12 +148,11 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
         if c.kind == "table_row" and not cand.fact("recent"):
             key = (c.path, tuple(c.heading))
             per_table[key] = per_table.get(key, 0) + 1
-            per_note[c.path] = per_note.get(c.path, 0) + 1
             says = bool(listed) and bool(listed & set(tokenize(c.text)))  # (counted, never moved)
             if per_table[key] > TABLE_ROWS and not says:
-                per_note[c.path] -= 1
                 later.append(cand)
                 continue
+            per_note[c.path] = per_note.get(c.path, 0) + 1
             if per_note[c.path] > NOTE_TABLE_ROWS and not says:
                 waiting.append((c.path, cand))
                 continue
