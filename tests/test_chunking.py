@@ -240,11 +240,14 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     from notesqa.units import parse_markdown
 
     note = parse_markdown("# Client log\n\n## 24.03.2025\n\n- kickoff\n\n## 14/04/2025 — interim readout\n\n- 3 findings\n\n"
-                          "## 03/04/2025\n\n- either of two days\n", "c.md")
-    assert [c.date for c in chunk_note(note)] == ["2025-03-24", "2025-04-14", None]
+                          "## 03/04/2025\n\n- day first, as its 14/04/2025\n", "c.md")
+    assert [c.date for c in chunk_note(note)] == ["2025-03-24", "2025-04-14", "2025-04-03"]
+    note = parse_markdown("# Client log\n\n## 03/04/2025\n\n- either of two days\n", "c.md")
+    assert [c.date for c in chunk_note(note)] == [None]
     # ... and with a year of two digits when one number is a day's (trial s47: a lab log's "### 17/10/23")
-    note = parse_markdown("# Lab log\n\n### 17/10/23\n\n- pinned traps\n\n### 8/10/25\n\n- either\n", "l.md")
-    assert [c.date for c in chunk_note(note)] == ["2023-10-17", None]
+    # (and "8/10/25" day first as the note's headings write "17/10/23")
+    note = parse_markdown("# Lab log\n\n### 17/10/23\n\n- pinned traps\n\n### 8/10/25\n\n- day first\n", "l.md")
+    assert [c.date for c in chunk_note(note)] == ["2023-10-17", "2025-10-08"]
     # ... and a log's entry that opens with one (trial s47: "- 30/08/2022: node upgrade took down ledger"); not a
     # version's number
     note = parse_markdown("# Incidents\n\n- 30/08/2022: node upgrade took down ledger\n- 1.2.10: fixed the retry\n",
@@ -255,6 +258,33 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     note = parse_markdown("# G&O call notes\n\n**15/01/26**\n- caterers\n\n**02/04/26**\n- colours\n\n"
                           "## 04/11/26 first call\n\n- budget\n", "calls.md")
     assert [c.date for c in chunk_note(note) if c.parents or c.heading[1:]] == ["2026-01-15", "2026-04-02", "2026-11-04"]
+
+
+def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it():
+    # trial s58 PD: an archive's "## Visit 12/12/25", "## Visit 9/1/26" (the note writes "9 Jan 2026": day first) had
+    # been of no day; a couple's "**14 Oct 26** (post wedding)" had been of the call above it
+    from notesqa.metadata import headings_day
+    from notesqa.units import parse_markdown
+
+    assert [headings_day([h]) for h in ("Site visit 14 Oct 2026", "Call - 3rd March 2026", "Meeting 2026-03-12",
+                                        "14 Oct 2026 (post wedding)", "Chapter 3 of 2026", "Visit 9/1/26")] \
+        == ["2026-10-14", "2026-03-03", "2026-03-12", "2026-10-14", None, None]
+    note = parse_markdown("# LRO\n\nVisited: 12 Dec 2025, 9 Jan 2026\n\n## Visit 12/12/25\n- reports\n\n"
+                          "## Visit 9/1/26\n- minutes\n", "lro.md")
+    assert [(c.text, c.date) for c in chunk_note(note) if c.heading[1:]] == [("reports", "2025-12-12"),
+                                                                            ("minutes", "2026-01-09")]
+    note = parse_markdown("# Calls\n\n**15/01/26**\n- caterers\n\n**14 Oct 26** (post wedding)\n- amazing\n", "c.md")
+    assert [(c.text, c.date) for c in chunk_note(note)][-1] == ("amazing", "2026-10-14")
+
+
+def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
+    # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
+    from notesqa.metadata import slashed_order
+
+    assert slashed_order(["Visited: 12 Dec 2025, 9 Jan 2026", "Visit 9/1/26"]) == "dmy"
+    assert slashed_order(["Visited Jan 9, 2026", "Visit 9/1/26"]) == "mdy"
+    assert slashed_order(["Visit 9/1/26", "May 5 people came"]) is None
+    assert slashed_order(["14/02/2023", "Jan 9, 2026"]) == "dmy"  # the numbers' own order first
 
 
 def test_a_days_number_under_its_month_under_its_year_dates_the_passages_under_it():

@@ -278,7 +278,11 @@ _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 # day under it, that month's first day, as a monthly note is dated ("## Jan 2025" of a list of price changes)
 _DAY_OF_MONTH = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}})\.?|"
                            rf"([A-Za-z]{{3,9}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})/(\d{{1,2}}))\s*", re.IGNORECASE)
-_OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-)\s+\S")  # "17 June 2026 — rating 5", "2026-03-12: deep clean"
+_OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-|(?=\s+\())\s+\S")  # "17 June 2026 — rating 5", "2026-03-12:
+# deep clean", "14 Oct 2026 (post wedding)"
+# ... or closes a label of a few words ("## Visit 12/12/25", "Site visit 14 Oct 2026", "Call - 3rd March 2026": trial
+# s58 PD's archive visits had been of no day)
+_CLOSING_DAY = re.compile(r"\s*(?![^\d]*\b(?i:week|wk)s?\b)[A-Za-z][A-Za-z'’&]*(?:\s+[A-Za-z'’&]+){0,2}(?:\s*[:–—-])?\s+(.{6,24}?)\s*(?:\([^()]*\))?\s*")
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
@@ -296,7 +300,8 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
-        if (day := heading_day(text) or numbered_day(text) or _opening_day(text) or _synced_day(text)) is not None:
+        if (day := heading_day(text) or numbered_day(text) or _opening_day(text) or _closing_day(text)
+                or _synced_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
@@ -336,6 +341,12 @@ def _synced_day(text: str) -> str | None:
 def _opening_day(text: str) -> str | None:
     """The day a heading opens with before words of its own ("17 June 2026 — rating 5"), None for another."""
     m = _OPENING_DAY.match(text)
+    return heading_day(m[1]) or numbered_day(m[1]) if m else None
+
+
+def _closing_day(text: str) -> str | None:
+    """The day a heading of a few words closes with ("Visit 12/12/25", "Site visit 14 Oct 2026"), None for another."""
+    m = _CLOSING_DAY.fullmatch(text)
     return heading_day(m[1]) or numbered_day(m[1]) if m else None
 
 
@@ -385,9 +396,10 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|t
                       # (in numbers, as front matter's are read: "30/08/2022: node upgrade", trial s47; dotted with its
                       # whole year, "13.2.10: fixed the retry" is a version's)
                       r"(\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{1,2}\.\d{1,2}\.\d{4}))"
-                      # (its year, a whole one or two digits before a dash or a colon: "12 Jan 26 - measured up")
+                      # (its year, a whole one or two digits before a dash or a colon: "12 Jan 26 - measured up", or a
+                      # bracket: "**14 Oct 26** (post wedding)", trial s58 QC)
                       # (not hours, "Sat 26 Dec 10 - 4", nor a span of numbers: the review)
-                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d))))?(?:\*\*|__|\*|_)?"
+                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d)|(?:\*\*|__)?\s+\((?!\d))))?(?:\*\*|__|\*|_)?"
                       r"(?=\s*[:–—,-]?\s+\S)")
 
 
@@ -436,7 +448,9 @@ SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])"
 
 def slashed_order(texts: Iterable[str]) -> str | None:
     """The order the days written in numbers in texts are in: "dmy" when some can only be day first ("14/02/2023")
-    and none only month first ("02/14/2023"), "mdy" the reverse, else None."""
+    and none only month first ("02/14/2023"), "mdy" the reverse; else, where the numbers say neither, the order its
+    days with a month's name are written in ("9 Jan 2026": "dmy", "Jan 9, 2026": "mdy", _named_order); else None."""
+    texts = list(texts)
     first = second = False
     for text in texts:
         if "/" not in text:
@@ -445,6 +459,24 @@ def slashed_order(texts: Iterable[str]) -> str | None:
             a, b = int(m[1]), int(m[2])
             first |= 12 < a <= 31 and 1 <= b <= 12
             second |= 12 < b <= 31 and 1 <= a <= 12
+    if first != second:
+        return "dmy" if first else "mdy"
+    return _named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
+
+
+# a day and its month's name, day first ("9 Jan", "3rd March 2026") or month first with its year ("Jan 9, 2026": "May
+# 5 people came" is no day); the month's name capitalised ("2 may join" is a verb)
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?![A-Za-z])")
+_NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+
+
+def _named_order(texts: Sequence[str]) -> str | None:
+    """"dmy" when texts write days with a month's name only day first ("9 Jan 2026"), "mdy" when only month first
+    ("Jan 9, 2026"), else None: a note's "9/1/26" is written as its "9 Jan 2026" is (trial s58 PD: an archive's "##
+    Visit 9/1/26" beside "Visited: 12 Dec 2025, 9 Jan 2026" had been of no day)."""
+    first = any(_NAMED_DAY_FIRST.search(t) for t in texts)
+    second = any(_NAMED_MONTH_FIRST.search(t) for t in texts)
     return "dmy" if first and not second else "mdy" if second and not first else None
 
 
