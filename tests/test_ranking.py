@@ -1464,3 +1464,27 @@ def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():
     titled = _newest_titled(Agenda(chunks), chunks, "catch up", frozenset({"david"}), "2026-12-04")
     assert {chunks[r].path for r in titled} == {"People/2026-10-21 David Ellis.md"}
 
+
+
+def test_a_thing_the_question_numbers_lifts_the_passages_under_its_number_and_lowers_its_others():
+    # trial s58 OB-016: "first Arsenic prod meeting" had meeting #2's window seat first, #1's 5th
+    def meeting(n, seq, text):
+        return Chunk(path=f"journals/2026_11_0{n}.md", line=5, end_line=5, kind="bullet", text=text,
+                     title=f"Nov {n}th, 2026", heading=[f"Nov {n}th, 2026", f"Production meeting - Arsenic #{n}", "Set"],
+                     parents=[], tags=[], date=None, seq=seq)
+
+    chunks = [meeting(1, 0, "window seat: Bill to use a piano hinge"), meeting(2, 1, "window seat hinge not tested")]
+    scores = _dense_only([0.5, 0.6])
+    ranked = fuse(chunks, scores, "first Arsenic prod meeting - what did we decide for the window seat?", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1]
+    assert ranked[0].explain.numbering == 1 and ranked[1].explain.numbering == -1
+    top = ranked[0].explain
+    assert ranked[0].rank == pytest.approx(top.fused_score + ranking.NUMBER_BONUS + PHRASE_BONUS * top.phrase)
+    assert "numbered as asked +0.08" in str(ranked[0].explain)
+    assert "numbered otherwise than asked -0.04" in str(ranked[1].explain)
+    # a question that numbers nothing ranks them as before
+    assert [c.row for c in fuse(chunks, scores, "what did we decide for the window seat?", {}, None, 10)] == [1, 0]
+    # a passage's first line numbers it too ("Grade 2 - exam ..." over its pieces: trial s57 MD-018)
+    grades = [_chunk("Piano.md", 0, "Grade 1 - passed Jun 2025"), _chunk("Piano.md", 1, "Grade 2 - exam 19 Nov\npieces")]
+    ranked = fuse(grades, _dense_only([0.6, 0.5]), "what pieces is she playing for her grade 2?", {}, None, 10)
+    assert [(c.row, c.explain.numbering) for c in ranked] == [(1, 1), (0, -1)]

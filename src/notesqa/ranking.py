@@ -74,6 +74,11 @@ TASK_BONUS = 0.3
 OVERDUE_ORDER = 0.2
 # The same, for a version the question names (0.10.2): a changelog's entries sit under their version.
 VERSION_BONUS = 0.08
+# "the second maritime museum visit", "first Arsenic prod meeting": the passages under the title or heading that
+# numbers the thing so ("MMM visit 2", "Production meeting - Arsenic #1") up, those that number it otherwise down
+# (numbering.py; trial s58 OB-016, PD-020: near-duplicate meetings and visits, the one asked 5th or lower)
+NUMBER_BONUS = 0.08
+OTHER_NUMBER = 0.04
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
 # figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
 # lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
@@ -165,6 +170,7 @@ class Explanation:
     section_share: float = 0.0  # 0..1: how much of the question its section's words match
     year_match: bool = False  # the question names a year this chunk's note or text names (ranked YEAR_BONUS higher)
     version_match: bool = False  # the question names a version this chunk's headings or text name (VERSION_BONUS)
+    numbering: int = 0  # 1: its title or headings number a thing as the question does (NUMBER_BONUS); -1: otherwise
     name_match: float = 0.0  # how fully the question names this chunk's note (title, alias, file name)
     agreement: float = 0.0  # the fused score of the note's second-best passage: the note agrees, not one line
     note_sim: float = 0.0  # cosine of the question to the note's mean passage vector (ranked NOTE_SIM times it)
@@ -243,6 +249,9 @@ class Explanation:
             dated += f", high priority or long overdue +{OVERDUE_ORDER * self.overdue:.2f} to rank"
         if self.version_match:
             dated += f", version or code +{VERSION_BONUS:.2f} to rank"
+        if self.numbering:
+            dated += f", numbered as asked +{NUMBER_BONUS:.2f} to rank" if self.numbering > 0 else \
+                f", numbered otherwise than asked -{OTHER_NUMBER:.2f} to rank"
         note = f", names its note ({self.name_match:.2f}: +{NAME_BONUS * self.name_match:.3f})" \
             if self.name_match else ""
         if self.agreement:
@@ -599,6 +608,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
     version = _version_match(chunks, cand, text)
+    number = _numbering(of, text)
     note_sim = scores.note[cand] if scores.note is not None else np.zeros(len(cand), dtype=np.float32)
     name = np.array([named.get(c.path, 0.0) for c in of], dtype=np.float32)
     asks = p_asks if not ASKS_FOR_QUESTIONS.search(text) \
@@ -674,7 +684,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     opening &= ~np.array([bool(o) and _asked_field(c, asked) for o, c in zip(opening.tolist(), of)], dtype=bool)
     opening &= ~says_when
     rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
-            + VERSION_BONUS * version
+            + VERSION_BONUS * version + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
@@ -706,7 +716,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "dense_rank": [d_rank.get(c) for c in ids], "dense_score": floats(dense),
         "keyword_rank": [k_rank.get(c) for c in ids], "keyword_score": own_kw, "fused_score": floats(fused),
         "section_share": scores.section[cand].tolist() if scores.section is not None else [0.0] * len(cand),
-        "year_match": bools(year), "version_match": bools(version), "name_match": floats(name),
+        "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
@@ -1137,6 +1147,25 @@ def _version_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarr
         if any(a in parts for a in asked):  # (the pattern runs on the few that say one: not "vit-s-0245")
             found[j] |= not asked.isdisjoint(codes(parts))
     return found
+
+
+def _numbering(of: list[Chunk], text: str) -> np.ndarray:
+    """For each candidate (of: their chunks), numbering.numbered_as of its title, headings, parent bullets and first
+    line ("Grade 2 - exam Thurs 19 Nov" over its pieces) and the question: 1 when they number a thing as the question
+    does, -1 when only otherwise, else 0."""
+    from .numbering import numbered_as, numbers_asked, numbers_named
+
+    asked = numbers_asked(text)
+    if not asked:
+        return np.zeros(len(of), dtype=np.int64)
+    read: dict[tuple[str, ...], int] = {}  # (each passage's labels read once: a note's passages share them)
+    out = []
+    for c in of:
+        key = (c.title, *c.heading, *c.parents, c.text.split("\n", 1)[0])
+        if key not in read:
+            read[key] = numbered_as(numbers_named("\n".join(key)), asked)
+        out.append(read[key])
+    return np.array(out, dtype=np.int64)
 
 
 def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_date: bool = False) -> np.ndarray:

@@ -1,0 +1,31 @@
+"""The things a question or a heading numbers (numbering.py)."""
+
+from notesqa.numbering import numbered_as, numbers_asked, numbers_named
+
+
+def test_a_heading_numbers_the_words_before_its_number():
+    assert numbers_named("MMM visit 2 - MDHB records") == {("mmm", "2"), ("visit", "2")}
+    assert ("arsenic", "1") in numbers_named("Production meeting - Arsenic #1")
+    # a day's, a version's, a year's, a share's number numbers nothing
+    for text in ("Nov 17th, 2026", "Release 2.1", "visit 2/3 done", "Budget 2026", "up 5%", "next prod meeting 1 Dec",
+                 "v8 vs istanbul", "Q3 goals"):
+        assert numbers_named(text) == set(), text
+
+
+def test_a_question_numbers_by_ordinals_and_numbers_but_not_by_counts():
+    # trial s58 PD-020, OB-016: near-duplicate visits and meetings numbered 1, 2, 3
+    assert ("visit", "2") in numbers_asked("which boxes were useful on the second maritime museum visit?")
+    assert ("meet", "1") in numbers_asked("first Arsenic prod meeting - what did we decide?")
+    assert numbers_asked("what did I find on the 3rd visit") == {("visit", "3")}
+    assert numbers_asked("what was in visit 2?") == {("visit", "2")}
+    assert ("meet", "2") in numbers_asked("notes from meeting #2 about the set")  # "#2": a thing's number
+    assert numbers_asked("how many visits in 2 weeks?") == set()  # a count of weeks
+    assert numbers_asked("what happened in march") == set()
+
+
+def test_a_passage_is_numbered_as_asked_otherwise_or_not_at_all():
+    asked = numbers_asked("the second museum visit")
+    assert numbered_as(numbers_named("MMM visit 2"), asked) == 1
+    assert numbered_as(numbers_named("MMM visit 1 — 14/3/25"), asked) == -1
+    assert numbered_as(numbers_named("Chapter 3"), asked) == 0  # numbers another thing
+    assert numbered_as(frozenset(), asked) == 0
