@@ -167,6 +167,12 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     assert render("std::vector and a::b stay") == "std::vector and a::b stay"  # no space after: not a field
     assert render("Met [with:: [[Alice]]] today") == "Met with: Alice today"  # a link as the value
     assert render("Energy (1-5):: 2") == "Energy (1-5): 2"
+    # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens
+    # with a number too (trial s59 RB: "wrong-match rate : % of ..." beside "48h match rate :: % of ...")
+    from notesqa.parsing import parse_note
+
+    note = parse_note("- **wrong-match rate** :: % unmatched\n- **48h match rate** :: % matched\n- 10 :: 30\n", "G.md")
+    assert [u.text for u in note.units] == ["wrong-match rate: % unmatched", "48h match rate: % matched", "10 :: 30"]
 
 
 def test_a_comment_block_hides_the_code_in_it():

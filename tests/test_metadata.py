@@ -113,6 +113,12 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     assert note_date(None, "Volunteer rota December 2026.md") == "2026-12-01"
     for name in ("Budget 2026.md", "Spring 2026 data.md", "Trip Mayday 2024.md"):
         assert note_date(None, name) is None, name
+    # ... and one that ends with its year and names a season, of the season's first month (trial s59 RD-030: a café's
+    # "Autumn specials 2026" had been found under "Not dated" for "this autumn's seasonal menu"); spring and fall only
+    # just before the year ("Spring Boot notes 2024" is none)
+    assert note_date(None, "Menu/Autumn specials 2026.md") == "2026-09-01"
+    assert note_date(None, "Winter menu 2025.md") == "2025-12-01" and note_date(None, "Fall 2025.md") == "2025-09-01"
+    assert note_date(None, "Spring Boot notes 2024.md") is None and note_date(None, "Fall protection 2026.md") is None
 
 
 def test_title_from_file_name_reads_slugs_and_keeps_names_written_by_hand():

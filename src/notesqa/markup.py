@@ -89,7 +89,8 @@ ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 # Dataview's inline fields as its reading view shows them: "Author:: Kleppmann" on a line and
 # "[mood:: good]" read "Author: Kleppmann", "mood: good"; "(hidden:: value)" shows its value only.
 # Not "std::vector": a field's "::" is followed by a space or the line's end.
-FIELD_LINE = re.compile(r"^([ \t]*)([^\W\d][\w \-/.()]{0,40}?)::(?=[ \t]|$)", re.M)  # "Energy (1-5):: 2" too
+FIELD_LINE = re.compile(r"^([ \t]*)((?:[^\W\d]|\d+[^\W\d])[\w \-/.()]{0,40}?)[ \t]*::(?=[ \t]|$)", re.M)  # "Energy (1-5)::
+# 2" too; "48h match rate :: ..." of a glossary too, shown "48h match rate: ..." (trial s59 RB)
 FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
                              r"|\(([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
-from .periods import century
+from .periods import CALENDAR_WORD, SEASON_START, century
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -282,7 +282,10 @@ _OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-|(?=\s+\())\s+\S") 
 # deep clean", "14 Oct 2026 (post wedding)"
 # ... or closes a label of a few words ("## Visit 12/12/25", "Site visit 14 Oct 2026", "Call - 3rd March 2026": trial
 # s58 PD's archive visits had been of no day)
-_CLOSING_DAY = re.compile(r"\s*(?![^\d]*\b(?i:week|wk)s?\b)[A-Za-z][A-Za-z'’&]*(?:\s+[A-Za-z'’&]+){0,2}(?:\s*[:–—-])?\s+(.{6,24}?)\s*(?:\([^()]*\))?\s*")
+# (a few words, up to five before a dash or a colon: "Phone call with Marek – 18/06/26"; not a week's: "week of 23/11")
+CLOSING_LABEL = (r"\s*(?![^\d]*\b(?i:week|wk)s?\b)[A-Za-z][A-Za-z'’&]*(?:(?:\s+[A-Za-z'’&]+){0,2}(?:\s*[:–—-])?|"
+                 r"(?:\s+[A-Za-z'’&]+){3,4}\s*[:–—-])\s+")
+_CLOSING_DAY = re.compile(CLOSING_LABEL + r"((?=\d|(?i:" + CALENDAR_WORD + r")\b).{6,24}?)\s*(?:\([^()]*\))?\s*")
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
@@ -971,7 +974,8 @@ def note_date(value, rel: str) -> str | None:
         elif m and m[1]:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
-            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem)
+            date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem) \
+                or _season_named(stem)
     return date or epoch_date(value)
 
 
@@ -983,6 +987,21 @@ def _month_named(stem: str) -> str | None:
     s58 PA), as a monthly note is dated; None for another name."""
     m = _MONTH_LAST_NAME.fullmatch(stem)
     return month_start(re.sub(r"[ _-]+", " ", m[1])) if m else None
+
+
+# a name that ends with its year and names a season ("Autumn specials 2026", "Winter menu 2025"; spring and fall, words
+# of other things too, just before the year: "Fall 2025", not "Spring Boot notes 2024")
+_SEASON_NAMED = re.compile(r"(?i:.*\b(summer|autumn|winter)\b.*|(?:.*\S[ _-]+)?(spring|fall|summer|autumn|winter))"
+                           r"[ _-]+((?:19|20)\d\d)")
+
+
+def _season_named(stem: str) -> str | None:
+    """The first day of the season a file name names before its year ends it (_SEASON_NAMED), as the questions'
+    seasons begin (periods.py), else None."""
+    m = _SEASON_NAMED.fullmatch(stem.strip())
+    if m is None or len(stem.split()) > 6:
+        return None
+    return f"{m[3]}-{SEASON_START[(m[1] or m[2]).lower()]:02d}-01"
 
 
 # a periodic note's name (Obsidian's Periodic Notes, Logseq, Journals): a week "2026-W48", a month "2026-10",

@@ -44,7 +44,8 @@ WRITTEN_DAY = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-
                    + "|" + _NUMBERED.format(_UP_TO_12, _UP_TO_12, r"\.", YEAR),
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_CALENDAR_WORD = re.compile(_MONTH + "|(?:" + "|".join(_WEEKDAYS) + ")s?", re.IGNORECASE)
+CALENDAR_WORD = _MONTH + "|(?:" + "|".join(_WEEKDAYS) + ")s?"  # a month's or a weekday's name
+_CALENDAR_WORD = re.compile(CALENDAR_WORD, re.IGNORECASE)
 
 
 def is_calendar_word(word: str) -> bool:
@@ -134,8 +135,9 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
                        r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 # ... before a meeting or a report that comes round every month, as people name one: "the october committee meeting",
 # "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
-# come first); not a thing that happened once, "the October outage" (the same groups as _IN_MONTH's)
-_MONTHS_EVENT = re.compile(r"\bthe\s+()()(" + MONTH_NAME + r"|march|may)(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
+# come first; "our april 1:1", trial s59); not a thing that happened once, "the October outage" (the same groups as
+# _IN_MONTH's)
+_MONTHS_EVENT = re.compile(r"\b(?:the|our|my)\s+()()(" + MONTH_NAME + r"|march|may)(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
                            r"(?:meeting|committee|board|review|retro|retrospective|session|minutes|newsletter|report|"
                            r"call|standup|stand-up|catch-?up|check-?in|update|payroll|statement|sprint|offsite|all-hands|"
                            r"1:1|1-1|one-on-one|inspection|visit|service)s?\b", re.IGNORECASE)
@@ -395,7 +397,7 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
     when = (m.group(1) or "").lower()
     name = (m.group(2) or m.group(4) or m.group(6)).lower()
     year = m.group(3) or m.group(5) or m.group(7)
-    start_month = _SEASON_START[name]
+    start_month = SEASON_START[name]
 
     def start(y: int) -> date:
         return date(y, start_month, 1)
@@ -451,7 +453,7 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
                      r"(?:\s+(?:of\s+)?(" + YEAR + r")\b|" + _SEASON_ENDS + r")"
                      r"|" + _SEASONS + r"\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 # the days from today to some weeks on, or back: "in the next two weeks", "over the coming 10 days", "the past two
 # weeks", "the last 3 months" (trial s45: "what's due in the next two weeks?" had been read as no days); the last N
@@ -743,7 +745,7 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
 def _season_months(name: str, year: int) -> set[str]:
     """The months ("YYYY-MM") of the season of that name that begins in year (winter: its December, then the next
     year's January and February)."""
-    start = _SEASON_START[name]
+    start = SEASON_START[name]
     return {f"{year + (start + i - 1) // 12}-{(start + i - 1) % 12 + 1:02d}" for i in range(3)}
 
 
@@ -811,8 +813,10 @@ def asks_only_the_day(text: str) -> bool:
 def without_relative_days(text: str) -> str:
     """text without the days it names from today ("what happened on Tuesday?" -> "what happened ?", "in
     October", "the week of 2026-11-16"), or text itself when that would leave no words."""
-    # (a holiday's name stays a word too: "Christmas do: Fri 18 Dec" says it, trial s49 had found it 14th)
-    rest = _without(_steps_as_words(text), tuple(rx for rx in _FROM_TODAY if rx is not _RELATIVE and rx is not _HOLIDAY))
+    # (a holiday's name stays a word too: "Christmas do: Fri 18 Dec" says it, trial s49 had found it 14th; and a
+    # season's, without its year or "this": "Autumn specials 2026", trial s59 RD-030 had found it by no word)
+    seasons = _SEASON.sub(lambda m: f" {m[2] or m[4] or m[6]} ", text)
+    rest = _without(_steps_as_words(seasons), tuple(rx for rx in _FROM_TODAY if rx not in (_RELATIVE, _HOLIDAY, _SEASON)))
     return rest if rest != text and re.search(r"\w", rest) else text
 
 
