@@ -126,6 +126,19 @@ def test_a_templates_passages_come_after_the_notes_own_unless_a_template_is_aske
     assert asked[0].row == 0 and not asked[0].explain.template
 
 
+def test_a_template_or_an_archived_note_a_note_in_use_names_is_in_use():
+    # trial s59 RD-012: a café's daily note template holds the cash-up steps ("float in till £150") a staff note
+    # points to ("cash up process: see Templates/Daily note template"); -0.5 had kept it out of the top 50
+    chunks = [_chunk("Templates/Daily note template.md", 0, "float in till £150"),
+              _chunk("Staff/Dave.md", 0, "cash up process: see Templates/Daily note template"),
+              _chunk("Archive/Old rota.md", 0, "till float was £100"),
+              _chunk("Notes/misc.md", 0, "nothing about it")]
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.3, 0.5, 0.2]), "float in the till", {}, None,
+                                             10)}
+    assert not ranked[0].template and not ranked[0].archived
+    assert ranked[2].archived  # no note in use names the old rota
+
+
 def test_an_older_versions_docs_come_after_the_current_ones_unless_the_question_names_it():
     # trial Z: "how do I verify webhook signatures?" had answered from a Docusaurus site's version 2.2
     chunks = [_chunk("versioned_docs/version-2.2/webhooks.md", 0, "Verify the signature with verify_v1()"),

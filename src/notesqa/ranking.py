@@ -416,6 +416,7 @@ class Passages:
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
         self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
+        self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
         """Is a note of this title one of a later year's note of the same name ("Rates 2025" beside "Rates 2026")?"""
@@ -426,6 +427,14 @@ class Passages:
                     self._newest[named[0]] = max(self._newest.get(named[0], named[1]), named[1])
         named = _year_named(title)
         return named is not None and self._newest.get(named[0], named[1]) > named[1]
+
+    def in_use(self, path: str) -> bool:
+        """Is the note at path (a template or an archived note) named by its title in a passage of a note in use,
+        neither a template nor archived ("cash up process: see Templates/Daily note template", trial s59 RD: a café's
+        cash-up steps were kept in its template)? Read for every such note once a generation."""
+        if self._in_use is None:
+            self._in_use = _named_from_use(self.chunks)
+        return path in self._in_use
 
     def note_titled(self, text: str) -> str | None:
         """The path of the note whose title text is (as written, any case), else None; read on first use."""
@@ -473,6 +482,23 @@ class Passages:
         c = self.chunks[row]
         return (_asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), names_someone(c),
                 _field_says_when(c.text), _labels(self.chunks, row))
+
+
+def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
+    """The paths of the templates and archived notes (notefiles.archived) whose title (of 4 letters or more) a passage
+    of a note in use says, as words of its own."""
+    titles: dict[str, set[str]] = {}
+    for c in chunks:
+        if len(c.title) >= 4 and archived(c.path):
+            titles.setdefault(c.title.casefold(), set()).add(c.path)
+    if not titles:
+        return frozenset()
+    said = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")(?!\w)")
+    found: set[str] = set()
+    for c in chunks:
+        if not archived(c.path):
+            found.update(m[0] for m in said.finditer(c.text.casefold()))
+    return frozenset(p for t in found for p in titles[t])
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
@@ -674,7 +700,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=np.float32)
     coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
-    old = np.array([archived(c.path, text) for c in of], dtype=bool)
+    # (a template or an archived note a note in use names is in use itself: _named_from_use)
+    old = np.array([archived(c.path, text) and not passages.in_use(c.path) for c in of], dtype=bool)
     template = old & np.array([template_note(c.path) for c in of], dtype=bool)  # (archived: a template not asked for)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
