@@ -987,6 +987,22 @@ def test_a_question_for_several_things_keeps_every_row_that_says_its_words():
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]  # (a question for no list: as before)
 
 
+def test_a_row_that_says_a_question_word_the_rows_before_it_do_not_stays_where_it_ranks():
+    # trial s59 RD-040: "tom holidy dec": two of Tom's other holidays' rows came first, his "14–16 Dec" row (the
+    # table's third of his) was moved after every other passage, out of the top 50
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import spread_tables
+
+    rows = [_chunk("Holidays 2026.md", i, t, kind="table_row") for i, t in enumerate(
+        ["Who: Tom | Dates: 25 Aug – 1 Sep", "Who: Tom | Dates: 6–13 Apr", "Who: Tom | Dates: 14–16 Dec",
+         "Who: Tom | Dates: 2–3 Mar"])]
+    tree = NoteTree.build([*rows, _chunk("Daily.md", 0, "Tom asked again re Dec off")])
+    ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
+    assert [c.row for c in spread_tables(tree, ranked, {}, asked=frozenset(tokenize("tom holiday dec")))] \
+        == [0, 1, 2, 4, 3]
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
+
+
 def test_the_newest_row_asked_for_stays_where_it_ranks():
     # trial s45: "when was the van's last oil change?" never showed the log's newest row, its table's third
     from notesqa.snippets import spread_tables

@@ -410,8 +410,10 @@ class NotesIndex:
                             if more > 0 else [])
         if seeks_note(text):  # each note from its opening
             return snippets.select_notes(tree, live.names.leads, ranked, k, budget, min_score, origin, with_match=True)
-        listed = frozenset(tokenize(without_relative_days(text))) if asks_list(text) else frozenset()
-        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin, listed), k, budget, min_score, origin)
+        words = frozenset(tokenize(without_relative_days(text)))
+        listed = words if asks_list(text) else frozenset()
+        return snippets.select(tree, snippets.spread_tables(tree, ranked, origin, listed, words), k, budget, min_score,
+                               origin)
 
     def _listing(self, filters, k: int, budget) -> list["snippets.Snippet"]:
         """The first k notes the filters let through, newest first (then by path), each from its opening."""

@@ -134,21 +134,27 @@ NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another not
 
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int],
-                  listed: frozenset[str] = frozenset()) -> list[Candidate]:
+                  listed: frozenset[str] = frozenset(), asked: frozenset[str] = frozenset()) -> list[Candidate]:
     """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate, and a note's
     table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the newest day a
     question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks, and so does
     one whose own text says a word of a question for several things (listed: its words; trial s58 OA-033's "which of
-    the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in the top 30)."""
+    the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in the top 30), or a
+    word of the question (asked: its words) no row of its table before it says (trial s59 RD-040's "tom holidy dec":
+    Tom's "14–16 Dec" row, after two of his other holidays)."""
     per_table: dict[tuple, int] = {}
     per_note: dict[str, int] = {}
+    said: dict[tuple, set[str]] = {}  # the question's words each table's rows so far say
     first, waiting, later = [], [], []
     for cand in ranked:
         c = tree.chunks[origin.get(cand.row, cand.row)]
         if c.kind == "table_row" and not cand.fact("recent"):
             key = (c.path, tuple(c.heading))
             per_table[key] = per_table.get(key, 0) + 1
-            says = bool(listed) and bool(listed & set(tokenize(c.text)))  # (counted, never moved)
+            words = set(tokenize(c.text)) if listed or asked else set()
+            new = bool(asked & words - said.setdefault(key, set()))
+            said[key] |= asked & words
+            says = bool(listed & words) or new  # (counted, never moved)
             if per_table[key] > TABLE_ROWS and not says:
                 later.append(cand)
                 continue
