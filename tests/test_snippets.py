@@ -147,6 +147,13 @@ def test_a_hit_says_the_line_of_the_unit_that_matched_when_others_are_shown_firs
     # the unit that matched shown first: nothing to say
     alone = to_hit(tree, select(tree, _ranked((1, 0.9)), 1, 600, None, {})[0])
     assert (alone.match, alone.match_line, alone.match_row) == ("Organize into cells", 0, None)
+    # ... and the day of the unit that matched, not the first shown's (trial s59 RA-022: a price history's "Mar 2026:"
+    # line, shown from its "Jan 2024:" line, had been said "dated 2024-01-01")
+    history = [dataclasses.replace(_chunk("p.md", 0, "Jan 2024: wedding £1,950"), date="2024-01-01"),
+               dataclasses.replace(_chunk("p.md", 1, "Mar 2026: wedding £2,400", depth=1, parent=0), date="2026-03-01")]
+    tree = NoteTree.build(history)
+    hit = to_hit(tree, select(tree, _ranked((1, 0.9), (0, 0.8)), 1, 600, None, {})[0])
+    assert (hit.line, hit.match_line, hit.date) == (1, 2, "2026-03-01")
 
 
 def test_a_question_for_a_note_shows_each_note_from_its_lead():

@@ -540,7 +540,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     match_line = matched.line if matched is not c and matched.line != line else 0
     return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
                score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
-               tags=tuple(c.tags), date=c.date, explain=exp, folder=folder, origin=c.origin or "",
+               tags=tuple(c.tags), date=matched.date or c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line,
                codes=tuple((text, lang, row) for text, lang, row in codes if text.strip()))
 
