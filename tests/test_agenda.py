@@ -147,6 +147,18 @@ def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day(
     assert {"2026-05-14", "2026-05-15"} <= days_said("party on 14 may or 15 may", "2026-11-01")  # (second review)
 
 
+def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
+    # trial s59 RA-021: the daily note of 3 December's "next Tues: Hollis chase + dentist 11:30" for "what have I got on
+    # next Tuesday?": the 8th, as the note's writer meant it; "on Friday" the coming one, as a note plans
+    from notesqa.agenda import days_said
+
+    assert days_said("next Tues: Hollis chase + dentist 11:30", "2026-12-03") == {"2026-12-03", "2026-12-08"}
+    assert days_said("dentist on Friday", "2026-12-03") == {"2026-12-03", "2026-12-04"}
+    assert days_said("tomorrow: the dentist", "2026-12-03") == {"2026-12-03", "2026-12-04"}
+    assert days_said("next week: the dentist", "2026-12-03") == {"2026-12-03"}  # a week names no one day
+    assert days_said("next Tues: dentist", "") == frozenset()  # a passage of no day names none from it
+
+
 def test_the_passages_of_no_day_that_name_a_month():
     # trial s55: a client's callout "Don't ring in Feb" (its title the body's parent), for "dont ring priya in feb"
     agenda = Agenda([dataclasses.replace(bullet("Valentines run-up, she will not pick up"), date=None,

@@ -30,7 +30,13 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
     # a hit of the days asked says so, as the chat does: its day, not its score, put it where it is (trial s47)
     dated = Hit("x", "a.md", 1, (), 0.72, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
-    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated then, score 0.720"
+    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  of the days asked, score 0.720"
+    # ... the day a task is set for or a note says, that put it there (trials s59: "dated then" had read as cryptic)
+    task = dataclasses.replace(dated, text="☐ Hollis final chase 📅 2026-12-08", date="2026-12-01",
+                               explain=dataclasses.replace(dated.explain, task_day=True))
+    assert click_unstyle(format_hit(1, task)).splitlines()[-1] == "    a.md:1  due 2026-12-08, score 0.720"
+    told = dataclasses.replace(task, text="next Tues: Hollis chase + dentist", date="2026-12-03")
+    assert click_unstyle(format_hit(1, told)).splitlines()[-1] == "    a.md:1  says 2026-12-08, score 0.720"
     # ... with the day it is of, when it has one (trial s58 OC: "dated then" had sent the user to each note)
     dated = dataclasses.replace(dated, date="2026-12-03")
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03, score 0.720"

@@ -311,6 +311,14 @@ def test_for_or_by_a_weekday_is_the_next_one():
     assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before
 
 
+def test_a_weekday_is_read_as_people_shorten_it():
+    # trial s59 RA-021: "next Tues: Hollis chase + dentist" (and "what have I got on next tues") had been of no day
+    today = date(2026, 12, 3)  # a Thursday
+    assert days("what have I got on next tues", today) == days("next Tuesday?", today) == {"2026-12-08"}
+    assert days("call Bob this fri", today) == {"2026-12-04"} and days("by thurs", today) == {"2026-12-03"}
+    assert days("last sat on the bench", today) == set() and days("next wed", today) == set()  # words too
+
+
 def test_a_weekday_before_the_day_it_is_is_that_day_only():
     # trial s49: "what was for tea on tuesday 19 november 2024" had also been last Tuesday, the days from 2024's to it
     today = date(2026, 12, 3)

@@ -191,7 +191,7 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     # a hit of the day asked: its day put it there, not a full bar (trial B)
     dated = Hit("x", "a.md", 1, (), 1.3, explain=Explanation(None, 0.2, None, 0.0, 0.2, day_match=True))
     out = hit_html(1, dated, "what did I do yesterday?", "")
-    assert ">dated then</span>" in out and "nq-bar" not in out and "match 0.20" in out
+    assert ">of the days asked</span>" in out and "nq-bar" not in out and "match 0.20" in out
     out = hit_html(1, dataclasses.replace(dated, date="2026-12-03"), "what did I do yesterday?", "")
     assert ">dated 2026-12-03</span>" in out and "nq-bar" not in out  # the day it is of (trial s58 OC)
     # ... and of the newest, for "our last 1:1": as the note has them, not by score (trial s47)

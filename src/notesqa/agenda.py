@@ -21,7 +21,7 @@ import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
-from .periods import WRITTEN_DAY, day_of, months_said
+from .periods import WRITTEN_DAY, day_of, days_named_from, months_said
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -61,7 +61,13 @@ def days_said(text: str, own: str) -> frozenset[str]:
     """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
     file name, the review), a task's day, a written day (days_written: "Next steerco: 14 Jan" in a note of 1 December
     is of the next year). Read once a passage, not once a question."""
-    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own)
+    named = days_named_from(text, date.fromisoformat(own[:10])) if len(own) >= 10 and _NAMES_FROM.search(text) \
+        else frozenset()  # ("next Tues: dentist" in the daily note of 3 December: the 8th)
+    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named
+
+
+_NAMES_FROM = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|last night|next|this|coming|on|for|by|ago|in)\b",
+                         re.IGNORECASE)  # (a cheap look first: most passages name no day from theirs)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -392,11 +392,19 @@ def _says_in_order(heading: str, title: str) -> bool:
 
 def matched_day(hit: Hit) -> str:
     """What front ends say of a hit its day put where it is: "dated 2026-12-03", its own day (trial s58 OC: "dated
-    then" beside every hit of a question about days had sent the user to each note to see which); "dated then" for
-    one of a task's day or of a day of no year."""
+    then" beside every hit of a question about days had sent the user to each note to see which); of one a day it
+    says put there, that day: "due 2026-12-08" (a task's), "says 2026-12-08" ("next Tues: dentist" in the note of 3
+    December; trials s59: "dated then" had read as cryptic); else "of the days asked"."""
     day = (hit.date or "")[:10]
-    return f"dated {day}" if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) \
-        else "dated then"
+    if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day):
+        return f"dated {day}"
+    from .agenda import days_said
+    from .chunking import task_days
+
+    text = hit.match or hit.text
+    due = task_days(text)
+    said = due or days_said(text, day) - {day}
+    return f"{'due' if due else 'says'} {next(iter(said))}" if len(said) == 1 else "of the days asked"
 
 
 def unsaid_day(hit: Hit) -> str | None:

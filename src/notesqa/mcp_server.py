@@ -224,7 +224,7 @@ def _add_search(server: NotesMCPServer, service: NotesService, run) -> None:
         lines matched, "kind" what it is (bullet, paragraph, code, table_row, ...), "date" its note's or
         section's day, "origin" the note it is embedded from, "stale": true if its note changed since the build.
         "searched" says what was searched after filters were taken out of the question; "message", when
-        present, is what to tell the user first (nothing matched closely, nothing is dated then); "others_from"
+        present, is what to tell the user first (nothing matched closely, nothing is of the days asked); "others_from"
         names the first hit that is not of the days asked. Cite a hit as path:line; call read_note with its
         path and line to see the lines around it."""
         call = functools.partial(run, "search_notes", question=question, k=k, tags=tags, paths=paths, after=after,

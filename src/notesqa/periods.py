@@ -70,6 +70,9 @@ _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(
 # 5th")
 _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH.replace("(", "(?:", 1) + r"\b|,?\s+"
                  + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))")
+# a weekday's name, or as people shorten it ("next tues", "this fri": trial s59 RA-021's "next Tues: dentist"; not "sat",
+# "sun", "wed": words too)
+_WEEKDAY_WORDS = "|".join(_WEEKDAYS) + r"|mon|tues?|thu(?:rs?)?|fri"
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
@@ -78,7 +81,7 @@ _RELATIVE = re.compile(
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
-    + "|".join(_WEEKDAYS) + r")" + _NO_DAY_AFTER + r")\b", re.IGNORECASE)
+    + _WEEKDAY_WORDS + r")" + _NO_DAY_AFTER + r")\b", re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 # (and a present that goes on, "who is working christmas eve", "what are we doing for new year": trial s51's had been
 # read as last year's)
@@ -922,6 +925,23 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
             for i in range((end.year - start.year) * 12 + end.month - start.month + 1)]
 
 
+def days_named_from(text: str, day: date) -> frozenset[str]:
+    """The days a note written on day names from it, one or two each ("next Tues: dentist", "tomorrow", "on
+    Friday": the coming one, as a note plans): trial s59 RA-021's daily note of 3 December, "next Tues: Hollis chase +
+    dentist", had been of no day for "what have I got on next Tuesday?". Not a week or a month ("next week")."""
+    out: set[str] = set()
+    for m in _RELATIVE.finditer(text):
+        span = _relative_span(m, day, ahead=True)
+        if len(span) <= 2:
+            out.update(d.isoformat() for d in span)
+    return frozenset(out)
+
+
+def weekday_number(word: str) -> int:
+    """A weekday's number (Monday 0) from its name or a shortening of it ("tues", "thurs", "fri")."""
+    return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(word.lower()[:3]))
+
+
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
     now, near, ago, within, which, unit, last_n, when, weekday = (g.lower() if g else None for g in m.groups())
     if now:
@@ -935,7 +955,7 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
     if last_n:
         return [today - timedelta(days=i) for i in range(_count(last_n))]
     if weekday:
-        day = _weekday(today, _WEEKDAYS.index(weekday), when, ahead)
+        day = _weekday(today, weekday_number(weekday), when, ahead)
         # "last Thursday" said on a Friday may be yesterday or the week before's, "next Saturday" tomorrow or the
         # week after's: both (trial s57 LB had meant the week before's)
         step = {"last": -7, "next": 7}.get(when) if abs((day - today).days) == 1 else None

@@ -160,7 +160,7 @@ def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str
 
 def _day_html(hit) -> str:
     """" · dated 2026-08-28": the day a hit is of when nothing shown with it says it (hits.unsaid_day), not beside
-    "dated then"."""
+    the day that put it there (hits.matched_day)."""
     if hit.explain is not None and hit.explain.day_match:
         return ""
     day = unsaid_day(hit)
