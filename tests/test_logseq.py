@@ -129,6 +129,18 @@ def test_every_block_is_a_unit_at_its_depth_and_headings_head_their_blocks():
     assert top.heading == () and top.depth == 1 and top.parents == ()
 
 
+def test_a_heading_block_heads_the_lower_heading_blocks_after_it_on_its_level():
+    # trial s59 RB: a PRD page's "- # Approvals v2 PRD" over "- ## Why", "- ## Success metrics" had been nowhere (no
+    # hit, no breadcrumb): the page reads as its title over its sections; a plain block after them is under neither
+    page = ("type:: feature\n\n- # Approvals v2 PRD\n- ## Why\n\t- lost 3 deals\n- ## Success metrics\n"
+            "\t- median time to approve\n- a plain block\n- ## Next\n\t- later\n")
+    note = parse_note(page, "pages/Approvals v2.md", Vault(".", [], logseq=True))
+    by_text = {u.text: u for u in note.units}
+    assert by_text["lost 3 deals"].heading == ("Approvals v2 PRD", "Why")
+    assert by_text["median time to approve"].heading == ("Approvals v2 PRD", "Success metrics")
+    assert by_text["a plain block"].heading == () and by_text["later"].heading == ("Next",)
+
+
 def test_a_heading_block_inside_a_plain_block_keeps_the_outlines_order():
     page = ("- 1:1 template\n\t- ### Action items\n\t\t- TODO follow up\n- ## Top\n\t- under top\n"
             "\t\t- ### Deep\n\t\t\t- under deep\n")

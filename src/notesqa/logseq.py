@@ -398,10 +398,10 @@ def parse_page(text: str, rel: str, vault=None):
         items.extend({"line": block.line, "end": block.line, "unit": None, "marker": ""}
                      for _ in range(block.depth - 1 - len(items)))
         items.append(item)
-        _open_headings(stack, block)
+        _open_headings(stack, block, _heading_level(body))
         first_unit = len(walker.units)
         children = n + 1 < len(blocks) and blocks[n + 1].depth > block.depth
-        alone = _begins_section(blocks, n, body, children) and len(stack) == block.depth - 1
+        alone = _begins_section(blocks, n, body, children) and _depths(stack, block.depth) == block.depth - 1
         heads = _heads_children(body, stack, block.depth, section=not alone)
         walker.walk_block("\n".join(body), items, [(level, txt) for _, level, txt in stack],
                           heads_children=heads, line_offset=block.line - 1)
@@ -562,17 +562,33 @@ def _heads_children(body: list[str], stack: list[tuple[int, int, str]], depth: i
     at = next((i for i, ln in enumerate(body) if ln.strip()), None)
     if at is None or (m := HEADING.match(body[at])) is None:
         return False
-    if section and len(stack) == depth - 1:  # every block above it is a heading: a heading of the page's outline
+    if section and _depths(stack, depth) == depth - 1:  # every block above it is a heading: a heading of the page's outline
         return True
     body[at] = body[at][m.end(1):].lstrip()
     return False
 
 
-def _open_headings(stack: list[tuple[int, int, str]], block: Block) -> None:
+def _open_headings(stack: list[tuple[int, int, str]], block: Block, level: int | None = None) -> None:
     """Close the headings this block is not under: a heading block heads the blocks nested in
-    it, as Logseq shows it, not the blocks after it on its own level."""
+    it, as Logseq shows it, not the blocks after it on its own level; but a heading of a higher level heads the
+    heading blocks of lower levels after it on its level (level: this block's, if a heading), as the page reads ("- #
+    Approvals v2 PRD", then "- ## Why", "- ## Success metrics": trial s59 RB's page title had been nowhere)."""
     while stack and stack[-1][0] >= block.depth:
+        if level is not None and stack[-1][0] == block.depth and stack[-1][1] < level:
+            break
         stack.pop()
+
+
+def _heading_level(body: list[str]) -> int | None:
+    """The level of the heading a block is ("## Why": 2), None for a block of another kind."""
+    at = next((ln for ln in body if ln.strip()), None)
+    m = HEADING.match(at) if at is not None else None
+    return len(m.group(1).strip()) if m is not None else None
+
+
+def _depths(stack: list[tuple[int, int, str]], below: int) -> int:
+    """How many outline depths above below the open headings are at (headings of two levels may be at one)."""
+    return len({depth for depth, _, _ in stack if depth < below})
 
 
 def _prose_properties(walker, props: Properties, line: int, inline: Inline, end: int) -> int:
