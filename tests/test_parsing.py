@@ -693,3 +693,10 @@ def test_a_note_named_by_a_lower_case_slug_is_titled_as_its_text_writes_those_wo
     assert parse_note("brightness issue at night\n", "clock/brightness.md").title == "Brightness"
     assert parse_note("about LCSC orders\n", "suppliers/Lcsc.md").title == "Lcsc"
     assert parse_note("Sam said yes\n", "people/sam.md").title == "Sam"
+    # ... and one named by hand in lower case, by its one H1 when that says its words (trial s59 RC: "loose ends dec
+    # 26" had been shown for "# Loose ends – Dec 26"); not one that says other words, nor a name written with capitals
+    assert parse_note("# Loose ends – Dec 26\n\n- fix the door\n", "snagging/loose ends dec 26.md").title \
+        == "Loose ends – Dec 26"
+    assert parse_note("# JT Renovations – site visit 26 Feb\n\n- x\n", "visits/jt renovations visit.md").title \
+        == "jt renovations visit"
+    assert parse_note("# Loose Ends\n\n- x\n", "Loose ends.md").title == "Loose ends"

@@ -1450,8 +1450,8 @@ def _title(meta: dict, walker: Walker, rel: str, obsidian: bool) -> tuple[str, s
     # (eight digits: a day; a zettel ID's twelve, "202104021405", are a note's name, titled by its H1)
     day = _DAY_STEM.fullmatch(stem) is not None and sum(ch.isdigit() for ch in stem) == 8 and \
         note_date(None, rel) is not None
-    if walker.first_h1 and walker.h1_count == 1 and not day and (" " not in stem
-                                                                  or _named_after(stem, walker.first_h1)):
+    if walker.first_h1 and walker.h1_count == 1 and not day and (" " not in stem or _named_after(stem, walker.first_h1)
+                                                                  or _lower_case_of(stem, walker.first_h1)):
         title = walker.first_h1
     else:
         title = title_from_filename(rel)
@@ -1468,6 +1468,12 @@ def _as_written(title: str, rel: str, text: str) -> str:
     words = r"[\s_-]+".join(re.escape(w) for w in title.split())
     m = re.search(rf"(?<!\w){words}(?!\w)", text[:3000], re.IGNORECASE) if words else None
     return m.group(0) if m and m.group(0)[1:] != m.group(0)[1:].lower() and "\n" not in m.group(0) else title
+
+
+def _lower_case_of(stem: str, heading: str) -> bool:
+    """Is a file named by hand in lower case with the words its H1 writes ("loose ends dec 26" of "# Loose ends – Dec
+    26": trial s59 RC's breadcrumbs had shown the file's name for the title written)?"""
+    return stem == stem.lower() and re.findall(r"\w+", stem) == re.findall(r"\w+", heading.lower())
 
 
 def _named_after(stem: str, heading: str) -> bool:
