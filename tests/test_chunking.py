@@ -77,7 +77,8 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     # March" row had been of no day, "what CPD did I do in march 2025" had not found it); of none, no day
     cpd = parse_note("# CPD log 2025\n\n| date | what |\n|---|---|\n| 3rd March | contract law course |\n"
                      "| 9 May | ITI conference day 1 |\n| Sept 17 | memoQ webinar |\n| June | self-study |\n", "cpd.md")
-    assert [c.date for c in chunk_note(cpd)] == ["2025-03-03", "2025-05-09", "2025-09-17", None]
+    # (a month alone, its first day, as a monthly row is: trial s59 SC-038, "Downloads 2026"'s "| Mar | 14,380 |")
+    assert [c.date for c in chunk_note(cpd)] == ["2025-03-03", "2025-05-09", "2025-09-17", "2025-06-01"]
     undated = parse_note("# CPD log\n\n| date | what |\n|---|---|\n| 3rd March | contract law course |\n", "cpd.md")
     assert [c.date for c in chunk_note(undated)] == [None]
     # a Readwise sync's heading dates the highlights under it
@@ -276,6 +277,17 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                                             ("minutes", "2026-01-09")]
     note = parse_markdown("# Calls\n\n**15/01/26**\n- caterers\n\n**14 Oct 26** (post wedding)\n- amazing\n", "c.md")
     assert [(c.text, c.date) for c in chunk_note(note)][-1] == ("amazing", "2026-10-14")
+
+
+def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first_month():
+    # trial s59 SA: a project log's "### Feb - Mar 2026" and "### Nov 2025 - Jan 2026" had been of its note's created
+    # day (2025-09-02); SC's "## Season 2 additions (Nov 2026)" of its note's
+    from notesqa.metadata import headings_day
+
+    assert headings_day(["Walnut dining table", "Log", "Feb - Mar 2026"]) == "2026-02-01"
+    assert headings_day(["Nov 2025 - Jan 2026"]) == "2025-11-01" and headings_day(["Nov - Jan 2026"]) == "2025-11-01"
+    assert headings_day(["Lessons", "Season 2 additions (Nov 2026)"]) == "2026-11-01"
+    assert headings_day(["Mon - Fri 2026"]) is None and headings_day(["before (Jan 2025 – Jun 2026)"]) is None
 
 
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():

@@ -165,6 +165,9 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     assert render("Author:: Martin Kleppmann\nRating::") == "Author: Martin Kleppmann\nRating:"
     assert render("A day with [mood:: good] and (hidden:: value) fields") == "A day with mood: good and value fields"
     assert render("std::vector and a::b stay") == "std::vector and a::b stay"  # no space after: not a field
+    # ... nor in brackets (trial s59 SB: "marginal R2 0.31 (performance::r2)" had lost "performance::")
+    assert render("marginal R2 0.31 (performance::r2), [dplyr::filter]") == \
+        "marginal R2 0.31 (performance::r2), [dplyr::filter]"
     assert render("Met [with:: [[Alice]]] today") == "Met with: Alice today"  # a link as the value
     assert render("Energy (1-5):: 2") == "Energy (1-5): 2"
     # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens

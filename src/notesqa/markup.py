@@ -91,8 +91,9 @@ ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 # Not "std::vector": a field's "::" is followed by a space or the line's end.
 FIELD_LINE = re.compile(r"^([ \t]*)((?:[^\W\d]|\d+[^\W\d])[\w \-/.()]{0,40}?)[ \t]*::(?=[ \t]|$)", re.M)  # "Energy (1-5)::
 # 2" too; "48h match rate :: ..." of a glossary too, shown "48h match rate: ..." (trial s59 RB)
-FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
-                             r"|\(([^\W\d][\w \-/.]{0,40}?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
+# (a space after "::", or a link: "(performance::r2)" in a sentence is R's, a namespace's call, trial s59 SB; "std::vector")
+FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\]))((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
+                             r"|\(([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\)))((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)

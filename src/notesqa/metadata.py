@@ -325,6 +325,29 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         if at == len(headings) - 1 and (m := _MONTH_ALONE.fullmatch(headings[at])) and month_number(m[1]):
             said = m[2] or said
             return calendar_day(m[1], "1", said) if said else None
+        if at == len(headings) - 1 and (start := _months_start(headings[at])):
+            return start
+    return None
+
+
+# a heading of months and their year ("Feb - Mar 2026", "Nov 2025 - Jan 2026"), or of words and a month in brackets
+# ("Season 2 additions (Nov 2026)"): of the first month's first day (trial s59 SA, SC: a project log's and a lessons
+# note's later sections had been of the note's created day)
+_MONTH_SPAN = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:\s+((?:19|20)\d\d))?\s*[-–—]\s*([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\s*")
+_MONTH_BRACKETED = re.compile(r".*\S\s*\(\s*([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\s*\)\s*")
+
+
+def _months_start(text: str) -> str | None:
+    """The first day of the first month a heading of months (_MONTH_SPAN) or a month in brackets after its words
+    (_MONTH_BRACKETED) says; None for another heading."""
+    if (m := _MONTH_SPAN.fullmatch(text)) is not None:
+        first, last = month_number(m[1]), month_number(m[3])
+        if first is None or last is None:
+            return None
+        year = m[2] or (m[4] if first <= last else str(int(m[4]) - 1))
+        return f"{year}-{first:02d}-01"
+    if (m := _MONTH_BRACKETED.fullmatch(text)) is not None and month_number(m[1]):
+        return f"{m[2]}-{month_number(m[1]):02d}-01"
     return None
 
 
