@@ -126,6 +126,22 @@ def test_a_templates_passages_come_after_the_notes_own_unless_a_template_is_aske
     assert asked[0].row == 0 and not asked[0].explain.template
 
 
+def test_a_templates_own_words_come_after_the_notes_as_an_archived_notes_do_its_blanks_far_after():
+    # trial s59 SC-033: a producer's recording-day checklist in templates/ (their real procedure) had been out of the
+    # top 50 for "what do I have to do on recording day?"; its empty fields stay far down
+    from notesqa.ranking import TEMPLATE_PENALTY
+
+    chunks = [_chunk("templates/episode-checklist.md", 0, "day of: charge the recorder, test both mics, spare SD cards"),
+              _chunk("templates/episode-checklist.md", 1, "Guest: | Recorded: | Released:"),
+              _chunk("recording/field-kit.md", 0, "packing list for the field kit")]
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.5]), "what do I do on recording day",
+                                             {}, None, 10)}
+    assert ranked[0].archived and not ranked[0].template
+    assert ranked[0].rank == pytest.approx(ranked[0].fused_score + AGREE * ranked[0].agreement - ARCHIVE_PENALTY
+                                           + PHRASE_BONUS * ranked[0].phrase)
+    assert ranked[1].template and ranked[1].rank < ranked[2].rank < ranked[0].rank
+
+
 def test_a_template_or_an_archived_note_a_note_in_use_names_is_in_use():
     # trial s59 RD-012: a café's daily note template holds the cash-up steps ("float in till £150") a staff note
     # points to ("cash up process: see Templates/Daily note template"); -0.5 had kept it out of the top 50
@@ -233,6 +249,17 @@ def test_a_note_a_later_years_note_of_its_name_replaces_comes_after_it_unless_it
     assert "of another year" in str(older.explain)
     assert "of another year" not in str(next(h for h in hits if h.path == "2025-03-12 Standup.md").explain)
     assert idx.search("home visit fee in 2025", k=1)[0].path == "Admin/Rates 2025.md"
+
+
+def test_a_paper_of_an_earlier_year_by_the_same_author_is_no_older_edition(tmp_path, embedder):
+    # trial s59 SB-012: "lit/Knapp 2019" had been "of another year" beside "lit/Knapp 2020", a later paper of its
+    # author's: a work's year is when it came out, not a yearly note's
+    notes = tmp_path / "n"
+    for year in (2019, 2020):
+        write(notes / f"Knapp {year}.md", f"---\nauthors: [Knapp, S.]\nyear: {year}\n---\n* effect of cutting every {year - 2016} years\n")
+    build_index(notes, tmp_path / "ix", embedder=embedder)
+    idx = open_index(tmp_path / "ix", embedder)
+    assert not any("of another year" in str(h.explain) for h in idx.search("effect of cutting", k=3))
 
 
 def test_a_year_the_question_names_lifts_that_years_note(tmp_path, embedder, monkeypatch):

@@ -114,7 +114,9 @@ OWN_WORDS = 0.5  # ... unless its own text says this share of the question's wor
 # Live"), where BM25 sees only a bag of words: PHRASE_BONUS times the share of the question's word
 # pairs it holds, each pair weighted by its words' rarity. For ranking only.
 TEMPLATE_PENALTY = 0.5  # a template's passage, for a question for no template: its empty fields and placeholders
-# ("Archive:", "words:", '"" (p. )') after the notes' own words (trial s58 PD, QD: they had come 5th and 9th)
+# ("Archive:", "words:", '"" (p. )') after the notes' own words (trial s58 PD, QD: they had come 5th and 9th); one
+# that says something of its own (a checklist's "charge batteries, test mics") only as an archived note's (trial s59
+# SC-033: a producer's recording-day checklist in templates/, their real procedure, had been out of the top 50)
 ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
 EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this much (times its cosine) on the keyword side
@@ -419,11 +421,13 @@ class Passages:
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
-        """Is a note of this title one of a later year's note of the same name ("Rates 2025" beside "Rates 2026")?"""
+        """Is a note of this title one of a later year's note of the same name ("Rates 2025" beside "Rates 2026"), not a
+        work's (a paper's, its authors said: "Knapp 2019" beside "Knapp 2020")?"""
         if self._newest is None:
             self._newest = {}
+            works = {c.title for c in self.chunks if _WORK_FIELD.search(c.text)}
             for c in self.chunks:
-                if (named := _year_named(c.title)) is not None:
+                if (named := _year_named(c.title)) is not None and c.title not in works:
                     self._newest[named[0]] = max(self._newest.get(named[0], named[1]), named[1])
         named = _year_named(title)
         return named is not None and self._newest.get(named[0], named[1]) > named[1]
@@ -482,6 +486,20 @@ class Passages:
         c = self.chunks[row]
         return (_asks(c), _opening(self.chunks, row), c.thin or _few_words(c), _names_field(c), names_someone(c),
                 _field_says_when(c.text), _labels(self.chunks, row))
+
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|<%.*?%>|\bN{2,}\b|\bX{2,}\b|_{3,}")
+
+
+def _blank(text: str) -> bool:
+    """Is a template's passage its blanks: fields with no value ("Archive:", "Total: £", a table row of empty cells),
+    placeholders ("{{title}}", '"" (p. )'), or fewer than three words? Half its parts or more so, it is."""
+    parts = [p.strip() for line in text.split("\n") for p in line.split(" | ") if p.strip()]
+    if not parts or len(re.findall(r"[^\W\d_]{2,}", text)) < 3:
+        return True
+    empty = sum(p.endswith((":", "£", "$", "€")) or _PLACEHOLDER.search(p) is not None
+                or not re.search(r"[^\W\d_]", p) for p in parts)
+    return empty * 2 >= len(parts)
 
 
 def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
@@ -702,7 +720,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([archived(c.path, text) and not passages.in_use(c.path) for c in of], dtype=bool)
-    template = old & np.array([template_note(c.path) for c in of], dtype=bool)  # (archived: a template not asked for)
+    # (archived: a template not asked for; its blanks, not what it says: _blank)
+    template = old & np.array([template_note(c.path) and _blank(c.text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
@@ -828,6 +847,12 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 
 HISTORY = "1990"  # a year a question names before this is one of history, no note's day (_other_year)
 _TITLE_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/.-])")
+
+
+# a work's fields: its authors, where it came out ("Knapp 2019" and "Knapp 2020" are two papers, not a yearly note's
+# editions: trial s59 SB-012; not a venue's: "Winter Concert 2025" of "venue:: St Aidan's" is last year's, s57 LB)
+_WORK_FIELD = re.compile(r"^(?:authors?|creators?|editors?|journal|publisher|booktitle):\s*\S",
+                         re.MULTILINE | re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)
