@@ -24,7 +24,7 @@ RUN = 4  # words of a run, at most
 SHORTEST_RUN = 3  # ... and at least; its initials' letters too
 SHORTEST, LONGEST = 2, 5  # letters of an abbreviation (of a run: SHORTEST_RUN at least)
 PART = 3  # letters of each English word a joined word is read as, at least
-_JOINERS = frozenset({"of", "and"})
+_JOINERS = frozenset({"of", "and", "the"})  # ("power of attorney": POA, "player of the match": POTM)
 _CLAUSES = re.compile(r"[,.;:!?()\[\]{}\"“”]")
 _AMPERSAND = re.compile(r"\s+&\s+")
 
@@ -33,7 +33,8 @@ def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[lis
                 in_capitals: Callable[[str, str], bool]) -> list[tuple[str, str, str]]:
     """(the words as asked, their abbreviation as the notes write it, its token) for each run or joined word of text
     whose initials the notes write in capitals: knows(token) (the keyword index has it), in_capitals(token, form)
-    (the passages that hold it write it so), and, for a run, not together(its tokens) (no passage says them all)."""
+    (the passages that hold it write it so), and, for a run, not together(its words but joiners) (no passage says
+    them together)."""
     asked_tokens = set(keywords.tokenize(text))
     out = []
     for asked, letters, content in _runs(text) + _joined_words(text, knows):
@@ -42,7 +43,7 @@ def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[lis
             continue
         # (last: the dearest test; not of two words joined by "&", a form of their own: "Sophie & Jack" in one note,
         # "S&J" in another, trial s58 QC)
-        if content and "&" not in form and together(keywords._stem_all(content)):
+        if content and "&" not in form and together(content):
             continue
         out.append((asked, form, token))
     return out

@@ -569,7 +569,7 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
     named = [Related(asked, other, tokenize(other)[0], 1.0) for asked, other in synonyms(text)] if synonyms else []
     # "bigquery", "annual general meeting": the notes' "BQ", "AGM" (abbreviations.py)
-    short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen.keywords),
+    short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen),
                                                            _in_capitals_in(gen))]
     near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
     once: dict[str, Related] = {}  # each word once, as the first brings it (the review: "western blot" had brought
@@ -578,16 +578,25 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     return [(r, *gen.keywords.token_rows(r.stem)) for r in once.values()]
 
 
-def _together_in(keywords) -> Callable[[list[str]], bool]:
-    """Does a passage of the keyword index say every one of tokens?"""
-    def together(tokens: list[str]) -> bool:
+TOGETHER_READ = 200  # passages that hold all of a run's words read for the words together
+
+
+def _together_in(gen: Generation) -> Callable[[list[str]], bool]:
+    """Does a passage of the generation say words (a run's, as asked) together, in their order, a few words apart at
+    most ("player ... match" of "player of the match"; not a squad list's "Player" column in a match report: trial s59
+    SD, the notes' "POTM" had been no word of "who was player of the match")?"""
+    def together(words: list[str]) -> bool:
         rows = None
-        for t in dict.fromkeys(tokens):
-            held = keywords.token_rows(t)[0]
+        for t in dict.fromkeys(tokenize(" ".join(words))):
+            held = gen.keywords.token_rows(t)[0]
             rows = held if rows is None else np.intersect1d(rows, held, assume_unique=True)
             if not len(rows):
                 return False
-        return rows is not None
+        if rows is None:
+            return False
+        near = re.compile(r"(?<!\w)" + r"\w{0,3}\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\w{0,3}(?!\w)",
+                          re.IGNORECASE)
+        return any(near.search(gen.chunks[r].text) for r in rows[:TOGETHER_READ].tolist())
     return together
 
 
