@@ -504,19 +504,27 @@ def _blank(text: str) -> bool:
 
 def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
     """The paths of the templates and archived notes (notefiles.archived) whose title (of 4 letters or more) a passage
-    of a note in use says, as words of its own."""
-    titles: dict[str, set[str]] = {}
+    of a note in use says, as words of its own. (Each passage's words looked up by the titles' first words: a vault's
+    thousand archived notes over 15,000 passages had taken 4 s as one pattern of every title.)"""
+    by_first: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for c in chunks:
-        if len(c.title) >= 4 and archived(c.path):
-            titles.setdefault(c.title.casefold(), set()).add(c.path)
-    if not titles:
+        if len(c.title) >= 4 and archived(c.path) and (words := tuple(_WORD.findall(c.title.casefold()))):
+            by_first.setdefault(words[0], {}).setdefault(words, set()).add(c.path)
+    if not by_first:
         return frozenset()
-    said = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")(?!\w)")
     found: set[str] = set()
     for c in chunks:
-        if not archived(c.path):
-            found.update(m[0] for m in said.finditer(c.text.casefold()))
-    return frozenset(p for t in found for p in titles[t])
+        if archived(c.path):
+            continue
+        words = _WORD.findall(c.text.casefold())
+        for i, w in enumerate(words):
+            for title, paths in by_first.get(w, {}).items():
+                if tuple(words[i:i + len(title)]) == title:
+                    found |= paths
+    return frozenset(found)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def keyword_share(scores: np.ndarray, ceiling: float, clip: bool = True) -> np.ndarray:
