@@ -801,6 +801,9 @@ def test_a_long_code_block_is_one_hit_shown_from_its_start_while_it_fits():
     assert (hit.line, hit.end_line) == (3, 18)  # the intro's line to the closing fence
     small = to_hit(tree, select(tree, _ranked((pieces[1], 0.9)), 1, 200, None, {})[0])  # no room: the piece alone
     assert small.text.startswith("Our base image:\n…\nRUN step") and small.end_line == 18
+    # ... its introduction and "…" shown as prose before the fence, its lines as its code (trial s59 TD: a shader's
+    # later piece had shown "was 38fps on Deck, now 57" inside the glsl fence)
+    assert small.code.startswith("RUN step") and [kind for kind, *_ in small.pieces()] == ["text", "code"]
 
 
 def test_a_later_piece_of_code_shown_elsewhere_in_its_note_is_its_code_not_its_introduction_again():

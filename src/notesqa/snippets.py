@@ -560,9 +560,14 @@ def _title_of(tree: NoteTree, path: str) -> str:
 
 
 def _own_code(tree: NoteTree, row: int) -> str:
-    """The code of a code chunk shown as a hit: its text after its introducing sentence, if any."""
+    """The code of a code chunk shown as a hit: its text after its introducing sentence, if any; of a later piece of a
+    long block, its lines, not its "intro\n…" (trial s59 TD: a shader's intro had been shown inside the fence)."""
     after_intro = _introduced(tree, row)
-    return tree.chunks[row].text if after_intro is None else after_intro
+    if after_intro is not None:
+        return after_intro
+    start, _ = tree.rows[tree.chunks[row].path]
+    later = code_piece_after(tree.chunks[row - 1], tree.chunks[row]) if row > start else None
+    return tree.chunks[row].text if later is None else later
 
 
 def _room(budget: int | None, position: int) -> int:
