@@ -37,6 +37,8 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     assert click_unstyle(format_hit(1, task)).splitlines()[-1] == "    a.md:1  due 2026-12-08, score 0.720"
     told = dataclasses.replace(task, text="next Tues: Hollis chase + dentist", date="2026-12-03")
     assert click_unstyle(format_hit(1, told)).splitlines()[-1] == "    a.md:1  says 2026-12-08, score 0.720"
+    two = dataclasses.replace(told, text="asthma review: last one 21/10/25, next 9/12/26")  # (s59 TC-020: "says 2025-10-21")
+    assert click_unstyle(format_hit(1, two)).splitlines()[-1] == "    a.md:1  of the days asked, score 0.720"
     # ... with the day it is of, when it has one (trial s58 OC: "dated then" had sent the user to each note)
     dated = dataclasses.replace(dated, date="2026-12-03")
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03, score 0.720"

@@ -401,9 +401,13 @@ def matched_day(hit: Hit) -> str:
     from .agenda import days_said
     from .chunking import task_days
 
+    from .metadata import slashed_days
+
     text = hit.match or hit.text
     due = task_days(text)
-    said = due or days_said(text, day) - {day}
+    # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
+    # s59 TC-020)
+    said = due or (days_said(text, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
     return f"{'due' if due else 'says'} {next(iter(said))}" if len(said) == 1 else "of the days asked"
 
 
