@@ -290,6 +290,18 @@ def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first
     assert headings_day(["Mon - Fri 2026"]) is None and headings_day(["before (Jan 2025 – Jun 2026)"]) is None
 
 
+def test_a_day_and_month_in_numbers_under_a_months_heading_is_that_day_of_the_titles_year():
+    # trial s59 TA: a training log's "- 22/11 club, 58km" under "## Nov" and "| 04/01 | club ride |" under "## Jan" of
+    # "Training log 2026" had been of the month's first day
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Training log 2026\n\n## Jan\n| Date | Ride |\n|---|---|\n| 04/01 | club ride |\n\n"
+                      "## Nov\n- 22/11 club, 58km, 24.4\n- cold all month\n", "Training/Training log 2026.md")
+    assert [(c.text[:12], c.date) for c in chunk_note(note)] == [("Date: 04/01 ", "2026-01-04"),
+                                                                 ("22/11 club, ", "2026-11-22"),
+                                                                 ("cold all mon", "2026-11-01")]
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order
