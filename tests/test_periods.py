@@ -287,6 +287,8 @@ def test_years_are_the_years_a_question_asks_about():
     assert years("release v2.2019 on port 20230") == set()
     assert years("nDCG@10 on Touché-2020 and CoNLL-2003") == set()  # a year joined to a name is the name's
     assert years("Before 1999 and In 1850") == {"1850"}
+    # ... a year that ends a sentence is one (trial s59 TA-040: "£25 from Jan 2027. Vote passed" had been of no year)
+    assert years("up to £25 from Jan 2027. Vote passed 31-6") == {"2027"} and years("build 2027.1 out") == set()
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():
