@@ -333,7 +333,8 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     fields, step = parse_note(text, "Chilli.md").units
     assert fields.text == ("servings: 4\nprep_time: 20 min\nsource: https://example.org/chilli\nrating: 5\n"
                            "exam-date: 2025-05-16\ningredients: Mince, beans")
-    assert (fields.line, fields.end_line, fields.thin, fields.kind) == (1, 15, True, "paragraph")
+    # (at the line of its first field shown, not the opening "---": trials s59 RD, TA had been sent to line 1)
+    assert (fields.line, fields.end_line, fields.thin, fields.kind) == (3, 15, True, "paragraph")
     assert step.text == "Brown it." and step.line == 18
     # a list of records is no line to read, a docs site's menu settings are no answer (the review)
     from notesqa.metadata import shown_fields
@@ -427,7 +428,7 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     text = "---\ntags: [runbook]\nowner: Ops\n---\nowner:: Dana\nlast-tested:: 2024-09-12\n\n# Failover\n\nPromote it.\n"
     note = parse_note(text, "Failover.md")
     assert [(u.text, u.thin, u.line, u.end_line) for u in note.units] == [
-        ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 1, 6),  # (both values, as Dataview keeps them)
+        ("owner: Ops\nowner: Dana\nlast-tested: 2024-09-12", True, 3, 6),  # (both values, as Dataview keeps them)
         ("Promote it.", False, 10, 10)]
     # ... a link by its alias, as the app shows it (trial s52: "contact: Sarah O'Neill|Sarah (PM)" had been shown)
     note = parse_note("# TransPerfect\n\nrate:: 0.095 EUR/word\ncontact:: [[Sarah O'Neill|Sarah]] (PM)\n"
@@ -508,7 +509,7 @@ def test_dataview_fields_under_a_title_are_at_their_own_lines():
     assert "cost: £385" in fields.text and (fields.line, fields.end_line) == (7, 9)
     # with front matter it shows, from the front matter on; without a title, from line 1
     shown = parse_note("---\nvenue: Hall 2\n---\nowner:: Dana\n\nText.\n", "p.md").units[0]
-    assert shown.text == "venue: Hall 2\nowner: Dana" and (shown.line, shown.end_line) == (1, 4)
+    assert shown.text == "venue: Hall 2\nowner: Dana" and (shown.line, shown.end_line) == (2, 4)  # (its first field's)
     bare = parse_note("owner:: Dana\nphase:: two\n\nText.\n", "p.md").units[0]
     assert (bare.line, bare.end_line) == (1, 2)
 

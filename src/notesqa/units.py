@@ -1339,6 +1339,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     written = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
     shown = (*written, *(line for line in shown_fields(fields) if line not in written))
     where = _fields_lines(top.map if top is not None else None, toml_lines, bool(written), fields_at)
+    if top is not None and written and (first := _field_line(top.content, written[0])) is not None:
+        where = (where[0] + 1 + first, where[1])  # (its first field shown's line, not the opening "---")
     meta = {**fields, **toml, **meta} if fields or toml else meta
     inline = Inline(rel, vault)
     walker = Walker(rel, inline, vault, cards=cards, deck=deck)
@@ -1511,6 +1513,14 @@ def _fields_lines(front: Sequence[int] | None, toml_lines: int, front_shown: boo
     if fields_at is None:
         return start, end
     return (start if front_shown else fields_at[0]), fields_at[1]
+
+
+def _field_line(content: str, shown: str) -> int | None:
+    """The index among front matter's lines (content) of the line of a field shown as "key: value", None if no line
+    opens with its key."""
+    key = shown.partition(":")[0].strip().casefold()
+    return next((i for i, line in enumerate(content.split("\n")) if line.partition(":")[0].strip().casefold() == key
+                 and ":" in line), None)
 
 
 def _toml_lines(text: str) -> int:
