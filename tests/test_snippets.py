@@ -980,6 +980,21 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 5, 3, 4]
 
 
+def test_a_tables_later_rows_yield_to_passages_near_them_not_to_far_weaker_ones():
+    # trial s59 TC-031: "which subscriptions am I meant to be cancelling?": the Disney+ and Google One rows ("cancel",
+    # 0.91) had been moved after passages of 0.3, out of the top 50
+    from notesqa.snippets import TABLE_YIELD, spread_tables
+
+    rows = [_chunk("subs.md", i, f"What: {w} | Keep?: cancel", kind="table_row")
+            for i, w in enumerate(["Amazon Prime", "Rockstars", "Disney+", "Google One"])]
+    weak = [_chunk(f"n{i}.md", 0, f"unrelated {i}") for i in range(2)]
+    tree = NoteTree.build([*rows, *weak])
+    ranked = _ranked((0, 0.95), (1, 0.948), (2, 0.909), (3, 0.906), (4, 0.3), (5, 0.29))
+    assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 3, 4, 5]
+    close = _ranked((0, 0.95), (1, 0.948), (2, 0.909), (4, 0.90), (3, 0.906 - TABLE_YIELD - 0.01))
+    assert [c.row for c in spread_tables(tree, close, {})] == [0, 1, 4, 2, 3]
+
+
 def test_a_question_for_several_things_keeps_every_row_that_says_its_words():
     # trial s58 OA-033: "which of the apple trees are cookers or for cider": the two cider rows came, the Bramley
     # "cooker" row (a third row of the table) not in the top 30; a row that says none of its words is spread as before

@@ -129,19 +129,23 @@ TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a 
 # note's third table fell below unrelated notes, the recheck of trial HV.)
 
 
+TABLE_YIELD = 0.15  # ... and they come after the passages within this much of their rank, not after far weaker ones
+# (trial s59 TC-031: rows of 0.91 had been moved after passages of 0.3, out of the top 50)
+
+
 NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another note: a reference note of several
 # tables ("Keyboard shortcuts", a table under each heading) had filled the top five, two rows of each table
 
 
 def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int],
                   listed: frozenset[str] = frozenset(), asked: frozenset[str] = frozenset()) -> list[Candidate]:
-    """ranked with the rows of a table after its first TABLE_ROWS moved after every other candidate, and a note's
-    table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the newest day a
-    question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks, and so does
-    one whose own text says a word of a question for several things (listed: its words; trial s58 OA-033's "which of
-    the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in the top 30), or a
-    word of the question (asked: its words) no row of its table before it says (trial s59 RD-040's "tom holidy dec":
-    Tom's "14–16 Dec" row, after two of his other holidays)."""
+    """ranked with the rows of a table after its first TABLE_ROWS moved after the candidates near them (_yielded),
+    and a note's table rows after its first NOTE_TABLE_ROWS after the next candidate of another note. A row of the
+    newest day a question asks for ("when was the van's last oil change?": a log's newest row) stays where it ranks,
+    and so does one whose own text says a word of a question for several things (listed: its words; trial s58
+    OA-033's "which of the apple trees are cookers or for cider": the Bramley "cooker" row, a third, had not been in
+    the top 30), or a word of the question (asked: its words) no row of its table before it says (trial s59 RD-040's
+    "tom holidy dec": Tom's "14–16 Dec" row, after two of his other holidays)."""
     per_table: dict[tuple, int] = {}
     per_note: dict[str, int] = {}
     said: dict[tuple, set[str]] = {}  # the question's words each table's rows so far say
@@ -165,7 +169,19 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
         first.append(cand)
         first += [w for path, w in waiting if path != c.path]
         waiting = [(path, w) for path, w in waiting if path == c.path]
-    return first + [w for _, w in waiting] + later
+    return _yielded(first + [w for _, w in waiting], later)
+
+
+def _yielded(ranked: list[Candidate], later: list[Candidate]) -> list[Candidate]:
+    """ranked with each of later (a table's rows past its first TABLE_ROWS, in their order) put before the first
+    candidate more than TABLE_YIELD below it: after the passages near it, not after every other one."""
+    out = list(ranked)
+    at = 0
+    for cand in later:
+        at = next((i for i in range(at, len(out)) if out[i].rank < cand.rank - TABLE_YIELD), len(out))
+        out.insert(at, cand)
+        at += 1
+    return out
 
 
 def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int, shown: set[int],
