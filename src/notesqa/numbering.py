@@ -11,6 +11,7 @@ name, a closed-class word and a number of a date ("17th", "2026") pair with noth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .keywords import STOPWORDS, tokenize
 from .periods import is_calendar_word
@@ -23,30 +24,30 @@ WORDS_AROUND = 3  # the words a number or an ordinal pairs with
 _WORD = r"[^\W\d_][\w'’&]*"
 # a number of one or two digits after up to WORDS_AROUND words ("MMM visit 2", "Arsenic #1", "meeting - Arsenic #2"),
 # not a day's or a version's ("17th", "2.1") nor a year
-# (apart from its word: "v8", "Q3" are names)
-_NUMBER_AFTER = re.compile(rf"((?:{_WORD}(?:[ \t]*[-–—:])?[ \t]+){{0,{WORDS_AROUND - 1}}}{_WORD}(?:[ \t]*[-–—:])?[ \t]*"
-                           rf"(?<![^\W\d_]))(?:#|(?<=[ \t]))(\d{{1,2}})(?![\w.,/:-]\d|[\w%])")
+# (apart from its word: "v8", "Q3" are names); found as the number, then the words just before it (one pattern of
+# both had taken 3 ms on a long paragraph, and a question read a few hundred: 97 ms, the s59 review)
+_NUMBER = re.compile(r"(#|(?<=[ \t]))(\d{1,2})(?![\w.,/:-]\d|[\w%])")
+_WORDS_BEFORE = re.compile(rf"(?<![\w'’&])({_WORD}(?:(?:[ \t]*[-–—:])?[ \t]+{_WORD}){{0,{WORDS_AROUND - 1}}})(?:[ \t]*[-–—:])?[ \t]*\Z")
+_BEFORE = 80  # characters before a number its words are looked for in
 # an ordinal before up to WORDS_AROUND words ("second maritime museum visit", "2nd visit", "the first one")
 _ORDINAL_BEFORE = re.compile(rf"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)"
                              rf"(?:st|nd|rd|th))\b((?:[ \t]+{_WORD}){{1,{WORDS_AROUND}}})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def numbers_named(text: str) -> frozenset[tuple[str, str]]:
     """The things a title or a heading numbers: (token, number) of each number and the words before it (not a day's:
-    "next prod meeting 1 Dec")."""
-    if not any(ch.isdigit() for ch in text):
-        return frozenset()
-    return frozenset((t, m[2].lstrip("0") or "0") for m in _NUMBER_AFTER.finditer(text) if not _dated(text, m)
-                     for t in _words(m[1]))
+    "next prod meeting 1 Dec"). Read once a passage's labels (ranking reads a few hundred of them a question)."""
+    return frozenset((t, number) for words, number, end, _ in _numbers(text) if not _dated(text, end)
+                     for t in _words(words))
 
 
 def numbers_asked(text: str) -> frozenset[tuple[str, str]]:
     """The things a question numbers: those numbers_named reads but a count ("visits in 2 weeks": a number before a
     word that is not closed-class), and (token, number) of each ordinal and the words after it ("second maritime
     museum visit": ("visit", "2"), ("museum", "2"), ...)."""
-    out = {(t, m[2].lstrip("0") or "0") for m in _NUMBER_AFTER.finditer(text)
-           if not _counts(text, m) and not _dated(text, m) for t in _words(m[1])} \
-        if any(ch.isdigit() for ch in text) else set()
+    out = {(t, number) for words, number, end, hashed in _numbers(text)
+           if (hashed or not _counts(text, end)) and not _dated(text, end) for t in _words(words)}
     for m in _ORDINAL_BEFORE.finditer(text):
         word = m[1].lower()
         number = ORDINALS.get(word) or word[:-2]
@@ -54,19 +55,30 @@ def numbers_asked(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+def _numbers(text: str) -> list[tuple[str, str, int, bool]]:
+    """(the words just before it, the number, where it ends, whether "#" opens it) of each number of one or two digits
+    text says after words (_NUMBER, _WORDS_BEFORE)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - _BEFORE), m.start())
+        if before is not None:
+            out.append((before[1], m[2].lstrip("0") or "0", m.end(), m[1] == "#"))
+    return out
+
+
 _WORD_AFTER = re.compile(rf"[ \t]+({_WORD})")
 
 
-def _counts(text: str, m: re.Match) -> bool:
-    """Is the number m read a count of the word after it ("2 weeks", "3 eggs"), not a thing's number ("#2", "visit 2
-    to")?"""
-    after = _WORD_AFTER.match(text, m.end())
-    return "#" not in m[0] and after is not None and not _closed(after[1])
+def _counts(text: str, end: int) -> bool:
+    """Is the number that ends at end a count of the word after it ("2 weeks", "3 eggs"), not a thing's number ("visit
+    2 to")?"""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and not _closed(after[1])
 
 
-def _dated(text: str, m: re.Match) -> bool:
-    """Is the number m read a day's, a month's name after it ("1 Dec")?"""
-    after = _WORD_AFTER.match(text, m.end())
+def _dated(text: str, end: int) -> bool:
+    """Is the number that ends at end a day's, a month's name after it ("1 Dec")?"""
+    after = _WORD_AFTER.match(text, end)
     return after is not None and is_calendar_word(after[1])
 
 

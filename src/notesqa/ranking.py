@@ -79,6 +79,7 @@ VERSION_BONUS = 0.08
 # (numbering.py; trial s58 OB-016, PD-020: near-duplicate meetings and visits, the one asked 5th or lower)
 NUMBER_BONUS = 0.08
 OTHER_NUMBER = 0.04
+FIRST_LINE = 120  # characters of a passage's first line read for what it numbers (a label's, not a paragraph's)
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
 # figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
 # lifted by NAME_BONUS times how fully it is named; AGREE times the fused score of a note's
@@ -1230,7 +1231,7 @@ def _numbering(of: list[Chunk], text: str) -> np.ndarray:
     read: dict[tuple[str, ...], int] = {}  # (each passage's labels read once: a note's passages share them)
     out = []
     for c in of:
-        key = (c.title, *c.heading, *c.parents, c.text.split("\n", 1)[0])
+        key = (c.title, *c.heading, *c.parents, c.text[:FIRST_LINE].split("\n", 1)[0])
         if key not in read:
             read[key] = numbered_as(numbers_named("\n".join(key)), asked)
         out.append(read[key])
