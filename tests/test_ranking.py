@@ -153,6 +153,11 @@ def test_a_template_or_an_archived_note_a_note_in_use_names_is_in_use():
                                              10)}
     assert not ranked[0].template and not ranked[0].archived
     assert ranked[2].archived  # no note in use names the old rota
+    # ... nor a template of one word a journal says as a word (trial s59 TD: "Templates/Daily.md"'s empty "broke:" had
+    # come 2nd for "what broke yesterday?", "daily" said all over)
+    one = [dataclasses.replace(_chunk("Templates/Daily.md", 0, "broke:"), title="Daily"),
+           _chunk("Daily/2026-12-03.md", 0, "daily standup moved")]
+    assert {c.row: c.explain.template for c in fuse(one, _dense_only([0.7, 0.3]), "what broke", {}, None, 10)}[0]
 
 
 def test_an_older_versions_docs_come_after_the_current_ones_unless_the_question_names_it():

@@ -504,12 +504,13 @@ def _blank(text: str) -> bool:
 
 
 def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
-    """The paths of the templates and archived notes (notefiles.archived) whose title (of 4 letters or more) a passage
-    of a note in use says, as words of its own. (Each passage's words looked up by the titles' first words: a vault's
+    """The paths of the templates and archived notes (notefiles.archived) whose title of two words or more a passage
+    of a note in use says, as words of its own (not of one: a template "Daily" is no note a journal's "daily" names,
+    trial s59 TD). (Each passage's words looked up by the titles' first words: a vault's
     thousand archived notes over 15,000 passages had taken 4 s as one pattern of every title.)"""
     by_first: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for c in chunks:
-        if len(c.title) >= 4 and archived(c.path) and (words := tuple(_WORD.findall(c.title.casefold()))):
+        if archived(c.path) and len(words := tuple(_WORD.findall(c.title.casefold()))) >= 2:
             by_first.setdefault(words[0], {}).setdefault(words, set()).add(c.path)
     if not by_first:
         return frozenset()
