@@ -321,6 +321,15 @@ def test_a_weekday_is_read_as_people_shorten_it():
     assert days("last sat on the bench", today) == set() and days("next wed", today) == set()  # words too
 
 
+def test_weekdays_ago_count_back_from_the_last_one():
+    # trial s59 SA-025: "what did I get done in the shop two saturdays ago" had been of no day
+    today = date(2026, 12, 4)  # a Friday
+    assert days("what did I get done in the shop two saturdays ago", today) == {"2026-11-21"}
+    assert days("one saturday ago", today) == days("last saturday", today) == {"2026-11-28"}
+    assert days("3 mondays ago", today) == {"2026-11-16"}
+    assert "saturdays" not in without_relative_days("what did I do two saturdays ago").split()
+
+
 def test_a_weekday_before_the_day_it_is_is_that_day_only():
     # trial s49: "what was for tea on tuesday 19 november 2024" had also been last Tuesday, the days from 2024's to it
     today = date(2026, 12, 3)

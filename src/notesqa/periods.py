@@ -241,6 +241,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         month = _week_month(m, today, ahead)
         place = _WEEK_PLACE.get(m.group(1).lower())
         out.update(month[-7:] if place is None else month[7 * place:7 * place + 7])
+    for m in _WEEKDAYS_AGO.finditer(text):  # "two saturdays ago": the one before last Saturday
+        out.add(_weekday(today, weekday_number(m[2]), "last", False) - timedelta(days=7 * (_count(m[1]) - 1)))
     for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
         if m[2] and not ahead:
             continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
@@ -423,6 +425,8 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
     return [first + timedelta(days=i) for i in range((end(y) - first).days)]
 
 
+# "two saturdays ago": the weekday that many back, the last one the first (trial s59 SA-025)
+_WEEKDAYS_AGO = re.compile(rf"\b{_N}\s+({'|'.join(_WEEKDAYS)})s?\s+ago\b", re.IGNORECASE)
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
 # ... and as people say it: "the week of 10 February 2025", "w/c 14 Dec", "week commencing 14 December" (trial s54)
@@ -483,7 +487,7 @@ _RANGE_TO = r"\s*(-|–|—|to|till|until|through|thru|and|&)\s*"
 _MONTH_RANGE = re.compile(r"\b(?:(from|between|in|during|over)\s+)?" + _MONTH + r"\.?(?:,?\s+(" + YEAR + r"))?"
                           + _RANGE_TO + _MONTH + r"\b\.?(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
                           re.IGNORECASE)
-_FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKS_AWAY, _HOLIDAY, _SEASON,
+_FROM_TODAY = (_MONTH_RANGE, _DAY_NUMBER_ALONE, _RELATIVE, _IN_MONTH, _WEEK_OF, _WEEKDAYS_AGO, _WEEKS_AWAY, _HOLIDAY, _SEASON,
                _WEEK_OF_MONTH, _SPAN)
 _DAY_PHRASES = (*_FROM_TODAY, _WEEK_NUMBER, WRITTEN_DAY)  # ... and a week by its number, a day of the calendar
 _WEEK = re.compile(r"\b(?:(last|this|past|previous|next|coming) week|the week of (\d{4}-\d\d-\d\d))\b", re.IGNORECASE)
