@@ -503,6 +503,15 @@ def test_a_person_is_named_by_their_first_name_when_no_other_note_shares_it(tmp_
     assert found.named_exactly("who is Omar?") == found.named_exactly("who is Grace's manager?") == frozenset()
 
 
+def test_a_characters_page_is_named_by_their_first_name_too(tmp_path):
+    # trial s59 TB-026: a novelist's "my character page for Danny" had not named "Danny Reeve" (type:: character), 9th
+    notes = tmp_path / "notes"
+    write(notes / "Danny Reeve.md", "---\ntype: character\n---\n- 19, works the sea wall\n")
+    write(notes / "Edie Marsh.md", "---\ntype: character\n---\n- 14, POV 1\n")
+    idx = _index(tmp_path)
+    assert NoteNames.build(idx.chunks, idx.manifest.notes).named("my character page for Danny") == {"Danny Reeve.md": 0.6}
+
+
 def test_what_is_x_as_a_y_names_x_not_the_note_that_qualifies_it(tmp_path):
     # awendland: "what is strict consistency as a consistency model?" had the hub note Consistency models first
     names = NoteNames.build(_open(tmp_path).chunks, {})

@@ -46,7 +46,7 @@ _CALLED = re.compile(r"\s*(?:(?:the|my|our)\s+)?(?:notes?\s+(?:on|about)\s+(?:th
 _QUALIFIED = re.compile(r"\s+as\s+(?:a|an|the)\b", re.IGNORECASE)
 # the tags, folders and types of a person's page: "tags:: person", People/, "type: contact"
 _PEOPLE = frozenset(tokenize("person people contact contacts colleague colleagues friend friends family team "
-                             "coworker coworkers"))
+                             "coworker coworkers character characters"))  # (a novel's or a game's: trial s59 TB)
 # ... and what a title says after a course's or a series' code and number: "AnII L09 - Contraction mapping theorem",
 # "Prob L13 - CLT" are also that theorem's note (trial s47: the note had been named 0.68, and its hub's line to it
 # came first)
