@@ -193,9 +193,11 @@ def test_which_questions_ask_for_a_note():
     assert not seeks_note("Notes from the keynote. " * 300 + "Shuffle sharding")  # (a pasted passage: its passages)
     for q in ("Where's my note on Hartmann's English style rules?", "the note where I weighed up doing the DipTrans",
               "the page with all my queens and what colour they're marked", "Notes from the January meeting with the "
-              "SENCo", "my notes from visiting the woman with the horizontal hives", "the page that lists my queens"):
+              "SENCo", "my notes from visiting the woman with the horizontal hives", "the page that lists my queens",
+              "my character page for Danny"):  # (a kind of note before "page": trial s59 TB-026)
         assert seeks_note(q), q
         assert not re.search(r"\b(?:notes?|page)\b", without_asked_noun(q)), q
+    assert not seeks_note("what is on the landing page for the shop")
     # ... in Japanese (trial s48: "〜わけのノート", the note on 〜わけ)
     assert seeks_note("〜わけのノート") and without_asked_noun("〜わけのノート") == "〜わけ"
     assert seeks_note("N2の勉強計画のページ？") and not seeks_note("ノートを買った")

@@ -335,7 +335,8 @@ _SEEKS_NOTE = re.compile(
     r"(?:(?!(?:for|in|of|on|to|with|from|at|by|about|into|and|or|my|the|our)\b)[^\s?]+\s+){1,3}?(?:notes?|page)\s*[?.!]*\s*$"
     # ("the note where I weighed up the DipTrans", "the page with all my queens", "my notes from visiting Mel": trial
     # s58's note questions had been read as questions for a passage)
-    r"|^\s*(?:(?:my|the|our)\s+)?(?:notes?|page)\s+(?:on|about|for|of|where|with|from|when|that)\s+(?=\S))",
+    # ("my character page for Danny", "the recipe note for ...": a kind of note before it, trial s59 TB-026)
+    r"|^\s*(?:(?:my|the|our)\s+(?:[^\W\d_]+\s+){0,2}?)?(?:notes?|page)\s+(?:on|about|for|of|where|with|from|when|that)\s+(?=\S))",
     re.IGNORECASE)
 # a question for what a thing is: "what is a hypervisor?", "what's SRD?", "define bagging", "who was Dijkstra"
 _IS = r"(?:\s+(?:is|are|was|were)|'s|’s)"
