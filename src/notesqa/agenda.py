@@ -61,13 +61,9 @@ def days_said(text: str, own: str) -> frozenset[str]:
     """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
     file name, the review), a task's day, a written day (days_written: "Next steerco: 14 Jan" in a note of 1 December
     is of the next year). Read once a passage, not once a question."""
-    named = days_named_from(text, date.fromisoformat(own[:10])) if len(own) >= 10 and _NAMES_FROM.search(text) \
+    named = days_named_from(text, date.fromisoformat(own[:10])) if len(own) >= 10 \
         else frozenset()  # ("next Tues: dentist" in the daily note of 3 December: the 8th)
     return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named
-
-
-_NAMES_FROM = re.compile(r"\b(?:tomorrow|today|tonight|yesterday|last night|next|this|coming|on|for|by|ago|in)\b",
-                         re.IGNORECASE)  # (a cheap look first: most passages name no day from theirs)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -930,11 +930,18 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
             for i in range((end.year - start.year) * 12 + end.month - start.month + 1)]
 
 
+# a word every phrase _RELATIVE reads says: "today", "yesterday", "3 days ago", "next week", "on Friday", "next tues"
+_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|days?|week|weekend|month|"
+                         + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
+
+
 def days_named_from(text: str, day: date) -> frozenset[str]:
     """The days a note written on day names from it, one or two each ("next Tues: dentist", "tomorrow", "on
     Friday": the coming one, as a note plans): trial s59 RA-021's daily note of 3 December, "next Tues: Hollis chase +
     dentist", had been of no day for "what have I got on next Tuesday?". Not a week or a month ("next week")."""
     out: set[str] = set()
+    if _FROM_A_DAY.search(text) is None:  # (a cheap look first: most passages name no day from theirs)
+        return frozenset()
     for m in _RELATIVE.finditer(text):
         span = _relative_span(m, day, ahead=True)
         if len(span) <= 2:
