@@ -516,7 +516,7 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
             lines += [f"… (line {f.line}{under})", *([mark] if mark else []),
                       later if later is not None else f"{f.marker} {f.text}" if f.marker else f.text]
             if f.kind == "code":
-                code, lang = later if later is not None else _own_code(tree, j), f.lang
+                code, lang = _own_code(tree, j), f.lang  # (a later piece's lines: _own_code)
                 codes.append([code, lang, _rows(lines[:-1])])
             base = f.depth if f.kind == "bullet" else None
             continue
