@@ -570,7 +570,8 @@ def _row_day(unit: Unit, order: str | None = None, year: str | None = None) -> s
         return day
     # ... or a day and its month in numbers under that month's heading ("| 04/01 |" under "## Jan" of "Training log
     # 2026": trial s59 TA)
-    if m is not None and (start := _month_heading(unit.heading, year)) and (day := _day_of_month(m.group(1), start)):
+    start = _month_heading(unit.heading, year) if m is not None else None
+    if start is not None and (day := _cell_day_in_month(m.group(1), start)):
         return day
     # else the one cell of a later column of when it was done that is a day ("Finished: 2024-02-25" of a reading log:
     # trial s46's "which books did I finish in 2024?"); not one of two, nor a book's "Published" (the review)
@@ -674,7 +675,7 @@ _DOTTED_ENTRY = re.compile(r"\s*(\d{1,2})([./])(\d{1,2})(?:[./](\d\d|\d{4}))?(?=
                            r"(?!\s*(?:hrs?|hours?|h|mins?|bar|psi|kg|g|lbs?|mm|cm|m|km|l|ml|v|mph|kph|x|%|miles?|days?)\b)")
 
 
-def _day_of_month(cell: str, start: str) -> str | None:
+def _cell_day_in_month(cell: str, start: str) -> str | None:
     """The day a cell writes as its day and month in numbers ("04/01", "4.1"), of the month start (ISO, its first day)
     is, either way round; None for another cell."""
     from .metadata import as_date
