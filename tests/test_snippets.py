@@ -78,6 +78,25 @@ def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
         [(1, (2, 3, 4)), (5, (6, 7))]
 
 
+def test_a_parent_of_several_hits_takes_them_over_scoring_nearly_as_well_as_the_weakest():
+    # trial s59 RC-027: "ducting route through the side wall hits the soil stack" (the answer) had three of its
+    # children among the hits, itself scoring 0.381 beside them (0.453, 0.383, 0.375): never shown but in their
+    # breadcrumbs. Under one hit it is their common ground: shown with them, not left out
+    out = [_chunk("p.md", 0, "ducting route through the side wall hits the soil stack"),
+           _chunk("p.md", 1, "option 1: out via the back wall", depth=1, parent=0),
+           _chunk("p.md", 2, "Bosch says max 4m with bends", depth=2, parent=1),
+           _chunk("p.md", 3, "option 2: recirculating with a carbon filter", depth=1, parent=0),
+           _chunk("p.md", 4, "vetoed", depth=2, parent=3),
+           _chunk("q.md", 0, "Other")]
+    tree = NoteTree.build(out)
+    assert _shown(select(tree, _ranked((2, 0.9), (5, 0.75), (4, 0.7), (0, 0.68)), 5, 600, None, {})) == \
+        [(0, (1, 2, 3, 4)), (5, ())]
+    # under one hit only, it needs a share of that hit's score; far below the weakest, it stays in the breadcrumbs
+    assert _shown(select(tree, _ranked((2, 0.9), (5, 0.75), (0, 0.68)), 5, 600, None, {})) == [(2, ()), (5, ())]
+    assert _shown(select(tree, _ranked((2, 0.9), (5, 0.75), (4, 0.7), (0, 0.55)), 5, 600, None, {})) == \
+        [(2, ()), (5, ()), (4, ())]
+
+
 def test_a_grandparent_met_before_the_parent_still_joins_the_hits_under_it():
     # the hits on 2 and 4 are under 0 (4 directly, 2 through 1): 0 shows them as one
     tree = NoteTree.build(TINY)

@@ -104,7 +104,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         if at is None:
             at = later = _later_window_shown(tree, row, out)
         if at is not None:
-            if cand.rank >= TAKEOVER * out[at].rank:
+            if cand.rank >= TAKEOVER * _rank_to_take(tree, out, row, at, later):
                 before = len(out)
                 _take_over(tree, out, at, row, _room(budget, after + at), shown)
                 if len(out) < before:  # hits joined: their places go to the best candidates passed over
@@ -615,6 +615,16 @@ def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int,
     shown |= kept
     for i in sorted(joined, reverse=True):
         del out[i]
+
+
+def _rank_to_take(tree: NoteTree, out: list[Snippet], row: int, at: int, later: int | None) -> float:
+    """The rank a parent of the hit at out[at] needs a share (TAKEOVER) of to take it over: that hit's; for the parent
+    of several hits, the weakest of them (their common ground: trial s59 RC-027, "ducting route through the side wall
+    hits the soil stack" had been only the breadcrumb of three of its children, scoring between them)."""
+    if later is not None:
+        return out[at].rank
+    under = [s.rank for s in out if _is_under(tree, s.root, row)]
+    return min(under) if len(under) > 1 else out[at].rank
 
 
 def _descendant_shown(tree: NoteTree, row: int, out: list[Snippet]) -> int | None:
