@@ -1360,6 +1360,24 @@ def test_a_heading_of_another_number_is_not_named():
         False, False, True]
 
 
+def test_a_list_label_named_is_a_short_parent_bullet_that_says_the_questions_words():
+    # trial s59 RB-032: "what did we leave out of auto-match v1?" had shown one item of "Out (for v1)" alone, not the
+    # label with its three items (it had no colon to be a label by)
+    from notesqa.ranking import _label_named
+
+    def chunk(seq, text, parent=None):
+        return dataclasses.replace(_chunk("Receipt Auto-Match.md", seq, text), parent=parent,
+                                   depth=0 if parent is None else 1)
+
+    chunks = [chunk(0, "In"), chunk(1, "email forwarding", 0), chunk(2, "Out (for v1)"),
+              chunk(3, "hotel folios split into line items", 2), chunk(4, "mileage", 2),
+              chunk(5, "the v1 launch went out late and over budget, see the retro"), chunk(6, "v1 leave", 5)]
+    words = {"leav": 1.0, "v1": 2.0, "auto": 0.5, "match": 0.5}
+    assert _label_named(chunks, np.arange(7), words).tolist() == [False, False, False, True, True, False, False]
+    assert not _label_named(chunks, np.arange(7), {"mileag": 1.0, "leav": 2.0}).any()
+    assert not _label_named(chunks, np.arange(7), None).any()
+
+
 def test_a_passage_under_the_heading_named_of_the_note_named_comes_first():
     # trial s45: "what's my hypothesis for chapter 3?" had put a meeting note about chapter 2 before the chapter 3
     # note's "## Hypotheses", whose words the model finds far from the question

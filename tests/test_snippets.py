@@ -97,6 +97,23 @@ def test_a_parent_of_several_hits_takes_them_over_scoring_nearly_as_well_as_the_
         [(2, ()), (5, ()), (4, ())]
 
 
+def test_an_item_under_a_label_the_question_names_shows_the_label_and_its_list():
+    # trial s59 RB-032: "Out (for v1)" over three items, one of them the hit, for "what did we leave out of v1?"
+    def item(seq, text, label):
+        return dataclasses.replace(_chunk("p.md", seq, text, depth=1, parent=seq - 1 if label == "In" else 2),
+                                   parents=[label])
+
+    out = [_chunk("p.md", 0, "In"), item(1, "email forwarding", "In"), _chunk("p.md", 2, "Out (for v1)"),
+           item(3, "hotel folios split into line items", "Out (for v1)"), item(4, "mileage", "Out (for v1)"),
+           item(5, "multi-currency amount tolerance beyond 3%", "Out (for v1)"), _chunk("p.md", 6, "Matching rules")]
+    tree = NoteTree.build(out)
+    named = [Candidate(c.row, c.rank, dataclasses.replace(c.explain, label_named=True)) for c in _ranked((5, 0.9))]
+    hit = select(tree, named, 5, 600, None, {})
+    assert _shown(hit) == [(2, (3, 4, 5))] and hit[0].matched == 5
+    # a label the question does not name, without a colon, is not shown with it: the item alone
+    assert _shown(select(tree, _ranked((5, 0.9)), 5, 600, None, {})) == [(5, ())]
+
+
 def test_a_grandparent_met_before_the_parent_still_joins_the_hits_under_it():
     # the hits on 2 and 4 are under 0 (4 directly, 2 through 1): 0 shows them as one
     tree = NoteTree.build(TINY)

@@ -200,6 +200,7 @@ class Explanation:
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
     mention: str = ""  # "first" or "last": it says what "when did I first mention X?" asks, oldest (newest) first
     heading_named: bool = False  # its section's heading says what the question asks (its list is shown whole)
+    label_named: bool = False  # ... or its list's label, a short parent bullet ("Out (for v1)": the label and list shown)
     compares: bool = False  # a table row, of a table two of whose columns the question names (shown whole)
     section_table: bool = False  # a row of a table under the heading the question names, naming none of its rows
     listing: bool = False  # an item of a list or a table's row, for a question for all of a list's items (shown whole)
@@ -294,6 +295,8 @@ class Explanation:
             note += ", under the heading the question names"  # (a short list there is shown whole)
             if self.name_match >= 1.0:
                 note += f" of the note it names (+{SECTION_NAMED_BONUS:.2f})"
+        if self.label_named:
+            note += ", an item of the list whose label the question names (shown whole if small)"
         if self.section_table:
             # (the table shown whole when it has few rows and fits the hit: trial s48 had read "shown whole" of a
             # 12-row table shown as one row)
@@ -678,6 +681,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         else np.zeros(len(cand), dtype=bool)
     phrase = _phrase_share(chunks, cand, text, scores.words, fused)
     named_heading = _heading_named(passages, cand, scores.words, numbered(text))
+    named_label = _label_named(chunks, cand, scores.words)
     turned = _turned(chunks, passages, cand, text)
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
@@ -787,7 +791,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
-        "heading_named": bools(named_heading), "compares": bools(compares), "section_table": bools(section_table),
+        "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
         "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
@@ -1134,6 +1138,28 @@ def _heading_named(passages: "Passages", cand: np.ndarray, words: dict[str, floa
              if sum(w for t, w in words.items() if t in passages.words[i]) >= least
              and not _other_number(numbers, passages.words[i])]
     return np.isin(ids, named).any(axis=1) if named else np.zeros(len(cand), dtype=bool)
+
+
+LABEL_WORDS = 4  # words: a parent bullet this short labels its list ("Pros:", "Out (for v1)")
+
+
+def _label_named(chunks: list[Chunk], cand: np.ndarray, words: dict[str, float] | None) -> np.ndarray:
+    """For each candidate: is it a bullet under a parent bullet of LABEL_WORDS words or fewer that says HEADING_NAMED
+    of the question's words, weighted by rarity: the label of the list the question asks for ("Out (for v1)" for "what
+    did we leave out of auto-match v1?", trial s59 RB-032: one of its three items had been shown alone)?"""
+    out = np.zeros(len(cand), dtype=bool)
+    if not words:
+        return out
+    least = HEADING_NAMED * sum(words.values())
+    for j, i in enumerate(cand.tolist()):
+        c = chunks[i]
+        if c.kind != "bullet" or c.parent is None:
+            continue
+        head = chunks[i - (c.seq - c.parent)]
+        if head.kind == "bullet" and word_count(head.text) <= LABEL_WORDS:
+            said = _words_of(head.text)
+            out[j] = sum(w for t, w in words.items() if t in said) >= least
+    return out
 
 
 def _other_number(asked: frozenset[tuple[str, str]], heading: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ from .keywords import tokenize, word_count
 from .metadata import daily_note, headings_day, opens_dated
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
-from .ranking import Candidate, Explanation, is_gloss
+from .ranking import LABEL_WORDS, Candidate, Explanation, is_gloss
 from .units import QA_CARD, boilerplate
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
@@ -266,7 +266,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
                                    or _section_list(tree, row, room, shown, whole=True))) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
-        _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown) or \
+        _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown, cand.explain.label_named) or \
         _captioned_table(tree, row, room, shown) or \
         (not _placed(cand.explain) and not its_own and not _alone(tree.chunks[row])
          and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
@@ -818,20 +818,18 @@ def _led_in_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list
     return rows if sum(len(chunks[j].text) + 1 for j in rows) <= budget + 1 else []
 
 
-LABEL_WORDS = 4  # words: a parent bullet this short that ends with a colon only labels its list ("need:", "Pros:")
-
-
-def _labelled_list(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
-    """For a bullet under a parent bullet that only labels its list ("need:"), the label and all under it, when the
-    list has SECTION_LIST items or fewer, none is shown yet and they fit budget; else [] (trial s48: "what do i need
-    for nmc revalidation?" had shown six items as two hits, neither whole)."""
+def _labelled_list(tree: NoteTree, row: int, budget: int, shown: set[int], named: bool = False) -> list[int]:
+    """For a bullet under a parent bullet that only labels its list (LABEL_WORDS, ending with a colon: "need:"; or,
+    named, one the question names: "Out (for v1)", ranking._label_named), the label and all under it, when the list
+    has SECTION_LIST items or fewer, none is shown yet and they fit budget; else [] (trial s48: "what do i need for
+    nmc revalidation?" had shown six items as two hits, neither whole)."""
     chunks = tree.chunks
     c = chunks[row]
     if c.kind != "bullet" or c.parent is None:
         return []
     label = row - (c.seq - c.parent)
     head = chunks[label]
-    if head.kind != "bullet" or not head.text.rstrip().endswith(":") or word_count(head.text) > LABEL_WORDS:
+    if head.kind != "bullet" or not (named or head.text.rstrip().endswith(":")) or word_count(head.text) > LABEL_WORDS:
         return []
     rows, end, used = [label], tree.rows[c.path][1], len(head.text) + 1
     while rows[-1] + 1 < end and _descends(chunks, rows[-1] + 1, head.seq):
