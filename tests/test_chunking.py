@@ -302,6 +302,24 @@ def test_a_day_and_month_in_numbers_under_a_months_heading_is_that_day_of_the_ti
                                                                  ("cold all mon", "2026-11-01")]
 
 
+def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_on_that_weekday():
+    # trial s59 SD: a season's fixtures "| Sat 5/12 | Harbour Lane |" in "Fixtures and results 2026-27" had been dated
+    # nowhere ("who are we playing tomorrow?" on Fri 4 Dec 2026); "Sat 9/1" is of the season's second year
+    from notesqa.parsing import parse_note
+
+    table = ("| Date | Opponent |\n|---|---|\n| Sat 12/9 | Ashby Colts |\n| Sat 5/12 | Harbour Lane |\n"
+             "| Sat 9/1 | Ashby Colts |\n| Mon 5/12 | nobody |\n")
+    note = parse_note("# Fixtures & results 2026/27\n\n" + table, "Fixtures and results 2026-27.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-09-12", "2026-12-05", "2027-01-09", None]
+    # one year said: that year's day on that weekday, either way round (Thu 12/9 is no day of 2026's)
+    note = parse_note("# Matches 2026\n\n| Day | Who |\n|---|---|\n| Sat 12/9 | A |\n| Wed 9/12 | B |\n"
+                      "| Thu 12/9 | C |\n", "Matches 2026.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-09-12", "2026-12-09", None]
+    # no year said: none
+    note = parse_note("# Matches\n\n| Day | Who |\n|---|---|\n| Sat 12/9 | A |\n", "Matches.md")
+    assert [c.date for c in chunk_note(note)] == [None]
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order
