@@ -759,6 +759,27 @@ def test_a_first_hit_that_says_the_one_word_searched_or_the_words_quoted_is_no_w
     assert "WinJUPOS" in hits[0].text and idx.notice(hits, q) is None
 
 
+def test_a_first_hit_that_writes_the_questions_acronym_in_capitals_is_no_weak_match(tmp_path, embedder):
+    # trial s59 SD-019: "What does the S in STEP stand for?" had been headed "Nothing in your notes matches this
+    # closely" above "STEP principle to adapt a practice:" and its list; "step" is a word of many passages, "STEP" of one
+    from notesqa import build_index
+    from notesqa.hits import WEAK_MATCH
+
+    write(tmp_path / "notes" / "Course.md", "# Course\n- STEP principle to adapt a practice:\n  - Space\n  - Task\n"
+                                            "  - Equipment\n  - People\n")
+    write(tmp_path / "notes" / "Sessions.md", "# Sessions\n" + "".join(f"- step {i}: drill {i}\n" for i in range(6))
+          + "- bibs: size S and M\n")
+    build_index(tmp_path / "notes", tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    q = "What does the S in STEP stand for?"
+    hits = [dataclasses.replace(h, score=0.1, match_score=0.1) for h in idx.search(q, k=5)]
+    course = [h for h in hits if h.path == "Course.md"]
+    assert course and idx.notice(course, q) is None
+    # a first hit that writes it in small letters only is as close as its score
+    steps = [h for h in hits if h.path == "Sessions.md"]
+    assert steps and idx.notice(steps, q) == WEAK_MATCH
+
+
 def test_copies_are_told_apart_by_what_each_hit_shows_first_not_by_its_match():
     # the review: after a takeover, `match` is the child; two notes' kickoffs under their own parents, the same
     # sentence under each, had been taken for one passage copied twice

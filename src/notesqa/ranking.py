@@ -616,16 +616,21 @@ def _together_in(gen: Generation) -> Callable[[list[str]], bool]:
 CAPITALS_READ = 20  # passages read to tell how the notes write a word
 
 
+def in_capitals(form: str) -> re.Pattern:
+    """form ("BQ", "STEP") as a word written so, in capitals, its plural too ("T&Cs", "PRs")."""
+    return re.compile(rf"(?<![\w&-]){re.escape(form)}s?(?![\w&-])")
+
+
 def _in_capitals_in(gen: Generation) -> Callable[[str, str], bool]:
     """Do the passages that hold a token write it as form (in capitals: "BQ"), half of them at least, in their text,
     their headings or their note's title?"""
-    def in_capitals(token: str, form: str) -> bool:
+    def in_capitals_(token: str, form: str) -> bool:
         rows = gen.keywords.token_rows(token)[0][:CAPITALS_READ]
-        written = re.compile(rf"(?<![\w&-]){re.escape(form)}s?(?![\w&-])")  # ("T&Cs", "PRs": its plural too)
+        written = in_capitals(form)
         said = sum(written.search("\n".join((c.title, *c.heading, c.text))) is not None
                    for c in (gen.chunks[int(r)] for r in rows))  # (its note's title or a heading may hold it)
         return len(rows) > 0 and 2 * said >= len(rows)
-    return in_capitals
+    return in_capitals_
 
 
 def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float], mask: np.ndarray | None,

@@ -549,7 +549,7 @@ class NotesIndex:
         # (words in quotes are a filter: every hit says them; a question of only those matches by them)
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
         said_all = bool(hits) and (quoted or _says_all(hits[0], text)
-                                   or _says_the_rare_words(hits[0], text, self._live.gen.keywords))
+                                   or _says_the_rare_words(hits[0], text, self._live.gen))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       self.task_count(question), self._dated_then(question), said_all)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
@@ -752,14 +752,37 @@ def _words_of(hit: Hit) -> set[str]:
 RARE_ROWS = 3  # a word of the question this few passages say is what it is about ("WinJUPOS")
 
 
-def _says_the_rare_words(hit: Hit, text: str, keywords) -> bool:
+def _says_the_rare_words(hit: Hit, text: str, gen) -> bool:
     """Does hit say (in its passage or where it is) every name or code of the question (_NAMED_WORD) that RARE_ROWS
     passages or fewer say, one at least? A name or a term the model does not know scores low however right a passage
     that says it is (trial s57 LD: "what did Raj say WinJUPOS is for?" had been headed "Nothing in your notes matches
-    this closely" above the club talk's "WinJUPOS derotation if longer")."""
-    named = " ".join(m[0] for m in _NAMED_WORD.finditer(text) if m.start())  # (not the question's first word)
-    rare = {w for w in tokenize(named) if 0 < keywords.rows_with(w) <= RARE_ROWS}
-    return bool(rare) and rare <= _words_of(hit)
+    this closely" above the club talk's "WinJUPOS derotation if longer"). An acronym the question writes in capitals
+    ("STEP") is as rare as the notes that write it so, and said where the hit writes it so (trial s59 SD-019: "the
+    S in STEP" above "STEP principle to adapt a practice:"; "step" is a word of many passages)."""
+    asked = [m[0] for m in _NAMED_WORD.finditer(text) if m.start()]  # (not the question's first word)
+    rare = {w for w in tokenize(" ".join(asked)) if len(w) > 1 and 0 < gen.keywords.rows_with(w) <= RARE_ROWS}  # (a
+    # letter is no name: "the S in STEP")
+    acronyms = {w for w in asked if _ACRONYM.fullmatch(w) and not text.isupper()
+                and 0 < _notes_in_capitals(gen, w) <= RARE_ROWS} - rare
+    where = "\n".join([hit.text, hit.title, *hit.heading, *hit.parents])
+    return bool(rare or acronyms) and rare <= _words_of(hit) \
+        and all(ranking.in_capitals(w).search(where) for w in acronyms)
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+
+
+def _notes_in_capitals(gen, form: str) -> int:
+    """How many notes write form in capitals (ranking.in_capitals) in a passage, its headings, parents or title (a
+    list under "STEP principle:" is one place that says it); counted to RARE_ROWS + 1 at most."""
+    written, notes = ranking.in_capitals(form), set()
+    for row in gen.keywords.token_rows(tokenize(form)[0])[0].tolist() if tokenize(form) else ():
+        c = gen.chunks[row]
+        if c.path not in notes and written.search("\n".join((c.title, *c.heading, *c.parents, c.text))):
+            notes.add(c.path)
+            if len(notes) > RARE_ROWS:
+                break
+    return len(notes)
 
 
 # a word written as a name or a code is: capitalised, or with a digit ("Raj", "WinJUPOS", "MAX7219"; not "say", rare
