@@ -526,7 +526,8 @@ _MEASURE = re.compile(r"\s*(?:\d+/\d+(?!/)|\d+(?:[.,]\d+)?|[½¼¾⅓])(?![\d:/-
 # short list or table whole, not its items one a hit (trial s49: the chapters had come a row a hit)
 # (of several: "which restaurant did we go to", "what time did we leave" ask for one, the review)
 _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
-                        r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were|do|did|have|has)\s"
+                        r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:still\s+)?"
+                        r"(?:(?:are|were|do|did|have|has|had)(?:n[’']t)?|got|get|need|went|came)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
 
