@@ -76,6 +76,23 @@ def test_the_question_own_words_and_look_alikes_are_not_related():
         del SAME["mould"]
 
 
+def test_a_word_of_the_same_family_the_stemmer_keeps_apart_is_related():
+    # trial s60 UB-007: "why did the tiny chiropractor stop using us?" had been headed "No note mentions
+    # “chiropractor”" over the page "Oakridge Chiropractic", keyword side nothing (stems "chiropractor", "chiropract")
+    SAME["chiropractor"] = "chiropractic"
+    try:
+        related = build(["customer Oakridge Chiropractic"]).related("tiny chiropractor", SynonymEmbedder().encode)
+        assert [r.word for r in related] == ["chiropractic"]
+    finally:
+        del SAME["chiropractor"]
+    # ... not a word of another meaning that only opens alike ("production", "productivity")
+    SAME["production"] = "productivity"
+    try:
+        assert build(["team productivity"]).related("production", SynonymEmbedder().encode) == []
+    finally:
+        del SAME["production"]
+
+
 def test_a_word_of_the_opposite_meaning_is_not_related():
     # trial s46: "what high priority tasks do I have?" had brought the notes' "low stakes quizzing"; the fake model
     # reads them as one meaning, as the real one reads them as near

@@ -19,6 +19,8 @@ On disk: a folder of plain files, words.tsv (stem, form, 1 for a name) and vecto
 
 from __future__ import annotations
 
+import os
+
 import json
 import re
 import unicodedata
@@ -140,10 +142,23 @@ def _opposites(a: str, b: str) -> bool:
 
 def _look_alike(a: str, b: str) -> bool:
     """One holds the other, or they start alike: a form the stemmer joins, or a name built from the word; not a word
-    and its adjective ("butter", "buttery"; "smoke", "smoky"), another word the stemmer keeps apart (trial s58 PB-007)."""
-    if _adjective_of(a, b) or _adjective_of(b, a):
+    and its adjective ("butter", "buttery"; "smoke", "smoky"), nor two of one family ("chiropractor", "chiropractic"),
+    other words the stemmer keeps apart (trial s58 PB-007, s60 UB-007)."""
+    if _adjective_of(a, b) or _adjective_of(b, a) or _kin(a, b):
         return False
     return a in b or b in a or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+
+
+KIN = 7  # letters two words of one family open with alike, at least ...
+KIN_ENDING = 3  # ... each ending in this many letters or fewer after them
+
+
+def _kin(a: str, b: str) -> bool:
+    """Are a and b two words of one family: KIN letters or more in common at their start, then endings of KIN_ENDING
+    letters or fewer, two ("chiropractor", "chiropractic"; "photographer", "photography"; not "production",
+    "productivity")?"""
+    n = len(os.path.commonprefix([a, b]))
+    return n >= KIN and 0 < len(a) - n <= KIN_ENDING and 0 < len(b) - n <= KIN_ENDING
 
 
 def _adjective_of(word: str, other: str) -> bool:
