@@ -279,6 +279,23 @@ def test_names_in_a_text_are_found_whole_longest_first(tmp_path):
         ("Maria Gonzalez", "Maria Gonzalez.md"), ("al", "Al.md"), ("maria", "Maria Gonzalez.md")]
 
 
+def test_a_question_with_a_person_asks_for_their_own_page_too(tmp_path):
+    # trial s60 UB: "what did we agree on with tomas" had shown 33 passages of the board meetings he attended before
+    # his own page's 1:1 notes ("agreed he takes a full week off in aug"), 34th
+    notes = tmp_path / "notes"
+    write(notes / "pages" / "Tomas Reyes.md", "type:: person\n\n- ## 1:1 notes\n\t- agreed he takes a week off\n")
+    write(notes / "pages" / "board 2026-11-19.md", "attendees:: [[Tomas Reyes]], [[Dana Kim]]\n\n- runway 14 months\n")
+    write(notes / "pages" / "Dana Kim.md", "type:: person\n\n- investor\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.credited("what did we agree on with tomas") == {"pages/Tomas Reyes.md", "pages/board 2026-11-19.md"}
+    assert names.credited("what did we agree with Tomas Reyes?") == {"pages/Tomas Reyes.md",
+                                                                       "pages/board 2026-11-19.md"}
+    # by a person is what they wrote or made, not their page
+    assert names.credited("notes by Tomas Reyes") == {"pages/board 2026-11-19.md"}
+
+
 def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     notes = tmp_path / "notes"
     write(notes / "colbert.md", "---\ntitle: ColBERT\nauthors: [Omar Khattab, Matei Zaharia]\nvenue: SIGIR 2020\n"

@@ -385,7 +385,17 @@ class NoteNames:
                 if all(w.isdigit() for w in words) or words <= self.common:
                     continue
                 out.update(p for p, sets in self.credits.items() if any(words <= c or c <= words for c in sets))
+                if m.group(0)[:4].casefold() == "with":
+                    out.update(self._persons_page(part))
         return frozenset(out)
+
+    def _persons_page(self, name: str) -> frozenset[str]:
+        """The person's page (_first_names) called name, by its title or its first name: what was said "with" them is
+        on it too, a 1:1's notes (trial s60 UB: "what did we agree on with tomas" had shown 33 passages of the board
+        meetings he attended before his page's "agreed he takes a full week off in aug")."""
+        folded = name.strip().casefold()
+        return frozenset(p for p, firsts in self.first_names.items()
+                         if folded in (n.casefold() for n in (*firsts, *self.spelled.get(p, ()))))
 
     def _by_surname(self, name: str) -> frozenset[str]:
         """The notes credited to a person name is the surname of: written with its capital, or no English word ("the
