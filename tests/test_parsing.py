@@ -310,10 +310,12 @@ def test_what_was_written_inside_a_word_or_between_angle_brackets_is_kept():
 def test_stars_around_letters_in_a_word_are_emphasis():
     # a mnemonic's bold first letters, as the app shows them (found by "confusion"); underscores and digits stay
     text = ("* **C**onfusion (AMT ≤ 8)\n* **O**sler's nodes are **O**uch\n* my_var, 2*3*4, a*b*c, O(n*m*k), "
-            "file_*name*.txt, **kwargs\n* これは**重要**です\n")
+            "file_*name*.txt, **kwargs\n* これは**重要**です\n"
+            '* my mistake: "me gusta las tapas" → me gust**an** (plural!)\n')
     assert [u.text for u in parse_note(text, "n.md").units] == [
         "Confusion (AMT ≤ 8)", "Osler's nodes are Ouch", "my_var, 2*3*4, a*b*c, O(n*m*k), file_*name*.txt, **kwargs",
-        "これは重要です"]  # (words without spaces between them: bold, as the app shows it)
+        "これは重要です",  # (words without spaces between them: bold, as the app shows it)
+        'my mistake: "me gusta las tapas" → me gustan (plural!)']  # ... and a word's last letters (trial s60 UD)
 
 
 def test_a_code_fences_language_is_its_first_word_of_a_languages_letters():

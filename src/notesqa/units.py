@@ -118,7 +118,7 @@ _GENERIC = re.compile(r"</?[A-Z][\w.]*>")  # "<String>" right after a word: a ty
 def _literal_emphasis(children) -> set[int]:
     """Emphasis marks inside a word that are its characters: __init__.py, 8*6*30 (markdown renders
     them as bold "init" and italic "6", which loses what was written). The indexes of both marks. Stars
-    around a word's first letters are emphasis, as the app shows them: a mnemonic's "**C**onfusion"."""
+    around a word's first or last letters are emphasis, as the app shows them: a mnemonic's "**C**onfusion"."""
     literal: set[int] = set()
     opened: list[int] = []
     for i, child in enumerate(children):
@@ -132,7 +132,12 @@ def _literal_emphasis(children) -> set[int]:
             extension = after[:1] == "." and after[1:2].isalnum()  # file_*name*.txt
             letters = any(ch.isalpha() for c in children[start + 1:i] if c.type == "text" for ch in c.content)
             inside = word_before or after[:1].isalnum() or extension
-            if inside and (children[start].markup.startswith("_") or not letters or word_before or extension):
+            # (stars around a word's last letters, the word ending there, are emphasis too: a correction's "me
+            # gust**an**", trial s60 UD; not "a*b*c", letters on both sides)
+            ending = word_before and not after[:1].isalnum() and all(
+                ch.isalpha() for c in children[start + 1:i] if c.type == "text" for ch in c.content)
+            if inside and (children[start].markup.startswith("_") or not letters or word_before and not ending
+                           or extension):
                 literal.update((start, i))  # (a*b*c, O(n*m*k): marks with the word on both sides)
     return literal
 
