@@ -393,13 +393,14 @@ def _says_in_order(heading: str, title: str) -> bool:
 def matched_day(hit: Hit) -> str:
     """What front ends say of a hit its day put where it is: "dated 2026-12-03", its own day (trial s58 OC: "dated
     then" beside every hit of a question about days had sent the user to each note to see which); of one a day it
-    says put there, that day: "due 2026-12-08" (a task's), "says 2026-12-08" ("next Tues: dentist" in the note of 3
-    December; trials s59: "dated then" had read as cryptic); else "of the days asked"."""
+    says put there, that day: "due 2026-12-08" (a task's; "done 2026-11-20", the day one was done), "says 2026-12-08"
+    ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
+    asked"."""
     day = (hit.date or "")[:10]
     if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day):
         return f"dated {day}"
     from .agenda import days_said
-    from .chunking import task_days
+    from .chunking import task_days, without_set_days
 
     from .metadata import slashed_days
 
@@ -408,7 +409,11 @@ def matched_day(hit: Hit) -> str:
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
     # s59 TC-020)
     said = due or (days_said(text, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
-    return f"{'due' if due else 'says'} {next(iter(said))}" if len(said) == 1 else "of the days asked"
+    if len(said) != 1:
+        return "of the days asked"
+    # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
+    word = "says" if not due else "done" if said <= task_days(without_set_days(text)) else "due"
+    return f"{word} {next(iter(said))}"
 
 
 def unsaid_day(hit: Hit) -> str | None:
