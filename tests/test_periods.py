@@ -585,6 +585,19 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("monday last week what did i do", today) == {"2026-11-23"}
     assert days("What was I doing last week on the Wednesday?", today) == {"2026-11-25"}
     assert days("the tuesday of this week", today) == {"2026-12-01"}
+    # ... a few words apart: the weekday's thing of that week (trial s60 UB-020: read as all of this week)
+    assert days("what was blocking us at tuesday's standup this week?", today) == {"2026-12-01"}
+    assert days("last week's standup on monday", today) == {"2026-11-23"}
+    # "today" ending a clause of what someone has or does these days is no day (trial s60 UB-008: "the provider we
+    # use today" had put that day's journal first)
+    assert days("How much does each text message cost us with the provider we use today?", today) == set()
+    assert days("is the bank we use today still charging fees", today) == set()
+    assert days("what do I have on today?", today) == days("what did we decide today", today) == \
+        days("the agenda of the meeting we have today", today) == {"2026-12-04"}
+    # a weekday and a day's number: the nearest such day (trial s60 UA-022: "Saturday the 12th" had been last Saturday)
+    assert days("what gig is on Saturday the 12th?", today) == {"2026-12-12"}
+    assert days("what did we play on Sat 14th", today) == {"2026-11-14"}
+    assert days("what happened on monday the 31st?", today) == {"2026-08-31"}
     assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
     # ... not a span of weekdays (the review)
     assert len(days("next week monday to wednesday", today)) == 7 and len(days("last week Monday through Friday", today)) == 7

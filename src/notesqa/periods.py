@@ -212,6 +212,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekday_of_week(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
+    text = _weekday_the_number(text, today, back, out)
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
         if (day := _day_of_number(int(m[1]), today, back)) is not None:
             out.add(day)
@@ -219,6 +220,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     for m in _RELATIVE.finditer(text):
         if dated and m.group(6):
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
+        if (m.group(1) or "").lower() == "today" and _NOWADAYS.search(text, 0, m.start()):
+            continue  # "the provider we use today": these days, not the day (trial s60 UB-008)
         out.update(_relative_span(m, today, ahead, back))
     for m in _WEEK_OF_DAY.finditer(text):
         named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
@@ -872,6 +875,18 @@ _WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:
                               + _RANGE_ON, re.IGNORECASE)  # (not "next week monday to wednesday": the review)
 
 
+# ... a few words apart: the weekday's thing of that week, "tuesday's standup this week", "last week's standup on monday"
+_WEEKDAY_THING_OF_WEEK = re.compile(r"\b" + _DAY_NAME + r"['’]s\s+(?:[\w-]+\s+){1,3}?" + _WEEK_WHICH + r"\b|\b"
+                                    + _WEEK_WHICH + r"['’]s\s+(?:[\w-]+\s+){1,3}?on\s+" + _DAY_NAME + r"\b" + _RANGE_ON,
+                                    re.IGNORECASE)
+
+
+# a thing someone uses these days, its clause ending before "today": "the provider we use today" (not "the meeting we
+# have today", a day's)
+_NOWADAYS = re.compile(r"\bthe\s+[\w-]+\s+(?:(?:that|which)\s+)?(?:we|i|you|they)\s+(?:still\s+)?(?:use|pay|run|rely\s+on|"
+                       r"work\s+with|buy\s+from|bank\s+with|go\s+with|host\s+with)\s+$", re.IGNORECASE)
+
+
 def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     """text with each weekday of last, this or next week it names blanked, that day added to out."""
     def take(m: re.Match) -> str:
@@ -879,7 +894,34 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
         monday = _period(which.lower(), "week", today)[0]
         out.add(monday + timedelta(days=_WEEKDAYS.index(day.lower())))
         return " " * len(m[0])
-    return _WEEKDAY_OF_WEEK.sub(take, text) if "week" in text.lower() else text
+    if "week" not in text.lower():
+        return text
+    return _WEEKDAY_THING_OF_WEEK.sub(take, _WEEKDAY_OF_WEEK.sub(take, text))
+
+
+# a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
+_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|wed|sat|sun)\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b"
+                                 r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+
+
+def _weekday_the_number(text: str, today: date, back: bool, out: set[date]) -> str:
+    """text with each weekday and day's number it names blanked ("Saturday the 12th"), the nearest day numbered so on
+    that weekday, in the year before today or after it, added to out: a day gone for a question that looks back (trial
+    s60 UA-022: "what gig is on Saturday the 12th?" had been read as last Saturday, 28 November)."""
+    def take(m: re.Match) -> str:
+        n, weekday = int(m[2]), weekday_number(m[1])
+        near = [d for k in range(-12, 13) if (d := _nth_of_month(today, k, n)) is not None and d.weekday() == weekday
+                and (d <= today if back else True)]
+        if near:
+            out.add(min(near, key=lambda d: (abs((d - today).days), d < today)))
+        return " " * len(m[0])
+    return _WEEKDAY_THE_NUMBER.sub(take, text)
+
+
+def _nth_of_month(today: date, k: int, n: int) -> date | None:
+    """The day numbered n of the month k months from today's, if it has one."""
+    month = today.month - 1 + k
+    return _iso(f"{today.year + month // 12}-{month % 12 + 1:02d}-{n:02d}")
 
 
 def _day_of_number(n: int, today: date, back: bool) -> date | None:
