@@ -85,6 +85,12 @@ def test_a_word_of_the_same_family_the_stemmer_keeps_apart_is_related():
         assert [r.word for r in related] == ["chiropractic"]
     finally:
         del SAME["chiropractor"]
+    # ... for a word no note says: one the notes say finds its own passages ("inferencing" beside "inference")
+    SAME["inferencing"] = "inference"
+    try:
+        assert build(["type inference", "broke type inferencing"]).related("type inference", SynonymEmbedder().encode) == []
+    finally:
+        del SAME["inferencing"]
     # ... not a word of another meaning that only opens alike ("production", "productivity")
     SAME["production"] = "productivity"
     try:
