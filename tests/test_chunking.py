@@ -320,6 +320,19 @@ def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_
     assert [c.date for c in chunk_note(note)] == [None]
 
 
+def test_a_logs_day_headings_with_words_after_a_dash_and_its_later_entries_are_of_their_days():
+    # trial s60 UA: "### Fri 30/01 – Blue Lantern" under "## January" of "Gig Log 2026" had been of no day; the 2025
+    # log's "- 24/5 Blue Lantern" after "- 10/5 The Crown" of the month's first day
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Gig Log 2026\n\n## January\n### Sat 17/01 – The Crown, trio\n- fee £240\n\n"
+                      "### Fri 30/01 – Blue Lantern\n- Marcus depped\n", "Gigs/Gig Log 2026.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("fee £240", "2026-01-17"), ("Marcus depped", "2026-01-30")]
+    note = parse_note("# Gig Log 2025\n\n## May\n- 10/5 The Crown trio £210\n- 24/5 Blue Lantern £380\n\n"
+                      "## July\n- 19/7 Crown £210, Jez dep\n- no more gigs til Sept\n", "Gigs/Gig Log 2025.md")
+    assert [c.date for c in chunk_note(note)] == ["2025-05-10", "2025-05-24", "2025-07-19", "2025-07-01"]
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order

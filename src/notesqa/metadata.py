@@ -313,7 +313,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
-        if day := day_of_month_heading(headings[at], known):
+        if day := day_of_month_heading(headings[at], known) or _day_before_words(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
             return day
@@ -328,6 +328,16 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         if at == len(headings) - 1 and (start := _months_start(headings[at])):
             return start
     return None
+
+
+_DAY_THEN_WORDS = re.compile(r"\s*(\S+(?:\s+\S+){0,2}?)\s+[–—-]\s+\S")  # "Sat 17/01 – The Crown, trio"
+
+
+def _day_before_words(text: str, year: str | None) -> str | None:
+    """The day of year a heading opens with before a dash and words (day_of_month_heading's: "Sat 17/01 – The Crown,
+    trio" under "## January" of "Gig Log 2026", trial s60 UA: its gigs had been of no day); None for another."""
+    m = _DAY_THEN_WORDS.match(text) if year else None
+    return day_of_month_heading(m[1], year) if m else None
 
 
 # a heading of months and their year ("Feb - Mar 2026", "Nov 2025 - Jan 2026"), or of words and a month in brackets
