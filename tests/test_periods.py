@@ -594,6 +594,12 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("is the bank we use today still charging fees", today) == set()
     assert days("what do I have on today?", today) == days("what did we decide today", today) == \
         days("the agenda of the meeting we have today", today) == {"2026-12-04"}
+    # a season a question for what to do names is when to do it, not a period to find notes of (trial s60 UA-012: "how
+    # do I stop the archtop drying out over the winter?" had put December's practice lists first)
+    assert days("How do I stop the archtop drying out over the winter?", today) == set()
+    assert days("what should I feed the bees in winter", today) == set()
+    assert len(days("what did I do over the winter", today)) == 90
+    assert len(days("how should we prepare for next winter", today)) >= 90
     # a weekday and a day's number: the nearest such day (trial s60 UA-022: "Saturday the 12th" had been last Saturday)
     assert days("what gig is on Saturday the 12th?", today) == {"2026-12-12"}
     assert days("what did we play on Sat 14th", today) == {"2026-11-14"}

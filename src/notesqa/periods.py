@@ -267,7 +267,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
         out.add(_holiday(m, today, ahead, back or gone or not _PRESENT.search(text)))
+    advice = _ADVICE.match(text) is not None
     for m in _SEASON.finditer(text):
+        if advice and not (m[1] or m[3] or m[5] or m[6]):
+            continue  # "how do I stop the archtop drying out over the winter?": when to do it, not a period (trial s60)
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
             out.update(_season(m, today, ahead))
     for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
@@ -465,6 +468,9 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:
                      r"|" + _SEASONS + r"\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# a question for what to do ("how do I ...", "what should we ..."): a season it names is when, no period of notes
+_ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|what\s+(?:should|can|do)|should|do)\s+(?:i|we|you)\b",
+                     re.IGNORECASE)
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 # the days from today to some weeks on, or back: "in the next two weeks", "over the coming 10 days", "the past two
 # weeks", "the last 3 months" (trial s45: "what's due in the next two weeks?" had been read as no days); the last N
