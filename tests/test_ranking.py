@@ -821,6 +821,21 @@ def test_a_passage_that_says_a_day_asked_and_the_question_s_words_is_of_it():
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
 
 
+def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it():
+    # trial s60 UB-019: "Did Tomas actually take that week off in August?": his page's "agreed he takes a full week off
+    # in aug" (0.89) had come under "Not dated from 2026-08-01 ...", after two August journal lines of 0.3
+    chunks = [_chunk("Tomas Reyes.md", 0, "Jul 2nd, 2026 burnout-ish. agreed he takes a full week off in aug",
+                     date="2026-07-02"),
+              _chunk("Jobs.md", 0, "week off may suit him", date="2026-06-01"),
+              _chunk("journals/2026_08_11.md", 0, "Aisha's first full week", date="2026-08-11")]
+    scores = _dense_only([0.6, 0.3, 0.35], keyword=[2.0, 2.0, 0.5], ceiling=2.0)
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # ... "may" in small letters is no month ("what did we do in May 2026?")
+    ranked = fuse(chunks, scores, "did Tomas take that week off in May 2026?", {}, None, 10)
+    assert not any(c.explain.day_match for c in ranked)
+
+
 def test_a_passage_that_says_a_day_to_come_is_of_it_whatever_the_tense():
     # trial s57 LA: "what hearing have I got next Tuesday?" (no word that looks ahead: "have I got") had not found the
     # matter note's "DRA listed 08/12/26 10am"; a day after today is ahead by itself

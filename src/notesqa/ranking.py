@@ -672,7 +672,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day = np.isin(cand, of_day)
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
-    day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day)
+    day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
     day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
     task_day = _of_task_day(of, day, text)
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -945,18 +945,36 @@ DAY_SAID_WORDS = 0.5  # the share of the question's words a passage that says a 
 
 
 def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, ceiling: float,
-                  day: np.ndarray) -> np.ndarray:
-    """For each candidate: does its text say a day asked (Agenda.telling) and DAY_SAID_WORDS of the question's own
-    words (own: their BM25, not related words'), where no passage of those days (day) says as many? Not of a question
-    of no words but its days ("what did I do in March?": a month's every mention of a day of it, trial s53), nor
-    beside a passage of the day that answers ("re-ordered the death cert" of 2 December's log, before a to-do's "done
-    2 Dec" for "what did I order earlier this week?": trial s55 JD-022)."""
+                  day: np.ndarray, of: list[Chunk] = ()) -> np.ndarray:
+    """For each candidate: does its text say a day asked (Agenda.telling), or name the whole month asked (of: the
+    candidates' chunks; "agreed he takes a full week off in aug" for "did Tomas take that week off in August?", trial
+    s60 UB-019), and DAY_SAID_WORDS of the question's own words (own: their BM25, not related words'), where no passage
+    of those days (day) says as many? Not of a question of no words but its days ("what did I do in March?": a month's
+    every mention of a day of it, trial s53), nor beside a passage of the day that answers ("re-ordered the death
+    cert" of 2 December's log, before a to-do's "done 2 Dec" for "what did I order earlier this week?": trial s55
+    JD-022)."""
     none = np.zeros(len(cand), dtype=bool)
     if ceiling <= 0 or not looks_back(text):  # (of what was: "reasons colonies die over winter" asks of no days, s58)
         return none
-    says = keyword_share(own, ceiling) >= DAY_SAID_WORDS
-    said = agenda.telling(days(text)) if not (says & day).any() else ()
-    return np.isin(cand, said) & says if len(said) else none
+    share = keyword_share(own, ceiling)
+    says = share >= DAY_SAID_WORDS
+    asked = days(text)
+    out = np.isin(cand, agenda.telling(asked)) & says if not (says & day).any() else none
+    if (month := _whole_month(asked)) and len(of):  # (... one that says more of them than any of the month's: "burn
+        # jumped in Aug when ..." beside the table's "Aug 2026 | Net burn: $91k", trial s60 UB-040)
+        named = _names_month(int(month[5:]))
+        most = float(share[day].max()) if day.any() else 0.0
+        out = out | says & (share > most) & np.array([named.search(c.text) is not None for c in of], dtype=bool)
+    return out
+
+
+@lru_cache(maxsize=12)
+def _names_month(month: int) -> re.Pattern:
+    """A month's name or its abbreviation as a word ("aug", "August"; "May" with its capital only: "may" is a verb)."""
+    name = calendar.month_name[month]
+    if month == 5:
+        return re.compile(r"\bMay\b")
+    return re.compile(rf"\b(?:{name}|{name[:3]}{'t?' if month == 9 else ''}\.?)(?!\w)", re.IGNORECASE)
 
 
 PERIOD_DAYS = 7
