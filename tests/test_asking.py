@@ -256,7 +256,9 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "how much was the wedding gig", "how much is adobe a month", "how much were the tickets?",
               "how much do i make at the helpdesk",
               # trial s55: a price asked without "the", typed
-              "how much r brake bleeds", "how much are brake bleeds", "how much for a brake bleed", "price of a bleed"):
+              "how much r brake bleeds", "how much are brake bleeds", "how much for a brake bleed", "price of a bleed",
+              # trial s60 UA-039: a person's price for a job ("cost: £185 (paid card)" had come after his work's list)
+              "how much was pete for the fret dres", "how much is dave for a full service"):
         assert asks_amount(q), q
     for q in ("How much heat was it losing per hour?", "how much of the time do users write on journals?",
               "what is the rate limit of the API?", "What's the downside of amortized cost algorithms?",
@@ -269,7 +271,8 @@ def test_a_question_asks_for_a_sum_of_money_and_a_passage_says_one():
               "how much is left?", "how much was the heat loss per day", "how much is left a month",
               "how much bread do we make on fridays",
               "how much was the delay", "how much is the memory limit", "how much is the battery left",  # (the review)
-              "how much is rainfall in march", "how much is there", "how much are we behind on sleep"):
+              "how much is rainfall in march", "how much is there", "how much are we behind on sleep",
+              "how much was left for the kids", "how much is there for the party"):
         assert not asks_amount(q), q
     for text in ("2023 total: £17,160", "325 EUR a month", "1,500 euros per person", "GPU at $2.50/hour", "€ 450",
                  "client: Acme logo | amt: 1,800 | paid: 9/17", "price:: 90", "fee: 1800.",  # a field's sum

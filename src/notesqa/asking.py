@@ -475,6 +475,8 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b(?!\s+(?:of|more|longer|time|effort|en
                           r"|\bhow\s+much\s+(?:are|r|is)\s+(?!(?:the|my|our|a|an|that|this|it|left|there)\b)(?!"
                           + _MEASURED + r")[\w'’-]+(?:\s+(?!" + _MEASURED + r")[\w'’-]+){0,3}\s*[?.!]*\s*$"
                           r"|\bhow\s+much\s+for\s+(?:a|an|the|one|my)\b"
+                          # a person's price for a job: "how much was pete for the fret dress" (trial s60 UA-039)
+                          r"|\bhow\s+much\s+(?:is|was)\s+(?!(?:left|there|it)\b)[\w'’-]+\s+for\s+(?:a|an|the|my|our)\b"
                           r"|^\W*(?:what(?:['’]s|\s+is)\s+)?(?:the\s+)?(?:price|cost)\s+(?:of|for)\s+(?:a|an|the|one)?\s*\w",
                           re.IGNORECASE)
 
