@@ -831,6 +831,11 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
     scores = _dense_only([0.6, 0.3, 0.35], keyword=[2.0, 2.0, 0.5], ceiling=2.0)
     ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # ... not beside a passage of the month that says as much (the rescore, s55 JE-022: "met at the bridal expo Mar 25th"
+    # of a supplier's page had come before the expo day's journal)
+    scores = _dense_only([0.6, 0.3, 0.35], keyword=[2.0, 2.0, 2.0], ceiling=2.0)
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
     # ... "may" in small letters is no month ("what did we do in May 2026?")
     ranked = fuse(chunks, scores, "did Tomas take that week off in May 2026?", {}, None, 10)
     assert not any(c.explain.day_match for c in ranked)

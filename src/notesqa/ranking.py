@@ -956,16 +956,15 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
     none = np.zeros(len(cand), dtype=bool)
     if ceiling <= 0 or not looks_back(text):  # (of what was: "reasons colonies die over winter" asks of no days, s58)
         return none
-    share = keyword_share(own, ceiling)
-    says = share >= DAY_SAID_WORDS
+    says = keyword_share(own, ceiling) >= DAY_SAID_WORDS
+    if (says & day).any():
+        return none
     asked = days(text)
-    out = np.isin(cand, agenda.telling(asked)) & says if not (says & day).any() else none
-    if (month := _whole_month(asked)) and len(of):  # (... one that says more of them than any of the month's: "burn
-        # jumped in Aug when ..." beside the table's "Aug 2026 | Net burn: $91k", trial s60 UB-040)
+    said = np.isin(cand, agenda.telling(asked))
+    if (month := _whole_month(asked)) and len(of):
         named = _names_month(int(month[5:]))
-        most = float(share[day].max()) if day.any() else 0.0
-        out = out | says & (share > most) & np.array([named.search(c.text) is not None for c in of], dtype=bool)
-    return out
+        said |= np.array([named.search(c.text) is not None for c in of], dtype=bool)
+    return said & says
 
 
 @lru_cache(maxsize=12)
