@@ -558,6 +558,19 @@ def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
         assert {c.row: c.explain.thin for c in ranked}[1] is thin, question  # session 52)
 
 
+def test_an_email_address_or_a_number_is_not_thin_asked_for_one():
+    # trial s60 UC-036: "sams email wired": "sokonjo@wired.co.uk" under "Sam Okonjo", the closest passage, had come
+    # after its note's others as a few words
+    def line(seq, text):
+        return dataclasses.replace(_chunk("editors.md", seq, text), heading=["Wired UK"], parents=["Sam Okonjo"])
+    chunks = [line(0, "sokonjo@wired.co.uk"), line(1, "07700 900934"),
+              _chunk("editors.md", 2, "£1/word for print, online about £400 flat, hates puns in headlines")]
+    for question, thin in (("sams email wired", False), ("sams phone number", False), ("what does sam pay", True)):
+        scores = dataclasses.replace(_dense_only([0.6, 0.6, 0.5]), words=dict.fromkeys(tokenize(question), 1.0))
+        ranked = {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}
+        assert ranked[0] is thin and ranked[1] is thin, question
+
+
 def test_asked_for_its_steps_the_named_notes_numbered_steps_are_lifted():
     # trial s49: "steps of my weekly review": the note's five numbered steps (none says "step") had been out of the
     # ten best, a line "I do only step 1" first

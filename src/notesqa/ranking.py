@@ -32,7 +32,7 @@ from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tas
                      without_how_many, without_newest)
 from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
                       without_relative_days, years, asked_years)
-from .units import ATTACHED
+from .units import ATTACHED, states_contact
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -723,6 +723,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
+    if _ASKS_CONTACT.search(text):  # ... nor an email address or a number, asked for one ("sams email wired": trial s60
+        thin &= ~np.array([states_contact(c.text) for c in of], dtype=bool)  # UC-036, "sokonjo@wired.co.uk" had come last)
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
     # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
     says_when = (p_short | p_names & (not who)) & p_says_when if asks_time(text) else np.zeros(len(cand), dtype=bool)
@@ -1630,6 +1632,7 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
 
 
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
+_ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
 
 
 def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:

@@ -294,7 +294,12 @@ def _states_something(text: str) -> bool:
     from .asking import states_amount
 
     return text.count(",") >= 2 or len(text.split()) >= LABEL_WORDS or states_amount(text) \
-        or _CONTACT.search(text) is not None
+        or states_contact(text)
+
+
+def states_contact(text: str) -> bool:
+    """Does text hold a phone number or an email address ("07700 900934", "tom@x.com")?"""
+    return _CONTACT.search(text) is not None
 
 
 _CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
