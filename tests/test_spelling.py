@@ -44,6 +44,19 @@ def test_english_words_names_said_and_quoted_words_are_searched_as_written():
     assert spelled("how does shufle work in the data dir", knows, speller()).fixes  # "dir" is English's (the review)
 
 
+def test_a_word_nearer_an_english_word_than_the_vaults_is_not_searched_as_the_vaults():
+    # trial s60 UC-039: "how much was the secnd hand iphone" had been searched as "sent" (the notes' invoices'
+    # "sent:" column), "second" one letter away too
+    forms = ["sent", "hand", "iphone"]
+    s = Speller(forms, ["send", "hand", "iphon"], lambda row: 5)
+    assert spelled("how much was the secnd hand iphone", lambda w: w in forms, s).fixes == ()
+    # ... and as that word where the notes say it, though the vault's words for mending lack it
+    assert spelled("how much was the secnd hand iphone", lambda w: w in (*forms, "second"), s).fixes == (
+        Fix("secnd", "second"),)
+    # ... but a typo nearer the vault's word than any English one is mended
+    assert spelled("how does shufle sharding work", knows, speller()).fixes == (Fix("shufle", "shuffle"),)
+
+
 def test_a_short_word_is_mended_only_when_one_vault_word_is_that_close():
     assert spelled("ndoe", knows, speller()).text == "node"  # its letters swapped
     assert spelled("nodr", knows, speller()).fixes == ()  # another letter: "repo" is no "redo" (the review)
