@@ -104,6 +104,10 @@ def test_followup_detection():
     for q in ("does it support markdown?", "is it security related", "did it review well"):  # (the pronoun: review)
         assert followup_kind(q) == "sure", q
     assert followup_kind("when is it due") == "sure"
+    # ... nor "worth it", no pronoun of a thing before (trial s60 UD: "jr pass worth it??" had been told to use the chat)
+    for q in ("jr pass worth it??", "is the JR pass worth it"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("is it worth it?") == "sure"  # (its first "it" is one)
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
 

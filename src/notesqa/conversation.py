@@ -118,6 +118,11 @@ def _it_team(words: list[str], i: int) -> bool:
         and (i == 0 or words[i - 1].lower() not in _AUXILIARY)  # ("number for it support?" is IT's: the review)
 
 
+def _worth_it(words: list[str], i: int) -> bool:
+    """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD)?"""
+    return words[i].lower() == "it" and i > 0 and words[i - 1].lower() == "worth"
+
+
 def _points_back(words: list[str]) -> bool:
     """Do the words after "the" point back to what the previous answer showed?"""
     return words[-1].lower() in _ONES or words[1].lower() in _BEFORE_A_THING
@@ -152,7 +157,8 @@ def _kind(question: str) -> str | None:
         return None
     # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review; nor one after a thing named
     # before the question word, "epimax how do we use it": trial s47)
-    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(words, i) for i, w in enumerate(words)) \
+    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(words, i) and not _worth_it(words, i)
+                                            for i, w in enumerate(words)) \
             and not _fronted(q):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
