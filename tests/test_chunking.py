@@ -333,6 +333,17 @@ def test_a_logs_day_headings_with_words_after_a_dash_and_its_later_entries_are_o
     assert [c.date for c in chunk_note(note)] == ["2025-05-10", "2025-05-24", "2025-07-19", "2025-07-01"]
 
 
+def test_a_logs_day_in_numbers_under_a_heading_of_months_is_of_that_day():
+    # trial s60 VC: a donations log's "- 17/3 - Wedgwood" under "## Feb - Mar" of "Donations 2026" had been of the day
+    # the note was created
+    from notesqa.parsing import parse_note
+
+    note = parse_note("---\ncreated: 2026-01-05\n---\n# Donations 2026\n\n## Feb - Mar\n- 17/3 - Wedgwood dinner service\n"
+                      "- 2/2 - books\n\n## Oct - Nov\n- 25/11 - xmas lights x 6 sets\n- 3/4 - a typo\n",
+                      "Donations/donations log 2026.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-03-17", "2026-02-02", "2026-11-25", "2026-01-05"]
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order

@@ -56,8 +56,9 @@ def is_calendar_word(word: str) -> bool:
 
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
-_N = r"(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+           "nine": 9, "ten": 10, "a couple of": 2, "a couple": 2, "couple of": 2}
+_N = r"(\d{1,3}|a\s+couple(?:\s+of)?|couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten)"  # ("a couple of
+# weeks ago": two, trial s60 VC-023)
 # a day named from today: today, (the day before) yesterday, (the day after) tomorrow, 3 days ago, in 3
 # days, the last 5 days, last/this/next/past week, weekend or month, last/this/next/on Tuesday. Not "the
 # last two days of the conference", nor a weekday alone or in a name ("Monday Night Live")
@@ -448,7 +449,8 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
                       r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?|presents?|gifts?|shopping|"
                       r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
-                      r"holidays?|hols|break|term|jumper|bazaars?|trips?)\b)",  # (its dinner is on the day)
+                      r"holidays?|hols|break|term|jumper|bazaars?|trips?|nights?\s+out|socials?|quiz|raffle|"
+                      r"drinks|panto|disco)\b)",  # (its dinner is on the day; "the volunteers christmas night out", trial s60)
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
@@ -867,7 +869,7 @@ def day_phrases(text: str) -> list[str]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS[word.lower()]  # ("the Next Two Weeks": the review)
+    return int(word) if word.isdigit() else _COUNTS[" ".join(word.lower().split())]  # ("the Next Two Weeks": the review)
 
 
 # a weekday of last, this or next week: "Friday next week", "next week Friday", "the Tuesday of last week", "next week's
