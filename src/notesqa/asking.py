@@ -168,8 +168,8 @@ def asks_for_tasks(text: str) -> str | None:
     LATER), "open", "done", "cancelled", or None (also for "how do I mark a task as done?" and "how does the scheduler
     stop a high priority task ...": they ask how or why, not for tasks; and for "when is the promo packet
     due?", which asks the day of one thing, not what is due)."""
-    if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text):
-        return None
+    if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text) or _WAS_ON_A_LIST.search(text):
+        return None  # ("what was on my to-do list last Monday?": the day's list as it was, its ticked items too)
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
         return "high"
     if _DOING_TASKS.search(text):
@@ -184,6 +184,9 @@ def asks_for_tasks(text: str) -> str | None:
     if _DONE_TASKS.search(text) or alone and alone.group(1).lower() == "done":
         return "done"
     return "open" if _OPEN_TASKS.search(text) or alone else None
+
+
+_WAS_ON_A_LIST = re.compile(r"\b(?:was|were)\s+on\s+(?:my|the|our)\s+(?:to-?\s?do|task)s?(?:\s+list)?\b", re.IGNORECASE)
 
 
 # the words "last" and "next" stand before as a period or a place in a sequence, not a thing ("last week", "the next
