@@ -267,6 +267,18 @@ def test_an_embed_of_a_block_of_only_code_shows_the_blocks_under_it(tmp_path):
     assert [u.text for u in note.units] == ["make deploy", "run it from the bastion host", "as root"]
 
 
+def test_an_embed_of_a_heading_block_shows_its_section(tmp_path):
+    # trial s60 VB: "{{embed ((uuid))}}" of "- ### Clutch - Algarve, Nov 2025" had shown its title alone, none of the
+    # blocks under it nor where it comes from
+    pages = {"pages/Breakdowns.md": "- ## 2025\n\t- ### Clutch - Algarve, Nov 2025\n\t  id:: 6711c0de-1a2b-4c3d-8e9f-"
+                                    "a0b1c2d3e4f5\n\t\t- clutch pedal went to the floor near Lagos\n\t\t- towed 11km"
+                                    "\n\t- ### Flat tyre - Picos\n\t\t- nail in the rear tyre\n",
+             "journals/2025_11_18.md": "- clutch done! €1,180\n- {{embed ((6711c0de-1a2b-4c3d-8e9f-a0b1c2d3e4f5))}}\n"}
+    note = _graph_page(tmp_path, pages, "journals/2025_11_18.md")
+    assert [(u.text, u.origin is not None) for u in note.units] == [
+        ("clutch done! €1,180", False), ("clutch pedal went to the floor near Lagos", True), ("towed 11km", True)]
+
+
 @pytest.mark.parametrize("block, shown", [
     # a block of code as code (its key:: and {{ lines had read as the referencing block's markup)
     ("- ```yaml\n  retries:: 3\n  url: {{ base }}/api\n  ```\nID", "`retries:: 3 url: {{ base }}/api`"),

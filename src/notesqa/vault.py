@@ -369,8 +369,8 @@ class Vault:
             if found is None:
                 return self._block_as_line(ref.group(1).lower())
             note, idx = found
-            if idx is None:
-                return None  # a heading block: embedding its section is not supported; read as a reference
+            if idx is None:  # a heading block: its section, the blocks under it (trial s60 VB: its title alone)
+                return _heading_block_section(note, note.id_titles.get(ref.group(1).lower(), ""))
             return Embedded(note.title, _copies(note, _subtree(note.units, idx)))
         inner = WIKILINK.fullmatch(spec.strip())
         link = parse_link(inner.group(2) if inner else spec, self.in_dendron(from_path))
@@ -415,6 +415,18 @@ def _section(note, link: Link, slugs: bool = False):
             return None
         return Embedded(f"{note.title} > {shown}", _copies(note, picked, prefix))
     return Embedded(note.title, _copies(note, list(range(len(note.units)))))
+
+
+def _heading_block_section(note, title: str):
+    """What an embed of a Logseq heading block titled title shows: the blocks of its section; None (a reference then)
+    when it has none."""
+    found = _heading_at(note, title, False) if title else None
+    if found is None:
+        return None
+    start, depth = found
+    prefix = note.units[start].heading[:depth]
+    picked = [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
+    return Embedded(f"{note.title} > {title}", _copies(note, picked, prefix)) if picked else None
 
 
 def _heading_at(note, heading: str, slugs: bool, start: int = 0) -> tuple[int, int] | None:
