@@ -532,7 +532,7 @@ _MEASURE = re.compile(r"\s*(?:\d+/\d+(?!/)|\d+(?:[.,]\d+)?|[½¼¾⅓])(?![\d:/-
 # (of several: "which restaurant did we go to", "what time did we leave" ask for one, the review)
 _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
                         r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:still\s+)?"
-                        r"(?:(?:are|were|do|did|have|has|had)(?:n[’']t)?|got|get|need|went|came)\s"
+                        r"(?:(?:are|were|do|did|have|has|had)(?:n[’']t)?|got|get|need|went|came|am\s+i)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
 
