@@ -854,6 +854,21 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
     assert not any(c.explain.day_match for c in ranked)
 
 
+def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():
+    # trial s60 VD-021: "how long did I spend training on tuesday?": "☐ send Nov invoices 📅 2026-12-01" (dense 36th,
+    # no word of it) had come first by its day, before the day's note's "training 45m"
+    chunks = [_chunk("Admin.md", 0, "\u2610 send Nov invoices \U0001f4c5 2026-12-01"),
+              _chunk("Daily/2026-12-01.md", 0, "training: 45m of tactics puzzles", date="2026-12-01"),
+              _chunk("Openings.md", 0, "spent too long on the Najdorf")]
+    scores = _dense_only([0.15, 0.55, 0.45], keyword=[0.0, 2.0, 1.0], ceiling=2.0)
+    ranked = fuse(chunks, scores, "how long did I spend training on 1 December 2026?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: True, 2: False}
+    # ... but for a question for tasks, or for what is to come, the day's task is what it asks
+    for q in ("what's due on 1 December 2026?", "what did I do on 1 December 2026?"):
+        ranked = fuse(chunks, scores, q, {}, None, 10)
+        assert {c.row: c.explain.day_match for c in ranked}[0], q
+
+
 def test_a_passage_that_says_a_day_to_come_is_of_it_whatever_the_tense():
     # trial s57 LA: "what hearing have I got next Tuesday?" (no word that looks ahead: "have I got") had not found the
     # matter note's "DRA listed 08/12/26 10am"; a day after today is ahead by itself

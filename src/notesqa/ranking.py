@@ -675,6 +675,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
     day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
     task_day = _of_task_day(of, day, text)
+    if any(task_day) and (far := _far_task_days(text, task_day, dense, kw)).any():
+        day &= ~far
+        task_day = [t and not f for t, f in zip(task_day, far.tolist())]
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
     overdue = np.array([late.get(i, 0.0) for i in ids], dtype=np.float32)
     task = np.isin(cand, tasks).astype(np.float32) - np.isin(cand, not_asked)
@@ -999,6 +1002,16 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
         return np.zeros(len(dense), dtype=bool)
     near = {p for p, o, d in zip(paths, off.tolist(), day.tolist()) if d and not o}
     return off & np.array([p not in near for p in paths], dtype=bool)
+
+
+def _far_task_days(text: str, task_day: list[bool], dense: np.ndarray, kw: np.ndarray) -> np.ndarray:
+    """For each candidate: is it of the day asked by a task's day only, far from the question by meaning (DAY_FAR below
+    the best) and saying few of its words (DAY_FEW_WORDS), for a question that asks for no tasks, nothing to come, nor
+    what was done? Not lifted by that day ("how long did I spend training on tuesday?": "☐ send Nov invoices 📅
+    2026-12-01", dense 36th, had come first; trial s60 VD-021)."""
+    if asks_for_tasks(text) or looks_ahead(text) or asks_what_was_done(text):
+        return np.zeros(len(task_day), dtype=bool)
+    return np.array(task_day, dtype=bool) & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
 
 
 def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
