@@ -408,7 +408,9 @@ def matched_day(hit: Hit) -> str:
     due = task_days(text)
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
     # s59 TC-020)
-    said = due or (days_said(text, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
+    # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
+    # for "next Thursday" had said "due 2026-12-05", trial s60 VA-021)
+    said = due | (days_said(without_set_days(text), day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
     if len(said) != 1:
         return "of the days asked"
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
