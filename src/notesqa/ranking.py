@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda, days_said, days_written
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows,
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_state,
                        without_set_days)
 from .abbreviations import abbreviated
 from .keywords import tokenize, word_count, word_pairs, written_apart
@@ -675,7 +675,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
     day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
     task_day = _of_task_day(of, day, text)
-    if any(task_day) and (far := _far_task_days(text, task_day, dense, kw)).any():
+    if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
         task_day = [t and not f for t, f in zip(task_day, far.tolist())]
     late = agenda.overdue_order() if asks_overdue(text) else {}  # "what's overdue?": the high and the oldest first
@@ -1004,14 +1004,18 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     return off & np.array([p not in near for p in paths], dtype=bool)
 
 
-def _far_task_days(text: str, task_day: list[bool], dense: np.ndarray, kw: np.ndarray) -> np.ndarray:
-    """For each candidate: is it of the day asked by a task's day only, far from the question by meaning (DAY_FAR below
-    the best) and saying few of its words (DAY_FEW_WORDS), for a question that asks for no tasks, nothing to come, nor
-    what was done? Not lifted by that day ("how long did I spend training on tuesday?": "☐ send Nov invoices 📅
-    2026-12-01", dense 36th, had come first; trial s60 VD-021)."""
-    if asks_for_tasks(text) or looks_ahead(text) or asks_what_was_done(text):
+def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.ndarray, kw: np.ndarray) -> np.ndarray:
+    """For each candidate: is it a task of the day asked by its own day only, far from the question by meaning
+    (DAY_FAR below the best) and saying few of its words (DAY_FEW_WORDS), for a question of days gone that asks for no
+    tasks nor what was done? Not lifted by that day ("how long did I spend training on tuesday?": "☐ send Nov invoices
+    📅 2026-12-01", dense 36th, had come first; trial s60 VD-021). (Not a field's day, "released: 2026-11-30" of an
+    episode for "which episode went out this Monday?", nor a day to come, whatever the tense: the rescore.)"""
+    asked = days(text)
+    if asks_for_tasks(text) or looks_ahead(text) or asks_what_was_done(text) or not asked \
+            or max(asked) >= _dt.date.today().isoformat():
         return np.zeros(len(task_day), dtype=bool)
-    return np.array(task_day, dtype=bool) & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+    tasks = np.array([t and task_state(c.text) is not None for t, c in zip(task_day, of)], dtype=bool)
+    return tasks & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
 
 
 def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
