@@ -78,6 +78,10 @@ def test_what_is_a_label_and_how_it_reads():
     assert note.units[-1].parents == ()
     note = parse_note("# T\n\n(Optional) Tools (if any)\n\n- a saw\n", "t.md")  # not one aside (the second review)
     assert note.units[-1].parents == ("(Optional) Tools (if any)",)
+    # a Dataview field is the note's, no list's name (trial s60 VD: "time_spent: 1h40" had been a to-do's parent)
+    note = parse_note("# Tue 24 Nov\n\n## Game analysis\n- finished the analysis\n\ntime_spent:: 1h40\n"
+                      "- [ ] redo the missed puzzles\n", "Daily/2026-11-24.md")
+    assert note.units[-1].parents == ()
     # a line that states something, a blank line above its list, names no list: a sum, three things or more, ten words
     # or more (trials s57 LC, LD, MA, MC: "laptop setup > bought 12/08/26, £2,599 inc VAT ..." over every tool installed,
     # "2025-10-18 > Temp 6°C, no wind, bit of dew" over the night's targets)

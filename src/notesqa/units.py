@@ -282,7 +282,12 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     if apart and not text.endswith(":") and _states_something(text):
         return False  # (trials s57: "bought 12/08/26, £2,599 inc VAT ..." over the tools installed, "Temp 6°C, no wind,
         # bit of dew" over a night's targets)
+    if _DATAVIEW_VALUE.match(getattr(inline, "content", "") or ""):
+        return False  # a Dataview field is the note's: "time_spent:: 1h40" names no list (trial s60 VD: a to-do's parent)
     return not _only_link(inline) and not only_tags(text)
+
+
+_DATAVIEW_VALUE = re.compile(r"\s*[^\W\d][\w \-/.()]{0,40}?::[ \t]*\S")  # "time_spent:: 1h40"
 
 
 LABEL_WORDS = 10  # a line of this many words or more, a blank line above a list, says something: no label of it
