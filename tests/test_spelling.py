@@ -53,6 +53,12 @@ def test_a_word_nearer_an_english_word_than_the_vaults_is_not_searched_as_the_va
     # ... and as that word where the notes say it, though the vault's words for mending lack it
     assert spelled("how much was the secnd hand iphone", lambda w: w in (*forms, "second"), s).fixes == (
         Fix("secnd", "second"),)
+    # ... as one as near that the notes say, though too common for the vault's words to mend by (trial s60 WD-037:
+    # "whos the ember knight realy" had been searched as "realm")
+    s = Speller(["realm", "knight"], ["realm", "knight"], lambda row: 5)
+    assert spelled("whos the ember knight realy", lambda w: w in ("realm", "knight", "really"), s).fixes == (
+        Fix("realy", "really"),)
+    assert spelled("the realy", lambda w: w in ("realm", "knight"), s).fixes == (Fix("realy", "realm"),)
     # ... but a typo nearer the vault's word than any English one is mended
     assert spelled("how does shufle sharding work", knows, speller()).fixes == (Fix("shufle", "shuffle"),)
 

@@ -92,6 +92,13 @@ class Speller:
         self._by_length: dict[int, list[tuple[str, int]]] | None = None
         self._written_by_length: dict[int, list[tuple[str, int]]] | None = None
         self._meant: dict[str, str | None] = {}  # a word looked up: search, notice and the chat each ask (5 ms a scan)
+        self._known: frozenset[str] | None = None  # its forms and stems (has)
+
+    def has(self, word: str) -> bool:
+        """Is word one of the vault's words to mend by, as written or as its stem?"""
+        if self._known is None:
+            self._known = frozenset(self._forms) | frozenset(self._stems)
+        return word in self._known or _stem_all([word])[0] in self._known
 
     def _buckets(self) -> dict[int, list[tuple[str, int]]]:
         if self._by_length is None:
@@ -193,9 +200,8 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
                 or SPACELESS.search(word) or knows(word) or low in english():
             continue  # (a word of Chinese or Japanese: a character more or less is another word, not a typo)
         meant = speller.meant(word)
-        nearer = _nearer_english(low, meant.casefold()) if meant is not None else ()
-        if nearer:  # a typo of an English word nearer than the vault's: that word if the notes say it, else as typed
-            meant = next((e for e in nearer if knows(e)), None)
+        if meant is not None:
+            meant = _as_english(low, meant.casefold(), knows, speller)
         if meant is not None:
             fixes[word] = _cased_as(word, meant)
     if not fixes:
@@ -204,16 +210,25 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
     return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
 
 
+def _as_english(typed: str, meant: str, knows: Callable[[str], bool], speller: "Speller") -> str | None:
+    """meant, the vault word a typo would be searched as, or the English word it is rather a typo of: one nearer to
+    typed ("secnd" is one letter from "second", two from "sent", which the notes' "send" reads as; trial s60 UC-039),
+    searched as it where the notes say it, else the typo as typed (None); or one as near that the notes say, a word
+    too common for the vault's words to mend by ("realy" is "really", not the vault's "realm": trial s60 WD-037)."""
+    nearer, same = _english_near(typed, meant)
+    if nearer:
+        return next((e for e in nearer if knows(e)), None)
+    return next((e for e in same if e != meant and knows(e) and not speller.has(e)), meant)
+
+
 @functools.lru_cache(maxsize=MEMO)
-def _nearer_english(typed: str, meant: str) -> tuple[str, ...]:
-    """The English words nearer to typed than meant, the vault word it would be searched as (its form: "secnd" is one
-    letter from "second", two from "sent", which the notes' "send" reads as; trial s60 UC-039), in the order of the
-    English list's words: the typo is of one of them, not of the vault's word."""
+def _english_near(typed: str, meant: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the English words nearer to typed than meant, those as near), each in the English list's order."""
     far = 1 if within_edits(typed, meant, 1) else 2 if within_edits(typed, meant, 2) else 3
-    if far == 1:
-        return ()
-    return tuple(sorted(e for e in _english_by_letter().get(typed[0], ())
-                        if len(e) - len(typed) in range(1 - far, far) and within_edits(typed, e, far - 1)))
+    near = [e for e in _english_by_letter().get(typed[0], ())
+            if e != typed and abs(len(e) - len(typed)) <= far and within_edits(typed, e, far)]
+    nearer = tuple(sorted(e for e in near if far > 1 and within_edits(typed, e, far - 1)))
+    return nearer, tuple(sorted(e for e in near if e not in nearer))
 
 
 @functools.lru_cache(maxsize=1)
