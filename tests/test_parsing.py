@@ -78,6 +78,13 @@ def test_what_is_a_label_and_how_it_reads():
     assert note.units[-1].parents == ()
     note = parse_note("# T\n\n(Optional) Tools (if any)\n\n- a saw\n", "t.md")  # not one aside (the second review)
     assert note.units[-1].parents == ("(Optional) Tools (if any)",)
+    # a quotation set apart says something of its own, no list's name (trial s60 VD: "“All rook endings are drawn” —
+    # Tartakower" had been the parent of every rule)
+    note = parse_note('# Rook endgames\n"All rook endings are drawn" — Tartakower (sort of)\n\n- Rooks belong behind\n',
+                      "r.md")
+    assert note.units[-1].parents == ()
+    note = parse_note('# Q\n"Why?"\n- because\n', "q.md")  # (right above its list, a quoted question names it)
+    assert note.units[-1].parents == ('"Why?"',)
     # a Dataview field is the note's, no list's name (trial s60 VD: "time_spent: 1h40" had been a to-do's parent)
     note = parse_note("# Tue 24 Nov\n\n## Game analysis\n- finished the analysis\n\ntime_spent:: 1h40\n"
                       "- [ ] redo the missed puzzles\n", "Daily/2026-11-24.md")

@@ -282,11 +282,14 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     if apart and not text.endswith(":") and _states_something(text):
         return False  # (trials s57: "bought 12/08/26, £2,599 inc VAT ..." over the tools installed, "Temp 6°C, no wind,
         # bit of dew" over a night's targets)
+    if apart and _QUOTATION.fullmatch(text):
+        return False  # a quotation, set apart: an epigraph ("“All rook endings are drawn” — Tartakower", trial s60 VD)
     if _DATAVIEW_VALUE.match(getattr(inline, "content", "") or ""):
         return False  # a Dataview field is the note's: "time_spent:: 1h40" names no list (trial s60 VD: a to-do's parent)
     return not _only_link(inline) and not only_tags(text)
 
 
+_QUOTATION = re.compile(r"\s*[\"“‘'][^\"”’]{3,}[\"”’]\s*(?:[—–-]+\s*\S.*)?")  # quoted words, their author after
 _DATAVIEW_VALUE = re.compile(r"\s*[^\W\d][\w \-/.()]{0,40}?::[ \t]*\S")  # "time_spent:: 1h40"
 
 
