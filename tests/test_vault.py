@@ -267,6 +267,16 @@ def test_an_embed_of_a_block_of_only_code_shows_the_blocks_under_it(tmp_path):
     assert [u.text for u in note.units] == ["make deploy", "run it from the bastion host", "as root"]
 
 
+def test_an_embed_of_a_block_shows_the_table_it_holds(tmp_path):
+    # trial s60 WB: "{{embed ((uuid))}}" of a block holding a table had shown its first line alone, none of the rows
+    pages = {"pages/Runs.md": "- ## Results\n\t- main table\n\t  id:: 7f3b9a10-2c4e-4d8f-a1b6-55e0c9d2f3a4\n"
+                              "\t  | run | OP |\n\t  |---|---|\n\t  | tr-1 | 38.1 |\n\t  | tr-2 | 49.3 |\n"
+                              "\t- base model: 35.0\n",
+             "pages/SPARC.md": "- ## Results\n\t- {{embed ((7f3b9a10-2c4e-4d8f-a1b6-55e0c9d2f3a4))}}\n"}
+    note = _graph_page(tmp_path, pages, "pages/SPARC.md")
+    assert [u.text for u in note.units] == ["main table", "run: tr-1 | OP: 38.1", "run: tr-2 | OP: 49.3"]
+
+
 def test_an_embed_of_a_heading_block_shows_its_section(tmp_path):
     # trial s60 VB: "{{embed ((uuid))}}" of "- ### Clutch - Algarve, Nov 2025" had shown its title alone, none of the
     # blocks under it nor where it comes from

@@ -470,8 +470,10 @@ def _subtree(units, idx: int) -> list[int]:
     picked = [idx]
     inside = {idx}
     code = units[idx].kind == "code"
+    own = (*units[idx].parents, units[idx].text)  # (a table in the block: its rows under its text, trial s60 WB)
     for j in range(idx + 1, len(units)):
-        if units[j].parent in inside or code and units[j].depth > units[idx].depth:
+        if units[j].parent in inside or code and units[j].depth > units[idx].depth \
+                or units[j].kind == "table_row" and j - 1 in inside and units[j].parents == own:
             picked.append(j)
             inside.add(j)
         elif units[j].depth <= units[idx].depth:
