@@ -383,6 +383,14 @@ def test_notes_asked_for_by_a_property_and_their_kind(tmp_path):
         "Reading/Dune.md": "status: reading"}
     for q in ("which studies are not done?", "which books are borrowed?", "what is done?", "which studies are new?"):
         assert names.described(q) == {}, q  # a negation; no book is borrowed; no kind; no study is new
+    # ... not a template's placeholder (trial s60 WD: "which NPCs are still alive" had listed the NPC template first)
+    write(notes / "Templates" / "Study template.md", "---\ntype: study\nstatus: Done\n---\n# {{title}}\n\nWhy\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    idx = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.described("which studies are done?") == names.described("which studies have a status of done?")
+    assert "Templates/Study template.md" not in names.described("which studies are done?")
+    assert names.described("which templates are done?") == {"Templates/Study template.md": "status: done"}
     # by a property named with its value (trial s36: "Rating:: 5" in 7 notes, one found)
     done = {"Studies/Acme onboarding.md": "status: done", "Studies/Nimbus discovery.md": "status: done"}
     assert names.described("which studies have a status of done?") == done

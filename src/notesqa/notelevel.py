@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 from .chunking import Chunk, field_lead, has_words, names_someone
 from .keywords import YEAR_WORD, code_forms, tokenize
 from .manifest import NoteEntry
-from .notefiles import readable_path
+from .notefiles import readable_path, template_note
 from .asking import ASKS_WHO, DEFINING, mid_sentence, seeks_note
 
 # a question, not a name: a question mark, or a question word first (so a note titled "How to cook"
@@ -89,6 +89,7 @@ _CREDITED = re.compile(r"\b(?:by|with|" + _GOT_FROM + r"from|featuring|(?:publis
                        # "the tadey paper", "the Kleppmann et al. book": a paper called by its author (trial s47)
                        r"|\bthe\s+([\w.-]+)(?:\s+et\s+al\.?)?\s+(?:paper|article|study|book)\b",
                        re.IGNORECASE)
+_TEMPLATE_KIND = frozenset(tokenize("template templates"))
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 # the words of a question for notes by who or where they are from that ask for no more than those notes
 _LISTING_WORDS = frozenset(tokenize(
@@ -348,7 +349,7 @@ class NoteNames:
             if not value or not kind:
                 continue
             found = {}
-            for path, props in self.properties.items():
+            for path, props in self._properties_of(kind):
                 said = next((f"{k}: {v}" for k, v in props if _says(value, k, v)), None)
                 if said is not None and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(path, ())):
                     found[path] = said
@@ -364,11 +365,18 @@ class NoteNames:
             return {}
         key, value, kind = tokenize(m["key"]), m["value"].lower(), tokenize(m["kind"])
         found = {}
-        for path, props in self.properties.items():
+        for path, props in self._properties_of(kind):
             said = next((f"{k}: {v}" for k, v in props if _same_value(v, value) and tokenize(k) == key), None)
             if said is not None and kind and (kind[-1] in _ANY_KIND or kind[-1] in self.kinds.get(path, ())):
                 found[path] = said
         return found
+
+    def _properties_of(self, kind: list[str]):
+        """(path, properties) of the notes a question for notes of kind may list: not a template's placeholders, unless
+        it asks for templates (trial s60 WD: "which NPCs are still alive" had listed the NPC template's "status:
+        alive" first)."""
+        templates = bool(kind) and kind[-1] in _TEMPLATE_KIND
+        return [(p, props) for p, props in self.properties.items() if templates or not template_note(p)]
 
     def credited(self, question: str) -> frozenset[str]:
         """The notes a question asks for by who or where they are from ("papers by Zaharia", "meetings with
