@@ -51,6 +51,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     # the day a note's front matter dates it, when nothing shown says it (trial s53)
     session = Hit("session: 12", "Session 12.md", 1, (), 0.7, title="Session 12", date="2026-08-28")
     assert click_unstyle(format_hit(1, session)).splitlines()[-1] == "    Session 12.md:1  dated 2026-08-28, score 0.700"
+    # ... not beside a task, which says its own days (trial s60 WA: "☑ book ferry ✅ 2026-10-02 ... dated 2027-03-18")
+    ferry = Hit("☑ book ferry ✅ 2026-10-02", "Ypres trip.md", 30, (), 0.7, title="Ypres trip", date="2027-03-18")
+    assert click_unstyle(format_hit(1, ferry)).splitlines()[-1] == "    Ypres trip.md:30  score 0.700"
     # a rank below 0 (a far-off passage a filter lets through) reads 0, as the chat shows it (trial s53)
     assert click_unstyle(format_hit(1, Hit("x", "a.md", 1, (), -0.025))).splitlines()[-1] == "    a.md:1  score 0.000"
 

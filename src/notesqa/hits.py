@@ -432,6 +432,11 @@ def unsaid_day(hit: Hit) -> str | None:
     shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
     if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
         return None
+    from .chunking import task_days
+
+    if task_days(hit.match or hit.text):
+        return None  # a task says its own days: its note's ("dates:: 18-20 March 2027" of a trip's plan) would read as
+        # the task's (trial s60 WA: "☑ book ferry ✅ 2026-10-02 ... dated 2027-03-18")
     if _says_slashed(shown, day) or day.endswith("-01") and _says_month(shown, day[:7]):
         return None  # ("01/04/25", a day either way round; "2026-03", "Mar 2026": a month's row, dated its first day)
     return day
