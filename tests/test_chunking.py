@@ -344,6 +344,20 @@ def test_a_logs_day_in_numbers_under_a_heading_of_months_is_of_that_day():
     assert [c.date for c in chunk_note(note)] == ["2026-03-17", "2026-02-02", "2026-11-25", "2026-01-05"]
 
 
+def test_a_logs_month_and_two_digit_year_entry_in_a_day_first_log_is_that_month():
+    # trial s60 VC: "- Oct 26 - didn't happen" after "- 18/03/26 - ..." had been 26 October, "newest match"
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Fire drills\n\n- 12/03/25 - 2 min 40\n- 18/03/26 - 2 min 55\n- Oct 26 - didn't happen\n",
+                      "H&S/fire drill.md")
+    assert [c.date for c in chunk_note(note)] == ["2025-03-12", "2026-03-18", "2026-10-01"]
+    # ... a day where the log writes its days month first; no month of a number that is no year near the entries'
+    note = parse_note("# Drills\n\n- 03/18/26 - 2 min 55\n- Oct 26 - didn't happen\n", "drill.md")
+    assert [c.date for c in chunk_note(note)][-1] == "2026-10-26"
+    note = parse_note("# Drills\n\n- 12/03/25 - 2 min 40\n- Oct 14 - drill\n", "drill.md")
+    assert [c.date for c in chunk_note(note)][-1] != "2014-10-01"
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order
