@@ -402,9 +402,8 @@ def _section(note, link: Link, slugs: bool = False):
         if found is None:
             return None
         start, depth = found
-        prefix = note.units[start].heading[:depth]
+        prefix, picked = _section_at(note, start, depth)
         shown = prefix[-1] if slugs else link.heading  # Dendron: the heading as written, not its slug
-        picked = [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
         end = _heading_at(note, link.heading_end, slugs, start) if link.heading_end else None
         if end is not None:  # a range: on to the end of the last heading's section
             last = note.units[end[0]].heading[:end[1]]
@@ -423,10 +422,14 @@ def _heading_block_section(note, title: str):
     found = _heading_at(note, title, False) if title else None
     if found is None:
         return None
-    start, depth = found
-    prefix = note.units[start].heading[:depth]
-    picked = [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
+    prefix, picked = _section_at(note, *found)
     return Embedded(f"{note.title} > {title}", _copies(note, picked, prefix)) if picked else None
+
+
+def _section_at(note, start: int, depth: int) -> tuple[tuple, list[int]]:
+    """(the heading path to depth of the unit at start, the units of that heading's section from start on)."""
+    prefix = note.units[start].heading[:depth]
+    return prefix, [i for i in range(start, len(note.units)) if note.units[i].heading[:depth] == prefix]
 
 
 def _heading_at(note, heading: str, slugs: bool, start: int = 0) -> tuple[int, int] | None:
