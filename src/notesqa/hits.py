@@ -410,11 +410,12 @@ def matched_day(hit: Hit) -> str:
     # s59 TC-020)
     # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
     # for "next Thursday" had said "due 2026-12-05", trial s60 VA-021)
-    said = due | (days_said(without_set_days(text), day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
+    unset = without_set_days(text)
+    said = due | (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
     if len(said) != 1:
         return "of the days asked"
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
-    word = "says" if not due else "done" if said <= task_days(without_set_days(text)) else "due"
+    word = "says" if not due else "done" if said <= task_days(unset) else "due"
     return f"{word} {next(iter(said))}"
 
 
