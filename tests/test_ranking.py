@@ -939,7 +939,8 @@ def test_overdue_asks_for_the_open_tasks_past_their_day():
 
 def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     # trial B: "Security review with Omar 📅 2026-12-04 ⏫" (dense 0.07) had come after undated tasks (dense 0.5)
-    day, later, past = "2026-12-04", "2026-12-05", (date.today() - timedelta(days=40)).isoformat()
+    # (days ahead of today: fixed days had become overdue once the calendar passed them)
+    day, later, past = ((date.today() + timedelta(days=n)).isoformat() for n in (20, 21, -40))
     chunks = [_chunk("p.md", 0, "\u2610 Ask Dana about headcount for the due date"),
               _chunk("p.md", 1, f"\u2610 Leila: schedule the security review \U0001f4c5 {later}"),
               _chunk("p.md", 2, f"\u2610 Security review of the threat model with Omar \U0001f4c5 {day} \u23eb"),
@@ -947,10 +948,10 @@ def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
               _chunk("p.md", 4, f"\u2610 Send the SSO pricing memo \U0001f4c5 {day}"),
               _chunk("p.md", 5, f"\u2610 File the expenses \U0001f4c5 {past}")]
     dense = _dense_only([0.5, 0.45, 0.07, 0.3, 0.1, 0.2])
-    rows = [c.row for c in fuse(chunks, dense, "what is due from 2026-12-04 to 2026-12-05?", {}, None, 10)]
+    rows = [c.row for c in fuse(chunks, dense, f"what is due from {day} to {later}?", {}, None, 10)]
     assert rows[:4] == [2, 3, 4, 1]  # the high-priority one, then by day; then the rest by rank
     # with words of what about, the tasks due then still come first, by how close they are
-    rows = [c.row for c in fuse(chunks, dense, "what's due on 2026-12-04 for SSO?", {}, None, 10)]
+    rows = [c.row for c in fuse(chunks, dense, f"what's due on {day} for SSO?", {}, None, 10)]
     assert rows[:3] == [3, 4, 2]
     # "what's overdue?": the longest overdue first, whatever their words
     overdue = chunks + [_chunk("p.md", 6, f"\u2610 Renew the domain \U0001f4c5 {(date.today() - timedelta(days=2)).isoformat()}")]
