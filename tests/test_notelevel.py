@@ -649,6 +649,19 @@ def test_a_name_the_question_says_brings_its_notes_other_names_as_related_words(
     assert hit.explain.related == ("WB",)  # once, though two names the question says bring it (the review)
 
 
+def test_an_alias_brings_the_notes_model_code_though_every_alias_is_part_of_its_title(tmp_path):
+    # trial s61 XD: "when's the next MOT on the Honda?" over a table of rows by "CB550", the code of the note
+    # "Honda CB550 (1974)" (aliases CB550, the Honda): its row had come after the other bike's
+    notes = tmp_path / "notes"
+    write(notes / "Bikes" / "Honda CB550 (1974).md", "---\naliases: [CB550, the Honda]\n---\n# Honda\n\n- frame no 1027481\n")
+    write(notes / "MOT.md", "# MOT\n\n| Bike | Next due |\n|---|---|\n| XS650 | May 2027 |\n| CB550 | Sept 2027 |\n")
+    idx = _index(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.synonyms("when's the next MOT on the Honda?") == [("the honda", "CB550")]
+    rows = [h for h in idx.search("when's the next MOT on the Honda?", k=3) if h.path == "MOT.md"]
+    assert "CB550" in rows[0].text and rows[0].explain.related == ("CB550",)
+
+
 def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):
     # trial s49: "my disappearing cross lesson plan" had named no note "Rates of reaction - disappearing cross"
     notes = tmp_path / "notes"

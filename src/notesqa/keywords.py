@@ -604,3 +604,12 @@ def _bm25s():
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     return bm25s
+
+
+def name_token(name: str) -> str | None:
+    """The one keyword token of a one-word name ("WB"; "CB550", whose number is a token of it too), else None."""
+    tokens = tokenize(name)
+    if len(name.split()) != 1 or not tokens:
+        return None
+    whole = max(tokens, key=len)
+    return whole if len(tokens) == 1 or all(t in whole for t in tokens) else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from .chunking import Chunk, field_lead, has_words, names_someone
-from .keywords import YEAR_WORD, code_forms, tokenize
+from .keywords import YEAR_WORD, code_forms, name_token, tokenize
 from .manifest import NoteEntry
 from .notefiles import readable_path, template_note
 from .asking import ASKS_WHO, DEFINING, mid_sentence, seeks_note
@@ -159,8 +159,8 @@ def _other_names(spelled: Mapping[str, tuple[str, ...]], aliases: Mapping[str, t
             if not folded or len(folded.split()) > 3 or not own:
                 continue
             for other in written:
-                token = tokenize(other)
-                if len(token) == 1 and len(other.split()) == 1 and token[0] not in own:
+                token = name_token(other)
+                if token is not None and token not in own:
                     out.setdefault(folded, set()).add(other)
     return {name: tuple(sorted(others)) for name, others in out.items()}
 
@@ -322,7 +322,8 @@ class NoteNames:
         paths_by_word = {w: frozenset(p) for w, p in by_word.items()}
         return cls({p: tuple(s for s in sets if s) for p, sets in names.items()}, paths_by_word, idf, leads, common,
                    {p: a for p, a in alias_words.items() if a}, spelled, credits, props, kinds,
-                   _first_names(spelled, kinds, paths_by_word, common), _other_names(spelled, alias_words))
+                   _first_names(spelled, kinds, paths_by_word, common),
+                   _other_names(spelled, {p: notes[p].aliases for p in spelled if p in notes}))
 
     def synonyms(self, question: str) -> list[tuple[str, str]]:
         """(what the question says, another name of the same note) for each name of a note with aliases the question

@@ -23,7 +23,7 @@ from .agenda import Agenda, days_said, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_state,
                        without_set_days)
 from .abbreviations import abbreviated
-from .keywords import tokenize, word_count, word_pairs, written_apart
+from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
 from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
@@ -580,7 +580,7 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
 
     # "cut over": the notes' "cutover", as the question says it (a related word of the same meaning)
     joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
-    named = [Related(asked, other, tokenize(other)[0], 1.0) for asked, other in synonyms(text)] if synonyms else []
+    named = [Related(asked, other, name_token(other), 1.0) for asked, other in synonyms(text)] if synonyms else []
     # "bigquery", "annual general meeting": the notes' "BQ", "AGM" (abbreviations.py)
     short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen),
                                                            _in_capitals_in(gen))]
