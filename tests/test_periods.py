@@ -24,6 +24,28 @@ def _span(question: str, today: date) -> tuple[str, str] | None:
     return (found[0], found[-1]) if found else None
 
 
+def test_a_days_number_in_words_is_that_day():
+    # trial s61 XA: "what was I fixing on the first of december?" had been read as no day ("december 1st" was)
+    today = date(2026, 12, 5)
+    assert days("what was I fixing on the first of december?", today) == {"12-01"}
+    assert days("on the twenty-third of March 2025", today) == {"2025-03-23"}
+    assert days("december first", today) == {"12-01"} and days("march the third", today) == {"03-03"}
+    assert days("the thirty first of may", today) == {"05-31"}
+    # not a place in a row nor the month's first week
+    assert days("my first of many", today) == set() and days("the second of the month", today) == set()
+
+
+def test_easter_and_the_days_that_move_with_it_are_their_days_of_the_year():
+    # trial s61 XB: "how many covers did we do over Easter on good friday?" had been read as no day
+    today = date(2026, 12, 5)
+    assert days("what did we do on good friday", today) == {"2026-04-03"}  # Easter 2026: 5 April
+    assert days("how many covers did we do over Easter?", today) == {"2026-04-03", "2026-04-04", "2026-04-05",
+                                                                     "2026-04-06"}  # its long weekend
+    assert days("what are we doing at easter", today) == {"2027-03-26", "2027-03-27", "2027-03-28", "2027-03-29"}
+    assert days("easter monday 2025", today) == {"2025-04-21"} and days("pancake day", today) == {"2026-02-17"}
+    assert days("easter egg hunt ideas", today) == set() and days("the easter holidays", today) == set()
+
+
 def test_a_week_named_by_its_number_and_year_is_its_days():
     # trial s36b: "what did I fix in week 37 of 2024?" read only the year
     from datetime import date

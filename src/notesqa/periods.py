@@ -267,7 +267,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
-        out.add(_holiday(m, today, ahead, back or gone or not _PRESENT.search(text)))
+        out.update(_holiday_days(m, _holiday(m, today, ahead, back or gone or not _PRESENT.search(text))))
     advice = _ADVICE.match(text) is not None
     for m in _SEASON.finditer(text):
         if advice and not (m[1] or m[3] or m[5] or m[6]):
@@ -389,18 +389,38 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     """The day a _HOLIDAY match names: of its year; "last" the one before today, "next" the one after, "this"
     this year's; else the last one up to today, or the coming one when the question looks ahead, or when it is
     _SOON days ahead or less and the question does not look back (back: it says "did", "was", or no "is", "are")."""
-    name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
-    month, day = _HOLIDAYS[re.sub(r"[^a-z ]", "", name)]  # (as the keys write it)
+    name = _holiday_name(m)
     when = (m.group(1) or "").lower()
     if m.group(3) or when == "this":
-        return date(int(m.group(3)) if m.group(3) else today.year, month, day)
-    this_year = date(today.year, month, day)
-    coming = this_year if this_year > today else this_year.replace(year=today.year + 1)  # (new year's day: next year's)
+        return _holiday_in(name, int(m.group(3)) if m.group(3) else today.year)
+    this_year = _holiday_in(name, today.year)
+    coming = this_year if this_year > today else _holiday_in(name, today.year + 1)  # (new year's day: next year's)
     ahead = ahead or not back and 0 < (coming - today).days <= _SOON
     if when in ("next", "coming") or (not when and ahead):
         return this_year if not when and this_year == today else coming
-    return this_year if this_year < today or (not when and this_year == today) else this_year.replace(
-        year=today.year - 1)
+    return this_year if this_year < today or (not when and this_year == today) else _holiday_in(name, today.year - 1)
+
+
+def _holiday_name(m: re.Match) -> str:
+    """A _HOLIDAY match's holiday as _HOLIDAYS and _EASTER_DAYS write it ("xmas 2024": "christmas")."""
+    name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
+    return re.sub(r"[^a-z ]", "", name)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    """The day of a holiday in a year: a fixed day, or one that moves with Easter (Good Friday 2026: 3 April)."""
+    if name in _EASTER_DAYS:
+        from dateutil.easter import easter  # (lazily: periods is read by every note's dates)
+
+        return easter(year) + timedelta(days=_EASTER_DAYS[name])
+    month, day = _HOLIDAYS[name]
+    return date(year, month, day)
+
+
+def _holiday_days(m: re.Match, day: date) -> list[date]:
+    """The days a _HOLIDAY match names from its day: Easter alone its long weekend, Good Friday to Easter Monday
+    ("how many covers did we do over Easter?"), any other its day."""
+    return [day + timedelta(days=i) for i in range(-2, 2)] if _holiday_name(m) == "easter" else [day]
 
 
 def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
@@ -442,15 +462,21 @@ _WEEK_OF_DAY = re.compile(r"\bthe week of\s+|(?<![\w/])w/c\s+|\bweek\s+(?:commen
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
+# ... and those that move with Easter, days from Easter Sunday (trial s61 XB: "how many covers did we do over Easter on
+# good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
+_EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
+                "easter monday": 1, "shrove tuesday": -47, "pancake day": -47}
 _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
-                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en)(?:,?\s+(" + YEAR + r"))?\b"
+                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en|good\s+friday|"
+                      r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day)"
+                      r"(?:,?\s+(" + YEAR + r"))?\b"
                       # (not a thing of it: "the Christmas card list", "Christmas tree lights", "the christmas do",
                       # "christmas test 10c", "the christmas holidays": trial s49)
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
                       r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?|presents?|gifts?|shopping|"
                       r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
                       r"holidays?|hols|break|term|jumper|bazaars?|trips?|nights?\s+out|socials?|quiz|raffle|"
-                      r"drinks|panto|disco)\b)",  # (its dinner is on the day; "the volunteers christmas night out", trial s60)
+                      r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?)\b)",  # (its dinner is on the day; "the volunteers christmas night out", trial s60)
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
@@ -1135,7 +1161,7 @@ def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
     out: set[str] = relative_days(text, today)
-    text = _quotes_blanked(text)
+    text = _ordinal_days(_quotes_blanked(text))
     weeks = {w.end() for w in _WEEK_OF_DAY.finditer(text)}
     said = [m for m in WRITTEN_DAY.finditer(text) if m.start() not in weeks]  # (the day a week starts, read as its
     # week's by relative_days: "w/c 14 dec" is no 14 Dec of any year)
@@ -1149,6 +1175,33 @@ def _days(text: str, today: date) -> frozenset[str]:
         out.difference_update(d[5:] for d in between if len(d) == 10)  # (an end read without the year the range has)
         out.update(between)
     return frozenset(out)
+
+
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+          "eighteenth", "nineteenth")
+# a day's number in words: 1-31 ("first", "twenty-third", "thirty first")
+_ORDINAL_NUMBERS = {**{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
+                    "twentieth": 20, "thirtieth": 30, **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNITS)
+                                                         for sep in ("-", " ", "")},
+                    **{f"thirty{sep}first": 31 for sep in ("-", " ", "")}}
+_ORDINAL = "|".join(sorted(map(re.escape, _ORDINAL_NUMBERS), key=len, reverse=True))
+# ... before "of" and a month ("the first of december") or after a month ("march the third"), as people say a day
+# (trial s61 XA: "what was I fixing on the first of december?" had been read as no day; "december 1st" was)
+_ORDINAL_DAY = re.compile(rf"\b(?:(?P<before>{_ORDINAL})(?=\s+of\s+{_MONTH}\b)|"
+                          rf"(?P<month>{_MONTH.replace('(', '(?:', 1)})\s+(?:the\s+)?(?P<after>{_ORDINAL}))\b",
+                          re.IGNORECASE)
+
+
+def _ordinal_days(text: str) -> str:
+    """text with a day's number in words before "of" and a month or after a month written in numbers: "the 1st of
+    december", "march 3rd"."""
+    def number(m: re.Match) -> str:
+        words = m["before"] or m["after"]
+        n = _ORDINAL_NUMBERS[" ".join(words.lower().split()) if " " in words else words.lower()]
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}" if m["before"] else f"{m['month']} {n}{suffix}"
+    return _ORDINAL_DAY.sub(number, text)
 
 
 _DAY_TO = re.compile(_RANGE_TO + r"(?:the\s+)?$", re.IGNORECASE)  # what stands between a range's two days
