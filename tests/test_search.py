@@ -1081,6 +1081,16 @@ def test_a_misspelt_word_is_searched_as_the_notes_write_it_and_said(built, embed
     assert idx.spelling("who plays the cello").fixes == ()
 
 
+def test_a_word_typed_as_one_that_the_notes_write_as_two_is_searched_as_the_two(tmp_path, embedder):
+    # trial s61 XC: "hamburg loadin time" had been searched as "loading"; the notes say "load in"
+    notes = tmp_path / "notes"
+    write(notes / "hamburg.md", "# Hamburg\n\n- load in 18:00, doors 20:00\n- the loading bay is round the back\n")
+    write(notes / "cologne.md", "# Cologne\n\n- load in 17:00 from the side street\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.spelling("hamburg loadin time").text == "hamburg load in time"
+
+
 def test_a_date_filter_alone_lists_the_days_of_a_journal_of_one_file(tmp_path, embedder):
     # the trial of one big file: "after:2024-06-01 before:2024-06-07" had shown the journal's 1 June alone
     notes = tmp_path / "notes"

@@ -173,3 +173,24 @@ def test_a_word_typed_without_its_last_letter_is_meant():
     forms = ["kubectl", "boarding"]
     s = Speller(forms, _stem_all(forms), lambda row: 3)
     assert s.meant("kubectls") is None and s.meant("boardi") is None and s.meant("boardin") == "boarding"
+
+
+def test_of_a_words_forms_as_near_the_one_with_a_letter_left_out_is_meant():
+    # trial s61 XA: "how many monthy restic snapshots" had been searched as "months" (the stem "month" of both
+    # "months" and "monthly" is one letter from it), though the notes say "monthly" and "--keep-monthly"
+    from notesqa.keywords import _stem_all
+
+    forms = ["months"]
+    speller = Speller(forms, _stem_all(forms), lambda row: 9, lambda: [("monthly", 0)])
+    assert speller.meant("monthy") == "monthly"
+
+
+def test_a_word_the_notes_write_as_two_is_searched_as_the_two():
+    # trial s61 XC: "hamburg loadin time" had been searched as "loading"; the notes say "load in" 9 times
+    said = {"load": 9, "loading": 2, "time": 5}
+    speller = Speller(["load", "loading", "time"], ["load", "load", "time"], lambda row: 9)
+    two = lambda a, b: (a, b) == ("load", "in")
+    known = lambda w: w.lower() in said or w.lower() == "in"
+    assert spelled("hamburg loadin time", known, speller, said_as_two=two).fixes == (Fix("loadin", "load in"),)
+    assert spelled("hamburg loadin time", known, speller, said_as_two=lambda a, b: False).fixes == (
+        Fix("loadin", "loading"),)  # where the notes never write the two together, the nearest word

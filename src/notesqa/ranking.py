@@ -613,6 +613,20 @@ def _together_in(gen: Generation) -> Callable[[list[str]], bool]:
     return together
 
 
+def said_as_two(gen: Generation) -> Callable[[str, str], bool]:
+    """Do the notes write two words one after the other, with a space or a dash ("load in", "load-in"), in a passage
+    of the first that holds the rarer of them (of the first TOGETHER_READ)? What a word typed as one is split by
+    (spelling.spelled: "loadin")."""
+    def said(a: str, b: str) -> bool:
+        held = [gen.keywords.token_rows(t)[0] for t in tokenize(f"{a} {b}")]
+        if not held:
+            return False
+        rows = min(held, key=len)[:TOGETHER_READ].tolist()
+        apart = re.compile(rf"(?<!\w){re.escape(a)}[ -]{re.escape(b)}(?!\w)", re.IGNORECASE)
+        return any(apart.search(gen.chunks[r].text) for r in rows)
+    return said
+
+
 CAPITALS_READ = 20  # passages read to tell how the notes write a word
 
 

@@ -135,7 +135,8 @@ class Speller:
     def _closest(self, low: str) -> str | None:
         stem = _stem_all([low])[0]
         compare, buckets, written = _distance(), self._buckets(), self._written_buckets()
-        best: dict[int, tuple[int, bool, str]] = {}  # row -> its fewest edits, whether as a stem, the word matched
+        best: dict[int, tuple[int, bool]] = {}  # row -> its fewest edits, whether not with letters left out
+        kept: dict[int, tuple[bool, str]] = {}  # row -> whether as a stem, the word matched
         for typed in dict.fromkeys([low, stem]):
             most = 2 if len(typed) >= LONG else 1  # (a stem's own length: "resampl" is no "resal")
             for length in range(len(typed) - most, len(typed) + most + 1):
@@ -144,17 +145,22 @@ class Speller:
                     if not _may_mean(typed, known):
                         continue
                     edits = compare(typed, known, most)
-                    if edits > 0 and edits < best.get(row, (LONG,))[0]:
-                        best[row] = (edits, typed == stem and known == self._stems[row] and typed != low, known)
+                    # (of one word's forms as near, one that holds the letters as typed: "monthy" is "monthly",
+                    # not "month", the stem of both)
+                    if 0 < edits and (edits, not _letters_left_out(low, known)) < best.get(row, (LONG, True)):
+                        best[row] = (edits, not _letters_left_out(low, known))
+                        kept[row] = (typed == stem and known == self._stems[row] and typed != low, known)
         if not best:
             return None
         # (of equals, one as typed before one by its stem: "consle" is "console", one letter added, not "consul",
         # whose stem "consul" is as near the stem "consl" and said more: trial s48)
-        ranked = sorted((edits, by_stem, -self._passages(row), self._forms[row], row, known)
-                        for row, (edits, by_stem, known) in best.items())
+        # ... then one that holds the word's letters in their order, a letter left out, the commonest typo ("monthy":
+        # "monthly", not "months", whose stem "month" is as near; trial s61 XA)
+        ranked = sorted((edits, kept[row][0], other, -self._passages(row), self._forms[row], row, kept[row][1])
+                        for row, (edits, other) in best.items())
         if len(low) < 5 and len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        _, by_stem, _, form, row, known = ranked[0]
+        _, by_stem, _, _, form, row, known = ranked[0]
         if by_stem:
             return self._as_typed(low, stem, row)
         return form if known == self._stems[row] else known  # (a written form as written; a stem in its form)
@@ -168,6 +174,12 @@ class Speller:
             if word in english() and _stem_all([word])[0] == known:
                 return word
         return self._forms[row]
+
+
+def _letters_left_out(typed: str, known: str) -> bool:
+    """Is typed known with letters left out, its letters in known's order ("monthy" of "monthly")?"""
+    letters = iter(known)
+    return len(known) > len(typed) and all(c in letters for c in typed)
 
 
 def _may_mean(typed: str, known: str) -> bool:
@@ -185,9 +197,11 @@ def _last_letter_dropped(typed: str, known: str) -> bool:
     return len(typed) >= 5 and len(known) == len(typed) + 1 and known.startswith(typed)
 
 
-def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = ()) -> Spelling:
+def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = (),
+            said_as_two: Callable[[str, str], bool] | None = None) -> Spelling:
     """text with each word that reads as a typo (see the module's docstring) replaced by the vault's word it likely
-    means, in the case it was typed in; knows(word): does any note say the word in any form."""
+    means, in the case it was typed in, or by the two words the notes write it as (said_as_two: "loadin" the notes'
+    "load in"); knows(word): does any note say the word in any form."""
     if speller is None or _reads_german(text):
         return Spelling(text)
     kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
@@ -199,6 +213,10 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         if len(word) < SHORTEST or not word.isalpha() or low in kept or word in named or low in _UNAPOSTROPHED \
                 or SPACELESS.search(word) or knows(word) or low in english():
             continue  # (a word of Chinese or Japanese: a character more or less is another word, not a typo)
+        meant = _as_two(low, knows, said_as_two) if said_as_two is not None else None
+        if meant is not None:
+            fixes[word] = _cased_as(word, meant)
+            continue
         meant = speller.meant(word)
         if meant is not None:
             meant = _as_english(low, meant.casefold(), knows, speller)
@@ -208,6 +226,22 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         return Spelling(text)
     mended = _WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
     return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
+
+
+TWO_WORDS_LONGEST = 30
+
+
+def _as_two(typed: str, knows: Callable[[str], bool], said_as_two: Callable[[str, str], bool]) -> str | None:
+    """The two words a word typed as one is, as the notes write them one after the other ("loadin": their "load in",
+    9 times; trial s61 XC had searched "loading"), the first of two letters or more; else None. (A word's length
+    at most TWO_WORDS_LONGEST: a 30,000-letter "word" is no two.)"""
+    if len(typed) > TWO_WORDS_LONGEST:
+        return None
+    for i in range(2, len(typed) - 1):
+        a, b = typed[:i], typed[i:]
+        if knows(a) and knows(b) and said_as_two(a, b):
+            return f"{a} {b}"
+    return None
 
 
 def _as_english(typed: str, meant: str, knows: Callable[[str], bool], speller: "Speller") -> str | None:
