@@ -380,8 +380,9 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 # a holiday this close ahead, asked of in no past tense, is the coming one ("where are we at christmas" on 4 December:
 # trial s55 had read last year's)
 _SOON = 45
-# a question in the present tense ("when's", "what's" too; not a possessive, "Jake's")
-_PRESENT = re.compile(r"\b(?:are|is|am)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
+# a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
+# trial s61 XD's "does" had been read as last year's)
+_PRESENT = re.compile(r"\b(?:are|is|am|does|do)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
                       r"|\b(?:whats|whens|wheres|whos|hows)\b", re.IGNORECASE)  # (typed without the mark: "whens")
 
 
@@ -476,7 +477,8 @@ _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|
                       r"sweaters?|markets?|specials?|costumes?|candy|pumpkins?|presents?|gifts?|shopping|"
                       r"parties|party|cake|pudding|do|dos|menus?|concerts?|fairs?|fayres?|plays?|shows?|tests?|exams?|"
                       r"holidays?|hols|break|term|jumper|bazaars?|trips?|nights?\s+out|socials?|quiz|raffle|"
-                      r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?)\b)",  # (its dinner is on the day; "the volunteers christmas night out", trial s60)
+                      r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?|runs?|rides?|walks?|swims?|dips?)\b)",  # (its dinner is on the day; "the volunteers christmas night out", trial s60;
+                      # "where does the christmas run start from?", trial s61 XD)
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
