@@ -758,6 +758,16 @@ def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():
     assert to_hit(tree, select(tree, newest, 1, 600, None, {})[0]).text.startswith("WER went from 31.2 to 33.8\n")
 
 
+def test_a_match_under_no_heading_after_an_opening_under_one_says_its_notes_name():
+    # trial s61 XB: "… (line 23)" under the breadcrumb "Sourdough > Starter (Doris)" had read as of the starter
+    chunks = [_chunk("Sourdough.md", 0, "feed 1:1:1 every morning", depth=1),
+              _chunk("Sourdough.md", 1, "autolyse 1 hr", depth=1),
+              dataclasses.replace(_chunk("Sourdough.md", 2, "served w cultured butter"), heading=[])]
+    tree = NoteTree.build(chunks)
+    snip = select_notes(tree, {"Sourdough.md": 0}, _ranked((2, 0.9)), 1, 600, None, {}, with_match=True)[0]
+    assert "… (line 3, Sourdough)\nserved w cultured butter" in to_hit(tree, snip).text
+
+
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),

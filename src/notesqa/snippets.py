@@ -510,7 +510,10 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
         came_from = source
         if n == snippet.jump:  # elsewhere in the note: where it says what the question asks, as a hit opens
             # ... under its own heading, when not the opening's (the hit's breadcrumb is the opening's)
-            under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else ""
+            # ... or its note's own name, under no heading where the opening is under one (trial s61 XB: "… (line 23)"
+            # under "Sourdough > Starter (Doris)" had read as of the starter)
+            under = f", {f.heading[-1]}" if f.heading and f.heading != c.heading else \
+                f", {f.title}" if c.heading and not f.heading and f.title else ""
             # (a later piece of a long code block: its lines, not "intro\n…\n" again, trial s56)
             later = code_piece_after(tree.chunks[j - 1], f) if f.kind == "code" else None
             lines += [f"… (line {f.line}{under})", *([mark] if mark else []),
