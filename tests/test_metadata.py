@@ -292,6 +292,10 @@ def test_a_notes_other_short_fields_are_its_properties():
     assert parse_note("---\nstatus: in progress\n---\n# A\n\nx\n", "a.md").properties == ("status: in progress",)
     assert parse_note("status:: done\ntype:: [[book]]\n\n- x\n", "pages/a.md").properties == ("status: done",
                                                                                                 "type: book")  # Logseq
+    # a Dataview field the note opens with beside front matter's of the same key: both (trial s61 XD: "status::
+    # waiting on cover" under "status: waiting" had been lost)
+    seat = "---\nstatus: waiting\n---\n# XS650 seat\n\nstatus:: waiting on cover\n\n- foam crumbling\n"
+    assert parse_note(seat, "Projects/XS650 seat.md").properties == ("status: waiting", "status: waiting on cover")
 
 
 

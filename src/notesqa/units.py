@@ -1382,7 +1382,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # paragraphs kept their soft line breaks until here so callers can map sentences to lines
     title, written_title = _title(meta, walker, rel, getattr(vault, "obsidian", False))
     title = _as_written(title, rel, text) if written_title is None else title
-    own_fields = {**inline_fields(text), **meta} if "::" in text else meta
+    own_fields = {**inline_fields(text), **_both_values(meta, fields)} if "::" in text or fields else meta
     fields_of = properties(own_fields)
     if props is not None:  # a Notion page's properties are its metadata, as front matter is
         meta = {**props.fields(), "tags": props.tags(), "date": props.date()}
@@ -1412,6 +1412,17 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, block_ends=block_ends, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
+
+
+def _both_values(meta: dict, fields: dict) -> dict:
+    """meta with a value of the Dataview fields a note opens with beside front matter's of the same key, where they
+    differ, as Dataview keeps both (trial s61 XD: "status:: waiting on cover" under front matter's "status: waiting"
+    had been in no property nor passage)."""
+    out = dict(meta)
+    for key, value in fields.items():
+        if key in out and isinstance(value, str) and isinstance(out[key], (str, list)) and value not in as_list(out[key]):
+            out[key] = [*as_list(out[key]), value]
+    return out
 
 
 _BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")  # a table cell written all bold
