@@ -1013,6 +1013,11 @@ def test_a_table_gives_two_rows_before_the_other_passages():
     ranked = _ranked((0, 0.9), (1, 0.89), (2, 0.88), (3, 0.87), (4, 0.8))
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 4, 2, 3]
     assert [to_hit(tree, s).line for s in select(tree, spread_tables(tree, ranked, {}), 3, 600, None, {})] == [1, 2, 5]
+    # ... which their explanations say, as shown after a passage of a lower score (trial s61: a row of 0.947 after one
+    # of 0.823, and --explain had said nothing of it)
+    spread = spread_tables(tree, ranked, {})
+    assert [c.explain.spread for c in spread] == [False, False, False, True, True]
+    assert "a later row of its table" in str(spread[3].explain)
     # ... each table of a note its own two (two per note had put a relevant row of a note's third table below
     # unrelated notes: the recheck of trial HV), the note's fourth after its other passages
     rows = [dataclasses.replace(r, heading=["H", f"Table {i}"]) for i, r in enumerate(rows)]

@@ -161,6 +161,10 @@ AUTHORS_BONUS = 0.15
 ATTENDEES_BONUS = 0.15
 
 
+TABLE_SPREAD = 0.15  # a table's later rows come after the passages of other notes within this much of their score
+# (snippets.spread_tables)
+
+
 @dataclass(frozen=True)
 class Explanation:
     """Why a hit ranked where it did."""
@@ -213,6 +217,7 @@ class Explanation:
     attendees: bool = False  # its meeting's attendees, for "who came ...?" of the day or note asked (ATTENDEES_BONUS)
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
+    spread: bool = False  # a later row of its table or its note's tables: shown after other passages near its score
 
     @classmethod
     def of(cls, given) -> "Explanation":
@@ -305,6 +310,10 @@ class Explanation:
             note += ", a row of a table two of whose columns the question names (shown whole if small)"
         if self.listing:
             note += ", an item of a list, for a question for all of them (shown whole if small)"
+        if self.spread:
+            # (trial s61: a row of 0.947 had been shown after a passage of 0.823, and nothing said why)
+            note += (f", a later row of its table or of its note's tables: shown after other passages within "
+                     f"{TABLE_SPREAD:.2f} of its score")
         words = f" + {self.related_score:.2f} from related words {', '.join(self.related)}" if self.related else ""
         return (f"{asked}dense {d} ({self.dense_score:.3f}), keyword {k} ({self.keyword_score:.2f}{words}{sec}){dated}{note}, "
                 f"fused {self.fused_score:.3f}, ranked by {self.rank:.3f}")

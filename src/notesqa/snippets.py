@@ -20,7 +20,7 @@ from .keywords import tokenize, word_count
 from .metadata import daily_note, headings_day, opens_dated
 from .notefiles import in_notion_export, readable_path
 from .query import TOP_LEVEL_NAME, folder_of
-from .ranking import LABEL_WORDS, Candidate, Explanation, is_gloss
+from .ranking import LABEL_WORDS, TABLE_SPREAD, Candidate, Explanation, is_gloss
 from .units import QA_CARD, boilerplate
 
 # Characters the 1st, 2nd, 3rd and later hits may show, matched unit first. The best hit is the
@@ -129,8 +129,8 @@ TABLE_ROWS = 2  # rows of one table among the hits before the other passages: a 
 # note's third table fell below unrelated notes, the recheck of trial HV.)
 
 
-TABLE_YIELD = 0.15  # ... and they come after the passages within this much of their rank, not after far weaker ones
-# (trial s59 TC-031: rows of 0.91 had been moved after passages of 0.3, out of the top 50)
+TABLE_YIELD = TABLE_SPREAD  # ... and they come after the passages within this much of their rank, not after far
+# weaker ones (trial s59 TC-031: rows of 0.91 had been moved after passages of 0.3, out of the top 50)
 
 
 NOTE_TABLE_ROWS = 3  # rows of one note's tables before a passage of another note: a reference note of several
@@ -160,16 +160,21 @@ def spread_tables(tree: NoteTree, ranked: list[Candidate], origin: dict[int, int
             said[key] |= asked & words
             says = bool(listed & words) or new  # (counted, never moved)
             if per_table[key] > TABLE_ROWS and not says:
-                later.append(cand)
+                later.append(_spread(cand))
                 continue
             per_note[c.path] = per_note.get(c.path, 0) + 1
             if per_note[c.path] > NOTE_TABLE_ROWS and not says:
-                waiting.append((c.path, cand))
+                waiting.append((c.path, _spread(cand)))
                 continue
         first.append(cand)
         first += [w for path, w in waiting if path != c.path]
         waiting = [(path, w) for path, w in waiting if path == c.path]
     return _yielded(first + [w for _, w in waiting], later)
+
+
+def _spread(cand: Candidate) -> Candidate:
+    """cand, its explanation saying it is a later row of its table shown after passages near it (spread_tables)."""
+    return Candidate(cand.row, cand.rank, replace(cand.explain, spread=True))
 
 
 def _yielded(ranked: list[Candidate], later: list[Candidate]) -> list[Candidate]:
