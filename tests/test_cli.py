@@ -46,6 +46,12 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     # ... with the day it is of, when it has one (trial s58 OC: "dated then" had sent the user to each note)
     dated = dataclasses.replace(dated, date="2026-12-03")
     assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03, score 0.720"
+    # ... but a task by the day it is set for, though its note's day is of the days asked too (trial s61 XB: "TODO
+    # final numbers from Amir", DEADLINE 11 December, in the party's note of the 18th had said "dated 2026-12-18")
+    amir = dataclasses.replace(dated, text="TODO final numbers from Amir\nDEADLINE: <2026-12-11 Fri>", date="2026-12-18")
+    assert click_unstyle(format_hit(1, amir)).splitlines()[-1] == "    a.md:1  due 2026-12-11, score 0.720"
+    same = dataclasses.replace(amir, date="2026-12-11")  # (set for its note's own day: that day, due)
+    assert click_unstyle(format_hit(1, same)).splitlines()[-1] == "    a.md:1  due 2026-12-11, score 0.720"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match, score 0.700"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)

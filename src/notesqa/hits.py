@@ -396,22 +396,25 @@ def matched_day(hit: Hit) -> str:
     says put there, that day: "due 2026-12-08" (a task's; "done 2026-11-20", the day one was done), "says 2026-12-08"
     ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
     asked"."""
-    day = (hit.date or "")[:10]
-    if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day):
-        return f"dated {day}"
     from .agenda import days_said
     from .chunking import task_days, without_set_days
 
     from .metadata import slashed_days
 
+    day = (hit.date or "")[:10]
     text = hit.match or hit.text
     due = task_days(text)
+    # (a task by the days it is set for or was done on, not its note's: "TODO final numbers from Amir", DEADLINE 11
+    # December, in the note of the party on the 18th had said "dated 2026-12-18" for "what deadlines are coming up?"
+    # and "due 2026-12-11" for "what's due next week?", trial s61 XB)
+    if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) and not due:
+        return f"dated {day}"
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
     # s59 TC-020)
     # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
     # for "next Thursday" had said "due 2026-12-05", trial s60 VA-021)
     unset = without_set_days(text)
-    said = due | (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day}
+    said = due | (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day} - due
     if len(said) != 1:
         return "of the days asked"
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
