@@ -1519,6 +1519,14 @@ def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():
     tree = NoteTree.build([*items, _chunk("v.md", 3, "Blight came early in 2024. " * 30, kind="paragraph")])
     assert (s := select(tree, [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
                         600, None, {})[0]).root == 0 and s.follow == (1, 2)
+    # ... a table of long rows too, past the hit's room (trial s61 XA: "list the vlans and their subnets" had shown
+    # 3 of its 8 rows of 130 characters, each a hit)
+    rows = [_chunk("n.md", i, f"VLAN: {10 * i} | name: V{i} | subnet: 10.10.{10 * i}.0/24 | " + "what: x " * 12,
+                   kind="table_row") for i in range(8)]
+    tree = NoteTree.build([*rows, _chunk("n.md", 8, "Firewall rules in order.", kind="paragraph")])
+    assert sum(len(r.text) for r in rows) > 600
+    assert (s := select(tree, [Candidate(3, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
+                        600, None, {})[0]).root == 0 and s.follow == tuple(range(1, 8))
 
 
 def test_a_matching_bullet_under_the_next_heading_is_not_shown_in_the_hit_before_it():

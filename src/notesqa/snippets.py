@@ -267,7 +267,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
          and _section_list(tree, row, room, shown, whole=True)) or \
         (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
          and _section_list(tree, step, room, shown, steps=True)) or \
-        (cand.explain.listing and (_section_table(tree, row, room, shown)
+        (cand.explain.listing and (_section_table(tree, row, max(room, LIST_TABLE_ROOM), shown)
                                    or _section_list(tree, row, room, shown, whole=True))) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
@@ -738,6 +738,9 @@ def _placed(exp: Explanation) -> bool:
 
 _FIELD = re.compile(r"[^|:]{1,40}: ")  # a row's first cell under its column's header ("Test: Potassium")
 SECTION_LIST = 8  # a list of this many items or fewer directly under a heading the question names is shown whole
+# ... and a table of as many rows a question asks for all of, in this much room, whatever the hit's: its rows are the
+# answer (trial s61 XA: "list the vlans and their subnets" had shown 3 of 8 rows, each a hit)
+LIST_TABLE_ROOM = 1200
 
 
 def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False,
