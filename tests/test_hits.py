@@ -114,6 +114,11 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
     # a section named like the start of the title is a section of its own, not the title shortened
     assert _hit(title="Tools vs Solutions", heading=("Tools",)).breadcrumb == ["Tools vs Solutions", "Tools"]
+    # ... but a first heading that is what the title says after a dash or a colon is the title again (trial s61 XA:
+    # "Runbook - Update Proxmox > Update Proxmox > If it goes wrong")
+    assert _hit(title="Runbook - Update Proxmox", heading=("Update Proxmox", "If it goes wrong")).breadcrumb == [
+        "Runbook - Update Proxmox", "If it goes wrong"]
+    assert _hit(title="Runbook - Update Proxmox", heading=("Steps",)).breadcrumb == ["Runbook - Update Proxmox", "Steps"]
     assert _hit(title="Languages", heading=("C", "C++")).breadcrumb == ["Languages", "C", "C++"]
     assert _hit(title="Languages", heading=("C#", "C")).breadcrumb == ["Languages", "C#", "C"]
     assert _hit(title="Smile 5 Home Battery", heading=("Smile 5", "UPS")).breadcrumb == [

@@ -95,7 +95,7 @@ class Hit:
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
                                             or _same_day_as(out[-1], part)
                                             or out[-1] == self.title and self.heading and part == self.heading[0]
-                                            and _said_by(out[-1], part)):
+                                            and (_said_by(out[-1], part) or _after_dash(out[-1], part))):
                 continue
             if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1]) or _same_day_name(out[-1], part)
                         or out[-1] == self.title and self.heading and part == self.heading[0]
@@ -378,6 +378,16 @@ def _said_by(title: str, heading: str) -> bool:
     # review; "2023.04.18", "2024-W17", "January 2025", "2025年1月" all are, the second review)
     return _YEARISH.search(heading) is not None and not _YEARISH.fullmatch(heading.strip()) and len(h) < len(t) \
         and h in (t[:len(h)], t[len(t) - len(h):])
+
+
+_DASH = re.compile(r"\s[-–—:]\s|:\s")
+
+
+def _after_dash(title: str, heading: str) -> bool:
+    """Is a note's first heading what its title says after a dash or a colon ("Update Proxmox" of "Runbook - Update
+    Proxmox": trial s61 XA's runbooks had said it twice, "Runbook - Update Proxmox > Update Proxmox > ...")?"""
+    parts = _DASH.split(title)
+    return len(parts) > 1 and bool(_loose(heading)) and _loose(parts[-1]) == _loose(heading)
 
 
 def _says_in_order(heading: str, title: str) -> bool:
