@@ -758,6 +758,18 @@ def test_a_hit_of_the_day_asked_shows_its_short_list_from_the_first_item():
     assert to_hit(tree, select(tree, newest, 1, 600, None, {})[0]).text.startswith("WER went from 31.2 to 33.8\n")
 
 
+def test_an_earlier_step_of_steps_a_hit_shows_joins_it_from_there():
+    # trial s61 XD: steps 3-6 of "What I did" had been the first hit, steps 1-2 the fifth; trial s61 XA: a runbook's
+    # steps 4-6, 1-3 two hits of five
+    steps = [dataclasses.replace(_chunk("tank.md", i, f"step {i + 1} of the tank's rust removal"), marker=f"{i + 1}.")
+             for i in range(6)]
+    result = dataclasses.replace(_chunk("tank.md", 6, "Clean bare metal inside.", kind="paragraph"), heading=["Result"])
+    tree = NoteTree.build([*steps, result])
+    hits = select(tree, _ranked((2, 0.9), (1, 0.5), (6, 0.45)), 3, 600, None, {})
+    assert [(h.root, h.follow) for h in hits] == [(1, (2, 3, 4, 5)), (6, ())]  # (from the earlier step)
+    assert hits[0].matched == 2  # (where it matched, marked)
+
+
 def test_a_match_under_no_heading_after_an_opening_under_one_says_its_notes_name():
     # trial s61 XB: "… (line 23)" under the breadcrumb "Sourdough > Starter (Doris)" had read as of the starter
     chunks = [_chunk("Sourdough.md", 0, "feed 1:1:1 every morning", depth=1),

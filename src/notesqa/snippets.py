@@ -199,15 +199,23 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
     chunks = tree.chunks
     if not _plain_item(chunks, row):
         return False
+    at = None
     if row > 0 and _sibling_items(chunks, row - 1, row):
         at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
         rows = (row - 1, row)
-    else:  # ... or before it, the items between them too: the list from it to the hit (trial s57 LB: "Stuart - paid
+    if at is None:  # ... or before it, the items between them too: the list from it to the hit (trial s57 LB: "Stuart - paid
         # first half" and, as a second hit, "Sue T", "Pete", "Alastair" of one list of who still owes)
-        at = next((i for i, s in enumerate(out) if not s.follow and row < s.root <= row + SIBLINGS_BEFORE
+        # (an earlier step of numbered steps a hit shows from a later one: the steps from it, however well it
+        # matches, the hit's own rows after them; trial s61 XD: steps 3-6 a hit, steps 1-2 the fifth)
+        steps = numbered(chunks[row])
+        at = next((i for i, s in enumerate(out) if (not s.follow or steps and numbered(chunks[s.root])
+                                                    and list(s.follow) == list(range(s.root + 1, s.follow[-1] + 1)))
+                   and row < s.root <= row + SIBLINGS_BEFORE
                    and all(_sibling_items(chunks, j, j + 1) for j in range(row, s.root))
                    and not shown.intersection(range(row + 1, s.root))), None)
-        rows = tuple(range(row, out[at].root + 1)) if at is not None else ()
+        rows = (*range(row, out[at].root + 1), *out[at].follow) if at is not None else ()
+        if at is not None and steps and numbered(chunks[out[at].root]):
+            cand = Candidate(cand.row, out[at].rank, cand.explain)  # (as the hit it joins: in order, not by rank)
     if at is None or cand.rank < TAKEOVER * out[at].rank:
         return False
     if sum(len(chunks[j].text) + 1 for j in rows) > _room(budget, after + at) + 1:
