@@ -256,14 +256,15 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         for m in _FOR_MONTH.finditer(text):
             out.update(_month_named(m, today, ahead))
     for m in _HOLIDAY.finditer(text):
-        if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3) or ahead
+        if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3) or m.group(4) or ahead
                                                                                or back or asks_due(text)) \
                 or _WHEN_FOR.match(text) and not asks_due(text) and re.search(r"\bfor\s+$", text[:m.start()], re.I):
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
         if _after_since(text, m.start()):
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
-        if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3)) and _NOUN_AFTER.match(text, m.end()):
+        if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3) or m.group(4)) \
+                and _NOUN_AFTER.match(text, m.end()):
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
@@ -392,6 +393,8 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     _SOON days ahead or less and the question does not look back (back: it says "did", "was", or no "is", "are")."""
     name = _holiday_name(m)
     when = (m.group(1) or "").lower()
+    if m.group(4):  # "at Easter last year" (trial s58 OD-025's, read as this year's once Easter was read, s61)
+        return _holiday_in(name, today.year + _YEAR_STEP[m.group(4).lower()])
     if m.group(3) or when == "this":
         return _holiday_in(name, int(m.group(3)) if m.group(3) else today.year)
     this_year = _holiday_in(name, today.year)
@@ -470,7 +473,7 @@ _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "e
 _HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en|good\s+friday|"
                       r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day)"
-                      r"(?:,?\s+(" + YEAR + r"))?\b"
+                      r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b"
                       # (not a thing of it: "the Christmas card list", "Christmas tree lights", "the christmas do",
                       # "christmas test 10c", "the christmas holidays": trial s49)
                       r"(?!\s+(?:cards?|trees?|lights|lists?|movies?|films?|songs?|music|decorations|jumpers?|"
