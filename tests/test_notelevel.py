@@ -658,8 +658,11 @@ def test_an_alias_brings_the_notes_model_code_though_every_alias_is_part_of_its_
     idx = _index(tmp_path)
     names = NoteNames.build(idx.chunks, idx.manifest.notes)
     assert names.synonyms("when's the next MOT on the Honda?") == [("the honda", "CB550")]
-    rows = [h for h in idx.search("when's the next MOT on the Honda?", k=3) if h.path == "MOT.md"]
+    hits = idx.search("when's the next MOT on the Honda?", k=3)
+    rows = [h for h in hits if h.path == "MOT.md"]
     assert "CB550" in rows[0].text and rows[0].explain.related == ("CB550",)
+    # ... not the note it names, lifted by its name already (its title says CB550: no more for that)
+    assert all(h.explain.related == () for h in hits if h.path.startswith("Bikes/"))
 
 
 def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):

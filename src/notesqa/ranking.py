@@ -597,7 +597,18 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     once: dict[str, Related] = {}  # each word once, as the first brings it (the review: "western blot" had brought
     for r in (*joined, *named, *short, *near):  # "WB" twice, by "western" and by "western blot")
         once.setdefault(r.stem, r)
-    return [(r, *gen.keywords.token_rows(r.stem)) for r in once.values()]
+    names = {r.stem for r in named}
+    return [(r, *(_outside_its_note(gen, r.stem) if r.stem in names else gen.keywords.token_rows(r.stem)))
+            for r in once.values()]
+
+
+def _outside_its_note(gen: Generation, stem: str) -> tuple[np.ndarray, np.ndarray]:
+    """The rows that hold a note's other name (a synonym) and their scores, but those of the notes it names: they are
+    lifted by the name the question says already (trial s61 XD: "CB550" for "the Honda" had lifted the bike's own note
+    "Honda CB550 (1974)" further over the oil note's "## CB550" section)."""
+    rows, scores = gen.keywords.token_rows(stem)
+    keep = np.array([stem not in tokenize(gen.chunks[r].title) for r in rows.tolist()], dtype=bool)
+    return (rows[keep], scores[keep]) if len(rows) else (rows, scores)
 
 
 TOGETHER_READ = 200  # passages that hold all of a run's words read for the words together
