@@ -344,7 +344,8 @@ def test_nothing_found_says_which_filter_no_note_passes(built):
     assert res.stdout.startswith("[\n {") and res.stderr.startswith(said)
     # weak hits are said to be weak there too ("zebra" is in no note)
     res = _ask(*args, "--json", "zebra giraffe")
-    assert res.stdout.strip().startswith("[") and res.stderr.strip() == "Nothing in your notes matches this closely."
+    assert res.stdout.strip().startswith("[") and res.stderr.strip() == (
+        "Nothing in your notes matches this closely; the hits are the nearest passages.")
 
 
 def test_an_index_of_no_notes_says_so(tmp_path):
