@@ -277,6 +277,10 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                                             ("minutes", "2026-01-09")]
     note = parse_markdown("# Calls\n\n**15/01/26**\n- caterers\n\n**14 Oct 26** (post wedding)\n- amazing\n", "c.md")
     assert [(c.text, c.date) for c in chunk_note(note)][-1] == ("amazing", "2026-10-14")
+    # ... and a day in ISO form that opens a heading before words (trial s61 XA: "## 2026-08-11 PBS backups failing"
+    # of an incident log had been of no day), not a time nor no day
+    assert [headings_day([h]) for h in ("2026-08-11 PBS backups failing", "2026-08-11 14:00 call", "2026-13-45 x")] \
+        == ["2026-08-11", None, None]
 
 
 def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first_month():

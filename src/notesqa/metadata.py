@@ -375,9 +375,17 @@ def _synced_day(text: str) -> str | None:
 
 
 def _opening_day(text: str) -> str | None:
-    """The day a heading opens with before words of its own ("17 June 2026 — rating 5"), None for another."""
+    """The day a heading opens with before words of its own ("17 June 2026 — rating 5"; a day in ISO form before a
+    space too, "2026-08-11 PBS backups failing"), None for another."""
+    if (iso := _ISO_OPENING.match(text)) is not None:
+        return as_date(iso[1])
     m = _OPENING_DAY.match(text)
     return heading_day(m[1]) or numbered_day(m[1]) if m else None
+
+
+# (trial s61 XA: an incident log's "## 2026-08-11 PBS backups failing" had been of no day: "what broke in august 2026?"
+# found only the daily note)
+_ISO_OPENING = re.compile(r"\s*(\d{4}-\d\d-\d\d)\s+(?=[^\W\d])")
 
 
 def _closing_day(text: str) -> str | None:
