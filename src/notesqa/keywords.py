@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "28"  # 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "29"  # 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -306,14 +306,30 @@ _CITEKEY = re.compile(r"(?<![\w])([a-z]{3,})((?:19|20)\d\d)[a-z]?(?!\w)")
 
 
 # a course's or a model's code, letters and a number of three or four digits ("cs241", "math239", "rtx4090"): also the
-# number, as people call it ("the 241 midterm": trial s51 had found "cs241"'s notes only for "cs241"); not a shorter
-# number ("covid19", "mp3"), nor a citation key's year (_cited's)
-_COURSE_CODE = re.compile(r"(?<![\w-])[a-z]{2,5}(\d{3,4})(?![\w-])")
+# number, as people call it ("the 241 midterm": trial s51 had found "cs241"'s notes only for "cs241"), and the letters
+# ("the XS" of an "XS650", "the CB" of a "CB550": trial s61 XD's restoration log had been of no word of "what did I do
+# on the XS in april 2025"); not a shorter number ("covid19", "mp3"), nor a citation key's year (_cited's)
+_COURSE_CODE = re.compile(r"(?<![\w-])([a-z]{2,5})(\d{3,4})(?![\w-])")
+
+
+def code_letters(text: str) -> set[str]:
+    """The letters of the codes text says ("cs" of "cs6210"), as tokens, but those it says alone too ("the CS course
+    cs6210")."""
+    low = text.lower()
+    if not any(c.isdigit() for c in low):
+        return set()
+    alone = set(_WORD_ALONE.findall(low))
+    return {letters for letters, n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n)} - alone
+
+
+_WORD_ALONE = re.compile(r"(?<![\w-])[a-z]{2,5}(?![\w-])")
 
 
 def _coded(low: str) -> list[str]:
-    """A text's codes' numbers ("cs241": "241"), besides the codes."""
-    return [n for n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n)] if any(c.isdigit() for c in low) else []
+    """A text's codes' letters and numbers ("cs241": "cs", "241"), besides the codes."""
+    if not any(c.isdigit() for c in low):
+        return []
+    return [part for letters, n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n) for part in (letters, n)]
 
 
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")  # a word that is a year (fullmatch)
@@ -537,6 +553,10 @@ class KeywordIndex:
     def _asked(self, query: str) -> list[str]:
         """The query's tokens, and its codes as the notes write them (code_forms), when the notes have them."""
         tokens = tokenize(query)
+        # (a code asked whole is not asked by its letters: "cs6210" is no "cs" of every other course's code; the notes'
+        # codes hold their letters for a question that says them alone, "the XS")
+        if lettered := code_letters(query):
+            tokens = [t for t in tokens if t not in lettered]
         tokens += [t for t in numbers_spelled(query) if t not in tokens]  # "three months" finds "3 months" (s55)
         return tokens + [t for t in code_forms(query, tokens, known=self.knows) if t in self._vocab and t not in tokens]
 
