@@ -665,6 +665,20 @@ def test_an_alias_brings_the_notes_model_code_though_every_alias_is_part_of_its_
     assert all(h.explain.related == () for h in hits if h.path.startswith("Bikes/"))
 
 
+def test_a_title_of_three_to_five_words_is_named_by_its_initials(tmp_path):
+    # trial s61 XB: a chef's "stp sauce recipie" had named no note "Sticky Toffee Pudding"
+    notes = tmp_path / "notes"
+    write(notes / "pages" / "Sticky Toffee Pudding.md", "- ## Toffee sauce\n\t- 300g butter, 300g dark muscovado\n")
+    write(notes / "pages" / "Brown Chicken Stock.md", "- roast the wings\n")
+    write(notes / "pages" / "Paint and chrome.md", "- Steve did the tank\n")
+    idx = _index(tmp_path)
+    names = NoteNames.build(idx.chunks, idx.manifest.notes)
+    assert names.named("stp sauce") == {"pages/Sticky Toffee Pudding.md": 1.0}
+    assert names.named("bcs") == {"pages/Brown Chicken Stock.md": 1.0}
+    # ... not a title of two words and a little one ("pc"), nor initials that are an English word
+    assert names.named("pc") == {}
+
+
 def test_what_a_title_says_after_a_topic_and_a_dash_names_the_note(tmp_path):
     # trial s49: "my disappearing cross lesson plan" had named no note "Rates of reaction - disappearing cross"
     notes = tmp_path / "notes"

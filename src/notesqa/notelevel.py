@@ -244,6 +244,19 @@ _NUMBERED_PART = re.compile(r"^\s*(?!(?:" + "|".join(_CALENDAR_NAMES) + r")s?\b)
 
 
 
+def _initials(title: str) -> str | None:
+    """The initials a title of three to five words is called by, when they are no English word ("stp" of "Sticky Toffee
+    Pudding", "agm" of "Annual General Meeting": trial s61 XB's chef wrote "stp sauce recipie"); None for a title of
+    fewer or more words, of numbers or a path."""
+    from .spelling import english
+
+    if any(ch.isdigit() or ch == "/" for ch in title):
+        return None
+    words = [w for w in _NAME_WORD.findall(title) if tokenize(w)]  # (its little words aside: "Paint and chrome")
+    initials = "".join(w[0] for w in words).lower()
+    return initials if 3 <= len(words) <= 5 and initials.isalpha() and initials not in english() else None
+
+
 def _name_words(name: str) -> frozenset[str]:
     """A name's words (tokenize's), a number once: "ADR-0007" is {"adr", "7"}, as "adr 7" names it (trial s48), not
     also "0007", which "ADR 7" does not say."""
@@ -289,7 +302,9 @@ class NoteNames:
                 # ... and what a title says after a topic and a dash ("disappearing cross" of "Rates of reaction -
                 # disappearing cross", trial s49: "my disappearing cross lesson plan" had named no note)
                 short += tuple(m.group(1) for m in [_SUBTITLED.fullmatch(c.title)] if m)
-                names[c.path] = [_name_words(n) for n in dict.fromkeys((c.title, stem, *short, *aliases))]
+                initials = _initials(c.title)
+                names[c.path] = [_name_words(n) for n in dict.fromkeys((c.title, stem, *short, *aliases))] + \
+                    ([frozenset({initials})] if initials else [])
                 own = names[c.path][:len(dict.fromkeys((c.title, stem, *short)))]
                 spelled[c.path] = tuple(n for n in dict.fromkeys((c.title, *short, *aliases)) if n.strip())
                 alias_words[c.path] = tuple(w for w in names[c.path][len(own):] if w and not _of_title(w, own))
