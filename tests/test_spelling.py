@@ -194,3 +194,12 @@ def test_a_word_the_notes_write_as_two_is_searched_as_the_two():
     assert spelled("hamburg loadin time", known, speller, said_as_two=two).fixes == (Fix("loadin", "load in"),)
     assert spelled("hamburg loadin time", known, speller, said_as_two=lambda a, b: False).fixes == (
         Fix("loadin", "loading"),)  # where the notes never write the two together, the nearest word
+
+
+def test_of_two_words_as_near_the_one_with_two_letters_swapped_is_meant():
+    # trial s61 YB: "peice" had been searched as "price" (said more), though the notes say "piece"
+    from notesqa.keywords import _stem_all
+
+    forms = ["price", "piece"]
+    speller = Speller(forms, _stem_all(forms), lambda row: [20, 3][row])
+    assert speller.meant("peice") == "piece"

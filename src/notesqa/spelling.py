@@ -177,7 +177,10 @@ class Speller:
 
 
 def _letters_left_out(typed: str, known: str) -> bool:
-    """Is typed known with letters left out, its letters in known's order ("monthy" of "monthly")?"""
+    """Is typed known with letters left out, its letters in known's order ("monthy" of "monthly"), or with two of them
+    swapped, its letters all known's ("peice" of "piece", not "price": trial s61 YB)?"""
+    if len(known) == len(typed):
+        return sorted(known) == sorted(typed)
     letters = iter(known)
     return len(known) > len(typed) and all(c in letters for c in typed)
 
