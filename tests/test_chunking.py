@@ -81,6 +81,11 @@ def test_a_table_row_whose_first_cell_is_a_day_is_of_that_day():
     assert [c.date for c in chunk_note(cpd)] == ["2025-03-03", "2025-05-09", "2025-09-17", "2025-06-01"]
     undated = parse_note("# CPD log\n\n| date | what |\n|---|---|\n| 3rd March | contract law course |\n", "cpd.md")
     assert [c.date for c in chunk_note(undated)] == [None]
+    # ... a month and the year's last two digits, that month (trial s61 YD: "Purchases 2025"'s "| Aug 25 |" had been
+    # of 25 August)
+    bought = parse_note("# Purchases 2025\n\n| date | what |\n|---|---|\n| Aug 25 | RO unit |\n| Aug 24 | food |\n",
+                        "Purchases 2025.md")
+    assert [c.date for c in chunk_note(bought)] == ["2025-08-01", "2025-08-24"]
     # a Readwise sync's heading dates the highlights under it
     synced = parse_note("# Dune\n\n## New highlights added July 7, 2024 at 9:41 AM\n\n- Fear is the mind-killer.\n",
                         "Books/Dune.md")
@@ -281,6 +286,11 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     # of an incident log had been of no day), not a time nor no day
     assert [headings_day([h]) for h in ("2026-08-11 PBS backups failing", "2026-08-11 14:00 call", "2026-13-45 x")] \
         == ["2026-08-11", None, None]
+    # ... and a day that is one part of a heading set apart by dashes (trial s61 YB: a kiln log's "### #39 - 21/03/26 -
+    # glaze c6"), of one day only
+    assert [headings_day([h]) for h in ("#39 - 21/03/26 - glaze c6", "Sprint 4 — 3 March 2026 — retro",
+                                        "A - 2026-01-02 - B - 2026-01-05", "Chapter 3 - Hot moments")] \
+        == ["2026-03-21", "2026-03-03", None, None]
 
 
 def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first_month():

@@ -304,7 +304,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
         if (day := heading_day(text) or numbered_day(text) or _opening_day(text) or _closing_day(text)
-                or _synced_day(text)) is not None:
+                or _synced_day(text) or _dashed_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
@@ -386,6 +386,18 @@ def _opening_day(text: str) -> str | None:
 # (trial s61 XA: an incident log's "## 2026-08-11 PBS backups failing" had been of no day: "what broke in august 2026?"
 # found only the daily note)
 _ISO_OPENING = re.compile(r"\s*(\d{4}-\d\d-\d\d)\s+(?=[^\W\d])")
+
+
+def _dashed_day(text: str) -> str | None:
+    """The day one part of a heading set apart by dashes is ("#39 - 21/03/26 - glaze c6", a kiln log's firing: trial
+    s61 YB's had been of no day), when one part only is a day; None for another."""
+    if " - " not in text and "–" not in text and "—" not in text:
+        return None
+    days = [d for part in _PARTS.split(text) if (d := heading_day(part) or numbered_day(part))]
+    return days[0] if len(days) == 1 else None
+
+
+_PARTS = re.compile(r"\s+[-–—]\s+")
 
 
 def _closing_day(text: str) -> str | None:
