@@ -390,3 +390,16 @@ def test_template_commands_table_of_contents_markers_and_inline_queries_are_no_t
     # ... but code blocks keep them, as written
     code = parse_note("```\n<% tp.file.title %>\n[TOC]\n```\n", "b.md")
     assert code.units[0].text == "<% tp.file.title %>\n[TOC]"
+
+
+def test_a_tags_field_after_a_notes_tags_on_their_line_is_its_tags_not_text():
+    # trial s61 YA: "#endo tags:: condition" under "# Hypothyroidism" had been the parent of every bullet, its
+    # "tags::" in the breadcrumbs
+    from notesqa.markup import field_tags, only_tags
+
+    assert only_tags("#endo tags:: condition") and field_tags("#endo tags:: condition, thyroid") == ["condition",
+                                                                                                       "thyroid"]
+    assert not only_tags("#endo see tags:: condition") and field_tags("#endo") == []
+    note = parse_note("# Hypothyroidism\n#endo tags:: condition\n\n- levothyroxine\n  - 1.6 mcg/kg/day\n",
+                      "Conditions/Hypothyroidism.md")
+    assert note.tags == ("endo", "condition") and [u.parents for u in note.units] == [(), ("levothyroxine",)]

@@ -152,6 +152,14 @@ _ROAM_NAME = re.compile(r"\[\[([\w/ -]+)\]\]:?\s*")  # {{[[embed]]: ((uid))}}, {
 
 
 _TAGS_LABEL = re.compile(r"^\s*(?:\*\*)?(?:tags|tagged)(?:\*\*)?:(?:\*\*)?[ \t]+", re.IGNORECASE)  # Readwise's "Tags:"
+# ... and a Dataview-like tags field after a note's tags on their line ("#endo tags:: condition")
+_TAGS_FIELD = re.compile(r"(?:^|(?<=\s))tags::[ \t]*([\w/-]+(?:[ \t]*,?[ \t]*[\w/-]+)*)[ \t]*$", re.IGNORECASE)
+
+
+def field_tags(text: str) -> list[str]:
+    """The tags a tags field on a line of tags gives ("#endo tags:: condition, thyroid": "condition", "thyroid")."""
+    m = _TAGS_FIELD.search(text) if "::" in text else None
+    return [t for t in re.split(r"[\s,]+", m[1]) if t] if m else []
 
 
 # a tag line written with links, Readwise's older form ("- Tags: [[learning]] [[favorite]]", "Document Tags: [[x]]")
@@ -169,6 +177,7 @@ def only_tags(text: str, dotted: bool = False) -> bool:
     #spark.tuning)."""
     tag = DOTTED_TAG if dotted else TAG
     text = _TAGS_LABEL.sub("", text, count=1) if "ags" in text[:12] else text
+    text = _TAGS_FIELD.sub("", text) if "::" in text else text  # ("#endo tags:: condition": trial s61 YA)
     text = BEAR_TAG.sub("", text) if text.count("#") > 1 else text
     return bool(tag.search(text)) and not tag.sub("", text).strip(" \t,;·|")
 

@@ -18,7 +18,7 @@ from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
-                     Inline, attachments, code_fence_after, foam_references, kanban_board, names_its_file, only_tags,
+                     Inline, attachments, code_fence_after, field_tags, foam_references, kanban_board, names_its_file, only_tags,
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
@@ -866,6 +866,7 @@ class Walker:
         # "#pharm/drug-card", a Readwise highlight's "- Tags: #favorite": the note's tags, no passage (a Logseq
         # block of only tags is a block: its children are under it)
         if not txt or (tags_only and not (self._in_item() and self.outline)):
+            self.inline.tags.extend(field_tags(txt) if tags_only else ())
             parent = self.enclosing()[0] if tags_only and self._in_item() else None
             if parent is not None:  # the item it is under is tagged so: found by the tag's words
                 self.units[parent] = replace(self.units[parent], tags=(*self.units[parent].tags, *self._new_tags()))
