@@ -57,6 +57,14 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     # the day a note's front matter dates it, when nothing shown says it (trial s53)
     session = Hit("session: 12", "Session 12.md", 1, (), 0.7, title="Session 12", date="2026-08-28")
     assert click_unstyle(format_hit(1, session)).splitlines()[-1] == "    Session 12.md:1  dated 2026-08-28, score 0.700"
+    # ... nor the first of a month or season its breadcrumb or text says, of no day (trials s61 XB, YB: "Spring Menu
+    # 2026" and "| Mar 2026 |" had said "dated 2026-03-01")
+    menu = Hit("sticky toffee pudding", "Spring Menu 2026.md", 9, (), 0.7, title="Spring Menu 2026", date="2026-03-01")
+    assert click_unstyle(format_hit(1, menu)).splitlines()[-1] == "    Spring Menu 2026.md:9  score 0.700"
+    stall = Hit("date: Mar 2026 | market: Ilkley", "Markets.md", 8, (), 0.7, title="Markets", date="2026-03-01")
+    assert click_unstyle(format_hit(1, stall)).splitlines()[-1] == "    Markets.md:8  score 0.700"
+    asked = dataclasses.replace(menu, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
+    assert click_unstyle(format_hit(1, asked)).splitlines()[-1] == "    Spring Menu 2026.md:9  of the days asked, score 0.700"
     # ... not beside a task, which says its own days (trial s60 WA: "☑ book ferry ✅ 2026-10-02 ... dated 2027-03-18")
     ferry = Hit("☑ book ferry ✅ 2026-10-02", "Ypres trip.md", 30, (), 0.7, title="Ypres trip", date="2027-03-18")
     assert click_unstyle(format_hit(1, ferry)).splitlines()[-1] == "    Ypres trip.md:30  score 0.700"

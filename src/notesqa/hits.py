@@ -418,7 +418,9 @@ def matched_day(hit: Hit) -> str:
     # December, in the note of the party on the 18th had said "dated 2026-12-18" for "what deadlines are coming up?"
     # and "due 2026-12-11" for "what's due next week?", trial s61 XB)
     if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) and not due:
-        return f"dated {day}"
+        # (a month or a season it says, of no day of it: "Spring Menu 2026" had said "dated 2026-03-01", trial s61 XB)
+        shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
+        return "of the days asked" if day.endswith("-01") and _month_said(shown, day) else f"dated {day}"
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
     # s59 TC-020)
     # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
@@ -430,6 +432,25 @@ def matched_day(hit: Hit) -> str:
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
     word = "says" if not due else "done" if said <= task_days(unset) else "due"
     return f"{word} {next(iter(said))}"
+
+
+def _month_said(shown: str, day: str) -> bool:
+    """Does shown name the month of day (its first) with its year ("Mar 2026", "March '26", "2026-03"), or the season
+    that month starts ("Spring Menu 2026")?"""
+    from .periods import SEASON_START
+
+    year, month = day[:4], int(day[5:7])
+    name = _MONTH_NAMES[month - 1]
+    seasons = "|".join(s for s, m in SEASON_START.items() if m == month)
+    months = rf"{name[:3]}(?:{name[3:]}|t)?\.?" if month == 9 else rf"{name[:3]}(?:{name[3:]})?\.?"
+    said = rf"\b{months}\s*[’']?(?:{year}|{year[2:]})\b|\b{year}-{month:02d}\b(?!-\d)"
+    if seasons:  # (a few words between: "Spring Menu 2026")
+        said += rf"|\b(?:{seasons})\b(?:\s+[\w&-]+){{0,3}}\s+{year}\b"
+    return re.search(said, shown, re.IGNORECASE) is not None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 
 
 def unsaid_day(hit: Hit) -> str | None:
@@ -446,6 +467,9 @@ def unsaid_day(hit: Hit) -> str | None:
     shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
     if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
         return None
+    if day.endswith("-01") and _month_said(shown, day):
+        return None  # the month or the season it starts, said ("| Mar 2026 |", "Spring Menu 2026"): no day of it, as
+        # "dated 2026-03-01" had read (trials s61 XB, YB, YC)
     from .chunking import task_days
 
     if task_days(hit.match or hit.text):
