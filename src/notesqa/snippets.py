@@ -199,7 +199,7 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
     chunks = tree.chunks
     if not _plain_item(chunks, row):
         return False
-    at = None
+    at, steps = None, False
     if row > 0 and _sibling_items(chunks, row - 1, row):
         at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
         rows = (row - 1, row)
@@ -214,9 +214,8 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
                    and all(_sibling_items(chunks, j, j + 1) for j in range(row, s.root))
                    and not shown.intersection(range(row + 1, s.root))), None)
         rows = (*range(row, out[at].root + 1), *out[at].follow) if at is not None else ()
-        if at is not None and steps and numbered(chunks[out[at].root]):
-            cand = Candidate(cand.row, out[at].rank, cand.explain)  # (as the hit it joins: in order, not by rank)
-    if at is None or cand.rank < TAKEOVER * out[at].rank:
+        steps = steps and at is not None and numbered(chunks[out[at].root])  # (steps join in order, not by rank)
+    if at is None or not steps and cand.rank < TAKEOVER * out[at].rank:
         return False
     if sum(len(chunks[j].text) + 1 for j in rows) > _room(budget, after + at) + 1:
         return False

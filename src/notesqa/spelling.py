@@ -147,8 +147,8 @@ class Speller:
                     edits = compare(typed, known, most)
                     # (of one word's forms as near, one that holds the letters as typed: "monthy" is "monthly",
                     # not "month", the stem of both)
-                    if 0 < edits and (edits, not _letters_left_out(low, known)) < best.get(row, (LONG, True)):
-                        best[row] = (edits, not _letters_left_out(low, known))
+                    if 0 < edits and (edits, not _letters_kept(low, known)) < best.get(row, (LONG, True)):
+                        best[row] = (edits, not _letters_kept(low, known))
                         kept[row] = (typed == stem and known == self._stems[row] and typed != low, known)
         if not best:
             return None
@@ -176,7 +176,7 @@ class Speller:
         return self._forms[row]
 
 
-def _letters_left_out(typed: str, known: str) -> bool:
+def _letters_kept(typed: str, known: str) -> bool:
     """Is typed known with letters left out, its letters in known's order ("monthy" of "monthly"), or with two of them
     swapped, its letters all known's ("peice" of "piece", not "price": trial s61 YB)?"""
     if len(known) == len(typed):
