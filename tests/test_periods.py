@@ -50,6 +50,14 @@ def test_easter_and_the_days_that_move_with_it_are_their_days_of_the_year():
     assert days("what did we do at christmas last year", today) == {"2025-12-25"}
 
 
+def test_whats_on_a_weekday_is_the_coming_one():
+    # trial s61 YC: "who is on tuesday at 8pm" (a radio schedule) on a Saturday had been read as last Tuesday
+    today = date(2026, 12, 5)
+    assert days("who is on tuesday at 8pm", today) == days("what's on tuesday?", today) == {"2026-12-08"}
+    assert days("what was on tuesday", today) == {"2026-12-01"}  # (looking back, as before)
+    assert days("what is the thing i wrote down on tuesday", today) == {"2026-12-01"}
+
+
 def test_a_week_named_by_its_number_and_year_is_its_days():
     # trial s36b: "what did I fix in week 37 of 2024?" read only the year
     from datetime import date

@@ -98,6 +98,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\b(?:does|do|will)\s+(?:\w+\s+){1,3}?(?:close|renew|expire)\b|starts|begins|launches|"
                     r"kicks\s+off|"
                     r"needs?\s+(?:doing|to\s+be\s+done)|"
+                    # "what's on tuesday?", "who is on friday night?": what is planned (trial s61 YC: last Tuesday's)
+                    r"(?<![\w'’])(?:what|who)(?:['’]?s|\s+is|\s+are)\s+on\b(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
                     r"string\b|spring\b|reading\b|ceiling\b|king\b|ring\b)\w{2,}ing)\b", re.IGNORECASE)
