@@ -403,3 +403,11 @@ def test_a_tags_field_after_a_notes_tags_on_their_line_is_its_tags_not_text():
     note = parse_note("# Hypothyroidism\n#endo tags:: condition\n\n- levothyroxine\n  - 1.6 mcg/kg/day\n",
                       "Conditions/Hypothyroidism.md")
     assert note.tags == ("endo", "condition") and [u.parents for u in note.units] == [(), ("levothyroxine",)]
+
+
+def test_links_side_by_side_read_apart():
+    # trial s61 YA: "see [[Trainer meeting - ESR prep]] [[ARCP 2026]]" had read as one name, "... ESR prep ARCP 2026"
+    inline = Inline("a.md")
+    assert inline.render("see [[Trainer meeting - ESR prep]] [[ARCP 2026]]") == "see Trainer meeting - ESR prep, ARCP 2026"
+    assert inline.render("[[A|alias]] [[B]] notes") == "alias, B notes"
+    assert inline.render("![[x.png]] [[B]]").strip() == "B"  # (not after an embed, which drops out)

@@ -394,6 +394,8 @@ class Inline:
         if "#" in text:
             text = self._tags(text)
         if "[[" in text:
+            if "]] [[" in text or "]]\t[[" in text:  # links side by side, each a name: apart, as the app styles them
+                text = _SIDE_BY_SIDE.sub(r"\1,", text)  # ("see Trainer meeting - ESR prep, ARCP 2026": trial s61 YA)
             text = WIKILINK.sub(self._wikilink, text)
         if "^" in text:
             text = BLOCK_ID.sub(self._block_id, text)
@@ -513,6 +515,10 @@ def code_fence_after(line: str, fence: str | None) -> str | None:
 
 
 FenceAfter = Callable[[str, str | None], str | None]  # code_fence_after's shape: the fence open after a line
+
+
+# a link (no embed) right before another, only spaces between: "[[A]] [[B]]" reads "A, B"
+_SIDE_BY_SIDE = re.compile(r"(?<![!#\w])(\[\[[^\[\]\n]+\]\])(?=[ \t]+\[\[)")
 
 
 def outside_code(text: str, fn: Callable[[str], str], fence_after: FenceAfter = code_fence_after,
