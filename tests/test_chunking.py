@@ -293,6 +293,16 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
         == ["2026-03-21", "2026-03-03", None, None]
 
 
+def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_such_day():
+    # trial s61 ZC: an itinerary's "### Tue 28" after "### Sat 25 Jul" (of a trip in 2026) had been of no day
+    note = parse_note("# Lake Garda - summer 2026\n\n### Sat 25 Jul 2026\n- fly\n\n### Tue 28\n- cable car\n\n"
+                      "### Sat 1 Aug\n- Verona\n\n### Sun 2 - lake day\n- swim\n\n### Mon 9\n- home\n",
+                      "garda/itinerary.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("fly", "2026-07-25"), ("cable car", "2026-07-28"),
+                                                           ("Verona", "2026-08-01"), ("swim", "2026-08-02"),
+                                                           ("home", None)]  # (no Monday the 9th within a month)
+
+
 def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first_month():
     # trial s59 SA: a project log's "### Feb - Mar 2026" and "### Nov 2025 - Jan 2026" had been of its note's created
     # day (2025-09-02); SC's "## Season 2 additions (Nov 2026)" of its note's
