@@ -58,6 +58,14 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what is the thing i wrote down on tuesday", today) == {"2026-12-01"}
 
 
+def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():
+    # trial s61 ZD: "why do beardies eat little stones in the autumn?" had put last autumn's sightings first
+    today = date(2026, 12, 5)
+    assert days("why do beardies eat little stones in the autumn?", today) == set()
+    assert days("where do waxwings turn up in the winter", today) == set()
+    assert len(days("what did I see in the autumn", today)) == 91  # (of what was seen: last autumn, as before)
+
+
 def test_a_week_named_by_its_number_and_year_is_its_days():
     # trial s36b: "what did I fix in week 37 of 2024?" read only the year
     from datetime import date
