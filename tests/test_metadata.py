@@ -294,6 +294,12 @@ def test_a_notes_other_short_fields_are_its_properties():
                                                                                                 "type: book")  # Logseq
     # a Dataview field the note opens with beside front matter's of the same key: both (trial s61 XD: "status::
     # waiting on cover" under "status: waiting" had been lost)
+    # ... keys of a few words among them (trial s61 ZA: "planning ref::" had ended the fields, "stage:: 2 → 3" and
+    # "status:: active" each a passage after)
+    plot = parse_note("# Quarry Lane\n\nclient:: Dev\nplanning ref:: UTT/26/2231\nstatus:: active\n\nNew house.\n",
+                      "Projects/Quarry Lane.md")
+    assert [u.text for u in plot.units] == ["client: Dev\nplanning ref: UTT/26/2231\nstatus: active", "New house."]
+    assert plot.properties == ("client: Dev", "planning ref: UTT/26/2231", "status: active")
     seat = "---\nstatus: waiting\n---\n# XS650 seat\n\nstatus:: waiting on cover\n\n- foam crumbling\n"
     assert parse_note(seat, "Projects/XS650 seat.md").properties == ("status: waiting", "status: waiting on cover")
 

@@ -1226,19 +1226,24 @@ def title_from_filename(rel: str) -> str:
 
 
 # (after a title heading too: "# Kanji I always forget" then "status:: active", trial s48's fields had been text)
+# a field's key and its "::" as a note opens with it: a word ("status::"), or a few before a space ("planning ref::
+# x"; not a card's "Koplik spots::Measles")
+FIELD_KEY = r"(?:[A-Za-z][\w.\-/?]*|[A-Za-z][\w.\-/?]*(?: [\w.\-/?]+){1,3}(?=::(?:[ \t]|$)))"
 _TITLE_LINE = r"#[ \t]+[^\n]*"  # (one rule for both: leading_fields reads the lines fields_on_top blanks, the review)
 # ... and a line of only tags between them ("# Bean There catch up" / "#meeting #customer" / "date:: 2025-09-05": trial
 # s57 MA's meeting had been of no day)
 _TAGS_LINE = r"[ \t]*#[^\s#][^\s]*(?:[ \t]+#[^\s#][^\s]*)*[ \t]*"
 _FIELDS_ON_TOP = re.compile(r"\A\ufeff?(?:(?:---\n.*?\n---[ \t]*\n)?)(?:[ \t]*\n)*(?:" + _TITLE_LINE + r"\n"
                             r"(?:(?:[ \t]*\n)*" + _TAGS_LINE + r"\n)?)?"
-                            r"((?:[ \t]*[A-Za-z][\w.\-/?]*::[^\n]*\n|[ \t]*\n)+)", re.S)
+                            r"((?:[ \t]*" + FIELD_KEY + r"::[^\n]*\n|[ \t]*\n)+)", re.S)
 _TITLE_HEADING = re.compile(_TITLE_LINE)
 _TAGS_ONLY = re.compile(_TAGS_LINE)
 
 
 FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)  # a note's front matter
-_LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][\w.\-/?]*)::[ \t]*(.*?)[ \t]*$")
+# (a key of a few words too, FIELD_KEY, as Dataview takes it: "planning ref:: UTT/26/2231/FUL", trial s61 ZA, had
+# ended the note's fields, its "stage:: 2 → 3" and "status:: active" each a passage after)
+_LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(" + FIELD_KEY + r")::[ \t]*(.*?)[ \t]*$")
 _LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
 
 
