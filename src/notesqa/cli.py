@@ -522,7 +522,8 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         if not hits:
             _echo_no_hits(idx, asked, tags, paths, after, before, min_score, err=True)
         elif said:  # as a sentence about the hits printed: "...; the hits are the nearest passages." (a typo's
-            # "; searched for ..." is kept; trial s61 XD: "... matches this closely." after hits had read as a contradiction)
+            # "; searched for ..." is kept; trial s61 XD: "... matches this closely." after hits had read as a
+            # contradiction)
             click.echo(re.sub(r";\s*([^;]*):$", r"; the hits are \1.", said), err=True)
         return  # a hit of a note changed since the build says so itself ("stale")
     _echo_followup_hint(asked, idx.note_names_in)

@@ -51,7 +51,8 @@ class Hit:
     """One answer: a unit from the notes, where it lives, and how well it matched."""
 
     # what is shown: the matched unit, then what follows it under the same parent; for a note asked for
-    # ("which page explains ..."), the note's opening, then "… (line N)" (", Heading" when under another, ", Title" under none) and
+    # ("which page explains ..."), the note's opening, then "… (line N)" (", Heading" when under another, ", Title"
+    # under none) and
     # the passage that matched
     text: str
     path: str  # relative to the notes folder, forward slashes

@@ -203,8 +203,8 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
     if row > 0 and _sibling_items(chunks, row - 1, row):
         at = next((i for i, s in enumerate(out) if not s.follow and s.root == row - 1), None)
         rows = (row - 1, row)
-    if at is None:  # ... or before it, the items between them too: the list from it to the hit (trial s57 LB: "Stuart - paid
-        # first half" and, as a second hit, "Sue T", "Pete", "Alastair" of one list of who still owes)
+    if at is None:  # ... or before it, the items between them too: the list from it to the hit (trial s57 LB:
+        # "Stuart - paid first half" and, as a second hit, "Sue T", "Pete", "Alastair" of one list of who still owes)
         # (an earlier step of numbered steps a hit shows from a later one: the steps from it, however well it
         # matches, the hit's own rows after them; trial s61 XD: steps 3-6 a hit, steps 1-2 the fifth)
         steps = numbered(chunks[row])

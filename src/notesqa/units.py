@@ -18,7 +18,8 @@ from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
 from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
-                     Inline, attachments, code_fence_after, field_tags, foam_references, kanban_board, names_its_file, only_tags,
+                     Inline, attachments, code_fence_after, field_tags, foam_references, kanban_board, names_its_file,
+                     only_tags,
                      outside_code, roam_macros, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
@@ -1421,7 +1422,8 @@ def _both_values(meta: dict, fields: dict) -> dict:
     had been in no property nor passage)."""
     out = dict(meta)
     for key, value in fields.items():
-        if key in out and isinstance(value, str) and isinstance(out[key], (str, list)) and value not in as_list(out[key]):
+        if key in out and isinstance(value, str) and isinstance(out[key], (str, list)) \
+                and value not in as_list(out[key]):
             out[key] = [*as_list(out[key]), value]
     return out
 
