@@ -421,7 +421,7 @@ def matched_day(hit: Hit) -> str:
     if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) and not due:
         # (a month or a season it says, of no day of it: "Spring Menu 2026" had said "dated 2026-03-01", trial s61 XB)
         shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
-        return "of the days asked" if day.endswith("-01") and _month_said(shown, day) else f"dated {day}"
+        return "of the days asked" if day.endswith("-01") and _says_month(shown, day[:7]) else f"dated {day}"
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
     # s59 TC-020)
     # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
@@ -433,25 +433,6 @@ def matched_day(hit: Hit) -> str:
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
     word = "says" if not due else "done" if said <= task_days(unset) else "due"
     return f"{word} {next(iter(said))}"
-
-
-def _month_said(shown: str, day: str) -> bool:
-    """Does shown name the month of day (its first) with its year ("Mar 2026", "March '26", "2026-03"), or the season
-    that month starts ("Spring Menu 2026")?"""
-    from .periods import SEASON_START
-
-    year, month = day[:4], int(day[5:7])
-    name = _MONTH_NAMES[month - 1]
-    seasons = "|".join(s for s, m in SEASON_START.items() if m == month)
-    months = rf"{name[:3]}(?:{name[3:]}|t)?\.?" if month == 9 else rf"{name[:3]}(?:{name[3:]})?\.?"
-    said = rf"\b{months}\s*[’']?(?:{year}|{year[2:]})\b|\b{year}-{month:02d}\b(?!-\d)"
-    if seasons:  # (a few words between: "Spring Menu 2026")
-        said += rf"|\b(?:{seasons})\b(?:\s+[\w&-]+){{0,3}}\s+{year}\b"
-    return re.search(said, shown, re.IGNORECASE) is not None
-
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 
 
 def unsaid_day(hit: Hit) -> str | None:
@@ -468,16 +449,14 @@ def unsaid_day(hit: Hit) -> str | None:
     shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
     if any((d := written_day(m)) is not None and d.isoformat() == day for m in WRITTEN_DAY.finditer(shown)):
         return None
-    if day.endswith("-01") and _month_said(shown, day):
-        return None  # the month or the season it starts, said ("| Mar 2026 |", "Spring Menu 2026"): no day of it, as
-        # "dated 2026-03-01" had read (trials s61 XB, YB, YC)
     from .chunking import task_days
 
     if task_days(hit.match or hit.text):
         return None  # a task says its own days: its note's ("dates:: 18-20 March 2027" of a trip's plan) would read as
         # the task's (trial s60 WA: "☑ book ferry ✅ 2026-10-02 ... dated 2027-03-18")
     if _says_slashed(shown, day) or day.endswith("-01") and _says_month(shown, day[:7]):
-        return None  # ("01/04/25", a day either way round; "2026-03", "Mar 2026": a month's row, dated its first day)
+        return None  # ("01/04/25", a day either way round; "2026-03", "Mar 2026", "Spring Menu 2026": a month's row, a
+        # season's menu, dated its first day, no day of it; trials s61 XB, YB, YC had read "dated 2026-03-01")
     return day
 
 
@@ -489,12 +468,18 @@ def _says_slashed(text: str, day: str) -> bool:
 
 
 def _says_month(text: str, month: str) -> bool:
-    """Does text name month ("YYYY-MM") as a month: "2026-03", "Mar 2026", "March 2026"?"""
-    import calendar
+    """Does text name month ("YYYY-MM") as a month with its year, "2026-03", "Mar 2026", "March, 2026", "Sept '26", or
+    the season that month starts, a few words before its year ("Spring Menu 2026")?"""
+    from .periods import MONTH_NAMES, SEASON_START
 
-    name = calendar.month_name[int(month[5:])]
-    return re.search(rf"(?<![\d-]){month}(?![\d-])|\b(?:{name}|{name[:3]})\.?,?\s+{month[:4]}\b", text,
-                     re.IGNORECASE) is not None
+    year, number = month[:4], int(month[5:])
+    name = MONTH_NAMES[number - 1]
+    names = rf"{name[:3]}(?:{name[3:]}{'|t' if number == 9 else ''})?"  # ("Sept" too)
+    said = rf"(?<![\d-]){month}(?![\d-])|\b{month}\b(?!-\d)|\b{names}\.?,?\s*[’']?(?:{year}|{year[2:]})\b"
+    seasons = "|".join(s for s, m in SEASON_START.items() if m == number)
+    if seasons:
+        said += rf"|\b(?:{seasons})\b(?:\s+[\w&-]+){{0,3}}\s+{year}\b"
+    return re.search(said, text, re.IGNORECASE) is not None
 
 
 def _same_day_name(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ ASKED_YEAR = re.compile(r"(?<![\d.])(?<!since )(?<!after )(?<!before )(?<!until 
 # sentence, "2027.1" is a version
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (English's whatever the locale: calendar.month_name is the locale's)
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -1107,7 +1107,7 @@ def unclear_day(text: str) -> str | None:
         first, second = int(m[1]), int(m[2])
         if first != second:
             year = century(m[3])
-            return (f"“{m[0]}” may be {first} {_MONTH_NAMES[second - 1]} or {second} {_MONTH_NAMES[first - 1]}; write "
+            return (f"“{m[0]}” may be {first} {MONTH_NAMES[second - 1]} or {second} {MONTH_NAMES[first - 1]}; write "
                     f"it as {year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d} to search that day")
     return None
 
