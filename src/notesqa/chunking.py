@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import Callable, Sequence
 
 from .breadcrumbs import near_parents
-from .periods import century
+from .periods import century, weekday_number
 from .maths import read_maths
 from .metadata import CLOSING_LABEL
 from .markup import TASK_CANCELLED, TASK_DOING, TASK_DONE, TASK_OPEN
@@ -537,12 +537,10 @@ def _weekday_number_after(text: str, running: str) -> str | None:
     m = _WEEKDAY_NUMBER.fullmatch(text)
     if m is None:
         return None
-    start, weekday, number = _dt.date.fromisoformat(running), _WEEKDAY_ABBR.index(m[1].lower()), int(m[2])
+    start, weekday, number = _dt.date.fromisoformat(running), weekday_number(m[1]), int(m[2])
     return next((d.isoformat() for i in range(1, 32) if (d := start + _dt.timedelta(days=i)).day == number
                  and d.weekday() == weekday), None)
 
-
-_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _own_day(note: ParsedNote) -> str | None:

@@ -316,10 +316,8 @@ def code_letters(text: str) -> set[str]:
     """The letters of the codes text says ("cs" of "cs6210"), as tokens, but those it says alone too ("the CS course
     cs6210")."""
     low = text.lower()
-    if not any(c.isdigit() for c in low):
-        return set()
-    alone = set(_WORD_ALONE.findall(low))
-    return {letters for letters, n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n)} - alone
+    return {letters for letters, _ in _codes(low)} - set(_WORD_ALONE.findall(low)) if any(c.isdigit() for c in low) \
+        else set()
 
 
 _WORD_ALONE = re.compile(r"(?<![\w-])[a-z]{2,5}(?![\w-])")
@@ -327,9 +325,12 @@ _WORD_ALONE = re.compile(r"(?<![\w-])[a-z]{2,5}(?![\w-])")
 
 def _coded(low: str) -> list[str]:
     """A text's codes' letters and numbers ("cs241": "cs", "241"), besides the codes."""
-    if not any(c.isdigit() for c in low):
-        return []
-    return [part for letters, n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n) for part in (letters, n)]
+    return [part for code in _codes(low) for part in code] if any(c.isdigit() for c in low) else []
+
+
+def _codes(low: str) -> list[tuple[str, str]]:
+    """(letters, number) of each course's or model's code low says (_COURSE_CODE), not a citation key's year."""
+    return [(letters, n) for letters, n in _COURSE_CODE.findall(low) if not YEAR_WORD.fullmatch(n)]
 
 
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")  # a word that is a year (fullmatch)

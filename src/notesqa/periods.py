@@ -1209,7 +1209,7 @@ def _ordinal_days(text: str) -> str:
     december", "march 3rd"."""
     def number(m: re.Match) -> str:
         words = m["before"] or m["after"]
-        n = _ORDINAL_NUMBERS[" ".join(words.lower().split()) if " " in words else words.lower()]
+        n = _ORDINAL_NUMBERS[" ".join(words.lower().split())]
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}" if m["before"] else f"{m['month']} {n}{suffix}"
     return _ORDINAL_DAY.sub(number, text)

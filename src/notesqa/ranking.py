@@ -607,7 +607,9 @@ def _outside_its_note(gen: Generation, stem: str) -> tuple[np.ndarray, np.ndarra
     lifted by the name the question says already (trial s61 XD: "CB550" for "the Honda" had lifted the bike's own note
     "Honda CB550 (1974)" further over the oil note's "## CB550" section)."""
     rows, scores = gen.keywords.token_rows(stem)
-    keep = np.array([stem not in tokenize(gen.chunks[r].title) for r in rows.tolist()], dtype=bool)
+    titles = [gen.chunks[r].title for r in rows.tolist()]
+    says = {t: stem in tokenize(t) for t in set(titles)}  # (each title read once: a note's passages share it)
+    keep = np.array([not says[t] for t in titles], dtype=bool)
     return (rows[keep], scores[keep]) if len(rows) else (rows, scores)
 
 
