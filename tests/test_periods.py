@@ -355,9 +355,26 @@ def test_a_day_named_in_a_question_moves_by_whole_days():
 def test_for_or_by_a_weekday_is_the_next_one():
     today = date(2026, 11, 30)  # a Monday
     assert days("what's scheduled for Wednesday?", today) == {"2026-12-02"}
-    assert days("what is due by Friday?", today) == days("what's due by friday", today) == {"2026-12-04"}
+    assert days("what's scheduled for Friday?", today) == {"2026-12-04"}
     assert days("what is due by Monday?", today) == {"2026-11-30"}  # today is that day
     assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before
+
+
+def test_due_by_a_day_is_today_up_to_it():
+    # trial s61: "what is due before the 14th?" had been read as no day, and "due by Friday" as Friday alone
+    today = date(2026, 11, 30)  # a Monday
+
+    def upto(last: str) -> set[str]:
+        end = date.fromisoformat(last)
+        return {(today + dt.timedelta(days=i)).isoformat() for i in range((end - today).days + 1)}
+    assert days("what is due by Friday?", today) == days("what's due by friday", today) == upto("2026-12-04")
+    assert days("anything due before the 14th?", today) == upto("2026-12-13")
+    assert days("deadlines by 14 december", today) == days("what is due until the 14th", today) == upto("2026-12-14")
+    assert days("what is due before next week?", today) == upto("2026-12-06")
+    assert days("what is due by christmas", today) == upto("2026-12-25")
+    assert len(days("what was due by Friday?", today)) == 1  # looks back: that day, as before
+    assert days("what did I do before the 14th?", today) == set()  # no task asked: no span
+    assert len(days("what is due by next summer?", today)) > 90  # too far to be a span of days: the season
 
 
 def test_a_weekday_is_read_as_people_shorten_it():

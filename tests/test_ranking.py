@@ -960,6 +960,19 @@ def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     assert rows[:2] == [5, 6]
 
 
+def test_the_tasks_due_before_a_day_come_first_by_day():
+    # trial s62: "what is due before the 14th?" had been of no day, "by Friday" of Friday's tasks alone
+    soon, later, after = ((date.today() + timedelta(days=n)) for n in (2, 5, 9))
+    chunks = [_chunk("p.md", 0, "\u2610 Decide what is due for the station fund"),
+              _chunk("p.md", 1, f"\u2610 Book the hall \U0001f4c5 {later.isoformat()}"),
+              _chunk("p.md", 2, f"\u2610 Order hose couplings \U0001f4c5 {after.isoformat()}"),
+              _chunk("p.md", 3, f"\u2610 Return the BA sets \U0001f4c5 {soon.isoformat()}")]
+    dense = _dense_only([0.6, 0.2, 0.3, 0.1])
+    cut = date.today() + timedelta(days=7)
+    rows = [c.row for c in fuse(chunks, dense, f"what is due before {cut.day} {cut.strftime('%B')}?", {}, None, 10)]
+    assert rows[:2] == [3, 1]  # due by then, the soonest first; not the one due after it
+
+
 def test_tasks_in_the_state_asked_for_come_first():
     chunks = [_chunk("d.md", 0, "\u2611 Review PR 412 for the billing task queue"),
               _chunk("d.md", 1, "\u2610 Order a new USB-C dock \u23eb"),

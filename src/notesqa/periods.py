@@ -1171,6 +1171,38 @@ def days(text: str, today: date | None = None) -> set[str]:
 def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
+    return _due_by(text, today) or _named_days(text, today)
+
+
+# a question of what is due by a day: "what's due by Friday?", "anything due before the 14th?"
+_DUE_BY = re.compile(r"\b(by|before|until|till|no\s+later\s+than)\s+(?=\S)", re.IGNORECASE)
+_DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
+
+
+def _due_by(text: str, today: date) -> frozenset[str] | None:
+    """For a question of what is due by or before a day to come: today up to that day, as a to-do list's "due
+    before" reads (trial s62: "due before the 14th" had been read as no day, "due by Friday" as Friday alone)."""
+    if not asks_due(text) or _PAST.search(text) or (m := _DUE_BY.search(text)) is None:
+        return None
+    named = sorted(_coming(d, today) for d in _named_days(text[:m.start()] + "by " + text[m.end():], today))
+    if not named or (named[-1] - named[0]).days >= len(named) or named[0] < today:
+        return None  # no day, days apart, or gone
+    last = named[0] - timedelta(days=1) if m[1].lower() == "before" else named[-1]
+    if not 0 <= (last - today).days <= _DUE_BY_LONGEST:
+        return None
+    return frozenset((today + timedelta(days=i)).isoformat() for i in range((last - today).days + 1))
+
+
+def _coming(day: str, today: date) -> date:
+    """A day "YYYY-MM-DD", or "MM-DD" of any year read as the next one from today."""
+    if len(day) == 10:
+        return date.fromisoformat(day)
+    this = _iso(f"{today.year}-{day}") or date(today.year, 3, 1)  # (29 February of a year without one)
+    return this if this >= today else _iso(f"{today.year + 1}-{day}") or this
+
+
+def _named_days(text: str, today: date) -> frozenset[str]:
+    """The days text names (days())."""
     out: set[str] = relative_days(text, today)
     text = _ordinal_days(_quotes_blanked(text))
     weeks = {w.end() for w in _WEEK_OF_DAY.finditer(text)}
