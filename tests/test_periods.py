@@ -98,6 +98,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what did we do for christmas 2024", date(2026, 12, 3)) == {"2024-12-25"}
     assert days("what did we do at xmas 2024", date(2026, 12, 3)) == {"2024-12-25"}  # as people write it too
     assert days("xmas eve 2023 plans", date(2026, 12, 3)) == {"2023-12-24"}
+    # ... nor when the question names its own time: "for" it is what a thing was for (trial s61: last week's booking
+    # had been read as of last Christmas too)
+    last_week = {f"2026-11-{d}" for d in range(23, 30)}
+    assert days("what did I book for christmas last week", date(2026, 12, 5)) == last_week
+    assert days("what did i order for xmas in november?", date(2026, 12, 5)) == {f"2026-11-{d:02d}" for d in range(1, 31)}
     # ... and of a present that goes on, the coming one (trial s51: "who is working christmas eve" had been read as
     # 2025's)
     assert days("who is working christmas eve", date(2026, 12, 3)) == {"2026-12-24"}

@@ -264,6 +264,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
                 or _WHEN_FOR.match(text) and not asks_due(text) and re.search(r"\bfor\s+$", text[:m.start()], re.I):
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
+        if out and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3)
+                                                                                  or m.group(4)):
+            continue  # "what did I book for christmas last week?": what it was for, the question names its time
+            # (trial s61: read as last Christmas's too)
         if _after_since(text, m.start()):
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
         if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3) or m.group(4)) \
