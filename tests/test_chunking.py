@@ -303,6 +303,18 @@ def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_su
                                                            ("home", None)]  # (no Monday the 9th within a month)
 
 
+def test_an_entry_of_a_weekday_and_a_number_in_a_dated_note_is_that_day_near_the_notes():
+    # trial s62 B: a trip note dated 2026-04-13 (front matter) whose schedule reads "- Tue 14: Larkspur stand" had
+    # every line labelled "dated 2026-04-13"
+    note = parse_note("---\ndate: 2026-04-13\n---\n# Bologna 2026\n\n## Schedule\n- Mon 13: meetings\n"
+                      "- Tue 14 evening: drinks\n- Thu 16: wander\n- Fri 20: home\n- 3 - the third\n",
+                      "Travel/Bologna 2026.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [
+        ("Mon 13: meetings", "2026-04-13"), ("Tue 14 evening: drinks", "2026-04-14"), ("Thu 16: wander", "2026-04-16"),
+        ("Fri 20: home", "2026-04-13"),  # the 20th is a Monday: a slip, the note's day
+        ("3 - the third", "2026-04-13")]
+
+
 def test_a_heading_of_months_or_of_words_and_a_month_in_brackets_is_of_the_first_month():
     # trial s59 SA: a project log's "### Feb - Mar 2026" and "### Nov 2025 - Jan 2026" had been of its note's created
     # day (2025-09-02); SC's "## Season 2 additions (Nov 2026)" of its note's
