@@ -365,6 +365,23 @@ def test_for_or_by_a_weekday_is_the_next_one():
     assert days("what did I do on Wednesday?", today) == {"2026-11-25"}  # "on": the last one, as before
 
 
+def test_a_part_of_march_or_may_in_lower_case_ending_a_question_is_of_that_month():
+    # trial s62 A: "what was the big job end of march" had been read as no day (March's last days were)
+    today = date(2026, 12, 5)
+    end = days("what was the big job end of march", today)
+    assert end == days("what happened at the end of March?", today) and "2026-03-31" in end and "2026-03-01" not in end
+    assert "2026-05-01" in days("what did we plant start of may", today)
+    assert days("we may end of the day", today) == set()  # a word, not the month
+
+
+def test_father_christmas_is_a_person_not_the_day():
+    # trial s62 A: "whos being father christmas 2026" had put the rota's 25 December first ("of the day asked")
+    today = date(2026, 12, 5)
+    assert days("whos being father christmas 2026", today) == set()
+    assert days("who played Father Christmas last year?", today) == set()
+    assert days("what did we do last christmas?", today) == {"2025-12-25"}
+
+
 def test_due_by_a_day_is_today_up_to_it():
     # trial s61: "what is due before the 14th?" had been read as no day, and "due by Friday" as Friday alone
     today = date(2026, 11, 30)  # a Monday

@@ -117,11 +117,11 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:Mar(?:ch)?|May|MARCH|MAY)|"
               r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bof )|(?<=\bfrom ))(?:mar(?:ch)?|may)(?=,?\s+(?:19|20)\d\d\b)|"
               # ... or ending the question after "in" or "during": "what did we do in may?" (trial s47), or after
-              # "last", "next", "this", or a part's after "in" or "the" ("what did we plant in early may?"; not
-              # "early may" alone)
+              # "last", "next", "this", or a part's after "in", or "end of" ("what did we plant in early may?", "the
+              # big job end of march", trial s62; not "early may" alone)
               r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("in ", "during ", "last ", "next ", "this ", "in early ",
-                                                         "in late ", "in mid-", "in mid ", "the end of ", "the start of ",
-                                                         "the beginning of ", "the middle of "))
+                                                         "in late ", "in mid-", "in mid ", "end of ", "start of ",
+                                                         "beginning of ", "middle of "))
               + r")(?:march|may)(?=\s*[?.!]*\s*$))")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
@@ -477,7 +477,7 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
 # good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
                 "easter monday": 1, "shrove tuesday": -47, "pancake day": -47}
-_HOLIDAY = re.compile(r"\b(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
+_HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en|good\s+friday|"
                       r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day)"
                       r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b"
