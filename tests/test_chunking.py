@@ -338,6 +338,17 @@ def test_a_day_and_month_in_numbers_under_a_months_heading_is_that_day_of_the_ti
                                                                  ("cold all mon", "2026-11-01")]
 
 
+def test_a_two_digit_day_opening_an_entry_under_a_months_heading_is_that_day():
+    # trial s62 A: a drill programme's "- 15 - sleigh prep" under "## Dec" of "Drill Programme 2026" had been of 1
+    # December ("whats on drill night 15th dec" put it below "Not dated on December 15")
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Drill Programme 2026\n\n## Dec\n- 01 - ladders - Gaz\n- 15 - sleigh prep\n"
+                      "- 3 - the third\n- 45 - no day\n", "Drill Programme 2026.md")
+    assert [(c.text[:8], c.date) for c in chunk_note(note)] == [
+        ("01 - lad", "2026-12-01"), ("15 - sle", "2026-12-15"), ("3 - the ", "2026-12-01"), ("45 - no ", "2026-12-01")]
+
+
 def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_on_that_weekday():
     # trial s59 SD: a season's fixtures "| Sat 5/12 | Harbour Lane |" in "Fixtures and results 2026-27" had been dated
     # nowhere ("who are we playing tomorrow?" on Fri 4 Dec 2026); "Sat 9/1" is of the season's second year
