@@ -291,6 +291,11 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
     assert [headings_day([h]) for h in ("#39 - 21/03/26 - glaze c6", "Sprint 4 — 3 March 2026 — retro",
                                         "A - 2026-01-02 - B - 2026-01-05", "Chapter 3 - Hot moments")] \
         == ["2026-03-21", "2026-03-03", None, None]
+    # ... and a day without its year set apart from words with one (trial s62 C: "# Christmas Fair 2025 - Fri 5 Dec"
+    # had been of no day, "# Summer fete 2026 - Sat 27 June" of 1 June by its file name's season)
+    assert [headings_day([h]) for h in ("Christmas Fair 2025 - Fri 5 Dec", "Summer fete 2026 - Sat 27 June",
+                                        "Halloween disco 2026 – 22 Oct", "Fair 2025 - Sat 5 Dec", "Plan 2025 - 2026")] \
+        == ["2025-12-05", "2026-06-27", "2026-10-22", None, None]  # (5 Dec 2025 is a Friday)
 
 
 def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_such_day():

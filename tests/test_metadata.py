@@ -462,6 +462,17 @@ def test_a_date_line_under_the_title_dates_the_note():
     assert parse_markdown("---\ndate: 2023-01-02\n---\n# T\n\nDate: 2024-03-05\n", "t.md").date == "2023-01-02"
 
 
+def test_a_day_its_title_says_dates_the_note_where_its_file_name_says_none_or_a_season():
+    # trial s62 C: "# Christmas Fair 2025 - Fri 5 Dec" had been of no day ("last years christmas fair write up" found
+    # this year's), "# Summer fete 2026 - Sat 27 June" of 1 June by "summer fete 2026.md"
+    from notesqa.units import parse_markdown
+
+    assert parse_markdown("# Christmas Fair 2025 - Fri 5 Dec\n\nLead: Priya\n", "events/xmas fair.md").date == "2025-12-05"
+    assert parse_markdown("# Summer fete 2026 - Sat 27 June\n\n12-3pm\n", "summer fete 2026.md").date == "2026-06-27"
+    # a daily note's name says its day, whatever its title
+    assert parse_markdown("# Plans - Fri 11 Dec 2026\n\nx\n", "2026-12-05.md").date == "2026-12-05"
+
+
 def test_an_adr_tools_record_is_named_by_its_number():
     # trial s48: "adr/0007-use-postgres-logical-replication.md" (adr-tools', MADR's names) had not been "ADR-0007"
     from notesqa.metadata import document_id

@@ -393,8 +393,25 @@ def _dashed_day(text: str) -> str | None:
     s61 YB's had been of no day), when one part only is a day; None for another."""
     if " - " not in text and "–" not in text and "—" not in text:
         return None
-    days = [d for part in _PARTS.split(text) if (d := heading_day(part) or numbered_day(part))]
-    return days[0] if len(days) == 1 else None
+    parts = _PARTS.split(text)
+    days = [d for part in parts if (d := heading_day(part) or numbered_day(part))]
+    return days[0] if len(days) == 1 else None if days else _day_of_dashed_year(parts)
+
+
+def _day_of_dashed_year(parts: list[str]) -> str | None:
+    """The day one part of a heading is without its year, in the one year another part says ("Christmas Fair 2025 -
+    Fri 5 Dec": trial s62 C's event notes had been of no day, or of their file name's season), on its weekday."""
+    years = {y for part in parts for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", part)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    days = [(d, part) for part in parts if (d := day_of_month_heading(part, year))]
+    if len(days) != 1:
+        return None
+    day, part = days[0]
+    weekday = re.match(r"\s*(mon|tue|wed|thu|fri|sat|sun)", part, re.IGNORECASE)
+    return day if weekday is None or _dt.date.fromisoformat(day).weekday() == WEEKDAYS.index(weekday[1].lower()) \
+        else None
 
 
 _PARTS = re.compile(r"\s+[-–—]\s+")

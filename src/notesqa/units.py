@@ -25,7 +25,7 @@ from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_na
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
                        properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id,
-                       ordered_front_matter_day, slashed_order, span_start)
+                       ordered_front_matter_day, slashed_order, span_start, headings_day)
 from . import dendron
 from .config import MAX_NESTING
 from .docsites import site_markup, toml_front_matter
@@ -1391,7 +1391,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         fields_of = properties(meta)
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     day = created_value(meta)
-    date = note_date(day, rel) if day is not None else date_line(text) or note_date(None, rel) or span_start(meta)
+    date = note_date(day, rel) if day is not None else date_line(text) or _title_day(walker.first_h1 or title, note_date(None, rel)) \
+        or span_start(meta)
     if unread := unreadable_day(day):  # said, not dropped without a word
         ordered = None if date else ordered_front_matter_day(day, slashed_order(u.text for u in units))
         date = date or ordered
@@ -1414,6 +1415,15 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
                       problem, aliases=aliases, cited_as=cited_as, credits=credits(meta), properties=fields_of,
                       block_ids=block_ids, block_ends=block_ends, lost=tuple(inline.lost), text_chars=text_chars,
                       heading_chars=walker.heading_chars, hierarchy=dendron.hierarchy(rel) if inline.dendron else "")
+
+
+def _title_day(title: str, named: str | None) -> str | None:
+    """The note's day by its file name (named), or the day its title says where the name says none or only the first
+    day of a month or season of that year ("# Summer fete 2026 - Sat 27 June" of "summer fete 2026.md", trial s62 C)."""
+    said = headings_day([title])
+    if said is None or len(said) != 10 or named is not None and not (named[8:] == "01" and named[:4] == said[:4]):
+        return named
+    return said
 
 
 def _both_values(meta: dict, fields: dict) -> dict:
