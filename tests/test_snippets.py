@@ -780,6 +780,21 @@ def test_a_match_under_no_heading_after_an_opening_under_one_says_its_notes_name
     assert "… (line 3, Sourdough)\nserved w cultured butter" in to_hit(tree, snip).text
 
 
+def test_a_note_asked_for_by_a_later_step_shows_its_steps_from_the_first():
+    # trial s62 D: "where did i write the steps for threading a lower off" had shown the note's first line, then
+    # "… (line 18, Lowering off)" and "7. lower" alone, the last of its seven steps
+    opening = dataclasses.replace(_chunk("Knots.md", 0, "tie in: rewoven figure 8"), heading=[])
+    steps = [dataclasses.replace(_chunk("Knots.md", i, text), heading=["Lowering off"], marker=f"{i}.")
+             for i, text in enumerate(["clip in direct", "pull up slack", "thread the rings", "lower"], 1)]
+    tree = NoteTree.build([opening, *steps])
+    snip = select_notes(tree, {"Knots.md": 0}, _ranked((4, 0.9)), 1, 600, None, {}, with_match=True)[0]
+    assert to_hit(tree, snip).text == ("tie in: rewoven figure 8\n… (line 2, Lowering off)\n1. clip in direct\n"
+                                       "2. pull up slack\n3. thread the rings\n4. lower")
+    # ... not where the steps before it do not fit: the match, as before
+    snip = select_notes(tree, {"Knots.md": 0}, _ranked((4, 0.9)), 1, 40, None, {}, with_match=True)[0]
+    assert to_hit(tree, snip).text.endswith("… (line 5, Lowering off)\n4. lower")
+
+
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),

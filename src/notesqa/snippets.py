@@ -477,10 +477,25 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate,
     """A note's opening (and the rest of the table it opens with), then "… (line N)" and its passage that matched
     with what follows it, within room."""
     rest = max(0, room - sum(len(tree.chunks[j].text) + 1 for j in (lead, *table)))
+    row = _first_step(tree, row, rest)
     whole = _following(tree, row, room)
     if lead in whole:  # the match opens the list its opening is in: shown from it, not twice
         return Snippet(row, tuple(whole), cand.rank, cand.explain)
     return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table))
+
+
+def _first_step(tree: NoteTree, row: int, room: int) -> int:
+    """The first of the numbered steps a later step at row is one of, where the steps up to it fit in room (trial
+    s62 D: a note asked for by its steps had shown "7. lower" alone, its last step); else row."""
+    chunks, first = tree.chunks, row
+    number = step_number(chunks[row]) if numbered(chunks[row]) else None
+    if not number or number == 1:
+        return row
+    while first > 0 and numbered(chunks[first - 1]) and chunks[first - 1].path == chunks[row].path \
+            and chunks[first - 1].heading == chunks[row].heading and step_number(chunks[first - 1]) == number - 1:
+        first, number = first - 1, number - 1
+    fits = sum(len(chunks[j].text) + 4 for j in range(first, row + 1)) <= room
+    return first if number == 1 and fits else row
 
 
 def _rows(lines: list[str]) -> int:
