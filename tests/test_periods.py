@@ -341,6 +341,13 @@ def test_years_are_the_years_a_question_asks_about():
     assert years("Before 1999 and In 1850") == {"1850"}
     # ... a year that ends a sentence is one (trial s59 TA-040: "£25 from Jan 2027. Vote passed" had been of no year)
     assert years("up to £25 from Jan 2027. Vote passed 31-6") == {"2027"} and years("build 2027.1 out") == set()
+    # "last years", "this yrs": a year's, typed without the apostrophe (trial s62 C: "last years christmas fair write
+    # up" had been of no year, and this year's fair came first)
+    from notesqa.periods import asked_years
+    today = date(2026, 12, 5)
+    assert asked_years("last years christmas fair write up", today) == asked_years("last yrs fair", today) == {"2025"}
+    assert asked_years("this years xmas fair raffle prizes", today) == {"2026"}
+    assert asked_years("what did we learn over the last years?", today) == set()
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():

@@ -1321,7 +1321,8 @@ DUE = re.compile(r"(?<![\w-])due\b(?!\s+(?:to|diligence|process|care|course|resp
 DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\bscheduled\b", re.IGNORECASE)
 # (not "since last year", "over the last year": a span to today; the second review)
-YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) (?:year|yr)\b", re.IGNORECASE)
+# ("last years fair": a year's without its apostrophe, trial s62 C)
+YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) (?:year|yr)s?\b", re.IGNORECASE)
 
 
 def years(text: str) -> set[str]:
