@@ -28,32 +28,33 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     for flag, said in (("listed", "listed"), ("links", "links to it")):  # no match to score: not "score 0.000"
         unscored = Hit("x", "a.md", 1, (), 0.0, explain=Explanation(None, 0.0, None, 0.0, 0.0, **{flag: True}))
         assert click_unstyle(format_hit(1, unscored)).splitlines()[-1] == f"    a.md:1  {said}"
-    # a hit of the days asked says so, as the chat does: its day, not its score, put it where it is (trial s47)
+    # a hit of the days asked says so, as the chat does: its day, not its score, put it where it is (trial s47); no
+    # score beside it, which reads out of order where days put hits (trials s62 A, B, D)
     dated = Hit("x", "a.md", 1, (), 0.72, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
-    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  of the days asked, score 0.720"
+    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  of the days asked"
     # ... the day a task is set for or a note says, that put it there (trials s59: "dated then" had read as cryptic)
     task = dataclasses.replace(dated, text="☐ Hollis final chase 📅 2026-12-08", date="2026-12-01",
                                explain=dataclasses.replace(dated.explain, task_day=True))
-    assert click_unstyle(format_hit(1, task)).splitlines()[-1] == "    a.md:1  due 2026-12-08, score 0.720"
+    assert click_unstyle(format_hit(1, task)).splitlines()[-1] == "    a.md:1  due 2026-12-08"
     both = dataclasses.replace(task, text="☐ book train for the readout 10 Dec 📅 2026-12-05")  # (trial s60 VA-021)
-    assert click_unstyle(format_hit(1, both)).splitlines()[-1] == "    a.md:1  of the days asked, score 0.720"
+    assert click_unstyle(format_hit(1, both)).splitlines()[-1] == "    a.md:1  of the days asked"
     done = dataclasses.replace(task, text="☑ print the voucher ✅ 2026-11-20")  # (trial s60 UD: "due 2026-11-20")
-    assert click_unstyle(format_hit(1, done)).splitlines()[-1] == "    a.md:1  done 2026-11-20, score 0.720"
+    assert click_unstyle(format_hit(1, done)).splitlines()[-1] == "    a.md:1  done 2026-11-20"
     told = dataclasses.replace(task, text="next Tues: Hollis chase + dentist", date="2026-12-03")
-    assert click_unstyle(format_hit(1, told)).splitlines()[-1] == "    a.md:1  says 2026-12-08, score 0.720"
+    assert click_unstyle(format_hit(1, told)).splitlines()[-1] == "    a.md:1  says 2026-12-08"
     two = dataclasses.replace(told, text="asthma review: last one 21/10/25, next 9/12/26")  # (s59 TC-020: "says 2025-10-21")
-    assert click_unstyle(format_hit(1, two)).splitlines()[-1] == "    a.md:1  of the days asked, score 0.720"
+    assert click_unstyle(format_hit(1, two)).splitlines()[-1] == "    a.md:1  of the days asked"
     # ... with the day it is of, when it has one (trial s58 OC: "dated then" had sent the user to each note)
     dated = dataclasses.replace(dated, date="2026-12-03")
-    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03, score 0.720"
+    assert click_unstyle(format_hit(1, dated)).splitlines()[-1] == "    a.md:1  dated 2026-12-03"
     # ... but a task by the day it is set for, though its note's day is of the days asked too (trial s61 XB: "TODO
     # final numbers from Amir", DEADLINE 11 December, in the party's note of the 18th had said "dated 2026-12-18")
     amir = dataclasses.replace(dated, text="TODO final numbers from Amir\nDEADLINE: <2026-12-11 Fri>", date="2026-12-18")
-    assert click_unstyle(format_hit(1, amir)).splitlines()[-1] == "    a.md:1  due 2026-12-11, score 0.720"
+    assert click_unstyle(format_hit(1, amir)).splitlines()[-1] == "    a.md:1  due 2026-12-11"
     same = dataclasses.replace(amir, date="2026-12-11")  # (set for its note's own day: that day, due)
-    assert click_unstyle(format_hit(1, same)).splitlines()[-1] == "    a.md:1  due 2026-12-11, score 0.720"
+    assert click_unstyle(format_hit(1, same)).splitlines()[-1] == "    a.md:1  due 2026-12-11"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
-    assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match, score 0.700"
+    assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)
     session = Hit("session: 12", "Session 12.md", 1, (), 0.7, title="Session 12", date="2026-08-28")
     assert click_unstyle(format_hit(1, session)).splitlines()[-1] == "    Session 12.md:1  dated 2026-08-28, score 0.700"
@@ -64,7 +65,7 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     stall = Hit("date: Mar 2026 | market: Ilkley", "Markets.md", 8, (), 0.7, title="Markets", date="2026-03-01")
     assert click_unstyle(format_hit(1, stall)).splitlines()[-1] == "    Markets.md:8  score 0.700"
     asked = dataclasses.replace(menu, explain=Explanation(None, 0.0, None, 0.0, 0.0, day_match=True))
-    assert click_unstyle(format_hit(1, asked)).splitlines()[-1] == "    Spring Menu 2026.md:9  of the days asked, score 0.700"
+    assert click_unstyle(format_hit(1, asked)).splitlines()[-1] == "    Spring Menu 2026.md:9  of the days asked"
     # ... not beside a task, which says its own days (trial s60 WA: "☑ book ferry ✅ 2026-10-02 ... dated 2027-03-18")
     ferry = Hit("☑ book ferry ✅ 2026-10-02", "Ypres trip.md", 30, (), 0.7, title="Ypres trip", date="2027-03-18")
     assert click_unstyle(format_hit(1, ferry)).splitlines()[-1] == "    Ypres trip.md:30  score 0.700"
@@ -525,3 +526,10 @@ def test_serve_on_a_port_in_use_says_so_before_anything_loads(tmp_path, monkeypa
         r = CliRunner().invoke(main, ["serve", "--port", str(port), "--notes", str(tmp_path), "--index",
                                       str(tmp_path / "ix")])
     assert r.exit_code == 1 and f"Port {port} on 127.0.0.1 is in use" in r.output, r.output
+
+
+def test_ask_help_says_how_to_read_a_hit():
+    # trials s62 A, B, C, D: " => ", "(match at line N)" and hits out of score order had been explained nowhere
+    said = " ".join(CliRunner().invoke(main, ["ask", "--help"]).output.split())
+    assert '" => " marks the line that matched' in said and "… (line N, Heading)" in said
+    assert "tasks by the day they are due" in said and "--explain says what each score is made of" in said

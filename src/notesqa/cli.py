@@ -423,10 +423,12 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     # s53's "score -0.025" had read as a fault)
     score = max(0.0, hit.score)
     scored = f"  {unscored}" if unscored else f"  score {score:.3f}"
-    if not unscored and hit.explain is not None and hit.explain.day_match:  # as the chat says it: its day put it here,
-        scored = f"  {matched_day(hit)}, score {score:.3f}"  # not its score (trials s47 F, J: scores had read out of order)
+    # its day put it here, not its score, as the chat says it (trials s47 F, J); no score beside it, which reads out of
+    # order where days put hits ("due 2026-12-09, score 0.800" above "score 0.895", trials s62 A, B, D)
+    if not unscored and hit.explain is not None and hit.explain.day_match:
+        scored = f"  {matched_day(hit)}"
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
-        scored = f"  newest match, score {score:.3f}"
+        scored = "  newest match"
     if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):
         scored = f"  dated {day}, {scored.strip()}"  # the day its front matter says, shown nowhere else (trial s53)
     out.append(click.style(f"    {_printable(path or hit.path)}:{hit.line}{at}", fg="green") + click.style(scored, dim=True)
@@ -492,6 +494,12 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
 
     Filters can also go in the question: tag:aws path:work/* after:2024-01-01 before:2024-12-31.
     Words in double quotes ("shuffle sharding") must be said in that order; -word leaves out what says it.
+
+    Each hit shows its passage, its breadcrumb (note > headings > parent bullets) and file:line. " => " marks
+    the line that matched where a hit shows lines around it (match at line N); "… (line N, Heading)" goes on
+    to another part of the same note. Hits come in the order that answers: the days asked first (tasks by
+    the day they are due), a table's rows in order; the label then says why ("due 2026-12-09", "of the
+    days asked", "newest match"), else it gives the score. --explain says what each score is made of.
     """
     from .query import check_question
 
