@@ -59,6 +59,21 @@ def test_fuse_keeps_to_the_mask_and_the_pool():
     assert fuse(TINY, scores, "cells", {}, np.zeros(4, dtype=bool), 10) == []
 
 
+def test_a_copy_embedded_in_a_dated_note_is_of_its_own_years_not_the_embedding_notes():
+    # trial s62 A: "2024: 14 + 15 Dec ..." of "Santa Sleigh Run", embedded in the journal of 2026-12-05, had been lifted
+    # "year +0.08" for "dates for the sleigh this year" by the journal's day, above the "2026: Sat 12 Dec" line
+    import dataclasses
+
+    copy = dataclasses.replace(_chunk("journals/2026_12_05.md", 0, "2024: 14 + 15 Dec. raised £1,480", date="2026-12-05"),
+                               title="Dec 5th, 2026", parents=["Santa Sleigh Run", "Years"],
+                               origin="pages/Santa Sleigh Run.md:10")
+    own = _chunk("journals/2026_12_05.md", 1, "sleigh lights tested", date="2026-12-05")
+    ranked = {c.row: c for c in fuse([copy, own], _dense_only([0.5, 0.5]), "sleigh dates in 2026", {}, None, 10)}
+    assert not ranked[0].explain.year_match and ranked[1].explain.year_match
+    old = {c.row: c for c in fuse([copy, own], _dense_only([0.5, 0.5]), "sleigh dates in 2025", {}, None, 10)}
+    assert not old[0].explain.other_year and old[1].explain.other_year
+
+
 def test_fuse_gives_unfetched_candidates_the_approximate_indexs_floor():
     scores = _dense_only([np.nan, 0.9, np.nan, np.nan], keyword=[2.0, 0.0, 0.0, 0.0], ceiling=3.0, floor=0.4)
     ranked = fuse(TINY, scores, "cells", {}, None, 10)

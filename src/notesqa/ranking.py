@@ -951,7 +951,7 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
         return out
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        of = {c.date[:4]} if c.date else _title_years(c.title)
+        of = set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title)  # (a copy: not its note's)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
 
@@ -1344,16 +1344,17 @@ def _numbering(of: list[Chunk], text: str) -> np.ndarray:
 
 def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_date: bool = False) -> np.ndarray:
     """For each candidate: does found() find one of asked in its title, headings, parents or text (or, by_date,
-    is its note dated in an asked year)?"""
+    is its note dated in an asked year)? A copy embedded from another note by its own parents and text only: the
+    note it is copied into is not its (trial s62 A: a block of 2024 in the journal of 2026-12-05 had been of 2026)."""
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        if by_date and c.date and c.date[:4] in asked:
+        if by_date and c.date and c.date[:4] in asked and not c.origin:
             out[j] = True
             continue
-        parts = " ".join((c.title, *c.heading, *c.parents, c.text))
+        parts = " ".join((*c.parents, c.text) if c.origin else (c.title, *c.heading, *c.parents, c.text))
         # a plain substring test first: the regex (not "v2.2019" for 2019, not 0.10.25 for 0.10.2) runs on few
         if any(a in parts for a in asked):
             out[j] = not asked.isdisjoint(found(parts))
