@@ -1554,6 +1554,13 @@ def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():
     assert sum(len(r.text) for r in rows) > 600
     assert (s := select(tree, [Candidate(3, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
                         600, None, {})[0]).root == 0 and s.follow == tuple(range(1, 8))
+    # ... and a checklist of up to twelve items (trial s62 B: "things to pack for bologna" had shown its nine items
+    # one a hit)
+    items = [_chunk("pack.md", i, f"\u2610 item {i} to pack, " + "with a word on it " * 3) for i in range(10)]
+    tree = NoteTree.build(items)
+    assert sum(len(c.text) for c in items) > 600
+    assert (s := select(tree, [Candidate(7, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
+                        600, None, {})[0]).root == 0 and s.follow == tuple(range(1, 10))
 
 
 def test_a_matching_bullet_under_the_next_heading_is_not_shown_in_the_hit_before_it():

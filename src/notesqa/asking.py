@@ -534,7 +534,10 @@ _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the
                         r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:still\s+)?"
                         r"(?:(?:are|were|do|did|have|has|had)(?:n[’']t)?|got|get|need|went|came|am\s+i)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
-                        r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s)", re.IGNORECASE)
+                        r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s"
+                        # ... what to pack, bring, take or buy: a checklist ("things to pack for bologna", trial s62 B)
+                        r"|(?:things|stuff|items|what)\s+(?:(?:do\s+)?(?:i|we)\s+(?:need\s+|have\s+)?)?to\s+"
+                        r"(?:pack|bring|take|buy|get)\b)", re.IGNORECASE)
 
 
 def asks_list(question: str) -> bool:

@@ -275,7 +275,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
          and _section_list(tree, step, room, shown, steps=True)) or \
         (cand.explain.listing and (_section_table(tree, row, max(room, LIST_TABLE_ROOM), shown)
-                                   or _section_list(tree, row, room, shown, whole=True))) or \
+                                   or _section_list(tree, row, max(room, LIST_TABLE_ROOM), shown, whole=True,
+                                                    most=LISTING_ITEMS))) or \
         (cand.explain.compares and _small_table(tree, row, room, shown)) or \
         (cand.explain.section_table and _section_table(tree, row, room, shown)) or \
         _led_in_list(tree, row, room, shown) or _labelled_list(tree, row, room, shown, cand.explain.label_named) or \
@@ -763,12 +764,13 @@ SECTION_LIST = 8  # a list of this many items or fewer directly under a heading 
 # ... and a table of as many rows a question asks for all of, in this much room, whatever the hit's: its rows are the
 # answer (trial s61 XA: "list the vlans and their subnets" had shown 3 of 8 rows, each a hit)
 LIST_TABLE_ROOM = 1200
+LISTING_ITEMS = 12  # ... and a list of this many items (trial s62 B: "things to pack for bologna", nine, one a hit)
 
 
 def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False,
-                  whole: bool = False) -> list[int]:
+                  whole: bool = False, most: int = SECTION_LIST) -> list[int]:
     """The items of the list row is a later item of (whole: or the first), when they sit right under their
-    heading (no parent bullet), are SECTION_LIST or fewer, none is shown yet, and, with what is under them (and
+    heading (no parent bullet), are most or fewer, none is shown yet, and, with what is under them (and
     the code the last introduces), they fit budget ("Currently unavailable for flashcards ..." first of "###
     Limitations and Known Issues"); with steps, only numbered steps counted on from 1 (not the bullets before
     them), from the first to row's and as many after it as fit budget; else []."""
@@ -822,7 +824,7 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         rows.append(last + 1)  # "3. ... write your CSS:" and the CSS (the recheck: it had come as the next hit)
         if steps and last > row and sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
             rows = rows[:-2]  # a later step whose code does not fit: neither shown
-    if sum(item(j) for j in rows) > SECTION_LIST or shown.intersection(rows) or \
+    if sum(item(j) for j in rows) > most or shown.intersection(rows) or \
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows
