@@ -276,6 +276,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
         out.update(_holiday_days(m, _holiday(m, today, ahead, back or gone or not _PRESENT.search(text))))
+        if not (back or gone or _PRESENT.search(text) or _TENSED.search(text)):
+            # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
+            # trial s62 F, had been of last Christmas alone)
+            out.update(_holiday_days(m, _holiday(m, today, ahead, False)))
     advice = _ADVICE.match(text) is not None
     for m in _SEASON.finditer(text):
         if advice and not (m[1] or m[3] or m[5] or m[6]):
@@ -388,6 +392,9 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 # a holiday this close ahead, asked of in no past tense, is the coming one ("where are we at christmas" on 4 December:
 # trial s55 had read last year's)
 _SOON = 45
+# a verb of what was, beside _PAST's: a question that says none of these nor _PRESENT's words asks of no tense
+_TENSED = re.compile(r"\b(?:\w+ed|bought|got|made|gave|took|said|told|sent|paid|ate|saw|met|won|lost|wrote|"
+                     r"sold|left|came|ran|brought|thought|found|kept|held|sang|drank|read|ago|last)\b", re.IGNORECASE)
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
 # trial s61 XD's "does" had been read as last year's)
 _PRESENT = re.compile(r"\b(?:are|is|am|does|do)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
