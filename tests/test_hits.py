@@ -361,3 +361,8 @@ def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
     assert unsaid_day(_hit(text="date: 01/04/25 | elec: 45123", date="2025-04-01")) is None
     assert unsaid_day(_hit(text="2026-03-15 filter wheel", date="2026-03-01")) == "2026-03-01"  # another day
     assert unsaid_day(_hit(text="date: 02/04/25", date="2025-04-01")) == "2025-04-01"
+    # ... and a heading of a month's name alone in a note its title gives the year of (trial s62 G: "Notes 2025 > Jul"
+    # > "ordained deacon 29 June" had been shown "dated 2025-07-01")
+    assert unsaid_day(_hit(text="ordained deacon 29 June", title="Notes 2025", heading=("Jul",), date="2025-07-01")) is None
+    assert unsaid_day(_hit(text="x", title="Notes 2025", heading=("Jun",), date="2025-07-01")) == "2025-07-01"
+    assert unsaid_day(_hit(text="x", title="Notes", heading=("Jul",), date="2025-07-01")) == "2025-07-01"  # no year

@@ -468,8 +468,9 @@ def _says_slashed(text: str, day: str) -> bool:
 
 
 def _says_month(text: str, month: str) -> bool:
-    """Does text name month ("YYYY-MM") as a month with its year, "2026-03", "Mar 2026", "March, 2026", "Sept '26", or
-    the season that month starts, a few words before its year ("Spring Menu 2026")?"""
+    """Does text name month ("YYYY-MM") as a month with its year, "2026-03", "Mar 2026", "March, 2026", "Sept '26", the
+    season that month starts, a few words before its year ("Spring Menu 2026"), or a line of its name alone in text
+    that says its year ("Notes 2025" > "Jul")?"""
     from .periods import MONTH_NAMES, SEASON_START
 
     year, number = month[:4], int(month[5:])
@@ -479,7 +480,9 @@ def _says_month(text: str, month: str) -> bool:
     seasons = "|".join(s for s, m in SEASON_START.items() if m == number)
     if seasons:
         said += rf"|\b(?:{seasons})\b(?:\s+[\w&-]+){{0,3}}\s+{year}\b"
-    return re.search(said, text, re.IGNORECASE) is not None
+    # ... or a heading of its name alone, the year said elsewhere ("Notes 2025 > Jul", trial s62 G)
+    said += rf"|(?s:^(?=.*\b{year}\b).*^\s*{names}\.?\s*$)"
+    return re.search(said, text, re.IGNORECASE | re.MULTILINE) is not None
 
 
 def _same_day_name(a: str, b: str) -> bool:
