@@ -645,6 +645,18 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert days["Thur: kafka lag"] == "2024-04-25" and days["Fri-Sat: freeze"] == "2024-04-22"  # one weekday rule
 
 
+def test_an_entry_of_a_span_of_days_is_of_its_first_day():
+    # trial s62 G: "27–29 Nov – Christmas tree festival" under "## Nov" of "Hall bookings 2026" had been of 1 November
+    from notesqa.metadata import line_day
+    from notesqa.parsing import parse_note
+
+    assert line_day("27–29 Nov – Christmas tree festival", "2026") == line_day("27-29th Nov: x", "2026") == "2026-11-27"
+    assert line_day("10-4 open", "2026") is None and line_day("5 - 6 people came", "2026") is None
+    note = parse_note("# Hall bookings 2026\n\n## Nov\n- Sat 21 Nov – anniversary\n- 27–29 Nov – tree festival\n",
+                      "Hall/Hall bookings 2026.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-11-21", "2026-11-27"]
+
+
 def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     # trial s55: a carpenter's plain notes: "2nd Feb" after "15 Jan 26", "Thurs 19th Nov 2026, phone call", a week's
     # note named by its Monday, "11th -" and "16.6.25" in a month's note had been of no day or of the wrong one
