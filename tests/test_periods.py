@@ -442,6 +442,10 @@ def test_what_asks_what_is_due():
 
     assert asks_due("what's due this week?") and asks_due("deadlines on Friday") and asks_due("scheduled for Monday")
     assert not asks_due("what did I do this week?")
+    # "due to" a person or a body, asked of first: what is owed them (trial s62 E: "whats due to my supervisors next
+    # week" had been read as no task due); not a cause
+    assert asks_due("whats due to my supervisors next week") and asks_due("anything due to HMRC this month?")
+    assert not asks_due("delays due to the upcoming migration") and not asks_due("what broke due to the storm?")
 
 
 def test_a_holiday_or_a_season_names_its_days():

@@ -1324,7 +1324,10 @@ def asks_due(text: str) -> bool:
 # "what is due?", "due on Friday"; not "due to", "due diligence"; a deadline with a day ("deadlines in
 # December"), not "deadlines in distributed systems"
 # (not "overdue", which asks_overdue reads: "overdue invoices" are no tasks)
-DUE = re.compile(r"(?<![\w-])due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)", re.IGNORECASE)
+DUE = re.compile(r"(?<![\w-])due\b(?!\s+(?:to|diligence|process|care|course|respect|regard)\b)"
+                 # ... "due to" whom, asked of first: "whats due to my supervisors next week" (trial s62 E)
+                 r"|^\W*(?:what(?:['’]?s|\s+is|\s+are)|anything|is\s+(?:there\s+)?anything)\s+due\s+to\b",
+                 re.IGNORECASE)
 DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\bscheduled\b", re.IGNORECASE)
 # (not "since last year", "over the last year": a span to today; the second review)
