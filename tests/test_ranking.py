@@ -74,6 +74,19 @@ def test_a_copy_embedded_in_a_dated_note_is_of_its_own_years_not_the_embedding_n
     assert not old[0].explain.other_year and old[1].explain.other_year
 
 
+def test_a_year_said_only_in_another_notes_title_is_not_the_passages():
+    # trial s62 H: "Carry over to Hobby goals 2026" in "Hobby goals 2025" had lifted that note "year +0.08" for "my hobby
+    # resolutions page for this year", above "Hobby goals 2026"
+    import dataclasses
+
+    chunks = [dataclasses.replace(_chunk("Hobby goals 2025.md", 0, "Carry over to Hobby goals 2026"),
+                                  title="Hobby goals 2025"),
+              dataclasses.replace(_chunk("Hobby goals 2026.md", 0, "Finish Kasrkin"), title="Hobby goals 2026"),
+              dataclasses.replace(_chunk("Log.md", 0, "bought paints 2026 sale"), title="Log")]
+    ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 3), "hobby goals 2026", {}, None, 10)}
+    assert not ranked[0].explain.year_match and ranked[1].explain.year_match and ranked[2].explain.year_match
+
+
 def test_fuse_gives_unfetched_candidates_the_approximate_indexs_floor():
     scores = _dense_only([np.nan, 0.9, np.nan, np.nan], keyword=[2.0, 0.0, 0.0, 0.0], ceiling=3.0, floor=0.4)
     ranked = fuse(TINY, scores, "cells", {}, None, 10)

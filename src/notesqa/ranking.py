@@ -431,6 +431,7 @@ class Passages:
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
         self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
+        self._year_titles: list[str] | None = None  # the titles that name a year, longest first (without_year_titles)
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
@@ -444,6 +445,16 @@ class Passages:
                     self._newest[named[0]] = max(self._newest.get(named[0], named[1]), named[1])
         named = _year_named(title)
         return named is not None and self._newest.get(named[0], named[1]) > named[1]
+
+    def without_year_titles(self, text: str, own: str) -> str:
+        """text without the titles it says of other notes that name a year ("Hobby goals 2026"), read on first use."""
+        if self._year_titles is None:
+            self._year_titles = sorted({c.title for c in self.chunks if _year_named(c.title)}, key=len, reverse=True)
+        folded = text.casefold()
+        for title in self._year_titles:
+            if title != own and title.casefold() in folded:
+                folded = folded.replace(title.casefold(), " ")
+        return folded
 
     def in_use(self, path: str) -> bool:
         """Is the note at path (a template or an archived note) named by its title in a passage of a note in use,
@@ -703,7 +714,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # what related words add: the review)
     says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
-    year = _year_match(chunks, cand, text)
+    year = _year_match(chunks, cand, text, passages)
     other_year = _other_year(chunks, cand, text, passages) & ~year
     day = np.isin(cand, of_day)
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
@@ -970,9 +981,20 @@ def _title_years(title: str) -> set[str]:
     return found
 
 
-def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate: does its note's date, title, headings, parents or text name a year the question names?"""
-    return _names(chunks, cand, asked_years(text), years, by_date=True)
+def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Passages | None = None) -> np.ndarray:
+    """For each candidate: does its note's date, title, headings, parents or text name a year the question names,
+    not only inside another note's title ("Carry over to Hobby goals 2026" of "Hobby goals 2025" is of no 2026: trial
+    s62 H, it had come first for "my hobby resolutions page for this year")?"""
+    asked = asked_years(text)
+    out = _names(chunks, cand, asked, years, by_date=True)
+    if passages is None or not out.any():
+        return out
+    for j in np.flatnonzero(out):
+        c = chunks[int(cand[j])]
+        if not (c.date and c.date[:4] in asked) and asked.isdisjoint(years(c.title)):
+            said = passages.without_year_titles(" ".join((*c.heading, *c.parents, c.text)), c.title)
+            out[j] = not asked.isdisjoint(years(said))
+    return out
 
 
 # a question of a period longer than this many days that says more than the period asks about those words: a passage
