@@ -33,6 +33,11 @@ def test_the_latest_is_asked_for():
         assert asks_latest(q), q
     for q in ("what do I do now", "what now", "what is due now?", "how much is the rent"):
         assert not asks_latest(q), q
+    # ... or the latest said last, as notes are searched (trial s62 L: "grace scoliosis pain level latest" had put her
+    # oldest entry second, the newest sixth)
+    for q in ("grace scoliosis pain level latest", "bp reading most recent?", "weight newest"):
+        assert asks_latest(q), q
+    assert not asks_latest("what is the latest")
     # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)
     from notesqa.asking import asks_last_meeting
 
