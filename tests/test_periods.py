@@ -383,6 +383,7 @@ def test_a_part_of_march_or_may_in_lower_case_ending_a_question_is_of_that_month
     end = days("what was the big job end of march", today)
     assert end == days("what happened at the end of March?", today) and "2026-03-31" in end and "2026-03-01" not in end
     assert "2026-05-01" in days("what did we plant start of may", today)
+    assert "2026-03-15" in days("what did we find mid march", today)  # (trial s62 K)
     assert days("we may end of the day", today) == set()  # a word, not the month
 
 

@@ -120,7 +120,7 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               # "last", "next", "this", or a part's after "in", or "end of" ("what did we plant in early may?", "the
               # big job end of march", trial s62; not "early may" alone)
               r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("in ", "during ", "last ", "next ", "this ", "in early ",
-                                                         "in late ", "in mid-", "in mid ", "end of ", "start of ",
+                                                         "in late ", "mid-", "mid ", "end of ", "start of ",
                                                          "beginning of ", "middle of "))
               + r")(?:march|may)(?=\s*[?.!]*\s*$))")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
