@@ -284,6 +284,16 @@ def test_a_word_after_a_dash_is_left_out_unless_quoted_a_flag_or_all_there_is():
         assert parse_query(kept)[1].excluded == (), kept
     assert parse_query("what does find -name do", flags=("name",)) == ("what does find -name do", Filters())
     assert parse_query('"shuffle sharding" -customers')[1].excluded == ("customers",)  # the phrase is words
+    # ... and the one a question says it is not, last ("..., not the modern one": trial s62 K, the modern trench's row
+    # had come first)
+    text, f = parse_query("sbc trench that was totally blank, not the modern one")
+    assert f.excluded == ("modern",) and text.split() == ["sbc", "trench", "that", "was", "totally", "blank"]
+    assert parse_query("which fridge, but not the samsung one?")[1].excluded == ("samsung",)
+    for kept in ("why is the trench not the one we dug", "not the one", "is it not the best one?"):
+        assert parse_query(kept)[1].excluded == (), kept
+    from notesqa.hits import with_spelling
+    assert with_spelling((), ("modern",), None, not_the=("modern",)) == \
+        "Left out what says “modern”, as the question says it is not that one."
 
 
 def test_a_path_or_day_filter_ends_before_the_questions_mark():

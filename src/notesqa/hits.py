@@ -174,19 +174,22 @@ def quoted_words(words: list[str]) -> str:
 
 
 def with_spelling(fixes: Sequence, excluded: Sequence[str], said: str | None,
-                  as_words: str | None = None) -> str | None:
+                  as_words: str | None = None, not_the: Sequence[str] = ()) -> str | None:
     """said (a notice, or None) after what was searched other than as typed: filters searched as words (as_words:
     query.as_words_said, "No note is tagged “latest”; searched “tag:latest” as words."), the words a question's typos
     were searched as (spelling.Fix each: "No note says “shufle”; searched for “shuffle” instead.", as a search engine
     says it), and the words after a dash whose passages were left out (trial s39: a pasted "-previous" had dropped
-    the answer without a word)."""
+    the answer without a word), or of the one the question says it is not (not_the: "..., not the modern one")."""
     lines = [as_words] if as_words else []
     if fixes:
         searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
         lines.append(f"No note says {quoted_words([f.typed for f in fixes])}; searched for {searched} instead.")
-    if excluded:
-        lines.append(f"Left out what says {quoted_words(list(excluded))} (a word after a dash); to search for it, "
+    dashed = [w for w in excluded if w not in not_the]
+    if dashed:
+        lines.append(f"Left out what says {quoted_words(dashed)} (a word after a dash); to search for it, "
                      "write it without the dash.")
+    if not_the:  # ("..., not the modern one": query._NOT_THE_ONE)
+        lines.append(f"Left out what says {quoted_words(list(not_the))}, as the question says it is not that one.")
     return " ".join([*lines, said] if said else lines) or None
 
 

@@ -351,9 +351,25 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
         return " "
 
     rest = _QUOTED_OR_MINUS.sub(take, text)
+    if said := not_the(rest):
+        words += said
+        rest = rest[:_NOT_THE_ONE.search(rest).start()]
     if not words or not has_words(rest):
         return text, ()
     return rest, tuple(dict.fromkeys(words))
+
+
+def not_the(question: str) -> tuple[str, ...]:
+    """The word of the one a question says it is not, last ("..., not the modern one": "modern"), left out as a
+    word after a dash is; else ()."""
+    m = _NOT_THE_ONE.search(question)
+    return (m[1],) if m is not None and m[1].casefold() not in _NOT_A_KIND else ()
+
+
+# the one a question says it is not, last: "the trench that was blank, not the modern one" (trial s62 K); not "not the
+# best one", which says which
+_NOT_THE_ONE = re.compile(r",\s*(?:but\s+)?not\s+the\s+([^\W\d_][\w-]*)\s+ones?\s*[?.!]*\s*$", re.IGNORECASE)
+_NOT_A_KIND = frozenset("""best worst first last same other right wrong new old big small main usual latest next""".split())
 
 
 def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:

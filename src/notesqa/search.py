@@ -37,7 +37,7 @@ from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_me
 from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
                       with_years_from_today, without_months, without_relative_days)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
-                    folder_of, merge_filters, parse_query, unmatched, tag_key, with_listing_period)
+                    folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
 from .spelling import Speller, Spelling, spelled, within_edits
 from .vocabulary import words_of
@@ -554,7 +554,7 @@ class NotesIndex:
                       self.task_count(question), self._dated_then(question), said_all)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
-        return with_spelling(spelling.fixes, filters.excluded, said, filtered) if hits else said
+        return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
