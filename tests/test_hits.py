@@ -363,6 +363,7 @@ def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
     assert unsaid_day(_hit(text="date: 02/04/25", date="2025-04-01")) == "2025-04-01"
     # ... and a heading of a month's name alone in a note its title gives the year of (trial s62 G: "Notes 2025 > Jul"
     # > "ordained deacon 29 June" had been shown "dated 2025-07-01")
-    assert unsaid_day(_hit(text="ordained deacon 29 June", title="Notes 2025", heading=("Jul",), date="2025-07-01")) is None
+    deacon = _hit(text="ordained deacon 29 June", title="Notes 2025", heading=("Jul",), date="2025-07-01")
+    assert unsaid_day(deacon) is None
     assert unsaid_day(_hit(text="x", title="Notes 2025", heading=("Jun",), date="2025-07-01")) == "2025-07-01"
     assert unsaid_day(_hit(text="x", title="Notes", heading=("Jul",), date="2025-07-01")) == "2025-07-01"  # no year

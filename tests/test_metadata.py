@@ -467,7 +467,8 @@ def test_a_day_its_title_says_dates_the_note_where_its_file_name_says_none_or_a_
     # this year's), "# Summer fete 2026 - Sat 27 June" of 1 June by "summer fete 2026.md"
     from notesqa.units import parse_markdown
 
-    assert parse_markdown("# Christmas Fair 2025 - Fri 5 Dec\n\nLead: Priya\n", "events/xmas fair.md").date == "2025-12-05"
+    fair = parse_markdown("# Christmas Fair 2025 - Fri 5 Dec\n\nLead: Priya\n", "events/xmas fair.md")
+    assert fair.date == "2025-12-05"
     assert parse_markdown("# Summer fete 2026 - Sat 27 June\n\n12-3pm\n", "summer fete 2026.md").date == "2026-06-27"
     # a daily note's name says its day, whatever its title
     assert parse_markdown("# Plans - Fri 11 Dec 2026\n\nx\n", "2026-12-05.md").date == "2026-12-05"

@@ -102,7 +102,8 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     # had been read as of last Christmas too)
     last_week = {f"2026-11-{d}" for d in range(23, 30)}
     assert days("what did I book for christmas last week", date(2026, 12, 5)) == last_week
-    assert days("what did i order for xmas in november?", date(2026, 12, 5)) == {f"2026-11-{d:02d}" for d in range(1, 31)}
+    november = {f"2026-11-{d:02d}" for d in range(1, 31)}
+    assert days("what did i order for xmas in november?", date(2026, 12, 5)) == november
     # ... and of a present that goes on, the coming one (trial s51: "who is working christmas eve" had been read as
     # 2025's)
     assert days("who is working christmas eve", date(2026, 12, 3)) == {"2026-12-24"}

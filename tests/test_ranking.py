@@ -64,7 +64,8 @@ def test_a_copy_embedded_in_a_dated_note_is_of_its_own_years_not_the_embedding_n
     # "year +0.08" for "dates for the sleigh this year" by the journal's day, above the "2026: Sat 12 Dec" line
     import dataclasses
 
-    copy = dataclasses.replace(_chunk("journals/2026_12_05.md", 0, "2024: 14 + 15 Dec. raised £1,480", date="2026-12-05"),
+    copy = dataclasses.replace(_chunk("journals/2026_12_05.md", 0, "2024: 14 + 15 Dec. raised £1,480",
+                                      date="2026-12-05"),
                                title="Dec 5th, 2026", parents=["Santa Sleigh Run", "Years"],
                                origin="pages/Santa Sleigh Run.md:10")
     own = _chunk("journals/2026_12_05.md", 1, "sleigh lights tested", date="2026-12-05")
@@ -75,8 +76,8 @@ def test_a_copy_embedded_in_a_dated_note_is_of_its_own_years_not_the_embedding_n
 
 
 def test_a_year_said_only_in_another_notes_title_is_not_the_passages():
-    # trial s62 H: "Carry over to Hobby goals 2026" in "Hobby goals 2025" had lifted that note "year +0.08" for "my hobby
-    # resolutions page for this year", above "Hobby goals 2026"
+    # trial s62 H: "Carry over to Hobby goals 2026" in "Hobby goals 2025" had lifted that note "year +0.08" for "my
+    # hobby resolutions page for this year", above "Hobby goals 2026"
     import dataclasses
 
     chunks = [dataclasses.replace(_chunk("Hobby goals 2025.md", 0, "Carry over to Hobby goals 2026"),

@@ -246,7 +246,8 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|\bwhat['’]?s\s+new\s+(?:on|with)\b"
                      # "grace scoliosis pain level latest": said last, after what it is of (trial s62 L); not "what is
                      # the latest"
-                     + r"|\b(?!(?:the|is|s|a|my|our)\b)\w+\s+(?:latest|most\s+recent|newest)\s*[?.!]*\s*$", re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
+                     + r"|\b(?!(?:the|is|s|a|my|our)\b)\w+\s+(?:latest|most\s+recent|newest)\s*[?.!]*\s*$",
+                     re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
 
 
 def asks_last_meeting(text: str) -> bool:

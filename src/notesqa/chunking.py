@@ -776,7 +776,8 @@ _DOTTED_ENTRY = re.compile(r"\s*(\d{1,2})([./])(\d{1,2})(?:[./](\d\d|\d{4}))?(?=
 
 
 # an entry opening with a weekday and a day's number, no month: "Tue 14: Larkspur stand", "Wed 15th evening - talk"
-_WEEKDAY_ENTRY = re.compile(r"\s*" + _WEEKDAY_BEFORE + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+[A-Za-z]+){0,2}\s*[:–—-]\s*\S")
+_WEEKDAY_ENTRY = re.compile(r"\s*" + _WEEKDAY_BEFORE
+                            + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+[A-Za-z]+){0,2}\s*[:–—-]\s*\S")
 
 
 

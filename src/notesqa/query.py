@@ -369,7 +369,8 @@ def not_the(question: str) -> tuple[str, ...]:
 # the one a question says it is not, last: "the trench that was blank, not the modern one" (trial s62 K); not "not the
 # best one", which says which
 _NOT_THE_ONE = re.compile(r",\s*(?:but\s+)?not\s+the\s+([^\W\d_][\w-]*)\s+ones?\s*[?.!]*\s*$", re.IGNORECASE)
-_NOT_A_KIND = frozenset("""best worst first last same other right wrong new old big small main usual latest next""".split())
+_NOT_A_KIND = frozenset("""best worst first last same other right wrong new old big small main usual latest
+next""".split())
 
 
 def _unquoted(text: str) -> tuple[str, tuple[str, ...]]:
