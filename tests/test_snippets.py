@@ -1617,6 +1617,21 @@ def test_a_match_that_says_none_of_the_question_moves_to_the_unit_of_its_hit_tha
     assert rematched(tree, Snippet(0, (1,), 0.8, exp, matched=1), asked).matched == 1
 
 
+def test_a_log_shown_for_the_latest_marks_its_newest_entry():
+    # trial s62 H: "when did i last do a deep clean on the airbrush" had shown the deep clean log with "=>" on
+    # "2026-06-02 ✔", above the newest entry "2026-09-06 ✔"
+    from notesqa.snippets import Snippet, newest_matched
+
+    days = ["2026-02-28", "2026-06-02", "2026-09-06", None, "2099-01-01"]
+    chunks = [dataclasses.replace(_chunk("air.md", i, f"{d or 'next: early Dec'} ✔"), date=d) for i, d in enumerate(days)]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(None, 0.0, None, 0.0, 0.0)
+    assert newest_matched(tree, Snippet(0, (1, 2, 3, 4), 0.9, exp, matched=1), "2026-12-05").matched == 2
+    assert newest_matched(tree, Snippet(2, (3,), 0.9, exp), "2026-12-05").matched is None  # one day: as it was
+    undated = Snippet(3, (), 0.9, exp)
+    assert newest_matched(tree, undated, "2026-12-05") is undated
+
+
 def test_a_days_page_properties_hit_shows_what_the_page_says_after_them():
     # trial s57 MB: "what callouts did we have last week" had shown a journal's "type: callout / location: Sty Head"
     # alone, nothing of what happened

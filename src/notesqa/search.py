@@ -249,8 +249,12 @@ class NotesIndex:
         cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), \
             frozenset(tokenize(without_relative_days(text)))
 
-        def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words)
-            return snippets.rematched(live.tree, cut(s), asked)
+        latest, today = asks_latest(text), date.today().isoformat()
+
+        def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words, or a
+            # log's newest entry for "when did I last ...")
+            s = snippets.rematched(live.tree, cut(s), asked)
+            return snippets.newest_matched(live.tree, s, today) if latest else s
         # hits put in another order than their scores' (a day's first, the last meeting's) are chosen from as many as
         # at -k 10: -k 3 shows a day's hits -k 10 puts first, and the last meeting's best three (trial s47: the newest
         # meeting's line, 4th by score, had been first at -k 5 and absent at -k 3)

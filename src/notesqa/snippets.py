@@ -312,6 +312,17 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     return replace(snippet, matched=None if best == snippet.root else best)
 
 
+def newest_matched(tree: NoteTree, snippet: Snippet, today: str) -> Snippet:
+    """snippet, for a question of the latest ("when did I last ..."), its match moved to the newest of its units dated
+    up to today, when it shows entries of two days or more (trial s62 H: a log's "=>" had marked its middle entry)."""
+    chunks = tree.chunks
+    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].date and chunks[j].date[:10] <= today]
+    if len({chunks[j].date[:10] for j in rows}) < 2:
+        return snippet
+    newest = max(rows, key=lambda j: chunks[j].date[:10])  # (the first of the newest)
+    return replace(snippet, matched=None if newest == snippet.root else newest)
+
+
 def _properties_lead(tree: NoteTree, row: int, room: int, shown: set[int]) -> list[int]:
     """The rows of the block after row and what follows it (_following), when row is its note's first passage and
     only fields (a Logseq page's properties, a note's front matter shown) and they fit; [] for any other."""
