@@ -715,6 +715,10 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("what gig is on Saturday the 12th?", today) == {"2026-12-12"}
     assert days("what did we play on Sat 14th", today) == {"2026-11-14"}
     assert days("what happened on monday the 31st?", today) == {"2026-08-31"}
+    # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)
+    assert days("whats on tue 15", today) == days("what's on Tues 15th", today) == {"2026-12-15"}
+    assert days("class tue 8pm", today) == days("tue 8:30 class", today) == set()
+    assert days("tue 8 am", today) == set()
     assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
     # ... not a span of weekdays (the review)
     assert len(days("next week monday to wednesday", today)) == 7 and len(days("last week Monday through Friday", today)) == 7
