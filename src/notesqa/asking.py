@@ -541,7 +541,10 @@ _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s"
                         # ... what to pack, bring, take or buy: a checklist ("things to pack for bologna", trial s62 B)
                         r"|(?:things|stuff|items|what)\s+(?:(?:do\s+)?(?:i|we)\s+(?:need\s+|have\s+)?)?to\s+"
-                        r"(?:pack|bring|take|buy|get)\b)", re.IGNORECASE)
+                        r"(?:pack|bring|take|buy|get)\b"
+                        # ... or a checklist, a list of them ("checklist for packing the van", trial s62 P)
+                        r"|(?:(?:the|my|our)\s+)?(?:(?:check\s*list|(?:packing|shopping|kit)\s+list)\b|list\s+of\s))",
+                        re.IGNORECASE)
 
 
 def asks_list(question: str) -> bool:
