@@ -56,6 +56,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("who is on tuesday at 8pm", today) == days("what's on tuesday?", today) == {"2026-12-08"}
     assert days("what was on tuesday", today) == {"2026-12-01"}  # (looking back, as before)
     assert days("what is the thing i wrote down on tuesday", today) == {"2026-12-01"}
+    # ... and what one has got on it (trial s62 N: "what have i got on monday" on a Saturday had been last Monday)
+    assert days("what have i got on monday", today) == days("have we got anything on monday?", today) == {"2026-12-07"}
+    assert days("what did i get done on monday", today) == {"2026-11-30"}  # (done: looking back)
 
 
 def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():
