@@ -474,6 +474,15 @@ def test_a_day_its_title_says_dates_the_note_where_its_file_name_says_none_or_a_
     assert parse_markdown("# Plans - Fri 11 Dec 2026\n\nx\n", "2026-12-05.md").date == "2026-12-05"
 
 
+def test_a_number_after_a_hash_in_a_field_is_no_tag():
+    # trial s62 O: "type:: routine on-site (IMV #3)" had been shown "type: routine on-site (IMV 3)"; a tag of digits
+    # only is none in Obsidian
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# T\n\ntype:: routine on-site (IMV #3)\n\nbody line\n", "a.md")
+    assert note.units[0].text == "type: routine on-site (IMV #3)"
+
+
 def test_an_adr_tools_record_is_named_by_its_number():
     # trial s48: "adr/0007-use-postgres-logical-replication.md" (adr-tools', MADR's names) had not been "ADR-0007"
     from notesqa.metadata import document_id

@@ -1263,7 +1263,8 @@ FRONT_MATTER_BLOCK = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z
 # (a key of a few words too, FIELD_KEY, as Dataview takes it: "planning ref:: UTT/26/2231/FUL", trial s61 ZA, had
 # ended the note's fields, its "stage:: 2 → 3" and "status:: active" each a passage after)
 _LEADING_FIELD = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(" + FIELD_KEY + r")::[ \t]*(.*?)[ \t]*$")
-_LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#([\w/-]+)")
+# (a tag has a letter: "#3" of "IMV #3" is a number, trial s62 O)
+_LINKED = re.compile(r"\[\[([^\[\]\n]+)\]\]|#\[\[([^\[\]\n]+)\]\]|#((?=[\w/-]*[^\W\d_])[\w/-]+)")
 
 
 def property_list(value: str) -> tuple[str, ...]:
