@@ -35,6 +35,9 @@ def test_note_level_figures_rank_notes_by_their_first_hit():
     assert notes["mrr@10"] == pytest.approx((1 + 1 / 2) / 2)
     assert notes["ndcg@5"] == pytest.approx((1 + 1 / 1.5849625) / 2, rel=1e-6)
     assert "note-level (n=2)" in format_row("notesqa", score(QUESTIONS, RESULTS))
+    # ... saying how it differs from the kinds' figures (trials s62: read as at odds with "note:0.50")
+    assert "whatever that shows; the figures above need a hit that shows an answer span" in \
+        format_row("notesqa", score(QUESTIONS, RESULTS))
     assert "note-level" not in score(QUESTIONS[:1], RESULTS)  # only questions marked note_level
 
 

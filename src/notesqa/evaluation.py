@@ -138,8 +138,10 @@ def format_row(name: str, s: dict) -> str:
         row += f"\n{'':10s} hit@1 by kind: " + " ".join(f"{k}:{v:.2f}" for k, v in s["hit@1 by kind"].items())
     notes = s.get("note-level")
     if notes:
+        # (what sets it apart from the "note" kind above: every helper of trials s62 had read the two as at odds)
         row += (f"\n{'':10s} note-level (n={notes['n']}): hit@1={notes['hit@1']:.3f} mrr@10={notes['mrr@10']:.3f} "
-                f"ndcg@5={notes['ndcg@5']:.3f}")
+                f"ndcg@5={notes['ndcg@5']:.3f}  (the right note by its first hit, whatever that shows; the figures "
+                f"above need a hit that shows an answer span)")
     return row
 
 
