@@ -96,3 +96,21 @@ def test_each_benchmark_question_names_a_span_its_note_holds(name):
     for q in questions:
         note = _as_shown((corpus / q["file"]).read_text(encoding="utf-8", errors="replace"))
         assert any(_as_shown(a) in note for a in q["answer"]), (name, q["id"])
+
+
+def test_spans_no_hit_can_show_are_warned_of(tmp_path):
+    # trials s62 F, G, H, J: spans copied from a table's raw row ("Funeral | £128 | £142") or from a heading had been
+    # taken without a word, and counted as misses though the right row came first
+    from notesqa.evaluation import span_warnings
+
+    (tmp_path / "Fees.md").write_text("# Fees 2026\n\n## Funerals\n\n| Item | Fee |\n|---|---|\n"
+                                      "| Funeral in church | £128 |\n\nbody line here\n", encoding="utf-8")
+    questions = [{"id": "row", "file": "Fees.md", "answer": ["Funeral in church | £128"]},
+                 {"id": "cell", "file": "Fees.md", "answer": ["£128"]},
+                 {"id": "head", "file": "Fees.md", "answer": ["Funerals"]},
+                 {"id": "body", "file": "Fees.md", "answer": ["body line"]},
+                 {"id": "none", "file": "Fees.md", "answer": ["not in it"]},
+                 {"id": "gone", "file": "Gone.md", "answer": ["x"]}]
+    said = span_warnings(questions, tmp_path)
+    assert [w.split(":")[0] for w in said] == ["row", "head"]  # (a span not found: the scorer's to count)
+    assert "a table row" in said[0] and "a heading" in said[1]

@@ -61,6 +61,26 @@ def load_questions(path) -> list[dict]:
     return out
 
 
+def span_warnings(questions: list[dict], notes_dir) -> list[str]:
+    """The answer spans no hit can show, each "id: why": one copied across a table row's cells (a hit shows a row as
+    "Header: value | ..."), or a heading (shown in a hit's breadcrumb, not its text). Trials s62: such spans had
+    counted as misses though the right passage came first. A span read as the scorer reads it (norm)."""
+    out, notes = [], Path(notes_dir)
+    for q in questions:
+        try:
+            lines = [norm(ln) for ln in (notes / q["file"]).read_text(encoding="utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError):
+            continue  # (the run says what it cannot find: not a span's fault)
+        for span in q["answer"]:
+            line = next((ln for ln in lines if norm(span) in ln), "").lstrip("-+> \t")
+            if line.startswith("|") and "|" in span:
+                out.append(f"{q['id']}: the span {span!r} runs across a table row's cells; a hit shows a row as "
+                           "\"Header: value | ...\": copy one cell's text.")
+            elif re.match(r"#{1,6}\s", line):  # (a markdown heading, a Logseq "- ## ...")
+                out.append(f"{q['id']}: the span {span!r} is a heading, shown in a hit's breadcrumb, not its text.")
+    return out
+
+
 def rank_of_hit(q: dict, results: list[dict]) -> int | None:
     spans = [norm(a) for a in q["answer"]]
     for i, r in enumerate(results, 1):
@@ -245,6 +265,8 @@ def evaluate(questions_path, notes_dir, index_dir, *, model: str | None = None, 
         report["build"] = {"seconds": rep.seconds, "embed_seconds": rep.embed_seconds, "chunks": rep.chunks,
                            "embedded": rep.embedded}
         log(f"index: {rep.summary()}")
+    for warning in span_warnings(questions, notes_dir):
+        log(f"warning: {warning}")
     index = NotesIndex.open(index_dir, embedder=embedder)
     index.search("warm up", k=5)
 
