@@ -343,6 +343,17 @@ def test_a_day_and_month_in_numbers_under_a_months_heading_is_that_day_of_the_ti
                                                                  ("cold all mon", "2026-11-01")]
 
 
+def test_a_months_notes_weekday_entry_under_a_heading_of_its_year_is_its_day():
+    # trial s62 N: "- Mon 7: Len's Berlingo" under "# Dec 2026" > "## next week (w/c 7 Dec)" of "2026-12 jobs.md" had
+    # been of 1 December ("what have i got on monday" did not find it)
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Dec 2026\n\n## Sat 5 Dec\n- own van\n\n## next week (w/c 7 Dec)\n- Mon 7: Len's Berlingo\n"
+                      "- Tue 8: Jazz MOT\n- chase Chloe\n", "months/2026-12 jobs.md")
+    assert [(c.text[:6], c.date) for c in chunk_note(note)] == [("own va", "2026-12-05"), ("Mon 7:", "2026-12-07"),
+                                                               ("Tue 8:", "2026-12-08"), ("chase ", "2026-12-01")]
+
+
 def test_a_two_digit_day_opening_an_entry_under_a_months_heading_is_that_day():
     # trial s62 A: a drill programme's "- 15 - sleigh prep" under "## Dec" of "Drill Programme 2026" had been of 1
     # December ("whats on drill night 15th dec" put it below "Not dated on December 15")
