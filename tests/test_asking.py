@@ -36,7 +36,8 @@ def test_the_latest_is_asked_for():
     # ... or the latest said last, as notes are searched (trial s62 L: "grace scoliosis pain level latest" had put her
     # oldest entry second, the newest sixth)
     for q in ("grace scoliosis pain level latest", "bp reading most recent?", "weight newest",
-              "what was the price of ewe nuts on the last load", "how did our last batch go"):  # (trial s62 J)
+              "what was the price of ewe nuts on the last load", "how did our last batch go",  # (trial s62 J)
+              "when did bramble come in season this time"):  # (trial s62 M: a 2024 journal had come first)
         assert asks_latest(q), q
     assert not asks_latest("what is the latest")
     # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)

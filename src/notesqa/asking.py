@@ -230,6 +230,8 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|\bwhen\s+(?:was|were|did)\b[^?.!\n]{0,80}?\b" + _NEWEST
                      # "when was the last time the boiler was serviced?" (the review)
                      + r"|\bwhen\s+was\s+the\s+last\s+time\b"
+                     # "when did bramble come in season this time" (trial s62 M)
+                     + r"|\bwhen\s+(?:did|was|were)\b[^?.!\n]{0,80}?\bthis\s+time\b"
                      # "kierans arrears how much now", "what's the rent now?" (trial s58 PC-036: the oldest figure had
                      # come first); not "what do I do now", "what now"
                      + r"|\b(?:how\s+much|how\s+many|what(?:['’]s|\s+is|\s+are))\b(?![^?.!\n]{0,60}?\bdue\b)"
