@@ -123,6 +123,13 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Languages", heading=("C#", "C")).breadcrumb == ["Languages", "C#", "C"]
     assert _hit(title="Smile 5 Home Battery", heading=("Smile 5", "UPS")).breadcrumb == [
         "Smile 5 Home Battery", "Smile 5", "UPS"]
+    # ... and a first heading that is the title, then a dash and more, names the note more fully (trial s62 C: "santas
+    # grotto > Santa's grotto - how we do it > Presents"); the same words as written there, not the file's name
+    assert _hit(title="santas grotto", heading=("Santa's grotto - how we do it", "Presents")).breadcrumb == [
+        "Santa's grotto - how we do it", "Presents"]
+    assert _hit(title="gift aid and matched funding", heading=("Gift Aid & matched funding", "Gift aid")).breadcrumb \
+        == ["Gift Aid & matched funding", "Gift aid"]
+    assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]
 
 
 def test_a_heading_that_is_the_title_after_its_authors_shows_once():

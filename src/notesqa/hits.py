@@ -43,7 +43,8 @@ def no_match(filtered: bool, why: str | None = None) -> str:
     return "No matching notes. Try other words" + (", or fewer filters." if filtered else ".")
 _WORDS = re.compile(r"[^\W_]+[+#]*")  # "C++" and "C#" are not "C"
 _ITEM = re.compile(r"\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[.\]\s+)?")  # a shown line's indent, list marker, box
-_ASIDE = re.compile(r"\s*[^\w\s]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
+_ASIDE = re.compile(r"\s*[^\w\s&+'’]")  # what may follow a shortened name: " (Kleppmann)", ": a guide", " - notes"
+# (not " & matched funding": "Gift aid" under "Gift Aid & matched funding" is a section, trial s62 C)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ class Hit:
             crumbs.pop()
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
+            if out and out[-1] == self.title and self.heading and part == self.heading[0] and part.strip() \
+                    and (_as_written(part, out[-1]) or _fuller_name(part, out[-1])):
+                out[-1] = part  # its first heading, as written there: the title again, or it and more after a dash
+                continue  # ("santas grotto" > "Santa's grotto - how we do it", trial s62 C)
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
                                             or _same_day_as(out[-1], part)
                                             or out[-1] == self.title and self.heading and part == self.heading[0]
@@ -385,6 +390,22 @@ def _said_by(title: str, heading: str) -> bool:
 
 
 _DASH = re.compile(r"\s[-–—:]\s|:\s")
+
+
+def _as_written(heading: str, title: str) -> bool:
+    """Is a note's first heading its title in lower case as a file is named, written with its capitals ("Gift Aid &
+    matched funding" of "gift aid and matched funding")?"""
+    return title == title.lower() and heading != heading.lower() and bool(_loose(title)) \
+        and _loose(heading) == _loose(title)
+
+
+def _fuller_name(heading: str, title: str) -> bool:
+    """Is a note's first heading its title, then a dash or a colon and more ("Santa's grotto - how we do it" of
+    "santas grotto", apostrophes aside)?"""
+    m = _DASH.search(heading)
+    bare = str.maketrans("", "", "'’")
+    return m is not None and bool(_loose(title)) and _loose(heading[:m.start()].translate(bare)) == \
+        _loose(title.translate(bare))
 
 
 def _after_dash(title: str, heading: str) -> bool:
