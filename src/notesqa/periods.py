@@ -1187,7 +1187,8 @@ def days(text: str, today: date | None = None) -> set[str]:
 def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
-    return _due_by(text, today) or _named_days(text, today)
+    named = _named_days(text, today)
+    return _due_by(text, today, named) or named
 
 
 # a question of what is due by a day: "what's due by Friday?", "anything due before the 14th?"
@@ -1195,12 +1196,15 @@ _DUE_BY = re.compile(r"\b(by|before|until|till|no\s+later\s+than)\s+(?=\S)", re.
 _DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
 
 
-def _due_by(text: str, today: date) -> frozenset[str] | None:
+def _due_by(text: str, today: date, said: frozenset[str]) -> frozenset[str] | None:
     """For a question of what is due by or before a day to come: today up to that day, as a to-do list's "due
-    before" reads (trial s62: "due before the 14th" had been read as no day, "due by Friday" as Friday alone)."""
+    before" reads (trial s62: "due before the 14th" had been read as no day, "due by Friday" as Friday alone). said:
+    the days text names (_named_days), which "by" reads as they are."""
     if not asks_due(text) or _PAST.search(text) or (m := _DUE_BY.search(text)) is None:
         return None
-    named = sorted(_coming(d, today) for d in _named_days(text[:m.start()] + "by " + text[m.end():], today))
+    if m[1].lower() != "by":  # ("before the 14th" read as "by the 14th" names the 14th)
+        said = _named_days(text[:m.start()] + "by " + text[m.end():], today)
+    named = sorted(_coming(d, today) for d in said)
     if not named or (named[-1] - named[0]).days >= len(named) or named[0] < today:
         return None  # no day, days apart, or gone
     last = named[0] - timedelta(days=1) if m[1].lower() == "before" else named[-1]
