@@ -352,6 +352,10 @@ def test_a_months_notes_weekday_entry_under_a_heading_of_its_year_is_its_day():
                       "- Tue 8: Jazz MOT\n- chase Chloe\n", "months/2026-12 jobs.md")
     assert [(c.text[:6], c.date) for c in chunk_note(note)] == [("own va", "2026-12-05"), ("Mon 7:", "2026-12-07"),
                                                                ("Tue 8:", "2026-12-08"), ("chase ", "2026-12-01")]
+    # ... a time after the day's number too (trial s62 S: "- Wed 9 10am — CP12 12 Vale Rd" had been of the 1st)
+    note = parse_note("# Dec 2026\n\n## plan\n- Tue 8 — PCC meeting\n- Wed 9 10am — CP12 12 Vale Rd\n"
+                      "- Thu 10 9:30 - boiler\n", "months/2026-12 jobs.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-12-08", "2026-12-09", "2026-12-10"]
 
 
 def test_a_two_digit_day_opening_an_entry_under_a_months_heading_is_that_day():
