@@ -1623,7 +1623,8 @@ def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     from notesqa.snippets import Snippet, newest_matched
 
     days = ["2026-02-28", "2026-06-02", "2026-09-06", None, "2099-01-01"]
-    chunks = [dataclasses.replace(_chunk("air.md", i, f"{d or 'next: early Dec'} ✔"), date=d) for i, d in enumerate(days)]
+    chunks = [dataclasses.replace(_chunk("air.md", i, f"{d or 'next: early Dec'} ✔"), date=d)
+              for i, d in enumerate(days)]
     tree = NoteTree.build(chunks)
     exp = Explanation(None, 0.0, None, 0.0, 0.0)
     assert newest_matched(tree, Snippet(0, (1, 2, 3, 4), 0.9, exp, matched=1), "2026-12-05").matched == 2
