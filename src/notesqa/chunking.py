@@ -535,23 +535,22 @@ _WEEKDAY_NUMBER = re.compile(r"\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d
 def _weekday_number_after(text: str, running: str) -> str | None:
     """The first day after running (ISO), within a month, of a heading's weekday and day's number ("Tue 28")."""
     m = _WEEKDAY_NUMBER.fullmatch(text)
-    if m is None:
-        return None
-    start, weekday, number = _dt.date.fromisoformat(running), weekday_number(m[1]), int(m[2])
-    return next((d.isoformat() for i in range(1, 32) if (d := start + _dt.timedelta(days=i)).day == number
-                 and d.weekday() == weekday), None)
-
+    return _day_on_weekday(running, m[1], int(m[2]), range(1, 32)) if m else None
 
 
 def _weekday_entry(text: str, near: str | None) -> str | None:
     """The day an entry of a weekday and a day's number is, from a week before near (ISO: the entry above's day, else
     the note's) to a month after it, where that number falls on that weekday (trial s62 B: a trip note dated
     2026-04-13 whose "- Tue 14: stand review" had been of the note's day); None for a slip or another line."""
-    if near is None or (m := _WEEKDAY_ENTRY.match(text)) is None:
-        return None
-    start, weekday, number = _dt.date.fromisoformat(near), weekday_number(m[1]), int(m[2])
-    return next((d.isoformat() for i in range(-6, 32) if (d := start + _dt.timedelta(days=i)).day == number
-                 and d.weekday() == weekday), None)
+    m = _WEEKDAY_ENTRY.match(text) if near is not None else None
+    return _day_on_weekday(near, m[1], int(m[2]), range(-6, 32)) if m else None
+
+
+def _day_on_weekday(start: str, weekday: str, number: int, offsets: range) -> str | None:
+    """The first day, of those offsets days from start (ISO), numbered number in its month and on weekday ("Tue")."""
+    first, wanted = _dt.date.fromisoformat(start), weekday_number(weekday)
+    return next((d.isoformat() for i in offsets if (d := first + _dt.timedelta(days=i)).day == number
+                 and d.weekday() == wanted), None)
 
 
 def _own_day(note: ParsedNote) -> str | None:
@@ -783,7 +782,6 @@ _DOTTED_ENTRY = re.compile(r"\s*(\d{1,2})([./])(\d{1,2})(?:[./](\d\d|\d{4}))?(?=
 # an entry opening with a weekday and a day's number, no month: "Tue 14: Larkspur stand", "Wed 15th evening - talk"
 _WEEKDAY_ENTRY = re.compile(r"\s*" + _WEEKDAY_BEFORE
                             + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+[A-Za-z]+){0,2}\s*[:–—-]\s*\S")
-
 
 
 def _cell_day_in_month(cell: str, start: str) -> str | None:
