@@ -260,25 +260,22 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
         for m in _FOR_MONTH.finditer(text):
             out.update(_month_named(m, today, ahead))
-    for m in _HOLIDAY.finditer(text):
+    for m in _HOLIDAY.finditer(text):  # (present: not back and in the present tense, as above)
+        which = m.group(1) or m.group(3) or m.group(4)  # "last christmas", "christmas 2024", "easter last year"
         if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
-                and not (m.group(1) or m.group(3) or m.group(4) or ahead or back or asks_due(text)) \
-                or _WHEN_FOR.match(text) and not asks_due(text) and re.search(r"\bfor\s+$", text[:m.start()], re.I):
+                and (not which and (out or not (ahead or back or asks_due(text)))
+                     or _WHEN_FOR.match(text) and not asks_due(text)):
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
-            # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25")
-        if out and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) and not (m.group(1) or m.group(3)
-                                                                                  or m.group(4)):
-            continue  # "what did I book for christmas last week?": what it was for, the question names its time
-            # (trial s61: read as last Christmas's too)
+            # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25"); in a question that names its
+            # time, "what did I book for christmas last week?" (trial s61: read as last Christmas's too)
         if _after_since(text, m.start()):
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
-        if _THE_BEFORE.search(text, 0, m.start()) and not (m.group(1) or m.group(3) or m.group(4)) \
-                and _NOUN_AFTER.match(text, m.end()):
+        if _THE_BEFORE.search(text, 0, m.start()) and not which and _NOUN_AFTER.match(text, m.end()):
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
-        out.update(_holiday_days(m, _holiday(m, today, ahead, back or gone or not _PRESENT.search(text))))
-        if not (back or gone or _PRESENT.search(text) or _TENSED.search(text)):
+        out.update(_holiday_days(m, _holiday(m, today, ahead, back or gone or not present)))
+        if not (back or gone or present or _TENSED.search(text)):
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
             # trial s62 F, had been of last Christmas alone)
             out.update(_holiday_days(m, _holiday(m, today, ahead, False)))
