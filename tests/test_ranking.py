@@ -86,6 +86,11 @@ def test_a_year_said_only_in_another_notes_title_is_not_the_passages():
               dataclasses.replace(_chunk("Log.md", 0, "bought paints 2026 sale"), title="Log")]
     ranked = {c.row: c for c in fuse(chunks, _dense_only([0.5] * 3), "hobby goals 2026", {}, None, 10)}
     assert not ranked[0].explain.year_match and ranked[1].explain.year_match and ranked[2].explain.year_match
+    # ... a copy of that line embedded in a journal of 2026 too: the journal's day is not the copy's (the review)
+    copy = dataclasses.replace(chunks[0], path="journals/2026_12_05.md", title="Dec 5th, 2026", date="2026-12-05",
+                               parents=["Hobby goals 2025"], origin="Hobby goals 2025.md:1")
+    ranked = {c.row: c for c in fuse([*chunks, copy], _dense_only([0.5] * 4), "hobby goals 2026", {}, None, 10)}
+    assert not ranked[3].explain.year_match
 
 
 def test_fuse_gives_unfetched_candidates_the_approximate_indexs_floor():

@@ -991,10 +991,24 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
         return out
     for j in np.flatnonzero(out):
         c = chunks[int(cand[j])]
-        if not (c.date and c.date[:4] in asked) and asked.isdisjoint(years(c.title)):
-            said = passages.without_year_titles(" ".join((*c.heading, *c.parents, c.text)), c.title)
+        if not _dated_in(c, asked) and (c.origin or asked.isdisjoint(years(c.title))):
+            said = passages.without_year_titles(_says_of_itself(c, title=False), c.title)
             out[j] = not asked.isdisjoint(years(said))
     return out
+
+
+def _dated_in(c: Chunk, asked: set[str]) -> bool:
+    """Is the passage dated in a year of asked? Not a copy embedded from another note by the day of the note it is
+    copied into (trial s62 A: a block of 2024 in the journal of 2026-12-05 had been of 2026)."""
+    return bool(c.date) and c.date[:4] in asked and not c.origin
+
+
+def _says_of_itself(c: Chunk, title: bool = True) -> str:
+    """What a passage says of itself for a year or a version asked: its note's title, its headings, parents and text; a
+    copy embedded from another note its own parents and text only, not the headings and title of the note it is in."""
+    if c.origin:
+        return " ".join((*c.parents, c.text))
+    return " ".join((*((c.title,) if title else ()), *c.heading, *c.parents, c.text))
 
 
 # a question of a period longer than this many days that says more than the period asks about those words: a passage
@@ -1365,18 +1379,17 @@ def _numbering(of: list[Chunk], text: str) -> np.ndarray:
 
 
 def _names(chunks: list[Chunk], cand: np.ndarray, asked: set[str], found, by_date: bool = False) -> np.ndarray:
-    """For each candidate: does found() find one of asked in its title, headings, parents or text (or, by_date,
-    is its note dated in an asked year)? A copy embedded from another note by its own parents and text only: the
-    note it is copied into is not its (trial s62 A: a block of 2024 in the journal of 2026-12-05 had been of 2026)."""
+    """For each candidate: does found() find one of asked in what it says of itself (_says_of_itself), or, by_date, is
+    it dated in an asked year (_dated_in)?"""
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
         return out
     for j, cid in enumerate(cand):
         c = chunks[int(cid)]
-        if by_date and c.date and c.date[:4] in asked and not c.origin:
+        if by_date and _dated_in(c, asked):
             out[j] = True
             continue
-        parts = " ".join((*c.parents, c.text) if c.origin else (c.title, *c.heading, *c.parents, c.text))
+        parts = _says_of_itself(c)
         # a plain substring test first: the regex (not "v2.2019" for 2019, not 0.10.25 for 0.10.2) runs on few
         if any(a in parts for a in asked):
             out[j] = not asked.isdisjoint(found(parts))
