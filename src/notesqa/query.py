@@ -351,9 +351,9 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
         return " "
 
     rest = _QUOTED_OR_MINUS.sub(take, text)
-    if said := not_the(rest):
-        words += said
-        rest = rest[:_NOT_THE_ONE.search(rest).start()]
+    if (m := _not_the_one(rest)) is not None:
+        words.append(m[1])
+        rest = rest[:m.start()]
     if not words or not has_words(rest):
         return text, ()
     return rest, tuple(dict.fromkeys(words))
@@ -362,8 +362,14 @@ def _minus(text: str, flags: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]
 def not_the(question: str) -> tuple[str, ...]:
     """The word of the one a question says it is not, last ("..., not the modern one": "modern"), left out as a
     word after a dash is; else ()."""
-    m = _NOT_THE_ONE.search(question)
-    return (m[1],) if m is not None and m[1].casefold() not in _NOT_A_KIND else ()
+    m = _not_the_one(question)
+    return (m[1],) if m is not None else ()
+
+
+def _not_the_one(text: str) -> re.Match | None:
+    """_NOT_THE_ONE's match in text, of a word that names which ("modern"), not a kind ("best")."""
+    m = _NOT_THE_ONE.search(text)
+    return m if m is not None and m[1].casefold() not in _NOT_A_KIND else None
 
 
 # the one a question says it is not, last: "the trench that was blank, not the modern one" (trial s62 K); not "not the

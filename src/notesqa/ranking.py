@@ -431,7 +431,7 @@ class Passages:
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
         self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
-        self._year_titles: list[str] | None = None  # the titles that name a year, longest first (without_year_titles)
+        self._year_titles: list[tuple[str, str]] | None = None  # the titles that name a year (without_year_titles)
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
@@ -448,12 +448,13 @@ class Passages:
 
     def without_year_titles(self, text: str, own: str) -> str:
         """text without the titles it says of other notes that name a year ("Hobby goals 2026"), read on first use."""
-        if self._year_titles is None:
-            self._year_titles = sorted({c.title for c in self.chunks if _year_named(c.title)}, key=len, reverse=True)
+        if self._year_titles is None:  # (title, its folded form), the longest first
+            titles = sorted({c.title for c in self.chunks if _year_named(c.title)}, key=len, reverse=True)
+            self._year_titles = [(t, t.casefold()) for t in titles]
         folded = text.casefold()
-        for title in self._year_titles:
-            if title != own and title.casefold() in folded:
-                folded = folded.replace(title.casefold(), " ")
+        for title, low in self._year_titles:
+            if title != own and low in folded:
+                folded = folded.replace(low, " ")
         return folded
 
     def in_use(self, path: str) -> bool:

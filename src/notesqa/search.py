@@ -264,7 +264,7 @@ class NotesIndex:
             ranked = _days_lifted(ranked)
         hits = [snippets.to_hit(live.tree, unsaid(s)) for s in self._show(live, text, ranked, origin, n + more,
                                                                            budget, min_score, mask)]
-        each_day = bool(days(text)) or asks_latest(text) or asks_when(text)
+        each_day = bool(days(text)) or latest or asks_when(text)
         wanted, once = n + more, _once(hits, each_day)
         while len(hits) >= wanted and len(once) < n + more and wanted < n + more + ONCE_MORE:
             # the same highlight from two exports of a book: shown once, its place to the next hit (as many rounds
