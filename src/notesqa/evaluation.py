@@ -72,7 +72,8 @@ def span_warnings(questions: list[dict], notes_dir) -> list[str]:
         except (OSError, UnicodeDecodeError):
             continue  # (the run says what it cannot find: not a span's fault)
         for span in q["answer"]:
-            line = next((ln for ln in lines if norm(span) in ln), "").lstrip("-+> \t")
+            said = norm(span)
+            line = next((ln for ln in lines if said in ln), "").lstrip("-+> \t")
             if line.startswith("|") and "|" in span:
                 out.append(f"{q['id']}: the span {span!r} runs across a table row's cells; a hit shows a row as "
                            "\"Header: value | ...\": copy one cell's text.")
