@@ -65,3 +65,17 @@ def test_two_names_joined_by_an_ampersand_are_their_initials_the_notes_write_so(
     # (their contract says "Sophie & Jack": words said together elsewhere do not stop it)
     vault = _vault("S&J day timeline: if wet, drinks in the Great Hall", "Contract: Sophie & Jack, 23 May 2026")
     assert abbreviated("Where do Sophie & Jack's drinks go if it rains?", *vault) == [("sophie and jack", "S&J", "sj")]
+
+
+def test_a_rate_of_two_words_per_another_is_its_unit_the_notes_write_in_lower_case():
+    # trial s63 DRV-019: "how many miles per gallon am i getting" had found only a mileage log's rows ("Nothing in
+    # your notes matches this closely"): the car's note says "avg mpg 2025: ~46"
+    vault = _vault("avg mpg 2025: ~46, town ~38", "Mileage log: 1,720 miles in April")
+    assert abbreviated("how many miles per gallon am i getting", *vault) == [("miles per gallon", "mpg", "mpg")]
+    # the unit as the notes write it, in capitals too; "pounds per square inch" by its words but "per" ("PSI")
+    assert abbreviated("miles per gallon", *_vault("MPG 46")) == [("miles per gallon", "MPG", "mpg")]
+    assert abbreviated("tyre pounds per square inch", *_vault("tyres 32 psi front")) == [
+        ("pounds per square inch", "psi", "psi")]
+    # words the notes say together find it themselves; "per" first or last is no rate
+    assert abbreviated("miles per gallon", *_vault("46 miles to the gallon", "mpg 46")) == []
+    assert abbreviated("per gallon mileage", *_vault("pgm 3")) == []

@@ -10,7 +10,9 @@ write those initials in capitals ("BQ", not the word "bq" of some code): a relat
 two words as "&" too ("terms and conditions": "T&C", "Sophie & Jack": "S&J"; the keyword index reads "T&C" as one word
 too), whether or not other notes write the two together. Two words' initials are not read otherwise: too often another
 thing's (over the shared sets' questions, "previous sibling" had been the notes' "PS", "startup script" their "SS"),
-and neither are initials of fewer than three letters from a run.
+and neither are initials of fewer than three letters from a run. A rate ("miles per gallon", "pounds per square inch")
+is its unit's initials with the "p" or without ("mpg", "psi"), as the notes write it, in lower case too (trial s63
+DRV-019: "avg mpg 2025: ~46" had been no answer to "how many miles per gallon am i getting").
 """
 
 from __future__ import annotations
@@ -37,10 +39,15 @@ def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[lis
     them together)."""
     asked_tokens = set(keywords.tokenize(text))
     out = []
-    for asked, letters, content in _runs(text) + _joined_words(text, knows):
+    rates = _rates(text)
+    for asked, letters, content in _runs(text) + _joined_words(text, knows) + rates:
         form, token = letters.upper(), keywords._stem_all([letters.replace("&", "")])[0]
-        if token in asked_tokens or not knows(token) or not in_capitals(token, form):
+        if token in asked_tokens or not knows(token):
             continue
+        if not in_capitals(token, form):  # (a unit is written in lower case too: "mpg", "psi")
+            if (asked, letters, content) not in rates or not in_capitals(token, letters):
+                continue
+            form = letters
         # (last: the dearest test; not of two words joined by "&", a form of their own: "Sophie & Jack" in one note,
         # "S&J" in another, trial s58 QC)
         if content and "&" not in form and together(content):
@@ -70,6 +77,28 @@ def _runs(text: str) -> list[tuple[str, str, list[str]]]:
                         out.append((" ".join(run), letters, content))
                 if n == 3 and run[1] == "and":  # "terms and conditions": the notes' "T&C"
                     out.append((" ".join(run), f"{run[0][0]}&{run[2][0]}", content))
+    return out
+
+
+def _rates(text: str) -> list[tuple[str, str, list[str]]]:
+    """(a rate's words, its initials, its words but "per") for each "X per Y" or "X per Y Z" of one clause, its words of
+    letters, no stopword nor closed-class word: its initials with the "p" ("miles per gallon": mpg) and without ("pounds
+    per square inch": psi), of SHORTEST_RUN letters at least."""
+    out = []
+    for part in _CLAUSES.split(text.lower()):
+        words = keywords._words(part)
+        for i, w in enumerate(words):
+            if w != "per" or i == 0:
+                continue
+            for n in (1, 2):
+                content = [words[i - 1], *words[i + 1:i + 1 + n]]
+                if len(content) < n + 1 or not _a_run(content):
+                    break
+                initials = [c[0] for c in content]
+                asked = " ".join([content[0], "per", *content[1:]])
+                for letters in dict.fromkeys((initials[0] + "p" + "".join(initials[1:]), "".join(initials))):
+                    if SHORTEST_RUN <= len(letters) <= LONGEST:
+                        out.append((asked, letters, content))
     return out
 
 
