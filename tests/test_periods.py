@@ -206,6 +206,12 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("what is scheduled for January?") == ("2027-01-01", "2027-01-31")
     for q in ("what gift should I buy for June?", "what should I get for April?", "what is due for March Madness?"):
         assert span(q) is None, q
+    # ... or planned, booked, on (trial s63 C: "anything planned for january" had named no days)
+    for q in ("anything planned for january", "whats planned for January?", "plans for january",
+              "what's on for january", "anything booked for jan", "what have i got lined up for january"):
+        assert span(q) == ("2027-01-01", "2027-01-31"), q
+    for q in ("what budget for january", "a plan for June's party", "what's on for June's birthday"):
+        assert span(q) is None, q
     # last/next November asked in November: a year away; this December asked in January: this year's
     assert span("what did I do last November?") == ("2025-11-01", "2025-11-30")
     assert span("what's planned for next November?") == ("2027-11-01", "2027-11-30")

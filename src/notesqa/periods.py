@@ -156,6 +156,13 @@ _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[
                         r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
+# ... after "for" in a question for what is planned, booked or on then
+_PLANNED = re.compile(r"\b(?:plann?ed|plans|booked|lined\s+up|arranged|coming\s+up|(?:what['’]?s|anything)\s+on)\s+for\b",
+                      re.IGNORECASE)
+
+_WAS = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+
+
 _WHEN_FOR = re.compile(r"\s*when\b", re.IGNORECASE)  # "when does school break up for Christmas 2024?": the day asked is
 # another's, the holiday what it is for
 
@@ -257,9 +264,11 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_count(m[2]) if m[2] else -_count(m[1]))
         out.update(monday + timedelta(days=i) for i in range(7))
-    if asks_due(text):  # "what is scheduled for January?" (trial F); not "a gift for June", a name
-        for m in _FOR_MONTH.finditer(text):
-            out.update(_month_named(m, today, ahead))
+    # "what is scheduled for January?" (trial F), "anything planned for january" (trial s63 C); not "a gift for June"
+    planned = _PLANNED.search(text) is not None
+    if asks_due(text) or planned:
+        for m in _FOR_MONTH.finditer(text):  # (what is booked for a month is of the coming one, unless it says it was)
+            out.update(_month_named(m, today, ahead or planned and not _WAS.search(text)))
     for m in _HOLIDAY.finditer(text):  # (present: not back and in the present tense, as above)
         which = m.group(1) or m.group(3) or m.group(4)  # "last christmas", "christmas 2024", "easter last year"
         if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
