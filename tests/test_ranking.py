@@ -1,5 +1,6 @@
 """Ranking (ranking.py): dense and keyword scores fused, then the year's and the note-level evidence."""
 
+import calendar
 import dataclasses
 from datetime import date, timedelta
 
@@ -807,6 +808,22 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("what did I do on 14 December 2026?") == {0: False, 1: True}
     assert matched("what did I do on 14 December 2026?", chunks[:1]) == {0: True}  # nothing dated then
     assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
+
+
+def test_a_passage_that_says_a_day_of_a_month_to_come_is_of_it_for_a_question_that_looks_ahead():
+    # trial s63 DRV-013: "whats coming up in january" had put first a task done last January (its heading's "each
+    # Jan!!"), the to-do note of 1 December's "## January" > "Standards check 14 Jan 11:00" 9th, of no day asked
+    today = date.today()
+    ahead = (today.replace(day=1) + timedelta(days=62)).replace(day=1)  # the month after next
+    name = calendar.month_name[ahead.month]
+    chunks = [_chunk("to do.md", 0, f"Standards check 14 {name[:3]} 11:00", date=today.isoformat()),
+              _chunk("journal.md", 0, "a quiet day", date=today.isoformat()),
+              _chunk("check prep.md", 0, "say risk sharing out loud", date=(ahead + timedelta(days=13)).isoformat())]
+    ranked = fuse(chunks, _dense_only([0.3] * 3), f"whats coming up in {name.lower()}", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # ... not one that does not look ahead: the month's own notes only (trial s53: "whos making the quiz in december")
+    ranked = fuse(chunks, _dense_only([0.3] * 3), f"whos making the quiz in {name.lower()}", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked}[0] is False
 
 
 def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_not_lifted_by_its_day():

@@ -1116,7 +1116,10 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (... or days after today, whatever the tense: "what hearing have I got next Tuesday?", trial s57 LA)
     ahead = looks_ahead(text) or not looks_back(text) and bool(asked) and all(len(d) == 10 for d in asked) \
         and min(asked) > _dt.date.today().isoformat()
-    if not len(due) and (ahead and len(asked) <= 7 or not len(rows) or asks_time(text)):
+    # (... or a month to come asked of what is coming: "whats coming up in january", the to-do's "Standards check 14
+    # Jan", trial s63 DRV-013)
+    to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > _dt.date.today().isoformat()
+    if not len(due) and (ahead and len(asked) <= 7 or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
