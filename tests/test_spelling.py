@@ -59,6 +59,11 @@ def test_a_word_nearer_an_english_word_than_the_vaults_is_not_searched_as_the_va
     assert spelled("whos the ember knight realy", lambda w: w in ("realm", "knight", "really"), s).fixes == (
         Fix("realy", "really"),)
     assert spelled("the realy", lambda w: w in ("realm", "knight"), s).fixes == (Fix("realy", "realm"),)
+    # ... but not one its letters swapped are: the commonest typo (trial s63 VET-001: "metacam dose cat long trem" had
+    # been searched as "them", not the notes' "long term")
+    s = Speller(["term", "dose"], ["term", "dose"], lambda row: 5)
+    assert spelled("metacam dose cat long trem", lambda w: w in ("term", "dose", "them"), s).fixes == (
+        Fix("trem", "term"),)
     # ... but a typo nearer the vault's word than any English one is mended
     assert spelled("how does shufle sharding work", knows, speller()).fixes == (Fix("shufle", "shuffle"),)
 

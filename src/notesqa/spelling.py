@@ -255,7 +255,16 @@ def _as_english(typed: str, meant: str, knows: Callable[[str], bool], speller: "
     nearer, same = _english_near(typed, meant)
     if nearer:
         return next((e for e in nearer if knows(e)), None)
+    if _swapped(typed, meant):  # (two letters swapped, the commonest typo: "trem" is the notes' "term", not "them",
+        return meant  # trial s63 VET-001)
     return next((e for e in same if e != meant and knows(e) and not speller.has(e)), meant)
+
+
+def _swapped(typed: str, known: str) -> bool:
+    """Is typed known with two letters next to each other swapped ("trem" of "term")?"""
+    diff = [i for i, (a, b) in enumerate(zip(typed, known)) if a != b]
+    return len(typed) == len(known) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+        and typed[diff[0]] == known[diff[1]] and typed[diff[1]] == known[diff[0]]
 
 
 @functools.lru_cache(maxsize=MEMO)
