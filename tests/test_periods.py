@@ -50,6 +50,17 @@ def test_easter_and_the_days_that_move_with_it_are_their_days_of_the_year():
     assert days("what did we do at christmas last year", today) == {"2025-12-25"}
 
 
+def test_the_nights_and_saints_days_of_the_year_are_their_days():
+    # trial s63 SCT-021: "what did we do on bonfire night at cubs" had been read as no day (the journal of 5 November
+    # never says "bonfire")
+    today = date(2026, 12, 5)
+    assert days("what did we do on bonfire night at cubs", today) == {"2026-11-05"}
+    assert days("guy fawkes night 2024", today) == days("fireworks night 2024", today) == {"2024-11-05"}
+    assert days("who came to burns night", today) == {"2026-01-25"}
+    assert days("what are we doing for st patrick's day", today) == {"2027-03-17"}
+    assert days("bonfire night ideas", today) == set()  # (a thing of it: any year's)
+
+
 def test_whats_on_a_weekday_is_the_coming_one():
     # trial s61 YC: "who is on tuesday at 8pm" (a radio schedule) on a Saturday had been read as last Tuesday
     today = date(2026, 12, 5)

@@ -487,7 +487,10 @@ _WEEK_OF_DAY = re.compile(r"\bthe week of\s+|(?<![\w/])w/c\s+|\bweek\s+(?:commen
                           re.IGNORECASE)
 # a holiday of a fixed day: "on New Year's Eve 2023", "last Christmas", "Christmas Eve" (trial D's diarist)
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
-             "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
+             "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31),
+             # (trial s63 SCT-021: "what did we do on bonfire night at cubs" had been read as no day)
+             "bonfire night": (11, 5), "guy fawkes night": (11, 5), "fireworks night": (11, 5), "burns night": (1, 25),
+             "st patricks day": (3, 17)}
 # ... and those that move with Easter, days from Easter Sunday (trial s61 XB: "how many covers did we do over Easter on
 # good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
@@ -495,7 +498,8 @@ _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "e
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?|boxing\s+day|"
                       r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en|good\s+friday|"
-                      r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day)"
+                      r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day|"
+                      r"(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|st\.?\s+patrick['’]?s\s+day)"
                       r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b"
                       # (not a thing of it: "the Christmas card list", "Christmas tree lights", "the christmas do",
                       # "christmas test 10c", "the christmas holidays": trial s49)
@@ -505,7 +509,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"holidays?|hols|break|term|jumper|bazaars?|trips?|nights?\s+out|socials?|quiz|raffle|"
                       # (its dinner is on the day; "the volunteers christmas night out", trial s60; "where does the
                       # christmas run start from?", "easter egg hunt ideas", trial s61 XD)
-                      r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?|runs?|rides?|walks?|swims?|dips?)\b)",
+                      r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?|runs?|rides?|walks?|swims?|dips?|"
+                      r"ideas?)\b)",
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
