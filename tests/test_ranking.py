@@ -1623,6 +1623,14 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     assert fuse(said, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)[0].row == 0
     # ... and asked for no note, a link may be the answer (a setlist's "7. [[Sex on Fire]]" for "what did i play")
     assert fuse(chunks, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)[0].row == 0
+    # ... but not a line an arrow or "see" leads to the link: it points, whatever is asked (trial s63 MUS-022: a daily
+    # note's "→ [[2026 Holm on the Home Front]]" had come first for "what happened at the home front opening")
+    for lead in ("→ ", "-> ", "see ", "See also: "):
+        pointing = [dataclasses.replace(chunks[0], text=lead + "events/Hamper Drive 2026"), *chunks[1:]]
+        ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
+        assert [c.row for c in ranked].index(0) == [c.row for c in ranked].index(1) + 1, lead
+        ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)
+        assert [c.row for c in ranked] == [1, 0, 2], lead
 
 
 def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():

@@ -821,8 +821,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
-    if seeks_note(text):  # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials)
-        rank = _pointers_after(chunks, cand, rank, passages)
+    # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
+    # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
+    rank = _pointers_after(chunks, cand, rank, passages, seeks_note(text))
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
@@ -1695,14 +1696,17 @@ def _thin_last(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, thin: np
     return out
 
 
-def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, passages: Passages) -> np.ndarray:
+def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, passages: Passages,
+                    note: bool = True) -> np.ndarray:
     """rank with each candidate that is only a link to another note (a thin line reading as that note's title: a
-    Logseq contents page's "- [[events/Hamper Drive 2026]]", a map of content's "- [[Boiler]]") just below the best
-    candidate of the note it points to, if that note has one: asked for a note, the note is the answer, the link only
-    names it (trial s53: a contents page had come first for "my notes on the hamper drive")."""
+    Logseq contents page's "- [[events/Hamper Drive 2026]]", a map of content's "- [[Boiler]]"), for a question that
+    asks for a note (note), or after an arrow or "see" for any, just below the best candidate of the note it points
+    to, if that note has one: the note is the answer, the link only names it (trial s53: a contents page had come first
+    for "my notes on the hamper drive")."""
     rows = cand.tolist()
     pointers = [(j, path) for j, row in enumerate(rows) if chunks[row].thin
-                and (path := passages.note_titled(chunks[row].text)) is not None and path != chunks[row].path]
+                and (named := _pointed(chunks[row].text) or (chunks[row].text if note else None))
+                and (path := passages.note_titled(named)) is not None and path != chunks[row].path]
     if not pointers:
         return rank
     best: dict[str, float] = {}
@@ -1713,6 +1717,15 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
         if path in best and out[j] >= best[path]:
             out[j] = best[path] - 1e-4
     return out
+
+
+_POINTS = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔|see(?:\s+also)?\b:?|cf\.)\s*", re.IGNORECASE)
+
+
+def _pointed(text: str) -> str | None:
+    """What an arrow or "see" points to at a line's start ("→ 2026 Holm on the Home Front"), else None."""
+    m = _POINTS.match(text)
+    return text[m.end():] if m and m.end() < len(text) else None
 
 
 def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str], who: bool) -> bool:
