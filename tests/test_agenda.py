@@ -34,6 +34,16 @@ def test_the_tasks_due_on_the_days_asked_not_the_days_other_tasks_are_written_on
     assert len(agenda.due_on(set())) == 0
 
 
+def test_a_logseq_block_scheduled_for_a_day_is_due_then_though_it_is_no_task():
+    # trial s63 A: "whats due next week" had listed three TODOs, not the "First Response course" block "SCHEDULED:
+    # <2026-12-12 Sat>" (Logseq lists it under its day's "Scheduled and deadline")
+    agenda = Agenda([bullet("TODO announce pricing\nDEADLINE: <2026-11-27 Fri>"),
+                     bullet("First Response course, Roundhay\nSCHEDULED: <2026-11-28 Sat>", 1),
+                     bullet("the fair 📅 2026-11-28", 2)])  # (the Tasks plugin's day is a task's only)
+    assert list(agenda.due_on({"2026-11-27", "2026-11-28"})) == [0, 1]
+    assert list(agenda.tasks("open")) == [0]  # (no task of it)
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),
@@ -157,6 +167,22 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("tomorrow: the dentist", "2026-12-03") == {"2026-12-03", "2026-12-04"}
     assert days_said("next week: the dentist", "2026-12-03") == {"2026-12-03"}  # a week names no one day
     assert days_said("next Tues: dentist", "") == frozenset()  # a passage of no day names none from it
+
+
+def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day():
+    # trial s63 VET-017: the daily note of Saturday 5 December's "## Next week" > "Tue: Pickle recheck" had been of no
+    # day of "what have i got on next week"
+    from notesqa.agenda import days_told
+
+    def under(heading, text, day="2026-12-05"):
+        return dataclasses.replace(bullet(text), heading=[heading], date=day)
+    assert days_told(under("Next week", "Tue: Pickle recheck")) == {"2026-12-05", "2026-12-08"}
+    assert days_told(under("next wk", "Sat 12: Rob's mum's 70th")) == {"2026-12-05", "2026-12-12"}
+    assert days_told(under("This week", "Wed - PAT test", "2026-12-01")) == {"2026-12-01", "2026-12-02"}
+    # another heading, a line of no weekday, a day's number not that weekday's: no day more
+    assert days_told(under("Ideas", "Tue: Pickle recheck")) == {"2026-12-05"}
+    assert days_told(under("Next week", "book PAT test")) == {"2026-12-05"}
+    assert days_told(under("Next week", "Sat 13: party")) == {"2026-12-05"}
 
 
 def test_the_passages_of_no_day_that_name_a_month():

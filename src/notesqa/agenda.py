@@ -14,7 +14,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 
 import numpy as np
@@ -51,9 +51,29 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     numbers that may be either of two ("dmy": "DRA listed 08/12/26", metadata.slashed_order)."""
     if chunk.origin or chunk.kind == "code":
         return frozenset()
-    said = days_said(chunk.text, entry or chunk.date or "")
+    own = entry or chunk.date or ""
+    said = days_said(chunk.text, own)
+    if chunk.heading and (day := _weekday_of_week_heading(chunk.heading[-1], chunk.text, own)):
+        said |= {day}
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     return said | slashed_days(chunk.text, order) if order else said
+
+
+_WEEK_HEADING = re.compile(r"\s*(?:(next|coming)|this)\s+(?:week|wk)\s*:?\s*", re.IGNORECASE)
+
+
+def _weekday_of_week_heading(heading: str, text: str, own: str) -> str | None:
+    """The day a line that opens with a weekday ("Tue: Pickle recheck", "Sat 12: party") says under a heading of the
+    week after its own day's, or of its own ("## Next week", "## This week" in the daily note of 5 December: the 8th,
+    the 12th), else None."""
+    m = _WEEK_HEADING.fullmatch(heading)
+    if m is None or len(own) < 10:
+        return None
+    from .metadata import weekday_in_week
+
+    day = date.fromisoformat(own[:10])
+    monday = day - timedelta(days=day.weekday()) + timedelta(days=7 if m[1] else 0)
+    return weekday_in_week(text, monday.isoformat())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -82,6 +102,7 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(said)
 
 
+_LOGSEQ_SET = re.compile(r"^(?:SCHEDULED|DEADLINE):\s*<(\d{4}-\d\d-\d\d)", re.MULTILINE)
 _DUE_WORD = re.compile(r"\bdue\b", re.IGNORECASE)
 DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
 
@@ -192,6 +213,10 @@ class Agenda:
                     named_months[f"{titled}-{month}" if titled else month].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
+                # (a Logseq block set for a day is due then, task or not: its journal lists it under "Scheduled and
+                # deadline"; trial s63 A's course "SCHEDULED: <2026-12-12 Sat>" had not been due next week)
+                if chunk.kind == "bullet" and not chunk.origin and (m := _LOGSEQ_SET.search(chunk.text)):
+                    due.append((m[1], row))
                 continue
             tasks[state].append(row)
             if state == "doing":  # under way is open too
