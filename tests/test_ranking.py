@@ -1672,3 +1672,23 @@ def test_a_thing_the_question_numbers_lifts_the_passages_under_its_number_and_lo
     grades = [_chunk("Piano.md", 0, "Grade 1 - passed Jun 2025"), _chunk("Piano.md", 1, "Grade 2 - exam 19 Nov\npieces")]
     ranked = fuse(grades, _dense_only([0.6, 0.5]), "what pieces is she playing for her grade 2?", {}, None, 10)
     assert [(c.row, c.explain.numbering) for c in ranked] == [(1, 1), (0, -1)]
+
+
+def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
+    # trial s63 VET-005: "how much kcl per litre if k is 2.8" had put the rows either side of a sliding scale's
+    # "2.6 – 3.0" row first (the right one not in the ten best): every row says the same words
+    rows = [_chunk("Fluids.md", i, f"serum K (mmol/L): {lo} | mEq KCl to add per litre: {kcl}")
+            for i, (lo, kcl) in enumerate([("2.1 – 2.5", 60), ("2.6 – 3.0", 40), ("3.1 – 3.5", 28), ("< 2.0", 80)])]
+    ranked = fuse(rows, _dense_only([0.5, 0.48, 0.5, 0.49]), "how much kcl per litre if k is 2.8", {}, None, 10)
+    assert ranked[0].row == 1 and ranked[0].explain.in_range
+    assert "holds 2.8 in its range" in str(ranked[0].explain)
+    # a dog of 75 kg in "60-90 kg"; not a year in a span of years, nor a small count (a step, a week) in any range
+    dogs = [_chunk("Doses.md", 0, "60-90 kg: 2 tablets"), _chunk("Doses.md", 1, "30-59 kg: 1 tablet")]
+    assert fuse(dogs, _dense_only([0.5, 0.5]), "how many tablets for a 75 kg dog", {}, None, 10)[0].row == 0
+    # ... a count below 10 with its measure (trial s63 PMD-002: "im adrenaline dose 8 yr old": "6-12 yrs: 300 mcg")
+    ages = [_chunk("Doses.md", 0, "12+ yrs: 500 mcg"), _chunk("Doses.md", 1, "6-12 yrs: 300 mcg")]
+    assert fuse(ages, _dense_only([0.5, 0.5]), "im adrenaline dose 8 yr old", {}, None, 10)[0].row == 1
+    spans = [_chunk("CV.md", 0, "2019-2024: Acme"), _chunk("Plan.md", 0, "weeks 1-4: base"),
+             _chunk("Plan.md", 1, "a quiet line")]
+    for question in ("where did I work in 2021", "what did we do in week 3"):
+        assert not any(c.explain.in_range for c in fuse(spans, _dense_only([0.5] * 3), question, {}, None, 10))

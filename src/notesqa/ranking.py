@@ -142,6 +142,13 @@ STEPS_BONUS = 0.10
 # had come before "2023 total: £17,160"; trial s50: "€189.90" 8th for "how much did the replacement disk cost", after
 # the disk's serials and warranty, at 0.03). For ranking only; of the sums, the other signals choose.
 AMOUNT_BONUS = 0.06
+# A number the question gives that falls inside a range a passage states ("if k is 2.8": a sliding scale's "2.6 – 3.0"
+# row, trial s63 VET-005, not in the ten best; "a 75 kg dog": "60-90 kg"): that row, not the rows either side that
+# say the same words. A number with a decimal point or of 10 or more, no year (a span of years: the year's own rules).
+RANGE_BONUS = 0.1
+_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)(?![\d,]|\.\d)")
+_NUMBER_ASKED = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)?)(?![\w,/-]|\.\d)(\s*(?:-\s*)?(?:kg|kilos?|g|mg|mcg|ml|l|lbs?|"
+                           r"yrs?|years?|months?|cm|mm|m|km|mph|%)\b)?", re.IGNORECASE)
 # A question for the day of one thing that names no day ("when is the Y10 mock?", "when did Sian pass her ECT?"): a
 # passage that says a day is likelier the answer than one about the same thing that says none (trial s46: "Y10 mocks
 # this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small (AMOUNT_BONUS was
@@ -189,6 +196,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
+    in_range: str = ""  # the number the question gives, inside a range the passage states (RANGE_BONUS)
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
@@ -275,6 +283,8 @@ class Explanation:
             note += f", a step of the note it names, asked for its steps (+{STEPS_BONUS:.2f})"
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
+        if self.in_range:
+            note += f", holds {self.in_range} in its range (+{RANGE_BONUS:.2f})"
         if self.day_said:
             note += f", says a day, as asked (+{self.day_said:.2f})"
         if self.says_all:
@@ -752,6 +762,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     shares = asks_rate(text) or _INTEREST.search(text) is not None
     amount = np.array([states_amount(c.text) or shares and _PERCENT.search(c.text) is not None for c in of],
                       dtype=bool) if asks_amount(text) else np.zeros(len(cand), dtype=bool)
+    in_range = _in_range(of, text)
     did_i = _DID_I.match(text) is not None
     day_said = np.array([_says_day(without_set_days(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
         if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
@@ -815,6 +826,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
+            + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + RECENT_BONUS * coming
             - THIN_PENALTY * thin
@@ -847,7 +859,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
@@ -859,6 +871,26 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     columns, ranks = (tuple(given), list(given.values())), given["rank"]
     return [Candidate(ids[j], ranks[j], columns=columns, at=j)
             for j in (order.tolist() if isinstance(order, np.ndarray) else order)]
+
+
+def _in_range(of: list[Chunk], text: str) -> list[str]:
+    """For each candidate: the number the question gives (RANGE_BONUS) inside a range its text states, else ""."""
+    # (a count below 10 only with its measure: "an 8 yr old" in "6-12 yrs", not "week 3" in "weeks 1-4")
+    asked = [(w, float(w)) for w, unit in _NUMBER_ASKED.findall(text)
+             if "." in w or unit or 10 <= float(w) and not _a_year(w)]
+    if not asked:
+        return [""] * len(of)
+    out = []
+    for c in of:
+        spans = [(float(m[1]), float(m[2])) for m in _RANGE.finditer(c.text)
+                 if not (_a_year(m[1]) or _a_year(m[2]))] if any(ch.isdigit() for ch in c.text) else []
+        out.append(next((w for w, q in asked for lo, hi in spans if lo < hi and lo <= q <= hi), ""))
+    return out
+
+
+def _a_year(number: str) -> bool:
+    """Is a number a year ("2024")?"""
+    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool) -> list[int]:
