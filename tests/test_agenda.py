@@ -167,6 +167,9 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("tomorrow: the dentist", "2026-12-03") == {"2026-12-03", "2026-12-04"}
     assert days_said("next week: the dentist", "2026-12-03") == {"2026-12-03"}  # a week names no one day
     assert days_said("next Tues: dentist", "") == frozenset()  # a passage of no day names none from it
+    # ... not how long a thing took ("sold 26 in 4 days": trial s63 F, "says 2026-12-08" beside "what's due next week")
+    assert days_said("Cremant down to 5?? sold 26 in 4 days. reorder", "2026-12-04") == {"2026-12-04"}
+    assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}
 
 
 def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day():

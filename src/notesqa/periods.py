@@ -1049,6 +1049,11 @@ _FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|d
                          + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
 
 
+_CLAUSE_START = re.compile(r"[.;!?\n]|\s[-–—]\s")
+_TOOK = re.compile(r"\b(?:sold|took|did|done|was|were|had|got|went|ran|made|came|spent|lost|won|paid|grew|fell|"
+                   r"finished|used|drank|ate)\b", re.IGNORECASE)
+
+
 def days_named_from(text: str, day: date) -> frozenset[str]:
     """The days a note written on day names from it, one or two each ("next Tues: dentist", "tomorrow", "on
     Friday": the coming one, as a note plans): trial s59 RA-021's daily note of 3 December, "next Tues: Hollis chase +
@@ -1057,6 +1062,8 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     if _FROM_A_DAY.search(text) is None:  # (a cheap look first: most passages name no day from theirs)
         return frozenset()
     for m in _RELATIVE.finditer(text):
+        if m.group(4) and _TOOK.search(_CLAUSE_START.split(text[:m.start()])[-1]):
+            continue  # how long it took, not a day to come: "sold 26 in 4 days" (trial s63 F)
         span = _relative_span(m, day, ahead=True)
         if len(span) <= 2:
             out.update(d.isoformat() for d in span)
