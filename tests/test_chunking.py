@@ -700,8 +700,10 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
         assert days["wed: Marsh wax"] == "2026-11-25" and days["Tues 1 Dec: Patel seal"] == "2026-12-01", path
     # ... or named as a week by its Monday (trial s60 UC: "journal/week-2026-11-23.md"'s "## tue 24" had been the 23rd's)
     week = "# week of 23 Nov 2026\n\n## mon 23\n- wrote 600 words\n\n## tue 24\n- Cllr Moran interview\n"
-    days = {c.text: c.date for c in chunk_note(parse_note(week, "journal/week-2026-11-23.md"))}
-    assert days == {"wrote 600 words": "2026-11-23", "Cllr Moran interview": "2026-11-24"}
+    # ... or by its Monday and then "week" (trial s63 F: "log/2026-11-23 week.md"'s "## Tue 24" had been the 23rd's)
+    for path in ("journal/week-2026-11-23.md", "log/2026-11-23 week.md", "log/2026-11-23-weekly.md"):
+        days = {c.text: c.date for c in chunk_note(parse_note(week, path))}
+        assert days == {"wrote 600 words": "2026-11-23", "Cllr Moran interview": "2026-11-24"}, path
     days = {c.text: c.date for c in chunk_note(parse_note("# Thursday\n\n- wed: Marsh wax\n", "daily/2026-11-23.md"))}
     assert days["wed: Marsh wax"] == "2026-11-23"  # a day's note as before
     # a month's note: a day by its number alone or dotted, not before the month
