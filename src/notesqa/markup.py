@@ -63,6 +63,9 @@ INLINE_QUERY = re.compile(r"\$=|=\s|=(?:this|dv)\.")  # (and "`=this.file.name`"
 # finds, which is elsewhere in the notes, never its text: no passage (trial U: "TABLE status FROM #adr" had
 # answered "list all ADRs by status", and a tasks query's "due before 2026-10-26" questions about days)
 QUERY_LANGUAGES = frozenset({"dataview", "dataviewjs", "tasks", "query"})
+# a link's target with spaces, as Obsidian writes one to a note or a picture ("(stock/reorder list.md)",
+# "(../images/IO device.png)"), which CommonMark reads as no link: read as one (units), its target no text (textchars)
+SPACED_LINK_TARGET = r"[^()<>\n]*\s[^()<>\n]*\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|md|markdown)"
 # a Kanban card's date and time, "@{2026-12-04}" and "@@{14:30}": a day it is due, as the Tasks plugin's 📅
 _KANBAN_DATE = re.compile(r"(?<!@)@\{(\d{4}-\d{2}-\d{2})\}|@@\{(\d{1,2}:\d{2})\}")
 

@@ -13,12 +13,13 @@ import re
 from .flashcards import deck_note
 from .htmlblocks import without_tags
 from .liquid import strip_non_content
-from .markup import (FOOTNOTE_MARK, LINK_TAGS, QUERY_LANGUAGES, REFERENCE_DEFINITION, VIEW_HIGHLIGHT_LINK, Inline,
-                     names_its_file, only_tags, outside_code)
+from .markup import (FOOTNOTE_MARK, LINK_TAGS, QUERY_LANGUAGES, REFERENCE_DEFINITION, SPACED_LINK_TARGET,
+                     VIEW_HIGHLIGHT_LINK, Inline, names_its_file, only_tags, outside_code)
 from .metadata import FRONT_MATTER_BLOCK
 
 _SYNTAX_CHARS = re.compile(r"[\s#*_`>|\[\]=~-]+")
-_LINK_URL = re.compile(r"\]\((?:<[^>\n]*>|[^)\s]*)\)")  # (<file:///a b.pdf>) too
+# (<file:///a b.pdf>) too, and a target with spaces as the parser reads it ("(stock/reorder list.md)", trial s63 F)
+_LINK_URL = re.compile(r"\]\((?:<[^>\n]*>|[^)\s]*|" + SPACED_LINK_TARGET + r")\)", re.IGNORECASE)
 
 
 def visible_chars(text: str) -> int:

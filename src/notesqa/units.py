@@ -17,10 +17,10 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, TASK_BOX, TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK,
-                     Inline, attachments, code_fence_after, field_tags, foam_references, kanban_board, names_its_file,
-                     only_tags,
-                     outside_code, roam_macros, without_navigation)
+from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, SPACED_LINK_TARGET, TASK_BOX,
+                     TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK, Inline, attachments, code_fence_after, field_tags,
+                     foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros,
+                     without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
@@ -1227,7 +1227,7 @@ def _unshifted(tokens: list, added: list[int]) -> list:
     return tokens
 
 
-_SPACED_TARGET = re.compile(r"(\]\()([^()<>\n]*\s[^()<>\n]*\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|md|markdown))\)", re.I)
+_SPACED_TARGET = re.compile(r"(\]\()(" + SPACED_LINK_TARGET + r")\)", re.I)
 
 
 def _spaced_targets(text: str) -> str:
