@@ -234,7 +234,7 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
             return f"Nothing dated {when} matches the question closely; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
     if hits and tasks and tasks > sum(_of_days(h) for h in hits):
-        return _tasks_said(tasks, when, question)
+        return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)])
     if hits and unmentioned:
         return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
     from .periods import unclear_day
@@ -244,15 +244,20 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 
-def _tasks_said(n: int, when: str, question: str) -> str:
-    """"11 open tasks are overdue; ..." for hits that show only some of them, and in which order they come
-    (ranking: in a list's order when the question says nothing else, else the closest to it first)."""
+def _tasks_said(n: int, when: str, question: str, shown: list[Hit]) -> str:
+    """"11 open tasks are overdue, 5 of them here; ..." for hits that show only some of them (shown), and in which
+    order they come (ranking: in a list's order when the question says nothing else, the highest priority first where
+    one has a priority, else the closest to it first)."""
     from .asking import lists_only_tasks
+    from .chunking import priority
 
     what = f"{n} open tasks are overdue" if not when else f"{n} open tasks are due {when}"
+    what += f", {len(shown)} of them here"
+    prioritised = any(priority(h.text) for h in shown)
     if not lists_only_tasks(question):
         return f"{what}; those closest to the question first:"
-    return f"{what}; the highest priority and the {'longest overdue' if not when else 'earliest'} first:"
+    order = "longest overdue" if not when else "earliest"
+    return f"{what}; the highest priority and the {order} first:" if prioritised else f"{what}; the {order} first:"
 
 
 # (not "spring" nor "fall": a framework, a verb, as often as seasons in notes)
