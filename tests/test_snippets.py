@@ -1648,3 +1648,16 @@ def test_a_days_page_properties_hit_shows_what_the_page_says_after_them():
     # ... not for a question of no day: the field asked for, alone
     other = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9)
     assert select(tree, [Candidate(0, 0.9, other)], 1, 600, None, {})[0].follow == ()
+
+
+def test_a_hit_does_not_end_on_a_label_whose_list_it_leaves_out():
+    # trial s63 ROW-038: a daily note's hit had ended with "- Actions:", the three tasks under it left out for room
+    day = [_chunk("d.md", 0, "Talked to Joe: amber is not ok for singles. " * 3),
+           _chunk("d.md", 1, "Raj filing BR incident report"),
+           _chunk("d.md", 2, "Actions:"),
+           *[_chunk("d.md", 3 + i, f"☑ new sign on the board, a long line for room {i} " * 3, depth=1, parent=2)
+             for i in range(3)]]
+    tree = NoteTree.build(day)
+    assert _shown(select(tree, _ranked((0, 0.9)), 1, 250, None, {})) == [(0, (1,))]
+    # ... but with room for its list, the label and the list
+    assert _shown(select(tree, _ranked((0, 0.9)), 1, 2000, None, {})) == [(0, (1, 2, 3, 4, 5))]

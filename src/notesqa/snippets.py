@@ -1011,6 +1011,10 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         used += len(nxt.text) + 1
         if budget - used < MIN_FOLLOW:
             break
+    # (not a label whose list is left out for room: "- Actions:" had ended a hit, its tasks not shown, trial s63 G)
+    while out and _introduces(chunks[out[-1]]) and out[-1] + 1 < end \
+            and chunks[out[-1] + 1].parent == chunks[out[-1]].seq:
+        out.pop()
     return out
 
 
