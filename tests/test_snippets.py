@@ -1487,6 +1487,16 @@ def test_a_matching_sibling_right_after_a_hit_is_shown_in_it():
     tree = NoteTree.build(rules + owed)
     hits = select(tree, _ranked((7, 0.62), (4, 0.61), (6, 0.5)), 3, 600, None, {})
     assert [(s.root, s.follow, s.matched) for s in hits] == [(4, (5, 6, 7), 7)]
+    # ... nor one before a hit that shows a list's last items: the list from it, its match kept (trials s63 MUS-040,
+    # SCT-024: "evaluation (cut to £2,400)" and "contingency etc." had come first, the list's first four third)
+    paid = [dataclasses.replace(_chunk("Grant.md", i, text), heading=["Grant", "What it paid for"])
+            for i, text in enumerate(["exhibition design & graphics £9,200", "oral history kit £6,800",
+                                      "freelance learning officer £12,000", "school workshop kits £2,100",
+                                      "evaluation (cut to £2,400)", "contingency etc."])]
+    tree = NoteTree.build(paid + [dataclasses.replace(_chunk("Grant.md", 6, "outcome " + "w" * 400), heading=["Grant"])])
+    hits = select(tree, _ranked((4, 0.71), (0, 0.65), (2, 0.3)), 3, 600, None, {})
+    assert [(s.root, s.follow, s.matched) for s in hits] == [(0, (1, 2, 3, 4, 5), 4)]
+    assert [s.root for s in select(tree, _ranked((4, 0.71), (0, 0.4)), 3, 600, None, {})] == [4, 0]  # (far below)
 
 
 def test_a_label_over_a_long_list_shows_no_list_whole(monkeypatch):
