@@ -236,6 +236,9 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # come first); not "what do I do now", "what now"
                      + r"|\b(?:how\s+much|how\s+many|what(?:['’]s|\s+is|\s+are))\b(?![^?.!\n]{0,60}?\bdue\b)"
                        r"[^?.!\n]{1,60}?\bnow\s*[?.!]*\s*$"
+                     # ... "what does hiscox cost me now", "what do we pay for the van now" (trial s63 LND-029)
+                     + r"|\bwhat\s+(?:does|do)\b[^?.!\n]{1,40}?\b(?:cost|costs|pay|charge|charges|earn|get)\b"
+                       r"[^?.!\n]{0,30}?\bnow\s*[?.!]*\s*$"
                      # "the mileage at the last car service", "the last meter reading" (trial s52: the year before's
                      # service had come first, the last one's row not in the top 30); not "the last payment of the
                      # loan", the final one (the review)
