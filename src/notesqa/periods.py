@@ -103,6 +103,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
                     # "what have i got on monday?", "have we got anything on friday?" (trial s62 N: last Monday's)
                     r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she)\s+)?got\s+(?:anything\s+|much\s+)?on\b|"
+                    # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
+                    r"\b(?:got|have|need)\s+to\s+do\s+on\b|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
                     r"string\b|spring\b|reading\b|ceiling\b|king\b|ring\b)\w{2,}ing)\b", re.IGNORECASE)
