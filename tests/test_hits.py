@@ -110,6 +110,13 @@ def test_breadcrumb_names_a_daily_notes_day_once_however_its_heading_writes_it()
 def test_breadcrumb_keeps_a_part_that_says_more():
     # "Python packaging" extends "Python": it is a new part, not a repeat
     assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]
+    # ... or with "+" for "and"; a title that is a first heading without its apostrophe shows once (trials s63 F, G:
+    # "lease and landlord > Lease + landlord > repairs", "Womens 4x 2026 > Women's 4x — 2026")
+    assert _hit(title="Womens 4x 2026", heading=("Women's 4x — 2026", "Crew")).breadcrumb == [
+        "Womens 4x 2026", "Crew"]
+    assert _hit(title="lease and landlord", heading=("Lease + landlord", "repairs")).breadcrumb == [
+        "Lease + landlord", "repairs"]
+    assert _hit(title="Women", heading=("Women's 4x", "Crew")).breadcrumb == ["Women", "Women's 4x", "Crew"]
     # a part that begins like the one before but in the middle of a word is another word
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
     # a section named like the start of the title is a section of its own, not the title shortened
