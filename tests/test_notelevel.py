@@ -327,6 +327,14 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     # ... but what came from somewhere is no note by it (trial s44: "what bonus did I end up getting from Notion?")
     assert names.credited("what did I get from SIGIR 2021?") == names.credited("what I learned from SIGIR 2021") == \
         frozenset()
+    # ... nor a word of a credit that is a sentence, no name (trial s63 I: "can vols accept gifts from families" had
+    # shown only the walk whose "venue:: same route as 2025, plus new 3k lantern loop for families")
+    write(notes / "walk.md", "---\nvenue: same route as 2025, plus new 3k lantern loop for families\n---\n- 688 walkers\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(*(lambda i: (i.chunks, i.manifest.notes))(
+        NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))))
+    assert names.credited("can vols accept gifts from families") == frozenset()
+    assert names.credited("papers from SIGIR 2021") == {"splade.md"}
     # no one named after "by"/"with"/"from", or only a year, a word everywhere, or someone not credited
     for q in ("what did Zaharia say about latency?", "papers from 2021", "what is meant by late interaction?",
               "papers by Lin"):
