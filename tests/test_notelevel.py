@@ -334,6 +334,14 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     names = NoteNames.build(*(lambda i: (i.chunks, i.manifest.notes))(
         NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))))
     assert names.credited("can vols accept gifts from families") == frozenset()
+    # ... nor a credit of one word inside a longer name after "from" (trial s63 MUS-036: "notes from s4 parents evening"
+    # had put four pupils' pages "year:: S4" first, out of score order)
+    write(notes / "pupil.md", "---\nyear: S4\n---\n- N5, 4A1\n")
+    build_index(notes, tmp_path / "index", embedder=HashEmbedder(256))
+    names = NoteNames.build(*(lambda i: (i.chunks, i.manifest.notes))(
+        NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(256))))
+    assert names.credited("notes from s4 parents evening") == frozenset()
+    assert names.credited("notes from S4") == {"pupil.md"}
     assert names.credited("papers from SIGIR 2021") == {"splade.md"}
     # no one named after "by"/"with"/"from", or only a year, a word everywhere, or someone not credited
     for q in ("what did Zaharia say about latency?", "papers from 2021", "what is meant by late interaction?",

@@ -413,8 +413,11 @@ class NoteNames:
                     continue
                 # (a credit of a few words more than those asked at most: a venue that is a sentence, "same route as
                 # 2025, plus new 3k lantern loop for families", names nothing "from families": trial s63 I)
+                # (... and a credit of one word names no note inside a longer name: "notes from s4 parents evening"
+                # is no pupil's page of "year:: S4", trial s63 MUS-036)
                 out.update(p for p, sets in self.credits.items()
-                           if any(words <= c and len(c - words) <= CREDIT_MORE or c <= words for c in sets))
+                           if any(words <= c and len(c - words) <= CREDIT_MORE
+                                  or c <= words and (len(c) > 1 or len(words) <= 2) for c in sets))
                 if m.group(0)[:4].casefold() == "with":
                     out.update(self._persons_page(part))
         return frozenset(out)
