@@ -73,6 +73,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what have i got to do on thursday", today) == days("what do i need to do on thursday", today) == \
         {"2026-12-10"}
     assert days("what did i have to do on thursday", today) == {"2026-12-03"}
+    # ... or what time a thing is on it (trial s63 MUS-033: a timetable's "Tue" had been last Tuesday's journal)
+    assert days("what time is the violin instructor in till on tuesday", today) == {"2026-12-08"}
+    assert days("what time does the shop open on sunday", today) == {"2026-12-06"}
+    assert days("what time was the vet on tuesday", today) == {"2026-12-01"}
     assert days("what did i get done on monday", today) == {"2026-11-30"}  # (done: looking back)
 
 

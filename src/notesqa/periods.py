@@ -105,6 +105,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she)\s+)?got\s+(?:anything\s+|much\s+)?on\b|"
                     # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
                     r"\b(?:got|have|need)\s+to\s+do\s+on\b|"
+                    # ... "what time is the violin tutor in on tuesday": a timetable's (trial s63 MUS-033)
+                    r"\bwhat\s+time\s+(?:is|are|does|do)\b|"
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
                     r"string\b|spring\b|reading\b|ceiling\b|king\b|ring\b)\w{2,}ing)\b", re.IGNORECASE)
