@@ -903,6 +903,11 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
     # ... "may" in small letters is no month ("what did we do in May 2026?")
     ranked = fuse(chunks, scores, "did Tomas take that week off in May 2026?", {}, None, 10)
     assert not any(c.explain.day_match for c in ranked)
+    # ... nor one that says the month of another year (trial s63 K: "24 Feb 2026 | ... before perf exams" had been "of
+    # the days asked" for "what went wrong at the perf exams feb 2025")
+    scores = _dense_only([0.6, 0.3, 0.35], keyword=[2.0, 2.0, 0.5], ceiling=2.0)
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2025?", {}, None, 10)
+    assert not any(c.explain.day_match for c in ranked)
 
 
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():

@@ -1074,8 +1074,20 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
     said = np.isin(cand, agenda.telling(asked))
     if (month := _whole_month(asked)) and len(of):
         named = _names_month(int(month[5:]))
-        said |= np.array([named.search(c.text) is not None for c in of], dtype=bool)
+        # (not where the text says another year only: "24 Feb 2026 | ... before perf exams" is no February 2025's,
+        # trial s63 K)
+        said |= np.array([named.search(c.text) is not None and _of_the_year(c.text, month[:4]) for c in of],
+                         dtype=bool)
     return said & says
+
+
+_A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]|\d)")
+
+
+def _of_the_year(text: str, year: str) -> bool:
+    """Does text say year, or no year at all?"""
+    said = _A_YEAR.findall(text)
+    return not said or year in said
 
 
 @lru_cache(maxsize=12)
