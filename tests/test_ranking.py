@@ -1410,6 +1410,15 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
                      "what do I want from my next steering committee?"):
         assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},
                                                           None, 10)), question
+    # ... or a question typed as the next one's day, "next X date", "date of the next X" (trials s63 HSP-019, ROW-014:
+    # "next paper safeguarding session date" had put a session over in 2025 first)
+    from notesqa.asking import asks_next
+
+    for question in ("next steering committee date", "next 2k erg test date", "date of the next steering committee",
+                     "next steerco when?"):
+        assert asks_next(question), question
+    for question in ("next steps for the steering committee", "next to the date palm", "what's next"):
+        assert not asks_next(question), question
 
 
 def test_when_a_thing_is_asks_for_its_coming_day():

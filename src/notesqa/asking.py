@@ -278,7 +278,11 @@ def asks_latest(text: str) -> bool:
 _NEXT = (r"next(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|few|couple|several|" + _WEEKDAYS + r")s?|to|door)\b|\s+\d+\s)"
          r"\s+\w")
 _UPCOMING = re.compile(r"\b(?:when(?:['’]s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
-                       r"[^?.!\n]{0,80}?\b" + _NEXT, re.IGNORECASE)  # (not "what do I want from my next job?")
+                       r"[^?.!\n]{0,80}?\b" + _NEXT  # (not "what do I want from my next job?")
+                       # ... "next 2k erg test date", "date of the next steerco", "next steerco when?" (trials s63
+                       # ROW-014, HSP-019)
+                       + r"|^\W*(?:the\s+|my\s+|our\s+)?" + _NEXT + r"[^?.!\n]{0,60}?\b(?:date|day|when)\b"
+                       r"|\b(?:date|day)\s+of\s+(?:the\s+|my\s+|our\s+)?" + _NEXT, re.IGNORECASE)
 
 
 def asks_next(text: str) -> bool:
