@@ -59,6 +59,10 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     assert days("who came to burns night", today) == {"2026-01-25"}
     assert days("what are we doing for st patrick's day", today) == {"2027-03-17"}
     assert days("bonfire night ideas", today) == set()  # (a thing of it: any year's)
+    # ... a gig, a service, a lunch of it too (trial s63 SND-010: "the rooks xmas gig next sat" had been read as
+    # Christmas Day 2025, not next Saturday)
+    assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
+    assert days("who is doing the xmas lunch", today) == days("the christmas service", today) == set()
 
 
 def test_whats_on_a_weekday_is_the_coming_one():

@@ -75,6 +75,9 @@ _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _M
 # a weekday's name, or as people shorten it ("next tues", "this fri": trial s59 RA-021's "next Tues: dentist"; not "sat",
 # "sun", "wed": words too)
 _WEEKDAY_WORDS = "|".join(_WEEKDAYS) + r"|mon|tues?|thu(?:rs?)?|fri"
+# ... and "sat", "sun" (words too: "I last sat", "the sun") after "next", "this", "coming" ("the rooks xmas gig next
+# sat", trial s63 SND-010)
+_WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun)"
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
@@ -514,7 +517,7 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       # (its dinner is on the day; "the volunteers christmas night out", trial s60; "where does the
                       # christmas run start from?", "easter egg hunt ideas", trial s61 XD)
                       r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?|runs?|rides?|walks?|swims?|dips?|"
-                      r"ideas?)\b)",
+                      r"ideas?|gigs?|concerts?|services?|lunch(?:es)?|meals?|bookings?)\b)",
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
