@@ -117,6 +117,13 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="lease and landlord", heading=("Lease + landlord", "repairs")).breadcrumb == [
         "Lease + landlord", "repairs"]
     assert _hit(title="Women", heading=("Women's 4x", "Crew")).breadcrumb == ["Women", "Women's 4x", "Crew"]
+    # ... and a first heading that says a dated file name's words and its day written out (trial s63 L: "2026-12-12
+    # Hollow Rooks Xmas show Academy 2 > Hollow Rooks – Xmas show – Academy 2 – Sat 12 Dec 2026 > To do")
+    assert _hit(title="2026-12-12 Hollow Rooks Xmas show Academy 2",
+                heading=("Hollow Rooks – Xmas show – Academy 2 – Sat 12 Dec 2026", "To do")).breadcrumb == [
+        "2026-12-12 Hollow Rooks Xmas show Academy 2", "To do"]
+    assert _hit(title="2026-12-12 Hollow Rooks", heading=("Hollow Rooks – Xmas show", "To do")).breadcrumb == [
+        "2026-12-12 Hollow Rooks", "Hollow Rooks – Xmas show", "To do"]
     # a part that begins like the one before but in the middle of a word is another word
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
     # a section named like the start of the title is a section of its own, not the title shortened

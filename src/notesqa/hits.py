@@ -561,6 +561,16 @@ def _loose(text: str) -> list[str]:
 _CHAPTER = re.compile(r"\b(?:ch|chap|chapter)\.?\s*(\d+)\b")
 
 
+_DAY_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)?|\d{4}|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:rs?|rsday)?|"
+                       r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+                       r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+
+
+def _dayless(words: list[str]) -> list[str]:
+    """words without those that write a day (a weekday, a month, a day's number, a year)."""
+    return [w for w in words if not _DAY_WORD.fullmatch(w)]
+
+
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
@@ -585,6 +595,10 @@ def _repeats(before: str, part: str) -> bool:
     # "2026-11-26 Pricing council" > "Pricing council" (trials A, B), "Lesson 2023.04.18" > "Lesson" (the s48 review)
     if (named := dated_name(before.strip())) and _WORDS.findall(named[1]) == p:
         return bool(p)
+    # ... and its day written out ("2026-12-12 Hollow Rooks Xmas show" > "Hollow Rooks – Xmas show – Sat 12 Dec 2026",
+    # trial s63 L)
+    if named and (rest := _dayless(_WORDS.findall(named[1]))) and _dayless(p) == rest:
+        return True
     if not p or len(b) <= len(p) or b[:len(p)] != p:
         return False
     end = [m.end() for m in _WORDS.finditer(before)][len(p) - 1]
