@@ -722,6 +722,9 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("monday last week what did i do", today) == {"2026-11-23"}
     assert days("What was I doing last week on the Wednesday?", today) == {"2026-11-25"}
     assert days("the tuesday of this week", today) == {"2026-12-01"}
+    # ... written short (trial s63 MUS-006: "what have i got due wed next week" had been read as all of next week)
+    assert days("what have i got due wed next week", today) == days("next week weds", today) == {"2026-12-09"}
+    assert days("thurs this week", today) == {"2026-12-03"}
     # ... a few words apart: the weekday's thing of that week (trial s60 UB-020: read as all of this week)
     assert days("what was blocking us at tuesday's standup this week?", today) == {"2026-12-01"}
     assert days("last week's standup on monday", today) == {"2026-11-23"}

@@ -944,7 +944,7 @@ def _count(word: str) -> int:
 # a weekday of last, this or next week: "Friday next week", "next week Friday", "the Tuesday of last week", "next week's
 # Monday" (trial s55: "What's due Friday next week?" had been read as all of next week, "on friday next week" as last
 # Friday and next week)
-_DAY_NAME = "(" + "|".join(_WEEKDAYS) + ")"
+_DAY_NAME = "(" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)"  # ("wed next week", s63 MUS-006)
 _WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
 _RANGE_ON = r"(?!\s*(?:-|–|—|to|through|thru|till|until|and|&|or)\s*(?:" + "|".join(w[:3] for w in _WEEKDAYS) + r"))"
 _WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
@@ -969,7 +969,7 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     def take(m: re.Match) -> str:
         day, which = (m[1], m[2]) if m[1] else (m[4], m[3])
         monday = _period(which.lower(), "week", today)[0]
-        out.add(monday + timedelta(days=_WEEKDAYS.index(day.lower())))
+        out.add(monday + timedelta(days=weekday_number(day)))
         return " " * len(m[0])
     if "week" not in text.lower():
         return text
