@@ -44,6 +44,19 @@ def test_a_logseq_block_scheduled_for_a_day_is_due_then_though_it_is_no_task():
     assert list(agenda.tasks("open")) == [0]  # (no task of it)
 
 
+def test_a_task_that_says_a_weekday_and_a_days_number_is_due_that_day():
+    # trial s63 PUB-020: the week note of Monday 30 November's "☐ line clean Tue 8th - Tom", "☐ order in by Fri 11th"
+    # had been listed as "Not due from 2026-12-07 to 2026-12-13"
+    def task(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="log/2026-11-30 week.md", date="2026-11-30")
+    agenda = Agenda([task("☐ line clean Tue 8th - Tom", 0), task("☐ Black Sheep order in by Fri 11th", 1),
+                     task("☐ ring the brewery Wed 8th", 2), task("☐ sweep the yard", 3)])  # (the 8th is no Wednesday)
+    assert list(agenda.due_on({"2026-12-08", "2026-12-11"})) == [0, 1]
+    from notesqa.agenda import days_said
+    assert days_said("quiz Sat 12th, 8pm", "2026-11-30") == {"2026-11-30", "2026-12-12"}
+    assert days_said("order in by Fri 11th", "2026-11-30") == {"2026-11-30", "2026-12-11"}  # (not the coming Friday)
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),

@@ -21,7 +21,7 @@ import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
-from .periods import WRITTEN_DAY, day_of, days_named_from, months_said
+from .periods import WRITTEN_DAY, day_of, days_named_from, months_said, weekday_numbered_from
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -81,8 +81,9 @@ def days_said(text: str, own: str) -> frozenset[str]:
     """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
     file name, the review), a task's day, a written day (days_written: "Next steerco: 14 Jan" in a note of 1 December
     is of the next year). Read once a passage, not once a question."""
-    named = days_named_from(text, date.fromisoformat(own[:10])) if len(own) >= 10 \
-        else frozenset()  # ("next Tues: dentist" in the daily note of 3 December: the 8th)
+    # ("next Tues: dentist" in the daily note of 3 December: the 8th; "Tue 8th" in the week note of 30 November)
+    day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
+    named = days_named_from(text, day) | weekday_numbered_from(text, day) if day else frozenset()
     return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named
 
 
@@ -115,6 +116,11 @@ def due_in_words(text: str, own: str) -> str | None:
         return None
     said = days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own)
     return next(iter(said)) if len(said) == 1 else None
+
+
+def _one(days: frozenset[str]) -> str | None:
+    """The day of days when there is one, else None."""
+    return next(iter(days)) if len(days) == 1 else None
 
 
 def _opening(text: str) -> str:
@@ -228,7 +234,8 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = (due_day(chunk.text) or due_in_words(chunk.text, chunk.date or today_iso)) \
+            day = (due_day(chunk.text) or due_in_words(chunk.text, chunk.date or today_iso)
+                   or _one(weekday_numbered_from(chunk.text, date.fromisoformat((chunk.date or today_iso)[:10])))) \
                 if state in ("open", "doing") else None
             if day:
                 due.append((day, row))

@@ -997,6 +997,20 @@ def _weekday_the_number(text: str, today: date, back: bool, out: set[date]) -> s
     return _WEEKDAY_THE_NUMBER.sub(take, text)
 
 
+def weekday_numbered_from(text: str, day: date) -> frozenset[str]:
+    """The days a note written on day names by a weekday and a day's number, no month ("☐ line clean Tue 8th" in the
+    week note of 30 November: 8 December; trial s63 PUB-020), each the nearest so numbered on that weekday from two
+    weeks before day to two months after."""
+    out: set[str] = set()
+    for m in _WEEKDAY_THE_NUMBER.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        n, weekday = int(m[2]), weekday_number(m[1])
+        near = [d for k in (-1, 0, 1, 2) if (d := _nth_of_month(day, k, n)) is not None and d.weekday() == weekday
+                and -14 <= (d - day).days <= 62]
+        if near:
+            out.add(min(near, key=lambda d: abs((d - day).days)).isoformat())
+    return frozenset(out)
+
+
 def _nth_of_month(today: date, k: int, n: int) -> date | None:
     """The day numbered n of the month k months from today's, if it has one."""
     month = today.month - 1 + k
@@ -1068,6 +1082,8 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     out: set[str] = set()
     if _FROM_A_DAY.search(text) is None:  # (a cheap look first: most passages name no day from theirs)
         return frozenset()
+    # (a weekday with its day's number is that day, weekday_numbered_from's: "by Fri 11th" is no coming Friday)
+    text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if any(ch.isdigit() for ch in text) else text
     for m in _RELATIVE.finditer(text):
         if m.group(4) and _TOOK.search(_CLAUSE_START.split(text[:m.start()])[-1]):
             continue  # how long it took, not a day to come: "sold 26 in 4 days" (trial s63 F)
