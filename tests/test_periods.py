@@ -63,6 +63,7 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     # Christmas Day 2025, not next Saturday)
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
     assert days("who is doing the xmas lunch", today) == days("the christmas service", today) == set()
+    assert days("last day for the big christmas order", today) == set()  # (trial s63 P: "dated on 2025-12-25")
 
 
 def test_whats_on_a_weekday_is_the_coming_one():

@@ -517,7 +517,7 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       # (its dinner is on the day; "the volunteers christmas night out", trial s60; "where does the
                       # christmas run start from?", "easter egg hunt ideas", trial s61 XD)
                       r"drinks|panto|disco|eggs?|hunts?|bunny|bunnies|bonnets?|runs?|rides?|walks?|swims?|dips?|"
-                      r"ideas?|gigs?|concerts?|services?|lunch(?:es)?|meals?|bookings?)\b)",
+                      r"ideas?|gigs?|concerts?|services?|lunch(?:es)?|meals?|bookings?|orders?|rotas?|stock)\b)",
                       re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
