@@ -114,8 +114,7 @@ def due_in_words(text: str, own: str) -> str | None:
     m = _DUE_WORD.search(text)
     if m is None:
         return None
-    said = days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own)
-    return next(iter(said)) if len(said) == 1 else None
+    return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
 
 
 def _one(days: frozenset[str]) -> str | None:

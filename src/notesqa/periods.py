@@ -167,8 +167,6 @@ _FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[
 _PLANNED = re.compile(r"\b(?:plann?ed|plans|booked|lined\s+up|arranged|coming\s+up|(?:what['’]?s|anything)\s+on)\s+for\b",
                       re.IGNORECASE)
 
-_WAS = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
-
 
 _WHEN_FOR = re.compile(r"\s*when\b", re.IGNORECASE)  # "when does school break up for Christmas 2024?": the day asked is
 # another's, the holiday what it is for
@@ -275,7 +273,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     planned = _PLANNED.search(text) is not None
     if asks_due(text) or planned:
         for m in _FOR_MONTH.finditer(text):  # (what is booked for a month is of the coming one, unless it says it was)
-            out.update(_month_named(m, today, ahead or planned and not _WAS.search(text)))
+            out.update(_month_named(m, today, ahead or planned and not back))
     for m in _HOLIDAY.finditer(text):  # (present: not back and in the present tense, as above)
         which = m.group(1) or m.group(3) or m.group(4)  # "last christmas", "christmas 2024", "easter last year"
         if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \

@@ -890,7 +890,7 @@ def _in_range(of: list[Chunk], text: str) -> list[str]:
 
 def _a_year(number: str) -> bool:
     """Is a number a year ("2024")?"""
-    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+    return _A_YEAR.fullmatch(number) is not None
 
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool) -> list[int]:
