@@ -75,9 +75,9 @@ _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _M
 # a weekday's name, or as people shorten it ("next tues", "this fri": trial s59 RA-021's "next Tues: dentist"; not "sat",
 # "sun", "wed": words too)
 _WEEKDAY_WORDS = "|".join(_WEEKDAYS) + r"|mon|tues?|thu(?:rs?)?|fri"
-# ... and "sat", "sun" (words too: "I last sat", "the sun") after "next", "this", "coming" ("the rooks xmas gig next
-# sat", trial s63 SND-010)
-_WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun)"
+# ... and "sat", "sun", "wed" (words too: "I last sat", "the sun") after "next", "this", "coming" ("the rooks xmas gig
+# next sat", "next wed": trials s63 SND-010, S)
+_WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun|weds?)"
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
