@@ -1706,3 +1706,15 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
              _chunk("Plan.md", 1, "a quiet line")]
     for question in ("where did I work in 2021", "what did we do in week 3"):
         assert not any(c.explain.in_range for c in fuse(spans, _dense_only([0.5] * 3), question, {}, None, 10))
+
+
+def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
+    # trial s63 T: "whats due this month" had listed seven tasks due 8-12 December, four of them under "Not due from
+    # 2026-12-01 to 2026-12-31": a period's passages far from the question had been held back, the tasks due too
+    day = date.today().isoformat()
+    chunks = [_chunk("Defects.md", 0, f"☐ replace the joker valve 📅 {day}"),
+              _chunk("Bookings.md", 0, f"☐ follow up Harcourt-Bell quote 📅 {day}"),
+              _chunk("Due diligence.md", 0, "what is due and when, a long note about dues and duties")]
+    scores = _dense_only([0.2, 0.25, 0.6], keyword=[0.0, 0.0, 3.0], ceiling=3.0)
+    ranked = fuse(chunks, scores, "whats due this month", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False}

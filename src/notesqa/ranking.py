@@ -731,7 +731,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
-    day &= ~_off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
+    off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
+    if off.any() and asks_due(text):  # (a task due then is what is asked, whatever its words: trial s63 T)
+        off &= ~np.isin(cand, agenda.due_on(days(text)))
+    day &= ~off
     task_day = _of_task_day(of, day, text)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
