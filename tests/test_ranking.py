@@ -1645,6 +1645,14 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
         assert [c.row for c in ranked].index(0) == [c.row for c in ranked].index(1) + 1, lead
         ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)
         assert [c.row for c in ranked] == [1, 0, 2], lead
+    # ... and, asked for a note, a line that ends pointing to it (trial s63 GEO-030: "Group kit (tents, stoves, maps) →
+    # [[Group kit and stores]]" had come first for "where's the list of tents and stoves we own")
+    pointing = [dataclasses.replace(chunks[0], text="packing day kit (crates, van) → events/Hamper Drive 2026",
+                                    thin=False), *chunks[1:]]
+    ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "my notes on the hamper drive", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0, 2]
+    ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
+    assert [c.row for c in ranked][0] == 0  # (asked for no note: what it says before may be the answer)
 
 
 def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():

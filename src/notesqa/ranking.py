@@ -1751,9 +1751,9 @@ def _pointers_after(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, pas
     to, if that note has one: the note is the answer, the link only names it (trial s53: a contents page had come first
     for "my notes on the hamper drive")."""
     rows = cand.tolist()
-    pointers = [(j, path) for j, row in enumerate(rows) if chunks[row].thin
-                and (named := _pointed(chunks[row].text) or (chunks[row].text if note else None))
-                and (path := passages.note_titled(named)) is not None and path != chunks[row].path]
+    pointers = [(j, path) for j, row in enumerate(rows)
+                if (named := _pointer_of(chunks[row], note)) and (path := passages.note_titled(named)) is not None
+                and path != chunks[row].path]
     if not pointers:
         return rank
     best: dict[str, float] = {}
@@ -1773,6 +1773,19 @@ def _pointed(text: str) -> str | None:
     """What an arrow or "see" points to at a line's start ("→ 2026 Holm on the Home Front"), else None."""
     m = _POINTS.match(text)
     return text[m.end():] if m and m.end() < len(text) else None
+
+
+_POINTS_AT_END = re.compile(r"(?:→|->|⇒|➜|➔)\s*([^→\n]+?)\s*$")
+
+
+def _pointer_of(c: Chunk, note: bool) -> str | None:
+    """The name a passage points to: a thin line's that is a link or an arrow or "see" before one; asked for a note
+    (note), a thin line's whole text, or what a line ends pointing to ("Group kit (tents, stoves, maps) → Group kit and
+    stores", trial s63 GEO-030), else None."""
+    if c.thin and (pointed := _pointed(c.text) or (c.text if note else None)):
+        return pointed
+    m = _POINTS_AT_END.search(c.text) if note else None
+    return m[1] if m else None
 
 
 def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str], who: bool) -> bool:
