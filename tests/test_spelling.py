@@ -64,6 +64,11 @@ def test_a_word_nearer_an_english_word_than_the_vaults_is_not_searched_as_the_va
     s = Speller(["term", "dose"], ["term", "dose"], lambda row: 5)
     assert spelled("metacam dose cat long trem", lambda w: w in ("term", "dose", "them"), s).fixes == (
         Fix("trem", "term"),)
+    # ... the nearest of those first, one that keeps the letters as typed first of equals (trial s63 U: "wella acount
+    # no" had been searched as "about", two letters from it, not "account", one)
+    s = Speller(["accountant", "wella"], ["account", "wella"], lambda row: 5)
+    assert spelled("wella acount no", lambda w: w in ("accountant", "account", "about", "amount", "wella"), s).fixes \
+        == (Fix("acount", "account"),)
     # ... but a typo nearer the vault's word than any English one is mended
     assert spelled("how does shufle sharding work", knows, speller()).fixes == (Fix("shufle", "shuffle"),)
 

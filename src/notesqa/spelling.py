@@ -269,11 +269,14 @@ def _swapped(typed: str, known: str) -> bool:
 
 @functools.lru_cache(maxsize=MEMO)
 def _english_near(typed: str, meant: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the English words nearer to typed than meant, those as near), each in the English list's order."""
+    """(the English words nearer to typed than meant, the nearest first and of those one that keeps typed's letters
+    first, "account" before "amount" and "about" for "acount": trial s63 U; then those as near), in the English list's
+    order otherwise."""
     far = 1 if within_edits(typed, meant, 1) else 2 if within_edits(typed, meant, 2) else 3
     near = [e for e in _english_by_letter().get(typed[0], ())
             if e != typed and abs(len(e) - len(typed)) <= far and within_edits(typed, e, far)]
-    nearer = tuple(sorted(e for e in near if far > 1 and within_edits(typed, e, far - 1)))
+    nearer = tuple(sorted((e for e in near if far > 1 and within_edits(typed, e, far - 1)),
+                          key=lambda e: (not within_edits(typed, e, 1), not _letters_kept(typed, e), e)))
     return nearer, tuple(sorted(e for e in near if e not in nearer))
 
 
