@@ -139,8 +139,12 @@ def _shifts(question: str) -> bool:
     """Does the question end on "the week before" ("what did we decide the week before?"), without a day
     of its own? It then moves the previous question's day, week or month, if that names one."""
     q = FILTER.sub(" ", question).strip(" ?.!")
-    # ("what expires next year": a year from today's, as asked_years reads it, no shift; trial s56)
-    return bool(_SHIFT.search(q)) and not days(q) and not YEAR_FROM_TODAY.search(q)
+    # ("what expires next year": a year from today's, as asked_years reads it, no shift; trial s56; nor a rule asked of
+    # "what if": "what if somebody cancels the day before", trial s63 U)
+    return bool(_SHIFT.search(q)) and not days(q) and not YEAR_FROM_TODAY.search(q) and not _WHAT_IF.match(q)
+
+
+_WHAT_IF = re.compile(r"\W*(?:what\s+(?:if|happens\s+if|do\s+(?:i|we)\s+do\s+if)|if)\b", re.IGNORECASE)
 
 
 def _kind(question: str) -> str | None:
