@@ -124,6 +124,9 @@ def test_breadcrumb_keeps_a_part_that_says_more():
         "2026-12-12 Hollow Rooks Xmas show Academy 2", "To do"]
     assert _hit(title="2026-12-12 Hollow Rooks", heading=("Hollow Rooks – Xmas show", "To do")).breadcrumb == [
         "2026-12-12 Hollow Rooks", "Hollow Rooks – Xmas show", "To do"]
+    # ... or the title with "&" for "and" and an aside (trial s63 W: "Fees and terms > Fees & terms (2026) > Sales")
+    assert _hit(title="Fees and terms", heading=("Fees & terms (2026)", "Sales")).breadcrumb == [
+        "Fees & terms (2026)", "Sales"]
     # a part that begins like the one before but in the middle of a word is another word
     assert _hit(title="Cellar", heading=("Cell",)).breadcrumb == ["Cellar", "Cell"]
     # a section named like the start of the title is a section of its own, not the title shortened

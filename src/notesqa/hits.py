@@ -581,7 +581,8 @@ def _repeats(before: str, part: str) -> bool:
     names a section of its own ("Tools vs Solutions" > "Tools") is new."""
     # case and accents aside throughout: "Ana Sofia Castillo" (a file name) > "Ana Sofía Castillo" (its heading)
     # ... and apostrophes inside a word, which a file's name leaves out ("Womens 4x 2026" > "Women's 4x — 2026", s63 G)
-    before, part = _INNER_APOSTROPHE.sub("", folded(before)), _INNER_APOSTROPHE.sub("", folded(part))
+    # ... and "&" for "and" ("Fees and terms" > "Fees & terms (2026)", trial s63 W)
+    before, part = (_INNER_APOSTROPHE.sub("", folded(x)).replace("&", " and ") for x in (before, part))
     b, p = _WORDS.findall(before), _WORDS.findall(part)
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)
