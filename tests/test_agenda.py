@@ -201,6 +201,21 @@ def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day():
     assert days_told(under("Next week", "Sat 13: party")) == {"2026-12-05"}
 
 
+def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
+    # trial s63 V: "am i on over xmas" had said "Nothing in your notes is dated on 2026-12-25", the rota's "23 Dec - 6
+    # Jan: Christmas + New Year onboard" in the notes
+    from notesqa.agenda import days_said
+
+    said = days_said("23 Dec - 6 Jan: Christmas + New Year onboard", "2026-11-20")
+    assert "2026-12-25" in said and "2026-12-23" in said and "2027-01-06" in said and len(said) == 16
+    assert days_said("Jake - wants 4-15 Jan 2027", "2026-11-20") >= {"2027-01-04", "2027-01-10", "2027-01-15"}
+    assert "2026-12-25" in days_said("On: 2026-12-23 | Off: 2027-01-06 | Notes: Christmas onboard", "")
+    assert "2026-12-25" not in days_said("Date: 2026-12-23 | Due: 2027-01-06", "")
+    # not two days said apart, nor a span of more than a month
+    assert days_said("23 Dec, 6 Jan", "2026-11-20") == {"2026-11-20", "2026-12-23", "2027-01-06"}
+    assert len(days_said("1 Jan - 30 Jun 2027", "2026-11-20")) == 3
+
+
 def test_the_passages_of_no_day_that_name_a_month():
     # trial s55: a client's callout "Don't ring in Feb" (its title the body's parent), for "dont ring priya in feb"
     agenda = Agenda([dataclasses.replace(bullet("Valentines run-up, she will not pick up"), date=None,

@@ -84,23 +84,48 @@ def days_said(text: str, own: str) -> frozenset[str]:
     # ("next Tues: dentist" in the daily note of 3 December: the 8th; "Tue 8th" in the week note of 30 November)
     day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
     named = days_named_from(text, day) | weekday_numbered_from(text, day) if day else frozenset()
-    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named
+    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named \
+        | _spans_written(text, own)
 
 
 @lru_cache(maxsize=1 << 16)
 def days_written(text: str, own: str) -> frozenset[str]:
     """The days a text writes (WRITTEN_DAY), of the year it says, else of the year nearest its own day (own)."""
-    said: set[str] = set()
-    for year, month, day in _written(text):
-        if year:
-            iso = as_date(f"{year}-{month}-{day}")
-        elif own:
-            iso = _nearest_year(own[:10], month, day)
-        else:
-            iso = None
-        if iso:
-            said.add(iso)
-    return frozenset(said)
+    return frozenset(filter(None, (_iso(year, month, day, own) for year, month, day in _written(text))))
+
+
+def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | None:
+    """A written day's ISO form: of its year, else of the year nearest own (its passage's day), else None."""
+    return as_date(f"{year}-{month}-{day}") if year else _nearest_year(own[:10], month, day) if own else None
+
+
+SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
+# ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*",
+                        re.IGNORECASE)
+_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spans_written(text: str, own: str) -> frozenset[str]:
+    """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
+    "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day)."""
+    written = [(m, _iso(*day_of(m), own)) for m in WRITTEN_DAY.finditer(text)] if any(ch.isdigit() for ch in text) \
+        else []
+    out: set[str] = set()
+    for i, (m, end) in enumerate(written):
+        if end is None:
+            continue
+        start = None
+        if i and written[i - 1][1] and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()):
+            start = written[i - 1][1]
+        elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
+            start = as_date(f"{end[:8]}{int(f[1]):02d}")
+        if start and start < end:
+            first, last = date.fromisoformat(start), date.fromisoformat(end)
+            if (last - first).days <= SPAN_DAYS:
+                out.update((first + timedelta(days=k)).isoformat() for k in range((last - first).days + 1))
+    return frozenset(out)
 
 
 _LOGSEQ_SET = re.compile(r"^(?:SCHEDULED|DEADLINE):\s*<(\d{4}-\d\d-\d\d)", re.MULTILINE)
