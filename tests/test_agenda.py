@@ -214,6 +214,8 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     # not two days said apart, nor a span of more than a month
     assert days_said("23 Dec, 6 Jan", "2026-11-20") == {"2026-11-20", "2026-12-23", "2027-01-06"}
     assert len(days_said("1 Jan - 30 Jun 2027", "2026-11-20")) == 3
+    # ... nor "may" a verb, as days_written reads it ("rooms 3 - 4 may be free": no 3 to 4 May)
+    assert days_said("rooms 3 - 4 may be free", "2026-04-01") == {"2026-04-01"}
 
 
 def test_the_passages_of_no_day_that_name_a_month():

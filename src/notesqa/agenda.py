@@ -83,9 +83,8 @@ def days_said(text: str, own: str) -> frozenset[str]:
     is of the next year). Read once a passage, not once a question."""
     # ("next Tues: dentist" in the daily note of 3 December: the 8th; "Tue 8th" in the week note of 30 November)
     day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
-    named = days_named_from(text, day) | weekday_numbered_from(text, day) if day else frozenset()
-    return frozenset(task_days(text)) | ({own[:10]} if len(own) >= 10 else set()) | days_written(text, own) | named \
-        | _spans_written(text, own)
+    named = days_named_from(text, day) | weekday_numbered_from(text, day) | {own[:10]} if day else frozenset()
+    return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -101,8 +100,8 @@ def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | 
 
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
-_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*",
-                        re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
+                        r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
 _SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
 
 
@@ -110,8 +109,7 @@ _SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|
 def _spans_written(text: str, own: str) -> frozenset[str]:
     """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
     "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day)."""
-    written = [(m, _iso(*day_of(m), own)) for m in WRITTEN_DAY.finditer(text)] if any(ch.isdigit() for ch in text) \
-        else []
+    written = [(m, _iso(*day, own)) for m, day in _written_at(text)]
     out: set[str] = set()
     for i, (m, end) in enumerate(written):
         if end is None:
@@ -161,10 +159,15 @@ def days_of_any_year(text: str) -> frozenset[str]:
 
 def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
     """(year or None, month, day) of each day text writes (WRITTEN_DAY, periods.day_of)."""
+    return (day for _, day in _written_at(text))
+
+
+def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
+    """_written's days, each with its match in text (where it is written)."""
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
-        yield day_of(m)
+        yield m, day_of(m)
 
 
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")
