@@ -39,13 +39,13 @@ def abbreviated(text: str, knows: Callable[[str], bool], together: Callable[[lis
     them together)."""
     asked_tokens = set(keywords.tokenize(text))
     out = []
-    rates = _rates(text)
-    for asked, letters, content in _runs(text) + _joined_words(text, knows) + rates:
+    found = [(f, False) for f in _runs(text) + _joined_words(text, knows)] + [(f, True) for f in _rates(text)]
+    for (asked, letters, content), rate in found:
         form, token = letters.upper(), keywords._stem_all([letters.replace("&", "")])[0]
         if token in asked_tokens or not knows(token):
             continue
-        if not in_capitals(token, form):  # (a unit is written in lower case too: "mpg", "psi")
-            if (asked, letters, content) not in rates or not in_capitals(token, letters):
+        if not in_capitals(token, form):  # (a rate's unit is written in lower case too: "mpg", "psi")
+            if not rate or not in_capitals(token, letters):
                 continue
             form = letters
         # (last: the dearest test; not of two words joined by "&", a form of their own: "Sophie & Jack" in one note,

@@ -209,8 +209,7 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
         # matches, the hit's own rows after them; trial s61 XD: steps 3-6 a hit, steps 1-2 the fifth)
         steps = numbered(chunks[row])
         # (... or a list's last items a hit shows: the list from it, trials s63 MUS-040, SCT-024)
-        at = next((i for i, s in enumerate(out) if (not s.follow or steps and numbered(chunks[s.root])
-                                                    and list(s.follow) == list(range(s.root + 1, s.follow[-1] + 1))
+        at = next((i for i, s in enumerate(out) if (not s.follow or steps and numbered(chunks[s.root]) and _runs_on(s)
                                                     or _items_after(chunks, s))
                    and row < s.root <= row + SIBLINGS_BEFORE
                    and all(_sibling_items(chunks, j, j + 1) for j in range(row, s.root))
@@ -231,10 +230,14 @@ def _extends_a_hit(tree: NoteTree, out: list[Snippet], cand: Candidate, row: int
 SIBLINGS_BEFORE = 6  # items of a list before a hit on a later one that join it
 
 
+def _runs_on(hit: Snippet) -> bool:
+    """Does a hit show the rows right after its root, one after another (it has some)?"""
+    return list(hit.follow) == list(range(hit.root + 1, hit.follow[-1] + 1))
+
+
 def _items_after(chunks: list[Chunk], hit: Snippet) -> bool:
     """Does a hit show its root and the items of its list right after it, no other unit?"""
-    return list(hit.follow) == list(range(hit.root + 1, hit.follow[-1] + 1)) \
-        and all(_sibling_items(chunks, j, j + 1) for j in range(hit.root, hit.follow[-1]))
+    return _runs_on(hit) and all(_sibling_items(chunks, j, j + 1) for j in range(hit.root, hit.follow[-1]))
 
 
 def _plain_item(chunks: list[Chunk], row: int) -> bool:
