@@ -368,7 +368,17 @@ def test_last_and_next_weekday_of_yesterday_or_tomorrow_is_that_day_or_the_one_a
     assert days("what's on next saturday", friday) == {"2026-12-05", "2026-12-12"}
     # ... a weekday further off is the one day it was
     assert days("last tuesday", friday) == {"2026-12-01"} and days("next monday", friday) == {"2026-12-07"}
-    assert days("on thursday", friday) == days("this thursday", friday) == days("yesterday", friday) == {"2026-12-03"}
+    assert days("on thursday", friday) == days("yesterday", friday) == {"2026-12-03"}
+
+
+def test_this_weekday_gone_by_is_the_coming_one_when_the_question_looks_ahead():
+    # trial s64 KYK-032: "whats on this thurs" asked on a Saturday had been the Thursday just gone ("Nothing in your
+    # notes is dated on 2026-12-03"), above a task scheduled for the coming one
+    saturday = date(2026, 12, 5)
+    assert days("whats on this thurs", saturday) == {"2026-12-10"}
+    assert days("what did i do this thursday", saturday) == {"2026-12-03"}  # the one gone, told so
+    assert days("this thursday", saturday) == {"2026-12-03", "2026-12-10"}  # either, said nothing more
+    assert days("whats on this sat", saturday) == {"2026-12-05"} and days("this fri", date(2026, 12, 3)) == {"2026-12-04"}
 
 
 def test_years_are_the_years_a_question_asks_about():

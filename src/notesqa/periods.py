@@ -1110,6 +1110,8 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
         return [today - timedelta(days=i) for i in range(_count(last_n))]
     if weekday:
         day = _weekday(today, weekday_number(weekday), when, ahead)
+        if when == "this" and day < today and not back:  # "whats on this thurs" on a Saturday: the coming one (trial
+            return [day + timedelta(days=7)] if ahead else [day, day + timedelta(days=7)]  # s64 KYK-032); untensed both
         # "last Thursday" said on a Friday may be yesterday or the week before's, "next Saturday" tomorrow or the
         # week after's: both (trial s57 LB had meant the week before's)
         step = {"last": -7, "next": 7}.get(when) if abs((day - today).days) == 1 else None
