@@ -1671,3 +1671,18 @@ def test_a_hit_does_not_end_on_a_label_whose_list_it_leaves_out():
     assert _shown(select(tree, _ranked((0, 0.9)), 1, 250, None, {})) == [(0, (1,))]
     # ... but with room for its list, the label and the list
     assert _shown(select(tree, _ranked((0, 0.9)), 1, 2000, None, {})) == [(0, (1, 2, 3, 4, 5))]
+
+
+def test_a_note_asked_for_is_of_the_day_of_where_it_matched_not_of_its_opening():
+    # trial s64 KYK-025: "note about the 4 day trip ... in august" had shown "Bookings 2026" from its April row, then
+    # "… (line 10)" and the August row it was there for, labelled "dated 2026-04-25"
+    rows = [dataclasses.replace(_chunk("Bookings.md", i, f"Date: {day} | Trip: {trip}", kind="table_row"), date=day)
+            for i, (day, trip) in enumerate([("2026-04-25", "half day"), ("2026-06-06", "Stacks"),
+                                              ("2026-08-03", "4 day expedition")])]
+    tree = NoteTree.build(rows)
+    for room in (600, 70):  # the small table whole, as a note opening with one shows it; its first row, then the match
+        hit = to_hit(tree, select_notes(tree, {"Bookings.md": 0}, _ranked((2, 0.9)), 1, room, None, {},
+                                        with_match=True)[0])
+        assert hit.text.startswith("Date: 2026-04-25") and hit.text.endswith("4 day expedition")  # (as before)
+        assert hit.date == "2026-08-03" and hit.match == "Date: 2026-08-03 | Trip: 4 day expedition"
+        assert hit.match_line == 3 and ("… (line 3)" in hit.text) == (room == 70)

@@ -447,8 +447,8 @@ def select_notes(tree: NoteTree, leads: dict[str, int], ranked: list[Candidate],
         if with_match and row not in (lead, *follow) and not tree.chunks[row].thin \
                 and (tree.chunks[row].kind == "table_row" or not fields_line(tree.chunks[row].text)):
             out.append(_with_match(tree, lead, row, room, cand, table))
-        else:
-            out.append(Snippet(lead, follow, cand.rank, cand.explain))
+        else:  # (where it matched, when the opening shows it: its day the hit's, trial s64 KYK-025)
+            out.append(Snippet(lead, follow, cand.rank, cand.explain, matched=row if row in follow else None))
         if len(out) >= k:
             break
     return out
@@ -504,7 +504,8 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate,
     whole = _following(tree, row, room)
     if lead in whole:  # the match opens the list its opening is in: shown from it, not twice
         return Snippet(row, tuple(whole), cand.rank, cand.explain)
-    return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table))
+    return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table),
+                   matched=row)
 
 
 def _first_step(tree: NoteTree, row: int, room: int) -> int:
