@@ -1726,3 +1726,25 @@ def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
     scores = _dense_only([0.2, 0.25, 0.6], keyword=[0.0, 0.0, 3.0], ceiling=3.0)
     ranked = fuse(chunks, scores, "whats due this month", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False}
+
+
+def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_in_passing():
+    # trial s64 LCK-018: "what have i got on tuesday" had put an order row's "arrived: not yet - due ~8 Dec" and a week
+    # note's "lead time 5-7 working days -> ~8 Dec" before next week's plan, "Tue 8 - 2pm Burnage - fit Ultion Plus"
+    from notesqa.periods import days
+
+    question = "what have i got on tuesday"
+    (asked,) = days(question)
+    tuesday = date.fromisoformat(asked)
+    monday, month = (tuesday - timedelta(days=1)).isoformat(), tuesday.strftime("%b")
+    chunks = [_chunk("Orders.md", 0, f"what: KA batch x30 | arrived: not yet - due ~{tuesday.day} {month}"),
+              _chunk("Week plan.md", 0, f"Tue {tuesday.day} - 2pm Burnage - fit cylinder (£125)", date=monday),
+              _chunk("Burnage.md", 0, f"☐ Tue {tuesday.day} {month} 2pm - fit Ultion Plus at Lowes")]
+    ranked = fuse(chunks, _dense_only([0.25, 0.2, 0.2]), question, {}, None, 10)
+    assert all(c.explain.day_match for c in ranked)
+    assert {c.row for c in ranked[:2]} == {1, 2} and ranked[2].row == 0
+    assert "opens with the day asked" in str(ranked[0].explain)
+    # ... not a passage of that day by its note's: a journal's every line opens with nothing and is of it whole
+    journal = [_chunk("2026 journal.md", 0, "fitted the Lowes' cylinder", date=asked), chunks[1]]
+    opens = {c.row: c.explain.day_opens for c in fuse(journal, _dense_only([0.2, 0.2]), question, {}, None, 10)}
+    assert opens == {0: False, 1: True}

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .agenda import Agenda, days_said, days_written
+from .agenda import Agenda, days_of_any_year, days_said, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_state,
                        without_set_days)
 from .abbreviations import abbreviated
@@ -154,6 +154,12 @@ _NUMBER_ASKED = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)?)(?![\w,/-]|\.\d)(\s*(?:
 # this week" had come before "Y10 mocks: week commencing 8th June 2027"). For ranking only; small (AMOUNT_BONUS was
 # as small).
 DAY_SAID_BONUS = 0.03
+# Of the passages that say a day asked (of a week at most), not of it by their note's day, one that opens with it is that
+# day's entry, as a plan's or a log's line is ("Tue 8 - 2pm Burnage - fit Ultion Plus", "☐ Tue 8 Dec 2pm - fit ..."):
+# before one that says it in passing (trial s64 LCK-018: "what have i got on tuesday" had put an order row's "arrived:
+# not yet - due ~8 Dec" and a lead time's "-> ~8 Dec" first). For ranking only; small.
+DAY_OPENS_BONUS = 0.05
+DAY_OPENS_CHARS = 16  # the characters of a passage's first line (after a task's box or keyword) its day is written in
 # ... more when the person asks when they did it ("when did i plant the garlic last year"): what they did is in a log of
 # days, not in a note of how to (trial s51: the garlic note's "plant Oct-Nov" had come first, the log's day 5th)
 _DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
@@ -198,6 +204,7 @@ class Explanation:
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
     in_range: str = ""  # the number the question gives, inside a range the passage states (RANGE_BONUS)
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
+    day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -287,6 +294,8 @@ class Explanation:
             note += f", holds {self.in_range} in its range (+{RANGE_BONUS:.2f})"
         if self.day_said:
             note += f", says a day, as asked (+{self.day_said:.2f})"
+        if self.day_opens:
+            note += f", opens with the day asked (+{DAY_OPENS_BONUS:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -736,6 +745,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         off &= ~np.isin(cand, agenda.due_on(days(text)))
     day &= ~off
     task_day = _of_task_day(of, day, text)
+    day_opens = _opens_with_day(of, day, text)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
         task_day = [t and not f for t, f in zip(task_day, far.tolist())]
@@ -831,7 +841,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
-            + day_said + RECENT_BONUS * coming
+            + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -863,7 +873,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
-        "day_said": floats(day_said), "coming": floats(coming),
+        "day_said": floats(day_said), "day_opens": bools(day_opens), "coming": floats(coming),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
@@ -1137,6 +1147,29 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
         return np.zeros(len(task_day), dtype=bool)
     tasks = np.array([t and task_state(c.text) is not None for t, c in zip(task_day, of)], dtype=bool)
     return tasks & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+
+
+_TASK_OPENING = re.compile(r"(?:[☐☑✅]|\[[ xX]\]|TODO|DOING|NOW|LATER|DONE)?\s*")
+
+
+def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate of the days asked (day; a week at most): does its first line open with one of them, written
+    (DAY_OPENS_CHARS), where its note is of none of them (DAY_OPENS_BONUS)?"""
+    out = np.zeros(len(of), dtype=bool)
+    if not day.any() or len(asked := days(text)) > PERIOD_DAYS:
+        return out
+    of_year = {d[-5:] for d in asked}  # (a passage of the days is of them already: its day's month and number say it)
+    for j in np.flatnonzero(day).tolist():
+        c = of[j]
+        own = (c.date or "")[:10]
+        if own in asked or own[5:] in asked:
+            continue
+        line = c.text.split("\n", 1)[0]
+        start = _TASK_OPENING.match(line).end()
+        opening = line[start:start + DAY_OPENS_CHARS]
+        said = {d[-5:] for d in days_said(opening, own) - {own}} if own else days_of_any_year(opening)
+        out[j] = bool(said & of_year)
+    return out
 
 
 def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
