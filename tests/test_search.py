@@ -1366,3 +1366,29 @@ def test_the_hits_of_the_days_asked_are_chosen_from_every_candidate_not_the_firs
     lifted = _days_lifted(ranked)
     assert lifted[0] is march and lifted[-1] is far and len(lifted) == len(ranked)
     assert _days_lifted(others) == others  # no day's: as ranked
+
+
+def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path, embedder):
+    # trial s64 A: "whats due next week" had said "3 open tasks are due ..., 2 of them here" over a journal's "week
+    # ahead:" bullet showing two of them under it and a page's task showing the third
+    from datetime import date, timedelta
+
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    notes = tmp_path / "notes"
+    write(notes / "journals" / f"{date.today():%Y_%m_%d}.md",
+          f"- Friday. week ahead:\n\t- TODO finalise the paperwork pack\n\t  SCHEDULED: <{monday} Mon>\n"
+          f"\t- TODO email mum to confirm the review\n\t  SCHEDULED: <{monday + timedelta(days=1)} Tue>\n")
+    write(notes / "pages" / "Alfie.md", f"- ## Reviews\n\t- TODO send the invites\n\t  DEADLINE: <{monday + timedelta(days=3)} Thu>\n")
+    write(notes / "pages" / "Ruby.md", "- TODO book the interim review\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    question = "whats due next week"
+    hits = idx.search(question, k=5)
+    assert idx.task_count(question) == 3
+    shown = "\n".join(h.text for h in hits)
+    assert all(t in shown for t in ("finalise the paperwork", "email mum", "send the invites"))
+    assert sum(h.explain.day_match for h in hits) < 3  # (one hit holds two of them)
+    assert "of them here" not in (idx.notice(hits, question) or "")
+    # ... and of fewer hits, the tasks they show
+    said = idx.notice(hits[:1], question)
+    assert said.startswith("3 open tasks are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said

@@ -216,11 +216,12 @@ def weak(hits: list[Hit]) -> bool:
 
 
 def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
-           dated_then: bool = False, words_said: bool = False) -> str | None:
+           dated_then: bool = False, words_said: bool = False, tasks_shown: int | None = None) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
-    passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count); or
+    passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count;
+    tasks_shown: how many the hits show, NotesIndex.tasks_shown, else a task a hit of those days); or
     that none matches closely (weak; not when the first hit says the one word searched or the words quoted,
     words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
@@ -233,8 +234,9 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
         if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
             return f"Nothing dated {when} matches the question closely; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
-    if hits and tasks and tasks > sum(_of_days(h) for h in hits):
-        return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)])
+    shown = tasks_shown if tasks_shown is not None else sum(_of_days(h) for h in hits)
+    if hits and tasks and tasks > shown:
+        return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)], shown)
     if hits and unmentioned:
         return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
     from .periods import unclear_day
@@ -244,15 +246,15 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 
-def _tasks_said(n: int, when: str, question: str, shown: list[Hit]) -> str:
+def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) -> str:
     """"11 open tasks are overdue, 5 of them here; ..." for hits that show only some of them (shown), and in which
     order they come (ranking: in a list's order when the question says nothing else, the highest priority first where
-    one has a priority, else the closest to it first)."""
+    one has a priority, else the closest to it first); count: how many of them they show."""
     from .asking import lists_only_tasks
     from .chunking import priority
 
     what = f"{n} open tasks are overdue" if not when else f"{n} open tasks are due {when}"
-    what += f", {len(shown)} of them here"
+    what += f", {count} of them here"
     prioritised = any(priority(h.text) for h in shown)
     if not lists_only_tasks(question):
         return f"{what}; those closest to the question first:"

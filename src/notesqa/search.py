@@ -555,7 +555,7 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text)
                                    or _says_the_rare_words(hits[0], text, self._live.gen))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
-                      self.task_count(question), self._dated_then(question), said_all)
+                      self.task_count(question), self._dated_then(question), said_all, self.tasks_shown(hits, question))
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
@@ -607,14 +607,28 @@ class NotesIndex:
     def task_count(self, question: str) -> int | None:
         """For "what's overdue?": how many open tasks are overdue; for "what's due this week?", how many are due
         then (None for any other question)."""
+        live, rows = self._tasks_then(question)
+        return None if rows is None else len(rows)
+
+    def tasks_shown(self, hits: list[Hit], question: str) -> int | None:
+        """Of the tasks task_count counts, how many the hits show (a journal's "week ahead:" shows two under it, trial
+        s64 A: "3 open tasks are due ..., 2 of them here" had been said of all three shown), else None."""
+        live, rows = self._tasks_then(question)
+        if rows is None:
+            return None
+        chunks = live.tree.chunks  # (the generation the rows are of, whatever a refresh swapped in since)
+        return sum(any(h.path == c.path and h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
+                       for h in hits) for c in (chunks[int(r)] for r in rows))
+
+    def _tasks_then(self, question: str) -> tuple[_Live | None, np.ndarray | None]:
+        """(the generation read, the rows of the open tasks overdue or due the days asked) for a question for either;
+        else (None, None)."""
         text = parse_query(question or "")[0]
-        if asks_overdue(text):
-            self.refresh()
-            return len(self._live.agenda.overdue())
-        if asks_due(text) and days(text):
-            self.refresh()
-            return len(self._live.agenda.due_on(days(text)))
-        return None
+        if not asks_overdue(text) and not (asks_due(text) and days(text)):
+            return None, None
+        self.refresh()
+        live = self._live
+        return live, live.agenda.overdue() if asks_overdue(text) else live.agenda.due_on(days(text))
 
     def names_a_note(self, text: str) -> bool:
         """Is text just the name (title, alias, file name) of a note, or a question for what that name means?"""
