@@ -1748,3 +1748,14 @@ def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_i
     journal = [_chunk("2026 journal.md", 0, "fitted the Lowes' cylinder", date=asked), chunks[1]]
     opens = {c.row: c.explain.day_opens for c in fuse(journal, _dense_only([0.2, 0.2]), question, {}, None, 10)}
     assert opens == {0: False, 1: True}
+    # ... a task set for it is its own too, and a weekday under the week's heading (trials s63 PMD-012, VET-017: a rota
+    # row's "Date: Thu 10 | Shift: day" had come before the tasks scheduled then, "Sat 12: ..." before "Mon: ...")
+    set_for = _chunk("CPD log.md", 0, f"TODO write reflection on the LVO job\nSCHEDULED: <{asked} Tue>")
+    heading = dataclasses.replace(_chunk("Daily.md", 0, "Tue: Pickle recheck", date=(tuesday - timedelta(days=7)
+                                                                                  ).isoformat()), heading=["Next week"])
+    assert all(c.explain.day_opens for c in fuse([set_for, heading], _dense_only([0.2, 0.2]), question, {}, None, 10))
+    # ... of days gone by, none: their journal is theirs, a plan's line for them no better
+    gone = (date.today() - timedelta(days=8)).isoformat()
+    past = [_chunk("Week plan.md", 0, f"{date.fromisoformat(gone):%a} {int(gone[8:])} - fitted the lock",
+                   date=(date.fromisoformat(gone) - timedelta(days=1)).isoformat())]
+    assert not fuse(past, _dense_only([0.2]), f"what did I do on {gone}", {}, None, 10)[0].explain.day_opens

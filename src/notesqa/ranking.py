@@ -12,16 +12,16 @@ import calendar
 import datetime as _dt
 import re
 from collections import Counter
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from .agenda import Agenda, days_of_any_year, days_said, days_written
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_state,
-                       without_set_days)
+from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
+                       task_state, without_set_days)
 from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
@@ -1153,11 +1153,13 @@ _TASK_OPENING = re.compile(r"(?:[☐☑✅]|\[[ xX]\]|TODO|DOING|NOW|LATER|DONE)
 
 
 def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
-    """For each candidate of the days asked (day; a week at most): does its first line open with one of them, written
-    (DAY_OPENS_CHARS), where its note is of none of them (DAY_OPENS_BONUS)?"""
+    """For each candidate of the days asked (day; a week at most, today or to come): is it that day's own, a task set for
+    it or a line that opens with it (DAY_OPENS_CHARS; "Mon: Tom off" under "## Next week"), where its note is of none of
+    them (DAY_OPENS_BONUS)?"""
     out = np.zeros(len(of), dtype=bool)
-    if not day.any() or len(asked := days(text)) > PERIOD_DAYS:
-        return out
+    if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
+            or any(len(d) == 10 and d < _dt.date.today().isoformat() for d in asked):
+        return out  # (of days gone, their journal is their own: a plan's line for them is no better)
     of_year = {d[-5:] for d in asked}  # (a passage of the days is of them already: its day's month and number say it)
     for j in np.flatnonzero(day).tolist():
         c = of[j]
@@ -1166,9 +1168,9 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
             continue
         line = c.text.split("\n", 1)[0]
         start = _TASK_OPENING.match(line).end()
-        opening = line[start:start + DAY_OPENS_CHARS]
-        said = {d[-5:] for d in days_said(opening, own) - {own}} if own else days_of_any_year(opening)
-        out[j] = bool(said & of_year)
+        opening = replace(c, text=line[start:start + DAY_OPENS_CHARS])
+        said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
+        out[j] = bool((said | {d[-5:] for d in task_days(c.text)}) & of_year)
     return out
 
 
