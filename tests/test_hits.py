@@ -233,6 +233,28 @@ def test_a_last_parent_the_hit_opens_with_is_left_to_the_text():
     assert h.breadcrumb == ["VP"]  # a long parent cut short in the crumb, which the text opens with
 
 
+def test_the_days_read_of_a_question_that_names_no_year_are_said_over_hits_of_them():
+    # trials s64 A, D: "what did i do last week" had shown one journal of 24 November, not which week it was read as
+    from datetime import date, timedelta
+
+    from notesqa.hits import notice
+    from notesqa.ranking import Explanation
+
+    def scored(score, day=False):
+        return dataclasses.replace(_hit_scored(score), match_score=score,
+                                   explain=Explanation(1, score, 1, 2.0, score, day_match=day))
+    monday = date.today() - timedelta(days=date.today().weekday() + 7)
+    said = notice([scored(0.6, day=True)], "what did i do last week")
+    assert said == f"Dated from {monday} to {monday + timedelta(days=6)}:"
+    assert notice([scored(0.6, day=True)], "whats due next week").startswith("Due from ")
+    # ... not of a day the question writes whole, nor over a first hit of no day asked (others_from's line says it)
+    assert notice([scored(0.6, day=True)], "what did I do on 2026-12-04?") is None
+    assert notice([scored(0.6, day=True)], "what did I do in June 2019?") is None
+    assert notice([scored(0.6), scored(0.5, day=True)], "what did i do last week") is None
+    assert notice([scored(0.6, day=True)], "what did i do last week", days_read=False) is None
+    assert notice([scored(0.6, day=True)], "what's overdue?") is None
+
+
 def test_a_day_asked_that_no_hit_is_of_is_said():
     from notesqa.hits import WEAK_MATCH, notice
     from notesqa.ranking import Explanation

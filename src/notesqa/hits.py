@@ -216,14 +216,16 @@ def weak(hits: list[Hit]) -> bool:
 
 
 def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
-           dated_then: bool = False, words_said: bool = False, tasks_shown: int | None = None) -> str | None:
+           dated_then: bool = False, words_said: bool = False, tasks_shown: int | None = None,
+           days_read: bool = True) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
     passages; how many tasks are overdue or due then when the hits show only some (tasks: NotesIndex.task_count;
     tasks_shown: how many the hits show, NotesIndex.tasks_shown, else a task a hit of those days); or
     that none matches closely (weak; not when the first hit says the one word searched or the words quoted,
-    words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score)."""
+    words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score); or,
+    days_read (not where a front end says the year it read them in), the days asked its hits are of."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
@@ -243,6 +245,12 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
 
     if hits and when is None and (unclear := unclear_day(question)):
         return f"{unclear}; the nearest passages:"
+    from .periods import asks_due, years
+
+    # the days read, said, of a question that names no year (trials s64 A, D: "what did i do last week" had shown one
+    # journal's day, not which week it was read as)
+    if hits and when and days_read and _of_days(hits[0]) and not years(question):
+        return f"{'Due' if asks_due(question) else 'Dated'} {when}:"
     return WEAK_MATCH if weak(hits) and not words_said else None
 
 

@@ -543,10 +543,10 @@ class NotesIndex:
         # (the year the question names from today, "october last year", is its own: nothing to say of it, trial s58)
         asked, question = with_years_from_today(question), self.noted(question)
         read_as = _read_as(asked, question, self._live.agenda.months())
-        said = self._notice(hits, question)
+        said = self._notice(hits, question, days_read=read_as is None)
         return f"{read_as} {said}" if read_as and said else read_as or said
 
-    def _notice(self, hits: list[Hit], question: str) -> str | None:
+    def _notice(self, hits: list[Hit], question: str, days_read: bool = True) -> str | None:
         text, filters = self.parsed(question)
         spelling = self._spelled(text, filters)
         text = spelling.text
@@ -555,7 +555,8 @@ class NotesIndex:
         said_all = bool(hits) and (quoted or _says_all(hits[0], text)
                                    or _says_the_rare_words(hits[0], text, self._live.gen))
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
-                      self.task_count(question), self._dated_then(question), said_all, self.tasks_shown(hits, question))
+                      self.task_count(question), self._dated_then(question), said_all, self.tasks_shown(hits, question),
+                      days_read)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
