@@ -843,3 +843,14 @@ def test_a_question_for_what_was_done_on_its_days():
         assert asks_what_was_done(q), q
     for q in ("what did I do to the hives?", "how much was storage last winter?", "what did Dave want in Sept?"):
         assert not asks_what_was_done(q), q
+
+
+def test_a_period_s_without_its_apostrophe_is_that_period():
+    # trial s64 CIN-020: "last months bar stock count" had been of no day ("last month's" was November's)
+    saturday = date(2026, 12, 5)
+    assert days("last months bar stock count", saturday) == days("last month's bar stock count", saturday)
+    assert len(days("last months bar stock count", saturday)) == 30
+    assert days("this weeks plan", saturday) == days("this week's plan", saturday) != set()
+    assert days("last weekends ride", saturday) == {"2026-11-28", "2026-11-29"}
+    # ... not many of them ("the last months of the year"), nor the word alone at the end
+    assert days("in the last months of the year", saturday) == days("so busy these last months", saturday) == set()

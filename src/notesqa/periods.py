@@ -82,7 +82,8 @@ _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
     r"|tomorrow)"
-    rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)"
+    # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
+    rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)(?:s(?=\s+\w))?"
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
@@ -240,6 +241,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
         if (m.group(1) or "").lower() == "today" and _NOWADAYS.search(text, 0, m.start()):
             continue  # "the provider we use today": these days, not the day (trial s60 UB-008)
+        if m.group(6) and m[0][-1] in "sS" and text[:m.start()].lower().endswith("the "):
+            continue  # "the last months of the year": many, no period
         out.update(_relative_span(m, today, ahead, back))
     for m in _WEEK_OF_DAY.finditer(text):
         named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
