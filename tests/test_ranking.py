@@ -1653,6 +1653,12 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     assert [c.row for c in ranked] == [1, 0, 2]
     ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
     assert [c.row for c in ranked][0] == 0  # (asked for no note: what it says before may be the answer)
+    # ... but a few words that only say what the note is for, whatever is asked (trial s64 ITT-029: "How to wipe one →
+    # [[Reset iPad via Jamf]]" had come first for "wipe an ipad to give to another student", above the steps)
+    for label in ("How to wipe one", "setting it up"):
+        pointing = [dataclasses.replace(chunks[0], text=f"{label} → events/Hamper Drive 2026", thin=False), *chunks[1:]]
+        ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
+        assert [c.row for c in ranked].index(0) == [c.row for c in ranked].index(1) + 1, label
 
 
 def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():

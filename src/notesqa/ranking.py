@@ -1819,8 +1819,19 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     stores", trial s63 GEO-030), else None."""
     if c.thin and (pointed := _pointed(c.text) or (c.text if note else None)):
         return pointed
-    m = _POINTS_AT_END.search(c.text) if note else None
-    return m[1] if m else None
+    m = _POINTS_AT_END.search(c.text)
+    # (asked for no note, only after a few words that say what the note is for: "How to wipe one → [[Reset iPad via
+    # Jamf]]", trial s64 ITT-029; what a line says before its arrow may be the answer, "Group kit (tents, stoves) → ...")
+    return m[1] if m and (note or _only_names_it(c.text[:m.start()])) else None
+
+
+POINTER_LABEL_WORDS = 5
+
+
+def _only_names_it(label: str) -> bool:
+    """Is label a few words (POINTER_LABEL_WORDS at most) of no number nor list, as a line that points to a note says
+    what the note is for?"""
+    return 0 < len(label.split()) <= POINTER_LABEL_WORDS and not any(ch.isdigit() or ch in ",;(" for ch in label)
 
 
 def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str], who: bool) -> bool:
