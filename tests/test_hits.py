@@ -84,6 +84,12 @@ def test_breadcrumb_drops_a_part_the_one_before_begins_with():
         "1:1 with Sofia — 2026-11-20", "Her topics"]
     assert _hit(title="2026-11-20 1-1 Sofia", heading=("1:1 with Tom — 2026-11-20",)).breadcrumb == [
         "2026-11-20 1-1 Sofia", "1:1 with Tom — 2026-11-20"]
+    # ... its day written out (trial s64 C: "2026-06-20 v Smarden Vale > v Smarden Vale (A) — Sat 20 Jun 2026 — TIED 🤯
+    # > Us — 187 all out" on every hit of a match report)
+    report = "v Smarden Vale (A) — Sat 20 Jun 2026 — TIED 🤯"
+    assert _hit(title="2026-06-20 v Smarden Vale", heading=(report, "Us")).breadcrumb == [report, "Us"]
+    assert _hit(title="2026-06-20 v Smarden Vale", heading=("v Smarden Vale (A) — Sat 27 Jun 2026",)).breadcrumb == [
+        "2026-06-20 v Smarden Vale", "v Smarden Vale (A) — Sat 27 Jun 2026"]  # (another day: another match)
     # a first heading that says the title's words in order and more names the note more fully (trial G), once
     assert _hit(title="Ulric Haskard", heading=("Commander Ulric Haskard", "Appearance")).breadcrumb == [
         "Commander Ulric Haskard", "Appearance"]

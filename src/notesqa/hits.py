@@ -526,10 +526,18 @@ def _says_month(text: str, month: str) -> bool:
 
 def _same_day_name(a: str, b: str) -> bool:
     """Do a and b name the same day, and b all of a's other words, and more ("2026-11-20 1-1 Sofia" and
-    "1:1 with Sofia — 2026-11-20": a dated note's file name and its first heading)?"""
+    "1:1 with Sofia — 2026-11-20": a dated note's file name and its first heading; "2026-06-20 v Smarden Vale" and
+    "v Smarden Vale (A) — Sat 20 Jun 2026 — TIED", its day written out: trial s64 C)?"""
     day = _DAY.search(a)
-    if day is None or day.group(0) not in b:
+    if day is None:
         return False
+    if day.group(0) not in b:
+        from .periods import WRITTEN_DAY, written_day
+
+        if not any(str(written_day(m)) == day.group(0) for m in WRITTEN_DAY.finditer(b)):
+            return False
+        rest_a, rest_b = (set(_dayless(_WORDS.findall(x.replace(day.group(0), " ").casefold()))) for x in (a, b))
+        return bool(rest_a) and rest_a < rest_b
     def rest(text: str) -> set[str]:
         return set(_WORDS.findall(text.replace(day.group(0), " ").casefold()))
     return bool(rest(a)) and rest(a) < rest(b)
