@@ -1671,6 +1671,11 @@ def test_a_hit_does_not_end_on_a_label_whose_list_it_leaves_out():
     assert _shown(select(tree, _ranked((0, 0.9)), 1, 250, None, {})) == [(0, (1,))]
     # ... but with room for its list, the label and the list
     assert _shown(select(tree, _ranked((0, 0.9)), 1, 2000, None, {})) == [(0, (1, 2, 3, 4, 5))]
+    # ... nor on a few words that head what it leaves out (trial s64 G: a padlock's code, then "- Inventory (counted
+    # 2026-11-22)" without the inventory under it); a sentence over what is left out stays, it says something
+    for head, shown in (("Inventory (counted 2026-11-22)", (1,)), ("Raj said the amber is fine for singles.", (1, 2))):
+        tree = NoteTree.build([*day[:2], dataclasses.replace(day[2], text=head), *day[3:]])
+        assert _shown(select(tree, _ranked((0, 0.9)), 1, 250, None, {})) == [(0, shown)], head
 
 
 def test_a_note_asked_for_is_of_the_day_of_where_it_matched_not_of_its_opening():

@@ -1023,11 +1023,20 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         used += len(nxt.text) + 1
         if budget - used < MIN_FOLLOW:
             break
-    # (not a label whose list is left out for room: "- Actions:" had ended a hit, its tasks not shown, trial s63 G)
-    while out and _introduces(chunks[out[-1]]) and out[-1] + 1 < end \
+    # (not a label whose list is left out for room: "- Actions:" had ended a hit, its tasks not shown, trial s63 G; nor
+    # a few words over what is left out, "- Inventory (counted 2026-11-22)" after a padlock's code, trial s64 G)
+    while out and (_introduces(chunks[out[-1]]) or _names_what_follows(chunks[out[-1]])) and out[-1] + 1 < end \
             and chunks[out[-1] + 1].parent == chunks[out[-1]].seq:
         out.pop()
     return out
+
+
+HEAD_WORDS = 6  # a block of this many words at most, no sentence, over blocks of its own: it names them
+
+
+def _names_what_follows(c: Chunk) -> bool:
+    """Is a block only a few words, no sentence (HEAD_WORDS), as a block that heads blocks under it is?"""
+    return len(c.text.split()) <= HEAD_WORDS and "\n" not in c.text.strip() and not c.text.rstrip().endswith((".", "!", "?"))
 
 
 def _day_entry(chunks: list[Chunk], row: int, end: int) -> bool:
