@@ -349,6 +349,11 @@ def test_a_pages_properties_that_only_say_what_kind_of_page_it_is_are_no_passage
     note = parse_note("type:: person\nbirthday:: [[Apr 12th, 2018]]\n\n- Born at St. Luke's\n", "pages/Maya.md",
                       Vault(".", [], logseq=True))
     assert [u.text for u in note.units] == ["type: person\nbirthday: Apr 12th, 2018", "Born at St. Luke's"]
+    # ... nor those of when the page was written or updated, its own days (trial s64 G: "updated: 2026-12-01" alone
+    # had been a hit of "first aiders + when their quals run out")
+    note = parse_note("tags:: people, safety\nupdated:: 2026-12-01\ncreated:: [[Mar 3rd, 2025]]\n\n- Need 1 first "
+                      "aider on site\n", "pages/First Aiders.md", Vault(".", [], logseq=True))
+    assert [u.text for u in note.units] == ["Need 1 first aider on site"]
 
 
 def test_a_pages_properties_the_app_hides_are_not_its_text():

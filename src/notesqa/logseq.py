@@ -57,8 +57,11 @@ HIDDEN_PROPERTIES = ("id", "collapsed", "heading", "card-", "logseq.")
 # PDF highlight's)
 APP_HIDDEN = (*HIDDEN_PROPERTIES, "created-at", "created_at", "updated-at", "updated_at", "last-modified-at",
               "last_modified_at", "query-", "ls-type", "hl-", "background-")
+# (and when the page was written or updated, its own days, as a front matter's are: trial s64 G's "updated::
+# 2026-12-01" had been a hit alone)
+PAGE_DAYS = ("created", "updated", "modified", "last-modified", "last-updated", "date-created", "date-modified")
 META_PROPERTIES = ("title", "alias", "aliases", "tags", "date", "icon", "public", "filters", "template",
-                   "template-including-parent", "exclude-from-graph-view", *APP_HIDDEN, *PROSE_PROPERTIES)
+                   "template-including-parent", "exclude-from-graph-view", *APP_HIDDEN, *PROSE_PROPERTIES, *PAGE_DAYS)
 # ... and those that are settings or the page's names, not text of the block: not indexed, though shown
 BLOCK_HIDDEN = (*APP_HIDDEN, "template", "template-including-parent", "public", "icon", "exclude-from-graph-view",
                 "filters", "custom-id", "title", "alias", "tags")
