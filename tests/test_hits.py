@@ -270,7 +270,7 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
                                    explain=Explanation(1, score, 1, 2.0, score, day_match=day))
     assert notice([scored(0.6)], "what is due on 2026-12-07?") == \
         "Nothing in your notes is dated on 2026-12-07, nor set for then; the nearest passages:"
-    assert notice([scored(0.6)], "what's overdue?") == "Nothing in your notes is overdue; the nearest passages:"
+    assert notice([scored(0.6)], "what's overdue?") == "No open task in your notes is overdue; the nearest passages:"
     # some notes are of that day, but none of their passages is a hit: not "nothing is dated" (trial U)
     assert notice([scored(0.6)], "what is due on 2026-12-07?", dated_then=True) == \
         "Nothing dated on 2026-12-07 matches the question closely; the nearest passages:"

@@ -232,7 +232,9 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     when = _days_asked(question)
     if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits, question):
         if not when:
-            return "Nothing in your notes is overdue; the nearest passages:"
+            # (a task, as "overdue" is read: "who owes us money overdue" had read "Nothing ... is overdue" over the
+            # overdue invoices it found, trial s64 I)
+            return "No open task in your notes is overdue; the nearest passages:"
         if dated_then:  # trial U: "Nothing is dated" had been said of a week five daily notes were of
             return f"Nothing dated {when} matches the question closely; the nearest passages:"
         return f"Nothing in your notes is dated {when}, nor set for then; the nearest passages:"
