@@ -1765,3 +1765,16 @@ def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_i
     past = [_chunk("Week plan.md", 0, f"{date.fromisoformat(gone):%a} {int(gone[8:])} - fitted the lock",
                    date=(date.fromisoformat(gone) - timedelta(days=1)).isoformat())]
     assert not fuse(past, _dense_only([0.2]), f"what did I do on {gone}", {}, None, 10)[0].explain.day_opens
+
+
+def test_open_tasks_of_the_days_asked_come_by_their_day_where_none_is_due_then():
+    # trial s64 I: a week plan's "☐ deliveries north" under "Thu 10" and the others, of no due day, had come Tue, Thu,
+    # Mon, Fri, Wed for "what's due next week"
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    chunks = [_chunk(f"plans/{monday + timedelta(days=n)}.md", 0, f"☐ {what}", date=(monday + timedelta(days=n)).isoformat())
+              for n, what in ((1, "Harbour Kitchen delivery"), (3, "deliveries north"), (0, "lab work"), (2, "keg out"))]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "what's due next week", {}, None, 10)
+    assert [c.row for c in ranked] == [2, 0, 3, 1]
+    # ... by rank where the question says more
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "what's due next week for the kitchen", {}, None, 10)
+    assert [c.row for c in ranked][0] == 0

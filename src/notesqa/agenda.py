@@ -362,6 +362,18 @@ class Agenda:
         by_day = [int(r) for r in self._due_rows if int(r) in wanted]  # _due_rows are by due day
         return sorted(by_day, key=lambda r: -self._priority.get(r, 0))  # stable: by day among each
 
+    def open_by_day(self, rows: np.ndarray, asked: set[str]) -> list[int]:
+        """The open tasks among rows that are of the days asked (a week plan's "☐ deliveries north" under "Thu 10"),
+        by the first of those days each is of."""
+        self._ensure()
+        wanted = set(rows.tolist()) & set(self._tasks.get("open", _NONE).tolist())
+        first: dict[int, str] = {}
+        for day in sorted(asked):
+            for row in self._by_day.get(day, ()):
+                if int(row) in wanted:
+                    first.setdefault(int(row), day)
+        return sorted(first, key=first.__getitem__)
+
     def overdue(self, today: date | None = None) -> np.ndarray:
         """The rows of the open tasks due before today (chunking.due_day: a deadline, else a scheduled day)."""
         return np.sort(self._late(today))

@@ -853,7 +853,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
     if asks_due(text) or asks_overdue(text):
-        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text))
+        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)
@@ -906,12 +906,18 @@ def _a_year(number: str) -> bool:
     return _A_YEAR.fullmatch(number) is not None
 
 
-def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool) -> list[int]:
+def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
+                  asked: set[str] = frozenset()) -> list[int]:
     """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
     candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
     day had come after undated tasks closer in words). When the question says nothing else (plain), they
-    come as a list of them reads: the high-priority ones first, then by due day; else by rank."""
-    place = {row: i for i, row in enumerate(agenda.in_order(rows))}
+    come as a list of them reads: the high-priority ones first, then by due day; else by rank. Where none is due
+    then, the open tasks of the days asked (asked) come so, by their day (trial s64 I: a week plan's tasks under "Mon
+    7" to "Fri 11" had come Tue, Thu, Mon, Fri, Wed)."""
+    listed = agenda.in_order(rows)
+    if not listed and plain and asked:
+        listed = agenda.open_by_day(rows, asked)
+    place = {row: i for i, row in enumerate(listed)}
     listed = [int(j) for j in order if int(cand[j]) in place]
     if not listed:
         return order.tolist()
