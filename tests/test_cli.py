@@ -485,7 +485,7 @@ def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_th
     write(tmp_path / "notes" / "Kael.md", "---\naliases: [the Ashborn]\n---\n# Kael\n\nA smuggler who kindles.\n")
     res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"), "--model", "hash-256",
                "the Ashborn")
-    assert "reads each question" not in res.stderr and "Kael.md:6  the note named" in click_unstyle(res.stdout)
+    assert "reads each question" not in res.stderr and "Kael.md:6  the note your question names" in click_unstyle(res.stdout)
     # nor a question of "they" that names a note (trial s50: a game master's "they", the party)
     res = _ask("--index", str(tmp_path / "ix"), "--notes", str(tmp_path / "notes"), "--model", "hash-256",
                "when did they last meet kael")

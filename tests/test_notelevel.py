@@ -209,7 +209,7 @@ def test_a_notes_alias_with_the_before_it_opens_that_note_even_after_another_que
     chat = ChatService(notes, tmp_path / "index", embedder=HashEmbedder(256))
     _, turn = chat.answer("what does kindling cost?", [])
     html, turn = chat.answer("the Ashborn", [turn])
-    assert turn.standalone == "the Ashborn" and turn.hits[0].path == "Kael.md" and "the note named" in html
+    assert turn.standalone == "the Ashborn" and turn.hits[0].path == "Kael.md" and "the note your question names" in html
 
 
 def test_which_notes_mention_a_thing_shows_each_note_where_it_does(tmp_path):

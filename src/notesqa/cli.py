@@ -397,7 +397,7 @@ def _mention_order(mention: str) -> str:
 
 def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
-    from .hits import matched_day, unsaid_day
+    from .hits import NAMED_NOTE, matched_day, unsaid_day
     from .status import stale_said
 
     fenced, code, rows = _fenced(hit)
@@ -417,7 +417,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     unscored = "listed" if hit.explain is not None and hit.explain.listed else \
         "links to it" if hit.explain is not None and hit.explain.links else \
         _mention_order(hit.explain.mention) if hit.explain is not None and hit.explain.mention else \
-        "the note named" if hit.explain is not None and hit.explain.opened else None
+        NAMED_NOTE if hit.explain is not None and hit.explain.opened else None
     at = f" (match at line {hit.match_line})" if hit.match_line else ""
     # (a far-off passage's rank can dip below 0, a filter's few hits among them: shown as 0, as the chat does; trial
     # s53's "score -0.025" had read as a fault)

@@ -25,6 +25,9 @@ WEAK_SCORE = 0.30
 # question has a hit sharing one of its words
 WEAK_NO_WORDS = 0.5
 WEAK_MATCH = "Nothing in your notes matches this closely; the nearest passages:"  # what every front end says then
+# what front ends say beside a hit of the note the question names, shown whatever its score (trial s64 K: "the note
+# named" had read as cryptic)
+NAMED_NOTE = "the note your question names"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
-from ..hits import matched_day, unsaid_day
+from ..hits import NAMED_NOTE, matched_day, unsaid_day
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, STRUCK, kanban_dates
 from ..maths import MATHS
@@ -239,8 +239,7 @@ def _relevance(hit) -> str:
         order = "oldest" if hit.explain.mention == "first" else "newest"
         return f'<span class="nq-rel" title="says what is asked about; {order} first">mentions it</span>'
     if hit.explain is not None and hit.explain.opened:  # "the Ashborn", an alias: that note, whatever its score
-        return (f'<span class="nq-rel" title="the note your question names (its best match {hit.score:.2f})">'
-                'the note named</span>')
+        return f'<span class="nq-rel" title="its best match {hit.score:.2f}">{NAMED_NOTE}</span>'
     if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
