@@ -1778,3 +1778,18 @@ def test_open_tasks_of_the_days_asked_come_by_their_day_where_none_is_due_then()
     # ... by rank where the question says more
     ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4, 0.35]), "what's due next week for the kitchen", {}, None, 10)
     assert [c.row for c in ranked][0] == 0
+
+
+def test_asked_what_holds_now_a_section_of_now_comes_before_one_of_what_held_once():
+    # trial s64 RUN-031: "who's injured right now" had put "Injuries > Recovered" first, "Injuries > Current" fourth
+    chunks = [dataclasses.replace(_chunk("Injuries.md", 0, "Bernie - knee replacement Feb 2024, fine now"),
+                                  heading=["Recovered"]),
+              dataclasses.replace(_chunk("Injuries.md", 1, "Priya - left hamstring, easy running only"),
+                                  heading=["Current"])]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), "who's injured right now", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and "a section of what holds now" in str(ranked[0].explain)
+    assert fuse(chunks, _dense_only([0.5, 0.45]), "who was injured in 2024", {}, None, 10)[0].row == 0  # (not asked)
+    # ... a heading of more words that only opens with one of them is no such section ("Old Trafford trip" is a trip)
+    trip = [dataclasses.replace(chunks[0], heading=["Old Trafford trip to the match"]), chunks[1]]
+    ranked = fuse(trip, _dense_only([0.5, 0.45]), "who's injured right now", {}, None, 10)
+    assert {c.row: c.explain.now_section for c in ranked} == {0: 0, 1: 1}

@@ -118,6 +118,10 @@ TEMPLATE_PENALTY = 0.5  # a template's passage, for a question for no template: 
 # ("Archive:", "words:", '"" (p. )') after the notes' own words (trial s58 PD, QD: they had come 5th and 9th); one
 # that says something of its own (a checklist's "charge batteries, test mics") only as an archived note's (trial s59
 # SC-033: a producer's recording-day checklist in templates/, their real procedure, had been out of the top 50)
+# A question of what holds now ("who's injured right now", "which kit is currently out"): a passage under a section of
+# what holds now ("## Current", "Active", "Ongoing") this much higher, one under a section of what held once
+# ("## Recovered", "Past", "Former", "Done") this much lower (trial s64 RUN-031: "Injuries > Recovered" had come first).
+NOW_SECTION = 0.05
 ARCHIVE_PENALTY = 0.05  # a note in an archive folder (archive/, PARA's "4 Archive/"): its old drafts come after
 PHRASE_BONUS = 0.05
 EXPAND_WEIGHT = 0.5  # a vault word related to a question's word counts this much (times its cosine) on the keyword side
@@ -214,6 +218,7 @@ class Explanation:
     listed: bool = False  # no words to match ("tag:status/seedling"): a note the filters let through, newest first
     links: bool = False  # it links to the note the question asks the backlinks of
     archived: bool = False  # its note is in an archive folder (ranked ARCHIVE_PENALTY lower)
+    now_section: int = 0  # asked what holds now: 1 under a section of now, -1 under one of what held once (NOW_SECTION)
     template: bool = False  # ... a template, for a question for none (ranked TEMPLATE_PENALTY lower instead)
     opening: bool = False  # its note's opening paragraph, after another passage of its note (OPENING_MARGIN)
     property: str = ""  # its note has the property the question asks notes by ("status: done"): shown first
@@ -308,6 +313,9 @@ class Explanation:
             note += f", a template's, not the notes' own (-{TEMPLATE_PENALTY:.2f})"
         elif self.archived:
             note += f", in an archive or templates folder, or older docs (-{ARCHIVE_PENALTY:.2f})"
+        if self.now_section:
+            note += (f", under a section of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
+                     f", under a section of what held once (-{NOW_SECTION:.2f})")
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
@@ -746,6 +754,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~off
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
+    now_section = _now_sections(of, text)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
         task_day = [t and not f for t, f in zip(task_day, far.tolist())]
@@ -841,7 +850,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
-            + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming
+            + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming + NOW_SECTION * now_section
             - THIN_PENALTY * thin
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -874,6 +883,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "coming": floats(coming),
+        "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
         "listing": bools(listing),
@@ -1153,6 +1163,29 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
         return np.zeros(len(task_day), dtype=bool)
     tasks = np.array([t and task_state(c.text) is not None for t, c in zip(task_day, of)], dtype=bool)
     return tasks & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
+
+
+_ASKS_NOW = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|atm|at\s+present|these\s+days|"
+                       r"(?:is|are|'s|’s)\b[^?.!\n]{1,60}?\bnow)\b", re.IGNORECASE)
+_SECTION_NOW = frozenset("current currently now active ongoing live present open".split())
+_SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
+                          "completed finished ended expired retired superseded outdated".split())
+
+
+def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
+    """For each candidate, asked what holds now (_ASKS_NOW): 1 under a section of what holds now, its heading's or
+    parent's first word one (_SECTION_NOW: "## Current", "Active members"), -1 under one of what held once
+    (_SECTION_ONCE: "## Recovered", "Past members"), else 0 (NOW_SECTION)."""
+    out = np.zeros(len(of), dtype=np.int64)
+    if _ASKS_NOW.search(text) is None:
+        return out
+    for j, c in enumerate(of):
+        for part in reversed([*c.heading, *c.parents]):
+            first = _WORD.findall(part.casefold())[:1]
+            if first and (first[0] in _SECTION_NOW or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
+                out[j] = 1 if first[0] in _SECTION_NOW else -1
+                break
+    return out
 
 
 _TASK_OPENING = re.compile(r"(?:[☐☑✅]|\[[ xX]\]|TODO|DOING|NOW|LATER|DONE)?\s*")
