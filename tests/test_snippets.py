@@ -555,6 +555,24 @@ def test_an_embedded_block_among_a_lists_items_is_shown_with_them():
     assert select(NoteTree.build(callout), _ranked((1, 0.9)), 1, 600, None, {})[0].follow == ()
 
 
+def test_a_block_s_own_text_does_not_run_on_into_a_page_embedded_beside_it():
+    # trials s64 J, KYK-028: "keep 1 day off a week in Aug!!!", the last of a page's goals, had gone on to the whole
+    # of a Qualifications page embedded after it, the goals before it left out
+    goals = [_chunk("Goals.md", i, text, depth=1) for i, text in enumerate(["buy 2 more tourers", "new website",
+                                                                          "keep 1 day off a week in Aug!!!"])]
+    page = [_chunk("Goals.md", 3 + i, f"{text}, a qualification held and when it runs out", depth=1,
+                   origin=f"Qualifications.md:{4 + i}")
+            for i, text in enumerate(["Advanced Sea Kayak Leader", "Coastal Navigation 2022", "VHF radio SRC",
+                                      "First aid 16hr", "Safeguarding and DBS", "Paddle UK membership"])]
+    tree = NoteTree.build([*goals, *page])
+    (hit,) = select(tree, _ranked((2, 0.9)), 1, 300, None, {})
+    assert (hit.root, hit.follow) == (2, ())
+    # ... but a block that embeds it, its parent, shows it (the embed under it)
+    under = [dataclasses.replace(c, depth=2, parent=2) for c in page]
+    tree = NoteTree.build([*goals, *under])
+    assert select(tree, _ranked((2, 0.9)), 1, 300, None, {})[0].follow[:2] == (3, 4)
+
+
 def test_a_hit_does_not_run_on_into_a_clipped_pages_furniture():
     page = [_chunk("clip.md", 0, "Pot size: two inches wider than the old one.", kind="paragraph"),
             _chunk("clip.md", 1, "Share on Facebook"), _chunk("clip.md", 2, "Share on Twitter")]

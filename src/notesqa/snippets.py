@@ -805,9 +805,10 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
         return []
     start, end = tree.rows[c.path]
 
-    def item(j: int) -> bool:
+    def item(j: int) -> bool:  # (not a page embedded beside the list: its blocks are another note's, trial s64 J)
         d = chunks[j]
-        return d.kind == "bullet" and d.heading == c.heading and d.depth == c.depth and (not steps or numbered(d))
+        return d.kind == "bullet" and d.heading == c.heading and d.depth == c.depth and (not steps or numbered(d)) \
+            and (d.origin == c.origin or not _embeds_a_page(chunks, j, end, c.depth))
 
     def under(j: int) -> bool:  # in the list: an item, or a bullet or code under one (a Logseq step's code block)
         d = chunks[j]
@@ -1009,6 +1010,10 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
         if c.origin and not nxt.origin:
             break  # an embed's text ends where the embed does: the note's own bullets after it are not the other note's
             # (an embed inside the embedded text keeps its own origin: still the embed's, the review)
+        if not c.origin and nxt.origin and nxt.depth <= c.depth and _embeds_a_page(chunks, j, end, c.depth):
+            break  # ... and a block's own text before another note's page embedded beside it, not under it (trials s64
+            # J, KYK-028: "keep 1 day off a week in Aug!!!" had gone on to the whole of an embedded Qualifications page);
+            # a block embedded among a list's items is one of them
         if label or alone:  # a list's label: its own list, not the next label's (nor the next section's list)
             if nxt.depth <= c.depth or nxt.kind == "code" or nxt.heading != c.heading:
                 break
@@ -1029,6 +1034,28 @@ def _following(tree: NoteTree, row: int, budget: int, shown: set[int] = frozense
             and chunks[out[-1] + 1].parent == chunks[out[-1]].seq:
         out.pop()
     return out
+
+
+def _embeds_a_page(chunks: list[Chunk], row: int, end: int, depth: int) -> bool:
+    """Is row in text embedded from another note that holds more than one block at depth or above (a page's blocks,
+    not one block among a list's items)? end: its note's end."""
+    source = chunks[row].origin.rpartition(":")[0] if chunks[row].origin else None
+    if not source:
+        return False
+    def same(j: int) -> bool:
+        return bool(chunks[j].origin) and chunks[j].origin.rpartition(":")[0] == source and chunks[j].path == \
+            chunks[row].path
+    first = row
+    while first > 0 and same(first - 1):
+        first -= 1
+    tops = 0
+    for j in range(first, end):
+        if not same(j):
+            break
+        tops += chunks[j].depth <= depth
+        if tops > 1:
+            return True
+    return False
 
 
 HEAD_WORDS = 6  # a block of this many words at most, no sentence, over blocks of its own: it names them
