@@ -620,6 +620,19 @@ def test_a_heading_on_a_later_line_of_a_list_item_is_a_line_of_its_text_not_a_se
         ("Lunch order for Friday", ("Sprint 14",))]  # (it had been under "Decided to freeze ...")
 
 
+def test_a_table_right_under_a_list_is_a_table_not_lines_of_the_item_above():
+    # trial s64 N: "- details: [[Ongoing service proposition]]" then "| Tier | % p.a. | ..." with no blank line had
+    # shown the table's pipes and "|---|---|" as the item's lines; its rows keep the note's lines
+    text = ("## Ongoing service\n- details: [[Ongoing service proposition]]\n| Tier | % p.a. |\n|---|---|\n"
+            "| Tier 1 | 0.5% |\n| Tier 2 | 0.75% |\n\n- Paid monthly\n")
+    note = parse_note(text, "Fee schedule.md")
+    assert [(u.kind, u.text, u.line) for u in note.units] == [
+        ("bullet", "details: Ongoing service proposition", 2), ("table_row", "Tier: Tier 1 | % p.a.: 0.5%", 5),
+        ("table_row", "Tier: Tier 2 | % p.a.: 0.75%", 6), ("bullet", "Paid monthly", 8)]
+    # ... not a line with pipes that starts no table (no delimiter row under it)
+    assert [u.text for u in parse_note("- a\n| b | c |\n", "t.md").units] == ["a\n| b | c |"]
+
+
 def test_a_bold_label_right_after_a_list_labels_the_next_list_not_the_item_above():
     # trial s47: a 1:1 template's "**My topics**" right under the last of "Their topics" had been read as that item's
     # end (CommonMark's lazy line), and every later item as under "Their topics"; the lines stay the note's

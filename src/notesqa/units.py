@@ -1183,13 +1183,19 @@ _NUMBERED_ON = re.compile(r"[ \t]*(?!0*1[.)])\d{1,9}[.)][ \t]")  # an ordered it
 _BOLD_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__):?[ \t]*")  # "**My topics**", "__Action items__:"
 
 
+_TABLE_ROW_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*")  # "| Tier | % p.a. |"
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")  # "|---|:--:|"
+
+
 def _labels_after_lists(text: str) -> tuple[str, list[int]]:
     """A bold label on the line right after a list ("- frustrated ...", then "**My topics**") on a paragraph of its
     own, as its writer means it: the next list's label, not a line of the item above (CommonMark's lazy line: trial
     s47, a 1:1 template's "**My topics**" had been read as the end of the bullet before it, every later item under
-    "Their topics"). Returns the text with a blank line before each such label, and those lines (0-based, in it), for
-    _unshifted to take out of the tokens' lines."""
-    if "**" not in text and "__" not in text:
+    "Their topics"); and so a table right under a list's last line, its header and delimiter rows (trial s64 N: "-
+    details: [[...]]" then "| Tier | % p.a. |" had shown the table's pipes as the item's lines). Returns the text
+    with a blank line before each such label or table, and those lines (0-based, in it), for _unshifted to take out
+    of the tokens' lines."""
+    if "**" not in text and "__" not in text and "|" not in text:
         return text, []
     added: list[int] = []
     out: list[str] = []
@@ -1201,7 +1207,8 @@ def _labels_after_lists(text: str) -> tuple[str, list[int]]:
         if before is None and fence is None:
             # (not before an item numbered on: "2." opens no list after a paragraph, the list would end: the review)
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            if in_list and _BOLD_LABEL.fullmatch(line) and not _NUMBERED_ON.match(after):
+            if in_list and (_BOLD_LABEL.fullmatch(line) and not _NUMBERED_ON.match(after)
+                            or _TABLE_ROW_LINE.fullmatch(line) and _DELIMITER_ROW.fullmatch(after)):
                 added.append(len(out))
                 out.append("")
                 in_list = False
