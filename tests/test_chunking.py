@@ -680,6 +680,11 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
     assert line_day("Thurs 19th Nov 2026, phone call") == "2026-11-19" and line_day("Mon 6th Oct - x", "2025") == "2025-10-06"
     assert line_day("12 Jan 26 - measured up") == line_day("Fri 12th Jan 26: x") == "2026-01-12"
     assert line_day("3 May 20 people came") is None and line_day("Mon 5 minutes late", "2026") is None
+    # ... a day of no year whose weekday is the year either side's only (trial s64 M: "Sat 24 Apr — jumble" under "##
+    # Bookings already in for 2027" of December 2026's notes had been dated 2026-04-24, a Friday)
+    assert line_day("Sat 24 Apr — jumble (ours)", "2026") == "2027-04-24"
+    assert line_day("Fri 24 Apr — jumble", "2026") == line_day("24 Apr — jumble", "2026") == "2026-04-24"
+    assert line_day("Tue 24 Apr — jumble", "2026") == "2026-04-24"  # (a weekday of neither: the note's year, as before)
     log = ("# Brennan - new staircase\n\nClient: Declan\n\n## Log\n- 20 Dec 25 - measured up\n- 5 Jan - drawings back\n"
            "- 2nd Feb - stair delivered\n- 4 Feb - new stair in\n    - wedges glued\n\n## Lessons\n- measure the door\n")
     days = {c.text: c.date for c in chunk_note(parse_note(log, "jobs/brennan-staircase.md"))}

@@ -496,8 +496,31 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
     if m[1] or m[6]:
         return as_date(m[1]) if m[1] else front_matter_day(m[6])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
-    year = century(m[7]) if m[7] else year
-    return calendar_day(month, day, year) if year else None
+    if m[7]:
+        return calendar_day(month, day, century(m[7]))
+    return _of_its_weekday(text, month, day, year) if year else None
+
+
+_OPENING_WEEKDAY = re.compile(r"\s*(?:\*\*|__|\*|_)?(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+
+
+def _of_its_weekday(text: str, month: str, day: str, year: str) -> str | None:
+    """The day of month and day in year, or in the year either side where only that one is the weekday text opens with
+    ("Sat 24 Apr — jumble" under "## Bookings already in for 2027" of December 2026's notes: a Friday in 2026, trial
+    s64 M)."""
+    found = calendar_day(month, day, year)
+    wanted = _OPENING_WEEKDAY.match(text)
+    if found is None or wanted is None or _weekday_of(found) == wanted[1].lower():
+        return found
+    for other in (str(int(year) + 1), str(int(year) - 1)):
+        if (near := calendar_day(month, day, other)) and _weekday_of(near) == wanted[1].lower():
+            return near
+    return found
+
+
+def _weekday_of(day: str) -> str:
+    """A day's weekday shortened ("sat"), whatever the locale."""
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[_dt.date.fromisoformat(day).weekday()]
 
 
 # a month and its year opening a log's line ("March 2024: slipped tile", "Oct 2021 service - ...", "2021-06 EICR")
