@@ -854,3 +854,11 @@ def test_a_period_s_without_its_apostrophe_is_that_period():
     assert days("last weekends ride", saturday) == {"2026-11-28", "2026-11-29"}
     # ... not many of them ("the last months of the year"), nor the word alone at the end
     assert days("in the last months of the year", saturday) == days("so busy these last months", saturday) == set()
+
+
+def test_a_weekday_s_part_every_week_is_no_day():
+    # trial s64 P: "what do we do on thursday nights" (the weekly session) had been read as Thursday 3 December
+    saturday = date(2026, 12, 5)
+    assert days("what do we do on thursday nights", saturday) == days("who opens up on saturday mornings", saturday) \
+        == set()
+    assert days("what happened on thursday night", saturday) == {"2026-12-03"}  # (one night: that day)

@@ -70,8 +70,10 @@ _NO_NAME = r"(?!\s+(?:" + "|".join(_WEEKDAYS) + r")\s+(?-i:[A-Z][a-z])\w*(?:\s+(
 # tuesday the 19th of november": trial s49's had been read as last Tuesday too, the days from 2024's to it); a time
 # or a day's number alone after it leaves the weekday the day ("on Tuesday 10:30", "last Friday 3 pm", "on Friday the
 # 5th")
+# (nor a part of it every week: "who runs thursday nights", "on saturday mornings", trial s64 P)
 _NO_DAY_AFTER = (r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH.replace("(", "(?:", 1) + r"\b|,?\s+"
-                 + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))")
+                 + _MONTH.replace("(", "(?:", 1) + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"
+                 + r"|\s+(?:nights|mornings|afternoons|evenings|lunchtimes)\b)")
 # a weekday's name, or as people shorten it ("next tues", "this fri": trial s59 RA-021's "next Tues: dentist"; not "sat",
 # "sun", "wed": words too)
 _WEEKDAY_WORDS = "|".join(_WEEKDAYS) + r"|mon|tues?|thu(?:rs?)?|fri"
