@@ -1793,3 +1793,21 @@ def test_asked_what_holds_now_a_section_of_now_comes_before_one_of_what_held_onc
     trip = [dataclasses.replace(chunks[0], heading=["Old Trafford trip to the match"]), chunks[1]]
     ranked = fuse(trip, _dense_only([0.5, 0.45]), "who's injured right now", {}, None, 10)
     assert {c.row: c.explain.now_section for c in ranked} == {0: 0, 1: 1}
+
+
+def test_asked_what_is_on_some_days_to_come_their_passages_come_by_day():
+    # trials s63 VET-017, s64 P: "what have i got on next week" had listed Thu 10, Sat 12, a task due the 7th, ...
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    said = [(3, "dentist 9am"), (0, "Tom off, chase iM3"), (2, "PAT test")]
+    chunks = [_chunk(f"Day {n}.md", 0, f"{what} on {monday + timedelta(days=n):%d %B %Y}") for n, what in said]
+    for question in ("what have i got on next week", "anything planned for next week"):
+        ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4]), question, {}, None, 10)
+        assert [c.row for c in ranked] == [1, 2, 0], question
+    # ... by rank where the question says more, or asks of more than a week (a month's, the rescore: trial s63
+    # DRV-013's "whats coming up in january" had put its answer second)
+    ranked = fuse(chunks, _dense_only([0.5, 0.45, 0.4]), "what is on next week at the dentist", {}, None, 10)
+    assert ranked[0].row == 0
+    first = (date.today().replace(day=1) + timedelta(days=32)).replace(day=1)  # next month's first day
+    month = [_chunk(f"Day {n}.md", 0, f"{what} on {first + timedelta(days=n):%d %B %Y}") for n, what in said]
+    ranked = fuse(month, _dense_only([0.5, 0.45, 0.4]), "what's on next month", {}, None, 10)
+    assert all(c.explain.day_match for c in ranked) and [c.row for c in ranked] == [0, 1, 2]

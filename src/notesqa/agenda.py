@@ -102,7 +102,10 @@ SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this man
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
-_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*$", re.IGNORECASE)
+# (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
+_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+                        r"(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?$",
+                        re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -361,6 +364,17 @@ class Agenda:
         wanted = set(rows.tolist())
         by_day = [int(r) for r in self._due_rows if int(r) in wanted]  # _due_rows are by due day
         return sorted(by_day, key=lambda r: -self._priority.get(r, 0))  # stable: by day among each
+
+    def first_days(self, rows: list[int], asked: set[str]) -> dict[int, str]:
+        """Each of rows that is of, says or is due one of the days asked: the first of them."""
+        self._ensure()
+        wanted, first = set(rows), {}
+        for day in sorted(asked):
+            for table in (self._by_day, self._told, self._due_on):
+                for row in table.get(day, ()):
+                    if int(row) in wanted:
+                        first.setdefault(int(row), day)
+        return first
 
     def open_by_day(self, rows: np.ndarray, asked: set[str]) -> list[int]:
         """The open tasks among rows that are of the days asked (a week plan's "☐ deliveries north" under "Thu 10"),

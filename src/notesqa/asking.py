@@ -62,6 +62,18 @@ _TASK_LIST_WORDS = frozenset("""what whats s is are was were which do does did i
     soon""".split())
 
 
+# ... and of what is on then: "what have i got on next week", "anything happening this weekend", "my plans for friday"
+_PLAN_WORDS = _TASK_LIST_WORDS | frozenset("""happening happen planned plan plans doing going go events event on diary
+    calendar schedule booked bookings appointments appointment else weekend""".split())
+
+
+def lists_only_plans(text: str) -> bool:
+    """Does a question for what is on, planned or due some days say nothing else ("what have i got on next week?",
+    "anything happening this weekend")?"""
+    words = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
+    return all(w in _PLAN_WORDS or w.split("'")[0] in _PLAN_WORDS for w in words)
+
+
 def lists_only_tasks(text: str) -> bool:
     """Does a question for what is due or overdue say nothing else ("what's due this week?", "what's
     overdue?"), as against "what's due this week for the SSO project?"?"""

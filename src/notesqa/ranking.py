@@ -26,7 +26,7 @@ from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
-from .asking import (DEFINING, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, lists_only_plans, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -865,6 +865,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
+    elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
+        order = _by_day(agenda, cand, order, day, days(text))  # (a week at most: a month's, by rank, the rescore)
     # which candidates hold each related word (kind="table": the rows are a vault's, a lookup a row, not a sort)
     held = [np.isin(cand, rows, kind="table").tolist() for _, rows in scores.related]
     # (as Python lists once: a numpy scalar read and converted for each field of each candidate had been a fifth of
@@ -914,6 +916,15 @@ def _in_range(of: list[Chunk], text: str) -> list[str]:
 def _a_year(number: str) -> bool:
     """Is a number a year ("2024")?"""
     return _A_YEAR.fullmatch(number) is not None
+
+
+def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray, asked: set[str]) -> list[int]:
+    """For "what have i got on next week?": the passages of the days asked by the first of them each is of or says, as
+    a diary reads (trials s63 B, s64 P: Thu 10, Sat 12, a task due the 7th, ...), each day's by rank; then the rest."""
+    rows = [int(j) for j in order if day[j]]
+    first = agenda.first_days([int(cand[j]) for j in rows], asked)
+    rows.sort(key=lambda j: first.get(int(cand[j]), "~"))
+    return rows + [int(j) for j in order if not day[j]]
 
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
