@@ -452,7 +452,7 @@ def matched_day(hit: Hit) -> str:
     ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
     asked"."""
     from .agenda import days_said
-    from .chunking import task_days, without_set_days
+    from .chunking import task_days, task_state, without_set_days
 
     from .metadata import slashed_days
 
@@ -464,6 +464,10 @@ def matched_day(hit: Hit) -> str:
     # and "due 2026-12-11" for "what's due next week?", trial s61 XB)
     if len(day) == 10 and not (hit.explain is not None and hit.explain.task_day) and not due:
         # (a month or a season it says, of no day of it: "Spring Menu 2026" had said "dated 2026-03-01", trial s61 XB)
+        # (an open task by the one day its words say, not its note's: "☐ float from the bank Thurs 10 Dec" in the
+        # Christmas fair's note had said "dated 2026-12-12", trial s64 M)
+        if task_state(text) in ("open", "doing") and len(own := days_said(without_set_days(text), day) - {day}) == 1:
+            return f"says {next(iter(own))}"
         shown = "\n".join((hit.path, *hit.breadcrumb, hit.text))
         return "of the days asked" if day.endswith("-01") and _says_month(shown, day[:7]) else f"dated {day}"
     # (a day in numbers either way round: "last one 21/10/25, next 9/12/26" says several, not "says 2025-10-21", trial
