@@ -561,8 +561,12 @@ _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s"
                         # ... what to pack, bring, take or buy: a checklist ("things to pack for bologna", trial s62 B)
+                        # ... or do, check, prepare (trial s64 IFA-037: "things to do before an annual review" had shown
+                        # a checklist's tasks one a hit)
                         r"|(?:things|stuff|items|what)\s+(?:(?:do\s+)?(?:i|we)\s+(?:need\s+|have\s+)?)?to\s+"
                         r"(?:pack|bring|take|buy|get)\b"
+                        r"|(?:things|stuff|items|jobs)\s+(?:(?:i|we)\s+(?:need\s+|have\s+)?)?to\s+"
+                        r"(?:do|check|prepare|sort(?:\s+out)?)\s+(?:before|for|after|at|on|when|by)\b"
                         # ... or a checklist, a list of them ("checklist for packing the van", trial s62 P)
                         r"|(?:(?:the|my|our)\s+)?(?:(?:check\s*list|(?:packing|shopping|kit)\s+list)\b|list\s+of\s))",
                         re.IGNORECASE)
