@@ -813,6 +813,23 @@ def test_a_note_asked_for_by_a_later_step_shows_its_steps_from_the_first():
     assert to_hit(tree, snip).text.endswith("… (line 5, Lowering off)\n4. lower")
 
 
+def test_a_note_asked_for_shows_where_it_matched_from_its_section_s_first_passage():
+    # trial s64 CRK-016: "page with bar prices and the roof leak" had shown "… (line 16, Roof)" and the second roof
+    # quote, not the line above it that says the roof leaks
+    opening = dataclasses.replace(_chunk("Clubhouse.md", 0, "club premises certificate, bar run by volunteers",
+                                         kind="paragraph"), heading=["Bar"])
+    roof = [dataclasses.replace(_chunk("Clubhouse.md", i, text), heading=["Roof"]) for i, text in enumerate(
+        ["Pavilion roof leaking above away changing room (again).", "quote 1: Duggan £5,980",
+         "quote 2: Weald Roofing £7,200"], 1)]
+    tree = NoteTree.build([opening, *roof])
+    hit = to_hit(tree, select_notes(tree, {"Clubhouse.md": 0}, _ranked((2, 0.9)), 1, 600, None, {}, with_match=True)[0])
+    assert hit.text.startswith("club premises certificate") and "… (line 2, Roof)\nPavilion roof leaking" in hit.text
+    assert hit.match == "quote 1: Duggan £5,980"  # (where it matched, still marked)
+    # ... not where they do not fit: the match, as before
+    hit = to_hit(tree, select_notes(tree, {"Clubhouse.md": 0}, _ranked((2, 0.9)), 1, 90, None, {}, with_match=True)[0])
+    assert "… (line 3, Roof)\nquote 1" in hit.text
+
+
 def test_a_note_asked_for_shows_its_opening_then_where_it_matched():
     later = [_chunk("p.md", 2, "Conventions", kind="paragraph"),
              _chunk("p.md", 3, "A feature page has the following properties", depth=1),
@@ -1462,6 +1479,7 @@ def test_a_tables_caption_shows_its_small_table():
     # not a paragraph that is no caption of the table after it
     tree = NoteTree.build([caption, *[dataclasses.replace(r, parents=[]) for r in rows], after])
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == caption.text
+
 
 
 def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():

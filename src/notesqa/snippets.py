@@ -500,12 +500,31 @@ def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate,
     """A note's opening (and the rest of the table it opens with), then "… (line N)" and its passage that matched
     with what follows it, within room."""
     rest = max(0, room - sum(len(tree.chunks[j].text) + 1 for j in (lead, *table)))
-    row = _first_step(tree, row, rest)
+    matched, row = row, _first_step(tree, row, rest)
     whole = _following(tree, row, room)
     if lead in whole:  # the match opens the list its opening is in: shown from it, not twice
         return Snippet(row, tuple(whole), cand.rank, cand.explain)
-    return Snippet(lead, (*table, row, *_following(tree, row, rest)), cand.rank, cand.explain, jump=len(table),
-                   matched=row)
+    # (from its section's first passage, where the passages to it fit: trials s64 CRK-016, IFA-013, "… (line 16,
+    # Roof)" had shown the second roof quote, not the line above it, "Pavilion roof leaking ... (again)")
+    start = _section_start(tree, row, rest, lead)
+    follow = _following(tree, start, rest)
+    if start != row and row not in follow:
+        start, follow = row, _following(tree, row, rest)
+    return Snippet(lead, (*table, start, *follow), cand.rank, cand.explain, jump=len(table), matched=matched)
+
+
+def _section_start(tree: NoteTree, row: int, room: int, lead: int) -> int:
+    """The first passage under row's heading after lead, where the passages from it to row fit in room; else row."""
+    chunks = tree.chunks
+    c, first = chunks[row], row
+    if not c.heading:
+        return row
+    while first - 1 > lead and chunks[first - 1].path == c.path and chunks[first - 1].heading == c.heading:
+        first -= 1
+    while first < row and chunks[first].text.strip() == c.heading[-1].strip():
+        first += 1  # (a line that only says the heading again: the "… (line N, Heading)" says it)
+    fits = sum(len(chunks[j].text) + 4 for j in range(first, row + 1)) <= room
+    return first if fits else row
 
 
 def _first_step(tree: NoteTree, row: int, room: int) -> int:
