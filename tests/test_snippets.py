@@ -1479,7 +1479,17 @@ def test_a_tables_caption_shows_its_small_table():
     # not a paragraph that is no caption of the table after it
     tree = NoteTree.build([caption, *[dataclasses.replace(r, parents=[]) for r in rows], after])
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == caption.text
-
+    # ... but a block of a few words, no sentence, over the next block's table, as a Logseq page writes one, a caption
+    # (trial s64 Q: "- Current hogs in (updated 4 Dec 2026)" had come alone, for a question for a list too)
+    block = _chunk("h.md", 0, "Current hogs in (updated 4 Dec 2026)")
+    hogs = [_chunk("h.md", i, f"Name: {h} | Pen: {i}", kind="table_row") for i, h in enumerate(["Conker", "Pickle"], 1)]
+    tree = NoteTree.build([block, *hogs, _chunk("h.md", 3, "Out this yr")])
+    listing = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True)
+    for ranked in (_ranked((0, 0.9)), [Candidate(0, 0.9, listing)]):
+        assert to_hit(tree, select(tree, ranked, 1, 600, None, {})[0]).text == "\n".join(c.text for c in [block, *hogs])
+    said = _chunk("h.md", 0, "Conker is heavier than Pickle now.")
+    tree = NoteTree.build([said, *hogs])
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == said.text  # (a sentence)
 
 
 def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():

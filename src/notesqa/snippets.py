@@ -870,7 +870,7 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
     if sum(item(j) for j in rows) > most or shown.intersection(rows) or \
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
-    return rows
+    return rows if len(rows) > 1 else []  # (a list of one item is the row alone: no list, other rules may show it)
 
 
 LEAD_IN_ITEM = 3  # words: an item this short says nothing of what it is an item of ("fault tolerance.")
@@ -937,13 +937,27 @@ def _captioned_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> 
     s48: the caption had come alone, the holders as the next hit)."""
     chunks = tree.chunks
     c = chunks[row]
-    if c.kind != "paragraph" or row + 1 >= tree.rows[c.path][1]:
+    if c.kind not in ("paragraph", "bullet") or row + 1 >= tree.rows[c.path][1]:
         return []
     first = chunks[row + 1]
-    if first.kind != "table_row" or not first.parents or first.parents[-1].rstrip(" :") != c.text.rstrip(" :"):
+    if first.kind != "table_row":
+        return []
+    # (its parent, or, a block of a few words, no sentence, the block before it: a Logseq page's "- Current hogs in
+    # (updated 4 Dec 2026)" over the next block's table, trial s64 Q, had come alone for three questions)
+    parent = bool(first.parents) and first.parents[-1].rstrip(" :") == c.text.rstrip(" :")
+    before = c.kind == "bullet" and first.parents == c.parents and first.depth == c.depth and _caption_like(c.text)
+    if not (parent or before):
         return []
     rows = _whole_table(tree, row + 1, budget - len(c.text) - 1, shown, SECTION_LIST)
     return [row, *rows] if rows else []
+
+
+CAPTION_CHARS = 80
+
+
+def _caption_like(text: str) -> bool:
+    """Is text one short line, no sentence, as a table's caption is?"""
+    return len(text) <= CAPTION_CHARS and "\n" not in text.strip() and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
