@@ -269,6 +269,9 @@ def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter(
     for name in ("2026.md", "2026-13.md", "2026-W54.md", "Notes 2026-10.md"):
         assert note_date(None, name) is None, name
     assert note_date("2026-11-30", "2026-W48.md") == "2026-11-30"  # front matter first
+    # ... a week named in words (trial s64 U: "2026 week 50 plan.md", its "Thu 10: Brudenell Mt CP12", of no day)
+    assert note_date(None, "diary/2026 week 50 plan.md") == note_date(None, "2026_wk_50.md") == "2026-12-07"
+    assert note_date(None, "2026 weekly plans.md") is None and note_date(None, "2026 week 54.md") is None
 
 
 def test_a_daily_note_named_without_dashes_or_day_first_is_dated():

@@ -1103,14 +1103,22 @@ def _season_named(stem: str) -> str | None:
 # a quarter "2026-Q4"; not a year alone ("2026" may name anything)
 _PERIOD_NAME = re.compile(r"((?:19|20)\d\d)-(?:W(\d\d)|(0[1-9]|1[0-2])|Q([1-4]))", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"(?:[ _-]+[^\W\d].*)?")  # nothing after the period, or words: "2023-03 review"
+# a week named in words: "2026 week 50 plan", "2026_wk_7" (trial s64 U: its "Thu 10" had been of no day)
+_WEEK_IN_WORDS = re.compile(r"((?:19|20)\d\d)[ _-]+(?:week|wk)[ _-]*(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def _period_named(stem: str) -> str:
+    """stem with a week it names in words written as ISO writes it ("2026 week 50 plan" -> "2026-W50 plan")."""
+    return _WEEK_IN_WORDS.sub(lambda m: f"{m[1]}-W{int(m[2]):02d}", stem.strip(), count=1)
 
 
 def period_start(stem: str) -> str | None:
     """The first day of the week, month or quarter a periodic note is named by ("2026-W48": the Monday
     2026-11-23; "2023-03 review" too, trial D's monthly reviews), the day date filters and day questions find
     it by; None for another name."""
-    m = _PERIOD_NAME.match(stem.strip())
-    if m is None or not _NAMED_AFTER.fullmatch(stem.strip()[m.end():]):
+    stem = _period_named(stem)
+    m = _PERIOD_NAME.match(stem)
+    if m is None or not _NAMED_AFTER.fullmatch(stem[m.end():]):
         return None
     year = int(m[1])
     try:
@@ -1154,7 +1162,7 @@ def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None
 def period_week(stem: str) -> str | None:
     """The ISO week a weekly note is named by ("2024-W38", as the name writes it, upper case), else None: "what
     went well in week 38?" asks for it (periods.with_noted_year)."""
-    m = _PERIOD_NAME.match(stem.strip())
+    m = _PERIOD_NAME.match(_period_named(stem))
     if m is None or not m[2] or period_start(stem) is None:
         return None
     return f"{m[1]}-W{m[2]}"
