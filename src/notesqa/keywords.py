@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "29"  # 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "30"  # 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -367,7 +367,10 @@ _FULL_NAMES = {"jan": "january", "feb": "february", "mar": "march", "apr": "apri
                "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                "dec": "december", "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
                "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
-               "sun": "sunday"}
+               "sun": "sunday",
+               # ... and the season and the day people write short ("Xmas rota 2026" for "the christmas cover plan",
+               # trial s64 VTN-007)
+               "xmas": "christmas", "x-mas": "christmas", "bday": "birthday", "b-day": "birthday"}
 # (in lower case, a month beside a day of the month, "jan 9th", "14 mar", not "sun 30 min", "I sat 4 hours"; a
 # weekday that is no word before a day or a time, "tue 3pm"; "Jan" and "Mar" capitalised only so: the review)
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![ \t]*(?:hours?|hrs?|h\b|mins?|minutes?|spf|%|x\b|kg|km))"
@@ -376,7 +379,8 @@ _SHORT_NAME = re.compile(r"\b(?:Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|
                          r"FEB|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|MON|TUES?|WED|THU|THURS?|FRI)\b(?!['’]\w)"
                          rf"|\b(?i:{_SHORT_MONTH})\b(?=\.?,?[ \t]*{_DAY_NUMBER})"
                          rf"|(?<=\d[ \t])(?i:{_SHORT_MONTH})\b"
-                         r"|\b(?:tues?|thu|thurs?|fri)\b(?=\.?,?[ \t]*\d)")
+                         r"|\b(?:tues?|thu|thurs?|fri)\b(?=\.?,?[ \t]*\d)"
+                         r"|\b(?i:x-?mas|b-?day)\b")
 
 
 # a number two to twelve written as a word is its digits too ("three months before" of "Checklist/3 months": trial
