@@ -108,6 +108,11 @@ def test_followup_detection():
     for q in ("jr pass worth it??", "is the JR pass worth it"):
         assert followup_kind(q) is None, q
     assert followup_kind("is it worth it?") == "sure"  # (its first "it" is one)
+    # ... nor "their" of the people the question names (trial s64 V: "how do folk pay their subs" had been told it was
+    # searched without the question before it)
+    for q in ("how do folk pay their subs", "when do members renew their cards"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("how do they pay their subs") == "sure"  # (no one named: the answer's people)
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
 

@@ -118,6 +118,18 @@ def _it_team(words: list[str], i: int) -> bool:
         and (i == 0 or words[i - 1].lower() not in _AUXILIARY)  # ("number for it support?" is IT's: the review)
 
 
+# people the question names before "they", "them" or "their", whom it points to ("how do folk pay their subs", trial s64
+# V: it had been said to be searched without the question before it)
+_PEOPLE = frozenset("folk folks people members parents kids children students pupils staff volunteers players singers "
+                    "customers clients guests everyone everybody users tenants residents patients families "
+                    "adopters donors".split())
+
+
+def _people_before(words: list[str], i: int) -> bool:
+    """Is words[i] "they", "them" or "their" after people the question names (_PEOPLE)?"""
+    return words[i].lower() in _PEOPLE_PRONOUNS and any(w.lower() in _PEOPLE for w in words[:i])
+
+
 def _worth_it(words: list[str], i: int) -> bool:
     """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD)?"""
     return words[i].lower() == "it" and i > 0 and words[i - 1].lower() == "worth"
@@ -162,7 +174,7 @@ def _kind(question: str) -> str | None:
     # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review; nor one after a thing named
     # before the question word, "epimax how do we use it": trial s47)
     if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(words, i) and not _worth_it(words, i)
-                                            for i, w in enumerate(words)) \
+                                            and not _people_before(words, i) for i, w in enumerate(words)) \
             and not _fronted(q):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
