@@ -1731,9 +1731,11 @@ def test_a_note_asked_for_is_of_the_day_of_where_it_matched_not_of_its_opening()
             for i, (day, trip) in enumerate([("2026-04-25", "half day"), ("2026-06-06", "Stacks"),
                                               ("2026-08-03", "4 day expedition")])]
     tree = NoteTree.build(rows)
-    for room in (600, 70):  # the small table whole, as a note opening with one shows it; its first row, then the match
-        hit = to_hit(tree, select_notes(tree, {"Bookings.md": 0}, _ranked((2, 0.9)), 1, room, None, {},
-                                        with_match=True)[0])
-        assert hit.text.startswith("Date: 2026-04-25") and hit.text.endswith("4 day expedition")  # (as before)
-        assert hit.date == "2026-08-03" and hit.match == "Date: 2026-08-03 | Trip: 4 day expedition"
-        assert hit.match_line == 3 and ("… (line 3)" in hit.text) == (room == 70)
+    # the small table whole, as a note opening with one shows it, the match marked
+    hit = to_hit(tree, select_notes(tree, {"Bookings.md": 0}, _ranked((2, 0.9)), 1, 600, None, {}, with_match=True)[0])
+    assert hit.text.startswith("Date: 2026-04-25") and hit.text.endswith("4 day expedition")  # (as before)
+    assert hit.date == "2026-08-03" and hit.match == "Date: 2026-08-03 | Trip: 4 day expedition" and hit.match_line == 3
+    # ... where it does not fit, the row that matched alone, not the table's first row before it (trial s64 V: "Name:
+    # Eilidh", a singers table's first row, had opened every note hit of its page, as if the answer)
+    hit = to_hit(tree, select_notes(tree, {"Bookings.md": 0}, _ranked((2, 0.9)), 1, 70, None, {}, with_match=True)[0])
+    assert hit.text == "Date: 2026-08-03 | Trip: 4 day expedition" and hit.date == "2026-08-03"

@@ -499,6 +499,10 @@ def _opening_list(tree: NoteTree, lead: int, room: int) -> list[int]:
 def _with_match(tree: NoteTree, lead: int, row: int, room: int, cand: Candidate, table: list[int] = ()) -> Snippet:
     """A note's opening (and the rest of the table it opens with), then "… (line N)" and its passage that matched
     with what follows it, within room."""
+    if tree.chunks[lead].kind == "table_row" and row in table_rows(tree.chunks, lead):
+        # (a note that opens with a table, asked for by a later row: that row, not the table's first, "Name: Eilidh",
+        # which had read as the answer, trial s64 V)
+        return Snippet(row, tuple(_following(tree, row, room)), cand.rank, cand.explain)
     rest = max(0, room - sum(len(tree.chunks[j].text) + 1 for j in (lead, *table)))
     matched, row = row, _first_step(tree, row, rest)
     whole = _following(tree, row, room)
