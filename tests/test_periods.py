@@ -862,3 +862,13 @@ def test_a_weekday_s_part_every_week_is_no_day():
     assert days("what do we do on thursday nights", saturday) == days("who opens up on saturday mornings", saturday) \
         == set()
     assert days("what happened on thursday night", saturday) == {"2026-12-03"}  # (one night: that day)
+
+
+def test_a_winter_named_by_the_two_years_it_spans_is_that_winter():
+    # trial s64 PHD-005: "how big was the alkalinity anomaly at L4 ... last winter 24/25" had been read as the last
+    # winter, December 2025 to February 2026
+    today = date(2026, 12, 5)
+    winter = {"2024-12-01", "2025-01-15", "2025-02-28"}
+    for q in ("the anomaly at L4 last winter 24/25", "in winter 2024/25", "winter 2024-25 storms"):
+        assert winter <= days(q, today) and "2025-12-01" not in days(q, today), q
+    assert "2025-12-01" in days("last winter", today)  # (as before)

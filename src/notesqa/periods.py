@@ -466,6 +466,7 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
     when = (m.group(1) or "").lower()
     name = (m.group(2) or m.group(4) or m.group(6)).lower()
     year = m.group(3) or m.group(5) or m.group(7)
+    year = f"20{year}" if year and len(year) == 2 else year  # ("winter 24/25": its first year's)
     start_month = SEASON_START[name]
 
     def start(y: int) -> date:
@@ -534,10 +535,12 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|that|this|just|w
 _SEASON_ENDS = (r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|because|i|we|you|he|she|they|it|my|our|"
                 r"months?|holidays?|break|vacation|semester|term|quarter|season|time)\b)")
 _SEASONS = r"(spring|summer|autumn|fall|winter)"
-_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:of\s+)?(" + YEAR + r"))?"
+# (its year, or the two a winter spans, "winter 24/25", "winter 2024-25": trial s64 PHD-005 had been read as the last)
+_SEASON_YEAR = r"(" + YEAR + r"|\d\d(?=[/-]\d\d\b))(?:[/-](?:19|20)?\d\d(?!\d))?"
+_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r")?"
                      r"|(?:in|during|over)\s+(?:the\s+)?" + _SEASONS +
-                     r"(?:\s+(?:of\s+)?(" + YEAR + r")\b|" + _SEASON_ENDS + r")"
-                     r"|" + _SEASONS + r"\s+(?:of\s+)?(" + YEAR + r"))\b", re.IGNORECASE)
+                     r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r"\b|" + _SEASON_ENDS + r")"
+                     r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # a question for what to do ("how do I ...", "what should we ..."): a season it names is when, no period of notes
