@@ -864,6 +864,19 @@ def test_a_weekday_s_part_every_week_is_no_day():
     assert days("what happened on thursday night", saturday) == {"2026-12-03"}  # (one night: that day)
 
 
+def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
+    # trial s64 CAR-006: "what am i doing tuesday" had been of no day, last week's "Tue 24: dentist" first
+    saturday = date(2026, 12, 5)
+    assert days("what am i doing tuesday", saturday) == days("who is running tuesday?", saturday) == {"2026-12-08"}
+    assert days("what did i do tuesday", saturday) == {"2026-12-01"}
+    # ... not a name, nor a question of no tense, nor "the tuesday"
+    for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
+        assert days(q, saturday) == set(), q
+    # ... nor a day named with one (the rescore: "who did coffee on remembrance sunday" had been read as 29 November)
+    assert "2026-11-29" not in days("who did coffee on remembrance sunday", saturday)
+    assert days("what did we sell black friday", saturday) == set()
+
+
 def test_a_winter_named_by_the_two_years_it_spans_is_that_winter():
     # trial s64 PHD-005: "how big was the alkalinity anomaly at L4 ... last winter 24/25" had been read as the last
     # winter, December 2025 to February 2026

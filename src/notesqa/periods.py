@@ -311,7 +311,18 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.update(today + timedelta(days=i if m[1] else -i) for i in range(span))
     if _UPCOMING.search(text):  # "which deadlines are coming up?": the next two weeks
         out.update(today + timedelta(days=i) for i in range(UPCOMING_DAYS))
+    # a weekday alone at a question's end, of a question that looks ahead or back: "what am i doing tuesday" the coming
+    # one, "what did i do tuesday" the last (trial s64 CAR-006: last week's "Tue 24: dentist" had come first)
+    if not out and (ahead or back) and (m := _END_WEEKDAY.search(text)) is not None \
+            and text[:m.start()].split()[-1:] != [] and text[:m.start()].split()[-1].lower() not in _NAMED_DAY_FIRST:
+        out.add(_weekday(today, weekday_number(m[1]), "on", ahead and not back))
     return {d.isoformat() for d in out}
+
+
+# the first word of a day named with a weekday ("remembrance sunday", "good friday", "black friday": the rescore)
+_NAMED_DAY_FIRST = frozenset("remembrance easter palm mothering good black ash maundy cyber super holy whit shrove low "
+                             "trinity advent plough fat giving small".split())
+_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 UPCOMING_DAYS = 14
