@@ -1042,6 +1042,11 @@ def test_a_passage_shown_inside_a_few_words_of_other_hits_is_shown_once_where_it
     more = Hit("Ran 5k easy along the canal with Sam", "log.md", 1, (), 0.7)
     label_of_other = Hit("Sam: Ran 5k easy", "people.md", 2, (), 0.5)
     assert _once([more, ran]) == [more, ran] and _once([label_of_other, ran]) == [label_of_other, ran]
+    # ... nor a line that opens with it and goes on (trial s64 AA: the supervisors page's line had taken the place of
+    # the thesis deadlines' fuller one, first at -k 2, gone at -k 3)
+    away = Hit("Alan away 15 Feb – 6 Mar 2027", "People/Supervisors.md", 14, (), 0.676)
+    fuller = Hit("Alan away 15 Feb – 6 Mar 2027 (fieldwork Svalbard). Ruth covers.", "Thesis/deadlines.md", 24, (), 0.741)
+    assert _once([fuller, away]) == [fuller, away]
     # a block that says a sentence of its own beside the block it references is its own passage (trial s57 NB: "confirms
     # promo-field behaviour from Baymard. see decision ((ref))" had been found by its own words nowhere in 50)
     decision = Hit("Decision: promo code field collapsed behind a link", "pages/Checkout redesign.md", 27, (), 0.6)

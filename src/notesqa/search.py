@@ -925,10 +925,13 @@ def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
     line, and of the same day or of none? Not when its own words say a number: "..., 84,200 mi" after a line said
     before is another entry, "..., quote $12,350" more than its line (the review)."""
     text = holder.text
-    if line not in text or text.split("\n", 1)[0].strip() == line or (holder.date and date and holder.date != date):
+    first = text.split("\n", 1)[0].strip()
+    # (not one that opens with it and goes on: "Alan away 15 Feb – 6 Mar 2027 (fieldwork Svalbard). Ruth covers." says
+    # more than "Alan away 15 Feb – 6 Mar 2027", trial s64 AA: the better hit had gone from -k 3)
+    if line not in text or first.startswith(line) or (holder.date and date and holder.date != date):
         return False
     around = text.replace(line, " ", 1)
-    if len(line.split()) < COPY_WORDS and not _labelled(text.split("\n", 1)[0].strip(), line):
+    if len(line.split()) < COPY_WORDS and not _labelled(first, line):
         return False
     return len(around.split()) <= AROUND_COPY and not any(ch.isdigit() for ch in around) \
         and not _OWN_SENTENCE.search(around)
