@@ -279,6 +279,13 @@ def test_an_index_a_notesqa_that_read_notes_otherwise_built_is_to_be_built_again
     assert needs_build(notes, index)  # a server's watcher reads the notes anew
     st = read_status(notes, index)
     assert st.read_by_older and st.to_dict()["read_by_older"] is True
+    # ... and `ask` says so after its hits, as status does (trial s64 U: a week's note named in words had stayed of no
+    # day until `notesqa index` ran, `ask` saying nothing)
+    said = "this notesqa reads notes differently from the one that built the index: run `notesqa index"
+    assert said in cli_status(notes, index)
+    res = CliRunner().invoke(main, ["ask", "anything", "--notes", str(notes), "--index", str(index), "--model",
+                                    "hash-256"])
+    assert res.exit_code == 0 and said in res.stderr, res.output
 
 
 def test_csv_tables_are_said_once_by_the_build_and_status(tmp_path):

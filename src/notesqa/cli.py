@@ -547,7 +547,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))
-    _echo_stale(changes, other, notes_dir_given, index_dir)
+    from .status import read_by_older
+
+    _echo_stale(changes, other, notes_dir_given, index_dir, read_by_older(idx.manifest))
 
 
 def _echo_followup_hint(question: str, names_in) -> None:
@@ -596,8 +598,18 @@ def _since_build(idx, notes_dir, index_dir, hits: list[str]):
     return stale_since_build(folder, manifest, Path(index_dir), hits), None
 
 
-def _echo_stale(changes, other: str | None, notes_dir, index_dir) -> None:
-    """After the hits: a note added or edited since the build is not in them, so say so (as status does)."""
+def _read_by_older_said(notes_dir, index_dir) -> str:
+    """What status and ask say of an index built by a notesqa that read notes otherwise."""
+    return (f"this notesqa reads notes differently from the one that built the index: run "
+            f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
+
+
+def _echo_stale(changes, other: str | None, notes_dir, index_dir, older: bool = False) -> None:
+    """After the hits: a note added or edited since the build is not in them, so say so (as status does); and that
+    the index was read by another notesqa (older: status.read_by_older; trial s64 U, a week's note named in words had
+    stayed of no day until `notesqa index` ran, `ask` saying nothing)."""
+    if older:
+        click.secho(f"\n({_read_by_older_said(notes_dir, index_dir)}.)", fg="yellow", err=True)
     if other:
         click.secho(f"\n({other})", fg="yellow", err=True)
     elif changes and not changes.among_hits:  # (else only the hits' notes are known: each says so)
@@ -663,8 +675,7 @@ def status(notes_dir, index_dir, as_json):
     else:
         _echo_changes(st.changes, st.notes_dir, _index_command(notes_dir, index_dir), st.read_as)
     if st.read_by_older:
-        click.echo(f"Reading: this notesqa reads notes differently from the one that built the index: run "
-                   f"`{_index_command(notes_dir, index_dir)}` (only new or changed text is embedded again)")
+        click.echo(f"Reading: {_read_by_older_said(notes_dir, index_dir)}")
     elif st.read_as_built:
         click.echo(f"Reading: the notes are read as {st.read_as} now, {st.read_as_built} at the build: run "
                    f"`{_index_command(notes_dir, index_dir)}` (every note is read again, only changed text embedded)")
