@@ -1659,6 +1659,15 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
         pointing = [dataclasses.replace(chunks[0], text=f"{label} → events/Hamper Drive 2026", thin=False), *chunks[1:]]
         ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
         assert [c.row for c in ranked].index(0) == [c.row for c in ranked].index(1) + 1, label
+    # ... or a label of what the note is for, then a colon (trial s64 ITT-038: "Adding to PaperCut: [[Add printer
+    # PaperCut]]" had come first, the steps fourth); not a field's, "Organiser: [[events/Hamper Drive 2026]]"
+    for text, points in (("Adding to the drive: events/Hamper Drive 2026", True),
+                         ("Background: events/Hamper Drive 2026", True),
+                         ("Organiser: events/Hamper Drive 2026", False), ("Meeting: events/Hamper Drive 2026", False)):
+        pointing = [dataclasses.replace(chunks[0], text=text, thin=False), *chunks[1:]]
+        rows = [c.row for c in fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None,
+                                    10)]
+        assert (rows.index(0) == rows.index(1) + 1) == points and (rows[0] == 0) != points, text
 
 
 def test_the_last_catch_up_is_of_notes_of_one_day_titled_by_their_heading():

@@ -1872,7 +1872,22 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     m = _POINTS_AT_END.search(c.text)
     # (asked for no note, only after a few words that say what the note is for: "How to wipe one → [[Reset iPad via
     # Jamf]]", trial s64 ITT-029; what a line says before its arrow may be the answer, "Group kit (tents, stoves) → ...")
-    return m[1] if m and (note or _only_names_it(c.text[:m.start()])) else None
+    if m and (note or _only_names_it(c.text[:m.start()])):
+        return m[1]
+    # ... or a label of what the note is for, then a colon and the note ("Adding to PaperCut: [[Add printer
+    # PaperCut]]", "Background: [[T-1251 ...]]", trial s64 ITT-011, ITT-038); not a field's, "Owner: [[Jo Hussain]]"
+    m = _FOR_LABEL.fullmatch(c.text)
+    return m[2] if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS else None
+
+
+# (not a thing's name that ends so: "Building: [[Block C]]", "Meeting: ...")
+_ING_NOUNS = frozenset("thing things something nothing anything everything spring king ring ceiling building wedding "
+                       "morning evening pudding string wing sibling during meeting".split())
+# a label that says what a note it points to is for: a doing ("Adding to PaperCut", "how to wipe one") or a word of
+# such ("background", "details", "steps")
+_FOR_LABEL = re.compile(r"\s*((?:how\b|[A-Za-z]+ing\b|background\b|details?\b|more\b|related\b|guide\b|steps\b|"
+                        r"instructions\b|process\b|procedure\b|method\b|info\b|write-?up\b)[^:\n]{0,40}):\s*([^:\n]+?)\s*",
+                        re.IGNORECASE)
 
 
 POINTER_LABEL_WORDS = 5
