@@ -721,6 +721,10 @@ def test_a_month_of_the_year_named_from_today_is_that_month_of_that_year():
     assert none("what did I do around Nov 29 last year?") == "what did I do around Nov 29 2025?"
     assert days(none("on 3 March of this year"), wed) == {"2026-03-03"}
     assert none("on 3 March 2024, last year's plan") == "on 3 March 2024, last year's plan"
+    # ... "yr" too (trial s64 LIB-030: "the heating in december last yr" had been read as this December)
+    assert none("what went wrong with the heating in december last yr") == \
+        "what went wrong with the heating in december 2025"
+    assert none("nov 29 last yr") == "nov 29 2025"
 
 
 def test_a_weekday_of_last_this_or_next_week_is_that_day():

@@ -714,8 +714,9 @@ def _after_since(text: str, at: int) -> bool:
 
 # a month of the year named from today: "in March last year", "June of this year", "last year in March" (trial s45:
 # "the power cut in March last year" had been read as this March)
-_MONTH_THEN = re.compile(r"\b(" + MONTH_NAME + r")(?:\s+of)?\s+(last|this|next)\s+year\b|"
-                         r"\b(last|this|next)\s+year\s+in\s+(" + MONTH_NAME + r")\b", re.IGNORECASE)
+# ("yr" too: "what went wrong with the heating in december last yr" had been this December, trial s64 LIB-030)
+_MONTH_THEN = re.compile(r"\b(" + MONTH_NAME + r")(?:\s+of)?\s+(last|this|next)\s+(?:year|yr)\b|"
+                         r"\b(last|this|next)\s+(?:year|yr)\s+in\s+(" + MONTH_NAME + r")\b", re.IGNORECASE)
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
@@ -741,7 +742,7 @@ def _month_of_year_from_today(text: str, today: date) -> str:
     return "".join(out) + text[at:]
 
 
-_YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.IGNORECASE)
+_YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+(?:year|yr)\b(?!['’])", re.IGNORECASE)
 
 
 def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date | None = None,
