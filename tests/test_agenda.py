@@ -211,6 +211,10 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     assert days_said("Jake - wants 4-15 Jan 2027", "2026-11-20") >= {"2027-01-04", "2027-01-10", "2027-01-15"}
     # ... a weekday before each (the s64 rescore: "Sat 12 – Sun 13 Dec 2026" had said the 13th only)
     assert days_said("Sat 12 – Sun 13 Dec 2026", "2026-11-20") >= {"2026-12-12", "2026-12-13"}
+    # ... and days listed before a month (trial s64 AE: "closed 25, 26, 28 Dec" had said the 28th only)
+    assert days_said("closed 25, 26, 28 Dec", "2026-11-20") >= {"2026-12-25", "2026-12-26", "2026-12-28"}
+    assert days_said("closed 24th & 31st Dec", "2026-11-20") >= {"2026-12-24", "2026-12-31"}
+    assert "2026-12-25" not in days_said("£25, 26 Dec", "2026-11-20")  # (a sum before it)
     assert "2026-12-25" in days_said("On: 2026-12-23 | Off: 2027-01-06 | Notes: Christmas onboard", "")
     assert "2026-12-25" not in days_said("Date: 2026-12-23 | Due: 2027-01-06", "")
     # not two days said apart, nor a span of more than a month

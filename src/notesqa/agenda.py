@@ -126,7 +126,14 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
             first, last = date.fromisoformat(start), date.fromisoformat(end)
             if (last - first).days <= SPAN_DAYS:
                 out.update((first + timedelta(days=k)).isoformat() for k in range((last - first).days + 1))
+        # ... and the days listed before it of its month: "closed 25, 26, 28 Dec" (trial s64 AE: "are we open boxing
+        # day" had found nothing of the 26th)
+        elif (listed := _LISTED_BEFORE.search(text, 0, m.start())) is not None:
+            out.update(filter(None, (as_date(f"{end[:8]}{int(n):02d}") for n in re.findall(r"\d{1,2}", listed[1]))))
     return frozenset(out)
+
+
+_LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\band\b)\s*)+)$", re.IGNORECASE)
 
 
 _LOGSEQ_SET = re.compile(r"^(?:SCHEDULED|DEADLINE):\s*<(\d{4}-\d\d-\d\d)", re.MULTILINE)
