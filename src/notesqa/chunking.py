@@ -121,6 +121,14 @@ def task_state(text: str) -> str | None:
     return {TASK_OPEN: "open", TASK_DONE: "done", TASK_DOING: "doing", TASK_CANCELLED: "cancelled"}.get(text[:1])
 
 
+def without_task_mark(text: str) -> str:
+    """text after its task's marker (a box, "☐ ", or a Logseq word, "TODO "), else text."""
+    marker = _LOGSEQ_TASK.match(text)
+    if marker:
+        return text[marker.end():].lstrip()
+    return text[1:].lstrip() if text[:1] in (TASK_OPEN, TASK_DONE, TASK_DOING, TASK_CANCELLED) else text
+
+
 def priority(text: str) -> int:
     """A task's priority as its app orders tasks: 3 highest (the Tasks plugin's 🔺), 2 high (Logseq's [#A], ⏫), 1
     medium ([#B], 🔼), 0 none, -1 low ([#C], 🔽), -2 lowest (⏬)."""

@@ -21,7 +21,7 @@ import numpy as np
 
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
-                       task_state, without_set_days)
+                       task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
@@ -1199,9 +1199,6 @@ def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
     return out
 
 
-_TASK_OPENING = re.compile(r"(?:[☐☑✅]|\[[ xX]\]|TODO|DOING|NOW|LATER|DONE)?\s*")
-
-
 def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     """For each candidate of the days asked (day; a week at most, today or to come): is it that day's own, a task set for
     it or a line that opens with it (DAY_OPENS_CHARS; "Mon: Tom off" under "## Next week"), where its note is of none of
@@ -1216,9 +1213,7 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
         own = (c.date or "")[:10]
         if own in asked or own[5:] in asked:
             continue
-        line = c.text.split("\n", 1)[0]
-        start = _TASK_OPENING.match(line).end()
-        opening = replace(c, text=line[start:start + DAY_OPENS_CHARS])
+        opening = replace(c, text=without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS])
         said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
         out[j] = bool((said | {d[-5:] for d in task_days(c.text)}) & of_year)
     return out
