@@ -510,17 +510,15 @@ def _of_its_weekday(text: str, month: str, day: str, year: str) -> str | None:
     s64 M)."""
     found = calendar_day(month, day, year)
     wanted = _OPENING_WEEKDAY.match(text)
-    if found is None or wanted is None or _weekday_of(found) == wanted[1].lower():
+    def weekday(iso: str) -> str:  # (WEEKDAYS: the locale's names aside)
+        return WEEKDAYS[_dt.date.fromisoformat(iso).weekday()]
+
+    if found is None or wanted is None or weekday(found) == wanted[1].lower():
         return found
     for other in (str(int(year) + 1), str(int(year) - 1)):
-        if (near := calendar_day(month, day, other)) and _weekday_of(near) == wanted[1].lower():
+        if (near := calendar_day(month, day, other)) and weekday(near) == wanted[1].lower():
             return near
     return found
-
-
-def _weekday_of(day: str) -> str:
-    """A day's weekday shortened ("sat"), whatever the locale."""
-    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[_dt.date.fromisoformat(day).weekday()]
 
 
 # a month and its year opening a log's line ("March 2024: slipped tile", "Oct 2021 service - ...", "2021-06 EICR")
