@@ -961,7 +961,12 @@ CAPTION_CHARS = 80
 
 def _caption_like(text: str) -> bool:
     """Is text one short line, no sentence, as a table's caption is?"""
-    return len(text) <= CAPTION_CHARS and "\n" not in text.strip() and not text.rstrip().endswith((".", "!", "?"))
+    return len(text) <= CAPTION_CHARS and _one_line_no_sentence(text)
+
+
+def _one_line_no_sentence(text: str) -> bool:
+    """Is text one line that ends no sentence (a caption's, a heading block's)?"""
+    return "\n" not in text.strip() and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _section_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> list[int]:
@@ -1100,7 +1105,7 @@ HEAD_WORDS = 6  # a block of this many words at most, no sentence, over blocks o
 
 def _names_what_follows(c: Chunk) -> bool:
     """Is a block only a few words, no sentence (HEAD_WORDS), as a block that heads blocks under it is?"""
-    return len(c.text.split()) <= HEAD_WORDS and "\n" not in c.text.strip() and not c.text.rstrip().endswith((".", "!", "?"))
+    return len(c.text.split()) <= HEAD_WORDS and _one_line_no_sentence(c.text)
 
 
 def _day_entry(chunks: list[Chunk], row: int, end: int) -> bool:
