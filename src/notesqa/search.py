@@ -554,9 +554,10 @@ class NotesIndex:
         quoted = bool(filters.phrases) and set(tokenize(text)) <= set(tokenize(" ".join(filters.phrases)))
         said_all = bool(hits) and (quoted or _says_all(hits[0], text)
                                    or _says_the_rare_words(hits[0], text, self._live.gen))
+        live, tasks = self._tasks_then(question)  # (read once: their count, and how many the hits show)
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
-                      self.task_count(question), self._dated_then(question), said_all, self.tasks_shown(hits, question),
-                      days_read)
+                      None if tasks is None else len(tasks), self._dated_then(question), said_all,
+                      None if tasks is None else _tasks_in(live, tasks, hits), days_read)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
@@ -608,18 +609,14 @@ class NotesIndex:
     def task_count(self, question: str) -> int | None:
         """For "what's overdue?": how many open tasks are overdue; for "what's due this week?", how many are due
         then (None for any other question)."""
-        live, rows = self._tasks_then(question)
+        _, rows = self._tasks_then(question)
         return None if rows is None else len(rows)
 
     def tasks_shown(self, hits: list[Hit], question: str) -> int | None:
         """Of the tasks task_count counts, how many the hits show (a journal's "week ahead:" shows two under it, trial
         s64 A: "3 open tasks are due ..., 2 of them here" had been said of all three shown), else None."""
         live, rows = self._tasks_then(question)
-        if rows is None:
-            return None
-        chunks = live.tree.chunks  # (the generation the rows are of, whatever a refresh swapped in since)
-        return sum(any(h.path == c.path and h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
-                       for h in hits) for c in (chunks[int(r)] for r in rows))
+        return None if rows is None else _tasks_in(live, rows, hits)
 
     def _tasks_then(self, question: str) -> tuple[_Live | None, np.ndarray | None]:
         """(the generation read, the rows of the open tasks overdue or due the days asked) for a question for either;
@@ -918,6 +915,14 @@ def _sources_of_copies(hits: list[Hit]) -> list[Hit]:
             keep = [o for o in keep if o is not h and not any(o is x for x in holders)]
             keep.insert(at, h)
     return keep
+
+
+def _tasks_in(live: _Live, rows: np.ndarray, hits: list[Hit]) -> int:
+    """How many of the tasks at rows (of live, the generation they were read from, whatever a refresh swapped in since)
+    the hits show: each at its line, its first line in a hit's text."""
+    chunks = live.tree.chunks
+    return sum(any(h.path == c.path and h.line <= c.line <= h.end_line and c.text.split("\n", 1)[0] in h.text
+                   for h in hits) for c in (chunks[int(r)] for r in rows))
 
 
 def _copies_in(holder: Hit, line: str, date: str | None) -> bool:
