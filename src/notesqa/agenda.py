@@ -202,6 +202,17 @@ def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
     return m.group(1) if m else parent_day
 
 
+def _first_days(wanted: set[int], asked: set[str], tables: tuple[dict, ...]) -> dict[int, str]:
+    """Each of the rows wanted that tables (a day -> its rows) hold under one of the days asked: the first of them."""
+    first: dict[int, str] = {}
+    for day in sorted(asked):
+        for table in tables:
+            for row in table.get(day, ()):
+                if int(row) in wanted:
+                    first.setdefault(int(row), day)
+    return first
+
+
 class Agenda:
     """An index's passages by day, and its tasks by state, with the day each open one is due: read from
     the chunks for the first question that names a day or asks for tasks (most never do; a one-off
@@ -375,24 +386,13 @@ class Agenda:
     def first_days(self, rows: list[int], asked: set[str]) -> dict[int, str]:
         """Each of rows that is of, says or is due one of the days asked: the first of them."""
         self._ensure()
-        wanted, first = set(rows), {}
-        for day in sorted(asked):
-            for table in (self._by_day, self._told, self._due_on):
-                for row in table.get(day, ()):
-                    if int(row) in wanted:
-                        first.setdefault(int(row), day)
-        return first
+        return _first_days(set(rows), asked, (self._by_day, self._told, self._due_on))
 
     def open_by_day(self, rows: np.ndarray, asked: set[str]) -> list[int]:
         """The open tasks among rows that are of the days asked (a week plan's "☐ deliveries north" under "Thu 10"),
         by the first of those days each is of."""
         self._ensure()
-        wanted = set(rows.tolist()) & set(self._tasks.get("open", _NONE).tolist())
-        first: dict[int, str] = {}
-        for day in sorted(asked):
-            for row in self._by_day.get(day, ()):
-                if int(row) in wanted:
-                    first.setdefault(int(row), day)
+        first = _first_days(set(rows.tolist()) & set(self._tasks.get("open", _NONE).tolist()), asked, (self._by_day,))
         return sorted(first, key=first.__getitem__)
 
     def overdue(self, today: date | None = None) -> np.ndarray:
