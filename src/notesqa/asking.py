@@ -70,15 +70,19 @@ _PLAN_WORDS = _TASK_LIST_WORDS | frozenset("""happening happen planned plan plan
 def lists_only_plans(text: str) -> bool:
     """Does a question for what is on, planned or due some days say nothing else ("what have i got on next week?",
     "anything happening this weekend")?"""
-    words = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
-    return all(w in _PLAN_WORDS or w.split("'")[0] in _PLAN_WORDS for w in words)
+    return _says_only(text, _PLAN_WORDS)
 
 
 def lists_only_tasks(text: str) -> bool:
     """Does a question for what is due or overdue say nothing else ("what's due this week?", "what's
     overdue?"), as against "what's due this week for the SSO project?"?"""
-    words = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
-    return all(w in _TASK_LIST_WORDS or w.split("'")[0] in _TASK_LIST_WORDS for w in words)
+    return _says_only(text, _TASK_LIST_WORDS)
+
+
+def _says_only(text: str, words: frozenset[str]) -> bool:
+    """Does text say, besides the days it names, only words ("what's" as "what")?"""
+    said = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
+    return all(w in words or w.split("'")[0] in words for w in said)
 
 
 def asks_overdue(text: str) -> bool:
