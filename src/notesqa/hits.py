@@ -246,12 +246,10 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
         return _tasks_said(tasks, when, question, [h for h in hits if _of_days(h)], shown)
     if hits and unmentioned:
         return f"No note mentions {quoted_words(unmentioned)}; the nearest passages:"
-    from .periods import unclear_day
+    from .periods import asks_due, unclear_day, years
 
     if hits and when is None and (unclear := unclear_day(question)):
         return f"{unclear}; the nearest passages:"
-    from .periods import asks_due, years
-
     # the days read, said, of a question that names no year (trials s64 A, D: "what did i do last week" had shown one
     # journal's day, not which week it was read as)
     if hits and when and days_read and _of_days(hits[0]) and not years(question):

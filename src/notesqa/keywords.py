@@ -390,7 +390,7 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORE
 
 
 def _spelled_out(text: str) -> list[str]:
-    """The full names of the months and weekdays text writes short."""
+    """The full names of the months and weekdays text writes short, and of "Xmas" and "bday"."""
     return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
 
 

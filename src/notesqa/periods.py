@@ -314,7 +314,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # a weekday alone at a question's end, of a question that looks ahead or back: "what am i doing tuesday" the coming
     # one, "what did i do tuesday" the last (trial s64 CAR-006: last week's "Tue 24: dentist" had come first)
     if not out and (ahead or back) and (m := _END_WEEKDAY.search(text)) is not None \
-            and text[:m.start()].split()[-1:] != [] and text[:m.start()].split()[-1].lower() not in _NAMED_DAY_FIRST:
+            and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST:
         out.add(_weekday(today, weekday_number(m[1]), "on", ahead and not back))
     return {d.isoformat() for d in out}
 
