@@ -143,7 +143,7 @@ def test_an_archived_draft_comes_after_the_note_in_use():
     assert [c.row for c in ranked] == [1, 0]
     old = ranked[1].explain
     assert old.archived and old.rank == pytest.approx(0.8 * 0.52 - ARCHIVE_PENALTY)
-    assert "in an archive or templates folder, or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
+    assert "of a template, an archive folder or older docs (-0.05)" in str(old) and not ranked[0].explain.archived
 
 
 def test_a_templates_passages_come_after_the_notes_own_unless_a_template_is_asked_for():
@@ -1820,3 +1820,24 @@ def test_asked_what_is_on_some_days_to_come_their_passages_come_by_day():
     month = [_chunk(f"Day {n}.md", 0, f"{what} on {first + timedelta(days=n):%d %B %Y}") for n, what in said]
     ranked = fuse(month, _dense_only([0.5, 0.45, 0.4]), "what's on next month", {}, None, 10)
     assert all(c.explain.day_match for c in ranked) and [c.row for c in ranked] == [0, 1, 2]
+
+
+def test_a_logseq_template_blocks_content_ranks_as_a_templates():
+    # trial s64 O: a site RA template's "Nearest A&E: ..." (its only copy) is found, after the notes' own; its
+    # blank slots far after; asked for the template, as a note's own
+    from dataclasses import replace
+
+    from notesqa.ranking import TEMPLATE_PENALTY
+
+    chunks = [replace(_chunk("pages/Site RA.md", 0, "Nearest A&E: Royal Shrewsbury. Ludlow = minor injuries"),
+                      template=True),
+              replace(_chunk("pages/Site RA.md", 1, "Site / customer / date / crew:"), template=True),
+              _chunk("pages/Ludlow tender.md", 0, "tender for the Ludlow A&E car park trees")]
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.58]), "nearest a&e", {}, None, 10)}
+    assert ranked[0].archived and not ranked[0].template
+    assert ranked[1].template and ranked[1].rank < ranked[2].rank - TEMPLATE_PENALTY + 0.1
+    assert "a template's, not the notes' own (-0.50)" in str(ranked[1])
+    assert "of a template" in str(ranked[0])
+    asked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.58]), "my site RA template", {}, None,
+                                            10)}
+    assert not asked[0].archived and not asked[1].template

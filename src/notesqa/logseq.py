@@ -381,10 +381,9 @@ def parse_page(text: str, rel: str, vault=None):
     template: int | None = None  # the depth of the template block whose content the walk is in
     for n, block in enumerate(blocks):
         props, body = take_properties(block.lines)
-        if template is not None and block.depth > template:  # counted, not indexed (said: _template)
-            text_chars += _count_chars("\n".join(body))
-            continue
-        template = None
+        in_template = template is not None and block.depth > template
+        if not in_template:
+            template = None
         if n == 0 and props and (typed := _typed_with_one_colon(body, block.line)):
             problem = _also(problem, _read_as_properties(typed, props, rel))
             body = [""] * len(body)
@@ -423,19 +422,25 @@ def parse_page(text: str, rel: str, vault=None):
             walker.block_ids.setdefault(props["id"].lower(), item["unit"] if item["unit"] is not None else first_unit)
         elif props.get("id") and heading is not None:
             walker.id_titles.setdefault(props["id"].lower(), heading)  # a heading block: its title
-        template = _template(walker, props, block, children)
+        if in_template:
+            _mark_template(walker, first_unit)
+        else:
+            template = _template(props, block, children)
     return _page_note(rel, meta, page_props, walker, inline, problem, text_chars)
 
 
-def _template(walker, props: Properties, block: Block, children: bool) -> int | None:
-    """The depth of a template block (template:: name) with blocks under it, whose content is left out (said): the
-    slots a journal fills ("silenced alerts" of a handover template), not what the person wrote (trial s46: they
-    had come before the handover itself). The block, its name, stays."""
-    if not props.get("template") or not children:
-        return None
-    walker.lost.append(f"the template {props['template']!r} at line {block.line}: its blocks are a template's, not "
-                       "notes, left out")
-    return block.depth
+def _template(props: Properties, block: Block, children: bool) -> int | None:
+    """The depth of a template block (template:: name) with blocks under it: their units are a template's
+    (_mark_template), ranked after the notes' own, as an Obsidian template's are. The slots a journal fills ("silenced
+    alerts" of a handover template) are no answer (trial s46: they had come before the handover itself), but a
+    template may hold the only copy of a standing fact (trial s64 O: a tree surgeon's site RA template had the
+    nearest A&E, found nowhere while the template's blocks were left out)."""
+    return block.depth if props.get("template") and children else None
+
+
+def _mark_template(walker, first: int) -> None:
+    """The units a block under a template block added, from first on, marked as a template's."""
+    walker.units[first:] = [replace(unit, template=True) for unit in walker.units[first:]]
 
 
 def _highlight(body: list[str], props: dict[str, str]) -> list[str]:

@@ -68,12 +68,13 @@ _ARCHIVED = re.compile(r"(?:^|/)(?:(?:\d+[ ._-]*)?_?(?:archived?|archives|old|at
                        re.IGNORECASE)
 
 
-def archived(path: str, question: str = "") -> bool:
+def archived(path: str, question: str = "", template: bool = False) -> bool:
     """Is the note in an archive folder, or an older version's docs the question does not name ("in 2.2")?
     Its old drafts repeat the notes in use, which come first. A template (in a folder named for templates, or named
-    so itself) is too, unless the question asks for a template: its empty "Contact:" is no answer (trial s55), but
-    "my template for new clients" is (trial s56: left out, it had been found nowhere)."""
-    if template_note(path):
+    so itself, or a Logseq template block's content: template) is too, unless the question asks for a template: its
+    empty "Contact:" is no answer (trial s55), but "my template for new clients" is (trial s56: left out, it had been
+    found nowhere)."""
+    if template or template_note(path):
         return _ASKS_TEMPLATE.search(question) is None
     if not _in_archive(path):
         return False

@@ -312,7 +312,7 @@ class Explanation:
         if self.template:
             note += f", a template's, not the notes' own (-{TEMPLATE_PENALTY:.2f})"
         elif self.archived:
-            note += f", in an archive or templates folder, or older docs (-{ARCHIVE_PENALTY:.2f})"
+            note += f", of a template, an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
         if self.now_section:
             note += (f", under a section of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
                      f", under a section of what held once (-{NOW_SECTION:.2f})")
@@ -833,9 +833,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
-    old = np.array([archived(c.path, text) and not passages.in_use(c.path) for c in of], dtype=bool)
+    old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
     # (archived: a template not asked for; its blanks, not what it says: _blank)
-    template = old & np.array([template_note(c.path) and _blank(c.text) for c in of], dtype=bool)
+    template = old & np.array([(c.template or template_note(c.path)) and _blank(c.text) for c in of], dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)

@@ -55,6 +55,7 @@ class Unit:
     tags: tuple[str, ...] = ()  # a Logseq block's #tags and its parent blocks' (a tag tags its block)
     after_rule: bool = False  # a thematic break (---) is right above it: a record of its own starts
     lang: str = ""  # a fenced code block's language as its fence names it ("python"); "" when it names none
+    template: bool = False  # under a Logseq template block (template:: name): a template's, after the notes' own
 
 
 @dataclass(frozen=True)
