@@ -142,9 +142,11 @@ def test_a_note_reference_names_a_heading_by_its_slug_or_a_range_of_headings(tmp
     assert [u.text for u in section] == ["the LAG column per partition, summed for the alert"]
     assert section[0].parents == ("Consumer Lag > Check lag",)  # not the slug "check-lag"
     ranged = [u for u in note.units if u.heading == ("Range",)]
-    assert [u.text for u in ranged] == ["the LAG column per partition, summed for the alert",
-                                        "stop the connector first"]  # up to Reset offsets, not Tuning
-    assert ranged[1].parents == ("Consumer Lag > Check lag", "Reset offsets")
+    # up to Reset offsets, not Tuning; each heading a line over its section, as Dendron shows a range
+    assert [(u.text, u.thin) for u in ranged] == [
+        ("Check lag", True), ("the LAG column per partition, summed for the alert", False), ("Reset offsets", True),
+        ("stop the connector first", False)]
+    assert ranged[3].parents == ("Consumer Lag > Check lag", "Reset offsets")
 
 
 def test_a_dendron_hashtag_keeps_its_dots_and_a_line_of_tags_is_no_passage(dendron_index, tmp_path):

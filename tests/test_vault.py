@@ -605,3 +605,32 @@ def test_a_hit_on_a_references_copy_of_a_block_of_several_lines_is_its_sources(t
     build_index(notes, tmp_path / "index", embedder=HashEmbedder(64))
     hits = NotesIndex.open(tmp_path / "index", embedder=HashEmbedder(64)).search("electroporation mix Fast Green", k=3)
     assert [h.path for h in hits if "Electroporation" in h.match] == ["pages/Exp16.md"]  # (the journal: its own line)
+
+
+def test_an_embed_shows_the_headings_below_what_it_embeds_as_lines_over_their_sections(tmp_path):
+    # trials s64 T, s65 A: an embedded checklist's "## 8 weeks before" had gone (its timings with it), and a plan's
+    # "Table centres" items had read as under "Stock"
+    page = "- How to run it\n- ## 8 weeks before\n\t- book the hall\n\t\t- w/ Brian\n- ## On the night\n\t- sign-in\n"
+    note = _graph_page(tmp_path, {"pages/AGM checklist.md": page,
+                                  "journals/2026_08_20.md": "- AGM prep:\n\t- {{embed [[AGM checklist]]}}\n"},
+                       "journals/2026_08_20.md")
+    got = [(u.text, u.depth, note.units[u.parent].text if u.parent is not None else None, u.thin)
+           for u in note.units]
+    assert got == [("AGM prep:", 1, None, False), ("How to run it", 2, "AGM prep:", False),
+                   ("8 weeks before", 2, "AGM prep:", True), ("book the hall", 3, "8 weeks before", False),
+                   ("w/ Brian", 4, "book the hall", False), ("On the night", 2, "AGM prep:", True),
+                   ("sign-in", 3, "On the night", False)]
+    assert note.units[3].parents == ("AGM prep:", "AGM checklist", "8 weeks before")
+
+
+def test_an_embed_of_a_markdown_note_shows_its_headings_not_its_title_nor_a_blocks_headings(tmp_path):
+    notes = _obsidian(tmp_path)
+    vault = Vault(notes, ["general/Hypervisor.md", "OMSCS/Week 3.md", "a/Index.md", "b/Index.md"])
+    note = vault.parse("OMSCS/Week 3.md", (notes / "OMSCS" / "Week 3.md").read_text())
+    shown = {line: [(u.text, u.depth, u.thin) for u in note.units if u.origin and u.line == line] for line in (5, 7, 9)}
+    # the whole note: the title's H1 is the embed's label, no line; "## Kinds" a line, its list a level under it
+    assert shown[5] == [("Software that runs virtual machines on one host.", 0, False), ("Kinds", 0, True),
+                        ("Type 1 runs on bare metal", 1, False), ("Type 2 runs on a host OS", 1, False)]
+    # the section "Kinds" (its label says it) and the block ^kinds under it: no heading line
+    assert shown[7] == [("Type 1 runs on bare metal", 0, False), ("Type 2 runs on a host OS", 0, False)]
+    assert shown[9] == [("Type 1 runs on bare metal", 0, False)]

@@ -484,27 +484,75 @@ def _subtree(units, idx: int) -> list[int]:
     return picked
 
 
-def _copies(note, picked: list[int], heading_prefix: tuple = ()) -> tuple:
+def _copies(note, picked: list[int], heading_prefix: tuple | None = None) -> tuple:
     """The picked units as an embed shows them: depth and parents relative to the first, headings
-    below the embedded one as parents, each marked with the note and line it comes from."""
+    below the embedded one as parents, each marked with the note and line it comes from. A heading below the
+    embedded one is shown as the app shows it, a line over its section's units (_heading_copy; trials s64 T, s65 A:
+    an embedded checklist's "## 8 weeks before" had gone, its timings with it, and a window of a plan's "Stock" went
+    on into its "Table centres" under "Stock"); not the note's title (its embed is labelled so) nor, for a block's
+    embed (heading_prefix None), the headings over the block."""
 
     picked = picked[:MAX_EMBED_UNITS]
     if not picked:
         return ()
-    pos = {idx: n for n, idx in enumerate(picked)}
     first = note.units[picked[0]]
     base_depth = min(note.units[i].depth for i in picked)
     base_chain = first.parents
-    out = []
+    if heading_prefix is None:
+        heading_prefix = first.heading
+    inner = {idx: _inner(note.units[idx].heading, heading_prefix) for idx in picked}
+    lines = {idx: _heading_lines(heads, note.title) for idx, heads in inner.items()}
+    shift = _section_shifts(note, picked, lines, base_depth)
+    out: list[Unit] = []
+    pos: dict[int, int] = {}
+    open_headings: list[int] = []  # positions in out of the heading lines over the unit being copied
     for idx in picked:
         u = note.units[idx]
+        heads, shown = inner[idx], lines[idx]
+        kept = 0
+        while kept < min(len(shown), len(open_headings)) and out[open_headings[kept]].text == shown[kept]:
+            kept += 1
+        del open_headings[kept:]
+        for level in range(kept, len(shown)):
+            open_headings.append(len(out))
+            out.append(_heading_copy(note, heads[:len(heads) - len(shown)], shown, level, u.line,
+                                     open_headings[-2] if level else None))
         parents = u.parents[len(base_chain):] if u.parents[:len(base_chain)] == base_chain else u.parents
-        inner_heading = u.heading[len(heading_prefix):] if u.heading[:len(heading_prefix)] == heading_prefix else ()
-        out.append(Unit(u.kind, u.text, u.line, u.end_line, (), (*inner_heading, *parents),
-                        depth=u.depth - base_depth, parent=pos.get(u.parent) if u.parent is not None else None,
+        parent = pos.get(u.parent) if u.parent is not None else None
+        if parent is None and open_headings:
+            parent = open_headings[-1]
+        pos[idx] = len(out)
+        out.append(Unit(u.kind, u.text, u.line, u.end_line, (), (*heads, *parents),
+                        depth=u.depth - base_depth + shift[shown], parent=parent,
                         intro=u.intro, marker=u.marker, keep_lines=u.keep_lines, thin=u.thin,
                         origin=u.origin or (note.path, u.line)))
     return tuple(out)
+
+
+def _inner(heading: tuple, prefix: tuple) -> tuple:
+    """A unit's headings below an embedded heading (prefix): those its embed shows."""
+    return heading[len(prefix):] if heading[:len(prefix)] == prefix else ()
+
+
+def _heading_lines(heads: tuple, title: str) -> tuple:
+    """The headings of heads an embed shows as lines: not a first heading that is the note's title."""
+    return heads[1:] if heads and heads[0].casefold() == title.casefold() else heads
+
+
+def _section_shifts(note, picked: list[int], lines: dict, base_depth: int) -> dict[tuple, int]:
+    """How much deeper each section's units go under its heading lines: a markdown section's list is at its own
+    depth 0, so one level a heading; a Logseq heading block's children are a level deeper than it already."""
+    least: dict[tuple, int] = {}
+    for idx in picked:
+        least[lines[idx]] = min(least.get(lines[idx], 1 << 30), note.units[idx].depth - base_depth)
+    return {heads: max(0, len(heads) - depth) for heads, depth in least.items()}
+
+
+def _heading_copy(note, above: tuple, shown: tuple, level: int, line: int, parent: int | None) -> Unit:
+    """The line an embed shows for heading shown[level] (above: the headings over it it shows no line of) over a
+    section whose first unit is at line: few words, weak evidence by itself (thin)."""
+    return Unit("bullet", shown[level], line, line, (), (*above, *shown[:level]), depth=level, parent=parent,
+                thin=True, origin=(note.path, line))
 
 
 # --------------------------------------------------------------------------- what a passage's references show
