@@ -36,8 +36,12 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     task = dataclasses.replace(dated, text="☐ Hollis final chase 📅 2026-12-08", date="2026-12-01",
                                explain=dataclasses.replace(dated.explain, task_day=True))
     assert click_unstyle(format_hit(1, task)).splitlines()[-1] == "    a.md:1  due 2026-12-08"
-    both = dataclasses.replace(task, text="☐ book train for the readout 10 Dec 📅 2026-12-05")  # (trial s60 VA-021)
-    assert click_unstyle(format_hit(1, both)).splitlines()[-1] == "    a.md:1  of the days asked"
+    # ... and of a task that says another day too, both (trial s60 VA-021: not "due 2026-12-05" alone; trial s65 D:
+    # not "of the days asked" among tasks each said due its day)
+    both = dataclasses.replace(task, text="☐ book train for the readout 10 Dec 📅 2026-12-05")
+    assert click_unstyle(format_hit(1, both)).splitlines()[-1] == "    a.md:1  due 2026-12-05, says 2026-12-10"
+    fran = dataclasses.replace(task, text="TODO ask Fran for final numbers for 16 Dec\nDEADLINE: <2026-12-09 Wed>")
+    assert click_unstyle(format_hit(1, fran)).splitlines()[-1] == "    a.md:1  due 2026-12-09, says 2026-12-16"
     done = dataclasses.replace(task, text="☑ print the voucher ✅ 2026-11-20")  # (trial s60 UD: "due 2026-11-20")
     assert click_unstyle(format_hit(1, done)).splitlines()[-1] == "    a.md:1  done 2026-11-20"
     told = dataclasses.replace(task, text="next Tues: Hollis chase + dentist", date="2026-12-03")

@@ -473,11 +473,16 @@ def matched_day(hit: Hit) -> str:
     # (a task that says another day too may be here by that one: "book train for the readout, 10 Dec 📅 2026-12-05"
     # for "next Thursday" had said "due 2026-12-05", trial s60 VA-021)
     unset = without_set_days(text)
-    said = due | (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day} - due
+    other = (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day} - due
+    said = due | other
+    # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
+    word = "says" if not due else "done" if due <= task_days(unset) else "due"
+    if len(due) == 1 and len(other) == 1:
+        # (either may be the day asked: both, not "of the days asked" beside "TODO ask Fran for final numbers for 16
+        # Dec", DEADLINE 9 Dec, among tasks each said due its day, trial s65 D)
+        return f"{word} {next(iter(due))}, says {next(iter(other))}"
     if len(said) != 1:
         return "of the days asked"
-    # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
-    word = "says" if not due else "done" if said <= task_days(unset) else "due"
     return f"{word} {next(iter(said))}"
 
 
