@@ -431,3 +431,13 @@ def test_a_month_or_weekday_written_short_is_also_its_full_name():
                   "mon projet", "sept heures", "god jul", "jeg er fri", 'sep=";"', "I sat 4 hours in the waiting room",
                   "the sun 50 spf", "sun 30 min", "oct 3 hours"):
         assert not days & set(tokenize(words)), words
+
+
+def test_a_sum_said_not_paid_is_also_unpaid_as_the_question_asks_it():
+    # trials s62-s65: "who hasnt paid subs", "which invoice is still unpaid" had found every row of a table with a
+    # "Paid" column alike, its "NOT PAID" row nowhere
+    for text in ("Nigel | full | £72 | NOT PAID", "who hasnt paid subs", "hasn't paid yet", "didnt pay the deposit",
+                 "not yet paid", "Wes owes £60", "still owing: Leo W", "Name: Wes | Paid: ❌", "which invoice is unpaid"):
+        assert "unpaid" in tokenize(text), text
+    for text in ("paid 20 Feb", "we paid now", "Paid: ✅", "pay the deposit by Friday", "no way", "not papers"):
+        assert "unpaid" not in tokenize(text), text
