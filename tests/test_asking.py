@@ -413,3 +413,15 @@ def test_asks_time_reads_when_with_an_adverb():
         assert asks_time(q), q
     for q in ("whenever I run, what hurts?", "what exactly is a hypervisor?", "when do I rebase?"):
         assert not asks_time(q), q
+
+
+def test_a_time_of_day_is_asked_for_and_said():
+    from notesqa.asking import asks_clock, says_clock
+
+    assert asks_clock("what time do i need to ring the butcher by") and asks_clock("physio appt next week what time")
+    assert not asks_clock("when is the physio appt") and not asks_clock("how much time does it take")
+    for said in ("Tue 6.30–7.30pm", "check-up booked 17:30", "phone by noon Tue", "around 10.40", "Tue | 9.00-3.30",
+                 "tune 1pm!!", "at 8.30 sharp"):
+        assert says_clock(said), said
+    for unsaid in ("£1.50 each", "peak 2.31m", "rating 4.7/5", "v2.10 released", "3 Dec 2026"):
+        assert not says_clock(unsaid), unsaid

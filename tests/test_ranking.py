@@ -1343,7 +1343,8 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     chunks = [_chunk("daily/a.md", 0, "Y10 mocks this week - invigilating again"),
               _chunk("Calendar.md", 0, "Y10 mock exams: week commencing 8th June 2027")]
     ranked = fuse(chunks, _dense_only([0.5, 0.49]), "when is the y10 mock?", {}, None, 10)
-    assert ranked[0].row == 1 and ranked[0].explain.day_said and "says a day, as asked" in str(ranked[0].explain)
+    assert ranked[0].row == 1 and ranked[0].explain.day_said and "says a day or a time, as asked" in \
+        str(ranked[0].explain)
     # ... not for a clause that sets a case ("When ..., ..."), nor a question of something else
     for question in ("When marking the y10 mock, what do I check?", "how long is the y10 mock?",
                      "when do I mark the y10 mock?"):  # (in which case: the second review)
@@ -1355,7 +1356,7 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
     log = dataclasses.replace(_chunk("garden-log.md", 0, "GARLIC PLANTED. Carcassonne Wight x 30 cloves"),
                               heading=["Garden log", "2025-10-25"])
     ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when did i plant the garlic", {}, None, 10)
-    assert ranked[0].row == 1 and "says a day, as asked (+0.09)" in str(ranked[0].explain)
+    assert ranked[0].row == 1 and "says a day or a time, as asked (+0.09)" in str(ranked[0].explain)
     ranked = fuse([garlic, log], _dense_only([0.5, 0.44]), "when is garlic planted", {}, None, 10)
     assert {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.03)}
     # ... a first heading not the title, not a heading that says a day in passing (the review)
@@ -1841,3 +1842,16 @@ def test_a_logseq_template_blocks_content_ranks_as_a_templates():
     asked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.58]), "my site RA template", {}, None,
                                             10)}
     assert not asked[0].archived and not asked[1].template
+
+
+def test_a_passage_that_says_a_time_of_day_comes_first_for_a_question_for_what_time():
+    # trial s65 B: "what time do i need to ring the butcher by" had lifted the minutes that say a day (+0.03), not
+    # the weekly order's "phone by noon Tue"
+    chunks = [_chunk("minutes.md", 0, "kitchen done 27 Apr, over by £600"),
+              _chunk("weekly order.md", 0, "Wilf the butcher: phone by noon, delivers Thu")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.49]), "what time do i need to ring the butcher by", {}, None, 10)
+    assert ranked[0].row == 1 and {c.row: c.explain.day_said for c in ranked} == {0: 0.0, 1: pytest.approx(0.03)}
+    ranked = fuse(chunks, _dense_only([0.5, 0.49]), "physio appt what time", {}, None, 10)
+    assert ranked[0].row == 1
+    ranked = fuse(chunks, _dense_only([0.5, 0.49]), "when is the kitchen done", {}, None, 10)
+    assert ranked[0].row == 0  # (a day, for "when": as before)

@@ -677,6 +677,26 @@ def asks_time(text: str) -> bool:
     return _ASKS_TIME.match(text) is not None
 
 
+def asks_clock(text: str) -> bool:
+    """Does the question ask for a time of day ("what time do i need to ring the butcher by", "physio appt next week
+    what time")? Its answer says a time (says_clock), not a day."""
+    return _ASKS_CLOCK.search(text) is not None
+
+
+def says_clock(text: str) -> bool:
+    """Does a passage say a time of day ("6.30pm", "17:30", "noon", "around 10.40", "9.00-3.30")?"""
+    return _CLOCK.search(text) is not None
+
+
+_ASKS_CLOCK = re.compile(r"\bwhat\s+times?\b|\bat\s+what\s+time\b", re.IGNORECASE)
+# (not a sum or a measure: "£1.50", "2.31m", "4.7/5"; a dotted time only beside am/pm, a word that sets a time, or as
+# a span "9.00-3.30")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+                    r"|\b(?:noon|midday|midnight)\b|\b\d{1,2}\s*o['’]clock\b"
+                    r"|\b(?:at|around|about|by|from|til|till|until|before|after|approx|c\.)\s+\d{1,2}\.[0-5]\d\b(?![.\d%])"
+                    r"|\b\d{1,2}\.[0-5]\d\s*[-–]\s*\d{1,2}[.:][0-5]\d\b", re.IGNORECASE)
+
+
 def asks_when(text: str) -> bool:
     """Does the question ask when, on which days or how often ("when did I last run?", "how many times did I go
     climbing?")?"""

@@ -26,7 +26,7 @@ from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
-from .asking import (DEFINING, lists_only_plans, asks_amount, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, lists_only_plans, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -298,7 +298,7 @@ class Explanation:
         if self.in_range:
             note += f", holds {self.in_range} in its range (+{RANGE_BONUS:.2f})"
         if self.day_said:
-            note += f", says a day, as asked (+{self.day_said:.2f})"
+            note += f", says a day or a time, as asked (+{self.day_said:.2f})"
         if self.day_opens:
             note += f", opens with the day asked (+{DAY_OPENS_BONUS:.2f})"
         if self.says_all:
@@ -786,8 +786,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
                       dtype=bool) if asks_amount(text) else np.zeros(len(cand), dtype=bool)
     in_range = _in_range(of, text)
     did_i = _DID_I.match(text) is not None
-    day_said = np.array([_says_day(without_set_days(c.text) if did_i else c.text) or _under_day(c) for c in of], dtype=bool) \
-        if asks_time(text) and not day.any() else np.zeros(len(cand), dtype=bool)
+    # (a time of day, for "what time ...": "what time do i need to ring the butcher by" had lifted the minutes that say
+    # a day, trial s65 B)
+    clock = asks_clock(text)
+    day_said = np.array([says_clock(c.text) if clock else _says_day(without_set_days(c.text) if did_i else c.text)
+                         or _under_day(c) for c in of], dtype=bool) \
+        if (asks_time(text) or clock) and not day.any() else np.zeros(len(cand), dtype=bool)
     day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * did_i)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
