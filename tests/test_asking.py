@@ -381,14 +381,16 @@ def test_a_question_for_all_the_items_of_a_list_is_told_apart():
               "things to pack for bologna", "stuff to bring camping", "what to pack for font",
               "what do i need to take to the fair?",  # (trial s62 B: a checklist an item a hit)
               "checklist for packing the van for a fair", "my packing list for skye", "list of the vaccs",  # (s62 P)
-              "things to do before an annual review", "jobs to sort out before xmas"):  # (trial s64 IFA-037)
+              "things to do before an annual review", "jobs to sort out before xmas",  # (trial s64 IFA-037)
+              "which cups and trophies do we give out at the show", "what classes are there at the show"):  # (s65 C)
         assert asks_list(q), q
     for q in ("what is the boiler's pressure", "which cert expired in june?", "how do I list files", "what did tom say",
               "which restaurant did we go to for my birthday", "which version did we deploy", "what time did we leave",
               "what book did i read last", "which bus did we take", "what status did i give it",
               "which of the buses is fastest", "things to know about the boiler",
               "what do i need to do about the boiler", "list comprehension in python",  # one (the review)
-              "things to do in york"):  # (places, not a checklist)
+              "things to do in york",  # (places, not a checklist)
+              "what is there to eat", "which bus and train do i get"):
         assert not asks_list(q), q
 
 

@@ -560,10 +560,14 @@ _MEASURE = re.compile(r"\s*(?:\d+/\d+(?!/)|\d+(?:[.,]\d+)?|[½¼¾⅓])(?![\d:/-
 # short list or table whole, not its items one a hit (trial s49: the chapters had come a row a hit)
 # (of several: "which restaurant did we go to", "what time did we leave" ask for one, the review)
 _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the|my|our)\s"
-                        r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+(?:still\s+)?"
+                        # ... of two things too ("which cups and trophies do we give out", trial s65 C: shown an
+                        # item a hit)
+                        r"|which\s+(?:of\s+(?:the|my|our)\s+(?:\w+\s+)?)?(?:\w+\s+)?\w+[^\Wsu]s\s+"
+                        r"(?:(?:and|&|or)\s+(?:\w+\s+)?\w+[^\Wsu]s\s+)?(?:still\s+)?"
                         r"(?:(?:are|were|do|did|have|has|had)(?:n[’']t)?|got|get|need|went|came|am\s+i)\s"
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s"
+                        r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were)\s+there\b"
                         # ... what to pack, bring, take or buy: a checklist ("things to pack for bologna", trial s62 B)
                         # ... or do, check, prepare (trial s64 IFA-037: "things to do before an annual review" had shown
                         # a checklist's tasks one a hit)
