@@ -195,6 +195,11 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # ... in lower case at the question's end after "in" (trial s47: "what did we do in may" had found no day), not
     # before more words ("in may I go", "it may rain")
     assert span("what did we do in may?") == ("2026-05-01", "2026-05-31") and span("in may I go") is None
+    # ... or before a break that sets the rest apart (trial s65 D: "oakley in march - anything medical happen" had
+    # named no day), not a dash alone ("I may - or may not")
+    assert span("oakley in march - anything medical happen") == ("2026-03-01", "2026-03-31")
+    assert span("in may, who came to the fair") == ("2026-05-01", "2026-05-31")
+    assert span("i may - or may not") is None and span("we march - then rest") is None
     # ... or after "last", "next", a part's "early", "end of" (the s47 review: "in early may?" had named no days)
     assert span("what did we sow last may?") == ("2026-05-01", "2026-05-31")
     assert span("what did we plant in early may?") == ("2026-05-01", "2026-05-15")  # (its part: s57)
