@@ -206,6 +206,18 @@ def test_a_word_the_notes_write_as_two_is_searched_as_the_two():
         Fix("loadin", "loading"),)  # where the notes never write the two together, the nearest word
 
 
+def test_two_words_one_of_them_no_notes_the_notes_write_as_one_are_searched_as_the_one():
+    # trial s65 G: "does anyone on staff carry an epi pen" had not found "epipen in her bag"
+    said = {"staff", "carry", "pen", "epipen", "wet", "suit", "wetsuit"}
+    speller = Speller(sorted(said), sorted(said), lambda row: 3)
+    known = lambda w: w.lower() in said or w.lower() in ("does", "anyone", "on", "an", "a", "my")
+    got = spelled("does anyone on staff carry an epi pen", known, speller)
+    assert got.text == "does anyone on staff carry an epipen" and got.fixes == (Fix("epi pen", "epipen"),)
+    # ... not two words the notes both say (their joined word is a related word of the keyword side), nor in quotes
+    assert spelled("my wet suit", known, speller).fixes == ()
+    assert spelled("carry an epi pen", known, speller, quoted=["epi pen"]).fixes == ()
+
+
 def test_of_two_words_as_near_the_one_with_two_letters_swapped_is_meant():
     # trial s61 YB: "peice" had been searched as "price" (said more), though the notes say "piece"
     from notesqa.keywords import _stem_all
