@@ -1855,3 +1855,17 @@ def test_a_passage_that_says_a_time_of_day_comes_first_for_a_question_for_what_t
     assert ranked[0].row == 1
     ranked = fuse(chunks, _dense_only([0.5, 0.49]), "when is the kitchen done", {}, None, 10)
     assert ranked[0].row == 0  # (a day, for "when": as before)
+
+
+def test_a_day_alone_is_no_thin_passage_for_a_question_for_when_or_what_is_next():
+    # trial s65 E: "- 2027-01-19" under "## Next collections" had come 7th for "when's the next clinical waste
+    # collection", after its note's other passages (a few words), behind "- 2026-11-24 done"
+    chunks = [dataclasses.replace(_chunk("waste.md", 0, "2026-11-24 done"), heading=["Next collections"]),
+              dataclasses.replace(_chunk("waste.md", 1, "2027-01-19"), heading=["Next collections"]),
+              _chunk("waste.md", 2, "Used to be with PHS until 2023, dropped them, price went to £55")]
+    for question in ("when's the next clinical waste collection", "next collection date"):
+        ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.5]), question, {}, None, 10)}
+        assert not ranked[1].thin, question
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.5]), "who collects the waste", {}, None,
+                                             10)}
+    assert ranked[1].thin  # (asked no day: a few words)

@@ -817,6 +817,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
     says_when = (p_short | p_names & (not who)) & p_says_when if asks_time(text) else np.zeros(len(cand), dtype=bool)
     thin &= ~says_when
+    # ... nor a day alone, asked when or what is next ("- 2027-01-19" under "## Next collections" for "when's the next
+    # clinical waste collection": trial s65 E, 7th behind "- 2026-11-24 done")
+    if asks_time(text) or asks_next(text):
+        thin &= ~np.array([_says_day(c.text) for c in of], dtype=bool)
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
     # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
     # properties or a label of what follows stay thin
