@@ -142,6 +142,10 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Runbook - Update Proxmox", heading=("Update Proxmox", "If it goes wrong")).breadcrumb == [
         "Runbook - Update Proxmox", "If it goes wrong"]
     assert _hit(title="Runbook - Update Proxmox", heading=("Steps",)).breadcrumb == ["Runbook - Update Proxmox", "Steps"]
+    # ... or after the day or month it opens with (trial s65 F: "2026-12 Mrs J.H > Mrs J.H > Paperwork")
+    assert _hit(title="2026-12 Mrs J.H", heading=("Mrs J.H", "Paperwork")).breadcrumb == ["2026-12 Mrs J.H", "Paperwork"]
+    assert _hit(title="2026-11-27 Standup", heading=("Standup notes",)).breadcrumb == ["2026-11-27 Standup",
+                                                                                       "Standup notes"]
     assert _hit(title="Languages", heading=("C", "C++")).breadcrumb == ["Languages", "C", "C++"]
     assert _hit(title="Languages", heading=("C#", "C")).breadcrumb == ["Languages", "C#", "C"]
     assert _hit(title="Smile 5 Home Battery", heading=("Smile 5", "UPS")).breadcrumb == [

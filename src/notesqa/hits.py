@@ -104,7 +104,8 @@ class Hit:
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
                                             or _same_day_as(out[-1], part)
                                             or out[-1] == self.title and self.heading and part == self.heading[0]
-                                            and (_said_by(out[-1], part) or _after_dash(out[-1], part))):
+                                            and (_said_by(out[-1], part) or _after_dash(out[-1], part)
+                                                 or _after_day(out[-1], part))):
                 continue
             if out and (_repeats(part, out[-1]) or _ends_with(part, out[-1]) or _same_day_name(out[-1], part)
                         or out[-1] == self.title and self.heading and part == self.heading[0]
@@ -408,6 +409,16 @@ def _said_by(title: str, heading: str) -> bool:
 
 
 _DASH = re.compile(r"\s[-–—:]\s|:\s")
+
+
+def _after_day(title: str, heading: str) -> bool:
+    """Is a note's first heading what its title says after the day or month it opens with ("Mrs J.H" of "2026-12 Mrs
+    J.H", trial s65 F's family files: "2026-12 Mrs J.H > Mrs J.H > Paperwork")?"""
+    m = _DAY_FIRST.match(title)
+    return m is not None and bool(_loose(heading)) and _loose(m.group(1)) == _loose(heading)
+
+
+_DAY_FIRST = re.compile(r"\s*(?:\d{4}[-_.]\d\d(?:[-_.]\d\d)?|\d{4}-W\d\d)[\s_-]+(\S.*)$")
 
 
 def _as_written(heading: str, title: str) -> bool:
