@@ -1617,6 +1617,15 @@ def test_an_item_asked_for_with_all_its_list_shows_the_list_or_table_whole():
     assert sum(len(c.text) for c in items) > 600
     assert (s := select(tree, [Candidate(7, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
                         600, None, {})[0]).root == 0 and s.follow == tuple(range(1, 10))
+    # ... and of up to twenty in that room (trial s65 H: "what do i need to pack for a domi", a kit checklist of 13,
+    # had come an item a hit)
+    items = [_chunk("kit.md", i, f"\u2610 kit item {i}, spare batts") for i in range(13)]
+    tree = NoteTree.build(items)
+    assert (s := select(tree, [Candidate(9, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, listing=True))], 1,
+                        600, None, {})[0]).root == 0 and s.follow == tuple(range(1, 13))
+    items = [_chunk("kit.md", i, f"\u2610 kit item {i}, spare batts") for i in range(21)]  # (more: an item a hit)
+    assert select(NoteTree.build(items), [Candidate(9, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9,
+                                                                           listing=True))], 1, 600, None, {})[0].root == 9
 
 
 def test_a_matching_bullet_under_the_next_heading_is_not_shown_in_the_hit_before_it():

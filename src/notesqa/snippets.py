@@ -810,7 +810,9 @@ SECTION_LIST = 8  # a list of this many items or fewer directly under a heading 
 # ... and a table of as many rows a question asks for all of, in this much room, whatever the hit's: its rows are the
 # answer (trial s61 XA: "list the vlans and their subnets" had shown 3 of 8 rows, each a hit)
 LIST_TABLE_ROOM = 1200
-LISTING_ITEMS = 12  # ... and a list of this many items (trial s62 B: "things to pack for bologna", nine, one a hit)
+# ... and a list of this many items, in that room (trial s62 B: "things to pack for bologna", nine, one a hit; trial
+# s65 H: "what do i need to pack for a domi", a kit checklist of 13, had come an item a hit, in no order)
+LISTING_ITEMS = 20
 
 
 def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps: bool = False,
