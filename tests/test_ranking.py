@@ -1869,3 +1869,8 @@ def test_a_day_alone_is_no_thin_passage_for_a_question_for_when_or_what_is_next(
     ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.6, 0.5]), "who collects the waste", {}, None,
                                              10)}
     assert ranked[1].thin  # (asked no day: a few words)
+    # ... but a day and a mark, a log's entry, stays thin: the log is shown from its first (trial s62 WG-020)
+    logged = [dataclasses.replace(c, text=c.text + " \u2714") if c.seq == 1 else c for c in chunks]
+    ranked = {c.row: c.explain for c in fuse(logged, _dense_only([0.6, 0.6, 0.5]), "next collection date", {}, None,
+                                             10)}
+    assert ranked[1].thin

@@ -819,8 +819,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin &= ~says_when
     # ... nor a day alone, asked when or what is next ("- 2027-01-19" under "## Next collections" for "when's the next
     # clinical waste collection": trial s65 E, 7th behind "- 2026-11-24 done")
+    # (a day and a mark, "- 2026-02-28 ✔", stays thin: a log's entries, shown from the first, trial s62 WG-020)
     if asks_time(text) or asks_next(text):
-        thin &= ~np.array([_says_day(c.text) for c in of], dtype=bool)
+        thin &= ~np.array([_only_a_day(c.text) for c in of], dtype=bool)
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
     # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
     # properties or a label of what follows stay thin
@@ -1772,6 +1773,12 @@ def _field_says_when(text: str) -> bool:
 def _says_day(text: str) -> bool:
     """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
     return WRITTEN_DAY.search(text) is not None
+
+
+def _only_a_day(text: str) -> bool:
+    """Is a passage a day alone ("2027-01-19", "Tue 19 Jan")?"""
+    m = WRITTEN_DAY.search(text)
+    return m is not None and not (text[:m.start()] + text[m.end():]).strip(" .,;:()-–—")
 
 
 def _under_day(c: Chunk) -> bool:
