@@ -42,6 +42,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     assert click_unstyle(format_hit(1, both)).splitlines()[-1] == "    a.md:1  due 2026-12-05, says 2026-12-10"
     fran = dataclasses.replace(task, text="TODO ask Fran for final numbers for 16 Dec\nDEADLINE: <2026-12-09 Wed>")
     assert click_unstyle(format_hit(1, fran)).splitlines()[-1] == "    a.md:1  due 2026-12-09, says 2026-12-16"
+    # ... and the day one starts by its start, not as due (trial s65 J: a rotation's "start:: 2025-12-03")
+    rotation = dataclasses.replace(task, text="start: 2025-12-03\nend: 2026-04-07")
+    assert click_unstyle(format_hit(1, rotation)).splitlines()[-1] == "    a.md:1  starts 2025-12-03, says 2026-04-07"
     done = dataclasses.replace(task, text="☑ print the voucher ✅ 2026-11-20")  # (trial s60 UD: "due 2026-11-20")
     assert click_unstyle(format_hit(1, done)).splitlines()[-1] == "    a.md:1  done 2026-11-20"
     told = dataclasses.replace(task, text="next Tues: Hollis chase + dentist", date="2026-12-03")

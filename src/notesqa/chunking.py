@@ -101,6 +101,14 @@ _DEADLINE_DAY = re.compile(rf"(?:{_DEADLINE})(\d{{4}}-\d\d-\d\d)")
 _SCHEDULED_DAY = re.compile(rf"(?:{_SCHEDULED})(\d{{4}}-\d\d-\d\d)")
 
 
+_START_DAY = re.compile(r"(?:\U0001f6eb\ufe0f?\s*|\b[Ss]tart:\s*)(\d{4}-\d\d-\d\d)")
+
+
+def start_days(text: str) -> set[str]:
+    """The days a task in text starts (the Tasks plugin's 🛫, a "start:" field): no days it is due."""
+    return set(_START_DAY.findall(text)) if "\U0001f6eb" in text or "tart:" in text else set()
+
+
 def due_day(text: str) -> str | None:
     """The day a task is due: its deadline (Logseq's DEADLINE:, the Tasks plugin's 📅), else the day it is
     scheduled for (SCHEDULED:, ⏳); never its start (🛫). None without either."""

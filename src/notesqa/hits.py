@@ -461,7 +461,7 @@ def matched_day(hit: Hit) -> str:
     ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
     asked"."""
     from .agenda import days_said
-    from .chunking import task_days, task_state, without_set_days
+    from .chunking import start_days, task_days, task_state, without_set_days
 
     from .metadata import slashed_days
 
@@ -487,7 +487,8 @@ def matched_day(hit: Hit) -> str:
     other = (days_said(unset, day) | slashed_days(text, "dmy") | slashed_days(text, "mdy")) - {day} - due
     said = due | other
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
-    word = "says" if not due else "done" if due <= task_days(unset) else "due"
+    # (nor is the day it starts: a rotation's "start:: 2025-12-03" had said "due", trial s65 J)
+    word = "says" if not due else "done" if due <= task_days(unset) else "starts" if due <= start_days(text) else "due"
     if len(due) == 1 and len(other) == 1:
         # (either may be the day asked: both, not "of the days asked" beside "TODO ask Fran for final numbers for 16
         # Dec", DEADLINE 9 Dec, among tasks each said due its day, trial s65 D)
