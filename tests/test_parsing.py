@@ -267,6 +267,10 @@ def test_a_line_of_only_wikilinks_is_thin():
     note = parse_note("Next: [[Lecture 12 - Stationary Distributions]]\n\n- see also [[CAP theorem]]\n"
                       "- Prev lecture: [[Lecture 10]]\n- Kleppmann argues against [[CAP theorem]]\n", "Lecture 11.md")
     assert [u.thin for u in note.units] == [True, True, True, False]
+    # ... "Back to", "Linked:" (trial s65 J: "Back to [[Psychiatry]]" had come first for the Mental Health Act)
+    note = parse_note("Back to [[Psychiatry]]\n\n- Linked: [[Gentamicin]]\n- Links: [[Ottawa rules]], [[A&E]]\n"
+                      "- back pain: [[Low back pain]] red flags\n", "MHA.md")
+    assert [u.thin for u in note.units] == [True, True, True, False]
     # ... and a few words of the links' own names before them (trial s52: "clubs → [[Clubs#Sam]]" had come first for
     # "what clubs does sam do", above the list it points to); other words beside a link stay a passage
     note = parse_note("- sizes → [[Sizes]]\n- clubs → [[Clubs#Sam]]\n- Clubs: [Clubs](clubs.md)\n"

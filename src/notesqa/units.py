@@ -551,7 +551,10 @@ _LINK_WORD = re.compile(r"[^\W_]+")
 
 
 # a word that points to the links after it: a lecture's "Next:", a "See also" line
-_POINTER = re.compile(r"(?:next|prev(?:ious)?|up|back|parent|related|see(?: also)?|also|cf\.?)"
+# ... or back to it, or links ("Back to [[Psychiatry]]", "Linked: [[Gentamicin]]": trial s65 J, first for the Mental
+# Health Act question)
+_POINTER = re.compile(r"(?:next|prev(?:ious)?|up|back(?: to)?|return to|parent|related|links?|linked(?: to)?|"
+                      r"see(?: also)?|also|cf\.?)"
                       r"(?:\s*(?:lecture|note|page|chapter|topic)s?)?", re.IGNORECASE)
 
 
