@@ -550,7 +550,8 @@ _SEASON_ENDS = (r"(?=\s*(?:[?.!,;:)]|$)|\s+(?:and|or|when|while|before|after|bec
 _SEASONS = r"(spring|summer|autumn|fall|winter)"
 # (its year, or the two a winter spans, "winter 24/25", "winter 2024-25": trial s64 PHD-005 had been read as the last)
 _SEASON_YEAR = r"(" + YEAR + r"|\d\d(?=[/-]\d\d\b))(?:[/-](?:19|20)?\d\d(?!\d))?"
-_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r")?"
+# ("this winters jobs list", its apostrophe left out: trial s65 L, read as no days while "this winter" was)
+_SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(?:of\s+)?" + _SEASON_YEAR + r")?"
                      r"|(?:in|during|over)\s+(?:the\s+)?" + _SEASONS +
                      r"(?:\s+(?:of\s+)?" + _SEASON_YEAR + r"\b|" + _SEASON_ENDS + r")"
                      r"|" + _SEASONS + r"\s+(?:of\s+)?" + _SEASON_YEAR + r")\b", re.IGNORECASE)
