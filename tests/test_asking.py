@@ -382,7 +382,8 @@ def test_a_question_for_all_the_items_of_a_list_is_told_apart():
               "what do i need to take to the fair?",  # (trial s62 B: a checklist an item a hit)
               "checklist for packing the van for a fair", "my packing list for skye", "list of the vaccs",  # (s62 P)
               "things to do before an annual review", "jobs to sort out before xmas",  # (trial s64 IFA-037)
-              "which cups and trophies do we give out at the show", "what classes are there at the show"):  # (s65 C)
+              "which cups and trophies do we give out at the show", "what classes are there at the show",  # (s65 C)
+              "what do i still need to do for fy2 arcp", "whats left to do on the kitchen"):  # (trial s65 J)
         assert asks_list(q), q
     for q in ("what is the boiler's pressure", "which cert expired in june?", "how do I list files", "what did tom say",
               "which restaurant did we go to for my birthday", "which version did we deploy", "what time did we leave",

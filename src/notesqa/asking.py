@@ -575,6 +575,10 @@ _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the
                         r"(?:pack|bring|take|buy|get)\b"
                         r"|(?:things|stuff|items|jobs)\s+(?:(?:i|we)\s+(?:need\s+|have\s+)?)?to\s+"
                         r"(?:do|check|prepare|sort(?:\s+out)?)\s+(?:before|for|after|at|on|when|by)\b"
+                        # ... or what is still to do for a thing, a checklist's open items (trial s65 J: "what do i
+                        # still need to do for fy2 arcp" had come an item a hit, out of the list's order)
+                        r"|what\s+(?:do|have)\s+(?:i|we)\s+(?:still\s+)?(?:got\s+|need\s+|have\s+)to\s+do\s+(?:for|before)\b"
+                        r"|what(?:'s|’s|s|\s+is)\s+(?:still\s+)?left\s+to\s+do\b"
                         # ... or a checklist, a list of them ("checklist for packing the van", trial s62 P)
                         r"|(?:(?:the|my|our)\s+)?(?:(?:check\s*list|(?:packing|shopping|kit)\s+list)\b|list\s+of\s))",
                         re.IGNORECASE)
