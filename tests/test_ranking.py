@@ -92,6 +92,14 @@ def test_a_year_said_only_in_another_notes_title_is_not_the_passages():
                                parents=["Hobby goals 2025"], origin="Hobby goals 2025.md:1")
     ranked = {c.row: c for c in fuse([*chunks, copy], _dense_only([0.5] * 4), "hobby goals 2026", {}, None, 10)}
     assert not ranked[3].explain.year_match
+    # ... nor in a link's words, its file's name, to a note titled otherwise (trial s65 L: "see [[2026 season bookings
+    # summary]]" of the note "# 2026 season – bookings summary" had put "Prices 2027" first for "... this yr")
+    prices = [dataclasses.replace(_chunk("Prices/Prices 2027.md", 0, "Heron 0% (see 2026 season bookings summary)"),
+                                  title="Prices 2027"),
+              dataclasses.replace(_chunk("Bookings/2026 season bookings summary.md", 0, "Heron: 61%"),
+                                  title="2026 season – bookings summary")]
+    ranked = {c.row: c for c in fuse(prices, _dense_only([0.5] * 2), "heron price 2026", {}, None, 10)}
+    assert not ranked[0].explain.year_match and ranked[1].explain.year_match
 
 
 def test_fuse_gives_unfetched_candidates_the_approximate_indexs_floor():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import posixpath
 import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields, replace
@@ -458,7 +459,7 @@ class Passages:
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
         self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
-        self._year_titles: list[tuple[str, str]] | None = None  # the titles that name a year (without_year_titles)
+        self._year_titles: list[tuple[str, str, str]] | None = None  # the names that name a year (without_year_titles)
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
@@ -474,13 +475,17 @@ class Passages:
         return named is not None and self._newest.get(named[0], named[1]) > named[1]
 
     def without_year_titles(self, text: str, own: str) -> str:
-        """text without the titles it says of other notes that name a year ("Hobby goals 2026"), read on first use."""
-        if self._year_titles is None:  # (title, its folded form), the longest first
-            titles = sorted({c.title for c in self.chunks if _year_named(c.title)}, key=len, reverse=True)
-            self._year_titles = [(t, t.casefold()) for t in titles]
+        """text without the titles it says of other notes that name a year ("Hobby goals 2026"), or their file names,
+        as a link writes them ("see [[2026 season bookings summary]]" of the note "# 2026 season – bookings summary":
+        trial s65 L, "Prices 2027" had been of 2026 by it), read on first use. own: the passage's note's path."""
+        if self._year_titles is None:  # (name, its folded form, its note's path), the longest first
+            names = {(n, c.path) for c in self.chunks
+                     for n in (c.title, posixpath.splitext(posixpath.basename(c.path))[0]) if _year_named(n)}
+            self._year_titles = [(n, n.casefold(), path) for n, path in sorted(names, key=lambda x: len(x[0]),
+                                                                                reverse=True)]
         folded = text.casefold()
-        for title, low in self._year_titles:
-            if title != own and low in folded:
+        for _, low, path in self._year_titles:
+            if path != own and low in folded:
                 folded = folded.replace(low, " ")
         return folded
 
@@ -1075,7 +1080,7 @@ def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
     for j in np.flatnonzero(out):
         c = chunks[int(cand[j])]
         if not _dated_in(c, asked) and (c.origin or asked.isdisjoint(years(c.title))):
-            said = passages.without_year_titles(_says_of_itself(c, title=False), c.title)
+            said = passages.without_year_titles(_says_of_itself(c, title=False), c.path)
             out[j] = not asked.isdisjoint(years(said))
     return out
 
