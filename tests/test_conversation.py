@@ -88,6 +88,7 @@ def test_followup_detection():
     assert followup_kind("how do I prevent it?") == "sure" and followup_kind("what did they decide?") == "sure"
     assert standalone("how do I prevent it?", "what is a deadlock?") == "what is a deadlock how do I prevent it"
     assert followup_kind("how do I install it on a Raspberry Pi 4 at home?") is None  # long: its own question
+    assert followup_kind("keiths fix-it sessions page") is None  # ("it" in a compound: trial s65 P)
     # ... but not "it" after a thing the question names before its question word (trial s47)
     assert followup_kind("epimax how do we use it") is None and followup_kind("the boiler, how do I reset it") is None
     assert followup_kind("so how do we use it?") == followup_kind("ok where is it?") == "sure"

@@ -69,6 +69,7 @@ _MORE = re.compile(r"^\s*(and\s+)?(what else|anything else|more on|more about|mo
 _YEAR = re.compile(rf"(?<![\w-]){YEAR}(?![\w-])")  # not the year of a day written 2025-03-14 (the review)
 _ISO_DAY = re.compile(rf"(?<![\w-])({YEAR})(-[01]\d-[0-3]\d)(?![\w-])")
 _WORD = re.compile(r"\w+")
+_COMPOUND = re.compile(r"\w+(?:-\w+)*")  # a word and the words a hyphen joins to it ("fix-it")
 _IN_YEAR = re.compile(rf"\b(?:(?:in|during|of|from)\s+)?(?<![\w-]){YEAR}(?![\w-])", re.I)
 
 
@@ -173,8 +174,10 @@ def _kind(question: str) -> str | None:
         return None
     # (written in lower case: "IT support", "Make It Stick" are no pronouns: the review; nor one after a thing named
     # before the question word, "epimax how do we use it": trial s47)
-    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(words, i) and not _worth_it(words, i)
-                                            and not _people_before(words, i) for i, w in enumerate(words)) \
+    # (nor one inside a compound: "keiths fix-it sessions page", trial s65 P, had been said to be a follow-up)
+    whole = _COMPOUND.findall(q)
+    if len(words) <= _PRONOUN_WORDS and any(w in _PRONOUNS and not _it_team(whole, i) and not _worth_it(whole, i)
+                                            and not _people_before(whole, i) for i, w in enumerate(whole)) \
             and not _fronted(q):
         return "sure"  # "how do I prevent it?" after "what is a deadlock?" (trial s38: DDoS mitigation came back)
     if len(words) > 3:
