@@ -142,6 +142,9 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Runbook - Update Proxmox", heading=("Update Proxmox", "If it goes wrong")).breadcrumb == [
         "Runbook - Update Proxmox", "If it goes wrong"]
     assert _hit(title="Runbook - Update Proxmox", heading=("Steps",)).breadcrumb == ["Runbook - Update Proxmox", "Steps"]
+    # ... but a title of one word is no name a section's heading says more fully (trial s65 M: "Prices" had gone)
+    assert _hit(title="Prices", heading=("Full groom prices (from 2 Feb 2026)",)).breadcrumb == [
+        "Prices", "Full groom prices (from 2 Feb 2026)"]
     # ... or after the day or month it opens with (trial s65 F: "2026-12 Mrs J.H > Mrs J.H > Paperwork")
     assert _hit(title="2026-12 Mrs J.H", heading=("Mrs J.H", "Paperwork")).breadcrumb == ["2026-12 Mrs J.H", "Paperwork"]
     assert _hit(title="2026-11-27 Standup", heading=("Standup notes",)).breadcrumb == ["2026-11-27 Standup",
