@@ -491,6 +491,9 @@ def test_a_followup_asked_on_the_command_line_is_said_to_be_read_on_its_own(buil
     assert "“and in 2023?” is searched" in res.stderr  # quoted as every message quotes (the fuzz: Python's repr)
     assert "on its own" not in _ask(*args, "what did Werner say about cells?").stderr
     assert "on its own" not in _ask(*args, "tag:conferences").stderr  # filters alone: a listing, no follow-up
+    # ... nor days alone, a search of those days (trial s65 N: `ask "this summer"` had said so, of no question before)
+    assert "on its own" not in _ask(*args, "this summer").stderr
+    assert "on its own" in _ask(*args, "and last summer?").stderr
 
 
 def test_a_notes_name_asked_on_the_command_line_is_no_followup_and_says_it_is_that_note(tmp_path):

@@ -552,6 +552,18 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     _echo_stale(changes, other, notes_dir_given, index_dir, read_by_older(idx.manifest))
 
 
+def _only_days(question: str) -> bool:
+    """Is the question only days ("this summer", "last week"), no "and" before them: a search of those days, not a
+    follow-up read on its own (trial s65 N: `ask "this summer"` had said it was searched "without the one before it",
+    of no question before it)?"""
+    from .chunking import has_words
+    from .conversation import without_days
+    from .grammar import FILTER
+    from .periods import days
+
+    return bool(days(question)) and not has_words(without_days(FILTER.sub(" ", question)))  # ("and ...?" has words)
+
+
 def _echo_followup_hint(question: str, names_in) -> None:
     """A question that reads as a follow-up ("and in children?") is read on its own here: say where it is not
     (not for a note's name, "the Ashborn": names_in is NotesIndex.note_names_in)."""
@@ -561,7 +573,7 @@ def _echo_followup_hint(question: str, names_in) -> None:
     from .query import visible
     from .wording import in_quotes
 
-    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) \
+    if followup_kind(question) == "sure" and has_words(FILTER.sub(" ", question)) and not _only_days(question) \
             and not only_a_name(question, names_in) and not names_its_subject(question, names_in):  # not filters alone
         shown = in_quotes(" ".join(visible(question).split()))  # (as every message quotes: not Python's repr)
         click.secho(f"(`notesqa ask` reads each question on its own: {shown} is searched without the one "
