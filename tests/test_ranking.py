@@ -1882,3 +1882,21 @@ def test_a_day_alone_is_no_thin_passage_for_a_question_for_when_or_what_is_next(
     ranked = {c.row: c.explain for c in fuse(logged, _dense_only([0.6, 0.6, 0.5]), "next collection date", {}, None,
                                              10)}
     assert ranked[1].thin
+
+
+def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one():
+    # trial s65 B, P: "whats ruths phone no" had put her note's other lines before "ruth@x.co.uk / 01539 722418", a
+    # Logseq page's "engineer: Mick @ Northern Espresso" (no number) first for "mick coffee engineer phone no"
+    from notesqa.ranking import CONTACT_BONUS
+
+    chunks = [_chunk("Coffee machine.md", 0, "engineer: Mick @ Northern Espresso Services"),
+              _chunk("Coffee machine.md", 1, "Mick @ Northern Espresso 07712 448 903")]
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), "mick coffee engineer phone no", {},
+                                             None, 10)}
+    assert ranked[1].contact and not ranked[0].contact and ranked[1].rank > ranked[0].rank
+    assert f"holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
+    # ... not for a number of another thing ("licence number"), nor a question for none
+    for question in ("premises licence number", "who services the coffee machine"):
+        assert not any(e.contact for e in {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question,
+                                                                            {}, None, 10)}.values()), question
+

@@ -147,6 +147,10 @@ STEPS_BONUS = 0.10
 # had come before "2023 total: £17,160"; trial s50: "€189.90" 8th for "how much did the replacement disk cost", after
 # the disk's serials and warranty, at 0.03). For ranking only; of the sums, the other signals choose.
 AMOUNT_BONUS = 0.06
+# ... and for a phone number or an email address ("whats ruths phone no", "mick coffee engineer phone no"): a passage
+# that holds one (trial s65: the accountant's "ruth@... / 01539 722418" 3rd behind her note's other lines, a Logseq
+# page's "engineer: Mick @ Northern Espresso" with no number first, B-001, P-025, I-014)
+CONTACT_BONUS = 0.05
 # A number the question gives that falls inside a range a passage states ("if k is 2.8": a sliding scale's "2.6 – 3.0"
 # row, trial s63 VET-005, not in the ten best; "a 75 kg dog": "60-90 kg"): that row, not the rows either side that
 # say the same words. A number with a decimal point or of 10 or more, no year (a span of years: the year's own rules).
@@ -207,6 +211,7 @@ class Explanation:
     phrase: float = 0.0  # 0..1: the share of the question's word pairs the passage says in order (PHRASE_BONUS)
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
+    contact: bool = False  # holds a phone number or an email address, for a question that asks for one (CONTACT_BONUS)
     in_range: str = ""  # the number the question gives, inside a range the passage states (RANGE_BONUS)
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
@@ -296,6 +301,8 @@ class Explanation:
             note += f", a step of the note it names, asked for its steps (+{STEPS_BONUS:.2f})"
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
+        if self.contact:
+            note += f", holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})"
         if self.in_range:
             note += f", holds {self.in_range} in its range (+{RANGE_BONUS:.2f})"
         if self.day_said:
@@ -816,6 +823,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
+    contact = np.array([states_contact(c.text) for c in of], dtype=bool) if _ASKS_PHONE.search(text) \
+        else np.zeros(len(cand), dtype=bool)
     if _ASKS_CONTACT.search(text):  # ... nor an email address or a number, asked for one ("sams email wired": trial s60
         thin &= ~np.array([states_contact(c.text) for c in of], dtype=bool)  # UC-036, "sokonjo@wired.co.uk" had come last)
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
@@ -861,7 +870,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + SAYS_ALL_BONUS * says_all
+            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming + NOW_SECTION * now_section
@@ -897,7 +906,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
@@ -1925,6 +1934,8 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
 
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
+# ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
+_ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|phone|mobile|tel|whatsapp)\b", re.IGNORECASE)
 
 
 def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:
