@@ -1805,7 +1805,7 @@ def test_asked_what_holds_now_a_section_of_now_comes_before_one_of_what_held_onc
               dataclasses.replace(_chunk("Injuries.md", 1, "Priya - left hamstring, easy running only"),
                                   heading=["Current"])]
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), "who's injured right now", {}, None, 10)
-    assert [c.row for c in ranked] == [1, 0] and "a section of what holds now" in str(ranked[0].explain)
+    assert [c.row for c in ranked] == [1, 0] and "of what holds now (+0.05)" in str(ranked[0].explain)
     assert fuse(chunks, _dense_only([0.5, 0.45]), "who was injured in 2024", {}, None, 10)[0].row == 0  # (not asked)
     # ... a heading of more words that only opens with one of them is no such section ("Old Trafford trip" is a trip)
     trip = [dataclasses.replace(chunks[0], heading=["Old Trafford trip to the match"]), chunks[1]]
@@ -1900,3 +1900,20 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
         assert not any(e.contact for e in {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question,
                                                                             {}, None, 10)}.values()), question
 
+
+def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
+    # trial s65 N: "invig hourly rate now" had shown last year's row first; trial s65 G: "old: 2021-2024 licence fee
+    # was £2,400/yr" first for "how much is the council beach licence per year"
+    rows = [dataclasses.replace(_chunk("Invigilators.md", 0, "from: Apr 2025 | rate/hr: £12.60", kind="table_row"),
+                                date="2025-04-01"),
+            dataclasses.replace(_chunk("Invigilators.md", 1, "from: Apr 2026 | rate/hr: £13.10", kind="table_row"),
+                                date="2026-04-01")]
+    ranked = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58]), "invig hourly rate now", {}, None, 10)}
+    assert ranked[1].now_section == 1 and ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+    assert "of what holds now (+0.05)" in str(ranked[1])
+    fees = [_chunk("Licence.md", 0, "old: 2021-2024 licence fee was £2,400/yr"), _chunk("Licence.md", 1, "fee £2,850 / yr")]
+    ranked = {c.row: c.explain for c in fuse(fees, _dense_only([0.6, 0.58]), "how much is the licence fee per year", {},
+                                             None, 10)}
+    assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+    asked = {c.row: c.explain for c in fuse(fees, _dense_only([0.6, 0.58]), "what was the old licence fee", {}, None, 10)}
+    assert asked[0].now_section == 0  # (asked of what was: as it is)

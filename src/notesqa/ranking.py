@@ -322,8 +322,8 @@ class Explanation:
         elif self.archived:
             note += f", of a template, an archive folder or older docs (-{ARCHIVE_PENALTY:.2f})"
         if self.now_section:
-            note += (f", under a section of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
-                     f", under a section of what held once (-{NOW_SECTION:.2f})")
+            note += (f", of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
+                     f", of what held once (-{NOW_SECTION:.2f})")
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
@@ -1200,7 +1200,16 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
 
 
 _ASKS_NOW = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|atm|at\s+present|these\s+days|"
-                       r"(?:is|are|'s|’s)\b[^?.!\n]{1,60}?\bnow)\b", re.IGNORECASE)
+                       r"(?:is|are|'s|’s)\b[^?.!\n]{1,60}?\bnow)\b"
+                       # ... or a thing asked for as it is now: "invig hourly rate now", "current rate" (trial s65 N)
+                       r"|\bnow\s*[?.!]*\s*$|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+|our\s+|my\s+)?)?current\b",
+                       re.IGNORECASE)
+# a line that says it no longer holds: "old: 2021-2024 licence fee was £2,400/yr" (trial s65 G: first for "how much is
+# the council beach licence per year"), after the others unless the question asks of what was
+_ASKS_PAST = re.compile(r"\b(?:was|were|did|used\s+to|old|older|previous(?:ly)?|before|formerly|ago|history|last|"
+                        r"(?:19|20)\d\d)\b", re.IGNORECASE)
+_HELD_ONCE = re.compile(r"\s*(?:\(?(?:old|previous(?:ly)?|formerly|was|prev)\)?\s*[:\-–—]|\((?:old|previous)\))",
+                        re.IGNORECASE)
 _SECTION_NOW = frozenset("current currently now active ongoing live present open".split())
 _SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
                           "completed finished ended expired retired superseded outdated".split())
@@ -1208,17 +1217,45 @@ _SECTION_ONCE = frozenset("past previous former old history archive archived rec
 
 def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
     """For each candidate, asked what holds now (_ASKS_NOW): 1 under a section of what holds now, its heading's or
-    parent's first word one (_SECTION_NOW: "## Current", "Active members"), -1 under one of what held once
-    (_SECTION_ONCE: "## Recovered", "Past members"), else 0 (NOW_SECTION)."""
+    parent's first word one (_SECTION_NOW: "## Current", "Active members"), or the newest of a table's dated rows
+    (_newest_rows); -1 under one of what held once (_SECTION_ONCE: "## Recovered", "Past members"), an older row, or a
+    line that says it held once ("old: ...", _HELD_ONCE); else 0 (NOW_SECTION). Asked nothing of the past, such a
+    line -1 too."""
     out = np.zeros(len(of), dtype=np.int64)
     if _ASKS_NOW.search(text) is None:
+        if _ASKS_PAST.search(text) is None:
+            out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
         return out
+    newest = _newest_rows(of)
     for j, c in enumerate(of):
+        if _HELD_ONCE.match(c.text):
+            out[j] = -1
+            continue
+        if j in newest:
+            out[j] = newest[j]
+            continue
         for part in reversed([*c.heading, *c.parents]):
             first = _WORD.findall(part.casefold())[:1]
             if first and (first[0] in _SECTION_NOW or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
                 out[j] = 1 if first[0] in _SECTION_NOW else -1
                 break
+    return out
+
+
+def _newest_rows(of: list[Chunk]) -> dict[int, int]:
+    """Of the candidates that are dated rows of one table (a note's rows under one heading), 1 for the newest and -1
+    for the older, asked what holds now ("from: Apr 2026 | rate/hr: £13.10" over "from: Apr 2025 | £12.60" for "invig
+    hourly rate now": trial s65 N had shown the older first)."""
+    tables: dict[tuple, list[int]] = {}
+    for j, c in enumerate(of):
+        if c.kind == "table_row" and c.date and not c.origin:
+            tables.setdefault((c.path, tuple(c.heading)), []).append(j)
+    out: dict[int, int] = {}
+    for rows in tables.values():
+        days = {of[j].date[:10] for j in rows}
+        if len(days) > 1:
+            latest = max(days)
+            out.update({j: 1 if of[j].date[:10] == latest else -1 for j in rows})
     return out
 
 
