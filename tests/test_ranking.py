@@ -1896,7 +1896,8 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
     assert ranked[1].contact and not ranked[0].contact and ranked[1].rank > ranked[0].rank
     assert f"holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
     # ... not for a number of another thing ("licence number"), nor a question for none
-    for question in ("premises licence number", "who services the coffee machine"):
+    for question in ("premises licence number", "who services the coffee machine",
+                     "how much extra for doing nights on the phone"):  # (a way of working: trial s65 F)
         assert not any(e.contact for e in {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question,
                                                                             {}, None, 10)}.values()), question
 
@@ -1917,3 +1918,9 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
     asked = {c.row: c.explain for c in fuse(fees, _dense_only([0.6, 0.58]), "what was the old licence fee", {}, None, 10)}
     assert asked[0].now_section == 0  # (asked of what was: as it is)
+    # ... an old thing said to have been so, asked what holds on the current one (trial s65 Q)
+    gas = [_chunk("Energy.md", 0, "old contract (2023-24) was 9.4p/kWh, peak crisis"),
+           _chunk("Energy.md", 1, "Gas = Crown Gas (fixed til 31 Mar 2027 @ 6.1p/kWh)")]
+    ranked = {c.row: c.explain for c in fuse(gas, _dense_only([0.6, 0.58]), "gas unit rate on current contract", {},
+                                             None, 10)}
+    assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank

@@ -1202,14 +1202,17 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
 _ASKS_NOW = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|atm|at\s+present|these\s+days|"
                        r"(?:is|are|'s|’s)\b[^?.!\n]{1,60}?\bnow)\b"
                        # ... or a thing asked for as it is now: "invig hourly rate now", "current rate" (trial s65 N)
-                       r"|\bnow\s*[?.!]*\s*$|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+|our\s+|my\s+)?)?current\b",
+                       r"|\bnow\s*[?.!]*\s*$|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+|our\s+|my\s+)?)?current\b"
+                       r"|\b(?:on|in|under)\s+(?:the\s+|our\s+|my\s+)?current\b",
                        re.IGNORECASE)
 # a line that says it no longer holds: "old: 2021-2024 licence fee was £2,400/yr" (trial s65 G: first for "how much is
 # the council beach licence per year"), after the others unless the question asks of what was
 _ASKS_PAST = re.compile(r"\b(?:was|were|did|used\s+to|old|older|previous(?:ly)?|before|formerly|ago|history|last|"
                         r"(?:19|20)\d\d)\b", re.IGNORECASE)
-_HELD_ONCE = re.compile(r"\s*(?:\(?(?:old|previous(?:ly)?|formerly|was|prev)\)?\s*[:\-–—]|\((?:old|previous)\))",
-                        re.IGNORECASE)
+_HELD_ONCE = re.compile(r"\s*(?:\(?(?:old|previous(?:ly)?|formerly|was|prev)\)?\s*[:\-–—]|\((?:old|previous)\)"
+                        # ... or an old thing that was: "old contract (2023-24) was 9.4p/kWh" (trial s65 Q, first for "gas
+                        # unit rate on current contract")
+                        r"|old\s+(?:[\w-]+\s+){1,3}?(?:\([^()]{1,20}\)\s+)?(?:was|were)\b)", re.IGNORECASE)
 _SECTION_NOW = frozenset("current currently now active ongoing live present open".split())
 _SECTION_ONCE = frozenset("past previous former old history archive archived recovered resolved closed done "
                           "completed finished ended expired retired superseded outdated".split())
@@ -1972,7 +1975,9 @@ def _says_little(c: Chunk, words: dict[str, float] | None, asked: frozenset[str]
 _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
-_ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|phone|mobile|tel|whatsapp)\b", re.IGNORECASE)
+# (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
+_ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
+                         r"tel|whatsapp)\b", re.IGNORECASE)
 
 
 def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:
