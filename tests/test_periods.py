@@ -157,6 +157,10 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("christmas morning at mum's", date(2026, 12, 3)) == {"2025-12-25", "2026-12-25"}
     assert days("christmas morning at mum's", date(2026, 6, 3)) == {"2025-12-25"}  # not soon: the last one
     assert days("christmas 2024 photos", date(2026, 12, 3)) == {"2024-12-25"}  # (its year, then a thing of it)
+    # "between christmas and new year": Christmas Day to New Year's Day (trial s65 T: read as 25 December alone)
+    between = sorted(days("whats on between christmas and new year", date(2026, 12, 5)))
+    assert (between[0], between[-1], len(between)) == ("2026-12-25", "2027-01-01", 8)
+    assert min(days("what did we do between xmas and new years last year", date(2026, 12, 5))) == "2025-12-25"
     # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
     # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
     assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}

@@ -282,7 +282,14 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     if asks_due(text) or planned:
         for m in _FOR_MONTH.finditer(text):  # (what is booked for a month is of the coming one, unless it says it was)
             out.update(_month_named(m, today, ahead or planned and not back))
+    # "between christmas and new year": its days, Christmas Day to New Year's Day (trial s65 T: read as 25 December)
+    between = _CHRISTMAS_TO_NEW_YEAR.search(text)
+    if between and (xmas := _HOLIDAY.match(text, between.start(1))) is not None:
+        first = _holiday(xmas, today, ahead, back or not present)
+        out.update(first + timedelta(days=i) for i in range(8))
     for m in _HOLIDAY.finditer(text):  # (present: not back and in the present tense, as above)
+        if between and between.start() <= m.start() < between.end():
+            continue
         which = m.group(1) or m.group(3) or m.group(4)  # "last christmas", "christmas 2024", "easter last year"
         if re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
                 and (not which and (out or not (ahead or back or asks_due(text)))
@@ -537,6 +544,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b)"
                       r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b",
                       re.IGNORECASE)
+_CHRISTMAS_TO_NEW_YEAR = re.compile(r"\bbetween\s+((?:christ|x)mas)\s+(?:and|&)\s+(?:the\s+)?new\s+year(?:['’]?s)?\b",
+                                    re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
 # just gone", "the christmas morning walk": the review)
