@@ -54,6 +54,17 @@ def test_a_links_target_with_spaces_is_no_text_the_index_lost(tmp_path):
     assert cov.flagged == () and cov.share > 0.95
 
 
+def test_a_plus_list_marker_in_an_items_line_is_no_text_the_index_lost(tmp_path):
+    # trials s65 A, B, K, T: "- + sundries at cost" (a list inside the item, as markdown reads it) had made the build
+    # say "text indexed 99.9%", one character short, no note flagged
+    notes = tmp_path / "notes"
+    write(notes / "Pricing.md", "# Pricing\n\n- stems x 2.5\n- + sundries at cost\n+ labour £15\n- 2 + 2 = 4\n")
+    write(notes / "pages" / "Order.md", "- bacon 12 rashers\n- + GF sausages if GF guest booked\n")
+    write(notes / "journals" / "2026_12_01.md", "- x\n")
+    cov = build_index(notes, tmp_path / "index", embedder=fresh()).coverage
+    assert cov.indexed == cov.chars and cov.chars > 0
+
+
 def test_notes_are_flagged_for_a_reason_or_a_low_share_worst_first():
     cov = coverage({"full.md": _entry(1000, 990), "low.md": _entry(1000, 500), "short.md": _entry(100, 10),
                     "lost.md": _entry(1000, 900, lost=["an HTML block (line 3)", "an HTML block (line 3)"]),
