@@ -1748,3 +1748,17 @@ def test_a_note_asked_for_is_of_the_day_of_where_it_matched_not_of_its_opening()
     # Eilidh", a singers table's first row, had opened every note hit of its page, as if the answer)
     hit = to_hit(tree, select_notes(tree, {"Bookings.md": 0}, _ranked((2, 0.9)), 1, 70, None, {}, with_match=True)[0])
     assert hit.text == "Date: 2026-08-03 | Trip: 4 day expedition" and hit.date == "2026-08-03"
+
+
+def test_a_hit_of_the_day_asked_shows_its_days_list_not_a_logs_entries_of_other_days():
+    # trial s65 X: "what did i do last bonfire night" had shown "14 Sep 2024 wheelie bin smouldering" above "5 Nov 2026
+    # extra walk round 10pm", the log's whole list under "## Incidents"
+    log = [dataclasses.replace(_chunk("Fire safety.md", 0, "14 Sep 2024 wheelie bin smouldering"), heading=["Incidents"],
+                               date="2024-09-14"),
+           dataclasses.replace(_chunk("Fire safety.md", 1, "5 Nov 2026 extra walk round 10pm, nothing"),
+                               heading=["Incidents"], date="2026-11-05")]
+    day = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=True)
+    assert _shown(select(NoteTree.build(log), [Candidate(1, 0.9, day)], 1, 600, None, {})) == [(1, ())]
+    # ... a day's list whole, as before (a journal's items all of its day)
+    journal = [dataclasses.replace(c, date="2026-11-05") for c in log]
+    assert _shown(select(NoteTree.build(journal), [Candidate(1, 0.9, day)], 1, 600, None, {})) == [(0, (1,))]

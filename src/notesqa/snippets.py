@@ -282,7 +282,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     its_own = cand.explain.task_day
     whole = (cand.explain.heading_named and _section_list(tree, row, room, shown)) or \
         ((cand.explain.day_match or cand.explain.recent > 0) and not cand.explain.task_match and not its_own
-         and _section_list(tree, row, room, shown, whole=True)) or \
+         and _one_day(tree, _section_list(tree, row, room, shown, whole=True), row)) or \
         (cand.explain.step and (step := step_of(tree.chunks, row)) is not None
          and _section_list(tree, step, room, shown, steps=True)) or \
         (cand.explain.listing and (_section_table(tree, row, max(room, LIST_TABLE_ROOM), shown)
@@ -877,6 +877,14 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows if len(rows) > 1 else []  # (a list of one item is the row alone: no list, other rules may show it)
+
+
+def _one_day(tree: NoteTree, rows: list[int], row: int) -> list[int]:
+    """rows, the list a hit of the day asked shows whole, when its items are of row's day (a day's list), else []: a
+    log's entries of other days are no part of it ("14 Sep 2024 wheelie bin ..." above "5 Nov 2026 extra walk round"
+    for "what did i do last bonfire night", trial s65 X)."""
+    day = (tree.chunks[row].date or "")[:10]
+    return rows if all((tree.chunks[j].date or "")[:10] == day for j in rows) else []
 
 
 LEAD_IN_ITEM = 3  # words: an item this short says nothing of what it is an item of ("fault tolerance.")
