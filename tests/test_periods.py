@@ -157,6 +157,9 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("christmas morning at mum's", date(2026, 12, 3)) == {"2025-12-25", "2026-12-25"}
     assert days("christmas morning at mum's", date(2026, 6, 3)) == {"2025-12-25"}  # not soon: the last one
     assert days("christmas 2024 photos", date(2026, 12, 3)) == {"2024-12-25"}  # (its year, then a thing of it)
+    # two weekdays compared name no day (trial s65 W: "gala on friday vs saturday which was better", last Friday's)
+    assert days("gala on friday vs saturday which was better", date(2026, 12, 5)) == set()
+    assert days("sat v sun takings", date(2026, 12, 5)) == set() and days("on friday", date(2026, 12, 5)) == {"2026-12-04"}
     # "between christmas and new year": Christmas Day to New Year's Day (trial s65 T: read as 25 December alone)
     between = sorted(days("whats on between christmas and new year", date(2026, 12, 5)))
     assert (between[0], between[-1], len(between)) == ("2026-12-25", "2027-01-01", 8)

@@ -1261,8 +1261,14 @@ def days(text: str, today: date | None = None) -> set[str]:
 def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
+    if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
+        text = _WEEKDAYS_COMPARED.sub(lambda m: " " * len(m[0]), text)  # better", trial s65 W: last Friday's)
     named = _named_days(text, today)
     return _due_by(text, today, named) or named
+
+
+_WEEKDAYS_COMPARED = re.compile(rf"\b(?:{_WEEKDAY_WORDS}|sat|sun|weds?)s?\s+(?:vs\.?|versus|v\.?)\s+"
+                                rf"(?:{_WEEKDAY_WORDS}|sat|sun|weds?)s?\b", re.IGNORECASE)
 
 
 # a question of what is due by a day: "what's due by Friday?", "anything due before the 14th?"
