@@ -383,7 +383,8 @@ def test_a_question_for_all_the_items_of_a_list_is_told_apart():
               "checklist for packing the van for a fair", "my packing list for skye", "list of the vaccs",  # (s62 P)
               "things to do before an annual review", "jobs to sort out before xmas",  # (trial s64 IFA-037)
               "which cups and trophies do we give out at the show", "what classes are there at the show",  # (s65 C)
-              "what do i still need to do for fy2 arcp", "whats left to do on the kitchen"):  # (trial s65 J)
+              "what do i still need to do for fy2 arcp", "whats left to do on the kitchen",  # (trial s65 J)
+              "who's on the committee", "whos on the rota this week"):  # (trial s65 V)
         assert asks_list(q), q
     for q in ("what is the boiler's pressure", "which cert expired in june?", "how do I list files", "what did tom say",
               "which restaurant did we go to for my birthday", "which version did we deploy", "what time did we leave",
@@ -391,7 +392,7 @@ def test_a_question_for_all_the_items_of_a_list_is_told_apart():
               "which of the buses is fastest", "things to know about the boiler",
               "what do i need to do about the boiler", "list comprehension in python",  # one (the review)
               "things to do in york",  # (places, not a checklist)
-              "what is there to eat", "which bus and train do i get"):
+              "what is there to eat", "which bus and train do i get", "who's on call next week"):
         assert not asks_list(q), q
 
 

@@ -568,6 +568,9 @@ _ASKS_LIST = re.compile(r"^\s*(?:(?:what|who)\s+(?:are|were)\s+(?:all\s+)?(?:the
                         r"|(?:list|name)\s+(?:all\s+)?(?:the|my|our)\s|all\s+(?:the|my|our)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:have|did)\s+(?:i|we)\s"
                         r"|what\s+(?:\w+\s+)?\w+[^\Wsu]s\s+(?:are|were)\s+there\b"
+                        # ... or who is on a body of people ("who's on the committee", trial s65 V: the line above the
+                        # committee's table first, none of its rows)
+                        r"|who(?:'s|’s|s|\s+is|\s+are)\s+on\s+(?:the|our)\s+(?!call\b)\w+"
                         # ... what to pack, bring, take or buy: a checklist ("things to pack for bologna", trial s62 B)
                         # ... or do, check, prepare (trial s64 IFA-037: "things to do before an annual review" had shown
                         # a checklist's tasks one a hit)
