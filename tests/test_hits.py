@@ -142,6 +142,9 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="Runbook - Update Proxmox", heading=("Update Proxmox", "If it goes wrong")).breadcrumb == [
         "Runbook - Update Proxmox", "If it goes wrong"]
     assert _hit(title="Runbook - Update Proxmox", heading=("Steps",)).breadcrumb == ["Runbook - Update Proxmox", "Steps"]
+    # ... a month written short in one of them (trial s65 U: "Rota - Dec 2026 > Rota – December 2026")
+    assert _hit(title="Rota - Dec 2026", heading=("Rota – December 2026", "Xmas")).breadcrumb == ["Rota - Dec 2026",
+                                                                                                "Xmas"]
     # ... but a title of one word is no name a section's heading says more fully (trial s65 M: "Prices" had gone)
     assert _hit(title="Prices", heading=("Full groom prices (from 2 Feb 2026)",)).breadcrumb == [
         "Prices", "Full groom prices (from 2 Feb 2026)"]

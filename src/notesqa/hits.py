@@ -630,6 +630,8 @@ def _repeats(before: str, part: str) -> bool:
     b, p = _WORDS.findall(before), _WORDS.findall(part)
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)
+    if len(b) == len(p) and _spelled_out(b) == _spelled_out(p):  # a month written short in one ("Rota - Dec 2026" >
+        return True  # "Rota – December 2026", trial s65 U)
     if len(b) > 1 and sorted(b) == sorted(p) and [w for w in b if w.isdigit()] == [w for w in p if w.isdigit()]:
         return True  # in another order, its numbers in theirs: "2023-10-05 Advisor meeting" > "Advisor meeting
         # 2023-10-05" (trial s36: every meeting's breadcrumb said its name twice); not "Lecture 2 Part 3"
@@ -648,6 +650,13 @@ def _repeats(before: str, part: str) -> bool:
         return False
     end = [m.end() for m in _WORDS.finditer(before)][len(p) - 1]
     return _ASIDE.match(before, end) is not None
+
+
+def _spelled_out(words: list[str]) -> list[str]:
+    """words (lower case) with the months and weekdays written short written out ("dec": "december")."""
+    from .keywords import FULL_NAMES
+
+    return [FULL_NAMES.get(w, w) for w in words]
 
 
 def _whole_lines(text: str, code: str, start: int) -> int | None:

@@ -376,7 +376,7 @@ _CAPS_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")
 # capitalised as a day is written, or in any case beside a day's number ("jan 9th", "14 mar", "tue 3pm"): not French
 # "mon projet", "sept heures", Danish "jeg er fri", Swedish "god jul", code's `sep=";"` (the review), "may", nor
 # "SAT" the exam and "APR" the rate
-_FULL_NAMES = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+FULL_NAMES = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
                "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                "dec": "december", "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
                "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
@@ -404,7 +404,7 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORE
 
 def _spelled_out(text: str) -> list[str]:
     """The full names of the months and weekdays text writes short, and of "Xmas" and "bday"."""
-    return [_FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
+    return [FULL_NAMES[m.group(0).lower()] for m in _SHORT_NAME.finditer(text)]
 
 
 def numbers_spelled(text: str) -> list[str]:
