@@ -1924,3 +1924,23 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     ranked = {c.row: c.explain for c in fuse(gas, _dense_only([0.6, 0.58]), "gas unit rate on current contract", {},
                                              None, 10)}
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+
+
+def test_the_most_or_least_of_a_list_or_table_comes_first_for_a_question_for_it():
+    # trials s65 W, E: "which quiz night made the most money" had shown the rows in the file's order
+    rows = [_chunk("Quiz.md", i, f"date: {d} | teams: {t} | raised: £{r}", kind="table_row")
+            for i, (d, t, r) in enumerate([("7 Mar 2025", 14, "1,120"), ("2 Oct 2026", 20, "1,690"),
+                                           ("6 Mar 2026", 16, "1,310")])]
+    ranked = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), "which quiz night made the most money",
+                                             {}, None, 10)}
+    assert [r for r, e in ranked.items() if e.extreme] == [1] and max(ranked, key=lambda r: ranked[r].rank) == 1
+    assert "the most or least of its list or table, as asked (+0.05)" in str(ranked[1])
+    cheap = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), "cheapest quiz night", {}, None, 10)}
+    assert [r for r, e in cheap.items() if e.extreme] == [0]
+    # ... of a column the question names, no money ("most teams")
+    teams = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), "which quiz had the most teams", {},
+                                            None, 10)}
+    assert [r for r, e in teams.items() if e.extreme] == [1]
+    # ... none for a question of neither
+    plain = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), "quiz night teams", {}, None, 10)}
+    assert not any(e.extreme for e in plain.values())

@@ -147,6 +147,10 @@ STEPS_BONUS = 0.10
 # had come before "2023 total: £17,160"; trial s50: "€189.90" 8th for "how much did the replacement disk cost", after
 # the disk's serials and warranty, at 0.03). For ranking only; of the sums, the other signals choose.
 AMOUNT_BONUS = 0.06
+# A question for the most or least of a list's or a table's items ("which quiz night made the most money", "which
+# insurer is cheapest"): the item that holds the extreme sum, or the extreme number of the column the question names
+# (trials s65 W, E: the rows had come in the file's order, the user left to compare them by eye).
+SUPERLATIVE_BONUS = 0.05
 # ... and for a phone number or an email address ("whats ruths phone no", "mick coffee engineer phone no"): a passage
 # that holds one (trial s65: the accountant's "ruth@... / 01539 722418" 3rd behind her note's other lines, a Logseq
 # page's "engineer: Mick @ Northern Espresso" with no number first, B-001, P-025, I-014)
@@ -212,6 +216,7 @@ class Explanation:
     howto_code: bool = False  # code, for a question that asks how to do something (HOWTO_CODE_BONUS)
     amount: bool = False  # says a sum of money, for a question that asks for one (AMOUNT_BONUS)
     contact: bool = False  # holds a phone number or an email address, for a question that asks for one (CONTACT_BONUS)
+    extreme: bool = False  # the most or least of its list or table, as asked (SUPERLATIVE_BONUS)
     in_range: str = ""  # the number the question gives, inside a range the passage states (RANGE_BONUS)
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
@@ -303,6 +308,8 @@ class Explanation:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.contact:
             note += f", holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})"
+        if self.extreme:
+            note += f", the most or least of its list or table, as asked (+{SUPERLATIVE_BONUS:.2f})"
         if self.in_range:
             note += f", holds {self.in_range} in its range (+{RANGE_BONUS:.2f})"
         if self.day_said:
@@ -825,6 +832,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     thin &= ~attendees
     contact = np.array([states_contact(c.text) for c in of], dtype=bool) if _ASKS_PHONE.search(text) \
         else np.zeros(len(cand), dtype=bool)
+    extreme = _extremes(of, text)
     if _ASKS_CONTACT.search(text):  # ... nor an email address or a number, asked for one ("sams email wired": trial s60
         thin &= ~np.array([states_contact(c.text) for c in of], dtype=bool)  # UC-036, "sokonjo@wired.co.uk" had come last)
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
@@ -870,7 +878,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + VERSION_BONUS * version + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
-            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SAYS_ALL_BONUS * says_all
+            + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SUPERLATIVE_BONUS * extreme + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming + NOW_SECTION * now_section
@@ -906,7 +914,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "year_match": bools(year), "version_match": bools(version), "numbering": number.tolist(), "name_match": floats(name),
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
-        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
+        "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
@@ -1243,6 +1251,56 @@ def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
                 out[j] = 1 if first[0] in _SECTION_NOW else -1
                 break
     return out
+
+
+_MOST = re.compile(r"\b(?:(?:the\s+)?most|highest|biggest|largest|greatest|max(?:imum)?|dearest|priciest|"
+                   r"longest)\b", re.IGNORECASE)
+_LEAST = re.compile(r"\b(?:cheapest|lowest|least|smallest|fewest|min(?:imum)?|shortest)\b", re.IGNORECASE)
+_OF_MONEY = re.compile(r"\b(?:cheap\w*|dear\w*|pric\w*|money|cost\w*|paid|raised|made|spent|quotes?|fees?|"
+                       r"earn\w*|profit\w*|takings|income)\b", re.IGNORECASE)
+_SUM = re.compile(r"[£€$]\s?(\d[\d,]*(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
+_CELL = re.compile(r"(?:^|\|)\s*([^|:]{1,40}):\s*([^|]*)")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _extremes(of: list[Chunk], text: str) -> np.ndarray:
+    """For each candidate: is it the item of its list or table (its note's items under one heading and parent) that
+    holds the most or the least the question asks for (_MOST, _LEAST): of money (_OF_MONEY), its first sum; else, of a
+    table's rows, the number in the column whose header says a word of the question? Only where two items or more
+    of the group hold one, and they differ."""
+    out = np.zeros(len(of), dtype=bool)
+    most, least = _MOST.search(text) is not None, _LEAST.search(text) is not None
+    if most == least:
+        return out  # (neither, or both: "most and least")
+    money = _OF_MONEY.search(text) is not None
+    asked = set(tokenize(text))
+    groups: dict[tuple, list[tuple[float, int]]] = {}
+    for j, c in enumerate(of):
+        if c.kind not in ("bullet", "table_row") or c.origin:
+            continue
+        value = _item_value(c, money, asked)
+        if value is not None:
+            groups.setdefault((c.path, tuple(c.heading), c.parent, c.kind), []).append((value, j))
+    for items in groups.values():
+        values = {v for v, _ in items}
+        if len(items) >= 2 and len(values) >= 2:
+            best = max(values) if most else min(values)
+            out[[j for v, j in items if v == best]] = True
+    return out
+
+
+def _item_value(c: Chunk, money: bool, asked: set[str]) -> float | None:
+    """The value a superlative compares an item by (_extremes): its first sum of money, asked of money; else a table
+    row's number in a column whose header says a word of the question; None."""
+    if money:
+        m = _SUM.search(c.text)
+        return float(m[1].replace(",", "")) * (1000 if m[2] else 1) if m else None
+    if c.kind != "table_row":
+        return None
+    for header, value in _CELL.findall(c.text):
+        if asked & set(tokenize(header)) and (n := _NUMBER.search(value)) is not None:
+            return float(n[0].replace(",", ""))
+    return None
 
 
 def _newest_rows(of: list[Chunk]) -> dict[int, int]:
