@@ -1253,9 +1253,10 @@ def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
     return out
 
 
-_MOST = re.compile(r"\b(?:(?:the\s+)?most|highest|biggest|largest|greatest|max(?:imum)?|dearest|priciest|"
+# (not "at most", "at least", bounds; nor "the most recent", the latest)
+_MOST = re.compile(r"\b(?:(?<!\bat\s)most(?!\s+recent)|highest|biggest|largest|greatest|max(?:imum)?|dearest|priciest|"
                    r"longest)\b", re.IGNORECASE)
-_LEAST = re.compile(r"\b(?:cheapest|lowest|least|smallest|fewest|min(?:imum)?|shortest)\b", re.IGNORECASE)
+_LEAST = re.compile(r"\b(?:cheapest|lowest|(?<!\bat\s)least|smallest|fewest|min(?:imum)?|shortest)\b", re.IGNORECASE)
 _OF_MONEY = re.compile(r"\b(?:cheap\w*|dear\w*|pric\w*|money|cost\w*|paid|raised|made|spent|quotes?|fees?|"
                        r"earn\w*|profit\w*|takings|income)\b", re.IGNORECASE)
 _SUM = re.compile(r"[£€$]\s?(\d[\d,]*(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
