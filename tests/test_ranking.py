@@ -1942,6 +1942,7 @@ def test_the_most_or_least_of_a_list_or_table_comes_first_for_a_question_for_it(
                                             None, 10)}
     assert [r for r, e in teams.items() if e.extreme] == [1]
     # ... none for a question of neither
-    for question in ("quiz night teams", "do we need at least 14 teams", "the most recent quiz night teams"):
+    for question in ("quiz night teams", "do we need at least 14 teams", "the most recent quiz night teams",
+                     "why didnt we go with the cheapest quiz night", "cheapest i'm willing to charge a team"):
         plain = {c.row: c.explain for c in fuse(rows, _dense_only([0.6, 0.58, 0.59]), question, {}, None, 10)}
         assert not any(e.extreme for e in plain.values()), question

@@ -1259,6 +1259,12 @@ _MOST = re.compile(r"\b(?:(?<!\bat\s)most(?!\s+recent)|highest|biggest|largest|g
 _LEAST = re.compile(r"\b(?:cheapest|lowest|(?<!\bat\s)least|smallest|fewest|min(?:imum)?|shortest)\b", re.IGNORECASE)
 _OF_MONEY = re.compile(r"\b(?:cheap\w*|dear\w*|pric\w*|money|cost\w*|paid|raised|made|spent|quotes?|fees?|"
                        r"earn\w*|profit\w*|takings|income)\b", re.IGNORECASE)
+# ... of an item asked for: "which ...", "what ...", "who ...", or opening with it and a thing, "highest rated board
+# games i own"; not "why didnt we go with the cheapest roofer", a reason, nor "cheapest i'm willing to sell a bottle",
+# a bound (the rescore: both had lost their answer's place)
+_ASKS_WHICH_ITEM = re.compile(r"^(?!\s*(?:why|how)\b)(?:.*\b(?:which|what|who)\b|\s*(?:the\s+)?(?:most|highest|biggest|"
+                              r"largest|greatest|dearest|priciest|longest|cheapest|lowest|least|smallest|fewest|shortest)"
+                              r"\s+(?!(?:i|i'm|im|we|you|it|is|are|can|do|did)\b)[a-z])", re.IGNORECASE | re.DOTALL)
 _SUM = re.compile(r"[£€$]\s?(\d[\d,]*(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
 _CELL = re.compile(r"(?:^|\|)\s*([^|:]{1,40}):\s*([^|]*)")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
@@ -1271,8 +1277,8 @@ def _extremes(of: list[Chunk], text: str) -> np.ndarray:
     of the group hold one, and they differ."""
     out = np.zeros(len(of), dtype=bool)
     most, least = _MOST.search(text) is not None, _LEAST.search(text) is not None
-    if most == least:
-        return out  # (neither, or both: "most and least")
+    if most == least or not _ASKS_WHICH_ITEM.search(text):
+        return out  # (neither, or both: "most and least"; or no item asked for)
     money = _OF_MONEY.search(text) is not None
     asked = set(tokenize(text))
     groups: dict[tuple, list[tuple[float, int]]] = {}
