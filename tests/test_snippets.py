@@ -1759,6 +1759,8 @@ def test_a_hit_of_the_day_asked_shows_its_days_list_not_a_logs_entries_of_other_
                                heading=["Incidents"], date="2026-11-05")]
     day = Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, day_match=True)
     assert _shown(select(NoteTree.build(log), [Candidate(1, 0.9, day)], 1, 600, None, {})) == [(1, ())]
-    # ... a day's list whole, as before (a journal's items all of its day)
-    journal = [dataclasses.replace(c, date="2026-11-05") for c in log]
-    assert _shown(select(NoteTree.build(journal), [Candidate(1, 0.9, day)], 1, 600, None, {})) == [(0, (1,))]
+    # ... a day's list whole, as before (a journal's items all of its day), or a month's (the rescore: "what did i do
+    # in june" had lost a June journal's list)
+    for first in ("2026-11-05", "2026-11-02"):
+        journal = [dataclasses.replace(log[0], date=first), log[1]]
+        assert _shown(select(NoteTree.build(journal), [Candidate(1, 0.9, day)], 1, 600, None, {})) == [(0, (1,))]

@@ -880,11 +880,25 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
 
 
 def _one_day(tree: NoteTree, rows: list[int], row: int) -> list[int]:
-    """rows, the list a hit of the day asked shows whole, when its items are of row's day (a day's list), else []: a
-    log's entries of other days are no part of it ("14 Sep 2024 wheelie bin ..." above "5 Nov 2026 extra walk round"
-    for "what did i do last bonfire night", trial s65 X)."""
-    day = (tree.chunks[row].date or "")[:10]
-    return rows if all((tree.chunks[j].date or "")[:10] == day for j in rows) else []
+    """rows, the list a hit of the days asked shows whole, when its items are of days near row's (a day's list, a
+    month's journal: ONE_LIST_DAYS), else []: a log's entries of other years are no part of it ("14 Sep 2024 wheelie
+    bin ..." above "5 Nov 2026 extra walk round" for "what did i do last bonfire night", trial s65 X)."""
+    day = _as_day(tree.chunks[row].date)
+    return rows if day is None or all((d := _as_day(tree.chunks[j].date)) is None or abs((d - day).days)
+                                      <= ONE_LIST_DAYS for j in rows) else []
+
+
+ONE_LIST_DAYS = 31  # days apart the items of a list of the days asked may be (a month's journal: the rescore)
+
+
+def _as_day(iso: str | None):
+    """The date of an ISO day ("2026-11-05..."), or None."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return None
 
 
 LEAD_IN_ITEM = 3  # words: an item this short says nothing of what it is an item of ("fault tolerance.")
