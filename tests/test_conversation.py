@@ -123,6 +123,7 @@ def test_the_day_before_or_after_moves_the_previous_questions_day():
     assert standalone("and the next day?", "what did I do on 2026-02-28") == "what did I do on 2026-03-01"
     assert standalone("and the day after, at work?", "meetings on 14 November tag:work") == \
         "meetings on 15 November at work tag:work"
+    assert followup_kind("client pulls out the day before, what do i charge") is None  # (its own: trial s65 Y)
     # a follow-up that names its own day is not moved: its day takes the previous one's place
     assert standalone("and the day before yesterday?", "what did I do on 14 March") == \
         "what did I do on the day before yesterday"

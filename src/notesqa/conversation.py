@@ -237,8 +237,11 @@ def asks_for_more(question: str) -> bool:
 # at the end: not "the day before the exam"; nor after "by", "until", "within", "for", "before": "going stale by the
 # next day" (trial s45), "how long does the dough keep for the next day?" (the second review)
 _NOT_AFTER = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in ("by", "until", "till", "within", "into", "for", "before"))
+# (not before a question of its own: "client pulls out the day before, what do i charge" names its own day before,
+# trial s65 Y; "and the day after, at work?" moves the day)
 _SHIFT = re.compile(_NOT_AFTER + r"\b(?:the )?(?:(day|week|month|year) (before|after)|(previous|next|following) "
-                    r"(day|week|month|year))\b(?=\s*(?:[?.!,]|$))", re.I)
+                    r"(day|week|month|year))\b(?=\s*(?:[?.!]|,(?!\s*(?:what|how|when|who|where|which|why|do|does|did|"
+                    r"can|should|is|are)\b)|$))", re.I)
 
 
 Names = Callable[[str], list[tuple[int, int, str]]]
