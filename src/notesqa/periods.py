@@ -155,7 +155,8 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
                        r"(?<!\bfor )" + _NOT_A_PART + r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|"
                        r"(?<!\bfor )(?<!\bthe )" + _PART_OF + r"(?=" + MONTH_NAME
                        + r"\b(?!\s+(?-i:[A-Z]))))"  # (not "the end of March Madness", "late June Carter": the review)
-                       r"(" + MONTH_NAME + r")\b(?!['’]|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
+                       r"(" + MONTH_NAME + r")\b(?!['’]|\s+(?:quarter|qtr)s?\b|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
+                       re.IGNORECASE)
 # ... before a meeting or a report that comes round every month, as people name one: "the october committee meeting",
 # "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
 # come first; "our april 1:1", trial s59); not a thing that happened once, "the October outage" (the same groups as
@@ -165,7 +166,9 @@ _MONTHS_EVENT = re.compile(r"\b(?:the|our|my)\s+()()(" + MONTH_NAME + r"|march|m
                            r"call|standup|stand-up|catch-?up|check-?in|update|payroll|statement|sprint|offsite|all-hands|"
                            r"1:1|1-1|one-on-one|inspection|visit|service)s?\b", re.IGNORECASE)
 # ... after "for", in a question for what is due or scheduled (the same groups as _IN_MONTH's); not "March Madness"
-_FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|" + _DAY_AFTER + r")"
+# (not a quarter a month names, "vat return for dec quarter when due", trial s65 Z: read as due in December)
+_FOR_MONTH = re.compile(r"\b(for)\s+()(" + MONTH_NAME + r")\b(?!['’]|\s+(?-i:[A-Z])|\s+(?:quarter|qtr)s?\b|" + _DAY_AFTER
+                        + r")"
                         r"(?:,?\s+(" + YEAR + r"))?", re.IGNORECASE)
 
 
