@@ -437,7 +437,9 @@ def test_a_sum_said_not_paid_is_also_unpaid_as_the_question_asks_it():
     # trials s62-s65: "who hasnt paid subs", "which invoice is still unpaid" had found every row of a table with a
     # "Paid" column alike, its "NOT PAID" row nowhere
     for text in ("Nigel | full | £72 | NOT PAID", "who hasnt paid subs", "hasn't paid yet", "didnt pay the deposit",
-                 "not yet paid", "Wes owes £60", "still owing: Leo W", "Name: Wes | Paid: ❌", "which invoice is unpaid"):
+                 "not yet paid", "Wes owes £60", "still owing: Leo W", "Name: Wes | Paid: ❌", "which invoice is unpaid",
+                 "Ty Newydd | £223.20 | **outstanding** — chased 12 Nov", "invoices outstanding"):  # (trial s65 AD)
         assert "unpaid" in tokenize(text), text
-    for text in ("paid 20 Feb", "we paid now", "Paid: ✅", "pay the deposit by Friday", "no way", "not papers"):
+    for text in ("paid 20 Feb", "we paid now", "Paid: ✅", "pay the deposit by Friday", "no way", "not papers",
+                 "an outstanding view over the bay"):
         assert "unpaid" not in tokenize(text), text
