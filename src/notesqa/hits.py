@@ -630,8 +630,9 @@ def _repeats(before: str, part: str) -> bool:
     b, p = _WORDS.findall(before), _WORDS.findall(part)
     if b == p:  # punctuation aside: "Bayes Theorem" > "Bayes' Theorem", a file name without its colon
         return bool(b)
-    if len(b) == len(p) and _spelled_out(b) == _spelled_out(p):  # a month written short in one ("Rota - Dec 2026" >
-        return True  # "Rota – December 2026", trial s65 U)
+    # (a month written short in one: "Rota - Dec 2026" > "Rota – December 2026", trial s65 U)
+    if len(b) == len(p) and _months_written_out(b) == _months_written_out(p):
+        return True
     if len(b) > 1 and sorted(b) == sorted(p) and [w for w in b if w.isdigit()] == [w for w in p if w.isdigit()]:
         return True  # in another order, its numbers in theirs: "2023-10-05 Advisor meeting" > "Advisor meeting
         # 2023-10-05" (trial s36: every meeting's breadcrumb said its name twice); not "Lecture 2 Part 3"
@@ -652,7 +653,7 @@ def _repeats(before: str, part: str) -> bool:
     return _ASIDE.match(before, end) is not None
 
 
-def _spelled_out(words: list[str]) -> list[str]:
+def _months_written_out(words: list[str]) -> list[str]:
     """words (lower case) with the months and weekdays written short written out ("dec": "december")."""
     from .keywords import FULL_NAMES
 
