@@ -445,8 +445,9 @@ def test_a_block_embedded_twice_is_shown_once_in_a_hit(tmp_path, embedder):
     hit = open_index(tmp_path / "ix", embedder).search("when are deploys frozen on fridays", k=1)[0]
     # where the embedded text starts, it says which note it comes from, on a line of its own (trial s35: at the end
     # of its first line it had read as words of a recipe's first step)
+    # (the page's heading block a line over its blocks, as the app shows the page's embed)
     assert hit.text == ("Freeze deploys on Fridays after 2pm\n  (embedded from Bicycle)\n"
-                        "  - Chain: clean and lube every 300 km\n  - Tyre pressure 80 psi front")
+                        "  - Chain: clean and lube every 300 km\n  - Maintenance\n    - Tyre pressure 80 psi front")
 
 
 def test_an_embeds_text_ends_where_the_embed_does(tmp_path, embedder):

@@ -634,3 +634,16 @@ def test_an_embed_of_a_markdown_note_shows_its_headings_not_its_title_nor_a_bloc
     # the section "Kinds" (its label says it) and the block ^kinds under it: no heading line
     assert shown[7] == [("Type 1 runs on bare metal", 0, False), ("Type 2 runs on a host OS", 0, False)]
     assert shown[9] == [("Type 1 runs on bare metal", 0, False)]
+
+
+def test_a_whole_notes_embed_keeps_every_headings_section_when_it_opens_under_a_heading(tmp_path):
+    # the shared Obsidian vault's "Context content conclusion (CCC)": "# Advantages", "# Disadvantages" after an opening
+    # under a first H1 had lost their headings in the copy (read as a block's embed, under its first unit's heading)
+    notes = tmp_path / "vault"
+    write(notes / "CCC.md", "# Model\n\nA model to structure writing.\n\n# Disadvantages\n\nAssumes a patient reader.\n")
+    write(notes / "Week 1.md", "# Week 1\n\n![[CCC]]\n")
+    vault = Vault(notes, ["CCC.md", "Week 1.md"])
+    note = vault.parse("Week 1.md", (notes / "Week 1.md").read_text())
+    copied = [(u.text, u.parents) for u in note.units if u.origin]
+    assert copied == [("Model", ("CCC",)), ("A model to structure writing.", ("CCC", "Model")),
+                      ("Disadvantages", ("CCC",)), ("Assumes a patient reader.", ("CCC", "Disadvantages"))]

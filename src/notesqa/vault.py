@@ -413,7 +413,7 @@ def _section(note, link: Link, slugs: bool = False):
         elif link.heading_end:
             return None
         return Embedded(f"{note.title} > {shown}", _copies(note, picked, prefix))
-    return Embedded(note.title, _copies(note, list(range(len(note.units)))))
+    return Embedded(note.title, _copies(note, list(range(len(note.units))), ()))  # (all its headings: not a block's)
 
 
 def _heading_block_section(note, title: str):
