@@ -358,8 +358,8 @@ def _unpaid(low: str) -> list[str]:
     """The word "unpaid" for each way text says a sum is not paid: "NOT PAID", "hasn't paid", "didnt pay", "still
     owes", "Paid: ❌" (trials s62-s65: "who hasnt paid subs", "which invoice is still unpaid" had found every row of a
     table with a "Paid" column alike, its "NOT PAID" row nowhere)."""
-    if "pa" not in low and "ow" not in low and "outstanding" not in low:
-        return []
+    if not ("paid" in low or "pay" in low or "owe" in low or "owing" in low or "outstanding" in low):
+        return []  # (most text: no regex to run, a question's tokens read at every search: the latency)
     found = len(_UNPAID.findall(low))
     # ... and "outstanding" beside a sum or a bill ("£223.20 | **outstanding** — chased", trial s65 AD), not praise
     if "outstanding" in low and _OF_A_SUM.search(low):

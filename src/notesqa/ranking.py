@@ -493,8 +493,10 @@ class Passages:
         as a link writes them ("see [[2026 season bookings summary]]" of the note "# 2026 season – bookings summary":
         trial s65 L, "Prices 2027" had been of 2026 by it), read on first use. own: the passage's note's path."""
         if self._year_titles is None:  # (name, its folded form, its note's path), the longest first
+            # (not a file name that opens or ends with its day, a journal's or a post's: link text is its title, and a
+            # blog of 183 dated posts had doubled the names read for each passage: the latency)
             names = {(n, c.path) for c in self.chunks
-                     for n in (c.title, posixpath.splitext(posixpath.basename(c.path))[0]) if _year_named(n)}
+                     for n in (c.title, _stem_named(c.path)) if n and _year_named(n)}
             self._year_titles = [(n, n.casefold(), path) for n, path in sorted(names, key=lambda x: len(x[0]),
                                                                                 reverse=True)]
         folded = text.casefold()
@@ -571,6 +573,15 @@ def _blank(text: str) -> bool:
     empty = sum(p.endswith((":", "£", "$", "€")) or _PLACEHOLDER.search(p) is not None
                 or not re.search(r"[^\W\d_]", p) for p in parts)
     return empty * 2 >= len(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_named(path: str) -> str:
+    """A note's file name as a link writes it, "" for one named by its day and words ("2024-12-20-aws-reinvent-2024")."""
+    from .metadata import dated_name
+
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return "" if dated_name(stem) else stem
 
 
 def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
@@ -843,7 +854,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # clinical waste collection": trial s65 E, 7th behind "- 2026-11-24 done")
     # (a day and a mark, "- 2026-02-28 ✔", stays thin: a log's entries, shown from the first, trial s62 WG-020)
     if asks_time(text) or asks_next(text):
-        thin &= ~np.array([_only_a_day(c.text) for c in of], dtype=bool)
+        thin &= ~np.array([len(c.text) <= ONLY_A_DAY and _only_a_day(c.text) for c in of], dtype=bool)
     # ... nor a few words of the note the question names in full, where they are what it holds (trial s52: a glossary
     # note's "- torque" had come 5th for "how do i translate Drehmoment", dense #2, keyword #1); a link, its
     # properties or a label of what follows stay thin
@@ -1892,6 +1903,9 @@ def _field_says_when(text: str) -> bool:
 def _says_day(text: str) -> bool:
     """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
     return WRITTEN_DAY.search(text) is not None
+
+
+ONLY_A_DAY = 40  # characters: a passage longer says more than a day (and its day regex not read: the latency)
 
 
 def _only_a_day(text: str) -> bool:

@@ -309,7 +309,10 @@ def _states_something(text: str) -> bool:
 
 def states_contact(text: str) -> bool:
     """Does text hold a phone number or an email address ("07700 900934", "tom@x.com")?"""
-    return _CONTACT.search(text) is not None
+    return ("@" in text or _NINE_DIGITS.search(text) is not None) and _CONTACT.search(text) is not None
+
+
+_NINE_DIGITS = re.compile(r"\d[\d ]{8}")  # (a passage with neither: no contact regex to run, asked at every search)
 
 
 _CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
