@@ -1277,7 +1277,6 @@ _ASKS_WHICH_ITEM = re.compile(r"^(?!\s*(?:why|how)\b)(?:.*\b(?:which|what|who)\b
                               r"largest|greatest|dearest|priciest|longest|cheapest|lowest|least|smallest|fewest|shortest)"
                               r"\s+(?!(?:i|i'm|im|we|you|it|is|are|can|do|did)\b)[a-z])", re.IGNORECASE | re.DOTALL)
 _SUM = re.compile(r"[£€$]\s?(\d[\d,]*(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
-_CELL = re.compile(r"(?:^|\|)\s*([^|:]{1,40}):\s*([^|]*)")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 
 
@@ -1315,8 +1314,8 @@ def _item_value(c: Chunk, money: bool, asked: set[str]) -> float | None:
         return float(m[1].replace(",", "")) * (1000 if m[2] else 1) if m else None
     if c.kind != "table_row":
         return None
-    for header, value in _CELL.findall(c.text):
-        if asked & set(tokenize(header)) and (n := _NUMBER.search(value)) is not None:
+    for column, value in _cells(c.text):
+        if column and asked & _words_of(column) and (n := _NUMBER.search(value)) is not None:
             return float(n[0].replace(",", ""))
     return None
 
@@ -1492,15 +1491,22 @@ def _by_table(chunks: list[Chunk], cand: np.ndarray, among: np.ndarray, judge: C
     return out
 
 
+def _cells(row: str) -> list[tuple[str | None, str]]:
+    """A table row's cells as shown ("Format: AppImage | Updates: Automatic"): (its column's name, None where the
+    cell shows none; its value)."""
+    return [(column, value) if sep else (None, cell)
+            for cell in row.split(" | ") for column, sep, value in (cell.partition(": "),)]
+
+
 def _values(row: str) -> str:
-    """A table row's cells as shown ("Format: AppImage | Updates: Automatic"), without their columns' names."""
-    return " ".join(cell.split(": ", 1)[1] if ": " in cell else cell for cell in row.split(" | "))
+    """A table row's cells as shown, without their columns' names."""
+    return " ".join(value for _, value in _cells(row))
 
 
 def _table_columns(chunks: list[Chunk], rows: range) -> set[str]:
     """The column names the rows of a table show their cells with: read from every row, as a row with a blank
     cell does not show that column."""
-    return {cell.split(": ", 1)[0] for i in rows for cell in chunks[i].text.split(" | ") if ": " in cell}
+    return {column for i in rows for column, _ in _cells(chunks[i].text) if column is not None}
 
 
 HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
