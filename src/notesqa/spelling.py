@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .keywords import GERMAN_STOPWORDS, SPACELESS, _stem_all
+from .keywords import GERMAN_STOPWORDS, SPACELESS, _stem_all, written_apart
 
 # words people write without their apostrophe, which the English list has with it only (the review: "thats" had
 # been searched as "chats")
@@ -209,15 +209,17 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         return Spelling(text)
     kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
     named = {m.group(0) for m in _WORD.finditer(text) if word_is_a_name(text, m)}
+    fixes: dict[str, str] = {}
     joined = _as_one(text, knows, kept | {n.casefold() for n in named})
     if joined:
-        text = _JOIN_SPACE.sub(lambda m: m.group(1) + m.group(2) if f"{m.group(1)} {m.group(2)}" in joined else
-                               m.group(0), text)
-    fixes: dict[str, str] = dict(joined)
+        def join(m: re.Match) -> str:
+            if f"{m[1]} {m[2]}".casefold() not in joined:
+                return m[0]
+            fixes[f"{m[1]} {m[2]}"] = m[1] + m[2]
+            return m[1] + m[2]
+        text = _JOIN_SPACE.sub(join, text)  # (the one word, a word the notes say, is no typo below)
     for word in dict.fromkeys(_WORD.findall(text)):
         low = word.casefold()
-        if low in {v.casefold() for v in joined.values()}:
-            continue
         # (the English list last: read once a process, 60 ms, only for a word no note says)
         if len(word) < SHORTEST or not word.isalpha() or low in kept or word in named or low in _UNAPOSTROPHED \
                 or SPACELESS.search(word) or knows(word) or low in english():
@@ -241,16 +243,15 @@ _JOIN_SPACE = re.compile(r"\b([^\W\d_]+) ([^\W\d_]+)\b")
 
 
 def _as_one(text: str, knows: Callable[[str], bool], kept: set[str]) -> dict[str, str]:
-    """{"epi pen": "epipen"}: two words of the question, one of them no note's, that the notes write as one word
-    (trial s65 G: "does anyone on staff carry an epi pen" had not found "epipen in her bag": the model reads "epi pen"
-    and "epipen" apart, the keyword side as a related word only). Both of letters only, neither quoted nor a name."""
+    """{"epi pen": "epipen"}: two words of the question the notes write as one (keywords.written_apart, the rule the
+    keyword side's related words follow), one of them no note's (trial s65 G: "does anyone on staff carry an epi pen"
+    had not found "epipen in her bag": the model reads "epi pen" and "epipen" apart, the keyword side as a related word
+    only); neither quoted nor a name (kept, folded)."""
     out: dict[str, str] = {}
-    words = _WORD.findall(text)
-    for a, b in zip(words, words[1:]):
-        if not (a.isalpha() and b.isalpha()) or a.casefold() in kept or b.casefold() in kept:
-            continue
-        if (not knows(a) or not knows(b)) and len(a + b) >= 5 and knows(a + b) and f"{a} {b}" in text:
-            out[f"{a} {b}"] = a + b
+    for asked, one, _ in written_apart(text, knows):
+        a, b = asked.split()
+        if a not in kept and b not in kept and not (knows(a) and knows(b)):
+            out[asked] = one
     return out
 
 
