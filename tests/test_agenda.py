@@ -57,6 +57,23 @@ def test_a_task_that_says_a_weekday_and_a_days_number_is_due_that_day():
     assert days_said("order in by Fri 11th", "2026-11-30") == {"2026-11-30", "2026-12-11"}  # (not the coming Friday)
 
 
+def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():
+    # trial s66 CAR-033: a to-do's "☐ gas checks statics Wed 9 Dec - Rob 9am" under "## This month (Dec 2026)" had
+    # been listed as "Not due from 2026-12-07 to 2026-12-13", while "chase if not by Fri 11th" was due
+    def task(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="todo.md", date="2026-12-01")
+    agenda = Agenda([task("☐ gas checks statics Wed 9 Dec - Rob 9am", 0), task("☐ vet visit Friday 11th December", 1),
+                     task("☐ fire drill Thu 9 Dec", 2),  # (the 9th of December 2026 is a Wednesday: no day of it)
+                     task("☐ showers - Steve w/c 11 Jan", 3),  # (no weekday: a week, not a day)
+                     task("☐ potholes by 9 Dec", 4)])  # (a day to finish by, no weekday: not due, session 64)
+    assert list(agenda.due_on({"2026-12-09", "2026-12-11"})) == [0, 1]
+    from notesqa.agenda import weekday_dated
+    assert weekday_dated("Wed 9 Dec", "2026-12-01") == {"2026-12-09"}
+    assert weekday_dated("Sat, 12th December 2026 - quiz", "2026-01-01") == {"2026-12-12"}
+    assert weekday_dated("Wed 9 Dec", "2027-11-20") == set()  # (Thursday then, in the year nearest)
+    assert weekday_dated("Tue Dec 8", "2026-12-01") == {"2026-12-08"}
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),

@@ -21,7 +21,8 @@ import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
-from .periods import WRITTEN_DAY, day_of, days_named_from, months_said, weekday_numbered_from
+from .periods import WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, weekday_number, \
+    weekday_numbered_from
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -148,6 +149,23 @@ def due_in_words(text: str, own: str) -> str | None:
     if m is None:
         return None
     return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
+
+
+def weekday_dated(text: str, own: str) -> frozenset[str]:
+    """The days text writes with their weekday before them ("Wed 9 Dec", "Sat, 12th December 2026"), each of the
+    year it says, else of the one nearest own (its passage's day) in which that day is that weekday; none where it is
+    not."""
+    out: set[str] = set()
+    for m, (year, month, day) in _written_at(text):
+        w = WEEKDAY_BEFORE.search(text[max(0, m.start() - WEEKDAY_REACH):m.start()])
+        if w is None or not (iso := _iso(year, month, day, own)):
+            continue
+        if date.fromisoformat(iso).weekday() == weekday_number(w[1]):
+            out.add(iso)
+    return frozenset(out)
+
+
+WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednesday the ")
 
 
 def _one(days: frozenset[str]) -> str | None:
@@ -283,7 +301,9 @@ class Agenda:
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
             day = (due_day(chunk.text) or due_in_words(chunk.text, chunk.date or today_iso)
-                   or _one(weekday_numbered_from(chunk.text, date.fromisoformat((chunk.date or today_iso)[:10])))) \
+                   or _one(weekday_numbered_from(chunk.text, date.fromisoformat((chunk.date or today_iso)[:10])))
+                   # ... or a weekday, a day and a month: "☐ gas checks Wed 9 Dec" (trial s66 CAR-033)
+                   or _one(weekday_dated(chunk.text, chunk.date or today_iso))) \
                 if state in ("open", "doing") else None
             if day:
                 due.append((day, row))

@@ -1010,6 +1010,10 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     return _WEEKDAY_THING_OF_WEEK.sub(take, _WEEKDAY_OF_WEEK.sub(take, text))
 
 
+# a weekday right before a day that follows it: "Wed 9 Dec", "Saturday, 12th December", "Tue Dec 8"
+WEEKDAY_BEFORE = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|weds?|sat|sun)\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
 _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|wed|sat|sun)\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30")
