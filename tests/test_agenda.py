@@ -258,6 +258,23 @@ def test_the_passages_of_no_day_that_name_a_month():
     assert list(h2.naming_month("2025-12")) == [0, 1] and list(h2.naming_month("2026-12")) == [1]
 
 
+def test_the_passages_of_no_day_that_name_a_season():
+    # trial s66 A LIV-019: "## Winter 2026/27 plan" > "mares ... Church Field top half" for "where are the mares going out
+    # this winter"
+    def undated(text, seq, **kw):
+        return dataclasses.replace(bullet(text, seq), date=None, title="Field Rotation", **kw)
+    agenda = Agenda([undated("mares - Church Field top half", 0, heading=["Field Rotation", "Winter 2026/27 plan"]),
+                     undated("mares - Top Paddock", 1, heading=["Field Rotation", "Winter 2025/26 plan"]),
+                     undated("usage approx 32 bales/wk in winter", 2),
+                     undated("summer grazing: Long Meadow", 3),
+                     bullet("winter rugs out today", 4)])  # (of a day: its own)
+    winter = {f"2026-12-{d:02d}" for d in range(1, 32)} | {f"2027-01-{d:02d}" for d in range(1, 32)} \
+        | {f"2027-02-{d:02d}" for d in range(1, 29)}
+    assert list(agenda.naming_season(winter)) == [0, 2]
+    assert len(agenda.naming_season(winter - {"2027-02-28"})) == 0  # (no whole season asked)
+    assert len(agenda.naming_season({f"2026-12-{d:02d}" for d in range(1, 32)})) == 0  # (a month: naming_month's)
+
+
 def test_a_day_without_its_year_in_an_undated_passage():
     # trial s55: "Xmas fair Fri 11 Dec" on the school's page says 11 December of any year, or of the year its note's
     # title says ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's, not next January's); "room 4 may be free" no day

@@ -909,3 +909,22 @@ def test_a_winter_named_by_the_two_years_it_spans_is_that_winter():
     for q in ("the anomaly at L4 last winter 24/25", "in winter 2024/25", "winter 2024-25 storms"):
         assert winter <= days(q, today) and "2025-12-01" not in days(q, today), q
     assert "2025-12-01" in days("last winter", today)  # (as before)
+
+
+def test_the_seasons_a_heading_or_a_line_names():
+    # trial s66 (A LIV-019, B CAR-028): "## Winter 2026/27 plan", a note "Winter jobs 2026-27", "usage approx 32 bales/wk
+    # in winter" are of the winter asked, which the passages dated in it had come before
+    from notesqa.periods import seasons_named
+    assert seasons_named("Winter 2026/27 plan (from 1 Nov)") == {("winter", 2026)}
+    assert seasons_named("Winter jobs 2026-27") == {("winter", 2026)}
+    assert seasons_named("Summer of 2025 rota") == {("summer", 2025)}
+    assert seasons_named("winter 25/26 feed") == {("winter", 2025)}
+    assert seasons_named("Winter lets") == {("winter", None)}
+    # ... in a line's text, only where it says a time: "in winter", "over the summer", not a thing ("a coil spring")
+    assert seasons_named("usage approx 32 bales/wk in winter", in_text=True) == {("winter", None)}
+    assert seasons_named("rear coil spring snapped", in_text=True) == set()
+    assert seasons_named("Winter heating surcharge dropped", in_text=True) == {("winter", None)}  # (opening it)
+    assert seasons_named("reprint when tatty (every spring)", in_text=True) == set()  # (any spring's)
+    assert seasons_named("spring water tank", in_text=False) == set()  # (a noun before a noun, not the season)
+    assert seasons_named("the fall of Rome") == set()  # (autumn called fall only beside its year)
+    assert seasons_named("fall 2025 semester") == {("autumn", 2025)}

@@ -1199,6 +1199,20 @@ def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embed
     assert idx.search("what did i ring priya about in feb", k=1)[0].path.startswith("Daily/")
 
 
+def test_a_passage_of_no_day_under_the_season_asked_is_of_it(tmp_path, embedder):
+    # trial s66 A LIV-019: "where are the mares going out this winter": the plan under "## Winter 2026/27 plan" had come
+    # 8th, after journal lines of December about anything; not for a question that looks back
+    notes = tmp_path / "n"
+    write(notes / "pages" / "Field Rotation.md", "- ## Summer 2026\n\t- mares out on Long Meadow\n"
+          "- ## Winter 2026/27 plan\n\t- mares - Church Field top half (bottom too wet)\n")
+    for day in ("2026_12_02", "2027_01_05"):
+        write(notes / "journals" / f"{day}.md", "- Tom paid. mares back in tomorrow\n- farrier for Dolly\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hit = idx.search("where are the mares going out in winter 2026/27", k=3)[0]
+    assert (hit.path, hit.line) == ("pages/Field Rotation.md", 4)
+    assert idx.search("where did the mares go out in winter 2026/27", k=1)[0].path.startswith("journals/")
+
+
 def test_a_passage_that_says_a_day_of_the_month_asked_answers_when(tmp_path, embedder):
     # trial s55: "When is Jake off in January?": "Jake - wants 4-15 Jan 2027" (a note of no day) had come 6th, after a
     # stocktake note of January 2026 and passages of January days that say nothing of Jake being off

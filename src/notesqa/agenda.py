@@ -21,8 +21,8 @@ import numpy as np
 
 from .chunking import Chunk, due_day, priority, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
-from .periods import WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, weekday_number, \
-    weekday_numbered_from
+from .periods import WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
+    weekday_numbered_from, whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -214,6 +214,15 @@ def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
     return as_date(f"{year}-{month}-{day}")
 
 
+def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
+    """The seasons a passage's title, headings or parent name, or its text as a time (periods.seasons_named); one of
+    no year of the year its title says, if any ("Jobs 2025" > "## Winter")."""
+    named = seasons_named(" | ".join((chunk.title, *chunk.heading, *chunk.parents[-1:]))) \
+        | seasons_named(chunk.text, in_text=True)
+    titled = year_said(chunk.title)
+    return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
+
+
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
     """The day of the log entry a passage is ("2026-11-24 Cut SMS ...") or is under ("Decided by: Maria")."""
     m = DATED_ENTRY.match(chunk.text) if chunk.kind == "bullet" else None  # not a code block of log lines
@@ -252,6 +261,7 @@ class Agenda:
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
+        seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -283,6 +293,8 @@ class Agenda:
                 # trial s58 OC)
                 for month in months_said(" ".join((_opening(chunk.text), *chunk.heading[-1:], *chunk.parents[-1:]))):
                     named_months[f"{titled}-{month}" if titled else month].append(row)
+                for season in _seasons_of(chunk):
+                    seasons[season].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 # (a Logseq block set for a day is due then, task or not: its journal lists it under "Scheduled and
@@ -311,6 +323,7 @@ class Agenda:
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
+        self._seasons = {k: np.array(rows, dtype=np.int64) for k, rows in seasons.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -357,6 +370,17 @@ class Agenda:
         client's callout had come after four passages of February that said nothing of it)."""
         self._ensure()
         return np.union1d(self._named_months.get(month[5:], _NONE), self._named_months.get(month, _NONE))
+
+    def naming_season(self, asked: set[str]) -> np.ndarray:
+        """The rows of the passages of no day that name the season the days asked are (periods.whole_season), of its
+        year or of none, in their title, headings, parent or as a time in their text: "## Winter 2026/27 plan", "usage
+        32 bales/wk in winter" for "where are the mares going out this winter" (trial s66 A: journal lines of December
+        had come first)."""
+        season = whole_season(asked)
+        if season is None:
+            return _NONE
+        self._ensure()
+        return np.union1d(self._seasons.get(season, _NONE), self._seasons.get((season[0], None), _NONE))
 
     def of_month(self, month: str) -> np.ndarray:
         """The rows of the passages of a month ("YYYY-MM")."""

@@ -864,6 +864,45 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
     return "".join(out) + text[at:]
 
 
+# a season a heading, a title or a line names, with its year after it if any ("Winter 2026/27 plan", "Winter jobs
+# 2026-27"): in a line's text only as a time ("in winter", "over the summer") or opening it, not a thing ("a coil
+# spring") nor what comes round ("every spring": no more of this spring than of any); autumn called fall only beside
+# its year ("the fall of Rome")
+_SEASON_NAMED = re.compile(r"\b" + _SEASONS + r"s?\b(?:\s+(?:[a-z&+'’]+\s+){0,2}?(?:of\s+)?" + _SEASON_YEAR + r")?",
+                           re.IGNORECASE)
+_AS_A_TIME = re.compile(r"(?:^\W*|\b(?:in|over|during|for|this|next|through|by|til|till|until)\s+(?:the\s+)?)$",
+                        re.IGNORECASE)  # (or opening the line: "Winter heating surcharge dropped", trial s64 VHB-016)
+_A_NOUN_AFTER = re.compile(r"\s+(?:water|tank|onion|roll|rolls|balance|clip|clips|clean|coil|bolt|loaded|board|"
+                           r"mattress|lamb|lambs|greens|bulb|bulbs|wheat|barley|term|semester|release|sale)\b",
+                           re.IGNORECASE)
+
+
+def seasons_named(text: str, in_text: bool = False) -> frozenset[tuple[str, int | None]]:
+    """The seasons text names (_SEASON_NAMED), each (its name, the year it begins in or None); in_text: text is a
+    line's, which names one only as a time (_AS_A_TIME)."""
+    out: set[tuple[str, int | None]] = set()
+    for m in _SEASON_NAMED.finditer(text):
+        name, year = m[1].lower(), m[2]
+        if name == "fall" and not year or (in_text and not year and not _AS_A_TIME.search(text, 0, m.start())):
+            continue
+        if not year and _A_NOUN_AFTER.match(text, m.end()):
+            continue  # "spring water", "summer term": a thing of its own
+        out.add(("autumn" if name == "fall" else name, int(f"20{year}" if len(year) == 2 else year) if year else None))
+    return frozenset(out)
+
+
+def whole_season(asked: set[str]) -> tuple[str, int] | None:
+    """The season (its name and the year it begins in) whose every day, and none other, the days asked are."""
+    if not asked or any(len(d) != 10 for d in asked):
+        return None
+    first, last = date.fromisoformat(min(asked)), date.fromisoformat(max(asked))
+    if first.day != 1 or len(asked) != (last - first).days + 1 or (last + timedelta(days=1)).day != 1:
+        return None
+    months = {d[:7] for d in asked}
+    return next(((name, first.year) for name in ("spring", "summer", "autumn", "winter")
+                 if _season_months(name, first.year) == months), None)
+
+
 def _season_months(name: str, year: int) -> set[str]:
     """The months ("YYYY-MM") of the season of that name that begins in year (winter: its December, then the next
     year's January and February)."""

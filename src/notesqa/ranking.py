@@ -1391,6 +1391,9 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # a day answers
     if (month := _whole_month(asked)) and not looks_back(text) and not asks_time(text):
         rows = np.union1d(rows, agenda.naming_month(month))
+    # ... and one of no day that names the season asked: "## Winter 2026/27 plan" (trial s66 A LIV-019)
+    if not looks_back(text) and not asks_time(text):
+        rows = np.union1d(rows, agenda.naming_season(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
 
