@@ -571,10 +571,16 @@ _SEASON = re.compile(r"\b(?:(this|last|next|coming)\s+" + _SEASONS + r"s?(?:\s+(
 # the months a season begins in (the northern hemisphere's, as meteorologists count them), and how many it has
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # a question for what to do ("how do I ...", "what should we ..."): a season it names is when, no period of notes
-_ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|what\s+(?:should|can|do)|should|do)\s+(?:i|we|you)\b"
+# ... or what one may do: "can i prune the plum trees in winter" (trial s66 ORC)
+_ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:should|can|do)|should|do|can|could)"
+                     r"\s+(?:i|we|you)\b"
+                     # ... or what there is then: "is there still a heating surcharge in winter" (trial s64 VHB-016)
+                     r"|\s*(?:is|are)\s+there\b"
                      # ... or of what is so every year, in the present: "why do beardies eat grit in the autumn?" (trial
                      # s61 ZD: last autumn's sightings had come first)
-                     r"|\s*(?:why|where|when|what|how)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+", re.IGNORECASE)
+                     # ... "which days does sion work in winter" (trial s66 MAR-015)
+                     r"|\s*(?:why|where|when|what|how|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+",
+                     re.IGNORECASE)
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 # the days from today to some weeks on, or back: "in the next two weeks", "over the coming 10 days", "the past two
 # weeks", "the last 3 months" (trial s45: "what's due in the next two weeks?" had been read as no days); the last N
