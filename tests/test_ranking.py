@@ -916,6 +916,14 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
     scores = _dense_only([0.6, 0.3, 0.35], keyword=[2.0, 2.0, 0.5], ceiling=2.0)
     ranked = fuse(chunks, scores, "did Tomas take that week off in August 2025?", {}, None, 10)
     assert not any(c.explain.day_match for c in ranked)
+    # ... nor one that says the year asked of something else and the month of another year (trial s66 ORC-026: "work
+    # party avg 2025: 11 ppl ... (best: 27 at the Feb 2026 planting day)" had been first for "the work party in feb 2025")
+    chunks[0] = _chunk("Volunteers.md", 0, "work party avg 2025: 11 ppl. 2026: 14 ppl (best: 27 at the Aug 2026 day off)")
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2025?", {}, None, 10)
+    assert not any(c.explain.day_match for c in ranked)
+    chunks[0] = _chunk("Volunteers.md", 0, "2025 avg 11 ppl; he takes a week off in Aug, 2025 and 2026")
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2025?", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked}[0]
 
 
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():

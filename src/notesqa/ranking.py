@@ -1158,12 +1158,25 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
         named = _names_month(int(month[5:]))
         # (not where the text says another year only: "24 Feb 2026 | ... before perf exams" is no February 2025's,
         # trial s63 K)
-        said |= np.array([named.search(c.text) is not None and _of_the_year(c.text, month[:4]) for c in of],
-                         dtype=bool)
+        said |= np.array([_names_month_of(c.text, named, month[:4]) for c in of], dtype=bool)
     return said & says
 
 
 _A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]|\d)")
+
+
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d\d)\b")
+
+
+def _names_month_of(text: str, named: re.Pattern, year: str) -> bool:
+    """Does text name the month (named: _names_month's) of year: with that year after it, or with none after it in a
+    text of that year or of no year (_of_the_year)? Not "avg 2025: 11 ppl ... the Feb 2026 planting day" for February
+    2025 (trial s66 ORC-026)."""
+    for m in named.finditer(text):
+        after = _YEAR_AFTER.match(text, m.end())
+        if after[1] == year if after else _of_the_year(text, year):
+            return True
+    return False
 
 
 def _of_the_year(text: str, year: str) -> bool:
