@@ -1934,6 +1934,39 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
 
 
+def test_a_note_of_an_older_year_than_its_namesakes_held_once():
+    # trial s66 LIV-001: "how much is full livery a week now": "Livery Prices 2024" (tags:: archive) had come before
+    # "Livery Prices 2026"; a note tagged archived is none of now either
+    prices = [dataclasses.replace(_chunk("pages/Livery Prices 2024.md", 0, "Type: Full | per week: £150",
+                                         kind="table_row"), title="Livery Prices 2024"),
+              dataclasses.replace(_chunk("pages/Livery Prices 2026.md", 0, "Type: Full livery | per week: £165",
+                                         kind="table_row"), title="Livery Prices 2026"),
+              dataclasses.replace(_chunk("pages/Rent.md", 0, "rent £160/month, was £150"), tags=["admin", "archive"])]
+    ranked = {c.row: c.explain for c in fuse(prices, _dense_only([0.6, 0.58, 0.5]), "how much is full livery a week now",
+                                             {}, None, 10)}
+    assert (ranked[0].now_section, ranked[1].now_section, ranked[2].now_section) == (-1, 1, -1)
+    assert ranked[1].rank > ranked[0].rank
+    # ... asked nothing of now, as they are (a conference's "re:Invent 2022" is no old version of 2024's: the s66
+    # held-out ho-012; an archived pupil's page is what "who got taken off the sen register" asks: s64 SEN-038)
+    for q in ("how much is full livery a week", "full livery price in 2024", "what was full livery a week before"):
+        assert not any(c.explain.now_section for c in fuse(prices, _dense_only([0.6, 0.58, 0.5]), q, {}, None, 10)), q
+    # ... a later year's namesake (next year's prices) no note of now, this year's the newest (trial s65 X, the rescore)
+    nxt = prices[:2] + [dataclasses.replace(_chunk(f"pages/Livery Prices {date.today().year + 1}.md", 0, "Full £170",
+                                                   kind="table_row"), title=f"Livery Prices {date.today().year + 1}")]
+    later = {c.row: c.explain.now_section for c in fuse(nxt, _dense_only([0.6, 0.58, 0.5]),
+                                                        "how much is full livery a week now", {}, None, 10)}
+    assert later == {0: -1, 1: 1, 2: 0}
+    # ... one note of a year, no namesake of another: as it is ("Accounts 2025" alone)
+    alone = {c.row: c.explain.now_section for c in fuse(prices[:1], _dense_only([0.6]),
+                                                        "how much is full livery a week now", {}, None, 10)}
+    assert alone == {0: 0}
+    # ... nor journals of a day nor notes of a month ("Dec 3rd, 2025", "Rota - Dec 2025": of their time)
+    days = [dataclasses.replace(_chunk(f"journals/{t}.md", 0, "full livery £150"), title=t)
+            for t in ("Dec 3rd, 2025", "Dec 3rd, 2026", "Rota - Dec 2025", "Rota - Dec 2026")]
+    assert not any(c.explain.now_section for c in fuse(days, _dense_only([0.6, 0.5, 0.4, 0.3]),
+                                                        "how much is full livery a week now", {}, None, 10))
+
+
 def test_the_most_or_least_of_a_list_or_table_comes_first_for_a_question_for_it():
     # trials s65 W, E: "which quiz night made the most money" had shown the rows in the file's order
     rows = [_chunk("Quiz.md", i, f"date: {d} | teams: {t} | raised: £{r}", kind="table_row")

@@ -25,14 +25,14 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, dated_name
+from .metadata import RECORD_KEYS, dated_name, year_said
 from .notefiles import archived, template_note
 from .asking import (DEFINING, lists_only_plans, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
-                      without_relative_days, years, asked_years)
+                      months_said, without_relative_days, years, asked_years)
 from .units import ATTACHED, states_contact
 
 if TYPE_CHECKING:
@@ -1261,10 +1261,13 @@ def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
         if _ASKS_PAST.search(text) is None:
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
         return out
-    newest = _newest_rows(of)
+    newest, of_years = _newest_rows(of), _of_older_years(of)
     for j, c in enumerate(of):
         if _HELD_ONCE.match(c.text):
             out[j] = -1
+            continue
+        if j in of_years:
+            out[j] = of_years[j]
             continue
         if j in newest:
             out[j] = newest[j]
@@ -1331,6 +1334,38 @@ def _item_value(c: Chunk, money: bool, asked: set[str]) -> float | None:
         if column and asked & _words_of(column) and (n := _NUMBER.search(value)) is not None:
             return float(n[0].replace(",", ""))
     return None
+
+
+_ARCHIVE_TAGS = frozenset("archive archived old superseded outdated".split())
+
+
+def _of_older_years(of: list[Chunk]) -> dict[int, int]:
+    """Of the candidates of notes named alike but for their year ("Livery Prices 2024", "Livery Prices 2026"), 1 for
+    this year's or the newest before it, -1 for the older (a later year's, next year's prices, neither: trial s65 X's
+    "Pricing 2027"); -1 for a note tagged as archived (trial s66 LIV-001: the 2024 price list, "tags:: archive", had
+    been first for "how much is full livery a week now"). Asked what holds now only: a conference's "re:Invent 2022"
+    is no older version of 2024's (the s66 held-out ho-012), an archived pupil's page what "who got taken off the sen
+    register" asks (the s66 rescore, s64 SEN-038)."""
+    this_year, years = str(_dt.date.today().year), {}
+    for c in of:
+        if (year := year_said(c.title)) and year <= this_year and (name := _but_its_year(c.title)):
+            years.setdefault(name, set()).add(year)
+    out: dict[int, int] = {}
+    for j, c in enumerate(of):
+        if _ARCHIVE_TAGS.intersection(t.casefold() for t in c.tags):
+            out[j] = -1
+        elif (year := year_said(c.title)) and year <= this_year \
+                and len(namesakes := years.get(_but_its_year(c.title), ())) > 1:
+            out[j] = 1 if year == max(namesakes) else -1
+    return out
+
+
+def _but_its_year(title: str) -> str:
+    """A note's title without its year, as its namesakes of other years are named ("livery prices" of "Livery Prices
+    2024"); "" for one of a day or a month ("Dec 3rd, 2026", "Rota - Dec 2026": a journal's, a month's, of their
+    time)."""
+    name = _A_YEAR.sub(" ", title).strip(" -–—_,").casefold()
+    return "" if any(ch.isdigit() for ch in name) or months_said(name) else name
 
 
 def _newest_rows(of: list[Chunk]) -> dict[int, int]:
