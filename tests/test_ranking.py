@@ -1903,8 +1903,13 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
                                              None, 10)}
     assert ranked[1].contact and not ranked[0].contact and ranked[1].rank > ranked[0].rank
     assert f"holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
+    # ... asked for contact details in other words (trial s66 MAS-036: "accountant contact details")
+    for question in ("accountant contact details", "contact info for mick", "how do i get hold of mick",
+                     "how do i contact the coffee engineer"):
+        assert {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question, {}, None, 10)}[1].contact, \
+            question
     # ... not for a number of another thing ("licence number"), nor a question for none
-    for question in ("premises licence number", "who services the coffee machine",
+    for question in ("premises licence number", "who services the coffee machine", "contact lens prices",
                      "how much extra for doing nights on the phone"):  # (a way of working: trial s65 F)
         assert not any(e.contact for e in {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question,
                                                                             {}, None, 10)}.values()), question

@@ -2113,7 +2113,10 @@ _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|what
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
-                         r"tel|whatsapp)\b", re.IGNORECASE)
+                         r"tel|whatsapp"
+                         # ... "accountant contact details", "how do i get hold of mick" (trial s66 MAS-036)
+                         r"|contact\s+(?:details|info|information|no|nos|numbers?)"
+                         r"|(?:contact|get\s+hold\s+of)\s+(?=\w)(?!(?:back|about|lens|lenses)\b))\b", re.IGNORECASE)
 
 
 def _asked_field(c: Chunk, asked: frozenset[str]) -> bool:
