@@ -114,6 +114,12 @@ def test_followup_detection():
     for q in ("how do folk pay their subs", "when do members renew their cards"):
         assert followup_kind(q) is None, q
     assert followup_kind("how do they pay their subs") == "sure"  # (no one named: the answer's people)
+    # ... nor of the one a question picks out ("which owner hasnt paid their extras", trial s66 LIV: told it was searched
+    # without the one before it, asked first)
+    for q in ("which owner hasnt paid their extras", "who hasnt paid their subs", "does each livery bring their own hay",
+              "any client who cancelled their booking"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("which of them paid their extras") == "sure"  # ("them": the answer's)
     assert asks_for_more("what else about cells?") and asks_for_more("anything else?")
     assert not asks_for_more("more efficient ways to bake sourdough bread at home")
 

@@ -126,9 +126,15 @@ _PEOPLE = frozenset("folk folks people members parents kids children students pu
                     "adopters donors".split())
 
 
+# ... or one it picks out: "which owner hasnt paid their extras", "who hasnt paid their subs" (trial s66 LIV)
+_PICKS = frozenset("which who whoever each every any whichever".split())
+
+
 def _people_before(words: list[str], i: int) -> bool:
-    """Is words[i] "they", "them" or "their" after people the question names (_PEOPLE)?"""
-    return words[i].lower() in _PEOPLE_PRONOUNS and any(w.lower() in _PEOPLE for w in words[:i])
+    """Is words[i] "they", "them" or "their" after people the question names (_PEOPLE) or picks out (_PICKS)?"""
+    return words[i].lower() in _PEOPLE_PRONOUNS and any(
+        w.lower() in _PEOPLE or w.lower() in _PICKS and words[k + 1].lower() not in ("of", words[i].lower())
+        for k, w in enumerate(words[:i]))  # (not "which of them": the answer's)
 
 
 def _worth_it(words: list[str], i: int) -> bool:
