@@ -220,6 +220,14 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     assert span("what happened at the end of may") == ("2026-05-16", "2026-05-31")
     assert span("what is planned next march?") == ("2027-03-01", "2027-03-31") and span("last may I went") is None
     assert span("I will march in line") is None and span("the October outage") is None
+    # ... or before "this year", "last year" (trial s66 GAM-010: "what went wrong at the shop end of march this year"
+    # had named no day), not "we may this year go"
+    from notesqa.periods import with_years_from_today
+    for q, want in (("what went wrong at the shop in march this year", ("2026-03-01", "2026-03-31")),
+                    ("the big job end of march this year", ("2026-03-16", "2026-03-31")),
+                    ("what did we sow in may last year", ("2025-05-01", "2025-05-31"))):
+        assert span(with_years_from_today(q, date(2026, 11, 30))) == want, q
+    assert span(with_years_from_today("we may this year go to spain", date(2026, 11, 30))) is None
     # ... but a meeting or a report of every month is named by its month (trials s52-s54: "minutes from the october
     # committee meeting" had found the November minutes first)
     assert span("minutes from the october committee meeting") == ("2026-10-01", "2026-10-31")

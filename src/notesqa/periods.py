@@ -134,7 +134,8 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("in ", "during ", "last ", "next ", "this ", "in early ",
                                                          "in late ", "mid-", "mid ", "end of ", "start of ",
                                                          "beginning of ", "middle of "))
-              + r")(?:march|may)(?=\s*[?.!]*\s*$)"
+              # (... or before the year it is of from today: "the shop end of march this year", trial s66 GAM-010)
+              + r")(?:march|may)(?=\s*[?.!]*\s*$|(?:\s+of)?\s+(?:last|this|next)\s+(?:year|yr)\b)"
               # ... or after "in" or "during" before a break that sets the rest apart: "oakley in march - anything
               # medical happen", "in may, who came" (trial s65 D: read as no day)
               r"|(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*(?:[,;:]|\s[-–—]\s)))")
