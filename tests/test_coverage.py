@@ -65,6 +65,17 @@ def test_a_plus_list_marker_in_an_items_line_is_no_text_the_index_lost(tmp_path)
     assert cov.indexed == cov.chars and cov.chars > 0
 
 
+def test_a_callouts_type_marker_is_no_text_the_index_lost(tmp_path):
+    # trial s66 E: "> [!tip] Agency basics", "> [!note] Don't" had made the build say "text indexed 99.9%" (the "!tip"
+    # and "!note" of their markers counted as text), no note flagged
+    notes = tmp_path / "notes"
+    write(notes / "Home.md", "# Home\n\n> [!tip] Agency basics\n> Kingdom Home Support, Unit 4.\n\n"
+          "> [!warning]- Folded\n> - don't investigate yourself\n\n> [!note]\n> body only\n\n"
+          "- > [!info|wide] In a list\n  > its text\n")
+    cov = build_index(notes, tmp_path / "index", embedder=fresh()).coverage
+    assert cov.indexed == cov.chars and cov.chars > 0
+
+
 def test_notes_are_flagged_for_a_reason_or_a_low_share_worst_first():
     cov = coverage({"full.md": _entry(1000, 990), "low.md": _entry(1000, 500), "short.md": _entry(100, 10),
                     "lost.md": _entry(1000, 900, lost=["an HTML block (line 3)", "an HTML block (line 3)"]),
