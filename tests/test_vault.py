@@ -623,6 +623,34 @@ def test_an_embed_shows_the_headings_below_what_it_embeds_as_lines_over_their_se
     assert note.units[3].parents == ("AGM prep:", "AGM checklist", "8 weeks before")
 
 
+def test_an_embed_right_after_a_label_of_its_own_level_is_under_the_label(tmp_path):
+    # trial s66 F: "- gate codes etc for new starters:" then "- {{embed [[Gate codes and wifi]]}}" had been the first
+    # hit for "new starter gate codes", shown alone, the codes after it not under it
+    page = "- pontoon gates: 4719#\n- wifi: MenaiBerthGuest\n"
+    note = _graph_page(tmp_path, {"pages/Gate codes and wifi.md": page,
+                                  "pages/Yard staff.md": "- Sion Parry - yard hand\n- gate codes etc for new starters:\n"
+                                                         "- {{embed [[Gate codes and wifi]]}}\n- ## Pay\n\t- 4% rise\n"},
+                       "pages/Yard staff.md")
+    got = [(u.text, u.depth, note.units[u.parent].text if u.parent is not None else None) for u in note.units]
+    assert got[:4] == [("Sion Parry - yard hand", 1, None), ("gate codes etc for new starters:", 1, None),
+                       ("pontoon gates: 4719#", 2, "gate codes etc for new starters:"),
+                       ("wifi: MenaiBerthGuest", 2, "gate codes etc for new starters:")]
+    assert note.units[2].parents == ("gate codes etc for new starters:", "Gate codes and wifi")
+    # ... not after a line that is no label, nor one with its own blocks under it
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    plain = _graph_page(tmp_path / "b", {"pages/Gate codes and wifi.md": page,
+                                         "pages/Yard staff.md": "- Sion Parry - yard hand\n"
+                                                                "- {{embed [[Gate codes and wifi]]}}\n"},
+                        "pages/Yard staff.md")
+    assert [u.parent for u in plain.units] == [None, None, None]
+    own = _graph_page(tmp_path / "c", {"pages/Gate codes and wifi.md": page,
+                                       "pages/Yard staff.md": "- codes:\n\t- bike shed 1234\n"
+                                                              "- {{embed [[Gate codes and wifi]]}}\n"},
+                      "pages/Yard staff.md")
+    assert [u.parent for u in own.units] == [None, 0, None, None]
+
+
 def test_an_embed_of_a_markdown_note_shows_its_headings_not_its_title_nor_a_blocks_headings(tmp_path):
     notes = _obsidian(tmp_path)
     vault = Vault(notes, ["general/Hypervisor.md", "OMSCS/Week 3.md", "a/Index.md", "b/Index.md"])

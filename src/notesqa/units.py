@@ -1055,13 +1055,26 @@ class Walker:
                 deeper: int = 0) -> None:
         """What an embed shows, as units at the embed's lines (deeper levels under the current list's),
         each marked with where it comes from."""
+        depth = len(self.items) + deeper
+        if (label := self._label_before(parent_idx, depth)) is not None:  # "- gate codes for new starters:" over it
+            parent_idx, chain, depth = label, (*self.units[label].parents, self.units[label].text), depth + 1
         chain = (*chain, got.label)
-        base, depth = len(self.units), len(self.items) + deeper
+        base = len(self.units)
         for u in got.units:
             parent = base + u.parent if u.parent is not None else parent_idx
             self.units.append(Unit(u.kind, u.text, where[0], where[1], self.heading_path(), (*chain, *u.parents),
                                    depth=depth + u.depth, parent=parent, intro=u.intro, marker=u.marker,
                                    keep_lines=u.keep_lines, origin=u.origin, thin=u.thin, lang=u.lang))
+
+    def _label_before(self, parent_idx: int | None, depth: int) -> int | None:
+        """The unit right before an embed that labels it ("gate codes etc for new starters:", then the embed on the
+        next line of the list, trial s66 F: the label had been the hit, the codes not under it): a line of the
+        notes' own on the embed's level, under the same parent, that ends with a colon; else None."""
+        if not self.units:
+            return None
+        u = self.units[-1]
+        return len(self.units) - 1 if u.origin is None and u.kind in ("bullet", "paragraph") and u.depth == depth \
+            and u.parent == parent_idx and u.text.rstrip().endswith(":") and "\n" not in u.text.strip() else None
 
     def _code(self, tok) -> None:
         code = tok.content.rstrip("\n")
