@@ -313,7 +313,8 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         # of May; trial s57 MC's learning log had "what did I do on 26 june" find its "Jun 26")
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
-        if day := day_of_month_heading(headings[at], known) or _day_before_words(headings[at], known):
+        if day := day_of_month_heading(headings[at], known) or _day_before_words(headings[at], known) \
+                or _bracketed_day(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
             return day
@@ -328,6 +329,21 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         if at == len(headings) - 1 and (start := _months_start(headings[at])):
             return start
     return None
+
+
+# a heading of words and its day in brackets without a year: "Xmas Day (Fri 25 Dec)" of "Christmas + New Year rota 2026"
+# (trial s66 E: its rota had been of no day)
+_DAY_BRACKETED = re.compile(r"\s*[A-Za-z][^()]*?\s*\(\s*([^()]{3,24}?)\s*\)\s*")
+
+
+def _bracketed_day(text: str, year: str | None) -> str | None:
+    """The day of year in brackets after a heading's words (_DAY_BRACKETED), on the weekday it says, if it says one;
+    None for another heading."""
+    m = _DAY_BRACKETED.fullmatch(text) if year else None
+    if m is None or (day := day_of_month_heading(m[1], year)) is None:
+        return None
+    weekday = _OPENING_WEEKDAY.match(m[1])
+    return day if weekday is None or WEEKDAYS[_dt.date.fromisoformat(day).weekday()] == weekday[1].lower() else None
 
 
 _DAY_THEN_WORDS = re.compile(r"\s*(\S+(?:\s+\S+){0,2}?)\s+[–—-]\s+\S")  # "Sat 17/01 – The Crown, trio"
