@@ -299,6 +299,19 @@ def test_a_note_a_later_years_note_of_its_name_replaces_comes_after_it_unless_it
     assert idx.search("home visit fee in 2025", k=1)[0].path == "Admin/Rates 2025.md"
 
 
+def test_a_note_of_a_year_to_come_or_of_a_day_or_a_month_supersedes_none():
+    # the s66 rescore: this year's "Pricing 2026" had been "of another year" beside next year's "Pricing 2027"; a
+    # journal's "Dec 3rd, 2025" beside "Dec 3rd, 2026" too, and a month's rota beside the next year's
+    from notesqa.ranking import Passages
+
+    y = date.today().year
+    titles = (f"Pricing {y - 1}", f"Pricing {y}", f"Pricing {y + 1}", f"Dec 3rd, {y - 1}", f"Dec 3rd, {y}",
+              f"Rota - Dec {y - 1}", f"Rota - Dec {y}")
+    passages = Passages([dataclasses.replace(_chunk(f"{t}.md", 0, "x"), title=t) for t in titles])
+    assert [passages.superseded(t) for t in titles] == [True, False, False, False, False, False, False]
+    assert [passages.latest_edition(t) for t in titles] == [False, True, False, False, False, False, False]
+
+
 def test_a_paper_of_an_earlier_year_by_the_same_author_is_no_older_edition(tmp_path, embedder):
     # trial s59 SB-012: "lit/Knapp 2019" had been "of another year" beside "lit/Knapp 2020", a later paper of its
     # author's: a work's year is when it came out, not a yearly note's

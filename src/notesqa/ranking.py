@@ -25,7 +25,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, dated_name, year_said
+from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
 from .asking import (DEFINING, lists_only_plans, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
@@ -472,21 +472,35 @@ class Passages:
         self.words: list[frozenset[str]] = []
         self._word_ids: dict[frozenset[str], int] = {}
         self._titles: dict[str, str] | None = None
-        self._newest: dict[str, str] | None = None  # a title without its year -> the latest year of it (superseded)
+        self._newest: dict[str, tuple[str, ...]] | None = None  # a title without its year -> its years (_editions)
         self._year_titles: list[tuple[str, str, str]] | None = None  # the names that name a year (without_year_titles)
         self._in_use: frozenset[str] | None = None  # the archived notes and templates a note in use names (in_use)
 
     def superseded(self, title: str) -> bool:
         """Is a note of this title one of a later year's note of the same name ("Rates 2025" beside "Rates 2026"), not a
-        work's (a paper's, its authors said: "Knapp 2019" beside "Knapp 2020")?"""
+        work's (a paper's, its authors said: "Knapp 2019" beside "Knapp 2020"), nor a day's or a month's (_edition)? A
+        year to come supersedes none: next year's "Pricing 2027" is not this year's yet (trial s65 X, the s66 rescore)."""
+        named = _edition(title)
+        return named is not None and self._editions().get(named[0], (named[1],))[-1] > named[1]
+
+    def latest_edition(self, title: str) -> bool:
+        """Is a note of this title the latest of its name's notes of a year up to this one, with an older one beside it
+        ("Rates 2026" beside "Rates 2025")?"""
+        named = _edition(title)
+        years = self._editions().get(named[0], ()) if named is not None else ()
+        return len(years) > 1 and years[-1] == named[1]
+
+    def _editions(self) -> dict[str, tuple[str, ...]]:
+        """A title without its year -> the years of its notes up to this one, oldest first (superseded), read on first
+        use."""
         if self._newest is None:
-            self._newest = {}
             works = {c.title for c in self.chunks if _WORK_FIELD.search(c.text)}
-            for c in self.chunks:
-                if (named := _year_named(c.title)) is not None and c.title not in works:
-                    self._newest[named[0]] = max(self._newest.get(named[0], named[1]), named[1])
-        named = _year_named(title)
-        return named is not None and self._newest.get(named[0], named[1]) > named[1]
+            this_year, found = str(_dt.date.today().year), {}
+            for title in {c.title for c in self.chunks} - works:
+                if (named := _edition(title)) is not None and named[1] <= this_year:
+                    found.setdefault(named[0], set()).add(named[1])
+            self._newest = {name: tuple(sorted(years)) for name, years in found.items()}
+        return self._newest
 
     def without_year_titles(self, text: str, own: str) -> str:
         """text without the titles it says of other notes that name a year ("Hobby goals 2026"), or their file names,
@@ -784,7 +798,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~off
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
-    now_section = _now_sections(of, text)
+    now_section = _now_sections(of, text, passages)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
         task_day = [t and not f for t, f in zip(task_day, far.tolist())]
@@ -1062,6 +1076,15 @@ def _year_named(title: str) -> tuple[str, str] | None:
     return (rest, years_in[0]) if re.search(r"[^\W\d_]", rest) else None
 
 
+@lru_cache(maxsize=1 << 14)
+def _edition(title: str) -> tuple[str, str] | None:
+    """_year_named of a title that names a thing's edition of a year ("Rates 2025"), not a day's nor a month's ("Dec
+    3rd, 2025", "Rota - Dec 2025": of their time, no older edition of "Dec 3rd, 2026")."""
+    named = _year_named(title)
+    return named if named is not None and not any(ch.isdigit() for ch in named[0]) and not months_said(named[0]) \
+        else None
+
+
 def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Passages) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
     ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)? Not of a year
@@ -1250,7 +1273,7 @@ _SECTION_ONCE = frozenset("past previous former old history archive archived rec
                           "completed finished ended expired retired superseded outdated".split())
 
 
-def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
+def _now_sections(of: list[Chunk], text: str, passages: Passages) -> np.ndarray:
     """For each candidate, asked what holds now (_ASKS_NOW): 1 under a section of what holds now, its heading's or
     parent's first word one (_SECTION_NOW: "## Current", "Active members"), or the newest of a table's dated rows
     (_newest_rows); -1 under one of what held once (_SECTION_ONCE: "## Recovered", "Past members"), an older row, or a
@@ -1261,13 +1284,13 @@ def _now_sections(of: list[Chunk], text: str) -> np.ndarray:
         if _ASKS_PAST.search(text) is None:
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
         return out
-    newest, of_years = _newest_rows(of), _of_older_years(of)
+    newest = _newest_rows(of)
     for j, c in enumerate(of):
         if _HELD_ONCE.match(c.text):
             out[j] = -1
             continue
-        if j in of_years:
-            out[j] = of_years[j]
+        if (edition := _edition_now(c, passages)) != 0:
+            out[j] = edition
             continue
         if j in newest:
             out[j] = newest[j]
@@ -1339,33 +1362,15 @@ def _item_value(c: Chunk, money: bool, asked: set[str]) -> float | None:
 _ARCHIVE_TAGS = frozenset("archive archived old superseded outdated".split())
 
 
-def _of_older_years(of: list[Chunk]) -> dict[int, int]:
-    """Of the candidates of notes named alike but for their year ("Livery Prices 2024", "Livery Prices 2026"), 1 for
-    this year's or the newest before it, -1 for the older (a later year's, next year's prices, neither: trial s65 X's
-    "Pricing 2027"); -1 for a note tagged as archived (trial s66 LIV-001: the 2024 price list, "tags:: archive", had
-    been first for "how much is full livery a week now"). Asked what holds now only: a conference's "re:Invent 2022"
-    is no older version of 2024's (the s66 held-out ho-012), an archived pupil's page what "who got taken off the sen
-    register" asks (the s66 rescore, s64 SEN-038)."""
-    this_year, years = str(_dt.date.today().year), {}
-    for c in of:
-        if (year := year_said(c.title)) and year <= this_year and (name := _but_its_year(c.title)):
-            years.setdefault(name, set()).add(year)
-    out: dict[int, int] = {}
-    for j, c in enumerate(of):
-        if _ARCHIVE_TAGS.intersection(t.casefold() for t in c.tags):
-            out[j] = -1
-        elif (year := year_said(c.title)) and year <= this_year \
-                and len(namesakes := years.get(_but_its_year(c.title), ())) > 1:
-            out[j] = 1 if year == max(namesakes) else -1
-    return out
-
-
-def _but_its_year(title: str) -> str:
-    """A note's title without its year, as its namesakes of other years are named ("livery prices" of "Livery Prices
-    2024"); "" for one of a day or a month ("Dec 3rd, 2026", "Rota - Dec 2026": a journal's, a month's, of their
-    time)."""
-    name = _A_YEAR.sub(" ", title).strip(" -–—_,").casefold()
-    return "" if any(ch.isdigit() for ch in name) or months_said(name) else name
+def _edition_now(c: Chunk, passages: Passages) -> int:
+    """Asked what holds now: -1 for a passage of a note tagged archived or of an older year than a note of its name
+    (Passages.superseded), 1 for one of the latest such note (Passages.latest_edition), else 0 (trial s66 LIV-001: the
+    2024 price list, "tags:: archive", had been first for "how much is full livery a week now", the 2026 one second).
+    Asked nothing of now, a note's year is _other_year's: a conference's "re:Invent 2022" is no old version of 2024's
+    (the s66 held-out ho-012), an archived pupil's page what "who got taken off the sen register" asks (s64 SEN-038)."""
+    if _ARCHIVE_TAGS.intersection(t.casefold() for t in c.tags) or passages.superseded(c.title):
+        return -1
+    return 1 if passages.latest_edition(c.title) else 0
 
 
 def _newest_rows(of: list[Chunk]) -> dict[int, int]:
