@@ -826,6 +826,13 @@ def test_a_note_asked_for_shows_where_it_matched_from_its_section_s_first_passag
     hit = to_hit(tree, select_notes(tree, {"Clubhouse.md": 0}, _ranked((2, 0.9)), 1, 600, None, {}, with_match=True)[0])
     assert hit.text.startswith("club premises certificate") and "… (line 2, Roof)\nPavilion roof leaking" in hit.text
     assert hit.match == "quote 1: Duggan £5,980"  # (where it matched, still marked)
+    # ... under the headings both parts are under: the opening's "Bar" is not where it matched (trials s66 B, C, E, G:
+    # "Contacts > Owners" over a match among the suppliers had read as an owner's)
+    assert hit.heading == () and hit.parents == ()
+    sections = [dataclasses.replace(c, heading=["Clubhouse", *c.heading]) for c in (opening, *roof)]
+    tree = NoteTree.build(sections)
+    hit = to_hit(tree, select_notes(tree, {"Clubhouse.md": 0}, _ranked((2, 0.9)), 1, 600, None, {}, with_match=True)[0])
+    assert "… (line 2, Roof)" in hit.text and hit.heading == ("Clubhouse",)
     # ... not where they do not fit: the match, as before
     hit = to_hit(tree, select_notes(tree, {"Clubhouse.md": 0}, _ranked((2, 0.9)), 1, 90, None, {}, with_match=True)[0])
     assert "… (line 3, Roof)\nquote 1" in hit.text

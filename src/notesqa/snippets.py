@@ -631,11 +631,27 @@ def to_hit(tree: NoteTree, snippet: Snippet) -> Hit:
     end_line = max(tree.chunks[j].end_line for j in (snippet.root, *snippet.follow))
     matched = tree.chunks[snippet.matched] if snippet.matched is not None else c
     match_line = matched.line if matched is not c and matched.line != line else 0
-    return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=tuple(c.heading),
-               score=round(exp.rank, 4), title=c.title, parents=tuple(c.parents), match=matched.text, kind=c.kind,
+    heading, parents = _where_both_are(tree, snippet, c)
+    return Hit(text="\n".join(lines), path=c.path, line=line, end_line=end_line, heading=heading,
+               score=round(exp.rank, 4), title=c.title, parents=parents, match=matched.text, kind=c.kind,
                tags=tuple(c.tags), date=matched.date or c.date, explain=exp, folder=folder, origin=c.origin or "",
                match_score=round(exp.fused_score, 4), code=code, code_lang=lang if code else "", match_line=match_line,
                codes=tuple((text, lang, row) for text, lang, row in codes if text.strip()))
+
+
+def _where_both_are(tree: NoteTree, snippet: Snippet, c: Chunk) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The headings and parents of a hit's breadcrumb: its opening's (c), or, where it goes on under another heading
+    ("… (line 17, Suppliers)"), the headings both parts are under (trials s66 B, C, E, G: "Contacts > Owners" over a
+    match among the suppliers had read as an owner's)."""
+    if snippet.jump is None or snippet.jump >= len(snippet.follow):
+        return tuple(c.heading), tuple(c.parents)
+    there = tree.chunks[snippet.follow[snippet.jump]].heading
+    if there == c.heading:
+        return tuple(c.heading), tuple(c.parents)
+    n = 0
+    while n < min(len(there), len(c.heading)) and there[n] == c.heading[n]:
+        n += 1
+    return tuple(c.heading[:n]), ()
 
 
 def _parent_page(tree: NoteTree, path: str) -> str:
