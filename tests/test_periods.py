@@ -941,6 +941,7 @@ def test_the_seasons_a_heading_or_a_line_names():
     assert seasons_named("rear coil spring snapped", in_text=True) == set()
     assert seasons_named("Winter heating surcharge dropped", in_text=True) == {("winter", None)}  # (opening it)
     assert seasons_named("reprint when tatty (every spring)", in_text=True) == set()  # (any spring's)
+    assert seasons_named("Lady Menai staying in all winter", in_text=True) == {("winter", None)}  # (s66 MAR-007)
     assert seasons_named("spring water tank", in_text=False) == set()  # (a noun before a noun, not the season)
     assert seasons_named("the fall of Rome") == set()  # (autumn called fall only beside its year)
     assert seasons_named("fall 2025 semester") == {("autumn", 2025)}

@@ -872,12 +872,12 @@ def _with_season_year(text: str, noted: Callable[[], frozenset[str]], today: dat
 
 
 # a season a heading, a title or a line names, with its year after it if any ("Winter 2026/27 plan", "Winter jobs
-# 2026-27"): in a line's text only as a time ("in winter", "over the summer") or opening it, not a thing ("a coil
+# 2026-27"): in a line's text only as a time ("in winter", "all winter") or opening it, not a thing ("a coil
 # spring") nor what comes round ("every spring": no more of this spring than of any); autumn called fall only beside
 # its year ("the fall of Rome")
 _SEASON_NAMED = re.compile(r"\b" + _SEASONS + r"s?\b(?:\s+(?:[a-z&+'’]+\s+){0,2}?(?:of\s+)?" + _SEASON_YEAR + r")?",
                            re.IGNORECASE)
-_AS_A_TIME = re.compile(r"(?:^\W*|\b(?:in|over|during|for|this|next|through|by|til|till|until)\s+(?:the\s+)?)$",
+_AS_A_TIME = re.compile(r"(?:^\W*|\b(?:in|over|during|for|this|next|all|through|by|til|till|until)\s+(?:the\s+)?)$",
                         re.IGNORECASE)  # (or opening the line: "Winter heating surcharge dropped", trial s64 VHB-016)
 _A_NOUN_AFTER = re.compile(r"\s+(?:water|tank|onion|roll|rolls|balance|clip|clips|clean|coil|bolt|loaded|board|"
                            r"mattress|lamb|lambs|greens|bulb|bulbs|wheat|barley|term|semester|release|sale)\b",
