@@ -55,6 +55,8 @@ def test_a_task_that_says_a_weekday_and_a_days_number_is_due_that_day():
     from notesqa.agenda import days_said
     assert days_said("quiz Sat 12th, 8pm", "2026-11-30") == {"2026-11-30", "2026-12-12"}
     assert days_said("order in by Fri 11th", "2026-11-30") == {"2026-11-30", "2026-12-11"}  # (not the coming Friday)
+    # ... "Weds" too (trial s66 K: "☐ put up fairy lights (Weds 9th)" had been of no day but its note's)
+    assert days_said("☐ put up fairy lights (Weds 9th)", "2026-12-11") == {"2026-12-11", "2026-12-09"}
 
 
 def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():

@@ -1061,7 +1061,7 @@ WEEKDAY_BEFORE = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|weds?|sat|sun)\.?,?\s+(
 
 
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
-_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|wed|sat|sun)\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
+_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _WEEKDAY_WORDS + r"|weds?|sat|sun)\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30")
                                  r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b)"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
