@@ -276,6 +276,12 @@ def test_a_line_of_only_wikilinks_is_thin():
     note = parse_note("- sizes → [[Sizes]]\n- clubs → [[Clubs#Sam]]\n- Clubs: [Clubs](clubs.md)\n"
                       "- swimming → [[Clubs#Ella|her clubs]]\n- clubs are fun [[Clubs]]\n", "Kids/Sam.md")
     assert [u.thin for u in note.units] == [True, True, True, False, False]
+    # ... and names no table or list under it (trial s66 J: every row of a session log's table had been under "back to
+    # Alfie Brennan" in its breadcrumb)
+    note = parse_note("# Alfie - session log\nback to [[Alfie Brennan]]\n\n| Date | Focus |\n|---|---|\n"
+                      "| 04/02/26 | k isolation |\n\nSee also [[Speech sounds]]\n- minimal pairs\n", "Alfie log.md")
+    assert [(u.text, u.parents) for u in note.units if not u.thin] == [("Date: 04/02/26 | Focus: k isolation", ()),
+                                                                      ("minimal pairs", ())]
 
 
 def test_a_query_block_is_no_passage_other_code_is():

@@ -267,8 +267,8 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # one pair of brackets around i
 def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
     ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
-    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") is not, nor two sentences
-    a blank line sets apart from the list (apart)."""
+    under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") or points to links ("back to
+    [[Alfie Brennan]]") is not, nor two sentences a blank line sets apart from the list (apart)."""
     if unit is None or unit.kind != "paragraph" or unit.depth:
         return False
     text = clean(unit.text)
@@ -288,7 +288,8 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
         return False  # a quotation, set apart: an epigraph ("“All rook endings are drawn” — Tartakower", trial s60 VD)
     if _DATAVIEW_VALUE.match(getattr(inline, "content", "") or ""):
         return False  # a Dataview field is the note's: "time_spent:: 1h40" names no list (trial s60 VD: a to-do's parent)
-    return not _only_link(inline) and not only_tags(text)
+    # (trial s66 J: a session log's rows had been under its "back to [[Alfie Brennan]]")
+    return not _only_link(inline, pointer=True) and not only_tags(text)
 
 
 _QUOTATION = re.compile(r"\s*[\"“‘'][^\"”’]{3,}[\"”’]\s*(?:[—–-]+\s*\S.*)?")  # quoted words, their author after
