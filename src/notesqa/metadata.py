@@ -340,10 +340,8 @@ def _bracketed_day(text: str, year: str | None) -> str | None:
     """The day of year in brackets after a heading's words (_DAY_BRACKETED), on the weekday it says, if it says one;
     None for another heading."""
     m = _DAY_BRACKETED.fullmatch(text) if year else None
-    if m is None or (day := day_of_month_heading(m[1], year)) is None:
-        return None
-    weekday = _OPENING_WEEKDAY.match(m[1])
-    return day if weekday is None or WEEKDAYS[_dt.date.fromisoformat(day).weekday()] == weekday[1].lower() else None
+    day = day_of_month_heading(m[1], year) if m is not None else None
+    return _on_its_weekday(day, m[1]) if day else None
 
 
 _DAY_THEN_WORDS = re.compile(r"\s*(\S+(?:\s+\S+){0,2}?)\s+[–—-]\s+\S")  # "Sat 17/01 – The Crown, trio"
@@ -424,10 +422,13 @@ def _day_of_dashed_year(parts: list[str]) -> str | None:
     days = [(d, part) for part in parts if (d := day_of_month_heading(part, year))]
     if len(days) != 1:
         return None
-    day, part = days[0]
-    weekday = re.match(r"\s*(mon|tue|wed|thu|fri|sat|sun)", part, re.IGNORECASE)
-    return day if weekday is None or _dt.date.fromisoformat(day).weekday() == WEEKDAYS.index(weekday[1].lower()) \
-        else None
+    return _on_its_weekday(*days[0])
+
+
+def _on_its_weekday(day: str, text: str) -> str | None:
+    """day (ISO), unless text opens with a weekday it is not on ("Sat 5 Dec" of 2025, a Friday: None)."""
+    weekday = _OPENING_WEEKDAY.match(text)
+    return day if weekday is None or WEEKDAYS[_dt.date.fromisoformat(day).weekday()] == weekday[1].lower() else None
 
 
 _PARTS = re.compile(r"\s+[-–—]\s+")
