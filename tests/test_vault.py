@@ -581,6 +581,20 @@ def test_an_embed_of_a_heading_or_block_its_note_lacks_is_reported(tmp_path):
                          "the embed ![[Hypervisor#^gone]] at line 3: its note has no block ^gone")
 
 
+def test_an_embed_of_a_heading_whose_section_is_only_a_picture_is_not_reported(tmp_path):
+    # trial s66 O: "![[Careers Fair 2026#Floor plan]]" had been said to name no heading on every build, "## Floor plan"
+    # holding only "![[fair-floorplan-2026.png]]" (no text: no passage under it)
+    notes = tmp_path / "vault"
+    write(notes / "Fair 2026.md", "# Fair 2026\n\n## Floor plan\n![[plan.png]]\n\n## Feedback\n- good\n\n"
+                                  "```\n## Not a heading\n```\n")
+    write(notes / "Fair 2027.md", "- reuse: ![[Fair 2026#Floor plan]]\n- and ![[Fair 2026#Not a heading]]\n\n"
+                                  "![[Fair 2026#floor PLAN]]\n")
+    vault = Vault(notes, ["Fair 2026.md", "Fair 2027.md"])
+    note = vault.parse("Fair 2027.md", (notes / "Fair 2027.md").read_text())
+    assert note.lost == ('the embed ![[Fair 2026#Not a heading]] at line 2: its note has no heading "Not a heading"',)
+    assert [u.text for u in note.units] == ["reuse: Fair 2026 > Floor plan", "and Fair 2026 > Not a heading"]
+
+
 def test_a_logseq_embed_of_a_heading_in_a_sentence_is_checked_by_its_link(tmp_path):
     # {{embed [[page#heading]]}}: the link between [[ ]] is what is looked up, not the macro's text
     graph = tmp_path / "graph"

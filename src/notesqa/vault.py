@@ -384,7 +384,23 @@ class Vault:
         note = self.parsed(rel) if rel != from_path or link.target else None
         if note is None:
             return None
-        return _section(note, link, self.in_dendron(from_path))
+        got = _section(note, link, self.in_dendron(from_path))
+        if got is None and link.heading and not link.heading_end and self._has_heading(rel, link.heading):
+            # a heading with no text under it, only a picture ("## Floor plan" over "![[plan.png]]"): nothing to
+            # read, no heading missing (trial s66 O: said on every build)
+            return Embedded(f"{note.title} > {link.heading}", ())
+        return got
+
+    def _has_heading(self, rel: str, heading: str) -> bool:
+        """Does the note at rel write a heading of that name, outside code (a markdown one, or a Logseq heading
+        block's)?"""
+        text, _ = read_note(self.notes_dir / rel, rel)
+        want = heading.casefold().strip()
+        return text is not None and any(m[1].casefold() == want for m in _HEADING_LINE.finditer(_FENCED.sub("", text)))
+
+
+_HEADING_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def _section(note, link: Link, slugs: bool = False):
