@@ -76,6 +76,19 @@ def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():
     assert weekday_dated("Tue Dec 8", "2026-12-01") == {"2026-12-08"}
 
 
+def test_a_line_that_opens_with_its_day_and_says_due_is_due_that_day():
+    # trial s66 N: a week plan's "- Fri 11 - Ahmed completion payment due" (no task) had been listed "Not due from
+    # 2026-12-07 to 2026-12-13" for "whats due next week"
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="diary/2026-12-04.md", date="2026-12-04")
+    agenda = Agenda([line("Fri 11 - Ahmed completion payment due", 0), line("Thu 10 - Ahmed final BC", 1),
+                     line("invoice due, chase Fri 11", 2), line("Mon 14th: VAT return due", 3),
+                     line("Note Fri 11 - rent due", 4),  # (not opening with it)
+                     line("Mon 7 — post Kane 458 for cal (due 9th)", 5)])  # (due another day: s62 PL-023, the rescore)
+    assert list(agenda.due_on({"2026-12-11", "2026-12-10", "2026-12-14", "2026-12-07"})) == [0, 3]
+    assert len(agenda.tasks("open")) == 0  # (no task of them)
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),

@@ -168,6 +168,23 @@ def weekday_dated(text: str, own: str) -> frozenset[str]:
 WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednesday the ")
 
 
+OPENING_DAY_CHARS = 12  # characters a line opens with its day in ("Fri 11 - ", "Mon 14th: ")
+_OPENS_WEEKDAY = re.compile(r"\s*(?:\*\*|__)?(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+
+
+def _opens_due(text: str, own: str | None) -> str | None:
+    """The day a line of a dated note opens with, a weekday and its number, when the line says "due" ("Fri 11 - Ahmed
+    completion payment due" in the diary of 4 December: the 11th), else None."""
+    due = _DUE_WORD.search(text)
+    if not own or len(own) < 10 or due is None or _OPENS_WEEKDAY.match(text) is None \
+            or _A_DAY_AFTER.match(text, due.end()):
+        return None  # (nor "Mon 7 — post Kane 458 for cal (due 9th)": the day after "due" is its own, the review)
+    return _one(weekday_numbered_from(text[:OPENING_DAY_CHARS], date.fromisoformat(own[:10])))
+
+
+_A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+\d)", re.IGNORECASE)
+
+
 def _one(days: frozenset[str]) -> str | None:
     """The day of days when there is one, else None."""
     return next(iter(days)) if len(days) == 1 else None
@@ -301,6 +318,10 @@ class Agenda:
                 # deadline"; trial s63 A's course "SCHEDULED: <2026-12-12 Sat>" had not been due next week)
                 if chunk.kind == "bullet" and not chunk.origin and (m := _LOGSEQ_SET.search(chunk.text)):
                     due.append((m[1], row))
+                # ... and so is a line that opens with its day and says it is due ("- Fri 11 - Ahmed completion
+                # payment due" in the diary of 4 December: trial s66 N, "Not due" for "whats due next week")
+                elif chunk.kind == "bullet" and not chunk.origin and (day := _opens_due(chunk.text, chunk.date)):
+                    due.append((day, row))
                 continue
             tasks[state].append(row)
             if state == "doing":  # under way is open too
