@@ -76,6 +76,16 @@ def test_a_callouts_type_marker_is_no_text_the_index_lost(tmp_path):
     assert cov.indexed == cov.chars and cov.chars > 0
 
 
+def test_a_dataview_fields_double_colon_is_no_text_the_index_lost(tmp_path):
+    # trial s66 Q: "- progress:: 4/10" under a list item, shown "progress: 4/10", had made the build say "text indexed
+    # 99.9%", a colon short for each field, no note flagged
+    notes = tmp_path / "notes"
+    write(notes / "PDP.md", "# PDP\n\n1. **Joint injections** – 10 supervised\n   - progress:: 4/10\n"
+          "   - by 📅 2027-03-31\n2. Opioid review\n   - progress:: 19 reviewed\n")
+    cov = build_index(notes, tmp_path / "index", embedder=fresh()).coverage
+    assert cov.indexed == cov.chars and cov.chars > 0
+
+
 def test_notes_are_flagged_for_a_reason_or_a_low_share_worst_first():
     cov = coverage({"full.md": _entry(1000, 990), "low.md": _entry(1000, 500), "short.md": _entry(100, 10),
                     "lost.md": _entry(1000, 900, lost=["an HTML block (line 3)", "an HTML block (line 3)"]),

@@ -58,6 +58,10 @@ _PLUS_MARK = re.compile(r"^([ \t>]*(?:[-*][ \t]+)*)\+(?=[ \t])", re.M)
 _CALLOUT_MARK = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?(?:>[ \t]*)+)\[![\w-]+(?:\|[^\]\n]*)?\][+-]?", re.M)
 
 
+# a Dataview or Logseq field's "::", shown "key: value" (trial s66 Q: "progress:: 4/10" in a list, a colon short a field)
+_FIELD_COLONS = re.compile(r"(?<=\w)::(?=[ \t])")
+
+
 def text_chars(body: str, rel: str = "") -> int:
     """Characters of notes text in markdown as a reader sees it: markup, a picture's file name,
     embeds (another note's text), queries' code and white space not counted (what coverage compares the
@@ -69,6 +73,7 @@ def text_chars(body: str, rel: str = "") -> int:
         part = _ORDERED_MARK.sub(r"\1", part)  # a step's number is its list marker (Unit.marker), not its text
         part = _PLUS_MARK.sub(r"\1", part) if "+" in part else part
         part = _CALLOUT_MARK.sub(r"\1", part) if "[!" in part else part
+        part = _FIELD_COLONS.sub(":", part) if "::" in part else part
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
         part = _tag_lines_out(part) if ("#" in part or "ags:" in part) and tags else part
         part = VIEW_HIGHLIGHT_LINK.sub("", part) if "View Highlight" in part else part
