@@ -419,6 +419,18 @@ def test_hits_not_of_the_day_asked_come_after_a_line_saying_so(tmp_path):
         < out.index("The board deck shows revenue")
 
 
+def test_a_list_of_tasks_cut_by_k_says_how_to_see_them_all(tmp_path):
+    # trials s66 C, J, Q: "6 open tasks are due ..., 5 of them here" had not said how to see the sixth
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "tasks.md").write_text("".join(f"- [ ] Pay supplier {n} 📅 2020-01-0{n}\n" for n in range(1, 4)))
+    args = ("--index", str(tmp_path / "ix"), "--notes", str(notes), "--model", "hash-256")
+    assert CliRunner().invoke(main, ["index", *args, "-q"]).exit_code == 0
+    out = _ask(*args, "-k", "2", "what's overdue?").output
+    assert "3 open tasks are overdue, 2 of them here" in out and "(-k 3 shows all 3.)" in out
+    assert "shows all" not in _ask(*args, "-k", "3", "what's overdue?").output  # (all shown)
+
+
 def test_cli_import_stays_light():
     code = ("import sys, notesqa.cli; heavy = [m for m in ('mcp', 'gradio', 'torch', 'fastapi') if m in sys.modules];"
             " print(heavy)")

@@ -547,9 +547,18 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]
         click.echo("\n\n".join(shown))
+        _echo_more_tasks(idx, hits, asked)
     from .status import read_by_older
 
     _echo_stale(changes, other, notes_dir_given, index_dir, read_by_older(idx.manifest))
+
+
+def _echo_more_tasks(idx, hits, asked: str) -> None:
+    """After the hits of "what's due next week?" that show only some of the tasks due: how to see them all (trials s66
+    C, J, Q: "6 open tasks are due ..., 5 of them here" had not said how)."""
+    count, shown = idx.task_count(asked), idx.tasks_shown(hits, asked)
+    if count is not None and shown is not None and shown < count <= K_MAX:
+        click.secho(f"\n(-k {count} shows all {count}.)", fg="yellow")
 
 
 def _only_days(question: str) -> bool:
