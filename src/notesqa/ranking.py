@@ -855,11 +855,13 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
-    contact = np.array([states_contact(c.text) for c in of], dtype=bool) if _ASKS_PHONE.search(text) \
-        else np.zeros(len(cand), dtype=bool)
+    asks_phone, asks_contact = _ASKS_PHONE.search(text) is not None, _ASKS_CONTACT.search(text) is not None
+    holds_contact = np.array([states_contact(c.text) for c in of], dtype=bool) if asks_phone or asks_contact \
+        else np.zeros(len(cand), dtype=bool)  # (read once for both rules below)
+    contact = holds_contact if asks_phone else np.zeros(len(cand), dtype=bool)
     extreme = _extremes(of, text)
-    if _ASKS_CONTACT.search(text):  # ... nor an email address or a number, asked for one ("sams email wired": trial s60
-        thin &= ~np.array([states_contact(c.text) for c in of], dtype=bool)  # UC-036, "sokonjo@wired.co.uk" had come last)
+    if asks_contact:  # ... nor an email address or a number, asked for one ("sams email wired": trial s60 UC-036,
+        thin &= ~holds_contact  # "sokonjo@wired.co.uk" had come last)
     # ... nor a field that says when, asked when ("deadline: Dec 11th, 2026" of a Logseq page's properties for "when is
     # the nur301 essay due", "when: Wednesdays 18:00" for "when does study group meet": trial s52, 34th and 10th)
     says_when = (p_short | p_names & (not who)) & p_says_when if asks_time(text) else np.zeros(len(cand), dtype=bool)
@@ -1442,10 +1444,10 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
-    if (month := _whole_month(asked)) and not looks_back(text) and not asks_time(text):
-        rows = np.union1d(rows, agenda.naming_month(month))
-    # ... and one of no day that names the season asked: "## Winter 2026/27 plan" (trial s66 A LIV-019)
     if not looks_back(text) and not asks_time(text):
+        if month := _whole_month(asked):
+            rows = np.union1d(rows, agenda.naming_month(month))
+        # ... and one of no day that names the season asked: "## Winter 2026/27 plan" (trial s66 A LIV-019)
         rows = np.union1d(rows, agenda.naming_season(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
 
