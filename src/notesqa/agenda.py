@@ -316,11 +316,10 @@ class Agenda:
             if state is None:
                 # (a Logseq block set for a day is due then, task or not: its journal lists it under "Scheduled and
                 # deadline"; trial s63 A's course "SCHEDULED: <2026-12-12 Sat>" had not been due next week)
-                if chunk.kind == "bullet" and not chunk.origin and (m := _LOGSEQ_SET.search(chunk.text)):
-                    due.append((m[1], row))
                 # ... and so is a line that opens with its day and says it is due ("- Fri 11 - Ahmed completion
                 # payment due" in the diary of 4 December: trial s66 N, "Not due" for "whats due next week")
-                elif chunk.kind == "bullet" and not chunk.origin and (day := _opens_due(chunk.text, chunk.date)):
+                if chunk.kind == "bullet" and not chunk.origin and \
+                        (day := m[1] if (m := _LOGSEQ_SET.search(chunk.text)) else _opens_due(chunk.text, chunk.date)):
                     due.append((day, row))
                 continue
             tasks[state].append(row)

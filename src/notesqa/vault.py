@@ -395,12 +395,18 @@ class Vault:
         """Does the note at rel write a heading of that name, outside code (a markdown one, or a Logseq heading
         block's)?"""
         text, _ = read_note(self.notes_dir / rel, rel)
-        want = heading.casefold().strip()
-        return text is not None and any(m[1].casefold() == want for m in _HEADING_LINE.finditer(_FENCED.sub("", text)))
+        if text is None:
+            return False
+        want, fence = heading.casefold().strip(), None
+        for line in text.splitlines():
+            after = code_fence_after(line, fence)  # (markup's fences: not a "## ..." inside code)
+            if fence is None and after is None and (m := _HEADING_LINE.fullmatch(line)) and m[1].casefold() == want:
+                return True
+            fence = after
+        return False
 
 
-_HEADING_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_HEADING_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*")
 
 
 def _section(note, link: Link, slugs: bool = False):
