@@ -434,3 +434,9 @@ def test_the_day_a_hit_is_of_is_said_when_nothing_shown_with_it_says_it():
     assert unsaid_day(deacon) is None
     assert unsaid_day(_hit(text="x", title="Notes 2025", heading=("Jun",), date="2025-07-01")) == "2025-07-01"
     assert unsaid_day(_hit(text="x", title="Notes", heading=("Jul",), date="2025-07-01")) == "2025-07-01"  # no year
+    # ... and a table row whose first cell is a month's name alone, in a note its title gives the year of (trial s67 B:
+    # "Month: Jan | Takings: £14,820" of "Takings 2026" had been shown "dated 2026-01-01")
+    takings = dataclasses.replace(_hit(text="Month: Jan | Takings: £14,820", date="2026-01-01"), path="Takings 2026.md")
+    assert unsaid_day(takings) is None
+    assert unsaid_day(dataclasses.replace(takings, text="Month: Feb | Takings: £16,950")) == "2026-01-01"
+    assert unsaid_day(dataclasses.replace(takings, text="Note: Jan | Takings: £9", path="Takings.md")) == "2026-01-01"

@@ -535,7 +535,7 @@ def _says_slashed(text: str, day: str) -> bool:
 def _says_month(text: str, month: str) -> bool:
     """Does text name month ("YYYY-MM") as a month with its year, "2026-03", "Mar 2026", "March, 2026", "Sept '26", the
     season that month starts, a few words before its year ("Spring Menu 2026"), or a line of its name alone in text
-    that says its year ("Notes 2025" > "Jul")?"""
+    that says its year ("Notes 2025" > "Jul"), or a table row's first cell of its name alone there?"""
     from .periods import MONTH_NAMES, SEASON_START
 
     year, number = month[:4], int(month[5:])
@@ -547,6 +547,8 @@ def _says_month(text: str, month: str) -> bool:
         said += rf"|\b(?:{seasons})\b(?:\s+[\w&-]+){{0,3}}\s+{year}\b"
     # ... or a heading of its name alone, the year said elsewhere ("Notes 2025 > Jul", trial s62 G)
     said += rf"|(?s:^(?=.*\b{year}\b).*^\s*{names}\.?\s*$)"
+    # ... or a table row's first cell of it ("Month: Jan | Takings: £14,820" of "Takings 2026", trial s67 B)
+    said += rf"|(?s:^(?=.*\b{year}\b).*^[^:|\n]{{1,30}}:\s*{names}\.?\s*(?:\||$))"
     return re.search(said, text, re.IGNORECASE | re.MULTILINE) is not None
 
 
