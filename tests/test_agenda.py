@@ -246,6 +246,12 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     # ... and days listed before a month (trial s64 AE: "closed 25, 26, 28 Dec" had said the 28th only)
     assert days_said("closed 25, 26, 28 Dec", "2026-11-20") >= {"2026-12-25", "2026-12-26", "2026-12-28"}
     assert days_said("closed 24th & 31st Dec", "2026-11-20") >= {"2026-12-24", "2026-12-31"}
+    # ... a weekday before each of two days set apart by a slash or "&": of the month and year after the last, not the
+    # nearest of their weekday and number (trial s67 C: "pencilled Sat 12 / Sun 13 June 2027" in the minutes of 10
+    # November had been of 12 December 2026, first for "what's due next week")
+    for text in ("pencilled Sat 12 / Sun 13 June 2027", "Sat 12th & Sun 13th June 2027"):
+        assert days_said(text, "2026-11-10") == {"2026-11-10", "2027-06-12", "2027-06-13"}, text
+    assert days_said("quiz Sat 12 / darts Sun 13", "2026-11-10") == {"2026-11-10", "2026-12-12", "2026-12-13"}
     assert "2026-12-25" not in days_said("£25, 26 Dec", "2026-11-20")  # (a sum before it)
     assert "2026-12-25" in days_said("On: 2026-12-23 | Off: 2027-01-06 | Notes: Christmas onboard", "")
     assert "2026-12-25" not in days_said("Date: 2026-12-23 | Due: 2027-01-06", "")

@@ -103,10 +103,9 @@ SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this man
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)"
 # (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
-_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
-                        r"(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?$",
-                        re.IGNORECASE)
+_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*" + _WEEKDAY + "?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,7 +133,9 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\band\b)\s*)+)$", re.IGNORECASE)
+# (each with its weekday too, or set apart by a slash: "Sat 12 / Sun 13 June 2027", trial s67 C)
+_LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:" + _WEEKDAY + r"?[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\band\b|\s/)\s*)+)"
+                            + _WEEKDAY + "?$", re.IGNORECASE)
 
 
 _LOGSEQ_SET = re.compile(r"^(?:SCHEDULED|DEADLINE):\s*<(\d{4}-\d\d-\d\d)", re.MULTILINE)

@@ -1066,7 +1066,11 @@ WEEKDAY_BEFORE = re.compile(r"\b(" + _ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re
 _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30")
                                  r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b)"
-                                 r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+                                 r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
+                                 # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
+                                 r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + _ANY_WEEKDAY
+                                 + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                                 + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 
 
 def _weekday_the_number(text: str, today: date, back: bool, out: set[date]) -> str:
