@@ -1114,6 +1114,13 @@ def test_a_tables_later_rows_yield_to_passages_near_them_not_to_far_weaker_ones(
     assert [c.row for c in spread_tables(tree, ranked, {})] == [0, 1, 2, 3, 4, 5]
     close = _ranked((0, 0.95), (1, 0.948), (2, 0.909), (4, 0.90), (3, 0.906 - TABLE_YIELD - 0.01))
     assert [c.row for c in spread_tables(tree, close, {})] == [0, 1, 4, 2, 3]
+    # ... and not before passages above it that come after a day's passages ranked first (trial s67 D: "what happened
+    # with carols patch test in april": a November row of 0.730 shown above the Carol row of 0.796, after the day's
+    # last line of 0.577)
+    day = [_chunk("2026_04_16.md", i, f"line {i} of the day") for i in range(2)]
+    tree = NoteTree.build([*rows, *day])
+    by_day = _ranked((4, 1.02), (5, 0.577), (0, 0.95), (1, 0.948), (2, 0.909), (3, 0.906))
+    assert [c.row for c in spread_tables(tree, by_day, {})] == [4, 5, 0, 1, 2, 3]
 
 
 def test_a_question_for_several_things_keeps_every_row_that_says_its_words():

@@ -179,10 +179,12 @@ def _spread(cand: Candidate) -> Candidate:
 
 def _yielded(ranked: list[Candidate], later: list[Candidate]) -> list[Candidate]:
     """ranked with each of later (a table's rows past its first TABLE_ROWS, in their order) put before the first
-    candidate more than TABLE_YIELD below it: after the passages near it, not after every other one."""
+    candidate more than TABLE_YIELD below it: after the passages near it, not after every other one; and after
+    every one ranked above it (a day's passages first, its weaker among them: trial s67 D)."""
     out = list(ranked)
     at = 0
     for cand in later:
+        at = max(at, 1 + max((i for i, c in enumerate(out) if c.rank >= cand.rank), default=-1))
         at = next((i for i in range(at, len(out)) if out[i].rank < cand.rank - TABLE_YIELD), len(out))
         out.insert(at, cand)
         at += 1
