@@ -1096,6 +1096,27 @@ def test_a_word_typed_as_one_that_the_notes_write_as_two_is_searched_as_the_two(
     assert idx.spelling("hamburg loadin time").text == "hamburg load in time"
 
 
+def test_two_words_are_one_only_that_the_notes_write_so(tmp_path, embedder):
+    # trial s67 A: "name of the HMI who led the inspection" had said "No note says “who led”; searched for “wholed”
+    # instead": no note writes "wholed", only "whole", of the same stem
+    notes = tmp_path / "notes"
+    write(notes / "ofsted.md", "# Ofsted\n\n- Lead inspector: Caroline Ashby (HMI)\n- the whole school knew by 11\n")
+    write(notes / "ops.md", "# Ops\n\n- epipen in her bag\n- epipens in the office\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.spelling("name of the HMI who led the inspection").fixes == ()
+    hits = idx.search("who led the inspection", k=5)
+    assert len(hits) >= 2 and not any(h.explain.related for h in hits)  # nor a related word of the keyword side
+    assert idx.spelling("does anyone carry an epi pen").text == "does anyone carry an epipen"  # as written
+    assert idx.spelling("where are the epi pens").text == "where are the epipens"
+    write(notes / "race.md", "# Race\n\n## Heatstroke\n\n- shade, water, cool towels\n\n- sign-on opened late\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    assert idx.spelling("heat stroke at the race").text == "heatstroke at the race"  # (a heading's word)
+    hits = idx.search("what went wrong with sign on", k=5)  # (with a dash, a related word: the notes say "sign")
+    assert any("signon" in h.explain.related for h in hits)
+
+
 def test_a_date_filter_alone_lists_the_days_of_a_journal_of_one_file(tmp_path, embedder):
     # the trial of one big file: "after:2024-06-01 before:2024-06-07" had shown the journal's 1 June alone
     notes = tmp_path / "notes"

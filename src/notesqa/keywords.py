@@ -252,10 +252,13 @@ def _joined(text: str) -> list[str]:
             if all(any(map(str.isalpha, part)) for part in m.split("-"))]
 
 
-def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+def written_apart(text: str, knows: Callable[[str], bool],
+                  writes: Callable[[str, str, str], bool] | None = None) -> list[tuple[str, str, str]]:
     """Two words of a question that the notes write as one ("cut over": the notes' "cutover", "roll back": their
     "rollback"; trial s46): (the two as asked, the one word, its token), for a word of five letters or more that is
-    no stopword and that knows (the keyword index) has, of two words of one clause, the first no article."""
+    no stopword and that knows (the keyword index) has, of two words of one clause, the first no article; and when
+    writes is given, that it says the notes write them as one (the two, the token), not only of its stem ("who led"
+    no "wholed", a stem of "whole": trial s67 A)."""
     low = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     out = []
     for part in _CLAUSES.split(low):  # not across a comma: "cut, over the weekend" (the review)
@@ -267,7 +270,7 @@ def written_apart(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
             if a.isalpha() and b.isalpha() and a not in _ARTICLES and len(one) >= 5 and one not in _DROP \
                     and one not in words:
                 token = _stem_all([one])[0]
-                if knows(token):
+                if knows(token) and (writes is None or writes(a, b, token)):
                     out.append((f"{a} {b}", one, token))
     return out
 

@@ -671,7 +671,7 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     from .vocabulary import Related
 
     # "cut over": the notes' "cutover", as the question says it (a related word of the same meaning)
-    joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows)]
+    joined = [Related(*apart, 1.0) for apart in written_apart(text, gen.keywords.knows, said_as_one(gen))]
     named = [Related(asked, other, name_token(other), 1.0) for asked, other in synonyms(text)] if synonyms else []
     # "bigquery", "annual general meeting": the notes' "BQ", "AGM" (abbreviations.py)
     short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen),
@@ -729,6 +729,17 @@ def said_as_two(gen: Generation) -> Callable[[str, str], bool]:
         rows = min(held, key=len)[:TOGETHER_READ].tolist()
         apart = re.compile(rf"(?<!\w){re.escape(a)}[ -]{re.escape(b)}(?!\w)", re.IGNORECASE)
         return any(apart.search(gen.chunks[r].text) for r in rows)
+    return said
+
+
+def said_as_one(gen: Generation) -> Callable[[str, str, str], bool]:
+    """Do the notes write two words as one, or with a dash ("epipen", "sign-on"; or its plural), in a passage, title or
+    heading of the first TOGETHER_READ that hold its token? What two words of a question are joined by (keywords.
+    written_apart): not "who led" as "wholed", a token of "whole" (trial s67 A)."""
+    def said(a: str, b: str, token: str) -> bool:
+        rows = gen.keywords.token_rows(token)[0][:TOGETHER_READ].tolist()
+        written = re.compile(rf"(?<!\w){re.escape(a)}-?{re.escape(b)}(?:e?s)?(?!\w)", re.IGNORECASE)
+        return any(written.search(gen.chunks[r].keywords or gen.chunks[r].text) for r in rows)
     return said
 
 

@@ -201,23 +201,25 @@ def _last_letter_dropped(typed: str, known: str) -> bool:
 
 
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = (),
-            said_as_two: Callable[[str, str], bool] | None = None) -> Spelling:
+            said_as_two: Callable[[str, str], bool] | None = None,
+            said_as_one: Callable[[str, str, str], bool] | None = None) -> Spelling:
     """text with each word that reads as a typo (see the module's docstring) replaced by the vault's word it likely
     means, in the case it was typed in, or by the two words the notes write it as (said_as_two: "loadin" the notes'
-    "load in"); knows(word): does any note say the word in any form."""
+    "load in"), or two typed apart by the one the notes write (said_as_one: "epi pen" their "epipen", keywords.
+    written_apart); knows(word): does any note say the word in any form."""
     if speller is None or _reads_german(text):
         return Spelling(text)
     kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
     named = {m.group(0) for m in _WORD.finditer(text) if word_is_a_name(text, m)}
     fixes: dict[str, str] = {}
-    joined = _as_one(text, knows, kept | {n.casefold() for n in named})
-    if joined:
+    joined = _as_one(text, knows, kept | {n.casefold() for n in named}, said_as_one)
+    for asked in joined:  # (the one word, a word the notes say, is no typo below)
         def join(m: re.Match) -> str:
-            if f"{m[1]} {m[2]}".casefold() not in joined:
-                return m[0]
-            fixes[f"{m[1]} {m[2]}"] = m[1] + m[2]
+            fixes[m[0]] = m[1] + m[2]
             return m[1] + m[2]
-        text = _JOIN_SPACE.sub(join, text)  # (the one word, a word the notes say, is no typo below)
+        # (each pair found wherever it is: a scan of pairs in turn had paired "the epi", never "epi pens", trial s67)
+        a, b = asked.split()
+        text = re.sub(rf"(?<!\w)({re.escape(a)}) ({re.escape(b)})(?!\w)", join, text, flags=re.IGNORECASE)
     for word in dict.fromkeys(_WORD.findall(text)):
         low = word.casefold()
         # (the English list last: read once a process, 60 ms, only for a word no note says)
@@ -239,16 +241,14 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
     return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
 
 
-_JOIN_SPACE = re.compile(r"\b([^\W\d_]+) ([^\W\d_]+)\b")
-
-
-def _as_one(text: str, knows: Callable[[str], bool], kept: set[str]) -> dict[str, str]:
+def _as_one(text: str, knows: Callable[[str], bool], kept: set[str],
+            writes: Callable[[str, str, str], bool] | None = None) -> dict[str, str]:
     """{"epi pen": "epipen"}: two words of the question the notes write as one (keywords.written_apart, the rule the
     keyword side's related words follow), one of them no note's (trial s65 G: "does anyone on staff carry an epi pen"
     had not found "epipen in her bag": the model reads "epi pen" and "epipen" apart, the keyword side as a related word
     only); neither quoted nor a name (kept, folded)."""
     out: dict[str, str] = {}
-    for asked, one, _ in written_apart(text, knows):
+    for asked, one, _ in written_apart(text, knows, writes):
         a, b = asked.split()
         if a not in kept and b not in kept and not (knows(a) and knows(b)):
             out[asked] = one
