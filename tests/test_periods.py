@@ -466,6 +466,16 @@ def test_father_christmas_is_a_person_not_the_day():
     assert days("what did we do last christmas?", today) == {"2025-12-25"}
 
 
+def test_the_months_of_what_a_question_asks_when_is_due_are_no_days_of_it():
+    # trial s67 D: "when's the oct-dec vat return due" had listed 8 tasks due from October to December, the VAT
+    # return's (due 7 February) 9th: the months name the return, when it is due is asked
+    today = date(2026, 12, 5)
+    for question in ("when's the oct-dec vat return due", "when is the march invoice due?", "When are the Q4 figs due"):
+        assert days(question, today) == set(), question
+    assert days("when is the invoice due in march", today) == days("what is due in march", today) != set()  # when due
+    assert days("what's due in oct-dec", today) != set()
+
+
 def test_due_by_a_day_is_today_up_to_it():
     # trial s61: "what is due before the 14th?" had been read as no day, and "due by Friday" as Friday alone
     today = date(2026, 11, 30)  # a Monday

@@ -1322,8 +1322,14 @@ def _days(text: str, today: date) -> frozenset[str]:
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
     if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
         text = _WEEKDAYS_COMPARED.sub(lambda m: " " * len(m[0]), text)  # better", trial s65 W: last Friday's)
+    if (m := _WHEN_DUE.match(text)) is not None:  # ("when's the oct-dec vat return due": a name's months, trial s67 D)
+        text = text[:m.start(1)] + " " * len(m[1]) + text[m.end(1):]
     named = _named_days(text, today)
     return _due_by(text, today, named) or named
+
+
+# a question of when something is due: the words between are its name, no days of it
+_WHEN_DUE = re.compile(r"^\W*when(?:['’]?s|\s+(?:is|are|was|were|will|does|do|did))\b(.*?)(?<![\w-])due\b", re.IGNORECASE)
 
 
 _WEEKDAYS_COMPARED = re.compile(rf"\b(?:{_ANY_WEEKDAY})s?\s+(?:vs\.?|versus|v\.?)\s+(?:{_ANY_WEEKDAY})s?\b",
