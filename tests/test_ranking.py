@@ -1415,7 +1415,7 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     chunks = [dated("steerco.md", "SteerCo #1 — 14 May 2026"), dated("steerco.md", "#7 — 10 Dec 2026 — review"),
               dated("steerco.md", "#8 — 14 Jan 2027"), dated("other.md", "steering committees that steer")]
     fused = np.array([0.6, 0.55, 0.58, 0.7], dtype=np.float32)
-    assert _soonest(chunks, np.arange(4), fused, today).tolist() == [0, 1, 0, 0]
+    assert _soonest(chunks, np.arange(4), fused, today).tolist() == [-1, 1, 0, 0]  # (one all gone: no next, s67 A)
     # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review)
     chunks = [dated("m/2026-12-13 Steerco.md", "agenda: hiring plan", "2026-12-13"),
               dated("m/2026-02-06 Steerco.md", "agreed: ship v2 by 2027-06-30", "2026-02-06")]
@@ -1426,6 +1426,10 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # a day without its year is of the first such on or after its note's day ("Next steerco: 14 Jan" on 1 December)
     chunks = [dated("n.md", "Next steerco: 14 Jan", "2026-12-01"), dated("n.md", "Offsite: 20 Dec", "2026-12-01")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.6], dtype=np.float32), today).tolist() == [0, 1]
+    # ... and the next of a note of the past one's ("Next: 12 May" of the committee of 20 January) gone (trial s67 A:
+    # "when is the next curric committee" had it first, in December)
+    chunks = [dated("2026-01-20 cttee.md", "Next: 12 May", "2026-01-20"), dated("fgb.md", "FGB Tues 8 Dec 2026")]
+    assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [-1, 1]
     # through fuse, for a "when" question of the next one only, said by --explain (days from today: no clock in it)
     def said(days: int) -> str:
         return (date.today() + timedelta(days=days)).isoformat()
@@ -1435,7 +1439,8 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), "when is the next steering committee?", {}, None, 10)
     coming = next(c for c in ranked if c.row == 1)
     assert coming.explain.coming == 1.0 and "a day to come +0.10" in str(coming.explain)
-    assert [c.explain.coming for c in ranked if c.row != 1] == [0.0, 0.0, 0.0]
+    assert sorted((c.row, c.explain.coming) for c in ranked if c.row != 1) == [(0, -1.0), (2, 0.0), (3, 0.0)]
+    assert "its days all gone -0.10" in str(next(c for c in ranked if c.row == 0).explain)
     for question in ("when was the last steering committee?", "what is the next step for the steering committee?",
                      "what do I want from my next steering committee?"):
         assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},

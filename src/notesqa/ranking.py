@@ -281,8 +281,10 @@ class Explanation:
             dated += f", of the day asked +{DAY_BONUS:.2f} to rank"
         if self.recent:
             dated += f", the newest +{RECENT_BONUS * self.recent:.2f} to rank"
-        if self.coming:
+        if self.coming > 0:
             dated += f", a day to come +{RECENT_BONUS * self.coming:.2f} to rank"
+        elif self.coming < 0:
+            dated += f", its days all gone -{RECENT_BONUS * -self.coming:.2f} to rank"
         if self.task_match:
             dated += f", a task {'as asked +' if self.task_match > 0 else 'not as asked -'}{TASK_BONUS:.2f} to rank"
         if self.overdue:
@@ -1892,14 +1894,16 @@ def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) 
 def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
              ) -> np.ndarray:
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
-    the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), 0 for the others:
-    "when is the next steerco?" is the one on the 10th, not the first of the year (trial s46)."""
+    the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), -1 for those of them
+    whose days are all gone, 0 for the others: "when is the next steerco?" is the one on the 10th, not the first of the
+    year (trial s46), nor the "Next: 12 May" of January's (trial s67 A)."""
     out = np.zeros(len(cand), dtype=np.float32)
-    coming = {j: day for j, day in _days_from(chunks, cand, fused, today).items() if day}
+    said = _days_from(chunks, cand, fused, today)
+    coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
-        for j, day in coming.items():
-            out[j] = float(day == soonest)
+        for j, day in said.items():
+            out[j] = float(day == soonest) if day else -1.0
     return out
 
 
