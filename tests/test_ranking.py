@@ -1035,8 +1035,12 @@ def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     dense = _dense_only([0.5, 0.45, 0.07, 0.3, 0.1, 0.2])
     rows = [c.row for c in fuse(chunks, dense, f"what is due from {day} to {later}?", {}, None, 10)]
     assert rows[:4] == [2, 3, 4, 1]  # the high-priority one, then by day; then the rest by rank
-    # with words of what about, the tasks due then still come first, by how close they are
+    # with words of what about, the tasks due then still come first: those that say them, then the rest as a list
+    # reads (trial s67 B: "whats due next week for the accountant" had listed the others by closeness, not by day)
     rows = [c.row for c in fuse(chunks, dense, f"what's due on {day} for SSO?", {}, None, 10)]
+    assert rows[:3] == [4, 2, 3]
+    # ... and where none says them, by how close they are
+    rows = [c.row for c in fuse(chunks, dense, f"what's due on {day} for the CFO?", {}, None, 10)]
     assert rows[:3] == [3, 4, 2]
     # "what's overdue?": the longest overdue first, whatever their words
     overdue = chunks + [_chunk("p.md", 6, f"\u2610 Renew the domain \U0001f4c5 {(date.today() - timedelta(days=2)).isoformat()}")]

@@ -79,10 +79,21 @@ def lists_only_tasks(text: str) -> bool:
     return _says_only(text, _TASK_LIST_WORDS)
 
 
+def tasks_of(text: str) -> str:
+    """What a question for what is due or overdue says besides asking for them: "the accountant" of "whats due next
+    week for the accountant" (words apart from _TASK_LIST_WORDS and the days it names)."""
+    return " ".join(_said_besides(text, _TASK_LIST_WORDS))
+
+
 def _says_only(text: str, words: frozenset[str]) -> bool:
     """Does text say, besides the days it names, only words ("what's" as "what")?"""
+    return not _said_besides(text, words)
+
+
+def _said_besides(text: str, words: frozenset[str]) -> list[str]:
+    """The words text says besides the days it names and words ("what's" as "what")."""
     said = re.findall(r"[\w'’-]+", without_days(text).lower().replace("’", "'"))
-    return all(w in words or w.split("'")[0] in words for w in said)
+    return [w for w in said if not (w in words or w.split("'")[0] in words)]
 
 
 def asks_overdue(text: str) -> bool:

@@ -27,7 +27,7 @@ from .abbreviations import abbreviated
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
-from .asking import (DEFINING, lists_only_plans, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -933,7 +933,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
     if asks_due(text) or asks_overdue(text):
-        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text))
+        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)))
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
@@ -998,12 +998,19 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
     return rows + [int(j) for j in order if not day[j]]
 
 
+def _saying(of: list[Chunk], words: str) -> list[bool]:
+    """For each passage of: does it, its note's title or its headings say one of words (their tokens)?"""
+    asked = set(tokenize(words))
+    return [bool(asked) and not asked.isdisjoint(tokenize(c.keywords or c.text)) for c in of]
+
+
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
-                  asked: set[str] = frozenset()) -> list[int]:
+                  asked: set[str] = frozenset(), found: list[bool] | None = None) -> list[int]:
     """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
     candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
     day had come after undated tasks closer in words). When the question says nothing else (plain), they
-    come as a list of them reads: the high-priority ones first, then by due day; else by rank. Where none is due
+    come as a list of them reads: the high-priority ones first, then by due day; else those that say its other words
+    by rank, then the rest as a list reads (all by rank where none says them). Where none is due
     then, the open tasks of the days asked (asked) come so, by their day (trial s64 I: a week plan's tasks under "Mon
     7" to "Fri 11" had come Tue, Thu, Mon, Fri, Wed)."""
     listed = agenda.in_order(rows)
@@ -1015,6 +1022,11 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
         return order.tolist()
     if plain:
         listed.sort(key=lambda j: place[int(cand[j])])
+    elif found is not None and any(found[j] for j in listed):
+        # (those that say the question's other words by rank, then the rest as a list reads: "what's due next week for
+        # the accountant" had listed mince pies due the 12th before a brewery's proposal due the 10th, trial s67 B;
+        # where none says them, all by rank, the model's reading of them)
+        listed.sort(key=lambda j: (not found[j], place[int(cand[j])] if not found[j] else 0))
     return listed + [int(j) for j in order if int(cand[j]) not in place]
 
 
