@@ -110,6 +110,14 @@ def test_what_is_a_label_and_how_it_reads():
                       "Kit per group: (one tray)\n- beaker\n\nDay 1: Rome\n\n- the Forum\n", "d.md")
     assert [u.parents for u in note.units] == [(), (), (), ("Shopping",), (), ("Kit per group: (one tray)",), (),
                                                ("Day 1: Rome",)]  # (a label of a value of its own: the review)
+    # ... nor one of a count or of two names (trial s67 C: "Present: all 7" had headed a meeting's minutes, "Coaches:
+    # Sophie Grant, Hannah Lee" a team's kit list); a day's ("Day 2: 15 May") still names its list
+    for line in ("Present: all 7", "Coaches: Sophie Grant, Hannah Lee", "Apologies: 2"):
+        assert parse_note(f"# D\n\n{line}\n\n- one\n", "d.md").units[-1].parents == (), line
+    for line in ("Day 2: 15 May", "Day 3: Sat 16th", "Day 1: Rome, Vatican"):
+        assert parse_note(f"# D\n\n{line}\n\n- one\n", "d.md").units[-1].parents == (line,), line
+    table = parse_note("# Dives\n\nTotal dives pre-PhD: 87\n\n| # | Depth |\n|---|---|\n| 1 | 4.2 |\n", "d.md")
+    assert table.units[-1].parents == ("Total dives pre-PhD: 87",)  # (over a table, its caption, as before)
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():

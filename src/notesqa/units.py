@@ -264,11 +264,12 @@ _LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s+(?![a-z])(?!.*:\s*$)")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # one pair of brackets around it all (not "(Optional) Tools (if any)")
 
 
-def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
+def _is_label(unit: Unit | None, inline, apart: bool = False, table: bool = False) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
     ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
     under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") or points to links ("back to
-    [[Alfie Brennan]]") is not, nor two sentences a blank line sets apart from the list (apart)."""
+    [[Alfie Brennan]]") is not, nor two sentences a blank line sets apart from the list (apart); of a table (table), a
+    field of a count is its caption ("Total dives pre-PhD: 87" over the dive log)."""
     if unit is None or unit.kind != "paragraph" or unit.depth:
         return False
     text = clean(unit.text)
@@ -276,7 +277,7 @@ def _is_label(unit: Unit | None, inline, apart: bool = False) -> bool:
         return False
     if _ASIDE.fullmatch(text):
         return False  # an aside ("(S29 skipped - only Jo and Dev could make it)": trial s47), no list's name
-    if apart and _VALUED_FIELD.match(text):  # a field's list of values, apart, says something of its own: "present:
+    if apart and _valued_field(text, table):  # a field's list of values, apart, says something of its own: "present:
         return False  # Raj, Aisha, Tom" names no list of the agenda after it (trial s49: it had headed the budget's)
     if apart and _two_sentences(text, lower=True) and not text.endswith(":"):  # two sentences say something, apart they
         return False  # name nothing ("Priya announced mat leave - Sept 2027. Cover = supply?", then a blank line: trial
@@ -321,7 +322,28 @@ _CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\
 
 # a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
 # "Shopping:", nor a label of a value of its own, "Day 1: Rome", "Phase 2: Migration, cutover" (the review)
+def _valued_field(text: str, table: bool = False) -> bool:
+    """Is a line a field with a value of its own: a list of three or more; over a list (not table), of two when its key
+    has no number ("Coaches: Sophie Grant, Hannah Lee"; not "Day 1: Rome, Vatican", a day's label), or a count
+    ("Present: all 7"; not a day, "Day 2: 15 May"; trial s67 C)?"""
+    if _VALUED_FIELD.match(text):
+        return True
+    if table:
+        return False
+    m = _FIELD_VALUE.fullmatch(text)
+    if m is None or any(ch.isdigit() for ch in m[1]):
+        return False
+    from .periods import WRITTEN_DAY
+
+    value = m[2]
+    return "," in value or any(ch.isdigit() for ch in value) and not WRITTEN_DAY.search(value) \
+        and not _WEEKDAY_WORD.search(value)
+
+
 _VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
+_FIELD_VALUE = re.compile(r"([^:\s][^:]{0,30}):\s+([^:]*[^:\s])")
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b",
+                           re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 _LOWER_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Za-z]")  # ... as written in lower case too ("... at the bottom. don't")
 # the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
@@ -778,7 +800,7 @@ class Walker:
         """A short line right before a top-level list or table (opened by tok) names it ("Pros", a table's caption): it
         is then the label of what follows (self.label) until that closes. True if there is one."""
         apart = self.last_para is not None and self._line(tok)[0] > self.last_para.end_line + 1
-        if not self.items and _is_label(self.last_para, self.last_inline, apart):
+        if not self.items and _is_label(self.last_para, self.last_inline, apart, tok.type == "table_open"):
             # the unit itself, not one equal to it (a unit may be replaced by a changed copy since: trial Y)
             self.label = next((i for i in range(len(self.units) - 1, -1, -1) if self.units[i] is self.last_para), None)
             return self.label is not None
