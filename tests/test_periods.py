@@ -415,6 +415,10 @@ def test_years_are_the_years_a_question_asks_about():
     assert years("release v2.2019 on port 20230") == set()
     assert years("nDCG@10 on Touché-2020 and CoNLL-2003") == set()  # a year joined to a name is the name's
     assert years("Before 1999 and In 1850") == {"1850"}
+    # ... a season of two years by the second's last digits is of both (trial s67 C: "what did we spend money on in
+    # 2024/25 season" had lifted September 2024's minutes, not the accounts of June 2025)
+    assert years("what did we spend in 2024/25 season") == years("the 2024-25 season") == {"2024", "2025"}
+    assert years("pages 2024-31 of it") == {"2024"}  # (not the next year's digits: no season)
     # ... a year that ends a sentence is one (trial s59 TA-040: "£25 from Jan 2027. Vote passed" had been of no year)
     assert years("up to £25 from Jan 2027. Vote passed 31-6") == {"2027"} and years("build 2027.1 out") == set()
     # "last years", "this yrs": a year's, typed without the apostrophe (trial s62 C: "last years christmas fair write

@@ -1490,8 +1490,16 @@ YEAR_FROM_TODAY = re.compile(r"\b(?<!since )(?<!the )(last|this|previous|next) (
 
 
 def years(text: str) -> set[str]:
-    """The years text names ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019")."""
-    return set(ASKED_YEAR.findall(text))
+    """The years text names ("2023" in "Werner's 2023 keynote"; not in "since 2023" or "v2.2019"), both of a season
+    written with the second's last two digits ("2024/25", "2024-25")."""
+    named = set(ASKED_YEAR.findall(text))
+    for m in _SEASON_OF_YEARS.finditer(text) if named else ():
+        if int(m[2]) == (int(m[1]) + 1) % 100 and m[1] in named:
+            named.add(f"{int(m[1]) + 1}")
+    return named
+
+
+_SEASON_OF_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?!\d)")
 
 
 def asked_years(text: str, today: date | None = None) -> set[str]:
