@@ -593,6 +593,11 @@ def test_a_week_of_a_month_by_its_place_is_its_seven_days():
     assert span("what did I do the last week of March 2025?") == ("2025-03-25", "2025-03-31")  # not all of March
     assert span("what did I do last week of March") == ("2026-03-25", "2026-03-31")  # not last week from today
     assert span("what did I do last week?") == ("2026-11-23", "2026-11-29")
+    # ... "march" and "may" in lower case too: a week of them is the month's (trial s67 G: "what happened first week of
+    # march this year" had been of no day)
+    assert span("what happened first week of march this year") == span("first week of March") == ("2026-03-01",
+                                                                                                   "2026-03-07")
+    assert span("the 2nd week of may at the shop") == ("2026-05-08", "2026-05-14")
     noted = lambda: frozenset({"2025-04"})  # noqa: E731
     assert with_noted_year("the second week of April?", noted, date(2026, 12, 2)) == "the second week of April 2025?"
 

@@ -138,7 +138,9 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               + r")(?:march|may)(?=\s*[?.!]*\s*$|(?:\s+of)?\s+(?:last|this|next)\s+(?:year|yr)\b)"
               # ... or after "in" or "during" before a break that sets the rest apart: "oakley in march - anything
               # medical happen", "in may, who came" (trial s65 D: read as no day)
-              r"|(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*(?:[,;:]|\s[-–—]\s)))")
+              r"|(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*(?:[,;:]|\s[-–—]\s))"
+              # ... or after a week of ("first week of march", trial s67 G)
+              r"|(?<=\bweek of )(?:march|may)\b)")
 # ... and a part of one: "in mid-July", "early July", "at the end of June", read as the month (trial s44: no day had
 # been read); with its year after "for", the thing's month, not when it was noted: "the invoice for December 2024"
 _PART_OF = r"(?:(?:the\s+)?(?:early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)[-\s]+)"
