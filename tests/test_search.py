@@ -1096,6 +1096,21 @@ def test_a_word_typed_as_one_that_the_notes_write_as_two_is_searched_as_the_two(
     assert idx.spelling("hamburg loadin time").text == "hamburg load in time"
 
 
+def test_the_days_of_a_month_this_year_are_said_over_its_hits(tmp_path, embedder):
+    # trial s67 A: "what did i do for governors in march this year" had said no days over its hits, where "what did i
+    # do last march" said "Dated from 2026-03-01 to 2026-03-31:" (the year the question was read in is no year it names)
+    year = date.today().year
+    notes = tmp_path / "notes"
+    write(notes / f"Daily/{year}-03-11.md", "# Wed\n\n- governors meeting 1.15pm in the head's office\n")
+    write(notes / "Policies.md", "# Policies\n\n- governors review the charging policy\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    question = "what did i do for governors in march this year"
+    assert idx.notice(idx.search(question, k=2), question) == f"Dated from {year}-03-01 to {year}-03-31:"
+    question = f"what did i do for governors in march {year}"  # (a year written: no more to say)
+    assert idx.notice(idx.search(question, k=2), question) is None
+
+
 def test_two_words_are_one_only_that_the_notes_write_so(tmp_path, embedder):
     # trial s67 A: "name of the HMI who led the inspection" had said "No note says “who led”; searched for “wholed”
     # instead": no note writes "wholed", only "whole", of the same stem

@@ -221,7 +221,7 @@ def weak(hits: list[Hit]) -> bool:
 
 def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), tasks: int | None = None,
            dated_then: bool = False, words_said: bool = False, tasks_shown: int | None = None,
-           days_read: bool = True) -> str | None:
+           days_read: bool = True, year_written: bool | None = None) -> str | None:
     """What every front end says before hits, if anything: that nothing is dated the day the question
     names (or overdue; dated_then: some notes are, but none of their passages is among the hits), or that no
     note says a rare word of the question (unmentioned: NotesIndex.unmentioned), the hits being the nearest
@@ -229,7 +229,8 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
     tasks_shown: how many the hits show, NotesIndex.tasks_shown, else a task a hit of those days); or
     that none matches closely (weak; not when the first hit says the one word searched or the words quoted,
     words_said: a search box's "compartment", '"answer in one line"' match by their words, however low the score); or,
-    days_read (not where a front end says the year it read them in), the days asked its hits are of."""
+    days_read (not where a front end says the year it read them in), the days asked its hits are of, unless the
+    question writes their year (year_written; when not given, does the question as given write one)."""
     if hits and all(h.explain is not None and (h.explain.listed or h.explain.links or h.explain.property
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
@@ -253,7 +254,8 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
         return f"{unclear}; the nearest passages:"
     # the days read, said, of a question that names no year (trials s64 A, D: "what did i do last week" had shown one
     # journal's day, not which week it was read as)
-    if hits and when and days_read and _of_days(hits[0]) and not years(question):
+    if hits and when and days_read and _of_days(hits[0]) \
+            and not (year_written if year_written is not None else years(question)):
         return f"{'Due' if asks_due(question) else 'Dated'} {when}:"
     return WEAK_MATCH if weak(hits) and not words_said else None
 

@@ -35,7 +35,7 @@ from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
-                      with_years_from_today, without_months, without_relative_days)
+                      with_years_from_today, without_months, without_relative_days, years)
 from .query import (MAX_QUESTION, TOP_LEVEL, Filters, as_words_said, left_out_none, check_question, filter_mask,
                     folder_of, merge_filters, not_the, parse_query, unmatched, tag_key, with_listing_period)
 from .snippets import NoteTree
@@ -541,12 +541,16 @@ class NotesIndex:
         question's rare words no note says, how many tasks are overdue or due then, and the year a month or week it
         names without one was read in."""
         # (the year the question names from today, "october last year", is its own: nothing to say of it, trial s58)
+        typed = question
         asked, question = with_years_from_today(question), self.noted(question)
         read_as = _read_as(asked, question, self._live.agenda.months())
-        said = self._notice(hits, question, days_read=read_as is None)
+        # (the days read said unless the question writes their year: "in march this year", read as "in march 2026",
+        # writes none, trial s67 A)
+        said = self._notice(hits, question, days_read=read_as is None, year_written=bool(years(typed)))
         return f"{read_as} {said}" if read_as and said else read_as or said
 
-    def _notice(self, hits: list[Hit], question: str, days_read: bool = True) -> str | None:
+    def _notice(self, hits: list[Hit], question: str, days_read: bool = True, year_written: bool = False
+                ) -> str | None:
         text, filters = self.parsed(question)
         spelling = self._spelled(text, filters)
         text = spelling.text
@@ -557,7 +561,7 @@ class NotesIndex:
         live, tasks = self._tasks_then(question)  # (read once: their count, and how many the hits show)
         said = notice(hits, question, self._not_said_otherwise(hits, question, self.unmentioned(question)),
                       None if tasks is None else len(tasks), self._dated_then(question), said_all,
-                      None if tasks is None else _tasks_in(live, tasks, hits), days_read)
+                      None if tasks is None else _tasks_in(live, tasks, hits), days_read, year_written)
         filtered = " ".join(x for x in (as_words_said(filters, self._live.tags), left_out_none(filters, self._live.tags))
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
