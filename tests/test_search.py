@@ -480,6 +480,14 @@ def test_a_question_for_a_day_alone_reads_its_hits_in_the_order_they_were_writte
     day = [h for h in hits if h.path == "daily/2024-03-06.md"]
     assert [h.line for h in day] == sorted(h.line for h in day) and len(day) == 3
     assert hits[:3] == day  # the day's, as written, then the rest
+    # ... no line of them marked as matched: none matches more than another (trial s67 B: "what did i do last week"
+    # had marked "=> - emailed Hannah at Arup about Feb", one line of a journal's, as if the answer)
+    write(notes / "daily" / "2024-03-07.md", "- standup\n- morning: checked the mirrors, 2 were off\n"
+                                             "- what I did: emailed Hannah at Arup about Feb\n- TODO first aid kits\n")
+    build_index(notes, index, embedder=embedder)
+    idx = open_index(index, embedder)
+    shown = [h for h in idx.search("what did I do on 2024-03-07?", k=5) if "03-07" in h.path]
+    assert shown and "emailed Hannah" in shown[0].text and [h.match_line for h in shown] == [0] * len(shown)
     from notesqa.periods import asks_only_the_day
 
     assert asks_only_the_day("what happened yesterday?") and asks_only_the_day("my journal for March 3rd")

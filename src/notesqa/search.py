@@ -1086,8 +1086,9 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     near = as_written or listed or reach is None
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
     if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
-        return _each_note_in_turn(day)  # (trial s37: three copies of another day's "Work was brutal" had followed the
-        # day's two)
+        # (trial s37: three copies of another day's "Work was brutal" had followed the day's two); no line of them
+        # matched more than another (trial s67 B: "what did i do last week" had marked one line of a journal's)
+        return [replace(h, match_line=0) for h in _each_note_in_turn(day)]
     return day + [h for h in hits if not any(h is d for d in day)]
 
 
