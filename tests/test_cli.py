@@ -4,6 +4,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 
 from click.testing import CliRunner
 
@@ -63,9 +64,14 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     # ... and an open task by the day its words say it is for (trial s64 M: "☐ float: £150 in coins from the bank Thurs
     # 10 Dec — Ann" in the Christmas fair's note had said "dated 2026-12-12")
     float_ = dataclasses.replace(dated, text="☐ float: £150 in coins from the bank Thurs 10 Dec — Ann", date="2026-12-12")
-    assert click_unstyle(format_hit(1, float_)).splitlines()[-1] == "    a.md:1  says 2026-12-10"
+    assert click_unstyle(format_hit(1, float_)).splitlines()[-1] == "    a.md:1  due 2026-12-10"  # (as it is due, s66)
     assert click_unstyle(format_hit(1, dataclasses.replace(float_, text="float: £150 from the bank Thurs 10 Dec"))
                          ).splitlines()[-1] == "    a.md:1  dated 2026-12-12"  # (no task: its note's day, as before)
+    # ... of a note of no day too (trial s67 G: "☐ book Vivaro MOT – due 9 Dec, ring Steve" in todo.md had said "of the
+    # days asked" among hits said "says 2026-12-09")
+    soon = date.today() + timedelta(days=4)
+    mot = dataclasses.replace(float_, text=f"☐ book Vivaro MOT – due {soon.day} {soon:%b}, ring Steve", date=None)
+    assert click_unstyle(format_hit(1, mot)).splitlines()[-1] == f"    a.md:1  due {soon.isoformat()}"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)

@@ -152,6 +152,14 @@ def due_in_words(text: str, own: str) -> str | None:
     return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
 
 
+def open_task_due(text: str, own: str) -> str | None:
+    """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
+    ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
+    ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
+    return (due_day(text) or due_in_words(text, own) or _one(weekday_numbered_from(text, date.fromisoformat(own[:10])))
+            or _one(weekday_dated(text, own)))
+
+
 def weekday_dated(text: str, own: str) -> frozenset[str]:
     """The days text writes with their weekday before them ("Wed 9 Dec", "Sat, 12th December 2026"), each of the
     year it says, else of the one nearest own (its passage's day) in which that day is that weekday; none where it is
@@ -333,11 +341,7 @@ class Agenda:
                 tasks["high"].append(row)
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
-            day = (due_day(chunk.text) or due_in_words(chunk.text, chunk.date or today_iso)
-                   or _one(weekday_numbered_from(chunk.text, date.fromisoformat((chunk.date or today_iso)[:10])))
-                   # ... or a weekday, a day and a month: "☐ gas checks Wed 9 Dec" (trial s66 CAR-033)
-                   or _one(weekday_dated(chunk.text, chunk.date or today_iso))) \
-                if state in ("open", "doing") else None
+            day = open_task_due(chunk.text, chunk.date or today_iso) if state in ("open", "doing") else None
             if day:
                 due.append((day, row))
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}

@@ -464,7 +464,9 @@ def matched_day(hit: Hit) -> str:
     says put there, that day: "due 2026-12-08" (a task's; "done 2026-11-20", the day one was done), "says 2026-12-08"
     ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
     asked"."""
-    from .agenda import days_said
+    from datetime import date
+
+    from .agenda import days_said, open_task_due
     from .chunking import start_days, task_days, task_state, without_set_days
 
     from .metadata import slashed_days
@@ -472,6 +474,10 @@ def matched_day(hit: Hit) -> str:
     day = (hit.date or "")[:10]
     text = hit.match or hit.text
     due = task_days(text)
+    if not due and task_state(text) in ("open", "doing"):  # (an open task by the day it is due, as the agenda reads
+        # it: "☐ book Vivaro MOT – due 9 Dec" in todo.md had said "of the days asked", trial s67 G)
+        said_due = open_task_due(text, day if len(day) == 10 else date.today().isoformat())
+        due = {said_due} if said_due else due
     # (a task by the days it is set for or was done on, not its note's: "TODO final numbers from Amir", DEADLINE 11
     # December, in the note of the party on the 18th had said "dated 2026-12-18" for "what deadlines are coming up?"
     # and "due 2026-12-11" for "what's due next week?", trial s61 XB)
