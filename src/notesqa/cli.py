@@ -498,8 +498,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
     Each hit shows its passage, its breadcrumb (note > headings > parent bullets) and file:line. " => " marks
     the line that matched where a hit shows lines around it (match at line N); "… (line N, Heading)" goes on
     to another part of the same note. Hits come in the order that answers: the days asked first (tasks by
-    the day they are due), a table's rows in order; the label then says why ("due 2026-12-09", "of the
-    days asked", "newest match"), else it gives the score. --explain says what each score is made of.
+    the day they are due), a table's two best rows, its others after the passages near their score (so a
+    score may stand above a higher one); the label then says why ("due 2026-12-09", "of the days asked",
+    "newest match"), else it gives the score. --explain says what each score is made of.
     """
     from .query import check_question
 
