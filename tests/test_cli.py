@@ -72,6 +72,19 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     soon = date.today() + timedelta(days=4)
     mot = dataclasses.replace(float_, text=f"☐ book Vivaro MOT – due {soon.day} {soon:%b}, ring Steve", date=None)
     assert click_unstyle(format_hit(1, mot)).splitlines()[-1] == f"    a.md:1  due {soon.isoformat()}"
+    # ... and, the days asked known, a task of its own day asked by that day, not its other days (trial s67 J: "☐ book
+    # staff Xmas meal – Sat 10 Jan 📅 2026-12-12" under "Thu 24:" for "whos in on xmas eve" had said "due 2026-12-12,
+    # says 2027-01-10"), and of the days a line says, the one asked (trial s67 C: "(rearranged from 1 Nov)")
+    meal = dataclasses.replace(dated, text="☐ book staff Xmas meal – Sat 10 Jan 📅 2026-12-12", date="2026-12-24")
+    assert click_unstyle(format_hit(1, meal, asked=frozenset({"2026-12-24"}))).splitlines()[-1] == \
+        "    a.md:1  dated 2026-12-24"
+    assert click_unstyle(format_hit(1, meal, asked=frozenset({"2026-12-12"}))).splitlines()[-1].startswith(
+        "    a.md:1  due 2026-12-12")  # (asked of the day it is due: due)
+    rearranged = dataclasses.replace(task, text="Sun 13 Dec: U12 H v Corbett Lane (rearranged from 1 Nov)",
+                                     date="2026-12-01")  # (of the week asked by the day it says, not its own)
+    week = frozenset(f"2026-12-{d:02d}" for d in range(7, 14))
+    assert click_unstyle(format_hit(1, rearranged, asked=week)).splitlines()[-1] == "    a.md:1  says 2026-12-13"
+    assert click_unstyle(format_hit(1, rearranged)).splitlines()[-1] == "    a.md:1  of the days asked"  # (unknown)
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)

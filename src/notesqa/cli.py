@@ -395,7 +395,8 @@ def _mention_order(mention: str) -> str:
     return f"mentions it ({'oldest' if mention == 'first' else 'newest'} first)"
 
 
-def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None) -> str:
+def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None,
+               asked: frozenset[str] = frozenset()) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
     from .hits import NAMED_NOTE, matched_day, unsaid_day
     from .status import stale_said
@@ -426,7 +427,7 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     # its day put it here, not its score, as the chat says it (trials s47 F, J); no score beside it, which reads out of
     # order where days put hits ("due 2026-12-09, score 0.800" above "score 0.895", trials s62 A, B, D)
     if not unscored and hit.explain is not None and hit.explain.day_match:
-        scored = f"  {matched_day(hit)}"
+        scored = f"  {matched_day(hit, asked)}"
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
         scored = "  newest match"
     if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):
@@ -542,8 +543,9 @@ def ask(question, k, as_json, explain, min_score, tags, paths, after, before, no
         if said:
             click.secho(said + "\n", fg="yellow")
         paths = shown_paths([h.path for h in hits], _joplin_places(hits))
+        days_asked = idx.days_asked(asked)
         shown = [format_hit(i, h, explain, stale=changes.became(h.path) if changes is not None else "",
-                            path=paths[h.path]) for i, h in enumerate(hits, 1)]
+                            path=paths[h.path], asked=days_asked) for i, h in enumerate(hits, 1)]
         others = idx.others_from(hits, asked)
         if others is not None:  # "what is due this week?": the hits after these are not of this week
             shown[others[0]] = click.style(others[1], fg="yellow") + "\n\n" + shown[others[0]]

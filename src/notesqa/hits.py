@@ -458,12 +458,15 @@ def _says_in_order(heading: str, title: str) -> bool:
     return len(t) >= 2 and h[:len(t)] != t and all(w in words for w in t)
 
 
-def matched_day(hit: Hit) -> str:
+def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     """What front ends say of a hit its day put where it is: "dated 2026-12-03", its own day (trial s58 OC: "dated
     then" beside every hit of a question about days had sent the user to each note to see which); of one a day it
     says put there, that day: "due 2026-12-08" (a task's; "done 2026-11-20", the day one was done), "says 2026-12-08"
     ("next Tues: dentist" in the note of 3 December; trials s59: "dated then" had read as cryptic); else "of the days
-    asked"."""
+    asked". asked: the days the question asks about ("YYYY-MM-DD" or "MM-DD", NotesIndex.days_asked), when known:
+    a hit of its own day asked says so, not a task's other days ("☐ book staff Xmas meal – Sat 10 Jan 📅 2026-12-12"
+    under "Thu 24:" for "whos in on xmas eve" had said "due 2026-12-12, says 2027-01-10", trial s67 J), and of the
+    days it says, the one asked ("Sun 13 Dec: U12 v Corbett Lane (rearranged from 1 Nov)", trial s67 C)."""
     from datetime import date
 
     from .agenda import days_said, open_task_due
@@ -478,6 +481,11 @@ def matched_day(hit: Hit) -> str:
         # it: "☐ book Vivaro MOT – due 9 Dec" in todo.md had said "of the days asked", trial s67 G)
         said_due = open_task_due(text, day if len(day) == 10 else date.today().isoformat())
         due = {said_due} if said_due else due
+
+    def of_asked(d: str) -> bool:
+        return d in asked or d[5:] in asked
+    if due and len(day) == 10 and of_asked(day) and not any(of_asked(d) for d in due):
+        return f"dated {day}"
     # (a task by the days it is set for or was done on, not its note's: "TODO final numbers from Amir", DEADLINE 11
     # December, in the note of the party on the 18th had said "dated 2026-12-18" for "what deadlines are coming up?"
     # and "due 2026-12-11" for "what's due next week?", trial s61 XB)
@@ -503,6 +511,8 @@ def matched_day(hit: Hit) -> str:
         # (either may be the day asked: both, not "of the days asked" beside "TODO ask Fran for final numbers for 16
         # Dec", DEADLINE 9 Dec, among tasks each said due its day, trial s65 D)
         return f"{word} {next(iter(due))}, says {next(iter(other))}"
+    if not due and len(said) > 1 and len(inside := {d for d in said if of_asked(d)}) == 1:
+        return f"says {next(iter(inside))}"
     if len(said) != 1:
         return "of the days asked"
     return f"{word} {next(iter(said))}"

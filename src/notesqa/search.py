@@ -566,6 +566,13 @@ class NotesIndex:
                             if x) or None
         return with_spelling(spelling.fixes, filters.excluded, said, filtered, not_the(question)) if hits else said
 
+    def days_asked(self, question: str) -> frozenset[str]:
+        """The days the question asks about as it is searched (noted(): "in June" of a 2024 journal is June 2024),
+        "YYYY-MM-DD" or "MM-DD": what front ends label a hit by (hits.matched_day)."""
+        from .grammar import FILTER
+
+        return frozenset(days(FILTER.sub(" ", self.noted(question))))
+
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
         2024 journal is June 2024), and what every front end says there."""

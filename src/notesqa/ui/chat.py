@@ -155,11 +155,12 @@ class ChatService(NotesService):
         # watcher's rebuild, the chat had shown the old text unmarked)
         changes = self.changes_since_build(idx, [h.path for h in hits])
         marked = idx.spelling(query).text  # a typo ("shufle") marked as the word it was searched as ("shuffle")
+        asked = idx.days_asked(query)
         for i, h in enumerate(hits, 1):
             if others is not None and i - 1 == others[0]:  # "what's overdue?": what follows is not
                 parts.append(f'<div class="nq-weak">{html.escape(others[1])}</div>')
             stale = changes.became(h.path) if changes is not None else ""
-            parts.append(hit_html(i, h, marked, self._context(h.source, query), stale))
+            parts.append(hit_html(i, h, marked, self._context(h.source, query), stale, asked))
         # "open the Decision Log" (or the name alone) also opens that note in the note view (assets.CHAT_SCROLL_JS)
         opens = " nq-open" if hits[0].path in idx.notes_to_open(query) else ""
         return f'<div class="nq-answer{opens}">' + "".join(parts) + "</div>", turn

@@ -137,10 +137,11 @@ def passage_digest(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
-def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str:
+def hit_html(i: int, hit, query: str, context: str = "", stale: str = "", asked: frozenset[str] = frozenset()) -> str:
     """Hit number i: its text (query words marked), breadcrumb, source link, relevance, and its
     context (HTML from context_html) folded under "more context"; stale: what became of its note since the
-    build ("changed", "deleted or moved"), said beside its source."""
+    build ("changed", "deleted or moved"), said beside its source; asked: the days the question asks about
+    (hits.matched_day)."""
     crumb = " › ".join(html.escape(c) for c in hit.breadcrumb)  # the one rule, hits.py
     # the line of the match, so the note view marks that copy of it (a line said twice), not the one nearest `line`
     href = html.escape(source_href(f"{hit.path}:{hit.match_line or hit.line}", hit.match), quote=True)
@@ -154,7 +155,8 @@ def hit_html(i: int, hit, query: str, context: str = "", stale: str = "") -> str
             f'{_text_html(hit, query)}</div>'
             f'<div class="nq-crumb">{crumb}</div>'
             f'<div class="nq-meta"><a class="nq-src" href="{href}" title="show this note">'
-            f'{html.escape(_shown_source(hit))}</a>{_day_html(hit)} · {_relevance(hit)}{_stale_html(stale)}</div>{more}'
+            f'{html.escape(_shown_source(hit))}</a>{_day_html(hit)} · {_relevance(hit, asked)}'
+            f'{_stale_html(stale)}</div>{more}'
             '</div>')
 
 
@@ -230,7 +232,7 @@ def _bulleted(text: str) -> str:
 _ITEM_DASH = re.compile(r"^([ \t]*)- (?=\S)", re.M)
 
 
-def _relevance(hit) -> str:
+def _relevance(hit, asked: frozenset[str] = frozenset()) -> str:
     if hit.explain is not None and hit.explain.listed:  # "tag:work" alone: a note the filters let through
         return '<span class="nq-rel" title="no words to match: the notes the filters let through">listed</span>'
     if hit.explain is not None and hit.explain.links:  # "which notes link to X": where each links, unscored
@@ -243,7 +245,7 @@ def _relevance(hit) -> str:
     if hit.explain is not None and hit.explain.day_match:  # its day, not its words, put it here (trial B: every
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
-                f'ranked {hit.score:.2f})">{matched_day(hit)}</span>')
+                f'ranked {hit.score:.2f})">{matched_day(hit, asked)}</span>')
     if hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest's, in the order written (trial s47)
         return (f'<span class="nq-rel" title="of the newest of what the question asks for (match '
                 f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">newest match</span>')
