@@ -1983,6 +1983,20 @@ def test_a_note_of_an_older_year_than_its_namesakes_held_once():
     later = {c.row: c.explain.now_section for c in fuse(nxt, _dense_only([0.6, 0.58, 0.5]),
                                                         "how much is full livery a week now", {}, None, 10)}
     assert later == {0: -1, 1: 1, 2: 0}
+    # ... a season's, of two years ("subs 2025-26" beside "subs 2026-27"; trial s67 I: "who still hasnt paid subs" had
+    # put last season's closed note first, of no older edition)
+    y = date.today().year
+    subs = [dataclasses.replace(_chunk(f"members/subs {a}-{(a + 1) % 100:02d}.md", 0, f"56 paid, {n}"),
+                                title=f"subs {a}-{(a + 1) % 100:02d}") for a, n in ((y - 1, "Bob never paid"),
+                                                                                    (y, "☐ Frank £40"))]
+    ranked = {c.row: c.explain for c in fuse(subs, _dense_only([0.6, 0.55]), "who hasnt paid subs now", {}, None, 10)}
+    assert (ranked[0].now_section, ranked[1].now_section) == (-1, 1)
+    ranked = {c.row: c.explain for c in fuse(subs, _dense_only([0.6, 0.55]), "who hasnt paid subs", {}, None, 10)}
+    assert (ranked[0].other_year, ranked[1].other_year) == (True, False)  # (an older edition, asked of no year)
+    ranked = {c.row: c.explain for c in fuse(subs, _dense_only([0.6, 0.55]), "who did not pay subs last season", {},
+                                             None, 10)}
+    assert not ranked[0].other_year  # (... but asked of what was, as it is: the s67 rescore's "why did dryland not work
+    # last season" had lost last season's plan)
     # ... one note of a year, no namesake of another: as it is ("Accounts 2025" alone)
     alone = {c.row: c.explain.now_section for c in fuse(prices[:1], _dense_only([0.6]),
                                                         "how much is full livery a week now", {}, None, 10)}

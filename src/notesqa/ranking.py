@@ -1083,7 +1083,7 @@ def _top(scores: np.ndarray, valid: np.ndarray, pool: int) -> np.ndarray:
 
 
 HISTORY = "1990"  # a year a question names before this is one of history, no note's day (_other_year)
-_TITLE_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/.-])")
+_TITLE_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?:[-/](\d\d))?(?![\w/.-])")
 
 
 # a work's fields: its authors, where it came out ("Knapp 2019" and "Knapp 2020" are two papers, not a yearly note's
@@ -1095,8 +1095,8 @@ _WORK_FIELD = re.compile(r"^(?:authors?|creators?|editors?|journal|publisher|boo
 @lru_cache(maxsize=1 << 14)
 def _year_named(title: str) -> tuple[str, str] | None:
     """(a title without its one year, that year) of a title naming one year as a word ("Rates 2025"; not a day's,
-    "2025-03-12 Standup"), of words besides it; else None."""
-    years_in = _TITLE_YEAR.findall(title)
+    "2025-03-12 Standup"), of words besides it, a season's first ("subs 2025-26": 2025, trial s67 I); else None."""
+    years_in = [y for y, second in _TITLE_YEAR.findall(title) if not second or int(second) == (int(y) + 1) % 100]
     if len(years_in) != 1:
         return None
     rest = " ".join(_TITLE_YEAR.sub(" ", title).casefold().split())
@@ -1118,9 +1118,12 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
     before HISTORY: "the 1911 census" names a year of history, not when a note was written (trial s55: a family
     historian's research log of 2024 had been put after; not "before any note's year": a table row of 1911 is one).
     For a question of no year, of an older year than a note of the same name ("how much for a home visit?": this
-    year's "Rates 2026", not "Rates 2025", trial s56; Passages.superseded)."""
+    year's "Rates 2026", not "Rates 2025", trial s56; Passages.superseded), unless it looks back ("why did dryland not
+    work last season": "Season Plan 2025-26" beside "2026-27" is as it is, the s67 rescore)."""
     named = asked_years(text)
     if not named:
+        if looks_back(text):
+            return np.zeros(len(cand), dtype=bool)
         return np.array([passages.superseded(chunks[i].title) for i in cand.tolist()], dtype=bool)
     asked = {y for y in named if y >= HISTORY}
     out = np.zeros(len(cand), dtype=bool)
