@@ -558,6 +558,17 @@ def test_a_holiday_or_a_season_names_its_days():
         assert span(q) is None, q
     assert span("what did I do in the summer when Tom left?") == span("in the summer?") == ("2026-06-01", "2026-08-31")
     assert span("in the autumn of 2023") == ("2023-09-01", "2023-11-30")
+    # ... a season soon to come asked of in the present tense, the coming one, as a month is (trial s67 S: "when's the
+    # lamda exam day in spring" on 5 December had been searched as last spring)
+    dec = partial(_span, today=date(2026, 12, 5))
+    assert dec("whens the lamda exam day in spring") == dec("when is the lamda exam in spring?") == ("2027-03-01",
+                                                                                                    "2027-05-31")
+    assert dec("what did we do in spring") == ("2026-03-01", "2026-05-31")  # (looking back: the last)
+    assert dec("when is the fete in summer") == ("2026-06-01", "2026-08-31")  # (not soon: the last, as before)
+    # "march" and "may" in lower case after "last", "next", "this" before more words too (trial s67 T: "what did i do
+    # last march about fire safety" had been of no day)
+    assert dec("what did i do last march about fire safety") == ("2026-03-01", "2026-03-31")
+    assert dec("whats on next may at the cottage") == ("2027-05-01", "2027-05-31") and dec("this may be the last") is None
     assert span("what did I do in the summer holidays?") == span("in the summer months") == ("2026-06-01", "2026-08-31")
     assert span("the Christmas card list") is None and span("Christmas tree lights") is None
     assert span("what's in the Christmas presents list for 2024?") is None  # a list, no day (trial EV)

@@ -136,6 +136,10 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
                                                          "beginning of ", "middle of "))
               # (... or before the year it is of from today: "the shop end of march this year", trial s66 GAM-010)
               + r")(?:march|may)(?=\s*[?.!]*\s*$|(?:\s+of)?\s+(?:last|this|next)\s+(?:year|yr)\b)"
+              # ... or after "last", "next", "this" before other words, not a verb's ("last march about fire safety",
+              # trial s67 T; not "this may be")
+              r"|(?:(?<=\blast )|(?<=\bnext )|(?<=\bthis ))(?:march|may)\b(?!\s+(?:be|not|have|need|want|take|get|"
+              r"come|go|help|look|work|well|also|still|just|i|we|you|he|she|they)\b)"
               # ... or after "in" or "during" before a break that sets the rest apart: "oakley in march - anything
               # medical happen", "in may, who came" (trial s65 D: read as no day)
               r"|(?:(?<=\bin )|(?<=\bduring ))(?:march|may)(?=\s*(?:[,;:]|\s[-–—]\s))"
@@ -319,7 +323,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if advice and not (m[1] or m[3] or m[5] or m[6]):
             continue  # "how do I stop the archtop drying out over the winter?": when to do it, not a period (trial s60)
         if not _after_since(text, m.start()):  # "since last spring": from it, as a month's
-            out.update(_season(m, today, ahead))
+            out.update(_season(m, today, ahead, present))
     for m in _SPAN.finditer(text):  # "in the next two weeks": today and the 13 days after it; "the past two weeks"
         if m[1] and not _PLANS.search(text) and _FOR_BEFORE.search(text[:m.start()]):
             continue  # "what should I avoid for the next two weeks?": how long, not when (the second review)
@@ -410,6 +414,15 @@ def _soon_month(m: re.Match, today: date) -> bool:
     return (first - today).days <= _SOON
 
 
+_SOON_SEASON = 100  # days from today a season asked of in the present tense begins in, at most, to be the coming one
+
+
+def _season_soon(start: Callable[[int], date], today: date) -> bool:
+    """Does the season that starts (a year -> its first day) begin _SOON_SEASON days from today or less?"""
+    first = start(today.year) if start(today.year) > today else start(today.year + 1)
+    return (first - today).days <= _SOON_SEASON
+
+
 # the days of a month's part, from its first day: its first half, its middle (over the halves), its second half
 _PARTS = {"early": (0, 15), "beginning": (0, 15), "start": (0, 15), "mid": (5, 25), "middle": (5, 25), "late": (15, 31),
           "end": (15, 31)}
@@ -486,10 +499,11 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
     return [day + timedelta(days=i) for i in range(-2, 2)] if _holiday_name(m) == "easter" else [day]
 
 
-def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
+def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> list[date]:
     """The days of a _SEASON match: of its year (winter 2023: December 2023 to February 2024); "last" the last
     one over before today, "this" this year's, "next" the next to begin; else the last one begun, or the
-    coming one when the question looks ahead."""
+    coming one when the question looks ahead, or asks of it in the present tense and it begins _SOON_SEASON days from
+    today or less ("when's the lamda exam in spring" on 5 December, trial s67 S)."""
     when = (m.group(1) or "").lower()
     name = (m.group(2) or m.group(4) or m.group(6)).lower()
     year = m.group(3) or m.group(5) or m.group(7)
@@ -506,7 +520,7 @@ def _season(m: re.Match, today: date, ahead: bool) -> list[date]:
         y = int(year)
     elif when == "this":
         y = today.year if start_month != 12 or today.month == 12 else today.year - 1
-    elif when in ("next", "coming") or (when != "last" and ahead):
+    elif when in ("next", "coming") or (when != "last" and (ahead or present and _season_soon(start, today))):
         y = today.year if start(today.year) > today else today.year + 1
     elif when == "last":
         y = today.year if end(today.year) <= today else today.year - 1
