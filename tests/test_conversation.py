@@ -80,6 +80,10 @@ def test_followup_detection():
     assert followup_kind("the retry flag") == followup_kind("the outbox ADR") == "maybe"
     assert followup_kind("the other one?") == followup_kind("the next step?") == "sure"  # they point back (the review)
     assert followup_kind("the first amendment") == followup_kind("the one ring") == "maybe"  # (the second review)
+    # a time of its own and a thing asked of then is a question of its own, maybe; "this week?" alone leans on the one
+    # before (trials s67 Q, S: "this week rota", a first question, had been said to be read without the one before it)
+    assert followup_kind("this week rota") == followup_kind("this month takings") == "maybe"
+    assert followup_kind("this week?") == followup_kind("that one") == "sure"
     # a short question that ends on "the <thing>" may ask about the previous question's (trial s39: "how much was the
     # train?" after Lisbon's day trips had been searched alone): both tried
     assert followup_kind("how much was the train") == "maybe" and followup_kind("who owns the fix?") == "maybe"

@@ -80,6 +80,9 @@ _LEANS = re.compile(r"^\s*(in|for|at|on|during|from|since|until|with|without|by|
 
 # a short question about "it" or "them" asks about the previous question's subject
 _QUOTED_ONLY = re.compile(r'(?:\s*["“][^"“”]+["”])+\s*')
+# a time from today and then a thing ("this week rota", "next month bookings", "this years budget")
+_TIME_AND_THING = re.compile(r"\s*(?:this|next|last)\s+(?:week|month|year|term|season|quarter|weekend|morning|"
+                             r"afternoon|evening)(?:['’]?s)?\s+[a-z]", re.I)
 _PRONOUNS = frozenset({"it", "its", "them", "they", "their"})
 _PRONOUN_WORDS = 6
 _PEOPLE_PRONOUNS = frozenset({"they", "them", "their"})  # who may be the people a vault is about, not the last answer
@@ -190,6 +193,8 @@ def _kind(question: str) -> str | None:
         # "who owns the fix?", "how much was the train?" right after an answer: the thing it names may be the
         # previous question's (trial s39: both had been searched alone), or a new search: "maybe", both tried
         return "maybe" if len(words) <= _DEFINITE_WORDS and _DEFINITE.search(q) else None
+    if _TIME_AND_THING.match(q):
+        return "maybe"  # ("this week rota": a time of its own and what is asked of then, trials s67 Q, S)
     if (m := _LEANS.match(q)) and not (m[1].lower() == "the" and len(words) >= 3 and not _points_back(words)) \
             or all(_YEAR.fullmatch(w) for w in words):
         return "sure"  # ("the oven?"; "the retry flag", "the outbox ADR" name a thing of their own too: trial s46; "the
