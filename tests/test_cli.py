@@ -85,6 +85,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     week = frozenset(f"2026-12-{d:02d}" for d in range(7, 14))
     assert click_unstyle(format_hit(1, rearranged, asked=week)).splitlines()[-1] == "    a.md:1  says 2026-12-13"
     assert click_unstyle(format_hit(1, rearranged)).splitlines()[-1] == "    a.md:1  of the days asked"  # (unknown)
+    course = dataclasses.replace(task, text="TODO book first aid course - St John 16 Jan or 6 Feb\n"
+                                            "SCHEDULED: <2026-12-07 Mon>", date="2026-12-04")
+    assert click_unstyle(format_hit(1, course, asked=week)).splitlines()[-1] == "    a.md:1  due 2026-12-07"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)
