@@ -1512,10 +1512,16 @@ def years(text: str) -> set[str]:
     for m in _SEASON_OF_YEARS.finditer(text) if named else ():
         if int(m[2]) == (int(m[1]) + 1) % 100 and m[1] in named:
             named.add(f"{int(m[1]) + 1}")
+    for m in _SHORT_SEASON.finditer(text):  # ("25/26": the tax year 2025-26, trial s67 X; both over 12: no month)
+        if int(m[2]) == int(m[1]) + 1 and int(m[1]) > 12:
+            named.update({f"20{m[1]}", f"20{m[2]}"})
     return named
 
 
 _SEASON_OF_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?!\d)")
+# (with a dash only beside "season": "pages 24-25" is no year)
+_SHORT_SEASON = re.compile(r"(?<![\d/.:£$€-])(\d\d)(?:/|-(?=\d\d\s+season\b))(\d\d)(?![\d/.:%-])"
+                           r"(?!\s*(?:st|nd|rd|th)?\s*" + _MONTH + r"\b)", re.IGNORECASE)
 
 
 def asked_years(text: str, today: date | None = None) -> set[str]:
