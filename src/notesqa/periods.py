@@ -1072,19 +1072,20 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     return _WEEKDAY_THING_OF_WEEK.sub(take, _WEEKDAY_OF_WEEK.sub(take, text))
 
 
-# a weekday as it is written anywhere, short too ("wed", "weds", "sat", "sun" alone)
-_ANY_WEEKDAY = _WEEKDAY_WORDS + r"|weds?|sat|sun"
+# a weekday as it is written anywhere, short too ("wed", "weds", "sat", "sun" alone): the one rule agenda's and units'
+# patterns use
+ANY_WEEKDAY = _WEEKDAY_WORDS + r"|weds?|sat|sun"
 # a weekday right before a day that follows it: "Wed 9 Dec", "Saturday, 12th December", "Tue Dec 8"
-WEEKDAY_BEFORE = re.compile(r"\b(" + _ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
-_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + _ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
+_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30")
                                  r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b)"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
-                                 r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + _ANY_WEEKDAY
+                                 r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
                                  + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 
@@ -1348,7 +1349,7 @@ def _days(text: str, today: date) -> frozenset[str]:
 _WHEN_DUE = re.compile(r"^\W*when(?:['’]?s|\s+(?:is|are|was|were|will|does|do|did))\b(.*?)(?<![\w-])due\b", re.IGNORECASE)
 
 
-_WEEKDAYS_COMPARED = re.compile(rf"\b(?:{_ANY_WEEKDAY})s?\s+(?:vs\.?|versus|v\.?)\s+(?:{_ANY_WEEKDAY})s?\b",
+_WEEKDAYS_COMPARED = re.compile(rf"\b(?:{ANY_WEEKDAY})s?\s+(?:vs\.?|versus|v\.?)\s+(?:{ANY_WEEKDAY})s?\b",
                                 re.IGNORECASE)
 
 

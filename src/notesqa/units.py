@@ -333,17 +333,16 @@ def _valued_field(text: str, table: bool = False) -> bool:
     m = _FIELD_VALUE.fullmatch(text)
     if m is None or any(ch.isdigit() for ch in m[1]):
         return False
-    from .periods import WRITTEN_DAY
+    from .periods import ANY_WEEKDAY, WRITTEN_DAY
 
     value = m[2]
     return "," in value or any(ch.isdigit() for ch in value) and not WRITTEN_DAY.search(value) \
-        and not _WEEKDAY_WORD.search(value)
+        and re.search(rf"\b(?:{ANY_WEEKDAY})\b", value, re.IGNORECASE) is None
 
 
 _VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
 _FIELD_VALUE = re.compile(r"([^:\s][^:]{0,30}):\s+([^:]*[^:\s])")
-_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b",
-                           re.IGNORECASE)
+
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 _LOWER_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Za-z]")  # ... as written in lower case too ("... at the bottom. don't")
 # the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
