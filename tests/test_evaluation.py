@@ -114,3 +114,11 @@ def test_spans_no_hit_can_show_are_warned_of(tmp_path):
     said = span_warnings(questions, tmp_path)
     assert [w.split(":")[0] for w in said] == ["row", "head"]  # (a span not found: the scorer's to count)
     assert "a table row" in said[0] and "a heading" in said[1]
+    # ... and a field's "::", shown as one colon (trial s67 J: "order_deadline:: 2026-12-12" could never match, and
+    # nothing had said so)
+    (tmp_path / "Turkey.md").write_text("order_deadline:: 2026-12-12\nnotes: ok\n", encoding="utf-8")
+    fields = [{"id": "field", "file": "Turkey.md", "answer": ["order_deadline:: 2026-12-12"]},
+              {"id": "value", "file": "Turkey.md", "answer": ["2026-12-12"]},
+              {"id": "code", "file": "Turkey.md", "answer": ["std::vector"]}]
+    assert [w.split(":")[0] for w in span_warnings(fields, tmp_path)] == ["field"]
+    assert "shown as one colon" in span_warnings(fields, tmp_path)[0]
