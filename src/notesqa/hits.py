@@ -328,15 +328,20 @@ def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
     return at, ("Not overdue, but near the question:" if not when else f"Not {said} {when}, but near the question:")
 
 
-def _days_asked(question: str) -> str | None:
-    """The days a question asks about, said ("on 2026-11-02", "from 2026-11-02 to 2026-11-08"); "" for
-    "what's overdue?"; None for a question about no day."""
-    from .asking import asks_overdue
+def days_asked(question: str) -> frozenset[str]:
+    """The days a question asks about ("YYYY-MM-DD", or "MM-DD" of any year): an after: filter's date is none."""
     from .grammar import FILTER
     from .periods import days
 
-    question = FILTER.sub(" ", question)  # an after: filter's date is no day asked about
-    asked = days(question)
+    return frozenset(days(FILTER.sub(" ", question)))
+
+
+def _days_asked(question: str) -> str | None:
+    """The days a question asks about (days_asked), said ("on 2026-11-02", "from 2026-11-02 to 2026-11-08"); "" for
+    "what's overdue?"; None for a question about no day."""
+    from .asking import asks_overdue
+
+    asked = days_asked(question)
     if asked:
         return " or ".join(f"on {_day_said(a)}" if a == b else f"from {_day_said(a)} to {_day_said(b)}"
                            for a, b in _runs_of(sorted(asked)))

@@ -26,7 +26,7 @@ from .chunking import Chunk, field_lead, has_words, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
-from .hits import Hit, Nothing, no_match, notice, others_from, with_spelling
+from .hits import Hit, Nothing, days_asked, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
 from .metadata import headings_day, month_start, period_week
@@ -569,9 +569,7 @@ class NotesIndex:
     def days_asked(self, question: str) -> frozenset[str]:
         """The days the question asks about as it is searched (noted(): "in June" of a 2024 journal is June 2024),
         "YYYY-MM-DD" or "MM-DD": what front ends label a hit by (hits.matched_day)."""
-        from .grammar import FILTER
-
-        return frozenset(days(FILTER.sub(" ", self.noted(question))))
+        return days_asked(self.noted(question))
 
     def others_from(self, hits: list[Hit], question: str) -> tuple[int, str] | None:
         """hits.others_from of the question as noted(): where the hits of the days it asks about end ("in June" of a
