@@ -178,7 +178,7 @@ WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednes
 
 
 OPENING_DAY_CHARS = 12  # characters a line opens with its day in ("Fri 11 - ", "Mon 14th: ")
-_OPENS_WEEKDAY = re.compile(r"\s*(?:\*\*|__)?(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_OPENS_WEEKDAY = re.compile(r"\s*(?:\*\*|__)?(?:" + ANY_WEEKDAY + ")", re.IGNORECASE)
 
 
 def _opens_due(text: str, own: str | None) -> str | None:
@@ -191,7 +191,7 @@ def _opens_due(text: str, own: str | None) -> str | None:
     return _one(weekday_numbered_from(text[:OPENING_DAY_CHARS], date.fromisoformat(own[:10])))
 
 
-_A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+\d)", re.IGNORECASE)
+_A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:" + ANY_WEEKDAY + r")\w*\s+\d)", re.IGNORECASE)
 
 
 def _one(days: frozenset[str]) -> str | None:
