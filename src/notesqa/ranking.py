@@ -998,19 +998,20 @@ def _by_day(agenda: Agenda, cand: np.ndarray, order: np.ndarray, day: np.ndarray
     return rows + [int(j) for j in order if not day[j]]
 
 
-def _saying(of: list[Chunk], words: str) -> list[bool]:
-    """For each passage of: does it, its note's title or its headings say one of words (their tokens)?"""
-    asked = set(tokenize(words))
-    return [bool(asked) and not asked.isdisjoint(tokenize(c.keywords or c.text)) for c in of]
+def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
+    """Does the passage of[j], its note's title or its headings say one of words (their tokens)? Read for the passages
+    asked about only (the tasks listed, not every candidate: a tokenizing each)."""
+    asked = frozenset(tokenize(words))
+    return lambda j: bool(asked) and not asked.isdisjoint(tokenize(of[j].keywords or of[j].text))
 
 
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
-                  asked: set[str] = frozenset(), found: list[bool] | None = None) -> list[int]:
+                  asked: set[str] = frozenset(), says: Callable[[int], bool] | None = None) -> list[int]:
     """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
     candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
     day had come after undated tasks closer in words). When the question says nothing else (plain), they
     come as a list of them reads: the high-priority ones first, then by due day; else those that say its other words
-    by rank, then the rest as a list reads (all by rank where none says them). Where none is due
+    (says) by rank, then the rest as a list reads (all by rank where none says them). Where none is due
     then, the open tasks of the days asked (asked) come so, by their day (trial s64 I: a week plan's tasks under "Mon
     7" to "Fri 11" had come Tue, Thu, Mon, Fri, Wed)."""
     listed = agenda.in_order(rows)
@@ -1022,7 +1023,7 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
         return order.tolist()
     if plain:
         listed.sort(key=lambda j: place[int(cand[j])])
-    elif found is not None and any(found[j] for j in listed):
+    elif says is not None and any((found := {j: says(j) for j in listed}).values()):
         # (those that say the question's other words by rank, then the rest as a list reads: "what's due next week for
         # the accountant" had listed mince pies due the 12th before a brewery's proposal due the 10th, trial s67 B;
         # where none says them, all by rank, the model's reading of them)
