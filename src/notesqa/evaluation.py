@@ -65,6 +65,8 @@ def span_warnings(questions: list[dict], notes_dir) -> list[str]:
     """The answer spans no hit can show, each "id: why": one copied across a table row's cells (a hit shows a row as
     "Header: value | ..."), a heading (shown in a hit's breadcrumb, not its text), or a field's "::" (shown ":"). Trials s62: such spans had
     counted as misses though the right passage came first. A span read as the scorer reads it (norm)."""
+    from .textchars import FIELD_COLONS
+
     out, notes = [], Path(notes_dir)
     for q in questions:
         try:
@@ -79,7 +81,7 @@ def span_warnings(questions: list[dict], notes_dir) -> list[str]:
                            "\"Header: value | ...\": copy one cell's text.")
             elif re.match(r"#{1,6}\s", line):  # (a markdown heading, a Logseq "- ## ...")
                 out.append(f"{q['id']}: the span {span!r} is a heading, shown in a hit's breadcrumb, not its text.")
-            elif re.search(r"\w::\s", span):  # (a Dataview or Logseq field, shown "key: value": trial s67 J; not
+            elif FIELD_COLONS.search(span):  # (a Dataview or Logseq field, shown "key: value": trial s67 J; not
                 # "std::vector")
                 out.append(f"{q['id']}: the span {span!r} has a field's \"::\", shown as one colon (\"key: value\"): "
                            "copy the value, or the key and value with one colon.")

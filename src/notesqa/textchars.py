@@ -58,8 +58,9 @@ _PLUS_MARK = re.compile(r"^([ \t>]*(?:[-*][ \t]+)*)\+(?=[ \t])", re.M)
 _CALLOUT_MARK = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?(?:>[ \t]*)+)\[![\w-]+(?:\|[^\]\n]*)?\][+-]?", re.M)
 
 
-# a Dataview or Logseq field's "::", shown "key: value" (trial s66 Q: "progress:: 4/10" in a list, a colon short a field)
-_FIELD_COLONS = re.compile(r"(?<=\w)::(?=[ \t])")
+# a Dataview or Logseq field's "::", shown "key: value" (trial s66 Q: "progress:: 4/10" in a list, a colon short a field;
+# evaluation's span warnings read it too)
+FIELD_COLONS = re.compile(r"(?<=\w)::(?=[ \t])")
 
 
 def text_chars(body: str, rel: str = "") -> int:
@@ -73,7 +74,7 @@ def text_chars(body: str, rel: str = "") -> int:
         part = _ORDERED_MARK.sub(r"\1", part)  # a step's number is its list marker (Unit.marker), not its text
         part = _PLUS_MARK.sub(r"\1", part) if "+" in part else part
         part = _CALLOUT_MARK.sub(r"\1", part) if "[!" in part else part
-        part = _FIELD_COLONS.sub(":", part) if "::" in part else part
+        part = FIELD_COLONS.sub(":", part) if "::" in part else part
         part = REFERENCE_DEFINITION.sub("", part) if "]:" in part else part
         part = _tag_lines_out(part) if ("#" in part or "ags:" in part) and tags else part
         part = VIEW_HIGHLIGHT_LINK.sub("", part) if "View Highlight" in part else part
