@@ -320,8 +320,6 @@ _NINE_DIGITS = re.compile(r"\d[\d ]{8}")  # (a passage with neither: no contact 
 _CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
 
 
-# a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
-# "Shopping:", nor a label of a value of its own, "Day 1: Rome", "Phase 2: Migration, cutover" (the review)
 def _valued_field(text: str, table: bool = False) -> bool:
     """Is a line a field with a value of its own: a list of three or more; over a list (not table), of two when its key
     has no number ("Coaches: Sophie Grant, Hannah Lee"; not "Day 1: Rome, Vatican", a day's label), or a count
@@ -340,6 +338,8 @@ def _valued_field(text: str, table: bool = False) -> bool:
         and re.search(rf"\b(?:{ANY_WEEKDAY})\b", value, re.IGNORECASE) is None
 
 
+# a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
+# "Shopping:", nor a label of a value of its own, "Day 1: Rome", "Phase 2: Migration, cutover" (the review)
 _VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
 _FIELD_VALUE = re.compile(r"([^:\s][^:]{0,30}):\s+([^:]*[^:\s])")
 
