@@ -785,7 +785,8 @@ def test_an_earlier_step_of_steps_a_hit_shows_joins_it_from_there():
     result = dataclasses.replace(_chunk("tank.md", 6, "Clean bare metal inside.", kind="paragraph"), heading=["Result"])
     tree = NoteTree.build([*steps, result])
     hits = select(tree, _ranked((2, 0.9), (1, 0.5), (6, 0.45)), 3, 600, None, {})
-    assert [(h.root, h.follow) for h in hits] == [(1, (2, 3, 4, 5)), (6, ())]  # (from the earlier step)
+    # (from the first step: a hit that shows most of a short list shows it whole, trial s68 C)
+    assert [(h.root, h.follow) for h in hits] == [(0, (1, 2, 3, 4, 5)), (6, ())]
     assert hits[0].matched == 2  # (where it matched, marked)
 
 
@@ -1214,14 +1215,37 @@ def test_a_later_item_of_a_short_list_under_the_heading_asked_about_shows_the_li
               item(2, "Undo may differ with external editors"), item(3, "A long history may be slow")]
     tree = NoteTree.build(chunks)
 
-    def ranked(named):
-        return [Candidate(2, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, heading_named=named))]
+    def ranked(named, row=2):
+        return [Candidate(row, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9, heading_named=named))]
     hit = to_hit(tree, select(tree, ranked(True), 1, 600, None, {})[0])
     assert hit.text.splitlines()[0] == "Unavailable for flashcards" and "A long history" in hit.text
     assert (hit.line, hit.match_line, hit.match_row) == (2, 3, 1)
-    # not when the question does not name the heading, nor when the list does not fit
-    assert select(tree, ranked(False), 1, 600, None, {})[0].root == 2
+    assert select(tree, ranked(True, row=3), 1, 600, None, {})[0].root == 1
+    # not when the question does not name the heading and the item is in the list's later half (for its last
+    # item alone), nor when the list does not fit
+    assert select(tree, ranked(False, row=3), 1, 600, None, {})[0].root == 3
     assert select(tree, ranked(True), 1, 40, None, {})[0].root == 2
+
+
+def test_a_hit_that_shows_most_of_a_short_list_shows_it_from_its_first_item():
+    # trial s68 C: "which upvc lock makes do i come across most" showed four makes from the second, not "Fullex"
+    def item(seq, text, heading=("UPVC", "Common makes")):
+        return dataclasses.replace(_chunk("upvc.md", seq, text), heading=list(heading))
+    makes = ["Fullex - composites", "Winkhaus - sturdy", "GU Ferco - 90s doors", "Maco - a few", "Yale Doormaster"]
+    tree = NoteTree.build([item(0, "Take handle off", ("UPVC", "Steps")),
+                           *(item(i + 1, text) for i, text in enumerate(makes))])
+
+    def hit(row, budget=600):
+        ranked = [Candidate(row, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9))]
+        return to_hit(tree, select(tree, ranked, 1, budget, None, {})[0])
+    def lines(h):
+        return [line.removeprefix("- ") for line in h.text.splitlines()]
+    first = hit(2)
+    assert lines(first) == makes and (first.line, first.match_line) == (2, 3)
+    assert lines(hit(3)) == makes  # (two before it, three shown from it)
+    # a hit on a later item than the list's middle shows its rest, as before; so does a list that does not fit
+    assert lines(hit(4)) == makes[3:]
+    assert lines(hit(2, budget=60))[0] == makes[1]
 
 
 def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():

@@ -297,6 +297,10 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
         (not _placed(cand.explain) and not its_own and not _alone(tree.chunks[row])
          and _small_note(tree, row, room, shown)) or []  # (a task: with what is under it only, trial s47)
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
+    # (a link's line for a question for backlinks: where it links, not the list it is in)
+    if not whole and root == row and not cand.explain.links:
+        if listed := _list_shown_on(tree, row, follow, room, shown):
+            root, follow = listed[0], listed[1:]
     shown |= {root, *follow, *_intro_shown(tree, root)}
     more = _next_step(tree, whole) if whole and cand.explain.step else None
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None, more=more))
@@ -895,6 +899,23 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
             sum(len(chunks[j].text) + 1 for j in rows) > budget + 1:
         return []
     return rows if len(rows) > 1 else []  # (a list of one item is the row alone: no list, other rules may show it)
+
+
+def _list_shown_on(tree: NoteTree, row: int, follow: list[int], room: int, shown: set[int]) -> list[int]:
+    """The whole of the short list under a heading (_section_list) that row is a later item of, when the hit on row
+    shows the rest of it (follow) and that rest is no fewer items than come before row; else []. A list shown from
+    its second item reads as the whole list (trial s68 C: "which upvc lock makes do i come across most" had shown
+    four makes, not the first, "Fullex"); not a day's entries, nor a log's of days apart (_one_day), each a record of
+    its own (trial s36's log, trial s65 X's incidents)."""
+    if under_a_day(tree.chunks[row]):
+        return []
+    rows = _one_day(tree, _section_list(tree, row, room, shown, whole=True), row)
+    if not rows or rows[0] == row or not set(rows[rows.index(row):]) <= {row, *follow}:
+        return []
+    depth = tree.chunks[row].depth
+    items = [j for j in rows if tree.chunks[j].depth == depth]
+    before = sum(j < row for j in items)
+    return rows if len(items) - before >= before else []
 
 
 def _one_day(tree: NoteTree, rows: list[int], row: int) -> list[int]:
