@@ -1246,6 +1246,13 @@ def test_a_hit_that_shows_most_of_a_short_list_shows_it_from_its_first_item():
     # a hit on a later item than the list's middle shows its rest, as before; so does a list that does not fit
     assert lines(hit(4)) == makes[3:]
     assert lines(hit(2, budget=60))[0] == makes[1]
+    # ... not a daily note's entries, each a record of its own (trial s68 D: "xmas do Fri 18 Dec" under the day's
+    # reminder before it)
+    day = NoteTree.build([dataclasses.replace(_chunk("journals/2026_12_04.md", i, text), heading=[])
+                          for i, text in enumerate(("reminder: entries", "xmas do Fri 18 Dec", "TODO copies",
+                                                    "a long day " * 40))])  # (no small note, shown whole)
+    ranked = [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9))]
+    assert select(day, ranked, 1, 600, None, {})[0].root == 1
 
 
 def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():

@@ -905,9 +905,10 @@ def _list_shown_on(tree: NoteTree, row: int, follow: list[int], room: int, shown
     """The whole of the short list under a heading (_section_list) that row is a later item of, when the hit on row
     shows the rest of it (follow) and that rest is no fewer items than come before row; else []. A list shown from
     its second item reads as the whole list (trial s68 C: "which upvc lock makes do i come across most" had shown
-    four makes, not the first, "Fullex"); not a day's entries, nor a log's of days apart (_one_day), each a record of
-    its own (trial s36's log, trial s65 X's incidents)."""
-    if under_a_day(tree.chunks[row]):
+    four makes, not the first, "Fullex"); not a day's entries (of a daily note too: trial s68 D's "xmas do Fri 18 Dec"
+    had been shown under the day's reminder before it), nor a log's of days apart (_one_day), each a record of its own
+    (trial s36's log, trial s65 X's incidents)."""
+    if under_a_day(tree.chunks[row]) or daily_note(tree.chunks[row].path):
         return []
     rows = _one_day(tree, _section_list(tree, row, room, shown, whole=True), row)
     if not rows or rows[0] == row or not set(rows[rows.index(row):]) <= {row, *follow}:
