@@ -89,6 +89,26 @@ def test_a_line_that_opens_with_its_day_and_says_due_is_due_that_day():
     assert len(agenda.tasks("open")) == 0  # (no task of them)
 
 
+def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
+    # trial s68 C LCK-032: "Payment on account due 31 Jan 2027 - approx £4,600" (no task) had been listed "Not due from
+    # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first
+    from datetime import date, timedelta
+    ahead, gone = date.today() + timedelta(days=40), date.today() - timedelta(days=40)
+
+    def written(day):  # ("31 Jan 2027")
+        return f"{day.day} {day:%b %Y}"
+    agenda = Agenda([bullet(f"Payment on account due {written(ahead)} - approx £4,600"),
+                     bullet(f"VAT return due {written(gone)}", 1),  # (a day gone: no task to be overdue)
+                     bullet(f"MOT due {ahead.day} {ahead:%b} each year", 2),  # (no year written)
+                     bullet(f"due {written(ahead)} or {written(ahead + timedelta(days=1))}", 3),  # (two days)
+                     bullet(f"started {written(ahead)}, due soon", 4)])  # (the day is not after "due")
+    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [0]
+    assert len(agenda.overdue(ahead + timedelta(days=1))) == 0  # (said due, no task: never overdue)
+    # ... after a task due that day, as a list of what is due reads
+    agenda = Agenda([bullet(f"VAT return due {written(ahead)}!!"), bullet(f"☐ VAT return 📅 {ahead.isoformat()}", 1)])
+    assert agenda.in_order(np.arange(2)) == [1, 0]
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),

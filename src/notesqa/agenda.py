@@ -152,6 +152,16 @@ def due_in_words(text: str, own: str) -> str | None:
     return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
 
 
+def said_due(text: str) -> str | None:
+    """The one day a text says something is due, written with its year after "due" ("Payment on account due 31 Jan
+    2027 - approx £4,600"), else None (a day of no year: "MOT due 18 Mar each year" is any year's)."""
+    m = _DUE_WORD.search(text)
+    if m is None:
+        return None
+    return _one(frozenset(filter(None, (_iso(year, month, day, "") for _, (year, month, day)
+                                        in _written_at(text[m.end():m.end() + DUE_WORDS_AFTER]) if year))))
+
+
 def open_task_due(text: str, own: str) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
@@ -293,6 +303,7 @@ class Agenda:
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
         self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
+        self._task_rows: set[int] = set()  # the open tasks due a day
         today_iso = date.today().isoformat()  # (a task of no day: its words' day nearest today)
         from .metadata import slashed_order
 
@@ -330,6 +341,11 @@ class Agenda:
                 if chunk.kind == "bullet" and not chunk.origin and \
                         (day := m[1] if (m := _LOGSEQ_SET.search(chunk.text)) else _opens_due(chunk.text, chunk.date)):
                     due.append((day, row))
+                # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
+                # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
+                elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
+                        (day := said_due(chunk.text)) and day >= today_iso:
+                    due.append((day, row))
                 continue
             tasks[state].append(row)
             if state == "doing":  # under way is open too
@@ -344,6 +360,7 @@ class Agenda:
             day = open_task_due(chunk.text, chunk.date or today_iso) if state in ("open", "doing") else None
             if day:
                 due.append((day, row))
+                self._task_rows.add(row)
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
@@ -358,9 +375,14 @@ class Agenda:
                 titled[str(PurePosixPath(path).parent)].add(int(m[1]))
         self._week_titled = {folder: frozenset(weeks) for folder, weeks in titled.items()}
         self._tasks = {s: np.array(sorted(rows), dtype=np.int64) for s, rows in tasks.items()}
-        due.sort()
+        # (by day, a day's tasks before the lines said due then: "☐ VAT return 📅 2026-12-07" before "VAT return Oct
+        # quarter due 7 Dec 2026!!", the s68 rescore)
+        due.sort(key=lambda d: (d[0], d[1] not in self._task_rows, d[1]))
         self._due_days = [d for d, _ in due]
         self._due_rows = np.array([r for _, r in due], dtype=np.int64)
+        # (overdue: the tasks' only; a line due a day, no task, is not left undone when its day goes: trial s68 C)
+        late = [(d, r) for d, r in due if r in self._task_rows]
+        self._late_days, self._late_rows = [d for d, _ in late], np.array([r for _, r in late], dtype=np.int64)
         self._due_on: dict[str, list[int]] = defaultdict(list)
         for day, row in due:
             self._due_on[day].append(row)
@@ -481,7 +503,7 @@ class Agenda:
         """The rows of the open tasks due before today, by due day."""
         cut = (today or date.today()).isoformat()
         self._ensure()
-        return self._due_rows[:bisect.bisect_left(self._due_days, cut)]
+        return self._late_rows[:bisect.bisect_left(self._late_days, cut)]
 
     def tasks(self, state: str) -> np.ndarray:
         """The rows of the tasks in a state: "open" (under way too), "doing" (under way), "done", "cancelled",
