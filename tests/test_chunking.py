@@ -187,6 +187,17 @@ def test_a_notes_authors_venue_and_year_are_words_it_is_found_by():
     assert "paper" not in chunk.keywords.split()  # other fields are not words of it
 
 
+def test_a_notes_tags_are_words_it_is_found_by():
+    # trial s68 A ULT-015: "where did i write up the dolomites race" had found nothing that says "dolomites", the tag
+    # of the race's note
+    note = parse_note("---\ntags: [race-report, dolomites]\n---\n# Lavaredo 120\n\n- Start Cortina 23:00 #night\n",
+                      "Races/Lavaredo.md")
+    (chunk,) = [c for c in chunk_note(note) if "Cortina" in c.text]
+    assert {"dolomites", "race-report", "night"} <= set(chunk.keywords.split())
+    assert "dolomites" not in chunk.text and "dolomites" not in chunk.embed
+    assert chunk.keywords.split().count("night") == 1  # (an inline tag is the note's too: said once)
+
+
 def test_a_long_paragraph_cut_to_the_models_window_keeps_each_parts_line():
     from notesqa.chunking import make_token_splitter
 
