@@ -1473,17 +1473,19 @@ def test_when_a_thing_is_asks_for_its_coming_day():
               _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
               _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]
     fused = np.array([0.6, 0.58, 0.59], dtype=np.float32)
-    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 3)).tolist() == [0, 1, 0]
-    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 19)).tolist() == [0, 1, 0]  # (on the day: the review)
+    # (the gone one -1: trial s68 D MTH-035, last December's "xmas do tonight" first for "when's the xmas do")
+    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 3)).tolist() == [-1, 1, 0]
+    assert _not_gone(chunks, np.arange(3), fused, date(2026, 12, 19)).tolist() == [-1, 1, 0]  # (on the day: the review)
     # not the soonest of days to come: a deadline before the thing (the trials: "pre-read due 2027-01-08" of an offsite
     # on the 14th), and nothing where no day said is gone
     chunks += [_chunk("events/Hamper Drive 2026.md", 2, "TODO book the hall DEADLINE: <2026-12-10 Thu>")]
     fused = np.array([0.6, 0.58, 0.59, 0.6], dtype=np.float32)
-    assert _not_gone(chunks, np.arange(4), fused, date(2026, 12, 3)).tolist() == [0, 1, 0, 1]
+    assert _not_gone(chunks, np.arange(4), fused, date(2026, 12, 3)).tolist() == [-1, 1, 0, 1]
     assert _not_gone(chunks, np.arange(1, 4), fused[1:], date(2026, 12, 3)).tolist() == [0, 0, 0]
+    assert _not_gone(chunks, np.arange(1), fused[:1], date(2026, 12, 3)).tolist() == [0]  # (no day to come: as it is)
     # through fuse, for a question of when a thing is (today's date: the 2025 line has gone whenever this runs)
     ranked = fuse(chunks[:3], _dense_only([0.6, 0.58, 0.59]), "when is packing day", {}, None, 10)
-    assert {c.row: c.explain.coming for c in ranked} == {0: 0.0, 1: 1.0, 2: 0.0}
+    assert {c.row: c.explain.coming for c in ranked} == {0: -1.0, 1: 1.0, 2: 0.0}
     assert ranked[0].row == 1
 
 

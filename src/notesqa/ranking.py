@@ -1926,14 +1926,15 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
 def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
               ) -> np.ndarray:
     """For each candidate: 1 for those of the best that say a day from today on (as _soonest reads them), where
-    another of the best says days all gone, else 0: "when is packing day?" is this year's, not last year's "Sat 20 Dec
-    2025" (trial s53); not the soonest of them, which may be a deadline before it ("pre-read due Jan 8" of an offsite on
-    the 14th, the trials)."""
+    another of the best says days all gone, -1 for those, 0 for the others: "when is packing day?" is this year's, not
+    last year's "Sat 20 Dec 2025" (trial s53), nor last December's journal's "xmas do tonight" (trial s68 D MTH-035);
+    not the soonest of them, which may be a deadline before it ("pre-read due Jan 8" of an offsite on the 14th, the
+    trials)."""
     out = np.zeros(len(cand), dtype=np.float32)
     said = _days_from(chunks, cand, fused, today)
-    if None in said.values():
+    if None in said.values() and any(said.values()):
         for j, day in said.items():
-            out[j] = float(day is not None)
+            out[j] = 1.0 if day is not None else -1.0
     return out
 
 
