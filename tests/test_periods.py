@@ -64,6 +64,10 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
     assert days("who is doing the xmas lunch", today) == days("the christmas service", today) == set()
     assert days("last day for the big christmas order", today) == set()  # (trial s63 P: "dated on 2025-12-25")
+    # ... a day's name is that day whatever follows it (trial s68 F CLW-036: "xmas eve opening hours this year" had been
+    # read as no day)
+    assert days("xmas eve opening hours", today) == days("christmas eve", today) == {"2025-12-24", "2026-12-24"}
+    assert days("boxing day walk", today) == days("boxing day", today) == {"2025-12-26", "2026-12-26"}
 
 
 def test_whats_on_a_weekday_is_the_coming_one():

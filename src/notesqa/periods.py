@@ -548,20 +548,23 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
                 "easter monday": 1, "shrove tuesday": -47, "pancake day": -47}
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
-                      r"(?:(last|this|next|coming)\s+)?((?:christ|x)mas\s+eve|(?:christ|x)mas(?:\s+day)?(?!\s+eve\b)|boxing\s+day|"
-                      r"new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|hallowe['’]?en|good\s+friday|"
-                      r"easter(?:\s+(?:saturday|sunday|day|monday))?|shrove\s+tuesday|pancake\s+day|"
-                      r"(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|st\.?\s+patrick['’]?s\s+day)"
-                      # (not a thing of it, a word after it that is no time of it nor a word that goes on the
-                      # question: "the Christmas card list", "the christmas do", "christmas test 10c", trial s49; "the
-                      # volunteers christmas night out", trial s60; "easter egg hunt ideas", trial s61 XD; "which dogs
-                      # cant have the turkey xmas dinner", "xmas hamper extras", "when is the club christmas dinner",
-                      # trials s64 P, s65 I: each read as 25 December, its ranges put first; "xmas do awards list" a
-                      # party's, trial s64 RUN-038)
-                      r"(?!\s+(?!(?:day|eve|plans?|morning|afternoon|evening|night|week|weekend|period|time|season|and|or|"
+                      r"(?:(last|this|next|coming)\s+)?("
+                      # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
+                      # F CLW-036, read as no day)
+                      r"(?:christ|x)mas\s+(?:eve|day)\b|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|"
+                      r"good\s+friday|easter\s+(?:saturday|sunday|day|monday)|shrove\s+tuesday|pancake\s+day|"
+                      r"st\.?\s+patrick['’]?s\s+day|"
+                      r"(?:(?:christ|x)mas|hallowe['’]?en|easter|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
+                      # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is no time of it nor a word that
+                      # goes on the question: "the Christmas card list", "the christmas do", "christmas test 10c", trial
+                      # s49; "the volunteers christmas night out", trial s60; "easter egg hunt ideas", trial s61 XD;
+                      # "which dogs cant have the turkey xmas dinner", "xmas hamper extras", "when is the club christmas
+                      # dinner", trials s64 P, s65 I: each read as 25 December, its ranges put first; "xmas do awards
+                      # list" a party's, trial s64 RUN-038)
+                      r"(?!\s+(?!(?:plans?|morning|afternoon|evening|night|week|weekend|period|time|season|and|or|"
                       r"last|this|next|of|is|was|were|are|be|at|in|on|with|we|i|you|they|he|she|so|but|to|for|from|"
                       r"until|till|when|then|will|would|can|could|should|just|gone|mum|dad|what|where|"
-                      r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b)"
+                      r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b))"
                       r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b",
                       re.IGNORECASE)
 _CHRISTMAS_TO_NEW_YEAR = re.compile(r"\bbetween\s+((?:christ|x)mas)\s+(?:and|&)\s+(?:the\s+)?new\s+year(?:['’]?s)?\b",
