@@ -241,6 +241,10 @@ def test_a_month_named_is_its_days_the_last_one_or_the_coming_one():
     # ... after "our" or "my" too (trial s59 RB-019: "what was Sofia worried about in our april 1:1?" had been of no day)
     assert span("what was Sofia worried about in our april 1:1?") == ("2026-04-01", "2026-04-30")
     assert span("my march review") == ("2026-03-01", "2026-03-31") and span("our October outage") is None
+    # ... not a day of it (trial s68 G FOS-015: "the april 25 review" had been read as April and 25 April, "Dated from
+    # April 25 to 2026-04-30")
+    from notesqa.periods import days
+    assert days("what was decided at the april 25 review", date(2026, 11, 30)) == {"04-25"}
     # ... but before a year they are months, as typed in lower case (trial s46: "how much did i weigh in march 2024")
     assert span("how much did i weigh in march 2024") == ("2024-03-01", "2024-03-31")
     assert span("what changed in may, 2025") == ("2025-05-01", "2025-05-31")

@@ -168,7 +168,10 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
 # "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
 # come first; "our april 1:1", trial s59); not a thing that happened once, "the October outage" (the same groups as
 # _IN_MONTH's)
-_MONTHS_EVENT = re.compile(r"\b(?:the|our|my)\s+()()(" + MONTH_NAME + r"|march|may)(?:\s+(" + YEAR + r"))?\s+(?:[\w&'’-]+\s+){0,2}?"
+_MONTHS_EVENT = re.compile(r"\b(?:the|our|my)\s+()()(" + MONTH_NAME + r"|march|may)(?:\s+(" + YEAR + r"))?"
+                           # (not a day: "the april 25 review" is no month's, trial s68 G FOS-015: "Dated from April 25
+                           # to 2026-04-30")
+                           r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:/-]))\s+(?:[\w&'’-]+\s+){0,2}?"
                            r"(?:meeting|committee|board|review|retro|retrospective|session|minutes|newsletter|report|"
                            r"call|standup|stand-up|catch-?up|check-?in|update|payroll|statement|sprint|offsite|all-hands|"
                            r"1:1|1-1|one-on-one|inspection|visit|service)s?\b", re.IGNORECASE)
