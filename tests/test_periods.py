@@ -87,6 +87,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what time does the shop open on sunday", today) == {"2026-12-06"}
     assert days("what time was the vet on tuesday", today) == {"2026-12-01"}
     assert days("what did i get done on monday", today) == {"2026-11-30"}  # (done: looking back)
+    # ... or what is happening on it, anything on it (trial s68 I CHS-021: "whats happening on monday" had been last
+    # Monday, "Nothing in your notes is dated on 2026-11-30")
+    assert days("whats happening on monday", today) == days("anything on monday?", today) == {"2026-12-07"}
+    assert days("what was happening on monday", today) == {"2026-11-30"}
 
 
 def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():

@@ -109,6 +109,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
                     # "what have i got on monday?", "have we got anything on friday?" (trial s62 N: last Monday's)
                     r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she)\s+)?got\s+(?:anything\s+|much\s+)?on\b|"
+                    # ... "whats happening on monday", "anything on monday?" (trial s68 I CHS-021: last Monday's)
+                    r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?on\b|"
                     # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
                     r"\b(?:got|have|need)\s+to\s+do\s+on\b|"
                     # ... "what time is the violin tutor in on tuesday": a timetable's (trial s63 MUS-033)
