@@ -925,9 +925,10 @@ def test_a_question_for_what_was_done_on_its_days():
     from notesqa.periods import asks_what_was_done
 
     for q in ("What did I do to the hives in March?", "what happened with the boiler last winter", "what did we work on "
-              "last week", "what went on in august 2025"):
+              "last week", "what went on in august 2025", "what did i teach in march"):  # (trial s68 J)
         assert asks_what_was_done(q), q
-    for q in ("what did I do to the hives?", "how much was storage last winter?", "what did Dave want in Sept?"):
+    for q in ("what did I do to the hives?", "how much was storage last winter?", "what did Dave want in Sept?",
+              "what did i pay for the van in march"):
         assert not asks_what_was_done(q), q
 
 
