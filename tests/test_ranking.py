@@ -937,6 +937,12 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
     chunks[0] = _chunk("Volunteers.md", 0, "2025 avg 11 ppl; he takes a week off in Aug, 2025 and 2026")
     ranked = fuse(chunks, scores, "did Tomas take that week off in August 2025?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked}[0]
+    # ... nor one of a note whose title says another year (trial s68 I: "month: Jul | ... heatwave" of "Takings 2025"
+    # had been "of the days asked" for "what did i do in the heatwave last july", read as July 2026)
+    for title, of_it in (("Takings 2025", False), ("Takings 2026", True), ("Takings", True)):
+        chunks[0] = _chunk(f"{title}.md", 0, "month: Aug | avg/wk: £3,020 | notes: week off, heatwave")
+        ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
+        assert {c.row: c.explain.day_match for c in ranked}[0] is of_it, title
 
 
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():
