@@ -96,7 +96,9 @@ def test_what_is_a_label_and_how_it_reads():
                  "happened at Northwind when a CI job got killed mid-apply (11/07/25)", "Market: £880 best May so far",
                  # ... or a way to reach someone (trial s58 PA: "Mum: Kate H - 07700 900934" had been the parent of
                  # every bullet of a pupil's note)
-                 "Mum: Kate H - 07700 900934", "Dad: tom.h@example.com"):
+                 "Mum: Kate H - 07700 900934", "Dad: tom.h@example.com",
+                 # ... or a share (trial s68 I: "score **84%**" had headed an area manager's visit notes)
+                 "score **84%**"):
         note = parse_note(f"# D\n\n{line}\n\n- one\n", "d.md")
         assert note.units[-1].parents == (), line
     note = parse_note("# D\n\nTemp 6°C, no wind, bit of dew\n- one\n", "d.md")  # (right above it, as before)
@@ -112,7 +114,8 @@ def test_what_is_a_label_and_how_it_reads():
                                                ("Day 1: Rome",)]  # (a label of a value of its own: the review)
     # ... nor one of a count or of two names (trial s67 C: "Present: all 7" had headed a meeting's minutes, "Coaches:
     # Sophie Grant, Hannah Lee" a team's kit list); a day's ("Day 2: 15 May") still names its list
-    for line in ("Present: all 7", "Coaches: Sophie Grant, Hannah Lee", "Apologies: 2"):
+    # (... or of who came, whoever: "Present: all except Maureen", trial s68 M)
+    for line in ("Present: all 7", "Coaches: Sophie Grant, Hannah Lee", "Apologies: 2", "Present: all except Maureen"):
         assert parse_note(f"# D\n\n{line}\n\n- one\n", "d.md").units[-1].parents == (), line
     for line in ("Day 2: 15 May", "Day 3: Sat 16th", "Day 1: Rome, Vatican"):
         assert parse_note(f"# D\n\n{line}\n\n- one\n", "d.md").units[-1].parents == (line,), line

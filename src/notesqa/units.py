@@ -301,12 +301,16 @@ LABEL_WORDS = 10  # a line of this many words or more, a blank line above a list
 
 
 def _states_something(text: str) -> bool:
-    """Does a line say something rather than name what follows: a sum of money, three things or more (two commas),
-    LABEL_WORDS words or more, or a phone number or an email address?"""
+    """Does a line say something rather than name what follows: a sum of money, a share ("score **84%**" over a visit's
+    notes, trial s68 I: "score 84%" had headed them in the breadcrumb), three things or more (two commas), LABEL_WORDS
+    words or more, or a phone number or an email address?"""
     from .asking import states_amount
 
     return text.count(",") >= 2 or len(text.split()) >= LABEL_WORDS or states_amount(text) \
-        or states_contact(text)
+        or _A_SHARE.search(text) is not None or states_contact(text)
+
+
+_A_SHARE = re.compile(r"\d\s*%")
 
 
 def states_contact(text: str) -> bool:
@@ -323,7 +327,7 @@ _CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/.-])|[\w.+-]+@[\w-]+\
 def _valued_field(text: str, table: bool = False) -> bool:
     """Is a line a field with a value of its own: a list of three or more; over a list (not table), of two when its key
     has no number ("Coaches: Sophie Grant, Hannah Lee"; not "Day 1: Rome, Vatican", a day's label), or a count
-    ("Present: all 7"; not a day, "Day 2: 15 May"; trial s67 C)?"""
+    ("Present: all 7"; not a day, "Day 2: 15 May"; trial s67 C), or who came ("Present: all except Maureen")?"""
     if _VALUED_FIELD.match(text):
         return True
     if table:
@@ -334,10 +338,13 @@ def _valued_field(text: str, table: bool = False) -> bool:
     from .periods import ANY_WEEKDAY, WRITTEN_DAY
 
     value = m[2]
+    if m[1].strip().casefold() in _WHO_CAME:
+        return True  # who came, whoever: "Present: all except Maureen" (trial s68 M) heads no minutes
     return "," in value or any(ch.isdigit() for ch in value) and not WRITTEN_DAY.search(value) \
         and re.search(rf"\b(?:{ANY_WEEKDAY})\b", value, re.IGNORECASE) is None
 
 
+_WHO_CAME = frozenset("present apologies attendees attending attended absent".split())
 # a field whose value lists three things or more: "present: Raj, Gareth, Aisha", "INSET: 1 Sept, 2 Sept, 5 Jan"; not
 # "Shopping:", nor a label of a value of its own, "Day 1: Rome", "Phase 2: Migration, cutover" (the review)
 _VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
