@@ -435,6 +435,10 @@ def test_years_are_the_years_a_question_asks_about():
     # 2024-25's row), not two days of a month ("24/25 Dec"), nor a day and month ("12/13")
     assert years("when is my tax return for 25/26 due") == {"2025", "2026"} and years("24-25 season") == {"2024", "2025"}
     assert years("closed 24/25 Dec") == years("on 12/13") == years("pages 24-25") == set()
+    # ... with a dash after "for", "in", "the" (trial s68 N DNP-012: "pay back to the icb for 24-25" had been of no
+    # year, 2025-26's tracker first)
+    assert years("how much did we pay back to the icb for 24-25") == years("the 24-25 accounts") == {"2024", "2025"}
+    assert years("closed for 24-25 Dec") == years("for 12-13") == set()
     # ... a year that ends a sentence is one (trial s59 TA-040: "£25 from Jan 2027. Vote passed" had been of no year)
     assert years("up to £25 from Jan 2027. Vote passed 31-6") == {"2027"} and years("build 2027.1 out") == set()
     # "last years", "this yrs": a year's, typed without the apostrophe (trial s62 C: "last years christmas fair write

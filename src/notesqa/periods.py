@@ -1531,7 +1531,10 @@ def years(text: str) -> set[str]:
 
 _SEASON_OF_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?!\d)")
 # (with a dash only beside "season": "pages 24-25" is no year)
-_SHORT_SEASON = re.compile(r"(?<![\d/.:£$€-])(\d\d)(?:/|-(?=\d\d\s+season\b))(\d\d)(?![\d/.:%-])"
+# ("-" beside "season", or after "for", "in", "of", "the", "fy", "tax": "pay back to the icb for 24-25", trial s68 N
+# DNP-012 had been of no year; not "pages 24-25")
+_SHORT_SEASON = re.compile(r"(?<![\d/.:£$€-])(\d\d)(?:/|-(?=\d\d\s+season\b)|(?:(?<=\bfor \d\d)|(?<=\bin \d\d)"
+                           r"|(?<=\bof \d\d)|(?<=\bthe \d\d)|(?<=\bfy \d\d)|(?<=\btax \d\d))-)(\d\d)(?![\d/.:%-])"
                            r"(?!\s*(?:st|nd|rd|th)?\s*" + _MONTH + r"\b)", re.IGNORECASE)
 
 
