@@ -122,3 +122,11 @@ def test_spans_no_hit_can_show_are_warned_of(tmp_path):
               {"id": "code", "file": "Turkey.md", "answer": ["std::vector"]}]
     assert [w.split(":")[0] for w in span_warnings(fields, tmp_path)] == ["field"]
     assert "shown as one colon" in span_warnings(fields, tmp_path)[0]
+    # ... and a link's brackets, shown as its name (trial s68 Q RAD-029: "with [[Bob Tanner]]" had counted a miss)
+    (tmp_path / "Shows.md").write_text("- Drivetime with [[Bob Tanner]] from Jan\n- if [[ -f x ]]; then\n",
+                                       encoding="utf-8")
+    links = [{"id": "link", "file": "Shows.md", "answer": ["Drivetime with [[Bob Tanner]]"]},
+             {"id": "name", "file": "Shows.md", "answer": ["Drivetime with Bob Tanner"]},
+             {"id": "bash", "file": "Shows.md", "answer": ["if [[ -f x ]]"]}]
+    assert [w.split(":")[0] for w in span_warnings(links, tmp_path)] == ["link"]
+    assert "a link's brackets" in span_warnings(links, tmp_path)[0]

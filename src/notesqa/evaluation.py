@@ -63,8 +63,9 @@ def load_questions(path) -> list[dict]:
 
 def span_warnings(questions: list[dict], notes_dir) -> list[str]:
     """The answer spans no hit can show, each "id: why": one copied across a table row's cells (a hit shows a row as
-    "Header: value | ..."), a heading (shown in a hit's breadcrumb, not its text), or a field's "::" (shown ":"). Trials s62: such spans had
-    counted as misses though the right passage came first. A span read as the scorer reads it (norm)."""
+    "Header: value | ..."), a heading (shown in a hit's breadcrumb, not its text), a field's "::" (shown ":"), or a
+    link's brackets (shown as its name). Trials s62: such spans had counted as misses though the right passage came
+    first. A span read as the scorer reads it (norm)."""
     from .textchars import FIELD_COLONS
 
     out, notes = [], Path(notes_dir)
@@ -85,7 +86,14 @@ def span_warnings(questions: list[dict], notes_dir) -> list[str]:
                 # "std::vector")
                 out.append(f"{q['id']}: the span {span!r} has a field's \"::\", shown as one colon (\"key: value\"): "
                            "copy the value, or the key and value with one colon.")
+            elif _LINK_MARKS.search(span):  # (trial s68 Q RAD-029: "[[Bob Tanner]]" is shown "Bob Tanner")
+                out.append(f"{q['id']}: the span {span!r} has a link's brackets; a hit shows a link as its name (or its "
+                           "alias): copy the words without them.")
     return out
+
+
+# a [[link]] (not bash's "[[ -f x ]]"), a ((block ref))
+_LINK_MARKS = re.compile(r"\[\[(?!\s)[^\[\]\n]+(?<!\s)\]\]|\(\([0-9a-f-]{36}\)\)")
 
 
 def rank_of_hit(q: dict, results: list[dict]) -> int | None:
