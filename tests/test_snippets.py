@@ -1255,6 +1255,20 @@ def test_a_hit_that_shows_most_of_a_short_list_shows_it_from_its_first_item():
     assert select(day, ranked, 1, 600, None, {})[0].root == 1
 
 
+def test_a_list_shown_from_its_first_item_keeps_all_the_hit_showed():
+    # the s68 shared sets (Logseq's templates page): the list read up to a block's properties had cut "There're two
+    # ways to make ... template" from the hit that had shown it, lq2-001 1 -> 4
+    chunks = [_chunk("t.md", 0, "You can make a block a template."), _chunk("t.md", 1, "For example, a meeting block:"),
+              _chunk("t.md", 2, "MEETING TITLE", depth=1, parent=1),
+              _chunk("t.md", 3, "author: logseq", kind="paragraph", depth=1, parent=2),
+              _chunk("t.md", 4, "There are two ways to make it a template: right click the block dot"),
+              _chunk("t.md", 5, "To use it, type /Template")]
+    tree = NoteTree.build(chunks)
+    ranked = [Candidate(1, 0.9, Explanation(None, 0.9, None, 0.0, 0.9, rank=0.9))]
+    assert _shown(select(tree, ranked, 1, 600, None, {})) == [(0, (1, 2, 3, 4, 5))]
+    assert _shown(select(tree, ranked, 1, 150, None, {})) == [(1, (2, 3, 4))]  # (no room for the first: as it was)
+
+
 def test_a_later_step_of_numbered_steps_shows_the_steps_from_the_first():
     # trial HV: "4. Press the key combination you want." came 7th, steps 1-3 8th, below it
     def step(seq, n, text):

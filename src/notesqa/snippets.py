@@ -299,8 +299,8 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     root, follow = (whole[0], whole[1:]) if whole else _from_paragraph_start(tree, row, room, shown)
     # (a link's line for a question for backlinks: where it links, not the list it is in)
     if not whole and root == row and not cand.explain.links:
-        if listed := _list_shown_on(tree, row, follow, room, shown):
-            root, follow = listed[0], listed[1:]
+        if earlier := _list_shown_on(tree, row, follow, room, shown):
+            root, follow = earlier[0], [*earlier[1:], row, *follow]
     shown |= {root, *follow, *_intro_shown(tree, root)}
     more = _next_step(tree, whole) if whole and cand.explain.step else None
     out.append(Snippet(root, tuple(follow), cand.rank, cand.explain, matched=row if row != root else None, more=more))
@@ -902,12 +902,14 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
 
 
 def _list_shown_on(tree: NoteTree, row: int, follow: list[int], room: int, shown: set[int]) -> list[int]:
-    """The whole of the short list under a heading (_section_list) that row is a later item of, when the hit on row
-    shows the rest of it (follow) and that rest is no fewer items than come before row; else []. A list shown from
-    its second item reads as the whole list (trial s68 C: "which upvc lock makes do i come across most" had shown
-    four makes, not the first, "Fullex"); not a day's entries (of a daily note too: trial s68 D's "xmas do Fri 18 Dec"
-    had been shown under the day's reminder before it), nor a log's of days apart (_one_day), each a record of its own
-    (trial s36's log, trial s65 X's incidents)."""
+    """The rows before row of the short list under a heading (_section_list) that row is a later item of, its earlier
+    items and what is under them, when the hit on row shows the rest of it (follow), that rest is no fewer items than
+    come before row, and with them the hit still fits room; else []. A list shown from its second item reads as the
+    whole list (trial s68 C: "which upvc lock makes do i come across most" had shown four makes, not the first,
+    "Fullex"). Not a day's entries (of a daily note too: trial s68 D's "xmas do Fri 18 Dec" had been shown under the
+    day's reminder before it), nor a log's of days apart (_one_day), each a record of its own (trial s36's log, trial
+    s65 X's incidents); nothing the hit showed is left out for them (the s68 shared sets: a Logseq list read to a
+    block's properties had cut "There're two ways to make ... template" from its hit)."""
     if under_a_day(tree.chunks[row]) or daily_note(tree.chunks[row].path):
         return []
     rows = _one_day(tree, _section_list(tree, row, room, shown, whole=True), row)
@@ -916,7 +918,11 @@ def _list_shown_on(tree: NoteTree, row: int, follow: list[int], room: int, shown
     depth = tree.chunks[row].depth
     items = [j for j in rows if tree.chunks[j].depth == depth]
     before = sum(j < row for j in items)
-    return rows if len(items) - before >= before else []
+    earlier = rows[:rows.index(row)]
+    if len(items) - before < before or \
+            sum(len(tree.chunks[j].text) + 1 for j in (*earlier, row, *follow)) > room + 1:
+        return []
+    return earlier
 
 
 def _one_day(tree: NoteTree, rows: list[int], row: int) -> list[int]:
