@@ -570,3 +570,13 @@ def test_a_notes_span_of_days_dates_it_by_its_first():
     # a first line listing several days dates no note (the review)
     assert date_line("# School\n\nMon 4 Jan 2027, Mon 22 Feb 2027 and Fri 2 Apr 2027 are INSET days.\n") is None
 
+
+
+def test_a_fields_values_are_shown_as_written_each_as_often_as_it_comes():
+    # trial s68 W: "headcount:: 30, 30, 27" had been shown "headcount: 30, 27", three tours' guests two
+    from notesqa.parsing import parse_note
+
+    note = parse_note("# Tours\n\nheadcount:: 30, 30, 27\n\n- Shambles route\n", "Tours.md")
+    assert note.units[0].text == "headcount: 30, 30, 27"
+    front = parse_note("---\ntags: [a, a]\nguests: [Bob, \"Bob\", \"[[Amy]]\"]\n---\n# T\n\n- one\n", "t.md")
+    assert front.units[0].text == "guests: Bob, Bob, Amy" and front.tags == ("a",)  # (tags: each once)

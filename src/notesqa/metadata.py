@@ -680,8 +680,9 @@ def calendar_day(month: str, day: str, year: str) -> str | None:
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
 
 
-def as_list(value) -> tuple[str, ...]:
-    """A front-matter value that may be one string, a comma list or a YAML list, as strings."""
+def as_list(value, unique: bool = True) -> tuple[str, ...]:
+    """A front-matter value that may be one string, a comma list or a YAML list, as strings (each once, unless not
+    unique: a value shown as written, "headcount:: 30, 30, 27")."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -690,7 +691,7 @@ def as_list(value) -> tuple[str, ...]:
         parts = [str(v) for v in value if v is not None]
     else:
         parts = [str(value)]
-    return _unique(parts)
+    return _unique(parts) if unique else tuple(_cleaned(parts))
 
 
 _PLACEHOLDER = re.compile(r"<%.*%>|\{\{.*\}\}")  # a template's value not filled in: "<% tp.file.title %>", "{{title}}"
@@ -799,7 +800,8 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
         if _hidden(name, value, not_shown) and not (name.lower() in _STATE_FIELDS and others and _a_value(value)):
             continue
         values = [value.isoformat() if isinstance(value, _dt.date) else str(v) for v in
-                  ((value,) if isinstance(value, _dt.date) else as_list(_link_labels(value)))]
+                  ((value,) if isinstance(value, _dt.date) else as_list(_link_labels(value), unique=False))]
+        # (every value as written: "headcount:: 30, 30, 27" had been shown "30, 27", trial s68 W)
         values = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", v).strip() for v in values]
         values = [v for v in values if v and not _FILE_VALUE.match(v)]
         line = " ".join(f"{name}: {', '.join(values)}".split())  # a block scalar's lines: one line
@@ -871,7 +873,12 @@ def citation_names(meta: dict) -> tuple[str, ...]:
 
 def _unique(names, fold: bool = False) -> tuple[str, ...]:
     """Names without quotes, [[ ]] or (fold) a leading # and case, once each, in order."""
-    seen: dict[str, None] = {}
+    return tuple(dict.fromkeys(_cleaned(names, fold)))
+
+
+def _cleaned(names, fold: bool = False) -> list[str]:
+    """Names without quotes, [[ ]] or (fold) a leading # and case, in order, each as often as it comes."""
+    out = []
     for name in names:
         name = name.strip().strip('"').strip()
         if fold:
@@ -879,8 +886,8 @@ def _unique(names, fold: bool = False) -> tuple[str, ...]:
         if name.startswith("[[") and name.endswith("]]"):
             name = name[2:-2]
         if name:
-            seen.setdefault(name, None)
-    return tuple(seen)
+            out.append(name)
+    return out
 
 
 def as_tags(meta: dict, inline_tags=()) -> tuple[str, ...]:
