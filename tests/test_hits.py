@@ -329,12 +329,12 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice(late, "what's overdue?", tasks=2) is None
     # ... or due then (trial B: "what's due this week?" showed 5 of 14 and did not say so)
     assert notice(late, "what's due on 2026-12-04?", tasks=14) == \
-        "14 open tasks are due on 2026-12-04, 2 of them here; the highest priority and the earliest first:"
+        "14 things are due on 2026-12-04, 2 of them here; the highest priority and the earliest first:"
     assert notice(late[1:], "what's due on 2026-12-04?", tasks=14) == \
-        "14 open tasks are due on 2026-12-04, 1 of them here; the earliest first:"
-    assert notice(late, "what is due on December 4?", tasks=9).startswith("9 open tasks are due on December 4,")
+        "14 things are due on 2026-12-04, 1 of them here; the earliest first:"
+    assert notice(late, "what is due on December 4?", tasks=9).startswith("9 things are due on December 4,")
     assert notice(late, "what's due on 2026-12-04 for the SSO launch?", tasks=3) == \
-        "3 open tasks are due on 2026-12-04, 2 of them here; those closest to the question first:"
+        "3 things are due on 2026-12-04, 2 of them here; those closest to the question first:"
 
 
 def test_hits_after_those_of_the_days_asked_are_said_to_be_others():

@@ -1456,4 +1456,4 @@ def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path,
     assert "of them here" not in (idx.notice(hits, question) or "")
     # ... and of fewer hits, the tasks they show
     said = idx.notice(hits[:1], question)
-    assert said.startswith("3 open tasks are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said
+    assert said.startswith("3 things are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said

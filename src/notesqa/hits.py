@@ -267,7 +267,9 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
     from .asking import lists_only_tasks
     from .chunking import priority
 
-    what = f"{n} open tasks are overdue" if not when else f"{n} open tasks are due {when}"
+    # ("things" due: a Logseq block SCHEDULED then, a line that says it is due then, as well as tasks; trial s68 C's
+    # "3 open tasks are due" had counted "Payment on account due 31 Jan 2027"; overdue, the open tasks only)
+    what = f"{n} open tasks are overdue" if not when else f"{n} things are due {when}"
     what += f", {count} of them here"
     prioritised = any(priority(h.text) for h in shown)
     if not lists_only_tasks(question):
