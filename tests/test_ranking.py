@@ -1969,6 +1969,28 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
 
 
+def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():
+    # trial s68 M ALT-014: "who is on the committee now after agm" had put September's minutes first, November's AGM
+    # (who was elected) sixth; trial s68 B CHW-019: "... now we have the alarm" had not asked of now
+    chunks = [_chunk("2026-09-08 minutes.md", 0, "Maureen standing down from committee after AGM", date="2026-09-08"),
+              _chunk("2026-11-10 AGM.md", 0, "Committee: Colin, Bev, Tom, Ray + Sunita Rao", date="2026-11-10"),
+              _chunk("Contacts.md", 0, "Committee (elected AGM Nov 2025): Colin, Bev, Maureen")]
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57, 0.58]),
+                                             "who is on the committee now after agm", {}, None, 10)}
+    assert (ranked[0].now_section, ranked[1].now_section, ranked[2].now_section) == (-1, 1, 0)
+    assert ranked[1].rank > ranked[0].rank
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57, 0.58]),
+                                             "who was on the committee after the agm", {}, None, 10)}
+    assert not any(e.now_section for e in ranked.values())  # (not asked of now: as it is)
+    # ... only among the best: a far weaker passage of a newer day is no answer of now
+    ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.3, 0.58]), "who is on the committee now",
+                                             {}, None, 10)}
+    assert not any(e.now_section for e in ranked.values())
+    from notesqa.ranking import _ASKS_NOW
+    assert _ASKS_NOW.search("metal theft cover limit now we have the alarm")
+    assert not _ASKS_NOW.search("now and then we check the alarm")
+
+
 def test_a_note_of_an_older_year_than_its_namesakes_held_once():
     # trial s66 LIV-001: "how much is full livery a week now": "Livery Prices 2024" (tags:: archive) had come before
     # "Livery Prices 2026"; a note tagged archived is none of now either

@@ -811,7 +811,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~off
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
-    now_section = _now_sections(of, text, passages)
+    now_section = _now_sections(of, text, passages, fused)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
         task_day = [t and not f for t, f in zip(task_day, far.tolist())]
@@ -1287,6 +1287,8 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
 
 
 _ASKS_NOW = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|atm|at\s+present|these\s+days|"
+                       # ... "now we have the alarm", "now that she's left" (trial s68 B CHW-019)
+                       r"now\s+(?:that\s+)?(?:i|we|they|he|she|it)\b|"
                        r"(?:is|are|'s|’s)\b[^?.!\n]{1,60}?\bnow)\b"
                        # ... or a thing asked for as it is now: "invig hourly rate now", "current rate" (trial s65 N)
                        r"|\bnow\s*[?.!]*\s*$|^\s*(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+|our\s+|my\s+)?)?current\b"
@@ -1305,18 +1307,18 @@ _SECTION_ONCE = frozenset("past previous former old history archive archived rec
                           "completed finished ended expired retired superseded outdated".split())
 
 
-def _now_sections(of: list[Chunk], text: str, passages: Passages) -> np.ndarray:
+def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndarray | None = None) -> np.ndarray:
     """For each candidate, asked what holds now (_ASKS_NOW): 1 under a section of what holds now, its heading's or
     parent's first word one (_SECTION_NOW: "## Current", "Active members"), or the newest of a table's dated rows
-    (_newest_rows); -1 under one of what held once (_SECTION_ONCE: "## Recovered", "Past members"), an older row, or a
-    line that says it held once ("old: ...", _HELD_ONCE); else 0 (NOW_SECTION). Asked nothing of the past, such a
-    line -1 too."""
+    (_newest_rows), or of the best passages of dated notes (_newest_dated, by fused); -1 under one of what held once
+    (_SECTION_ONCE: "## Recovered", "Past members"), an older row or dated passage, or a line that says it held once
+    ("old: ...", _HELD_ONCE); else 0 (NOW_SECTION). Asked nothing of the past, such a line -1 too."""
     out = np.zeros(len(of), dtype=np.int64)
     if _ASKS_NOW.search(text) is None:
         if _ASKS_PAST.search(text) is None:
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
         return out
-    newest = _newest_rows(of)
+    newest = _newest_rows(of) or (_newest_dated(of, fused) if fused is not None else {})
     for j, c in enumerate(of):
         if _HELD_ONCE.match(c.text):
             out[j] = -1
@@ -1403,6 +1405,26 @@ def _edition_now(c: Chunk, passages: Passages) -> int:
     if _ARCHIVE_TAGS.intersection(t.casefold() for t in c.tags) or passages.superseded(c.title):
         return -1
     return 1 if passages.latest_edition(c.title) else 0
+
+
+NOW_NEAR = 0.9  # of the best's fused score: the passages of dated notes asked of now that say much the same thing
+
+
+def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
+    """Of the best candidates (NOW_NEAR of the best's fused score or more, RECENT_AMONG at most) that are of dated notes
+    of days gone, where they are of two days or more: 1 for those of the newest day, -1 for the others, asked what holds
+    now ("who is on the committee now after agm": the AGM minutes of November, not September's "standing down ...",
+    trial s68 M ALT-014)."""
+    if not len(fused):
+        return {}
+    today = _dt.date.today().isoformat()
+    floor = NOW_NEAR * float(fused.max())
+    best = [int(j) for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG] if fused[j] >= floor]
+    dated = {j: of[j].date[:10] for j in best if of[j].date and not of[j].origin and of[j].date[:10] <= today}
+    if len(set(dated.values())) < 2:
+        return {}
+    newest = max(dated.values())
+    return {j: 1 if day == newest else -1 for j, day in dated.items()}
 
 
 def _newest_rows(of: list[Chunk]) -> dict[int, int]:
