@@ -556,16 +556,16 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
                       # F CLW-036, read as no day)
-                      r"(?:christ|x)mas\s+(?:eve|day)\b|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|valentine['’]?s\s+day|"
-                      r"good\s+friday|easter\s+(?:saturday|sunday|day|monday)|shrove\s+tuesday|pancake\s+day|"
-                      r"st\.?\s+patrick['’]?s\s+day|"
+                      r"(?:christ|x)mas\s+(?:eve|day)\b|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
+                      r"valentine['’]?s\s+day|good\s+friday|easter\s+(?:saturday|sunday|day|monday)|shrove\s+tuesday|"
+                      r"pancake\s+day|st\.?\s+patrick['’]?s\s+day|"
                       r"(?:(?:christ|x)mas|hallowe['’]?en|easter|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
-                      # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is no time of it nor a word that
-                      # goes on the question: "the Christmas card list", "the christmas do", "christmas test 10c", trial
-                      # s49; "the volunteers christmas night out", trial s60; "easter egg hunt ideas", trial s61 XD;
-                      # "which dogs cant have the turkey xmas dinner", "xmas hamper extras", "when is the club christmas
-                      # dinner", trials s64 P, s65 I: each read as 25 December, its ranges put first; "xmas do awards
-                      # list" a party's, trial s64 RUN-038)
+                      # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
+                      # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
+                      # do", "christmas test 10c", trial s49; "the volunteers christmas night out", trial s60; "easter
+                      # egg hunt ideas", trial s61 XD; "which dogs cant have the turkey xmas dinner", "xmas hamper
+                      # extras", "when is the club christmas dinner", trials s64 P, s65 I: each read as 25 December,
+                      # its ranges put first; "xmas do awards list" a party's, trial s64 RUN-038)
                       r"(?!\s+(?!(?:plans?|morning|afternoon|evening|night|week|weekend|period|time|season|and|or|"
                       r"last|this|next|of|is|was|were|are|be|at|in|on|with|we|i|you|they|he|she|so|but|to|for|from|"
                       r"until|till|when|then|will|would|can|could|should|just|gone|mum|dad|what|where|"

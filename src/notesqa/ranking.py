@@ -1211,7 +1211,8 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
     if (month := _whole_month(asked)) and len(of):
         named = _names_month(int(month[5:]))
         # (not where the text says another year only: "24 Feb 2026 | ... before perf exams" is no February 2025's,
-        # trial s63 K; nor its note's title: "month: Jul | ... heatwave" of "Takings 2025" is no July 2026's, trial s68 I)
+        # trial s63 K; nor its note's title: "month: Jul | ... heatwave" of "Takings 2025" is no July 2026's, trial
+        # s68 I)
         said |= np.array([_names_month_of(c.text, named, month[:4]) and _of_the_year(c.title, month[:4]) for c in of],
                          dtype=bool)
     return said & says
