@@ -145,21 +145,12 @@ DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM
 
 def due_in_words(text: str, own: str) -> str | None:
     """The day an open task's words say it is due ("☐ Ch5 detailed plan (due to HM 11 Dec)": trial s58 PD-011, "not
-    due" on the 11th), of the year it says, else of the one nearest its own day (own); None unless one day is said."""
+    due" on the 11th), of the year it says, else of the one nearest its own day (own; "": only a day written with its
+    year, "Payment on account due 31 Jan 2027", not "MOT due 18 Mar each year"); None unless one day is said."""
     m = _DUE_WORD.search(text)
     if m is None:
         return None
     return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
-
-
-def said_due(text: str) -> str | None:
-    """The one day a text says something is due, written with its year after "due" ("Payment on account due 31 Jan
-    2027 - approx £4,600"), else None (a day of no year: "MOT due 18 Mar each year" is any year's)."""
-    m = _DUE_WORD.search(text)
-    if m is None:
-        return None
-    return _one(frozenset(filter(None, (_iso(year, month, day, "") for _, (year, month, day)
-                                        in _written_at(text[m.end():m.end() + DUE_WORDS_AFTER]) if year))))
 
 
 def open_task_due(text: str, own: str) -> str | None:
@@ -344,7 +335,7 @@ class Agenda:
                 # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
-                        (day := said_due(chunk.text)) and day >= today_iso:
+                        (day := due_in_words(chunk.text, "")) and day >= today_iso:
                     due.append((day, row))
                 continue
             tasks[state].append(row)
