@@ -163,6 +163,12 @@ def test_breadcrumb_keeps_a_part_that_says_more():
     assert _hit(title="gift aid and matched funding", heading=("Gift Aid & matched funding", "Gift aid")).breadcrumb \
         == ["Gift Aid & matched funding", "Gift aid"]
     assert _hit(title="Python", heading=("Python packaging",)).breadcrumb == ["Python", "Python packaging"]
+    # ... as does a daily note's first heading that is its day and more (trial s68 W: "2026-10-31 > 2026-10-31 Sat –
+    # Halloween"); a heading of the day in other words is its own part
+    assert _hit(title="2026-10-31", heading=("2026-10-31 Sat – Halloween", "Tours")).breadcrumb == [
+        "2026-10-31 Sat – Halloween", "Tours"]
+    assert _hit(title="2026-02-14", heading=("Sat 14 Feb – Valentine's",)).breadcrumb == [
+        "2026-02-14", "Sat 14 Feb – Valentine's"]
 
 
 def test_a_heading_that_is_the_title_after_its_authors_shows_once():

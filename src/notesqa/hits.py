@@ -98,7 +98,7 @@ class Hit:
         out: list[str] = []
         for part in (self.folder, self.title, *self.heading, *crumbs):
             if out and out[-1] == self.title and self.heading and part == self.heading[0] and part.strip() \
-                    and (_as_written(part, out[-1]) or _fuller_name(part, out[-1])):
+                    and (_as_written(part, out[-1]) or _fuller_name(part, out[-1]) or _day_and_more(part, out[-1])):
                 out[-1] = part  # its first heading, as written there: the title again, or it and more after a dash
                 continue  # ("santas grotto" > "Santa's grotto - how we do it", trial s62 C)
             if not part.strip() or out and (_repeats(out[-1], part) or _same_day_name(part, out[-1])
@@ -444,6 +444,16 @@ def _fuller_name(heading: str, title: str) -> bool:
     bare = str.maketrans("", "", "'’")
     return m is not None and bool(_loose(title)) and _loose(heading[:m.start()].translate(bare)) == \
         _loose(title.translate(bare))
+
+
+def _day_and_more(heading: str, title: str) -> bool:
+    """Is a daily note's first heading its title's day and more ("2026-10-31 Sat – Halloween" of "2026-10-31": trial
+    s68 W's breadcrumb had said the day twice, "2026-10-31 > 2026-10-31 Sat – Halloween")?"""
+    return _ISO_DAY.fullmatch(title) is not None and heading.startswith(title) and heading[len(title):len(title) + 1] \
+        in (" ", ",", ":") and bool(heading[len(title) + 1:].strip())
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _after_dash(title: str, heading: str) -> bool:
