@@ -1776,6 +1776,12 @@ def test_a_number_asked_inside_a_range_a_passage_states_lifts_it():
              _chunk("Plan.md", 1, "a quiet line")]
     for question in ("where did I work in 2021", "what did we do in week 3"):
         assert not any(c.explain.in_range for c in fuse(spans, _dense_only([0.5] * 3), question, {}, None, 10))
+    # ... nor a part number's (trial s68 L: "57-4668" had held the "400" of "no2 bore on the 400 four"); a range
+    # written so of numbers alike in length still is one
+    parts = [_chunk("T120.md", 0, "item: layshaft needle bearing | part no: 57-4668"),
+             _chunk("T120.md", 1, "item: piston rings | bore: 380-420 mm")]
+    ranked = fuse(parts, _dense_only([0.5, 0.5]), "no2 bore on the 400 four", {}, None, 10)
+    assert [(c.row, c.explain.in_range) for c in ranked] == [(1, "400"), (0, "")]
 
 
 def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():

@@ -979,9 +979,17 @@ def _in_range(of: list[Chunk], text: str) -> list[str]:
     out = []
     for c in of:
         spans = [(float(m[1]), float(m[2])) for m in _RANGE.finditer(c.text)
-                 if not (_a_year(m[1]) or _a_year(m[2]))] if any(ch.isdigit() for ch in c.text) else []
+                 if not (_a_year(m[1]) or _a_year(m[2]) or _a_code(m))] if any(ch.isdigit() for ch in c.text) else []
         out.append(next((w for w, q in asked for lo, hi in spans if lo < hi and lo <= q <= hi), ""))
     return out
+
+
+def _a_code(m: re.Match) -> bool:
+    """Is a range (_RANGE) rather a part number or a reference, two whole numbers of 10 or more joined by a dash alone
+    whose digits differ by two or more ("57-4668", a layshaft bearing's: trial s68 L, "holds 400 in its range" had
+    lifted a gearbox's parts for "400 four")?"""
+    a, b = m[1], m[2]
+    return a.isdigit() and b.isdigit() and int(a) >= 10 and m[0] == f"{a}-{b}" and abs(len(a) - len(b)) >= 2
 
 
 def _a_year(number: str) -> bool:
