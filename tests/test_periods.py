@@ -174,6 +174,12 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     between = sorted(days("whats on between christmas and new year", date(2026, 12, 5)))
     assert (between[0], between[-1], len(between)) == ("2026-12-25", "2027-01-01", 8)
     assert min(days("what did we do between xmas and new years last year", date(2026, 12, 5))) == "2025-12-25"
+    # "in the new year", "after new year": the January to come, this one's in January (trial s69 D PNT-035: "when am i
+    # back at ashdale in the new year" had been read as no day); not New Year's Day itself, nor "the new year" alone
+    ahead = sorted(days("when am i back at ashdale in the new year", date(2026, 12, 5)))
+    assert (ahead[0], ahead[-1], len(ahead)) == ("2027-01-01", "2027-01-31", 31)
+    assert min(days("whats on after new year", date(2027, 1, 4))) == "2027-01-01"
+    assert days("after new year's day", date(2026, 12, 5)) == set() and days("plans for the new year") == set()
     # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
     # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
     assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}

@@ -297,6 +297,11 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     if asks_due(text) or planned:
         for m in _FOR_MONTH.finditer(text):  # (what is booked for a month is of the coming one, unless it says it was)
             out.update(_month_named(m, today, ahead or planned and not back))
+    # "in the new year", "after new year": the first month of the year to come, this one's in January (trial s69 D
+    # PNT-035: "when am i back at ashdale in the new year" had been read as no day, last January's visit first)
+    if _IN_THE_NEW_YEAR.search(text):
+        year = today.year if today.month == 1 else today.year + 1
+        out.update(date(year, 1, 1) + timedelta(days=i) for i in range(31))
     # "between christmas and new year": its days, Christmas Day to New Year's Day (trial s65 T: read as 25 December)
     between = _CHRISTMAS_TO_NEW_YEAR.search(text)
     if between and (xmas := _HOLIDAY.match(text, between.start(1))) is not None:
@@ -572,6 +577,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b))"
                       r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b",
                       re.IGNORECASE)
+_IN_THE_NEW_YEAR = re.compile(r"\b(?:in|after|early\s+in)\s+the\s+new\s+year\b(?!['’]?s)|\bafter\s+new\s+year\b(?!['’]?s)",
+                              re.IGNORECASE)
 _CHRISTMAS_TO_NEW_YEAR = re.compile(r"\bbetween\s+((?:christ|x)mas)\s+(?:and|&)\s+(?:the\s+)?new\s+year(?:['’]?s)?\b",
                                     re.IGNORECASE)
 # ... "the" before it and a word or two after it that end the question: "my notes on the xmas minis", "who won the
