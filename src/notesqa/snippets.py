@@ -1154,9 +1154,10 @@ def _embeds_a_page(chunks: list[Chunk], row: int, end: int, depth: int) -> bool:
     source = chunks[row].origin.rpartition(":")[0] if chunks[row].origin else None
     if not source:
         return False
-    def same(j: int) -> bool:
+    def same(j: int) -> bool:  # (of the same embed: a block referenced alone and a page embedded after it are two,
+        # trial s69 F: Flint's "((frog/sole support))" had been left out of its list, the protocol embedded below it)
         return bool(chunks[j].origin) and chunks[j].origin.rpartition(":")[0] == source and chunks[j].path == \
-            chunks[row].path
+            chunks[row].path and chunks[j].line == chunks[row].line
     first = row
     while first > 0 and same(first - 1):
         first -= 1
