@@ -1106,6 +1106,19 @@ def test_a_word_typed_as_one_that_the_notes_write_as_two_is_searched_as_the_two(
     assert idx.spelling("hamburg loadin time").text == "hamburg load in time"
 
 
+def test_a_tags_word_the_notes_write_as_two_is_searched_as_the_two_and_said(tmp_path, embedder):
+    # trial s68 S: "what went wrong at the bookfair in 2026", the fair's note tagged "bookfair", its text "book fair"
+    notes = tmp_path / "notes"
+    write(notes / "Book Fair.md", "---\ntags: [bookfair]\n---\n# Scholastic Book Fair\n\n- card reader broke on Wed\n")
+    write(notes / "2026-10-06.md", "# Tue\n\n- book fair next wk: float from Linda\n")
+    build_index(notes, tmp_path / "index", embedder=embedder)
+    idx = open_index(tmp_path / "index", embedder)
+    question = "what went wrong at the bookfair"
+    assert idx.spelling(question).text == "what went wrong at the book fair"
+    assert idx.notice(idx.search(question, k=2), question).startswith(
+        "Only a tag says “bookfair”; searched for “book fair”, as the notes write it.")
+
+
 def test_the_days_of_a_month_this_year_are_said_over_its_hits(tmp_path, embedder):
     # trial s67 A: "what did i do for governors in march this year" had said no days over its hits, where "what did i
     # do last march" said "Dated from 2026-03-01 to 2026-03-31:" (the year the question was read in is no year it names)

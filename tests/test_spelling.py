@@ -206,6 +206,22 @@ def test_a_word_the_notes_write_as_two_is_searched_as_the_two():
         Fix("loadin", "loading"),)  # where the notes never write the two together, the nearest word
 
 
+def test_a_word_only_a_tag_says_is_searched_as_the_two_words_the_notes_write():
+    # trial s68 S: "what went wrong at the bookfair in 2026", "bookfair" a tag of the note whose text says "book fair":
+    # World Book Day's passages had come first by "book", the fair's not in ten
+    said = {"book", "fair", "went", "wrong", "bookfair"}
+    speller = Speller(["book", "fair", "went", "wrong"], ["book", "fair", "went", "wrong"], lambda row: 3)
+    known = lambda w: w.lower() in said or w.lower() in ("what", "at", "the", "in")
+    two = lambda a, b: (a, b) == ("book", "fair")
+    got = spelled("what went wrong at the bookfair", known, speller, said_as_two=two, tags=frozenset({"bookfair"}))
+    assert got.text == "what went wrong at the book fair" and got.fixes == (Fix("bookfair", "book fair", tag=True),)
+    # a tag word some note's text says too is searched as typed, as is one the notes never write apart
+    speller_says = Speller(["book", "fair", "bookfair"], ["book", "fair", "bookfair"], lambda row: 3)
+    assert spelled("the bookfair", known, speller_says, said_as_two=two, tags=frozenset({"bookfair"})).fixes == ()
+    assert spelled("the bookfair", known, speller, said_as_two=lambda a, b: False,
+                   tags=frozenset({"bookfair"})).fixes == ()
+
+
 def test_two_words_one_of_them_no_notes_the_notes_write_as_one_are_searched_as_the_one():
     # trial s65 G: "does anyone on staff carry an epi pen" had not found "epipen in her bag"
     said = {"staff", "carry", "pen", "epipen", "wet", "suit", "wetsuit"}

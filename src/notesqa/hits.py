@@ -190,9 +190,13 @@ def with_spelling(fixes: Sequence, excluded: Sequence[str], said: str | None,
     says it), and the words after a dash whose passages were left out (trial s39: a pasted "-previous" had dropped
     the answer without a word), or of the one the question says it is not (not_the: "..., not the modern one")."""
     lines = [as_words] if as_words else []
-    if fixes:
-        searched = " and ".join(in_quotes(f.searched) for f in fixes[:3])
-        lines.append(f"No note says {quoted_words([f.typed for f in fixes])}; searched for {searched} instead.")
+    typos = [f for f in fixes if not f.tag]
+    if typos:
+        searched = " and ".join(in_quotes(f.searched) for f in typos[:3])
+        lines.append(f"No note says {quoted_words([f.typed for f in typos])}; searched for {searched} instead.")
+    for f in [f for f in fixes if f.tag][:3]:  # (a tag's word the notes' text writes apart: "bookfair", spelling.py)
+        lines.append(f"Only a tag says {in_quotes(f.typed)}; searched for {in_quotes(f.searched)}, as the notes write "
+                     "it.")
     dashed = [w for w in excluded if w not in not_the]
     if dashed:
         lines.append(f"Left out what says {quoted_words(dashed)} (a word after a dash); to search for it, "

@@ -333,7 +333,8 @@ class NotesIndex:
         keywords = live.gen.keywords
         # a word of no token (a stop word) asks for nothing to mend
         return spelled(text, lambda w: not tokenize(w) or any(keywords.knows(t) for t in tokenize(w)),
-                       live.speller, filters.phrases, ranking.said_as_two(live.gen), ranking.said_as_one(live.gen))
+                       live.speller, filters.phrases, ranking.said_as_two(live.gen), ranking.said_as_one(live.gen),
+                       live.tags)
 
     def noted(self, question: str) -> str:
         """The question with a month it names without a year given the year of the last such month the notes

@@ -43,10 +43,12 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")  # as search.py reads a word ("don't",
 
 @dataclass(frozen=True)
 class Fix:
-    """A word of the question as typed, and the vault's word it is searched as."""
+    """A word of the question as typed, and the vault's word it is searched as; tag: the typed word is a tag's (no
+    typo, but the notes' text writes it as searched)."""
 
     typed: str
     searched: str
+    tag: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,16 +204,19 @@ def _last_letter_dropped(typed: str, known: str) -> bool:
 
 def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, quoted: Sequence[str] = (),
             said_as_two: Callable[[str, str], bool] | None = None,
-            said_as_one: Callable[[str, str, str], bool] | None = None) -> Spelling:
+            said_as_one: Callable[[str, str, str], bool] | None = None, tags: frozenset[str] = frozenset()) -> Spelling:
     """text with each word that reads as a typo (see the module's docstring) replaced by the vault's word it likely
     means, in the case it was typed in, or by the two words the notes write it as (said_as_two: "loadin" the notes'
     "load in"), or two typed apart by the one the notes write (said_as_one: "epi pen" their "epipen", keywords.
-    written_apart); knows(word): does any note say the word in any form."""
+    written_apart); knows(word): does any note say the word in any form. A word that only tags say (tags: the index's,
+    folded) and no note's text, searched as the two its notes write it ("bookfair", a tag, the notes' "book fair":
+    trial s68 S had found World Book Day's passages by "book", the fair's not in ten)."""
     if speller is None or _reads_german(text):
         return Spelling(text)
     kept = {w.casefold() for phrase in quoted for w in _WORD.findall(phrase)}
     named = {m.group(0) for m in _WORD.finditer(text) if word_is_a_name(text, m)}
     fixes: dict[str, str] = {}
+    tagged: set[str] = set()
     joined = _as_one(text, knows, kept | {n.casefold() for n in named}, said_as_one)
     for asked in joined:  # (the one word, a word the notes say, is no typo below)
         def join(m: re.Match) -> str:
@@ -224,8 +229,15 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
         low = word.casefold()
         # (the English list last: read once a process, 60 ms, only for a word no note says)
         if len(word) < SHORTEST or not word.isalpha() or low in kept or word in named or low in _UNAPOSTROPHED \
-                or SPACELESS.search(word) or knows(word) or low in english():
+                or SPACELESS.search(word):
             continue  # (a word of Chinese or Japanese: a character more or less is another word, not a typo)
+        if low in tags and not speller.has(low) and said_as_two is not None \
+                and (meant := _as_two(low, knows, said_as_two)) is not None:
+            fixes[word] = _cased_as(word, meant)
+            tagged.add(word)
+            continue
+        if knows(word) or low in english():
+            continue
         meant = _as_two(low, knows, said_as_two) if said_as_two is not None else None
         if meant is not None:
             fixes[word] = _cased_as(word, meant)
@@ -238,7 +250,7 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
     if not fixes:
         return Spelling(text)
     mended = _WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
-    return Spelling(mended, tuple(Fix(t, s) for t, s in fixes.items()))
+    return Spelling(mended, tuple(Fix(t, s, t in tagged) for t, s in fixes.items()))
 
 
 def _as_one(text: str, knows: Callable[[str], bool], kept: set[str],
