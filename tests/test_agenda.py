@@ -109,6 +109,27 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     assert agenda.in_order(np.arange(2)) == [1, 0]
 
 
+def test_a_table_row_whose_due_column_says_a_day_to_come_is_due_that_day():
+    # trial s69 B PFR-021: an order book's rows "due: 11 Dec", "due: 12 Dec" (its title "order book 2026 Q4") had been
+    # listed "Not due from 2026-12-07 to 2026-12-13" for "what orders are due next week"
+    from datetime import date, timedelta
+    ahead, gone = date.today() + timedelta(days=6), date.today() - timedelta(days=20)
+
+    def row(text, seq):
+        return Chunk(path="orders/order book.md", line=seq + 3, end_line=seq + 3, kind="table_row", text=text,
+                     title=f"order book {date.today().year} Q4", heading=[], parents=[], tags=[], date=None, seq=seq)
+
+    def written(day):  # ("11 Dec": no year)
+        return f"{day.day} {day:%b}"
+    agenda = Agenda([row(f"no: 26-334 | customer: Dan Ruiz | due: {written(ahead)} | status: cut, waiting glass", 0),
+                     row(f"no: 26-301 | customer: Okafor | due: {written(ahead)} | status: DONE - not collected", 1),
+                     row(f"no: 26-305 | customer: Harrington | due: {written(gone)} | status: waiting", 2),
+                     row(f"no: 26-309 | customer: Wye Valley | date: {written(ahead)} | status: waiting", 3),
+                     row(f"no: 26-310 | customer: Beaumont | due date: {ahead.isoformat()} | status: pinned", 4)])
+    assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [0, 4]
+    assert len(agenda.overdue(ahead + timedelta(days=1))) == 0  # (a row is no task: never overdue)
+
+
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():
     # trial s45: "- [ ] Send chapter 1 draft [due:: 2025-03-01]", read "due: 2025-03-01", had been due no day
     agenda = Agenda([bullet("☐ Send chapter 1 draft to the committee due: 2025-03-01"),

@@ -72,6 +72,11 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     soon = date.today() + timedelta(days=4)
     mot = dataclasses.replace(float_, text=f"☐ book Vivaro MOT – due {soon.day} {soon:%b}, ring Steve", date=None)
     assert click_unstyle(format_hit(1, mot)).splitlines()[-1] == f"    a.md:1  due {soon.isoformat()}"
+    # ... as is a table row by the day its "due" column says (trial s69 B: an order book's "due: 11 Dec" had said "of
+    # the days asked")
+    order = dataclasses.replace(mot, text=f"no: 26-334 | customer: Dan Ruiz | due: {soon.day} {soon:%b} | status: cut",
+                                title=f"order book {soon.year} Q4")
+    assert click_unstyle(format_hit(1, order)).splitlines()[-1] == f"    a.md:1  due {soon.isoformat()}"
     # ... and, the days asked known, a task of its own day asked by that day, not its other days (trial s67 J: "☐ book
     # staff Xmas meal – Sat 10 Jan 📅 2026-12-12" under "Thu 24:" for "whos in on xmas eve" had said "due 2026-12-12,
     # says 2027-01-10"), and of the days a line says, the one asked (trial s67 C: "(rearranged from 1 Nov)")

@@ -153,6 +153,26 @@ def due_in_words(text: str, own: str) -> str | None:
     return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
 
 
+# a table row's column of when its item is due ("due: 11 Dec", "deadline: Fri 18 Dec", "due date: 2026-12-11"), and a
+# cell that says the item is done, whenever it was due ("status: DONE - not collected", "delivered 26 Nov")
+_DUE_COLUMN = re.compile(r"\s*(?:due(?:\s+(?:date|by|on|back))?|deadline|date\s+due|wanted\s+by)\s*", re.IGNORECASE)
+_DONE_CELL = re.compile(r"\s*(?:done|collected|delivered|completed?|cancell?ed|finished|paid|closed|returned|"
+                        r"[\u2705\u2611\u2714])(?!\w)", re.IGNORECASE)
+
+
+def row_due(text: str, year: str | None, today: str) -> str | None:
+    """The day a table row says its item is due, in a column named so ("due: 11 Dec" in "Order book Oct-Dec 2026":
+    trial s69 B, "what orders are due next week" had found the rows due the 11th and 12th "Not due"), of the year it
+    writes, else of the one nearest today in its note's title's year (year), else nearest today; None for a row one of
+    whose cells says it is done, or of no such column."""
+    cells = [cell.partition(": ") for cell in text.split(" | ")]
+    if any(sep and _DONE_CELL.match(value) for _, sep, value in cells):
+        return None
+    own = f"{year}{today[4:10]}" if year else today
+    days = [days_written(value, own) for column, sep, value in cells if sep and _DUE_COLUMN.fullmatch(column)]
+    return _one(days[0]) if len(days) == 1 else None
+
+
 def open_task_due(text: str, own: str) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
@@ -336,6 +356,10 @@ class Agenda:
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "")) and day >= today_iso:
+                    due.append((day, row))
+                # ... and a table row whose "due" column says a day to come, as that line does
+                elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \
+                        and (day := row_due(chunk.text, year_said(chunk.title), today_iso)) and day >= today_iso:
                     due.append((day, row))
                 continue
             tasks[state].append(row)

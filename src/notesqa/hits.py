@@ -490,10 +490,10 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     days it says, the one asked ("Sun 13 Dec: U12 v Corbett Lane (rearranged from 1 Nov)", trial s67 C)."""
     from datetime import date
 
-    from .agenda import days_said, open_task_due
+    from .agenda import days_said, open_task_due, row_due
     from .chunking import start_days, task_days, task_state, without_set_days
 
-    from .metadata import slashed_days
+    from .metadata import slashed_days, year_said
 
     day = (hit.date or "")[:10]
     text = hit.match or hit.text
@@ -501,6 +501,10 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     if not due and task_state(text) in ("open", "doing"):  # (an open task by the day it is due, as the agenda reads
         # it: "☐ book Vivaro MOT – due 9 Dec" in todo.md had said "of the days asked", trial s67 G)
         said_due = open_task_due(text, day if len(day) == 10 else date.today().isoformat())
+        due = {said_due} if said_due else due
+    elif not due and " | " in text and "ue" in text:  # (a table row by the day its "due" column says, as the agenda
+        # reads it: "due: 11 Dec" of an order book had said "of the days asked", trial s69 B)
+        said_due = row_due(text, year_said(hit.title), date.today().isoformat())
         due = {said_due} if said_due else due
 
     def of_asked(d: str) -> bool:
