@@ -43,8 +43,8 @@ def test_a_card_notes_curly_clozes_read_as_their_answers_template_syntax_does_no
                          ("{{video https://y.tu/x}}", ""), ("{{embed [[Pizza]]}}", "")):
         assert strip_non_content(f"Before {markup} after", clozes=True) == f"Before {left} after", markup
     # in a note that is not one of cards, in a Jekyll page (it has Liquid tags), {{...}} is Liquid; in code it is
-    # what the note shows
-    assert strip_non_content("See {{Paris}}.") == "See ."
+    # what the note shows; elsewhere a name alone in it a template's placeholder (below)
+    assert strip_non_content("See {{ Paris }}.") == "See ."
     assert strip_non_content("{% assign x = 1 %}\nSee {{Paris}}.", clozes=True) == "\nSee ."
     assert strip_non_content("Type `{{Paris}}` here", clozes=True) == "Type `{{Paris}}` here"
 
@@ -52,3 +52,19 @@ def test_a_card_notes_curly_clozes_read_as_their_answers_template_syntax_does_no
 def test_a_placeholder_in_indented_code_is_what_the_code_says():
     note = parse_note("# Deploy\n\nThe template:\n\n    name: {{ service_name }}\n    replicas: 2\n", "deploy.md")
     assert [u.text for u in note.units if u.kind == "code"] == ["name: {{ service_name }}\nreplicas: 2"]
+
+
+def test_a_templates_placeholder_is_shown_as_one_to_fill_in_not_dropped():
+    # trial s69 C: "First few weeks: {{cub_name}} will learn the Cub Promise" had been shown "First few weeks: will
+    # learn the Cub Promise"
+    note = "# Welcome email\n\n- First few weeks: {{cub_name}} will learn the Promise\n- Dear {{parent_name}},\n"
+    assert [u.text for u in parse_note(note, "Templates/Welcome.md").units] == [
+        "First few weeks: [cub_name] will learn the Promise", "Dear [parent_name],"]
+    # not in a heading (a title's: the file's name), nor front matter, nor Liquid's spaced or dotted variables, a
+    # filter, a format, a Jekyll page's, code
+    titled = parse_note("---\ntitle: {{title}}\n---\n# {{title}}\n\nWhy {{date}}\n", "Templates/Study.md")
+    assert titled.title == "Study" and [u.text for u in titled.units] == ["Why [date]"]
+    for kept, read in (("{{ content }}", ""), ("{{site.url}}", ""), ("{{x | upcase}}", ""), ("{{date:YYYY}}", ""),
+                       ("`{{name}}`", "`{{name}}`")):
+        assert strip_non_content(f"Before {kept} after") == f"Before {read} after", kept
+    assert strip_non_content("{% assign x = 1 %}\nDear {{name}},") == "\nDear ,"

@@ -54,6 +54,26 @@ def _strip_liquid_all(text: str, clozes: bool = False) -> str:
     return _LIQUID_OUT.sub(_blank_keep_lines, text)
 
 
+# a template's placeholder: one name in curly brackets, no spaces ("{{cub_name}}", "{{date}}"), in a page that is no
+# Jekyll page (no Liquid tag): shown "[cub_name]", as a letter template writes one to fill in (trial s69 C:
+# "{{cub_name}} will learn the Cub Promise" had been shown "will learn the Cub Promise"); not Liquid's spaced "{{ content
+# }}", "{{ site.url }}", a filter's "{{x | upcase}}", nor Obsidian's "{{date:YYYY-MM-DD}}" (dropped, as before)
+_PLACEHOLDER = re.compile(r"(?<![{#])\{\{([A-Za-z][A-Za-z0-9_]{0,40})\}\}(?!\})")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _placeholders(text: str) -> str:
+    """text with each template placeholder (_PLACEHOLDER) as "[name]"; its front matter and its headings as they were
+    (a field's own; a heading's dropped, as a title: "# {{title}}" is the file's name, "# Attendance note — {{title}}"
+    "Attendance note", trial s57)."""
+    head = m.group(0) if (m := _FRONT_MATTER.match(text)) else ""
+    lines = text[len(head):].split("\n")
+    return head + "\n".join(line if _HEADING.match(line) else _PLACEHOLDER.sub(r"[\1]", line) for line in lines)
+
+
+_HEADING = re.compile(r" {0,3}#")
+
+
 def strip_non_content(text: str, clozes: bool = False) -> str:
     """Remove Liquid tags, HTML comments and a daily note's navigation line, keeping every line where it was.
 
@@ -76,5 +96,8 @@ def _strip_liquid(text: str, clozes: bool) -> str:
     (in code it is what the note shows: a template placeholder, a Logseq macro's syntax)."""
     if "{%" in text:
         return _strip_liquid_all(text)
-    return outside_code(text, lambda part: _strip_liquid_all(part, clozes), code=indented_code(text)) if "{{" in text \
-        else text
+    if "{{" not in text:
+        return text
+    if not clozes:  # (a deck's "{{Paris}}" is a card's answer)
+        text = outside_code(text, _placeholders, code=indented_code(text))
+    return outside_code(text, lambda part: _strip_liquid_all(part, clozes), code=indented_code(text))
