@@ -170,6 +170,10 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
         "marginal R2 0.31 (performance::r2), [dplyr::filter]"
     assert render("Met [with:: [[Alice]]] today") == "Met with: Alice today"  # a link as the value
     assert render("Energy (1-5):: 2") == "Energy (1-5): 2"
+    # ... and one after a sentence on its line (trial s69 E: "Kit officer:: Pete Lovell" had been shown raw)
+    assert render("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell") == \
+        "Checked by Pete, Oct 2026. Kit officer: Pete Lovell"
+    assert render("Use std::vector. Then a::b") == "Use std::vector. Then a::b"
     # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens
     # with a number too (trial s59 RB: "wrong-match rate : % of ..." beside "48h match rate :: % of ...")
     from notesqa.parsing import parse_note

@@ -97,6 +97,9 @@ FIELD_LINE = re.compile(r"^([ \t]*)((?:[^\W\d]|\d+[^\W\d])[\w \-/.()]{0,40}?)[ \
 # (a space after "::", or a link: "(performance::r2)" in a sentence is R's, a namespace's call, trial s59 SB; "std::vector")
 FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\]))((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
                              r"|\(([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\)))((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
+# ... and one written after a sentence on the same line ("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell": trial s69
+# E, shown raw), its key a capital's words: not "std::vector", nor "performance::r2" (no space after)
+FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([A-Z][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -305,6 +308,7 @@ def dataview_fields(text: str) -> str:
     """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED); a field of
     several links (Roam's "Team:: [[Maya Chen]] [[Sam Ortiz]]", one pill each) with a comma between them."""
     text = FIELD_LINE.sub(r"\1\2:", FIELD_BRACKETED.sub(_field, text))
+    text = FIELD_AFTER_SENTENCE.sub(r"\1:", text) if "::" in text else text
     return _LINKS_VALUE.sub(_listed, text) if "]] [[" in text else text
 
 
