@@ -188,6 +188,9 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("what do we do at christmas", date(2026, 12, 5)) == {"2026-12-25"}
     assert days("what did we do at christmas", date(2026, 12, 5)) == {"2025-12-25"}
     assert days("Where does the christmas run start from?", date(2026, 12, 5)) == set()
+    # ... nor the plans made for it, written before it (trial s69 G CHA-032: "minutes where residents talked about xmas
+    # plans" had said "Dated on 2026-12-25:" over the October meeting's minutes)
+    assert days("minutes where residents talked about xmas plans", date(2026, 12, 5)) == set()
     assert days("where were we at christmas", date(2026, 12, 4)) == {"2025-12-25"}
     assert days("where are we at christmas", date(2026, 9, 4)) == {"2025-12-25"}
     # ... and a month (trial s55: "when is Jake off in January?" on 4 December had been read as last January)
