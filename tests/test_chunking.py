@@ -675,6 +675,12 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert days["Tue-Thu: on call"] == "2024-04-22"  # a span of days: the note's (the review)
     assert days["Tue - Monitoring alerts fixed"] == "2024-04-23"  # (no span: "Mon" of a word, the second review)
     assert days["Thur: kafka lag"] == "2024-04-25" and days["Fri-Sat: freeze"] == "2024-04-22"  # one weekday rule
+    # ... and a plan's table rows of a weekday alone (trial s69 G CHA-012: "| Wed | baking | PAT dog |" of "week
+    # 2026-11-30.md" had been of its Monday, "what was on last wednesday afternoon" finding it 9th)
+    plan = "# Week of 30 Nov 2026\n\n| | AM | PM |\n|---|---|---|\n| Mon | chair exercise | cards |\n" \
+           "| Wed | baking | PAT dog |\n| Wed 3 | not Wednesday's number | x |\n"
+    assert [c.date for c in chunk_note(parse_note(plan, "activities/week 2026-11-30.md"))] == [
+        "2026-11-30", "2026-12-02", "2026-11-30"]
 
 
 def test_an_entry_of_a_span_of_days_is_of_its_first_day():
