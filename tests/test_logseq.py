@@ -206,6 +206,20 @@ def test_block_references_and_embeds_resolve_across_pages(tmp_path):
     assert chunks[1].origin == "pages/Source.md:1"
 
 
+def test_a_block_reference_shows_a_tasks_words_not_its_days_lines(tmp_path):
+    # trial s69 H: "council report reminder - ((uuid))" had read "... “Town council end of grant report DEADLINE:
+    # <2026-12-19 Sat>”"
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "Grants.md").write_text(
+        "- TODO Town council end of grant report\n  DEADLINE: <2026-12-19 Sat>\n"
+        "  id:: 60af0000-0000-4000-8000-0000000000bb\n")
+    (tmp_path / "pages" / "Committee.md").write_text("- council report reminder - ((60af0000-0000-4000-8000-0000000000bb))\n")
+    vault = Vault(tmp_path, ["pages/Grants.md", "pages/Committee.md"])
+    vault.parse("pages/Grants.md", (tmp_path / "pages" / "Grants.md").read_text())
+    note = vault.parse("pages/Committee.md", (tmp_path / "pages" / "Committee.md").read_text())
+    assert note.units[0].text == "council report reminder - “TODO Town council end of grant report”"
+
+
 def test_page_names_and_journals():
     assert page_name("pages/Whiteboard___Tool___Portal.md") == "Whiteboard/Tool/Portal"
     assert page_name("pages/New to Logseq%3F.md") == "New to Logseq?"
