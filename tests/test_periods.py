@@ -608,6 +608,22 @@ def test_a_holiday_or_a_season_names_its_days():
     assert asks_only_the_day("what did I do last summer?")
 
 
+def test_a_month_and_a_year_of_two_digits_is_that_month():
+    # trials s68 V, s69 H: "eho inspection sept 26 what rating did i get", "closing bank balance end of sept 26" had
+    # been read as 26 September; each question written so in the trials asked of a month ("worm count oct 25")
+    today, noted = date(2026, 12, 5), lambda: frozenset()  # noqa: E731
+    for asked, read in (("eho inspection sept 26 what rating", "eho inspection sept 2026 what rating"),
+                        ("worm count oct 25", "worm count oct 2025"), ("at the april 25 review", "at the april 2025 review"),
+                        ("sept '26 visit", "sept 2026 visit"), ("band 2 price from April 27", "band 2 price from April 2027")):
+        assert with_noted_year(asked, noted, today) == read, asked
+    ahead = sorted(days(with_noted_year("eho inspection sept 26", noted, today), today))
+    assert (ahead[0], ahead[-1]) == ("2026-09-01", "2026-09-30")
+    # ... not a day: after "on", with its ending, a time or a year, after a day's number, nor a number no year near
+    for kept in ("what happened on march 17", "oct 25th party", "dec 24 7pm", "may 25 2024", "26 sept 26 meeting",
+                 "march 17 dentist", "june 10 kick off"):
+        assert with_noted_year(kept, noted, today) == kept, kept
+
+
 def test_a_month_without_a_year_takes_the_year_of_the_last_such_month_the_notes_have():
     noted = lambda: frozenset({"2024-06", "2023-06", "2025-01"})  # noqa: E731
     today = date(2026, 12, 1)

@@ -787,6 +787,7 @@ def _month_of_year_from_today(text: str, today: date) -> str:
         return str(today.year + _YEAR_STEP[which.lower()])
 
     text = _MONTH_THEN.sub(lambda m: f"{m[1]} {year_of(m[2])}" if m[1] else f"in {m[4]} {year_of(m[3])}", text)
+    text = _month_of_short_year(text, today)
     out, at = [], 0
     for m in WRITTEN_DAY.finditer(text):  # ... and a day of one: "around Nov 29 last year"
         step = _YEAR_STEP_AFTER.match(text, m.end())
@@ -794,6 +795,30 @@ def _month_of_year_from_today(text: str, today: date) -> str:
             out += [text[at:m.end()], f" {year_of(step[1])}"]
             at = step.end()
     return "".join(out) + text[at:]
+
+
+# a month and a year of two digits ("eho inspection sept 26", "boys worm count oct 25", "ye mar 26", "sept '26"): of
+# the trials' questions written so, each asked of a month (trials s68 V, s69 H: "sept 26" had been 26 September); not
+# a day after "on" ("on march 17"), nor with its day's ending or a time ("oct 25th", "dec 24 7pm"), nor after
+# a day's number ("26 sept 26": a day of a year)
+_MONTH_SHORT_YEAR = re.compile(r"(?<!\bon\s)(?<!\d\s)(?<![\d\w])" + _MONTH
+                               + r"\.?\s+(?:['’](\d\d)|(\d\d))\b(?!\s*(?:st|nd|rd|th|[:.]\d|/|-\d|am\b|pm\b|h\b|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|,?\s*"
+                                 r"(?:19|20)\d\d\b))",
+                               re.IGNORECASE)
+SHORT_YEARS_BACK, SHORT_YEARS_AHEAD = 6, 2  # the years from today a month's two digits may be ("oct 25" a year ago)
+
+
+def _month_of_short_year(text: str, today: date) -> str:
+    """text with a month and a year of two digits (_MONTH_SHORT_YEAR) as that month and its year in full ("sept 26":
+    "sept 2026"), a year of SHORT_YEARS_BACK before today's to SHORT_YEARS_AHEAD after; another number as it was (a
+    day: "march 17")."""
+    def year(m: re.Match) -> str:
+        yy = int(m[2] or m[3])
+        full = today.year // 100 * 100 + yy
+        if m[2] is None and not -SHORT_YEARS_BACK <= full - today.year <= SHORT_YEARS_AHEAD:
+            return m[0]
+        return f"{m[1]} {full}"
+    return _MONTH_SHORT_YEAR.sub(year, text) if any(ch.isdigit() for ch in text) else text
 
 
 _YEAR_STEP_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+(?:year|yr)\b(?!['’])", re.IGNORECASE)
