@@ -1412,6 +1412,13 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
                        ("☑ submit A2 ✅ 2026-10-03", True)):  # the Tasks plugin's, Dataview's (the review)
         ranked = fuse([_chunk("a.md", 0, text)], _dense_only([0.5]), "when did i submit a2", {}, None, 10)
         assert (ranked[0].explain.day_said > 0) is said, text
+    # ... nor only days to come (trial s69 D PNT-022: a concert hall's season rows "Date: 2027-03-06" had said a day
+    # as asked for "when did i start doing the concert hall"); a day of no year may be gone
+    ahead, gone = date.today() + timedelta(days=90), date.today() - timedelta(days=400)
+    for text, said in ((f"Date: {ahead.isoformat()} | Event: Piano duo", False),
+                       (f"Date: {gone.isoformat()} | Event: first job", True), ("First job 27 Nov", True)):
+        ranked = fuse([_chunk("Hall.md", 0, text)], _dense_only([0.5]), "when did i start doing the hall", {}, None, 10)
+        assert (ranked[0].explain.day_said > 0) is said, text
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

@@ -31,7 +31,7 @@ from .asking import (DEFINING, lists_only_plans, tasks_of, asks_amount, asks_clo
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (WRITTEN_DAY, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
+from .periods import (WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
                       months_said, without_relative_days, years, asked_years)
 from .units import ATTACHED, states_contact
 
@@ -846,8 +846,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (a time of day, for "what time ...": "what time do i need to ring the butcher by" had lifted the minutes that say
     # a day, trial s65 B)
     clock = asks_clock(text)
-    day_said = np.array([says_clock(c.text) if clock else _says_day(without_set_days(c.text) if did_i else c.text)
-                         or _under_day(c) for c in of], dtype=bool) \
+    day_said = np.array([says_clock(c.text) if clock else (_says_day_gone(without_set_days(c.text)) if did_i
+                                                            else _says_day(c.text)) or _under_day(c) for c in of],
+                        dtype=bool) \
         if (asks_time(text) or clock) and not day.any() else np.zeros(len(cand), dtype=bool)
     day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * did_i)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
@@ -2031,6 +2032,15 @@ def _field_says_when(text: str) -> bool:
 def _says_day(text: str) -> bool:
     """Does a passage say a day (WRITTEN_DAY)? Read once a passage, not once a question."""
     return WRITTEN_DAY.search(text) is not None
+
+
+def _says_day_gone(text: str) -> bool:
+    """Does a passage say a day that may be gone, asked when a thing was ("when did i ...")? Not only days to come, of
+    the year they write (a concert hall's season rows "Date: 2027-03-06" for "when did i start doing the concert hall":
+    trial s69 D PNT-022, "says a day, as asked" over the journal of the first job); a day of no year may be."""
+    today = _dt.date.today()
+    return any((d := written_day(m)) is None or d <= today for m in WRITTEN_DAY.finditer(text)) \
+        if any(ch.isdigit() for ch in text) else False
 
 
 ONLY_A_DAY = 40  # characters: a passage longer says more than a day (and its day regex not read: the latency)
