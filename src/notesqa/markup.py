@@ -304,6 +304,14 @@ class Resolver(Protocol):
     def in_dendron(self, rel: str) -> bool: ...  # is the note in a Dendron vault
 
 
+def _labels(m: re.Match) -> bool:
+    """Does the line before an embed (m) end with a label's colon ("Sheet PDF: ![[sheet.png]]"), or the line above it
+    when it has none ("Photo of the line-up:" over the picture)?"""
+    lines = m.string[:m.start()].split("\n")
+    before = lines[-1].rstrip() or (lines[-2].rstrip() if len(lines) > 1 else "")
+    return before.endswith(":") and any(ch.isalpha() for ch in before)
+
+
 def dataview_fields(text: str) -> str:
     """Dataview's inline fields as its reading view shows them (FIELD_LINE, FIELD_BRACKETED); a field of
     several links (Roam's "Team:: [[Maya Chen]] [[Sam Ortiz]]", one pill each) with a comma between them."""
@@ -466,7 +474,10 @@ class Inline:
             if link.is_attachment:
                 name = link.target.replace("\\", "/").rsplit("/", 1)[-1]
                 alone = not _EMBED.sub("", m.string).strip()  # (a note of only files says "Attached: ...": units)
-                return "" if alone or name.lower().endswith(PICTURE_SUFFIXES) else name
+                # (a picture a label names, nothing after it, is named: "Cabinet layout photo: cd-cabinet-layout.png",
+                # trials s68 W, s69 J, the label alone had been a hit that said nothing)
+                labelled = _labels(m) and not _EMBED.sub("", m.string[m.end():].split("\n", 1)[0]).strip()
+                return "" if alone or name.lower().endswith(PICTURE_SUFFIXES) and not labelled else name
             embedded = self._check_embed(link, m.group(0), m.group(2))
         return self.shown(link, embedded)
 
