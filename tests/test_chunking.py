@@ -681,6 +681,11 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
            "| Wed | baking | PAT dog |\n| Wed 3 | not Wednesday's number | x |\n"
     assert [c.date for c in chunk_note(parse_note(plan, "activities/week 2026-11-30.md"))] == [
         "2026-11-30", "2026-12-02", "2026-11-30"]
+    # ... and so are a week's under a heading that names it by its first day (trial s69 L LIF-036: a rota's "| Mon 7 |
+    # Kacper | Tom, Aisha |" under "## w/c 7 Dec 2026" had been of no day)
+    rota = "# Staff rota\n\n## w/c 7 Dec 2026\n\n| Day | Early | Late |\n|---|---|---|\n| Mon 7 | Kacper | Tom |\n" \
+           "| Wed 9 | Jordan | Luke |\n\n## Rules\n\n| Day | Who |\n|---|---|\n| Mon | me |\n"
+    assert [c.date for c in chunk_note(parse_note(rota, "Staff rota.md"))] == ["2026-12-07", "2026-12-09", None]
 
 
 def test_an_entry_of_a_span_of_days_is_of_its_first_day():
