@@ -135,6 +135,10 @@ _OPEN_TASKS = re.compile(rf"\b(?:(?:open|pending|outstanding|unfinished|incomple
                          rf"\s+{_TASK}|"
                          rf"{_TASK}{_STATE_GAP}(?:open|pending|outstanding|unfinished|incomplete|remaining|left|"
                          rf"not (?:yet )?done)|to-?dos|(?:my|the) to[- ]?do list|left to do|still (?:have|need) to do|"
+                         # "wassail jobs still to do" (trial s69 H: a DONE job had come, the open ones not in ten),
+                         # "outstanding jobs for the fair"; not "jobs to do with the boiler"
+                         r"still\s+to\s+do(?=\s*[?.!]*$|\s+(?:for|on|before)\b)|(?:jobs?|things|bits)\s+(?:left\s+)?to\s+do"
+                         r"(?=\s*[?.!]*$|\s+(?:for|on|before)\b)|(?:outstanding|remaining|open)\s+jobs\b|"
                          rf"(?:what|which) {_TASK} (?:do I have|have I got|are there)|on my plate|"
                          rf"(?:upcoming|coming) (?:deadlines?|{_TASK})|(?:deadlines?|{_TASK}) (?:are |is )?coming up|"
                          + COMING_UP + "|"
