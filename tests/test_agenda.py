@@ -67,8 +67,8 @@ def test_a_task_that_says_a_weekday_a_day_and_a_month_is_due_that_day():
     agenda = Agenda([task("☐ gas checks statics Wed 9 Dec - Rob 9am", 0), task("☐ vet visit Friday 11th December", 1),
                      task("☐ fire drill Thu 9 Dec", 2),  # (the 9th of December 2026 is a Wednesday: no day of it)
                      task("☐ showers - Steve w/c 11 Jan", 3),  # (no weekday: a week, not a day)
-                     task("☐ potholes by 9 Dec", 4)])  # (a day to finish by, no weekday: not due, session 64)
-    assert list(agenda.due_on({"2026-12-09", "2026-12-11"})) == [0, 1]
+                     task("☐ potholes by 9 Dec", 4)])  # (a day to finish by: due then, trial s69 K)
+    assert list(agenda.due_on({"2026-12-09", "2026-12-11"})) == [0, 1, 4]
     from notesqa.agenda import weekday_dated
     assert weekday_dated("Wed 9 Dec", "2026-12-01") == {"2026-12-09"}
     assert weekday_dated("Sat, 12th December 2026 - quiz", "2026-01-01") == {"2026-12-12"}
@@ -147,6 +147,11 @@ def test_an_open_task_is_due_the_day_its_words_say():
     agenda = Agenda([bullet("☐ Ch5 detailed plan (due to HM 11 Dec)"), bullet("☐ ring the council, due soon", 1),
                      bullet("☑ essay due 11 Dec", 2), bullet("☐ due 3 Dec or 11 Dec, ask Tom", 3)])
     assert list(agenda.due_on({"2026-12-11"})) == [0]  # (not done, nor of two days)
+    # ... as does "by" and its day (trial s69 K: "☐ Holt – final letter (owed £780) by 12 Dec" had been "Not due" in
+    # the week of the 12th); not a number alone after it
+    agenda = Agenda([bullet("☐ Holt – final letter (owed £780) by 12 Dec"), bullet("☐ send figures by Fri 18th Dec", 1),
+                     bullet("☐ fix the coupling by bay 12", 2), bullet("☐ lower path by 12", 3)])
+    assert list(agenda.due_on({"2026-12-12", "2026-12-18"})) == [0, 1]
 
 
 def test_logseq_later_tasks_are_their_own_list_and_open_too():

@@ -177,8 +177,21 @@ def open_task_due(text: str, own: str) -> str | None:
     """The day an open task is due: the day it is set for (📅, DEADLINE, due::), else the one its words say it is due
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
-    return (due_day(text) or due_in_words(text, own) or _one(weekday_numbered_from(text, date.fromisoformat(own[:10])))
-            or _one(weekday_dated(text, own)))
+    return (due_day(text) or due_in_words(text, own) or _by_day(text, own)
+            or _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own)))
+
+
+# "by" and the day a task is to be done by ("☐ Holt – final letter (owed £780) by 12 Dec", "by Fri 18th Dec"): trial
+# s69 K, listed "Not due from 2026-12-07 to 2026-12-13" for "what's due next week"
+_BY_DAY = re.compile(r"\bby\s+(?:the\s+)?(?=(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?\d)", re.IGNORECASE)
+BY_DAY_CHARS = 20  # characters after "by" its day is written in ("Fri 18th December")
+
+
+def _by_day(text: str, own: str) -> str | None:
+    """The one day an open task says it is to be done by, written right after "by" with its month, of the year it
+    says, else of the one nearest own; None for none (a number alone: "by 15", "by bay 2")."""
+    m = _BY_DAY.search(text) if "by" in text else None
+    return _one(days_written(text[m.end():m.end() + BY_DAY_CHARS], own)) if m else None
 
 
 def weekday_dated(text: str, own: str) -> frozenset[str]:
