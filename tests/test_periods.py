@@ -457,6 +457,11 @@ def test_years_are_the_years_a_question_asks_about():
     assert asked_years("last years christmas fair write up", today) == asked_years("last yrs fair", today) == {"2025"}
     assert asked_years("this years xmas fair raffle prizes", today) == {"2026"}
     assert asked_years("what did we learn over the last years?", today) == set()
+    # ... and this year too where it is compared with last year (trial s69 L LIF-011: "did we do better in the rlss
+    # audit than last yr" had lifted 2025's passages, 2026's audit 7th, "of another year")
+    for q in ("did we do better in the rlss audit than last yr", "takings vs last year", "up on last year?"):
+        assert asked_years(q, today) == {"2025", "2026"}, q
+    assert asked_years("what did we spend on last year", today) == {"2025"}
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():

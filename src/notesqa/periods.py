@@ -1576,7 +1576,16 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     ('the song "1999"': the review)."""
     text = _quotes_blanked(text)
     found = years(text)
+    this = (today or date.today()).year
     for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
-        found.add(str((today or date.today()).year + step))
+        found.add(str(this + step))
+        # ... and this one, compared with it ("did we do better in the audit than last yr": trial s69 L, 2025's
+        # passages had been lifted over 2026's audit, "of another year")
+        if step and _COMPARED_WITH.search(text, 0, m.start()):
+            found.add(str(this))
     return found
+
+
+_COMPARED_WITH = re.compile(r"\b(?:than|vs\.?|versus|compar(?:e|ed|ing)\s+(?:it\s+)?(?:to|with)|up\s+on|down\s+on|against)\s+$",
+                            re.IGNORECASE)
