@@ -152,6 +152,10 @@ def test_an_open_task_is_due_the_day_its_words_say():
     agenda = Agenda([bullet("☐ Holt – final letter (owed £780) by 12 Dec"), bullet("☐ send figures by Fri 18th Dec", 1),
                      bullet("☐ fix the coupling by bay 12", 2), bullet("☐ lower path by 12", 3)])
     assert list(agenda.due_on({"2026-12-12", "2026-12-18"})) == [0, 1]
+    # ... or a day's number alone with its ending, the next such day from its note's (trial s69 M: "by 12th")
+    agenda = Agenda([bullet("☐ Holt letter by 12th"), bullet("☐ invoices by the 3rd", 1)])  # (of 24 November)
+    assert list(agenda.due_on({"2026-12-12"})) == [0] and list(agenda.due_on({"2026-12-03"})) == [1]
+    assert len(agenda.due_on({"2026-11-12", "2026-11-03"})) == 0  # (the next such day, not one gone)
 
 
 def test_logseq_later_tasks_are_their_own_list_and_open_too():

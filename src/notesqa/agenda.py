@@ -189,9 +189,23 @@ BY_DAY_CHARS = 20  # characters after "by" its day is written in ("Fri 18th Dece
 
 def _by_day(text: str, own: str) -> str | None:
     """The one day an open task says it is to be done by, written right after "by" with its month, of the year it
-    says, else of the one nearest own; None for none (a number alone: "by 15", "by bay 2")."""
+    says, else of the one nearest own; or a day's number with its ending alone ("☐ Holt letter by 12th"), the next such
+    day from own (its note's day); None for none (a number alone: "by 15", "by bay 2")."""
     m = _BY_DAY.search(text) if "by" in text else None
-    return _one(days_written(text[m.end():m.end() + BY_DAY_CHARS], own)) if m else None
+    if m is None:
+        return None
+    after = text[m.end():m.end() + BY_DAY_CHARS]
+    if (said := _one(days_written(after, own))) or (number := _ORDINAL_ALONE.match(after)) is None:
+        return said
+    start = date.fromisoformat(own[:10])
+    for ahead in range(0, 62):  # (the next day of that number: this month's, else the next one's)
+        day = start + timedelta(days=ahead)
+        if day.day == int(number[1]):
+            return day.isoformat()
+    return None
+
+
+_ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
 
 
 def weekday_dated(text: str, own: str) -> frozenset[str]:
