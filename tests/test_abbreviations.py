@@ -79,3 +79,14 @@ def test_a_rate_of_two_words_per_another_is_its_unit_the_notes_write_in_lower_ca
     # words the notes say together find it themselves; "per" first or last is no rate
     assert abbreviated("miles per gallon", *_vault("46 miles to the gallon", "mpg 46")) == []
     assert abbreviated("per gallon mileage", *_vault("pgm 3")) == []
+
+
+def test_a_words_everyday_short_form_is_searched_where_the_notes_write_it():
+    # trial s69 J PHR-010: "toms 26 week review date", the notes' "Review: 26 wk"; and the other way round
+    from notesqa.abbreviations import short_forms
+
+    knows, _, _ = _vault("Review: 26 wk | Due: Jan 2027", "appointment with the dentist")
+    assert [(a, f) for a, f, _ in short_forms("toms 26 week review date", knows)] == [("week", "wk")]
+    assert [(a, f) for a, f, _ in short_forms("dentist appt", knows)] == [("appt", "appointment")]
+    # ... not where the notes do not write it, nor a form the question says already
+    assert short_forms("how many hours", knows) == [] and short_forms("week wk", knows) == []

@@ -127,3 +127,32 @@ def _joined_words(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
                 out.append((w, a[0] + b[0], []))
                 break
     return out
+
+
+# the short forms notes write for everyday words ("26 wk review" for "26 week review": trial s69 J PHR-010, not in
+# ten), each word with its short form; searched both ways, where the notes write the other one
+_SHORT_FORMS = {"week": "wk", "weeks": "wks", "year": "yr", "years": "yrs", "hour": "hr", "hours": "hrs",
+                "minutes": "mins", "month": "mth", "months": "mths", "appointment": "appt", "appointments": "appts",
+                "approximately": "approx", "quantity": "qty", "meeting": "mtg", "account": "acct",
+                "department": "dept", "telephone": "tel", "reference": "ref", "registration": "reg",
+                "information": "info", "average": "avg", "temperature": "temp", "manager": "mgr",
+                "management": "mgmt", "message": "msg", "people": "ppl", "tomorrow": "tmrw", "certificate": "cert",
+                "certificates": "certs", "volunteers": "vols", "birthday": "bday", "number": "no",
+                "documents": "docs", "maximum": "max", "minimum": "min", "required": "reqd", "received": "recd",
+                "between": "btwn", "government": "govt", "delivery": "del", "invoice": "inv", "weekend": "w/e"}
+_LONG_FORMS = {short: word for word, short in _SHORT_FORMS.items()}
+
+
+def short_forms(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+    """(the word as asked, the other form, its token) for each word of text that _SHORT_FORMS gives a short or a long
+    form of, that form not in text and known to the notes (knows(token): the keyword index has it)."""
+    words = keywords._words(text.lower())
+    out = []
+    for w in dict.fromkeys(words):
+        other = _SHORT_FORMS.get(w) or _LONG_FORMS.get(w)
+        if other is None or other in words or not other.replace("/", "").isalpha():
+            continue
+        token = keywords._stem_all([other])[0]
+        if token and knows(token):
+            out.append((w, other, token))
+    return out

@@ -23,7 +23,7 @@ import numpy as np
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
                        task_state, without_set_days, without_task_mark)
-from .abbreviations import abbreviated
+from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
@@ -678,6 +678,7 @@ def _related(gen: Generation, text: str, encode, synonyms=None) -> list[tuple["R
     # "bigquery", "annual general meeting": the notes' "BQ", "AGM" (abbreviations.py)
     short = [Related(*found, 1.0) for found in abbreviated(text, gen.keywords.knows, _together_in(gen),
                                                            _in_capitals_in(gen))]
+    short += [Related(*found, 1.0) for found in short_forms(text, gen.keywords.knows)]  # "week": the notes' "wk"
     near = [] if encode is None or getattr(gen, "vocabulary", None) is None else gen.vocabulary.related(text, encode)
     once: dict[str, Related] = {}  # each word once, as the first brings it (the review: "western blot" had brought
     for r in (*joined, *named, *short, *near):  # "WB" twice, by "western" and by "western blot")
