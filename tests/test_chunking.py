@@ -313,6 +313,12 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                      "Xmas Day (Thu 25 Dec)", "Notes (see below)")] \
         == ["2026-12-25", "2026-12-31", None, None, None]  # (the 25th of December 2026 is a Friday)
     assert headings_day(["Xmas Day (Fri 25 Dec)"]) is None  # (of no year known)
+    # ... and one that closes a label of a few words, a number among them (trial s69 N ORG-034: "## Advent 3 — 13 Dec"
+    # of "Music List - Advent 2026" had been of no day: "Nothing in your notes is dated on December 13")
+    assert [headings_day([h], year="2026") for h in ("Advent 3 — 13 Dec", "Carol service - Sun 20 Dec",
+                                                     "Carol service - Mon 20 Dec", "Week 3 - 14 Dec")] \
+        == ["2026-12-13", "2026-12-20", None, None]  # (the 20th of December 2026 is a Sunday; a week's no day)
+    assert headings_day(["Advent 3 — 13 Dec"]) is None  # (of no year known)
 
 
 def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_such_day():

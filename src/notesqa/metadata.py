@@ -283,9 +283,11 @@ _OPENING_DAY = re.compile(r"\s*(.{6,24}?)(?:\s*[—–:]|\s+-|(?=\s+\())\s+\S") 
 # ... or closes a label of a few words ("## Visit 12/12/25", "Site visit 14 Oct 2026", "Call - 3rd March 2026": trial
 # s58 PD's archive visits had been of no day)
 # (a few words, up to five before a dash or a colon: "Phone call with Marek – 18/06/26"; not a week's: "week of 23/11")
-CLOSING_LABEL = (r"\s*(?![^\d]*\b(?i:week|wk)s?\b)[A-Za-z][A-Za-z'’&]*(?:(?:\s+[A-Za-z'’&]+){0,2}(?:\s*[:–—-])?|"
-                 r"(?:\s+[A-Za-z'’&]+){3,4}\s*[:–—-])\s+")
-_CLOSING_DAY = re.compile(CLOSING_LABEL + r"((?=\d|(?i:" + CALENDAR_WORD + r")\b).{6,24}?)\s*(?:\([^()]*\))?\s*")
+# (a number among its words: "Advent 3 — 13 Dec", trial s69 N)
+CLOSING_LABEL = (r"\s*(?![^\d]*\b(?i:week|wk)s?\b)[A-Za-z][A-Za-z'’&]*(?:(?:\s+(?:[A-Za-z'’&]+|\d{1,2}(?=\s*[:–—-])))"
+                 r"{0,2}(?:\s*[:–—-])?|(?:\s+[A-Za-z'’&]+){3,4}\s*[:–—-])\s+")
+_CLOSING_DAY = re.compile(CLOSING_LABEL + r"((?=\d|(?i:" + CALENDAR_WORD + r")\b|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d)"
+                          r".{6,24}?)\s*(?:\([^()]*\))?\s*")
 _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 
 
@@ -314,7 +316,7 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
         if said and (m := _MONTH_YY.fullmatch(headings[at])) and m[2] == said[-2:] and month_number(m[1]):
             return calendar_day(m[1], "1", said)
         if day := day_of_month_heading(headings[at], known) or _day_before_words(headings[at], known) \
-                or _bracketed_day(headings[at], known):
+                or _bracketed_day(headings[at], known) or _closing_day_of(headings[at], known):
             return day
         if "月" in headings[at] and (day := cjk_day(headings[at], known)):
             return day
@@ -438,6 +440,15 @@ def _closing_day(text: str) -> str | None:
     """The day a heading of a few words closes with ("Visit 12/12/25", "Site visit 14 Oct 2026"), None for another."""
     m = _CLOSING_DAY.fullmatch(text)
     return heading_day(m[1]) or numbered_day(m[1]) if m else None
+
+
+def _closing_day_of(text: str, year: str | None) -> str | None:
+    """The day of year a heading of a few words closes with, written without its year ("Advent 3 — 13 Dec", "Carol
+    service - Sun 20 Dec": trial s69 N, "anthem on the 13th dec" had said nothing was dated then), on the weekday it
+    says, if it says one; None for another."""
+    m = _CLOSING_DAY.fullmatch(text) if year else None
+    day = day_of_month_heading(m[1], year) if m is not None else None
+    return _on_its_weekday(day, m[1]) if day else None
 
 
 _NUMBERED_DAY = re.compile(r"\s*\d{1,4}[./]\d{1,2}[./]\d{2,4}\s*")
