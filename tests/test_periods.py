@@ -870,6 +870,10 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("which days does sion work in winter", today) == set()
     # ... or what there is then ("is there still a heating surcharge in winter", trial s64 VHB-016 in the s66 rescore)
     assert days("is there still a heating surcharge in winter", today) == set()
+    # ... or what can't be or has none then (trial s69 H ORC-010, Q CHS-040: read as this winter's notes)
+    assert days("which tree cant we prune in winter", today) == days("which cheese maker has no milk over winter",
+                                                                      today) == set()
+    assert len(days("what has happened over winter", today)) == 90
     assert len(days("was there a heating surcharge last winter", today)) >= 90
     assert len(days("what did I do over the winter", today)) == 90
     assert len(days("how should we prepare for next winter", today)) >= 90

@@ -611,7 +611,11 @@ _ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:sh
                      # ... or of what is so every year, in the present: "why do beardies eat grit in the autumn?" (trial
                      # s61 ZD: last autumn's sightings had come first)
                      # ... "which days does sion work in winter" (trial s66 MAR-015)
-                     r"|\s*(?:why|where|when|what|how|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+",
+                     r"|\s*(?:why|where|when|what|how|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+"
+                     # ... "which tree cant we prune in winter", "which cheese maker has no milk over winter" (trial s69
+                     # H ORC-010, Q: read as this winter's notes, the answers not in ten)
+                     r"|\s*(?:which|what|who)(?:\s+[\w'’-]+){0,2}?\s+(?:can['’]?t|cannot|won['’]?t|wont|don['’]?t|dont|"
+                     r"doesn['’]?t|doesnt|can\s+(?:i|we|you)|(?:has|have|hasn['’]?t|hasnt)\s+(?:no|a|an|any|\d))\b",
                      re.IGNORECASE)
 # the phrases that name days from today, or a week or a month: "on Tuesday", "in October", "the week of 2026-11-16"
 # the days from today to some weeks on, or back: "in the next two weeks", "over the coming 10 days", "the past two
