@@ -90,3 +90,8 @@ def test_a_words_everyday_short_form_is_searched_where_the_notes_write_it():
     assert [(a, f) for a, f, _ in short_forms("dentist appt", knows)] == [("appt", "appointment")]
     # ... not where the notes do not write it, nor a form the question says already
     assert short_forms("how many hours", knows) == [] and short_forms("week wk", knows) == []
+    # a number's "no" after what it numbers is the notes' "number", one way only: "no" is a word of its own (the
+    # rescore: "annas phone number" had lifted lines that say "no")
+    knows, _, _ = _vault("caretaker's number 07700 900123", "no milk today")
+    assert [(a, f) for a, f, _ in short_forms("caretaker phone no", knows)] == [("no", "number")]
+    assert short_forms("annas phone number", knows) == short_forms("which maker has no milk", knows) == []

@@ -130,24 +130,31 @@ def _joined_words(text: str, knows: Callable[[str], bool]) -> list[tuple[str, st
 
 
 # the short forms notes write for everyday words ("26 wk review" for "26 week review": trial s69 J PHR-010, not in
-# ten), each word with its short form; searched both ways, where the notes write the other one
+# ten), each word with its short form; searched both ways, where the notes write the other one (not "number": "no" is
+# a word of its own, "annas phone number" had lifted lines that say "no", the rescore)
 _SHORT_FORMS = {"week": "wk", "weeks": "wks", "year": "yr", "years": "yrs", "hour": "hr", "hours": "hrs",
                 "minutes": "mins", "month": "mth", "months": "mths", "appointment": "appt", "appointments": "appts",
                 "approximately": "approx", "quantity": "qty", "meeting": "mtg", "account": "acct",
                 "department": "dept", "telephone": "tel", "reference": "ref", "registration": "reg",
                 "information": "info", "average": "avg", "temperature": "temp", "manager": "mgr",
                 "management": "mgmt", "message": "msg", "people": "ppl", "tomorrow": "tmrw", "certificate": "cert",
-                "certificates": "certs", "volunteers": "vols", "birthday": "bday", "number": "no",
+                "certificates": "certs", "volunteers": "vols", "birthday": "bday",
                 "documents": "docs", "maximum": "max", "minimum": "min", "required": "reqd", "received": "recd",
                 "between": "btwn", "government": "govt", "delivery": "del", "invoice": "inv", "weekend": "w/e"}
 _LONG_FORMS = {short: word for word, short in _SHORT_FORMS.items()}
+# ... and a number's "no" after what it numbers, at a question's end or before "for" ("caretaker phone no", "boc acct no
+# for co2 bottles"): the notes' "number" (one way only)
+_NUMBER_NO = re.compile(r"\b[a-z]{2,}\s+no\.?(?=\s*(?:[?.!]*$|\s+for\b))")
 
 
 def short_forms(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:
     """(the word as asked, the other form, its token) for each word of text that _SHORT_FORMS gives a short or a long
     form of, that form not in text and known to the notes (knows(token): the keyword index has it)."""
-    words = keywords._words(text.lower())
+    low = text.lower()
+    words = keywords._words(low)
     out = []
+    if "number" not in words and _NUMBER_NO.search(low) and knows(token := keywords._stem_all(["number"])[0]):
+        out.append(("no", "number", token))
     for w in dict.fromkeys(words):
         other = _SHORT_FORMS.get(w) or _LONG_FORMS.get(w)
         if other is None or other in words or not other.replace("/", "").isalpha():
