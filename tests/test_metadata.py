@@ -450,6 +450,9 @@ def test_dataview_fields_after_front_matter_are_shown_as_its_fields_are():
     # ... each key as written, as Dataview shows it (trials s49, s50: "AC:: 20" had been shown "ac: 20")
     note = parse_note("---\ntags: [pc]\n---\n# Bram\n\nAC:: 20\nHP:: 76\n\n## Who he is\n\nA dwarf.\n", "Bram.md")
     assert note.units[0].text == "AC: 20\nHP: 76"
+    # ... a credit's too (trial s69 S: "Year:: 11" had been shown "year: 11" among "Level: ...", "Target: ...")
+    note = parse_note("# Amelia\n\nLevel:: GCSE Maths\nYear:: 11 (Kings)\nTarget:: 8\n\n- notes\n", "Amelia.md")
+    assert note.units[0].text == "Level: GCSE Maths\nYear: 11 (Kings)\nTarget: 8"
 
 
 def test_a_date_line_under_the_title_dates_the_note():

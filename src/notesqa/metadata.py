@@ -1380,6 +1380,16 @@ def leading_fields(text: str) -> dict:
     return out
 
 
+def leading_field_names(text: str) -> dict[str, str]:
+    """Each field a note opens with (leading_fields), its key in lower case -> as written, the first: a credit's key is
+    shown as the note writes it ("Year:: 11" had been shown "year: 11" among "Level: ...", "Target: ...", trial s69
+    S)."""
+    out: dict[str, str] = {}
+    for _, field in _leading_field_lines(text):
+        out.setdefault(field.group(1).lower(), field.group(1))
+    return out
+
+
 def leading_fields_lines(text: str) -> tuple[int, int] | None:
     """The first and last line (from 1) of the fields a note opens with (leading_fields), None without any."""
     lines = [at for at, _ in _leading_field_lines(text)]

@@ -23,7 +23,7 @@ from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUA
                      without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
-                       leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
+                       leading_field_names, leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
                        properties, shown_fields, title_from_filename, unclosed_front_matter, unreadable_day, zettel_id,
                        ordered_front_matter_day, slashed_order, span_start, headings_day)
 from . import dendron
@@ -1399,6 +1399,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     text = without_navigation(text) if "::" in text else text
     fields = leading_fields(text) if "::" in text and not deck else {}
     fields_at = leading_fields_lines(text) if fields else None
+    names = leading_field_names(text) if fields else {}  # (each key as written, to show it so)
     cards = read_cards(roam_macros(foam_references(fields_on_top(kanban_board(callout_metadata(text))))), deck)
     text = cards.text
     text = greater_than(quoted_list_tabs(empty_items(as_markdown(strip_non_content(text, clozes=deck)))))
@@ -1413,7 +1414,8 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # (under front matter too: "owner:: Dana" below it had been in no passage, trial s41; both values of a key, as
     # Dataview keeps both)
     written = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
-    shown = (*written, *(line for line in shown_fields(fields) if line not in written))
+    shown = (*written, *(line for line in shown_fields({names.get(str(k), k): v for k, v in fields.items()})
+                         if line not in written))
     where = _fields_lines(top.map if top is not None else None, toml_lines, bool(written), fields_at)
     if top is not None and written and (first := _field_line(top.content, written[0])) is not None:
         where = (where[0] + 1 + first, where[1])  # (its first field shown's line, not the opening "---")
