@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 import numpy as np
 
-from .chunking import Chunk, due_day, priority, task_days, task_state
+from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
     weekday_numbered_from, whole_season
@@ -165,11 +165,11 @@ def row_due(text: str, year: str | None, today: str) -> str | None:
     trial s69 B, "what orders are due next week" had found the rows due the 11th and 12th "Not due"), of the year it
     writes, else of the one nearest today in its note's title's year (year), else nearest today; None for a row one of
     whose cells says it is done, or of no such column."""
-    cells = [cell.partition(": ") for cell in text.split(" | ")]
-    if any(sep and _DONE_CELL.match(value) for _, sep, value in cells):
+    cells = [(column, value) for column, value in row_cells(text) if column is not None]
+    if any(_DONE_CELL.match(value) for _, value in cells):
         return None
     own = f"{year}{today[4:10]}" if year else today
-    days = [days_written(value, own) for column, sep, value in cells if sep and _DUE_COLUMN.fullmatch(column)]
+    days = [days_written(value, own) for column, value in cells if _DUE_COLUMN.fullmatch(column)]
     return _one(days[0]) if len(days) == 1 else None
 
 

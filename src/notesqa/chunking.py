@@ -322,6 +322,13 @@ def step_number(c: Chunk) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def row_cells(row: str) -> list[tuple[str | None, str]]:
+    """A table row's cells as shown ("Format: AppImage | Updates: Automatic"): (its column's name, None where the
+    cell shows none; its value)."""
+    return [(column, value) if sep else (None, cell)
+            for cell in row.split(" | ") for column, sep, value in (cell.partition(": "),)]
+
+
 def table_rows(chunks: Sequence[Chunk], row: int) -> range:
     """The rows of the table the table_row at row is in: the table_row chunks around it of its note and heading,
     on consecutive lines (ranking reads the columns they name, snippets shows a small one whole)."""

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
-from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, step_of, table_rows, task_days,
-                       task_state, without_set_days, without_task_mark)
+from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of, table_rows,
+                       task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
@@ -1398,7 +1398,7 @@ def _item_value(c: Chunk, money: bool, asked: set[str]) -> float | None:
         return float(m[1].replace(",", "")) * (1000 if m[2] else 1) if m else None
     if c.kind != "table_row":
         return None
-    for column, value in _cells(c.text):
+    for column, value in row_cells(c.text):
         if column and asked & _words_of(column) and (n := _NUMBER.search(value)) is not None:
             return float(n[0].replace(",", ""))
     return None
@@ -1612,22 +1612,15 @@ def _by_table(chunks: list[Chunk], cand: np.ndarray, among: np.ndarray, judge: C
     return out
 
 
-def _cells(row: str) -> list[tuple[str | None, str]]:
-    """A table row's cells as shown ("Format: AppImage | Updates: Automatic"): (its column's name, None where the
-    cell shows none; its value)."""
-    return [(column, value) if sep else (None, cell)
-            for cell in row.split(" | ") for column, sep, value in (cell.partition(": "),)]
-
-
 def _values(row: str) -> str:
     """A table row's cells as shown, without their columns' names."""
-    return " ".join(value for _, value in _cells(row))
+    return " ".join(value for _, value in row_cells(row))
 
 
 def _table_columns(chunks: list[Chunk], rows: range) -> set[str]:
     """The column names the rows of a table show their cells with: read from every row, as a row with a blank
     cell does not show that column."""
-    return {column for i in rows for column, _ in _cells(chunks[i].text) if column is not None}
+    return {column for i in rows for column, _ in row_cells(chunks[i].text) if column is not None}
 
 
 HEADING_NAMED = 0.3  # the share of the question's words (by rarity) a section's own heading says to name it
