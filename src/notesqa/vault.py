@@ -486,8 +486,9 @@ def _reference_text(unit) -> str:
     """A unit's text on one line, as a reference shows it in a sentence; code as code (its "key::" or "{{" lines had
     read as the referencing block's markup); a task's SCHEDULED: and DEADLINE: lines not (Logseq shows the block's
     words: trial s69 H, "“Town council end of grant report DEADLINE: <2026-12-19 Sat>”")."""
-    text = " ".join(_SET_DAY_LINE.sub("", unit.text).split()) if unit.kind != "code" else " ".join(unit.text.split())
-    return code_span(text) if unit.kind == "code" else text
+    if unit.kind == "code":
+        return code_span(" ".join(unit.text.split()))
+    return " ".join(_SET_DAY_LINE.sub("", unit.text).split())
 
 
 _SET_DAY_LINE = re.compile(r"^[ \t]*(?:SCHEDULED|DEADLINE):[ \t]*<[^<>\n]*>[ \t]*$", re.MULTILINE)
