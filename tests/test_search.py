@@ -1470,3 +1470,22 @@ def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path,
     # ... and of fewer hits, the tasks they show
     said = idx.notice(hits[:1], question)
     assert said.startswith("3 things are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said
+
+
+def test_a_small_table_of_the_note_a_question_names_naming_none_of_its_rows_is_shown_whole(tmp_path, embedder):
+    # trial s69 W QZM-024: "who won the fox autumn league" had shown the 7th and 5th places' rows of the league's
+    # table as two hits, the winner's row in neither; the question names the note, no row: the table is the answer
+    notes = tmp_path / "notes"
+    rows = "".join(f"| {i} | {team} | {pts} |\n" for i, (team, pts) in
+                   enumerate([("Les Quizerables", 86), ("Quizzly Bears", 84), ("Tuesday Club", 22)], 1))
+    write(notes / "League - Fox autumn 2026.md", "# League - Fox autumn 2026\n\nTuesdays 8 Sept - 24 Nov.\n\n"
+          "## Final table\n\n| Pos | Team | Pts |\n|---|---|---|\n" + rows)
+    write(notes / "pubs.md", "# Pubs\n\n- the Fox: league on Tuesdays\n")
+    for n in range(20):  # (a word of every 20th passage or more names no row)
+        write(notes / f"night-{n}.md", f"# Quiz night {n}\n\n- round {n} went well\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hit = next(h for h in idx.search("who won the fox autumn league", k=5) if h.kind == "table_row")
+    assert all(team in hit.text for team in ("Les Quizerables", "Quizzly Bears", "Tuesday Club")), hit.text
+    # a question that names a row shows that row, not its table
+    hit = next(h for h in idx.search("fox autumn league tuesday club points", k=5) if h.kind == "table_row")
+    assert "Tuesday Club" in hit.text and "Quizzly" not in hit.text, hit.text

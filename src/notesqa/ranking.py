@@ -832,7 +832,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     compares = _compares(chunks, cand, text)
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
-    section_table = _names_no_row(chunks, cand, text, named_heading, scores.words)
+    section_table = _names_no_row(chunks, cand, text, named_heading | (name >= 1.0), scores.words)
     step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     named_step = step & (name > 0)
