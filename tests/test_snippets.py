@@ -1751,6 +1751,24 @@ def test_a_match_that_says_none_of_the_question_moves_to_the_unit_of_its_hit_tha
     assert rematched(tree, Snippet(0, (1,), 0.8, exp, matched=1), asked).matched == 1
 
 
+def test_a_table_shown_whole_as_the_answer_marks_no_row_that_says_nothing_asked():
+    # trial s69 W: "who won the fox autumn league" showed the league's table whole with "=>" on the 7th place's row,
+    # the row the model happened to rank best
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import Snippet, rematched
+
+    rows = [dataclasses.replace(_chunk("league.md", i, f"Pos: {i + 1} | Team: {team}", kind="table_row"), line=i + 3)
+            for i, team in enumerate(["Les Quizerables", "Quizzly Bears", "Tuesday Club"])]
+    tree = NoteTree.build(rows)
+    whole = Explanation(None, 0.0, None, 0.0, 0.0, section_table=True)
+    asked = frozenset(tokenize("who won the fox autumn league"))
+    assert rematched(tree, Snippet(0, (1, 2), 0.9, whole, matched=2), asked).matched is None
+    # a row that says a word asked keeps its mark; a table not shown as the answer keeps the model's row
+    assert rematched(tree, Snippet(0, (1, 2), 0.9, whole, matched=2), frozenset(tokenize("tuesday"))).matched == 2
+    plain = Explanation(None, 0.0, None, 0.0, 0.0)
+    assert rematched(tree, Snippet(0, (1, 2), 0.9, plain, matched=2), asked).matched == 2
+
+
 def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     # trial s62 H: "when did i last do a deep clean on the airbrush" had shown the deep clean log with "=>" on
     # "2026-06-02 ✔", above the newest entry "2026-09-06 ✔"

@@ -312,7 +312,9 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     its units that says the most of them, if one does (the first of those): a unit ranked by its parent's or
     heading's words in its context is no line to mark (trials s57: "=>" had marked "found a hair grip and 2 coins"
     under "E18 error = drain pump blocked" for "what does E18 mean", and "milk, sugar, yeast" in a costing for what
-    was promised Marco). Not onto text embedded from another note (a journal's own line after a block it copies)."""
+    was promised Marco). Not onto text embedded from another note (a journal's own line after a block it copies). A
+    table shown whole as the answer, of whose rows the question names none, has no row to mark when none says a word
+    of it (trial s69 W: "=>" had marked the 7th place's row for "who won the fox autumn league")."""
     if snippet.matched is None or not asked:
         return snippet
     chunks = tree.chunks
@@ -325,7 +327,8 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].origin == origin and chunks[j].kind != "code"]
     best = max(rows, key=says, default=None)  # (the first of the best: max keeps it)
     if best is None or not says(best):
-        return snippet
+        whole = snippet.explain.section_table and chunks[snippet.matched].kind == "table_row"
+        return replace(snippet, matched=None) if whole else snippet
     return replace(snippet, matched=None if best == snippet.root else best)
 
 
