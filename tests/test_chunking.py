@@ -579,6 +579,35 @@ def test_a_log_line_of_a_month_is_of_its_first_day_and_a_day_in_numbers_is_read_
     assert [c.date for c in chunk_note(note)] == ["2020-10-12", "2021-10-01", "2023-11-03", "2023-02-14", None]
 
 
+def test_a_line_labelled_by_a_month_under_a_years_heading_is_of_that_month():
+    # trial s70 C: "Jan: 1st on Sat 09/01, 2nd on Thu 21/01" under "## 2027" of "On-call rota 2026" had been of no
+    # day, and "when am i next on call in january" had found nothing of January 2027
+    from notesqa.metadata import line_day
+
+    assert line_day("Jan: 1st on Sat 09/01", "2027") == "2027-01-01" and line_day("Jan: 1st on Sat 09/01") is None
+    assert line_day("**Feb**: rota out", "2027") == "2027-02-01" and line_day("Sept - quiet month", "2026") == "2026-09-01"
+    # a word that is no month, or a month's name that is a word of its own in lower case, labels none
+    assert line_day("Janet: rang back", "2027") is None and line_day("may: ask Tom", "2027") is None
+    assert line_day("Mon: gym", "2027") is None and line_day("Jun-Aug quiet", "2027") is None
+    note = parse_note("# On-call rota 2026\n\n## 2027\n- Jan: 1st on Sat 09/01\n- Rota for Feb out mid Dec\n",
+                      "On-call rota 2026.md")
+    assert [c.date for c in chunk_note(note)] == ["2027-01-01", None]
+
+
+def test_a_label_of_a_day_first_note_closing_with_a_month_and_two_digits_is_of_that_month_and_year():
+    # trial s70 B: a thatcher's "Ordered Mar 26:" (March 2026) had dated the orders under it 26 March
+    day_first = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles. Rang him 18 Mar\n"
+                           "- Pitman - 1,600. Rang 20 Mar\n", "straw order 2026 harvest.md")
+    assert [c.date for c in chunk_note(day_first)] == [None, "2026-03-01", "2026-03-01"]
+    # a note that writes its days month first ("Mar 18, 2026") means the day
+    month_first = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 26:\n- Geoff - 2,600 bundles. Rang him Mar 18, 2026\n",
+                             "straw order 2026 harvest.md")
+    assert [c.date for c in chunk_note(month_first)] == [None, "2026-03-26"]
+    # ... nor a number that is no year near the note's ("Mar 29" in a note of 2026 is the 29th)
+    far = parse_note("# Straw order - 2026 harvest\n\nOrdered Mar 29:\n- Geoff. Rang him 18 Mar\n", "straw order 2026 harvest.md")
+    assert [c.date for c in chunk_note(far)] == [None, "2026-03-29"]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -520,7 +520,7 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
         return cjk_day(cjk[0], year)
     m = _line_day_match(text)
     if m is None:
-        return _ordered_day(text, order) or _line_month(text)
+        return _ordered_day(text, order) or _line_month(text, year)
     if m[1] or m[6]:
         return as_date(m[1]) if m[1] else front_matter_day(m[6])
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
@@ -554,17 +554,30 @@ _LINE_MONTH = re.compile(r"^\s*(?:\*\*|__)?(?:([A-Za-z]{3,9})\.?\s+((?:19|20)\d\
                          r"(?:\*\*|__)?(?![\d/.-]\d)(?=\s*[:–—,-]?\s+\S)")
 
 
-def _line_month(text: str) -> str | None:
-    """The first day of the month a line opens with and its year (_LINE_MONTH), else None ("may 2024 be good")."""
+# ... or a month alone as its label ("Jan: 1st on Sat 09/01" under "## 2027", trial s70 C: of no day, and "when am i
+# next on call in january" had found nothing of January 2027)
+_LINE_MONTH_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z]{3,9})\.?(?:\*\*|__)?(?::|\s+[–—-])\s*\S")
+
+
+def _line_month(text: str, year: str | None = None) -> str | None:
+    """The first day of the month a line opens with and its year (_LINE_MONTH), or the month alone as the line's
+    label, of year (_LINE_MONTH_LABEL), else None ("may 2024 be good", "may: ask Tom")."""
     m = _LINE_MONTH.match(text)
     if m is None:
-        return None
+        label = _LINE_MONTH_LABEL.match(text) if year else None
+        month = month_number(label[1]) if label and not _lowercase_verb(label[1]) else None
+        return f"{year}-{month:02d}-01" if month else None
     if m[3]:
         return f"{m[3]}-{m[4]}-01"
     month = month_number(m[1])
-    if month is None or m[1][0].islower() and m[1].lower() in ("may", "march", "mar"):
+    if month is None or _lowercase_verb(m[1]):
         return None
     return f"{m[2]}-{month:02d}-01"
+
+
+def _lowercase_verb(month: str) -> bool:
+    """Is a month's name written in lower case a word of its own as well ("may", "march", "mar")?"""
+    return month[0].islower() and month.lower() in ("may", "march", "mar")
 
 
 SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])")
@@ -573,7 +586,7 @@ SLASHED_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])"
 def slashed_order(texts: Iterable[str]) -> str | None:
     """The order the days written in numbers in texts are in: "dmy" when some can only be day first ("14/02/2023")
     and none only month first ("02/14/2023"), "mdy" the reverse; else, where the numbers say neither, the order its
-    days with a month's name are written in ("9 Jan 2026": "dmy", "Jan 9, 2026": "mdy", _named_order); else None."""
+    days with a month's name are written in ("9 Jan 2026": "dmy", "Jan 9, 2026": "mdy", named_order); else None."""
     texts = list(texts)
     first = second = False
     for text in texts:
@@ -585,7 +598,7 @@ def slashed_order(texts: Iterable[str]) -> str | None:
             second |= 12 < b <= 31 and 1 <= a <= 12
     if first != second:
         return "dmy" if first else "mdy"
-    return _named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
+    return named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
 
 
 # a day and its month's name, day first ("9 Jan", "3rd March 2026") or month first with its year ("Jan 9, 2026": "May
@@ -595,7 +608,7 @@ _NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_
 _NAMED_MONTH_FIRST = re.compile(rf"(?<![A-Za-z]){_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 
 
-def _named_order(texts: Sequence[str]) -> str | None:
+def named_order(texts: Sequence[str]) -> str | None:
     """"dmy" when texts write days with a month's name only day first ("9 Jan 2026"), "mdy" when only month first
     ("Jan 9, 2026"), else None: a note's "9/1/26" is written as its "9 Jan 2026" is (trial s58 PD: an archive's "##
     Visit 9/1/26" beside "Visited: 12 Dec 2025, 9 Jan 2026" had been of no day)."""
