@@ -104,6 +104,12 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
                      bullet(f"started {written(ahead)}, due soon", 4)])  # (the day is not after "due")
     assert list(agenda.due_on({ahead.isoformat(), gone.isoformat()})) == [0]
     assert len(agenda.overdue(ahead + timedelta(days=1))) == 0  # (said due, no task: never overdue)
+    # ... written in numbers, a label's colon after it (trial s70 F PO-022: "Tax+NI due 31/01/2027: £3,180.44" had
+    # been "Not due" for "when's the tax bill due in jan")
+    late = ahead + timedelta(days=max(0, 13 - ahead.day))  # (a day over 12: "31/01", either way)
+    agenda = Agenda([bullet(f"Tax+NI due {late:%d/%m/%Y}: £3,180.44 balancing"),
+                     bullet(f"Tax+NI due {late:%d/%m/%Y}:{late.day}", 1)])  # (no label's colon: no day)
+    assert list(agenda.due_on({late.isoformat()})) == [0]
     # ... after a task due that day, as a list of what is due reads
     agenda = Agenda([bullet(f"VAT return due {written(ahead)}!!"), bullet(f"☐ VAT return 📅 {ahead.isoformat()}", 1)])
     assert agenda.in_order(np.arange(2)) == [1, 0]

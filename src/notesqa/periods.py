@@ -37,7 +37,8 @@ _OVER_12, _UP_TO_12 = r"(1[3-9]|2\d|3[01])", r"(0?[1-9]|1[0-2])"
 # ... its year of two digits too, with slashes: "21/2/24" (trial s47), its century as century() gives it; not dotted,
 # a version's ("docker 20.10.24", "electron 28.2.10": the review)
 _YEARS = YEAR + r"|(?<=/)\d\d"
-_NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/:-]|\.\d)"  # (one separator: not 22/03.2025)
+# (one separator: not 22/03.2025; a colon after it only as a label's, "Tax+NI due 31/01/2027: £3,180", trial s70 F)
+_NUMBERED = r"(?<![\w./:-]){0}(?=/\d{{1,2}}/|\.\d{{1,2}}\.){2}{1}{2}({3})(?![\w/-]|:(?!\s|$)|\.\d)"
 WRITTEN_DAY = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-])|(?<![\w.:/]){_DAY_NUMBER}(?:\s+of)?\s+{_MONTH}\b"
                    rf"(?:,?\s+({YEAR})\b)?|\b{_MONTH}\s+{_DAY_NUMBER}(?![\w.:/])(?:,?\s+({YEAR})\b)?|"
                    + _NUMBERED.format(_OVER_12, _UP_TO_12, "[/.]", _YEARS) + "|" + _NUMBERED.format(_UP_TO_12, _OVER_12, "/", _YEARS)
