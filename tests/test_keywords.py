@@ -402,6 +402,15 @@ def test_a_short_forms_plural_of_no_vowel_is_its_singular():
     assert tokenize("bus gas") == ["bus", "gas"] and tokenize("Mrs") == ["mrs"]
 
 
+def test_a_stopword_written_in_capitals_is_a_name():
+    # trial s70 I DS-021: "IF exam on the sunday" (the ISTD's Intermediate Foundation) had searched "exam", "sunday"
+    assert "if" in tokenize("IF exam on the sunday") and "it" in tokenize("ask IT about the wifi")
+    assert "it" in tokenize("café IT support")  # (a text of accents too)
+    # in lower case a stopword still; nor a line written all in capitals, nor a word of a name's letters ("ITV")
+    assert "it" not in tokenize("if it rains") and "if" not in tokenize("if it rains")
+    assert "it" not in tokenize("DO NOT USE IT") and "it" not in tokenize("ITV news")
+
+
 def test_an_abbreviations_plural_in_capitals_is_its_singular():
     # trial s46: a runner's "PBs" note was never found for "my 5k pb"
     assert set(tokenize("PB KPI GPU PR")) <= set(tokenize("PBs KPIs GPUs PRs"))

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "33"  # 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "34"  # 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -387,6 +387,20 @@ _UNPAID = re.compile(r"(?:\b(?:not|never|no)|n['’]?t)[ \t]+(?:(?:yet|been|they
 # runner's "PBs" note was never found for "my 5k pb"; the stemmer keeps "pbs", as it must "bus"), and stay as written
 # (a question typed in lower case, "which prs are open", says "prs": the review)
 _CAPS_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s\b")
+# a stopword written in capitals is a name ("IT support", "the IF exam", "US office", "HER search": trial s70 I
+# DS-021, "IF" had been left out, "IF exam on the sunday" found no IF exam); not a time's "AM", "PM", not a line
+# written all in capitals ("DO NOT USE IT"), where each word is as it is in lower case
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])([A-Z]{2,4})(?![\w'’-])")
+_SHOUTED = re.compile(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}")
+
+
+def _capital_stopwords(text: str) -> list[str]:
+    """The stopwords text writes in capitals as names ("IT", "IF"), in lower case; none in a line of three capital
+    words running (shouted)."""
+    if not any("A" <= ch <= "Z" for ch in text):
+        return []
+    return [w.lower() for m in _CAPITAL_WORD.finditer(text) if (w := m[1]) not in ("AM", "PM") and w.lower() in _DROP
+            and not _SHOUTED.search(text, max(0, m.start() - 12), m.end() + 12)]
 # a month's or a weekday's short name is that name too: "Oct" is October, "Tue" Tuesday (trial s53: "notes from the
 # october trustees meeting" had not found "Trustees Meeting Oct 2026"; "who drives on tuesdays" a rota's "Tue");
 # capitalised as a day is written, or in any case beside a day's number ("jan 9th", "14 mar", "tue 3pm"): not French
@@ -435,8 +449,8 @@ def tokenize(text: str) -> list[str]:
         low = text.lower()
         return _stem_all([w for w in _joined(low) + _ampersand(low) + _dotted(low) + _cited(low) + _coded(low)
                           + _zeroless(low) + _one_on_one(low) + _unpaid(low) + _words(low) if w not in _DROP]
-                         + _spelled_out(text))
-    spelled = _spelled_out(text)
+                         + _spelled_out(text) + _capital_stopwords(text))
+    spelled, caps = _spelled_out(text), text
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
@@ -464,6 +478,7 @@ def tokenize(text: str) -> list[str]:
         if plain != w:
             out.append(plain)
     # Token order does not matter to BM25: the words, then the bigrams.
+    out.extend(_capital_stopwords(caps))
     return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
