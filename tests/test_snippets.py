@@ -1769,6 +1769,27 @@ def test_a_table_shown_whole_as_the_answer_marks_no_row_that_says_nothing_asked(
     assert rematched(tree, Snippet(0, (1, 2), 0.9, plain, matched=2), asked).matched == 2
 
 
+def test_no_line_is_marked_when_the_heading_says_what_no_line_does():
+    # trial s70 N: "van reg" had marked "insurance: van on the business policy" under the note's title "Van – Ford
+    # Transit ..., reg WX19 KTF": the title matched, shown in the breadcrumb
+    from notesqa.keywords import tokenize
+    from notesqa.snippets import Snippet, rematched
+
+    title = "Van – Ford Transit Custom, reg WX19 KTF"
+    chunks = [dataclasses.replace(_chunk("van.md", i, text), title=title, heading=[title])
+              for i, text in enumerate(["bought Jan 2023, 58k on the clock", "insurance: van on the business policy",
+                                        "tyres: 215/65 R16C"])]
+    tree = NoteTree.build(chunks)
+    exp = Explanation(None, 0.0, None, 0.0, 0.0)
+    asked = frozenset(tokenize("van reg"))
+    assert rematched(tree, Snippet(0, (1, 2), 0.8, exp, matched=2), asked).matched is None
+    assert rematched(tree, Snippet(0, (1, 2), 0.8, exp, matched=1), asked).matched is None
+    # ... but a line that says a word its heading does not keeps its mark ("tyres"), and so does one that says the
+    # only word asked the heading says too (no word of the heading's is left unsaid)
+    assert rematched(tree, Snippet(0, (1, 2), 0.8, exp, matched=2), frozenset(tokenize("van tyres"))).matched == 2
+    assert rematched(tree, Snippet(0, (1, 2), 0.8, exp, matched=1), frozenset(tokenize("van"))).matched == 1
+
+
 def test_a_log_shown_for_the_latest_marks_its_newest_entry():
     # trial s62 H: "when did i last do a deep clean on the airbrush" had shown the deep clean log with "=>" on
     # "2026-06-02 ✔", above the newest entry "2026-09-06 ✔"

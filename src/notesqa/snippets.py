@@ -314,7 +314,10 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     under "E18 error = drain pump blocked" for "what does E18 mean", and "milk, sugar, yeast" in a costing for what
     was promised Marco). Not onto text embedded from another note (a journal's own line after a block it copies). A
     table shown whole as the answer, of whose rows the question names none, has no row to mark when none says a word
-    of it (trial s69 W: "=>" had marked the 7th place's row for "who won the fox autumn league")."""
+    of it (trial s69 W: "=>" had marked the 7th place's row for "who won the fox autumn league"). Nor is a line that
+    says only words its heading says too, where the heading says one no line does: the heading matched, shown in the
+    breadcrumb (trial s70 N: "van reg" had marked "insurance: van on the business policy" under "Van – Ford Transit
+    ..., reg WX19 KTF")."""
     if snippet.matched is None or not asked:
         return snippet
     chunks = tree.chunks
@@ -322,14 +325,24 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     def says(j: int) -> int:
         return len(asked.intersection(tokenize(chunks[j].text)))
     if says(snippet.matched):
-        return snippet
+        return replace(snippet, matched=None) if _heading_matched(tree, snippet, snippet.matched, asked) else snippet
     origin = chunks[snippet.matched].origin
     rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].origin == origin and chunks[j].kind != "code"]
     best = max(rows, key=says, default=None)  # (the first of the best: max keeps it)
     if best is None or not says(best):
         whole = snippet.explain.section_table and chunks[snippet.matched].kind == "table_row"
         return replace(snippet, matched=None) if whole else snippet
-    return replace(snippet, matched=None if best == snippet.root else best)
+    heading = _heading_matched(tree, snippet, best, asked)
+    return replace(snippet, matched=None if best == snippet.root or heading else best)
+
+
+def _heading_matched(tree: NoteTree, snippet: Snippet, row: int, asked: frozenset[str]) -> bool:
+    """Does the unit at row of snippet say only words of the question (asked) that its title and headings say too,
+    while they say one that no unit shown says?"""
+    c = tree.chunks[row]
+    heading = asked.intersection(tokenize(" ".join((c.title, *c.heading))))
+    shown = set().union(*(tokenize(tree.chunks[j].text) for j in (snippet.root, *snippet.follow)))
+    return bool(heading - shown) and asked.intersection(tokenize(c.text)) <= heading
 
 
 def newest_matched(tree: NoteTree, snippet: Snippet, today: str) -> Snippet:
