@@ -1489,3 +1489,22 @@ def test_a_small_table_of_the_note_a_question_names_naming_none_of_its_rows_is_s
     # a question that names a row shows that row, not its table
     hit = next(h for h in idx.search("fox autumn league tuesday club points", k=5) if h.kind == "table_row")
     assert "Tuesday Club" in hit.text and "Quizzly" not in hit.text, hit.text
+
+
+def test_what_was_done_in_a_month_lists_its_days_entries_before_a_months_row_of_figures(tmp_path, embedder):
+    # trials s69 D, s70 D: "what did i do last march" had put a yields table's "month: Mar | blue lb: 115" first,
+    # the month's journals after it
+    notes = tmp_path / "notes"
+    write(notes / "Yields 2025.md", "# Yields 2025\n\n| month | blue lb | total |\n|---|---|---|\n"
+          "| Feb | 90 | 120 |\n| Mar | 115 | 163 |\n| Apr | 120 | 170 |\n")
+    write(notes / "journals" / "2025_03_21.md", "- FRP panels up in Room B, took all day\n")
+    write(notes / "journals" / "2025_03_07.md", "- started Grow Room B in the shed\n")
+    idx = built_index(notes, tmp_path, embedder)
+    hits = idx.search("what did I do in March 2025?", k=5)
+    assert sorted(h.path for h in hits) == ["Yields 2025.md", "journals/2025_03_07.md", "journals/2025_03_21.md"]
+    assert hits[-1].text.startswith("month: Mar")
+    # ... whatever their scores: the row ranked best still comes after the days' entries
+    from notesqa.search import _days_first
+
+    row_first = sorted(hits, key=lambda h: h.kind != "table_row")
+    assert [h.kind for h in _days_first(row_first, as_written=True)] == ["bullet", "bullet", "table_row"]

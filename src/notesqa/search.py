@@ -22,14 +22,14 @@ import numpy as np
 
 from . import phrases, ranking, snippets, store
 from .agenda import Agenda
-from .chunking import Chunk, field_lead, has_words, task_state
+from .chunking import Chunk, field_lead, has_words, row_cells, task_state
 from .config import K_MAX, default_index_dir
 from .embedding import Embedder, load_embedder
 from .errors import ArgumentError, ModelMismatchError, NotesQAError
 from .hits import Hit, Nothing, days_asked, no_match, notice, others_from, with_spelling
 from .keywords import tokenize
 from .manifest import Manifest
-from .metadata import headings_day, month_start, period_week
+from .metadata import headings_day, month_number, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
 from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
@@ -1093,9 +1093,22 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
     if as_written and day:  # ... and only those: the day's entries are the answer, not another day's near words
         # (trial s37: three copies of another day's "Work was brutal" had followed the day's two); no line of them
-        # matched more than another (trial s67 B: "what did i do last week" had marked one line of a journal's)
-        return [replace(h, match_line=0) for h in _each_note_in_turn(day)]
+        # matched more than another (trial s67 B: "what did i do last week" had marked one line of a journal's); a
+        # month's row of figures after what was done on its days (trials s69 D, s70 D: "month: Mar | blue lb: 115"
+        # of a yields table had come first for "what did i do last march", before the month's journals)
+        done = [h for h in day if not _months_row(h)]
+        return [replace(h, match_line=0) for h in _each_note_in_turn(done)
+                + _each_note_in_turn([h for h in day if _months_row(h)])]
     return day + [h for h in hits if not any(h is d for d in day)]
+
+
+def _months_row(hit: Hit) -> bool:
+    """Is hit a table row whose first cell is a month alone ("Month: Mar | Miles: 870", "Feb 2024 | ..."): a
+    month's figures, of no day of it?"""
+    if hit.kind != "table_row":
+        return False
+    first = row_cells(hit.text.partition("\n")[0])[0][1].strip().rstrip(".")
+    return month_number(first) is not None or month_start(first) is not None
 
 
 def _each_note_in_turn(hits: list[Hit]) -> list[Hit]:
