@@ -113,6 +113,10 @@ def test_followup_detection():
     for q in ("jr pass worth it??", "is the JR pass worth it"):
         assert followup_kind(q) is None, q
     assert followup_kind("is it worth it?") == "sure"  # (its first "it" is one)
+    # ... nor "talk yourself into it" (trial s70 M: "golden rule talk yourself into it" had been told to use the chat)
+    for q in ("golden rule talk yourself into it", "dont talk yourself out of it"):
+        assert followup_kind(q) is None, q
+    assert followup_kind("how do i get into it") == "sure"  # (no self: "it" of the answer's thing)
     # ... nor "their" of the people the question names (trial s64 V: "how do folk pay their subs" had been told it was
     # searched without the question before it)
     for q in ("how do folk pay their subs", "when do members renew their cards"):

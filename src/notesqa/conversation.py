@@ -141,8 +141,13 @@ def _people_before(words: list[str], i: int) -> bool:
 
 
 def _worth_it(words: list[str], i: int) -> bool:
-    """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD)?"""
-    return words[i].lower() == "it" and i > 0 and words[i - 1].lower() == "worth"
+    """Is words[i] the "it" of "worth it", which points back to nothing ("jr pass worth it??", trial s60 UD), or of
+    "talk yourself into it", "get myself out of it" (trial s70 M: "golden rule talk yourself into it")?"""
+    low = [w.lower() for w in words[max(0, i - 3):i + 1]]
+    return low[-1] == "it" and (low[-2:-1] == ["worth"] or bool(_SELF_INTO.fullmatch(" ".join(low[:-1]))))
+
+
+_SELF_INTO = re.compile(r"(?:.* )?(?:myself|yourself|ourselves|yourselves|themselves|himself|herself) (?:into|out of)")
 
 
 def _points_back(words: list[str]) -> bool:
