@@ -29,3 +29,16 @@ def test_a_passage_is_numbered_as_asked_otherwise_or_not_at_all():
     assert numbered_as(numbers_named("MMM visit 1 — 14/3/25"), asked) == -1
     assert numbered_as(numbers_named("Chapter 3"), asked) == 0  # numbers another thing
     assert numbered_as(frozenset(), asked) == 0
+
+
+def test_a_capital_letter_alone_after_words_names_a_thing_as_a_number_does():
+    # trial s70 A HM-040: "proposed zone a rate 2027" had found the "Zone B per m" row before the "Zone A per m" one
+    asked = numbers_asked("proposed zone a rate 2027")
+    assert ("zone", "a") in asked
+    assert numbered_as(numbers_named("Item: Zone A per m | 2027: £71.25"), asked) == 1
+    assert numbered_as(numbers_named("Item: Zone B per m | 2027: £54.10"), asked) == -1
+    assert ("plan", "b") in numbers_asked("is plan B still on") and ("vitamin", "d") in numbers_named("Vitamin D.")
+    # a note's letter alone in lower case, the pronoun "I", an abbreviation's letters name nothing
+    for text in ("then I went", "zone a and b", "A.B. test", "a cup of tea"):
+        assert numbers_named(text) == set(), text
+    assert numbers_asked("what did i do") == set()

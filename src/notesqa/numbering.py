@@ -34,12 +34,19 @@ _ORDINAL_BEFORE = re.compile(rf"\b(first|second|third|fourth|fifth|sixth|seventh
                              rf"(?:st|nd|rd|th))\b((?:[ \t]+{_WORD}){{1,{WORDS_AROUND}}})", re.IGNORECASE)
 
 
+# ... or a capital letter alone after them ("Zone A", "Plan B": trial s70 A HM-040, "proposed zone a rate 2027" had
+# found the Zone B row first), not "I"; a question's in either case ("zone a"), its pronoun "i" none
+_LETTER_NAMED = re.compile(r"(?<=[ \t])([A-HJ-Z])(?![\w'’&-]|\.\w)")
+_LETTER_ASKED = re.compile(r"(?<=[ \t])([A-HJ-Za-hj-z])(?![\w'’&-]|\.\w)")
+
+
 @lru_cache(maxsize=1 << 16)
 def numbers_named(text: str) -> frozenset[tuple[str, str]]:
     """The things a title or a heading numbers: (token, number) of each number and the words before it (not a day's:
-    "next prod meeting 1 Dec"). Read once a passage's labels (ranking reads a few hundred of them a question)."""
-    return frozenset((t, number) for words, number, end, _ in _numbers(text) if not _dated(text, end)
-                     for t in _words(words))
+    "next prod meeting 1 Dec"), and of each capital letter alone and the words before it ("Zone A": ("zone", "a")).
+    Read once a passage's labels (ranking reads a few hundred of them a question)."""
+    return frozenset({(t, number) for words, number, end, _ in _numbers(text) if not _dated(text, end)
+                      for t in _words(words)} | _lettered(text, _LETTER_NAMED))
 
 
 def numbers_asked(text: str) -> frozenset[tuple[str, str]]:
@@ -52,7 +59,17 @@ def numbers_asked(text: str) -> frozenset[tuple[str, str]]:
         word = m[1].lower()
         number = ORDINALS.get(word) or word[:-2]
         out.update((t, number) for t in _words(m[2]))
-    return frozenset(out)
+    return frozenset(out | _lettered(text, _LETTER_ASKED))
+
+
+def _lettered(text: str, letter: re.Pattern) -> set[tuple[str, str]]:
+    """(token, the letter in lower case) of each letter alone text says after words ("Zone A", "zone a")."""
+    out = set()
+    for m in letter.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - _BEFORE), m.start())
+        if before is not None:
+            out.update((t, m[1].lower()) for t in _words(before[1]))
+    return out
 
 
 def _numbers(text: str) -> list[tuple[str, str, int, bool]]:
