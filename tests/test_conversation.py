@@ -122,6 +122,9 @@ def test_followup_detection():
     for q in ("how do folk pay their subs", "when do members renew their cards"):
         assert followup_kind(q) is None, q
     assert followup_kind("how do they pay their subs") == "sure"  # (no one named: the answer's people)
+    # ... one of them, the singular "their" (trial s70 Q: "customer lost their repair slip")
+    for q in ("customer lost their repair slip", "what if a patient misses their appt"):
+        assert followup_kind(q) is None, q
     # ... nor of the one a question picks out ("which owner hasnt paid their extras", trial s66 LIV: told it was searched
     # without the one before it, asked first)
     for q in ("which owner hasnt paid their extras", "who hasnt paid their subs", "does each livery bring their own hay",

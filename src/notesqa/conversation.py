@@ -124,9 +124,11 @@ def _it_team(words: list[str], i: int) -> bool:
 
 # people the question names before "they", "them" or "their", whom it points to ("how do folk pay their subs", trial s64
 # V: it had been said to be searched without the question before it)
+# (one of them too, of the singular "their": "customer lost their repair slip", trial s70 Q)
 _PEOPLE = frozenset("folk folks people members parents kids children students pupils staff volunteers players singers "
                     "customers clients guests everyone everybody users tenants residents patients families "
-                    "adopters donors".split())
+                    "adopters donors customer client guest member parent kid child student pupil volunteer player "
+                    "user tenant resident patient donor someone somebody anyone anybody person".split())
 
 
 # ... or one it picks out: "which owner hasnt paid their extras", "who hasnt paid their subs" (trial s66 LIV)
