@@ -98,6 +98,13 @@ def test_a_date_property_as_logseq_writes_it():
                           Vault(".", [], logseq=True))
         assert note.date == "2026-08-01", value
     assert parse_note("dates:: soon\n\n- x\n", "pages/T.md", Vault(".", [], logseq=True)).date is None
+    # ... before a day its name says (trial s70 O: "Winter closure 2027" had been of December 2027, the name's winter,
+    # not of its "dates:: 2027-01-05 to 2027-01-28", and "dates we're shut in january" had found it "Not dated")
+    winter = "tags:: planning\ndates:: 2027-01-05 to 2027-01-28\n\n- closed to guests\n"
+    assert parse_note(winter, "pages/Winter closure 2027.md", Vault(".", [], logseq=True)).date == "2027-01-05"
+    assert parse_note("- closed\n", "pages/Winter closure 2027.md", Vault(".", [], logseq=True)).date == "2027-12-01"
+    assert parse_note("---\ndates: 5-28 Jan 2027\n---\n# Winter closure 2027\n\n- closed\n",
+                      "Winter closure 2027.md").date == "2027-01-05"  # (front matter's too)
 
 
 def test_drawers_are_not_text_and_a_task_keeps_its_dates():

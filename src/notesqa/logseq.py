@@ -677,8 +677,11 @@ def _page_note(rel, meta, props, walker, inline, problem, text_chars):
     aliases = note_names(property_list(props.get("alias", "")) + property_list(props.get("aliases", "")))
     own = {"tags": list(property_list(props.get("tags", "")))} if props.get("tags") else meta
     tags = as_tags(own, inline.tags)
-    date = note_date(property_date(props["date"]) if props.get("date") else meta.get("date"), rel) or journal_date(rel) \
-        or span_start({k: _plain_value(v) for k, v in props.items()})  # "dates:: 1-8 Aug 2026" (trial s55)
+    # (the span of days its properties say before a day its name says: "dates:: 2027-01-05 to 2027-01-28" of "Winter
+    # closure 2027", trial s70 O, had been of December 2027, the name's winter, and not of "in january")
+    said = property_date(props["date"]) if props.get("date") else meta.get("date")
+    date = (note_date(said, rel) if said else None) or journal_date(rel) \
+        or span_start({k: _plain_value(v) for k, v in props.items()}) or note_date(None, rel)  # (trial s55)
     # who or where the page is from: "author:: [[Ann Lee]]", as front matter's (metadata.CREDIT_FIELDS)
     credited = credits(meta) + credits(props, property_list)
     cited_as = tuple(n for n in coded_names({**meta, **props}) if n != title)  # "incident:: INC-342" names it

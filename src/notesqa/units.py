@@ -1450,7 +1450,7 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
         meta = {k: v for k, v in meta.items() if k in ("tags", "date", *CREDIT_FIELDS)}
     day = created_value(meta)
     date = note_date(day, rel) if day is not None else \
-        date_line(text) or _title_day(walker.first_h1 or title, note_date(None, rel)) or span_start(meta)
+        date_line(text) or span_start(meta) or _title_day(walker.first_h1 or title, note_date(None, rel))
     if unread := unreadable_day(day):  # said, not dropped without a word
         ordered = None if date else ordered_front_matter_day(day, slashed_order(u.text for u in units))
         date = date or ordered
