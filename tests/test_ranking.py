@@ -873,6 +873,12 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
                                                 keyword=np.array([0.0, 3.0, 5.0, 0.6, 3.0], dtype=np.float32)),
                   question, {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False, 3: False, 4: True}
+    # ... by a word of the question, not by its meaning alone (trial s70 G: a panto's page dated by its first night
+    # in January, no passage of it saying "subs", had filled "what are subs going up to in jan")
+    ranked = fuse(same_day, dataclasses.replace(scores, dense=np.array([0.35, 0.5, 0.64, 0.37, 0.55], dtype=np.float32),
+                                                keyword=np.array([0.0, 3.0, 5.0, 0.6, 0.0], dtype=np.float32)),
+                  question, {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: True, 2: False, 3: False, 4: True}
     # a day (or a week) asked: the day's passages whatever their words (its journal is about it)
     day = fuse(chunks, scores, "how much per month was winter storage at Noss on 21 February 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in day}[0] is True

@@ -1022,8 +1022,10 @@ _ONLY_THE_DAY = frozenset("what did do does doing done happen happened happening
 # a question for what was done or what happened on the days it names ("what did I do to the hives in March?", "what
 # happened with the boiler last winter?"): the days' entries answer it whatever their words
 # (... a doing of the period and nothing else: "what did i teach in march", trial s68 J, its March journals left out)
+# (... "what was i doing last march", "what were we up to in aug 2025": the rescore of s70's off-period rule)
 _WHAT_WAS_DONE = re.compile(r"^\W*what\s+(?:did\s+(?:i|we)\s+(?:do|get\s+done|work\s+on|[a-z]+(?=\s+(?:in|during|over|"
-                            r"last|this)\b))|happened|went\s+on)\b",
+                            r"last|this)\b))|(?:was\s+i|were\s+we)\s+(?:doing|up\s+to|working\s+on)|happened|"
+                            r"went\s+on)\b",
                             re.IGNORECASE)
 
 
