@@ -880,8 +880,9 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     # a holiday's event is no day of it: its day is the notes' (trial s60 VC-035: a December 2025 row had come first)
     assert days("Who's said they're coming to the volunteers christmas night out?", today) == set()
     assert days("what's on at christmas", today) == {"2026-12-25"}
-    # "a couple of weeks ago": that week two weeks ago (trial s60 VC-023: read as no time at all)
-    assert days("What got stolen a couple of weeks ago?", today) == days("what got stolen 2 weeks ago", today)
+    # "a couple of weeks ago": about two weeks ago (trial s60 VC-023: read as no time at all; the week either side
+    # too, trial s70 S: test_a_couple_of_weeks_ago_is_about_then_the_week_either_side_too)
+    assert days("What got stolen a couple of weeks ago?", today) > days("what got stolen 2 weeks ago", today)
     assert min(days("what did I do a couple of days ago", today)) == "2026-12-02"
     # a weekday and a day's number: the nearest such day (trial s60 UA-022: "Saturday the 12th" had been last Saturday)
     assert days("what gig is on Saturday the 12th?", today) == {"2026-12-12"}
@@ -1030,3 +1031,21 @@ def test_the_seasons_a_heading_or_a_line_names():
     assert seasons_named("spring water tank", in_text=False) == set()  # (a noun before a noun, not the season)
     assert seasons_named("the fall of Rome") == set()  # (autumn called fall only beside its year)
     assert seasons_named("fall 2025 semester") == {("autumn", 2025)}
+
+
+def test_a_weekdays_without_its_apostrophe_before_what_it_is_of_is_that_day():
+    # trial s70 P GK-022: "what went wrong at last saturdays shoot" had been of no day
+    assert days("what went wrong at last saturdays shoot") == days("what went wrong at last saturday's shoot") != set()
+    assert days("next mondays meeting") == days("next monday's meeting") != set()
+    # ... not a plural of weekdays
+    assert days("do we shoot on saturdays and sundays") == set()
+
+
+def test_a_couple_of_weeks_ago_is_about_then_the_week_either_side_too():
+    # trial s70 S BB-023: "a couple weeks ago" had been the week two weeks before alone, the Monday after it left out
+    two, couple = days("what did we decide two weeks ago"), days("what did we decide a couple weeks ago")
+    assert len(two) == 7 and len(couple) == 21 and two < couple
+    def day(iso):
+        return dt.date.fromisoformat(iso)
+    assert day(min(couple)) == day(min(two)) - dt.timedelta(days=7)
+    assert day(max(couple)) == day(max(two)) + dt.timedelta(days=7)

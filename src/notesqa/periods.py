@@ -90,7 +90,9 @@ _RELATIVE = re.compile(
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
-    + _WEEKDAY_WORDS + r")" + _NO_DAY_AFTER + r")\b", re.IGNORECASE)
+    # (a weekday's without its apostrophe before what it is of: "at last saturdays shoot", trial s70 P GK-022)
+    + _WEEKDAY_WORDS + r")" + _NO_DAY_AFTER + r"(?:s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?)\b",
+    re.IGNORECASE)
 # a question about what is to come: "on Friday" is the coming one ("what is due on Friday?")
 # (and a present that goes on, "who is working christmas eve", "what are we doing for new year": trial s51's had been
 # read as last year's)
@@ -292,7 +294,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if m[2] and not ahead:
             continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_count(m[2]) if m[2] else -_count(m[1]))
-        out.update(monday + timedelta(days=i) for i in range(7))
+        # ... "a couple of weeks ago": about then, the week either side too (trial s70 S BB-023: the Monday after
+        # the week two weeks before had been left out)
+        vague = 1 if "couple" in (m[1] or m[2] or "").lower() else 0
+        out.update(monday + timedelta(days=i) for i in range(-7 * vague, 7 * (1 + vague)))
     # "what is scheduled for January?" (trial F), "anything planned for january" (trial s63 C); not "a gift for June"
     planned = _PLANNED.search(text) is not None
     if asks_due(text) or planned:
