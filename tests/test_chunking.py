@@ -608,6 +608,20 @@ def test_a_label_of_a_day_first_note_closing_with_a_month_and_two_digits_is_of_t
     assert [c.date for c in chunk_note(far)] == [None, "2026-03-29"]
 
 
+def test_a_rows_weekday_day_and_month_are_of_the_year_its_notes_opening_heading_says():
+    # trial s70 R: "# Kayak cover rota — Dec 2026" of "Kayak cover rota.md", its rows "| Sat 19 Dec | 09:00 buoys |"
+    # had been of no day ("whos on kayak cover sat 19th dec": 11th)
+    text = ("# Kayak cover rota — Dec 2026\n\n| Date | Session | Shore |\n|---|---|---|\n"
+            "| Sat 5 Dec | 09:30 buoys | Jen |\n| Sat 19 Dec | 09:00 buoys | Priya |\n")
+    assert [c.date for c in chunk_note(parse_note(text, "Safety/Kayak cover rota.md"))] == ["2026-12-05", "2026-12-19"]
+    # ... of the year either side where only that one has the day on that weekday ("Fri 1 Jan" of a Christmas rota)
+    xmas = "# Xmas rota 2026\n\n| Day | Who |\n|---|---|\n| Thu 24 Dec | Sam |\n| Fri 1 Jan | Jo |\n"
+    assert [c.date for c in chunk_note(parse_note(xmas, "Xmas rota 2026.md"))] == ["2026-12-24", "2027-01-01"]
+    # ... a heading the note does not open with names no year of it
+    later = "Intro line.\n\n## Plans 2026\n\nmore\n\n| Date | Shore |\n|---|---|\n| Sat 5 Dec | Jen |\n"
+    assert chunk_note(parse_note(later.replace("## Plans 2026\n\nmore\n\n", ""), "rota.md"))[-1].date is None
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -526,13 +526,13 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
     if m[7]:
         return calendar_day(month, day, century(m[7]))
-    return _of_its_weekday(text, month, day, year) if year else None
+    return of_its_weekday(text, month, day, year) if year else None
 
 
 _OPENING_WEEKDAY = re.compile(r"\s*(?:\*\*|__|\*|_)?(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 
 
-def _of_its_weekday(text: str, month: str, day: str, year: str) -> str | None:
+def of_its_weekday(text: str, month: str, day: str, year: str) -> str | None:
     """The day of month and day in year, or in the year either side where only that one is the weekday text opens with
     ("Sat 24 Apr — jumble" under "## Bookings already in for 2027" of December 2026's notes: a Friday in 2026, trial
     s64 M)."""
