@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "34"  # 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "35"  # 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -169,14 +169,14 @@ def _singular(word: str) -> str:
     noun's verb (_BASE: paid -> pay, decisions -> decide), else word."""
     if word.endswith("ses") and word[:-3] + "sis" in _SIS:
         return word[:-3] + "sis"
-    if _UNIT_PLURAL.fullmatch(word) and word != "mrs":  # (no stemmer reads "lbs" as "lb": no vowel before its "s")
+    if word in _UNIT_PLURALS:  # (no stemmer reads "lbs" as "lb": no vowel before its "s")
         return word[:-1]
     return _IRREGULAR.get(word) or _NO_APOSTROPHE.get(word) or _BASE.get(word, word)
 
 
-# a short form's plural of no vowel ("lbs", "hrs", "yrs", "wks", "kgs", "pts"): its singular's word ("how many lbs a
-# week": "~25 lb/wk", trial s70 H)
-_UNIT_PLURAL = re.compile(r"[b-df-hj-np-tv-z]{2,4}s")
+# a measure's short form's plural of no vowel ("lbs", "hrs", "yrs", "wks", "kgs"): its singular's word ("how many lbs
+# a week": "~25 lb/wk", trial s70 H); not initials ("DBS", "BCS" of "Brown Chicken Stock": the suite)
+_UNIT_PLURALS = frozenset("lbs hrs yrs wks kgs mths pkts qts cms mms kms ltrs gms tbsps tsps".split())
 
 
 def _number_of(word: str) -> str | None:
