@@ -1275,6 +1275,17 @@ def test_a_table_row_compares_when_the_question_names_two_of_its_columns():
     assert list(_compares(table, np.arange(2), "linearizability vs serializability")) == [True, True]
 
 
+def test_a_table_row_that_says_the_questions_word_only_in_its_columns_names_is_marked():
+    # trial s70 C MW-016: "Date: Sat 26/12 | Swapped?: Boxing day ugh" had come first for "how do i swap an on call
+    # shift with someone", before the line that says how
+    rows = [_chunk("rota.md", 0, "Date: Sat 26/12 | Slot: 2nd | Swapped?: Boxing day ugh", kind="table_row"),
+            _chunk("rota.md", 1, "Date: Tue 11/08 | Slot: 1st | Swapped?: swapped w/ Ade", kind="table_row"),
+            _chunk("rota.md", 2, "Swaps: agree between yourselves, then email Helen")]
+    assert ranking._by_its_columns(rows, "how do i swap an on call shift").tolist() == [True, False, False]
+    # ... by a word of the question that is not one of the vault's every 20th passage or more
+    assert ranking._by_its_columns(rows, "how do i swap a shift", {"swap": 1.0}).tolist() == [False, False, False]
+
+
 def test_a_table_row_says_whether_the_question_names_any_row_of_its_table():
     # "how do I install it on Linux?" asks for the table under "## Linux"; "... at Halfords?" for one row
     def row(seq, text):

@@ -187,6 +187,9 @@ AUTHORS_BONUS = 0.15
 ATTENDEES_BONUS = 0.15
 
 
+# A table row that says the question's word only in its columns' names ("Swapped?: Boxing day ugh" for "how do i swap
+# an on call shift", trial s70 C MW-016: first, before the line that says how): its table has the word, not it
+COLUMNS_ONLY_PENALTY = 0.05
 TABLE_SPREAD = 0.15  # a table's later rows come after the passages of other notes within this much of their score
 # (snippets.spread_tables)
 
@@ -833,6 +836,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     listing = np.array([c.kind in ("bullet", "table_row") for c in of], dtype=bool) if asks_list(text) \
         else np.zeros(len(cand), dtype=bool)
     section_table = _names_no_row(chunks, cand, text, named_heading | (name >= 1.0), scores.words)
+    by_columns = _by_its_columns(of, text, scores.words) & ~compares
     step = np.array([step_of(chunks, i) is not None for i in cand.tolist()], dtype=bool) if asks_steps(text) \
         else np.zeros(len(cand), dtype=bool)
     named_step = step & (name > 0)
@@ -924,7 +928,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming + NOW_SECTION * now_section
-            - THIN_PENALTY * thin
+            - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank = _thin_last(chunks, cand, rank, thin)
@@ -1578,6 +1582,20 @@ def _compares(chunks: list[Chunk], cand: np.ndarray, text: str) -> np.ndarray:
     asked = set(tokenize(text))
     return _by_table(chunks, cand, np.ones(len(cand), dtype=bool),
                      lambda rows: sum(bool(_words_of(col) & asked) for col in _table_columns(chunks, rows)) >= 2)
+
+
+def _by_its_columns(of: list[Chunk], text: str, words: dict[str, float] | None = None) -> np.ndarray:
+    """For each candidate (of: their chunks): is it a table row that says a word of the question (not one of the
+    vault's every 20th passage or more) only in its columns' names, none in its cells ("Date: Sat 26/12 | Swapped?:
+    Boxing day ugh" for "how do i swap an on call shift")? Its table has the word, each of its rows alike, not it."""
+    asked = {w for w in tokenize(text) if words is None or words.get(w, COMMON_WORD) >= COMMON_WORD}
+    out = np.zeros(len(of), dtype=bool)
+    for j, c in enumerate(of):
+        if c.kind == "table_row" and asked:
+            cells = row_cells(c.text)
+            columns = _words_of(" ".join(column for column, _ in cells if column))
+            out[j] = bool(asked & columns) and not asked & _words_of(" ".join(value for _, value in cells))
+    return out
 
 
 def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.ndarray,
