@@ -1588,14 +1588,19 @@ def _by_its_columns(of: list[Chunk], text: str, words: dict[str, float] | None =
     """For each candidate (of: their chunks): is it a table row that says a word of the question (not one of the
     vault's every 20th passage or more) only in its columns' names, none in its cells ("Date: Sat 26/12 | Swapped?:
     Boxing day ugh" for "how do i swap an on call shift")? Its table has the word, each of its rows alike, not it."""
-    asked = {w for w in tokenize(text) if words is None or words.get(w, COMMON_WORD) >= COMMON_WORD}
+    asked = _uncommon_asked(text, words)
     out = np.zeros(len(of), dtype=bool)
     for j, c in enumerate(of):
         if c.kind == "table_row" and asked:
-            cells = row_cells(c.text)
-            columns = _words_of(" ".join(column for column, _ in cells if column))
-            out[j] = bool(asked & columns) and not asked & _words_of(" ".join(value for _, value in cells))
+            columns = _words_of(" ".join(column for column, _ in row_cells(c.text) if column))
+            out[j] = bool(asked & columns) and not asked & _words_of(_values(c.text))
     return out
+
+
+def _uncommon_asked(text: str, words: dict[str, float] | None) -> set[str]:
+    """The question's tokens but a word of the vault's every 20th passage or more (words: the question's, by rarity;
+    None: every token)."""
+    return {w for w in tokenize(text) if words is None or words.get(w, COMMON_WORD) >= COMMON_WORD}
 
 
 def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.ndarray,
@@ -1606,7 +1611,7 @@ def _names_no_row(chunks: list[Chunk], cand: np.ndarray, text: str, among: np.nd
     extension?" for a row of a staff list, by its role)? A word of the vault's every 20th passage or more (words:
     the question's, by rarity) names none: trial s53's "what did the party loot in the crypt" had taken the loot
     table's "party stash" row for the one named, and shown two rows of five."""
-    asked = {w for w in tokenize(text) if words is None or words.get(w, COMMON_WORD) >= COMMON_WORD}
+    asked = _uncommon_asked(text, words)
 
     def names_no_row(rows: range) -> bool:
         c = chunks[rows.start]  # (the words of its note's title and headings name the table, no row of it)
