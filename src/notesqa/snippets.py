@@ -321,28 +321,31 @@ def rematched(tree: NoteTree, snippet: Snippet, asked: frozenset[str]) -> Snippe
     if snippet.matched is None or not asked:
         return snippet
     chunks = tree.chunks
+    shown = (snippet.root, *snippet.follow)
+    said = {j: asked.intersection(tokenize(chunks[j].text)) for j in {*shown, snippet.matched}}  # (each unit once)
 
     def says(j: int) -> int:
-        return len(asked.intersection(tokenize(chunks[j].text)))
+        return len(said[j])
+    in_shown = set().union(*(said[j] for j in shown))  # (the question's words the hit's units say)
     if says(snippet.matched):
-        return replace(snippet, matched=None) if _heading_matched(tree, snippet, snippet.matched, asked) else snippet
+        heading = _heading_matched(tree, snippet.matched, asked, said[snippet.matched], in_shown)
+        return replace(snippet, matched=None) if heading else snippet
     origin = chunks[snippet.matched].origin
-    rows = [j for j in (snippet.root, *snippet.follow) if chunks[j].origin == origin and chunks[j].kind != "code"]
+    rows = [j for j in shown if chunks[j].origin == origin and chunks[j].kind != "code"]
     best = max(rows, key=says, default=None)  # (the first of the best: max keeps it)
     if best is None or not says(best):
         whole = snippet.explain.section_table and chunks[snippet.matched].kind == "table_row"
         return replace(snippet, matched=None) if whole else snippet
-    heading = _heading_matched(tree, snippet, best, asked)
+    heading = _heading_matched(tree, best, asked, said[best], in_shown)
     return replace(snippet, matched=None if best == snippet.root or heading else best)
 
 
-def _heading_matched(tree: NoteTree, snippet: Snippet, row: int, asked: frozenset[str]) -> bool:
-    """Does the unit at row of snippet say only words of the question (asked) that its title and headings say too,
-    while they say one that no unit shown says?"""
+def _heading_matched(tree: NoteTree, row: int, asked: frozenset[str], own: set[str], shown: set[str]) -> bool:
+    """Does the unit at row say only words of the question (asked; own: those it says) that its title and headings
+    say too, while they say one that no unit shown says (shown: the words of the question the units shown say)?"""
     c = tree.chunks[row]
     heading = asked.intersection(tokenize(" ".join((c.title, *c.heading))))
-    shown = set().union(*(tokenize(tree.chunks[j].text) for j in (snippet.root, *snippet.follow)))
-    return bool(heading - shown) and asked.intersection(tokenize(c.text)) <= heading
+    return bool(heading - shown) and own <= heading
 
 
 def newest_matched(tree: NoteTree, snippet: Snippet, today: str) -> Snippet:
