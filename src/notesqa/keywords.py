@@ -450,7 +450,7 @@ def tokenize(text: str) -> list[str]:
         return _stem_all([w for w in _joined(low) + _ampersand(low) + _dotted(low) + _cited(low) + _coded(low)
                           + _zeroless(low) + _one_on_one(low) + _unpaid(low) + _words(low) if w not in _DROP]
                          + _spelled_out(text) + _capital_stopwords(text))
-    spelled, caps = _spelled_out(text), text
+    spelled, capitals = _spelled_out(text), _capital_stopwords(text)  # (read before the text is case-folded)
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
@@ -478,7 +478,7 @@ def tokenize(text: str) -> list[str]:
         if plain != w:
             out.append(plain)
     # Token order does not matter to BM25: the words, then the bigrams.
-    out.extend(_capital_stopwords(caps))
+    out.extend(capitals)
     return _stem_all(out) + cjk if cjk else _stem_all(out)
 
 
