@@ -64,22 +64,22 @@ def numbers_asked(text: str) -> frozenset[tuple[str, str]]:
 
 def _lettered(text: str, letter: re.Pattern) -> set[tuple[str, str]]:
     """(token, the letter in lower case) of each letter alone text says after words ("Zone A", "zone a")."""
-    out = set()
-    for m in letter.finditer(text):
-        before = _WORDS_BEFORE.search(text, max(0, m.start() - _BEFORE), m.start())
-        if before is not None:
-            out.update((t, m[1].lower()) for t in _words(before[1]))
-    return out
+    return {(t, m[1].lower()) for words, m in _after_words(text, letter) for t in _words(words)}
 
 
 def _numbers(text: str) -> list[tuple[str, str, int, bool]]:
     """(the words just before it, the number, where it ends, whether "#" opens it) of each number of one or two digits
     text says after words (_NUMBER, _WORDS_BEFORE)."""
+    return [(words, m[2].lstrip("0") or "0", m.end(), m[1] == "#") for words, m in _after_words(text, _NUMBER)]
+
+
+def _after_words(text: str, pattern: re.Pattern) -> list[tuple[str, re.Match]]:
+    """(the words just before it, its match) of each match of pattern that text says after words (_WORDS_BEFORE)."""
     out = []
-    for m in _NUMBER.finditer(text):
+    for m in pattern.finditer(text):
         before = _WORDS_BEFORE.search(text, max(0, m.start() - _BEFORE), m.start())
         if before is not None:
-            out.append((before[1], m[2].lstrip("0") or "0", m.end(), m[1] == "#"))
+            out.append((before[1], m))
     return out
 
 
