@@ -680,16 +680,16 @@ def _yearless_cell_day(text: str, year: str) -> str | None:
     m = _YEARLESS_CELL.match(text)
     if m is None:
         return None
-    weekday, m = m[1], [None, *m.groups()[1:]]  # (the weekday's group set apart: the day's numbered as before)
-    day, month = (m[1], m[2]) if m[1] else (m[4] or "1", m[3])
-    if not m[1] and m[4] and len(m[4]) == 2 and m[4] == year[-2:]:
+    weekday, number_first, named, after_name = m[1], m[2], m[3] or m[4], m[5]  # ("3rd March"; "Sept 17", "May")
+    day = number_first or after_name or "1"
+    if not number_first and after_name and len(after_name) == 2 and after_name == year[-2:]:
         day = "1"  # a month and its year's last two digits ("| Aug 25 |" of "Purchases 2025": August, not the 25th;
         # trial s61 YD), as a heading's "May 25" under "## 2025" is
     # (a month alone by its name or its abbreviation: "Mayonnaise" is none)
-    if not month_number(month if not m[1] and not m[4] else month[:3]):
+    if not month_number(named if not number_first and not after_name else named[:3]):
         return None
     # ... a weekday's day of the year either side where only that one is on it ("Fri 1 Jan" of "Christmas rota 2026")
-    return of_its_weekday(f"{weekday} ", month, day, year) if weekday else calendar_day(month, day, year)
+    return of_its_weekday(f"{weekday} ", named, day, year) if weekday else calendar_day(named, day, year)
 
 
 # a first cell that is a weekday and a day and month in numbers, without a year: "Sat 5/12", "Date: Tue. 9/1"
