@@ -64,8 +64,7 @@ def test_a_tag_no_note_has_in_a_question_of_other_words_is_searched_as_words_and
     write(notes / "garden.md", "---\ntags: x\n---\n# Garden\n\n- slugs eat the lettuce\n")
     write(notes / "docker.md", "# Docker\n\n- docker pull nginx:latest fetches the newest image\n"
                                "- tag:latest is the tag an image gets when none is given\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     q = "what does tag:latest mean for docker images"
     text, filters = idx.parsed(q)
     assert text == q and not filters and filters.as_words == ("tag:latest",)
@@ -82,8 +81,7 @@ def test_a_tag_no_note_has_in_a_question_of_other_words_is_searched_as_words_and
     assert idx.why_nothing("docker images", tags="latest") == "No note is tagged latest."
     # a tag only spelt a little like one the notes have ("alpine", "api") is still words; a letter from one, a filter
     write(notes / "api.md", "---\ntags: [api, life]\n---\n# API\n\n- the alpine image is small\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.parsed("what does tag:alpine mean for docker images")[1].as_words == ("tag:alpine",)
     assert idx.parsed("what does tag:apl mean")[1].tags == ("apl",) and idx.search("what does tag:apl mean", k=3) == []
     # searched as words and nothing found (no note says the quoted words): both said
@@ -267,8 +265,7 @@ def test_a_day_named_from_today_finds_that_days_tasks_not_the_word(tmp_path, emb
     notes = tmp_path / "graph"
     write(notes / "journals" / "2026_11_06.md", "- Friday update sent to the whole team\n- Friday lunch\n")
     write(notes / "pages" / "Hiring.md", f"- TODO Book the debrief\n  DEADLINE: <{friday.isoformat()} Fri>\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("what is due on Friday?", k=2)
+    hits = built_index(notes, tmp_path, embedder).search("what is due on Friday?", k=2)
     assert hits[0].path == "pages/Hiring.md" and hits[0].explain.day_match
     assert hits[1].explain.keyword_score == 0.0  # "Friday" in the question is a day, not a word to find
 
@@ -277,8 +274,7 @@ def test_a_question_for_a_note_finds_what_it_asks_not_notes_that_say_note(tmp_pa
     notes = tmp_path / "notes"
     write(notes / "First note.md", "# First note\n\nThis is my first note in the new app, to test the note sync.\n")
     write(notes / "Mum and Dad.md", "# Mum and Dad\n\n- Parents address: 14 Elm Road, Leeds\n- Landline: 0113 496 0000\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    hits = NotesIndex.open(tmp_path / "index", embedder=embedder).search("which note has my parents' address?", k=2)
+    hits = built_index(notes, tmp_path, embedder).search("which note has my parents' address?", k=2)
     assert hits[0].path == "Mum and Dad.md"
     assert all(h.explain.keyword_score == 0.0 for h in hits if h.path == "First note.md")  # "note" asks, it is not sought
 
@@ -458,8 +454,7 @@ def test_the_notice_over_hits_of_no_day_asked_says_whether_notes_are_of_it(tmp_p
     notes = tmp_path / "notes"
     write(notes / "2026-11-24.md", "# Tuesday\n\n- lunch with the support lead\n")
     write(notes / "wins.md", "# Wins\n\n- cleared the review backlog\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx._dated_then("what were the wins on 2026-11-24?") and not idx._dated_then("wins on 2026-11-02")
     assert not idx._dated_then("what were the wins?")
     q = "cleared the review backlog on 2026-11-24"
@@ -504,8 +499,7 @@ def test_a_question_for_a_day_alone_shows_that_days_entry_whatever_it_says(tmp_p
     write(notes / "Journal" / f"{date.today().isoformat()}.md", "Booked the ceilidh caller for the wedding.\n")
     for day in range(1, 9):
         write(notes / "Journal" / f"2022-09-0{day}.md", f"Writing this today in bed, entry {day}. I write a lot.\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     for question in ("what did I write today?", "what was I doing today?"):
         hits = idx.search(question, k=5)
         assert "ceilidh" in hits[0].text and hits[0].explain.day_match, question
@@ -517,8 +511,7 @@ def test_how_many_tasks_are_overdue_or_due_then_is_counted_for_such_questions_on
     notes = tmp_path / "notes"
     write(notes / "tasks.md", "# Tasks\n\n- [ ] renew the passport 📅 2020-01-10\n- [ ] file taxes 📅 2020-04-30\n"
                               "- [ ] plan 2999 📅 2999-01-01\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.task_count("what's overdue?") == 2 and idx.task_count("what is a passport?") is None
     assert idx.task_count("what is due on 2020-04-30?") == 1 and idx.task_count("what is due?") is None
     assert idx.task_count("what is due on 30 April?") == 1  # any year's
@@ -528,8 +521,7 @@ def test_a_notion_export_is_read_by_its_pages_names(tmp_path, embedder):
     from conftest import DANA, STUDY, write_notion_export
 
     notes = write_notion_export(tmp_path / "notes")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     hits = idx.search("path:Interviews insurance card")
     assert hits and {h.path for h in hits} == {DANA}  # the path is the file's
     assert hits[0].title == "Interview with Dana" and hits[0].breadcrumb[0] == "Interview with Dana"
@@ -553,8 +545,7 @@ def test_a_notion_subpage_is_shown_under_its_parent_page(tmp_path, embedder):
     trip = f"{HUB}/Trip to Japan 1b2c3d4e5f60718293a4b5c6d7e8f901"
     write(notes / f"{trip}.md", "# Trip to Japan\n\n- JR Pass for 14 days\n")
     write(notes / trip / "Kyoto 2c3d4e5f60718293a4b5c6d7e8f90112.md", "# Kyoto\n\n## Hotel\n\n- a ryokan in Gion\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    hit = open_index(tmp_path / "index", embedder).search("ryokan in Gion", k=1)[0]
+    hit = built_index(notes, tmp_path, embedder).search("ryokan in Gion", k=1)[0]
     assert hit.breadcrumb == ["Trip to Japan", "Kyoto", "Hotel"]
 
 
@@ -591,8 +582,7 @@ def test_a_quoted_phrase_in_text_not_indexed_is_said_where_it_is(tmp_path, embed
     log = "\n".join(f"12:00:{i % 60:02d} INFO request {i} served in {i % 97} ms" for i in range(3000))
     log = log.replace("request 1500 served", "circuit breaker OPEN after 37 consecutive timeouts; request 1500 served")
     write(notes / "incident.md", f"# Incident\n\nThe gateway log:\n\n```text\n{log}\n```\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.search('"37 consecutive timeouts"', k=5) == []
     said = idx.why_nothing('"circuit breaker OPEN after 37 consecutive timeouts"')
     assert said.startswith("No indexed passage says “circuit breaker OPEN after 37 consecutive timeouts” word for word, "
@@ -610,8 +600,7 @@ def test_a_quoted_phrase_in_a_long_code_blocks_middle_is_found_in_a_note_of_much
     prose = "\n\n".join(f"Paragraph {i} says a good deal about the incident and what we learned from it. " * 6
                         for i in range(200))
     write(notes / "incident.md", f"# Incident\n\n{prose}\n\n```text\n{log}\n```\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.search('"37 timeouts"', k=5) == []
     from notesqa.coverage import coverage
 
@@ -654,8 +643,7 @@ def test_when_something_was_first_or_last_mentioned_shows_its_dated_passages_in_
     write(notes / "Journal/2022-05-21.md", "Met a teacher called Tom at the party.\n\nThe maps were a crime.\n")
     write(notes / "Journal/2023-01-02.md", "Tom and Tom's Tom-ish plans with Tom.\n")
     write(notes / "Journal/2021-12-01.md", "A quiet day with no one in it.\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     hits = idx.search("When did I first mention Tom?", k=5)
     assert [h.path for h in hits] == ["Journal/2022-05-21.md", "Journal/2023-01-02.md"]
     assert hits[0].explain.mention == "first" and idx.notice(hits, "When did I first mention Tom?") is None
@@ -1101,8 +1089,7 @@ def test_a_word_typed_as_one_that_the_notes_write_as_two_is_searched_as_the_two(
     notes = tmp_path / "notes"
     write(notes / "hamburg.md", "# Hamburg\n\n- load in 18:00, doors 20:00\n- the loading bay is round the back\n")
     write(notes / "cologne.md", "# Cologne\n\n- load in 17:00 from the side street\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.spelling("hamburg loadin time").text == "hamburg load in time"
 
 
@@ -1111,8 +1098,7 @@ def test_a_tags_word_the_notes_write_as_two_is_searched_as_the_two_and_said(tmp_
     notes = tmp_path / "notes"
     write(notes / "Book Fair.md", "---\ntags: [bookfair]\n---\n# Scholastic Book Fair\n\n- card reader broke on Wed\n")
     write(notes / "2026-10-06.md", "# Tue\n\n- book fair next wk: float from Linda\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     question = "what went wrong at the bookfair"
     assert idx.spelling(question).text == "what went wrong at the book fair"
     assert idx.notice(idx.search(question, k=2), question).startswith(
@@ -1126,8 +1112,7 @@ def test_the_days_of_a_month_this_year_are_said_over_its_hits(tmp_path, embedder
     notes = tmp_path / "notes"
     write(notes / f"Daily/{year}-03-11.md", "# Wed\n\n- governors meeting 1.15pm in the head's office\n")
     write(notes / "Policies.md", "# Policies\n\n- governors review the charging policy\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     question = "what did i do for governors in march this year"
     assert idx.notice(idx.search(question, k=2), question) == f"Dated from {year}-03-01 to {year}-03-31:"
     question = f"what did i do for governors in march {year}"  # (a year written: no more to say)
@@ -1140,16 +1125,14 @@ def test_two_words_are_one_only_that_the_notes_write_so(tmp_path, embedder):
     notes = tmp_path / "notes"
     write(notes / "ofsted.md", "# Ofsted\n\n- Lead inspector: Caroline Ashby (HMI)\n- the whole school knew by 11\n")
     write(notes / "ops.md", "# Ops\n\n- epipen in her bag\n- epipens in the office\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.spelling("name of the HMI who led the inspection").fixes == ()
     hits = idx.search("who led the inspection", k=5)
     assert len(hits) >= 2 and not any(h.explain.related for h in hits)  # nor a related word of the keyword side
     assert idx.spelling("does anyone carry an epi pen").text == "does anyone carry an epipen"  # as written
     assert idx.spelling("where are the epi pens").text == "where are the epipens"
     write(notes / "race.md", "# Race\n\n## Heatstroke\n\n- shade, water, cool towels\n\n- sign-on opened late\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     assert idx.spelling("heat stroke at the race").text == "heatstroke at the race"  # (a heading's word)
     hits = idx.search("what went wrong with sign on", k=5)  # (with a dash, a related word: the notes say "sign")
     assert any("signon" in h.explain.related for h in hits)
@@ -1458,8 +1441,7 @@ def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path,
           f"\t- TODO email mum to confirm the review\n\t  SCHEDULED: <{monday + timedelta(days=1)} Tue>\n")
     write(notes / "pages" / "Alfie.md", f"- ## Reviews\n\t- TODO send the invites\n\t  DEADLINE: <{monday + timedelta(days=3)} Thu>\n")
     write(notes / "pages" / "Ruby.md", "- TODO book the interim review\n")
-    build_index(notes, tmp_path / "index", embedder=embedder)
-    idx = open_index(tmp_path / "index", embedder)
+    idx = built_index(notes, tmp_path, embedder)
     question = "whats due next week"
     hits = idx.search(question, k=5)
     assert idx.task_count(question) == 3
