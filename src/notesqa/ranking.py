@@ -1281,12 +1281,12 @@ def _off_the_period(text: str, dense: np.ndarray, kw: np.ndarray, ceiling: float
     # a question for what was done then, and none of the period near it: they are what it holds ("what did I do to the
     # hives in March?", a day of floors swapped on hives named: trial s58 OD-024; not "how much was winter storage
     # last winter?", whose period's passages of none of its words had come first, s56 KB-014)
-    if asks_what_was_done(text) and not (day & ~off).any():
+    done = asks_what_was_done(text)
+    if done and not (day & ~off).any():
         return np.zeros(len(dense), dtype=bool)
     # (near by a word of the question too, unless it asks what was done then: a panto's page dated by its first night
     # in January, none of whose passages says "subs", had filled "what are subs going up to in jan" by one passage's
     # meaning, trial s70 G; "what did i do with the sixth formers last march" finds a journal's "Y12" by it)
-    done = asks_what_was_done(text)
     near = {p for p, o, d, k in zip(paths, off.tolist(), day.tolist(), kw.tolist()) if d and not o and (done or k > 0)}
     return off & np.array([p not in near for p in paths], dtype=bool)
 
