@@ -177,6 +177,17 @@ def test_what_is_coming_up_asks_for_the_open_tasks_of_the_next_days():
         assert asks_for_tasks(q) is None and not days(q, date(2026, 12, 3)), q
 
 
+def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
+    # "what have i got to do next week" had found a journal's "next week the market moves" before the tasks due then
+    for q in ("what have i got to do next week", "what do i need to do today", "what do i have to do this week",
+              "what needs doing next week?", "anything i need to do tomorrow", "what have i got to do"):
+        assert asks_for_tasks(q) == "open", q
+    # how to do a thing, or for a thing, is no list of tasks
+    for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",
+              "what do i need to do on the boat"):
+        assert asks_for_tasks(q) is None, q
+
+
 def test_which_questions_ask_for_a_note():
     for q in ("Which note covers TCP fairness?", "which page lists the built-in properties",
               "Where are my notes on logging?", "Where did I weigh up a startup?", "what post explains X",

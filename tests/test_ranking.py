@@ -1866,6 +1866,17 @@ def test_open_tasks_of_the_days_asked_come_by_their_day_where_none_is_due_then()
     assert [c.row for c in ranked][0] == 0
 
 
+def test_what_there_is_to_do_next_week_lists_the_tasks_due_then_first():
+    # "what have i got to do next week" had put a journal's "next week the market moves to Sunday" (its words) first
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    chunks = [_chunk("journal.md", 0, "Note: next week the Ludlow market moves to Sunday", date=date.today().isoformat()),
+              _chunk("p.md", 1, f"\u2610 pay the rent \U0001f4c5 {(monday + timedelta(days=4)).isoformat()}"),
+              _chunk("p.md", 2, f"\u2610 order fondant \U0001f4c5 {(monday + timedelta(days=1)).isoformat()}")]
+    for q in ("what have i got to do next week", "what needs doing next week"):
+        ranked = fuse(chunks, _dense_only([0.6, 0.2, 0.1]), q, {}, None, 10)
+        assert [c.row for c in ranked][:2] == [2, 1], q
+
+
 def test_asked_what_holds_now_a_section_of_now_comes_before_one_of_what_held_once():
     # trial s64 RUN-031: "who's injured right now" had put "Injuries > Recovered" first, "Injuries > Current" fourth
     chunks = [dataclasses.replace(_chunk("Injuries.md", 0, "Bernie - knee replacement Feb 2024, fine now"),

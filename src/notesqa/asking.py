@@ -59,7 +59,7 @@ _TASK_LIST_WORDS = frozenset("""what whats s is are was were which do does did i
     all show list tell give the a an and for on in by at of from to between this that these next coming upcoming up
     until before today tomorrow week month due overdue past deadline deadlines miss task tasks todo todos to-do to-dos item items
     action open still left pending outstanding remaining scheduled late missed behind need needs to anything else
-    soon""".split())
+    soon doing""".split())
 
 
 # ... and of what is on then: "what have i got on next week", "anything happening this weekend", "my plans for friday"
@@ -207,7 +207,7 @@ def asks_for_tasks(text: str) -> str | None:
         return "doing"
     if _LATER_TASKS.search(text):
         return "later"
-    if DUE.search(text) or asks_overdue(text) or DEADLINE.search(text) and days(text):  # "what is due this week?": open tasks
+    if DUE.search(text) or asks_overdue(text) or DEADLINE.search(text) and days(text) or asks_to_do(text):  # "what is due this week?": open tasks
         return "open"  # first, those set for that week most
     if _CANCELLED_TASKS.search(text):
         return "cancelled"
@@ -215,6 +215,19 @@ def asks_for_tasks(text: str) -> str | None:
     if _DONE_TASKS.search(text) or alone and alone.group(1).lower() == "done":
         return "done"
     return "open" if _OPEN_TASKS.search(text) or alone else None
+
+
+# "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
+# time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
+_TO_DO_THEN = re.compile(r"\b(?:(?:what|anything)\s+(?:(?:have|do)\s+(?:i|we)\s+(?:got|have|need)|(?:i|we)['’]?ve\s+got|"
+                         r"(?:i|we)\s+(?:need|have))\s+to\s+do|what\s+needs\s+doing)"
+                         r"(?=\s*[?.!]*$|\s+(?:today|tomorrow|tonight|this|next|on|by|over|before)\b)", re.IGNORECASE)
+
+
+def asks_to_do(text: str) -> bool:
+    """Does the question ask what there is to do, then (a time it names) or at all?"""
+    m = _TO_DO_THEN.search(text)
+    return bool(m) and (not text[m.end():].strip(" ?.!") or bool(days(text)))
 
 
 _WAS_ON_A_LIST = re.compile(r"\b(?:was|were)\s+on\s+(?:my|the|our)\s+(?:to-?\s?do|task)s?(?:\s+list)?\b", re.IGNORECASE)
