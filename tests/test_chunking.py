@@ -622,6 +622,19 @@ def test_a_rows_weekday_day_and_month_are_of_the_year_its_notes_opening_heading_
     assert chunk_note(parse_note(later.replace("## Plans 2026\n\nmore\n\n", ""), "rota.md"))[-1].date is None
 
 
+def test_a_rows_weekday_and_number_are_of_the_month_its_notes_name_says():
+    # "Tide times Dec 2026" > "| Sat 19 | 06:12 |": the row had been of no day ("tides on sat 19th")
+    text = "| Day | High | Low |\n|---|---|---|\n| Fri 18 | 05:40 | 11:52 |\n| Sat 19th | 06:12 | 12:30 |\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Sailing/Tide times Dec 2026.md"))] == ["2026-12-18",
+                                                                                                "2026-12-19"]
+    # ... or its opening heading says ("# Rota - December 2026")
+    rota = "# Rota - December 2026\n\n| Day | Who |\n|---|---|\n| Sat 5 | Jen |\n"
+    assert [c.date for c in chunk_note(parse_note(rota, "rota.md"))] == ["2026-12-05"]
+    # ... not where the weekday is not that day's in that month, nor a number alone (a count, not a day)
+    wrong = "| Day | High |\n|---|---|\n| Sun 19 | 06:12 |\n| 19 | 06:12 |\n"
+    assert [c.date for c in chunk_note(parse_note(wrong, "Tide times Dec 2026.md"))] == ["2026-12-01"] * 2  # (the note's)
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -1226,6 +1226,12 @@ def month_start(text: str) -> str | None:
     return _dt.date(int(m[2]), month, 1).isoformat() if month else None
 
 
+def months_said(text: str) -> set[str]:
+    """The first days of the months text names with their years anywhere in it ("Tide times Dec 2026": 2026-12-01)."""
+    return {_dt.date(int(m[2]), month, 1).isoformat() for m in _MONTH_YEAR.finditer(text)
+            if (m.start() == 0 or not text[m.start() - 1].isalnum()) and (month := month_number(m[1]))}
+
+
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 
