@@ -91,6 +91,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # Monday, "Nothing in your notes is dated on 2026-11-30")
     assert days("whats happening on monday", today) == days("anything on monday?", today) == {"2026-12-07"}
     assert days("what was happening on monday", today) == {"2026-11-30"}
+    # ... or where one is on it (trial s71 C: "where am i on wednesday", a rota, had been last Wednesday's)
+    assert days("where am i on wednesday", today) == days("where are we on wednesday?", today) == {"2026-12-09"}
+    assert days("who am i with on wednesday", today) == {"2026-12-09"}
+    assert days("where was i on wednesday", today) == {"2026-12-02"}
 
 
 def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():
