@@ -363,3 +363,20 @@ def test_a_day_without_its_year_in_an_undated_passage():
     assert list(agenda.telling({"2026-01-19"}, "2026-12-04")) == [1] and len(agenda.telling({"2027-01-19"}, "2026-12-04")) == 0
     assert len(agenda.telling({"05-04"})) == 0
 
+
+
+def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
+    # trial s71 D: "what did i do last tuesday" (the 1st) had put "Dec 2026 return -> by 15 Jan 2027" first, of the
+    # days asked, the day's journal second
+    def dated(path, text, title, heading=(), seq=0):
+        return dataclasses.replace(bullet(text, seq), path=path, title=title, heading=list(heading), date="2026-12-01")
+    chunks = [dated("journals/2026_12_01.md", "Delivered to The Fig Tree", "Dec 1st, 2026"),
+              dated("pages/Duty.md", "Dec 2026 return -> by 15 Jan 2027", "Duty"),
+              dated("pages/Wines.md", "Wine: Classic Cuvée | SKU: CH-CC-23", "Wines", ["Current wines (Dec 2026)"]),
+              dated("pages/Winter feeding 2026.md", "Syrup: 15 x 14kg", "Winter feeding 2026"),
+              dated("Meetings/Team meeting.md", "agreed the new rota", "Team meeting"),  # (its front matter's day)
+              dated("pages/Duty.md", "1 Dec 2026 - paid the November return", "Duty", seq=1)]
+    agenda = Agenda(chunks)
+    assert list(agenda.of_days({"2026-12-01"})) == [0, 4, 5]
+    december = {f"2026-12-{d:02d}" for d in range(1, 32)}
+    assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5]

@@ -45,6 +45,24 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     return out
 
 
+def month_only(chunk: Chunk) -> bool:
+    """Is the passage dated the first of a month only because it, its headings or its note name that month or a
+    season ("Dec 2026 return -> by 15 Jan", "## Current wines (Dec 2026)", "Winter feeding 2026", "2026-12.md"), not
+    the first day itself? It is of that month, not of its first day (trial s71 D: "what did i do last tuesday", the
+    1st, had put "Dec 2026 return" first, the day's journal second)."""
+    from .metadata import months_said as months_named, period_start, season_named
+
+    day = chunk.date
+    if not day or len(day) < 10 or day[8:10] != "01" or chunk.origin:
+        return False
+    stem = PurePosixPath(chunk.path).stem
+    where = (chunk.title, stem, *chunk.heading, *chunk.parents, chunk.text)
+    if not (any(day[:10] in months_named(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
+            or season_named(chunk.title) == day[:10]):
+        return False
+    return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
+
+
 def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:
     """The days a passage says in its text, of the days it is not of (days_said: "readout on [[Dec 14th, 2026]]", a
     Logseq page's "close-date:: [[Jan 15th, 2027]]", "readout on Dec 14" in the journal of 1 December); none of a
@@ -342,6 +360,7 @@ class Agenda:
         self._priority: dict[int, int] = {}  # an open task's row -> its priority (chunking.priority), when not 0
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         self._task_rows: set[int] = set()  # the open tasks due a day
+        self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
         today_iso = date.today().isoformat()  # (a task of no day: its words' day nearest today)
         from .metadata import slashed_order
 
@@ -352,6 +371,8 @@ class Agenda:
             entry = entry_day(chunk, entries.get((chunk.path, chunk.parent)) if chunk.parent is not None else None)
             entries[(chunk.path, chunk.seq)] = entry
             own = days_of(chunk, entry)
+            if chunk.date and chunk.date[:10] in own and month_only(chunk):
+                self._month_only[row] = chunk.date[:7]
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
@@ -436,7 +457,13 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
-        return np.unique(np.concatenate(found)) if found else _NONE
+        rows = np.unique(np.concatenate(found)) if found else _NONE
+        if not self._month_only or not rows.size:
+            return rows
+        # (a passage of a month only by its name is of days asked that reach past its first: "in December", not "on
+        # Tuesday 1 December")
+        return np.array([r for r in rows.tolist() if (m := self._month_only.get(r)) is None
+                         or f"{m}-28" in asked or f"{m[5:]}-28" in asked], dtype=np.int64)
 
     def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their

@@ -1116,7 +1116,7 @@ def note_date(value, rel: str) -> str | None:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
             date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem) \
-                or _season_named(stem)
+                or season_named(stem)
     return date or epoch_date(value)
 
 
@@ -1136,7 +1136,7 @@ _SEASON_NAMED = re.compile(r"(?i:.*\b(summer|autumn|winter)\b.*|(?:.*\S[ _-]+)?(
                            r"[ _-]+((?:19|20)\d\d)")
 
 
-def _season_named(stem: str) -> str | None:
+def season_named(stem: str) -> str | None:
     """The first day of the season a file name names before its year ends it (_SEASON_NAMED), as the questions'
     seasons begin (periods.py), else None."""
     m = _SEASON_NAMED.fullmatch(stem.strip())
