@@ -1499,6 +1499,11 @@ def test_when_a_thing_is_asks_for_its_coming_day():
     assert all(asks_coming(q) for q in ("when is packing day", "when's the y11 mock?", "what date is the fair?"))
     assert not any(asks_coming(q) for q in ("when was packing day", "when did we pack", "when do I rebase?",
                                             "when is the last time I did a full backup"))
+    # ... and when one has to do a thing (trial s71 B: "when do i have to pay the tax bill" had put last January's
+    # "paid balancing payment 31 Jan 2026" first), not when one had to
+    assert all(asks_coming(q) for q in ("when do i have to pay the tax bill", "when does the berlingo need testing",
+                                        "when does the van need to go in", "when do we need to renew the licence"))
+    assert not any(asks_coming(q) for q in ("when did i have to pay the tax bill", "when do I need a visa?"))
     chunks = [_chunk("events/Hamper Drive 2025.md", 0, "packing day Sat 20 Dec 2025, 38 volunteers"),
               _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
               _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]

@@ -341,7 +341,9 @@ def asks_coming(text: str) -> bool:
 
 
 # (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
-_WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]s|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b)",
+# ... "when do i have to pay the tax bill", "when does the van need testing" (trial s71 B: last January's payment)
+_WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]s|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b|"
+                      r"when\s+(?:do|does)\s+(?:[\w'’-]+\s+){1,3}?(?:have\s+to|has\s+to|needs?\s+(?:to\s+\w+|\w+ing)\b))",
                       re.IGNORECASE)
 
 
