@@ -196,6 +196,11 @@ def test_a_template_or_an_archived_note_a_note_in_use_names_is_in_use():
                                              10)}
     assert not ranked[0].template and not ranked[0].archived
     assert ranked[2].archived  # no note in use names the old rota
+    # ... not a template whose title a note in use says as its own words (trial s71 B: "send Amira the timeline + shot
+    # list" had made "Templates/Shot list" in use, its "immediate family first" first for a wedding's family groups)
+    said = [dataclasses.replace(_chunk("Templates/Shot list.md", 0, "immediate family first"), title="Shot list"),
+            _chunk("Clients/Ellie.md", 0, "send Amira the timeline + shot list")]
+    assert {c.row: c.explain.archived for c in fuse(said, _dense_only([0.7, 0.3]), "family groups", {}, None, 10)}[0]
     # ... nor a template of one word a journal says as a word (trial s59 TD: "Templates/Daily.md"'s empty "broke:" had
     # come 2nd for "what broke yesterday?", "daily" said all over)
     one = [dataclasses.replace(_chunk("Templates/Daily.md", 0, "broke:"), title="Daily"),

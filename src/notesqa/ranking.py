@@ -618,12 +618,19 @@ def _named_from_use(chunks: list[Chunk]) -> frozenset[str]:
     for c in chunks:
         if archived(c.path):
             continue
-        words = _WORD.findall(c.text.casefold())
+        low = c.text.casefold()
+        words = _WORD.findall(low)
         for i, w in enumerate(words):
             for title, paths in by_first.get(w, {}).items():
-                if tuple(words[i:i + len(title)]) == title:
+                if tuple(words[i:i + len(title)]) == title and (f"/{w}" in low or _POINTS_TO.search(low)):
                     found |= paths
     return frozenset(found)
+
+
+# a passage that points to a note by its title: by its folder ("Templates/Daily note template") or a word that points
+# ("see", "as in the template"); not one that says its words of its own ("send Amira the timeline + shot list", trial
+# s71 B: a template "Shot list" had been in use, its generic advice first for three questions of one wedding)
+_POINTS_TO = re.compile(r"\b(?:see|templates?|archived?)\b|→|->")
 
 
 _WORD = re.compile(r"\w+")
