@@ -1066,6 +1066,17 @@ def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     assert rows[:2] == [5, 6]
 
 
+def test_asked_for_deadlines_the_tasks_set_a_deadline_come_before_those_scheduled():
+    # trial s71 A: "any deadlines this month" had listed five scheduled TODOs first, the one DEADLINE sixth
+    soon, later, cut = ((date.today() + timedelta(days=n)).isoformat() for n in (1, 9, 12))
+    chunks = [_chunk("j.md", 0, f"TODO ring Hilary\nSCHEDULED: <{soon} Mon>"),
+              _chunk("Accounts.md", 0, f"TODO receipts to Rhian\nDEADLINE: <{later} Fri>")]
+    rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.4]), f"any deadlines before {cut}", {}, None, 10)]
+    assert rows == [1, 0]
+    rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.4]), f"what's due before {cut}", {}, None, 10)]
+    assert rows == [0, 1]  # (by day, where it asks what is due)
+
+
 def test_the_tasks_due_before_a_day_come_first_by_day():
     # trial s62: "what is due before the 14th?" had been of no day, "by Friday" of Friday's tasks alone
     soon, later, after = ((date.today() + timedelta(days=n)) for n in (2, 5, 9))

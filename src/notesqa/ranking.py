@@ -31,7 +31,7 @@ from .asking import (DEFINING, lists_only_plans, tasks_of, asks_amount, asks_clo
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
+from .periods import (DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
                       months_said, without_relative_days, years, asked_years)
 from .units import ATTACHED, states_contact
 
@@ -946,7 +946,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
-        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)))
+        order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)),
+                              _with_deadline(of) if DEADLINE.search(text) else None)
     elif day.any() and asks_only_the_day(text):  # "what did I write today?": the day's entry, whatever it says
         order = np.concatenate([order[day[order]], order[~day[order]]])
     elif day.any() and looks_ahead(text) and lists_only_plans(text) and len(days(text)) <= PERIOD_DAYS:
@@ -1026,8 +1027,17 @@ def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
     return lambda j: bool(asked) and not asked.isdisjoint(tokenize(of[j].keywords or of[j].text))
 
 
+def _with_deadline(of: list[Chunk]) -> Callable[[int], bool]:
+    """Is of[j] set a deadline ("DEADLINE: <2026-12-18 Fri>", "deadline 18 Dec"), not only scheduled?"""
+    return lambda j: _DEADLINE_SET.search(of[j].text) is not None
+
+
+_DEADLINE_SET = re.compile(r"\bdeadline\b", re.IGNORECASE)
+
+
 def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.ndarray, plain: bool,
-                  asked: set[str] = frozenset(), says: Callable[[int], bool] | None = None) -> list[int]:
+                  asked: set[str] = frozenset(), says: Callable[[int], bool] | None = None,
+                  deadline: Callable[[int], bool] | None = None) -> list[int]:
     """For "what's due this week?" and "what's overdue?": the open tasks due then (among rows) before every other
     candidate, a task due then being the answer whatever its words (trial B: a high-priority task due that
     day had come after undated tasks closer in words). When the question says nothing else (plain), they
@@ -1042,8 +1052,8 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
     listed = [int(j) for j in order if int(cand[j]) in place]
     if not listed:
         return order.tolist()
-    if plain:
-        listed.sort(key=lambda j: place[int(cand[j])])
+    if plain:  # (for "any deadlines this month", those set a deadline first: trial s71 A's came after five scheduled)
+        listed.sort(key=lambda j: (deadline is not None and not deadline(j), place[int(cand[j])]))
     elif says is not None and any((found := {j: says(j) for j in listed}).values()):
         # (those that say the question's other words by rank, then the rest as a list reads: "what's due next week for
         # the accountant" had listed mince pies due the 12th before a brewery's proposal due the 10th, trial s67 B;
