@@ -1480,6 +1480,12 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # "when is the next curric committee" had it first, in December)
     chunks = [dated("2026-01-20 cttee.md", "Next: 12 May", "2026-01-20"), dated("fgb.md", "FGB Tues 8 Dec 2026")]
     assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... not a passage of today's note that says no day nor time (trial s71 H: today's "☐ Physio exercises" had come
+    # before "Next: Thu 10 Dec, 4.15 pm" for "when's my next physio"), unless it says a time of today
+    chunks = [dated("Daily/d.md", "☐ Physio exercises", "2026-12-03"), dated("Physio.md", "Next: Thu 10 Dec, 4.15 pm")]
+    assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [0, 1]
+    chunks = [dated("Daily/d.md", "physio 4.15pm", "2026-12-03"), dated("Physio.md", "Next: Thu 10 Dec, 4.15 pm")]
+    assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [1, 0]
     # through fuse, for a "when" question of the next one only, said by --explain (days from today: no clock in it)
     def said(days: int) -> str:
         return (date.today() + timedelta(days=days)).isoformat()

@@ -2022,11 +2022,19 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
         if fused[j] < floor:  # dentist appointment"; the few best only: every candidate read had cost)
             break
         c = chunks[int(cand[j])]
+        if _of_today_only(c, today_):
+            continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
         if day := _first_day_from(c, today_):
             out[int(j)] = day
         elif _said_days(c, today_):
             out[int(j)] = None
     return out
+
+
+def _of_today_only(c: Chunk, today: str) -> bool:
+    """Is the passage of today by its note's day only, its text saying no day nor a time of day?"""
+    return (c.date or "")[:10] == today and _said_days(c, today) <= {today} and not days_written(c.text, today) \
+        and not says_clock(c.text)
 
 
 def _first_day_from(c: Chunk, today: str) -> str | None:
