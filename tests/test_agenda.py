@@ -380,3 +380,14 @@ def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
     assert list(agenda.of_days({"2026-12-01"})) == [0, 4, 5]
     december = {f"2026-12-{d:02d}" for d in range(1, 32)}
     assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5]
+
+
+def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():
+    # trial s71 G: "Fri 12 Mar 27? Theme: anxiety" had been of 2025, "Booked Thurs 21 Jan 27, 3.30" of no day its own
+    from notesqa.agenda import days_written
+
+    assert days_written("Booked Thurs 21 Jan 27, 3.30, family room", "2025-03-01") == {"2027-01-21"}
+    assert days_written("Fri 12 Mar 27? Theme", "2025-03-01") == {"2027-03-12"}
+    # ... not a count after a day, nor a weekday that is not that day's in that year
+    assert days_written("on 12 Mar 27 people came", "2025-03-01") == {"2025-03-12"}
+    assert days_written("Sat 12 Mar 27 tables", "2025-03-01") == {"2025-03-12"}

@@ -635,6 +635,12 @@ def test_a_rows_weekday_and_number_are_of_the_month_its_notes_name_says():
     assert [c.date for c in chunk_note(parse_note(wrong, "Tide times Dec 2026.md"))] == ["2026-12-01"] * 2  # (the note's)
 
 
+def test_a_log_entrys_day_with_its_years_two_digits_and_a_question_mark_is_of_that_year():
+    # trial s71 G: "Fri 12 Mar 27? Theme: anxiety" under "## Spring 2027 - plan" had been of 12 March 2025
+    text = "- ## Autumn 2026 (Fri 27 Nov 26)\n\t- 15 parents\n- ## Spring 2027 - plan\n\t- Fri 12 Mar 27? Theme: anxiety\n"
+    assert chunk_note(parse_note(text, "pages/Coffee morning.md"))[-1].date == "2027-03-12"
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -287,7 +287,23 @@ def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | s
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
-        yield m, day_of(m)
+        year, month, day = day_of(m)
+        yield m, (year or _weekdays_year(text, m, month, day), month, day)
+
+
+# a year's two digits after a day and its month: "Fri 12 Mar 27?", "Booked Thurs 21 Jan 27, 3.30"
+_TWO_DIGIT_YEAR = re.compile(r"\s+(\d\d)(?![\d:.%/-]|\s*(?:people|pupils|kids|children|of|x|mins?|hrs?)\b)",
+                             re.IGNORECASE)
+
+
+def _weekdays_year(text: str, m: re.Match, month: int | str, day: str) -> str | None:
+    """The year a day written with its weekday before it says in two digits after it ("Fri 12 Mar 27": Friday 12
+    March 2027), where that day is that weekday in that year only (trial s71 G: it had been of 2025, "27" unread);
+    else None."""
+    after = _TWO_DIGIT_YEAR.match(text, m.end())
+    w = WEEKDAY_BEFORE.search(text[max(0, m.start() - WEEKDAY_REACH):m.start()]) if after else None
+    iso = as_date(f"20{after[1]}-{month}-{day}") if w else None
+    return f"20{after[1]}" if iso and date.fromisoformat(iso).weekday() == weekday_number(w[1]) else None
 
 
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")

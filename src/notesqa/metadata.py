@@ -502,8 +502,9 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|t
                       # (its year, a whole one or two digits before a dash or a colon: "12 Jan 26 - measured up", or a
                       # bracket: "**14 Oct 26** (post wedding)", trial s58 QC)
                       # (not hours, "Sat 26 Dec 10 - 4", nor a span of numbers: the review)
-                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d)|(?:\*\*|__)?\s+\((?!\d))))?(?:\*\*|__|\*|_)?"
-                      r"(?=\s*[:–—,-]?\s+\S)")
+                      # (... or a question mark: "Fri 12 Mar 27? Theme: anxiety", trial s71 G, had been of 2025)
+                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d)|\?\s|(?:\*\*|__)?\s+\((?!\d))))?(?:\*\*|__|\*|_)?"
+                      r"(?=\s*[:–—,?-]?\s+\S)")
 
 
 # ... a CJK day a line opens with ("1月26日 プリヤと一緒にラーメンを作った", "2024年6月3日：...")
