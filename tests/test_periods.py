@@ -95,6 +95,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("where am i on wednesday", today) == days("where are we on wednesday?", today) == {"2026-12-09"}
     assert days("who am i with on wednesday", today) == {"2026-12-09"}
     assert days("where was i on wednesday", today) == {"2026-12-02"}
+    # ... or what it costs to do a thing in a month (trial s71 F: "how much to hire merlin in august" had been last August)
+    assert min(days("how much to hire merlin without a skipper in august", today)) == "2027-08-01"
+    assert min(days("how much did it cost to hire merlin in august", today)) == "2026-08-01"
 
 
 def test_a_season_in_a_question_of_what_is_so_every_year_is_no_period():

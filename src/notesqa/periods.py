@@ -114,6 +114,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she)\s+)?got\s+(?:anything\s+|much\s+)?on\b|"
                     # ... "whats happening on monday", "anything on monday?" (trial s68 I CHS-021: last Monday's)
                     r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?on\b|"
+                    # ... "how much to hire merlin in august", what it costs to do then (trial s71 F: last August's)
+                    r"\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+|would\s+it\s+(?:be|cost)\s+)?to\s+\w+|"
                     # ... "where am i on wednesday", "who am i with on friday" (trial s71 C: a rota's last Wednesday)
                     r"\b(?:where|who)\s+(?:am\s+i|are\s+(?:we|you|they))\b(?=(?:\s+\w+){0,2}\s+on\b)|"
                     # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
