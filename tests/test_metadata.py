@@ -111,6 +111,10 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     # Mar 2026" had been of no day, "what did Kai's mum say at parents evening in march" had found it under "Not dated")
     assert note_date(None, "School/Parents evening Mar 2026.md") == "2026-03-01"
     assert note_date(None, "Volunteer rota December 2026.md") == "2026-12-01"
+    # ... or its year and month in numbers ("stock count 2026-04", trial s71 E: listed as "Not dated" for "how many towels
+    # did i have in april"), not a version's
+    assert note_date(None, "stock/stock count 2026-04.md") == "2026-04-01"
+    assert note_date(None, "v2026-04.md") is None and note_date(None, "notes 2026-13.md") is None
     for name in ("Budget 2026.md", "Spring 2026 data.md", "Trip Mayday 2024.md"):
         assert note_date(None, name) is None, name
     # ... and one that ends with its year and names a season, of the season's first month (trial s59 RD-030: a café's
@@ -266,8 +270,9 @@ def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter(
     assert note_date(None, "2026-W48 Weekly review.md") == "2026-11-23"
     for name in ("2026-10 12.md", "2026-W48x.md"):
         assert note_date(None, name) is None, name
-    for name in ("2026.md", "2026-13.md", "2026-W54.md", "Notes 2026-10.md"):
+    for name in ("2026.md", "2026-13.md", "2026-W54.md"):
         assert note_date(None, name) is None, name
+    assert note_date(None, "Notes 2026-10.md") == "2026-10-01"  # (words, then the month: of it too, since s71)
     assert note_date("2026-11-30", "2026-W48.md") == "2026-11-30"  # front matter first
     # ... a week named in words (trial s64 U: "2026 week 50 plan.md", its "Thu 10: Brudenell Mt CP12", of no day)
     assert note_date(None, "diary/2026 week 50 plan.md") == note_date(None, "2026_wk_50.md") == "2026-12-07"

@@ -1122,11 +1122,14 @@ def note_date(value, rel: str) -> str | None:
 
 
 _MONTH_LAST_NAME = re.compile(r".*\S[ _-]+([A-Za-z]{3,9}\.?[ _-]+(?:19|20)\d\d)")
+_ISO_MONTH_LAST = re.compile(r".*[^\W\d][\w.]*[ _-]+((?:19|20)\d\d)-(0[1-9]|1[0-2])")  # "stock count 2026-04"
 
 
 def _month_named(stem: str) -> str | None:
     """The first day of the month and year a file name ends with after its words ("Parents evening Mar 2026", trial
-    s58 PA), as a monthly note is dated; None for another name."""
+    s58 PA; "stock count 2026-04", trial s71 E), as a monthly note is dated; None for another name."""
+    if m := _ISO_MONTH_LAST.fullmatch(stem):
+        return f"{m[1]}-{m[2]}-01"
     m = _MONTH_LAST_NAME.fullmatch(stem)
     return month_start(re.sub(r"[ _-]+", " ", m[1])) if m else None
 
