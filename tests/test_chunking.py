@@ -313,6 +313,11 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                                      "Xmas Day (Thu 25 Dec)", "Notes (see below)")] \
         == ["2026-12-25", "2026-12-31", None, None, None]  # (the 25th of December 2026 is a Friday)
     assert headings_day(["Xmas Day (Fri 25 Dec)"]) is None  # (of no year known)
+    # ... or of the year it says itself (trial s71 G: "## Autumn 2026 (Fri 27 Nov 26)" had been of no day, its "15
+    # parents incl 3 dads!" 5th for "how many parents came to the coffee morning last week")
+    assert [headings_day([h]) for h in ("Autumn 2026 (Fri 27 Nov 26)", "Coffee morning (27 Nov 2026)",
+                                        "Spring (Sat 27 Nov 26)", "Meeting (Room 12)")] == ["2026-11-27", "2026-11-27",
+                                                                                            None, None]
     # ... and one that closes a label of a few words, a number among them (trial s69 N ORG-034: "## Advent 3 — 13 Dec"
     # of "Music List - Advent 2026" had been of no day: "Nothing in your notes is dated on December 13")
     assert [headings_day([h], year="2026") for h in ("Advent 3 — 13 Dec", "Carol service - Sun 20 Dec",

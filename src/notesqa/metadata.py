@@ -339,11 +339,18 @@ _DAY_BRACKETED = re.compile(r"\s*[A-Za-z][^()]*?\s*\(\s*([^()]{3,24}?)\s*\)\s*")
 
 
 def _bracketed_day(text: str, year: str | None) -> str | None:
-    """The day of year in brackets after a heading's words (_DAY_BRACKETED), on the weekday it says, if it says one;
+    """The day of year, or of the year it says itself ("Autumn 2026 (Fri 27 Nov 26)", trial s71 G: its parents' count
+    had been of no day), in brackets after a heading's words (_DAY_BRACKETED), on the weekday it says, if it says one;
     None for another heading."""
-    m = _DAY_BRACKETED.fullmatch(text) if year else None
-    day = day_of_month_heading(m[1], year) if m is not None else None
+    m = _DAY_BRACKETED.fullmatch(text)
+    if m is None:
+        return None
+    inner, year = (own[1], century(own[2])) if (own := _OWN_YEAR.fullmatch(m[1])) else (m[1], year)
+    day = day_of_month_heading(inner, year) if year else None
     return _on_its_weekday(day, m[1]) if day else None
+
+
+_OWN_YEAR = re.compile(r"(.*[A-Za-z].*?)\s+((?:19|20)\d\d|\d\d)")  # "Fri 27 Nov 26", "27 Nov 2026"
 
 
 _DAY_THEN_WORDS = re.compile(r"\s*(\S+(?:\s+\S+){0,2}?)\s+[–—-]\s+\S")  # "Sat 17/01 – The Crown, trio"
