@@ -178,16 +178,18 @@ _DONE_CELL = re.compile(r"\s*(?:done|collected|delivered|completed?|cancell?ed|f
                         r"[\u2705\u2611\u2714])(?!\w)", re.IGNORECASE)
 
 
-def row_due(text: str, year: str | None, today: str) -> str | None:
+def row_due(text: str, year: str | None, today: str, order: str | None = None) -> str | None:
     """The day a table row says its item is due, in a column named so ("due: 11 Dec" in "Order book Oct-Dec 2026":
     trial s69 B, "what orders are due next week" had found the rows due the 11th and 12th "Not due"), of the year it
     writes, else of the one nearest today in its note's title's year (year), else nearest today; None for a row one of
-    whose cells says it is done, or of no such column."""
+    whose cells says it is done, or of no such column. order: how the vault writes a day in numbers that may be either
+    of two ("Due: 08/12/2026" of a CP12 list, trial s71 J, had been due no day; metadata.slashed_order)."""
     cells = [(column, value) for column, value in row_cells(text) if column is not None]
     if any(_DONE_CELL.match(value) for _, value in cells):
         return None
     own = f"{year}{today[4:10]}" if year else today
-    days = [days_written(value, own) for column, value in cells if _DUE_COLUMN.fullmatch(column)]
+    days = [days_written(value, own) | (slashed_days(value, order) if order else frozenset())
+            for column, value in cells if _DUE_COLUMN.fullmatch(column)]
     return _one(days[0]) if len(days) == 1 else None
 
 
@@ -423,7 +425,7 @@ class Agenda:
                     due.append((day, row))
                 # ... and a table row whose "due" column says a day to come, as that line does
                 elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \
-                        and (day := row_due(chunk.text, year_said(chunk.title), today_iso)) and day >= today_iso:
+                        and (day := row_due(chunk.text, year_said(chunk.title), today_iso, order)) and day >= today_iso:
                     due.append((day, row))
                 continue
             tasks[state].append(row)
