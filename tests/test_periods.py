@@ -95,6 +95,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("where am i on wednesday", today) == days("where are we on wednesday?", today) == {"2026-12-09"}
     assert days("who am i with on wednesday", today) == {"2026-12-09"}
     assert days("where was i on wednesday", today) == {"2026-12-02"}
+    # ... and a weekday's night or morning at the end (trial s71 L: "what happened friday night" had been of no day)
+    assert days("what happened friday night", today) == days("what did we take friday night?", today) == {"2026-12-04"}
+    assert days("who's working saturday night", today) == {"2026-12-12"}  # (today's a Saturday: the coming one)
     # ... or what it costs to do a thing in a month (trial s71 F: "how much to hire merlin in august" had been last August)
     assert min(days("how much to hire merlin without a skipper in august", today)) == "2027-08-01"
     assert min(days("how much did it cost to hire merlin in august", today)) == "2026-08-01"

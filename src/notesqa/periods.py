@@ -362,7 +362,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
 # the first word of a day named with a weekday ("remembrance sunday", "good friday", "black friday": the rescore)
 _NAMED_DAY_FIRST = frozenset("remembrance easter palm mothering good black ash maundy cyber super holy whit shrove low "
                              "trinity advent plough fat giving small".split())
-_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)\s*[?!.]*\s*$", re.IGNORECASE)
+# (a part of the day after it too: "what happened friday night", trial s71 L, had been of no day)
+_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)"
+                          r"(?:\s+(?:night|evening|morning|afternoon|lunch(?:time)?|teatime))?\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 UPCOMING_DAYS = 14
