@@ -646,6 +646,17 @@ def test_a_log_entrys_day_with_its_years_two_digits_and_a_question_mark_is_of_th
     assert chunk_note(parse_note(text, "pages/Coffee morning.md"))[-1].date == "2027-03-12"
 
 
+def test_a_log_heading_of_a_day_with_its_weekday_after_or_its_years_two_digits_dates_its_entries():
+    # trial s71 J: a plumber's log of "## 25/11 Wed" and "## Thu 18 Dec 25" headings (its others "## Tues 24/11") had
+    # been of no day and of December 2025's first ("what did i do on the 25th nov" had not found it)
+    def dates(text, path="log.md"):
+        return [c.date for c in chunk_note(parse_note(text, path))]
+    assert dates("# Log\n\n## Thu 18 Dec 25\n- Hargreaves rad bleed\n") == ["2025-12-18"]
+    assert dates("## Tues 24/11\n- Mill Lane retest\n\n## 25/11 Wed\n- Bramley Court flat 4\n", "Log 2026.md") == \
+        ["2026-11-24", "2026-11-25"]
+    assert dates("# Log\n\n## Fri 18 Dec 25\n- a slip: not a Friday\n") != ["2025-12-18"]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."

@@ -262,7 +262,14 @@ def heading_day(text: str) -> str | None:
     month, day, year = (m[1], m[2], m[3]) if m else (None, None, None)
     if m is None and (m := _DAY_MONTH.fullmatch(text)) is not None:
         day, month, year = m[1], m[2], m[3]
+    if m is None and (m := _WEEKDAY_DAY_MONTH_YY.fullmatch(text)) is not None:  # "Thu 18 Dec 25" (trial s71 J's log)
+        return _on_its_weekday(day, text) if (day := calendar_day(m[2], m[1], century(m[3]))) else None
     return calendar_day(month, day, year) if m is not None else None
+
+
+# a weekday, a day, its month and its year's two digits: "Thu 18 Dec 25" (the weekday makes sure of the year)
+_WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}})\.?,?\s+(\d\d)\s*",
+                                   re.IGNORECASE)
 
 
 # a log of a year's heading, a month's under it and a day's number under that ("# 2022", "## November", "### 14th";
@@ -294,8 +301,13 @@ _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 def day_of_month_heading(text: str, year: str | None) -> str | None:
     """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year;
     None for other text (a month's name alone: "## May" of a team page is a person)."""
+    if (n := _NUMBERS_THEN_WEEKDAY.fullmatch(text)) is not None:  # "25/11 Wed" as "Wed 25/11" (trial s71 J's log)
+        text = f"{n[2]} {n[1]}"
     m = _DAY_OF_MONTH.fullmatch(text)
     return _day_of_month(m, year) if m is not None else None
+
+
+_NUMBERS_THEN_WEEKDAY = re.compile(rf"\s*(\d{{1,2}}/\d{{1,2}})\s+({_WEEKDAY})\s*", re.IGNORECASE)
 
 
 def headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
