@@ -1510,6 +1510,12 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
         assert asks_next(question), question
     for question in ("next steps for the steering committee", "next to the date palm", "what's next"):
         assert not asks_next(question), question
+    # ... or what, who the next one is (trial s71 L: "whats the next band on" had put the bands table first, the booking
+    # "Sat 19 Dec - The Dead Ringers" out of ten)
+    for question in ("whats the next band on", "who's the next speaker", "what is my next appointment"):
+        assert asks_next(question), question
+    for question in ("what is the next step", "whats the next thing to do", "what are the next steps"):
+        assert not asks_next(question), question
 
 
 def test_when_a_thing_is_asks_for_its_coming_day():
