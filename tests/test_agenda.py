@@ -397,3 +397,14 @@ def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():
     # ... not a count after a day, nor a weekday that is not that day's in that year
     assert days_written("on 12 Mar 27 people came", "2025-03-01") == {"2025-03-12"}
     assert days_written("Sat 12 Mar 27 tables", "2025-03-01") == {"2025-03-12"}
+
+
+def test_a_day_of_no_year_in_a_note_of_a_years_folder_is_of_that_year():
+    # trial s71 M: "accepted by text 13/11, booked 9 Dec" of "quotes/2025/Q-2025-044 wright ev.md" had been listed under
+    # "Dated on 2026-12-09" for "whats on wednesday"
+    chunk = Chunk(path="quotes/2025/Q-2025-044 wright ev.md", line=11, end_line=11, kind="paragraph",
+                  text="accepted by text 13/11, booked 9 Dec", title="Q-2025-044 wright ev", heading=[], parents=[],
+                  tags=[], date=None, seq=0)
+    agenda = Agenda([chunk])
+    assert list(agenda.telling({"2025-12-09"}, "2026-12-05")) == [0]
+    assert len(agenda.telling({"2026-12-09"}, "2026-12-05")) == 0

@@ -329,8 +329,17 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
     no year of the year its title says, if any ("Jobs 2025" > "## Winter")."""
     named = seasons_named(" | ".join((chunk.title, *chunk.heading, *chunk.parents[-1:]))) \
         | seasons_named(chunk.text, in_text=True)
-    titled = year_said(chunk.title)
+    titled = _note_year(chunk)
     return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
+
+
+_YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")
+
+
+def _note_year(chunk: Chunk) -> str | None:
+    """The year a note's title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial
+    s71 M, its "booked 9 Dec" had been of next week's Wednesday)."""
+    return year_said(chunk.title) or (m[1] if (m := _YEAR_FOLDER.search(chunk.path)) else None)
 
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
@@ -398,7 +407,7 @@ class Agenda:
                 told[day].append(row)
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":
-                titled = year_said(chunk.title)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
+                titled = _note_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
                     (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
