@@ -98,6 +98,15 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... and a weekday's night or morning at the end (trial s71 L: "what happened friday night" had been of no day)
     assert days("what happened friday night", today) == days("what did we take friday night?", today) == {"2026-12-04"}
     assert days("who's working saturday night", today) == {"2026-12-12"}  # (today's a Saturday: the coming one)
+    # ... and what is coming up this week, the days left of it (trial s71 I: on a Saturday, Monday's "tree arrived" had
+    # come first); on a Sunday the week to come too; what was done, or is due, the whole week
+    assert days("whats coming up this week", today) == days("whats on this week", today) == {"2026-12-05", "2026-12-06"}
+    assert max(days("whats on this week", date(2026, 12, 6))) == "2026-12-13"
+    assert len(days("what did i do this week", today)) == len(days("what is due this week", today)) == 7
+    # ... "last sat", "last wk" as people type them (trial s71 N: "what time did mike pick rufus up last sat" had been of
+    # no day, last year's drop-off first); not one who last sat something
+    assert days("what time did mike pick rufus up last sat", today) == {"2026-11-28"}
+    assert days("when i last sat the exam", today) == set() and len(days("what did i do last wk", today)) == 7
     # ... or what it costs to do a thing in a month (trial s71 F: "how much to hire merlin in august" had been last August)
     assert min(days("how much to hire merlin without a skipper in august", today)) == "2027-08-01"
     assert min(days("how much did it cost to hire merlin in august", today)) == "2026-08-01"

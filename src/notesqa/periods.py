@@ -81,12 +81,15 @@ _WEEKDAY_WORDS = "|".join(_WEEKDAYS) + r"|mon|tues?|thu(?:rs?)?|fri"
 # ... and "sat", "sun", "wed" (words too: "I last sat", "the sun") after "next", "this", "coming" ("the rooks xmas gig
 # next sat", "next wed": trials s63 SND-010, S)
 _WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun|weds?)"
+# ... and after "last" where no one sat, at the end ("pick rufus up last sat", trial s71 N; not "when I last sat the exam")
+_WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(?<!\bshe last )(?<!\bthey last ))"
+                   r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
     r"|tomorrow)"
     # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
-    rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month)(?:s(?=\s+\w))?"
+    rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month|wk)(?:s(?=\s+\w))?"
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
     r"(?!\s+of\s+" + _MONTH.replace("(", "(?:", 1) + r"\b)"
     rf"|(?:the )?(?:last|past) {_N} days(?! of)|(last|this|past|next|coming|(?:on|for|by)" + _NO_NAME + ") ("
@@ -270,7 +273,13 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the provider we use today": these days, not the day (trial s60 UB-008)
         if m.group(6) and m[0][-1] in "sS" and text[:m.start()].lower().endswith("the "):
             continue  # "the last months of the year": many, no period
-        out.update(_relative_span(m, today, ahead, back))
+        span = _relative_span(m, today, ahead, back)
+        if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back and not asks_due(text):
+            span = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
+            # not Monday's gone (trial s71 I); what is due this week, the days gone too (overdue by now); on a Sunday,
+            # the week to come too
+            span += _period("next", "week", today) if m.group(6).lower() in ("week", "wk") and len(span) <= 1 else []
+        out.update(span)
     for m in _WEEK_OF_DAY.finditer(text):
         named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
         if named is not None:  # "the week of 2026-02-30" names no week
@@ -1267,6 +1276,7 @@ def weekday_number(word: str) -> int:
 
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
     now, near, ago, within, which, unit, last_n, when, weekday = (g.lower() if g else None for g in m.groups())
+    unit = "week" if unit == "wk" else unit  # ("what did i do last wk", trial s71 N)
     if now:
         return [today]
     if near:
