@@ -381,11 +381,14 @@ def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
               dated("pages/Wines.md", "Wine: Classic Cuvée | SKU: CH-CC-23", "Wines", ["Current wines (Dec 2026)"]),
               dated("pages/Winter feeding 2026.md", "Syrup: 15 x 14kg", "Winter feeding 2026"),
               dated("Meetings/Team meeting.md", "agreed the new rota", "Team meeting"),  # (its front matter's day)
-              dated("pages/Duty.md", "1 Dec 2026 - paid the November return", "Duty", seq=1)]
+              dated("pages/Duty.md", "1 Dec 2026 - paid the November return", "Duty", seq=1),
+              # ... under a heading of the month's name alone, or saying it in numbers (trial s71 P)
+              dated("Deadlines Q4 2026.md", "Kessler KP-2291 — Wed 9 Dec", "Deadlines Q4 2026", ["December"]),
+              dated("Clients/LinguaBridge.md", "2026-12 LinguaBridge MTPE batch", "LinguaBridge")]
     agenda = Agenda(chunks)
     assert list(agenda.of_days({"2026-12-01"})) == [0, 4, 5]
     december = {f"2026-12-{d:02d}" for d in range(1, 32)}
-    assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5]
+    assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5, 6, 7]
 
 
 def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():

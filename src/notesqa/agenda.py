@@ -58,9 +58,17 @@ def month_only(chunk: Chunk) -> bool:
     stem = PurePosixPath(chunk.path).stem
     where = (chunk.title, stem, *chunk.heading, *chunk.parents, chunk.text)
     if not (any(day[:10] in months_named(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
-            or season_named(chunk.title) == day[:10]):
+            or season_named(chunk.title) == day[:10] or _month_heading(chunk, int(day[5:7]))):
         return False
     return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
+
+
+def _month_heading(chunk: Chunk, month: int) -> bool:
+    """Is the passage under a heading or a parent that is that month's name alone ("## December" of "Deadlines Q4
+    2026", trial s71 P)?"""
+    from .metadata import month_number
+
+    return any(month_number(h.strip().rstrip(":").lower()) == month for h in (*chunk.heading, *chunk.parents))
 
 
 def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:

@@ -1250,9 +1250,14 @@ def month_start(text: str) -> str | None:
 
 
 def months_said(text: str) -> set[str]:
-    """The first days of the months text names with their years anywhere in it ("Tide times Dec 2026": 2026-12-01)."""
+    """The first days of the months text names with their years anywhere in it ("Tide times Dec 2026", "2026-12
+    LinguaBridge batch": 2026-12-01)."""
     return {_dt.date(int(m[2]), month, 1).isoformat() for m in _MONTH_YEAR.finditer(text)
-            if (m.start() == 0 or not text[m.start() - 1].isalnum()) and (month := month_number(m[1]))}
+            if (m.start() == 0 or not text[m.start() - 1].isalnum()) and (month := month_number(m[1]))} \
+        | {f"{m[1]}-{m[2]}-01" for m in _ISO_MONTH.finditer(text)}
+
+
+_ISO_MONTH = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w-])")  # "2026-12", not a day's "2026-12-01"
 
 
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
