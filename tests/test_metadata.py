@@ -115,6 +115,10 @@ def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():
     # did i have in april"), not a version's
     assert note_date(None, "stock/stock count 2026-04.md") == "2026-04-01"
     assert note_date(None, "v2026-04.md") is None and note_date(None, "notes 2026-13.md") is None
+    # ... and one named by a holiday and its year is of that day (trial s71 P: "Christmas 2025" had been found third for
+    # "what did i get dad last christmas", under "nothing dated on 2025-12-25")
+    assert note_date(None, "Personal/Christmas 2025.md") == "2025-12-25"
+    assert note_date(None, "Easter 2026.md") == "2026-04-05" and note_date(None, "Father Christmas 2025.md") is None
     for name in ("Budget 2026.md", "Spring 2026 data.md", "Trip Mayday 2024.md"):
         assert note_date(None, name) is None, name
     # ... and one that ends with its year and names a season, of the season's first month (trial s59 RD-030: a café's

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
-from .periods import CALENDAR_WORD, SEASON_START, century
+from .periods import CALENDAR_WORD, SEASON_START, century, holiday_named
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -1136,7 +1136,7 @@ def note_date(value, rel: str) -> str | None:
             date = as_date(f"{m[1]}-{m[2]}-{m[3]}")
         elif m is None:  # a daily page named by its day in words, as Roam names them: "November 3rd, 2026.md"
             date = heading_day(nfc(Path(rel).stem)) or period_start(Path(rel).stem) or _month_named(stem) \
-                or season_named(stem)
+                or season_named(stem) or holiday_named(stem)
     return date or epoch_date(value)
 
 

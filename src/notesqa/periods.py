@@ -508,6 +508,14 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     return this_year if this_year < today or (not when and this_year == today) else _holiday_in(name, today.year - 1)
 
 
+def holiday_named(name: str) -> str | None:
+    """The day of the holiday a note's name says with its year ("Christmas 2025", "Xmas 2026 presents", "Easter 2026":
+    trial s71 P, "what did i get dad last christmas" had found its note third, "nothing dated on 2025-12-25"), else
+    None."""
+    m = _HOLIDAY.search(name)
+    return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat() if m and m.group(3) else None
+
+
 def _holiday_name(m: re.Match) -> str:
     """A _HOLIDAY match's holiday as _HOLIDAYS and _EASTER_DAYS write it ("xmas 2024": "christmas")."""
     name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
