@@ -70,6 +70,36 @@ def test_eval_says_what_is_wrong_with_the_questions_before_building(tmp_path, no
     assert not (tmp_path / "ix").exists()  # nothing built for a questions file that cannot be read
 
 
+def test_eval_reads_the_questions_days_from_the_day_they_were_written(tmp_path):
+    # trials s71 R, S, T: "what did i do yesterday", written on a Saturday and scored after midnight, had asked of
+    # another day, and nothing could set the day
+    import json
+
+    from click.testing import CliRunner
+
+    from notesqa import clock
+    from notesqa.cli import main
+
+    notes = tmp_path / "notes"
+    (notes / "Daily").mkdir(parents=True)
+    (notes / "Daily" / "2026-12-04.md").write_text("- fixed the gate latch\n")
+    (notes / "Daily" / "2026-12-05.md").write_text("- went to the market\n")
+    question = {"id": "q1", "question": "what did i do yesterday", "file": "Daily/2026-12-04.md",
+                "answer": ["fixed the gate latch"], "kind": "time"}
+    (tmp_path / "q.jsonl").write_text(json.dumps(question) + "\n")
+    args = ["eval", str(tmp_path / "q.jsonl"), "--notes", str(notes), "--index", str(tmp_path / "ix"),
+            "--model", "hash-64"]
+    try:
+        res = CliRunner().invoke(main, args + ["--today", "2026-12-05"])
+        assert res.exit_code == 0 and "hit@1=1.000" in res.output, res.output
+        res = CliRunner().invoke(main, args + ["--today", "2026-12-06"])  # (a day later: Saturday's, the miss)
+        assert res.exit_code == 0 and "hit@1=0.000" in res.output, res.output
+        res = CliRunner().invoke(main, args + ["--today", "6 Dec"])
+        assert res.exit_code != 0 and "--today '6 Dec' is no day" in res.output and "Traceback" not in res.output
+    finally:
+        clock.set_today(None)
+
+
 BENCHMARK_SETS = {"heldout.jsonl": "candidstartup", "heldout2.jsonl": "candidstartup",
                   **{f"vaults/{name}.jsonl": "logseq-docs" for name in ("logseq", "logseq2", "logseq3")},
                   **{f"vaults/{name}.jsonl": "awendland-notes" for name in ("awendland", "awendland2", "awendland3")}}

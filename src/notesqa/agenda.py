@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 
 import numpy as np
 
+from . import clock
 from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
 from .metadata import as_date, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
@@ -396,7 +397,7 @@ class Agenda:
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         self._task_rows: set[int] = set()  # the open tasks due a day
         self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
-        today_iso = date.today().isoformat()  # (a task of no day: its words' day nearest today)
+        today_iso = clock.today().isoformat()  # (a task of no day: its words' day nearest today)
         from .metadata import slashed_order
 
         order = slashed_order(c.text for c in chunks)
@@ -510,7 +511,7 @@ class Agenda:
         found = [self._told[d] for d in asked if d in self._told]
         # a passage of no day that says a day without its year ("Xmas fair Fri 11 Dec", "booked for next tuesday (8
         # dec)": trial s55) says any year's, or the one of the half year either side of today (today: ISO)
-        today = date.fromisoformat(today) if today else date.today()
+        today = date.fromisoformat(today) if today else clock.today()
         found += [self._any_year[d[-5:]] for d in asked if d[-5:] in self._any_year
                   and (len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183)]
         return np.unique(np.concatenate(found)) if found else _NONE
@@ -605,7 +606,7 @@ class Agenda:
 
     def _late(self, today: date | None) -> np.ndarray:
         """The rows of the open tasks due before today, by due day."""
-        cut = (today or date.today()).isoformat()
+        cut = (today or clock.today()).isoformat()
         self._ensure()
         return self._late_rows[:bisect.bisect_left(self._late_days, cut)]
 

@@ -14,6 +14,7 @@ from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import PurePosixPath
 from typing import Callable, Sequence
 
+from . import clock
 from .breadcrumbs import near_parents
 from .periods import century, weekday_number
 from .maths import read_maths
@@ -1038,7 +1039,7 @@ def _week_headed(heading, year: str | None) -> str | None:
         if written is None:
             continue
         said, month, number = day_of(written)  # (a day of no year: of the note's, else this one)
-        if day := as_date(f"{said or year or _dt.date.today().year}-{month}-{number}"):
+        if day := as_date(f"{said or year or clock.today().year}-{month}-{number}"):
             first = _dt.date.fromisoformat(day)
             return (first - _dt.timedelta(days=first.weekday())).isoformat()
     return None

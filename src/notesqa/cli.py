@@ -849,10 +849,16 @@ def _check_same_notes(notes_dir, index_dir) -> None:
               help="Also build and score the reference pipeline (LangChain splitter 500/50 + same model + FAISS flat).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Write results JSONL files and eval.json here.")
-def eval_cmd(questions, notes_dir, index_dir, model, reference, out_dir):
+@click.option("--today", default=None, metavar="YYYY-MM-DD",
+              help="Read the questions' days (\"last tuesday\", \"this week\") from this day, the one they were "
+                   "written on (default: $NOTESQA_TODAY, else today).")
+def eval_cmd(questions, notes_dir, index_dir, model, reference, out_dir, today):
     """Score retrieval on QUESTIONS.jsonl: hit@1, recall@5, MRR@10, chars/result, recall@5 per kind."""
+    from . import clock
     from .evaluation import evaluate
 
+    if today is not None:
+        clock.set_today(clock.parse_day(today, "--today"))
     notes_dir, index_dir = _dirs(notes_dir, index_dir)
     evaluate(questions, notes_dir, index_dir, model=model, reference=reference, out_dir=out_dir,
              log=click.echo)

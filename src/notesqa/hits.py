@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from . import clock
 from .breadcrumbs import near_parents
 from .folding import folded
 from .markup import CODE_SPAN, without_tags
@@ -500,11 +501,11 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     due = task_days(text)
     if not due and task_state(text) in ("open", "doing"):  # (an open task by the day it is due, as the agenda reads
         # it: "☐ book Vivaro MOT – due 9 Dec" in todo.md had said "of the days asked", trial s67 G)
-        said_due = open_task_due(text, day if len(day) == 10 else date.today().isoformat())
+        said_due = open_task_due(text, day if len(day) == 10 else clock.today().isoformat())
         due = {said_due} if said_due else due
     elif not due and " | " in text and "ue" in text:  # (a table row by the day its "due" column says, as the agenda
         # reads it: "due: 11 Dec" of an order book had said "of the days asked", trial s69 B)
-        said_due = row_due(text, year_said(hit.title), date.today().isoformat())
+        said_due = row_due(text, year_said(hit.title), clock.today().isoformat())
         due = {said_due} if said_due else due
 
     def of_asked(d: str) -> bool:

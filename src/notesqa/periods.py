@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
+from . import clock
 from .grammar import FILTER, QUOTED, inside, quoted_spans
 
 
@@ -255,7 +256,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _quotes_blanked(text)
-    today = today or date.today()
+    today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
     text = _weekday_of_week(text, today, out)
@@ -683,7 +684,7 @@ def shift_period(text: str, unit: str, by: int, today: date | None = None) -> st
     """text with the one week, month or year it names moved by `by` of them ("what did we decide last week?",
     -1 -> "... the week of 2026-11-16?"; "in October" -> "in September 2026"; a year: "in October" -> "in
     October 2025", "in 2024" -> "in 2023"), or None if it names none."""
-    today = today or date.today()
+    today = today or clock.today()
     if unit == "year":  # "in October" a year before, or the year itself ("in 2024" -> "in 2023")
         moved = shift_period(text, "month", 12 * by, today)
         found = list(ASKED_YEAR.finditer(text))
@@ -810,7 +811,7 @@ _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 def with_years_from_today(text: str, today: date | None = None) -> str:
     """text with a month or a day of a year it names from today as that month or day and year ("in March last year":
     "in March 2025"): the year the question gives itself, not one read from the notes."""
-    return _month_of_year_from_today(text, today or date.today())
+    return _month_of_year_from_today(text, today or clock.today())
 
 
 def _month_of_year_from_today(text: str, today: date) -> str:
@@ -870,7 +871,7 @@ def with_noted_year(text: str, noted: Callable[[], frozenset[str]], today: date 
     note of (weeks(): "YYYY-Www"), if any: "week 38 of 2024" (_with_week_year). best(months): of several such months
     ("YYYY-MM"), the one whose passages say what the question asks, if one does ("why did the certs expire in
     january?": the January they did, not the last one the notes have, trial s50)."""
-    today = today or date.today()
+    today = today or clock.today()
     text = _with_week_year(text, weeks, today) if weeks is not None else text
     text = _month_of_year_from_today(text, today)
     ahead = looks_ahead(text)
@@ -1011,7 +1012,7 @@ def _with_week_year(text: str, weeks: Callable[[], frozenset[str]], today: date 
     (one begun by today, if any is): trial s41's weekly reviews, "2024-W38.md", asked "what went well in week
     38?", had been matched by the words "week 38" only. A vault with no weekly notes reads no week in it
     (a course's "week 3")."""
-    today = today or date.today()
+    today = today or clock.today()
     spans = quoted_spans(text)
     found = [m for m in _WEEK_ALONE.finditer(text) if not inside(spans, m.start())]
     named = weeks() if found else frozenset()
@@ -1382,7 +1383,7 @@ def century(year: str) -> str:
 def shift_day(text: str, by: int, today: date | None = None) -> str | None:
     """text with the one day it names moved by `by` days ("what did I do on 14 November?", -1 -> "... on
     13 November?"; "yesterday" -> the day before's date), or None if it names no single day."""
-    today = today or date.today()
+    today = today or clock.today()
     plain = FILTER.sub(lambda f: " " * len(f.group(0)), text)  # a filter's date is not the question's day
     named = list(WRITTEN_DAY.finditer(plain))
     if len(named) > 1 or named and _RELATIVE.search(plain):
@@ -1408,7 +1409,7 @@ def shift_day(text: str, by: int, today: date | None = None) -> str | None:
 def days(text: str, today: date | None = None) -> set[str]:
     """The days text names, "YYYY-MM-DD", or "MM-DD" without a year ("what did I do on 12 March?"), and
     those it names from today ("yesterday", relative_days)."""
-    return set(_days(text, today or date.today()))
+    return set(_days(text, today or clock.today()))
 
 
 @lru_cache(maxsize=8)
@@ -1612,7 +1613,7 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     ('the song "1999"': the review)."""
     text = _quotes_blanked(text)
     found = years(text)
-    this = (today or date.today()).year
+    this = (today or clock.today()).year
     for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
         found.add(str(this + step))

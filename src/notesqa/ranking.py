@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
+from . import clock
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of, table_rows,
                        task_days, task_state, without_set_days, without_task_mark)
@@ -500,7 +501,7 @@ class Passages:
         use."""
         if self._newest is None:
             works = {c.title for c in self.chunks if _WORK_FIELD.search(c.text)}
-            this_year, found = str(_dt.date.today().year), {}
+            this_year, found = str(clock.today().year), {}
             for title in {c.title for c in self.chunks} - works:
                 if (named := _edition(title)) is not None and named[1] <= this_year:
                     found.setdefault(named[0], set()).add(named[1])
@@ -789,7 +790,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
     asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
     last_meeting = meeting_word is not None
-    today = _dt.date.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
+    today = clock.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
     series = _newest_of_series(agenda, asked, today) if last_meeting else np.zeros(0, dtype=np.int64)
     titled = _newest_titled(agenda, chunks, meeting_word, asked - MEETING_FRAME - set(tokenize(meeting_word)),
                             today) if last_meeting else {}
@@ -857,11 +858,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     did_i = _DID_I.match(text) is not None
     # (a time of day, for "what time ...": "what time do i need to ring the butcher by" had lifted the minutes that say
     # a day, trial s65 B)
-    clock = asks_clock(text)
-    day_said = np.array([says_clock(c.text) if clock else (_says_day_gone(without_set_days(c.text)) if did_i
+    at_clock = asks_clock(text)
+    day_said = np.array([says_clock(c.text) if at_clock else (_says_day_gone(without_set_days(c.text)) if did_i
                                                             else _says_day(c.text)) or _under_day(c) for c in of],
                         dtype=bool) \
-        if (asks_time(text) or clock) and not day.any() else np.zeros(len(cand), dtype=bool)
+        if (asks_time(text) or at_clock) and not day.any() else np.zeros(len(cand), dtype=bool)
     day_said = DAY_SAID_BONUS * day_said * (1 + _DID_I_TIMES * did_i)
     # a link, properties or a few words that say the question's own words ("1 tin coconut milk" for "which
     # recipe uses coconut milk?", "plate: KN19 XPT") say more than their note's name: not thin
@@ -1316,7 +1317,7 @@ def _far_task_days(text: str, of: list[Chunk], task_day: list[bool], dense: np.n
     episode for "which episode went out this Monday?", nor a day to come, whatever the tense: the rescore.)"""
     asked = days(text)
     if asks_for_tasks(text) or looks_ahead(text) or asks_what_was_done(text) or not asked \
-            or max(asked) >= _dt.date.today().isoformat():
+            or max(asked) >= clock.today().isoformat():
         return np.zeros(len(task_day), dtype=bool)
     tasks = np.array([t and task_state(c.text) is not None for t, c in zip(task_day, of)], dtype=bool)
     return tasks & (kw < DAY_FEW_WORDS) & (dense < dense.max() - DAY_FAR)
@@ -1453,7 +1454,7 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
     trial s68 M ALT-014)."""
     if not len(fused):
         return {}
-    today = _dt.date.today().isoformat()
+    today = clock.today().isoformat()
     floor = NOW_NEAR * float(fused.max())
     best = [int(j) for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG] if fused[j] >= floor]
     dated = {j: of[j].date[:10] for j in best if of[j].date and not of[j].origin and of[j].date[:10] <= today}
@@ -1486,7 +1487,7 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     them (DAY_OPENS_BONUS)?"""
     out = np.zeros(len(of), dtype=bool)
     if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
-            or any(len(d) == 10 and d < _dt.date.today().isoformat() for d in asked):
+            or any(len(d) == 10 and d < clock.today().isoformat() for d in asked):
         return out  # (of days gone, their journal is their own: a plan's line for them is no better)
     of_year = {d[-5:] for d in asked}  # (a passage of the days is of them already: its day's month and number say it)
     for j in np.flatnonzero(day).tolist():
@@ -1524,10 +1525,10 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (... or one that asks when: "when is Jake off in January?" is answered by "Jake - wants 4-15 Jan 2027", trial s55)
     # (... or days after today, whatever the tense: "what hearing have I got next Tuesday?", trial s57 LA)
     ahead = looks_ahead(text) or not looks_back(text) and bool(asked) and all(len(d) == 10 for d in asked) \
-        and min(asked) > _dt.date.today().isoformat()
+        and min(asked) > clock.today().isoformat()
     # (... or a month to come asked of what is coming: "whats coming up in january", the to-do's "Standards check 14
     # Jan", trial s63 DRV-013)
-    to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > _dt.date.today().isoformat()
+    to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > clock.today().isoformat()
     if not len(due) and (ahead and len(asked) <= 7 or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
@@ -1841,7 +1842,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     newest section of her page, not a newer journal that mentions her. alone: the notes named are the last of a series
     already (_newest_titled), their day the newest even when it is the only one. today: ISO, else the clock's."""
     out = np.zeros(len(cand), dtype=np.float32)
-    today = today or _dt.date.today().isoformat()
+    today = today or clock.today().isoformat()
     # (not a note's fields, a link, a picture: "session: 36" is no answer to "what happened last session?", trial s47;
     # nor a note of a day to come: the last board meeting is not the next one's page, trial s50)
     dated = [j for j in np.argsort(-fused, kind="stable")
@@ -1875,7 +1876,7 @@ def _newest_of_series(agenda: Agenda, asked: frozenset[str], today: str | None =
     """The rows of the newest note of the series of dated notes the question names ("2026-11-25 Helen" of "my last
     meeting w helen"), candidates however many older ones match better (the second review: of 150 weekly meetings
     the newest had not been among the candidates). asked: the question's words (tokenize); today: ISO."""
-    today = today or _dt.date.today().isoformat()
+    today = today or clock.today().isoformat()
     series = [(day, rows) for path, (day, rows) in agenda.dated_notes().items()
               if (words := _series_words(path)) and words <= asked and day <= today]
     return np.array(max(series)[1], dtype=np.int64) if series else np.zeros(0, dtype=np.int64)
@@ -1889,7 +1890,7 @@ def _newest_titled(agenda: Agenda, chunks: list[Chunk], meeting: str, asked: fro
     meeting") is no running page: "our last meeting" is of any topic's (the review); but of a series of notes of one
     day titled first by the meeting ("Session 40 - ..."), the newest is the last (_newest_named)."""
     word = tokenize(meeting)[:1]
-    today = today or _dt.date.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board
+    today = today or clock.today().isoformat()  # (a meeting to come is not the last: trial s50, the next board
     # meeting's page)
     running: list[tuple[str, str, list[int]]] = []  # running pages: (path, their newest day, its rows)
     series: list[tuple[str, str, list[int]]] = []  # notes of one day titled by the meeting: (day, path, rows)
@@ -2013,7 +2014,7 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
                ) -> dict[int, str | None]:
     """Of the best candidates that say a day (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most):
     the first day each says from today on, None for one whose days are all gone."""
-    today_ = today if isinstance(today, str) else (today or _dt.date.today()).isoformat()
+    today_ = today if isinstance(today, str) else (today or clock.today()).isoformat()
     out: dict[int, str | None] = {}
     if not len(cand):
         return out
@@ -2084,7 +2085,7 @@ def _says_day_gone(text: str) -> bool:
     """Does a passage say a day that may be gone, asked when a thing was ("when did i ...")? Not only days to come, of
     the year they write (a concert hall's season rows "Date: 2027-03-06" for "when did i start doing the concert hall":
     trial s69 D PNT-022, "says a day, as asked" over the journal of the first job); a day of no year may be."""
-    today = _dt.date.today()
+    today = clock.today()
     return any((d := written_day(m)) is None or d <= today for m in WRITTEN_DAY.finditer(text)) \
         if any(ch.isdigit() for ch in text) else False
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import numpy as np
 
+from . import clock
 from . import phrases, ranking, snippets, store
 from .agenda import Agenda
 from .chunking import Chunk, field_lead, has_words, row_cells, task_state
@@ -249,7 +250,7 @@ class NotesIndex:
         cut, asked = _cut_before(_saying_any(live.gen.keywords, filters.excluded)), \
             frozenset(tokenize(without_relative_days(text)))
 
-        latest, today = asks_latest(text), date.today().isoformat()
+        latest, today = asks_latest(text), clock.today().isoformat()
 
         def unsaid(s):  # (cut before a word to leave out; its match the line that says the question's words, or a
             # log's newest entry for "when did I last ...")
@@ -343,7 +344,7 @@ class NotesIndex:
         notices read it so. Kept for the last questions (of the generation and the day): a search and its notices read
         it four times, and it may read the vault's weekly notes' names (the review: a 10,000-note vault's had been read
         again each time) and search the months it names (_best_month)."""
-        live, today = self._live, date.today().isoformat()
+        live, today = self._live, clock.today().isoformat()
         of = self._noted_of
         if of is None or of[0] is not live or of[1] != today:  # (a generation by identity: not its arrays compared)
             self._noted_of, self._noted = (live, today), {}
