@@ -657,6 +657,18 @@ def test_a_log_heading_of_a_day_with_its_weekday_after_or_its_years_two_digits_d
     assert dates("# Log\n\n## Fri 18 Dec 25\n- a slip: not a Friday\n") != ["2025-12-18"]
 
 
+def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
+    # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
+    # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027
+    text = ("# Sickness / absence 2026\n\n- Tom\n  - 20–21 Oct: chest infection\n- Gemma\n  - 9–23 Mar: surgery\n"
+            "- Priya\n  - 2–6 Nov: covid\n")
+    assert [c.date for c in chunk_note(parse_note(text, "Team/Sickness 2026.md")) if c.date] == \
+        ["2026-10-20", "2026-03-09", "2026-11-02"]
+    # ... a log that goes on past its year's end is of the next year still ("5 Jan" after "20 Dec" of "Jobs 2025")
+    jobs = "# Jobs 2025\n\n- 20 Dec: boiler at the Old Mill\n- 5 Jan: Mrs Pike's leak\n"
+    assert [c.date for c in chunk_note(parse_note(jobs, "Jobs 2025.md"))] == ["2025-12-20", "2026-01-05"]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."
