@@ -1486,6 +1486,16 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [0, 1]
     chunks = [dated("Daily/d.md", "physio 4.15pm", "2026-12-03"), dated("Physio.md", "Next: Thu 10 Dec, 4.15 pm")]
     assert _soonest(chunks, np.arange(2), np.array([0.7, 0.6], dtype=np.float32), today).tolist() == [1, 0]
+    # ... the next of a table's rows, those near its best row read too, not a deadline set before it (trial s71 T:
+    # "when's the next kvas meeting" had the programme's "Wed 14 Apr 27 | tbc" first, "Wed 9 Dec 26 | Christmas
+    # social" 38th, a quiz's "TODO write 20 questions DEADLINE: <2026-12-08 Tue>" the soonest)
+    def row(line, text):
+        return dataclasses.replace(_chunk("KVAS Programme.md", line, text, kind="table_row"), line=line)
+    chunks = [row(10, "Date: Wed 9 Dec 26 | Title: Christmas social"), row(11, "Date: Wed 13 Jan 27 | Title: AGM"),
+              row(12, "Date: Wed 14 Apr 27 | Title: tbc"), _chunk("KVAS.md", 0, "Meets 2nd Wednesday, 7.30pm"),
+              _chunk("KVAS Programme.md", 20, "TODO write 20 quiz questions\nDEADLINE: <2026-12-08 Tue>")]
+    fused = np.array([0.48, 0.6, 0.65, 0.67, 0.6], dtype=np.float32)
+    assert _soonest(chunks, np.arange(5), fused, today).tolist() == [1, 0, 0, 0, 0]
     # through fuse, for a "when" question of the next one only, said by --explain (days from today: no clock in it)
     def said(days: int) -> str:
         return (date.today() + timedelta(days=days)).isoformat()

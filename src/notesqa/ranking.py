@@ -1986,7 +1986,9 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     whose days are all gone, 0 for the others: "when is the next steerco?" is the one on the 10th, not the first of the
     year (trial s46), nor the "Next: 12 May" of January's (trial s67 A)."""
     out = np.zeros(len(cand), dtype=np.float32)
-    said = _days_from(chunks, cand, fused, today)
+    said = _days_from(chunks, cand, fused, today, rows_too=True)
+    # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
+    said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
@@ -2010,18 +2012,22 @@ def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _
     return out
 
 
-def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None
-               ) -> dict[int, str | None]:
+def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None,
+               rows_too: bool = False) -> dict[int, str | None]:
     """Of the best candidates that say a day (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most):
-    the first day each says from today on, None for one whose days are all gone."""
+    the first day each says from today on, None for one whose days are all gone. rows_too: where the best of all is
+    a table row, the other rows of its table near it too (_table_near)."""
     today_ = today if isinstance(today, str) else (today or clock.today()).isoformat()
     out: dict[int, str | None] = {}
     if not len(cand):
         return out
     floor = RECENT_NEAR * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
-    for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # a lone car MOT's date had been lifted for "my next
-        if fused[j] < floor:  # dentist appointment"; the few best only: every candidate read had cost)
+    best = []  # a lone car MOT's date had been lifted for "my next dentist appointment"; the few best only: every
+    for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # candidate read had cost)
+        if fused[j] < floor:
             break
+        best.append(int(j))
+    for j in best + (_table_near(chunks, cand, fused, best) if rows_too else []):
         c = chunks[int(cand[j])]
         if _of_today_only(c, today_):
             continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
@@ -2036,6 +2042,21 @@ def _of_today_only(c: Chunk, today: str) -> bool:
     """Is the passage of today by its note's day only, its text saying no day nor a time of day?"""
     return (c.date or "")[:10] == today and _said_days(c, today) <= {today} and not days_written(c.text, today) \
         and not says_clock(c.text)
+
+
+TABLE_NEAR = 0.25  # how far below the best a row of its table is read for the next of what the table lists
+
+
+def _table_near(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, best: list[int]) -> list[int]:
+    """The candidates not in best that are rows of the table of the best table row among best, within TABLE_NEAR of
+    it: "when's the next kvas meeting" is the programme's next row ("Wed 9 Dec 26 | members | Christmas social",
+    trial s71 T, 38th), not its best match ("Wed 14 Apr 27 | tbc | tbc")."""
+    first = next((j for j in best if chunks[int(cand[j])].kind == "table_row"), None)
+    if first is None:
+        return []
+    rows, taken = table_rows(chunks, int(cand[first])), set(best)
+    return [j for j in range(len(cand)) if j not in taken and int(cand[j]) in rows
+            and fused[j] >= fused[first] - TABLE_NEAR]
 
 
 def _first_day_from(c: Chunk, today: str) -> str | None:
