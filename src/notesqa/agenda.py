@@ -310,11 +310,20 @@ _TWO_DIGIT_YEAR = re.compile(r"\s+(\d\d)(?![\d:.%/-]|\s*(?:people|pupils|kids|ch
 def _weekdays_year(text: str, m: re.Match, month: int | str, day: str) -> str | None:
     """The year a day written with its weekday before it says in two digits after it ("Fri 12 Mar 27": Friday 12
     March 2027), where that day is that weekday in that year only (trial s71 G: it had been of 2025, "27" unread);
-    else None."""
+    or, of no weekday, that ends a table's cell or the text ("Date: 10 Dec 25 | Speaker: members", trial s71 T: of
+    2026, the next meeting for "when's the next kvas meeting"); else None."""
     after = _TWO_DIGIT_YEAR.match(text, m.end())
-    w = WEEKDAY_BEFORE.search(text[max(0, m.start() - WEEKDAY_REACH):m.start()]) if after else None
-    iso = as_date(f"20{after[1]}-{month}-{day}") if w else None
+    if after is None:
+        return None
+    w = WEEKDAY_BEFORE.search(text[max(0, m.start() - WEEKDAY_REACH):m.start()])
+    if w is None:
+        return f"20{after[1]}" if _CELL_END.match(text, after.end()) and as_date(f"20{after[1]}-{month}-{day}") \
+            else None
+    iso = as_date(f"20{after[1]}-{month}-{day}")
     return f"20{after[1]}" if iso and date.fromisoformat(iso).weekday() == weekday_number(w[1]) else None
+
+
+_CELL_END = re.compile(r"\s*(?:\||$)")
 
 
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")
