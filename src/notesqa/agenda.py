@@ -66,10 +66,14 @@ def month_only(chunk: Chunk) -> bool:
 
 def _month_heading(chunk: Chunk, month: int) -> bool:
     """Is the passage under a heading or a parent that is that month's name alone ("## December" of "Deadlines Q4
-    2026", trial s71 P)?"""
+    2026", trial s71 P), or with its year's two digits ("## Dec 26" of a register, trial s71 Q)?"""
     from .metadata import month_number
 
-    return any(month_number(h.strip().rstrip(":").lower()) == month for h in (*chunk.heading, *chunk.parents))
+    return any(month_number(m[1].lower()) == month for h in (*chunk.heading, *chunk.parents)
+               if (m := _MONTH_LABEL.fullmatch(h.strip())))
+
+
+_MONTH_LABEL = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:?")  # "December", "Dec 26", "Dec:"
 
 
 def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:
