@@ -303,7 +303,7 @@ def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | s
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
         year, month, day = day_of(m)
-        yield m, (year or _weekdays_year(text, m, month, day), month, day)
+        yield m, (year or _two_digit_year(text, m, month, day), month, day)
 
 
 # a year's two digits after a day and its month: "Fri 12 Mar 27?", "Booked Thurs 21 Jan 27, 3.30"
@@ -311,11 +311,11 @@ _TWO_DIGIT_YEAR = re.compile(r"\s+(\d\d)(?![\d:.%/-]|\s*(?:people|pupils|kids|ch
                              re.IGNORECASE)
 
 
-def _weekdays_year(text: str, m: re.Match, month: int | str, day: str) -> str | None:
+def _two_digit_year(text: str, m: re.Match, month: int | str, day: str) -> str | None:
     """The year a day written with its weekday before it says in two digits after it ("Fri 12 Mar 27": Friday 12
     March 2027), where that day is that weekday in that year only (trial s71 G: it had been of 2025, "27" unread);
-    or, of no weekday, that ends a table's cell or the text ("Date: 10 Dec 25 | Speaker: members", trial s71 T: of
-    2026, the next meeting for "when's the next kvas meeting"); else None."""
+    or, of no weekday, that ends a table's cell or the text ("Date: 10 Dec 25 | Speaker: members", trial s71 T: it
+    had been the coming 10 December, a next meeting for "when's the next kvas meeting"); else None."""
     after = _TWO_DIGIT_YEAR.match(text, m.end())
     if after is None:
         return None
