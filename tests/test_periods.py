@@ -107,6 +107,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # no day, last year's drop-off first); not one who last sat something
     assert days("what time did mike pick rufus up last sat", today) == {"2026-11-28"}
     assert days("when i last sat the exam", today) == set() and len(days("what did i do last wk", today)) == 7
+    # ... and "wednesday just gone" (trial s71 X: "what did i cook wednesday just gone" had been of no day)
+    assert days("what did i cook wednesday just gone", today) == {"2026-12-02"}
+    assert days("the week just gone", today) == days("last week", today)
     # ... or what it costs to do a thing in a month (trial s71 F: "how much to hire merlin in august" had been last August)
     assert min(days("how much to hire merlin without a skipper in august", today)) == "2027-08-01"
     assert min(days("how much did it cost to hire merlin in august", today)) == "2026-08-01"

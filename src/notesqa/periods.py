@@ -251,11 +251,16 @@ def _week_numbered(m: re.Match) -> list[date]:
     return [monday + timedelta(days=i) for i in range(7)]
 
 
+# "what did i cook wednesday just gone", "the saturday just gone": the last one (trial s71 X: of no day)
+_JUST_GONE = re.compile(r"\b(?:the\s+)?(" + "|".join(_WEEKDAYS) + r"|weekend|week)\s+just\s+(?:gone|passed)\b",
+                        re.IGNORECASE)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
-    text = _quotes_blanked(text)
+    text = _JUST_GONE.sub(r"last \1", _quotes_blanked(text))
     today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
