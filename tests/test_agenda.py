@@ -385,11 +385,12 @@ def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
               # ... under a heading of the month's name alone, or saying it in numbers (trial s71 P)
               dated("Deadlines Q4 2026.md", "Kessler KP-2291 — Wed 9 Dec", "Deadlines Q4 2026", ["December"]),
               dated("Clients/LinguaBridge.md", "2026-12 LinguaBridge MTPE batch", "LinguaBridge"),
-              dated("Register.md", "3rd: hedgehog in, 410g", "Register", ["Dec 26"])]
+              dated("Register.md", "3rd: hedgehog in, 410g", "Register", ["Dec 26"]),
+              dated("personal/leave 2026.md", "Dec: 29, 30, 31 Dec (office shut anyway)", "Leave 2026")]
     agenda = Agenda(chunks)
     assert list(agenda.of_days({"2026-12-01"})) == [0, 4, 5]
     december = {f"2026-12-{d:02d}" for d in range(1, 32)}
-    assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():

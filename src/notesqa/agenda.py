@@ -69,11 +69,14 @@ def _month_heading(chunk: Chunk, month: int) -> bool:
     2026", trial s71 P), or with its year's two digits ("## Dec 26" of a register, trial s71 Q)?"""
     from .metadata import month_number
 
-    return any(month_number(m[1].lower()) == month for h in (*chunk.heading, *chunk.parents)
-               if (m := _MONTH_LABEL.fullmatch(h.strip())))
+    labels = [m for h in (*chunk.heading, *chunk.parents) if (m := _MONTH_LABEL.fullmatch(h.strip()))]
+    # ... or a line that opens with it as its label ("Dec: 29, 30, 31 Dec" of "Leave 2026", trial s71 V)
+    labels += [m] if (m := _MONTH_OPENS.match(chunk.text)) else []
+    return any(month_number(m[1].lower()) == month for m in labels)
 
 
 _MONTH_LABEL = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:?")  # "December", "Dec 26", "Dec:"
+_MONTH_OPENS = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:\s")
 
 
 def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:
