@@ -669,6 +669,15 @@ def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     assert [c.date for c in chunk_note(parse_note(jobs, "Jobs 2025.md"))] == ["2025-12-20", "2026-01-05"]
 
 
+def test_a_days_number_under_a_months_bullet_is_of_that_month_of_its_folders_year():
+    # trial s71 V: "rotas/2026/coffee rota.md" > "**Dec**" > "6th: Jean & Pam" had been of no day ("who's on coffee
+    # tomorrow": 5th, "Nothing dated on 2026-12-06 matches")
+    text = "# Coffee rota\n\n- **Dec**\n  - 6th: Jean & Pam\n  - 13th: Derek & Sue H\n- **Jan 2027**\n  - 3rd: Ruth\n"
+    assert [c.date for c in chunk_note(parse_note(text, "rotas/2026/coffee rota.md"))] == \
+        [None, "2026-12-06", "2026-12-13", None, "2027-01-03"]
+    assert [c.date for c in chunk_note(parse_note(text, "rotas/coffee rota.md"))][:3] == [None, None, None]  # (no year)
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."
