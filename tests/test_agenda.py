@@ -417,3 +417,19 @@ def test_a_day_of_no_year_in_a_note_of_a_years_folder_is_of_that_year():
     agenda = Agenda([chunk])
     assert list(agenda.telling({"2025-12-09"}, "2026-12-05")) == [0]
     assert len(agenda.telling({"2026-12-09"}, "2026-12-05")) == 0
+
+
+def test_a_note_of_a_holiday_to_come_by_its_name_is_of_no_day_of_it_yet():
+    # trial s71 U: "Christmas 2026 bookings", dated 25 December by its name, had filled "hector nightly rate this
+    # christmas" with its passages; last Christmas's note is of its day ("what did i get dad last christmas")
+    from datetime import date
+
+    def note(path, text, day):
+        return Chunk(path=path, line=1, end_line=1, kind="bullet", text=text, title=path[:-3], heading=[], parents=[],
+                     tags=[], date=day, seq=0)
+    coming, gone = date.today().year + 1, date.today().year - 1
+    agenda = Agenda([note(f"Christmas {coming} bookings.md", "Hector 17 Dec - 3 Jan, £200 deposit", f"{coming}-12-25"),
+                     note(f"Christmas {gone}.md", "dad: the National Trust membership", f"{gone}-12-25"),
+                     note(f"Christmas {coming} plan.md", "Wed 23 Dec - collect gammon", f"{coming}-12-25")])
+    assert len(agenda.of_days({f"{coming}-12-25"})) == 0 and list(agenda.of_days({f"{gone}-12-25"})) == [1]
+    assert list(agenda.of_days({f"{coming}-12-23"})) == [2]  # (the days it writes, it is of)

@@ -64,6 +64,15 @@ def month_only(chunk: Chunk) -> bool:
     return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
 
 
+def _holiday_named(chunk: Chunk) -> bool:
+    """Is the passage dated by its note's name of a holiday and its year only ("Christmas 2026 bookings"), its text
+    saying no day?"""
+    from .periods import holiday_named
+
+    day = (chunk.date or "")[:10]
+    return holiday_named(PurePosixPath(chunk.path).stem) == day and day not in days_written(chunk.text, day)
+
+
 def _month_heading(chunk: Chunk, month: int) -> bool:
     """Is the passage under a heading or a parent that is that month's name alone ("## December" of "Deadlines Q4
     2026", trial s71 P), or with its year's two digits ("## Dec 26" of a register, trial s71 Q)?"""
@@ -413,6 +422,8 @@ class Agenda:
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         self._task_rows: set[int] = set()  # the open tasks due a day
         self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
+        self._plans: dict[int, frozenset[str]] = {}  # a passage of a holiday to come by its note's name -> the days
+        # its text writes
         today_iso = clock.today().isoformat()  # (a task of no day: its words' day nearest today)
         from .metadata import slashed_order
 
@@ -425,6 +436,14 @@ class Agenda:
             own = days_of(chunk, entry)
             if chunk.date and chunk.date[:10] in own and month_only(chunk):
                 self._month_only[row] = chunk.date[:7]
+            elif chunk.date and chunk.date[:10] >= today_iso and _holiday_named(chunk):
+                # (a plan for a holiday to come is of no day of it yet but those it writes: "Christmas 2026 bookings"
+                # had filled "hector nightly rate this christmas", trial s71 U; "Wed 23 Dec - collect gammon" of a
+                # Christmas plan is of the 23rd; last Christmas's note is of its day)
+                self._plans[row] = days_written(chunk.text, chunk.date[:10])
+                for day in self._plans[row] - own:
+                    by_day[day].append(row)
+                    by_day[day[5:]].append(row)
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
@@ -510,12 +529,13 @@ class Agenda:
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
         rows = np.unique(np.concatenate(found)) if found else _NONE
-        if not self._month_only or not rows.size:
+        if not (self._month_only or self._plans) or not rows.size:
             return rows
         # (a passage of a month only by its name is of days asked that reach past its first: "in December", not "on
         # Tuesday 1 December")
-        return np.array([r for r in rows.tolist() if (m := self._month_only.get(r)) is None
-                         or f"{m}-28" in asked or f"{m[5:]}-28" in asked], dtype=np.int64)
+        return np.array([r for r in rows.tolist() if (r not in self._plans or self._plans[r] & asked)
+                         and ((m := self._month_only.get(r)) is None or f"{m}-28" in asked or f"{m[5:]}-28" in asked)],
+                        dtype=np.int64)
 
     def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their
