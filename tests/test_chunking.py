@@ -678,6 +678,14 @@ def test_a_days_number_under_a_months_bullet_is_of_that_month_of_its_folders_yea
     assert [c.date for c in chunk_note(parse_note(text, "rotas/coffee rota.md"))][:3] == [None, None, None]  # (no year)
 
 
+def test_a_log_entrys_weekday_and_day_in_numbers_under_a_heading_of_months_is_that_day():
+    # trial s71 X: "Tue 1/12 - 2x country loaf" under "## Oct-Dec" of "bake log 2026" had been of no day ("what did i
+    # bake last tuesday": 5th, "Not dated on December 1"), "14/11 - seeded rye" above it of its day
+    text = "# Bake log 2026\n\n## Oct-Dec\n- 14/11 - seeded rye v3\n- Tue 1/12 - 2x country loaf\n- Wed 1/12 - a slip\n"
+    assert [c.date for c in chunk_note(parse_note(text, "sourdough/bake log 2026.md"))] == ["2026-11-14", "2026-12-01",
+                                                                                            None]
+
+
 def test_a_window_does_not_end_after_an_abbreviation():
     # trial EV: a long one-line note had been cut at "No." of "No. 12 (Gill Road)"
     raw = "Call Mr. Smith about the boiler. It is unit No. 12 (Gill Road). He said no. Then e.g. the valve."
