@@ -1753,7 +1753,9 @@ def test_a_line_that_only_links_a_note_goes_below_that_notes_best_passage():
     assert fuse(chunks, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)[0].row == 0
     # ... but not a line an arrow or "see" leads to the link: it points, whatever is asked (trial s63 MUS-022: a daily
     # note's "→ [[2026 Holm on the Home Front]]" had come first for "what happened at the home front opening")
-    for lead in ("→ ", "-> ", "see ", "See also: "):
+    # ... or after a label and a colon (trial s71 D: "Gate code + what3words: see Coldharbour Vineyard" had come first for
+    # "whats the number for the gate", the code 3rd)
+    for lead in ("→ ", "-> ", "see ", "See also: ", "Gate code + what3words: see "):
         pointing = [dataclasses.replace(chunks[0], text=lead + "events/Hamper Drive 2026"), *chunks[1:]]
         ranked = fuse(pointing, _dense_only([0.8, 0.5, 0.45]), "who helps at the hamper drive", {}, None, 10)
         assert [c.row for c in ranked].index(0) == [c.row for c in ranked].index(1) + 1, lead

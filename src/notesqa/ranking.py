@@ -2213,9 +2213,13 @@ _POINTS_AT_END = re.compile(r"(?:→|->|⇒|➜|➔)\s*([^→\n]+?)\s*$")
 
 
 def _pointer_of(c: Chunk, note: bool) -> str | None:
-    """The name a passage points to: a thin line's that is a link or an arrow or "see" before one; asked for a note
-    (note), a thin line's whole text, or what a line ends pointing to ("Group kit (tents, stoves, maps) → Group kit and
-    stores", trial s63 GEO-030), else None."""
+    """The name a passage points to: after a label and "see"; a thin line's that is a link or an arrow or "see" before
+    one; asked for a note (note), a thin line's whole text, or what a line ends pointing to ("Group kit (tents, stoves,
+    maps) → Group kit and stores", trial s63 GEO-030), else None."""
+    # (a label, then "see" and the note: "Gate code + what3words: see Coldharbour Vineyard", trial s71 D, first for
+    # "whats the number for the gate", the code 3rd)
+    if m := _SEE_AFTER_LABEL.fullmatch(c.text):
+        return m[1]
     if c.thin and (pointed := _pointed(c.text) or (c.text if note else None)):
         return pointed
     m = _POINTS_AT_END.search(c.text)
@@ -2229,6 +2233,7 @@ def _pointer_of(c: Chunk, note: bool) -> str | None:
     return m[2] if m and _only_names_it(m[1]) and m[1].split()[0].lower() not in _ING_NOUNS else None
 
 
+_SEE_AFTER_LABEL = re.compile(r"\s*[^:\n]{1,60}:\s*see(?:\s+also)?\s+([^:\n]+?)\s*", re.IGNORECASE)
 # (not a thing's name that ends so: "Building: [[Block C]]", "Meeting: ...")
 _ING_NOUNS = frozenset("thing things something nothing anything everything spring king ring ceiling building wedding "
                        "morning evening pudding string wing sibling during meeting".split())
