@@ -21,7 +21,7 @@ import numpy as np
 
 from . import clock
 from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
-from .metadata import as_date, period_week, slashed_days, year_said
+from .metadata import as_date, folder_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
     weekday_numbered_from, whole_season
 
@@ -51,15 +51,15 @@ def month_only(chunk: Chunk) -> bool:
     season ("Dec 2026 return -> by 15 Jan", "## Current wines (Dec 2026)", "Winter feeding 2026", "2026-12.md"), not
     the first day itself? It is of that month, not of its first day (trial s71 D: "what did i do last tuesday", the
     1st, had put "Dec 2026 return" first, the day's journal second)."""
-    from .metadata import months_said as months_named, period_start, season_named
+    from .metadata import months_with_years, period_start, season_named
 
     day = chunk.date
     if not day or len(day) < 10 or day[8:10] != "01" or chunk.origin:
         return False
     stem = PurePosixPath(chunk.path).stem
     where = (chunk.title, stem, *chunk.heading, *chunk.parents, chunk.text)
-    if not (any(day[:10] in months_named(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
-            or season_named(chunk.title) == day[:10] or _month_heading(chunk, int(day[5:7]))):
+    if not (any(day[:10] in months_with_years(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
+            or season_named(chunk.title) == day[:10] or _under_month_label(chunk, int(day[5:7]))):
         return False
     return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
 
@@ -73,7 +73,7 @@ def _holiday_named(chunk: Chunk) -> bool:
     return holiday_named(PurePosixPath(chunk.path).stem) == day and day not in days_written(chunk.text, day)
 
 
-def _month_heading(chunk: Chunk, month: int) -> bool:
+def _under_month_label(chunk: Chunk, month: int) -> bool:
     """Is the passage under a heading or a parent that is that month's name alone ("## December" of "Deadlines Q4
     2026", trial s71 P), or with its year's two digits ("## Dec 26" of a register, trial s71 Q)?"""
     from .metadata import month_number
@@ -367,13 +367,10 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
     return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
 
 
-_YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")
-
-
 def _note_year(chunk: Chunk) -> str | None:
     """The year a note's title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial
     s71 M, its "booked 9 Dec" had been of next week's Wednesday)."""
-    return year_said(chunk.title) or (m[1] if (m := _YEAR_FOLDER.search(chunk.path)) else None)
+    return year_said(chunk.title) or folder_year(chunk.path)
 
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:

@@ -621,29 +621,19 @@ def _row_year(unit: Unit, year: tuple[str | None, str | None], own_day: str | No
 
 def _note_year(note) -> tuple[str | None, str | None]:
     """The years a note is of, for its headings' days that say none: (one its title or file name says, "Log 2025",
-    "log/2025.md"; its date's)."""
-    from .metadata import year_said
+    "log/2025.md", else its opening heading or its folder; its date's)."""
+    from .metadata import folder_year, year_said
 
-    return (year_said(note.title) or year_said(PurePosixPath(note.path).stem) or _opening_heading_year(note)
-            or _folder_year(note.path), note.date[:4] if note.date else None)
-
-
-_YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")
+    opening = _opening_heading(note)
+    return (year_said(note.title) or year_said(PurePosixPath(note.path).stem) or (opening and year_said(opening))
+            or folder_year(note.path), note.date[:4] if note.date else None)
 
 
-def _folder_year(path: str) -> str | None:
-    """The year of the folder a note is in ("rotas/2026/coffee rota.md": trial s71 V, its "**Dec**" > "6th: Jean &
-    Pam" had been of no day), else None."""
-    return m[1] if (m := _YEAR_FOLDER.search(path)) else None
-
-
-def _opening_heading_year(note) -> str | None:
-    """The year the heading a note opens with says, when its first passage is under it ("# Kayak cover rota — Dec
-    2026" of "Kayak cover rota.md": trial s70 R, its rows "Sat 19 Dec" had been of no day); None for another."""
-    from .metadata import year_said
-
+def _opening_heading(note) -> str | None:
+    """The heading a note opens with, when its first passage is under it alone ("# Kayak cover rota — Dec 2026" of
+    "Kayak cover rota.md": its year, trial s70 R; its month, "# Rota - December 2026"); None for another."""
     first = note.units[0].heading if note.units else ()
-    return year_said(first[0]) if len(first) == 1 else None
+    return first[0] if len(first) == 1 else None
 
 
 _FIRST_CELL = re.compile(r"^(?:[^|:]{0,40}: )?([^|]{6,30}?)\s*(?:\||$)")  # "week of: 2026-11-30 | primary: ..."
@@ -890,10 +880,10 @@ def _weekday_cell_in_month(text: str, start: str) -> str | None:
 def _named_month(note) -> str | None:
     """The first day of the month a note's title or opening heading names with its year ("Tide times Dec 2026", "#
     Rota - December 2026"), None for none or two."""
-    from .metadata import months_said
+    from .metadata import months_with_years
 
-    first = note.units[0].heading if note.units else ()
-    found = months_said(note.title) or (months_said(first[0]) if len(first) == 1 else set())
+    opening = _opening_heading(note)
+    found = months_with_years(note.title) or (months_with_years(opening) if opening else set())
     return found.pop() if len(found) == 1 else None
 
 

@@ -1249,7 +1249,7 @@ def month_start(text: str) -> str | None:
     return _dt.date(int(m[2]), month, 1).isoformat() if month else None
 
 
-def months_said(text: str) -> set[str]:
+def months_with_years(text: str) -> set[str]:
     """The first days of the months text names with their years anywhere in it ("Tide times Dec 2026", "2026-12
     LinguaBridge batch": 2026-12-01)."""
     return {_dt.date(int(m[2]), month, 1).isoformat() for m in _MONTH_YEAR.finditer(text)
@@ -1258,6 +1258,15 @@ def months_said(text: str) -> set[str]:
 
 
 _ISO_MONTH = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w-])")  # "2026-12", not a day's "2026-12-01"
+
+
+_YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")
+
+
+def folder_year(path: str) -> str | None:
+    """The year of the folder a note is in ("rotas/2026/coffee rota.md": trial s71 V, its "**Dec**" > "6th: Jean &
+    Pam" had been of no day; "quotes/2025/Q-2025-044 wright ev.md", trial s71 M), else None."""
+    return m[1] if (m := _YEAR_FOLDER.search(path)) else None
 
 
 # seconds (10 digits) or milliseconds (13), as Dendron writes them; not a 12-digit 202103151022 (a timestamp)
