@@ -594,6 +594,11 @@ def _weekday_entry(text: str, near: str | None) -> str | None:
     return _day_on_weekday(near, m[1], int(m[2]), range(-6, 32)) if m else None
 
 
+def _on_weekday(day: str, weekday: str) -> bool:
+    """Is day (ISO) on weekday ("Tue", "saturday")?"""
+    return _dt.date.fromisoformat(day).weekday() == weekday_number(weekday)
+
+
 def _day_on_weekday(start: str, weekday: str, number: int, offsets: range) -> str | None:
     """The first day, of those offsets days from start (ISO), numbered number in its month and on weekday ("Tue")."""
     first, wanted = _dt.date.fromisoformat(start), weekday_number(weekday)
@@ -708,7 +713,7 @@ def _weekday_cell_day(text: str, years: tuple[str, ...], order: str | None) -> s
     """The day a row's first cell writes as its weekday, day and month ("Sat 5/12" of "Fixtures and results 2026-27":
     trial s59 SD's season had been dated nowhere): of years (its note's title's), read in order (either way when
     none is known), the one such day on that weekday; None for another cell, or none or two such days."""
-    from .metadata import WEEKDAYS, as_date
+    from .metadata import as_date
 
     m = _WEEKDAY_CELL.match(text)
     if m is None:
@@ -717,7 +722,7 @@ def _weekday_cell_day(text: str, years: tuple[str, ...], order: str | None) -> s
     ways = [(a, b)] if order == "dmy" else [(b, a)] if order == "mdy" else [(a, b), (b, a)]
     found = {d for y in years for day, month in ways
              if (d := as_date(f"{y}-{month:02d}-{day:02d}"))
-             and _dt.date.fromisoformat(d).weekday() == WEEKDAYS.index(m[1].lower())}
+             and _on_weekday(d, m[1])}
     return found.pop() if len(found) == 1 else None
 
 
@@ -813,7 +818,7 @@ def _months_heading(heading: Sequence[str]) -> tuple[int, ...]:
 def _day_in_months(text: str, months: tuple[int, ...], year: str, order: str | None) -> str | None:
     """The day of year an entry opens with in numbers ("17/3 - Wedgwood") whose month is one of months, read in order
     (day first unless the note writes month first); None for another line, or a month of none."""
-    from .metadata import WEEKDAYS, as_date
+    from .metadata import as_date
 
     w = _OPENING_WEEKDAY.match(text)  # ("Tue 1/12 - 2x country loaf" under "## Oct-Dec", trial s71 X: of no day)
     m = _DOTTED_ENTRY.match(text, w.end() if w else 0)
@@ -822,7 +827,7 @@ def _day_in_months(text: str, months: tuple[int, ...], year: str, order: str | N
     a, b = int(m[1]), int(m[3])
     day, month = (b, a) if order == "mdy" else (a, b)
     iso = as_date(f"{year}-{month:02d}-{day:02d}") if month in months else None
-    return iso if iso and (w is None or _dt.date.fromisoformat(iso).weekday() == WEEKDAYS.index(w[1].lower())) else None
+    return iso if iso and (w is None or _on_weekday(iso, w[1])) else None
 
 
 def _month_heading(heading: Sequence[str], year: str | None = None) -> str | None:
@@ -870,11 +875,11 @@ _WEEKDAY_NUMBER_CELL = re.compile(r"(?:[^|:]{0,40}: )?" + _WEEKDAY_BEFORE + r"(\
 def _weekday_cell_in_month(text: str, start: str) -> str | None:
     """The day of the month start (ISO, its first day) a row's first cell writes as its weekday and number ("Sat 19");
     None for another cell, or one whose weekday is not that day's."""
-    from .metadata import WEEKDAYS, as_date
+    from .metadata import as_date
 
     m = _WEEKDAY_NUMBER_CELL.match(text)
     day = as_date(f"{start[:7]}-{int(m[2]):02d}") if m else None
-    return day if day and _dt.date.fromisoformat(day).weekday() == WEEKDAYS.index(m[1].lower()) else None
+    return day if day and _on_weekday(day, m[1]) else None
 
 
 def _named_month(note) -> str | None:
@@ -906,12 +911,12 @@ def _day_in_month(text: str, running: str, period: str, bare: bool = False) -> s
     been all of their first day. None for another line, or a day before the period's first (a version's "13.2 fixed").
     bare: a day's number of two digits alone is a day too, under a month's heading ("## Dec" > "15 - sleigh prep",
     trial s62 A); "3 - the third" is not."""
-    from .metadata import WEEKDAYS, as_date
+    from .metadata import as_date
 
     if (m := _ORDINAL_ENTRY.match(text)) and (m[1] or re.match(r"\s*\d{1,2}(?:st|nd|rd|th)", text)
                                               or bare and re.match(r"\s*\d\d\D", text)):
         day = as_date(f"{running[:7]}-{int(m[2]):02d}")
-        if day is not None and m[1] and _dt.date.fromisoformat(day).weekday() != WEEKDAYS.index(m[1].lower()):
+        if day is not None and m[1] and not _on_weekday(day, m[1]):
             return None  # ("Wed 25" where the 25th is a Thursday: a slip, not read)
     elif m := _DOTTED_ENTRY.match(text):
         if m[4] and century(m[4]) != running[:4]:
