@@ -209,6 +209,30 @@ def test_an_embed_on_its_own_line_inside_a_list_item_or_paragraph_shows_under_it
     assert [(u.text[:12], u.depth) for u in units] == [("From the boo", 1), ("Review a car", 2), ("Review a car", 1)]
 
 
+def test_an_embed_that_ends_a_blocks_words_shows_under_them_with_its_children(tmp_path):
+    # trial s72 D: "flying weight is: {{embed ((uuid))}}" had read "flying weight is: Flying weight", the weights
+    # under the embedded block lost
+    graph = tmp_path / "graph"
+    write(graph / "logseq" / "config.edn", "{}\n")
+    write(graph / "pages" / "Juno.md", "- ## Weights\n\t- Flying weight\n\t  id:: 67530b44-91e2-4b7a-8c55-0f3d2e6a1b87\n"
+                                      "\t\t- 1,010-1,030 g, best at 1,020 g\n")
+    write(graph / "journals" / "2026_12_01.md",
+          "- Weights\n\t- Juno a bit heavy - flying weight is: {{embed ((67530b44-91e2-4b7a-8c55-0f3d2e6a1b87))}}\n"
+          "- see ((67530b44-91e2-4b7a-8c55-0f3d2e6a1b87)) too\n")
+    vault = Vault(graph, ["pages/Juno.md", "journals/2026_12_01.md"])
+    units = vault.parse("journals/2026_12_01.md", (graph / "journals" / "2026_12_01.md").read_text()).units
+    shown = [(u.text, u.line, u.depth, u.origin is not None) for u in units]
+    assert shown[1:4] == [("Juno a bit heavy - flying weight is:", 2, 2, False), ("Flying weight", 2, 3, True),
+                          ("1,010-1,030 g, best at 1,020 g", 2, 4, True)]
+    assert units[2].parent == 1 and units[3].parent == 2
+    assert shown[4][0] == "see “Flying weight” too"  # a reference in a sentence: its text, as before
+    # Obsidian's the same; a picture that ends a line is not shown under it (nothing to read)
+    write(tmp_path / "WB.md", "# WB\n\n- cast porous, recast free ^cast\n")
+    write(tmp_path / "Job.md", "- lost 3 days ![[WB#^cast]]\n- photo ![[ring.jpg]]\n")
+    units = Vault(tmp_path, ["WB.md", "Job.md"]).parse("Job.md", (tmp_path / "Job.md").read_text()).units
+    assert [(u.text, u.depth) for u in units] == [("lost 3 days", 1), ("cast porous, recast free", 2), ("photo", 1)]
+
+
 def test_embeds_on_consecutive_lines_each_show_their_block(tmp_path):
     # markdown joins them into one paragraph: the first must not read as its note's name (trial U)
     write(tmp_path / "A multi.md", "# A\n\nWe use Temporal for payment workflows,\nself-hosted on EKS. ^decision\n")

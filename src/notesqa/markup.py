@@ -352,6 +352,7 @@ class Inline:
     ids: list[str] = field(default_factory=list)  # ^block-ids met since the caller last took them
     lost: list[str] = field(default_factory=list)  # what could not be shown as text
     line: int = 0  # the line being rendered, for what lost says (set by the parser)
+    shown_below: str | None = None  # an embed, as written, that ends a block's text and is shown under it instead
 
     @property
     def dendron(self) -> bool:
@@ -423,6 +424,8 @@ class Inline:
         if name in TEXT_MACROS:
             return _CLOZE_HINT.split(arg, 1)[0].strip()  # {{cloze answer \\ hint}}: the answer
         if name == "embed":
+            if m.group(0) == self.shown_below:
+                return ""
             link = WIKILINK.search(arg)
             if link:
                 self._check_embed(self.link(link.group(2)), m.group(0), link.group(2))
@@ -470,6 +473,8 @@ class Inline:
     def _wikilink(self, m: re.Match) -> str:
         link = self.link(m.group(2))
         embedded = None
+        if m.group(0) == self.shown_below:
+            return ""
         if m.group(1):  # an embed inside a sentence: a picture drops out, a note reads as its name
             if link.is_attachment:
                 name = link.target.replace("\\", "/").rsplit("/", 1)[-1]

@@ -612,6 +612,8 @@ def callout_metadata(text: str) -> str:
     return _CALLOUT_METADATA.sub(r"\1]", text) if "[!" in text else text
 # a paragraph that is only an embed: ![[note]] (Obsidian) or {{embed ...}} (Logseq)
 EMBED_LINE = re.compile(r"^[ \t]*(?:!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+(.+?)\s*\}\}\}?)[ \t]*$")
+# a line whose words end with an embed ("flying weight is: {{embed ((uuid))}}")
+TRAILING_EMBED = re.compile(r"\S[ \t]*(!\[\[([^\[\]\n]+)\]\]|\{\{\{?\s*embed\s+([^{}\n]+?)\s*\}\}\}?)[ \t]*$")
 
 
 class EmbedSource(Protocol):  # noqa: D101 - what the walker asks of the vault for an embed
@@ -870,7 +872,9 @@ class Walker:
         if self._embed(inline, self._line(tok)):
             return
         line, end = self._line(tok)
+        below = self._trailing_embed(inline)
         raw = self._text(inline, line)
+        self.inline.shown_below = None
         if self.properties is not None and line == self.properties.first + 1:
             self._properties(raw, line, end)
             return
@@ -930,6 +934,9 @@ class Walker:
         # under the text they follow, as Obsidian shows them: a list item's, one level deeper
         for i, got in embeds.items():
             self._insert(got, (first + i, first + i), *self.enclosing(), deeper=int(self._in_item()))
+        if below is not None:
+            at = first + inline.content.count("\n")
+            self._insert(below, (at, at), *self.enclosing(), deeper=int(self._in_item()))
 
     def _ids_of_block_above(self, tok) -> None:
         """A paragraph of only a ^block-id, on a line of its own after a table, list or callout: Obsidian's form for
@@ -1042,6 +1049,20 @@ class Walker:
         self._insert(got, where, *self.enclosing(), deeper=int(under_item))
         self.last_para = None
         return True
+
+    def _trailing_embed(self, inline) -> "Embedded | None":
+        """What an embed that ends a paragraph's words embeds ("Juno a bit heavy - flying weight is: {{embed
+        ((uuid))}}"), when it shows text: the app shows it under those words, its children too (trial s72 D: the
+        block's first line alone had been run into the sentence, the weights under it lost). The renderer leaves
+        it out of the text from then on (Inline.shown_below)."""
+        m = TRAILING_EMBED.search(inline.content) if self.vault is not None else None
+        if m is None or "\n" in m.group(0):
+            return None
+        got = self.vault.embed(m.group(2) or m.group(3), self.path)
+        if got is None or not got.units:
+            return None  # (not found, or a picture: read in the text as before)
+        self.inline.shown_below = m.group(1)
+        return got
 
     def _leading_embeds(self, embeds: dict[int, "Embedded"], line: int) -> int:
         """The run of embeds a paragraph opens with (embeds one a line, which markdown joins into one
