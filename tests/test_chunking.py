@@ -657,6 +657,25 @@ def test_a_log_heading_of_a_day_with_its_weekday_after_or_its_years_two_digits_d
     assert dates("# Log\n\n## Fri 18 Dec 25\n- a slip: not a Friday\n") != ["2025-12-18"]
 
 
+def test_a_log_heading_of_a_weekday_and_a_day_in_numbers_either_way_round_is_the_one_on_that_weekday():
+    # trial s72 C: a removals firm's log, newest first, "## Wed 2/12" (both numbers a month's) and "## 28/11 (Sat)"
+    # (its weekday in brackets) had been of no day ("what did i do on wednesday" had not found its entries)
+    text = "# Work log\n\n## Thu 3 Dec 2026\n- paid Morris\n\n## Wed 2/12\n- padlock on S19\n\n## 28/11 (Sat)\n- Bellamy\n"
+    assert [c.date for c in chunk_note(parse_note(text, "log.md"))] == ["2026-12-03", "2026-12-02", "2026-11-28"]
+    assert [c.date for c in chunk_note(parse_note("## Thu 12/2\n- Feb\n", "Log 2026.md"))] == ["2026-02-12"]
+    assert [c.date for c in chunk_note(parse_note("## Tue 3/4\n- on neither\n", "Log 2026.md"))] == [None]
+
+
+def test_a_note_named_by_its_month_after_its_words_is_a_months_note_whose_entries_are_their_days():
+    # trial s72 C: "crew/rota 2027-01.md"'s "Sat 9 Jan - Fenwick" and "rota 2026-12.md"'s "Thu 3 - Lowe" had all been
+    # of the month's first ("first removal job next month" had not found the rota in fifty)
+    jan = "# Jan 2027 rota (draft)\n\n- Mon 4 Jan - Iveco PMI\n- Sat 9 Jan - Fenwick, Much Wenlock\n"
+    assert [c.date for c in chunk_note(parse_note(jan, "crew/rota 2027-01.md"))] == ["2027-01-04", "2027-01-09"]
+    dec = "# December rota\n\n## Week 1\n- Tue 1 - Van 1 in for service\n- Thu 3 - Lowe, single item\n"
+    assert [c.date for c in chunk_note(parse_note(dec, "crew/rota 2026-12.md"))] == ["2026-12-01", "2026-12-03"]
+    assert [c.date for c in chunk_note(parse_note("- Thu 3 - Lowe\n", "site visit 2026-04-12.md"))] == ["2026-04-12"]
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027

@@ -301,13 +301,26 @@ _A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 def day_of_month_heading(text: str, year: str | None) -> str | None:
     """The day a heading that is only a day of a month without its year ("Nov 29", "Wed 5 Mar", "18/7") is in year;
     None for other text (a month's name alone: "## May" of a team page is a person)."""
-    if (n := _NUMBERS_THEN_WEEKDAY.fullmatch(text)) is not None:  # "25/11 Wed" as "Wed 25/11" (trial s71 J's log)
-        text = f"{n[2]} {n[1]}"
+    if (n := _NUMBERS_THEN_WEEKDAY.fullmatch(text)) is not None:  # "25/11 Wed" as "Wed 25/11" (trial s71 J's log),
+        text = f"{n[2]} {n[1]}"  # "28/11 (Sat)" too (trial s72 C's)
+    if year is not None and (w := _WEEKDAY_NUMBERS.fullmatch(text)) is not None and (day := _slashed_on(w, year)):
+        return day
     m = _DAY_OF_MONTH.fullmatch(text)
     return _day_of_month(m, year) if m is not None else None
 
 
-_NUMBERS_THEN_WEEKDAY = re.compile(rf"\s*(\d{{1,2}}/\d{{1,2}})\s+({_WEEKDAY})\s*", re.IGNORECASE)
+_NUMBERS_THEN_WEEKDAY = re.compile(rf"\s*(\d{{1,2}}/\d{{1,2}})\s+\(?({_WEEKDAY})\)?\s*", re.IGNORECASE)
+_WEEKDAY_NUMBERS = re.compile(rf"\s*({_WEEKDAY}),?\s+(\d{{1,2}})/(\d{{1,2}})\s*", re.IGNORECASE)
+
+
+def _slashed_on(m: re.Match, year: str) -> str | None:
+    """The one day of "Wed 2/12" (_WEEKDAY_NUMBERS) in year on its weekday, whichever its order: the 2nd of December,
+    a Wednesday in 2026, not the 12th of February (trial s72 C: its log's "## Wed 2/12" had been of no day); None if
+    both orders or neither fall on it."""
+    a, b = int(m[2]), int(m[3])
+    days = {d for day, month in ((a, b), (b, a)) if 1 <= month <= 12
+            and (d := calendar_day(_MONTH_NAMES[month - 1], str(day), year)) and _on_its_weekday(d, m[0].strip())}
+    return days.pop() if len(days) == 1 else None
 
 
 def headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
@@ -1171,6 +1184,7 @@ def season_named(stem: str) -> str | None:
 # a periodic note's name (Obsidian's Periodic Notes, Logseq, Journals): a week "2026-W48", a month "2026-10",
 # a quarter "2026-Q4"; not a year alone ("2026" may name anything)
 _PERIOD_NAME = re.compile(r"((?:19|20)\d\d)-(?:W(\d\d)|(0[1-9]|1[0-2])|Q([1-4]))", re.IGNORECASE)
+_PERIOD_LAST = re.compile(r".*[^\W\d][\w.]*[ _-]+" + _PERIOD_NAME.pattern)  # ... after its words
 _NAMED_AFTER = re.compile(r"(?:[ _-]+[^\W\d].*)?")  # nothing after the period, or words: "2023-03 review"
 # a week named in words: "2026 week 50 plan", "2026_wk_7" (trial s64 U: its "Thu 10" had been of no day)
 _WEEK_IN_WORDS = re.compile(r"((?:19|20)\d\d)[ _-]+(?:week|wk)[ _-]*(\d{1,2})(?!\d)", re.IGNORECASE)
@@ -1188,6 +1202,8 @@ def period_start(stem: str) -> str | None:
     stem = _period_named(stem)
     m = _PERIOD_NAME.match(stem)
     if m is None or not _NAMED_AFTER.fullmatch(stem[m.end():]):
+        m = _PERIOD_LAST.fullmatch(stem)  # "rota 2027-01" (trial s72 C: its "Sat 9 Jan - Fenwick" had been of the 1st)
+    if m is None:
         return None
     year = int(m[1])
     try:
