@@ -103,6 +103,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("whats coming up this week", today) == days("whats on this week", today) == {"2026-12-05", "2026-12-06"}
     assert max(days("whats on this week", date(2026, 12, 6))) == "2026-12-13"
     assert len(days("what did i do this week", today)) == len(days("what is due this week", today)) == 7
+    # ... on a Sunday, what is due this week is the week gone and the one to come (trial s72 B had been Monday's only)
+    sunday = date(2026, 12, 6)
+    assert min(days("what's due this week", sunday)) == "2026-11-30" and max(days("what's due this week", sunday)) == \
+        "2026-12-13"
+    assert max(days("what did i do this week", sunday)) == "2026-12-06"
     # ... "last sat", "last wk" as people type them (trial s71 N: "what time did mike pick rufus up last sat" had been of
     # no day, last year's drop-off first); not one who last sat something
     assert days("what time did mike pick rufus up last sat", today) == {"2026-11-28"}

@@ -280,11 +280,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if m.group(6) and m[0][-1] in "sS" and text[:m.start()].lower().endswith("the "):
             continue  # "the last months of the year": many, no period
         span = _relative_span(m, today, ahead, back)
-        if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back and not asks_due(text):
-            span = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
+        if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back:
+            rest = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
             # not Monday's gone (trial s71 I); what is due this week, the days gone too (overdue by now); on a Sunday,
-            # the week to come too
-            span += _period("next", "week", today) if m.group(6).lower() in ("week", "wk") and len(span) <= 1 else []
+            # the week to come too, what is due in it as well (trial s72 B: "what's due this week" had been Monday's)
+            span = span if asks_due(text) else rest
+            span += _period("next", "week", today) if m.group(6).lower() in ("week", "wk") and len(rest) <= 1 else []
         out.update(span)
     for m in _WEEK_OF_DAY.finditer(text):
         named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
