@@ -676,6 +676,16 @@ def test_a_note_named_by_its_month_after_its_words_is_a_months_note_whose_entrie
     assert [c.date for c in chunk_note(parse_note("- Thu 3 - Lowe\n", "site visit 2026-04-12.md"))] == ["2026-04-12"]
 
 
+def test_a_holiday_rotas_entries_of_a_days_number_and_its_weekday_are_those_days():
+    # trial s72 G: "Christmas rota 2026"'s "25th Fri: LD CT 08:00-20:30" had been of no day ("what shift am i on xmas
+    # day": "Nothing in your notes is dated on 2026-12-25"), its "1st Jan Fri: night" of 1 January 2026, a Thursday
+    text = "- Draft:\n\t- 24th Thu: late 12:30-21:00\n\t- 25th Fri: LD CT 08:00-20:30\n\t- 1st Jan Fri: night\n"
+    assert [c.date for c in chunk_note(parse_note(text, "pages/Christmas rota 2026.md"))] == \
+        [None, "2026-12-24", "2026-12-25", "2027-01-01"]
+    # (a number and a weekday that do not fall together near it: no day)
+    assert chunk_note(parse_note("- 24th Mon: late\n", "pages/Christmas rota 2026.md"))[0].date is None
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027

@@ -559,18 +559,20 @@ def line_day(text: str, year: str | None = None, order: str | None = None) -> st
     day, month = (m[2], m[3]) if m[2] else (m[5], m[4])
     if m[7]:
         return calendar_day(month, day, century(m[7]))
-    return of_its_weekday(text, month, day, year) if year else None
+    return of_its_weekday(text, month, day, year, text[m.end():]) if year else None
 
 
 _OPENING_WEEKDAY = re.compile(r"\s*(?:\*\*|__|\*|_)?(mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"\s*\(?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs?)?\.?\)?"
+                            r"(?=\s*[:–—,-]|\s*$)", re.IGNORECASE)
 
 
-def of_its_weekday(text: str, month: str, day: str, year: str) -> str | None:
+def of_its_weekday(text: str, month: str, day: str, year: str, after: str = "") -> str | None:
     """The day of month and day in year, or in the year either side where only that one is the weekday text opens with
     ("Sat 24 Apr — jumble" under "## Bookings already in for 2027" of December 2026's notes: a Friday in 2026, trial
-    s64 M)."""
+    s64 M), or that follows the day (after: "1st Jan Fri: night" of a Christmas rota 2026, trial s72 G)."""
     found = calendar_day(month, day, year)
-    wanted = _OPENING_WEEKDAY.match(text)
+    wanted = _OPENING_WEEKDAY.match(text) or _WEEKDAY_AFTER.match(after)
     def weekday(iso: str) -> str:  # (WEEKDAYS: the locale's names aside)
         return WEEKDAYS[_dt.date.fromisoformat(iso).weekday()]
 

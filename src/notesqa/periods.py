@@ -523,6 +523,20 @@ def holiday_named(name: str) -> str | None:
     return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat() if m and m.group(3) else None
 
 
+def holiday_of_name(name: str) -> str | None:
+    """The day of the holiday a note's name says with its year, whatever words are between them ("Christmas rota
+    2026", "Easter opening hours 2027"), else None. (Not a note's date: "Christmas rota 2026" is of its days, trial
+    s72 G.)"""
+    if (day := holiday_named(name)) is not None:
+        return day
+    m = _HOLIDAY_THEN_YEAR.search(name)
+    return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat() if m else None
+
+
+_HOLIDAY_THEN_YEAR = re.compile(r"\b()((?:christ|x)mas|easter|hallowe['’]?en)\b(?:[ _-]+[^\W\d]+){1,3}[ _-]+(" + YEAR + r")\b",
+                                re.IGNORECASE)
+
+
 def _holiday_name(m: re.Match) -> str:
     """A _HOLIDAY match's holiday as _HOLIDAYS and _EASTER_DAYS write it ("xmas 2024": "christmas")."""
     name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
