@@ -391,6 +391,10 @@ def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
     assert list(agenda.of_days({"2026-12-01"})) == [0, 4, 5]
     december = {f"2026-12-{d:02d}" for d in range(1, 32)}
     assert list(agenda.of_days(december)) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    # ... of the days left of it too, its first gone ("which trip is happening this month" on the 6th, trial s72 F:
+    # "Y3 pantomime Dec 2026" had not been found); not of a week of it
+    assert list(agenda.of_days({d for d in december if d >= "2026-12-06"})) == [1, 2, 3, 6, 7, 8, 9]
+    assert len(agenda.of_days({f"2026-12-{d:02d}" for d in range(22, 29)})) == 0
 
 
 def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():

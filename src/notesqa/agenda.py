@@ -46,6 +46,9 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     return out
 
 
+MONTH_ASKED_DAYS = 14  # days of a month asked that find its passages of the month only, its first day not asked
+
+
 def month_only(chunk: Chunk) -> bool:
     """Is the passage dated the first of a month only because it, its headings or its note name that month or a
     season ("Dec 2026 return -> by 15 Jan", "## Current wines (Dec 2026)", "Winter feeding 2026", "2026-12.md"), not
@@ -419,6 +422,7 @@ class Agenda:
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         self._task_rows: set[int] = set()  # the open tasks due a day
         self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
+        self._month_rows: dict[str, list[int]] = defaultdict(list)  # ... and the other way
         self._plans: dict[int, frozenset[str]] = {}  # a passage of a holiday to come by its note's name -> the days
         # its text writes
         today_iso = clock.today().isoformat()  # (a task of no day: its words' day nearest today)
@@ -433,6 +437,7 @@ class Agenda:
             own = days_of(chunk, entry)
             if chunk.date and chunk.date[:10] in own and month_only(chunk):
                 self._month_only[row] = chunk.date[:7]
+                self._month_rows[chunk.date[:7]].append(row)
             elif chunk.date and chunk.date[:10] >= today_iso and _holiday_named(chunk):
                 # (a plan for a holiday to come is of no day of it yet but those it writes: "Christmas 2026 bookings"
                 # had filled "hector nightly rate this christmas", trial s71 U; "Wed 23 Dec - collect gammon" of a
@@ -525,6 +530,7 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._by_day[d] for d in asked if d in self._by_day]
+        found += [np.array(self._month_rows[m], dtype=np.int64) for m in self._months_asked(asked)]
         rows = np.unique(np.concatenate(found)) if found else _NONE
         if not (self._month_only or self._plans) or not rows.size:
             return rows
@@ -533,6 +539,15 @@ class Agenda:
         return np.array([r for r in rows.tolist() if (r not in self._plans or self._plans[r] & asked)
                          and ((m := self._month_only.get(r)) is None or f"{m}-28" in asked or f"{m[5:]}-28" in asked)],
                         dtype=np.int64)
+
+    def _months_asked(self, asked: set[str]) -> list[str]:
+        """The months ("YYYY-MM") of passages of a month only whose first day is not asked but most of it is: "which
+        trip is happening this month" asked on the 6th, the days left of it (trial s72 F: "Y3 pantomime Dec 2026" had
+        not been found)."""
+        if not self._month_rows:
+            return []
+        return [m for m in self._month_rows if f"{m}-28" in asked and f"{m}-01" not in asked
+                and sum(d.startswith(m) for d in asked) >= MONTH_ASKED_DAYS]
 
     def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their
