@@ -86,7 +86,8 @@ def test_who_or_where_a_page_is_from_is_its_credits():
 
 
 def test_a_date_property_as_logseq_writes_it():
-    for value in ("2026-09-02", "[[2026-09-02]]", "[[Sep 2nd, 2026]]", "Sep 2nd, 2026", "[[September 2, 2026]]"):
+    for value in ("2026-09-02", "[[2026-09-02]]", "[[Sep 2nd, 2026]]", "Sep 2nd, 2026", "[[September 2, 2026]]",
+                  "[[2026_09_02]]"):  # (the last: a journal's link by its file's name, trial s71 Q)
         assert property_date(value) == "2026-09-02", value
     assert property_date("[[Sep 31st, 2026]]") is None and property_date("soon") is None
     note = parse_note("date:: [[Sep 3rd, 2026]]\n\n- decided to ship\n", "pages/ADR-007.md", Vault(".", [], logseq=True))
@@ -105,6 +106,13 @@ def test_a_date_property_as_logseq_writes_it():
     assert parse_note("- closed\n", "pages/Winter closure 2027.md", Vault(".", [], logseq=True)).date == "2027-12-01"
     assert parse_note("---\ndates: 5-28 Jan 2027\n---\n# Winter closure 2027\n\n- closed\n",
                       "Winter closure 2027.md").date == "2027-01-05"  # (front matter's too)
+    # ... a "date::" of a span of weekdays and days, of its first, and shown, as it is no one day (trial s72 L: "Trunk
+    # show 2027"'s "date:: Fri 5 – Sat 6 March 2027" had been nowhere, "when is next years trunk show" out of ten)
+    show = parse_note("type:: event\ndate:: Fri 5 – Sat 6 March 2027\n\n- Lou bringing ~30 samples\n",
+                      "pages/Trunk show 2027.md", Vault(".", [], logseq=True))
+    assert show.date == "2027-03-05" and show.units[0].text == "type: event\ndate: Fri 5 – Sat 6 March 2027"
+    assert parse_note("type:: event\ndate:: [[Sep 3rd, 2026]]\n\n- x\n", "pages/A.md",
+                      Vault(".", [], logseq=True)).units[0].text == "x"  # (one day: the page's, not its text)
 
 
 def test_drawers_are_not_text_and_a_task_keeps_its_dates():

@@ -340,13 +340,15 @@ def journal_date(rel: str) -> str | None:
 
 
 _JOURNAL_NAME = re.compile(JOURNAL_DAY)
+_JOURNAL_FILE_DAY = re.compile(r"\d{4}_\d\d_\d\d")
 
 
 def property_date(value: str) -> str | None:
     """A date property as Logseq writes it: 2026-09-02, [[2026-09-02]], or a journal's name from the date
     picker, [[Sep 3rd, 2026]]; None if it is none of these."""
     for item in (*property_list(value), value.strip("[] ")):
-        iso = as_date(item)
+        # (a journal's link as its file is named, "[[2026_11_28]]": trial s71 Q's "date::" had been of no day)
+        iso = as_date(item.strip().replace("_", "-") if _JOURNAL_FILE_DAY.fullmatch(item.strip()) else item)
         if iso is None and (m := _JOURNAL_NAME.fullmatch(item.strip())):
             iso = calendar_day(m[1], m[2], m[3])
         if iso is not None:
@@ -614,8 +616,11 @@ def _prose_properties(walker, props: Properties, line: int, inline: Inline, end:
                 count += visible_chars(txt)
     # the page's other properties, one "key: value" line each, as the app shows them above the page;
     # thin, as a link is: they say what the page is, not an answer, and do not open it for a reader
+    # (a date that is no one day, "date:: Fri 5 – Sat 6 March 2027", is shown too: it is read as its first day, and
+    # was the page's only word of when, trial s72 L)
     shown = {key: props.shown(key, txt) for key, value in props.items()
-             if not is_named(key, META_PROPERTIES) and not _is_timestamp(value) and (txt := _as_text(value, inline))}
+             if (not is_named(key, META_PROPERTIES) or key.lower() == "date" and property_date(value) is None)
+             and not _is_timestamp(value) and (txt := _as_text(value, inline))}
     # ... unless they only say what kind of page it is ("type: recipe", found by "which pages are recipes?"): alone, a
     # hit of no answer (trial s45: one in the top five of a banana bread question, by its page's title)
     shown = [] if {k.lower() for k in shown} <= NOTE_KINDS else list(shown.values())

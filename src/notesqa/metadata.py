@@ -997,7 +997,7 @@ _DAY_KEYS = ("date", "created", "created at", "created_at", "date created", "cre
 
 
 # the fields that say the span of days a note is of: a trip's, an event's ("dates:: 1-8 Aug 2026")
-_SPAN_KEYS = ("dates", "when", "trip dates", "travel dates", "holiday dates")
+_SPAN_KEYS = ("dates", "date", "when", "trip dates", "travel dates", "holiday dates")
 # "1-8 Aug 2026", "1st - 8th August 2026", "1 Aug - 8 Aug 2026", "2026-08-01 to 2026-08-08", "Aug 1-8, 2026"
 _DAY_SPAN = re.compile(r"\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
                        r"((?:19|20)\d\d)|(\S.*?)\s*(?:[-–—]|to)\s*\S.*|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*"
@@ -1022,7 +1022,9 @@ def span_start(meta: dict) -> str | None:
     start = m[4].strip()
     if (day := front_matter_day(start)) is not None or (y := _A_YEAR.search(value)) is None:
         return day
-    day, end = heading_day(f"{start} {y[0]}"), front_matter_day(value[m.end(4):].strip(" -–—to").strip())
+    end = front_matter_day(value[m.end(4):].strip(" -–—to").strip())
+    # ("Fri 5 – Sat 6 March 2027": the start's month the end's, trial s72 L)
+    day = heading_day(f"{start} {y[0]}") or (end and heading_day(f"{start} {_MONTH_NAMES[int(end[5:7]) - 1]} {y[0]}"))
     # ("28 Dec - 3 Jan 2027": the year before the end's, the review)
     return heading_day(f"{start} {int(y[0]) - 1}") if day and end and day > end else day
 
