@@ -103,6 +103,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("whats coming up this week", today) == days("whats on this week", today) == {"2026-12-05", "2026-12-06"}
     assert max(days("whats on this week", date(2026, 12, 6))) == "2026-12-13"
     assert len(days("what did i do this week", today)) == len(days("what is due this week", today)) == 7
+    # ... "yesterdays", "todays" as people type them, before what they are of (trial s72 J: of no day); what "got"
+    # done on a day, the one gone (trial s72 J: "what got poured on the 24th" had been the coming 24th)
+    assert days("how was yesterdays workshop", today) == {"2026-12-04"} and days("todays jobs", today) == {"2026-12-05"}
+    assert days("what are tomorrows jobs", today) == {"2026-12-06"}
+    assert days("what got poured on the 24th", today) == {"2026-11-24"}
+    assert days("what have i got lined up for the 24th", today) == {"2026-12-24"}
     # ... on a Sunday, what is due this week is the week gone and the one to come (trial s72 B had been Monday's only)
     sunday = date(2026, 12, 6)
     assert min(days("what's due this week", sunday)) == "2026-11-30" and max(days("what's due this week", sunday)) == \

@@ -87,8 +87,11 @@ _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(
                    r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
-    r"\b(?:(today|tonight|this morning)|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
+    r"\b(?:(today|tonight|this morning)(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
+    r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
     r"|tomorrow)"
+    # (a day's without its apostrophe before what it is of: "how was yesterdays workshop", trial s72 J)
+    r"(?:(?<=day|row)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
     rf"|{_N} days? ago|in {_N} days|(last|this|past|previous|next|coming) (week|weekend|month|wk)(?:s(?=\s+\w))?"
     # (not "the last week of March": a week of that month, _WEEK_OF_MONTH)
@@ -129,7 +132,9 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?:(?:is|are|am|['’]re|['’]m)\s+(?:(?:i|we|you|they|he|she|it)\s+)?|who['’]s\s+)"
                     r"(?!(?:some|no|every|any)?thing\b|meeting\b|morning\b|evening\b|building\b|wedding\b|"
                     r"string\b|spring\b|reading\b|ceiling\b|king\b|ring\b)\w{2,}ing)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(was|were|did|had|happened|went|spent)\b", re.IGNORECASE)  # "what was due on Friday?" looks back
+_PAST = re.compile(r"\b(was|were|did|had|happened|went|spent|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!['’]ve )"
+                   r"got\s+\w+ed)\b", re.IGNORECASE)  # "what was due on Friday?" looks back ("what got poured on the
+# 24th", trial s72 J: the coming 24th; not "what have i got lined up")
 # a month: "in December", "during October 2025", "this March", "next May"; "may" and "march" only as names
 # ("in May"). Not "for June" (a name), nor "since October" (a range from it, not the month).
 # a day's number after a month's name: "for December 3" names a day, not the month (trial s37)
