@@ -317,6 +317,26 @@ def test_a_note_of_a_year_to_come_or_of_a_day_or_a_month_supersedes_none():
     assert [passages.latest_edition(t) for t in titles] == [False, True, False, False, False, False, False]
 
 
+def test_an_older_years_entry_comes_after_the_same_entry_of_the_latest_note_of_its_name():
+    # trial s72 C: "hourly rate 3 men + iveco" had shown "Rate card 2025"'s £99 row first (its heading shorter, its
+    # words closer), "Rate card 2026"'s £105 row second
+    from notesqa.ranking import Passages, _older_edition_yields
+
+    y = date.today().year
+    def row(title, seq, text):
+        return dataclasses.replace(_chunk(f"admin/{title}.md", seq, text, kind="row"), title=title)
+    chunks = [row(f"Rate card {y - 1}", 0, "Crew + van: 3 men + Iveco | Per hour: £99"),
+              row(f"Rate card {y}", 0, "Crew + van: 3 men + Iveco | Per hour: £105"),
+              row(f"Rate card {y - 1}", 1, "Crew + van: 2 men + Luton | Per hour: £80"),
+              row(f"Rate card {y}", 1, "Storage: per unit | Per week: £20")]
+    passages = Passages(chunks)
+    cand, rank = np.arange(4), np.array([0.9, 0.8, 0.85, 0.5], dtype=np.float32)
+    older = np.array([passages.superseded(c.title) for c in chunks])
+    new, yielded = _older_edition_yields(chunks, cand, rank, older, passages)
+    assert new[0] < new[1] and yielded.tolist() == [True, False, False, False]
+    assert new[2] == rank[2]  # (an entry this year's note has not: as it was)
+
+
 def test_a_paper_of_an_earlier_year_by_the_same_author_is_no_older_edition(tmp_path, embedder):
     # trial s59 SB-012: "lit/Knapp 2019" had been "of another year" beside "lit/Knapp 2020", a later paper of its
     # author's: a work's year is when it came out, not a yearly note's

@@ -251,6 +251,7 @@ class Explanation:
     authors: bool = False  # its note's authors, for "who wrote ...?" of the note the question names (AUTHORS_BONUS)
     attendees: bool = False  # its meeting's attendees, for "who came ...?" of the day or note asked (ATTENDEES_BONUS)
     other_year: bool = False  # the question names a year; this chunk's note is of another (ranked OTHER_YEAR lower)
+    older_edition: bool = False  # ... or of an older year than its name's latest note's, whose same entry it comes after
     turned: bool = False  # its heading says the question's thing turned, beside one that says it as asked
     spread: bool = False  # a later row of its table or its note's tables: shown after other passages near its score
 
@@ -337,6 +338,8 @@ class Explanation:
         if self.now_section:
             note += (f", of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
                      f", of what held once (-{NOW_SECTION:.2f})")
+        if self.older_edition:
+            note += ", after the same entry of the latest year's note of its name"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
@@ -939,6 +942,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
+    rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages)
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -977,7 +981,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "listing": bools(listing),
         "step": bools(step), "named_step": bools(named_step), "related": words, "related_score": more, "authors": bools(authors),
         "attendees": bools(attendees),
-        "other_year": bools(other_year), "turned": bools(turned)}
+        "other_year": bools(other_year), "older_edition": bools(older_edition), "turned": bools(turned)}
     # ... each candidate's made from its row of them when first read (Candidate.explain)
     columns, ranks = (tuple(given), list(given.values())), given["rank"]
     return [Candidate(ids[j], ranks[j], columns=columns, at=j)
@@ -1084,6 +1088,49 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
             rank[j], rank[other] = rank[other], rank[j]
             yielded[j] = True
     return rank, yielded
+
+
+def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, older: np.ndarray,
+                          passages: Passages) -> tuple[np.ndarray, np.ndarray]:
+    """A passage of an older year's note (older: "Rate card 2025" beside "Rate card 2026", Passages.superseded, the
+    question naming no year) that says the same thing as one of the latest note of that name (the same row's first
+    cell, the same label: "Crew + van: 3 men + Iveco | Per hour: £99") comes just after it, however closer its words
+    (trial s72 C: "hourly rate 3 men + iveco" had shown last year's £99 first, this year's £105 second). (The ranks,
+    which yielded.)"""
+    yielded = np.zeros(len(cand), dtype=bool)
+    if not older.any():
+        return rank, yielded
+    rows = cand.tolist()
+    latest: dict[tuple[str, str], int] = {}  # (name without its year, key) -> the best candidate of the latest note
+    for j in np.argsort(-rank, kind="stable").tolist():
+        c = chunks[rows[j]]
+        if not older[j] and (named := _edition(c.title)) and (key := _entry_key(c.text)) \
+                and passages.latest_edition(c.title):
+            latest.setdefault((named[0], key), j)
+    if not latest:
+        return rank, yielded
+    rank = rank.copy()
+    for j in np.flatnonzero(older).tolist():
+        c = chunks[rows[j]]
+        named, key = _edition(c.title), _entry_key(c.text)
+        other = latest.get((named[0], key)) if named and key else None
+        if other is not None and rank[j] >= rank[other]:
+            rank[j], yielded[j] = rank[other] - 1e-4, True
+    return rank, yielded
+
+
+def _entry_key(text: str) -> str | None:
+    """What an entry is of: a table row's first cell, or the label before a colon of a line ("Crew + van: 3 men +
+    Iveco", "Kiln firing"), folded; None for another passage."""
+    first = text.split("\n", 1)[0]
+    if " | " in first:
+        key = first.split(" | ", 1)[0]
+    elif ":" in first[:60]:
+        key = first.split(":", 1)[0]
+    else:
+        return None
+    key = " ".join(key.casefold().split())
+    return key if len(key) >= 3 else None
 
 
 def _opening(chunks: list[Chunk], row: int) -> bool:
