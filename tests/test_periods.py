@@ -109,6 +109,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what are tomorrows jobs", today) == {"2026-12-06"}
     assert days("what got poured on the 24th", today) == {"2026-11-24"}
     assert days("what have i got lined up for the 24th", today) == {"2026-12-24"}
+    # ... "this time last year": the week about today's a year ago (trial s72 L: of no day), not last year's every day
+    assert days("what was i up to this time last year", today) == {f"2025-12-{d:02d}" for d in range(2, 9)}
+    assert min(days("what did we do around this time last month", today)) == "2026-11-02"
     # ... on a Sunday, what is due this week is the week gone and the one to come (trial s72 B had been Monday's only)
     sunday = date(2026, 12, 6)
     assert min(days("what's due this week", sunday)) == "2026-11-30" and max(days("what's due this week", sunday)) == \

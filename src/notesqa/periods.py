@@ -269,6 +269,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
+    text = _this_time_last(text, today, out)
     text = _weekday_of_week(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
@@ -1191,6 +1192,26 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
                                  + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+
+
+# "this time last year": the days about today's a year (a month) ago, not the whole of last year (trial s72 L: "what
+# was i up to this time last year" had been of no day)
+_THIS_TIME_LAST = re.compile(r"\b(?:(?:about|around)\s+)?(?:this|the\s+same)\s+time\s+last\s+(year|month)\b", re.IGNORECASE)
+THIS_TIME_DAYS = 3  # days either side of that day
+
+
+def _this_time_last(text: str, today: date, out: set[date]) -> str:
+    """text with each "this time last year" (or month) blanked, the week about that day added to out."""
+    def take(m: re.Match) -> str:
+        if m[1].lower() == "year":
+            then = today.replace(year=today.year - 1, day=28) if (today.month, today.day) == (2, 29) \
+                else today.replace(year=today.year - 1)
+        else:
+            month_ago = today.replace(day=1) - timedelta(days=1)
+            then = month_ago.replace(day=min(today.day, month_ago.day))
+        out.update(then + timedelta(days=i) for i in range(-THIS_TIME_DAYS, THIS_TIME_DAYS + 1))
+        return " " * len(m[0])
+    return _THIS_TIME_LAST.sub(take, text)
 
 
 def _weekday_the_number(text: str, today: date, back: bool, out: set[date]) -> str:
