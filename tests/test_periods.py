@@ -1031,6 +1031,9 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     saturday = date(2026, 12, 5)
     assert days("what am i doing tuesday", saturday) == days("who is running tuesday?", saturday) == {"2026-12-08"}
     assert days("what did i do tuesday", saturday) == {"2026-12-01"}
+    # ... in the present, the coming one (trial s72 L: "who's in the shop wednesday", "what have i got to do monday")
+    assert days("who is in the shop wednesday", saturday) == {"2026-12-09"}
+    assert days("what have i got to do monday", saturday) == {"2026-12-07"}
     # ... not a name, nor a question of no tense, nor "the tuesday"
     for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
         assert days(q, saturday) == set(), q

@@ -373,12 +373,17 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.update(today + timedelta(days=i if m[1] else -i) for i in range(span))
     if _UPCOMING.search(text):  # "which deadlines are coming up?": the next two weeks
         out.update(today + timedelta(days=i) for i in range(UPCOMING_DAYS))
-    # a weekday alone at a question's end, of a question that looks ahead or back: "what am i doing tuesday" the coming
-    # one, "what did i do tuesday" the last (trial s64 CAR-006: last week's "Tue 24: dentist" had come first)
-    if not out and (ahead or back) and (m := _END_WEEKDAY.search(text)) is not None \
+    # a weekday alone at a question's end: "what am i doing tuesday" the coming one, "what did i do tuesday" the last
+    # (trial s64 CAR-006: last week's "Tue 24: dentist" had come first); of one in the present, the coming one ("who's
+    # in the shop wednesday", "what have i got to do monday": trial s72 L, of no day); not of one of no tense ("notes
+    # tuesday")
+    if not out and (ahead or back or present or _GOT_TO.search(text)) and (m := _END_WEEKDAY.search(text)) is not None \
             and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST:
-        out.add(_weekday(today, weekday_number(m[1]), "on", ahead and not back))
+        out.add(_weekday(today, weekday_number(m[1]), "on", not back))
     return {d.isoformat() for d in out}
+
+
+_GOT_TO = re.compile(r"\b(?:have|has|['’]ve)\s+(?:\w+\s+)?got\b|\bgot\s+to\b", re.IGNORECASE)  # "what have i got to do"
 
 
 # the first word of a day named with a weekday ("remembrance sunday", "good friday", "black friday": the rescore)
