@@ -852,6 +852,9 @@ def test_a_job_logs_entries_are_of_their_days_as_a_tradesman_writes_them():
 
     assert line_day("Thurs 19th Nov 2026, phone call") == "2026-11-19" and line_day("Mon 6th Oct - x", "2025") == "2025-10-06"
     assert line_day("12 Jan 26 - measured up") == line_day("Fri 12th Jan 26: x") == "2026-01-12"
+    # ... a measure after the dash (trial s72 B: "10 Jan 26 — 318g sterling filings → £221.43" had been of 2025)
+    assert line_day("10 Jan 26 — 318g sterling filings", "2025") == "2026-01-10"
+    assert line_day("3 Mar 26 - 12 people", "2025") == "2025-03-03"  # (not a span of numbers)
     assert line_day("3 May 20 people came") is None and line_day("Mon 5 minutes late", "2026") is None
     # ... a day of no year whose weekday is the year either side's only (trial s64 M: "Sat 24 Apr — jumble" under "##
     # Bookings already in for 2027" of December 2026's notes had been dated 2026-04-24, a Friday)

@@ -535,7 +535,9 @@ _LINE_DAY = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:(?i:mon|tue|tues|wed|weds|thu|t
                       # bracket: "**14 Oct 26** (post wedding)", trial s58 QC)
                       # (not hours, "Sat 26 Dec 10 - 4", nor a span of numbers: the review)
                       # (... or a question mark: "Fri 12 Mar 27? Theme: anxiety", trial s71 G, had been of 2025)
-                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d)|\?\s|(?:\*\*|__)?\s+\((?!\d))))?(?:\*\*|__|\*|_)?"
+                      # (... or a measure after the dash: "10 Jan 26 — 318g sterling → £221.43", trial s72 B)
+                      r"(?:,?\s+(\d{4}|\d\d(?=\s*[:–—-]\s+(?!\d{1,2}(?:\b|[:.]|am|pm))|\?\s|(?:\*\*|__)?\s+\((?!\d))))?"
+                      r"(?:\*\*|__|\*|_)?"
                       r"(?=\s*[:–—,?-]?\s+\S)")
 
 
