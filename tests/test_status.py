@@ -96,7 +96,7 @@ def test_changes_skipped_files_and_coverage_are_reported(built):
     assert text[5] == (f"Words:   {st.related_words} words of the notes kept, to find a question's words said in "
                        "other words or misspelt")
     assert text[6] == (f"Text:    {100 * cov.share:.1f}% indexed ({cov.indexed:,} of {cov.chars:,} characters of "
-                       "notes text, markup and front matter left out); 1 note with text not indexed")
+                       "notes text, not counting markup or front matter); 1 note with text not indexed")
     assert text[7].startswith("  html.md") and "an indented block of 368 characters at line 5 is read as code" in text[7]
     assert text[8:] == [f"Notes:   1 new, 1 changed, 1 deleted since the build; run `notesqa index --notes {notes} "
                         f"--index {index}` to refresh",

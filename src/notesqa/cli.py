@@ -718,7 +718,7 @@ def _echo_coverage(cov) -> None:
                f"no note flagged (each of {MIN_CHARS} characters or more has {100 * LOW_SHARE:.0f}% or more of its "
                "text indexed, and nothing unreadable)")
     click.echo(f"Text:    {cov.percent} indexed ({cov.indexed:,} of {cov.chars:,} characters of "
-               f"notes text, markup and front matter left out); {flagged}")
+               f"notes text, not counting markup or front matter); {flagged}")
     for note in cov.flagged[:STATUS_LISTED]:
         click.echo("  " + _flag_line(note.path, round(note.share, 3), note.reasons))
     if n > STATUS_LISTED:
