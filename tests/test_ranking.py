@@ -937,6 +937,22 @@ def test_a_passage_that_says_a_day_asked_and_the_question_s_words_is_of_it():
     assert {c.row: c.explain.day_match for c in ranked} == {0: False, 1: False, 2: True}
 
 
+def test_a_passage_that_says_a_day_of_a_period_named_from_today_and_the_question_s_words_is_of_it():
+    # trial s72 T: "which horses need flu jabs next month" had found no passage of January, the tracker's rows "next
+    # due: 18/01/27 flu" not of it (a question neither of what was nor of what is to come by its words)
+    first = date.today().replace(day=1)
+    soon, later = (first + timedelta(days=32)).replace(day=18), (first + timedelta(days=63)).replace(day=18)
+    chunks = [_chunk("Health/Vaccs.md", 0, f"horse: Rolo | next due: {soon:%d/%m/%y} flu", kind="row"),
+              _chunk("Health/Vaccs.md", 1, f"horse: Ted | next due: {later:%d/%m/%y} flu", kind="row"),
+              _chunk("Admin/Tasks.md", 0, "renew the riding school licence", date=soon.isoformat())]
+    scores = _dense_only([0.4, 0.4, 0.2], keyword=[2.0, 2.0, 0.0], ceiling=2.0)
+    ranked = fuse(chunks, scores, "which horses need flu jabs next month", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: False, 2: True}
+    # ... not of a season asked of no time ("reasons colonies die over winter", as before)
+    ranked = fuse(chunks, scores, "why do horses need flu jabs over winter", {}, None, 10)
+    assert not any(c.explain.day_match for c in ranked)
+
+
 def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it():
     # trial s60 UB-019: "Did Tomas actually take that week off in August?": his page's "agreed he takes a full week off
     # in aug" (0.89) had come under "Not dated from 2026-08-01 ...", after two August journal lines of 0.3

@@ -33,7 +33,7 @@ from .asking import (DEFINING, lists_only_plans, tasks_of, asks_amount, asks_clo
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
-                      months_said, without_relative_days, years, asked_years)
+                      months_said, relative_days, without_relative_days, years, asked_years)
 from .units import ATTACHED, states_contact
 
 if TYPE_CHECKING:
@@ -1280,7 +1280,9 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
     cert" of 2 December's log, before a to-do's "done 2 Dec" for "what did I order earlier this week?": trial s55
     JD-022)."""
     none = np.zeros(len(cand), dtype=bool)
-    if ceiling <= 0 or not looks_back(text):  # (of what was: "reasons colonies die over winter" asks of no days, s58)
+    # (of what was, or of days named from today: "reasons colonies die over winter" asks of no days, s58; "which horses
+    # need flu jabs next month" of January's, its tracker's "next due: 18/01/27 flu", trial s72 T)
+    if ceiling <= 0 or not (looks_back(text) or relative_days(text)):
         return none
     says = keyword_share(own, ceiling) >= DAY_SAID_WORDS
     if (says & day).any():
