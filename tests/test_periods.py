@@ -112,9 +112,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "this time last year": the week about today's a year ago (trial s72 L: of no day), not last year's every day
     assert days("what was i up to this time last year", today) == {f"2025-12-{d:02d}" for d in range(2, 9)}
     assert min(days("what did we do around this time last month", today)) == "2026-11-02"
-    # ... on a Sunday, what is due this week is the week gone and the one to come (trial s72 B had been Monday's only)
+    # ... on a Sunday, what is due this week is today's and the coming week's (trial s72 B had been Monday's only)
     sunday = date(2026, 12, 6)
-    assert min(days("what's due this week", sunday)) == "2026-11-30" and max(days("what's due this week", sunday)) == \
+    assert min(days("what's due this week", sunday)) == "2026-12-06" and max(days("what's due this week", sunday)) == \
         "2026-12-13"
     assert max(days("what did i do this week", sunday)) == "2026-12-06"
     # ... "last sat", "last wk" as people type them (trial s71 N: "what time did mike pick rufus up last sat" had been of

@@ -289,9 +289,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back:
             rest = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
             # not Monday's gone (trial s71 I); what is due this week, the days gone too (overdue by now); on a Sunday,
-            # the week to come too, what is due in it as well (trial s72 B: "what's due this week" had been Monday's)
-            span = span if asks_due(text) else rest
-            span += _period("next", "week", today) if m.group(6).lower() in ("week", "wk") and len(rest) <= 1 else []
+            # today and the week to come, what is due then as well (trial s72 B: "what's due this week" had been
+            # Monday's; Q, R, T: the two weeks it was next had read as odd)
+            if m.group(6).lower() in ("week", "wk") and len(rest) <= 1:
+                span = rest + _period("next", "week", today)
+            elif not asks_due(text):
+                span = rest
         out.update(span)
     for m in _WEEK_OF_DAY.finditer(text):
         named = _day_named(text, m.end()) or _day_near(text, m.end(), today, ahead, back)
