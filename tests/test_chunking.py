@@ -686,6 +686,17 @@ def test_a_holiday_rotas_entries_of_a_days_number_and_its_weekday_are_those_days
     assert chunk_note(parse_note("- 24th Mon: late\n", "pages/Christmas rota 2026.md"))[0].date is None
 
 
+def test_a_line_labelled_by_a_holiday_is_of_that_day_in_its_notes_time():
+    # trial s72 T: "Staff rota December 2026" > "Christmas Day: G does am + pm" had been of 1 December ("who's doing
+    # christmas day": "Not dated on 2026-12-25"); "New Year's Day: Kayleigh am" of a December's rota is January's
+    text = "# Staff rota — December 2026\n\n## Christmas plan\n- Christmas Day: G does am + pm\n" \
+           "- New Year's Day: Kayleigh am, G pm\n- Xmas day at ours is fun\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Staff/Staff rota December 2026.md"))] == \
+        ["2026-12-25", "2027-01-01", "2026-12-01"]
+    # ... not in a day's note: written that day
+    assert chunk_note(parse_note("- Christmas Day: plan lunch\n", "Daily/2026-11-20.md"))[0].date == "2026-11-20"
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027

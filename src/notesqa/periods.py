@@ -551,6 +551,24 @@ _HOLIDAY_THEN_YEAR = re.compile(r"\b()((?:christ|x)mas|easter|hallowe['’]?en)\
                                 re.IGNORECASE)
 
 
+# a line that opens with a holiday's name as its label: "Christmas Day: G does am + pm", "New Year's Eve - Ben"
+_HOLIDAY_LABEL = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
+                            r"good\s+friday|easter\s+(?:sunday|monday))(?:\*\*|__)?\s*[:–—-]\s*\S", re.IGNORECASE)
+HOLIDAY_ENTRY_BEFORE = 7  # days before its note's day (or month) a holiday a line is labelled by may be
+
+
+def holiday_entry(text: str, start: str | None) -> str | None:
+    """The day of the holiday a line opens with as its label ("Christmas Day: G does am + pm" of a rota of December
+    2026, trial s72 T: of the month's first), the first on or after a week before start (ISO: its note's day or month,
+    "New Year's Day" of a December's rota is January's), else None."""
+    m = _HOLIDAY_LABEL.match(text) if start else None
+    if m is None:
+        return None
+    name = re.sub(r"[^a-z ]", "", re.sub(r"^xmas", "christmas", " ".join(m[1].lower().split())))
+    begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
+    return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
+
+
 def _holiday_name(m: re.Match) -> str:
     """A _HOLIDAY match's holiday as _HOLIDAYS and _EASTER_DAYS write it ("xmas 2024": "christmas")."""
     name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
