@@ -1270,6 +1270,9 @@ def _says_of_itself(c: Chunk, title: bool = True) -> str:
 DAY_SAID_WORDS = 0.5  # the share of the question's words a passage that says a day asked says, to be of it
 
 
+_FOR_REASONS = re.compile(r"^\W*why\b|\breasons?\b", re.IGNORECASE)
+
+
 def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, ceiling: float,
                   day: np.ndarray, of: list[Chunk] = ()) -> np.ndarray:
     """For each candidate: does its text say a day asked (Agenda.telling), or name the whole month asked (of: the
@@ -1280,9 +1283,10 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
     cert" of 2 December's log, before a to-do's "done 2 Dec" for "what did I order earlier this week?": trial s55
     JD-022)."""
     none = np.zeros(len(cand), dtype=bool)
-    # (of what was, or of days named from today: "reasons colonies die over winter" asks of no days, s58; "which horses
-    # need flu jabs next month" of January's, its tracker's "next due: 18/01/27 flu", trial s72 T)
-    if ceiling <= 0 or not (looks_back(text) or relative_days(text)):
+    # (of what was, or of days the question names, not for reasons: "reasons colonies die over winter" asks of no days,
+    # s58, nor "why plant in mid october"; "which horses need flu jabs next month" of January's, its tracker's "next
+    # due: 18/01/27 flu", trial s72 T)
+    if ceiling <= 0 or not (looks_back(text) or relative_days(text) and not _FOR_REASONS.search(text)):
         return none
     says = keyword_share(own, ceiling) >= DAY_SAID_WORDS
     if (says & day).any():
