@@ -697,6 +697,18 @@ def test_a_line_labelled_by_a_holiday_is_of_that_day_in_its_notes_time():
     assert chunk_note(parse_note("- Christmas Day: plan lunch\n", "Daily/2026-11-20.md"))[0].date == "2026-11-20"
 
 
+def test_a_days_note_s_entries_under_next_week_are_that_weeks_days():
+    # trial s72 R: Saturday 5 December's "Planning for next week:" > "Thu: Y11 mock moderation" had been of the 5th
+    # ("whats on next thursday" 4th, "not dated"); under "this week", the note's week
+    text = "# Sat 5th Dec\n\nPlanning for next week:\n- Mon: mock feedback\n- Thu: Y11 mock moderation\n\n" \
+           "Lie in, parkrun cancelled.\n"
+    assert [c.date for c in chunk_note(parse_note(text, "Daily/2026-12-05.md"))] == \
+        ["2026-12-05", "2026-12-07", "2026-12-10", "2026-12-05"]
+    text = "- this week\n\t- Tue: pick up SQ-5\n"
+    assert chunk_note(parse_note(text, "journals/2026_12_05.md"))[-1].date == "2026-12-01"
+    assert chunk_note(parse_note(text, "journals/2026_12_06.md"))[-1].date == "2026-12-08"  # (on a Sunday: the coming)
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027
