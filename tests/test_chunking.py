@@ -709,6 +709,15 @@ def test_a_days_note_s_entries_under_next_week_are_that_weeks_days():
     assert chunk_note(parse_note(text, "journals/2026_12_06.md"))[-1].date == "2026-12-08"  # (on a Sunday: the coming)
 
 
+def test_a_log_entry_under_a_heading_that_says_its_year_is_of_that_year_after_another_sections_days():
+    # trial s72 V: "## Done (2026)" > "6 Oct - flu jab at Boots" after "## Coming up"'s "Feb 2027 - eye test" had been
+    # of 2027 ("when did i have the flu jab": 6 October 2027), "1 Dec (Tue) - physio 3" of 2028
+    text = ("# Appointments\n\n## Coming up\n- Thu 7 Jan 2027 - GP review\n- Feb 2027 - eye test due\n\n"
+            "## Done (2026)\n- 15 Jan - nurse, BP check\n- 6 Oct - flu jab at Boots\n- 1 Dec (Tue) - physio 3\n")
+    assert [c.date for c in chunk_note(parse_note(text, "health/appointments.md"))][2:] == \
+        ["2026-01-15", "2026-10-06", "2026-12-01"]
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027
