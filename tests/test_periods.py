@@ -928,6 +928,10 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("whats on tue 15", today) == days("what's on Tues 15th", today) == {"2026-12-15"}
     assert days("class tue 8pm", today) == days("tue 8:30 class", today) == set()
     assert days("tue 8 am", today) == set()
+    # ... with its ending, a day whatever follows (trial s72 V: "collect from bank Thu 10th am" had been of no day)
+    from notesqa.periods import weekday_numbered_from
+    assert weekday_numbered_from("collect from bank Thu 10th am", today) == {"2026-12-10"}
+    assert weekday_numbered_from("collect Thu 10 am", today) == set()
     assert len(days("what did i do last week", today)) == 7 and len(days("next week", today)) == 7
     # ... not a span of weekdays (the review)
     assert len(days("next week monday to wednesday", today)) == 7 and len(days("last week Monday through Friday", today)) == 7

@@ -1210,9 +1210,10 @@ WEEKDAY_BEFORE = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re.
 
 
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
-_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b"
-                                 # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30")
-                                 r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b)"
+_WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)"
+                                 # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30";
+                                 # with its ending, a day whatever follows: "Thu 10th am", trial s72 V)
+                                 r"(?:(?:st|nd|rd|th)\b|\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b))"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
                                  r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
