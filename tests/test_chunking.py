@@ -860,6 +860,10 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     rota = "# Staff rota\n\n## w/c 7 Dec 2026\n\n| Day | Early | Late |\n|---|---|---|\n| Mon 7 | Kacper | Tom |\n" \
            "| Wed 9 | Jordan | Luke |\n\n## Rules\n\n| Day | Who |\n|---|---|\n| Mon | me |\n"
     assert [c.date for c in chunk_note(parse_note(rota, "Staff rota.md"))] == ["2026-12-07", "2026-12-09", None]
+    # ... in brackets after words, its tasks too (trial s72 X: "## This week (w/c 7 Dec)" > "- [ ] Fri 11: Harwoods
+    # delivery 12.30" of no day, "whats on next friday" out of ten)
+    todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] Mon 7: Shipton order by 12\n- [ ] Fri 11: Harwoods delivery\n"
+    assert [c.date for c in chunk_note(parse_note(todo, "journal/todo 2026.md"))] == ["2026-12-07", "2026-12-11"]
     # ... its weekday before it too (trial s72 O: "## w/c Mon 7 Dec" > "Thu 10 – Lowe: Gaz 2nd fix" of no day)
     plan = "# This week / next week\n\n## w/c Mon 7 Dec\n- Mon 7 – Lowe: sink\n- Thu 10 – Lowe: Gaz 2nd fix\n"
     assert [c.date for c in chunk_note(parse_note(plan, "log/week plan 2026.md"))][-2:] == ["2026-12-07", "2026-12-10"]
