@@ -1562,6 +1562,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
         assert asks_next(question), question
     for question in ("what is the next step", "whats the next thing to do", "what are the next steps"):
         assert not asks_next(question), question
+    # ... or only the next one ("next candle class?", trial s72 J: May's first class had come first), "whens" too
+    for question in ("next candle class?", "next market in bridgnorth?", "whens the next candle class"):
+        assert asks_next(question), question
+    for question in ("next steps for the garden", "next time i go", "next week plans"):
+        assert not asks_next(question), question
 
 
 def test_when_a_thing_is_asks_for_its_coming_day():

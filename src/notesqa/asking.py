@@ -321,14 +321,17 @@ def asks_latest(text: str) -> bool:
 # week", "the next step", "next to", "what's next"
 _NEXT = (r"next(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|few|couple|several|thing|" + _WEEKDAYS + r")s?|to|door)\b|\s+\d+\s)"
          r"\s+\w")
-_UPCOMING = re.compile(r"\b(?:when(?:['’]s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
+_UPCOMING = re.compile(r"\b(?:when(?:['’]?s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
                        r"[^?.!\n]{0,80}?\b" + _NEXT  # (not "what do I want from my next job?")
                        # ... "next 2k erg test date", "date of the next steerco", "next steerco when?" (trials s63
                        # ROW-014, HSP-019)
                        + r"|^\W*(?:the\s+|my\s+|our\s+)?" + _NEXT + r"[^?.!\n]{0,60}?\b(?:date|day|when)\b"
                        # ... "whats the next band on", "who's the next speaker" (trial s71 L: the bands table first)
                        + r"|^\W*(?:what|who|which)(?:['’]?s|\s+is|\s+are)\s+(?:the\s+|my\s+|our\s+)" + _NEXT
-                       + r"|\b(?:date|day)\s+of\s+(?:the\s+|my\s+|our\s+)?" + _NEXT, re.IGNORECASE)
+                       + r"|\b(?:date|day)\s+of\s+(?:the\s+|my\s+|our\s+)?" + _NEXT
+                       # ... or only "next candle class?", "next market in bridgnorth?" (trial s72 J: the first class,
+                       # in May, had come first)
+                       + r"|^\W*(?:the\s+|my\s+|our\s+)?" + _NEXT + r"[^?.!\n]{0,40}?\s*\?*\s*$", re.IGNORECASE)
 
 
 def asks_next(text: str) -> bool:
@@ -344,7 +347,7 @@ def asks_coming(text: str) -> bool:
 
 # (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
 # ... "when do i have to pay the tax bill", "when does the van need testing" (trial s71 B: last January's payment)
-_WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]s|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b|"
+_WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]?s\b|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b|"
                       r"when\s+(?:do|does)\s+(?:[\w'’-]+\s+){1,3}?(?:have\s+to|has\s+to|needs?\s+(?:to\s+\w+|\w+ing)\b))",
                       re.IGNORECASE)
 
