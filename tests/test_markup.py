@@ -419,3 +419,11 @@ def test_links_side_by_side_read_apart():
     assert inline.render("see [[Trainer meeting - ESR prep]] [[ARCP 2026]]") == "see Trainer meeting - ESR prep, ARCP 2026"
     assert inline.render("[[A|alias]] [[B]] notes") == "alias, B notes"
     assert inline.render("![[x.png]] [[B]]").strip() == "B"  # (not after an embed, which drops out)
+
+
+def test_a_picture_dropped_from_inside_brackets_leaves_no_space_before_the_bracket():
+    # trial s72 T: "being monitored (photo ![[shadow-melanoma-jun26.jpg]])" had read "(photo )"
+    inline = Inline("a.md")
+    assert inline.render("Melanoma under tail (photo ![[shadow-melanoma-jun26.jpg]])") == "Melanoma under tail (photo)"
+    assert inline.render("shown [photo ![[a.png]]] here") == "shown [photo] here"
+    assert "\x00" not in inline.render("see ![[x.png]] here") and inline.render("![[x.png]]") == ""

@@ -304,6 +304,10 @@ class Resolver(Protocol):
     def in_dendron(self, rel: str) -> bool: ...  # is the note in a Dendron vault
 
 
+_DROPPED = "\x00"  # where a picture embedded in a sentence was (Inline._wikilink), until render tidies round it
+_DROPPED_BEFORE_BRACKET = re.compile(r"[ \t]*\x00(?=[)\]])")
+
+
 def _labels(m: re.Match) -> bool:
     """Does the line before an embed (m) end with a label's colon ("Sheet PDF: ![[sheet.png]]"), or the line above it
     when it has none ("Photo of the line-up:" over the picture)?"""
@@ -413,6 +417,8 @@ class Inline:
             if "]] [[" in text or "]]\t[[" in text:  # links side by side, each a name: apart, as the app styles them
                 text = _SIDE_BY_SIDE.sub(r"\1,", text)  # ("see Trainer meeting - ESR prep, ARCP 2026": trial s61 YA)
             text = WIKILINK.sub(self._wikilink, text)
+            if _DROPPED in text:  # (no space left before a bracket it closed: "(photo ![[x.jpg]])" reads "(photo)")
+                text = _DROPPED_BEFORE_BRACKET.sub("", text).replace(_DROPPED, "")
         if "^" in text:
             text = BLOCK_ID.sub(self._block_id, text)
         return text
@@ -482,7 +488,7 @@ class Inline:
                 # (a picture a label names, nothing after it, is named: "Cabinet layout photo: cd-cabinet-layout.png",
                 # trials s68 W, s69 J, the label alone had been a hit that said nothing)
                 labelled = _labels(m) and not _EMBED.sub("", m.string[m.end():].split("\n", 1)[0]).strip()
-                return "" if alone or name.lower().endswith(PICTURE_SUFFIXES) and not labelled else name
+                return _DROPPED if alone or name.lower().endswith(PICTURE_SUFFIXES) and not labelled else name
             embedded = self._check_embed(link, m.group(0), m.group(2))
         return self.shown(link, embedded)
 
