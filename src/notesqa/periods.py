@@ -544,10 +544,10 @@ def holiday_of_name(name: str) -> str | None:
     if (day := holiday_named(name)) is not None:
         return day
     m = _HOLIDAY_THEN_YEAR.search(name)
-    return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat() if m else None
+    return _holiday_in(_holiday_key(m[1]), int(m[2])).isoformat() if m else None
 
 
-_HOLIDAY_THEN_YEAR = re.compile(r"\b()((?:christ|x)mas|easter|hallowe['’]?en)\b(?:[ _-]+[^\W\d]+){1,3}[ _-]+(" + YEAR + r")\b",
+_HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en)\b(?:[ _-]+[^\W\d]+){1,3}[ _-]+(" + YEAR + r")\b",
                                 re.IGNORECASE)
 
 
@@ -564,14 +564,20 @@ def holiday_entry(text: str, start: str | None) -> str | None:
     m = _HOLIDAY_LABEL.match(text) if start else None
     if m is None:
         return None
-    name = re.sub(r"[^a-z ]", "", re.sub(r"^xmas", "christmas", " ".join(m[1].lower().split())))
+    name = _holiday_key(m[1])
     begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
     return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
 
 
 def _holiday_name(m: re.Match) -> str:
     """A _HOLIDAY match's holiday as _HOLIDAYS and _EASTER_DAYS write it ("xmas 2024": "christmas")."""
-    name = re.sub(r"^xmas", "christmas", " ".join(m.group(2).lower().split()))  # ("xmas 2024", trial s49)
+    return _holiday_key(m.group(2))
+
+
+def _holiday_key(words: str) -> str:
+    """A holiday's name as written ("Xmas", "New Year's Day") as _HOLIDAYS and _EASTER_DAYS write it ("christmas",
+    "new years day")."""
+    name = re.sub(r"^xmas", "christmas", " ".join(words.lower().split()))  # ("xmas 2024", trial s49)
     return re.sub(r"[^a-z ]", "", name)
 
 
