@@ -788,7 +788,6 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order
     from .metadata import headings_year, line_day, year_said
 
     year = headings_year(unit.heading)
-    said = year or next((y for h in reversed(unit.heading) if (y := year_said(h))), None)  # "## Done (2026)"
     if year is None and period is not None:  # a monthly or weekly note's "8 Feb: sent 4 queries" (trial s48: of the
         day = line_day(unit.text, period[:4], order)  # month's first day), or after it (a project's log named by its
         if day is not None and day < _days_before(period, 7):  # first month), into the next year too (the second
@@ -798,6 +797,7 @@ def _line_day(unit: Unit, note_day: str | None, period: str | None = None, order
     if year is None and note_day is None and running is not None and (day := _nearest_to(unit.text, running, order)):
         # (not into another year than its heading says, unless the log ran into it from that year over new year: "6 Oct
         # - flu jab" under "## Done (2026)" after "## Coming up"'s "Feb 2027" had been of 2027, trial s72 V)
+        said = next((y for h in reversed(unit.heading) if (y := year_said(h))), None)
         if said and day[:4] != said and (running[:4] != said or _days_between(running, day) > SPILL_DAYS) \
                 and (own := line_day(unit.text, said, order)):
             return own
@@ -873,7 +873,8 @@ def _logged(unit: Unit, note_day: str | None, period: str | None, order: str | N
 # a periodic note's entry of a day by its number alone ("11th - downstairs") or dotted ("16.6.25 dig out", "18.6 frame")
 # (a weekday before it: "Wed 25th - Dave M", "Tue 1st - Hannah", trial s55's monthly repair notes; the day's number
 # alone only after a weekday: "3 - the third" is no day)
-_WEEKDAY_BEFORE = r"(?i:(mon|tue|wed|thu|fri|sat|sun)(?:s|rs?|day|sday|nesday|rsday|urday)?)\.?,?\s+"
+_WEEKDAY_NAME = r"(?i:(mon|tue|wed|thu|fri|sat|sun)(?:s|rs?|day|sday|nesday|rsday|urday)?)"  # "Tue", "Thurs", "Friday"
+_WEEKDAY_BEFORE = _WEEKDAY_NAME + r"\.?,?\s+"
 _OPENING_WEEKDAY = re.compile(r"\s*" + _WEEKDAY_BEFORE)  # "Tue ", "Sat, " (_day_in_months)
 _ORDINAL_ENTRY = re.compile(r"\s*(?:" + _WEEKDAY_BEFORE + r")?(\d{1,2})(?:st|nd|rd|th)?"
                             # (a time after a weekday's day: "Wed 9 10am — CP12", trial s62 S)
@@ -889,8 +890,7 @@ _WEEKDAY_ENTRY = re.compile(r"\s*" + _WEEKDAY_BEFORE
                             + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+[A-Za-z]+){0,2}\s*[:–—-]\s*\S")
 
 
-_NUMBER_WEEKDAY_ENTRY = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+\(?" + _WEEKDAY_BEFORE.removesuffix(r"\.?,?\s+")
-                                   + r"\.?\)?\s*[:–—-]\s*\S")
+_NUMBER_WEEKDAY_ENTRY = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+\(?" + _WEEKDAY_NAME + r"\.?\)?\s*[:–—-]\s*\S")
 
 
 # a first cell that is a weekday and its day's number alone: "Sat 19", "Saturday 19th", "Day: Fri 18"
