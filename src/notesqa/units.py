@@ -872,9 +872,12 @@ class Walker:
         if self._embed(inline, self._line(tok)):
             return
         line, end = self._line(tok)
-        below = self._trailing_embed(inline)
-        raw = self._text(inline, line)
-        self.inline.shown_below = None
+        written, below = self._trailing_embed(inline)
+        self.inline.shown_below = written  # (left out of the text: shown under it)
+        try:
+            raw = self._text(inline, line)
+        finally:
+            self.inline.shown_below = None
         if self.properties is not None and line == self.properties.first + 1:
             self._properties(raw, line, end)
             return
@@ -1050,19 +1053,18 @@ class Walker:
         self.last_para = None
         return True
 
-    def _trailing_embed(self, inline) -> "Embedded | None":
-        """What an embed that ends a paragraph's words embeds ("Juno a bit heavy - flying weight is: {{embed
-        ((uuid))}}"), when it shows text: the app shows it under those words, its children too (trial s72 D: the
-        block's first line alone had been run into the sentence, the weights under it lost). The renderer leaves
-        it out of the text from then on (Inline.shown_below)."""
+    def _trailing_embed(self, inline) -> tuple[str | None, "Embedded | None"]:
+        """(the embed as written, what it embeds) of an embed that ends a paragraph's words ("Juno a bit heavy -
+        flying weight is: {{embed ((uuid))}}"), when it shows text: the app shows it under those words, its children
+        too (trial s72 D: the block's first line alone had been run into the sentence, the weights under it lost);
+        else (None, None)."""
         m = TRAILING_EMBED.search(inline.content) if self.vault is not None else None
         if m is None or "\n" in m.group(0):
-            return None
+            return None, None
         got = self.vault.embed(m.group(2) or m.group(3), self.path)
         if got is None or not got.units:
-            return None  # (not found, or a picture: read in the text as before)
-        self.inline.shown_below = m.group(1)
-        return got
+            return None, None  # (not found, or a picture: read in the text as before)
+        return m.group(1), got
 
     def _leading_embeds(self, embeds: dict[int, "Embedded"], line: int) -> int:
         """The run of embeds a paragraph opens with (embeds one a line, which markdown joins into one
