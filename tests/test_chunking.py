@@ -718,6 +718,15 @@ def test_a_log_entry_under_a_heading_that_says_its_year_is_of_that_year_after_an
         ["2026-01-15", "2026-10-06", "2026-12-01"]
 
 
+def test_a_log_entry_under_a_bullet_of_its_year_is_of_that_year():
+    # trial s73 A: a Logseq page's "history" > "2026" > "15 Jan - full set" had been of no day, and so first for
+    # "what's on in january" (of 2027) by its month's name alone
+    text = ("type:: horse\n\n- Shoes 3F 3H\n- history\n\t- 2025\n\t\t- 01 Dec - reset\n\t- 2026\n"
+            "\t\t- 15 Jan - full set, road nails\n\t\t- 4 Dec - reset\n")
+    assert [c.date for c in chunk_note(parse_note(text, "pages/horses___Ned.md")) if c.date] == \
+        ["2025-12-01", "2026-01-15", "2026-12-04"]
+
+
 def test_a_log_of_a_years_title_runs_into_the_next_year_only_over_new_year():
     # trial s71 S: "Sickness / absence 2026", each person's days one list after another: Gemma's "9–23 Mar" after Tom's
     # "20–21 Oct" had been of March 2027, Priya's "2–6 Nov" of November 2027
