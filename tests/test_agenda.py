@@ -371,6 +371,18 @@ def test_a_day_without_its_year_in_an_undated_passage():
 
 
 
+def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_under_one_is_of_that_year():
+    # trial s73 A: a horse's "2026: 8 Jan, 19 Feb, 2 Apr" shoeing dates had been of any year's January, 4th for "what's
+    # on in january" (of 2027) over the month's own tasks
+    agenda = Agenda([dataclasses.replace(bullet("2026: 8 Jan, 19 Feb, 2 Apr", 0), date=None, title="horses/Hector"),
+                     dataclasses.replace(bullet("Jan - reset, Feb - full set", 1), date=None, title="horses/Ned",
+                                         parents=["history", "2025"]),
+                     dataclasses.replace(bullet("8 Jan - full set", 2), date=None, title="horses/Rolo")])
+    assert list(agenda.telling({"2026-01-08"}, "2026-12-09")) == [0]
+    assert list(agenda.telling({"2027-01-08"}, "2026-12-09")) == [2]  # (any year's, within half a year of today)
+    assert list(agenda.naming_month("2025-01")) == [1] and len(agenda.naming_month("2027-01")) == 0
+
+
 def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
     # trial s71 D: "what did i do last tuesday" (the 1st) had put "Dec 2026 return -> by 15 Jan 2027" first, of the
     # days asked, the day's journal second

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import clock
 from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
-from .metadata import as_date, folder_year, period_week, slashed_days, year_said
+from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
     weekday_numbered_from, whole_season
 
@@ -371,9 +371,16 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
 
 
 def _note_year(chunk: Chunk) -> str | None:
-    """The year a note's title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial
-    s71 M, its "booked 9 Dec" had been of next week's Wednesday)."""
-    return year_said(chunk.title) or folder_year(chunk.path)
+    """The year a passage opens with ("2026: 8 Jan, 19 Feb, 2 Apr" of a horse's shoeing dates: trial s73 A, January's
+    first for "what's on in january" of 2027) or its heading or parent of a year alone is, else the year its note's
+    title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial s71 M, its "booked 9
+    Dec" had been of next week's Wednesday)."""
+    m = _YEAR_OPENING.match(chunk.text)
+    return m[1] if m else headings_year((*chunk.heading, *chunk.parents)) or year_said(chunk.title) or \
+        folder_year(chunk.path)
+
+
+_YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)\s*[:–—-]\s")  # "2026: 8 Jan, ..." (not "2026-01-08", nor "2026/27:")
 
 
 def entry_day(chunk: Chunk, parent_day: str | None) -> str | None:
