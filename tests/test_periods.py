@@ -1030,6 +1030,24 @@ def test_a_weekday_s_part_every_week_is_no_day():
     assert days("what happened on thursday night", saturday) == {"2026-12-03"}  # (one night: that day)
 
 
+def test_after_or_before_a_weekday_to_come_is_the_span_from_or_up_to_it():
+    # trial s73 B: "when's the next survey after friday" on a Wednesday had been Friday's, its survey first
+    wednesday = date(2026, 12, 9)
+    after = days("when's the next survey after friday", wednesday)
+    assert min(after) == "2026-12-12" and len(after) == 14
+    assert min(days("anything on after next tuesday", wednesday)) == "2026-12-16"
+    assert days("what's due before friday", wednesday) == {"2026-12-09", "2026-12-10"}
+    # ... not in a question of days gone: "before friday" there is that Friday's, as before
+    assert days("what did i do before friday", wednesday) == {"2026-12-04"}
+
+
+def test_a_month_asked_of_what_one_has_got_to_do_is_the_coming_one():
+    # trial s73 C: "how much tax have i got to pay hmrc end of jan" on 9 December had been read as last January's end
+    wednesday = date(2026, 12, 9)
+    assert min(days("how much tax have i got to pay hmrc end of jan", wednesday)) == "2027-01-16"
+    assert min(days("how much tax did i pay end of jan", wednesday)) == "2026-01-16"
+
+
 def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     # trial s64 CAR-006: "what am i doing tuesday" had been of no day, last week's "Tue 24: dentist" first
     saturday = date(2026, 12, 5)
@@ -1038,6 +1056,13 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     # ... in the present, the coming one (trial s72 L: "who's in the shop wednesday", "what have i got to do monday")
     assert days("who is in the shop wednesday", saturday) == {"2026-12-09"}
     assert days("what have i got to do monday", saturday) == {"2026-12-07"}
+    # ... and one after "on" (trial s73 D: "who's lead chaperone on friday" on a Wednesday had been last Friday's); of
+    # no tense, the last one
+    wednesday = date(2026, 12, 9)
+    assert days("who's lead chaperone on friday", wednesday) == days("whos on the door on friday", wednesday) \
+        == {"2026-12-11"}
+    assert days("chaperone notes on friday", wednesday) == days("who was on the door on friday", wednesday) \
+        == {"2026-12-04"}
     # ... not a name, nor a question of no tense, nor "the tuesday"
     for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
         assert days(q, saturday) == set(), q

@@ -109,6 +109,8 @@ _RELATIVE = re.compile(
 # (the verb: after a plural, "deals close"; not a noun or an adjective, "the close of the quarter", "close reading in
 # october", "close calls in march": the review)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
+                    # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
+                    r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
                     r"(?:closes|renews|expires)|(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
                     r"(?<!\bas )(?<!\bhas )(?<!\bus )(?:close|renew|expire)\b(?!\s+(?:call|friend|reading|look))|"
                     r"\b(?:does|do|will)\s+(?:\w+\s+){1,3}?(?:close|renew|expire)\b|starts|begins|launches|"
@@ -274,10 +276,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out)
+    text = _after_weekday(text, today, back, out)
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
         if (day := _day_of_number(int(m[1]), today, back)) is not None:
             out.add(day)
     dated = _names_a_period(text)
+    present = not back and _PRESENT.search(text) is not None
     for m in _RELATIVE.finditer(text):
         if dated and m.group(6):
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
@@ -285,7 +289,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "the provider we use today": these days, not the day (trial s60 UB-008)
         if m.group(6) and m[0][-1] in "sS" and text[:m.start()].lower().endswith("the "):
             continue  # "the last months of the year": many, no period
-        span = _relative_span(m, today, ahead, back)
+        # (a weekday asked of in the present, the coming one: "who's lead chaperone on friday" on a Wednesday, trial
+        # s73 D, had been last Friday's; not with a verb of what was, "what is it I wrote down on tuesday")
+        on_day = present and (m.group(8) or "").lower() == "on" and _TENSED.search(text) is None
+        span = _relative_span(m, today, ahead or on_day, back)
         if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back:
             rest = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
             # not Monday's gone (trial s71 I); what is due this week, the days gone too (overdue by now); on a Sunday,
@@ -307,7 +314,6 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.update(_month_named(m, today, ahead))
     # (a month weeks ahead asked of in the present tense, the coming one: "when is Jake off in January?" on 4 December,
     # trial s55, had been read as last January)
-    present = not back and _PRESENT.search(text) is not None
     for m in _IN_MONTH.finditer(text):
         if _after_since(text, m.start()):
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
@@ -1225,6 +1231,27 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
                                  + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+
+
+# a span from or up to a weekday to come: "when's the next survey after friday", "what's due before thursday" (trial s73
+# B: "after friday" had been read as Friday, its surveys first, the Tuesday after out of ten)
+_AFTER_WEEKDAY = re.compile(r"\b(after|before)\s+(?:(this|next|coming)\s+)?(" + "|".join(_WEEKDAYS) +
+                            r"|mon|tues?|thu(?:rs?)?|fri|sat|sun|weds?)\b(?!\s*\d)", re.IGNORECASE)
+
+
+def _after_weekday(text: str, today: date, back: bool, out: set[date]) -> str:
+    """text with each span after or before a coming weekday it names blanked, the span's days added to out: after it,
+    UPCOMING_DAYS from the day after; before it, today to the day before. Not in a question of days gone ("what did I
+    do before friday")."""
+    def take(m: re.Match) -> str:
+        which = (m[2] or "for").lower()
+        day = _weekday(today, weekday_number(m[3]), "next" if which in ("next", "coming") else "for", True)
+        span = range(1, UPCOMING_DAYS + 1) if m[1].lower() == "after" else range((today - day).days, 0)
+        out.update(day + timedelta(days=i) for i in span)
+        return " " * len(m[0])
+    if back or "after" not in text.lower() and "before" not in text.lower():
+        return text
+    return _AFTER_WEEKDAY.sub(take, text)
 
 
 # "this time last year": the days about today's a year (a month) ago, not the whole of last year (trial s72 L: "what
