@@ -639,6 +639,22 @@ def test_a_line_that_says_how_much_of_a_thing_is_not_thin_asked_how_much():
         assert {c.row: c.explain.thin for c in ranked}[1] is thin, question  # session 52)
 
 
+def test_a_stock_lines_count_in_brackets_is_not_thin_asked_how_many():
+    # trial s73 C: a van's stock list "RCBOs - Hager Type A" > "B32 (6)" had come 13th, after its note's other
+    # passages as a few words, for "how many b32 rcbos should i carry in the van"
+    from notesqa.asking import states_measure
+
+    assert all(states_measure(t) for t in ("B32 (6)", "smoke alarm (2 each)", "10mm drill bits x3"))
+    assert not any(states_measure(t) for t in ("cooker (32A)", "Budget (2025)", "Fix the door"))  # (a rating, a year)
+    def item(seq, text):
+        return dataclasses.replace(_chunk("van stock.md", seq, text), heading=["Protective devices"],
+                                   parents=["RCBOs - Hager Type A"])
+    chunks = [item(0, "B32 (6)"), item(1, "B16 (2)"), _chunk("van stock.md", 2, "spare 2 way board + 40A RCD, a few")]
+    for question, thin in (("how many b32 rcbos should i carry in the van", False), ("which rcbos do i carry", True)):
+        scores = dataclasses.replace(_dense_only([0.6, 0.58, 0.6]), words=dict.fromkeys(tokenize(question), 1.0))
+        assert {c.row: c.explain.thin for c in fuse(chunks, scores, question, {}, None, 10)}[0] is thin, question
+
+
 def test_an_email_address_or_a_number_is_not_thin_asked_for_one():
     # trial s60 UC-036: "sams email wired": "sokonjo@wired.co.uk" under "Sam Okonjo", the closest passage, had come
     # after its note's others as a few words

@@ -633,8 +633,15 @@ def asks_measure(question: str) -> bool:
 
 
 def states_measure(text: str) -> bool:
-    """Does a line open with a measure of a thing ("1 tsp baking powder", "200g SR flour", "2 eggs", "½ onion")?"""
-    return _MEASURE.match(text) is not None
+    """Does a line open with a measure of a thing ("1 tsp baking powder", "200g SR flour", "2 eggs", "½ onion"), or
+    close with a count of it, as a stock list writes one ("B32 (6)", "smoke alarm (2 each)", "10mm drill bits x3")?"""
+    return _MEASURE.match(text) is not None or _COUNT_AFTER.search(text) is not None
+
+
+# (trial s73 C: a van's stock list "RCBOs - Hager Type A" > "B32 (6)" had been a few words, 13th for "how many b32
+# rcbos should i carry in the van"; not a year, "Budget (2025)", nor a rating, "cooker (32A)")
+_COUNT_AFTER = re.compile(r"\S\s*(?:\(\s*[x×]?\s*(?!(?:19|20)\d\d\s*\))\d{1,4}(?:\s+(?:each|left|spare|pcs?|pairs?|boxes|"
+                          r"packs?|rolls?))?\s*\)|\s[x×]\s*\d{1,4})\s*$", re.IGNORECASE)
 
 
 # ... anywhere in it, or for the steps ("I deleted a note, how do I get it back?", "what are the steps to ...")
