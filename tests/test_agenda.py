@@ -383,6 +383,22 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
     assert list(agenda.naming_month("2025-01")) == [1] and len(agenda.naming_month("2027-01")) == 0
 
 
+def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_lines_under_it():
+    # trial s73 F: "Fri 11th - Sun 13th" > "Bass Rock: Linda Crawford" had been of the 11th only, "Nothing dated" for
+    # "who's in bass rock this weekend"; "Hogmanay 30th - 2nd Jan" runs into the next month
+    def dated(seq, text, day, parents=()):
+        return dataclasses.replace(bullet(text, seq), path="bookings/2026-12 december.md", date=day,
+                                   parents=list(parents))
+    agenda = Agenda([dated(0, "Fri 11th - Sun 13th", "2026-12-11"),
+                     dated(1, "Bass Rock: Linda Crawford + friend", "2026-12-11", ["Fri 11th - Sun 13th"]),
+                     dated(2, "30th - 2nd Jan: Fidra, MacPhersons", "2026-12-30"),
+                     dated(3, "Sat 12 - 3pm lunch at Kinloch", "2026-12-12"),
+                     dated(4, "Fidra: 2 adults", "2026-12-05", ["Sat 12th - Sun 13th"])])  # (a parent of another day)
+    assert list(agenda.of_days({"2026-12-12", "2026-12-13"})) == [0, 1, 3]
+    assert list(agenda.of_days({"2027-01-02"})) == [2] and len(agenda.of_days({"2027-01-03"})) == 0
+    assert len(agenda.of_days({"2026-12-14"})) == 0  # (not the days of a time: "12 - 3pm")
+
+
 def test_a_passage_dated_by_its_month_alone_is_of_the_month_not_its_first_day():
     # trial s71 D: "what did i do last tuesday" (the 1st) had put "Dec 2026 return -> by 15 Jan 2027" first, of the
     # days asked, the day's journal second

@@ -41,9 +41,34 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
     if not chunk.origin:
         if chunk.date and len(chunk.date) >= 10:
             out.add(chunk.date[:10])
+            out |= _stay_days(chunk)
         if entry:
             out.add(entry)
     return out
+
+
+# a span of days a line opens with, as a bookings list writes a stay: "Fri 11th - Sun 13th", "23rd - 27th", "Fri 18th -
+# Mon 21st: Xmas shoppers", "7-11 Dec"
+_SPAN = re.compile(r"\s*(?:[A-Za-z]{3,9}\.?,?\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–—]|to|till|until)\s*"
+                   r"(?:[A-Za-z]{3,9}\.?,?\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+STAY_DAYS = 31  # days a span may run, at most
+
+
+def _stay_days(chunk: Chunk) -> set[str]:
+    """The days after its first of the span of days the passage, or the entry it is under, opens with, where the
+    passage is of that first day (trial s73 F: "Fri 11th - Sun 13th" > "Bass Rock: Linda Crawford" had been of the 11th
+    only, "Nothing dated" for "who's in bass rock this weekend"); none for another."""
+    first = date.fromisoformat(chunk.date[:10])
+    for line in (chunk.text, *chunk.parents[-1:]):
+        m = _SPAN.match(line)
+        if m is not None and int(m[1]) == first.day:
+            # (an end before its first is of the next month: "Hogmanay 30th - 2nd Jan")
+            month = first.replace(day=1) if int(m[2]) > first.day else \
+                (first.replace(day=1) + timedelta(days=32)).replace(day=1)
+            end = as_date(f"{month.isoformat()[:8]}{int(m[2]):02d}")
+            days = (date.fromisoformat(end) - first).days if end else 0
+            return {(first + timedelta(days=i)).isoformat() for i in range(1, days + 1)} if days <= STAY_DAYS else set()
+    return set()
 
 
 MONTH_ASKED_DAYS = 14  # days of a month asked that find its passages of the month only, its first day not asked
