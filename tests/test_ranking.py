@@ -668,6 +668,15 @@ def test_an_email_address_or_a_number_is_not_thin_asked_for_one():
         assert ranked[0] is thin and ranked[1] is thin, question
 
 
+def test_a_phone_number_that_closes_a_sentence_is_a_contact():
+    # trial s73 F: "Cover: her sister Lorna Reid, same rate, Mon & Fri only. 07713 550 208." had had no lift for
+    # "lornas phone numbr" (7th), its full stop read as a number's
+    from notesqa.units import states_contact
+
+    assert states_contact("Cover: her sister Lorna Reid, Mon & Fri only. 07713 550 208.")
+    assert not states_contact("reading 12345 67890.5") and not states_contact("scan 1234567890.pdf")
+
+
 def test_asked_for_its_steps_the_named_notes_numbered_steps_are_lifted():
     # trial s49: "steps of my weekly review": the note's five numbered steps (none says "step") had been out of the
     # ten best, a line "I do only step 1" first
