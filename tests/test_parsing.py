@@ -89,6 +89,11 @@ def test_what_is_a_label_and_how_it_reads():
     note = parse_note("# Tue 24 Nov\n\n## Game analysis\n- finished the analysis\n\ntime_spent:: 1h40\n"
                       "- [ ] redo the missed puzzles\n", "Daily/2026-11-24.md")
     assert note.units[-1].parents == ()
+    # ... nor the last of a paragraph of them, one a line (trial s73 E: "lease_end:: 2029-05-31" had been the parent
+    # of the lease's bullets, a paragraph above them read for it)
+    note = parse_note("# Clinic lease\n\n14 Wyle Cop, Shrewsbury.\n\nrent:: £1,150 / month\nlease_end:: 2029-05-31\n\n"
+                      "- Boiler: landlord's, it died Jan 26\n", "Admin/Clinic lease.md")
+    assert note.units[-1].parents == ()
     # a line that states something, a blank line above its list, names no list: a sum, three things or more, ten words
     # or more (trials s57 LC, LD, MA, MC: "laptop setup > bought 12/08/26, £2,599 inc VAT ..." over every tool installed,
     # "2025-10-18 > Temp 6°C, no wind, bit of dew" over the night's targets)

@@ -264,13 +264,16 @@ _LABEL_END = re.compile(r"[.!]['\")\]]*$|!\s+(?![a-z])(?!.*:\s*$)")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # one pair of brackets around it all (not "(Optional) Tools (if any)")
 
 
+RECORDS = object()  # the inline token of a paragraph of records, one a line (record_lines): it names no list
+
+
 def _is_label(unit: Unit | None, inline, apart: bool = False, table: bool = False) -> bool:
     """A short one-line paragraph that is not a sentence, right before a list, names that list
     ("Pros", "How DynamoDB uses DNS", "Why?"): its bullets mean what they mean under it, as
     under a parent bullet or a heading. A line that is only a link ("[YouTube](...)") or points to links ("back to
     [[Alfie Brennan]]") is not, nor two sentences a blank line sets apart from the list (apart); of a table (table), a
     field of a count is its caption ("Total dives pre-PhD: 87" over the dive log)."""
-    if unit is None or unit.kind != "paragraph" or unit.depth:
+    if unit is None or unit.kind != "paragraph" or unit.depth or inline is RECORDS:
         return False
     text = clean(unit.text)
     if not (0 < len(text) <= LABEL_CHARS and "\n" not in unit.text.strip() and not _LABEL_END.search(text)):
@@ -920,6 +923,8 @@ class Walker:
         thin = _only_link(inline, pointer=True) or tags_only or boilerplate(txt)
         if records:
             self._records(records, line, end)
+            self.last_inline = RECORDS  # (fields one a line name no list after them: "lease_end:: 2029-05-31" had
+            # been the parent of a lease's bullets, the token of the paragraph before read for it, trial s73 E)
         elif self._in_item() and self._after_its_code():
             parent_idx, chain = self.enclosing()  # under the item, after its code, as the note reads
             self.last_para = self.units[self._add(Unit("paragraph", txt, line, end, self.heading_path(), chain,
