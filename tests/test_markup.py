@@ -111,6 +111,9 @@ def test_maths_highlights_and_logseq_attributes():
     assert texts[0] == "A set $\\{a, b\\}$ costs $5 or $15."  # maths as written; prices stay text
     assert texts[1] == "$$\\sum_i x_i$$"
     assert texts[2] == "Some key and bright words ~~gone~~ here pic"  # an image reads as its alt text; struck text shown struck
+    # a highlight a colon follows (trial s73 E: "this one is ==urgent==: same day to ENT" had kept its marks)
+    assert Inline().render("this one is ==urgent==: same day to ENT") == "this one is urgent: same day to ENT"
+    assert Inline().render("Bear ::mark:: here") == "Bear mark here"
 
 
 def test_prose_inside_a_list_item_is_followed_only_by_what_is_under_it(tmp_path):

@@ -39,7 +39,8 @@ TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|[^\W\d][\w/-]*(?![\w/<{-])
 # ... and in a Dendron vault a dot inside a tag is part of it: #spark.tuning (not a sentence's last dot)
 DOTTED_TAG = re.compile(_TAG_START + r"(\[\[([^\[\]\n]+)\]\]|(?:[^\W\d]|\d+[^\W\d])[\w/-]*(?:\.[\w/-]+)*)")
 # ==highlight== (Obsidian) and ^^highlight^^ (Logseq): the marks are not text
-HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?![\w:])")  # Bear's ::marks:: too
+HIGHLIGHT = re.compile(r"(==|\^\^|(?<![\w:])::(?!:))(?=\S)(.+?)(?<=\S)\1(?!\w|(?<=::):)")  # Bear's ::marks:: too
+# (a colon after a highlight: "this one is ==urgent==: same day to ENT", trial s73 E, had been shown with its marks)
 STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)  # struck-out words as units.inline_text writes them
 # Bear's (and GitHub's) one-tilde strikethrough "~Courgettes~", read as markdown's "~~Courgettes~~"; not
 # "~5 min to ~10 min" nor "~/notes/~old": the tildes must hug the words they strike; nor "~15k ... (~£8k)": a tilde
