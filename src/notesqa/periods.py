@@ -272,6 +272,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     ahead = looks_ahead(text)
     out: set[date] = set()
     text = _this_time_last(text, today, out)
+    text = _ago_today(text, today, out)
     text = _weekday_of_week(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
@@ -1258,6 +1259,26 @@ def _after_weekday(text: str, today: date, back: bool, out: set[date]) -> str:
 # was i up to this time last year" had been of no day)
 _THIS_TIME_LAST = re.compile(r"\b(?:(?:about|around)\s+)?(?:this|the\s+same)\s+time\s+last\s+(year|month)\b", re.IGNORECASE)
 THIS_TIME_DAYS = 3  # days either side of that day
+
+
+# "3 weeks ago today", "a month ago today", "a year ago today": that one day (trial s73 E: "what was i doing 3 weeks
+# ago today" had been that week and today, today's note first)
+_AGO_TODAY = re.compile(rf"\b{_N}\s+(week|month|year)s?\s+ago\s+(?:today|tonight)\b", re.IGNORECASE)
+
+
+def _ago_today(text: str, today: date, out: set[date]) -> str:
+    """text with each "N weeks (months, years) ago today" blanked, that day added to out."""
+    def take(m: re.Match) -> str:
+        n = _count(m[1])
+        if m[2].lower() == "week":
+            out.add(today - timedelta(weeks=n))
+        else:
+            months = today.year * 12 + today.month - 1 - n * (12 if m[2].lower() == "year" else 1)
+            first = date(months // 12, months % 12 + 1, 1)
+            last = ((first + timedelta(days=32)).replace(day=1) - timedelta(days=1)).day
+            out.add(first.replace(day=min(today.day, last)))
+        return " " * len(m[0])
+    return _AGO_TODAY.sub(take, text) if "ago" in text.lower() else text
 
 
 def _this_time_last(text: str, today: date, out: set[date]) -> str:
