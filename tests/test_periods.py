@@ -561,7 +561,9 @@ def test_due_by_a_day_is_today_up_to_it():
         end = date.fromisoformat(last)
         return {(today + dt.timedelta(days=i)).isoformat() for i in range((end - today).days + 1)}
     assert days("what is due by Friday?", today) == days("what's due by friday", today) == upto("2026-12-04")
-    assert days("anything due before the 14th?", today) == upto("2026-12-13")
+    # ... before a day, up to it: what is due then is to be done before it too (trials s73 G, H: "anything i need to
+    # chase before friday" had left out the task of Friday)
+    assert days("anything due before the 14th?", today) == upto("2026-12-14")
     assert days("deadlines by 14 december", today) == days("what is due until the 14th", today) == upto("2026-12-14")
     assert days("what is due before next week?", today) == upto("2026-12-06")
     assert days("what is due by christmas", today) == upto("2026-12-25")
@@ -1039,7 +1041,14 @@ def test_after_or_before_a_weekday_to_come_is_the_span_from_or_up_to_it():
     after = days("when's the next survey after friday", wednesday)
     assert min(after) == "2026-12-12" and len(after) == 14
     assert min(days("anything on after next tuesday", wednesday)) == "2026-12-16"
-    assert days("what's due before friday", wednesday) == {"2026-12-09", "2026-12-10"}
+    assert days("what's due before friday", wednesday) == {"2026-12-09", "2026-12-10", "2026-12-11"}  # (due then too)
+    # ... and a day by its number (trial s73 G: "anything i need to pay before the 18th" had been of no day, a 2025
+    # note's "Thu 18 Dec" first); not before a thing ("before the gig next sat": the gig's day, as before)
+    assert days("what have i got to sort before the rooks xmas gig next sat", wednesday) == {"2026-12-12"}
+    before = days("anything i need to pay before the 18th", wednesday)
+    assert min(before) == "2026-12-09" and max(before) == "2026-12-18" and len(before) == 10
+    assert min(days("anything on after the 20th", wednesday)) == "2026-12-21"
+    assert days("what's on the 10th?", wednesday) == {"2026-12-10"}
     # ... not in a question of days gone: "before friday" there is that Friday's, as before
     assert days("what did i do before friday", wednesday) == {"2026-12-04"}
 

@@ -279,8 +279,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekday_the_number(text, today, back, out)
     text = _after_weekday(text, today, back, out)
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
-        if (day := _day_of_number(int(m[1]), today, back)) is not None:
-            out.add(day)
+        if (day := _day_of_number(int(m[2]), today, back)) is not None:
+            out.update(_after(day) if m[1].lower() == "after" and not back else (day,))
     dated = _names_a_period(text)
     present = not back and _PRESENT.search(text) is not None
     for m in _RELATIVE.finditer(text):
@@ -725,7 +725,7 @@ _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|task
                     r"booked)\b", re.IGNORECASE)
 # a day's number alone after "on", "for" or "by the": "what's on the 10th?", "by the 3rd" (trial s57 MB had read none);
 # not a floor or an item ("on the 2nd floor"), nor a day its month says ("the 10th of January": WRITTEN_DAY's)
-_DAY_NUMBER_ALONE = re.compile(r"\b(?:on|for|by)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|"
+_DAY_NUMBER_ALONE = re.compile(r"\b(on|for|by|after)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|"
                                r"and|or|too|then|please|morning|afternoon|evening|night)\b))", re.IGNORECASE)
 
 
@@ -1234,23 +1234,27 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 
 
-# a span from or up to a weekday to come: "when's the next survey after friday", "what's due before thursday" (trial s73
-# B: "after friday" had been read as Friday, its surveys first, the Tuesday after out of ten)
-_AFTER_WEEKDAY = re.compile(r"\b(after|before)\s+(?:(this|next|coming)\s+)?(" + "|".join(_WEEKDAYS) +
+# a span from a weekday to come: "when's the next survey after friday" (trial s73 B: "after friday" had been read as
+# Friday, its surveys first, the Tuesday after out of ten)
+_AFTER_WEEKDAY = re.compile(r"\bafter\s+(?:(this|next|coming)\s+)?(" + "|".join(_WEEKDAYS) +
                             r"|mon|tues?|thu(?:rs?)?|fri|sat|sun|weds?)\b(?!\s*\d)", re.IGNORECASE)
 
 
+def _after(day: date) -> list[date]:
+    """The days a question of what is to come means after a day ("after friday", "after the 20th"): UPCOMING_DAYS from
+    the day after. (Before one: _due_by's.)"""
+    return [day + timedelta(days=i) for i in range(1, UPCOMING_DAYS + 1)]
+
+
 def _after_weekday(text: str, today: date, back: bool, out: set[date]) -> str:
-    """text with each span after or before a coming weekday it names blanked, the span's days added to out: after it,
-    UPCOMING_DAYS from the day after; before it, today to the day before. Not in a question of days gone ("what did I
-    do before friday")."""
+    """text with each span after a coming weekday it names blanked, the span's days added to out (_after). Not in a
+    question of days gone ("what did I do after friday")."""
     def take(m: re.Match) -> str:
-        which = (m[2] or "for").lower()
-        day = _weekday(today, weekday_number(m[3]), "next" if which in ("next", "coming") else "for", True)
-        span = range(1, UPCOMING_DAYS + 1) if m[1].lower() == "after" else range((today - day).days, 0)
-        out.update(day + timedelta(days=i) for i in span)
+        which = (m[1] or "for").lower()
+        day = _weekday(today, weekday_number(m[2]), "next" if which in ("next", "coming") else "for", True)
+        out.update(_after(day))
         return " " * len(m[0])
-    if back or "after" not in text.lower() and "before" not in text.lower():
+    if back or "after" not in text.lower():
         return text
     return _AFTER_WEEKDAY.sub(take, text)
 
@@ -1562,20 +1566,27 @@ _WEEKDAYS_COMPARED = re.compile(rf"\b(?:{ANY_WEEKDAY})s?\s+(?:vs\.?|versus|v\.?)
 # a question of what is due by a day: "what's due by Friday?", "anything due before the 14th?"
 _DUE_BY = re.compile(r"\b(by|before|until|till|no\s+later\s+than)\s+(?=\S)", re.IGNORECASE)
 _DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
+# ... or of what is to be done by a day the word right after names ("anything i need to pay before the 18th", "anything
+# i need to chase before friday": trials s73 G, H), not by a thing ("what have i got to sort before the gig next sat")
+_A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|end\s+of\s|"
+                         r"(?:" + ANY_WEEKDAY + r")\b|" + _MONTH + r"\b)", re.IGNORECASE)
 
 
 def _due_by(text: str, today: date, said: frozenset[str]) -> frozenset[str] | None:
-    """For a question of what is due by or before a day to come: today up to that day, as a to-do list's "due
-    before" reads (trial s62: "due before the 14th" had been read as no day, "due by Friday" as Friday alone). said:
-    the days text names (_named_days), which "by" reads as they are."""
-    if not asks_due(text) or _PAST.search(text) or (m := _DUE_BY.search(text)) is None:
+    """For a question of what is due by or before a day to come, or what is to be done by then (looks_ahead): today
+    up to that day, as a to-do list's "due before" reads (trial s62: "due before the 14th" had been read as no day,
+    "due by Friday" as Friday alone). said: the days text names (_named_days), which "by" reads as they are."""
+    if _PAST.search(text) or (m := _DUE_BY.search(text)) is None or \
+            not (asks_due(text) or looks_ahead(text) and _A_DAY_NEXT.match(text, m.end())):
         return None
     if m[1].lower() != "by":  # ("before the 14th" read as "by the 14th" names the 14th)
         said = _named_days(text[:m.start()] + "by " + text[m.end():], today)
     named = sorted(_coming(d, today) for d in said)
     if not named or (named[-1] - named[0]).days >= len(named) or named[0] < today:
         return None  # no day, days apart, or gone
-    last = named[0] - timedelta(days=1) if m[1].lower() == "before" else named[-1]
+    # (before a day, up to it, what is due then too: "anything i need to pay before the 18th", trial s73 G, its
+    # deadline the 18th; before a week, up to its first day)
+    last = named[0] - timedelta(days=1) if m[1].lower() == "before" and len(named) > 1 else named[-1]
     if not 0 <= (last - today).days <= _DUE_BY_LONGEST:
         return None
     return frozenset((today + timedelta(days=i)).isoformat() for i in range((last - today).days + 1))
