@@ -236,6 +236,10 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert min(days("When is Jake off in January?", date(2026, 12, 4))) == "2027-01-01"
     assert min(days("what did Jake do in January", date(2026, 12, 4))) == "2026-01-01"
     assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2026-03-01"  # (months away: the last one)
+    # ... within two and a half months (trial s73 K: "where do i get eggs in feb" on 9 December had been last
+    # February's); "runs out" looks ahead, as "expires" (J: "whose dbs runs out in january" had been last January)
+    assert min(days("where do i get eggs in feb", date(2026, 12, 9))) == "2027-02-01"
+    assert min(days("whose dbs runs out in january", date(2026, 12, 9))) == "2027-01-01"
     # ... nor any thing of it "the" names, "the xmas minis" (trial s53: read as 2025-12-25)
     for q in ("my notes on the xmas minis", "who won the christmas raffle"):
         assert days(q, date(2026, 12, 4)) == set(), q

@@ -111,7 +111,9 @@ _RELATIVE = re.compile(
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
                     # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
                     r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
-                    r"(?:closes|renews|expires)|(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
+                    # ("whose dbs runs out in january": trial s73 J, last January's)
+                    r"(?:closes|renews|expires|runs\s+out)|"
+                    r"(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
                     r"(?<!\bas )(?<!\bhas )(?<!\bus )(?:close|renew|expire)\b(?!\s+(?:call|friend|reading|look))|"
                     r"\b(?:does|do|will)\s+(?:\w+\s+){1,3}?(?:close|renew|expire)\b|starts|begins|launches|"
                     r"kicks\s+off|"
@@ -464,13 +466,18 @@ def _iso(value: str) -> date | None:
         return None
 
 
+# a month asked of in the present tense that begins this many days from today or less is the coming one, nearer than
+# the last (trial s73 K: "where do i get eggs in feb" on 9 December had been last February's; a holiday's: _SOON)
+_SOON_MONTH = 75
+
+
 def _soon_month(m: re.Match, today: date) -> bool:
-    """Does an _IN_MONTH match without a year or a step name a month that begins _SOON days from today or less?"""
+    """Does an _IN_MONTH match without a year or a step name a month that begins _SOON_MONTH days from today or less?"""
     if m.group(4) or m.group(1) and m.group(1).lower() != "in":
         return False
     month = _MONTHS.index(m.group(3)[:3].lower()) + 1
     first = date(today.year + (month <= today.month), month, 1)
-    return (first - today).days <= _SOON
+    return (first - today).days <= _SOON_MONTH
 
 
 _SOON_SEASON = 100  # days from today a season asked of in the present tense begins in, at most, to be the coming one
