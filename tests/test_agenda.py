@@ -393,8 +393,10 @@ def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_
                      dated(1, "Bass Rock: Linda Crawford + friend", "2026-12-11", ["Fri 11th - Sun 13th"]),
                      dated(2, "30th - 2nd Jan: Fidra, MacPhersons", "2026-12-30"),
                      dated(3, "Sat 12 - 3pm lunch at Kinloch", "2026-12-12"),
-                     dated(4, "Fidra: 2 adults", "2026-12-05", ["Sat 12th - Sun 13th"])])  # (a parent of another day)
+                     dated(4, "Fidra: 2 adults", "2026-12-05", ["Sat 12th - Sun 13th"]),  # (a parent of another day)
+                     dated(5, "4 Dec - physio 4 (Fri) - moved forward", "2026-12-04")])  # (no span: the review)
     assert list(agenda.of_days({"2026-12-12", "2026-12-13"})) == [0, 1, 3]
+    assert list(agenda.of_days({"2026-12-08"})) == []
     assert list(agenda.of_days({"2027-01-02"})) == [2] and len(agenda.of_days({"2027-01-03"})) == 0
     assert len(agenda.of_days({"2026-12-14"})) == 0  # (not the days of a time: "12 - 3pm")
 

@@ -22,8 +22,8 @@ import numpy as np
 from . import clock
 from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
-from .periods import ANY_WEEKDAY, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, weekday_number, \
-    weekday_numbered_from, whole_season
+from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
+    weekday_number, weekday_numbered_from, whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -49,8 +49,11 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
 
 # a span of days a line opens with, as a bookings list writes a stay: "Fri 11th - Sun 13th", "23rd - 27th", "Fri 18th -
 # Mon 21st: Xmas shoppers", "7-11 Dec"
-_SPAN = re.compile(r"\s*(?:[A-Za-z]{3,9}\.?,?\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?:\s+[A-Za-z]{3,9}\.?)?\s*(?:[-–—]|to|till|until)\s*"
-                   r"(?:[A-Za-z]{3,9}\.?,?\s+)?([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+# (a weekday before a day, a month after it, nothing else: "4 Dec - physio 4 (Fri)" is no span, the review)
+_SPAN_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?"
+_SPAN_MONTH = r"(?:\s+" + MONTH_NAME + r"\.?)?"
+_SPAN = re.compile(r"\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?" + _SPAN_MONTH
+                   + r"\s*(?:[-–—]|to|till|until)\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
 STAY_DAYS = 31  # days a span may run, at most
 
 
