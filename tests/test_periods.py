@@ -1079,6 +1079,7 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
         == {"2026-12-11"}
     assert days("chaperone notes on friday", wednesday) == days("who was on the door on friday", wednesday) \
         == {"2026-12-04"}
+    assert days("what does murphy do on thurs", wednesday) == {"2026-12-03"}  # (what he does every week: as before)
     # ... not a name, nor a question of no tense, nor "the tuesday"
     for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
         assert days(q, saturday) == set(), q

@@ -293,8 +293,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         if m.group(6) and m[0][-1] in "sS" and text[:m.start()].lower().endswith("the "):
             continue  # "the last months of the year": many, no period
         # (a weekday asked of in the present, the coming one: "who's lead chaperone on friday" on a Wednesday, trial
-        # s73 D, had been last Friday's; not with a verb of what was, "what is it I wrote down on tuesday")
-        on_day = present and (m.group(8) or "").lower() == "on" and _TENSED.search(text) is None
+        # s73 D, had been last Friday's; not with a verb of what was, "what is it I wrote down on tuesday", nor of what
+        # one does every week, "what does murphy do on thurs")
+        on_day = present and (m.group(8) or "").lower() == "on" and _TENSED.search(text) is None \
+            and _DOES_DO.search(text) is None
         span = _relative_span(m, today, ahead or on_day, back)
         if (m.group(5) or "").lower() == "this" and m.group(6) and ahead and not back:
             rest = [d for d in span if d >= today]  # "whats coming up this week" on a Saturday: the days left of it,
@@ -395,6 +397,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     return {d.isoformat() for d in out}
 
 
+_DOES_DO = re.compile(r"\b(?:does|do)\s+(?:\w+\s+){1,2}?do\b", re.IGNORECASE)  # "what does murphy do", "what do we do"
 _GOT_TO = re.compile(r"\b(?:have|has|['’]ve)\s+(?:\w+\s+)?got\b|\bgot\s+to\b", re.IGNORECASE)  # "what have i got to do"
 
 
