@@ -371,6 +371,16 @@ def test_a_day_without_its_year_in_an_undated_passage():
 
 
 
+def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_year_too():
+    # trial s73 H: a client's page's "booked in for Mon 21st & Tue 22nd Dec" had said the 22nd only, out of ten for
+    # "what have i got on the 21st"
+    from notesqa.agenda import days_of_any_year
+
+    assert days_of_any_year("booked in for **Mon 21st & Tue 22nd Dec** — staffroom door closer") == {"12-21", "12-22"}
+    assert days_of_any_year("away 4-6 Dec, back Mon") == {"12-04", "12-05", "12-06"}
+    assert days_of_any_year("Xmas fair Fri 11 Dec 3.30") == {"12-11"}
+
+
 def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_under_one_is_of_that_year():
     # trial s73 A: a horse's "2026: 8 Jan, 19 Feb, 2 Apr" shoeing dates had been of any year's January, 4th for "what's
     # on in january" (of 2027) over the month's own tasks

@@ -330,9 +330,20 @@ def _opening(text: str) -> str:
 
 def days_of_any_year(text: str) -> frozenset[str]:
     """The days a text writes without a year, "MM-DD": a passage of no day of its own says a day of any year ("Xmas
-    fair Fri 11 Dec 3.30" on the school's page, for "what's happening on 11 dec": trial s55 had found nothing)."""
-    return frozenset(f"{int(month):02d}-{int(day):02d}" for year, month, day in _written(text)
-                     if not year and as_date(f"2000-{month}-{day}"))  # (2000: a leap year's, 29 February a day)
+    fair Fri 11 Dec 3.30" on the school's page, for "what's happening on 11 dec": trial s55 had found nothing); and
+    those listed or spanned before one of its month ("booked in for Mon 21st & Tue 22nd Dec", "4-6 Dec": trial s73
+    H, "what have i got on the 21st" had found the 22nd only)."""
+    out: set[str] = set()
+    for m, (year, month, day) in _written_at(text):
+        if year or not as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, 29 February a day)
+            continue
+        days = [int(day)]
+        if (listed := _LISTED_BEFORE.search(text, 0, m.start())) is not None:
+            days += [int(n) for n in re.findall(r"\d{1,2}", listed[1])]
+        elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
+            days += range(int(f[1]), int(day))
+        out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
+    return frozenset(out)
 
 
 def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
