@@ -1537,6 +1537,13 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # a day without its year is of the first such on or after its note's day ("Next steerco: 14 Jan" on 1 December)
     chunks = [dated("n.md", "Next steerco: 14 Jan", "2026-12-01"), dated("n.md", "Offsite: 20 Dec", "2026-12-01")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.6], dtype=np.float32), today).tolist() == [0, 1]
+    # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
+    # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
+    chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),
+              dated("j.md", "walk tonight", "2026-06-13"),
+              dated("Fundraising calendar 2027.md", "Sat 12 June 2027 - Midnight Walk"), dated("x.md", "walk 5 Jan 2027")]
+    fused = np.array([0.77, 0.76, 0.5, 0.4], dtype=np.float32)
+    assert _soonest(chunks, np.arange(4), fused, today).tolist() == [-1, -1, 1, 0]
     # ... and the next of a note of the past one's ("Next: 12 May" of the committee of 20 January) gone (trial s67 A:
     # "when is the next curric committee" had it first, in December)
     chunks = [dated("2026-01-20 cttee.md", "Next: 12 May", "2026-01-20"), dated("fgb.md", "FGB Tues 8 Dec 2026")]

@@ -66,6 +66,7 @@ RECENT_AMONG = 40
 # ... of those that match nearly as well as the best of them: "when did we last change the furnace filter?" is the
 # newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
 RECENT_NEAR = 0.75
+NEXT_NEAR = 0.6  # ... and for the next of a thing, where all those say days gone: this near
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
@@ -2040,6 +2041,9 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     year (trial s46), nor the "Next: 12 May" of January's (trial s67 A)."""
     out = np.zeros(len(cand), dtype=np.float32)
     said = _days_from(chunks, cand, fused, today, rows_too=True)
+    if said and not any(said.values()):  # the best all of days gone: the next is further down, a plan's ("Sat 12 June
+        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR)  # - Midnight Walk" of a calendar
+        # of 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     coming = {j: day for j, day in said.items() if day}
@@ -2066,15 +2070,15 @@ def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _
 
 
 def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None,
-               rows_too: bool = False) -> dict[int, str | None]:
-    """Of the best candidates that say a day (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most):
-    the first day each says from today on, None for one whose days are all gone. rows_too: where the best of all is
-    a table row, the other rows of its table near it too (_table_near)."""
+               rows_too: bool = False, near: float = RECENT_NEAR) -> dict[int, str | None]:
+    """Of the best candidates that say a day (near of the best's fused score or more, RECENT_AMONG at most): the first
+    day each says from today on, None for one whose days are all gone. rows_too: where the best of all is a table row,
+    the other rows of its table near it too (_table_near)."""
     today_ = today if isinstance(today, str) else (today or clock.today()).isoformat()
     out: dict[int, str | None] = {}
     if not len(cand):
         return out
-    floor = RECENT_NEAR * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
+    floor = near * float(fused.max())  # of the best match of all, not of the best that says a day (the review:
     best = []  # a lone car MOT's date had been lifted for "my next dentist appointment"; the few best only: every
     for j in np.argsort(-fused, kind="stable")[:RECENT_AMONG]:  # candidate read had cost)
         if fused[j] < floor:
