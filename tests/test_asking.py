@@ -30,7 +30,8 @@ def test_the_latest_is_asked_for():
     assert asks_latest("my last entries")
     # ... an amount as it is now (trial s58 PC-036: "kierans arrears how much now" had put the oldest figure first)
     for q in ("kierans arrears how much now", "what's the rent now?", "how many hens do we have now",
-              "what does hiscox cost me now", "what do we pay for the van now"):  # (trial s63 LND-029)
+              "what does hiscox cost me now", "what do we pay for the van now",  # (trial s63 LND-029)
+              "when am i baking the fenwick fruit cake now"):  # (trial s73 K: the plan it had been came first)
         assert asks_latest(q), q
     for q in ("what do I do now", "what now", "what is due now?", "how much is the rent", "what do I need to do now"):
         assert not asks_latest(q), q

@@ -280,6 +280,9 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # come first); not "what do I do now", "what now"
                      + r"|\b(?:how\s+much|how\s+many|what(?:['’]s|\s+is|\s+are))\b(?![^?.!\n]{0,60}?\bdue\b)"
                        r"[^?.!\n]{1,60}?\bnow\s*[?.!]*\s*$"
+                     # ... "when am i baking the fenwick fruit cake now" (trial s73 K: the plan it was, not today's
+                     # "baking tomorrow (Thu 10th) instead of Sat")
+                     + r"|\bwhen\s+(?:am|are|is|will|do|does)\b[^?.!\n]{1,60}?\bnow\s*[?.!]*\s*$"
                      # ... "what does hiscox cost me now", "what do we pay for the van now" (trial s63 LND-029)
                      + r"|\bwhat\s+(?:does|do)\b[^?.!\n]{1,40}?\b(?:cost|costs|pay|charge|charges|earn|get)\b"
                        r"[^?.!\n]{0,30}?\bnow\s*[?.!]*\s*$"
