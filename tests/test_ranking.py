@@ -1615,6 +1615,11 @@ def test_when_a_thing_is_asks_for_its_coming_day():
     assert all(asks_coming(q) for q in ("when do i have to pay the tax bill", "when does the berlingo need testing",
                                         "when does the van need to go in", "when do we need to renew the licence"))
     assert not any(asks_coming(q) for q in ("when did i have to pay the tax bill", "when do I need a visa?"))
+    # ... and when a thing that comes round starts or ends (trials s73 D, I: "when does spring term start", "when do i
+    # start back after christmas" had put last January's journal first)
+    assert all(asks_coming(q) for q in ("when does spring term start", "when do i start back after christmas",
+                                        "when do we break up"))
+    assert not asks_coming("when did term start")
     chunks = [_chunk("events/Hamper Drive 2025.md", 0, "packing day Sat 20 Dec 2025, 38 volunteers"),
               _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
               _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]

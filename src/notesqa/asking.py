@@ -351,7 +351,10 @@ def asks_coming(text: str) -> bool:
 # (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
 # ... "when do i have to pay the tax bill", "when does the van need testing" (trial s71 B: last January's payment)
 _WHEN_IS = re.compile(r"\s*(?:and\s+)?(?:when(?:['’]?s\b|\s+(?:is|are|will)\b)|what\s+(?:day|date|time)\s+(?:is|are|will)\b|"
-                      r"when\s+(?:do|does)\s+(?:[\w'’-]+\s+){1,3}?(?:have\s+to|has\s+to|needs?\s+(?:to\s+\w+|\w+ing)\b))",
+                      r"when\s+(?:do|does)\s+(?:[\w'’-]+\s+){1,3}?(?:have\s+to|has\s+to|needs?\s+(?:to\s+\w+|\w+ing)\b|"
+                      # ... "when does spring term start", "when do i start back after christmas" (trial s73 D, I: last
+                      # January's journal had come first)
+                      r"(?:start|begin|open|reopen|finish|end|break\s+up|(?:start|go|come|get)\s+back|return)\b))",
                       re.IGNORECASE)
 
 
