@@ -378,6 +378,10 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
 
     assert days_of_any_year("booked in for **Mon 21st & Tue 22nd Dec** — staffroom door closer") == {"12-21", "12-22"}
     assert days_of_any_year("away 4-6 Dec, back Mon") == {"12-04", "12-05", "12-06"}
+    # ... and those between two days it spans, over new year too (trial s73 L: "Not available Christmas week - 21 Dec to
+    # 2 Jan" had said the 21st and the 2nd, out of ten for "is dean around over xmas")
+    over = days_of_any_year("Not available Christmas week - 21 Dec to 2 Jan. Backup = Hotwells")
+    assert len(over) == 13 and {"12-25", "01-01"} <= over
     assert days_of_any_year("Xmas fair Fri 11 Dec 3.30") == {"12-11"}
 
 

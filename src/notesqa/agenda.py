@@ -54,7 +54,6 @@ _SPAN_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?"
 _SPAN_MONTH = r"(?:\s+" + MONTH_NAME + r"\.?)?"
 _SPAN = re.compile(r"\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?" + _SPAN_MONTH
                    + r"\s*(?:[-–—]|to|till|until)\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
-STAY_DAYS = 31  # days a span may run, at most
 
 
 def _stay_days(chunk: Chunk) -> set[str]:
@@ -70,7 +69,7 @@ def _stay_days(chunk: Chunk) -> set[str]:
                 (first.replace(day=1) + timedelta(days=32)).replace(day=1)
             end = as_date(f"{month.isoformat()[:8]}{int(m[2]):02d}")
             days = (date.fromisoformat(end) - first).days if end else 0
-            return {(first + timedelta(days=i)).isoformat() for i in range(1, days + 1)} if days <= STAY_DAYS else set()
+            return {(first + timedelta(days=i)).isoformat() for i in range(1, days + 1)} if days <= SPAN_DAYS else set()
     return set()
 
 
@@ -334,15 +333,24 @@ def days_of_any_year(text: str) -> frozenset[str]:
     those listed or spanned before one of its month ("booked in for Mon 21st & Tue 22nd Dec", "4-6 Dec": trial s73
     H, "what have i got on the 21st" had found the 22nd only)."""
     out: set[str] = set()
+    before: tuple[re.Match, date] | None = None  # the day written before, of no year (in 2000)
     for m, (year, month, day) in _written_at(text):
         if year or not as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, 29 February a day)
+            before = None
             continue
         days = [int(day)]
-        if (listed := _LISTED_BEFORE.search(text, 0, m.start())) is not None:
+        this = date.fromisoformat(as_date(f"2000-{month}-{day}"))
+        if before is not None and _SPAN_JOIN.fullmatch(text, before[0].end(), m.start()):
+            # ... and the days between two it spans ("21 Dec to 2 Jan", over new year: trial s73 L)
+            end = this if this >= before[1] else this.replace(year=2001)
+            if (end - before[1]).days <= SPAN_DAYS:
+                out.update((before[1] + timedelta(days=k)).strftime("%m-%d") for k in range((end - before[1]).days))
+        elif (listed := _LISTED_BEFORE.search(text, 0, m.start())) is not None:
             days += [int(n) for n in re.findall(r"\d{1,2}", listed[1])]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
             days += range(int(f[1]), int(day))
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
+        before = (m, this)
     return frozenset(out)
 
 
