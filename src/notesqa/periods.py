@@ -87,7 +87,9 @@ _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(
                    r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
-    r"\b(?:(today|tonight|this morning)(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
+    # ("whats on this afternoon": trial s73 N, of no day)
+    r"\b(?:(today|tonight|this morning|this afternoon|this evening)"
+    r"(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
     r"|tomorrow)"
     # (a day's without its apostrophe before what it is of: "how was yesterdays workshop", trial s72 J)
