@@ -230,7 +230,8 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("after new year's day", date(2026, 12, 5)) == set() and days("plans for the new year") == set()
     # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
     # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
-    assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}
+    # (over it, Christmas Eve to New Year's Day: trial s73 L)
+    assert min(days("where are we each day over christmas", date(2026, 12, 4))) == "2026-12-24"
     # ... "do" and "does" a present too; a run, a ride or a walk named for it no day (trial s61 XD: "Where does the
     # christmas run start from?" had said nothing was dated on 2025-12-25)
     assert days("what do we do at christmas", date(2026, 12, 5)) == {"2026-12-25"}

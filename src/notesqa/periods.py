@@ -355,7 +355,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     if between and (xmas := _HOLIDAY.match(text, between.start(1))) is not None:
         first = _holiday(xmas, today, ahead, back or not present)
         out.update(first + timedelta(days=i) for i in range(8))
-    elif between := _OVER_CHRISTMAS.search(text):  # (its "last", "this", "next" as said: "over last xmas")
+    # (asked in a tense only: "over the christmas holidays" alone names no day, trial s49's; its "last", "this",
+    # "next" as said, "over last xmas")
+    elif (ahead or back or present) and (between := _OVER_CHRISTMAS.search(text)):
         xmas = _HOLIDAY.match(f"{between[1] or between[2] or ''} christmas".lstrip())
         first = _holiday(xmas, today, ahead, back or not present)
         out.update(first + timedelta(days=i) for i in range(-1, 8))
