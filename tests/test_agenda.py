@@ -408,7 +408,8 @@ def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_
                      dated(2, "30th - 2nd Jan: Fidra, MacPhersons", "2026-12-30"),
                      dated(3, "Sat 12 - 3pm lunch at Kinloch", "2026-12-12"),
                      dated(4, "Fidra: 2 adults", "2026-12-05", ["Sat 12th - Sun 13th"]),  # (a parent of another day)
-                     dated(5, "4 Dec - physio 4 (Fri) - moved forward", "2026-12-04")])  # (no span: the review)
+                     dated(5, "4 Dec - physio 4 (Fri) - moved forward", "2026-12-04"),  # (no span: the review)
+                     dated(6, "Fri 20 — 8.5h", "2026-11-20")])  # (hours worked, no span to the 8th: the rescore)
     assert list(agenda.of_days({"2026-12-12", "2026-12-13"})) == [0, 1, 3]
     assert list(agenda.of_days({"2026-12-08"})) == []
     assert list(agenda.of_days({"2027-01-02"})) == [2] and len(agenda.of_days({"2027-01-03"})) == 0

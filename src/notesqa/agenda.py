@@ -52,8 +52,11 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
 # (a weekday before a day, a month after it, nothing else: "4 Dec - physio 4 (Fri)" is no span, the review)
 _SPAN_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?"
 _SPAN_MONTH = r"(?:\s+" + MONTH_NAME + r"\.?)?"
+# (its last day with its weekday, its ending or its month: "Fri 20 — 8.5h" of a log of hours is no span, the rescore)
+_SPAN_END = (r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+([0-3]?\d)(?:st|nd|rd|th)?|([0-3]?\d)(?:st|nd|rd|th)|"
+             r"([0-3]?\d)(?=\s+" + MONTH_NAME + r"))\b(?![.:]\d)")
 _SPAN = re.compile(r"\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?" + _SPAN_MONTH
-                   + r"\s*(?:[-–—]|to|till|until)\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?\b", re.IGNORECASE)
+                   + r"\s*(?:[-–—]|to|till|until)\s*" + _SPAN_END, re.IGNORECASE)
 
 
 def _stay_days(chunk: Chunk) -> set[str]:
@@ -64,10 +67,11 @@ def _stay_days(chunk: Chunk) -> set[str]:
     for line in (chunk.text, *chunk.parents[-1:]):
         m = _SPAN.match(line)
         if m is not None and int(m[1]) == first.day:
+            last = int(m[2] or m[3] or m[4])
             # (an end before its first is of the next month: "Hogmanay 30th - 2nd Jan")
-            month = first.replace(day=1) if int(m[2]) > first.day else \
+            month = first.replace(day=1) if last > first.day else \
                 (first.replace(day=1) + timedelta(days=32)).replace(day=1)
-            end = as_date(f"{month.isoformat()[:8]}{int(m[2]):02d}")
+            end = as_date(f"{month.isoformat()[:8]}{last:02d}")
             days = (date.fromisoformat(end) - first).days if end else 0
             return {(first + timedelta(days=i)).isoformat() for i in range(1, days + 1)} if days <= SPAN_DAYS else set()
     return set()
