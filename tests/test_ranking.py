@@ -466,6 +466,12 @@ def test_a_code_the_question_names_lifts_the_passages_that_name_it_whole():
     from notesqa.asking import codes
 
     assert codes("INC-2291 on 2024-03-12, COVID-19 and a to-do") == {"inc-2291", "covid-19"}  # not a date nor words
+    # ... and letters then three digits or more (trial s73 M: "p0401 which van" had had the fault code's row 20th), not
+    # a measure nor a decade
+    assert codes("p0401 which van, an A100 or 500ml in the 1990s") == {"p0401", "a100"}
+    chunks = [_chunk("van.md", 0, "Insurance: van insurance"), _chunk("codes.md", 1, "Code: P0401 | Car: Transit LK68")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), "p0401 which van", {}, None, 10)
+    assert {c.row: c.explain.version_match for c in ranked} == {0: False, 1: True}
 
 
 def test_a_note_about_the_question_outranks_a_hub_with_one_close_line():

@@ -35,8 +35,15 @@ def as_meant(question: str) -> str:
 
 
 def codes(text: str) -> set[str]:
-    """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291")."""
-    return {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
+    """The codes text names, in lower case: a run's, a ticket's, a part's ID ("vit-s-024", "INC-2291"), or letters
+    then three digits or more ("P0401", "A100": trial s73 M, "p0401 which van" had had the fault code's row 20th; not a
+    measure, "500ml")."""
+    found = {m.group(0).lower() for m in _CODE.finditer(text)} if "-" in text or "_" in text else set()
+    return found | {m.group(0).lower() for m in _LETTERS_DIGITS.finditer(text)} if any(ch.isdigit() for ch in text) \
+        else found
+
+
+_LETTERS_DIGITS = re.compile(r"(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])")
 
 
 def versions(text: str) -> set[str]:
