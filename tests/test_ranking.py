@@ -1543,6 +1543,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # a day without its year is of the first such on or after its note's day ("Next steerco: 14 Jan" on 1 December)
     chunks = [dated("n.md", "Next steerco: 14 Jan", "2026-12-01"), dated("n.md", "Offsite: 20 Dec", "2026-12-01")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.6], dtype=np.float32), today).tolist() == [0, 1]
+    # ... a day of no year in a passage of no day of the year its note's title says (trial s73 M: "FY17 BXE Okafor - 14
+    # Dec" of "MOT reminders 2027" had been the next MOT, on the 14th, before 2026's row)
+    chunks = [dated("mot/MOT reminders 2027.md", "FY17 BXE Okafor - 14 Dec"),
+              dated("mot/MOT reminders 2026.md", "Reg: FY17 BXE | Due: 14 Dec | Booked: Fri 11th 9am")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [0, 1]
     # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
     # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
     chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),

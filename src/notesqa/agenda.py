@@ -417,11 +417,11 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
     no year of the year its title says, if any ("Jobs 2025" > "## Winter")."""
     named = seasons_named(" | ".join((chunk.title, *chunk.heading, *chunk.parents[-1:]))) \
         | seasons_named(chunk.text, in_text=True)
-    titled = _note_year(chunk)
+    titled = passage_year(chunk)
     return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
 
 
-def _note_year(chunk: Chunk) -> str | None:
+def passage_year(chunk: Chunk) -> str | None:
     """The year a passage opens with ("2026: 8 Jan, 19 Feb, 2 Apr" of a horse's shoeing dates: trial s73 A, January's
     first for "what's on in january" of 2027) or its heading or parent of a year alone is, else the year its note's
     title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial s71 M, its "booked 9
@@ -511,7 +511,7 @@ class Agenda:
                 told[day].append(row)
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":
-                titled = _note_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
+                titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
                     (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in

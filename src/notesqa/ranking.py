@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import clock
-from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written
+from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of, table_rows,
                        task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, short_forms
@@ -2122,9 +2122,14 @@ def _first_day_from(c: Chunk, today: str) -> str | None:
 
 
 def _said_days(c: Chunk, today: str) -> frozenset[str]:
-    """The days a passage is of or says (agenda.days_said); a day of no year in a passage of no day, the next one
-    from today ("packing day: Sat 19 Dec" on an undated event page)."""
-    return days_said(c.text, c.date or "") if c.date else days_said(c.text, "") | days_written(c.text, today)
+    """The days a passage is of or says (agenda.days_said); a day of no year in a passage of no day, of the year its
+    title, heading or opening says (agenda.passage_year: "FY17 BXE Okafor - 14 Dec" of "MOT reminders 2027", trial s73
+    M, had been the next MOT, on the 14th), else the next one from today ("packing day: Sat 19 Dec" on an undated
+    event page)."""
+    if c.date:
+        return days_said(c.text, c.date)
+    year = passage_year(c)  # (a day of that year nearest its middle: "28 Jan" of 2027's list is January 2027's)
+    return days_said(c.text, "") | days_written(c.text, f"{year}-07-01" if year else today)
 
 
 def _labels(chunks: list[Chunk], row: int) -> bool:
