@@ -674,6 +674,21 @@ def test_an_email_address_or_a_number_is_not_thin_asked_for_one():
         assert ranked[0] is thin and ranked[1] is thin, question
 
 
+def test_a_line_or_row_that_opens_with_the_weekday_a_question_of_no_day_names_is_lifted():
+    # trial s73 J: "who's on saturdays at the book shop" had had "Sat: Siobhan (opens), Leo Marsh" 3rd, "who does
+    # kingsway wednesday afternoons" the rota's "Day: Wed | Afternoon: Jade Rutherford" row 2nd
+    chunks = [_chunk("shop.md", 0, "Window: paperbacks 3 for £2 through Dec"),
+              _chunk("shop.md", 1, "Sat: Siobhan (opens), Leo Marsh"), _chunk("shop.md", 2, "Wed: Siobhan, Noor"),
+              _chunk("shop.md", 3, "Sat 12 Dec: Christmas fair"), _chunk("rota.md", 4, "Day: Sat | Morning: Lorraine")]
+    for question, opens in (("who's on saturdays at the book shop", [False, True, False, False, True]),
+                            ("who is on the till at the book shop", [False] * 5),  # (no weekday asked)
+                            ("who's on saturday 12 dec", [False] * 5)):  # (a day: the day's rules)
+        ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.55, 0.5, 0.5]), question, {}, None, 10)
+        assert [c.explain.weekday_opens for c in sorted(ranked, key=lambda c: c.row)] == opens, question
+    ranked = fuse(chunks, _dense_only([0.6, 0.57, 0.55, 0.5, 0.5]), "who's on saturdays at the book shop", {}, None, 10)
+    assert ranked[0].row == 1
+
+
 def test_a_phone_number_that_closes_a_sentence_is_a_contact():
     # trial s73 F: "Cover: her sister Lorna Reid, same rate, Mon & Fri only. 07713 550 208." had had no lift for
     # "lornas phone numbr" (7th), its full stop read as a number's

@@ -175,6 +175,9 @@ DAY_SAID_BONUS = 0.03
 # not yet - due ~8 Dec" and a lead time's "-> ~8 Dec" first). For ranking only; small.
 DAY_OPENS_BONUS = 0.05
 DAY_OPENS_CHARS = 16  # the characters of a passage's first line (after a task's box or keyword) its day is written in
+# ... and, for a question of a weekday that names no day ("who's on saturdays at the book shop", "who does kingsway
+# wednesday afternoons"), a line or a table's row that opens with that weekday, a rota's for it ("Sat: Siobhan (opens),
+# Leo Marsh", "Day: Wed | Afternoon: Jade Rutherford": trial s73 J, 3rd and 2nd after lines of other days). As much.
 # ... more when the person asks when they did it ("when did i plant the garlic last year"): what they did is in a log of
 # days, not in a note of how to (trial s51: the garlic note's "plant Oct-Nov" had come first, the log's day 5th)
 _DID_I = re.compile(r"\s*when\s+did\s+(?:i|we)\b", re.IGNORECASE)
@@ -225,6 +228,7 @@ class Explanation:
     in_range: str = ""  # the number the question gives, inside a range the passage states (RANGE_BONUS)
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
+    weekday_opens: bool = False  # opens with the weekday a question of no day names (DAY_OPENS_BONUS)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -324,6 +328,8 @@ class Explanation:
             note += f", says a day or a time, as asked (+{self.day_said:.2f})"
         if self.day_opens:
             note += f", opens with the day asked (+{DAY_OPENS_BONUS:.2f})"
+        if self.weekday_opens:
+            note += f", opens with the weekday asked (+{DAY_OPENS_BONUS:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -827,6 +833,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     day &= ~off
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
+    weekday_opens = _opens_with_weekday(of, text)
     now_section = _now_sections(of, text, passages, fused)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
@@ -939,7 +946,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + HOWTO_CODE_BONUS * howto + STEPS_BONUS * named_step + AMOUNT_BONUS * amount + CONTACT_BONUS * contact + SUPERLATIVE_BONUS * extreme + SAYS_ALL_BONUS * says_all
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
-            + day_said + DAY_OPENS_BONUS * day_opens + RECENT_BONUS * coming + NOW_SECTION * now_section
+            + day_said + DAY_OPENS_BONUS * (day_opens | weekday_opens) + RECENT_BONUS * coming + NOW_SECTION * now_section
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
@@ -975,7 +982,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "agreement": floats(agree), "note_sim": floats(note_sim), "asks": bools(asks), "thin": bools(thin),
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
-        "day_said": floats(day_said), "day_opens": bools(day_opens), "coming": floats(coming),
+        "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
+        "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
         "heading_named": bools(named_heading), "label_named": bools(named_label), "compares": bools(compares), "section_table": bools(section_table),
@@ -1552,6 +1560,27 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
         opening = replace(c, text=without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS])
         said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
         out[j] = bool((said | {d[-5:] for d in task_days(c.text)}) & of_year)
+    return out
+
+
+# a weekday a question names as such: "saturdays", "wednesday afternoons", "thurs"; "sat" and "sun" only in full
+_ASKED_WEEKDAY = re.compile(r"\b(?:(mon)(?:days?)?|(tue)(?:s|sdays?)?|(wed)(?:s|nesdays?)?|(thu)(?:rs?|rsdays?)?|"
+                            r"(fri)(?:days?)?|(sat)urdays?|(sun)days?)\b", re.IGNORECASE)
+# ... and one a line opens with, after a label of a table's first cell ("Day: Wed | ..."): not a day's ("Sat 12 Dec")
+_OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![\w.])(?!\s*\d)",
+                              re.IGNORECASE)
+
+
+def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
+    """For each candidate, for a question that names one weekday and no day (days()): does its first line open with
+    that weekday (DAY_OPENS_BONUS)?"""
+    out = np.zeros(len(of), dtype=bool)
+    named = {next(g for g in m.groups() if g).lower() for m in _ASKED_WEEKDAY.finditer(text)}
+    if len(named) != 1 or days(text):
+        return out
+    for j, c in enumerate(of):
+        m = _OPENING_WEEKDAY.match(without_task_mark(c.text.split("\n", 1)[0]))
+        out[j] = m is not None and m[1].lower() in named
     return out
 
 
