@@ -215,13 +215,6 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     between = sorted(days("whats on between christmas and new year", date(2026, 12, 5)))
     assert (between[0], between[-1], len(between)) == ("2026-12-25", "2027-01-01", 8)
     assert min(days("what did we do between xmas and new years last year", date(2026, 12, 5))) == "2025-12-25"
-    # "over xmas", "the christmas holidays": Christmas Eve to New Year's Day (trial s73 L: "is dean around over xmas" had
-    # been Christmas Day's, "Not available Christmas week - 21 Dec to 2 Jan" out of ten)
-    over = sorted(days("is dean around over xmas", date(2026, 12, 9)))
-    assert (over[0], over[-1], len(over)) == ("2026-12-24", "2027-01-01", 9)
-    assert days("who is working during the christmas holidays", date(2026, 12, 9)) == set(over)
-    assert min(days("what did we do over last xmas", date(2026, 12, 9))) == "2025-12-24"
-    assert days("what did i get for christmas", date(2026, 12, 9)) == {"2025-12-25"}  # (the day, as before)
     # "in the new year", "after new year": the January to come, this one's in January (trial s69 D PNT-035: "when am i
     # back at ashdale in the new year" had been read as no day); not New Year's Day itself, nor "the new year" alone
     ahead = sorted(days("when am i back at ashdale in the new year", date(2026, 12, 5)))
@@ -230,8 +223,7 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("after new year's day", date(2026, 12, 5)) == set() and days("plans for the new year") == set()
     # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
     # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
-    # (over it, Christmas Eve to New Year's Day: trial s73 L)
-    assert min(days("where are we each day over christmas", date(2026, 12, 4))) == "2026-12-24"
+    assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}
     # ... "do" and "does" a present too; a run, a ride or a walk named for it no day (trial s61 XD: "Where does the
     # christmas run start from?" had said nothing was dated on 2025-12-25)
     assert days("what do we do at christmas", date(2026, 12, 5)) == {"2026-12-25"}
