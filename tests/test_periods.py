@@ -507,6 +507,11 @@ def test_years_are_the_years_a_question_asks_about():
     for q in ("did we do better in the rlss audit than last yr", "takings vs last year", "up on last year?"):
         assert asked_years(q, today) == {"2025", "2026"}, q
     assert asked_years("what did we spend on last year", today) == {"2025"}
+    # ... a tax or a school year named from today, both its years (trial s73 M: "turnover last tax year" had been of no
+    # year): 2025-26 in December 2026, 2024-25 in February
+    assert asked_years("turnover last tax year", today) == asked_years("last academic year", today) == {"2025", "2026"}
+    assert asked_years("turnover last tax year", date(2026, 2, 1)) == {"2024", "2025"}
+    assert asked_years("this financial year's profit", today) == {"2026", "2027"}
 
 
 def test_a_day_named_in_a_question_moves_by_whole_days():

@@ -1757,6 +1757,14 @@ _SHORT_SEASON = re.compile(r"(?<![\d/.:£$€-])(\d\d)(?:/|-(?=\d\d\s+season\b)|
                            r"(?!\s*(?:st|nd|rd|th)?\s*" + _MONTH + r"\b)", re.IGNORECASE)
 
 
+# a year of the tax or the school calendar named from today: "last tax year", "this financial year", "next academic
+# year" (trial s73 M: "turnover last tax year" had been of no year, a September 2025 log line first); the month it
+# begins in (April, September; a tax year's 6 April read as its month)
+_SEASON_FROM_TODAY = re.compile(r"\b(last|this|previous|next|current)\s+(tax|financial|fiscal|academic|school)\s+"
+                                r"(?:year|yr)\b", re.IGNORECASE)
+_SEASON_BEGINS = {"tax": 4, "financial": 4, "fiscal": 4, "academic": 9, "school": 9}
+
+
 def asked_years(text: str, today: date | None = None) -> set[str]:
     """The years a question asks about: those it names (years), and "last year", "this year" from today's (the
     question fuzz: read as no year). Not for a note's text, whose "last year" is of its own day; not in quotes
@@ -1764,6 +1772,11 @@ def asked_years(text: str, today: date | None = None) -> set[str]:
     text = _quotes_blanked(text)
     found = years(text)
     this = (today or clock.today()).year
+    for m in _SEASON_FROM_TODAY.finditer(text):  # "last tax year": both years of 2025-26 on 9 December 2026
+        now = today or clock.today()
+        current = now.year if now.month >= _SEASON_BEGINS[m[2].lower()] else now.year - 1  # (its first year)
+        first = current + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0)
+        found.update((str(first), str(first + 1)))
     for m in YEAR_FROM_TODAY.finditer(text):
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group(1).lower(), 0)
         found.add(str(this + step))
