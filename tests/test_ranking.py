@@ -2122,12 +2122,20 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
     ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), "mick coffee engineer phone no", {},
                                              None, 10)}
     assert ranked[1].contact and not ranked[0].contact and ranked[1].rank > ranked[0].rank
-    assert f"holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
+    assert f"holds a phone number, a long number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
     # ... asked for contact details in other words (trial s66 MAS-036: "accountant contact details")
     for question in ("accountant contact details", "contact info for mick", "how do i get hold of mick",
                      "how do i contact the coffee engineer"):
         assert {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question, {}, None, 10)}[1].contact, \
             question
+    # ... and a thing's long number, where the passage says a word of the question (trial s73 O: "nspcc number" had had
+    # "redo safeguarding poster with new NSPCC number" before "NSPCC helpline 0808 800 5000")
+    lines = [_chunk("Committee.md", 0, "Farah to redo safeguarding poster with new NSPCC number"),
+             _chunk("Safeguarding.md", 1, "NSPCC helpline 0808 800 5000"), _chunk("Club.md", 2, "Farah 07700 900731")]
+    ranked = {c.row: c.explain for c in fuse(lines, _dense_only([0.6, 0.58, 0.5]), "nspcc helpline", {}, None, 10)}
+    assert not any(e.contact for e in ranked.values())  # (no number asked)
+    ranked = {c.row: c.explain for c in fuse(lines, _dense_only([0.6, 0.58, 0.5]), "nspcc number", {}, None, 10)}
+    assert [ranked[j].contact for j in range(3)] == [False, True, False]  # (its words in order lift the first too)
     # ... not for a number of another thing ("licence number"), nor a question for none
     for question in ("premises licence number", "who services the coffee machine", "contact lens prices",
                      "how much extra for doing nights on the phone"):  # (a way of working: trial s65 F)

@@ -319,7 +319,7 @@ class Explanation:
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.contact:
-            note += f", holds a phone number or an email address, as asked (+{CONTACT_BONUS:.2f})"
+            note += f", holds a phone number, a long number or an email address, as asked (+{CONTACT_BONUS:.2f})"
         if self.extreme:
             note += f", the most or least of its list or table, as asked (+{SUPERLATIVE_BONUS:.2f})"
         if self.in_range:
@@ -897,6 +897,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     holds_contact = np.array([states_contact(c.text) for c in of], dtype=bool) if asks_phone or asks_contact \
         else np.zeros(len(cand), dtype=bool)  # (read once for both rules below)
     contact = holds_contact if asks_phone else np.zeros(len(cand), dtype=bool)
+    # (... or a long number that says a word of the question, asked for a thing's number: "nspcc number", "my dbs cert
+    # number", trial s73 O, had had a line that mentions the number before "NSPCC helpline 0808 800 5000"; not a phone
+    # number of another thing, for "premises licence number")
+    if not asks_phone and _ASKS_NUMBER.search(text):
+        named = asked - _NUMBER_WORDS
+        contact = holds_contact & np.array([bool(named & _words_of(c.text)) for c in of], dtype=bool)
     extreme = _extremes(of, text)
     if asks_contact:  # ... nor an email address or a number, asked for one ("sams email wired": trial s60 UC-036,
         thin &= ~holds_contact  # "sokonjo@wired.co.uk" had come last)
@@ -2357,6 +2363,8 @@ _ASKS_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|whatsapp)\b", re.IGNORECASE)
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
+_NUMBER_WORDS = frozenset(tokenize("number no nos num"))
+_ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)  # a thing's
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
                          r"tel|whatsapp"
                          # ... "accountant contact details", "how do i get hold of mick" (trial s66 MAS-036)
