@@ -397,6 +397,20 @@ def test_a_two_digit_day_opening_an_entry_under_a_months_heading_is_that_day():
         ("01 - lad", "2026-12-01"), ("15 - sle", "2026-12-15"), ("3 - the ", "2026-12-01"), ("45 - no ", "2026-12-01")]
 
 
+def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
+    # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
+    # December of any year, first for "when is the next book club meeting in december"
+    text = "# Book Club\n\n| Month | Book | Score |\n|---|---|---|\n| Dec 24 | Small Pleasures | 7 |\n| Jan 25 | Held | 7 |\n"
+    chunks = chunk_note(parse_note(text, "Book Club/Book Club.md"))
+    assert [c.date for c in chunks] == ["2024-12-01", "2025-01-01"]
+    from notesqa.agenda import month_only
+
+    assert month_only(chunks[0])  # (of the month, not its first day)
+    # ... not another column's ("| Sept 17 |" of a day's column is the 17th, as before)
+    day = "# Visits\n\n| Date | Who |\n|---|---|\n| Sept 17 | Jo |\n"
+    assert [c.date for c in chunk_note(parse_note(day, "Visits 2026.md"))] == ["2026-09-17"]
+
+
 def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_on_that_weekday():
     # trial s59 SD: a season's fixtures "| Sat 5/12 | Harbour Lane |" in "Fixtures and results 2026-27" had been dated
     # nowhere ("who are we playing tomorrow?" on Fri 4 Dec 2026); "Sat 9/1" is of the season's second year

@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from . import clock
-from .chunking import Chunk, due_day, priority, row_cells, task_days, task_state
+from .chunking import Chunk, due_day, month_cell, priority, row_cells, task_days, task_state
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     weekday_number, weekday_numbered_from, whole_season
@@ -93,7 +93,8 @@ def month_only(chunk: Chunk) -> bool:
     stem = PurePosixPath(chunk.path).stem
     where = (chunk.title, stem, *chunk.heading, *chunk.parents, chunk.text)
     if not (any(day[:10] in months_with_years(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
-            or season_named(chunk.title) == day[:10] or _under_month_label(chunk, int(day[5:7]))):
+            or season_named(chunk.title) == day[:10] or _under_month_label(chunk, int(day[5:7]))
+            or chunk.kind == "table_row" and month_cell(chunk.text) == day[:10]):  # ("| Dec 25 |" of a month's column)
         return False
     return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
 
