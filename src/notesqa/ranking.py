@@ -1313,7 +1313,10 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
         # (not where the text says another year only: "24 Feb 2026 | ... before perf exams" is no February 2025's,
         # trial s63 K; nor its note's title: "month: Jul | ... heatwave" of "Takings 2025" is no July 2026's, trial
         # s68 I)
-        said |= np.array([_names_month_of(c.text, named, month[:4]) and _of_the_year(c.title, month[:4]) for c in of],
+        # (nor a passage of that month of another year by its own day: "12 Feb – rained off pm" of a job's diary of
+        # February 2026, trial s73 S, first for "whos off in february" of 2027)
+        said |= np.array([_names_month_of(c.text, named, month[:4]) and _of_the_year(c.title, month[:4])
+                          and not (c.date and c.date[5:7] == month[5:7] and c.date[:4] != month[:4]) for c in of],
                          dtype=bool)
     return said & says
 
