@@ -112,6 +112,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "this time last year": the week about today's a year ago (trial s72 L: of no day), not last year's every day
     assert days("what was i up to this time last year", today) == {f"2025-12-{d:02d}" for d in range(2, 9)}
     assert min(days("what did we do around this time last month", today)) == "2026-11-02"
+    # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
+    assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
+    assert min(days("what did i do the week before last", today)) == "2026-11-16"
+    # ... "what needs paying by mid jan": the coming January's, today up to its middle (trial s73 R: last January's)
+    assert max(days("what needs paying by mid jan", today)) == "2027-01-25"
     # ... "this afternoon", "this evening": today (trial s73 N: "whats on this afternoon" had been of no day)
     assert days("whats on this afternoon", today) == days("what did i do this evening", today) == {"2026-12-05"}
     # ... "3 weeks ago today": that day (trial s73 E: that week and today, today's note first)

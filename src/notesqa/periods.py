@@ -119,7 +119,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?<!\bas )(?<!\bhas )(?<!\bus )(?:close|renew|expire)\b(?!\s+(?:call|friend|reading|look))|"
                     r"\b(?:does|do|will)\s+(?:\w+\s+){1,3}?(?:close|renew|expire)\b|starts|begins|launches|"
                     r"kicks\s+off|"
-                    r"needs?\s+(?:doing|to\s+be\s+done)|"
+                    # ("what needs paying by mid jan": trial s73 R, read as last January's)
+                    r"needs?\s+(?:doing|to\s+be\s+done|(?!ing\b)\w+ing)\b|"
                     # "what's on tuesday?", "who is on friday night?": what is planned (trial s61 YC: last Tuesday's)
                     r"(?<![\w'’])(?:what|who)(?:['’]?s|\s+is|\s+are)\s+on\b"
                     r"(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
@@ -332,6 +333,11 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         out.update(month[-7:] if place is None else month[7 * place:7 * place + 7])
     for m in _WEEKDAYS_AGO.finditer(text):  # "two saturdays ago": the one before last Saturday
         out.add(_weekday(today, weekday_number(m[2]), "last", False) - timedelta(days=7 * (_count(m[1]) - 1)))
+    for m in _WEEKDAY_BEFORE_LAST.finditer(text):
+        if m[1].lower() == "week":
+            out.update(d - timedelta(days=7) for d in _period("last", "week", today))
+        else:
+            out.add(_weekday(today, weekday_number(m[1]), "last", False) - timedelta(days=7))
     for m in _WEEKS_AWAY.finditer(text):  # "two weeks ago", "in 3 weeks": that week, Monday to Sunday
         if m[2] and not ahead:
             continue  # "how much weight did I lose in 3 weeks?": how long, not when (the second review)
@@ -649,6 +655,9 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
 
 # "two saturdays ago": the weekday that many back, the last one the first (trial s59 SA-025)
 _WEEKDAYS_AGO = re.compile(rf"\b{_N}\s+({'|'.join(_WEEKDAYS)})s?\s+ago\b", re.IGNORECASE)
+# ... "the saturday before last", "the monday before last": the one before last Saturday (trials s73 Q, R: of no day)
+_WEEKDAY_BEFORE_LAST = re.compile(rf"\bthe\s+({'|'.join(_WEEKDAYS)}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun|week)\s+"
+                                  r"before\s+last\b", re.IGNORECASE)  # (and "the week before last": its days)
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
 # ... and as people say it: "the week of 10 February 2025", "w/c 14 Dec", "week commencing 14 December" (trial s54)
@@ -1581,6 +1590,7 @@ _DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
 # ... or of what is to be done by a day the word right after names ("anything i need to pay before the 18th", "anything
 # i need to chase before friday": trials s73 G, H), not by a thing ("what have i got to sort before the gig next sat")
 _A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|end\s+of\s|"
+                         r"(?:mid|early|late)[\s-]|"
                          r"(?:" + ANY_WEEKDAY + r")\b|" + _MONTH + r"\b)", re.IGNORECASE)
 
 
