@@ -689,6 +689,19 @@ def test_a_line_or_row_that_opens_with_the_weekday_a_question_of_no_day_names_is
     assert ranked[0].row == 1
 
 
+def test_a_passage_that_says_it_is_not_the_numbered_thing_asked_is_put_after():
+    # trial s73 S: 7 Mill Lane's "NOT 3 Mill Lane (the Doyles, chimney 2025). This is further up" had come first for
+    # "what was wrong at 3 mill lane", the site visit's "chimney stack flashing is cement fillet" 2nd
+    chunks = [_chunk("jobs/7 Mill Lane - reroof.md", 0, "NOT 3 Mill Lane (the Doyles, chimney 2025). This is further up"),
+              _chunk("jobs/site visit 3 Mill Lane.md", 1, "chimney stack flashing is cement fillet, cracked all round")]
+    ranked = fuse(chunks, _dense_only([0.6, 0.56]), "what was wrong at 3 mill lane", {}, None, 10)
+    assert ranked[0].row == 1 and [c.explain.not_this for c in sorted(ranked, key=lambda c: c.row)] == [True, False]
+    assert "says it is not the one asked" in str(ranked[1].explain)
+    # ... not for a question of no number, nor "not" before another thing ("not 4 weeks")
+    assert not any(c.explain.not_this for c in fuse(chunks, _dense_only([0.6, 0.56]), "what was wrong at mill lane",
+                                                    {}, None, 10))
+
+
 def test_a_phone_number_that_closes_a_sentence_is_a_contact():
     # trial s73 F: "Cover: her sister Lorna Reid, same rate, Mon & Fri only. 07713 550 208." had had no lift for
     # "lornas phone numbr" (7th), its full stop read as a number's

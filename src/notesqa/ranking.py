@@ -82,6 +82,9 @@ VERSION_BONUS = 0.08
 # (numbering.py; trial s58 OB-016, PD-020: near-duplicate meetings and visits, the one asked 5th or lower)
 NUMBER_BONUS = 0.08
 OTHER_NUMBER = 0.04
+# A passage that names the numbered thing asked only to say it is not it ("NOT 3 Mill Lane (the Doyles, chimney 2025).
+# This is further up, Mrs Carole Finch" of 7 Mill Lane's note, trial s73 S: first for "what was wrong at 3 mill lane").
+NOT_THIS_PENALTY = 0.1
 FIRST_LINE = 120  # characters of a passage's first line read for what it numbers (a label's, not a paragraph's)
 # Note-level evidence, for ranking only (see notelevel.py; the settings around these give the same
 # figures, benchmarks/README.md): a chunk of a note the question names (its title, an alias) is
@@ -229,6 +232,7 @@ class Explanation:
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
     weekday_opens: bool = False  # opens with the weekday a question of no day names (DAY_OPENS_BONUS)
+    not_this: bool = False  # says the numbered thing asked is not what it is of (NOT_THIS_PENALTY)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
     recent: float = 0.0  # 1: of the newest day among the best dated matches, for "our last 1:1" (RECENT_BONUS)
@@ -330,6 +334,8 @@ class Explanation:
             note += f", opens with the day asked (+{DAY_OPENS_BONUS:.2f})"
         if self.weekday_opens:
             note += f", opens with the weekday asked (+{DAY_OPENS_BONUS:.2f})"
+        if self.not_this:
+            note += f", says it is not the one asked (-{NOT_THIS_PENALTY:.2f})"
         if self.says_all:
             note += f", says the question's words (+{SAYS_ALL_BONUS:.2f})"
         if self.authors:
@@ -834,6 +840,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
     weekday_opens = _opens_with_weekday(of, text)
+    not_this = _not_the_one_asked(of, asked)
     now_section = _now_sections(of, text, passages, fused)
     if any(task_day) and (far := _far_task_days(text, of, task_day, dense, kw)).any():
         day &= ~far
@@ -953,7 +960,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             + RANGE_BONUS * np.array([bool(r) for r in in_range], dtype=np.float32)
             + RECENT_BONUS * recent + AUTHORS_BONUS * authors + ATTENDEES_BONUS * attendees - ASK_PENALTY * asks
             + day_said + DAY_OPENS_BONUS * (day_opens | weekday_opens) + RECENT_BONUS * coming + NOW_SECTION * now_section
-            - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns
+            - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages)
@@ -989,6 +996,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
+        "not_this": bools(not_this),
         "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
@@ -1590,6 +1598,23 @@ def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
     for j, c in enumerate(of):
         m = _OPENING_WEEKDAY.match(without_task_mark(c.text.split("\n", 1)[0]))
         out[j] = m is not None and m[1].lower() in named
+    return out
+
+
+_NOT_THIS = re.compile(r"\bnot\s+(?:no\.?\s*)?(\d+\w?(?:\s+[^\W\d_]+){1,2})", re.IGNORECASE)  # "NOT 3 Mill Lane"
+
+
+def _not_the_one_asked(of: list[Chunk], asked: frozenset[str]) -> np.ndarray:
+    """For each candidate: does its text say "not" before a number and a name the question says, all of them ("NOT 3
+    Mill Lane" for "what was wrong at 3 mill lane"): the numbered thing asked is not what it is of (NOT_THIS_PENALTY)?"""
+    out = np.zeros(len(of), dtype=bool)
+    if not any(w[:1].isdigit() for w in asked):
+        return out
+    for j, c in enumerate(of):
+        for m in _NOT_THIS.finditer(c.text) if "ot " in c.text or "OT " in c.text else ():
+            if set(tokenize(m[1])) <= asked:
+                out[j] = True
+                break
     return out
 
 
