@@ -335,6 +335,13 @@ def test_an_older_years_entry_comes_after_the_same_entry_of_the_latest_note_of_i
     new, yielded = _older_edition_yields(chunks, cand, rank, older, passages)
     assert new[0] < new[1] and yielded.tolist() == [True, False, False, False]
     assert new[2] == rank[2]  # (an entry this year's note has not: as it was)
+    # ... asked for what holds now, every older entry after the latest note's best (trial s73 P: "large deshed price
+    # now" had shown last year's list's "deshed: £60" first, this year's table's row 3rd)
+    from notesqa.asking import asks_latest
+
+    assert asks_latest("large deshed price now") and not asks_latest("large deshed price")
+    new, yielded = _older_edition_yields(chunks, cand, rank, older, passages, now=True)
+    assert new[0] < new[1] and new[2] < new[1] and yielded.tolist() == [True, False, True, False]
 
 
 def test_a_paper_of_an_earlier_year_by_the_same_author_is_no_older_edition(tmp_path, embedder):

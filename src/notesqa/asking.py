@@ -287,6 +287,8 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # come first); not "what do I do now", "what now"
                      + r"|\b(?:how\s+much|how\s+many|what(?:['’]s|\s+is|\s+are))\b(?![^?.!\n]{0,60}?\bdue\b)"
                        r"[^?.!\n]{1,60}?\bnow\s*[?.!]*\s*$"
+                     # ... "large deshed price now" (trial s73 P: last year's list first)
+                     + r"|\b(?:price|cost|rate|fee|charge|premium|rent|wage|salary)s?\s+now\s*[?.!]*\s*$"
                      # ... "when am i baking the fenwick fruit cake now" (trial s73 K: the plan it was, not today's
                      # "baking tomorrow (Thu 10th) instead of Sat")
                      + r"|\bwhen\s+(?:am|are|is|will|do|does)\b[^?.!\n]{1,60}?\bnow\s*[?.!]*\s*$"

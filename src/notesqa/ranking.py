@@ -963,7 +963,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
-    rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages)
+    rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text))
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -1114,11 +1114,13 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
 
 
 def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, older: np.ndarray,
-                          passages: Passages) -> tuple[np.ndarray, np.ndarray]:
+                          passages: Passages, now: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """A passage of an older year's note (older: "Rate card 2025" beside "Rate card 2026", Passages.superseded, the
     question naming no year) that says the same thing as one of the latest note of that name (the same row's first
     cell, the same label: "Crew + van: 3 men + Iveco | Per hour: £99") comes just after it, however closer its words
-    (trial s72 C: "hourly rate 3 men + iveco" had shown last year's £99 first, this year's £105 second). (The ranks,
+    (trial s72 C: "hourly rate 3 men + iveco" had shown last year's £99 first, this year's £105 second); for a
+    question of what holds now (now: "large deshed price now"), whatever it says, after the best of the latest note
+    (trial s73 P: last year's list's "deshed: £60" under "Large" first, this year's table's row 3rd). (The ranks,
     which yielded.)"""
     yielded = np.zeros(len(cand), dtype=bool)
     if not older.any():
@@ -1127,7 +1129,7 @@ def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarra
     latest: dict[tuple[str, str], int] = {}  # (name without its year, key) -> the best candidate of the latest note
     for j in np.argsort(-rank, kind="stable").tolist():
         c = chunks[rows[j]]
-        if not older[j] and (named := _edition(c.title)) and (key := _entry_key(c.text)) \
+        if not older[j] and (named := _edition(c.title)) and (key := "" if now else _entry_key(c.text)) is not None \
                 and passages.latest_edition(c.title):
             latest.setdefault((named[0], key), j)
     if not latest:
@@ -1135,8 +1137,8 @@ def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarra
     rank = rank.copy()
     for j in np.flatnonzero(older).tolist():
         c = chunks[rows[j]]
-        named, key = _edition(c.title), _entry_key(c.text)
-        other = latest.get((named[0], key)) if named and key else None
+        named, key = _edition(c.title), "" if now else _entry_key(c.text)
+        other = latest.get((named[0], key)) if named and key is not None else None
         if other is not None and rank[j] >= rank[other]:
             rank[j], yielded[j] = rank[other] - 1e-4, True
     return rank, yielded
