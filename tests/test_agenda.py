@@ -395,6 +395,13 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
     assert list(agenda.telling({"2026-01-08"}, "2026-12-09")) == [0]
     assert list(agenda.telling({"2027-01-08"}, "2026-12-09")) == [2]  # (any year's, within half a year of today)
     assert list(agenda.naming_month("2025-01")) == [1] and len(agenda.naming_month("2027-01")) == 0
+    # ... or a season and its year's last two digits, no day's (trial s73 G: "## New starters autumn 26" > "Sept: Kath
+    # Dunne" had been of any September, first for "who were the new starters in sept last year")
+    from notesqa.agenda import passage_year
+
+    starters = dataclasses.replace(bullet("Sept: Kath Dunne, Lucy Tran", 0), date=None, heading=["New starters autumn 26"])
+    assert passage_year(starters) == "2026"
+    assert passage_year(dataclasses.replace(starters, heading=["Sept 26 gig"])) is None  # (a day's number may be)
 
 
 def test_a_stay_of_days_a_line_opens_with_is_of_each_of_its_days_and_so_are_the_lines_under_it():

@@ -1056,6 +1056,11 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
         chunks[0] = _chunk(f"{title}.md", 0, "month: Aug | avg/wk: £3,020 | notes: week off, heatwave")
         ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
         assert {c.row: c.explain.day_match for c in ranked}[0] is of_it, title
+    # ... nor one under a heading of another year (trial s73 G: "## New starters autumn 26" > "Sept: Kath Dunne" for
+    # "who were the new starters in sept last year")
+    chunks[0] = dataclasses.replace(_chunk("Members.md", 0, "Aug: week off for Tomas, Kath"), heading=["Leave summer 25"])
+    ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
+    assert not {c.row: c.explain.day_match for c in ranked}[0]
     # ... nor one of a day of that month of another year (trial s73 S: a job's diary's "12 Feb – rained off pm", of 12
     # February 2026, had been first for "whos off in february" of 2027); a day of another month names one to come
     for day, of_it in (("2025-08-12", False), ("2026-07-02", True)):

@@ -428,8 +428,19 @@ def passage_year(chunk: Chunk) -> str | None:
     title says, else the folder of a year it is in ("quotes/2025/Q-2025-044 wright ev.md": trial s71 M, its "booked 9
     Dec" had been of next week's Wednesday)."""
     m = _YEAR_OPENING.match(chunk.text)
-    return m[1] if m else headings_year((*chunk.heading, *chunk.parents)) or year_said(chunk.title) or \
-        folder_year(chunk.path)
+    return m[1] if m else headings_year((*chunk.heading, *chunk.parents)) or _season_year(chunk) \
+        or year_said(chunk.title) or folder_year(chunk.path)
+
+
+# a season and its year's last two digits, which no day's number can be: "New starters autumn 26" (trial s73 G: its
+# "Sept: Kath Dunne, Lucy Tran" had been of any September, first for "who were the new starters in sept last year")
+_SEASON_SHORT_YEAR = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+['’]?(\d\d)\b(?![:./-]?\d)", re.IGNORECASE)
+
+
+def _season_year(chunk: Chunk) -> str | None:
+    """The year the innermost heading or parent that names a season with its year's last two digits says, else None."""
+    return next((f"20{m[1]}" for h in reversed((*chunk.heading, *chunk.parents)) if (m := _SEASON_SHORT_YEAR.search(h))),
+                None)
 
 
 _YEAR_OPENING = re.compile(r"\s*((?:19|20)\d\d)\s*[:–—-]\s")  # "2026: 8 Jan, ..." (not "2026-01-08", nor "2026/27:")

@@ -1325,9 +1325,11 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
         # s68 I)
         # (nor a passage of that month of another year by its own day: "12 Feb – rained off pm" of a job's diary of
         # February 2026, trial s73 S, first for "whos off in february" of 2027)
+        # (nor one under a heading of another year: "## New starters autumn 26" > "Sept: Kath Dunne" for "who were the
+        # new starters in sept last year", trial s73 G)
         said |= np.array([_names_month_of(c.text, named, month[:4]) and _of_the_year(c.title, month[:4])
-                          and not (c.date and c.date[5:7] == month[5:7] and c.date[:4] != month[:4]) for c in of],
-                         dtype=bool)
+                          and not (c.date and c.date[5:7] == month[5:7] and c.date[:4] != month[:4])
+                          and passage_year(c) in (None, month[:4]) for c in of], dtype=bool)
     return said & says
 
 
