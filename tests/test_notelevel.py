@@ -318,6 +318,9 @@ def test_notes_asked_for_by_who_or_where_they_are_from(tmp_path):
     assert names.credited("which meetings did Maria Lopez attend?") == names.credited(
         "what did Tom attend in November?") == {"1-1 2026-11-02.md"}
     assert names.credited("papers from SIGIR 2021") == names.credited("what was published in SIGIR 2021?") == {"splade.md"}
+    # ... not after a clause's "with" ("who do i check the fireworks time with at abbeywood": trial s73 V, the weddings
+    # of "venue: Abbeywood Estate" had come before the venue's own note)
+    assert names.credited("who did I check the date with at SIGIR 2021?") == frozenset()
     # a paper called by its author, "the zaharia paper" (trial s47: "the tadey paper" had found "paper-style chapters")
     assert names.credited("the zaharia paper") == names.credited("what did the Khattab et al. paper find") == \
         {"colbert.md"}

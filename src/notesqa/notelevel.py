@@ -80,6 +80,9 @@ _GOT_FROM = "".join(f"(?<!{w} )" for w in ("get", "gets", "getting", "got", "got
                                           "receiving", "hear", "heard", "learn", "learned", "learnt", "buy", "bought",
                                           "offer", "offers", "offered", "take", "took", "away"))
 _CREDITED = re.compile(r"\b(?:by|with|" + _GOT_FROM + r"from|featuring|(?:published|appeared)\s+in)\s+"
+                       # (not a clause's end, "who do i check the fireworks time with at abbeywood": no one "at
+                       # abbeywood", the weddings there had come before the venue's own note, trial s73 V)
+                       r"(?!(?:about|on|in|at|for|during|to|from|of)\b)"
                        r"((?:(?!\s(?:about|on|in|at|for|during|when|where|that|which|who|"
                        r"last|this|next|before|after|since|and\s+(?:what|how|why|when|where|which|who))\b)[^?.!;,])+)"
                        r"|(?<![\w.-])([\w.-]+(?:\s+[\w.-]+)?)['’]s\s+(?:papers?|books?|articles?|posts?|talks?|work|writings?)\b"
