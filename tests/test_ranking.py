@@ -2162,7 +2162,8 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
     # ... and a thing's long number, where the passage says a word of the question (trial s73 O: "nspcc number" had had
     # "redo safeguarding poster with new NSPCC number" before "NSPCC helpline 0808 800 5000")
     lines = [_chunk("Committee.md", 0, "Farah to redo safeguarding poster with new NSPCC number"),
-             _chunk("Safeguarding.md", 1, "NSPCC helpline 0808 800 5000"), _chunk("Club.md", 2, "Farah 07700 900731")]
+             _chunk("Safeguarding.md", 1, "NSPCC helpline 0808 800 5000"),
+             _chunk("Club.md", 2, "NSPCC login: farah@club.org")]  # (an email is no number: the rescore)
     ranked = {c.row: c.explain for c in fuse(lines, _dense_only([0.6, 0.58, 0.5]), "nspcc helpline", {}, None, 10)}
     assert not any(e.contact for e in ranked.values())  # (no number asked)
     ranked = {c.row: c.explain for c in fuse(lines, _dense_only([0.6, 0.58, 0.5]), "nspcc number", {}, None, 10)}

@@ -907,9 +907,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (... or a long number that says a word of the question, asked for a thing's number: "nspcc number", "my dbs cert
     # number", trial s73 O, had had a line that mentions the number before "NSPCC helpline 0808 800 5000"; not a phone
     # number of another thing, for "premises licence number")
-    if not asks_phone and _ASKS_NUMBER.search(text):
-        named = asked - _NUMBER_WORDS
-        contact = holds_contact & np.array([bool(named & _words_of(c.text)) for c in of], dtype=bool)
+    if not asks_phone and _ASKS_NUMBER.search(text):  # (a number's digits, not an email address: "BeeBase: registered,
+        named = asked - _NUMBER_WORDS  # user = owen@..." had come before "beebase-apiary: HR3-0098", the rescore)
+        contact = np.array([h and _LONG_NUMBER.search(c.text) is not None and bool(named & _words_of(c.text))
+                            for h, c in zip(holds_contact.tolist(), of)], dtype=bool)
     extreme = _extremes(of, text)
     if asks_contact:  # ... nor an email address or a number, asked for one ("sams email wired": trial s60 UC-036,
         thin &= ~holds_contact  # "sokonjo@wired.co.uk" had come last)
@@ -2396,6 +2397,7 @@ _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|what
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
 _NUMBER_WORDS = frozenset(tokenize("number no nos num"))
+_LONG_NUMBER = re.compile(r"\d[\d ]{8,}\d")  # ten digits or more, spaces between
 _ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)  # a thing's
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
                          r"tel|whatsapp"
