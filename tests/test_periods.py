@@ -1092,6 +1092,8 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     assert days("chaperone notes on friday", wednesday) == days("who was on the door on friday", wednesday) \
         == {"2026-12-04"}
     assert days("what does murphy do on thurs", wednesday) == {"2026-12-03"}  # (what he does every week: as before)
+    # ... nor any one ("what time do the trades have to finish on a saturday": trial s73 U, read as the 12th)
+    assert days("what time do the trades have to finish on a saturday", wednesday) == set()
     # ... not a name, nor a question of no tense, nor "the tuesday"
     for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
         assert days(q, saturday) == set(), q

@@ -412,6 +412,8 @@ _GOT_TO = re.compile(r"\b(?:have|has|['’]ve)\s+(?:\w+\s+)?got\b|\bgot\s+to\b",
 # the first word of a day named with a weekday ("remembrance sunday", "good friday", "black friday": the rescore)
 _NAMED_DAY_FIRST = frozenset("remembrance easter palm mothering good black ash maundy cyber super holy whit shrove low "
                              "trinity advent plough fat giving small".split())
+# ... and any one of them ("what time do the trades have to finish on a saturday": trial s73 U, read as the 12th)
+_NAMED_DAY_FIRST |= frozenset("a an any every each".split())
 # (a part of the day after it too: "what happened friday night", trial s71 L, had been of no day)
 _END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)"
                           r"(?:\s+(?:night|evening|morning|afternoon|lunch(?:time)?|teatime))?\s*[?!.]*\s*$", re.IGNORECASE)
