@@ -264,8 +264,8 @@ def _week_numbered(m: re.Match) -> list[date]:
 
 
 # "what did i cook wednesday just gone", "the saturday just gone": the last one (trial s71 X: of no day)
-_JUST_GONE = re.compile(r"\b(?:the\s+)?(" + "|".join(_WEEKDAYS) + r"|weekend|week)\s+just\s+(?:gone|passed)\b",
-                        re.IGNORECASE)
+_JUST_GONE = re.compile(r"\b(?:the\s+)?(" + "|".join(_WEEKDAYS) + r"|weekend|week)\s+(?:just\s+)?(?:gone|passed)\b",
+                        re.IGNORECASE)  # ("what happened friday gone", as it is said: trial s73 T, of no day)
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
