@@ -1594,6 +1594,10 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     chunks = [dated("mot/MOT reminders 2027.md", "FY17 BXE Okafor - 14 Dec"),
               dated("mot/MOT reminders 2026.md", "Reg: FY17 BXE | Due: 14 Dec | Booked: Fri 11th 9am")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [0, 1]
+    # ... not a day called off (trial s73 X: "Sun 27 Dec — cancelled (Christmas)" had come first for "when's the next
+    # restorative", "Sun 31 Jan 2027" 2nd)
+    chunks = [dated("Restorative.md", "Sun 27 Dec — cancelled (Christmas)"), dated("Restorative.md", "Sun 31 Jan 2027")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
     # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
     # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
     chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),

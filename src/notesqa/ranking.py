@@ -67,6 +67,7 @@ RECENT_AMONG = 40
 # newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
 RECENT_NEAR = 0.75
 NEXT_NEAR = 0.6  # ... and for the next of a thing, where all those say days gone: this near
+_CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|no\s+class|not\s+running)\b", re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
@@ -2114,6 +2115,9 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
         # of 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
+    # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
+    # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
+    said = {j: None if day and _CALLED_OFF.search(chunks[int(cand[j])].text) else day for j, day in said.items()}
     coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
