@@ -907,9 +907,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     contact = holds_contact if asks_phone else np.zeros(len(cand), dtype=bool)
     # (... or a long number that says a word of the question, asked for a thing's number: "nspcc number", "my dbs cert
     # number", trial s73 O, had had a line that mentions the number before "NSPCC helpline 0808 800 5000"; not a phone
-    # number of another thing, for "premises licence number")
-    if not asks_phone and _ASKS_NUMBER.search(text):  # (a number's digits, not an email address: "BeeBase: registered,
-        named = asked - _NUMBER_WORDS  # user = owen@..." had come before "beebase-apiary: HR3-0098", the rescore)
+    # number of another thing, for "premises licence number"; a number's digits, not an email address: "BeeBase:
+    # registered, user = owen@..." had come before "beebase-apiary: HR3-0098", the rescore)
+    if not asks_phone and _ASKS_NUMBER.search(text):
+        named = asked - _NUMBER_WORDS
         contact = np.array([h and _LONG_NUMBER.search(c.text) is not None and bool(named & _words_of(c.text))
                             for h, c in zip(holds_contact.tolist(), of)], dtype=bool)
     extreme = _extremes(of, text)
@@ -2110,9 +2111,10 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     year (trial s46), nor the "Next: 12 May" of January's (trial s67 A)."""
     out = np.zeros(len(cand), dtype=np.float32)
     said = _days_from(chunks, cand, fused, today, rows_too=True)
-    if said and not any(said.values()):  # the best all of days gone: the next is further down, a plan's ("Sat 12 June
-        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR)  # - Midnight Walk" of a calendar
-        # of 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
+    # (the best all of days gone: the next is further down, a plan's, "Sat 12 June - Midnight Walk" of a calendar of
+    # 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
+    if said and not any(said.values()):
+        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
@@ -2402,7 +2404,8 @@ _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|what
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
 _NUMBER_WORDS = frozenset(tokenize("number no nos num"))
 _LONG_NUMBER = re.compile(r"\d[\d ]{8,}\d")  # ten digits or more, spaces between
-_ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)  # a thing's
+# a question for a thing's number: "nspcc number", "cert no.", "number for the engineer"
+_ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
                          r"tel|whatsapp"
                          # ... "accountant contact details", "how do i get hold of mick" (trial s66 MAS-036)
