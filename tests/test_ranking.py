@@ -2157,7 +2157,7 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
     ranked = {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), "mick coffee engineer phone no", {},
                                              None, 10)}
     assert ranked[1].contact and not ranked[0].contact and ranked[1].rank > ranked[0].rank
-    assert f"holds a phone number, a long number or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
+    assert f"holds a phone number, a long number, a reference or an email address, as asked (+{CONTACT_BONUS:.2f})" in str(ranked[1])
     # ... asked for contact details in other words (trial s66 MAS-036: "accountant contact details")
     for question in ("accountant contact details", "contact info for mick", "how do i get hold of mick",
                      "how do i contact the coffee engineer"):
@@ -2172,6 +2172,13 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
     assert not any(e.contact for e in ranked.values())  # (no number asked)
     ranked = {c.row: c.explain for c in fuse(lines, _dense_only([0.6, 0.58, 0.5]), "nspcc number", {}, None, 10)}
     assert [ranked[j].contact for j in range(3)] == [False, True, False]  # (its words in order lift the first too)
+    # ... or a reference of letters and digits (trial s73 X: "avon legal po number for next year" had had "ask Ruth
+    # about the 2027 PO number" first, "Avon Legal 2027 PO: PO-61207" 4th); not a day's digits
+    refs = [_chunk("Daily/a.md", 0, "☐ ask Ruth about the 2027 PO number"),
+            _chunk("Daily/b.md", 1, "Avon Legal 2027 PO: PO-61207, invoice to accounts"),
+            _chunk("Daily/c.md", 2, "Avon Legal visit on 2026-12-09")]
+    ranked = {c.row: c.explain for c in fuse(refs, _dense_only([0.6, 0.55, 0.5]), "avon legal po number", {}, None, 10)}
+    assert [ranked[j].contact for j in range(3)] == [False, True, False]
     # ... not for a number of another thing ("licence number"), nor a question for none
     for question in ("premises licence number", "who services the coffee machine", "contact lens prices",
                      "how much extra for doing nights on the phone"):  # (a way of working: trial s65 F)

@@ -324,7 +324,7 @@ class Explanation:
         if self.amount:
             note += f", says a sum, as asked (+{AMOUNT_BONUS:.2f})"
         if self.contact:
-            note += f", holds a phone number, a long number or an email address, as asked (+{CONTACT_BONUS:.2f})"
+            note += f", holds a phone number, a long number, a reference or an email address, as asked (+{CONTACT_BONUS:.2f})"
         if self.extreme:
             note += f", the most or least of its list or table, as asked (+{SUPERLATIVE_BONUS:.2f})"
         if self.in_range:
@@ -909,10 +909,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # number", trial s73 O, had had a line that mentions the number before "NSPCC helpline 0808 800 5000"; not a phone
     # number of another thing, for "premises licence number"; a number's digits, not an email address: "BeeBase:
     # registered, user = owen@..." had come before "beebase-apiary: HR3-0098", the rescore)
+    # (... or a reference of letters and digits: "PO-61207", "beebase-apiary: HR3-0098", "NE/027/0033/019")
     if not asks_phone and _ASKS_NUMBER.search(text):
         named = asked - _NUMBER_WORDS
-        contact = np.array([h and _LONG_NUMBER.search(c.text) is not None and bool(named & _words_of(c.text))
-                            for h, c in zip(holds_contact.tolist(), of)], dtype=bool)
+        contact = np.array([(h and _LONG_NUMBER.search(c.text) is not None or _REFERENCE.search(c.text) is not None)
+                            and bool(named & _words_of(c.text)) for h, c in zip(holds_contact.tolist(), of)],
+                           dtype=bool)
     extreme = _extremes(of, text)
     if asks_contact:  # ... nor an email address or a number, asked for one ("sams email wired": trial s60 UC-036,
         thin &= ~holds_contact  # "sokonjo@wired.co.uk" had come last)
@@ -2404,6 +2406,10 @@ _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|what
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
 _NUMBER_WORDS = frozenset(tokenize("number no nos num"))
 _LONG_NUMBER = re.compile(r"\d[\d ]{8,}\d")  # ten digits or more, spaces between
+# letters and digits joined by "-" or "/" ("PO-61207", "TMBC/C/1140"), or letters then three digits or more ("UL7F3K"):
+# a reference's; not a day's ("2026-12-09", all digits) nor a measure's ("500ml")
+_REFERENCE = re.compile(r"(?<![\w/.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:[-/][^\W_]+)+(?![\w/-])"
+                        r"|(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])")
 # a question for a thing's number: "nspcc number", "cert no.", "number for the engineer"
 _ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
