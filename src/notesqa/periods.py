@@ -47,6 +47,7 @@ WRITTEN_DAY = re.compile(rf"(?<![\d_-])({YEAR})[-_]([01]\d)[-_]([0-3]\d)(?![\d_-
                    + "|" + _NUMBERED.format(_UP_TO_12, _UP_TO_12, r"\.", YEAR),
                    re.IGNORECASE)  # not the end of a time or a number: "10:30 March 3rd" is the 3rd
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_NAMES = "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"  # a weekday, as people shorten it too
 CALENDAR_WORD = _MONTH + "|(?:" + "|".join(_WEEKDAYS) + ")s?"  # a month's or a weekday's name
 _CALENDAR_WORD = re.compile(CALENDAR_WORD, re.IGNORECASE)
 
@@ -658,7 +659,7 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
 # "two saturdays ago": the weekday that many back, the last one the first (trial s59 SA-025)
 _WEEKDAYS_AGO = re.compile(rf"\b{_N}\s+({'|'.join(_WEEKDAYS)})s?\s+ago\b", re.IGNORECASE)
 # ... "the saturday before last", "the monday before last": the one before last Saturday (trials s73 Q, R: of no day)
-_WEEKDAY_BEFORE_LAST = re.compile(rf"\bthe\s+({'|'.join(_WEEKDAYS)}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun|week)\s+"
+_WEEKDAY_BEFORE_LAST = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week)\s+"
                                   r"before\s+last\b", re.IGNORECASE)  # (and "the week before last": its days)
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
@@ -1206,7 +1207,7 @@ def _count(word: str) -> int:
 # a weekday of last, this or next week: "Friday next week", "next week Friday", "the Tuesday of last week", "next week's
 # Monday" (trial s55: "What's due Friday next week?" had been read as all of next week, "on friday next week" as last
 # Friday and next week)
-_DAY_NAME = "(" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)"  # ("wed next week", s63 MUS-006)
+_DAY_NAME = "(" + _DAY_NAMES + ")"  # ("wed next week", s63 MUS-006)
 _WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
 _RANGE_ON = r"(?!\s*(?:-|–|—|to|through|thru|till|until|and|&|or)\s*(?:" + "|".join(w[:3] for w in _WEEKDAYS) + r"))"
 _WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
@@ -1259,8 +1260,7 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
 
 # a span from a weekday to come: "when's the next survey after friday" (trial s73 B: "after friday" had been read as
 # Friday, its surveys first, the Tuesday after out of ten)
-_AFTER_WEEKDAY = re.compile(r"\bafter\s+(?:(this|next|coming)\s+)?(" + "|".join(_WEEKDAYS) +
-                            r"|mon|tues?|thu(?:rs?)?|fri|sat|sun|weds?)\b(?!\s*\d)", re.IGNORECASE)
+_AFTER_WEEKDAY = re.compile(r"\bafter\s+(?:(this|next|coming)\s+)?" + _DAY_NAME + r"\b(?!\s*\d)", re.IGNORECASE)
 
 
 def _after(day: date) -> list[date]:
