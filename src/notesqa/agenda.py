@@ -50,12 +50,12 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
 # a span of days a line opens with, as a bookings list writes a stay: "Fri 11th - Sun 13th", "23rd - 27th", "Fri 18th -
 # Mon 21st: Xmas shoppers", "7-11 Dec"
 # (a weekday before a day, a month after it, nothing else: "4 Dec - physio 4 (Fri)" is no span, the review)
-_SPAN_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)"  # a weekday before a day ("Fri 11th", "Sat, 12"): _SPAN_FROM's too
 _SPAN_MONTH = r"(?:\s+" + MONTH_NAME + r"\.?)?"
 # (its last day with its weekday, its ending or its month: "Fri 20 — 8.5h" of a log of hours is no span, the rescore)
-_SPAN_END = (r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+([0-3]?\d)(?:st|nd|rd|th)?|([0-3]?\d)(?:st|nd|rd|th)|"
+_SPAN_END = (r"(?:" + _WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?|([0-3]?\d)(?:st|nd|rd|th)|"
              r"([0-3]?\d)(?=\s+" + MONTH_NAME + r"))\b(?![.:]\d)")
-_SPAN = re.compile(r"\s*" + _SPAN_WEEKDAY + r"([0-3]?\d)(?:st|nd|rd|th)?" + _SPAN_MONTH
+_SPAN = re.compile(r"\s*" + _WEEKDAY + r"?([0-3]?\d)(?:st|nd|rd|th)?" + _SPAN_MONTH
                    + r"\s*(?:[-–—]|to|till|until)\s*" + _SPAN_END, re.IGNORECASE)
 
 
@@ -181,7 +181,6 @@ SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this man
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
-_WEEKDAY = r"(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)"
 # (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
 _SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*" + _WEEKDAY + "?$", re.IGNORECASE)
 
