@@ -43,7 +43,8 @@ def codes(text: str) -> set[str]:
         else found
 
 
-_LETTERS_DIGITS = re.compile(r"(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])")
+LETTERS_DIGITS = r"(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])"  # "P0401", "Ei3016": a code (ranking's references too)
+_LETTERS_DIGITS = re.compile(LETTERS_DIGITS)
 
 
 def versions(text: str) -> set[str]:

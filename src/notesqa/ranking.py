@@ -28,7 +28,7 @@ from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
-from .asking import (DEFINING, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -2408,8 +2408,8 @@ _NUMBER_WORDS = frozenset(tokenize("number no nos num"))
 _LONG_NUMBER = re.compile(r"\d[\d ]{8,}\d")  # ten digits or more, spaces between
 # letters and digits joined by "-" or "/" ("PO-61207", "TMBC/C/1140"), or letters then three digits or more ("UL7F3K"):
 # a reference's; not a day's ("2026-12-09", all digits) nor a measure's ("500ml")
-_REFERENCE = re.compile(r"(?<![\w/.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:[-/][^\W_]+)+(?![\w/-])"
-                        r"|(?<![\w.-])[^\W\d_]{1,4}\d{3,}[^\W_]*(?![\w-])")
+_REFERENCE = re.compile(r"(?<![\w/.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:[-/][^\W_]+)+(?![\w/-])|"
+                        + LETTERS_DIGITS)
 # a question for a thing's number: "nspcc number", "cert no.", "number for the engineer"
 _ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)
 _ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
