@@ -279,20 +279,24 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}
 
 
-def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day():
+def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day_and_no_other():
     # trial s63 VET-017: the daily note of Saturday 5 December's "## Next week" > "Tue: Pickle recheck" had been of no
-    # day of "what have i got on next week"
-    from notesqa.agenda import days_told
+    # day of "what have i got on next week"; the chunker dates it, and the week is not moved on again from that day
+    # (it had also said Tuesday the 15th)
+    from notesqa.agenda import days_of, days_told
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
 
-    def under(heading, text, day="2026-12-05"):
-        return dataclasses.replace(bullet(text), heading=[heading], date=day)
-    assert days_told(under("Next week", "Tue: Pickle recheck")) == {"2026-12-05", "2026-12-08"}
-    assert days_told(under("next wk", "Sat 12: Rob's mum's 70th")) == {"2026-12-05", "2026-12-12"}
-    assert days_told(under("This week", "Wed - PAT test", "2026-12-01")) == {"2026-12-01", "2026-12-02"}
-    # another heading, a line of no weekday, a day's number not that weekday's: no day more
-    assert days_told(under("Ideas", "Tue: Pickle recheck")) == {"2026-12-05"}
-    assert days_told(under("Next week", "book PAT test")) == {"2026-12-05"}
-    assert days_told(under("Next week", "Sat 13: party")) == {"2026-12-05"}
+    def days(heading, text, day="2026-12-05"):
+        chunk = chunk_note(parse_note(f"## {heading}\n- {text}\n", f"Daily/{day}.md"))[-1]
+        return days_of(chunk) | days_told(chunk)
+    assert days("Next week", "Tue: Pickle recheck") == {"2026-12-08"}
+    assert days("next wk", "Sat 12: Rob's mum's 70th") == {"2026-12-12"}
+    assert days("This week", "Wed - PAT test", "2026-12-01") == {"2026-12-02"}
+    # another heading, a line of no weekday, a day's number not that weekday's: its note's day alone
+    assert days("Ideas", "Tue: Pickle recheck") == {"2026-12-05"}
+    assert days("Next week", "book PAT test") == {"2026-12-05"}
+    assert days("Next week", "Sat 13: party") == {"2026-12-05"}
 
 
 def test_a_span_of_days_a_passage_writes_says_every_day_of_it():

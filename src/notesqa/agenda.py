@@ -132,27 +132,8 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
         return frozenset()
     own = entry or chunk.date or ""
     said = days_said(chunk.text, own)
-    if chunk.heading and (day := _weekday_of_week_heading(chunk.heading[-1], chunk.text, own)):
-        said |= {day}
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     return said | slashed_days(chunk.text, order) if order else said
-
-
-_WEEK_HEADING = re.compile(r"\s*(?:(next|coming)|this)\s+(?:week|wk)\s*:?\s*", re.IGNORECASE)
-
-
-def _weekday_of_week_heading(heading: str, text: str, own: str) -> str | None:
-    """The day a line that opens with a weekday ("Tue: Pickle recheck", "Sat 12: party") says under a heading of the
-    week after its own day's, or of its own ("## Next week", "## This week" in the daily note of 5 December: the 8th,
-    the 12th), else None."""
-    m = _WEEK_HEADING.fullmatch(heading)
-    if m is None or len(own) < 10:
-        return None
-    from .metadata import weekday_in_week
-
-    day = date.fromisoformat(own[:10])
-    monday = day - timedelta(days=day.weekday()) + timedelta(days=7 if m[1] else 0)
-    return weekday_in_week(text, monday.isoformat())
 
 
 @lru_cache(maxsize=1 << 16)
