@@ -34,7 +34,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      without_how_many, without_newest)
 from .periods import (DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
                       months_said, relative_days, without_relative_days, years, asked_years)
-from .units import ATTACHED, states_contact
+from .units import ATTACHED, LONG_NUMBER, states_contact
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -2405,7 +2405,7 @@ _ASKS_CONTACT = re.compile(r"\b(?:e-?mails?|phone|mobile|number|tel|contact|what
 # ... a phone number or an email address, not a number of another thing ("licence number", "locker number")
 # (not "on the phone", a way of working: "how much extra do staff get for doing nights on the phone", trial s65 F)
 _NUMBER_WORDS = frozenset(tokenize("number no nos num"))
-_LONG_NUMBER = re.compile(r"\d[\d ]{8,}\d")  # ten digits or more, spaces between
+_LONG_NUMBER = re.compile(LONG_NUMBER)
 # letters and digits joined by "-" or "/" ("PO-61207", "TMBC/C/1140"), or letters then three digits or more ("UL7F3K"):
 # a reference's; not a day's ("2026-12-09", all digits) nor a measure's ("500ml")
 _REFERENCE = re.compile(r"(?<![\w/.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:[-/][^\W_]+)+(?![\w/-])|"

@@ -324,7 +324,8 @@ def states_contact(text: str) -> bool:
 _NINE_DIGITS = re.compile(r"\d[\d ]{8}")  # (a passage with neither: no contact regex to run, asked at every search)
 
 
-_CONTACT = re.compile(r"(?<![\w/.-])\+?\d[\d ]{8,}\d(?![\w/-]|\.\w)|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
+LONG_NUMBER = r"\d[\d ]{8,}\d"  # ten digits or more, spaces between: a phone's, an account's
+_CONTACT = re.compile(rf"(?<![\w/.-])\+?{LONG_NUMBER}(?![\w/-]|\.\w)|[\w.+-]+@[\w-]+\.\w")  # "07700 900934", "tom@x.com"
 # (a sentence's full stop after one too: "Mon & Fri only. 07713 550 208.", trial s73 F; not "12345 67890.5")
 
 
