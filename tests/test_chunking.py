@@ -409,6 +409,13 @@ def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month(
     # ... not another column's ("| Sept 17 |" of a day's column is the 17th, as before)
     day = "# Visits\n\n| Date | Who |\n|---|---|\n| Sept 17 | Jo |\n"
     assert [c.date for c in chunk_note(parse_note(day, "Visits 2026.md"))] == ["2026-09-17"]
+    # ... a column of the month that says more (trial s74 C: "| month to 5th |" > "| Nov 25 |" of a CIS statement had
+    # been of 25 November, "of the days asked" for "what did i do on wed 25 nov")
+    cis = "# CIS\n\n| month to 5th | gross |\n|---|---|\n| Nov 25 | £16,120 |\n"
+    assert [c.date for c in chunk_note(parse_note(cis, "CIS statements.md"))] == ["2025-11-01"]
+    # ... not a column of days whose header names a month in passing ("Dates this month")
+    dates = "# Dates\n\n| Dates this month | Who |\n|---|---|\n| Sept 17 | Jo |\n"
+    assert [c.date for c in chunk_note(parse_note(dates, "Visits 2026.md"))] == ["2026-09-17"]
 
 
 def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_on_that_weekday():
