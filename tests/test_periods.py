@@ -661,6 +661,11 @@ def test_a_holiday_or_a_season_names_its_days():
     # last march about fire safety" had been of no day)
     assert dec("what did i do last march about fire safety") == ("2026-03-01", "2026-03-31")
     assert dec("whats on next may at the cottage") == ("2027-05-01", "2027-05-31") and dec("this may be the last") is None
+    # ... and after "in" or "during" (trial s74 B: "what did the heating callout in march cost" had been of no day); not
+    # a verb's "may"
+    assert dec("what did the heating callout in march cost") == ("2026-03-01", "2026-03-31")
+    assert dec("what did we spend in may on fuel") == ("2026-05-01", "2026-05-31")
+    assert dec("what i put in may be wrong") is None and dec("the stuff in may not fit") is None
     assert span("what did I do in the summer holidays?") == span("in the summer months") == ("2026-06-01", "2026-08-31")
     assert span("the Christmas card list") is None and span("Christmas tree lights") is None
     assert span("what's in the Christmas presents list for 2024?") is None  # a list, no day (trial EV)

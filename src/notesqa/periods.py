@@ -162,9 +162,10 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
                                                          "beginning of ", "middle of "))
               # (... or before the year it is of from today: "the shop end of march this year", trial s66 GAM-010)
               + r")(?:march|may)(?=\s*[?.!]*\s*$|(?:\s+of)?\s+(?:last|this|next)\s+(?:year|yr)\b)"
-              # ... or after "last", "next", "this" before other words, not a verb's ("last march about fire safety",
-              # trial s67 T; not "this may be")
-              r"|(?:(?<=\blast )|(?<=\bnext )|(?<=\bthis ))(?:march|may)\b(?!\s+(?:be|not|have|need|want|take|get|"
+              # ... or after "last", "next", "this", "in", "during" before other words, not a verb's ("last march about
+              # fire safety", trial s67 T; "the heating callout in march cost", trial s74 B; not "this may be", "what
+              # i put in may be wrong")
+              r"|(?:(?<=\blast )|(?<=\bnext )|(?<=\bthis )|(?<=\bin )|(?<=\bduring ))(?:march|may)\b(?!\s+(?:be|not|have|need|want|take|get|"
               r"come|go|help|look|work|well|also|still|just|i|we|you|he|she|they)\b)"
               # ... or after "in" or "during" before a break that sets the rest apart: "oakley in march - anything
               # medical happen", "in may, who came" (trial s65 D: read as no day)
