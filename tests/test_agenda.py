@@ -279,6 +279,18 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}
 
 
+def test_a_months_column_row_says_no_day_by_its_month():
+    # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
+    # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days
+    from notesqa.agenda import days_told
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = "- | Month | Income | Note |\n  |---|---|---|\n  | Dec 26 | £3,180 | paid 3 Jan 27 |\n"
+    row = chunk_note(parse_note(text, "pages/Accounts 2026-27.md"))[-1]
+    assert row.date == "2026-12-01" and days_told(row) == {"2026-12-01", "2027-01-03"}
+
+
 def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day_and_no_other():
     # trial s63 VET-017: the daily note of Saturday 5 December's "## Next week" > "Tue: Pickle recheck" had been of no
     # day of "what have i got on next week"; the chunker dates it, and the week is not moved on again from that day
