@@ -279,6 +279,22 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}
 
 
+def test_a_passage_under_a_heading_of_a_span_of_days_says_each_of_them():
+    # trial s74 C: a plasterer's log "### Tue 24 - Fri 27 Nov" > "Hallam Keynsham plot 14 + 15 snagging, 3 days" had been
+    # of the 27th alone (its heading's last day): "what did i do on wed 25 nov" had not found it
+    from notesqa.agenda import days_of, days_told
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = "# Work log\n\n### Mon 23 Nov\n- quote for Marsh\n\n### Tue 24 - Fri 27 Nov\n- Hallam snagging, 3 days\n"
+    first, spanned = chunk_note(parse_note(text, "log 2026.md"))
+    assert days_of(first) | days_told(first) == {"2026-11-23"}
+    assert days_of(spanned) | days_told(spanned) == {"2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"}
+    # ... and a Logseq parent's
+    logseq = "- Tue 24 - Fri 27 Nov\n\t- Hallam snagging\n"
+    assert "2026-11-25" in days_told(chunk_note(parse_note(logseq, "pages/Log 2026.md"))[-1])
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -134,9 +134,19 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     # (a month's column's row says no day by its first cell: "Month: Dec 26 | Income: £3,180" is December 2026's, not
     # of Boxing Day; trial s74 D)
     text = chunk.text.split(" | ", 1)[1] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
-    said = days_said(text, own)
+    said = days_said(text, own) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     return said | slashed_days(chunk.text, order) if order else said
+
+
+def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
+    """The days of the span its nearest heading or parent writes that its own day is of ("### Tue 24 - Fri 27 Nov" >
+    "Hallam plots snagging, 3 days", of the 27th by its heading's last day: trial s74 C, "what did i do on wed 25 nov"
+    had not found it), else none."""
+    for above in (*chunk.heading[-1:], *chunk.parents[-1:]):
+        if own[:10] in (span := _spans_written(above, own)):
+            return span
+    return frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
