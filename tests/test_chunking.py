@@ -397,6 +397,23 @@ def test_a_two_digit_day_opening_an_entry_under_a_months_heading_is_that_day():
         ("01 - lad", "2026-12-01"), ("15 - sle", "2026-12-15"), ("3 - the ", "2026-12-01"), ("45 - no ", "2026-12-01")]
 
 
+def test_an_entry_opening_with_a_day_and_month_in_numbers_is_of_its_headings_or_titles_year():
+    # trial s74 A: a junior doctor's "## Spring 2027" > "13/01 - Breaking bad news (sim ...)" had been of no day ("whats
+    # the fy2 teaching next wednesday": "Nothing in your notes is dated on 2027-01-13"); its entries write "26/08", day
+    # first; a season of a year is that year's ("Autumn 2026" > "02/12 - ..."); a callouts log's "17/3 - Crown" of
+    # "Callouts 2026" too (trial s73 C's)
+    text = ("- ## Autumn 2026\n\t- 26/08 - Sepsis & AKI update\n\t- 02/12 - Mental Health Act\n- ## Spring 2027\n"
+            "\t- 13/01 - Breaking bad news\n")
+    note = parse_note(text, "pages/teaching___FY2 regional teaching.md")
+    assert [c.date for c in chunk_note(note) if c.text[0].isdigit()] == ["2026-08-26", "2026-12-02", "2027-01-13"]
+    log = "# Callouts 2026\n\n- 3/1 - Arnold, storage heater\n- 17/3 - Crown, lounge dimmer failed\n"
+    assert [c.date for c in chunk_note(parse_note(log, "callouts 2026.md"))] == ["2026-01-03", "2026-03-17"]
+    # ... not where nothing says which comes first ("3/1", "2/5": either), nor a measure or a number of no day
+    assert [c.date for c in chunk_note(parse_note("# Log 2026\n\n- 3/1 - Arnold\n- 2/5 - Beeston\n", "log.md"))] == \
+        [None, None]
+    assert chunk_note(parse_note("# Callouts 2026\n\n- 17/3 - Crown\n- 1/2 cup flour\n", "c.md"))[-1].date is None
+
+
 def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
     # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
     # December of any year, first for "when is the next book club meeting in december"

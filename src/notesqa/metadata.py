@@ -277,6 +277,8 @@ _WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|t
 _DAY_NUMBER = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*", re.IGNORECASE)
 _MONTH_ALONE = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?\s*")
 _YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
+# (not winter's: "Winter 2026" runs into 2027)
+_SEASON_ALONE = re.compile(r"\s*(?i:spring|summer|autumn|fall)(?:\s+(?i:term|half[- ]term))?,?\s+(\d{4})\s*")
 
 
 # ... and a day whose heading says no year, the year said above it ("# Log 2025" > "## March" > "### Wed 5 Mar", "###
@@ -711,9 +713,10 @@ def _line_day_match(text: str) -> re.Match | None:
 
 
 def headings_year(headings: Sequence[str]) -> str | None:
-    """The year the innermost heading that is a year, or a month of a year, says ("## 2024", "## May 2024")."""
+    """The year the innermost heading that is a year, or a month or a season of a year, says ("## 2024", "## May 2024",
+    "## Spring 2027": trial s74 A, its list "13/01 - Breaking bad news" had been of no day)."""
     for text in reversed(headings):
-        if (cjk := _CJK_YEAR.fullmatch(text)) is not None:
+        if (cjk := _CJK_YEAR.fullmatch(text) or _SEASON_ALONE.fullmatch(text)) is not None:
             return cjk[1]
         m = _YEAR_ALONE.fullmatch(text) or _MONTH_ALONE.fullmatch(text)
         if m is not None and (m.re is _YEAR_ALONE or m[2] and month_number(m[1])):
