@@ -733,6 +733,11 @@ def test_a_line_labelled_by_a_holiday_is_of_that_day_in_its_notes_time():
         ["2026-12-25", "2027-01-01", "2026-12-01"]
     # ... not in a day's note: written that day
     assert chunk_note(parse_note("- Christmas Day: plan lunch\n", "Daily/2026-11-20.md"))[0].date == "2026-11-20"
+    # ... a word or two of what it is before its mark (trial s74 A: "Boxing Day shift: 3 admissions" of "Christmas 2026"
+    # had been of Christmas Day, "what happened on boxing day" had not found it)
+    text = "- On FY2 Paeds.\n- Boxing Day shift: 3 admissions with bronchiolitis\n- Boxing Day walk with the dog\n"
+    assert [c.date for c in chunk_note(parse_note(text, "pages/Christmas 2026.md"))] == \
+        ["2026-12-25", "2026-12-26", "2026-12-25"]
 
 
 def test_a_days_note_s_entries_under_next_week_are_that_weeks_days():

@@ -582,7 +582,9 @@ _HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en)\b(
 
 # a line that opens with a holiday's name as its label: "Christmas Day: G does am + pm", "New Year's Eve - Ben"
 _HOLIDAY_LABEL = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
-                            r"good\s+friday|easter\s+(?:sunday|monday))(?:\*\*|__)?\s*[:–—-]\s*\S", re.IGNORECASE)
+                            r"good\s+friday|easter\s+(?:sunday|monday))(?:\*\*|__)?"
+                            # (a word or two of what it is before its mark: "Boxing Day shift: 3 admissions", trial s74 A)
+                            r"(?:\s+[a-z]+){0,2}\s*[:–—-]\s*\S", re.IGNORECASE)
 HOLIDAY_ENTRY_BEFORE = 7  # days before its note's day (or month) a holiday a line is labelled by may be
 
 
