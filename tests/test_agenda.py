@@ -343,7 +343,8 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     # ... a weekday before each of two days set apart by a slash or "&": of the month and year after the last, not the
     # nearest of their weekday and number (trial s67 C: "pencilled Sat 12 / Sun 13 June 2027" in the minutes of 10
     # November had been of 12 December 2026, first for "what's due next week")
-    for text in ("pencilled Sat 12 / Sun 13 June 2027", "Sat 12th & Sun 13th June 2027"):
+    # ... or "+" (trial s74 A: "AL request for Bath Half (Fri 12 + Mon 15 March)" had said Friday 12 February)
+    for text in ("pencilled Sat 12 / Sun 13 June 2027", "Sat 12th & Sun 13th June 2027", "Sat 12 + Sun 13 June 2027"):
         assert days_said(text, "2026-11-10") == {"2026-11-10", "2027-06-12", "2027-06-13"}, text
     assert days_said("quiz Sat 12 / darts Sun 13", "2026-11-10") == {"2026-11-10", "2026-12-12", "2026-12-13"}
     assert "2026-12-25" not in days_said("£25, 26 Dec", "2026-11-20")  # (a sum before it)

@@ -205,7 +205,7 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
 
 
 # (each with its weekday too, or set apart by a slash: "Sat 12 / Sun 13 June 2027", trial s67 C)
-_LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:" + _WEEKDAY + r"?[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\band\b|\s/)\s*)+)"
+_LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:" + _WEEKDAY + r"?[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\+|\band\b|\s/)\s*)+)"
                             + _WEEKDAY + "?$", re.IGNORECASE)
 
 

@@ -1256,7 +1256,8 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  r"(?:(?:st|nd|rd|th)\b|\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b))"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
-                                 r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
+                                 # ("Fri 12 + Mon 15 March", trial s74 A: Friday 12 February)
+                                 r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\+|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
                                  + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 
