@@ -223,6 +223,10 @@ def test_a_long_or_many_line_parent_shows_its_first_line_in_the_breadcrumb():
     crumb = _hit(title="VP Moves", parents=(long,)).breadcrumb[1]
     assert crumb == "When you want to change the direction of a large organisation there are only a …"
     assert _hit(title="T", parents=("\n  \n",)).breadcrumb == ["T"]
+    # ... a Logseq task's day set for it, its line folded into the parent's, is not where the hit is (trial s74 A)
+    task = "TODO Finish the pre-course e-learning modules (6 of them) DEADLINE: <2027-01-27 Wed>"
+    assert _hit(title="courses/APLS", parents=(task,)).breadcrumb == [
+        "courses/APLS", "TODO Finish the pre-course e-learning modules (6 of them)"]
     # a code span's backticks are no part of the path (trial s36b)
     assert _hit(title="T", parents=("Tracked in Splitwise (`trip.csv`)",)).breadcrumb == ["T", "Tracked in Splitwise (trip.csv)"]
     # a parent's #tags are the note's tags, not where the hit is; a tag alone stays

@@ -164,6 +164,9 @@ class Hit:
 
 
 CRUMB_CHARS = 80  # a parent bullet in a breadcrumb: where the hit is, not a second passage
+# a Logseq task's day set for it, a line of its own under it (its text in a parent's line: not where the hit is; trial
+# s74 A, "courses/APLS > TODO Finish the pre-course e-learning modules (6 of them) DEADLINE: <2027-01-27 …")
+_PLANNED = re.compile(r"\s*\b(?:SCHEDULED|DEADLINE):\s*<[^<>\n]*>")
 
 
 def _crumb(parent: str, tags=()) -> str:
@@ -171,7 +174,7 @@ def _crumb(parent: str, tags=()) -> str:
     release notes under it) without its #tags (they are the note's tags, not where the hit is) and its code
     spans' backticks (a path of plain text: trial s36b), cut at a word near CRUMB_CHARS."""
     first = next((line.strip() for line in parent.splitlines() if line.strip()), "")
-    first = " ".join(without_tags(first, tags).split()) or first
+    first = " ".join(without_tags(_PLANNED.sub("", first), tags).split()) or first
     first = CODE_SPAN.sub(r"\2", first) if "`" in first else first
     if len(first) <= CRUMB_CHARS:
         return first
