@@ -2027,8 +2027,8 @@ def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_i
     # ... a task set for it is its own too, and a weekday under the week's heading (trials s63 PMD-012, VET-017: a rota
     # row's "Date: Thu 10 | Shift: day" had come before the tasks scheduled then, "Sat 12: ..." before "Mon: ...")
     set_for = _chunk("CPD log.md", 0, f"TODO write reflection on the LVO job\nSCHEDULED: <{asked} Tue>")
-    heading = dataclasses.replace(_chunk("Daily.md", 0, "Tue: Pickle recheck", date=(tuesday - timedelta(days=7)
-                                                                                  ).isoformat()), heading=["Next week"])
+    # (the week's line as the chunker dates it: of its Tuesday, in the note of a day the week before)
+    heading = dataclasses.replace(_chunk("Daily.md", 0, "Tue: Pickle recheck", date=asked), heading=["Next week"])
     assert all(c.explain.day_opens for c in fuse([set_for, heading], _dense_only([0.2, 0.2]), question, {}, None, 10))
     # ... of days gone by, none: their journal is theirs, a plan's line for them no better
     gone = (date.today() - timedelta(days=8)).isoformat()

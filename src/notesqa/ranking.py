@@ -1581,9 +1581,13 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     for j in np.flatnonzero(day).tolist():
         c = of[j]
         own = (c.date or "")[:10]
+        first = without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS]
         if own in asked or own[5:] in asked:
+            # (dated by the weekday it opens with: "Tue: Pickle recheck" under "## Next week", the chunker's day)
+            m = _OPENING_WEEKDAY.match(first)
+            out[j] = m is not None and m[1].lower() == _WEEKDAYS[_dt.date.fromisoformat(own).weekday()]
             continue
-        opening = replace(c, text=without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS])
+        opening = replace(c, text=first)
         said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
         out[j] = bool((said | {d[-5:] for d in task_days(c.text)}) & of_year)
     return out
@@ -1595,6 +1599,7 @@ _ASKED_WEEKDAY = re.compile(r"\b(?:(mon)(?:days?)?|(tue)(?:s|sdays?)?|(wed)(?:s|
 # ... and one a line opens with, after a label of a table's first cell ("Day: Wed | ..."): not a day's ("Sat 12 Dec")
 _OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![\w.])(?!\s*\d)",
                               re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
