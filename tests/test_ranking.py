@@ -1312,6 +1312,22 @@ def test_the_newest_is_of_the_dated_matches_nearly_as_good_as_the_best():
     assert ranked[0].row == 1
 
 
+def test_the_newest_row_of_a_tables_rows_among_the_dated_matches_is_the_last_of_its_log():
+    # trial s74 D: "when did we last do a fire drill" had shown the drills table's rows of July and August before its
+    # newest, 17 December, 6th; a journal of the 18th that mentions a drill was the newest of all
+    rows = [("Date: 14/07/2025 | Time: 10.20 | fire drill", "2025-07-14"), ("Date: 20/08/2025 | Time: 2.45", "2025-08-20"),
+            ("Date: 17/12/2025 | Time: 3.40", "2025-12-17")]
+    chunks = [dataclasses.replace(_chunk("pages/Fire drills.md", i, t, date=d), kind="table_row", heading=["Log"])
+              for i, (t, d) in enumerate(rows)]
+    chunks.append(_chunk("journals/2025_12_18.md", 3, "party day; fire drill done yesterday", date="2025-12-18"))
+    ranked = fuse(chunks, _dense_only([0.62, 0.64, 0.57, 0.7]), "when did we last do a fire drill", {}, None, 10)
+    assert {c.row: c.explain.recent for c in ranked} == {0: 0.0, 1: 0.0, 2: 1.0, 3: 1.0}
+    assert [c.row for c in ranked].index(2) < [c.row for c in ranked].index(1)
+    # ... not of a table one row of which is among them
+    one = fuse(chunks[1:], _dense_only([0.64, 0.57, 0.7]), "when did we last do a fire drill", {}, None, 10)
+    assert {c.row: c.explain.recent for c in one} == {0: 0.0, 1: 1.0, 2: 1.0}
+
+
 def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():
     # trial s45: "when was the last staff meeting?" had given the bonus to September's, the newest of the ten best
     # passages, eleven of older meetings' closer

@@ -1989,6 +1989,24 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
         newest = max(days_)
         for j in dated:
             out[j] = float(chunks[int(cand[j])].date[:10] == newest)
+    for j in _newest_of_tables(chunks, cand, dated):
+        out[j] = 1.0
+    return out
+
+
+def _newest_of_tables(chunks: list[Chunk], cand: np.ndarray, dated: list[int]) -> list[int]:
+    """Of dated (candidates' places), the newest row of each table two rows or more of another day are among: the
+    last of its log ("when did we last do a fire drill": the drills table's 17/12/2026 row, trial s74 D, had come 6th
+    after its rows of July and August, a journal of the 18th the newest of all)."""
+    tables: dict[tuple, list[int]] = {}
+    for j in dated:
+        if (c := chunks[int(cand[j])]).kind == "table_row":
+            tables.setdefault((c.path, *c.heading), []).append(j)
+    out = []
+    for rows in tables.values():
+        days_ = [chunks[int(cand[j])].date[:10] for j in rows]
+        if len(set(days_)) > 1:
+            out.append(rows[days_.index(max(days_))])
     return out
 
 
