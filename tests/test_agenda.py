@@ -295,6 +295,24 @@ def test_a_passage_under_a_heading_of_a_span_of_days_says_each_of_them():
     assert "2026-11-25" in days_told(chunk_note(parse_note(logseq, "pages/Log 2026.md"))[-1])
 
 
+def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_order():
+    # trial s74 E: a dressmaker's undated "Fittings calendar" > "Tue 12/1 6pm - Priya - reception gown" had been of no
+    # day ("who's coming in next tuesday evening": 7th, "score"); its lines write "Sat 27/3", day first
+    from notesqa.agenda import Agenda, days_told, weekday_slashed
+    from notesqa.metadata import entries_order
+
+    assert weekday_slashed("Tue 12/1 6pm - Priya", "dmy") == {"01-12"} and weekday_slashed("Tue 1/12 6pm", "mdy") == \
+        {"01-12"}
+    assert weekday_slashed("Tue 12/1 6pm", None) == frozenset() and weekday_slashed("half 1/2 cup", "dmy") == frozenset()
+    assert entries_order(["Tue 12/1 6pm - Priya", "Sat 27/3 - Hannah final"]) == "dmy"
+    assert entries_order(["Tue 12/1 6pm - Priya", "1/2 cup flour"]) is None  # (nothing says which comes first)
+    rows = [bullet("Tue 12/1 6pm - Priya - reception gown", 0), bullet("Sat 27/3 - Hannah final", 1)]
+    assert Agenda(rows).telling(frozenset({"2027-01-12"})).tolist() == [0]
+    # ... of a dated passage, the nearest such day to its own
+    plan = dataclasses.replace(bullet("Tue 12/1 6pm - Priya"), date="2027-01-07")
+    assert "2027-01-12" in days_told(plan, order="dmy")
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -136,7 +136,11 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     text = chunk.text.split(" | ", 1)[1] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
     said = days_said(text, own) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
-    return said | slashed_days(chunk.text, order) if order else said
+    if not order:
+        return said
+    # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E)
+    led = {d for md in weekday_slashed(chunk.text, order) if own and (d := _nearest_year(own[:10], *md.split("-")))}
+    return said | slashed_days(chunk.text, order) | led
 
 
 def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
@@ -393,6 +397,22 @@ _CELL_END = re.compile(r"\s*(?:\||$)")
 _MAY_THE_VERB = re.compile(r"\s+(?:be|not|have|need|want|take|get|come|go|help|look|work)\b")  # (not "14 may or 15 may")
 
 
+def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
+    """The days, "MM-DD", a text writes in numbers without their year after a weekday ("Tue 12/1 6pm - Priya"), read
+    in order ("dmy", "mdy": the vault's, metadata.slashed_order); none without one."""
+    if not order or "/" not in text:
+        return frozenset()
+    out = set()
+    for m in _WEEKDAY_SLASHED.finditer(text):
+        day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
+        if as_date(f"2000-{month}-{day}"):  # (2000: a leap year's, 29 February a day)
+            out.add(f"{int(month):02d}-{int(day):02d}")
+    return frozenset(out)
+
+
+_WEEKDAY_SLASHED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])", re.IGNORECASE)
+
+
 def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
     """The day of a month and day a passage of its own day (own) says without a year: of own's year, or the next
     year's half a year or more before own ("Next steerco: 14 Jan" in the journal of 1 December), the last year's
@@ -489,9 +509,10 @@ class Agenda:
         self._plans: dict[int, frozenset[str]] = {}  # a passage of a holiday to come by its note's name -> the days
         # its text writes
         today_iso = clock.today().isoformat()  # (a task of no day: its words' day nearest today)
-        from .metadata import slashed_order
+        from .metadata import entries_order, slashed_order
 
-        order = slashed_order(c.text for c in chunks)
+        # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
+        order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
         for row, chunk in enumerate(chunks):
             if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
@@ -517,7 +538,9 @@ class Agenda:
                 told[day[5:]].append(row)
             if not own and not chunk.origin and chunk.kind != "code":
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
-                for day in days_of_any_year(chunk.text):  # "Xmas fair Fri 11 Dec" of an undated page (trial s55)
+                # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
+                # "17/10/25", trial s74 E)
+                for day in days_of_any_year(chunk.text) | weekday_slashed(chunk.text, order):
                     (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")

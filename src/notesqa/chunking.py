@@ -879,18 +879,6 @@ _ALL_MONTHS = tuple(range(1, 13))
 _SLASHED_ENTRY = re.compile(r"\s*\d{1,2}/\d{1,2}\s*[:–—-]\s")  # "13/01 - ", "3/1: "
 
 
-def _entries_order(texts: Iterable[str]) -> str | None:
-    """The order of the days a note's entries open with in numbers without their year ("26/08 - Sepsis update":
-    "dmy"), where some can only be day first and none only month first, or the reverse; else None."""
-    first = second = False
-    for text in texts:
-        if (m := _DOTTED_ENTRY.match(text)) is not None and m[2] == "/" and not m[4]:
-            a, b = int(m[1]), int(m[3])
-            first |= 12 < a <= 31 and 1 <= b <= 12
-            second |= 12 < b <= 31 and 1 <= a <= 12
-    return ("dmy" if first else "mdy") if first != second else None
-
-
 def _month_heading(heading: Sequence[str], year: str | None = None) -> str | None:
     """The first day of the month the innermost heading is, with its year ("November 2024", trial s55's research log
     of "2/11" entries) or a month's name alone of year ("## Nov" of "Training log 2026", trial s59 TA), else None."""
@@ -1196,11 +1184,11 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
     days: dict[tuple[str, ...], str | None] = {}  # heading path -> the day its innermost day heading is
     year, years = _note_year(note), _title_years(note)
     period, monday = _period(note)
-    from .metadata import named_order, slashed_order
+    from .metadata import entries_order, named_order, slashed_order
 
     # "3/11/23" as the note's "14/02/2023" (or "9 Jan 2026") is written, in its text or its headings
     texts = [*(u.text for u in note.units), *{h for u in note.units for h in u.heading}]
-    order = slashed_order(texts) or _entries_order(u.text for u in note.units)
+    order = slashed_order(texts) or entries_order(u.text for u in note.units)
     day_first = named_order(texts) == "dmy"  # ("18 Mar", not "Nov 8 2025": the order of days with a month's name)
     running: list[str | None] = [None]  # the day of the log's entry above (_line_day)
     own_day = _own_day(note)

@@ -640,6 +640,22 @@ def slashed_order(texts: Iterable[str]) -> str | None:
     return named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
 
 
+def entries_order(texts: Iterable[str]) -> str | None:
+    """The order of the days lines open with in numbers without their year, a weekday before them or not ("26/08 -
+    Sepsis update", "Sat 27/3 - Hannah final": "dmy"), where some can only be day first and none only month first, or
+    the reverse; else None (slashed_order's, of days written without their year)."""
+    first = second = False
+    for text in texts:
+        if (m := _ENTRY_DAY.match(text)) is not None:
+            a, b = int(m[1]), int(m[2])
+            first |= 12 < a <= 31 and 1 <= b <= 12
+            second |= 12 < b <= 31 and 1 <= a <= 12
+    return ("dmy" if first else "mdy") if first != second else None
+
+
+_ENTRY_DAY = re.compile(r"\s*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?=\s*[:–—-]?\s+[^\d\s])")
+
+
 # a day and its month's name, day first ("9 Jan", "3rd March 2026") or month first with its year ("Jan 9, 2026": "May
 # 5 people came" is no day); the month's name capitalised ("2 may join" is a verb)
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
