@@ -509,6 +509,8 @@ def test_a_days_two_digit_year_after_it_is_read_where_its_weekday_fits():
     # ... not a count after a day, nor a weekday that is not that day's in that year
     assert days_written("on 12 Mar 27 people came", "2025-03-01") == {"2025-03-12"}
     assert days_written("Sat 12 Mar 27 tables", "2025-03-01") == {"2025-03-12"}
+    # ... nor a time of day (trial s74 E: "Sat 6 Feb 10am - collection" had been of 2010, a Saturday then too)
+    assert days_written("Sat 6 Feb 10am - collection + bustle lesson", "2027-01-04") == {"2027-02-06"}
     # ... and one that ends a table's cell, weekday or not (trial s71 T: "Date: 10 Dec 25 | Speaker: members" of last
     # season's programme had been the coming 10 December's)
     assert days_written("Date: 10 Dec 25 | Speaker: members", "2026-11-01") == {"2025-12-10"}

@@ -371,7 +371,8 @@ def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | s
 
 
 # a year's two digits after a day and its month: "Fri 12 Mar 27?", "Booked Thurs 21 Jan 27, 3.30"
-_TWO_DIGIT_YEAR = re.compile(r"\s+(\d\d)(?![\d:.%/-]|\s*(?:people|pupils|kids|children|of|x|mins?|hrs?)\b)",
+# (not a time: "Sat 6 Feb 10am - collection" had been of 2010, a Saturday then too: trial s74 E)
+_TWO_DIGIT_YEAR = re.compile(r"\s+(\d\d)(?![\d:.%/-]|\s*(?:people|pupils|kids|children|of|x|mins?|hrs?|am|pm|h|a\.m|p\.m)\b)",
                              re.IGNORECASE)
 
 
