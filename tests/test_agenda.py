@@ -323,6 +323,9 @@ def test_a_months_column_row_says_no_day_by_its_month():
     text = "- | Month | Income | Note |\n  |---|---|---|\n  | Dec 26 | £3,180 | paid 3 Jan 27 |\n"
     row = chunk_note(parse_note(text, "pages/Accounts 2026-27.md"))[-1]
     assert row.date == "2026-12-01" and days_told(row) == {"2026-12-01", "2027-01-03"}
+    # ... a table of that column alone too (the s73 rescore: "| Month |" > "| Dec 25 |" had raised IndexError)
+    alone = chunk_note(parse_note("- | Month |\n  |---|\n  | Dec 26 |\n", "pages/Accounts 2026-27.md"))[-1]
+    assert days_told(alone) == {"2026-12-01"}
 
 
 def test_a_weekdays_line_under_a_heading_of_next_week_says_that_day_and_no_other():

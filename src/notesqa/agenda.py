@@ -133,7 +133,7 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     own = entry or chunk.date or ""
     # (a month's column's row says no day by its first cell: "Month: Dec 26 | Income: £3,180" is December 2026's, not
     # of Boxing Day; trial s74 D)
-    text = chunk.text.split(" | ", 1)[1] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
+    text = chunk.text.partition(" | ")[2] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
     said = days_said(text, own) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     if not order:
