@@ -293,6 +293,11 @@ def test_a_passage_under_a_heading_of_a_span_of_days_says_each_of_them():
     # ... and a Logseq parent's
     logseq = "- Tue 24 - Fri 27 Nov\n\t- Hallam snagging\n"
     assert "2026-11-25" in days_told(chunk_note(parse_note(logseq, "pages/Log 2026.md"))[-1])
+    # ... not a thing's number before a day (the s72 rescore: "## Day 2 — Sat 19 Dec" of a market had said the 2nd to
+    # the 19th, its "Kasia + Dan on stall" first for "whats on next friday", the 11th)
+    market = "# Frome Christmas market 2026\n\n## Day 2 — Sat 19 Dec\n- Kasia + Dan on stall\n"
+    stall = chunk_note(parse_note(market, "events/christmas market 2026.md"))[-1]
+    assert days_of(stall) | days_told(stall) == {"2026-12-19"}
 
 
 def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_order():

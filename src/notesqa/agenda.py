@@ -175,12 +175,16 @@ def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | 
     return as_date(f"{year}-{month}-{day}") if year else _nearest_year(own[:10], month, day) if own else None
 
 
+_NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase", "level", "session", "lesson", "term",
+                    "step", "room", "pitch", "table", "page", "grade", "year", "yr", "block", "unit", "plot")
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
 # (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
-_SPAN_FROM = re.compile(r"(?<![\d.:/,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*" + _WEEKDAY + "?$", re.IGNORECASE)
+# (not a thing's number: "Day 2 — Sat 19 Dec" is no span of the 2nd to the 19th, the s72 rescore)
+_SPAN_FROM = re.compile(r"(?<![\d.:/,])" + "".join(f"(?<!\\b{w} )" for w in _NUMBERED_THINGS)
+                        + r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*" + _WEEKDAY + "?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
