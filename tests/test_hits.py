@@ -304,6 +304,10 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     # the month is a word of what was asked when the best hit says it: no "nothing dated" over a right answer
     january = dataclasses.replace(scored(0.6), text="Month: January | Book: The Overstory | Host: Helen")
     assert notice([january], "who hosts book group in January?") is None
+    # ... unless it is a weak match: then what is dated then is said (trial s74 F: "what's on this saturday" had read
+    # only "Nothing in your notes matches this closely" over a weekly "Saturday — Tobacco Factory market")
+    weekly = dataclasses.replace(scored(0.1), text="Saturday — Tobacco Factory market, 10-2")
+    assert notice([weekly], "what's on saturday 9 january 2027?").startswith("Nothing in your notes is dated on 2027-01-09")
     assert notice([scored(0.6)], "who hosts book group in January?").startswith("Nothing in your notes is dated")
     # ... or a season, or a month shortened, in one of the first hits (trial s33: generic gardening questions)
     winter = dataclasses.replace(scored(0.5), text="Prune in summer ONLY (silver leaf risk in winter)")

@@ -243,7 +243,10 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
                                                or h.explain.mention) for h in hits):
         return None  # the notes of the time or filters asked for, or that say what is asked: nothing to add
     when = _days_asked(question)
-    if hits and when is not None and not any(_of_days(h) for h in hits) and not _says_the_period(hits, question):
+    # (a weak hit that says the weekday asked is no answer of it: "Nothing ... dated" says more than "nothing matches
+    # closely", trial s74 F's "what's on this saturday" over a weekly "Saturday — Tobacco Factory market")
+    if hits and when is not None and not any(_of_days(h) for h in hits) \
+            and (not _says_the_period(hits, question) or weak(hits)):
         if not when:
             # (a task, as "overdue" is read: "who owes us money overdue" had read "Nothing ... is overdue" over the
             # overdue invoices it found, trial s64 I)
