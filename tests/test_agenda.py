@@ -236,7 +236,7 @@ def test_the_passages_that_say_a_day_they_are_not_of():
     agenda = Agenda([dataclasses.replace(bullet("agreed to attend POC readout Dec 14th, 2026"), date=None),
                      dataclasses.replace(bullet("WALT CONFIRMED for readout on Dec 14", 1), date="2026-12-01"),
                      dataclasses.replace(bullet("next steerco: 14 Jan", 2), date="2026-12-01"),
-                     dataclasses.replace(bullet("a day of no year: Dec 14", 3), date=None),
+                     dataclasses.replace(bullet("a day of no year: Dec 14", 3), date=None, path="school.md"),
                      dataclasses.replace(bullet("2026-12-14 10:00:01 ERROR consumer lag", 4), kind="code"),
                      dataclasses.replace(bullet("the readout on Dec 14", 5), date="2026-12-14")])
     assert list(agenda.telling({"2026-12-14"}, "2025-01-10")) == [0, 1]  # (not the day's own note: of it)
@@ -316,6 +316,25 @@ def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_ord
     # ... of a dated passage, the nearest such day to its own
     plan = dataclasses.replace(bullet("Tue 12/1 6pm - Priya"), date="2027-01-07")
     assert "2027-01-12" in days_told(plan, order="dmy")
+
+
+def test_a_day_of_no_year_in_an_undated_note_is_of_the_year_the_note_writes_it_with():
+    # trials s74 H and I: "Balancing payment + 1st POA for 26-27 due 31 Jan" of "Self assessment 2025-26", whose
+    # "Deadline 31 January 2027" says which, had been "of the days asked" for "what did i pay hmrc last january"
+    from notesqa.agenda import Agenda
+
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="money/tax return 2025-26.md",
+                                   title="Self assessment 2025-26", date=None)
+    rows = [line("Deadline 31 January 2027 - online", 0), line("1st POA for 26-27 due 31 Jan - keep in pot", 1)]
+    agenda = Agenda(rows)
+    assert agenda.telling(frozenset({"2027-01-31"})).tolist() == [0, 1]
+    assert agenda.telling(frozenset({"2026-01-31"})).tolist() == []
+    assert agenda.year_written("money/tax return 2025-26.md", "01-31") == "2027"
+    # ... not of two years it writes it with, nor of another note's
+    both = rows + [line("paid 31 January 2026", 2)]
+    assert Agenda(both).year_written("money/tax return 2025-26.md", "01-31") is None
+    assert agenda.year_written("other.md", "01-31") is None
 
 
 def test_a_months_column_row_says_no_day_by_its_month():

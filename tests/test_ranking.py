@@ -1067,6 +1067,14 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
         chunks[0] = _chunk("Diary.md", 0, "12 Aug – week off, rained off pm", date=day)
         ranked = fuse(chunks, scores, "did Tomas take that week off in August 2026?", {}, None, 10)
         assert {c.row: c.explain.day_match for c in ranked}[0] is of_it, day
+    # ... nor one whose days of that month its note writes with another year (trials s74 H, I: "1st POA for 26-27 due 31
+    # Jan" of a tax return whose "Deadline 31 January 2027" says which, first for "what did i pay hmrc last january")
+    for deadline, of_it in (("Deadline 12 August 2027", False), ("Deadline 12 August 2026", True)):
+        chunks[0] = _chunk("Leave 2025-26.md", 0, "week off for Tomas, back 12 Aug")
+        note = chunks + [_chunk("Leave 2025-26.md", 3, deadline)]
+        ranked = fuse(note, _dense_only([0.6, 0.3, 0.35, 0.1], keyword=[2.0, 2.0, 0.5, 0.0], ceiling=2.0),
+                      "did Tomas take that week off in August 2026?", {}, None, 10)
+        assert {c.row: c.explain.day_match for c in ranked}[0] is of_it, deadline
 
 
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():

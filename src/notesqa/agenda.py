@@ -440,6 +440,23 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
     return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
 
 
+def _years_written(chunks: list[Chunk]) -> dict[tuple[str, str], set[str]]:
+    """(a note's path, "MM-DD") -> the years its passages write that day with ("Deadline 31 January 2027")."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for c in chunks:
+        if c.origin or c.kind == "code" or not any(ch.isdigit() for ch in c.text):
+            continue
+        for year, month, day in _written(c.text):
+            if year and (iso := as_date(f"{year}-{month}-{day}")):
+                out.setdefault((c.path, iso[5:]), set()).add(iso[:4])
+    return out
+
+
+def _year_written(years: set[str] | None) -> str | None:
+    """The one year of years, else None."""
+    return next(iter(years)) if years and len(years) == 1 else None
+
+
 def passage_year(chunk: Chunk) -> str | None:
     """The year a passage opens with ("2026: 8 Jan, 19 Feb, 2 Apr" of a horse's shoeing dates: trial s73 A, January's
     first for "what's on in january" of 2027) or its heading or parent of a year alone is, else the year its note's
@@ -518,6 +535,7 @@ class Agenda:
 
         # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
         order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
+        written_years = self._written_years = _years_written(chunks)
         for row, chunk in enumerate(chunks):
             if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
@@ -546,7 +564,10 @@ class Agenda:
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
                 for day in days_of_any_year(chunk.text) | weekday_slashed(chunk.text, order):
-                    (told[f"{titled}-{day}"] if titled else any_year[day]).append(row)
+                    # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
+                    # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
+                    year = _year_written(written_years.get((chunk.path, day))) or titled
+                    (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
                 # (of the year its note's title says: "## Oct-Dec" of "Jobs 2025 second half" is no December 2026's,
@@ -639,6 +660,12 @@ class Agenda:
             return []
         return [m for m in self._month_rows if f"{m}-28" in asked and f"{m}-01" not in asked
                 and sum(d.startswith(m) for d in asked) >= MONTH_ASKED_DAYS]
+
+    def year_written(self, path: str, day: str) -> str | None:
+        """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due
+        31 Jan"), else None."""
+        self._ensure()
+        return _year_written(self._written_years.get((path, day)))
 
     def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their

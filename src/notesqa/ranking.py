@@ -1334,8 +1334,18 @@ def _says_the_day(agenda: Agenda, text: str, cand: np.ndarray, own: np.ndarray, 
         # new starters in sept last year", trial s73 G)
         said |= np.array([_names_month_of(c.text, named, month[:4]) and _of_the_year(c.title, month[:4])
                           and not (c.date and c.date[5:7] == month[5:7] and c.date[:4] != month[:4])
-                          and passage_year(c) in (None, month[:4]) for c in of], dtype=bool)
+                          and passage_year(c) in (None, month[:4]) and not _written_of_another_year(agenda, c, month)
+                          for c in of], dtype=bool)
     return said & says
+
+
+def _written_of_another_year(agenda: Agenda, c: Chunk, month: str) -> bool:
+    """Are the days of the month asked ("YYYY-MM") a passage writes without a year all of another year its note writes
+    them with ("due 31 Jan" of "Self assessment 2025-26", whose "Deadline 31 January 2027" says it: trial s74 I, first
+    for "what did i pay hmrc last january")?"""
+    said = [d for d in days_of_any_year(c.text) if d[:2] == month[5:7]]
+    years = {agenda.year_written(c.path, d) for d in said}
+    return bool(said) and None not in years and month[:4] not in years
 
 
 _A_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]|\d)")
