@@ -115,6 +115,17 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"
+    # ... "a week on saturday", "saturday week", "the saturday after next", "a week today" (trial s74 J: "who's got the
+    # hall a week on saturday" had been last Saturday's, "the saturday after next" of no day); not a rota's "tuesday
+    # week 4"
+    thursday = date(2027, 1, 7)
+    for q in ("who's got the hall a week on saturday", "who has the hall the saturday after next", "saturday week"):
+        assert days(q, thursday) == {"2027-01-16"}, q
+    assert days("a week today", thursday) == {"2027-01-14"} and days("a week tomorrow", thursday) == {"2027-01-15"}
+    assert days("whats for lunch tuesday week 4", thursday) != {"2027-01-12"}
+    # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
+    assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
+    assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}
     # ... "what needs paying by mid jan": the coming January's, today up to its middle (trial s73 R: last January's)
     assert max(days("what needs paying by mid jan", today)) == "2027-01-25"
     # ... "this afternoon", "this evening": today (trial s73 N: "whats on this afternoon" had been of no day)

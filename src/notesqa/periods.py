@@ -281,6 +281,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _this_time_last(text, today, out)
     text = _ago_today(text, today, out)
     text = _weekday_of_week(text, today, out)
+    text = _week_on(text, today, out)
+    text = _weekday_by_holiday(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out)
@@ -1240,6 +1242,47 @@ def _weekday_of_week(text: str, today: date, out: set[date]) -> str:
     if "week" not in text.lower():
         return text
     return _WEEKDAY_THING_OF_WEEK.sub(take, _WEEKDAY_OF_WEEK.sub(take, text))
+
+
+# a day a week on from a coming weekday, today or tomorrow, as it is said in Britain: "a week on saturday", "saturday
+# week", "the saturday after next", "a week today", "a week tomorrow" (trial s74 J: "who's got the hall a week on
+# saturday" had been last Saturday's, "the saturday after next" of no day)
+_WEEK_ON = re.compile(r"\b(?:a\s+week\s+(?:on\s+|from\s+)?(?:(" + _DAY_NAMES + r")|(today|tomorrow))|(" + _DAY_NAMES
+                      + r")\s+week(?!\s*\d)|the\s+(" + _DAY_NAMES + r")\s+after\s+next)\b", re.IGNORECASE)  # (not "tuesday week 4" of a
+# menu's rota)
+
+
+def _week_on(text: str, today: date, out: set[date]) -> str:
+    """text with each day a week on from a coming weekday, today or tomorrow it names (_WEEK_ON) blanked, that day
+    added to out."""
+    def take(m: re.Match) -> str:
+        if m[2]:
+            out.add(today + timedelta(days=7 if m[2].lower() == "today" else 8))
+        else:
+            out.add(_weekday(today, weekday_number(m[1] or m[3] or m[4]), "next", True) + timedelta(days=7))
+        return " " * len(m[0])
+    return _WEEK_ON.sub(take, text) if "week" in text.lower() or "after next" in text.lower() else text
+
+
+# a weekday before or after a holiday: "the sunday after xmas", "the tuesday before christmas" (trials s74 F, K: of no
+# day), of the holiday nearest today
+_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r")\s+(before|after)\s+(?:(?:christ|x)mas(?:\s+day)?|"
+                                 r"boxing\s+day|new\s+year['’]?s(?:\s+day)?|easter(?:\s+sunday)?)\b", re.IGNORECASE)
+
+
+def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
+    """text with each weekday before or after a holiday it names (_WEEKDAY_BY_HOLIDAY) blanked, that day added to
+    out."""
+    def take(m: re.Match) -> str:
+        name = _holiday_key(m[0][m.end(2) - m.start(0):].strip())
+        name = {"christmas": "christmas day", "new years": "new years day", "easter": "easter sunday"}.get(name, name)
+        held = min((_holiday_in(name, y) for y in (today.year - 1, today.year, today.year + 1)),
+                   key=lambda d: abs((d - today).days))
+        wanted = weekday_number(m[1])
+        step = (wanted - held.weekday()) % 7 or 7 if m[2].lower() == "after" else -((held.weekday() - wanted) % 7 or 7)
+        out.add(held + timedelta(days=step))
+        return " " * len(m[0])
+    return _WEEKDAY_BY_HOLIDAY.sub(take, text) if " the " in f" {text.lower()}" else text
 
 
 # a weekday as it is written anywhere, short too ("wed", "weds", "sat", "sun" alone): the one rule agenda's and units'
