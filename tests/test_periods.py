@@ -123,6 +123,13 @@ def test_whats_on_a_weekday_is_the_coming_one():
         assert days(q, thursday) == {"2027-01-16"}, q
     assert days("a week today", thursday) == {"2027-01-14"} and days("a week tomorrow", thursday) == {"2027-01-15"}
     assert days("whats for lunch tuesday week 4", thursday) != {"2027-01-12"}
+    # ... a weekday typed wrong (trial s74 I: "whats happening next wedensday" had been of no day), not another word
+    assert days("whats happening next wedensday", thursday) == days("whats on wensday", thursday) == {"2027-01-13"}
+    assert days("what did i do on tuseday", thursday) == {"2027-01-05"}
+    from notesqa.periods import weekday_typo
+
+    assert [weekday_typo(w) for w in ("thrusday", "firday", "tusday", "midday", "sundae", "birthday", "monday")] == \
+        ["thursday", "friday", "tuesday", None, None, None, None]
     # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
     assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}

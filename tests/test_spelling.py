@@ -28,6 +28,16 @@ def test_a_word_no_note_says_and_no_english_word_is_searched_as_the_closest_vaul
     assert spelled("HYPERVSIOR setup", knows, speller()).text == "HYPERVISOR setup"
 
 
+def test_a_weekday_typed_wrong_is_searched_as_that_weekday_whatever_the_notes_write():
+    # trial s74 I: "whats happening next wedensday" had said "No note mentions “wedensday”" and read no day, the vault
+    # writing "Wed 13 Jan"; not "midday", "sundae", nor a weekday written right
+    got = spelled("whats happening next wedensday", knows, speller())
+    assert got.text == "whats happening next wednesday" and got.fixes == (Fix("wedensday", "wednesday"),)
+    assert spelled("whos on thrusday", knows, speller()).text == "whos on thursday"
+    for text in ("lunch at midday", "an ice cream sundae", "next wednesday"):
+        assert spelled(text, knows, speller()).text == text
+
+
 def test_english_words_names_said_and_quoted_words_are_searched_as_written():
     assert "awake" in english() and "shufle" not in english()
     # "awake", "spot": words the notes may just not have, not typos of "aware", "slot"

@@ -53,9 +53,54 @@ _CALENDAR_WORD = re.compile(CALENDAR_WORD, re.IGNORECASE)
 
 
 def is_calendar_word(word: str) -> bool:
-    """Is word a month's or a weekday's name ("February", "Sept", "Tuesday")? Notes are dated by their file names
-    and 2026-02-17 headings: that none says the name does not make a question about that time about something else."""
-    return _CALENDAR_WORD.fullmatch(word) is not None
+    """Is word a month's or a weekday's name ("February", "Sept", "Tuesday"), or a weekday's mistyped (weekday_typo)?
+    Notes are dated by their file names and 2026-02-17 headings: that none says the name does not make a question
+    about that time about something else."""
+    return _CALENDAR_WORD.fullmatch(word) is not None or weekday_typo(word) is not None
+
+
+# words of "day" that are no weekday mistyped: "midday" is one letter from "monday" but for two
+_DAY_WORDS = frozenset({"today", "yesterday", "holiday", "holidays", "birthday", "birthdays", "someday", "everyday",
+                        "midday", "payday", "paydays", "mayday", "weekday", "weekdays", "doomsday", "heyday", "workday",
+                        "workdays", "noonday", "sundae", "sundaes", "friday", "fridays", "saturday", "saturdays",
+                        "sunday", "sundays", "monday", "mondays", "tuesday", "tuesdays", "wednesday", "wednesdays",
+                        "thursday", "thursdays", "gameday", "matchday", "matchdays", "raceday", "raceday", "schoolday",
+                        "schooldays", "nowaday", "nowadays", "twoday", "oneday", "halfday", "fullday"})
+
+
+@lru_cache(maxsize=1024)
+def weekday_typo(word: str) -> str | None:
+    """The weekday a word of "day" types with a letter or two wrong, left out, added or swapped ("wedensday",
+    "wensday", "thrusday", "tuseday", "firday": trial s74 I, "whats happening next wedensday" had been read as no
+    day), its first letter right; None for another word, or a weekday written right."""
+    lower = word.lower()
+    if not lower.endswith(("day", "days", "dya")) or lower in _DAY_WORDS or not 5 <= len(lower) <= 11:
+        return None
+    typed = lower.removesuffix("s") if lower.endswith("days") else lower
+    near = sorted((_typed_apart(typed, w), w) for w in _WEEKDAYS if w[0] == lower[0])
+    near = [(n, w) for n, w in near if n <= 2]
+    return near[0][1] if near and (len(near) == 1 or near[0][0] < near[1][0]) else None  # (the one nearest)
+
+
+def _typed_apart(a: str, b: str) -> int:
+    """The letters typed wrong, left out, added or swapped between a and b (optimal string alignment distance)."""
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+_DAYISH = re.compile(r"\b[a-z]{2,8}(?:day|dya)s?\b", re.IGNORECASE)
+
+
+def weekdays_typed_right(text: str) -> str:
+    """text with each weekday mistyped (weekday_typo) written right ("next wedensday": "next wednesday")."""
+    if "day" not in text.lower() and "dya" not in text.lower():
+        return text
+    return _DAYISH.sub(lambda m: weekday_typo(m[0]) or m[0], text)
 
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -1617,6 +1662,7 @@ def days(text: str, today: date | None = None) -> set[str]:
 def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
+    text = weekdays_typed_right(text)
     if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
         text = _WEEKDAYS_COMPARED.sub(lambda m: " " * len(m[0]), text)  # better", trial s65 W: last Friday's)
     if (m := _WHEN_DUE.match(text)) is not None:  # ("when's the oct-dec vat return due": a name's months, trial s67 D)

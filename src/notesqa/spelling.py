@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .keywords import GERMAN_STOPWORDS, SPACELESS, _stem_all, written_apart
+from .periods import weekday_typo
 
 # words people write without their apostrophe, which the English list has with it only (the review: "thats" had
 # been searched as "chats")
@@ -237,6 +238,9 @@ def spelled(text: str, knows: Callable[[str], bool], speller: Speller | None, qu
             tagged.add(word)
             continue
         if knows(word) or low in english():
+            continue
+        if (day := weekday_typo(word)) is not None:  # ("next wedensday": trial s74 I, a vault that writes "Wed")
+            fixes[word] = _cased_as(word, day)
             continue
         meant = _as_two(low, knows, said_as_two) if said_as_two is not None else None
         if meant is not None:
