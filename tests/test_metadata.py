@@ -366,6 +366,10 @@ def test_the_front_matter_fields_a_reader_looks_up_are_a_thin_passage_at_its_lin
     assert shown_fields({"tip": "word " * 80})[0].endswith(" …")
     # ... but a weight in a note of no site's settings is what someone weighed (trial s46: a runner's were all lost)
     assert shown_fields({"tags": ["daily"], "weight": 78.4, "mood": 7}) == ("weight: 78.4", "mood: 7")
+    # ... and a parent's name in a note of a pupil (trial s74 I: "parent: Harjit Sandhu" had been neither shown nor
+    # searched); a site's page's parent is where it sits in its menu
+    assert shown_fields({"pupil": "Priya", "parent": "Harjit Sandhu"}) == ("pupil: Priya", "parent: Harjit Sandhu")
+    assert shown_fields({"title": "Install", "parent": "Guides", "nav_order": 3}) == ()
     assert shown_fields({"title": "Install", "weight": 20, "slug": "install"}) == ()  # a docs page's place in its menu
     assert shown_fields({"related": "[[Health]]", "weight": 78.4}) == ("weight: 78.4",)  # a key of both (the review)
     assert shown_fields({"publishDate": "2024-01-01", "linkTitle": "Chilli", "servings": 4}) == ("servings: 4",)

@@ -850,6 +850,9 @@ _SITE_FIELDS = frozenset({"weight", "slug", "lastmod", "nav_order", "parent", "g
                           "header", "thumbnail", "image", "featured_image", "hero", "publishdate", "expirydate",
                           "linktitle", "translationkey", "outputs", "build", "cascade", "headless", "markup"})
 _NOT_SHOWN = _UNSHOWN | _KIND_FIELDS | _SITE_FIELDS
+# ... of them, words a note of a person's own says as much ("weight: 78.4" of a runner's day, trial s46; "parent: Harjit
+# Sandhu" of a pupil's note, trial s74 I, had been neither shown nor searched): shown but on a site's page
+_SITE_WORDS = frozenset({"weight", "parent", "comments", "menu", "header", "build", "share"}) - _UNSHOWN - _KIND_FIELDS
 _FILE_VALUE = re.compile(r"^(?:/\S*|\S+\.(?:png|jpe?g|gif|svg|webp|avif|bmp))$", re.IGNORECASE)  # a site's path, a picture
 SHOWN_VALUE_CHARS = 300
 
@@ -870,7 +873,7 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
     (trial s35: "how many servings does the chilli make?" had found nothing, its front matter neither shown nor
     searched)."""
     out = []
-    not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - {"weight"}
+    not_shown = _NOT_SHOWN if _a_site_page(meta) else _NOT_SHOWN - _SITE_WORDS
     # a job's "status: in progress" beside its client and deadline (trial s52: it had been left out, "status of the
     # siemens job" unanswered); alone, or beside only fields never shown (a checkbox, a plugin's: the review), it says
     # only what state the note is in
