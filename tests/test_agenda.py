@@ -337,6 +337,21 @@ def test_a_day_of_no_year_in_an_undated_note_is_of_the_year_the_note_writes_it_w
     assert agenda.year_written("other.md", "01-31") is None
 
 
+def test_a_task_of_a_months_note_is_of_the_day_it_is_due():
+    # trial s74 H: "- [ ] Book Kev for chimney wall 📅 2027-01-08" of "2027-01 Hussain kitchen.md" (of January by its
+    # name) had been of no day asked for "what have i got to do by friday", 14th; the month's own line is of the month
+    from notesqa.agenda import Agenda
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = "# Hussain kitchen\n\n- [ ] Book Kev for chimney wall 📅 2027-01-08\n- strip out week 1\n"
+    chunks = chunk_note(parse_note(text, "Jobs/2027-01 Hussain kitchen.md"))
+    assert [c.date for c in chunks] == ["2027-01-01", "2027-01-01"]
+    agenda = Agenda(chunks)
+    assert agenda.of_days({"2027-01-07", "2027-01-08"}).tolist() == [0]
+    assert agenda.of_days({"2027-01-01"}).tolist() == []  # (of the month, not its first day)
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

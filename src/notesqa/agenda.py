@@ -527,6 +527,7 @@ class Agenda:
         self._note_rows: dict[str, tuple[str, list[int]]] = {}  # a dated note's path -> (its day, its rows)
         self._task_rows: set[int] = set()  # the open tasks due a day
         self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
+        self._days_besides: dict[int, frozenset[str]] = {}  # ... -> the other days it is of, a task's
         self._month_rows: dict[str, list[int]] = defaultdict(list)  # ... and the other way
         self._plans: dict[int, frozenset[str]] = {}  # a passage of a holiday to come by its note's name -> the days
         # its text writes
@@ -545,6 +546,8 @@ class Agenda:
             if chunk.date and chunk.date[:10] in own and month_only(chunk):
                 self._month_only[row] = chunk.date[:7]
                 self._month_rows[chunk.date[:7]].append(row)
+                if own - {chunk.date[:10]}:  # (its task's day is its own all the same: "☐ Book Kev 📅 2027-01-08" of
+                    self._days_besides[row] = frozenset(own - {chunk.date[:10]})  # "2027-01 Hussain kitchen", s74 H)
             elif chunk.date and chunk.date[:10] >= today_iso and _holiday_named(chunk):
                 # (a plan for a holiday to come is of no day of it yet but those it writes: "Christmas 2026 bookings"
                 # had filled "hector nightly rate this christmas", trial s71 U; "Wed 23 Dec - collect gammon" of a
@@ -649,7 +652,8 @@ class Agenda:
         # (a passage of a month only by its name is of days asked that reach past its first: "in December", not "on
         # Tuesday 1 December")
         return np.array([r for r in rows.tolist() if (r not in self._plans or self._plans[r] & asked)
-                         and ((m := self._month_only.get(r)) is None or f"{m}-28" in asked or f"{m[5:]}-28" in asked)],
+                         and ((m := self._month_only.get(r)) is None or f"{m}-28" in asked or f"{m[5:]}-28" in asked
+                              or self._days_besides.get(r, frozenset()) & asked)],
                         dtype=np.int64)
 
     def _months_asked(self, asked: set[str]) -> list[str]:
