@@ -414,6 +414,23 @@ def test_an_entry_opening_with_a_day_and_month_in_numbers_is_of_its_headings_or_
     assert chunk_note(parse_note("# Callouts 2026\n\n- 17/3 - Crown\n- 1/2 cup flour\n", "c.md"))[-1].date is None
 
 
+def test_lines_beside_each_other_that_open_with_months_and_the_same_two_digits_are_months_of_that_year():
+    # trials s74 B, L: a contractor's audits "Oct 26: 86%", "Nov 26: 89%", "Dec 26: 84% — Block C toilets again" and a
+    # peer group's "Jan 26 – facilitator Mo", "Mar 26 – me" had been read as the 26th of each month ("cleanig audit
+    # score last month": an unrelated note first)
+    text = "# BrightClean\n\n## Performance\n- Oct 26: 86%\n- Nov 26: 89%\n- Dec 26: 84% — Block C toilets again\n"
+    chunks = chunk_note(parse_note(text, "Suppliers/BrightClean.md"))
+    assert [c.date for c in chunks] == ["2026-10-01", "2026-11-01", "2026-12-01"]
+    from notesqa.agenda import days_told, month_only
+
+    assert month_only(chunks[-1]) and "2026-12-26" not in days_told(chunks[-1])
+    # ... not one alone, nor days of months whose numbers differ ("Oct 12: ...", "Nov 26: ...")
+    alone = chunk_note(parse_note("# Log 2026\n\n## Done\n- Dec 26: boxing day walk\n", "Log.md"))
+    assert alone[-1].date != "2026-12-01"
+    days = chunk_note(parse_note("# Visits\n\n- Oct 12: Jo\n- Nov 26: Sam\n", "Visits.md"))
+    assert "2026-10-01" not in [c.date for c in days] and "2026-11-01" not in [c.date for c in days]
+
+
 def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
     # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
     # December of any year, first for "when is the next book club meeting in december"

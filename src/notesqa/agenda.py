@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from . import clock
-from .chunking import Chunk, due_day, month_cell, priority, row_cells, task_days, task_state
+from .chunking import Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     weekday_number, weekday_numbered_from, whole_season
@@ -94,7 +94,8 @@ def month_only(chunk: Chunk) -> bool:
     where = (chunk.title, stem, *chunk.heading, *chunk.parents, chunk.text)
     if not (any(day[:10] in months_with_years(w) for w in where) or day[:10] in (period_start(stem), season_named(stem))
             or season_named(chunk.title) == day[:10] or _under_month_label(chunk, int(day[5:7]))
-            or chunk.kind == "table_row" and month_cell(chunk.text) == day[:10]):  # ("| Dec 25 |" of a month's column)
+            or chunk.kind == "table_row" and month_cell(chunk.text) == day[:10]  # ("| Dec 25 |" of a month's column)
+            or month_line(chunk.text) == day[:10]):  # (... or "Dec 26: 84%" beside "Nov 26: 89%")
         return False
     return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
 
@@ -134,6 +135,8 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     # (a month's column's row says no day by its first cell: "Month: Dec 26 | Income: £3,180" is December 2026's, not
     # of Boxing Day; trial s74 D)
     text = chunk.text.partition(" | ")[2] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
+    if chunk.date and month_line(text) == chunk.date[:10]:  # ("Dec 26: 84%" of December 2026, trial s74 B)
+        text = text[_month_line_end(text):]
     said = days_said(text, own) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     if not order:
@@ -141,6 +144,11 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E)
     led = {d for md in weekday_slashed(chunk.text, order) if own and (d := _nearest_year(own[:10], *md.split("-")))}
     return said | slashed_days(chunk.text, order) | led
+
+
+def _month_line_end(text: str) -> int:
+    """Where a line's opening month and two digits end ("Dec 26: 84%": after "Dec 26")."""
+    return re.match(r"\s*\S+\s+\S+", text).end()
 
 
 def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
