@@ -352,6 +352,23 @@ def test_a_task_of_a_months_note_is_of_the_day_it_is_due():
     assert agenda.of_days({"2027-01-01"}).tolist() == []  # (of the month, not its first day)
 
 
+def test_an_open_task_listed_under_its_month_is_due_by_its_end():
+    # trial s74 O: a church warden's "## January 2027" > "- [ ] Chase DAC about the accessible toilet faculty" had not
+    # been due this month ("what's due this month" had found one of seven, the one that wrote "by 12th")
+    from datetime import date
+
+    from notesqa.agenda import Agenda
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = "# To do\n\n## January 2027\n- [ ] Chase DAC about the faculty\n- [ ] PCC items to Sue by 12th\n" \
+           "- [x] Lag the condensate pipe\n\n## Later\n- [ ] Replace the hall fridge\n"
+    agenda = Agenda(chunk_note(parse_note(text, "todo.md")))
+    january = {f"2027-01-{d:02d}" for d in range(1, 32)}
+    assert agenda.due_on(january).tolist() == [0, 1] and agenda.due_on({"2027-01-31"}).tolist() == [0]
+    assert agenda.overdue(date(2027, 2, 3)).tolist() == [0, 1]  # (not done by then: late)
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -151,6 +151,12 @@ def _month_line_end(text: str) -> int:
     return re.match(r"\s*\S+\s+\S+", text).end()
 
 
+def _month_end(month: str) -> str:
+    """The last day of a month ("YYYY-MM"), ISO."""
+    first = date.fromisoformat(f"{month}-01")
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1).__sub__(timedelta(days=1)).isoformat()
+
+
 def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
     """The days of the span its nearest heading or parent writes that its own day is of ("### Tue 24 - Fri 27 Nov" >
     "Hallam plots snagging, 3 days", of the 27th by its heading's last day: trial s74 C, "what did i do on wed 25 nov"
@@ -617,6 +623,10 @@ class Agenda:
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
             day = open_task_due(chunk.text, chunk.date or today_iso) if state in ("open", "doing") else None
+            if day is None and state in ("open", "doing") and row in self._month_only:
+                # (a to-do listed under its month, "## January 2027" > "☐ Chase DAC about the faculty", is due by its
+                # end: trial s74 O, "what's due this month" had found one of seven)
+                day = _month_end(self._month_only[row])
             if day:
                 due.append((day, row))
                 self._task_rows.add(row)
