@@ -369,6 +369,17 @@ def test_an_open_task_listed_under_its_month_is_due_by_its_end():
     assert agenda.overdue(date(2027, 2, 3)).tolist() == [0, 1]  # (not done by then: late)
 
 
+def test_a_month_written_in_numbers_with_its_year_is_named_by_a_passage_of_no_day():
+    # trial s74 O: a DBS renewals table's "| Jenny Okafor | Sunday club | 03/2024 | 03/2027 |" had been of no month
+    # ("whose dbs runs out in march": not in ten); not a day's "3/12/2026", nor a score "3/10"
+    from notesqa.agenda import Agenda, months_in_numbers
+
+    assert months_in_numbers("Renewal due: 03/2027, issued 3/2024") == {"2027-03", "2024-03"}
+    assert months_in_numbers("on 3/12/2026, scored 3/10, 13/2027") == frozenset()
+    rows = [dataclasses.replace(bullet("Name: Jenny Okafor | Renewal due: 03/2027"), date=None, kind="table_row")]
+    assert Agenda(rows).naming_month("2027-03").tolist() == [0] and Agenda(rows).naming_month("2026-03").tolist() == []
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -146,6 +146,17 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     return said | slashed_days(chunk.text, order) | led
 
 
+def months_in_numbers(text: str) -> frozenset[str]:
+    """The months ("YYYY-MM") text writes in numbers with their year: "renewal due 03/2027", "expiry 09/2027" (trials
+    s74 O, P: a DBS renewal's had been of no month, "whose dbs runs out in march" not finding it)."""
+    if "/" not in text:
+        return frozenset()
+    return frozenset(f"{m[2]}-{int(m[1]):02d}" for m in _MONTH_IN_NUMBERS.finditer(text))
+
+
+_MONTH_IN_NUMBERS = re.compile(r"(?<![\d/.])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])")
+
+
 def _month_line_end(text: str) -> int:
     """Where a line's opening month and two digits end ("Dec 26: 84%": after "Dec 26")."""
     return re.match(r"\s*\S+\s+\S+", text).end()
@@ -591,6 +602,8 @@ class Agenda:
                 # trial s58 OC)
                 for month in months_said(" ".join((_opening(chunk.text), *chunk.heading[-1:], *chunk.parents[-1:]))):
                     named_months[f"{titled}-{month}" if titled else month].append(row)
+                for month in months_in_numbers(chunk.text):  # ("| Jenny Okafor | 03/2024 | 03/2027 |", trial s74 O)
+                    named_months[month].append(row)
                 for season in _seasons_of(chunk):
                     seasons[season].append(row)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
