@@ -380,6 +380,21 @@ def test_a_month_written_in_numbers_with_its_year_is_named_by_a_passage_of_no_da
     assert Agenda(rows).naming_month("2027-03").tolist() == [0] and Agenda(rows).naming_month("2026-03").tolist() == []
 
 
+def test_a_line_of_no_day_that_opens_with_a_weekday_is_of_every_such_weekday():
+    # trial s74 M: "Sat 09:15, small pool, teacher Josh" of a swimming note had come 3rd for "what time is alfie's
+    # swimming on saturday", after the coming Saturday's other passages
+    from notesqa.agenda import Agenda, weekday_opening
+
+    assert [weekday_opening(t) for t in ("Sat **09:15**, small pool", "Saturdays: swimming", "Tue: bins",
+                                         "Thurs 6.30 - 5-a-side")] == [5, 5, 1, 3]
+    # ... not a day's number after it, nor a word that begins as one does
+    for text in ("Sat 12 Dec - party", "Sat 12th: party", "SATs (Y2 KS1)", "Sat nav broken", "Sun cream", "Monday 3rd"):
+        assert weekday_opening(text) is None, text
+    rows = [dataclasses.replace(bullet("Sat 09:15, small pool", 0), date=None),
+            dataclasses.replace(bullet("Sat 12 Dec - party", 1), date=None), bullet("Sat: market", 2)]
+    assert Agenda(rows).of_weekday(5).tolist() == [0]  # (of no day only)
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -1077,6 +1077,20 @@ def test_a_passage_that_names_the_month_asked_and_the_question_s_words_is_of_it(
         assert {c.row: c.explain.day_match for c in ranked}[0] is of_it, deadline
 
 
+def test_a_line_of_no_day_that_opens_with_the_one_weekday_asked_is_of_the_day_asked():
+    # trial s74 M: "what time is alfie's swimming on saturday": the weekly "Sat 09:15, small pool" had come 3rd, after
+    # the coming Saturday's to-dos; not for what was done on a Saturday gone
+    from notesqa.periods import days
+
+    (saturday,) = days("what time is alfie's swimming on saturday")
+    chunks = [_chunk("Swimming.md", 0, "Sat 09:15, small pool, teacher Josh"),
+              _chunk("Inbox.md", 0, "return library books", date=saturday)]
+    ranked = fuse(chunks, _dense_only([0.6, 0.3]), "what time is alfie's swimming on saturday", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1] and all(c.explain.day_match for c in ranked)
+    gone = fuse(chunks, _dense_only([0.6, 0.3]), "what did alfie do at swimming last saturday", {}, None, 10)
+    assert not {c.row: c.explain.day_match for c in gone}[0]
+
+
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():
     # trial s60 VD-021: "how long did I spend training on tuesday?": "☐ send Nov invoices 📅 2026-12-01" (dense 36th,
     # no word of it) had come first by its day, before the day's note's "training 45m"

@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from . import clock
-from .chunking import Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state
+from .chunking import Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state, without_task_mark
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     weekday_number, weekday_numbered_from, whole_season
@@ -144,6 +144,20 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     # ("Tue 12/1 6pm - Priya" of a plan written on 7 January: the 12th, trial s74 E)
     led = {d for md in weekday_slashed(chunk.text, order) if own and (d := _nearest_year(own[:10], *md.split("-")))}
     return said | slashed_days(chunk.text, order) | led
+
+
+def weekday_opening(text: str) -> int | None:
+    """The weekday (Monday 0) a line opens with, after a label or not, a time after it or words, not a day's number
+    ("Sat 09:15, small pool", "Tuesdays: choir 7pm"; not "Sat 12 Dec", "Sat 12th"), else None."""
+    m = _WEEKDAY_OPENING.match(without_task_mark(text))
+    return weekday_number((m[1] or m[2]).removesuffix("s") if m[1] else m[2]) if m else None
+
+
+# (a weekday in full, or shortened before a mark or a time: "Sat nav broken", "Sun cream", "SATs (Y2)" are none)
+_WEEKDAY_OPENING = re.compile(r"\s*(?:\*\*|__)?(?:((?:mon|tues|wednes|thurs|fri|satur|sun)days?)(?:\*\*|__)?(?!\w)"
+                              r"(?!\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d|\s*(?:am|pm)\b))|"
+                              r"(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?(?:\*\*|__)?(?=\s*[:–—,-]|\s+(?:\*\*|__)?\d{1,2}"
+                              r"(?:[:.]\d\d|\s*(?:am|pm)\b)|\s*$))", re.IGNORECASE)
 
 
 def months_in_numbers(text: str) -> frozenset[str]:
@@ -545,6 +559,7 @@ class Agenda:
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
+        weekly: dict[int, list[int]] = defaultdict(list)  # a weekday (Monday 0) -> the rows of no day that open with it
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -606,6 +621,8 @@ class Agenda:
                     named_months[month].append(row)
                 for season in _seasons_of(chunk):
                     seasons[season].append(row)
+                if (weekday := weekday_opening(chunk.text)) is not None:  # ("Sat 09:15, small pool" of a weekly
+                    weekly[weekday].append(row)  # timetable: every Saturday's, trial s74 M)
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 # (a Logseq block set for a day is due then, task or not: its journal lists it under "Scheduled and
@@ -648,6 +665,7 @@ class Agenda:
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
         self._seasons = {k: np.array(rows, dtype=np.int64) for k, rows in seasons.items()}
+        self._weekly = {k: np.array(rows, dtype=np.int64) for k, rows in weekly.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)
@@ -716,6 +734,13 @@ class Agenda:
         found += [self._any_year[d[-5:]] for d in asked if d[-5:] in self._any_year
                   and (len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183)]
         return np.unique(np.concatenate(found)) if found else _NONE
+
+    def of_weekday(self, weekday: int) -> np.ndarray:
+        """The rows of the passages of no day that open with a weekday (Monday 0), a time or a label after it, not a
+        day's number: every such weekday's ("Sat 09:15, small pool, teacher Josh" for "what time is alfie's swimming
+        on saturday", trial s74 M)."""
+        self._ensure()
+        return self._weekly.get(weekday, _NONE)
 
     def naming_month(self, month: str) -> np.ndarray:
         """The rows of the passages of no day that name a month ("YYYY-MM") by its name, in their text or heading, in

@@ -1612,6 +1612,12 @@ _OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(mon|tue|wed|thu|f
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def _weekdays_asked(text: str) -> set[int]:
+    """The weekdays (Monday 0) a question names as such (_ASKED_WEEKDAY)."""
+    return {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(next(g for g in m.groups() if g).lower())
+            for m in _ASKED_WEEKDAY.finditer(text)}
+
+
 def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
     """For each candidate, for a question that names one weekday and no day (days()): does its first line open with
     that weekday (DAY_OPENS_BONUS)?"""
@@ -1674,6 +1680,11 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
+    # ... a line of no day that opens with the one weekday asked, of every such weekday: "Sat 09:15, small pool" for
+    # "what time is alfie's swimming on saturday" (trial s74 M: the coming Saturday's other passages first); not of
+    # what was done then
+    if len(asked) == 1 and not looks_back(text) and len(named := _weekdays_asked(text)) == 1:
+        rows = np.union1d(rows, agenda.of_weekday(named.pop()))
     if not looks_back(text) and not asks_time(text):
         if month := _whole_month(asked):
             rows = np.union1d(rows, agenda.naming_month(month))
