@@ -949,6 +949,10 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
         == days("when should we graft in spring", today) == set()
     # ... or what is so each such season: "which days does sion work in winter" (trial s66 MAR-015)
     assert days("which days does sion work in winter", today) == set()
+    # ... "how warm does the cellar get in summer" (trial s74 K: read as last summer's); not what was, "how many did
+    # we sell in summer"
+    assert days("how warm does the celler get in summer", today) == set()
+    assert days("how many did we sell in summer", today) != set()
     # ... or what there is then ("is there still a heating surcharge in winter", trial s64 VHB-016 in the s66 rescore)
     assert days("is there still a heating surcharge in winter", today) == set()
     # ... or what can't be or has none then (trial s69 H ORC-010, Q CHS-040: read as this winter's notes)

@@ -780,7 +780,8 @@ _ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:sh
                      # ... or of what is so every year, in the present: "why do beardies eat grit in the autumn?" (trial
                      # s61 ZD: last autumn's sightings had come first)
                      # ... "which days does sion work in winter" (trial s66 MAR-015)
-                     r"|\s*(?:why|where|when|what|how|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+"
+                     # ... "how warm does the cellar get in summer" (trial s74 K: read as last summer's, the answer 9th)
+                     r"|\s*(?:why|where|when|what|how(?:\s+\w+)?|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+"
                      # ... "which tree cant we prune in winter", "which cheese maker has no milk over winter" (trial s69
                      # H ORC-010, Q: read as this winter's notes, the answers not in ten)
                      r"|\s*(?:which|what|who)(?:\s+[\w'’-]+){0,2}?\s+(?:can['’]?t|cannot|won['’]?t|wont|don['’]?t|dont|"
