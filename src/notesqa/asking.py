@@ -344,7 +344,10 @@ _UPCOMING = re.compile(r"\b(?:when(?:['’]?s|\s+(?:is|are|will|do|does))|what\s
                        + r"|\b(?:date|day)\s+of\s+(?:the\s+|my\s+|our\s+)?" + _NEXT
                        # ... or only "next candle class?", "next market in bridgnorth?" (trial s72 J: the first class,
                        # in May, had come first)
-                       + r"|^\W*(?:the\s+|my\s+|our\s+)?" + _NEXT + r"[^?.!\n]{0,40}?\s*\?*\s*$", re.IGNORECASE)
+                       + r"|^\W*(?:the\s+|my\s+|our\s+)?" + _NEXT + r"[^?.!\n]{0,40}?\s*\?*\s*$"
+                       # ... "when am i next on call", "when do we next see anna" (trial s74 M: the rota's March row first)
+                       + r"|\bwhen(?:['’]?s|\s+(?:am|is|are|will|do|does))\s+(?:[\w'’-]+\s+){1,3}?next\b(?!\s+(?:week|month|year)\b)",
+                       re.IGNORECASE)
 
 
 def asks_next(text: str) -> bool:
