@@ -431,6 +431,19 @@ def test_lines_beside_each_other_that_open_with_months_and_the_same_two_digits_a
     assert "2026-10-01" not in [c.date for c in days] and "2026-11-01" not in [c.date for c in days]
 
 
+def test_a_logs_heading_of_a_span_of_days_of_a_month_is_of_its_last():
+    # trial s74 L: a work log's "## 21–31 Dec" after "## Sun 20 Dec" had been of no day, its "emergency VRI on the 29th"
+    # not found for "what did i do on the 29th" (agenda reads the span whole); not "Week 3 - 10 Dec"
+    from notesqa.agenda import days_of, days_told
+
+    text = "# Work log 2026\n\n## Sun 20 Dec\n- carol service\n\n## 21–31 Dec\n- OFF, apart from a VRI on the 29th\n"
+    chunks = chunk_note(parse_note(text, "journal/work log.md"))
+    assert [c.date for c in chunks] == ["2026-12-20", "2026-12-31"]
+    assert "2026-12-29" in days_of(chunks[1]) | days_told(chunks[1])
+    week = "# Work log 2026\n\n## Sun 20 Dec\n- carol service\n\n## Week 3 - 10 Dec\n- plan\n"
+    assert chunk_note(parse_note(week, "journal/work log.md"))[-1].date != "2026-12-10"
+
+
 def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
     # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
     # December of any year, first for "when is the next book club meeting in december"
