@@ -395,6 +395,18 @@ def test_a_line_of_no_day_that_opens_with_a_weekday_is_of_every_such_weekday():
     assert Agenda(rows).of_weekday(5).tolist() == [0]  # (of no day only)
 
 
+def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names():
+    # trial s74 L: "Holiday blocked out: 15–19 Feb" under "Upcoming bookings – Jan to Mar 2027" had been shown for
+    # "church rota who's on in march"; a line of no day under it is of those months, as before
+    from notesqa.agenda import Agenda
+
+    def under(text, seq):
+        return dataclasses.replace(bullet(text, seq), date=None, heading=["Upcoming bookings – Jan to Mar 2027"],
+                                   path="bookings/upcoming.md", title="upcoming")
+    agenda = Agenda([under("Holiday blocked out: 15–19 Feb (half term)", 0), under("Church rota: ask Sinead", 1)])
+    assert agenda.naming_month("2027-03").tolist() == [1]
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

@@ -606,7 +606,8 @@ class Agenda:
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
-                for day in days_of_any_year(chunk.text) | weekday_slashed(chunk.text, order):
+                written = days_of_any_year(chunk.text) | weekday_slashed(chunk.text, order)
+                for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
                     year = _year_written(written_years.get((chunk.path, day))) or titled
@@ -615,7 +616,10 @@ class Agenda:
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
                 # (of the year its note's title says: "## Oct-Dec" of "Jobs 2025 second half" is no December 2026's,
                 # trial s58 OC)
-                for month in months_said(" ".join((_opening(chunk.text), *chunk.heading[-1:], *chunk.parents[-1:]))):
+                # (not the months of its heading where its text says its own days: "Holiday blocked out: 15–19 Feb" under
+                # "Upcoming bookings – Jan to Mar 2027" is no March's, trial s74 L)
+                above = () if written else (*chunk.heading[-1:], *chunk.parents[-1:])
+                for month in months_said(" ".join((_opening(chunk.text), *above))):
                     named_months[f"{titled}-{month}" if titled else month].append(row)
                 for month in months_in_numbers(chunk.text):  # ("| Jenny Okafor | 03/2024 | 03/2027 |", trial s74 O)
                     named_months[month].append(row)
