@@ -1350,6 +1350,18 @@ def test_the_newest_row_of_a_tables_rows_among_the_dated_matches_is_the_last_of_
     assert {c.row: c.explain.recent for c in one} == {0: 0.0, 1: 1.0, 2: 1.0}
 
 
+def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_near_it():
+    # trial s74 O: "fete 2025 net profit" had shown "Net | £2,555" of "Fete 2026" (summer fete 2026.md) first, 2025's
+    # "Net £2,930" second; not a note of another name
+    chunks = [dataclasses.replace(_chunk("events/summer fete 2026.md", 0, "Net | £2,555"), title="Fete 2026"),
+              dataclasses.replace(_chunk("events/summer fete 2025.md", 1, "Gross £3,340, Net £2,930"),
+                                  title="Summer fete 2025"),
+              dataclasses.replace(_chunk("events/quiz 2026.md", 2, "Net profit £400"), title="Quiz 2026")]
+    ranked = fuse(chunks, _dense_only([0.75, 0.55, 0.7]), "fete 2025 net profit", {}, None, 10)
+    assert [c.row for c in ranked].index(1) < [c.row for c in ranked].index(0)
+    assert {c.row: c.explain.older_edition for c in ranked} == {0: True, 1: False, 2: False}
+
+
 def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():
     # trial s45: "when was the last staff meeting?" had given the bonus to September's, the newest of the ten best
     # passages, eleven of older meetings' closer

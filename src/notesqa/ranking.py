@@ -353,7 +353,7 @@ class Explanation:
             note += (f", of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
                      f", of what held once (-{NOW_SECTION:.2f})")
         if self.older_edition:
-            note += ", after the same entry of the latest year's note of its name"
+            note += ", after the same entry of the latest year's note of its name (or of the year asked's)"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
@@ -968,7 +968,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - THIN_PENALTY * thin - COLUMNS_ONLY_PENALTY * by_columns - NOT_THIS_PENALTY * not_this
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
-    rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text))
+    rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
+                                                _named_years(text))
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -1119,7 +1120,8 @@ def _opening_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray,
 
 
 def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, older: np.ndarray,
-                          passages: Passages, now: bool = False) -> tuple[np.ndarray, np.ndarray]:
+                          passages: Passages, now: bool = False, asked: frozenset[str] = frozenset()
+                          ) -> tuple[np.ndarray, np.ndarray]:
     """A passage of an older year's note (older: "Rate card 2025" beside "Rate card 2026", Passages.superseded, the
     question naming no year) that says the same thing as one of the latest note of that name (the same row's first
     cell, the same label: "Crew + van: 3 men + Iveco | Per hour: £99") comes just after it, however closer its words
@@ -1130,6 +1132,8 @@ def _older_edition_yields(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarra
     yielded = np.zeros(len(cand), dtype=bool)
     if not older.any():
         return rank, yielded
+    if asked:
+        return _edition_asked_first(chunks, cand, rank, older, asked)
     rows = cand.tolist()
     latest: dict[tuple[str, str], int] = {}  # (name without its year, key) -> the best candidate of the latest note
     for j in np.argsort(-rank, kind="stable").tolist():
@@ -1211,6 +1215,44 @@ def _year_named(title: str) -> tuple[str, str] | None:
         return None
     rest = " ".join(_TITLE_YEAR.sub(" ", title).casefold().split())
     return (rest, years_in[0]) if re.search(r"[^\W\d_]", rest) else None
+
+
+EDITION_NEAR = 0.1  # how far below a passage of another year's edition one of the year asked comes before it
+
+
+def _edition_asked_first(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray, other: np.ndarray,
+                         asked: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For a question that names a year (asked): a passage of another year's note of a name (other: "summer fete
+    2026") comes after the best of that name's note of the year asked ("summer fete 2025"), whatever it says (trial
+    s74 O: "fete 2025 net profit" had shown 2026's "Net | £2,555" first, 2025's "Net £2,930" second). (The ranks, which
+    yielded.)"""
+    rows = cand.tolist()
+    of_year: dict[str, list[float]] = {}  # an edition's name -> the ranks of its note of the year asked's candidates
+    for j in range(len(rows)):
+        for name, year in _editions_of(chunks[rows[j]]):
+            if year in asked:
+                of_year.setdefault(name, []).append(float(rank[j]))
+    yielded = np.zeros(len(cand), dtype=bool)
+    if not of_year:
+        return rank, yielded
+    new = rank.copy()
+    for j in np.flatnonzero(other).tolist():
+        # (after each of them ranked near it or above: the best may be shown inside another, trial s74 O's)
+        near = [r for name, _ in _editions_of(chunks[rows[j]]) for r in of_year.get(name, ()) if r >= rank[j] - EDITION_NEAR]
+        if near:
+            new[j], yielded[j] = min(near) - 1e-4, True
+    return new, yielded
+
+
+def _editions_of(c: Chunk) -> set[tuple[str, str]]:
+    """The editions (name, year) a passage's note is by its title and by its file's name ("Fete 2026" of "summer fete
+    2026.md": both "fete" and "summer fete" of 2026)."""
+    return {e for e in (_edition(c.title), _edition(PurePosixPath(c.path).stem)) if e is not None}
+
+
+def _named_years(text: str) -> frozenset[str]:
+    """The years a question names as written ("fete 2025 net profit"), not those read from today ("last year")."""
+    return frozenset(years(text))
 
 
 @lru_cache(maxsize=1 << 14)
