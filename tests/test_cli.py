@@ -95,6 +95,10 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     assert click_unstyle(format_hit(1, course, asked=week)).splitlines()[-1] == "    a.md:1  due 2026-12-07"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
+    # ... of every such weekday as the day asked: "every Saturday" (trial s74 M's "Sat 09:15, small pool")
+    weekly = Hit("Sat 09:15, small pool", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, weekly=True))
+    assert click_unstyle(format_hit(1, weekly, asked=frozenset({"2027-01-09"}))).splitlines()[-1] == \
+        "    a.md:1  every Saturday"
     # the day a note's front matter dates it, when nothing shown says it (trial s53)
     session = Hit("session: 12", "Session 12.md", 1, (), 0.7, title="Session 12", date="2026-08-28")
     assert click_unstyle(format_hit(1, session)).splitlines()[-1] == "    Session 12.md:1  dated 2026-08-28, score 0.700"

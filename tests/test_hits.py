@@ -306,6 +306,9 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([january], "who hosts book group in January?") is None
     # ... unless it is a weak match: then what is dated then is said (trial s74 F: "what's on this saturday" had read
     # only "Nothing in your notes matches this closely" over a weekly "Saturday — Tobacco Factory market")
+    # (... but one of every such weekday as the day asked answers it: trial s74 M's "Sat 09:15, small pool")
+    every = dataclasses.replace(scored(0.6), explain=Explanation(1, 0.6, 1, 2.0, 0.6, weekly=True))
+    assert notice([every], "what time is swimming on saturday 9 january 2027") is None
     weekly = dataclasses.replace(scored(0.1), text="Saturday — Tobacco Factory market, 10-2")
     assert notice([weekly], "what's on saturday 9 january 2027?").startswith("Nothing in your notes is dated on 2027-01-09")
     assert notice([scored(0.6)], "who hosts book group in January?").startswith("Nothing in your notes is dated")

@@ -1086,9 +1086,16 @@ def test_a_line_of_no_day_that_opens_with_the_one_weekday_asked_is_of_the_day_as
     chunks = [_chunk("Swimming.md", 0, "Sat 09:15, small pool, teacher Josh"),
               _chunk("Inbox.md", 0, "return library books", date=saturday)]
     ranked = fuse(chunks, _dense_only([0.6, 0.3]), "what time is alfie's swimming on saturday", {}, None, 10)
-    assert [c.row for c in ranked] == [0, 1] and all(c.explain.day_match for c in ranked)
+    assert [c.row for c in ranked] == [0, 1]
+    assert [(c.explain.weekly, c.explain.day_match) for c in ranked] == [(True, False), (False, True)]
+    assert "of every such weekday as the day asked" in str(ranked[0].explain)
     gone = fuse(chunks, _dense_only([0.6, 0.3]), "what did alfie do at swimming last saturday", {}, None, 10)
-    assert not {c.row: c.explain.day_match for c in gone}[0]
+    assert not {c.row: c.explain.weekly for c in gone}[0]
+    # ... after a passage of that day as near the question (the s72 rescore: "who's on the market run next tuesday"
+    # had put a weekly "Tue — market run" route before the rota's "Tue 8 — market: Raj")
+    rota = [chunks[0], _chunk("Rota.md", 0, "Sat — market: Raj", date=saturday)]
+    ranked = fuse(rota, _dense_only([0.5, 0.5]), "what time is alfie's swimming on saturday", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0]
 
 
 def test_a_task_set_for_the_day_far_from_the_question_is_not_of_it():

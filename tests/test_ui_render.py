@@ -198,6 +198,10 @@ def test_relevance_shows_zero_to_one_and_the_exact_score_in_its_title():
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.2, None, 0.0, 0.2, recent=1.0))
     out = hit_html(1, newest, "what did we say in our last 1:1?", "")
     assert ">newest match</span>" in out and "nq-bar" not in out
+    # ... and of every such weekday as the day asked (trial s74 M)
+    weekly = Hit("Sat 09:15, small pool", "a.md", 1, (), 0.7, explain=Explanation(None, 0.2, None, 0.0, 0.2, weekly=True))
+    out = hit_html(1, weekly, "what time is swimming on saturday", "", asked=frozenset({"2027-01-09"}))
+    assert ">every Saturday</span>" in out and "nq-bar" not in out
 
 
 def test_maths_the_chat_typesets_is_not_marked():

@@ -398,7 +398,7 @@ def _mention_order(mention: str) -> str:
 def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | None = None,
                asked: frozenset[str] = frozenset()) -> str:
     """Hit i as ask prints it; path: its file as shown (shown_paths), else the file's own."""
-    from .hits import NAMED_NOTE, matched_day, unsaid_day
+    from .hits import NAMED_NOTE, matched_day, unsaid_day, weekly_label
     from .status import stale_said
 
     fenced, code, rows = _fenced(hit)
@@ -428,6 +428,8 @@ def format_hit(i: int, hit, explain: bool = False, stale: str = "", path: str | 
     # order where days put hits ("due 2026-12-09, score 0.800" above "score 0.895", trials s62 A, B, D)
     if not unscored and hit.explain is not None and hit.explain.day_match:
         scored = f"  {matched_day(hit, asked)}"
+    elif not unscored and hit.explain is not None and hit.explain.weekly:  # ("Sat 09:15, small pool", trial s74 M)
+        scored = f"  {weekly_label(asked)}"
     elif not unscored and hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest, as written
         scored = "  newest match"
     if not (hit.explain is not None and hit.explain.day_match) and (day := unsaid_day(hit)):

@@ -387,7 +387,20 @@ def _day_said(day: str) -> str:
 
 
 def _of_days(hit: Hit) -> bool:
-    return bool(hit.explain and hit.explain.day_match)
+    """Is the hit of the days asked, or of every such weekday as the one asked (ranking's weekly)?"""
+    return bool(hit.explain and (hit.explain.day_match or hit.explain.weekly))
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekly_label(asked: frozenset[str]) -> str:
+    """What front ends say of a hit of no day that opens with the weekday of the one day asked (ranking's weekly):
+    "every Saturday"."""
+    from datetime import date
+
+    day = next((d for d in asked if len(d) == 10), None)
+    return f"every {_WEEKDAY_NAMES[date.fromisoformat(day).weekday()]}" if day else "every such weekday"
 
 
 def best_match(hits: list[Hit]) -> float:

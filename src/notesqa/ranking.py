@@ -59,6 +59,7 @@ OTHER_YEAR = 0.04  # taken from a passage whose note is of another year than the
 # 12 March", "in October") or a task set for it, and for an open task past its day ("what's overdue?"):
 # a daily note is about its day, whatever its words, and the question has few others (agenda.py).
 DAY_BONUS = 0.3
+WEEKLY_BONUS = 0.15  # ... to a line of no day that opens with the one weekday asked (_every_weekday): after its day's
 # For "our last 1:1", "the latest update": this much to the passages of the newest day among the best dated
 # matches (RECENT_AMONG of them), which had come after an older meeting's closer words.
 RECENT_BONUS = 0.1
@@ -233,6 +234,7 @@ class Explanation:
     day_said: float = 0.0  # what it gains saying a day, for a question that asks when one thing is or was (DAY_SAID_BONUS)
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
     weekday_opens: bool = False  # opens with the weekday a question of no day names (DAY_OPENS_BONUS)
+    weekly: bool = False  # of no day, opens with the one weekday of the day asked: every such weekday's (WEEKLY_BONUS)
     not_this: bool = False  # says the numbered thing asked is not what it is of (NOT_THIS_PENALTY)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
@@ -335,6 +337,8 @@ class Explanation:
             note += f", opens with the day asked (+{DAY_OPENS_BONUS:.2f})"
         if self.weekday_opens:
             note += f", opens with the weekday asked (+{DAY_OPENS_BONUS:.2f})"
+        if self.weekly:
+            note += f", of every such weekday as the day asked (+{WEEKLY_BONUS:.2f})"
         if self.not_this:
             note += f", says it is not the one asked (-{NOT_THIS_PENALTY:.2f})"
         if self.says_all:
@@ -805,6 +809,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         kw_side = kw_side + SECTION_SHARE * scores.section
     agenda = agenda if agenda is not None else Agenda(chunks)  # (tests; a search passes its index's)
     of_day, (tasks, not_asked) = _of_day(agenda, text), _tasks(agenda, text)
+    every = _every_weekday(agenda, text)
     asked, meeting_word = frozenset(tokenize(text)), last_meeting_word(text)
     last_meeting = meeting_word is not None
     today = clock.today().isoformat()  # (one day for every rule of this question: the s51 diff read)
@@ -812,7 +817,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     titled = _newest_titled(agenda, chunks, meeting_word, asked - MEETING_FRAME - set(tokenize(meeting_word)),
                             today) if last_meeting else {}
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
-                                     (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64)))
+                                     (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64), every))
     if len(cand) == 0:
         return []
     ids = cand.tolist()
@@ -831,6 +836,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     year = _year_match(chunks, cand, text, passages)
     other_year = _other_year(chunks, cand, text, passages) & ~year
     day = np.isin(cand, of_day)
+    weekly = np.isin(cand, every) & ~day
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
@@ -957,7 +963,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # had yielded to every other passage of the class's note)
     opening &= ~np.array([bool(o) and _asked_field(c, asked) for o, c in zip(opening.tolist(), of)], dtype=bool)
     opening &= ~says_when
-    rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + TASK_BONUS * task + OVERDUE_ORDER * overdue
+    rank = (fused + YEAR_BONUS * year - OTHER_YEAR * other_year + DAY_BONUS * day + WEEKLY_BONUS * weekly + TASK_BONUS * task + OVERDUE_ORDER * overdue
             + VERSION_BONUS * version + NUMBER_BONUS * (number > 0) - OTHER_NUMBER * (number < 0)
             + NAME_BONUS * name + SECTION_NAMED_BONUS * ((name >= 1.0) & named_heading)
             + AGREE * agree + NOTE_SIM * note_sim + PHRASE_BONUS * phrase
@@ -1002,7 +1008,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
-        "not_this": bools(not_this),
+        "not_this": bools(not_this), "weekly": bools(weekly),
         "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
@@ -1654,6 +1660,15 @@ _OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(mon|tue|wed|thu|f
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def _every_weekday(agenda: Agenda, text: str) -> np.ndarray:
+    """The rows of the lines of no day that open with the one weekday a question of that one day names, of every such
+    weekday: "Sat 09:15, small pool" for "what time is alfie's swimming on saturday" (trial s74 M: the coming
+    Saturday's other passages had come first; WEEKLY_BONUS); not of what was done then."""
+    if len(days(text)) != 1 or looks_back(text) or len(named := _weekdays_asked(text)) != 1:
+        return np.zeros(0, dtype=np.int64)
+    return agenda.of_weekday(named.pop())
+
+
 def _weekdays_asked(text: str) -> set[int]:
     """The weekdays (Monday 0) a question names as such (_ASKED_WEEKDAY)."""
     return {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(next(g for g in m.groups() if g).lower())
@@ -1722,11 +1737,6 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
-    # ... a line of no day that opens with the one weekday asked, of every such weekday: "Sat 09:15, small pool" for
-    # "what time is alfie's swimming on saturday" (trial s74 M: the coming Saturday's other passages first); not of
-    # what was done then
-    if len(asked) == 1 and not looks_back(text) and len(named := _weekdays_asked(text)) == 1:
-        rows = np.union1d(rows, agenda.of_weekday(named.pop()))
     if not looks_back(text) and not asks_time(text):
         if month := _whole_month(asked):
             rows = np.union1d(rows, agenda.naming_month(month))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import joplin
 from ..config import MAX_NESTING, NOTE_SUFFIXES
-from ..hits import NAMED_NOTE, matched_day, unsaid_day
+from ..hits import NAMED_NOTE, matched_day, unsaid_day, weekly_label
 from ..keywords import STOPWORDS, tokenize
 from ..markup import CODE_SPAN as _CODE_SPAN, ONE_TILDE_STRIKE, STRUCK, kanban_dates
 from ..maths import MATHS
@@ -246,6 +246,9 @@ def _relevance(hit, asked: frozenset[str] = frozenset()) -> str:
         # hit of "what was decided at last week's council?" had shown a full bar, an unrelated one too)
         return (f'<span class="nq-rel" title="of the days the question names (match {hit.explain.fused_score:.2f}, '
                 f'ranked {hit.score:.2f})">{matched_day(hit, asked)}</span>')
+    if hit.explain is not None and hit.explain.weekly:  # "Sat 09:15, small pool" (trial s74 M)
+        return (f'<span class="nq-rel" title="of no day: every such weekday as the one asked (match '
+                f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">{weekly_label(asked)}</span>')
     if hit.explain is not None and hit.explain.recent:  # "our last 1:1": the newest's, in the order written (trial s47)
         return (f'<span class="nq-rel" title="of the newest of what the question asks for (match '
                 f'{hit.explain.fused_score:.2f}, ranked {hit.score:.2f})">newest match</span>')
