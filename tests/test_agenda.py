@@ -365,7 +365,13 @@ def test_an_open_task_listed_under_its_month_is_due_by_its_end():
            "- [x] Lag the condensate pipe\n\n## Later\n- [ ] Replace the hall fridge\n"
     agenda = Agenda(chunk_note(parse_note(text, "todo.md")))
     january = {f"2027-01-{d:02d}" for d in range(1, 32)}
-    assert agenda.due_on(january).tolist() == [0, 1] and agenda.due_on({"2027-01-31"}).tolist() == [0]
+    assert agenda.due_on(january).tolist() == [0, 1]
+    # ... in the month, not on its last day: no answer to what is due on new year's eve (the s72 rescore)
+    assert agenda.due_on({"2027-01-31"}).tolist() == [] and agenda.due_on({"2027-01-12"}).tolist() == [1]
+    # ... listed under the month, not in a note named by it (the s72 rescore: "AB14 re-tender Jan 2027"'s tasks had
+    # filled "which car is due its plate test next month")
+    tender = chunk_note(parse_note("# AB14 re-tender\n\n- [ ] download tender pack\n", "AB14 re-tender Jan 2027.md"))
+    assert Agenda(tender).due_on(january).tolist() == []
     assert agenda.overdue(date(2027, 2, 3)).tolist() == [0, 1]  # (not done by then: late)
 
 

@@ -176,6 +176,17 @@ def _month_line_end(text: str) -> int:
     return re.match(r"\s*\S+\s+\S+", text).end()
 
 
+def _listed_under_month(chunk: Chunk) -> bool:
+    """Is a passage dated its month's first by its nearest heading or parent that names the month ("## January
+    2027", "Jan:"), not only by its note's name ("AB14 re-tender Jan 2027": its tasks are the tender's, the s72
+    rescore)?"""
+    from .metadata import months_with_years
+
+    month = (chunk.date or "")[:7]
+    return any(f"{month}-01" in months_with_years(h) for h in (*chunk.heading[-1:], *chunk.parents[-1:])) \
+        or _under_month_label(chunk, int(month[5:7]))
+
+
 def _month_end(month: str) -> str:
     """The last day of a month ("YYYY-MM"), ISO."""
     first = date.fromisoformat(f"{month}-01")
@@ -568,6 +579,7 @@ class Agenda:
         self._task_rows: set[int] = set()  # the open tasks due a day
         self._month_only: dict[int, str] = {}  # a passage dated a month's first only by its month -> "YYYY-MM"
         self._days_besides: dict[int, frozenset[str]] = {}  # ... -> the other days it is of, a task's
+        self._due_months: dict[str, list[int]] = defaultdict(list)  # "YYYY-MM" -> the open tasks listed under it
         self._month_rows: dict[str, list[int]] = defaultdict(list)  # ... and the other way
         self._plans: dict[int, frozenset[str]] = {}  # a passage of a holiday to come by its note's name -> the days
         # its text writes
@@ -657,10 +669,12 @@ class Agenda:
             if chunk.text.startswith("LATER"):  # Logseq's other workflow: "my LATER tasks" asks for these
                 tasks["later"].append(row)
             day = open_task_due(chunk.text, chunk.date or today_iso) if state in ("open", "doing") else None
-            if day is None and state in ("open", "doing") and row in self._month_only:
+            if day is None and state in ("open", "doing") and row in self._month_only and _listed_under_month(chunk):
                 # (a to-do listed under its month, "## January 2027" > "☐ Chase DAC about the faculty", is due by its
-                # end: trial s74 O, "what's due this month" had found one of seven)
+                # end: trial s74 O, "what's due this month" had found one of seven; due in the month, not on its last
+                # day: no answer to "deadline for new year's eve", the s72 rescore)
                 day = _month_end(self._month_only[row])
+                self._due_months[self._month_only[row]].append(row)
             if day:
                 due.append((day, row))
                 self._task_rows.add(row)
@@ -688,8 +702,10 @@ class Agenda:
         late = [(d, r) for d, r in due if r in self._task_rows]
         self._late_days, self._late_rows = [d for d, _ in late], np.array([r for _, r in late], dtype=np.int64)
         self._due_on: dict[str, list[int]] = defaultdict(list)
+        in_months = {r for rows in self._due_months.values() for r in rows}
         for day, row in due:
-            self._due_on[day].append(row)
+            if row not in in_months:
+                self._due_on[day].append(row)
             self._due_on[day[5:]].append(row)  # "due on 4 December": any year's
 
     def of_days(self, asked: set[str]) -> np.ndarray:
@@ -799,6 +815,9 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [r for d in asked for r in self._due_on.get(d, ())]
+        # (and those listed under a month most of whose days are asked: "what's due this month")
+        found += [r for m, rows in self._due_months.items() if sum(d.startswith(m) for d in asked) >= MONTH_ASKED_DAYS
+                  for r in rows]
         return np.unique(np.array(found, dtype=np.int64)) if found else _NONE
 
     def in_order(self, rows: np.ndarray) -> list[int]:
