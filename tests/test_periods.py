@@ -123,6 +123,14 @@ def test_whats_on_a_weekday_is_the_coming_one():
         assert days(q, thursday) == {"2027-01-16"}, q
     assert days("a week today", thursday) == {"2027-01-14"} and days("a week tomorrow", thursday) == {"2027-01-15"}
     assert days("whats for lunch tuesday week 4", thursday) != {"2027-01-12"}
+    # ... "by the end of the month", "month end", "end of next month": this month's (or the next's) end (trial s74 T:
+    # of no day); what happened at the end of the month, early in one, the last one's; "the week after next" (trial
+    # s74 R)
+    assert days("what have i got to pay by the end of the month", thursday) == {f"2027-01-{d:02d}" for d in range(7, 32)}
+    assert days("anything due by month end", thursday) == days("what have i got to pay by the end of the month", thursday)
+    assert min(days("whats due end of next month", thursday)) == "2027-02-16"
+    assert min(days("what happened at the end of the month", thursday)) == "2026-12-16"
+    assert days("what have i got on the week after next", thursday) == {f"2027-01-{d}" for d in range(18, 25)}
     # ... a weekday typed wrong (trial s74 I: "whats happening next wedensday" had been of no day), not another word
     assert days("whats happening next wedensday", thursday) == days("whats on wensday", thursday) == {"2027-01-13"}
     assert days("what did i do on tuseday", thursday) == {"2027-01-05"}

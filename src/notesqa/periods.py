@@ -1298,9 +1298,15 @@ _WEEK_ON = re.compile(r"\b(?:a\s+week\s+(?:on\s+|from\s+)?(?:(" + _DAY_NAMES + r
 # menu's rota)
 
 
+_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?week\s+after\s+next\b", re.IGNORECASE)
+
+
 def _week_on(text: str, today: date, out: set[date]) -> str:
     """text with each day a week on from a coming weekday, today or tomorrow it names (_WEEK_ON) blanked, that day
-    added to out."""
+    added to out; and "the week after next", its days (trial s74 R: of no day)."""
+    if "after next" in text.lower() and (m := _WEEK_AFTER_NEXT.search(text)):
+        out.update(d + timedelta(days=7) for d in _period("next", "week", today))
+        text = text[:m.start()] + " " * len(m[0]) + text[m.end():]
     def take(m: re.Match) -> str:
         if m[2]:
             out.add(today + timedelta(days=7 if m[2].lower() == "today" else 8))
@@ -1663,13 +1669,32 @@ def days(text: str, today: date | None = None) -> set[str]:
 def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
-    text = weekdays_typed_right(text)
+    text = _month_end_named(weekdays_typed_right(text), today)
     if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
         text = _WEEKDAYS_COMPARED.sub(lambda m: " " * len(m[0]), text)  # better", trial s65 W: last Friday's)
     if (m := _WHEN_DUE.match(text)) is not None:  # ("when's the oct-dec vat return due": a name's months, trial s67 D)
         text = text[:m.start(1)] + " " * len(m[1]) + text[m.end(1):]
     named = _named_days(text, today)
     return _due_by(text, today, named) or named
+
+
+# the end of this month or the next, said without its name: "by the end of the month", "end of next month", "month end"
+# (trial s74 T: "what have i got to pay by the end of the month" had been of no day)
+_MONTH_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?month|(this\s+|next\s+)?month[-\s]end)\b",
+                        re.IGNORECASE)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def _month_end_named(text: str, today: date) -> str:
+    """text with the end of this month or the next said by its month's name ("by the end of the month" on 7 January:
+    "by the end of january"), as _PART_OF reads it."""
+    back = _PAST.search(text) is not None and today.day < 16  # (what happened at the end of the month: the last one's)
+
+    def named(m: re.Match) -> str:
+        step = 1 if (m[1] or m[2] or "").strip().lower() == "next" else -1 if back else 0
+        return f"the end of {_MONTH_NAMES[(today.month - 1 + step) % 12]}"
+    return _MONTH_END.sub(named, text) if "end" in text.lower() else text
 
 
 # a question of when something is due: the words between are its name, no days of it
@@ -1685,7 +1710,7 @@ _DUE_BY = re.compile(r"\b(by|before|until|till|no\s+later\s+than)\s+(?=\S)", re.
 _DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
 # ... or of what is to be done by a day the word right after names ("anything i need to pay before the 18th", "anything
 # i need to chase before friday": trials s73 G, H), not by a thing ("what have i got to sort before the gig next sat")
-_A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|end\s+of\s|"
+_A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|(?:the\s+)?end\s+of\s|"
                          r"(?:mid|early|late)[\s-]|"
                          r"(?:" + ANY_WEEKDAY + r")\b|" + _MONTH + r"\b)", re.IGNORECASE)
 
