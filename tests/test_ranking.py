@@ -1369,6 +1369,22 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     assert {c.row: c.explain.older_edition for c in ranked} == {0: True, 1: False, 2: False}
 
 
+def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
+    # trial s74 T: "what happened on 29 dec" on 7 January had put 29 December 2025's journal before 2026's; a day of
+    # no year asked of what is to come is not lifted so
+    from notesqa import clock
+
+    gone = clock.today() - timedelta(days=10)  # (its last one, whatever today is)
+    older = gone.replace(year=gone.year - 1) if (gone.month, gone.day) != (2, 29) else gone - timedelta(days=366)
+    chunks = [_chunk(f"journals/{older:%Y_%m_%d}.md", 0, "took the tree down", date=older.isoformat()),
+              _chunk(f"journals/{gone:%Y_%m_%d}.md", 0, "KO cup draw", date=gone.isoformat())]
+    asked = f"{gone.day} " + ("january february march april may june july august september october november "
+                              "december").split()[gone.month - 1]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), f"what happened on {asked}", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and ranked[0].explain.recent == 1.0
+    assert not any(c.explain.recent for c in fuse(chunks, _dense_only([0.5, 0.45]), f"what's on {asked}", {}, None, 10))
+
+
 def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():
     # trial s45: "when was the last staff meeting?" had given the bonus to September's, the newest of the ten best
     # passages, eleven of older meetings' closer

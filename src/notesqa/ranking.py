@@ -949,7 +949,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     meeting = np.maximum(name, np.maximum(_series_named(chunks, cand, asked), _in_titled(chunks, cand, titled))) \
         if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
-        else np.zeros(len(cand), dtype=np.float32)
+        else _last_of_any_year(of, day, text, today)
     coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
@@ -2065,6 +2065,20 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
     return out
+
+
+def _last_of_any_year(of: list[Chunk], day: np.ndarray, text: str, today: str) -> np.ndarray:
+    """For a question of a day gone asked without its year ("what happened on 29 dec" on 7 January): 1 for the
+    passages of that day's last one, of the candidates of the day (day), else 0 (trial s74 T: 29 December 2025's
+    journal had come before 2026's)."""
+    out = np.zeros(len(of), dtype=np.float32)
+    asked = days(text)
+    if not day.any() or not asked or any(len(d) != 5 for d in asked) or looks_ahead(text):
+        return out
+    last = {f"{today[:4] if d <= today[5:10] else int(today[:4]) - 1}-{d}" for d in asked}
+    for j in np.flatnonzero(day).tolist():
+        out[j] = float((of[j].date or "")[:10] in last)
+    return out if out.any() and not out[day].all() else np.zeros(len(of), dtype=np.float32)
 
 
 def _newest_of_tables(chunks: list[Chunk], cand: np.ndarray, dated: list[int]) -> list[int]:
