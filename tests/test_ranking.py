@@ -1378,8 +1378,8 @@ def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
     older = gone.replace(year=gone.year - 1) if (gone.month, gone.day) != (2, 29) else gone - timedelta(days=366)
     chunks = [_chunk(f"journals/{older:%Y_%m_%d}.md", 0, "took the tree down", date=older.isoformat()),
               _chunk(f"journals/{gone:%Y_%m_%d}.md", 0, "KO cup draw", date=gone.isoformat())]
-    asked = f"{gone.day} " + ("january february march april may june july august september october november "
-                              "december").split()[gone.month - 1]
+    asked = f"{gone.day} " + ("January February March April May June July August September October November "
+                              "December").split()[gone.month - 1]  # (capitalised: "may", "march" are words too)
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), f"what happened on {asked}", {}, None, 10)
     assert [c.row for c in ranked] == [1, 0] and ranked[0].explain.recent == 1.0
     assert not any(c.explain.recent for c in fuse(chunks, _dense_only([0.5, 0.45]), f"what's on {asked}", {}, None, 10))
