@@ -604,6 +604,22 @@ def test_a_notes_fields_passage_is_strong_when_the_question_asks_for_one_of_its_
     assert _fields_thin(chunks, [0.5, 0.45], "who to escalate to for dns issues when on call") is False
 
 
+def test_a_log_entry_of_the_day_asked_that_opens_with_it_is_not_thin():
+    # trial s74 R: "what job have i got tomorrow": a month's loads log "Fri 8 - Brayfield iPort" had been a few words,
+    # after its note's other lines, out of ten
+    from notesqa.periods import days
+
+    (tomorrow,) = days("what job have i got tomorrow")
+    day = date.fromisoformat(tomorrow)
+    weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
+    chunks = [_chunk("loads.md", 0, f"{weekday} {day.day} - Brayfield iPort", date=tomorrow),
+              _chunk("house jobs.md", 0, "new washing machine - Bosch, Currys, £429, delivered 2 Dec")]
+    question = "what job have i got tomorrow"
+    scores = dataclasses.replace(_dense_only([0.2, 0.39]), words=dict.fromkeys(tokenize(question), 1.0))
+    ranked = fuse(chunks, scores, question, {}, None, 10)
+    assert ranked[0].row == 0 and not ranked[0].explain.thin
+
+
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():
     # trial s36: "what was the root cause of the checkout outage?": "connection pool exhausted", the block under
     # "## Root cause", had come after every other passage of the postmortem as a few words

@@ -905,6 +905,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         thin &= ~np.array([_PERCENT.search(c.text) is not None for c in of], dtype=bool)  # CIS rates?", trial s55)
     if asks_measure(text):  # ... nor a line that says how much of a thing ("1 tsp baking powder"), asked how much
         thin &= ~np.array([states_measure(c.text) for c in of], dtype=bool)
+    # ... nor a log's entry of the day asked that opens with it ("Fri 8 - Brayfield iPort" for "what job have i got
+    # tomorrow": trial s74 R, it had come after its month's other lines, out of ten)
+    thin &= ~(day & np.array([_DAY_ENTRY.match(c.text) is not None for c in of], dtype=bool))
     attendees = _attendees(chunks, cand, text) & ((name > 0) | day)  # ... nor who came, asked who came
     thin &= ~attendees
     asks_phone, asks_contact = _ASKS_PHONE.search(text) is not None, _ASKS_CONTACT.search(text) is not None
@@ -2065,6 +2068,10 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     for j in _newest_of_tables(chunks, cand, dated):
         out[j] = 1.0
     return out
+
+
+_DAY_ENTRY = re.compile(r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)"
+                        r"(?:\s+[A-Za-z]{3,9}\.?)?\s*[:–—-]\s*\S", re.IGNORECASE)  # "Fri 8 - ", "14 Jan: "
 
 
 def _last_of_any_year(of: list[Chunk], day: np.ndarray, text: str, today: str) -> np.ndarray:
