@@ -1687,6 +1687,10 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # restorative", "Sun 31 Jan 2027" 2nd)
     chunks = [dated("Restorative.md", "Sun 27 Dec — cancelled (Christmas)"), dated("Restorative.md", "Sun 31 Jan 2027")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
+    # ... nor one of none ("Tue 16 Feb | half term - NO REHEARSAL", trial s74 Q, first for "when's the next rehearsal")
+    chunks = [dated("Rehearsals.md", "Date: Sun 27 Dec | Note: half term - NO REHEARSAL"),
+              dated("Rehearsals.md", "Date: Sun 31 Jan 2027 | Note: full rehearsal")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
     # ... where the best all say days gone, a plan's further down (trial s73 J: "when is the next midnight walk" had
     # had the walks of 2025 and 2026 first, the calendar of 2027's "Sat 12 June - Midnight Walk" 7th); not a far one
     chunks = [dated("Midnight Walk 2026.md", "Sat 13th June 2026, 10pm start"),

@@ -68,7 +68,10 @@ RECENT_AMONG = 40
 # newest of the filter's changes, not a newer grocery list's "filters (didn't get them last time)" (trial s45)
 RECENT_NEAR = 0.75
 NEXT_NEAR = 0.6  # ... and for the next of a thing, where all those say days gone: this near
-_CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|no\s+class|not\s+running)\b", re.IGNORECASE)
+# (... or none that day: "Tue 16 Feb | half term - NO REHEARSAL", trial s74 Q, first for "when's the next rehearsal")
+_CALLED_OFF = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|not\s+running|no\s+(?:class|rehearsal|session|lesson|"
+                         r"meeting|practice|training|match|game|fixture|service|club|market|quiz|choir|band|swimming|"
+                         r"school)e?s?)\b", re.IGNORECASE)
 # The same for a task in the state a question asks for ("which tasks are still open?", "what did I finish?",
 # "my high priority tasks"), and as much off a task in another state: done tasks had come before open ones,
 # their words being as close. At 0.2, a NOW task of few words came after a journal's "Saturday: long run"
