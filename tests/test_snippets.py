@@ -1559,6 +1559,12 @@ def test_a_tables_caption_shows_its_small_table():
     said = _chunk("h.md", 0, "Conker is heavier than Pickle now.")
     tree = NoteTree.build([said, *hogs])
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == said.text  # (a sentence)
+    # ... nor a block of the section before the table's (trial s74 A: "Midpoint meeting booked Weds 10 Feb 2027" under a
+    # Logseq page's "## Supervisor" had been shown with the SLE table of "## SLEs so far" after it)
+    midpoint = dataclasses.replace(_chunk("h.md", 0, "Midpoint meeting booked Weds 10 Feb 2027"), heading=["Supervisor"])
+    sles = [dataclasses.replace(h, heading=["SLEs so far"]) for h in hogs]
+    tree = NoteTree.build([midpoint, *sles])
+    assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == midpoint.text
 
 
 def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():

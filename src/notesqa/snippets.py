@@ -1033,8 +1033,8 @@ def _captioned_table(tree: NoteTree, row: int, budget: int, shown: set[int]) -> 
     if c.kind not in ("paragraph", "bullet") or row + 1 >= tree.rows[c.path][1]:
         return []
     first = chunks[row + 1]
-    if first.kind != "table_row":
-        return []
+    if first.kind != "table_row" or first.heading != c.heading:  # (not the next section's: a Logseq "- ## SLEs so far"
+        return []  # block's table after "Midpoint meeting booked ..." under "## Supervisor", trial s74 A)
     # (its parent, or, a block of a few words, no sentence, the block before it: a Logseq page's "- Current hogs in
     # (updated 4 Dec 2026)" over the next block's table, trial s64 Q, had come alone for three questions)
     parent = bool(first.parents) and first.parents[-1].rstrip(" :") == c.text.rstrip(" :")
