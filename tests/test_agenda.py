@@ -413,6 +413,22 @@ def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names
     assert agenda.naming_month("2027-03").tolist() == [1]
 
 
+def test_a_rotas_row_of_a_week_by_its_weekdays_columns_is_of_each_day_of_that_week():
+    # trial s74 X: "| Week of | Mon | ... | Sat | Sun |" > "| 4 Jan | E | T | E | L | OFF | M | OFF |" of "Rota
+    # 2027-01" had been of January only ("what shift am i on saturday": not in ten); not a row of no weekdays' columns
+    from notesqa.agenda import Agenda
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = ("# Rota – January 2027\n\n| Week of | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n|---|---|---|---|---|---|---|---|\n"
+            "| 4 Jan | E | T | E | L | OFF | M | OFF |\n| 11 Jan | L | T | E | E | OFF | M | OFF |\n")
+    rows = [c for c in chunk_note(parse_note(text, "Work/Rota/Rota 2027-01.md")) if c.kind == "table_row"]
+    agenda = Agenda(rows)
+    assert agenda.of_days({"2027-01-09"}).tolist() == [0] and agenda.of_days({"2027-01-16"}).tolist() == [1]
+    plain = "# Leave 2027\n\n| Week of | Who |\n|---|---|\n| 4 Jan | Kofi |\n"
+    assert Agenda(chunk_note(parse_note(plain, "Leave 2027.md"))).of_days({"2027-01-09"}).tolist() == []
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

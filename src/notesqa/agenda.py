@@ -42,9 +42,30 @@ def days_of(chunk: Chunk, entry: str | None = None) -> set[str]:
         if chunk.date and len(chunk.date) >= 10:
             out.add(chunk.date[:10])
             out |= _stay_days(chunk)
+            out |= _week_row_days(chunk)
         if entry:
             out.add(entry)
     return out
+
+
+def _week_row_days(chunk: Chunk) -> set[str]:
+    """The days of the week a rota's row is of, by its first cell of the week's first day and its weekdays' columns
+    ("Week of: 4 Jan | Mon: E | Tue: T | ... | Sat: M" of a month's rota: 4 to 10 January; trial s74 X, "what shift am
+    i on saturday" had found daily notes of other days, the row not in ten); else none."""
+    if chunk.kind != "table_row" or len(_WEEKDAY_COLUMN.findall(chunk.text)) < 3 \
+            or (m := _WEEK_CELL.match(chunk.text)) is None:
+        return set()
+    written = next(_written(m[1]), None)
+    first = (as_date(f"{written[0]}-{written[1]}-{written[2]}") if written[0] else
+             _nearest_year(chunk.date[:10], written[1], written[2])) if written else None
+    if first is None:
+        return set()
+    monday = date.fromisoformat(first) - timedelta(days=date.fromisoformat(first).weekday())
+    return {(monday + timedelta(days=k)).isoformat() for k in range(7)}
+
+
+_WEEK_CELL = re.compile(r"(?i:week(?:\s+(?:of|commencing|beginning|starting))?|w/?c|wk)\s*:\s*([^|]+?)\s*(?:\||$)")
+_WEEKDAY_COLUMN = re.compile(r" \| (?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?: ")
 
 
 # a span of days a line opens with, as a bookings list writes a stay: "Fri 11th - Sun 13th", "23rd - 27th", "Fri 18th -
