@@ -138,6 +138,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
 
     assert [weekday_typo(w) for w in ("thrusday", "firday", "tusday", "midday", "sundae", "birthday", "monday")] == \
         ["thursday", "friday", "tuesday", None, None, None, None]
+    # ... "this christmas" a week or two after it, the one just gone (trial s74 V: 2027's); later, this year's
+    assert days("poinsettia sales this christmas", thursday) == {"2026-12-25"}
+    assert days("poinsettia sales this christmas", date(2027, 2, 20)) == {"2027-12-25"}
     # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
     assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}

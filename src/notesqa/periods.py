@@ -595,6 +595,8 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     when = (m.group(1) or "").lower()
     if m.group(4):  # "at Easter last year" (trial s58 OD-025's, read as this year's once Easter was read, s61)
         return _holiday_in(name, today.year + _YEAR_STEP[m.group(4).lower()])
+    if when == "this" and not m.group(3) and 0 < (today - (last := _holiday_in(name, today.year - 1))).days <= 31:
+        return last  # ("poinsettia sales this christmas" on 7 January: the one just gone, trial s74 V, not 2027's)
     if m.group(3) or when == "this":
         return _holiday_in(name, int(m.group(3)) if m.group(3) else today.year)
     this_year = _holiday_in(name, today.year)
