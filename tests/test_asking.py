@@ -95,6 +95,9 @@ def test_the_latest_is_asked_for():
     assert not asks_latest("when is the last time to submit?")  # a deadline (the second review)
     # the final one of a series, not the newest (the review)
     assert not asks_latest("when is the last payment of the loan?") and not asks_latest("the last reading of the year")
+    # ... nor the last one still due, the final one (trial s74 B: "when's the last ski payment due" had put today's
+    # "one more family paid" first as the newest)
+    assert not asks_latest("when's the last ski payment due") and asks_latest("when was the last ski payment")
     assert asks_latest("when was the last payment to the plumber?")
 
 

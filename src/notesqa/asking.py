@@ -301,6 +301,8 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # loan", the final one (the review)
                      + r"|\b(?:my|our|the)\s+last\s+(?:[\w-]+\s+){0,2}?(?:service|servicing|inspection|check-?up|mot|"
                        r"reading|repair|order|delivery|load|batch|shipment|haircut|payment|invoice|bill)s?\b(?!\s+of\b)"
+                       # (nor one still due, the final one: "when's the last ski payment due", trial s74 B)
+                       r"(?![^?.!\n]{0,30}?\bdue\b)"
                      # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47); not
                      # "update on windows fails", "what's new about transformers" (the second review)
                      + r"|^\W*(?:so\W+)?(?:(?:what['’]?s|what\s+is)\s+)?(?:the\s+)?latest\s+(?:on|about|with)\b"
