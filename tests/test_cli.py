@@ -93,6 +93,9 @@ def test_a_hit_reads_text_breadcrumb_source_and_where_embedded_text_comes_from()
     course = dataclasses.replace(task, text="TODO book first aid course - St John 16 Jan or 6 Feb\n"
                                             "SCHEDULED: <2026-12-07 Mon>", date="2026-12-04")
     assert click_unstyle(format_hit(1, course, asked=week)).splitlines()[-1] == "    a.md:1  due 2026-12-07"
+    # ... a task done is due no more (trial s74 AB: "DONE accept grant in writing", SCHEDULED the 15th, had said "due")
+    done = dataclasses.replace(course, text="DONE accept grant in writing\nSCHEDULED: <2026-12-07 Mon>")
+    assert click_unstyle(format_hit(1, done, asked=week)).splitlines()[-1] == "    a.md:1  set for 2026-12-07"
     newest = Hit("x", "a.md", 1, (), 0.7, explain=Explanation(None, 0.0, None, 0.0, 0.0, recent=1.0))
     assert click_unstyle(format_hit(1, newest)).splitlines()[-1] == "    a.md:1  newest match"
     # ... of every such weekday as the day asked: "every Saturday" (trial s74 M's "Sat 09:15, small pool")

@@ -552,6 +552,8 @@ def matched_day(hit: Hit, asked: frozenset[str] = frozenset()) -> str:
     # (the day a task was done is no day it is due: "☑ print the voucher ✅ 2026-11-20", trial s60 UD)
     # (nor is the day it starts: a rotation's "start:: 2025-12-03" had said "due", trial s65 J)
     word = "says" if not due else "done" if due <= task_days(unset) else "starts" if due <= start_days(text) else "due"
+    if word == "due" and task_state(text) == "done":  # (a task done is due no more: "DONE accept grant in writing",
+        word = "set for"  # SCHEDULED the 15th, done the 4th, had said "due 2027-01-15", trial s74 AB)
     if len(due) == 1 and of_asked(next(iter(due))) and not any(of_asked(d) for d in other):
         return f"{word} {next(iter(due))}"  # (its other days not asked: "book first aid course - St John 16 Jan or 6
         # Feb", SCHEDULED the 7th, had said "of the days asked" for "whats due next week", trial s67 V)
