@@ -1567,6 +1567,17 @@ def test_a_tables_caption_shows_its_small_table():
     assert to_hit(tree, select(tree, _ranked((0, 0.9)), 1, 600, None, {})[0]).text == midpoint.text
 
 
+def test_a_list_in_a_callout_is_no_item_of_the_list_before_it():
+    # trial s74 AA: "> [!warning] Lesson from August" > "- Every visit needs pre-notification" after a plain list had
+    # been shown from that list's first item, its callout's title gone from the breadcrumb
+    plain = [_chunk("d.md", i, f"plain bullet {i}") for i in range(2)]
+    lesson = [dataclasses.replace(_chunk("d.md", 2 + i, t), parents=["Lesson from August"])
+              for i, t in enumerate(["Every visit needs pre-notification", "do it when emailing the list"])]
+    tree = NoteTree.build([*plain, *lesson])
+    hit = to_hit(tree, select(tree, _ranked((2, 0.9)), 1, 600, None, {})[0])
+    assert hit.text.startswith("Every visit needs pre-notification") and hit.breadcrumb[-1] == "Lesson from August"
+
+
 def test_a_parent_takes_a_hit_over_only_when_the_row_that_matched_still_shows():
     # the s48 figures: a labelled list's item ("`append`: ...") shown from its label, then taken over by the block
     # above the label, whose text and the list's first items filled the hit: the item that matched had been cut off

@@ -873,8 +873,11 @@ def _section_list(tree: NoteTree, row: int, budget: int, shown: set[int], steps:
 
     def item(j: int) -> bool:  # (not a page embedded beside the list: its blocks are another note's, trial s64 J)
         d = chunks[j]
+        # (nor a list in a callout after it: "> [!warning] Lesson from August" > "- Every visit needs ..." had been
+        # shown under the plain list above it, its title lost, trial s74 AA)
         return d.kind == "bullet" and d.heading == c.heading and d.depth == c.depth and (not steps or numbered(d)) \
-            and (d.origin == c.origin or not _embeds_a_page(chunks, j, end, c.depth))
+            and (d.origin == c.origin or not _embeds_a_page(chunks, j, end, c.depth)) \
+            and (d.parents == c.parents or bool(d.origin))
 
     def under(j: int) -> bool:  # in the list: an item, or a bullet or code under one (a Logseq step's code block)
         d = chunks[j]
