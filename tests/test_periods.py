@@ -144,6 +144,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
     assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}
+    assert days("what did we do the week after christmas", thursday) == {"2026-12-26", "2026-12-27", "2026-12-28",
+                                                                         "2026-12-29", "2026-12-30", "2026-12-31",
+                                                                         "2027-01-01"}  # (trial s74 Y)
     # ... "what needs paying by mid jan": the coming January's, today up to its middle (trial s73 R: last January's)
     assert max(days("what needs paying by mid jan", today)) == "2027-01-25"
     # ... "this afternoon", "this evening": today (trial s73 N: "whats on this afternoon" had been of no day)

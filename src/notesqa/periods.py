@@ -1318,9 +1318,9 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
     return _WEEK_ON.sub(take, text) if "week" in text.lower() or "after next" in text.lower() else text
 
 
-# a weekday before or after a holiday: "the sunday after xmas", "the tuesday before christmas" (trials s74 F, K: of no
-# day), of the holiday nearest today
-_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r")\s+(before|after)\s+(?:(?:christ|x)mas(?:\s+day)?|"
+# a weekday or the week before or after a holiday: "the sunday after xmas", "the tuesday before christmas", "the week
+# after christmas" (trials s74 F, K, Y: of no day), of the holiday nearest today
+_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week)\s+(before|after)\s+(?:(?:christ|x)mas(?:\s+day)?|"
                                  r"boxing\s+day|new\s+year['’]?s(?:\s+day)?|easter(?:\s+sunday)?)\b", re.IGNORECASE)
 
 
@@ -1332,6 +1332,10 @@ def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
         name = {"christmas": "christmas day", "new years": "new years day", "easter": "easter sunday"}.get(name, name)
         held = min((_holiday_in(name, y) for y in (today.year - 1, today.year, today.year + 1)),
                    key=lambda d: abs((d - today).days))
+        if m[1].lower() == "week":  # ("the week after christmas": its seven days, trial s74 Y)
+            after = m[2].lower() == "after"
+            out.update(held + timedelta(days=k if after else -k) for k in range(1, 8))
+            return " " * len(m[0])
         wanted = weekday_number(m[1])
         step = (wanted - held.weekday()) % 7 or 7 if m[2].lower() == "after" else -((held.weekday() - wanted) % 7 or 7)
         out.add(held + timedelta(days=step))
