@@ -144,6 +144,8 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
     assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}
+    # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
+    assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}
     assert days("what did we do the week after christmas", thursday) == {"2026-12-26", "2026-12-27", "2026-12-28",
                                                                          "2026-12-29", "2026-12-30", "2026-12-31",
                                                                          "2027-01-01"}  # (trial s74 Y)

@@ -802,8 +802,9 @@ _PLANS = re.compile(r"\b(?:due|deadlines?|plann\w*|plans?|schedul\w*|agenda|task
                     r"booked)\b", re.IGNORECASE)
 # a day's number alone after "on", "for" or "by the": "what's on the 10th?", "by the 3rd" (trial s57 MB had read none);
 # not a floor or an item ("on the 2nd floor"), nor a day its month says ("the 10th of January": WRITTEN_DAY's)
+# (... "about" too: "whats the in-service on the 11th about", trial s74 X, had been of no day)
 _DAY_NUMBER_ALONE = re.compile(r"\b(on|for|by|after)\s+the\s+([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:[?.!,]|$|\s+(?:at|in|for|"
-                               r"and|or|too|then|please|morning|afternoon|evening|night)\b))", re.IGNORECASE)
+                               r"and|or|too|then|please|about|morning|afternoon|evening|night)\b))", re.IGNORECASE)
 
 
 # two months and those between them, or both of them: "from January to March 2026", "jan-mar 2026", "between jan and
