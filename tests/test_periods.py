@@ -146,6 +146,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}
     # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
     assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}
+    # ... and of no tense, a day of this month gone a week or less, that one (trial s74 X: "spa ph out on the 6th" on the
+    # 7th had been 6 February); asked what is on, the coming one
+    assert days("spa ph out on the 6th", thursday) == {"2027-01-06"} and days("whats on the 6th", thursday) == \
+        {"2027-02-06"}
     assert days("what did we do the week after christmas", thursday) == {"2026-12-26", "2026-12-27", "2026-12-28",
                                                                          "2026-12-29", "2026-12-30", "2026-12-31",
                                                                          "2027-01-01"}  # (trial s74 Y)

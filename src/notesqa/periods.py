@@ -333,7 +333,11 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekday_the_number(text, today, back, out)
     text = _after_weekday(text, today, back, out)
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
-        if (day := _day_of_number(int(m[2]), today, back)) is not None:
+        # (of no tense, a day of this month gone a week or less: "spa ph out on the 6th" on the 7th, trial s74 X, had
+        # been of the next month's)
+        gone = _iso(f"{today.year}-{today.month:02d}-{int(m[2]):02d}")
+        lately = not ahead and _PRESENT.search(text) is None and gone is not None and 0 < (today - gone).days <= 7
+        if (day := _day_of_number(int(m[2]), today, back or lately)) is not None:
             out.update(_after(day) if m[1].lower() == "after" and not back else (day,))
     dated = _names_a_period(text)
     present = not back and _PRESENT.search(text) is not None
