@@ -9,6 +9,7 @@ ones its words found: a task rarely says "due" or "open", and a daily note does 
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 import threading
 from collections import defaultdict
@@ -20,7 +21,8 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from . import clock
-from .chunking import Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state, without_task_mark
+from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state,
+                       without_task_mark)
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     weekday_number, weekday_numbered_from, whole_season
@@ -171,7 +173,7 @@ def weekday_opening(text: str) -> int | None:
     """The weekday (Monday 0) a line opens with, after a label or not, a time after it or words, not a day's number
     ("Sat 09:15, small pool", "Tuesdays: choir 7pm"; not "Sat 12 Dec", "Sat 12th"), else None."""
     m = _WEEKDAY_OPENING.match(without_task_mark(text))
-    return weekday_number((m[1] or m[2]).removesuffix("s") if m[1] else m[2]) if m else None
+    return weekday_number(m[1].removesuffix("s") if m[1] else m[2]) if m else None
 
 
 # (a weekday in full, or shortened before a mark or a time: "Sat nav broken", "Sun cream", "SATs (Y2)" are none)
@@ -210,8 +212,8 @@ def _listed_under_month(chunk: Chunk) -> bool:
 
 def _month_end(month: str) -> str:
     """The last day of a month ("YYYY-MM"), ISO."""
-    first = date.fromisoformat(f"{month}-01")
-    return (first.replace(day=28) + timedelta(days=4)).replace(day=1).__sub__(timedelta(days=1)).isoformat()
+    year, number = int(month[:4]), int(month[5:7])
+    return date(year, number, calendar.monthrange(year, number)[1]).isoformat()
 
 
 def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
@@ -486,7 +488,8 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-_WEEKDAY_SLASHED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])", re.IGNORECASE)
+_WEEKDAY_SLASHED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])",
+                              re.IGNORECASE)
 
 
 def _nearest_year(own: str, month: int | str, day: int | str) -> str | None:
