@@ -981,7 +981,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
-                                                _named_years(text))
+                                                frozenset(years(text)))  # (as written: not "last year")
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -1260,11 +1260,6 @@ def _editions_of(c: Chunk) -> set[tuple[str, str]]:
     """The editions (name, year) a passage's note is by its title and by its file's name ("Fete 2026" of "summer fete
     2026.md": both "fete" and "summer fete" of 2026)."""
     return {e for e in (_edition(c.title), _edition(PurePosixPath(c.path).stem)) if e is not None}
-
-
-def _named_years(text: str) -> frozenset[str]:
-    """The years a question names as written ("fete 2025 net profit"), not those read from today ("last year")."""
-    return frozenset(years(text))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1677,8 +1672,7 @@ def _every_weekday(agenda: Agenda, text: str) -> np.ndarray:
 
 def _weekdays_asked(text: str) -> set[int]:
     """The weekdays (Monday 0) a question names as such (_ASKED_WEEKDAY)."""
-    return {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(next(g for g in m.groups() if g).lower())
-            for m in _ASKED_WEEKDAY.finditer(text)}
+    return {_WEEKDAYS.index(next(g for g in m.groups() if g).lower()) for m in _ASKED_WEEKDAY.finditer(text)}
 
 
 def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
