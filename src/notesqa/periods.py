@@ -8,7 +8,6 @@ or weekly note ("in June" of a 2024 journal).
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -1694,6 +1693,8 @@ def _days(text: str, today: date) -> frozenset[str]:
 # (trial s74 T: "what have i got to pay by the end of the month" had been of no day)
 _MONTH_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?month|(this\s+|next\s+)?month[-\s]end)\b",
                         re.IGNORECASE)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 
 
 def _month_end_named(text: str, today: date) -> str:
@@ -1703,7 +1704,7 @@ def _month_end_named(text: str, today: date) -> str:
 
     def named(m: re.Match) -> str:
         step = 1 if (m[1] or m[2] or "").strip().lower() == "next" else -1 if back else 0
-        return f"the end of {calendar.month_name[(today.month - 1 + step) % 12 + 1].lower()}"
+        return f"the end of {_MONTH_NAMES[(today.month - 1 + step) % 12]}"
     return _MONTH_END.sub(named, text) if "end" in text.lower() else text
 
 
