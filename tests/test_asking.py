@@ -184,7 +184,8 @@ def test_what_is_coming_up_asks_for_the_open_tasks_of_the_next_days():
 def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
     # "what have i got to do next week" had found a journal's "next week the market moves" before the tasks due then
     for q in ("what have i got to do next week", "what do i need to do today", "what do i have to do this week",
-              "what needs doing next week?", "anything i need to do tomorrow", "what have i got to do"):
+              "what needs doing next week?", "anything i need to do tomorrow", "what have i got to do",
+              "what have i got to get done by friday", "what do i need to sort this week"):
         assert asks_for_tasks(q) == "open", q
     # how to do a thing, or for a thing, is no list of tasks
     for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",

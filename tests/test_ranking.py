@@ -2156,6 +2156,13 @@ def test_what_there_is_to_do_next_week_lists_the_tasks_due_then_first():
     for q in ("what have i got to do next week", "what needs doing next week"):
         ranked = fuse(chunks, _dense_only([0.6, 0.2, 0.1]), q, {}, None, 10)
         assert [c.row for c in ranked][:2] == [2, 1], q
+    # ... and a task due then by its words, "what have i got to get done" so asked (trial s74 AC: "☐ send Chadwick final
+    # measurements to Pennine by Fri 8th" had not been in ten for "what have i got to get done by friday")
+    friday = monday + timedelta(days=4)
+    said = [chunks[0], _chunk("todo.md", 1, f"\u2610 send Chadwick final measurements by {friday:%a} {friday.day} "
+                                            f"{('Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec').split()[friday.month - 1]}")]
+    ranked = fuse(said, _dense_only([0.6, 0.2]), "what have i got to get done by next friday", {}, None, 10)
+    assert ranked[0].row == 1
 
 
 def test_asked_what_holds_now_a_section_of_now_comes_before_one_of_what_held_once():

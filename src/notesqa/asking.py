@@ -227,8 +227,9 @@ def asks_for_tasks(text: str) -> str | None:
 
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
+# (... "to get done", "to sort": trial s74 AC, "what have i got to get done by friday" had missed the task due then)
 _TO_DO_THEN = re.compile(r"\b(?:(?:what|anything)\s+(?:(?:have|do)\s+(?:i|we)\s+(?:got|have|need)|(?:i|we)['’]?ve\s+got|"
-                         r"(?:i|we)\s+(?:need|have))\s+to\s+do|what\s+needs\s+doing)"
+                         r"(?:i|we)\s+(?:need|have))\s+to\s+(?:do|get\s+done|sort(?:\s+out)?)|what\s+needs\s+doing)"
                          r"(?=\s*[?.!]*$|\s+(?:today|tomorrow|tonight|this|next|on|by|over|before)\b)", re.IGNORECASE)
 
 

@@ -1722,7 +1722,9 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     trial s53); for
     "what's overdue?", the open tasks set for a day before today."""
     asked = days(text)
-    due = agenda.due_on(asked) if asks_due(text) else np.zeros(0, dtype=np.int64)  # what is due then, if any
+    # what is due then, if any (asked what is to be done by then too: "what have i got to get done by friday", trial
+    # s74 AC, had missed "☐ send Chadwick final measurements ... by Fri 8th")
+    due = agenda.due_on(asked) if asks_due(text) or asks_to_do(text) else np.zeros(0, dtype=np.int64)
     rows = due if len(due) else agenda.of_days(asked)
     # (a day or a week ahead: "anything planned for december 14th"; not a month's every mention of a day of it, trial
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
