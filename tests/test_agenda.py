@@ -429,6 +429,19 @@ def test_a_rotas_row_of_a_week_by_its_weekdays_columns_is_of_each_day_of_that_we
     assert Agenda(chunk_note(parse_note(plain, "Leave 2027.md"))).of_days({"2027-01-09"}).tolist() == []
 
 
+def test_a_row_of_the_first_of_the_month_is_of_that_day():
+    # trial s74 AD: a month's weights table's "| Fri 1st | 1006 |" had been of January only, "brambles weight on new
+    # years day" finding no passage of the 1st; its "| Sat 2nd |" was of the 2nd
+    from notesqa.agenda import Agenda
+    from notesqa.chunking import chunk_note
+    from notesqa.parsing import parse_note
+
+    text = "# Weights – January 2027\n\n| Date | Bramble |\n|---|---|\n| Fri 1st | 1006 |\n| Sat 2nd | 1001 |\n" \
+           "\n- 1 new bird on order\n"
+    chunks = chunk_note(parse_note(text, "Weights/Weight log 2027-01.md"))
+    assert Agenda(chunks).of_days({"2027-01-01"}).tolist() == [0]  # (not the count "1 new bird", of the month)
+
+
 def test_a_months_column_row_says_no_day_by_its_month():
     # trial s74 D: "| Month | Income |" > "| Dec 26 | £3,180 |" of a childminder's accounts had been the one passage that
     # "says 2026-12-26" for "what did we do boxing day"; it is December 2026's; its other cells still say their days

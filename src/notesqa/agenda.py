@@ -120,7 +120,21 @@ def month_only(chunk: Chunk) -> bool:
             or chunk.kind == "table_row" and month_cell(chunk.text) == day[:10]  # ("| Dec 25 |" of a month's column)
             or month_line(chunk.text) == day[:10]):  # (... or "Dec 26: 84%" beside "Nov 26: 89%")
         return False
-    return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where)
+    return not any(day[:10] in days_written(w, day) or day[:10] in slashed_days(w, None) for w in where) \
+        and not _opens_with_the_first(chunk.text, day[:10])
+
+
+def _opens_with_the_first(text: str, day: str) -> bool:
+    """Does a line or a table row's first cell open with the month's first day by its number, its weekday before it
+    or not ("Date: Fri 1st | Bramble: 1006" of a month's weights, trial s74 AD: of the month only, "brambles weight on
+    new years day" had found no passage of it)?"""
+    m = _THE_FIRST.match(text)
+    return m is not None and (not m[1] or weekday_number(m[1]) == date.fromisoformat(day).weekday())
+
+
+# ("Fri 1st", "Fri 1", "1st", "1 -"; not a count, "1 new starter")
+_THE_FIRST = re.compile(r"\s*(?:[^|:\n]{1,20}:\s*)?(?:(" + ANY_WEEKDAY + r")\.?,?\s+0?1(?:st)?\b|0?1st\b|0?1(?=\s*[:–—-]\s))"
+                        r"(?![:./]\d)", re.IGNORECASE)
 
 
 def _holiday_named(chunk: Chunk) -> bool:
