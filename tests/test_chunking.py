@@ -444,6 +444,15 @@ def test_a_logs_heading_of_a_span_of_days_of_a_month_is_of_its_last():
     assert chunk_note(parse_note(week, "journal/work log.md"))[-1].date != "2026-12-10"
 
 
+def test_a_rotas_row_of_a_weekday_then_its_number_in_two_cells_is_that_day_of_the_notes_month():
+    # trial s74 AF: "| Day | Date | Duty |" > "| Sat | 9th | Walk 11 |" of "Rota - January 2027" had been of the month's
+    # first day ("what round am i on saturday": not in ten); not a weekday that is not that day's
+    text = ("# Rota - January 2027\n\n| Day | Date | Duty |\n|---|---|---|\n| Fri | 8th | Walk 3 |\n| Sat | 9th | Walk 11 |\n"
+            "| Sun | 9th | typo |\n")
+    assert [c.date for c in chunk_note(parse_note(text, "work/rota/rota Jan 2027.md"))] == \
+        ["2027-01-08", "2027-01-09", "2027-01-01"]
+
+
 def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
     # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
     # December of any year, first for "when is the next book club meeting in december"
