@@ -129,6 +129,8 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what have i got to pay by the end of the month", thursday) == {f"2027-01-{d:02d}" for d in range(7, 32)}
     assert days("anything due by month end", thursday) == days("what have i got to pay by the end of the month", thursday)
     assert min(days("whats due end of next month", thursday)) == "2027-02-16"
+    # ... "before end of jan" by its end, not up to the 15th (trial s74 AE)
+    assert max(days("what do i need to register for before end of jan", thursday)) == "2027-01-31"
     assert min(days("what happened at the end of the month", thursday)) == "2026-12-16"
     assert days("what have i got on the week after next", thursday) == {f"2027-01-{d}" for d in range(18, 25)}
     # ... a weekday typed wrong (trial s74 I: "whats happening next wedensday" had been of no day), not another word

@@ -1740,10 +1740,16 @@ def _due_by(text: str, today: date, said: frozenset[str]) -> frozenset[str] | No
         return None  # no day, days apart, or gone
     # (before a day, up to it, what is due then too: "anything i need to pay before the 18th", trial s73 G, its
     # deadline the 18th; before a week, up to its first day)
-    last = named[0] - timedelta(days=1) if m[1].lower() == "before" and len(named) > 1 else named[-1]
+    # (... but before the end of a month, by its end: "what do i need to register for before end of jan", trial s74 AE,
+    # had been up to the 15th)
+    before = m[1].lower() == "before" and not _END_OF.match(text, m.end())
+    last = named[0] - timedelta(days=1) if before and len(named) > 1 else named[-1]
     if not 0 <= (last - today).days <= _DUE_BY_LONGEST:
         return None
     return frozenset((today + timedelta(days=i)).isoformat() for i in range((last - today).days + 1))
+
+
+_END_OF = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
 
 
 def _coming(day: str, today: date) -> date:
