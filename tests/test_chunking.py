@@ -453,6 +453,15 @@ def test_a_rotas_row_of_a_weekday_then_its_number_in_two_cells_is_that_day_of_th
         ["2027-01-08", "2027-01-09", "2027-01-01"]
 
 
+def test_a_heading_of_the_month_and_year_its_file_name_says_is_that_month_not_a_day():
+    # trial s74 AF: "# Rota Nov 26" of "rota Nov 2026.md" had been 26 November, its note "dated 2026-11-26" in
+    # questions of other days; not a heading whose file's name says no month ("Boxing Day party 2026.md")
+    note = parse_note("# Rota Nov 26\n\nMostly Walk 7. Exceptions:\n- Sat 7th - off\n", "work/rota/rota Nov 2026.md")
+    assert note.date == "2026-11-01" and {c.date for c in chunk_note(note)} == {"2026-11-01"}
+    party = parse_note("# Party Dec 26\n\n- Mum's at 2\n", "Boxing Day party 2026.md")
+    assert {c.date for c in chunk_note(party)} == {"2026-12-26"}
+
+
 def test_a_table_rows_month_and_two_digit_year_in_a_months_column_is_that_month():
     # trial s73 Q: a book club's "| Month | Book |" > "| Dec 25 | A Christmas Carol |" had been of no day, read as 25
     # December of any year, first for "when is the next book club meeting in december"
