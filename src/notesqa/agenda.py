@@ -13,7 +13,7 @@ import calendar
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from datetime import date, timedelta
 from pathlib import PurePosixPath
@@ -172,7 +172,8 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     # (a month's column's row says no day by its first cell: "Month: Dec 26 | Income: £3,180" is December 2026's, not
     # of Boxing Day; trial s74 D)
     text = chunk.text.partition(" | ")[2] if chunk.kind == "table_row" and month_cell(chunk.text) else chunk.text
-    if chunk.date and month_line(text) == chunk.date[:10]:  # ("Dec 26: 84%" of December 2026, trial s74 B)
+    if chunk.date and chunk.date[8:10] == "01" and month_line(text) == chunk.date[:10]:  # ("Dec 26: 84%" of December
+        # 2026, trial s74 B; a month's first only: month_line reads no other day)
         text = text[_month_line_end(text):]
     said = days_said(text, own) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
@@ -528,21 +529,16 @@ def _seasons_of(chunk: Chunk) -> frozenset[tuple[str, int | None]]:
     return frozenset((name, year if year or not titled else int(titled)) for name, year in named)
 
 
-def _years_written(chunks: list[Chunk]) -> dict[tuple[str, str], set[str]]:
-    """(a note's path, "MM-DD") -> the years its passages write that day with ("Deadline 31 January 2027")."""
-    out: dict[tuple[str, str], set[str]] = {}
+def _years_written(chunks: Iterable[Chunk]) -> dict[str, set[str]]:
+    """"MM-DD" -> the years a note's passages (chunks) write that day with ("Deadline 31 January 2027")."""
+    out: dict[str, set[str]] = {}
     for c in chunks:
         if c.origin or c.kind == "code" or not any(ch.isdigit() for ch in c.text):
             continue
         for year, month, day in _written(c.text):
             if year and (iso := as_date(f"{year}-{month}-{day}")):
-                out.setdefault((c.path, iso[5:]), set()).add(iso[:4])
+                out.setdefault(iso[5:], set()).add(iso[:4])
     return out
-
-
-def _year_written(years: set[str] | None) -> str | None:
-    """The one year of years, else None."""
-    return next(iter(years)) if years and len(years) == 1 else None
 
 
 def passage_year(chunk: Chunk) -> str | None:
@@ -626,7 +622,11 @@ class Agenda:
 
         # (or as its lines open with days without their year: "Sat 27/3 - Hannah final", trial s74 E)
         order = slashed_order(c.text for c in chunks) or entries_order(c.text for c in chunks)
-        written_years = self._written_years = _years_written(chunks)
+        # (each note's read when a passage of it needs it: a pass over every passage had doubled the agenda's reading)
+        self._rows_of: dict[str, list[int]] = defaultdict(list)
+        for row, chunk in enumerate(chunks):
+            self._rows_of[chunk.path].append(row)
+        self._written_years: dict[str, dict[str, set[str]]] = {}
         for row, chunk in enumerate(chunks):
             if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
@@ -660,7 +660,7 @@ class Agenda:
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
-                    year = _year_written(written_years.get((chunk.path, day))) or titled
+                    year = self._year_written(chunk.path, day) or titled
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
@@ -776,7 +776,14 @@ class Agenda:
         """The one year a note writes a day of no year ("MM-DD") with elsewhere ("Deadline 31 January 2027" of its "due
         31 Jan"), else None."""
         self._ensure()
-        return _year_written(self._written_years.get((path, day)))
+        return self._year_written(path, day)
+
+    def _year_written(self, path: str, day: str) -> str | None:
+        """year_written's, the note's days read once (_years_written)."""
+        if path not in self._written_years:
+            self._written_years[path] = _years_written(self._chunks[r] for r in self._rows_of.get(path, ()))
+        years = self._written_years[path].get(day)
+        return next(iter(years)) if years and len(years) == 1 else None
 
     def telling(self, asked: set[str], today: str | None = None) -> np.ndarray:
         """The rows of the passages that say one of the days asked ("YYYY-MM-DD", or "MM-DD" for any year's) in their
