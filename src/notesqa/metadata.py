@@ -627,29 +627,28 @@ def slashed_order(texts: Iterable[str]) -> str | None:
     and none only month first ("02/14/2023"), "mdy" the reverse; else, where the numbers say neither, the order its
     days with a month's name are written in ("9 Jan 2026": "dmy", "Jan 9, 2026": "mdy", named_order); else None."""
     texts = list(texts)
-    first = second = False
-    for text in texts:
-        if "/" not in text:
-            continue
-        for m in SLASHED_DAY.finditer(text):
-            a, b = int(m[1]), int(m[2])
-            first |= 12 < a <= 31 and 1 <= b <= 12
-            second |= 12 < b <= 31 and 1 <= a <= 12
+    first, second = _which_first(m for text in texts if "/" in text for m in SLASHED_DAY.finditer(text))
     if first != second:
         return "dmy" if first else "mdy"
     return named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
+
+
+def _which_first(days: Iterable[re.Match]) -> tuple[bool, bool]:
+    """Of days in numbers (their first two numbers a match's groups 1 and 2): can some only be day first, can some
+    only be month first?"""
+    first = second = False
+    for m in days:
+        a, b = int(m[1]), int(m[2])
+        first |= 12 < a <= 31 and 1 <= b <= 12
+        second |= 12 < b <= 31 and 1 <= a <= 12
+    return first, second
 
 
 def entries_order(texts: Iterable[str]) -> str | None:
     """The order of the days lines open with in numbers without their year, a weekday before them or not ("26/08 -
     Sepsis update", "Sat 27/3 - Hannah final": "dmy"), where some can only be day first and none only month first, or
     the reverse; else None (slashed_order's, of days written without their year)."""
-    first = second = False
-    for text in texts:
-        if (m := _ENTRY_DAY.match(text)) is not None:
-            a, b = int(m[1]), int(m[2])
-            first |= 12 < a <= 31 and 1 <= b <= 12
-            second |= 12 < b <= 31 and 1 <= a <= 12
+    first, second = _which_first(m for text in texts if (m := _ENTRY_DAY.match(text)) is not None)
     return ("dmy" if first else "mdy") if first != second else None
 
 
