@@ -720,9 +720,14 @@ _MONTH_CELL = re.compile(r"(?i:(?:\w+\s+)?(?:month|mth|period)(?:\s+(?:to|ending
 def month_cell(row: str) -> str | None:
     """The first day of the month a table row's first cell of a month's column writes (_MONTH_CELL: "Month: Dec 25 |
     ...": 2025-12-01), else None."""
+    return _month_of(_MONTH_CELL.match(row))
+
+
+def _month_of(m: re.Match | None) -> str | None:
+    """The first day of the month a match's month's name (group 1) and its year's two digits (group 2) write, else
+    None."""
     from .metadata import month_number
 
-    m = _MONTH_CELL.match(row)
     number = month_number(m[1]) if m is not None else None
     return f"20{m[2]}-{number:02d}-01" if number else None
 
@@ -735,11 +740,7 @@ _MONTH_LINE = re.compile(r"\s*(?:\*\*|__)?([A-Za-z]{3,9})\.?\s+['’]?(\d\d)(?:\
 def month_line(text: str) -> str | None:
     """The first day of the month a line that opens with a month and two digits (_MONTH_LINE) would be of, were they
     its year ("Dec 26: 84%": 2026-12-01), else None."""
-    from .metadata import month_number
-
-    m = _MONTH_LINE.match(text)
-    number = month_number(m[1]) if m is not None else None
-    return f"20{m[2]}-{number:02d}-01" if number else None
+    return _month_of(_MONTH_LINE.match(text))
 
 
 def _month_year_lines(units: Sequence[Unit]) -> dict[int, str]:
