@@ -1679,12 +1679,12 @@ def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
     """For each candidate, for a question that names one weekday and no day (days()): does its first line open with
     that weekday (DAY_OPENS_BONUS)?"""
     out = np.zeros(len(of), dtype=bool)
-    named = {next(g for g in m.groups() if g).lower() for m in _ASKED_WEEKDAY.finditer(text)}
+    named = _weekdays_asked(text)
     if len(named) != 1 or days(text):
         return out
     for j, c in enumerate(of):
         m = _OPENING_WEEKDAY.match(without_task_mark(c.text.split("\n", 1)[0]))
-        out[j] = m is not None and m[1].lower() in named
+        out[j] = m is not None and _WEEKDAYS.index(m[1].lower()) in named
     return out
 
 
