@@ -64,7 +64,7 @@ _DAY_WORDS = frozenset({"today", "yesterday", "holiday", "holidays", "birthday",
                         "midday", "payday", "paydays", "mayday", "weekday", "weekdays", "doomsday", "heyday", "workday",
                         "workdays", "noonday", "sundae", "sundaes", "friday", "fridays", "saturday", "saturdays",
                         "sunday", "sundays", "monday", "mondays", "tuesday", "tuesdays", "wednesday", "wednesdays",
-                        "thursday", "thursdays", "gameday", "matchday", "matchdays", "raceday", "raceday", "schoolday",
+                        "thursday", "thursdays", "gameday", "matchday", "matchdays", "raceday", "racedays", "schoolday",
                         "schooldays", "nowaday", "nowadays", "twoday", "oneday", "halfday", "fullday"})
 
 
@@ -332,15 +332,15 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out)
     text = _after_weekday(text, today, back, out)
+    present = not back and _PRESENT.search(text) is not None
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
         # (of no tense, a day of this month gone a week or less: "spa ph out on the 6th" on the 7th, trial s74 X, had
         # been of the next month's)
         gone = _iso(f"{today.year}-{today.month:02d}-{int(m[2]):02d}")
-        lately = not ahead and _PRESENT.search(text) is None and gone is not None and 0 < (today - gone).days <= 7
+        lately = not ahead and not present and gone is not None and 0 < (today - gone).days <= 7
         if (day := _day_of_number(int(m[2]), today, back or lately)) is not None:
             out.update(_after(day) if m[1].lower() == "after" and not back else (day,))
     dated = _names_a_period(text)
-    present = not back and _PRESENT.search(text) is not None
     for m in _RELATIVE.finditer(text):
         if dated and m.group(6):
             continue  # "the plan for next week in my week 16 review": a heading's words, not the coming week (trial s42)
