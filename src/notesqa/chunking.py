@@ -524,13 +524,13 @@ def _day_under(heading: Sequence[str], days: dict, year: tuple[str | None, str |
 
         # (a heading of the month its file's name says with its year, "# Rota Nov 26" of "rota Nov 2026.md", is that
         # month's, not the 26th's: trial s74 AF; the lines under it by their own days)
-        of_month = {h for h in key if _month_and_year(h, year) in named} if named else set()
+        of_month = {h: m for h in key if (m := _month_and_year(h, year)) in named} if named else {}
         read = tuple(h for h in key if h not in of_month)
         month = _month_and_year(key[-1], year) if key and day_first else None
         days[key] = month or headings_day(read, *year) \
             or (_heading_after(_span_end(read[-1]), running[0]) if read and running and running[0] else None) \
             or (_slashed_opening(read[-1], order) if read else None) \
-            or (_month_and_year(next(iter(of_month)), year) if of_month else None)
+            or next(iter(of_month.values()), None)
     if running is not None and days[key]:
         running[0] = days[key]
     return days[key]
