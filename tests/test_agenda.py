@@ -309,8 +309,10 @@ def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_ord
     assert weekday_slashed("Tue 12/1 6pm - Priya", "dmy") == {"01-12"} and weekday_slashed("Tue 1/12 6pm", "mdy") == \
         {"01-12"}
     assert weekday_slashed("Tue 12/1 6pm", None) == frozenset() and weekday_slashed("half 1/2 cup", "dmy") == frozenset()
+    assert weekday_slashed("Wedding 12/6 - final fitting", "dmy") == frozenset()  # (a word that begins like one)
     assert entries_order(["Tue 12/1 6pm - Priya", "Sat 27/3 - Hannah final"]) == "dmy"
     assert entries_order(["Tue 12/1 6pm - Priya", "1/2 cup flour"]) is None  # (nothing says which comes first)
+    assert entries_order(["Sunflowers 27/3 - planted out"]) is None  # (a line that opens with no weekday nor day)
     rows = [bullet("Tue 12/1 6pm - Priya - reception gown", 0), bullet("Sat 27/3 - Hannah final", 1)]
     assert Agenda(rows).telling(frozenset({"2027-01-12"})).tolist() == [0]
     # ... of a dated passage, the nearest such day to its own
@@ -427,6 +429,9 @@ def test_a_rotas_row_of_a_week_by_its_weekdays_columns_is_of_each_day_of_that_we
     assert agenda.of_days({"2027-01-09"}).tolist() == [0] and agenda.of_days({"2027-01-16"}).tolist() == [1]
     plain = "# Leave 2027\n\n| Week of | Who |\n|---|---|\n| 4 Jan | Kofi |\n"
     assert Agenda(chunk_note(parse_note(plain, "Leave 2027.md"))).of_days({"2027-01-09"}).tolist() == []
+    # ... nor of columns whose names only begin like weekdays
+    costs = "# Costs 2027\n\n| Week of | Sundries | Monthly | Satnav |\n|---|---|---|---|\n| 4 Jan | £12 | £80 | £5 |\n"
+    assert Agenda(chunk_note(parse_note(costs, "Costs 2027.md"))).of_days({"2027-01-09"}).tolist() == []
 
 
 def test_a_row_of_the_first_of_the_month_is_of_that_day():

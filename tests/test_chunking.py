@@ -451,6 +451,9 @@ def test_a_rotas_row_of_a_weekday_then_its_number_in_two_cells_is_that_day_of_th
             "| Sun | 9th | typo |\n")
     assert [c.date for c in chunk_note(parse_note(text, "work/rota/rota Jan 2027.md"))] == \
         ["2027-01-08", "2027-01-09", "2027-01-01"]
+    # ... nor a first cell that only begins like a weekday (10 January 2027 was a Sunday)
+    costs = "# Costs - January 2027\n\n| Item | Qty |\n|---|---|\n| Sundries | 10 |\n"
+    assert [c.date for c in chunk_note(parse_note(costs, "costs Jan 2027.md"))] == ["2027-01-01"]
 
 
 def test_a_heading_of_the_month_and_year_its_file_name_says_is_that_month_not_a_day():

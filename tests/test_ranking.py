@@ -618,6 +618,10 @@ def test_a_log_entry_of_the_day_asked_that_opens_with_it_is_not_thin():
     scores = dataclasses.replace(_dense_only([0.2, 0.39]), words=dict.fromkeys(tokenize(question), 1.0))
     ranked = fuse(chunks, scores, question, {}, None, 10)
     assert ranked[0].row == 0 and not ranked[0].explain.thin
+    # ... not a line that opens with a word that only begins like a weekday
+    chunks[0] = _chunk("loads.md", 0, f"Sunset {day.day} - Brayfield iPort", date=tomorrow)
+    ranked = fuse(chunks, scores, question, {}, None, 10)
+    assert next(hit for hit in ranked if hit.row == 0).explain.thin
 
 
 def test_a_few_words_under_the_heading_the_question_names_are_not_thin():

@@ -67,7 +67,7 @@ def _week_row_days(chunk: Chunk) -> set[str]:
 
 
 _WEEK_CELL = re.compile(r"(?i:week(?:\s+(?:of|commencing|beginning|starting))?|w/?c|wk)\s*:\s*([^|]+?)\s*(?:\||$)")
-_WEEKDAY_COLUMN = re.compile(r" \| (?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?: ")
+_WEEKDAY_COLUMN = re.compile(r" \| (?i:" + ANY_WEEKDAY + r")\.?: ")  # (a weekday's name, not "| Monkey: ")
 
 
 # a span of days a line opens with, as a bookings list writes a stay: "Fri 11th - Sun 13th", "23rd - 27th", "Fri 18th -
@@ -503,7 +503,7 @@ def weekday_slashed(text: str, order: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-_WEEKDAY_SLASHED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])",
+_WEEKDAY_SLASHED = re.compile(r"\b(?:" + ANY_WEEKDAY + r")\.?,?\s+(\d{1,2})/(\d{1,2})(?![/\d])",
                               re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
-from .periods import CALENDAR_WORD, SEASON_START, century, holiday_named
+from .periods import ANY_WEEKDAY, CALENDAR_WORD, SEASON_START, century, holiday_named
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")  # a Jekyll post: 2024-01-05-my-trip.md
 
@@ -652,7 +652,7 @@ def entries_order(texts: Iterable[str]) -> str | None:
     return ("dmy" if first else "mdy") if first != second else None
 
 
-_ENTRY_DAY = re.compile(r"\s*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?=\s*[:–—-]?\s+[^\d\s])")
+_ENTRY_DAY = re.compile(r"\s*(?:(?i:" + ANY_WEEKDAY + r")\.?,?\s+)?(\d{1,2})/(\d{1,2})(?![/\d])(?=\s*[:–—-]?\s+[^\d\s])")
 
 
 # a day and its month's name, day first ("9 Jan", "3rd March 2026") or month first with its year ("Jan 9, 2026": "May

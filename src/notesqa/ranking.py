@@ -32,7 +32,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
+from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
                       months_said, relative_days, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
@@ -2069,7 +2069,7 @@ def _recency(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, name: np.
     return out
 
 
-_DAY_ENTRY = re.compile(r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)"
+_DAY_ENTRY = re.compile(r"\s*(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)"
                         r"(?:\s+[A-Za-z]{3,9}\.?)?\s*[:–—-]\s*\S", re.IGNORECASE)  # "Fri 8 - ", "14 Jan: "
 
 
