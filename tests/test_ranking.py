@@ -714,6 +714,11 @@ def test_a_line_or_row_that_opens_with_the_weekday_a_question_of_no_day_names_is
         assert [c.explain.weekday_opens for c in sorted(ranked, key=lambda c: c.row)] == opens, question
     ranked = fuse(chunks, _dense_only([0.6, 0.57, 0.55, 0.5, 0.5]), "who's on saturdays at the book shop", {}, None, 10)
     assert ranked[0].row == 1
+    # ... a weekday's plural too, not a word that only begins like one
+    chunks = [_chunk("week.md", 0, "Sundries: milk, bread, £12"), _chunk("week.md", 1, "Sundays: swim 9am, Mum's for lunch"),
+              _chunk("week.md", 2, "Satnav: update the maps")]
+    ranked = fuse(chunks, _dense_only([0.6, 0.55, 0.55]), "what do we do on sundays", {}, None, 10)
+    assert [c.explain.weekday_opens for c in sorted(ranked, key=lambda c: c.row)] == [False, True, False]
 
 
 def test_a_passage_that_says_it_is_not_the_numbered_thing_asked_is_put_after():

@@ -391,16 +391,15 @@ def _of_days(hit: Hit) -> bool:
     return bool(hit.explain and (hit.explain.day_match or hit.explain.weekly))
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def weekly_label(asked: frozenset[str]) -> str:
     """What front ends say of a hit of no day that opens with the weekday of the one day asked (ranking's weekly):
     "every Saturday"."""
     from datetime import date
 
+    from .periods import weekday_called
+
     day = next((d for d in asked if len(d) == 10), None)
-    return f"every {_WEEKDAY_NAMES[date.fromisoformat(day).weekday()]}" if day else "every such weekday"
+    return f"every {weekday_called(date.fromisoformat(day).weekday())}" if day else "every such weekday"
 
 
 def best_match(hits: list[Hit]) -> float:

@@ -1547,6 +1547,11 @@ def weekday_number(word: str) -> int:
     return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(word.lower()[:3]))
 
 
+def weekday_called(number: int) -> str:
+    """A weekday's name as it is shown ("Saturday") from its number (Monday 0)."""
+    return _WEEKDAYS[number].capitalize()
+
+
 def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) -> list[date]:
     now, near, ago, within, which, unit, last_n, when, weekday = (g.lower() if g else None for g in m.groups())
     unit = "week" if unit == "wk" else unit  # ("what did i do last wk", trial s71 N)
@@ -1721,7 +1726,8 @@ _DUE_BY = re.compile(r"\b(by|before|until|till|no\s+later\s+than)\s+(?=\S)", re.
 _DUE_BY_LONGEST = 62  # days from today: further off, the day or period itself
 # ... or of what is to be done by a day the word right after names ("anything i need to pay before the 18th", "anything
 # i need to chase before friday": trials s73 G, H), not by a thing ("what have i got to sort before the gig next sat")
-_A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|(?:the\s+)?end\s+of\s|"
+_END_OF = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
+_A_DAY_NEXT = re.compile(r"(?:the\s+[0-3]?\d(?:st|nd|rd|th)\b|\d|tomorrow\b|(?:this|next|coming)\s|" + _END_OF.pattern + "|"
                          r"(?:mid|early|late)[\s-]|"
                          r"(?:" + ANY_WEEKDAY + r")\b|" + _MONTH + r"\b)", re.IGNORECASE)
 
@@ -1747,9 +1753,6 @@ def _due_by(text: str, today: date, said: frozenset[str]) -> frozenset[str] | No
     if not 0 <= (last - today).days <= _DUE_BY_LONGEST:
         return None
     return frozenset((today + timedelta(days=i)).isoformat() for i in range((last - today).days + 1))
-
-
-_END_OF = re.compile(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
 
 
 def _coming(day: str, today: date) -> date:

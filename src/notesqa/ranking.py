@@ -33,7 +33,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
 from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, days, looks_ahead, looks_back,
-                      months_said, relative_days, without_relative_days, years, asked_years)
+                      months_said, relative_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
 if TYPE_CHECKING:
@@ -1644,7 +1644,7 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
         if own in asked or own[5:] in asked:
             # (dated by the weekday it opens with: "Tue: Pickle recheck" under "## Next week", the chunker's day)
             m = _OPENING_WEEKDAY.match(first)
-            out[j] = m is not None and m[1].lower() == _WEEKDAYS[_dt.date.fromisoformat(own).weekday()]
+            out[j] = m is not None and weekday_number(m[1]) == _dt.date.fromisoformat(own).weekday()
             continue
         opening = replace(c, text=first)
         said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
@@ -1656,9 +1656,9 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
 _ASKED_WEEKDAY = re.compile(r"\b(?:(mon)(?:days?)?|(tue)(?:s|sdays?)?|(wed)(?:s|nesdays?)?|(thu)(?:rs?|rsdays?)?|"
                             r"(fri)(?:days?)?|(sat)urdays?|(sun)days?)\b", re.IGNORECASE)
 # ... and one a line opens with, after a label of a table's first cell ("Day: Wed | ..."): not a day's ("Sat 12 Dec")
-_OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![\w.])(?!\s*\d)",
+# (a weekday's name, plural too: "Tuesdays: choir"; not a word that begins like one, "Sundries: £12")
+_OPENING_WEEKDAY = re.compile(r"\s*(?:[^\W\d][\w ]{0,15}:\s*)?(" + ANY_WEEKDAY + r")s?\.?(?![\w.])(?!\s*\d)",
                               re.IGNORECASE)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _every_weekday(agenda: Agenda, text: str) -> np.ndarray:
@@ -1672,7 +1672,7 @@ def _every_weekday(agenda: Agenda, text: str) -> np.ndarray:
 
 def _weekdays_asked(text: str) -> set[int]:
     """The weekdays (Monday 0) a question names as such (_ASKED_WEEKDAY)."""
-    return {_WEEKDAYS.index(next(g for g in m.groups() if g).lower()) for m in _ASKED_WEEKDAY.finditer(text)}
+    return {weekday_number(next(g for g in m.groups() if g)) for m in _ASKED_WEEKDAY.finditer(text)}
 
 
 def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
@@ -1684,7 +1684,7 @@ def _opens_with_weekday(of: list[Chunk], text: str) -> np.ndarray:
         return out
     for j, c in enumerate(of):
         m = _OPENING_WEEKDAY.match(without_task_mark(c.text.split("\n", 1)[0]))
-        out[j] = m is not None and _WEEKDAYS.index(m[1].lower()) in named
+        out[j] = m is not None and weekday_number(m[1]) in named
     return out
 
 
