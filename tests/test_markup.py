@@ -173,6 +173,9 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
         "marginal R2 0.31 (performance::r2), [dplyr::filter]"
     assert render("Met [with:: [[Alice]]] today") == "Met with: Alice today"  # a link as the value
     assert render("Energy (1-5):: 2") == "Energy (1-5): 2"
+    # ... a key with an apostrophe too (trial s75 D: "buyer's premium:: 24% + VAT" had been shown raw)
+    assert render("buyer's premium:: 24% + VAT") == "buyer's premium: 24% + VAT"
+    assert render("Sold at [buyer’s premium:: 20%] today") == "Sold at buyer’s premium: 20% today"
     # ... and one after a sentence on its line (trial s69 E: "Kit officer:: Pete Lovell" had been shown raw)
     assert render("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell") == \
         "Checked by Pete, Oct 2026. Kit officer: Pete Lovell"

@@ -93,11 +93,13 @@ ATTRIBUTES = re.compile(r"\{:[\w-]+[^{}\n]*\}")
 # Dataview's inline fields as its reading view shows them: "Author:: Kleppmann" on a line and
 # "[mood:: good]" read "Author: Kleppmann", "mood: good"; "(hidden:: value)" shows its value only.
 # Not "std::vector": a field's "::" is followed by a space or the line's end.
-FIELD_LINE = re.compile(r"^([ \t]*)((?:[^\W\d]|\d+[^\W\d])[\w \-/.()]{0,40}?)[ \t]*::(?=[ \t]|$)", re.M)  # "Energy (1-5)::
+# (a key's words may have an apostrophe: "buyer's premium:: 24% + VAT", trial s75 D, had been shown raw)
+FIELD_KEY = r"(?:[^\W\d]|\d+[^\W\d])[\w \-/.()'’]{0,40}?"
+FIELD_LINE = re.compile(r"^([ \t]*)(" + FIELD_KEY + r")[ \t]*::(?=[ \t]|$)", re.M)  # "Energy (1-5)::
 # 2" too; "48h match rate :: ..." of a glossary too, shown "48h match rate: ..." (trial s59 RB)
 # (a space after "::", or a link: "(performance::r2)" in a sentence is R's, a namespace's call, trial s59 SB; "std::vector")
-FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\]))((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
-                             r"|\(([^\W\d][\w \-/.]{0,40}?)::(?:[ \t]+|(?=\[\[|\)))((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
+FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\[|\]))((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
+                             r"|\(([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\[|\)))((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
 # ... and one written after a sentence on the same line ("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell": trial s69
 # E, shown raw), its key a capital's words: not "std::vector", nor "performance::r2" (no space after)
 FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([A-Z][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")

@@ -17,7 +17,7 @@ from .textchars import note_text_chars, visible_chars
 from .flashcards import Cards, as_records, deck_note, read_cards
 from .htmlblocks import BREAK_TAG as _BREAK_TAG, as_markdown, block_parts, image_alt, is_html as _is_html
 from .liquid import strip_non_content
-from .markup import (CODE_SPAN, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, SPACED_LINK_TARGET, TASK_BOX,
+from .markup import (CODE_SPAN, FIELD_KEY, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, SPACED_LINK_TARGET, TASK_BOX,
                      TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK, Inline, attachments, code_fence_after, field_tags,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros,
                      without_navigation)
@@ -297,7 +297,7 @@ def _is_label(unit: Unit | None, inline, apart: bool = False, table: bool = Fals
 
 
 _QUOTATION = re.compile(r"\s*[\"“‘'][^\"”’]{3,}[\"”’]\s*(?:[—–-]+\s*\S.*)?")  # quoted words, their author after
-_DATAVIEW_VALUE = re.compile(r"\s*[^\W\d][\w \-/.()]{0,40}?::[ \t]*\S")  # "time_spent:: 1h40"
+_DATAVIEW_VALUE = re.compile(r"\s*" + FIELD_KEY + r"::[ \t]*\S")  # "time_spent:: 1h40"
 
 
 LABEL_WORDS = 10  # a line of this many words or more, a blank line above a list, says something: no label of it
