@@ -59,6 +59,8 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     assert days("who came to burns night", today) == {"2026-01-25"}
     assert days("what are we doing for st patrick's day", today) == {"2027-03-17"}
     assert days("bonfire night ideas", today) == set()  # (a thing of it: any year's)
+    # ... Hogmanay, Scotland's new year's eve (trial s75 B: "last hogmanay" had been of no day)
+    assert days("where were we last hogmanay", today) == {"2025-12-31"} == days("hogmanay 2025", today)
     # ... a gig, a service, a lunch of it too (trial s63 SND-010: "the rooks xmas gig next sat" had been read as
     # Christmas Day 2025, not next Saturday)
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
@@ -112,6 +114,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "this time last year": the week about today's a year ago (trial s72 L: of no day), not last year's every day
     assert days("what was i up to this time last year", today) == {f"2025-12-{d:02d}" for d in range(2, 9)}
     assert min(days("what did we do around this time last month", today)) == "2026-11-02"
+    # ... "this week last year", "this month last year": that week or month of a year ago (trial s75 B: this week's)
+    assert days("what was i up to this week last year", today) == {f"2025-12-{d:02d}" for d in range(1, 8)}
+    assert days("what did we sell this month last year", today) == {f"2025-12-{d:02d}" for d in range(1, 32)}
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"

@@ -8,6 +8,7 @@ or weekly note ("in June" of a 2024 journal).
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -629,13 +630,13 @@ def holiday_of_name(name: str) -> str | None:
     return _holiday_in(_holiday_key(m[1]), int(m[2])).isoformat() if m else None
 
 
-_HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en)\b(?:[ _-]+[^\W\d]+){1,3}[ _-]+(" + YEAR + r")\b",
+_HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en|hogmanay)\b(?:[ _-]+[^\W\d]+){1,3}[ _-]+(" + YEAR + r")\b",
                                 re.IGNORECASE)
 
 
 # a line that opens with a holiday's name as its label: "Christmas Day: G does am + pm", "New Year's Eve - Ben"
 _HOLIDAY_LABEL = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
-                            r"good\s+friday|easter\s+(?:sunday|monday))(?:\*\*|__)?"
+                            r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?"
                             # (a word or two of what it is before its mark: "Boxing Day shift: 3 admissions", trial s74 A)
                             r"(?:\s+[a-z]+){0,2}\s*[:–—-]\s*\S", re.IGNORECASE)
 HOLIDAY_ENTRY_BEFORE = 7  # days before its note's day (or month) a holiday a line is labelled by may be
@@ -727,7 +728,8 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
              "new years eve": (12, 31), "new years day": (1, 1), "valentines day": (2, 14), "halloween": (10, 31),
              # (trial s63 SCT-021: "what did we do on bonfire night at cubs" had been read as no day)
              "bonfire night": (11, 5), "guy fawkes night": (11, 5), "fireworks night": (11, 5), "burns night": (1, 25),
-             "st patricks day": (3, 17)}
+             "st patricks day": (3, 17),
+             "hogmanay": (12, 31)}  # (Scotland's new year's eve: trial s75 B, "last hogmanay" had been of no day)
 # ... and those that move with Easter, days from Easter Sunday (trial s61 XB: "how many covers did we do over Easter on
 # good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
@@ -739,7 +741,7 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"(?:christ|x)mas\s+(?:eve|day)\b|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
                       r"valentine['’]?s\s+day|good\s+friday|easter\s+(?:saturday|sunday|day|monday)|shrove\s+tuesday|"
                       r"pancake\s+day|st\.?\s+patrick['’]?s\s+day|"
-                      r"(?:(?:christ|x)mas|hallowe['’]?en|easter|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
+                      r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
                       # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
                       # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
                       # do", "christmas test 10c", trial s49; "the volunteers christmas night out", trial s60; "easter
@@ -1396,6 +1398,9 @@ def _after_weekday(text: str, today: date, back: bool, out: set[date]) -> str:
 # was i up to this time last year" had been of no day)
 _THIS_TIME_LAST = re.compile(r"\b(?:(?:about|around)\s+)?(?:this|the\s+same)\s+time\s+last\s+(year|month)\b", re.IGNORECASE)
 THIS_TIME_DAYS = 3  # days either side of that day
+# ... "this week last year", "this month last year": that week (Monday to Sunday) or month of a year ago (trial s75 B:
+# "what was i up to this week last year" had been this week's)
+_THIS_PERIOD_LAST_YEAR = re.compile(r"\b(?:this|the\s+same)\s+(week|month)\s+last\s+year\b", re.IGNORECASE)
 
 
 # "3 weeks ago today", "a month ago today", "a year ago today": that one day (trial s73 E: "what was i doing 3 weeks
@@ -1429,6 +1434,19 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
             then = month_ago.replace(day=min(today.day, month_ago.day))
         out.update(then + timedelta(days=i) for i in range(-THIS_TIME_DAYS, THIS_TIME_DAYS + 1))
         return " " * len(m[0])
+
+    def take_period(m: re.Match) -> str:
+        then = today.replace(year=today.year - 1, day=28) if (today.month, today.day) == (2, 29) \
+            else today.replace(year=today.year - 1)
+        if m[1].lower() == "week":
+            monday = then - timedelta(days=then.weekday())
+            out.update(monday + timedelta(days=i) for i in range(7))
+        else:
+            first = then.replace(day=1)
+            out.update(first + timedelta(days=i) for i in range(calendar.monthrange(then.year, then.month)[1]))
+        return " " * len(m[0])
+    if "last year" in text.lower():
+        text = _THIS_PERIOD_LAST_YEAR.sub(take_period, text)
     return _THIS_TIME_LAST.sub(take, text)
 
 
