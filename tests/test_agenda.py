@@ -556,6 +556,12 @@ def test_a_day_without_its_year_in_an_undated_passage():
     assert list(agenda.telling({"12-11"})) == [0] and list(agenda.telling({"2026-12-11"}, "2026-12-04")) == [0]
     assert list(agenda.telling({"2026-01-19"}, "2026-12-04")) == [1] and len(agenda.telling({"2027-01-19"}, "2026-12-04")) == 0
     assert len(agenda.telling({"05-04"})) == 0
+    # ... or of the year of a day it writes with its year near it (trial s75 C: a VAT table's "| Due: 7 Mar 2026 | Paid:
+    # £2,904.11, 3 Mar |" had been "of the days asked" for "how much vat have i got to pay by sunday" in March 2027)
+    row = dataclasses.replace(bullet("Quarter: Q1 | Due: 7 Mar 2026 | Paid: £2,904.11, 3 Mar"), kind="table_row", date=None)
+    agenda = Agenda([row, dataclasses.replace(row, text="Quarter: Q6 | Due: 7 Jun | Paid: 3 Mar", seq=1)])
+    assert list(agenda.telling({"2026-03-03"}, "2027-03-02")) == [0]
+    assert list(agenda.telling({"2027-03-03"}, "2027-03-02")) == [1]  # (no year beside it: any year's)
 
 
 

@@ -453,6 +453,22 @@ def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
     return (day for _, day in _written_at(text))
 
 
+def _year_beside(text: str, day: str) -> int | None:
+    """The year of a day text writes without it ("MM-DD") by the days it writes with theirs, the one year in which that
+    day falls YEAR_BESIDE_DAYS or fewer from one of them ("| Due: 7 Mar 2026 | Paid: £2,904.11, 3 Mar |": 3 March
+    2026; trial s75 C, it had been "of the days asked" for a question of this week in March 2027), else None."""
+    years = set()
+    for _, (year, month, number) in _written_at(text):
+        if year and (written := as_date(f"{year}-{month}-{number}")):
+            near = date.fromisoformat(written)
+            years.update(y for y in (near.year - 1, near.year, near.year + 1) if (iso := as_date(f"{y}-{day}"))
+                         and abs((date.fromisoformat(iso) - near).days) <= YEAR_BESIDE_DAYS)
+    return years.pop() if len(years) == 1 else None
+
+
+YEAR_BESIDE_DAYS = 62
+
+
 def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
     """_written's days, each with its match in text (where it is written)."""
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
@@ -660,7 +676,7 @@ class Agenda:
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
-                    year = self._year_written(chunk.path, day) or titled
+                    year = self._year_written(chunk.path, day) or titled or _year_beside(chunk.text, day)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
