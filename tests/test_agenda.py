@@ -562,6 +562,11 @@ def test_a_day_without_its_year_in_an_undated_passage():
     agenda = Agenda([row, dataclasses.replace(row, text="Quarter: Q6 | Due: 7 Jun | Paid: 3 Mar", seq=1)])
     assert list(agenda.telling({"2026-03-03"}, "2027-03-02")) == [0]
     assert list(agenda.telling({"2027-03-03"}, "2027-03-02")) == [1]  # (no year beside it: any year's)
+    # ... and a weekday and a day's number, no month, the nearest such day to today (trial s75 C: "☐ Hi-Rise - ring Mick
+    # Mon 8th" of an undated to-do list had not been found for "whats on monday")
+    agenda = Agenda([dataclasses.replace(bullet("☐ Hi-Rise - ring Mick Mon 8th to confirm"), date=None, title="TODO")])
+    assert list(agenda.telling({"2027-03-08"}, "2027-03-02")) == [0]
+    assert len(agenda.telling({"2027-11-08"}, "2027-03-02")) == 0  # (a Monday the 8th too, months off)
 
 
 

@@ -25,7 +25,7 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
                        without_task_mark)
 from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
-    weekday_number, weekday_numbered_from, whole_season
+    WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
 _WEEK_TITLE = re.compile(r"(?:^|/)week\s+(\d{1,2})\b", re.IGNORECASE)  # "Week 9 - Distributed File Systems"
@@ -621,6 +621,8 @@ class Agenda:
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
         weekly: dict[int, list[int]] = defaultdict(list)  # a weekday (Monday 0) -> the rows of no day that open with it
+        # (a weekday, a day's number) -> the rows of no day that write them, no month ("☐ ring Mick Mon 8th")
+        numbered: dict[tuple[int, int], list[int]] = defaultdict(list)
         tasks: dict[str, list[int]] = defaultdict(list)
         due: list[tuple[str, int]] = []
         entries: dict[tuple[str, int], str | None] = {}  # (path, seq) -> the day of the entry it is or is under
@@ -678,6 +680,8 @@ class Agenda:
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
                     year = self._year_written(chunk.path, day) or titled or _year_beside(chunk.text, day)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
+                for pair in weekdays_numbered(chunk.text):
+                    numbered[pair].append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")
                 # (of the year its note's title says: "## Oct-Dec" of "Jobs 2025 second half" is no December 2026's,
@@ -736,6 +740,7 @@ class Agenda:
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
+        self._numbered = {k: np.array(rows, dtype=np.int64) for k, rows in numbered.items()}
         self._seasons = {k: np.array(rows, dtype=np.int64) for k, rows in seasons.items()}
         self._weekly = {k: np.array(rows, dtype=np.int64) for k, rows in weekly.items()}
         notes = {c.path: c.title for c in chunks}
@@ -814,6 +819,11 @@ class Agenda:
         today = date.fromisoformat(today) if today else clock.today()
         found += [self._any_year[d[-5:]] for d in asked if d[-5:] in self._any_year
                   and (len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183)]
+        # ... and one that says a weekday and a day's number, no month, the nearest such day to today ("☐ Hi-Rise - ring
+        # Mick Mon 8th" of an undated to-do list: trial s75 C, "whats on monday" had not found it)
+        found += [self._numbered[key] for d in asked if len(d) == 10
+                  and -WEEKDAY_NUMBERED_BEFORE <= ((day := date.fromisoformat(d)) - today).days <= WEEKDAY_NUMBERED_AFTER
+                  and (key := (day.weekday(), day.day)) in self._numbered]
         return np.unique(np.concatenate(found)) if found else _NONE
 
     def of_weekday(self, weekday: int) -> np.ndarray:

@@ -1469,13 +1469,22 @@ def weekday_numbered_from(text: str, day: date) -> frozenset[str]:
     week note of 30 November: 8 December; trial s63 PUB-020), each the nearest so numbered on that weekday from two
     weeks before day to two months after."""
     out: set[str] = set()
-    for m in _WEEKDAY_THE_NUMBER.finditer(text) if any(ch.isdigit() for ch in text) else ():
-        n, weekday = int(m[2]), weekday_number(m[1])
+    for weekday, n in weekdays_numbered(text):
         near = [d for k in (-1, 0, 1, 2) if (d := _nth_of_month(day, k, n)) is not None and d.weekday() == weekday
-                and -14 <= (d - day).days <= 62]
+                and -WEEKDAY_NUMBERED_BEFORE <= (d - day).days <= WEEKDAY_NUMBERED_AFTER]
         if near:
             out.add(min(near, key=lambda d: abs((d - day).days)).isoformat())
     return frozenset(out)
+
+
+WEEKDAY_NUMBERED_BEFORE, WEEKDAY_NUMBERED_AFTER = 14, 62  # days from its day such a day may be
+
+
+def weekdays_numbered(text: str) -> frozenset[tuple[int, int]]:
+    """The weekdays (Monday 0) and days' numbers text writes together, no month ("ring Mick Mon 8th": (0, 8))."""
+    if not any(ch.isdigit() for ch in text):
+        return frozenset()
+    return frozenset((weekday_number(m[1]), int(m[2])) for m in _WEEKDAY_THE_NUMBER.finditer(text))
 
 
 def _nth_of_month(today: date, k: int, n: int) -> date | None:
