@@ -1149,6 +1149,8 @@ def test_a_weekday_alone_at_a_questions_end_is_that_day_by_its_tense():
     assert days("what does murphy do on thurs", wednesday) == {"2026-12-03"}  # (what he does every week: as before)
     # ... nor any one ("what time do the trades have to finish on a saturday": trial s73 U, read as the 12th)
     assert days("what time do the trades have to finish on a saturday", wednesday) == set()
+    # ... a word between (trial s75 A: "... if theres a school inset day on a riverside friday" had been this Friday)
+    assert days("who do i swap with if theres a school inset day on a riverside friday", wednesday) == set()
     # ... not a name, nor a question of no tense, nor "the tuesday"
     for q in ("tuesday club notes", "notes tuesday", "what did the kids do on the tuesday"):
         assert days(q, saturday) == set(), q

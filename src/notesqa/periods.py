@@ -454,8 +454,9 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # in the shop wednesday", "what have i got to do monday": trial s72 L, of no day); not of one of no tense ("notes
     # tuesday")
     if not out and (ahead or back or present or _GOT_TO.search(text)) and (m := _END_WEEKDAY.search(text)) is not None \
-            and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST:
-        out.add(_weekday(today, weekday_number(m[1]), "on", not back))
+            and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST \
+            and [w.lower() for w in before[-3:-1]] not in (["on", "a"], ["on", "an"]):  # (nor "on a riverside friday",
+        out.add(_weekday(today, weekday_number(m[1]), "on", not back))  # any such one: trial s75 A)
     return {d.isoformat() for d in out}
 
 
