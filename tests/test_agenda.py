@@ -168,6 +168,10 @@ def test_an_open_task_is_due_the_day_its_words_say():
     agenda = Agenda([bullet("☐ Holt letter by 12th"), bullet("☐ invoices by the 3rd", 1)])  # (of 24 November)
     assert list(agenda.due_on({"2026-12-12"})) == [0] and list(agenda.due_on({"2026-12-03"})) == [1]
     assert len(agenda.due_on({"2026-11-12", "2026-11-03"})) == 0  # (the next such day, not one gone)
+    # ... and so "due" (trial s75 D: "☐ van MOT before?? (due 19th - do it the week before)" had been due no day); not
+    # a number alone after it
+    agenda = Agenda([bullet("☐ van MOT before?? (due 19th - do it the week before)"), bullet("☐ bins due 12", 1)])
+    assert list(agenda.due_on({"2026-12-19"})) == [0] and len(agenda.due_on({"2026-12-12"})) == 0
 
 
 def test_logseq_later_tasks_are_their_own_list_and_open_too():

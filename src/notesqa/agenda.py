@@ -317,7 +317,20 @@ def due_in_words(text: str, own: str) -> str | None:
     m = _DUE_WORD.search(text)
     if m is None:
         return None
-    return _one(days_written(text[m.end():m.end() + DUE_WORDS_AFTER], own))
+    after = text[m.end():m.end() + DUE_WORDS_AFTER]
+    if (said := _one(days_written(after, own))) or not own or (number := _DUE_ORDINAL.match(after)) is None:
+        return said
+    return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
+
+
+def _next_numbered(number: int, own: str) -> str | None:
+    """The first day numbered number on or after own (ISO): this month's, else the next one's."""
+    start = date.fromisoformat(own[:10])
+    for ahead in range(0, 62):
+        day = start + timedelta(days=ahead)
+        if day.day == number:
+            return day.isoformat()
+    return None
 
 
 # a table row's column of when its item is due ("due: 11 Dec", "deadline: Fri 18 Dec", "due date: 2026-12-11"), and a
@@ -366,15 +379,11 @@ def _by_day(text: str, own: str) -> str | None:
     after = text[m.end():m.end() + BY_DAY_CHARS]
     if (said := _one(days_written(after, own))) or (number := _ORDINAL_ALONE.match(after)) is None:
         return said
-    start = date.fromisoformat(own[:10])
-    for ahead in range(0, 62):  # (the next day of that number: this month's, else the next one's)
-        day = start + timedelta(days=ahead)
-        if day.day == int(number[1]):
-            return day.isoformat()
-    return None
+    return _next_numbered(int(number[1]), own)
 
 
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
+_DUE_ORDINAL = re.compile(r"\s*(?:on\s+)?(?:the\s+)?" + _ORDINAL_ALONE.pattern, re.IGNORECASE)  # ... after "due"
 
 
 def weekday_dated(text: str, own: str) -> frozenset[str]:
