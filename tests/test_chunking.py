@@ -542,6 +542,17 @@ def test_a_logs_month_and_two_digit_year_entry_in_a_day_first_log_is_that_month(
     assert [c.date for c in chunk_note(note)][-1] != "2014-10-01"
 
 
+def test_a_logs_entry_of_a_day_its_month_and_two_digit_year_then_words_is_of_that_year():
+    # trial s75 H: an incident log's "11 Jul 26 diesel sheen off the fuel berth" after "03/07/25 Dutch visitor ..." had
+    # been 11 July 2025; not two digits of no year near the entry above's
+    from notesqa.parsing import parse_note
+
+    text = ("# Incidents\n\n- 03/07/25 Dutch visitor touched the pierhead\n- 11 Jul 26 diesel sheen off the fuel berth\n"
+            "- 1 Jan 27 New Year swim, one hypothermic\n- 3 Feb 40 boats out\n")
+    assert [c.date for c in chunk_note(parse_note(text, "incidents.md"))] == \
+        ["2025-07-03", "2026-07-11", "2027-01-01", "2027-02-03"]
+
+
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
     # a note that writes "9 Jan 2026" writes "9/1/26" day first; one that writes "Jan 9, 2026", month first
     from notesqa.metadata import slashed_order
