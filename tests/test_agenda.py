@@ -586,6 +586,7 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     over = days_of_any_year("Not available Christmas week - 21 Dec to 2 Jan. Backup = Hotwells")
     assert len(over) == 13 and {"12-25", "01-01"} <= over
     assert days_of_any_year("Xmas fair Fri 11 Dec 3.30") == {"12-11"}
+    assert days_of_any_year("Coolserve booked for F4 – Thurs 11 March, am") == {"03-11"}  # (a code's number: trial s75 F)
 
 
 def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_under_one_is_of_that_year():
