@@ -1665,6 +1665,27 @@ def test_a_passage_that_says_a_day_comes_first_for_a_question_for_the_day_of_one
         assert (ranked[0].explain.day_said > 0) is said, text
 
 
+def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_come_that_names_it():
+    # trial s75 D: "when's the next newark" had had the past fairs' notes all ten, the calendar of 2027's "| Newark
+    # (IACF) | Thu 8 - Fri 9 Apr |" no candidate; not a to-do about it ("☐ book Newark before ..."), nor of another thing
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [dataclasses.replace(_chunk("Newark Apr.md", 0, "inside = worth it, sold 3x"), date=said(-330)),
+              dataclasses.replace(_chunk("Newark Oct.md", 0, "the clock finally went at newark"), date=said(-140)),
+              _chunk("Fairs calendar.md", 2, f"fair: Newark (IACF) | dates: {said(40)}", kind="table_row"),
+              _chunk("Fairs calendar.md", 3, f"☐ book Newark April before {said(10)}"),
+              _chunk("Fairs calendar.md", 4, f"fair: Ardingly | dates: {said(12)}", kind="table_row")]
+    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25], keyword=[0.5, 0.5, 0.4, 0.4, 0.0])
+    ranked = fuse(chunks, scores, "when's the next newark", {}, None, 2)
+    assert ranked[0].row == 2 and ranked[0].explain.next_first and "the next to come" in str(ranked[0].explain)
+    assert not any(c.explain.next_first for c in ranked[1:])
+    # ... not where the best says a day to come itself
+    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25], keyword=[0.5, 0.5, 0.4, 0.4, 0.0])
+    chunks[1] = dataclasses.replace(chunks[1], date=said(20))
+    assert not any(c.explain.next_first for c in fuse(chunks, scores, "when's the next newark", {}, None, 2))
+
+
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # trial s46: "when is the next steering committee?" had the year's first steerco before the coming one
     from notesqa.ranking import _soonest

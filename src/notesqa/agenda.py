@@ -836,6 +836,13 @@ class Agenda:
                   and (key := (day.weekday(), day.day)) in self._numbered]
         return np.unique(np.concatenate(found)) if found else _NONE
 
+    def of_or_telling_between(self, first: str, last: str) -> np.ndarray:
+        """The rows of the passages of, or that say, a day from first to last (ISO, both in), of their year."""
+        self._ensure()
+        found = [rows for by in (self._by_day, self._told) for d, rows in by.items()
+                 if len(d) == 10 and first <= d <= last]
+        return np.unique(np.concatenate(found)) if found else _NONE
+
     def of_weekday(self, weekday: int) -> np.ndarray:
         """The rows of the passages of no day that open with a weekday (Monday 0), a time or a label after it, not a
         day's number: every such weekday's ("Sat 09:15, small pool, teacher Josh" for "what time is alfie's swimming

@@ -238,6 +238,7 @@ class Explanation:
     day_opens: bool = False  # opens with a day asked it says, not of it by its note's day (DAY_OPENS_BONUS)
     weekday_opens: bool = False  # opens with the weekday a question of no day names (DAY_OPENS_BONUS)
     weekly: bool = False  # of no day, opens with the one weekday of the day asked: every such weekday's (WEEKLY_BONUS)
+    next_first: bool = False  # the soonest to come of the thing asked the next of, where the best are all gone: first
     not_this: bool = False  # says the numbered thing asked is not what it is of (NOT_THIS_PENALTY)
     says_all: bool = False  # its own words make a full keyword match (SAYS_ALL_BONUS)
     task_match: int = 0  # 1: a task in the state the question asks for (+TASK_BONUS); -1: in another (-TASK_BONUS)
@@ -342,6 +343,8 @@ class Explanation:
             note += f", opens with the weekday asked (+{DAY_OPENS_BONUS:.2f})"
         if self.weekly:
             note += f", of every such weekday as the day asked (+{WEEKLY_BONUS:.2f})"
+        if self.next_first:
+            note += ", the next to come of what is asked, where its best passages are all gone: first"
         if self.not_this:
             note += f", says it is not the one asked (-{NOT_THIS_PENALTY:.2f})"
         if self.says_all:
@@ -819,8 +822,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     series = _newest_of_series(agenda, asked, today) if last_meeting else np.zeros(0, dtype=np.int64)
     titled = _newest_titled(agenda, chunks, meeting_word, asked - MEETING_FRAME - set(tokenize(meeting_word)),
                             today) if last_meeting else {}
+    next_of = _next_of(agenda, chunks, scores, text, today)
     d_top, k_top, cand = _candidates(scores, kw_side, mask, pool,
-                                     (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64), every))
+                                     (of_day, tasks, series, np.array(sorted(titled), dtype=np.int64), every, next_of))
     if len(cand) == 0:
         return []
     ids = cand.tolist()
@@ -956,7 +960,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
-    coming = _soonest(chunks, cand, fused, today) if asks_next(text) else \
+    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(np.isin(cand, next_of)).tolist()) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
@@ -989,6 +993,12 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
+    # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first)
+    next_first = np.zeros(len(cand), dtype=bool)
+    if len(next_of) and coming[order[0]] < 0:
+        soonest = order[(coming[order] > 0) & np.isin(cand[order], next_of)]
+        next_first[soonest] = True
+        order = np.concatenate([soonest, order[~np.isin(order, soonest)]])
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
         order = _listed_first(agenda, cand, order, of_day, lists_only_tasks(text), days(text), _saying(of, tasks_of(text)),
                               _with_deadline(of) if DEADLINE.search(text) else None)
@@ -1014,7 +1024,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         "rank": floats(rank), "day_match": bools(day), "task_day": task_day, "phrase": floats(phrase),
         "howto_code": bools(howto), "amount": bools(amount), "contact": bools(contact), "extreme": bools(extreme), "in_range": in_range, "says_all": bools(says_all), "task_match": task.astype(np.int64).tolist(), "recent": floats(recent),
         "day_said": floats(day_said), "day_opens": bools(day_opens), "weekday_opens": bools(weekday_opens),
-        "not_this": bools(not_this), "weekly": bools(weekly),
+        "not_this": bools(not_this), "weekly": bools(weekly), "next_first": bools(next_first),
         "coming": floats(coming),
         "now_section": now_section.tolist(),
         "overdue": floats(overdue), "archived": bools(old), "template": bools(template), "opening": bools(opening),
@@ -2221,18 +2231,38 @@ def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) 
     return out
 
 
-def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
-             ) -> np.ndarray:
+def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, today: str) -> np.ndarray:
+    """For a question of the next of a thing and no day ("when's the next newark"): the rows of the passages of or
+    that say a day from today on, NEXT_DAYS at most, that hold every word of the question but its frame's (in their
+    text, heading, parents or title), no task (a to-do about it, "☐ book Newark April before 12 March", is not it),
+    candidates and read for the soonest whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of
+    a calendar of 2027 had been no candidate, the past fairs' notes all ten); else none."""
+    if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
+        return _NONE_ROWS
+    rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
+    return np.array([r for r in rows.tolist() if scores.keyword[r] > 0 and task_state(chunks[r].text) is None
+                     and words <= _words_of(
+        " ".join((chunks[r].text, chunks[r].title, *chunks[r].heading, *chunks[r].parents)))], dtype=np.int64)
+
+
+NEXT_DAYS = 366
+_NEXT_FRAME = frozenset(tokenize("next when what who which whats whens date day time"))
+_NONE_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None,
+             also: list[int] | tuple[int, ...] = ()) -> np.ndarray:
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
     the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), -1 for those of them
     whose days are all gone, 0 for the others: "when is the next steerco?" is the one on the 10th, not the first of the
-    year (trial s46), nor the "Next: 12 May" of January's (trial s67 A)."""
+    year (trial s46), nor the "Next: 12 May" of January's (trial s67 A). also: candidates (their places in cand) read
+    whatever their scores (_next_of's)."""
     out = np.zeros(len(cand), dtype=np.float32)
-    said = _days_from(chunks, cand, fused, today, rows_too=True)
+    said = _days_from(chunks, cand, fused, today, rows_too=True, also=also)
     # (the best all of days gone: the next is further down, a plan's, "Sat 12 June - Midnight Walk" of a calendar of
     # 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
     if said and not any(said.values()):
-        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR)
+        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR, also=also)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
@@ -2262,10 +2292,11 @@ def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _
 
 
 def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None,
-               rows_too: bool = False, near: float = RECENT_NEAR) -> dict[int, str | None]:
+               rows_too: bool = False, near: float = RECENT_NEAR, also: list[int] | tuple[int, ...] = ()
+               ) -> dict[int, str | None]:
     """Of the best candidates that say a day (near of the best's fused score or more, RECENT_AMONG at most): the first
     day each says from today on, None for one whose days are all gone. rows_too: where the best of all is a table row,
-    the other rows of its table near it too (_table_near)."""
+    the other rows of its table near it too (_table_near); also: those candidates too (their places in cand)."""
     today_ = today if isinstance(today, str) else (today or clock.today()).isoformat()
     out: dict[int, str | None] = {}
     if not len(cand):
@@ -2276,7 +2307,7 @@ def _days_from(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: 
         if fused[j] < floor:
             break
         best.append(int(j))
-    for j in best + (_table_near(chunks, cand, fused, best) if rows_too else []):
+    for j in best + (_table_near(chunks, cand, fused, best) if rows_too else []) + [j for j in also if j not in best]:
         c = chunks[int(cand[j])]
         if _of_today_only(c, today_):
             continue  # (today's note's "☐ Physio exercises" is no next physio, trial s71 H: "Next: Thu 10 Dec" had lost)
