@@ -1000,6 +1000,11 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("what gig is on Saturday the 12th?", today) == {"2026-12-12"}
     assert days("what did we play on Sat 14th", today) == {"2026-11-14"}
     assert days("what happened on monday the 31st?", today) == {"2026-08-31"}
+    # ... the one to come, if it is near, for a question that looks ahead (trial s75 J: "whats on thurs 18th" on 2 March
+    # 2027 had been 18 February's, 12 days gone), the one gone for one that looks back
+    tuesday = date(2027, 3, 2)
+    assert days("whats on thurs 18th", tuesday) == {"2027-03-18"}
+    assert days("what happened on thurs 18th", tuesday) == {"2027-02-18"}
     # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)
     assert days("whats on tue 15", today) == days("what's on Tues 15th", today) == {"2026-12-15"}
     assert days("class tue 8pm", today) == days("tue 8:30 class", today) == set()

@@ -331,7 +331,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekday_by_holiday(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
-    text = _weekday_the_number(text, today, back, out)
+    text = _weekday_the_number(text, today, back, out, ahead)
     text = _after_weekday(text, today, back, out)
     present = not back and _PRESENT.search(text) is not None
     for m in _DAY_NUMBER_ALONE.finditer(text):  # "what's on the 10th?": of this month, or the next or last one
@@ -1451,16 +1451,19 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
     return _THIS_TIME_LAST.sub(take, text)
 
 
-def _weekday_the_number(text: str, today: date, back: bool, out: set[date]) -> str:
+def _weekday_the_number(text: str, today: date, back: bool, out: set[date], ahead: bool = False) -> str:
     """text with each weekday and day's number it names blanked ("Saturday the 12th"), the nearest day numbered so on
     that weekday, in the year before today or after it, added to out: a day gone for a question that looks back (trial
-    s60 UA-022: "what gig is on Saturday the 12th?" had been read as last Saturday, 28 November)."""
+    s60 UA-022: "what gig is on Saturday the 12th?" had been read as last Saturday, 28 November); one to come, if one
+    is WEEKDAY_NUMBERED_AFTER days off or fewer, for a question that looks ahead (trial s75 J: "whats on thurs 18th" on
+    2 March had been 18 February's, 12 days gone, not 18 March's)."""
     def take(m: re.Match) -> str:
         n, weekday = int(m[2]), weekday_number(m[1])
         near = [d for k in range(-12, 13) if (d := _nth_of_month(today, k, n)) is not None and d.weekday() == weekday
                 and (d <= today if back else True)]
+        coming = [d for d in near if ahead and 0 <= (d - today).days <= WEEKDAY_NUMBERED_AFTER]
         if near:
-            out.add(min(near, key=lambda d: (abs((d - today).days), d < today)))
+            out.add(min(coming or near, key=lambda d: (abs((d - today).days), d < today)))
         return " " * len(m[0])
     return _WEEKDAY_THE_NUMBER.sub(take, text)
 
