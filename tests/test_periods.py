@@ -1005,6 +1005,12 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     tuesday = date(2027, 3, 2)
     assert days("whats on thurs 18th", tuesday) == {"2027-03-18"}
     assert days("what happened on thurs 18th", tuesday) == {"2027-02-18"}
+    # a day and its month with its weekday, no year: of the year near today it is that weekday in (trial s75 I: "have i
+    # got a locum for sat 3rd april" had been any year's 3 April)
+    assert days("have i got a locum for sat 3rd april", tuesday) == {"2027-04-03"}
+    assert days("what did i do on fri 25th december", tuesday) == {"2026-12-25"}
+    assert days("what happened on 3rd april", tuesday) == {"04-03"}  # (no weekday: any year's)
+    assert days("what did i do on wed 25th december", tuesday) == {"12-25"}  # (no year near of that weekday)
     # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)
     assert days("whats on tue 15", today) == days("what's on Tues 15th", today) == {"2026-12-15"}
     assert days("class tue 8pm", today) == days("tue 8:30 class", today) == set()

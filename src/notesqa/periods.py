@@ -1805,12 +1805,25 @@ def _named_days(text: str, today: date) -> frozenset[str]:
         year, month, day = day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
+            year = year or _year_of_weekday(text[max(0, m.start() - 16):m.start()], int(month), int(day), today)  # (16: "wednesday the ")
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
     for ends in _day_ranges(text, said):
         between = _days_between(*ends)
         out.difference_update(d[5:] for d in between if len(d) == 10)  # (an end read without the year the range has)
         out.update(between)
     return frozenset(out)
+
+
+def _year_of_weekday(before: str, month: int, day: int, today: date) -> int | None:
+    """The year, of the one before today's to the one after, in which a day written without its year is on the weekday
+    written right before it (before: the text before it), the nearest to today: "sat 3rd april" on 2 March 2027 is 3
+    April 2027 (trial s75 I: it had been any year's, "Dated on April 3"); else None."""
+    w = WEEKDAY_BEFORE.search(before)
+    if w is None:
+        return None
+    fits = [d for y in (today.year - 1, today.year, today.year + 1)
+            if (d := _iso(f"{y}-{month:02d}-{day:02d}")) is not None and d.weekday() == weekday_number(w[1])]
+    return min(fits, key=lambda d: abs((d - today).days)).year if fits else None
 
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
