@@ -334,6 +334,12 @@ def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_su
     assert [(c.text, c.date) for c in chunk_note(note)] == [("fly", "2026-07-25"), ("cable car", "2026-07-28"),
                                                            ("Verona", "2026-08-01"), ("swim", "2026-08-02"),
                                                            ("home", None)]  # (no Monday the 9th within a month)
+    # ... the nearest such day, a week before too (trial s75 K: a trip's log's "### Sat 13" after its flights' "Back:
+    # Sat 20 Feb" had been of 13 March)
+    note = parse_note("# Ski 2027\n\n## Flights\n\n### Sat 20 Feb 2027\n- back 10:30\n\n## Trip log\n\n### Sat 13\n"
+                      "- 03:15 meet\n\n### Sun 14\n- ski test\n", "trips/Ski 2027.md")
+    assert [(c.text, c.date) for c in chunk_note(note)] == [("back 10:30", "2027-02-20"), ("03:15 meet", "2027-02-13"),
+                                                           ("ski test", "2027-02-14")]
 
 
 def test_an_entry_of_a_weekday_and_a_number_in_a_dated_note_is_that_day_near_the_notes():
