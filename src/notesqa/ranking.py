@@ -2234,15 +2234,21 @@ def _series_named(chunks: list[Chunk], cand: np.ndarray, asked: frozenset[str]) 
 def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, today: str) -> np.ndarray:
     """For a question of the next of a thing and no day ("when's the next newark"): the rows of the passages of or
     that say a day from today on, NEXT_DAYS at most, that hold every word of the question but its frame's (in their
-    text, heading, parents or title), no task (a to-do about it, "☐ book Newark April before 12 March", is not it),
+    text, heading or parents; in their note's title only where they are of a day to come themselves: "moderation: Thu
+    10 Dec" of "Dept meeting 2026-11-25" is no next dept meeting, the s72 rescore), no task (a to-do about it, "☐ book
+    Newark April before 12 March", is not it),
     candidates and read for the soonest whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of
     a calendar of 2027 had been no candidate, the past fairs' notes all ten); else none."""
     if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
     return np.array([r for r in rows.tolist() if scores.keyword[r] > 0 and task_state(chunks[r].text) is None
-                     and words <= _words_of(
-        " ".join((chunks[r].text, chunks[r].title, *chunks[r].heading, *chunks[r].parents)))], dtype=np.int64)
+                     and _holds_words(chunks[r], words, (chunks[r].date or "")[:10] >= today)], dtype=np.int64)
+
+
+def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
+    """Does a passage hold every one of words, in its text, heading or parents, or (titled) its note's title too?"""
+    return words <= _words_of(" ".join((c.text, *c.heading, *c.parents, *((c.title,) if titled else ()))))
 
 
 NEXT_DAYS = 366
