@@ -419,6 +419,16 @@ def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names
     assert agenda.naming_month("2027-03").tolist() == [1]
 
 
+def test_a_line_that_opens_with_a_month_and_its_year_as_its_label_names_that_month():
+    # trial s75 P: a Christmas rota's "Takings Dec 2026: £12,655", after its "Back Tue 5 Jan 2027" (of that day), had come
+    # 8th for "december 2026 takings total", after December's journals; not a month said in passing
+    rows = [dataclasses.replace(bullet("Takings Dec 2026: £12,655"), date="2027-01-05"),
+            dataclasses.replace(bullet("Dec 2025 takings total £11,940 - best month ever", 1), date=None),
+            dataclasses.replace(bullet("sold 3 in Dec 2026 for £20", 2), date="2027-01-05")]
+    agenda = Agenda(rows)
+    assert agenda.naming_month("2026-12").tolist() == [0] and agenda.naming_month("2025-12").tolist() == [1]
+
+
 def test_a_rotas_row_of_a_week_by_its_weekdays_columns_is_of_each_day_of_that_week():
     # trial s74 X: "| Week of | Mon | ... | Sat | Sun |" > "| 4 Jan | E | T | E | L | OFF | M | OFF |" of "Rota
     # 2027-01" had been of January only ("what shift am i on saturday": not in ten); not a row of no weekdays' columns

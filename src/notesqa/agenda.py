@@ -23,7 +23,7 @@ import numpy as np
 from . import clock
 from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state,
                        without_task_mark)
-from .metadata import as_date, folder_year, headings_year, period_week, slashed_days, year_said
+from .metadata import as_date, folder_year, headings_year, month_number, period_week, slashed_days, year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
 
@@ -463,6 +463,17 @@ def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
     return (day for _, day in _written_at(text))
 
 
+def _month_year_label(text: str) -> str | None:
+    """The month ("YYYY-MM") a line opens with, with its year, as what it is of: "Dec 2025 takings total £11,940", or
+    ends its label with ("Takings Dec 2026: £12,655"); else None."""
+    m = _MONTH_YEAR_LABEL.match(text) if any(ch.isdigit() for ch in text) else None
+    return f"{m[2]}-{n:02d}" if m and (n := month_number(m[1])) else None
+
+
+# (the month's name capitalised: "may", "march" are words too)
+_MONTH_YEAR_LABEL = re.compile(r"\s*(?:[^:\n\d]{1,30}\s)?([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)(?:\s*:\s|\s+(?![\d/-]))")
+
+
 def _year_beside(text: str, day: str) -> int | None:
     """The year of a day text writes without it ("MM-DD") by the days it writes with theirs, the one year in which that
     day falls YEAR_BESIDE_DAYS or fewer from one of them ("| Due: 7 Mar 2026 | Paid: £2,904.11, 3 Mar |": 3 March
@@ -680,6 +691,8 @@ class Agenda:
             for day in days_told(chunk, entry, order) - own:
                 told[day].append(row)
                 told[day[5:]].append(row)
+            if (labelled := _month_year_label(chunk.text)) is not None:  # (of a day or none: "Takings Dec 2026: £12,655"
+                named_months[labelled].append(row)  # in a rota's lines after "Back Fri 2 Jan", trial s75 P)
             if not own and not chunk.origin and chunk.kind != "code":
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
@@ -688,7 +701,8 @@ class Agenda:
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
-                    year = self._year_written(chunk.path, day) or titled or _year_beside(chunk.text, day)
+                    year = (self._year_written(chunk.path, day) or titled
+                            or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
                 for pair in weekdays_numbered(chunk.text):
                     numbered[pair].append(row)
@@ -699,7 +713,8 @@ class Agenda:
                 # (not the months of its heading where its text says its own days: "Holiday blocked out: 15–19 Feb" under
                 # "Upcoming bookings – Jan to Mar 2027" is no March's, trial s74 L)
                 above = () if written else (*chunk.heading[-1:], *chunk.parents[-1:])
-                for month in months_said(" ".join((_opening(chunk.text), *above))):
+                # (nor of any year's, where it says the month with its year: "Dec 2025 takings total ...")
+                for month in months_said(" ".join((_opening(chunk.text), *above))) - {(labelled or "")[5:]}:
                     named_months[f"{titled}-{month}" if titled else month].append(row)
                 for month in months_in_numbers(chunk.text):  # ("| Jenny Okafor | 03/2024 | 03/2027 |", trial s74 O)
                     named_months[month].append(row)
