@@ -1009,6 +1009,12 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     # got a locum for sat 3rd april" had been any year's 3 April)
     assert days("have i got a locum for sat 3rd april", tuesday) == {"2027-04-03"}
     assert days("what did i do on fri 25th december", tuesday) == {"2026-12-25"}
+    # a weekday's before what it is of, as "on" that weekday (trial s75 O: "what did i put in sundays handover" had been
+    # of no day); without its apostrophe only looking back: "who works sundays", "sundays menu" are every Sunday's
+    assert days("what did i put in sundays handover", tuesday) == days("what did i put in sunday's handover", tuesday) \
+        == {"2027-02-28"}
+    assert days("what's on saturday's menu", tuesday) == {"2027-03-06"}
+    assert days("who works sundays", tuesday) == days("sundays menu", tuesday) == set()
     assert days("what happened on 3rd april", tuesday) == {"04-03"}  # (no weekday: any year's)
     assert days("what did i do on wed 25th december", tuesday) == {"12-25"}  # (no year near of that weekday)
     # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)

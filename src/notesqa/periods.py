@@ -316,6 +316,22 @@ _JUST_GONE = re.compile(r"\b(?:the\s+)?(" + "|".join(_WEEKDAYS) + r"|weekend|wee
                         re.IGNORECASE)  # ("what happened friday gone", as it is said: trial s73 T, of no day)
 
 
+# a weekday's before what it is of, "sunday's handover", "what was friday's takings", read as "on sunday" (trial s75 O:
+# "what did i put in sundays handover" had been of no day, the handover checklist's lines all ten); without its
+# apostrophe where the question looks back ("sundays handover": what was, not every Sunday's)
+_WEEKDAY_OWNING = re.compile(r"(?<![\w'’])(?<!on )(?<!last )(?<!this )(?<!next )(?<!every )(?<!coming )("
+                             + "|".join(_WEEKDAYS) + r")(['’]s|s)(?=\s+(?!(?:and|or|in|of|at|on|to|for|is|are|ago|before|after|gone|just|week)\b)[a-z])",
+                             re.IGNORECASE)
+
+
+def _weekdays_own(text: str) -> str:
+    """text with a weekday's before what it is of written "on" the weekday (_WEEKDAY_OWNING)."""
+    if "s " not in text.lower():
+        return text
+    back = _PAST.search(text) is not None
+    return _WEEKDAY_OWNING.sub(lambda m: f"on {m[1]} " if m[2] != "s" or back else m[0], text)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
@@ -327,6 +343,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _this_time_last(text, today, out)
     text = _ago_today(text, today, out)
     text = _weekday_of_week(text, today, out)
+    text = _weekdays_own(text)  # (after "tuesday's standup this week", its week's)
     text = _week_on(text, today, out)
     text = _weekday_by_holiday(text, today, out)
     text = _month_ranges(text, today, ahead, out)
