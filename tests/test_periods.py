@@ -103,6 +103,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... and what is coming up this week, the days left of it (trial s71 I: on a Saturday, Monday's "tree arrived" had
     # come first); on a Sunday the week to come too; what was done, or is due, the whole week
     assert days("whats coming up this week", today) == days("whats on this week", today) == {"2026-12-05", "2026-12-06"}
+    assert days("whos next to calve this week", today) == {"2026-12-05", "2026-12-06"}  # (trial s75 N: the whole week)
     assert max(days("whats on this week", date(2026, 12, 6))) == "2026-12-13"
     assert len(days("what did i do this week", today)) == len(days("what is due this week", today)) == 7
     # ... "yesterdays", "todays" as people type them, before what they are of (trial s72 J: of no day); what "got"

@@ -160,6 +160,9 @@ _RELATIVE = re.compile(
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
                     # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
                     r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
+                    # ("whos next to calve this week": trial s75 N, the week's days gone too, yesterday's calving first;
+                    # not "next to the door")
+                    r"\bnext\s+to\s+(?!(?:the|a|an|my|our|your|his|her|their|its|it|me|him|them|us|you)\b)[a-z]+|"
                     # ("whose dbs runs out in january": trial s73 J, last January's)
                     r"(?:closes|renews|expires|runs\s+out)|"
                     r"(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
