@@ -1678,7 +1678,8 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
               _chunk("Fairs calendar.md", 4, f"fair: Ardingly | dates: {said(12)}", kind="table_row"),
               # (the name in its past note's title only: another thing's day, the s72 rescore's "moderation: Thu 10
               # Dec" of "Dept meeting 2026-11-25" for "when's the next dept meeting")
-              dataclasses.replace(_chunk("Newark Oct.md", 1, f"valuation day at the museum {said(8)}"), date=said(-140))]
+              dataclasses.replace(_chunk("Newark Oct.md", 1, f"valuation day at the museum {said(8)}"), date=said(-140),
+                                  heading=["Newark Oct - 15 Oct 2026", "Notes"])]
     scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3])
     ranked = fuse(chunks, scores, "when's the next newark", {}, None, 2)
     assert ranked[0].row == 2 and ranked[0].explain.next_first and "the next to come" in str(ranked[0].explain)

@@ -2247,8 +2247,12 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
 
 
 def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
-    """Does a passage hold every one of words, in its text, heading or parents, or (titled) its note's title too?"""
-    return words <= _words_of(" ".join((c.text, *c.heading, *c.parents, *((c.title,) if titled else ()))))
+    """Does a passage hold every one of words, in its text, heading or parents, or (titled) its note's title too (and
+    a first heading that says the title and more, "# Science dept meeting — 25 Nov 2026" of "Dept meeting 2026-11-25",
+    as its title)?"""
+    named = {w for w in _words_of(c.title) if not w.isdigit()}  # (its words, not its day's numbers)
+    heading = c.heading[1:] if c.heading and not titled and named <= _words_of(c.heading[0]) else c.heading
+    return words <= _words_of(" ".join((c.text, *heading, *c.parents, *((c.title,) if titled else ()))))
 
 
 NEXT_DAYS = 366
