@@ -1812,6 +1812,11 @@ def test_when_a_thing_is_asks_for_its_coming_day():
     assert all(asks_coming(q) for q in ("when does spring term start", "when do i start back after christmas",
                                         "when do we break up"))
     assert not asks_coming("when did term start")
+    # ... not of a time that comes round (trial s75 S: "what time is my bereavement client on thursdays" had lifted a
+    # deadline of the coming Thursday)
+    assert not any(asks_coming(q) for q in ("what time is my bereavement client on thursdays",
+                                            "when is swimming every week", "when is the bin collection weekly"))
+    assert asks_coming("what time is my bereavement client")
     chunks = [_chunk("events/Hamper Drive 2025.md", 0, "packing day Sat 20 Dec 2025, 38 volunteers"),
               _chunk("events/Hamper Drive 2026.md", 0, "packing day: Sat 19 Dec, 9am-2pm, St Marys hall"),
               _chunk("events/Hamper Drive 2026.md", 1, "volunteers for packing day: 34 / need 40")]

@@ -361,7 +361,14 @@ def asks_next(text: str) -> bool:
 def asks_coming(text: str) -> bool:
     """Does the question ask when a thing is, not was ("when is packing day?"): of a thing that comes round, its
     coming day, not last year's? Not for its latest ("when is the last time I did a backup": the review)."""
-    return _WHEN_IS.match(text) is not None and not asks_latest(text)
+    return _WHEN_IS.match(text) is not None and not asks_latest(text) and _EVERY_TIME.search(text) is None
+
+
+# a time that comes round, asked of: "what time is my bereavement client on thursdays" (trial s75 S: a deadline of the
+# coming Thursday had been lifted as a day to come), "every week", "weekly"
+_EVERY_TIME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|each)\s+(?:\w+\s+)?"
+                         r"(?:day|week|weekend|fortnight|month|year|morning|evening|night|mon|tue|wed|thu|fri|sat|sun)"
+                         r"|\b(?:weekly|fortnightly|monthly|daily)\b", re.IGNORECASE)
 
 
 # (trial s53: "when is packing day" had been answered by last year's event page, "packing day Sat 20 Dec 2025")
