@@ -597,6 +597,7 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert len(over) == 13 and {"12-25", "01-01"} <= over
     assert days_of_any_year("Xmas fair Fri 11 Dec 3.30") == {"12-11"}
     assert days_of_any_year("Coolserve booked for F4 – Thurs 11 March, am") == {"03-11"}  # (a code's number: trial s75 F)
+    assert days_of_any_year("ADH prod meeting #3 – Tue 9 Mar, 11:00") == {"03-09"}  # (a meeting's: trial s75 T)
 
 
 def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_under_one_is_of_that_year():

@@ -271,8 +271,9 @@ _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
 # (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
 # (not a thing's number: "Day 2 — Sat 19 Dec" is no span of the 2nd to the 19th, the s72 rescore; nor a code's, "booked
-# for F4 – Thurs 11 March": trial s75 F, it had said the 4th to the 11th, first for "what's on" any of those days)
-_SPAN_FROM = re.compile(r"(?<![\w.:/,])" + "".join(f"(?<!\\b{w} )" for w in _NUMBERED_THINGS)
+# for F4 – Thurs 11 March": trial s75 F, it had said the 4th to the 11th, first for "what's on" any of those days; nor
+# a meeting's number, "prod meeting #3 – Tue 9 Mar 2027", trial s75 T)
+_SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in _NUMBERED_THINGS)
                         + r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*" + _WEEKDAY + "?$", re.IGNORECASE)
 
 
