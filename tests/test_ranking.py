@@ -1679,13 +1679,25 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
               # (the name in its past note's title only: another thing's day, the s72 rescore's "moderation: Thu 10
               # Dec" of "Dept meeting 2026-11-25" for "when's the next dept meeting")
               dataclasses.replace(_chunk("Newark Oct.md", 1, f"valuation day at the museum {said(8)}"), date=said(-140),
-                                  heading=["Newark Oct - 15 Oct 2026", "Notes"])]
-    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3])
+                                  heading=["Newark Oct - 15 Oct 2026", "Notes"]),
+              # (a daily note's first heading names it, its title only a day: the review)
+              dataclasses.replace(_chunk("2026-11-25.md", 0, f"booked stand 14 for {said(30)}"), date=said(-90),
+                                  heading=["Newark fair"])]
+    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3, 0.2], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3, 0.3])
     ranked = fuse(chunks, scores, "when's the next newark", {}, None, 2)
-    assert ranked[0].row == 2 and ranked[0].explain.next_first and "the next to come" in str(ranked[0].explain)
+    assert ranked[0].row == 6 and ranked[0].explain.next_first and "the next to come" in str(ranked[0].explain)
     assert not any(c.explain.next_first for c in ranked[1:])
+    # ... those read beside the best where those all say days gone, further down too (the review: a later one of them
+    # had been lifted, the nearer one further down unread)
+    from notesqa.ranking import _soonest
+
+    walks = [dataclasses.replace(_chunk("Midnight Walk 2026.md", 0, "walk night, 10pm start"), date=said(-200)),
+             _chunk("Midnight Walk 2026.md", 1, f"next one {said(100)}"),
+             _chunk("Committee.md", 0, f"midnight walk planning meeting {said(200)}")]
+    assert _soonest(walks, np.arange(3), np.array([0.77, 0.5, 0.3], dtype=np.float32), date.today(), [2]).tolist() == \
+        [-1, 1, 0]
     # ... not where the best says a day to come itself
-    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3])
+    scores = _dense_only([0.77, 0.7, 0.2, 0.3, 0.25, 0.3, 0.2], keyword=[0.5, 0.5, 0.4, 0.4, 0.0, 0.3, 0.3])
     chunks[1] = dataclasses.replace(chunks[1], date=said(20))
     assert not any(c.explain.next_first for c in fuse(chunks, scores, "when's the next newark", {}, None, 2))
 

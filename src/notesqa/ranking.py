@@ -2251,7 +2251,7 @@ def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
     a first heading that says the title and more, "# Science dept meeting — 25 Nov 2026" of "Dept meeting 2026-11-25",
     as its title)?"""
     named = {w for w in _words_of(c.title) if not w.isdigit()}  # (its words, not its day's numbers)
-    heading = c.heading[1:] if c.heading and not titled and named <= _words_of(c.heading[0]) else c.heading
+    heading = c.heading[1:] if c.heading and named and not titled and named <= _words_of(c.heading[0]) else c.heading
     return words <= _words_of(" ".join((c.text, *heading, *c.parents, *((c.title,) if titled else ()))))
 
 
@@ -2268,11 +2268,11 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     year (trial s46), nor the "Next: 12 May" of January's (trial s67 A). also: candidates (their places in cand) read
     whatever their scores (_next_of's)."""
     out = np.zeros(len(cand), dtype=np.float32)
-    said = _days_from(chunks, cand, fused, today, rows_too=True, also=also)
+    said = _days_from(chunks, cand, fused, today, rows_too=True)
     # (the best all of days gone: the next is further down, a plan's, "Sat 12 June - Midnight Walk" of a calendar of
     # 2027 for "when is the next midnight walk", trial s73 J, 7th after the walks of 2025 and 2026)
-    if said and not any(said.values()):
-        said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR, also=also)
+    wider = bool(said) and not any(said.values())
+    said = _days_from(chunks, cand, fused, today, rows_too=True, near=NEXT_NEAR if wider else RECENT_NEAR, also=also)
     # (not a deadline before it: "TODO write 20 quiz questions DEADLINE: <2026-12-08>" is no next meeting, trial s71 T)
     said = {j: day for j, day in said.items() if not _DEADLINE_SET.search(chunks[int(cand[j])].text)}
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
