@@ -334,12 +334,17 @@ def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_su
     assert [(c.text, c.date) for c in chunk_note(note)] == [("fly", "2026-07-25"), ("cable car", "2026-07-28"),
                                                            ("Verona", "2026-08-01"), ("swim", "2026-08-02"),
                                                            ("home", None)]  # (no Monday the 9th within a month)
-    # ... the nearest such day, a week before too (trial s75 K: a trip's log's "### Sat 13" after its flights' "Back:
-    # Sat 20 Feb" had been of 13 March)
-    note = parse_note("# Ski 2027\n\n## Flights\n\n### Sat 20 Feb 2027\n- back 10:30\n\n## Trip log\n\n### Sat 13\n"
-                      "- 03:15 meet\n\n### Sun 14\n- ski test\n", "trips/Ski 2027.md")
-    assert [(c.text, c.date) for c in chunk_note(note)] == [("back 10:30", "2027-02-20"), ("03:15 meet", "2027-02-13"),
-                                                           ("ski test", "2027-02-14")]
+    # ... or one from the note's own day to the day above, a day its notes have come to (trial s75 K: a trip's log's
+    # "### Sat 13", of a note dated Saturday 13 February, after its flights' "Back: Sat 20 Feb" had been of 13 March)
+    note = parse_note("---\ndate: 2027-02-13\n---\n# Ski 2027\n\n## Flights\n\n### Sat 20 Feb 2027\n- back 10:30\n\n"
+                      "## Trip log\n\n### Sat 13\n- 03:15 meet\n\n### Sun 14\n- ski test\n", "trips/Ski 2027.md")
+    assert [(c.text, c.date) for c in chunk_note(note)][-3:] == [("back 10:30", "2027-02-20"), ("03:15 meet", "2027-02-13"),
+                                                                ("ski test", "2027-02-14")]
+    # ... not a day before the one above in a log of no such day ("## Sat 27" after "## Wed 3 Mar 2027": 27 March), nor
+    # a word that begins like a weekday ("## Sunflowers 6": the review)
+    note = parse_note("# Log\n\n## Fri 4 Dec 2026\n- a\n\n## Sunflowers 6\n- b\n\n## Wed 3 Mar 2027\n- c\n\n## Sat 27\n"
+                      "- d\n", "log.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-12-04", None, "2027-03-03", "2027-03-27"]
 
 
 def test_an_entry_of_a_weekday_and_a_number_in_a_dated_note_is_that_day_near_the_notes():
@@ -554,9 +559,10 @@ def test_a_logs_entry_of_a_day_its_month_and_two_digit_year_then_words_is_of_tha
     from notesqa.parsing import parse_note
 
     text = ("# Incidents\n\n- 03/07/25 Dutch visitor touched the pierhead\n- 11 Jul 26 diesel sheen off the fuel berth\n"
-            "- 1 Jan 27 New Year swim, one hypothermic\n- 3 Feb 40 boats out\n")
+            "- 1 Jan 27 New Year swim, one hypothermic\n- 3 Feb 40 boats out\n- 10 Feb 28 kids on the pontoon\n"
+            "- 14 Feb 26 covers\n")
     assert [c.date for c in chunk_note(parse_note(text, "incidents.md"))] == \
-        ["2025-07-03", "2026-07-11", "2027-01-01", "2027-02-03"]
+        ["2025-07-03", "2026-07-11", "2027-01-01", "2027-02-03", "2027-02-10", "2027-02-14"]
 
 
 def test_days_in_numbers_are_read_in_the_order_the_note_writes_named_days():
