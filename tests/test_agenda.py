@@ -170,8 +170,9 @@ def test_an_open_task_is_due_the_day_its_words_say():
     assert len(agenda.due_on({"2026-11-12", "2026-11-03"})) == 0  # (the next such day, not one gone)
     # ... and so "due" (trial s75 D: "☐ van MOT before?? (due 19th - do it the week before)" had been due no day); not
     # a number alone after it
-    agenda = Agenda([bullet("☐ van MOT before?? (due 19th - do it the week before)"), bullet("☐ bins due 12", 1)])
-    assert list(agenda.due_on({"2026-12-19"})) == [0] and len(agenda.due_on({"2026-12-12"})) == 0
+    agenda = Agenda([bullet("☐ van MOT before?? (due 19th - do it the week before)"), bullet("☐ bins due 12", 1),
+                     bullet("☐ due 2nd instalment", 2), bullet("☐ due 3rd week of March", 3)])  # (the review)
+    assert list(agenda.due_on({"2026-12-19"})) == [0] and len(agenda.due_on({"2026-12-12", "2026-12-02", "2026-12-03"})) == 0
 
 
 def test_logseq_later_tasks_are_their_own_list_and_open_too():
@@ -424,7 +425,9 @@ def test_a_line_that_opens_with_a_month_and_its_year_as_its_label_names_that_mon
     # 8th for "december 2026 takings total", after December's journals; not a month said in passing
     rows = [dataclasses.replace(bullet("Takings Dec 2026: £12,655"), date="2027-01-05"),
             dataclasses.replace(bullet("Dec 2025 takings total £11,940 - best month ever", 1), date=None),
-            dataclasses.replace(bullet("sold 3 in Dec 2026 for £20", 2), date="2027-01-05")]
+            dataclasses.replace(bullet("sold 3 in Dec 2026 for £20", 2), date="2027-01-05"),
+            dataclasses.replace(bullet("sold in Dec 2026 for £20", 3), date="2027-01-05"),  # (prose: the review)
+            dataclasses.replace(bullet("Mar 2026 – Feb 2027 budget", 4), date="2027-01-05")]
     agenda = Agenda(rows)
     assert agenda.naming_month("2026-12").tolist() == [0] and agenda.naming_month("2025-12").tolist() == [1]
 
@@ -560,7 +563,7 @@ def test_the_passages_of_no_day_that_name_a_season():
     assert len(agenda.naming_season({f"2026-12-{d:02d}" for d in range(1, 32)})) == 0  # (a month: naming_month's)
 
 
-def test_a_day_without_its_year_in_an_undated_passage():
+def test_a_day_without_its_year_in_an_undated_passage(monkeypatch):
     # trial s55: "Xmas fair Fri 11 Dec" on the school's page says 11 December of any year, or of the year its note's
     # title says ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's, not next January's); "room 4 may be free" no day
     agenda = Agenda([dataclasses.replace(bullet("Xmas fair Fri 11 Dec 3.30"), date=None, title="St Bede's"),
@@ -571,7 +574,11 @@ def test_a_day_without_its_year_in_an_undated_passage():
     assert list(agenda.telling({"2026-01-19"}, "2026-12-04")) == [1] and len(agenda.telling({"2027-01-19"}, "2026-12-04")) == 0
     assert len(agenda.telling({"05-04"})) == 0
     # ... or of the year of a day it writes with its year near it (trial s75 C: a VAT table's "| Due: 7 Mar 2026 | Paid:
-    # £2,904.11, 3 Mar |" had been "of the days asked" for "how much vat have i got to pay by sunday" in March 2027)
+    # £2,904.11, 3 Mar |" had been "of the days asked" for "how much vat have i got to pay by sunday" in March 2027);
+    # not a year long gone ("Mum b. 14 Mar 1956 - party booked Sat 16 Mar": the review)
+    monkeypatch.setenv("NOTESQA_TODAY", "2027-03-02")
+    mum = Agenda([dataclasses.replace(bullet("Mum b. 14 Mar 1956 - party booked Sat 16 Mar"), date=None, title="Mum")])
+    assert mum.telling({"2027-03-16"}, "2027-03-02").tolist() == [0]
     row = dataclasses.replace(bullet("Quarter: Q1 | Due: 7 Mar 2026 | Paid: £2,904.11, 3 Mar"), kind="table_row", date=None)
     agenda = Agenda([row, dataclasses.replace(row, text="Quarter: Q6 | Due: 7 Jun | Paid: 3 Mar", seq=1)])
     assert list(agenda.telling({"2026-03-03"}, "2027-03-02")) == [0]
@@ -581,6 +588,8 @@ def test_a_day_without_its_year_in_an_undated_passage():
     agenda = Agenda([dataclasses.replace(bullet("☐ Hi-Rise - ring Mick Mon 8th to confirm"), date=None, title="TODO")])
     assert list(agenda.telling({"2027-03-08"}, "2027-03-02")) == [0]
     assert len(agenda.telling({"2027-11-08"}, "2027-03-02")) == 0  # (a Monday the 8th too, months off)
+    agenda = Agenda([dataclasses.replace(bullet("Maya sat 3 GCSEs early"), date=None, title="Maya")])  # (a verb)
+    assert len(agenda.telling({"2027-04-03"}, "2027-03-02")) == 0
 
 
 

@@ -104,6 +104,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # come first); on a Sunday the week to come too; what was done, or is due, the whole week
     assert days("whats coming up this week", today) == days("whats on this week", today) == {"2026-12-05", "2026-12-06"}
     assert days("whos next to calve this week", today) == {"2026-12-05", "2026-12-06"}  # (trial s75 N: the whole week)
+    assert days("who sat next to priya on tuesday", today) == {"2026-12-01"}  # (beside her: the review)
     assert max(days("whats on this week", date(2026, 12, 6))) == "2026-12-13"
     assert len(days("what did i do this week", today)) == len(days("what is due this week", today)) == 7
     # ... "yesterdays", "todays" as people type them, before what they are of (trial s72 J: of no day); what "got"
@@ -1016,6 +1017,7 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
         == {"2027-02-28"}
     assert days("what's on saturday's menu", tuesday) == {"2027-03-06"}
     assert days("who works sundays", tuesday) == days("sundays menu", tuesday) == set()
+    assert days("who covered mondays when sam was off", tuesday) == set()  # (every Monday: the review)
     assert days("what happened on 3rd april", tuesday) == {"04-03"}  # (no weekday: any year's)
     assert days("what did i do on wed 25th december", tuesday) == {"12-25"}  # (no year near of that weekday)
     # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)

@@ -385,7 +385,9 @@ def _by_day(text: str, own: str) -> str | None:
 
 
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
-_DUE_ORDINAL = re.compile(r"\s*(?:on\s+)?(?:the\s+)?" + _ORDINAL_ALONE.pattern, re.IGNORECASE)  # ... after "due"
+# ... after "due", no word after it ("due 19th - do it the week before"; not "due 2nd instalment", "due 3rd week of
+# March": the review)
+_DUE_ORDINAL = re.compile(r"\s*(?:on\s+)?(?:the\s+)?" + _ORDINAL_ALONE.pattern + r"(?!\s*[^\W\d])", re.IGNORECASE)
 
 
 def weekday_dated(text: str, own: str) -> frozenset[str]:
@@ -472,16 +474,20 @@ def _month_year_label(text: str) -> str | None:
 
 
 # (the month's name capitalised: "may", "march" are words too)
-_MONTH_YEAR_LABEL = re.compile(r"\s*(?:[^:\n\d]{1,30}\s)?([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)(?:\s*:\s|\s+(?![\d/-]))")
+# (a label before it only with a colon after it: "sold in Dec 2026 for £20" is prose; no span, "Mar 2026 – Feb 2027")
+_MONTH_YEAR_LABEL = re.compile(r"\s*(?:[^:\n\d]{1,30}\s(?=[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d\s*:))?([A-Z][a-z]{2,8})\.?"
+                               r"\s+((?:19|20)\d\d)(?:\s*:\s|\s+(?![\d/–—-]))")
 
 
 def _year_beside(text: str, day: str) -> int | None:
     """The year of a day text writes without it ("MM-DD") by the days it writes with theirs, the one year in which that
     day falls YEAR_BESIDE_DAYS or fewer from one of them ("| Due: 7 Mar 2026 | Paid: £2,904.11, 3 Mar |": 3 March
     2026; trial s75 C, it had been "of the days asked" for a question of this week in March 2027), else None."""
-    years = set()
+    years, now = set(), clock.today().year
     for _, (year, month, number) in _written_at(text):
-        if year and (written := as_date(f"{year}-{month}-{number}")):
+        # (not a year long gone: "Mum b. 14 Mar 1956 - party Sat 16 Mar", "since 12 Feb 2019 - subs due 1 Mar", the
+        # review)
+        if year and int(year) >= now - YEAR_BESIDE_BACK and (written := as_date(f"{year}-{month}-{number}")):
             near = date.fromisoformat(written)
             years.update(y for y in (near.year - 1, near.year, near.year + 1) if (iso := as_date(f"{y}-{day}"))
                          and abs((date.fromisoformat(iso) - near).days) <= YEAR_BESIDE_DAYS)
@@ -489,6 +495,7 @@ def _year_beside(text: str, day: str) -> int | None:
 
 
 YEAR_BESIDE_DAYS = 62
+YEAR_BESIDE_BACK = 2  # years before today's a day written with its year may be to give its year to one beside it
 
 
 def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
@@ -705,7 +712,7 @@ class Agenda:
                     year = (self._year_written(chunk.path, day) or titled
                             or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
-                for pair in weekdays_numbered(chunk.text):
+                for pair in weekdays_numbered(chunk.text, words_too=False):
                     numbered[pair].append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
                 # Feb" over a callout, trial s55), not one said in passing ("he wants 4 days from jan")

@@ -161,8 +161,9 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
                     r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
                     # ("whos next to calve this week": trial s75 N, the week's days gone too, yesterday's calving first;
-                    # not "next to the door")
-                    r"\bnext\s+to\s+(?!(?:the|a|an|my|our|your|his|her|their|its|it|me|him|them|us|you)\b)[a-z]+|"
+                    # not "next to the door", nor "who sat next to priya": the review)
+                    r"\b(?:who|what|which)(?:['’]?s|\s+is|\s+are)?\s+next\s+to\s+"
+                    r"(?!(?:the|a|an|my|our|your|his|her|their|its|it|me|him|them|us|you)\b)[a-z]+|"
                     # ("whose dbs runs out in january": trial s73 J, last January's)
                     r"(?:closes|renews|expires|runs\s+out)|"
                     r"(?<=[^s\W]s )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bis )(?<!\bwas )"
@@ -321,10 +322,12 @@ _JUST_GONE = re.compile(r"\b(?:the\s+)?(" + "|".join(_WEEKDAYS) + r"|weekend|wee
 
 # a weekday's before what it is of, "sunday's handover", "what was friday's takings", read as "on sunday" (trial s75 O:
 # "what did i put in sundays handover" had been of no day, the handover checklist's lines all ten); without its
-# apostrophe where the question looks back ("sundays handover": what was, not every Sunday's)
-_WEEKDAY_OWNING = re.compile(r"(?<![\w'’])(?<!on )(?<!last )(?<!this )(?<!next )(?<!every )(?<!coming )("
-                             + "|".join(_WEEKDAYS) + r")(['’]s|s)(?=\s+(?!(?:and|or|in|of|at|on|to|for|is|are|ago|before|after|gone|just|week)\b)[a-z])",
-                             re.IGNORECASE)
+# apostrophe where the question looks back, after "in", "at", ... ("in sundays handover": what was, not every Sunday's;
+# not "who covered mondays when sam was off": the review)
+_WEEKDAY_OWNING = re.compile(r"(?<![\w'’])(?<!on )(?<!last )(?<!this )(?<!next )(?<!every )(?<!coming )"
+                             r"((?:in|at|from|for|of)\s+(?:the\s+)?)?(" + "|".join(_WEEKDAYS) + r")(['’]s|s)"
+                             r"(?=\s+(?!(?:and|or|in|of|at|on|to|for|is|are|was|were|ago|before|after|gone|just|week|"
+                             r"when|with|like|during|last|this|that|cost|costs)\b)[a-z])", re.IGNORECASE)
 
 
 def _weekdays_own(text: str) -> str:
@@ -332,7 +335,7 @@ def _weekdays_own(text: str) -> str:
     if "s " not in text.lower():
         return text
     back = _PAST.search(text) is not None
-    return _WEEKDAY_OWNING.sub(lambda m: f"on {m[1]} " if m[2] != "s" or back else m[0], text)
+    return _WEEKDAY_OWNING.sub(lambda m: f"{m[1] or ''}on {m[2]} " if m[3] != "s" or back and m[1] else m[0], text)
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
@@ -1504,11 +1507,17 @@ def weekday_numbered_from(text: str, day: date) -> frozenset[str]:
 WEEKDAY_NUMBERED_BEFORE, WEEKDAY_NUMBERED_AFTER = 14, 62  # days from its day such a day may be
 
 
-def weekdays_numbered(text: str) -> frozenset[tuple[int, int]]:
-    """The weekdays (Monday 0) and days' numbers text writes together, no month ("ring Mick Mon 8th": (0, 8))."""
+def weekdays_numbered(text: str, words_too: bool = True) -> frozenset[tuple[int, int]]:
+    """The weekdays (Monday 0) and days' numbers text writes together, no month ("ring Mick Mon 8th": (0, 8)); not
+    words_too: "sat" and "sun" in lower case only with the number's ending ("Maya sat 3 GCSEs", "we sat 2 hours" in a
+    note of no day: the review)."""
     if not any(ch.isdigit() for ch in text):
         return frozenset()
-    return frozenset((weekday_number(m[1]), int(m[2])) for m in _WEEKDAY_THE_NUMBER.finditer(text))
+    return frozenset((weekday_number(m[1]), int(m[2])) for m in _WEEKDAY_THE_NUMBER.finditer(text)
+                     if words_too or m[1] not in ("sat", "sun") or _ORDINAL_AT.match(text, m.start(2)))
+
+
+_ORDINAL_AT = re.compile(r"\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _nth_of_month(today: date, k: int, n: int) -> date | None:
