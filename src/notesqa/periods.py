@@ -478,11 +478,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     # tuesday")
     if not out and (ahead or back or present or _GOT_TO.search(text)) and (m := _END_WEEKDAY.search(text)) is not None \
             and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST \
-            and [w.lower() for w in before[-3:-1]] not in (["on", "a"], ["on", "an"]):  # (nor "on a riverside friday",
+            and not _ON_A.search(" ".join(before[-4:])):  # (nor "on a riverside friday", "on a typical busy saturday",
         out.add(_weekday(today, weekday_number(m[1]), "on", not back))  # any such one: trial s75 A)
     return {d.isoformat() for d in out}
 
 
+_ON_A = re.compile(r"\bon\s+an?\s+\S+(?:\s+\S+)?$", re.IGNORECASE)  # "on a" and a word or two: any such day
 _DOES_DO = re.compile(r"\b(?:does|do)\s+(?:\w+\s+){1,2}?do\b", re.IGNORECASE)  # "what does murphy do", "what do we do"
 _GOT_TO = re.compile(r"\b(?:have|has|['’]ve)\s+(?:\w+\s+)?got\b|\bgot\s+to\b", re.IGNORECASE)  # "what have i got to do"
 

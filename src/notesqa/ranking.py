@@ -2237,7 +2237,7 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     text, heading or parents; in their note's title only where they are of a day to come themselves: "moderation: Thu
     10 Dec" of "Dept meeting 2026-11-25" is no next dept meeting, the s72 rescore), no task (a to-do about it, "☐ book
     Newark April before 12 March", is not it),
-    candidates and read for the soonest whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of
+    candidates (the pool best of them by dense score) and read for the soonest whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of
     a calendar of 2027 had been no candidate, the past fairs' notes all ten); else none."""
     if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
