@@ -553,6 +553,20 @@ def test_a_logs_month_and_two_digit_year_entry_in_a_day_first_log_is_that_month(
     assert [c.date for c in chunk_note(note)][-1] != "2014-10-01"
 
 
+def test_the_rows_of_a_span_of_two_years_its_title_says_go_over_new_year():
+    # trial s75 R: "cave temps winter 2025-26" > "| 5 Jan | 10.4 |" after "| 15 Dec |" had been of January 2025; and
+    # "Mar 1: cave 2 a touch warm" after the table of "winter 2026-27" of March 2026
+    from notesqa.parsing import parse_note
+
+    text = ("# Cave temps winter 2025/26\n\n| week of | cave 1 |\n|---|---|\n| 15 Dec | 10.9 |\n| 5 Jan | 10.4 |\n"
+            "| 2 Mar | 11.4 |\n\nMar 9: setpoint down 0.5\n")
+    assert [c.date for c in chunk_note(parse_note(text, "ageing/cave temps winter 2025-26.md"))] == \
+        ["2025-12-15", "2026-01-05", "2026-03-02", "2026-03-09"]
+    # ... not in a note of one year's title
+    note = parse_note(text.replace("2025/26", "2025"), "ageing/cave temps 2025.md")
+    assert [c.date for c in chunk_note(note)][:2] == ["2025-12-15", "2025-01-05"]
+
+
 def test_a_logs_entry_of_a_day_its_month_and_two_digit_year_then_words_is_of_that_year():
     # trial s75 H: an incident log's "11 Jul 26 diesel sheen off the fuel berth" after "03/07/25 Dutch visitor ..." had
     # been 11 July 2025; not two digits of no year near the entry above's
