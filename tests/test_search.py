@@ -1,7 +1,7 @@
 """A loaded index answering questions (search.py): filters, reloads, the shared index of retrieve()."""
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from notesqa import NotesIndex, build_index
@@ -1225,6 +1225,23 @@ def test_the_last_meeting_is_the_newest_though_only_an_older_one_lists_its_atten
     # ... an older one whose heading the question says whole ("David — catch up"), the meeting by its verb
     for q in ("latest David catch up", "what did David say last time we met", "when did we last meet david"):
         assert idx.search(q, k=3)[0].path == "Meetings/2026-10-21 David Ellis.md", q
+
+
+def test_when_a_thing_with_someone_is_asks_for_its_day_not_the_meetings_they_are_at(tmp_path, embedder):
+    # trial s75 Q: "when is the reflective discussion with gemma" had shown the nurse meetings Gemma is at, ten of them,
+    # the task that says it 18th
+    notes = tmp_path / "n"
+    soon = (date.today() + timedelta(days=15)).isoformat()
+    for day in ("2027-01-13", "2027-02-10"):
+        write(notes / "Meetings" / f"Nurse team meeting {day}.md", f"---\ndate: {day}\nattendees: [[Gemma Hall]], [[Jo]]"
+              "\n---\n# Nurse team meeting\n\n- Gemma to do 2 extra smear sessions\n- stock spend down 10%\n"
+              "- Gemma to do the reception script\n- flu clinic dates agreed\n")
+    write(notes / "Training" / "Revalidation 2027.md", f"# Revalidation 2027\n\n## Plan\n- [ ] reflective discussion with "
+          f"Gemma - book in March 📅 {soon}\n- [ ] 5 written reflections\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.search("when is the reflective discussion with gemma", k=3)[0].path == "Training/Revalidation 2027.md"
+    # ... what was said with her is still of the meetings she is at
+    assert idx.search("what did we agree with gemma", k=3)[0].path.startswith("Meetings/")
 
 
 def test_a_passage_of_no_day_that_names_the_month_asked_is_of_it(tmp_path, embedder):

@@ -33,7 +33,7 @@ from .manifest import Manifest
 from .metadata import headings_day, month_number, month_start, period_week
 from .notelevel import NoteNames
 from .phrases import quoted
-from .asking import (as_asked, as_meant, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
+from .asking import (as_asked, as_meant, asks_coming, asks_for_tasks, asks_list, asks_last_meeting, last_meeting_word, asks_latest, asks_overdue, asks_when, links_subject,
                      mention_order, mention_subject, mid_sentence, seeks_mentions, seeks_note, task_state_words)
 from .periods import (YEAR, asks_due, asks_only_the_day, asks_what_was_done, day_phrases, days, is_calendar_word, with_noted_year,
                       with_years_from_today, without_months, without_relative_days, years)
@@ -1190,7 +1190,9 @@ def _asked_for(live: "_Live", text: str, ranked, origin, mask) -> tuple[frozense
         of_them += _unranked(live, frozenset(described), {path_of(c) for c in of_them})
         return frozenset(described), [c.with_explain(replace(c.explain, property=described[path_of(c)]))
                                       for c in of_them]
-    credited = live.names.credited(text)
+    # (not for when a thing with someone is to be: "when is the reflective discussion with gemma" asks for its day, not
+    # the meetings she is at, trial s75 Q: the task that says it had come 18th, after theirs)
+    credited = frozenset() if asks_coming(text) else live.names.credited(text)
     return credited, [c for c in ranked if path_of(c) in credited] if credited else []
 
 
