@@ -140,6 +140,12 @@ def test_a_table_row_whose_due_column_says_a_day_to_come_is_due_that_day():
     agenda = Agenda([row(f"Property: Bramley Ct | Last done: 14/01/{later.year - 1} | Due: 14/01/{later.year}", 0),
                      row(f"Property: 18 Lodge St | Last done: 08/03/{later.year - 1} | Due: 08/03/{later.year}", 1)])
     assert list(agenda.due_on({later.isoformat()})) == [1]
+    # ... and one without its year in the order its table's other cells write them (trial s75 J: an invoice list's
+    # "| 10/02 | ... | 10/03 |", beside "| 29/01 |", had been due no day)
+    soon = date.today() + timedelta(days=9)
+    agenda = Agenda([row("no: 2027-003 | date: 29/01 | amount: £290 | due: 28/02 | paid: 24/02", 0),
+                     row(f"no: 2027-006 | date: 10/02 | amount: £2,337 | due: {soon.day:02d}/{soon.month:02d} | paid: ", 1)])
+    assert list(agenda.due_on({soon.isoformat()})) == [1]
 
 
 def test_the_tasks_plugins_dataview_format_sets_the_days_too():

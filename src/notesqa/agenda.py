@@ -23,7 +23,8 @@ import numpy as np
 from . import clock
 from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cells, task_days, task_state,
                        without_task_mark)
-from .metadata import as_date, folder_year, headings_year, month_number, period_week, slashed_days, year_said
+from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
+    year_said
 from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
 
@@ -352,9 +353,23 @@ def row_due(text: str, year: str | None, today: str, order: str | None = None) -
     if any(_DONE_CELL.match(value) for _, value in cells):
         return None
     own = f"{year}{today[4:10]}" if year else today
-    days = [days_written(value, own) | (slashed_days(value, order) if order else frozenset())
+    days = [days_written(value, own) | (slashed_days(value, order) | _slashed_alone(value, order, own) if order
+                                        else frozenset())
             for column, value in cells if _DUE_COLUMN.fullmatch(column)]
     return _one(days[0]) if len(days) == 1 else None
+
+
+def _slashed_alone(value: str, order: str, own: str) -> frozenset[str]:
+    """The day a cell is in numbers without its year ("10/03"), read in order, of the year nearest own."""
+    m = _DAY_MONTH_NUMBERS.fullmatch(value)
+    if m is None:
+        return frozenset()
+    day, month = (m[1], m[2]) if order == "dmy" else (m[2], m[1])
+    return frozenset({d} if (d := _nearest_year(own, month, day)) else ())
+
+
+_DAY_MONTH_NUMBERS = re.compile(r"\s*(\d{1,2})/(\d{1,2})\s*")  # a cell's "10/03", "28/3"
+_CELL_NUMBERS = re.compile(r"(?<=: )(\d{1,2})/(\d{1,2})(?=\s*(?:\||$))")  # ... as a table row's text writes it
 
 
 def open_task_due(text: str, own: str) -> str | None:
@@ -674,6 +689,7 @@ class Agenda:
         for row, chunk in enumerate(chunks):
             self._rows_of[chunk.path].append(row)
         self._written_years: dict[str, dict[str, set[str]]] = {}
+        self._table_orders: dict[tuple[str, tuple[str, ...]], str | None] = {}  # (_table_order's)
         for row, chunk in enumerate(chunks):
             if chunk.date and len(chunk.date) >= 10 and not chunk.origin:
                 self._note_rows.setdefault(chunk.path, (chunk.date[:10], []))[1].append(row)
@@ -746,7 +762,8 @@ class Agenda:
                     due.append((day, row))
                 # ... and a table row whose "due" column says a day to come, as that line does
                 elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \
-                        and (day := row_due(chunk.text, year_said(chunk.title), today_iso, order)) and day >= today_iso:
+                        and (day := row_due(chunk.text, year_said(chunk.title), today_iso,
+                                            order or self._table_order(row))) and day >= today_iso:
                     due.append((day, row))
                 continue
             tasks[state].append(row)
@@ -858,6 +875,18 @@ class Agenda:
                   and -WEEKDAY_NUMBERED_BEFORE <= ((day := date.fromisoformat(d)) - today).days <= WEEKDAY_NUMBERED_AFTER
                   and (key := (day.weekday(), day.day)) in self._numbered]
         return np.unique(np.concatenate(found)) if found else _NONE
+
+    def _table_order(self, row: int) -> str | None:
+        """The order a table's cells write days in numbers without their year ("| 06/01 | ... | 13/01 |": "dmy"), by all
+        its rows (trial s75 J: an invoice list's "due: 10/03" had been due no day, "which invoices are due this month"
+        finding it 8th); read once a table."""
+        c = self._chunks[row]
+        key = (c.path, tuple(c.heading))
+        if key not in self._table_orders:
+            rows = [self._chunks[r].text for r in self._rows_of.get(c.path, ()) if self._chunks[r].kind == "table_row"
+                    and self._chunks[r].heading == c.heading]
+            self._table_orders[key] = numbers_order(m for text in rows for m in _CELL_NUMBERS.finditer(text))
+        return self._table_orders[key]
 
     def of_or_telling_between(self, first: str, last: str) -> np.ndarray:
         """The rows of the passages of, or that say, a day from first to last (ISO, both in), of their year."""

@@ -633,6 +633,13 @@ def slashed_order(texts: Iterable[str]) -> str | None:
     return named_order(texts) if not first and any(SLASHED_DAY.search(t) for t in texts if "/" in t) else None
 
 
+def numbers_order(days: Iterable[re.Match]) -> str | None:
+    """The order days in numbers are in (their first two numbers a match's groups 1 and 2): "dmy" where some can only
+    be day first and none only month first, "mdy" the reverse, else None."""
+    first, second = _which_first(days)
+    return ("dmy" if first else "mdy") if first != second else None
+
+
 def _which_first(days: Iterable[re.Match]) -> tuple[bool, bool]:
     """Of days in numbers (their first two numbers a match's groups 1 and 2): can some only be day first, can some
     only be month first?"""
