@@ -61,6 +61,11 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     assert days("bonfire night ideas", today) == set()  # (a thing of it: any year's)
     # ... Hogmanay, Scotland's new year's eve (trial s75 B: "last hogmanay" had been of no day)
     assert days("where were we last hogmanay", today) == {"2025-12-31"} == days("hogmanay 2025", today)
+    # ... Christmas asked "over" of, its days to the new year (trials s75 R, X: 25 December alone)
+    christmas = {f"2025-12-{d}" for d in range(23, 32)} | {"2026-01-01"}
+    assert days("who checked the caves over christmas", today) == christmas
+    assert days("how much did i make over christmas 2025", today) == christmas
+    assert days("what did we do at christmas", today) == {"2025-12-25"}
     # ... a gig, a service, a lunch of it too (trial s63 SND-010: "the rooks xmas gig next sat" had been read as
     # Christmas Day 2025, not next Saturday)
     assert days("what have i got to sort before the rooks xmas gig next sat", today) == {"2026-12-12"}
@@ -276,7 +281,9 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("after new year's day", date(2026, 12, 5)) == set() and days("plans for the new year") == set()
     # ... a holiday a few weeks ahead asked of in the present tense, the coming one (trial s55: "where are we each day over
     # christmas" on 4 December had been read as last year's), asked of in the past or far ahead, the last one
-    assert days("where are we each day over christmas", date(2026, 12, 4)) == {"2026-12-25"}
+    # (over it, its days to the new year: trial s75 R)
+    over = days("where are we each day over christmas", date(2026, 12, 4))
+    assert "2026-12-25" in over and min(over) == "2026-12-23" and max(over) == "2027-01-01"
     # ... "do" and "does" a present too; a run, a ride or a walk named for it no day (trial s61 XD: "Where does the
     # christmas run start from?" had said nothing was dated on 2025-12-25)
     assert days("what do we do at christmas", date(2026, 12, 5)) == {"2026-12-25"}

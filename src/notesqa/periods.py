@@ -704,7 +704,16 @@ def _holiday_in(name: str, year: int) -> date:
 def _holiday_days(m: re.Match, day: date) -> list[date]:
     """The days a _HOLIDAY match names from its day: Easter alone its long weekend, Good Friday to Easter Monday
     ("how many covers did we do over Easter?"), any other its day."""
-    return [day + timedelta(days=i) for i in range(-2, 2)] if _holiday_name(m) == "easter" else [day]
+    if _holiday_name(m) == "easter":
+        return [day + timedelta(days=i) for i in range(-2, 2)]
+    # ... and Christmas asked "over" of, its days to the new year (trials s75 R, X: "who checked the caves over
+    # christmas", "how much did i make over christmas 2026" had been of 25 December alone)
+    if _holiday_name(m) == "christmas" and _OVER.search(m.string, 0, m.start(2)):
+        return [day + timedelta(days=i) for i in range(-2, 8)]
+    return [day]
+
+
+_OVER = re.compile(r"\b(?:over|during|across|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> list[date]:
