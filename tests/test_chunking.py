@@ -1000,6 +1000,10 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     rota = "# Staff rota\n\n## w/c 7 Dec 2026\n\n| Day | Early | Late |\n|---|---|---|\n| Mon 7 | Kacper | Tom |\n" \
            "| Wed 9 | Jordan | Luke |\n\n## Rules\n\n| Day | Who |\n|---|---|\n| Mon | me |\n"
     assert [c.date for c in chunk_note(parse_note(rota, "Staff rota.md"))] == ["2026-12-07", "2026-12-09", None]
+    # ... and a line under it that opens with a weekday and a number of the week before (trial s75 V: "Sat 6th was the
+    # race" under "## Week of 8 Feb 2027" had been of no day, then read as the coming 6 March)
+    log = "# Training log\n\n## Week of 8 Feb 2027\n- Tue: intervals 5x5\n- Sat 6th was the race (rd 9) so a light week\n"
+    assert [c.date for c in chunk_note(parse_note(log, "racing/training log.md"))] == ["2027-02-09", "2027-02-06"]
     # ... in brackets after words, its tasks too (trial s72 X: "## This week (w/c 7 Dec)" > "- [ ] Fri 11: Harwoods
     # delivery 12.30" of no day, "whats on next friday" out of ten)
     todo = "# To do\n\n## This week (w/c 7 Dec)\n- [ ] Mon 7: Shipton order by 12\n- [ ] Fri 11: Harwoods delivery\n"
