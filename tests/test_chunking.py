@@ -331,6 +331,11 @@ def test_a_heading_of_a_weekday_and_a_number_after_a_days_heading_is_the_next_su
     note = parse_note("# Lake Garda - summer 2026\n\n### Sat 25 Jul 2026\n- fly\n\n### Tue 28\n- cable car\n\n"
                       "### Sat 1 Aug\n- Verona\n\n### Sun 2 - lake day\n- swim\n\n### Mon 9\n- home\n",
                       "garda/itinerary.md")
+    # ... a holiday's name alone, a day and its month with an aside after it (trial s75 V: a diary's "## Christmas Eve",
+    # "## Boxing Day (Sat 26th)", "## 19 Jan (Tue)" had been of no day)
+    diary = parse_note("# Log\n\n## Wed 23 Dec 2026\n- a\n\n## Christmas Eve\n- b\n\n## Boxing Day (Sat 26th)\n- c\n\n"
+                       "## Fri 1 Jan 2027\n- d\n\n## 19 Jan (Tue)\n- e\n", "log.md")
+    assert [c.date for c in chunk_note(diary)] == ["2026-12-23", "2026-12-24", "2026-12-26", "2027-01-01", "2027-01-19"]
     assert [(c.text, c.date) for c in chunk_note(note)] == [("fly", "2026-07-25"), ("cable car", "2026-07-28"),
                                                            ("Verona", "2026-08-01"), ("swim", "2026-08-02"),
                                                            ("home", None)]  # (no Monday the 9th within a month)

@@ -667,6 +667,21 @@ _HOLIDAY_LABEL = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxi
 HOLIDAY_ENTRY_BEFORE = 7  # days before its note's day (or month) a holiday a line is labelled by may be
 
 
+def holiday_alone(text: str, start: str) -> str | None:
+    """The day of the holiday a heading is the name of alone ("## Christmas Eve", "## Boxing Day" of a diary: trial s75
+    V, of no day), the first on or after a week before start (ISO: the day of the heading above), else None."""
+    m = _HOLIDAY_ALONE.fullmatch(text)
+    if m is None:
+        return None
+    name = _holiday_key(m[1])
+    begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
+    return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
+
+
+_HOLIDAY_ALONE = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
+                            r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?\s*", re.IGNORECASE)
+
+
 def holiday_entry(text: str, start: str | None) -> str | None:
     """The day of the holiday a line opens with as its label ("Christmas Day: G does am + pm" of a rota of December
     2026, trial s72 T: of the month's first), the first on or after a week before start (ISO: its note's day or month,
