@@ -238,6 +238,14 @@ def test_a_journal_is_of_its_day_and_created_in_epoch_time_dates_a_note():
     assert note.date == "2024-03-06"
 
 
+def test_a_notes_event_day_in_its_front_matter_is_its_day_before_the_day_it_was_written():
+    # trials s75 Y, O: a wedding's booking note's "wedding_date: 2027-03-20" had left it of no day ("when is the next
+    # wedding" finding none), a party's "event_date: 2026-06-20" of its title's June
+    wedding = parse_note("---\nwedding_date: 2027-03-20\nvenue: Barn\n---\n# Hannah & Sam\n\n- shot list\n", "Clients/H.md")
+    party = parse_note("---\ncreated: 2026-01-02\nevent date: 2026-06-20\n---\n# Party (June 2026)\n\n- bar\n", "P.md")
+    assert wedding.date == "2027-03-20" and party.date == "2026-06-20"
+
+
 def test_a_notion_page_is_titled_without_its_id():
     assert title_from_filename("Export-7c1e2f90-3b4a-4d6e-9f21-8a5b0c3d2e11/Hub d5d3349606dfa61c2301dc38a80b1bf3/"
                                "Interview with Dana a09ede4ee6ca445799f1c3ad5e2269b2.md") == "Interview with Dana"

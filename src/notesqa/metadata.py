@@ -1022,8 +1022,11 @@ _ZETTEL_ID = re.compile(r"^(?:(\d{4})(\d{2})(\d{2})\d{4}(?:\d{2})?|\d+[a-z]+\d+[
 
 
 # the front-matter keys a note's day is written under, first found first (Yarle writes "Created at", Notion
-# "Created", Bear exports "creation date")
-_DAY_KEYS = ("date", "created", "created at", "created_at", "date created", "creation date", "created on")
+# "Created", Bear exports "creation date"); the day of the event it is of before the day it was written ("wedding_date:
+# 2027-03-20" of a booking, "event_date" of a party's: trials s75 Y, O, a wedding's note of no day, of its title's month)
+_DAY_KEYS = ("date", *(f"{what}{sep}date" for what in ("event", "wedding", "meeting", "session", "shoot", "party")
+                       for sep in ("_", " ", "-")),
+             "created", "created at", "created_at", "date created", "creation date", "created on")
 
 
 # the fields that say the span of days a note is of: a trip's, an event's ("dates:: 1-8 Aug 2026")
