@@ -42,7 +42,6 @@ def test_the_latest_is_asked_for():
               "when did bramble come in season this time"):  # (trial s62 M: a 2024 journal had come first)
         assert asks_latest(q), q
     assert not asks_latest("what is the latest")
-    assert asks_latest("how much was the van service last time")  # (trial s75 U)
     # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)
     from notesqa.asking import asks_last_meeting
 

@@ -311,12 +311,7 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|\bwhat['’]?s\s+new\s+(?:on|with)\b"
                      # "grace scoliosis pain level latest": said last, after what it is of (trial s62 L); not "what is
                      # the latest"
-                     + r"|\b(?!(?:the|is|s|a|my|our)\b)\w+\s+(?:latest|most\s+recent|newest)\s*[?.!]*\s*$"
-                     # ... "how much was the van service last time" (trial s75 U: a service of a year ago had come first,
-                     # yesterday's 7th)
-                     # (of a thing said before it: not "what did I do last time?")
-                     + r"|\b(?!(?:do|did|does|done|i|we|you|they|it|that|this|was|were)\b)\w+\s+(?:the\s+)?last\s+time"
-                       r"\s*[?.!]*\s*$",
+                     + r"|\b(?!(?:the|is|s|a|my|our)\b)\w+\s+(?:latest|most\s+recent|newest)\s*[?.!]*\s*$",
                      re.IGNORECASE)  # ("when is the last time to submit?": a deadline)
 
 
