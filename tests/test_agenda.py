@@ -89,6 +89,20 @@ def test_a_line_that_opens_with_its_day_and_says_due_is_due_that_day():
     assert len(agenda.tasks("open")) == 0  # (no task of them)
 
 
+def test_a_line_that_opens_with_a_day_as_its_label_before_deadline_is_due_that_day():
+    # trial s75 AB: "JCQ key dates 2027" > "**21 March** — deadline to apply for access arrangements online" had been due
+    # no day, "what's the AA deadline this month" not finding it in ten
+    from datetime import date, timedelta
+    soon = date.today() + timedelta(days=12)
+
+    def line(text, seq):
+        return dataclasses.replace(bullet(text, seq), path="Exams/key dates.md", title=f"key dates {soon.year}",
+                                   date=None)
+    agenda = Agenda([line(f"**{soon.day} {soon:%B}** — deadline to apply for access arrangements online", 0),
+                     line(f"{soon.day} {soon:%B} — results day", 1)])
+    assert list(agenda.due_on({soon.isoformat()})) == [0]
+
+
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
     # trial s68 C LCK-032: "Payment on account due 31 Jan 2027 - approx £4,600" (no task) had been listed "Not due from
     # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first

@@ -1242,6 +1242,14 @@ def test_asked_for_deadlines_the_tasks_set_a_deadline_come_before_those_schedule
     assert rows == [1, 0]
     rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.4]), f"what's due before {cut}", {}, None, 10)]
     assert rows == [0, 1]  # (by day, where it asks what is due)
+    # ... with the question's other words too, a deadline among those that say them (trial s75 AB: "what's the AA
+    # deadline this month" had listed the AA tasks, then the others by day, the deadline 15th)
+    chunks = [_chunk("j.md", 0, f"TODO print AA list\nSCHEDULED: <{soon} Mon>"),
+              _chunk("j.md", 1, f"TODO laptops\nSCHEDULED: <{soon} Mon>"),
+              _chunk("Accounts.md", 0, f"TODO access arrangements online\nDEADLINE: <{later} Fri>")]
+    rows = [c.row for c in fuse(chunks, _dense_only([0.5, 0.45, 0.4]), f"what's the AA deadline before {cut}", {}, None,
+                                10)]
+    assert rows.index(2) < rows.index(1)
 
 
 def test_the_tasks_due_before_a_day_come_first_by_day():

@@ -326,6 +326,20 @@ def due_in_words(text: str, own: str) -> str | None:
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
 
 
+def deadline_opening(text: str, year: str | None) -> str | None:
+    """The day a line opens with as its label before "deadline" ("**21 March** — deadline to apply for access
+    arrangements online", of "JCQ key dates 2027": trial s75 AB, due no day, "what's the AA deadline this month" not
+    finding it), of the year it writes, else of year (its note's title's); else None."""
+    m = _DEADLINE_OPENING.match(text)
+    if m is None:
+        return None
+    return _one(days_written(m[1], f"{year}-07-01" if year else ""))  # (mid-year: of that year, nearest it)
+
+
+_DEADLINE_OPENING = re.compile(r"\s*(?:\*\*|__)?([^—–:\n]{3,30}?)(?:\*\*|__)?\s*[—–:-]\s*(?:the\s+|final\s+)?deadline\b",
+                               re.IGNORECASE)
+
+
 def _next_numbered(number: int, own: str) -> str | None:
     """The first day numbered number on or after own (ISO): this month's, else the next one's."""
     start = date.fromisoformat(own[:10])
@@ -758,7 +772,8 @@ class Agenda:
                 # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
-                        (day := due_in_words(chunk.text, "")) and day >= today_iso:
+                        (day := due_in_words(chunk.text, "") or deadline_opening(chunk.text, year_said(chunk.title))) \
+                        and day >= today_iso:
                     due.append((day, row))
                 # ... and a table row whose "due" column says a day to come, as that line does
                 elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \

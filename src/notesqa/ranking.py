@@ -1110,10 +1110,12 @@ def _listed_first(agenda: Agenda, cand: np.ndarray, order: np.ndarray, rows: np.
         return order.tolist()
     if plain:  # (for "any deadlines this month", those set a deadline first: trial s71 A's came after five scheduled)
         listed.sort(key=lambda j: (deadline is not None and not deadline(j), place[int(cand[j])]))
-    elif says is not None and any((found := {j: says(j) for j in listed}).values()):
+    elif says is not None and any((found := {j: says(j) or deadline is not None and deadline(j)
+                                             for j in listed}).values()):
         # (those that say the question's other words by rank, then the rest as a list reads: "what's due next week for
         # the accountant" had listed mince pies due the 12th before a brewery's proposal due the 10th, trial s67 B;
-        # where none says them, all by rank, the model's reading of them)
+        # where none says them, all by rank, the model's reading of them; a deadline's too, asked for one: "what's the
+        # AA deadline this month", trial s75 AB, had listed "21 March — deadline to apply for ..." 15th)
         listed.sort(key=lambda j: (not found[j], place[int(cand[j])] if not found[j] else 0))
     return listed + [int(j) for j in order if int(cand[j]) not in place]
 
