@@ -440,6 +440,13 @@ def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names
     assert agenda.naming_month("2027-03").tolist() == [1]
 
 
+def test_a_line_that_opens_with_two_months_names_both():
+    # trial s75 AA: a standing order's "Jan/Feb: drop to 5kg" had named February only ("how much coffee do we get in
+    # jan and feb": not in ten)
+    agenda = Agenda([dataclasses.replace(bullet("Jan/Feb: drop to 5kg (quiet)"), date=None, title="standing orders")])
+    assert agenda.naming_month("2027-01").tolist() == agenda.naming_month("2027-02").tolist() == [0]
+
+
 def test_a_line_that_opens_with_a_month_and_its_year_as_its_label_names_that_month():
     # trial s75 P: a Christmas rota's "Takings Dec 2026: £12,655", after its "Back Tue 5 Jan 2027" (of that day), had come
     # 8th for "december 2026 takings total", after December's journals; not a month said in passing

@@ -1206,6 +1206,15 @@ def test_overdue_asks_for_the_open_tasks_past_their_day():
     assert not any(c.explain.day_match for c in fuse(chunks, _dense_only([0.1] * 8), "what is due?", {}, None, 10))
 
 
+def test_the_whole_months_asked_are_each_named_three_at_most():
+    # trial s75 AA: "how much coffee do we get in jan and feb" had read no month's passages of no day
+    from notesqa.ranking import _whole_months
+
+    jan_feb = {f"2027-01-{d:02d}" for d in range(1, 32)} | {f"2027-02-{d:02d}" for d in range(1, 29)}
+    assert _whole_months(jan_feb) == ["2027-01", "2027-02"]
+    assert _whole_months(jan_feb - {"2027-02-28"}) == [] and _whole_months({"2027-01-05"}) == []
+
+
 def test_the_tasks_due_then_come_first_as_a_list_reads_whatever_their_words():
     # trial B: "Security review with Omar 📅 2026-12-04 ⏫" (dense 0.07) had come after undated tasks (dense 0.5)
     # (days ahead of today: fixed days had become overdue once the calendar passed them)

@@ -280,7 +280,9 @@ _A_MONTH = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust
             r"nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MARCH|MAY)\b")
 _MONTH_SAID = re.compile(r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bevery )|(?<=\beach )|(?<=\bof )|(?<=\buntil )|(?<=\btill )"
                          r"|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))" + _A_MONTH
-                         + r"|\b" + _A_MONTH + r"(?=\s*[:–—-]|\s*$|\s+\d)")
+                         + r"|\b" + _A_MONTH + r"(?=\s*[:–—-]|\s*$|\s+\d)"
+                         # ... or before another ("Jan/Feb: drop to 5kg", "Jan & Feb", trial s75 AA: January unread)
+                         + r"|\b" + _A_MONTH + r"(?=\s*(?:/|&|\+)\s*" + _A_MONTH + ")")
 
 
 def months_said(text: str) -> frozenset[str]:

@@ -1752,8 +1752,8 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
     if not looks_back(text) and not asks_time(text):
-        if month := _whole_month(asked):
-            rows = np.union1d(rows, agenda.naming_month(month))
+        for month in _whole_months(asked):  # (each of two or three: "how much coffee do we get in jan and feb", trial
+            rows = np.union1d(rows, agenda.naming_month(month))  # s75 AA, "Jan/Feb: drop to 5kg" not in ten)
         # ... and one of no day that names the season asked: "## Winter 2026/27 plan" (trial s66 A LIV-019)
         rows = np.union1d(rows, agenda.naming_season(asked))
     return np.union1d(rows, agenda.overdue()) if asks_overdue(text) else rows
@@ -1761,6 +1761,18 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
 
 _PERCENT = re.compile(r"\d\s*%|\d\s*per\s*cent\b", re.IGNORECASE)
 _INTEREST = re.compile(r"\binterest\b(?!s)", re.IGNORECASE)  # money's, not a person's ("his interests")
+
+
+def _whole_months(asked: set[str]) -> list[str]:
+    """The months ("YYYY-MM"), three at most, the days asked are all of, every day of each ("in jan and feb")."""
+    months = sorted({d[:7] for d in asked})
+    if not 1 <= len(months) <= WHOLE_MONTHS or any(len(d) != 10 for d in asked):
+        return []
+    days = sum(calendar.monthrange(int(m[:4]), int(m[5:]))[1] for m in months)
+    return months if len(asked) == days else []
+
+
+WHOLE_MONTHS = 3
 
 
 def _whole_month(asked: set[str]) -> str | None:
