@@ -25,7 +25,7 @@ from .chunking import (Chunk, due_day, month_cell, month_line, priority, row_cel
                        without_task_mark)
 from .metadata import as_date, folder_year, headings_year, month_number, numbers_order, period_week, slashed_days, \
     year_said
-from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
+from .periods import ANY_WEEKDAY, MONTH_NAME, WEEKDAY_BEFORE, WEEKDAY_REACH, WRITTEN_DAY, day_of, days_named_from, months_said, seasons_named, \
     WEEKDAY_NUMBERED_AFTER, WEEKDAY_NUMBERED_BEFORE, weekday_number, weekday_numbered_from, weekdays_numbered, whole_season
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -431,9 +431,6 @@ def weekday_dated(text: str, own: str) -> frozenset[str]:
         if date.fromisoformat(iso).weekday() == weekday_number(w[1]):
             out.add(iso)
     return frozenset(out)
-
-
-WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednesday the ")
 
 
 OPENING_DAY_CHARS = 12  # characters a line opens with its day in ("Fri 11 - ", "Mon 14th: ")

@@ -661,11 +661,13 @@ _HOLIDAY_THEN_YEAR = re.compile(r"\b((?:christ|x)mas|easter|hallowe['’]?en|hog
                                 re.IGNORECASE)
 
 
+# a holiday's day's name as a line or a heading writes it, in bold or not
+_HOLIDAY_DAY = (r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
+                r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?")
 # a line that opens with a holiday's name as its label: "Christmas Day: G does am + pm", "New Year's Eve - Ben"
-_HOLIDAY_LABEL = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
-                            r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?"
-                            # (a word or two of what it is before its mark: "Boxing Day shift: 3 admissions", trial s74 A)
-                            r"(?:\s+[a-z]+){0,2}\s*[:–—-]\s*\S", re.IGNORECASE)
+# (a word or two of what it is before its mark: "Boxing Day shift: 3 admissions", trial s74 A)
+_HOLIDAY_LABEL = re.compile(_HOLIDAY_DAY + r"(?:\s+[a-z]+){0,2}\s*[:–—-]\s*\S", re.IGNORECASE)
+_HOLIDAY_ALONE = re.compile(_HOLIDAY_DAY + r"\s*", re.IGNORECASE)  # ... a heading of its name alone
 HOLIDAY_ENTRY_BEFORE = 7  # days before its note's day (or month) a holiday a line is labelled by may be
 
 
@@ -673,15 +675,7 @@ def holiday_alone(text: str, start: str) -> str | None:
     """The day of the holiday a heading is the name of alone ("## Christmas Eve", "## Boxing Day" of a diary: trial s75
     V, of no day), the first on or after a week before start (ISO: the day of the heading above), else None."""
     m = _HOLIDAY_ALONE.fullmatch(text)
-    if m is None:
-        return None
-    name = _holiday_key(m[1])
-    begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
-    return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
-
-
-_HOLIDAY_ALONE = re.compile(r"\s*(?:\*\*|__)?((?:christ|x)mas\s+(?:eve|day)|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
-                            r"good\s+friday|easter\s+(?:sunday|monday)|hogmanay)(?:\*\*|__)?\s*", re.IGNORECASE)
+    return _holiday_from(m[1], start) if m else None
 
 
 def holiday_entry(text: str, start: str | None) -> str | None:
@@ -689,9 +683,12 @@ def holiday_entry(text: str, start: str | None) -> str | None:
     2026, trial s72 T: of the month's first), the first on or after a week before start (ISO: its note's day or month,
     "New Year's Day" of a December's rota is January's), else None."""
     m = _HOLIDAY_LABEL.match(text) if start else None
-    if m is None:
-        return None
-    name = _holiday_key(m[1])
+    return _holiday_from(m[1], start) if m else None
+
+
+def _holiday_from(written: str, start: str) -> str:
+    """The day of the holiday written ("Boxing Day") first on or after HOLIDAY_ENTRY_BEFORE days before start (ISO)."""
+    name = _holiday_key(written)
     begin = date.fromisoformat(start[:10]) - timedelta(days=HOLIDAY_ENTRY_BEFORE)
     return next(d.isoformat() for year in (begin.year, begin.year + 1) if (d := _holiday_in(name, year)) >= begin)
 
@@ -1406,6 +1403,7 @@ def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
 ANY_WEEKDAY = _WEEKDAY_WORDS + r"|weds?|sat|sun"
 # a weekday right before a day that follows it: "Wed 9 Dec", "Saturday, 12th December", "Tue Dec 8"
 WEEKDAY_BEFORE = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednesday the ")
 
 
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
@@ -1478,8 +1476,7 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
     """text with each "this time last year" (or month) blanked, the week about that day added to out."""
     def take(m: re.Match) -> str:
         if m[1].lower() == "year":
-            then = today.replace(year=today.year - 1, day=28) if (today.month, today.day) == (2, 29) \
-                else today.replace(year=today.year - 1)
+            then = _a_year_before(today)
         else:
             month_ago = today.replace(day=1) - timedelta(days=1)
             then = month_ago.replace(day=min(today.day, month_ago.day))
@@ -1487,8 +1484,7 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
         return " " * len(m[0])
 
     def take_period(m: re.Match) -> str:
-        then = today.replace(year=today.year - 1, day=28) if (today.month, today.day) == (2, 29) \
-            else today.replace(year=today.year - 1)
+        then = _a_year_before(today)
         if m[1].lower() == "week":
             monday = then - timedelta(days=then.weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
@@ -1499,6 +1495,11 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
     if "last year" in text.lower():
         text = _THIS_PERIOD_LAST_YEAR.sub(take_period, text)
     return _THIS_TIME_LAST.sub(take, text)
+
+
+def _a_year_before(day: date) -> date:
+    """The same day a year before (29 February's: the 28th)."""
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
 def _weekday_the_number(text: str, today: date, back: bool, out: set[date], ahead: bool = False) -> str:
@@ -1861,7 +1862,8 @@ def _named_days(text: str, today: date) -> frozenset[str]:
         year, month, day = day_of(m)
         # a day that can be (29 February without a year may be a leap year's)
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and _iso(f"{year or 2024}-{int(month):02d}-{int(day):02d}"):
-            year = year or _year_of_weekday(text[max(0, m.start() - 16):m.start()], int(month), int(day), today)  # (16: "wednesday the ")
+            year = year or _year_of_weekday(text[max(0, m.start() - WEEKDAY_REACH):m.start()], int(month), int(day),
+                                            today)
             out.add(f"{year}-{int(month):02d}-{int(day):02d}" if year else f"{int(month):02d}-{int(day):02d}")
     for ends in _day_ranges(text, said):
         between = _days_between(*ends)
