@@ -1337,14 +1337,14 @@ def chunk_note(note: ParsedNote, split_long: Callable[[str, str], list[str]] | N
                        *unit.heading, *unit.parents, text, task_words(unit, text),
                        *dict.fromkeys([*own_tags, *unit.tags]),
                        unit.lang if unit.kind == "code" else ""])  # ("the OSI in Python": its fence says python)
+        # (a row's or a log line's own day, over new year in a note of two years' title: _over_new_year)
+        logged = month_lines.get(idx) or _over_new_year(
+            unit, _row_day(unit, order, _row_year(unit, year, own_day), years, month)
+            or _logged(unit, own_day, period, order, running, year[0]), years, spans, own_day)
         chunks.append(Chunk(
             path=note.path, line=line, end_line=end or unit.end_line, kind=unit.kind, text=text, title=note.title,
             heading=list(unit.heading), parents=[clean(p) for p in unit.parents], tags=own_tags,
-            date=month_lines.get(idx) or _over_new_year(unit, _row_day(unit, order, _row_year(unit, year, own_day), years,
-                                                                  month)
-                                                        or _logged(unit, own_day, period, order, running, year[0]),
-                                                        years, spans, own_day)
-            or _weekday(unit, _week_said_above(unit, own_day))  # (before the day's heading: "Planning for next week:")
+            date=logged or _weekday(unit, _week_said_above(unit, own_day))  # (before the day's heading: "Planning for next week:")
             or _day_under((*unit.heading, *unit.parents), days, year, heading_running, order, day_first, named, note.date)
             or _weekday(unit, monday or _week_headed(unit.heading, year[0] or year[1]))
             or (_weekday_entry(unit.text, running[0] or note.date or holiday_start) if own_day is None else None)

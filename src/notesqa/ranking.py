@@ -960,7 +960,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
         if last_meeting else np.zeros_like(name)
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
-    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(np.isin(cand, next_of)).tolist()) if asks_next(text) else \
+    of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
+    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist()) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
@@ -996,7 +997,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first)
     next_first = np.zeros(len(cand), dtype=bool)
     if len(next_of) and coming[order[0]] < 0:
-        soonest = order[(coming[order] > 0) & np.isin(cand[order], next_of)]
+        soonest = order[(coming[order] > 0) & of_next[order]]
         next_first[soonest] = True
         order = np.concatenate([soonest, order[~np.isin(order, soonest)]])
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
@@ -1777,11 +1778,8 @@ WHOLE_MONTHS = 3
 
 def _whole_month(asked: set[str]) -> str | None:
     """The month ("YYYY-MM") the days asked are all of, every one of them ("in feb"), else None."""
-    months = {d[:7] for d in asked}
-    if len(months) != 1 or any(len(d) != 10 for d in asked):
-        return None
-    month = months.pop()
-    return month if len(asked) == calendar.monthrange(int(month[:4]), int(month[5:]))[1] else None
+    months = _whole_months(asked)
+    return months[0] if len(months) == 1 else None
 
 
 # a task in a state the question does not ask for is not its answer ("what's in progress?": not a done task);
@@ -2250,9 +2248,9 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     that say a day from today on, NEXT_DAYS at most, that hold every word of the question but its frame's (in their
     text, heading or parents; in their note's title only where they are of a day to come themselves: "moderation: Thu
     10 Dec" of "Dept meeting 2026-11-25" is no next dept meeting, the s72 rescore), no task (a to-do about it, "☐ book
-    Newark April before 12 March", is not it),
-    candidates (the pool best of them by dense score) and read for the soonest whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of
-    a calendar of 2027 had been no candidate, the past fairs' notes all ten); else none."""
+    Newark April before 12 March", is not it): candidates (the pool best of them by dense score), read for the soonest
+    whatever their scores (trial s75 D: "| Newark (IACF) | Thu 8 - Fri 9 Apr |" of a calendar of 2027 had been no
+    candidate, the past fairs' notes all ten); else none."""
     if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
