@@ -265,6 +265,11 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     # (and "8/10/25" day first as the note's headings write "17/10/23")
     note = parse_markdown("# Lab log\n\n### 17/10/23\n\n- pinned traps\n\n### 8/10/25\n\n- day first\n", "l.md")
     assert [c.date for c in chunk_note(note)] == ["2023-10-17", "2025-10-08"]
+    # ... and a diary's heading dotted with a year of two digits, day first (trials s72 Q, s75 R: "## 14.12.26" had
+    # been of no day); not a version's heading of an older year
+    note = parse_markdown("# Log\n\n## 14.12.26\n\n- expansion vessel\n\n### 19.7.25\n\n- hog roast late\n\n"
+                          "## 3.1.27\n\n- new year walk\n\n## 1.2.0\n\n- retries\n", "l.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-12-14", "2025-07-19", "2027-01-03", None]
     # ... and a log's entry that opens with one (trial s47: "- 30/08/2022: node upgrade took down ledger"); not a
     # version's number
     note = parse_markdown("# Incidents\n\n- 30/08/2022: node upgrade took down ledger\n- 1.2.10: fixed the retry\n",
