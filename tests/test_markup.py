@@ -12,6 +12,11 @@ def test_wikilinks_read_as_their_alias_or_name():
     # ... but brackets around no name are no link: shown as written (trial s55: "Tip to self: [[ ]] makes a link." had
     # been shown "Tip to self: makes a link.")
     assert Inline().render("Tip to self: [[ ]] makes a link, [[]] too") == "Tip to self: [[ ]] makes a link, [[]] too"
+    # ... and a link to a block of its own note reads as that note's name, as [[Boiler#^b1]] does (trial s75: "see
+    # [[#^b1]] for the model" had been "see for the model"); with its alias, the alias
+    inline = Inline(path="Home/Boiler.md")
+    assert inline.render("see [[#^b1]] for the model, [[Boiler#^b1]]") == "see Boiler for the model, Boiler"
+    assert inline.render("see [[#^b1|the boiler]]") == "see the boiler"
 
 
 def test_link_parts():

@@ -493,6 +493,10 @@ class Inline:
                 labelled = _labels(m) and not _EMBED.sub("", m.string[m.end():].split("\n", 1)[0]).strip()
                 return _DROPPED if alone or name.lower().endswith(PICTURE_SUFFIXES) and not labelled else name
             embedded = self._check_embed(link, m.group(0), m.group(2))
+        elif link.block and not link.target and not link.alias and self.path:
+            # a link to a block of its own note ("see [[#^boiler1]]") reads as that note's name, as [[Note#^id]] does
+            # (not nothing: "see for the model", trial s75)
+            return PurePosixPath(self.path).stem
         return self.shown(link, embedded)
 
     def _at(self) -> str:
