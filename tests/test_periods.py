@@ -158,6 +158,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... a weekday before or after a holiday, the nearest one's (trials s74 F, K: of no day)
     assert days("what did i do the sunday after xmas", thursday) == {"2026-12-27"}
     assert days("how much did we take the tuesday before xmas", thursday) == {"2026-12-22"}
+    # ... of the year it names (trial s76 D: "the thursday before easter 2025" had been this year's), and the day before
+    # or after one
+    assert days("what was i working on the thursday before easter 2025", thursday) == {"2025-04-17"}
+    assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
+    assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
+    assert days("the day after boxing day", thursday) == {"2026-12-27"}
     # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
     assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}
     # ... and of no tense, a day of this month gone a week or less, that one (trial s74 X: "spa ph out on the 6th" on the

@@ -1375,24 +1375,27 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
 
 # a weekday or the week before or after a holiday: "the sunday after xmas", "the tuesday before christmas", "the week
 # after christmas" (trials s74 F, K, Y: of no day), of the holiday nearest today
-_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week)\s+(before|after)\s+(?:(?:christ|x)mas(?:\s+day)?|"
-                                 r"boxing\s+day|new\s+year['’]?s(?:\s+day)?|easter(?:\s+sunday)?)\b", re.IGNORECASE)
+# (of a year it names: "the thursday before easter 2025", trial s76 D, had been of this year's; the day before or after
+# one: "the day before christmas 2025")
+_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week|day)\s+(before|after)\s+((?:christ|x)mas(?:\s+day)?|"
+                                 r"boxing\s+day|new\s+year['’]?s(?:\s+day)?|easter(?:\s+sunday)?)\b(?:,?\s+("
+                                 + YEAR + r")\b)?", re.IGNORECASE)
 
 
 def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
     """text with each weekday before or after a holiday it names (_WEEKDAY_BY_HOLIDAY) blanked, that day added to
     out."""
     def take(m: re.Match) -> str:
-        name = _holiday_key(m[0][m.end(2) - m.start(0):].strip())
+        name = _holiday_key(m[3])
         name = {"christmas": "christmas day", "new years": "new years day", "easter": "easter sunday"}.get(name, name)
-        held = min((_holiday_in(name, y) for y in (today.year - 1, today.year, today.year + 1)),
-                   key=lambda d: abs((d - today).days))
-        if m[1].lower() == "week":  # ("the week after christmas": its seven days, trial s74 Y)
-            after = m[2].lower() == "after"
-            out.update(held + timedelta(days=k if after else -k) for k in range(1, 8))
+        years = (int(m[4]),) if m[4] else (today.year - 1, today.year, today.year + 1)
+        held = min((_holiday_in(name, y) for y in years), key=lambda d: abs((d - today).days))
+        after = m[2].lower() == "after"
+        if m[1].lower() in ("week", "day"):  # ("the week after christmas": its seven days, trial s74 Y)
+            out.update(held + timedelta(days=k if after else -k) for k in range(1, 8 if m[1].lower() == "week" else 2))
             return " " * len(m[0])
         wanted = weekday_number(m[1])
-        step = (wanted - held.weekday()) % 7 or 7 if m[2].lower() == "after" else -((held.weekday() - wanted) % 7 or 7)
+        step = (wanted - held.weekday()) % 7 or 7 if after else -((held.weekday() - wanted) % 7 or 7)
         out.add(held + timedelta(days=step))
         return " " * len(m[0])
     return _WEEKDAY_BY_HOLIDAY.sub(take, text) if " the " in f" {text.lower()}" else text
