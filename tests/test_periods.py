@@ -123,6 +123,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert min(days("what did we do around this time last month", today)) == "2026-11-02"
     # ... "this week last year", "this month last year": that week or month of a year ago (trial s75 B: this week's)
     assert days("what was i up to this week last year", today) == {f"2025-12-{d:02d}" for d in range(1, 8)}
+    # ... "this day last year", "today last year": that day (trial s76 H: of no day)
+    assert days("who did i have a meeting with this day last year", today) == days("today last year", today) == \
+        {"2025-12-05"}
+    # ... "easter weekend last year": last year's (trial s76 A: this year's)
+    assert days("what was i doing easter weekend last year", today) == {"2025-04-18", "2025-04-19", "2025-04-20",
+                                                                       "2025-04-21"}
     assert days("what did we sell this month last year", today) == {f"2025-12-{d:02d}" for d in range(1, 32)}
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
@@ -164,6 +170,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
+    # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
+    assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
+    assert days("is the tip open this saturday", thursday) == {"2027-01-09"}
+    assert days("the shop was shut on friday so i went to", thursday) == {"2027-01-01"}
     # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
     assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}
     # ... and of no tense, a day of this month gone a week or less, that one (trial s74 X: "spa ph out on the 6th" on the

@@ -340,11 +340,21 @@ def _weekdays_own(text: str) -> str:
     return _WEEKDAY_OWNING.sub(lambda m: f"{m[1] or ''}on {m[2]} " if m[3] != "s" or back and m[1] else m[0], text)
 
 
+# asked whether a place is open or shut on a weekday, any such one: "is plumb center open saturday", "are they closed
+# on mondays" (trial s76 C: read as the coming Saturday, its opening hours not in ten); not "this saturday", "next
+# monday", nor a day its number says ("open sat 3rd"); "what time does the shop open on sunday" is the coming one's
+# (trial s63 MUS-033, a timetable's)
+# (not who opens or closes up a day, a shift's: "who is opening on friday"; nor one day it was: "was shut on friday")
+_OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?(?:open|closed|shut)\s+(?:on\s+)?(?:(?:" + "|".join(_WEEKDAYS)
+                      + r"|tues|thurs|weds|sat|sun)s?)\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _JUST_GONE.sub(r"last \1", _quotes_blanked(text))
+    text = _OPEN_ON.sub(lambda m: " " * len(m[0]), text)
     today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
@@ -800,7 +810,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"last|this|next|of|is|was|were|are|be|at|in|on|with|we|i|you|they|he|she|so|but|to|for|from|"
                       r"until|till|when|then|will|would|can|could|should|just|gone|mum|dad|what|where|"
                       r"who|how|if|as|the|a|my|our|me|us)\b)[a-z]+\b)(?!\s+nights?\s+out\b))"
-                      r"(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year)?\b",
+                      # (its year after "weekend": "easter weekend last year", trial s76 A, had been this year's)
+                      r"(?:(?:\s+weekend)?(?:,?\s+(" + YEAR + r")|\s+(last|this|next)\s+year))?\b",
                       re.IGNORECASE)
 _IN_THE_NEW_YEAR = re.compile(r"\b(?:in|after|early\s+in)\s+the\s+new\s+year\b(?!['’]?s)|\bafter\s+new\s+year\b(?!['’]?s)",
                               re.IGNORECASE)
@@ -1452,7 +1463,9 @@ _THIS_TIME_LAST = re.compile(r"\b(?:(?:about|around)\s+)?(?:this|the\s+same)\s+t
 THIS_TIME_DAYS = 3  # days either side of that day
 # ... "this week last year", "this month last year": that week (Monday to Sunday) or month of a year ago (trial s75 B:
 # "what was i up to this week last year" had been this week's)
-_THIS_PERIOD_LAST_YEAR = re.compile(r"\b(?:this|the\s+same)\s+(week|month)\s+last\s+year\b", re.IGNORECASE)
+# ... and "this day last year", "today last year": that one day (trial s76 H: of no day)
+_THIS_PERIOD_LAST_YEAR = re.compile(r"\b(?:(?:this|the\s+same)\s+(week|month|day|date)|(today))\s+last\s+year\b",
+                                    re.IGNORECASE)
 
 
 # "3 weeks ago today", "a month ago today", "a year ago today": that one day (trial s73 E: "what was i doing 3 weeks
@@ -1488,7 +1501,9 @@ def _this_time_last(text: str, today: date, out: set[date]) -> str:
 
     def take_period(m: re.Match) -> str:
         then = _a_year_before(today)
-        if m[1].lower() == "week":
+        if m[2] or m[1].lower() in ("day", "date"):
+            out.add(then)
+        elif m[1].lower() == "week":
             monday = then - timedelta(days=then.weekday())
             out.update(monday + timedelta(days=i) for i in range(7))
         else:
