@@ -126,6 +126,11 @@ def test_what_is_a_label_and_how_it_reads():
         assert parse_note(f"# D\n\n{line}\n\n- one\n", "d.md").units[-1].parents == (line,), line
     table = parse_note("# Dives\n\nTotal dives pre-PhD: 87\n\n| # | Depth |\n|---|---|\n| 1 | 4.2 |\n", "d.md")
     assert table.units[-1].parents == ("Total dives pre-PhD: 87",)  # (over a table, its caption, as before)
+    # ... a passage of its own, not thin: it says a number (trial s76 H: "Running total: 21.5 hrs" over a CPD log had
+    # never been a hit); a caption that names the table is thin
+    assert not table.units[0].thin
+    named = parse_note("# Runs\n\nMS MARCO passage ranking (dev):\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "r.md")
+    assert named.units[0].thin
 
 
 def test_a_line_of_only_tags_tags_the_note_and_names_nothing():
@@ -184,6 +189,18 @@ def test_a_list_item_of_two_paragraphs_is_one_unit_with_both():
 
 def test_a_bare_callout_marker_makes_no_unit():
     assert [u.text for u in parse_note("> [!quote]\n>\n> Said well.\n", "q.md").units] == ["Said well."]
+
+
+def test_a_callout_title_that_says_something_is_a_passage_too():
+    # trial s75 L: "> [!warning] MOT due 16 March 2027 – booked at Kwik Fit" had been only its body's breadcrumb, never
+    # a hit; a title that labels its body ("Parking", a question its body answers) heads it alone
+    note = parse_note("> [!warning] MOT due 16 March 2027 – booked at Kwik Fit\n> - ring Dave for a lift\n\n"
+                      "> [!info] Parking\n> Park by the barn.\n\n> [!faq] What happens for multiple writes now?\n"
+                      "> Last one wins.\n", "v.md")
+    assert [(u.text, u.parents) for u in note.units] == [
+        ("MOT due 16 March 2027 – booked at Kwik Fit", ()),
+        ("ring Dave for a lift", ("MOT due 16 March 2027 – booked at Kwik Fit",)),
+        ("Park by the barn.", ("Parking",)), ("Last one wins.", ("What happens for multiple writes now?",))]
 
 
 def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():

@@ -355,6 +355,12 @@ _WHO_CAME = frozenset("present apologies attendees attending attended absent".sp
 _VALUED_FIELD = re.compile(r"[^:\s][^:]{0,30}:\s+[^,]+,[^,]+,.*(?<!:)$")
 _FIELD_VALUE = re.compile(r"([^:\s][^:]{0,30}):\s+([^:]*[^:\s])")
 
+
+def _counted(text: str) -> bool:
+    """Is a line a field whose value is a number ("Running total: 21.5 hrs", "Total dives pre-PhD: 87")?"""
+    m = _FIELD_VALUE.fullmatch(text.strip())
+    return m is not None and re.match(r"[~£$€]?\d", m[2].lstrip()) is not None
+
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 _LOWER_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Za-z]")  # ... as written in lower case too ("... at the bottom. don't")
 # the words a period ends without ending a sentence, as written: "Mr. Smith", "e.g. a cat", "Fig. 3" (chunking's
@@ -634,6 +640,16 @@ class Embedded:
 
 
 _TASK = re.compile(rf"^{TASK_BOX}[ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _says_something(title: str) -> bool:
+    """Does a callout's title say something (a sentence of six words or more, "MOT due 16 March 2027 – booked at Kwik
+    Fit"), not label its body ("Parking", "Key finding from PGR group:", a question its body answers)? A title that
+    says something is a passage of its own as well as the heading of its body."""
+    return len(_WORD.findall(title)) >= 6 and not title.rstrip().endswith(("?", ":"))
 
 
 class Walker:
@@ -1041,7 +1057,10 @@ class Walker:
         if not body.strip() and written and not more:
             return title, line, True  # a callout of one line: its title is all it says
         n_above = sum(1 for it in self.items if it["unit"] is not None)
-        self.heading_chars += visible_chars(written)
+        if _says_something(written):  # ("MOT due 16 March 2027 – booked at Kwik Fit": a hit too, trial s75 L)
+            self._add(self._prose(written, line, line))
+        else:
+            self.heading_chars += visible_chars(written)
         self.callouts.append((self.containers.count("blockquote"), title, n_above))
         return body, line + 1, True  # (a bare [!quote] marker: no text, its kind heads what follows)
 
@@ -1153,8 +1172,9 @@ class Walker:
     def _table_open(self, tok) -> None:
         self.table = {"header": [], "row": [], "in_head": False, "line": 1, "bold": [], "rows": 0}
         # a caption line right above a table names it as a label names a list: "MS MARCO passage ranking (dev):"
-        # heads its rows; alone it says which table, not what is in it (thin)
-        if self._labelled(tok):
+        # heads its rows; alone it says which table, not what is in it (thin); but a field of a number says one of its
+        # own ("Running total: 21.5 hrs" over a CPD log, trial s76 H: never a hit, only its rows' breadcrumb)
+        if self._labelled(tok) and not _counted(self.units[self.label].text):
             self.units[self.label] = replace(self.units[self.label], thin=True)
 
     def _table_close(self, tok) -> None:
