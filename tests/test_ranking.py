@@ -1409,6 +1409,17 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     ranked = fuse(chunks, _dense_only([0.75, 0.55, 0.7]), "fete 2025 net profit", {}, None, 10)
     assert [c.row for c in ranked].index(1) < [c.row for c in ranked].index(0)
     assert {c.row: c.explain.older_edition for c in ranked} == {0: True, 1: False, 2: False}
+    # ... and asked "this year", this year's (trial s76 E: "what did kieran get at the arb show this year" had shown the
+    # 2025 show's page first, 2027's helmet third)
+    from notesqa import clock
+
+    this, before = clock.today().year, clock.today().year - 2
+    chunks = [dataclasses.replace(_chunk(f"pages/events___ARB Show {before}.md", 0, "climbing comp: Kieran 14th"),
+                                  title=f"events/ARB Show {before}"),
+              dataclasses.replace(_chunk(f"pages/events___ARB Show {this}.md", 1, "new helmet for Kieran"),
+                                  title=f"events/ARB Show {this}")]
+    ranked = fuse(chunks, _dense_only([0.67, 0.6]), "what did kieran get at the arb show this year", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and ranked[1].explain.older_edition
 
 
 def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
