@@ -323,6 +323,12 @@ def test_a_passage_under_a_heading_of_a_span_of_days_says_each_of_them():
     market = "# Frome Christmas market 2026\n\n## Day 2 — Sat 19 Dec\n- Kasia + Dan on stall\n"
     stall = chunk_note(parse_note(market, "events/christmas market 2026.md"))[-1]
     assert days_of(stall) | days_told(stall) == {"2026-12-19"}
+    # ... nor of a passage that writes its own day: a week plan's row "Fri 2" (trial s76 C: every row of "# Week of 28
+    # June - 4 July" had been of "this saturday", its own row 9th)
+    week = "# Week of 28 June - 4 July 2027\n\n| day | am |\n|---|---|\n| Fri 2 | Chalford |\n| Sat 3 | Horsley tip |\n"
+    friday, saturday = chunk_note(parse_note(week, "weekly plan 2027-06-28.md"))
+    assert days_of(friday) | days_told(friday) == {"2027-07-02"} and days_of(saturday) | days_told(saturday) == \
+        {"2027-07-03"}
 
 
 def test_a_weekday_and_a_day_and_month_in_numbers_say_that_day_in_the_vaults_order():

@@ -235,7 +235,11 @@ def _month_end(month: str) -> str:
 def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
     """The days of the span its nearest heading or parent writes that its own day is of ("### Tue 24 - Fri 27 Nov" >
     "Hallam plots snagging, 3 days", of the 27th by its heading's last day: trial s74 C, "what did i do on wed 25 nov"
-    had not found it), else none."""
+    had not found it), else none; none of a passage that writes its own day ("Fri 2 | Chalford" of "# Week of 28 June
+    - 4 July" is of the 2nd alone: trial s76 C, each row of the week had been of "this saturday")."""
+    if len(own) >= 10 and own[:10] in days_written(chunk.text, own) | weekday_numbered_from(
+            chunk.text, date.fromisoformat(own[:10])):
+        return frozenset()
     for above in (*chunk.heading[-1:], *chunk.parents[-1:]):
         if own[:10] in (span := _spans_written(above, own)):
             return span
