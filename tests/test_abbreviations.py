@@ -88,6 +88,9 @@ def test_a_words_everyday_short_form_is_searched_where_the_notes_write_it():
     knows, _, _ = _vault("Review: 26 wk | Due: Jan 2027", "appointment with the dentist")
     assert [(a, f) for a, f, _ in short_forms("toms 26 week review date", knows)] == [("week", "wk")]
     assert [(a, f) for a, f, _ in short_forms("dentist appt", knows)] == [("appt", "appointment")]
+    # ... "secretary", the notes' "sec" (trial s76 B: "Allotment society sec: Pauline Greaves" not in ten)
+    knows, _, _ = _vault("Allotment society sec: Pauline Greaves, 01694 723 118")
+    assert [(a, f) for a, f, _ in short_forms("allotment secretary phone", knows)] == [("secretary", "sec")]
     # ... not where the notes do not write it, nor a form the question says already
     assert short_forms("how many hours", knows) == [] and short_forms("week wk", knows) == []
     # a number's "no" after what it numbers is the notes' "number", one way only: "no" is a word of its own (the
