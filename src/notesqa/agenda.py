@@ -296,7 +296,13 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
             start = written[i - 1][1]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
-        if start and start < end:
+        if start is None and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
+                i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start())):
+            # a week's first day and no last: "w/c 28 Jun | long run: 29k" (trial s76 P: of the 28th alone, "long run
+            # this sunday" had not found it)
+            first = date.fromisoformat(end)
+            out.update((first + timedelta(days=k)).isoformat() for k in range(7))
+        elif start and start < end:
             first, last = date.fromisoformat(start), date.fromisoformat(end)
             if (last - first).days <= SPAN_DAYS:
                 out.update((first + timedelta(days=k)).isoformat() for k in range((last - first).days + 1))
@@ -307,6 +313,9 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# the words before a week's first day: "w/c 28 Jun", "W/c: 28 Jun", "week commencing 28 June", "wk beginning 5/7"
+_WEEK_COMMENCING = re.compile(r"(?<![\w/])(?:w/[cb]|wc|(?:week|wk)\s+(?:commencing|beginning|starting|of))\s*[:.-]?\s*"
+                              r"(?:(?:mon|monday)\.?,?\s+)?(?:the\s+)?$", re.IGNORECASE)
 # (each with its weekday too, or set apart by a slash: "Sat 12 / Sun 13 June 2027", trial s67 C)
 _LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:" + _WEEKDAY + r"?[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|&|\+|\band\b|\s/)\s*)+)"
                             + _WEEKDAY + "?$", re.IGNORECASE)
@@ -486,6 +495,8 @@ def days_of_any_year(text: str) -> frozenset[str]:
             days += [int(n) for n in re.findall(r"\d{1,2}", listed[1])]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
             days += range(int(f[1]), int(day))
+        elif _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k": its week's, s76 P)
+            out.update((this + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7))
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
         before = (m, this)
     return frozenset(out)
