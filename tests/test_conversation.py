@@ -162,6 +162,7 @@ def test_a_week_or_a_month_moves_as_a_day_does():
     # reads it without the question before it)
     assert followup_kind("what if somebody cancels the day before") is None
     assert followup_kind("what happens if a client cancels the day before?") is None
+    assert followup_kind("what do i charge if someone cancels the day before") is None  # (trial s76 N)
     # ... but not a deadline: "by the next day" (trial s45: a question of its own had been said to be a follow-up)
     assert followup_kind("what fixed the cinnamon rolls going stale by the next day?") is None
     assert followup_kind("how long does the dough keep for the next day?") is None  # (the second review)
