@@ -170,6 +170,14 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    # ... an English school's half term, its week and the weekends either side (trials s76 N, C: "what did i do in may
+    # half term" had been all of May, "may half term last year" no day); of no month, the last gone
+    week = {f"2026-05-{d}" for d in range(23, 32)}
+    assert days("may half term last year", date(2027, 7, 1)) == week
+    assert days("what did i do over half term", date(2026, 7, 1)) == week
+    assert min(days("feb half term", thursday)) == "2026-02-14" and min(days("whats on feb half term", thursday)) == \
+        "2027-02-13"
+    assert days("half term report comments", thursday) == days("when is february half term", thursday) == set()
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()

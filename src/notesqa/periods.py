@@ -364,6 +364,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     text = _weekdays_own(text)  # (after "tuesday's standup this week", its week's)
     text = _week_on(text, today, out)
     text = _weekday_by_holiday(text, today, out)
+    text = _half_terms(text, today, out)
     text = _month_ranges(text, today, ahead, out)
     back = _PAST.search(text) is not None
     text = _weekday_the_number(text, today, back, out, ahead)
@@ -1382,6 +1383,49 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
             out.add(_weekday(today, weekday_number(m[1] or m[3] or m[4]), "next", True) + timedelta(days=7))
         return " " * len(m[0])
     return _WEEK_ON.sub(take, text) if "week" in text.lower() or "after next" in text.lower() else text
+
+
+# an English school's half term: "may half term", "feb half-term last year", "october half term 2026", "over half
+# term" (trial s76 N, C: "what did i do in may half term" had been all of May, "may half term last year" no day): the
+# week of its Monday (February's the first on or after the 12th; May's the spring bank holiday, the last of May;
+# October's the last of October), Saturday before to Sunday after; one of no month, the last gone (or, asked of what is
+# to come, the next)
+# (not asked when it is, "when is february half term", "half term dates": a term-dates page answers; nor "spring half
+# term", a teaching term's half too)
+_HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|the|this|(last|next))"
+                        r"\s+)half[\s-]?term\b(?!\s+(?:report|test|exam|assessment|date)s?\b)"
+                        r"(?:,?\s+(" + YEAR + r")\b|\s+(last|this|next)\s+year\b)?", re.IGNORECASE)
+_HALF_TERM_MONTH = {"feb": 2, "february": 2, "spring": 2, "may": 5, "whitsun": 5, "summer": 5, "oct": 10, "october": 10,
+                    "autumn": 10}
+
+
+def _half_term_monday(month: int, year: int) -> date:
+    """The Monday an English school's half term of that month starts (_HALF_TERM)."""
+    if month == 2:
+        first = date(year, 2, 12)
+        return first + timedelta(days=-first.weekday() % 7)
+    last = date(year, month, 31)
+    return last - timedelta(days=last.weekday())
+
+
+def _half_terms(text: str, today: date, out: set[date]) -> str:
+    """text with each half term it names (_HALF_TERM) blanked, its days added to out."""
+    def take(m: re.Match) -> str:
+        months = [_HALF_TERM_MONTH[m[1].lower()]] if m[1] else [2, 5, 10]
+        if m[3] or m[4]:
+            years = [int(m[3]) if m[3] else today.year + {"last": -1, "next": 1}.get(m[4].lower(), 0)]
+        else:
+            years = [today.year - 1, today.year, today.year + 1]
+        mondays = [_half_term_monday(n, y) for n in months for y in years]
+        gone, to_come = [d for d in mondays if d <= today], [d for d in mondays if d > today]
+        ahead = (m[2] or "").lower() == "next" or not m[2] and looks_ahead(text) and not _PAST.search(text)
+        monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
+        out.update(monday + timedelta(days=k) for k in range(-2, 7))
+        return " " * len(m[0])
+    return _HALF_TERM.sub(take, text) if "term" in text.lower() and not _WHEN_IS.search(text) else text
+
+
+_WHEN_IS = re.compile(r"\bwhen\b|\bdates\b", re.IGNORECASE)
 
 
 # a weekday or the week before or after a holiday: "the sunday after xmas", "the tuesday before christmas", "the week
