@@ -170,6 +170,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    # ... a month asked when in the present, the coming one, however far (trial s76 M: "when's the september council
+    # meeting" in July had been last September's); asked when it was, the last
+    assert min(days("when's the september council meeting", date(2027, 7, 1))) == "2027-09-01"
+    assert min(days("when was the september meeting", date(2027, 7, 1))) == "2026-09-01"
     # ... an English school's half term, its week and the weekends either side (trials s76 N, C: "what did i do in may
     # half term" had been all of May, "may half term last year" no day); of no month, the last gone
     week = {f"2026-05-{d}" for d in range(23, 32)}

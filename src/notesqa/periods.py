@@ -408,8 +408,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             out.update(monday + timedelta(days=i) for i in range(7))
     for m in _WEEK_NUMBER.finditer(text):
         out.update(_week_numbered(m))
+    # (a month's meeting asked when it is, "when's the september council meeting" in July: the coming one, as meetings
+    # are set ahead, trial s76 M, had been last September's; a month soon asked of in the present, the coming one too;
+    # not "when is the MOT in March", months away, which may be last March's)
+    when_is = present and _WHEN_IS_ASKED.search(text) is not None
     for m in _MONTHS_EVENT.finditer(text):
-        out.update(_month_named(m, today, ahead))
+        out.update(_month_named(m, today, ahead or when_is or present and _soon_month(m, today)))
     # (a month weeks ahead asked of in the present tense, the coming one: "when is Jake off in January?" on 4 December,
     # trial s55, had been read as last January)
     for m in _IN_MONTH.finditer(text):
@@ -571,6 +575,7 @@ def _iso(value: str) -> date | None:
         return None
 
 
+_WHEN_IS_ASKED = re.compile(r"\bwhen(?:['’]?s\b|\s+(?:is|are)\b)", re.IGNORECASE)  # "when's", "whens", "when is"
 # a month asked of in the present tense that begins this many days from today or less is the coming one, nearer than
 # the last (trial s73 K: "where do i get eggs in feb" on 9 December had been last February's; a holiday's: _SOON)
 _SOON_MONTH = 75
