@@ -170,6 +170,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    # ... a season asked of ahead while it is on, this one (trial s76 L: "whats happening over the summer holidays" on 1
+    # July had been next year's); "next summer", next year's
+    assert min(days("whats happening over the summer holidays", date(2027, 7, 1))) == "2027-06-01"
+    assert min(days("whats on next summer", date(2027, 7, 1))) == "2028-06-01"
     # ... a month asked when in the present, the coming one, however far (trial s76 M: "when's the september council
     # meeting" in July had been last September's); asked when it was, the last
     assert min(days("when's the september council meeting", date(2027, 7, 1))) == "2027-09-01"

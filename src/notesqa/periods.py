@@ -768,7 +768,11 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
     elif when == "this":
         y = today.year if start_month != 12 or today.month == 12 else today.year - 1
     elif when in ("next", "coming") or (when != "last" and (ahead or present and _season_soon(start, today))):
-        y = today.year if start(today.year) > today else today.year + 1
+        now = next((y for y in (today.year - 1, today.year) if start(y) <= today < end(y)), None)
+        # (the one it is now, not "next": "whats happening over the summer holidays" on 1 July had been next year's,
+        # trial s76 L)
+        y = now if now is not None and when not in ("next", "coming") else \
+            today.year if start(today.year) > today else today.year + 1
     elif when == "last":
         y = today.year if end(today.year) <= today else today.year - 1
     else:
