@@ -252,6 +252,16 @@ def test_a_heading_that_is_a_day_dates_the_passages_under_it():
                                                            ("open questions", None)]
 
 
+def test_a_rows_reference_of_capitals_and_a_month_is_no_month():
+    # trial s76 L: a complaints register's "| C-2026-02 | 21/10/26 |" had been of February 2026 ("what did i do in
+    # february last year" listed it); its day received dates it; a month's cell is a month's
+    from notesqa.units import parse_markdown
+
+    note = parse_markdown("# Complaints register\n\n| Ref | Date recvd | Client |\n|---|---|---|\n"
+                          "| C-2026-02 | 21/10/26 | Tierney |\n| 2026-03 | - | - |\n", "c.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-10-21", "2026-03-01"]
+
+
 def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     # trial s46: a client log's "## 24.03.2025" and "## 14/04/2025 — interim readout" had been dated nowhere
     from notesqa.units import parse_markdown
