@@ -468,3 +468,10 @@ def test_a_name_joined_by_underscores_is_its_words_too():
     assert {"wed", "date"} <= set(tokenize("wedding_date: 2026-12-12"))
     assert tokenize("max_retries") == ["max", "retri", "max_retri"]  # (the name whole too)
     assert tokenize("__init__") == ["__init__"]  # (a dunder is one name)
+
+
+def test_a_sum_in_euros_is_also_the_word_euro():
+    # trial s76 I: "how many euros should kids take" had not found "€30–€50 spending money max"
+    assert tokenize("€30–€50 spending money max").count("euro") == 2
+    assert "euro" in tokenize("how many euros should kids take") and "euro" in tokenize("cost 40 € each")
+    assert "euro" not in tokenize("the € sign")  # (no sum)

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "36"  # 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "37"  # 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -375,6 +375,15 @@ def _one_on_one(low: str) -> list[str]:
     return ["1on1"] * len(_ONE_ON_ONE.findall(low)) if "1" in low or "one" in low else []
 
 
+_EUROS = re.compile(r"€\s?\d|\d\s?€")
+
+
+def _euros(text: str) -> list[str]:
+    """The word "euro" for each sum in euros ("€30–€50 spending money": trial s76 I, "how many euros should kids take"
+    had not found it)."""
+    return ["euro"] * len(_EUROS.findall(text)) if "€" in text else []
+
+
 def _unpaid(low: str) -> list[str]:
     """The word "unpaid" for each way text says a sum is not paid: "NOT PAID", "hasn't paid", "didnt pay", "still
     owes", "Paid: ❌" (trials s62-s65: "who hasnt paid subs", "which invoice is still unpaid" had found every row of a
@@ -466,7 +475,7 @@ def tokenize(text: str) -> list[str]:
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
     for w in _joined(text) + _snaked(text) + _ampersand(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) \
-            + _one_on_one(text) + _unpaid(text) + _words(text) + spelled:
+            + _one_on_one(text) + _unpaid(text) + _euros(text) + _words(text) + spelled:
         if w in _DROP:
             continue
         if w.isascii():
