@@ -1339,7 +1339,9 @@ def _count(word: str) -> int:
 _DAY_NAME = "(" + _DAY_NAMES + ")"  # ("wed next week", s63 MUS-006)
 _WEEK_WHICH = r"(last|this|next|coming|previous)\s+week"
 _RANGE_ON = r"(?!\s*(?:-|–|—|to|through|thru|till|until|and|&|or)\s*(?:" + "|".join(w[:3] for w in _WEEKDAYS) + r"))"
-_WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
+# (a part of the day between: "tuesday morning next week", trial s76 J, had been all of next week)
+_WEEKDAY_OF_WEEK = re.compile(r"\b(?:(?:on|for|by|the)\s+)?" + _DAY_NAME + r"(?:\s+(?:morning|afternoon|evening|night|"
+                              r"lunchtime|am|pm))?(?:\s+of)?\s+(?:the\s+)?" + _WEEK_WHICH
                               + r"\b|\b" + _WEEK_WHICH + r"(?:['’]s|,)?\s+(?:on\s+)?(?:the\s+)?" + _DAY_NAME + r"\b"
                               + _RANGE_ON, re.IGNORECASE)  # (not "next week monday to wednesday": the review)
 
