@@ -273,6 +273,8 @@ def test_the_days_read_of_a_question_that_names_no_year_are_said_over_hits_of_th
     said = notice([scored(0.6, day=True)], "what did i do last week")
     assert said == f"Dated from {monday} to {monday + timedelta(days=6)}:"
     assert notice([scored(0.6, day=True)], "whats due next week").startswith("Due from ")
+    # ... and nothing due then, said so over what was written then (trial s76 M: "Due from ...:" over tasks due later)
+    assert notice([scored(0.6, day=True)], "whats due next week", tasks=0).startswith("Nothing in your notes is due from ")
     # ... not of a day the question writes whole, nor over a first hit of no day asked (others_from's line says it)
     assert notice([scored(0.6, day=True)], "what did I do on 2026-12-04?") is None
     assert notice([scored(0.6, day=True)], "what did I do in June 2019?") is None

@@ -987,6 +987,16 @@ class Agenda:
                   for r in rows]
         return np.unique(np.array(found, dtype=np.int64)) if found else _NONE
 
+    def due_other_days(self, asked: set[str]) -> np.ndarray:
+        """The rows of the passages due (a deadline, else a scheduled day) on days none of which is asked (YYYY-MM-DD):
+        a task written this week, due at the month's end, is not what "what's due this week" asks (trial s76 M)."""
+        self._ensure()
+        dues: dict[int, set[str]] = defaultdict(set)
+        for d, r in zip(self._due_days, self._due_rows.tolist()):
+            dues[r].add(d)
+        return np.array(sorted(r for r, ds in dues.items() if not any(d in asked or d[5:] in asked for d in ds)),
+                        dtype=np.int64)
+
     def in_order(self, rows: np.ndarray) -> list[int]:
         """The open tasks with a due day among rows, as a list of them reads: by priority (high, medium, none,
         low: trial s36b's 🔼 had come after tasks of none), then by due day (the earliest first)."""

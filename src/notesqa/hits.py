@@ -263,6 +263,9 @@ def notice(hits: list[Hit], question: str, unmentioned: Sequence[str] = (), task
 
     if hits and when is None and (unclear := unclear_day(question)):
         return f"{unclear}; the nearest passages:"
+    if hits and when and tasks == 0 and asks_due(question) and _of_days(hits[0]):
+        # (not "Due ...:" over what was written then, due another day or none: trial s76 M)
+        return f"Nothing in your notes is due {when}; passages dated then:"
     # the days read, said, of a question that names no year (trials s64 A, D: "what did i do last week" had shown one
     # journal's day, not which week it was read as)
     if hits and when and days_read and _of_days(hits[0]) \

@@ -1739,6 +1739,8 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # s74 AC, had missed "☐ send Chadwick final measurements ... by Fri 8th")
     due = agenda.due_on(asked) if asks_due(text) or asks_to_do(text) else np.zeros(0, dtype=np.int64)
     rows = due if len(due) else agenda.of_days(asked)
+    if not len(due) and asks_due(text):  # (nothing due then: not what is written then but due another day, trial s76 M)
+        rows = np.setdiff1d(rows, agenda.due_other_days(asked))
     # (a day or a week ahead: "anything planned for december 14th"; not a month's every mention of a day of it, trial
     # s53's "whos making the quiz in december" had gone to two lines of a December day)
     # (... or one that asks when: "when is Jake off in January?" is answered by "Jake - wants 4-15 Jan 2027", trial s55)
