@@ -2226,18 +2226,6 @@ def test_open_tasks_of_the_days_asked_come_by_their_day_where_none_is_due_then()
     assert [c.row for c in ranked][0] == 0
 
 
-def test_nothing_due_then_a_task_written_then_but_due_another_day_is_not_of_the_days_asked():
-    # trial s76 M: "what's due this week", nothing due then, had put first a journal's "TODO check Andy's cert" of this
-    # week, SCHEDULED for the month's end
-    monday = date.today() - timedelta(days=date.today().weekday())
-    later = monday + timedelta(days=27)
-    chunks = [_chunk(f"journals/{monday:%Y_%m_%d}.md", 0, f"TODO check Andy's cert\nSCHEDULED: <{later} Tue>",
-                     date=monday.isoformat()),
-              _chunk(f"journals/{monday:%Y_%m_%d}.md", 1, "NOW Q1 budget for the July papers", date=monday.isoformat())]
-    ranked = fuse(chunks, _dense_only([0.5, 0.4]), "what's due this week", {}, None, 10)
-    assert not {c.row: c.explain.day_match for c in ranked}[0]
-
-
 def test_what_there_is_to_do_next_week_lists_the_tasks_due_then_first():
     # "what have i got to do next week" had put a journal's "next week the market moves to Sunday" (its words) first
     monday = date.today() + timedelta(days=7 - date.today().weekday())

@@ -1471,6 +1471,23 @@ def test_how_many_tasks_due_the_hits_show_counts_each_task_a_hit_shows(tmp_path,
     assert said.startswith("3 things are due") and f", {sum(t in hits[0].text for t in ('finalise', 'email mum', 'send the invites'))} of them here" in said
 
 
+def test_asked_what_is_due_when_nothing_is_a_task_due_another_day_is_not_of_the_days_asked(tmp_path, embedder):
+    # trial s76 M: "what's due this week", nothing due then, had said "Due from ...:" over this week's journal's "TODO
+    # check Andy's cert", SCHEDULED for the month's end, first
+    from datetime import date, timedelta
+
+    today = date.today()
+    notes = tmp_path / "notes"
+    write(notes / "journals" / f"{today:%Y_%m_%d}.md",
+          f"- TODO check Andy's public liability cert\n  SCHEDULED: <{today + timedelta(days=27)} Tue>\n"
+          "- NOW budget v actual for the papers\n")
+    idx = built_index(notes, tmp_path, embedder)
+    question = "what's due this week"
+    hits = idx.search(question, k=5)
+    assert not any(h.explain.day_match for h in hits if "Andy" in h.text)
+    assert idx.notice(hits, question).startswith("Nothing in your notes is due from ")
+
+
 def test_a_small_table_of_the_note_a_question_names_naming_none_of_its_rows_is_shown_whole(tmp_path, embedder):
     # trial s69 W QZM-024: "who won the fox autumn league" had shown the 7th and 5th places' rows of the league's
     # table as two hits, the winner's row in neither; the question names the note, no row: the table is the answer
