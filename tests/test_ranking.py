@@ -2393,6 +2393,18 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
 
 
+def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
+    # trial s76 K: "how much is a medium box now" had shown "## 2025" > "medium £17" first, "## 2027 (from 5 April
+    # 2027)" > "medium £19" third; not a year to come's
+    this = date.today().year
+    boxes = [dataclasses.replace(_chunk("prices.md", n, f"medium £{17 + n}"), heading=["Box prices", heading])
+             for n, heading in enumerate([f"{this - 2}", f"{this - 1} (from 1 March)", f"{this} (from 5 April)",
+                                          f"{this + 1} plan"])]
+    ranked = fuse(boxes, _dense_only([0.72, 0.7, 0.67, 0.69]), "how much is a medium box now", {}, None, 10)
+    assert [c.row for c in ranked][0] == 2
+    assert {c.row: c.explain.now_section for c in ranked} == {0: -1, 1: -1, 2: 1, 3: 0}
+
+
 def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():
     # trial s68 M ALT-014: "who is on the committee now after agm" had put September's minutes first, November's AGM
     # (who was elected) sixth; trial s68 B CHW-019: "... now we have the alarm" had not asked of now

@@ -1516,6 +1516,7 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
         return out
     newest = _newest_rows(of) or (_newest_dated(of, fused) if fused is not None else {})
+    by_year = _year_sections(of)
     for j, c in enumerate(of):
         if _HELD_ONCE.match(c.text):
             out[j] = -1
@@ -1525,6 +1526,9 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
             continue
         if j in newest:
             out[j] = newest[j]
+            continue
+        if j in by_year:
+            out[j] = by_year[j]
             continue
         for part in reversed([*c.heading, *c.parents]):
             first = _WORD.findall(part.casefold())[:1]
@@ -1622,6 +1626,29 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
         return {}
     newest = max(dated.values())
     return {j: 1 if day == newest else -1 for j, day in dated.items()}
+
+
+_YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?![\d/-])")  # "## 2026 (from 1 March 2026)", "## 2025"
+
+
+def _year_sections(of: list[Chunk]) -> dict[int, int]:
+    """Of the candidates of no day under sections of a note headed by their year ("## 2025", "## 2026 (from 1 March)"),
+    1 for those of the newest year up to this one and -1 for the older, asked what holds now (trial s76 K: "how much is
+    a medium box now" had shown 2025's "medium £17" first, 2027's "medium £19" third)."""
+    sections: dict[tuple, list[tuple[int, int]]] = {}
+    for j, c in enumerate(of):
+        if c.date or c.origin:
+            continue
+        for at in range(len(c.heading) - 1, -1, -1):
+            if (m := _YEAR_HEADING.match(c.heading[at])) and int(m[1]) <= clock.today().year:
+                sections.setdefault((c.path, tuple(c.heading[:at])), []).append((j, int(m[1])))
+                break
+    out: dict[int, int] = {}
+    for found in sections.values():
+        if len({year for _, year in found}) > 1:
+            latest = max(year for _, year in found)
+            out.update({j: 1 if year == latest else -1 for j, year in found})
+    return out
 
 
 def _newest_rows(of: list[Chunk]) -> dict[int, int]:
