@@ -1803,6 +1803,13 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     assert coming.explain.coming == 1.0 and "a day to come +0.10" in str(coming.explain)
     assert sorted((c.row, c.explain.coming) for c in ranked if c.row != 1) == [(0, -1.0), (2, 0.0), (3, 0.0)]
     assert "its days all gone -0.10" in str(next(c for c in ranked if c.row == 0).explain)
+    # ... and a passage of no day of a note of a year gone (trial s76 K: "Market takings 2025"'s "Started at the market
+    # Apr 2025" had come first for "when is the next market", the log's "Sat 10 Jul — market" third)
+    gone = dataclasses.replace(_chunk("takings 2025.md", 0, "Started at the steering committee. Total £5,258"),
+                               title=f"Takings {date.today().year - 2}")
+    ranked = fuse([*chunks, gone], _dense_only([0.6, 0.55, 0.58, 0.7, 0.72]), "when is the next steering committee?",
+                  {}, None, 10)
+    assert {c.row: c.explain.coming for c in ranked}[4] == -1.0
     for question in ("when was the last steering committee?", "what is the next step for the steering committee?",
                      "what do I want from my next steering committee?"):
         assert all(c.explain.coming == 0.0 for c in fuse(chunks, _dense_only([0.6, 0.55, 0.58, 0.7]), question, {},

@@ -2324,6 +2324,13 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
         soonest = min(coming.values())
         for j, day in said.items():
             out[j] = float(day == soonest) if day else -1.0
+        # ... and a passage of no day of a note of years gone ("Started at the market Apr 2025" of "Market takings
+        # 2025": trial s76 K, first for "when is the next market" over the log's "Sat 10 Jul — market")
+        year = str(_dt.date.fromisoformat(str(today)[:10]).year if today else clock.today().year)
+        for j in range(len(cand)):
+            c = chunks[int(cand[j])]
+            if j not in said and not c.date and (titled := _title_years(c.title)) and max(titled) < year:
+                out[j] = -1.0
     return out
 
 
