@@ -196,11 +196,12 @@ def test_a_callout_title_that_says_something_is_a_passage_too():
     # a hit; a title that labels its body ("Parking", a question its body answers) heads it alone
     note = parse_note("> [!warning] MOT due 16 March 2027 – booked at Kwik Fit\n> - ring Dave for a lift\n\n"
                       "> [!info] Parking\n> Park by the barn.\n\n> [!faq] What happens for multiple writes now?\n"
-                      "> Last one wins.\n", "v.md")
+                      "> Last one wins.\n\n> [!note] Things to raise at the review (Feb)\n> - her glasses\n", "v.md")
     assert [(u.text, u.parents) for u in note.units] == [
         ("MOT due 16 March 2027 – booked at Kwik Fit", ()),
         ("ring Dave for a lift", ("MOT due 16 March 2027 – booked at Kwik Fit",)),
-        ("Park by the barn.", ("Parking",)), ("Last one wins.", ("What happens for multiple writes now?",))]
+        ("Park by the barn.", ("Parking",)), ("Last one wins.", ("What happens for multiple writes now?",)),
+        ("her glasses", ("Things to raise at the review (Feb)",))]  # (no number: a label, the s74 B rescore)
 
 
 def test_a_list_nested_by_tabs_in_a_callout_keeps_its_levels():

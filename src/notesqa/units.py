@@ -646,10 +646,12 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _says_something(title: str) -> bool:
-    """Does a callout's title say something (a sentence of six words or more, "MOT due 16 March 2027 – booked at Kwik
-    Fit"), not label its body ("Parking", "Key finding from PGR group:", a question its body answers)? A title that
-    says something is a passage of its own as well as the heading of its body."""
-    return len(_WORD.findall(title)) >= 6 and not title.rstrip().endswith(("?", ":"))
+    """Does a callout's title say something (six words or more, a number among them: "MOT due 16 March 2027 – booked
+    at Kwik Fit"), not label its body ("Parking", "Things to raise at the review (Feb)", "This is only an upper bound"
+    over its reasons, a question its body answers: the rescore)? A title that says something is a passage of its own as
+    well as the heading of its body."""
+    words = _WORD.findall(title)
+    return len(words) >= 6 and any(w.isdigit() for w in words) and not title.rstrip().endswith(("?", ":"))
 
 
 class Walker:
