@@ -2400,6 +2400,16 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
 
 
+def test_asked_a_year_a_passage_of_a_section_of_another_year_is_of_another_year():
+    # trial s76 G: "which practicals did i run at millport in 2026" had shown "## 2025 (6–12 Apr)"'s line first
+    course = [dataclasses.replace(_chunk("pages/Millport field course.md", n, text),
+                                  heading=["Millport field course", heading])
+              for n, (text, heading) in enumerate([("I ran the rocky shore transect", "2025 (6–12 Apr)"),
+                                                   ("I did the plankton practical", "2026 (29 Mar–4 Apr)")])]
+    ranked = fuse(course, _dense_only([0.62, 0.57]), "which practicals did i run at millport in 2026", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and ranked[1].explain.other_year and ranked[0].explain.year_match
+
+
 def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
     # trial s76 K: "how much is a medium box now" had shown "## 2025" > "medium £17" first, "## 2027 (from 5 April
     # 2027)" > "medium £19" third; not a year to come's

@@ -1303,9 +1303,16 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
         return out
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        of = set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title)  # (a copy: not its note's)
+        # (a copy: not its note's; of no day nor titled year, its section's year: "## 2025 (6–12 Apr)" of a field
+        # course's page for "which practicals did i run at millport in 2026", trial s76 G, had come first)
+        of = set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
+
+
+def _section_year(c: Chunk) -> set[str]:
+    """The year of the innermost of a passage's headings that opens with one ("## 2025 (6–12 Apr)"), else none."""
+    return next(({m[1]} for h in reversed(c.heading) if (m := _YEAR_HEADING.match(h))), set())
 
 
 _YEAR_SPAN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?![\w/.-])")
