@@ -432,6 +432,12 @@ def test_a_line_of_no_day_that_opens_with_a_weekday_is_of_every_such_weekday():
     rows = [dataclasses.replace(bullet("Sat 09:15, small pool", 0), date=None),
             dataclasses.replace(bullet("Sat 12 Dec - party", 1), date=None), bullet("Sat: market", 2)]
     assert Agenda(rows).of_weekday(5).tolist() == [0]  # (of no day only)
+    # ... and a weekday's short name before a word among lines of other weekdays, a rota's (trial s76 I: "Mon break –
+    # Y9 yard" had come 10th for "where am i on duty monday"); alone, a word ("Sat nav broken")
+    rota = [dataclasses.replace(bullet(text, n), date=None, path=path) for n, (text, path) in
+            enumerate((("Mon break – Y9 yard", "Duty rota.md"), ("Wed lunch – canteen", "Duty rota.md"),
+                       ("Sat nav broken", "Car.md")))]
+    assert Agenda(rota).of_weekday(0).tolist() == [0] and Agenda(rota).of_weekday(5).tolist() == []
 
 
 def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names():

@@ -428,6 +428,10 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     assert _days_first([football, tyres], as_written=True) == [tyres]  # "what did I do on Saturday?": that day's
     assert _days_first([football], as_written=True) == [football]  # (none of it: the nearest passages)
     assert _days_first([football, tyres], listed=True) == [tyres, football]  # "what's overdue?": listed first
+    # ... a line of every such weekday among the day's, in its rank (trial s76 I: the rota's "Mon break – Y9 yard",
+    # ranked first, had come after the day's five)
+    rota = Hit("Mon break – Y9 yard", "n.md", 2, (), 0.85, explain=Explanation(None, 0.0, None, 0.0, 0.0, weekly=True))
+    assert _days_first([rota, close, tyres]) == [rota, close, tyres]
     from notesqa.hits import others_from  # and no "Not dated" line above a hit of that day (the second review)
 
     assert others_from([close, football], "what time is football on Saturday?")[0] == 1

@@ -192,6 +192,7 @@ def weekday_opening(text: str) -> int | None:
     return weekday_number(m[1].removesuffix("s") if m[1] else m[2]) if m else None
 
 
+_SHORT_WEEKDAY_WORD = re.compile(r"\s*(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?\s+[a-z]", re.IGNORECASE)
 # (a weekday in full, or shortened before a mark or a time: "Sat nav broken", "Sun cream", "SATs (Y2)" are none)
 _WEEKDAY_OPENING = re.compile(r"\s*(?:\*\*|__)?(?:((?:mon|tues|wednes|thurs|fri|satur|sun)days?)(?:\*\*|__)?(?!\w)"
                               r"(?!\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d|\s*(?:am|pm)\b))|"
@@ -691,6 +692,7 @@ class Agenda:
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
         weekly: dict[int, list[int]] = defaultdict(list)  # a weekday (Monday 0) -> the rows of no day that open with it
+        loose: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (note, headings) -> (weekday, row) of "Mon break"
         # (a weekday, a day's number) -> the rows of no day that write them, no month ("☐ ring Mick Mon 8th")
         numbered: dict[tuple[int, int], list[int]] = defaultdict(list)
         tasks: dict[str, list[int]] = defaultdict(list)
@@ -772,6 +774,8 @@ class Agenda:
                     seasons[season].append(row)
                 if (weekday := weekday_opening(chunk.text)) is not None:  # ("Sat 09:15, small pool" of a weekly
                     weekly[weekday].append(row)  # timetable: every Saturday's, trial s74 M)
+                elif (m := _SHORT_WEEKDAY_WORD.match(without_task_mark(chunk.text))) is not None:
+                    loose[(chunk.path, tuple(chunk.heading))].append((weekday_number(m[1]), row))
             state = task_state(chunk.text) if chunk.kind == "bullet" and not chunk.origin else None
             if state is None:
                 # (a Logseq block set for a day is due then, task or not: its journal lists it under "Scheduled and
@@ -819,7 +823,13 @@ class Agenda:
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
         self._numbered = {k: np.array(rows, dtype=np.int64) for k, rows in numbered.items()}
         self._seasons = {k: np.array(rows, dtype=np.int64) for k, rows in seasons.items()}
-        self._weekly = {k: np.array(rows, dtype=np.int64) for k, rows in weekly.items()}
+        # (a weekday's short name before a word, "Mon break – Y9 yard", only among lines of others: a rota's, trial s76 I;
+        # not "Sat nav broken", "Sun cream")
+        for found in loose.values():
+            if len({w for w, _ in found}) > 1:
+                for w, row in found:
+                    weekly[w].append(row)
+        self._weekly = {k: np.array(sorted(rows), dtype=np.int64) for k, rows in weekly.items()}
         notes = {c.path: c.title for c in chunks}
         self._weeks = frozenset(filter(None, (period_week(PurePosixPath(p).stem) for p in notes)))
         titled: dict[str, set[int]] = defaultdict(set)

@@ -1088,7 +1088,9 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
     # overdue (listed: ranking put them first, in the order a list of them reads; the second review)
-    of_days = [h.explain is not None and h.explain.day_match for h in hits]
+    # (a line of every such weekday, "Mon break – Y9 yard" of a rota, among them in its rank: trial s76 I, it had come
+    # after the day's five, ranked above them)
+    of_days = [h.explain is not None and (h.explain.day_match or h.explain.weekly) for h in hits]
     reach = _in_days_reach(of_days, [_no_says_all(h.score, h.explain is not None and h.explain.says_all) for h in hits])
     near = as_written or listed or reach is None
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
