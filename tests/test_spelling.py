@@ -242,6 +242,12 @@ def test_two_words_one_of_them_no_notes_the_notes_write_as_one_are_searched_as_t
     # ... not two words the notes both say (their joined word is a related word of the keyword side), nor in quotes
     assert spelled("my wet suit", known, speller).fixes == ()
     assert spelled("carry an epi pen", known, speller, quoted=["epi pen"]).fixes == ()
+    # ... nor a word and a stopword, whatever the notes know of it (trial s76 D: "why do i want less on the day
+    # coordination bookings" had been searched for "lesson")
+    said |= {"lesson", "less"}
+    speller = Speller(sorted(said), sorted(said), lambda row: 3)
+    knows = lambda w: w.lower() in said
+    assert spelled("why do i want less on the day bookings", knows, speller).fixes == ()
 
 
 def test_of_two_words_as_near_the_one_with_two_letters_swapped_is_meant():
