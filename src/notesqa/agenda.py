@@ -335,9 +335,21 @@ def due_in_words(text: str, own: str) -> str | None:
     if m is None:
         return None
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
+    if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
+        # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
+        first = _nearest_year(own[:10], month, 1)
+        if first is None:
+            return None
+        day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(first[:4]), month)[1]
+        return f"{first[:8]}{day:02d}"
     if (said := _one(days_written(after, own))) or not own or (number := _DUE_ORDINAL.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
+
+
+_DUE_PART = re.compile(r"\s*(?:by\s+)?(?:the\s+)?(mid|middle of|early|end of|late)[\s-]+(" + MONTH_NAME + r")\b",
+                       re.IGNORECASE)  # "due mid Aug", "due end of March"
+_PART_DAY = {"mid": 15, "middle": 15, "early": 7}  # (the end of a month, late in it: its last day)
 
 
 def deadline_opening(text: str, year: str | None) -> str | None:
