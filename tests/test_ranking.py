@@ -1827,6 +1827,7 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # 12 January row second); not the next week's
     assert asks_next("when am i next on call") and asks_next("when do we next see anna")
     assert not asks_next("when am i on call next week") and not asks_next("when am i next week")
+    assert asks_next("whens the nxt committee meeting")  # ("nxt", as typed: trial s76 F)
     # ... or what, who the next one is (trial s71 L: "whats the next band on" had put the bands table first, the booking
     # "Sat 19 Dec - The Dead Ringers" out of ten)
     for question in ("whats the next band on", "who's the next speaker", "what is my next appointment"):

@@ -335,7 +335,7 @@ def asks_latest(text: str) -> bool:
 # "when is the next steering committee?", "when's my next dentist appointment", "when's our next 1:1": the soonest
 # of the days the notes say it is on from today (trial s46: the first steerco of the year had come first); not "next
 # week", "the next step", "next to", "what's next"
-_NEXT = (r"next(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|few|couple|several|thing|" + _WEEKDAYS + r")s?|to|door)\b|\s+\d+\s)"
+_NEXT = (r"(?:next|nxt)(?!\s+(?:(?:" + _SPANS_AND_PLACES + r"|few|couple|several|thing|" + _WEEKDAYS + r")s?|to|door)\b|\s+\d+\s)"
          r"\s+\w")
 _UPCOMING = re.compile(r"\b(?:when(?:['’]?s|\s+(?:is|are|will|do|does))|what\s+(?:day|date|time)\s+(?:is|are))\b"
                        r"[^?.!\n]{0,80}?\b" + _NEXT  # (not "what do I want from my next job?")
