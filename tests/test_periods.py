@@ -188,6 +188,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert min(days("feb half term", thursday)) == "2026-02-14" and min(days("whats on feb half term", thursday)) == \
         "2027-02-13"
     assert days("half term report comments", thursday) == days("when is february half term", thursday) == set()
+    assert days("what did the half term sports camp cost", thursday) == set()  # (a camp's name: trial s76 T)
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()

@@ -1404,7 +1404,9 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
 # (not asked when it is, "when is february half term", "half term dates": a term-dates page answers; nor "spring half
 # term", a teaching term's half too)
 _HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|the|this|(last|next))"
-                        r"\s+)half[\s-]?term\b(?!\s+(?:report|test|exam|assessment|date)s?\b)"
+                        r"\s+)half[\s-]?term\b(?=\s*(?:[?.!,;:)]|$)|\s+(?:week|holidays?|hols|break|last|this|next|"
+                        r"(?:19|20)\d\d|and|or|when|while|with|i|we|you|he|she|they|it|my|our|at|in|to|for|from|"
+                        r"what|who|where|did|was|were)\b)"  # (not "the half term sports camp", trial s76 T: a camp's)
                         r"(?:,?\s+(" + YEAR + r")\b|\s+(last|this|next)\s+year\b)?", re.IGNORECASE)
 _HALF_TERM_MONTH = {"feb": 2, "february": 2, "spring": 2, "may": 5, "whitsun": 5, "summer": 5, "oct": 10, "october": 10,
                     "autumn": 10}
