@@ -330,6 +330,11 @@ def test_a_passage_under_a_heading_of_a_span_of_days_says_each_of_them():
     # June - 4 July" had been of "this saturday", its own row 9th)
     week = "# Week of 28 June - 4 July 2027\n\n| day | am |\n|---|---|\n| Fri 2 | Chalford |\n| Sat 3 | Horsley tip |\n"
     friday, saturday = chunk_note(parse_note(week, "weekly plan 2027-06-28.md"))
+    # ... nor of a week's first day's heading over each day's label (trial s76 V: "# w/c Mon 5 July 27" > "**Thu 8th**"
+    # > "11:35 TEST" had been of every day of the week)
+    plan = "# w/c Mon 5 July 2027\n\n**Mon 5th**\n- 9:00 Zain\n\n**Thu 8th**\n- 11:35 TEST Bredbury\n"
+    test = chunk_note(parse_note(plan, "diary/2027-07-05 week.md"))[-1]
+    assert days_of(test) | days_told(test) == {"2027-07-08"}
     assert days_of(friday) | days_told(friday) == {"2027-07-02"} and days_of(saturday) | days_told(saturday) == \
         {"2027-07-03"}
 
@@ -654,6 +659,13 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_of_any_year("wk: 5 | w/c: 28 Jun | Sun long run: 29k") == {"06-28", "06-29", "06-30", "07-01", "07-02",
                                                                           "07-03", "07-04"}
     assert len(days_of_any_year("week commencing 28 Dec: xmas rota")) == 7
+    # ... told for a question of a week or less only (trial s76 R: "☐ Sign off reception rota w/c 26 July" had said 1
+    # August, first for "who is off in august")
+    from notesqa.agenda import Agenda
+
+    rota = Agenda([dataclasses.replace(bullet("☐ Sign off reception rota w/c 26 July 2027", 0), date=None)])
+    assert rota.telling({"2027-08-01"}).tolist() == [0]
+    assert rota.telling({f"2027-08-{d:02d}" for d in range(1, 32)}).tolist() == []
     from notesqa.agenda import days_said
 
     assert "2027-07-04" in days_said("W/c: 28 Jun | Shift: E", "2027-06-20")

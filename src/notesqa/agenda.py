@@ -162,7 +162,7 @@ _MONTH_LABEL = re.compile(r"([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:?")  # "December",
 _MONTH_OPENS = re.compile(r"\s*([A-Za-z]{3,9})\.?(?:\s+\d\d)?\s*:\s")
 
 
-def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) -> frozenset[str]:
+def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None, weeks: bool = True) -> frozenset[str]:
     """The days a passage says in its text, of the days it is not of (days_said: "readout on [[Dec 14th, 2026]]", a
     Logseq page's "close-date:: [[Jan 15th, 2027]]", "readout on Dec 14" in the journal of 1 December); none of a
     code block (a log's timestamps) nor of text embedded from another note. order: how the vault writes a day in
@@ -176,7 +176,7 @@ def days_told(chunk: Chunk, entry: str | None = None, order: str | None = None) 
     if chunk.date and chunk.date[8:10] == "01" and month_line(text) == chunk.date[:10]:  # ("Dec 26: 84%" of December
         # 2026, trial s74 B; a month's first only: month_line reads no other day)
         text = text[_month_line_end(text):]
-    said = days_said(text, own) | _span_above(chunk, own)
+    said = days_said(text, own, weeks) | _span_above(chunk, own)
     # ("08/12/26" of a vault that writes "14/02/25": 8 December; trial s57 LA, a hearing so written had not been of it)
     if not order:
         return said
@@ -242,20 +242,22 @@ def _span_above(chunk: Chunk, own: str) -> frozenset[str]:
             chunk.text, date.fromisoformat(own[:10])):
         return frozenset()
     for above in (*chunk.heading[-1:], *chunk.parents[-1:]):
-        if own[:10] in (span := _spans_written(above, own)):
+        # (not a week's first day's: "# w/c Mon 5 July" over "**Thu 8th**" > "11:35 TEST", trial s76 V, had said every
+        # day of the week to each day's lines)
+        if own[:10] in (span := _spans_written(above, own, weeks=False)):
             return span
     return frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
-def days_said(text: str, own: str) -> frozenset[str]:
+def days_said(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     """The days a passage of text is of or says: its own day (own: a heading's, its note's: a meeting dated by its
     file name, the review), a task's day, a written day (days_written: "Next steerco: 14 Jan" in a note of 1 December
     is of the next year). Read once a passage, not once a question."""
     # ("next Tues: dentist" in the daily note of 3 December: the 8th; "Tue 8th" in the week note of 30 November)
     day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
     named = days_named_from(text, day) | weekday_numbered_from(text, day) | {own[:10]} if day else frozenset()
-    return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own)
+    return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own, weeks)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -284,7 +286,7 @@ _SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in 
 
 
 @lru_cache(maxsize=1 << 16)
-def _spans_written(text: str, own: str) -> frozenset[str]:
+def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
     "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day)."""
     written = [(m, _iso(*day, own)) for m, day in _written_at(text)]
@@ -297,7 +299,7 @@ def _spans_written(text: str, own: str) -> frozenset[str]:
             start = written[i - 1][1]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
-        if start is None and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
+        if start is None and weeks and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
                 i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start())):
             # a week's first day and no last: "w/c 28 Jun | long run: 29k" (trial s76 P: of the 28th alone, "long run
             # this sunday" had not found it)
@@ -486,7 +488,7 @@ def _opening(text: str) -> str:
     return " ".join(text.split(None, 2)[:2])
 
 
-def days_of_any_year(text: str) -> frozenset[str]:
+def days_of_any_year(text: str, weeks: bool = True) -> frozenset[str]:
     """The days a text writes without a year, "MM-DD": a passage of no day of its own says a day of any year ("Xmas
     fair Fri 11 Dec 3.30" on the school's page, for "what's happening on 11 dec": trial s55 had found nothing); and
     those listed or spanned before one of its month ("booked in for Mon 21st & Tue 22nd Dec", "4-6 Dec": trial s73
@@ -508,7 +510,7 @@ def days_of_any_year(text: str) -> frozenset[str]:
             days += [int(n) for n in re.findall(r"\d{1,2}", listed[1])]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
             days += range(int(f[1]), int(day))
-        elif _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k": its week's, s76 P)
+        elif weeks and _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k", s76 P)
             out.update((this + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7))
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
         before = (m, this)
@@ -700,6 +702,8 @@ class Agenda:
     def _build(self, chunks: list[Chunk]) -> None:
         by_day: dict[str, list[int]] = defaultdict(list)
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
+        told_weeks: dict[str, list[int]] = defaultdict(list)  # ... as one of a week after its first day ("w/c 28 Jun")
+        any_year_weeks: dict[str, list[int]] = defaultdict(list)  # ... of no year ("MM-DD")
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
         seasons: dict[tuple[str, int | None], list[int]] = defaultdict(list)  # a season named -> the rows of no day
@@ -752,22 +756,29 @@ class Agenda:
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
-            for day in days_told(chunk, entry, order) - own:
+            for day in days_told(chunk, entry, order, weeks=False) - own:
                 told[day].append(row)
                 told[day[5:]].append(row)
+            # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
+            # in august" of "w/c 26 July", trial s76 R)
+            for day in days_told(chunk, entry, order) - days_told(chunk, entry, order, weeks=False) - own:
+                told_weeks[day].append(row)
             if (labelled := _month_year_label(chunk.text)) is not None:  # (of a day or none: "Takings Dec 2026: £12,655"
                 named_months[labelled].append(row)  # in a rota's lines after "Back Fri 2 Jan", trial s75 P)
             if not own and not chunk.origin and chunk.kind != "code":
                 titled = passage_year(chunk)  # ("Stocktake Jan 2026" > "done Mon 19 Jan": 2026's)
                 # ("Xmas fair Fri 11 Dec" of an undated page, trial s55; "Tue 12/1 6pm - Priya" of a vault that writes
                 # "17/10/25", trial s74 E)
-                written = days_of_any_year(chunk.text) | weekday_slashed(chunk.text, order)
+                written = days_of_any_year(chunk.text, weeks=False) | weekday_slashed(chunk.text, order)
                 for day in written:
                     # (of the year its note writes that day with: "due 31 Jan" of "Self assessment 2025-26", whose
                     # "Deadline 31 January 2027" says it, trial s74 I: it had been "of the days asked" last January)
                     year = (self._year_written(chunk.path, day) or titled
                             or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
+                for day in days_of_any_year(chunk.text) - written:
+                    year = self._year_written(chunk.path, day) or titled
+                    (told_weeks[f"{year}-{day}"] if year else any_year_weeks[day]).append(row)
                 for pair in weekdays_numbered(chunk.text, words_too=False):
                     numbered[pair].append(row)
                 # ... and a month its heading or parent names, or its text opens with: a part about it ("Don't ring in
@@ -833,6 +844,8 @@ class Agenda:
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
+        self._told_weeks = {d: np.array(rows, dtype=np.int64) for d, rows in told_weeks.items()}
+        self._any_year_weeks = {d: np.array(rows, dtype=np.int64) for d, rows in any_year_weeks.items()}
         self._numbered = {k: np.array(rows, dtype=np.int64) for k, rows in numbered.items()}
         self._seasons = {k: np.array(rows, dtype=np.int64) for k, rows in seasons.items()}
         # (a weekday's short name before a word, "Mon break – Y9 yard", only among lines of others: a rota's, trial s76 I;
@@ -913,6 +926,9 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._told[d] for d in asked if d in self._told]
+        if len(asked) <= 7:  # (a week's days after its first: for a day or a week asked)
+            found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
+            found += [self._any_year_weeks[d[-5:]] for d in asked if d[-5:] in self._any_year_weeks]
         # a passage of no day that says a day without its year ("Xmas fair Fri 11 Dec", "booked for next tuesday (8
         # dec)": trial s55) says any year's, or the one of the half year either side of today (today: ISO)
         today = date.fromisoformat(today) if today else clock.today()
