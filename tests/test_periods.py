@@ -170,6 +170,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    # ... "by" a weekday asked of in the past, the last one (trial s76 Q: "how many tickets had we sold by tuesday" had
+    # been the coming one)
+    assert days("how many tickets had we sold by tuesday", date(2027, 7, 1)) == {"2027-06-29"}
+    assert days("send figures by friday", date(2027, 7, 1)) == {"2027-07-02"}
     # ... a weekday and a part of it of a week (trial s76 J: "anything on tuesday morning next week" had been all of it)
     assert days("anything on tuesday morning next week", date(2027, 7, 1)) == {"2027-07-06"}
     # ... a season asked of ahead while it is on, this one (trial s76 L: "whats happening over the summer holidays" on 1

@@ -1729,7 +1729,8 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
     if last_n:
         return [today - timedelta(days=i) for i in range(_count(last_n))]
     if weekday:
-        day = _weekday(today, weekday_number(weekday), when, ahead)
+        # ("how many tickets had we sold by tuesday": the last one, trial s76 Q, had been the coming one)
+        day = _weekday(today, weekday_number(weekday), "on" if when == "by" and back and not ahead else when, ahead)
         if when == "this" and day < today and not back:  # "whats on this thurs" on a Saturday: the coming one (trial
             return [day + timedelta(days=7)] if ahead else [day, day + timedelta(days=7)]  # s64 KYK-032); untensed both
         # "last Thursday" said on a Friday may be yesterday or the week before's, "next Saturday" tomorrow or the
