@@ -2186,6 +2186,16 @@ def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
     scores = _dense_only([0.2, 0.25, 0.6], keyword=[0.0, 0.0, 3.0], ceiling=3.0)
     ranked = fuse(chunks, scores, "whats due this month", {}, None, 10)
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False}
+    # ... and asked what needs doing by a day (trial s76 U: "what needs doing by the 12th" had put three tasks due by
+    # then under "Not dated"), the tasks due by then
+    later = (date.today() + timedelta(days=9)).isoformat()
+    chunks = [_chunk("Open day.md", 0, f"☐ replace the joker valve 📅 {later}"),
+              _chunk("Donations.md", 0, f"☐ thank you letter to Wells Lions 📅 {later}"),
+              _chunk("Due diligence.md", 0, "what needs doing, a long note about needs and doings")]
+    question = f"what needs doing by the {(date.today() + timedelta(days=10)).day}" + \
+        {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get((date.today() + timedelta(days=10)).day, "th")
+    ranked = fuse(chunks, scores, question, {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False}, question
 
 
 def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_in_passing():

@@ -848,7 +848,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # garlic page for "what did I plant in mid october": trial s58 OA-023, 15th)
     day |= _says_the_day(agenda, text, cand, own, scores.keyword_ceiling, day, of)
     off = _off_the_period(text, dense, kw, scores.keyword_ceiling, [c.path for c in of], day)
-    if off.any() and asks_due(text):  # (a task due then is what is asked, whatever its words: trial s63 T)
+    # (a task due then is what is asked, whatever its words: trial s63 T; and asked what needs doing by a day, trial
+    # s76 U: "what needs doing by the 12th" had put three tasks due by then under "Not dated")
+    if off.any() and (asks_due(text) or asks_to_do(text)):
         off &= ~np.isin(cand, agenda.due_on(days(text)))
     day &= ~off
     task_day = _of_task_day(of, day, text)
