@@ -656,8 +656,11 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_of_any_year("ADH prod meeting #3 – Tue 9 Mar, 11:00") == {"03-09"}  # (a meeting's: trial s75 T)
     # ... and a week's first day, its seven days (trial s76 P: a plan's row "w/c: 28 Jun | ... | Sun long run: 29k" had
     # been of the 28th alone, "long run this sunday" not finding it); of a passage of a day, too
-    assert days_of_any_year("wk: 5 | w/c: 28 Jun | Sun long run: 29k") == {"06-28", "06-29", "06-30", "07-01", "07-02",
-                                                                          "07-03", "07-04"}
+    assert days_of_any_year("wk: 5 | w/c: 28 Jun | long run: 29k") == {"06-28", "06-29", "06-30", "07-01", "07-02",
+                                                                       "07-03", "07-04"}
+    # ... of the weekdays it names, if any (the s76 rescore: "what race is next wednesday" had found a plan's row of no
+    # Wednesday)
+    assert days_of_any_year("wk: 5 | w/c: 28 Jun | Tue: Yasso 800s | Sun long run: 29k") == {"06-28", "06-29", "07-04"}
     assert len(days_of_any_year("week commencing 28 Dec: xmas rota")) == 7
     # ... told for a question of a week or less only (trial s76 R: "☐ Sign off reception rota w/c 26 July" had said 1
     # August, first for "who is off in august")

@@ -192,6 +192,15 @@ def weekday_opening(text: str) -> int | None:
     return weekday_number(m[1].removesuffix("s") if m[1] else m[2]) if m else None
 
 
+def _of_weekdays_named(text: str, weekday: int) -> bool:
+    """Is a day of a week a line writes by its first day ("w/c 28 Jun") of the weekdays it names, if it names any ("|
+    Tue: Yasso 800s | Thu: 12k tempo | Sun long run: 29k": its Tuesday, Thursday and Sunday; the s76 rescore: "what
+    race is next wednesday" had found a plan's row of no Wednesday)?"""
+    named = {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
+    return not named or weekday in named
+
+
+_WEEKDAY_NAMED = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|rs)?\b", re.IGNORECASE)
 _SHORT_WEEKDAY_WORD = re.compile(r"\s*(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?\s+[a-z]", re.IGNORECASE)
 # (a weekday in full, or shortened before a mark or a time: "Sat nav broken", "Sun cream", "SATs (Y2)" are none)
 _WEEKDAY_OPENING = re.compile(r"\s*(?:\*\*|__)?(?:((?:mon|tues|wednes|thurs|fri|satur|sun)days?)(?:\*\*|__)?(?!\w)"
@@ -304,7 +313,8 @@ def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
             # a week's first day and no last: "w/c 28 Jun | long run: 29k" (trial s76 P: of the 28th alone, "long run
             # this sunday" had not found it)
             first = date.fromisoformat(end)
-            out.update((first + timedelta(days=k)).isoformat() for k in range(7))
+            out.update((first + timedelta(days=k)).isoformat() for k in range(7)
+                       if _of_weekdays_named(text, (first + timedelta(days=k)).weekday()))
         elif start and start < end:
             first, last = date.fromisoformat(start), date.fromisoformat(end)
             if (last - first).days <= SPAN_DAYS:
@@ -511,7 +521,8 @@ def days_of_any_year(text: str, weeks: bool = True) -> frozenset[str]:
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
             days += range(int(f[1]), int(day))
         elif weeks and _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k", s76 P)
-            out.update((this + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7))
+            # (of no year, its weekday unknown: a week commencing is a Monday's)
+            out.update((this + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7) if _of_weekdays_named(text, k))
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
         before = (m, this)
     return frozenset(out)
