@@ -1266,7 +1266,7 @@ def _edition_asked_first(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray
     for j in np.flatnonzero(other).tolist():
         # (after each of them ranked near it or above: the best may be shown inside another, trial s74 O's)
         near = [r for name, _ in _editions_of(chunks[rows[j]]) for r in of_year.get(name, ()) if r >= rank[j] - EDITION_NEAR]
-        if near:
+        if near and min(near) - 1e-4 < rank[j]:  # (lowered only: never lifted to just below them, the s76 rescore)
             new[j], yielded[j] = min(near) - 1e-4, True
     return new, yielded
 
