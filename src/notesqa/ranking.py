@@ -1298,7 +1298,11 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
     if not named:
         if looks_back(text):
             return np.zeros(len(cand), dtype=bool)
-        return np.array([passages.superseded(chunks[i].title) for i in cand.tolist()], dtype=bool)
+        # ... or under a note's section of an older year than another of its sections ("## 2026 prices (for ref)"
+        # beside "## 2027 prices": trial s76 V, "price for a ten hour block" had shown 2026's £340 first)
+        older = _year_sections([chunks[i] for i in cand.tolist()])
+        return np.array([passages.superseded(chunks[i].title) or older.get(j) == -1 for j, i in enumerate(cand.tolist())],
+                        dtype=bool)
     asked = {y for y in named if y >= HISTORY}
     out = np.zeros(len(cand), dtype=bool)
     if not asked:
