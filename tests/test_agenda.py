@@ -87,6 +87,23 @@ def test_a_line_that_opens_with_its_day_and_says_due_is_due_that_day():
                      line("Mon 7 — post Kane 458 for cal (due 9th)", 5)])  # (due another day: s62 PL-023, the rescore)
     assert list(agenda.due_on({"2026-12-11", "2026-12-10", "2026-12-14", "2026-12-07"})) == [0, 3]
     assert len(agenda.tasks("open")) == 0  # (no task of them)
+    # ... or "deadline", its month after its day (trial s76 S: "Wed 7 Jul: VAT stagger 3 deadline" had been due no day)
+    agenda = Agenda([line("Wed 9 Dec: VAT stagger 3 deadline (Lowther, Brook)", 0)])
+    assert list(agenda.due_on({"2026-12-09"})) == [0]
+
+
+def test_a_line_of_a_note_of_deadlines_is_due_the_day_it_opens_with():
+    # trial s76 S: "deadlines 2027" > "## July" > "- 7 Jul: VAT stagger 3" had been due no day ("whats due next
+    # wednesday" had shown only the to-dos); not a day gone, nor a line of another note
+    from datetime import date, timedelta
+    soon = date.today() + timedelta(days=12)
+
+    def line(text, seq, title):
+        return dataclasses.replace(bullet(text, seq), path=f"{title}.md", title=title, date=None)
+    day = f"{soon.day} {soon:%b}"
+    agenda = Agenda([line(f"- {day}: VAT stagger 3", 0, f"deadlines {soon.year}"),
+                     line(f"{day}: Ella's school trip", 1, f"family {soon.year}")])
+    assert list(agenda.due_on({soon.isoformat()})) == [0]
 
 
 def test_a_line_that_opens_with_a_day_as_its_label_before_deadline_is_due_that_day():

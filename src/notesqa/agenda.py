@@ -336,6 +336,19 @@ _LISTED_BEFORE = re.compile(r"(?<![\d.:/,£$€#])((?:" + _WEEKDAY + r"?[0-3]?\d
 
 _LOGSEQ_SET = re.compile(r"^(?:SCHEDULED|DEADLINE):\s*<(\d{4}-\d\d-\d\d)", re.MULTILINE)
 _DUE_WORD = re.compile(r"\bdue\b", re.IGNORECASE)
+_DEADLINE_WORD = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
+# a note or a section of deadlines: "deadlines 2027", "## Due dates" (its lines, "- 7 Jul: VAT stagger 3", are due the
+# day they open with: trial s76 S, "whats due next wednesday" had not found them; not "key dates", of results days too)
+_OF_DEADLINES = re.compile(r"\b(?:deadlines|due\s+dates)\b", re.IGNORECASE)
+
+
+def listed_deadline(chunk: Chunk, year: str | None) -> str | None:
+    """The day a line of a note or section of deadlines (_OF_DEADLINES) opens with ("7 Jul: VAT stagger 3"), of the year
+    it writes, else of its note's (year), else None."""
+    if not _OF_DEADLINES.search(" ".join((chunk.title, *chunk.heading))):
+        return None
+    own = chunk.date or (f"{year}-07-01" if year else "")  # (mid-year: of that year, nearest it)
+    return _one(days_written(chunk.text[:OPENING_DAY_CHARS], own)) if own else None
 DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
 
 
@@ -478,11 +491,13 @@ _OPENS_WEEKDAY = re.compile(r"\s*(?:\*\*|__)?(?:" + ANY_WEEKDAY + ")", re.IGNORE
 def _opens_due(text: str, own: str | None) -> str | None:
     """The day a line of a dated note opens with, a weekday and its number, when the line says "due" ("Fri 11 - Ahmed
     completion payment due" in the diary of 4 December: the 11th), else None."""
-    due = _DUE_WORD.search(text)
+    due = _DUE_WORD.search(text) or _DEADLINE_WORD.search(text)  # ("Wed 7 Jul: VAT stagger 3 deadline", trial s76 S)
     if not own or len(own) < 10 or due is None or _OPENS_WEEKDAY.match(text) is None \
             or _A_DAY_AFTER.match(text, due.end()):
         return None  # (nor "Mon 7 — post Kane 458 for cal (due 9th)": the day after "due" is its own, the review)
-    return _one(weekday_numbered_from(text[:OPENING_DAY_CHARS], date.fromisoformat(own[:10])))
+    opening = text[:OPENING_DAY_CHARS]
+    # (its month too: "Wed 7 Jul: VAT stagger 3 deadline", trial s76 S)
+    return _one(weekday_numbered_from(opening, date.fromisoformat(own[:10]))) or _one(days_written(opening, own))
 
 
 _A_DAY_AFTER = re.compile(r"\s*(?:on\s+|by\s+)?(?:\d|(?:" + ANY_WEEKDAY + r")\w*\s+\d)", re.IGNORECASE)
@@ -824,6 +839,10 @@ class Agenda:
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or deadline_opening(chunk.text, year_said(chunk.title))) \
                         and day >= today_iso:
+                    due.append((day, row))
+                # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
+                elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
+                        (day := listed_deadline(chunk, year_said(chunk.title))) and day >= today_iso:
                     due.append((day, row))
                 # ... and a table row whose "due" column says a day to come, as that line does
                 elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \
