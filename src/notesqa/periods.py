@@ -1281,6 +1281,17 @@ def asks_what_was_done(text: str) -> bool:
     return _WHAT_WAS_DONE.search(text) is not None and bool(days(text))
 
 
+# what is on then: "what gigs have i got in july", "what's on in july", "what am i doing in august" (trial s76 W: July's
+# gigs, none of them saying "gig", had been held back as far from the question, "Nothing dated ... matches")
+_WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got|what(?:['’]?s|\s+is)\s+on|"
+                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b", re.IGNORECASE)
+
+
+def asks_what_is_on(text: str) -> bool:
+    """Does a question about days ask what is on then (_WHAT_IS_ON)?"""
+    return _WHAT_IS_ON.search(text) is not None and bool(days(text))
+
+
 def asks_only_the_day(text: str) -> bool:
     """Does the question ask for what a day holds and nothing else ("what did I do on 2024-03-06?")? Its
     passages then read best in the order they were written."""
