@@ -2375,6 +2375,11 @@ def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one(
                      "how do i contact the coffee engineer"):
         assert {c.row: c.explain for c in fuse(chunks, _dense_only([0.6, 0.57]), question, {}, None, 10)}[1].contact, \
             question
+    # ... not a phone appointment's, a phone system's (trial s76 R: "how long are phone appointments" had lifted the
+    # X-on phone system's lines with numbers)
+    for question in ("how long are phone appointments for mick", "what is mick's phone system"):
+        assert not any(c.explain.contact for c in fuse(chunks, _dense_only([0.6, 0.57]), question, {}, None, 10)), \
+            question
     # ... and a thing's long number, where the passage says a word of the question (trial s73 O: "nspcc number" had had
     # "redo safeguarding poster with new NSPCC number" before "NSPCC helpline 0808 800 5000")
     lines = [_chunk("Committee.md", 0, "Farah to redo safeguarding poster with new NSPCC number"),

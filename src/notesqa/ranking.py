@@ -2630,7 +2630,8 @@ _REFERENCE = re.compile(r"(?<![\w/.-])(?=[\w/-]*\d)(?=[\w/-]*[^\W\d_])[^\W_]+(?:
                         + LETTERS_DIGITS)
 # a question for a thing's number: "nspcc number", "cert no.", "number for the engineer"
 _ASKS_NUMBER = re.compile(r"\b(?:number|no|nos|num)\.?\s*[?.!]*\s*$|\b(?:number|no)\s+for\b", re.IGNORECASE)
-_ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?))|mobile|"
+_ASKS_PHONE = re.compile(r"\b(?:e-?mail(?:\s+address)?|(?<!on the )phone(?!\s+(?:calls?|bills?|contracts?|cases?|appointments?|appts?|consults?|consultations?|"
+                         r"system|lines?|triage|interviews?|reviews?))|mobile(?!\s+(?:app|signal|data|coverage))|"
                          r"tel|whatsapp"
                          # ... "accountant contact details", "how do i get hold of mick" (trial s66 MAS-036)
                          r"|contact\s+(?:details|info|information|no|nos|numbers?)"
