@@ -671,24 +671,21 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_of_any_year("Xmas fair Fri 11 Dec 3.30") == {"12-11"}
     assert days_of_any_year("Coolserve booked for F4 – Thurs 11 March, am") == {"03-11"}  # (a code's number: trial s75 F)
     assert days_of_any_year("ADH prod meeting #3 – Tue 9 Mar, 11:00") == {"03-09"}  # (a meeting's: trial s75 T)
-    # ... and a week's first day, its seven days (trial s76 P: a plan's row "w/c: 28 Jun | ... | Sun long run: 29k" had
-    # been of the 28th alone, "long run this sunday" not finding it); of a passage of a day, too
-    assert days_of_any_year("wk: 5 | w/c: 28 Jun | long run: 29k") == {"06-28", "06-29", "06-30", "07-01", "07-02",
-                                                                       "07-03", "07-04"}
-    # ... of the weekdays it names, if any (the s76 rescore: "what race is next wednesday" had found a plan's row of no
-    # Wednesday)
+    # ... and a week's first day, the days of it the line names (trial s76 P: a plan's row "w/c: 28 Jun | ... | Sun long
+    # run: 29k" had been of the 28th alone, "long run this sunday" not finding it); of a passage of a day, too; of none
+    # it names, its first alone ("delivery w/c 1 March" is of one day of it: the s76 rescore)
     assert days_of_any_year("wk: 5 | w/c: 28 Jun | Tue: Yasso 800s | Sun long run: 29k") == {"06-28", "06-29", "07-04"}
-    assert len(days_of_any_year("week commencing 28 Dec: xmas rota")) == 7
+    assert days_of_any_year("laptops: delivery w/c 1 March") == {"03-01"}
+    from notesqa.agenda import days_said
+
+    assert "2027-07-04" in days_said("W/c: 28 Jun | Sat: E | Sun: L", "2027-06-20")
     # ... told for a question of a week or less only (trial s76 R: "☐ Sign off reception rota w/c 26 July" had said 1
     # August, first for "who is off in august")
     from notesqa.agenda import Agenda
 
-    rota = Agenda([dataclasses.replace(bullet("☐ Sign off reception rota w/c 26 July 2027", 0), date=None)])
+    rota = Agenda([dataclasses.replace(bullet("Rota w/c 26 July 2027 | Sun: Karen", 0), date=None)])
     assert rota.telling({"2027-08-01"}).tolist() == [0]
     assert rota.telling({f"2027-08-{d:02d}" for d in range(1, 32)}).tolist() == []
-    from notesqa.agenda import days_said
-
-    assert "2027-07-04" in days_said("W/c: 28 Jun | Shift: E", "2027-06-20")
 
 
 def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_under_one_is_of_that_year():

@@ -431,7 +431,12 @@ def test_a_hit_of_the_day_asked_far_from_the_question_is_not_put_first():
     # ... a line of every such weekday among the day's, in its rank (trial s76 I: the rota's "Mon break – Y9 yard",
     # ranked first, had come after the day's five)
     rota = Hit("Mon break – Y9 yard", "n.md", 2, (), 0.85, explain=Explanation(None, 0.0, None, 0.0, 0.0, weekly=True))
-    assert _days_first([rota, close, tyres]) == [rota, close, tyres]
+    assert _days_first([rota, tyres]) == [rota, tyres]
+    # ... but after them where it ranks above them by its lift only (the s72 rescore: "Tue — Tuesday market run" had
+    # come before the day's "Tue 8 — market: Raj")
+    runs = Hit("Tue — Tuesday market run", "n.md", 3, (), close.score + 0.1,
+               explain=Explanation(None, 0.0, None, 0.0, 0.0, weekly=True))
+    assert _days_first([runs, close, tyres]) == [close, tyres, runs]
     from notesqa.hits import others_from  # and no "Not dated" line above a hit of that day (the second review)
 
     assert others_from([close, football], "what time is football on Saturday?")[0] == 1

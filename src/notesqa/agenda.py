@@ -193,11 +193,11 @@ def weekday_opening(text: str) -> int | None:
 
 
 def _of_weekdays_named(text: str, weekday: int) -> bool:
-    """Is a day of a week a line writes by its first day ("w/c 28 Jun") of the weekdays it names, if it names any ("|
-    Tue: Yasso 800s | Thu: 12k tempo | Sun long run: 29k": its Tuesday, Thursday and Sunday; the s76 rescore: "what
-    race is next wednesday" had found a plan's row of no Wednesday)?"""
-    named = {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
-    return not named or weekday in named
+    """Is a day of a week a line writes by its first day ("w/c 28 Jun") of the weekdays it names ("| Tue: Yasso 800s |
+    Thu: 12k tempo | Sun long run: 29k": its Tuesday, Thursday and Sunday)? Of none it names: "delivery w/c 1 March",
+    "T4 check w/c 28 June" are of one day of the week, not every one (the s76 rescore: "what race is next wednesday"
+    had found a plan's row of no Wednesday, "whos reading in maths next thurs" a delivery's week)."""
+    return weekday in {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
 
 
 _WEEKDAY_NAMED = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|rs)?\b", re.IGNORECASE)

@@ -1088,9 +1088,7 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
     # Leo's football on Saturday?" put last Saturday's tyre check, 186th by meaning, first, but only at -k 8 and
     # more); any of the day's, for a question for the day and nothing else, and every task listed as due or
     # overdue (listed: ranking put them first, in the order a list of them reads; the second review)
-    # (a line of every such weekday, "Mon break – Y9 yard" of a rota, among them in its rank: trial s76 I, it had come
-    # after the day's five, ranked above them)
-    of_days = [h.explain is not None and (h.explain.day_match or h.explain.weekly) for h in hits]
+    of_days = [h.explain is not None and h.explain.day_match for h in hits]
     reach = _in_days_reach(of_days, [_no_says_all(h.score, h.explain is not None and h.explain.says_all) for h in hits])
     near = as_written or listed or reach is None
     day = [h for h, d, r in zip(hits, of_days, reach or of_days) if d and (near or r)]
@@ -1102,7 +1100,13 @@ def _days_first(hits: list[Hit], as_written: bool = False, listed: bool = False)
         done = [h for h in day if not _months_row(h)]
         return [replace(h, match_line=0) for h in _each_note_in_turn(done)
                 + _each_note_in_turn([h for h in day if _months_row(h)])]
-    return day + [h for h in hits if not any(h is d for d in day)]
+    # (a line of every such weekday before them that would rank above them without its lift: "Mon break – Y9 yard" of a
+    # rota for "where am i on duty monday", trial s76 I, had come after the day's five far from the question; not
+    # "Tue — Tuesday market run" before the day's "Tue 8 — market: Raj", the s72 rescore)
+    best = max((h.score for h in day), default=None)
+    lead = [h for h in hits if best is not None and h.explain is not None and h.explain.weekly
+            and not h.explain.day_match and h.score - ranking.WEEKLY_BONUS > best]
+    return lead + day + [h for h in hits if not any(h is d for d in day + lead)]
 
 
 def _months_row(hit: Hit) -> bool:
