@@ -207,8 +207,10 @@ def asks_for_tasks(text: str) -> str | None:
     LATER), "open", "done", "cancelled", or None (also for "how do I mark a task as done?" and "how does the scheduler
     stop a high priority task ...": they ask how or why, not for tasks; and for "when is the promo packet
     due?", which asks the day of one thing, not what is due)."""
-    if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text) or _WAS_ON_A_LIST.search(text):
-        return None  # ("what was on my to-do list last Monday?": the day's list as it was, its ticked items too)
+    if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text) or _WAS_ON_A_LIST.search(text) \
+            or _DUE_DATE_OF.search(text) and not days(text):
+        return None  # ("what was on my to-do list last Monday?": the day's list as it was, its ticked items too; "car
+        # mot due date" asks the day of one thing, trial s76 I: "☐ book MOT before Pembrokeshire" had come first)
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
         return "high"
     if _DOING_TASKS.search(text):
@@ -225,6 +227,7 @@ def asks_for_tasks(text: str) -> str | None:
     return "open" if _OPEN_TASKS.search(text) or alone else None
 
 
+_DUE_DATE_OF = re.compile(r"\bdue\s+dates?\b", re.IGNORECASE)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
 # (... "to get done", "to sort": trial s74 AC, "what have i got to get done by friday" had missed the task due then)
