@@ -571,6 +571,9 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     said = days_said("23 Dec - 6 Jan: Christmas + New Year onboard", "2026-11-20")
     assert "2026-12-25" in said and "2026-12-23" in said and "2027-01-06" in said and len(said) == 16
     assert days_said("Jake - wants 4-15 Jan 2027", "2026-11-20") >= {"2027-01-04", "2027-01-10", "2027-01-15"}
+    # ... its first day of no year, of its last's, in a passage of no day (trial s76 U: "on leave 26 Jul – 13 Aug 2027"
+    # had said the 13th alone)
+    assert days_said("Priya on leave 26 Jul – 13 Aug 2027", "") >= {"2027-07-26", "2027-08-01", "2027-08-13"}
     # ... a weekday before each (the s64 rescore: "Sat 12 – Sun 13 Dec 2026" had said the 13th only)
     assert days_said("Sat 12 – Sun 13 Dec 2026", "2026-11-20") >= {"2026-12-12", "2026-12-13"}
     # ... and days listed before a month (trial s64 AE: "closed 25, 26, 28 Dec" had said the 28th only)

@@ -298,14 +298,17 @@ _SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in 
 def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
     "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day)."""
-    written = [(m, _iso(*day, own)) for m, day in _written_at(text)]
+    found = list(_written_at(text))
+    written = [(m, _iso(*day, own)) for m, day in found]
     out: set[str] = set()
     for i, (m, end) in enumerate(written):
         if end is None:
             continue
         start = None
-        if i and written[i - 1][1] and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()):
-            start = written[i - 1][1]
+        if i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()):
+            # (its first day of no year, of the year of its last, in a passage of no day: "on leave 26 Jul – 13 Aug
+            # 2027", trial s76 U, had said the 13th alone)
+            start = written[i - 1][1] or (None if found[i - 1][1][0] else _nearest_year(end, *found[i - 1][1][1:]))
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
         if start is None and weeks and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
