@@ -986,6 +986,9 @@ def test_a_passage_of_a_long_period_asked_that_is_about_none_of_the_question_is_
     gigs = fuse(chunks[:1] + chunks[2:], _dense_only([0.35, 0.64, 0.37], keyword=[0.0, 3.0, 0.0], ceiling=6.0),
                 "what gigs have i got in january and february 2026?", {}, None, 10)
     assert {c.row: c.explain.day_match for c in gigs} == {0: True, 1: False, 2: True}
+    gigs = fuse(chunks[:1] + chunks[2:], _dense_only([0.35, 0.64, 0.37], keyword=[0.0, 3.0, 0.0], ceiling=6.0),
+                "what have i got to pay for storage in january and february 2026?", {}, None, 10)  # (the s74 rescore)
+    assert {c.row: c.explain.day_match for c in gigs} == {0: False, 1: False, 2: False}
     # ... but one of a day whose note says the question's words elsewhere keeps it: that day's entry is about it
     # (trial s57 LB: "decision: cutting Zadok", dense 180th, beside "Sure on This Shining Night also dropped")
     same_day = chunks + [dataclasses.replace(_chunk("journals/2026_02_21.md", 1, "winter storage bill paid",

@@ -1283,8 +1283,10 @@ def asks_what_was_done(text: str) -> bool:
 
 # what is on then: "what gigs have i got in july", "what's on in july", "what am i doing in august" (trial s76 W: July's
 # gigs, none of them saying "gig", had been held back as far from the question, "Nothing dated ... matches")
-_WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got|what(?:['’]?s|\s+is)\s+on|"
-                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b", re.IGNORECASE)
+# (the period right after it: not "what have i got to pay the taxman this month", the s74 rescore)
+_WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|what(?:['’]?s|\s+is)\s+on|"
+                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|for|over|during|at|the)\b)",
+                         re.IGNORECASE)
 
 
 def asks_what_is_on(text: str) -> bool:
