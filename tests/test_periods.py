@@ -211,6 +211,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert max(days("what needs paying by mid jan", today)) == "2027-01-25"
     # ... "this afternoon", "this evening": today (trial s73 N: "whats on this afternoon" had been of no day)
     assert days("whats on this afternoon", today) == days("what did i do this evening", today) == {"2026-12-05"}
+    assert days("whats on this arvo", today) == {"2026-12-05"}  # (trial s76 AF)
     # ... "3 weeks ago today": that day (trial s73 E: that week and today, today's note first)
     assert days("what was i doing 3 weeks ago today", today) == {"2026-11-14"}
     assert days("a year ago today", today) == {"2025-12-05"} and days("two months ago today", today) == {"2026-10-05"}

@@ -167,6 +167,12 @@ def test_a_templates_passages_come_after_the_notes_own_unless_a_template_is_aske
     assert "a template's, not the notes' own" in str(ranked[2].explain)
     asked = fuse(chunks, _dense_only([0.6, 0.5, 0.2]), "what's in my archive visit template", {}, None, 10)
     assert asked[0].row == 0 and not asked[0].explain.template
+    # ... and any of its passages for a question of when a thing comes (trial s76 Y: a template's "☐ Minibus booked —
+    # see Minibus" had come 2nd for "when's the next expedition")
+    trips = [_chunk("Templates/Expedition.md", 0, "☐ Minibus booked — see Minibus"),
+             _chunk("DofE/Bronze 2027.md", 0, "qualifier expedition Sat 10 July, Long Mynd")]
+    ranked = {c.row: c.explain for c in fuse(trips, _dense_only([0.6, 0.5]), "when's the next expedition", {}, None, 10)}
+    assert ranked[0].template and ranked[1].rank > ranked[0].rank
 
 
 def test_a_templates_own_words_come_after_the_notes_as_an_archived_notes_do_its_blanks_far_after():

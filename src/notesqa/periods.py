@@ -135,7 +135,7 @@ _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     # ("whats on this afternoon": trial s73 N, of no day)
-    r"\b(?:(today|tonight|this morning|this afternoon|this evening)"
+    r"\b(?:(today|tonight|this morning|this afternoon|this evening|this arvo)"
     r"(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
     r"|tomorrow)"

@@ -968,7 +968,11 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
     # (archived: a template not asked for; its blanks, not what it says: _blank)
-    template = old & np.array([(c.template or template_note(c.path)) and _blank(c.text) for c in of], dtype=bool)
+    # ... and any of its passages for a question of days or of when a thing comes (a template's "☐ Minibus booked" is
+    # no next expedition's: trial s76 Y, 2nd for "when's the next expedition")
+    of_time = bool(days(text)) or asks_next(text) or asks_coming(text)
+    template = old & np.array([(c.template or template_note(c.path)) and (of_time or _blank(c.text)) for c in of],
+                              dtype=bool)
     # ... not of a note the question names ("guarantee of strict consistency" and the note Strict consistency)
     opening = p_opening & (name == 0) if not (DEFINING.match(text) or seeks_note(text)) \
         else np.zeros(len(cand), dtype=bool)
