@@ -701,6 +701,9 @@ def test_a_day_without_its_year_in_a_passage_that_opens_with_its_year_or_is_unde
     assert list(agenda.telling({"2026-01-08"}, "2026-12-09")) == [0]
     assert list(agenda.telling({"2027-01-08"}, "2026-12-09")) == [2]  # (any year's, within half a year of today)
     assert list(agenda.naming_month("2025-01")) == [1] and len(agenda.naming_month("2027-01")) == 0
+    # ... and asked without its year, its day of any year's (trial s76 AC: "how much juice did we get on the 17th oct"
+    # had said "Nothing ... dated" over "Pressing 2026"'s "Date: Sat 17 Oct | Juice L: 1,310")
+    assert 0 in list(agenda.telling({"02-19"}, "2026-12-09"))
     # ... or a season and its year's last two digits, no day's (trial s73 G: "## New starters autumn 26" > "Sept: Kath
     # Dunne" had been of any September, first for "who were the new starters in sept last year")
     from notesqa.agenda import passage_year

@@ -805,6 +805,8 @@ class Agenda:
                     year = (self._year_written(chunk.path, day) or titled
                             or _year_beside(chunk.text, day))  # ("| Due: 7 Mar 2026 | Paid: 3 Mar |", trial s75 C)
                     (told[f"{year}-{day}"] if year else any_year[day]).append(row)
+                    if year:  # (and asked without its year, "on the 17th oct": trial s76 AC, "Nothing ... dated")
+                        told[day].append(row)
                 for day in days_of_any_year(chunk.text) - written:
                     year = self._year_written(chunk.path, day) or titled
                     (told_weeks[f"{year}-{day}"] if year else any_year_weeks[day]).append(row)
