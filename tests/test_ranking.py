@@ -2218,6 +2218,19 @@ def test_a_task_due_in_the_long_period_asked_is_of_it_whatever_its_words():
     assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: False}, question
 
 
+def test_a_line_of_todays_journal_that_opens_with_another_day_is_not_of_today():
+    # trial s76 AC: "what's on today" had listed today's journal's "Plan for July" > "Mon 12 Jul - roof", "Sat 17 Jul -
+    # Open Day", each "dated" today; a line of today's, or one that opens with today, is
+    today = date.today()
+    later = today + timedelta(days=11)
+    plan = [_chunk(f"journals/{today:%Y_%m_%d}.md", n, text, date=today.isoformat())
+            for n, text in enumerate((f"{later:%a} {later.day} {later:%b} - roof", "Shop day. Quiet morning",
+                                      f"{today:%a} {today.day} {today:%b} - dentist 3pm"))]
+    ranked = {c.row: c.explain.day_match for c in fuse(plan, _dense_only([0.6, 0.5, 0.4]), "what's on today", {}, None,
+                                                       10)}
+    assert ranked == {0: False, 1: True, 2: True}
+
+
 def test_a_passage_that_opens_with_the_day_asked_comes_before_one_that_says_it_in_passing():
     # trial s64 LCK-018: "what have i got on tuesday" had put an order row's "arrived: not yet - due ~8 Dec" and a week
     # note's "lead time 5-7 working days -> ~8 Dec" before next week's plan, "Tue 8 - 2pm Burnage - fit Ultion Plus"

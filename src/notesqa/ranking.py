@@ -853,6 +853,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     if off.any() and (asks_due(text) or asks_to_do(text)):
         off &= ~np.isin(cand, agenda.due_on(days(text)))
     day &= ~off
+    day &= ~_opens_with_other_day(of, day, text)
     task_day = _of_task_day(of, day, text)
     day_opens = _opens_with_day(of, day, text)
     weekday_opens = _opens_with_weekday(of, text)
@@ -1706,6 +1707,25 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
         opening = replace(c, text=first)
         said = {d[-5:] for d in days_told(opening) - {own}} if own else days_of_any_year(opening.text)
         out[j] = bool((said | {d[-5:] for d in task_days(c.text)}) & of_year)
+    return out
+
+
+def _opens_with_other_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
+    """For each candidate of the days asked by its note's day (day; a week at most, today or to come): does its first
+    line open with another day, none of them asked (today's journal's "Plan for July" > "Sat 3 Jul - shop" is no
+    answer to "what's on today": trial s76 AC)? Not of the days asked then."""
+    out = np.zeros(len(of), dtype=bool)
+    if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
+            or any(len(d) == 10 and d < clock.today().isoformat() for d in asked):
+        return out
+    for j in np.flatnonzero(day).tolist():
+        c = of[j]
+        own = (c.date or "")[:10]
+        if not own or own not in asked or task_days(c.text):
+            continue
+        first = without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS]
+        said = days_told(replace(c, text=first)) - {own}
+        out[j] = bool(said) and not said & asked
     return out
 
 
