@@ -438,6 +438,10 @@ def test_asks_time_reads_when_with_an_adverb():
         assert asks_time(q), q
     for q in ("whenever I run, what hurts?", "what exactly is a hypervisor?", "when do I rebase?"):
         assert not asks_time(q), q
+    # ... and "dates for ...", "what dates are ..." (trial s76 Z: "dates for tenby this summer" had not found "Sat 7 -
+    # Sat 14 Aug" under "## 2027", a day of no note's that it says)
+    assert asks_time("dates for tenby this summer") and asks_time("what dates are we at tenby")
+    assert not asks_time("update the dates for the rota") and not asks_time("dates of birth")
 
 
 def test_a_time_of_day_is_asked_for_and_said():

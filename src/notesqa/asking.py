@@ -753,8 +753,9 @@ _ASKS_TIME = re.compile(r"\s*(?:and\s+)?(?:when(?:\s+(?:exactly|precisely|roughl
                         r"(?:'s|’s|\s+(?:is|was|were|are|did|will|has|have|had)\b|"
                         # ("when do I rebase?" asks in which case: the review)
                         r"\s+(?:do|does)\s+(?!(?:i|we|you|one)\b))|"
-                        r"what\s+(?:day|date|time)\s+(?:is|was|did|does|do|will)\b|on\s+what\s+(?:day|date)\b)",
-                        re.IGNORECASE)
+                        r"what\s+(?:day|date|time)\s+(?:is|was|did|does|do|will)\b|on\s+what\s+(?:day|date)\b"
+                        # ... "dates for tenby this summer", "what dates are we at tenby" (trial s76 Z)
+                        r"|(?:what\s+)?dates\s+(?:for|are|is)\b)", re.IGNORECASE)
 
 
 def asks_time(text: str) -> bool:
