@@ -266,10 +266,17 @@ def _as_one(text: str, knows: Callable[[str], bool], kept: set[str],
     out: dict[str, str] = {}
     for asked, one, _ in written_apart(text, knows, writes):
         a, b = asked.split()
-        # (a stopword is a word, known or not: "less on the day" is no "lesson", trial s76 D)
-        if a not in kept and b not in kept and not ((knows(a) or a in _DROP) and (knows(b) or b in _DROP)):
+        # (a word and a stopword before an article are two words: "less on the day" is no "lesson", trial s76 D; "on
+        # call this week" is the notes' "oncall")
+        if a not in kept and b not in kept and not (knows(a) and knows(b)) and not _before_article(text, a, b):
             out[asked] = one
     return out
+
+
+def _before_article(text: str, a: str, b: str) -> bool:
+    """Does text say a, then b a stopword, then an article or a determiner ("less on the day")?"""
+    return b in _DROP and re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\s+(?:the|a|an|my|our|this|that|his|her|their|your)\b",
+                                    text, re.IGNORECASE) is not None
 
 
 TWO_WORDS_LONGEST = 30
