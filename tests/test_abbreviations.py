@@ -91,6 +91,7 @@ def test_a_words_everyday_short_form_is_searched_where_the_notes_write_it():
     # ... "secretary", the notes' "sec" (trial s76 B: "Allotment society sec: Pauline Greaves" not in ten)
     knows, _, _ = _vault("Allotment society sec: Pauline Greaves, 01694 723 118")
     assert [(a, f) for a, f, _ in short_forms("allotment secretary phone", knows)] == [("secretary", "sec")]
+    assert short_forms("plank 30 sec rest", lambda token: True) == []  # (one way only: the review)
     # ... not where the notes do not write it, nor a form the question says already
     assert short_forms("how many hours", knows) == [] and short_forms("week wk", knows) == []
     # a number's "no" after what it numbers is the notes' "number", one way only: "no" is a word of its own (the

@@ -104,6 +104,10 @@ def test_a_line_of_a_note_of_deadlines_is_due_the_day_it_opens_with():
     agenda = Agenda([line(f"- {day}: VAT stagger 3", 0, f"deadlines {soon.year}"),
                      line(f"{day}: Ella's school trip", 1, f"family {soon.year}")])
     assert list(agenda.due_on({soon.isoformat()})) == [0]
+    # ... not a row of a due column, which says its day (the review: "Set: ... | Due: ..." had been due the day it was set)
+    row = dataclasses.replace(line(f"Set: {day} | Task: essay | Due: 15 Jan", 0, f"Coursework deadlines {soon.year}"),
+                              kind="table_row")
+    assert list(Agenda([row]).due_on({soon.isoformat()})) == []
 
 
 def test_a_line_that_opens_with_a_day_as_its_label_before_deadline_is_due_that_day():
@@ -208,6 +212,9 @@ def test_an_open_task_is_due_the_day_its_words_say():
     # ... or a part of a month after "due" (trial s76 C: "due mid Aug, I'm away 31 Jul-7 Aug!" had been due 31 July)
     agenda = Agenda([bullet("☐ ring Tom re HMO - due mid Dec, I'm away 30 Nov-7 Dec!"), bullet("☐ VAT due end of Dec", 1)])
     assert list(agenda.due_on({"2026-12-15"})) == [0] and list(agenda.due_on({"2026-12-31"})) == [1]
+    from notesqa.agenda import due_in_words
+
+    assert due_in_words("☐ VAT due end of Jan", "2027-07-10") == "2027-01-31"  # (the year of its day: the review)
     # ... and so "due" (trial s75 D: "☐ van MOT before?? (due 19th - do it the week before)" had been due no day); not
     # a number alone after it
     agenda = Agenda([bullet("☐ van MOT before?? (due 19th - do it the week before)"), bullet("☐ bins due 12", 1),
@@ -461,8 +468,12 @@ def test_a_line_of_no_day_that_opens_with_a_weekday_is_of_every_such_weekday():
     # Y9 yard" had come 10th for "where am i on duty monday"); alone, a word ("Sat nav broken")
     rota = [dataclasses.replace(bullet(text, n), date=None, path=path) for n, (text, path) in
             enumerate((("Mon break – Y9 yard", "Duty rota.md"), ("Wed lunch – canteen", "Duty rota.md"),
-                       ("Sat nav broken", "Car.md")))]
+                       ("Fri after school – bus bay", "Duty rota.md"), ("Sat nav broken", "Car.md")))]
     assert Agenda(rota).of_weekday(0).tolist() == [0] and Agenda(rota).of_weekday(5).tolist() == []
+    # ... of three weekdays at least: a packing list's "Sun cream", "Sat nav charger" are none (the review)
+    packing = [dataclasses.replace(bullet(text, n), date=None, path="Packing.md")
+               for n, text in enumerate(("Sun cream", "Sat nav charger"))]
+    assert Agenda(packing).of_weekday(6).tolist() == [] and Agenda(packing).of_weekday(5).tolist() == []
 
 
 def test_a_passage_that_says_its_own_days_is_not_of_the_months_its_heading_names():
@@ -574,6 +585,7 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     # ... its first day of no year, of its last's, in a passage of no day (trial s76 U: "on leave 26 Jul – 13 Aug 2027"
     # had said the 13th alone)
     assert days_said("Priya on leave 26 Jul – 13 Aug 2027", "") >= {"2027-07-26", "2027-08-01", "2027-08-13"}
+    assert days_said("Priya on leave 26 Jul – 13 Aug 2027", "2026-12-01") >= {"2027-07-26", "2027-08-13"}  # (review)
     # ... a weekday before each (the s64 rescore: "Sat 12 – Sun 13 Dec 2026" had said the 13th only)
     assert days_said("Sat 12 – Sun 13 Dec 2026", "2026-11-20") >= {"2026-12-12", "2026-12-13"}
     # ... and days listed before a month (trial s64 AE: "closed 25, 26, 28 Dec" had said the 28th only)
@@ -679,6 +691,8 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     # it names, its first alone ("delivery w/c 1 March" is of one day of it: the s76 rescore)
     assert days_of_any_year("wk: 5 | w/c: 28 Jun | Tue: Yasso 800s | Sun long run: 29k") == {"06-28", "06-29", "07-04"}
     assert days_of_any_year("laptops: delivery w/c 1 March") == {"03-01"}
+    assert days_of_any_year("w/c 28 Jun: SATs week, sun cream") == {"06-28"}  # (no weekday's cell: the review)
+    assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 
     assert "2027-07-04" in days_said("W/c: 28 Jun | Sat: E | Sun: L", "2027-06-20")

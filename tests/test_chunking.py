@@ -262,7 +262,7 @@ def test_a_rows_reference_of_capitals_and_a_month_is_no_month():
     assert [c.date for c in chunk_note(note)] == ["2026-10-21", "2026-03-01"]
 
 
-def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
+def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it(monkeypatch):
     # trial s46: a client log's "## 24.03.2025" and "## 14/04/2025 — interim readout" had been dated nowhere
     from notesqa.units import parse_markdown
 
@@ -276,10 +276,11 @@ def test_a_heading_of_a_day_in_numbers_dates_the_passages_under_it():
     note = parse_markdown("# Lab log\n\n### 17/10/23\n\n- pinned traps\n\n### 8/10/25\n\n- day first\n", "l.md")
     assert [c.date for c in chunk_note(note)] == ["2023-10-17", "2025-10-08"]
     # ... and a diary's heading dotted with a year of two digits, day first (trials s72 Q, s75 R: "## 14.12.26" had
-    # been of no day); not a version's heading of an older year
+    # been of no day); not a version's heading, nor one of a year far from today's (the review: "## 1.2.10")
+    monkeypatch.setenv("NOTESQA_TODAY", "2027-01-07")
     note = parse_markdown("# Log\n\n## 14.12.26\n\n- expansion vessel\n\n### 19.7.25\n\n- hog roast late\n\n"
-                          "## 3.1.27\n\n- new year walk\n\n## 1.2.0\n\n- retries\n", "l.md")
-    assert [c.date for c in chunk_note(note)] == ["2026-12-14", "2025-07-19", "2027-01-03", None]
+                          "## 3.1.27\n\n- new year walk\n\n## 1.2.0\n\n- retries\n\n## 1.2.10\n\n- backoff\n", "l.md")
+    assert [c.date for c in chunk_note(note)] == ["2026-12-14", "2025-07-19", "2027-01-03", None, None]
     # ... and a log's entry that opens with one (trial s47: "- 30/08/2022: node upgrade took down ledger"); not a
     # version's number
     note = parse_markdown("# Incidents\n\n- 30/08/2022: node upgrade took down ledger\n- 1.2.10: fixed the retry\n",

@@ -170,6 +170,8 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the monday after easter 2026", thursday) == {"2026-04-06"}
     assert days("what did i do the day before christmas 2025", thursday) == {"2025-12-24"}
     assert days("the day after boxing day", thursday) == {"2026-12-27"}
+    assert days("the day before christmas eve", thursday) == {"2026-12-23"}  # (a longer name's: the review)
+    assert days("the day after easter monday 2026", thursday) == {"2026-04-07"}
     # ... "by" a weekday asked of in the past, the last one (trial s76 Q: "how many tickets had we sold by tuesday" had
     # been the coming one)
     assert days("how many tickets had we sold by tuesday", date(2027, 7, 1)) == {"2027-06-29"}
@@ -193,6 +195,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
         "2027-02-13"
     assert days("half term report comments", thursday) == days("when is february half term", thursday) == set()
     assert days("what did the half term sports camp cost", thursday) == set()  # (a camp's name: trial s76 T)
+    assert len(days("what did we do at half term when it rained", thursday)) == 9  # (not asked when: the review)
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()

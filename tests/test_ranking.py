@@ -2468,6 +2468,11 @@ def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
                                           f"{this + 1} plan"])]
     ranked = fuse(boxes, _dense_only([0.72, 0.7, 0.67, 0.69]), "how much is a medium box now", {}, None, 10)
     assert [c.row for c in ranked][0] == 2
+    from notesqa.ranking import _year_sections
+
+    decades = [dataclasses.replace(_chunk("albums.md", n, "x"), heading=["Albums", h]) for n, h in
+               enumerate(["1990s", "2000s"])]
+    assert _year_sections(decades) == {}  # (decades, no years: the review)
     assert {c.row: c.explain.now_section for c in ranked} == {0: -1, 1: -1, 2: 1, 3: 0}
     # ... and asked no year, the older years' sections are of another year (superseded, as an older note of a name is)
     ranked = fuse(boxes[:3], _dense_only([0.7, 0.69, 0.68]), "how much is a medium box", {}, None, 10)

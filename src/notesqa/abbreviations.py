@@ -140,9 +140,10 @@ _SHORT_FORMS = {"week": "wk", "weeks": "wks", "year": "yr", "years": "yrs", "hou
                 "management": "mgmt", "message": "msg", "people": "ppl", "tomorrow": "tmrw", "certificate": "cert",
                 "certificates": "certs", "volunteers": "vols", "birthday": "bday",
                 "documents": "docs", "maximum": "max", "minimum": "min", "required": "reqd", "received": "recd",
-                "between": "btwn", "government": "govt", "delivery": "del", "invoice": "inv", "weekend": "w/e",
-                "secretary": "sec"}  # ("allotment society sec: Pauline", trial s76 B)
+                "between": "btwn", "government": "govt", "delivery": "del", "invoice": "inv", "weekend": "w/e"}
 _LONG_FORMS = {short: word for word, short in _SHORT_FORMS.items()}
+# ... and one way only, the short form a word of its own too ("30 sec rest" is no secretary's: the review)
+_SHORT_FORMS["secretary"] = "sec"  # ("allotment society sec: Pauline", trial s76 B)
 # ... and a number's "no" after what it numbers, at a question's end or before "for" ("caretaker phone no", "boc acct no
 # for co2 bottles"): the notes' "number" (one way only)
 _NUMBER_NO = re.compile(r"\b[a-z]{2,}\s+no\.?(?=\s*(?:[?.!]*$|\s+for\b))")

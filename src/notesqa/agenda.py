@@ -200,7 +200,11 @@ def _of_weekdays_named(text: str, weekday: int) -> bool:
     return weekday in {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
 
 
-_WEEKDAY_NAMED = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|rs)?\b", re.IGNORECASE)
+# (a cell's or the line's first word: "| Tue: Yasso 800s | Sun long run: 29k"; not "SATs week, sun cream", the review)
+_WEEKDAY_NAMED = re.compile(r"(?:^|\|)\s*(mon|tue|wed|thu|fri|sat|sun)(?:days?|s?day|nesday|rsday|urday|rs?|s)?\b(?!['’])",
+                            re.IGNORECASE | re.MULTILINE)
+LOOSE_WEEKDAYS = 3  # weekdays a section's lines open with by their short names, at least, to be a rota's (not "Sun cream",
+# "Sat nav charger" of a packing list: the review)
 _SHORT_WEEKDAY_WORD = re.compile(r"\s*(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?\s+[a-z]", re.IGNORECASE)
 # (a weekday in full, or shortened before a mark or a time: "Sat nav broken", "Sun cream", "SATs (Y2)" are none)
 _WEEKDAY_OPENING = re.compile(r"\s*(?:\*\*|__)?(?:((?:mon|tues|wednes|thurs|fri|satur|sun)days?)(?:\*\*|__)?(?!\w)"
@@ -308,7 +312,9 @@ def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
         if i and _SPAN_JOIN.fullmatch(text, written[i - 1][0].end(), m.start()):
             # (its first day of no year, of the year of its last, in a passage of no day: "on leave 26 Jul – 13 Aug
             # 2027", trial s76 U, had said the 13th alone)
-            start = written[i - 1][1] or (None if found[i - 1][1][0] else _nearest_year(end, *found[i - 1][1][1:]))
+            # (... whenever its last says its year and the first none: in a journal of December too, the review)
+            start = _nearest_year(end, *found[i - 1][1][1:]) if found[i][1][0] and not found[i - 1][1][0] \
+                else written[i - 1][1]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
         if start is None and weeks and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
@@ -348,7 +354,8 @@ _OF_DEADLINES = re.compile(r"\b(?:deadlines|due\s+dates)\b", re.IGNORECASE)
 def listed_deadline(chunk: Chunk, year: str | None) -> str | None:
     """The day a line of a note or section of deadlines (_OF_DEADLINES) opens with ("7 Jul: VAT stagger 3"), of the year
     it writes, else of its note's (year), else None."""
-    if not _OF_DEADLINES.search(" ".join((chunk.title, *chunk.heading))):
+    if not _OF_DEADLINES.search(" ".join((chunk.title, *chunk.heading))) or \
+            chunk.kind == "table_row" and _DUE_WORD.search(chunk.text):  # (a row of a due column: row_due's, the review)
         return None
     own = chunk.date or (f"{year}-07-01" if year else "")  # (mid-year: of that year, nearest it)
     return _one(days_written(chunk.text[:OPENING_DAY_CHARS], own)) if own else None
@@ -365,11 +372,8 @@ def due_in_words(text: str, own: str) -> str | None:
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
     if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
         # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
-        first = _nearest_year(own[:10], month, 1)
-        if first is None:
-            return None
-        day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(first[:4]), month)[1]
-        return f"{first[:8]}{day:02d}"
+        day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
+        return _nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
     if (said := _one(days_written(after, own))) or not own or (number := _DUE_ORDINAL.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
@@ -539,8 +543,9 @@ def days_of_any_year(text: str, weeks: bool = True) -> frozenset[str]:
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(day):
             days += range(int(f[1]), int(day))
         elif weeks and _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k", s76 P)
-            # (of no year, its weekday unknown: a week commencing is a Monday's)
-            out.update((this + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7) if _of_weekdays_named(text, k))
+            # (of no year, its weekday unknown: a week commencing is a Monday's; counted in a year of no 29 February)
+            first = this.replace(year=2001) if (this.month, this.day) != (2, 29) else this
+            out.update((first + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7) if _of_weekdays_named(text, k))
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
         before = (m, this)
     return frozenset(out)
@@ -886,7 +891,7 @@ class Agenda:
         # (a weekday's short name before a word, "Mon break – Y9 yard", only among lines of others: a rota's, trial s76 I;
         # not "Sat nav broken", "Sun cream")
         for found in loose.values():
-            if len({w for w, _ in found}) > 1:
+            if len({w for w, _ in found}) >= LOOSE_WEEKDAYS:
                 for w, row in found:
                     weekly[w].append(row)
         self._weekly = {k: np.array(sorted(rows), dtype=np.int64) for k, rows in weekly.items()}
@@ -963,7 +968,9 @@ class Agenda:
         found = [self._told[d] for d in asked if d in self._told]
         if len(asked) <= 7:  # (a week's days after its first: for a day or a week asked)
             found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
-            found += [self._any_year_weeks[d[-5:]] for d in asked if d[-5:] in self._any_year_weeks]
+            found += [self._any_year_weeks[d[-5:]] for d in asked if d[-5:] in self._any_year_weeks
+                      and (len(d) == 5 or abs((date.fromisoformat(d) - (date.fromisoformat(today) if today
+                                                                        else clock.today())).days) <= 183)]
         # a passage of no day that says a day without its year ("Xmas fair Fri 11 Dec", "booked for next tuesday (8
         # dec)": trial s55) says any year's, or the one of the half year either side of today (today: ISO)
         today = date.fromisoformat(today) if today else clock.today()

@@ -227,7 +227,7 @@ def asks_for_tasks(text: str) -> str | None:
     return "open" if _OPEN_TASKS.search(text) or alone else None
 
 
-_DUE_DATE_OF = re.compile(r"\bdue\s+dates?\b", re.IGNORECASE)
+_DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGNORECASE)  # (not "list all due dates": the review)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
 # (... "to get done", "to sort": trial s74 AC, "what have i got to get done by friday" had missed the task due then)

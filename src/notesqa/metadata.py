@@ -491,6 +491,7 @@ _NUMBERED_DAY = re.compile(r"\s*\d{1,4}[./]\d{1,2}[./]\d{2,4}\s*")
 # a heading alone that is a day dotted with its year's two digits, day first, as Europe writes a diary's ("## 14.12.26",
 # "### 19.7.25": trials s72 Q, s75 R); a dotted triple in running text or front matter may be a version's ("20.10.24")
 _DOTTED_YY_DAY = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.([1-4]\d)\s*")
+DOTTED_YEARS_BACK = 8  # years before today's a diary's dotted day of two digits may be of
 
 
 def numbered_day(text: str) -> str | None:
@@ -498,7 +499,12 @@ def numbered_day(text: str) -> str | None:
     "2025/03/24"; "03/04/2025", either of two days, none): trial s46's client log had been dated nowhere; or a
     diary's dotted day of a two-digit year (_DOTTED_YY_DAY)."""
     if m := _DOTTED_YY_DAY.fullmatch(text):
-        return as_date(f"{century(m[3])}-{int(m[2]):02d}-{int(m[1]):02d}")
+        # (of a year near today's only: "## 1.2.10", "## 1.12.30" are versions, the review)
+        from . import clock
+
+        year = int(century(m[3]))
+        near = clock.today().year - DOTTED_YEARS_BACK <= year <= clock.today().year + 1
+        return as_date(f"{year}-{int(m[2]):02d}-{int(m[1]):02d}") if near else None
     return front_matter_day(text) if _NUMBERED_DAY.fullmatch(text) else None
 
 

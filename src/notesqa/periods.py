@@ -1285,7 +1285,7 @@ def asks_what_was_done(text: str) -> bool:
 # gigs, none of them saying "gig", had been held back as far from the question, "Nothing dated ... matches")
 # (the period right after it: not "what have i got to pay the taxman this month", the s74 rescore)
 _WHAT_IS_ON = re.compile(r"^\W*(?:what\s+(?:[\w'’-]+\s+){0,2}?(?:have|has)\s+(?:i|we)\s+got(?:\s+on)?|what(?:['’]?s|\s+is)\s+on|"
-                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|for|over|during|at|the)\b)",
+                         r"what\s+(?:am\s+i|are\s+we)\s+doing)\b(?=\s+(?:in|on|this|next|over|during|at)\b)",
                          re.IGNORECASE)
 
 
@@ -1421,8 +1421,7 @@ _HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:ov
                         r"(?:19|20)\d\d|and|or|when|while|with|i|we|you|he|she|they|it|my|our|at|in|to|for|from|"
                         r"what|who|where|did|was|were)\b)"  # (not "the half term sports camp", trial s76 T: a camp's)
                         r"(?:,?\s+(" + YEAR + r")\b|\s+(last|this|next)\s+year\b)?", re.IGNORECASE)
-_HALF_TERM_MONTH = {"feb": 2, "february": 2, "spring": 2, "may": 5, "whitsun": 5, "summer": 5, "oct": 10, "october": 10,
-                    "autumn": 10}
+_HALF_TERM_MONTH = {"feb": 2, "february": 2, "may": 5, "whitsun": 5, "oct": 10, "october": 10}
 
 
 def _half_term_monday(month: int, year: int) -> date:
@@ -1451,16 +1450,18 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
     return _HALF_TERM.sub(take, text) if "term" in text.lower() and not _WHEN_IS.search(text) else text
 
 
-_WHEN_IS = re.compile(r"\bwhen\b|\bdates\b", re.IGNORECASE)
+_WHEN_IS = re.compile(r"\bwhen(?:['’]?s|\s+(?:is|are|does|do|did))\b|\bhalf[\s-]?term\s+dates\b|\bdates\s+of\b",
+                      re.IGNORECASE)
 
 
 # a weekday or the week before or after a holiday: "the sunday after xmas", "the tuesday before christmas", "the week
 # after christmas" (trials s74 F, K, Y: of no day), of the holiday nearest today
 # (of a year it names: "the thursday before easter 2025", trial s76 D, had been of this year's; the day before or after
 # one: "the day before christmas 2025")
-_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week|day)\s+(before|after)\s+((?:christ|x)mas(?:\s+day)?|"
-                                 r"boxing\s+day|new\s+year['’]?s(?:\s+day)?|easter(?:\s+sunday)?)\b(?:,?\s+("
-                                 + YEAR + r")\b)?", re.IGNORECASE)
+# ("the day before christmas eve", "the day after easter monday": of those days, the review)
+_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week|day)\s+(before|after)\s+((?:christ|x)mas(?:\s+(?:day|eve))?|"
+                                 r"boxing\s+day|new\s+year['’]?s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday|saturday))?)\b"
+                                 r"(?:,?\s+(" + YEAR + r")\b)?", re.IGNORECASE)
 
 
 def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:

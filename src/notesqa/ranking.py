@@ -1646,7 +1646,8 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
     return {j: 1 if day == newest else -1 for j, day in dated.items()}
 
 
-_YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?![\d/-])")  # "## 2026 (from 1 March 2026)", "## 2025"
+# (not "## 1990s", "## 2000m repeats", "## 2027-28": the review)
+_YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?![\w/.-])")  # "## 2026 (from 1 March 2026)", "## 2025"
 
 
 def _year_sections(of: list[Chunk]) -> dict[int, int]:
