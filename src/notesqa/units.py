@@ -642,15 +642,12 @@ class Embedded:
 _TASK = re.compile(rf"^{TASK_BOX}[ \t]+")  # a task item, "- [ ] call the plumber": shown as its app shows it
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def _says_something(title: str) -> bool:
     """Does a callout's title say something (six words or more, a number among them: "MOT due 16 March 2027 – booked
     at Kwik Fit"), not label its body ("Parking", "Things to raise at the review (Feb)", "This is only an upper bound"
     over its reasons, a question its body answers: the rescore)? A title that says something is a passage of its own as
     well as the heading of its body."""
-    words = _WORD.findall(title)
+    words = _LINK_WORD.findall(title)  # (a word's letters and digits)
     return len(words) >= 6 and any(w.isdigit() for w in words) and not title.rstrip().endswith(("?", ":"))
 
 
