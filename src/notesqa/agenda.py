@@ -319,8 +319,8 @@ def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
         if start is None and weeks and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
                 i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start())):
-            # a week's first day and no last: "w/c 28 Jun | long run: 29k" (trial s76 P: of the 28th alone, "long run
-            # this sunday" had not found it)
+            # a week's first day and no last, the weekdays of it the line names: "w/c 28 Jun | Sun long run: 29k"
+            # (trial s76 P: of the 28th alone, "long run this sunday" had not found it)
             first = date.fromisoformat(end)
             out.update((first + timedelta(days=k)).isoformat() for k in range(7)
                        if _of_weekdays_named(text, (first + timedelta(days=k)).weekday()))
@@ -351,7 +351,7 @@ _DEADLINE_WORD = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
 _OF_DEADLINES = re.compile(r"\b(?:deadlines|due\s+dates)\b", re.IGNORECASE)
 
 
-def listed_deadline(chunk: Chunk, year: str | None) -> str | None:
+def _listed_deadline(chunk: Chunk, year: str | None) -> str | None:
     """The day a line of a note or section of deadlines (_OF_DEADLINES) opens with ("7 Jul: VAT stagger 3"), of the year
     it writes, else of its note's (year), else None."""
     if not _OF_DEADLINES.search(" ".join((chunk.title, *chunk.heading))) or \
@@ -359,6 +359,8 @@ def listed_deadline(chunk: Chunk, year: str | None) -> str | None:
         return None
     own = chunk.date or (f"{year}-07-01" if year else "")  # (mid-year: of that year, nearest it)
     return _one(days_written(chunk.text[:OPENING_DAY_CHARS], own)) if own else None
+
+
 DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
 
 
@@ -852,7 +854,7 @@ class Agenda:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
-                        (day := listed_deadline(chunk, year_said(chunk.title))) and day >= today_iso:
+                        (day := _listed_deadline(chunk, year_said(chunk.title))) and day >= today_iso:
                     due.append((day, row))
                 # ... and a table row whose "due" column says a day to come, as that line does
                 elif chunk.kind == "table_row" and not chunk.origin and "ue" in chunk.text \
