@@ -1652,8 +1652,9 @@ _YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?![\w/.-])")  # "## 2026 (from 1
 
 def _year_sections(of: list[Chunk]) -> dict[int, int]:
     """Of the candidates of no day under sections of a note headed by their year ("## 2025", "## 2026 (from 1 March)"),
-    1 for those of the newest year up to this one and -1 for the older, asked what holds now (trial s76 K: "how much is
-    a medium box now" had shown 2025's "medium £17" first, 2027's "medium £19" third)."""
+    1 for those of the newest year up to this one and -1 for the older: asked what holds now, the newest first (trial
+    s76 K: "how much is a medium box now" had shown 2025's "medium £17" first, 2027's "medium £19" third); asked no
+    year, the older superseded (_other_year)."""
     sections: dict[tuple, list[tuple[int, int]]] = {}
     for j, c in enumerate(of):
         if c.date or c.origin:
