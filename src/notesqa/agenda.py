@@ -372,17 +372,17 @@ def due_in_words(text: str, own: str) -> str | None:
     if m is None:
         return None
     after = text[m.end():m.end() + DUE_WORDS_AFTER]
-    if own and (part := _DUE_PART.match(after)):
-        return _part_day(part, own)  # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not 31 July, trial s76 C)
+    if own and (part := _DUE_PART.match(after)) and (month := month_number(part[2])):
+        # ("due mid Aug, I'm away 31 Jul-7 Aug!": the 15th, not the 31st of July, trial s76 C)
+        day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
+        return _nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
     if (said := _one(days_written(after, own))) or not own or (number := _DUE_ORDINAL.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
 
 
-_DUE_PART = re.compile(r"\s*(?:by\s+)?(?:the\s+)?(mid|middle(?:\s+of)?|early|end(?:\s+of)?|late)[\s-]+(" + MONTH_NAME
-                       + r")\b", re.IGNORECASE)  # "due mid Aug", "due end of March", "by end July"
-_BY_PART = re.compile(r"\bby\s+(?:the\s+)?(mid|middle(?:\s+of)?|early|end(?:\s+of)?|late)[\s-]+(" + MONTH_NAME + r")\b",
-                      re.IGNORECASE)
+_DUE_PART = re.compile(r"\s*(?:by\s+)?(?:the\s+)?(mid|middle of|early|end of|late)[\s-]+(" + MONTH_NAME + r")\b",
+                       re.IGNORECASE)  # "due mid Aug", "due end of March"
 _PART_DAY = {"mid": 15, "middle": 15, "early": 7}  # (the end of a month, late in it: its last day)
 
 
@@ -451,38 +451,7 @@ def open_task_due(text: str, own: str) -> str | None:
     ("(due to HM 11 Dec)"), a weekday and a day's number ("☐ line clean Tue 8th") or a weekday, a day and a month
     ("☐ gas checks Wed 9 Dec", trial s66 CAR-033), each of the year nearest own (its passage's day, else today's)."""
     return (due_day(text) or due_in_words(text, own) or _by_day(text, own)
-            or _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own))
-            or _by_part(text, own) or _written_alone(text, own))
-
-
-def _written_alone(text: str, own: str) -> str | None:
-    """The one day an open task writes with its month and no weekday, not as a field's ("☐ PL insurance renewal 19
-    Aug", "☐ pay self assessment POA £1,830 (31 Jul)": trials s76 C, K, due no day; not "☐ fire drill Thu 9 Dec", a
-    weekday of another day, nor "overdue: 2026-11-27", "completion: ..."), of the year nearest own; else None."""
-    if _A_WEEKDAY.search(text) or _DAY_FIELD.search(text):
-        return None
-    return _one(days_written(text, own))
-
-
-_A_WEEKDAY = re.compile(r"\b(?:" + ANY_WEEKDAY + r")\b\.?", re.IGNORECASE)
-_DAY_FIELD = re.compile(r"\b[\w-]+::?\s*\d{4}-\d\d-\d\d")  # "overdue: 2026-11-27", "start:: 2026-11-27"
-
-
-def _by_part(text: str, own: str) -> str | None:
-    """The day a part of a month an open task is to be done by is ("☐ Ada's school uniform by end July": its last day;
-    "by mid Aug": the 15th), of the year nearest own (trial s76 K)."""
-    m = _BY_PART.search(text) if "by" in text else None
-    return _part_day(m, own) if m else None
-
-
-def _part_day(part: re.Match, own: str) -> str | None:
-    """The day a _DUE_PART match names: the 15th of a month's middle, the 7th of its start, else its last, of the year
-    nearest own."""
-    month = month_number(part[2])
-    if month is None:
-        return None
-    day = _PART_DAY.get(part[1].split()[0].lower()) or calendar.monthrange(int(own[:4]), month)[1]
-    return _nearest_year(own[:10], month, day)  # (of the year the day itself is nearest in: the review)
+            or _one(weekday_numbered_from(text, date.fromisoformat(own[:10]))) or _one(weekday_dated(text, own)))
 
 
 # "by" and the day a task is to be done by ("☐ Holt – final letter (owed £780) by 12 Dec", "by Fri 18th Dec"): trial
