@@ -1693,14 +1693,14 @@ def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
     it or a line that opens with it (DAY_OPENS_CHARS; "Mon: Tom off" under "## Next week"), where its note is of none of
     them (DAY_OPENS_BONUS)?"""
     out = np.zeros(len(of), dtype=bool)
-    if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
-            or any(len(d) == 10 and d < clock.today().isoformat() for d in asked):
+    asked = _days_soon(day, text)
+    if asked is None:
         return out  # (of days gone, their journal is their own: a plan's line for them is no better)
     of_year = {d[-5:] for d in asked}  # (a passage of the days is of them already: its day's month and number say it)
     for j in np.flatnonzero(day).tolist():
         c = of[j]
         own = (c.date or "")[:10]
-        first = without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS]
+        first = _first_line_opening(c)
         if own in asked or own[5:] in asked:
             # (dated by the weekday it opens with: "Tue: Pickle recheck" under "## Next week", the chunker's day)
             m = _OPENING_WEEKDAY.match(first)
@@ -1717,18 +1717,31 @@ def _opens_with_other_day(of: list[Chunk], day: np.ndarray, text: str) -> np.nda
     line open with another day, none of them asked (today's journal's "Plan for July" > "Sat 3 Jul - shop" is no
     answer to "what's on today": trial s76 AC)? Not of the days asked then."""
     out = np.zeros(len(of), dtype=bool)
-    if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
-            or any(len(d) == 10 and d < clock.today().isoformat() for d in asked):
+    asked = _days_soon(day, text)
+    if asked is None:
         return out
     for j in np.flatnonzero(day).tolist():
         c = of[j]
         own = (c.date or "")[:10]
         if not own or own not in asked or task_days(c.text):
             continue
-        first = without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS]
-        said = days_told(replace(c, text=first)) - {own}
+        said = days_told(replace(c, text=_first_line_opening(c))) - {own}
         out[j] = bool(said) and not said & asked
     return out
+
+
+def _days_soon(day: np.ndarray, text: str) -> set[str] | None:
+    """The days a question asks, where some candidate is of them (day) and they are a week at most, today or to come
+    (none gone); else None."""
+    if not day.any() or len(asked := days(text)) > PERIOD_DAYS \
+            or any(len(d) == 10 and d < clock.today().isoformat() for d in asked):
+        return None
+    return asked
+
+
+def _first_line_opening(c: Chunk) -> str:
+    """A passage's first line, its task mark left out, as far as a day it opens with is written (DAY_OPENS_CHARS)."""
+    return without_task_mark(c.text.split("\n", 1)[0].lstrip())[:DAY_OPENS_CHARS]
 
 
 # a weekday a question names as such: "saturdays", "wednesday afternoons", "thurs"; "sat" and "sun" only in full
