@@ -1323,7 +1323,17 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
 
 def _section_year(c: Chunk) -> set[str]:
     """The year of the innermost of a passage's headings that opens with one ("## 2025 (6–12 Apr)"), else none."""
-    return next(({m[1]} for h in reversed(c.heading) if (m := _YEAR_HEADING.match(h))), set())
+    found = _year_heading(c)
+    return {str(found[1])} if found else set()
+
+
+def _year_heading(c: Chunk, up_to: int | None = None) -> tuple[int, int] | None:
+    """(where among its headings, its year) of the innermost of a passage's headings that opens with a year (up to
+    up_to, if given), else None."""
+    for at in range(len(c.heading) - 1, -1, -1):
+        if (m := _YEAR_HEADING.match(c.heading[at])) and (up_to is None or int(m[1]) <= up_to):
+            return at, int(m[1])
+    return None
 
 
 _YEAR_SPAN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?![\w/.-])")
@@ -1656,13 +1666,11 @@ def _year_sections(of: list[Chunk]) -> dict[int, int]:
     s76 K: "how much is a medium box now" had shown 2025's "medium £17" first, 2027's "medium £19" third); asked no
     year, the older superseded (_other_year)."""
     sections: dict[tuple, list[tuple[int, int]]] = {}
+    this_year = clock.today().year
     for j, c in enumerate(of):
-        if c.date or c.origin:
-            continue
-        for at in range(len(c.heading) - 1, -1, -1):
-            if (m := _YEAR_HEADING.match(c.heading[at])) and int(m[1]) <= clock.today().year:
-                sections.setdefault((c.path, tuple(c.heading[:at])), []).append((j, int(m[1])))
-                break
+        if not (c.date or c.origin) and (found := _year_heading(c, this_year)):
+            at, year = found
+            sections.setdefault((c.path, tuple(c.heading[:at])), []).append((j, year))
     out: dict[int, int] = {}
     for found in sections.values():
         if len({year for _, year in found}) > 1:
