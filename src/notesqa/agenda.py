@@ -192,12 +192,13 @@ def weekday_opening(text: str) -> int | None:
     return weekday_number(m[1].removesuffix("s") if m[1] else m[2]) if m else None
 
 
-def _of_weekdays_named(text: str, weekday: int) -> bool:
-    """Is a day of a week a line writes by its first day ("w/c 28 Jun") of the weekdays it names ("| Tue: Yasso 800s |
-    Thu: 12k tempo | Sun long run: 29k": its Tuesday, Thursday and Sunday)? Of none it names: "delivery w/c 1 March",
-    "T4 check w/c 28 June" are of one day of the week, not every one (the s76 rescore: "what race is next wednesday"
-    had found a plan's row of no Wednesday, "whos reading in maths next thurs" a delivery's week)."""
-    return weekday in {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
+def _weekdays_named(text: str) -> set[int]:
+    """The weekdays (Monday 0) a line that writes a week by its first day ("w/c 28 Jun") names, the days of that week it
+    says ("| Tue: Yasso 800s | Thu: 12k tempo | Sun long run: 29k": its Tuesday, Thursday and Sunday); of none it names,
+    none: "delivery w/c 1 March", "T4 check w/c 28 June" are of one day of the week, not every one (the s76 rescore:
+    "what race is next wednesday" had found a plan's row of no Wednesday, "whos reading in maths next thurs" a
+    delivery's week)."""
+    return {weekday_number(m[1]) for m in _WEEKDAY_NAMED.finditer(text)}
 
 
 # (a cell's or the line's first word: "| Tue: Yasso 800s | Sun long run: 29k"; not "SATs week, sun cream", the review)
@@ -321,9 +322,9 @@ def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
                 i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start())):
             # a week's first day and no last, the weekdays of it the line names: "w/c 28 Jun | Sun long run: 29k"
             # (trial s76 P: of the 28th alone, "long run this sunday" had not found it)
-            first = date.fromisoformat(end)
+            first, named = date.fromisoformat(end), _weekdays_named(text)
             out.update((first + timedelta(days=k)).isoformat() for k in range(7)
-                       if _of_weekdays_named(text, (first + timedelta(days=k)).weekday()))
+                       if (first + timedelta(days=k)).weekday() in named)
         elif start and start < end:
             first, last = date.fromisoformat(start), date.fromisoformat(end)
             if (last - first).days <= SPAN_DAYS:
@@ -546,8 +547,8 @@ def days_of_any_year(text: str, weeks: bool = True) -> frozenset[str]:
             days += range(int(f[1]), int(day))
         elif weeks and _WEEK_COMMENCING.search(text, 0, m.start()):  # ("w/c 28 Jun | Sun long run: 29k", s76 P)
             # (of no year, its weekday unknown: a week commencing is a Monday's; counted in a year of no 29 February)
-            first = this.replace(year=2001) if (this.month, this.day) != (2, 29) else this
-            out.update((first + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7) if _of_weekdays_named(text, k))
+            first, named = this.replace(year=2001) if (this.month, this.day) != (2, 29) else this, _weekdays_named(text)
+            out.update((first + timedelta(days=k)).strftime("%m-%d") for k in range(1, 7) if k in named)
         out.update(f"{int(month):02d}-{n:02d}" for n in days if as_date(f"2000-{month}-{n}"))
         before = (m, this)
     return frozenset(out)
@@ -792,12 +793,13 @@ class Agenda:
             for day in own:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
-            for day in days_told(chunk, entry, order, weeks=False) - own:
+            said = days_told(chunk, entry, order, weeks=False)
+            for day in said - own:
                 told[day].append(row)
                 told[day[5:]].append(row)
             # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
             # in august" of "w/c 26 July", trial s76 R)
-            for day in days_told(chunk, entry, order) - days_told(chunk, entry, order, weeks=False) - own:
+            for day in days_told(chunk, entry, order) - said - own:
                 told_weeks[day].append(row)
             if (labelled := _month_year_label(chunk.text)) is not None:  # (of a day or none: "Takings Dec 2026: £12,655"
                 named_months[labelled].append(row)  # in a rota's lines after "Back Fri 2 Jan", trial s75 P)
@@ -968,16 +970,14 @@ class Agenda:
             return _NONE
         self._ensure()
         found = [self._told[d] for d in asked if d in self._told]
-        if len(asked) <= 7:  # (a week's days after its first: for a day or a week asked)
-            found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
-            found += [self._any_year_weeks[d[-5:]] for d in asked if d[-5:] in self._any_year_weeks
-                      and (len(d) == 5 or abs((date.fromisoformat(d) - (date.fromisoformat(today) if today
-                                                                        else clock.today())).days) <= 183)]
         # a passage of no day that says a day without its year ("Xmas fair Fri 11 Dec", "booked for next tuesday (8
         # dec)": trial s55) says any year's, or the one of the half year either side of today (today: ISO)
         today = date.fromisoformat(today) if today else clock.today()
-        found += [self._any_year[d[-5:]] for d in asked if d[-5:] in self._any_year
-                  and (len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183)]
+        of_any_year = [d for d in asked if len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183]
+        found += [self._any_year[d[-5:]] for d in of_any_year if d[-5:] in self._any_year]
+        if len(asked) <= 7:  # (a week's days after its first: for a day or a week asked)
+            found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
+            found += [self._any_year_weeks[d[-5:]] for d in of_any_year if d[-5:] in self._any_year_weeks]
         # ... and one that says a weekday and a day's number, no month, the nearest such day to today ("☐ Hi-Rise - ring
         # Mick Mon 8th" of an undated to-do list: trial s75 C, "whats on monday" had not found it)
         found += [self._numbered[key] for d in asked if len(d) == 10
