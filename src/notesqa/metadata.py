@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from . import clock
 from .markup import code_fence_after
 from .notefiles import Problem, nfc, readable_name
 from .periods import ANY_WEEKDAY, CALENDAR_WORD, SEASON_START, century, holiday_named
@@ -500,10 +501,8 @@ def numbered_day(text: str) -> str | None:
     diary's dotted day of a two-digit year (_DOTTED_YY_DAY)."""
     if m := _DOTTED_YY_DAY.fullmatch(text):
         # (of a year near today's only: "## 1.2.10", "## 1.12.30" are versions, the review)
-        from . import clock
-
-        year = int(century(m[3]))
-        near = clock.today().year - DOTTED_YEARS_BACK <= year <= clock.today().year + 1
+        year, this_year = int(century(m[3])), clock.today().year
+        near = this_year - DOTTED_YEARS_BACK <= year <= this_year + 1
         return as_date(f"{year}-{int(m[2]):02d}-{int(m[1]):02d}") if near else None
     return front_matter_day(text) if _NUMBERED_DAY.fullmatch(text) else None
 
