@@ -1442,6 +1442,22 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     assert [c.row for c in ranked] == [1, 2, 0] and not ranked[2].explain.older_edition
 
 
+def test_the_first_year_of_a_thing_is_its_earliest_years():
+    # trial s74 N: "what went wrong at tetbury the first year" had shown the market page's 2027 section first, its
+    # "## 2025" section's "Mistake: not enough small cuts" 2nd; trial s75 R: a fair's 2026 edition before 2025's
+    def section(row: int, year: str, text: str) -> Chunk:
+        return dataclasses.replace(_chunk("pages/markets___Tetbury.md", row, text), heading=[year],
+                                   title="markets/Tetbury")
+
+    chunks = [section(0, "2027", "LATER book Tetbury 2027 early"), section(1, "2025", "Mistake: not enough small cuts"),
+              section(2, "2026", "Verdict: keep doing it")]
+    ranked = fuse(chunks, _dense_only([0.62, 0.55, 0.58]), "what went wrong at tetbury the first year", {}, None, 10)
+    assert ranked[0].row == 1
+    # ... not "first year labs" (a first-year class), nor a question of no first
+    for text in ("who runs the first year labs at tetbury", "what went wrong at tetbury"):
+        assert fuse(chunks, _dense_only([0.62, 0.55, 0.58]), text, {}, None, 10)[0].row != 1
+
+
 def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
     # trial s74 T: "what happened on 29 dec" on 7 January had put 29 December 2025's journal before 2026's; a day of
     # no year asked of what is to come is not lifted so

@@ -330,6 +330,17 @@ def last_meeting_word(text: str) -> str | None:
     return m["meeting"] if m else "meeting" if _LAST_MET.search(text) else None
 
 
+# "what did we take at tredegar the first year", "how much was a load of muck the first year" (trials s74 N, s75 R,
+# s76 T: the newest year's had come first); not "first year labs", "the first year students"
+_FIRST_YEAR = re.compile(r"\b(?:the|our|my|that)\s+(?:very\s+)?first\s+(?:year|time|season)\b"
+                         r"(?=\s*[?.!]*\s*$|\s+(?:we|i|they|he|she|you|it|at|in|on|of|there|here)\b)", re.IGNORECASE)
+
+
+def asks_earliest(text: str) -> bool:
+    """Does the question ask of the first year of something ("what went wrong at tetbury the first year")?"""
+    return _FIRST_YEAR.search(text) is not None
+
+
 def asks_latest(text: str) -> bool:
     """Does the question ask for the latest of something dated ("what did we say in our last 1:1?")?"""
     return _LATEST.search(text) is not None or _LAST_MET.search(text) is not None

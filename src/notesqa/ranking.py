@@ -28,7 +28,7 @@ from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, dated_name
 from .notefiles import archived, template_note
-from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_latest, asks_list, asks_measure,
+from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
@@ -840,8 +840,9 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # what related words add: the review)
     says_all = keyword_share(own, scores.keyword_ceiling, clip=False) >= 1.0 if not seeks_note(text) \
         else np.zeros(len(cand), dtype=bool)
-    year = _year_match(chunks, cand, text, passages)
-    other_year = _other_year(chunks, cand, text, passages) & ~year
+    years_asked = asked_years(text) or (_first_year(of, fused) if asks_earliest(text) else set())
+    year = _year_match(chunks, cand, years_asked, passages)
+    other_year = _other_year(chunks, cand, text, years_asked, passages) & ~year
     day = np.isin(cand, of_day)
     weekly = np.isin(cand, every) & ~day
     # a passage that says a day asked in its text and the question's words is of it too ("planted 15 Oct 2026" of a
@@ -993,7 +994,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
             - ARCHIVE_PENALTY * (old & ~template) - TEMPLATE_PENALTY * template - TURNED_PENALTY * turned)
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
-                                                frozenset(asked_years(text)))  # ("this year" too: trial s76 E)
+                                                frozenset(years_asked))  # ("this year" too: trial s76 E)
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -1291,15 +1292,15 @@ def _edition(title: str) -> tuple[str, str] | None:
         else None
 
 
-def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Passages) -> np.ndarray:
+def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, named: set[str], passages: Passages) -> np.ndarray:
     """For each candidate: is its note of another year than the one the question names, by its date or its title
     ("werner vogels keynote 2024" and the note "AWS re:Invent 2025": trial s39, it had come first)? Not of a year
     before HISTORY: "the 1911 census" names a year of history, not when a note was written (trial s55: a family
     historian's research log of 2024 had been put after; not "before any note's year": a table row of 1911 is one).
     For a question of no year, of an older year than a note of the same name ("how much for a home visit?": this
     year's "Rates 2026", not "Rates 2025", trial s56; Passages.superseded), unless it looks back ("why did dryland not
-    work last season": "Season Plan 2025-26" beside "2026-27" is as it is, the s67 rescore)."""
-    named = asked_years(text)
+    work last season": "Season Plan 2025-26" beside "2026-27" is as it is, the s67 rescore). named: the years asked
+    (_first_year's too)."""
     if not named:
         if looks_back(text):
             return np.zeros(len(cand), dtype=bool)
@@ -1319,6 +1320,21 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Pass
         of = set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
+
+
+def _first_year(of: list[Chunk], fused: np.ndarray) -> set[str]:
+    """For "the first year" of a thing (asking.asks_earliest): the earliest year of the best candidates of a year
+    (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most; of: their chunks), by their day, their note's
+    title or their section ("## 2025" of a market's page, "christmas fairs 2025" beside "... 2026": trials s74 N, s75
+    R), if they are of more than one; else none."""
+    found: list[tuple[float, str]] = []
+    for j in np.argsort(-fused, kind="stable").tolist():
+        c = of[j]
+        of_year = set() if c.origin or c.thin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
+        if len(of_year) == 1:
+            found.append((float(fused[j]), next(iter(of_year))))
+    found = [(f, y) for f, y in found if f >= RECENT_NEAR * found[0][0]][:RECENT_AMONG] if found else found
+    return {min(y for _, y in found)} if len({y for _, y in found}) > 1 else set()
 
 
 def _section_year(c: Chunk) -> set[str]:
@@ -1350,11 +1366,10 @@ def _title_years(title: str) -> set[str]:
     return found
 
 
-def _year_match(chunks: list[Chunk], cand: np.ndarray, text: str, passages: Passages | None = None) -> np.ndarray:
-    """For each candidate: does its note's date, title, headings, parents or text name a year the question names,
-    not only inside another note's title ("Carry over to Hobby goals 2026" of "Hobby goals 2025" is of no 2026: trial
-    s62 H, it had come first for "my hobby resolutions page for this year")?"""
-    asked = asked_years(text)
+def _year_match(chunks: list[Chunk], cand: np.ndarray, asked: set[str], passages: Passages | None = None) -> np.ndarray:
+    """For each candidate: does its note's date, title, headings, parents or text name a year asked (the question's,
+    periods.asked_years, or _first_year's), not only inside another note's title ("Carry over to Hobby goals 2026" of
+    "Hobby goals 2025" is of no 2026: trial s62 H, it had come first for "my hobby resolutions page for this year")?"""
     out = _names(chunks, cand, asked, years, by_date=True)
     if passages is None or not out.any():
         return out
