@@ -1474,6 +1474,23 @@ def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
     assert not any(c.explain.recent for c in fuse(chunks, _dense_only([0.5, 0.45]), f"what's on {asked}", {}, None, 10))
 
 
+def test_a_day_soon_asked_without_its_year_in_the_present_is_its_coming_ones():
+    # trial s77 F: "what happens on 2 nov" on 21 October had put 2 November 2026's site visit in places 1-4, 2027's
+    # inspection prep 5th; asked in the past tense, the last one's
+    from notesqa import clock
+
+    soon = clock.today() + timedelta(days=12)
+    older = soon.replace(year=soon.year - 1) if (soon.month, soon.day) != (2, 29) else soon - timedelta(days=366)
+    chunks = [_chunk(f"audits/{older:%Y-%m-%d} site visit.md", 0, "Inspector: Andrew Lyle", date=older.isoformat()),
+              _chunk(f"audits/{soon:%Y-%m-%d} inspection prep.md", 1, "Checklist: SOPs", date=soon.isoformat())]
+    asked = f"{soon.day} " + ("January February March April May June July August September October November "
+                              "December").split()[soon.month - 1]
+    ranked = fuse(chunks, _dense_only([0.5, 0.45]), f"what happens on {asked}", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and ranked[0].explain.recent == 1.0
+    ranked = fuse(chunks, _dense_only([0.45, 0.5]), f"what happened on {asked}", {}, None, 10)
+    assert [c.row for c in ranked] == [0, 1] and ranked[0].explain.recent == 1.0
+
+
 def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():
     # trial s45: "when was the last staff meeting?" had given the bonus to September's, the newest of the ten best
     # passages, eleven of older meetings' closer

@@ -631,8 +631,16 @@ _TENSED = re.compile(r"\b(?:\w+ed|bought|got|made|gave|took|said|told|sent|paid|
                      r"sold|left|came|ran|brought|thought|found|kept|held|sang|drank|read|ago|last)\b", re.IGNORECASE)
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
 # trial s61 XD's "does" had been read as last year's)
-_PRESENT = re.compile(r"\b(?:are|is|am|does|do)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
+# ... "what happens on 2 nov" (trial s77 F)
+_PRESENT = re.compile(r"\b(?:are|is|am|does|do|happens)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
                       r"|\b(?:whats|whens|wheres|whos|hows)\b", re.IGNORECASE)  # (typed without the mark: "whens")
+
+
+def asks_soon_day(text: str, day: date, today: date) -> bool:
+    """Is day (a day the question names without its year, of the coming days) one it asks of as the coming one: in
+    the present tense, _SOON days ahead or less ("what happens on 2 nov" on 21 October: trial s77 F, 2026's 2
+    November had come first)?"""
+    return 0 < (day - today).days <= _SOON and _PAST.search(text) is None and _PRESENT.search(text) is not None
 
 
 def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:

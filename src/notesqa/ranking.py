@@ -32,7 +32,7 @@ from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
                      seeks_note, states_amount, states_measure, turned_words, versions, without_asked_noun,
                      without_how_many, without_newest)
-from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
+from .periods import (ANY_WEEKDAY, DEADLINE, WRITTEN_DAY, written_day, asks_due, asks_soon_day, asks_only_the_day, asks_what_was_done, asks_what_is_on, days, looks_ahead, looks_back,
                       months_said, relative_days, weekday_number, without_relative_days, years, asked_years)
 from .units import ATTACHED, LONG_NUMBER, states_contact
 
@@ -2200,17 +2200,28 @@ _DAY_ENTRY = re.compile(r"\s*(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?[0-3]?\d(?:st|
 
 
 def _last_of_any_year(of: list[Chunk], day: np.ndarray, text: str, today: str) -> np.ndarray:
-    """For a question of a day gone asked without its year ("what happened on 29 dec" on 7 January): 1 for the
-    passages of that day's last one, of the candidates of the day (day), else 0 (trial s74 T: 29 December 2025's
-    journal had come before 2026's)."""
+    """For a question of a day asked without its year ("what happened on 29 dec" on 7 January): 1 for the passages
+    of that day's last one, of the candidates of the day (day), else 0 (trial s74 T: 29 December 2025's journal had
+    come before 2026's); of a day soon asked in the present tense, its coming one's (periods.asks_soon_day)."""
     out = np.zeros(len(of), dtype=np.float32)
     asked = days(text)
     if not day.any() or not asked or any(len(d) != 5 for d in asked) or looks_ahead(text):
         return out
-    last = {f"{today[:4] if d <= today[5:10] else int(today[:4]) - 1}-{d}" for d in asked}
+    last = {_last_or_soon(d, text, _dt.date.fromisoformat(today)) for d in asked}
     for j in np.flatnonzero(day).tolist():
         out[j] = float((of[j].date or "")[:10] in last)
     return out if out.any() and not out[day].all() else np.zeros(len(of), dtype=np.float32)
+
+
+def _last_or_soon(month_day: str, text: str, today: _dt.date) -> str:
+    """The day ("YYYY-MM-DD") a month's day of no year ("11-02") asked of is: its coming one, soon and asked in the
+    present (periods.asks_soon_day), else its last one, today or before."""
+    this = _dt.date.fromisoformat(f"{today.year}-{month_day}") if month_day != "02-29" else None
+    coming = this if this and this > today else _dt.date(today.year + 1, *map(int, month_day.split("-"))) \
+        if month_day != "02-29" else None
+    if coming and asks_soon_day(text, coming, today):
+        return coming.isoformat()
+    return f"{today.year if month_day <= today.strftime('%m-%d') else today.year - 1}-{month_day}"
 
 
 def _newest_of_tables(chunks: list[Chunk], cand: np.ndarray, dated: list[int]) -> list[int]:
