@@ -130,6 +130,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what was i doing easter weekend last year", today) == {"2025-04-18", "2025-04-19", "2025-04-20",
                                                                        "2025-04-21"}
     assert days("what did we sell this month last year", today) == {f"2025-12-{d:02d}" for d in range(1, 32)}
+    # ... a holiday of the one year a question says apart from it (trials s77 B, H: last Christmas's, last Bonfire
+    # Night's)
+    assert days("xmas day covers limit this year", date(2027, 10, 21)) == {"2027-12-25"}
+    assert days("what happened on bonfire night in 2025", date(2027, 10, 21)) == {"2025-11-05"}
+    assert days("what happened on bonfire night", date(2027, 10, 21)) == {"2026-11-05"}
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"

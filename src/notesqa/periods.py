@@ -471,8 +471,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "my notes on the xmas minis": a thing of it, named, not its day (trial s53: read as 2025-12-25)
         # ("photos from christmas", "since christmas": one gone, the review)
         gone = re.search(r"\b(?:from|since)\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE) is not None
-        out.update(_holiday_days(m, _holiday(m, today, ahead, back or gone or not present)))
-        if not (back or gone or present or _TENSED.search(text)):
+        # (of a year the question says apart from it: "christmas day price this year", "what happened on bonfire night
+        # in 2025": trials s77 B, H, read as last Christmas and last Bonfire Night)
+        said = None if which else _one_year_said(text, today)
+        out.update(_holiday_days(m, _holiday_in(_holiday_name(m), said) if said
+                                 else _holiday(m, today, ahead, back or gone or not present)))
+        if not said and not (back or gone or present or _TENSED.search(text)):
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
             # trial s62 F, had been of last Christmas alone)
             out.update(_holiday_days(m, _holiday(m, today, ahead, False)))
@@ -661,6 +665,12 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     if when in ("next", "coming") or (not when and ahead):
         return this_year if not when and this_year == today else coming
     return this_year if this_year < today or (not when and this_year == today) else _holiday_in(name, today.year - 1)
+
+
+def _one_year_said(text: str, today: date) -> int | None:
+    """The one year a question names or says from today ("in 2025", "this year"), else None."""
+    found = asked_years(text, today)
+    return int(next(iter(found))) if len(found) == 1 else None
 
 
 def holiday_named(name: str) -> str | None:
