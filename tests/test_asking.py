@@ -24,6 +24,19 @@ def test_overdue_is_asked_in_a_few_ways():
     assert asks_for_tasks("which invoices are overdue after day 14?") is None  # (no task is lifted either)
 
 
+def test_the_first_year_of_a_thing_is_asked_for():
+    # trials s74 N, s75 R, s77 B, G: the newest had come first
+    from notesqa.asking import asks_earliest
+
+    for q in ("what went wrong at tetbury the first year", "what did we take at tredgar house the first year",
+              "who won fancy dress at the first halloween", "where did we do the very first wreath workshops",
+              "what did we do our first christmas here", "how much was it the first time we went"):
+        assert asks_earliest(q), q
+    for q in ("who does the inorganic half of first year labs", "the first step of the setup", "first aid kit",
+              "what is the first thing to check", "the first year students' timetable"):
+        assert not asks_earliest(q), q
+
+
 def test_the_latest_is_asked_for():
     for q in ("what did we say in our last 1:1?", "the latest update on Alpha", "most recent standup"):
         assert asks_latest(q), q

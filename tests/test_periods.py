@@ -135,6 +135,8 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("xmas day covers limit this year", date(2027, 10, 21)) == {"2027-12-25"}
     assert days("what happened on bonfire night in 2025", date(2027, 10, 21)) == {"2025-11-05"}
     assert days("what happened on bonfire night", date(2027, 10, 21)) == {"2026-11-05"}
+    # ... not "the first halloween", of the earliest year (ranking._first_year; trial s77 B: last Halloween's)
+    assert days("who won fancy dress at the first halloween", date(2027, 10, 21)) == set()
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .keywords import ONE_ON_ONE
-from .periods import COMING_UP, DEADLINE, DUE, days, without_days
+from .periods import COMING_UP, DEADLINE, DUE, HOLIDAY_WORDS, days, without_days
 
 
 # a version: 0.10.2, v1.2.3 (three or more dotted parts, not part of a longer number or word)
@@ -332,8 +332,11 @@ def last_meeting_word(text: str) -> str | None:
 
 # "what did we take at tredegar the first year", "how much was a load of muck the first year" (trials s74 N, s75 R,
 # s76 T: the newest year's had come first); not "first year labs", "the first year students"
+# ... "who won fancy dress at the first halloween", "where did we do the very first wreath workshops" (trials s77 B, G:
+# last Halloween's, the newest)
 _FIRST_YEAR = re.compile(r"\b(?:the|our|my|that)\s+(?:very\s+)?first\s+(?:year|time|season)\b"
-                         r"(?=\s*[?.!]*\s*$|\s+(?:we|i|they|he|she|you|it|at|in|on|of|there|here)\b)", re.IGNORECASE)
+                         r"(?=\s*[?.!]*\s*$|\s+(?:we|i|they|he|she|you|it|at|in|on|of|there|here)\b)"
+                         r"|\b(?:the|our|my)\s+(?:very\s+first\b|first\s+(?=" + HOLIDAY_WORDS + r"))", re.IGNORECASE)
 
 
 def asks_earliest(text: str) -> bool:

@@ -465,6 +465,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25"); in a question that names its
             # time, "what did I book for christmas last week?" (trial s61: read as last Christmas's too)
+        if _FIRST_BEFORE.search(text, 0, m.start()):
+            continue  # "at the first halloween": of the earliest year of it (asking.asks_earliest), not the last one
         if _after_since(text, m.start()):
             continue  # "the last day of term before xmas": a span to it, not it (trial s52: "nothing dated on 2025-12-25")
         if _THE_BEFORE.search(text, 0, m.start()) and not which and _NOUN_AFTER.match(text, m.end()):
@@ -820,6 +822,9 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
 # good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
                 "easter monday": 1, "shrove tuesday": -47, "pancake day": -47}
+# a holiday's name, as _HOLIDAY reads it (asking: "the first halloween")
+HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|"
+                 r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day)\b")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
@@ -849,6 +854,7 @@ _CHRISTMAS_TO_NEW_YEAR = re.compile(r"\bbetween\s+((?:christ|x)mas)\s+(?:and|&)\
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
 # just gone", "the christmas morning walk": the review)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_FIRST_BEFORE = re.compile(r"\b(?:the|our|my)\s+(?:very\s+)?first\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|that|this|just|weekend|morning|afternoon|evening|night|"
                          r"week|period|season|time)\b)[a-z]+(?:\s+[a-z]+)?\s*(?:[?.!]\s*)?$", re.IGNORECASE)  # (spaces split one way: the review)
 # a season: "last summer", "this winter", "summer 2024", "in the autumn of 2023"; after "in", "during" or "over"
