@@ -93,6 +93,11 @@ def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     assert as_list(None) == () and as_list(3) == ("3",)
     # a number's thousands are no list (trial s51: "takings:: £1,862.30" had been shown "£1, 862.30")
     assert as_list("£1,862.30") == ("£1,862.30",) and as_list("12,500,000 units, 3 boxes") == ("12,500,000 units", "3 boxes")
+    # ... nor a link's name that has a comma (trial s77 E: "buying: [[Flat 3, 22 Warwick Road]]" had been shown raw)
+    assert as_list("[[Flat 3, 22 Warwick Road]], [[Bo]]") == ("Flat 3, 22 Warwick Road", "Bo")
+    from notesqa.metadata import shown_fields
+
+    assert shown_fields({"buying": "[[Flat 3, 22 Warwick Road]]"}) == ("buying: Flat 3, 22 Warwick Road",)
     assert as_list("1, 2, 3") == ("1", "2", "3") and as_list("2021,2022") == ("2021", "2022")
     note = parse_note("# Thu 26 Nov\n\ntakings:: £1,862.30\ncovers:: 212\n\n- busy day\n", "Daily/2026-11-26.md")
     assert note.units[0].text == "takings: £1,862.30\ncovers: 212"

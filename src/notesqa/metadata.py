@@ -775,8 +775,9 @@ def calendar_day(month: str, day: str, year: str) -> str | None:
         return None
 
 
-# a comma between values, not a number's thousands ("£1,862.30": trial s51's takings had been shown "£1, 862.30")
-_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+# a comma between values, not a number's thousands ("£1,862.30": trial s51's takings had been shown "£1, 862.30"), nor
+# inside a link ("buying: [[Flat 3, 22 Warwick Road]]": trial s77 E, shown raw)
+_LIST_COMMA = re.compile(r"(?:(?<!\d),|,(?!\d{3}(?!\d)))(?![^\[\]\n]*\]\])")
 
 
 def as_list(value, unique: bool = True) -> tuple[str, ...]:
