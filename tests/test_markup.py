@@ -184,6 +184,8 @@ def test_dataview_fields_read_as_its_reading_view_shows_them():
     # ... and one after a sentence on its line (trial s69 E: "Kit officer:: Pete Lovell" had been shown raw)
     assert render("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell") == \
         "Checked by Pete, Oct 2026. Kit officer: Pete Lovell"
+    assert render("Eve: OAP pie night – 31 pies! Tom happy. takings:: £980") == \
+        "Eve: OAP pie night – 31 pies! Tom happy. takings: £980"  # (trial s77 B: shown raw)
     assert render("Use std::vector. Then a::b") == "Use std::vector. Then a::b"
     # a glossary's "**term** :: meaning" lines read alike, the space before "::" not left before ":", a term that opens
     # with a number too (trial s59 RB: "wrong-match rate : % of ..." beside "48h match rate :: % of ...")

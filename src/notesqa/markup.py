@@ -101,8 +101,9 @@ FIELD_LINE = re.compile(r"^([ \t]*)(" + FIELD_KEY + r")[ \t]*::(?=[ \t]|$)", re.
 FIELD_BRACKETED = re.compile(r"\[([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\[|\]))((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*?)\]"
                              r"|\(([^\W\d][\w \-/.'’]{0,40}?)::(?:[ \t]+|(?=\[\[|\)))((?:\[\[[^\[\]\n]*\]\]|[^()\n])*?)\)")
 # ... and one written after a sentence on the same line ("Checked by Pete, Oct 2026. Kit officer:: Pete Lovell": trial s69
-# E, shown raw), its key a capital's words: not "std::vector", nor "performance::r2" (no space after)
-FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([A-Z][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")
+# E, shown raw; "Tom happy. takings:: £980", trial s77 B), its key words: not "std::vector", nor "performance::r2" (no
+# space after)
+FIELD_AFTER_SENTENCE = re.compile(r"(?<=[.;!?] )([^\W\d_][\w\-/]*(?: [\w\-/]+){0,3}?)[ \t]*::(?=[ \t])")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]:?")  # a footnote's [^1] (its reference, or its definition's label)
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
