@@ -177,6 +177,18 @@ LINK_TAGS = re.compile(r"^\s*(?:[-*+][ \t]+)?(?:\*\*)?(?:document\s+)?tags(?:\*\
                        r"((?:\[\[[^\[\]|#\n]+\]\][ \t,]*)+)$", re.IGNORECASE)
 LINK_NAME = re.compile(r"\[\[([^\[\]|#\n]+)\]\]")
 # Readwise's link back to a highlight, "([View Highlight](https://read.readwise.io/...))": where it was, not text
+# bold, italics and highlights of a text not read as markdown (a Dataview field a note opens with: "due each year on
+# the anniversary – **14 Nov**", trial s77 B, shown raw)
+_EMPHASIS = re.compile(r"(\*\*|__|==|(?<![\w*])\*(?!\s))(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def without_emphasis(value):
+    """A field's value (a text or a list of them) without its bold, italics and highlight marks."""
+    if isinstance(value, str):
+        return _EMPHASIS.sub(r"\2", value) if any(m in value for m in "*_=") else value
+    return [without_emphasis(v) for v in value] if isinstance(value, list) else value
+
+
 VIEW_HIGHLIGHT = re.compile(r"[ \t]*\(View Highlight\)")
 VIEW_HIGHLIGHT_LINK = re.compile(r"[ \t]*\(\[View Highlight\]\([^)\n]*\)\)")
 

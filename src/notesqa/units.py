@@ -20,7 +20,7 @@ from .liquid import strip_non_content
 from .markup import (CODE_SPAN, FIELD_KEY, INLINE_QUERY, LINK_NAME, LINK_TAGS, QUERY_LANGUAGES, SPACED_LINK_TARGET, TASK_BOX,
                      TASK_BOXES, VIEW_HIGHLIGHT, WIKILINK, Inline, attachments, code_fence_after, field_tags,
                      foam_references, kanban_board, names_its_file, only_tags, outside_code, roam_macros,
-                     without_navigation)
+                     without_emphasis, without_navigation)
 from .metadata import (CREDIT_FIELDS, RECORD_KEYS, as_list, as_tags, citation_names, coded_names, created_value,
                        credits, date_line, document_id, fields_on_top, front_matter, inline_fields, leading_fields,
                        leading_field_names, leading_fields_lines, name_letters, note_date, note_names, opens_with_day, opens_with_weekday,
@@ -1463,8 +1463,9 @@ def parse_markdown(text: str, rel: str, vault: "EmbedSource | None" = None) -> P
     # (under front matter too: "owner:: Dana" below it had been in no passage, trial s41; both values of a key, as
     # Dataview keeps both)
     written = shown_fields(meta) if top is not None else shown_fields(toml) if toml_lines else ()
-    shown = (*written, *(line for line in shown_fields({names.get(str(k), k): v for k, v in fields.items()})
-                         if line not in written))
+    # (a Dataview field's value is markdown: its bold is not shown, as YAML's is)
+    opening = {names.get(str(k), k): without_emphasis(v) for k, v in fields.items()}
+    shown = (*written, *(line for line in shown_fields(opening) if line not in written))
     where = _fields_lines(top.map if top is not None else None, toml_lines, bool(written), fields_at)
     if top is not None and written and (first := _field_line(top.content, written[0])) is not None:
         where = (where[0] + 1 + first, where[1])  # (its first field shown's line, not the opening "---")
