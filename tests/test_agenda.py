@@ -145,6 +145,12 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     agenda = Agenda([bullet(f"Tax+NI due {late:%d/%m/%Y}: £3,180.44 balancing"),
                      bullet(f"Tax+NI due {late:%d/%m/%Y}:{late.day}", 1)])  # (no label's colon: no day)
     assert list(agenda.due_on({late.isoformat()})) == [0]
+    # ... or with its weekday, of the year nearest today in which that day is that weekday (trial s77 C: "school photo
+    # money due Fri 22 Oct (£12)" had not been due that week); not of a weekday it is not
+    wrong = (ahead.weekday() + 1) % 7
+    agenda = Agenda([bullet(f"school photo money due {ahead:%a} {ahead.day} {ahead:%b} (£12)"),
+                     bullet(f"trip money due {date(2024, 1, wrong + 1):%a} {ahead.day} {ahead:%b}", 1)])
+    assert list(agenda.due_on({ahead.isoformat()})) == [0]
     # ... after a task due that day, as a list of what is due reads
     agenda = Agenda([bullet(f"VAT return due {written(ahead)}!!"), bullet(f"☐ VAT return 📅 {ahead.isoformat()}", 1)])
     assert agenda.in_order(np.arange(2)) == [1, 0]
