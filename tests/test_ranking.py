@@ -1442,6 +1442,23 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     assert [c.row for c in ranked] == [1, 2, 0] and not ranked[2].explain.older_edition
 
 
+def test_asked_a_year_a_section_of_its_note_of_another_year_comes_after_that_years():
+    # trial s77 C: "how much were bonfire tickets in 2025" had shown the note's "## 2027" tickets first, its "## 2025"
+    # "£6 adult, kids £3" second; not one far below, nor of another note
+    def section(row: int, year: str, text: str, path: str = "personal/bonfire night.md") -> Chunk:
+        return dataclasses.replace(_chunk(path, row, text), heading=[year], title="Bonfire night")
+
+    chunks = [section(0, "2027", "tickets online only this year, bought 2 adult 2 child £24 total"),
+              section(1, "2025", "Rugby club, Wed 5 Nov. £6 adult, kids £3. Cold, left early."),
+              section(2, "2026", "Cricket club, Thu 5 Nov. Better, smaller. £5 each, kids free."),
+              section(3, "2027", "fireworks tickets from the cricket club website", "other.md")]
+    ranked = fuse(chunks, _dense_only([0.8, 0.62, 0.6, 0.85]), "how much were bonfire tickets in 2025", {}, None, 10)
+    assert [c.row for c in ranked].index(1) < [c.row for c in ranked].index(0)
+    assert ranked[0].row == 3 and {c.row: c.explain.older_edition for c in ranked}[0]
+    far = fuse(chunks, _dense_only([0.95, 0.3, 0.6, 0.85]), "how much were bonfire tickets in 2025", {}, None, 10)
+    assert [c.row for c in far].index(0) < [c.row for c in far].index(1)
+
+
 def test_the_first_year_of_a_thing_is_its_earliest_years():
     # trial s74 N: "what went wrong at tetbury the first year" had shown the market page's 2027 section first, its
     # "## 2025" section's "Mistake: not enough small cuts" 2nd; trial s75 R: a fair's 2026 edition before 2025's

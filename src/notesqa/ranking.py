@@ -363,7 +363,7 @@ class Explanation:
             note += (f", of what holds now (+{NOW_SECTION:.2f})" if self.now_section > 0 else
                      f", of what held once (-{NOW_SECTION:.2f})")
         if self.older_edition:
-            note += ", after the same entry of the latest year's note of its name (or of the year asked's)"
+            note += ", after the same entry of the latest year's note of its name (or of the year asked's note or section)"
         if self.turned:
             note += f", under a heading that says the question's thing turned (-{TURNED_PENALTY:.2f})"
         if self.opening:
@@ -995,6 +995,8 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     rank, opening = _opening_yields(chunks, cand, rank, opening)
     rank, older_edition = _older_edition_yields(chunks, cand, rank, other_year & ~year, passages, asks_latest(text),
                                                 frozenset(years_asked))  # ("this year" too: trial s76 E)
+    rank, other_section = _section_asked_first(of, rank, frozenset(years_asked))
+    older_edition |= other_section
     rank = _thin_last(chunks, cand, rank, thin)
     # (not of a list question: a setlist's "7. [[Sex on Fire]]" is what was played, the trials; but one that points, an
     # arrow or "see" before it, whatever is asked: trial s63 MUS-022)
@@ -1274,6 +1276,31 @@ def _edition_asked_first(chunks: list[Chunk], cand: np.ndarray, rank: np.ndarray
         near = [r for name, _ in _editions_of(chunks[rows[j]]) for r in of_year.get(name, ()) if r >= rank[j] - EDITION_NEAR]
         if near and min(near) - 1e-4 < rank[j]:  # (lowered only: never lifted to just below them, the s76 rescore)
             new[j], yielded[j] = min(near) - 1e-4, True
+    return new, yielded
+
+
+SECTION_NEAR = 0.25  # how far below a passage of another year's section of its note one of the year asked comes first
+
+
+def _section_asked_first(of: list[Chunk], rank: np.ndarray, asked: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For a question that names a year (asked): a passage under a section of its note headed by another year ("##
+    2027") comes after the best under the section of the year asked ("## 2025"), SECTION_NEAR below it or less (trial
+    s77 C: "how much were bonfire tickets in 2025" had shown 2027's tickets first, 2025's "£6 adult, kids £3" second).
+    of: the candidates' chunks. (The ranks, which yielded.)"""
+    yielded = np.zeros(len(of), dtype=bool)
+    if not asked:
+        return rank, yielded
+    sections: dict[tuple, list[tuple[int, bool]]] = {}
+    for j, c in enumerate(of):
+        if not c.origin and (found := _year_heading(c)):
+            sections.setdefault((c.path, tuple(c.heading[:found[0]])), []).append((j, str(found[1]) in asked))
+    new = rank
+    for found in sections.values():
+        best = max((float(rank[j]) for j, of_asked in found if of_asked), default=None)
+        for j, of_asked in found:
+            if best is not None and not of_asked and best - 1e-4 < rank[j] <= best + SECTION_NEAR:
+                new = new.copy() if new is rank else new
+                new[j], yielded[j] = best - 1e-4, True
     return new, yielded
 
 
