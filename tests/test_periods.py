@@ -135,6 +135,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("xmas day covers limit this year", date(2027, 10, 21)) == {"2027-12-25"}
     assert days("what happened on bonfire night in 2025", date(2027, 10, 21)) == {"2025-11-05"}
     assert days("what happened on bonfire night", date(2027, 10, 21)) == {"2026-11-05"}
+    # ... "the 17th of next month": that day (trial s77 L: all of November)
+    assert days("whats on the 17th of next month", date(2027, 10, 21)) == {"2027-11-17"}
+    assert days("the 3rd of last month", date(2027, 1, 21)) == days("the 3rd last month", date(2027, 1, 21)) == \
+        {"2026-12-03"}
+    assert days("the 31st of next month", date(2027, 10, 21)) == set()  # (November has none)
     # ... not "the first halloween", of the earliest year (ranking._first_year; trial s77 B: last Halloween's)
     assert days("who won fancy dress at the first halloween", date(2027, 10, 21)) == set()
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)

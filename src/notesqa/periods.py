@@ -359,6 +359,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     ahead = looks_ahead(text)
     out: set[date] = set()
     text = _this_time_last(text, today, out)
+    text = _day_of_month_from_today(text, today, out)
     text = _ago_today(text, today, out)
     text = _weekday_of_week(text, today, out)
     text = _weekdays_own(text)  # (after "tuesday's standup this week", its week's)
@@ -1581,6 +1582,24 @@ def _ago_today(text: str, today: date, out: set[date]) -> str:
             out.add(first.replace(day=min(today.day, last)))
         return " " * len(m[0])
     return _AGO_TODAY.sub(take, text) if "ago" in text.lower() else text
+
+
+# "the 17th of next month", "the 3rd of last month", "the 17th next month" (trial s77 L: read as all of November)
+_DAY_OF_MONTH_FROM_TODAY = re.compile(r"\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\s+(?:of\s+)?(next|last|this)\s+month\b",
+                                      re.IGNORECASE)
+
+
+def _day_of_month_from_today(text: str, today: date, out: set[date]) -> str:
+    """text with each "the 17th of next month" blanked, that day added to out (none where the month has no such day)."""
+    def take(m: re.Match) -> str:
+        first = today.replace(day=1)
+        step = {"next": 1, "last": -1}.get(m[2].lower(), 0)
+        month = (first + timedelta(days=32)).replace(day=1) if step > 0 else \
+            (first - timedelta(days=1)).replace(day=1) if step < 0 else first
+        if 1 <= int(m[1]) <= calendar.monthrange(month.year, month.month)[1]:
+            out.add(month.replace(day=int(m[1])))
+        return " " * len(m[0])
+    return _DAY_OF_MONTH_FROM_TODAY.sub(take, text) if "month" in text.lower() else text
 
 
 def _this_time_last(text: str, today: date, out: set[date]) -> str:
