@@ -208,6 +208,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("half term report comments", thursday) == days("when is february half term", thursday) == set()
     assert days("what did the half term sports camp cost", thursday) == set()  # (a camp's name: trial s76 T)
     assert len(days("what did we do at half term when it rained", thursday)) == 9  # (not asked when: the review)
+    # ... a weekday of it, that day; soon and asked in the present tense, the coming one's (trials s77 G, L: "who's having
+    # the kids on the tuesday of half term" four days before October's had been of no day)
+    assert days("whos having the kids on the tuesday of half term", date(2027, 10, 21)) == {"2027-10-26"}
+    assert days("the friday of feb half term", date(2027, 10, 21)) == {"2027-02-19"}
+    assert days("what did we do the monday of half term last year", date(2027, 10, 21)) == {"2026-10-26"}
+    assert min(days("what did we do over half term", date(2027, 10, 21))) == "2027-05-29"
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()

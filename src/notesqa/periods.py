@@ -1441,7 +1441,7 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
 # to come, the next)
 # (not asked when it is, "when is february half term", "half term dates": a term-dates page answers; nor "spring half
 # term", a teaching term's half too)
-_HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|the|this|(last|next))"
+_HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|of|the|this|(last|next))"
                         r"\s+)half[\s-]?term\b(?=\s*(?:[?.!,;:)]|$)|\s+(?:week|holidays?|hols|break|last|this|next|"
                         r"(?:19|20)\d\d|and|or|when|while|with|i|we|you|he|she|they|it|my|our|at|in|to|for|from|"
                         r"what|who|where|did|was|were)\b)"  # (not "the half term sports camp", trial s76 T: a camp's)
@@ -1458,8 +1458,23 @@ def _half_term_monday(month: int, year: int) -> date:
     return last - timedelta(days=last.weekday())
 
 
+# "the tuesday of half term", "on the wednesday in half term" (trials s77 G, L: of no day)
+_WEEKDAY_OF_HALF_TERM = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r")\s+(?=(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?"
+                                   r"(?:(?:feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+)?half[\s-]?term\b)", re.IGNORECASE)
+
+
+_OF_IT = re.compile(r"(?:(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?)?", re.IGNORECASE)  # (between the two)
+
+
 def _half_terms(text: str, today: date, out: set[date]) -> str:
-    """text with each half term it names (_HALF_TERM) blanked, its days added to out."""
+    """text with each half term it names (_HALF_TERM) blanked, its days added to out; of a weekday of it ("the
+    tuesday of half term"), that day."""
+    weekday_at: dict[int, int] = {}  # where a half term a weekday is asked of is named -> that weekday
+
+    def weekday_of(m: re.Match) -> str:
+        weekday_at[m.end()] = weekday_number(m[1])
+        return " " * len(m[0])
+
     def take(m: re.Match) -> str:
         months = [_HALF_TERM_MONTH[m[1].lower()]] if m[1] else [2, 5, 10]
         if m[3] or m[4]:
@@ -1468,11 +1483,18 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
             years = [today.year - 1, today.year, today.year + 1]
         mondays = [_half_term_monday(n, y) for n in months for y in years]
         gone, to_come = [d for d in mondays if d <= today], [d for d in mondays if d > today]
-        ahead = (m[2] or "").lower() == "next" or not m[2] and looks_ahead(text) and not _PAST.search(text)
+        # (... or soon, asked in the present tense: "who's having the kids on the tuesday of half term" four days before
+        # it, trial s77 G, had been of May's)
+        soon = bool(to_come) and (min(to_come) - today).days <= _SOON and _PRESENT.search(text) is not None
+        ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
         monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
-        out.update(monday + timedelta(days=k) for k in range(-2, 7))
+        weekday = next((w for at, w in weekday_at.items() if _OF_IT.fullmatch(m.string, at, m.start())), None)
+        out.update((monday + timedelta(days=weekday),) if weekday is not None else
+                   (monday + timedelta(days=k) for k in range(-2, 7)))
         return " " * len(m[0])
-    return _HALF_TERM.sub(take, text) if "term" in text.lower() and not _WHEN_IS.search(text) else text
+    if "term" not in text.lower() or _WHEN_IS.search(text):
+        return text
+    return _HALF_TERM.sub(take, _WEEKDAY_OF_HALF_TERM.sub(weekday_of, text))
 
 
 _WHEN_IS = re.compile(r"\bwhen(?:['’]?s|\s+(?:is|are|does|do|did))\b|\bhalf[\s-]?term\s+dates\b|\bdates\s+of\b",
