@@ -1087,6 +1087,7 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("what's on saturday's menu", tuesday) == {"2027-03-06"}
     assert days("who works sundays", tuesday) == days("sundays menu", tuesday) == set()
     assert days("who covered mondays when sam was off", tuesday) == set()  # (every Monday: the review)
+    assert days("how did mondays rehearsal go", tuesday) == {"2027-03-01"}  # (trial s77 L: of no day)
     assert days("what happened on 3rd april", tuesday) == {"04-03"}  # (no weekday: any year's)
     assert days("what did i do on wed 25th december", tuesday) == {"12-25"}  # (no year near of that weekday)
     # ... a day's number without its ending too, not a time (trial s62 M: "tue 8" had been of no day, "Tues 8th" 8 Dec)

@@ -337,7 +337,12 @@ def _weekdays_own(text: str) -> str:
     if "s " not in text.lower():
         return text
     back = _PAST.search(text) is not None
-    return _WEEKDAY_OWNING.sub(lambda m: f"{m[1] or ''}on {m[2]} " if m[3] != "s" or back and m[1] else m[0], text)
+    return _WEEKDAY_OWNING.sub(lambda m: f"{m[1] or ''}on {m[2]} " if m[3] != "s" or back and (
+        m[1] or _HOW_WAS_BEFORE.search(text, 0, m.start())) else m[0], text)
+
+
+# ... or right after "how did", "what was" ("how did mondays rehearsal go": trial s77 L, of no day)
+_HOW_WAS_BEFORE = re.compile(r"\b(?:how|what|why)\s+(?:did|was|were)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # asked whether a place is open or shut on a weekday, any such one: "is plumb center open saturday", "are they closed
