@@ -888,7 +888,8 @@ _ADVICE = re.compile(r"\s*(?:how\s+(?:do|can|should|would)|(?:what|when)\s+(?:sh
                      # s61 ZD: last autumn's sightings had come first)
                      # ... "which days does sion work in winter" (trial s66 MAR-015)
                      # ... "how warm does the cellar get in summer" (trial s74 K: read as last summer's, the answer 9th)
-                     r"|\s*(?:why|where|when|what|how(?:\s+\w+)?|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+"
+                     # ... "what time does the cafe shut on sundays in winter" (trial s77 M: this winter's rota first)
+                     r"|\s*(?:why|where|when|what(?:\s+\w+)?|how(?:\s+\w+)?|which(?:\s+\w+)?)\s+(?:do|does)\s+(?!i\b|we\b|you\b)\w+"
                      # ... "which tree cant we prune in winter", "which cheese maker has no milk over winter" (trial s69
                      # H ORC-010, Q: read as this winter's notes, the answers not in ten)
                      r"|\s*(?:which|what|who)(?:\s+[\w'’-]+){0,2}?\s+(?:can['’]?t|cannot|won['’]?t|wont|don['’]?t|dont|"
