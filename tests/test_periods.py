@@ -135,6 +135,13 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("xmas day covers limit this year", date(2027, 10, 21)) == {"2027-12-25"}
     assert days("what happened on bonfire night in 2025", date(2027, 10, 21)) == {"2025-11-05"}
     assert days("what happened on bonfire night", date(2027, 10, 21)) == {"2026-11-05"}
+    # ... Remembrance Sunday (the second Sunday of November), as often misspelt, and Mothering Sunday, Father's Day
+    # (trial s77 N: "who's ringing on rememberance sunday" had been this Sunday's)
+    assert days("who's ringing on rememberance sunday", date(2027, 10, 21)) == {"2027-11-14"}
+    assert days("remembrance sunday 2026", date(2027, 10, 21)) == {"2026-11-08"}
+    assert days("remembrance day last year", date(2027, 10, 21)) == {"2026-11-11"}
+    assert days("mothering sunday 2026", date(2027, 10, 21)) == {"2026-03-15"}
+    assert days("what did dad get for fathers day", date(2027, 10, 21)) == {"2027-06-20"}
     # ... "the 17th of next month": that day (trial s77 L: all of November)
     assert days("whats on the 17th of next month", date(2027, 10, 21)) == {"2027-11-17"}
     assert days("the 3rd of last month", date(2027, 1, 21)) == days("the 3rd last month", date(2027, 1, 21)) == \

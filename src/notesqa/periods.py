@@ -744,6 +744,7 @@ def _holiday_key(words: str) -> str:
     """A holiday's name as written ("Xmas", "New Year's Day") as _HOLIDAYS and _EASTER_DAYS write it ("christmas",
     "new years day")."""
     name = re.sub(r"^xmas", "christmas", " ".join(words.lower().split()))  # ("xmas 2024", trial s49)
+    name = re.sub(r"^remem\w*", "remembrance", name)  # (as often misspelt: "rememberance")
     return re.sub(r"[^a-z ]", "", name)
 
 
@@ -753,6 +754,10 @@ def _holiday_in(name: str, year: int) -> date:
         from dateutil.easter import easter  # (lazily: periods is read by every note's dates)
 
         return easter(year) + timedelta(days=_EASTER_DAYS[name])
+    if name in _NTH_SUNDAYS:
+        month, nth = _NTH_SUNDAYS[name]
+        first = date(year, month, 1)
+        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
     month, day = _HOLIDAYS[name]
     return date(year, month, day)
 
@@ -823,14 +828,19 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": 
              # (trial s63 SCT-021: "what did we do on bonfire night at cubs" had been read as no day)
              "bonfire night": (11, 5), "guy fawkes night": (11, 5), "fireworks night": (11, 5), "burns night": (1, 25),
              "st patricks day": (3, 17),
+             "remembrance day": (11, 11),
              "hogmanay": (12, 31)}  # (Scotland's new year's eve: trial s75 B, "last hogmanay" had been of no day)
 # ... and those that move with Easter, days from Easter Sunday (trial s61 XB: "how many covers did we do over Easter on
 # good friday?" had been read as no day; the journal of 3 April 2026 said "good friday 102 covers")
 _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "easter day": 0, "easter": 0,
-                "easter monday": 1, "shrove tuesday": -47, "pancake day": -47}
+                "easter monday": 1, "shrove tuesday": -47, "pancake day": -47, "mothering sunday": -21,
+                "mothers day": -21}  # (the UK's Mother's Day)
+# ... and those on a month's nth Sunday
+_NTH_SUNDAYS = {"remembrance sunday": (11, 2), "fathers day": (6, 3)}
 # a holiday's name, as _HOLIDAY reads it (asking: "the first halloween")
 HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|"
-                 r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day)\b")
+                 r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day|"
+                 r"remem\w*\s+(?:sunday|day)|mothering\s+sunday|(?:mother|father)['’]?s\s+day)\b")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
@@ -838,6 +848,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"(?:christ|x)mas\s+(?:eve|day)\b|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|"
                       r"valentine['’]?s\s+day|good\s+friday|easter\s+(?:saturday|sunday|day|monday)|shrove\s+tuesday|"
                       r"pancake\s+day|st\.?\s+patrick['’]?s\s+day|"
+                      # (trial s77 N: "who's ringing on rememberance sunday" had been this Sunday's)
+                      r"remem(?:be)?b?rance\s+(?:sunday|day)|mothering\s+sunday|mother['’]?s\s+day|father['’]?s\s+day|"
                       r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
                       # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
                       # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
