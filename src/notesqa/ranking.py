@@ -2432,6 +2432,10 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     # (nor one called off: "Sun 27 Dec — cancelled (Christmas)" is no next class, trial s73 X, it had come first for
     # "when's the next restorative", "Sun 31 Jan 2027" 2nd)
     said = {j: None if day and _CALLED_OFF.search(chunks[int(cand[j])].text) else day for j, day in said.items()}
+    # (nor a day a thing is on until: "early bird £52 till 31 Oct" is no next workshop, trial s77 G, its 27 Nov 4th)
+    said = {j: _first_day_from(replace(c, text=_UNTIL_DAY.sub(" ", c.text)), str(today)[:10] if today else
+                               clock.today().isoformat())
+            if day and _UNTIL_DAY.search((c := chunks[int(cand[j])]).text) else day for j, day in said.items()}
     coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
@@ -2445,6 +2449,11 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
             if j not in said and not c.date and (titled := _title_years(c.title)) and max(titled) < year:
                 out[j] = -1.0
     return out
+
+
+# a day a thing is on until, or to be done by ("early bird £52 till 31 Oct", "book by Fri 5 Nov")
+_UNTIL_DAY = re.compile(r"\b(?:till|til|until|by|ends?|closes?)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
+                        + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?)", re.IGNORECASE)
 
 
 def _not_gone(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None
