@@ -98,6 +98,10 @@ def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     from notesqa.metadata import shown_fields
 
     assert shown_fields({"buying": "[[Flat 3, 22 Warwick Road]]"}) == ("buying: Flat 3, 22 Warwick Road",)
+    # ... nor one with words after it, written unquoted, or two among words (trial s77 J: "flat: [[14 Albert Road]] Flat
+    # 1" had been shown raw)
+    meta, problem = front_matter('flat: [[14 Albert Road]] Flat 1\nwho: "[[A]] and [[B|Bee]]"\n', "t.md")
+    assert problem is None and shown_fields(meta) == ("flat: 14 Albert Road Flat 1", "who: A and Bee")
     assert as_list("1, 2, 3") == ("1", "2", "3") and as_list("2021,2022") == ("2021", "2022")
     note = parse_note("# Thu 26 Nov\n\ntakings:: £1,862.30\ncovers:: 212\n\n- busy day\n", "Daily/2026-11-26.md")
     assert note.units[0].text == "takings: £1,862.30\ncovers: 212"

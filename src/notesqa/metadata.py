@@ -33,6 +33,14 @@ _LINKS_VALUE = re.compile(r"^([ \t]*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\]"
 _ONE_ITEM = re.compile(r"\[\[[^\[\]\n]+\]\]|[^,]+")
 
 
+# ... and a link with words after it, "flat: [[14 Albert Road]] Flat 1" (trial s77 J: the field lost, the line kept raw)
+_LINK_THEN_TEXT = re.compile(r"^([ \t]*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\][ \t]+[^\s,\[\]#][^\n]*?)[ \t]*$", re.M)
+
+
+def _quoted_value(m: re.Match) -> str:
+    return m.group(1) + '"' + m.group(2).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _quoted_links(m: re.Match) -> str:
     items = (item.strip() for item in _ONE_ITEM.findall(m.group(2)))
     return m.group(1) + "[" + ", ".join('"' + item.replace('"', '\\"') + '"' for item in items if item) + "]"
@@ -45,7 +53,7 @@ def front_matter(raw: str, rel: str) -> tuple[dict, Problem | None]:
     import yaml
 
     raw = _TEMPLATE_VALUE.sub(r'\1"\2"', raw) if "{{" in raw else raw
-    raw = _LINKS_VALUE.sub(_quoted_links, raw) if "[[" in raw else raw
+    raw = _LINK_THEN_TEXT.sub(_quoted_value, _LINKS_VALUE.sub(_quoted_links, raw)) if "[[" in raw else raw
     try:
         data = yaml.load(raw, Loader=_notes_loader()) if raw.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:
@@ -906,11 +914,16 @@ def shown_fields(meta: dict) -> tuple[str, ...]:
                   ((value,) if isinstance(value, _dt.date) else as_list(_link_labels(value), unique=False))]
         # (every value as written: "headcount:: 30, 30, 27" had been shown "30, 27", trial s68 W)
         values = [_PROPERTY_MARKUP.sub(lambda m: m.group(1) or "", v).strip() for v in values]
+        # (links among words: "[[14 Albert Road]] Flat 1", trial s77 J, shown by their names)
+        values = [_LINK_IN_VALUE.sub(r"\1", v) if "[[" in v else v for v in values]
         values = [v for v in values if v and not _FILE_VALUE.match(v)]
         line = " ".join(f"{name}: {', '.join(values)}".split())  # a block scalar's lines: one line
         if values:
             out.append(line if len(line) <= SHOWN_VALUE_CHARS else line[:SHOWN_VALUE_CHARS].rsplit(" ", 1)[0] + " …")
     return tuple(out)
+
+
+_LINK_IN_VALUE = re.compile(r"\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?\]\]")  # (an alias is its name already: _link_labels)
 
 
 def _a_value(value) -> bool:
@@ -986,7 +999,7 @@ def _cleaned(names, fold: bool = False) -> list[str]:
         name = name.strip().strip('"').strip()
         if fold:
             name = name.lstrip("#").casefold()
-        if name.startswith("[[") and name.endswith("]]"):
+        if name.startswith("[[") and name.endswith("]]") and "]]" not in name[2:-2]:  # (one link, not "[[A]] and [[B]]")
             name = name[2:-2]
         if name:
             out.append(name)
