@@ -1423,6 +1423,12 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     ranked = fuse(chunks, _dense_only([0.85, 0.55, 0.7]), "fete 2025 net profit", {}, None, 10)
     assert [c.row for c in ranked].index(1) < [c.row for c in ranked].index(0)
     assert {c.row: c.explain.older_edition for c in ranked} == {0: True, 1: False, 2: False}
+    # ... of dated notes' names too (trial s77 S: "what time is the greenway disco this year" had shown "2026-10-31
+    # greenway halloween" and 2025's before 2027's)
+    chunks = [_chunk("events/2026-10-31 greenway halloween.md", 0, "Sat 31 Oct 2026 this year (disco 4-6pm)"),
+              _chunk("events/2027-10-31 greenway halloween.md", 1, "Moved to Fri 29 Oct, 5-7pm. Sam thinks 140.")]
+    ranked = fuse(chunks, _dense_only([0.8, 0.62]), "what time is the greenway disco in 2027", {}, None, 10)
+    assert [c.row for c in ranked] == [1, 0] and ranked[1].explain.older_edition
     # ... and asked "this year", this year's (trial s76 E: "what did kieran get at the arb show this year" had shown the
     # 2025 show's page first, 2027's helmet third)
     from notesqa import clock

@@ -1306,8 +1306,11 @@ def _section_asked_first(of: list[Chunk], rank: np.ndarray, asked: frozenset[str
 
 def _editions_of(c: Chunk) -> set[tuple[str, str]]:
     """The editions (name, year) a passage's note is by its title and by its file's name ("Fete 2026" of "summer fete
-    2026.md": both "fete" and "summer fete" of 2026)."""
-    return {e for e in (_edition(c.title), _edition(PurePosixPath(c.path).stem)) if e is not None}
+    2026.md": both "fete" and "summer fete" of 2026), and by a dated file's name ("2027-10-31 greenway halloween" of
+    2027: trial s77 S, "what time is the greenway disco this year" had shown 2026's and 2025's first)."""
+    dated = dated_name(PurePosixPath(c.path).stem)
+    by_day = (" ".join(dated[1].casefold().split()), dated[0][:4]) if dated and _LETTER.search(dated[1]) else None
+    return {e for e in (_edition(c.title), _edition(PurePosixPath(c.path).stem), by_day) if e is not None}
 
 
 @lru_cache(maxsize=1 << 14)
