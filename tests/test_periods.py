@@ -135,6 +135,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("xmas day covers limit this year", date(2027, 10, 21)) == {"2027-12-25"}
     assert days("what happened on bonfire night in 2025", date(2027, 10, 21)) == {"2025-11-05"}
     assert days("what happened on bonfire night", date(2027, 10, 21)) == {"2026-11-05"}
+    # ... Christmas in late October asked in the present, the coming one (trials s77 Q, V: last year's)
+    assert days("what shift am i on xmas day", date(2027, 10, 21)) == {"2027-12-25"}
+    assert "2027-12-25" in days("is kev off over christmas", date(2027, 10, 21))
+    assert days("what shift was i on xmas day", date(2027, 10, 21)) == {"2026-12-25"}
     # ... Remembrance Sunday (the second Sunday of November), as often misspelt, and Mothering Sunday, Father's Day
     # (trial s77 N: "who's ringing on rememberance sunday" had been this Sunday's)
     assert days("who's ringing on rememberance sunday", date(2027, 10, 21)) == {"2027-11-14"}
