@@ -208,7 +208,7 @@ def asks_for_tasks(text: str) -> str | None:
     stop a high priority task ...": they ask how or why, not for tasks; and for "when is the promo packet
     due?", which asks the day of one thing, not what is due)."""
     if asks_how(text) or _HOW_OR_WHY.match(text) or _WHEN_OF_A_THING.match(text) or _WAS_ON_A_LIST.search(text) \
-            or _DUE_DATE_OF.search(text) and not days(text):
+            or (_DUE_DATE_OF.search(text) or _A_THING_DUE.match(text)) and not days(text):
         return None  # ("what was on my to-do list last Monday?": the day's list as it was, its ticked items too; "car
         # mot due date" asks the day of one thing, trial s76 I: "☐ book MOT before Pembrokeshire" had come first)
     if _HIGH_TASKS.search(text) and not _DONE_TASKS.search(text):
@@ -227,6 +227,11 @@ def asks_for_tasks(text: str) -> str | None:
     return "open" if _OPEN_TASKS.search(text) or alone else None
 
 
+# ... "cp12 due", "car tax due?": a thing's day, as "when is the cp12 due" (trial s77 R: every open task had come first);
+# not "bills due", "anything due", "whats due"
+_A_THING_DUE = re.compile(r"\W*(?!(?:what\S*|whats|anything|everything|all|any|stuff|things?|tasks?|jobs?|bills?|"
+                          r"invoices?|payments?|renewals?|deadlines?|work|homework|me|i|we)\b)[\w'’/-]+"
+                          r"(?:\s+(?!(?:is|are|was|were)\b)[\w'’/-]+){0,3}\s+due\s*[?.!]*\s*$", re.IGNORECASE)
 _DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGNORECASE)  # (not "list all due dates": the review)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
