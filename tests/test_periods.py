@@ -257,6 +257,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # no day, last year's drop-off first); not one who last sat something
     assert days("what time did mike pick rufus up last sat", today) == {"2026-11-28"}
     assert days("when i last sat the exam", today) == set() and len(days("what did i do last wk", today)) == 7
+    # ... "on sat" at the end (trial s77 V: "whats on sat" of no day); not "sat on the sofa"
+    assert days("what have i got on sat", today) == days("what have i got on saturday", today) == {"2026-12-12"}
+    assert days("i sat on the sofa", today) == set()
     # ... and "wednesday just gone" (trial s71 X: "what did i cook wednesday just gone" had been of no day)
     assert days("what did i cook wednesday just gone", today) == {"2026-12-02"}
     assert days("the week just gone", today) == days("last week", today)

@@ -132,6 +132,8 @@ _WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun|weds?)"
 # ... and after "last" where no one sat, at the end ("pick rufus up last sat", trial s71 N; not "when I last sat the exam")
 _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(?<!\bshe last )(?<!\bthey last ))"
                    r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
+# ... and after "on", "for", "by" at the end ("whats on sat", trial s77 V: of no day; not "sat on the sofa")
+_WEEKDAY_WORDS += r"|(?:(?<=\bon )|(?<=\bfor )|(?<=\bby ))(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)"
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     # ("whats on this afternoon": trial s73 N, of no day)
