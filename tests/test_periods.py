@@ -147,6 +147,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("remembrance day last year", date(2027, 10, 21)) == {"2026-11-11"}
     assert days("mothering sunday 2026", date(2027, 10, 21)) == {"2026-03-15"}
     assert days("what did dad get for fathers day", date(2027, 10, 21)) == {"2027-06-20"}
+    # ... the clocks going back or forward, the last Sundays of October and March (trial s77: of no day); not asked
+    # when they do, the day asked
+    assert days("how many visits did i do the weekend the clocks went back last year", date(2027, 10, 21)) == \
+        {"2026-10-25"}
+    assert days("the sunday the clocks went forward", date(2027, 10, 21)) == {"2027-03-28"}
+    assert days("when do the clocks go back this year", date(2027, 10, 21)) == set()
     # ... "the 17th of next month": that day (trial s77 L: all of November)
     assert days("whats on the 17th of next month", date(2027, 10, 21)) == {"2027-11-17"}
     assert days("the 3rd of last month", date(2027, 1, 21)) == days("the 3rd last month", date(2027, 1, 21)) == \

@@ -473,6 +473,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25"); in a question that names its
             # time, "what did I book for christmas last week?" (trial s61: read as last Christmas's too)
+        if _holiday_name(m).startswith("clocks") and _ASKS_WHICH_DAY.match(text):
+            continue  # "when do the clocks go back": the day asked, not one to read the notes of
         if _FIRST_BEFORE.search(text, 0, m.start()):
             continue  # "at the first halloween": of the earliest year of it (asking.asks_earliest), not the last one
         if _after_since(text, m.start()):
@@ -747,6 +749,7 @@ def _holiday_key(words: str) -> str:
     "new years day")."""
     name = re.sub(r"^xmas", "christmas", " ".join(words.lower().split()))  # ("xmas 2024", trial s49)
     name = re.sub(r"^remem\w*", "remembrance", name)  # (as often misspelt: "rememberance")
+    name = re.sub(r"^clocks .*(back|forward).*", r"clocks \1", name)  # ("clocks went back": "clocks back")
     return re.sub(r"[^a-z ]", "", name)
 
 
@@ -760,6 +763,9 @@ def _holiday_in(name: str, year: int) -> date:
         month, nth = _NTH_SUNDAYS[name]
         first = date(year, month, 1)
         return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+    if name in _LAST_SUNDAYS:
+        last = date(year, _LAST_SUNDAYS[name], 31)
+        return last - timedelta(days=(last.weekday() + 1) % 7)
     month, day = _HOLIDAYS[name]
     return date(year, month, day)
 
@@ -839,10 +845,12 @@ _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "e
                 "mothers day": -21}  # (the UK's Mother's Day)
 # ... and those on a month's nth Sunday
 _NTH_SUNDAYS = {"remembrance sunday": (11, 2), "fathers day": (6, 3)}
+_LAST_SUNDAYS = {"clocks back": 10, "clocks forward": 3}  # (the UK's clocks change at the ends of October and March)
 # a holiday's name, as _HOLIDAY reads it (asking: "the first halloween")
 HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|"
                  r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day|"
-                 r"remem\w*\s+(?:sunday|day)|mothering\s+sunday|(?:mother|father)['’]?s\s+day)\b")
+                 r"remem\w*\s+(?:sunday|day)|mothering\s+sunday|(?:mother|father)['’]?s\s+day|"
+                 r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?))\b")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
@@ -852,6 +860,8 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"pancake\s+day|st\.?\s+patrick['’]?s\s+day|"
                       # (trial s77 N: "who's ringing on rememberance sunday" had been this Sunday's)
                       r"remem(?:be)?b?rance\s+(?:sunday|day)|mothering\s+sunday|mother['’]?s\s+day|father['’]?s\s+day|"
+                      # (the last Sundays of October and March: "when do the clocks go back this year", trial s77)
+                      r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?)|"
                       r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
                       # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
                       # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
@@ -874,6 +884,7 @@ _CHRISTMAS_TO_NEW_YEAR = re.compile(r"\bbetween\s+((?:christ|x)mas)\s+(?:and|&)\
 # christmas raffle?" (not "the christmas of 2019", "the christmas mum was ill", "the christmas weekend", "the christmas
 # just gone", "the christmas morning walk": the review)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ASKS_WHICH_DAY = re.compile(r"\s*(?:when|what\s+(?:day|date|night|weekend|sunday))\b", re.IGNORECASE)
 _FIRST_BEFORE = re.compile(r"\b(?:the|our|my)\s+(?:very\s+)?first\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|before|after|and|or|when|that|this|just|weekend|morning|afternoon|evening|night|"
                          r"week|period|season|time)\b)[a-z]+(?:\s+[a-z]+)?\s*(?:[?.!]\s*)?$", re.IGNORECASE)  # (spaces split one way: the review)
