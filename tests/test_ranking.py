@@ -2539,6 +2539,20 @@ def test_asked_what_holds_now_the_section_of_the_newest_year_comes_first():
     # ... and asked no year, the older years' sections are of another year (superseded, as an older note of a name is)
     ranked = fuse(boxes[:3], _dense_only([0.7, 0.69, 0.68]), "how much is a medium box", {}, None, 10)
     assert {c.row: c.explain.other_year for c in ranked} == {0: True, 1: True, 2: False} and ranked[0].row == 2
+    # ... and sections named for a thing's year ("## Fees 2027-28 (from Sept 27)" beside "## Fees 2026-27": trial s77 W,
+    # "how much is an hour class per term now" had shown 2026-27's £98 first); not another name's
+    named = [("Class: 1 hr | Per term: £105", f"Fees {this}-{(this + 1) % 100:02d} (from Sept)"),
+             ("Class: 1 hr | Per term: £98", f"Fees {this - 1}-{this % 100:02d}"),
+             ("Class: 1 hr | fee: £25", f"Show fees {this - 1}")]
+    fees = [dataclasses.replace(_chunk("pages/Fees.md", n, text, kind="table_row"), heading=["Fees", heading])
+            for n, (text, heading) in enumerate(named)]
+    ranked = fuse(fees, _dense_only([0.6, 0.65, 0.5]), "how much is an hour class per term now", {}, None, 10)
+    assert {c.row: c.explain.now_section for c in ranked} == {0: 1, 1: -1, 2: 0} and ranked[0].row == 0
+    # ... and a table's rows of years ("Year: 2027–28 | Hourly rate: £21.40": trial s77 U, 2026–27's first)
+    rows = [_chunk("Pay.md", n, f"Year: {y}–{(y + 1) % 100:02d} | Hourly rate: £2{n}", kind="table_row")
+            for n, y in enumerate([this - 1, this, this + 1])]
+    ranked = fuse(rows, _dense_only([0.6, 0.58, 0.59]), "hourly pay for seminars now", {}, None, 10)
+    assert {c.row: c.explain.now_section for c in ranked} == {0: -1, 1: 1, 2: 0} and ranked[0].row == 1
 
 
 def test_asked_what_holds_now_the_newest_of_the_best_passages_of_dated_notes_comes_first():

@@ -1705,6 +1705,18 @@ def _newest_dated(of: list[Chunk], fused: np.ndarray) -> dict[int, int]:
 _YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?![\w/.-])")  # "## 2026 (from 1 March 2026)", "## 2025"
 
 
+_HEADING_EDITION = re.compile(r"\s*([^\W\d][^\d\n]*?)\s+((?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?![\w/.-])")
+
+
+def _heading_edition(c: Chunk, up_to: int) -> tuple[int, str, int] | None:
+    """(where among its headings, the name, its year) of the innermost of a passage's headings that names a thing's
+    edition of a year up to up_to ("Fees 2027-28 (from Sept 27)": "fees", 2027), else None."""
+    for at in range(len(c.heading) - 1, -1, -1):
+        if (m := _HEADING_EDITION.match(c.heading[at])) and int(m[2]) <= up_to:
+            return at, " ".join(m[1].casefold().split()), int(m[2])
+    return None
+
+
 def _year_sections(of: list[Chunk]) -> dict[int, int]:
     """Of the candidates of no day under sections of a note headed by their year ("## 2025", "## 2026 (from 1 March)"),
     1 for those of the newest year up to this one and -1 for the older: asked what holds now, the newest first (trial
@@ -1716,6 +1728,11 @@ def _year_sections(of: list[Chunk]) -> dict[int, int]:
         if not (c.date or c.origin) and (found := _year_heading(c, this_year)):
             at, year = found
             sections.setdefault((c.path, tuple(c.heading[:at])), []).append((j, year))
+        # ... or by a name and its year ("## Fees 2027-28 (from Sept 27)" beside "## Fees 2026-27": trial s77 W, "how
+        # much is an hour class per term now" had shown 2026-27's £98 first)
+        elif not (c.date or c.origin) and (named := _heading_edition(c, this_year)):
+            at, name, year = named
+            sections.setdefault((c.path, tuple(c.heading[:at]), name), []).append((j, year))
     out: dict[int, int] = {}
     for found in sections.values():
         if len({year for _, year in found}) > 1:
@@ -1738,6 +1755,27 @@ def _newest_rows(of: list[Chunk]) -> dict[int, int]:
         if len(days) > 1:
             latest = max(days)
             out.update({j: 1 if of[j].date[:10] == latest else -1 for j in rows})
+    return {**_newest_year_rows(of), **out}
+
+
+_YEAR_CELL = re.compile(r"((?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?")  # "2027–28", "2027/28", "2027"
+
+
+def _newest_year_rows(of: list[Chunk]) -> dict[int, int]:
+    """Of the candidates that are rows of one table whose first cell is a year or a year's span ("Year: 2027–28 |
+    Hourly rate: £21.40"), 1 for the newest begun by this year and -1 for the older: asked what holds now, this year's
+    (trial s77 U: "hourly pay for seminars now" had shown 2026–27's £20.65 first)."""
+    tables: dict[tuple, list[tuple[int, int]]] = {}
+    this_year = clock.today().year
+    for j, c in enumerate(of):
+        if c.kind == "table_row" and not c.origin and (m := _YEAR_CELL.fullmatch(row_cells(c.text)[0][1].strip())) \
+                and int(m[1]) <= this_year:
+            tables.setdefault((c.path, tuple(c.heading)), []).append((j, int(m[1])))
+    out: dict[int, int] = {}
+    for rows in tables.values():
+        if len({year for _, year in rows}) > 1:
+            latest = max(year for _, year in rows)
+            out.update({j: 1 if year == latest else -1 for j, year in rows})
     return out
 
 
