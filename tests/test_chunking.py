@@ -534,6 +534,11 @@ def test_a_table_rows_weekday_and_day_in_numbers_is_the_day_of_the_titles_years_
     # no year said: none
     note = parse_note("# Matches\n\n| Day | Who |\n|---|---|\n| Sat 12/9 | A |\n", "Matches.md")
     assert [c.date for c in chunk_note(note)] == [None]
+    # ... the weekday in the next cell (trial s77 R: an on-call rota's "| 25/10 | Mon | Night |" had been of no day)
+    note = parse_note("# On-call rota Aug-Dec 2027\n\n| Date | Day | Shift |\n|---|---|---|\n| 25/10 | Mon | Night |\n"
+                      "| 26/10 | Wed | Night |\n", "Rota/On-call rota Aug-Dec 2027.md")
+    dates = [c.date[:10] if c.date else None for c in chunk_note(note)]
+    assert dates[-2] == "2027-10-25" and dates[-1] != "2027-10-26"  # (not a day of another weekday)
 
 
 def test_a_logs_day_headings_with_words_after_a_dash_and_its_later_entries_are_of_their_days():
