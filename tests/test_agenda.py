@@ -820,3 +820,8 @@ def test_a_note_of_a_holiday_to_come_by_its_name_is_of_no_day_of_it_yet():
                      note(f"Christmas {coming} plan.md", "Wed 23 Dec - collect gammon", f"{coming}-12-25")])
     assert len(agenda.of_days({f"{coming}-12-25"})) == 0 and list(agenda.of_days({f"{gone}-12-25"})) == [1]
     assert list(agenda.of_days({f"{coming}-12-23"})) == [2]  # (the days it writes, it is of)
+    # ... nor one under a heading that writes the day (trial s75 AA in the s77 rescore: "mothers day 2027.md" > "#
+    # Mother's Day - Sun 7 March 2027" > "Open 9-3" had been of no day once Mothering Sunday was read)
+    under = dataclasses.replace(note(f"Christmas {coming}.md", "Open 9-3, normally closed", f"{coming}-12-25"),
+                                heading=[f"Christmas Day - 25 December {coming}"])
+    assert list(Agenda([under]).of_days({f"{coming}-12-25"})) == [0]

@@ -140,11 +140,12 @@ _THE_FIRST = re.compile(r"\s*(?:[^|:\n]{1,20}:\s*)?(?:(" + ANY_WEEKDAY + r")\.?,
 
 def _holiday_named(chunk: Chunk) -> bool:
     """Is the passage dated by its note's name of a holiday and its year only ("Christmas 2026 bookings"), its text
-    saying no day?"""
+    and headings saying no day (not under "# Mother's Day - Sun 7 March 2027": trial s75 AA in the s77 rescore)?"""
     from .periods import holiday_named
 
     day = (chunk.date or "")[:10]
-    return holiday_named(PurePosixPath(chunk.path).stem) == day and day not in days_written(chunk.text, day)
+    return holiday_named(PurePosixPath(chunk.path).stem) == day and \
+        day not in days_written("\n".join((*chunk.heading, chunk.text)), day)
 
 
 def _under_month_label(chunk: Chunk, month: int) -> bool:
