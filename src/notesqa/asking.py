@@ -309,7 +309,9 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # service had come first, the last one's row not in the top 30); not "the last payment of the
                      # loan", the final one (the review)
                      + r"|\b(?:my|our|the)\s+last\s+(?:[\w-]+\s+){0,2}?(?:service|servicing|inspection|check-?up|mot|"
-                       r"reading|repair|order|delivery|load|batch|shipment|haircut|payment|invoice|bill)s?\b(?!\s+of\b)"
+                       r"reading|repair|order|delivery|load|batch|shipment|haircut|payment|invoice|bill|"
+                       # ("stock value at the last stocktake": trial s77 Q, 2024's first)
+                       r"stock[\s-]?take|stock[\s-]?check|audit|survey|valuation)s?\b(?!\s+of\b)"
                        # (nor one still due, the final one: "when's the last ski payment due", trial s74 B)
                        r"(?![^?.!\n]{0,30}?\bdue\b)"
                      # "latest on the walk-in", "any news on the oven?", "what's new with the boiler" (trial s47); not
