@@ -698,6 +698,13 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_of_any_year("wk: 5 | w/c: 28 Jun | Tue: Yasso 800s | Sun long run: 29k") == {"06-28", "06-29", "07-04"}
     assert days_of_any_year("laptops: delivery w/c 1 March") == {"03-01"}
     assert days_of_any_year("w/c 28 Jun: SATs week, sun cream") == {"06-28"}  # (no weekday's cell: the review)
+    # ... not a day after its year as a label: of that year (trial s77 K: "2026: 25 Oct" had been of any year, "of the
+    # days asked" for 25 October 2027)
+    from notesqa.agenda import days_written
+
+    clocks = "Last Sunday in October. 2025: 26 Oct. 2026: 25 Oct. 2027: Sun 31 Oct."
+    assert days_of_any_year(clocks) == set()
+    assert days_written(clocks, "") == {"2025-10-26", "2026-10-25", "2027-10-31"}
     assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 

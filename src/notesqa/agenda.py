@@ -563,9 +563,10 @@ def days_of_any_year(text: str, weeks: bool = True) -> frozenset[str]:
     return frozenset(out)
 
 
-def _written(text: str) -> Iterator[tuple[str | None, int | str, str]]:
-    """(year or None, month, day) of each day text writes (WRITTEN_DAY, periods.day_of)."""
-    return (day for _, day in _written_at(text))
+def _written(text: str, labels: bool = True) -> Iterator[tuple[str | None, int | str, str]]:
+    """(year or None, month, day) of each day text writes (WRITTEN_DAY, periods.day_of); labels: with the year of a
+    label before one of none ("2026: 25 Oct")."""
+    return (day for _, day in _written_at(text, labels))
 
 
 def _month_year_label(text: str) -> str | None:
@@ -600,13 +601,26 @@ YEAR_BESIDE_DAYS = 62
 YEAR_BESIDE_BACK = 2  # years before today's a day written with its year may be to give its year to one beside it
 
 
-def _written_at(text: str) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
+def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
     """_written's days, each with its match in text (where it is written)."""
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
         year, month, day = day_of(m)
-        yield m, (year or _two_digit_year(text, m, month, day), month, day)
+        yield m, (year or _two_digit_year(text, m, month, day) or (_year_label(text, m) if labels else None), month,
+                  day)
+
+
+# a year as a label before a day of none: "2025: 26 Oct. 2026: 25 Oct. 2027: Sun 31 Oct." (trial s77 K: each had been
+# of any year, 25 October "of the days asked" for next Monday, 25 October 2027)
+_YEAR_LABEL = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*[:–—-]\s*(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$", re.IGNORECASE)
+YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
+
+
+def _year_label(text: str, m: re.Match) -> str | None:
+    """The year a label before a day written without one says ("2026: 25 Oct"), else None."""
+    label = _YEAR_LABEL.search(text, max(0, m.start() - YEAR_LABEL_REACH), m.start())
+    return label[1] if label else None
 
 
 # a year's two digits after a day and its month: "Fri 12 Mar 27?", "Booked Thurs 21 Jan 27, 3.30"
@@ -682,8 +696,8 @@ def _years_written(chunks: Iterable[Chunk]) -> dict[str, set[str]]:
     for c in chunks:
         if c.origin or c.kind == "code" or not any(ch.isdigit() for ch in c.text):
             continue
-        for year, month, day in _written(c.text):
-            if year and (iso := as_date(f"{year}-{month}-{day}")):
+        for year, month, day in _written(c.text, labels=False):  # (a label's year is its line's only, as an opening
+            if year and (iso := as_date(f"{year}-{month}-{day}")):  # year is: passage_year)
                 out.setdefault(iso[5:], set()).add(iso[:4])
     return out
 
