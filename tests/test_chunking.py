@@ -807,6 +807,8 @@ def test_a_log_heading_of_a_day_with_its_weekday_after_or_its_years_two_digits_d
     assert dates("## Tues 24/11\n- Mill Lane retest\n\n## 25/11 Wed\n- Bramley Court flat 4\n", "Log 2026.md") == \
         ["2026-11-24", "2026-11-25"]
     assert dates("# Log\n\n## Fri 18 Dec 25\n- a slip: not a Friday\n") != ["2025-12-18"]
+    # ... and no weekday (trial s77 F: a pharmacy's log's "## 6 May 26" had been of no day)
+    assert dates("# Log\n\n## 6 May 26\n- Bank hol Monday just gone. Rota worked.\n") == ["2026-05-06"]
 
 
 def test_a_log_heading_of_a_weekday_and_a_day_in_numbers_either_way_round_is_the_one_on_that_weekday():

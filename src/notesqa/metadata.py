@@ -281,6 +281,16 @@ _WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|t
                                    re.IGNORECASE)
 
 
+_DAY_MONTH_YY = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d\d)\s*")  # "6 May 26"
+
+
+def _day_month_yy(text: str) -> str | None:
+    """The day a heading that is a day, its month and its year's two digits is ("## 6 May 26": trial s77 F's log, of
+    no day), else None (not after a word: "Fri 18 Dec 25" is heading_day's, on its weekday)."""
+    m = _DAY_MONTH_YY.fullmatch(text)
+    return calendar_day(m[2], m[1], century(m[3])) if m else None
+
+
 # a log of a year's heading, a month's under it and a day's number under that ("# 2022", "## November", "### 14th";
 # "## November 2022", "### Mon 14th"): the trial of one big file, whose worklog had been dated nowhere
 _DAY_NUMBER = re.compile(rf"\s*(?:{_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*", re.IGNORECASE)
@@ -341,8 +351,8 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
     date's), as a log in one file heads its days; else the first day of a month of such a year its innermost heading
     is (not of its note's date's year alone: "## Jan" and "## May" of a team page are people, the review)."""
     for text in reversed(headings):
-        if (day := heading_day(text) or numbered_day(text) or _opening_day(text) or _closing_day(text)
-                or _synced_day(text) or _dashed_day(text)) is not None:
+        if (day := heading_day(text) or _day_month_yy(text) or numbered_day(text) or _opening_day(text)
+                or _closing_day(text) or _synced_day(text) or _dashed_day(text)) is not None:
             return day
     for at in range(len(headings) - 1, -1, -1):
         said = _year_above(headings[:at]) or year
