@@ -236,6 +236,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
     assert days("is the tip open this saturday", thursday) == {"2027-01-09"}
+    # ... and the weekdays one does (trial s77 I: "which gp ... only does tues and thurs" had been the coming Thursday's)
+    assert days("which gp at elm tree only does tues and thurs", thursday) == set()
+    assert days("what did i do monday", thursday) == {"2027-01-04"}
     assert days("the shop was shut on friday so i went to", thursday) == {"2027-01-01"}
     # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
     assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}

@@ -356,12 +356,19 @@ _OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?
                       + r"|tues|thurs|weds|sat|sun)s?)\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
 
 
+# ... and the weekdays one does, each such one: "which gp at elm tree only does tues and thurs" (trial s77 I: the coming
+# Thursday's passages had come first)
+_WEEKDAY_NAME = r"(?:" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)s?"
+_DOES_WEEKDAYS = re.compile(r"(?<=\w\s)does\s+(?:only\s+)?" + _WEEKDAY_NAME + r"(?:\s*(?:,|and|&|or|\+|/)\s*"
+                            + _WEEKDAY_NAME + r")*\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _JUST_GONE.sub(r"last \1", _quotes_blanked(text))
-    text = _OPEN_ON.sub(lambda m: " " * len(m[0]), text)
+    text = _DOES_WEEKDAYS.sub(lambda m: " " * len(m[0]), _OPEN_ON.sub(lambda m: " " * len(m[0]), text))
     today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
