@@ -2509,6 +2509,15 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     ranked = {c.row: c.explain for c in fuse(gas, _dense_only([0.6, 0.58]), "gas unit rate on current contract", {},
                                              None, 10)}
     assert ranked[0].now_section == -1 and ranked[1].rank > ranked[0].rank
+    # ... and asked of "the new" one, under a section headed so, not its "old" one's (trial s77 P: "how much did the new
+    # boiler cost" had shown "## Old boiler history"'s "2025-11-14 annual service £95" first)
+    boiler = [dataclasses.replace(_chunk("House/Boiler.md", 0, "2025-11-14 annual service £95"),
+                                  heading=["Boiler", "Old boiler history"]),
+              dataclasses.replace(_chunk("House/Boiler.md", 1, "Greenstar combi fitted, we paid £2,850"),
+                                  heading=["Boiler", "New one"])]
+    ranked = {c.row: c.explain for c in fuse(boiler, _dense_only([0.6, 0.58]), "how much did the new boiler cost", {},
+                                             None, 10)}
+    assert ranked[0].now_section == -1 and ranked[1].now_section == 1 and ranked[1].rank > ranked[0].rank
 
 
 def test_asked_a_year_a_passage_of_a_section_of_another_year_is_of_another_year():

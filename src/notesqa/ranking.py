@@ -1587,6 +1587,10 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
     if _ASKS_NOW.search(text) is None:
         if _ASKS_PAST.search(text) is None:
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
+        # ... and asked of "the new" one, its sections' headings alone ("how much did the new boiler cost": "## New
+        # one" over "## Old boiler history", trial s77 P)
+        if _ASKS_NEW.search(text):
+            out = np.array([_section_now(c, _SECTION_NEW) or o for c, o in zip(of, out.tolist())], dtype=np.int64)
         return out
     newest = _newest_rows(of) or (_newest_dated(of, fused) if fused is not None else {})
     by_year = _year_sections(of)
@@ -1603,12 +1607,22 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
         if j in by_year:
             out[j] = by_year[j]
             continue
-        for part in reversed([*c.heading, *c.parents]):
-            first = _WORD.findall(part.casefold())[:1]
-            if first and (first[0] in _SECTION_NOW or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
-                out[j] = 1 if first[0] in _SECTION_NOW else -1
-                break
+        out[j] = _section_now(c)
     return out
+
+
+def _section_now(c: Chunk, now: frozenset[str] | None = None) -> int:
+    """1 under a section of what holds now (its innermost heading or parent of four words or fewer that opens with
+    one of now, _SECTION_NOW's), -1 under one of what held once (_SECTION_ONCE), else 0."""
+    for part in reversed([*c.heading, *c.parents]):
+        first = _WORD.findall(part.casefold())[:1]
+        if first and (first[0] in (now or _SECTION_NOW) or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
+            return 1 if first[0] in (now or _SECTION_NOW) else -1
+    return 0
+
+
+_ASKS_NEW = re.compile(r"\b(?:the|our|my)\s+new\b(?!\s+(?:year|years|one\s+of)\b)", re.IGNORECASE)
+_SECTION_NEW = _SECTION_NOW | {"new"}
 
 
 # (not "at most", "at least", bounds; nor "the most recent", the latest)
