@@ -629,6 +629,10 @@ def test_the_passages_of_no_day_that_name_a_month():
                                      heading=["Jobs 2025 second half", "Oct-Dec"]),
                  dataclasses.replace(bullet("bring the tree in", 1), date=None, title="Xmas", heading=["Xmas", "Dec"])])
     assert list(h2.naming_month("2025-12")) == [0, 1] and list(h2.naming_month("2026-12")) == [1]
+    # ... nor "## Count Oct 2025" of a note of no year (trial s77 AB: of October 2027, "what's due this month")
+    counts = Agenda([dataclasses.replace(bullet("counted 152, should've been 171"), date=None, title="Cask tracking",
+                                         heading=["Cask tracking", "Count Oct 2025"])])
+    assert list(counts.naming_month("2025-10")) == [0] and len(counts.naming_month("2027-10")) == 0
 
 
 def test_the_passages_of_no_day_that_name_a_season():

@@ -13,7 +13,7 @@ import calendar
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from datetime import date, timedelta
 from pathlib import PurePosixPath
@@ -146,6 +146,18 @@ def _holiday_named(chunk: Chunk) -> bool:
     day = (chunk.date or "")[:10]
     return holiday_named(PurePosixPath(chunk.path).stem) == day and \
         day not in days_written("\n".join((*chunk.heading, chunk.text)), day)
+
+
+_MONTH_AND_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")
+
+
+def _month_year_in(texts: Sequence[str]) -> str | None:
+    """The year written after a month's name in texts (a heading's "Count Oct 2025"), the one year they write so, else
+    None."""
+    from .metadata import month_number
+
+    years = {m[2] for t in texts for m in _MONTH_AND_YEAR.finditer(t) if month_number(m[1].lower())}
+    return years.pop() if len(years) == 1 else None
 
 
 def _under_month_label(chunk: Chunk, month: int) -> bool:
@@ -852,8 +864,11 @@ class Agenda:
                 # "Upcoming bookings – Jan to Mar 2027" is no March's, trial s74 L)
                 above = () if written else (*chunk.heading[-1:], *chunk.parents[-1:])
                 # (nor of any year's, where it says the month with its year: "Dec 2025 takings total ...")
+                # (... of the year its heading writes beside the month: "## Count Oct 2025" is no October 2027's,
+                # trial s77 AB: "of the days asked" for "what's due this month")
+                of_year = titled or _month_year_in(above)
                 for month in months_said(" ".join((_opening(chunk.text), *above))) - {(labelled or "")[5:]}:
-                    named_months[f"{titled}-{month}" if titled else month].append(row)
+                    named_months[f"{of_year}-{month}" if of_year else month].append(row)
                 for month in months_in_numbers(chunk.text):  # ("| Jenny Okafor | 03/2024 | 03/2027 |", trial s74 O)
                     named_months[month].append(row)
                 for season in _seasons_of(chunk):
