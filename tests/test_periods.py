@@ -814,6 +814,10 @@ def test_a_holiday_or_a_season_names_its_days():
     from notesqa.periods import asks_only_the_day
 
     assert asks_only_the_day("what did I do last summer?")
+    # ... "whats the job this saturday", "what job is on next monday": the day's (trial s77 AA: a file named for the day
+    # out of ten, undated lines that say "job" first); not what is on, a day's own words
+    assert asks_only_the_day("whats the job this saturday") and asks_only_the_day("what job is on next monday")
+    assert not asks_only_the_day("whats on this saturday") and not asks_only_the_day("whats the price on saturday")
 
 
 def test_a_month_and_a_year_of_two_digits_is_that_month():

@@ -1326,7 +1326,11 @@ def _quotes_blanked(text: str) -> str:
 # yesterday?", "my journal for March 3rd"
 _ONLY_THE_DAY = frozenset("what did do does doing done happen happened happening write wrote written work worked "
                           "on in at for my the a of i we day journal log diary entry entries notes note say said "
-                          "get got up to was were is are".split())
+                          "get got up to was were is are "
+                          # ("whats the job this saturday", "what's the plan for friday": trial s77 AA, a file named for
+                          # the day had been out of ten, undated lines that say "job" first)
+                          "job jobs plan plans".split())
+_WHATS_THE = re.compile(r"^\W*what(?:['’]?s|\s+is)\s+the\b", re.IGNORECASE)  # ("whats the job": "what job")
 
 
 # a question for what was done or what happened on the days it names ("what did I do to the hives in March?", "what
@@ -1362,7 +1366,7 @@ def asks_only_the_day(text: str) -> bool:
     passages then read best in the order they were written."""
     if not days(text):
         return False
-    rest = _without(text, _DAY_PHRASES)
+    rest = _WHATS_THE.sub("what", _without(text, _DAY_PHRASES))
     return all(w in _ONLY_THE_DAY for w in re.findall(r"[a-z']+", rest.lower()))
 
 
