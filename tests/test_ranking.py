@@ -1512,6 +1512,13 @@ def test_a_day_soon_asked_without_its_year_in_the_present_is_its_coming_ones():
     assert [c.row for c in ranked] == [1, 0] and ranked[0].explain.recent == 1.0
     ranked = fuse(chunks, _dense_only([0.45, 0.5]), f"what happened on {asked}", {}, None, 10)
     assert [c.row for c in ranked] == [0, 1] and ranked[0].explain.recent == 1.0
+    # ... and asked what is on, passages of no day by the day they say or are set for (trial s77 Y: "whats on 3rd nov"
+    # had put "paid 3rd Nov" under last year's "Oct" first, "TODO boiler service" set for this one 2nd)
+    said = [dataclasses.replace(_chunk("pages/Invoicing.md", 0, f"KD-120 Luna, £462, paid {asked}"),
+                                heading=["Invoicing", f"Oct {older.year}"]),
+            _chunk("pages/House.md", 1, f"TODO boiler service\nSCHEDULED: <{soon.isoformat()} {soon:%a}>")]
+    ranked = fuse(said, _dense_only([0.5, 0.45]), f"whats on {asked}", {}, None, 10)
+    assert [c.row for c in ranked][0] == 1 and ranked[0].explain.recent == 1.0
 
 
 def test_the_newest_is_of_all_the_dated_matches_nearly_as_good_not_the_ten_best():

@@ -2284,15 +2284,26 @@ _DAY_ENTRY = re.compile(r"\s*(?:(?:" + ANY_WEEKDAY + r")\.?,?\s+)?[0-3]?\d(?:st|
 def _last_of_any_year(of: list[Chunk], day: np.ndarray, text: str, today: str) -> np.ndarray:
     """For a question of a day asked without its year ("what happened on 29 dec" on 7 January): 1 for the passages
     of that day's last one, of the candidates of the day (day), else 0 (trial s74 T: 29 December 2025's journal had
-    come before 2026's); of a day soon asked in the present tense, its coming one's (periods.asks_soon_day)."""
+    come before 2026's); of a day soon asked in the present tense, or asked ahead, its coming one's
+    (periods.asks_soon_day, looks_ahead)."""
     out = np.zeros(len(of), dtype=np.float32)
     asked = days(text)
-    if not day.any() or not asked or any(len(d) != 5 for d in asked) or looks_ahead(text):
+    if not day.any() or not asked or any(len(d) != 5 for d in asked):
         return out
-    last = {_last_or_soon(d, text, _dt.date.fromisoformat(today)) for d in asked}
+    # (asked what is on, its coming one's: "whats on 3rd nov" on 21 October, trial s77 Y, had put 2026's "paid 3rd
+    # Nov" first)
+    last = {_coming(d, _dt.date.fromisoformat(today)) if looks_ahead(text) else
+            _last_or_soon(d, text, _dt.date.fromisoformat(today)) for d in asked}
     for j in np.flatnonzero(day).tolist():
-        out[j] = float((of[j].date or "")[:10] in last)
+        # (a passage of no day by the day it says of that year: "paid 3rd Nov" under "Oct 2026", a task set for it)
+        own = {of[j].date[:10]} if of[j].date else {d for d in _said_days(of[j], today) if d[5:] in asked}
+        out[j] = float(bool(own & last))
     return out if out.any() and not out[day].all() else np.zeros(len(of), dtype=np.float32)
+
+
+def _coming(month_day: str, today: _dt.date) -> str:
+    """The day ("YYYY-MM-DD") a month's day of no year ("11-02") next is, today or after."""
+    return f"{today.year if month_day >= today.strftime('%m-%d') else today.year + 1}-{month_day}"
 
 
 def _last_or_soon(month_day: str, text: str, today: _dt.date) -> str:
