@@ -232,6 +232,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the friday of feb half term", date(2027, 10, 21)) == {"2027-02-19"}
     assert days("what did we do the monday of half term last year", date(2027, 10, 21)) == {"2026-10-26"}
     assert min(days("what did we do over half term", date(2027, 10, 21))) == "2027-05-29"
+    # ... and the week after or before it, Monday to Sunday (trial s77 Z: half term's own)
+    assert days("whats on the week after half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
+    assert min(days("the week before feb half term", date(2027, 10, 21))) == "2027-02-08"
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()

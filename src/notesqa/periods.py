@@ -1483,7 +1483,8 @@ def _week_on(text: str, today: date, out: set[date]) -> str:
 # to come, the next)
 # (not asked when it is, "when is february half term", "half term dates": a term-dates page answers; nor "spring half
 # term", a teaching term's half too)
-_HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|of|the|this|(last|next))"
+_HALF_TERM = re.compile(r"\b(?:(feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+|(?:over|during|in|at|for|of|the|this|(last|next)|"
+                        r"(?<=\bweek\s)(?:after|before))"
                         r"\s+)half[\s-]?term\b(?=\s*(?:[?.!,;:)]|$)|\s+(?:week|holidays?|hols|break|last|this|next|"
                         r"(?:19|20)\d\d|and|or|when|while|with|i|we|you|he|she|they|it|my|our|at|in|to|for|from|"
                         r"what|who|where|did|was|were)\b)"  # (not "the half term sports camp", trial s76 T: a camp's)
@@ -1505,6 +1506,8 @@ _WEEKDAY_OF_HALF_TERM = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r")\s+(?=(?:
                                    r"(?:(?:feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+)?half[\s-]?term\b)", re.IGNORECASE)
 
 
+_WEEK_BESIDE = re.compile(r"\bthe\s+week\s+$", re.IGNORECASE)
+_WEEK_BESIDE_MONTH = re.compile(r"\bthe\s+week\s+(after|before)\s+(?:the\s+)?$", re.IGNORECASE)  # ("... feb half term")
 _OF_IT = re.compile(r"(?:(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?)?", re.IGNORECASE)  # (between the two)
 
 
@@ -1531,6 +1534,14 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
         monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
         weekday = next((w for at, w in weekday_at.items() if _OF_IT.fullmatch(m.string, at, m.start())), None)
+        # ... "the week after half term", "the week before half term": that week, Monday to Sunday (trial s77 Z: of
+        # half term itself)
+        said = m[0].lower() if _WEEK_BESIDE.search(m.string, 0, m.start()) else \
+            (w[1].lower() if (w := _WEEK_BESIDE_MONTH.search(m.string, 0, m.start())) and m[1] else "")
+        if said.startswith(("after", "before")):
+            first = monday + timedelta(days=7 if said.startswith("after") else -7)
+            out.update(first + timedelta(days=k) for k in range(7))
+            return " " * len(m[0])
         out.update((monday + timedelta(days=weekday),) if weekday is not None else
                    (monday + timedelta(days=k) for k in range(-2, 7)))
         return " " * len(m[0])
