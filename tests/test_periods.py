@@ -269,6 +269,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # no day, last year's drop-off first); not one who last sat something
     assert days("what time did mike pick rufus up last sat", today) == {"2026-11-28"}
     assert days("when i last sat the exam", today) == set() and len(days("what did i do last wk", today)) == 7
+    # ... a weekday a question opens with (trial s77 Y: "thursday evening what am i doing" of no day); not a name's
+    assert days("thursday evening what am i doing", today) == days("what am i doing thursday evening", today)
+    assert days("monday morning meeting notes", today) == set()
     # ... "on sat" at the end (trial s77 V: "whats on sat" of no day); not "sat on the sofa"
     assert days("what have i got on sat", today) == days("what have i got on saturday", today) == {"2026-12-12"}
     assert days("i sat on the sofa", today) == set()

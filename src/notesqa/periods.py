@@ -363,11 +363,18 @@ _DOES_WEEKDAYS = re.compile(r"(?<=\w\s)does\s+(?:only\s+)?" + _WEEKDAY_NAME + r"
                             + _WEEKDAY_NAME + r")*\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
 
 
+# a weekday a question opens with, its part of the day or a mark after it: "thursday evening what am i doing", "friday -
+# what have i got" (trial s77 Y: of no day), read as "on thursday"
+_LEADING_WEEKDAY = re.compile(r"^\s*(" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri)\b"
+                              r"(?=(?:\s+(?:morning|afternoon|evening|night|am|pm))?\s*[-–—:,]?\s+(?:what\S*|whos|who['’]?s|"
+                              r"who|where|when|how|any|anything|is|are|am|did|do|have)\b)", re.IGNORECASE)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
-    text = _JUST_GONE.sub(r"last \1", _quotes_blanked(text))
+    text = _LEADING_WEEKDAY.sub(r"on \1", _JUST_GONE.sub(r"last \1", _quotes_blanked(text)))
     text = _DOES_WEEKDAYS.sub(lambda m: " " * len(m[0]), _OPEN_ON.sub(lambda m: " " * len(m[0]), text))
     today = today or clock.today()
     ahead = looks_ahead(text)
