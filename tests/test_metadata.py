@@ -106,8 +106,9 @@ def test_tags_from_every_front_matter_key_and_nested_inline_tags():
     note = parse_note("# Thu 26 Nov\n\ntakings:: £1,862.30\ncovers:: 212\n\n- busy day\n", "Daily/2026-11-26.md")
     assert note.units[0].text == "takings: £1,862.30\ncovers: 212"
     # ... their markdown's bold not shown, as a line's is not (trial s77 B: "... – **14 Nov**" shown raw); YAML's is
-    note = parse_note("---\nnote: a **b**\n---\nfee:: £180 – **14 Nov**, ==paid==\n\n- x\n", "P.md")
-    assert note.units[0].text == "note: a **b**\nfee: £180 – 14 Nov, paid"
+    note = parse_note("---\nnote: a **b**\n---\nfee:: £180 – **14 Nov**, ==paid==\nkey:: code 4719 ^keycode\n\n- x\n",
+                      "P.md")  # (... nor a block id: trial s77 AF)
+    assert note.units[0].text == "note: a **b**\nfee: £180 – 14 Nov, paid\nkey: code 4719"
 
 
 def test_a_note_date_from_front_matter_then_file_name_then_daily_note_name():

@@ -183,8 +183,10 @@ _EMPHASIS = re.compile(r"(\*\*|__|==|(?<![\w*])\*(?!\s))(?=\S)(.+?)(?<=\S)\1(?![
 
 
 def without_emphasis(value):
-    """A field's value (a text or a list of them) without its bold, italics and highlight marks."""
+    """A field's value (a text or a list of them) without its bold, italics and highlight marks, nor a block id at its
+    end ("code 4719 (changes each term!) ^keycode": trial s77 AF, shown raw)."""
     if isinstance(value, str):
+        value = BLOCK_ID.sub("", value) if "^" in value else value
         return _EMPHASIS.sub(r"\2", value) if any(m in value for m in "*_=") else value
     return [without_emphasis(v) for v in value] if isinstance(value, list) else value
 
