@@ -102,6 +102,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... or where one is on it (trial s71 C: "where am i on wednesday", a rota, had been last Wednesday's)
     assert days("where am i on wednesday", today) == days("where are we on wednesday?", today) == {"2026-12-09"}
     assert days("who am i with on wednesday", today) == {"2026-12-09"}
+    assert days("who has leo on wednesday", today) == {"2026-12-09"}  # (a rota's: trial s77 AF, last Wednesday's)
     assert days("where was i on wednesday", today) == {"2026-12-02"}
     # ... and a weekday's night or morning at the end (trial s71 L: "what happened friday night" had been of no day)
     assert days("what happened friday night", today) == days("what did we take friday night?", today) == {"2026-12-04"}

@@ -160,6 +160,8 @@ _RELATIVE = re.compile(
 # (the verb: after a plural, "deals close"; not a noun or an adjective, "the close of the quarter", "close reading in
 # october", "close calls in march": the review)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
+                    # ("who has leo on tuesday": a rota's, the coming one; trial s77 AF, last Tuesday's)
+                    r"(?<=who )has|"
                     # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
                     r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
                     # ("whos next to calve this week": trial s75 N, the week's days gone too, yesterday's calving first;
