@@ -882,6 +882,11 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.notice(idx.search(asked, k=2), asked) == \
         f"Nothing in your notes is dated from {year}-06-01 to {year}-06-30, nor set for then; the nearest passages:"
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
+    # ... a month a later passage says a day of is one the notes have (trial s77 U: "small filling 12 May" in the line of
+    # 28 April had left "in may" read as May 2025, "nothing of a later one")
+    write(notes / "journals" / f"{year}_05_28.md", "- filling booked 12 Jun, knee fine\n")
+    idx = built_index(notes, tmp_path, embedder)
+    assert idx.noted("what happened with my knee in June?") == f"what happened with my knee in June {year}?"
 
 
 def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_path, embedder):

@@ -1078,9 +1078,11 @@ class Agenda:
         return self._note_rows
 
     def months(self) -> frozenset[str]:
-        """The months ("YYYY-MM") that passages are of: "in June" with no year is a June the notes have."""
+        """The months ("YYYY-MM") that passages are of, or say a day of ("small filling 12 May" in the line of 28 April
+        2027: trial s77 U, "in may" had been read as May 2025, "nothing of a later one"): "in June" with no year is a
+        June the notes have."""
         self._ensure()
-        return frozenset(d[:7] for d in self._by_day if len(d) == 10)
+        return frozenset(d[:7] for d in (*self._by_day, *self._told) if len(d) == 10)
 
     def weeks(self) -> frozenset[str]:
         """The weeks ("YYYY-Www") the notes have a weekly note of ("Reviews/2024-W38.md"): "in week 38" with no year
