@@ -2524,6 +2524,11 @@ def test_what_holds_now_comes_before_what_held_once_in_rows_and_lines():
     ranked = {c.row: c.explain for c in fuse(boiler, _dense_only([0.6, 0.58]), "how much did the new boiler cost", {},
                                              None, 10)}
     assert ranked[0].now_section == -1 and ranked[1].now_section == 1 and ranked[1].rank > ranked[0].rank
+    # ... not where no section is headed "new": "## Old boiler (Baxi, 2009)" tells of its replacement (trial s76 X in
+    # the s77 rescore)
+    ranked = {c.row: c.explain for c in fuse(boiler[:1], _dense_only([0.6]), "how much did the new boiler cost", {},
+                                             None, 10)}
+    assert ranked[0].now_section == 0
 
 
 def test_asked_a_year_a_passage_of_a_section_of_another_year_is_of_another_year():

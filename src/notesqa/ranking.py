@@ -1587,10 +1587,13 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
     if _ASKS_NOW.search(text) is None:
         if _ASKS_PAST.search(text) is None:
             out[[j for j, c in enumerate(of) if _HELD_ONCE.match(c.text)]] = -1
-        # ... and asked of "the new" one, its sections' headings alone ("how much did the new boiler cost": "## New
-        # one" over "## Old boiler history", trial s77 P)
+        # ... and asked of "the new" one, its sections' headings alone, where a section headed so is among them ("how
+        # much did the new boiler cost": "## New one" over "## Old boiler history", trial s77 P; not "## Old boiler
+        # (Baxi, 2009)" alone, whose story of its replacement is the answer, trial s76 X in the s77 rescore)
         if _ASKS_NEW.search(text):
-            out = np.array([_section_now(c, _SECTION_NEW) or o for c, o in zip(of, out.tolist())], dtype=np.int64)
+            new = [_section_now(c, _SECTION_NEW) for c in of]
+            if 1 in new:
+                out = np.array([n or o for n, o in zip(new, out.tolist())], dtype=np.int64)
         return out
     newest = _newest_rows(of) or (_newest_dated(of, fused) if fused is not None else {})
     by_year = _year_sections(of)
