@@ -121,9 +121,6 @@ def test_the_word_that_asks_for_the_newest_is_no_word_to_find():
         "when did we change the furnace filter?".split()
     assert without_newest("What is the last variable in the built-in calculator?") == \
         "What is the last variable in the built-in calculator?"
-    # ... nor the one that asks for the next (trial s77 AC: "swap for next Thurs" had matched "when's the next lmc")
-    assert without_newest("when's the next lmc").split() == "when's the lmc".split()
-    assert without_newest("what do I want from my next job?") == "what do I want from my next job?"
 
 
 def test_tasks_are_asked_for_by_state():

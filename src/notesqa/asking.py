@@ -409,17 +409,10 @@ _NEWEST_WORD = re.compile(r"\b(?:last|latest|most\s+recent(?:ly)?|newest)\b", re
 
 
 def without_newest(text: str) -> str:
-    """A question for the latest (or the next) of something without the word that asks for it: "when did we last
-    change the furnace filter?" looks for the filter's changes, not for passages that say "last" ("didn't get them last
-    time", trial s45); another question as it is."""
-    if asks_latest(text):
-        return _NEWEST_WORD.sub(" ", text)
-    # ... and one for the next, without "next" ("when's the next lmc": trial s77 AC, "swap for next Thurs" had been a
-    # match of its words, its day the soonest)
-    return _NEXT_ASKED.sub(" ", text) if asks_next(text) else text
-
-
-_NEXT_ASKED = re.compile(r"\bnext\b", re.IGNORECASE)
+    """A question for the latest of something without the word that asks for it: "when did we last change the
+    furnace filter?" looks for the filter's changes, not for passages that say "last" ("didn't get them last time",
+    trial s45); another question as it is."""
+    return _NEWEST_WORD.sub(" ", text) if asks_latest(text) else text
 
 
 # "how many", "how much": what the question asks for, no words to find ("how many plants of courgette in 2024" had
