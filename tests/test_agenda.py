@@ -151,6 +151,11 @@ def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_tha
     agenda = Agenda([bullet(f"school photo money due {ahead:%a} {ahead.day} {ahead:%b} (£12)"),
                      bullet(f"trip money due {date(2024, 1, wrong + 1):%a} {ahead.day} {ahead:%b}", 1)])
     assert list(agenda.due_on({ahead.isoformat()})) == [0]
+    # ... of its note's day's year, not today's: a journal of 6 years ago (a year of the same calendar or not) is no due
+    # of this year's (the review)
+    old = dataclasses.replace(bullet(f"school photo money due {ahead:%a} {ahead.day} {ahead:%b}"),
+                              date=f"{ahead.year - 6}-{ahead:%m}-01")
+    assert len(Agenda([old]).due_on({ahead.isoformat()})) == 0
     # ... after a task due that day, as a list of what is due reads
     agenda = Agenda([bullet(f"VAT return due {written(ahead)}!!"), bullet(f"☐ VAT return 📅 {ahead.isoformat()}", 1)])
     assert agenda.in_order(np.arange(2)) == [1, 0]

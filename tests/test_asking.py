@@ -203,7 +203,9 @@ def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
     for q in ("what have i got to do next week", "what do i need to do today", "what do i have to do this week",
               "what needs doing next week?", "anything i need to do tomorrow", "what have i got to do",
               "what have i got to get done by friday", "what do i need to sort this week", "whats due",
-              "anything due", "bills due", "invoices due", "cp12 due next week"):
+              "anything due", "bills due", "invoices due", "cp12 due next week", "is anything due",
+              "is there anything due", "show me what's due", "tell me whats due", "list everything due",
+              "have i got anything due", "are any invoices due"):  # (the review)
         assert asks_for_tasks(q) == "open", q
     # how to do a thing, or for a thing, is no list of tasks
     for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",

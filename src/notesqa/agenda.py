@@ -395,12 +395,13 @@ def due_in_words(text: str, own: str) -> str | None:
     return _next_numbered(int(number[1]), own)  # ("☐ van MOT (due 19th)": trial s75 D, due no day)
 
 
-def due_on_weekday(text: str, today: str) -> str | None:
-    """The day a line says it is due with its weekday, of the year nearest today in which that day is that weekday
-    ("school photo money due Fri 22 Oct (£12)" of an undated note: trial s77 C, "Nothing is due this week"); else
+def due_on_weekday(text: str, own: str) -> str | None:
+    """The day a line says it is due with its weekday and no year, the one nearest own (its note's day, else today)
+    where that day is that weekday ("school photo money due Fri 22 Oct (£12)" of an undated note: trial s77 C,
+    "Nothing is due this week"; of a journal of 2021, 2021's, not this year's of the same calendar: the review); else
     None."""
     m = _DUE_WORD.search(text)
-    return _one(weekday_dated(text[m.end():m.end() + DUE_WORDS_AFTER], today)) if m else None
+    return _one(weekday_dated(text[m.end():m.end() + DUE_WORDS_AFTER], own)) if m else None
 
 
 _DUE_PART = re.compile(r"\s*(?:by\s+)?(?:the\s+)?(mid|middle of|early|end of|late)[\s-]+(" + MONTH_NAME + r")\b",
@@ -889,7 +890,7 @@ class Agenda:
                 # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
-                        (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, today_iso)
+                        (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
                          or deadline_opening(chunk.text, year_said(chunk.title))) and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")

@@ -229,9 +229,13 @@ def asks_for_tasks(text: str) -> str | None:
 
 # ... "cp12 due", "car tax due?": a thing's day, as "when is the cp12 due" (trial s77 R: every open task had come first);
 # not "bills due", "anything due", "whats due"
-_A_THING_DUE = re.compile(r"\W*(?!(?:what\S*|whats|anything|everything|all|any|stuff|things?|tasks?|jobs?|bills?|"
-                          r"invoices?|payments?|renewals?|deadlines?|work|homework|me|i|we)\b)[\w'’/-]+"
-                          r"(?:\s+(?!(?:is|are|was|were)\b)[\w'’/-]+){0,3}\s+due\s*[?.!]*\s*$", re.IGNORECASE)
+# (none of its words a list's or a question's: "is anything due", "show me what's due", "are any invoices due", the
+# review)
+_NOT_ONE_THING = (r"(?!(?:what\S*|whats|anything|everything|all|any|stuff|things?|tasks?|jobs?|bills?|invoices?|payments?|"
+                  r"renewals?|deadlines?|work|homework|me|i|we|is|are|was|were|show|tell|list|have|has|got|there|"
+                  r"something|nothing|owt|ought)\b)")
+_A_THING_DUE = re.compile(r"\W*" + _NOT_ONE_THING + r"[\w'’/-]+(?:\s+" + _NOT_ONE_THING + r"[\w'’/-]+){0,3}\s+due\s*[?.!]*\s*$",
+                          re.IGNORECASE)
 _DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGNORECASE)  # (not "list all due dates": the review)
 # "what have i got to do next week", "what do i need to do today", "what needs doing this week": the open tasks of a
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
