@@ -103,6 +103,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("where am i on wednesday", today) == days("where are we on wednesday?", today) == {"2026-12-09"}
     assert days("who am i with on wednesday", today) == {"2026-12-09"}
     assert days("who has leo on wednesday", today) == {"2026-12-09"}  # (a rota's: trial s77 AF, last Wednesday's)
+    assert days("who has been on the rota on wednesday", today) == {"2026-12-02"}  # (what was: the review)
     assert days("where was i on wednesday", today) == {"2026-12-02"}
     # ... and a weekday's night or morning at the end (trial s71 L: "what happened friday night" had been of no day)
     assert days("what happened friday night", today) == days("what did we take friday night?", today) == {"2026-12-04"}
@@ -236,6 +237,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... and the week after or before it, Monday to Sunday (trial s77 Z: half term's own)
     assert days("whats on the week after half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
     assert min(days("the week before feb half term", date(2027, 10, 21))) == "2027-02-08"
+    assert days("whats on week after the half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
     # ... a weekday a place is open or shut on, any such one (trial s76 C: "is plumb center open saturday" had been the
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
@@ -243,6 +245,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... and the weekdays one does (trial s77 I: "which gp ... only does tues and thurs" had been the coming Thursday's)
     assert days("which gp at elm tree only does tues and thurs", thursday) == set()
     assert days("what did i do monday", thursday) == {"2027-01-04"}
+    assert days("what does tuesday's rota say", thursday) == {"2027-01-12"}  # (one's own: the review)
     assert days("the shop was shut on friday so i went to", thursday) == {"2027-01-01"}
     # ... a day's number alone before "about" (trial s74 X: "whats the in-servce on the 11th about", of no day)
     assert days("whats the in-servce on the 11th about", thursday) == {"2027-01-11"}
@@ -273,9 +276,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... a weekday a question opens with (trial s77 Y: "thursday evening what am i doing" of no day); not a name's
     assert days("thursday evening what am i doing", today) == days("what am i doing thursday evening", today)
     assert days("monday morning meeting notes", today) == set()
+    assert days("friday - what have i got", today) == days("what have i got on friday", today)  # (the review)
     # ... "on sat" at the end (trial s77 V: "whats on sat" of no day); not "sat on the sofa"
     assert days("what have i got on sat", today) == days("what have i got on saturday", today) == {"2026-12-12"}
-    assert days("i sat on the sofa", today) == set()
+    assert days("i sat on the sofa", today) == set() and days("what plants are good for sun", today) == set()
     # ... and "wednesday just gone" (trial s71 X: "what did i cook wednesday just gone" had been of no day)
     assert days("what did i cook wednesday just gone", today) == {"2026-12-02"}
     assert days("the week just gone", today) == days("last week", today)

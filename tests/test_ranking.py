@@ -1425,8 +1425,8 @@ def test_asked_a_year_a_note_of_another_years_edition_comes_after_that_years_nea
     assert {c.row: c.explain.older_edition for c in ranked} == {0: True, 1: False, 2: False}
     # ... of dated notes' names too (trial s77 S: "what time is the greenway disco this year" had shown "2026-10-31
     # greenway halloween" and 2025's before 2027's)
-    chunks = [_chunk("events/2026-10-31 greenway halloween.md", 0, "Sat 31 Oct 2026 this year (disco 4-6pm)"),
-              _chunk("events/2027-10-31 greenway halloween.md", 1, "Moved to Fri 29 Oct, 5-7pm. Sam thinks 140.")]
+    chunks = [_chunk("events/2026-10-31 greenway halloween.md", 0, "on the weekend this year (disco 4-6pm)"),
+              _chunk("events/2027-10-31 greenway halloween.md", 1, "Moved to the Friday, 5-7pm. Sam thinks 140.")]
     ranked = fuse(chunks, _dense_only([0.8, 0.62]), "what time is the greenway disco in 2027", {}, None, 10)
     assert [c.row for c in ranked] == [1, 0] and ranked[1].explain.older_edition
     # ... and asked "this year", this year's (trial s76 E: "what did kieran get at the arb show this year" had shown the
@@ -1495,6 +1495,15 @@ def test_a_day_gone_asked_without_its_year_is_its_last_ones_first():
     ranked = fuse(chunks, _dense_only([0.5, 0.45]), f"what happened on {asked}", {}, None, 10)
     assert [c.row for c in ranked] == [1, 0] and ranked[0].explain.recent == 1.0
     assert not any(c.explain.recent for c in fuse(chunks, _dense_only([0.5, 0.45]), f"what's on {asked}", {}, None, 10))
+
+
+def test_a_month_day_of_no_year_is_its_last_or_coming_one_29_february_a_leap_years():
+    # the review: 29 February had been "2027-02-29", no day
+    from notesqa.ranking import _last_or_soon
+
+    assert _last_or_soon("02-29", "what happens on 29 feb", date(2028, 2, 17)) == "2028-02-29"
+    assert _last_or_soon("02-29", "what happened on 29 feb", date(2028, 2, 17)) == "2024-02-29"
+    assert _last_or_soon("12-31", "what happened on 31 dec", date(2028, 1, 5)) == "2027-12-31"
 
 
 def test_a_day_soon_asked_without_its_year_in_the_present_is_its_coming_ones():

@@ -884,9 +884,10 @@ def test_a_month_without_a_year_is_the_last_such_month_the_notes_have(tmp_path, 
     assert idx.noted("what is due in June?") == "what is due in June?"  # looking ahead: the coming June
     # ... a month a later passage says a day of is one the notes have (trial s77 U: "small filling 12 May" in the line of
     # 28 April had left "in may" read as May 2025, "nothing of a later one")
-    write(notes / "journals" / f"{year}_05_28.md", "- filling booked 12 Jun, knee fine\n")
+    # (January: this one is gone, or going, whatever today is; the note of February says a day of last year's)
+    write(notes / "journals" / f"{year}_02_10.md", "- the filling was 12 Jan, knee fine\n")
     idx = built_index(notes, tmp_path, embedder)
-    assert idx.noted("what happened with my knee in June?") == f"what happened with my knee in June {year}?"
+    assert idx.noted("what happened with my knee in January?") == f"what happened with my knee in January {year}?"
 
 
 def test_a_month_without_a_year_is_the_one_whose_notes_say_what_is_asked(tmp_path, embedder):

@@ -626,7 +626,9 @@ def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tupl
 
 # a year as a label before a day of none: "2025: 26 Oct. 2026: 25 Oct. 2027: Sun 31 Oct." (trial s77 K: each had been
 # of any year, 25 October "of the days asked" for next Monday, 25 October 2027)
-_YEAR_LABEL = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*[:–—-]\s*(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\s+)?$", re.IGNORECASE)
+# (a label: a line's first, or after a sentence's end, not "Ref 2045 - 12 Nov", "Train 1930 - 25 Oct": the review)
+_YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?((?:19|20)\d\d)\s*[:–—-]\s*(?:(?:" + ANY_WEEKDAY
+                         + r")\w*\.?,?\s+)?$", re.IGNORECASE)
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 
 

@@ -176,7 +176,6 @@ def field_tags(text: str) -> list[str]:
 LINK_TAGS = re.compile(r"^\s*(?:[-*+][ \t]+)?(?:\*\*)?(?:document\s+)?tags(?:\*\*)?:(?:\*\*)?[ \t]+"
                        r"((?:\[\[[^\[\]|#\n]+\]\][ \t,]*)+)$", re.IGNORECASE)
 LINK_NAME = re.compile(r"\[\[([^\[\]|#\n]+)\]\]")
-# Readwise's link back to a highlight, "([View Highlight](https://read.readwise.io/...))": where it was, not text
 # bold, italics and highlights of a text not read as markdown (a Dataview field a note opens with: "due each year on
 # the anniversary – **14 Nov**", trial s77 B, shown raw)
 _EMPHASIS = re.compile(r"(\*\*|__|==|(?<![\w*])\*(?!\s))(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -191,6 +190,7 @@ def without_emphasis(value):
     return [without_emphasis(v) for v in value] if isinstance(value, list) else value
 
 
+# Readwise's link back to a highlight, "([View Highlight](https://read.readwise.io/...))": where it was, not text
 VIEW_HIGHLIGHT = re.compile(r"[ \t]*\(View Highlight\)")
 VIEW_HIGHLIGHT_LINK = re.compile(r"[ \t]*\(\[View Highlight\]\([^)\n]*\)\)")
 

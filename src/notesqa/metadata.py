@@ -34,7 +34,8 @@ _ONE_ITEM = re.compile(r"\[\[[^\[\]\n]+\]\]|[^,]+")
 
 
 # ... and a link with words after it, "flat: [[14 Albert Road]] Flat 1" (trial s77 J: the field lost, the line kept raw)
-_LINK_THEN_TEXT = re.compile(r"^([ \t]*[^\s#:][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\][ \t]+[^\s,\[\]#][^\n]*?)[ \t]*$", re.M)
+# (a top-level field's, not a line of a block's text nor one with a comment after it: the review)
+_LINK_THEN_TEXT = re.compile(r"^([^\s#:\-][^:\n]*:[ \t]+)(\[\[[^\[\]\n]+\]\][ \t]+[^\s,\[\]#][^\n#]*?)[ \t]*$", re.M)
 
 
 def _quoted_value(m: re.Match) -> str:

@@ -132,8 +132,8 @@ _WEEKDAY_WORDS += r"|(?:(?<=next )|(?<=this )|(?<=coming ))(?:sat|sun|weds?)"
 # ... and after "last" where no one sat, at the end ("pick rufus up last sat", trial s71 N; not "when I last sat the exam")
 _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(?<!\bshe last )(?<!\bthey last ))"
                    r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
-# ... and after "on", "for", "by" at the end ("whats on sat", trial s77 V: of no day; not "sat on the sofa")
-_WEEKDAY_WORDS += r"|(?:(?<=\bon )|(?<=\bfor )|(?<=\bby ))(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)"
+# ... and after "on", "by" at the end ("whats on sat", trial s77 V: of no day; not "sat on the sofa")
+_WEEKDAY_WORDS += r"|(?:(?<=\bon )|(?<=\bby ))(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)"  # (not "good for sun": the review)
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     # ("whats on this afternoon": trial s73 N, of no day)
@@ -161,7 +161,7 @@ _RELATIVE = re.compile(
 # october", "close calls in march": the review)
 _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|plans?|going to|have to|need to|should|"
                     # ("who has leo on tuesday": a rota's, the coming one; trial s77 AF, last Tuesday's)
-                    r"(?<=who )has|"
+                    r"(?<=who )has(?!\s+(?:been|had|done|gone|got|seen|said|made|taken|given|\w+ed)\b)|"
                     # ("how much tax have i got to pay hmrc end of jan" on 9 December, trial s73 C: last January's)
                     r"(?:have|has|['’]ve)\s+(?:\w+\s+)?got\s+to|"
                     # ("whos next to calve this week": trial s75 N, the week's days gone too, yesterday's calving first;
@@ -362,21 +362,29 @@ _OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?
 # Thursday's passages had come first)
 _WEEKDAY_NAME = r"(?:" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)s?"
 _DOES_WEEKDAYS = re.compile(r"(?<=\w\s)does\s+(?:only\s+)?" + _WEEKDAY_NAME + r"(?:\s*(?:,|and|&|or|\+|/)\s*"
-                            + _WEEKDAY_NAME + r")*\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
+                            + _WEEKDAY_NAME + r")*\b(?!\s*(?:the\s+)?\d|['’])", re.IGNORECASE)  # (not "does tuesday's rota")
 
 
 # a weekday a question opens with, its part of the day or a mark after it: "thursday evening what am i doing", "friday -
 # what have i got" (trial s77 Y: of no day), read as "on thursday"
-_LEADING_WEEKDAY = re.compile(r"^\s*(" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri)\b"
-                              r"(?=(?:\s+(?:morning|afternoon|evening|night|am|pm))?\s*[-–—:,]?\s+(?:what\S*|whos|who['’]?s|"
+_LEADING_WEEKDAY = re.compile(r"^\s*((?:" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri)\b"
+                              r"(?:\s+(?:morning|afternoon|evening|night|am|pm))?)\s*[-–—:,]?\s+(?=(?:what\S*|whos|who['’]?s|"
                               r"who|where|when|how|any|anything|is|are|am|did|do|have)\b)", re.IGNORECASE)
+
+
+def _weekday_last(text: str) -> str:
+    """text with a weekday it opens with (_LEADING_WEEKDAY) after what it asks, "on" before it: "thursday evening what
+    am i doing" read as "what am i doing on thursday evening" ("friday - what have i got" as "what have i got on
+    friday", the coming one: the review)."""
+    m = _LEADING_WEEKDAY.match(text)
+    return f"{text[m.end():].rstrip(' ?.!')} on {m[1]}" if m else text
 
 
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
-    text = _LEADING_WEEKDAY.sub(r"on \1", _JUST_GONE.sub(r"last \1", _quotes_blanked(text)))
+    text = _weekday_last(_JUST_GONE.sub(r"last \1", _quotes_blanked(text)))
     text = _DOES_WEEKDAYS.sub(lambda m: " " * len(m[0]), _OPEN_ON.sub(lambda m: " " * len(m[0]), text))
     today = today or clock.today()
     ahead = looks_ahead(text)
@@ -1515,8 +1523,8 @@ _WEEKDAY_OF_HALF_TERM = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r")\s+(?=(?:
                                    r"(?:(?:feb(?:ruary)?|may|whitsun|oct(?:ober)?)\s+)?half[\s-]?term\b)", re.IGNORECASE)
 
 
-_WEEK_BESIDE = re.compile(r"\bthe\s+week\s+$", re.IGNORECASE)
-_WEEK_BESIDE_MONTH = re.compile(r"\bthe\s+week\s+(after|before)\s+(?:the\s+)?$", re.IGNORECASE)  # ("... feb half term")
+_WEEK_BESIDE = re.compile(r"\bweek\s+$", re.IGNORECASE)
+_WEEK_BESIDE_MONTH = re.compile(r"\bweek\s+(after|before)\s+(?:the\s+)?$", re.IGNORECASE)  # ("... feb half term")
 _OF_IT = re.compile(r"(?:(?:of|in)\s+(?:the\s+|this\s+|last\s+|next\s+)?)?", re.IGNORECASE)  # (between the two)
 
 
@@ -1546,7 +1554,7 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         # ... "the week after half term", "the week before half term": that week, Monday to Sunday (trial s77 Z: of
         # half term itself)
         said = m[0].lower() if _WEEK_BESIDE.search(m.string, 0, m.start()) else \
-            (w[1].lower() if (w := _WEEK_BESIDE_MONTH.search(m.string, 0, m.start())) and m[1] else "")
+            (w[1].lower() if (w := _WEEK_BESIDE_MONTH.search(m.string, 0, m.start())) else "")
         if said.startswith(("after", "before")):
             first = monday + timedelta(days=7 if said.startswith("after") else -7)
             out.update(first + timedelta(days=k) for k in range(7))

@@ -2305,19 +2305,31 @@ def _last_of_any_year(of: list[Chunk], day: np.ndarray, text: str, today: str) -
 
 
 def _coming(month_day: str, today: _dt.date) -> str:
-    """The day ("YYYY-MM-DD") a month's day of no year ("11-02") next is, today or after."""
-    return f"{today.year if month_day >= today.strftime('%m-%d') else today.year + 1}-{month_day}"
+    """The day ("YYYY-MM-DD") a month's day of no year ("11-02") next is, today or after (29 February the next leap
+    year's)."""
+    return next(d for y in range(today.year, today.year + 9)
+                if (d := _iso_or_none(f"{y}-{month_day}")) and d >= today.isoformat())
+
+
+def _last(month_day: str, today: _dt.date) -> str:
+    """The day ("YYYY-MM-DD") a month's day of no year last was, today or before (29 February the last leap year's)."""
+    return next(d for y in range(today.year, today.year - 9, -1)
+                if (d := _iso_or_none(f"{y}-{month_day}")) and d <= today.isoformat())
+
+
+def _iso_or_none(value: str) -> str | None:
+    """value ("YYYY-MM-DD") if it is a day of the calendar, else None."""
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
 
 
 def _last_or_soon(month_day: str, text: str, today: _dt.date) -> str:
     """The day ("YYYY-MM-DD") a month's day of no year ("11-02") asked of is: its coming one, soon and asked in the
     present (periods.asks_soon_day), else its last one, today or before."""
-    this = _dt.date.fromisoformat(f"{today.year}-{month_day}") if month_day != "02-29" else None
-    coming = this if this and this > today else _dt.date(today.year + 1, *map(int, month_day.split("-"))) \
-        if month_day != "02-29" else None
-    if coming and asks_soon_day(text, coming, today):
-        return coming.isoformat()
-    return f"{today.year if month_day <= today.strftime('%m-%d') else today.year - 1}-{month_day}"
+    coming = _dt.date.fromisoformat(_coming(month_day, today))
+    return coming.isoformat() if coming > today and asks_soon_day(text, coming, today) else _last(month_day, today)
 
 
 def _newest_of_tables(chunks: list[Chunk], cand: np.ndarray, dated: list[int]) -> list[int]:
