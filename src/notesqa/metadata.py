@@ -278,11 +278,11 @@ def heading_day(text: str) -> str | None:
 
 
 # a weekday, a day, its month and its year's two digits: "Thu 18 Dec 25" (the weekday makes sure of the year)
-_WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}})\.?,?\s+(\d\d)\s*",
-                                   re.IGNORECASE)
+_DAY_MONTH_YY_TEXT = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d\d)\s*"  # "18 Dec 25"
+_WEEKDAY_DAY_MONTH_YY = re.compile(rf"\s*{_WEEKDAY},?\s+" + _DAY_MONTH_YY_TEXT, re.IGNORECASE)
 
 
-_DAY_MONTH_YY = re.compile(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d\d)\s*")  # "6 May 26"
+_DAY_MONTH_YY = re.compile(r"\s*" + _DAY_MONTH_YY_TEXT)  # "6 May 26"
 
 
 def _day_month_yy(text: str) -> str | None:

@@ -360,7 +360,7 @@ _OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?
 
 # ... and the weekdays one does, each such one: "which gp at elm tree only does tues and thurs" (trial s77 I: the coming
 # Thursday's passages had come first)
-_WEEKDAY_NAME = r"(?:" + "|".join(_WEEKDAYS) + r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)s?"
+_WEEKDAY_NAME = r"(?:" + _DAY_NAMES + r")s?"
 _DOES_WEEKDAYS = re.compile(r"(?<=\w\s)does\s+(?:only\s+)?" + _WEEKDAY_NAME + r"(?:\s*(?:,|and|&|or|\+|/)\s*"
                             + _WEEKDAY_NAME + r")*\b(?!\s*(?:the\s+)?\d|['’])", re.IGNORECASE)  # (not "does tuesday's rota")
 

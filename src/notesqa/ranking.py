@@ -13,6 +13,7 @@ import datetime as _dt
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
@@ -26,7 +27,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, dated_name
+from .metadata import RECORD_KEYS, as_date, dated_name
 from .notefiles import archived, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
@@ -1353,9 +1354,7 @@ def _other_year(chunks: list[Chunk], cand: np.ndarray, text: str, named: set[str
         return out
     for j, i in enumerate(cand.tolist()):
         c = chunks[i]
-        # (a copy: not its note's; of no day nor titled year, its section's year: "## 2025 (6–12 Apr)" of a field
-        # course's page for "which practicals did i run at millport in 2026", trial s76 G, had come first)
-        of = set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
+        of = _years_of(c)
         out[j] = bool(of) and of.isdisjoint(asked)
     return out
 
@@ -1368,11 +1367,18 @@ def _first_year(of: list[Chunk], fused: np.ndarray) -> set[str]:
     found: list[tuple[float, str]] = []
     for j in np.argsort(-fused, kind="stable").tolist():
         c = of[j]
-        of_year = set() if c.origin or c.thin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
+        of_year = set() if c.thin else _years_of(c)
         if len(of_year) == 1:
             found.append((float(fused[j]), next(iter(of_year))))
     found = [(f, y) for f, y in found if f >= RECENT_NEAR * found[0][0]][:RECENT_AMONG] if found else found
     return {min(y for _, y in found)} if len({y for _, y in found}) > 1 else set()
+
+
+def _years_of(c: Chunk) -> set[str]:
+    """The years a passage is of: its day's, else its note's title's, else its section's (a copy: not its note's; "##
+    2025 (6–12 Apr)" of a field course's page for "which practicals did i run at millport in 2026", trial s76 G, had
+    come first)."""
+    return set() if c.origin else {c.date[:4]} if c.date else _title_years(c.title) or _section_year(c)
 
 
 def _section_year(c: Chunk) -> set[str]:
@@ -1625,10 +1631,11 @@ def _now_sections(of: list[Chunk], text: str, passages: Passages, fused: np.ndar
 def _section_now(c: Chunk, now: frozenset[str] | None = None) -> int:
     """1 under a section of what holds now (its innermost heading or parent of four words or fewer that opens with
     one of now, _SECTION_NOW's), -1 under one of what held once (_SECTION_ONCE), else 0."""
+    now = now or _SECTION_NOW
     for part in reversed([*c.heading, *c.parents]):
         first = _WORD.findall(part.casefold())[:1]
-        if first and (first[0] in (now or _SECTION_NOW) or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
-            return 1 if first[0] in (now or _SECTION_NOW) else -1
+        if first and (first[0] in now or first[0] in _SECTION_ONCE) and len(part.split()) <= 4:
+            return 1 if first[0] in now else -1
     return 0
 
 
@@ -1758,11 +1765,17 @@ def _year_sections(of: list[Chunk]) -> dict[int, int]:
         elif not (c.date or c.origin) and (named := _heading_edition(c, this_year)):
             at, name, year = named
             sections.setdefault((c.path, tuple(c.heading[:at]), name), []).append((j, year))
+    return _newest_of_each(sections.values())
+
+
+def _newest_of_each(groups: Iterable[list[tuple[int, object]]]) -> dict[int, int]:
+    """Of groups of (a candidate's place, what orders it: a year, a day), each group of two values or more: 1 for its
+    newest, -1 for the older."""
     out: dict[int, int] = {}
-    for found in sections.values():
-        if len({year for _, year in found}) > 1:
-            latest = max(year for _, year in found)
-            out.update({j: 1 if year == latest else -1 for j, year in found})
+    for found in groups:
+        if len({key for _, key in found}) > 1:
+            latest = max(key for _, key in found)
+            out.update({j: 1 if key == latest else -1 for j, key in found})
     return out
 
 
@@ -1770,17 +1783,11 @@ def _newest_rows(of: list[Chunk]) -> dict[int, int]:
     """Of the candidates that are dated rows of one table (a note's rows under one heading), 1 for the newest and -1
     for the older, asked what holds now ("from: Apr 2026 | rate/hr: £13.10" over "from: Apr 2025 | £12.60" for "invig
     hourly rate now": trial s65 N had shown the older first)."""
-    tables: dict[tuple, list[int]] = {}
+    tables: dict[tuple, list[tuple[int, str]]] = {}
     for j, c in enumerate(of):
         if c.kind == "table_row" and c.date and not c.origin:
-            tables.setdefault((c.path, tuple(c.heading)), []).append(j)
-    out: dict[int, int] = {}
-    for rows in tables.values():
-        days = {of[j].date[:10] for j in rows}
-        if len(days) > 1:
-            latest = max(days)
-            out.update({j: 1 if of[j].date[:10] == latest else -1 for j in rows})
-    return {**_newest_year_rows(of), **out}
+            tables.setdefault((c.path, tuple(c.heading)), []).append((j, c.date[:10]))
+    return {**_newest_year_rows(of), **_newest_of_each(tables.values())}
 
 
 _YEAR_CELL = re.compile(r"((?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?")  # "2027–28", "2027/28", "2027"
@@ -1796,12 +1803,7 @@ def _newest_year_rows(of: list[Chunk]) -> dict[int, int]:
         if c.kind == "table_row" and not c.origin and (m := _YEAR_CELL.fullmatch(row_cells(c.text)[0][1].strip())) \
                 and int(m[1]) <= this_year:
             tables.setdefault((c.path, tuple(c.heading)), []).append((j, int(m[1])))
-    out: dict[int, int] = {}
-    for rows in tables.values():
-        if len({year for _, year in rows}) > 1:
-            latest = max(year for _, year in rows)
-            out.update({j: 1 if year == latest else -1 for j, year in rows})
-    return out
+    return _newest_of_each(tables.values())
 
 
 def _opens_with_day(of: list[Chunk], day: np.ndarray, text: str) -> np.ndarray:
@@ -2316,21 +2318,13 @@ def _coming(month_day: str, today: _dt.date) -> str:
     """The day ("YYYY-MM-DD") a month's day of no year ("11-02") next is, today or after (29 February the next leap
     year's)."""
     return next(d for y in range(today.year, today.year + 9)
-                if (d := _iso_or_none(f"{y}-{month_day}")) and d >= today.isoformat())
+                if (d := as_date(f"{y}-{month_day}")) and d >= today.isoformat())
 
 
 def _last(month_day: str, today: _dt.date) -> str:
     """The day ("YYYY-MM-DD") a month's day of no year last was, today or before (29 February the last leap year's)."""
     return next(d for y in range(today.year, today.year - 9, -1)
-                if (d := _iso_or_none(f"{y}-{month_day}")) and d <= today.isoformat())
-
-
-def _iso_or_none(value: str) -> str | None:
-    """value ("YYYY-MM-DD") if it is a day of the calendar, else None."""
-    try:
-        return _dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
+                if (d := as_date(f"{y}-{month_day}")) and d <= today.isoformat())
 
 
 def _last_or_soon(month_day: str, text: str, today: _dt.date) -> str:
