@@ -158,6 +158,21 @@ def test_a_later_window_is_shown_from_its_paragraph_start():
         "A long paragraph, its first run of sentences. Its second run of sentences.\n(embedded from a)\n- Shuffle sharding")
 
 
+def test_a_later_window_cut_from_another_hits_context_is_a_hit_of_its_own():
+    # trial s77 Z: the paragraph before it matched, shown with the paragraph's first window after it, its second (the
+    # answer, ranked next) cut for room and then dropped as "the paragraph shown": never seen
+    note = [_chunk("r.md", 0, "Who came to the review.", kind="paragraph"),
+            *[dataclasses.replace(c, line=3, end_line=3) for c in (  # one line, a blank line after the first
+                _chunk("r.md", 1, "Mum says the afternoons are still hard.", kind="paragraph", group=1),
+                _chunk("r.md", 2, "He said he wants less people telling him off.", kind="paragraph", group=1))],
+            _chunk("o.md", 0, "Another note")]
+    tree = NoteTree.build(note)
+    ranked = _ranked((0, 0.9), (2, 0.85), (3, 0.5))
+    assert _shown(select(tree, ranked, 3, 70, None, {})) == [(0, (1,)), (2, ()), (3, ())]
+    # ... and shown from where it is, not again from its paragraph's start, which the first hit shows
+    assert _shown(select(tree, ranked, 3, 200, None, {})) == [(0, (1, 2)), (3, ())]
+
+
 def test_a_paragraph_of_many_windows_gives_one_more_hit_at_most():
     # the review: a long paragraph's earlier windows, each a hit of its own, had filled the top five, last first
     long = [_chunk("p.md", i, f"Window {i} of one long paragraph, its sentences.", kind="paragraph", group=0)

@@ -114,7 +114,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
             # ... an earlier window of a paragraph shown from a later one (it did not fit, or scored less): a hit of its
             # own, the paragraph's start (trial s45: "The weevils ... were the last straw:" had never been shown); one
             # such at most (the review: a long paragraph's windows had filled the top five, last first)
-        if len(out) >= k and _descendant_shown(tree, row, out) is None and not _same_paragraph_shown(tree, row, shown):
+        if len(out) >= k and _descendant_shown(tree, row, out) is None and not _same_paragraph_shown(tree, row, shown, out):
             if cand.rank < TAKEOVER * min(s.rank for s in out):
                 break
             passed.append((cand, row))
@@ -262,7 +262,7 @@ def _add(tree: NoteTree, out: list[Snippet], shown: set[int], cand: Candidate, r
     """Show cand as the next hit, if there is room and it is not in a hit already (shown, or in the
     breadcrumb of a better hit, or in the paragraph it shows). True if it is dealt with: shown or not
     to be shown."""
-    if row in shown or _descendant_shown(tree, row, out) is not None or _same_paragraph_shown(tree, row, shown) \
+    if row in shown or _descendant_shown(tree, row, out) is not None or _same_paragraph_shown(tree, row, shown, out) \
             or _copy_shown(tree, row, out):
         return True
     if len(out) >= k:
@@ -780,10 +780,14 @@ def _hits_of_paragraph(tree: NoteTree, row: int, out: list[Snippet]) -> int:
     return sum(tree.first_window[s.root] == first for s in out) if first is not None else 0
 
 
-def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int]) -> bool:
-    """True if an earlier window of the same paragraph is already shown (row goes on from it: a later one is not)."""
+def _same_paragraph_shown(tree: NoteTree, row: int, shown: set[int], out: list[Snippet]) -> bool:
+    """True if an earlier window of the same paragraph is already shown in a hit of that paragraph (row goes on from
+    it: a later one is not). A paragraph shown only after another hit's unit, cut for room before row, is not: row is
+    a hit of its own (trial s77 Z: "LR said he wants ..." had never been shown, the paragraph's first window shown
+    after the one before it)."""
     first = tree.first_window[row]
-    return first is not None and any(tree.first_window[s] == first and s < row for s in shown)
+    return first is not None and any(tree.first_window[s] == first and s < row for s in shown) \
+        and _hits_of_paragraph(tree, row, out) > 0
 
 
 def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]) -> tuple[int, list[int]]:
@@ -792,7 +796,7 @@ def _from_paragraph_start(tree: NoteTree, row: int, budget: int, shown: set[int]
     A later window of a long paragraph starts mid-thought ("In my case that's a million
     comparisons..."); when the paragraph up to it fits the budget, it is shown from its start."""
     first = tree.first_window[row]
-    if first is not None and first < row and \
+    if first is not None and first < row and not shown.intersection(range(first, row)) and \
             sum(len(tree.chunks[j].text) + 1 for j in range(first, row + 1)) <= budget + 1:
         follow = _following(tree, first, budget, shown)
         if row in follow:
