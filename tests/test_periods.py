@@ -4,7 +4,7 @@ import datetime as dt
 from datetime import date
 from functools import partial
 
-from notesqa.periods import (asks_only_the_day, days, shift_day, shift_period, with_noted_year, relative_days,
+from notesqa.periods import (asks_only_the_day, bank_holidays, days, shift_day, shift_period, with_noted_year, relative_days,
                              without_relative_days, day_phrases, without_days, years)
 
 
@@ -234,6 +234,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("the friday of feb half term", date(2027, 10, 21)) == {"2027-02-19"}
     assert days("what did we do the monday of half term last year", date(2027, 10, 21)) == {"2026-10-26"}
     assert min(days("what did we do over half term", date(2027, 10, 21))) == "2027-05-29"
+    # ... of no tense, the coming one too when soon, as a holiday's ("may half term" in mid May had been last year's)
+    assert days("may half term", date(2027, 5, 13)) == week | {f"2027-05-{d}" for d in range(29, 32)} | {
+        f"2027-06-0{d}" for d in range(1, 7)}
+    assert days("what did we do may half term", date(2027, 5, 13)) == week  # (asked of what was: the last)
+    assert days("may half term", date(2027, 1, 7)) == week  # (not soon: the last)
     # ... and the week after or before it, Monday to Sunday (trial s77 Z: half term's own)
     assert days("whats on the week after half term", date(2027, 10, 21)) == {f"2027-11-0{d}" for d in range(1, 8)}
     assert min(days("the week before feb half term", date(2027, 10, 21))) == "2027-02-08"
@@ -777,6 +782,34 @@ def test_what_asks_what_is_due():
     # week" had been read as no task due); not a cause
     assert asks_due("whats due to my supervisors next week") and asks_due("anything due to HMRC this month?")
     assert not asks_due("delays due to the upcoming migration") and not asks_due("what broke due to the storm?")
+
+
+def test_a_bank_holiday_names_its_monday():
+    # England's bank holidays (trial s78's day, 13 May 2027: between the early May one and the spring one, 31 May)
+    may = date(2027, 5, 13)
+    assert days("what are we doing bank holiday monday", may) == {"2027-05-31"}  # (the coming one, soon)
+    assert days("what did we take bank holiday monday", may) == {"2027-05-03"}  # (asked of what was: the last)
+    # ... one on a Monday (in January: not New Year's Day, a Friday in 2027)
+    assert days("what did dave do on the bank hol monday", date(2027, 1, 7)) == {"2026-08-31"}
+    assert days("what did dave do on the bank holiday", date(2027, 1, 7)) == {"2027-01-01"}
+    assert days("next bank holiday", may) == {"2027-05-31"} and days("last bank hol", may) == {"2027-05-03"}
+    assert days("bank holiday opening hours", may) == {"2027-05-03", "2027-05-31"}  # (of no tense: both)
+    assert days("whats on over the bank holiday weekend", may) == {"2027-05-29", "2027-05-30", "2027-05-31"}
+    assert days("what did we do on the may bank holiday", may) == days("early may bank hol", may) == {"2027-05-03"}
+    assert days("early may bank holiday 2025", may) == {"2025-05-05"}
+    # ... "the may bank holiday" either of May's, the last gone in July (trials s76 A, G, U: its spring one)
+    assert days("what did we do on the may bank holiday", date(2027, 7, 1)) == {"2027-05-31"}
+    # ... a month said, its days (not the nearest: "... bank holiday week in august" in January had been New Year's)
+    assert len(days("takings for the bank holiday week in august", date(2027, 1, 7))) == 31
+    for name in ("spring bank holiday", "late may bank holiday", "whit monday", "whitsun bank hol"):
+        assert days(f"who is working the {name}", may) == {"2027-05-31"}, name
+    assert days("what did we do august bank holiday", may) == {"2026-08-31"}
+    # ... of a year said, that year's nearest today's day of the year ("last year" in May: last May's)
+    assert days("bank holiday weekend last year", may) == {"2026-05-02", "2026-05-03", "2026-05-04"}
+    # ... a year's, moved to the next weekday free at a weekend (Christmas 2027 on a Saturday)
+    assert [d.isoformat() for d in bank_holidays(2027)] == [
+        "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]
+    assert days("the bank holiday rota", may) == set()  # (a thing of it, named: no day)
 
 
 def test_a_holiday_or_a_season_names_its_days():

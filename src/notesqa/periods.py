@@ -497,6 +497,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # what it is for, not a day: "when does school break up for Christmas?" (trial s36b), of any
             # year: "... for christmas 2024" (trial s49, "nothing dated on 2024-12-25"); in a question that names its
             # time, "what did I book for christmas last week?" (trial s61: read as last Christmas's too)
+        if _holiday_name(m).startswith("bank holiday") and _IN_MONTH.search(text):
+            continue  # "takings for the bank holiday week in august": the month's (its days), not the nearest one
         if _holiday_name(m).startswith("clocks") and _ASKS_WHICH_DAY.match(text):
             continue  # "when do the clocks go back": the day asked, not one to read the notes of
         if _FIRST_BEFORE.search(text, 0, m.start()):
@@ -510,7 +512,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         # (of a year the question says apart from it: "christmas day price this year", "what happened on bonfire night
         # in 2025": trials s77 B, H, read as last Christmas and last Bonfire Night)
         said = None if which else _one_year_said(text, today)
-        out.update(_holiday_days(m, _holiday_in(_holiday_name(m), said) if said
+        out.update(_holiday_days(m, _holiday_of_year(_holiday_name(m), said, today) if said
                                  else _holiday(m, today, ahead, back or gone or not present)))
         if not said and not (back or gone or present or _TENSED.search(text)):
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
@@ -547,6 +549,7 @@ _GOT_TO = re.compile(r"\b(?:have|has|['’]ve)\s+(?:\w+\s+)?got\b|\bgot\s+to\b",
 
 # the first word of a day named with a weekday ("remembrance sunday", "good friday", "black friday": the rescore)
 _NAMED_DAY_FIRST = frozenset("remembrance easter palm mothering good black ash maundy cyber super holy whit shrove low "
+                             "holiday hol "
                              "trinity advent plough fat giving small".split())
 # ... and any one of them ("what time do the trades have to finish on a saturday": trial s73 U, read as the 12th)
 _NAMED_DAY_FIRST |= frozenset("a an any every each".split())
@@ -689,18 +692,65 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
     _SOON days ahead or less and the question does not look back (back: it says "did", "was", or no "is", "are")."""
     name = _holiday_name(m)
     when = (m.group(1) or "").lower()
+    if name in _ANY_BANK_HOLIDAY and not (m.group(3) or m.group(4)):
+        return _near_bank_holiday(_ANY_BANK_HOLIDAY[name], when, today, ahead, back)
     if m.group(4):  # "at Easter last year" (trial s58 OD-025's, read as this year's once Easter was read, s61)
-        return _holiday_in(name, today.year + _YEAR_STEP[m.group(4).lower()])
+        return _holiday_of_year(name, today.year + _YEAR_STEP[m.group(4).lower()], today)
     if when == "this" and not m.group(3) and 0 < (today - (last := _holiday_in(name, today.year - 1))).days <= 31:
         return last  # ("poinsettia sales this christmas" on 7 January: the one just gone, trial s74 V, not 2027's)
     if m.group(3) or when == "this":
-        return _holiday_in(name, int(m.group(3)) if m.group(3) else today.year)
+        return _holiday_of_year(name, int(m.group(3)) if m.group(3) else today.year, today)
     this_year = _holiday_in(name, today.year)
     coming = this_year if this_year > today else _holiday_in(name, today.year + 1)  # (new year's day: next year's)
     ahead = ahead or not back and 0 < (coming - today).days <= _SOON
     if when in ("next", "coming") or (not when and ahead):
         return this_year if not when and this_year == today else coming
     return this_year if this_year < today or (not when and this_year == today) else _holiday_in(name, today.year - 1)
+
+
+def _holiday_of_year(name: str, year: int, today: date) -> date:
+    """The day of a holiday (as _holiday_key writes it) in a year; of "bank holiday", any of them, the one of that year
+    nearest today's day of the year ("the bank holiday weekend last year" in May: last May's)."""
+    if name not in _ANY_BANK_HOLIDAY:
+        return _holiday_in(name, year)
+    near = date(year, today.month, min(today.day, 28))
+    return min((bank_holidays(year)[i] for i in _ANY_BANK_HOLIDAY[name]), key=lambda d: abs((d - near).days))
+
+
+def bank_holidays(year: int) -> list[date]:
+    """England's bank holidays of a year, each moved to the next weekday free when it falls at a weekend (Christmas
+    on a Saturday: Monday 27 and Tuesday 28 December)."""
+    named = ("new years day", "good friday", "easter monday", "early may bank holiday", "spring bank holiday",
+             "summer bank holiday", "christmas day", "boxing day")
+    out: list[date] = []
+    for name in named:
+        day = _holiday_in(name, year)
+        while day.weekday() >= 5 or day in out:
+            day += timedelta(days=1)
+        out.append(day)
+    return out
+
+
+def _near_bank_holiday(which: tuple[int, ...], when: str, today: date, ahead: bool, back: bool) -> date:
+    """The bank holiday "the bank holiday" names (any of them, bank_holidays; which: their places in a year's list):
+    "last" the one before today, "next" the one after; else today's, or the coming one when the question looks ahead
+    or (not back) is _SOON_BANK days away or less, else the last one."""
+    days = [bank_holidays(y)[i] for y in (today.year - 1, today.year, today.year + 1) for i in which]
+    coming = min(d for d in days if d > today)
+    last = max(d for d in days if d < today)
+    if when in ("next", "coming"):
+        return coming
+    if when == "last":
+        return last
+    if today in days:
+        return today
+    return coming if when == "this" or ahead or not back and (coming - today).days <= _SOON_BANK else last
+
+
+# ... and "the may bank holiday" either of May's (trials s76 A, G, U: the spring one, 31 May, asked of in July)
+# ("bank holiday monday": one of the four always on a Monday, not New Year's Day on a Friday)
+_ANY_BANK_HOLIDAY = {"bank holiday": tuple(range(8)), "bank holiday monday": (2, 3, 4, 5), "may bank holiday": (3, 4)}
+_SOON_BANK = 21  # (bank holidays come a month or two apart: "the bank holiday" three weeks off is the coming one)
 
 
 def _one_year_said(text: str, today: date) -> int | None:
@@ -714,7 +764,9 @@ def holiday_named(name: str) -> str | None:
     trial s71 P, "what did i get dad last christmas" had found its note third, "nothing dated on 2025-12-25"), else
     None."""
     m = _HOLIDAY.search(name)
-    return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat() if m and m.group(3) else None
+    if m is None or not m.group(3) or _holiday_name(m) in _ANY_BANK_HOLIDAY:  # (which of a year's: no day)
+        return None
+    return _holiday_in(_holiday_name(m), int(m.group(3))).isoformat()
 
 
 def holiday_of_name(name: str) -> str | None:
@@ -774,7 +826,17 @@ def _holiday_key(words: str) -> str:
     name = re.sub(r"^xmas", "christmas", " ".join(words.lower().split()))  # ("xmas 2024", trial s49)
     name = re.sub(r"^remem\w*", "remembrance", name)  # (as often misspelt: "rememberance")
     name = re.sub(r"^clocks .*(back|forward).*", r"clocks \1", name)  # ("clocks went back": "clocks back")
+    if (bank := _BANK_HOLIDAY_KEY.match(name)) is not None:  # ("late may bank hol monday": "spring bank holiday")
+        return _BANK_HOLIDAY_KIND.get(bank[1] or bank[3] or "", "bank holiday monday" if bank[2] else "bank holiday")
     return re.sub(r"[^a-z ]", "", name)
+
+
+_BANK_HOLIDAY_KEY = re.compile(r"(?:(early may|late may|may day|may|spring|whitsun|whit|august|aug|summer)\s*)?"
+                               r"bank hol(?:iday|s)?( mon(?:day)?)?$|(whit) monday$")
+_BANK_HOLIDAY_KIND = {"early may": "early may bank holiday", "may day": "early may bank holiday",
+                      "may": "may bank holiday", "late may": "spring bank holiday", "spring": "spring bank holiday",
+                      "whitsun": "spring bank holiday", "whit": "spring bank holiday",
+                      "august": "summer bank holiday", "aug": "summer bank holiday", "summer": "summer bank holiday"}
 
 
 def _holiday_in(name: str, year: int) -> date:
@@ -790,6 +852,13 @@ def _holiday_in(name: str, year: int) -> date:
     if name in _LAST_SUNDAYS:
         last = date(year, _LAST_SUNDAYS[name], 31)
         return last - timedelta(days=(last.weekday() + 1) % 7)
+    if name in _BANK_MONDAYS:
+        month, nth = _BANK_MONDAYS[name]
+        if nth == 1:
+            first = date(year, month, 1)
+            return first + timedelta(days=-first.weekday() % 7)
+        last = date(year, month, 31)
+        return last - timedelta(days=last.weekday())
     month, day = _HOLIDAYS[name]
     return date(year, month, day)
 
@@ -799,6 +868,8 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
     ("how many covers did we do over Easter?"), any other its day."""
     if _holiday_name(m) == "easter":
         return [day + timedelta(days=i) for i in range(-2, 2)]
+    if "bank holiday" in _holiday_name(m) and _WEEKEND_AFTER.match(m.string, m.end(2)) and day.weekday() == 0:
+        return [day + timedelta(days=i) for i in range(-2, 1)]  # "the bank holiday weekend": Saturday to the Monday
     # ... and Christmas asked "over" of, its days to the new year (trials s75 R, X: "who checked the caves over
     # christmas", "how much did i make over christmas 2026" had been of 25 December alone)
     if _holiday_name(m) == "christmas" and _OVER.search(m.string, 0, m.start(2)):
@@ -806,6 +877,7 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
     return [day]
 
 
+_WEEKEND_AFTER = re.compile(r"\s+weekend\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:over|during|across|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -869,12 +941,13 @@ _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "e
                 "mothers day": -21}  # (the UK's Mother's Day)
 # ... and those on a month's nth Sunday
 _NTH_SUNDAYS = {"remembrance sunday": (11, 2), "fathers day": (6, 3)}
-_LAST_SUNDAYS = {"clocks back": 10, "clocks forward": 3}  # (the UK's clocks change at the ends of October and March)
+_LAST_SUNDAYS = {"clocks back": 10, "clocks forward": 3}
+_BANK_MONDAYS = {"early may bank holiday": (5, 1), "spring bank holiday": (5, -1), "summer bank holiday": (8, -1)}  # (the UK's clocks change at the ends of October and March)
 # a holiday's name, as _HOLIDAY reads it (asking: "the first halloween")
 HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|"
                  r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day|"
                  r"remem\w*\s+(?:sunday|day)|mothering\s+sunday|(?:mother|father)['’]?s\s+day|"
-                 r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?))\b")
+                 r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?)|bank\s+hol(?:iday|s)?)\b")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
@@ -886,6 +959,9 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       r"remem(?:be)?b?rance\s+(?:sunday|day)|mothering\s+sunday|mother['’]?s\s+day|father['’]?s\s+day|"
                       # (the last Sundays of October and March: "when do the clocks go back this year", trial s77)
                       r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?)|"
+                      # (England's bank holidays: "the may bank holiday", "spring bank hol", "bank holiday monday")
+                      r"(?:(?:(?:early|late)\s+may|may(?:\s+day)?|spring|whit(?:sun)?|august|aug|summer)\s+)?"
+                      r"bank\s+hol(?:iday|s)?(?:\s+mon(?:day)?)?\b|whit\s+monday|"
                       r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
                       # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
                       # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
@@ -1550,17 +1626,24 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         soon = bool(to_come) and (min(to_come) - today).days <= _SOON and _PRESENT.search(text) is not None
         ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
         monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
+        # ... of no tense ("may half term" in mid May, "half term plans"), the coming one too when soon, as a
+        # holiday's (trial s78: last year's alone)
+        untensed = not (m[2] or m[3] or m[4]) and bool(to_come) and \
+            (min(to_come) - today).days <= _SOON and not (_PAST.search(text) or _PRESENT.search(text)
+                                                          or _TENSED.search(text) or looks_ahead(text))
+        mondays = {monday, min(to_come)} if untensed else {monday}
         weekday = next((w for at, w in weekday_at.items() if _OF_IT.fullmatch(m.string, at, m.start())), None)
         # ... "the week after half term", "the week before half term": that week, Monday to Sunday (trial s77 Z: of
         # half term itself)
         said = m[0].lower() if _WEEK_BESIDE.search(m.string, 0, m.start()) else \
             (w[1].lower() if (w := _WEEK_BESIDE_MONTH.search(m.string, 0, m.start())) else "")
-        if said.startswith(("after", "before")):
-            first = monday + timedelta(days=7 if said.startswith("after") else -7)
-            out.update(first + timedelta(days=k) for k in range(7))
-            return " " * len(m[0])
-        out.update((monday + timedelta(days=weekday),) if weekday is not None else
-                   (monday + timedelta(days=k) for k in range(-2, 7)))
+        for monday in mondays:
+            if said.startswith(("after", "before")):
+                first = monday + timedelta(days=7 if said.startswith("after") else -7)
+                out.update(first + timedelta(days=k) for k in range(7))
+            else:
+                out.update((monday + timedelta(days=weekday),) if weekday is not None else
+                           (monday + timedelta(days=k) for k in range(-2, 7)))
         return " " * len(m[0])
     if "term" not in text.lower() or _WHEN_IS.search(text):
         return text
