@@ -2456,6 +2456,12 @@ def test_a_day_alone_is_no_thin_passage_for_a_question_for_when_or_what_is_next(
     ranked = {c.row: c.explain for c in fuse(logged, _dense_only([0.6, 0.6, 0.5]), "next collection date", {}, None,
                                              10)}
     assert ranked[1].thin
+    # ... nor a day with its weekday after its year's label (trial s78 A: "2027: Sun 20 June" under "Father's Day", the
+    # parent of its plans, had been thin, in their breadcrumb only, for "when is fathers day this year")
+    labelled = [dataclasses.replace(c, text="2027: Sun 20 June") if c.seq == 1 else c for c in chunks]
+    ranked = {c.row: c.explain for c in fuse(labelled, _dense_only([0.6, 0.6, 0.5]), "when is the next collection", {},
+                                             None, 10)}
+    assert not ranked[1].thin
 
 
 def test_a_passage_that_holds_a_phone_number_comes_first_for_a_question_for_one():

@@ -2664,9 +2664,14 @@ ONLY_A_DAY = 40  # characters: a passage longer says more than a day (and its da
 
 
 def _only_a_day(text: str) -> bool:
-    """Is a passage a day alone ("2027-01-19", "Tue 19 Jan")?"""
+    """Is a passage a day alone ("2027-01-19", "Tue 19 Jan"), or after its year's label ("2027: Sun 20 June" under
+    "Father's Day": trial s78 A, thin, a hit's breadcrumb only, for "when is fathers day this year")?"""
     m = WRITTEN_DAY.search(text)
-    return m is not None and not (text[:m.start()] + text[m.end():]).strip(" .,;:()-–—")
+    return m is not None and not (_YEAR_LABEL_ONLY.sub("", text[:m.start()]) + text[m.end():]).strip(" .,;:()-–—")
+
+
+_YEAR_LABEL_ONLY = re.compile(r"^\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+                              re.IGNORECASE)  # (and its weekday: "Tue 19 Jan")
 
 
 def _under_day(c: Chunk) -> bool:
