@@ -181,6 +181,16 @@ def test_of_two_words_as_close_the_one_near_as_typed_is_meant_before_one_near_by
     assert s.meant("consle") == "console"
 
 
+def test_of_two_words_as_close_one_whose_letters_the_typed_word_keeps_is_meant_by_its_stem_too():
+    # trial s78 E: "moorhen batery upgrade how much" had been searched as "bakery" (one letter changed as typed), the
+    # notes' "batteries" one letter from it by its stem ("bateri" of "batteri")
+    from notesqa.keywords import _stem_all
+
+    forms = ["batteries", "bakery"]
+    s = Speller(forms, _stem_all(forms), lambda row: [2, 9][row], lambda: [("batteries", 0), ("bakery", 1)])
+    assert s.meant("batery") in ("battery", "batteries")
+
+
 def test_a_word_typed_without_its_last_letter_is_meant():
     # trial s48: "how does rent escro work" had said no note mentions "escro" ("escrw" was mended)
     from notesqa.keywords import _stem_all

@@ -150,8 +150,10 @@ class Speller:
                     edits = compare(typed, known, most)
                     # (of one word's forms as near, one that holds the letters as typed: "monthy" is "monthly",
                     # not "month", the stem of both)
-                    if 0 < edits and (edits, not _letters_kept(low, known)) < best.get(row, (LONG, True)):
-                        best[row] = (edits, not _letters_kept(low, known))
+                    # (by its stem, the stem's letters: "bateri" of "batteri", "batery" of "batteries")
+                    kept_letters = _letters_kept(typed, known)
+                    if 0 < edits and (edits, not kept_letters) < best.get(row, (LONG, True)):
+                        best[row] = (edits, not kept_letters)
                         kept[row] = (typed == stem and known == self._stems[row] and typed != low, known)
         if not best:
             return None
@@ -159,11 +161,13 @@ class Speller:
         # whose stem "consul" is as near the stem "consl" and said more: trial s48)
         # ... then one that holds the word's letters in their order, a letter left out, the commonest typo ("monthy":
         # "monthly", not "months", whose stem "month" is as near; trial s61 XA)
-        ranked = sorted((edits, kept[row][0], other, -self._passages(row), self._forms[row], row, kept[row][1])
+        # (the letters kept first, as typed or by its stem: "batery" is the vault's "batteries", not "bakery", one
+        # letter changed as typed: trial s78 E)
+        ranked = sorted((edits, other, kept[row][0], -self._passages(row), self._forms[row], row, kept[row][1])
                         for row, (edits, other) in best.items())
         if len(low) < 5 and len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # "mane": "mine", "mare" or "name"? Not a guess to search by
-        _, by_stem, _, _, form, row, known = ranked[0]
+        _, _, by_stem, _, form, row, known = ranked[0]
         if by_stem:
             return self._as_typed(low, stem, row)
         return form if known == self._stems[row] else known  # (a written form as written; a stem in its form)
