@@ -303,6 +303,10 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                         "14 Oct 2026 (post wedding)", "Chapter 3 of 2026", "Visit 9/1/26",
                                         "Phone call with Marek – 18/06/26", "Notes on the call with Marek 18/06/26")] \
         == ["2026-10-14", "2026-03-03", "2026-03-12", "2026-10-14", None, None, "2026-06-18", None]
+    # ... or of more words, closed by a day in full on its weekday (trial s78 F: "# Morecambe Kite festival — May bank
+    # hol Mon 3 May 2027" had been of no day); not on another weekday
+    assert [headings_day([h]) for h in ("Morecambe Kite festival — May bank hol Mon 3 May 2027",
+                                        "Morecambe Kite festival — May bank hol Tue 3 May 2027")] == ["2027-05-03", None]
     note = parse_markdown("# LRO\n\nVisited: 12 Dec 2025, 9 Jan 2026\n\n## Visit 12/12/25\n- reports\n\n"
                           "## Visit 9/1/26\n- minutes\n", "lro.md")
     assert [(c.text, c.date) for c in chunk_note(note) if c.heading[1:]] == [("reports", "2025-12-12"),

@@ -377,7 +377,8 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
             return calendar_day(m[1], "1", said) if said else None
         if at == len(headings) - 1 and (start := _months_start(headings[at])):
             return start
-    return None
+    # ... else the innermost that closes with a day in full after more words (_closing_weekday_day)
+    return next((day for text in reversed(headings) if (day := _closing_weekday_day(text))), None)
 
 
 # a heading of words and its day in brackets without a year: "Xmas Day (Fri 25 Dec)" of "Christmas + New Year rota 2026"
@@ -494,6 +495,23 @@ def _closing_day(text: str) -> str | None:
     """The day a heading of a few words closes with ("Visit 12/12/25", "Site visit 14 Oct 2026"), None for another."""
     m = _CLOSING_DAY.fullmatch(text)
     return heading_day(m[1]) or numbered_day(m[1]) if m else None
+
+
+def _closing_weekday_day(text: str) -> str | None:
+    """The day a heading of words closes with, written in full with its weekday ("Morecambe Kite festival — May bank
+    hol Mon 3 May 2027": trial s78 F, more words than _closing_day's label, of no day), where it is on that weekday;
+    None for another."""
+    m = _CLOSING_WEEKDAY_DAY.search(text) if any(ch.isdigit() for ch in text) else None
+    if m is None or _SPAN_BEFORE.search(text, 0, m.start()):
+        return None  # (a span's end or a week's: "Norway — Mon 16 to Thu 26 Aug 2027", "call sheet, week of Mon 23 Nov")
+    day = calendar_day(m[3], m[2], m[4])
+    return _on_its_weekday(day, m[1]) if day else None
+
+
+_CLOSING_WEEKDAY_DAY = re.compile(r"(?<=[a-z])\s+(?:[—–:-]\s+)?(" + _WEEKDAY + r",?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+"
+                                  r"((?:19|20)\d\d))\s*$", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"(?:\b(?:to|till|until|thru|through|of|commencing|beginning|starting|and)|w/c|\d|&)\s*[—–-]?$",
+                          re.IGNORECASE)
 
 
 def _closing_day_of(text: str, year: str | None) -> str | None:
