@@ -1834,6 +1834,12 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
               dated("steerco.md", "#8 — 14 Jan 2027"), dated("other.md", "steering committees that steer")]
     fused = np.array([0.6, 0.55, 0.58, 0.7], dtype=np.float32)
     assert _soonest(chunks, np.arange(4), fused, today).tolist() == [-1, 1, 0, 0]  # (one all gone: no next, s67 A)
+    # ... a later row of the soonest's table (or item of its list of days) neither: trial s78 C, "Date: 20 July" of a
+    # schedule, a few words nearer the question, had come before its "25 May" for "when's the next greenway visit"
+    rows = [dataclasses.replace(_chunk("greenway.md", i, f"Date: {d}"), kind="table_row")
+            for i, d in enumerate(("30 Nov", "14 Dec", "28 Dec"))] + [dated("greenway.md", "Visits: 20 Dec, party")]
+    assert _soonest(rows, np.arange(4), np.array([0.6, 0.6, 0.62, 0.6], dtype=np.float32), today).tolist() == [
+        -1, 1, -1, 0]
     # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review)
     chunks = [dated("m/2026-12-13 Steerco.md", "agenda: hiring plan", "2026-12-13"),
               dated("m/2026-02-06 Steerco.md", "agreed: ship v2 by 2027-06-30", "2026-02-06")]
@@ -1888,7 +1894,7 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
               row(12, "Date: Wed 14 Apr 27 | Title: tbc"), _chunk("KVAS.md", 0, "Meets 2nd Wednesday, 7.30pm"),
               _chunk("KVAS Programme.md", 20, "TODO write 20 quiz questions\nDEADLINE: <2026-12-08 Tue>")]
     fused = np.array([0.48, 0.6, 0.65, 0.67, 0.6], dtype=np.float32)
-    assert _soonest(chunks, np.arange(5), fused, today).tolist() == [1, 0, 0, 0, 0]
+    assert _soonest(chunks, np.arange(5), fused, today).tolist() == [1, -1, -1, 0, 0]  # (its later rows: no next)
     # through fuse, for a "when" question of the next one only, said by --explain (days from today: no clock in it)
     def said(days: int) -> str:
         return (date.today() + timedelta(days=days)).isoformat()

@@ -27,7 +27,7 @@ from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_some
                        task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
-from .metadata import RECORD_KEYS, as_date, dated_name
+from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day
 from .notefiles import archived, template_note
 from .asking import (DEFINING, LETTERS_DIGITS, lists_only_plans, tasks_of, asks_amount, asks_clock, says_clock, asks_coming, asks_rate, asks_for_tasks, asks_to_do, asks_how, asks_earliest, asks_latest, asks_list, asks_measure,
                      asks_next, asks_overdue, asks_steps, asks_time, codes, last_meeting_word, lists_only_tasks, negated,
@@ -2522,8 +2522,13 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
     coming = {j: day for j, day in said.items() if day}
     if coming:
         soonest = min(coming.values())
+        # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
+        # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
+        first = {_schedule(chunks[int(cand[j])]) for j, day in coming.items() if day == soonest} - {None}
         for j, day in said.items():
             out[j] = float(day == soonest) if day else -1.0
+            if day and day > soonest and _schedule(chunks[int(cand[j])]) in first:
+                out[j] = -1.0
         # ... and a passage of no day of a note of years gone ("Started at the market Apr 2025" of "Market takings
         # 2025": trial s76 K, first for "when is the next market" over the log's "Sat 10 Jul — market")
         year = str(_dt.date.fromisoformat(str(today)[:10]).year if today else clock.today().year)
@@ -2532,6 +2537,14 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
             if j not in said and not c.date and (titled := _title_years(c.title)) and max(titled) < year:
                 out[j] = -1.0
     return out
+
+
+def _schedule(c: Chunk) -> tuple | None:
+    """The list of days c is one of: a table's row (its note and headings), or a list's item that opens with a day
+    ("25 May — phase meetings": its note, headings and parent); None for another passage."""
+    if c.kind == "table_row":
+        return (c.path, tuple(c.heading))
+    return (c.path, tuple(c.heading), c.parent) if c.kind == "bullet" and opens_with_day(c.text) else None
 
 
 # a day a thing is on until ("early bird £52 till 31 Oct"; not one to be done by, "papers needed by Wed 13 Jan" of the
