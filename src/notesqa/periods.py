@@ -1926,6 +1926,9 @@ def days_named_from(text: str, day: date) -> frozenset[str]:
     out: set[str] = set()
     if _FROM_A_DAY.search(text) is None:  # (a cheap look first: most passages name no day from theirs)
         return frozenset()
+    # (not in quotes: 'Priya wants more "what's on this weekend" lists' names no weekend, trial s78 L, it had been "of
+    # the days asked", first for "anything on this saturday")
+    text = _quotes_blanked(text) if '"' in text or "“" in text else text
     # (a weekday with its day's number is that day, weekday_numbered_from's: "by Fri 11th" is no coming Friday)
     text = _WEEKDAY_THE_NUMBER.sub(lambda m: " " * len(m[0]), text) if any(ch.isdigit() for ch in text) else text
     for m in _RELATIVE.finditer(text):
