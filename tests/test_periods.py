@@ -1167,6 +1167,10 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("whats on tue 15", today) == days("what's on Tues 15th", today) == {"2026-12-15"}
     assert days("class tue 8pm", today) == days("tue 8:30 class", today) == set()
     assert days("tue 8 am", today) == set()
+    # ... nor an hour a span of hours opens (trial s78 P: "what's on wednesday 6 till 7" had been 6 January's)
+    assert days("what's on wednesday 6 till 7", today) == days("whats on wed 6-7pm", today) == {"2026-12-09"}
+    assert days("whos on air tuesday 7pm", today) == {"2026-12-08"}  # (of no day: the hour read as none)
+    assert days("whats on tue 15 - thu 17", today) == {"2026-12-15", "2026-12-17"}  # (days, as before)
     # ... with its ending, a day whatever follows (trial s72 V: "collect from bank Thu 10th am" had been of no day)
     from notesqa.periods import weekday_numbered_from
     assert weekday_numbered_from("collect from bank Thu 10th am", today) == {"2026-12-10"}

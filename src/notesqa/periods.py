@@ -386,6 +386,8 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _weekday_last(_JUST_GONE.sub(r"last \1", _quotes_blanked(text)))
     text = _DOES_WEEKDAYS.sub(lambda m: " " * len(m[0]), _OPEN_ON.sub(lambda m: " " * len(m[0]), text))
+    if any(ch.isdigit() for ch in text):  # (the hours after a weekday: "what's on wednesday 6 till 7" is Wednesday's)
+        text = _hours_blanked(text)
     today = today or clock.today()
     ahead = looks_ahead(text)
     out: set[date] = set()
@@ -1695,13 +1697,30 @@ WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednes
 _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30";
                                  # with its ending, a day whatever follows: "Thu 10th am", trial s72 V)
-                                 r"(?:(?:st|nd|rd|th)\b|\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b))"
+                                 r"(?:(?:st|nd|rd|th)\b|\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b"
+                                 # (nor an hour a span of hours opens: "what's on wednesday 6 till 7", trial s78 P, read
+                                 # as 6 January)
+                                 r"|\s*(?:till|til|until|to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?(?!\d|\s*(?:st|nd|rd|th)\b"
+                                 r"|\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)))"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
                                  # ("Fri 12 + Mon 15 March", trial s74 A: Friday 12 February)
                                  r"(?!(?:st|nd|rd|th)?\s*(?:/|&|\+|\band\b|\bor\b|-|–|—)\s*(?:(?:" + ANY_WEEKDAY
                                  + r")\.?,?\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+
+
+# the hours after a weekday: "wednesday 6 till 7", "tuesday 7pm", "sat 10-12" (trial s78 P: "what's on wednesday 6 till
+# 7" had been of 6 January, "who's on air tuesday 7pm" of no day); not its day's number ("tue 15 - thu 17", "wed 6-7 may")
+_HOURS_AFTER_WEEKDAY = re.compile(r"\b(" + ANY_WEEKDAY + r"\w*\.?)\s+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:(?:am|pm)\b\s*)?"
+                                  r"(?:(?:till|til|until|to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|(?<=m)|(?<=m\s))"
+                                  r"(?!\s*(?:st|nd|rd|th)\b|\s*(?:-|–|to)?\s*(?:" + ANY_WEEKDAY + r")|\s+(?:of\s+)?"
+                                  + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
+
+
+def _hours_blanked(text: str) -> str:
+    """text with the hours after each weekday blanked (_HOURS_AFTER_WEEKDAY), the weekday kept."""
+    return _HOURS_AFTER_WEEKDAY.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), text)
 
 
 # a span from a weekday to come: "when's the next survey after friday" (trial s73 B: "after friday" had been read as
@@ -2085,6 +2104,8 @@ def _days(text: str, today: date) -> frozenset[str]:
     """days(), kept for the last few texts: a search reads its question's days three times or more (search,
     ranking's _of_day, query's listing_period, asks_only_the_day), a tenth of a millisecond each."""
     text = _month_end_named(weekdays_typed_right(text), today)
+    if any(ch.isdigit() for ch in text):  # (the hours after a weekday: "what's on wednesday 6 till 7" is Wednesday's)
+        text = _hours_blanked(text)
     if _WEEKDAYS_COMPARED.search(text):  # (two weekdays compared name no day: "gala on friday vs saturday which was
         text = _WEEKDAYS_COMPARED.sub(lambda m: " " * len(m[0]), text)  # better", trial s65 W: last Friday's)
     if (m := _WHEN_DUE.match(text)) is not None:  # ("when's the oct-dec vat return due": a name's months, trial s67 D)
