@@ -1424,7 +1424,10 @@ _ONLY_THE_DAY = frozenset("what did do does doing done happen happened happening
                           "get got up to was were is are "
                           # ("whats the job this saturday", "what's the plan for friday": trial s77 AA, a file named for
                           # the day had been out of ten, undated lines that say "job" first)
-                          "job jobs plan plans".split())
+                          "job jobs plan plans "
+                          # ("what's happening over half term", "what happened over christmas": trial s78 O, the days'
+                          # passages far from its words cut, a timetable's code block first)
+                          "over during across throughout half term".split())
 _WHATS_THE = re.compile(r"^\W*what(?:['’]?s|\s+is)\s+the\b", re.IGNORECASE)  # ("whats the job": "what job")
 
 
@@ -1700,7 +1703,8 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  r"(?:(?:st|nd|rd|th)\b|\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h|hrs?|mins?|o['’]clock)\b"
                                  # (nor an hour a span of hours opens: "what's on wednesday 6 till 7", trial s78 P, read
                                  # as 6 January)
-                                 r"|\s*(?:till|til|until|to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?(?!\d|\s*(?:st|nd|rd|th)\b"
+                                 # (a dash between spaces is no span: "Tue 8 - 2pm Burnage" is the 8th at 2pm)
+                                 r"|(?:\s*(?:till|til|until|to)\s*|[-–])\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?(?!\d|\s*(?:st|nd|rd|th)\b"
                                  r"|\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)))"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
@@ -1713,7 +1717,7 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
 # the hours after a weekday: "wednesday 6 till 7", "tuesday 7pm", "sat 10-12" (trial s78 P: "what's on wednesday 6 till
 # 7" had been of 6 January, "who's on air tuesday 7pm" of no day); not its day's number ("tue 15 - thu 17", "wed 6-7 may")
 _HOURS_AFTER_WEEKDAY = re.compile(r"\b(" + ANY_WEEKDAY + r"\w*\.?)\s+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:(?:am|pm)\b\s*)?"
-                                  r"(?:(?:till|til|until|to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|(?<=m)|(?<=m\s))"
+                                  r"(?:(?:(?<=\s)(?:till|til|until|to)\s*|(?<=\d)[-–])\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|(?<=m)|(?<=m\s))"
                                   r"(?!\s*(?:st|nd|rd|th)\b|\s*(?:-|–|to)?\s*(?:" + ANY_WEEKDAY + r")|\s+(?:of\s+)?"
                                   + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 

@@ -1529,7 +1529,7 @@ def _names_month(month: int) -> re.Pattern:
     return re.compile(rf"\b(?:{name}|{name[:3]}{'t?' if month == 9 else ''}\.?)(?!\w)", re.IGNORECASE)
 
 
-PERIOD_DAYS = 7
+PERIOD_DAYS = 9  # a week, or a school's half term and its weekends (trial s78 O: "what's happening over half term")
 DAY_FAR = 0.2
 DAY_FEW_WORDS = 0.25
 
@@ -1925,6 +1925,12 @@ def _of_task_day(of: list[Chunk], day: np.ndarray, text: str) -> list[bool]:
             for c, d in zip(of, day.tolist())]
 
 
+# days to come asked of, this many at most, whose passages that say one of them are of them: a week, or a school's half
+# term and its weekends (trial s78 O: "what's happening over half term" had left out "due Fri 4 June 2027", "timekeeper
+# Sat 5 June 2027" of notes of no day)
+TELLING_DAYS = PERIOD_DAYS
+
+
 def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     """The rows of the passages of the days the question names (periods.days: with or without a year):
     its note is dated that day or it is a task set for it, and for a question that looks a day or a week ahead
@@ -1947,7 +1953,7 @@ def _of_day(agenda: Agenda, text: str) -> np.ndarray:
     # (... or a month to come asked of what is coming: "whats coming up in january", the to-do's "Standards check 14
     # Jan", trial s63 DRV-013)
     to_come = looks_ahead(text) and _whole_month(asked) is not None and min(asked) > clock.today().isoformat()
-    if not len(due) and (ahead and len(asked) <= 7 or to_come or not len(rows) or asks_time(text)):
+    if not len(due) and (ahead and len(asked) <= TELLING_DAYS or to_come or not len(rows) or asks_time(text)):
         rows = np.union1d(rows, agenda.telling(asked))
     # "dont ring priya in feb": a passage of no day about February is of it too (trial s55); not for "when ...?", which
     # a day answers
