@@ -862,6 +862,8 @@ def test_a_holiday_or_a_season_names_its_days():
     # out of ten, undated lines that say "job" first); not what is on, a day's own words
     assert asks_only_the_day("whats the job this saturday") and asks_only_the_day("what job is on next monday")
     assert not asks_only_the_day("whats on this saturday") and not asks_only_the_day("whats the price on saturday")
+    # ... "what did we do over half term", "what is on during half term" (trial s78 O)
+    assert asks_only_the_day("what did we do over half term") and asks_only_the_day("what is on during half term")
 
 
 def test_a_month_and_a_year_of_two_digits_is_that_month():

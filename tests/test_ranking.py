@@ -953,6 +953,19 @@ def test_a_passage_that_says_the_day_is_of_it_for_a_question_that_looks_ahead_or
     assert matched("what's planned in december 2026?") == {0: False, 1: True}  # a month's: its notes'
 
 
+def test_a_passage_that_says_a_day_of_a_half_term_to_come_is_of_it(monkeypatch):
+    # trial s78 O: "what's happening over half term" (9 days, a week and its weekends) had shown the days' dated rows, the
+    # notes of no day that say "due Fri 4 June 2027", "timekeeper Sat 5 June 2027" left out, far from its words
+    monkeypatch.setenv("NOTESQA_TODAY", "2027-05-13")
+    chunks = [_chunk("register.md", 0, "Date: Sat 29 May | Notes: half term, expect low numbers", date="2027-05-29"),
+              _chunk("parkrun.md", 0, "Volunteer rota: I'm down as timekeeper Sat 5 June 2027"),
+              _chunk("cpd.md", 0, "Case study (3,000 words): due Fri 4 June 2027"),
+              _chunk("timetable.md", 0, "Admin block: Wed 10:00-12:00 (invoices, programmes)")]
+    ranked = fuse(chunks, _dense_only([0.5, 0.2, 0.2, 0.45]), "what's happening over half term", {}, None, 10)
+    assert {c.row: c.explain.day_match for c in ranked} == {0: True, 1: True, 2: True, 3: False}
+    assert ranked[-1].row == 3
+
+
 def test_a_passage_that_says_a_day_of_a_month_to_come_is_of_it_for_a_question_that_looks_ahead():
     # trial s63 DRV-013: "whats coming up in january" had put first a task done last January (its heading's "each
     # Jan!!"), the to-do note of 1 December's "## January" > "Standards check 14 Jan 11:00" 9th, of no day asked
