@@ -603,6 +603,8 @@ def test_a_span_of_days_a_passage_writes_says_every_day_of_it():
     # ... its first day of no year, of its last's, in a passage of no day (trial s76 U: "on leave 26 Jul – 13 Aug 2027"
     # had said the 13th alone)
     assert days_said("Priya on leave 26 Jul – 13 Aug 2027", "") >= {"2027-07-26", "2027-08-01", "2027-08-13"}
+    # ... its last day's weekday between (trial s78 T: "Thu 2 Apr - Tue 7 Apr 2026" had said the 7th alone)
+    assert days_said("Wye Valley: Thu 2 Apr - Tue 7 Apr 2026", "") == {f"2026-04-0{d}" for d in range(2, 8)}
     assert days_said("Priya on leave 26 Jul – 13 Aug 2027", "2026-12-01") >= {"2027-07-26", "2027-08-13"}  # (review)
     # ... a weekday before each (the s64 rescore: "Sat 12 – Sun 13 Dec 2026" had said the 13th only)
     assert days_said("Sat 12 – Sun 13 Dec 2026", "2026-11-20") >= {"2026-12-12", "2026-12-13"}

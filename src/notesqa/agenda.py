@@ -303,7 +303,9 @@ _NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase"
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
-                        r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*", re.IGNORECASE)
+                        r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
+                        # (the last day's weekday: "Thu 2 Apr - Tue 7 Apr 2026", trial s78 T, had said the 7th alone)
+                        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.IGNORECASE)
 # (a weekday before the last day too: "Sat 12 – Sun 13 Dec 2026", trial s62 WG-010 in the s64 rescore)
 # (not a thing's number: "Day 2 — Sat 19 Dec" is no span of the 2nd to the 19th, the s72 rescore; nor a code's, "booked
 # for F4 – Thurs 11 March": trial s75 F, it had said the 4th to the 11th, first for "what's on" any of those days; nor
