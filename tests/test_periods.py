@@ -1172,6 +1172,9 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     # ... nor an hour a span of hours opens (trial s78 P: "what's on wednesday 6 till 7" had been 6 January's)
     assert days("what's on wednesday 6 till 7", today) == days("whats on wed 6-7pm", today) == {"2026-12-09"}
     assert days("whos on air tuesday 7pm", today) == {"2026-12-08"}  # (of no day: the hour read as none)
+    # "that saturday" is one the notes say, not the last (trial s78 S: "why did tidewater's checkout break that saturday")
+    assert days("why did the checkout break that saturday", today) == set()
+    assert days("why did the checkout break on saturday", today) == {"2026-11-28"}
     assert days("whats on tue 15 - thu 17", today) == {"2026-12-15", "2026-12-17"}  # (days, as before)
     # ... with its ending, a day whatever follows (trial s72 V: "collect from bank Thu 10th am" had been of no day)
     from notesqa.periods import weekday_numbered_from

@@ -556,7 +556,9 @@ _NAMED_DAY_FIRST = frozenset("remembrance easter palm mothering good black ash m
 # ... and any one of them ("what time do the trades have to finish on a saturday": trial s73 U, read as the 12th)
 _NAMED_DAY_FIRST |= frozenset("a an any every each".split())
 # (a part of the day after it too: "what happened friday night", trial s71 L, had been of no day)
-_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)"
+# (not "that saturday": one the notes say, not the last or the next, trial s78 S: "why did tidewater's checkout break that
+# saturday" had been last Saturday's)
+_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(?<!\bthat\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)"
                           r"(?:\s+(?:night|evening|morning|afternoon|lunch(?:time)?|teatime))?\s*[?!.]*\s*$", re.IGNORECASE)
 
 
