@@ -303,6 +303,12 @@ def test_a_heading_or_label_of_a_few_words_and_a_day_dates_the_passages_under_it
                                         "14 Oct 2026 (post wedding)", "Chapter 3 of 2026", "Visit 9/1/26",
                                         "Phone call with Marek – 18/06/26", "Notes on the call with Marek 18/06/26")] \
         == ["2026-10-14", "2026-03-03", "2026-03-12", "2026-10-14", None, None, "2026-06-18", None]
+    # ... an aside in brackets of no number read past, where the heading is of no day with it (trial s78 Q: "## Mon 31
+    # May (bank hol) – OPEN 12–8" of "Rota – May 2027", its lines of the 1st; "### Sept 2025 (launch)"); one of a number
+    # read as before ("Xmas Day (Fri 25 Dec)")
+    assert [headings_day(["Rota – May 2027", h]) for h in ("Mon 31 May (bank hol) – OPEN 12–8", "Sept 2025 (launch)",
+                                                           "Notes from 8 Sep (renal)")] == ["2027-05-31", "2025-09-01",
+                                                                                           "2027-09-08"]
     # ... or of more words, closed by a day in full on its weekday (trial s78 F: "# Morecambe Kite festival — May bank
     # hol Mon 3 May 2027" had been of no day); not on another weekday
     assert [headings_day([h]) for h in ("Morecambe Kite festival — May bank hol Mon 3 May 2027",

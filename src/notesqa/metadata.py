@@ -346,6 +346,15 @@ def _slashed_on(m: re.Match, year: str) -> str | None:
 
 
 def headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
+    """_headings_day's, else that of the headings with their asides (_ASIDE) left out."""
+    day = _headings_day(headings, year, dated)
+    if day is None and any("(" in h for h in headings):
+        bare = [_ASIDE.sub("", h) if "(" in h else h for h in headings]
+        return _headings_day(bare, year, dated) if bare != list(headings) else None
+    return day
+
+
+def _headings_day(headings: Sequence[str], year: str | None = None, dated: str | None = None) -> str | None:
     """The day a passage's headings (outermost first) are: the innermost that is a day (heading_day) or opens with
     one; else a day's number under its month's name, or a day and its month, under its year (a heading that is or
     says one: "2022", "November 2022", "Log 2025"; else year, the one its note's name says; else dated, its note's
@@ -379,6 +388,11 @@ def headings_day(headings: Sequence[str], year: str | None = None, dated: str | 
             return start
     # ... else the innermost that closes with a day in full after more words (_closing_weekday_day)
     return next((day for text in reversed(headings) if (day := _closing_weekday_day(text))), None)
+
+
+# an aside in brackets of no number in a heading, read past for its day: "## Mon 31 May (bank hol) – OPEN 12–8" (trial s78
+# Q: its staff lines had been of the 1st, its note's month)
+_ASIDE = re.compile(r"\s*\((?![^()]*\d)[^()]*\)")
 
 
 # a heading of words and its day in brackets without a year: "Xmas Day (Fri 25 Dec)" of "Christmas + New Year rota 2026"
