@@ -706,6 +706,9 @@ def test_a_part_of_march_or_may_in_lower_case_ending_a_question_is_of_that_month
     assert "2026-05-01" in days("what did we plant start of may", today)
     assert "2026-03-15" in days("what did we find mid march", today)  # (trial s62 K)
     assert days("we may end of the day", today) == set()  # a word, not the month
+    # ... and before other words (trial s78 U: "whats due end of may for the thesis" had been of no day); not a verb's
+    assert "2027-05-31" in days("whats due end of may for the thesis", today)  # (due: the coming one)
+    assert days("the end of may be near", today) == set()
 
 
 def test_father_christmas_is_a_person_not_the_day():

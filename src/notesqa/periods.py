@@ -219,7 +219,9 @@ MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?
               # ... or after "last", "next", "this", "in", "during" before other words, not a verb's ("last march about
               # fire safety", trial s67 T; "the heating callout in march cost", trial s74 B; not "this may be", "what
               # i put in may be wrong")
-              r"|(?:(?<=\blast )|(?<=\bnext )|(?<=\bthis )|(?<=\bin )|(?<=\bduring ))(?:march|may)\b(?!\s+(?:be|not|have|need|want|take|get|"
+              # (... or "end of", "start of": "whats due end of may for the thesis", trial s78 U, of no day)
+              r"|(?:(?<=\blast )|(?<=\bnext )|(?<=\bthis )|(?<=\bin )|(?<=\bduring )|(?<=\bend of )|(?<=\bstart of )"
+              r"|(?<=\bbeginning of )|(?<=\bmiddle of ))(?:march|may)\b(?!\s+(?:be|not|have|need|want|take|get|"
               r"come|go|help|look|work|well|also|still|just|i|we|you|he|she|they)\b)"
               # ... or after "in" or "during" before a break that sets the rest apart: "oakley in march - anything
               # medical happen", "in may, who came" (trial s65 D: read as no day)
