@@ -250,6 +250,13 @@ def test_a_greek_or_latin_plural_is_its_singular():
     assert tokenize("analyses") == tokenize("analyzes") and tokenize("ellipses") == tokenize("ellipse")  # (the review)
 
 
+def test_initials_written_with_dots_are_also_one_word():
+    # trial s78 V: "what should i have done better on the AH crown" had said no note mentions "AH" (the notes: "A.H.")
+    assert tokenize("A.H. crown") == ["ah", "h", "crown"] and "ah" in tokenize("AH crown")
+    assert "uk" in tokenize("the U.K. office") and "uk" in tokenize("the U.K. café")  # (the non-ASCII path too)
+    assert tokenize("e.g. 3 p.m.") == ["3", "p", "m"]  # (an abbreviation or a time: none)
+
+
 def test_a_dotted_number_is_also_one_word_so_a_version_is_not_its_digits_in_another_order():
     # a user trial: asked "0.4.0", the notes of 4.0.4 had come first (the same parts, 0, 4 and 0)
     assert tokenize("0.4.0") == ["0.4.0", "0", "4", "0"]

@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "37"  # 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "38"  # 38: initials written with dots also one word ("A.H.": "ah"); 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -304,6 +304,17 @@ _CLAUSES = re.compile(r"[,.;:!?()\[\]{}\"“”]")
 _DOTTED = re.compile(r"(?:(?<=\.\.)|(?<![\w.]))(?<!\d,)v?(\d+(?:\.\d+)+)(?!\w|\.\d)")
 
 
+# initials written with dots: "A.H." (a patient's), "U.K." also one word, "ah", "uk" (trial s78 V: "the AH crown" had said
+# no note mentions "AH", the notes' "A.H." in six notes); not "e.g.", "i.e.", "a.m."
+_INITIALS = re.compile(r"(?<![\w.])((?:[a-z]\.){2,4})(?![\w])")
+_NOT_INITIALS = frozenset(("e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "a.k.a.", "c.f.", "e.g", "i.e"))
+
+
+def _initials(low: str) -> list[str]:
+    """A text's initials written with dots ("a.h."), each also one word ("ah")."""
+    return [m.replace(".", "") for m in _INITIALS.findall(low) if m not in _NOT_INITIALS] if "." in low else []
+
+
 def _dotted(low: str) -> list[str]:
     """A text's dotted numbers, each also one word besides its parts: "0.4.0" is not "4.0.4" (a user trial: asked
     "0.4.0", the notes of 4.0.4 had come first, its parts being the same)."""
@@ -467,14 +478,14 @@ def tokenize(text: str) -> list[str]:
     text = _CAPS_PLURAL.sub(r"\1s \1", text)
     if text.isascii():
         low = text.lower()
-        return _stem_all([w for w in _joined(low) + _snaked(low) + _ampersand(low) + _dotted(low) + _cited(low) + _coded(low)
+        return _stem_all([w for w in _joined(low) + _snaked(low) + _ampersand(low) + _dotted(low) + _initials(low) + _cited(low) + _coded(low)
                           + _zeroless(low) + _one_on_one(low) + _unpaid(low) + _words(low) if w not in _DROP]
                          + _spelled_out(text) + _capital_stopwords(text))
     spelled, capitals = _spelled_out(text), _capital_stopwords(text)  # (read before the text is case-folded)
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     cjk: list[str] = []  # bigrams: neither stemmed nor stripped of marks
-    for w in _joined(text) + _snaked(text) + _ampersand(text) + _dotted(text) + _cited(text) + _coded(text) + _zeroless(text) \
+    for w in _joined(text) + _snaked(text) + _ampersand(text) + _dotted(text) + _initials(text) + _cited(text) + _coded(text) + _zeroless(text) \
             + _one_on_one(text) + _unpaid(text) + _euros(text) + _words(text) + spelled:
         if w in _DROP:
             continue
