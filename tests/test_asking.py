@@ -211,6 +211,12 @@ def test_what_there_is_to_do_in_a_time_asks_for_the_open_tasks():
     for q in ("what do i need to do to renew my licence", "what do i have to do for the MOT",
               "what do i need to do on the boat"):
         assert asks_for_tasks(q) is None, q
+    # ... what needs paying (or booking, ...) then, a thing's words before its time (trial s78 W: "what needs paying for
+    # the holiday before end of the month", its "balance £2,160 due 26 May 2027" not due)
+    from notesqa.asking import asks_to_do
+
+    assert asks_to_do("what needs paying for the holiday before end of the month") and asks_to_do("what needs paying")
+    assert asks_to_do("what have i got to pay by friday") and not asks_to_do("what needs doing about the damp")
 
 
 def test_which_questions_ask_for_a_note():
