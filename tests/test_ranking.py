@@ -1868,6 +1868,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
     chunks = [dated("mot/MOT reminders 2027.md", "FY17 BXE Okafor - 14 Dec"),
               dated("mot/MOT reminders 2026.md", "Reg: FY17 BXE | Due: 14 Dec | Booked: Fri 11th 9am")]
     assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [0, 1]
+    # ... a day of no year in a passage of no day that writes its other days with one year, of that year (trial s78 W:
+    # "... 2026. Half term 25–29 May" of last year's term dates had been the coming half term)
+    chunks = [dated("term dates 2025-26.md", "Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May"),
+              dated("term dates 2026-27.md", "Half term: Mon 31 May – Fri 4 June")]
+    assert _soonest(chunks, np.arange(2), np.array([0.6, 0.58], dtype=np.float32), today).tolist() == [-1, 1]
     # ... not a day called off (trial s73 X: "Sun 27 Dec — cancelled (Christmas)" had come first for "when's the next
     # restorative", "Sun 31 Jan 2027" 2nd)
     chunks = [dated("Restorative.md", "Sun 27 Dec — cancelled (Christmas)"), dated("Restorative.md", "Sun 31 Jan 2027")]
