@@ -621,16 +621,9 @@ def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tupl
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
-        if _MONTH_FIELD.search(text, max(0, m.start() - 12), m.start()) and _MONTH_FIRST.match(m[0]):
-            continue  # a month and its year's two digits in a field of months ("Month: May 27 | Theme: ...": trial
-            # s78 G, read as 27 May, first for a question of the end of May)
         year, month, day = day_of(m)
         yield m, (year or _two_digit_year(text, m, month, day) or (_year_label(text, m) if labels else None), month,
                   day)
-
-
-_MONTH_FIELD = re.compile(r"\bmonth\s*:\s*$", re.IGNORECASE)
-_MONTH_FIRST = re.compile(r"[a-z]{3,9}\.?\s+\d\d$", re.IGNORECASE)  # ("May 27", not "27 May" nor "Fri 28 May")
 
 
 # a year as a label before a day of none: "2025: 26 Oct. 2026: 25 Oct. 2027: Sun 31 Oct." (trial s77 K: each had been
