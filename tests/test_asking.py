@@ -56,6 +56,12 @@ def test_the_latest_is_asked_for():
               "when did bramble come in season this time"):  # (trial s62 M: a 2024 journal had come first)
         assert asks_latest(q), q
     assert not asks_latest("what is the latest")
+    # ... "latest" before what it is of (trial s78 V: "latest infection control audit score" had put Oct 2026's first);
+    # not the latest time a thing may be
+    for q in ("latest infection control audit score", "the most recent audit score", "fc4 airflow in the latest lev test"):
+        assert asks_latest(q), q
+    for q in ("latest a kid can arrive for a morning exam", "the latest possible time to book"):
+        assert not asks_latest(q), q
     # a word or two naming which meeting (trial s48: "the last steering meeting" had come oldest first)
     from notesqa.asking import asks_last_meeting
 
