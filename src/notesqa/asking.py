@@ -327,10 +327,11 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      + r"|^\W*(?:so\W+)?(?:(?:what['’]?s|what\s+is)\s+)?(?:the\s+)?latest\s+(?:on|about|with)\b"
                      + r"|^\W*(?:so\W+)?any\s+(?:news|updates?)\s+(?:on|about|with)\b"
                      # "latest infection control audit score", "the most recent audit score" (trial s78 V: Oct 2026's 94%
-                     # had come before April 2027's 96%); not "latest a kid can arrive", "the latest possible time"
+                     # had come before April 2027's 96%); not "latest a kid can arrive", "the latest possible time", nor
+                     # the newest of things a note lists ("the latest version of Python I noted")
                      + r"|(?:^\W*(?:(?:what['’]?s|what\s+(?:is|was|were|are))\s+)?|\b(?:the|my|our)\s+)"
                        r"(?:latest|newest|most\s+recent)\s+(?!(?:a|an|the|i|we|you|he|she|they|it|that|this|time|possible|"
-                       r"on|about|with|of|one)\b)[a-z]"
+                       r"on|about|with|of|one|versions?|releases?|papers?|models?|articles?|books?|editions?)\b)[a-z]"
                      + r"|\bwhat['’]?s\s+new\s+(?:on|with)\b"
                      # "grace scoliosis pain level latest": said last, after what it is of (trial s62 L); not "what is
                      # the latest"
