@@ -281,6 +281,11 @@ def test_the_fields_a_note_opens_with_are_its_metadata():
     assert meeting.date == "2025-09-05" and [u.text for u in meeting.units] == ["quick chat w/ Marco"]
     spaced = parse_note("# Bean There\n\n#meeting\ndate:: 2025-09-05\n\nquick chat\n", "m.md")
     assert spaced.date == "2025-09-05" and [u.text for u in spaced.units] == ["quick chat"]
+    # ... a day's field that says more than the day is its day and shown (trial s78 Z: "date:: Tue 15 June 2027, 5.30pm,
+    # library" had been lost, time and place; not indexed, and no word of it said so)
+    more = parse_note("date:: Tue 15 June 2027, 5.30pm, library\nroom:: booked\n\nagenda\n", "m.md")
+    assert more.date == "2027-06-15" and more.units[0].text.startswith("Date: Tue 15 June 2027, 5.30pm, library")
+    assert leading_fields("date:: sometime after the AGM\n") == {"Date": "sometime after the AGM"}
 
 
 def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter():

@@ -931,6 +931,16 @@ SHOWN_VALUE_CHARS = 300
 _KIND_SAYS_MORE = re.compile(r"\d|[()]|\S+\s+\S+\s+\S+\s+\S")  # a number, brackets, four words or more
 
 
+def _more_than_a_day(value) -> bool:
+    """Does a day's value say more than its day: a time, or words after a comma ("Tue 15 June 2027, 5.30pm, library"),
+    or no day at all ("after the AGM")?"""
+    return isinstance(value, str) and as_date(value) is None and (
+        _DAY_SAYS_MORE.search(value) is not None or heading_day(value.strip()) is None)
+
+
+_DAY_SAYS_MORE = re.compile(r"\d{1,2}[:.]\d\d\b|\d\s*(?:am|pm)\b|,\s*[A-Za-z]", re.IGNORECASE)
+
+
 def _more_than_a_kind(value) -> bool:
     """Does a kind's or a status's value say more than a label ("Druid (Circle of Wildfire) 8", not "definition",
     "in progress")?"""
@@ -980,7 +990,10 @@ def _hidden(name: str, value, not_shown: frozenset) -> bool:
     key = name.lower()
     # (a kind's value that says more is shown: "class: Druid (Circle of Wildfire) 8", "status: rescued (S9)", trial
     # s47, had been hidden as what kind of note it is)
-    return key in not_shown and not (key in _KIND_FIELDS and _more_than_a_kind(value)) or key.endswith("-plugin") \
+    # (... and a day's that says more than the day: "date:: Tue 15 June 2027, 5.30pm, library", trial s78 Z, its time and
+    # place had been lost)
+    return key in not_shown and not (key in _KIND_FIELDS and _more_than_a_kind(value)) \
+        and not (key in _DAY_KEYS and _more_than_a_day(value)) or key.endswith("-plugin") \
         or isinstance(value, (bool, dict)) or isinstance(value, list) and any(
             isinstance(v, (dict, list)) for v in value)  # a list of records: no one line of it reads
 
@@ -1134,7 +1147,9 @@ def span_start(meta: dict) -> str | None:
 
 def created_value(meta: dict):
     """The value of meta's first field that says the note's day (_DAY_KEYS, in any case), or None."""
-    keys = {str(k).strip().casefold(): k for k in meta}
+    keys: dict = {}
+    for k in meta:  # (the first of a key in any case: "date" before the "Date" shown beside it, leading_fields)
+        keys.setdefault(str(k).strip().casefold(), k)
     return next((meta[keys[k]] for k in _DAY_KEYS if k in keys and meta[keys[k]] not in (None, "")), None)
 
 
@@ -1549,8 +1564,11 @@ def leading_fields(text: str) -> dict:
         key = written.lower()
         if key in ("date", "created"):
             plain = _LINKED.sub(_named, value).strip()
-            if day := as_date(plain) or heading_day(plain):
+            # (its day before a comma too: "date:: Tue 15 June 2027, 5.30pm, library", trial s78 Z)
+            if day := as_date(plain) or heading_day(plain) or heading_day(plain.split(",")[0].strip()):
                 out.setdefault(key, day)
+            if _more_than_a_day(plain):  # (... shown, what it says besides the day not lost: its time, its place)
+                out.setdefault(written if written != key else written.capitalize(), plain)
         elif key in ("tags", "alias", "aliases") or key in CREDIT_FIELDS:
             out.setdefault(key, list(property_list(value)))
         elif key != "title":  # "status:: #done": a property (properties); not a title Obsidian does not show
