@@ -934,8 +934,9 @@ _KIND_SAYS_MORE = re.compile(r"\d|[()]|\S+\s+\S+\s+\S+\s+\S")  # a number, brack
 def _more_than_a_day(value) -> bool:
     """Does a day's value say more than its day: a time, or words after a comma ("Tue 15 June 2027, 5.30pm, library"),
     or no day at all ("after the AGM")?"""
-    return isinstance(value, str) and as_date(value) is None and (
-        _DAY_SAYS_MORE.search(value) is not None or heading_day(value.strip()) is None)
+    return isinstance(value, str) and as_date(value) is None and "{{" not in value and (
+        _DAY_SAYS_MORE.search(value) is not None
+        or heading_day(value.strip()) is None and len(re.findall(r"[A-Za-z]{2,}", value)) >= 2)  # (not "2026-11")
 
 
 _DAY_SAYS_MORE = re.compile(r"\d{1,2}[:.]\d\d\b|\d\s*(?:am|pm)\b|,\s*[A-Za-z]", re.IGNORECASE)
