@@ -247,6 +247,10 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # coming Saturday's, its opening hours not in ten); this one, or one it was shut, that day
     assert days("is plumb center open saturday", thursday) == days("are they closed on mondays", thursday) == set()
     assert days("is the tip open this saturday", thursday) == {"2027-01-09"}
+    # ... or a bank holiday, any (trial s78 Y: "is city plumbing open bank hol monday" had been the coming one's)
+    assert days("is city plumbing open bank hol monday", thursday) == days("are they open on bank holidays", thursday) \
+        == set()
+    assert days("are we open on the bank holiday", date(2027, 5, 13)) == {"2027-05-31"}  # (the one: soon)
     # ... and the weekdays one does (trial s77 I: "which gp ... only does tues and thurs" had been the coming Thursday's)
     assert days("which gp at elm tree only does tues and thurs", thursday) == set()
     assert days("what did i do monday", thursday) == {"2027-01-04"}

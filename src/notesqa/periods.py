@@ -356,8 +356,11 @@ _HOW_WAS_BEFORE = re.compile(r"\b(?:how|what|why)\s+(?:did|was|were)\s+(?:the\s+
 # monday", nor a day its number says ("open sat 3rd"); "what time does the shop open on sunday" is the coming one's
 # (trial s63 MUS-033, a timetable's)
 # (not who opens or closes up a day, a shift's: "who is opening on friday"; nor one day it was: "was shut on friday")
-_OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?(?:open|closed|shut)\s+(?:on\s+)?(?:(?:" + "|".join(_WEEKDAYS)
-                      + r"|tues|thurs|weds|sat|sun)s?)\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
+# (... or a bank holiday, any: "is city plumbing open bank hol monday", trial s78 Y, had put the coming one's passages
+# first, "Closed bank hols." 4th)
+_OPEN_ON = re.compile(r"\b(?:is|are|isn['’]?t|aren['’]?t)\s+(?:\S+\s+){0,4}?(?:open|closed|shut)\s+(?:on\s+)?(?:(?:"
+                      + "|".join(_WEEKDAYS) + r"|tues|thurs|weds|sat|sun)s?|bank\s+hol(?:iday|s)?s?(?:\s+mon(?:day)?s?)?)"
+                      r"\b(?!\s*(?:the\s+)?\d)", re.IGNORECASE)
 
 
 # ... and the weekdays one does, each such one: "which gp at elm tree only does tues and thurs" (trial s77 I: the coming
