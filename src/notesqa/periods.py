@@ -180,7 +180,9 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?<![\w'’])(?:what|who)(?:['’]?s|\s+is|\s+are)\s+on\b"
                     r"(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
                     # "what have i got on monday?", "have we got anything on friday?" (trial s62 N: last Monday's)
-                    r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she)\s+)?got\s+(?:anything\s+|much\s+)?on\b|"
+                    # ... "what exam has ellie got on monday" (trial s78 AA: last Monday's), a name's
+                    r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she|[a-z]+(?<!\bthey)(?<!\bthere))\s+)?got\s+"
+                    r"(?:anything\s+|much\s+)?on\b|"
                     # ... "whats happening on monday", "anything on monday?" (trial s68 I CHS-021: last Monday's)
                     r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?on\b|"
                     # ... "how much to hire merlin in august", what it costs to do then (trial s71 F: last August's)
