@@ -140,7 +140,7 @@ _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning|this afternoon|this evening|this arvo)"
     r"(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
-    r"|tomorrow)"
+    r"|tomorrow|tmrw|tmw|tmoz|tomoz|2moro|2morrow)"  # (typed short: "what exam has ellie got tmrw", trial s78 AC)
     # (a day's without its apostrophe before what it is of: "how was yesterdays workshop", trial s72 J)
     r"(?:(?<=day|row)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
@@ -1942,7 +1942,7 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
 
 
 # a word every phrase _RELATIVE reads says: "today", "yesterday", "3 days ago", "next week", "on Friday", "next tues"
-_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|days?|week|weekend|month|"
+_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|tmw|2moro|days?|week|weekend|month|"
                          + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
 
 
@@ -1989,7 +1989,7 @@ def _relative_span(m: re.Match, today: date, ahead: bool, back: bool = False) ->
         return [today]
     if near:
         step = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
-                "the day after tomorrow": 2}[near]
+                "the day after tomorrow": 2}.get(near, 1)  # (a short "tmrw" is tomorrow)
         return [today + timedelta(days=step)]
     if ago or within:
         return [today + timedelta(days=-_count(ago) if ago else _count(within))]
