@@ -91,6 +91,7 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what exam has ellie got tmrw", today) == days("whats on 2moro", today) == {"2026-12-06"}
     # ... or someone named (trial s78 AA: "what exam has ellie got on monday" had been last Monday's)
     assert days("what exam has ellie got on monday", today) == {"2026-12-07"}
+    assert days("anything at the hall on monday", today) == {"2026-12-07"}  # (trial s78 AF: last Monday's)
     # ... or to do on it (trial s63 PMD-012: "what have i got to do on thursday" had been last Thursday's shift log)
     assert days("what have i got to do on thursday", today) == days("what do i need to do on thursday", today) == \
         {"2026-12-10"}

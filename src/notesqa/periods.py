@@ -184,7 +184,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she|[a-z]+(?<!\bthey)(?<!\bthere))\s+)?got\s+"
                     r"(?:anything\s+|much\s+)?on\b|"
                     # ... "whats happening on monday", "anything on monday?" (trial s68 I CHS-021: last Monday's)
-                    r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?on\b|"
+                    # ... "anything at the hall on monday" (trial s78 AF: last Monday's)
+                    r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:(?:at|in|for)\s+(?:the\s+)?\w+\s+)?on\b|"
                     # ... "how much to hire merlin in august", what it costs to do then (trial s71 F: last August's)
                     r"\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+|would\s+it\s+(?:be|cost)\s+)?to\s+\w+|"
                     # ... "where am i on wednesday", "who am i with on friday" (trial s71 C: a rota's last Wednesday)
