@@ -340,6 +340,8 @@ def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     # ... not how long a thing took ("sold 26 in 4 days": trial s63 F, "says 2026-12-08" beside "what's due next week")
     assert days_said("Cremant down to 5?? sold 26 in 4 days. reorder", "2026-12-04") == {"2026-12-04"}
     assert days_said("delivery in 4 days", "2026-12-04") == {"2026-12-04", "2026-12-08"}
+    # ... nor a day struck out (trial s78 AE: "Kev coming back ~~Fri 14th~~ Mon 17th" had been of the 14th too)
+    assert days_said("Kev coming back ~~Fri 14th~~ Mon 17th", "2027-05-10") == {"2027-05-10", "2027-05-17"}
     # ... nor what it quotes (trial s78 L: 'Priya wants more "what's on this weekend" lists' had said the weekend)
     assert days_said('Priya wants more "what\'s on this weekend" lists', "2027-05-10") == {"2027-05-10"}
     assert days_said("ring him this weekend", "2027-05-10") == {"2027-05-10", "2027-05-15", "2027-05-16"}

@@ -283,8 +283,13 @@ def days_said(text: str, own: str, weeks: bool = True) -> frozenset[str]:
     is of the next year). Read once a passage, not once a question."""
     # ("next Tues: dentist" in the daily note of 3 December: the 8th; "Tue 8th" in the week note of 30 November)
     day = date.fromisoformat(own[:10]) if len(own) >= 10 else None
+    if "~~" in text:  # (not a day struck out: "Kev coming back ~~Fri 14th~~ Mon 17th", trial s78 AE, had been of the 14th)
+        text = _STRUCK.sub(lambda m: " " * len(m[0]), text)
     named = days_named_from(text, day) | weekday_numbered_from(text, day) | {own[:10]} if day else frozenset()
     return frozenset(task_days(text)) | days_written(text, own) | named | _spans_written(text, own, weeks)
+
+
+_STRUCK = re.compile(r"~~[^~\n]+~~")
 
 
 @lru_cache(maxsize=1 << 16)
