@@ -327,6 +327,18 @@ def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day(
     assert {"2026-05-14", "2026-05-15"} <= days_said("party on 14 may or 15 may", "2026-11-01")  # (second review)
 
 
+def test_a_passage_that_writes_one_year_before_a_day_of_none_is_of_that_year():
+    # trial s78 W: last year's term dates' "... Wed 22 Jul 2026. Half term 25–29 May" had been the coming half term;
+    # not a day every year, nor one written before the year's ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026", the
+    # rescore: s77 AC-14 1st -> 2nd)
+    from notesqa.agenda import year_written_before
+
+    assert year_written_before("Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May") == "2026"
+    for text in ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026", "MOT due 14 Dec. Last MOT 9 Dec 2026",
+                 "Autumn 3 Sep 2025 - Spring 5 Jan 2026. Half term 16 Feb"):
+        assert year_written_before(text) is None, text
+
+
 def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():
     # trial s59 RA-021: the daily note of 3 December's "next Tues: Hollis chase + dentist 11:30" for "what have I got on
     # next Tuesday?": the 8th, as the note's writer meant it; "on Friday" the coming one, as a note plans

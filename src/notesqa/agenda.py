@@ -298,6 +298,23 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(filter(None, (_iso(year, month, day, own) for year, month, day in _written(text))))
 
 
+def year_written_before(text: str) -> str | None:
+    """The one year the days text writes with theirs say, where a day it writes without one comes after one of them
+    ("Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May": 2026); None for another text, or one of a day every
+    year ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026": the 14th of any year)."""
+    if not any(ch.isdigit() for ch in text) or _EVERY_YEAR.search(text):
+        return None
+    found = list(_written_at(text))
+    years = {year for _, (year, _, _) in found if year}
+    if len(years) != 1:
+        return None
+    first = min(m.start() for m, (year, _, _) in found if year)
+    return next(iter(years)) if any(m.start() > first for m, (year, _, _) in found if not year) else None
+
+
+_EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
+
+
 def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | None:
     """A written day's ISO form: of its year, else of the year nearest own (its passage's day), else None."""
     return as_date(f"{year}-{month}-{day}") if year else _nearest_year(own[:10], month, day) if own else None
