@@ -124,6 +124,23 @@ def test_a_line_that_opens_with_a_day_as_its_label_before_deadline_is_due_that_d
     assert list(agenda.due_on({soon.isoformat()})) == [0]
 
 
+def test_a_line_that_says_it_is_due_a_day_of_no_year_is_of_its_notes_day_or_year():
+    # the s78 rescore (s76 AA-27): "balance due 2 July!!" of "personal/2027/summer holiday cornwall.md" had not been due
+    # for "what do i need to pay tomorrow", a task due then first; of its journal's day too; not a day every year
+    from datetime import date
+
+    year = date.today().year + 1
+
+    def line(text, seq, path=f"personal/{year}/summer holiday.md", day=None):
+        return dataclasses.replace(bullet(text, seq), path=path, title=path.rsplit("/", 1)[-1][:-3], date=day)
+    agenda = Agenda([line("Cost: £1,680 (deposit £420 paid Jan, balance due 2 July!!)", 0),
+                     line("MOT due 2 July each year", 1),
+                     line("invoice due 2 July", 2, f"journals/{year}_05_10.md", f"{year}-05-10"),
+                     line("trip money due Sat 2 July", 3)])  # (a weekday said: on that weekday only)
+    due = set(agenda.due_on({f"{year}-07-02"}).tolist())
+    assert {0, 2} <= due and 1 not in due
+
+
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
     # trial s68 C LCK-032: "Payment on account due 31 Jan 2027 - approx £4,600" (no task) had been listed "Not due from
     # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first

@@ -402,6 +402,31 @@ def _listed_deadline(chunk: Chunk, year: str | None) -> str | None:
 DUE_WORDS_AFTER = 30  # characters after "due" its day is written in ("due to HM 11 Dec", "due back fri 11/12")
 
 
+def _due_near_own(chunk: Chunk) -> str | None:
+    """The day a passage's words say it is due without its year or weekday, of the year nearest its own day or the
+    middle of its title's or folder's year (_year_own), else None."""
+    m = _DUE_WORD.search(chunk.text)
+    if m is None or _WEEKDAY_AFTER_DUE.match(chunk.text, m.end()):
+        return None  # (a weekday said: due_on_weekday's, on that weekday only)
+    own = _year_own(chunk)
+    return due_in_words(chunk.text, own) if own else None
+
+
+_WEEKDAY_AFTER_DUE = re.compile(r"\W*(?:on\s+|by\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+
+
+def _year_own(chunk: Chunk) -> str:
+    """The day a passage's words of a day without its year are read near, for what it says is due: its own day, else
+    the middle of the year its title or folder says ("balance due 2 July!!" of "personal/2027/summer holiday
+    cornwall.md": the s78 rescore, s76 AA-27, not due); "" for a passage of neither, or of a day every year."""
+    if _EVERY_YEAR.search(chunk.text):
+        return ""
+    if chunk.date:
+        return chunk.date[:10]
+    year = passage_year(chunk)
+    return f"{year}-07-01" if year else ""
+
+
 def due_in_words(text: str, own: str) -> str | None:
     """The day an open task's words say it is due ("☐ Ch5 detailed plan (due to HM 11 Dec)": trial s58 PD-011, "not
     due" on the 11th), of the year it says, else of the one nearest its own day (own; "": only a day written with its
@@ -917,6 +942,7 @@ class Agenda:
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
+                         or _due_near_own(chunk)
                          or deadline_opening(chunk.text, year_said(chunk.title))) and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")

@@ -1092,7 +1092,14 @@ def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
     """Does the passage of[j], its note's title or its headings say one of words (their tokens)? Read for the passages
     asked about only (the tasks listed, not every candidate: a tokenizing each)."""
     asked = frozenset(tokenize(words))
-    return lambda j: bool(asked) and not asked.isdisjoint(tokenize(of[j].keywords or of[j].text))
+    # (asked what to pay: a sum or a bill says so, "balance due 2 July" of "Cost: £1,680 (...)", trial s78 W, the s78
+    # rescore: s76 AA-27 "what do i need to pay tomorrow" had put "☐ rewrite Q5 outcomes" first)
+    pays = "pay" in asked
+    return lambda j: bool(asked) and (not asked.isdisjoint(tokenize(of[j].keywords or of[j].text))
+                                      or pays and _A_PAYMENT.search(of[j].text) is not None)
+
+
+_A_PAYMENT = re.compile(r"[£$€]\s?\d|\b(?:balance|deposit|invoice|bill|fee|subs|rent|owe[sd]?)\b", re.IGNORECASE)
 
 
 def _with_deadline(of: list[Chunk]) -> Callable[[int], bool]:
