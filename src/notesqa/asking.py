@@ -241,10 +241,11 @@ _DUE_DATE_OF = re.compile(r"\bdue\s+date\b(?!.*\b(?:tasks?|to-?dos?)\b)", re.IGN
 # time, or of any (not "what do I need to do to renew ...", "... for the MOT", "... on the boat": how, or for a thing)
 # (... "to get done", "to sort": trial s74 AC, "what have i got to get done by friday" had missed the task due then)
 # (... "what needs paying for the holiday before end of the month", trial s78 W: a thing's words before its time; its
-# "balance £2,160 due 26 May 2027" had not been due)
+# "balance £2,160 due 26 May 2027" had not been due); not "what needs renewing": what renews then, not the tasks due
+# (the s78 rescore, s73 C-40)
 _TO_DO_THEN = re.compile(r"\b(?:(?:what|anything)\s+(?:(?:have|do)\s+(?:i|we)\s+(?:got|have|need)|(?:i|we)['’]?ve\s+got|"
                          r"(?:i|we)\s+(?:need|have))\s+to\s+(?:do|get\s+done|sort(?:\s+out)?|pay)|"
-                         r"what\s+needs\s+(?:doing|paying|sorting|booking|ordering|renewing|sending|chasing))"
+                         r"what\s+needs\s+(?:doing|paying|sorting|booking|ordering|sending|chasing))"
                          r"(?=\s*[?.!]*$|\s+(?:for\s+(?:the\s+|my\s+|our\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
                          r"(?:today|tomorrow|tonight|this|next|on|by|over|before)\b)", re.IGNORECASE)
 
