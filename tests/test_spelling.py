@@ -262,6 +262,11 @@ def test_two_words_one_of_them_no_notes_the_notes_write_as_one_are_searched_as_t
     said |= {"oncall", "oncal", "week", "call"}
     speller = Speller(sorted(said), sorted(said), lambda row: 3)
     assert spelled("who is on call this week", knows, speller).fixes == (Fix("on call", "oncall"),)
+    # ... nor a verb and its particle (trial s78 AI: "what did the pss inspector pick up on" had been searched as the
+    # notes' "pickup", a vehicle)
+    said |= {"pickup", "inspector"}
+    speller = Speller(sorted(said), sorted(said), lambda row: 3)
+    assert spelled("what did the inspector pick up on", knows, speller).fixes == ()
 
 
 def test_of_two_words_as_near_the_one_with_two_letters_swapped_is_meant():

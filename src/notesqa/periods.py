@@ -140,7 +140,8 @@ _RELATIVE = re.compile(
     r"\b(?:(today|tonight|this morning|this afternoon|this evening|this arvo)"
     r"(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
-    r"|tomorrow|tmrw|tmw|tmoz|tomoz|2moro|2morrow)"  # (typed short: "what exam has ellie got tmrw", trial s78 AC)
+    r"|tomorrow|tmrw|tmoz|tomoz|2moro|2morrow)"  # (typed short: "what exam has ellie got tmrw", trial s78 AC; not "tmw",
+    # a name's initials too: "tmw sic codes", the rescore)
     # (a day's without its apostrophe before what it is of: "how was yesterdays workshop", trial s72 J)
     r"(?:(?<=day|row)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
@@ -1943,7 +1944,7 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
 
 
 # a word every phrase _RELATIVE reads says: "today", "yesterday", "3 days ago", "next week", "on Friday", "next tues"
-_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|tmw|2moro|days?|week|weekend|month|"
+_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|2moro|days?|week|weekend|month|"
                          + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
 
 
