@@ -751,6 +751,8 @@ def test_the_days_listed_or_spanned_before_a_day_without_its_year_are_of_any_yea
     assert days_of_any_year(clocks) == set()
     assert days_written(clocks, "") == {"2025-10-26", "2026-10-25", "2027-10-31"}
     assert days_written("Ref 2045 - 12 Nov meeting, Train 1930 - 25 Oct", "") == set()  # (no label: the review)
+    # ... a quarter's label too, the day in brackets (trial s78 AG: "Q1 2027 (Mar 17th): 100%" of no day)
+    assert days_written("Q1 2027 (Mar 17th): 100% :)", "") == {"2027-03-17"}
     assert days_of_any_year("w/c 28 Feb | Tue: a | Wed: b") == {"02-28", "03-01", "03-02"}  # (no 29 February)
     from notesqa.agenda import days_said
 

@@ -676,7 +676,8 @@ def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tupl
 # a year as a label before a day of none: "2025: 26 Oct. 2026: 25 Oct. 2027: Sun 31 Oct." (trial s77 K: each had been
 # of any year, 25 October "of the days asked" for next Monday, 25 October 2027)
 # (a label: a line's first, or after a sentence's end, not "Ref 2045 - 12 Nov", "Train 1930 - 25 Oct": the review)
-_YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?((?:19|20)\d\d)\s*[:–—-]\s*(?:(?:" + ANY_WEEKDAY
+# (... a quarter's too, the day in brackets: "Q1 2027 (Mar 17th): 100%", trial s78 AG, of no day)
+_YEAR_LABEL = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))[ \t]*(?:[-*+][ \t]+)?(?:Q[1-4]\s+)?((?:19|20)\d\d)\s*[:–—(-]\s*(?:(?:" + ANY_WEEKDAY
                          + r")\w*\.?,?\s+)?$", re.IGNORECASE)
 YEAR_LABEL_REACH = 18  # characters before a day its year's label is written in
 
