@@ -348,12 +348,17 @@ def test_a_passage_that_writes_one_year_before_a_day_of_none_is_of_that_year():
     # trial s78 W: last year's term dates' "... Wed 22 Jul 2026. Half term 25–29 May" had been the coming half term;
     # not a day every year, nor one written before the year's ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026", the
     # rescore: s77 AC-14 1st -> 2nd)
-    from notesqa.agenda import year_written_before
+    from notesqa.agenda import day_written_before, days_written
 
-    assert year_written_before("Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May") == "2026"
+    term = "Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May"
+    assert day_written_before(term) == "2026-07-22" and "2026-05-29" in days_written(term, "2026-07-22")
     for text in ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026", "MOT due 14 Dec. Last MOT 9 Dec 2026",
                  "Autumn 3 Sep 2025 - Spring 5 Jan 2026. Half term 16 Feb"):
-        assert year_written_before(text) is None, text
+        assert day_written_before(text) is None, text
+    # ... a day of no year nearest the one before it (the review: "Last service 14 Nov 2026. Next service 14 May" had
+    # been May 2026's, gone)
+    service = "Last service 14 Nov 2026. Next service 14 May"
+    assert "2027-05-14" in days_written(service, day_written_before(service))
 
 
 def test_a_day_a_dated_note_names_from_its_own_is_one_it_says():

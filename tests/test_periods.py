@@ -1189,6 +1189,13 @@ def test_a_weekday_of_last_this_or_next_week_is_that_day():
     assert days("why did the checkout break that saturday", today) == set()
     assert days("why did the checkout break on saturday", today) == {"2026-11-28"}
     assert days("whats on tue 15 - thu 17", today) == {"2026-12-15", "2026-12-17"}  # (days, as before)
+    # ... hours of a clock's face, a word between or "am"/"pm" after a dash; not days (the review: "sat 5-6 june",
+    # "sat 22-23", "what did i do on sat 1-2" had been of no day or another)
+    assert days("what did i do on sat 1-2", date(2027, 5, 13)) == {"2027-05-01"}
+    assert days("whats on sat 22-23", date(2027, 5, 13)) == {"2027-05-22"}
+    assert days("what's happening sat 5-6 june", date(2027, 5, 13)) == {"06-05", "06-06"}
+    from notesqa.periods import weekday_numbered_from as numbered
+    assert numbered("Wed 19 till 7pm", date(2027, 5, 13)) == {"2027-05-19"} and numbered("Wed 6-7pm yoga", today) == set()
     # ... with its ending, a day whatever follows (trial s72 V: "collect from bank Thu 10th am" had been of no day)
     from notesqa.periods import weekday_numbered_from
     assert weekday_numbered_from("collect from bank Thu 10th am", today) == {"2026-12-10"}

@@ -298,18 +298,19 @@ def days_written(text: str, own: str) -> frozenset[str]:
     return frozenset(filter(None, (_iso(year, month, day, own) for year, month, day in _written(text))))
 
 
-def year_written_before(text: str) -> str | None:
-    """The one year the days text writes with theirs say, where a day it writes without one comes after one of them
-    ("Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May": 2026); None for another text, or one of a day every
-    year ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026": the 14th of any year)."""
+def day_written_before(text: str) -> str | None:
+    """The first day text writes with its year, where a day it writes without one comes after it, its days all of one
+    year ("Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May": 2026-07-22, its half term the May nearest it,
+    2026's; "Last service 14 Nov 2026. Next service 14 May": 2027's, the review); None for another text, or one of a
+    day every year ("MOT due: 14 Dec every year. Last MOT 9 Dec 2026": the 14th of any year)."""
     if not any(ch.isdigit() for ch in text) or _EVERY_YEAR.search(text):
         return None
     found = list(_written_at(text))
-    years = {year for _, (year, _, _) in found if year}
-    if len(years) != 1:
+    dated = [(m.start(), _iso(*day, "")) for m, day in found if day[0]]
+    if len({iso[:4] for _, iso in dated if iso}) != 1:
         return None
-    first = min(m.start() for m, (year, _, _) in found if year)
-    return next(iter(years)) if any(m.start() > first for m, (year, _, _) in found if not year) else None
+    at, first = min((at, iso) for at, iso in dated if iso)
+    return first if any(m.start() > at for m, (year, _, _) in found if not year) else None
 
 
 _EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)

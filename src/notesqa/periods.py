@@ -1708,6 +1708,7 @@ WEEKDAY_REACH = 16  # characters before a day its weekday is written in ("wednes
 
 
 # a weekday and a day's number, no month: "Saturday the 12th", "Sat 14th"
+_HOUR = r"(?:1[0-2]|0?[1-9])(?!\d)"  # an hour of a clock's face
 _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-3]?\d)"
                                  # (its ending may be left out: "tue 15", trial s62 M; not a time, "tue 8pm", "8:30";
                                  # with its ending, a day whatever follows: "Thu 10th am", trial s72 V)
@@ -1715,8 +1716,11 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
                                  # (nor an hour a span of hours opens: "what's on wednesday 6 till 7", trial s78 P, read
                                  # as 6 January)
                                  # (a dash between spaces is no span: "Tue 8 - 2pm Burnage" is the 8th at 2pm)
-                                 r"|(?:\s*(?:till|til|until|to)\s*|[-–])\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?(?!\d|\s*(?:st|nd|rd|th)\b"
-                                 r"|\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)))"
+                                 # (hours: 1 to 12, a word between or a dash and "am" or "pm" after: not "Sat 22-23",
+                                 # "wed 9 to 10 june", days, the review)
+                                 r"|(?<![2-9]\d)(?<!1[3-9])(?:\s*(?:till|til|until|to)\s*" + _HOUR + r"(?:[:.]\d\d)?\s*(?:am|pm)?"
+                                 r"|[-–]" + _HOUR + r"(?:[:.]\d\d)?\s*(?:am|pm))(?!\d|\s*(?:st|nd|rd|th)\b"
+                                 r"|\s*(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)))"
                                  r"(?!\s+(?:of\s+)?" + _MONTH.replace("(", "(?:", 1) + r"\b)"
                                  # (nor one of two days of a month after the second: "Sat 12 / Sun 13 June", s67 C)
                                  # ("Fri 12 + Mon 15 March", trial s74 A: Friday 12 February)
@@ -1727,9 +1731,10 @@ _WEEKDAY_THE_NUMBER = re.compile(r"\b(" + ANY_WEEKDAY + r")\.?\s+(?:the\s+)?([0-
 
 # the hours after a weekday: "wednesday 6 till 7", "tuesday 7pm", "sat 10-12" (trial s78 P: "what's on wednesday 6 till
 # 7" had been of 6 January, "who's on air tuesday 7pm" of no day); not its day's number ("tue 15 - thu 17", "wed 6-7 may")
-_HOURS_AFTER_WEEKDAY = re.compile(r"\b(" + ANY_WEEKDAY + r"\w*\.?)\s+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:(?:am|pm)\b\s*)?"
-                                  r"(?:(?:(?<=\s)(?:till|til|until|to)\s*|(?<=\d)[-–])\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|(?<=m)|(?<=m\s))"
-                                  r"(?!\s*(?:st|nd|rd|th)\b|\s*(?:-|–|to)?\s*(?:" + ANY_WEEKDAY + r")|\s+(?:of\s+)?"
+_HOURS_AFTER_WEEKDAY = re.compile(r"\b(" + ANY_WEEKDAY + r"\w*\.?)\s+(?:at\s+)?" + _HOUR + r"(?:[:.]\d\d)?\s*(?:(?:am|pm)\b\s*)?"
+                                  r"(?:(?<=\s)(?:till|til|until|to)\s*" + _HOUR + r"(?:[:.]\d\d)?\s*(?:am|pm)?\b"
+                                  r"|(?<=\d)[-–]" + _HOUR + r"(?:[:.]\d\d)?\s*(?:am|pm)\b|(?<=m)|(?<=m\s))"
+                                  r"(?!\s*(?:st|nd|rd|th)\b|\s*(?:-|–|to)?\s*(?:" + ANY_WEEKDAY + r")|\s*(?:of\s+)?"
                                   + _MONTH.replace("(", "(?:", 1) + r"\b)", re.IGNORECASE)
 
 

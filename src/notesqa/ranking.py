@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import clock
-from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, year_written_before
+from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of, table_rows,
                        task_days, task_state, without_set_days, without_task_mark)
 from .abbreviations import abbreviated, short_forms
@@ -2644,8 +2644,9 @@ def _said_days(c: Chunk, today: str) -> frozenset[str]:
     # (a day of that year nearest its middle: "28 Jan" of 2027's list is January 2027's; else of the one year the
     # passage writes its other days with: "Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May", trial s78 W,
     # had been the coming half term, first for "when is half term" over the new term dates)
-    year = passage_year(c) or year_written_before(c.text)
-    return days_said(c.text, "") | days_written(c.text, f"{year}-07-01" if year else today)
+    year = passage_year(c)
+    near = f"{year}-07-01" if year else day_written_before(c.text) or today
+    return days_said(c.text, "") | days_written(c.text, near)
 
 
 def _labels(chunks: list[Chunk], row: int) -> bool:
