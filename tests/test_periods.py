@@ -803,10 +803,17 @@ def test_a_bank_holiday_names_its_monday():
     assert days("what are we doing bank holiday monday", may) == {"2027-05-31"}  # (the coming one, soon)
     assert days("what did we take bank holiday monday", may) == {"2027-05-03"}  # (asked of what was: the last)
     # ... one on a Monday (in January: not New Year's Day, a Friday in 2027)
-    assert days("what did dave do on the bank hol monday", date(2027, 1, 7)) == {"2026-08-31"}
+    # (... a substitute one too: Boxing Day 2026 was a Saturday, the review)
+    assert days("what did dave do on the bank hol monday", date(2027, 1, 7)) == {"2026-12-28"}
+    assert days("what are we doing bank holiday monday", date(2028, 1, 2)) == {"2028-01-03"}
+    # ... a holiday's own ("the easter bank holiday weekend"); not a thing of one, nor "bank hols" (the review)
+    assert days("the easter bank holiday weekend", date(2027, 3, 1)) >= {"2027-03-27", "2027-03-28", "2027-03-29"}
+    for q in ("bank holiday entitlement", "bank holiday pay rate", "are bank hols paid"):
+        assert days(q, may) == set(), q
     assert days("what did dave do on the bank holiday", date(2027, 1, 7)) == {"2027-01-01"}
     assert days("next bank holiday", may) == {"2027-05-31"} and days("last bank hol", may) == {"2027-05-03"}
-    assert days("bank holiday opening hours", may) == {"2027-05-03", "2027-05-31"}  # (of no tense: both)
+    assert days("bank holiday plans", may) == {"2027-05-31"}  # (of no tense: the coming one, soon; "opening hours": none)
+    assert days("bank holiday opening hours", may) == set()
     assert days("whats on over the bank holiday weekend", may) == {"2027-05-29", "2027-05-30", "2027-05-31"}
     assert days("what did we do on the may bank holiday", may) == days("early may bank hol", may) == {"2027-05-03"}
     assert days("early may bank holiday 2025", may) == {"2025-05-05"}

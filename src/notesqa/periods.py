@@ -727,7 +727,7 @@ def _holiday_of_year(name: str, year: int, today: date) -> date:
     if name not in _ANY_BANK_HOLIDAY:
         return _holiday_in(name, year)
     near = date(year, today.month, min(today.day, 28))
-    return min((bank_holidays(year)[i] for i in _ANY_BANK_HOLIDAY[name]), key=lambda d: abs((d - near).days))
+    return min((d for d in bank_holidays(year) if _ANY_BANK_HOLIDAY[name](d)), key=lambda d: abs((d - near).days))
 
 
 def bank_holidays(year: int) -> list[date]:
@@ -744,11 +744,11 @@ def bank_holidays(year: int) -> list[date]:
     return out
 
 
-def _near_bank_holiday(which: tuple[int, ...], when: str, today: date, ahead: bool, back: bool) -> date:
-    """The bank holiday "the bank holiday" names (any of them, bank_holidays; which: their places in a year's list):
+def _near_bank_holiday(which: Callable[[date], bool], when: str, today: date, ahead: bool, back: bool) -> date:
+    """The bank holiday "the bank holiday" names (any of them, bank_holidays; which: those it can be):
     "last" the one before today, "next" the one after; else today's, or the coming one when the question looks ahead
     or (not back) is _SOON_BANK days away or less, else the last one."""
-    days = [bank_holidays(y)[i] for y in (today.year - 1, today.year, today.year + 1) for i in which]
+    days = [d for y in (today.year - 1, today.year, today.year + 1) for d in bank_holidays(y) if which(d)]
     coming = min(d for d in days if d > today)
     last = max(d for d in days if d < today)
     if when in ("next", "coming"):
@@ -761,8 +761,10 @@ def _near_bank_holiday(which: tuple[int, ...], when: str, today: date, ahead: bo
 
 
 # ... and "the may bank holiday" either of May's (trials s76 A, G, U: the spring one, 31 May, asked of in July)
-# ("bank holiday monday": one of the four always on a Monday, not New Year's Day on a Friday)
-_ANY_BANK_HOLIDAY = {"bank holiday": tuple(range(8)), "bank holiday monday": (2, 3, 4, 5), "may bank holiday": (3, 4)}
+# ("bank holiday monday": one on a Monday, not New Year's Day on a Friday)
+_ANY_BANK_HOLIDAY: dict[str, Callable[[date], bool]] = {
+    "bank holiday": lambda d: True, "bank holiday monday": lambda d: d.weekday() == 0,  # (a substitute one too, the review)
+    "may bank holiday": lambda d: d.month == 5}
 _SOON_BANK = 21  # (bank holidays come a month or two apart: "the bank holiday" three weeks off is the coming one)
 
 
@@ -844,12 +846,14 @@ def _holiday_key(words: str) -> str:
     return re.sub(r"[^a-z ]", "", name)
 
 
-_BANK_HOLIDAY_KEY = re.compile(r"(?:(early may|late may|may day|may|spring|whitsun|whit|august|aug|summer)\s*)?"
-                               r"bank hol(?:iday|s)?( mon(?:day)?)?$|(whit) monday$")
+_BANK_HOLIDAY_KEY = re.compile(r"(?:(early may|late may|may day|may|spring|whitsun|whit|august|aug|summer|easter|christmas|"
+                               r"xmas|boxing day|new years?)\s*)?bank hol(?:iday)?( mon(?:day)?)?$|(whit) monday$")
 _BANK_HOLIDAY_KIND = {"early may": "early may bank holiday", "may day": "early may bank holiday",
                       "may": "may bank holiday", "late may": "spring bank holiday", "spring": "spring bank holiday",
                       "whitsun": "spring bank holiday", "whit": "spring bank holiday",
-                      "august": "summer bank holiday", "aug": "summer bank holiday", "summer": "summer bank holiday"}
+                      "august": "summer bank holiday", "aug": "summer bank holiday", "summer": "summer bank holiday",
+                      "easter": "easter monday", "christmas": "christmas day", "xmas": "christmas day",
+                      "boxing day": "boxing day", "new years": "new years day", "new year": "new years day"}
 
 
 def _holiday_in(name: str, year: int) -> date:
@@ -881,7 +885,7 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
     ("how many covers did we do over Easter?"), any other its day."""
     if _holiday_name(m) == "easter":
         return [day + timedelta(days=i) for i in range(-2, 2)]
-    if "bank holiday" in _holiday_name(m) and _WEEKEND_AFTER.match(m.string, m.end(2)) and day.weekday() == 0:
+    if _BANK_WORD.search(m.group(2)) and _WEEKEND_AFTER.match(m.string, m.end(2)) and day.weekday() == 0:
         return [day + timedelta(days=i) for i in range(-2, 1)]  # "the bank holiday weekend": Saturday to the Monday
     # ... and Christmas asked "over" of, its days to the new year (trials s75 R, X: "who checked the caves over
     # christmas", "how much did i make over christmas 2026" had been of 25 December alone)
@@ -891,6 +895,7 @@ def _holiday_days(m: re.Match, day: date) -> list[date]:
 
 
 _WEEKEND_AFTER = re.compile(r"\s+weekend\b", re.IGNORECASE)
+_BANK_WORD = re.compile(r"\bbank\s+hol", re.IGNORECASE)  # ("the easter bank holiday weekend": Saturday to Monday)
 _OVER = re.compile(r"\b(?:over|during|across|through|thru)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -961,6 +966,11 @@ HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfir
                  r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day|"
                  r"remem\w*\s+(?:sunday|day)|mothering\s+sunday|(?:mother|father)['’]?s\s+day|"
                  r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?)|bank\s+hol(?:iday|s)?)\b")
+# the words that may follow a day's name in a question ("bank holiday weekend", "... last year", "... when we"), not
+# a thing of it ("bank holiday pay")
+_WORDS_AFTER_A_DAY = (r"(?:weekend|week|morning|afternoon|evening|night|and|or|last|this|next|of|is|was|were|are|be|at|"
+                      r"in|on|with|we|i|you|they|he|she|so|but|to|for|from|until|till|when|then|will|would|can|could|"
+                      r"should|just|gone|what|where|who|how|if|as|the|a|my|our|me|us|did|do|does|plans?|rota)")
 _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", a person: trial s62 A)
                       r"(?:(last|this|next|coming)\s+)?("
                       # a day's name, whatever follows it ("xmas eve opening hours this year" is of the 24th: trial s68
@@ -973,8 +983,13 @@ _HOLIDAY = re.compile(r"\b(?<!father )(?<!mother )"  # (not "Father Christmas", 
                       # (the last Sundays of October and March: "when do the clocks go back this year", trial s77)
                       r"clocks\s+(?:go(?:es|ing)?|went|gone)\s+(?:back|forwards?)|"
                       # (England's bank holidays: "the may bank holiday", "spring bank hol", "bank holiday monday")
-                      r"(?:(?:(?:early|late)\s+may|may(?:\s+day)?|spring|whit(?:sun)?|august|aug|summer)\s+)?"
-                      r"bank\s+hol(?:iday|s)?(?:\s+mon(?:day)?)?\b|whit\s+monday|"
+                      # (... a holiday's own: "the easter bank holiday weekend", "christmas bank holiday", the review;
+                      # not a thing of one, "bank holiday pay", nor "bank hols", any of them)
+                      r"(?:(?:(?:early|late)\s+may|may(?:\s+day)?|spring|whit(?:sun)?|august|aug|summer|easter|"
+                      r"(?:christ|x)mas|boxing\s+day|new\s+year['’]?s?)\s+)?"
+                      # (... but after "next", "last", "this": "when's the next bank hol bootcamp", trial s78 O)
+                      r"bank\s+hol(?:iday)?(?:\s+mon(?:day)?)?\b(?!s)(?(1)|(?!\s+(?!" + _WORDS_AFTER_A_DAY
+                      + r"\b)[a-z]+\b))|whit\s+monday|"
                       r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night)"
                       # (... a feast's or a night's, not a thing of it ("bonfire night ideas"), a word after it that is
                       # no time of it nor a word that goes on the question: "the Christmas card list", "the christmas
