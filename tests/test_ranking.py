@@ -1853,6 +1853,11 @@ def test_the_next_of_something_is_the_soonest_day_said_from_today():
             for i, d in enumerate(("30 Nov", "14 Dec", "28 Dec"))] + [dated("greenway.md", "Visits: 20 Dec, party")]
     assert _soonest(rows, np.arange(4), np.array([0.6, 0.6, 0.62, 0.6], dtype=np.float32), today).tolist() == [
         -1, 1, -1, 0]
+    # ... but one that says a word of the question the soonest does not (a table of many things' days: the review)
+    mixed = [dataclasses.replace(_chunk("dates.md", i, t), kind="table_row")
+             for i, t in enumerate(("Date: 14 Dec | What: staff meeting", "Date: 28 Dec | What: greenway visit"))]
+    assert _soonest(mixed, np.arange(2), np.array([0.6, 0.62], dtype=np.float32), today,
+                    asked=frozenset(("greenway", "visit", "next"))).tolist() == [1, 0]
     # a meeting of its own day (its heading's, its file's) counts; a past one's later deadline not before it (review)
     chunks = [dated("m/2026-12-13 Steerco.md", "agenda: hiring plan", "2026-12-13"),
               dated("m/2026-02-06 Steerco.md", "agreed: ship v2 by 2027-06-30", "2026-02-06")]

@@ -966,7 +966,7 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     recent = _recency(chunks, cand, fused, meeting, alone=bool(titled), today=today) if asks_latest(text) \
         else _last_of_any_year(of, day, text, today)
     of_next = np.isin(cand, next_of)  # (the candidates _next_of lists)
-    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist()) if asks_next(text) else \
+    coming = _soonest(chunks, cand, fused, today, np.flatnonzero(of_next).tolist(), asked) if asks_next(text) else \
         _not_gone(chunks, cand, fused, today) if asks_coming(text) else np.zeros(len(cand), dtype=np.float32)
     # (a template or an archived note a note in use names is in use itself: _named_from_use)
     old = np.array([archived(c.path, text, c.template) and not passages.in_use(c.path) for c in of], dtype=bool)
@@ -2511,7 +2511,7 @@ _NONE_ROWS = np.zeros(0, dtype=np.int64)
 
 
 def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _dt.date | str | None = None,
-             also: list[int] | tuple[int, ...] = ()) -> np.ndarray:
+             also: list[int] | tuple[int, ...] = (), asked: frozenset[str] = frozenset()) -> np.ndarray:
     """For each candidate: 1 for those that say the soonest day from today on (in their text, or a task's day) among
     the best that say one (RECENT_NEAR of the best's fused score or more, RECENT_AMONG at most), -1 for those of them
     whose days are all gone, 0 for the others: "when is the next steerco?" is the one on the 10th, not the first of the
@@ -2537,10 +2537,16 @@ def _soonest(chunks: list[Chunk], cand: np.ndarray, fused: np.ndarray, today: _d
         soonest = min(coming.values())
         # (a later day of the soonest's own note is no next either: a schedule's "Date: 20 July", "Date: 6 July", a few
         # words nearer the question, had come before its "25 May" for "when's the next greenway visit", trial s78 C)
-        first = {_schedule(chunks[int(cand[j])]) for j, day in coming.items() if day == soonest} - {None}
+        # (... unless it says a word of the question the soonest does not, nor its note's title and headings: a table of
+        # many things' days, the review; not "phase meetings" beside "science subject leader" of "staff meetings")
+        def says(c: Chunk) -> frozenset[str]:
+            return (asked & frozenset(tokenize(c.text))) - frozenset(tokenize(" ".join((c.title, *c.heading))))
+        first = {_schedule(c): says(c) for j, day in coming.items()
+                 if day == soonest and _schedule(c := chunks[int(cand[j])]) is not None}
         for j, day in said.items():
             out[j] = float(day == soonest) if day else -1.0
-            if day and day > soonest and _schedule(chunks[int(cand[j])]) in first:
+            c = chunks[int(cand[j])]
+            if day and day > soonest and (key := _schedule(c)) in first and not says(c) - first[key]:
                 out[j] = -1.0
         # ... and a passage of no day of a note of years gone ("Started at the market Apr 2025" of "Market takings
         # 2025": trial s76 K, first for "when is the next market" over the log's "Sat 10 Jul — market")
