@@ -139,6 +139,10 @@ def test_a_line_that_says_it_is_due_a_day_of_no_year_is_of_its_notes_day_or_year
                      line("trip money due Sat 2 July", 3)])  # (a weekday said: on that weekday only)
     due = set(agenda.due_on({f"{year}-07-02"}).tolist())
     assert {0, 2} <= due and 1 not in due
+    # ... not a reason ("closed due to flooding until 2 July": the review), nor a day struck out
+    agenda = Agenda([line("Pool closed due to flooding until 2 July", 0, f"journals/{year}_05_10.md", f"{year}-05-10"),
+                     line("invoice due ~~2 July~~ 9 July", 1, f"journals/{year}_05_10.md", f"{year}-05-10")])
+    assert agenda.due_on({f"{year}-07-02"}).tolist() == [] and agenda.due_on({f"{year}-07-09"}).tolist() == [1]
 
 
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():

@@ -407,12 +407,15 @@ def _due_near_own(chunk: Chunk) -> str | None:
     """The day a passage's words say it is due without its year or weekday, of the year nearest its own day or the
     middle of its title's or folder's year (_year_own), else None."""
     m = _DUE_WORD.search(chunk.text)
-    if m is None or _WEEKDAY_AFTER_DUE.match(chunk.text, m.end()):
-        return None  # (a weekday said: due_on_weekday's, on that weekday only)
+    if m is None or _WEEKDAY_AFTER_DUE.match(chunk.text, m.end()) or _BECAUSE_OF.match(chunk.text, m.end()):
+        return None  # (a weekday said: due_on_weekday's, on that weekday only; "closed due to flooding until 14 Jan" is
+        # no day due, the review)
     own = _year_own(chunk)
     return due_in_words(chunk.text, own) if own else None
 
 
+_BECAUSE_OF = re.compile(r"\s+to\s+(?:the\s+|a\s+|an\s+)?[a-z]")  # ("due to rain", lower case; "due to HM 11 Dec" kept,
+# a person's)
 _WEEKDAY_AFTER_DUE = re.compile(r"\W*(?:on\s+|by\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 
 
@@ -665,7 +668,9 @@ YEAR_BESIDE_BACK = 2  # years before today's a day written with its year may be 
 
 
 def _written_at(text: str, labels: bool = True) -> Iterator[tuple[re.Match, tuple[str | None, int | str, str]]]:
-    """_written's days, each with its match in text (where it is written)."""
+    """_written's days, each with its match in text (where it is written); none struck out ("~~Fri 14th~~")."""
+    if "~~" in text:
+        text = _STRUCK.sub(lambda m: " " * len(m[0]), text)
     for m in WRITTEN_DAY.finditer(text) if any(ch.isdigit() for ch in text) else ():
         if _MAY_THE_VERB.match(text, m.end()) and m.group(0).rstrip()[-3:] in ("may", "mar"):
             continue  # "room 4 may be free": a verb, not the 4th of May (the review)
