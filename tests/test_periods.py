@@ -92,6 +92,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... or someone named (trial s78 AA: "what exam has ellie got on monday" had been last Monday's)
     assert days("what exam has ellie got on monday", today) == {"2026-12-07"}
     assert days("anything at the hall on monday", today) == {"2026-12-07"}  # (trial s78 AF: last Monday's)
+    # ... "what have the kids got on", "anything at the village hall on"; not how one got on (the review)
+    assert days("what have the kids got on monday", today) == days("anything at the village hall on monday", today) \
+        == {"2026-12-07"}
+    assert days("how has ellie got on at swimming on saturday", today) == {"2026-11-28"}
+    assert days("whats on 2morrow", today) == {"2026-12-06"}
     # ... or to do on it (trial s63 PMD-012: "what have i got to do on thursday" had been last Thursday's shift log)
     assert days("what have i got to do on thursday", today) == days("what do i need to do on thursday", today) == \
         {"2026-12-10"}

@@ -332,7 +332,11 @@ _LATEST = re.compile(_MEETING + r"|\b(?:(?:my|our|the)\s+)?(?:last|latest|most r
                      # the newest of things a note lists ("the latest version of Python I noted")
                      + r"|(?:^\W*(?:(?:what['’]?s|what\s+(?:is|was|were|are))\s+)?|\b(?:the|my|our)\s+)"
                        r"(?:latest|newest|most\s+recent)\s+(?!(?:a|an|the|i|we|you|he|she|they|it|that|this|time|possible|"
-                       r"on|about|with|of|one|versions?|releases?|papers?|models?|articles?|books?|editions?)\b)[a-z]"
+                       r"on|about|with|of|one|versions?|releases?|papers?|models?|articles?|books?|editions?|"
+                       # (... nor the latest time a thing may be: "latest date for applications", "latest checkout time",
+                       # "the latest train home", the review)
+                       r"(?:\w+\s+)?(?:date|deadline|time|train|bus|tram|flight|entry|arrival|posting|cut[\s-]?off|"
+                       r"checkout|check[\s-]?in|start|finish)s?)\b)[a-z]"
                      + r"|\bwhat['’]?s\s+new\s+(?:on|with)\b"
                      # "grace scoliosis pain level latest": said last, after what it is of (trial s62 L); not "what is
                      # the latest"

@@ -181,12 +181,14 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"(?<![\w'’])(?:what|who)(?:['’]?s|\s+is|\s+are)\s+on\b"
                     r"(?!\s+(?:it|them|the\s+list|my|your|our)\b)|"
                     # "what have i got on monday?", "have we got anything on friday?" (trial s62 N: last Monday's)
-                    # ... "what exam has ellie got on monday" (trial s78 AA: last Monday's), a name's
-                    r"\b(?:have|has|'ve)\s+(?:(?:i|we|you|they|he|she|[a-z]+(?<!\bthey)(?<!\bthere))\s+)?got\s+"
-                    r"(?:anything\s+|much\s+)?on\b|"
+                    # ... "what exam has ellie got on monday" (trial s78 AA: last Monday's), "what have the kids got
+                    # on monday", "what's ellie got on monday"; not how one got on ("how has ellie got on at swimming",
+                    # the review)
+                    r"(?<!\bhow\s)\b(?:have|has|'ve|['’]s)\s+(?:(?:i|we|you|they|he|she|(?:the\s+)?[a-z]+(?<!\bthey)"
+                    r"(?<!\bthere))\s+)?got\s+(?:anything\s+|much\s+)?on\b(?!\s+(?:at|with|in|ok|okay|alright|well)\b)|"
                     # ... "whats happening on monday", "anything on monday?" (trial s68 I CHS-021: last Monday's)
                     # ... "anything at the hall on monday" (trial s78 AF: last Monday's)
-                    r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:(?:at|in|for)\s+(?:the\s+)?\w+\s+)?on\b|"
+                    r"\bhappening\b|^\s*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:(?:at|in|for)\s+(?:the\s+)?(?:\w+\s+){1,2})?on\b|"
                     # ... "how much to hire merlin in august", what it costs to do then (trial s71 F: last August's)
                     r"\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+|would\s+it\s+(?:be|cost)\s+)?to\s+\w+|"
                     # ... "where am i on wednesday", "who am i with on friday" (trial s71 C: a rota's last Wednesday)
@@ -1964,7 +1966,7 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
 
 
 # a word every phrase _RELATIVE reads says: "today", "yesterday", "3 days ago", "next week", "on Friday", "next tues"
-_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|2moro|days?|week|weekend|month|"
+_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|tmoz|tomoz|2moro|2morrow|days?|week|weekend|month|"
                          + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
 
 

@@ -1099,7 +1099,8 @@ def _saying(of: list[Chunk], words: str) -> Callable[[int], bool]:
                                       or pays and _A_PAYMENT.search(of[j].text) is not None)
 
 
-_A_PAYMENT = re.compile(r"[£$€]\s?\d|\b(?:balance|deposit|invoice|bill|fee|subs|rent|owe[sd]?)\b", re.IGNORECASE)
+_A_PAYMENT = re.compile(r"[£$€]\s?\d|\b(?i:balance|deposit|invoice|fee|rent|owe[sd]?)\b|\bbills?\b")  # (not "ring Bill",
+# nor a team's "subs": the review)
 
 
 def _with_deadline(of: list[Chunk]) -> Callable[[int], bool]:
