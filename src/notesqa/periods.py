@@ -961,8 +961,9 @@ _EASTER_DAYS = {"good friday": -2, "easter saturday": -1, "easter sunday": 0, "e
                 "mothers day": -21}  # (the UK's Mother's Day)
 # ... and those on a month's nth Sunday
 _NTH_SUNDAYS = {"remembrance sunday": (11, 2), "fathers day": (6, 3)}
-_LAST_SUNDAYS = {"clocks back": 10, "clocks forward": 3}
-_BANK_MONDAYS = {"early may bank holiday": (5, 1), "spring bank holiday": (5, -1), "summer bank holiday": (8, -1)}  # (the UK's clocks change at the ends of October and March)
+_LAST_SUNDAYS = {"clocks back": 10, "clocks forward": 3}  # (the UK's clocks change at the ends of October and March)
+# ... and England's bank holidays on a month's first or last Monday
+_BANK_MONDAYS = {"early may bank holiday": (5, 1), "spring bank holiday": (5, -1), "summer bank holiday": (8, -1)}
 # a holiday's name, as _HOLIDAY reads it (asking: "the first halloween")
 HOLIDAY_WORDS = (r"(?:(?:christ|x)mas|hallowe['’]?en|easter|hogmanay|(?:bonfire|guy\s+fawkes|fireworks|burns)\s+night|"
                  r"new\s+year['’]?s|valentine['’]?s|boxing\s+day|good\s+friday|shrove\s+tuesday|pancake\s+day|"
@@ -1659,7 +1660,7 @@ def _half_terms(text: str, today: date, out: set[date]) -> str:
         soon = bool(to_come) and (min(to_come) - today).days <= _SOON and _PRESENT.search(text) is not None
         ahead = (m[2] or "").lower() == "next" or not m[2] and (looks_ahead(text) or soon) and not _PAST.search(text)
         monday = min(to_come) if to_come and (ahead or not gone) else max(gone)
-        # ... of no tense ("may half term" in mid May, "half term plans"), the coming one too when soon, as a
+        # ... of no tense ("may half term" in mid May, "over half term photos"), the coming one too when soon, as a
         # holiday's (trial s78: last year's alone)
         untensed = not (m[2] or m[3] or m[4]) and bool(to_come) and \
             (min(to_come) - today).days <= _SOON and not (_PAST.search(text) or _PRESENT.search(text)
