@@ -286,6 +286,7 @@ def test_the_fields_a_note_opens_with_are_its_metadata():
     more = parse_note("date:: Tue 15 June 2027, 5.30pm, library\nroom:: booked\n\nagenda\n", "m.md")
     assert more.date == "2027-06-15" and more.units[0].text.startswith("Date: Tue 15 June 2027, 5.30pm, library")
     assert leading_fields("date:: sometime after the AGM\n") == {"Date": "sometime after the AGM"}
+    assert leading_fields("date:: 15 June 2027 at 5.30pm\n")["date"] == "2027-06-15"  # (no comma: the review)
 
 
 def test_a_periodic_note_is_dated_by_the_first_day_of_its_week_month_or_quarter():

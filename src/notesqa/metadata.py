@@ -939,6 +939,8 @@ def _more_than_a_day(value) -> bool:
         or heading_day(value.strip()) is None and len(re.findall(r"[A-Za-z]{2,}", value)) >= 2)  # (not "2026-11")
 
 
+_DAY_THEN_MORE = re.compile(r",|\s+at\s+|\s+\d{1,2}[:.]\d\d|\s+\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)  # (the review: "15 June
+# 2027 at 5.30pm" had dated nothing)
 _DAY_SAYS_MORE = re.compile(r"\d{1,2}[:.]\d\d\b|\d\s*(?:am|pm)\b|,\s*[A-Za-z]", re.IGNORECASE)
 
 
@@ -1566,7 +1568,7 @@ def leading_fields(text: str) -> dict:
         if key in ("date", "created"):
             plain = _LINKED.sub(_named, value).strip()
             # (its day before a comma too: "date:: Tue 15 June 2027, 5.30pm, library", trial s78 Z)
-            if day := as_date(plain) or heading_day(plain) or heading_day(plain.split(",")[0].strip()):
+            if day := as_date(plain) or heading_day(plain) or heading_day(_DAY_THEN_MORE.split(plain)[0].strip()):
                 out.setdefault(key, day)
             if _more_than_a_day(plain):  # (... shown, what it says besides the day not lost: its time, its place)
                 out.setdefault(written if written != key else written.capitalize(), plain)
