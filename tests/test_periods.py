@@ -831,6 +831,10 @@ def test_a_bank_holiday_names_its_monday():
     assert days("what did we do august bank holiday", may) == {"2026-08-31"}
     # ... of a year said, that year's nearest today's day of the year ("last year" in May: last May's)
     assert days("bank holiday weekend last year", may) == {"2026-05-02", "2026-05-03", "2026-05-04"}
+    # ... "the may bank holiday" of a year said both of May's; the one-off ones and the ones moved (the review)
+    assert days("may bank holiday 2026", may) == {"2026-05-04", "2026-05-25"}
+    assert date(2023, 5, 8) in bank_holidays(2023) and date(2022, 6, 3) in bank_holidays(2022)
+    assert days("spring bank holiday 2022", may) == {"2022-06-02"}
     # ... a year's, moved to the next weekday free at a weekend (Christmas 2027 on a Saturday)
     assert [d.isoformat() for d in bank_holidays(2027)] == [
         "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]

@@ -527,6 +527,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         said = None if which else _one_year_said(text, today)
         out.update(_holiday_days(m, _holiday_of_year(_holiday_name(m), said, today) if said
                                  else _holiday(m, today, ahead, back or gone or not present)))
+        if _holiday_name(m) == "may bank holiday" and (said or m.group(3) or m.group(4)):
+            # (of a year said, both of May's: "the may bank holiday 2026", the review)
+            year = said or int(m.group(3) or today.year + _YEAR_STEP[m.group(4).lower()])
+            out.update(d for d in bank_holidays(year) if d.month == 5)
         if not said and not (back or gone or present or _TENSED.search(text)):
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
             # trial s62 F, had been of last Christmas alone)
@@ -743,7 +747,15 @@ def bank_holidays(year: int) -> list[date]:
         while day.weekday() >= 5 or day in out:
             day += timedelta(days=1)
         out.append(day)
-    return out
+    return sorted(out + list(_EXTRA_BANK_HOLIDAYS.get(year, ())))
+
+
+# the one-off bank holidays (a royal wedding's, jubilees', a state funeral's, the Coronation's; the review), and the
+# days a usual one was moved to that year (_holiday_in)
+_EXTRA_BANK_HOLIDAYS = {2011: (date(2011, 4, 29),), 2012: (date(2012, 6, 5),), 2022: (date(2022, 6, 3), date(2022, 9, 19)),
+                        2023: (date(2023, 5, 8),)}
+_MOVED_BANK_HOLIDAYS = {("early may bank holiday", 2020): date(2020, 5, 8), ("spring bank holiday", 2012): date(2012, 6, 4),
+                        ("spring bank holiday", 2022): date(2022, 6, 2)}
 
 
 def _near_bank_holiday(which: Callable[[date], bool], when: str, today: date, ahead: bool, back: bool) -> date:
@@ -871,6 +883,8 @@ def _holiday_in(name: str, year: int) -> date:
     if name in _LAST_SUNDAYS:
         last = date(year, _LAST_SUNDAYS[name], 31)
         return last - timedelta(days=(last.weekday() + 1) % 7)
+    if (name, year) in _MOVED_BANK_HOLIDAYS:
+        return _MOVED_BANK_HOLIDAYS[name, year]
     if name in _BANK_MONDAYS:
         month, nth = _BANK_MONDAYS[name]
         if nth == 1:
