@@ -134,14 +134,16 @@ _WEEKDAY_WORDS += (r"|(?:(?<=last )(?<!\bi last )(?<!\bwe last )(?<!\bhe last )(
                    r"(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)")  # (at the question's end: "last sat on the bench" is words)
 # ... and after "on", "by" at the end ("whats on sat", trial s77 V: of no day; not "sat on the sofa")
 _WEEKDAY_WORDS += r"|(?:(?<=\bon )|(?<=\bby ))(?:sat|sun|weds?)(?=\s*[?.!]*\s*$)"  # (not "good for sun": the review)
+# tomorrow typed short ("what exam has ellie got tmrw", trial s78 AC; not "tmw", a name's initials too: "tmw sic
+# codes", the rescore)
+_TOMORROW_TYPED = r"tmrw|tmoz|tomoz|2moro|2morrow"
 _RELATIVE = re.compile(
     # ("last night" is yesterday's, not "the last night" of a show's run: trial s58 OB)
     # ("whats on this afternoon": trial s73 N, of no day)
     r"\b(?:(today|tonight|this morning|this afternoon|this evening|this arvo)"
     r"(?:(?<=day)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     r"|(the day before yesterday|yesterday|(?<!the )last night|the day after tomorrow"
-    r"|tomorrow|tmrw|tmoz|tomoz|2moro|2morrow)"  # (typed short: "what exam has ellie got tmrw", trial s78 AC; not "tmw",
-    # a name's initials too: "tmw sic codes", the rescore)
+    r"|tomorrow|" + _TOMORROW_TYPED + ")"
     # (a day's without its apostrophe before what it is of: "how was yesterdays workshop", trial s72 J)
     r"(?:(?<=day|row)s(?=\s+(?!(?:and|or|in|of|at|on|to|for)\b)[a-z]))?"
     # ("last months bar stock count", a month's without its apostrophe: trial s64 CIN-020; not "the last months", many)
@@ -525,12 +527,12 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
         # (of a year the question says apart from it: "christmas day price this year", "what happened on bonfire night
         # in 2025": trials s77 B, H, read as last Christmas and last Bonfire Night)
         said = None if which else _one_year_said(text, today)
-        out.update(_holiday_days(m, _holiday_of_year(_holiday_name(m), said, today) if said
-                                 else _holiday(m, today, ahead, back or gone or not present)))
-        if _holiday_name(m) == "may bank holiday" and (said or m.group(3) or m.group(4)):
+        name = _holiday_name(m)
+        held = _holiday_of_year(name, said, today) if said else _holiday(m, today, ahead, back or gone or not present)
+        out.update(_holiday_days(m, held))
+        if name == "may bank holiday" and (said or m.group(3) or m.group(4)):
             # (of a year said, both of May's: "the may bank holiday 2026", the review)
-            year = said or int(m.group(3) or today.year + _YEAR_STEP[m.group(4).lower()])
-            out.update(d for d in bank_holidays(year) if d.month == 5)
+            out.update(d for d in bank_holidays(held.year) if _ANY_BANK_HOLIDAY[name](d))
         if not said and not (back or gone or present or _TENSED.search(text)):
             # a question of no tense: the coming one too, when soon ("cellar door xmas opening days" on 5 December,
             # trial s62 F, had been of last Christmas alone)
@@ -1981,7 +1983,7 @@ def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None
 
 
 # a word every phrase _RELATIVE reads says: "today", "yesterday", "3 days ago", "next week", "on Friday", "next tues"
-_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|tmrw|tmoz|tomoz|2moro|2morrow|days?|week|weekend|month|"
+_FROM_A_DAY = re.compile(r"\b(?:today|tonight|morning|yesterday|night|tomorrow|" + _TOMORROW_TYPED + r"|days?|week|weekend|month|"
                          + _WEEKDAY_WORDS + r")\b", re.IGNORECASE)
 
 
