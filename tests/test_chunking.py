@@ -1051,6 +1051,23 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert [c.date for c in chunk_note(parse_note(plan, "log/week plan 2026.md"))][-2:] == ["2026-12-07", "2026-12-10"]
 
 
+def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_day_among_them():
+    # trial s79 C: "bookings/2027/w-c 20 Sept.md", its first line "w/c 20 Sept 2027", its lines "Mon 20 - Thornley",
+    # "Wed 22 - " (free), "Fri 24 - Grainger ..." had been one paragraph of no day ("what's on friday 24th" missed it)
+    text = ("w/c 20 Sept 2027\n\nMon 20 - Thornley (Dot) 10am\nWed 22 - \nFri 24 - Grainger strip?? (Scout) - ring\n"
+            "Sun 26 - harvest festival, take tins\n")
+    chunks = chunk_note(parse_note(text, "bookings/2027/w-c 20 Sept.md"))
+    assert [(c.line, c.text, c.date) for c in chunks[1:]] == [
+        (3, "Mon 20 - Thornley (Dot) 10am", "2027-09-20"), (4, "Wed 22 -", "2027-09-22"),
+        (5, "Fri 24 - Grainger strip?? (Scout) - ring", "2027-09-24"), (6, "Sun 26 - harvest festival, take tins",
+                                                                         "2027-09-26")]
+    # ... by its name alone too, its year its folder's
+    named = chunk_note(parse_note("Mon 20 - Thornley\nTue 21 - Danvers\n", "bookings/2027/wc 20 Sept.md"))
+    assert [c.date for c in named] == ["2027-09-20", "2027-09-21"]
+    # (two bare weekdays are no plan: one line of words)
+    assert [c.text for c in chunk_note(parse_note("Mon\nTue\n", "days.md"))] == ["Mon\nTue"]
+
+
 def test_an_entry_of_a_span_of_days_is_of_its_first_day():
     # trial s62 G: "27–29 Nov – Christmas tree festival" under "## Nov" of "Hall bookings 2026" had been of 1 November
     from notesqa.metadata import line_day

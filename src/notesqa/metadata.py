@@ -1352,10 +1352,13 @@ _WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"(?!\s*[–—-]\s*" + _WEEKDAY_WOR
 _WEEKDAY_HEADING = re.compile(_WEEKDAY_LEAD + r"\s*:?\s*$", re.IGNORECASE)
 
 
-def opens_with_weekday(line: str) -> bool:
+def opens_with_weekday(line: str, empty: bool = False) -> bool:
     """Does the line open with a weekday and a mark after it ("Mon - veggie chilli", "Tue: fish pie"), a day's line
-    of a week's plan or log?"""
-    return _WEEKDAY_ENTRY.match(line) is not None
+    of a week's plan or log? (empty: or a day with nothing after it, "Wed 22 - ", a free day of the plan.)"""
+    return _WEEKDAY_ENTRY.match(line) is not None or empty and _EMPTY_WEEKDAY_ENTRY.match(line) is not None
+
+
+_EMPTY_WEEKDAY_ENTRY = re.compile(_WEEKDAY_LEAD + r"\s*[,:–—-]?\s*$", re.IGNORECASE)
 
 
 def weekday_in_week(text: str, monday: str, heading: bool = False) -> str | None:

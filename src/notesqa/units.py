@@ -433,8 +433,11 @@ def record_lines(raw: str, deck: bool = False) -> list[tuple[int, str]] | None:
     lines = raw.split("\n")
     if len(lines) < 2:
         return None
+    # (a week's plan's free day among its days, "Wed 22 - ", one of them: trial s79 C, a plain note's "Mon 20 - ...",
+    # "Wed 22 - ", "Fri 24 - ..." had been one paragraph of no day)
+    planned = any(opens_with_weekday(ln) for ln in lines)
     starts = _turns(lines) or ([(i, ln) for i, ln in enumerate(lines)]
-                               if all(_RECORD.match(ln.strip()) or opens_with_day(ln) or opens_with_weekday(ln)
+                               if all(_RECORD.match(ln.strip()) or opens_with_day(ln) or opens_with_weekday(ln, planned)
                                       for ln in lines) else None)
     if starts is None:
         return None
