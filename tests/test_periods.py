@@ -855,6 +855,11 @@ def test_a_holiday_or_a_season_names_its_days():
     assert span("what did I do last summer?") == span("in summer 2026") == ("2026-06-01", "2026-08-31")
     assert span("last winter") == ("2025-12-01", "2026-02-28") and span("winter 2023") == ("2023-12-01", "2024-02-29")
     assert span("this winters jobs list") == ("2026-12-01", "2027-02-28")  # (its apostrophe left out: trial s65 L)
+    # ... in the autumn the coming one, in the spring the one just over (trial s79 D: "when is the hornet talk this
+    # winter" on 9 September had been of last winter)
+    assert _span("when is the hornet talk this winter", today=date(2027, 9, 9)) == ("2027-12-01", "2028-02-29")
+    assert _span("this winter", today=date(2027, 4, 9)) == _span("this winter", today=date(2027, 2, 9)) == (
+        "2026-12-01", "2027-02-28")
     assert span("in the fall") == ("2026-09-01", "2026-11-30") and span("next spring") == ("2027-03-01", "2027-05-31")
     # a season as a word of a name is no time (the recheck: "in Spring Boot" had been read as this spring)
     for q in ("my summer reading list", "the fall of Rome", "how do I configure logging in Spring Boot?",

@@ -936,8 +936,9 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
 
     if year:
         y = int(year)
-    elif when == "this":
-        y = today.year if start_month != 12 or today.month == 12 else today.year - 1
+    elif when == "this":  # (a winter: the one it is now, else the coming one after the summer, "the hornet talk this
+        # winter" on 9 September, trial s79 D, had been last winter's; in the spring the one just over)
+        y = today.year if start_month != 12 or today.month >= 6 else today.year - 1
     elif when in ("next", "coming") or (when != "last" and (ahead or present and _season_soon(start, today))):
         now = next((y for y in (today.year - 1, today.year) if start(y) <= today < end(y)), None)
         # (the one it is now, not "next": "whats happening over the summer holidays" on 1 July had been next year's,
