@@ -96,6 +96,12 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("what have the kids got on monday", today) == days("anything at the village hall on monday", today) \
         == {"2026-12-07"}
     assert days("how has ellie got on at swimming on saturday", today) == {"2026-11-28"}
+    # ... what one can or can't do on it (trial s79 D: "why cant i move the heather hives on saturday" had been last
+    # Saturday's)
+    assert days("why cant i move the heather hives on saturday", today) == days("can we go on saturday", today) \
+        == days("who can cover on saturday", today) == {"2026-12-12"}
+    assert days("why couldnt i move the hives on saturday", today) == days("can you show what i did on saturday",
+                                                                          today) == {"2026-11-28"}
     assert days("whats on 2morrow", today) == {"2026-12-06"}
     # ... or to do on it (trial s63 PMD-012: "what have i got to do on thursday" had been last Thursday's shift log)
     assert days("what have i got to do on thursday", today) == days("what do i need to do on thursday", today) == \

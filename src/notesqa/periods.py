@@ -195,6 +195,10 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+|would\s+it\s+(?:be|cost)\s+)?to\s+\w+|"
                     # ... "where am i on wednesday", "who am i with on friday" (trial s71 C: a rota's last Wednesday)
                     r"\b(?:where|who)\s+(?:am\s+i|are\s+(?:we|you|they))\b(?=(?:\s+\w+){0,2}\s+on\b)|"
+                    # ... what one can or can't do then: "why cant i move the heather hives on saturday" (trial s79 D:
+                    # last Saturday's), "can we go on monday", "i can't do friday"
+                    r"(?<![\w'’])(?:can|cant|can['’]t|cannot)\s+(?:i|we|you|they|he|she|it)\b|"
+                    r"\b(?:i|we|you|they|he|she|who)\s+(?:can|cant|can['’]t|cannot)\s+|"
                     # ... "what have i got to do on thursday", "what do i need to do on friday" (trial s63 PMD-012)
                     r"\b(?:got|have|need)\s+to\s+do\s+on\b|"
                     # ... "what time is the violin tutor in on tuesday": a timetable's (trial s63 MUS-033)
