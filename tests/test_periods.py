@@ -182,6 +182,9 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"
+    # ... "the" left out (trial s79 G: "what happened with the cold room monday before last", of no day)
+    assert days("what happened with the cold room monday before last", today) == {"2026-11-23"}
+    assert min(days("what did i do week before last", today)) == "2026-11-16"
     # ... "a week on saturday", "saturday week", "the saturday after next", "a week today" (trial s74 J: "who's got the
     # hall a week on saturday" had been last Saturday's, "the saturday after next" of no day); not a rota's "tuesday
     # week 4"

@@ -960,7 +960,8 @@ def _season(m: re.Match, today: date, ahead: bool, present: bool = False) -> lis
 # "two saturdays ago": the weekday that many back, the last one the first (trial s59 SA-025)
 _WEEKDAYS_AGO = re.compile(rf"\b{_N}\s+({'|'.join(_WEEKDAYS)})s?\s+ago\b", re.IGNORECASE)
 # ... "the saturday before last", "the monday before last": the one before last Saturday (trials s73 Q, R: of no day)
-_WEEKDAY_BEFORE_LAST = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week)\s+"
+# (... "the" left out too: "what happened with the cold room monday before last", trial s79 G, of no day)
+_WEEKDAY_BEFORE_LAST = re.compile(r"\b(?:the\s+)?(" + _DAY_NAMES + r"|week)\s+"
                                   r"before\s+last\b", re.IGNORECASE)  # (and "the week before last": its days)
 _WEEKS_AWAY = re.compile(rf"\b(?:{_N} weeks? ago|in {_N} weeks?)\b", re.IGNORECASE)
 _WEEK_OF = re.compile(r"\bthe week of (\d{4}-\d\d-\d\d)\b", re.IGNORECASE)  # what shift_period writes
