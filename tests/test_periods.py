@@ -848,6 +848,11 @@ def test_a_bank_holiday_names_its_monday():
     assert [d.isoformat() for d in bank_holidays(2027)] == [
         "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]
     assert days("the bank holiday rota", may) == set()  # (a thing of it, named: no day)
+    # ... "last" before a month's bank holiday its day, not the month's (trial s79 F: "last august bank holiday" had
+    # been all of August)
+    sep = date(2027, 9, 9)
+    assert days("what did i do last august bank holiday", sep) == {"2027-08-30"}
+    assert days("next august bank holiday", sep) == {"2028-08-28"} and len(days("last august", sep)) == 31
 
 
 def test_a_holiday_or_a_season_names_its_days():

@@ -257,7 +257,9 @@ _IN_MONTH = re.compile(r"\b(?:(in|during|this|last|next|coming)\s+" + _PART_OF +
                        r"(?<!\bfor )" + _NOT_A_PART + r"(?=" + _MONTH + r",?\s+" + YEAR + r"\b)|"
                        r"(?<!\bfor )(?<!\bthe )" + _PART_OF + r"(?=" + MONTH_NAME
                        + r"\b(?!\s+(?-i:[A-Z]))))"  # (not "the end of March Madness", "late June Carter": the review)
-                       r"(" + MONTH_NAME + r")\b(?!['’]|\s+(?:quarter|qtr)s?\b|" + _DAY_AFTER + r")(?:,?\s+(" + YEAR + r"))?",
+                       # (not a month's bank holiday: "last august bank holiday" is its day, trial s79 F, all of August)
+                       r"(" + MONTH_NAME + r")\b(?!['’]|\s+(?:quarter|qtr)s?\b|\s+bank\s+hol|" + _DAY_AFTER + r")"
+                       r"(?:,?\s+(" + YEAR + r"))?",
                        re.IGNORECASE)
 # ... before a meeting or a report that comes round every month, as people name one: "the october committee meeting",
 # "minutes from the October trustees meeting", "the november pricing review" (trials s52, s53, s54: an earlier one had
