@@ -66,6 +66,20 @@ def test_a_parent_scoring_nearly_as_well_takes_over_its_childs_hit():
     assert _shown(select(tree, _ranked((3, 0.9), (1, 0.8)), 5, 40, None, {})) == [(3, ())]
 
 
+def test_a_parent_the_breadcrumb_shows_cut_takes_over_at_a_lower_share():
+    # trial s79 G: "Insurance: NFU Mutual, policy FRM 2271 8830 - public liability £10m. Renewal 1 Oct every year"
+    # (0.79) over its task (0.946) had been dropped as in the task's breadcrumb, cut there at "Renewal 1 …"
+    long = "Insurance: NFU Mutual, policy FRM 2271 8830 - public liability £10m. Renewal 1 Oct every year"
+    tree = NoteTree.build([_chunk("h.md", 0, long), _chunk("h.md", 1, "TODO send NFU the season's numbers", depth=1,
+                                                             parent=0)])
+    assert _shown(select(tree, _ranked((1, 0.946), (0, 0.79)), 5, 600, None, {})) == [(0, (1,))]
+    assert _shown(select(tree, _ranked((1, 0.946), (0, 0.6)), 5, 600, None, {})) == [(1, ())]  # (far below: not)
+    # ... one shown whole there needs the usual share
+    short = NoteTree.build([_chunk("h.md", 0, "Insurance: NFU Mutual"), _chunk("h.md", 1, "TODO send NFU the numbers",
+                                                                            depth=1, parent=0)])
+    assert _shown(select(short, _ranked((1, 0.946), (0, 0.79)), 5, 600, None, {})) == [(1, ())]
+
+
 def test_a_parent_taking_over_joins_its_other_child_hits_into_one():
     tree = NoteTree.build(TINY)
     # 2 joins 3's hit, the item before it (session 57); their parent shows the list once

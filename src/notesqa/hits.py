@@ -181,6 +181,11 @@ def _crumb(parent: str, tags=()) -> str:
     return first[:CRUMB_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
+def crumb_cut(parent: str) -> bool:
+    """Does a breadcrumb show the parent bullet cut (_crumb), not all it says?"""
+    return _crumb(parent).endswith(" …")
+
+
 def quoted_words(words: list[str]) -> str:
     """Up to three words in quotes (wording.in_quotes), "or" between them."""
     return " or ".join(in_quotes(w) for w in words[:3])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from . import joplin
 from .agenda import DATED_ENTRY
 from .chunking import Chunk, field_line, fields_line, numbered, step_number, step_of, table_rows, task_state
-from .hits import Hit
+from .hits import Hit, crumb_cut
 from .keywords import tokenize, word_count
 from .metadata import daily_note, headings_day, opens_dated
 from .notefiles import in_notion_export, readable_path
@@ -30,6 +30,7 @@ from .units import QA_CARD, boilerplate
 SHOW_BUDGETS = (600, 500, 450)
 MIN_FOLLOW = 40  # do not add a following unit if less than this much budget is left
 TAKEOVER = 0.85  # a parent scoring at least this share of its child's hit is shown with it
+TAKEOVER_CUT = 0.75  # ... a parent the breadcrumb cannot show whole, this share: it is not shown there
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def select(tree: NoteTree, ranked: list[Candidate], k: int, budget: int | None, 
         if at is None:
             at = later = _later_window_shown(tree, row, out)
         if at is not None:
-            if cand.rank >= TAKEOVER * _rank_to_take(tree, out, row, at, later):
+            if cand.rank >= _takeover_share(tree, row, later) * _rank_to_take(tree, out, row, at, later):
                 before = len(out)
                 _take_over(tree, out, at, row, _room(budget, after + at), shown)
                 if len(out) < before:  # hits joined: their places go to the best candidates passed over
@@ -733,6 +734,13 @@ def _take_over(tree: NoteTree, out: list[Snippet], at: int, row: int, room: int,
     shown |= kept
     for i in sorted(joined, reverse=True):
         del out[i]
+
+
+def _takeover_share(tree: NoteTree, row: int, later: int | None) -> float:
+    """The share of its hit's rank a parent (or an earlier window: later) needs to take the hit over: TAKEOVER, or
+    TAKEOVER_CUT for a parent its hit's breadcrumb shows cut (trial s79 G: "Insurance: NFU Mutual, policy FRM 2271
+    8830 - public liability £10m. Renewal 1 …" over its task, second, had been dropped for "nfu policy number")."""
+    return TAKEOVER_CUT if later is None and crumb_cut(tree.chunks[row].text) else TAKEOVER
 
 
 def _rank_to_take(tree: NoteTree, out: list[Snippet], row: int, at: int, later: int | None) -> float:
