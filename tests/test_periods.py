@@ -422,6 +422,14 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     assert days("where are we at christmas", date(2026, 9, 4)) == {"2025-12-25"}
     # ... and a month (trial s55: "when is Jake off in January?" on 4 December had been read as last January)
     assert min(days("When is Jake off in January?", date(2026, 12, 4))) == "2027-01-01"
+    # ... and asked what one has got then (trial s79 O: "what weddings have i got in october" on 9 September had been
+    # last October's); of no tense, both (trial s79 O: "weddings in november", last November's alone)
+    sep = date(2027, 9, 9)
+    assert min(days("what weddings have i got in october", sep)) == "2027-10-01"
+    assert min(days("weddings in november", sep)) == "2026-11-01" and max(days("weddings in november", sep)) == \
+        "2027-11-30"
+    assert max(days("what did we do in october", sep)) == "2026-10-31" and min(days("weddings in march", sep)) == \
+        "2027-03-01"
     assert min(days("what did Jake do in January", date(2026, 12, 4))) == "2026-01-01"
     assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2026-03-01"  # (months away: the last one)
     # ... within two and a half months (trial s73 K: "where do i get eggs in feb" on 9 December had been last

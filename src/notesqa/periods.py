@@ -474,6 +474,10 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
             continue  # "since March 2024", "before last May": a span from it or up to it, not its days (trial s46)
         if not (m.group(1) and not m.group(4) and _NAME_AFTER.match(text, m.end())):  # "in June Carter's class"
             out.update(_part_of_month(text, m, _month_named(m, today, ahead or present and _soon_month(m, today))))
+            if not (ahead or back or present or _TENSED.search(text)) and _soon_month(m, today):
+                # a question of no tense: the coming one too, when soon ("weddings in november" on 9 September, trial
+                # s79 O, had been of last November alone), as a holiday's
+                out.update(_part_of_month(text, m, _month_named(m, today, True)))
     for m in _WEEK_OF_MONTH.finditer(text):  # "the second week of April": its days 8 to 14
         month = _week_month(m, today, ahead)
         place = _WEEK_PLACE.get(m.group(1).lower())
@@ -702,8 +706,11 @@ _TENSED = re.compile(r"\b(?:\w+ed|bought|got|made|gave|took|said|told|sent|paid|
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
 # trial s61 XD's "does" had been read as last year's)
 # ... "what happens on 2 nov" (trial s77 F)
+# ... what one has got: "what weddings have i got in october" (trial s79 O: last October's)
 _PRESENT = re.compile(r"\b(?:are|is|am|does|do|happens)\b|['’]re\b|\b(?:what|when|where|who|how|there|it|that)['’]s\b"
-                      r"|\b(?:whats|whens|wheres|whos|hows)\b", re.IGNORECASE)  # (typed without the mark: "whens")
+                      r"|\b(?:whats|whens|wheres|whos|hows)\b"  # (typed without the mark: "whens")
+                      r"|\b(?:have|has)\s+(?:i|we|you|they|he|she|it)\s+got\b|\b(?:i|we|you|they)['’]?ve\s+got\b",
+                      re.IGNORECASE)
 
 
 def asks_soon_day(text: str, day: date, today: date) -> bool:
