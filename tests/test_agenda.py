@@ -145,6 +145,18 @@ def test_a_line_that_says_it_is_due_a_day_of_no_year_is_of_its_notes_day_or_year
     assert agenda.due_on({f"{year}-07-02"}).tolist() == [] and agenda.due_on({f"{year}-07-09"}).tolist() == [1]
 
 
+def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
+    # trial s79 I: "TW to email HoDs re late fee policy - by Fri 10 Sept" (a meeting's action, no task) had been "Nothing
+    # ... is due" for "anything due by tomorrow"; trial s79 C: "... college charges £380/yr, pay by 30 Sept"
+    from datetime import date, timedelta
+    ahead, gone = date.today() + timedelta(days=20), date.today() - timedelta(days=20)
+    agenda = Agenda([bullet(f"TW to email HoDs re late fee policy - by {ahead:%a} {ahead.day} {ahead:%b}"),
+                     bullet(f"bus pass - college charges £380/yr, pay by {ahead.day} {ahead:%b}", 1),
+                     bullet(f"paid by {gone.day} {gone:%b} {gone.year}", 2),  # (a day gone: none)
+                     bullet("stand by 3 people", 3)])  # (no day)
+    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat()}).tolist()) == [0, 1]
+
+
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():
     # trial s68 C LCK-032: "Payment on account due 31 Jan 2027 - approx £4,600" (no task) had been listed "Not due from
     # 2027-01-01 to 2027-01-31" for "tax payment due in january how much", an insurance task due first

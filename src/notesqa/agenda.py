@@ -947,10 +947,13 @@ class Agenda:
                     due.append((day, row))
                 # ... and one that says it is due a day to come, of a year it writes ("Payment on account due 31 Jan
                 # 2027": trial s68 C, "Not due" for "tax payment due in january"); a day gone is no task's, not overdue
+                # (... or to be done by one, as an open task is: "TW to email HoDs re late fee policy - by Fri 10 Sept",
+                # "pay by 30 Sept", trial s79 I and C, "nothing is due" over them)
                 elif chunk.kind in ("bullet", "paragraph") and not chunk.origin and \
                         (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
                          or _due_near_own(chunk)
-                         or deadline_opening(chunk.text, year_said(chunk.title))) and day >= today_iso:
+                         or deadline_opening(chunk.text, year_said(chunk.title))
+                         or _by_day(chunk.text, (chunk.date or today_iso)[:10])) and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
