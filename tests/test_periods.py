@@ -182,6 +182,13 @@ def test_whats_on_a_weekday_is_the_coming_one():
     # ... "the saturday before last", "the week before last" (trials s73 Q, R: of no day)
     assert days("what did i teach dev the saturday before last", today) == {"2026-11-21"}
     assert min(days("what did i do the week before last", today)) == "2026-11-16"
+    # ... "at the weekend", "over the weekend": the one just gone asked of in the past, else the coming one (trial s79
+    # P: "what did we do at the weekend" had been of no day)
+    wed = date(2026, 12, 2)
+    assert days("what did we do at the weekend", wed) == days("over the weekend what happened", wed) == {
+        "2026-11-28", "2026-11-29"}
+    assert days("whats on at the weekend", date(2026, 12, 2)) == {"2026-12-05", "2026-12-06"}
+    assert days("weekend plans", today) == days("at the weekend of the wedding", today) == set()
     # ... "the" left out (trial s79 G: "what happened with the cold room monday before last", of no day)
     assert days("what happened with the cold room monday before last", today) == {"2026-11-23"}
     assert min(days("what did i do week before last", today)) == "2026-11-16"

@@ -399,11 +399,18 @@ def _weekday_last(text: str) -> str:
     return f"{text[m.end():].rstrip(' ?.!')} on {m[1]}" if m else text
 
 
+# "at the weekend", "over the weekend": this week's, the one just gone when asked of in the past on a weekday (trial
+# s79 P: "what did we do at the weekend" had been of no day); not "the weekend before last", "the weekend of the 4th"
+_THE_WEEKEND = re.compile(r"\b(at|over|on|during)\s+the\s+weekend\b(?!\s+(?:before|after|of|when|that)\b)",
+                          re.IGNORECASE)
+
+
 def relative_days(text: str, today: date | None = None) -> set[str]:
     """The days text names from today, "YYYY-MM-DD" ("what did I do yesterday?", "last Tuesday",
     "last week": its Monday to Sunday); "on Tuesday" is the last one before today, or the coming one
     when the question looks ahead ("what is due on Tuesday?"). Not in quotes: '"Yesterday"' is words."""
     text = _weekday_last(_JUST_GONE.sub(r"last \1", _quotes_blanked(text)))
+    text = _THE_WEEKEND.sub(r"\1 this weekend", text) if "weekend" in text.lower() else text
     text = _DOES_WEEKDAYS.sub(lambda m: " " * len(m[0]), _OPEN_ON.sub(lambda m: " " * len(m[0]), text))
     if any(ch.isdigit() for ch in text):  # (the hours after a weekday: "what's on wednesday 6 till 7" is Wednesday's)
         text = _hours_blanked(text)
