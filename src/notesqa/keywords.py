@@ -70,7 +70,7 @@ GERMAN_STOPWORDS = frozenset(
     "seines selbst sich sie sind solche solchem solchen solcher solches soll sollte sondern sonst und uns unser "
     "unsere unserem unseren unseres vor waren warst weil welche welchem welchen welcher welches wenn werde werden "
     "wie wieder wir wird wirst wo wollen wollte während würde würden zu zum zur zwar zwischen".split())
-TOKENIZER_VERSION = "38"  # 38: initials written with dots also one word ("A.H.": "ah"); 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
+TOKENIZER_VERSION = "39"  # 39: "wedding" no "Wed" ("wed"); 38: initials written with dots also one word ("A.H.": "ah"); 37: a sum in euros ("€30") also "euro"; 36: a name joined by underscores its words too ("wedding_date": "wedding", "date"); 35: only a measure's short form's plural ("lbs", not "DBS") its singular's; 34: a stopword written in capitals a word ("IT", "IF"); 33: a short form's plural of no vowel ("lbs", "hrs") its singular's word; 32: "outstanding" beside a sum or a bill also "unpaid"; 31: a sum said not paid ("NOT PAID", "hasnt paid", "owes", "Paid: ❌") also "unpaid"; 30: "xmas", "bday" also "christmas", "birthday"; 29: a code's letters also alone ("xs650": "xs"); 28: letters joined by "&" also one word ("T&Cs": "tcs"); 27: ... only beside a day of the month, a weekday lower case only before a day or time; 26: a month's or weekday's short name also its full name ("Oct", "Tue"); 25: a negation typed without its apostrophe ("didnt") as written with it; 24: a code's number of 3-4 digits also alone ("cs241": "241"); 23: sown, met, sent, grew as sow, meet, send, grow; 22: "1 on 1" with any spaces; 21: a one-on-one written any way ("1:1", "1-1", "one on one") also "1on1"; 20: not "allen", "seine", "mich" either; a number's leading zeros not after a comma; 19: a number with leading zeros kept as written too; 18: fewer German stopwords (not "dir", "als", "im", "von"...); 17: a citation key also its name and year ("tadey2015"); 16: German's stopwords left out too; 15: a number's leading zeros left out ("04" -> "4"); 14: ... and as written too ("PRs": "prs" and "pr"); 13: an abbreviation's plural in capitals its singular ("PBs", "KPIs"); 12: money's past forms and a few nouns as their verb (paid -> pay, bought -> buy, decisions -> decide); 11: not "analyses" nor "ellipses"; 10: Greek and Latin plurals as their singulars (hypotheses, indices, criteria); 9: he, him, his, she, her, hers, our, ours left out; 8: a dotted number also whole ("0.4.0"); 7: a number's plural its number ("502s"); 2: CJK runs as character bigrams; 3, 4: hyphenated words also joined; 5: American spellings; 6: single letters are words
 SECTIONS, SECTION_OF = "sections", "section_of.npy"
 
 
@@ -120,15 +120,21 @@ def _stem_all(words: list[str]) -> list[str]:
     """Each word in its American spelling (american), stemmed."""
     stem = _stemmer()
     if stem is None:
-        return [_number_of(w) or american(_singular(w)) for w in words]
+        return [_OWN_STEM.get(w) or _number_of(w) or american(_singular(w)) for w in words]
     out = [_STEMS.get(w) for w in words]
     if None in out:
         if len(_STEMS) > 500_000:
             _STEMS.clear()
         for i, s in enumerate(out):
             if s is None:
-                out[i] = _STEMS[words[i]] = _number_of(words[i]) or stem.stemWord(american(_singular(words[i])))
+                out[i] = _STEMS[words[i]] = _OWN_STEM.get(words[i]) or _number_of(words[i]) \
+                    or stem.stemWord(american(_singular(words[i])))
     return out
+
+
+# words whose stem would be a weekday's short name: "wedding" is no "Wed" (trial s79 O: "when is my next wedding" had
+# found a log's "## Wed 8 Sept")
+_OWN_STEM = {"wedding": "wedding", "weddings": "wedding", "wedded": "wedding"}
 
 
 # plurals no stemmer reads as their singular's (Snowball's "hypothes" and "hypothesi": trial s45's "what's my
