@@ -1835,6 +1835,23 @@ def test_the_next_of_a_thing_whose_best_passages_are_all_gone_is_the_soonest_to_
     assert not any(c.explain.next_first for c in fuse(chunks, scores, "when's the next newark", {}, None, 2))
 
 
+def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder():
+    # trial s79 O: "when is my next wedding" had "the wedding fair next year will be Sun 3 Oct 2027" first and no
+    # wedding: the notes of "weddings/" are weddings whatever their passages say; one passage of the soonest note first
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [_chunk("meetings/site visit.md", 0, f"the wedding fair next year will be {said(24)}"),
+              _chunk(f"weddings/{said(2)} Aisha & Ben.md", 0, "Contact: Aisha 07781 442 019", date=said(2)),
+              _chunk(f"weddings/{said(2)} Aisha & Ben.md", 1, "13:00 ceremony at the Orangery", date=said(2)),
+              _chunk(f"weddings/{said(16)} Hannah & Kieran.md", 0, "Contact: Hannah", date=said(16)),
+              _chunk("log/work log.md", 0, f"Wed: sneak peeks edited {said(1)}")]  # ("Wed" is no wedding)
+    scores = _dense_only([0.7, 0.3, 0.35, 0.3, 0.3], keyword=[0.5, 0.0, 0.0, 0.0, 0.0], ceiling=1.0)
+    ranked = fuse(chunks, scores, "when is my next wedding", {}, None, 5)
+    assert ranked[0].row == 2 and ranked[0].explain.next_first
+    assert [c.row for c in ranked if c.explain.next_first] == [2]
+
+
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # trial s46: "when is the next steering committee?" had the year's first steerco before the coming one
     from notesqa.ranking import _soonest

@@ -1005,10 +1005,16 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     d_rank = {int(c): r + 1 for r, c in enumerate(d_top)}
     k_rank = {int(c): r + 1 for r, c in enumerate(k_top)}
     order = np.argsort(-rank, kind="stable")
-    # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first)
+    # (the next of a thing whose best passages are all of days gone: the soonest to come that says it, first; or whose
+    # best is of none or a later one: "the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding",
+    # a wedding's note of 11 September in "weddings/" second, trial s79 O)
     next_first = np.zeros(len(cand), dtype=bool)
-    if len(next_of) and coming[order[0]] < 0:
+    if len(next_of) and coming[order[0]] <= 0:
         soonest = order[(coming[order] > 0) & of_next[order]]
+        # (the best of each note: a wedding's note of that day is one answer, not the top ten)
+        soonest = soonest[np.unique([of[j].path for j in soonest.tolist()], return_index=True)[1]] if len(soonest) \
+            else soonest
+        soonest = soonest[np.argsort(-rank[soonest], kind="stable")]
         next_first[soonest] = True
         order = np.concatenate([soonest, order[~np.isin(order, soonest)]])
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
@@ -2493,17 +2499,26 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
     if not asks_next(text) or days(text) or not (words := frozenset(tokenize(text)) - _NEXT_FRAME):
         return _NONE_ROWS
     rows = agenda.of_or_telling_between(today, (_dt.date.fromisoformat(today) + _dt.timedelta(days=NEXT_DAYS)).isoformat())
-    return np.array([r for r in rows.tolist() if scores.keyword[r] > 0 and task_state(chunks[r].text) is None
+    return np.array([r for r in rows.tolist() if task_state(chunks[r].text) is None
+                     and (scores.keyword[r] > 0 or (titled := (chunks[r].date or "")[:10] >= today)
+                          and words & _folder_words(chunks[r].path))
                      and _holds_words(chunks[r], words, (chunks[r].date or "")[:10] >= today)], dtype=np.int64)
 
 
 def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
-    """Does a passage hold every one of words, in its text, heading or parents, or (titled) its note's title too (and
-    a first heading that says the title and more, "# Science dept meeting — 25 Nov 2026" of "Dept meeting 2026-11-25",
-    as its title)?"""
+    """Does a passage hold every one of words, in its text, heading or parents, or (titled) its note's title and
+    folders too (and a first heading that says the title and more, "# Science dept meeting — 25 Nov 2026" of "Dept
+    meeting 2026-11-25", as its title; "weddings/2027/2027-09-11 Aisha & Ben.md" is a wedding's, trial s79 O, "when is
+    my next wedding" had found wedding fairs)?"""
     named = {w for w in _words_of(c.title) if not w.isdigit()}  # (its words, not its day's numbers)
     heading = c.heading[1:] if c.heading and named and not titled and named <= _words_of(c.heading[0]) else c.heading
-    return words <= _words_of(" ".join((c.text, *heading, *c.parents, *((c.title,) if titled else ()))))
+    held = _words_of(" ".join((c.text, *heading, *c.parents, *((c.title,) if titled else ()))))
+    return words <= (held | _folder_words(c.path) if titled else held)
+
+
+def _folder_words(path: str) -> frozenset[str]:
+    """The words of the folders a note is in ("weddings/2027/x.md": "wed"), as the keyword side reads them."""
+    return _words_of(path.rpartition("/")[0].replace("/", " "))
 
 
 NEXT_DAYS = 366
