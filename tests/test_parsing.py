@@ -316,6 +316,11 @@ def test_a_line_of_only_wikilinks_is_thin():
                       "| 04/02/26 | k isolation |\n\nSee also [[Speech sounds]]\n- minimal pairs\n", "Alfie log.md")
     assert [(u.text, u.parents) for u in note.units if not u.thin] == [("Date: 04/02/26 | Focus: k isolation", ()),
                                                                       ("minimal pairs", ())]
+    # ... nor a line that says something and points on to a note, set apart (trial s79 N: "New rota started today →
+    # [[Staff Rota Autumn 2027]]" had been the parent of every bullet of the day's note); right above, a label still
+    note = parse_note("# Mon 6 Sept\n\nNew rota started today → [[Staff Rota]]\n\n- complaint logged\n\n"
+                      "Rota -> [the rota](rota.md)\n\n- swapped Mon 13th\n\nThings to chase:\n\n- script\n", "Daily/d.md")
+    assert [u.parents for u in note.units if u.kind == "bullet"] == [(), (), ("Things to chase",)]
 
 
 def test_a_query_block_is_no_passage_other_code_is():

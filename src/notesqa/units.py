@@ -288,6 +288,9 @@ def _is_label(unit: Unit | None, inline, apart: bool = False, table: bool = Fals
     if apart and not text.endswith(":") and _states_something(text):
         return False  # (trials s57: "bought 12/08/26, £2,599 inc VAT ..." over the tools installed, "Temp 6°C, no wind,
         # bit of dew" over a night's targets)
+    if apart and _POINTS_ON.search(getattr(inline, "content", "") or ""):
+        return False  # a line that points on to a note, set apart: "New rota started today → [[Staff Rota Autumn
+        # 2027]]" names no list of the day's notes after it (trial s79 N: it had been every bullet's parent)
     if apart and _QUOTATION.fullmatch(text):
         return False  # a quotation, set apart: an epigraph ("“All rook endings are drawn” — Tartakower", trial s60 VD)
     if _DATAVIEW_VALUE.match(getattr(inline, "content", "") or ""):
@@ -296,6 +299,7 @@ def _is_label(unit: Unit | None, inline, apart: bool = False, table: bool = Fals
     return not _only_link(inline, pointer=True) and not only_tags(text)
 
 
+_POINTS_ON = re.compile(r"(?:→|->|=>|⇒)\s*(?:\[\[|\[[^\]\n]+\]\()")  # an arrow to a link
 _QUOTATION = re.compile(r"\s*[\"“‘'][^\"”’]{3,}[\"”’]\s*(?:[—–-]+\s*\S.*)?")  # quoted words, their author after
 _DATAVIEW_VALUE = re.compile(r"\s*" + FIELD_KEY + r"::[ \t]*\S")  # "time_spent:: 1h40"
 
