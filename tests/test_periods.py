@@ -76,6 +76,22 @@ def test_the_nights_and_saints_days_of_the_year_are_their_days():
     # read as no day)
     assert days("xmas eve opening hours", today) == days("christmas eve", today) == {"2025-12-24", "2026-12-24"}
     assert days("boxing day walk", today) == days("boxing day", today) == {"2025-12-26", "2026-12-26"}
+    # ... asked of in the present, the coming one when it is nearer than the last (trials s79 X, Q: "which days are we
+    # shut over xmas" on 9 September had been last Christmas's); of no tense, both
+    sep = date(2027, 9, 9)
+    assert min(days("which days are we shut over xmas", sep)) == min(days("where is the dog going over christmas", sep)) \
+        == "2027-12-23"
+    assert days("how many tickets to break even at christmas", sep) == {"2026-12-25", "2027-12-25"}
+    assert days("what did we do at christmas", sep) == {"2026-12-25"}
+    assert min(days("which days are we shut over xmas", date(2027, 3, 2))) == "2026-12-23"
+    # ... and a day before or after a bank holiday, the one nearest today (trials s79 R, J: "the day after the bank
+    # holiday" had been the holiday's, "the saturday before bank holiday" of no day)
+    assert days("what jobs did i do the day after the bank holiday", sep) == {"2027-08-31"}
+    assert days("why did gareth ring the saturday before bank holiday", sep) == {"2027-08-28"}
+    assert min(days("the week after the august bank holiday", sep)) == "2027-08-31"
+    # ... the last one asked of in the past (the rescore: on 9 December, "what jobs did i do the day after the bank
+    # holiday" had been Boxing Day)
+    assert days("what jobs did i do the day after the bank holiday", date(2026, 12, 9)) == {"2026-09-01"}
 
 
 def test_whats_on_a_weekday_is_the_coming_one():
@@ -426,7 +442,8 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
     # plans" had said "Dated on 2026-12-25:" over the October meeting's minutes)
     assert days("minutes where residents talked about xmas plans", date(2026, 12, 5)) == set()
     assert days("where were we at christmas", date(2026, 12, 4)) == {"2025-12-25"}
-    assert days("where are we at christmas", date(2026, 9, 4)) == {"2025-12-25"}
+    assert days("where are we at christmas", date(2026, 9, 4)) == {"2026-12-25"}  # (nearer than last: trial s79 X)
+    assert days("where are we at christmas", date(2026, 4, 4)) == {"2025-12-25"}
     # ... and a month (trial s55: "when is Jake off in January?" on 4 December had been read as last January)
     assert min(days("When is Jake off in January?", date(2026, 12, 4))) == "2027-01-01"
     # ... and asked what one has got then (trial s79 O: "what weddings have i got in october" on 9 September had been

@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import clock
 from .grammar import FILTER, QUOTED, inside, quoted_spans
@@ -709,7 +709,9 @@ def _month_named(m: re.Match, today: date, ahead: bool) -> list[date]:
 _SOON = 75  # (Christmas in late October: trials s77 Q, V, "is kev off over christmas" had been last year's)
 # a verb of what was, beside _PAST's: a question that says none of these nor _PRESENT's words asks of no tense
 _TENSED = re.compile(r"\b(?:\w+ed|bought|got|made|gave|took|said|told|sent|paid|ate|saw|met|won|lost|wrote|"
-                     r"sold|left|came|ran|brought|thought|found|kept|held|sang|drank|read|ago|last)\b", re.IGNORECASE)
+                     r"sold|left|came|ran|brought|thought|found|kept|held|sang|drank|read|ago|last|"
+                     r"broke|fell|rang|began|chose|drove|flew|forgot|froze|knew|meant|spoke|stole|stood|threw|woke|wore)\b",
+                     re.IGNORECASE)
 # a question in the present tense ("when's", "what's" too; not a possessive, "Jake's"; "what do we do at christmas?":
 # trial s61 XD's "does" had been read as last year's)
 # ... "what happens on 2 nov" (trial s77 F)
@@ -743,7 +745,10 @@ def _holiday(m: re.Match, today: date, ahead: bool, back: bool = False) -> date:
         return _holiday_of_year(name, int(m.group(3)) if m.group(3) else today.year, today)
     this_year = _holiday_in(name, today.year)
     coming = this_year if this_year > today else _holiday_in(name, today.year + 1)  # (new year's day: next year's)
-    ahead = ahead or not back and 0 < (coming - today).days <= _SOON
+    # (... or nearer than the last: "which days are we shut over xmas" on 9 September, trial s79 X, Q, had been last
+    # Christmas's)
+    last = this_year if this_year < today else _holiday_in(name, today.year - 1)
+    ahead = ahead or not back and 0 < (coming - today).days <= max(_SOON, (today - last).days)
     if when in ("next", "coming") or (not when and ahead):
         return this_year if not when and this_year == today else coming
     return this_year if this_year < today or (not when and this_year == today) else _holiday_in(name, today.year - 1)
@@ -1731,7 +1736,11 @@ _WHEN_IS = re.compile(r"\bwhen(?:['’]?s|\s+(?:is|are|does|do|did))\b|\bhalf[\s
 # (of a year it names: "the thursday before easter 2025", trial s76 D, had been of this year's; the day before or after
 # one: "the day before christmas 2025")
 # ("the day before christmas eve", "the day after easter monday": of those days, the review)
-_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week|day)\s+(before|after)\s+((?:christ|x)mas(?:\s+(?:day|eve))?|"
+# (... a bank holiday too, "the day after the bank holiday", "the saturday before bank holiday": trials s79 R, J, of
+# the holiday itself or of no day)
+_WEEKDAY_BY_HOLIDAY = re.compile(r"\bthe\s+(" + _DAY_NAMES + r"|week|day)\s+(before|after)\s+(?:the\s+)?("
+                                 r"(?:(?:early\s+may|late\s+may|may|spring|august|aug|summer)\s+)?bank\s+hol(?:iday)?"
+                                 r"(?:\s+mon(?:day)?)?|(?:christ|x)mas(?:\s+(?:day|eve))?|"
                                  r"boxing\s+day|new\s+year['’]?s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday|saturday))?)\b"
                                  r"(?:,?\s+(" + YEAR + r")\b)?", re.IGNORECASE)
 
@@ -1743,7 +1752,8 @@ def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
         name = _holiday_key(m[3])
         name = {"christmas": "christmas day", "new years": "new years day", "easter": "easter sunday"}.get(name, name)
         years = (int(m[4]),) if m[4] else (today.year - 1, today.year, today.year + 1)
-        held = min((_holiday_in(name, y) for y in years), key=lambda d: abs((d - today).days))
+        held = _held_near((d for y in years for d in bank_holidays(y) if _ANY_BANK_HOLIDAY[name](d))
+                          if name in _ANY_BANK_HOLIDAY else (_holiday_in(name, y) for y in years), today, back, ahead)
         after = m[2].lower() == "after"
         if m[1].lower() in ("week", "day"):  # ("the week after christmas": its seven days, trial s74 Y)
             out.update(held + timedelta(days=k if after else -k) for k in range(1, 8 if m[1].lower() == "week" else 2))
@@ -1752,7 +1762,24 @@ def _weekday_by_holiday(text: str, today: date, out: set[date]) -> str:
         step = (wanted - held.weekday()) % 7 or 7 if after else -((held.weekday() - wanted) % 7 or 7)
         out.add(held + timedelta(days=step))
         return " " * len(m[0])
-    return _WEEKDAY_BY_HOLIDAY.sub(take, text) if " the " in f" {text.lower()}" else text
+    if " the " not in f" {text.lower()}":
+        return text
+    # ("what broke ...": what was; not "what jobs have we got ...")
+    back = bool(_PAST.search(text) or _TENSED.search(text) and not _PRESENT.search(text))
+    ahead = looks_ahead(text)
+    return _WEEKDAY_BY_HOLIDAY.sub(take, text)
+
+
+def _held_near(held: Iterable[date], today: date, back: bool, ahead: bool) -> date:
+    """Of the days a holiday is held: the last up to today for a question of what was ("what jobs did i do the day after
+    the bank holiday" on 9 December: August's, not Christmas's, trial s79 R), the next for one that looks ahead, else
+    the one nearest today."""
+    days = sorted(held)
+    if back and (gone := [d for d in days if d <= today]):
+        return gone[-1]
+    if ahead and (coming := [d for d in days if d >= today]):
+        return coming[0]
+    return min(days, key=lambda d: abs((d - today).days))
 
 
 # a weekday as it is written anywhere, short too ("wed", "weds", "sat", "sun" alone): the one rule agenda's and units'
