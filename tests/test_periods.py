@@ -119,6 +119,11 @@ def test_whats_on_a_weekday_is_the_coming_one():
     assert days("why couldnt i move the hives on saturday", today) == days("can you show what i did on saturday",
                                                                           today) == {"2026-11-28"}
     assert days("whats on 2morrow", today) == {"2026-12-06"}
+    # ... short at the end ("what am i doing fri"), "sat", "sun", "weds" before a part of the day (trial s79 Q: "what
+    # am i doing sat morning" had been of no day); not "sat" a verb
+    assert days("what am i doing sat morning", today) == {"2026-12-12"} and days("what am i doing fri", today) == {
+        "2026-12-11"}
+    assert days("where have i sat", today) == set()
     # ... or to do on it (trial s63 PMD-012: "what have i got to do on thursday" had been last Thursday's shift log)
     assert days("what have i got to do on thursday", today) == days("what do i need to do on thursday", today) == \
         {"2026-12-10"}

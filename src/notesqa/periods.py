@@ -574,7 +574,7 @@ def relative_days(text: str, today: date | None = None) -> set[str]:
     if not out and (ahead or back or present or _GOT_TO.search(text)) and (m := _END_WEEKDAY.search(text)) is not None \
             and (before := text[:m.start()].split()) and before[-1].lower() not in _NAMED_DAY_FIRST \
             and not _ON_A.search(" ".join(before[-4:])):  # (nor "on a riverside friday", "on a typical busy saturday",
-        out.add(_weekday(today, weekday_number(m[1]), "on", not back))  # any such one: trial s75 A)
+        out.add(_weekday(today, weekday_number(m[1] or m[2]), "on", not back))  # any such one: trial s75 A)
     return {d.isoformat() for d in out}
 
 
@@ -592,8 +592,11 @@ _NAMED_DAY_FIRST |= frozenset("a an any every each".split())
 # (a part of the day after it too: "what happened friday night", trial s71 L, had been of no day)
 # (not "that saturday": one the notes say, not the last or the next, trial s78 S: "why did tidewater's checkout break that
 # saturday" had been last Saturday's)
-_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(?<!\bthat\s)(" + "|".join(_WEEKDAYS) + r"|tues|thurs)"
-                          r"(?:\s+(?:night|evening|morning|afternoon|lunch(?:time)?|teatime))?\s*[?!.]*\s*$", re.IGNORECASE)
+# (... short too: "what am i doing fri"; "sat", "sun", "wed" words too, before a part of the day only, "what am i doing
+# sat morning", trial s79 Q, of no day)
+_DAY_PART = r"\s+(?:night|evening|morning|afternoon|lunch(?:time)?|teatime)"
+_END_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bthe\s)(?<!\bthat\s)(?:(" + "|".join(_WEEKDAYS) + r"|tues?|thu(?:rs?)?|mon|fri)"
+                          r"(?:" + _DAY_PART + r")?|(sat|sun|weds?)" + _DAY_PART + r")\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 UPCOMING_DAYS = 14
