@@ -320,6 +320,13 @@ def test_a_day_asked_that_no_hit_is_of_is_said():
     assert notice([scored(0.6), winter], "apple tree pruning jobs this winter") is None
     assert notice([scored(0.6), scored(0.6), scored(0.6), winter], "apple tree pruning jobs this winter") \
         .startswith("Nothing in your notes is dated")  # (not among the first three)
+    # ... or the holiday it names, in its title or headings too (trials s79 E, J, U, W: "Nothing dated on 2027-11-05
+    # matches the question closely" over "Fri 5 Nov. Options:" of "# Bonfire night")
+    bonfire = dataclasses.replace(scored(0.6), text="Fri 5 Nov. Options:", title="Bonfire night 2027")
+    assert notice([bonfire], "when is bonfire night") is None
+    xmas = dataclasses.replace(scored(0.6), text="Closed 25th, 26th", heading=("Christmas opening",))
+    assert notice([xmas], "which days are we shut over xmas") is None
+    assert notice([scored(0.6)], "when is bonfire night").startswith("Nothing in your notes is dated")
     feb = dataclasses.replace(scored(0.5), text="crop: Chillies | sow: Feb | where: windowsill")
     assert notice([feb], "what do I sow in February?") is None
     mar = dataclasses.replace(scored(0.5), text="crop: Leeks | sow: Mar | where: seed tray")

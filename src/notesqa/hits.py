@@ -300,9 +300,13 @@ def _tasks_said(n: int, when: str, question: str, shown: list[Hit], count: int) 
 # (not "spring" nor "fall": a framework, a verb, as often as seasons in notes)
 _PERIOD_WORDS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
-                           r"thursday|friday|saturday|sunday|christmas|easter|summer|autumn|winter)\b",
+                           r"thursday|friday|saturday|sunday|christmas|xmas|easter|summer|autumn|winter|bonfire|"
+                           r"fireworks|halloween|hallowe['’]en)\b",
                            re.IGNORECASE)
 _SEASONS = frozenset("summer autumn winter".split())
+# a holiday's words, said in a passage's title or headings too ("when is bonfire night": "Fri 5 Nov. Options:" under "#
+# Bonfire night", trials s79 E, J, U, W: "Nothing dated on 2027-11-05 matches the question closely" over it)
+_HOLIDAY_WORDS = {"xmas": "christmas", "fireworks": "bonfire", "hallowe'en": "halloween", "hallowe’en": "halloween"}
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 # "what did I do in August?", "where were we at Easter?": what happened then, which a passage that plans it ("booked
 # the lake house for August") does not say
@@ -310,9 +314,10 @@ _WHAT_HAPPENED = re.compile(r"\b(?:did|have|had|was|were)\s+(?:i|we)\b", re.IGNO
 
 
 def _period_word(word: str) -> str:
-    """A month's name as its first three letters ("February", "Feb" -> "feb"); any other period word as it is."""
+    """A month's name as its first three letters ("February", "Feb" -> "feb"); a holiday's as its name ("xmas" ->
+    "christmas"); any other period word as it is."""
     w = word.lower()
-    return w[:3] if w[:3] in _MONTHS else w
+    return w[:3] if w[:3] in _MONTHS else _HOLIDAY_WORDS.get(w, w)
 
 
 def _says_the_period(hits: list[Hit], question: str) -> bool:
@@ -327,9 +332,14 @@ def _says_the_period(hits: list[Hit], question: str) -> bool:
         return False
     for h in hits[:3]:
         said = {_period_word(w) for w in _PERIOD_WORDS.findall(h.text) if w[0].isupper() or w.lower() in _SEASONS}
+        said |= {w for w in map(_period_word, _PERIOD_WORDS.findall(" ".join((h.title, *h.heading))))
+                 if w in _HOLIDAYS}
         if asked & said:
             return True
     return False
+
+
+_HOLIDAYS = frozenset("christmas easter bonfire halloween".split())
 
 
 def others_from(hits: list[Hit], question: str) -> tuple[int, str] | None:
