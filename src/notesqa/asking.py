@@ -67,7 +67,7 @@ _TASK_LIST_WORDS = frozenset("""what whats s is are was were which do does did i
     all show list tell give the a an and for on in by at of from to between this that these next coming upcoming up
     until before today tomorrow week month due overdue past deadline deadlines miss task tasks todo todos to-do to-dos item items
     action open still left pending outstanding remaining scheduled late missed behind need needs to anything else
-    soon doing""".split())
+    soon doing end""".split())  # ("what's due by the end of the month": trial s79 X, its dues had come by their words)
 
 
 # ... and of what is on then: "what have i got on next week", "anything happening this weekend", "my plans for friday"
