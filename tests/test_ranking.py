@@ -1852,6 +1852,21 @@ def test_the_next_of_a_thing_a_later_day_best_is_the_soonest_note_in_its_folder(
     assert [c.row for c in ranked if c.explain.next_first] == [2]
 
 
+def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_too():
+    # trial s79 S: "when's the next committee meeting" had "Next meeting: Thurs 2 Sept" (gone) first, "Next mtg: Thurs
+    # 7 Oct" second, "working party Sat 25th" of the same minutes the soonest day of all
+    def said(days: int) -> str:
+        return (date.today() + timedelta(days=days)).isoformat()
+
+    chunks = [_chunk("committee/june.md", 0, f"Next meeting: {said(-7)}", date=said(-90)),
+              dataclasses.replace(_chunk("committee/sept.md", 0, f"Next mtg: {said(28)}, 8pm", date=said(-7)),
+                                  heading=["Committee", "Actions"]),
+              dataclasses.replace(_chunk("committee/sept.md", 1, f"working party {said(3)}", date=said(-7)),
+                                  heading=["Committee", "End of season"])]
+    scores = _dense_only([0.9, 0.6, 0.65], keyword=[1.0, 0.4, 0.5], ceiling=1.0)
+    assert fuse(chunks, scores, "when's the next committee meeting", {}, None, 3)[0].row == 1
+
+
 def test_the_next_of_something_is_the_soonest_day_said_from_today():
     # trial s46: "when is the next steering committee?" had the year's first steerco before the coming one
     from notesqa.ranking import _soonest

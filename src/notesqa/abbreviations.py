@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import keywords
 
@@ -147,6 +148,14 @@ _SHORT_FORMS["secretary"] = "sec"  # ("allotment society sec: Pauline", trial s7
 # ... and a number's "no" after what it numbers, at a question's end or before "for" ("caretaker phone no", "boc acct no
 # for co2 bottles"): the notes' "number" (one way only)
 _NUMBER_NO = re.compile(r"\b[a-z]{2,}\s+no\.?(?=\s*(?:[?.!]*$|\s+for\b))")
+
+
+@lru_cache(maxsize=1)
+def other_form_tokens() -> dict[str, str]:
+    """Each everyday word's token -> its short form's, and the other way ("meet" -> "mtg"), as the keyword side reads
+    them."""
+    pairs = [(keywords._stem_all([w])[0], keywords._stem_all([s])[0]) for w, s in _SHORT_FORMS.items() if s.isalpha()]
+    return {**{a: b for a, b in pairs}, **{b: a for a, b in pairs}}
 
 
 def short_forms(text: str, knows: Callable[[str], bool]) -> list[tuple[str, str, str]]:

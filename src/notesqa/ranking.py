@@ -25,7 +25,7 @@ from . import clock
 from .agenda import Agenda, days_of_any_year, days_said, days_told, days_written, passage_year, day_written_before
 from .chunking import (LIST_ITEM_SPLIT, Chunk, field_key, field_line, names_someone, row_cells, step_of, table_rows,
                        task_days, task_state, without_set_days, without_task_mark)
-from .abbreviations import abbreviated, short_forms
+from .abbreviations import abbreviated, other_form_tokens, short_forms
 from .keywords import name_token, tokenize, word_count, word_pairs, written_apart
 from .metadata import RECORD_KEYS, as_date, dated_name, opens_with_day
 from .notefiles import archived, template_note
@@ -1010,11 +1010,14 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # a wedding's note of 11 September in "weddings/" second, trial s79 O)
     next_first = np.zeros(len(cand), dtype=bool)
     if len(next_of) and coming[order[0]] <= 0:
-        soonest = order[(coming[order] > 0) & of_next[order]]
-        # (the best of each note: a wedding's note of that day is one answer, not the top ten)
-        soonest = soonest[np.unique([of[j].path for j in soonest.tolist()], return_index=True)[1]] if len(soonest) \
-            else soonest
+        # (the soonest of those that name it, not of every candidate: "working party Sat 25th" is no next committee
+        # meeting, trial s79 S, its "Next mtg: Thurs 7 Oct" second)
+        named = np.flatnonzero(of_next)
+        soonest = named[_soonest(chunks, cand[named], fused[named], today, list(range(len(named))), asked) > 0]
         soonest = soonest[np.argsort(-rank[soonest], kind="stable")]
+        # (the best of each note: a wedding's note of that day is one answer, not the top ten)
+        soonest = soonest[np.sort(np.unique([of[j].path for j in soonest.tolist()], return_index=True)[1])] \
+            if len(soonest) else soonest
         next_first[soonest] = True
         order = np.concatenate([soonest, order[~np.isin(order, soonest)]])
     if asks_due(text) or asks_overdue(text) or asks_to_do(text):
@@ -2513,7 +2516,10 @@ def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
     named = {w for w in _words_of(c.title) if not w.isdigit()}  # (its words, not its day's numbers)
     heading = c.heading[1:] if c.heading and named and not titled and named <= _words_of(c.heading[0]) else c.heading
     held = _words_of(" ".join((c.text, *heading, *c.parents, *((c.title,) if titled else ()))))
-    return words <= (held | _folder_words(c.path) if titled else held)
+    held = held | _folder_words(c.path) if titled else held
+    # (a word written short holds it too: "Next mtg: Thurs 7 Oct" for "when's the next committee meeting", trial s79 S)
+    other = other_form_tokens()
+    return all(w in held or other.get(w) in held for w in words)
 
 
 def _folder_words(path: str) -> frozenset[str]:
