@@ -1051,6 +1051,16 @@ def test_a_weekly_notes_entries_are_of_the_weekdays_they_open_with():
     assert [c.date for c in chunk_note(parse_note(plan, "log/week plan 2026.md"))][-2:] == ["2026-12-07", "2026-12-10"]
 
 
+def test_a_table_rows_first_cell_of_a_span_of_days_is_of_its_first_day():
+    # trial s79 U: an on-call rota's "| Sat 11 – Sun 12 Sep | Gareth | me |" under "## Jul – Dec 2027" had been of 1 July,
+    # "when's my next on call weekend" finding rows of no weekend
+    rota = ("# On-call rota 2027\n\n## Jul – Dec 2027\n| Weekend | Pharmacist |\n|---|---|\n"
+            "| Sat 31 Jul – Sun 1 Aug | Gareth |\n| Sat 11 – Sun 12 Sep | me |\n| Sat 28 Aug – Mon 30 Aug (BH) | Priti |\n"
+            "| 8-22 Aug 2026 | Cornwall |\n| 12 - 13 | no month |\n")
+    assert [c.date for c in chunk_note(parse_note(rota, "Rota/On-call rota 2027.md"))] == [
+        "2027-07-31", "2027-09-11", "2027-08-28", "2026-08-08", "2027-07-01"]
+
+
 def test_a_plain_notes_week_named_by_its_monday_dates_its_weekday_lines_a_free_day_among_them():
     # trial s79 C: "bookings/2027/w-c 20 Sept.md", its first line "w/c 20 Sept 2027", its lines "Mon 20 - Thornley",
     # "Wed 22 - " (free), "Fri 24 - Grainger ..." had been one paragraph of no day ("what's on friday 24th" missed it)
