@@ -378,6 +378,13 @@ def test_stars_around_letters_in_a_word_are_emphasis():
         'my mistake: "me gusta las tapas" → me gustan (plural!)']  # ... and a word's last letters (trial s60 UD)
 
 
+def test_a_bold_run_with_a_star_inside_keeps_its_star():
+    # trial s79 AF: "Molly: **A*, A, B**" (A-level grades) had read "Molly: A, A, B*", markdown's two italics
+    text = "* Molly: **A*, A, B** (Bio A*)\n* got **A*** in maths\n* *it* and ***both***\n"
+    assert [u.text for u in parse_note(text, "n.md").units] == ["Molly: A*, A, B (Bio A*)", "got A* in maths",
+                                                                "it and both"]
+
+
 def test_a_code_fences_language_is_its_first_word_of_a_languages_letters():
     from notesqa.units import fence_language
 

@@ -144,6 +144,29 @@ def _literal_emphasis(children) -> set[int]:
     return literal
 
 
+def _misread_bold(children) -> tuple[set[int], set[int]]:
+    """A bold run with a star inside it that markdown reads as two italics ("**A*, A, B**" of a grade: italic "A" inside
+    italic "A, A, B", then a star: trial s79 AF, "Molly: A, A, B*"): (the inner italic's close, a star of the text as
+    written; the text after the outer close, whose first star closes the bold)."""
+    stars, trimmed = set(), set()
+    for a in range(len(children) - 1):
+        if not (children[a].type == children[a + 1].type == "em_open" and children[a].markup == "*"
+                and children[a + 1].markup == "*"):
+            continue
+        depth, closes = 0, []
+        for j in range(a, len(children)):
+            depth += {"em_open": 1, "em_close": -1}.get(children[j].type, 0)
+            if children[j].type == "em_close":
+                closes.append(j)
+            if depth == 0:
+                break
+        if len(closes) == 2 and closes[1] > closes[0] + 1 and closes[1] + 1 < len(children) \
+                and children[closes[1] + 1].type == "text" and children[closes[1] + 1].content.startswith("*"):
+            stars.add(closes[0])
+            trimmed.add(closes[1] + 1)
+    return stars, trimmed
+
+
 def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     """Plain text of an inline token: link and emphasis markup dropped, HTML dropped.
 
@@ -154,6 +177,7 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     prose: list[str] = []
     children = token.children or []
     literal = _literal_emphasis(children)
+    stars, trimmed = _misread_bold(children) if "**" in (token.content or "") else (set(), set())
 
     def flush() -> None:
         if prose:
@@ -164,7 +188,9 @@ def inline_text(token, render: Callable[[str], str] | None = None) -> str:
     for i, child in enumerate(children):
         t = child.type
         if t == "text":
-            prose.append(child.content)
+            prose.append(child.content[1:] if i in trimmed else child.content)
+        elif i in stars:
+            prose.append("*")
         elif i in literal:
             prose.append(child.markup)
         elif t == "code_inline" and INLINE_QUERY.match(child.content):
