@@ -153,8 +153,11 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
     agenda = Agenda([bullet(f"TW to email HoDs re late fee policy - by {ahead:%a} {ahead.day} {ahead:%b}"),
                      bullet(f"bus pass - college charges £380/yr, pay by {ahead.day} {ahead:%b}", 1),
                      bullet(f"paid by {gone.day} {gone:%b} {gone.year}", 2),  # (a day gone: none)
-                     bullet("stand by 3 people", 3)])  # (no day)
-    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat()}).tolist()) == [0, 1]
+                     bullet("stand by 3 people", 3),  # (no day)
+                     dataclasses.replace(bullet("invoicing: monthly, on their portal by the 5th", 4), date=None)])
+    # (every month's: the rescore)
+    fifth = (date.today().replace(day=1) + timedelta(days=31 if date.today().day > 5 else 0)).replace(day=5)
+    assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1]
 
 
 def test_a_line_that_says_it_is_due_a_day_to_come_of_a_year_it_writes_is_due_that_day():

@@ -536,15 +536,16 @@ _BY_DAY = re.compile(r"\bby\s+(?:the\s+)?(?=(?:(?:" + ANY_WEEKDAY + r")\w*\.?,?\
 BY_DAY_CHARS = 20  # characters after "by" its day is written in ("Fri 18th December")
 
 
-def _by_day(text: str, own: str) -> str | None:
+def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     """The one day an open task says it is to be done by, written right after "by" with its month, of the year it
-    says, else of the one nearest own; or a day's number with its ending alone ("☐ Holt letter by 12th"), the next such
-    day from own (its note's day); None for none (a number alone: "by 15", "by bay 2")."""
+    says, else of the one nearest own; or (numbered) a day's number with its ending alone ("☐ Holt letter by 12th"), the
+    next such day from own (its note's day); None for none (a number alone: "by 15", "by bay 2"). (Not numbered: a
+    line of no task, "invoicing: monthly, on their portal by the 5th", is a rule of every month, the rescore.)"""
     m = _BY_DAY.search(text) if "by" in text else None
     if m is None:
         return None
     after = text[m.end():m.end() + BY_DAY_CHARS]
-    if (said := _one(days_written(after, own))) or (number := _ORDINAL_ALONE.match(after)) is None:
+    if (said := _one(days_written(after, own))) or not numbered or (number := _ORDINAL_ALONE.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)
 
@@ -953,7 +954,7 @@ class Agenda:
                         (day := due_in_words(chunk.text, "") or due_on_weekday(chunk.text, (chunk.date or today_iso)[:10])
                          or _due_near_own(chunk)
                          or deadline_opening(chunk.text, year_said(chunk.title))
-                         or _by_day(chunk.text, (chunk.date or today_iso)[:10])) and day >= today_iso:
+                         or _by_day(chunk.text, (chunk.date or today_iso)[:10], numbered=False)) and day >= today_iso:
                     due.append((day, row))
                 # ... and a line of a note of deadlines that opens with a day to come ("- 7 Jul: VAT stagger 3")
                 elif chunk.kind in ("bullet", "table_row") and not chunk.origin and \
