@@ -459,6 +459,11 @@ def test_a_holiday_after_for_is_what_a_thing_is_for_not_a_day():
         "2027-11-30"
     assert max(days("what did we do in october", sep)) == "2026-10-31" and min(days("weddings in march", sep)) == \
         "2027-03-01"
+    # ... booked for then, the coming one (trial s79 AB: "anything booked for october half term" had been last year's)
+    assert min(days("anything booked for october half term", sep)) == "2027-10-23"
+    # ... a range of months after "for", a thing's own, no days (trial s79 AC: "gift aid % for apr-jun" of a claim sent
+    # in July, out of ten); where it is said when, its days
+    assert days("gift aid % for apr-jun", sep) == set() and len(days("what did we take apr-jun", sep)) == 91
     assert min(days("what did Jake do in January", date(2026, 12, 4))) == "2026-01-01"
     assert min(days("when is the MOT in March", date(2026, 12, 4))) == "2026-03-01"  # (months away: the last one)
     # ... within two and a half months (trial s73 K: "where do i get eggs in feb" on 9 December had been last

@@ -195,6 +195,8 @@ _AHEAD = re.compile(r"\b(due|deadlines?|will|upcoming|coming|scheduled|planned|p
                     r"\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+|would\s+it\s+(?:be|cost)\s+)?to\s+\w+|"
                     # ... "where am i on wednesday", "who am i with on friday" (trial s71 C: a rota's last Wednesday)
                     r"\b(?:where|who)\s+(?:am\s+i|are\s+(?:we|you|they))\b(?=(?:\s+\w+){0,2}\s+on\b)|"
+                    # ... what is booked for then: "anything booked for october half term" (trial s79 AB: last year's)
+                    r"\bbooked\s+(?:in\s+)?for\b|"
                     # ... what one can or can't do then: "why cant i move the heather hives on saturday" (trial s79 D:
                     # last Saturday's), "can we go on monday", "i can't do friday"
                     r"(?<![\w'’])(?:can|cant|can['’]t|cannot)\s+(?:i|we|you|they|he|she|it)\b|"
@@ -2003,21 +2005,30 @@ def _month_ranges(text: str, today: date, ahead: bool, out: set[date]) -> str:
         months = _months_of_range(m, today, ahead)
         if months is None:
             return m[0]
+        if not months:
+            return " " * len(m[0])
         for first in months:
             out.update(_month(first.month, str(first.year), today, ahead))
         return " " * len(m[0])
     return _MONTH_RANGE.sub(take, text)
 
 
+_FOR_BEFORE_RANGE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _months_of_range(m: re.Match, today: date, ahead: bool) -> list[date] | None:
     """The first days of the months a _MONTH_RANGE match names, or None where it names none: a day's month ("3
     january to ..."), "may" or "march" as words, neither after a word that makes them months nor before a year ("I
-    may and June")."""
+    may and June"); [] for a thing's months, after "for"."""
     said, first_name, first_year, to, last_name, last_year = m.groups()
     before = m.string[:m.start(2)]
     if re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before) or not (said or first_year or last_year) and any(
             w in ("may", "mar", "march") for w in (first_name, last_name)):
         return None
+    # (a thing's months after "for", as a month's is, not when it was written: "gift aid % for apr-jun" of a claim sent
+    # in July, trial s79 AC, out of ten; unless planned or due then)
+    if _FOR_BEFORE_RANGE.search(before) and not (_PLANNED.search(m.string) or DUE.search(m.string)):
+        return []  # (none of its months read either: "for sep-dec 2025" is no December 2025)
     first, last = (_MONTHS.index(w[:3].lower()) + 1 for w in (first_name, last_name))
     if last_year:
         end = date(int(last_year), last, 1)
