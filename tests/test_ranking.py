@@ -1865,6 +1865,13 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
                                   heading=["Committee", "End of season"])]
     scores = _dense_only([0.9, 0.6, 0.65], keyword=[1.0, 0.4, 0.5], ceiling=1.0)
     assert fuse(chunks, scores, "when's the next committee meeting", {}, None, 3)[0].row == 1
+    # ... not over one that says the next of it itself, sooner days of its minutes that name it in passing (the
+    # rescore: s77 N's "Next PCC: Sunday 21 November 2027" had come third, under "Harvest supper Sat 9 Oct")
+    pcc = [_chunk("pcc/minutes.md", 0, f"Next PCC: {said(40)}", date=said(-30)),
+           dataclasses.replace(_chunk("pcc/minutes.md", 1, f"Harvest supper {said(5)}", date=said(-30)),
+                               heading=["PCC", "AOB"])]
+    ranked = fuse(pcc, _dense_only([0.8, 0.6], keyword=[1.0, 0.3], ceiling=1.0), "when's the next pcc", {}, None, 2)
+    assert ranked[0].row == 0 and not any(c.explain.next_first for c in ranked)
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

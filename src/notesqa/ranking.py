@@ -1009,7 +1009,10 @@ def fuse(chunks: list[Chunk], scores: Scores, text: str, named: dict[str, float]
     # best is of none or a later one: "the wedding fair next year will be Sun 3 Oct 2027" for "when is my next wedding",
     # a wedding's note of 11 September in "weddings/" second, trial s79 O)
     next_first = np.zeros(len(cand), dtype=bool)
-    if len(next_of) and coming[order[0]] <= 0:
+    # (... not one that says the next of it to come itself: "Next PCC: Sunday 21 November 2027" over a harvest supper of
+    # the PCC's minutes sooner, the rescore, s77 N)
+    if len(next_of) and (coming[order[0]] < 0 or coming[order[0]] == 0 and not _says_next_of(of[order[0]], asked)
+                         and _first_day_from(of[order[0]], today) is not None):
         # (the soonest of those that name it, not of every candidate: "working party Sat 25th" is no next committee
         # meeting, trial s79 S, its "Next mtg: Thurs 7 Oct" second)
         named = np.flatnonzero(of_next)
@@ -2506,6 +2509,15 @@ def _next_of(agenda: Agenda, chunks: list[Chunk], scores: Scores, text: str, tod
                      and (scores.keyword[r] > 0 or (titled := (chunks[r].date or "")[:10] >= today)
                           and words & _folder_words(chunks[r].path))
                      and _holds_words(chunks[r], words, (chunks[r].date or "")[:10] >= today)], dtype=np.int64)
+
+
+def _says_next_of(c: Chunk, asked: frozenset[str]) -> bool:
+    """Does a passage write "next" right before a word of the question ("Next PCC: Sunday 21 November", "next mtg"), the
+    next of it?"""
+    words = tokenize(c.text)
+    other = other_form_tokens()
+    return any(w == "next" and any(v in asked or other.get(v) in asked for v in words[i + 1:i + 3])
+               for i, w in enumerate(words))
 
 
 def _holds_words(c: Chunk, words: frozenset[str], titled: bool) -> bool:
