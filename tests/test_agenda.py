@@ -349,6 +349,18 @@ def test_the_passages_that_say_a_day_they_are_not_of():
     assert list(agenda.of_days({"2026-12-14"})) == [5] and len(agenda.telling(set())) == 0
 
 
+def test_a_day_inside_a_span_of_more_than_a_week_is_told_for_a_longer_period_only():
+    # trial s79 AA: "Kit order - going with Stride Kit again. Window 1-17 Sep." had said 11 September, first for "where
+    # do we meet on sat" over the long run's "Sat 11th: ... meet 8am"
+    agenda = Agenda([dataclasses.replace(bullet("Kit order - going with Stride Kit again. Window 1-17 Sep 2027."),
+                                         date="2027-08-26"),
+                     dataclasses.replace(bullet("Sat 11th: long run, meet 8am", 1), date="2027-09-06"),
+                     dataclasses.replace(bullet("On leave 9-12 Sep 2027", 2), date="2027-08-26")])
+    assert agenda.telling({"2027-09-11"}, "2027-09-09").tolist() == [1, 2]  # (a span of a week or less: each day)
+    assert 0 in agenda.telling({f"2027-09-{d:02d}" for d in range(1, 31)}, "2027-09-09")  # (this month: of it)
+    assert 0 in agenda.telling({"2027-09-17"}, "2027-09-09")  # (its last day, written)
+
+
 def test_a_day_said_without_its_year_is_of_the_nearest_year_to_its_passages_day():
     from notesqa.agenda import days_said
 

@@ -324,6 +324,7 @@ def _iso(year: str | None, month: int | str, day: int | str, own: str) -> str | 
 _NUMBERED_THINGS = ("day", "week", "wk", "no", "part", "round", "stage", "phase", "level", "session", "lesson", "term",
                     "step", "room", "pitch", "table", "page", "grade", "year", "yr", "block", "unit", "plot")
 SPAN_DAYS = 31  # a span of days a passage writes says each of them, of this many days at most
+TOLD_SPAN = 7  # ... and for a day or a week asked, those inside one of this many days at most
 # ("23 Dec - 6 Jan", or a table row's "On: 2026-12-23 | Off: 2027-01-06")
 _SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|thru|through"
                         r"|\|\s*(?:off|to|end|ends|until|till|back|returns?)\s*:)\s*"
@@ -338,9 +339,10 @@ _SPAN_FROM = re.compile(r"(?<![\w.:/,#№])" + "".join(f"(?<!\\b{w} )" for w in 
 
 
 @lru_cache(maxsize=1 << 16)
-def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
+def _spans_written(text: str, own: str, weeks: bool = True, inside_longer_than: int | None = None) -> frozenset[str]:
     """Every day of each span of days text writes, of a month at most ("23 Dec - 6 Jan: Christmas + New Year onboard",
-    "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day)."""
+    "wants 4-15 Jan 2027": trial s63 V, "am i on over xmas" had found no passage of Christmas Day). inside_longer_than:
+    only the days inside spans longer than that many days, not their first and last."""
     found = list(_written_at(text))
     written = [(m, _iso(*day, own)) for m, day in found]
     out: set[str] = set()
@@ -356,6 +358,13 @@ def _spans_written(text: str, own: str, weeks: bool = True) -> frozenset[str]:
                 else written[i - 1][1]
         elif (f := _SPAN_FROM.search(text, 0, m.start())) and int(f[1]) < int(end[8:]):
             start = as_date(f"{end[:8]}{int(f[1]):02d}")
+        if inside_longer_than is not None:
+            if start and start < end and inside_longer_than < (date.fromisoformat(end) - date.fromisoformat(start)).days \
+                    <= SPAN_DAYS:
+                first = date.fromisoformat(start)
+                out.update((first + timedelta(days=k)).isoformat()
+                           for k in range(1, (date.fromisoformat(end) - first).days))
+            continue
         if start is None and weeks and _WEEK_COMMENCING.search(text, 0, m.start()) and not (
                 i + 1 < len(written) and _SPAN_JOIN.fullmatch(text, m.end(), written[i + 1][0].start())):
             # a week's first day and no last, the weekdays of it the line names: "w/c 28 Jun | Sun long run: 29k"
@@ -835,6 +844,7 @@ class Agenda:
         by_day: dict[str, list[int]] = defaultdict(list)
         told: dict[str, list[int]] = defaultdict(list)  # a day -> the rows that say it, not of it (days_told)
         told_weeks: dict[str, list[int]] = defaultdict(list)  # ... as one of a week after its first day ("w/c 28 Jun")
+        told_spans: dict[str, list[int]] = defaultdict(list)  # ... inside a span of more than a week
         any_year_weeks: dict[str, list[int]] = defaultdict(list)  # ... of no year ("MM-DD")
         named_months: dict[str, list[int]] = defaultdict(list)  # "MM" -> the rows of no day that name that month
         any_year: dict[str, list[int]] = defaultdict(list)  # "MM-DD" -> the rows of no day that say it without a year
@@ -889,9 +899,14 @@ class Agenda:
                 by_day[day].append(row)
                 by_day[day[5:]].append(row)  # "on 12 March": any year's
             said = days_told(chunk, entry, order, weeks=False)
+            # (a day inside a span longer than a week, "Kit order window 1-17 Sep", is told for a longer period asked
+            # only: trial s79 AA, "says 2027-09-11" first for "where do we meet on sat")
+            inside = _spans_written(chunk.text, entry or chunk.date or "", False, TOLD_SPAN) if not chunk.origin \
+                and chunk.kind != "code" and any(ch in chunk.text for ch in "-–—") else frozenset()
             for day in said - own:
-                told[day].append(row)
-                told[day[5:]].append(row)
+                (told_spans if day in inside else told)[day].append(row)
+                if day not in inside:
+                    told[day[5:]].append(row)
             # (a week's other days after its first, "w/c 28 Jun": for a question of a week or less only, not "who is off
             # in august" of "w/c 26 July", trial s76 R)
             for day in days_told(chunk, entry, order) - said - own:
@@ -988,6 +1003,7 @@ class Agenda:
                 self._task_rows.add(row)
         self._by_day = {d: np.array(rows, dtype=np.int64) for d, rows in by_day.items()}
         self._told = {d: np.array(rows, dtype=np.int64) for d, rows in told.items()}
+        self._told_spans = {d: np.array(rows, dtype=np.int64) for d, rows in told_spans.items()}
         self._named_months = {m: np.array(rows, dtype=np.int64) for m, rows in named_months.items()}
         self._any_year = {d: np.array(rows, dtype=np.int64) for d, rows in any_year.items()}
         self._told_weeks = {d: np.array(rows, dtype=np.int64) for d, rows in told_weeks.items()}
@@ -1077,8 +1093,10 @@ class Agenda:
         today = date.fromisoformat(today) if today else clock.today()
         of_any_year = [d for d in asked if len(d) == 5 or abs((date.fromisoformat(d) - today).days) <= 183]
         found += [self._any_year[d[-5:]] for d in of_any_year if d[-5:] in self._any_year]
-        if len(asked) <= 7:  # (a week's days after its first: for a day or a week asked)
+        if len(asked) <= TOLD_SPAN:  # (a week's days after its first: for a day or a week asked)
             found += [self._told_weeks[d] for d in asked if d in self._told_weeks]
+        else:  # (... the days inside a longer span: for a longer period asked)
+            found += [self._told_spans[d] for d in asked if d in self._told_spans]
             found += [self._any_year_weeks[d[-5:]] for d in of_any_year if d[-5:] in self._any_year_weeks]
         # ... and one that says a weekday and a day's number, no month, the nearest such day to today ("☐ Hi-Rise - ring
         # Mick Mon 8th" of an undated to-do list: trial s75 C, "whats on monday" had not found it)
