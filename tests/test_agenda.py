@@ -154,7 +154,8 @@ def test_a_line_that_says_it_is_to_be_done_by_a_day_to_come_is_due_that_day():
                      bullet(f"bus pass - college charges £380/yr, pay by {ahead.day} {ahead:%b}", 1),
                      bullet(f"paid by {gone.day} {gone:%b} {gone.year}", 2),  # (a day gone: none)
                      bullet("stand by 3 people", 3),  # (no day)
-                     dataclasses.replace(bullet("invoicing: monthly, on their portal by the 5th", 4), date=None)])
+                     dataclasses.replace(bullet("invoicing: monthly, on their portal by the 5th", 4), date=None),
+                     bullet(f"21 paid by {ahead.day} {ahead:%b}, 6 of them the annual £140", 5)])  # (done by then)
     # (every month's: the rescore)
     fifth = (date.today().replace(day=1) + timedelta(days=31 if date.today().day > 5 else 0)).replace(day=5)
     assert sorted(agenda.due_on({ahead.isoformat(), gone.isoformat(), fifth.isoformat()}).tolist()) == [0, 1]

@@ -1872,6 +1872,15 @@ def test_the_next_of_a_thing_is_the_soonest_of_those_that_name_it_written_short_
                                heading=["PCC", "AOB"])]
     ranked = fuse(pcc, _dense_only([0.8, 0.6], keyword=[1.0, 0.3], ceiling=1.0), "when's the next pcc", {}, None, 2)
     assert ranked[0].row == 0 and not any(c.explain.next_first for c in ranked)
+    # ... a line of minutes to come that writes the days of it is of those, not of its meeting's day (the rescore: s79
+    # E-12, "Open days: Sat 18 Sept, Sat 16 Oct" of the minutes of the 15th had come first for "when is the next open
+    # day", the open day's own note dated the 18th second)
+    days = [dataclasses.replace(_chunk("mins.md", 0, f"Open days: {said(9)}, {said(37)}", date=said(6))),
+            _chunk("Open Day.md", 0, "Uni-wide open day, 9:30-15:30", date=said(9)),
+            _chunk("Fairs.md", 0, f"open day stall at the fair {said(12)}", date=said(-20))]
+    ranked = fuse(days, _dense_only([0.5, 0.8, 0.4], keyword=[0.5, 0.9, 0.5], ceiling=1.0), "when is the next open day",
+                  {}, None, 3)
+    assert ranked[0].row == 1
 
 
 def test_the_next_of_something_is_the_soonest_day_said_from_today():

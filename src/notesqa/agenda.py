@@ -551,14 +551,16 @@ def _by_day(text: str, own: str, numbered: bool = True) -> str | None:
     next such day from own (its note's day); None for none (a number alone: "by 15", "by bay 2"). (Not numbered: a
     line of no task, "invoicing: monthly, on their portal by the 5th", is a rule of every month, the rescore.)"""
     m = _BY_DAY.search(text) if "by" in text else None
-    if m is None:
-        return None
+    if m is None or not numbered and _DONE_BEFORE.search(text, 0, m.start()):
+        return None  # (a line of what was done by then: "21 paid by 9 Sept", the rescore, s79 M)
     after = text[m.end():m.end() + BY_DAY_CHARS]
     if (said := _one(days_written(after, own))) or not numbered or (number := _ORDINAL_ALONE.match(after)) is None:
         return said
     return _next_numbered(int(number[1]), own)
 
 
+_DONE_BEFORE = re.compile(r"\b(?:\w+ed|paid|done|sent|sold|made|got|gone|seen|taken|given|written|spent|won|lost|met|"
+                          r"built|bought|had|was|were)\s+$", re.IGNORECASE)  # a past form right before "by"
 _ORDINAL_ALONE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # (a month after it: days_written's)
 # ... after "due", no word after it ("due 19th - do it the week before"; not "due 2nd instalment", "due 3rd week of
 # March": the review)

@@ -2680,7 +2680,12 @@ def _said_days(c: Chunk, today: str) -> frozenset[str]:
     M, had been the next MOT, on the 14th), else the next one from today ("packing day: Sat 19 Dec" on an undated
     event page)."""
     if c.date:
-        return days_said(c.text, c.date)
+        said = days_said(c.text, c.date)
+        # (not its note's day where it writes days to come of its own: "Open days: Sat 18 Sept, Sat 16 Oct" of the
+        # minutes of the 15th is no open day on the 15th, the rescore: s79 E-12, it had come first for "when is the next
+        # open day")
+        written = days_written(c.text, c.date)
+        return said - {c.date[:10]} if c.date[:10] not in written and any(d > c.date[:10] for d in written) else said
     # (a day of that year nearest its middle: "28 Jan" of 2027's list is January 2027's; else of the one year the
     # passage writes its other days with: "Summer: Mon 13 Apr – Wed 22 Jul 2026. Half term 25–29 May", trial s78 W,
     # had been the coming half term, first for "when is half term" over the new term dates)
